@@ -1,0 +1,22 @@
+# nm_test(NAME SOURCE LIBS...): a GoogleTest binary registered with CTest.
+# Tests run from the source tree so they can read tests/testdata and data/.
+function(nm_test name source)
+  add_executable(${name} ${source})
+  target_link_libraries(${name} PRIVATE ${ARGN} GTest::gtest GTest::gmock
+                                        GTest::gtest_main)
+  add_test(NAME ${name} COMMAND ${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endfunction()
+
+# nm_embed(TARGET FILE SYMBOL): compiles FILE's bytes into TARGET as
+# `extern const std::string_view SYMBOL` in namespace nearmiss::data, so the
+# binary carries its default data and needs no install step.
+function(nm_embed target file symbol)
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/embed_${symbol}.cc)
+  add_custom_command(
+    OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -DIN=${file} -DOUT=${out} -DSYMBOL=${symbol}
+            -P ${PROJECT_SOURCE_DIR}/cmake/embed.cmake
+    DEPENDS ${file} ${PROJECT_SOURCE_DIR}/cmake/embed.cmake
+    COMMENT "Embedding ${file}")
+  target_sources(${target} PRIVATE ${out})
+endfunction()
