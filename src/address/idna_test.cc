@@ -1,0 +1,81 @@
+#include "address/idna.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unicode/uidna.h>
+
+namespace nearmiss::address {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(IdnaTest, AsciiIsLowerCased) {
+  EXPECT_EQ(*ToAscii("Army.MIL"), "army.mil");
+  EXPECT_EQ(*ToUnicode("army.mil"), "army.mil");
+}
+
+TEST(IdnaTest, ULabelInAsciiOut) {
+  EXPECT_EQ(*ToAscii("аrmy.mil"), "xn--rmy-5cd.mil");  // Cyrillic а
+  EXPECT_EQ(*ToAscii("gmáil.com"), "xn--gmil-6na.com");
+  EXPECT_EQ(*ToAscii("BÜCHER.de"), "xn--bcher-kva.de");
+}
+
+TEST(IdnaTest, ALabelInUnicodeOut) {
+  EXPECT_EQ(*ToUnicode("xn--rmy-5cd.mil"), "аrmy.mil");
+  EXPECT_EQ(*ToUnicode("xn--gmil-6na.com"), "gmáil.com");
+  EXPECT_EQ(*ToAscii("XN--RMY-5CD.mil"), "xn--rmy-5cd.mil");
+}
+
+TEST(IdnaTest, RoundTrips) {
+  for (const char* u : {"аrmy.mil", "gmáil.com", "日本語.jp", "пример.рф",
+                        "faß.de", "ουτοπία.δπθ.gr"}) {
+    SCOPED_TRACE(u);
+    auto a = ToAscii(u);
+    ASSERT_TRUE(a.ok()) << a.error().message();
+    EXPECT_EQ(*ToUnicode(*a), u);
+  }
+}
+
+TEST(IdnaTest, Nontransitional) {
+  // IDNA2008: ß is its own letter, not "ss".
+  EXPECT_EQ(*ToAscii("faß.de"), "xn--fa-hia.de");
+}
+
+TEST(IdnaTest, FullwidthDotsAreSeparators) {
+  EXPECT_EQ(*ToAscii("ａｒｍｙ。mil"), "army.mil");
+}
+
+void ExpectInvalid(std::string_view in, std::string_view words) {
+  auto r = ToAscii(in);
+  ASSERT_FALSE(r.ok()) << in << " -> " << *r;
+  EXPECT_EQ(r.error().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(r.error().message(), HasSubstr(words)) << in;
+}
+
+TEST(IdnaTest, Refusals) {
+  ExpectInvalid("xn--zz.mil", "invalid IDN 'xn--zz'");
+  ExpectInvalid("xn--zz.mil", "Punycode");
+  ExpectInvalid("xn--army.mil", "invalid IDN 'xn--army'");
+  ExpectInvalid("a\u200db.com", "'a<U+200D>b'");  // ContextJ
+  ExpectInvalid("a\u200db.com", "joiner");
+  ExpectInvalid("\u05d0a.com", "right-to-left");  // Bidi
+  ExpectInvalid("\u0301abc.com", "combining mark");
+  ExpectInvalid("ab\ue000cd.com", "U+E000");     // private use
+  ExpectInvalid("a\uff01b.com", "not allowed");  // fullwidth '!'
+}
+
+TEST(IdnaTest, ReservedLdhLabelsPass) {
+  EXPECT_EQ(*ToAscii("r3---sn-abc.googlevideo.com"),
+            "r3---sn-abc.googlevideo.com");
+}
+
+TEST(IdnaTest, DescribesEveryBit) {
+  EXPECT_EQ(DescribeIdnaErrors(UIDNA_ERROR_PUNYCODE),
+            "the xn-- label is not valid Punycode");
+  EXPECT_THAT(DescribeIdnaErrors(UIDNA_ERROR_BIDI | UIDNA_ERROR_CONTEXTJ),
+              HasSubstr("; "));
+  EXPECT_EQ(DescribeIdnaErrors(0), "unknown IDNA error");
+}
+
+}  // namespace
+}  // namespace nearmiss::address

@@ -1,0 +1,246 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "nearmiss/address.h"
+
+namespace nearmiss {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+Address Parse(std::string_view in) {
+  Result<Address> r = ParseAddress(in);
+  EXPECT_TRUE(r.ok()) << in << ": " << r.status().ToString();
+  return r.ok() ? *r : Address{};
+}
+
+// Refused with kInvalidArgument; returns the message for key-word checks.
+std::string Refusal(std::string_view in) {
+  Result<Address> r = ParseAddress(in);
+  if (r.ok()) {
+    ADD_FAILURE() << in << " was accepted as " << r->ToString();
+    return "";
+  }
+  EXPECT_EQ(r.error().code(), StatusCode::kInvalidArgument) << in;
+  return r.error().message();
+}
+
+TEST(ParseAddressTest, AcceptedForms) {
+  struct Case {
+    const char* in;
+    const char* display;
+    const char* local;
+    const char* ascii;
+  };
+  const Case kCases[] = {
+      {"bob@army.mil", "", "bob", "army.mil"},
+      {"Bob Smith <bob@army.mil>", "Bob Smith", "bob", "army.mil"},
+      {"\"bob smith\"@army.mil", "", "bob smith", "army.mil"},
+      {"<bob@army.mil>", "", "bob", "army.mil"},
+      {"\"Smith, Bob\" <bob@army.mil>", "Smith, Bob", "bob", "army.mil"},
+      {"bob@army.mil (Bob)", "Bob", "bob", "army.mil"},
+      {"Bob.Smith@ARMY.MIL", "", "Bob.Smith", "army.mil"},
+      {"bob@army.mil.", "", "bob", "army.mil"},
+      {"  bob@army.mil \t", "", "bob", "army.mil"},
+      {"\xC2\xA0"
+       "bob@army.mil\xC2\xA0",
+       "", "bob", "army.mil"},
+      {"mailto:bob@army.mil", "", "bob", "army.mil"},
+      {"MAILTO:bob@army.mil?subject=hi", "", "bob", "army.mil"},
+      {"Bob <mailto:bob@army.mil>", "Bob", "bob", "army.mil"},
+      {"  Bob   (work)  Smith <bob@army.mil> (desk)", "Bob Smith", "bob",
+       "army.mil"},
+      {"<@relay.mil:bob@army.mil>", "", "bob", "army.mil"},
+      {"bob(x)@army.mil", "x", "bob", "army.mil"},
+      {"\"bob\\\"s\"@army.mil", "", "bob\"s", "army.mil"},
+      {"\"a@b\"@army.mil", "", "a@b", "army.mil"},
+      {"o'brien+tag@army.mil", "", "o'brien+tag", "army.mil"},
+      {"jürgen@bücher.de", "", "jürgen", "xn--bcher-kva.de"},
+      {"bob@аrmy.mil", "", "bob", "xn--rmy-5cd.mil"},  // Cyrillic а: valid
+      {"bob@gmáil.com", "", "bob", "xn--gmil-6na.com"},
+      {"bob@xn--rmy-5cd.mil", "", "bob", "xn--rmy-5cd.mil"},
+      {"bob@cba.com.au", "", "bob", "cba.com.au"},
+      {"bob@army.zzz", "", "bob", "army.zzz"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.in);
+    const Address a = Parse(c.in);
+    EXPECT_EQ(a.display_name, c.display);
+    EXPECT_EQ(a.local, c.local);
+    EXPECT_EQ(a.domain.ascii, c.ascii);
+  }
+}
+
+TEST(ParseAddressTest, DomainForms) {
+  const Address a = Parse("Bob <bob@xn--rmy-5cd.mil>");
+  EXPECT_EQ(a.domain.unicode, "аrmy.mil");
+  EXPECT_EQ(a.domain.suffix, "mil");
+  EXPECT_EQ(a.domain.registrable, "xn--rmy-5cd.mil");
+  const Address b = Parse("bob@www.cba.com.au");
+  EXPECT_EQ(b.domain.unicode, "www.cba.com.au");
+  EXPECT_EQ(b.domain.suffix, "com.au");
+  EXPECT_EQ(b.domain.registrable, "cba.com.au");
+}
+
+TEST(ParseAddressTest, Refusals) {
+  EXPECT_THAT(Refusal("bob.army.mil"), HasSubstr("no '@' in 'bob.army.mil'"));
+  EXPECT_THAT(Refusal(""), HasSubstr("empty address"));
+  EXPECT_THAT(Refusal("@army.mil"), HasSubstr("empty local part"));
+  EXPECT_THAT(Refusal("\"\"@army.mil"), HasSubstr("empty local part"));
+  EXPECT_THAT(Refusal("bob@"), HasSubstr("empty domain"));
+  EXPECT_THAT(Refusal("bob@[1.2.3.4]"),
+              HasSubstr("IP literal [1.2.3.4] is not a domain name"));
+  EXPECT_THAT(Refusal("bob@1.2.3.4"), HasSubstr("IP address"));
+  EXPECT_THAT(Refusal("bob@" + std::string(64, 'a') + ".mil"),
+              HasSubstr("is 64 octets; at most 63"));
+  std::string long_domain;
+  for (int i = 0; i < 4; ++i) long_domain += std::string(62, 'a') + ".";
+  long_domain += "com";  // 4 * 63 + 3 = 255 octets
+  EXPECT_THAT(Refusal("bob@" + long_domain),
+              HasSubstr("domain is 255 octets; at most 253"));
+  EXPECT_THAT(Refusal("bob@ar!my.mil"),
+              HasSubstr("illegal character '!' in domain 'ar!my.mil'"));
+  EXPECT_THAT(Refusal("bob@army_1.mil"), HasSubstr("illegal character '_'"));
+  EXPECT_THAT(Refusal("smith,bob@army.mil"),
+              HasSubstr("illegal character ',' in local part"));
+  EXPECT_THAT(Refusal("bob smith@army.mil"),
+              HasSubstr("illegal character ' ' in local part"));
+  EXPECT_THAT(Refusal("bob@smith@army.mil"),
+              HasSubstr("illegal character '@' in local part"));
+  EXPECT_THAT(Refusal("bob.@army.mil"), HasSubstr("dot"));
+  EXPECT_THAT(Refusal("bob..smith@army.mil"), HasSubstr("dot"));
+  EXPECT_THAT(Refusal("bob@xn--zz.mil"), HasSubstr("invalid IDN 'xn--zz'"));
+  EXPECT_THAT(Refusal("bob@army..mil"),
+              HasSubstr("empty label in 'army..mil'"));
+  EXPECT_THAT(Refusal("bob@.army.mil"), HasSubstr("empty label"));
+  EXPECT_THAT(Refusal("bob@localhost"),
+              HasSubstr("'localhost' is not a fully qualified domain"));
+  EXPECT_THAT(Refusal("bob@com"), HasSubstr("public suffix"));
+  EXPECT_THAT(Refusal("bob@co.uk"),
+              HasSubstr("'co.uk' is a public suffix, not a mail domain"));
+  EXPECT_THAT(Refusal(std::string(65, 'b') + "@army.mil"),
+              HasSubstr("local part is 65 octets; at most 64"));
+  EXPECT_THAT(Refusal("bob@-army.mil"), HasSubstr("begins with a hyphen"));
+  EXPECT_THAT(Refusal("bob@army-.mil"), HasSubstr("ends with a hyphen"));
+  EXPECT_THAT(Refusal("Bob <bob@army.mil"), HasSubstr("missing '>'"));
+  EXPECT_THAT(Refusal("bob@army.mil>"), HasSubstr("'>' without '<'"));
+  EXPECT_THAT(Refusal("Bob <bob@army.mil> x"), HasSubstr("unexpected text"));
+  EXPECT_THAT(Refusal("\"bob@army.mil"), HasSubstr("unterminated quoted"));
+  EXPECT_THAT(Refusal("bob@army.mil (Bob"), HasSubstr("unterminated comment"));
+  EXPECT_THAT(Refusal("b\xFFob@army.mil"), HasSubstr("not valid UTF-8"));
+  EXPECT_THAT(Refusal("bob@arm\xFFy.mil"), HasSubstr("not valid UTF-8"));
+  EXPECT_THAT(Refusal("\"a\nb\"@army.mil"), HasSubstr("U+000A"));
+  EXPECT_THAT(Refusal("\"bob\"x@army.mil"), HasSubstr("'x' after"));
+}
+
+TEST(ParseAddressTest, EchoIsTruncated) {
+  const std::string msg = Refusal(std::string(500, 'x'));
+  EXPECT_THAT(msg, HasSubstr("…"));
+  EXPECT_LT(msg.size(), 140u);
+}
+
+TEST(ParseAddressTest, EchoHidesControlCharacters) {
+  EXPECT_THAT(Refusal("bob\r\nX-Evil: 1"), HasSubstr("bob??X-Evil: 1"));
+}
+
+TEST(ParseAddressTest, HugeInputIsRefusedCheaply) {
+  EXPECT_THAT(Refusal(std::string(100000, '@')), HasSubstr("too long"));
+}
+
+TEST(AddressTest, ToStringRequotesWhenNeeded) {
+  EXPECT_EQ(Parse("Bob <Bob.Smith@ARMY.mil>").ToString(), "Bob.Smith@army.mil");
+  EXPECT_EQ(Parse("\"bob smith\"@army.mil").ToString(),
+            "\"bob smith\"@army.mil");
+  EXPECT_EQ(Parse("\"bob\"@army.mil").ToString(), "bob@army.mil");
+  EXPECT_EQ(Parse("\"a\\\"b\"@army.mil").ToString(), "\"a\\\"b\"@army.mil");
+  EXPECT_EQ(Parse("bob@аrmy.mil").ToString(), "bob@xn--rmy-5cd.mil");
+}
+
+TEST(AddressTest, WithDomain) {
+  EXPECT_EQ(Parse("bob@army.ml").WithDomain("army.mil"), "bob@army.mil");
+  EXPECT_EQ(Parse("\"b b\"@army.ml").WithDomain("army.mil"),
+            "\"b b\"@army.mil");
+}
+
+TEST(ParseDomainTest, Forms) {
+  auto d = ParseDomain(" Army.MIL. ");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->ascii, "army.mil");
+  EXPECT_EQ(d->unicode, "army.mil");
+  EXPECT_EQ(d->suffix, "mil");
+  EXPECT_EQ(d->registrable, "army.mil");
+
+  d = ParseDomain("аrmy.mil");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->ascii, "xn--rmy-5cd.mil");
+  EXPECT_EQ(d->unicode, "аrmy.mil");
+
+  d = ParseDomain("XN--RMY-5CD.mil");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->unicode, "аrmy.mil");
+
+  d = ParseDomain("mildenhall.af.mil");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->suffix, "mil");
+  EXPECT_EQ(d->registrable, "af.mil");
+
+  d = ParseDomain("foo.bar.co.uk");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->suffix, "co.uk");
+  EXPECT_EQ(d->registrable, "bar.co.uk");
+
+  d = ParseDomain("пример。рф");  // ideographic full stop
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->ascii, "xn--e1afmkfd.xn--p1ai");
+  EXPECT_EQ(d->suffix, "xn--p1ai");
+}
+
+TEST(ParseDomainTest, LabelAndNameAtTheirLimits) {
+  EXPECT_TRUE(ParseDomain(std::string(63, 'a') + ".mil").ok());
+  std::string name;
+  for (int i = 0; i < 3; ++i) name += std::string(63, 'a') + ".";
+  name += std::string(57, 'a') + ".mil";  // 3 * 64 + 57 + 4 = 253 octets
+  ASSERT_EQ(name.size(), 253u);
+  EXPECT_TRUE(ParseDomain(name).ok());
+}
+
+TEST(ParseDomainTest, Refusals) {
+  for (const char* in : {"", "com", "co.uk", "localhost", "[::1]", "a..b",
+                         "a b.com", "1.2.3.4", "xn--zz.com", "ａ！.com"}) {
+    auto d = ParseDomain(in);
+    EXPECT_FALSE(d.ok()) << in;
+    if (!d.ok()) {
+      EXPECT_EQ(d.error().code(), StatusCode::kInvalidArgument);
+    }
+  }
+}
+
+TEST(SplitAddressListTest, SeparatorsQuotesBracketsComments) {
+  EXPECT_THAT(SplitAddressList("a@x.com, b@y.com; c@z.com"),
+              ElementsAre("a@x.com", "b@y.com", "c@z.com"));
+  EXPECT_THAT(
+      SplitAddressList("\"Smith, Bob\" <bob@army.mil>; Ann <ann@army.mil>"),
+      ElementsAre("\"Smith, Bob\" <bob@army.mil>", "Ann <ann@army.mil>"));
+  EXPECT_THAT(SplitAddressList("<a,b@x.com>, c@x.com (Smith, C; boss)"),
+              ElementsAre("<a,b@x.com>", "c@x.com (Smith, C; boss)"));
+  EXPECT_THAT(SplitAddressList("\"a\\\",b\"@x.com,d@x.com"),
+              ElementsAre("\"a\\\",b\"@x.com", "d@x.com"));
+  EXPECT_THAT(SplitAddressList(" , ;;a@x.com,, "), ElementsAre("a@x.com"));
+  EXPECT_THAT(SplitAddressList(""), IsEmpty());
+  EXPECT_THAT(SplitAddressList("\"open, quote"), ElementsAre("\"open, quote"));
+}
+
+TEST(SplitAddressListTest, PiecesParse) {
+  for (const std::string& piece :
+       SplitAddressList("\"Smith, Bob\" <bob@army.mil>, ann@army.mil (Ann, "
+                        "HQ); <cy@cba.com.au>")) {
+    EXPECT_TRUE(ParseAddress(piece).ok()) << piece;
+  }
+}
+
+}  // namespace
+}  // namespace nearmiss

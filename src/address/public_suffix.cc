@@ -1,0 +1,82 @@
+#include "address/public_suffix.h"
+
+#include <libpsl.h>
+
+#include "nearmiss/address.h"
+
+namespace nearmiss::address {
+namespace {
+
+const psl_ctx_t* Psl() {
+  static const psl_ctx_t* const psl = [] {
+    const psl_ctx_t* p = psl_latest(nullptr);
+    return p != nullptr ? p : psl_builtin();
+  }();
+  return psl;
+}
+
+// `name` must be NUL-terminated: libpsl takes C strings.
+bool IsSuffix(const char* name, std::string_view view) {
+  if (view.empty()) return false;
+  if (const psl_ctx_t* psl = Psl()) {
+    // Without PSL_TYPE_NO_STAR_RULE the implicit "*" rule applies: an
+    // unknown TLD is a suffix.
+    return psl_is_public_suffix2(psl, name, PSL_TYPE_ICANN) != 0;
+  }
+  return view.find('.') == std::string_view::npos;
+}
+
+std::string_view StripRootDot(std::string_view d) {
+  if (!d.empty() && d.back() == '.') d.remove_suffix(1);
+  return d;
+}
+
+}  // namespace
+
+SuffixSplit SplitSuffix(std::string_view ascii_domain) {
+  const std::string name(StripRootDot(ascii_domain));
+  SuffixSplit out;
+  if (name.empty()) return out;
+  // Walk from the left: the first label boundary whose remainder is a suffix
+  // gives the longest suffix.
+  std::size_t pos = 0;
+  std::size_t prev = std::string::npos;  // start of the label before `pos`
+  for (;;) {
+    const std::string_view rest = std::string_view(name).substr(pos);
+    const std::size_t dot = rest.find('.');
+    if (dot == std::string_view::npos || IsSuffix(name.c_str() + pos, rest)) {
+      // The last label is a suffix even when the list says otherwise (only
+      // possible with no list at all, or an exception rule's parent).
+      out.suffix = std::string(rest);
+      if (prev != std::string::npos) out.registrable = name.substr(prev);
+      return out;
+    }
+    prev = pos;
+    pos += dot + 1;
+  }
+}
+
+bool IsListedSuffix(std::string_view ascii_domain) {
+  const std::string name(StripRootDot(ascii_domain));
+  const psl_ctx_t* psl = Psl();
+  return psl != nullptr && !name.empty() &&
+         psl_is_public_suffix2(psl, name.c_str(),
+                               PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;
+}
+
+bool PublicSuffixListLoaded() { return Psl() != nullptr; }
+
+}  // namespace nearmiss::address
+
+namespace nearmiss {
+
+std::string PublicSuffix(std::string_view ascii_domain) {
+  return address::SplitSuffix(ascii_domain).suffix;
+}
+
+bool IsPublicSuffix(std::string_view ascii_domain) {
+  const std::string name(address::StripRootDot(ascii_domain));
+  return address::IsSuffix(name.c_str(), name);
+}
+
+}  // namespace nearmiss

@@ -1,0 +1,38 @@
+// Public suffixes ("com.au", "mil") over libpsl, ICANN section only: private
+// entries such as "blogspot.com" are registrable names to a mail guard, not
+// suffixes.
+//
+// The list is libpsl's newest of the system file (/usr/share/publicsuffix,
+// Debian's `publicsuffix` package) and its built-in copy, loaded on first
+// use. It is never freed: a function-local static gives thread-safe
+// loading, and no thread still checking at exit can see it torn down.
+//
+// Thread safety: all functions may be called concurrently.
+#ifndef NEARMISS_ADDRESS_PUBLIC_SUFFIX_H_
+#define NEARMISS_ADDRESS_PUBLIC_SUFFIX_H_
+
+#include <string>
+#include <string_view>
+
+namespace nearmiss::address {
+
+struct SuffixSplit {
+  std::string suffix;       // "com.au"
+  std::string registrable;  // "cba.com.au"; empty when the name is a suffix
+};
+
+// Splits a lower-case ASCII domain (one trailing dot is ignored). The public
+// PublicSuffix / IsPublicSuffix in nearmiss/address.h are built on this.
+SuffixSplit SplitSuffix(std::string_view ascii_domain);
+
+// True when the list itself names `ascii_domain` as an ICANN suffix: "com"
+// is listed, "zzz" is a suffix only through the implicit "*" rule.
+bool IsListedSuffix(std::string_view ascii_domain);
+
+// False when neither the system nor the built-in list could be loaded; then
+// every TLD, and only a TLD, counts as a suffix.
+bool PublicSuffixListLoaded();
+
+}  // namespace nearmiss::address
+
+#endif  // NEARMISS_ADDRESS_PUBLIC_SUFFIX_H_

@@ -1,0 +1,75 @@
+#include "address/public_suffix.h"
+
+#include <gtest/gtest.h>
+
+#include "nearmiss/address.h"
+
+namespace nearmiss::address {
+namespace {
+
+struct Case {
+  const char* domain;
+  const char* suffix;
+  const char* registrable;
+};
+
+TEST(PublicSuffixTest, ListIsLoaded) { EXPECT_TRUE(PublicSuffixListLoaded()); }
+
+TEST(PublicSuffixTest, Splits) {
+  const Case kCases[] = {
+      {"cba.com.au", "com.au", "cba.com.au"},
+      {"www.cba.com.au", "com.au", "cba.com.au"},
+      {"army.mil", "mil", "army.mil"},
+      {"mildenhall.af.mil", "mil", "af.mil"},
+      {"foo.bar.co.uk", "co.uk", "bar.co.uk"},
+      {"army.zzz", "zzz", "army.zzz"},  // unknown TLD: implicit "*"
+      {"a.b.army.zzz", "zzz", "army.zzz"},
+      {"army.mil.", "mil", "army.mil"},  // root dot ignored
+      {"xn--rmy-5cd.mil", "mil", "xn--rmy-5cd.mil"},
+      {"example.xn--p1ai", "xn--p1ai", "example.xn--p1ai"},  // .рф
+      {"foo.blogspot.com", "com", "blogspot.com"},  // private section ignored
+      {"co.uk", "co.uk", ""},
+      {"com", "com", ""},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.domain);
+    const SuffixSplit split = SplitSuffix(c.domain);
+    EXPECT_EQ(split.suffix, c.suffix);
+    EXPECT_EQ(split.registrable, c.registrable);
+    EXPECT_EQ(PublicSuffix(c.domain), c.suffix);
+  }
+}
+
+TEST(PublicSuffixTest, WildcardAndExceptionRules) {
+  // "*.ck" with "!www.ck": any label under .ck is a suffix except www.
+  EXPECT_EQ(PublicSuffix("shop.co.ck"), "co.ck");
+  EXPECT_EQ(PublicSuffix("www.ck"), "ck");
+}
+
+TEST(PublicSuffixTest, IsPublicSuffix) {
+  EXPECT_TRUE(IsPublicSuffix("com"));
+  EXPECT_TRUE(IsPublicSuffix("com.au"));
+  EXPECT_TRUE(IsPublicSuffix("co.uk"));
+  EXPECT_TRUE(IsPublicSuffix("mil"));
+  EXPECT_TRUE(IsPublicSuffix("zzz"));
+  EXPECT_FALSE(IsPublicSuffix("army.mil"));
+  EXPECT_FALSE(IsPublicSuffix("cba.com.au"));
+  EXPECT_FALSE(IsPublicSuffix("blogspot.com"));
+  EXPECT_FALSE(IsPublicSuffix(""));
+}
+
+TEST(PublicSuffixTest, IsListedSuffix) {
+  EXPECT_TRUE(IsListedSuffix("com"));
+  EXPECT_TRUE(IsListedSuffix("co.uk"));
+  EXPECT_FALSE(IsListedSuffix("zzz"));
+  EXPECT_FALSE(IsListedSuffix("localhost"));
+  EXPECT_FALSE(IsListedSuffix("army.mil"));
+}
+
+TEST(PublicSuffixTest, EmptyInput) {
+  EXPECT_EQ(PublicSuffix(""), "");
+  EXPECT_EQ(SplitSuffix(".").suffix, "");
+}
+
+}  // namespace
+}  // namespace nearmiss::address

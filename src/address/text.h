@@ -1,0 +1,39 @@
+// Small text helpers the address module shares: trimming, UTF-8 checks, and
+// safe echoes of user input inside error messages.
+//
+// Thread safety: pure functions.
+#ifndef NEARMISS_ADDRESS_TEXT_H_
+#define NEARMISS_ADDRESS_TEXT_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace nearmiss::address {
+
+// Echoes longer than this are cut (Postfix's `%.100s` habit): messages stay
+// readable and a pasted megabyte does not end up in a log line.
+inline constexpr std::size_t kMaxEcho = 100;
+
+// Drops ASCII white space and no-break spaces (U+00A0, common in pasted
+// text) from both ends.
+std::string_view TrimSpace(std::string_view s);
+
+bool IsValidUtf8(std::string_view s);
+
+// `s` cut to at most `max` octets on a character boundary ("…" marks the
+// cut), with controls and invalid UTF-8 shown as '?' and format characters
+// (ZWJ, bidi overrides) as "<U+200D>", so a message cannot forge log lines
+// or reorder itself, and shows what is invisible.
+std::string Echo(std::string_view s, std::size_t max = kMaxEcho);
+
+// "'!'" for a printable ASCII character, "U+000A" for a control, "byte
+// 0xC3" for a non-ASCII byte.
+std::string DescribeByte(unsigned char c);
+
+// Lower-cases ASCII letters only (domains; local parts keep their case).
+std::string AsciiLower(std::string_view s);
+
+}  // namespace nearmiss::address
+
+#endif  // NEARMISS_ADDRESS_TEXT_H_
