@@ -1,0 +1,36 @@
+// ContentLimits: the bounds that keep hostile mail from exhausting memory or
+// time while a message is read and its attachments are extracted.
+//
+// Each bound, when hit, becomes a Finding with where == "limit" and the
+// message's Sensitivity::complete turns false: never a crash, never silence.
+// Defaults suit a mail server (a 50 MB message is already unusual).
+//
+// Thread safety: a plain value.
+#ifndef NEARMISS_CONTENT_LIMITS_H_
+#define NEARMISS_CONTENT_LIMITS_H_
+
+#include <chrono>
+#include <cstddef>
+
+namespace nearmiss::content {
+
+struct ContentLimits {
+  // Bytes of one message read from a file or mbox; the rest is not parsed.
+  std::size_t max_message_bytes = 64u << 20;  // 64 MiB
+  // Multipart / message/rfc822 nesting below the top level.
+  int max_mime_depth = 32;
+  // Leaf and container parts walked per message.
+  int max_parts = 1000;
+  // Decompressed bytes read out of one archive or office file (zip bombs).
+  std::size_t max_attachment_bytes = 32u << 20;  // 32 MiB
+  // Decompressed bytes across every attachment of one message.
+  std::size_t max_total_bytes = 128u << 20;  // 128 MiB
+  // Wall time spent extracting text from one message's attachments.
+  std::chrono::milliseconds max_extraction_time{10'000};
+  // Text scanned per part; beyond it the part is cut (reported as a limit).
+  std::size_t max_text_bytes = 16u << 20;  // 16 MiB
+};
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_LIMITS_H_

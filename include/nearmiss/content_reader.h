@@ -1,0 +1,86 @@
+// MessageReader: reads mail from .eml files, mbox files, Maildir folders,
+// directories (recursively) and stdin ("-"), and yields each message with its
+// addresses, subject and sensitivity.
+//
+// MIME is GMime 3's job: transfer encodings, charsets to UTF-8, RFC 2047 words,
+// RFC 2231 parameters, folded headers, multipart trees and attached
+// message/rfc822. Attachment text comes from text/*, HTML, DOCX/XLSX/PPTX,
+// ODT/ODS, PDF and the file names inside zip archives; anything else is listed
+// by name, type and size. ContentLimits bound every step.
+//
+// Ownership: the reader keeps a shared_ptr to the Scanner and owns its
+// Scratch. Thread safety: one reader per thread; ScanMessage is re-entrant
+// given distinct Scratch objects.
+#ifndef NEARMISS_CONTENT_READER_H_
+#define NEARMISS_CONTENT_READER_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nearmiss/content_limits.h"
+#include "nearmiss/content_scanner.h"
+#include "nearmiss/content_sensitivity.h"
+#include "nearmiss/status.h"
+
+namespace nearmiss::content {
+
+struct Attachment {
+  std::string name;          // decoded (RFC 2047/2231); "" when unnamed
+  std::string content_type;  // "application/pdf"
+  std::size_t size = 0;      // decoded bytes
+  bool text_extracted = false;
+};
+
+struct ScannedMessage {
+  // The file path; "path:N" for the N-th (1-based) message of an mbox; "-"
+  // for stdin.
+  std::string source;
+  std::string message_id;  // without angle brackets; "" when absent
+  std::string from;        // decoded header value, as written
+  // One entry per address, decoded (RFC 2047), as written: "Bob <b@x.org>".
+  std::vector<std::string> to;
+  std::vector<std::string> cc;
+  std::vector<std::string> bcc;
+  std::string subject;  // decoded
+  Sensitivity sensitivity;
+  std::vector<Attachment> attachments;
+  // Problems that did not stop the read: "truncated message", "unknown
+  // charset 'x-foo' in part 2", "invalid base64 in part 3", I/O errors.
+  std::vector<std::string> errors;
+};
+
+// Parses one message held in memory (a milter's end-of-message, a file) and
+// scans it. Never fails: problems go to ScannedMessage::errors and limits to
+// findings.
+ScannedMessage ScanMessage(std::string_view bytes, std::string source,
+                           const Scanner& scanner, Scratch& scratch,
+                           const ContentLimits& limits = {});
+
+class MessageReader {
+ public:
+  // `inputs`: paths (file, mbox, Maildir, directory) or "-" for stdin. Fails
+  // only when the scratch cannot be allocated; unreadable inputs are reported
+  // per input through Next().
+  static Result<std::unique_ptr<MessageReader>> Open(
+      std::vector<std::string> inputs,
+      std::shared_ptr<const Scanner> scanner, ContentLimits limits = {});
+  ~MessageReader();
+
+  // Fills `out` with the next message and returns true; false at the end. An
+  // input that cannot be read yields a message with only `source` and
+  // `errors` set.
+  bool Next(ScannedMessage* out);
+
+  struct Rep;
+
+ private:
+  explicit MessageReader(std::unique_ptr<Rep> rep);
+  std::unique_ptr<Rep> rep_;
+};
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_READER_H_

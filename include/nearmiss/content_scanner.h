@@ -1,0 +1,118 @@
+// Scanner: the compiled, immutable matcher for protective markings, header
+// labels, policy patterns and built-in detectors (payment cards, UK National
+// Insurance numbers, US SSNs, IBANs).
+//
+// Compile once (all packs + custom patterns become one Vectorscan database),
+// then scan many texts from many threads: each thread owns a Scratch. A scan
+// makes one pass over a text; matches land in the Scratch's reused buffers, so
+// the hot path allocates only when it emits a Finding.
+//
+// Thread safety: a Scanner is immutable and may be shared (shared_ptr<const>).
+// A Scratch belongs to one thread at a time.
+#ifndef NEARMISS_CONTENT_SCANNER_H_
+#define NEARMISS_CONTENT_SCANNER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nearmiss/content_sensitivity.h"
+#include "nearmiss/status.h"
+
+namespace nearmiss::content {
+
+// A policy keyword or pattern ("hypersonic", a project code name).
+struct CustomPattern {
+  std::string name;     // reported as Finding::marking
+  std::string pattern;  // a literal, or a Vectorscan (PCRE subset) regex
+  bool is_regex = false;
+  Level level = Level::kOfficialSensitive;
+  bool case_sensitive = false;
+  // Literals get word boundaries so "hypersonic" misses "hypersonically".
+  bool whole_word = true;
+  Strength strength = Strength::kStrong;  // chosen by a policy author
+  // Where the pattern came from, for error messages: "policy.toml:12".
+  std::string origin;
+};
+
+struct DetectorOptions {
+  bool payment_cards = true;  // 13-19 digits passing Luhn
+  bool uk_nino = true;        // valid prefix letters, suffix A-D
+  bool us_ssn = true;         // ddd-dd-dddd; area 000/666/9xx, group 00,
+                              // serial 0000 refused
+  bool iban = true;           // country length + mod-97 checksum
+  Level level = Level::kOfficialSensitive;
+};
+
+struct ScannerOptions {
+  // The packs compiled into the library (data/markings/*.toml).
+  bool builtin_packs = true;
+  // Extra pack files (same TOML format) read from disk.
+  std::vector<std::string> pack_files;
+  std::vector<CustomPattern> custom_patterns;
+  DetectorOptions detectors;
+};
+
+// What kind of place a text comes from; decides which positions are strong.
+enum class TextKind {
+  kSubject,         // a marking leading it (after Re:/Fw:) or in [brackets]
+  kHeaderLabel,     // a label header's value: every marking is strong
+  kBody,            // banner lines, portion marks strong; running text weak
+  kAttachmentName,  // like a subject: a leading or bracketed marking
+};
+
+class Scanner;
+
+// Per-thread reusable state: the Vectorscan scratch and match buffers.
+class Scratch {
+ public:
+  static Result<Scratch> Create(const Scanner& scanner);
+  Scratch(Scratch&&) noexcept;
+  Scratch& operator=(Scratch&&) noexcept;
+  ~Scratch();
+
+  struct Rep;  // private; public so src/content helpers can reach it
+
+ private:
+  friend class Scanner;
+  explicit Scratch(std::unique_ptr<Rep> rep);
+  std::unique_ptr<Rep> rep_;
+};
+
+class Scanner {
+ public:
+  // Errors name the pack file and marking (file:line) or the custom
+  // pattern's origin and name.
+  static Result<std::shared_ptr<const Scanner>> Compile(
+      const ScannerOptions& options);
+  ~Scanner();
+
+  // Normalises `text` (Unicode dashes and spaces, CRLF) and appends findings
+  // for every marking, pattern and validated detector hit. `where` is copied
+  // into each Finding. Offsets refer to the normalised text.
+  Status Scan(TextKind kind, std::string_view where, std::string_view text,
+              Scratch& scratch, Sensitivity* out) const;
+
+  // Reads the label headers listed by the packs (msip_labels, Titus,
+  // SIO-Label, X-Protective-Marking, Sensitivity, ...): `name` is the header
+  // name, `value` its unfolded value. Appends strong findings with where
+  // "header:<name>". Headers that are not labels are ignored.
+  Status ScanHeader(std::string_view name, std::string_view value,
+                    Scratch& scratch, Sensitivity* out) const;
+
+  // Packs compiled in, for `nearmiss` diagnostics: "uk", "us-cui", ...
+  std::vector<std::string> PackNames() const;
+  std::size_t PatternCount() const;
+
+  struct Rep;  // private; public so src/content helpers can reach it
+
+ private:
+  friend class Scratch;
+  explicit Scanner(std::unique_ptr<Rep> rep);
+  std::unique_ptr<Rep> rep_;
+};
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_SCANNER_H_

@@ -1,0 +1,73 @@
+// Sensitivity: the ordered level scale and the findings that set a message's
+// level.
+//
+// Every marking pack (UK, US classified, CUI, NATO/EU, header labels) maps its
+// forms onto one scale: none < OFFICIAL < OFFICIAL-SENSITIVE < SECRET <
+// TOP SECRET. A Finding says which marking was seen, where, and whether its
+// position makes it strong (a subject prefix, a banner line, a portion mark, a
+// header label, a validated detector, a policy pattern) or weak (a loose word
+// in running text: "the secret to a good soup"). Only strong findings raise the
+// message's level.
+//
+// Thread safety: plain values.
+#ifndef NEARMISS_CONTENT_SENSITIVITY_H_
+#define NEARMISS_CONTENT_SENSITIVITY_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nearmiss::content {
+
+// Ordered: comparisons (<, >) follow the scale.
+enum class Level {
+  kNone = 0,
+  kOfficial,
+  kOfficialSensitive,
+  kSecret,
+  kTopSecret,
+};
+
+// The exact names: "none", "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET",
+// "TOP SECRET".
+std::string_view LevelName(Level level);
+
+// Accepts the exact names, case-insensitively, with '_' or ' ' for '-' and
+// vice versa ("official_sensitive", "top-secret"). nullopt when unknown.
+std::optional<Level> ParseLevel(std::string_view name);
+
+enum class Strength { kWeak, kStrong };
+std::string_view StrengthName(Strength strength);  // "weak" | "strong"
+
+struct Finding {
+  std::string marking;  // the pack's name for the form: "SECRET//NOFORN"
+  std::string pack;     // "uk", "us-classified", "detector", "custom", "limit"
+  Level level = Level::kNone;
+  // "subject", "header:<Name>", "body", "attachment-name",
+  // "attachment:<filename>", or "limit" for a bound that was hit.
+  std::string where;
+  // Byte offset into the normalised UTF-8 text of that place (see
+  // normalize in src/content); 0 for limits.
+  std::size_t offset = 0;
+  // The matched text (detector hits are masked: "4111 **** **** 1111"); for a
+  // limit, what was hit.
+  std::string text;
+  Strength strength = Strength::kWeak;
+};
+
+struct Sensitivity {
+  Level level = Level::kNone;  // highest strong finding
+  std::vector<Finding> findings;
+  // False when a bound (size, depth, parts, bytes, time) stopped extraction:
+  // the level is then a lower bound.
+  bool complete = true;
+
+  // Appends and raises `level` when the finding is strong.
+  void Add(Finding finding);
+};
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_SENSITIVITY_H_

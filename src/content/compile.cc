@@ -1,0 +1,171 @@
+// Scanner::Compile: packs + custom patterns + detectors -> one immutable
+// Vectorscan database.
+#include <memory>
+#include <string>
+
+#include "content/scanner_rep.h"
+#include "nearmiss/content_scanner.h"
+
+namespace nearmiss::content {
+namespace {
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"),
+                                          &std::fclose);
+  if (!f) return Status::NotFound(path + ": cannot open marking pack");
+  std::string text;
+  char buf[8192];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);
+  if (std::ferror(f.get())) return Status::IoError(path + ": read failed");
+  return text;
+}
+
+Status AddPack(const Pack& pack, Scanner::Rep* rep) {
+  rep->pack_names.push_back(pack.name);
+  for (const MarkingDef& m : pack.markings) {
+    PatternEntry e;
+    e.source = PatternSource::kMarking;
+    e.name = m.name;
+    e.pack = m.pack;
+    e.level = m.level;
+    e.kind = m.kind;
+    e.expression = m.expression;
+    e.flags = m.case_sensitive ? 0 : HS_FLAG_CASELESS;
+    e.origin = m.origin;
+    rep->patterns.push_back(std::move(e));
+  }
+  for (const LabelHeaderDef& h : pack.label_headers) {
+    LabelHeader l;
+    l.header = h.header;
+    l.extract_text = h.extract;
+    l.base64 = h.base64;
+    l.origin = h.origin;
+    if (!h.extract.empty()) {
+      try {
+        l.extract = std::regex(h.extract, std::regex::ECMAScript);
+      } catch (const std::regex_error& e) {
+        return Status::ParseError(h.origin + ": label_header '" + h.header +
+                                  "': bad extract regex: " + e.what());
+      }
+    }
+    rep->label_headers.push_back(std::move(l));
+  }
+  return Status::Ok();
+}
+
+void AddCustom(const CustomPattern& c, Scanner::Rep* rep) {
+  PatternEntry e;
+  e.source = PatternSource::kCustom;
+  e.name = c.name;
+  e.pack = "custom";
+  e.level = c.level;
+  e.strength = c.strength;
+  e.expression =
+      c.is_regex ? c.pattern : LiteralToExpression(c.pattern, c.whole_word);
+  e.flags = c.case_sensitive ? 0 : HS_FLAG_CASELESS;
+  e.origin = c.origin.empty() ? "custom pattern" : c.origin;
+  rep->patterns.push_back(std::move(e));
+}
+
+void AddDetector(DetectorKind kind, Level level, Scanner::Rep* rep) {
+  const DetectorSpec& spec = GetDetectorSpec(kind);
+  PatternEntry e;
+  e.source = PatternSource::kDetector;
+  e.name = std::string(spec.name);
+  e.pack = "detector";
+  e.level = level;
+  e.detector = kind;
+  e.expression = std::string(spec.expression);
+  e.flags = spec.caseless ? HS_FLAG_CASELESS : 0;
+  e.origin = "built-in detector";
+  rep->patterns.push_back(std::move(e));
+}
+
+}  // namespace
+
+Status CompileDatabase(Scanner::Rep* rep) {
+  std::vector<const char*> expressions;
+  std::vector<unsigned> flags;
+  std::vector<unsigned> ids;
+  for (std::size_t i = 0; i < rep->patterns.size(); ++i) {
+    expressions.push_back(rep->patterns[i].expression.c_str());
+    // Start of match is needed for positions and offsets.
+    flags.push_back(rep->patterns[i].flags | HS_FLAG_SOM_LEFTMOST);
+    ids.push_back(static_cast<unsigned>(i));
+  }
+  if (expressions.empty()) {
+    return Status::InvalidArgument("no marking packs or patterns to compile");
+  }
+  hs_compile_error_t* error = nullptr;
+  hs_error_t rc = hs_compile_multi(
+      expressions.data(), flags.data(), ids.data(),
+      static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr,
+      &rep->database, &error);
+  if (rc == HS_SUCCESS) return Status::Ok();
+  std::string message = error != nullptr ? error->message : "unknown error";
+  int index = error != nullptr ? error->expression : -1;
+  hs_free_compile_error(error);
+  if (index >= 0 && static_cast<std::size_t>(index) < rep->patterns.size()) {
+    const PatternEntry& p = rep->patterns[index];
+    return Status::ParseError(p.origin + ": pattern '" + p.name + "' (" +
+                              p.expression + "): " + message);
+  }
+  return Status::ParseError("marking database: " + message);
+}
+
+Result<std::shared_ptr<const Scanner>> Scanner::Compile(
+    const ScannerOptions& options) {
+  auto rep = std::make_unique<Rep>();
+  if (options.builtin_packs) {
+    for (const EmbeddedPack& embedded : BuiltinPacks()) {
+      NM_ASSIGN_OR_RETURN(Pack pack,
+                          ParsePack(embedded.text, embedded.file_name));
+      NM_RETURN_IF_ERROR(AddPack(pack, rep.get()));
+    }
+  }
+  for (const std::string& path : options.pack_files) {
+    NM_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+    NM_ASSIGN_OR_RETURN(Pack pack, ParsePack(text, path));
+    NM_RETURN_IF_ERROR(AddPack(pack, rep.get()));
+  }
+  for (const CustomPattern& c : options.custom_patterns) {
+    if (c.pattern.empty()) {
+      return Status::InvalidArgument(
+          (c.origin.empty() ? "custom pattern" : c.origin) + ": pattern '" +
+          c.name + "' is empty");
+    }
+    AddCustom(c, rep.get());
+  }
+  const DetectorOptions& d = options.detectors;
+  if (d.payment_cards) AddDetector(DetectorKind::kPaymentCard, d.level, rep.get());
+  if (d.uk_nino) AddDetector(DetectorKind::kUkNino, d.level, rep.get());
+  if (d.us_ssn) AddDetector(DetectorKind::kUsSsn, d.level, rep.get());
+  if (d.iban) AddDetector(DetectorKind::kIban, d.level, rep.get());
+  NM_RETURN_IF_ERROR(CompileDatabase(rep.get()));
+  return std::shared_ptr<const Scanner>(new Scanner(std::move(rep)));
+}
+
+Scanner::Scanner(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+Scanner::~Scanner() = default;
+
+std::vector<std::string> Scanner::PackNames() const { return rep_->pack_names; }
+std::size_t Scanner::PatternCount() const { return rep_->patterns.size(); }
+
+Result<Scratch> Scratch::Create(const Scanner& scanner) {
+  auto rep = std::make_unique<Rep>();
+  if (hs_alloc_scratch(scanner.rep_->database, &rep->scratch) != HS_SUCCESS) {
+    return Status::ResourceExhausted("cannot allocate Vectorscan scratch");
+  }
+  rep->owner = scanner.rep_.get();
+  rep->matches.reserve(256);
+  rep->kept.reserve(256);
+  return Scratch(std::move(rep));
+}
+
+Scratch::Scratch(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+Scratch::Scratch(Scratch&&) noexcept = default;
+Scratch& Scratch::operator=(Scratch&&) noexcept = default;
+Scratch::~Scratch() = default;
+
+}  // namespace nearmiss::content

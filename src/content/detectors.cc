@@ -1,0 +1,205 @@
+#include "content/detectors.h"
+
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace nearmiss::content {
+namespace {
+
+constexpr std::array<DetectorSpec, 4> kSpecs = {{
+    // 13-19 digits, optionally grouped by single spaces or dashes.
+    {DetectorKind::kPaymentCard, "payment-card",
+     R"(\b\d(?:[ -]?\d){12,18}\b)", false},
+    {DetectorKind::kUkNino, "uk-nino",
+     R"(\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b)", true},
+    {DetectorKind::kUsSsn, "us-ssn", R"(\b\d{3}-\d{2}-\d{4}\b)", false},
+    {DetectorKind::kIban, "iban", R"(\b[A-Z]{2}\d{2} ?[A-Z0-9]{4}(?: ?[A-Z0-9]{1,4}){1,7}\b)",
+     false},
+}};
+
+std::string Compact(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != ' ' && c != '-') {
+      out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    }
+  }
+  return out;
+}
+
+bool AllDigits(std::string_view s) {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return !s.empty();
+}
+
+// Keeps the first `keep_head` and last `keep_tail` alphanumerics visible.
+std::string Mask(std::string_view s, std::size_t keep_head,
+                 std::size_t keep_tail) {
+  std::size_t total = 0;
+  for (char c : s) total += std::isalnum(static_cast<unsigned char>(c)) ? 1 : 0;
+  std::string out;
+  std::size_t seen = 0;
+  for (char c : s) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) {
+      out.push_back(c);
+      continue;
+    }
+    bool visible = seen < keep_head || seen >= total - keep_tail;
+    out.push_back(visible ? c : '*');
+    ++seen;
+  }
+  return out;
+}
+
+// IBAN lengths by country (ISO 13616 registry, SWIFT release 2023).
+int IbanLength(std::string_view country) {
+  static constexpr std::array<std::pair<std::string_view, int>, 60> kLengths = {{
+      {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20},
+      {"BE", 16}, {"BG", 22}, {"BH", 22}, {"BR", 29}, {"CH", 21}, {"CR", 22},
+      {"CY", 28}, {"CZ", 24}, {"DE", 22}, {"DK", 18}, {"DO", 28}, {"EE", 20},
+      {"EG", 29}, {"ES", 24}, {"FI", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22},
+      {"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27}, {"GT", 28}, {"HR", 21},
+      {"HU", 28}, {"IE", 22}, {"IL", 23}, {"IS", 26}, {"IT", 27}, {"JO", 30},
+      {"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LI", 21}, {"LT", 20}, {"LU", 20},
+      {"LV", 21}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MK", 19}, {"MR", 27},
+      {"MT", 31}, {"MU", 30}, {"NL", 18}, {"NO", 15}, {"PK", 24}, {"PL", 28},
+      {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"SA", 24}, {"SE", 24},
+  }};
+  static constexpr std::array<std::pair<std::string_view, int>, 10> kMore = {{
+      {"SI", 19}, {"SK", 24}, {"SM", 27}, {"TN", 24}, {"TR", 26}, {"UA", 29},
+      {"VG", 24}, {"XK", 20}, {"RS", 22}, {"LC", 32},
+  }};
+  for (const auto& [c, n] : kLengths) if (c == country) return n;
+  for (const auto& [c, n] : kMore) if (c == country) return n;
+  return 0;
+}
+
+bool IsGroupChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+
+}  // namespace
+
+const DetectorSpec& GetDetectorSpec(DetectorKind kind) {
+  return kSpecs[static_cast<std::size_t>(kind)];
+}
+
+bool LuhnValid(std::string_view digits) {
+  int sum = 0;
+  bool double_it = false;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    int d = *it - '0';
+    if (double_it) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double_it = !double_it;
+  }
+  return sum % 10 == 0;
+}
+
+bool IsPaymentCard(std::string_view candidate) {
+  std::string digits = Compact(candidate);
+  if (!AllDigits(digits) || digits.size() < 13 || digits.size() > 19) {
+    return false;
+  }
+  // Issuer ranges begin 2-6; all-same digits pass Luhn but are test filler.
+  if (digits[0] < '2' || digits[0] > '6') return false;
+  if (digits.find_first_not_of(digits[0]) == std::string::npos) return false;
+  return LuhnValid(digits);
+}
+
+bool IsUkNino(std::string_view candidate) {
+  std::string s = Compact(candidate);
+  if (s.size() != 9) return false;
+  // HMRC: first letter not D F I Q U V; second not D F I O Q U V; some
+  // pairs never issued.
+  constexpr std::string_view kBadFirst = "DFIQUV", kBadSecond = "DFIOQUV";
+  if (kBadFirst.find(s[0]) != std::string_view::npos) return false;
+  if (kBadSecond.find(s[1]) != std::string_view::npos) return false;
+  std::string_view prefix(s.data(), 2);
+  for (std::string_view bad : {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}) {
+    if (prefix == bad) return false;
+  }
+  return AllDigits(std::string_view(s).substr(2, 6)) && s[8] >= 'A' &&
+         s[8] <= 'D';
+}
+
+bool IsUsSsn(std::string_view candidate) {
+  std::string d = Compact(candidate);
+  if (d.size() != 9 || !AllDigits(d)) return false;
+  std::string_view area(d.data(), 3), group(d.data() + 3, 2),
+      serial(d.data() + 5, 4);
+  if (area == "000" || area == "666" || area[0] == '9') return false;
+  return group != "00" && serial != "0000";
+}
+
+bool IsIban(std::string_view candidate) {
+  std::string s = Compact(candidate);
+  if (s.size() < 15) return false;
+  int want = IbanLength(std::string_view(s).substr(0, 2));
+  if (want == 0 || static_cast<int>(s.size()) != want) return false;
+  std::string moved = s.substr(4) + s.substr(0, 4);
+  int rem = 0;
+  for (char c : moved) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      rem = (rem * 10 + (c - '0')) % 97;
+    } else if (c >= 'A' && c <= 'Z') {
+      rem = (rem * 100 + (c - 'A' + 10)) % 97;
+    } else {
+      return false;
+    }
+  }
+  return rem == 1;
+}
+
+std::optional<DetectorHit> ConfirmDetector(DetectorKind kind,
+                                           std::string_view text,
+                                           std::size_t begin,
+                                           std::size_t end) {
+  switch (kind) {
+    case DetectorKind::kPaymentCard: {
+      std::string_view c = text.substr(begin, end - begin);
+      if (!IsPaymentCard(c)) return std::nullopt;
+      return DetectorHit{begin, end, Mask(c, 4, 4)};
+    }
+    case DetectorKind::kUkNino: {
+      std::string_view c = text.substr(begin, end - begin);
+      if (!IsUkNino(c)) return std::nullopt;
+      return DetectorHit{begin, end, Mask(c, 2, 1)};
+    }
+    case DetectorKind::kUsSsn: {
+      std::string_view c = text.substr(begin, end - begin);
+      if (!IsUsSsn(c)) return std::nullopt;
+      return DetectorHit{begin, end, Mask(c, 0, 4)};
+    }
+    case DetectorKind::kIban: {
+      // The candidate may stop short of or run past the IBAN (a following
+      // word in groups of four): take exactly the country's length.
+      int want = IbanLength(text.substr(begin, 2));
+      if (want == 0) return std::nullopt;
+      std::size_t i = begin;
+      int taken = 0;
+      while (i < text.size() && taken < want) {
+        if (IsGroupChar(text[i])) {
+          ++taken;
+        } else if (text[i] != ' ') {
+          break;
+        }
+        ++i;
+      }
+      if (taken != want) return std::nullopt;
+      if (i < text.size() && IsGroupChar(text[i])) return std::nullopt;
+      std::string_view c = text.substr(begin, i - begin);
+      if (!IsIban(c)) return std::nullopt;
+      return DetectorHit{begin, i, Mask(c, 4, 4)};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace nearmiss::content

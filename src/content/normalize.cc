@@ -1,0 +1,99 @@
+#include "content/normalize.h"
+
+#include <cstdint>
+
+namespace nearmiss::content {
+namespace {
+
+enum class Mapped { kKeep, kDash, kSpace, kDrop };
+
+Mapped Classify(std::uint32_t cp) {
+  if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE58 ||
+      cp == 0xFE63 || cp == 0xFF0D) {
+    return Mapped::kDash;
+  }
+  if (cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+      cp == 0x205F || cp == 0x3000) {
+    return Mapped::kSpace;
+  }
+  if (cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
+      cp == 0xFEFF) {
+    return Mapped::kDrop;
+  }
+  return Mapped::kKeep;
+}
+
+// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 when the bytes
+// are not valid UTF-8 (then they are copied through untouched: an unknown
+// charset must not hide ASCII markings next to it).
+std::size_t DecodeUtf8(std::string_view s, std::size_t i, std::uint32_t* cp) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  unsigned char c = b(0);
+  std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  std::uint32_t v = c & (0x3F >> (len - 1));
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((b(k) & 0xC0) != 0x80) return 0;
+    v = (v << 6) | (b(k) & 0x3F);
+  }
+  *cp = v;
+  return len;
+}
+
+}  // namespace
+
+void NormalizeText(std::string_view in, std::string* out) {
+  out->clear();
+  out->reserve(in.size());
+  for (std::size_t i = 0; i < in.size();) {
+    char c = in[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      if (c == '\r') {
+        out->push_back('\n');
+        i += (i + 1 < in.size() && in[i + 1] == '\n') ? 2 : 1;
+        continue;
+      }
+      out->push_back(c == '\t' ? ' ' : c);
+      ++i;
+      continue;
+    }
+    std::uint32_t cp = 0;
+    std::size_t len = DecodeUtf8(in, i, &cp);
+    if (len == 0) {
+      out->push_back(c);
+      ++i;
+      continue;
+    }
+    switch (Classify(cp)) {
+      case Mapped::kDash:
+        out->push_back('-');
+        break;
+      case Mapped::kSpace:
+        out->push_back(' ');
+        break;
+      case Mapped::kDrop:
+        break;
+      case Mapped::kKeep:
+        out->append(in.substr(i, len));
+        break;
+    }
+    i += len;
+  }
+}
+
+std::string UnfoldHeader(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    char c = value[i];
+    if (c == '\r' || c == '\n') {
+      // A line break inside a header value is always a fold: drop it and
+      // keep the following blank(s) as the separator.
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,26 @@
+// Normalisation applied to every text before matching, so one pattern covers
+// the spellings mail clients and word processors produce.
+//
+// Unicode dashes (U+2010..U+2015, U+2212, U+FE58, U+FE63, U+FF0D) become '-';
+// non-breaking and typographic spaces (U+00A0, U+2000..U+200A, U+202F, U+205F,
+// U+3000) and tabs become ' '; zero-width characters and soft hyphens are
+// dropped; CR LF and lone CR become LF. Case is left alone: case-insensitive
+// forms are compiled caseless instead, so offsets keep meaning.
+#ifndef NEARMISS_CONTENT_NORMALIZE_H_
+#define NEARMISS_CONTENT_NORMALIZE_H_
+
+#include <string>
+#include <string_view>
+
+namespace nearmiss::content {
+
+// Writes the normalised `in` to `*out` (cleared first; its capacity is
+// reused, which is why this is not a function returning a string).
+void NormalizeText(std::string_view in, std::string* out);
+
+// Joins folded header lines (CRLF/LF followed by blanks) into one line.
+std::string UnfoldHeader(std::string_view value);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_NORMALIZE_H_

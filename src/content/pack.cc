@@ -1,0 +1,179 @@
+#include "content/pack.h"
+
+#include <cctype>
+#include <string>
+#include <toml++/toml.h>
+
+namespace nearmiss::content {
+namespace {
+
+std::string Origin(std::string_view file, const toml::node& node) {
+  return std::string(file) + ":" + std::to_string(node.source().begin.line);
+}
+
+Status ErrorAt(std::string_view file, const toml::node& node,
+               std::string_view what) {
+  return Status::ParseError(Origin(file, node) + ": " + std::string(what));
+}
+
+Result<MarkingKind> ParseKind(std::string_view s) {
+  if (s == "classification") return MarkingKind::kClassification;
+  if (s == "banner") return MarkingKind::kBanner;
+  if (s == "portion") return MarkingKind::kPortion;
+  if (s == "label") return MarkingKind::kLabel;
+  return Status::ParseError("unknown kind '" + std::string(s) +
+                            "' (classification, banner, portion, label)");
+}
+
+// Reads a string array field; a bare string counts as a one-element array.
+Result<std::vector<std::string>> StringList(std::string_view file,
+                                            const toml::table& t,
+                                            std::string_view key) {
+  std::vector<std::string> out;
+  const toml::node* node = t.get(key);
+  if (node == nullptr) return out;
+  if (auto s = node->value<std::string>()) {
+    out.push_back(*s);
+    return out;
+  }
+  const toml::array* arr = node->as_array();
+  if (arr == nullptr) {
+    return ErrorAt(file, *node, std::string(key) + " must be a string array");
+  }
+  for (const toml::node& item : *arr) {
+    auto s = item.value<std::string>();
+    if (!s) return ErrorAt(file, item, std::string(key) + " holds a non-string");
+    out.push_back(*s);
+  }
+  return out;
+}
+
+Status ParseMarking(std::string_view file, const std::string& pack_name,
+                    const toml::table& t, Pack* pack) {
+  auto name = t["name"].value<std::string>();
+  auto level_name = t["level"].value<std::string>();
+  if (!name || !level_name) {
+    return ErrorAt(file, t, "a [[marking]] needs name and level");
+  }
+  auto level = ParseLevel(*level_name);
+  if (!level) {
+    return ErrorAt(file, *t.get("level"),
+                   "unknown level '" + *level_name + "' in marking '" + *name +
+                       "'");
+  }
+  MarkingKind kind = MarkingKind::kClassification;
+  if (auto k = t["kind"].value<std::string>()) {
+    Result<MarkingKind> parsed = ParseKind(*k);
+    if (!parsed) return parsed.error().WithContext(Origin(file, *t.get("kind")));
+    kind = *parsed;
+  }
+  bool case_sensitive = t["case_sensitive"].value_or(
+      kind == MarkingKind::kBanner || kind == MarkingKind::kPortion);
+  NM_ASSIGN_OR_RETURN(std::vector<std::string> forms,
+                      StringList(file, t, "forms"));
+  NM_ASSIGN_OR_RETURN(std::vector<std::string> regexes,
+                      StringList(file, t, "regex"));
+  if (forms.empty() && regexes.empty()) {
+    return ErrorAt(file, t, "marking '" + *name + "' has no forms or regex");
+  }
+  auto add = [&](std::string expression) {
+    pack->markings.push_back(MarkingDef{*name, pack_name, *level, kind,
+                                        case_sensitive, std::move(expression),
+                                        Origin(file, t)});
+  };
+  for (const std::string& f : forms) add(LiteralToExpression(f, true));
+  for (const std::string& r : regexes) add(r);
+  return Status::Ok();
+}
+
+Status ParseLabelHeader(std::string_view file, const toml::table& t,
+                        Pack* pack) {
+  auto header = t["header"].value<std::string>();
+  if (!header) return ErrorAt(file, t, "a [[label_header]] needs header");
+  LabelHeaderDef def;
+  def.header = *header;
+  def.extract = t["extract"].value_or(std::string());
+  std::string decode = t["decode"].value_or(std::string());
+  if (!decode.empty() && decode != "base64") {
+    return ErrorAt(file, t, "decode must be \"base64\"");
+  }
+  def.base64 = decode == "base64";
+  def.origin = Origin(file, t);
+  pack->label_headers.push_back(std::move(def));
+  return Status::Ok();
+}
+
+template <typename Fn>
+Status ForEachTable(std::string_view file, const toml::table& root,
+                    std::string_view key, Fn fn) {
+  const toml::node* node = root.get(key);
+  if (node == nullptr) return Status::Ok();
+  const toml::array* arr = node->as_array();
+  if (arr == nullptr) {
+    return ErrorAt(file, *node, "[[" + std::string(key) + "]] expected");
+  }
+  for (const toml::node& item : *arr) {
+    const toml::table* t = item.as_table();
+    if (t == nullptr) {
+      return ErrorAt(file, item, "[[" + std::string(key) + "]] expected");
+    }
+    NM_RETURN_IF_ERROR(fn(*t));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string LiteralToExpression(std::string_view literal, bool whole_word) {
+  std::string out;
+  auto is_word = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  };
+  if (whole_word && !literal.empty() && is_word(literal.front())) out += "\\b";
+  for (char c : literal) {
+    if (c == ' ') {
+      out += " +";
+    } else if (c == '-') {
+      out += " ?- ?";
+    } else if (std::isalnum(static_cast<unsigned char>(c)) ||
+               static_cast<unsigned char>(c) >= 0x80) {
+      out.push_back(c);
+    } else {
+      out.push_back('\\');
+      out.push_back(c);
+    }
+  }
+  if (whole_word && !literal.empty() && is_word(literal.back())) out += "\\b";
+  return out;
+}
+
+Result<Pack> ParsePack(std::string_view toml_text, std::string_view file_name) {
+  toml::parse_result parsed =
+      toml::parse(toml_text, std::string_view(file_name));
+  if (!parsed) {
+    const toml::parse_error& e = parsed.error();
+    return Status::ParseError(std::string(file_name) + ":" +
+                              std::to_string(e.source().begin.line) + ":" +
+                              std::to_string(e.source().begin.column) + ": " +
+                              std::string(e.description()));
+  }
+  const toml::table& root = parsed.table();
+  Pack pack;
+  auto name = root["pack"].value<std::string>();
+  if (!name) {
+    return Status::ParseError(std::string(file_name) +
+                              ": missing top-level pack = \"name\"");
+  }
+  pack.name = *name;
+  NM_RETURN_IF_ERROR(
+      ForEachTable(file_name, root, "marking", [&](const toml::table& t) {
+        return ParseMarking(file_name, pack.name, t, &pack);
+      }));
+  NM_RETURN_IF_ERROR(
+      ForEachTable(file_name, root, "label_header", [&](const toml::table& t) {
+        return ParseLabelHeader(file_name, t, &pack);
+      }));
+  return pack;
+}
+
+}  // namespace nearmiss::content

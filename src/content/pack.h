@@ -1,0 +1,85 @@
+// Marking packs: TOML data files (data/markings/*.toml) that list the forms
+// of protective markings and header labels and map each onto the Level scale.
+//
+// Format (see data/markings/uk.toml for a commented example):
+//   pack = "uk"
+//   [[marking]]
+//   name = "OFFICIAL-SENSITIVE"      # reported as Finding::marking
+//   level = "OFFICIAL-SENSITIVE"     # a Level name
+//   kind = "classification"          # classification | banner | portion | label
+//   forms = ["OFFICIAL-SENSITIVE"]   # literal text: ' ' matches any run of
+//                                    # blanks, '-' allows blanks around it
+//   regex = ['...']                  # or Vectorscan expressions
+//   case_sensitive = false           # default: false for classification and
+//                                    # label, true for banner and portion
+//   [[label_header]]
+//   header = "msip_labels"           # header name, case-insensitive
+//   extract = 'MSIP_Label_[^_]+_Name=([^;]+)'  # ECMAScript; group 1 is the label
+//   decode = "base64"                # optional: decode the value first
+#ifndef NEARMISS_CONTENT_PACK_H_
+#define NEARMISS_CONTENT_PACK_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nearmiss/content_sensitivity.h"
+#include "nearmiss/status.h"
+
+namespace nearmiss::content {
+
+enum class MarkingKind {
+  // A level word (SECRET, OFFICIAL): strong where it leads a subject or stands
+  // alone on a banner line, weak in running text.
+  kClassification,
+  // A composite form nobody writes by accident (SECRET//NOFORN, UK EYES
+  // ONLY): strong anywhere.
+  kBanner,
+  // A portion mark ((S), (U//FOUO)): strong at the start of a paragraph,
+  // ignored elsewhere ("item(s)").
+  kPortion,
+  // A label value ("Company-Confidential", "General"): matched only inside
+  // label headers.
+  kLabel,
+};
+
+struct MarkingDef {
+  std::string name;
+  std::string pack;
+  Level level = Level::kNone;
+  MarkingKind kind = MarkingKind::kClassification;
+  bool case_sensitive = false;
+  std::string expression;  // Vectorscan syntax
+  std::string origin;      // "uk.toml:41"
+};
+
+struct LabelHeaderDef {
+  std::string header;
+  std::string extract;  // empty: the whole value is the label
+  bool base64 = false;
+  std::string origin;
+};
+
+struct Pack {
+  std::string name;
+  std::vector<MarkingDef> markings;
+  std::vector<LabelHeaderDef> label_headers;
+};
+
+// Parses one pack. `file_name` is used in errors and origins.
+Result<Pack> ParsePack(std::string_view toml_text, std::string_view file_name);
+
+// Turns literal text into a Vectorscan expression (escapes metacharacters,
+// loosens blanks and hyphens, adds word boundaries at word edges).
+std::string LiteralToExpression(std::string_view literal, bool whole_word);
+
+// The packs compiled into the library, in a stable order.
+struct EmbeddedPack {
+  std::string_view file_name;
+  std::string_view text;
+};
+std::vector<EmbeddedPack> BuiltinPacks();
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_PACK_H_

@@ -1,0 +1,48 @@
+#include "content/position.h"
+
+#include <gtest/gtest.h>
+
+namespace nearmiss::content {
+namespace {
+
+// Finds `word` in `text` and asks `fn` about it.
+template <typename Fn>
+bool At(Fn fn, std::string_view text, std::string_view word) {
+  std::size_t b = text.find(word);
+  EXPECT_NE(b, std::string_view::npos);
+  return fn(text, b, b + word.size());
+}
+
+TEST(PositionTest, SubjectPrefixAfterReplies) {
+  EXPECT_TRUE(At(IsSubjectMarking, "SECRET: plans", "SECRET"));
+  EXPECT_TRUE(At(IsSubjectMarking, "Re: Fw: [SECRET] plans", "SECRET"));
+  EXPECT_TRUE(At(IsSubjectMarking, "AW: TR: OFFICIAL: x", "OFFICIAL"));
+  EXPECT_TRUE(At(IsSubjectMarking, "RE[2]: Fwd: SECRET x", "SECRET"));
+  EXPECT_TRUE(At(IsSubjectMarking, "[EXT] SECRET: x", "SECRET"));
+  EXPECT_TRUE(At(IsSubjectMarking, "Budget (OFFICIAL-SENSITIVE)",
+                 "OFFICIAL-SENSITIVE"));
+  EXPECT_FALSE(At(IsSubjectMarking, "The secret to soup", "secret"));
+  EXPECT_FALSE(At(IsSubjectMarking, "Re: the SECRET plan", "SECRET"));
+}
+
+TEST(PositionTest, BannerLineAtTopOrBottom) {
+  std::string_view top = "OFFICIAL\n\nHello Bob,\none\ntwo\nthree\nfour\n";
+  EXPECT_TRUE(At(IsBannerMarking, top, "OFFICIAL"));
+  std::string_view bottom = "Hi\none\ntwo\nthree\nfour\n\n** SECRET **\n";
+  EXPECT_TRUE(At(IsBannerMarking, bottom, "SECRET"));
+  std::string_view middle = "a\nb\nc\nd\nSECRET\ne\nf\ng\nh\n";
+  EXPECT_FALSE(At(IsBannerMarking, middle, "SECRET"));
+  EXPECT_FALSE(At(IsBannerMarking, "keep it confidential please",
+                  "confidential"));
+  EXPECT_TRUE(At(IsBannerMarking, "a\nb\nc\nd\nClassification: SECRET\ne\nf\ng\nh",
+                 "SECRET"));
+}
+
+TEST(PositionTest, PortionAtParagraphStart) {
+  EXPECT_TRUE(At(IsAtParagraphStart, "intro\n(S) The plan", "(S)"));
+  EXPECT_TRUE(At(IsAtParagraphStart, "  (TS) x", "(TS)"));
+  EXPECT_FALSE(At(IsAtParagraphStart, "see item(S) here", "(S)"));
+}
+
+}  // namespace
+}  // namespace nearmiss::content

@@ -1,0 +1,226 @@
+// Scanner::Scan: one Vectorscan pass over a normalised text, then position
+// rules decide each marking's strength and validators confirm detector hits.
+#include <algorithm>
+#include <climits>
+
+#include "content/normalize.h"
+#include "content/position.h"
+#include "content/scanner_rep.h"
+
+namespace nearmiss::content {
+namespace {
+
+// Vectorscan callback: records the match; stops the scan when the bound on
+// matches is reached. Appending into a vector whose capacity survives across
+// scans keeps the hot path allocation-free once warm.
+int OnMatch(unsigned id, unsigned long long from, unsigned long long to,
+            unsigned /*flags*/, void* context) {
+  auto* scratch = static_cast<Scratch::Rep*>(context);
+  if (scratch->matches.size() >= kMaxMatchesPerText) {
+    scratch->overflowed = true;
+    return 1;
+  }
+  scratch->matches.push_back(RawMatch{id, from, to});
+  return 0;
+}
+
+std::string_view TrimMatch(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == '-' ||
+                        s.back() == '\n')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// Returns whether a marking match counts at all, and how strongly.
+bool MarkingStrength(const PatternEntry& p, TextKind kind,
+                     std::string_view text, const RawMatch& m,
+                     Strength* strength) {
+  if (kind == TextKind::kHeaderLabel) {
+    *strength = Strength::kStrong;
+    return true;
+  }
+  if (p.kind == MarkingKind::kLabel) return false;
+  bool subject_like =
+      kind == TextKind::kSubject || kind == TextKind::kAttachmentName;
+  switch (p.kind) {
+    case MarkingKind::kBanner:
+      *strength = Strength::kStrong;
+      return true;
+    case MarkingKind::kPortion:
+      if (subject_like ? !IsSubjectMarking(text, m.begin, m.end)
+                       : !IsAtParagraphStart(text, m.begin, m.end)) {
+        return false;
+      }
+      *strength = Strength::kStrong;
+      return true;
+    case MarkingKind::kClassification:
+    case MarkingKind::kLabel: {
+      bool strong = subject_like ? IsSubjectMarking(text, m.begin, m.end)
+                                 : IsBannerMarking(text, m.begin, m.end);
+      *strength = strong ? Strength::kStrong : Strength::kWeak;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ByBeginThenLongest(const RawMatch& a, const RawMatch& b) {
+  if (a.begin != b.begin) return a.begin < b.begin;
+  return a.end > b.end;
+}
+
+// Keeps only matches not contained in an earlier (longer) one: "TOP SECRET"
+// hides the "SECRET" inside it. `v` must be sorted ByBeginThenLongest.
+void DropContained(std::vector<RawMatch>* v) {
+  unsigned long long furthest = 0;
+  bool any = false;
+  auto out = v->begin();
+  for (const RawMatch& m : *v) {
+    if (any && m.end <= furthest) continue;
+    furthest = std::max(furthest, m.end);
+    any = true;
+    *out++ = m;
+  }
+  v->erase(out, v->end());
+}
+
+Finding MakeFinding(const PatternEntry& p, std::string_view where,
+                    std::size_t offset, std::string_view text,
+                    Strength strength) {
+  Finding f;
+  f.marking = p.name;
+  f.pack = p.pack;
+  f.level = p.level;
+  f.where = std::string(where);
+  f.offset = offset;
+  f.text = std::string(text);
+  f.strength = strength;
+  return f;
+}
+
+void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
+                  std::string_view where, Sensitivity* out) {
+  std::string_view text = s.normalized;
+  s.kept.clear();
+  for (const RawMatch& m : s.matches) {
+    const PatternEntry& p = scanner.patterns[m.id];
+    if (p.source != PatternSource::kMarking) continue;
+    Strength unused;
+    if (MarkingStrength(p, kind, text, m, &unused)) s.kept.push_back(m);
+  }
+  std::sort(s.kept.begin(), s.kept.end(), ByBeginThenLongest);
+  DropContained(&s.kept);
+  for (const RawMatch& m : s.kept) {
+    const PatternEntry& p = scanner.patterns[m.id];
+    Strength strength = Strength::kWeak;
+    MarkingStrength(p, kind, text, m, &strength);
+    out->Add(MakeFinding(p, where, m.begin,
+                         TrimMatch(text.substr(m.begin, m.end - m.begin)),
+                         strength));
+  }
+}
+
+void EmitCustom(const Scanner::Rep& scanner, Scratch::Rep& s,
+                std::string_view where, Sensitivity* out) {
+  std::string_view text = s.normalized;
+  s.kept.clear();
+  for (const RawMatch& m : s.matches) {
+    if (scanner.patterns[m.id].source == PatternSource::kCustom) {
+      s.kept.push_back(m);
+    }
+  }
+  // Per pattern, report the longest of overlapping matches once.
+  std::sort(s.kept.begin(), s.kept.end(),
+            [](const RawMatch& a, const RawMatch& b) {
+              if (a.id != b.id) return a.id < b.id;
+              return ByBeginThenLongest(a, b);
+            });
+  unsigned long long furthest = 0;
+  unsigned last_id = UINT_MAX;
+  for (const RawMatch& m : s.kept) {
+    if (m.id == last_id && m.end <= furthest) continue;
+    if (m.id != last_id) furthest = 0;
+    last_id = m.id;
+    furthest = std::max(furthest, m.end);
+    const PatternEntry& p = scanner.patterns[m.id];
+    out->Add(MakeFinding(p, where, m.begin,
+                         text.substr(m.begin, m.end - m.begin), p.strength));
+  }
+}
+
+void EmitDetectors(const Scanner::Rep& scanner, Scratch::Rep& s,
+                   std::string_view where, Sensitivity* out) {
+  std::string_view text = s.normalized;
+  s.kept.clear();
+  for (const RawMatch& m : s.matches) {
+    if (scanner.patterns[m.id].source == PatternSource::kDetector) {
+      s.kept.push_back(m);
+    }
+  }
+  if (s.kept.empty()) return;
+  std::sort(s.kept.begin(), s.kept.end(), ByBeginThenLongest);
+  // IBANs first: their digit groups must not also count as card numbers.
+  std::vector<std::pair<std::size_t, std::size_t>> claimed;
+  auto overlaps = [&](std::size_t b, std::size_t e) {
+    for (auto [cb, ce] : claimed) {
+      if (b < ce && cb < e) return true;
+    }
+    return false;
+  };
+  for (DetectorKind kind : {DetectorKind::kIban, DetectorKind::kPaymentCard,
+                            DetectorKind::kUsSsn, DetectorKind::kUkNino}) {
+    for (const RawMatch& m : s.kept) {
+      const PatternEntry& p = scanner.patterns[m.id];
+      if (p.detector != kind || overlaps(m.begin, m.end)) continue;
+      auto hit = ConfirmDetector(kind, text, m.begin, m.end);
+      if (!hit || overlaps(hit->begin, hit->end)) continue;
+      claimed.emplace_back(hit->begin, hit->end);
+      out->Add(MakeFinding(p, where, hit->begin, hit->masked,
+                           Strength::kStrong));
+    }
+  }
+}
+
+}  // namespace
+
+Status Scanner::Scan(TextKind kind, std::string_view where,
+                     std::string_view text, Scratch& scratch,
+                     Sensitivity* out) const {
+  Scratch::Rep& s = *scratch.rep_;
+  if (s.owner != rep_.get()) {
+    return Status::InvalidArgument("scratch belongs to another scanner");
+  }
+  if (s.in_use) return Status::Internal("scratch already in use");
+  if (text.size() > UINT_MAX) {
+    return Status::ResourceExhausted("text too large to scan in one pass");
+  }
+  s.in_use = true;
+  NormalizeText(text, &s.normalized);
+  s.matches.clear();
+  s.overflowed = false;
+  hs_error_t rc = hs_scan(rep_->database, s.normalized.data(),
+                          static_cast<unsigned>(s.normalized.size()), 0,
+                          s.scratch, OnMatch, &s);
+  if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) {
+    s.in_use = false;
+    return Status::Internal("hs_scan failed with code " + std::to_string(rc));
+  }
+  EmitMarkings(*rep_, s, kind, where, out);
+  EmitCustom(*rep_, s, where, out);
+  EmitDetectors(*rep_, s, where, out);
+  if (s.overflowed) {
+    Finding f;
+    f.marking = "max-matches";
+    f.pack = "limit";
+    f.where = "limit";
+    f.text = std::string(where) + ": more than " +
+             std::to_string(kMaxMatchesPerText) + " matches; rest not scanned";
+    out->Add(std::move(f));
+    out->complete = false;
+  }
+  s.in_use = false;
+  return Status::Ok();
+}
+
+}  // namespace nearmiss::content

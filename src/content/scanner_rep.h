@@ -1,0 +1,84 @@
+// The insides of Scanner and Scratch, shared by the files that implement
+// them (compile, scan, label headers). Not part of the public API.
+#ifndef NEARMISS_CONTENT_SCANNER_REP_H_
+#define NEARMISS_CONTENT_SCANNER_REP_H_
+
+#include <hs/hs.h>
+
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "content/detectors.h"
+#include "content/pack.h"
+#include "nearmiss/content_scanner.h"
+
+namespace nearmiss::content {
+
+enum class PatternSource { kMarking, kCustom, kDetector };
+
+// One Vectorscan expression; its index in Scanner::Rep::patterns is its id.
+struct PatternEntry {
+  PatternSource source = PatternSource::kMarking;
+  std::string name;
+  std::string pack;
+  Level level = Level::kNone;
+  MarkingKind kind = MarkingKind::kClassification;  // markings only
+  Strength strength = Strength::kStrong;            // custom only
+  DetectorKind detector = DetectorKind::kPaymentCard;  // detectors only
+  std::string expression;
+  unsigned flags = 0;
+  std::string origin;  // "uk.toml:41", "policy.toml:12", "built-in"
+};
+
+struct LabelHeader {
+  std::string header;
+  std::string extract_text;
+  std::regex extract;  // used only when !extract_text.empty()
+  bool base64 = false;
+  std::string origin;
+};
+
+struct Scanner::Rep {
+  Rep() = default;
+  Rep(const Rep&) = delete;
+  Rep& operator=(const Rep&) = delete;
+  ~Rep() { hs_free_database(database); }
+
+  hs_database_t* database = nullptr;
+  std::vector<PatternEntry> patterns;
+  std::vector<LabelHeader> label_headers;
+  std::vector<std::string> pack_names;
+};
+
+struct RawMatch {
+  unsigned id;
+  unsigned long long begin;
+  unsigned long long end;
+};
+
+// Bound on matches kept per text: beyond it a scan stops and reports a limit
+// (a megabyte of "SECRET SECRET ..." must not grow memory without end).
+inline constexpr std::size_t kMaxMatchesPerText = 100'000;
+
+struct Scratch::Rep {
+  Rep() = default;
+  Rep(const Rep&) = delete;
+  Rep& operator=(const Rep&) = delete;
+  ~Rep() { hs_free_scratch(scratch); }
+
+  hs_scratch_t* scratch = nullptr;
+  const Scanner::Rep* owner = nullptr;  // scratch fits this database only
+  bool in_use = false;                  // guards against re-entry
+  std::string normalized;
+  std::vector<RawMatch> matches;
+  std::vector<RawMatch> kept;
+  bool overflowed = false;
+};
+
+// Compiles the pattern table into `rep->database` (compile.cc).
+Status CompileDatabase(Scanner::Rep* rep);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_SCANNER_REP_H_

@@ -1,0 +1,209 @@
+#include "nearmiss/content_scanner.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+namespace nearmiss::content {
+namespace {
+
+CustomPattern Custom(std::string name, std::string pattern, Level level) {
+  CustomPattern c;
+  c.name = std::move(name);
+  c.pattern = std::move(pattern);
+  c.level = level;
+  return c;
+}
+
+class ScannerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    ScannerOptions options;
+    options.custom_patterns.push_back(
+        Custom("project-hypersonic", "hypersonic", Level::kSecret));
+    CustomPattern code = Custom("code-name", "BLUE[ -]?HARRIER",
+                                Level::kTopSecret);
+    code.is_regex = true;
+    code.case_sensitive = true;
+    options.custom_patterns.push_back(code);
+    auto compiled = Scanner::Compile(options);
+    ASSERT_TRUE(compiled.ok()) << compiled.status().ToString();
+    scanner_ = *compiled;
+  }
+
+  Sensitivity Scan(TextKind kind, std::string_view text) {
+    auto scratch = Scratch::Create(*scanner_);
+    EXPECT_TRUE(scratch.ok());
+    Sensitivity out;
+    EXPECT_TRUE(scanner_->Scan(kind, "t", text, *scratch, &out).ok());
+    return out;
+  }
+
+  Sensitivity Header(std::string_view name, std::string_view value) {
+    auto scratch = Scratch::Create(*scanner_);
+    EXPECT_TRUE(scratch.ok());
+    Sensitivity out;
+    Status s = scanner_->ScanHeader(name, value, *scratch, &out);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return out;
+  }
+
+  static std::shared_ptr<const Scanner> scanner_;
+};
+std::shared_ptr<const Scanner> ScannerTest::scanner_;
+
+TEST_F(ScannerTest, SubjectPrefixesAreStrong) {
+  EXPECT_EQ(Scan(TextKind::kSubject, "OFFICIAL-SENSITIVE: budget").level,
+            Level::kOfficialSensitive);
+  EXPECT_EQ(Scan(TextKind::kSubject, "Re: [SECRET] plans").level,
+            Level::kSecret);
+  EXPECT_EQ(Scan(TextKind::kSubject, "AW: TOP SECRET - x").level,
+            Level::kTopSecret);
+  EXPECT_EQ(Scan(TextKind::kSubject, "Official\u2011Sensitive: x").level,
+            Level::kOfficialSensitive);
+}
+
+TEST_F(ScannerTest, LooseWordsAreWeakAndDoNotRaise) {
+  Sensitivity s = Scan(TextKind::kBody,
+                       "Hi,\nthe secret to a good soup is time.\nKeep it "
+                       "confidential.\nmore\nlines\nhere\nand\nhere\n");
+  EXPECT_EQ(s.level, Level::kNone);
+  ASSERT_EQ(s.findings.size(), 2u);
+  EXPECT_EQ(s.findings[0].strength, Strength::kWeak);
+  EXPECT_EQ(s.findings[0].marking, "SECRET");
+  EXPECT_EQ(s.findings[0].offset, 8u);
+}
+
+TEST_F(ScannerTest, LongestFormWins) {
+  Sensitivity s = Scan(TextKind::kBody, "TOP SECRET//SI//NOFORN\n\ntext\n");
+  ASSERT_EQ(s.findings.size(), 1u);
+  EXPECT_EQ(s.findings[0].marking, "TOP SECRET//<controls>");
+  EXPECT_EQ(s.findings[0].text, "TOP SECRET//SI//NOFORN");
+  EXPECT_EQ(s.level, Level::kTopSecret);
+}
+
+TEST_F(ScannerTest, BannersStrongAnywhere) {
+  EXPECT_EQ(Scan(TextKind::kBody, "a\nb\nc\nd\nsee SECRET//NOFORN x\ne\nf\ng\nh")
+                .level,
+            Level::kSecret);
+  EXPECT_EQ(Scan(TextKind::kBody, "text NATO RESTRICTED text").level,
+            Level::kOfficialSensitive);
+  EXPECT_EQ(Scan(TextKind::kBody, "x CUI//SP-PRVCY//NOFORN y").level,
+            Level::kOfficialSensitive);
+  EXPECT_EQ(Scan(TextKind::kBody, "x TRES SECRET UE/EU TOP SECRET y").level,
+            Level::kTopSecret);
+}
+
+TEST_F(ScannerTest, PortionMarksOnlyAtParagraphStart) {
+  EXPECT_EQ(Scan(TextKind::kBody, "intro\n\n(S//NF) The plan.\n").level,
+            Level::kSecret);
+  EXPECT_EQ(Scan(TextKind::kBody, "intro\n\n(U//FOUO) The plan.\n").level,
+            Level::kOfficialSensitive);
+  Sensitivity s = Scan(TextKind::kBody, "select item(s) and (TS) later");
+  EXPECT_TRUE(s.findings.empty());
+}
+
+TEST_F(ScannerTest, UnclassifiedIsNone) {
+  Sensitivity s = Scan(TextKind::kBody, "UNCLASSIFIED\n\nhello\n");
+  ASSERT_EQ(s.findings.size(), 1u);
+  EXPECT_EQ(s.findings[0].level, Level::kNone);
+  EXPECT_EQ(s.level, Level::kNone);
+}
+
+TEST_F(ScannerTest, CustomPatternsAndDetectors) {
+  Sensitivity s = Scan(TextKind::kBody,
+                       "Hypersonic test; BLUE HARRIER; card 4111 1111 1111 "
+                       "1111, ssn 123-45-6789, bad ssn 666-12-3456, NI AB "
+                       "12 34 56 C, IBAN GB82 WEST 1234 5698 7654 32.");
+  EXPECT_EQ(s.level, Level::kTopSecret);
+  std::vector<std::string> names;
+  for (const Finding& f : s.findings) names.push_back(f.marking);
+  EXPECT_EQ(names, (std::vector<std::string>{"project-hypersonic", "code-name",
+                                             "iban", "payment-card", "us-ssn",
+                                             "uk-nino"}));
+}
+
+TEST_F(ScannerTest, PurviewLabelUnfolded) {
+  Sensitivity s = Header(
+      "msip_labels",
+      "MSIP_Label_0a1b2c3d-1111-2222-3333-444455556666_Enabled=true;\r\n "
+      "MSIP_Label_0a1b2c3d-1111-2222-3333-444455556666_Name=OFFICIAL-\r\n"
+      " SENSITIVE; MSIP_Label_0a1b2c3d-1111-2222-3333-444455556666_Method="
+      "Standard");
+  EXPECT_EQ(s.level, Level::kOfficialSensitive);
+  ASSERT_EQ(s.findings.size(), 1u);
+  EXPECT_EQ(s.findings[0].where, "header:msip_labels");
+}
+
+TEST_F(ScannerTest, OtherLabelHeaders) {
+  EXPECT_EQ(Header("X-Protective-Marking",
+                   "VER=2018.4, NS=gov.au, SEC=OFFICIAL:Sensitive, "
+                   "ORIGIN=a@b.gov.au")
+                .level,
+            Level::kOfficialSensitive);
+  EXPECT_EQ(Header("Sensitivity", "Company-Confidential").level,
+            Level::kOfficialSensitive);
+  // {"Props":[{"n":"Classification","vals":[{"value":"SECRET"}]}]}
+  EXPECT_EQ(Header("x-titus-metadata-40",
+                   "eyJQcm9wcyI6W3sibiI6IkNsYXNzaWZpY2F0aW9uIiwidmFscyI6W3sid"
+                   "mFsdWUiOiJTRUNSRVQifV19XX0=")
+                .level,
+            Level::kSecret);
+  Sensitivity unknown = Header("Sensitivity", "Project Falcon");
+  ASSERT_EQ(unknown.findings.size(), 1u);
+  EXPECT_EQ(unknown.findings[0].marking, "Project Falcon");
+  EXPECT_TRUE(Header("Subject", "SECRET").findings.empty());
+}
+
+TEST_F(ScannerTest, LabelWordsIgnoredInBody) {
+  EXPECT_TRUE(Scan(TextKind::kBody, "General\n\nPublic notice").findings.empty());
+}
+
+TEST(ScannerCompileTest, BadCustomPatternNamesOrigin) {
+  ScannerOptions options;
+  CustomPattern broken = Custom("broken", "(unclosed", Level::kSecret);
+  broken.is_regex = true;
+  broken.origin = "policy.toml:7";
+  options.custom_patterns.push_back(broken);
+  auto compiled = Scanner::Compile(options);
+  ASSERT_FALSE(compiled.ok());
+  EXPECT_EQ(compiled.status().code(), StatusCode::kParseError);
+  EXPECT_NE(compiled.status().message().find("policy.toml:7"),
+            std::string::npos);
+  EXPECT_NE(compiled.status().message().find("broken"), std::string::npos);
+}
+
+TEST(ScannerCompileTest, ExtraPackFileBadRegexNamesFileLine) {
+  std::string path = ::testing::TempDir() + "/extra.toml";
+  std::ofstream(path) << "# test\npack = \"extra\"\n[[marking]]\nname = "
+                         "\"X\"\nlevel = \"SECRET\"\nregex = ['[unclosed']\n";
+  ScannerOptions options;
+  options.pack_files.push_back(path);
+  auto compiled = Scanner::Compile(options);
+  ASSERT_FALSE(compiled.ok());
+  EXPECT_NE(compiled.status().message().find(path + ":3"), std::string::npos)
+      << compiled.status().message();
+  std::remove(path.c_str());
+}
+
+TEST(ScannerCompileTest, ExtraPackFileAdds) {
+  std::string path = ::testing::TempDir() + "/extra2.toml";
+  std::ofstream(path) << "# test\npack = \"acme\"\n[[marking]]\nname = "
+                         "\"ACME RED\"\nlevel = \"SECRET\"\nkind = "
+                         "\"banner\"\nforms = [\"ACME RED\"]\n";
+  ScannerOptions options;
+  options.pack_files.push_back(path);
+  auto compiled = Scanner::Compile(options);
+  ASSERT_TRUE(compiled.ok()) << compiled.status().ToString();
+  auto scratch = Scratch::Create(**compiled);
+  ASSERT_TRUE(scratch.ok());
+  Sensitivity s;
+  ASSERT_TRUE((*compiled)->Scan(TextKind::kBody, "body", "x ACME RED y",
+                                *scratch, &s).ok());
+  EXPECT_EQ(s.level, Level::kSecret);
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace nearmiss::content
