@@ -184,18 +184,19 @@ Result<std::string> ParseLocal(std::string_view raw) {
     std::size_t i = 1;
     bool closed = false;
     for (; i < raw.size(); ++i) {
-      const auto c = static_cast<unsigned char>(raw[i]);
-      if (c == '\\' && i + 1 < raw.size()) {
-        local += raw[++i];
-      } else if (c == '"') {
+      if (raw[i] == '"') {
         closed = true;
         break;
-      } else if ((c < 0x20 && c != '\t') || c == 0x7F) {
+      }
+      // A backslash quotes the next character, but a control stays illegal
+      // (RFC 5322 quoted-pair is VCHAR or WSP; the obsolete forms are out).
+      if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
+      const auto c = static_cast<unsigned char>(raw[i]);
+      if ((c < 0x20 && c != '\t') || c == 0x7F) {
         return Invalid("illegal character " + address::DescribeByte(c) +
                        " in local part");
-      } else {
-        local += static_cast<char>(c);
       }
+      local += static_cast<char>(c);
     }
     if (!closed) return Invalid("unterminated quoted string in local part");
     if (i + 1 != raw.size()) {
@@ -357,7 +358,9 @@ std::string Address::ToString() const { return WithDomain(domain.ascii); }
 
 std::string Address::WithDomain(std::string_view ascii_domain) const {
   std::string out;
-  if (IsDotAtom(local)) {
+  // A no-break space at either end is atext, but would be trimmed away as
+  // white space on the way back in: quote it.
+  if (IsDotAtom(local) && TrimSpace(local) == local) {
     out = local;
   } else {
     out = '"';

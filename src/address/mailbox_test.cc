@@ -135,6 +135,9 @@ TEST(ParseAddressTest, Refusals) {
   EXPECT_THAT(Refusal("bob@arm\xFFy.mil"), HasSubstr("not valid UTF-8"));
   EXPECT_THAT(Refusal("\"a\nb\"@army.mil"), HasSubstr("U+000A"));
   EXPECT_THAT(Refusal("\"bob\"x@army.mil"), HasSubstr("'x' after"));
+  // Found by address_fuzz: a quoted-pair let a control through, and the
+  // canonical form then failed to re-parse.
+  EXPECT_THAT(Refusal("\"\\\b\"@army.mil"), HasSubstr("U+0008"));
 }
 
 TEST(ParseAddressTest, EchoIsTruncated) {
@@ -158,6 +161,13 @@ TEST(AddressTest, ToStringRequotesWhenNeeded) {
   EXPECT_EQ(Parse("\"bob\"@army.mil").ToString(), "bob@army.mil");
   EXPECT_EQ(Parse("\"a\\\"b\"@army.mil").ToString(), "\"a\\\"b\"@army.mil");
   EXPECT_EQ(Parse("bob@аrmy.mil").ToString(), "bob@xn--rmy-5cd.mil");
+}
+
+// Found by address_fuzz: an unquoted no-break space was trimmed on re-parse.
+TEST(AddressTest, ToStringQuotesEdgeNoBreakSpace) {
+  const std::string canonical = Parse("\"\xC2\xA0\"@a.mil").ToString();
+  EXPECT_EQ(canonical, "\"\xC2\xA0\"@a.mil");
+  EXPECT_EQ(Parse(canonical).local, "\xC2\xA0");
 }
 
 TEST(AddressTest, WithDomain) {
