@@ -1,0 +1,87 @@
+// The look-alike detector: is a recipient domain a near miss of a domain the
+// organisation trusts or protects?
+//
+// Build once from the trusted set T (organisation, protected, allowlisted,
+// mail-provider and learned domains), then Classify many. A build from a
+// million domains takes seconds; Classify looks up a fixed number of hashed
+// keys per query (never a scan of T), so its cost does not grow with T.
+//
+// Entries are ASCII (A-label), lower case. An entry that starts with "." is a
+// namespace: ".mil" trusts every domain under mil, and a near miss of the
+// namespace itself ("anything.ml") resembles "anything.mil".
+//
+// Thread safety: a built LookalikeDetector is immutable; Classify may be
+// called from any number of threads at once.
+#ifndef NEARMISS_LOOKALIKE_H_
+#define NEARMISS_LOOKALIKE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nearmiss/address.h"
+#include "nearmiss/status.h"
+
+namespace nearmiss {
+
+enum class TrustSource {
+  kOrganisation,  // the sender's own domains
+  kProtected,     // protected domains and namespaces (government, defence)
+  kAllowlist,     // explicitly allowed by the policy
+  kProvider,      // public mail providers: the exact domain only
+  kLearned,       // from correspondence history
+};
+
+std::string_view TrustSourceName(TrustSource source);
+
+struct TrustedEntry {
+  std::string domain;  // "army.mil", ".mil" (namespace), "us.bank.com"
+  TrustSource source = TrustSource::kProtected;
+};
+
+// A pair of public suffixes that people really confuse: `typed` for
+// `intended` (".ml" typed for ".mil"), with a note for the sender.
+struct SuffixConfusion {
+  std::string typed;
+  std::string intended;
+  std::string note;  // "ml is Mali's country code"
+};
+
+struct LookalikeOptions {
+  // Matches scoring below this are not reported. Default 0.5: one edit in a
+  // label of four or more letters, or any suffix, dot or homoglyph change.
+  double threshold = 0.5;
+  // Labels at least this long are also matched at edit distance 2.
+  size_t distance2_min_length = 10;
+};
+
+struct LookalikeMatch {
+  enum class Kind { kNone, kTrusted, kLookalike };
+  Kind kind = Kind::kNone;
+  std::string target;      // ASCII; for kTrusted the entry that covers it
+  std::string target_domain_for_suggestion;  // whole domain to put after @
+  TrustSource source = TrustSource::kProtected;
+  std::string code;        // reason code (see DESIGN.md vocabulary)
+  std::string message;     // sentence for the sender
+  double score = 0;
+};
+
+class LookalikeDetector {
+ public:
+  // Fails with kInvalidArgument naming the entry when one is malformed.
+  static Result<std::unique_ptr<const LookalikeDetector>> Build(
+      std::vector<TrustedEntry> entries,
+      std::vector<SuffixConfusion> confusions, LookalikeOptions options = {});
+
+  virtual ~LookalikeDetector() = default;
+
+  // Is `domain` trusted, a look-alike of a trusted domain, or neither?
+  virtual LookalikeMatch Classify(const Domain& domain) const = 0;
+
+  virtual size_t size() const = 0;  // number of entries
+};
+
+}  // namespace nearmiss
+
+#endif  // NEARMISS_LOOKALIKE_H_

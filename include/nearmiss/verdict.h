@@ -1,0 +1,39 @@
+// The answer about one recipient: its class, why, and what to type instead.
+//
+// These are the words of DESIGN.md's vocabulary. A RecipientCheck is a plain
+// value; JSON and human renderings live with the shells (CLI, API).
+#ifndef NEARMISS_VERDICT_H_
+#define NEARMISS_VERDICT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nearmiss {
+
+enum class Verdict { kTrusted, kExternal, kLookalike, kBlocked, kInvalid };
+
+// "trusted", "external", "lookalike", "blocked", "invalid".
+std::string_view VerdictName(Verdict verdict);
+
+struct Reason {
+  std::string code;     // stable: "suffix-edit", "label-typo", "homoglyph", ...
+  std::string message;  // one sentence a sender understands
+};
+
+struct RecipientCheck {
+  std::string input;       // what was given, verbatim
+  std::string address;     // canonical "local@ascii-domain"; empty if invalid
+  std::string domain;      // ASCII domain; empty if invalid
+  std::string domain_unicode;  // U-label form of `domain`
+  Verdict verdict = Verdict::kInvalid;
+  std::string target;      // lookalike: the trusted domain it resembles
+  std::string suggestion;  // lookalike: the corrected address
+  double score = 0;        // lookalike: confidence in [0, 1]
+  std::vector<Reason> reasons;
+};
+
+}  // namespace nearmiss
+
+#endif  // NEARMISS_VERDICT_H_

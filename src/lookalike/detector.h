@@ -1,0 +1,76 @@
+// DetectorImpl: the LookalikeDetector behind the public interface.
+//
+// Indexes (all HashIndex over TrustedSet ids):
+//   typo_     deletion neighbourhoods of each entry's visual key (name part,
+//             keyed with its suffix): one-edit matches, and two-edit matches
+//             for long names, found by symmetric deletion (SymSpell).
+//   by_name_  the name part alone: the same name under another suffix.
+//   joined_   the domain with one dot dropped or made a hyphen.
+//   host_     first labels of known hosts (mildenhall of mildenhall.af.mil).
+// Namespaces are few and checked directly.
+#ifndef NEARMISS_LOOKALIKE_DETECTOR_H_
+#define NEARMISS_LOOKALIKE_DETECTOR_H_
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "lookalike/hash_index.h"
+#include "lookalike/trusted_set.h"
+#include "nearmiss/lookalike.h"
+
+namespace nearmiss::lookalike {
+
+// A recipient domain, taken apart once per Classify.
+struct Query {
+  const Domain* domain;
+  std::string_view name;       // ASCII part before ".suffix": "mail.gmial"
+  std::string_view reg_label;  // last label of name: "gmial"
+  std::string_view prefix;     // name before reg_label, with its dot: "mail."
+  std::string look_name;       // name as a reader sees it, ASCII where possible
+  std::string look_reg_label;
+  bool idn = false;
+};
+
+// One possible explanation; the best-scoring one is reported.
+struct Candidate {
+  uint32_t id = 0;            // the trusted entry
+  std::string code;
+  std::string detail;         // "the TLD is missing an 'i'"
+  std::string target;         // the trusted domain it resembles
+  std::string suggestion;     // the whole domain to suggest
+  double score = 0;
+};
+
+class DetectorImpl final : public LookalikeDetector {
+ public:
+  Status Init(std::vector<TrustedEntry> entries, std::vector<SuffixConfusion> confusions,
+              LookalikeOptions options);
+
+  LookalikeMatch Classify(const Domain& domain) const override;
+  size_t size() const override { return set_.entries().size(); }
+  size_t MemoryBytes() const;
+
+ private:
+  void SuffixCandidates(const Query& q, Candidate& best) const;
+  void NamespaceCandidates(const Query& q, Candidate& best) const;
+  void AppendCandidates(const Query& q, Candidate& best) const;
+  void JoinedCandidates(const Query& q, Candidate& best) const;
+  void HostLabelCandidates(const Query& q, Candidate& best) const;
+  void TypoCandidates(const Query& q, Candidate& best) const;
+  void TypoCandidatesFor(const Query& q, std::string_view look_name, std::string_view prefix,
+                         Candidate& best) const;
+  // Keeps `c` in `best` when it ranks higher.
+  void Offer(Candidate c, Candidate& best) const;
+  const SuffixConfusion* Confusion(std::string_view typed, std::string_view intended) const;
+  std::string EntryVisualKey(const Entry& e) const;
+
+  LookalikeOptions options_;
+  TrustedSet set_;
+  std::unordered_map<std::string, SuffixConfusion> confusions_;  // "typed\0intended"
+  HashIndex typo_, by_name_, joined_, host_;
+};
+
+}  // namespace nearmiss::lookalike
+
+#endif  // NEARMISS_LOOKALIKE_DETECTOR_H_

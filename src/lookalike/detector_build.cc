@@ -1,0 +1,142 @@
+// Building the detector's indexes. See detector.h for what each one holds.
+#include <algorithm>
+
+#include "lookalike/deletions.h"
+#include "lookalike/detector.h"
+#include "lookalike/visual_key.h"
+
+namespace nearmiss::lookalike {
+namespace {
+
+// Host names so common that their use as a domain says nothing.
+constexpr std::string_view kGenericHostLabels[] = {
+    "mail", "email", "webmail", "smtp", "imap", "exchange", "outlook", "portal",
+    "intranet", "login", "secure", "remote", "server", "admin", "support", "online",
+};
+
+bool GenericHostLabel(std::string_view label) {
+  return std::find(std::begin(kGenericHostLabels), std::end(kGenericHostLabels), label) !=
+         std::end(kGenericHostLabels);
+}
+
+// "<variant>\x01<suffix>" hashed: a typo key only matches under its suffix.
+uint64_t TypoKey(std::string_view variant, std::string_view suffix) {
+  std::array<char, 520> buf;
+  size_t len = variant.size();
+  std::copy(variant.begin(), variant.end(), buf.begin());
+  buf[len++] = '\x01';
+  std::copy(suffix.begin(), suffix.end(), buf.begin() + len);
+  return HashKey(std::string_view(buf.data(), len + suffix.size()));
+}
+
+}  // namespace
+
+std::string DetectorImpl::EntryVisualKey(const Entry& e) const {
+  std::string_view name = e.name();
+  if (name.find("xn--") == std::string_view::npos) return VisualKey(name);
+  Result<Domain> parsed = ParseDomain(e.domain);
+  if (!parsed.ok()) return VisualKey(name);
+  std::string_view uni = parsed->unicode;
+  // The name is every label but the suffix's; count suffix labels.
+  size_t suffix_labels = std::count(e.suffix().begin(), e.suffix().end(), '.') + 1;
+  size_t cut = uni.size();
+  for (size_t i = 0; i < suffix_labels && cut != std::string_view::npos; ++i) {
+    cut = uni.rfind('.', cut - 1);
+  }
+  return VisualKey(AsciiLookalike(uni.substr(0, cut)).text);
+}
+
+Status DetectorImpl::Init(std::vector<TrustedEntry> entries,
+                          std::vector<SuffixConfusion> confusions, LookalikeOptions options) {
+  options_ = options;
+  NM_RETURN_IF_ERROR(set_.Build(std::move(entries)));
+  for (SuffixConfusion& c : confusions) {
+    std::string key = c.typed + '\0' + c.intended;
+    confusions_.emplace(std::move(key), std::move(c));
+  }
+  const auto& all = set_.entries();
+  const uint32_t n = static_cast<uint32_t>(all.size());
+
+  // Visual keys are computed once; they are short-lived build state.
+  std::vector<std::string> keys(n);
+  size_t typo_estimate = 0;
+  for (uint32_t id = 0; id < n; ++id) {
+    if (all[id].is_namespace) continue;
+    keys[id] = EntryVisualKey(all[id]);
+    size_t len = keys[id].size();
+    typo_estimate += len + 1;
+    if (len >= options_.distance2_min_length) typo_estimate += len * (len - 1) / 2;
+  }
+  typo_.Build(typo_estimate, [&](const HashIndex::Emit& emit) {
+    for (uint32_t id = 0; id < n; ++id) {
+      if (all[id].is_namespace || keys[id].size() >= 256) continue;
+      int depth = keys[id].size() >= options_.distance2_min_length ? 2 : 1;
+      std::string_view suffix = all[id].suffix();
+      ForEachDeletion(keys[id], depth,
+                      [&](std::string_view v) { emit(TypoKey(v, suffix), id); });
+    }
+  });
+  keys.clear();
+  keys.shrink_to_fit();
+
+  by_name_.Build(n, [&](const HashIndex::Emit& emit) {
+    for (uint32_t id = 0; id < n; ++id) {
+      if (!all[id].is_namespace) emit(HashKey(all[id].name()), id);
+    }
+  });
+
+  joined_.Build(n * 4, [&](const HashIndex::Emit& emit) {
+    std::string variant;
+    for (uint32_t id = 0; id < n; ++id) {
+      if (all[id].is_namespace) continue;
+      const std::string& d = all[id].domain;
+      for (size_t dot = d.find('.'); dot != std::string::npos; dot = d.find('.', dot + 1)) {
+        variant.assign(d).erase(dot, 1);
+        emit(HashKey(variant), id);
+        variant.assign(d)[dot] = '-';
+        emit(HashKey(variant), id);
+      }
+    }
+  });
+
+  host_.Build(n / 8, [&](const HashIndex::Emit& emit) {
+    for (uint32_t id = 0; id < n; ++id) {
+      std::string_view name = all[id].name();
+      size_t dot = name.find('.');
+      if (all[id].is_namespace || dot == std::string_view::npos) continue;
+      std::string_view first = name.substr(0, dot);
+      if (first.size() >= 5 && !GenericHostLabel(first)) emit(HashKey(first), id);
+    }
+  });
+  return Status::Ok();
+}
+
+size_t DetectorImpl::MemoryBytes() const {
+  return set_.MemoryBytes() + typo_.MemoryBytes() + by_name_.MemoryBytes() +
+         joined_.MemoryBytes() + host_.MemoryBytes();
+}
+
+}  // namespace nearmiss::lookalike
+
+namespace nearmiss {
+
+Result<std::unique_ptr<const LookalikeDetector>> LookalikeDetector::Build(
+    std::vector<TrustedEntry> entries, std::vector<SuffixConfusion> confusions,
+    LookalikeOptions options) {
+  auto detector = std::make_unique<lookalike::DetectorImpl>();
+  NM_RETURN_IF_ERROR(detector->Init(std::move(entries), std::move(confusions), options));
+  return std::unique_ptr<const LookalikeDetector>(std::move(detector));
+}
+
+std::string_view TrustSourceName(TrustSource source) {
+  switch (source) {
+    case TrustSource::kOrganisation: return "organisation";
+    case TrustSource::kProtected: return "protected";
+    case TrustSource::kAllowlist: return "allowlist";
+    case TrustSource::kProvider: return "provider";
+    case TrustSource::kLearned: return "learned";
+  }
+  return "unknown";
+}
+
+}  // namespace nearmiss

@@ -1,0 +1,416 @@
+// Classifying one recipient domain: trusted, a look-alike, or neither.
+#include <algorithm>
+
+#include "lookalike/deletions.h"
+#include "lookalike/detector.h"
+#include "lookalike/edit.h"
+#include "lookalike/visual_key.h"
+
+namespace nearmiss::lookalike {
+namespace {
+
+std::string_view LastLabel(std::string_view s) {
+  size_t dot = s.rfind('.');
+  return dot == std::string_view::npos ? s : s.substr(dot + 1);
+}
+
+// Splits `d` into head and its last `k` labels; false if there is no head.
+bool SplitTail(std::string_view d, size_t k, std::string_view& head, std::string_view& tail) {
+  size_t cut = d.size();
+  for (size_t i = 0; i < k; ++i) {
+    if (cut == 0) return false;
+    cut = d.rfind('.', cut - 1);
+    if (cut == std::string_view::npos) return false;
+  }
+  head = d.substr(0, cut);
+  tail = d.substr(cut + 1);
+  return !head.empty();
+}
+
+// The last `n` labels of `s` (all of it when it has fewer).
+std::string_view LastLabels(std::string_view s, size_t n) {
+  size_t cut = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (cut == 0) return s;
+    cut = s.rfind('.', cut - 1);
+    if (cut == std::string_view::npos) return s;
+  }
+  return s.substr(cut + 1);
+}
+
+size_t LabelCount(std::string_view s) { return std::count(s.begin(), s.end(), '.') + 1; }
+
+// The registrable-level name under a trusted entry: for a namespace one
+// label more than the namespace ("army.mil" of "hr.army.mil").
+std::string TargetUnder(const Entry& e, std::string_view covered) {
+  if (!e.is_namespace) return e.domain;
+  return std::string(LastLabels(covered, LabelCount(e.domain) + 1));
+}
+
+std::string Join(std::string_view a, std::string_view b) {
+  std::string s(a);
+  s += b;
+  return s;
+}
+
+// "the TLD .ml is missing an 'i'", "the suffix .com.ua has 'ua' where ..."
+std::string SuffixDetail(std::string_view typed, std::string_view intended) {
+  bool tld = typed.find('.') == std::string_view::npos &&
+             intended.find('.') == std::string_view::npos;
+  std::string what = Join(tld ? "the TLD ." : "the ending .", typed);
+  Edit e = DescribeEdit(typed, intended);
+  if (e.kind == EditKind::kOther) return what + " stands where ." + std::string(intended) + " belongs";
+  return what + " " + e.detail;
+}
+
+std::string_view CodeFor(EditKind kind) {
+  switch (kind) {
+    case EditKind::kDotDropped:
+    case EditKind::kDotAsHyphen: return "dot-omission";
+    case EditKind::kDotAdded: return "dot-insertion";
+    case EditKind::kHyphenAdded:
+    case EditKind::kHyphenDropped: return "hyphenation";
+    case EditKind::kBitFlip: return "bitsquat";
+    default: return "label-typo";
+  }
+}
+
+// How sure we are that one edit of a name `len` letters long is a slip.
+// Short names have many real neighbours, so one edit there says less.
+double TypoScore(size_t len, const Edit& e) {
+  switch (e.kind) {
+    case EditKind::kDotDropped:
+    case EditKind::kDotAdded:
+    case EditKind::kDotAsHyphen: return 0.85;
+    case EditKind::kHyphenAdded:
+    case EditKind::kHyphenDropped: return 0.8;
+    default: break;
+  }
+  double score = len <= 3 ? 0.45 : len == 4 ? 0.55 : len == 5 ? 0.65 : 0.8;
+  if (e.adjacent_keys || e.kind == EditKind::kTransposition || e.kind == EditKind::kRepetition) {
+    score += 0.1;
+  }
+  return std::min(score, 0.97);
+}
+
+int SourceRank(TrustSource s) {
+  switch (s) {
+    case TrustSource::kOrganisation: return 0;
+    case TrustSource::kProtected: return 1;
+    case TrustSource::kAllowlist: return 2;
+    case TrustSource::kLearned: return 3;
+    case TrustSource::kProvider: return 4;
+  }
+  return 5;
+}
+
+// 1 when `typed` is `intended` with one dot removed, 2 when with one dot
+// made a hyphen, 0 otherwise.
+int DotJoin(std::string_view typed, std::string_view intended) {
+  if (typed.size() == intended.size()) {
+    size_t diff = 0, at = 0;
+    for (size_t i = 0; i < typed.size(); ++i) {
+      if (typed[i] != intended[i]) ++diff, at = i;
+    }
+    return diff == 1 && typed[at] == '-' && intended[at] == '.' ? 2 : 0;
+  }
+  if (typed.size() + 1 != intended.size()) return 0;
+  size_t p = 0;
+  while (p < typed.size() && typed[p] == intended[p]) ++p;
+  return intended[p] == '.' && typed.substr(p) == intended.substr(p + 1) ? 1 : 0;
+}
+
+Query MakeQuery(const Domain& d) {
+  Query q;
+  q.domain = &d;
+  std::string_view ascii = d.ascii;
+  if (!d.suffix.empty() && ascii.size() > d.suffix.size() + 1) {
+    q.name = ascii.substr(0, ascii.size() - d.suffix.size() - 1);
+  }
+  q.reg_label = LastLabel(q.name);
+  q.prefix = q.name.substr(0, q.name.size() - q.reg_label.size());
+  q.idn = d.unicode != d.ascii && !d.unicode.empty();
+  if (!q.idn) {
+    q.look_name = std::string(q.name);
+  } else {
+    // Same number of labels in both forms: cut the suffix's labels off.
+    std::string_view uni = d.unicode;
+    size_t suffix_labels = std::count(d.suffix.begin(), d.suffix.end(), '.') + 1;
+    size_t cut = uni.size();
+    for (size_t i = 0; i < suffix_labels && cut != std::string_view::npos && cut > 0; ++i) {
+      cut = uni.rfind('.', cut - 1);
+    }
+    q.look_name = cut == std::string_view::npos ? "" : AsciiLookalike(uni.substr(0, cut)).text;
+  }
+  q.look_reg_label = std::string(LastLabel(q.look_name));
+  return q;
+}
+
+}  // namespace
+
+const SuffixConfusion* DetectorImpl::Confusion(std::string_view typed,
+                                               std::string_view intended) const {
+  std::string key = Join(typed, std::string_view("\0", 1));
+  key += intended;
+  auto it = confusions_.find(key);
+  return it == confusions_.end() ? nullptr : &it->second;
+}
+
+void DetectorImpl::Offer(Candidate c, Candidate& best) const {
+  constexpr double kEpsilon = 1e-9;
+  if (c.score < best.score - kEpsilon) return;
+  if (c.score <= best.score + kEpsilon && !best.code.empty()) {
+    int a = SourceRank(set_[c.id].source), b = SourceRank(set_[best.id].source);
+    if (a > b || (a == b && c.target >= best.target)) return;
+  }
+  best = std::move(c);
+}
+
+void DetectorImpl::SuffixCandidates(const Query& q, Candidate& best) const {
+  std::string_view dsuf = q.domain->suffix;
+  auto try_name = [&](std::string_view name, std::string_view prefix) {
+    by_name_.Find(HashKey(name), [&](uint32_t id) {
+      const Entry& e = set_[id];
+      std::string_view tsuf = e.suffix();
+      if (e.name() != name || tsuf == dsuf) return;
+      Candidate c{id, "", "", e.domain, Join(prefix, e.domain), 0};
+      int dist = BoundedDamerau(dsuf, tsuf, 1);
+      if (const SuffixConfusion* conf = Confusion(dsuf, tsuf)) {
+        c.code = dist <= 1 ? "suffix-edit" : "tld-swap";
+        c.detail = SuffixDetail(dsuf, tsuf) + "; " + conf->note;
+        c.score = 0.95;
+      } else if (dist == 1) {
+        c.code = "suffix-edit";
+        c.detail = SuffixDetail(dsuf, tsuf);
+        c.score = 0.85;
+      } else if (tsuf.ends_with(Join(".", dsuf))) {
+        c.code = "suffix-drop";
+        c.detail = "the ." + std::string(tsuf.substr(0, tsuf.size() - dsuf.size() - 1)) +
+                   " of ." + std::string(tsuf) + " is missing";
+        c.score = 0.8;
+      } else if (tsuf.starts_with(Join(dsuf, "."))) {
+        c.code = "suffix-truncate";
+        c.detail = "the ending ." + std::string(tsuf) + " is cut short to ." + std::string(dsuf);
+        c.score = 0.85;
+      } else if (dsuf.starts_with(Join(tsuf, "."))) {
+        c.code = "suffix-append";
+        c.detail = "has ." + std::string(dsuf.substr(tsuf.size() + 1)) + " added after ." +
+                   std::string(tsuf);
+        c.score = 0.8;
+      } else {
+        return;
+      }
+      Offer(std::move(c), best);
+    });
+  };
+  try_name(q.name, "");
+  if (q.reg_label != q.name) try_name(q.reg_label, q.prefix);
+}
+
+void DetectorImpl::NamespaceCandidates(const Query& q, Candidate& best) const {
+  std::string_view ascii = q.domain->ascii;
+  for (uint32_t id : set_.namespaces()) {
+    std::string_view ns = set_[id].domain;
+    size_t k = std::count(ns.begin(), ns.end(), '.') + 1;
+    std::string_view head, tail;
+    if (SplitTail(ascii, k, head, tail) && tail != ns) {
+      const SuffixConfusion* conf = Confusion(tail, ns);
+      int dist = BoundedDamerau(tail, ns, 1);
+      if (conf != nullptr || dist == 1) {
+        std::string target = Join(LastLabel(head), ".");
+        target += ns;
+        Candidate c{id, dist <= 1 ? "suffix-edit" : "tld-swap", SuffixDetail(tail, ns),
+                    target, Join(head, ".") + std::string(ns), conf ? 0.95 : 0.9};
+        if (conf) c.detail += "; " + conf->note;
+        Offer(std::move(c), best);
+      }
+    }
+    // "dodmil.com", "army-mil.com": the namespace run into the name.
+    std::string flat(ns);
+    flat.erase(std::remove(flat.begin(), flat.end(), '.'), flat.end());
+    std::string_view reg = q.reg_label;
+    if (reg.size() <= flat.size() || !reg.ends_with(flat)) continue;
+    std::string_view stem = reg.substr(0, reg.size() - flat.size());
+    bool hyphen = stem.ends_with('-');
+    if (hyphen) stem.remove_suffix(1);
+    if (stem.size() < (hyphen ? 2u : 3u) || stem.ends_with('-')) continue;
+    std::string target = Join(stem, ".") + std::string(ns);
+    std::string detail = hyphen ? "has a hyphen where the dot before '" + flat + "' belongs"
+                                : "is missing the dot before '" + flat + "'";
+    detail += " and ends in ." + q.domain->suffix;
+    Offer({id, "dot-omission", detail, target, Join(q.prefix, target), 0.7}, best);
+  }
+}
+
+void DetectorImpl::AppendCandidates(const Query& q, Candidate& best) const {
+  if (q.name.find('.') == std::string_view::npos) return;
+  auto id = set_.TrustedBy(q.name);
+  if (!id) return;
+  const Entry& e = set_[*id];
+  Offer({*id, "suffix-append", "has ." + q.domain->suffix + " added at the end",
+         TargetUnder(e, q.name),
+         std::string(q.name), 0.85},
+        best);
+}
+
+void DetectorImpl::JoinedCandidates(const Query& q, Candidate& best) const {
+  const Domain& d = *q.domain;
+  auto try_string = [&](std::string_view typed, std::string_view prefix, std::string_view extra_tld) {
+    joined_.Find(HashKey(typed), [&](uint32_t id) {
+      const Entry& e = set_[id];
+      int join = DotJoin(typed, e.domain);
+      if (join == 0) return;
+      size_t at = 0;
+      while (at < typed.size() && typed[at] == e.domain[at]) ++at;
+      std::string left(e.domain.substr(0, at));
+      std::string right(e.domain.substr(at + 1, e.domain.find('.', at + 1) - at - 1));
+      std::string detail = join == 1 ? "is missing the dot between '" + std::string(LastLabel(left)) +
+                                           "' and '" + right + "'"
+                                     : "has a hyphen where the dot between '" +
+                                           std::string(LastLabel(left)) + "' and '" + right +
+                                           "' belongs";
+      if (!extra_tld.empty()) detail += " and ends in an extra ." + std::string(extra_tld);
+      Offer({id, "dot-omission", detail, e.domain, Join(prefix, e.domain),
+             extra_tld.empty() ? 0.85 : 0.75},
+            best);
+    });
+  };
+  try_string(d.ascii, "", "");
+  if (!d.registrable.empty() && d.registrable != d.ascii) try_string(d.registrable, q.prefix, "");
+  try_string(q.name, "", d.suffix);
+}
+
+void DetectorImpl::HostLabelCandidates(const Query& q, Candidate& best) const {
+  host_.Find(HashKey(q.reg_label), [&](uint32_t id) {
+    const Entry& e = set_[id];
+    std::string_view first = e.name().substr(0, e.name().find('.'));
+    if (first != q.reg_label) return;
+    Offer({id, "dot-omission",
+           "uses '" + std::string(first) + "', a host of " + e.domain +
+               ", as if it were a domain of its own",
+           e.domain, Join(q.prefix, e.domain), 0.75},
+          best);
+  });
+}
+
+void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
+                                     std::string_view prefix, Candidate& best) const {
+  std::string qkey = VisualKey(look);
+  if (qkey.empty() || qkey.size() >= 256) return;
+  const std::string& dsuf = q.domain->suffix;
+  const size_t l2 = options_.distance2_min_length;
+  int depth = qkey.size() + 2 >= l2 ? 2 : 1;
+  std::vector<uint32_t> ids;
+  ForEachDeletion(qkey, depth, [&](std::string_view v) {
+    std::array<char, 520> buf;
+    std::copy(v.begin(), v.end(), buf.begin());
+    buf[v.size()] = '\x01';
+    std::copy(dsuf.begin(), dsuf.end(), buf.begin() + v.size() + 1);
+    typo_.Find(HashKey(std::string_view(buf.data(), v.size() + 1 + dsuf.size())),
+               [&](uint32_t id) {
+                 if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+               });
+  });
+  for (uint32_t id : ids) {
+    const Entry& e = set_[id];
+    if (e.suffix() != dsuf) continue;
+    std::string tkey = EntryVisualKey(e);
+    int limit = tkey.size() >= l2 ? 2 : 1;
+    int kd = BoundedDamerau(qkey, tkey, limit);
+    if (kd > limit) continue;
+    std::string_view traw = e.name();
+    Edit edit = DescribeEdit(look, traw);
+    // Same name, plain ASCII: a subdomain of a provider, not a look-alike.
+    if (edit.kind == EditKind::kNone && !q.idn) continue;
+    Candidate c{id, "", "", e.domain, Join(prefix, e.domain), 0};
+    if (edit.kind == EditKind::kNone || kd == 0) {
+      c.code = "homoglyph";
+      c.detail = edit.kind == EditKind::kNone
+                     ? "uses look-alike characters"
+                     : "is spelled with look-alike letters ('" + std::string(look) + "' for '" +
+                           std::string(traw) + "')";
+      c.score = q.idn ? 0.95 : 0.9;
+    } else if (edit.kind != EditKind::kOther) {
+      c.code = CodeFor(edit.kind);
+      c.detail = edit.detail;
+      c.score = TypoScore(traw.size(), edit);
+    } else if (kd == 1) {
+      c.code = "homoglyph";
+      c.detail = "mixes look-alike letters with a typo ('" + std::string(look) + "' for '" +
+                 std::string(traw) + "')";
+      c.score = tkey.size() >= 5 ? 0.7 : 0.5;
+    } else {
+      c.code = "label-typo";
+      c.detail = "differs in two places ('" + std::string(look) + "' for '" + std::string(traw) + "')";
+      c.score = 0.6;
+    }
+    if (q.idn && c.code != "homoglyph") c.detail += ", and uses non-Latin look-alike letters";
+    Offer(std::move(c), best);
+  }
+}
+
+void DetectorImpl::TypoCandidates(const Query& q, Candidate& best) const {
+  TypoCandidatesFor(q, q.look_name, "", best);
+  if (q.look_reg_label != q.look_name) TypoCandidatesFor(q, q.look_reg_label, q.prefix, best);
+}
+
+LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
+  LookalikeMatch m;
+  if (d.ascii.empty()) return m;
+  const std::string& shown = d.unicode.empty() ? d.ascii : d.unicode;
+  Query q = MakeQuery(d);
+  // A homoglyph of a trusted name counts even inside a trusted namespace:
+  // no one registers Cyrillic names under .mil.
+  if (q.idn) {
+    AsciiForm look = AsciiLookalike(d.unicode);
+    if (look.changed && look.all_ascii && look.text != d.ascii) {
+      if (auto id = set_.TrustedBy(look.text)) {
+        m.kind = LookalikeMatch::Kind::kLookalike;
+        m.target = TargetUnder(set_[*id], look.text);
+        m.target_domain_for_suggestion = look.text;
+        m.source = set_[*id].source;
+        m.code = "homoglyph";
+        m.message = shown + " looks like " + look.text + " (it uses " + look.first_change + ")";
+        m.score = 0.98;
+        return m;
+      }
+    }
+  }
+  if (auto id = set_.TrustedBy(d.ascii)) {
+    const Entry& e = set_[*id];
+    m.kind = LookalikeMatch::Kind::kTrusted;
+    m.source = e.source;
+    m.target = e.is_namespace ? "." + e.domain : e.domain;
+    m.code = "trusted";
+    std::string why;
+    switch (e.source) {
+      case TrustSource::kOrganisation: why = "is an organisation domain"; break;
+      case TrustSource::kProtected: why = "is protected"; break;
+      case TrustSource::kAllowlist: why = "is on the allowlist"; break;
+      case TrustSource::kLearned: why = "is a regular correspondent"; break;
+      case TrustSource::kProvider: why = "is a known mail provider"; break;
+    }
+    m.message = d.ascii == e.domain ? shown + " " + why
+                                    : shown + " is under " + m.target + ", which " + why;
+    return m;
+  }
+  if (q.name.empty()) return m;
+  Candidate best;
+  SuffixCandidates(q, best);
+  NamespaceCandidates(q, best);
+  AppendCandidates(q, best);
+  JoinedCandidates(q, best);
+  HostLabelCandidates(q, best);
+  TypoCandidates(q, best);
+  if (best.code.empty() || best.score < options_.threshold) return m;
+  m.kind = LookalikeMatch::Kind::kLookalike;
+  m.source = set_[best.id].source;
+  m.target = best.target;
+  m.target_domain_for_suggestion = best.suggestion;
+  m.code = best.code;
+  m.message = shown + " looks like " + best.target + " (" + best.detail + ")";
+  m.score = best.score;
+  return m;
+}
+
+}  // namespace nearmiss::lookalike

@@ -1,0 +1,45 @@
+// Edit distance and a plain-words description of a single typing slip.
+#ifndef NEARMISS_LOOKALIKE_EDIT_H_
+#define NEARMISS_LOOKALIKE_EDIT_H_
+
+#include <string>
+#include <string_view>
+
+namespace nearmiss::lookalike {
+
+// Optimal-string-alignment (restricted Damerau-Levenshtein) distance between
+// byte strings, or `limit + 1` as soon as it must exceed `limit`.
+int BoundedDamerau(std::string_view a, std::string_view b, int limit);
+
+// What one edit turned `intended` into `typed`.
+enum class EditKind {
+  kNone,           // equal
+  kOmission,       // a character left out
+  kRepetition,     // a character typed twice
+  kInsertion,      // an extra character
+  kTransposition,  // two neighbours swapped
+  kReplacement,    // one character for another
+  kVowelSwap,      // one vowel for another
+  kBitFlip,        // one character differing in a single bit
+  kHyphenAdded,    // an extra hyphen
+  kHyphenDropped,  // a hyphen left out
+  kPlural,         // an "s" added at the end
+  kDotDropped,     // a dot left out (usbank for us.bank)
+  kDotAdded,       // an extra dot (g.mail for gmail)
+  kDotAsHyphen,    // a hyphen where a dot belongs
+  kOther,          // more than one edit
+};
+
+struct Edit {
+  EditKind kind = EditKind::kOther;
+  bool adjacent_keys = false;  // the characters involved are keyboard neighbours
+  std::string detail;          // "is missing an 'i'", "has 'ia' for 'ai'"
+};
+
+// Describes how `typed` differs from `intended` when they are at most one
+// edit apart; kind kOther ("differs in two places") otherwise.
+Edit DescribeEdit(std::string_view typed, std::string_view intended);
+
+}  // namespace nearmiss::lookalike
+
+#endif  // NEARMISS_LOOKALIKE_EDIT_H_

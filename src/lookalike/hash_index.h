@@ -1,0 +1,76 @@
+// HashIndex: an immutable multimap from 64-bit key hashes to entry ids.
+//
+// Laid out as one offsets array and one slot array (compressed buckets), so a
+// million-domain index is a few flat allocations and a lookup touches two
+// cache lines. Hashes collide: callers verify every id they get back.
+//
+// Built in two passes over the same generator (count, then fill) so the peak
+// memory is the final size, not a vector of pending pairs.
+//
+// Thread safety: immutable after Build; Find may run concurrently.
+#ifndef NEARMISS_LOOKALIKE_HASH_INDEX_H_
+#define NEARMISS_LOOKALIKE_HASH_INDEX_H_
+
+#include <bit>
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace nearmiss::lookalike {
+
+inline uint64_t HashKey(std::string_view key) {
+  return std::hash<std::string_view>{}(key);
+}
+
+class HashIndex {
+ public:
+  using Emit = std::function<void(uint64_t hash, uint32_t id)>;
+
+  // `generate(emit)` must emit the same pairs on both of its calls.
+  // `expected_keys` sizes the bucket array (a guess is fine).
+  void Build(size_t expected_keys, const std::function<void(const Emit&)>& generate) {
+    size_t buckets = std::bit_ceil(std::max<size_t>(expected_keys / 2, 16));
+    shift_ = 64 - std::countr_zero(buckets);
+    offsets_.assign(buckets + 1, 0);
+    generate([&](uint64_t hash, uint32_t) { ++offsets_[Bucket(hash) + 1]; });
+    for (size_t b = 1; b <= buckets; ++b) offsets_[b] += offsets_[b - 1];
+    slots_.resize(offsets_[buckets]);
+    std::vector<uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
+    generate([&](uint64_t hash, uint32_t id) {
+      slots_[fill[Bucket(hash)]++] = Slot{static_cast<uint32_t>(hash), id};
+    });
+  }
+
+  // Calls `visit(id)` for every id stored under `hash` (and, rarely, others
+  // whose hash shares bucket and low bits).
+  template <typename Visit>
+  void Find(uint64_t hash, Visit&& visit) const {
+    if (offsets_.empty()) return;
+    size_t b = Bucket(hash);
+    uint32_t tag = static_cast<uint32_t>(hash);
+    for (uint32_t i = offsets_[b]; i < offsets_[b + 1]; ++i) {
+      if (slots_[i].tag == tag) visit(slots_[i].id);
+    }
+  }
+
+  size_t size() const { return slots_.size(); }
+  size_t MemoryBytes() const {
+    return offsets_.capacity() * sizeof(uint32_t) + slots_.capacity() * sizeof(Slot);
+  }
+
+ private:
+  struct Slot {
+    uint32_t tag;
+    uint32_t id;
+  };
+  size_t Bucket(uint64_t hash) const { return hash >> shift_; }
+
+  unsigned shift_ = 63;
+  std::vector<uint32_t> offsets_;
+  std::vector<Slot> slots_;
+};
+
+}  // namespace nearmiss::lookalike
+
+#endif  // NEARMISS_LOOKALIKE_HASH_INDEX_H_

@@ -1,0 +1,47 @@
+#include "lookalike/keyboard.h"
+
+#include <array>
+#include <cctype>
+#include <string_view>
+
+namespace nearmiss::lookalike {
+namespace {
+
+// Each layout as its four rows of keys; neighbours are left, right, and the
+// keys touching from the rows above and below (rows are offset by half a key).
+constexpr std::array<std::array<std::string_view, 4>, 3> kLayouts = {{
+    {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"},  // QWERTY
+    {"1234567890", "qwertzuiop", "asdfghjkl", "yxcvbnm"},  // QWERTZ
+    {"1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn"},  // AZERTY
+}};
+
+bool AdjacentOn(const std::array<std::string_view, 4>& rows, char a, char b) {
+  for (size_t r = 0; r < rows.size(); ++r) {
+    size_t i = rows[r].find(a);
+    if (i == std::string_view::npos) continue;
+    auto at = [&](size_t row, long col) {
+      return col >= 0 && static_cast<size_t>(col) < rows[row].size() &&
+             rows[row][col] == b;
+    };
+    long c = static_cast<long>(i);
+    if (at(r, c - 1) || at(r, c + 1)) return true;
+    // The row above sits half a key to the left: keys c and c+1 touch.
+    if (r > 0 && (at(r - 1, c) || at(r - 1, c + 1))) return true;
+    if (r + 1 < rows.size() && (at(r + 1, c) || at(r + 1, c - 1))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool KeysAdjacent(char a, char b) {
+  a = static_cast<char>(std::tolower(static_cast<unsigned char>(a)));
+  b = static_cast<char>(std::tolower(static_cast<unsigned char>(b)));
+  if (a == b) return false;
+  for (const auto& rows : kLayouts) {
+    if (AdjacentOn(rows, a, b)) return true;
+  }
+  return false;
+}
+
+}  // namespace nearmiss::lookalike

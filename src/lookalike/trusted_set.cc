@@ -1,0 +1,120 @@
+#include "lookalike/trusted_set.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "nearmiss/address.h"
+
+namespace nearmiss::lookalike {
+namespace {
+
+// Lower is stronger: an organisation domain also listed as a provider keeps
+// its subdomains.
+int Strength(TrustSource s) {
+  switch (s) {
+    case TrustSource::kOrganisation: return 0;
+    case TrustSource::kProtected: return 1;
+    case TrustSource::kAllowlist: return 2;
+    case TrustSource::kLearned: return 3;
+    case TrustSource::kProvider: return 4;
+  }
+  return 5;
+}
+
+bool ValidAsciiDomain(std::string_view d) {
+  if (d.empty() || d.size() > 253 || d.front() == '.' || d.back() == '.') return false;
+  size_t label = 0;
+  for (size_t i = 0; i < d.size(); ++i) {
+    char c = d[i];
+    if (c == '.') {
+      if (label == 0) return false;
+      label = 0;
+      continue;
+    }
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok || ++label > 63) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Status TrustedSet::Build(std::vector<TrustedEntry> input) {
+  std::unordered_map<std::string, size_t> seen;
+  seen.reserve(input.size());
+  entries_.reserve(input.size());
+  for (TrustedEntry& in : input) {
+    std::string d = std::move(in.domain);
+    std::transform(d.begin(), d.end(), d.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    while (!d.empty() && d.back() == '.') d.pop_back();
+    bool is_namespace = false;
+    if (d.starts_with("*.")) d.erase(0, 2);  // subdomains are covered anyway
+    if (d.starts_with(".")) {
+      d.erase(0, 1);
+      is_namespace = true;
+    }
+    if (!ValidAsciiDomain(d)) {
+      return Status::InvalidArgument("trusted entry '" + d.substr(0, 100) +
+                                     "' is not an ASCII domain name");
+    }
+    // A bare public suffix ("gov.uk") can only mean its namespace.
+    if (!is_namespace && IsPublicSuffix(d)) is_namespace = true;
+    Entry e;
+    e.source = in.source;
+    e.is_namespace = is_namespace;
+    if (!is_namespace) {
+      std::string suffix = PublicSuffix(d);
+      if (suffix.size() >= d.size()) {
+        return Status::InvalidArgument("trusted entry '" + d + "' has no name before its suffix");
+      }
+      e.name_len = static_cast<uint16_t>(d.size() - suffix.size() - 1);
+    }
+    e.domain = std::move(d);
+    auto [it, inserted] = seen.emplace(e.domain, entries_.size());
+    if (!inserted) {
+      Entry& old = entries_[it->second];
+      if (Strength(e.source) < Strength(old.source)) old.source = e.source;
+      old.is_namespace = old.is_namespace || e.is_namespace;
+      continue;
+    }
+    entries_.push_back(std::move(e));
+  }
+  for (uint32_t id = 0; id < entries_.size(); ++id) {
+    if (entries_[id].is_namespace) namespaces_.push_back(id);
+  }
+  exact_.Build(entries_.size(), [&](const HashIndex::Emit& emit) {
+    for (uint32_t id = 0; id < entries_.size(); ++id) emit(HashKey(entries_[id].domain), id);
+  });
+  return Status::Ok();
+}
+
+std::optional<uint32_t> TrustedSet::Exact(std::string_view ascii) const {
+  std::optional<uint32_t> found;
+  exact_.Find(HashKey(ascii), [&](uint32_t id) {
+    if (entries_[id].domain == ascii) found = id;
+  });
+  return found;
+}
+
+std::optional<uint32_t> TrustedSet::TrustedBy(std::string_view ascii) const {
+  if (auto id = Exact(ascii)) return id;
+  for (size_t dot = ascii.find('.'); dot != std::string_view::npos;
+       dot = ascii.find('.', dot + 1)) {
+    if (auto id = Exact(ascii.substr(dot + 1))) {
+      const Entry& e = entries_[*id];
+      if (e.is_namespace || e.covers_subdomains()) return id;
+    }
+  }
+  return std::nullopt;
+}
+
+size_t TrustedSet::MemoryBytes() const {
+  size_t bytes = entries_.capacity() * sizeof(Entry) + exact_.MemoryBytes();
+  for (const Entry& e : entries_) {
+    if (e.domain.capacity() > 15) bytes += e.domain.capacity() + 1;
+  }
+  return bytes;
+}
+
+}  // namespace nearmiss::lookalike

@@ -1,0 +1,61 @@
+// TrustedSet: the trusted and protected domains, and "is d covered by one?".
+//
+// Internal to the detector. Entries are normalised ASCII; a namespace keeps
+// its suffix ("mil", "gov.uk"). Provider domains cover only themselves (no
+// one has an address at x.gmail.com, and g.mail.com must stay suspect even
+// though mail.com is a provider); every other source covers subdomains.
+#ifndef NEARMISS_LOOKALIKE_TRUSTED_SET_H_
+#define NEARMISS_LOOKALIKE_TRUSTED_SET_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lookalike/hash_index.h"
+#include "nearmiss/lookalike.h"
+
+namespace nearmiss::lookalike {
+
+struct Entry {
+  std::string domain;     // "army.mil"; for a namespace its suffix, "mil"
+  uint16_t name_len = 0;  // bytes before ".suffix"; 0 for a namespace
+  TrustSource source = TrustSource::kProtected;
+  bool is_namespace = false;
+
+  std::string_view name() const { return std::string_view(domain).substr(0, name_len); }
+  std::string_view suffix() const {
+    return is_namespace ? std::string_view(domain)
+                        : std::string_view(domain).substr(name_len + 1);
+  }
+  bool covers_subdomains() const { return source != TrustSource::kProvider; }
+};
+
+class TrustedSet {
+ public:
+  // Normalises, validates and de-duplicates `entries` (the stronger source
+  // wins). Errors name the entry.
+  Status Build(std::vector<TrustedEntry> entries);
+
+  // The entry that makes `ascii` trusted: itself, or a parent that covers
+  // subdomains, or a namespace it falls under.
+  std::optional<uint32_t> TrustedBy(std::string_view ascii) const;
+
+  // The entry whose domain is exactly `ascii`.
+  std::optional<uint32_t> Exact(std::string_view ascii) const;
+
+  const Entry& operator[](uint32_t id) const { return entries_[id]; }
+  const std::vector<Entry>& entries() const { return entries_; }
+  const std::vector<uint32_t>& namespaces() const { return namespaces_; }
+  size_t MemoryBytes() const;
+
+ private:
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> namespaces_;
+  HashIndex exact_;
+};
+
+}  // namespace nearmiss::lookalike
+
+#endif  // NEARMISS_LOOKALIKE_TRUSTED_SET_H_
