@@ -97,9 +97,12 @@ class Scanner {
   // Reads the label headers listed by the packs (msip_labels, Titus,
   // SIO-Label, X-Protective-Marking, Sensitivity, ...): `name` is the header
   // name, `value` its unfolded value. Appends strong findings with where
-  // "header:<name>". Headers that are not labels are ignored.
+  // "header:<name>" (or `where` when given: labels found inside a document's
+  // properties are reported against the attachment). Headers that are not
+  // labels are ignored.
   Status ScanHeader(std::string_view name, std::string_view value,
-                    Scratch& scratch, Sensitivity* out) const;
+                    Scratch& scratch, Sensitivity* out,
+                    std::string_view where = {}) const;
 
   // Packs compiled in, for `nearmiss` diagnostics: "uk", "us-cui", ...
   std::vector<std::string> PackNames() const;

@@ -33,10 +33,12 @@ std::string_view Trim(std::string_view s) {
 }  // namespace
 
 Status Scanner::ScanHeader(std::string_view name, std::string_view value,
-                           Scratch& scratch, Sensitivity* out) const {
+                           Scratch& scratch, Sensitivity* out,
+                           std::string_view where_given) const {
   const LabelHeader* spec = FindLabelHeader(*rep_, name);
   if (spec == nullptr) return Status::Ok();
-  std::string where = "header:" + std::string(name);
+  std::string where = where_given.empty() ? "header:" + std::string(name)
+                                          : std::string(where_given);
   if (value.size() > kMaxLabelHeaderBytes) {
     value = value.substr(0, kMaxLabelHeaderBytes);
   }

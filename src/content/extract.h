@@ -1,0 +1,68 @@
+// Text extraction from attachments, under a byte and time budget shared by
+// one message. Each extractor wraps one third-party library (libxml2, libzip +
+// pugixml, poppler-cpp) and turns its failures into errors on the result;
+// nothing throws out of here.
+#ifndef NEARMISS_CONTENT_EXTRACT_H_
+#define NEARMISS_CONTENT_EXTRACT_H_
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nearmiss::content {
+
+using Clock = std::chrono::steady_clock;
+
+// Shared by every attachment of one message.
+struct ExtractBudget {
+  std::size_t per_attachment_bytes;
+  std::size_t total_bytes_left;
+  Clock::time_point deadline;
+
+  bool TimeUp() const { return Clock::now() >= deadline; }
+};
+
+struct LimitHit {
+  std::string bound;   // "max-attachment-bytes"
+  std::string detail;  // "report.docx: more than 33554432 bytes decompressed"
+};
+
+struct Extracted {
+  std::string text;
+  // Office files may carry sensitivity labels in their properties
+  // (docProps/custom.xml): "MSIP_Label_<guid>_Name=Secret;" as msip_labels.
+  std::string msip_labels;
+  // Plain archives: the member names, each scanned like an attachment name.
+  std::vector<std::string> member_names;
+  bool has_text = false;
+  std::vector<std::string> errors;
+  std::vector<LimitHit> limits;
+};
+
+enum class DocType { kText, kHtml, kOoxml, kOdf, kPdf, kZip, kOther };
+
+// From the MIME type, the file name's extension and the first bytes.
+DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
+                         std::string_view bytes);
+
+// `name` is used in errors and limit details.
+Extracted ExtractDocument(DocType type, std::string_view name,
+                          std::string_view bytes, ExtractBudget& budget);
+
+// The individual extractors.
+Extracted HtmlToText(std::string_view html);
+Extracted ExtractZipDocument(DocType type, std::string_view name,
+                             std::string_view bytes, ExtractBudget& budget);
+Extracted ExtractPdf(std::string_view name, std::string_view bytes,
+                     ExtractBudget& budget);
+
+// Text of an XML document: character data, with a line break before each
+// paragraph-like element (w:p, a:p, text:p, text:h, si, row, c, ...). Used
+// for OOXML and ODF parts. False when the XML does not parse.
+bool XmlToText(std::string_view xml, std::string* out);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_EXTRACT_H_

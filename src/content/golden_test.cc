@@ -1,0 +1,105 @@
+// Golden tests: every fixture under tests/testdata/content is read with the
+// MessageReader and rendered as text; the rendering must equal the
+// neighbouring .golden file. NM_UPDATE_GOLDEN=1 rewrites the goldens (review
+// the diff by hand before committing).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "nearmiss/content.h"
+
+namespace nearmiss::content {
+namespace {
+
+namespace fs = std::filesystem;
+const char kDir[] = "tests/testdata/content";
+
+std::string Render(const ScannedMessage& m) {
+  std::ostringstream o;
+  o << "source: " << m.source << "\n";
+  o << "message_id: " << m.message_id << "\n";
+  o << "from: " << m.from << "\n";
+  for (const auto& [field, list] :
+       {std::pair{"to", &m.to}, {"cc", &m.cc}, {"bcc", &m.bcc}}) {
+    for (const std::string& a : *list) o << field << ": " << a << "\n";
+  }
+  o << "subject: " << m.subject << "\n";
+  o << "level: " << LevelName(m.sensitivity.level)
+    << (m.sensitivity.complete ? "" : " (incomplete)") << "\n";
+  for (const Finding& f : m.sensitivity.findings) {
+    o << "finding: " << StrengthName(f.strength) << " " << LevelName(f.level)
+      << " " << f.pack << "/" << f.marking << " @ " << f.where << "+"
+      << f.offset << " \"" << f.text << "\"\n";
+  }
+  for (const Attachment& a : m.attachments) {
+    o << "attachment: " << a.name << " (" << a.content_type << ", " << a.size
+      << " bytes" << (a.text_extracted ? ", text" : "") << ")\n";
+  }
+  for (const std::string& e : m.errors) o << "error: " << e << "\n";
+  return o.str();
+}
+
+std::shared_ptr<const Scanner> TestScanner() {
+  ScannerOptions options;
+  CustomPattern hypersonic;
+  hypersonic.name = "hypersonic";
+  hypersonic.pattern = "hypersonic";
+  hypersonic.level = Level::kSecret;
+  hypersonic.origin = "golden_test";
+  options.custom_patterns.push_back(hypersonic);
+  auto scanner = Scanner::Compile(options);
+  EXPECT_TRUE(scanner.ok()) << scanner.status().ToString();
+  return *scanner;
+}
+
+std::vector<std::string> Fixtures() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(kDir)) {
+    if (e.path().extension() == ".eml") out.push_back(e.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  out.push_back(std::string(kDir) + "/containers/sent.mbox");
+  out.push_back(std::string(kDir) + "/containers/Maildir");
+  return out;
+}
+
+class GoldenTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenTest, MatchesGolden) {
+  static std::shared_ptr<const Scanner> scanner = TestScanner();
+  ContentLimits limits;  // defaults: the bounds users get
+  auto reader = MessageReader::Open({GetParam()}, scanner, limits);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  std::string actual;
+  ScannedMessage m;
+  while ((*reader)->Next(&m)) actual += Render(m) + "\n";
+  std::string golden = GetParam() + ".golden";
+  if (std::getenv("NM_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(golden, std::ios::binary) << actual;
+    GTEST_SKIP() << "rewrote " << golden;
+  }
+  std::ifstream in(golden, std::ios::binary);
+  ASSERT_TRUE(in.good()) << golden << " missing; run with NM_UPDATE_GOLDEN=1";
+  std::stringstream expected;
+  expected << in.rdbuf();
+  EXPECT_EQ(actual, expected.str()) << "fixture " << GetParam();
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, GoldenTest, ::testing::ValuesIn(Fixtures()),
+                         [](const auto& info) {
+                           std::string name =
+                               fs::path(info.param).filename().string();
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) {
+                               c = '_';
+                             }
+                           }
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace nearmiss::content

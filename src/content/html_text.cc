@@ -1,0 +1,92 @@
+// HTML to text with libxml2's forgiving HTML parser: text nodes only, script
+// and style dropped, block elements on their own lines so banner lines in an
+// HTML body stay banner lines.
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <array>
+#include <climits>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "content/extract.h"
+
+namespace nearmiss::content {
+namespace {
+
+constexpr std::array<const char*, 24> kBlockElements = {
+    "p",  "div", "br", "tr", "li", "h1", "h2",    "h3",         "h4",
+    "h5", "h6",  "td", "th", "table", "ul", "ol", "blockquote", "pre",
+    "hr", "center", "section", "article", "header", "footer"};
+
+bool IsNamed(const xmlNode* node, const char* name) {
+  return node->name != nullptr &&
+         std::strcmp(reinterpret_cast<const char*>(node->name), name) == 0;
+}
+
+bool IsBlock(const xmlNode* node) {
+  for (const char* name : kBlockElements) {
+    if (IsNamed(node, name)) return true;
+  }
+  return false;
+}
+
+bool IsSkipped(const xmlNode* node) {
+  return IsNamed(node, "script") || IsNamed(node, "style") ||
+         IsNamed(node, "head");
+}
+
+}  // namespace
+
+Extracted HtmlToText(std::string_view html) {
+  Extracted out;
+  if (html.size() > INT_MAX) {
+    out.errors.push_back("HTML part too large");
+    return out;
+  }
+  std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
+      htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr,
+                     "UTF-8",
+                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                         HTML_PARSE_NOWARNING | HTML_PARSE_NONET),
+      &xmlFreeDoc);
+  if (!doc) {
+    out.errors.push_back("HTML could not be parsed");
+    return out;
+  }
+  // Iterative walk: hostile HTML can nest deeper than the stack allows.
+  std::vector<const xmlNode*> stack;
+  if (const xmlNode* root = xmlDocGetRootElement(doc.get())) {
+    stack.push_back(root);
+  }
+  while (!stack.empty()) {
+    const xmlNode* node = stack.back();
+    stack.pop_back();
+    if (node == nullptr) {  // marks the end of a block element
+      out.text.push_back('\n');
+      continue;
+    }
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+      if (node->content != nullptr) {
+        out.text.append(reinterpret_cast<const char*>(node->content));
+      }
+      continue;
+    }
+    if (node->type != XML_ELEMENT_NODE || IsSkipped(node)) continue;
+    if (IsBlock(node)) {
+      out.text.push_back('\n');
+      stack.push_back(nullptr);
+    }
+    // Children pushed in reverse so they pop in document order.
+    std::vector<const xmlNode*> children;
+    for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+      children.push_back(c);
+    }
+    stack.insert(stack.end(), children.rbegin(), children.rend());
+  }
+  out.has_text = true;
+  return out;
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,86 @@
+#include "content/inputs.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+namespace nearmiss::content {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool IsDir(const fs::path& p) {
+  std::error_code ec;
+  return fs::is_directory(p, ec);
+}
+
+bool IsMaildir(const fs::path& dir) {
+  return IsDir(dir / "cur") || IsDir(dir / "new");
+}
+
+std::vector<fs::path> SortedEntries(const fs::path& dir, std::string* error) {
+  std::vector<fs::path> entries;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    entries.push_back(it->path());
+  }
+  if (ec) *error = dir.string() + ": " + ec.message();
+  std::sort(entries.begin(), entries.end());
+  return entries;
+}
+
+// Bounded recursion depth: symlink loops and absurd trees end here.
+constexpr int kMaxDirectoryDepth = 32;
+
+void Expand(const fs::path& path, int depth, std::vector<InputFile>* out) {
+  if (!IsDir(path)) {
+    out->push_back({path.string(), ""});
+    return;
+  }
+  if (depth > kMaxDirectoryDepth) {
+    out->push_back({path.string(), "directory nesting too deep; skipped"});
+    return;
+  }
+  std::string error;
+  bool maildir = IsMaildir(path);
+  if (maildir) {
+    for (const char* sub : {"cur", "new"}) {
+      if (!IsDir(path / sub)) continue;
+      for (const fs::path& f : SortedEntries(path / sub, &error)) {
+        if (!IsDir(f) && f.filename().string().front() != '.') {
+          out->push_back({f.string(), ""});
+        }
+      }
+    }
+  }
+  for (const fs::path& entry : SortedEntries(path, &error)) {
+    std::string name = entry.filename().string();
+    if (IsDir(entry)) {
+      if (maildir && (name == "cur" || name == "new" || name == "tmp")) continue;
+      // Maildir++ folders (".Sent") are dot-directories; other hidden
+      // directories (.git, .cache) are not mail.
+      if (name.front() == '.' && !IsMaildir(entry)) continue;
+      Expand(entry, depth + 1, out);
+    } else if (!maildir && name.front() != '.') {
+      out->push_back({entry.string(), ""});
+    }
+  }
+  if (!error.empty()) out->push_back({path.string(), error});
+}
+
+}  // namespace
+
+std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths) {
+  std::vector<InputFile> out;
+  for (const std::string& p : paths) {
+    if (p == "-") {
+      out.push_back({p, ""});
+    } else {
+      Expand(fs::path(p), 0, &out);
+    }
+  }
+  return out;
+}
+
+}  // namespace nearmiss::content

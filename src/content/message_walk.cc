@@ -1,0 +1,263 @@
+#include "content/message_walk.h"
+
+#include <algorithm>
+
+#include "content/extract.h"
+#include "content/gmime_util.h"
+
+namespace nearmiss::content {
+namespace {
+
+std::string OrEmpty(const char* s) { return s != nullptr ? s : ""; }
+
+void AppendAddresses(InternetAddressList* list, std::vector<std::string>* out) {
+  if (list == nullptr) return;
+  int n = internet_address_list_length(list);
+  for (int i = 0; i < n; ++i) {
+    InternetAddress* a = internet_address_list_get_address(list, i);
+    if (INTERNET_ADDRESS_IS_GROUP(a)) {
+      AppendAddresses(internet_address_group_get_members(
+                          INTERNET_ADDRESS_GROUP(a)),
+                      out);
+      continue;
+    }
+    char* s = internet_address_to_string(a, nullptr, FALSE);
+    out->push_back(OrEmpty(s));
+    g_free(s);
+  }
+}
+
+class Walker {
+ public:
+  Walker(const Scanner& scanner, Scratch& scratch, const ContentLimits& limits,
+         ScannedMessage* out)
+      : scanner_(scanner),
+        scratch_(scratch),
+        limits_(limits),
+        out_(out),
+        budget_{limits.max_attachment_bytes, limits.max_total_bytes,
+                Clock::now() + limits.max_extraction_time} {}
+
+  void ScanHeaders(GMimeObject* object) {
+    GMimeHeaderList* headers = g_mime_object_get_header_list(object);
+    int n = g_mime_header_list_get_count(headers);
+    for (int i = 0; i < n; ++i) {
+      GMimeHeader* h = g_mime_header_list_get_header_at(headers, i);
+      const char* name = g_mime_header_get_name(h);
+      const char* value = g_mime_header_get_value(h);
+      if (name == nullptr || value == nullptr) continue;
+      Report(scanner_.ScanHeader(name, value, scratch_, &out_->sensitivity));
+    }
+  }
+
+  void Scan(TextKind kind, std::string_view where, std::string_view text) {
+    if (text.size() > limits_.max_text_bytes) {
+      AddLimit(&out_->sensitivity, "max-text-bytes",
+               std::string(where) + ": only the first " +
+                   std::to_string(limits_.max_text_bytes) + " bytes scanned");
+      text = text.substr(0, limits_.max_text_bytes);
+    }
+    Report(scanner_.Scan(kind, where, text, scratch_, &out_->sensitivity));
+  }
+
+  void Walk(GMimeObject* object, int depth) {
+    if (stopped_) return;
+    if (++parts_ > limits_.max_parts) {
+      AddLimit(&out_->sensitivity, "max-parts",
+               "more than " + std::to_string(limits_.max_parts) +
+                   " MIME parts; the rest not read");
+      stopped_ = true;
+      return;
+    }
+    if (depth > limits_.max_mime_depth) {
+      if (!depth_reported_) {
+        AddLimit(&out_->sensitivity, "max-mime-depth",
+                 "MIME nesting deeper than " +
+                     std::to_string(limits_.max_mime_depth) +
+                     "; deeper parts not read");
+        depth_reported_ = true;
+      }
+      return;
+    }
+    if (GMIME_IS_MULTIPART(object)) {
+      WalkMultipart(GMIME_MULTIPART(object), depth);
+    } else if (GMIME_IS_MESSAGE_PART(object)) {
+      WalkAttachedMessage(GMIME_MESSAGE_PART(object), depth);
+    } else if (GMIME_IS_PART(object)) {
+      WalkLeaf(GMIME_PART(object));
+    }
+  }
+
+ private:
+  void Report(const Status& s) {
+    if (!s.ok()) out_->errors.push_back(s.message());
+  }
+
+  void WalkMultipart(GMimeMultipart* multipart, int depth) {
+    int n = g_mime_multipart_get_count(multipart);
+    GMimeContentType* type = g_mime_object_get_content_type(GMIME_OBJECT(multipart));
+    bool alternative = type != nullptr &&
+                       g_mime_content_type_is_type(type, "multipart", "alternative");
+    // Alternatives say the same thing twice: read the plain text one when
+    // there is one, so findings are not doubled.
+    int chosen = -1;
+    for (int i = 0; alternative && i < n; ++i) {
+      GMimeContentType* t = g_mime_object_get_content_type(
+          g_mime_multipart_get_part(multipart, i));
+      if (t != nullptr && g_mime_content_type_is_type(t, "text", "plain")) {
+        chosen = i;
+        break;
+      }
+    }
+    for (int i = 0; i < n; ++i) {
+      if (chosen >= 0 && i != chosen) continue;
+      Walk(g_mime_multipart_get_part(multipart, i), depth + 1);
+    }
+  }
+
+  void WalkAttachedMessage(GMimeMessagePart* part, int depth) {
+    GMimeMessage* inner = g_mime_message_part_get_message(part);
+    if (inner == nullptr) return;
+    std::string name = OrEmpty(g_mime_object_get_content_disposition_parameter(
+        GMIME_OBJECT(part), "filename"));
+    std::string subject = OrEmpty(g_mime_message_get_subject(inner));
+    if (name.empty()) name = subject.empty() ? "message.eml" : subject + ".eml";
+    out_->attachments.push_back({name, "message/rfc822", 0, true});
+    Scan(TextKind::kSubject, "attachment:" + name, subject);
+    ScanHeaders(GMIME_OBJECT(inner));
+    GMimeObject* body = g_mime_message_get_mime_part(inner);
+    if (body != nullptr) Walk(body, depth + 1);
+  }
+
+  void WalkLeaf(GMimePart* part) {
+    GMimeObject* object = GMIME_OBJECT(part);
+    GMimeContentType* ct = g_mime_object_get_content_type(object);
+    std::string mime_type = "application/octet-stream";
+    if (ct != nullptr) {
+      char* s = g_mime_content_type_get_mime_type(ct);
+      mime_type = OrEmpty(s);
+      g_free(s);
+    }
+    std::string filename = OrEmpty(g_mime_part_get_filename(part));
+    bool is_attachment = !filename.empty() || g_mime_part_is_attachment(part);
+    std::string where = is_attachment
+        ? "attachment:" + (filename.empty() ? "part" + std::to_string(parts_)
+                                            : filename)
+        : "body";
+    if (HasInvalidBase64(part)) {
+      out_->errors.push_back(where + ": invalid base64");
+    }
+    std::string bytes = DecodedContent(part, limits_.max_message_bytes);
+    DocType type = ClassifyDocument(mime_type, filename, bytes);
+    if (type == DocType::kText || type == DocType::kHtml) {
+      const char* charset = ct ? g_mime_content_type_get_parameter(ct, "charset")
+                               : nullptr;
+      if (charset != nullptr && g_ascii_strcasecmp(charset, "utf-8") != 0 &&
+          g_ascii_strcasecmp(charset, "us-ascii") != 0) {
+        std::string utf8;
+        if (!ConvertToUtf8(bytes, charset, &utf8)) {
+          out_->errors.push_back(where + ": unknown charset '" +
+                                 std::string(charset).substr(0, 40) +
+                                 "'; scanned as is");
+        }
+        bytes = std::move(utf8);
+      }
+    }
+    if (is_attachment) {
+      std::string name = filename;
+      std::replace(name.begin(), name.end(), '_', ' ');
+      if (!name.empty()) Scan(TextKind::kAttachmentName, "attachment-name", name);
+      out_->attachments.push_back({filename, mime_type, bytes.size(), false});
+    }
+    if (type == DocType::kOther) return;
+    if (budget_.TimeUp()) {
+      if (!time_reported_) {
+        AddLimit(&out_->sensitivity, "max-extraction-time",
+                 "extraction time limit reached; later parts not read");
+        time_reported_ = true;
+      }
+      return;
+    }
+    Extracted text = ExtractDocument(type, where, bytes, budget_);
+    for (std::string& e : text.errors) out_->errors.push_back(std::move(e));
+    for (LimitHit& l : text.limits) {
+      AddLimit(&out_->sensitivity, std::move(l.bound), std::move(l.detail));
+    }
+    if (is_attachment && text.has_text) {
+      out_->attachments.back().text_extracted = true;
+    }
+    if (!text.msip_labels.empty()) {
+      Report(scanner_.ScanHeader("msip_labels", text.msip_labels, scratch_,
+                                 &out_->sensitivity, where));
+    }
+    for (const std::string& member : text.member_names) {
+      std::string base = member.substr(member.find_last_of('/') + 1);
+      std::replace(base.begin(), base.end(), '_', ' ');
+      Scan(TextKind::kAttachmentName, where, base);
+    }
+    if (is_attachment && !text.member_names.empty()) {
+      out_->attachments.back().text_extracted = true;
+    }
+    if (text.has_text) Scan(TextKind::kBody, where, text.text);
+  }
+
+  const Scanner& scanner_;
+  Scratch& scratch_;
+  const ContentLimits& limits_;
+  ScannedMessage* out_;
+  ExtractBudget budget_;
+  int parts_ = 0;
+  bool stopped_ = false;
+  bool depth_reported_ = false;
+  bool time_reported_ = false;
+};
+
+}  // namespace
+
+void AddLimit(Sensitivity* s, std::string bound, std::string detail) {
+  Finding f;
+  f.marking = std::move(bound);
+  f.pack = "limit";
+  f.where = "limit";
+  f.text = std::move(detail);
+  f.strength = Strength::kStrong;
+  s->Add(std::move(f));
+  s->complete = false;
+}
+
+ScannedMessage WalkMessage(GMimeMessage* message, std::string source,
+                           std::size_t size,
+                           std::vector<std::string> parser_warnings,
+                           const Scanner& scanner, Scratch& scratch,
+                           const ContentLimits& limits) {
+  ScannedMessage out;
+  out.source = std::move(source);
+  out.errors = std::move(parser_warnings);
+  out.message_id = OrEmpty(g_mime_message_get_message_id(message));
+  InternetAddressList* from = g_mime_message_get_from(message);
+  if (from != nullptr) {
+    char* s = internet_address_list_to_string(from, nullptr, FALSE);
+    out.from = OrEmpty(s);
+    g_free(s);
+  }
+  AppendAddresses(g_mime_message_get_to(message), &out.to);
+  AppendAddresses(g_mime_message_get_cc(message), &out.cc);
+  AppendAddresses(g_mime_message_get_bcc(message), &out.bcc);
+  out.subject = OrEmpty(g_mime_message_get_subject(message));
+
+  Walker walker(scanner, scratch, limits, &out);
+  walker.Scan(TextKind::kSubject, "subject", out.subject);
+  walker.ScanHeaders(GMIME_OBJECT(message));
+  if (size > limits.max_message_bytes) {
+    AddLimit(&out.sensitivity, "max-message-bytes",
+             "message is " + std::to_string(size) + " bytes; over " +
+                 std::to_string(limits.max_message_bytes) +
+                 ", body not read");
+    return out;
+  }
+  GMimeObject* body = g_mime_message_get_mime_part(message);
+  if (body != nullptr) walker.Walk(body, 0);
+  return out;
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,189 @@
+// MessageReader and ScanMessage: bytes or files in, ScannedMessage out.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "content/gmime_util.h"
+#include "content/inputs.h"
+#include "content/message_walk.h"
+#include "nearmiss/content_reader.h"
+
+namespace nearmiss::content {
+namespace {
+
+ScannedMessage ErrorMessage(std::string source, std::string error) {
+  ScannedMessage m;
+  m.source = std::move(source);
+  m.errors.push_back(std::move(error));
+  return m;
+}
+
+// Reads at most `max` + 1 bytes, so the caller can tell the input was longer.
+Result<std::string> ReadBounded(int fd, std::size_t max) {
+  std::string data;
+  char buf[64 * 1024];
+  while (data.size() <= max) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::IoError(std::strerror(errno));
+    }
+    if (n == 0) break;
+    data.append(buf, static_cast<std::size_t>(n));
+  }
+  if (data.size() > max + 1) data.resize(max + 1);
+  return data;
+}
+
+bool LooksLikeMbox(std::string_view head) { return head.substr(0, 5) == "From "; }
+
+GPtr<GMimeMessage> Parse(GMimeStream* stream, GMimeFormat format,
+                         const ParserOptions& options, GMimeParser** keep) {
+  GMimeParser* parser = g_mime_parser_new_with_stream(stream);
+  g_mime_parser_set_format(parser, format);
+  GPtr<GMimeMessage> message(
+      g_mime_parser_construct_message(parser, options.get()));
+  if (keep != nullptr) {
+    *keep = parser;
+  } else {
+    g_object_unref(parser);
+  }
+  return message;
+}
+
+}  // namespace
+
+ScannedMessage ScanMessage(std::string_view bytes, std::string source,
+                           const Scanner& scanner, Scratch& scratch,
+                           const ContentLimits& limits) {
+  EnsureGMimeInitialized();
+  std::size_t size = bytes.size();
+  if (bytes.size() > limits.max_message_bytes) {
+    bytes = bytes.substr(0, limits.max_message_bytes);
+  }
+  std::vector<std::string> warnings;
+  ParserOptions options(&warnings);
+  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(
+      reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+  GPtr<GMimeMessage> message =
+      Parse(stream.get(), GMIME_FORMAT_MESSAGE, options, nullptr);
+  if (!message) {
+    ScannedMessage m = ErrorMessage(std::move(source), "not a MIME message");
+    for (std::string& w : warnings) m.errors.push_back(std::move(w));
+    return m;
+  }
+  return WalkMessage(message.get(), std::move(source), size,
+                     std::move(warnings), scanner, scratch, limits);
+}
+
+struct MessageReader::Rep {
+  Rep(std::shared_ptr<const Scanner> s, Scratch sc, ContentLimits l,
+      std::vector<InputFile> in)
+      : scanner(std::move(s)),
+        scratch(std::move(sc)),
+        limits(l),
+        inputs(std::move(in)) {}
+
+  std::shared_ptr<const Scanner> scanner;
+  Scratch scratch;
+  ContentLimits limits;
+  std::vector<InputFile> inputs;
+  std::size_t next_input = 0;
+  // The mbox being read, if any.
+  std::string mbox_path;
+  GPtr<GMimeStream> mbox_stream;
+  GPtr<GMimeParser> mbox_parser;
+  int mbox_index = 0;
+
+  bool NextFromMbox(ScannedMessage* out) {
+    GMimeParser* parser = mbox_parser.get();
+    while (!g_mime_parser_eos(parser)) {
+      std::vector<std::string> warnings;
+      ParserOptions options(&warnings);
+      GPtr<GMimeMessage> message(
+          g_mime_parser_construct_message(parser, options.get()));
+      if (!message) break;
+      ++mbox_index;
+      gint64 begin = g_mime_parser_get_mbox_marker_offset(parser);
+      gint64 end = g_mime_parser_tell(parser);
+      std::size_t size = end > begin ? static_cast<std::size_t>(end - begin) : 0;
+      *out = WalkMessage(message.get(),
+                         mbox_path + ":" + std::to_string(mbox_index), size,
+                         std::move(warnings), *scanner, scratch, limits);
+      return true;
+    }
+    mbox_parser.reset();
+    mbox_stream.reset();
+    return false;
+  }
+
+  // Opens `path` as an mbox when it starts with "From ", else scans it as
+  // one message. Returns false when it started an mbox with no messages.
+  bool OpenInput(const InputFile& input, ScannedMessage* out) {
+    if (!input.error.empty()) {
+      *out = ErrorMessage(input.path, input.error);
+      return true;
+    }
+    bool is_stdin = input.path == "-";
+    int fd = is_stdin ? 0 : open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      *out = ErrorMessage(input.path, input.path + ": " + std::strerror(errno));
+      return true;
+    }
+    char head[5] = {};
+    ssize_t got = is_stdin ? 0 : pread(fd, head, sizeof head, 0);
+    if (got == 5 && LooksLikeMbox(std::string_view(head, 5))) {
+      // GMime's fs stream reads on demand: an mbox is never held whole.
+      mbox_stream.reset(g_mime_stream_fs_new(fd));
+      mbox_parser.reset(g_mime_parser_new_with_stream(mbox_stream.get()));
+      g_mime_parser_set_format(mbox_parser.get(), GMIME_FORMAT_MBOX);
+      mbox_path = input.path;
+      mbox_index = 0;
+      return NextFromMbox(out);
+    }
+    Result<std::string> data = ReadBounded(fd, limits.max_message_bytes);
+    if (!is_stdin) close(fd);
+    if (!data.ok()) {
+      *out = ErrorMessage(input.path, input.path + ": " + data.error().message());
+      return true;
+    }
+    if (is_stdin && LooksLikeMbox(*data)) {
+      GPtr<GMimeStream> mem(g_mime_stream_mem_new_with_buffer(data->data(),
+                                                              data->size()));
+      mbox_stream = std::move(mem);
+      mbox_parser.reset(g_mime_parser_new_with_stream(mbox_stream.get()));
+      g_mime_parser_set_format(mbox_parser.get(), GMIME_FORMAT_MBOX);
+      mbox_path = input.path;
+      mbox_index = 0;
+      return NextFromMbox(out);
+    }
+    *out = ScanMessage(*data, input.path, *scanner, scratch, limits);
+    return true;
+  }
+};
+
+Result<std::unique_ptr<MessageReader>> MessageReader::Open(
+    std::vector<std::string> inputs, std::shared_ptr<const Scanner> scanner,
+    ContentLimits limits) {
+  EnsureGMimeInitialized();
+  NM_ASSIGN_OR_RETURN(Scratch scratch, Scratch::Create(*scanner));
+  auto rep = std::make_unique<Rep>(std::move(scanner), std::move(scratch),
+                                   limits, ExpandInputs(inputs));
+  return std::unique_ptr<MessageReader>(new MessageReader(std::move(rep)));
+}
+
+MessageReader::MessageReader(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+MessageReader::~MessageReader() = default;
+
+bool MessageReader::Next(ScannedMessage* out) {
+  if (rep_->mbox_parser && rep_->NextFromMbox(out)) return true;
+  while (rep_->next_input < rep_->inputs.size()) {
+    const InputFile& input = rep_->inputs[rep_->next_input++];
+    if (rep_->OpenInput(input, out)) return true;
+  }
+  return false;
+}
+
+}  // namespace nearmiss::content

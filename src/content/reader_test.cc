@@ -1,0 +1,178 @@
+// Semantic checks over the fixture corpus (the golden test checks every
+// detail; these say what must hold whatever the goldens contain).
+#include "nearmiss/content_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace nearmiss::content {
+namespace {
+
+const std::string kDir = "tests/testdata/content/";
+
+class ReaderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto compiled = Scanner::Compile(ScannerOptions{});
+    ASSERT_TRUE(compiled.ok()) << compiled.status().ToString();
+    scanner_ = *compiled;
+  }
+
+  std::vector<ScannedMessage> Read(const std::string& path,
+                                   ContentLimits limits = {}) {
+    auto reader = MessageReader::Open({path}, scanner_, limits);
+    EXPECT_TRUE(reader.ok());
+    std::vector<ScannedMessage> out;
+    ScannedMessage m;
+    while ((*reader)->Next(&m)) out.push_back(m);
+    return out;
+  }
+
+  Level LevelOf(const std::string& fixture) {
+    auto messages = Read(kDir + fixture);
+    EXPECT_EQ(messages.size(), 1u) << fixture;
+    return messages.empty() ? Level::kNone : messages[0].sensitivity.level;
+  }
+
+  static bool HasLimit(const ScannedMessage& m, std::string_view bound) {
+    for (const Finding& f : m.sensitivity.findings) {
+      if (f.where == "limit" && f.marking == bound) return true;
+    }
+    return false;
+  }
+
+  static std::shared_ptr<const Scanner> scanner_;
+};
+std::shared_ptr<const Scanner> ReaderTest::scanner_;
+
+TEST_F(ReaderTest, LevelsOfMarkingFixtures) {
+  const std::pair<const char*, Level> kCases[] = {
+      {"uk-subject-prefix.eml", Level::kOfficialSensitive},
+      {"uk-subject-reply-bracket.eml", Level::kSecret},
+      {"uk-subject-languages.eml", Level::kTopSecret},
+      {"uk-legacy.eml", Level::kSecret},
+      {"uk-descriptors-caveats.eml", Level::kOfficialSensitive},
+      {"uk-classification-line.eml", Level::kOfficial},
+      {"weak-loose-words.eml", Level::kNone},
+      {"us-banner-portion.eml", Level::kSecret},
+      {"us-ts-sci-rel.eml", Level::kTopSecret},
+      {"us-cui.eml", Level::kOfficialSensitive},
+      {"us-unclassified.eml", Level::kNone},
+      {"nato-eu.eml", Level::kTopSecret},
+      {"nato-cosmic.eml", Level::kTopSecret},
+      {"labels-purview.eml", Level::kOfficialSensitive},
+      {"labels-titus-sio-au.eml", Level::kSecret},
+      {"normalise-unicode.eml", Level::kTopSecret},
+      {"encoding-base64.eml", Level::kOfficialSensitive},
+      {"encoding-qp-soft-break.eml", Level::kOfficialSensitive},
+      {"rfc2047-latin1.eml", Level::kSecret},
+      {"rfc2231-filename.eml", Level::kSecret},
+      {"html-body.eml", Level::kOfficialSensitive},
+      {"attach-docx.eml", Level::kSecret},
+      {"attach-xlsx.eml", Level::kOfficialSensitive},
+      {"attach-pptx.eml", Level::kTopSecret},
+      {"attach-odt.eml", Level::kOfficialSensitive},
+      {"attach-ods.eml", Level::kSecret},
+      {"attach-pdf.eml", Level::kSecret},
+      {"attach-zip.eml", Level::kSecret},
+      {"attached-message.eml", Level::kOfficialSensitive},
+      {"detectors.eml", Level::kOfficialSensitive},
+  };
+  for (const auto& [fixture, level] : kCases) {
+    EXPECT_EQ(LevelName(LevelOf(fixture)), LevelName(level)) << fixture;
+  }
+}
+
+TEST_F(ReaderTest, DecodesAddressesAndSubjects) {
+  auto m = Read(kDir + "rfc2047-latin1.eml");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].subject, "R\u00e9union [SECRET] proc\u00e8s-verbal");
+  EXPECT_EQ(m[0].message_id, "rfc2047-latin1@agency.gov.uk");
+  EXPECT_EQ(m[0].from, "Alice Example <alice@agency.gov.uk>");
+  EXPECT_EQ(m[0].to, (std::vector<std::string>{
+                         "Bob Example <bob@partner.gov.uk>", "carol@army.mil"}));
+  auto a = Read(kDir + "rfc2231-filename.eml");
+  ASSERT_EQ(a[0].attachments.size(), 1u);
+  EXPECT_EQ(a[0].attachments[0].name, "SECRET plan\u00e9_v2.txt");
+}
+
+TEST_F(ReaderTest, MboxSourcesAreNumbered) {
+  auto m = Read(kDir + "containers/sent.mbox");
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[0].source, kDir + "containers/sent.mbox:1");
+  EXPECT_EQ(m[2].source, kDir + "containers/sent.mbox:3");
+  EXPECT_EQ(m[2].sensitivity.level, Level::kSecret);
+}
+
+TEST_F(ReaderTest, MaildirReadsCurAndNewNotTmp) {
+  auto m = Read(kDir + "containers/Maildir");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].sensitivity.level, Level::kOfficialSensitive);
+}
+
+TEST_F(ReaderTest, HostileInputsReportNotCrash) {
+  auto truncated = Read(kDir + "hostile-truncated.eml");
+  ASSERT_EQ(truncated.size(), 1u);
+  EXPECT_EQ(truncated[0].sensitivity.level, Level::kSecret);
+
+  auto bad = Read(kDir + "hostile-bad-base64.eml");
+  ASSERT_FALSE(bad[0].errors.empty());
+
+  auto charset = Read(kDir + "hostile-unknown-charset.eml");
+  ASSERT_FALSE(charset[0].errors.empty());
+  EXPECT_EQ(charset[0].sensitivity.level, Level::kSecret);
+
+  auto deep = Read(kDir + "hostile-deep-nesting.eml");
+  EXPECT_TRUE(HasLimit(deep[0], "max-mime-depth"));
+  EXPECT_FALSE(deep[0].sensitivity.complete);
+
+  auto bomb = Read(kDir + "hostile-zip-bomb.eml");
+  EXPECT_TRUE(HasLimit(bomb[0], "max-attachment-bytes"));
+
+  auto junk = Read(kDir + "hostile-not-mime.eml");
+  ASSERT_EQ(junk.size(), 1u);
+}
+
+TEST_F(ReaderTest, EveryBoundIsReported) {
+  ContentLimits tight;
+  tight.max_parts = 2;
+  EXPECT_TRUE(HasLimit(Read(kDir + "attach-docx.eml", tight)[0], "max-parts"));
+  tight = {};
+  tight.max_message_bytes = 100;
+  EXPECT_TRUE(
+      HasLimit(Read(kDir + "uk-legacy.eml", tight)[0], "max-message-bytes"));
+  tight = {};
+  tight.max_total_bytes = 100;
+  EXPECT_TRUE(
+      HasLimit(Read(kDir + "attach-docx.eml", tight)[0], "max-total-bytes"));
+  tight = {};
+  tight.max_extraction_time = std::chrono::milliseconds(0);
+  EXPECT_TRUE(HasLimit(Read(kDir + "attach-docx.eml", tight)[0],
+                       "max-extraction-time"));
+  tight = {};
+  tight.max_text_bytes = 10;
+  EXPECT_TRUE(
+      HasLimit(Read(kDir + "uk-legacy.eml", tight)[0], "max-text-bytes"));
+}
+
+TEST_F(ReaderTest, MissingInputIsAnError) {
+  auto m = Read(kDir + "no-such-file.eml");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_FALSE(m[0].errors.empty());
+}
+
+TEST_F(ReaderTest, ScanMessageFromMemory) {
+  std::ifstream in(kDir + "uk-subject-prefix.eml");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto scratch = Scratch::Create(*scanner_);
+  ASSERT_TRUE(scratch.ok());
+  ScannedMessage m = ScanMessage(ss.str(), "memory", *scanner_, *scratch);
+  EXPECT_EQ(m.sensitivity.level, Level::kOfficialSensitive);
+  EXPECT_EQ(m.source, "memory");
+}
+
+}  // namespace
+}  // namespace nearmiss::content
