@@ -1,0 +1,27 @@
+// The data files compiled into the binary (see data/lists/).
+#ifndef NEARMISS_ENGINE_EMBEDDED_LISTS_H_
+#define NEARMISS_ENGINE_EMBEDDED_LISTS_H_
+
+#include <string_view>
+#include <vector>
+
+#include "nearmiss/lookalike.h"
+#include "nearmiss/status.h"
+
+namespace nearmiss {
+namespace data {
+extern const std::string_view kProtectedList;
+extern const std::string_view kProvidersList;
+extern const std::string_view kTldConfusions;
+}  // namespace data
+
+namespace engine {
+
+// Parses "TYPED INTENDED NOTE..." lines; errors name NAME:LINE.
+Result<std::vector<SuffixConfusion>> ParseSuffixConfusions(std::string_view text,
+                                                           std::string_view name);
+
+}  // namespace engine
+}  // namespace nearmiss
+
+#endif  // NEARMISS_ENGINE_EMBEDDED_LISTS_H_

@@ -1,0 +1,121 @@
+#include "nearmiss/engine.h"
+
+#include "engine/embedded_lists.h"
+#include "nearmiss/address.h"
+
+namespace nearmiss {
+namespace {
+
+Status AddList(std::string_view text, std::string_view name, TrustSource source,
+               std::vector<TrustedEntry>& out) {
+  NM_ASSIGN_OR_RETURN(std::vector<DomainItem> items, ParseDomainList(text, name));
+  for (DomainItem& item : items) out.push_back({std::move(item.domain), source});
+  return Status::Ok();
+}
+
+void AddItems(const std::vector<DomainItem>& items, TrustSource source,
+              std::vector<TrustedEntry>& out) {
+  for (const DomainItem& item : items) out.push_back({item.domain, source});
+}
+
+RecipientCheck Invalid(std::string_view input, const Status& why) {
+  RecipientCheck c;
+  c.input = std::string(input);
+  c.verdict = Verdict::kInvalid;
+  c.reasons.push_back({"invalid-address", why.message()});
+  return c;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy) {
+  std::vector<TrustedEntry> entries;
+  AddItems(policy.organisation, TrustSource::kOrganisation, entries);
+  AddItems(policy.protected_domains, TrustSource::kProtected, entries);
+  AddItems(policy.allow, TrustSource::kAllowlist, entries);
+  if (policy.use_default_protected) {
+    NM_RETURN_IF_ERROR(AddList(data::kProtectedList, "data/lists/protected.txt",
+                               TrustSource::kProtected, entries));
+  }
+  if (policy.use_default_providers) {
+    NM_RETURN_IF_ERROR(AddList(data::kProvidersList, "data/lists/providers.txt",
+                               TrustSource::kProvider, entries));
+  }
+  NM_ASSIGN_OR_RETURN(std::vector<SuffixConfusion> confusions,
+                      engine::ParseSuffixConfusions(data::kTldConfusions,
+                                                    "data/lists/tld-confusions.txt"));
+  LookalikeOptions options;
+  options.threshold = policy.lookalike_threshold;
+  auto engine = std::shared_ptr<Engine>(new Engine());
+  NM_ASSIGN_OR_RETURN(engine->detector_,
+                      LookalikeDetector::Build(std::move(entries), std::move(confusions), options));
+  engine->policy_ = policy;
+  engine->stats_.trusted_entries = engine->detector_->size();
+  engine->stats_.blocked_entries = policy.block.size();
+  return std::shared_ptr<const Engine>(std::move(engine));
+}
+
+const DomainItem* Engine::BlockedBy(std::string_view ascii) const {
+  for (const DomainItem& item : policy_.block) {
+    std::string_view b = item.domain;
+    bool is_namespace = b.starts_with('.');
+    if (is_namespace) b.remove_prefix(1);
+    if (ascii == b) return &item;
+    if (ascii.size() > b.size() && ascii.ends_with(b) && ascii[ascii.size() - b.size() - 1] == '.') {
+      return &item;
+    }
+  }
+  return nullptr;
+}
+
+RecipientCheck Engine::CheckRecipient(std::string_view input) const {
+  Result<Address> parsed = ParseAddress(input);
+  if (!parsed.ok()) return Invalid(input, parsed.error());
+  const Address& a = *parsed;
+  RecipientCheck c;
+  c.input = std::string(input);
+  c.address = a.ToString();
+  c.domain = a.domain.ascii;
+  c.domain_unicode = a.domain.unicode;
+
+  LookalikeMatch m = detector_->Classify(a.domain);
+  bool allowlisted = m.kind == LookalikeMatch::Kind::kTrusted && m.source == TrustSource::kAllowlist;
+  const DomainItem* block = allowlisted ? nullptr : BlockedBy(a.domain.ascii);
+  if (block != nullptr) {
+    c.verdict = Verdict::kBlocked;
+    std::string ns = block->domain.starts_with('.') ? "the namespace " + block->domain
+                                                    : block->domain;
+    c.reasons.push_back({"blocked", a.domain.unicode + " is blocked by policy (" + ns + ", " +
+                                        block->where + ")"});
+  }
+  switch (m.kind) {
+    case LookalikeMatch::Kind::kTrusted:
+      if (block == nullptr) c.verdict = Verdict::kTrusted;
+      c.reasons.push_back({"trusted", m.message});
+      break;
+    case LookalikeMatch::Kind::kLookalike:
+      if (block == nullptr) c.verdict = Verdict::kLookalike;
+      c.target = m.target;
+      c.suggestion = a.WithDomain(m.target_domain_for_suggestion);
+      c.score = m.score;
+      c.reasons.push_back({m.code, m.message});
+      break;
+    case LookalikeMatch::Kind::kNone:
+      if (block == nullptr) c.verdict = Verdict::kExternal;
+      break;
+  }
+  return c;
+}
+
+std::string_view VerdictName(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kTrusted: return "trusted";
+    case Verdict::kExternal: return "external";
+    case Verdict::kLookalike: return "lookalike";
+    case Verdict::kBlocked: return "blocked";
+    case Verdict::kInvalid: return "invalid";
+  }
+  return "invalid";
+}
+
+}  // namespace nearmiss

@@ -1,0 +1,95 @@
+#include "nearmiss/engine.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace nearmiss {
+namespace {
+
+std::shared_ptr<const Engine> CompileOrDie(const Policy& policy) {
+  auto engine = Engine::Compile(policy);
+  EXPECT_TRUE(engine.ok()) << engine.status().ToString();
+  return engine.ok() ? *engine : nullptr;
+}
+
+std::shared_ptr<const Engine> DefaultEngine() { return CompileOrDie(*DefaultPolicy()); }
+
+TEST(EngineTest, TheIssueExample) {
+  auto engine = DefaultEngine();
+  RecipientCheck bob = engine->CheckRecipient("bob@army.ml");
+  EXPECT_EQ(bob.verdict, Verdict::kLookalike);
+  EXPECT_EQ(bob.target, "army.mil");
+  EXPECT_EQ(bob.suggestion, "bob@army.mil");
+  ASSERT_EQ(bob.reasons.size(), 1u);
+  EXPECT_EQ(bob.reasons[0].code, "suffix-edit");
+
+  EXPECT_EQ(engine->CheckRecipient("alice@army.mil").verdict, Verdict::kTrusted);
+  RecipientCheck carol = engine->CheckRecipient("carol@gmial.com");
+  EXPECT_EQ(carol.verdict, Verdict::kLookalike);
+  EXPECT_EQ(carol.target, "gmail.com");
+  EXPECT_EQ(carol.suggestion, "carol@gmail.com");
+}
+
+TEST(EngineTest, InvalidAddressesSayWhy) {
+  RecipientCheck c = DefaultEngine()->CheckRecipient("bob.army.mil");
+  EXPECT_EQ(c.verdict, Verdict::kInvalid);
+  ASSERT_EQ(c.reasons.size(), 1u);
+  EXPECT_EQ(c.reasons[0].code, "invalid-address");
+  EXPECT_NE(c.reasons[0].message.find("@"), std::string::npos);
+}
+
+TEST(EngineTest, BlockBeatsLookalikeAndAllowBeatsBlock) {
+  Policy p = *DefaultPolicy();
+  p.block.push_back({".ml", "test:1"});
+  p.allow.push_back({"partner.ml", "test:2"});
+  auto engine = CompileOrDie(p);
+  RecipientCheck bob = engine->CheckRecipient("bob@army.ml");
+  EXPECT_EQ(bob.verdict, Verdict::kBlocked);
+  EXPECT_EQ(bob.reasons[0].code, "blocked");
+  EXPECT_EQ(bob.suggestion, "bob@army.mil");  // still helps the sender
+  EXPECT_EQ(engine->CheckRecipient("x@partner.ml").verdict, Verdict::kTrusted);
+  EXPECT_EQ(engine->CheckRecipient("x@sub.partner.ml").verdict, Verdict::kTrusted);
+  EXPECT_EQ(engine->CheckRecipient("x@example.com").verdict, Verdict::kExternal);
+}
+
+TEST(EngineTest, ATrustedDomainIsNeverALookalike) {
+  Policy p = *DefaultPolicy();
+  p.organisation.push_back({"gmial.com", "test:1"});
+  EXPECT_EQ(CompileOrDie(p)->CheckRecipient("x@gmial.com").verdict, Verdict::kTrusted);
+}
+
+// tests/testdata/check/real-cases.tsv: real misdirection cases, one a line:
+// INPUT <tab> VERDICT <tab> REASON <tab> TARGET <tab> SUGGESTION <tab> SOURCE
+TEST(EngineTest, RealCasesGolden) {
+  Policy policy = *DefaultPolicy();
+  auto extra = ReadDomainListFile("tests/testdata/check/extra-protected.txt");
+  ASSERT_TRUE(extra.ok()) << extra.status().ToString();
+  policy.protected_domains = *extra;
+  auto engine = CompileOrDie(policy);
+  std::ifstream in("tests/testdata/check/real-cases.tsv");
+  ASSERT_TRUE(in) << "run from the source tree";
+  std::string line;
+  int cases = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string field; std::getline(ss, field, '\t');) f.push_back(field);
+    ASSERT_GE(f.size(), 5u) << line;
+    RecipientCheck c = engine->CheckRecipient(f[0]);
+    std::string reason = c.reasons.empty() ? "-" : c.reasons.front().code;
+    std::string target = c.target.empty() ? "-" : c.target;
+    std::string suggestion = c.suggestion.empty() ? "-" : c.suggestion;
+    EXPECT_EQ(VerdictName(c.verdict), f[1]) << f[0] << ": " << (c.reasons.empty() ? "" : c.reasons[0].message);
+    EXPECT_EQ(reason, f[2]) << f[0] << ": " << (c.reasons.empty() ? "" : c.reasons[0].message);
+    EXPECT_EQ(target, f[3]) << f[0];
+    EXPECT_EQ(suggestion, f[4]) << f[0];
+    ++cases;
+  }
+  EXPECT_GE(cases, 20);
+}
+
+}  // namespace
+}  // namespace nearmiss
