@@ -1,6 +1,7 @@
 #include "content/normalize.h"
 
 #include <cstdint>
+#include <cstring>
 
 namespace nearmiss::content {
 namespace {
@@ -41,6 +42,33 @@ std::size_t DecodeUtf8(std::string_view s, std::size_t i, std::uint32_t* cp) {
 }
 
 }  // namespace
+
+bool IsAlreadyNormal(std::string_view in) {
+  // Eight bytes at a time: any high bit means UTF-8 to look at; CR and tab
+  // are found by the per-byte check on the words that might hold them.
+  const char* p = in.data();
+  std::size_t n = in.size();
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p + i, 8);
+    if (word & 0x8080808080808080ull) return false;
+    // Bytes below 0x0E (tab 0x09, CR 0x0D) set the high bit of (b - 0x0E)
+    // when b < 0x0E; a cheap screen, refined byte by byte.
+    std::uint64_t low = (word - 0x0E0E0E0E0E0E0E0Eull) & ~word &
+                        0x8080808080808080ull;
+    if (low != 0) {
+      for (std::size_t k = i; k < i + 8; ++k) {
+        if (p[k] == '\r' || p[k] == '\t') return false;
+      }
+    }
+  }
+  for (; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(p[i]);
+    if (c >= 0x80 || c == '\r' || c == '\t') return false;
+  }
+  return true;
+}
 
 void NormalizeText(std::string_view in, std::string* out) {
   out->clear();

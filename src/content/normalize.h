@@ -18,6 +18,10 @@ namespace nearmiss::content {
 // reused, which is why this is not a function returning a string).
 void NormalizeText(std::string_view in, std::string* out);
 
+// True when NormalizeText would return `in` unchanged (plain ASCII without
+// CR or tab): the common case, which then skips the copy.
+bool IsAlreadyNormal(std::string_view in);
+
 // Joins folded header lines (CRLF/LF followed by blanks) into one line.
 std::string UnfoldHeader(std::string_view value);
 

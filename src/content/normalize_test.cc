@@ -38,3 +38,19 @@ TEST(NormalizeTest, UnfoldJoinsContinuationLines) {
 
 }  // namespace
 }  // namespace nearmiss::content
+
+namespace nearmiss::content {
+namespace {
+
+TEST(NormalizeTest, AlreadyNormalMatchesNormalize) {
+  for (std::string_view s :
+       {"", "plain ascii text that is long enough for words", "tab\there",
+        "cr\r\nlf", "nbsp\u00a0x", "0123456789abcdef\r", "\x0b\x0c\x0e ok"}) {
+    std::string out;
+    NormalizeText(s, &out);
+    EXPECT_EQ(IsAlreadyNormal(s), out == s) << s;
+  }
+}
+
+}  // namespace
+}  // namespace nearmiss::content

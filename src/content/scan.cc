@@ -101,7 +101,7 @@ Finding MakeFinding(const PatternEntry& p, std::string_view where,
 
 void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
                   std::string_view where, Sensitivity* out) {
-  std::string_view text = s.normalized;
+  std::string_view text = s.text;
   s.kept.clear();
   for (const RawMatch& m : s.matches) {
     const PatternEntry& p = scanner.patterns[m.id];
@@ -123,7 +123,7 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
 
 void EmitCustom(const Scanner::Rep& scanner, Scratch::Rep& s,
                 std::string_view where, Sensitivity* out) {
-  std::string_view text = s.normalized;
+  std::string_view text = s.text;
   s.kept.clear();
   for (const RawMatch& m : s.matches) {
     if (scanner.patterns[m.id].source == PatternSource::kCustom) {
@@ -151,7 +151,7 @@ void EmitCustom(const Scanner::Rep& scanner, Scratch::Rep& s,
 
 void EmitDetectors(const Scanner::Rep& scanner, Scratch::Rep& s,
                    std::string_view where, Sensitivity* out) {
-  std::string_view text = s.normalized;
+  std::string_view text = s.text;
   s.kept.clear();
   for (const RawMatch& m : s.matches) {
     if (scanner.patterns[m.id].source == PatternSource::kDetector) {
@@ -196,12 +196,17 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
     return Status::ResourceExhausted("text too large to scan in one pass");
   }
   s.in_use = true;
-  NormalizeText(text, &s.normalized);
+  if (IsAlreadyNormal(text)) {
+    s.text = text;
+  } else {
+    NormalizeText(text, &s.normalized);
+    s.text = s.normalized;
+  }
   s.matches.clear();
   s.overflowed = false;
-  hs_error_t rc = hs_scan(rep_->database, s.normalized.data(),
-                          static_cast<unsigned>(s.normalized.size()), 0,
-                          s.scratch, OnMatch, &s);
+  hs_error_t rc =
+      hs_scan(rep_->database, s.text.data(), static_cast<unsigned>(s.text.size()),
+              0, s.scratch, OnMatch, &s);
   if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) {
     s.in_use = false;
     return Status::Internal("hs_scan failed with code " + std::to_string(rc));

@@ -71,6 +71,7 @@ struct Scratch::Rep {
   const Scanner::Rep* owner = nullptr;  // scratch fits this database only
   bool in_use = false;                  // guards against re-entry
   std::string normalized;
+  std::string_view text;  // what was scanned: the input or `normalized`
   std::vector<RawMatch> matches;
   std::vector<RawMatch> kept;
   bool overflowed = false;

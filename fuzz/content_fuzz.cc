@@ -1,0 +1,48 @@
+// libFuzzer target for the MIME walk and attachment extraction. The first
+// byte picks the path: even -> the bytes are a message (GMime, decoding,
+// charsets, every extractor reachable from MIME); odd -> the rest is one
+// attachment handed straight to the extractors (zip/OOXML/ODF, PDF, HTML),
+// which random MIME would rarely reach with a valid container.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "content/extract.h"
+#include "nearmiss/content.h"
+
+using namespace nearmiss::content;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static std::shared_ptr<const Scanner> scanner = [] {
+    auto s = Scanner::Compile(ScannerOptions{});
+    if (!s.ok()) __builtin_trap();
+    return *s;
+  }();
+  static Scratch scratch = [] {
+    auto s = Scratch::Create(*scanner);
+    if (!s.ok()) __builtin_trap();
+    return std::move(*s);
+  }();
+  if (size == 0) return 0;
+  ContentLimits limits;
+  limits.max_message_bytes = 1 << 20;
+  limits.max_attachment_bytes = 4 << 20;
+  limits.max_total_bytes = 8 << 20;
+  limits.max_extraction_time = std::chrono::milliseconds(2000);
+  std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
+  if ((data[0] & 1) == 0) {
+    ScannedMessage m = ScanMessage(bytes, "fuzz", *scanner, scratch, limits);
+    (void)m;
+    return 0;
+  }
+  static constexpr DocType kTypes[] = {DocType::kHtml, DocType::kOoxml,
+                                       DocType::kOdf, DocType::kPdf,
+                                       DocType::kZip};
+  ExtractBudget budget{limits.max_attachment_bytes, limits.max_total_bytes,
+                       Clock::now() + limits.max_extraction_time};
+  Extracted e = ExtractDocument(kTypes[(data[0] >> 1) % 5], "fuzz", bytes,
+                                budget);
+  Sensitivity s;
+  (void)scanner->Scan(TextKind::kBody, "fuzz", e.text, scratch, &s);
+  return 0;
+}
