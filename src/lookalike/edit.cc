@@ -37,7 +37,7 @@ Edit DescribeInsertion(std::string_view typed, std::string_view intended, size_t
                   (i + 1 < typed.size() && KeysAdjacent(c, typed[i + 1]));
   (void)intended;
   return {EditKind::kInsertion, adjacent,
-          "has an extra " + Quote(c) + (adjacent ? " (a neighbouring key)" : "")};
+          "has an extra " + Quote(c) + (adjacent ? ", a neighbouring key" : "")};
 }
 
 Edit DescribeReplacement(char typed, char intended) {
@@ -46,9 +46,9 @@ Edit DescribeReplacement(char typed, char intended) {
   if (typed == '.' && intended == '-') return {EditKind::kDotAdded, false, "has a dot where a hyphen belongs"};
   bool adjacent = KeysAdjacent(typed, intended);
   if (IsVowel(typed) && IsVowel(intended)) return {EditKind::kVowelSwap, adjacent, "has the vowel " + pair};
-  if (adjacent) return {EditKind::kReplacement, true, "has " + pair + " (the next key)"};
+  if (adjacent) return {EditKind::kReplacement, true, "has " + pair + ", the key next to it"};
   if (std::popcount(static_cast<unsigned>(static_cast<unsigned char>(typed ^ intended))) == 1) {
-    return {EditKind::kBitFlip, false, "has " + pair + " (one bit apart)"};
+    return {EditKind::kBitFlip, false, "has " + pair + ", one bit apart"};
   }
   return {EditKind::kReplacement, false, "has " + pair};
 }
@@ -96,7 +96,7 @@ Edit DescribeEdit(std::string_view typed, std::string_view intended) {
       typed[p + 1] == intended[p]) {
     return {EditKind::kTransposition, KeysAdjacent(typed[p], typed[p + 1]),
             "has " + Quote(typed.substr(p, 2)) + " where " + Quote(intended.substr(p, 2)) +
-                " belongs (two letters swapped)"};
+                " belongs: two letters swapped"};
   }
   return {EditKind::kOther, false, "differs in two places"};
 }

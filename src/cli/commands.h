@@ -1,0 +1,39 @@
+// The subcommands of the `nearmiss` binary. Each Add* registers its options
+// on `app` and sets `run` to the function main calls when it is chosen.
+// Exit codes: 0 nothing flagged, 1 something flagged, 2 usage or
+// configuration error.
+#ifndef NEARMISS_CLI_COMMANDS_H_
+#define NEARMISS_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "nearmiss/engine.h"
+
+namespace nearmiss::cli {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFlagged = 1;
+constexpr int kExitError = 2;
+
+using Run = std::function<int()>;
+
+void AddCheckCommand(CLI::App& app, Run& run);
+
+// The policy every command uses: --policy FILE or the embedded default, with
+// --protect-file replacing the embedded protected list when given.
+struct PolicyFlags {
+  std::string policy_file;
+  std::string protect_file;
+  void Register(CLI::App& cmd, bool with_protect_file);
+};
+
+// Loads and compiles; on error prints "nearmiss: ..." to stderr and returns
+// null (the caller exits with kExitError).
+std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags);
+
+}  // namespace nearmiss::cli
+
+#endif  // NEARMISS_CLI_COMMANDS_H_

@@ -1,0 +1,19 @@
+// nearmiss: a thin shell over the engine; one file per subcommand.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace nearmiss::cli;
+  CLI::App app{"nearmiss: stops email from going to look-alike domains"};
+  app.set_version_flag("--version", "nearmiss 0.1.0");
+  app.require_subcommand(1);
+  Run run;
+  AddCheckCommand(app, run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitClean : kExitError;
+  }
+  return run ? run() : kExitError;
+}

@@ -1,0 +1,51 @@
+#include "cli/render.h"
+
+#include <cmath>
+
+namespace nearmiss::cli {
+
+nlohmann::ordered_json CheckToJson(const RecipientCheck& c) {
+  nlohmann::ordered_json j;
+  j["input"] = c.input;
+  j["address"] = c.address.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.address);
+  j["domain"] = c.domain.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.domain);
+  if (!c.domain_unicode.empty() && c.domain_unicode != c.domain) {
+    j["domain_unicode"] = c.domain_unicode;
+  }
+  j["verdict"] = VerdictName(c.verdict);
+  if (!c.target.empty()) j["target"] = c.target;
+  if (!c.suggestion.empty()) j["suggestion"] = c.suggestion;
+  j["score"] = std::round(c.score * 100) / 100;
+  nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
+  for (const Reason& r : c.reasons) reasons.push_back({{"code", r.code}, {"message", r.message}});
+  j["reasons"] = std::move(reasons);
+  return j;
+}
+
+std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {
+  Colour colour = Colour::kNone;
+  switch (c.verdict) {
+    case Verdict::kTrusted: colour = Colour::kGreen; break;
+    case Verdict::kExternal: colour = Colour::kDim; break;
+    case Verdict::kLookalike:
+    case Verdict::kBlocked:
+    case Verdict::kInvalid: colour = Colour::kRed; break;
+  }
+  std::string verdict(VerdictName(c.verdict));
+  verdict.resize(10, ' ');
+  std::string who = c.address.empty() ? c.input : c.address;
+  std::string line = term.Paint(colour, verdict) + term.Paint(Colour::kBold, who) + ": ";
+  if (c.reasons.empty()) {
+    line += (c.domain_unicode.empty() ? c.domain : c.domain_unicode) +
+            " is not a trusted domain and looks like none";
+  } else {
+    line += c.reasons.front().message;
+    for (size_t i = 1; i < c.reasons.size(); ++i) line += "; " + c.reasons[i].message;
+  }
+  if (!c.suggestion.empty()) {
+    line += "; did you mean " + term.Paint(Colour::kBold, c.suggestion) + "?";
+  }
+  return line;
+}
+
+}  // namespace nearmiss::cli

@@ -1,0 +1,24 @@
+// Renderings of a RecipientCheck: the stable JSON object other tools script
+// against, and the one line a person reads.
+#ifndef NEARMISS_CLI_RENDER_H_
+#define NEARMISS_CLI_RENDER_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli/terminal.h"
+#include "nearmiss/verdict.h"
+
+namespace nearmiss::cli {
+
+// {"input", "address", "domain", "verdict", "target", "suggestion", "score",
+//  "reasons": [{"code", "message"}]}; target and suggestion only when set.
+nlohmann::ordered_json CheckToJson(const RecipientCheck& check);
+
+// "bob@army.ml: army.ml looks like army.mil (...); did you mean bob@army.mil?"
+// preceded by the verdict, padded and coloured when the terminal allows.
+std::string CheckToLine(const RecipientCheck& check, const Terminal& term);
+
+}  // namespace nearmiss::cli
+
+#endif  // NEARMISS_CLI_RENDER_H_
