@@ -1,0 +1,83 @@
+#!/bin/sh
+# End-to-end tests of `nearmiss check` as a user runs it: golden JSON output,
+# exit codes, stdin streaming, policy errors. Usage: check-cli.sh NEARMISS
+# NM_UPDATE_GOLDEN=1 rewrites the golden file (review the diff by hand).
+set -u
+bin=$1
+here=$(cd "$(dirname "$0")/../.." && pwd)
+data=$here/tests/testdata/check
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+check() {  # check NAME EXPECTED ACTUAL
+  if [ "$2" != "$3" ]; then
+    echo "FAIL $1: expected '$2', got '$3'"
+    fail=1
+  else
+    echo "ok   $1"
+  fi
+}
+
+# 1. Golden: every input form, JSON Lines in input order.
+"$bin" check --json --protect-file "$data/cli-protect.txt" < "$data/cli-inputs.txt" > "$tmp/out.jsonl"
+check "golden exit code (some flagged)" 1 $?
+if [ "${NM_UPDATE_GOLDEN:-}" = 1 ]; then cp "$tmp/out.jsonl" "$data/cli-inputs.golden.jsonl"; fi
+if diff -u "$data/cli-inputs.golden.jsonl" "$tmp/out.jsonl" > "$tmp/diff"; then
+  echo "ok   golden output"
+else
+  echo "FAIL golden output differs:"; cat "$tmp/diff"; fail=1
+fi
+inputs=$(grep -cv '^[[:space:]]*$' "$data/cli-inputs.txt")
+check "one JSON object per input" "$inputs" "$(wc -l < "$tmp/out.jsonl" | tr -d ' ')"
+
+# 2. Exit codes.
+"$bin" check alice@army.mil bob@gmail.com > /dev/null
+check "clean addresses exit 0" 0 $?
+"$bin" check bob@army.ml > /dev/null
+check "look-alike exits 1" 1 $?
+"$bin" check 'not-an-address' > /dev/null
+check "invalid exits 1" 1 $?
+"$bin" check --no-such-flag x@y.com > /dev/null 2>&1
+check "unknown flag exits 2" 2 $?
+"$bin" check --policy /nonexistent x@y.com > /dev/null 2>&1
+check "missing policy exits 2" 2 $?
+printf '[domains]\nblok = [".ml"]\n' > "$tmp/bad.toml"
+msg=$("$bin" check --policy "$tmp/bad.toml" x@y.com 2>&1 >/dev/null)
+check "bad policy exits 2" 2 $?
+case $msg in
+  *bad.toml:2:1:*"unknown key 'blok'"*) echo "ok   bad policy names file:line:column" ;;
+  *) echo "FAIL bad policy message: $msg"; fail=1 ;;
+esac
+printf 'ok.com\nbad domain\n' > "$tmp/bad-list.txt"
+msg=$("$bin" check --protect-file "$tmp/bad-list.txt" x@y.com 2>&1 >/dev/null)
+check "bad protect file exits 2" 2 $?
+case $msg in
+  *bad-list.txt:2:*) echo "ok   bad protect file names file:line" ;;
+  *) echo "FAIL bad protect file message: $msg"; fail=1 ;;
+esac
+
+# 3. A policy that blocks .ml and allows a partner.
+printf '[domains]\nblock = [".ml"]\nallow = ["partner.ml"]\n' > "$tmp/block.toml"
+out=$("$bin" check --json --policy "$tmp/block.toml" bob@army.ml x@partner.ml)
+check "blocked verdict" blocked "$(echo "$out" | sed -n 1p | sed 's/.*"verdict":"\([a-z]*\)".*/\1/')"
+check "allowlisted verdict" trusted "$(echo "$out" | sed -n 2p | sed 's/.*"verdict":"\([a-z]*\)".*/\1/')"
+
+# 4. Human output: no escape codes when piped, one line per address.
+out=$("$bin" check bob@army.ml alice@army.mil)
+case $out in
+  *"$(printf '\033')"*) echo "FAIL colour codes in piped output"; fail=1 ;;
+  *"did you mean bob@army.mil?"*) echo "ok   human output suggests the fix" ;;
+  *) echo "FAIL human output: $out"; fail=1 ;;
+esac
+
+# 5. Lists in one argument split on commas and semicolons.
+n=$("$bin" check --json 'a@army.mil, "Smith, Bob" <b@army.mil>; c@army.mil' | wc -l | tr -d ' ')
+check "argument lists split" 3 "$n"
+
+# 6. Streaming: 200k lines pass through in input order.
+awk 'BEGIN { for (i = 0; i < 200000; i++) printf "user%d@gmial.com\n", i }' > "$tmp/many.txt"
+"$bin" check --json < "$tmp/many.txt" > "$tmp/many.out"
+check "streamed line count" 200000 "$(wc -l < "$tmp/many.out" | tr -d ' ')"
+check "streamed order kept" '"input":"user199999@gmial.com"' "$(tail -n1 "$tmp/many.out" | grep -o '"input":"[^"]*"')"
+
+exit $fail
