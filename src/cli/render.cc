@@ -33,7 +33,11 @@ std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {
   }
   std::string verdict(VerdictName(c.verdict));
   verdict.resize(10, ' ');
+  // People read the Unicode form; the A-label form is in the JSON.
   std::string who = c.address.empty() ? c.input : c.address;
+  if (!c.domain_unicode.empty() && c.domain_unicode != c.domain) {
+    who = who.substr(0, who.rfind('@') + 1) + c.domain_unicode;
+  }
   std::string line = term.Paint(colour, verdict) + term.Paint(Colour::kBold, who) + ": ";
   if (c.reasons.empty()) {
     line += (c.domain_unicode.empty() ? c.domain : c.domain_unicode) +
