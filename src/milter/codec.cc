@@ -139,11 +139,14 @@ Result<Command> ParseCommand(const Packet& packet) {
           return Malformed(packet.code, "no port or address");
         }
       }
+      if (!r.empty()) return Malformed(packet.code, "trailing data");
       return Command(c);
     }
     case cmd::kHelo: {
       Helo h;
-      if (!r.CString(&h.name)) return Malformed(packet.code, "unterminated");
+      if (!r.CString(&h.name) || !r.empty()) {
+        return Malformed(packet.code, "not one string");
+      }
       return Command(h);
     }
     case cmd::kMail: {
@@ -165,6 +168,8 @@ Result<Command> ParseCommand(const Packet& packet) {
       if (!r.CString(&h.name) || !r.CString(&h.value)) {
         return Malformed(packet.code, "unterminated name or value");
       }
+      // Exactly two strings: anything after them is not ours to guess at.
+      if (!r.empty()) return Malformed(packet.code, "trailing data");
       return Command(h);
     }
     case cmd::kUnknown: {

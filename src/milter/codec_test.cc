@@ -194,6 +194,8 @@ TEST(CommandTest, MalformedPacketsAreParseErrors) {
       {cmd::kMail, ""},
       {cmd::kRcpt, "<a@b>\0arg"s},
       {cmd::kHeader, "Name\0value"s},
+      {cmd::kHeader, "Name\0value\0extra"s},
+      {cmd::kHelo, "a\0b\0"s},
       {'Z', ""},
   };
   for (const Packet& p : bad) {
