@@ -17,6 +17,7 @@
 //   RecipientDecision Engine::DecideRecipient(std::string_view sender,
 //       const RecipientCheck& check, RecipientField field, MailPath path) const;
 //   const content::Scanner& Engine::scanner() const;  // policy packs+patterns
+//   content::ScannedMessage Engine::ScanMessage(bytes, source, scratch) const;
 //
 // Thread safety: plain values.
 #ifndef NEARMISS_DECISION_H_
@@ -97,9 +98,10 @@ struct RecipientDecision {
   // might fire needs the content or the recipient list). `action` is then
   // kAccept, provisionally.
   bool deferred = false;
-  // True when `action` may be taken at RCPT time on this mail path (a
-  // reject or remove on kSmtp); false on kSendmail, where the milter acts at
-  // end of message.
+  // True when the milter refuses this recipient at RCPT time: the path is
+  // kSmtp, the action is reject, and the rule needs neither the content nor
+  // the recipient list. A reject that is not at_rcpt refuses the whole
+  // message at end of message (see Decision::message_action).
   bool at_rcpt = false;
   // The recipient's reasons (RecipientCheck::reasons) plus a "sensitivity"
   // reason when a sensitivity condition took part.
@@ -111,11 +113,12 @@ struct RecipientDecision {
 struct Decision {
   // The most severe recipient action: what reports (scan, audit) show.
   Action action = Action::kAccept;
-  // What to do to the message itself once per-recipient rejects and removals
-  // are applied: the most severe of accept/tag/warn/hold among the recipients
-  // still delivered to, or kReject when none is left. On kSendmail, where a
-  // recipient cannot be refused at RCPT, a recipient reject becomes a reject
-  // of the whole message (the sender gets a bounce with `message`).
+  // What to do to the message itself once recipients rejected at RCPT
+  // (at_rcpt) and removed (remove-recipient) are gone: kReject when a
+  // recipient's reject could not be taken at RCPT (kSendmail, where the
+  // sender then gets a bounce with `message`, or a rule that needed the
+  // content) or when no recipient is left; otherwise the most severe of
+  // accept/tag/warn/hold among the recipients still delivered to.
   Action message_action = Action::kAccept;
   // One per MessageFacts::recipients, in the same order.
   std::vector<RecipientDecision> recipients;

@@ -1,18 +1,28 @@
 // Engine: a policy and its data compiled once, checked many times.
 //
-// Compile turns a Policy plus the embedded lists into an immutable Engine
-// (the look-alike index, the block list). CheckRecipient then answers for one
-// address in microseconds without allocating more than its answer.
+// Compile turns a Policy plus the embedded lists into an immutable Engine:
+// the look-alike index, the block list, the content Scanner (the policy's
+// marking packs, patterns and detectors in one Vectorscan database) and the
+// decision table (the policy's rules with sender groups resolved).
+// CheckRecipient answers for one address in microseconds; DecideRecipient
+// turns that answer into an action at RCPT time; Decide answers for a whole
+// message once its content is known (decision.h).
 //
 // Thread safety: a compiled Engine is immutable; every const method may be
-// called from any number of threads. Reload by compiling a new Engine and
-// swapping a shared_ptr.
+// called from any number of threads (each with its own content::Scratch).
+// Reload by compiling a new Engine and swapping a shared_ptr (EngineHolder,
+// engine_holder.h).
 #ifndef NEARMISS_ENGINE_H_
 #define NEARMISS_ENGINE_H_
 
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "nearmiss/content_reader.h"
+#include "nearmiss/content_scanner.h"
+#include "nearmiss/decision.h"
 #include "nearmiss/lookalike.h"
 #include "nearmiss/policy.h"
 #include "nearmiss/status.h"
@@ -20,32 +30,68 @@
 
 namespace nearmiss {
 
+namespace engine {
+class DecisionTable;
+}
+
 struct EngineStats {
   size_t trusted_entries = 0;  // after de-duplication
   size_t blocked_entries = 0;
+  size_t rules = 0;
+  size_t content_patterns = 0;  // in the Scanner's database
 };
 
 class Engine {
  public:
-  // Errors name the entry and where it came from.
+  // Errors name the entry, pattern or rule and where it came from.
   static Result<std::shared_ptr<const Engine>> Compile(const Policy& policy);
+  ~Engine();
 
   // Parses `input` (any form ParseAddress takes) and classifies it:
   // invalid, then allowlisted (trusted), blocked, trusted, look-alike,
   // external, in that order of precedence.
   RecipientCheck CheckRecipient(std::string_view input) const;
 
+  // At RCPT time, before the content is known: the first rule that can be
+  // settled from the sender and this recipient alone decides; a rule that
+  // needs the content or the recipient list first leaves it `deferred`.
+  RecipientDecision DecideRecipient(std::string_view sender,
+                                    const RecipientCheck& check,
+                                    RecipientField field, MailPath path) const;
+
+  // The whole message: every recipient through the rules, then the
+  // message's action (decision.h). Findings of marking packs the policy
+  // turned off are ignored.
+  Decision Decide(const MessageFacts& facts) const;
+
+  // The Scanner compiled from the policy's [sensitivity] section.
+  const content::Scanner& scanner() const { return *scanner_; }
+  std::shared_ptr<const content::Scanner> shared_scanner() const {
+    return scanner_;
+  }
+  // Reads and scans one message with the policy's [limits], keeping only
+  // the findings of the packs the policy turned on.
+  content::ScannedMessage ScanMessage(std::string_view bytes,
+                                      std::string source,
+                                      content::Scratch& scratch) const;
+  // `s` without the findings of built-in packs the policy turned off, its
+  // level recomputed. The Scanner carries every built-in pack when any is on.
+  content::Sensitivity FilterSensitivity(content::Sensitivity s) const;
+
   EngineStats stats() const { return stats_; }
   const Policy& policy() const { return policy_; }
 
  private:
-  Engine() = default;
+  Engine();
   // The block entry covering `ascii` ("army.ml" under ".ml"), or null.
   const DomainItem* BlockedBy(std::string_view ascii) const;
 
   Policy policy_;
   EngineStats stats_;
   std::unique_ptr<const LookalikeDetector> detector_;
+  std::shared_ptr<const content::Scanner> scanner_;
+  std::unique_ptr<const engine::DecisionTable> table_;
+  std::vector<std::string> disabled_packs_;
 };
 
 }  // namespace nearmiss

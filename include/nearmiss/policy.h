@@ -1,19 +1,31 @@
-// Policy: what the organisation trusts, protects, allows and blocks.
+// Policy: what the organisation trusts, protects, allows and blocks, how
+// sensitive mail is recognised, and what to do about it.
 //
-// Read from a TOML file or the embedded default (data/policy/default.toml).
-// Every domain carries where it came from ("policy.toml:12:5", or
-// "protected.txt:3") so later errors and explanations can point at it.
-// Errors read "FILE:LINE:COLUMN: what is wrong".
+// Read from a TOML file or the embedded default (data/policy/default.toml);
+// docs/policy.md describes every key. Every domain and rule carries where it
+// came from ("policy.toml:12:5", or "protected.txt:3") so later errors and
+// explanations can point at it. Errors read "FILE:LINE:COLUMN: what is
+// wrong"; LintPolicy reports all of them with a hint each.
+//
+// Sections: [domains], [lookalike], [senders.<group>], [sensitivity] with
+// [[sensitivity.pattern]], [[rule]] (ordered, first match wins), [defaults],
+// [limits].
 //
 // Thread safety: plain values; loading functions may run concurrently.
 #ifndef NEARMISS_POLICY_H_
 #define NEARMISS_POLICY_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "nearmiss/content_limits.h"
+#include "nearmiss/content_scanner.h"
+#include "nearmiss/content_sensitivity.h"
+#include "nearmiss/decision.h"
 #include "nearmiss/status.h"
+#include "nearmiss/verdict.h"
 
 namespace nearmiss {
 
@@ -22,6 +34,63 @@ namespace nearmiss {
 struct DomainItem {
   std::string domain;
   std::string where;  // "FILE:LINE" or "FILE:LINE:COLUMN"
+};
+
+// The names of the content library's built-in marking packs: "uk",
+// "us-classified", "us-cui", "nato-eu", "labels".
+const std::vector<std::string>& BuiltinPackNames();
+
+// Senders a rule can single out ("executives", "press-office").
+struct SenderGroup {
+  std::string name;
+  std::string where;                   // the [senders.NAME] header
+  std::vector<std::string> addresses;  // "ceo@mod.gov.uk", lower case
+  std::vector<DomainItem> domains;     // the sender's domain or a parent
+};
+
+struct SensitivityPolicy {
+  // The content library's built-in marking packs that are on (see
+  // BuiltinPackNames()); all of them by default.
+  std::vector<std::string> packs = BuiltinPackNames();
+  std::vector<std::string> pack_files;  // extra packs (same TOML format)
+  std::vector<content::CustomPattern> patterns;
+  content::DetectorOptions detectors;
+};
+
+// One [[rule]]. A condition left out matches anything; a rule matches a
+// recipient when all its conditions hold.
+struct Rule {
+  std::string name;
+  std::string where;  // "policy.toml:41:1"
+  std::vector<Verdict> recipient;    // the recipient's class is one of
+  std::vector<std::string> reasons;  // one of its reason codes is one of
+  std::optional<content::Level> sensitivity_at_least;
+  std::optional<content::Level> sensitivity_at_most;
+  std::vector<std::string> sender_groups;  // the sender is in one of
+  std::optional<int> recipients_at_least;  // distinct recipients
+  std::optional<int> recipients_at_most;
+  std::optional<int> external_domains_at_least;  // distinct non-trusted
+  std::optional<int> external_domains_at_most;   // recipient domains
+  Action action = Action::kAccept;
+  // Fields: {recipient} {suggestion} {target} {reason} {level}; "{{" and
+  // "}}" for literal braces. Empty: a built-in sentence for the action.
+  std::string message;
+  std::string smtp_code;  // empty: PolicyDefaults::smtp_code
+};
+
+// What nearmiss does when it cannot decide (an internal error, a timeout).
+enum class FailMode {
+  kTempfail,  // "tempfail": the MTA retries later
+  kAccept,    // "accept": deliver, with the tag header saying so
+};
+std::string_view FailModeName(FailMode mode);
+
+struct PolicyDefaults {
+  Action action = Action::kAccept;  // when no rule matches
+  std::string action_where;         // where `action` was set, if anywhere
+  FailMode on_error = FailMode::kTempfail;
+  std::string smtp_code = "550 5.7.1";  // for rejects without their own
+  std::string tag_header = "X-Nearmiss";
 };
 
 struct Policy {
@@ -35,16 +104,58 @@ struct Policy {
   bool use_default_providers = true;  // add data/lists/providers.txt
 
   double lookalike_threshold = 0.5;  // see LookalikeOptions::threshold
+
+  std::vector<SenderGroup> sender_groups;
+  SensitivityPolicy sensitivity;  // packs default to every built-in pack
+  std::vector<Rule> rules;        // in order; the first match wins
+  PolicyDefaults defaults;
+  content::ContentLimits limits;
 };
+
+// One problem in a policy: "FILE:LINE:COLUMN: what is wrong", and a hint
+// that says how to fix it.
+struct PolicyError {
+  std::string where;  // "policy.toml:3:1"
+  std::string what;   // "unknown key 'organisaton' in [domains]"
+  std::string hint;   // "did you mean 'organisation'?"; may be empty
+  // "where: what" and, when there is a hint, "\n  hint: ...".
+  std::string ToString() const;
+};
+
+// Every problem in a policy, not just the first: syntax, unknown keys (with
+// the closest known key), wrong types, unknown actions, levels, groups and
+// reason codes, bad domains, unreadable list files, rules that can never
+// match, and conflicting entries. Empty when the policy is clean.
+std::vector<PolicyError> LintPolicy(std::string_view text,
+                                    std::string_view name,
+                                    std::string_view base_dir);
+std::vector<PolicyError> LintPolicyFile(const std::string& path);
+
+// The embedded default policy's text (data/policy/default.toml), as
+// `nearmiss policy init` prints it.
+std::string_view DefaultPolicyText();
+
+// Every key a policy may hold, as dotted paths in file order:
+// "domains.organisation", "senders.<group>.addresses", "rule.action",
+// "sensitivity.pattern.level", "limits.max_parts", ... docs/policy.md
+// documents exactly these (a test keeps the two in step).
+std::vector<std::string> PolicyKeyPaths();
+
+
+// Reason codes a rule may name in `reason` (the look-alike classes,
+// "trusted", "blocked", "invalid-address", "new-domain").
+const std::vector<std::string>& KnownReasonCodes();
 
 // The embedded default policy.
 Result<Policy> DefaultPolicy();
 
-// Reads a policy file; list files it names are read relative to it.
+// Reads a policy file; list files it names are read relative to it. A
+// policy with any error is refused: the Status message holds every error,
+// one per line (the first is the most useful).
 Result<Policy> LoadPolicyFile(const std::string& path);
 
 // Parses policy text; `name` is used in messages and `base_dir` resolves
-// relative list-file paths.
+// relative list-file paths. Refused like LoadPolicyFile.
 Result<Policy> ParsePolicy(std::string_view text, std::string_view name,
                            std::string_view base_dir);
 

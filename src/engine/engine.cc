@@ -1,5 +1,8 @@
 #include "nearmiss/engine.h"
 
+#include <algorithm>
+
+#include "engine/decision_table.h"
 #include "engine/embedded_lists.h"
 #include "nearmiss/address.h"
 
@@ -28,6 +31,9 @@ RecipientCheck Invalid(std::string_view input, const Status& why) {
 
 }  // namespace
 
+Engine::Engine() = default;
+Engine::~Engine() = default;
+
 Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy) {
   std::vector<TrustedEntry> entries;
   AddItems(policy.organisation, TrustSource::kOrganisation, entries);
@@ -50,8 +56,26 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy) {
   NM_ASSIGN_OR_RETURN(engine->detector_,
                       LookalikeDetector::Build(std::move(entries), std::move(confusions), options));
   engine->policy_ = policy;
+  // The Scanner's options carry every built-in pack or none, so the packs
+  // the policy turned off are compiled in and their findings dropped
+  // (FilterSensitivity).
+  content::ScannerOptions scan;
+  const std::vector<std::string>& on = policy.sensitivity.packs;
+  scan.builtin_packs = !on.empty();
+  for (const std::string& name : BuiltinPackNames()) {
+    if (scan.builtin_packs && std::find(on.begin(), on.end(), name) == on.end()) {
+      engine->disabled_packs_.push_back(name);
+    }
+  }
+  scan.pack_files = policy.sensitivity.pack_files;
+  scan.custom_patterns = policy.sensitivity.patterns;
+  scan.detectors = policy.sensitivity.detectors;
+  NM_ASSIGN_OR_RETURN(engine->scanner_, content::Scanner::Compile(scan));
+  engine->table_ = std::make_unique<const engine::DecisionTable>(engine->policy_);
   engine->stats_.trusted_entries = engine->detector_->size();
   engine->stats_.blocked_entries = policy.block.size();
+  engine->stats_.rules = policy.rules.size();
+  engine->stats_.content_patterns = engine->scanner_->PatternCount();
   return std::shared_ptr<const Engine>(std::move(engine));
 }
 

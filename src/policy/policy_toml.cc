@@ -1,13 +1,16 @@
-// Reading a policy from TOML (toml++), strictly: an unknown key or a value of
-// the wrong type is an error that names FILE:LINE:COLUMN.
+// Reading a policy from TOML (toml++ without exceptions), strictly: an unknown
+// key, a value of the wrong type or a rule that cannot match is an error that
+// names FILE:LINE:COLUMN. One pass collects every error; ParsePolicy refuses
+// the policy when there is any, LintPolicy lists them.
 #include <toml++/toml.h>
 
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <sstream>
 
 #include "nearmiss/policy.h"
+#include "policy/parse_context.h"
+#include "policy/sections.h"
 
 namespace nearmiss {
 namespace data {
@@ -16,143 +19,100 @@ extern const std::string_view kDefaultPolicy;
 
 namespace {
 
-std::string Where(std::string_view file, const toml::source_region& at) {
-  return std::string(file) + ":" + std::to_string(at.begin.line) + ":" +
-         std::to_string(at.begin.column);
+constexpr std::string_view kEmbeddedName = "<embedded default policy>";
+
+const toml::table* SectionTable(policy::Context& ctx, const toml::table& root,
+                                std::string_view name) {
+  const toml::node* node = root.get(name);
+  if (node == nullptr) return nullptr;
+  if (const toml::table* t = node->as_table()) return t;
+  ctx.Error(node->source(), "'" + std::string(name) + "' must be a table",
+            "write it as a section: [" + std::string(name) + "]");
+  return nullptr;
 }
 
-Status UnknownKeys(const toml::table& table, const std::set<std::string_view>& known,
-                   std::string_view file, std::string_view section) {
-  for (const auto& [key, node] : table) {
-    if (known.count(key.str()) == 0) {
-      std::string hint;
-      for (std::string_view k : known) hint += hint.empty() ? std::string(k) : ", " + std::string(k);
-      return Status::ParseError(Where(file, key.source()) + ": unknown key '" +
-                                std::string(key.str()) + "' in " + std::string(section) +
-                                " (known keys: " + hint + ")");
-    }
-  }
-  return Status::Ok();
-}
-
-Status ReadDomains(const toml::table& table, std::string_view key, std::string_view file,
-                   std::vector<DomainItem>& out) {
-  const toml::node* node = table.get(key);
-  if (node == nullptr) return Status::Ok();
-  const toml::array* array = node->as_array();
-  if (array == nullptr) {
-    return Status::ParseError(Where(file, node->source()) + ": '" + std::string(key) +
-                              "' must be an array of domain strings");
-  }
-  for (const toml::node& element : *array) {
-    std::string where = Where(file, element.source());
-    const auto* text = element.as_string();
-    if (text == nullptr) {
-      return Status::ParseError(where + ": '" + std::string(key) + "' entries must be strings");
-    }
-    Result<std::string> domain = NormalizeDomainEntry(text->get());
-    if (!domain.ok()) return domain.status().WithContext(where);
-    out.push_back({std::move(*domain), std::move(where)});
-  }
-  return Status::Ok();
-}
-
-Status ReadBool(const toml::table& table, std::string_view key, std::string_view file,
-                bool& out) {
-  const toml::node* node = table.get(key);
-  if (node == nullptr) return Status::Ok();
-  if (!node->is_boolean()) {
-    return Status::ParseError(Where(file, node->source()) + ": '" + std::string(key) +
-                              "' must be true or false");
-  }
-  out = node->as_boolean()->get();
-  return Status::Ok();
-}
-
-Status ReadDomainsSection(const toml::table& t, std::string_view file, std::string_view base_dir,
-                          Policy& policy) {
-  NM_RETURN_IF_ERROR(UnknownKeys(t,
-                                 {"organisation", "protected", "protected_files", "allow", "block",
-                                  "use_default_protected", "use_default_providers"},
-                                 file, "[domains]"));
-  NM_RETURN_IF_ERROR(ReadDomains(t, "organisation", file, policy.organisation));
-  NM_RETURN_IF_ERROR(ReadDomains(t, "protected", file, policy.protected_domains));
-  NM_RETURN_IF_ERROR(ReadDomains(t, "allow", file, policy.allow));
-  NM_RETURN_IF_ERROR(ReadDomains(t, "block", file, policy.block));
-  NM_RETURN_IF_ERROR(ReadBool(t, "use_default_protected", file, policy.use_default_protected));
-  NM_RETURN_IF_ERROR(ReadBool(t, "use_default_providers", file, policy.use_default_providers));
-  if (const toml::node* files = t.get("protected_files")) {
-    const toml::array* array = files->as_array();
-    if (array == nullptr) {
-      return Status::ParseError(Where(file, files->source()) +
-                                ": 'protected_files' must be an array of paths");
-    }
-    for (const toml::node& element : *array) {
-      const auto* path = element.as_string();
-      if (path == nullptr) {
-        return Status::ParseError(Where(file, element.source()) + ": paths must be strings");
-      }
-      std::filesystem::path p(path->get());
-      if (p.is_relative() && !base_dir.empty()) p = std::filesystem::path(base_dir) / p;
-      Result<std::vector<DomainItem>> items = ReadDomainListFile(p.string());
-      if (!items.ok()) return items.status().WithContext(Where(file, element.source()));
-      for (DomainItem& item : *items) policy.protected_domains.push_back(std::move(item));
-    }
-  }
-  return Status::Ok();
-}
-
-Status ReadLookalikeSection(const toml::table& t, std::string_view file, Policy& policy) {
-  NM_RETURN_IF_ERROR(UnknownKeys(t, {"threshold"}, file, "[lookalike]"));
-  if (const toml::node* node = t.get("threshold")) {
-    std::optional<double> value = node->value<double>();
-    if (!value || *value < 0 || *value > 1) {
-      return Status::ParseError(Where(file, node->source()) +
-                                ": 'threshold' must be a number from 0 to 1");
-    }
-    policy.lookalike_threshold = *value;
-  }
-  return Status::Ok();
-}
-
-}  // namespace
-
-Result<Policy> ParsePolicy(std::string_view text, std::string_view name,
-                           std::string_view base_dir) {
+Policy Parse(std::string_view text, std::string_view name, std::string_view base_dir,
+             std::vector<PolicyError>* errors) {
+  policy::Context ctx(name, base_dir, errors);
+  Policy policy;
+  policy.source = std::string(name);
   toml::parse_result parsed = toml::parse(text, name);
   if (!parsed) {
     const toml::parse_error& e = parsed.error();
-    return Status::ParseError(Where(name, e.source()) + ": " + std::string(e.description()));
+    ctx.Error(e.source(), std::string(e.description()),
+              "TOML syntax: https://toml.io/en/v1.0.0");
+    return policy;
   }
   const toml::table& root = parsed.table();
-  NM_RETURN_IF_ERROR(UnknownKeys(root, {"domains", "lookalike"}, name, "the policy"));
-  Policy policy;
-  policy.source = std::string(name);
-  for (std::string_view section : {"domains", "lookalike"}) {
-    const toml::node* node = root.get(section);
-    if (node == nullptr) continue;
-    const toml::table* table = node->as_table();
-    if (table == nullptr) {
-      return Status::ParseError(Where(name, node->source()) + ": '" + std::string(section) +
-                                "' must be a table ([" + std::string(section) + "])");
-    }
-    NM_RETURN_IF_ERROR(section == "domains" ? ReadDomainsSection(*table, name, base_dir, policy)
-                                            : ReadLookalikeSection(*table, name, policy));
+  policy::CheckKeys(ctx, root, "");
+  using Reader = void (*)(policy::Context&, const toml::table&, Policy&);
+  // Senders come before rules: rules name sender groups.
+  const std::pair<std::string_view, Reader> sections[] = {
+      {"domains", policy::ReadDomainsSection},   {"lookalike", policy::ReadLookalikeSection},
+      {"senders", policy::ReadSendersSection},   {"sensitivity", policy::ReadSensitivitySection},
+      {"defaults", policy::ReadDefaultsSection}, {"limits", policy::ReadLimitsSection},
+  };
+  for (const auto& [section, read] : sections) {
+    if (const toml::table* t = SectionTable(ctx, root, section)) read(ctx, *t, policy);
   }
+  if (const toml::node* rules = root.get("rule")) policy::ReadRules(ctx, *rules, policy);
+  policy::CheckPolicy(ctx, policy);
   return policy;
 }
 
-Result<Policy> LoadPolicyFile(const std::string& path) {
+Result<std::string> ReadPolicyText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": cannot open policy file");
   std::ostringstream text;
   text << in.rdbuf();
-  std::string dir = std::filesystem::path(path).parent_path().string();
-  return ParsePolicy(text.str(), path, dir);
+  if (in.bad()) return Status::IoError(path + ": read failed");
+  return text.str();
 }
 
-Result<Policy> DefaultPolicy() {
-  return ParsePolicy(data::kDefaultPolicy, "<embedded default policy>", "");
+std::string DirOf(const std::string& path) {
+  return std::filesystem::path(path).parent_path().string();
 }
+
+}  // namespace
+
+std::string PolicyError::ToString() const {
+  std::string out = where + ": " + what;
+  if (!hint.empty()) out += "\n  hint: " + hint;
+  return out;
+}
+
+Result<Policy> ParsePolicy(std::string_view text, std::string_view name,
+                           std::string_view base_dir) {
+  std::vector<PolicyError> errors;
+  Policy policy = Parse(text, name, base_dir, &errors);
+  if (errors.empty()) return policy;
+  std::string message;
+  for (const PolicyError& e : errors) {
+    message += (message.empty() ? "" : "\n") + e.ToString();
+  }
+  return Status::ParseError(std::move(message));
+}
+
+std::vector<PolicyError> LintPolicy(std::string_view text, std::string_view name,
+                                    std::string_view base_dir) {
+  std::vector<PolicyError> errors;
+  Parse(text, name, base_dir, &errors);
+  return errors;
+}
+
+std::vector<PolicyError> LintPolicyFile(const std::string& path) {
+  Result<std::string> text = ReadPolicyText(path);
+  if (!text.ok()) return {{path, "cannot open policy file", "check the path and permissions"}};
+  return LintPolicy(*text, path, DirOf(path));
+}
+
+Result<Policy> LoadPolicyFile(const std::string& path) {
+  NM_ASSIGN_OR_RETURN(std::string text, ReadPolicyText(path));
+  return ParsePolicy(text, path, DirOf(path));
+}
+
+std::string_view DefaultPolicyText() { return data::kDefaultPolicy; }
+
+Result<Policy> DefaultPolicy() { return ParsePolicy(data::kDefaultPolicy, kEmbeddedName, ""); }
 
 }  // namespace nearmiss

@@ -1,0 +1,56 @@
+// EngineHolder: the running Engine of a long-lived process (the milter, the
+// HTTP API), and how a changed policy replaces it.
+//
+// Reload compiles the new policy beside the running Engine and publishes it
+// with an atomic shared_ptr swap: sessions in flight keep the Engine they
+// took with Get() until they drop it. A policy that does not parse or
+// compile is refused with all its errors, and the old Engine keeps running.
+//
+// Thread safety: every method may be called from any thread. Reloads are
+// serialised among themselves; Get() never waits for a reload.
+#ifndef NEARMISS_ENGINE_HOLDER_H_
+#define NEARMISS_ENGINE_HOLDER_H_
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "nearmiss/engine.h"
+#include "nearmiss/policy.h"
+#include "nearmiss/status.h"
+
+namespace nearmiss {
+
+class EngineHolder {
+ public:
+  explicit EngineHolder(std::shared_ptr<const Engine> initial);
+
+  // Compiles the policy file (or the embedded default when `path` is empty)
+  // and holds it; fails with every error, like LoadPolicyFile.
+  static Result<std::unique_ptr<EngineHolder>> Open(const std::string& path);
+
+  // The Engine to use for one session or request; keep it for the session.
+  std::shared_ptr<const Engine> Get() const;
+
+  // Re-reads `path` ("" for the embedded default) and swaps on success. On
+  // failure the running Engine stays and the Status says why (every policy
+  // error, one per line).
+  Status ReloadFile(const std::string& path);
+  // The same from a Policy already in hand (the API's PUT /policy).
+  Status Reload(const Policy& policy);
+
+  // Counts successful swaps: 0 for the initial Engine.
+  uint64_t generation() const { return generation_.load(); }
+
+ private:
+  std::atomic<std::shared_ptr<const Engine>> engine_;
+  std::atomic<uint64_t> generation_{0};
+  std::mutex reload_mu_;  // one compile at a time: they are heavy
+};
+
+}  // namespace nearmiss
+
+#endif  // NEARMISS_ENGINE_HOLDER_H_

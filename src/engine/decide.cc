@@ -1,0 +1,160 @@
+// Engine::Decide and DecideRecipient: recipients through the decision table,
+// messages rendered for the sender, and the message's own action.
+#include <algorithm>
+#include <set>
+
+#include "engine/decision_table.h"
+#include "nearmiss/engine.h"
+#include "policy/template.h"
+
+namespace nearmiss {
+namespace {
+
+// "the message is marked SECRET (SECRET//NOFORN in the subject)".
+Reason SensitivityReason(const content::Sensitivity& s) {
+  const content::Finding* best = nullptr;
+  for (const content::Finding& f : s.findings) {
+    if (f.strength == content::Strength::kStrong && f.level == s.level) {
+      best = &f;
+      break;
+    }
+  }
+  std::string message = "the message is marked " + std::string(content::LevelName(s.level));
+  if (best != nullptr) message += " (" + best->marking + " in " + best->where + ")";
+  return {"sensitivity", std::move(message)};
+}
+
+std::string JoinReasons(const std::vector<Reason>& reasons) {
+  std::string out;
+  for (const Reason& r : reasons) out += (out.empty() ? "" : "; ") + r.message;
+  return out;
+}
+
+RecipientDecision Make(const engine::CompiledRule& rule, const RecipientCheck& check,
+                       RecipientField field, const content::Sensitivity* sensitivity,
+                       MailPath path) {
+  RecipientDecision d;
+  d.recipient = check.address.empty() ? check.input : check.address;
+  d.field = field;
+  d.verdict = check.verdict;
+  d.action = rule.action;
+  d.rule = rule.ref;
+  d.reasons = check.reasons;
+  if (rule.has_level && sensitivity != nullptr) d.reasons.push_back(SensitivityReason(*sensitivity));
+  d.at_rcpt = path == MailPath::kSmtp && rule.action == Action::kReject && rule.decidable_at_rcpt;
+  content::Level level = sensitivity ? sensitivity->level : content::Level::kNone;
+  std::string reason = JoinReasons(d.reasons);
+  if (reason.empty() && check.verdict == Verdict::kExternal) {
+    reason = (check.domain_unicode.empty() ? check.domain : check.domain_unicode) +
+             " is outside the organisation";
+  }
+  policy::TemplateFields fields{d.recipient, check.suggestion, check.target, reason,
+                                content::LevelName(level)};
+  d.message = policy::RenderTemplate(rule.message, fields);
+  d.smtp_code = rule.smtp_code;
+  return d;
+}
+
+}  // namespace
+
+RecipientDecision Engine::DecideRecipient(std::string_view sender, const RecipientCheck& check,
+                                          RecipientField field, MailPath path) const {
+  engine::MessageView view;
+  view.sender_in_group = table_->SenderGroups(sender);
+  engine::DecisionTable::Match m = table_->First(check, view);
+  if (m.deferred) {
+    RecipientDecision d = Make(table_->default_rule(), check, field, nullptr, path);
+    d.action = Action::kAccept;
+    d.deferred = true;
+    d.at_rcpt = false;
+    d.message.clear();
+    d.smtp_code.clear();
+    d.rule = RuleRef{0, "deferred", "", "deferred to end of message"};
+    return d;
+  }
+  const engine::CompiledRule& rule = m.rule < 0 ? table_->default_rule() : table_->rule(m.rule);
+  return Make(rule, check, field, nullptr, path);
+}
+
+Decision Engine::Decide(const MessageFacts& facts) const {
+  content::Sensitivity sensitivity = FilterSensitivity(facts.sensitivity);
+  engine::MessageView view;
+  view.sender_in_group = table_->SenderGroups(facts.sender);
+  view.level = sensitivity.level;
+  std::set<std::string> addresses, external;
+  for (const MessageRecipient& r : facts.recipients) {
+    const RecipientCheck& c = r.check;
+    addresses.insert(c.address.empty() ? c.input : c.address);
+    if (c.verdict == Verdict::kExternal || c.verdict == Verdict::kLookalike ||
+        c.verdict == Verdict::kBlocked) {
+      external.insert(c.domain);
+    }
+  }
+  view.recipients = static_cast<int>(addresses.size());
+  view.external_domains = static_cast<int>(external.size());
+
+  Decision d;
+  d.level = sensitivity.level;
+  d.tag_header = policy_.defaults.tag_header;
+  d.rule = table_->default_rule().ref;
+  d.action = table_->default_rule().action;
+  if (facts.recipients.empty()) d.message_action = d.action;
+  const RecipientDecision* worst = nullptr;
+  for (const MessageRecipient& r : facts.recipients) {
+    engine::DecisionTable::Match m = table_->First(r.check, view);
+    const engine::CompiledRule& rule = m.rule < 0 ? table_->default_rule() : table_->rule(m.rule);
+    d.recipients.push_back(Make(rule, r.check, r.field, &sensitivity, facts.path));
+  }
+  bool reject_message = false;
+  bool any_left = false;
+  Action left = Action::kAccept;
+  for (const RecipientDecision& rd : d.recipients) {
+    if (worst == nullptr || rd.action > worst->action) worst = &rd;
+    if (rd.action == Action::kReject && !rd.at_rcpt) reject_message = true;
+    if (rd.action == Action::kReject || rd.action == Action::kRemoveRecipient) continue;
+    any_left = true;
+    left = std::max(left, rd.action);
+  }
+  if (worst != nullptr) {
+    d.action = worst->action;
+    d.rule = worst->rule;
+    d.message = worst->message;
+    d.smtp_code = worst->smtp_code;
+    d.message_action = reject_message || !any_left ? Action::kReject : left;
+  }
+  // Reasons behind every action that is not accept, without repeats.
+  for (const RecipientDecision& rd : d.recipients) {
+    if (rd.action == Action::kAccept) continue;
+    for (const Reason& reason : rd.reasons) {
+      bool seen = std::any_of(d.reasons.begin(), d.reasons.end(), [&](const Reason& x) {
+        return x.code == reason.code && x.message == reason.message;
+      });
+      if (!seen) d.reasons.push_back(reason);
+    }
+  }
+  return d;
+}
+
+content::Sensitivity Engine::FilterSensitivity(content::Sensitivity s) const {
+  if (disabled_packs_.empty()) return s;
+  content::Sensitivity out;
+  out.complete = s.complete;
+  for (content::Finding& f : s.findings) {
+    if (std::find(disabled_packs_.begin(), disabled_packs_.end(), f.pack) !=
+        disabled_packs_.end()) {
+      continue;
+    }
+    out.Add(std::move(f));
+  }
+  return out;
+}
+
+content::ScannedMessage Engine::ScanMessage(std::string_view bytes, std::string source,
+                                            content::Scratch& scratch) const {
+  content::ScannedMessage m =
+      content::ScanMessage(bytes, std::move(source), *scanner_, scratch, policy_.limits);
+  m.sensitivity = FilterSensitivity(std::move(m.sensitivity));
+  return m;
+}
+
+}  // namespace nearmiss

@@ -1,0 +1,159 @@
+#include "engine/decision_table.h"
+
+#include <algorithm>
+
+#include "nearmiss/address.h"
+
+namespace nearmiss::engine {
+namespace {
+
+enum class Tri { kNo, kYes, kUnknown };
+
+Tri And(Tri a, Tri b) {
+  if (a == Tri::kNo || b == Tri::kNo) return Tri::kNo;
+  if (a == Tri::kUnknown || b == Tri::kUnknown) return Tri::kUnknown;
+  return Tri::kYes;
+}
+
+Tri InRange(const std::optional<int>& value, const std::optional<int>& lo,
+            const std::optional<int>& hi) {
+  if (!lo && !hi) return Tri::kYes;
+  if (!value) return Tri::kUnknown;
+  return (!lo || *value >= *lo) && (!hi || *value <= *hi) ? Tri::kYes : Tri::kNo;
+}
+
+// Sentences for rules without a message of their own.
+std::string BuiltinMessage(Action action) {
+  switch (action) {
+    case Action::kAccept: return "";
+    case Action::kTag: return "{recipient}: {reason}";
+    case Action::kWarn: return "check before sending to {recipient}: {reason}";
+    case Action::kHold: return "held for review ({recipient}): {reason}";
+    case Action::kRemoveRecipient: return "{recipient} was removed from the recipients: {reason}";
+    case Action::kReject: return "{recipient}: {reason}";
+  }
+  return "";
+}
+
+bool DomainCovers(std::string_view entry, std::string_view domain) {
+  if (entry.starts_with('.')) entry.remove_prefix(1);
+  if (domain == entry) return true;
+  return domain.size() > entry.size() && domain.ends_with(entry) &&
+         domain[domain.size() - entry.size() - 1] == '.';
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+DecisionTable::DecisionTable(const Policy& policy) {
+  for (const SenderGroup& g : policy.sender_groups) {
+    Group group;
+    group.addresses.insert(g.addresses.begin(), g.addresses.end());
+    for (const DomainItem& d : g.domains) group.domains.push_back(d.domain);
+    groups_.push_back(std::move(group));
+  }
+  int index = 0;
+  for (const Rule& r : policy.rules) {
+    CompiledRule c;
+    c.ref.index = ++index;
+    c.ref.name = r.name;
+    c.ref.where = r.where;
+    c.ref.id = "rule " + std::to_string(index) + " '" + r.name + "' (" + r.where + ")";
+    for (Verdict v : r.recipient) c.classes |= 1u << static_cast<unsigned>(v);
+    c.reasons = r.reasons;
+    c.has_level = r.sensitivity_at_least.has_value() || r.sensitivity_at_most.has_value();
+    c.level_lo = r.sensitivity_at_least.value_or(content::Level::kNone);
+    c.level_hi = r.sensitivity_at_most.value_or(content::Level::kTopSecret);
+    // "at least none" and "at most TOP SECRET" hold for every message.
+    if (c.level_lo == content::Level::kNone && c.level_hi == content::Level::kTopSecret) {
+      c.has_level = false;
+    }
+    for (const std::string& name : r.sender_groups) {
+      for (size_t i = 0; i < policy.sender_groups.size(); ++i) {
+        if (policy.sender_groups[i].name == name) c.groups.push_back(static_cast<int>(i));
+      }
+    }
+    c.recipients_lo = r.recipients_at_least;
+    c.recipients_hi = r.recipients_at_most;
+    c.external_lo = r.external_domains_at_least;
+    c.external_hi = r.external_domains_at_most;
+    c.action = r.action;
+    c.message = r.message.empty() ? BuiltinMessage(r.action) : r.message;
+    if (r.action == Action::kReject) {
+      c.smtp_code = r.smtp_code.empty() ? policy.defaults.smtp_code : r.smtp_code;
+    }
+    c.decidable_at_rcpt = !c.has_level && !c.recipients_lo && !c.recipients_hi &&
+                          !c.external_lo && !c.external_hi;
+    rules_.push_back(std::move(c));
+  }
+  default_.ref.name = "default";
+  default_.ref.where = policy.defaults.action_where;
+  default_.ref.id = "default action" +
+                    (policy.defaults.action_where.empty()
+                         ? std::string()
+                         : " (" + policy.defaults.action_where + ")");
+  default_.action = policy.defaults.action;
+  default_.message = BuiltinMessage(policy.defaults.action);
+  if (default_.action == Action::kReject) default_.smtp_code = policy.defaults.smtp_code;
+}
+
+std::vector<bool> DecisionTable::SenderGroups(std::string_view sender) const {
+  std::vector<bool> in(groups_.size(), false);
+  if (groups_.empty() || sender.empty()) return in;
+  Result<Address> a = ParseAddress(sender);
+  if (!a.ok()) return in;
+  std::string address = Lower(a->ToString());
+  for (size_t i = 0; i < groups_.size(); ++i) {
+    const Group& g = groups_[i];
+    in[i] = g.addresses.count(address) > 0 ||
+            std::any_of(g.domains.begin(), g.domains.end(), [&](const std::string& d) {
+              return DomainCovers(d, a->domain.ascii);
+            });
+  }
+  return in;
+}
+
+DecisionTable::Match DecisionTable::First(const RecipientCheck& check,
+                                          const MessageView& view) const {
+  Match m;
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    const CompiledRule& r = rules_[i];
+    Tri t = Tri::kYes;
+    if (r.classes != 0 && (r.classes & (1u << static_cast<unsigned>(check.verdict))) == 0) {
+      continue;
+    }
+    if (!r.reasons.empty()) {
+      bool any = std::any_of(check.reasons.begin(), check.reasons.end(), [&](const Reason& x) {
+        return std::find(r.reasons.begin(), r.reasons.end(), x.code) != r.reasons.end();
+      });
+      if (!any) continue;
+    }
+    if (!r.groups.empty()) {
+      bool any = std::any_of(r.groups.begin(), r.groups.end(), [&](int g) {
+        return g < static_cast<int>(view.sender_in_group.size()) && view.sender_in_group[g];
+      });
+      if (!any) continue;
+    }
+    if (r.has_level) {
+      t = !view.level ? Tri::kUnknown
+          : (*view.level >= r.level_lo && *view.level <= r.level_hi) ? Tri::kYes
+                                                                     : Tri::kNo;
+    }
+    t = And(t, InRange(view.recipients, r.recipients_lo, r.recipients_hi));
+    t = And(t, InRange(view.external_domains, r.external_lo, r.external_hi));
+    if (t == Tri::kNo) continue;
+    if (t == Tri::kUnknown) {
+      m.deferred = true;
+      return m;
+    }
+    m.rule = static_cast<int>(i);
+    return m;
+  }
+  return m;
+}
+
+}  // namespace nearmiss::engine

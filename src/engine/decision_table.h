@@ -1,0 +1,78 @@
+// The policy's rules compiled for matching: recipient classes as a bit set,
+// sender groups as hash sets, ranges with their defaults filled in. Matching
+// is three-valued so that RCPT time (no content, no recipient list yet) can
+// tell "this rule cannot fire" from "wait for the end of the message".
+#ifndef NEARMISS_ENGINE_DECISION_TABLE_H_
+#define NEARMISS_ENGINE_DECISION_TABLE_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "nearmiss/decision.h"
+#include "nearmiss/policy.h"
+#include "nearmiss/verdict.h"
+
+namespace nearmiss::engine {
+
+// What is known about the message when a recipient is matched; nullopt for
+// what is not known yet (RCPT time).
+struct MessageView {
+  std::vector<bool> sender_in_group;  // by group index
+  std::optional<content::Level> level;
+  std::optional<int> recipients;
+  std::optional<int> external_domains;
+};
+
+struct CompiledRule {
+  RuleRef ref;
+  unsigned classes = 0;  // bit per Verdict; 0 = any
+  std::vector<std::string> reasons;
+  bool has_level = false;
+  content::Level level_lo = content::Level::kNone;
+  content::Level level_hi = content::Level::kTopSecret;
+  std::vector<int> groups;
+  std::optional<int> recipients_lo, recipients_hi;
+  std::optional<int> external_lo, external_hi;
+  Action action = Action::kAccept;
+  std::string message;    // the template; a built-in one when the rule has none
+  std::string smtp_code;  // resolved against the default; "" unless reject
+  // Needs neither content nor the recipient list: decidable at RCPT.
+  bool decidable_at_rcpt = true;
+};
+
+class DecisionTable {
+ public:
+  explicit DecisionTable(const Policy& policy);
+
+  // The index of the first rule matching `check`, -1 when none does (the
+  // default applies); `deferred` when a rule that might match cannot be
+  // settled with what `view` knows.
+  struct Match {
+    int rule = -1;
+    bool deferred = false;
+  };
+  Match First(const RecipientCheck& check, const MessageView& view) const;
+
+  // Which groups `sender` belongs to (by address or domain).
+  std::vector<bool> SenderGroups(std::string_view sender) const;
+
+  const CompiledRule& rule(int i) const { return rules_[i]; }
+  const CompiledRule& default_rule() const { return default_; }
+  size_t size() const { return rules_.size(); }
+
+ private:
+  struct Group {
+    std::unordered_set<std::string> addresses;
+    std::vector<std::string> domains;
+  };
+  std::vector<CompiledRule> rules_;
+  CompiledRule default_;
+  std::vector<Group> groups_;
+};
+
+}  // namespace nearmiss::engine
+
+#endif  // NEARMISS_ENGINE_DECISION_TABLE_H_

@@ -1,0 +1,155 @@
+// Checks that need the whole policy: conflicting domain entries and rules
+// that can never match. Each names the entry or rule at fault.
+#include <algorithm>
+#include <map>
+
+#include "policy/sections.h"
+
+namespace nearmiss::policy {
+namespace {
+
+// Does block entry `b` (".ml", "evil.com") cover domain entry `d`?
+bool Covers(std::string_view b, std::string_view d) {
+  bool ns = b.starts_with('.');
+  if (ns) b.remove_prefix(1);
+  if (d.starts_with('.')) {
+    d.remove_prefix(1);
+    if (!ns) return false;  // a domain block cannot cover a namespace
+  }
+  if (d == b) return true;
+  return d.size() > b.size() && d.ends_with(b) && d[d.size() - b.size() - 1] == '.';
+}
+
+void CheckDomains(Context& ctx, const Policy& p) {
+  for (const DomainItem& b : p.block) {
+    for (const DomainItem& a : p.allow) {
+      if (a.domain == b.domain) {
+        ctx.ErrorAt(b.where, "'" + b.domain + "' is both allowed (" + a.where + ") and blocked",
+                    "remove one of them; an allow entry wins over a block");
+      }
+    }
+    for (const DomainItem& o : p.organisation) {
+      bool allowed = std::any_of(p.allow.begin(), p.allow.end(),
+                                 [&](const DomainItem& a) { return Covers(a.domain, o.domain); });
+      if (!allowed && Covers(b.domain, o.domain)) {
+        ctx.ErrorAt(b.where, "block entry '" + b.domain + "' blocks the organisation domain '" +
+                                 o.domain + "' (" + o.where + ")",
+                    "narrow the block, or allow '" + o.domain + "'");
+      }
+    }
+    for (const DomainItem& d : p.protected_domains) {
+      if (Covers(b.domain, d.domain)) {
+        ctx.ErrorAt(b.where, "block entry '" + b.domain + "' blocks the protected domain '" +
+                                 d.domain + "' (" + d.where + ")",
+                    "a domain cannot be both protected and blocked; remove one");
+      }
+    }
+  }
+}
+
+template <typename T>
+bool Subset(const std::vector<T>& inner, const std::vector<T>& outer) {
+  return std::all_of(inner.begin(), inner.end(), [&](const T& x) {
+    return std::find(outer.begin(), outer.end(), x) != outer.end();
+  });
+}
+
+// An empty list means "any": does `outer` allow everything `inner` does?
+template <typename T>
+bool Wider(const std::vector<T>& outer, const std::vector<T>& inner) {
+  return outer.empty() || (!inner.empty() && Subset(inner, outer));
+}
+
+template <typename T>
+bool WiderRange(std::optional<T> outer_lo, std::optional<T> outer_hi, std::optional<T> inner_lo,
+                std::optional<T> inner_hi) {
+  bool lo = !outer_lo || (inner_lo && *inner_lo >= *outer_lo);
+  bool hi = !outer_hi || (inner_hi && *inner_hi <= *outer_hi);
+  return lo && hi;
+}
+
+// True when every message and recipient `inner` matches, `outer` matches.
+bool Shadows(const Rule& outer, const Rule& inner) {
+  return Wider(outer.recipient, inner.recipient) && Wider(outer.reasons, inner.reasons) &&
+         Wider(outer.sender_groups, inner.sender_groups) &&
+         WiderRange(outer.sensitivity_at_least, outer.sensitivity_at_most,
+                    inner.sensitivity_at_least, inner.sensitivity_at_most) &&
+         WiderRange(outer.recipients_at_least, outer.recipients_at_most,
+                    inner.recipients_at_least, inner.recipients_at_most) &&
+         WiderRange(outer.external_domains_at_least, outer.external_domains_at_most,
+                    inner.external_domains_at_least, inner.external_domains_at_most);
+}
+
+// The recipient classes whose checks can carry reason `code`.
+std::vector<Verdict> ClassesFor(std::string_view code) {
+  if (code == "trusted") return {Verdict::kTrusted, Verdict::kBlocked};
+  if (code == "blocked") return {Verdict::kBlocked};
+  if (code == "invalid-address") return {Verdict::kInvalid};
+  if (code == "new-domain") return {Verdict::kExternal, Verdict::kLookalike, Verdict::kBlocked};
+  return {Verdict::kLookalike, Verdict::kBlocked};  // the look-alike classes
+}
+
+// Why `rule` can match nothing on its own, or "".
+std::string Impossible(const Rule& r) {
+  if (r.sensitivity_at_least && r.sensitivity_at_most &&
+      *r.sensitivity_at_least > *r.sensitivity_at_most) {
+    return "'sensitivity_at_least' is above 'sensitivity_at_most'";
+  }
+  if (r.recipients_at_least && r.recipients_at_most &&
+      *r.recipients_at_least > *r.recipients_at_most) {
+    return "'recipients_at_least' is above 'recipients_at_most'";
+  }
+  if (r.external_domains_at_least && r.external_domains_at_most &&
+      *r.external_domains_at_least > *r.external_domains_at_most) {
+    return "'external_domains_at_least' is above 'external_domains_at_most'";
+  }
+  if (r.external_domains_at_least && r.recipients_at_most &&
+      *r.external_domains_at_least > *r.recipients_at_most) {
+    return "it needs more external domains than it allows recipients";
+  }
+  if (!r.reasons.empty() && !r.recipient.empty()) {
+    bool possible = false;
+    for (const std::string& code : r.reasons) {
+      for (Verdict v : ClassesFor(code)) {
+        possible = possible || std::find(r.recipient.begin(), r.recipient.end(), v) !=
+                                   r.recipient.end();
+      }
+    }
+    if (!possible) return "no recipient of the classes in 'recipient' has the codes in 'reason'";
+  }
+  return "";
+}
+
+}  // namespace
+
+void CheckPolicy(Context& ctx, const Policy& policy) {
+  CheckDomains(ctx, policy);
+  std::map<std::string, const Rule*> names;
+  for (size_t j = 0; j < policy.rules.size(); ++j) {
+    const Rule& rule = policy.rules[j];
+    auto [it, fresh] = names.emplace(rule.name, &rule);
+    if (!fresh) {
+      ctx.ErrorAt(rule.where, "rule name '" + rule.name + "' is used twice (first at " +
+                                  it->second->where + ")",
+                  "give every rule its own name: explanations and logs cite it");
+    }
+    if (std::string why = Impossible(rule); !why.empty()) {
+      ctx.ErrorAt(rule.where, "rule '" + rule.name + "' can never match: " + why,
+                  "fix the conditions or remove the rule");
+      continue;
+    }
+    for (size_t i = 0; i < j; ++i) {
+      const Rule& earlier = policy.rules[i];
+      if (Impossible(earlier).empty() && Shadows(earlier, rule)) {
+        ctx.ErrorAt(rule.where,
+                    "rule '" + rule.name + "' can never match: rule '" + earlier.name + "' (" +
+                        earlier.where + ") comes first and matches everything it does",
+                    "the first matching rule wins: move '" + rule.name + "' above '" +
+                        earlier.name + "', or narrow '" + earlier.name + "'");
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace nearmiss::policy

@@ -1,0 +1,44 @@
+// [domains] and [lookalike]: what the organisation trusts and protects.
+#include "policy/sections.h"
+
+namespace nearmiss::policy {
+
+void ReadDomainsSection(Context& ctx, const toml::table& t, Policy& policy) {
+  CheckKeys(ctx, t, "domains");
+  ReadDomains(ctx, t, "organisation", policy.organisation);
+  ReadDomains(ctx, t, "protected", policy.protected_domains);
+  ReadDomains(ctx, t, "allow", policy.allow);
+  ReadDomains(ctx, t, "block", policy.block);
+  if (auto b = GetBool(ctx, t, "use_default_protected")) policy.use_default_protected = *b;
+  if (auto b = GetBool(ctx, t, "use_default_providers")) policy.use_default_providers = *b;
+  std::optional<std::vector<Located>> files = GetStrings(ctx, t, "protected_files");
+  if (!files) return;
+  for (const Located& file : *files) {
+    std::optional<std::vector<ListLine>> lines = ReadListFile(ctx, file);
+    if (!lines) continue;
+    for (ListLine& line : *lines) {
+      Result<std::string> domain = NormalizeDomainEntry(line.text);
+      if (!domain.ok()) {
+        ctx.ErrorAt(line.where, "bad domain '" + line.text + "': " + domain.error().message(),
+                    "one domain or .namespace per line; # starts a comment");
+        continue;
+      }
+      policy.protected_domains.push_back({std::move(*domain), std::move(line.where)});
+    }
+  }
+}
+
+void ReadLookalikeSection(Context& ctx, const toml::table& t, Policy& policy) {
+  CheckKeys(ctx, t, "lookalike");
+  if (const toml::node* node = t.get("threshold")) {
+    std::optional<double> value = node->value<double>();
+    if (!value || *value < 0 || *value > 1) {
+      ctx.Error(node->source(), "'threshold' must be a number from 0 to 1",
+                "0.5 is the default; raise it to hear less");
+    } else {
+      policy.lookalike_threshold = *value;
+    }
+  }
+}
+
+}  // namespace nearmiss::policy

@@ -1,0 +1,135 @@
+// The one table of policy keys. The parser checks every table against it,
+// `policy lint` suggests from it, and a test holds docs/policy.md to it.
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "policy/parse_context.h"
+
+namespace nearmiss {
+namespace {
+
+// Dotted paths in file order; "<group>" stands for a sender group's name.
+constexpr std::array<std::string_view, 48> kKeys = {
+    "domains.organisation",
+    "domains.protected",
+    "domains.protected_files",
+    "domains.use_default_protected",
+    "domains.use_default_providers",
+    "domains.allow",
+    "domains.block",
+    "lookalike.threshold",
+    "senders.<group>.addresses",
+    "senders.<group>.domains",
+    "senders.<group>.files",
+    "sensitivity.packs",
+    "sensitivity.pack_files",
+    "sensitivity.detectors",
+    "sensitivity.detector_level",
+    "sensitivity.pattern.name",
+    "sensitivity.pattern.keywords",
+    "sensitivity.pattern.keywords_file",
+    "sensitivity.pattern.regex",
+    "sensitivity.pattern.level",
+    "sensitivity.pattern.case_sensitive",
+    "sensitivity.pattern.whole_word",
+    "rule.name",
+    "rule.recipient",
+    "rule.reason",
+    "rule.sensitivity_at_least",
+    "rule.sensitivity_at_most",
+    "rule.sender_group",
+    "rule.recipients_at_least",
+    "rule.recipients_at_most",
+    "rule.external_domains_at_least",
+    "rule.external_domains_at_most",
+    "rule.action",
+    "rule.message",
+    "rule.smtp_code",
+    "defaults.action",
+    "defaults.on_error",
+    "defaults.smtp_code",
+    "defaults.tag_header",
+    "limits.max_message_bytes",
+    "limits.max_mime_depth",
+    "limits.max_parts",
+    "limits.max_attachment_bytes",
+    "limits.max_total_bytes",
+    "limits.max_extraction_ms",
+    "limits.max_text_bytes",
+    // Tables that hold only tables have keys of their own too: the names.
+    "senders.<group>",
+    "sensitivity.pattern",
+};
+
+// The keys directly under `section` ("" for the top level).
+std::vector<std::string> KeysUnder(std::string_view section) {
+  std::vector<std::string> out;
+  for (std::string_view path : kKeys) {
+    std::string_view rest = path;
+    if (!section.empty()) {
+      if (!path.starts_with(section) || path.size() <= section.size() ||
+          path[section.size()] != '.') {
+        continue;
+      }
+      rest = path.substr(section.size() + 1);
+    }
+    rest = rest.substr(0, rest.find('.'));
+    if (rest == "<group>") continue;
+    if (std::find(out.begin(), out.end(), rest) == out.end()) out.emplace_back(rest);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> PolicyKeyPaths() {
+  std::vector<std::string> out;
+  for (std::string_view k : kKeys) {
+    if (k == "senders.<group>" || k == "sensitivity.pattern") continue;
+    out.emplace_back(k);
+  }
+  return out;
+}
+
+const std::vector<std::string>& BuiltinPackNames() {
+  static const std::vector<std::string> kNames = {"uk", "us-classified", "us-cui",
+                                                  "nato-eu", "labels"};
+  return kNames;
+}
+
+const std::vector<std::string>& KnownReasonCodes() {
+  static const std::vector<std::string> kCodes = {
+      "suffix-edit",   "tld-swap",     "suffix-drop", "suffix-truncate",
+      "suffix-append", "label-typo",   "dot-omission", "dot-insertion",
+      "hyphenation",   "bitsquat",     "homoglyph",   "new-domain",
+      "trusted",       "blocked",      "invalid-address"};
+  return kCodes;
+}
+
+namespace policy {
+
+void CheckKeys(Context& ctx, const toml::table& table, std::string_view section) {
+  // "senders.executives" is checked against "senders.<group>".
+  std::string key_section(section);
+  if (section.starts_with("senders.")) key_section = "senders.<group>";
+  std::vector<std::string> known = KeysUnder(key_section);
+  for (const auto& [key, node] : table) {
+    std::string_view k = key.str();
+    if (std::find(known.begin(), known.end(), k) != known.end()) continue;
+    std::string where = section.empty() ? "the policy" : "[" + std::string(section) + "]";
+    std::string hint;
+    if (std::optional<std::string> near = Closest(k, known)) {
+      hint = "did you mean '" + *near + "'?";
+    } else {
+      hint = "known keys here: ";
+      for (size_t i = 0; i < known.size(); ++i) hint += (i ? ", " : "") + known[i];
+    }
+    ctx.Error(key.source(), "unknown key '" + std::string(k) + "' in " + where,
+              std::move(hint));
+  }
+}
+
+}  // namespace policy
+}  // namespace nearmiss

@@ -1,0 +1,170 @@
+#include "policy/parse_context.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace nearmiss::policy {
+
+std::string Context::Where(const toml::source_region& at) const {
+  return file_ + ":" + std::to_string(at.begin.line) + ":" +
+         std::to_string(at.begin.column);
+}
+
+void Context::Error(const toml::source_region& at, std::string what,
+                    std::string hint) {
+  ErrorAt(Where(at), std::move(what), std::move(hint));
+}
+
+void Context::ErrorAt(std::string where, std::string what, std::string hint) {
+  errors_->push_back({std::move(where), std::move(what), std::move(hint)});
+}
+
+std::string Context::Resolve(std::string_view path) const {
+  std::filesystem::path p(path);
+  if (p.is_relative() && !base_dir_.empty()) p = std::filesystem::path(base_dir_) / p;
+  return p.string();
+}
+
+std::optional<std::string> GetString(Context& ctx, const toml::table& t,
+                                     std::string_view key) {
+  const toml::node* node = t.get(key);
+  if (node == nullptr) return std::nullopt;
+  if (const auto* s = node->as_string()) return s->get();
+  ctx.Error(node->source(), "'" + std::string(key) + "' must be a string",
+            "put the value in double quotes");
+  return std::nullopt;
+}
+
+std::optional<bool> GetBool(Context& ctx, const toml::table& t,
+                            std::string_view key) {
+  const toml::node* node = t.get(key);
+  if (node == nullptr) return std::nullopt;
+  if (const auto* b = node->as_boolean()) return b->get();
+  ctx.Error(node->source(), "'" + std::string(key) + "' must be true or false",
+            "write true or false, without quotes");
+  return std::nullopt;
+}
+
+std::optional<int64_t> GetInt(Context& ctx, const toml::table& t,
+                              std::string_view key, int64_t min, int64_t max) {
+  const toml::node* node = t.get(key);
+  if (node == nullptr) return std::nullopt;
+  const auto* i = node->as_integer();
+  if (i == nullptr || i->get() < min || i->get() > max) {
+    ctx.Error(node->source(),
+              "'" + std::string(key) + "' must be a whole number from " +
+                  std::to_string(min) + " to " + std::to_string(max),
+              "write a number without quotes");
+    return std::nullopt;
+  }
+  return i->get();
+}
+
+std::optional<std::vector<Located>> GetStrings(Context& ctx,
+                                               const toml::table& t,
+                                               std::string_view key) {
+  const toml::node* node = t.get(key);
+  if (node == nullptr) return std::nullopt;
+  const toml::array* array = node->as_array();
+  if (array == nullptr) {
+    std::string hint = node->is_string()
+                           ? "write a list, even of one: " + std::string(key) +
+                                 " = [\"" + node->as_string()->get() + "\"]"
+                           : "write a list: " + std::string(key) + " = [\"...\"]";
+    ctx.Error(node->source(), "'" + std::string(key) + "' must be an array of strings",
+              std::move(hint));
+    return std::nullopt;
+  }
+  std::vector<Located> out;
+  for (const toml::node& element : *array) {
+    if (const auto* s = element.as_string()) {
+      out.push_back({s->get(), element.source()});
+    } else {
+      ctx.Error(element.source(), "'" + std::string(key) + "' entries must be strings",
+                "put each entry in double quotes");
+    }
+  }
+  return out;
+}
+
+std::optional<content::Level> GetLevel(Context& ctx, const toml::table& t,
+                                       std::string_view key) {
+  std::optional<std::string> name = GetString(ctx, t, key);
+  if (!name) return std::nullopt;
+  std::optional<content::Level> level = content::ParseLevel(*name);
+  if (!level) {
+    ctx.Error(t.get(key)->source(),
+              "unknown sensitivity level '" + *name + "' in '" + std::string(key) + "'",
+              "levels: none, OFFICIAL, OFFICIAL-SENSITIVE, SECRET, TOP SECRET");
+  }
+  return level;
+}
+
+void ReadDomains(Context& ctx, const toml::table& t, std::string_view key,
+                 std::vector<DomainItem>& out) {
+  std::optional<std::vector<Located>> entries = GetStrings(ctx, t, key);
+  if (!entries) return;
+  for (Located& e : *entries) {
+    Result<std::string> domain = NormalizeDomainEntry(e.value);
+    if (!domain.ok()) {
+      ctx.Error(e.at, "bad domain '" + e.value + "' in '" + std::string(key) + "': " +
+                          domain.error().message(),
+                "write a domain (army.mil), a namespace (.mil) or *.domain");
+      continue;
+    }
+    out.push_back({std::move(*domain), ctx.Where(e.at)});
+  }
+}
+
+std::optional<std::vector<ListLine>> ReadListFile(Context& ctx,
+                                                  const Located& path) {
+  std::string resolved = ctx.Resolve(path.value);
+  std::ifstream in(resolved, std::ios::binary);
+  if (!in) {
+    ctx.Error(path.at, "cannot read list file '" + resolved + "'",
+              "relative paths are read from the policy file's directory");
+    return std::nullopt;
+  }
+  std::vector<ListLine> lines;
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    line = line.substr(0, line.find('#'));
+    size_t b = line.find_first_not_of(" \t\r");
+    if (b == std::string::npos) continue;
+    size_t e = line.find_last_not_of(" \t\r");
+    lines.push_back({line.substr(b, e - b + 1), resolved + ":" + std::to_string(n)});
+  }
+  return lines;
+}
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::optional<std::string> Closest(std::string_view word,
+                                   const std::vector<std::string>& candidates) {
+  std::optional<std::string> best;
+  size_t best_d = 0;
+  for (const std::string& c : candidates) {
+    size_t d = EditDistance(word, c);
+    if (!best || d < best_d) best = c, best_d = d;
+  }
+  // A third of the word may be wrong before the guess stops helping.
+  if (best && best_d <= std::max<size_t>(2, word.size() / 3)) return best;
+  return std::nullopt;
+}
+
+}  // namespace nearmiss::policy

@@ -1,0 +1,177 @@
+// [[rule]]: ordered rules, the first whose conditions all hold fires.
+#include <algorithm>
+
+#include "policy/sections.h"
+#include "policy/template.h"
+
+namespace nearmiss::policy {
+namespace {
+
+const std::vector<std::string>& VerdictNames() {
+  static const std::vector<std::string> kNames = {"trusted", "external", "lookalike", "blocked",
+                                                  "invalid"};
+  return kNames;
+}
+
+const std::vector<std::string>& ActionNames() {
+  static const std::vector<std::string> kNames = {"accept", "tag",
+                                                  "warn",   "hold",
+                                                  "remove-recipient", "reject"};
+  return kNames;
+}
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& known,
+                       std::string_view what) {
+  if (auto near = Closest(word, known)) return "did you mean '" + *near + "'?";
+  return std::string(what) + ": " + Join(known);
+}
+
+bool IsSmtpCode(std::string_view s) {
+  // "550", "550 5.7.1": a 4xx or 5xx reply with an optional enhanced code.
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (s.size() < 3 || (s[0] != '4' && s[0] != '5') || !digit(s[1]) || !digit(s[2])) return false;
+  if (s.size() == 3) return true;
+  std::string_view e = s.substr(3);
+  if (e.size() < 6 || e[0] != ' ' || e[1] != s[0] || e[2] != '.') return false;
+  int dots = 0;
+  bool prev_digit = false;
+  for (char c : e.substr(3)) {
+    if (c == '.') {
+      if (!prev_digit) return false;
+      ++dots, prev_digit = false;
+    } else if (digit(c)) {
+      prev_digit = true;
+    } else {
+      return false;
+    }
+  }
+  return dots == 1 && prev_digit;
+}
+
+void ReadMessage(Context& ctx, const toml::table& t, Rule& rule) {
+  std::optional<std::string> message = GetString(ctx, t, "message");
+  if (!message) return;
+  if (auto problem = ValidateTemplate(*message)) {
+    toml::source_region at = t.get("message")->source();
+    // +1 for the opening quote; exact for strings without escapes.
+    at.begin.column += static_cast<toml::source_index>(1 + problem->offset);
+    ctx.Error(at, problem->what + " in the message of rule '" + rule.name + "'",
+              "fields: {recipient} {suggestion} {target} {reason} {level}; {{ and }} for "
+              "braces");
+    return;
+  }
+  rule.message = std::move(*message);
+}
+
+Rule ReadRule(Context& ctx, const toml::table& t, int index, const Policy& policy) {
+  CheckKeys(ctx, t, "rule");
+  Rule rule;
+  rule.where = ctx.Where(t.source());
+  rule.name = GetString(ctx, t, "name").value_or("rule " + std::to_string(index));
+  if (auto classes = GetStrings(ctx, t, "recipient")) {
+    for (const Located& c : *classes) {
+      auto it = std::find(VerdictNames().begin(), VerdictNames().end(), c.value);
+      if (it == VerdictNames().end()) {
+        ctx.Error(c.at, "unknown recipient class '" + c.value + "'",
+                  DidYouMean(c.value, VerdictNames(), "classes"));
+        continue;
+      }
+      rule.recipient.push_back(static_cast<Verdict>(it - VerdictNames().begin()));
+    }
+    if (classes->empty()) {
+      ctx.Error(t.get("recipient")->source(),
+                "rule '" + rule.name + "' can never match: 'recipient' is empty",
+                "leave 'recipient' out to match every class");
+    }
+  }
+  if (auto reasons = GetStrings(ctx, t, "reason")) {
+    for (const Located& r : *reasons) {
+      const auto& known = KnownReasonCodes();
+      if (std::find(known.begin(), known.end(), r.value) == known.end()) {
+        ctx.Error(r.at, "unknown reason code '" + r.value + "'",
+                  DidYouMean(r.value, known, "reason codes"));
+        continue;
+      }
+      rule.reasons.push_back(r.value);
+    }
+    if (reasons->empty()) {
+      ctx.Error(t.get("reason")->source(),
+                "rule '" + rule.name + "' can never match: 'reason' is empty",
+                "leave 'reason' out to match any reason");
+    }
+  }
+  rule.sensitivity_at_least = GetLevel(ctx, t, "sensitivity_at_least");
+  rule.sensitivity_at_most = GetLevel(ctx, t, "sensitivity_at_most");
+  if (auto groups = GetStrings(ctx, t, "sender_group")) {
+    std::vector<std::string> known;
+    for (const SenderGroup& g : policy.sender_groups) known.push_back(g.name);
+    for (const Located& g : *groups) {
+      if (std::find(known.begin(), known.end(), g.value) == known.end()) {
+        ctx.Error(g.at, "unknown sender group '" + g.value + "'",
+                  known.empty() ? "define it first: [senders." + g.value + "]"
+                                : DidYouMean(g.value, known, "groups"));
+        continue;
+      }
+      rule.sender_groups.push_back(g.value);
+    }
+  }
+  constexpr int64_t kMaxCount = 1'000'000;
+  auto count = [&](std::string_view key) -> std::optional<int> {
+    if (auto v = GetInt(ctx, t, key, 0, kMaxCount)) return static_cast<int>(*v);
+    return std::nullopt;
+  };
+  rule.recipients_at_least = count("recipients_at_least");
+  rule.recipients_at_most = count("recipients_at_most");
+  rule.external_domains_at_least = count("external_domains_at_least");
+  rule.external_domains_at_most = count("external_domains_at_most");
+  if (auto action = GetString(ctx, t, "action")) {
+    if (std::optional<Action> a = ParseAction(*action)) {
+      rule.action = *a;
+    } else {
+      ctx.Error(t.get("action")->source(), "unknown action '" + *action + "'",
+                DidYouMean(*action, ActionNames(), "actions"));
+    }
+  } else if (!t.contains("action")) {
+    ctx.Error(t.source(), "rule '" + rule.name + "' has no 'action'",
+              "actions: " + Join(ActionNames()));
+  }
+  ReadMessage(ctx, t, rule);
+  if (auto code = GetString(ctx, t, "smtp_code")) {
+    const toml::source_region& at = t.get("smtp_code")->source();
+    if (!IsSmtpCode(*code)) {
+      ctx.Error(at, "bad SMTP code '" + *code + "'",
+                "write a 5xx reply with an enhanced code: \"550 5.7.1\"");
+    } else if (rule.action != Action::kReject) {
+      ctx.Error(at, "'smtp_code' is only used by action \"reject\"",
+                "remove it, or make the action \"reject\"");
+    } else {
+      rule.smtp_code = std::move(*code);
+    }
+  }
+  return rule;
+}
+
+}  // namespace
+
+void ReadRules(Context& ctx, const toml::node& node, Policy& policy) {
+  const toml::array* array = node.as_array();
+  if (array == nullptr || !array->is_array_of_tables()) {
+    ctx.Error(node.source(), "'rule' must be written as [[rule]] tables",
+              "start each rule with a [[rule]] line");
+    return;
+  }
+  int index = 0;
+  for (const toml::node& element : *array) {
+    policy.rules.push_back(ReadRule(ctx, *element.as_table(), ++index, policy));
+  }
+}
+
+bool IsSmtpReplyCode(std::string_view s) { return IsSmtpCode(s); }
+
+}  // namespace nearmiss::policy

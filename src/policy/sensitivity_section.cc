@@ -1,0 +1,131 @@
+// [sensitivity] and [[sensitivity.pattern]]: which marking packs and
+// detectors are on, and the policy's own keywords and patterns.
+#include <algorithm>
+
+#include "policy/sections.h"
+
+namespace nearmiss::policy {
+namespace {
+
+const std::vector<std::string>& DetectorNames() {
+  static const std::vector<std::string> kNames = {"payment-card", "uk-nino", "us-ssn", "iban"};
+  return kNames;
+}
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+void ReadPattern(Context& ctx, const toml::table& t, const toml::source_region& at,
+                 Policy& policy) {
+  CheckKeys(ctx, t, "sensitivity.pattern");
+  std::optional<std::string> name = GetString(ctx, t, "name");
+  if (!name || name->empty()) {
+    if (!t.contains("name")) {
+      ctx.Error(at, "a [[sensitivity.pattern]] needs a 'name'",
+                "the name is reported as the marking found: name = \"project-kestrel\"");
+    }
+    name = "custom";
+  }
+  content::CustomPattern base;
+  base.name = *name;
+  if (auto level = GetLevel(ctx, t, "level")) base.level = *level;
+  if (auto b = GetBool(ctx, t, "case_sensitive")) base.case_sensitive = *b;
+  if (auto b = GetBool(ctx, t, "whole_word")) base.whole_word = *b;
+  auto add = [&](std::string text, bool is_regex, std::string origin) {
+    content::CustomPattern p = base;
+    p.pattern = std::move(text);
+    p.is_regex = is_regex;
+    p.origin = std::move(origin);
+    policy.sensitivity.patterns.push_back(std::move(p));
+  };
+  if (auto keywords = GetStrings(ctx, t, "keywords")) {
+    for (Located& k : *keywords) {
+      if (k.value.empty()) {
+        ctx.Error(k.at, "empty keyword in '" + *name + "'", "remove the empty string");
+        continue;
+      }
+      add(std::move(k.value), false, ctx.Where(k.at));
+    }
+  }
+  if (const toml::node* file = t.get("keywords_file")) {
+    if (auto path = GetString(ctx, t, "keywords_file")) {
+      if (auto lines = ReadListFile(ctx, {*path, file->source()})) {
+        for (ListLine& line : *lines) add(std::move(line.text), false, line.where);
+      }
+    }
+  }
+  if (const toml::node* regex = t.get("regex")) {
+    if (auto text = GetString(ctx, t, "regex")) {
+      if (text->empty()) {
+        ctx.Error(regex->source(), "empty 'regex' in '" + *name + "'",
+                  "an empty pattern would match everywhere");
+      } else {
+        add(std::move(*text), true, ctx.Where(regex->source()));
+      }
+    }
+  }
+  bool has_source = t.contains("keywords") || t.contains("keywords_file") || t.contains("regex");
+  if (!has_source) {
+    ctx.Error(at, "pattern '" + *name + "' has no 'keywords', 'keywords_file' or 'regex'",
+              "add keywords = [\"...\"] or regex = \"...\"");
+  }
+}
+
+}  // namespace
+
+void ReadSensitivitySection(Context& ctx, const toml::table& t, Policy& policy) {
+  CheckKeys(ctx, t, "sensitivity");
+  SensitivityPolicy& s = policy.sensitivity;
+  if (auto packs = GetStrings(ctx, t, "packs")) {
+    s.packs.clear();
+    const std::vector<std::string>& known = BuiltinPackNames();
+    for (const Located& p : *packs) {
+      if (std::find(known.begin(), known.end(), p.value) == known.end()) {
+        std::optional<std::string> near = Closest(p.value, known);
+        ctx.Error(p.at, "unknown marking pack '" + p.value + "'",
+                  near ? "did you mean '" + *near + "'?" : "built-in packs: " + Join(known));
+        continue;
+      }
+      s.packs.push_back(p.value);
+    }
+  }
+  if (auto files = GetStrings(ctx, t, "pack_files")) {
+    for (const Located& f : *files) s.pack_files.push_back(ctx.Resolve(f.value));
+  }
+  if (auto detectors = GetStrings(ctx, t, "detectors")) {
+    s.detectors.payment_cards = s.detectors.uk_nino = s.detectors.us_ssn = s.detectors.iban =
+        false;
+    for (const Located& d : *detectors) {
+      if (d.value == "payment-card") {
+        s.detectors.payment_cards = true;
+      } else if (d.value == "uk-nino") {
+        s.detectors.uk_nino = true;
+      } else if (d.value == "us-ssn") {
+        s.detectors.us_ssn = true;
+      } else if (d.value == "iban") {
+        s.detectors.iban = true;
+      } else {
+        std::optional<std::string> near = Closest(d.value, DetectorNames());
+        ctx.Error(d.at, "unknown detector '" + d.value + "'",
+                  near ? "did you mean '" + *near + "'?" : "detectors: " + Join(DetectorNames()));
+      }
+    }
+  }
+  if (auto level = GetLevel(ctx, t, "detector_level")) s.detectors.level = *level;
+  if (const toml::node* patterns = t.get("pattern")) {
+    const toml::array* array = patterns->as_array();
+    if (array == nullptr || !array->is_array_of_tables()) {
+      ctx.Error(patterns->source(), "'pattern' must be written as [[sensitivity.pattern]] tables",
+                "start each pattern with a [[sensitivity.pattern]] line");
+      return;
+    }
+    for (const toml::node& element : *array) {
+      ReadPattern(ctx, *element.as_table(), element.source(), policy);
+    }
+  }
+}
+
+}  // namespace nearmiss::policy

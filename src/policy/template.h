@@ -1,0 +1,34 @@
+// Sender-facing message templates: "{recipient}: {reason}; did you mean
+// {suggestion}?". Fields are filled per recipient; "{{" and "}}" are literal
+// braces.
+#ifndef NEARMISS_POLICY_TEMPLATE_H_
+#define NEARMISS_POLICY_TEMPLATE_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace nearmiss::policy {
+
+struct TemplateFields {
+  std::string_view recipient;
+  std::string_view suggestion;
+  std::string_view target;
+  std::string_view reason;
+  std::string_view level;
+};
+
+// The first problem in `tmpl` ("unknown field '{recipent}'", "unclosed
+// '{'"), and its byte offset; nullopt when the template is good.
+struct TemplateProblem {
+  std::string what;
+  size_t offset = 0;
+};
+std::optional<TemplateProblem> ValidateTemplate(std::string_view tmpl);
+
+// Fills a validated template; an unknown field is left as written.
+std::string RenderTemplate(std::string_view tmpl, const TemplateFields& fields);
+
+}  // namespace nearmiss::policy
+
+#endif  // NEARMISS_POLICY_TEMPLATE_H_
