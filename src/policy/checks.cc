@@ -122,7 +122,7 @@ std::string Impossible(const Rule& r) {
 
 }  // namespace
 
-void CheckPolicy(Context& ctx, const Policy& policy) {
+void CheckPolicy(Context& ctx, const Policy& policy, const std::vector<bool>& broken) {
   CheckDomains(ctx, policy);
   std::map<std::string, const Rule*> names;
   for (size_t j = 0; j < policy.rules.size(); ++j) {
@@ -133,6 +133,7 @@ void CheckPolicy(Context& ctx, const Policy& policy) {
                                   it->second->where + ")",
                   "give every rule its own name: explanations and logs cite it");
     }
+    if (j < broken.size() && broken[j]) continue;
     if (std::string why = Impossible(rule); !why.empty()) {
       ctx.ErrorAt(rule.where, "rule '" + rule.name + "' can never match: " + why,
                   "fix the conditions or remove the rule");
@@ -140,7 +141,8 @@ void CheckPolicy(Context& ctx, const Policy& policy) {
     }
     for (size_t i = 0; i < j; ++i) {
       const Rule& earlier = policy.rules[i];
-      if (Impossible(earlier).empty() && Shadows(earlier, rule)) {
+      bool usable = !(i < broken.size() && broken[i]) && Impossible(earlier).empty();
+      if (usable && Shadows(earlier, rule)) {
         ctx.ErrorAt(rule.where,
                     "rule '" + rule.name + "' can never match: rule '" + earlier.name + "' (" +
                         earlier.where + ") comes first and matches everything it does",

@@ -56,7 +56,7 @@ std::optional<int64_t> GetInt(Context& ctx, const toml::table& t,
     ctx.Error(node->source(),
               "'" + std::string(key) + "' must be a whole number from " +
                   std::to_string(min) + " to " + std::to_string(max),
-              "write a number without quotes");
+              i == nullptr ? "write a number without quotes" : "the value is out of range");
     return std::nullopt;
   }
   return i->get();

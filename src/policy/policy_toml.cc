@@ -4,7 +4,10 @@
 // the policy when there is any, LintPolicy lists them.
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <tuple>
 #include <fstream>
 #include <sstream>
 
@@ -32,6 +35,37 @@ const toml::table* SectionTable(policy::Context& ctx, const toml::table& root,
 }
 
 Policy Parse(std::string_view text, std::string_view name, std::string_view base_dir,
+             std::vector<PolicyError>* errors);
+
+const std::vector<Rule>& DefaultRules() {
+  static const std::vector<Rule> rules = [] {
+    std::vector<PolicyError> errors;
+    return Parse(data::kDefaultPolicy, kEmbeddedName, "", &errors).rules;
+  }();
+  return rules;
+}
+
+// Errors in reading order: the policy's own by line and column, then those
+// in list files it names (in the order found).
+void SortByPlace(std::string_view file, std::vector<PolicyError>& errors) {
+  auto key = [&](const PolicyError& e) -> std::tuple<int, long, long> {
+    std::string_view w = e.where;
+    if (!w.starts_with(file) || w.size() <= file.size() || w[file.size()] != ':') {
+      return {1, 0, 0};
+    }
+    w.remove_prefix(file.size() + 1);
+    long line = std::strtol(std::string(w).c_str(), nullptr, 10);
+    size_t colon = w.find(':');
+    long column = colon == std::string_view::npos
+                      ? 0
+                      : std::strtol(std::string(w.substr(colon + 1)).c_str(), nullptr, 10);
+    return {0, line, column};
+  };
+  std::stable_sort(errors.begin(), errors.end(),
+                   [&](const PolicyError& a, const PolicyError& b) { return key(a) < key(b); });
+}
+
+Policy Parse(std::string_view text, std::string_view name, std::string_view base_dir,
              std::vector<PolicyError>* errors) {
   policy::Context ctx(name, base_dir, errors);
   Policy policy;
@@ -55,8 +89,17 @@ Policy Parse(std::string_view text, std::string_view name, std::string_view base
   for (const auto& [section, read] : sections) {
     if (const toml::table* t = SectionTable(ctx, root, section)) read(ctx, *t, policy);
   }
-  if (const toml::node* rules = root.get("rule")) policy::ReadRules(ctx, *rules, policy);
-  policy::CheckPolicy(ctx, policy);
+  std::vector<bool> broken;
+  if (const toml::node* rules = root.get("rule")) {
+    broken = policy::ReadRules(ctx, *rules, policy);
+  } else if (name != kEmbeddedName) {
+    // A policy without rules keeps the default ones: a file that only lists
+    // domains must not silently stop refusing look-alikes. To accept
+    // everything, say so with one rule.
+    policy.rules = DefaultRules();
+  }
+  policy::CheckPolicy(ctx, policy, broken);
+  SortByPlace(name, *errors);
   return policy;
 }
 

@@ -159,17 +159,21 @@ Rule ReadRule(Context& ctx, const toml::table& t, int index, const Policy& polic
 
 }  // namespace
 
-void ReadRules(Context& ctx, const toml::node& node, Policy& policy) {
+std::vector<bool> ReadRules(Context& ctx, const toml::node& node, Policy& policy) {
+  std::vector<bool> broken;
   const toml::array* array = node.as_array();
   if (array == nullptr || !array->is_array_of_tables()) {
     ctx.Error(node.source(), "'rule' must be written as [[rule]] tables",
               "start each rule with a [[rule]] line");
-    return;
+    return broken;
   }
   int index = 0;
   for (const toml::node& element : *array) {
+    size_t before = ctx.error_count();
     policy.rules.push_back(ReadRule(ctx, *element.as_table(), ++index, policy));
+    broken.push_back(ctx.error_count() != before);
   }
+  return broken;
 }
 
 bool IsSmtpReplyCode(std::string_view s) { return IsSmtpCode(s); }

@@ -16,7 +16,9 @@ void ReadLookalikeSection(Context& ctx, const toml::table& t, Policy& policy);
 void ReadSendersSection(Context& ctx, const toml::table& t, Policy& policy);
 void ReadSensitivitySection(Context& ctx, const toml::table& t, Policy& policy);
 // [[rule]]: `node` is the array of tables. Needs the sender groups read.
-void ReadRules(Context& ctx, const toml::node& node, Policy& policy);
+// Returns, per rule, whether it had an error (CheckPolicy skips those so one
+// slip does not cascade into "can never match" reports).
+std::vector<bool> ReadRules(Context& ctx, const toml::node& node, Policy& policy);
 void ReadDefaultsSection(Context& ctx, const toml::table& t, Policy& policy);
 void ReadLimitsSection(Context& ctx, const toml::table& t, Policy& policy);
 
@@ -25,7 +27,7 @@ bool IsSmtpReplyCode(std::string_view s);
 
 // Checks across sections: conflicting domain entries, rules that can never
 // match (empty ranges, shadowed by an earlier rule), duplicate rule names.
-void CheckPolicy(Context& ctx, const Policy& policy);
+void CheckPolicy(Context& ctx, const Policy& policy, const std::vector<bool>& broken_rules);
 
 }  // namespace nearmiss::policy
 
