@@ -1,0 +1,250 @@
+// Engine::Decide and DecideRecipient: every condition, every action, every
+// template field, rule order, RCPT-time deferral and the mail paths.
+#include <gtest/gtest.h>
+
+#include "nearmiss/engine.h"
+
+namespace nearmiss {
+namespace {
+
+using content::Level;
+
+std::shared_ptr<const Engine> Build(const std::string& toml) {
+  Result<Policy> p = ParsePolicy(toml, "t.toml", "");
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  if (!p.ok()) return nullptr;
+  Result<std::shared_ptr<const Engine>> e = Engine::Compile(*p);
+  EXPECT_TRUE(e.ok()) << e.status().ToString();
+  return e.ok() ? *e : nullptr;
+}
+
+content::Sensitivity Marked(Level level, std::string pack = "uk") {
+  content::Sensitivity s;
+  s.Add({std::string(content::LevelName(level)), pack, level, "subject", 0,
+         std::string(content::LevelName(level)), content::Strength::kStrong});
+  return s;
+}
+
+MessageFacts Facts(const Engine& e, std::vector<std::string> to, Level level = Level::kNone,
+                   std::string sender = "alice@mod.gov.uk") {
+  MessageFacts f;
+  f.sender = std::move(sender);
+  for (const std::string& a : to) f.recipients.push_back({e.CheckRecipient(a), RecipientField::kTo});
+  if (level != Level::kNone) f.sensitivity = Marked(level);
+  return f;
+}
+
+TEST(DecideTest, DefaultPolicyRules) {
+  Result<Policy> p = DefaultPolicy();
+  ASSERT_TRUE(p.ok());
+  auto e = *Engine::Compile(*p);
+  Decision d = e->Decide(Facts(*e, {"bob@army.ml"}));
+  EXPECT_EQ(d.action, Action::kReject);
+  EXPECT_EQ(d.rule.name, "lookalike");
+  EXPECT_EQ(d.rule.index, 1);
+  EXPECT_EQ(d.smtp_code, "550 5.7.1");
+  EXPECT_NE(d.message.find("did you mean bob@army.mil?"), std::string::npos) << d.message;
+  EXPECT_EQ(d.rule.id.rfind("rule 1 'lookalike' (<embedded default policy>:", 0), 0u) << d.rule.id;
+
+  EXPECT_EQ(e->Decide(Facts(*e, {"c@example.com"}, Level::kSecret)).action, Action::kHold);
+  EXPECT_EQ(e->Decide(Facts(*e, {"c@example.com"}, Level::kTopSecret)).action, Action::kHold);
+  EXPECT_EQ(e->Decide(Facts(*e, {"c@example.com"}, Level::kOfficialSensitive)).action,
+            Action::kTag);
+  EXPECT_EQ(e->Decide(Facts(*e, {"c@example.com"}, Level::kOfficial)).action, Action::kAccept);
+  EXPECT_EQ(e->Decide(Facts(*e, {"d@army.mil"}, Level::kTopSecret)).action, Action::kAccept);
+  Decision none = e->Decide(Facts(*e, {"c@example.com"}));
+  EXPECT_EQ(none.action, Action::kAccept);
+  EXPECT_EQ(none.rule.name, "default");
+}
+
+TEST(DecideTest, BlockedIsRejected) {
+  auto e = Build("[domains]\nblock = [\".ml\"]\n");  // default rules kept
+  Decision d = e->Decide(Facts(*e, {"x@evil.ml"}));
+  EXPECT_EQ(d.action, Action::kReject);
+  EXPECT_EQ(d.rule.name, "blocked");
+}
+
+TEST(DecideTest, FirstMatchWins) {
+  auto e = Build(
+      "[[rule]]\nname = \"a\"\nrecipient = [\"external\"]\naction = \"warn\"\n"
+      "[[rule]]\nname = \"b\"\nsensitivity_at_least = \"SECRET\"\naction = \"hold\"\n");
+  Decision d = e->Decide(Facts(*e, {"c@example.com"}, Level::kSecret));
+  EXPECT_EQ(d.action, Action::kWarn);
+  EXPECT_EQ(d.rule.name, "a");
+  auto swapped = Build(
+      "[[rule]]\nname = \"b\"\nsensitivity_at_least = \"SECRET\"\naction = \"hold\"\n"
+      "[[rule]]\nname = \"a\"\nrecipient = [\"external\"]\naction = \"warn\"\n");
+  EXPECT_EQ(swapped->Decide(Facts(*swapped, {"c@example.com"}, Level::kSecret)).rule.name, "b");
+}
+
+TEST(DecideTest, EveryActionByName) {
+  for (Action a : {Action::kAccept, Action::kTag, Action::kWarn, Action::kHold,
+                   Action::kRemoveRecipient, Action::kReject}) {
+    auto e = Build("[[rule]]\nname = \"r\"\naction = \"" + std::string(ActionName(a)) + "\"\n");
+    Decision d = e->Decide(Facts(*e, {"c@example.com"}));
+    EXPECT_EQ(d.action, a) << ActionName(a);
+    EXPECT_EQ(ParseAction(ActionName(a)), a);
+    EXPECT_EQ(d.recipients[0].smtp_code.empty(), a != Action::kReject);
+  }
+  EXPECT_FALSE(ParseAction("rejcet").has_value());
+}
+
+TEST(DecideTest, RecipientClassAndReasonConditions) {
+  auto e = Build(
+      "[[rule]]\nname = \"typo\"\nreason = [\"label-typo\"]\naction = \"warn\"\n"
+      "[[rule]]\nname = \"look\"\nrecipient = [\"lookalike\"]\naction = \"reject\"\n"
+      "[[rule]]\nname = \"bad\"\nrecipient = [\"invalid\"]\naction = \"remove-recipient\"\n");
+  EXPECT_EQ(e->Decide(Facts(*e, {"carol@gmial.com"})).rule.name, "typo");
+  EXPECT_EQ(e->Decide(Facts(*e, {"bob@army.ml"})).rule.name, "look");  // suffix-edit
+  EXPECT_EQ(e->Decide(Facts(*e, {"not an address"})).rule.name, "bad");
+  EXPECT_EQ(e->Decide(Facts(*e, {"c@example.com"})).rule.name, "default");
+}
+
+TEST(DecideTest, SensitivityAtMost) {
+  auto e = Build(
+      "[[rule]]\nname = \"low\"\nsensitivity_at_most = \"OFFICIAL\"\naction = \"tag\"\n");
+  EXPECT_EQ(e->Decide(Facts(*e, {"c@example.com"})).action, Action::kTag);
+  EXPECT_EQ(e->Decide(Facts(*e, {"c@example.com"}, Level::kOfficial)).action, Action::kTag);
+  EXPECT_EQ(e->Decide(Facts(*e, {"c@example.com"}, Level::kSecret)).action, Action::kAccept);
+}
+
+TEST(DecideTest, SenderGroups) {
+  auto e = Build(
+      "[senders.execs]\naddresses = [\"CEO@mod.gov.uk\"]\ndomains = [\"board.mod.gov.uk\"]\n"
+      "[[rule]]\nname = \"x\"\nsender_group = [\"execs\"]\naction = \"warn\"\n");
+  EXPECT_EQ(e->Decide(Facts(*e, {"c@example.com"}, Level::kNone, "ceo@mod.gov.uk")).action,
+            Action::kWarn);
+  EXPECT_EQ(e->Decide(Facts(*e, {"c@example.com"}, Level::kNone, "Ann <a@x.board.mod.gov.uk>"))
+                .action,
+            Action::kWarn);
+  EXPECT_EQ(e->Decide(Facts(*e, {"c@example.com"}, Level::kNone, "bob@mod.gov.uk")).action,
+            Action::kAccept);
+  EXPECT_EQ(e->Decide(Facts(*e, {"c@example.com"}, Level::kNone, "")).action, Action::kAccept);
+}
+
+TEST(DecideTest, RecipientAndExternalDomainCounts) {
+  auto e = Build(
+      "[[rule]]\nname = \"many\"\nrecipients_at_least = 3\naction = \"warn\"\n"
+      "[[rule]]\nname = \"spread\"\nexternal_domains_at_least = 2\n"
+      "external_domains_at_most = 2\naction = \"hold\"\n");
+  // Duplicates count once.
+  EXPECT_EQ(e->Decide(Facts(*e, {"a@army.mil", "a@army.mil", "b@army.mil"})).action,
+            Action::kAccept);
+  EXPECT_EQ(e->Decide(Facts(*e, {"a@army.mil", "b@army.mil", "c@army.mil"})).action,
+            Action::kWarn);
+  EXPECT_EQ(e->Decide(Facts(*e, {"a@example.com", "b@example.net"})).action, Action::kHold);
+  EXPECT_EQ(e->Decide(Facts(*e, {"a@example.com", "b@example.com"})).action, Action::kAccept);
+  auto few = Build("[[rule]]\nname = \"one\"\nrecipients_at_most = 1\naction = \"tag\"\n");
+  EXPECT_EQ(few->Decide(Facts(*few, {"a@army.mil"})).action, Action::kTag);
+  EXPECT_EQ(few->Decide(Facts(*few, {"a@army.mil", "b@army.mil"})).action, Action::kAccept);
+}
+
+TEST(DecideTest, TemplateFields) {
+  auto e = Build(
+      "[[rule]]\nname = \"t\"\nrecipient = [\"lookalike\"]\naction = \"reject\"\n"
+      "smtp_code = \"554 5.7.1\"\n"
+      "message = \"{{{recipient}}} {suggestion} {target} {level} / {reason}\"\n");
+  Decision d = e->Decide(Facts(*e, {"bob@army.ml"}, Level::kSecret));
+  EXPECT_EQ(d.message.rfind("{bob@army.ml} bob@army.mil army.mil SECRET / army.ml looks like", 0),
+            0u)
+      << d.message;
+  EXPECT_EQ(d.smtp_code, "554 5.7.1");
+}
+
+TEST(DecideTest, ReasonsIncludeSensitivity) {
+  auto e = *Engine::Compile(*DefaultPolicy());
+  MessageFacts f = Facts(*e, {"c@example.com", "bob@army.ml"}, Level::kSecret);
+  f.path = MailPath::kSmtp;
+  Decision d = e->Decide(f);
+  EXPECT_EQ(d.action, Action::kReject);
+  EXPECT_EQ(d.message_action, Action::kHold);  // bob was refused at RCPT
+  ASSERT_EQ(d.reasons.size(), 2u);
+  EXPECT_EQ(d.reasons[0].code, "sensitivity");
+  EXPECT_EQ(d.reasons[1].code, "suffix-edit");
+  EXPECT_EQ(d.level, Level::kSecret);
+}
+
+TEST(DecideTest, MailPaths) {
+  auto e = *Engine::Compile(*DefaultPolicy());
+  MessageFacts f = Facts(*e, {"bob@army.ml", "d@army.mil"});
+  f.path = MailPath::kSmtp;
+  Decision smtp = e->Decide(f);
+  EXPECT_TRUE(smtp.recipients[0].at_rcpt);
+  EXPECT_EQ(smtp.message_action, Action::kAccept);  // bob refused at RCPT, d delivered
+  f.path = MailPath::kSendmail;
+  Decision sendmail = e->Decide(f);
+  EXPECT_FALSE(sendmail.recipients[0].at_rcpt);
+  EXPECT_EQ(sendmail.message_action, Action::kReject);
+  MessageFacts alone = Facts(*e, {"bob@army.ml"});
+  alone.path = MailPath::kSmtp;
+  EXPECT_EQ(e->Decide(alone).message_action, Action::kReject);  // nobody left
+}
+
+TEST(DecideTest, RemoveRecipientKeepsTheOthers) {
+  auto e = Build("[[rule]]\nname = \"r\"\nrecipient = [\"external\"]\n"
+                 "action = \"remove-recipient\"\n");
+  Decision d = e->Decide(Facts(*e, {"c@example.com", "d@army.mil"}));
+  EXPECT_EQ(d.action, Action::kRemoveRecipient);
+  EXPECT_EQ(d.message_action, Action::kAccept);
+  EXPECT_EQ(d.recipients[1].action, Action::kAccept);
+}
+
+TEST(DecideRecipientTest, DecidesAtRcptOrDefers) {
+  auto e = *Engine::Compile(*DefaultPolicy());
+  RecipientDecision look =
+      e->DecideRecipient("a@mod.gov.uk", e->CheckRecipient("bob@army.ml"),
+                         RecipientField::kEnvelope, MailPath::kSmtp);
+  EXPECT_FALSE(look.deferred);
+  EXPECT_EQ(look.action, Action::kReject);
+  EXPECT_TRUE(look.at_rcpt);
+  EXPECT_EQ(look.smtp_code, "550 5.7.1");
+  RecipientDecision on_sendmail =
+      e->DecideRecipient("a@mod.gov.uk", e->CheckRecipient("bob@army.ml"),
+                         RecipientField::kEnvelope, MailPath::kSendmail);
+  EXPECT_EQ(on_sendmail.action, Action::kReject);
+  EXPECT_FALSE(on_sendmail.at_rcpt);
+  // External: the SECRET rule needs the content.
+  RecipientDecision ext = e->DecideRecipient(
+      "a@mod.gov.uk", e->CheckRecipient("c@example.com"), RecipientField::kEnvelope,
+      MailPath::kSmtp);
+  EXPECT_TRUE(ext.deferred);
+  EXPECT_EQ(ext.action, Action::kAccept);
+  // Trusted: no rule can fire, the default decides now.
+  RecipientDecision trusted = e->DecideRecipient(
+      "a@mod.gov.uk", e->CheckRecipient("d@army.mil"), RecipientField::kEnvelope,
+      MailPath::kSmtp);
+  EXPECT_FALSE(trusted.deferred);
+  EXPECT_EQ(trusted.rule.name, "default");
+}
+
+TEST(DecideTest, DisabledPacksAreIgnoredAndCustomPatternsCount) {
+  auto e = Build(
+      "[sensitivity]\npacks = [\"uk\"]\n"
+      "[[sensitivity.pattern]]\nname = \"kestrel\"\nkeywords = [\"kestrel\"]\n"
+      "level = \"SECRET\"\n"
+      "[[rule]]\nname = \"s\"\nsensitivity_at_least = \"SECRET\"\naction = \"hold\"\n");
+  MessageFacts f = Facts(*e, {"c@example.com"});
+  f.sensitivity = Marked(Level::kTopSecret, "us-classified");
+  EXPECT_EQ(e->Decide(f).action, Action::kAccept);
+  f.sensitivity = Marked(Level::kSecret, "uk");
+  EXPECT_EQ(e->Decide(f).action, Action::kHold);
+
+  Result<content::Scratch> scratch = content::Scratch::Create(e->scanner());
+  ASSERT_TRUE(scratch.ok());
+  content::Sensitivity s;
+  ASSERT_TRUE(e->scanner().Scan(content::TextKind::kBody, "body",
+                                "Notes on Kestrel for Tuesday.", *scratch, &s).ok());
+  EXPECT_EQ(s.level, Level::kSecret);
+}
+
+TEST(DecideTest, DefaultActionAndItsPlace) {
+  auto e = Build("[defaults]\naction = \"warn\"\n[[rule]]\nname = \"t\"\n"
+                 "recipient = [\"trusted\"]\naction = \"accept\"\n");
+  Decision d = e->Decide(Facts(*e, {"c@example.com"}));
+  EXPECT_EQ(d.action, Action::kWarn);
+  EXPECT_EQ(d.rule.id, "default action (t.toml:2:10)");
+  EXPECT_NE(d.message.find("outside the organisation"), std::string::npos) << d.message;
+}
+
+}  // namespace
+}  // namespace nearmiss
