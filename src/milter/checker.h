@@ -1,0 +1,64 @@
+// Checker: what a milter session asks of the policy engine.
+//
+// An interface so the session can be driven by a scripted fake in tests and
+// the engine stays free of milter code. MakeEngineChecker adapts a compiled
+// Engine; a session takes one Checker at MAIL and keeps it to the end of the
+// message, so a reload never changes the rules under a message in flight.
+//
+// Thread safety: every method may be called from any thread at once; Scan
+// keeps a per-thread content::Scratch internally.
+#ifndef NEARMISS_MILTER_CHECKER_H_
+#define NEARMISS_MILTER_CHECKER_H_
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "nearmiss/content_reader.h"
+#include "nearmiss/decision.h"
+#include "nearmiss/verdict.h"
+
+namespace nearmiss {
+class Engine;
+}
+
+namespace nearmiss::milter {
+
+// What the milter answers when it cannot decide (the policy's on_error).
+enum class FailAction {
+  kTempfail,     // 451 4.3.0: the MTA keeps the mail and retries
+  kAcceptTagged, // deliver, with the tag header saying it was not checked
+};
+
+class Checker {
+ public:
+  virtual ~Checker() = default;
+
+  virtual RecipientCheck CheckRecipient(std::string_view input) const = 0;
+  virtual RecipientDecision DecideRecipient(std::string_view sender,
+                                            const RecipientCheck& check,
+                                            MailPath path) const = 0;
+  // Reads and scans one whole message (headers, blank line, body).
+  virtual content::ScannedMessage Scan(std::string_view bytes,
+                                       std::string source) const = 0;
+  virtual Decision Decide(const MessageFacts& facts) const = 0;
+
+  virtual FailAction fail_action() const = 0;
+  virtual const std::string& tag_header() const = 0;  // "X-Nearmiss"
+  // Bytes of one message kept for the scan; past it the milter decides on
+  // what it saw and says so.
+  virtual size_t max_message_bytes() const = 0;
+};
+
+// The running Checker; may change between calls (reload). Null when none is
+// loaded: sessions then answer with FailAction::kTempfail.
+using CheckerSource = std::function<std::shared_ptr<const Checker>()>;
+
+std::shared_ptr<const Checker> MakeEngineChecker(
+    std::shared_ptr<const Engine> engine);
+
+}  // namespace nearmiss::milter
+
+#endif  // NEARMISS_MILTER_CHECKER_H_

@@ -1,0 +1,107 @@
+#include "milter/decision_log.h"
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+namespace nearmiss::milter {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr size_t kMaxField = 256;
+
+std::string Cut(std::string_view s) {
+  return std::string(s.substr(0, kMaxField));
+}
+
+Json Base(const Transaction& tx, std::string_view event) {
+  Json j;
+  j["time"] = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::system_clock::now().time_since_epoch())
+                  .count();
+  j["event"] = event;
+  j["session"] = tx.session_id;
+  j["queue_id"] = Cut(tx.queue_id);
+  j["sender"] = Cut(tx.sender);
+  if (!tx.auth_user.empty()) j["auth_user"] = Cut(tx.auth_user);
+  j["path"] = MailPathName(tx.path);
+  return j;
+}
+
+Json ReasonCodes(const std::vector<Reason>& reasons) {
+  Json codes = Json::array();
+  for (const Reason& r : reasons) codes.push_back(r.code);
+  return codes;
+}
+
+std::string Dump(const Json& j) {
+  // Replace invalid UTF-8 rather than throw: addresses come off the wire.
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string RcptLogLine(const Transaction& tx, const TxRecipient& rcpt,
+                        std::string_view milter_action) {
+  Json j = Base(tx, "rcpt");
+  const RecipientDecision& d = rcpt.decision;
+  j["recipient"] = Cut(rcpt.check.address.empty() ? rcpt.raw : rcpt.check.address);
+  j["class"] = VerdictName(rcpt.check.verdict);
+  j["reasons"] = ReasonCodes(rcpt.check.reasons);
+  if (!rcpt.check.suggestion.empty()) j["suggestion"] = Cut(rcpt.check.suggestion);
+  j["rule"] = d.rule.id;
+  j["action"] = ActionName(d.action);
+  j["deferred"] = d.deferred;
+  j["milter"] = milter_action;
+  if (!d.message.empty()) j["message"] = Cut(d.message);
+  return Dump(j);
+}
+
+std::string MessageLogLine(const Transaction& tx, const Decision& decision,
+                           const content::Sensitivity& sensitivity,
+                           std::string_view milter_action) {
+  Json j = Base(tx, "message");
+  Json rcpts = Json::array();
+  for (const RecipientDecision& r : decision.recipients) {
+    rcpts.push_back({{"address", Cut(r.recipient)},
+                     {"class", VerdictName(r.verdict)},
+                     {"action", ActionName(r.action)},
+                     {"rule", r.rule.id},
+                     {"reasons", ReasonCodes(r.reasons)}});
+  }
+  for (const TxRecipient& r : tx.recipients) {
+    if (!r.refused) continue;
+    rcpts.push_back({{"address", Cut(r.check.address.empty() ? r.raw : r.check.address)},
+                     {"class", VerdictName(r.check.verdict)},
+                     {"action", "reject"},
+                     {"rule", r.decision.rule.id},
+                     {"at_rcpt", true}});
+  }
+  j["recipients"] = std::move(rcpts);
+  j["level"] = content::LevelName(decision.level);
+  j["complete"] = sensitivity.complete;
+  Json markings = Json::array();
+  for (const content::Finding& f : sensitivity.findings) {
+    if (f.strength == content::Strength::kStrong || f.pack == "limit") {
+      markings.push_back({{"marking", Cut(f.marking)}, {"where", Cut(f.where)}});
+    }
+    if (markings.size() >= 16) break;
+  }
+  j["findings"] = std::move(markings);
+  j["bytes"] = tx.seen_bytes;
+  j["rule"] = decision.rule.id;
+  j["action"] = ActionName(decision.message_action);
+  j["milter"] = milter_action;
+  if (!decision.message.empty()) j["message"] = Cut(decision.message);
+  return Dump(j);
+}
+
+std::string FailLogLine(const Transaction& tx, std::string_view why,
+                        std::string_view milter_action) {
+  Json j = Base(tx, "error");
+  j["error"] = Cut(why);
+  j["milter"] = milter_action;
+  return Dump(j);
+}
+
+}  // namespace nearmiss::milter

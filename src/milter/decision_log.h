@@ -1,0 +1,35 @@
+// The milter's structured log: one JSON object per decision, one line each,
+// with stable keys (queue_id, sender, recipients with class/action/rule,
+// level, rule, action) so mail admins can grep and programs can parse it.
+// Untrusted strings are cut (like Postfix's %.100s) so a hostile address
+// cannot flood the log.
+#ifndef NEARMISS_MILTER_DECISION_LOG_H_
+#define NEARMISS_MILTER_DECISION_LOG_H_
+
+#include <string>
+#include <string_view>
+
+#include "milter/transaction.h"
+#include "nearmiss/content_sensitivity.h"
+#include "nearmiss/decision.h"
+
+namespace nearmiss::milter {
+
+// A recipient answered at RCPT time (refused, or a provisional accept that
+// a policy rule flagged).
+std::string RcptLogLine(const Transaction& tx, const TxRecipient& rcpt,
+                        std::string_view milter_action);
+
+// The end-of-message decision; `milter_action` is what the MTA was told:
+// "accept", "tag", "quarantine", "delete-recipient", "reject".
+std::string MessageLogLine(const Transaction& tx, const Decision& decision,
+                           const content::Sensitivity& sensitivity,
+                           std::string_view milter_action);
+
+// No decision could be made; `milter_action` is the fail action taken.
+std::string FailLogLine(const Transaction& tx, std::string_view why,
+                        std::string_view milter_action);
+
+}  // namespace nearmiss::milter
+
+#endif  // NEARMISS_MILTER_DECISION_LOG_H_

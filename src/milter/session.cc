@@ -1,0 +1,265 @@
+#include "milter/session.h"
+
+#include <algorithm>
+#include <type_traits>
+
+#include "milter/decision_log.h"
+
+namespace nearmiss::milter {
+namespace {
+
+// Skip what nearmiss never reads (CONNECT, HELO, DATA, unknown commands,
+// end of headers) and stream MAIL, headers and body without replies: only
+// RCPT and the end of message carry an answer.
+constexpr uint32_t kWantedProtocol =
+    proto::kNoConnect | proto::kNoHelo | proto::kNoData | proto::kNoUnknown |
+    proto::kNoEndOfHeaders | proto::kNoReplyMail | proto::kNoReplyHeader |
+    proto::kNoReplyBody;
+
+constexpr uint32_t kWantedActions = action::kAddHeaders |
+                                    action::kChangeHeaders | action::kDelRcpt |
+                                    action::kQuarantine |
+                                    action::kSetSymbolList;
+
+constexpr size_t kMaxAddress = 1024;
+
+std::string_view StripBrackets(std::string_view a) {
+  if (a.size() >= 2 && a.front() == '<' && a.back() == '>') {
+    return a.substr(1, a.size() - 2);
+  }
+  return a;
+}
+
+bool IEquals(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+}  // namespace
+
+Session::Session(uint64_t id, SessionOptions options, CheckerSource source,
+                 LogSink log)
+    : id_(id),
+      options_(options),
+      source_(std::move(source)),
+      log_(std::move(log)) {}
+
+Session::Step Session::Fail(Status status) {
+  error_ = std::move(status);
+  return Step::kClose;
+}
+
+void Session::Continue(uint32_t no_reply_flag, std::string* out) const {
+  if ((protocol_ & no_reply_flag) == 0) EncodeSimple(reply::kContinue, out);
+}
+
+EomContext Session::Context() const {
+  return EomContext{(actions_ & action::kQuarantine) != 0,
+                    (actions_ & action::kAddHeaders) != 0,
+                    (actions_ & action::kChangeHeaders) != 0,
+                    (actions_ & action::kDelRcpt) != 0};
+}
+
+Session::Step Session::Handle(const Packet& packet, std::string* out) {
+  Result<Command> parsed = ParseCommand(packet);
+  if (!parsed.ok()) return Fail(parsed.error());
+  if (eom_pending_) {
+    return Fail(Status::ParseError("milter: command while the end of message is pending"));
+  }
+  Command& command = *parsed;
+  if (auto* o = std::get_if<OptionNegotiation>(&command)) return Negotiate(*o, out);
+  if (!negotiated_) {
+    return Fail(Status::ParseError("milter: command before option negotiation"));
+  }
+  return std::visit(
+      [&](auto& c) -> Step {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, Macros>) {
+          StoreMacros(c);
+        } else if constexpr (std::is_same_v<T, Connect>) {
+          Continue(proto::kNoReplyConnect, out);
+        } else if constexpr (std::is_same_v<T, Helo>) {
+          Continue(proto::kNoReplyHelo, out);
+        } else if constexpr (std::is_same_v<T, Mail>) {
+          BeginMessage(c.sender);
+          Continue(proto::kNoReplyMail, out);
+        } else if constexpr (std::is_same_v<T, Rcpt>) {
+          Recipient(c, out);
+        } else if constexpr (std::is_same_v<T, Data>) {
+          Continue(proto::kNoReplyData, out);
+        } else if constexpr (std::is_same_v<T, Header>) {
+          if (!tx_) BeginMessage("");
+          if (IEquals(c.name, tx_->checker ? tx_->checker->tag_header() : "X-Nearmiss")) {
+            ++tx_->forged_tag_headers;
+          }
+          tx_->Append(c.name);
+          // Without SMFIP_HDR_LEADSPC Postfix drops the space after ':'.
+          tx_->Append((protocol_ & proto::kHeaderLeadingSpace) ? ":" : ": ");
+          tx_->Append(c.value);
+          tx_->Append("\r\n");
+          Continue(proto::kNoReplyHeader, out);
+        } else if constexpr (std::is_same_v<T, EndOfHeaders>) {
+          if (!tx_) BeginMessage("");
+          if (!tx_->headers_done) tx_->Append("\r\n");
+          tx_->headers_done = true;
+          Continue(proto::kNoReplyEndOfHeaders, out);
+        } else if constexpr (std::is_same_v<T, Body> ||
+                             std::is_same_v<T, EndOfMessage>) {
+          if (!tx_) BeginMessage("");
+          if (!tx_->headers_done) tx_->Append("\r\n");
+          tx_->headers_done = true;
+          tx_->Append(c.chunk);
+          if constexpr (std::is_same_v<T, Body>) {
+            Continue(proto::kNoReplyBody, out);
+          } else {
+            std::string_view queue_id = Macro("i");
+            tx_->queue_id = std::string(queue_id.substr(0, kMaxAddress));
+            eom_pending_ = true;
+            return Step::kEndOfMessage;
+          }
+        } else if constexpr (std::is_same_v<T, Abort>) {
+          // The message is gone; the connection's macros stay.
+          tx_.reset();
+          for (char stage : {'M', 'R', 'T', 'L', 'N', 'E'}) macros_.erase(stage);
+        } else if constexpr (std::is_same_v<T, Quit>) {
+          return Step::kClose;
+        } else if constexpr (std::is_same_v<T, QuitNewConnection>) {
+          // The MTA reuses this socket for another SMTP client.
+          tx_.reset();
+          macros_.clear();
+        } else if constexpr (std::is_same_v<T, Unknown>) {
+          Continue(proto::kNoReplyUnknown, out);
+        }
+        return Step::kContinue;
+      },
+      command);
+}
+
+Session::Step Session::Negotiate(const OptionNegotiation& o, std::string* out) {
+  if (o.version < 2) {
+    return Fail(Status::InvalidArgument(
+        "milter: MTA speaks protocol version " + std::to_string(o.version) +
+        "; nearmiss needs 2 or later"));
+  }
+  OptionReply r;
+  r.version = std::min<uint32_t>(o.version, kProtocolVersion);
+  // Only what the MTA offered: asking for more breaks the stream.
+  r.protocol = kWantedProtocol & o.protocol;
+  r.actions = kWantedActions & o.actions;
+  if (r.actions & action::kSetSymbolList) {
+    r.symbols = {
+        {MacroStage::kMail, "i {auth_authen} {mail_addr}"},
+        {MacroStage::kRcpt, "i {rcpt_addr} {rcpt_mailer}"},
+        {MacroStage::kEndOfMessage, "i"},
+    };
+  }
+  protocol_ = r.protocol;
+  actions_ = r.actions;
+  negotiated_ = true;
+  macros_.clear();
+  tx_.reset();
+  EncodeOptionReply(r, out);
+  return Step::kContinue;
+}
+
+void Session::StoreMacros(const Macros& m) {
+  auto& list = macros_[m.for_command];
+  list.clear();
+  for (const auto& [name, value] : m.values) {
+    if (list.size() >= options_.max_macros) break;
+    list.emplace_back(std::string(name.substr(0, 64)),
+                      std::string(value.substr(0, options_.max_macro_value)));
+  }
+}
+
+std::string_view Session::Macro(std::string_view name) const {
+  // Latest stage first: the queue id appears part-way through a message.
+  for (char stage : {'E', 'N', 'L', 'T', 'R', 'M', 'H', 'C'}) {
+    auto it = macros_.find(stage);
+    if (it == macros_.end()) continue;
+    for (const auto& [n, v] : it->second) {
+      if (n == name) return v;
+    }
+  }
+  return {};
+}
+
+void Session::BeginMessage(std::string_view sender) {
+  tx_.emplace();
+  tx_->session_id = id_;
+  tx_->sender = std::string(StripBrackets(sender).substr(0, kMaxAddress));
+  tx_->auth_user = std::string(Macro("{auth_authen}").substr(0, kMaxAddress));
+  tx_->checker = source_ ? source_() : nullptr;
+  size_t bound = tx_->checker ? tx_->checker->max_message_bytes() : 0;
+  tx_->max_bytes = bound ? bound : options_.default_max_message_bytes;
+}
+
+void Session::Recipient(const Rcpt& rcpt, std::string* out) {
+  if (!tx_) BeginMessage("");
+  if (tx_->recipients.size() >= options_.max_recipients) {
+    EncodeReplyCode("452", "4.5.3", "too many recipients", out);
+    return;
+  }
+  TxRecipient r;
+  r.raw = std::string(rcpt.recipient.substr(0, kMaxAddress));
+  // Postfix's non-smtpd path (sendmail(1)) sends bare addresses and no
+  // {rcpt_mailer}; refusing a recipient there leaves the mail stuck.
+  auto rcpt_macros = macros_.find('R');
+  bool has_mailer = false;
+  if (rcpt_macros != macros_.end()) {
+    for (const auto& [n, v] : rcpt_macros->second) has_mailer |= (n == "{rcpt_mailer}");
+  }
+  if (!has_mailer || r.raw.empty() || r.raw.front() != '<') {
+    tx_->path = MailPath::kSendmail;
+  }
+  if (!tx_->checker) {
+    // No policy: the fail action applies at end of message, where the
+    // sendmail path can take it too.
+    tx_->recipients.push_back(std::move(r));
+    EncodeSimple(reply::kContinue, out);
+    return;
+  }
+  const Checker& checker = *tx_->checker;
+  r.check = checker.CheckRecipient(StripBrackets(r.raw));
+  r.decision = checker.DecideRecipient(tx_->sender, r.check, tx_->path);
+  const RecipientDecision& d = r.decision;
+  bool refuse = tx_->path == MailPath::kSmtp && d.at_rcpt && !d.deferred &&
+                (d.action == Action::kReject || d.action == Action::kRemoveRecipient);
+  if (refuse) {
+    r.refused = true;
+    auto [basic, enhanced] = SplitSmtpCode(d.smtp_code, /*temporary=*/false);
+    std::string text = d.message.empty() ? r.raw + ": refused by policy" : d.message;
+    EncodeReplyCode(basic, enhanced, text, out);
+    if (log_) log_(RcptLogLine(*tx_, r, "reject"));
+  } else {
+    EncodeSimple(reply::kContinue, out);
+  }
+  tx_->recipients.push_back(std::move(r));
+}
+
+std::function<EomOutcome()> Session::TakeEndOfMessage() {
+  auto tx = std::make_shared<const Transaction>(std::move(*tx_));
+  tx_.reset();
+  pending_ = tx;
+  EomContext context = Context();
+  return [tx, context] { return FinishMessage(*tx, context); };
+}
+
+void Session::CompleteEndOfMessage(EomOutcome outcome, std::string* out) {
+  out->append(outcome.replies);
+  if (log_ && !outcome.log_line.empty()) log_(outcome.log_line);
+  pending_.reset();
+  eom_pending_ = false;
+  ++messages_;
+  for (char stage : {'M', 'R', 'T', 'L', 'N', 'E'}) macros_.erase(stage);
+}
+
+void Session::FailEndOfMessage(std::string_view why, std::string* out) {
+  Transaction empty;
+  const Transaction& tx = pending_ ? *pending_ : empty;
+  CompleteEndOfMessage(FailMessage(tx, Context(), why), out);
+}
+
+}  // namespace nearmiss::milter

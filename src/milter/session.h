@@ -1,0 +1,111 @@
+// Session: the state machine of one milter connection, without I/O.
+//
+// The server feeds it one packet at a time; it appends its replies to a
+// string. Option negotiation asks only for the steps and actions nearmiss
+// uses and for no-reply on headers and body, so Postfix streams them
+// without round trips. Recipients are decided at RCPT through the Checker;
+// the end of message is handed back to the caller as a job (content scan +
+// decision) that may run on a worker thread, so the connection can send
+// progress keep-alives meanwhile.
+//
+// Mail paths: on Postfix's SMTP path a look-alike or blocked recipient is
+// refused at RCPT with the did-you-mean text. On the sendmail(1) path
+// (non_smtpd_milters: no {rcpt_mailer} macro, or a RCPT argument without
+// angle brackets) a RCPT reject leaves mail stuck, so every recipient is
+// accepted there and the decision is taken at end of message instead.
+//
+// Thread safety: one thread at a time. Between kEndOfMessage and
+// CompleteEndOfMessage only the job may touch the Transaction it was given.
+#ifndef NEARMISS_MILTER_SESSION_H_
+#define NEARMISS_MILTER_SESSION_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "milter/checker.h"
+#include "milter/codec.h"
+#include "milter/transaction.h"
+#include "nearmiss/status.h"
+
+namespace nearmiss::milter {
+
+struct SessionOptions {
+  // Recipients tracked per message; more are answered 452 4.5.3 (Postfix's
+  // own smtpd_recipient_limit defaults to 1000).
+  size_t max_recipients = 1000;
+  // Macros kept per stage, and bytes per macro value.
+  size_t max_macros = 64;
+  size_t max_macro_value = 1024;
+  // Used when the Checker gives no bound (0).
+  size_t default_max_message_bytes = 16u << 20;
+};
+
+// A log line (JSON, no newline); must be callable from any thread.
+using LogSink = std::function<void(std::string_view)>;
+
+class Session {
+ public:
+  Session(uint64_t id, SessionOptions options, CheckerSource source,
+          LogSink log);
+
+  enum class Step {
+    kContinue,      // read the next packet
+    kEndOfMessage,  // run TakeEndOfMessage(), then CompleteEndOfMessage()
+    kClose,         // the MTA quit, or the stream is broken: close
+  };
+
+  // Handles one packet and appends any replies to *out. A malformed packet
+  // or a command out of place ends the session (kClose) with `error()` set.
+  Step Handle(const Packet& packet, std::string* out);
+
+  // After kEndOfMessage: the work to run (scan + decide), on any thread.
+  std::function<EomOutcome()> TakeEndOfMessage();
+  // Appends the outcome's replies and logs it; the session is ready for a
+  // new message (or QUIT) afterwards.
+  void CompleteEndOfMessage(EomOutcome outcome, std::string* out);
+  // The fail action instead, when the job could not run or took too long.
+  void FailEndOfMessage(std::string_view why, std::string* out);
+
+  const Status& error() const { return error_; }
+  uint64_t id() const { return id_; }
+  uint32_t protocol() const { return protocol_; }
+  uint32_t actions() const { return actions_; }
+  uint64_t messages() const { return messages_; }
+
+ private:
+  Step Negotiate(const OptionNegotiation& o, std::string* out);
+  void StoreMacros(const Macros& m);
+  std::string_view Macro(std::string_view name) const;
+  void BeginMessage(std::string_view sender);
+  void Recipient(const Rcpt& rcpt, std::string* out);
+  void Continue(uint32_t no_reply_flag, std::string* out) const;
+  Step Fail(Status status);
+  EomContext Context() const;
+
+  uint64_t id_;
+  SessionOptions options_;
+  CheckerSource source_;
+  LogSink log_;
+  bool negotiated_ = false;
+  bool eom_pending_ = false;
+  uint32_t protocol_ = 0;  // the agreed SMFIP_* flags
+  uint32_t actions_ = 0;   // the agreed SMFIF_* flags
+  // Macros by the command they came with; a new set replaces the old.
+  std::map<char, std::vector<std::pair<std::string, std::string>>> macros_;
+  std::optional<Transaction> tx_;
+  // The message handed to the end-of-message job, shared with it.
+  std::shared_ptr<const Transaction> pending_;
+  uint64_t messages_ = 0;
+  Status error_;
+};
+
+}  // namespace nearmiss::milter
+
+#endif  // NEARMISS_MILTER_SESSION_H_

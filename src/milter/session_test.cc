@@ -1,0 +1,384 @@
+// The session state machine driven packet by packet, with a scripted
+// Checker standing in for the engine (the real engine is exercised by the
+// protocol and Postfix tests).
+#include "milter/session.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace nearmiss::milter {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+class FakeChecker : public Checker {
+ public:
+  RecipientCheck CheckRecipient(std::string_view input) const override {
+    RecipientCheck c;
+    c.input = std::string(input);
+    c.address = c.input;
+    c.domain = c.input.substr(c.input.find('@') + 1);
+    if (c.domain == "army.ml") {
+      c.verdict = Verdict::kLookalike;
+      c.target = "army.mil";
+      c.suggestion = c.address.substr(0, c.address.find('@')) + "@army.mil";
+      c.reasons.push_back({"suffix-edit", "army.ml looks like army.mil"});
+    } else if (c.domain == "mod.gov.uk") {
+      c.verdict = Verdict::kTrusted;
+    } else {
+      c.verdict = Verdict::kExternal;
+    }
+    return c;
+  }
+  RecipientDecision DecideRecipient(std::string_view, const RecipientCheck& c,
+                                    MailPath path) const override {
+    RecipientDecision d;
+    d.recipient = c.address;
+    d.verdict = c.verdict;
+    if (c.verdict == Verdict::kLookalike) {
+      d.action = Action::kReject;
+      d.at_rcpt = path == MailPath::kSmtp;
+      d.smtp_code = "550 5.7.1";
+      d.message = c.address + ": " + c.reasons[0].message + "; did you mean " +
+                  c.suggestion + "? (100% sure)";
+      d.rule = {1, "lookalike", "", "rule 1 'lookalike'"};
+    } else if (c.verdict == Verdict::kExternal) {
+      d.deferred = true;
+    }
+    return d;
+  }
+  content::ScannedMessage Scan(std::string_view bytes,
+                               std::string source) const override {
+    last_scanned = std::string(bytes);
+    content::ScannedMessage m;
+    m.source = std::move(source);
+    for (auto [word, level] :
+         {std::pair{"OFFICIAL-SENSITIVE", content::Level::kOfficialSensitive},
+          std::pair{"SECRET:", content::Level::kSecret}}) {
+      if (bytes.find(word) != std::string_view::npos) {
+        content::Finding f;
+        f.marking = word;
+        f.level = level;
+        f.strength = content::Strength::kStrong;
+        f.where = "subject";
+        m.sensitivity.Add(f);
+      }
+    }
+    return m;
+  }
+  Decision Decide(const MessageFacts& facts) const override {
+    Decision d;
+    d.level = facts.sensitivity.level;
+    bool external = false;
+    for (const MessageRecipient& r : facts.recipients) {
+      RecipientDecision rd = DecideRecipient(facts.sender, r.check, facts.path);
+      external |= r.check.verdict == Verdict::kExternal;
+      if (rd.action == Action::kReject) {
+        d.message_action = Action::kReject;
+        d.smtp_code = rd.smtp_code;
+      }
+      d.recipients.push_back(rd);
+    }
+    if (d.message_action != Action::kReject && external) {
+      if (d.level >= content::Level::kSecret) {
+        d.message_action = Action::kHold;
+        d.message = "SECRET to an external recipient";
+        d.rule = {2, "secret-external", "", "rule 2 'secret-external'"};
+      } else if (d.level >= content::Level::kOfficialSensitive) {
+        d.message_action = Action::kTag;
+        d.rule = {3, "sensitive-external", "", "rule 3 'sensitive-external'"};
+      }
+    }
+    d.action = d.message_action;
+    return d;
+  }
+  FailAction fail_action() const override { return FailAction::kTempfail; }
+  const std::string& tag_header() const override { return tag_; }
+  size_t max_message_bytes() const override { return max_bytes; }
+
+  size_t max_bytes = 1 << 20;
+  mutable std::string last_scanned;
+
+ private:
+  std::string tag_ = "X-Nearmiss";
+};
+
+// Drives a Session like an MTA would and decodes its replies.
+class SessionTest : public ::testing::Test {
+ protected:
+  SessionTest()
+      : checker_(std::make_shared<FakeChecker>()),
+        session_(7, SessionOptions{}, [this] { return source_(); },
+                 [this](std::string_view line) { logs_.emplace_back(line); }) {}
+
+  // Sends packets; returns the replies as "code:text" strings, NULs as '|'.
+  std::vector<std::string> Send(const std::string& packets) {
+    framer_.Feed(packets);
+    std::string out;
+    for (;;) {
+      auto p = framer_.Next();
+      EXPECT_TRUE(p.ok());
+      if (!p.ok() || !p->has_value()) break;
+      last_step_ = session_.Handle(**p, &out);
+      if (last_step_ == Session::Step::kEndOfMessage) {
+        auto job = session_.TakeEndOfMessage();
+        session_.CompleteEndOfMessage(job(), &out);
+      }
+    }
+    return Decode(out);
+  }
+
+  static std::vector<std::string> Decode(const std::string& bytes) {
+    Framer f;
+    f.Feed(bytes);
+    std::vector<std::string> replies;
+    for (;;) {
+      auto p = f.Next();
+      if (!p.ok() || !p->has_value()) break;
+      std::string data((*p)->data);
+      for (char& c : data) {
+        if (c == '\0') c = '|';
+      }
+      replies.push_back(std::string(1, (*p)->code) + ":" + data);
+    }
+    return replies;
+  }
+
+  std::vector<std::string> Negotiate(uint32_t actions = 0x1ff,
+                                     uint32_t protocol = 0x1fffff) {
+    std::string w;
+    EncodeOptionNegotiation({6, actions, protocol}, &w);
+    return Send(w);
+  }
+  std::vector<std::string> Mail(const std::string& sender) {
+    std::string w;
+    EncodeMacros('M', {{"{auth_authen}", "alice"}}, &w);
+    EncodeStrings(cmd::kMail, {sender}, &w);
+    return Send(w);
+  }
+  std::vector<std::string> Rcpt(const std::string& rcpt, bool smtpd = true) {
+    std::string w;
+    std::vector<std::pair<std::string, std::string>> macros;
+    if (smtpd) macros.emplace_back("{rcpt_mailer}", "smtp");
+    EncodeMacros('R', macros, &w);
+    EncodeStrings(cmd::kRcpt, {rcpt}, &w);
+    return Send(w);
+  }
+  std::vector<std::string> Header(const std::string& name, const std::string& value) {
+    std::string w;
+    EncodeStrings(cmd::kHeader, {name, value}, &w);
+    return Send(w);
+  }
+  std::vector<std::string> Body(const std::string& chunk) {
+    std::string w;
+    EncodePacket(cmd::kBody, chunk, &w);
+    return Send(w);
+  }
+  std::vector<std::string> Eom(const std::string& queue_id = "4ABC") {
+    std::string w;
+    EncodeMacros('E', {{"i", queue_id}}, &w);
+    EncodePacket(cmd::kEndOfMessage, {}, &w);
+    return Send(w);
+  }
+  std::vector<std::string> Simple(char code) {
+    std::string w;
+    EncodePacket(code, {}, &w);
+    return Send(w);
+  }
+
+  std::shared_ptr<FakeChecker> checker_;
+  std::function<std::shared_ptr<const Checker>()> source_ = [this] { return checker_; };
+  Session session_;
+  Framer framer_;
+  Session::Step last_step_ = Session::Step::kContinue;
+  std::vector<std::string> logs_;
+};
+
+TEST_F(SessionTest, NegotiatesOnlyWhatItNeeds) {
+  auto r = Negotiate();
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0][0], 'O');
+  EXPECT_EQ(session_.actions(), action::kAddHeaders | action::kChangeHeaders |
+                                    action::kDelRcpt | action::kQuarantine |
+                                    action::kSetSymbolList);
+  EXPECT_TRUE(session_.protocol() & proto::kNoReplyHeader);
+  EXPECT_TRUE(session_.protocol() & proto::kNoReplyBody);
+  EXPECT_TRUE(session_.protocol() & proto::kNoConnect);
+  EXPECT_FALSE(session_.protocol() & proto::kNoRcpt);
+  EXPECT_THAT(r[0], HasSubstr("{rcpt_mailer}"));
+}
+
+TEST_F(SessionTest, NeverAsksForMoreThanOffered) {
+  Negotiate(action::kAddHeaders, 0);
+  EXPECT_EQ(session_.protocol(), 0u);
+  EXPECT_EQ(session_.actions(), action::kAddHeaders);
+  Mail("<a@mod.gov.uk>");
+  // Without no-reply flags every header gets an answer.
+  EXPECT_THAT(Header("Subject", "hi"), ElementsAre("c:"));
+}
+
+TEST_F(SessionTest, RejectsLookalikeAtRcptWithSuggestionOthersContinue) {
+  Negotiate();
+  EXPECT_TRUE(Mail("<alice@mod.gov.uk>").empty());  // no-reply MAIL
+  EXPECT_THAT(Rcpt("<bob@army.ml>"),
+              ElementsAre("y:550 5.7.1 bob@army.ml: army.ml looks like army.mil; "
+                          "did you mean bob@army.mil? (100%% sure)|"));
+  EXPECT_THAT(Rcpt("<carol@mod.gov.uk>"), ElementsAre("c:"));
+  ASSERT_EQ(logs_.size(), 1u);
+  EXPECT_THAT(logs_[0], HasSubstr("\"event\":\"rcpt\""));
+  EXPECT_THAT(logs_[0], HasSubstr("\"class\":\"lookalike\""));
+  EXPECT_THAT(logs_[0], HasSubstr("\"auth_user\":\"alice\""));
+  Header("Subject", "hello");
+  Body("hi\r\n");
+  EXPECT_THAT(Eom(), ElementsAre("c:"));
+  ASSERT_EQ(logs_.size(), 2u);
+  EXPECT_THAT(logs_[1], HasSubstr("\"queue_id\":\"4ABC\""));
+  EXPECT_THAT(logs_[1], HasSubstr("\"at_rcpt\":true"));
+}
+
+TEST_F(SessionTest, SendmailPathNeverRejectsAtRcptButRejectsTheMessage) {
+  Negotiate();
+  Mail("alice@mod.gov.uk");
+  EXPECT_THAT(Rcpt("bob@army.ml", /*smtpd=*/false), ElementsAre("c:"));
+  Header("Subject", "hello");
+  auto r = Eom();
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_THAT(r[0], HasSubstr("y:550 5.7.1 bob@army.ml: army.ml looks like army.mil"));
+  EXPECT_THAT(logs_.back(), HasSubstr("\"path\":\"sendmail\""));
+  EXPECT_THAT(logs_.back(), HasSubstr("\"milter\":\"reject\""));
+}
+
+TEST_F(SessionTest, BareAddressMeansSendmailPathEvenWithMailerMacro) {
+  Negotiate();
+  Mail("alice@mod.gov.uk");
+  EXPECT_THAT(Rcpt("bob@army.ml", /*smtpd=*/true), ElementsAre("c:"));
+}
+
+TEST_F(SessionTest, SecretToExternalIsHeldWithAHeaderSayingWhy) {
+  Negotiate();
+  Mail("<alice@mod.gov.uk>");
+  Rcpt("<dave@example.com>");
+  EXPECT_TRUE(Header("Subject", "SECRET: plans").empty());
+  EXPECT_TRUE(Body("body\r\n").empty());
+  auto r = Eom();
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0], "h:X-Nearmiss|hold; level=SECRET; rule=secret-external; "
+                  "SECRET to an external recipient|");
+  EXPECT_EQ(r[1], "q:nearmiss: SECRET to an external recipient|");
+  EXPECT_EQ(r[2], "c:");
+  EXPECT_EQ(checker_->last_scanned, "Subject: SECRET: plans\r\n\r\nbody\r\n");
+  EXPECT_THAT(logs_.back(), HasSubstr("\"level\":\"SECRET\""));
+  EXPECT_THAT(logs_.back(), HasSubstr("\"milter\":\"quarantine\""));
+}
+
+TEST_F(SessionTest, SensitiveToExternalIsTaggedAndForgedTagsRemoved) {
+  Negotiate();
+  Mail("<alice@mod.gov.uk>");
+  Rcpt("<dave@example.com>");
+  Header("X-Nearmiss", "accept; forged");
+  Header("x-nearmiss", "accept; forged again");
+  Header("Subject", "OFFICIAL-SENSITIVE: budget");
+  auto r = Eom();
+  ASSERT_EQ(r.size(), 4u);
+  EXPECT_EQ(r[0].substr(0, 2), "m:");
+  EXPECT_EQ(r[0], "m:|||\x02X-Nearmiss||");
+  EXPECT_EQ(r[1], "m:|||\x01X-Nearmiss||");
+  EXPECT_THAT(r[2], HasSubstr("h:X-Nearmiss|tag; level=OFFICIAL-SENSITIVE"));
+  EXPECT_EQ(r[3], "c:");
+}
+
+TEST_F(SessionTest, SeveralMessagesAndAbortOnOneConnection) {
+  Negotiate();
+  Mail("<alice@mod.gov.uk>");
+  Rcpt("<dave@example.com>");
+  Header("Subject", "SECRET: first");
+  EXPECT_TRUE(Simple(cmd::kAbort).empty());
+  Mail("<alice@mod.gov.uk>");
+  Rcpt("<dave@example.com>");
+  Header("Subject", "harmless");
+  EXPECT_THAT(Eom(), ElementsAre("c:"));
+  EXPECT_EQ(checker_->last_scanned, "Subject: harmless\r\n\r\n");
+  Mail("<alice@mod.gov.uk>");
+  Rcpt("<dave@example.com>");
+  Header("Subject", "OFFICIAL-SENSITIVE: third");
+  EXPECT_EQ(Eom().size(), 2u);
+  EXPECT_EQ(session_.messages(), 2u);
+  EXPECT_TRUE(Simple(cmd::kQuitNewConnection).empty());
+  EXPECT_EQ(last_step_, Session::Step::kContinue);
+  Mail("<alice@mod.gov.uk>");
+  EXPECT_THAT(Rcpt("<bob@army.ml>")[0], HasSubstr("550"));
+  Simple(cmd::kQuit);
+  EXPECT_EQ(last_step_, Session::Step::kClose);
+  EXPECT_TRUE(session_.error().ok());
+}
+
+TEST_F(SessionTest, PastTheSizeBoundDecidesOnWhatWasSeenAndSaysSo) {
+  checker_->max_bytes = 64;
+  Negotiate();
+  Mail("<alice@mod.gov.uk>");
+  Rcpt("<dave@example.com>");
+  Header("Subject", "OFFICIAL-SENSITIVE: big");
+  Body(std::string(1000, 'x'));
+  auto r = Eom();
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_THAT(r[0], HasSubstr("partial: decided on the first 64 of"));
+  EXPECT_EQ(checker_->last_scanned.size(), 64u);
+  EXPECT_THAT(logs_.back(), HasSubstr("\"complete\":false"));
+}
+
+TEST_F(SessionTest, NoPolicyMeansTempfailAtEndOfMessage) {
+  source_ = [] { return std::shared_ptr<const Checker>(); };
+  Negotiate();
+  Mail("<alice@mod.gov.uk>");
+  EXPECT_THAT(Rcpt("<bob@army.ml>"), ElementsAre("c:"));
+  auto r = Eom();
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_THAT(r[0], HasSubstr("y:451 4.3.0 nearmiss could not check this message"));
+  EXPECT_THAT(logs_.back(), HasSubstr("\"event\":\"error\""));
+}
+
+TEST_F(SessionTest, FailEndOfMessageAnswersTheFailAction) {
+  Negotiate();
+  Mail("<alice@mod.gov.uk>");
+  Rcpt("<dave@example.com>");
+  std::string w, out;
+  EncodePacket(cmd::kEndOfMessage, {}, &w);
+  framer_.Feed(w);
+  auto p = framer_.Next();
+  ASSERT_EQ(session_.Handle(**p, &out), Session::Step::kEndOfMessage);
+  auto job = session_.TakeEndOfMessage();  // never run: the pool was full
+  session_.FailEndOfMessage("worker queue full", &out);
+  EXPECT_THAT(Decode(out)[0], HasSubstr("451 4.3.0"));
+  Mail("<alice@mod.gov.uk>");  // and the session goes on
+  EXPECT_THAT(Rcpt("<dave@example.com>"), ElementsAre("c:"));
+}
+
+TEST_F(SessionTest, CommandBeforeNegotiationEndsTheSession) {
+  std::string w;
+  EncodeStrings(cmd::kMail, {"<a@b>"}, &w);
+  Send(w);
+  EXPECT_EQ(last_step_, Session::Step::kClose);
+  EXPECT_FALSE(session_.error().ok());
+}
+
+TEST_F(SessionTest, MalformedPacketEndsTheSession) {
+  Negotiate();
+  std::string out;
+  last_step_ = session_.Handle({cmd::kRcpt, "x"}, &out);  // no NUL
+  EXPECT_EQ(last_step_, Session::Step::kClose);
+  EXPECT_EQ(session_.error().code(), StatusCode::kParseError);
+}
+
+TEST_F(SessionTest, OldProtocolVersionIsRefused) {
+  std::string w;
+  EncodeOptionNegotiation({1, 0x1ff, 0}, &w);
+  Send(w);
+  EXPECT_EQ(last_step_, Session::Step::kClose);
+}
+
+}  // namespace
+}  // namespace nearmiss::milter

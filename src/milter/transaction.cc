@@ -1,0 +1,180 @@
+// End of message: scan, decide, and answer with the packets that carry the
+// decision out. The replies name nothing the sender could not see already:
+// the rule's message and the reasons.
+#include "milter/transaction.h"
+
+#include <string>
+
+#include "milter/codec.h"
+#include "milter/decision_log.h"
+
+namespace nearmiss::milter {
+namespace {
+
+// RFC 5322 allows 998 bytes a line; our header is one unfolded line.
+constexpr size_t kMaxHeaderValue = 900;
+
+}  // namespace
+
+std::pair<std::string, std::string> SplitSmtpCode(std::string_view code,
+                                                  bool temporary) {
+  std::string basic = temporary ? "451" : "550";
+  std::string enhanced = temporary ? "4.3.0" : "5.7.1";
+  if (code.size() >= 3 && (code[0] == '4' || code[0] == '5') &&
+      isdigit(static_cast<unsigned char>(code[1])) &&
+      isdigit(static_cast<unsigned char>(code[2]))) {
+    basic = std::string(code.substr(0, 3));
+    std::string_view rest = code.substr(3);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    enhanced = rest.empty() ? "" : std::string(rest);
+    if (!enhanced.empty() && enhanced[0] != basic[0]) enhanced.clear();
+  }
+  return {basic, enhanced};
+}
+
+namespace {
+
+void AppendPart(std::string_view part, std::string* out) {
+  if (part.empty()) return;
+  if (!out->empty()) *out += "; ";
+  *out += part;
+}
+
+// The tag header: what was done, at what level, by which rule, and why.
+std::string TagValue(const Transaction& tx, const Decision& d,
+                     const content::Sensitivity& s,
+                     const std::vector<std::string>& removed) {
+  std::string v(ActionName(d.message_action));
+  AppendPart("level=" + std::string(content::LevelName(d.level)), &v);
+  if (d.rule.index > 0) AppendPart("rule=" + d.rule.name, &v);
+  AppendPart(d.message, &v);
+  for (const std::string& r : removed) AppendPart("recipient removed: " + r, &v);
+  if (!s.complete) {
+    AppendPart(tx.truncated() ? "partial: decided on the first " +
+                                    std::to_string(tx.message.size()) + " of " +
+                                    std::to_string(tx.seen_bytes) + " bytes"
+                              : "partial: a content limit was hit",
+               &v);
+  }
+  return SanitizeHeaderValue(v, kMaxHeaderValue);
+}
+
+// The sender-facing text of a whole-message reject: each refused
+// recipient's message, or the decision's.
+std::string RejectText(const Decision& d) {
+  std::string text;
+  for (const RecipientDecision& r : d.recipients) {
+    if (r.action == Action::kReject && text.find(r.message) == std::string::npos) {
+      AppendPart(r.message, &text);
+    }
+  }
+  if (text.empty()) text = d.message;
+  if (text.empty()) text = "message refused by policy";
+  return text;
+}
+
+}  // namespace
+
+void Transaction::Append(std::string_view bytes) {
+  seen_bytes += bytes.size();
+  if (message.size() >= max_bytes) return;
+  message.append(bytes.substr(0, max_bytes - message.size()));
+}
+
+EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
+  if (!tx.checker) return FailMessage(tx, context, "no policy loaded");
+  const Checker& checker = *tx.checker;
+  std::string source = tx.queue_id.empty()
+                           ? "session-" + std::to_string(tx.session_id)
+                           : tx.queue_id;
+  content::ScannedMessage scanned = checker.Scan(tx.message, source);
+  if (tx.truncated()) {
+    content::Finding limit;
+    limit.pack = "limit";
+    limit.where = "limit";
+    limit.text = "message larger than " + std::to_string(tx.max_bytes) + " bytes";
+    scanned.sensitivity.Add(std::move(limit));
+    scanned.sensitivity.complete = false;
+  }
+
+  MessageFacts facts;
+  facts.sender = tx.sender;
+  facts.sensitivity = scanned.sensitivity;
+  facts.path = tx.path;
+  std::vector<const TxRecipient*> present;
+  for (const TxRecipient& r : tx.recipients) {
+    if (r.refused) continue;
+    present.push_back(&r);
+    facts.recipients.push_back({r.check, RecipientField::kEnvelope});
+  }
+  Decision d = checker.Decide(facts);
+
+  EomOutcome out;
+  const std::string& tag = checker.tag_header();
+  if (context.can_change_headers) {
+    // Highest index first so the earlier indexes stay valid.
+    for (int i = tx.forged_tag_headers; i >= 1; --i) {
+      EncodeChangeHeader(static_cast<uint32_t>(i), tag, "", &out.replies);
+    }
+  }
+  std::string milter_action;
+  if (d.message_action == Action::kReject) {
+    auto [code, enhanced] = SplitSmtpCode(d.smtp_code, false);
+    EncodeReplyCode(code, enhanced, RejectText(d), &out.replies);
+    milter_action = "reject";
+  } else {
+    std::vector<std::string> removed;
+    for (size_t i = 0; i < d.recipients.size() && i < present.size(); ++i) {
+      Action a = d.recipients[i].action;
+      if (a != Action::kRemoveRecipient && a != Action::kReject) continue;
+      if (context.can_delete_recipients) {
+        EncodeDelRcpt(present[i]->raw, &out.replies);
+        removed.push_back(d.recipients[i].recipient);
+      }
+    }
+    bool hold = d.message_action == Action::kHold && context.can_quarantine;
+    bool tagged = hold || d.message_action == Action::kTag ||
+                  d.message_action == Action::kWarn || !removed.empty();
+    if (tagged && context.can_add_headers) {
+      EncodeAddHeader(tag, TagValue(tx, d, scanned.sensitivity, removed),
+                      &out.replies);
+    }
+    if (hold) {
+      std::string reason = "nearmiss: " + (d.message.empty() ? std::string("held by policy") : d.message);
+      EncodeQuarantine(SanitizeHeaderValue(reason, kMaxHeaderValue), &out.replies);
+    }
+    EncodeSimple(reply::kContinue, &out.replies);
+    milter_action = hold ? "quarantine" : !removed.empty() ? "delete-recipient"
+                                        : tagged          ? "tag"
+                                                          : "accept";
+  }
+  out.log_line = MessageLogLine(tx, d, scanned.sensitivity, milter_action);
+  return out;
+}
+
+EomOutcome FailMessage(const Transaction& tx, const EomContext& context,
+                       std::string_view why) {
+  EomOutcome out;
+  FailAction action =
+      tx.checker ? tx.checker->fail_action() : FailAction::kTempfail;
+  if (action == FailAction::kTempfail) {
+    EncodeReplyCode("451", "4.3.0",
+                    "nearmiss could not check this message (" +
+                        std::string(why) + "); try again later",
+                    &out.replies);
+  } else {
+    if (context.can_add_headers) {
+      EncodeAddHeader(tx.checker->tag_header(),
+                      SanitizeHeaderValue("unchecked; " + std::string(why),
+                                          kMaxHeaderValue),
+                      &out.replies);
+    }
+    EncodeSimple(reply::kContinue, &out.replies);
+  }
+  out.log_line = FailLogLine(tx, why, action == FailAction::kTempfail
+                                          ? "tempfail"
+                                          : "accept-unchecked");
+  return out;
+}
+
+}  // namespace nearmiss::milter

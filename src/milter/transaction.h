@@ -1,0 +1,82 @@
+// Transaction: one message's state in a milter session, from MAIL to the
+// end of message, and the end-of-message step that turns it into replies.
+//
+// FinishMessage is a pure function of a Transaction and its Checker, so the
+// server can run it on a worker thread while the connection's I/O goes on
+// (keep-alives), and tests can call it directly.
+//
+// Thread safety: a Transaction belongs to one session; FinishMessage reads
+// it and touches nothing else.
+#ifndef NEARMISS_MILTER_TRANSACTION_H_
+#define NEARMISS_MILTER_TRANSACTION_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "milter/checker.h"
+#include "nearmiss/decision.h"
+
+namespace nearmiss::milter {
+
+struct TxRecipient {
+  std::string raw;  // the RCPT argument as the MTA gave it (for DELRCPT)
+  RecipientCheck check;
+  RecipientDecision decision;  // the RCPT-time answer
+  bool refused = false;        // refused at RCPT: not part of the message
+};
+
+struct Transaction {
+  uint64_t session_id = 0;  // ours; Postfix's queue id is unset at first
+  std::string queue_id;     // macro i, once the MTA tells it
+  std::string sender;       // envelope sender without angle brackets
+  std::string auth_user;    // macro {auth_authen}, when authenticated
+  MailPath path = MailPath::kSmtp;
+  std::vector<TxRecipient> recipients;
+  // Header block plus body as received, at most `max_bytes`.
+  std::string message;
+  size_t max_bytes = 0;
+  size_t seen_bytes = 0;  // including what did not fit
+  bool headers_done = false;
+  // X-Nearmiss headers the sender brought along; removed at end of message
+  // so a sender cannot forge our verdict.
+  int forged_tag_headers = 0;
+  std::shared_ptr<const Checker> checker;  // taken at MAIL, kept to the end
+
+  bool truncated() const { return seen_bytes > message.size(); }
+  // Appends within the bound; counts everything.
+  void Append(std::string_view bytes);
+};
+
+struct EomOutcome {
+  std::string replies;   // modification packets, then the final response
+  std::string log_line;  // one JSON object, no newline
+};
+
+// Reply options the MTA negotiated.
+struct EomContext {
+  bool can_quarantine = true;
+  bool can_add_headers = true;
+  bool can_change_headers = true;
+  bool can_delete_recipients = true;
+};
+
+// Content scan, decision, and the packets that carry it out.
+EomOutcome FinishMessage(const Transaction& tx, const EomContext& context);
+
+// The answer when no decision can be made (no engine, a worker queue full, a
+// scan past its time limit): the policy's fail action.
+EomOutcome FailMessage(const Transaction& tx, const EomContext& context,
+                       std::string_view why);
+
+// "550 5.7.1" -> {"550", "5.7.1"}; an empty or malformed code gets
+// 550 5.7.1 (or 451 4.3.0 when `temporary`).
+std::pair<std::string, std::string> SplitSmtpCode(std::string_view code,
+                                                  bool temporary);
+
+}  // namespace nearmiss::milter
+
+#endif  // NEARMISS_MILTER_TRANSACTION_H_
