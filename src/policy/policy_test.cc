@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "nearmiss/policy.h"
 
@@ -91,6 +92,95 @@ TEST(PolicyFileTest, ReadsProtectedFilesRelativeToThePolicy) {
   ASSERT_FALSE(q.ok());
   EXPECT_EQ(q.error().code(), StatusCode::kParseError);
   EXPECT_NE(q.error().message().find("cannot read list file"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace nearmiss
+
+namespace nearmiss {
+namespace {
+
+// docs/policy.md documents every key under a "### `path`" heading, and only
+// keys that exist: the two cannot drift apart.
+TEST(PolicyDocTest, DocumentsExactlyTheKeys) {
+  std::ifstream in("docs/policy.md");
+  ASSERT_TRUE(in) << "run from the source tree";
+  std::set<std::string> documented;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("### `", 0) != 0) continue;
+    size_t end = line.find('`', 5);
+    ASSERT_NE(end, std::string::npos) << line;
+    documented.insert(line.substr(5, end - 5));
+  }
+  std::vector<std::string> keys = PolicyKeyPaths();
+  std::set<std::string> code(keys.begin(), keys.end());
+  for (const std::string& k : code) EXPECT_TRUE(documented.count(k)) << k << " is undocumented";
+  for (const std::string& k : documented) EXPECT_TRUE(code.count(k)) << k << " is not a key";
+}
+
+// Every key the default policy uses is in the key table (and so documented).
+TEST(PolicyDocTest, DefaultPolicyIsCompleteAndClean) {
+  EXPECT_TRUE(LintPolicy(DefaultPolicyText(), "default.toml", "").empty());
+  for (std::string_view section : {"[domains]", "[lookalike]", "[sensitivity]", "[[rule]]",
+                                   "[defaults]", "[limits]", "[senders.", "[[sensitivity.pattern]]"}) {
+    EXPECT_NE(DefaultPolicyText().find(section), std::string_view::npos) << section;
+  }
+  Result<Policy> p = DefaultPolicy();
+  ASSERT_TRUE(p.ok());
+  ASSERT_EQ(p->rules.size(), 4u);
+  EXPECT_EQ(p->rules[0].name, "lookalike");
+  EXPECT_EQ(p->rules[0].action, Action::kReject);
+  EXPECT_EQ(p->rules[2].sensitivity_at_least, content::Level::kSecret);
+  EXPECT_EQ(p->rules[3].action, Action::kTag);
+  EXPECT_EQ(p->defaults.on_error, FailMode::kTempfail);
+  EXPECT_EQ(p->sensitivity.packs, BuiltinPackNames());
+}
+
+TEST(PolicyLintTest, ReportsEveryErrorWithAHint) {
+  std::vector<PolicyError> errors = LintPolicy(
+      "[domains]\nallow = [\"shared.com\"]\nblock = [\"shared.com\"]\nblok = []\n"
+      "[[rule]]\nname = \"a\"\naction = \"rejcet\"\n",
+      "p.toml", "");
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].ToString(),
+            "p.toml:3:10: 'shared.com' is both allowed (p.toml:2:10) and blocked\n"
+            "  hint: remove one of them; an allow entry wins over a block");
+  EXPECT_EQ(errors[1].where, "p.toml:4:1");
+  EXPECT_EQ(errors[1].hint, "did you mean 'block'?");
+  EXPECT_EQ(errors[2].what, "unknown action 'rejcet'");
+  EXPECT_EQ(errors[2].hint, "did you mean 'reject'?");
+}
+
+TEST(PolicyLintTest, PolicyWithoutRulesKeepsTheDefaultRules) {
+  Result<Policy> p = ParsePolicy("[domains]\nblock = [\".ml\"]\n", "p.toml", "");
+  ASSERT_TRUE(p.ok());
+  ASSERT_EQ(p->rules.size(), 4u);
+  Result<Policy> q = ParsePolicy("[[rule]]\nname = \"all\"\naction = \"accept\"\n", "p.toml", "");
+  ASSERT_TRUE(q.ok());
+  EXPECT_EQ(q->rules.size(), 1u);
+  EXPECT_EQ(q->rules[0].where, "p.toml:1:1");
+}
+
+TEST(PolicyLintTest, SenderGroupsAndPatternsFromFiles) {
+  auto dir = std::filesystem::temp_directory_path() / "nearmiss_policy_groups";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "execs.txt") << "# board\nCEO@mod.gov.uk\nboard.mod.gov.uk\n";
+  std::ofstream(dir / "words.txt") << "kestrel\nhypersonic  # code word\n";
+  std::ofstream(dir / "p.toml")
+      << "[senders.execs]\nfiles = [\"execs.txt\"]\n"
+         "[[sensitivity.pattern]]\nname = \"k\"\nkeywords_file = \"words.txt\"\n"
+         "level = \"TOP SECRET\"\n";
+  Result<Policy> p = LoadPolicyFile((dir / "p.toml").string());
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSERT_EQ(p->sender_groups.size(), 1u);
+  EXPECT_EQ(p->sender_groups[0].addresses, std::vector<std::string>{"ceo@mod.gov.uk"});
+  ASSERT_EQ(p->sender_groups[0].domains.size(), 1u);
+  ASSERT_EQ(p->sensitivity.patterns.size(), 2u);
+  EXPECT_EQ(p->sensitivity.patterns[1].pattern, "hypersonic");
+  EXPECT_EQ(p->sensitivity.patterns[1].level, content::Level::kTopSecret);
+  EXPECT_NE(p->sensitivity.patterns[1].origin.find("words.txt:2"), std::string::npos);
   std::filesystem::remove_all(dir);
 }
 
