@@ -1,9 +1,10 @@
 // DetectorImpl: the LookalikeDetector behind the public interface.
 //
 // Indexes (all HashIndex over TrustedSet ids):
-//   typo_     deletion neighbourhoods of each entry's visual key (name part,
-//             keyed with its suffix): one-edit matches, and two-edit matches
-//             for long names, found by symmetric deletion (SymSpell).
+//   typo_     deletion neighbourhoods of each entry's visual key and plain
+//             spelling (name part, keyed with its suffix): one-edit matches,
+//             and two-edit matches for long names, found by symmetric
+//             deletion (SymSpell).
 //   by_name_  the name part alone: the same name under another suffix.
 //   joined_   the domain with one dot dropped or made a hyphen.
 //   host_     first labels of known hosts (mildenhall of mildenhall.af.mil).
@@ -63,7 +64,10 @@ class DetectorImpl final : public LookalikeDetector {
   // Keeps `c` in `best` when it ranks higher.
   void Offer(Candidate c, Candidate& best) const;
   const SuffixConfusion* Confusion(std::string_view typed, std::string_view intended) const;
-  std::string EntryVisualKey(const Entry& e) const;
+  // The entry's name as a reader sees it: ASCII look-alike of its U-label.
+  std::string EntryLookName(const Entry& e) const;
+  // 2 for names long enough to match at edit distance two, else 1.
+  int DeletionDepth(size_t len) const { return len >= options_.distance2_min_length ? 2 : 1; }
 
   LookalikeOptions options_;
   TrustedSet set_;

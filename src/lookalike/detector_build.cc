@@ -31,11 +31,11 @@ uint64_t TypoKey(std::string_view variant, std::string_view suffix) {
 
 }  // namespace
 
-std::string DetectorImpl::EntryVisualKey(const Entry& e) const {
+std::string DetectorImpl::EntryLookName(const Entry& e) const {
   std::string_view name = e.name();
-  if (name.find("xn--") == std::string_view::npos) return VisualKey(name);
+  if (name.find("xn--") == std::string_view::npos) return std::string(name);
   Result<Domain> parsed = ParseDomain(e.domain);
-  if (!parsed.ok()) return VisualKey(name);
+  if (!parsed.ok()) return std::string(name);
   std::string_view uni = parsed->unicode;
   // The name is every label but the suffix's; count suffix labels.
   size_t suffix_labels = std::count(e.suffix().begin(), e.suffix().end(), '.') + 1;
@@ -43,7 +43,7 @@ std::string DetectorImpl::EntryVisualKey(const Entry& e) const {
   for (size_t i = 0; i < suffix_labels && cut != std::string_view::npos; ++i) {
     cut = uni.rfind('.', cut - 1);
   }
-  return VisualKey(AsciiLookalike(uni.substr(0, cut)).text);
+  return AsciiLookalike(uni.substr(0, cut)).text;
 }
 
 Status DetectorImpl::Init(std::vector<TrustedEntry> entries,
@@ -57,23 +57,35 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries,
   const auto& all = set_.entries();
   const uint32_t n = static_cast<uint32_t>(all.size());
 
-  // Visual keys are computed once; they are short-lived build state.
+  // Visual keys are computed once; they are short-lived build state. A name
+  // is indexed under its visual key and, when that differs, under its plain
+  // spelling too: a slip next to a folded pair ("barcmlays" for "barclays",
+  // whose key is "bardays") is one edit from the spelling, not the key.
   std::vector<std::string> keys(n);
   size_t typo_estimate = 0;
   for (uint32_t id = 0; id < n; ++id) {
     if (all[id].is_namespace) continue;
-    keys[id] = EntryVisualKey(all[id]);
+    keys[id] = VisualKey(EntryLookName(all[id]));
     size_t len = keys[id].size();
-    typo_estimate += len + 1;
-    if (len >= options_.distance2_min_length) typo_estimate += len * (len - 1) / 2;
+    size_t per_key = len + 1;
+    if (len >= options_.distance2_min_length) per_key += len * (len - 1) / 2;
+    typo_estimate += keys[id] == all[id].name() ? per_key : 2 * per_key;
   }
   typo_.Build(typo_estimate, [&](const HashIndex::Emit& emit) {
+    std::vector<uint64_t> hashes;
     for (uint32_t id = 0; id < n; ++id) {
       if (all[id].is_namespace || keys[id].size() >= 256) continue;
-      int depth = keys[id].size() >= options_.distance2_min_length ? 2 : 1;
       std::string_view suffix = all[id].suffix();
-      ForEachDeletion(keys[id], depth,
-                      [&](std::string_view v) { emit(TypoKey(v, suffix), id); });
+      auto add = [&](std::string_view v) { hashes.push_back(TypoKey(v, suffix)); };
+      hashes.clear();
+      ForEachDeletion(keys[id], DeletionDepth(keys[id].size()), add);
+      std::string look = keys[id] == all[id].name() ? "" : EntryLookName(all[id]);
+      if (!look.empty() && look.size() < 256) {
+        ForEachDeletion(look, DeletionDepth(look.size()), add);
+        std::sort(hashes.begin(), hashes.end());
+        hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+      }
+      for (uint64_t h : hashes) emit(h, id);
     }
   });
   keys.clear();

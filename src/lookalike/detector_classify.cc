@@ -1,6 +1,7 @@
 // Classifying one recipient domain: trusted, a look-alike, or neither.
 #include <algorithm>
 
+#include "address/public_suffix.h"
 #include "lookalike/deletions.h"
 #include "lookalike/detector.h"
 #include "lookalike/edit.h"
@@ -75,9 +76,17 @@ std::string_view CodeFor(EditKind kind) {
   }
 }
 
+// Organisation and protected domains are the ones an organisation names
+// itself: its senders aim at them far more often than at an arbitrary
+// provider, so a near miss of one is more likely a slip.
+bool Declared(TrustSource s) {
+  return s == TrustSource::kOrganisation || s == TrustSource::kProtected;
+}
+
 // How sure we are that one edit of a name `len` letters long is a slip.
-// Short names have many real neighbours, so one edit there says less.
-double TypoScore(size_t len, const Edit& e) {
+// Short names have many real neighbours, so one edit there says less, unless
+// the name is one the organisation declared (see Declared).
+double TypoScore(size_t len, const Edit& e, bool declared) {
   switch (e.kind) {
     case EditKind::kDotDropped:
     case EditKind::kDotAdded:
@@ -86,11 +95,37 @@ double TypoScore(size_t len, const Edit& e) {
     case EditKind::kHyphenDropped: return 0.8;
     default: break;
   }
+  if (len <= 2) return 0.3;  // me.com, pm.me: every neighbour is real
   double score = len <= 3 ? 0.45 : len == 4 ? 0.55 : len == 5 ? 0.65 : 0.8;
+  if (declared && len <= 4) score += 0.1;
   if (e.adjacent_keys || e.kind == EditKind::kTransposition || e.kind == EditKind::kRepetition) {
     score += 0.1;
   }
   return std::min(score, 0.97);
+}
+
+// True when `typed` and `intended` differ only by the strongest glyph
+// confusions (0/o, 1/l/i, rn/m, vv/w): a reader cannot tell them apart.
+bool StrongGlyphs(std::string_view typed, std::string_view intended) {
+  auto strong = [](char c) {
+    switch (c) {
+      case '0': return 'o';
+      case '1': case 'i': case '|': return 'l';
+      default: return c;
+    }
+  };
+  if (typed.size() != intended.size()) return false;  // pairs: not one letter
+  for (size_t i = 0; i < typed.size(); ++i) {
+    if (strong(typed[i]) != strong(intended[i])) return false;
+  }
+  return true;
+}
+
+// The endings people add out of habit to a name they typed without its own.
+bool IsHabitualSuffix(std::string_view s) { return s == "com" || s == "net" || s == "org"; }
+
+bool AllLetters(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 int SourceRank(TrustSource s) {
@@ -161,7 +196,9 @@ void DetectorImpl::Offer(Candidate c, Candidate& best) const {
   if (c.score < best.score - kEpsilon) return;
   if (c.score <= best.score + kEpsilon && !best.code.empty()) {
     int a = SourceRank(set_[c.id].source), b = SourceRank(set_[best.id].source);
-    if (a > b || (a == b && c.target >= best.target)) return;
+    // Then the earlier entry: lists name the biggest domains first (gmail
+    // before email), and the biggest is the likelier intent.
+    if (a > b || (a == b && c.id >= best.id)) return;
   }
   best = std::move(c);
 }
@@ -175,6 +212,12 @@ void DetectorImpl::SuffixCandidates(const Query& q, Candidate& best) const {
       if (e.name() != name || tsuf == dsuf) return;
       Candidate c{id, "", "", e.domain, Join(prefix, e.domain), 0};
       int dist = BoundedDamerau(dsuf, tsuf, 1);
+      // The name under another suffix that really exists (yahoo.com.es,
+      // hotmail.kz, terra.com): for a public provider that is its regional
+      // sister or a local namesake, not a slip. The organisation's own and
+      // protected names have no such sisters, so there it stays suspect.
+      const bool sister = address::IsListedSuffix(dsuf);
+      const double sister_score = Declared(e.source) ? 0.6 : 0.45;
       if (const SuffixConfusion* conf = Confusion(dsuf, tsuf)) {
         c.code = dist <= 1 ? "suffix-edit" : "tld-swap";
         c.detail = SuffixDetail(dsuf, tsuf) + "; " + conf->note;
@@ -182,21 +225,24 @@ void DetectorImpl::SuffixCandidates(const Query& q, Candidate& best) const {
       } else if (dist == 1) {
         c.code = "suffix-edit";
         c.detail = SuffixDetail(dsuf, tsuf);
-        c.score = 0.85;
+        // Both real suffixes (example.de, example.dk): often a sister site.
+        // Except one letter off the ending nearly everyone types (outlook.cm):
+        // there the slip is likelier than a sister.
+        c.score = sister && !IsHabitualSuffix(tsuf) ? sister_score : 0.85;
       } else if (tsuf.ends_with(Join(".", dsuf))) {
         c.code = "suffix-drop";
         c.detail = "the ." + std::string(tsuf.substr(0, tsuf.size() - dsuf.size() - 1)) +
                    " of ." + std::string(tsuf) + " is missing";
-        c.score = 0.8;
+        c.score = sister && !Declared(e.source) ? sister_score : 0.8;
       } else if (tsuf.starts_with(Join(dsuf, "."))) {
         c.code = "suffix-truncate";
         c.detail = "the ending ." + std::string(tsuf) + " is cut short to ." + std::string(dsuf);
-        c.score = 0.85;
+        c.score = sister && !Declared(e.source) ? sister_score : 0.85;
       } else if (dsuf.starts_with(Join(tsuf, "."))) {
         c.code = "suffix-append";
         c.detail = "has ." + std::string(dsuf.substr(tsuf.size() + 1)) + " added after ." +
                    std::string(tsuf);
-        c.score = 0.8;
+        c.score = sister && !Declared(e.source) ? sister_score : 0.8;
       } else {
         return;
       }
@@ -216,7 +262,10 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Candidate& best) const {
     if (SplitTail(ascii, k, head, tail) && tail != ns) {
       const SuffixConfusion* conf = Confusion(tail, ns);
       int dist = BoundedDamerau(tail, ns, 1);
-      if (conf != nullptr || dist == 1) {
+      // A one-letter change into another real namespace (qc.ca for gc.ca)
+      // is a different government, not a slip, unless people are known to
+      // confuse the two (ml for mil).
+      if (conf != nullptr || (dist == 1 && !IsPublicSuffix(tail))) {
         std::string target = Join(LastLabel(head), ".");
         target += ns;
         Candidate c{id, dist <= 1 ? "suffix-edit" : "tld-swap", SuffixDetail(tail, ns),
@@ -234,6 +283,9 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Candidate& best) const {
     bool hyphen = stem.ends_with('-');
     if (hyphen) stem.remove_suffix(1);
     if (stem.size() < (hyphen ? 2u : 3u) || stem.ends_with('-')) continue;
+    // Only the habitual generic endings, and a stem of plain letters: the
+    // slip is "dodmil.com"; "goldtamil.info" and "99gamil.com" are words.
+    if (!IsHabitualSuffix(q.domain->suffix) || !AllLetters(stem)) continue;
     std::string target = Join(stem, ".") + std::string(ns);
     std::string detail = hyphen ? "has a hyphen where the dot before '" + flat + "' belongs"
                                 : "is missing the dot before '" + flat + "'";
@@ -295,13 +347,14 @@ void DetectorImpl::HostLabelCandidates(const Query& q, Candidate& best) const {
 
 void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
                                      std::string_view prefix, Candidate& best) const {
+  if (look.empty() || look.size() >= 256) return;
   std::string qkey = VisualKey(look);
-  if (qkey.empty() || qkey.size() >= 256) return;
   const std::string& dsuf = q.domain->suffix;
   const size_t l2 = options_.distance2_min_length;
-  int depth = qkey.size() + 2 >= l2 ? 2 : 1;
+  // A query two letters shorter than a long name may still be two edits away.
+  auto depth = [&](size_t len) { return len + 2 >= l2 ? 2 : 1; };
   std::vector<uint32_t> ids;
-  ForEachDeletion(qkey, depth, [&](std::string_view v) {
+  auto find = [&](std::string_view v) {
     std::array<char, 520> buf;
     std::copy(v.begin(), v.end(), buf.begin());
     buf[v.size()] = '\x01';
@@ -310,35 +363,51 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
                [&](uint32_t id) {
                  if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
                });
-  });
+  };
+  ForEachDeletion(qkey, depth(qkey.size()), find);
+  if (qkey != look) ForEachDeletion(look, depth(look.size()), find);
   for (uint32_t id : ids) {
     const Entry& e = set_[id];
     if (e.suffix() != dsuf) continue;
-    std::string tkey = EntryVisualKey(e);
-    int limit = tkey.size() >= l2 ? 2 : 1;
-    int kd = BoundedDamerau(qkey, tkey, limit);
-    if (kd > limit) continue;
+    std::string tlook = EntryLookName(e);
+    std::string tkey = VisualKey(tlook);
+    int key_limit = DeletionDepth(tkey.size()), look_limit = DeletionDepth(tlook.size());
+    int kd = BoundedDamerau(qkey, tkey, key_limit);
+    int ld = BoundedDamerau(look, tlook, look_limit);
+    if (kd > key_limit && ld > look_limit) continue;
     std::string_view traw = e.name();
-    Edit edit = DescribeEdit(look, traw);
+    Edit edit = DescribeEdit(look, tlook);
     // Same name, plain ASCII: a subdomain of a provider, not a look-alike.
     if (edit.kind == EditKind::kNone && !q.idn) continue;
+    const bool declared = Declared(e.source);
     Candidate c{id, "", "", e.domain, Join(prefix, e.domain), 0};
-    if (edit.kind == EditKind::kNone || kd == 0) {
+    if (edit.kind == EditKind::kNone) {
       c.code = "homoglyph";
-      c.detail = edit.kind == EditKind::kNone
-                     ? "uses look-alike characters"
-                     : "is spelled with look-alike letters ('" + std::string(look) + "' for '" +
-                           std::string(traw) + "')";
+      c.detail = "uses look-alike characters";
+      c.score = 0.95;
+    } else if (kd == 0 && edit.kind != EditKind::kOther && !StrongGlyphs(look, tlook)) {
+      // One letter for a weaker look-alike (b/d, c/e): as sure as the same
+      // slip typed; "bell" for "dell" says no more than "tell" does.
+      c.code = "homoglyph";
+      c.detail = "has a look-alike letter ('" + std::string(look) + "' for '" +
+                 std::string(tlook) + "')";
+      c.score = TypoScore(tlook.size(), edit, declared);
+    } else if (kd == 0) {
+      c.code = "homoglyph";
+      c.detail = "is spelled with look-alike letters ('" + std::string(look) + "' for '" +
+                 std::string(traw) + "')";
       c.score = q.idn ? 0.95 : 0.9;
     } else if (edit.kind != EditKind::kOther) {
       c.code = CodeFor(edit.kind);
       c.detail = edit.detail;
-      c.score = TypoScore(traw.size(), edit);
+      c.score = TypoScore(tlook.size(), edit, declared);
     } else if (kd == 1) {
       c.code = "homoglyph";
       c.detail = "mixes look-alike letters with a typo ('" + std::string(look) + "' for '" +
                  std::string(traw) + "')";
-      c.score = tkey.size() >= 5 ? 0.7 : 0.5;
+      // In a short name a look-alike plus a slip reaches too many real
+      // neighbours ("rr" is two edits of "me") unless the name is declared.
+      c.score = tkey.size() >= 5 ? 0.7 : declared ? 0.55 : 0.45;
     } else {
       c.code = "label-typo";
       c.detail = "differs in two places ('" + std::string(look) + "' for '" + std::string(traw) + "')";

@@ -133,6 +133,60 @@ TEST_F(DetectorTest, ShortNamesNeedAStrongerSignal) {
   ExpectLookalike("aoll.com", "label-typo", "aol.com", "aol.com");
 }
 
+TEST_F(DetectorTest, SlipNextToAFoldedPairMatchesTheSpelling) {
+  // "cl" folds to "d", so the key of barclays is "bardays"; a slip inside
+  // the pair is one edit from the spelling, not from the key.
+  auto built = LookalikeDetector::Build({{"barclays.co.uk", TrustSource::kProtected}}, {});
+  ASSERT_TRUE(built.ok());
+  for (std::string_view d : {"barcmlays.co.uk", "barklays.co.uk", "barlcays.co.uk"}) {
+    Result<Domain> parsed = ParseDomain(d);
+    ASSERT_TRUE(parsed.ok());
+    LookalikeMatch m = (*built)->Classify(*parsed);
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << d;
+    EXPECT_EQ(m.target, "barclays.co.uk") << d;
+  }
+}
+
+TEST_F(DetectorTest, TwoGlyphSubstitutionsAreHomoglyphs) {
+  ExpectLookalike("xn--mcrosoft-bvd.com", "homoglyph", "microsoft.com",
+                  "microsoft.com");  // small capital I
+  ExpectLookalike("outloolc.com", "homoglyph", "outlook.com", "outlook.com");
+  ExpectLookalike("micr0s0ft.com", "homoglyph", "microsoft.com", "microsoft.com");
+}
+
+TEST_F(DetectorTest, ShortDeclaredNamesCatchOneSlip) {
+  // cba.com.au is protected: a slip in its three letters is flagged...
+  ExpectLookalike("cbs.com.au", "label-typo", "cba.com.au", "cba.com.au");
+  ExpectLookalike("cb.com.au", "label-typo", "cba.com.au", "cba.com.au");
+  // ...while aol.com, a provider among many three-letter names, needs more.
+  EXPECT_EQ(Classify("abl.com").kind, LookalikeMatch::Kind::kNone);
+}
+
+TEST_F(DetectorTest, ProviderSisterSuffixesAreNotSlips) {
+  // A provider's name under another real country suffix is its regional
+  // sister or a local namesake; one letter off .com is still a slip.
+  EXPECT_EQ(Classify("yahoo.com.es").kind, LookalikeMatch::Kind::kNone);
+  EXPECT_EQ(Classify("yahoo.ru").kind, LookalikeMatch::Kind::kNone);
+  ExpectLookalike("yahoo.cm", "suffix-edit", "yahoo.com", "yahoo.com");
+  // Declared names keep their suffix variants suspect.
+  ExpectLookalike("cba.com", "suffix-truncate", "cba.com.au", "cba.com.au");
+}
+
+TEST_F(DetectorTest, NamespaceRunInNeedsAHabitualEndingAndAWord) {
+  ExpectLookalike("dodmil.com", "dot-omission", "dod.mil", "dod.mil");
+  EXPECT_EQ(Classify("goldtamil.info").kind, LookalikeMatch::Kind::kNone);
+  EXPECT_EQ(Classify("99gamil.com").kind, LookalikeMatch::Kind::kNone);
+}
+
+TEST_F(DetectorTest, ShortProviderNamesNeedMoreThanAGlyphAndASlip) {
+  // "rr" reads as "m", one edit from "me": too weak for a two-letter name.
+  auto built = LookalikeDetector::Build({{"me.com", TrustSource::kProvider}}, {});
+  ASSERT_TRUE(built.ok());
+  Result<Domain> d = ParseDomain("rr.com");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ((*built)->Classify(*d).kind, LookalikeMatch::Kind::kNone);
+}
+
 TEST(DetectorBuildTest, RefusesMalformedEntries) {
   auto built = LookalikeDetector::Build({{"exa mple.com", TrustSource::kProtected}}, {});
   ASSERT_FALSE(built.ok());

@@ -12,6 +12,8 @@
 #include <cstdio>
 #include <memory>
 
+#include "lookalike/latin_lookalikes.h"
+
 namespace nearmiss::lookalike {
 namespace {
 
@@ -87,6 +89,12 @@ AsciiForm AsciiLookalike(std::string_view utf8) {
       out.text.push_back(static_cast<char>(std::tolower(c)));
       continue;
     }
+    if (char twin = AsciiTwin(u_foldCase(c, U_FOLD_CASE_DEFAULT))) {
+      if (!out.changed) out.first_change = Describe(c, std::string(1, twin));
+      out.changed = true;
+      out.text.push_back(twin);
+      continue;
+    }
     icu::UnicodeString plain = StripMarks(icu::UnicodeString(c));
     if (!IsAscii(plain) && SpoofChecker() != nullptr) {
       UErrorCode status = U_ZERO_ERROR;
@@ -113,26 +121,54 @@ AsciiForm AsciiLookalike(std::string_view utf8) {
   return out;
 }
 
+namespace {
+
+// Single letters drawn alike in common mail-client fonts. 'b'/'d' and
+// 'c'/'e' are mirror or near images at small sizes; '3'/'8' and '6'/'9'
+// differ by one stroke.
+char FoldLetter(char c) {
+  switch (c) {
+    case '1': case 'i': case '|': return 'l';
+    case '0': return 'o';
+    case 'q': return 'g';
+    case 'b': return 'd';
+    case 'e': return 'c';
+    case '3': return '8';
+    case '6': return '9';
+    default: return c;
+  }
+}
+
+bool LLike(char c) { return c == 'l' || c == '1' || c == 'i' || c == '|'; }
+
+// The letter that the pair `a` `b` (as typed) reads as, or '\0'. Only pairs
+// that really render as one glyph; matched on the typed letters, not the
+// folded ones, so that common digraphs ("le", "ci") stay themselves.
+char FoldPair(char a, char b) {
+  if ((a == 'r' && (b == 'n' || b == 'r')) || (a == 'n' && b == 'n')) return 'm';
+  if (a == 'v' && b == 'v') return 'w';
+  if ((a == 'c' || a == 'd') && (b == 'l' || b == '1')) return 'd';  // cl, dl
+  if ((a == 'l' || a == '1') && b == 'b') return 'd';  // lb, folded like b
+  if ((a == 'l' || a == '1') && b == 'h') return 'h';
+  if (LLike(a) && b == 'k') return 'k';  // lk, ik
+  if ((a == 'l' || a == '1') && b == 'c') return 'k';  // lc
+  return '\0';
+}
+
+}  // namespace
+
 std::string VisualKey(std::string_view s) {
   std::string key;
   key.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    char next = i + 1 < s.size() ? s[i + 1] : '\0';
-    // Pairs first: they read as one letter.
-    if ((c == 'r' && (next == 'n' || next == 'r')) || (c == 'n' && next == 'n')) {
-      key.push_back('m');
-      ++i;
-      continue;
+    if (i + 1 < s.size()) {
+      if (char pair = FoldPair(s[i], s[i + 1])) {
+        key.push_back(pair);
+        ++i;
+        continue;
+      }
     }
-    if (c == 'v' && next == 'v') { key.push_back('w'); ++i; continue; }
-    if (c == 'c' && next == 'l') { key.push_back('d'); ++i; continue; }
-    switch (c) {
-      case '1': case 'i': case '|': key.push_back('l'); break;
-      case '0': key.push_back('o'); break;
-      case 'q': key.push_back('g'); break;
-      default: key.push_back(c);
-    }
+    key.push_back(FoldLetter(s[i]));
   }
   return key;
 }

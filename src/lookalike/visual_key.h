@@ -1,13 +1,16 @@
 // Visual keys: strings that look alike on screen map to the same key.
 //
 // Two steps. AsciiLookalike takes a Unicode domain (or label) to the ASCII
-// string a reader would think it is: case folded, accents stripped, and each
-// remaining non-ASCII character replaced by its UTS #39 confusable skeleton
-// (ICU) when that is ASCII: Cyrillic "аrmy" -> "army", "gmáil" -> "gmail".
-// VisualKey then folds ASCII look-alikes that survive UTS #39 as separate
-// letters: "rn", "rr", "nn" -> "m"; "vv" -> "w"; "cl" -> "d"; "1", "i",
-// "l" -> "l"; "0" -> "o"; "q" -> "g"; so "rnicrosoft" and "microsoft" share
-// a key. The detector indexes keys, so homoglyphs become exact or one-edit
+// string a reader would think it is: case folded, accents stripped, letters
+// with hooks, strokes or small capitals mapped by a table (latin_lookalikes.h),
+// and each remaining non-ASCII character replaced by its UTS #39 confusable
+// skeleton (ICU) when that is ASCII: Cyrillic "аrmy" -> "army", "gmáil" ->
+// "gmail", "ᴍicrosoft" -> "microsoft". VisualKey then folds ASCII look-alikes
+// that survive UTS #39 as separate letters: pairs "rn", "rr", "nn" -> "m";
+// "vv" -> "w"; "cl", "dl" -> "d"; "lb" -> "b"; "lh" -> "h"; "lk", "ik", "lc"
+// -> "k"; letters "1", "i" -> "l"; "0" -> "o"; "q" -> "g"; "b" -> "d";
+// "e" -> "c"; "3" -> "8"; "6" -> "9". So "rnicrosoft" and "microsoft" share a
+// key. The detector indexes keys, so homoglyphs become exact or one-edit
 // matches.
 //
 // Thread safety: all functions may run concurrently.

@@ -17,6 +17,17 @@ TEST(AsciiLookalikeTest, MapsConfusablesToAscii) {
   EXPECT_FALSE(plain.changed);
 }
 
+TEST(AsciiLookalikeTest, MapsLettersUts39LeavesAlone) {
+  // Small capital M, t with palatal hook, e with stroke: dnstwist's glyphs.
+  EXPECT_EQ(AsciiLookalike("\xE1\xB4\x8Dicrosoft").text, "microsoft");
+  EXPECT_EQ(AsciiLookalike("microsof\xC6\xAB").text, "microsoft");
+  EXPECT_EQ(AsciiLookalike("\xC9\x87" "ba").text, "eba");
+  // Cyrillic em, whose UTS #39 skeleton is not ASCII.
+  AsciiForm em = AsciiLookalike("g\xD0\xBC" "ail");
+  EXPECT_EQ(em.text, "gmail");
+  EXPECT_TRUE(em.all_ascii);
+}
+
 TEST(AsciiLookalikeTest, KeepsCharactersWithoutAnAsciiTwin) {
   AsciiForm han = AsciiLookalike("\xE4\xB8\xAD\xE6\x96\x87.com");  // 中文
   EXPECT_FALSE(han.all_ascii);
@@ -29,6 +40,22 @@ TEST(VisualKeyTest, FoldsAsciiLookalikes) {
   EXPECT_EQ(VisualKey("vvikipedia"), VisualKey("wikipedia"));
   EXPECT_EQ(VisualKey("gmaii"), VisualKey("gmail"));
   EXPECT_NE(VisualKey("gmail"), VisualKey("gmx"));
+}
+
+TEST(VisualKeyTest, FoldsDnstwistGlyphPairs) {
+  EXPECT_EQ(VisualKey("cba"), VisualKey("cda"));        // b/d
+  EXPECT_EQ(VisualKey("microsoft"), VisualKey("mierosoft"));  // c/e
+  EXPECT_EQ(VisualKey("outlook"), VisualKey("outloolc"));     // lc for k
+  EXPECT_EQ(VisualKey("outlook"), VisualKey("outlooik"));     // ik for k
+  EXPECT_EQ(VisualKey("nhs"), VisualKey("nlhs"));             // lh for h
+  EXPECT_EQ(VisualKey("bank"), VisualKey("lbank"));           // lb for b
+  EXPECT_EQ(VisualKey("barclays"), VisualKey("bardays"));     // cl for d
+}
+
+TEST(VisualKeyTest, LeavesCommonDigraphsAlone) {
+  // Pairs fold only as typed: "le" and "ic" are not "k".
+  EXPECT_NE(VisualKey("sale"), VisualKey("sak"));
+  EXPECT_NE(VisualKey("music"), VisualKey("musk"));
 }
 
 }  // namespace
