@@ -73,6 +73,9 @@ class Session {
   // The fail action instead, when the job could not run or took too long.
   void FailEndOfMessage(std::string_view why, std::string* out);
 
+  // True between MAIL (or the first message command) and the end-of-message
+  // reply: closing now would lose the MTA's message.
+  bool in_message() const { return tx_.has_value() || eom_pending_; }
   const Status& error() const { return error_; }
   uint64_t id() const { return id_; }
   uint32_t protocol() const { return protocol_; }

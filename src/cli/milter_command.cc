@@ -1,0 +1,104 @@
+// `nearmiss milter [--policy FILE] --listen inet:127.0.0.1:8890 |
+//  unix:/run/nearmiss/milter.sock [--user USER]`
+//
+// Loads the policy and binds as whoever started it (root, for a socket
+// under /run), then drops to --user before serving a single connection.
+#include <grp.h>
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <mutex>
+
+#include "cli/commands.h"
+#include "milter/server.h"
+#include "nearmiss/engine_holder.h"
+
+namespace nearmiss::cli {
+namespace {
+
+struct MilterFlags {
+  std::string policy_file;
+  std::vector<std::string> listen;
+  std::string user;
+  int workers = 2;
+};
+
+int Fail(const std::string& message) {
+  std::fprintf(stderr, "nearmiss: %s\n", message.c_str());
+  return kExitError;
+}
+
+int RunMilter(const MilterFlags& flags) {
+  milter::ServerOptions options;
+  options.workers = flags.workers;
+  for (const std::string& spec : flags.listen) {
+    Result<milter::ListenAddress> a = milter::ParseListenAddress(spec);
+    if (!a.ok()) return Fail(a.error().message());
+    options.listen.push_back(*a);
+  }
+  Result<std::unique_ptr<EngineHolder>> holder = EngineHolder::Open(flags.policy_file);
+  if (!holder.ok()) return Fail(holder.error().message());
+  std::shared_ptr<EngineHolder> engines = std::move(*holder);
+
+  struct passwd* pw = nullptr;
+  if (!flags.user.empty()) {
+    pw = ::getpwnam(flags.user.c_str());
+    if (pw == nullptr) return Fail("no such user: " + flags.user);
+  }
+
+  // Decision lines go to stdout, one JSON object each; a mutex keeps lines
+  // from the I/O thread and the workers whole.
+  auto log_mu = std::make_shared<std::mutex>();
+  milter::LogSink log = [log_mu](std::string_view line) {
+    std::lock_guard<std::mutex> lock(*log_mu);
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+  };
+  milter::CheckerSource checkers = [engines] {
+    return milter::MakeEngineChecker(engines->Get());
+  };
+  std::string policy_file = flags.policy_file;
+  auto reload = [engines, policy_file] { return engines->ReloadFile(policy_file); };
+  std::unique_ptr<milter::Server> server =
+      milter::Server::Create(options, checkers, log, reload);
+
+  Status bound = pw ? server->Bind(static_cast<int>(pw->pw_uid), static_cast<int>(pw->pw_gid))
+                    : server->Bind();
+  if (!bound.ok()) return Fail(bound.message());
+  if (pw != nullptr) {
+    // Groups first: after setuid there is no right left to change them.
+    if (::initgroups(pw->pw_name, pw->pw_gid) != 0 || ::setgid(pw->pw_gid) != 0 ||
+        ::setuid(pw->pw_uid) != 0) {
+      return Fail("cannot switch to user " + flags.user);
+    }
+  }
+  std::string where;
+  for (const std::string& spec : flags.listen) where += " " + spec;
+  std::fprintf(stderr, "nearmiss milter: listening on%s (policy: %s)\n", where.c_str(),
+               engines->Get()->policy().source.c_str());
+  server->Run();
+  std::fprintf(stderr, "nearmiss milter: stopped\n");
+  return kExitClean;
+}
+
+}  // namespace
+
+void AddMilterCommand(CLI::App& app, Run& run) {
+  auto flags = std::make_shared<MilterFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "milter", "Serve Postfix and Sendmail as a milter (SIGHUP reloads the policy)");
+  cmd->add_option("--policy", flags->policy_file,
+                  "Policy file (TOML); the embedded default when omitted")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--listen", flags->listen,
+                  "inet:HOST:PORT or unix:PATH; may be repeated")
+      ->required();
+  cmd->add_option("--user", flags->user, "Drop to this user after binding");
+  cmd->add_option("--workers", flags->workers, "Threads scanning message content")
+      ->check(CLI::Range(1, 64));
+  cmd->callback([&run, flags] { run = [flags] { return RunMilter(*flags); }; });
+}
+
+}  // namespace nearmiss::cli

@@ -1,0 +1,182 @@
+#include "milter/connection.h"
+
+#include <cstdio>
+#include <utility>
+
+namespace nearmiss::milter {
+
+Connection::Connection(ServerContext& server, Socket socket, uint64_t id)
+    : server_(server),
+      socket_(std::move(socket)),
+      session_(id, server.options.session, server.checkers, server.log),
+      framer_(server.options.max_packet),
+      idle_timer_(server.io),
+      scan_timer_(server.io),
+      progress_timer_(server.io) {
+  ++server_.open_connections;
+}
+
+Connection::~Connection() { --server_.open_connections; }
+
+void Connection::Start() {
+  ArmIdle();
+  Read();
+}
+
+void Connection::ArmIdle() {
+  idle_timer_.expires_after(server_.options.idle_timeout);
+  idle_timer_.async_wait([self = shared_from_this()](asio::error_code ec) {
+    if (ec) return;  // re-armed or closed
+    // A scan in progress is bounded by its own timer.
+    if (self->scanning_) return self->ArmIdle();
+    std::fprintf(stderr, "nearmiss milter: session %llu: idle timeout\n",
+                 static_cast<unsigned long long>(self->session_.id()));
+    self->Close();
+  });
+}
+
+void Connection::Read() {
+  if (closed_) return;
+  socket_.async_read_some(
+      asio::buffer(read_buffer_),
+      [self = shared_from_this()](asio::error_code ec, size_t n) {
+        if (ec) return self->Close();  // EOF or reset: the MTA went away
+        self->framer_.Feed(std::string_view(self->read_buffer_.data(), n));
+        self->ArmIdle();
+        self->Process();
+      });
+}
+
+// Handles every complete packet buffered; reads more unless a scan is now
+// running (the MTA sends nothing until it has the end-of-message reply).
+void Connection::Process() {
+  while (!closed_ && !scanning_) {
+    auto packet = framer_.Next();
+    if (!packet.ok()) {
+      std::fprintf(stderr, "nearmiss milter: session %llu: %s\n",
+                   static_cast<unsigned long long>(session_.id()),
+                   packet.error().message().c_str());
+      return Close();
+    }
+    if (!packet->has_value()) return Read();
+    std::string out;
+    Session::Step step = session_.Handle(**packet, &out);
+    if (!out.empty()) Send(std::move(out));
+    if (step == Session::Step::kClose) {
+      if (!session_.error().ok()) {
+        std::fprintf(stderr, "nearmiss milter: session %llu: %s\n",
+                     static_cast<unsigned long long>(session_.id()),
+                     session_.error().message().c_str());
+      }
+      close_after_write_ = true;
+      if (writing_.empty() && outbox_.empty()) Close();
+      return;
+    }
+    if (step == Session::Step::kEndOfMessage) StartScan();
+  }
+}
+
+void Connection::StartScan() {
+  scanning_ = true;
+  uint64_t scan = ++scan_;
+  auto job = session_.TakeEndOfMessage();
+  if (server_.queued_scans.load() >= server_.options.max_queued_scans) {
+    std::string out;
+    session_.FailEndOfMessage("scan queue full", &out);
+    scanning_ = false;
+    Send(std::move(out));
+    return;
+  }
+  ++server_.queued_scans;
+  asio::post(server_.pool, [self = shared_from_this(), job = std::move(job), scan] {
+    EomOutcome outcome = job();
+    --self->server_.queued_scans;
+    asio::post(self->server_.io, [self, scan, outcome = std::move(outcome)]() mutable {
+      self->FinishScan(scan, std::move(outcome));
+    });
+  });
+  scan_timer_.expires_after(server_.options.scan_timeout);
+  scan_timer_.async_wait([self = shared_from_this(), scan](asio::error_code ec) {
+    if (!ec) self->TimeoutScan(scan);
+  });
+  Progress(scan);
+}
+
+void Connection::Progress(uint64_t scan) {
+  progress_timer_.expires_after(server_.options.progress_interval);
+  progress_timer_.async_wait([self = shared_from_this(), scan](asio::error_code ec) {
+    if (ec || !self->scanning_ || self->scan_ != scan || self->closed_) return;
+    std::string p;
+    EncodeSimple(reply::kProgress, &p);
+    self->Send(std::move(p));
+    self->Progress(scan);
+  });
+}
+
+void Connection::FinishScan(uint64_t scan, EomOutcome outcome) {
+  if (closed_ || !scanning_ || scan != scan_) return;  // timed out or gone
+  scanning_ = false;
+  scan_timer_.cancel();
+  progress_timer_.cancel();
+  std::string out;
+  session_.CompleteEndOfMessage(std::move(outcome), &out);
+  Send(std::move(out));
+  if (draining_) {
+    close_after_write_ = true;
+    return;
+  }
+  Process();
+}
+
+void Connection::TimeoutScan(uint64_t scan) {
+  if (closed_ || !scanning_ || scan != scan_) return;
+  scanning_ = false;
+  ++scan_;  // the late result is dropped
+  progress_timer_.cancel();
+  std::string out;
+  session_.FailEndOfMessage("scan timed out", &out);
+  Send(std::move(out));
+  if (draining_) {
+    close_after_write_ = true;
+    return;
+  }
+  Process();
+}
+
+void Connection::Send(std::string bytes) {
+  outbox_.append(bytes);
+  if (writing_.empty()) Write();
+}
+
+void Connection::Write() {
+  if (closed_ || outbox_.empty()) return;
+  writing_.swap(outbox_);
+  asio::async_write(socket_, asio::buffer(writing_),
+                    [self = shared_from_this()](asio::error_code ec, size_t) {
+                      self->writing_.clear();
+                      if (ec) return self->Close();
+                      if (!self->outbox_.empty()) return self->Write();
+                      if (self->close_after_write_) self->Close();
+                    });
+}
+
+void Connection::Drain() {
+  draining_ = true;
+  if (!session_.in_message()) {
+    close_after_write_ = true;
+    if (writing_.empty() && outbox_.empty()) Close();
+  }
+}
+
+void Connection::Close() {
+  if (closed_) return;
+  closed_ = true;
+  asio::error_code ignored;
+  idle_timer_.cancel();
+  scan_timer_.cancel();
+  progress_timer_.cancel();
+  socket_.shutdown(Socket::shutdown_both, ignored);
+  socket_.close(ignored);
+}
+
+}  // namespace nearmiss::milter

@@ -1,0 +1,74 @@
+// Connection: one MTA connection on the server's event loop: reads packets
+// into a Session, writes its replies, runs end-of-message jobs on the
+// worker pool with keep-alives, and times out idle peers.
+//
+// Thread safety: every member runs on the io_context thread; worker jobs
+// post their outcome back to it.
+#ifndef NEARMISS_MILTER_CONNECTION_H_
+#define NEARMISS_MILTER_CONNECTION_H_
+
+#include <asio.hpp>
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "milter/codec.h"
+#include "milter/server.h"
+#include "milter/session.h"
+
+namespace nearmiss::milter {
+
+using Socket = asio::generic::stream_protocol::socket;
+
+// What connections share: the loop, the pool and its bound, options, log.
+struct ServerContext {
+  asio::io_context& io;
+  asio::thread_pool& pool;
+  const ServerOptions& options;
+  CheckerSource checkers;
+  LogSink log;
+  std::atomic<size_t> queued_scans{0};
+  std::atomic<size_t> open_connections{0};
+};
+
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(ServerContext& server, Socket socket, uint64_t id);
+  ~Connection();
+
+  void Start();
+  // Close now if no message is in flight, else after its reply.
+  void Drain();
+  void Close();
+
+ private:
+  void Read();
+  void Process();
+  void StartScan();
+  void FinishScan(uint64_t scan, EomOutcome outcome);
+  void TimeoutScan(uint64_t scan);
+  void Progress(uint64_t scan);
+  void Send(std::string bytes);
+  void Write();
+  void ArmIdle();
+
+  ServerContext& server_;
+  Socket socket_;
+  Session session_;
+  Framer framer_;
+  asio::steady_timer idle_timer_;
+  asio::steady_timer scan_timer_;
+  asio::steady_timer progress_timer_;
+  std::array<char, 65536> read_buffer_;
+  std::string outbox_;   // waiting to be written
+  std::string writing_;  // being written
+  bool scanning_ = false;
+  uint64_t scan_ = 0;  // bumps per scan so stale completions are dropped
+  bool draining_ = false;
+  bool close_after_write_ = false;
+  bool closed_ = false;
+};
+
+}  // namespace nearmiss::milter
+
+#endif  // NEARMISS_MILTER_CONNECTION_H_

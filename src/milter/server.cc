@@ -1,0 +1,184 @@
+#include "milter/server.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <asio.hpp>
+#include <csignal>
+#include <cstdio>
+#include <list>
+
+#include "milter/connection.h"
+
+namespace nearmiss::milter {
+namespace {
+
+using Acceptor = asio::basic_socket_acceptor<asio::generic::stream_protocol>;
+
+class AsioServer final : public Server {
+ public:
+  AsioServer(ServerOptions options, CheckerSource checkers, LogSink log,
+             std::function<Status()> reload)
+      : options_(std::move(options)),
+        pool_(static_cast<size_t>(std::max(1, options_.workers))),
+        context_{io_, pool_, options_, std::move(checkers), std::move(log)},
+        reload_(std::move(reload)),
+        signals_(io_, SIGHUP, SIGTERM, SIGINT),
+        drain_timer_(io_) {}
+
+  ~AsioServer() override {
+    pool_.join();
+    for (const ListenAddress& a : options_.listen) {
+      if (a.kind == ListenAddress::Kind::kUnix) ::unlink(a.path.c_str());
+    }
+  }
+
+  Status Bind(int owner_uid, int owner_gid) override {
+    for (const ListenAddress& a : options_.listen) {
+      asio::error_code ec;
+      asio::generic::stream_protocol::endpoint endpoint;
+      if (a.kind == ListenAddress::Kind::kUnix) {
+        struct stat st;
+        // A socket left by a killed predecessor would make bind fail.
+        if (::lstat(a.path.c_str(), &st) == 0 && S_ISSOCK(st.st_mode)) {
+          ::unlink(a.path.c_str());
+        }
+        endpoint = asio::local::stream_protocol::endpoint(a.path);
+      } else {
+        asio::ip::address ip = asio::ip::make_address(a.host, ec);
+        if (ec) return Status::InvalidArgument(a.ToString() + ": " + ec.message());
+        endpoint = asio::ip::tcp::endpoint(ip, a.port);
+      }
+      auto acceptor = std::make_unique<Acceptor>(io_);
+      acceptor->open(endpoint.protocol(), ec);
+      if (!ec && a.kind == ListenAddress::Kind::kInet) {
+        acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+      }
+      if (!ec) acceptor->bind(endpoint, ec);
+      if (!ec) acceptor->listen(asio::socket_base::max_listen_connections, ec);
+      if (ec) return Status::IoError(a.ToString() + ": " + ec.message());
+      if (a.kind == ListenAddress::Kind::kUnix) {
+        if (::chmod(a.path.c_str(), options_.socket_mode) != 0 ||
+            (owner_uid >= 0 && ::chown(a.path.c_str(), owner_uid, owner_gid) != 0)) {
+          return Status::IoError(a.ToString() + ": cannot set owner or mode");
+        }
+      }
+      acceptors_.push_back(std::move(acceptor));
+    }
+    return Status::Ok();
+  }
+
+  void Run() override {
+    for (auto& acceptor : acceptors_) Accept(*acceptor);
+    WaitSignal();
+    io_.run();
+    pool_.join();
+  }
+
+  void Stop() override {
+    asio::post(io_, [this] { BeginDrain(); });
+  }
+
+ private:
+  void Accept(Acceptor& acceptor) {
+    acceptor.async_accept([this, &acceptor](asio::error_code ec, Socket socket) {
+      if (draining_) return;
+      if (!ec) {
+        auto c = std::make_shared<Connection>(context_, std::move(socket), ++next_id_);
+        Prune();
+        connections_.push_back(c);
+        c->Start();
+      } else if (ec == asio::error::operation_aborted) {
+        return;
+      }
+      // Other errors (EMFILE, ECONNABORTED) are transient: keep accepting.
+      Accept(acceptor);
+    });
+  }
+
+  void Prune() {
+    connections_.remove_if([](const std::weak_ptr<Connection>& w) { return w.expired(); });
+  }
+
+  void WaitSignal() {
+    signals_.async_wait([this](asio::error_code ec, int signal) {
+      if (ec) return;
+      if (signal == SIGHUP) {
+        Reload();
+        WaitSignal();
+      } else {
+        BeginDrain();
+      }
+    });
+  }
+
+  void Reload() {
+    if (!reload_) return;
+    // Compiling a policy takes a while: not on the I/O thread.
+    asio::post(pool_, [this] {
+      Status s = reload_();
+      if (s.ok()) {
+        std::fprintf(stderr, "nearmiss milter: policy reloaded\n");
+      } else {
+        std::fprintf(stderr, "nearmiss milter: reload refused, old policy kept: %s\n",
+                     s.message().c_str());
+      }
+    });
+  }
+
+  void BeginDrain() {
+    if (draining_) return;
+    draining_ = true;
+    std::fprintf(stderr, "nearmiss milter: stopping: finishing %zu connection(s)\n",
+                 context_.open_connections.load());
+    asio::error_code ignored;
+    for (auto& acceptor : acceptors_) acceptor->close(ignored);
+    signals_.cancel(ignored);
+    for (auto& w : connections_) {
+      if (auto c = w.lock()) c->Drain();
+    }
+    drain_timer_.expires_after(options_.drain_timeout);
+    drain_timer_.async_wait([this](asio::error_code ec) {
+      if (ec) return;
+      for (auto& w : connections_) {
+        if (auto c = w.lock()) c->Close();
+      }
+    });
+    CheckDrained();
+  }
+
+  // io_.run() returns once no connection holds work; the drain timer is the
+  // last thing left, so cancel it when the connections are gone.
+  void CheckDrained() {
+    Prune();
+    if (connections_.empty()) {
+      drain_timer_.cancel();
+      return;
+    }
+    auto poll = std::make_shared<asio::steady_timer>(io_, std::chrono::milliseconds(50));
+    poll->async_wait([this, poll](asio::error_code) { CheckDrained(); });
+  }
+
+  ServerOptions options_;
+  asio::io_context io_;
+  asio::thread_pool pool_;
+  ServerContext context_;
+  std::function<Status()> reload_;
+  asio::signal_set signals_;
+  asio::steady_timer drain_timer_;
+  std::vector<std::unique_ptr<Acceptor>> acceptors_;
+  std::list<std::weak_ptr<Connection>> connections_;
+  uint64_t next_id_ = 0;
+  bool draining_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Server> Server::Create(ServerOptions options,
+                                       CheckerSource checkers, LogSink log,
+                                       std::function<Status()> reload) {
+  return std::make_unique<AsioServer>(std::move(options), std::move(checkers),
+                                      std::move(log), std::move(reload));
+}
+
+}  // namespace nearmiss::milter

@@ -1,0 +1,70 @@
+// Server: the milter daemon's event loop.
+//
+// One thread runs every connection's I/O on an asio io_context (hundreds of
+// Postfix connections without a thread each); end-of-message scans run on a
+// bounded worker pool while the connection sends progress keep-alives.
+// SIGHUP calls the reload hook (on a worker, so I/O goes on); SIGTERM and
+// SIGINT stop accepting, let every message in flight finish, then return.
+// A malformed packet, an unknown command, a disconnect or a timeout ends
+// only that connection.
+//
+// Lifecycle: Create, Bind (as root if the address needs it), drop
+// privileges, then Run on the calling thread until a stop signal.
+// Thread safety: Run on one thread; Stop may be called from any thread.
+#ifndef NEARMISS_MILTER_SERVER_H_
+#define NEARMISS_MILTER_SERVER_H_
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "milter/checker.h"
+#include "milter/listen_address.h"
+#include "milter/protocol.h"
+#include "milter/session.h"
+#include "nearmiss/status.h"
+
+namespace nearmiss::milter {
+
+struct ServerOptions {
+  std::vector<ListenAddress> listen;
+  int workers = 2;                 // scanning threads
+  size_t max_queued_scans = 256;   // beyond it: the fail action
+  size_t max_packet = kDefaultMaxPacket;
+  // Postfix keeps a milter connection for a whole SMTP session; an SMTP
+  // client idles at most smtpd_timeout (300 s) between commands.
+  std::chrono::seconds idle_timeout{600};
+  // A scan still running after this gets the fail action; below Postfix's
+  // milter_content_timeout (300 s) so our answer, not Postfix's, decides.
+  std::chrono::seconds scan_timeout{120};
+  // SMFIR_PROGRESS while a scan runs, so Postfix's timer restarts.
+  std::chrono::seconds progress_interval{10};
+  // SIGTERM waits this long for messages in flight, then closes.
+  std::chrono::seconds drain_timeout{30};
+  // Unix socket mode; the directory should limit who reaches it.
+  unsigned socket_mode = 0660;
+  SessionOptions session;
+};
+
+class Server {
+ public:
+  // `reload` runs on SIGHUP and returns what happened (logged).
+  static std::unique_ptr<Server> Create(ServerOptions options,
+                                        CheckerSource checkers, LogSink log,
+                                        std::function<Status()> reload);
+  virtual ~Server() = default;
+
+  // Opens every listening socket (SO_REUSEADDR, so a restart binds at
+  // once). Unix sockets are created with `socket_mode`, owned by
+  // `owner_uid`/`owner_gid` when not -1.
+  virtual Status Bind(int owner_uid = -1, int owner_gid = -1) = 0;
+  // Serves until Stop() or a stop signal, then drains and returns.
+  virtual void Run() = 0;
+  virtual void Stop() = 0;
+};
+
+}  // namespace nearmiss::milter
+
+#endif  // NEARMISS_MILTER_SERVER_H_
