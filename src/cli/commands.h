@@ -22,6 +22,7 @@ using Run = std::function<int()>;
 
 void AddCheckCommand(CLI::App& app, Run& run);
 void AddPolicyCommand(CLI::App& app, Run& run);
+void AddScanCommand(CLI::App& app, Run& run);
 void AddMilterCommand(CLI::App& app, Run& run);
 
 // The policy every command uses: --policy FILE or the embedded default, with

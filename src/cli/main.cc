@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   Run run;
   AddCheckCommand(app, run);
   AddPolicyCommand(app, run);
+  AddScanCommand(app, run);
   AddMilterCommand(app, run);
   try {
     app.parse(argc, argv);

@@ -41,7 +41,7 @@ std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {
   std::string line = term.Paint(colour, verdict) + term.Paint(Colour::kBold, who) + ": ";
   if (c.reasons.empty()) {
     line += (c.domain_unicode.empty() ? c.domain : c.domain_unicode) +
-            " is not a trusted domain and looks like none";
+            " is not trusted and looks like no trusted domain";
   } else {
     line += c.reasons.front().message;
     for (size_t i = 1; i < c.reasons.size(); ++i) line += "; " + c.reasons[i].message;

@@ -1,0 +1,141 @@
+// `nearmiss scan [--policy FILE] [--json] INPUT...`: every message's
+// recipients, sensitivity and the action the policy takes.
+#include <cstdio>
+#include <map>
+
+#include "cli/commands.h"
+#include "cli/progress.h"
+#include "cli/scan_render.h"
+#include "nearmiss/address.h"
+#include "nearmiss/content_reader.h"
+
+namespace nearmiss::cli {
+namespace {
+
+struct ScanFlags {
+  PolicyFlags policy;
+  bool json = false;
+  std::vector<std::string> inputs;
+};
+
+bool Flagged(const Decision& d, const MessageFacts& facts) {
+  if (d.action != Action::kAccept) return true;
+  for (const MessageRecipient& r : facts.recipients) {
+    Verdict v = r.check.verdict;
+    if (v == Verdict::kLookalike || v == Verdict::kBlocked || v == Verdict::kInvalid) return true;
+  }
+  return false;
+}
+
+MessageFacts FactsOf(const Engine& engine, const content::ScannedMessage& m) {
+  MessageFacts facts;
+  facts.path = MailPath::kOffline;
+  facts.sensitivity = m.sensitivity;
+  Result<Address> from = ParseAddress(m.from);
+  facts.sender = from.ok() ? from->ToString() : m.from;
+  auto add = [&](const std::vector<std::string>& list, RecipientField field) {
+    for (const std::string& entry : list) {
+      facts.recipients.push_back({engine.CheckRecipient(entry), field});
+    }
+  };
+  add(m.to, RecipientField::kTo);
+  add(m.cc, RecipientField::kCc);
+  add(m.bcc, RecipientField::kBcc);
+  return facts;
+}
+
+class Summary {
+ public:
+  void Add(const Decision& d, const MessageFacts& facts, const content::ScannedMessage& m) {
+    ++messages_;
+    if (!m.errors.empty()) ++with_errors_;
+    ++by_level_[std::string(content::LevelName(m.sensitivity.level))];
+    ++by_action_[std::string(ActionName(d.action))];
+    if (!Flagged(d, facts)) return;
+    ++flagged_;
+    for (const MessageRecipient& r : facts.recipients) {
+      if (r.check.verdict == Verdict::kTrusted || r.check.verdict == Verdict::kExternal) continue;
+      ++by_reason_[r.check.reasons.empty() ? "unknown" : r.check.reasons.front().code];
+    }
+  }
+  size_t flagged() const { return flagged_; }
+  size_t with_errors() const { return with_errors_; }
+
+  std::string Text(const Terminal& term) const {
+    std::string out = term.Paint(Colour::kBold, "summary") + ": " + std::to_string(messages_) +
+                      " messages, " + std::to_string(flagged_) + " flagged, " +
+                      std::to_string(with_errors_) + " with errors\n";
+    auto line = [&](const char* name, const std::map<std::string, size_t>& counts) {
+      if (counts.empty()) return;
+      out += std::string("  by ") + name + ":";
+      const char* sep = " ";
+      for (const auto& [key, n] : counts) {
+        out += sep + key + " " + std::to_string(n);
+        sep = ", ";
+      }
+      out += "\n";
+    };
+    line("action", by_action_);
+    line("reason", by_reason_);
+    line("level", by_level_);
+    return out;
+  }
+
+ private:
+  size_t messages_ = 0, flagged_ = 0, with_errors_ = 0;
+  std::map<std::string, size_t> by_level_, by_action_, by_reason_;
+};
+
+int RunScan(const ScanFlags& flags) {
+  std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
+  if (!engine) return kExitError;
+  Result<std::unique_ptr<content::MessageReader>> reader = content::MessageReader::Open(
+      flags.inputs, engine->shared_scanner(), engine->policy().limits);
+  if (!reader.ok()) {
+    std::fprintf(stderr, "nearmiss: %s\n", reader.error().message().c_str());
+    return kExitError;
+  }
+  Terminal term(stdout);
+  Progress progress("messages");
+  Summary summary;
+  content::ScannedMessage message;
+  while ((*reader)->Next(&message)) {
+    MessageFacts facts = FactsOf(*engine, message);
+    Decision decision = engine->Decide(facts);
+    summary.Add(decision, facts, message);
+    ScanResult result{&message, &facts, &decision};
+    std::string out = flags.json ? ScanToJson(result).dump(-1, ' ', false,
+                                       nlohmann::ordered_json::error_handler_t::replace) + "\n"
+                                 : ScanToText(result, term) + "\n";
+    if (term.tty()) progress.Clear();
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    progress.Tick();
+    message = content::ScannedMessage();
+  }
+  progress.Clear();
+  if (!flags.json) {
+    std::string text = summary.Text(term);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  }
+  std::fflush(stdout);
+  if (summary.with_errors() > 0) return kExitError;
+  return summary.flagged() > 0 ? kExitFlagged : kExitClean;
+}
+
+}  // namespace
+
+void AddScanCommand(CLI::App& app, Run& run) {
+  auto flags = std::make_shared<ScanFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "scan", "Scan messages: recipients, sensitivity and the action the policy takes");
+  cmd->footer(
+      "Inputs: .eml files, mbox files, Maildir folders, directories (recursively), '-' for "
+      "stdin.\nExit status: 0 nothing flagged; 1 a message flagged; 2 errors (unreadable "
+      "input, damaged message, bad policy).");
+  flags->policy.Register(*cmd, /*with_protect_file=*/true);
+  cmd->add_flag("--json", flags->json, "One JSON object per message (JSON Lines)");
+  cmd->add_option("inputs", flags->inputs, "Files, folders, or - for stdin")->required();
+  cmd->callback([&run, flags] { run = [flags] { return RunScan(*flags); }; });
+}
+
+}  // namespace nearmiss::cli

@@ -1,0 +1,56 @@
+#!/bin/sh
+# End-to-end tests of `nearmiss scan` on the embedded default policy: golden
+# JSON Lines over .eml files, an mbox and a Maildir; the human report; exit
+# codes. Usage: scan-cli.sh NEARMISS. NM_UPDATE_GOLDEN=1 rewrites the golden.
+set -u
+bin=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root" || exit 2
+data=tests/testdata/scan
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+check() {  # check NAME EXPECTED ACTUAL
+  if [ "$2" != "$3" ]; then echo "FAIL $1: expected '$2', got '$3'"; fail=1; else echo "ok   $1"; fi
+}
+field() {  # field JSON_LINE KEY: a top-level string value
+  printf '%s\n' "$1" | python3 -c 'import json,sys; print(json.loads(sys.stdin.read())[sys.argv[1]])' "$2"
+}
+
+# Relative paths keep "source" stable in the golden file.
+"$bin" scan --json $data/secret-to-external.eml $data/sensitive-to-lookalike.eml \
+  $data/sensitive-to-external.eml $data/clean.eml $data/outbox.mbox $data/maildir \
+  > "$tmp/out.jsonl"
+check "flagged exit code" 1 $?
+[ "${NM_UPDATE_GOLDEN:-}" = 1 ] && cp "$tmp/out.jsonl" $data/scan.golden.jsonl
+if diff -u $data/scan.golden.jsonl "$tmp/out.jsonl" > "$tmp/diff"; then
+  echo "ok   golden output"
+else
+  echo "FAIL golden output differs:"; cat "$tmp/diff"; fail=1
+fi
+check "one object per message" 9 "$(wc -l < "$tmp/out.jsonl" | tr -d ' ')"
+
+# The decisions the embedded default policy promises (issue 4).
+line() { grep -F "\"source\":\"$1\"" "$tmp/out.jsonl"; }
+check "SECRET to external is held" hold "$(field "$(line $data/secret-to-external.eml)" action)"
+check "look-alike recipient is rejected" reject "$(field "$(line $data/sensitive-to-lookalike.eml)" action)"
+check "OFFICIAL-SENSITIVE to external is tagged" tag "$(field "$(line $data/sensitive-to-external.eml)" action)"
+check "loose words do not raise the level" accept "$(field "$(line $data/clean.eml)" action)"
+check "mbox messages are numbered" reject "$(field "$(line $data/outbox.mbox:1)" action)"
+check "Bcc recipients are checked" reject "$(field "$(line $data/outbox.mbox:3)" action)"
+
+# Exit codes.
+"$bin" scan $data/clean.eml > /dev/null
+check "clean message exits 0" 0 $?
+"$bin" scan /nonexistent.eml > /dev/null 2>&1
+check "unreadable input exits 2" 2 $?
+"$bin" scan - < $data/sensitive-to-lookalike.eml > "$tmp/stdin.txt"
+check "stdin flagged exits 1" 1 $?
+
+# The human report: recipients with suggestions, the action, a summary.
+"$bin" scan $data/sensitive-to-lookalike.eml $data/clean.eml > "$tmp/human.txt"
+grep -q "did you mean jones@army.mil?" "$tmp/human.txt" && echo "ok   human report suggests the fix" \
+  || { echo "FAIL human report:"; cat "$tmp/human.txt"; fail=1; }
+grep -q "^summary: 2 messages, 1 flagged, 0 with errors" "$tmp/human.txt" && echo "ok   summary line" \
+  || { echo "FAIL summary:"; cat "$tmp/human.txt"; fail=1; }
+exit $fail
