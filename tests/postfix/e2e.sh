@@ -1,0 +1,111 @@
+#!/bin/bash
+# End-to-end: a real Postfix with the nearmiss milter, driven by swaks.
+# Usage: e2e.sh NEARMISS_BINARY CASE
+#   rcpt-reject  mixed  hold-release  tag  sendmail  milter-down  reload
+NEARMISS=$(realpath "$1")
+CASE=$2
+. "$(dirname "$0")/lib.sh"
+
+case "$CASE" in
+rcpt-reject)
+  start_all
+  send --from alice@mod.gov.uk --to bob@army.ml --header "Subject: hello" && fail "swaks succeeded"
+  grep -q "550 5.7.1 bob@army.ml: army.ml looks like army.mil" "$W/swaks.out" ||
+    { cat "$W/swaks.out"; fail "no 550 with the reason"; }
+  grep -q "did you mean bob@army.mil?" "$W/swaks.out" || fail "no suggestion"
+  grep -q '"event":"rcpt".*"class":"lookalike"' "$MILTER_LOG" || fail "no rcpt log line"
+  ok "look-alike refused at RCPT with the suggestion"
+  ;;
+
+mixed)
+  start_all
+  send --from alice@mod.gov.uk --to carol@army.mil,bob@army.ml --header "Subject: mixed" \
+       --body "to both"
+  grep -q "550 5.7.1 bob@army.ml" "$W/swaks.out" || { cat "$W/swaks.out"; fail "army.ml not refused"; }
+  grep -q "250 2.0.0 Ok: queued" "$W/swaks.out" || { cat "$W/swaks.out"; fail "message not queued"; }
+  wait_delivered "X-Rcpt-Args: <carol@army.mil>" "Subject: mixed" || fail "carol@army.mil not delivered"
+  [ "$(delivered "X-Rcpt-Args: <bob@army.ml>")" -eq 0 ] || fail "army.ml delivered"
+  ok "good recipient delivered, look-alike refused"
+  ;;
+
+hold-release)
+  start_all
+  send --from alice@mod.gov.uk --to dave@example.com --header "Subject: SECRET: the plan" \
+       --body "SECRET" || { cat "$W/swaks.out"; fail "not accepted"; }
+  id=$(sed -n 's/.*250 2.0.0 Ok: queued as \([0-9A-Za-z]*\).*/\1/p' "$W/swaks.out")
+  [ -n "$id" ] || fail "no queue id"
+  for _ in $(seq 50); do queue_json | grep -q '"queue_name": *"hold"' && break; sleep 0.1; done
+  queue_json | grep "\"queue_id\": *\"$id\"" | grep -q '"queue_name": *"hold"' ||
+    { queue_json; fail "$id not in the hold queue"; }
+  [ "$(delivered "SECRET: the plan")" -eq 0 ] || fail "held message was delivered"
+  grep -q "\"queue_id\":\"$id\".*\"milter\":\"quarantine\"" "$MILTER_LOG" || fail "no log line with the queue id"
+  ok "held: $id in postqueue -j as hold"
+  postsuper -c "$CONF" -H "$id" >/dev/null 2>&1 || fail "postsuper -H"
+  postqueue -c "$CONF" -f
+  wait_delivered "Subject: SECRET: the plan" "X-Nearmiss: hold; level=SECRET" ||
+    fail "released message not delivered with its X-Nearmiss header"
+  ok "released with postsuper -H and delivered with the X-Nearmiss header"
+  ;;
+
+tag)
+  start_all
+  send --from alice@mod.gov.uk --to dave@example.com \
+       --header "Subject: OFFICIAL-SENSITIVE: budget" --header "X-Nearmiss: accept; forged" \
+       --body "numbers" || { cat "$W/swaks.out"; fail "not accepted"; }
+  wait_delivered "Subject: OFFICIAL-SENSITIVE: budget" || fail "not delivered"
+  [ "$(delivered "X-Nearmiss: tag; level=OFFICIAL-SENSITIVE")" -eq 1 ] || fail "no tag header"
+  [ "$(delivered "forged")" -eq 0 ] || fail "forged X-Nearmiss header kept"
+  ok "delivered with the tag header; the forged one removed"
+  ;;
+
+sendmail)
+  start_all
+  printf 'From: alice@mod.gov.uk\nTo: bob@army.ml\nSubject: via sendmail\n\nhello\n' |
+    sendmail -C "$CONF" -f alice@mod.gov.uk bob@army.ml || fail "sendmail(1) refused the submission"
+  # Refused at end of message: Postfix bounces to the sender with our reason.
+  wait_delivered "X-Rcpt-Args: <alice@mod.gov.uk>" "did you mean bob@army.mil?" ||
+    fail "sender got no notice with the reason"
+  [ "$(delivered "X-Rcpt-Args: <bob@army.ml>")" -eq 0 ] || fail "delivered to the look-alike"
+  queue_empty_within 20 || { queue_json; fail "mail stuck in the queue"; }
+  grep -q "milter configuration error" "$W/maillog" && fail "milter configuration error"
+  grep -q '"path":"sendmail"' "$MILTER_LOG" || fail "sendmail path not detected"
+  ok "sendmail(1) to a look-alike: bounced with the reason, nothing stuck"
+  ;;
+
+milter-down)
+  start_all
+  stop_milter
+  send --from alice@mod.gov.uk --to carol@army.mil --header "Subject: down" && fail "accepted without the milter"
+  grep -qE "^<\*\* +4[0-9][0-9]" "$W/swaks.out" || { cat "$W/swaks.out"; fail "no 4xx tempfail"; }
+  ok "milter down: Postfix answers $(grep -oE '4[0-9][0-9] 4\.[0-9.]+' "$W/swaks.out" | head -1)"
+  start_milter
+  send --from alice@mod.gov.uk --to carol@army.mil --header "Subject: back" || fail "not accepted after restart"
+  ok "milter back: accepted"
+  ;;
+
+reload)
+  "$NEARMISS" policy init >"$W/policy.toml" 2>/dev/null || fail "policy init"
+  start_all --policy "$W/policy.toml"
+  send --from alice@mod.gov.uk --to eve@newly-blocked.example --header "Subject: before" ||
+    fail "not accepted before the reload"
+  # Traffic during the reload: none of it may be tempfailed.
+  ( for i in $(seq 20); do
+      swaks --server 127.0.0.1 --port "$SMTP_PORT" --from alice@mod.gov.uk \
+            --to carol@army.mil --header "Subject: steady $i" >"$W/bg.$i" 2>&1 || echo "bg $i failed"
+    done ) >"$W/bg.log" &
+  bg=$!
+  sed -i 's/^block = \[\].*/block = ["newly-blocked.example"]/' "$W/policy.toml"
+  grep -q 'newly-blocked' "$W/policy.toml" || fail "could not edit the policy"
+  kill -HUP "$MILTER_PID"
+  for _ in $(seq 50); do grep -q "policy reloaded" "$MILTER_ERR" && break; sleep 0.1; done
+  grep -q "policy reloaded" "$MILTER_ERR" || { cat "$MILTER_ERR"; fail "no reload"; }
+  send --from alice@mod.gov.uk --to eve@newly-blocked.example --header "Subject: after" &&
+    fail "accepted after the reload"
+  grep -q "550 5.7.1 eve@newly-blocked.example" "$W/swaks.out" || { cat "$W/swaks.out"; fail "no 550"; }
+  wait "$bg"
+  [ -s "$W/bg.log" ] && { cat "$W/bg.log"; fail "traffic failed during the reload"; }
+  ok "SIGHUP took the new block rule; 20 messages in flight unaffected"
+  ;;
+
+*) echo "unknown case $CASE"; exit 2 ;;
+esac

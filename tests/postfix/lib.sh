@@ -1,0 +1,156 @@
+# Shared by the Postfix end-to-end tests: a private Postfix on loopback,
+# smtp-sink collecting every delivery, and the nearmiss milter, all under
+# one temporary directory. Nothing leaves the machine: every transport goes
+# to the sink, DNS is off, and nothing is local.
+# Needs root (Postfix's master runs as root and drops to `postfix`).
+
+set -u
+if [ "$(id -u)" -ne 0 ]; then
+  echo "skipped: a private Postfix needs root"; exit 77
+fi
+for tool in postfix swaks smtp-sink; do
+  command -v $tool >/dev/null || { echo "FAIL: $tool missing (scripts/install-deps)"; exit 1; }
+done
+W=$(mktemp -d /var/tmp/nearmiss-postfix.XXXXXX)
+chmod 755 "$W"
+CONF="$W/etc"
+SINK_DIR="$W/sink"
+MILTER_LOG="$W/milter.log"
+MILTER_ERR="$W/milter.err"
+MILTER_PID=
+SINK_PID=
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+SMTP_PORT=$(free_port)
+SINK_PORT=$(free_port)
+MILTER_PORT=$(free_port)
+
+fail() { echo "FAIL: $*" >&2; echo "--- maillog" >&2; tail -30 "$W/maillog" >&2 2>/dev/null; exit 1; }
+ok() { echo "ok: $*"; }
+
+pf_cleanup() {
+  postfix -c "$CONF" stop >/dev/null 2>&1
+  [ -n "$MILTER_PID" ] && kill "$MILTER_PID" 2>/dev/null
+  [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null
+  wait 2>/dev/null
+  [ -n "${KEEP:-}" ] || rm -rf "$W"
+}
+trap pf_cleanup EXIT
+
+start_milter() {  # [extra args]
+  local before
+  before=$(grep -c "listening on" "$MILTER_ERR" 2>/dev/null)
+  "$NEARMISS" milter --listen "inet:127.0.0.1:$MILTER_PORT" "$@" >>"$MILTER_LOG" 2>>"$MILTER_ERR" &
+  MILTER_PID=$!
+  for _ in $(seq 100); do
+    [ "$(grep -c "listening on" "$MILTER_ERR")" -gt "${before:-0}" ] && return 0
+    sleep 0.1
+  done
+  cat "$MILTER_ERR" >&2; fail "milter did not start"
+}
+
+stop_milter() {
+  kill -TERM "$MILTER_PID"; wait "$MILTER_PID" 2>/dev/null; MILTER_PID=
+}
+
+start_postfix() {
+  mkdir -p "$CONF" "$W/queue" "$W/data" "$SINK_DIR"
+  chown postfix "$W/data" "$SINK_DIR"
+  cat >"$CONF/main.cf" <<CF
+compatibility_level = 3.6
+queue_directory = $W/queue
+data_directory = $W/data
+command_directory = /usr/sbin
+daemon_directory = /usr/lib/postfix/sbin
+shlib_directory = /usr/lib/postfix
+meta_directory = /etc/postfix
+mail_owner = postfix
+setgid_group = postdrop
+myhostname = mx.nearmiss.test
+mydomain = nearmiss.test
+myorigin = mod.gov.uk
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+mydestination =
+relay_domains =
+local_recipient_maps =
+alias_maps =
+alias_database =
+mynetworks = 127.0.0.0/8
+smtpd_relay_restrictions = permit_mynetworks, reject
+smtp_dns_support_level = disabled
+default_transport = smtp:[127.0.0.1]:$SINK_PORT
+relay_transport = smtp:[127.0.0.1]:$SINK_PORT
+local_transport = smtp:[127.0.0.1]:$SINK_PORT
+smtpd_milters = inet:127.0.0.1:$MILTER_PORT
+non_smtpd_milters = \$smtpd_milters
+milter_default_action = tempfail
+maillog_file = $W/maillog
+maillog_file_prefixes = /var
+queue_run_delay = 1s
+minimal_backoff_time = 1s
+maximal_backoff_time = 2s
+biff = no
+CF
+  # Debian's master.cf with chroot off, and smtpd on our port only.
+  awk -v port="$SMTP_PORT" '
+    /^smtp[ \t]+inet/ { print "127.0.0.1:" port " inet n - n - - smtpd"; next }
+    /^[a-z]/ && NF >= 8 { $5 = "n" }
+    { print }' /etc/postfix/master.cf >"$CONF/master.cf"
+  postfix -c "$CONF" check >"$W/check.log" 2>&1 || { cat "$W/check.log" >&2; fail "postfix check"; }
+  postfix -c "$CONF" start >"$W/start.log" 2>&1 || { cat "$W/start.log" >&2; fail "postfix start"; }
+  for _ in $(seq 100); do
+    (exec 3<>/dev/tcp/127.0.0.1/$SMTP_PORT) 2>/dev/null && return 0
+    sleep 0.1
+  done
+  fail "postfix smtpd did not listen"
+}
+
+start_sink() {
+  mkdir -p "$SINK_DIR"; chown postfix "$SINK_DIR"
+  (cd "$SINK_DIR" && exec smtp-sink -u postfix -d "$SINK_DIR/%H%M%S." 127.0.0.1:$SINK_PORT 128) &
+  SINK_PID=$!
+}
+
+start_all() {  # [milter args]
+  start_sink
+  start_milter "$@"
+  start_postfix
+}
+
+send() {  # swaks args...; output in $W/swaks.out, status returned
+  swaks --server 127.0.0.1 --port "$SMTP_PORT" --helo client.nearmiss.test \
+        --timeout 30 "$@" >"$W/swaks.out" 2>&1
+}
+
+# Files in the sink that mention all the given strings, counted.
+delivered() {
+  local n=0 f
+  for f in "$SINK_DIR"/*; do
+    [ -f "$f" ] || continue
+    local all=1 s
+    for s in "$@"; do grep -qF -- "$s" "$f" || { all=0; break; }; done
+    [ $all = 1 ] && n=$((n + 1))
+  done
+  echo $n
+}
+
+wait_delivered() {  # strings...: waits up to 20 s for a matching delivery
+  for _ in $(seq 200); do
+    [ "$(delivered "$@")" -ge 1 ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+queue_json() { postqueue -c "$CONF" -j; }
+
+queue_empty_within() {  # seconds
+  for _ in $(seq $(($1 * 10))); do
+    [ -z "$(queue_json)" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
