@@ -1,37 +1,62 @@
 // Deletion neighbourhoods for symmetric-deletion (SymSpell) matching: two
 // strings within edit distance k share a string reachable from each by at
 // most k deletions.
+//
+// Only the hashes of the variants are needed, so they are computed without
+// building the strings: a polynomial hash over prefix sums gives the hash of
+// "s with characters i (and j) removed" in O(1), which keeps both the index
+// build (tens of millions of variants for a million names) and each query's
+// dozens of variants cheap. Hashes collide rarely; callers verify matches.
 #ifndef NEARMISS_LOOKALIKE_DELETIONS_H_
 #define NEARMISS_LOOKALIKE_DELETIONS_H_
 
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 namespace nearmiss::lookalike {
 
-// Calls `f(variant)` for `s` itself and every string made by deleting up to
-// `depth` (1 or 2) characters. Deletions inside a run of equal characters are
-// emitted once. `s` must be under 256 bytes.
+// murmur3's 64-bit finaliser: spreads the polynomial hash over all bits, so
+// the index can take its buckets from the high bits.
+inline uint64_t Mix64(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+// The key of one variant (hash `h` of `len` bytes) under a suffix's hash.
+inline uint64_t VariantKey(uint64_t h, size_t len, uint64_t suffix_hash) {
+  return Mix64(h + len * 0x9e3779b97f4a7c15ULL + suffix_hash * 0xc2b2ae3d27d4eb4fULL);
+}
+
+// Calls `f(key)` for `s` itself and every string made by deleting up to
+// `depth` (1 or 2) characters, keyed under `suffix_hash`. Deletions inside a
+// run of equal characters are emitted once. `s` must be under 256 bytes.
 template <typename F>
-void ForEachDeletion(std::string_view s, int depth, F&& f) {
-  std::array<char, 256> buf;
-  f(s);
+void ForEachDeletionKey(std::string_view s, int depth, uint64_t suffix_hash, F&& f) {
+  constexpr uint64_t kBase = 0x100000001b3ULL;  // odd: powers never vanish
   const size_t n = s.size();
+  std::array<uint64_t, 257> prefix, power;  // prefix[k] = hash of s[0, k)
+  prefix[0] = 0;
+  power[0] = 1;
+  for (size_t k = 0; k < n; ++k) {
+    prefix[k + 1] = prefix[k] * kBase + static_cast<unsigned char>(s[k]) + 1;
+    power[k + 1] = power[k] * kBase;
+  }
+  auto range = [&](size_t a, size_t b) { return prefix[b] - prefix[a] * power[b - a]; };
+  f(VariantKey(prefix[n], n, suffix_hash));
   for (size_t i = 0; i < n; ++i) {
     if (i > 0 && s[i] == s[i - 1]) continue;
-    size_t len = 0;
-    for (size_t k = 0; k < n; ++k) {
-      if (k != i) buf[len++] = s[k];
-    }
-    f(std::string_view(buf.data(), len));
+    f(VariantKey(prefix[i] * power[n - 1 - i] + range(i + 1, n), n - 1, suffix_hash));
     if (depth < 2) continue;
     for (size_t j = i + 1; j < n; ++j) {
       if (j > i + 1 && s[j] == s[j - 1]) continue;
-      len = 0;
-      for (size_t k = 0; k < n; ++k) {
-        if (k != i && k != j) buf[len++] = s[k];
-      }
-      f(std::string_view(buf.data(), len));
+      uint64_t h = prefix[i] * power[n - 2 - i] + range(i + 1, j) * power[n - 1 - j] +
+                   range(j + 1, n);
+      f(VariantKey(h, n - 2, suffix_hash));
     }
   }
 }

@@ -19,16 +19,6 @@ bool GenericHostLabel(std::string_view label) {
          std::end(kGenericHostLabels);
 }
 
-// "<variant>\x01<suffix>" hashed: a typo key only matches under its suffix.
-uint64_t TypoKey(std::string_view variant, std::string_view suffix) {
-  std::array<char, 520> buf;
-  size_t len = variant.size();
-  std::copy(variant.begin(), variant.end(), buf.begin());
-  buf[len++] = '\x01';
-  std::copy(suffix.begin(), suffix.end(), buf.begin() + len);
-  return HashKey(std::string_view(buf.data(), len + suffix.size()));
-}
-
 }  // namespace
 
 std::string DetectorImpl::EntryLookName(const Entry& e) const {
@@ -71,33 +61,37 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries,
     if (len >= options_.distance2_min_length) per_key += len * (len - 1) / 2;
     typo_estimate += keys[id] == all[id].name() ? per_key : 2 * per_key;
   }
-  typo_.Build(typo_estimate, [&](const HashIndex::Emit& emit) {
+  typo_.Build(typo_estimate, [&](auto&& emit) {
     std::vector<uint64_t> hashes;
     for (uint32_t id = 0; id < n; ++id) {
       if (all[id].is_namespace || keys[id].size() >= 256) continue;
-      std::string_view suffix = all[id].suffix();
-      auto add = [&](std::string_view v) { hashes.push_back(TypoKey(v, suffix)); };
-      hashes.clear();
-      ForEachDeletion(keys[id], DeletionDepth(keys[id].size()), add);
+      uint64_t suffix_hash = HashKey(all[id].suffix());
+      auto emit_id = [&](uint64_t key) { emit(key, id); };
       std::string look = keys[id] == all[id].name() ? "" : EntryLookName(all[id]);
-      if (!look.empty() && look.size() < 256) {
-        ForEachDeletion(look, DeletionDepth(look.size()), add);
-        std::sort(hashes.begin(), hashes.end());
-        hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+      if (look.empty() || look.size() >= 256) {
+        ForEachDeletionKey(keys[id], DeletionDepth(keys[id].size()), suffix_hash, emit_id);
+        continue;
       }
+      // Two spellings share most variants: emit each once.
+      auto add = [&](uint64_t key) { hashes.push_back(key); };
+      hashes.clear();
+      ForEachDeletionKey(keys[id], DeletionDepth(keys[id].size()), suffix_hash, add);
+      ForEachDeletionKey(look, DeletionDepth(look.size()), suffix_hash, add);
+      std::sort(hashes.begin(), hashes.end());
+      hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
       for (uint64_t h : hashes) emit(h, id);
     }
   });
   keys.clear();
   keys.shrink_to_fit();
 
-  by_name_.Build(n, [&](const HashIndex::Emit& emit) {
+  by_name_.Build(n, [&](auto&& emit) {
     for (uint32_t id = 0; id < n; ++id) {
       if (!all[id].is_namespace) emit(HashKey(all[id].name()), id);
     }
   });
 
-  joined_.Build(n * 4, [&](const HashIndex::Emit& emit) {
+  joined_.Build(n * 4, [&](auto&& emit) {
     std::string variant;
     for (uint32_t id = 0; id < n; ++id) {
       if (all[id].is_namespace) continue;
@@ -111,7 +105,7 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries,
     }
   });
 
-  host_.Build(n / 8, [&](const HashIndex::Emit& emit) {
+  host_.Build(n / 8, [&](auto&& emit) {
     for (uint32_t id = 0; id < n; ++id) {
       std::string_view name = all[id].name();
       size_t dot = name.find('.');

@@ -353,19 +353,15 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
   const size_t l2 = options_.distance2_min_length;
   // A query two letters shorter than a long name may still be two edits away.
   auto depth = [&](size_t len) { return len + 2 >= l2 ? 2 : 1; };
+  const uint64_t suffix_hash = HashKey(dsuf);
+  std::vector<uint64_t> keys;
+  auto add = [&](uint64_t key) { keys.push_back(key); };
+  ForEachDeletionKey(qkey, depth(qkey.size()), suffix_hash, add);
+  if (qkey != look) ForEachDeletionKey(look, depth(look.size()), suffix_hash, add);
   std::vector<uint32_t> ids;
-  auto find = [&](std::string_view v) {
-    std::array<char, 520> buf;
-    std::copy(v.begin(), v.end(), buf.begin());
-    buf[v.size()] = '\x01';
-    std::copy(dsuf.begin(), dsuf.end(), buf.begin() + v.size() + 1);
-    typo_.Find(HashKey(std::string_view(buf.data(), v.size() + 1 + dsuf.size())),
-               [&](uint32_t id) {
-                 if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-               });
-  };
-  ForEachDeletion(qkey, depth(qkey.size()), find);
-  if (qkey != look) ForEachDeletion(look, depth(look.size()), find);
+  typo_.FindMany(keys.data(), keys.size(), [&](uint32_t id) { ids.push_back(id); });
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   for (uint32_t id : ids) {
     const Entry& e = set_[id];
     if (e.suffix() != dsuf) continue;

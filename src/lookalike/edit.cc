@@ -1,6 +1,7 @@
 #include "lookalike/edit.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <vector>
 
@@ -58,8 +59,13 @@ Edit DescribeReplacement(char typed, char intended) {
 int BoundedDamerau(std::string_view a, std::string_view b, int limit) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > limit) return limit + 1;
-  // Three rows of the OSA matrix; strings here are domain labels (< 254).
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Three rows of the OSA matrix on the stack: this runs for every
+  // candidate of every query. Domain names are under 254 bytes.
+  if (m >= 256) return limit + 1;
+  std::array<int, 257> row_a, row_b, row_c;
+  int* prev2 = row_a.data();
+  int* prev = row_b.data();
+  int* cur = row_c.data();
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -73,8 +79,10 @@ int BoundedDamerau(std::string_view a, std::string_view b, int limit) {
       row_min = std::min(row_min, cur[j]);
     }
     if (row_min > limit) return limit + 1;
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
+    int* recycled = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = recycled;
   }
   return std::min(prev[m], limit + 1);
 }

@@ -13,7 +13,6 @@
 
 #include <bit>
 #include <cstdint>
-#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -25,11 +24,10 @@ inline uint64_t HashKey(std::string_view key) {
 
 class HashIndex {
  public:
-  using Emit = std::function<void(uint64_t hash, uint32_t id)>;
-
-  // `generate(emit)` must emit the same pairs on both of its calls.
-  // `expected_keys` sizes the bucket array (a guess is fine).
-  void Build(size_t expected_keys, const std::function<void(const Emit&)>& generate) {
+  // `generate(emit)` is called twice and must emit the same (hash, id) pairs
+  // both times. `expected_keys` sizes the bucket array (a guess is fine).
+  template <typename Generate>
+  void Build(size_t expected_keys, Generate&& generate) {
     size_t buckets = std::bit_ceil(std::max<size_t>(expected_keys / 2, 16));
     shift_ = 64 - std::countr_zero(buckets);
     offsets_.assign(buckets + 1, 0);
@@ -52,6 +50,17 @@ class HashIndex {
     for (uint32_t i = offsets_[b]; i < offsets_[b + 1]; ++i) {
       if (slots_[i].tag == tag) visit(slots_[i].id);
     }
+  }
+
+  // Find for many hashes at once. A big index lives in main memory, so each
+  // lookup is a cache miss; issuing the loads for all buckets before reading
+  // any lets them overlap, which keeps a query's cost flat as the index grows.
+  template <typename Visit>
+  void FindMany(const uint64_t* hashes, size_t n, Visit&& visit) const {
+    if (offsets_.empty()) return;
+    for (size_t k = 0; k < n; ++k) __builtin_prefetch(&offsets_[Bucket(hashes[k])]);
+    for (size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[offsets_[Bucket(hashes[k])]]);
+    for (size_t k = 0; k < n; ++k) Find(hashes[k], visit);
   }
 
   size_t size() const { return slots_.size(); }

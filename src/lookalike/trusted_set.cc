@@ -83,7 +83,7 @@ Status TrustedSet::Build(std::vector<TrustedEntry> input) {
   for (uint32_t id = 0; id < entries_.size(); ++id) {
     if (entries_[id].is_namespace) namespaces_.push_back(id);
   }
-  exact_.Build(entries_.size(), [&](const HashIndex::Emit& emit) {
+  exact_.Build(entries_.size(), [&](auto&& emit) {
     for (uint32_t id = 0; id < entries_.size(); ++id) emit(HashKey(entries_[id].domain), id);
   });
   return Status::Ok();
