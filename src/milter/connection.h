@@ -51,6 +51,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Send(std::string bytes);
   void Write();
   void ArmIdle();
+  void QuickAck();
 
   ServerContext& server_;
   Socket socket_;
@@ -67,6 +68,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool draining_ = false;
   bool close_after_write_ = false;
   bool closed_ = false;
+  bool tcp_ = false;
 };
 
 }  // namespace nearmiss::milter

@@ -59,7 +59,7 @@ std::string RcptLogLine(const Transaction& tx, const TxRecipient& rcpt,
 
 std::string MessageLogLine(const Transaction& tx, const Decision& decision,
                            const content::Sensitivity& sensitivity,
-                           std::string_view milter_action) {
+                           std::string_view milter_action, double check_ms) {
   Json j = Base(tx, "message");
   Json rcpts = Json::array();
   for (const RecipientDecision& r : decision.recipients) {
@@ -89,6 +89,7 @@ std::string MessageLogLine(const Transaction& tx, const Decision& decision,
   }
   j["findings"] = std::move(markings);
   j["bytes"] = tx.seen_bytes;
+  j["check_ms"] = static_cast<double>(static_cast<int64_t>(check_ms * 1000)) / 1000;
   j["rule"] = decision.rule.id;
   j["action"] = ActionName(decision.message_action);
   j["milter"] = milter_action;

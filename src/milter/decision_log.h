@@ -21,10 +21,11 @@ std::string RcptLogLine(const Transaction& tx, const TxRecipient& rcpt,
                         std::string_view milter_action);
 
 // The end-of-message decision; `milter_action` is what the MTA was told:
-// "accept", "tag", "quarantine", "delete-recipient", "reject".
+// "accept", "tag", "quarantine", "delete-recipient", "reject";
+// `check_ms` the time the scan and decision took.
 std::string MessageLogLine(const Transaction& tx, const Decision& decision,
                            const content::Sensitivity& sensitivity,
-                           std::string_view milter_action);
+                           std::string_view milter_action, double check_ms);
 
 // No decision could be made; `milter_action` is the fail action taken.
 std::string FailLogLine(const Transaction& tx, std::string_view why,

@@ -3,6 +3,7 @@
 // the rule's message and the reasons.
 #include "milter/transaction.h"
 
+#include <chrono>
 #include <string>
 
 #include "milter/codec.h"
@@ -87,6 +88,7 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
   std::string source = tx.queue_id.empty()
                            ? "session-" + std::to_string(tx.session_id)
                            : tx.queue_id;
+  auto started = std::chrono::steady_clock::now();
   content::ScannedMessage scanned = checker.Scan(tx.message, source);
   if (tx.truncated()) {
     content::Finding limit;
@@ -108,6 +110,8 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
     facts.recipients.push_back({r.check, RecipientField::kEnvelope});
   }
   Decision d = checker.Decide(facts);
+  std::chrono::duration<double, std::milli> elapsed =
+      std::chrono::steady_clock::now() - started;
 
   EomOutcome out;
   const std::string& tag = checker.tag_header();
@@ -148,7 +152,8 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
                                         : tagged          ? "tag"
                                                           : "accept";
   }
-  out.log_line = MessageLogLine(tx, d, scanned.sensitivity, milter_action);
+  out.log_line =
+      MessageLogLine(tx, d, scanned.sensitivity, milter_action, elapsed.count());
   return out;
 }
 
