@@ -56,6 +56,9 @@ done
 kill -0 "$pid" 2>/dev/null || fail "daemon died on bad input"
 miltertest -s "$here/rcpt_reject.lua" >/dev/null 2>&1 || fail "daemon unusable after bad input"
 
+# Hundreds of concurrent connections on one event loop.
+python3 "$here/concurrent.py" "$port" 300 || fail "concurrent connections"
+
 # SIGHUP with the same (embedded) policy: reloaded, still serving.
 kill -HUP "$pid"; sleep 0.5
 grep -q "policy reloaded" "$work/err" || fail "SIGHUP did not reload"
