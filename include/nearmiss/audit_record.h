@@ -1,0 +1,52 @@
+// AuditRecord: one decision as the audit log keeps it, and AuditSink, the
+// hook every place that decides (milter, HTTP API, `scan`) calls.
+//
+// A record holds who, to whom, what the policy said and why, and a digest of
+// the message, never its body: the log must be safe to hand to auditors.
+//
+// Thread safety: AuditRecord is a value. AuditSink::Record may be called
+// from any thread at once and must not block on I/O for long (the milter
+// calls it on its I/O thread); implementations queue and write in batches.
+#ifndef NEARMISS_AUDIT_RECORD_H_
+#define NEARMISS_AUDIT_RECORD_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace nearmiss {
+
+struct AuditRecipient {
+  std::string address;  // canonical, or the input when invalid
+  std::string verdict;  // "trusted", "external", "lookalike", "blocked", "invalid"
+  std::string action;   // "accept" ... "reject"
+  std::vector<std::string> reasons;  // reason codes: "suffix-edit", ...
+  std::string target;      // look-alike: the domain it resembles
+  std::string suggestion;  // look-alike: the corrected address
+};
+
+struct AuditRecord {
+  int64_t id = 0;       // assigned by the store; 0 before it is written
+  int64_t time_ms = 0;  // unix milliseconds of the decision
+  std::string source;   // "milter", "api", "scan"
+  std::string queue_id;    // the MTA's queue id; "" when none
+  std::string sender;      // envelope sender or From address
+  std::vector<AuditRecipient> recipients;
+  std::string level;       // sensitivity level name: "none", "SECRET", ...
+  std::string action;      // the message's action (Decision::action)
+  std::string rule;        // RuleRef::id of the deciding rule
+  std::string message_id;  // without angle brackets; "" when absent
+  std::string digest;      // "sha256:<hex>" of the message bytes; "" if unseen
+};
+
+class AuditSink {
+ public:
+  virtual ~AuditSink() = default;
+  // Takes one record; never fails (a sink that cannot write counts and
+  // reports the loss itself).
+  virtual void Record(AuditRecord record) = 0;
+};
+
+}  // namespace nearmiss
+
+#endif  // NEARMISS_AUDIT_RECORD_H_

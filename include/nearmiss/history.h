@@ -1,0 +1,52 @@
+// History: what the organisation has written to before, as the engine sees
+// it at compile time.
+//
+// A HistorySnapshot is read from a Store (store.h) and handed to
+// Engine::Compile; the engine keeps no connection to the store. Domains that
+// pass the policy's [history] thresholds become TrustSource::kLearned entries,
+// except look-alikes of more frequent or policy-trusted domains that nobody
+// confirmed (poisoning: mail that already went to `army.ml` by mistake must
+// not make `army.ml` trusted).
+//
+// Thread safety: plain values.
+#ifndef NEARMISS_HISTORY_H_
+#define NEARMISS_HISTORY_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace nearmiss {
+
+// Statistics of one recipient domain (ASCII, lower case).
+struct DomainStats {
+  std::string domain;
+  int64_t messages = 0;    // deliveries seen
+  int64_t first_seen = 0;  // unix seconds
+  int64_t last_seen = 0;   // unix seconds
+  // An administrator said this domain is a real correspondent
+  // (`nearmiss learn --confirm DOMAIN`): never left out as a look-alike.
+  bool confirmed = false;
+};
+
+// Statistics of one sender -> recipient address pair.
+struct AddressStats {
+  std::string sender;     // "alice@mod.gov.uk"
+  std::string recipient;  // "bob@partner.co"
+  int64_t messages = 0;
+  int64_t first_seen = 0;
+  int64_t last_seen = 0;
+};
+
+struct HistorySnapshot {
+  std::vector<DomainStats> domains;
+  // Recipient addresses known per domain, for the `new-domain` reason (a
+  // never-seen address at a known domain); empty when the policy does not
+  // ask for it. Lower case, sorted.
+  std::vector<std::string> addresses;
+  int64_t taken_at = 0;  // unix seconds; thresholds in days count from here
+};
+
+}  // namespace nearmiss
+
+#endif  // NEARMISS_HISTORY_H_

@@ -1,0 +1,113 @@
+// Store: correspondent statistics and the audit log, kept in SQLite (the
+// embedded default) or PostgreSQL (shared by several milter nodes).
+//
+// Both backends hold the same schema, created and upgraded by the same
+// numbered migrations when a store is opened (schema_version() reports where
+// it stands). Open picks the backend from the URL:
+//   "postgresql://user@host:port/db" or "postgres://..."  PostgreSQL (libpq)
+//   "sqlite:///var/lib/nearmiss/nearmiss.db", or a plain path  SQLite (WAL)
+// DefaultStoreUrl() is the SQLite file in the state directory.
+//
+// Errors are Status values naming the store and the statement's purpose
+// ("nearmiss.db: record deliveries: database is locked").
+//
+// Ownership and thread safety: a Store owns one connection and serialises
+// calls on it internally, so one Store may be shared by threads; open more
+// Stores for parallel writers. Both backends allow several processes on one
+// database.
+#ifndef NEARMISS_STORE_H_
+#define NEARMISS_STORE_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nearmiss/audit_record.h"
+#include "nearmiss/history.h"
+#include "nearmiss/status.h"
+
+namespace nearmiss {
+
+// One delivery seen while learning (a Postfix "status=sent" line, a Sent
+// folder message, a CSV row).
+struct Delivery {
+  std::string sender;     // lower case address; "" when unknown
+  std::string recipient;  // lower case address "bob@partner.co"
+  int64_t time = 0;       // unix seconds
+};
+
+// Audit log search; every field left empty or zero matches anything.
+struct AuditQuery {
+  int64_t since_ms = 0;  // time_ms >= since_ms
+  int64_t until_ms = 0;  // time_ms < until_ms (0: no bound)
+  std::string source;    // "milter", "api", "scan"
+  std::string sender;    // exact, lower case
+  std::string domain;    // some recipient is at this domain (exact)
+  std::string verdict;   // some recipient has this class
+  std::string action;    // the message's action
+  std::string text;      // substring of sender, recipients, queue/message id
+  int64_t before_id = 0; // paging, newest first: only ids below this
+  size_t limit = 100;    // at most this many records (capped at 10000)
+};
+
+// Counts over the records an AuditQuery matches (its paging fields ignored),
+// for dashboards.
+struct AuditCounts {
+  int64_t total = 0;
+  std::map<std::string, int64_t> by_action;   // message action -> records
+  std::map<std::string, int64_t> by_verdict;  // recipient class -> recipients
+  std::map<std::string, int64_t> by_level;    // sensitivity level -> records
+  // UTC day (unix days: time_ms / 86400000) -> records.
+  std::map<int64_t, int64_t> by_day;
+};
+
+class Store {
+ public:
+  // Opens (creating if needed) and migrates to the current schema.
+  static Result<std::unique_ptr<Store>> Open(std::string_view url);
+  virtual ~Store() = default;
+
+  // "sqlite" or "postgresql".
+  virtual std::string_view backend() const = 0;
+  // The schema version the database is at (kSchemaVersion after Open).
+  virtual Result<int> schema_version() = 0;
+
+  // Learning. Counts add up across calls; first/last seen widen.
+  virtual Status RecordDeliveries(const std::vector<Delivery>& deliveries) = 0;
+  // Marks (or unmarks) a domain as a confirmed correspondent; creates its
+  // row with no messages when it has none.
+  virtual Status ConfirmDomain(std::string_view domain, bool confirmed) = 0;
+  // Every domain with its statistics, most messages first; at most `limit`
+  // (0: all).
+  virtual Result<std::vector<DomainStats>> Domains(size_t limit = 0) = 0;
+  virtual Result<std::optional<DomainStats>> Domain(std::string_view domain) = 0;
+  // Sender -> recipient pairs; `sender` "" for all senders.
+  virtual Result<std::vector<AddressStats>> Correspondents(
+      std::string_view sender, size_t limit = 0) = 0;
+  // What Engine::Compile needs; `with_addresses` adds every known recipient
+  // address (for the `new-domain` reason).
+  virtual Result<HistorySnapshot> Snapshot(bool with_addresses) = 0;
+
+  // Audit log. Records get ids in insertion order.
+  virtual Status AppendAudit(const std::vector<AuditRecord>& records) = 0;
+  // Newest first.
+  virtual Result<std::vector<AuditRecord>> SearchAudit(const AuditQuery& q) = 0;
+  virtual Result<AuditCounts> CountAudit(const AuditQuery& q) = 0;
+  // Retention: deletes records older than `before_ms`; returns how many.
+  virtual Result<int64_t> PruneAudit(int64_t before_ms) = 0;
+};
+
+// The current schema version; migrations bring older stores up to it.
+inline constexpr int kSchemaVersion = 1;
+
+// "sqlite://" + $NEARMISS_STATE_DIR (default /var/lib/nearmiss) +
+// "/nearmiss.db".
+std::string DefaultStoreUrl();
+
+}  // namespace nearmiss
+
+#endif  // NEARMISS_STORE_H_
