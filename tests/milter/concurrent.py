@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Opens N milter connections at once (default 300), runs one message on
+"""Opens N milter connections at once (default 300; the test suite uses 250), runs one message on
 each with the steps interleaved across connections, and checks every answer:
 look-alike refused at RCPT, SECRET-to-external quarantined. Proves the
 daemon serves hundreds of concurrent MTA connections from one event loop.
