@@ -34,7 +34,7 @@ hold-release)
        --body "SECRET" || { cat "$W/swaks.out"; fail "not accepted"; }
   id=$(sed -n 's/.*250 2.0.0 Ok: queued as \([0-9A-Za-z]*\).*/\1/p' "$W/swaks.out")
   [ -n "$id" ] || fail "no queue id"
-  for _ in $(seq 50); do queue_json | grep -q '"queue_name": *"hold"' && break; sleep 0.1; done
+  for _ in $(seq 200); do queue_json | grep -q '"queue_name": *"hold"' && break; sleep 0.1; done
   queue_json | grep "\"queue_id\": *\"$id\"" | grep -q '"queue_name": *"hold"' ||
     { queue_json; fail "$id not in the hold queue"; }
   [ "$(delivered "SECRET: the plan")" -eq 0 ] || fail "held message was delivered"
@@ -97,7 +97,7 @@ reload)
   sed -i 's/^block = \[\].*/block = ["newly-blocked.example"]/' "$W/policy.toml"
   grep -q 'newly-blocked' "$W/policy.toml" || fail "could not edit the policy"
   kill -HUP "$MILTER_PID"
-  for _ in $(seq 50); do grep -q "policy reloaded" "$MILTER_ERR" && break; sleep 0.1; done
+  for _ in $(seq 200); do grep -q "policy reloaded" "$MILTER_ERR" && break; sleep 0.1; done
   grep -q "policy reloaded" "$MILTER_ERR" || { cat "$MILTER_ERR"; fail "no reload"; }
   send --from alice@mod.gov.uk --to eve@newly-blocked.example --header "Subject: after" &&
     fail "accepted after the reload"
