@@ -12,7 +12,10 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "nearmiss/decision.h"
 
 namespace nearmiss {
 
@@ -46,6 +49,16 @@ class AuditSink {
   // reports the loss itself).
   virtual void Record(AuditRecord record) = 0;
 };
+
+// The record of one Decision on `facts` (library nearmiss_audit_record).
+// `message` is hashed, not kept; empty when the content was never seen.
+// time_ms is now.
+AuditRecord MakeAuditRecord(std::string_view source, const MessageFacts& facts,
+                            const Decision& decision, std::string_view queue_id,
+                            std::string_view message_id, std::string_view message);
+
+// "sha256:<64 hex digits>".
+std::string MessageDigest(std::string_view message);
 
 }  // namespace nearmiss
 

@@ -1,0 +1,29 @@
+// Store::Open: the backend from the URL, then the schema brought up to date.
+#include <cstdlib>
+
+#include "nearmiss/store.h"
+#include "store/schema.h"
+#include "store/sql_store.h"
+
+namespace nearmiss {
+
+std::string DefaultStoreUrl() {
+  const char* dir = std::getenv("NEARMISS_STATE_DIR");
+  return std::string("sqlite://") + (dir && *dir ? dir : "/var/lib/nearmiss") + "/nearmiss.db";
+}
+
+Result<std::unique_ptr<Store>> Store::Open(std::string_view url) {
+  std::unique_ptr<store::Connection> conn;
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    NM_ASSIGN_OR_RETURN(conn, store::OpenPostgres(std::string(url)));
+  } else {
+    std::string_view path = url;
+    if (path.starts_with("sqlite://")) path.remove_prefix(9);
+    if (path.empty()) return Status::InvalidArgument("store URL has no path: " + std::string(url));
+    NM_ASSIGN_OR_RETURN(conn, store::OpenSqlite(std::string(path)));
+  }
+  NM_RETURN_IF_ERROR(store::Migrate(*conn));
+  return std::unique_ptr<Store>(std::make_unique<store::SqlStore>(std::move(conn)));
+}
+
+}  // namespace nearmiss

@@ -1,0 +1,102 @@
+// The PostgreSQL Connection (libpq): one shared history and audit log for
+// several milter nodes. Parameters travel as text; the server infers types
+// from the columns they meet.
+#include <libpq-fe.h>
+
+#include <string>
+
+#include "store/sql.h"
+
+namespace nearmiss::store {
+namespace {
+
+// "postgresql://user:secret@host/db" -> "postgresql://user@host/db": the
+// name appears in errors and logs.
+std::string WithoutPassword(const std::string& url) {
+  size_t scheme = url.find("://");
+  size_t at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
+  size_t colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon) + url.substr(at);
+}
+
+class PgConnection final : public Connection {
+ public:
+  PgConnection(PGconn* conn, std::string name) : conn_(conn), name_(std::move(name)) {}
+  ~PgConnection() override { PQfinish(conn_); }
+
+  Dialect dialect() const override { return Dialect::kPostgres; }
+  const std::string& name() const override { return name_; }
+
+  Status Exec(std::string_view what, std::string_view sql,
+              const std::vector<Param>& params) override {
+    return Run(what, sql, params).status();
+  }
+
+  Result<std::vector<Row>> Query(std::string_view what, std::string_view sql,
+                                 const std::vector<Param>& params) override {
+    return Run(what, sql, params);
+  }
+
+ private:
+  Result<std::vector<Row>> Run(std::string_view what, std::string_view sql,
+                               const std::vector<Param>& params) {
+    std::vector<std::string> text;
+    text.reserve(params.size());
+    for (const Param& p : params) {
+      if (const auto* s = std::get_if<std::string>(&p)) {
+        text.push_back(*s);
+      } else {
+        text.push_back(std::to_string(std::get<int64_t>(p)));
+      }
+    }
+    std::vector<const char*> values;
+    for (const std::string& t : text) values.push_back(t.c_str());
+    std::string statement(sql);
+    PGresult* res = PQexecParams(conn_, statement.c_str(), static_cast<int>(values.size()),
+                                 nullptr, values.data(), nullptr, nullptr, 0);
+    ExecStatusType st = PQresultStatus(res);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+      std::string why = PQresultErrorMessage(res);
+      while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+      PQclear(res);
+      return Status::IoError(name_ + ": " + std::string(what) + ": " + why);
+    }
+    std::vector<Row> rows;
+    int n = PQntuples(res), cols = PQnfields(res);
+    rows.reserve(n);
+    for (int r = 0; r < n; ++r) {
+      Row row;
+      for (int c = 0; c < cols; ++c) row.emplace_back(PQgetvalue(res, r, c));
+      rows.push_back(std::move(row));
+    }
+    PQclear(res);
+    return rows;
+  }
+
+  PGconn* conn_;
+  std::string name_;
+};
+
+// Notices ("relation already exists, skipping") are expected during
+// migrations; they must not reach the milter's stdout.
+void IgnoreNotice(void*, const char*) {}
+
+}  // namespace
+
+Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url) {
+  std::string name = WithoutPassword(url);
+  PGconn* conn = PQconnectdb(url.c_str());
+  if (conn == nullptr) return Status::IoError(name + ": cannot allocate a connection");
+  if (PQstatus(conn) != CONNECTION_OK) {
+    std::string why = PQerrorMessage(conn);
+    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+    PQfinish(conn);
+    return Status::IoError(name + ": cannot connect: " + why);
+  }
+  PQsetNoticeProcessor(conn, IgnoreNotice, nullptr);
+  return std::unique_ptr<Connection>(std::make_unique<PgConnection>(conn, name));
+}
+
+}  // namespace nearmiss::store

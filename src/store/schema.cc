@@ -1,0 +1,132 @@
+#include "store/schema.h"
+
+#include <string>
+
+#include "nearmiss/store.h"
+
+namespace nearmiss::store {
+namespace {
+
+// Migration N (1-based) brings version N-1 to N. "{id}" is the dialect's
+// auto-increment primary key. Never edit a shipped migration: add one.
+constexpr const char* kMigrations[] = {
+    // 1: correspondent statistics and the audit log.
+    R"sql(
+CREATE TABLE nm_domain (
+  domain TEXT PRIMARY KEY,
+  messages BIGINT NOT NULL DEFAULT 0,
+  first_seen BIGINT NOT NULL DEFAULT 0,
+  last_seen BIGINT NOT NULL DEFAULT 0,
+  confirmed INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE nm_correspondent (
+  sender TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  messages BIGINT NOT NULL,
+  first_seen BIGINT NOT NULL,
+  last_seen BIGINT NOT NULL,
+  PRIMARY KEY (sender, recipient));
+CREATE INDEX nm_correspondent_recipient ON nm_correspondent (recipient);
+CREATE TABLE nm_audit (
+  id {id},
+  time_ms BIGINT NOT NULL,
+  source TEXT NOT NULL,
+  queue_id TEXT NOT NULL,
+  sender TEXT NOT NULL,
+  action TEXT NOT NULL,
+  level TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  digest TEXT NOT NULL);
+CREATE INDEX nm_audit_time ON nm_audit (time_ms);
+CREATE INDEX nm_audit_sender ON nm_audit (sender);
+CREATE TABLE nm_audit_recipient (
+  audit_id BIGINT NOT NULL REFERENCES nm_audit (id),
+  position INTEGER NOT NULL,
+  address TEXT NOT NULL,
+  domain TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  action TEXT NOT NULL,
+  reasons TEXT NOT NULL,
+  target TEXT NOT NULL,
+  suggestion TEXT NOT NULL,
+  PRIMARY KEY (audit_id, position));
+CREATE INDEX nm_audit_recipient_domain ON nm_audit_recipient (domain);
+)sql",
+};
+static_assert(std::size(kMigrations) == kSchemaVersion);
+
+std::string ForDialect(std::string sql, Dialect d) {
+  const std::string id = d == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+                                               : "BIGSERIAL PRIMARY KEY";
+  for (size_t at = sql.find("{id}"); at != std::string::npos; at = sql.find("{id}")) {
+    sql.replace(at, 4, id);
+  }
+  return sql;
+}
+
+// SQLite prepares one statement at a time; PostgreSQL's extended protocol
+// too. Statements are split at ";" ends of line (none appear in literals).
+Status ExecScript(Connection& conn, std::string_view what, const std::string& script) {
+  size_t start = 0;
+  while (start < script.size()) {
+    size_t end = script.find(";\n", start);
+    if (end == std::string::npos) end = script.size();
+    std::string stmt = script.substr(start, end - start);
+    start = end + 2;
+    if (stmt.find_first_not_of(" \n") == std::string::npos) continue;
+    NM_RETURN_IF_ERROR(conn.Exec(what, stmt));
+  }
+  return Status::Ok();
+}
+
+Status Begin(Connection& conn) {
+  if (conn.dialect() == Dialect::kSqlite) return conn.Exec("begin", "BEGIN IMMEDIATE");
+  NM_RETURN_IF_ERROR(conn.Exec("begin", "BEGIN"));
+  // Held to COMMIT: a second node opening the same new database waits here.
+  return conn.Exec("lock for migration", "SELECT pg_advisory_xact_lock(7465736)");
+}
+
+}  // namespace
+
+Result<int> SchemaVersion(Connection& conn) {
+  NM_ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      conn.Query("read schema version",
+                 "SELECT value FROM nm_meta WHERE key = 'schema_version'"));
+  return rows.empty() ? 0 : static_cast<int>(ToInt(rows[0][0]));
+}
+
+Status Migrate(Connection& conn) {
+  NM_RETURN_IF_ERROR(conn.Exec("create nm_meta",
+                               "CREATE TABLE IF NOT EXISTS nm_meta (key TEXT PRIMARY KEY, "
+                               "value TEXT NOT NULL)"));
+  NM_RETURN_IF_ERROR(Begin(conn));
+  Result<int> version = SchemaVersion(conn);
+  if (!version.ok()) {
+    (void)conn.Exec("rollback", "ROLLBACK");
+    return version.error();
+  }
+  if (*version > kSchemaVersion) {
+    (void)conn.Exec("rollback", "ROLLBACK");
+    return Status::InvalidArgument(conn.name() + ": schema version " +
+                                   std::to_string(*version) + " is newer than this nearmiss (" +
+                                   std::to_string(kSchemaVersion) + "): upgrade nearmiss");
+  }
+  for (int v = *version + 1; v <= kSchemaVersion; ++v) {
+    std::string what = "migration " + std::to_string(v);
+    Status s = ExecScript(conn, what, ForDialect(kMigrations[v - 1], conn.dialect()));
+    if (s.ok()) {
+      s = conn.Exec(what,
+                    "INSERT INTO nm_meta (key, value) VALUES ('schema_version', $1) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    {std::to_string(v)});
+    }
+    if (!s.ok()) {
+      (void)conn.Exec("rollback", "ROLLBACK");
+      return s;
+    }
+  }
+  return conn.Exec("commit migrations", "COMMIT");
+}
+
+}  // namespace nearmiss::store

@@ -1,0 +1,165 @@
+// Correspondent statistics: deliveries are summed in memory first, so a
+// learning run of a million log lines costs one upsert per domain and pair,
+// not per line.
+#include "store/sql_store.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cctype>
+#include <map>
+#include <tuple>
+
+namespace nearmiss::store {
+namespace {
+
+struct Sum {
+  int64_t messages = 0;
+  int64_t first = 0;
+  int64_t last = 0;
+  void Add(int64_t t) {
+    first = messages == 0 ? t : std::min(first, t);
+    last = messages == 0 ? t : std::max(last, t);
+    ++messages;
+  }
+};
+
+DomainStats DomainRow(const Row& r) {
+  return {r[0], ToInt(r[1]), ToInt(r[2]), ToInt(r[3]), ToInt(r[4]) != 0};
+}
+
+}  // namespace
+
+std::string DomainOf(std::string_view address) {
+  size_t at = address.rfind('@');
+  std::string d(at == std::string_view::npos ? address : address.substr(at + 1));
+  for (char& c : d) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return d;
+}
+
+std::string_view SqlStore::backend() const {
+  return conn_->dialect() == Dialect::kSqlite ? "sqlite" : "postgresql";
+}
+
+std::string SqlStore::Least() const {
+  return conn_->dialect() == Dialect::kSqlite ? "MIN" : "LEAST";
+}
+std::string SqlStore::Greatest() const {
+  return conn_->dialect() == Dialect::kSqlite ? "MAX" : "GREATEST";
+}
+
+Result<int> SqlStore::schema_version() {
+  std::lock_guard<std::mutex> lock(mu_);
+  Result<std::vector<Row>> rows = conn_->Query(
+      "read schema version", "SELECT value FROM nm_meta WHERE key = 'schema_version'");
+  if (!rows.ok()) return rows.error();
+  return rows->empty() ? 0 : static_cast<int>(ToInt((*rows)[0][0]));
+}
+
+Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries) {
+  std::map<std::string, Sum> domains;
+  std::map<std::pair<std::string, std::string>, Sum> pairs;
+  for (const Delivery& d : deliveries) {
+    std::string domain = DomainOf(d.recipient);
+    if (domain.empty()) continue;
+    domains[domain].Add(d.time);
+    pairs[{d.sender, d.recipient}].Add(d.time);
+  }
+  // A confirmed row made before any mail has first_seen 0: the first real
+  // delivery sets it rather than losing to the 0.
+  const std::string domain_sql =
+      "INSERT INTO nm_domain (domain, messages, first_seen, last_seen) VALUES ($1, $2, $3, $4) "
+      "ON CONFLICT (domain) DO UPDATE SET messages = nm_domain.messages + excluded.messages, "
+      "first_seen = CASE WHEN nm_domain.messages = 0 THEN excluded.first_seen ELSE " +
+      Least() + "(nm_domain.first_seen, excluded.first_seen) END, last_seen = " + Greatest() +
+      "(nm_domain.last_seen, excluded.last_seen)";
+  const std::string pair_sql =
+      "INSERT INTO nm_correspondent (sender, recipient, messages, first_seen, last_seen) "
+      "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sender, recipient) DO UPDATE SET "
+      "messages = nm_correspondent.messages + excluded.messages, first_seen = " +
+      Least() + "(nm_correspondent.first_seen, excluded.first_seen), last_seen = " +
+      Greatest() + "(nm_correspondent.last_seen, excluded.last_seen)";
+  std::lock_guard<std::mutex> lock(mu_);
+  return InTransaction([&]() -> Status {
+    for (const auto& [domain, s] : domains) {
+      NM_RETURN_IF_ERROR(conn_->Exec("record deliveries", domain_sql,
+                                     {domain, s.messages, s.first, s.last}));
+    }
+    for (const auto& [pair, s] : pairs) {
+      NM_RETURN_IF_ERROR(conn_->Exec("record correspondents", pair_sql,
+                                     {pair.first, pair.second, s.messages, s.first, s.last}));
+    }
+    return Status::Ok();
+  });
+}
+
+Status SqlStore::ConfirmDomain(std::string_view domain, bool confirmed) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return conn_->Exec("confirm domain",
+                     "INSERT INTO nm_domain (domain, confirmed) VALUES ($1, $2) "
+                     "ON CONFLICT (domain) DO UPDATE SET confirmed = excluded.confirmed",
+                     {DomainOf(domain), int64_t{confirmed ? 1 : 0}});
+}
+
+Result<std::vector<DomainStats>> SqlStore::Domains(size_t limit) {
+  std::string sql =
+      "SELECT domain, messages, first_seen, last_seen, confirmed FROM nm_domain "
+      "ORDER BY messages DESC, domain";
+  if (limit > 0) sql += " LIMIT " + std::to_string(limit);
+  std::lock_guard<std::mutex> lock(mu_);
+  NM_ASSIGN_OR_RETURN(std::vector<Row> rows, conn_->Query("list domains", sql));
+  std::vector<DomainStats> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) out.push_back(DomainRow(r));
+  return out;
+}
+
+Result<std::optional<DomainStats>> SqlStore::Domain(std::string_view domain) {
+  std::lock_guard<std::mutex> lock(mu_);
+  NM_ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      conn_->Query("read domain",
+                   "SELECT domain, messages, first_seen, last_seen, confirmed FROM nm_domain "
+                   "WHERE domain = $1",
+                   {DomainOf(domain)}));
+  if (rows.empty()) return std::optional<DomainStats>();
+  return std::optional<DomainStats>(DomainRow(rows[0]));
+}
+
+Result<std::vector<AddressStats>> SqlStore::Correspondents(std::string_view sender,
+                                                           size_t limit) {
+  std::string sql =
+      "SELECT sender, recipient, messages, first_seen, last_seen FROM nm_correspondent";
+  std::vector<Param> params;
+  if (!sender.empty()) {
+    sql += " WHERE sender = $1";
+    params.emplace_back(std::string(sender));
+  }
+  sql += " ORDER BY messages DESC, sender, recipient";
+  if (limit > 0) sql += " LIMIT " + std::to_string(limit);
+  std::lock_guard<std::mutex> lock(mu_);
+  NM_ASSIGN_OR_RETURN(std::vector<Row> rows, conn_->Query("list correspondents", sql, params));
+  std::vector<AddressStats> out;
+  for (const Row& r : rows) {
+    out.push_back({r[0], r[1], ToInt(r[2]), ToInt(r[3]), ToInt(r[4])});
+  }
+  return out;
+}
+
+Result<HistorySnapshot> SqlStore::Snapshot(bool with_addresses) {
+  HistorySnapshot snap;
+  NM_ASSIGN_OR_RETURN(snap.domains, Domains(0));
+  if (with_addresses) {
+    std::lock_guard<std::mutex> lock(mu_);
+    NM_ASSIGN_OR_RETURN(std::vector<Row> rows,
+                        conn_->Query("list addresses",
+                                     "SELECT DISTINCT recipient FROM nm_correspondent "
+                                     "ORDER BY recipient"));
+    for (Row& r : rows) snap.addresses.push_back(std::move(r[0]));
+  }
+  snap.taken_at = std::chrono::duration_cast<std::chrono::seconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+  return snap;
+}
+
+}  // namespace nearmiss::store

@@ -1,0 +1,67 @@
+// SqlStore: the Store over a Connection. Every statement is written once and
+// runs on SQLite and PostgreSQL alike; the few dialect differences (MIN vs
+// LEAST) are chosen here.
+//
+// Thread safety: a mutex serialises every call on the one connection.
+#ifndef NEARMISS_STORE_SQL_STORE_H_
+#define NEARMISS_STORE_SQL_STORE_H_
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "nearmiss/store.h"
+#include "store/sql.h"
+
+namespace nearmiss::store {
+
+class SqlStore final : public Store {
+ public:
+  explicit SqlStore(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
+
+  std::string_view backend() const override;
+  Result<int> schema_version() override;
+
+  Status RecordDeliveries(const std::vector<Delivery>& deliveries) override;
+  Status ConfirmDomain(std::string_view domain, bool confirmed) override;
+  Result<std::vector<DomainStats>> Domains(size_t limit) override;
+  Result<std::optional<DomainStats>> Domain(std::string_view domain) override;
+  Result<std::vector<AddressStats>> Correspondents(std::string_view sender,
+                                                   size_t limit) override;
+  Result<HistorySnapshot> Snapshot(bool with_addresses) override;
+
+  // sql_audit.cc
+  Status AppendAudit(const std::vector<AuditRecord>& records) override;
+  Result<std::vector<AuditRecord>> SearchAudit(const AuditQuery& q) override;
+  Result<AuditCounts> CountAudit(const AuditQuery& q) override;
+  Result<int64_t> PruneAudit(int64_t before_ms) override;
+
+ private:
+  // Runs `body` inside BEGIN/COMMIT, rolling back when it fails.
+  template <typename F>
+  Status InTransaction(F&& body) {
+    NM_RETURN_IF_ERROR(conn_->Exec("begin", conn_->dialect() == Dialect::kSqlite
+                                                ? "BEGIN IMMEDIATE"
+                                                : "BEGIN"));
+    Status s = body();
+    if (!s.ok()) {
+      (void)conn_->Exec("rollback", "ROLLBACK");
+      return s;
+    }
+    return conn_->Exec("commit", "COMMIT");
+  }
+  // "MIN"/"MAX" (SQLite scalar) or "LEAST"/"GREATEST" (PostgreSQL).
+  std::string Least() const;
+  std::string Greatest() const;
+
+  std::mutex mu_;
+  std::unique_ptr<Connection> conn_;
+};
+
+// The recipient's domain: after the last '@', lower case.
+std::string DomainOf(std::string_view address);
+
+}  // namespace nearmiss::store
+
+#endif  // NEARMISS_STORE_SQL_STORE_H_

@@ -1,0 +1,107 @@
+// The SQLite Connection: the embedded default store, one file in WAL mode so
+// readers (`nearmiss audit`, the console) never wait for the milter's writes.
+#include <sqlite3.h>
+
+#include <cctype>
+#include <cstdlib>
+
+#include "store/sql.h"
+
+namespace nearmiss::store {
+namespace {
+
+class SqliteConnection final : public Connection {
+ public:
+  SqliteConnection(sqlite3* db, std::string name) : db_(db), name_(std::move(name)) {}
+  ~SqliteConnection() override { sqlite3_close_v2(db_); }
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+  const std::string& name() const override { return name_; }
+
+  Status Exec(std::string_view what, std::string_view sql,
+              const std::vector<Param>& params) override {
+    Result<std::vector<Row>> r = Run(what, sql, params, /*want_rows=*/false);
+    return r.status();
+  }
+
+  Result<std::vector<Row>> Query(std::string_view what, std::string_view sql,
+                                 const std::vector<Param>& params) override {
+    return Run(what, sql, params, /*want_rows=*/true);
+  }
+
+ private:
+  Status Error(std::string_view what) const {
+    return Status::IoError(name_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_));
+  }
+
+  Result<std::vector<Row>> Run(std::string_view what, std::string_view sql,
+                               const std::vector<Param>& params, bool want_rows) {
+    // "$1" -> "?1": numbered parameters SQLite binds by position.
+    std::string text(sql);
+    for (size_t i = 0; i + 1 < text.size(); ++i) {
+      if (text[i] == '$' && std::isdigit(static_cast<unsigned char>(text[i + 1]))) text[i] = '?';
+    }
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, text.data(), static_cast<int>(text.size()), &stmt, nullptr) !=
+        SQLITE_OK) {
+      return Error(what);
+    }
+    std::vector<Row> rows;
+    int rc = SQLITE_OK;
+    for (size_t i = 0; i < params.size() && rc == SQLITE_OK; ++i) {
+      int at = static_cast<int>(i + 1);
+      if (const auto* s = std::get_if<std::string>(&params[i])) {
+        rc = sqlite3_bind_text(stmt, at, s->data(), static_cast<int>(s->size()),
+                               SQLITE_TRANSIENT);
+      } else {
+        rc = sqlite3_bind_int64(stmt, at, std::get<int64_t>(params[i]));
+      }
+    }
+    while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+      rc = sqlite3_step(stmt);
+      if (rc != SQLITE_ROW) break;
+      if (!want_rows) continue;
+      Row row;
+      int n = sqlite3_column_count(stmt);
+      for (int c = 0; c < n; ++c) {
+        const unsigned char* text = sqlite3_column_text(stmt, c);
+        row.emplace_back(text ? reinterpret_cast<const char*>(text) : "");
+      }
+      rows.push_back(std::move(row));
+    }
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE) return Error(what);
+    return rows;
+  }
+
+  sqlite3* db_;
+  std::string name_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string why = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db);
+    return Status::IoError(path + ": cannot open store: " + why);
+  }
+  // Several processes (milter nodes on one host, `nearmiss learn`) share the
+  // file: wait for a writer rather than fail at once.
+  sqlite3_busy_timeout(db, 10000);
+  auto conn = std::make_unique<SqliteConnection>(db, path);
+  Result<std::vector<Row>> wal = conn->Query("enable WAL", "PRAGMA journal_mode=WAL", {});
+  if (!wal.ok()) return wal.error();
+  NM_RETURN_IF_ERROR(conn->Exec("set synchronous", "PRAGMA synchronous=NORMAL", {}));
+  return std::unique_ptr<Connection>(std::move(conn));
+}
+
+int64_t ToInt(const std::string& text) {
+  return text.empty() ? 0 : std::strtoll(text.c_str(), nullptr, 10);
+}
+
+}  // namespace nearmiss::store

@@ -1,0 +1,243 @@
+// The Store contract, run on every backend: SQLite always, PostgreSQL when
+// NEARMISS_TEST_PG_URL names a database (tests/postgres/run.sh).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+#include "nearmiss/store.h"
+#include "store/audit_writer.h"
+#include "store/sql.h"
+
+namespace nearmiss {
+namespace {
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql") {
+      const char* url = std::getenv("NEARMISS_TEST_PG_URL");
+      if (url == nullptr || *url == 0) GTEST_SKIP() << "NEARMISS_TEST_PG_URL not set";
+      url_ = url;
+      auto conn = store::OpenPostgres(url_);
+      ASSERT_TRUE(conn.ok()) << conn.error().message();
+      ASSERT_TRUE((*conn)
+                      ->Exec("reset", "DROP TABLE IF EXISTS nm_audit_recipient, nm_audit, "
+                                      "nm_correspondent, nm_domain, nm_meta")
+                      .ok());
+    } else {
+      dir_ = std::filesystem::temp_directory_path() /
+             ("nearmiss-store-" + std::to_string(::getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name());
+      std::filesystem::remove_all(dir_);
+      std::filesystem::create_directories(dir_);
+      url_ = "sqlite://" + (dir_ / "nearmiss.db").string();
+    }
+    auto s = Store::Open(url_);
+    ASSERT_TRUE(s.ok()) << s.error().message();
+    store_ = std::move(*s);
+  }
+  void TearDown() override {
+    store_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+
+  static AuditRecord Rec(int64_t t, std::string sender, std::string rcpt, std::string verdict,
+                         std::string action) {
+    AuditRecord r;
+    r.time_ms = t;
+    r.source = "milter";
+    r.queue_id = "Q" + std::to_string(t);
+    r.sender = std::move(sender);
+    r.action = action;
+    r.level = "OFFICIAL";
+    r.rule = "rule 1 'lookalike' (policy.toml:3:1)";
+    r.message_id = "id" + std::to_string(t) + "@mod.gov.uk";
+    r.digest = MessageDigest("body");
+    r.recipients.push_back({rcpt, verdict, action, {"suffix-edit"}, "army.mil", ""});
+    return r;
+  }
+
+  std::string url_;
+  std::filesystem::path dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreTest, OpensAtCurrentSchemaAndReopens) {
+  EXPECT_EQ(store_->backend(), GetParam());
+  ASSERT_TRUE(store_->schema_version().ok());
+  EXPECT_EQ(*store_->schema_version(), kSchemaVersion);
+  store_.reset();
+  auto again = Store::Open(url_);
+  ASSERT_TRUE(again.ok()) << again.error().message();
+  EXPECT_EQ(*(*again)->schema_version(), kSchemaVersion);
+}
+
+TEST_P(StoreTest, DeliveriesSumAndWiden) {
+  ASSERT_TRUE(store_
+                  ->RecordDeliveries({{"a@mod.gov.uk", "bob@partner.co", 200},
+                                      {"a@mod.gov.uk", "bob@partner.co", 100},
+                                      {"c@mod.gov.uk", "eve@Partner.CO", 300},
+                                      {"a@mod.gov.uk", "x@army.mil", 150}})
+                  .ok());
+  ASSERT_TRUE(store_->RecordDeliveries({{"a@mod.gov.uk", "bob@partner.co", 50}}).ok());
+  auto domains = store_->Domains(0);
+  ASSERT_TRUE(domains.ok()) << domains.error().message();
+  ASSERT_EQ(domains->size(), 2u);
+  EXPECT_EQ((*domains)[0].domain, "partner.co");
+  EXPECT_EQ((*domains)[0].messages, 4);
+  EXPECT_EQ((*domains)[0].first_seen, 50);
+  EXPECT_EQ((*domains)[0].last_seen, 300);
+  auto one = store_->Domain("ARMY.MIL");
+  ASSERT_TRUE(one.ok() && one->has_value());
+  EXPECT_EQ((*one)->messages, 1);
+  auto none = store_->Domain("nowhere.example");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+  auto pairs = store_->Correspondents("a@mod.gov.uk", 0);
+  ASSERT_TRUE(pairs.ok());
+  ASSERT_EQ(pairs->size(), 2u);
+  EXPECT_EQ((*pairs)[0].recipient, "bob@partner.co");
+  EXPECT_EQ((*pairs)[0].messages, 3);
+  EXPECT_EQ((*pairs)[0].first_seen, 50);
+}
+
+TEST_P(StoreTest, ConfirmBeforeAnyMailKeepsFirstSeen) {
+  ASSERT_TRUE(store_->ConfirmDomain("partner.ml", true).ok());
+  ASSERT_TRUE(store_->RecordDeliveries({{"a@x.org", "b@partner.ml", 1000}}).ok());
+  auto d = store_->Domain("partner.ml");
+  ASSERT_TRUE(d.ok() && d->has_value());
+  EXPECT_TRUE((*d)->confirmed);
+  EXPECT_EQ((*d)->first_seen, 1000);
+  EXPECT_EQ((*d)->messages, 1);
+  ASSERT_TRUE(store_->ConfirmDomain("partner.ml", false).ok());
+  EXPECT_FALSE((*store_->Domain("partner.ml"))->confirmed);
+}
+
+TEST_P(StoreTest, SnapshotCarriesDomainsAndAddresses) {
+  ASSERT_TRUE(store_->RecordDeliveries({{"a@x.org", "b@partner.co", 10},
+                                        {"a@x.org", "c@partner.co", 20}})
+                  .ok());
+  auto snap = store_->Snapshot(true);
+  ASSERT_TRUE(snap.ok());
+  ASSERT_EQ(snap->domains.size(), 1u);
+  EXPECT_EQ(snap->addresses, (std::vector<std::string>{"b@partner.co", "c@partner.co"}));
+  EXPECT_GT(snap->taken_at, 0);
+}
+
+TEST_P(StoreTest, AuditSearchFiltersAndPages) {
+  std::vector<AuditRecord> recs = {
+      Rec(1000, "alice@mod.gov.uk", "bob@army.ml", "lookalike", "reject"),
+      Rec(2000, "carol@mod.gov.uk", "dan@partner.co", "trusted", "accept"),
+      Rec(3000, "alice@mod.gov.uk", "eve@gmial.com", "lookalike", "warn"),
+  };
+  recs[1].recipients.push_back({"x@army.ml", "blocked", "reject", {"blocked"}, "", ""});
+  ASSERT_TRUE(store_->AppendAudit(recs).ok());
+  auto all = store_->SearchAudit({});
+  ASSERT_TRUE(all.ok()) << all.error().message();
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].time_ms, 3000);  // newest first
+  EXPECT_EQ((*all)[1].recipients.size(), 2u);
+  EXPECT_EQ((*all)[2].recipients[0].reasons, std::vector<std::string>{"suffix-edit"});
+  EXPECT_EQ((*all)[2].recipients[0].target, "army.mil");
+  EXPECT_EQ((*all)[2].digest, MessageDigest("body"));
+
+  AuditQuery by_domain;
+  by_domain.domain = "army.ml";
+  EXPECT_EQ(store_->SearchAudit(by_domain)->size(), 2u);
+  AuditQuery by_verdict;
+  by_verdict.verdict = "blocked";
+  EXPECT_EQ(store_->SearchAudit(by_verdict)->size(), 1u);
+  AuditQuery by_sender;
+  by_sender.sender = "alice@mod.gov.uk";
+  by_sender.since_ms = 2000;
+  EXPECT_EQ(store_->SearchAudit(by_sender)->size(), 1u);
+  AuditQuery text;
+  text.text = "GMIAL";
+  EXPECT_EQ(store_->SearchAudit(text)->size(), 1u);
+  AuditQuery literal;
+  literal.text = "%";
+  EXPECT_EQ(store_->SearchAudit(literal)->size(), 0u);
+  AuditQuery page;
+  page.limit = 2;
+  auto first = store_->SearchAudit(page);
+  ASSERT_EQ(first->size(), 2u);
+  page.before_id = first->back().id;
+  auto second = store_->SearchAudit(page);
+  ASSERT_EQ(second->size(), 1u);
+  EXPECT_EQ((*second)[0].time_ms, 1000);
+}
+
+TEST_P(StoreTest, AuditCountsForDashboards) {
+  ASSERT_TRUE(store_
+                  ->AppendAudit({Rec(86400000 + 5, "a@x.org", "b@army.ml", "lookalike", "reject"),
+                                 Rec(86400000 + 9, "a@x.org", "c@y.org", "external", "accept"),
+                                 Rec(2 * 86400000 + 1, "a@x.org", "d@army.ml", "lookalike",
+                                     "reject")})
+                  .ok());
+  auto c = store_->CountAudit({});
+  ASSERT_TRUE(c.ok()) << c.error().message();
+  EXPECT_EQ(c->total, 3);
+  EXPECT_EQ(c->by_action.at("reject"), 2);
+  EXPECT_EQ(c->by_verdict.at("lookalike"), 2);
+  EXPECT_EQ(c->by_level.at("OFFICIAL"), 3);
+  EXPECT_EQ(c->by_day.at(1), 2);
+  EXPECT_EQ(c->by_day.at(2), 1);
+  AuditQuery q;
+  q.action = "accept";
+  EXPECT_EQ(store_->CountAudit(q)->total, 1);
+}
+
+TEST_P(StoreTest, RetentionPrunesOldRecords) {
+  ASSERT_TRUE(store_
+                  ->AppendAudit({Rec(1000, "a@x.org", "b@army.ml", "lookalike", "reject"),
+                                 Rec(5000, "a@x.org", "b@army.ml", "lookalike", "reject")})
+                  .ok());
+  auto removed = store_->PruneAudit(2000);
+  ASSERT_TRUE(removed.ok()) << removed.error().message();
+  EXPECT_EQ(*removed, 1);
+  auto left = store_->SearchAudit({});
+  ASSERT_EQ(left->size(), 1u);
+  EXPECT_EQ((*left)[0].recipients.size(), 1u);
+}
+
+TEST_P(StoreTest, AuditWriterBatchesFromThreads) {
+  std::shared_ptr<Store> shared(std::move(store_));
+  {
+    store::AuditWriter writer(shared, nullptr);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+      threads.emplace_back([&writer, t] {
+        for (int i = 0; i < 50; ++i) {
+          writer.Record(Rec(t * 1000 + i, "a@x.org", "b@army.ml", "lookalike", "reject"));
+        }
+      });
+    }
+    for (std::thread& th : threads) th.join();
+    writer.Flush();
+    EXPECT_EQ(writer.written(), 200u);
+    EXPECT_EQ(writer.dropped(), 0u);
+  }
+  EXPECT_EQ(shared->CountAudit({})->total, 200);
+}
+
+TEST_P(StoreTest, NewerSchemaIsRefused) {
+  store_.reset();
+  auto conn = GetParam() == "postgresql" ? store::OpenPostgres(url_)
+                                         : store::OpenSqlite((dir_ / "nearmiss.db").string());
+  ASSERT_TRUE(conn.ok());
+  ASSERT_TRUE((*conn)
+                  ->Exec("bump", "UPDATE nm_meta SET value = '99' WHERE key = 'schema_version'")
+                  .ok());
+  auto again = Store::Open(url_);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code(), StatusCode::kInvalidArgument);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace nearmiss
