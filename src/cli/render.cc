@@ -4,6 +4,25 @@
 
 namespace nearmiss::cli {
 
+void OpenCheckJson(const RecipientCheck& c, JsonWriter& w) {
+  w.BeginObject();
+  w.Key("input").String(c.input);
+  w.Key("address").StringOrNull(c.address);
+  w.Key("domain").StringOrNull(c.domain);
+  if (!c.domain_unicode.empty() && c.domain_unicode != c.domain) {
+    w.Key("domain_unicode").String(c.domain_unicode);
+  }
+  w.Key("verdict").String(VerdictName(c.verdict));
+  if (!c.target.empty()) w.Key("target").String(c.target);
+  if (!c.suggestion.empty()) w.Key("suggestion").String(c.suggestion);
+  w.Key("score").Double(std::round(c.score * 100) / 100);
+  w.Key("reasons").BeginArray();
+  for (const Reason& r : c.reasons) {
+    w.BeginObject().Key("code").String(r.code).Key("message").String(r.message).EndObject();
+  }
+  w.EndArray();
+}
+
 nlohmann::ordered_json CheckToJson(const RecipientCheck& c) {
   nlohmann::ordered_json j;
   j["input"] = c.input;

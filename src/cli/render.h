@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "cli/json_writer.h"
 #include "cli/terminal.h"
 #include "nearmiss/verdict.h"
 
@@ -14,6 +15,11 @@ namespace nearmiss::cli {
 // {"input", "address", "domain", "verdict", "target", "suggestion", "score",
 //  "reasons": [{"code", "message"}]}; target and suggestion only when set.
 nlohmann::ordered_json CheckToJson(const RecipientCheck& check);
+
+// The same object written as text, for scan's once-per-recipient hot path
+// (render_test.cc holds the two to the same bytes). Leaves the object open
+// so the caller can add members (scan's "field") before EndObject().
+void OpenCheckJson(const RecipientCheck& check, JsonWriter& w);
 
 // "bob@army.ml: army.ml looks like army.mil (...); did you mean bob@army.mil?"
 // preceded by the verdict, padded and coloured when the terminal allows.

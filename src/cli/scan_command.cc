@@ -99,14 +99,19 @@ int RunScan(const ScanFlags& flags) {
   Progress progress("messages");
   Summary summary;
   content::ScannedMessage message;
+  std::string out;  // reused: one line per message
   while ((*reader)->Next(&message)) {
     MessageFacts facts = FactsOf(*engine, message);
     Decision decision = engine->Decide(facts);
     summary.Add(decision, facts, message);
     ScanResult result{&message, &facts, &decision};
-    std::string out = flags.json ? ScanToJson(result).dump(-1, ' ', false,
-                                       nlohmann::ordered_json::error_handler_t::replace) + "\n"
-                                 : ScanToText(result, term) + "\n";
+    out.clear();
+    if (flags.json) {
+      AppendScanJson(result, &out);
+    } else {
+      out = ScanToText(result, term);
+    }
+    out += '\n';
     if (term.tty()) progress.Clear();
     std::fwrite(out.data(), 1, out.size(), stdout);
     progress.Tick();

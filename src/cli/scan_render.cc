@@ -4,35 +4,38 @@
 
 namespace nearmiss::cli {
 
-nlohmann::ordered_json ScanToJson(const ScanResult& r) {
+void AppendScanJson(const ScanResult& r, std::string* out) {
   const content::ScannedMessage& m = *r.message;
-  nlohmann::ordered_json j;
-  j["source"] = m.source;
-  j["message_id"] = m.message_id;
-  j["from"] = m.from;
-  j["subject"] = m.subject;
-  nlohmann::ordered_json recipients = nlohmann::ordered_json::array();
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Key("source").String(m.source);
+  w.Key("message_id").String(m.message_id);
+  w.Key("from").String(m.from);
+  w.Key("subject").String(m.subject);
+  w.Key("recipients").BeginArray();
   for (const MessageRecipient& rcpt : r.facts->recipients) {
-    nlohmann::ordered_json c = CheckToJson(rcpt.check);
-    c["field"] = RecipientFieldName(rcpt.field);
-    recipients.push_back(std::move(c));
+    OpenCheckJson(rcpt.check, w);
+    w.Key("field").String(RecipientFieldName(rcpt.field)).EndObject();
   }
-  j["recipients"] = std::move(recipients);
-  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+  w.EndArray();
+  w.Key("sensitivity").BeginObject();
+  w.Key("level").String(content::LevelName(m.sensitivity.level));
+  w.Key("findings").BeginArray();
   for (const content::Finding& f : m.sensitivity.findings) {
-    findings.push_back({{"marking", f.marking},
-                        {"level", content::LevelName(f.level)},
-                        {"where", f.where},
-                        {"offset", f.offset},
-                        {"text", f.text},
-                        {"strength", content::StrengthName(f.strength)}});
+    w.BeginObject();
+    w.Key("marking").String(f.marking);
+    w.Key("level").String(content::LevelName(f.level));
+    w.Key("where").String(f.where);
+    w.Key("offset").Uint(f.offset);
+    w.Key("text").String(f.text);
+    w.Key("strength").String(content::StrengthName(f.strength));
+    w.EndObject();
   }
-  j["sensitivity"] = {{"level", content::LevelName(m.sensitivity.level)},
-                      {"findings", std::move(findings)}};
-  j["action"] = ActionName(r.decision->action);
-  j["rule"] = r.decision->rule.id;
-  j["errors"] = m.errors;
-  return j;
+  w.EndArray().EndObject();
+  w.Key("action").String(ActionName(r.decision->action));
+  w.Key("rule").String(r.decision->rule.id);
+  w.Key("errors").StringArray(m.errors);
+  w.EndObject();
 }
 
 std::string ScanToText(const ScanResult& r, const Terminal& term) {

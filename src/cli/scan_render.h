@@ -3,7 +3,6 @@
 #ifndef NEARMISS_CLI_SCAN_RENDER_H_
 #define NEARMISS_CLI_SCAN_RENDER_H_
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -21,8 +20,9 @@ struct ScanResult {
 
 // {"source", "message_id", "from", "subject", "recipients": [check + "field"],
 //  "sensitivity": {"level", "findings": [{"marking", "level", "where",
-//  "offset", "text"}]}, "action", "rule", "errors": [...]}
-nlohmann::ordered_json ScanToJson(const ScanResult& r);
+//  "offset", "text", "strength"}]}, "action", "rule", "errors": [...]},
+// appended to `out` as one line of JSON text (no newline).
+void AppendScanJson(const ScanResult& r, std::string* out);
 
 std::string ScanToText(const ScanResult& r, const Terminal& term);
 

@@ -1,0 +1,55 @@
+// JsonWriter: appends compact JSON text to a string, for the JSON Lines the
+// CLI prints once per message or address.
+//
+// Why not build an nlohmann::ordered_json and dump it: on `nearmiss scan`
+// that tree (an ordered map per object, a heap string per key) cost more than
+// reading the message. The text written here is byte for byte what
+// `ordered_json::dump(-1, ' ', false, error_handler_t::replace)` prints for
+// the same values in the same order; json_writer_test.cc holds it to that.
+//
+// The caller keeps the shape well formed (Key before each member value,
+// matched Begin/End); the writer only places commas and colons.
+// Thread safety: none; one writer per output string.
+#ifndef NEARMISS_CLI_JSON_WRITER_H_
+#define NEARMISS_CLI_JSON_WRITER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nearmiss::cli {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string* out) : out_(out) {}
+
+  JsonWriter& BeginObject() { return Open('{'); }
+  JsonWriter& EndObject() { return Close('}'); }
+  JsonWriter& BeginArray() { return Open('['); }
+  JsonWriter& EndArray() { return Close(']'); }
+
+  JsonWriter& Key(std::string_view key);
+  // Invalid UTF-8 becomes U+FFFD, as nlohmann's `replace` handler does.
+  JsonWriter& String(std::string_view s);
+  // String(s), or null when `s` is empty.
+  JsonWriter& StringOrNull(std::string_view s);
+  JsonWriter& Null();
+  JsonWriter& Uint(std::uint64_t n);
+  // nlohmann's shortest round-trip form: 0.0, 0.85, 1e-05; null for NaN.
+  JsonWriter& Double(double d);
+  JsonWriter& StringArray(const std::vector<std::string>& items);
+
+ private:
+  JsonWriter& Open(char c);
+  JsonWriter& Close(char c);
+  // A comma when a value already stands at this level.
+  void Separate();
+
+  std::string* out_;
+  bool need_comma_ = false;
+};
+
+}  // namespace nearmiss::cli
+
+#endif  // NEARMISS_CLI_JSON_WRITER_H_
