@@ -1,6 +1,8 @@
 #include "content/gmime_util.h"
 
+#include <array>
 #include <mutex>
+#include <string_view>
 
 namespace nearmiss::content {
 namespace {
@@ -40,6 +42,40 @@ void OnParserWarning(gint64 offset, GMimeParserWarning code, const gchar* item,
   warnings->push_back(std::move(message));
 }
 
+// Whether `block` is a valid continuation of base64 text: only the alphabet
+// and blanks, and after the first '=' (`*padding_seen`) only '=' and blanks.
+bool Base64BlockValid(std::string_view block, bool* padding_seen) {
+  // 1 for bytes never valid in base64 text; '=' and blanks are 0.
+  static const auto kNever = [] {
+    std::array<unsigned char, 256> t{};
+    t.fill(1);
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = 0;
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = 0;
+    for (int c = '0'; c <= '9'; ++c) t[c] = 0;
+    for (unsigned char c : {'+', '/', '=', '\r', '\n', ' ', '\t'}) t[c] = 0;
+    return t;
+  }();
+  std::size_t data_end = block.size();
+  if (!*padding_seen) {
+    std::size_t eq = block.find('=');
+    if (eq != std::string_view::npos) {
+      *padding_seen = true;
+      data_end = eq;
+    }
+  } else {
+    data_end = 0;
+  }
+  unsigned char never = 0;
+  for (char c : block) never |= kNever[static_cast<unsigned char>(c)];
+  if (never != 0) return false;
+  // Past the padding only '=' and blanks may follow.
+  for (std::size_t i = data_end; i < block.size(); ++i) {
+    char c = block[i];
+    if (c != '=' && c != '\r' && c != '\n' && c != ' ' && c != '\t') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void EnsureGMimeInitialized() {
@@ -57,50 +93,57 @@ ParserOptions::ParserOptions(std::vector<std::string>* warnings)
 
 ParserOptions::~ParserOptions() { g_mime_parser_options_free(options_); }
 
-std::string DecodedContent(GMimePart* part, std::size_t max_bytes) {
-  std::string out;
+PartContent::PartContent(GMimePart* part) {
   GMimeDataWrapper* content = g_mime_part_get_content(part);
-  if (content == nullptr) return out;
-  GPtr<GMimeStream> mem(g_mime_stream_mem_new());
-  g_mime_data_wrapper_write_to_stream(content, mem.get());
-  GByteArray* array = g_mime_stream_mem_get_byte_array(
-      reinterpret_cast<GMimeStreamMem*>(mem.get()));
-  std::size_t n = std::min<std::size_t>(array->len, max_bytes + 1);
-  out.assign(reinterpret_cast<const char*>(array->data), n);
-  return out;
+  if (content != nullptr) raw_ = g_mime_data_wrapper_get_stream(content);
+  if (raw_ == nullptr) return;
+  g_mime_stream_reset(raw_);
+  // The wrapper's encoding, as g_mime_data_wrapper_write_to_stream uses.
+  g_mime_encoding_init_decode(&decoder_, g_mime_data_wrapper_get_encoding(content));
+  check_base64_ = g_mime_part_get_content_encoding(part) ==
+                  GMIME_CONTENT_ENCODING_BASE64;
 }
 
-bool HasInvalidBase64(GMimePart* part) {
-  if (g_mime_part_get_content_encoding(part) != GMIME_CONTENT_ENCODING_BASE64) {
-    return false;
-  }
-  GMimeDataWrapper* content = g_mime_part_get_content(part);
-  if (content == nullptr) return false;
-  GMimeStream* raw = g_mime_data_wrapper_get_stream(content);
-  if (raw == nullptr) return false;
-  g_mime_stream_reset(raw);
-  char buf[8192];
-  bool bad = false;
-  bool padding_seen = false;
-  for (;;) {
-    ssize_t n = g_mime_stream_read(raw, buf, sizeof buf);
-    if (n <= 0) break;
-    for (ssize_t i = 0; i < n && !bad; ++i) {
-      unsigned char c = static_cast<unsigned char>(buf[i]);
-      bool alpha = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                   (c >= '0' && c <= '9') || c == '+' || c == '/';
-      if (c == '=') {
-        padding_seen = true;
-      } else if (alpha) {
-        bad = padding_seen;  // data after padding
-      } else if (c != '\r' && c != '\n' && c != ' ' && c != '\t') {
-        bad = true;
-      }
+PartContent::~PartContent() {
+  if (raw_ != nullptr) g_mime_stream_reset(raw_);
+}
+
+bool PartContent::Step(char* out, std::size_t* n) {
+  *n = 0;
+  if (raw_ == nullptr || flushed_) return false;
+  char in[kBlock];
+  ssize_t got = g_mime_stream_read(raw_, in, sizeof in);
+  if (got <= 0) {
+    *n = g_mime_encoding_flush(&decoder_, in, 0, out);
+    flushed_ = true;
+  } else {
+    std::string_view block(in, static_cast<std::size_t>(got));
+    if (check_base64_ && !invalid_base64_) {
+      invalid_base64_ = !Base64BlockValid(block, &padding_seen_);
     }
-    if (bad) break;
+    *n = g_mime_encoding_step(&decoder_, in, block.size(), out);
   }
-  g_mime_stream_reset(raw);
-  return bad;
+  decoded_ += *n;
+  return true;
+}
+
+void PartContent::Read(std::size_t want, std::string* out) {
+  while (out->size() < want) {
+    std::size_t old = out->size();
+    out->resize(old + kBlock + 3);  // GMime's bound for one decoded block
+    std::size_t n = 0;
+    bool more = Step(out->data() + old, &n);
+    out->resize(old + n);
+    if (!more) return;
+  }
+}
+
+std::size_t PartContent::Finish() {
+  char sink[kBlock + 3];
+  std::size_t n = 0;
+  while (Step(sink, &n)) {
+  }
+  return decoded_;
 }
 
 bool ConvertToUtf8(const std::string& bytes, const char* charset,

@@ -37,13 +37,42 @@ struct ParserOptions {
   GMimeParserOptions* options_;
 };
 
-// The part's content with its transfer encoding (base64, QP, uuencode)
-// removed, at most `max_bytes` (+1, so the caller can tell it was cut).
-std::string DecodedContent(GMimePart* part, std::size_t max_bytes);
-
-// True when a base64 part's encoded body holds characters outside the
+// A part's content read once, front to back: the transfer encoding (base64,
+// QP, uuencode) removed and base64 checked for characters outside the
 // alphabet (GMime skips them silently; a sender's client never writes them).
-bool HasInvalidBase64(GMimePart* part);
+// One pass matters: an mbox part's encoded bytes are re-read from the file on
+// every pass, and parts we cannot take text from (application/octet-stream)
+// only need their size, so their decoded bytes are counted, not kept.
+class PartContent {
+ public:
+  explicit PartContent(GMimePart* part);
+  ~PartContent();
+  PartContent(const PartContent&) = delete;
+  PartContent& operator=(const PartContent&) = delete;
+
+  // Decodes into `*out` until it holds at least `want` bytes or the content
+  // ends (it may hold more: decoding goes a block at a time).
+  void Read(std::size_t want, std::string* out);
+  // Reads the rest without keeping it. Returns the decoded size of the whole
+  // content, kept and not.
+  std::size_t Finish();
+  // After Finish().
+  bool invalid_base64() const { return invalid_base64_; }
+
+ private:
+  // Decodes the next block into `out` (which must hold kBlock + 3 bytes);
+  // false at the end of the content.
+  bool Step(char* out, std::size_t* n);
+
+  static constexpr std::size_t kBlock = 16 * 1024;
+  GMimeStream* raw_ = nullptr;  // owned by the part
+  GMimeEncoding decoder_;
+  bool check_base64_ = false;
+  bool padding_seen_ = false;
+  bool invalid_base64_ = false;
+  bool flushed_ = false;
+  std::size_t decoded_ = 0;
+};
 
 // Converts `bytes` in `charset` to UTF-8. False (and `bytes` unchanged in
 // `*out`) when the charset is unknown to iconv.

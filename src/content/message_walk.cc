@@ -10,6 +10,9 @@ namespace {
 
 std::string OrEmpty(const char* s) { return s != nullptr ? s : ""; }
 
+// Enough decoded bytes for ClassifyDocument's magic numbers ("%PDF-").
+constexpr std::size_t kSniffBytes = 8;
+
 void AppendAddresses(InternetAddressList* list, std::vector<std::string>* out) {
   if (list == nullptr) return;
   int n = internet_address_list_length(list);
@@ -144,11 +147,20 @@ class Walker {
         ? "attachment:" + (filename.empty() ? "part" + std::to_string(parts_)
                                             : filename)
         : "body";
-    if (HasInvalidBase64(part)) {
+    // At most max_message_bytes + 1, so an extractor can tell it was cut.
+    const std::size_t cap = limits_.max_message_bytes + 1;
+    PartContent content(part);
+    std::string bytes;
+    content.Read(std::min<std::size_t>(kSniffBytes, cap), &bytes);
+    DocType type = ClassifyDocument(
+        mime_type, filename, std::string_view(bytes).substr(0, cap));
+    // Parts we take no text from need only their size.
+    if (type != DocType::kOther) content.Read(cap, &bytes);
+    std::size_t size = std::min(content.Finish(), cap);
+    if (bytes.size() > cap) bytes.resize(cap);
+    if (content.invalid_base64()) {
       out_->errors.push_back(where + ": invalid base64");
     }
-    std::string bytes = DecodedContent(part, limits_.max_message_bytes);
-    DocType type = ClassifyDocument(mime_type, filename, bytes);
     if (type == DocType::kText || type == DocType::kHtml) {
       const char* charset = ct ? g_mime_content_type_get_parameter(ct, "charset")
                                : nullptr;
@@ -167,7 +179,10 @@ class Walker {
       std::string name = filename;
       std::replace(name.begin(), name.end(), '_', ' ');
       if (!name.empty()) Scan(TextKind::kAttachmentName, "attachment-name", name);
-      out_->attachments.push_back({filename, mime_type, bytes.size(), false});
+      // kOther kept only the head of its bytes.
+      out_->attachments.push_back(
+          {filename, mime_type, type == DocType::kOther ? size : bytes.size(),
+           false});
     }
     if (type == DocType::kOther) return;
     if (budget_.TimeUp()) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -172,6 +173,70 @@ TEST_F(ReaderTest, ScanMessageFromMemory) {
   ScannedMessage m = ScanMessage(ss.str(), "memory", *scanner_, *scratch);
   EXPECT_EQ(m.sensitivity.level, Level::kOfficialSensitive);
   EXPECT_EQ(m.source, "memory");
+}
+
+// Encoded content is read in blocks: a part's size and its base64 check
+// must not depend on where the blocks fall.
+std::string Base64Lines(const std::string& bytes) {
+  static const char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out, line;
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
+    std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+    if (n > 1) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+    if (n > 2) v |= static_cast<unsigned char>(bytes[i + 2]);
+    for (std::size_t k = 0; k < 4; ++k) {
+      line += k <= n ? kAlphabet[(v >> (18 - 6 * k)) & 63] : '=';
+    }
+    if (line.size() >= 76) {
+      out += line + "\n";
+      line.clear();
+    }
+  }
+  return out + line + "\n";
+}
+
+ScannedMessage ScanAttachment(const std::shared_ptr<const Scanner>& scanner,
+                              const std::string& type,
+                              const std::string& body) {
+  std::string mime =
+      "From: a@example.org\nTo: b@example.org\nSubject: s\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
+      "Content-Type: text/plain\n\nhello\n--b\nContent-Type: " + type +
+      "; name=\"x.bin\"\nContent-Transfer-Encoding: base64\n\n" + body +
+      "--b--\n";
+  auto scratch = Scratch::Create(*scanner);
+  EXPECT_TRUE(scratch.ok());
+  return ScanMessage(mime, "test", *scanner, *scratch);
+}
+
+bool HasError(const ScannedMessage& m, std::string_view text) {
+  for (const std::string& e : m.errors) {
+    if (e.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST_F(ReaderTest, AttachmentSizeAndBase64CheckAcrossBlocks) {
+  std::string bytes;
+  for (int i = 0; i < 40001; ++i) bytes.push_back(static_cast<char>(i * 7));
+  std::string encoded = Base64Lines(bytes);
+  for (const char* type : {"application/octet-stream", "text/plain"}) {
+    ScannedMessage m = ScanAttachment(scanner_, type, encoded);
+    ASSERT_EQ(m.attachments.size(), 1u) << type;
+    EXPECT_EQ(m.attachments[0].size, bytes.size()) << type;
+    EXPECT_FALSE(HasError(m, "invalid base64")) << type;
+  }
+  // A stray character deep in the third block, and data after the padding.
+  std::string junk = encoded;
+  junk[40000] = '*';
+  EXPECT_TRUE(HasError(ScanAttachment(scanner_, "application/octet-stream", junk),
+                       "x.bin: invalid base64"));
+  std::string after_padding = encoded + "QUJD\n";
+  EXPECT_TRUE(HasError(
+      ScanAttachment(scanner_, "application/octet-stream", after_padding),
+      "x.bin: invalid base64"));
 }
 
 }  // namespace
