@@ -76,6 +76,17 @@ bool Base64BlockValid(std::string_view block, bool* padding_seen) {
   return true;
 }
 
+// ASCII, and no "xn--" (any case) anywhere, so no A-label in the domain.
+bool AsciiWithoutALabel(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
+    if (i + 4 <= s.size() && g_ascii_strncasecmp(s.data() + i, "xn--", 4) == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 void EnsureGMimeInitialized() {
@@ -144,6 +155,22 @@ std::size_t PartContent::Finish() {
   while (Step(sink, &n)) {
   }
   return decoded_;
+}
+
+std::string AddressToString(InternetAddress* address) {
+  if (INTERNET_ADDRESS_IS_MAILBOX(address)) {
+    const char* name = internet_address_get_name(address);
+    const char* addr = internet_address_mailbox_get_addr(
+        INTERNET_ADDRESS_MAILBOX(address));
+    if ((name == nullptr || *name == '\0') && addr != nullptr &&
+        AsciiWithoutALabel(addr)) {
+      return addr;
+    }
+  }
+  char* s = internet_address_to_string(address, nullptr, FALSE);
+  std::string out = s != nullptr ? s : "";
+  g_free(s);
+  return out;
 }
 
 bool ConvertToUtf8(const std::string& bytes, const char* charset,

@@ -24,9 +24,7 @@ void AppendAddresses(InternetAddressList* list, std::vector<std::string>* out) {
                       out);
       continue;
     }
-    char* s = internet_address_to_string(a, nullptr, FALSE);
-    out->push_back(OrEmpty(s));
-    g_free(s);
+    out->push_back(AddressToString(a));
   }
 }
 
@@ -250,7 +248,9 @@ ScannedMessage WalkMessage(GMimeMessage* message, std::string source,
   out.errors = std::move(parser_warnings);
   out.message_id = OrEmpty(g_mime_message_get_message_id(message));
   InternetAddressList* from = g_mime_message_get_from(message);
-  if (from != nullptr) {
+  if (from != nullptr && internet_address_list_length(from) == 1) {
+    out.from = AddressToString(internet_address_list_get_address(from, 0));
+  } else if (from != nullptr) {
     char* s = internet_address_list_to_string(from, nullptr, FALSE);
     out.from = OrEmpty(s);
     g_free(s);
