@@ -93,6 +93,20 @@ struct PolicyDefaults {
   std::string tag_header = "X-Nearmiss";
 };
 
+// [api]: who may call `nearmiss serve` and from which web origins.
+struct ApiPolicy {
+  // Bearer tokens. An admin token may also check; when no check token is
+  // configured at all, POST /v1/check needs none (loopback deployments).
+  std::vector<std::string> check_tokens;
+  std::vector<std::string> admin_tokens;
+  std::string token_file;  // resolved against the policy's directory; "" none
+  // Origins allowed to call the API from a browser (add-in task panes):
+  // "https://outlook.office.com". Exact match, no wildcards.
+  std::vector<std::string> cors_origins;
+  // Whether a sender may override a `warn` answer ("Send anyway").
+  bool allow_send_anyway = true;
+};
+
 struct Policy {
   std::string source;  // file path, or "<embedded default policy>"
 
@@ -110,6 +124,7 @@ struct Policy {
   std::vector<Rule> rules;        // in order; the first match wins
   PolicyDefaults defaults;
   content::ContentLimits limits;
+  ApiPolicy api;
 };
 
 // One problem in a policy: "FILE:LINE:COLUMN: what is wrong", and a hint

@@ -24,6 +24,7 @@ void AddCheckCommand(CLI::App& app, Run& run);
 void AddPolicyCommand(CLI::App& app, Run& run);
 void AddScanCommand(CLI::App& app, Run& run);
 void AddMilterCommand(CLI::App& app, Run& run);
+void AddServeCommand(CLI::App& app, Run& run);
 
 // The policy every command uses: --policy FILE or the embedded default, with
 // --protect-file replacing the embedded protected list when given.

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   AddPolicyCommand(app, run);
   AddScanCommand(app, run);
   AddMilterCommand(app, run);
+  AddServeCommand(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 48> kKeys = {
+constexpr std::array<std::string_view, 53> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -58,6 +58,11 @@ constexpr std::array<std::string_view, 48> kKeys = {
     "limits.max_total_bytes",
     "limits.max_extraction_ms",
     "limits.max_text_bytes",
+    "api.check_tokens",
+    "api.admin_tokens",
+    "api.token_file",
+    "api.cors_origins",
+    "api.allow_send_anyway",
     // Tables that hold only tables have keys of their own too: the names.
     "senders.<group>",
     "sensitivity.pattern",

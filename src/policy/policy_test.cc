@@ -184,5 +184,32 @@ TEST(PolicyLintTest, SenderGroupsAndPatternsFromFiles) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(PolicyApiTest, TokensOriginsAndOverride) {
+  Result<Policy> p = ParsePolicy(
+      "[api]\ncheck_tokens = [\"cccccccccccccccccccc\"]\nadmin_tokens = [\"aaaaaaaaaaaaaaaaaaaa\"]\n"
+      "token_file = \"tokens.txt\"\ncors_origins = [\"https://outlook.office.com\"]\n"
+      "allow_send_anyway = false\n",
+      "p.toml", "/etc/nearmiss");
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(p->api.check_tokens, std::vector<std::string>{"cccccccccccccccccccc"});
+  EXPECT_EQ(p->api.admin_tokens, std::vector<std::string>{"aaaaaaaaaaaaaaaaaaaa"});
+  EXPECT_EQ(p->api.token_file, "/etc/nearmiss/tokens.txt");
+  EXPECT_EQ(p->api.cors_origins, std::vector<std::string>{"https://outlook.office.com"});
+  EXPECT_FALSE(p->api.allow_send_anyway);
+  EXPECT_TRUE(ParsePolicy("", "p.toml", "")->api.allow_send_anyway);
+}
+
+TEST(PolicyApiTest, RefusesShortTokensAndOriginsWithPaths) {
+  std::vector<PolicyError> errors = LintPolicy(
+      "[api]\nadmin_tokens = [\"short\"]\ncors_origins = [\"https://a.example/x\", \"*\"]\n"
+      "cors_origin = []\n",
+      "p.toml", "");
+  ASSERT_EQ(errors.size(), 4u);
+  EXPECT_EQ(errors[0].what, "bad token in 'admin_tokens'");
+  EXPECT_EQ(errors[1].what, "bad origin 'https://a.example/x'");
+  EXPECT_EQ(errors[2].what, "bad origin '*'");
+  EXPECT_EQ(errors[3].hint, "did you mean 'cors_origins'?");
+}
+
 }  // namespace
 }  // namespace nearmiss

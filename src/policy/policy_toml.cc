@@ -85,6 +85,7 @@ Policy Parse(std::string_view text, std::string_view name, std::string_view base
       {"domains", policy::ReadDomainsSection},   {"lookalike", policy::ReadLookalikeSection},
       {"senders", policy::ReadSendersSection},   {"sensitivity", policy::ReadSensitivitySection},
       {"defaults", policy::ReadDefaultsSection}, {"limits", policy::ReadLimitsSection},
+      {"api", policy::ReadApiSection},
   };
   for (const auto& [section, read] : sections) {
     if (const toml::table* t = SectionTable(ctx, root, section)) read(ctx, *t, policy);

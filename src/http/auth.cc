@@ -1,0 +1,103 @@
+#include "http/auth.h"
+
+#include <sys/random.h>
+
+#include <fstream>
+
+namespace nearmiss::http {
+namespace {
+
+// Constant in the length of `want`'s contents: every byte is compared.
+bool SameToken(std::string_view have, std::string_view want) {
+  unsigned char diff = have.size() == want.size() ? 0 : 1;
+  for (size_t i = 0; i < want.size(); ++i) {
+    diff |= static_cast<unsigned char>(want[i] ^ (i < have.size() ? have[i] : 0));
+  }
+  return diff == 0;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+void TokenSet::Add(Role role, std::string token) {
+  if (token.empty()) return;
+  (role == Role::kAdmin ? admin_ : check_).push_back(std::move(token));
+}
+
+Status TokenSet::AddFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(path + ": cannot open token file");
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    std::string_view s = Trim(std::string_view(line).substr(0, line.find('#')));
+    if (s.empty()) continue;
+    size_t space = s.find_first_of(" \t");
+    std::string_view role = s.substr(0, space);
+    std::string_view token = space == std::string_view::npos ? "" : Trim(s.substr(space));
+    std::string where = path + ":" + std::to_string(n);
+    if (role != "check" && role != "admin") {
+      return Status::ParseError(where + ": the role must be 'check' or 'admin'");
+    }
+    if (token.size() < 16 || token.find_first_of(" \t") != std::string_view::npos) {
+      return Status::ParseError(where + ": a token needs 16 or more characters without spaces");
+    }
+    Add(role == "admin" ? Role::kAdmin : Role::kCheck, std::string(token));
+  }
+  return Status::Ok();
+}
+
+Status TokenSet::AddPolicy(const ApiPolicy& api) {
+  for (const std::string& t : api.check_tokens) Add(Role::kCheck, t);
+  for (const std::string& t : api.admin_tokens) Add(Role::kAdmin, t);
+  if (!api.token_file.empty()) return AddFile(api.token_file);
+  return Status::Ok();
+}
+
+Role TokenSet::Lookup(std::string_view token) const {
+  if (token.empty()) return Role::kNone;
+  // Walk every token of both roles so the time does not tell which matched.
+  bool admin = false, check = false;
+  for (const std::string& t : admin_) admin |= SameToken(token, t);
+  for (const std::string& t : check_) check |= SameToken(token, t);
+  return admin ? Role::kAdmin : check ? Role::kCheck : Role::kNone;
+}
+
+std::string_view BearerToken(std::string_view authorization) {
+  std::string_view s = Trim(authorization);
+  if (s.size() < 7) return {};
+  // The scheme is case-insensitive (RFC 9110 section 11.1).
+  static constexpr std::string_view kScheme = "bearer ";
+  for (size_t i = 0; i < kScheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) != kScheme[i]) return {};
+  }
+  return Trim(s.substr(kScheme.size()));
+}
+
+bool Allowed(const TokenSet& tokens, Role need, Role have) {
+  if (have == Role::kAdmin) return true;
+  if (need == Role::kCheck) return have == Role::kCheck || !tokens.has_check_tokens();
+  return need == Role::kNone;
+}
+
+std::string RandomToken() {
+  unsigned char bytes[24];
+  size_t got = 0;
+  while (got < sizeof bytes) {
+    ssize_t n = getrandom(bytes + got, sizeof bytes - got, 0);
+    if (n > 0) got += static_cast<size_t>(n);
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : bytes) {
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  }
+  return out;
+}
+
+}  // namespace nearmiss::http

@@ -1,0 +1,222 @@
+#include "http/check_request.h"
+
+#include <nlohmann/json.hpp>
+
+#include "nearmiss/address.h"
+
+namespace nearmiss::http {
+namespace {
+
+using Json = nlohmann::json;
+
+// nlohmann's parser keeps its own stack, but a deep document still costs
+// memory and time for nothing: refuse it before parsing.
+int MaxDepth(std::string_view s) {
+  int depth = 0, max = 0;
+  bool in_string = false, escaped = false;
+  for (char c : s) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') max = std::max(max, ++depth);
+    else if (c == ']' || c == '}') --depth;
+  }
+  return max;
+}
+
+class Reader {
+ public:
+  Reader(const CheckLimits& limits, ParsedCheck& out) : limits_(limits), out_(out) {}
+
+  void Read(const Json& root) {
+    if (!root.is_object()) Error("", "the body must be a JSON object");
+    if (root.is_object()) ReadObject(root);
+    if (!errors_.empty() && out_.ok) {
+      out_.ok = false;
+      std::string detail = errors_.size() == 1 ? errors_[0].detail
+                                               : std::to_string(errors_.size()) + " problems";
+      out_.problem = InvalidRequest(detail, std::move(errors_));
+    }
+  }
+
+ private:
+  void ReadObject(const Json& root) {
+    static constexpr std::string_view kKnown[] = {"from", "to", "cc", "bcc", "subject",
+                                                  "body", "attachments", "headers"};
+    for (const auto& [key, value] : root.items()) {
+      bool known = false;
+      for (std::string_view k : kKnown) known = known || k == key;
+      // Unknown keys are refused so a typo ("too") is not silently ignored.
+      if (!known) Error("/" + key, "unknown field '" + key + "'");
+    }
+    CheckRequest& r = out_.request;
+    ReadString(root, "from", r.from);
+    ReadString(root, "subject", r.subject);
+    ReadString(root, "body", r.body);
+    ReadRecipients(root, "to", RecipientField::kTo);
+    ReadRecipients(root, "cc", RecipientField::kCc);
+    ReadRecipients(root, "bcc", RecipientField::kBcc);
+    ReadAttachments(root);
+    ReadHeaders(root);
+    if (errors_.empty() && r.recipients.empty()) {
+      Error("/to", "at least one recipient is needed in to, cc or bcc");
+    }
+  }
+
+  void Error(std::string pointer, std::string detail) {
+    if (errors_.size() < 20) errors_.push_back({std::move(pointer), std::move(detail)});
+  }
+
+  void ReadString(const Json& o, const char* key, std::string& out) {
+    auto it = o.find(key);
+    if (it == o.end() || it->is_null()) return;
+    if (!it->is_string()) {
+      Error(std::string("/") + key, std::string("'") + key + "' must be a string");
+      return;
+    }
+    out = it->get<std::string>();
+  }
+
+  void AddAddress(const std::string& pointer, std::string_view text, RecipientField field) {
+    if (text.size() > limits_.max_address_bytes) {
+      Error(pointer, "address longer than " + std::to_string(limits_.max_address_bytes) + " bytes");
+      return;
+    }
+    std::vector<std::string> pieces = SplitAddressList(text);
+    if (pieces.empty()) {
+      Error(pointer, "empty address");
+      return;
+    }
+    for (std::string& p : pieces) {
+      if (out_.request.recipients.size() >= limits_.max_recipients) {
+        TooMany();
+        return;
+      }
+      out_.request.recipients.push_back({std::move(p), field});
+    }
+  }
+
+  void TooMany() {
+    if (!out_.ok) return;
+    out_.ok = false;
+    out_.problem = TooLarge("more than " + std::to_string(limits_.max_recipients) +
+                            " recipients in one check");
+  }
+
+  void ReadRecipients(const Json& o, const char* key, RecipientField field) {
+    auto it = o.find(key);
+    if (it == o.end() || it->is_null()) return;
+    std::string base = std::string("/") + key;
+    if (it->is_string()) {
+      AddAddress(base, it->get_ref<const std::string&>(), field);
+      return;
+    }
+    if (!it->is_array()) {
+      Error(base, std::string("'") + key + "' must be an array of address strings");
+      return;
+    }
+    if (it->size() > limits_.max_recipients) {
+      TooMany();
+      return;
+    }
+    for (size_t i = 0; i < it->size(); ++i) {
+      const Json& a = (*it)[i];
+      std::string pointer = base + "/" + std::to_string(i);
+      if (!a.is_string()) {
+        Error(pointer, "an address must be a string such as \"Bob <bob@army.mil>\"");
+        continue;
+      }
+      AddAddress(pointer, a.get_ref<const std::string&>(), field);
+    }
+  }
+
+  void ReadAttachments(const Json& o) {
+    auto it = o.find("attachments");
+    if (it == o.end() || it->is_null()) return;
+    if (!it->is_array()) {
+      Error("/attachments", "'attachments' must be an array of objects");
+      return;
+    }
+    if (it->size() > limits_.max_attachments) {
+      if (out_.ok) {
+        out_.ok = false;
+        out_.problem = TooLarge("more than " + std::to_string(limits_.max_attachments) +
+                                " attachments in one check");
+      }
+      return;
+    }
+    for (size_t i = 0; i < it->size(); ++i) {
+      const Json& a = (*it)[i];
+      std::string pointer = "/attachments/" + std::to_string(i);
+      if (!a.is_object()) {
+        Error(pointer, "an attachment must be an object {\"name\", \"content_type\", \"size\"}");
+        continue;
+      }
+      CheckAttachment att;
+      ReadString(a, "name", att.name);
+      ReadString(a, "content_type", att.content_type);
+      if (auto s = a.find("size"); s != a.end() && !s->is_null()) {
+        if (s->is_number_unsigned() || (s->is_number_integer() && s->get<int64_t>() >= 0)) {
+          att.size = s->get<int64_t>();
+        } else {
+          Error(pointer + "/size", "'size' must be a whole number of bytes");
+        }
+      }
+      out_.request.attachments.push_back(std::move(att));
+    }
+  }
+
+  void ReadHeaders(const Json& o) {
+    auto it = o.find("headers");
+    if (it == o.end() || it->is_null()) return;
+    if (!it->is_object() || it->size() > limits_.max_headers) {
+      Error("/headers", "'headers' must be an object of at most " +
+                            std::to_string(limits_.max_headers) + " name: value strings");
+      return;
+    }
+    for (const auto& [name, value] : it->items()) {
+      if (!value.is_string()) {
+        Error("/headers/" + name, "a header value must be a string");
+        continue;
+      }
+      out_.request.headers.emplace_back(name, value.get<std::string>());
+    }
+  }
+
+  const CheckLimits& limits_;
+  ParsedCheck& out_;
+  std::vector<FieldError> errors_;
+};
+
+}  // namespace
+
+ParsedCheck ParseCheckRequest(std::string_view body, const CheckLimits& limits) {
+  ParsedCheck out;
+  if (MaxDepth(body) > limits.max_depth) {
+    out.ok = false;
+    out.problem = InvalidRequest("JSON nested deeper than " + std::to_string(limits.max_depth));
+    return out;
+  }
+  Json root;
+  try {
+    root = Json::parse(body);
+  } catch (const Json::exception& e) {
+    // e.what() names the byte offset of the syntax error.
+    out.ok = false;
+    out.problem = InvalidRequest(std::string("the body is not JSON: ") + e.what());
+    return out;
+  }
+  try {
+    Reader(limits, out).Read(root);
+  } catch (const Json::exception& e) {
+    out.ok = false;
+    out.problem = InvalidRequest(std::string("unexpected JSON: ") + e.what());
+  }
+  return out;
+}
+
+}  // namespace nearmiss::http

@@ -1,0 +1,100 @@
+#include "http/check_request.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace nearmiss::http {
+namespace {
+
+using ::testing::HasSubstr;
+
+ParsedCheck Parse(std::string_view body, CheckLimits limits = {}) {
+  return ParseCheckRequest(body, limits);
+}
+
+TEST(CheckRequestTest, FullRequest) {
+  ParsedCheck p = Parse(R"({"from": "Alice <alice@mod.gov.uk>",
+      "to": ["Bob Smith <bob@army.ml>", "carol@army.mil, dave@example.com"],
+      "cc": "erin@navy.mil", "bcc": [], "subject": "SECRET: plan", "body": "text",
+      "attachments": [{"name": "plan.docx", "content_type": "application/x", "size": 10}],
+      "headers": {"msip_labels": "x"}})");
+  ASSERT_TRUE(p.ok) << p.problem.detail;
+  const CheckRequest& r = p.request;
+  EXPECT_EQ(r.from, "Alice <alice@mod.gov.uk>");
+  ASSERT_EQ(r.recipients.size(), 4u);
+  EXPECT_EQ(r.recipients[0].address, "Bob Smith <bob@army.ml>");
+  EXPECT_EQ(r.recipients[1].address, "carol@army.mil");
+  EXPECT_EQ(r.recipients[2].address, "dave@example.com");
+  EXPECT_EQ(r.recipients[3].field, RecipientField::kCc);
+  ASSERT_EQ(r.attachments.size(), 1u);
+  EXPECT_EQ(r.attachments[0].size, 10);
+  ASSERT_EQ(r.headers.size(), 1u);
+}
+
+TEST(CheckRequestTest, RecipientsOnly) {
+  ParsedCheck p = Parse(R"({"bcc": ["x@army.mil"]})");
+  ASSERT_TRUE(p.ok);
+  EXPECT_EQ(p.request.recipients[0].field, RecipientField::kBcc);
+}
+
+TEST(CheckRequestTest, NoRecipientIs400) {
+  ParsedCheck p = Parse(R"({"from": "a@b.c", "subject": "hi"})");
+  ASSERT_FALSE(p.ok);
+  EXPECT_EQ(p.problem.status, 400);
+  EXPECT_EQ(p.problem.type, "urn:nearmiss:problem:invalid-request");
+  ASSERT_EQ(p.problem.errors.size(), 1u);
+  EXPECT_EQ(p.problem.errors[0].pointer, "/to");
+}
+
+TEST(CheckRequestTest, EveryFieldErrorWithItsPointer) {
+  ParsedCheck p = Parse(R"({"to": ["ok@a.com", 7], "subject": 3, "too": [], "attachments": [{"size": -1}]})");
+  ASSERT_FALSE(p.ok);
+  EXPECT_EQ(p.problem.status, 400);
+  std::vector<std::string> pointers;
+  for (const FieldError& e : p.problem.errors) pointers.push_back(e.pointer);
+  EXPECT_THAT(pointers, ::testing::UnorderedElementsAre("/too", "/to/1", "/subject",
+                                                        "/attachments/0/size"));
+}
+
+TEST(CheckRequestTest, NotJsonOrNotAnObject) {
+  EXPECT_THAT(Parse("{\"to\": [").problem.detail, HasSubstr("not JSON"));
+  EXPECT_EQ(Parse("[1,2]").problem.status, 400);
+  EXPECT_EQ(Parse("").problem.status, 400);
+}
+
+TEST(CheckRequestTest, DeepNestingRefusedBeforeParsing) {
+  std::string deep(10000, '[');
+  ParsedCheck p = Parse(deep);
+  EXPECT_EQ(p.problem.status, 400);
+  EXPECT_THAT(p.problem.detail, HasSubstr("nested deeper"));
+  // Brackets inside strings do not count.
+  EXPECT_TRUE(Parse(R"({"to": ["a@b.com"], "subject": "[[[[[[[[[[[[[[[[[[[[[[[[[["})").ok);
+}
+
+TEST(CheckRequestTest, TooManyRecipientsIs413) {
+  CheckLimits limits;
+  limits.max_recipients = 3;
+  EXPECT_EQ(Parse(R"({"to": ["a@b.com","c@d.com","e@f.com","g@h.com"]})", limits).problem.status, 413);
+  EXPECT_EQ(Parse(R"({"to": "a@b.com, c@d.com", "cc": "e@f.com, g@h.com"})", limits).problem.status, 413);
+  EXPECT_TRUE(Parse(R"({"to": ["a@b.com","c@d.com","e@f.com"]})", limits).ok);
+}
+
+TEST(CheckRequestTest, OverlongAddressIs400) {
+  std::string body = R"({"to": [")" + std::string(2000, 'a') + R"(@b.com"]})";
+  ParsedCheck p = Parse(body);
+  EXPECT_EQ(p.problem.status, 400);
+  EXPECT_EQ(p.problem.errors[0].pointer, "/to/0");
+}
+
+TEST(CheckRequestTest, ProblemBodyIsRfc9457) {
+  ParsedCheck p = Parse(R"({"to": [1]})");
+  nlohmann::json j = nlohmann::json::parse(ProblemBody(p.problem));
+  EXPECT_EQ(j["status"], 400);
+  EXPECT_EQ(j["type"], "urn:nearmiss:problem:invalid-request");
+  EXPECT_TRUE(j["title"].is_string());
+  EXPECT_TRUE(j["detail"].is_string());
+  EXPECT_EQ(j["errors"][0]["pointer"], "/to/0");
+}
+
+}  // namespace
+}  // namespace nearmiss::http

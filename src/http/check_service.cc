@@ -1,0 +1,157 @@
+#include "http/check_service.h"
+
+#include <memory>
+
+#include "cli/render.h"
+
+namespace nearmiss::http {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A Scratch belongs to one Scanner; after a reload the thread makes a new
+// one and keeps the Scanner alive while its Scratch exists.
+content::Scratch* ThreadScratch(const Engine& engine) {
+  struct Slot {
+    std::shared_ptr<const content::Scanner> scanner;
+    std::unique_ptr<content::Scratch> scratch;
+  };
+  thread_local Slot slot;
+  std::shared_ptr<const content::Scanner> scanner = engine.shared_scanner();
+  if (slot.scanner != scanner) {
+    slot.scratch.reset();
+    slot.scanner.reset();
+    Result<content::Scratch> s = content::Scratch::Create(*scanner);
+    if (!s.ok()) return nullptr;
+    slot.scratch = std::make_unique<content::Scratch>(std::move(*s));
+    slot.scanner = std::move(scanner);
+  }
+  return slot.scratch.get();
+}
+
+content::Sensitivity Scan(const Engine& engine, const CheckRequest& r) {
+  content::Sensitivity s;
+  content::Scratch* scratch = ThreadScratch(engine);
+  if (scratch == nullptr) {
+    s.complete = false;
+    return s;
+  }
+  const content::Scanner& scanner = engine.scanner();
+  // A failed scan leaves the level a lower bound, which `complete` says.
+  auto note = [&s](Status st) { if (!st.ok()) s.complete = false; };
+  if (!r.subject.empty()) note(scanner.Scan(content::TextKind::kSubject, "subject", r.subject, *scratch, &s));
+  for (const auto& [name, value] : r.headers) note(scanner.ScanHeader(name, value, *scratch, &s));
+  if (!r.body.empty()) {
+    size_t max = engine.policy().limits.max_text_bytes;
+    std::string_view body(r.body);
+    if (body.size() > max) {
+      body = body.substr(0, max);
+      s.complete = false;
+    }
+    note(scanner.Scan(content::TextKind::kBody, "body", body, *scratch, &s));
+  }
+  for (const CheckAttachment& a : r.attachments) {
+    if (a.name.empty()) continue;
+    note(scanner.Scan(content::TextKind::kAttachmentName, "attachment-name", a.name, *scratch, &s));
+  }
+  return engine.FilterSensitivity(std::move(s));
+}
+
+Json SensitivityJson(const content::Sensitivity& s) {
+  Json findings = Json::array();
+  for (const content::Finding& f : s.findings) {
+    if (findings.size() >= 20) break;
+    findings.push_back({{"marking", f.marking},
+                        {"pack", f.pack},
+                        {"level", content::LevelName(f.level)},
+                        {"where", f.where},
+                        {"text", f.text},
+                        {"strength", content::StrengthName(f.strength)}});
+  }
+  return {{"level", content::LevelName(s.level)},
+          {"complete", s.complete},
+          {"findings", std::move(findings)}};
+}
+
+std::string Summary(const Decision& d, const std::vector<MessageRecipient>& rcpts,
+                    ClientAction action) {
+  if (action == ClientAction::kAllow) {
+    size_t n = rcpts.size();
+    return n == 1 ? "The recipient looks right." : "All " + std::to_string(n) + " recipients look right.";
+  }
+  if (!d.message.empty()) return d.message;
+  for (const RecipientDecision& r : d.recipients) {
+    if (r.action == d.action && !r.message.empty()) return r.message;
+  }
+  return "Check the recipients before sending.";
+}
+
+}  // namespace
+
+std::string_view ClientActionName(ClientAction a) {
+  switch (a) {
+    case ClientAction::kAllow: return "allow";
+    case ClientAction::kWarn: return "warn";
+    case ClientAction::kBlock: return "block";
+  }
+  return "allow";
+}
+
+ClientAction ToClientAction(Action a) {
+  switch (a) {
+    case Action::kAccept:
+    case Action::kTag: return ClientAction::kAllow;
+    case Action::kWarn:
+    case Action::kHold: return ClientAction::kWarn;
+    case Action::kRemoveRecipient:
+    case Action::kReject: return ClientAction::kBlock;
+  }
+  return ClientAction::kBlock;
+}
+
+CheckAnswer CheckMessage(const Engine& engine, const CheckRequest& request) {
+  MessageFacts facts;
+  if (!request.from.empty()) {
+    RecipientCheck from = engine.CheckRecipient(request.from);
+    facts.sender = from.address.empty() ? request.from : from.address;
+  }
+  facts.path = MailPath::kOffline;
+  facts.recipients.reserve(request.recipients.size());
+  for (const CheckRecipientInput& in : request.recipients) {
+    facts.recipients.push_back({engine.CheckRecipient(in.address), in.field});
+  }
+  content::Sensitivity sensitivity = Scan(engine, request);
+  facts.sensitivity = sensitivity;
+  Decision d = engine.Decide(facts);
+
+  CheckAnswer answer;
+  answer.action = ToClientAction(d.action);
+  // The body is never kept: no digest either, as the client may not send it.
+  answer.record = MakeAuditRecord("api", facts, d, "", "", "");
+
+  Json recipients = Json::array();
+  for (size_t i = 0; i < facts.recipients.size(); ++i) {
+    const RecipientCheck& c = facts.recipients[i].check;
+    const RecipientDecision& rd = d.recipients[i];
+    Json j = cli::CheckToJson(c);
+    j["field"] = RecipientFieldName(rd.field);
+    j["action"] = ActionName(rd.action);
+    j["client_action"] = ClientActionName(ToClientAction(rd.action));
+    j["rule"] = rd.rule.name;
+    if (!rd.message.empty()) j["message"] = rd.message;
+    recipients.push_back(std::move(j));
+  }
+
+  bool send_anyway = answer.action == ClientAction::kWarn && engine.policy().api.allow_send_anyway;
+  Json& b = answer.body;
+  b["action"] = ClientActionName(answer.action);
+  b["policy_action"] = ActionName(d.action);
+  b["summary"] = Summary(d, facts.recipients, answer.action);
+  b["send_anyway"] = send_anyway;
+  b["recipients"] = std::move(recipients);
+  b["sensitivity"] = SensitivityJson(sensitivity);
+  b["rule"] = {{"index", d.rule.index}, {"name", d.rule.name}, {"id", d.rule.id}};
+  return answer;
+}
+
+}  // namespace nearmiss::http

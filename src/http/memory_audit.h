@@ -1,0 +1,65 @@
+// MemoryAudit: the most recent decisions in a bounded ring, searched with
+// the Store's AuditQuery. It backs the console's dashboard and GET /v1/audit
+// when no store is configured, and is kept anyway for a cheap "recent" view.
+//
+// AuditSource is what the API searches: this ring, or the Store (store.h)
+// through StoreAudit.
+//
+// Thread safety: every method may be called from any thread.
+#ifndef NEARMISS_HTTP_MEMORY_AUDIT_H_
+#define NEARMISS_HTTP_MEMORY_AUDIT_H_
+
+#include <deque>
+#include <mutex>
+#include <string_view>
+#include <vector>
+
+#include "nearmiss/audit_record.h"
+#include "nearmiss/store.h"
+
+namespace nearmiss::http {
+
+class AuditSource {
+ public:
+  virtual ~AuditSource() = default;
+  virtual std::string_view name() const = 0;  // "memory", "sqlite", ...
+  virtual Result<std::vector<AuditRecord>> Search(const AuditQuery& q) = 0;
+  virtual Result<AuditCounts> Count(const AuditQuery& q) = 0;
+};
+
+class MemoryAudit : public AuditSink, public AuditSource {
+ public:
+  explicit MemoryAudit(size_t capacity = 10000) : capacity_(capacity) {}
+
+  void Record(AuditRecord record) override;  // assigns the id
+  std::string_view name() const override { return "memory"; }
+  Result<std::vector<AuditRecord>> Search(const AuditQuery& q) override;
+  Result<AuditCounts> Count(const AuditQuery& q) override;
+
+ private:
+  std::mutex mu_;
+  size_t capacity_;
+  int64_t next_id_ = 1;
+  std::deque<AuditRecord> records_;  // oldest first
+};
+
+// True when `r` matches `q` (paging fields aside), as the stores read it.
+bool AuditMatches(const AuditRecord& r, const AuditQuery& q);
+
+// The Store's audit log as an AuditSource; `store` outlives it.
+class StoreAudit : public AuditSource {
+ public:
+  explicit StoreAudit(Store* store) : store_(store) {}
+  std::string_view name() const override { return store_->backend(); }
+  Result<std::vector<AuditRecord>> Search(const AuditQuery& q) override {
+    return store_->SearchAudit(q);
+  }
+  Result<AuditCounts> Count(const AuditQuery& q) override { return store_->CountAudit(q); }
+
+ private:
+  Store* store_;
+};
+
+}  // namespace nearmiss::http
+
+#endif  // NEARMISS_HTTP_MEMORY_AUDIT_H_

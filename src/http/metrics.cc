@@ -1,0 +1,107 @@
+#include "http/metrics.h"
+
+#include <cstdio>
+
+namespace nearmiss::http {
+namespace {
+
+constexpr int kStatuses[] = {200, 204, 400, 401, 403, 404, 405, 413, 429, 500, 502};
+
+void Line(std::string& out, const char* name, const std::string& labels, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  out += name;
+  if (!labels.empty()) out += "{" + labels + "}";
+  out += " ";
+  out += buf;
+  out += "\n";
+}
+
+void Head(std::string& out, const char* name, const char* type, const char* help) {
+  out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
+}
+
+}  // namespace
+
+void Metrics::ObserveCheck(ClientAction action, const AuditRecord& record, double seconds) {
+  checks_[static_cast<size_t>(action)].fetch_add(1, std::memory_order_relaxed);
+  if (std::optional<Action> a = ParseAction(record.action)) {
+    policy_[static_cast<size_t>(*a)].fetch_add(1, std::memory_order_relaxed);
+  }
+  for (const AuditRecipient& r : record.recipients) {
+    for (size_t v = 0; v < verdicts_.size(); ++v) {
+      if (r.verdict == VerdictName(static_cast<Verdict>(v))) {
+        verdicts_[v].fetch_add(1, std::memory_order_relaxed);
+      }
+    }
+  }
+  size_t b = 0;
+  while (b < kBuckets.size() && seconds > kBuckets[b]) ++b;
+  latency_[b].fetch_add(1, std::memory_order_relaxed);
+  latency_sum_ns_.fetch_add(static_cast<uint64_t>(seconds * 1e9), std::memory_order_relaxed);
+}
+
+void Metrics::ObserveResponse(int status) {
+  for (size_t i = 0; i < std::size(kStatuses); ++i) {
+    if (kStatuses[i] == status) {
+      responses_[i].fetch_add(1, std::memory_order_relaxed);
+      return;
+    }
+  }
+}
+
+std::string Metrics::Render(const Gauges& g) const {
+  std::string out;
+  out.reserve(4096);
+  auto load = [](const std::atomic<uint64_t>& a) {
+    return static_cast<double>(a.load(std::memory_order_relaxed));
+  };
+  Head(out, "nearmiss_checks_total", "counter", "Pre-send checks answered, by answer.");
+  for (size_t i = 0; i < checks_.size(); ++i) {
+    Line(out, "nearmiss_checks_total",
+         "action=\"" + std::string(ClientActionName(static_cast<ClientAction>(i))) + "\"",
+         load(checks_[i]));
+  }
+  Head(out, "nearmiss_decisions_total", "counter", "Pre-send checks by the policy's action.");
+  for (size_t i = 0; i < policy_.size(); ++i) {
+    Line(out, "nearmiss_decisions_total",
+         "action=\"" + std::string(ActionName(static_cast<Action>(i))) + "\"", load(policy_[i]));
+  }
+  Head(out, "nearmiss_recipients_total", "counter", "Recipients checked, by class.");
+  for (size_t i = 0; i < verdicts_.size(); ++i) {
+    Line(out, "nearmiss_recipients_total",
+         "class=\"" + std::string(VerdictName(static_cast<Verdict>(i))) + "\"", load(verdicts_[i]));
+  }
+  Head(out, "nearmiss_check_duration_seconds", "histogram",
+       "Time to answer POST /v1/check, parse to response.");
+  double cumulative = 0;
+  for (size_t b = 0; b < latency_.size(); ++b) {
+    cumulative += load(latency_[b]);
+    char le[32];
+    if (b < kBuckets.size()) std::snprintf(le, sizeof le, "%g", kBuckets[b]);
+    else std::snprintf(le, sizeof le, "+Inf");
+    Line(out, "nearmiss_check_duration_seconds_bucket", std::string("le=\"") + le + "\"", cumulative);
+  }
+  Line(out, "nearmiss_check_duration_seconds_sum", "", load(latency_sum_ns_) / 1e9);
+  Line(out, "nearmiss_check_duration_seconds_count", "", cumulative);
+  Head(out, "nearmiss_http_responses_total", "counter", "HTTP responses, by status.");
+  for (size_t i = 0; i < responses_.size(); ++i) {
+    Line(out, "nearmiss_http_responses_total", "code=\"" + std::to_string(kStatuses[i]) + "\"",
+         load(responses_[i]));
+  }
+  auto gauge = [&out](const char* name, const char* type, const char* help, int64_t v) {
+    if (v < 0) return;
+    Head(out, name, type, help);
+    Line(out, name, "", static_cast<double>(v));
+  };
+  gauge("nearmiss_held_messages", "gauge", "Messages in the Postfix hold queue.", g.held_messages);
+  gauge("nearmiss_milter_messages_total", "counter",
+        "Milter decisions read from its decision log.", g.milter_messages);
+  gauge("nearmiss_milter_sessions_total", "counter",
+        "Milter sessions (SMTP connections) seen in its decision log.", g.milter_sessions);
+  gauge("nearmiss_policy_generation", "gauge", "Policy reloads since start.", g.policy_generation);
+  gauge("nearmiss_audit_records", "gauge", "Decisions in the recent-decisions ring.", g.audit_records);
+  return out;
+}
+
+}  // namespace nearmiss::http

@@ -1,0 +1,52 @@
+// Prometheus counters for the API, rendered in the text exposition format
+// with the nearmiss_ prefix: checks by answer, recipients by class, check
+// latency, HTTP responses by status, plus gauges the server samples at
+// scrape time (held messages, milter messages, policy generation).
+//
+// Thread safety: Observe* are lock-free (relaxed atomics) and may run on
+// every request thread; Render may run concurrently with them.
+#ifndef NEARMISS_HTTP_METRICS_H_
+#define NEARMISS_HTTP_METRICS_H_
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+#include "http/check_service.h"
+#include "nearmiss/verdict.h"
+
+namespace nearmiss::http {
+
+// Sampled when /metrics is scraped; a negative value is left out.
+struct Gauges {
+  int64_t held_messages = -1;
+  int64_t milter_messages = -1;  // decisions read from the milter's log
+  int64_t milter_sessions = -1;  // distinct milter sessions seen there
+  int64_t policy_generation = 0;
+  int64_t audit_records = -1;
+};
+
+class Metrics {
+ public:
+  // Latency bucket upper bounds, seconds; the last bucket is +Inf.
+  static constexpr std::array<double, 10> kBuckets = {0.0001, 0.00025, 0.0005, 0.001, 0.0025,
+                                                      0.005,  0.01,    0.025,  0.1,   1.0};
+
+  void ObserveCheck(ClientAction action, const AuditRecord& record, double seconds);
+  void ObserveResponse(int status);
+  std::string Render(const Gauges& g) const;
+
+ private:
+  std::array<std::atomic<uint64_t>, 3> checks_{};    // by ClientAction
+  std::array<std::atomic<uint64_t>, 6> policy_{};    // by Action
+  std::array<std::atomic<uint64_t>, 5> verdicts_{};  // by Verdict
+  std::array<std::atomic<uint64_t>, kBuckets.size() + 1> latency_{};
+  std::atomic<uint64_t> latency_sum_ns_{0};
+  // 2xx..5xx, and the statuses a client or operator watches on their own.
+  std::array<std::atomic<uint64_t>, 11> responses_{};
+};
+
+}  // namespace nearmiss::http
+
+#endif  // NEARMISS_HTTP_METRICS_H_

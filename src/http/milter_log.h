@@ -1,0 +1,57 @@
+// Follows the milter's JSON decision log (milter/decision_log.h) so the API
+// process can show what the milter decided without sharing its memory: each
+// "message" line becomes an AuditRecord with source "milter", and the
+// number of messages and sessions is counted for /metrics. A rotated or
+// truncated file is re-read from the start.
+//
+// Thread safety: Start once; the counters may be read from any thread.
+#ifndef NEARMISS_HTTP_MILTER_LOG_H_
+#define NEARMISS_HTTP_MILTER_LOG_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <unordered_set>
+
+#include "nearmiss/audit_record.h"
+
+namespace nearmiss::http {
+
+// One decision-log line as an AuditRecord; false when it is not a message
+// decision. Exposed for tests.
+bool ParseMilterLogLine(std::string_view line, AuditRecord* out, std::string* session);
+
+class MilterLogFollower {
+ public:
+  MilterLogFollower(std::string path, AuditSink* sink) : path_(std::move(path)), sink_(sink) {}
+  ~MilterLogFollower();
+
+  void Start();
+  // Reads what was appended since the last poll (the thread calls it too).
+  void Poll();
+
+  int64_t messages() const { return messages_.load(); }
+  int64_t sessions() const { return sessions_.load(); }
+
+ private:
+  std::string path_;
+  AuditSink* sink_;
+  std::mutex mu_;  // Poll
+  uint64_t offset_ = 0;
+  uint64_t inode_ = 0;
+  std::string partial_;
+  std::unordered_set<std::string> seen_sessions_;
+  std::atomic<int64_t> messages_{0}, sessions_{0};
+  std::thread thread_;
+  std::mutex stop_mu_;
+  std::condition_variable stop_cv_;
+  bool stop_ = false;
+};
+
+}  // namespace nearmiss::http
+
+#endif  // NEARMISS_HTTP_MILTER_LOG_H_

@@ -1,0 +1,206 @@
+#include "http/postfix_queue.h"
+
+#include <nlohmann/json.hpp>
+
+#include "http/process.h"
+
+namespace nearmiss::http {
+namespace {
+
+bool IEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// "hold; level=SECRET; rule=secret-external; held for review: ..."
+void ParseTag(HeldMessage& m) {
+  std::string_view rest = m.tag;
+  bool first = true;
+  while (!rest.empty()) {
+    size_t semi = rest.find("; ");
+    std::string_view part = Trim(rest.substr(0, semi));
+    rest = semi == std::string_view::npos ? "" : rest.substr(semi + 2);
+    if (first) {
+      first = false;
+      continue;  // the action
+    }
+    if (part.starts_with("level=")) m.level = part.substr(6);
+    else if (part.starts_with("rule=")) m.rule = part.substr(5);
+    else if (m.reason.empty()) m.reason = part;
+  }
+}
+
+}  // namespace
+
+bool IsValidQueueId(std::string_view id) {
+  if (id.size() < 6 || id.size() > 32) return false;
+  for (char c : id) {
+    bool alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    if (!alnum) return false;
+  }
+  return true;
+}
+
+std::vector<HeldMessage> ParseHeldListing(std::string_view lines) {
+  std::vector<HeldMessage> out;
+  while (!lines.empty()) {
+    size_t nl = lines.find('\n');
+    std::string_view line = lines.substr(0, nl);
+    lines = nl == std::string_view::npos ? "" : lines.substr(nl + 1);
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (!j.is_object() || j.value("queue_name", "") != "hold") continue;
+    HeldMessage m;
+    m.id = j.value("queue_id", "");
+    if (!IsValidQueueId(m.id)) continue;
+    m.arrival_time = j.value("arrival_time", int64_t{0});
+    m.size = j.value("message_size", int64_t{0});
+    m.sender = j.value("sender", "");
+    if (auto r = j.find("recipients"); r != j.end() && r->is_array()) {
+      for (const auto& rc : *r) {
+        if (rc.is_object()) m.recipients.push_back(rc.value("address", ""));
+      }
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+void ParseHeldContent(std::string_view text, std::string_view tag_header, size_t preview_bytes,
+                      HeldMessage& m) {
+  bool in_headers = true;
+  std::string name, value;
+  auto flush = [&] {
+    if (name.empty()) return;
+    std::string_view v = Trim(value);
+    if (IEquals(name, "Subject") && m.subject.empty()) m.subject = v;
+    else if (IEquals(name, "From") && m.from.empty()) m.from = v;
+    else if (IEquals(name, tag_header) && m.tag.empty()) m.tag = v;
+    name.clear();
+    value.clear();
+  };
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? "" : text.substr(nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    // postcat's section markers: "*** HEADER EXTRACTED ID ***" and the like.
+    if (line.starts_with("*** ") && line.ends_with(" ***")) continue;
+    if (in_headers) {
+      if (line.empty()) {
+        flush();
+        in_headers = false;
+        continue;
+      }
+      if (line[0] == ' ' || line[0] == '\t') {
+        value += " ";
+        value += Trim(line);
+        continue;
+      }
+      flush();
+      size_t colon = line.find(':');
+      if (colon == std::string_view::npos) continue;
+      name = line.substr(0, colon);
+      value = line.substr(colon + 1);
+      continue;
+    }
+    if (m.body_preview.size() < preview_bytes) {
+      m.body_preview += line.substr(0, preview_bytes - m.body_preview.size());
+      m.body_preview += '\n';
+    }
+  }
+  flush();
+  if (m.body_preview.size() > preview_bytes) m.body_preview.resize(preview_bytes);
+  ParseTag(m);
+}
+
+Result<std::string> PostfixQueue::Run(std::string_view tool, std::vector<std::string> args,
+                                      size_t max_output) const {
+  std::vector<std::string> argv = {options_.command_dir + "/" + std::string(tool)};
+  if (!options_.config_dir.empty()) {
+    argv.push_back("-c");
+    argv.push_back(options_.config_dir);
+  }
+  for (std::string& a : args) argv.push_back(std::move(a));
+  NM_ASSIGN_OR_RETURN(ProcessResult r, RunProcess(argv, max_output, options_.timeout));
+  if (r.exit_code != 0) {
+    std::string err = r.err.substr(0, 300);
+    while (!err.empty() && err.back() == '\n') err.pop_back();
+    return Status::IoError(std::string(tool) + " exited with " + std::to_string(r.exit_code) +
+                           (err.empty() ? "" : ": " + err));
+  }
+  return std::move(r.out);
+}
+
+Result<std::vector<HeldMessage>> PostfixQueue::Listing() const {
+  NM_ASSIGN_OR_RETURN(std::string out, Run("postqueue", {"-j"}, options_.max_listing_bytes));
+  return ParseHeldListing(out);
+}
+
+Status PostfixQueue::ReadHeaders(HeldMessage& m, bool with_body) const {
+  std::vector<std::string> args = {"-h"};
+  if (with_body) args.push_back("-b");
+  args.push_back("-q");
+  args.push_back(m.id);
+  size_t bound = 256 * 1024 + (with_body ? options_.preview_bytes * 4 : 0);
+  // A message that left the queue in between has nothing to read: say so.
+  Result<std::string> out = Run("postcat", std::move(args), bound);
+  if (!out.ok()) return Status::NotFound(m.id + " is no longer in the queue");
+  ParseHeldContent(*out, options_.tag_header, with_body ? options_.preview_bytes : 0, m);
+  return Status::Ok();
+}
+
+Result<std::vector<HeldMessage>> PostfixQueue::ListHeld() const {
+  NM_ASSIGN_OR_RETURN(std::vector<HeldMessage> held, Listing());
+  std::sort(held.begin(), held.end(),
+            [](const HeldMessage& a, const HeldMessage& b) { return a.arrival_time < b.arrival_time; });
+  // Reading headers is one postcat each: bound the work of one listing.
+  constexpr size_t kMaxEnriched = 200;
+  for (size_t i = 0; i < held.size() && i < kMaxEnriched; ++i) {
+    (void)ReadHeaders(held[i], false);  // a message gone meanwhile keeps its envelope data
+  }
+  return held;
+}
+
+Result<HeldMessage> PostfixQueue::GetHeld(std::string_view id) const {
+  if (!IsValidQueueId(id)) return Status::InvalidArgument("not a Postfix queue id");
+  NM_ASSIGN_OR_RETURN(std::vector<HeldMessage> held, Listing());
+  for (HeldMessage& m : held) {
+    if (m.id != id) continue;
+    NM_RETURN_IF_ERROR(ReadHeaders(m, true));
+    return std::move(m);
+  }
+  return Status::NotFound(std::string(id) + " is not in the hold queue");
+}
+
+Status PostfixQueue::Release(std::string_view id) const {
+  NM_ASSIGN_OR_RETURN(HeldMessage m, GetHeld(id));
+  NM_RETURN_IF_ERROR(Run("postsuper", {"-H", m.id}, 64 * 1024).status());
+  // -H moves it to the deferred queue; -i asks for delivery now rather
+  // than at the next queue run.
+  (void)Run("postqueue", {"-i", m.id}, 64 * 1024);
+  return Status::Ok();
+}
+
+Status PostfixQueue::Delete(std::string_view id) const {
+  NM_ASSIGN_OR_RETURN(HeldMessage m, GetHeld(id));
+  return Run("postsuper", {"-d", m.id, "hold"}, 64 * 1024).status();
+}
+
+Result<int64_t> PostfixQueue::CountHeld() const {
+  NM_ASSIGN_OR_RETURN(std::vector<HeldMessage> held, Listing());
+  return static_cast<int64_t>(held.size());
+}
+
+}  // namespace nearmiss::http

@@ -1,0 +1,90 @@
+// Postfix's hold queue, through Postfix's own tools: `postqueue -j` lists,
+// `postcat -h -b` reads, `postsuper -H` releases, `postsuper -d` deletes.
+// Every tool runs without a shell (process.h), with `-c CONFIG_DIR`, and
+// only with a queue id that IsValidQueueId accepts and that is in the hold
+// queue right now, so an id can never become an option or touch mail
+// outside the hold queue.
+//
+// Thread safety: PostfixQueue is immutable; its methods may run
+// concurrently (Postfix's tools lock the queue themselves).
+#ifndef NEARMISS_HTTP_POSTFIX_QUEUE_H_
+#define NEARMISS_HTTP_POSTFIX_QUEUE_H_
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nearmiss/status.h"
+
+namespace nearmiss::http {
+
+// Short ids are upper-case hex ("4F2A91C3B"); long ids
+// (enable_long_queue_ids) are alphanumeric ("4bG7Rd0cVkz1Xy"). Either way:
+// 6 to 32 letters and digits, nothing else.
+bool IsValidQueueId(std::string_view id);
+
+struct HeldMessage {
+  std::string id;
+  int64_t arrival_time = 0;  // unix seconds
+  int64_t size = 0;
+  std::string sender;
+  std::vector<std::string> recipients;
+  // From the message's headers (postcat): the milter's tag header parsed
+  // into its parts ("hold; level=SECRET; rule=secret-external; ...").
+  std::string subject;
+  std::string from;
+  std::string tag;  // the raw tag header value
+  std::string level;
+  std::string rule;
+  std::string reason;  // the sentence in the tag header
+  std::string body_preview;  // Get() only: the first bytes of the body
+};
+
+struct PostfixOptions {
+  std::string config_dir;                // "" for Postfix's default
+  std::string command_dir = "/usr/sbin";  // where postqueue & co live
+  std::string tag_header = "X-Nearmiss";
+  std::chrono::milliseconds timeout{15000};
+  size_t max_listing_bytes = 16 << 20;
+  size_t preview_bytes = 4096;
+};
+
+class PostfixQueue {
+ public:
+  explicit PostfixQueue(PostfixOptions options) : options_(std::move(options)) {}
+
+  // Messages in the hold queue, oldest first, each with its headers read.
+  Result<std::vector<HeldMessage>> ListHeld() const;
+  // kNotFound when `id` is not in the hold queue.
+  Result<HeldMessage> GetHeld(std::string_view id) const;
+  // Moves a held message back to the queue and asks for delivery now.
+  Status Release(std::string_view id) const;
+  // Deletes a held message (postsuper -d ID hold: only from the hold queue).
+  Status Delete(std::string_view id) const;
+  // The number of held messages, for /metrics.
+  Result<int64_t> CountHeld() const;
+
+  const PostfixOptions& options() const { return options_; }
+
+ private:
+  Result<std::string> Run(std::string_view tool, std::vector<std::string> args,
+                          size_t max_output) const;
+  Result<std::vector<HeldMessage>> Listing() const;
+  Status ReadHeaders(HeldMessage& m, bool with_body) const;
+
+  PostfixOptions options_;
+};
+
+// Parses `postqueue -j` output (one JSON object per line), keeping the
+// messages whose queue_name is "hold". Exposed for tests.
+std::vector<HeldMessage> ParseHeldListing(std::string_view json_lines);
+// Fills subject, from, tag, level, rule, reason (and the body preview when
+// `preview_bytes` > 0) from `postcat -h -b` output. Exposed for tests.
+void ParseHeldContent(std::string_view postcat, std::string_view tag_header,
+                      size_t preview_bytes, HeldMessage& m);
+
+}  // namespace nearmiss::http
+
+#endif  // NEARMISS_HTTP_POSTFIX_QUEUE_H_

@@ -1,0 +1,78 @@
+#include "http/postfix_queue.h"
+
+#include <gtest/gtest.h>
+
+#include "http/process.h"
+
+namespace nearmiss::http {
+namespace {
+
+TEST(QueueIdTest, OnlyLettersAndDigits) {
+  EXPECT_TRUE(IsValidQueueId("4F2A91C3B"));
+  EXPECT_TRUE(IsValidQueueId("4bG7Rd0cVkz1Xy"));
+  for (const char* bad : {"", "ABC", "-d ALL", "ALL", "../../etc", "4F2A91C3B;rm", "4F2A 91C3",
+                          "-H4F2A91C3B", "4F2A91C3B\n", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"}) {
+    EXPECT_FALSE(IsValidQueueId(bad)) << bad;
+  }
+}
+
+TEST(HeldListingTest, KeepsHoldQueueOnly) {
+  std::vector<HeldMessage> held = ParseHeldListing(
+      R"({"queue_name": "hold", "queue_id": "4F2A91C3B", "arrival_time": 1700000000, "message_size": 512, "sender": "alice@mod.gov.uk", "recipients": [{"address": "dave@example.com"}]})"
+      "\n"
+      R"({"queue_name": "deferred", "queue_id": "ABCDEF123", "recipients": []})"
+      "\n"
+      R"({"queue_name": "hold", "queue_id": "bad id!", "recipients": []})"
+      "\nnot json\n");
+  ASSERT_EQ(held.size(), 1u);
+  EXPECT_EQ(held[0].id, "4F2A91C3B");
+  EXPECT_EQ(held[0].size, 512);
+  EXPECT_EQ(held[0].recipients, std::vector<std::string>{"dave@example.com"});
+}
+
+TEST(HeldContentTest, TagHeaderParsed) {
+  HeldMessage m;
+  ParseHeldContent(
+      "*** HEADER EXTRACTED hold/4F2A91C3B ***\n"
+      "Subject: SECRET: the plan\nFrom: Alice <alice@mod.gov.uk>\n"
+      "X-Nearmiss: hold; level=SECRET; rule=secret-external;\n"
+      " held for review: the message is marked SECRET\n"
+      "\nline one\nline two\n*** MESSAGE FILE END hold/4F2A91C3B ***\n",
+      "X-Nearmiss", 12, m);
+  EXPECT_EQ(m.subject, "SECRET: the plan");
+  EXPECT_EQ(m.from, "Alice <alice@mod.gov.uk>");
+  EXPECT_EQ(m.level, "SECRET");
+  EXPECT_EQ(m.rule, "secret-external");
+  EXPECT_EQ(m.reason, "held for review: the message is marked SECRET");
+  EXPECT_EQ(m.body_preview, "line one\nlin");
+}
+
+TEST(ProcessTest, ArgvIsNeverAShell) {
+  Result<ProcessResult> r =
+      RunProcess({"/bin/echo", "$(id)", ";", "`x`", "*"}, 1024, std::chrono::seconds(5));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->out, "$(id) ; `x` *\n");
+  EXPECT_EQ(r->exit_code, 0);
+}
+
+TEST(ProcessTest, BoundsOutputAndTime) {
+  Result<ProcessResult> r = RunProcess({"/usr/bin/yes"}, 100, std::chrono::milliseconds(200));
+  EXPECT_EQ(r.status().code(), StatusCode::kResourceExhausted);
+  Result<ProcessResult> f = RunProcess({"/bin/false"}, 100, std::chrono::seconds(5));
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->exit_code, 1);
+  EXPECT_FALSE(RunProcess({"relative"}, 100, std::chrono::seconds(1)).ok());
+  EXPECT_FALSE(RunProcess({"/nonexistent/tool"}, 100, std::chrono::seconds(1)).ok());
+}
+
+TEST(PostfixQueueTest, RefusesBadIdsBeforeRunningAnything) {
+  PostfixOptions o;
+  o.command_dir = "/nonexistent";  // any run would fail with IoError
+  PostfixQueue q(o);
+  EXPECT_EQ(q.Release("-d ALL").code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(q.Delete("ALL").code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(q.GetHeld("../x").status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace nearmiss::http

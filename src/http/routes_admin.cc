@@ -1,0 +1,181 @@
+// Admin routes: the hold queue, the audit log, the policy and reloads. All
+// need an admin token (Guard).
+#include <cstdlib>
+
+#include "http/server_impl.h"
+
+namespace nearmiss::http {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json HeldJson(const HeldMessage& m, bool detail) {
+  Json j = {{"id", m.id},         {"arrival_time", m.arrival_time}, {"size", m.size},
+            {"sender", m.sender}, {"recipients", m.recipients},     {"subject", m.subject},
+            {"from", m.from},     {"level", m.level},               {"rule", m.rule},
+            {"reason", m.reason}};
+  if (detail) {
+    j["tag"] = m.tag;
+    j["body_preview"] = m.body_preview;
+  }
+  return j;
+}
+
+Json RecordJson(const AuditRecord& r) {
+  Json rcpts = Json::array();
+  for (const AuditRecipient& a : r.recipients) {
+    Json x = {{"address", a.address}, {"verdict", a.verdict}, {"action", a.action},
+              {"reasons", a.reasons}};
+    if (!a.target.empty()) x["target"] = a.target;
+    if (!a.suggestion.empty()) x["suggestion"] = a.suggestion;
+    rcpts.push_back(std::move(x));
+  }
+  return {{"id", r.id},         {"time_ms", r.time_ms},   {"source", r.source},
+          {"queue_id", r.queue_id}, {"sender", r.sender}, {"recipients", std::move(rcpts)},
+          {"level", r.level},   {"action", r.action},     {"rule", r.rule}};
+}
+
+// A query parameter as a non-negative integer; false when malformed.
+bool IntParam(const httplib::Request& req, const char* name, int64_t* out) {
+  if (!req.has_param(name)) return true;
+  std::string v = req.get_param_value(name);
+  char* end = nullptr;
+  long long n = std::strtoll(v.c_str(), &end, 10);
+  if (v.empty() || *end != '\0' || n < 0) return false;
+  *out = n;
+  return true;
+}
+
+void SendQueueError(httplib::Response& res, const Status& s) {
+  if (s.code() == StatusCode::kNotFound) {
+    ApiServerImpl::SendProblem(res, NotFound(s.message()));
+  } else if (s.code() == StatusCode::kInvalidArgument) {
+    ApiServerImpl::SendProblem(res, NotFound("not a Postfix queue id"));
+  } else {
+    ApiServerImpl::SendProblem(res, MakeProblem(502, "postfix-failed", s.message()));
+  }
+}
+
+}  // namespace
+
+void ApiServerImpl::AddAdminRoutes() {
+  server_->Get("/v1/held", Guard(Role::kAdmin, [this](const httplib::Request&, httplib::Response& res) {
+    Result<std::vector<HeldMessage>> held = postfix_.ListHeld();
+    if (!held.ok()) return SendQueueError(res, held.error());
+    Json list = Json::array();
+    for (const HeldMessage& m : *held) list.push_back(HeldJson(m, false));
+    SendJson(res, {{"messages", std::move(list)}});
+  }));
+
+  // The pattern admits any id shape so a bad one gets a 404 from the
+  // validator, not a silent fall-through to another route.
+  const std::string kHeldId = R"(/v1/held/([^/]+))";
+  server_->Get(kHeldId, Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {
+    Result<HeldMessage> m = postfix_.GetHeld(req.matches[1].str());
+    if (!m.ok()) return SendQueueError(res, m.error());
+    SendJson(res, HeldJson(*m, true));
+  }));
+  server_->Post(kHeldId + "/release",
+                Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {
+    std::string id = req.matches[1].str();
+    Status s = postfix_.Release(id);
+    if (!s.ok()) return SendQueueError(res, s);
+    std::fprintf(stderr, "nearmiss serve: released %s from the hold queue\n", id.c_str());
+    SendJson(res, {{"id", id}, {"released", true}});
+  }));
+  server_->Delete(kHeldId, Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {
+    std::string id = req.matches[1].str();
+    Status s = postfix_.Delete(id);
+    if (!s.ok()) return SendQueueError(res, s);
+    std::fprintf(stderr, "nearmiss serve: deleted %s from the hold queue\n", id.c_str());
+    SendJson(res, {{"id", id}, {"deleted", true}});
+  }));
+
+  server_->Get("/v1/audit", Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {
+    AuditQuery q;
+    int64_t limit = 100;
+    if (!IntParam(req, "since", &q.since_ms) || !IntParam(req, "until", &q.until_ms) ||
+        !IntParam(req, "before_id", &q.before_id) || !IntParam(req, "limit", &limit)) {
+      return SendProblem(res, InvalidRequest("since, until, before_id and limit are whole numbers "
+                                             "(times in unix milliseconds)"));
+    }
+    q.limit = static_cast<size_t>(std::clamp<int64_t>(limit, 1, 5000));
+    q.source = req.get_param_value("source");
+    q.sender = req.get_param_value("sender");
+    q.domain = req.get_param_value("domain");
+    q.verdict = req.get_param_value("class");
+    q.action = req.get_param_value("action");
+    q.text = req.get_param_value("q");
+    Result<std::vector<AuditRecord>> records = audit_->Search(q);
+    Result<AuditCounts> counts = audit_->Count(q);
+    if (!records.ok() || !counts.ok()) {
+      Status s = records.ok() ? counts.error() : records.error();
+      return SendProblem(res, MakeProblem(503, "audit-unavailable", s.message()));
+    }
+    Json list = Json::array();
+    for (const AuditRecord& r : *records) list.push_back(RecordJson(r));
+    Json by_day = Json::object();
+    for (auto& [day, n] : counts->by_day) by_day[std::to_string(day)] = n;
+    Json j = {{"source", audit_->name()},
+              {"records", std::move(list)},
+              {"counts", {{"total", counts->total},
+                          {"by_action", counts->by_action},
+                          {"by_class", counts->by_verdict},
+                          {"by_level", counts->by_level},
+                          {"by_day", std::move(by_day)}}}};
+    if (!records->empty() && records->size() == q.limit) j["next_before_id"] = records->back().id;
+    SendJson(res, j);
+  }));
+
+  server_->Get("/v1/policy", Guard(Role::kAdmin, [this](const httplib::Request&, httplib::Response& res) {
+    std::shared_ptr<const Engine> engine = engines_->Get();
+    const Policy& p = engine->policy();
+    auto domains = [](const std::vector<DomainItem>& items) {
+      Json a = Json::array();
+      for (const DomainItem& d : items) a.push_back(d.domain);
+      return a;
+    };
+    Json rules = Json::array();
+    for (const Rule& r : p.rules) {
+      Json classes = Json::array();
+      for (Verdict v : r.recipient) classes.push_back(VerdictName(v));
+      Json rule = {{"name", r.name}, {"where", r.where}, {"recipient", classes},
+                   {"action", ActionName(r.action)}, {"message", r.message}};
+      if (r.sensitivity_at_least) rule["sensitivity_at_least"] = content::LevelName(*r.sensitivity_at_least);
+      rules.push_back(std::move(rule));
+    }
+    EngineStats st = engine->stats();
+    std::shared_ptr<const Security> sec = security();
+    // Tokens are secrets: only how many there are.
+    SendJson(res, {{"source", p.source},
+                   {"generation", engines_->generation()},
+                   {"organisation", domains(p.organisation)},
+                   {"protected", domains(p.protected_domains)},
+                   {"allow", domains(p.allow)},
+                   {"block", domains(p.block)},
+                   {"lookalike_threshold", p.lookalike_threshold},
+                   {"sensitivity_packs", p.sensitivity.packs},
+                   {"rules", std::move(rules)},
+                   {"default_action", ActionName(p.defaults.action)},
+                   {"stats", {{"trusted_entries", st.trusted_entries},
+                              {"blocked_entries", st.blocked_entries},
+                              {"content_patterns", st.content_patterns}}},
+                   {"api", {{"allow_send_anyway", p.api.allow_send_anyway},
+                            {"cors_origins", p.api.cors_origins},
+                            {"tokens", sec->tokens.size()}}}});
+  }));
+
+  server_->Post("/v1/reload", Guard(Role::kAdmin, [this](const httplib::Request&, httplib::Response& res) {
+    Status s = Reload();
+    if (!s.ok()) {
+      return SendProblem(res, MakeProblem(422, "policy-invalid",
+                                          "the policy was not reloaded; the running one stays:\n" +
+                                              s.message()));
+    }
+    SendJson(res, {{"reloaded", true},
+                   {"generation", engines_->generation()},
+                   {"policy", engines_->Get()->policy().source}});
+  }));
+}
+
+}  // namespace nearmiss::http

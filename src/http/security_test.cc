@@ -1,0 +1,104 @@
+// Tokens, CORS and the rate limiter: the gate every request passes.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "http/auth.h"
+#include "http/cors.h"
+#include "http/rate_limiter.h"
+
+namespace nearmiss::http {
+namespace {
+
+TEST(AuthTest, BearerHeader) {
+  EXPECT_EQ(BearerToken("Bearer abc"), "abc");
+  EXPECT_EQ(BearerToken("bearer   abc "), "abc");
+  EXPECT_EQ(BearerToken("Basic abc"), "");
+  EXPECT_EQ(BearerToken(""), "");
+  EXPECT_EQ(BearerToken("Bearer"), "");
+}
+
+TEST(AuthTest, RolesAndOpenChecks) {
+  TokenSet none;
+  EXPECT_TRUE(Allowed(none, Role::kCheck, Role::kNone));   // no check tokens: open
+  EXPECT_FALSE(Allowed(none, Role::kAdmin, Role::kNone));  // admin never open
+  TokenSet t;
+  t.Add(Role::kCheck, "cccccccccccccccccccc");
+  t.Add(Role::kAdmin, "aaaaaaaaaaaaaaaaaaaa");
+  EXPECT_EQ(t.Lookup("cccccccccccccccccccc"), Role::kCheck);
+  EXPECT_EQ(t.Lookup("aaaaaaaaaaaaaaaaaaaa"), Role::kAdmin);
+  EXPECT_EQ(t.Lookup("aaaaaaaaaaaaaaaaaaa"), Role::kNone);   // a prefix is not the token
+  EXPECT_EQ(t.Lookup("aaaaaaaaaaaaaaaaaaaaa"), Role::kNone);  // nor is a longer one
+  EXPECT_EQ(t.Lookup(""), Role::kNone);
+  EXPECT_FALSE(Allowed(t, Role::kCheck, Role::kNone));
+  EXPECT_TRUE(Allowed(t, Role::kCheck, Role::kCheck));
+  EXPECT_TRUE(Allowed(t, Role::kCheck, Role::kAdmin));
+  EXPECT_FALSE(Allowed(t, Role::kAdmin, Role::kCheck));
+}
+
+TEST(AuthTest, TokenFile) {
+  std::string path = ::testing::TempDir() + "/nearmiss_tokens.txt";
+  std::ofstream(path) << "# tokens\ncheck 0123456789abcdef0123\n\nadmin  fedcba9876543210fedc  # ops\n";
+  TokenSet t;
+  ASSERT_TRUE(t.AddFile(path).ok());
+  EXPECT_EQ(t.Lookup("0123456789abcdef0123"), Role::kCheck);
+  EXPECT_EQ(t.Lookup("fedcba9876543210fedc"), Role::kAdmin);
+  std::ofstream(path) << "root 0123456789abcdef0123\n";
+  Status s = TokenSet().AddFile(path);
+  EXPECT_EQ(s.code(), StatusCode::kParseError);
+  EXPECT_NE(s.message().find(":1:"), std::string::npos);
+  std::ofstream(path) << "admin short\n";
+  s = TokenSet().AddFile(path);
+  EXPECT_EQ(s.code(), StatusCode::kParseError);
+  EXPECT_EQ(s.message().find("short"), std::string::npos) << "never echo a token";
+  std::remove(path.c_str());
+}
+
+TEST(AuthTest, RandomTokensDiffer) {
+  std::string a = RandomToken(), b = RandomToken();
+  EXPECT_EQ(a.size(), 48u);
+  EXPECT_NE(a, b);
+}
+
+TEST(CorsTest, OnlyListedOrigins) {
+  CorsPolicy cors({"https://outlook.office.com"});
+  EXPECT_TRUE(cors.Allows("https://outlook.office.com"));
+  EXPECT_FALSE(cors.Allows("https://outlook.office.com.evil.example"));
+  EXPECT_FALSE(cors.Allows("http://outlook.office.com"));
+  EXPECT_FALSE(cors.Allows(""));
+  EXPECT_TRUE(cors.ResponseHeaders("https://evil.example").empty());
+  HeaderList h = cors.PreflightHeaders("https://outlook.office.com");
+  ASSERT_FALSE(h.empty());
+  EXPECT_EQ(h[0].first, "Access-Control-Allow-Origin");
+  EXPECT_EQ(h[0].second, "https://outlook.office.com");
+  bool has_auth = false;
+  for (auto& [k, v] : h) has_auth |= k == "Access-Control-Allow-Headers" && v.find("Authorization") != std::string::npos;
+  EXPECT_TRUE(has_auth);
+}
+
+TEST(RateLimiterTest, BurstThenRate) {
+  RateLimiter limiter(10, 5);
+  auto t0 = RateLimiter::Clock::now();
+  int retry = 0;
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE(limiter.Allow("a", t0, &retry)) << i;
+  EXPECT_FALSE(limiter.Allow("a", t0, &retry));
+  EXPECT_EQ(retry, 1);
+  EXPECT_TRUE(limiter.Allow("b", t0, &retry)) << "clients are limited apart";
+  EXPECT_TRUE(limiter.Allow("a", t0 + std::chrono::milliseconds(110), &retry));
+  EXPECT_FALSE(limiter.Allow("a", t0 + std::chrono::milliseconds(110), &retry));
+}
+
+TEST(RateLimiterTest, BoundedTableAndOff) {
+  RateLimiter limiter(1, 1, /*max_clients=*/2);
+  auto t0 = RateLimiter::Clock::now();
+  int retry = 0;
+  EXPECT_TRUE(limiter.Allow("a", t0, &retry));
+  EXPECT_TRUE(limiter.Allow("b", t0 + std::chrono::seconds(0), &retry));
+  EXPECT_TRUE(limiter.Allow("c", t0, &retry));  // evicts one, never grows past 2
+  RateLimiter off(0, 0);
+  for (int i = 0; i < 1000; ++i) EXPECT_TRUE(off.Allow("a", t0, &retry));
+}
+
+}  // namespace
+}  // namespace nearmiss::http

@@ -1,0 +1,249 @@
+#include <cstdio>
+
+#include "http/server_impl.h"
+
+namespace nearmiss::http {
+namespace {
+
+// Routes by path prefix, for 405 answers: a known path with another method.
+struct KnownPath {
+  const char* prefix;
+  bool exact;
+  const char* allow;
+};
+constexpr KnownPath kKnownPaths[] = {
+    {"/v1/check", true, "POST, OPTIONS"},  {"/v1/openapi.json", true, "GET"},
+    {"/healthz", true, "GET"},             {"/metrics", true, "GET"},
+    {"/v1/held", true, "GET"},             {"/v1/held/", false, "GET, DELETE"},
+    {"/v1/audit", true, "GET"},            {"/v1/policy", true, "GET"},
+    {"/v1/reload", true, "POST"},
+};
+
+const char* AllowFor(const std::string& path) {
+  for (const KnownPath& k : kKnownPaths) {
+    if (k.exact ? path == k.prefix : path.rfind(k.prefix, 0) == 0) {
+      if (k.exact) return k.allow;
+      // /v1/held/{id} and /v1/held/{id}/release only: one id segment.
+      std::string_view rest = std::string_view(path).substr(std::string_view(k.prefix).size());
+      size_t slash = rest.find('/');
+      if (slash == std::string_view::npos) return rest.empty() ? nullptr : k.allow;
+      return rest.substr(slash) == "/release" && slash > 0 ? "POST" : nullptr;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+ApiServerImpl::ApiServerImpl(ApiOptions options, std::shared_ptr<EngineHolder> engines,
+                             AuditSource* audit, std::vector<AuditSink*> sinks)
+    : options_(std::move(options)),
+      engines_(std::move(engines)),
+      audit_(audit ? audit : &recent_),
+      sinks_(std::move(sinks)),
+      recent_(options_.recent_capacity),
+      limiter_(options_.rate_per_second, options_.rate_burst),
+      postfix_(options_.postfix) {}
+
+ApiServerImpl::~ApiServerImpl() { Stop(); }
+
+Result<std::shared_ptr<const Security>> ApiServerImpl::BuildSecurity() const {
+  auto s = std::make_shared<Security>();
+  const ApiPolicy& api = engines_->Get()->policy().api;
+  NM_RETURN_IF_ERROR(s->tokens.AddPolicy(api));
+  if (!options_.token_file.empty()) NM_RETURN_IF_ERROR(s->tokens.AddFile(options_.token_file));
+  if (!generated_token_.empty()) s->tokens.Add(Role::kAdmin, generated_token_);
+  std::vector<std::string> origins = api.cors_origins;
+  origins.insert(origins.end(), options_.cors_origins.begin(), options_.cors_origins.end());
+  s->cors = CorsPolicy(std::move(origins));
+  return std::shared_ptr<const Security>(std::move(s));
+}
+
+Status ApiServerImpl::Init() {
+  NM_ASSIGN_OR_RETURN(std::shared_ptr<const Security> s, BuildSecurity());
+  if (!s->tokens.has_admin_tokens() && options_.generate_admin_token) {
+    generated_token_ = RandomToken();
+    NM_ASSIGN_OR_RETURN(s, BuildSecurity());
+  }
+  security_.store(std::move(s));
+  if (!options_.tls_cert.empty() || !options_.tls_key.empty()) {
+    if (options_.tls_cert.empty() || options_.tls_key.empty()) {
+      return Status::InvalidArgument("TLS needs both a certificate and a key");
+    }
+    auto ssl = std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(),
+                                                    options_.tls_key.c_str());
+    if (!ssl->is_valid()) {
+      return Status::InvalidArgument(options_.tls_cert + ", " + options_.tls_key +
+                                     ": cannot load the TLS certificate and key");
+    }
+    server_ = std::move(ssl);
+  } else {
+    server_ = std::make_unique<httplib::Server>();
+  }
+  int threads = std::max(2, options_.threads);
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_->set_payload_max_length(options_.max_body_bytes);
+  server_->set_keep_alive_max_count(10000);
+  server_->set_keep_alive_timeout(5);
+  server_->set_read_timeout(10);
+  server_->set_write_timeout(10);
+  server_->set_tcp_nodelay(true);
+  InstallGate();
+  AddPublicRoutes();
+  AddAdminRoutes();
+  if (!options_.milter_log.empty()) {
+    milter_log_ = std::make_unique<MilterLogFollower>(options_.milter_log, &recent_);
+    milter_log_->Start();
+  }
+  return Status::Ok();
+}
+
+void ApiServerImpl::SendProblem(httplib::Response& res, const Problem& p) {
+  res.status = p.status;
+  if (p.retry_after > 0) res.set_header("Retry-After", std::to_string(p.retry_after));
+  if (p.status == 401) res.set_header("WWW-Authenticate", "Bearer realm=\"nearmiss\"");
+  res.set_content(ProblemBody(p), std::string(kProblemContentType));
+}
+
+void ApiServerImpl::SendJson(httplib::Response& res, const nlohmann::ordered_json& j, int status) {
+  res.status = status;
+  res.set_content(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+                  "application/json");
+}
+
+bool ApiServerImpl::PreRoute(const httplib::Request& req, httplib::Response& res) {
+  std::shared_ptr<const Security> sec = security();
+  std::string origin = req.get_header_value("Origin");
+  if (req.method == "OPTIONS") {
+    HeaderList h = sec->cors.PreflightHeaders(origin);
+    if (h.empty()) {
+      SendProblem(res, Forbidden("origin '" + origin.substr(0, 100) + "' is not allowed"));
+    } else {
+      for (auto& [k, v] : h) res.set_header(k, v);
+      res.status = 204;
+    }
+    return true;
+  }
+  // A browser page from an origin not on the list must not get even an
+  // error it can read; it also must not make us do the work.
+  if (!origin.empty() && !sec->cors.Allows(origin) && req.path.rfind("/v1/", 0) == 0) {
+    std::string host = req.get_header_value("Host");
+    bool same_origin = origin == "http://" + host || origin == "https://" + host;
+    if (!same_origin) {
+      SendProblem(res, Forbidden("origin '" + origin.substr(0, 100) + "' is not allowed"));
+      return true;
+    }
+  }
+  if (req.path.rfind("/v1/", 0) == 0) {
+    int retry = 0;
+    if (!limiter_.Allow(req.remote_addr, RateLimiter::Clock::now(), &retry)) {
+      SendProblem(res, RateLimited(retry));
+      return true;
+    }
+  }
+  return false;
+}
+
+void ApiServerImpl::InstallGate() {
+  server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    return PreRoute(req, res) ? httplib::Server::HandlerResponse::Handled
+                              : httplib::Server::HandlerResponse::Unhandled;
+  });
+  // Errors httplib answers itself (no route, body too large) get a
+  // problem+json body too; a handler's own problem is left alone.
+  server_->set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    if (res.status == 404) {
+      if (const char* allow = AllowFor(req.path)) {
+        res.set_header("Allow", allow);
+        SendProblem(res, MethodNotAllowed(req.method + " is not allowed on " + req.path));
+      } else {
+        SendProblem(res, NotFound("no such resource: " + req.path.substr(0, 200)));
+      }
+    } else if (res.status == 413) {
+      SendProblem(res, TooLarge("the body is larger than the server accepts"));
+    } else {
+      SendProblem(res, MakeProblem(res.status, "http-" + std::to_string(res.status),
+                                   "the request could not be served"));
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  server_->set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        SendProblem(res, Internal("the server failed while answering; see its log"));
+      });
+  server_->set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    for (auto& [k, v] : security()->cors.ResponseHeaders(req.get_header_value("Origin"))) {
+      res.set_header(k, v);
+    }
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Cache-Control", "no-store");
+    metrics_.ObserveResponse(res.status);
+  });
+}
+
+ApiServerImpl::Handler ApiServerImpl::Guard(Role need, Handler h) {
+  return [this, need, h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
+    std::shared_ptr<const Security> sec = security();
+    // get_header_value returns a copy: keep it alive while the view is used.
+    const std::string authorization = req.get_header_value("Authorization");
+    std::string_view token = BearerToken(authorization);
+    Role have = sec->tokens.Lookup(token);
+    if (!Allowed(sec->tokens, need, have)) {
+      if (!token.empty() && have != Role::kNone) {
+        SendProblem(res, Forbidden("this token's role may not do this; an admin token is needed"));
+      } else {
+        SendProblem(res, Unauthorized(token.empty() ? "send Authorization: Bearer TOKEN"
+                                                    : "the token is not valid"));
+      }
+      return;
+    }
+    try {
+      h(req, res);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "nearmiss serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(),
+                   e.what());
+      SendProblem(res, Internal("the server failed while answering; see its log"));
+    }
+  };
+}
+
+Status ApiServerImpl::Bind() {
+  if (options_.port == 0) {
+    port_ = server_->bind_to_any_port(options_.host);
+    if (port_ <= 0) return Status::IoError("cannot bind " + options_.host);
+  } else {
+    if (!server_->bind_to_port(options_.host, options_.port)) {
+      return Status::IoError("cannot bind " + options_.host + ":" + std::to_string(options_.port));
+    }
+    port_ = options_.port;
+  }
+  return Status::Ok();
+}
+
+void ApiServerImpl::Run() { server_->listen_after_bind(); }
+
+void ApiServerImpl::Stop() {
+  if (server_) server_->stop();
+}
+
+Status ApiServerImpl::Reload() {
+  std::lock_guard lock(reload_mu_);
+  NM_RETURN_IF_ERROR(engines_->ReloadFile(options_.policy_path));
+  NM_ASSIGN_OR_RETURN(std::shared_ptr<const Security> s, BuildSecurity());
+  security_.store(std::move(s));
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<ApiServer>> ApiServer::Create(ApiOptions options,
+                                                     std::shared_ptr<EngineHolder> engines,
+                                                     AuditSource* audit,
+                                                     std::vector<AuditSink*> sinks) {
+  auto s = std::make_unique<ApiServerImpl>(std::move(options), std::move(engines), audit,
+                                           std::move(sinks));
+  NM_RETURN_IF_ERROR(s->Init());
+  return std::unique_ptr<ApiServer>(std::move(s));
+}
+
+}  // namespace nearmiss::http

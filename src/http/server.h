@@ -1,0 +1,67 @@
+// ApiServer: `nearmiss serve`, the pre-send API, the admin API and the
+// console over one EngineHolder.
+//
+// Every request passes the same gate before its handler: CORS preflight,
+// the per-client rate limit, the body size bound, then the route's role
+// (check or admin). Errors are problem+json (problem.h). Handlers catch
+// cpp-httplib's and nlohmann's exceptions at this edge.
+//
+// Lifecycle: Create, Bind, then Run on the calling thread until Stop (any
+// thread). Thread safety: requests run on a worker pool; the engine and the
+// tokens are swapped atomically on Reload.
+#ifndef NEARMISS_HTTP_SERVER_H_
+#define NEARMISS_HTTP_SERVER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "http/postfix_queue.h"
+#include "nearmiss/audit_record.h"
+#include "nearmiss/engine_holder.h"
+#include "nearmiss/status.h"
+
+namespace nearmiss::http {
+
+class AuditSource;
+
+struct ApiOptions {
+  std::string host = "127.0.0.1";  // loopback unless told otherwise
+  int port = 8025;                 // 0: any free port (see ApiServer::port)
+  std::string tls_cert, tls_key;   // both set: HTTPS only
+  std::string policy_path;         // "" for the embedded default
+  std::string token_file;          // beside [api]'s tokens
+  std::vector<std::string> cors_origins;  // beside [api].cors_origins
+  size_t max_body_bytes = 1 << 20;
+  double rate_per_second = 200;  // per client address; 0 turns it off
+  double rate_burst = 400;
+  int threads = 16;  // each keep-alive connection holds one while open
+  PostfixOptions postfix;
+  std::string milter_log;  // the milter's decision log, followed if set
+  size_t recent_capacity = 10000;
+  // An admin token made for this run when none is configured ("" keeps
+  // admin endpoints shut).
+  bool generate_admin_token = true;
+};
+
+class ApiServer {
+ public:
+  // `audit`: where GET /v1/audit searches (null: the in-memory ring).
+  // `sinks`: where decisions go beside the ring (a store's writer).
+  static Result<std::unique_ptr<ApiServer>> Create(ApiOptions options,
+                                                   std::shared_ptr<EngineHolder> engines,
+                                                   AuditSource* audit = nullptr,
+                                                   std::vector<AuditSink*> sinks = {});
+  virtual ~ApiServer() = default;
+
+  virtual Status Bind() = 0;
+  virtual int port() const = 0;           // after Bind
+  virtual void Run() = 0;                 // blocks until Stop
+  virtual void Stop() = 0;
+  virtual Status Reload() = 0;            // policy and tokens
+  virtual std::string admin_token() const = 0;  // the generated one, if any
+};
+
+}  // namespace nearmiss::http
+
+#endif  // NEARMISS_HTTP_SERVER_H_

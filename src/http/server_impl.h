@@ -1,0 +1,85 @@
+// Internals of ApiServer shared by server.cc and the route files.
+#ifndef NEARMISS_HTTP_SERVER_IMPL_H_
+#define NEARMISS_HTTP_SERVER_IMPL_H_
+
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "http/auth.h"
+#include "http/check_request.h"
+#include "http/cors.h"
+#include "http/memory_audit.h"
+#include "http/metrics.h"
+#include "http/milter_log.h"
+#include "http/problem.h"
+#include "http/rate_limiter.h"
+#include "http/server.h"
+
+namespace nearmiss::http {
+
+// What a reload replaces besides the engine.
+struct Security {
+  TokenSet tokens;
+  CorsPolicy cors{{}};
+};
+
+class ApiServerImpl : public ApiServer {
+ public:
+  ApiServerImpl(ApiOptions options, std::shared_ptr<EngineHolder> engines, AuditSource* audit,
+                std::vector<AuditSink*> sinks);
+  ~ApiServerImpl() override;
+
+  Status Init();
+  Status Bind() override;
+  int port() const override { return port_; }
+  void Run() override;
+  void Stop() override;
+  Status Reload() override;
+  std::string admin_token() const override { return generated_token_; }
+
+  // Route helpers.
+  using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+  // Wraps `h` with the role check and the exception edge.
+  Handler Guard(Role need, Handler h);
+  static void SendProblem(httplib::Response& res, const Problem& p);
+  static void SendJson(httplib::Response& res, const nlohmann::ordered_json& j, int status = 200);
+
+  void AddPublicRoutes();  // routes_public.cc
+  void AddAdminRoutes();   // routes_admin.cc
+
+  std::shared_ptr<const Security> security() const { return security_.load(); }
+
+  ApiOptions options_;
+  std::shared_ptr<EngineHolder> engines_;
+  AuditSource* audit_;  // GET /v1/audit
+  std::vector<AuditSink*> sinks_;
+  MemoryAudit recent_;
+  Metrics metrics_;
+  RateLimiter limiter_;
+  PostfixQueue postfix_;
+  CheckLimits check_limits_;
+  std::unique_ptr<MilterLogFollower> milter_log_;
+  std::unique_ptr<httplib::Server> server_;
+  std::atomic<std::shared_ptr<const Security>> security_;
+  std::string generated_token_;
+  std::mutex reload_mu_;
+  int port_ = 0;
+  // /metrics asks Postfix for the hold queue at most this often.
+  std::mutex held_mu_;
+  std::chrono::steady_clock::time_point held_at_{};
+  int64_t held_count_ = -1;
+
+ private:
+  Result<std::shared_ptr<const Security>> BuildSecurity() const;
+  void InstallGate();
+  bool PreRoute(const httplib::Request& req, httplib::Response& res);
+};
+
+}  // namespace nearmiss::http
+
+#endif  // NEARMISS_HTTP_SERVER_IMPL_H_

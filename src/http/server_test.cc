@@ -1,0 +1,222 @@
+// The server over real sockets on 127.0.0.1: routes, problem+json, auth,
+// CORS, limits and the check's answer shape.
+#include "http/server.h"
+
+#include <httplib.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+namespace nearmiss::http {
+namespace {
+
+using ::testing::HasSubstr;
+using Json = nlohmann::json;
+
+constexpr char kCheck[] = "check-token-0123456789";
+constexpr char kAdmin[] = "admin-token-0123456789";
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void Start(ApiOptions o = {}) {
+    std::string policy = ::testing::TempDir() + "/nearmiss_server_test.toml";
+    std::ofstream(policy) << "[api]\ncheck_tokens = [\"" << kCheck << "\"]\nadmin_tokens = [\""
+                          << kAdmin << "\"]\ncors_origins = [\"https://addin.example\"]\n";
+    Result<std::unique_ptr<EngineHolder>> h = EngineHolder::Open(policy);
+    ASSERT_TRUE(h.ok()) << h.error().message();
+    o.port = 0;
+    o.policy_path = policy;
+    o.postfix.command_dir = "/nonexistent";
+    Result<std::unique_ptr<ApiServer>> s = ApiServer::Create(o, std::move(*h));
+    ASSERT_TRUE(s.ok()) << s.error().message();
+    server_ = std::move(*s);
+    ASSERT_TRUE(server_->Bind().ok());
+    thread_ = std::thread([this] { server_->Run(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    for (int i = 0; i < 100 && !client_->Get("/healthz"); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+  void TearDown() override {
+    if (server_) server_->Stop();
+    if (thread_.joinable()) thread_.join();
+  }
+  httplib::Headers Auth(const char* token) { return {{"Authorization", std::string("Bearer ") + token}}; }
+  httplib::Result Check(const std::string& body, const char* token = kCheck) {
+    return client_->Post("/v1/check", Auth(token), body, "application/json");
+  }
+  static void ExpectProblem(const httplib::Result& r, int status) {
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, status) << r->body;
+    EXPECT_EQ(r->get_header_value("Content-Type"), "application/problem+json");
+    Json j = Json::parse(r->body);
+    EXPECT_EQ(j["status"], status);
+    EXPECT_TRUE(j["type"].get<std::string>().starts_with("urn:nearmiss:problem:"));
+  }
+
+  std::unique_ptr<ApiServer> server_;
+  std::thread thread_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(ServerTest, CheckAnswersWithTheCheckObjects) {
+  Start();
+  auto r = Check(R"({"from": "alice@mod.gov.uk", "to": ["Bob <bob@army.ml>"], "cc": ["carol@army.mil"]})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  Json j = Json::parse(r->body);
+  EXPECT_EQ(j["action"], "block");
+  EXPECT_EQ(j["policy_action"], "reject");
+  EXPECT_THAT(j["summary"].get<std::string>(), HasSubstr("did you mean bob@army.mil?"));
+  EXPECT_EQ(j["send_anyway"], false);
+  ASSERT_EQ(j["recipients"].size(), 2u);
+  EXPECT_EQ(j["recipients"][0]["verdict"], "lookalike");
+  EXPECT_EQ(j["recipients"][0]["suggestion"], "bob@army.mil");
+  EXPECT_EQ(j["recipients"][0]["field"], "to");
+  EXPECT_EQ(j["recipients"][0]["input"], "Bob <bob@army.ml>");
+  EXPECT_EQ(j["recipients"][1]["verdict"], "trusted");
+  EXPECT_EQ(j["recipients"][1]["field"], "cc");
+  EXPECT_EQ(j["rule"]["name"], "lookalike");
+  EXPECT_EQ(j["sensitivity"]["level"], "none");
+}
+
+TEST_F(ServerTest, SensitivityFromSubjectMakesAWarn) {
+  Start();
+  auto r = Check(R"({"to": ["dave@example.com"], "subject": "SECRET: the plan"})");
+  ASSERT_TRUE(r);
+  Json j = Json::parse(r->body);
+  EXPECT_EQ(j["action"], "warn");
+  EXPECT_EQ(j["policy_action"], "hold");
+  EXPECT_EQ(j["send_anyway"], true);
+  EXPECT_EQ(j["sensitivity"]["level"], "SECRET");
+  auto ok = Check(R"({"to": ["carol@army.mil"]})");
+  EXPECT_EQ(Json::parse(ok->body)["action"], "allow");
+}
+
+TEST_F(ServerTest, MalformedAndOversizedAreProblems) {
+  ApiOptions o;
+  o.max_body_bytes = 4096;
+  Start(o);
+  ExpectProblem(Check("{not json"), 400);
+  ExpectProblem(Check(R"({"subject": "no recipients"})"), 400);
+  ExpectProblem(Check(R"({"to": ["a@b.com"], "x": 1})"), 400);
+  ExpectProblem(Check(R"({"to": ")" + std::string(5000, 'a') + R"("})"), 413);
+  auto r = client_->Post("/v1/check", Auth(kCheck), "to=a", "application/x-www-form-urlencoded");
+  ExpectProblem(r, 415);
+}
+
+TEST_F(ServerTest, TokensAndRoles) {
+  Start();
+  ExpectProblem(client_->Post("/v1/check", R"({"to": ["a@b.com"]})", "application/json"), 401);
+  ExpectProblem(Check(R"({"to": ["a@b.com"]})", "wrong-token-0123456789"), 401);
+  EXPECT_EQ(Check(R"({"to": ["a@b.com"]})", kAdmin)->status, 200) << "admin may check";
+  for (const char* path : {"/v1/held", "/v1/audit", "/v1/policy"}) {
+    auto none = client_->Get(path);
+    ExpectProblem(none, 401);
+    EXPECT_EQ(none->get_header_value("WWW-Authenticate"), "Bearer realm=\"nearmiss\"");
+    ExpectProblem(client_->Get(path, Auth(kCheck)), 403);
+  }
+  ExpectProblem(client_->Post("/v1/reload"), 401);
+  ExpectProblem(client_->Post("/v1/held/4F2A91C3B/release", Auth(kCheck), "", "text/plain"), 403);
+  auto policy = client_->Get("/v1/policy", Auth(kAdmin));
+  ASSERT_EQ(policy->status, 200);
+  EXPECT_EQ(policy->body.find(kAdmin), std::string::npos) << "tokens never leave";
+  EXPECT_EQ(Json::parse(policy->body)["api"]["tokens"], 2);
+}
+
+TEST_F(ServerTest, CorsAllowlist) {
+  Start();
+  httplib::Headers pre = {{"Origin", "https://addin.example"},
+                          {"Access-Control-Request-Method", "POST"},
+                          {"Access-Control-Request-Headers", "authorization, content-type"}};
+  auto ok = client_->Options("/v1/check", pre);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 204);
+  EXPECT_EQ(ok->get_header_value("Access-Control-Allow-Origin"), "https://addin.example");
+  pre.find("Origin")->second = "https://evil.example";
+  auto bad = client_->Options("/v1/check", pre);
+  EXPECT_EQ(bad->status, 403);
+  EXPECT_EQ(bad->get_header_value("Access-Control-Allow-Origin"), "");
+  httplib::Headers h = Auth(kCheck);
+  h.emplace("Origin", "https://addin.example");
+  auto r = client_->Post("/v1/check", h, R"({"to": ["a@army.mil"]})", "application/json");
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->get_header_value("Access-Control-Allow-Origin"), "https://addin.example");
+  h = Auth(kCheck);
+  h.emplace("Origin", "https://evil.example");
+  ExpectProblem(client_->Post("/v1/check", h, R"({"to": ["a@army.mil"]})", "application/json"), 403);
+}
+
+TEST_F(ServerTest, RateLimitAnswers429WithRetryAfter) {
+  ApiOptions o;
+  o.rate_per_second = 1;
+  o.rate_burst = 3;
+  Start(o);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(Check(R"({"to": ["a@army.mil"]})")->status, 200);
+  auto r = Check(R"({"to": ["a@army.mil"]})");
+  ExpectProblem(r, 429);
+  EXPECT_EQ(r->get_header_value("Retry-After"), "1");
+}
+
+TEST_F(ServerTest, UnknownPathsAndMethods) {
+  Start();
+  ExpectProblem(client_->Get("/v1/nothing"), 404);
+  auto r = client_->Get("/v1/check");
+  ExpectProblem(r, 405);
+  EXPECT_EQ(r->get_header_value("Allow"), "POST, OPTIONS");
+  ExpectProblem(client_->Get("/v1/held/..%2F..%2Fetc", Auth(kAdmin)), 404);
+  ExpectProblem(client_->Delete("/v1/held/-dALL", Auth(kAdmin)), 404);
+}
+
+TEST_F(ServerTest, HealthMetricsOpenApiConsole) {
+  Start();
+  Check(R"({"to": ["bob@army.ml", "carol@army.mil"]})");
+  auto health = client_->Get("/healthz");
+  EXPECT_EQ(Json::parse(health->body)["status"], "ok");
+  auto metrics = client_->Get("/metrics");
+  ASSERT_EQ(metrics->status, 200);
+  EXPECT_THAT(metrics->body, HasSubstr("nearmiss_checks_total{action=\"block\"} 1"));
+  EXPECT_THAT(metrics->body, HasSubstr("nearmiss_recipients_total{class=\"lookalike\"} 1"));
+  EXPECT_THAT(metrics->body, HasSubstr("nearmiss_check_duration_seconds_bucket{le=\"+Inf\"} 1"));
+  Json api = Json::parse(client_->Get("/v1/openapi.json")->body);
+  EXPECT_EQ(api["openapi"], "3.1.0");
+  for (const char* p : {"/v1/check", "/healthz", "/metrics", "/v1/held", "/v1/held/{id}",
+                        "/v1/held/{id}/release", "/v1/audit", "/v1/policy", "/v1/reload",
+                        "/v1/openapi.json"}) {
+    EXPECT_TRUE(api["paths"].contains(p)) << p;
+  }
+  auto page = client_->Get("/");
+  EXPECT_EQ(page->status, 200);
+  EXPECT_THAT(page->get_header_value("Content-Security-Policy"), HasSubstr("default-src 'self'"));
+}
+
+TEST_F(ServerTest, AuditSearchesRecentDecisions) {
+  Start();
+  Check(R"({"from": "alice@mod.gov.uk", "to": ["bob@army.ml"]})");
+  Check(R"({"from": "alice@mod.gov.uk", "to": ["carol@army.mil"]})");
+  auto r = client_->Get("/v1/audit?class=lookalike", Auth(kAdmin));
+  ASSERT_EQ(r->status, 200) << r->body;
+  Json j = Json::parse(r->body);
+  EXPECT_EQ(j["source"], "memory");
+  ASSERT_EQ(j["records"].size(), 1u);
+  EXPECT_EQ(j["records"][0]["recipients"][0]["target"], "army.mil");
+  EXPECT_EQ(j["counts"]["total"], 1);
+  EXPECT_EQ(Json::parse(client_->Get("/v1/audit?q=carol", Auth(kAdmin))->body)["counts"]["total"], 1);
+  ExpectProblem(client_->Get("/v1/audit?since=yesterday", Auth(kAdmin)), 400);
+}
+
+TEST_F(ServerTest, ReloadKeepsRunningPolicyOnError) {
+  Start();
+  auto r = client_->Post("/v1/reload", Auth(kAdmin), "", "text/plain");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(Json::parse(r->body)["generation"], 1);
+  std::ofstream(::testing::TempDir() + "/nearmiss_server_test.toml") << "[domains]\nbogus = 1\n";
+  auto bad = client_->Post("/v1/reload", Auth(kAdmin), "", "text/plain");
+  ExpectProblem(bad, 422);
+  EXPECT_EQ(Check(R"({"to": ["a@army.mil"]})")->status, 200) << "old tokens still work";
+}
+
+}  // namespace
+}  // namespace nearmiss::http
