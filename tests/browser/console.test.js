@@ -45,7 +45,7 @@ test("sign-in refuses a bad token and accepts the admin token", async () => {
   await page.waitForSelector("#login-error:not([hidden])");
   await page.fill("#token", TOKEN);
   await page.click("#login-form button[type=submit]");
-  await page.waitForSelector("#login:not([open])");
+  await page.waitForSelector("#login", { state: "hidden" });
 });
 
 test("dashboard shows decisions, classes and the top look-alikes", async () => {
@@ -72,7 +72,14 @@ test("audit search finds the look-alike decisions", async () => {
   await page.waitForSelector("tbody tr");
   await page.selectOption("select[name=class]", "lookalike");
   await page.click("form.filters button[type=submit]");
-  await page.waitForFunction(() => [...document.querySelectorAll("tbody tr")].every((r) => r.textContent.includes("lookalike")));
+  // Poll from here: page.waitForFunction would need eval, which the
+  // console's Content-Security-Policy rightly forbids.
+  for (let i = 0; i < 50; i++) {
+    const rows = await page.locator("tbody tr").allTextContents();
+    if (rows.length && rows.every((r) => r.includes("lookalike"))) break;
+    await page.waitForTimeout(100);
+  }
+  for (const row of await page.locator("tbody tr").allTextContents()) assert.match(row, /lookalike/);
   assert.ok(await page.locator("tbody tr").count() >= 2);
   await shot("04-audit.png");
 });
@@ -123,5 +130,6 @@ test("works on a phone", async () => {
 });
 
 test("no script errors", () => {
-  assert.deepEqual(consoleErrors, []);
+  // The refused sign-in's 401 is expected; nothing else may fail.
+  assert.deepEqual(consoleErrors.filter((e) => !e.includes("status of 401")), []);
 });

@@ -14,7 +14,7 @@ export const CLASS_COLOURS = {
 export function stackedBars(buckets, keys, colours) {
   const W = 720, H = 220, left = 34, bottom = 22, top = 8;
   const max = Math.max(1, ...buckets.map((b) => keys.reduce((s, k) => s + (b.values[k] || 0), 0)));
-  const step = (W - left) / Math.max(1, buckets.length);
+  const step = (W - left - 18) / Math.max(1, buckets.length);
   const bw = Math.max(2, step * 0.7);
   const y = (v) => top + (H - top - bottom) * (1 - v / max);
   const svg = h('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Decisions over time', preserveAspectRatio: 'none' });

@@ -131,7 +131,7 @@ export async function renderHeld(main) {
 function auditRow(r) {
   return h('tr', {},
     h('td', { class: 'mono hide-sm' }, fmtTime(r.time_ms, true)),
-    h('td', {}, h('div', {}, r.sender || '<>'), h('div', { class: 'muted mono' }, r.source, r.queue_id ? ` · ${r.queue_id}` : '')),
+    h('td', {}, h('div', { class: r.sender ? '' : 'muted' }, r.sender || 'no sender given'), h('div', { class: 'muted mono' }, r.source, r.queue_id ? ` · ${r.queue_id}` : '')),
     h('td', {}, r.recipients.map((x) => h('div', {}, x.address, ' ', badge(x.verdict),
       x.suggestion ? h('span', { class: 'muted' }, ` → ${x.suggestion}`) : null))),
     h('td', {}, badge(r.action), r.level && r.level !== 'none' ? h('div', {}, badge('level', r.level)) : null));
