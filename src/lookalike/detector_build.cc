@@ -72,14 +72,26 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries,
         ForEachDeletionKey(keys[id], DeletionDepth(keys[id].size()), suffix_hash, emit_id);
         continue;
       }
-      // Two spellings share most variants: emit each once.
-      auto add = [&](uint64_t key) { hashes.push_back(key); };
-      hashes.clear();
+      // Two spellings share most variants: emit each once. An open-addressing
+      // set sized for both (a sort here cost a tenth of the whole build).
+      size_t most = 2 * (1 + look.size() + look.size() * look.size() / 2 + keys[id].size() +
+                         keys[id].size() * keys[id].size() / 2);
+      hashes.assign(std::bit_ceil(2 * most), 0);
+      const size_t mask = hashes.size() - 1;
+      auto add = [&](uint64_t key) {
+        // 0 marks an empty slot; setting the low bit costs a 2^-63 collision.
+        uint64_t marked = key | 1;
+        for (size_t at = (marked >> 7) & mask;; at = (at + 1) & mask) {
+          if (hashes[at] == marked) return;
+          if (hashes[at] == 0) {
+            hashes[at] = marked;
+            emit(key, id);
+            return;
+          }
+        }
+      };
       ForEachDeletionKey(keys[id], DeletionDepth(keys[id].size()), suffix_hash, add);
       ForEachDeletionKey(look, DeletionDepth(look.size()), suffix_hash, add);
-      std::sort(hashes.begin(), hashes.end());
-      hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
-      for (uint64_t h : hashes) emit(h, id);
     }
   });
   keys.clear();

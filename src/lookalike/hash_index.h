@@ -11,6 +11,7 @@
 #ifndef NEARMISS_LOOKALIKE_HASH_INDEX_H_
 #define NEARMISS_LOOKALIKE_HASH_INDEX_H_
 
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <string_view>
@@ -31,12 +32,21 @@ class HashIndex {
     size_t buckets = std::bit_ceil(std::max<size_t>(expected_keys / 2, 16));
     shift_ = 64 - std::countr_zero(buckets);
     offsets_.assign(buckets + 1, 0);
-    generate([&](uint64_t hash, uint32_t) { ++offsets_[Bucket(hash) + 1]; });
+    // Both passes touch memory at random; batching the pairs and prefetching
+    // a batch's addresses before using them overlaps the cache misses.
+    Batched(generate, [&](const Pending* p, size_t n) {
+      for (size_t k = 0; k < n; ++k) __builtin_prefetch(&offsets_[Bucket(p[k].hash) + 1], 1);
+      for (size_t k = 0; k < n; ++k) ++offsets_[Bucket(p[k].hash) + 1];
+    });
     for (size_t b = 1; b <= buckets; ++b) offsets_[b] += offsets_[b - 1];
     slots_.resize(offsets_[buckets]);
     std::vector<uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
-    generate([&](uint64_t hash, uint32_t id) {
-      slots_[fill[Bucket(hash)]++] = Slot{static_cast<uint32_t>(hash), id};
+    Batched(generate, [&](const Pending* p, size_t n) {
+      for (size_t k = 0; k < n; ++k) __builtin_prefetch(&fill[Bucket(p[k].hash)], 1);
+      for (size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[fill[Bucket(p[k].hash)]], 1);
+      for (size_t k = 0; k < n; ++k) {
+        slots_[fill[Bucket(p[k].hash)]++] = Slot{static_cast<uint32_t>(p[k].hash), p[k].id};
+      }
     });
   }
 
@@ -69,6 +79,25 @@ class HashIndex {
   }
 
  private:
+  struct Pending {
+    uint64_t hash;
+    uint32_t id;
+  };
+  // Runs `generate`, handing its pairs to `flush` in batches of 64.
+  template <typename Generate, typename Flush>
+  static void Batched(Generate& generate, Flush&& flush) {
+    std::array<Pending, 64> batch;
+    size_t n = 0;
+    generate([&](uint64_t hash, uint32_t id) {
+      batch[n++] = Pending{hash, id};
+      if (n == batch.size()) {
+        flush(batch.data(), n);
+        n = 0;
+      }
+    });
+    flush(batch.data(), n);
+  }
+
   struct Slot {
     uint32_t tag;
     uint32_t id;
