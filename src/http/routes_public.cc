@@ -14,7 +14,7 @@ namespace nearmiss::http {
 namespace {
 
 bool IsJsonType(const std::string& content_type) {
-  if (content_type.empty()) return true;  // curl -d without -H; be lenient
+  if (content_type.empty()) return true;  // a bare client; the body must still parse
   std::string_view t(content_type);
   t = t.substr(0, t.find(';'));
   return t == "application/json" || (t.starts_with("application/") && t.ends_with("+json")) ||

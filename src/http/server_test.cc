@@ -7,6 +7,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <cstdlib>
+#include <fstream>
 #include <thread>
 
 namespace nearmiss::http {
@@ -216,6 +218,26 @@ TEST_F(ServerTest, ReloadKeepsRunningPolicyOnError) {
   auto bad = client_->Post("/v1/reload", Auth(kAdmin), "", "text/plain");
   ExpectProblem(bad, 422);
   EXPECT_EQ(Check(R"({"to": ["a@army.mil"]})")->status, 200) << "old tokens still work";
+}
+
+TEST_F(ServerTest, TlsWhenACertificateIsConfigured) {
+  std::string dir = ::testing::TempDir();
+  std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -keyout " +
+                    dir + "/nm_key.pem -out " + dir + "/nm_cert.pem 2>/dev/null";
+  if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "no openssl command";
+  ApiOptions o;
+  o.tls_cert = dir + "/nm_cert.pem";
+  o.tls_key = dir + "/nm_key.pem";
+  Start(o);
+  httplib::SSLClient tls("127.0.0.1", server_->port());
+  tls.enable_server_certificate_verification(false);
+  auto r = tls.Post("/v1/check", Auth(kCheck), R"({"to": ["bob@army.ml"]})", "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(Json::parse(r->body)["action"], "block");
+  EXPECT_FALSE(client_->Get("/healthz")) << "no plain HTTP beside TLS";
+  o.tls_key = dir + "/missing.pem";
+  Result<std::unique_ptr<EngineHolder>> h = EngineHolder::Open("");
+  EXPECT_FALSE(ApiServer::Create(o, std::move(*h)).ok());
 }
 
 }  // namespace
