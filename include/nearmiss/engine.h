@@ -18,11 +18,13 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "nearmiss/content_reader.h"
 #include "nearmiss/content_scanner.h"
 #include "nearmiss/decision.h"
+#include "nearmiss/history.h"
 #include "nearmiss/lookalike.h"
 #include "nearmiss/policy.h"
 #include "nearmiss/status.h"
@@ -39,12 +41,24 @@ struct EngineStats {
   size_t blocked_entries = 0;
   size_t rules = 0;
   size_t content_patterns = 0;  // in the Scanner's database
+  size_t learned_entries = 0;   // domains trusted from history
+};
+
+// A learned domain not trusted: it looks like `resembles`, a policy-trusted
+// or more frequently used domain, and nobody confirmed it.
+struct LeftOutDomain {
+  std::string domain;
+  std::string resembles;
+  int64_t messages = 0;
 };
 
 class Engine {
  public:
   // Errors name the entry, pattern or rule and where it came from.
-  static Result<std::shared_ptr<const Engine>> Compile(const Policy& policy);
+  // `history` (may be null) adds learned domains per the policy's
+  // [history] section and enables the new-domain / new-address reasons.
+  static Result<std::shared_ptr<const Engine>> Compile(
+      const Policy& policy, const HistorySnapshot* history = nullptr);
   ~Engine();
 
   // Parses `input` (any form ParseAddress takes) and classifies it:
@@ -79,12 +93,18 @@ class Engine {
   content::Sensitivity FilterSensitivity(content::Sensitivity s) const;
 
   EngineStats stats() const { return stats_; }
+  const std::vector<LeftOutDomain>& learned_left_out() const { return left_out_; }
   const Policy& policy() const { return policy_; }
 
  private:
   Engine();
   // The block entry covering `ascii` ("army.ml" under ".ml"), or null.
   const DomainItem* BlockedBy(std::string_view ascii) const;
+  // engine_history.cc
+  Status AddHistory(const HistorySnapshot& history, const Policy& policy,
+                    const std::vector<SuffixConfusion>& confusions,
+                    const LookalikeOptions& options, std::vector<TrustedEntry>& entries);
+  void AddHistoryReasons(RecipientCheck& c) const;
 
   Policy policy_;
   EngineStats stats_;
@@ -92,6 +112,11 @@ class Engine {
   std::shared_ptr<const content::Scanner> scanner_;
   std::unique_ptr<const engine::DecisionTable> table_;
   std::vector<std::string> disabled_packs_;
+  // History: every domain and (when the policy asks) address written to.
+  bool has_history_ = false;
+  std::unordered_set<std::string> seen_domains_, seen_addresses_;
+  std::vector<LeftOutDomain> left_out_;
+  size_t learned_entries_ = 0;
 };
 
 }  // namespace nearmiss

@@ -107,6 +107,16 @@ struct ApiPolicy {
   bool allow_send_anyway = true;
 };
 
+// [history]: how correspondence history (history.h) becomes trust.
+struct HistoryPolicy {
+  // A learned domain is trusted once this many messages went there ...
+  int64_t min_messages = 5;
+  // ... over at least this many days between the first and the last.
+  int64_t min_days = 14;
+  // Flag a never-seen address at a known domain (reason "new-address").
+  bool flag_new_addresses = false;
+};
+
 struct Policy {
   std::string source;  // file path, or "<embedded default policy>"
 
@@ -125,6 +135,7 @@ struct Policy {
   PolicyDefaults defaults;
   content::ContentLimits limits;
   ApiPolicy api;
+  HistoryPolicy history;
 };
 
 // One problem in a policy: "FILE:LINE:COLUMN: what is wrong", and a hint

@@ -25,6 +25,8 @@ void AddPolicyCommand(CLI::App& app, Run& run);
 void AddScanCommand(CLI::App& app, Run& run);
 void AddMilterCommand(CLI::App& app, Run& run);
 void AddServeCommand(CLI::App& app, Run& run);
+void AddAuditCommand(CLI::App& app, Run& run);
+void AddLearnCommand(CLI::App& app, Run& run);
 
 // The policy every command uses: --policy FILE or the embedded default, with
 // --protect-file replacing the embedded protected list when given.

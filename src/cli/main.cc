@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   AddScanCommand(app, run);
   AddMilterCommand(app, run);
   AddServeCommand(app, run);
+  AddAuditCommand(app, run);
+  AddLearnCommand(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -4,6 +4,7 @@
 
 #include "engine/decision_table.h"
 #include "engine/embedded_lists.h"
+#include "engine/learned.h"
 #include "nearmiss/address.h"
 
 namespace nearmiss {
@@ -34,7 +35,8 @@ RecipientCheck Invalid(std::string_view input, const Status& why) {
 Engine::Engine() = default;
 Engine::~Engine() = default;
 
-Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy) {
+Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
+                                                      const HistorySnapshot* history) {
   std::vector<TrustedEntry> entries;
   AddItems(policy.organisation, TrustSource::kOrganisation, entries);
   AddItems(policy.protected_domains, TrustSource::kProtected, entries);
@@ -53,6 +55,9 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy) {
   LookalikeOptions options;
   options.threshold = policy.lookalike_threshold;
   auto engine = std::shared_ptr<Engine>(new Engine());
+  if (history != nullptr) {
+    NM_RETURN_IF_ERROR(engine->AddHistory(*history, policy, confusions, options, entries));
+  }
   NM_ASSIGN_OR_RETURN(engine->detector_,
                       LookalikeDetector::Build(std::move(entries), std::move(confusions), options));
   engine->policy_ = policy;
@@ -76,6 +81,7 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy) {
   engine->stats_.blocked_entries = policy.block.size();
   engine->stats_.rules = policy.rules.size();
   engine->stats_.content_patterns = engine->scanner_->PatternCount();
+  engine->stats_.learned_entries = engine->learned_entries_;
   return std::shared_ptr<const Engine>(std::move(engine));
 }
 
@@ -128,6 +134,7 @@ RecipientCheck Engine::CheckRecipient(std::string_view input) const {
       if (block == nullptr) c.verdict = Verdict::kExternal;
       break;
   }
+  if (has_history_) AddHistoryReasons(c);
   return c;
 }
 

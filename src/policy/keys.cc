@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 53> kKeys = {
+constexpr std::array<std::string_view, 56> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -63,6 +63,9 @@ constexpr std::array<std::string_view, 53> kKeys = {
     "api.token_file",
     "api.cors_origins",
     "api.allow_send_anyway",
+    "history.min_messages",
+    "history.min_days",
+    "history.flag_new_addresses",
     // Tables that hold only tables have keys of their own too: the names.
     "senders.<group>",
     "sensitivity.pattern",
@@ -109,6 +112,7 @@ const std::vector<std::string>& KnownReasonCodes() {
       "suffix-edit",   "tld-swap",     "suffix-drop", "suffix-truncate",
       "suffix-append", "label-typo",   "dot-omission", "dot-insertion",
       "hyphenation",   "bitsquat",     "homoglyph",   "new-domain",
+      "new-address",
       "trusted",       "blocked",      "invalid-address"};
   return kCodes;
 }

@@ -86,6 +86,7 @@ Policy Parse(std::string_view text, std::string_view name, std::string_view base
       {"senders", policy::ReadSendersSection},   {"sensitivity", policy::ReadSensitivitySection},
       {"defaults", policy::ReadDefaultsSection}, {"limits", policy::ReadLimitsSection},
       {"api", policy::ReadApiSection},
+      {"history", policy::ReadHistorySection},
   };
   for (const auto& [section, read] : sections) {
     if (const toml::table* t = SectionTable(ctx, root, section)) read(ctx, *t, policy);

@@ -1,0 +1,92 @@
+// Rows for programs and the terminal summary.
+#include <nlohmann/json.hpp>
+
+#include "audit/render.h"
+
+namespace nearmiss::audit {
+namespace {
+
+std::string Csv(const std::string& v) {
+  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string Pct(int64_t part, int64_t whole) {
+  if (whole == 0) return "0%";
+  return std::to_string((part * 100 + whole / 2) / whole) + "%";
+}
+
+}  // namespace
+
+std::string Thousands(int64_t n) {
+  std::string s = std::to_string(n < 0 ? -n : n), out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && (s.size() - i) % 3 == 0) out += ',';
+    out += s[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+std::string RowJson(const Row& r) {
+  nlohmann::ordered_json j = {{"time", r.time},         {"queue_id", r.queue_id},
+                              {"from", r.from},         {"to", r.to},
+                              {"domain", r.domain},     {"verdict", r.verdict},
+                              {"target", r.target},     {"suggestion", r.suggestion},
+                              {"status", r.status},     {"relay", r.relay}};
+  if (!r.level.empty()) j["level"] = r.level;
+  if (!r.source.empty()) j["source"] = r.source;
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string CsvHeader() {
+  return "time,queue_id,from,to,domain,verdict,target,suggestion,status,relay,level,source";
+}
+
+std::string RowCsv(const Row& r) {
+  std::string out;
+  for (const std::string* v : {&r.time, &r.queue_id, &r.from, &r.to, &r.domain, &r.verdict,
+                               &r.target, &r.suggestion, &r.status, &r.relay, &r.level,
+                               &r.source}) {
+    if (!out.empty() || v != &r.time) out += ',';
+    out += Csv(*v);
+  }
+  return out;
+}
+
+std::string ReportText(const Report& rep) {
+  const Counts& t = rep.totals();
+  std::string out = "audit: " + Thousands(static_cast<int64_t>(rep.lines)) + " log lines, " +
+                    Thousands(static_cast<int64_t>(rep.messages)) + " mailbox messages\n";
+  out += "deliveries to look-alike or blocked domains: " + Thousands(t.deliveries) + " (sent " +
+         Thousands(t.sent) + ", bounced " + Thousands(t.bounced) + ", deferred " +
+         Thousands(t.deferred) + "; " + Thousands(static_cast<int64_t>(rep.attempts())) +
+         " attempts)\n";
+  if (t.deliveries == 0) return out;
+  out += "by month:\n";
+  for (const auto& [month, c] : rep.by_month()) {
+    out += "  " + month + "  " + Thousands(c.deliveries) + " (sent " + Thousands(c.sent) + ")\n";
+  }
+  out += "by domain:\n";
+  for (const auto& [domain, d] : rep.by_domain()) {
+    out += "  " + domain + "  " + d.verdict + (d.target.empty() ? "" : " of " + d.target) +
+           "  " + Thousands(d.counts.deliveries) + " deliveries, " + Pct(d.counts.sent, d.counts.deliveries) +
+           " sent, " + std::to_string(d.senders.size()) + " senders\n";
+  }
+  out += "by sender:\n";
+  for (const auto& [sender, s] : rep.by_sender()) {
+    out += "  " + sender + "  " + Thousands(s.counts.deliveries) + " deliveries to " +
+           std::to_string(s.domains.size()) + " domains\n";
+  }
+  out += "attempts by status:";
+  for (const auto& [status, n] : rep.attempts_by_status()) {
+    out += " " + status + " " + Thousands(n);
+  }
+  return out + "\n";
+}
+
+}  // namespace nearmiss::audit

@@ -1,0 +1,106 @@
+// `nearmiss learn [--store URL] SOURCE...`: who the organisation writes to,
+// from Postfix logs, Sent folders and CSV exports; `--confirm DOMAIN` marks
+// a domain a real correspondent even when it looks like another.
+#include <cstdio>
+
+#include "audit/log_files.h"
+#include "cli/commands.h"
+#include "history/learn.h"
+#include "nearmiss/store.h"
+
+namespace nearmiss::cli {
+namespace {
+
+struct LearnFlags {
+  PolicyFlags policy;
+  std::string store = DefaultStoreUrl();
+  std::vector<std::string> confirm, unconfirm;
+  int year = 0;
+  std::vector<std::string> sources;
+};
+
+int Fail(const Status& s) {
+  std::fprintf(stderr, "nearmiss: %s\n", s.message().c_str());
+  return kExitError;
+}
+
+int RunLearn(const LearnFlags& flags) {
+  Result<std::unique_ptr<Store>> store = Store::Open(flags.store);
+  if (!store.ok()) return Fail(store.error());
+  for (const std::string& d : flags.confirm) {
+    Status s = (*store)->ConfirmDomain(d, true);
+    if (!s.ok()) return Fail(s);
+    std::printf("confirmed %s\n", d.c_str());
+  }
+  for (const std::string& d : flags.unconfirm) {
+    Status s = (*store)->ConfirmDomain(d, false);
+    if (!s.ok()) return Fail(s);
+    std::printf("unconfirmed %s\n", d.c_str());
+  }
+  history::Learner learner(store->get());
+  std::vector<std::string> logs, mailboxes;
+  for (const std::string& src : flags.sources) {
+    if (src.ends_with(".csv")) {
+      Status s = learner.AddCsv(src);
+      if (!s.ok()) return Fail(s);
+    } else {
+      (audit::LooksLikeMailbox(src) ? mailboxes : logs).push_back(src);
+    }
+  }
+  for (const std::string& log : audit::OrderRotated(logs)) {
+    Status s = learner.AddPostfixLog(log, flags.year);
+    if (!s.ok()) return Fail(s);
+  }
+  if (!mailboxes.empty()) {
+    std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
+    if (!engine) return kExitError;
+    Status s = learner.AddMailboxes(mailboxes, engine->shared_scanner());
+    if (!s.ok()) return Fail(s);
+  }
+  Status s = learner.Flush();
+  if (!s.ok()) return Fail(s);
+  Result<std::vector<DomainStats>> domains = (*store)->Domains(0);
+  if (!domains.ok()) return Fail(domains.error());
+  std::printf("learned %llu deliveries; the store (%s) knows %zu domains\n",
+              static_cast<unsigned long long>(learner.deliveries()),
+              std::string((*store)->backend()).c_str(), domains->size());
+  if (!flags.sources.empty()) {
+    std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
+    if (!engine) return kExitError;
+    Result<HistorySnapshot> snap = (*store)->Snapshot(false);
+    if (!snap.ok()) return Fail(snap.error());
+    Result<std::shared_ptr<const Engine>> with = Engine::Compile(engine->policy(), &*snap);
+    if (!with.ok()) return Fail(with.error());
+    for (const LeftOutDomain& l : (*with)->learned_left_out()) {
+      std::printf("left out %s (%lld messages): looks like %s; if it is a real correspondent: "
+                  "nearmiss learn --confirm %s\n",
+                  l.domain.c_str(), static_cast<long long>(l.messages), l.resembles.c_str(),
+                  l.domain.c_str());
+    }
+    std::printf("trusted from history: %zu domains\n", (*with)->stats().learned_entries);
+  }
+  return kExitClean;
+}
+
+}  // namespace
+
+void AddLearnCommand(CLI::App& app, Run& run) {
+  auto flags = std::make_shared<LearnFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "learn", "Learn who the organisation writes to (Postfix logs, Sent folders, CSV)");
+  cmd->footer("Sources: Postfix logs (plain or .gz; status=sent deliveries), mbox/Maildir Sent "
+              "folders, CSV exports with a header row (sender, recipient, date).\nLook-alikes "
+              "of more frequent or protected domains are not trusted from history alone; "
+              "--confirm DOMAIN says one is real.");
+  flags->policy.Register(*cmd, /*with_protect_file=*/false);
+  cmd->add_option("--store", flags->store,
+                  "sqlite:///path/nearmiss.db, a path, or postgresql://... (default: " +
+                      DefaultStoreUrl() + ")");
+  cmd->add_option("--confirm", flags->confirm, "Mark a domain a confirmed correspondent");
+  cmd->add_option("--unconfirm", flags->unconfirm, "Withdraw a confirmation");
+  cmd->add_option("--year", flags->year, "Year of syslog timestamps");
+  cmd->add_option("sources", flags->sources, "Logs, Sent folders, CSV files");
+  cmd->callback([&run, flags] { run = [flags] { return RunLearn(*flags); }; });
+}
+
+}  // namespace nearmiss::cli

@@ -1,0 +1,48 @@
+// Learning who the organisation writes to: deliveries from Postfix logs
+// ("status=sent" only), Sent folders (mbox, Maildir) and CSV exports, summed
+// into a Store (store.h).
+//
+// Thread safety: one Learner per thread.
+#ifndef NEARMISS_HISTORY_LEARN_H_
+#define NEARMISS_HISTORY_LEARN_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "nearmiss/content_scanner.h"
+#include "nearmiss/store.h"
+
+namespace nearmiss::history {
+
+class Learner {
+ public:
+  // Deliveries are written to `store` in batches.
+  explicit Learner(Store* store) : store_(store) {}
+
+  // A Postfix log (plain or .gz); `year` for syslog timestamps (0: the
+  // file's modification year).
+  Status AddPostfixLog(const std::string& path, int year);
+  // A CSV export with a header row naming a sender column (sender, from)
+  // a recipient column (recipient, to, rcpt) and optionally a time column
+  // (date, time, timestamp: YYYY-MM-DD[THH:MM:SS] or unix seconds).
+  Status AddCsv(const std::string& path);
+  // Sent folders: every To/Cc/Bcc recipient of every message.
+  Status AddMailboxes(const std::vector<std::string>& paths,
+                      std::shared_ptr<const content::Scanner> scanner);
+  // Writes what is pending.
+  Status Flush();
+
+  uint64_t deliveries() const { return total_; }
+
+ private:
+  Status Add(Delivery d);
+
+  Store* store_;
+  std::vector<Delivery> pending_;
+  uint64_t total_ = 0;
+};
+
+}  // namespace nearmiss::history
+
+#endif  // NEARMISS_HISTORY_LEARN_H_
