@@ -13,6 +13,8 @@
 #include "cli/commands.h"
 #include "milter/server.h"
 #include "nearmiss/engine_holder.h"
+#include "nearmiss/store.h"
+#include "store/audit_writer.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -22,6 +24,7 @@ struct MilterFlags {
   std::vector<std::string> listen;
   std::string user;
   int workers = 2;
+  std::string store;  // audit log; "" for none
 };
 
 int Fail(const std::string& message) {
@@ -56,6 +59,16 @@ int RunMilter(const MilterFlags& flags) {
     std::fputc('\n', stdout);
     std::fflush(stdout);
   };
+  std::shared_ptr<store::AuditWriter> audit;
+  if (!flags.store.empty()) {
+    Result<std::unique_ptr<Store>> opened = Store::Open(flags.store);
+    if (!opened.ok()) return Fail(opened.error().message());
+    audit = std::make_shared<store::AuditWriter>(
+        std::shared_ptr<Store>(std::move(*opened)), [](const Status& s) {
+          std::fprintf(stderr, "nearmiss milter: audit log: %s\n", s.message().c_str());
+        });
+    options.session.audit = audit;
+  }
   milter::CheckerSource checkers = [engines] {
     return milter::MakeEngineChecker(engines->Get());
   };
@@ -96,6 +109,8 @@ void AddMilterCommand(CLI::App& app, Run& run) {
                   "inet:HOST:PORT or unix:PATH; may be repeated")
       ->required();
   cmd->add_option("--user", flags->user, "Drop to this user after binding");
+  cmd->add_option("--store", flags->store,
+                  "Audit log store: sqlite:///path/nearmiss.db or postgresql://...");
   cmd->add_option("--workers", flags->workers, "Threads scanning message content")
       ->check(CLI::Range(1, 64));
   cmd->callback([&run, flags] { run = [flags] { return RunMilter(*flags); }; });

@@ -250,6 +250,7 @@ std::function<EomOutcome()> Session::TakeEndOfMessage() {
 void Session::CompleteEndOfMessage(EomOutcome outcome, std::string* out) {
   out->append(outcome.replies);
   if (log_ && !outcome.log_line.empty()) log_(outcome.log_line);
+  if (options_.audit && outcome.audit) options_.audit->Record(std::move(*outcome.audit));
   pending_.reset();
   eom_pending_ = false;
   ++messages_;

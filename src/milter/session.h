@@ -32,6 +32,7 @@
 #include "milter/checker.h"
 #include "milter/codec.h"
 #include "milter/transaction.h"
+#include "nearmiss/audit_record.h"
 #include "nearmiss/status.h"
 
 namespace nearmiss::milter {
@@ -45,6 +46,9 @@ struct SessionOptions {
   size_t max_macro_value = 1024;
   // Used when the Checker gives no bound (0).
   size_t default_max_message_bytes = 16u << 20;
+  // Every end-of-message decision goes here too when set (the audit log);
+  // the sink queues, so the I/O thread never waits on a database.
+  std::shared_ptr<AuditSink> audit;
 };
 
 // A log line (JSON, no newline); must be callable from any thread.

@@ -14,6 +14,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::StartsWith;
 
 class FakeChecker : public Checker {
  public:
@@ -107,12 +108,25 @@ class FakeChecker : public Checker {
   std::string tag_ = "X-Nearmiss";
 };
 
+// Keeps what the session sends to the audit log.
+class RecordingSink final : public AuditSink {
+ public:
+  void Record(AuditRecord r) override { records.push_back(std::move(r)); }
+  std::vector<AuditRecord> records;
+};
+
+SessionOptions WithAudit(std::shared_ptr<AuditSink> sink) {
+  SessionOptions o;
+  o.audit = std::move(sink);
+  return o;
+}
+
 // Drives a Session like an MTA would and decodes its replies.
 class SessionTest : public ::testing::Test {
  protected:
   SessionTest()
       : checker_(std::make_shared<FakeChecker>()),
-        session_(7, SessionOptions{}, [this] { return source_(); },
+        session_(7, WithAudit(audit_), [this] { return source_(); },
                  [this](std::string_view line) { logs_.emplace_back(line); }) {}
 
   // Sends packets; returns the replies as "code:text" strings, NULs as '|'.
@@ -192,6 +206,7 @@ class SessionTest : public ::testing::Test {
 
   std::shared_ptr<FakeChecker> checker_;
   std::function<std::shared_ptr<const Checker>()> source_ = [this] { return checker_; };
+  std::shared_ptr<RecordingSink> audit_ = std::make_shared<RecordingSink>();
   Session session_;
   Framer framer_;
   Session::Step last_step_ = Session::Step::kContinue;
@@ -238,6 +253,27 @@ TEST_F(SessionTest, RejectsLookalikeAtRcptWithSuggestionOthersContinue) {
   ASSERT_EQ(logs_.size(), 2u);
   EXPECT_THAT(logs_[1], HasSubstr("\"queue_id\":\"4ABC\""));
   EXPECT_THAT(logs_[1], HasSubstr("\"at_rcpt\":true"));
+}
+
+TEST_F(SessionTest, EveryDecisionReachesTheAuditLogWithADigestNotTheBody) {
+  Negotiate();
+  Mail("<alice@mod.gov.uk>");
+  Rcpt("<bob@army.ml>");
+  Rcpt("<carol@mod.gov.uk>");
+  Header("Message-ID", "<m1@mod.gov.uk>");
+  Body("the body\r\n");
+  Eom("4ABC");
+  ASSERT_EQ(audit_->records.size(), 1u);
+  const AuditRecord& r = audit_->records[0];
+  EXPECT_EQ(r.source, "milter");
+  EXPECT_EQ(r.queue_id, "4ABC");
+  EXPECT_EQ(r.sender, "alice@mod.gov.uk");
+  EXPECT_THAT(r.digest, StartsWith("sha256:"));
+  ASSERT_EQ(r.recipients.size(), 2u);
+  EXPECT_EQ(r.recipients[1].address, "bob@army.ml");
+  EXPECT_EQ(r.recipients[1].verdict, "lookalike");
+  EXPECT_EQ(r.recipients[1].action, "reject");
+  EXPECT_EQ(r.recipients[1].target, "army.mil");
 }
 
 TEST_F(SessionTest, SendmailPathNeverRejectsAtRcptButRejectsTheMessage) {

@@ -154,6 +154,15 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
   }
   out.log_line =
       MessageLogLine(tx, d, scanned.sensitivity, milter_action, elapsed.count());
+  out.audit = MakeAuditRecord("milter", facts, d, tx.queue_id, scanned.message_id, tx.message);
+  // Recipients refused at RCPT are part of what happened to the message.
+  for (const TxRecipient& r : tx.recipients) {
+    if (!r.refused) continue;
+    out.audit->recipients.push_back(
+        {r.check.address.empty() ? r.raw : r.check.address, std::string(VerdictName(r.check.verdict)),
+         "reject", {}, r.check.target, r.check.suggestion});
+    for (const Reason& reason : r.check.reasons) out.audit->recipients.back().reasons.push_back(reason.code);
+  }
   return out;
 }
 

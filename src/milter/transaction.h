@@ -12,12 +12,14 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "milter/checker.h"
+#include "nearmiss/audit_record.h"
 #include "nearmiss/decision.h"
 
 namespace nearmiss::milter {
@@ -54,6 +56,7 @@ struct Transaction {
 struct EomOutcome {
   std::string replies;   // modification packets, then the final response
   std::string log_line;  // one JSON object, no newline
+  std::optional<AuditRecord> audit;  // the decision, for the audit log
 };
 
 // Reply options the MTA negotiated.

@@ -1,0 +1,91 @@
+// History in the engine: learned trust, the poisoning guard, new-domain and
+// new-address reasons.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "nearmiss/engine.h"
+
+namespace nearmiss {
+namespace {
+
+constexpr int64_t kDay = 86400;
+
+bool HasReason(const RecipientCheck& c, const std::string& code) {
+  return std::any_of(c.reasons.begin(), c.reasons.end(),
+                     [&](const Reason& r) { return r.code == code; });
+}
+
+HistorySnapshot Snapshot() {
+  HistorySnapshot h;
+  h.taken_at = 100 * kDay;
+  h.domains = {
+      {"partner.co", 500, 1 * kDay, 90 * kDay, false},
+      {"parnter.co", 20, 10 * kDay, 80 * kDay, false},  // a typo of the busier one
+      {"army.ml", 40, 5 * kDay, 95 * kDay, false},      // looks like protected army.mil
+      {"navy.ml", 30, 5 * kDay, 95 * kDay, true},       // ... but confirmed
+      {"brief.example", 3, 1 * kDay, 2 * kDay, false},  // below the thresholds
+  };
+  h.addresses = {"bob@partner.co"};
+  return h;
+}
+
+std::shared_ptr<const Engine> Compile(const Policy& p, const HistorySnapshot& h) {
+  auto e = Engine::Compile(p, &h);
+  EXPECT_TRUE(e.ok()) << e.error().message();
+  return e.ok() ? *e : nullptr;
+}
+
+TEST(EngineHistory, FrequentDomainsBecomeTrustedLookalikesOfThemDoNot) {
+  Result<Policy> p = DefaultPolicy();
+  ASSERT_TRUE(p.ok());
+  auto e = Compile(*p, Snapshot());
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->CheckRecipient("amy@partner.co").verdict, Verdict::kTrusted);
+  RecipientCheck typo = e->CheckRecipient("amy@parnter.co");
+  EXPECT_EQ(typo.verdict, Verdict::kLookalike);
+  EXPECT_EQ(typo.target, "partner.co");
+  EXPECT_FALSE(HasReason(typo, "new-domain"));  // mail went there before
+  EXPECT_NE(e->CheckRecipient("amy@army.ml").verdict, Verdict::kTrusted);
+  EXPECT_EQ(e->CheckRecipient("amy@navy.ml").verdict, Verdict::kTrusted);
+  EXPECT_EQ(e->CheckRecipient("amy@brief.example").verdict, Verdict::kExternal);
+  std::vector<std::string> left;
+  for (const LeftOutDomain& l : e->learned_left_out()) left.push_back(l.domain + ">" + l.resembles);
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left, (std::vector<std::string>{"army.ml>army.mil", "parnter.co>partner.co"}));
+  EXPECT_EQ(e->stats().learned_entries, 2u);  // partner.co, navy.ml
+}
+
+TEST(EngineHistory, NeverSeenNearMissIsTheStrongestSignal) {
+  Result<Policy> p = DefaultPolicy();
+  ASSERT_TRUE(p.ok());
+  auto e = Compile(*p, Snapshot());
+  RecipientCheck c = e->CheckRecipient("amy@partnre.co");
+  ASSERT_EQ(c.verdict, Verdict::kLookalike);
+  EXPECT_TRUE(HasReason(c, "new-domain"));
+  auto plain = Engine::Compile(*p);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_FALSE(HasReason((*plain)->CheckRecipient("amy@gmial.com"), "new-domain"));
+}
+
+TEST(EngineHistory, NewAddressAtAKnownDomainWhenThePolicyAsks) {
+  Result<Policy> p = DefaultPolicy();
+  ASSERT_TRUE(p.ok());
+  p->history.flag_new_addresses = true;
+  auto e = Compile(*p, Snapshot());
+  EXPECT_FALSE(HasReason(e->CheckRecipient("bob@partner.co"), "new-address"));
+  EXPECT_TRUE(HasReason(e->CheckRecipient("zed@partner.co"), "new-address"));
+}
+
+TEST(EngineHistory, PolicyThresholdsParse) {
+  Result<Policy> p = ParsePolicy("[history]\nmin_messages = 9\nmin_days = 3\n"
+                                 "flag_new_addresses = true\n", "p.toml", "");
+  ASSERT_TRUE(p.ok()) << p.error().message();
+  EXPECT_EQ(p->history.min_messages, 9);
+  EXPECT_EQ(p->history.min_days, 3);
+  EXPECT_TRUE(p->history.flag_new_addresses);
+  EXPECT_FALSE(ParsePolicy("[history]\nmin_mesages = 9\n", "p.toml", "").ok());
+}
+
+}  // namespace
+}  // namespace nearmiss
