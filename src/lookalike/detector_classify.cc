@@ -128,16 +128,6 @@ bool AllLetters(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-int SourceRank(TrustSource s) {
-  switch (s) {
-    case TrustSource::kOrganisation: return 0;
-    case TrustSource::kProtected: return 1;
-    case TrustSource::kAllowlist: return 2;
-    case TrustSource::kLearned: return 3;
-    case TrustSource::kProvider: return 4;
-  }
-  return 5;
-}
 
 // 1 when `typed` is `intended` with one dot removed, 2 when with one dot
 // made a hyphen, 0 otherwise.
@@ -195,7 +185,7 @@ void DetectorImpl::Offer(Candidate c, Candidate& best) const {
   constexpr double kEpsilon = 1e-9;
   if (c.score < best.score - kEpsilon) return;
   if (c.score <= best.score + kEpsilon && !best.code.empty()) {
-    int a = SourceRank(set_[c.id].source), b = SourceRank(set_[best.id].source);
+    int a = TrustStrength(set_[c.id].source), b = TrustStrength(set_[best.id].source);
     // Then the earlier entry: lists name the biggest domains first (gmail
     // before email), and the biggest is the likelier intent.
     if (a > b || (a == b && c.id >= best.id)) return;

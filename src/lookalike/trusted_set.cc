@@ -8,19 +8,6 @@
 namespace nearmiss::lookalike {
 namespace {
 
-// Lower is stronger: an organisation domain also listed as a provider keeps
-// its subdomains.
-int Strength(TrustSource s) {
-  switch (s) {
-    case TrustSource::kOrganisation: return 0;
-    case TrustSource::kProtected: return 1;
-    case TrustSource::kAllowlist: return 2;
-    case TrustSource::kLearned: return 3;
-    case TrustSource::kProvider: return 4;
-  }
-  return 5;
-}
-
 bool ValidAsciiDomain(std::string_view d) {
   if (d.empty() || d.size() > 253 || d.front() == '.' || d.back() == '.') return false;
   size_t label = 0;
@@ -38,6 +25,17 @@ bool ValidAsciiDomain(std::string_view d) {
 }
 
 }  // namespace
+
+int TrustStrength(TrustSource s) {
+  switch (s) {
+    case TrustSource::kOrganisation: return 0;
+    case TrustSource::kProtected: return 1;
+    case TrustSource::kAllowlist: return 2;
+    case TrustSource::kLearned: return 3;
+    case TrustSource::kProvider: return 4;
+  }
+  return 5;
+}
 
 Status TrustedSet::Build(std::vector<TrustedEntry> input) {
   std::unordered_map<std::string, size_t> seen;
@@ -74,7 +72,7 @@ Status TrustedSet::Build(std::vector<TrustedEntry> input) {
     auto [it, inserted] = seen.emplace(e.domain, entries_.size());
     if (!inserted) {
       Entry& old = entries_[it->second];
-      if (Strength(e.source) < Strength(old.source)) old.source = e.source;
+      if (TrustStrength(e.source) < TrustStrength(old.source)) old.source = e.source;
       old.is_namespace = old.is_namespace || e.is_namespace;
       continue;
     }

@@ -32,6 +32,11 @@ struct Entry {
   bool covers_subdomains() const { return source != TrustSource::kProvider; }
 };
 
+// Lower is stronger. A domain listed twice keeps its strongest source (an
+// organisation domain also listed as a provider keeps its subdomains), and
+// look-alike ties go to the stronger target.
+int TrustStrength(TrustSource source);
+
 class TrustedSet {
  public:
   // Normalises, validates and de-duplicates `entries` (the stronger source
