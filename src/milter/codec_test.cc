@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace nearmiss::milter {
 namespace {
@@ -184,7 +186,8 @@ TEST(CommandTest, Unknown) {
 }
 
 TEST(CommandTest, MalformedPacketsAreParseErrors) {
-  const std::vector<Packet> bad = {
+  // The bytes are owned here: Packet only views them.
+  const std::vector<std::pair<char, std::string>> bad = {
       {cmd::kOptionNegotiation, "\0\0\0\6"s},
       {cmd::kMacro, ""},
       {cmd::kMacro, "Ri\0unterminated"s},
@@ -198,7 +201,8 @@ TEST(CommandTest, MalformedPacketsAreParseErrors) {
       {cmd::kHelo, "a\0b\0"s},
       {'Z', ""},
   };
-  for (const Packet& p : bad) {
+  for (const auto& [code, bytes] : bad) {
+    const Packet p{code, bytes};
     auto c = ParseCommand(p);
     ASSERT_FALSE(c.ok()) << p.code;
     EXPECT_EQ(c.error().code(), StatusCode::kParseError);

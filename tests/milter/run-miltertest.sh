@@ -20,7 +20,7 @@ fail() { echo "FAIL: $*"; failed=1; }
 start() {
   "$bin" milter --listen "inet:127.0.0.1:$port" "$@" >>"$work/log" 2>>"$work/err" &
   pid=$!
-  for _ in $(seq 50); do
+  for _ in $(seq 600); do
     grep -q "listening on" "$work/err" 2>/dev/null && return 0
     sleep 0.1
   done

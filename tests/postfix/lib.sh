@@ -44,7 +44,8 @@ start_milter() {  # [extra args]
   before=$(grep -c "listening on" "$MILTER_ERR" 2>/dev/null)
   "$NEARMISS" milter --listen "inet:127.0.0.1:$MILTER_PORT" "$@" >>"$MILTER_LOG" 2>>"$MILTER_ERR" &
   MILTER_PID=$!
-  for _ in $(seq 100); do
+  # Under ASan on a loaded machine compiling the engine takes seconds.
+  for _ in $(seq 600); do
     [ "$(grep -c "listening on" "$MILTER_ERR")" -gt "${before:-0}" ] && return 0
     sleep 0.1
   done
