@@ -6,6 +6,11 @@
 // took with Get() until they drop it. A policy that does not parse or
 // compile is refused with all its errors, and the old Engine keeps running.
 //
+// With a HistorySource every compile takes a fresh history snapshot (the
+// milter and `serve` with --store); Refresh recompiles the running policy
+// with a new one. The engine library knows no store: the source is a
+// function the daemon builds over its Store.
+//
 // Thread safety: every method may be called from any thread. Reloads are
 // serialised among themselves; Get() never waits for a reload.
 #ifndef NEARMISS_ENGINE_HOLDER_H_
@@ -26,11 +31,16 @@ namespace nearmiss {
 
 class EngineHolder {
  public:
-  explicit EngineHolder(std::shared_ptr<const Engine> initial);
+  // The history to compile a policy with (thresholds are the policy's).
+  using HistorySource = std::function<Result<HistorySnapshot>(const Policy&)>;
+
+  explicit EngineHolder(std::shared_ptr<const Engine> initial, HistorySource history = nullptr);
 
   // Compiles the policy file (or the embedded default when `path` is empty)
-  // and holds it; fails with every error, like LoadPolicyFile.
-  static Result<std::unique_ptr<EngineHolder>> Open(const std::string& path);
+  // and holds it; fails with every error, like LoadPolicyFile. `history`
+  // null: no history.
+  static Result<std::unique_ptr<EngineHolder>> Open(const std::string& path,
+                                                    HistorySource history = nullptr);
 
   // The Engine to use for one session or request; keep it for the session.
   std::shared_ptr<const Engine> Get() const;
@@ -41,12 +51,20 @@ class EngineHolder {
   Status ReloadFile(const std::string& path);
   // The same from a Policy already in hand (the API's PUT /policy).
   Status Reload(const Policy& policy);
+  // Recompiles the running policy with a fresh history snapshot; on failure
+  // (the store unreachable) the running Engine stays. Ok and no swap
+  // without a HistorySource.
+  Status Refresh();
 
   // Counts successful swaps: 0 for the initial Engine.
   uint64_t generation() const { return generation_.load(); }
 
  private:
+  // Compiles `policy` with history when there is a source.
+  Result<std::shared_ptr<const Engine>> Compile(const Policy& policy) const;
+
   std::atomic<std::shared_ptr<const Engine>> engine_;
+  HistorySource history_;
   std::atomic<uint64_t> generation_{0};
   std::mutex reload_mu_;  // one compile at a time: they are heavy
 };

@@ -115,6 +115,12 @@ struct HistoryPolicy {
   int64_t min_days = 14;
   // Flag a never-seen address at a known domain (reason "new-address").
   bool flag_new_addresses = false;
+  // The milter and `serve` reload the history snapshot from their store this
+  // often, so what `learn` adds reaches a running engine without a SIGHUP.
+  int64_t refresh_seconds = 300;
+  // Audit records older than this are deleted by the daemons (on each
+  // refresh) and by `nearmiss learn --prune`; 0 keeps them forever.
+  int64_t audit_retention_days = 365;
 };
 
 struct Policy {

@@ -5,7 +5,8 @@
 // numbered migrations when a store is opened (schema_version() reports where
 // it stands). Open picks the backend from the URL:
 //   "postgresql://user@host:port/db" or "postgres://..."  PostgreSQL (libpq)
-//   "sqlite:///var/lib/nearmiss/nearmiss.db", or a plain path  SQLite (WAL)
+//   "sqlite:///var/lib/nearmiss/nearmiss.db", "sqlite:PATH" or a plain path
+//                                                        SQLite (WAL)
 // DefaultStoreUrl() is the SQLite file in the state directory.
 //
 // Errors are Status values naming the store and the statement's purpose

@@ -142,7 +142,7 @@ void AddAuditCommand(CLI::App& app, Run& run) {
       "Inputs: Postfix logs (plain or .gz, rotated sets in any order; syslog or maillog_file "
       "timestamps) and mailboxes (mbox, Maildir, .eml).\nExit status: 0 nothing found; 1 "
       "deliveries found; 2 errors.");
-  flags->policy.Register(*cmd, /*with_protect_file=*/true);
+  flags->policy.Register(*cmd, /*with_protect_file=*/true, /*with_store=*/false);
   cmd->add_option("--since", flags->since, "Only deliveries on or after this date (YYYY-MM-DD)");
   auto* json = cmd->add_flag("--json", flags->json,
                              "One JSON object per delivery attempt to a flagged domain");

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "nearmiss/engine.h"
+#include "nearmiss/store.h"
 
 namespace nearmiss::cli {
 
@@ -29,15 +30,25 @@ void AddAuditCommand(CLI::App& app, Run& run);
 void AddLearnCommand(CLI::App& app, Run& run);
 
 // The policy every command uses: --policy FILE or the embedded default, with
-// --protect-file replacing the embedded protected list when given.
+// --protect-file replacing the embedded protected list when given, and
+// --store URL adding the learned history (and, for scan and the daemons,
+// taking the audit log).
 struct PolicyFlags {
   std::string policy_file;
   std::string protect_file;
-  void Register(CLI::App& cmd, bool with_protect_file);
+  std::string store_url;  // "" : no history, no audit log
+  void Register(CLI::App& cmd, bool with_protect_file, bool with_store = true);
 };
 
-// Loads and compiles; on error prints "nearmiss: ..." to stderr and returns
-// null (the caller exits with kExitError).
+// Opens --store; null when none was given. On error prints "nearmiss: ..."
+// and returns an error.
+Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags);
+
+// Loads and compiles, with the history of `store` when not null; on error
+// prints "nearmiss: ..." to stderr and returns null (the caller exits with
+// kExitError).
+std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags, Store* store);
+// The same, opening --store for the history when given.
 std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags);
 
 }  // namespace nearmiss::cli

@@ -92,7 +92,9 @@ void AddLearnCommand(CLI::App& app, Run& run) {
               "folders, CSV exports with a header row (sender, recipient, date).\nLook-alikes "
               "of more frequent or protected domains are not trusted from history alone; "
               "--confirm DOMAIN says one is real.");
-  flags->policy.Register(*cmd, /*with_protect_file=*/false);
+  // Its own --store below: learning always has a store, by default the
+  // state directory's.
+  flags->policy.Register(*cmd, /*with_protect_file=*/false, /*with_store=*/false);
   cmd->add_option("--store", flags->store,
                   "sqlite:///path/nearmiss.db, a path, or postgresql://... (default: " +
                       DefaultStoreUrl() + ")");

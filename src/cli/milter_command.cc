@@ -1,8 +1,10 @@
-// `nearmiss milter [--policy FILE] --listen inet:127.0.0.1:8890 |
+// `nearmiss milter [--policy FILE] [--store URL] --listen inet:127.0.0.1:8890 |
 //  unix:/run/nearmiss/milter.sock [--user USER]`
 //
 // Loads the policy and binds as whoever started it (root, for a socket
 // under /run), then drops to --user before serving a single connection.
+// With --store the engine uses the learned history, refreshed every
+// history.refresh_seconds, and every decision goes to the audit log.
 #include <grp.h>
 #include <pwd.h>
 #include <unistd.h>
@@ -14,17 +16,17 @@
 #include "milter/server.h"
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/store.h"
+#include "history/refresher.h"
 #include "store/audit_writer.h"
 
 namespace nearmiss::cli {
 namespace {
 
 struct MilterFlags {
-  std::string policy_file;
+  PolicyFlags policy;  // --policy, --store (history and audit log)
   std::vector<std::string> listen;
   std::string user;
   int workers = 2;
-  std::string store;  // audit log; "" for none
 };
 
 int Fail(const std::string& message) {
@@ -40,7 +42,15 @@ int RunMilter(const MilterFlags& flags) {
     if (!a.ok()) return Fail(a.error().message());
     options.listen.push_back(*a);
   }
-  Result<std::unique_ptr<EngineHolder>> holder = EngineHolder::Open(flags.policy_file);
+  // The store is opened before dropping privileges, like the sockets.
+  std::shared_ptr<Store> store;
+  if (!flags.policy.store_url.empty()) {
+    Result<std::unique_ptr<Store>> opened = Store::Open(flags.policy.store_url);
+    if (!opened.ok()) return Fail(opened.error().message());
+    store = std::move(*opened);
+  }
+  Result<std::unique_ptr<EngineHolder>> holder = EngineHolder::Open(
+      flags.policy.policy_file, store ? history::HistoryFrom(store) : nullptr);
   if (!holder.ok()) return Fail(holder.error().message());
   std::shared_ptr<EngineHolder> engines = std::move(*holder);
 
@@ -60,19 +70,20 @@ int RunMilter(const MilterFlags& flags) {
     std::fflush(stdout);
   };
   std::shared_ptr<store::AuditWriter> audit;
-  if (!flags.store.empty()) {
-    Result<std::unique_ptr<Store>> opened = Store::Open(flags.store);
-    if (!opened.ok()) return Fail(opened.error().message());
-    audit = std::make_shared<store::AuditWriter>(
-        std::shared_ptr<Store>(std::move(*opened)), [](const Status& s) {
-          std::fprintf(stderr, "nearmiss milter: audit log: %s\n", s.message().c_str());
-        });
+  std::unique_ptr<history::Refresher> refresher;
+  if (store) {
+    audit = std::make_shared<store::AuditWriter>(store, [](const Status& s) {
+      std::fprintf(stderr, "nearmiss milter: audit log: %s\n", s.message().c_str());
+    });
     options.session.audit = audit;
+    refresher = std::make_unique<history::Refresher>(engines, store, [](const std::string& m) {
+      std::fprintf(stderr, "nearmiss milter: %s\n", m.c_str());
+    });
   }
   milter::CheckerSource checkers = [engines] {
     return milter::MakeEngineChecker(engines->Get());
   };
-  std::string policy_file = flags.policy_file;
+  std::string policy_file = flags.policy.policy_file;
   auto reload = [engines, policy_file] { return engines->ReloadFile(policy_file); };
   std::unique_ptr<milter::Server> server =
       milter::Server::Create(options, checkers, log, reload);
@@ -91,7 +102,9 @@ int RunMilter(const MilterFlags& flags) {
   for (const std::string& spec : flags.listen) where += " " + spec;
   std::fprintf(stderr, "nearmiss milter: listening on%s (policy: %s)\n", where.c_str(),
                engines->Get()->policy().source.c_str());
+  if (refresher) refresher->Start();
   server->Run();
+  if (refresher) refresher->Stop();
   std::fprintf(stderr, "nearmiss milter: stopped\n");
   return kExitClean;
 }
@@ -102,15 +115,11 @@ void AddMilterCommand(CLI::App& app, Run& run) {
   auto flags = std::make_shared<MilterFlags>();
   CLI::App* cmd = app.add_subcommand(
       "milter", "Serve Postfix and Sendmail as a milter (SIGHUP reloads the policy)");
-  cmd->add_option("--policy", flags->policy_file,
-                  "Policy file (TOML); the embedded default when omitted")
-      ->check(CLI::ExistingFile);
+  flags->policy.Register(*cmd, /*with_protect_file=*/false);
   cmd->add_option("--listen", flags->listen,
                   "inet:HOST:PORT or unix:PATH; may be repeated")
       ->required();
   cmd->add_option("--user", flags->user, "Drop to this user after binding");
-  cmd->add_option("--store", flags->store,
-                  "Audit log store: sqlite:///path/nearmiss.db or postgresql://...");
   cmd->add_option("--workers", flags->workers, "Threads scanning message content")
       ->check(CLI::Range(1, 64));
   cmd->callback([&run, flags] { run = [flags] { return RunMilter(*flags); }; });

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "history/refresher.h"
 #include "http/memory_audit.h"
 #include "http/server.h"
 #include "nearmiss/engine_holder.h"
@@ -20,9 +21,9 @@ namespace nearmiss::cli {
 namespace {
 
 struct ServeFlags {
-  std::string policy_file;
+  PolicyFlags policy;  // --policy; --store: history and audit log ("" keeps
+                       // decisions in memory only)
   std::string listen = "127.0.0.1:8025";
-  std::string store_url;  // "" keeps decisions in memory only
   http::ApiOptions api;
 };
 
@@ -55,30 +56,39 @@ int RunServe(ServeFlags& flags) {
   if (!SplitListen(flags.listen, &api.host, &api.port)) {
     return Fail("--listen wants HOST:PORT, such as 127.0.0.1:8025");
   }
-  api.policy_path = flags.policy_file;
+  api.policy_path = flags.policy.policy_file;
   // Block the signals before any thread starts so every thread inherits it.
   sigset_t signals;
   sigemptyset(&signals);
   for (int s : {SIGHUP, SIGTERM, SIGINT}) sigaddset(&signals, s);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  Result<std::unique_ptr<EngineHolder>> holder = EngineHolder::Open(flags.policy_file);
+  // With a store, the engine uses its learned history (refreshed every
+  // history.refresh_seconds), decisions are written to its audit log and
+  // GET /v1/audit searches it (the milter's decisions too, when it shares
+  // the store).
+  std::shared_ptr<Store> store;
+  if (!flags.policy.store_url.empty()) {
+    Result<std::unique_ptr<Store>> opened = Store::Open(flags.policy.store_url);
+    if (!opened.ok()) return Fail(opened.error().message());
+    store = std::move(*opened);
+  }
+  Result<std::unique_ptr<EngineHolder>> holder = EngineHolder::Open(
+      flags.policy.policy_file, store ? history::HistoryFrom(store) : nullptr);
   if (!holder.ok()) return Fail(holder.error().message());
   std::shared_ptr<EngineHolder> engines = std::move(*holder);
   api.postfix.tag_header = engines->Get()->policy().defaults.tag_header;
 
-  // With a store, decisions are written to its audit log and GET /v1/audit
-  // searches it (the milter's decisions too, when it shares the store).
-  std::shared_ptr<Store> store;
   std::unique_ptr<http::StoreAudit> store_audit;
   std::unique_ptr<store::AuditWriter> writer;
-  if (!flags.store_url.empty()) {
-    Result<std::unique_ptr<Store>> opened = Store::Open(flags.store_url);
-    if (!opened.ok()) return Fail(opened.error().message());
-    store = std::move(*opened);
+  std::unique_ptr<history::Refresher> refresher;
+  if (store) {
     store_audit = std::make_unique<http::StoreAudit>(store.get());
     writer = std::make_unique<store::AuditWriter>(store, [](const Status& s) {
       std::fprintf(stderr, "nearmiss serve: audit log: %s\n", s.message().c_str());
+    });
+    refresher = std::make_unique<history::Refresher>(engines, store, [](const std::string& m) {
+      std::fprintf(stderr, "nearmiss serve: %s\n", m.c_str());
     });
   }
   std::vector<AuditSink*> sinks;
@@ -118,7 +128,9 @@ int RunServe(ServeFlags& flags) {
       return;
     }
   });
+  if (refresher) refresher->Start();
   s.Run();
+  if (refresher) refresher->Stop();
   // Run can return on its own (a listen failure): wake the signal thread.
   pthread_kill(signal_thread.native_handle(), SIGTERM);
   signal_thread.join();
@@ -132,14 +144,10 @@ void AddServeCommand(CLI::App& app, Run& run) {
   auto flags = std::make_shared<ServeFlags>();
   CLI::App* cmd = app.add_subcommand(
       "serve", "Serve the pre-send API, the admin API and the console (SIGHUP reloads)");
-  cmd->footer("Endpoints, tokens and the console: docs/api.md.");
-  cmd->add_option("--policy", flags->policy_file,
-                  "Policy file (TOML); the embedded default when omitted")
-      ->check(CLI::ExistingFile);
+  cmd->footer("Endpoints, tokens and the console: docs/api.md. With --store, GET /v1/audit "
+              "searches the store's audit log; without, recent decisions kept in memory.");
+  flags->policy.Register(*cmd, /*with_protect_file=*/false);
   cmd->add_option("--listen", flags->listen, "HOST:PORT (default 127.0.0.1:8025, loopback)");
-  cmd->add_option("--store", flags->store_url,
-                  "Audit store (sqlite path or postgresql:// URL): decisions are logged there "
-                  "and /v1/audit searches it; default: recent decisions in memory");
   http::ApiOptions& a = flags->api;
   cmd->add_option("--token-file", a.token_file, "Tokens, one 'check|admin TOKEN' per line")
       ->check(CLI::ExistingFile);

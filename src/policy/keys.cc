@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 56> kKeys = {
+constexpr std::array<std::string_view, 58> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -66,6 +66,8 @@ constexpr std::array<std::string_view, 56> kKeys = {
     "history.min_messages",
     "history.min_days",
     "history.flag_new_addresses",
+    "history.refresh_seconds",
+    "history.audit_retention_days",
     // Tables that hold only tables have keys of their own too: the names.
     "senders.<group>",
     "sensitivity.pattern",

@@ -18,7 +18,12 @@ Result<std::unique_ptr<Store>> Store::Open(std::string_view url) {
     NM_ASSIGN_OR_RETURN(conn, store::OpenPostgres(std::string(url)));
   } else {
     std::string_view path = url;
-    if (path.starts_with("sqlite://")) path.remove_prefix(9);
+    // "sqlite:///abs/path" (URL form) or the shorter "sqlite:PATH".
+    if (path.starts_with("sqlite://")) {
+      path.remove_prefix(9);
+    } else if (path.starts_with("sqlite:")) {
+      path.remove_prefix(7);
+    }
     if (path.empty()) return Status::InvalidArgument("store URL has no path: " + std::string(url));
     NM_ASSIGN_OR_RETURN(conn, store::OpenSqlite(std::string(path)));
   }

@@ -1,0 +1,62 @@
+#!/bin/sh
+# End-to-end tests of history and the audit log through the CLI on a
+# temporary SQLite store: `learn` from a Postfix log, then `check --store`
+# trusts a frequent correspondent, flags a never-seen near miss of it with
+# `new-domain`, and keeps a poisoned look-alike untrusted; `scan --store`
+# writes one audit record per message; `learn --prune` applies the policy's
+# retention. Usage: history-cli.sh NEARMISS.
+set -u
+bin=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root" || exit 2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+store="sqlite:$tmp/nearmiss.db"
+check() {  # check NAME EXPECTED ACTUAL
+  if [ "$2" != "$3" ]; then echo "FAIL $1: expected '$2', got '$3'"; fail=1; else echo "ok   $1"; fi
+}
+verdict() {  # verdict [FLAGS...] ADDRESS: the class `check --json` gives
+  "$bin" check --json "$@" | python3 -c 'import json,sys; print(json.loads(sys.stdin.read())["verdict"])'
+}
+reasons() {  # reasons [FLAGS...] ADDRESS: reason codes, comma-separated
+  "$bin" check --json "$@" |
+    python3 -c 'import json,sys; print(",".join(r["code"] for r in json.loads(sys.stdin.read())["reasons"]))'
+}
+
+# Six weeks of mail: partner.co every week; army.ml (a look-alike of the
+# protected army.mil) as often, by mistake.
+: > "$tmp/maillog"
+n=1
+for day in 01 08 15 22 29; do
+  for to in bob@partner.co amy@partner.co jones@army.ml; do
+    id=A0${n}B$day  # upper-case hex, as Postfix writes short queue ids
+    echo "Mar $day 10:00:0$n mx postfix/qmgr[2]: $id: from=<alice@mod.gov.uk>, size=900, nrcpt=1 (queue active)" >> "$tmp/maillog"
+    echo "Mar $day 10:00:0$n mx postfix/smtp[3]: $id: to=<$to>, relay=mx.example[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 ok)" >> "$tmp/maillog"
+    n=$((n + 1))
+  done
+done
+"$bin" learn --store "$store" --year 2024 "$tmp/maillog" > "$tmp/learn.txt"
+check "learn exits 0" 0 $?
+grep -q "^left out army.ml (5 messages): looks like army.mil" "$tmp/learn.txt" \
+  && echo "ok   learn leaves out the look-alike" || { echo "FAIL learn:"; cat "$tmp/learn.txt"; fail=1; }
+
+check "partner.co is external without history" external "$(verdict bob@partner.co)"
+check "partner.co is trusted with history" trusted "$(verdict --store "$store" bob@partner.co)"
+check "a near miss of partner.co is not flagged without history" external "$(verdict carol@partnre.co)"
+check "a never-seen near miss of partner.co is a look-alike" lookalike \
+  "$(verdict --store "$store" carol@partnre.co)"
+reasons --store "$store" carol@partnre.co | grep -q "new-domain" \
+  && echo "ok   ... with the new-domain reason" || { echo "FAIL no new-domain reason"; fail=1; }
+check "mail already sent to army.ml does not make it trusted" lookalike \
+  "$(verdict --store "$store" jones@army.ml)"
+"$bin" learn --store "$store" --confirm army.ml > /dev/null
+check "a confirmed domain is trusted" trusted "$(verdict --store "$store" jones@army.ml)"
+"$bin" learn --store "$store" --unconfirm army.ml > /dev/null
+"$bin" policy explain --store "$store" --from alice@mod.gov.uk --to carol@partnre.co \
+  > "$tmp/explain.txt"
+grep -q "reason new-domain" "$tmp/explain.txt" && echo "ok   policy explain uses the history" \
+  || { echo "FAIL policy explain:"; cat "$tmp/explain.txt"; fail=1; }
+"$bin" check --store /nonexistent-dir/x.db bob@partner.co > /dev/null 2>&1
+check "an unopenable store exits 2" 2 $?
+exit $fail
