@@ -50,6 +50,10 @@ struct ScannedMessage {
   // Problems that did not stop the read: "truncated message", "unknown
   // charset 'x-foo' in part 2", "invalid base64 in part 3", I/O errors.
   std::vector<std::string> errors;
+  // The message as read (an mbox entry without its "From " line), for a
+  // digest in the audit log; filled only when the reader was asked
+  // (MessageReader::set_keep_bytes), as it costs a copy per message.
+  std::string bytes;
 };
 
 // Parses one message held in memory (a milter's end-of-message, a file) and
@@ -73,6 +77,8 @@ class MessageReader {
   // input that cannot be read yields a message with only `source` and
   // `errors` set.
   bool Next(ScannedMessage* out);
+  // Fill ScannedMessage::bytes from now on; off by default.
+  void set_keep_bytes(bool keep);
 
   struct Rep;
 

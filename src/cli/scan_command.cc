@@ -1,5 +1,8 @@
-// `nearmiss scan [--policy FILE] [--json] INPUT...`: every message's
-// recipients, sensitivity and the action the policy takes.
+// `nearmiss scan [--policy FILE] [--store URL] [--json] INPUT...`: every
+// message's recipients, sensitivity and the action the policy takes. With
+// --store the engine uses the learned history and every decision goes to
+// the audit log, like the milter's and the API's.
+#include <atomic>
 #include <cstdio>
 #include <map>
 
@@ -8,6 +11,7 @@
 #include "cli/scan_render.h"
 #include "nearmiss/address.h"
 #include "nearmiss/content_reader.h"
+#include "store/audit_writer.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -86,14 +90,54 @@ class Summary {
   std::map<std::string, size_t> by_level_, by_action_, by_reason_;
 };
 
+// The audit log of a scan: records go through an AuditWriter like the
+// daemons', but a scan outruns any database, so every kBatch records it
+// waits for the writer rather than let the bounded queue drop them.
+class ScanAudit {
+ public:
+  explicit ScanAudit(std::shared_ptr<Store> store)
+      : writer_(std::move(store), [this](const Status& s) {
+          failed_ = true;
+          std::fprintf(stderr, "nearmiss: audit log: %s\n", s.message().c_str());
+        }) {}
+
+  void Record(const MessageFacts& facts, const Decision& d, const content::ScannedMessage& m) {
+    // An input that could not be read holds no decision.
+    if (facts.recipients.empty() && !m.errors.empty()) return;
+    writer_.Record(MakeAuditRecord("scan", facts, d, "", m.message_id, m.bytes));
+    if (++pending_ == kBatch) {
+      writer_.Flush();
+      pending_ = 0;
+    }
+  }
+  // Writes what is queued; false when a record was lost.
+  bool Finish() {
+    writer_.Flush();
+    return !failed_ && writer_.dropped() == 0;
+  }
+
+ private:
+  static constexpr size_t kBatch = 1000;
+  std::atomic<bool> failed_{false};
+  store::AuditWriter writer_;
+  size_t pending_ = 0;
+};
+
 int RunScan(const ScanFlags& flags) {
-  std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
+  Result<std::shared_ptr<Store>> store = OpenStore(flags.policy);
+  if (!store.ok()) return kExitError;
+  std::shared_ptr<const Engine> engine = LoadEngine(flags.policy, store->get());
   if (!engine) return kExitError;
   Result<std::unique_ptr<content::MessageReader>> reader = content::MessageReader::Open(
       flags.inputs, engine->shared_scanner(), engine->policy().limits);
   if (!reader.ok()) {
     std::fprintf(stderr, "nearmiss: %s\n", reader.error().message().c_str());
     return kExitError;
+  }
+  std::unique_ptr<ScanAudit> audit;
+  if (*store) {
+    audit = std::make_unique<ScanAudit>(*store);
+    (*reader)->set_keep_bytes(true);  // for the record's digest
   }
   Terminal term(stdout);
   Progress progress("messages");
@@ -104,6 +148,7 @@ int RunScan(const ScanFlags& flags) {
     MessageFacts facts = FactsOf(*engine, message);
     Decision decision = engine->Decide(facts);
     summary.Add(decision, facts, message);
+    if (audit) audit->Record(facts, decision, message);
     ScanResult result{&message, &facts, &decision};
     out.clear();
     if (flags.json) {
@@ -123,6 +168,7 @@ int RunScan(const ScanFlags& flags) {
     std::fwrite(text.data(), 1, text.size(), stdout);
   }
   std::fflush(stdout);
+  if (audit && !audit->Finish()) return kExitError;
   if (summary.with_errors() > 0) return kExitError;
   return summary.flagged() > 0 ? kExitFlagged : kExitClean;
 }

@@ -96,6 +96,32 @@ struct MessageReader::Rep {
   GPtr<GMimeStream> mbox_stream;
   GPtr<GMimeParser> mbox_parser;
   int mbox_index = 0;
+  bool keep_bytes = false;
+
+  // The bytes of the mbox message at [begin, end) after its "From " line,
+  // read beside the parser: pread and the memory buffer leave the stream's
+  // position, which the parser owns, alone. "" past max_message_bytes.
+  std::string MboxBytes(gint64 begin, gint64 end) {
+    if (begin < 0 || end <= begin ||
+        static_cast<std::size_t>(end - begin) > limits.max_message_bytes) {
+      return "";
+    }
+    std::string bytes(static_cast<std::size_t>(end - begin), '\0');
+    GMimeStream* stream = mbox_stream.get();
+    if (GMIME_IS_STREAM_MEM(stream)) {
+      GByteArray* buffer = GMIME_STREAM_MEM(stream)->buffer;
+      if (static_cast<guint>(end) > buffer->len) return "";
+      bytes.assign(reinterpret_cast<const char*>(buffer->data) + begin, bytes.size());
+    } else if (GMIME_IS_STREAM_FS(stream)) {
+      ssize_t got = pread(GMIME_STREAM_FS(stream)->fd, bytes.data(), bytes.size(), begin);
+      if (got != static_cast<ssize_t>(bytes.size())) return "";
+    } else {
+      return "";
+    }
+    std::size_t newline = bytes.find('\n');
+    bytes.erase(0, newline == std::string::npos ? bytes.size() : newline + 1);
+    return bytes;
+  }
 
   bool NextFromMbox(ScannedMessage* out) {
     GMimeParser* parser = mbox_parser.get();
@@ -112,6 +138,7 @@ struct MessageReader::Rep {
       *out = WalkMessage(message.get(),
                          mbox_path + ":" + std::to_string(mbox_index), size,
                          std::move(warnings), *scanner, scratch, limits);
+      if (keep_bytes) out->bytes = MboxBytes(begin, end);
       return true;
     }
     mbox_parser.reset();
@@ -160,6 +187,7 @@ struct MessageReader::Rep {
       return NextFromMbox(out);
     }
     *out = ScanMessage(*data, input.path, *scanner, scratch, limits);
+    if (keep_bytes) out->bytes = std::move(*data);
     return true;
   }
 };
@@ -176,6 +204,8 @@ Result<std::unique_ptr<MessageReader>> MessageReader::Open(
 
 MessageReader::MessageReader(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
 MessageReader::~MessageReader() = default;
+
+void MessageReader::set_keep_bytes(bool keep) { rep_->keep_bytes = keep; }
 
 bool MessageReader::Next(ScannedMessage* out) {
   if (rep_->mbox_parser && rep_->NextFromMbox(out)) return true;

@@ -59,4 +59,25 @@ grep -q "reason new-domain" "$tmp/explain.txt" && echo "ok   policy explain uses
   || { echo "FAIL policy explain:"; cat "$tmp/explain.txt"; fail=1; }
 "$bin" check --store /nonexistent-dir/x.db bob@partner.co > /dev/null 2>&1
 check "an unopenable store exits 2" 2 $?
+
+# scan --store: one audit record per message (2 files and a 3-message mbox),
+# shaped like the milter's, with a digest of the message and not its body.
+sql() { python3 -c 'import sqlite3,sys; print("\n".join("|".join(map(str,r)) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])))' "$tmp/nearmiss.db" "$1"; }
+data=tests/testdata/scan
+"$bin" scan --store "$store" $data/sensitive-to-lookalike.eml $data/clean.eml $data/outbox.mbox > /dev/null
+check "scan with a store exits 1 (flagged)" 1 $?
+check "scan writes one audit record per message" 5 "$(sql "SELECT COUNT(*) FROM nm_audit WHERE source = 'scan'")"
+check "the record of the look-alike message" \
+  "alice@mod.gov.uk|reject|os-ml-1@mod.gov.uk" \
+  "$(sql "SELECT sender, action, message_id FROM nm_audit WHERE message_id = 'os-ml-1@mod.gov.uk'")"
+check "its recipients with class and reasons" \
+  "jones@army.ml|lookalike|army.mil|ops@army.mil|trusted|" \
+  "$(sql "SELECT r.address, r.verdict, r.target FROM nm_audit_recipient r JOIN nm_audit a ON a.id = r.audit_id WHERE a.message_id = 'os-ml-1@mod.gov.uk' ORDER BY r.position" | paste -sd'|')"
+want=sha256:$(sha256sum < $data/sensitive-to-lookalike.eml | cut -d' ' -f1)
+check "the digest is the message's sha256" "$want" \
+  "$(sql "SELECT digest FROM nm_audit WHERE message_id = 'os-ml-1@mod.gov.uk'")"
+check "every message has a digest and a rule" 5 \
+  "$(sql "SELECT COUNT(*) FROM nm_audit WHERE digest LIKE 'sha256:%' AND rule <> ''")"
+sql "SELECT reasons FROM nm_audit_recipient WHERE address = 'jones@army.ml'" | grep -q "suffix" \
+  && echo "ok   the look-alike's reasons are kept" || { echo "FAIL reasons:"; sql "SELECT * FROM nm_audit_recipient"; fail=1; }
 exit $fail
