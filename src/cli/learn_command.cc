@@ -1,11 +1,14 @@
 // `nearmiss learn [--store URL] SOURCE...`: who the organisation writes to,
 // from Postfix logs, Sent folders and CSV exports; `--confirm DOMAIN` marks
-// a domain a real correspondent even when it looks like another.
+// a domain a real correspondent even when it looks like another; `--prune`
+// applies the policy's audit retention.
+#include <chrono>
 #include <cstdio>
 
 #include "audit/log_files.h"
 #include "cli/commands.h"
 #include "history/learn.h"
+#include "history/refresher.h"
 #include "nearmiss/store.h"
 
 namespace nearmiss::cli {
@@ -16,6 +19,7 @@ struct LearnFlags {
   std::string store = DefaultStoreUrl();
   std::vector<std::string> confirm, unconfirm;
   int year = 0;
+  bool prune = false;
   std::vector<std::string> sources;
 };
 
@@ -24,9 +28,41 @@ int Fail(const Status& s) {
   return kExitError;
 }
 
+// Deletes audit records past history.audit_retention_days, as the daemons
+// do on each refresh, for stores no daemon looks after (cron).
+int Prune(const LearnFlags& flags, Store& store) {
+  Result<Policy> policy = flags.policy.policy_file.empty()
+                              ? DefaultPolicy()
+                              : LoadPolicyFile(flags.policy.policy_file);
+  if (!policy.ok()) return Fail(policy.error());
+  int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  Result<int64_t> deleted = history::PruneAudit(store, policy->history, now_ms);
+  if (!deleted.ok()) return Fail(deleted.error());
+  Result<AuditCounts> kept = store.CountAudit({});
+  if (!kept.ok()) return Fail(kept.error());
+  int64_t days = policy->history.audit_retention_days;
+  if (days == 0) {
+    std::printf("audit log: kept forever (history.audit_retention_days = 0); %lld records\n",
+                static_cast<long long>(kept->total));
+  } else {
+    std::printf("audit log: deleted %lld records older than %lld days; %lld kept\n",
+                static_cast<long long>(*deleted), static_cast<long long>(days),
+                static_cast<long long>(kept->total));
+  }
+  return kExitClean;
+}
+
 int RunLearn(const LearnFlags& flags) {
   Result<std::unique_ptr<Store>> store = Store::Open(flags.store);
   if (!store.ok()) return Fail(store.error());
+  if (flags.prune) {
+    if (int rc = Prune(flags, **store); rc != kExitClean) return rc;
+    if (flags.sources.empty() && flags.confirm.empty() && flags.unconfirm.empty()) {
+      return kExitClean;
+    }
+  }
   for (const std::string& d : flags.confirm) {
     Status s = (*store)->ConfirmDomain(d, true);
     if (!s.ok()) return Fail(s);
@@ -101,6 +137,9 @@ void AddLearnCommand(CLI::App& app, Run& run) {
   cmd->add_option("--confirm", flags->confirm, "Mark a domain a confirmed correspondent");
   cmd->add_option("--unconfirm", flags->unconfirm, "Withdraw a confirmation");
   cmd->add_option("--year", flags->year, "Year of syslog timestamps");
+  cmd->add_flag("--prune", flags->prune,
+                "Delete audit records older than the policy's history.audit_retention_days "
+                "(default 365; the milter and serve do it on their own)");
   cmd->add_option("sources", flags->sources, "Logs, Sent folders, CSV files");
   cmd->callback([&run, flags] { run = [flags] { return RunLearn(*flags); }; });
 }

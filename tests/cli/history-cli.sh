@@ -80,4 +80,22 @@ check "every message has a digest and a rule" 5 \
   "$(sql "SELECT COUNT(*) FROM nm_audit WHERE digest LIKE 'sha256:%' AND rule <> ''")"
 sql "SELECT reasons FROM nm_audit_recipient WHERE address = 'jones@army.ml'" | grep -q "suffix" \
   && echo "ok   the look-alike's reasons are kept" || { echo "FAIL reasons:"; sql "SELECT * FROM nm_audit_recipient"; fail=1; }
+
+# Retention: two records from 400 days ago and one from 20 days ago.
+python3 -c 'import sqlite3,sys,time
+db = sqlite3.connect(sys.argv[1]); now = int(time.time() * 1000); day = 86400000
+ids = [r[0] for r in db.execute("SELECT id FROM nm_audit ORDER BY id")]
+for i, age in zip(ids, (400, 400, 20)): db.execute("UPDATE nm_audit SET time_ms = ? WHERE id = ?", (now - age * day, i))
+db.commit()' "$tmp/nearmiss.db"
+check "learn --prune keeps 365 days by default" \
+  "audit log: deleted 2 records older than 365 days; 3 kept" "$("$bin" learn --store "$store" --prune)"
+check "... and their recipients go with them" 0 \
+  "$(sql "SELECT COUNT(*) FROM nm_audit_recipient WHERE audit_id NOT IN (SELECT id FROM nm_audit)")"
+printf '[history]\naudit_retention_days = 7\n' > "$tmp/week.toml"
+check "the policy sets the retention" "audit log: deleted 1 records older than 7 days; 2 kept" \
+  "$("$bin" learn --store "$store" --policy "$tmp/week.toml" --prune)"
+printf '[history]\naudit_retention_days = 0\n' > "$tmp/forever.toml"
+check "retention 0 keeps everything" \
+  "audit log: kept forever (history.audit_retention_days = 0); 2 records" \
+  "$("$bin" learn --store "$store" --policy "$tmp/forever.toml" --prune)"
 exit $fail
