@@ -71,6 +71,7 @@ class PartContent {
   bool padding_seen_ = false;
   bool invalid_base64_ = false;
   bool flushed_ = false;
+  bool started_ = false;  // Step has run: Finish must decode the rest
   std::size_t decoded_ = 0;
 };
 
