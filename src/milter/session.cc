@@ -59,7 +59,7 @@ EomContext Session::Context() const {
   return EomContext{(actions_ & action::kQuarantine) != 0,
                     (actions_ & action::kAddHeaders) != 0,
                     (actions_ & action::kChangeHeaders) != 0,
-                    (actions_ & action::kDelRcpt) != 0};
+                    (actions_ & action::kDelRcpt) != 0, options_.audit != nullptr};
 }
 
 Session::Step Session::Handle(const Packet& packet, std::string* out) {

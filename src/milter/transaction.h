@@ -65,6 +65,9 @@ struct EomContext {
   bool can_add_headers = true;
   bool can_change_headers = true;
   bool can_delete_recipients = true;
+  // An audit sink is listening: build the record (its SHA-256 of the whole
+  // message is the costliest part of the decision, so only on demand).
+  bool audit = false;
 };
 
 // Content scan, decision, and the packets that carry it out.
