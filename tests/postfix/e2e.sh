@@ -1,7 +1,7 @@
 #!/bin/bash
 # End-to-end: a real Postfix with the nearmiss milter, driven by swaks.
 # Usage: e2e.sh NEARMISS_BINARY CASE
-#   rcpt-reject  mixed  hold-release  tag  sendmail  milter-down  reload
+#   rcpt-reject  mixed  hold-release  tag  sendmail  milter-down  reload  audit
 NEARMISS=$(realpath "$1")
 CASE=$2
 . "$(dirname "$0")/lib.sh"
@@ -105,6 +105,28 @@ reload)
   wait "$bg"
   [ -s "$W/bg.log" ] && { cat "$W/bg.log"; fail "traffic failed during the reload"; }
   ok "SIGHUP took the new block rule; 20 messages in flight unaffected"
+  ;;
+
+audit)
+  # What `nearmiss audit` is for: mail that already went to look-alikes
+  # through a server without the milter, read back from Postfix's own log.
+  start_all
+  PLAIN_PORT=$(free_port)
+  echo "127.0.0.1:$PLAIN_PORT inet n - n - - smtpd -o smtpd_milters=" >>"$CONF/master.cf"
+  postfix -c "$CONF" reload >/dev/null 2>&1
+  for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$PLAIN_PORT) 2>/dev/null && break; sleep 0.1; done
+  SMTP_PORT=$PLAIN_PORT
+  send --from alice@mod.gov.uk --to bob@army.ml --header "Subject: travel" || fail "not accepted"
+  send --from alice@mod.gov.uk --to carol@army.mil --header "Subject: fine" || fail "not accepted"
+  wait_delivered "X-Rcpt-Args: <bob@army.ml>" || fail "army.ml not delivered"
+  wait_delivered "X-Rcpt-Args: <carol@army.mil>" || fail "army.mil not delivered"
+  for _ in $(seq 100); do [ "$(grep -c 'status=sent' "$W/maillog")" -ge 2 ] && break; sleep 0.1; done
+  "$NEARMISS" audit --json "$W/maillog" >"$W/audit.jsonl"
+  [ $? -eq 1 ] || fail "audit exit code is not 1 (found)"
+  [ "$(wc -l <"$W/audit.jsonl")" -eq 1 ] || { cat "$W/audit.jsonl"; fail "expected one flagged delivery"; }
+  grep -q '"to":"bob@army.ml".*"target":"army.mil".*"status":"sent"' "$W/audit.jsonl" ||
+    { cat "$W/audit.jsonl"; fail "army.ml delivery not reported"; }
+  ok "audit found the army.ml delivery in a real Postfix maillog_file"
   ;;
 
 *) echo "unknown case $CASE"; exit 2 ;;
