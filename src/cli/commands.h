@@ -11,6 +11,7 @@
 #include <string>
 
 #include "nearmiss/engine.h"
+#include "nearmiss/engine_holder.h"
 #include "nearmiss/store.h"
 
 namespace nearmiss::cli {
@@ -50,6 +51,16 @@ Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags);
 std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags, Store* store);
 // The same, opening --store for the history when given.
 std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags);
+
+// What the daemons (milter, serve) run on: --store (null when not given),
+// opened before privileges are dropped, like the sockets; and the engine
+// holder, compiling the policy with the store's history so that reloads and
+// periodic refreshes keep it. Errors are returned, not printed.
+struct DaemonEngines {
+  std::shared_ptr<Store> store;
+  std::shared_ptr<EngineHolder> engines;
+};
+Result<DaemonEngines> OpenDaemonEngines(const PolicyFlags& flags);
 
 }  // namespace nearmiss::cli
 

@@ -42,17 +42,10 @@ int RunMilter(const MilterFlags& flags) {
     if (!a.ok()) return Fail(a.error().message());
     options.listen.push_back(*a);
   }
-  // The store is opened before dropping privileges, like the sockets.
-  std::shared_ptr<Store> store;
-  if (!flags.policy.store_url.empty()) {
-    Result<std::unique_ptr<Store>> opened = Store::Open(flags.policy.store_url);
-    if (!opened.ok()) return Fail(opened.error().message());
-    store = std::move(*opened);
-  }
-  Result<std::unique_ptr<EngineHolder>> holder = EngineHolder::Open(
-      flags.policy.policy_file, store ? history::HistoryFrom(store) : nullptr);
-  if (!holder.ok()) return Fail(holder.error().message());
-  std::shared_ptr<EngineHolder> engines = std::move(*holder);
+  Result<DaemonEngines> opened = OpenDaemonEngines(flags.policy);
+  if (!opened.ok()) return Fail(opened.error().message());
+  std::shared_ptr<Store> store = opened->store;
+  std::shared_ptr<EngineHolder> engines = opened->engines;
 
   struct passwd* pw = nullptr;
   if (!flags.user.empty()) {

@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "history/refresher.h"
 
 namespace nearmiss::cli {
 
@@ -81,6 +82,20 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags) {
   Result<std::shared_ptr<Store>> store = OpenStore(flags);
   if (!store.ok()) return nullptr;
   return LoadEngine(flags, store->get());
+}
+
+Result<DaemonEngines> OpenDaemonEngines(const PolicyFlags& flags) {
+  DaemonEngines out;
+  if (!flags.store_url.empty()) {
+    Result<std::unique_ptr<Store>> opened = Store::Open(flags.store_url);
+    if (!opened.ok()) return opened.error();
+    out.store = std::move(*opened);
+  }
+  Result<std::unique_ptr<EngineHolder>> holder = EngineHolder::Open(
+      flags.policy_file, out.store ? history::HistoryFrom(out.store) : nullptr);
+  if (!holder.ok()) return holder.error();
+  out.engines = std::move(*holder);
+  return out;
 }
 
 }  // namespace nearmiss::cli

@@ -67,16 +67,10 @@ int RunServe(ServeFlags& flags) {
   // history.refresh_seconds), decisions are written to its audit log and
   // GET /v1/audit searches it (the milter's decisions too, when it shares
   // the store).
-  std::shared_ptr<Store> store;
-  if (!flags.policy.store_url.empty()) {
-    Result<std::unique_ptr<Store>> opened = Store::Open(flags.policy.store_url);
-    if (!opened.ok()) return Fail(opened.error().message());
-    store = std::move(*opened);
-  }
-  Result<std::unique_ptr<EngineHolder>> holder = EngineHolder::Open(
-      flags.policy.policy_file, store ? history::HistoryFrom(store) : nullptr);
-  if (!holder.ok()) return Fail(holder.error().message());
-  std::shared_ptr<EngineHolder> engines = std::move(*holder);
+  Result<DaemonEngines> opened = OpenDaemonEngines(flags.policy);
+  if (!opened.ok()) return Fail(opened.error().message());
+  std::shared_ptr<Store> store = opened->store;
+  std::shared_ptr<EngineHolder> engines = opened->engines;
   api.postfix.tag_header = engines->Get()->policy().defaults.tag_header;
 
   std::unique_ptr<http::StoreAudit> store_audit;
