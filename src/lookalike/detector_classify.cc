@@ -414,6 +414,18 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   if (d.ascii.empty()) return m;
   const std::string& shown = d.unicode.empty() ? d.ascii : d.unicode;
   Query q = MakeQuery(d);
+  // Every index below is read at a random place; in a big trusted set each
+  // read waits for main memory. Start all the loads now so they overlap.
+  set_.Prefetch(d.ascii);
+  if (!q.name.empty()) {
+    set_.Prefetch(q.name);
+    by_name_.Prefetch(HashKey(q.name));
+    by_name_.Prefetch(HashKey(q.reg_label));
+    joined_.Prefetch(HashKey(d.ascii));
+    joined_.Prefetch(HashKey(d.registrable));
+    joined_.Prefetch(HashKey(q.name));
+    host_.Prefetch(HashKey(q.reg_label));
+  }
   // A homoglyph of a trusted name counts even inside a trusted namespace:
   // no one registers Cyrillic names under .mil.
   if (q.idn) {

@@ -62,6 +62,12 @@ class HashIndex {
     }
   }
 
+  // Starts loading the bucket `hash` falls in, so a Find soon after does not
+  // wait for main memory alone.
+  void Prefetch(uint64_t hash) const {
+    if (!offsets_.empty()) __builtin_prefetch(&offsets_[Bucket(hash)]);
+  }
+
   // Find for many hashes at once. A big index lives in main memory, so each
   // lookup is a cache miss; issuing the loads for all buckets before reading
   // any lets them overlap, which keeps a query's cost flat as the index grows.

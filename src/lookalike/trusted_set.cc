@@ -95,6 +95,14 @@ std::optional<uint32_t> TrustedSet::Exact(std::string_view ascii) const {
   return found;
 }
 
+void TrustedSet::Prefetch(std::string_view ascii) const {
+  exact_.Prefetch(HashKey(ascii));
+  for (size_t dot = ascii.find('.'); dot != std::string_view::npos;
+       dot = ascii.find('.', dot + 1)) {
+    exact_.Prefetch(HashKey(ascii.substr(dot + 1)));
+  }
+}
+
 std::optional<uint32_t> TrustedSet::TrustedBy(std::string_view ascii) const {
   if (auto id = Exact(ascii)) return id;
   for (size_t dot = ascii.find('.'); dot != std::string_view::npos;

@@ -47,6 +47,9 @@ class TrustedSet {
   // subdomains, or a namespace it falls under.
   std::optional<uint32_t> TrustedBy(std::string_view ascii) const;
 
+  // Prefetches what TrustedBy(ascii) will read.
+  void Prefetch(std::string_view ascii) const;
+
   // The entry whose domain is exactly `ascii`.
   std::optional<uint32_t> Exact(std::string_view ascii) const;
 
