@@ -308,46 +308,18 @@ std::vector<std::string> SplitAddressList(std::string_view text) {
     piece = TrimSpace(piece);
     if (!piece.empty()) out.emplace_back(piece);
   };
-  bool quoted = false;
+  // Separators count only at the top level (Walker skips quoted strings and
+  // comments) and outside angle brackets. An unterminated quote or comment
+  // swallows the rest, which becomes one piece for the parser to refuse.
+  Walker walker(text);
   bool angle = false;
-  int comment = 0;
   std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted || comment > 0) {
-      if (c == '\\') {
-        ++i;
-      } else if (quoted && c == '"') {
-        quoted = false;
-      } else if (comment > 0 && c == '(') {
-        ++comment;
-      } else if (comment > 0 && c == ')') {
-        --comment;
-      }
-      continue;
-    }
-    switch (c) {
-      case '"':
-        quoted = true;
-        break;
-      case '(':
-        comment = 1;
-        break;
-      case '<':
-        angle = true;
-        break;
-      case '>':
-        angle = false;
-        break;
-      case ',':
-      case ';':
-        if (!angle) {
-          emit(text.substr(start, i - start));
-          start = i + 1;
-        }
-        break;
-      default:
-        break;
+  for (std::size_t i = walker.Find("<>,;"); i != kNpos; i = walker.Find("<>,;", i + 1)) {
+    if (text[i] == '<' || text[i] == '>') {
+      angle = text[i] == '<';
+    } else if (!angle) {
+      emit(text.substr(start, i - start));
+      start = i + 1;
     }
   }
   if (start < text.size()) emit(text.substr(start));
