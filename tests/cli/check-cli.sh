@@ -6,17 +6,7 @@ set -u
 bin=$1
 here=$(cd "$(dirname "$0")/../.." && pwd)
 data=$here/tests/testdata/check
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check NAME EXPECTED ACTUAL
-  if [ "$2" != "$3" ]; then
-    echo "FAIL $1: expected '$2', got '$3'"
-    fail=1
-  else
-    echo "ok   $1"
-  fi
-}
+. "$(dirname "$0")/lib.sh"
 
 # 1. Golden: every input form, JSON Lines in input order.
 "$bin" check --json --protect-file "$data/cli-protect.txt" < "$data/cli-inputs.txt" > "$tmp/out.jsonl"

@@ -9,13 +9,8 @@ set -u
 bin=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root" || exit 2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
+. "$root/tests/cli/lib.sh"
 store="sqlite:$tmp/nearmiss.db"
-check() {  # check NAME EXPECTED ACTUAL
-  if [ "$2" != "$3" ]; then echo "FAIL $1: expected '$2', got '$3'"; fail=1; else echo "ok   $1"; fi
-}
 verdict() {  # verdict [FLAGS...] ADDRESS: the class `check --json` gives
   "$bin" check --json "$@" | python3 -c 'import json,sys; print(json.loads(sys.stdin.read())["verdict"])'
 }

@@ -6,17 +6,7 @@
 set -u
 bin=$1
 data=tests/testdata/policy  # relative: the golden names files this way
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check NAME EXPECTED ACTUAL
-  if [ "$2" != "$3" ]; then
-    echo "FAIL $1: expected '$2', got '$3'"
-    fail=1
-  else
-    echo "ok   $1"
-  fi
-}
+. "$(dirname "$0")/lib.sh"
 contains() {  # contains NAME NEEDLE HAYSTACK
   case $3 in
     *"$2"*) echo "ok   $1" ;;

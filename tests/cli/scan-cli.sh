@@ -7,12 +7,7 @@ bin=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root" || exit 2
 data=tests/testdata/scan
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check NAME EXPECTED ACTUAL
-  if [ "$2" != "$3" ]; then echo "FAIL $1: expected '$2', got '$3'"; fail=1; else echo "ok   $1"; fi
-}
+. "$root/tests/cli/lib.sh"
 field() {  # field JSON_LINE KEY: a top-level string value
   printf '%s\n' "$1" | python3 -c 'import json,sys; print(json.loads(sys.stdin.read())[sys.argv[1]])' "$2"
 }

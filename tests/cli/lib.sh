@@ -1,0 +1,13 @@
+# Shared by the CLI end-to-end scripts (sourced): a scratch directory removed
+# on exit, a failure flag the script exits with, and check().
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+check() {  # check NAME EXPECTED ACTUAL
+  if [ "$2" != "$3" ]; then
+    echo "FAIL $1: expected '$2', got '$3'"
+    fail=1
+  else
+    echo "ok   $1"
+  fi
+}
