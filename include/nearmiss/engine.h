@@ -18,6 +18,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -107,6 +108,9 @@ class Engine {
   void AddHistoryReasons(RecipientCheck& c) const;
 
   Policy policy_;
+  // Block entries by domain (a namespace without its dot: both forms cover
+  // the domain and everything under it); keys view policy_.block's strings.
+  std::unordered_map<std::string_view, const DomainItem*> blocked_;
   EngineStats stats_;
   std::unique_ptr<const LookalikeDetector> detector_;
   std::shared_ptr<const content::Scanner> scanner_;

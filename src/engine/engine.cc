@@ -61,6 +61,11 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
   NM_ASSIGN_OR_RETURN(engine->detector_,
                       LookalikeDetector::Build(std::move(entries), std::move(confusions), options));
   engine->policy_ = policy;
+  for (const DomainItem& item : engine->policy_.block) {
+    std::string_view key = item.domain;
+    if (key.starts_with('.')) key.remove_prefix(1);
+    engine->blocked_.emplace(key, &item);  // the first entry names the place
+  }
   // The Scanner's options carry every built-in pack or none, so the packs
   // the policy turned off are compiled in and their findings dropped
   // (FilterSensitivity).
@@ -86,16 +91,14 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
 }
 
 const DomainItem* Engine::BlockedBy(std::string_view ascii) const {
-  for (const DomainItem& item : policy_.block) {
-    std::string_view b = item.domain;
-    bool is_namespace = b.starts_with('.');
-    if (is_namespace) b.remove_prefix(1);
-    if (ascii == b) return &item;
-    if (ascii.size() > b.size() && ascii.ends_with(b) && ascii[ascii.size() - b.size() - 1] == '.') {
-      return &item;
-    }
+  // The domain itself, then each parent: as many lookups as labels, however
+  // long the block list (threat feeds run to many thousands).
+  for (std::string_view d = ascii;;) {
+    if (auto it = blocked_.find(d); it != blocked_.end()) return it->second;
+    size_t dot = d.find('.');
+    if (dot == std::string_view::npos) return nullptr;
+    d.remove_prefix(dot + 1);
   }
-  return nullptr;
 }
 
 RecipientCheck Engine::CheckRecipient(std::string_view input) const {
