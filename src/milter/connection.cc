@@ -31,16 +31,22 @@ void Connection::Start() {
     int one = 1;
     ::setsockopt(socket_.native_handle(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
   }
-  ArmIdle();
+  last_read_ = std::chrono::steady_clock::now();
+  ArmIdle(last_read_ + server_.options.idle_timeout);
   Read();
 }
 
-void Connection::ArmIdle() {
-  idle_timer_.expires_after(server_.options.idle_timeout);
+// Armed once and pushed back only when it fires: re-arming on every read
+// would cost a timer update (a syscall) per packet.
+void Connection::ArmIdle(std::chrono::steady_clock::time_point deadline) {
+  idle_timer_.expires_at(deadline);
   idle_timer_.async_wait([self = shared_from_this()](asio::error_code ec) {
-    if (ec) return;  // re-armed or closed
+    if (ec) return;  // closed
+    auto now = std::chrono::steady_clock::now();
+    auto due = self->last_read_ + self->server_.options.idle_timeout;
+    if (now < due) return self->ArmIdle(due);
     // A scan in progress is bounded by its own timer.
-    if (self->scanning_) return self->ArmIdle();
+    if (self->scanning_) return self->ArmIdle(now + self->server_.options.idle_timeout);
     std::fprintf(stderr, "nearmiss milter: session %llu: idle timeout\n",
                  static_cast<unsigned long long>(self->session_.id()));
     self->Close();
@@ -68,7 +74,7 @@ void Connection::Read() {
         if (ec) return self->Close();  // EOF or reset: the MTA went away
         self->QuickAck();
         self->framer_.Feed(std::string_view(self->read_buffer_.data(), n));
-        self->ArmIdle();
+        self->last_read_ = std::chrono::steady_clock::now();
         self->Process();
       });
 }
@@ -76,7 +82,7 @@ void Connection::Read() {
 // Handles every complete packet buffered; reads more unless a scan is now
 // running (the MTA sends nothing until it has the end-of-message reply).
 void Connection::Process() {
-  while (!closed_ && !scanning_) {
+  while (!closed_ && !scanning_ && !close_after_write_) {
     auto packet = framer_.Next();
     if (!packet.ok()) {
       std::fprintf(stderr, "nearmiss milter: session %llu: %s\n",
@@ -103,6 +109,7 @@ void Connection::Process() {
 }
 
 void Connection::StartScan() {
+  if (session_.end_of_message_is_quick()) return ScanInline();
   scanning_ = true;
   uint64_t scan = ++scan_;
   auto job = session_.TakeEndOfMessage();
@@ -126,6 +133,17 @@ void Connection::StartScan() {
     if (!ec) self->TimeoutScan(scan);
   });
   Progress(scan);
+}
+
+// A small text message scans in a fraction of a millisecond, less than the
+// pool would cost: two thread wake-ups and two timers. Process() goes on
+// with the next packet when this returns.
+void Connection::ScanInline() {
+  auto job = session_.TakeEndOfMessage();
+  std::string out;
+  session_.CompleteEndOfMessage(job(), &out);
+  Send(std::move(out));
+  if (draining_) close_after_write_ = true;
 }
 
 void Connection::Progress(uint64_t scan) {

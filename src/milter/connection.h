@@ -1,6 +1,7 @@
 // Connection: one MTA connection on the server's event loop: reads packets
-// into a Session, writes its replies, runs end-of-message jobs on the
-// worker pool with keep-alives, and times out idle peers.
+// into a Session, writes its replies, runs end-of-message jobs (small text
+// messages inline, the rest on the worker pool with keep-alives), and times
+// out idle peers.
 //
 // Thread safety: every member runs on the io_context thread; worker jobs
 // post their outcome back to it.
@@ -9,6 +10,7 @@
 
 #include <asio.hpp>
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -50,7 +52,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Progress(uint64_t scan);
   void Send(std::string bytes);
   void Write();
-  void ArmIdle();
+  void ScanInline();
+  void ArmIdle(std::chrono::steady_clock::time_point deadline);
   void QuickAck();
 
   ServerContext& server_;
@@ -63,6 +66,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::array<char, 65536> read_buffer_;
   std::string outbox_;   // waiting to be written
   std::string writing_;  // being written
+  std::chrono::steady_clock::time_point last_read_;
   bool scanning_ = false;
   uint64_t scan_ = 0;  // bumps per scan so stale completions are dropped
   bool draining_ = false;

@@ -1,6 +1,7 @@
 #include "milter/session.h"
 
 #include <algorithm>
+#include <exception>
 #include <type_traits>
 
 #include "milter/decision_log.h"
@@ -244,7 +245,17 @@ std::function<EomOutcome()> Session::TakeEndOfMessage() {
   tx_.reset();
   pending_ = tx;
   EomContext context = Context();
-  return [tx, context] { return FinishMessage(*tx, context); };
+  return [tx, context] {
+    try {
+      return FinishMessage(*tx, context);
+    } catch (const std::exception& e) {
+      return FailMessage(*tx, context, std::string("internal error: ") + e.what());
+    }
+  };
+}
+
+bool Session::end_of_message_is_quick() const {
+  return tx_ && IsQuickToScan(*tx_);
 }
 
 void Session::CompleteEndOfMessage(EomOutcome outcome, std::string* out) {

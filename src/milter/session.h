@@ -69,7 +69,11 @@ class Session {
   // or a command out of place ends the session (kClose) with `error()` set.
   Step Handle(const Packet& packet, std::string* out);
 
+  // After kEndOfMessage: whether the message is small and text only, so
+  // cheap enough to finish on the I/O thread.
+  bool end_of_message_is_quick() const;
   // After kEndOfMessage: the work to run (scan + decide), on any thread.
+  // An exception inside it becomes the policy's fail action.
   std::function<EomOutcome()> TakeEndOfMessage();
   // Appends the outcome's replies and logs it; the session is ready for a
   // new message (or QUIT) afterwards.

@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,7 @@ class FakeChecker : public Checker {
   }
   content::ScannedMessage Scan(std::string_view bytes,
                                std::string source) const override {
+    if (throw_in_scan) throw std::runtime_error("out of memory in the scanner");
     last_scanned = std::string(bytes);
     content::ScannedMessage m;
     m.source = std::move(source);
@@ -102,6 +104,7 @@ class FakeChecker : public Checker {
   size_t max_message_bytes() const override { return max_bytes; }
 
   size_t max_bytes = 1 << 20;
+  bool throw_in_scan = false;
   mutable std::string last_scanned;
 
  private:
@@ -391,6 +394,55 @@ TEST_F(SessionTest, FailEndOfMessageAnswersTheFailAction) {
   EXPECT_THAT(Decode(out)[0], HasSubstr("451 4.3.0"));
   Mail("<alice@mod.gov.uk>");  // and the session goes on
   EXPECT_THAT(Rcpt("<dave@example.com>"), ElementsAre("c:"));
+}
+
+TEST_F(SessionTest, AnExceptionInTheScanAnswersTheFailAction) {
+  checker_->throw_in_scan = true;
+  Negotiate();
+  Mail("<alice@mod.gov.uk>");
+  Rcpt("<dave@example.com>");
+  Body("hi\r\n");
+  auto r = Eom();
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_THAT(r[0], HasSubstr("y:451 4.3.0 nearmiss could not check this message "
+                              "(internal error: out of memory in the scanner)"));
+  checker_->throw_in_scan = false;
+  Mail("<alice@mod.gov.uk>");  // and the session goes on
+  EXPECT_THAT(Rcpt("<dave@example.com>"), ElementsAre("c:"));
+}
+
+// Whether the message reaching end of message may be finished on the I/O
+// thread: `headers` then `body`, fed packet by packet.
+class QuickScanTest : public SessionTest {
+ protected:
+  bool Quick(const std::vector<std::pair<std::string, std::string>>& headers,
+             const std::string& body) {
+    Negotiate();
+    Mail("<alice@mod.gov.uk>");
+    Rcpt("<dave@example.com>");
+    for (const auto& [name, value] : headers) Header(name, value);
+    Body(body);
+    std::string w, out;
+    EncodePacket(cmd::kEndOfMessage, {}, &w);
+    framer_.Feed(w);
+    auto p = framer_.Next();
+    EXPECT_EQ(session_.Handle(**p, &out), Session::Step::kEndOfMessage);
+    bool quick = session_.end_of_message_is_quick();
+    session_.CompleteEndOfMessage(session_.TakeEndOfMessage()(), &out);
+    return quick;
+  }
+};
+
+TEST_F(QuickScanTest, SmallSingleTextPartIsQuick) {
+  EXPECT_TRUE(Quick({{"Subject", "hi"}}, "hello\r\n"));
+  EXPECT_TRUE(Quick({{"content-TYPE", "text/plain; charset=utf-8"}}, "hello\r\n"));
+  EXPECT_TRUE(Quick({{"Content-Type", "text/html"}}, "<p>hello</p>\r\n"));
+}
+
+TEST_F(QuickScanTest, MultipartOrLargeGoesToTheWorkers) {
+  EXPECT_FALSE(Quick({{"Content-Type", "multipart/mixed; boundary=b"}}, "--b--\r\n"));
+  EXPECT_FALSE(Quick({{"Content-Type", "application/pdf"}}, "%PDF\r\n"));
+  EXPECT_FALSE(Quick({{"Subject", "big"}}, std::string(kQuickScanBytes + 1, 'x')));
 }
 
 TEST_F(SessionTest, CommandBeforeNegotiationEndsTheSession) {

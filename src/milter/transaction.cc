@@ -3,6 +3,7 @@
 // the rule's message and the reasons.
 #include "milter/transaction.h"
 
+#include <cctype>
 #include <chrono>
 #include <string>
 
@@ -31,6 +32,44 @@ std::pair<std::string, std::string> SplitSmtpCode(std::string_view code,
     if (!enhanced.empty() && enhanced[0] != basic[0]) enhanced.clear();
   }
   return {basic, enhanced};
+}
+
+namespace {
+
+bool StartsWithLower(std::string_view s, std::string_view lower_prefix) {
+  if (s.size() < lower_prefix.size()) return false;
+  for (size_t i = 0; i < lower_prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) != lower_prefix[i]) return false;
+  }
+  return true;
+}
+
+// The top-level Content-Type value (unfolded, leading blanks dropped), or
+// empty when the header block has none.
+std::string_view TopContentType(std::string_view message) {
+  size_t pos = 0;
+  while (pos < message.size()) {
+    size_t end = message.find("\r\n", pos);
+    if (end == std::string_view::npos) end = message.size();
+    std::string_view line = message.substr(pos, end - pos);
+    if (line.empty()) break;  // end of the header block
+    pos = end + 2;
+    if (!StartsWithLower(line, "content-type:")) continue;
+    std::string_view value = line.substr(13);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
+      value.remove_prefix(1);
+    }
+    return value;
+  }
+  return {};
+}
+
+}  // namespace
+
+bool IsQuickToScan(const Transaction& tx) {
+  if (tx.seen_bytes > kQuickScanBytes) return false;
+  std::string_view type = TopContentType(tx.message);
+  return type.empty() || StartsWithLower(type, "text/");
 }
 
 namespace {

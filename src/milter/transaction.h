@@ -70,6 +70,12 @@ struct EomContext {
   bool audit = false;
 };
 
+// Small (at most kQuickScanBytes) and a single text part, so nothing to
+// extract that could take long: such a message scans in well under a
+// millisecond. Multipart messages may carry a PDF or an archive.
+inline constexpr size_t kQuickScanBytes = 64 * 1024;
+bool IsQuickToScan(const Transaction& tx);
+
 // Content scan, decision, and the packets that carry it out.
 EomOutcome FinishMessage(const Transaction& tx, const EomContext& context);
 
