@@ -127,6 +127,10 @@ struct OptionReply {
   uint32_t protocol = 0;
   std::vector<SymbolList> symbols;
 };
+// The option reply nearmiss sends: the wanted steps, actions and macros,
+// narrowed to what the MTA offered (asking for more breaks the stream).
+OptionReply WantedOptionReply(const OptionNegotiation& offer);
+
 // Responses with no data: accept, continue, discard, reject, tempfail,
 // progress, skip.
 struct Simple {

@@ -189,4 +189,19 @@ void EncodeConnect(const Connect& c, std::string* out) {
   FinishPacket(at, out);
 }
 
+OptionReply WantedOptionReply(const OptionNegotiation& offer) {
+  OptionReply r;
+  r.version = std::min<uint32_t>(offer.version, kProtocolVersion);
+  r.protocol = kWantedProtocol & offer.protocol;
+  r.actions = kWantedActions & offer.actions;
+  if (r.actions & action::kSetSymbolList) {
+    r.symbols = {
+        {MacroStage::kMail, "i {auth_authen} {mail_addr}"},
+        {MacroStage::kRcpt, "i {rcpt_addr} {rcpt_mailer}"},
+        {MacroStage::kEndOfMessage, "i"},
+    };
+  }
+  return r;
+}
+
 }  // namespace nearmiss::milter

@@ -90,6 +90,19 @@ constexpr uint32_t kNoReplyBody = 0x80000;
 constexpr uint32_t kHeaderLeadingSpace = 0x100000;
 }  // namespace proto
 
+// What nearmiss negotiates: skip what it never reads (CONNECT, HELO, DATA,
+// unknown commands, end of headers) and stream MAIL, headers and body
+// without replies; only RCPT and the end of message carry an answer. The
+// benchmark's do-nothing milter (bench/floor_milter.cc) asks for the same.
+constexpr uint32_t kWantedProtocol =
+    proto::kNoConnect | proto::kNoHelo | proto::kNoData | proto::kNoUnknown |
+    proto::kNoEndOfHeaders | proto::kNoReplyMail | proto::kNoReplyHeader |
+    proto::kNoReplyBody;
+
+constexpr uint32_t kWantedActions = action::kAddHeaders | action::kChangeHeaders |
+                                    action::kDelRcpt | action::kQuarantine |
+                                    action::kSetSymbolList;
+
 // Stages for SMFIR_SETSYMLIST in the option-negotiation reply (SMFIM_*).
 enum class MacroStage : uint32_t {
   kConnect = 0,

@@ -9,19 +9,6 @@
 namespace nearmiss::milter {
 namespace {
 
-// Skip what nearmiss never reads (CONNECT, HELO, DATA, unknown commands,
-// end of headers) and stream MAIL, headers and body without replies: only
-// RCPT and the end of message carry an answer.
-constexpr uint32_t kWantedProtocol =
-    proto::kNoConnect | proto::kNoHelo | proto::kNoData | proto::kNoUnknown |
-    proto::kNoEndOfHeaders | proto::kNoReplyMail | proto::kNoReplyHeader |
-    proto::kNoReplyBody;
-
-constexpr uint32_t kWantedActions = action::kAddHeaders |
-                                    action::kChangeHeaders | action::kDelRcpt |
-                                    action::kQuarantine |
-                                    action::kSetSymbolList;
-
 constexpr size_t kMaxAddress = 1024;
 
 std::string_view StripBrackets(std::string_view a) {
@@ -144,18 +131,7 @@ Session::Step Session::Negotiate(const OptionNegotiation& o, std::string* out) {
         "milter: MTA speaks protocol version " + std::to_string(o.version) +
         "; nearmiss needs 2 or later"));
   }
-  OptionReply r;
-  r.version = std::min<uint32_t>(o.version, kProtocolVersion);
-  // Only what the MTA offered: asking for more breaks the stream.
-  r.protocol = kWantedProtocol & o.protocol;
-  r.actions = kWantedActions & o.actions;
-  if (r.actions & action::kSetSymbolList) {
-    r.symbols = {
-        {MacroStage::kMail, "i {auth_authen} {mail_addr}"},
-        {MacroStage::kRcpt, "i {rcpt_addr} {rcpt_mailer}"},
-        {MacroStage::kEndOfMessage, "i"},
-    };
-  }
+  OptionReply r = WantedOptionReply(o);
   protocol_ = r.protocol;
   actions_ = r.actions;
   negotiated_ = true;

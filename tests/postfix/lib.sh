@@ -109,9 +109,11 @@ CF
   fail "postfix smtpd did not listen"
 }
 
-start_sink() {
+start_sink() {  # [discard]: accept and drop (benchmarks), else keep files
   mkdir -p "$SINK_DIR"; chown postfix "$SINK_DIR"
-  (cd "$SINK_DIR" && exec smtp-sink -u postfix -d "$SINK_DIR/%H%M%S." 127.0.0.1:$SINK_PORT 128) &
+  local keep=(-d "$SINK_DIR/%H%M%S.")
+  [ "${1:-}" = discard ] && keep=()
+  (cd "$SINK_DIR" && exec smtp-sink -u postfix "${keep[@]}" 127.0.0.1:$SINK_PORT 128) &
   SINK_PID=$!
 }
 
