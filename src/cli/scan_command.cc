@@ -8,8 +8,8 @@
 
 #include "cli/commands.h"
 #include "cli/progress.h"
+#include "cli/recipient_cache.h"
 #include "cli/scan_render.h"
-#include "nearmiss/address.h"
 #include "nearmiss/content_reader.h"
 #include "store/audit_writer.h"
 
@@ -31,15 +31,14 @@ bool Flagged(const Decision& d, const MessageFacts& facts) {
   return false;
 }
 
-MessageFacts FactsOf(const Engine& engine, const content::ScannedMessage& m) {
+MessageFacts FactsOf(RecipientCache& cache, const content::ScannedMessage& m) {
   MessageFacts facts;
   facts.path = MailPath::kOffline;
   facts.sensitivity = m.sensitivity;
-  Result<Address> from = ParseAddress(m.from);
-  facts.sender = from.ok() ? from->ToString() : m.from;
+  facts.sender = cache.Sender(m.from);
   auto add = [&](const std::vector<std::string>& list, RecipientField field) {
     for (const std::string& entry : list) {
-      facts.recipients.push_back({engine.CheckRecipient(entry), field});
+      facts.recipients.push_back({cache.Check(entry), field});
     }
   };
   add(m.to, RecipientField::kTo);
@@ -142,10 +141,11 @@ int RunScan(const ScanFlags& flags) {
   Terminal term(stdout);
   Progress progress("messages");
   Summary summary;
+  RecipientCache recipients(*engine);
   content::ScannedMessage message;
   std::string out;  // reused: one line per message
   while ((*reader)->Next(&message)) {
-    MessageFacts facts = FactsOf(*engine, message);
+    MessageFacts facts = FactsOf(recipients, message);
     Decision decision = engine->Decide(facts);
     summary.Add(decision, facts, message);
     if (audit) audit->Record(facts, decision, message);

@@ -1,0 +1,32 @@
+#include "cli/recipient_cache.h"
+
+#include "nearmiss/address.h"
+
+namespace nearmiss::cli {
+namespace {
+
+// Finds `key` in `map`, or stores compute() under it, starting over when the
+// map is full: a scan's recipients are a small working set, so dropping all
+// of it now and then costs a few rechecks, not an eviction policy.
+template <typename Map, typename Compute>
+const typename Map::mapped_type& FindOrCompute(Map& map, std::string_view key,
+                                               Compute compute) {
+  if (auto it = map.find(key); it != map.end()) return it->second;
+  if (map.size() >= RecipientCache::kMaxEntries) map.clear();
+  return map.emplace(std::string(key), compute()).first->second;
+}
+
+}  // namespace
+
+const RecipientCheck& RecipientCache::Check(std::string_view input) {
+  return FindOrCompute(checks_, input, [&] { return engine_.CheckRecipient(input); });
+}
+
+const std::string& RecipientCache::Sender(std::string_view from) {
+  return FindOrCompute(senders_, from, [&] {
+    Result<Address> parsed = ParseAddress(from);
+    return parsed.ok() ? parsed->ToString() : std::string(from);
+  });
+}
+
+}  // namespace nearmiss::cli

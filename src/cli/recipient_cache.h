@@ -1,0 +1,48 @@
+// RecipientCache: Engine::CheckRecipient and the sender's canonical form,
+// remembered per input string for one scan. A mailbox's recipients recur
+// from message to message, and each check parses the address, splits its
+// public suffix and searches the look-alike index; a lookup is far cheaper.
+// Valid while the engine it was made for is: the engine is immutable, and
+// its answers depend on the input string only. Bounded: when full it starts
+// over, so an mbox of millions of distinct addresses costs at most kMaxEntries
+// remembered checks. Not thread-safe; one per scanning thread.
+#ifndef NEARMISS_CLI_RECIPIENT_CACHE_H_
+#define NEARMISS_CLI_RECIPIENT_CACHE_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "nearmiss/engine.h"
+
+namespace nearmiss::cli {
+
+class RecipientCache {
+ public:
+  explicit RecipientCache(const Engine& engine) : engine_(engine) {}
+
+  // engine.CheckRecipient(input).
+  const RecipientCheck& Check(std::string_view input);
+  // ParseAddress(from)->ToString(), or `from` as given when it does not parse.
+  const std::string& Sender(std::string_view from);
+
+  static constexpr std::size_t kMaxEntries = 4096;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
+  };
+  template <typename V>
+  using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+
+  const Engine& engine_;
+  Map<RecipientCheck> checks_;
+  Map<std::string> senders_;
+};
+
+}  // namespace nearmiss::cli
+
+#endif  // NEARMISS_CLI_RECIPIENT_CACHE_H_
