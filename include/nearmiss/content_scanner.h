@@ -103,6 +103,9 @@ class Scanner {
   Status ScanHeader(std::string_view name, std::string_view value,
                     Scratch& scratch, Sensitivity* out,
                     std::string_view where = {}) const;
+  // Whether ScanHeader reads headers called `name`: a caller can skip
+  // decoding the values of all the others (GMime decodes on request).
+  bool IsLabelHeader(std::string_view name) const;
 
   // Packs compiled in, for `nearmiss` diagnostics: "uk", "us-cui", ...
   std::vector<std::string> PackNames() const;

@@ -32,6 +32,10 @@ std::string_view Trim(std::string_view s) {
 
 }  // namespace
 
+bool Scanner::IsLabelHeader(std::string_view name) const {
+  return FindLabelHeader(*rep_, name) != nullptr;
+}
+
 Status Scanner::ScanHeader(std::string_view name, std::string_view value,
                            Scratch& scratch, Sensitivity* out,
                            std::string_view where_given) const {

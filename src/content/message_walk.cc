@@ -45,8 +45,9 @@ class Walker {
     for (int i = 0; i < n; ++i) {
       GMimeHeader* h = g_mime_header_list_get_header_at(headers, i);
       const char* name = g_mime_header_get_name(h);
+      if (name == nullptr || !scanner_.IsLabelHeader(name)) continue;
       const char* value = g_mime_header_get_value(h);
-      if (name == nullptr || value == nullptr) continue;
+      if (value == nullptr) continue;
       Report(scanner_.ScanHeader(name, value, scratch_, &out_->sensitivity));
     }
   }

@@ -156,6 +156,13 @@ TEST_F(ScannerTest, OtherLabelHeaders) {
   EXPECT_TRUE(Header("Subject", "SECRET").findings.empty());
 }
 
+TEST_F(ScannerTest, IsLabelHeaderAnswersForScanHeader) {
+  EXPECT_TRUE(scanner_->IsLabelHeader("msip_labels"));
+  EXPECT_TRUE(scanner_->IsLabelHeader("x-protective-marking"));
+  EXPECT_FALSE(scanner_->IsLabelHeader("Subject"));
+  EXPECT_FALSE(scanner_->IsLabelHeader("msip_labels2"));
+}
+
 TEST_F(ScannerTest, LabelWordsIgnoredInBody) {
   EXPECT_TRUE(Scan(TextKind::kBody, "General\n\nPublic notice").findings.empty());
 }
