@@ -1,5 +1,6 @@
 #include "content/gmime_util.h"
 
+#include <algorithm>
 #include <array>
 #include <mutex>
 #include <string_view>
@@ -134,33 +135,79 @@ PartContent::~PartContent() {
   if (raw_ != nullptr) g_mime_stream_reset(raw_);
 }
 
+std::string_view PartContent::NextRaw(char* buf) {
+  ssize_t got;
+  const char* data = buf;
+  if (held_ >= 0) {
+    got = held_;
+    data = held_block_;
+    held_ = -1;
+  } else {
+    got = g_mime_stream_read(raw_, buf, kBlock);
+  }
+  return got > 0 ? std::string_view(data, static_cast<std::size_t>(got))
+                 : std::string_view();
+}
+
 bool PartContent::Step(char* out, std::size_t* n) {
   *n = 0;
   if (raw_ == nullptr || flushed_) return false;
   started_ = true;
   char in[kBlock];
-  ssize_t got = g_mime_stream_read(raw_, in, sizeof in);
-  if (got <= 0) {
+  std::string_view block = NextRaw(in);
+  if (block.empty()) {
     *n = g_mime_encoding_flush(&decoder_, in, 0, out);
     flushed_ = true;
   } else {
-    std::string_view block(in, static_cast<std::size_t>(got));
     if (check_base64_ && !invalid_base64_) {
       invalid_base64_ = !Base64BlockValid(block, &padding_seen_);
     }
-    *n = g_mime_encoding_step(&decoder_, in, block.size(), out);
+    *n = g_mime_encoding_step(&decoder_, block.data(), block.size(), out);
   }
   decoded_ += *n;
   return true;
 }
 
+void PartContent::Sniff(std::size_t want, std::string* out) {
+  out->clear();
+  if (raw_ == nullptr || started_ || held_ >= 0) return;
+  // The first block is held for Step and Finish, and decoded here a few
+  // lines at a time with a copy of the decoder, so Sniff changes nothing
+  // they see and decodes only what the magic numbers need.
+  held_ = g_mime_stream_read(raw_, held_block_, kBlock);
+  GMimeEncoding decoder = decoder_;
+  char decoded[kSniffBlock + 3];
+  std::size_t len = held_ > 0 ? static_cast<std::size_t>(held_) : 0;
+  for (std::size_t at = 0; out->size() < want && at < len; at += kSniffBlock) {
+    std::size_t piece = std::min(kSniffBlock, len - at);
+    out->append(decoded, g_mime_encoding_step(&decoder, held_block_ + at, piece, decoded));
+  }
+  if (out->size() >= want) return;
+  // A part that short (or that sparse) is rare: read on to its end, then
+  // put the stream back at its start for Step and Finish.
+  char in[kBlock];
+  char rest[kBlock + 3];
+  for (;;) {
+    ssize_t got = len > 0 ? g_mime_stream_read(raw_, in, sizeof in) : 0;
+    if (got <= 0) {
+      out->append(rest, g_mime_encoding_flush(&decoder, in, 0, rest));
+      break;
+    }
+    out->append(rest, g_mime_encoding_step(&decoder, in, static_cast<std::size_t>(got), rest));
+    if (out->size() >= want) break;
+  }
+  held_ = -1;
+  g_mime_stream_reset(raw_);
+}
+
 void PartContent::Read(std::size_t want, std::string* out) {
+  // Decoded into a buffer on the stack and appended: growing `out` by a
+  // whole block first would zero 16 KB for a body of a few hundred bytes.
+  char block[kBlock + 3];  // GMime's bound for one decoded block
   while (out->size() < want) {
-    std::size_t old = out->size();
-    out->resize(old + kBlock + 3);  // GMime's bound for one decoded block
     std::size_t n = 0;
-    bool more = Step(out->data() + old, &n);
-    out->resize(old + n);
+    bool more = Step(block, &n);
+    out->append(block, n);
     if (!more) return;
   }
 }
@@ -173,9 +220,8 @@ std::size_t PartContent::Finish() {
     char in[kBlock];
     std::size_t data_chars = 0;
     for (;;) {
-      ssize_t got = g_mime_stream_read(raw_, in, sizeof in);
-      if (got <= 0) break;
-      std::string_view block(in, static_cast<std::size_t>(got));
+      std::string_view block = NextRaw(in);
+      if (block.empty()) break;
       if (!invalid_base64_) invalid_base64_ = !Base64BlockValid(block, &padding_seen_);
       data_chars += Base64DataChars(block);
     }

@@ -4,9 +4,11 @@
 #define NEARMISS_CONTENT_GMIME_UTIL_H_
 
 #include <gmime/gmime.h>
+#include <sys/types.h>
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nearmiss::content {
@@ -50,6 +52,10 @@ class PartContent {
   PartContent(const PartContent&) = delete;
   PartContent& operator=(const PartContent&) = delete;
 
+  // The first `want` decoded bytes (fewer if the content is shorter) in
+  // `*out`, for magic numbers, leaving the content unread: a part found to
+  // hold no text is then sized by Finish without decoding it at all.
+  void Sniff(std::size_t want, std::string* out);
   // Decodes into `*out` until it holds at least `want` bytes or the content
   // ends (it may hold more: decoding goes a block at a time).
   void Read(std::size_t want, std::string* out);
@@ -63,8 +69,13 @@ class PartContent {
   // Decodes the next block into `out` (which must hold kBlock + 3 bytes);
   // false at the end of the content.
   bool Step(char* out, std::size_t* n);
+  // The next block of encoded content: the one Sniff held, else read into
+  // `buf` (kBlock bytes). Empty at the end.
+  std::string_view NextRaw(char* buf);
 
   static constexpr std::size_t kBlock = 16 * 1024;
+  // Raw bytes Sniff decodes at a time: a few lines of base64 or QP.
+  static constexpr std::size_t kSniffBlock = 256;
   GMimeStream* raw_ = nullptr;  // owned by the part
   GMimeEncoding decoder_;
   bool check_base64_ = false;
@@ -72,6 +83,10 @@ class PartContent {
   bool invalid_base64_ = false;
   bool flushed_ = false;
   bool started_ = false;  // Step has run: Finish must decode the rest
+  // The first block, read by Sniff and not yet passed on: its length, or
+  // -1 when none is held.
+  ssize_t held_ = -1;
+  char held_block_[kBlock];
   std::size_t decoded_ = 0;
 };
 

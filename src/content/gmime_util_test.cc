@@ -1,4 +1,5 @@
-// AddressToString against the GMime call it stands in for.
+// AddressToString against the GMime call it stands in for; PartContent's
+// Sniff leaves what Read and Finish see unchanged.
 #include "content/gmime_util.h"
 
 #include <gtest/gtest.h>
@@ -26,6 +27,47 @@ TEST(AddressToStringTest, SameAsGMime) {
       g_free(expected);
     }
     g_object_unref(list);
+  }
+}
+
+// A base64 part holding `bytes`, encoded by GMime (76-column lines).
+GPtr<GMimePart> Base64Part(const std::string& bytes) {
+  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
+  GPtr<GMimeDataWrapper> wrapper(
+      g_mime_data_wrapper_new_with_stream(stream.get(), GMIME_CONTENT_ENCODING_DEFAULT));
+  GPtr<GMimePart> part(g_mime_part_new_with_type("application", "octet-stream"));
+  g_mime_part_set_content(part.get(), wrapper.get());
+  g_mime_part_set_content_encoding(part.get(), GMIME_CONTENT_ENCODING_BASE64);
+  // Encoded once, then read back the way a parsed part is.
+  GPtr<GMimeStream> encoded(g_mime_stream_mem_new());
+  g_mime_object_write_content_to_stream(GMIME_OBJECT(part.get()), nullptr, encoded.get());
+  g_mime_stream_reset(encoded.get());
+  GPtr<GMimeDataWrapper> raw(
+      g_mime_data_wrapper_new_with_stream(encoded.get(), GMIME_CONTENT_ENCODING_BASE64));
+  g_mime_part_set_content(part.get(), raw.get());
+  return part;
+}
+
+TEST(PartContentTest, SniffChangesNothingReadOrFinishSee) {
+  EnsureGMimeInitialized();
+  for (std::size_t size : {0, 3, 8, 100, 40000}) {
+    std::string bytes;
+    for (std::size_t i = 0; i < size; ++i) bytes.push_back(static_cast<char>(i * 7));
+    GPtr<GMimePart> part = Base64Part(bytes);
+    std::string head, all;
+    {
+      PartContent content(part.get());
+      content.Sniff(8, &head);
+      content.Read(bytes.size() + 1, &all);
+      EXPECT_EQ(content.Finish(), bytes.size()) << size;
+    }
+    EXPECT_EQ(head, bytes.substr(0, head.size())) << size;
+    EXPECT_GE(head.size(), std::min<std::size_t>(8, size)) << size;
+    EXPECT_EQ(all, bytes) << size;
+    PartContent counted(part.get());
+    counted.Sniff(8, &head);
+    EXPECT_EQ(counted.Finish(), bytes.size()) << size;
+    EXPECT_FALSE(counted.invalid_base64()) << size;
   }
 }
 

@@ -150,11 +150,14 @@ class Walker {
     const std::size_t cap = limits_.max_message_bytes + 1;
     PartContent content(part);
     std::string bytes;
-    content.Read(std::min<std::size_t>(kSniffBytes, cap), &bytes);
+    content.Sniff(std::min<std::size_t>(kSniffBytes, cap), &bytes);
     DocType type = ClassifyDocument(
         mime_type, filename, std::string_view(bytes).substr(0, cap));
     // Parts we take no text from need only their size.
-    if (type != DocType::kOther) content.Read(cap, &bytes);
+    if (type != DocType::kOther) {
+      bytes.clear();
+      content.Read(cap, &bytes);
+    }
     std::size_t size = std::min(content.Finish(), cap);
     if (bytes.size() > cap) bytes.resize(cap);
     if (content.invalid_base64()) {
