@@ -85,6 +85,12 @@ JsonWriter& JsonWriter::StringOrNull(std::string_view s) {
   return s.empty() ? Null() : String(s);
 }
 
+JsonWriter& JsonWriter::Bool(bool b) {
+  Separate();
+  out_->append(b ? "true" : "false");
+  return *this;
+}
+
 JsonWriter& JsonWriter::Null() {
   Separate();
   out_->append("null");

@@ -35,6 +35,7 @@ class JsonWriter {
   // String(s), or null when `s` is empty.
   JsonWriter& StringOrNull(std::string_view s);
   JsonWriter& Null();
+  JsonWriter& Bool(bool b);
   JsonWriter& Uint(std::uint64_t n);
   // nlohmann's shortest round-trip form: 0.0, 0.85, 1e-05; null for NaN.
   JsonWriter& Double(double d);

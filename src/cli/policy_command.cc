@@ -6,6 +6,9 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/json_writer.h"
+#include "cli/render.h"
+#include "cli/scan_render.h"
 #include "nearmiss/address.h"
 #include "nearmiss/content_scanner.h"
 
@@ -47,7 +50,43 @@ struct ExplainFlags {
   std::string subject;
   std::string body_file;
   std::string path = "offline";
+  bool json = false;
 };
+
+// {"policy", "from", "path", "recipients": [check + "field", "action",
+//  "rule", "message", "smtp_code", "at_rcpt"], "sensitivity": {...},
+//  "action", "rule", "message_action", "message"}
+std::string ExplainJson(const Engine& engine, const ExplainFlags& flags,
+                        const MessageFacts& facts, const Decision& d) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("policy").String(engine.policy().source);
+  w.Key("from").String(flags.from);
+  w.Key("path").String(flags.path);
+  w.Key("recipients").BeginArray();
+  for (size_t i = 0; i < d.recipients.size() && i < facts.recipients.size(); ++i) {
+    const RecipientDecision& r = d.recipients[i];
+    OpenCheckJson(facts.recipients[i].check, w);
+    w.Key("field").String(RecipientFieldName(r.field));
+    w.Key("action").String(ActionName(r.action));
+    w.Key("rule").String(r.rule.id);
+    w.Key("message").String(r.message);
+    w.Key("smtp_code").String(r.smtp_code);
+    w.Key("at_rcpt").Bool(r.at_rcpt);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("sensitivity");
+  WriteSensitivityJson(facts.sensitivity, w);
+  w.Key("action").String(ActionName(d.action));
+  w.Key("rule").String(d.rule.id);
+  w.Key("message_action").String(ActionName(d.message_action));
+  w.Key("message").String(d.message);
+  w.EndObject();
+  out += '\n';
+  return out;
+}
 
 void AddRecipients(const Engine& engine, const std::vector<std::string>& args,
                    RecipientField field, MessageFacts& facts) {
@@ -56,6 +95,35 @@ void AddRecipients(const Engine& engine, const std::vector<std::string>& args,
     if (pieces.empty()) pieces.push_back(arg);
     for (const std::string& p : pieces) facts.recipients.push_back({engine.CheckRecipient(p), field});
   }
+}
+
+std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
+                        const MessageFacts& facts, const Decision& d) {
+  std::string out = "policy: " + engine.policy().source + "\n";
+  out += "from: " + (flags.from.empty() ? std::string("(not given)") : flags.from) + "\n";
+  out += "sensitivity: " + std::string(content::LevelName(d.level)) + "\n";
+  for (const content::Finding& f : facts.sensitivity.findings) {
+    out += "  " + std::string(content::LevelName(f.level)) + " from '" + f.marking + "' (" +
+           f.pack + ", " + std::string(content::StrengthName(f.strength)) + ") in " + f.where +
+           " at " + std::to_string(f.offset) + ": \"" + f.text + "\"\n";
+  }
+  for (const RecipientDecision& r : d.recipients) {
+    out += std::string(RecipientFieldName(r.field)) + " " + r.recipient + ": " +
+           std::string(VerdictName(r.verdict)) + " -> " + std::string(ActionName(r.action)) +
+           "\n";
+    for (const Reason& reason : r.reasons) {
+      out += "  reason " + reason.code + ": " + reason.message + "\n";
+    }
+    out += "  rule: " + r.rule.id + "\n";
+    if (!r.message.empty()) out += "  message: " + r.message + "\n";
+    if (!r.smtp_code.empty()) {
+      out += "  smtp: " + r.smtp_code + (r.at_rcpt ? " at RCPT" : " at end of message") + "\n";
+    }
+  }
+  out += "action: " + std::string(ActionName(d.action)) + " (" + d.rule.id + ")\n";
+  out += "message action: " + std::string(ActionName(d.message_action)) + "\n";
+  if (!d.message.empty()) out += "sender sees: " + d.message + "\n";
+  return out;
 }
 
 int RunExplain(const ExplainFlags& flags) {
@@ -93,30 +161,7 @@ int RunExplain(const ExplainFlags& flags) {
   facts.sensitivity = engine->FilterSensitivity(std::move(facts.sensitivity));
   Decision d = engine->Decide(facts);
 
-  std::string out = "policy: " + engine->policy().source + "\n";
-  out += "from: " + (flags.from.empty() ? std::string("(not given)") : flags.from) + "\n";
-  out += "sensitivity: " + std::string(content::LevelName(d.level)) + "\n";
-  for (const content::Finding& f : facts.sensitivity.findings) {
-    out += "  " + std::string(content::LevelName(f.level)) + " from '" + f.marking + "' (" +
-           f.pack + ", " + std::string(content::StrengthName(f.strength)) + ") in " + f.where +
-           " at " + std::to_string(f.offset) + ": \"" + f.text + "\"\n";
-  }
-  for (const RecipientDecision& r : d.recipients) {
-    out += std::string(RecipientFieldName(r.field)) + " " + r.recipient + ": " +
-           std::string(VerdictName(r.verdict)) + " -> " + std::string(ActionName(r.action)) +
-           "\n";
-    for (const Reason& reason : r.reasons) {
-      out += "  reason " + reason.code + ": " + reason.message + "\n";
-    }
-    out += "  rule: " + r.rule.id + "\n";
-    if (!r.message.empty()) out += "  message: " + r.message + "\n";
-    if (!r.smtp_code.empty()) {
-      out += "  smtp: " + r.smtp_code + (r.at_rcpt ? " at RCPT" : " at end of message") + "\n";
-    }
-  }
-  out += "action: " + std::string(ActionName(d.action)) + " (" + d.rule.id + ")\n";
-  out += "message action: " + std::string(ActionName(d.message_action)) + "\n";
-  if (!d.message.empty()) out += "sender sees: " + d.message + "\n";
+  std::string out = flags.json ? ExplainJson(*engine, flags, facts, d) : ExplainText(*engine, flags, facts, d);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return d.action == Action::kAccept ? kExitClean : kExitFlagged;
 }
@@ -149,6 +194,7 @@ void AddPolicyCommand(CLI::App& app, Run& run) {
       ->check(CLI::ExistingFile);
   explain->add_option("--path", flags->path, "Mail path: offline, smtp or sendmail")
       ->check(CLI::IsMember({"offline", "smtp", "sendmail"}));
+  explain->add_flag("--json", flags->json, "One JSON object instead of the text");
   explain->footer("Exit status: 0 accepted; 1 any other action; 2 usage or policy error.");
   explain->callback([&run, flags] { run = [flags] { return RunExplain(*flags); }; });
 }

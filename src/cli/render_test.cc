@@ -55,6 +55,7 @@ TEST(JsonWriterTest, NestingAndCommas) {
   JsonWriter w(&out);
   w.BeginObject().Key("a").BeginArray().EndArray().Key("b").BeginObject().EndObject();
   w.Key("c").StringArray({"x", "y"}).Key("d").Null().Key("e").StringOrNull("");
+  w.Key("t").Bool(true).Key("u").Bool(false);
   w.Key("f").BeginArray().BeginObject().Key("g").Uint(1).EndObject().BeginObject().EndObject();
   w.EndArray().EndObject();
   nlohmann::ordered_json j = {{"a", nlohmann::ordered_json::array()},
@@ -62,6 +63,8 @@ TEST(JsonWriterTest, NestingAndCommas) {
                               {"c", {"x", "y"}},
                               {"d", nullptr},
                               {"e", nullptr},
+                              {"t", true},
+                              {"u", false},
                               {"f", {{{"g", 1}}, nlohmann::ordered_json::object()}}};
   EXPECT_EQ(out, Dump(j));
 }

@@ -4,6 +4,23 @@
 
 namespace nearmiss::cli {
 
+void WriteSensitivityJson(const content::Sensitivity& s, JsonWriter& w) {
+  w.BeginObject();
+  w.Key("level").String(content::LevelName(s.level));
+  w.Key("findings").BeginArray();
+  for (const content::Finding& f : s.findings) {
+    w.BeginObject();
+    w.Key("marking").String(f.marking);
+    w.Key("level").String(content::LevelName(f.level));
+    w.Key("where").String(f.where);
+    w.Key("offset").Uint(f.offset);
+    w.Key("text").String(f.text);
+    w.Key("strength").String(content::StrengthName(f.strength));
+    w.EndObject();
+  }
+  w.EndArray().EndObject();
+}
+
 void AppendScanJson(const ScanResult& r, std::string* out) {
   const content::ScannedMessage& m = *r.message;
   JsonWriter w(out);
@@ -18,20 +35,8 @@ void AppendScanJson(const ScanResult& r, std::string* out) {
     w.Key("field").String(RecipientFieldName(rcpt.field)).EndObject();
   }
   w.EndArray();
-  w.Key("sensitivity").BeginObject();
-  w.Key("level").String(content::LevelName(m.sensitivity.level));
-  w.Key("findings").BeginArray();
-  for (const content::Finding& f : m.sensitivity.findings) {
-    w.BeginObject();
-    w.Key("marking").String(f.marking);
-    w.Key("level").String(content::LevelName(f.level));
-    w.Key("where").String(f.where);
-    w.Key("offset").Uint(f.offset);
-    w.Key("text").String(f.text);
-    w.Key("strength").String(content::StrengthName(f.strength));
-    w.EndObject();
-  }
-  w.EndArray().EndObject();
+  w.Key("sensitivity");
+  WriteSensitivityJson(m.sensitivity, w);
   w.Key("action").String(ActionName(r.decision->action));
   w.Key("rule").String(r.decision->rule.id);
   w.Key("errors").StringArray(m.errors);

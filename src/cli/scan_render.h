@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/json_writer.h"
 #include "cli/terminal.h"
 #include "nearmiss/content_reader.h"
 #include "nearmiss/decision.h"
@@ -17,6 +18,10 @@ struct ScanResult {
   const MessageFacts* facts;
   const Decision* decision;
 };
+
+// {"level", "findings": [{"marking", "level", "where", "offset", "text",
+// "strength"}]}: the "sensitivity" member of scan's and explain's JSON.
+void WriteSensitivityJson(const content::Sensitivity& s, JsonWriter& w);
 
 // {"source", "message_id", "from", "subject", "recipients": [check + "field"],
 //  "sensitivity": {"level", "findings": [{"marking", "level", "where",

@@ -68,6 +68,18 @@ contains "official-sensitive body to external: tagged" "external -> tag" "$out"
 out=$(explain --to carol@example.com --subject "lunch")
 check "plain external: exit 0" 0 $?
 contains "plain external: accepted by default" "rule: default action" "$out"
+out=$(explain --to bob@army.ml --to carol@example.com --subject "OFFICIAL-SENSITIVE: plan" \
+  --path smtp --json)
+check "explain --json: exit 1" 1 $?
+fields=$(printf '%s' "$out" | python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+r = j["recipients"]
+print(j["action"], j["message_action"], j["sensitivity"]["level"], len(r),
+      r[0]["verdict"], r[0]["suggestion"], r[0]["smtp_code"], r[0]["at_rcpt"],
+      r[1]["verdict"], r[1]["action"], r[1]["field"])')
+check "explain --json: decision, level and each recipient" \
+  "reject tag OFFICIAL-SENSITIVE 2 lookalike bob@army.mil 550 5.7.1 True external tag to" "$fields"
 explain --policy "$data/lint-errors.toml" --to a@b.com > /dev/null 2>&1
 check "explain with a broken policy exits 2" 2 $?
 
