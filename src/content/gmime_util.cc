@@ -43,17 +43,24 @@ void OnParserWarning(gint64 offset, GMimeParserWarning code, const gchar* item,
   warnings->push_back(std::move(message));
 }
 
-// Whether `block` is a valid continuation of base64 text: only the alphabet
-// and blanks, and after the first '=' (`*padding_seen`) only '=' and blanks.
-bool Base64BlockValid(std::string_view block, bool* padding_seen) {
-  // 1 for bytes never valid in base64 text; '=' and blanks are 0.
-  static const auto kNever = [] {
+// One pass over a block of base64 text: returns whether it is a valid
+// continuation (only the alphabet and blanks, and after the first '='
+// (`*padding_seen`) only '=' and blanks), and adds to `*data_chars` how many
+// of its characters carry data (the 64-letter alphabet). One pass, not two:
+// an attachment nobody reads is only sized and checked, so this loop is all
+// the work its bytes cost.
+bool ScanBase64Block(std::string_view block, bool* padding_seen,
+                     std::size_t* data_chars) {
+  static constexpr unsigned char kData = 1;   // the alphabet
+  static constexpr unsigned char kNever = 2;  // never valid; '=' and blanks are neither
+  static const auto kClass = [] {
     std::array<unsigned char, 256> t{};
-    t.fill(1);
-    for (int c = 'A'; c <= 'Z'; ++c) t[c] = 0;
-    for (int c = 'a'; c <= 'z'; ++c) t[c] = 0;
-    for (int c = '0'; c <= '9'; ++c) t[c] = 0;
-    for (unsigned char c : {'+', '/', '=', '\r', '\n', ' ', '\t'}) t[c] = 0;
+    t.fill(kNever);
+    for (unsigned char c : std::string_view(
+             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")) {
+      t[c] = kData;
+    }
+    for (unsigned char c : {'=', '\r', '\n', ' ', '\t'}) t[c] = 0;
     return t;
   }();
   std::size_t data_end = block.size();
@@ -66,30 +73,21 @@ bool Base64BlockValid(std::string_view block, bool* padding_seen) {
   } else {
     data_end = 0;
   }
-  unsigned char never = 0;
-  for (char c : block) never |= kNever[static_cast<unsigned char>(c)];
-  if (never != 0) return false;
+  unsigned char any = 0;
+  std::size_t n = 0;
+  for (char c : block) {
+    unsigned char t = kClass[static_cast<unsigned char>(c)];
+    any |= t;
+    n += t & kData;
+  }
+  *data_chars += n;
+  if ((any & kNever) != 0) return false;
   // Past the padding only '=' and blanks may follow.
   for (std::size_t i = data_end; i < block.size(); ++i) {
     char c = block[i];
     if (c != '=' && c != '\r' && c != '\n' && c != ' ' && c != '\t') return false;
   }
   return true;
-}
-
-// How many characters of `block` carry base64 data (the 64-letter alphabet).
-std::size_t Base64DataChars(std::string_view block) {
-  static const auto kData = [] {
-    std::array<unsigned char, 256> t{};
-    for (unsigned char c : std::string_view(
-             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")) {
-      t[c] = 1;
-    }
-    return t;
-  }();
-  std::size_t n = 0;
-  for (char c : block) n += kData[static_cast<unsigned char>(c)];
-  return n;
 }
 
 // ASCII, and no "xn--" (any case) anywhere, so no A-label in the domain.
@@ -160,7 +158,8 @@ bool PartContent::Step(char* out, std::size_t* n) {
     flushed_ = true;
   } else {
     if (check_base64_ && !invalid_base64_) {
-      invalid_base64_ = !Base64BlockValid(block, &padding_seen_);
+      std::size_t unused = 0;
+      invalid_base64_ = !ScanBase64Block(block, &padding_seen_, &unused);
     }
     *n = g_mime_encoding_step(&decoder_, block.data(), block.size(), out);
   }
@@ -222,8 +221,8 @@ std::size_t PartContent::Finish() {
     for (;;) {
       std::string_view block = NextRaw(in);
       if (block.empty()) break;
-      if (!invalid_base64_) invalid_base64_ = !Base64BlockValid(block, &padding_seen_);
-      data_chars += Base64DataChars(block);
+      bool valid = ScanBase64Block(block, &padding_seen_, &data_chars);
+      if (!valid) invalid_base64_ = true;
     }
     flushed_ = true;
     decoded_ = data_chars * 6 / 8;
