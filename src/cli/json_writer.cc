@@ -1,5 +1,6 @@
 #include "cli/json_writer.h"
 
+#include <array>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -70,7 +71,24 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
 
 JsonWriter& JsonWriter::String(std::string_view s) {
   Separate();
-  if (IsAscii(s)) {
+  // Most strings (keys, addresses, verdicts, sentences) need no escape: one
+  // look at each byte, then a single copy.
+  static constexpr auto kLook = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 0x20; ++c) t[c] = true;
+    for (int c = 0x80; c < 0x100; ++c) t[c] = true;
+    t['"'] = t['\\'] = true;
+    return t;
+  }();
+  std::size_t plain = 0;
+  while (plain < s.size() && !kLook[static_cast<unsigned char>(s[plain])]) ++plain;
+  if (plain == s.size()) {
+    out_->push_back('"');
+    out_->append(s);
+    out_->push_back('"');
+    return *this;
+  }
+  if (IsAscii(s.substr(plain))) {
     AppendEscapedAscii(s, out_);
   } else {
     // UTF-8 validation and its replacement rules are nlohmann's own: rarer
