@@ -4,8 +4,9 @@
 // public suffix and searches the look-alike index; a lookup is far cheaper.
 // Valid while the engine it was made for is: the engine is immutable, and
 // its answers depend on the input string only. Bounded: when full it starts
-// over, so an mbox of millions of distinct addresses costs at most kMaxEntries
-// remembered checks. Not thread-safe; one per scanning thread.
+// over, and it keeps no input longer than kMaxKeyBytes, so an mbox of
+// millions of distinct addresses costs at most kMaxEntries remembered checks
+// of short inputs. Not thread-safe; one per scanning thread.
 #ifndef NEARMISS_CLI_RECIPIENT_CACHE_H_
 #define NEARMISS_CLI_RECIPIENT_CACHE_H_
 
@@ -21,12 +22,16 @@ class RecipientCache {
  public:
   explicit RecipientCache(const Engine& engine) : engine_(engine) {}
 
-  // engine.CheckRecipient(input).
+  // engine.CheckRecipient(input). The reference is good until the next call.
   const RecipientCheck& Check(std::string_view input);
   // ParseAddress(from)->ToString(), or `from` as given when it does not parse.
+  // The reference is good until the next call.
   const std::string& Sender(std::string_view from);
 
   static constexpr std::size_t kMaxEntries = 4096;
+  // Longer inputs are answered but not remembered: an address is at most 254
+  // bytes, and a display name rarely takes the rest.
+  static constexpr std::size_t kMaxKeyBytes = 512;
 
  private:
   struct Hash {
@@ -41,6 +46,8 @@ class RecipientCache {
   const Engine& engine_;
   Map<RecipientCheck> checks_;
   Map<std::string> senders_;
+  RecipientCheck uncached_check_;
+  std::string uncached_sender_;
 };
 
 }  // namespace nearmiss::cli
