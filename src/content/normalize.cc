@@ -43,45 +43,55 @@ std::size_t DecodeUtf8(std::string_view s, std::size_t i, std::uint32_t* cp) {
 
 }  // namespace
 
-bool IsAlreadyNormal(std::string_view in) {
-  // Eight bytes at a time: any high bit means UTF-8 to look at; CR and tab
-  // are found by the per-byte check on the words that might hold them.
-  const char* p = in.data();
-  std::size_t n = in.size();
+namespace {
+
+// CR and tab are rewritten, and bytes from 0x80 start UTF-8 to look at;
+// everything else is copied as it is.
+bool Special(char c) {
+  return static_cast<unsigned char>(c) >= 0x80 || c == '\r' || c == '\t';
+}
+
+// The length of the run at the start of `s` that needs no change. Eight
+// bytes at a time: a word with no high bit and no byte below 0x0E (the
+// screen for CR and tab; it also stops at LF, hence the byte check) is
+// plain as a whole.
+std::size_t PlainRun(std::string_view s) {
+  const char* p = s.data();
+  std::size_t n = s.size();
   std::size_t i = 0;
   for (; i + 8 <= n; i += 8) {
     std::uint64_t word;
     std::memcpy(&word, p + i, 8);
-    if (word & 0x8080808080808080ull) return false;
-    // Bytes below 0x0E (tab 0x09, CR 0x0D) set the high bit of (b - 0x0E)
-    // when b < 0x0E; a cheap screen, refined byte by byte.
-    std::uint64_t low = (word - 0x0E0E0E0E0E0E0E0Eull) & ~word &
-                        0x8080808080808080ull;
-    if (low != 0) {
-      for (std::size_t k = i; k < i + 8; ++k) {
-        if (p[k] == '\r' || p[k] == '\t') return false;
-      }
+    std::uint64_t below_0e = (word - 0x0E0E0E0E0E0E0E0Eull) & ~word;
+    if (((word | below_0e) & 0x8080808080808080ull) == 0) continue;
+    for (std::size_t k = i; k < i + 8; ++k) {
+      if (Special(p[k])) return k;
     }
   }
-  for (; i < n; ++i) {
-    unsigned char c = static_cast<unsigned char>(p[i]);
-    if (c >= 0x80 || c == '\r' || c == '\t') return false;
-  }
-  return true;
+  while (i < n && !Special(p[i])) ++i;
+  return i;
 }
+
+}  // namespace
+
+bool IsAlreadyNormal(std::string_view in) { return PlainRun(in) == in.size(); }
 
 void NormalizeText(std::string_view in, std::string* out) {
   out->clear();
   out->reserve(in.size());
   for (std::size_t i = 0; i < in.size();) {
+    std::size_t run = PlainRun(in.substr(i));
+    out->append(in.data() + i, run);
+    i += run;
+    if (i == in.size()) break;
     char c = in[i];
-    if (static_cast<unsigned char>(c) < 0x80) {
-      if (c == '\r') {
-        out->push_back('\n');
-        i += (i + 1 < in.size() && in[i + 1] == '\n') ? 2 : 1;
-        continue;
-      }
-      out->push_back(c == '\t' ? ' ' : c);
+    if (c == '\r') {
+      out->push_back('\n');
+      i += (i + 1 < in.size() && in[i + 1] == '\n') ? 2 : 1;
+      continue;
+    }
+    if (c == '\t') {
+      out->push_back(' ');
       ++i;
       continue;
     }

@@ -52,5 +52,27 @@ TEST(NormalizeTest, AlreadyNormalMatchesNormalize) {
   }
 }
 
+// Runs of plain text are copied eight bytes at a time: a character to
+// rewrite must be found at every position of a word, and after line feeds
+// (which the word screen stops at without rewriting).
+TEST(NormalizeTest, RewritesAtEveryPositionOfLongText) {
+  const std::string base = "line one\nline two is longer\nthree\n";
+  const std::pair<std::string, std::string> cases[] = {
+      {"\r\n", "\n"}, {"\r", "\n"}, {"\t", " "}, {"\u2013", "-"},
+      {"\u00a0", " "},  {"\u200b", ""}, {"\xff", "\xff"}, {"\u00e9", "\u00e9"}};
+  for (const auto& [special, mapped] : cases) {
+    for (size_t at = 0; at <= base.size(); ++at) {
+      std::string in = base.substr(0, at) + special + base.substr(at);
+      std::string want = base.substr(0, at) + mapped + base.substr(at);
+      // A CR placed before a line feed makes a CRLF: one line end.
+      if (special == "\r" && at < base.size() && base[at] == '\n') want = base;
+      EXPECT_EQ(Norm(in), want) << "at " << at;
+      EXPECT_FALSE(IsAlreadyNormal(in)) << "at " << at;
+    }
+  }
+  EXPECT_TRUE(IsAlreadyNormal(base));
+  EXPECT_EQ(Norm(base), base);
+}
+
 }  // namespace
 }  // namespace nearmiss::content
