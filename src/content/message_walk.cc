@@ -180,7 +180,7 @@ class Walker {
     if (is_attachment) {
       std::string name = filename;
       std::replace(name.begin(), name.end(), '_', ' ');
-      if (!name.empty()) Scan(TextKind::kAttachmentName, "attachment-name", name);
+      if (!name.empty()) Scan(TextKind::kAttachmentName, "attachment-name:" + filename, name);
       // kOther kept only the head of its bytes.
       out_->attachments.push_back(
           {filename, mime_type, type == DocType::kOther ? size : bytes.size(),

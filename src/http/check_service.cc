@@ -52,7 +52,8 @@ content::Sensitivity Scan(const Engine& engine, const CheckRequest& r) {
   }
   for (const CheckAttachment& a : r.attachments) {
     if (a.name.empty()) continue;
-    note(scanner.Scan(content::TextKind::kAttachmentName, "attachment-name", a.name, *scratch, &s));
+    note(scanner.Scan(content::TextKind::kAttachmentName, "attachment-name:" + a.name, a.name,
+                      *scratch, &s));
   }
   return engine.FilterSensitivity(std::move(s));
 }
