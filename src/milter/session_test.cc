@@ -442,6 +442,7 @@ TEST_F(QuickScanTest, SmallSingleTextPartIsQuick) {
 TEST_F(QuickScanTest, MultipartOrLargeGoesToTheWorkers) {
   EXPECT_FALSE(Quick({{"Content-Type", "multipart/mixed; boundary=b"}}, "--b--\r\n"));
   EXPECT_FALSE(Quick({{"Content-Type", "application/pdf"}}, "%PDF\r\n"));
+  EXPECT_FALSE(Quick({{"Content-Type", "\r\n\tmultipart/mixed; boundary=b"}}, "--b--\r\n"));
   EXPECT_FALSE(Quick({{"Subject", "big"}}, std::string(kQuickScanBytes + 1, 'x')));
 }
 

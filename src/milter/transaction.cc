@@ -44,8 +44,10 @@ bool StartsWithLower(std::string_view s, std::string_view lower_prefix) {
   return true;
 }
 
-// The top-level Content-Type value (unfolded, leading blanks dropped), or
-// empty when the header block has none.
+// Where the top-level Content-Type value starts (blanks and folds
+// skipped), or empty when the header block has none. A value with nothing
+// before a following header starts at that header: not text, so the safe
+// way (the worker pool) is taken.
 std::string_view TopContentType(std::string_view message) {
   size_t pos = 0;
   while (pos < message.size()) {
@@ -53,13 +55,15 @@ std::string_view TopContentType(std::string_view message) {
     if (end == std::string_view::npos) end = message.size();
     std::string_view line = message.substr(pos, end - pos);
     if (line.empty()) break;  // end of the header block
-    pos = end + 2;
-    if (!StartsWithLower(line, "content-type:")) continue;
-    std::string_view value = line.substr(13);
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
-      value.remove_prefix(1);
+    if (StartsWithLower(line, "content-type:")) {
+      std::string_view value = message.substr(pos + 13);
+      while (!value.empty() && std::string_view(" \t\r\n").find(value.front()) !=
+                                    std::string_view::npos) {
+        value.remove_prefix(1);
+      }
+      return value;
     }
-    return value;
+    pos = end + 2;
   }
   return {};
 }
