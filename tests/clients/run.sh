@@ -8,7 +8,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 command -v node >/dev/null || { echo "FAIL: node missing (scripts/install-deps)"; exit 1; }
 W=$(mktemp -d)
 trap 'kill $PID 2>/dev/null; wait 2>/dev/null; rm -rf "$W"' EXIT
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$("$(dirname "$0")/../free-port")
 CHECK_TOKEN=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
 printf 'check %s\n' "$CHECK_TOKEN" >"$W/tokens"
 "$NEARMISS" serve --listen "127.0.0.1:$PORT" --token-file "$W/tokens" --postfix-bin /nonexistent \

@@ -9,7 +9,7 @@ bin=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 command -v miltertest >/dev/null || { echo "miltertest missing (scripts/install-deps)"; exit 1; }
 work=$(mktemp -d /tmp/nearmiss-miltertest.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$("$(dirname "$0")/../free-port")
 export MILTER="inet:$port@127.0.0.1"
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }

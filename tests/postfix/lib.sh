@@ -20,9 +20,7 @@ MILTER_ERR="$W/milter.err"
 MILTER_PID=
 SINK_PID=
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
+free_port() { "$(dirname "${BASH_SOURCE[0]}")/../free-port"; }
 SMTP_PORT=$(free_port)
 SINK_PORT=$(free_port)
 MILTER_PORT=$(free_port)
