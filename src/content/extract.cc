@@ -1,20 +1,9 @@
 #include "content/extract.h"
 
-#include <strings.h>
+#include "base/ascii.h"
 
 namespace nearmiss::content {
 namespace {
-
-bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         strncasecmp(s.data() + s.size() - suffix.size(), suffix.data(),
-                     suffix.size()) == 0;
-}
-
-bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() &&
-         strncasecmp(s.data(), prefix.data(), prefix.size()) == 0;
-}
 
 bool AnySuffix(std::string_view name,
                std::initializer_list<std::string_view> suffixes) {

@@ -1,8 +1,8 @@
 // Scanner::ScanHeader: label headers (Purview msip_labels, Titus, SIO-Label,
 // X-Protective-Marking, Sensitivity, ...) whose label names map onto the scale
 // by the same words as the marking packs.
-#include <strings.h>
 
+#include "base/ascii.h"
 #include "content/base64.h"
 #include "content/normalize.h"
 #include "content/scanner_rep.h"
@@ -16,8 +16,7 @@ constexpr std::size_t kMaxLabelHeaderBytes = 64 * 1024;
 const LabelHeader* FindLabelHeader(const Scanner::Rep& rep,
                                    std::string_view name) {
   for (const LabelHeader& h : rep.label_headers) {
-    if (h.header.size() == name.size() &&
-        strncasecmp(h.header.data(), name.data(), name.size()) == 0) {
+    if (EqualsNoCase(h.header, name)) {
       return &h;
     }
   }

@@ -1,24 +1,16 @@
 #include "content/position.h"
 
 #include <array>
-#include <cctype>
+
+#include "base/ascii.h"
 
 namespace nearmiss::content {
 namespace {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
-char Lower(char c) {
-  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
-bool StartsWithNoCase(std::string_view s, std::size_t at,
-                      std::string_view prefix) {
-  if (at + prefix.size() > s.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[at + i]) != prefix[i]) return false;
-  }
-  return true;
+bool StartsWithNoCaseAt(std::string_view s, std::size_t at, std::string_view prefix) {
+  return at <= s.size() && StartsWithNoCase(s.substr(at), prefix);
 }
 
 // Reply and forward prefixes in the languages Outlook and Thunderbird emit.
@@ -29,7 +21,7 @@ constexpr std::array<std::string_view, 14> kReplyPrefixes = {
 // Skips one "Re:" / "Fwd[2]:" at `at`; returns the new position or `at`.
 std::size_t SkipReplyPrefix(std::string_view s, std::size_t at) {
   for (std::string_view p : kReplyPrefixes) {
-    if (!StartsWithNoCase(s, at, p)) continue;
+    if (!StartsWithNoCaseAt(s, at, p)) continue;
     std::size_t i = at + p.size();
     if (i < s.size() && (s[i] == '[' || s[i] == '(')) {
       char close = s[i] == '[' ? ']' : ')';
@@ -141,7 +133,7 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
   while (lead < before.size() && IsBlank(before[lead])) ++lead;
   for (std::string_view label : kLabelledLines) {
     std::size_t i = lead;
-    if (StartsWithNoCase(before, i, label) &&
+    if (StartsWithNoCaseAt(before, i, label) &&
         OnlyDecoration(before.substr(i + label.size()))) {
       return true;
     }

@@ -2,21 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/ascii.h"
 #include "http/process.h"
 
 namespace nearmiss::http {
 namespace {
-
-bool IEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -84,9 +74,9 @@ void ParseHeldContent(std::string_view text, std::string_view tag_header, size_t
   auto flush = [&] {
     if (name.empty()) return;
     std::string_view v = Trim(value);
-    if (IEquals(name, "Subject") && m.subject.empty()) m.subject = v;
-    else if (IEquals(name, "From") && m.from.empty()) m.from = v;
-    else if (IEquals(name, tag_header) && m.tag.empty()) m.tag = v;
+    if (EqualsNoCase(name, "Subject") && m.subject.empty()) m.subject = v;
+    else if (EqualsNoCase(name, "From") && m.from.empty()) m.from = v;
+    else if (EqualsNoCase(name, tag_header) && m.tag.empty()) m.tag = v;
     name.clear();
     value.clear();
   };

@@ -4,6 +4,7 @@
 #include <exception>
 #include <type_traits>
 
+#include "base/ascii.h"
 #include "milter/decision_log.h"
 
 namespace nearmiss::milter {
@@ -16,13 +17,6 @@ std::string_view StripBrackets(std::string_view a) {
     return a.substr(1, a.size() - 2);
   }
   return a;
-}
-
-bool IEquals(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
 }
 
 }  // namespace
@@ -79,7 +73,7 @@ Session::Step Session::Handle(const Packet& packet, std::string* out) {
           Continue(proto::kNoReplyData, out);
         } else if constexpr (std::is_same_v<T, Header>) {
           if (!tx_) BeginMessage("");
-          if (IEquals(c.name, tx_->checker ? tx_->checker->tag_header() : "X-Nearmiss")) {
+          if (EqualsNoCase(c.name, tx_->checker ? tx_->checker->tag_header() : "X-Nearmiss")) {
             ++tx_->forged_tag_headers;
           }
           tx_->Append(c.name);

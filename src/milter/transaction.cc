@@ -3,10 +3,10 @@
 // the rule's message and the reasons.
 #include "milter/transaction.h"
 
-#include <cctype>
 #include <chrono>
 #include <string>
 
+#include "base/ascii.h"
 #include "milter/codec.h"
 #include "milter/decision_log.h"
 
@@ -36,14 +36,6 @@ std::pair<std::string, std::string> SplitSmtpCode(std::string_view code,
 
 namespace {
 
-bool StartsWithLower(std::string_view s, std::string_view lower_prefix) {
-  if (s.size() < lower_prefix.size()) return false;
-  for (size_t i = 0; i < lower_prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != lower_prefix[i]) return false;
-  }
-  return true;
-}
-
 // Where the top-level Content-Type value starts (blanks and folds
 // skipped), or empty when the header block has none. A value with nothing
 // before a following header starts at that header: not text, so the safe
@@ -55,7 +47,7 @@ std::string_view TopContentType(std::string_view message) {
     if (end == std::string_view::npos) end = message.size();
     std::string_view line = message.substr(pos, end - pos);
     if (line.empty()) break;  // end of the header block
-    if (StartsWithLower(line, "content-type:")) {
+    if (StartsWithNoCase(line, "content-type:")) {
       std::string_view value = message.substr(pos + 13);
       while (!value.empty() && std::string_view(" \t\r\n").find(value.front()) !=
                                     std::string_view::npos) {
@@ -73,7 +65,7 @@ std::string_view TopContentType(std::string_view message) {
 bool IsQuickToScan(const Transaction& tx) {
   if (tx.seen_bytes > kQuickScanBytes) return false;
   std::string_view type = TopContentType(tx.message);
-  return type.empty() || StartsWithLower(type, "text/");
+  return type.empty() || StartsWithNoCase(type, "text/");
 }
 
 namespace {
