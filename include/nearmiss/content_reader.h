@@ -40,7 +40,10 @@ struct ScannedMessage {
   std::string source;
   std::string message_id;  // without angle brackets; "" when absent
   std::string from;        // decoded header value, as written
-  // One entry per address, decoded (RFC 2047), as written: "Bob <b@x.org>".
+  // One entry per header (Resent- ones included), its raw value unfolded,
+  // not decoded: "Bob <b@x.org>, team: c@y.org;". Split it with
+  // SplitAddressList (nearmiss/address.h) and judge each piece with
+  // Engine::CheckRecipient: the mail server's reading, not GMime's.
   std::vector<std::string> to;
   std::vector<std::string> cc;
   std::vector<std::string> bcc;

@@ -25,6 +25,7 @@
 #include "nearmiss/content_reader.h"
 #include "nearmiss/content_scanner.h"
 #include "nearmiss/decision.h"
+#include "nearmiss/delivery.h"
 #include "nearmiss/history.h"
 #include "nearmiss/lookalike.h"
 #include "nearmiss/policy.h"
@@ -62,9 +63,12 @@ class Engine {
       const Policy& policy, const HistorySnapshot* history = nullptr);
   ~Engine();
 
-  // Parses `input` (any form ParseAddress takes) and classifies it:
-  // invalid, then allowlisted (trusted), blocked, trusted, look-alike,
-  // external, in that order of precedence.
+  // Finds where the mail server delivers `input` (ParseRecipient with the
+  // policy's [delivery] settings; nearmiss/delivery.h) and classifies that
+  // domain: invalid (no delivery domain), then allowlisted (trusted),
+  // blocked, trusted, look-alike, external, in that order of precedence.
+  // Every domain the address routes through is judged too, and the worst
+  // class wins (route_domains).
   RecipientCheck CheckRecipient(std::string_view input) const;
 
   // At RCPT time, before the content is known: the first rule that can be
@@ -99,6 +103,9 @@ class Engine {
 
  private:
   Engine();
+  // Classifies one domain into `c` (verdict, target, suggestion for
+  // `local`, score, reasons).
+  void JudgeDomain(const Domain& domain, const std::string& local, RecipientCheck& c) const;
   // The block entry covering `ascii` ("army.ml" under ".ml"), or null.
   const DomainItem* BlockedBy(std::string_view ascii) const;
   // engine_history.cc
@@ -108,6 +115,7 @@ class Engine {
   void AddHistoryReasons(RecipientCheck& c) const;
 
   Policy policy_;
+  DeliveryOptions delivery_;  // from policy_.delivery
   // Block entries by domain (a namespace without its dot: both forms cover
   // the domain and everything under it); keys view policy_.block's strings.
   std::unordered_map<std::string_view, const DomainItem*> blocked_;

@@ -34,13 +34,19 @@ class EngineHolder {
   // The history to compile a policy with (thresholds are the policy's).
   using HistorySource = std::function<Result<HistorySnapshot>(const Policy&)>;
 
-  explicit EngineHolder(std::shared_ptr<const Engine> initial, HistorySource history = nullptr);
+  // Adjusts every policy before it is compiled (the milter fills [delivery]
+  // from postconf when the policy leaves it out).
+  using Prepare = std::function<void(Policy&)>;
+
+  explicit EngineHolder(std::shared_ptr<const Engine> initial, HistorySource history = nullptr,
+                        Prepare prepare = nullptr);
 
   // Compiles the policy file (or the embedded default when `path` is empty)
   // and holds it; fails with every error, like LoadPolicyFile. `history`
   // null: no history.
   static Result<std::unique_ptr<EngineHolder>> Open(const std::string& path,
-                                                    HistorySource history = nullptr);
+                                                    HistorySource history = nullptr,
+                                                    Prepare prepare = nullptr);
 
   // The Engine to use for one session or request; keep it for the session.
   std::shared_ptr<const Engine> Get() const;
@@ -65,6 +71,7 @@ class EngineHolder {
 
   std::atomic<std::shared_ptr<const Engine>> engine_;
   HistorySource history_;
+  Prepare prepare_;
   std::atomic<uint64_t> generation_{0};
   std::mutex reload_mu_;  // one compile at a time: they are heavy
 };

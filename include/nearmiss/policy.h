@@ -91,6 +91,26 @@ struct PolicyDefaults {
   FailMode on_error = FailMode::kTempfail;
   std::string smtp_code = "550 5.7.1";  // for rejects without their own
   std::string tag_header = "X-Nearmiss";
+  // A recipient nearmiss cannot judge (class `invalid`: no delivery domain
+  // can be found) and no rule matches, so it never falls to `action`:
+  // "reject" (on_invalid_code, 550 5.1.3), "tempfail" (450 4.1.3: the
+  // client retries), "hold", or "accept" (lets it through; not advised).
+  Action on_invalid = Action::kReject;
+  std::string on_invalid_code = "550 5.1.3";
+  std::string on_invalid_name = "reject";  // as written in the policy
+};
+
+// [delivery]: Postfix's parameters that decide where an address goes
+// (postconf(5)); see nearmiss/delivery.h. Unset, nothing is rewritten but
+// every routed domain is still judged, and the milter reads them from
+// `postconf`.
+struct DeliveryPolicy {
+  std::string myhostname;                  // Postfix myhostname
+  std::vector<std::string> mydestination;  // Postfix mydestination, expanded
+  bool allow_percent_hack = true;          // Postfix allow_percent_hack
+  bool swap_bangpath = true;               // Postfix swap_bangpath
+  bool configured = false;  // myhostname or mydestination given
+  std::string where;                       // where that table is
 };
 
 // [api]: who may call `nearmiss serve` and from which web origins.
@@ -142,6 +162,7 @@ struct Policy {
   content::ContentLimits limits;
   ApiPolicy api;
   HistoryPolicy history;
+  DeliveryPolicy delivery;
 };
 
 // One problem in a policy: "FILE:LINE:COLUMN: what is wrong", and a hint

@@ -32,6 +32,10 @@ struct RecipientCheck {
   std::string suggestion;  // lookalike: the corrected address
   double score = 0;        // lookalike: confidence in [0, 1]
   std::vector<Reason> reasons;
+  // Further ASCII domains the address routes through (percent hack, bang
+  // path, quoted '@'; nearmiss/delivery.h), each judged too: the verdict
+  // is the worst of them and `domain`.
+  std::vector<std::string> route_domains;
 };
 
 }  // namespace nearmiss

@@ -113,26 +113,30 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
     std::string sender = from.ok() ? from->ToString() : Lower(m.from);
     content::Sensitivity s = engine_->FilterSensitivity(m.sensitivity);
     int64_t t = MaildirTime(m.source);
+    std::vector<std::string> recipients;
     for (const auto* list : {&m.to, &m.cc, &m.bcc}) {
-      for (const std::string& entry : *list) {
-        RecipientCheck c = engine_->CheckRecipient(entry);
-        if (c.verdict != Verdict::kLookalike && c.verdict != Verdict::kBlocked) continue;
-        if (t != 0 && t < options_.since) continue;
-        Row row;
-        row.seconds = t;
-        row.time = t ? FormatTime(t) : "";
-        row.from = sender;
-        row.to = c.address;
-        row.domain = c.domain;
-        row.verdict = std::string(VerdictName(c.verdict));
-        row.target = c.target;
-        row.suggestion = c.suggestion;
-        row.status = "sent";
-        row.level = std::string(content::LevelName(s.level));
-        row.source = m.source;
-        if (options_.on_row) options_.on_row(row);
-        report_->AddAttempt(row);
+      for (const std::string& header : *list) {
+        for (std::string& e : SplitAddressList(header)) recipients.push_back(std::move(e));
       }
+    }
+    for (const std::string& entry : recipients) {
+      RecipientCheck c = engine_->CheckRecipient(entry);
+      if (c.verdict != Verdict::kLookalike && c.verdict != Verdict::kBlocked) continue;
+      if (t != 0 && t < options_.since) continue;
+      Row row;
+      row.seconds = t;
+      row.time = t ? FormatTime(t) : "";
+      row.from = sender;
+      row.to = c.address;
+      row.domain = c.domain;
+      row.verdict = std::string(VerdictName(c.verdict));
+      row.target = c.target;
+      row.suggestion = c.suggestion;
+      row.status = "sent";
+      row.level = std::string(content::LevelName(s.level));
+      row.source = m.source;
+      if (options_.on_row) options_.on_row(row);
+      report_->AddAttempt(row);
     }
     m = content::ScannedMessage();
   }

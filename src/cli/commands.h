@@ -60,7 +60,8 @@ struct DaemonEngines {
   std::shared_ptr<Store> store;
   std::shared_ptr<EngineHolder> engines;
 };
-Result<DaemonEngines> OpenDaemonEngines(const PolicyFlags& flags);
+Result<DaemonEngines> OpenDaemonEngines(const PolicyFlags& flags,
+                                        EngineHolder::Prepare prepare = nullptr);
 
 }  // namespace nearmiss::cli
 

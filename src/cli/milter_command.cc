@@ -17,6 +17,7 @@
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/store.h"
 #include "history/refresher.h"
+#include "cli/postconf.h"
 #include "store/audit_writer.h"
 
 namespace nearmiss::cli {
@@ -26,6 +27,8 @@ struct MilterFlags {
   PolicyFlags policy;  // --policy, --store (history and audit log)
   std::vector<std::string> listen;
   std::string user;
+  std::string postfix_config;  // postconf -c DIR; "" Postfix's default
+  bool no_postconf = false;
   int workers = 2;
 };
 
@@ -42,7 +45,30 @@ int RunMilter(const MilterFlags& flags) {
     if (!a.ok()) return Fail(a.error().message());
     options.listen.push_back(*a);
   }
-  Result<DaemonEngines> opened = OpenDaemonEngines(flags.policy);
+  // Where Postfix really delivers: a policy without [delivery] names gets
+  // the local Postfix's own (read once; a reload keeps them).
+  EngineHolder::Prepare prepare;
+  if (!flags.no_postconf) {
+    Result<DeliveryPolicy> postconf = ReadPostconf(flags.postfix_config);
+    if (postconf.ok()) {
+      std::fprintf(stderr,
+                   "nearmiss milter: postconf: myhostname %s, %zu mydestination names, "
+                   "allow_percent_hack %s, swap_bangpath %s\n",
+                   postconf->myhostname.c_str(), postconf->mydestination.size(),
+                   postconf->allow_percent_hack ? "yes" : "no",
+                   postconf->swap_bangpath ? "yes" : "no");
+      prepare = [d = *postconf](Policy& policy) {
+        if (!policy.delivery.configured) policy.delivery = d;
+      };
+    } else {
+      std::fprintf(stderr,
+                   "nearmiss milter: warning: %s; without the server's own names, an address "
+                   "routed through it (percent hack, bang path) is judged on every domain it "
+                   "names\n",
+                   postconf.error().message().c_str());
+    }
+  }
+  Result<DaemonEngines> opened = OpenDaemonEngines(flags.policy, std::move(prepare));
   if (!opened.ok()) return Fail(opened.error().message());
   std::shared_ptr<Store> store = opened->store;
   std::shared_ptr<EngineHolder> engines = opened->engines;
@@ -113,6 +139,11 @@ void AddMilterCommand(CLI::App& app, Run& run) {
                   "inet:HOST:PORT or unix:PATH; may be repeated")
       ->required();
   cmd->add_option("--user", flags->user, "Drop to this user after binding");
+  cmd->add_option("--postfix-config", flags->postfix_config,
+                  "Postfix configuration directory for postconf -c (default: Postfix's own)");
+  cmd->add_flag("--no-postconf", flags->no_postconf,
+                "Do not read myhostname, mydestination, allow_percent_hack and swap_bangpath "
+                "from postconf when the policy has no [delivery] names");
   cmd->add_option("--workers", flags->workers, "Threads scanning message content")
       ->check(CLI::Range(1, 64));
   cmd->callback([&run, flags] { run = [flags] { return RunMilter(*flags); }; });

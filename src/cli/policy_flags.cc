@@ -84,7 +84,8 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags) {
   return LoadEngine(flags, store->get());
 }
 
-Result<DaemonEngines> OpenDaemonEngines(const PolicyFlags& flags) {
+Result<DaemonEngines> OpenDaemonEngines(const PolicyFlags& flags,
+                                        EngineHolder::Prepare prepare) {
   DaemonEngines out;
   if (!flags.store_url.empty()) {
     Result<std::unique_ptr<Store>> opened = Store::Open(flags.store_url);
@@ -92,7 +93,8 @@ Result<DaemonEngines> OpenDaemonEngines(const PolicyFlags& flags) {
     out.store = std::move(*opened);
   }
   Result<std::unique_ptr<EngineHolder>> holder = EngineHolder::Open(
-      flags.policy_file, out.store ? history::HistoryFrom(out.store) : nullptr);
+      flags.policy_file, out.store ? history::HistoryFrom(out.store) : nullptr,
+      std::move(prepare));
   if (!holder.ok()) return holder.error();
   out.engines = std::move(*holder);
   return out;

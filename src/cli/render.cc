@@ -13,6 +13,11 @@ void OpenCheckJson(const RecipientCheck& c, JsonWriter& w) {
     w.Key("domain_unicode").String(c.domain_unicode);
   }
   w.Key("verdict").String(VerdictName(c.verdict));
+  if (!c.route_domains.empty()) {
+    w.Key("route_domains").BeginArray();
+    for (const std::string& d : c.route_domains) w.String(d);
+    w.EndArray();
+  }
   if (!c.target.empty()) w.Key("target").String(c.target);
   if (!c.suggestion.empty()) w.Key("suggestion").String(c.suggestion);
   w.Key("score").Double(std::round(c.score * 100) / 100);
@@ -32,6 +37,7 @@ nlohmann::ordered_json CheckToJson(const RecipientCheck& c) {
     j["domain_unicode"] = c.domain_unicode;
   }
   j["verdict"] = VerdictName(c.verdict);
+  if (!c.route_domains.empty()) j["route_domains"] = c.route_domains;
   if (!c.target.empty()) j["target"] = c.target;
   if (!c.suggestion.empty()) j["suggestion"] = c.suggestion;
   j["score"] = std::round(c.score * 100) / 100;

@@ -40,11 +40,13 @@ void FillFacts(RecipientCache& cache, const content::ScannedMessage& m, MessageF
   facts->sender = cache.Sender(m.from);
   std::size_t n = 0;
   auto add = [&](const std::vector<std::string>& list, RecipientField field) {
-    for (const std::string& entry : list) {
-      if (n == facts->recipients.size()) facts->recipients.emplace_back();
-      MessageRecipient& r = facts->recipients[n++];
-      r.check = cache.Check(entry);
-      r.field = field;
+    for (const std::string& header : list) {
+      for (const std::string& entry : SplitAddressList(header)) {
+        if (n == facts->recipients.size()) facts->recipients.emplace_back();
+        MessageRecipient& r = facts->recipients[n++];
+        r.check = cache.Check(entry);
+        r.field = field;
+      }
     }
   };
   add(m.to, RecipientField::kTo);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/ascii.h"
 #include "content/extract.h"
 #include "content/gmime_util.h"
 
@@ -13,18 +14,43 @@ std::string OrEmpty(const char* s) { return s != nullptr ? s : ""; }
 // Enough decoded bytes for ClassifyDocument's magic numbers ("%PDF-").
 constexpr std::size_t kSniffBytes = 8;
 
-void AppendAddresses(InternetAddressList* list, std::vector<std::string>* out) {
-  if (list == nullptr) return;
-  int n = internet_address_list_length(list);
+// RFC 5322 2.2.3 unfolding: a line break followed by white space is the
+// white space alone.
+std::string Unfold(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (char c : raw) {
+    if (c != '\r' && c != '\n') out += c;
+  }
+  const std::size_t first = out.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  const std::size_t last = out.find_last_not_of(" \t");
+  return out.substr(first, last - first + 1);
+}
+
+// Each To, Cc and Bcc header's raw value, unfolded; Resent-To/Cc/Bcc count
+// with them (Postfix's `sendmail -t` reads either set). Not GMime's parsed
+// list: it keeps the first '@' of "eve@army.mil@army.ml", while the mail
+// server delivers to the last.
+void CollectRecipientHeaders(GMimeObject* message, ScannedMessage* out) {
+  GMimeHeaderList* headers = g_mime_object_get_header_list(message);
+  const int n = g_mime_header_list_get_count(headers);
   for (int i = 0; i < n; ++i) {
-    InternetAddress* a = internet_address_list_get_address(list, i);
-    if (INTERNET_ADDRESS_IS_GROUP(a)) {
-      AppendAddresses(internet_address_group_get_members(
-                          INTERNET_ADDRESS_GROUP(a)),
-                      out);
-      continue;
+    GMimeHeader* h = g_mime_header_list_get_header_at(headers, i);
+    const char* name = g_mime_header_get_name(h);
+    const char* raw = g_mime_header_get_raw_value(h);
+    if (name == nullptr || raw == nullptr) continue;
+    std::string_view field = name;
+    if (StartsWithNoCase(field, "Resent-")) {
+      field.remove_prefix(7);
     }
-    out->push_back(AddressToString(a));
+    std::vector<std::string>* list = EqualsNoCase(field, "To")    ? &out->to
+                                     : EqualsNoCase(field, "Cc")  ? &out->cc
+                                     : EqualsNoCase(field, "Bcc") ? &out->bcc
+                                                                           : nullptr;
+    if (list == nullptr) continue;
+    std::string value = Unfold(raw);
+    if (!value.empty()) list->push_back(std::move(value));
   }
 }
 
@@ -259,9 +285,7 @@ ScannedMessage WalkMessage(GMimeMessage* message, std::string source,
     out.from = OrEmpty(s);
     g_free(s);
   }
-  AppendAddresses(g_mime_message_get_to(message), &out.to);
-  AppendAddresses(g_mime_message_get_cc(message), &out.cc);
-  AppendAddresses(g_mime_message_get_bcc(message), &out.bcc);
+  CollectRecipientHeaders(GMIME_OBJECT(message), &out);
   out.subject = OrEmpty(g_mime_message_get_subject(message));
 
   Walker walker(scanner, scratch, limits, &out);

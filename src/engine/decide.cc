@@ -72,7 +72,8 @@ RecipientDecision Engine::DecideRecipient(std::string_view sender, const Recipie
     d.rule = RuleRef{0, "deferred", "", "deferred to end of message"};
     return d;
   }
-  const engine::CompiledRule& rule = m.rule < 0 ? table_->default_rule() : table_->rule(m.rule);
+  const engine::CompiledRule& rule =
+      m.rule < 0 ? table_->fallback(check.verdict) : table_->rule(m.rule);
   return Make(rule, check, field, nullptr, path);
 }
 
@@ -102,7 +103,8 @@ Decision Engine::Decide(const MessageFacts& facts) const {
   const RecipientDecision* worst = nullptr;
   for (const MessageRecipient& r : facts.recipients) {
     engine::DecisionTable::Match m = table_->First(r.check, view);
-    const engine::CompiledRule& rule = m.rule < 0 ? table_->default_rule() : table_->rule(m.rule);
+    const engine::CompiledRule& rule =
+        m.rule < 0 ? table_->fallback(r.check.verdict) : table_->rule(m.rule);
     d.recipients.push_back(Make(rule, r.check, r.field, &sensitivity, facts.path));
   }
   bool reject_message = false;

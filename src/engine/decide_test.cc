@@ -246,5 +246,66 @@ TEST(DecideTest, DefaultActionAndItsPlace) {
   EXPECT_NE(d.message.find("outside the organisation"), std::string::npos) << d.message;
 }
 
+// Fail closed: a recipient with no delivery domain never falls to the
+// default action, even in a policy with no rule for it.
+TEST(DecideTest, InvalidRecipientIsRefusedWithoutARule) {
+  auto e = Build("[[rule]]\nname = \"lookalike\"\nrecipient = [\"lookalike\"]\n"
+                 "action = \"reject\"\n[defaults]\naction = \"accept\"\n");
+  ASSERT_TRUE(e);
+  RecipientDecision d = e->DecideRecipient("a@mod.gov.uk", e->CheckRecipient("bob@army..ml"),
+                                           RecipientField::kEnvelope, MailPath::kSmtp);
+  EXPECT_EQ(d.action, Action::kReject);
+  EXPECT_TRUE(d.at_rcpt);
+  EXPECT_EQ(d.smtp_code, "550 5.1.3");
+  EXPECT_EQ(d.rule.name, "on_invalid");
+  EXPECT_NE(d.message.find("cannot tell where"), std::string::npos) << d.message;
+  // A whole message with such a recipient is refused as well.
+  EXPECT_EQ(e->Decide(Facts(*e, {"ok@example.com", "bob@army..ml"})).action, Action::kReject);
+}
+
+TEST(DecideTest, OnInvalidChoices) {
+  auto tempfail = Build("[defaults]\non_invalid = \"tempfail\"\n");
+  ASSERT_TRUE(tempfail);
+  RecipientDecision t = tempfail->DecideRecipient(
+      "a@mod.gov.uk", tempfail->CheckRecipient("x@[192.0.2.1]"), RecipientField::kEnvelope,
+      MailPath::kSmtp);
+  EXPECT_EQ(t.action, Action::kReject);
+  EXPECT_EQ(t.smtp_code, "450 4.1.3");
+  auto hold = Build("[defaults]\non_invalid = \"hold\"\n");
+  ASSERT_TRUE(hold);
+  EXPECT_EQ(hold->Decide(Facts(*hold, {"bob@"})).action, Action::kHold);
+  // A rule for the class decides before on_invalid.
+  auto rule = Build("[[rule]]\nname = \"odd\"\nrecipient = [\"invalid\"]\naction = \"warn\"\n");
+  ASSERT_TRUE(rule);
+  EXPECT_EQ(rule->Decide(Facts(*rule, {"bob@"})).action, Action::kWarn);
+  Result<Policy> bad = ParsePolicy("[defaults]\non_invalid = \"ignore\"\n", "t.toml", "");
+  EXPECT_FALSE(bad.ok());
+}
+
+// A domain named inside the address is judged too; the worst class wins.
+TEST(DecideTest, RoutedDomainSetsTheClass) {
+  Result<Policy> p = DefaultPolicy();
+  ASSERT_TRUE(p.ok());
+  auto e = *Engine::Compile(*p);
+  RecipientCheck c = e->CheckRecipient("bob%army.ml@mail.example.org");
+  EXPECT_EQ(c.verdict, Verdict::kLookalike);
+  EXPECT_EQ(c.domain, "mail.example.org");
+  EXPECT_EQ(c.route_domains, std::vector<std::string>{"army.ml"});
+  EXPECT_EQ(c.suggestion, "bob@army.mil");
+  ASSERT_GE(c.reasons.size(), 2u);
+  EXPECT_EQ(c.reasons[0].code, "suffix-edit");
+  EXPECT_EQ(c.reasons[1].code, "routed-address");
+  RecipientCheck trusted_hop = e->CheckRecipient("x@army.mil@army.ml");
+  EXPECT_EQ(trusted_hop.verdict, Verdict::kLookalike);
+  EXPECT_EQ(trusted_hop.domain, "army.ml");
+  Policy local = *p;
+  local.delivery.mydestination = {"mail.example.org"};
+  auto le = *Engine::Compile(local);
+  RecipientCheck l = le->CheckRecipient("army.ml!bob@mail.example.org");
+  EXPECT_EQ(l.domain, "army.ml");
+  EXPECT_EQ(l.verdict, Verdict::kLookalike);
+  EXPECT_EQ(l.suggestion, "bob@army.mil");
+}
+
 }  // namespace
 }  // namespace nearmiss

@@ -99,6 +99,15 @@ DecisionTable::DecisionTable(const Policy& policy) {
   default_.action = policy.defaults.action;
   default_.message = BuiltinMessage(policy.defaults.action);
   if (default_.action == Action::kReject) default_.smtp_code = policy.defaults.smtp_code;
+  // A recipient nearmiss could not judge never falls to the default action.
+  invalid_.ref.name = "on_invalid";
+  invalid_.ref.id = "[defaults] on_invalid = \"" + policy.defaults.on_invalid_name + "\"";
+  invalid_.action = policy.defaults.on_invalid;
+  invalid_.message = policy.defaults.on_invalid == Action::kAccept
+                         ? BuiltinMessage(Action::kAccept)
+                         : "{recipient}: nearmiss cannot tell where this address would be "
+                           "delivered ({reason}); check it and send again";
+  if (invalid_.action == Action::kReject) invalid_.smtp_code = policy.defaults.on_invalid_code;
 }
 
 std::vector<bool> DecisionTable::SenderGroups(std::string_view sender) const {

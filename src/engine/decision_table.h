@@ -61,6 +61,11 @@ class DecisionTable {
 
   const CompiledRule& rule(int i) const { return rules_[i]; }
   const CompiledRule& default_rule() const { return default_; }
+  // What applies when no rule matches a recipient of class `v`: the
+  // default action, but [defaults] on_invalid for an invalid one.
+  const CompiledRule& fallback(Verdict v) const {
+    return v == Verdict::kInvalid ? invalid_ : default_;
+  }
   size_t size() const { return rules_.size(); }
 
  private:
@@ -70,6 +75,7 @@ class DecisionTable {
   };
   std::vector<CompiledRule> rules_;
   CompiledRule default_;
+  CompiledRule invalid_;
   std::vector<Group> groups_;
 };
 

@@ -6,6 +6,7 @@
 #include "engine/embedded_lists.h"
 #include "engine/learned.h"
 #include "nearmiss/address.h"
+#include "nearmiss/delivery.h"
 
 namespace nearmiss {
 namespace {
@@ -20,6 +21,15 @@ Status AddList(std::string_view text, std::string_view name, TrustSource source,
 void AddItems(const std::vector<DomainItem>& items, TrustSource source,
               std::vector<TrustedEntry>& out) {
   for (const DomainItem& item : items) out.push_back({item.domain, source});
+}
+
+DeliveryOptions DeliveryOptionsFor(const DeliveryPolicy& p) {
+  DeliveryOptions o;
+  o.allow_percent_hack = p.allow_percent_hack;
+  o.swap_bangpath = p.swap_bangpath;
+  o.local_domains = p.mydestination;
+  if (!p.myhostname.empty()) o.local_domains.push_back(p.myhostname);
+  return o;
 }
 
 RecipientCheck Invalid(std::string_view input, const Status& why) {
@@ -61,6 +71,7 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
   NM_ASSIGN_OR_RETURN(engine->detector_,
                       LookalikeDetector::Build(std::move(entries), std::move(confusions), options));
   engine->policy_ = policy;
+  engine->delivery_ = DeliveryOptionsFor(policy.delivery);
   for (const DomainItem& item : engine->policy_.block) {
     std::string_view key = item.domain;
     if (key.starts_with('.')) key.remove_prefix(1);
@@ -101,24 +112,33 @@ const DomainItem* Engine::BlockedBy(std::string_view ascii) const {
   }
 }
 
-RecipientCheck Engine::CheckRecipient(std::string_view input) const {
-  Result<Address> parsed = ParseAddress(input);
-  if (!parsed.ok()) return Invalid(input, parsed.error());
-  const Address& a = *parsed;
-  RecipientCheck c;
-  c.input = std::string(input);
-  c.address = a.ToString();
-  c.domain = a.domain.ascii;
-  c.domain_unicode = a.domain.unicode;
+namespace {
 
-  LookalikeMatch m = detector_->Classify(a.domain);
+// Which of two classes a recipient takes when its address names several
+// domains: the one that needs more care.
+int Severity(Verdict v) {
+  switch (v) {
+    case Verdict::kTrusted: return 0;
+    case Verdict::kExternal: return 1;
+    case Verdict::kLookalike: return 2;
+    case Verdict::kBlocked: return 3;
+    case Verdict::kInvalid: return 4;
+  }
+  return 4;
+}
+
+}  // namespace
+
+void Engine::JudgeDomain(const Domain& domain, const std::string& local,
+                         RecipientCheck& c) const {
+  LookalikeMatch m = detector_->Classify(domain);
   bool allowlisted = m.kind == LookalikeMatch::Kind::kTrusted && m.source == TrustSource::kAllowlist;
-  const DomainItem* block = allowlisted ? nullptr : BlockedBy(a.domain.ascii);
+  const DomainItem* block = allowlisted ? nullptr : BlockedBy(domain.ascii);
   if (block != nullptr) {
     c.verdict = Verdict::kBlocked;
     std::string ns = block->domain.starts_with('.') ? "the namespace " + block->domain
                                                     : block->domain;
-    c.reasons.push_back({"blocked", a.domain.unicode + " is blocked by policy (" + ns + ", " +
+    c.reasons.push_back({"blocked", domain.unicode + " is blocked by policy (" + ns + ", " +
                                         block->where + ")"});
   }
   switch (m.kind) {
@@ -126,18 +146,56 @@ RecipientCheck Engine::CheckRecipient(std::string_view input) const {
       if (block == nullptr) c.verdict = Verdict::kTrusted;
       c.reasons.push_back({"trusted", m.message});
       break;
-    case LookalikeMatch::Kind::kLookalike:
+    case LookalikeMatch::Kind::kLookalike: {
       if (block == nullptr) c.verdict = Verdict::kLookalike;
       c.target = m.target;
+      Address a;
+      a.local = local;
       c.suggestion = a.WithDomain(m.target_domain_for_suggestion);
       c.score = m.score;
       c.reasons.push_back({m.code, m.message});
       break;
+    }
     case LookalikeMatch::Kind::kNone:
       if (block == nullptr) c.verdict = Verdict::kExternal;
       break;
   }
+}
+
+RecipientCheck Engine::CheckRecipient(std::string_view input) const {
+  Result<Recipient> parsed = ParseRecipient(input, delivery_);
+  if (!parsed.ok()) return Invalid(input, parsed.error());
+  const Recipient& r = *parsed;
+  RecipientCheck c;
+  c.input = std::string(input);
+  c.address = r.ToString();
+  c.domain = r.domain.ascii;
+  c.domain_unicode = r.domain.unicode;
+  JudgeDomain(r.domain, r.local, c);
   if (has_history_) AddHistoryReasons(c);
+
+  // A domain the address routes on to is judged as if it were the
+  // delivery domain: the next hop may deliver there.
+  for (const RouteHop& hop : r.route) {
+    c.route_domains.push_back(hop.domain.ascii);
+    RecipientCheck h;
+    JudgeDomain(hop.domain, hop.local, h);
+    if (Severity(h.verdict) <= Severity(c.verdict)) continue;
+    c.verdict = h.verdict;
+    c.target = std::move(h.target);
+    c.suggestion = std::move(h.suggestion);
+    c.score = h.score;
+    h.reasons.push_back({"routed-address", "the address is passed on to " + hop.domain.unicode +
+                                               " (" + hop.how + "), where the next mail "
+                                               "server may deliver it"});
+    for (Reason& reason : c.reasons) h.reasons.push_back(std::move(reason));
+    c.reasons = std::move(h.reasons);
+  }
+  if (!r.irregular.empty()) {
+    c.reasons.push_back({"irregular-address", "not a plain mailbox (" + r.irregular +
+                                                  "); judged on " + r.domain.unicode +
+                                                  ", where the mail server delivers it"});
+  }
   return c;
 }
 

@@ -18,15 +18,17 @@ Result<std::shared_ptr<const Engine>> CompileWith(
 }  // namespace
 
 EngineHolder::EngineHolder(std::shared_ptr<const Engine> initial,
-                           HistorySource history)
-    : engine_(std::move(initial)), history_(std::move(history)) {}
+                           HistorySource history, Prepare prepare)
+    : engine_(std::move(initial)), history_(std::move(history)), prepare_(std::move(prepare)) {}
 
 Result<std::unique_ptr<EngineHolder>> EngineHolder::Open(
-    const std::string& path, HistorySource history) {
+    const std::string& path, HistorySource history, Prepare prepare) {
   NM_ASSIGN_OR_RETURN(Policy policy, Load(path));
+  if (prepare) prepare(policy);
   NM_ASSIGN_OR_RETURN(std::shared_ptr<const Engine> engine,
                       CompileWith(policy, history));
-  return std::make_unique<EngineHolder>(std::move(engine), std::move(history));
+  return std::make_unique<EngineHolder>(std::move(engine), std::move(history),
+                                        std::move(prepare));
 }
 
 std::shared_ptr<const Engine> EngineHolder::Get() const {
@@ -44,7 +46,9 @@ Result<std::shared_ptr<const Engine>> EngineHolder::Compile(
   return CompileWith(policy, history_);
 }
 
-Status EngineHolder::Reload(const Policy& policy) {
+Status EngineHolder::Reload(const Policy& given) {
+  Policy policy = given;
+  if (prepare_) prepare_(policy);
   std::lock_guard<std::mutex> lock(reload_mu_);
   Result<std::shared_ptr<const Engine>> engine = Compile(policy);
   if (!engine.ok()) return engine.error().WithContext(policy.source);

@@ -159,9 +159,11 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
   while (reader->Next(&m)) {
     std::string from = Canonical(m.from);
     for (const auto* list : {&m.to, &m.cc, &m.bcc}) {
-      for (const std::string& entry : *list) {
-        std::string to = Canonical(entry);
-        if (!to.empty()) NM_RETURN_IF_ERROR(Add({from, to, now}));
+      for (const std::string& header : *list) {
+        for (const std::string& entry : SplitAddressList(header)) {
+          std::string to = Canonical(entry);
+          if (!to.empty()) NM_RETURN_IF_ERROR(Add({from, to, now}));
+        }
       }
     }
     m = content::ScannedMessage();

@@ -26,6 +26,27 @@ void ReadDefaultsSection(Context& ctx, const toml::table& t, Policy& policy) {
                 "\"tempfail\" (the MTA retries) or \"accept\" (deliver with the tag header)");
     }
   }
+  if (auto mode = GetString(ctx, t, "on_invalid")) {
+    const std::pair<std::string_view, std::pair<Action, std::string_view>> kModes[] = {
+        {"reject", {Action::kReject, "550 5.1.3"}},
+        {"tempfail", {Action::kReject, "450 4.1.3"}},
+        {"hold", {Action::kHold, ""}},
+        {"accept", {Action::kAccept, ""}},
+    };
+    bool known = false;
+    for (const auto& [name, what] : kModes) {
+      if (*mode != name) continue;
+      known = true;
+      d.on_invalid = what.first;
+      d.on_invalid_code = std::string(what.second);
+      d.on_invalid_name = std::string(name);
+    }
+    if (!known) {
+      ctx.Error(t.get("on_invalid")->source(), "unknown action '" + *mode + "' for on_invalid",
+                "\"reject\" (550), \"tempfail\" (450, the client retries), \"hold\" or "
+                "\"accept\"");
+    }
+  }
   if (auto code = GetString(ctx, t, "smtp_code")) {
     if (IsSmtpReplyCode(*code)) {
       d.smtp_code = *code;

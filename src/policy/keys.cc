@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 58> kKeys = {
+constexpr std::array<std::string_view, 63> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -49,6 +49,7 @@ constexpr std::array<std::string_view, 58> kKeys = {
     "rule.smtp_code",
     "defaults.action",
     "defaults.on_error",
+    "defaults.on_invalid",
     "defaults.smtp_code",
     "defaults.tag_header",
     "limits.max_message_bytes",
@@ -68,6 +69,10 @@ constexpr std::array<std::string_view, 58> kKeys = {
     "history.flag_new_addresses",
     "history.refresh_seconds",
     "history.audit_retention_days",
+    "delivery.myhostname",
+    "delivery.mydestination",
+    "delivery.allow_percent_hack",
+    "delivery.swap_bangpath",
     // Tables that hold only tables have keys of their own too: the names.
     "senders.<group>",
     "sensitivity.pattern",
@@ -115,7 +120,7 @@ const std::vector<std::string>& KnownReasonCodes() {
       "suffix-append", "label-typo",   "dot-omission", "dot-insertion",
       "hyphenation",   "bitsquat",     "homoglyph",   "new-domain",
       "new-address",
-      "trusted",       "blocked",      "invalid-address"};
+      "trusted",       "blocked",      "invalid-address", "routed-address", "irregular-address"};
   return kCodes;
 }
 

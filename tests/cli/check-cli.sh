@@ -70,4 +70,33 @@ awk 'BEGIN { for (i = 0; i < 200000; i++) printf "user%d@gmial.com\n", i }' > "$
 check "streamed line count" 200000 "$(wc -l < "$tmp/many.out" | tr -d ' ')"
 check "streamed order kept" '"input":"user199999@gmial.com"' "$(tail -n1 "$tmp/many.out" | grep -o '"input":"[^"]*"')"
 
+# 6. Fail closed: the domain judged is the one the mail server delivers to,
+# and what cannot be judged is flagged (tests/postfix/ checks the same
+# forms against a running Postfix).
+json_key() {  # json_key KEY: that key of each JSON line on stdin, one a line
+  python3 -c 'import json,sys
+for l in sys.stdin:
+  v=json.loads(l).get(sys.argv[1]); print(",".join(v) if isinstance(v,list) else v)' "$1"
+}
+verdict_of() { "$bin" check --json "$@" | json_key verdict; }
+for form in 'bob.@army.ml' 'a@b@army.ml' 'x@army.mil@army.ml' '<bob.@army.ml>' \
+            'bob%army.ml@mail.example.org' 'army.ml!bob@mail.example.org' 'army.ml!bob' \
+            '"bob@army.ml"@mail.example.org' '<@relay.army.mil:bob@army.ml>'; do
+  check "$form is judged on army.ml" lookalike "$(verdict_of "$form")"
+done
+printf '[delivery]\nmyhostname = "mail.example.org"\nmydestination = ["mail.example.org"]\n' \
+  > "$tmp/local.toml"
+check "percent hack at a local name: delivery domain" army.ml \
+  "$("$bin" check --json --policy "$tmp/local.toml" 'bob%army.ml@mail.example.org' | json_key domain)"
+check "percent hack elsewhere: routed domain judged" army.ml \
+  "$("$bin" check --json 'bob%army.ml@mail.example.org' | json_key route_domains)"
+out=$("$bin" check --json 'mailto:bob@army.mil?to=eve@army.ml&subject=x')
+check "mailto ?to= recipients are checked too" "bob@army.mil eve@army.ml" \
+  "$(echo "$out" | json_key address | tr '\n' ' ' | sed 's/ $//')"
+"$bin" check 'mailto:bob@army.mil?to=eve@army.ml' > /dev/null
+check "mailto with a look-alike ?to= exits 1" 1 $?
+check "stray ')' is invalid" invalid "$(verdict_of 'bob@army.ml)<alice@army.mil>')"
+"$bin" check 'bob@army..ml' > /dev/null
+check "unjudgeable exits 1" 1 $?
+
 exit $fail

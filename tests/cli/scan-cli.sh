@@ -34,6 +34,20 @@ check "loose words do not raise the level" accept "$(field "$(line $data/clean.e
 check "mbox messages are numbered" reject "$(field "$(line $data/outbox.mbox:1)" action)"
 check "Bcc recipients are checked" reject "$(field "$(line $data/outbox.mbox:3)" action)"
 
+# Header recipients as the mail server reads them: the rightmost '@'.
+printf 'From: alice@mod.gov.uk\nTo: eve@army.mil@army.ml,\n  "Ops Team" <ops@army.mil>\nCc: team: x@army.ml.;\nSubject: t\n\nhi\n' \
+  > "$tmp/at-at.eml"
+out=$("$bin" scan --json "$tmp/at-at.eml")
+check "To: eve@army.mil@army.ml is judged on army.ml" "army.ml lookalike" \
+  "$(printf '%s\n' "$out" | python3 -c 'import json,sys; r=json.load(sys.stdin)["recipients"][0]; print(r["domain"], r["verdict"])')"
+check "every header recipient is listed, groups included" 3 \
+  "$(printf '%s\n' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["recipients"]))')"
+printf 'From: alice@mod.gov.uk\nTo: bob@army..ml\nSubject: t\n\nhi\n' > "$tmp/bad-rcpt.eml"
+out=$("$bin" scan --json "$tmp/bad-rcpt.eml")
+check "an unjudgeable recipient is flagged" 1 $?
+check "an unjudgeable recipient is listed, invalid" "invalid reject" \
+  "$(printf '%s\n' "$out" | python3 -c 'import json,sys; m=json.load(sys.stdin); print(m["recipients"][0]["verdict"], m["action"])')"
+
 # Exit codes.
 "$bin" scan $data/clean.eml > /dev/null
 check "clean message exits 0" 0 $?

@@ -1,0 +1,162 @@
+// Each test is named after the Postfix behaviour it mirrors (trivial-rewrite
+// resolve.c / rewrite.c, postconf(5)); tests/postfix/ checks the same forms
+// against a running Postfix.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "nearmiss/delivery.h"
+
+namespace nearmiss {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+DeliveryOptions Local(std::vector<std::string> domains) {
+  DeliveryOptions o;
+  o.local_domains = std::move(domains);
+  return o;
+}
+
+Recipient Parse(std::string_view in, const DeliveryOptions& o = {}) {
+  Result<Recipient> r = ParseRecipient(in, o);
+  EXPECT_TRUE(r.ok()) << in << ": " << r.status().ToString();
+  return r.ok() ? *r : Recipient{};
+}
+
+std::string Refusal(std::string_view in, const DeliveryOptions& o = {}) {
+  Result<Recipient> r = ParseRecipient(in, o);
+  if (r.ok()) {
+    ADD_FAILURE() << in << " was accepted, delivery domain "
+                  << r->domain.ascii;
+    return "";
+  }
+  EXPECT_EQ(r.error().code(), StatusCode::kInvalidArgument);
+  return r.error().message();
+}
+
+std::vector<std::string> RouteDomains(const Recipient& r) {
+  std::vector<std::string> out;
+  for (const RouteHop& h : r.route) out.push_back(h.domain.ascii);
+  return out;
+}
+
+TEST(ResolveTest, RightmostAtOutsideQuotesIsTheDomain) {
+  EXPECT_EQ(Parse("a@b@army.ml").domain.ascii, "army.ml");
+  EXPECT_EQ(Parse("<x@army.mil@army.ml>").domain.ascii, "army.ml");
+  EXPECT_EQ(Parse("\"x@army.ml\"@army.mil").domain.ascii, "army.mil");
+  EXPECT_EQ(Parse("eve@army.mil@army.ml").local, "eve@army.mil");
+}
+
+TEST(ResolveTest, OddLocalPartIsJudgedOnItsDomainAndNoted) {
+  // strict_rfc821_envelopes = no (the default) lets these through.
+  Recipient r = Parse("<bob.@army.ml>");
+  EXPECT_EQ(r.domain.ascii, "army.ml");
+  EXPECT_EQ(r.local, "bob.");
+  EXPECT_THAT(r.irregular, HasSubstr("dot"));
+  EXPECT_THAT(Parse("a..b@army.ml").irregular, HasSubstr("dot"));
+  EXPECT_THAT(Parse("bob@army.ml").irregular, IsEmpty());
+}
+
+TEST(ResolveTest, StripTrailingDotButNotDotDot) {
+  EXPECT_EQ(Parse("bob@army.ml.").domain.ascii, "army.ml");
+  EXPECT_THAT(Refusal("bob@army.ml.."), HasSubstr("army.ml.."));
+}
+
+TEST(ResolveTest, SourceRouteIsDropped) {
+  Recipient r = Parse("<@relay.army.mil:bob@army.ml>");
+  EXPECT_EQ(r.domain.ascii, "army.ml");
+  EXPECT_THAT(r.route, IsEmpty());
+}
+
+TEST(ResolveTest, PercentHackAtALocalDomain) {
+  // allow_percent_hack = yes: the rightmost '%' becomes '@' once the local
+  // domain is stripped.
+  Recipient r = Parse("bob%army.ml@mail.example.org", Local({"mail.example.org"}));
+  EXPECT_EQ(r.domain.ascii, "army.ml");
+  EXPECT_EQ(r.local, "bob");
+  EXPECT_EQ(Parse("a%b%army.ml@Mail.Example.ORG.", Local({"mail.example.org"}))
+                .domain.ascii,
+            "army.ml");
+}
+
+TEST(ResolveTest, PercentHackOffLeavesTheLocalDomain) {
+  DeliveryOptions o = Local({"mail.example.org"});
+  o.allow_percent_hack = false;
+  Recipient r = Parse("bob%army.ml@mail.example.org", o);
+  EXPECT_EQ(r.domain.ascii, "mail.example.org");
+  // The next hop may still apply it: the routed domain is judged anyway.
+  EXPECT_THAT(RouteDomains(r), ElementsAre("army.ml"));
+}
+
+TEST(ResolveTest, SwapBangpathAtTheFirstBang) {
+  Recipient r = Parse("army.ml!bob@mail.example.org", Local({"mail.example.org"}));
+  EXPECT_EQ(r.domain.ascii, "army.ml");
+  EXPECT_EQ(r.local, "bob");
+  // site!user without '@' is rewritten by cleanup(8) before resolving.
+  EXPECT_EQ(Parse("army.ml!bob").domain.ascii, "army.ml");
+  EXPECT_EQ(Parse("army.ml!x!bob").domain.ascii, "army.ml");
+}
+
+TEST(ResolveTest, BangPathBeforePercentHack) {
+  // rewrite_tree swaps a bang path first; "%" is promoted only without one.
+  EXPECT_EQ(Parse("army.ml!bob%gmail.com").domain.ascii, "army.ml");
+  EXPECT_EQ(Parse("bob%army.ml").domain.ascii, "army.ml");
+}
+
+TEST(ResolveTest, RoutedDomainsAtARemoteDomainAreJudgedToo) {
+  // RESOLVE_FLAG_ROUTED: the next hop may rewrite them.
+  EXPECT_THAT(RouteDomains(Parse("bob%army.ml@mail.example.org")),
+              ElementsAre("army.ml"));
+  EXPECT_THAT(RouteDomains(Parse("army.ml!bob@mail.example.org")),
+              ElementsAre("army.ml"));
+  EXPECT_THAT(RouteDomains(Parse("x@army.mil@army.ml")),
+              ElementsAre("army.mil"));
+  EXPECT_THAT(RouteDomains(Parse("\"bob@army.ml\"@partner.example.com")),
+              ElementsAre("army.ml"));
+  EXPECT_THAT(RouteDomains(Parse("bob@army.mil")), IsEmpty());
+}
+
+TEST(ResolveTest, QuotedLocalPartIsCrackedOpenAtALocalDomain) {
+  // resolve_dequoted_address = yes.
+  DeliveryOptions o = Local({"mail.example.org"});
+  EXPECT_EQ(Parse("\"bob@army.ml\"@mail.example.org", o).domain.ascii, "army.ml");
+  EXPECT_EQ(Parse("\"bob%army.ml\"@mail.example.org", o).domain.ascii, "army.ml");
+  EXPECT_EQ(Parse("\"army.ml!bob\"@mail.example.org", o).domain.ascii, "army.ml");
+}
+
+TEST(ResolveTest, LocalDeliveryStaysLocal) {
+  Recipient r = Parse("bob@mail.example.org", Local({"mail.example.org"}));
+  EXPECT_EQ(r.domain.ascii, "mail.example.org");
+  EXPECT_THAT(r.route, IsEmpty());
+}
+
+TEST(ResolveTest, NoDeliveryDomainIsRefused) {
+  EXPECT_THAT(Refusal("bob"), HasSubstr("no '@'"));
+  EXPECT_THAT(Refusal("bob@"), HasSubstr("empty domain"));
+  EXPECT_THAT(Refusal("bob@[192.0.2.1]"), HasSubstr("IP literal"));
+  EXPECT_THAT(Refusal("\"bob@army.ml"), HasSubstr("unterminated"));
+  EXPECT_THAT(Refusal("bob@army.ml)<alice@army.mil>"), HasSubstr("')'"));
+  EXPECT_THAT(Refusal("mailto:bob@army.mil?to=eve@army.ml"),
+              HasSubstr("several recipients"));
+}
+
+TEST(ResolveTest, DisplayNamesAndUnicode) {
+  Recipient r = Parse("Bob Smith <bob@Army.ML>");
+  EXPECT_EQ(r.display_name, "Bob Smith");
+  EXPECT_EQ(r.domain.ascii, "army.ml");
+  EXPECT_EQ(Parse("bob@\xD0\xB0rmy.mil").domain.ascii, "xn--rmy-5cd.mil");
+  EXPECT_EQ(Parse("\xC3\xA9ric@army.ml").local, "\xC3\xA9ric");
+}
+
+TEST(ResolveTest, SuggestionKeepsTheLocalPart) {
+  EXPECT_EQ(Parse("bob.@army.ml").WithDomain("army.mil"), "\"bob.\"@army.mil");
+  EXPECT_EQ(Parse("Bob <bob@army.ml>").ToString(), "bob@army.ml");
+}
+
+}  // namespace
+}  // namespace nearmiss

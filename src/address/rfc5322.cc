@@ -1,0 +1,332 @@
+// RFC 5322 lexical pieces shared by ParseAddress and ParseRecipient.
+
+#include "address/rfc5322.h"
+
+#include <string>
+#include <string_view>
+
+#include "address/text.h"
+
+namespace nearmiss::address {
+
+Status Invalid(std::string message) {
+  return Status::InvalidArgument(std::move(message));
+}
+
+// RFC 5322 atext, plus every non-ASCII byte: RFC 6531 allows UTF-8, which
+// is checked for well-formedness separately.
+bool IsAtext(unsigned char c) {
+  if (c >= 0x80) return true;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+      (c >= '0' && c <= '9')) {
+    return true;
+  }
+  return std::string_view("!#$%&'*+-/=?^_`{|}~").find(static_cast<char>(c)) !=
+         kNpos;
+}
+
+bool IsDotAtom(std::string_view s) {
+  if (s.empty() || s.front() == '.' || s.back() == '.') return false;
+  if (s.find("..") != kNpos) return false;
+  for (char c : s) {
+    if (c != '.' && !IsAtext(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+Decommented StripComments(std::string_view s, char replacement) {
+  Decommented out;
+  bool quoted = false;
+  bool first = true;
+  int comment = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (comment > 0) {
+      if (c == '\\' && i + 1 < s.size()) {
+        if (first) out.first_comment += s[i + 1];
+        ++i;
+        continue;
+      }
+      if (c == '(') ++comment;
+      if (c == ')' && --comment == 0) {
+        first = false;
+        if (replacement != '\0') out.text += replacement;
+        continue;
+      }
+      if (first) out.first_comment += c;
+      continue;
+    }
+    if (quoted) {
+      if (c == '\\' && i + 1 < s.size()) {
+        out.text += c;
+        out.text += s[++i];
+        continue;
+      }
+      if (c == '"') quoted = false;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == '(') {
+      comment = 1;
+      continue;
+    }
+    out.text += c;
+  }
+  return out;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// "Smith, Bob" from `"Smith, Bob"`, `Bob (work) Smith` → "Bob Smith": quotes
+// and escapes removed, comments dropped, white space collapsed. Bytes that
+// are not UTF-8 become U+FFFD so later JSON output stays valid.
+std::string CleanDisplayName(std::string_view s) {
+  const std::string text = StripComments(s, ' ').text;
+  std::string out;
+  bool quoted = false;
+  bool space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '"') {
+      quoted = !quoted;
+      continue;
+    }
+    if (quoted && c == '\\' && i + 1 < text.size()) c = text[++i];
+    if (IsSpace(c)) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  if (address::IsValidUtf8(out)) return out;
+  std::string fixed;
+  for (unsigned char c : out) {
+    if (c < 0x80) {
+      fixed += static_cast<char>(c);
+    } else {
+      fixed += "\xEF\xBF\xBD";
+    }
+  }
+  return fixed;
+}
+
+Result<std::string> ParseLocal(std::string_view raw) {
+  if (raw.size() > kMaxLocalOctets) {
+    return Invalid("local part is " + std::to_string(raw.size()) +
+                   " octets; at most 64");
+  }
+  std::string local;
+  if (raw.front() == '"') {
+    std::size_t i = 1;
+    bool closed = false;
+    for (; i < raw.size(); ++i) {
+      if (raw[i] == '"') {
+        closed = true;
+        break;
+      }
+      // A backslash quotes the next character, but a control stays illegal
+      // (RFC 5322 quoted-pair is VCHAR or WSP; the obsolete forms are out).
+      if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
+      const auto c = static_cast<unsigned char>(raw[i]);
+      if ((c < 0x20 && c != '\t') || c == 0x7F) {
+        return Invalid("illegal character " + address::DescribeByte(c) +
+                       " in local part");
+      }
+      local += static_cast<char>(c);
+    }
+    if (!closed) return Invalid("unterminated quoted string in local part");
+    if (i + 1 != raw.size()) {
+      return Invalid("illegal character " + address::DescribeByte(raw[i + 1]) +
+                     " after the quoted local part '" + Echo(raw) + "'");
+    }
+    if (local.empty()) return Invalid("empty local part");
+  } else {
+    for (char c : raw) {
+      const auto u = static_cast<unsigned char>(c);
+      if (c != '.' && !IsAtext(u)) {
+        return Invalid("illegal character " + address::DescribeByte(u) +
+                       " in local part '" + Echo(raw) + "'");
+      }
+    }
+    if (!IsDotAtom(raw)) {
+      return Invalid("local part '" + Echo(raw) +
+                     "' has a dot at its start or end or two in a row; "
+                     "quote it if it is really meant");
+    }
+    local = raw;
+  }
+  if (!address::IsValidUtf8(local)) {
+    return Invalid("local part '" + Echo(local) + "' is not valid UTF-8");
+  }
+  return local;
+}
+
+
+std::size_t Walker::Find(std::string_view set, std::size_t from) {
+  bool quoted = false;
+  int comment = 0;
+  for (std::size_t i = from; i < s_.size(); ++i) {
+    const char c = s_[i];
+    if (quoted || comment > 0) {
+      if (c == '\\') {
+        ++i;
+      } else if (quoted && c == '"') {
+        quoted = false;
+      } else if (comment > 0 && c == '(') {
+        ++comment;
+      } else if (comment > 0 && c == ')') {
+        --comment;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == '(') {
+      comment = 1;
+    } else if (c == ')') {
+      // A stray ')' means the text is not what it seems: one reader may take
+      // what follows as a comment's end, another as an address.
+      status_ = Invalid("')' without '(' in '" + Echo(s_) + "'");
+      return kNpos;
+    } else if (set.find(c) != kNpos) {
+      return i;
+    }
+  }
+  if (quoted) {
+    status_ = Invalid("unterminated quoted string in '" + Echo(s_) + "'");
+  } else if (comment > 0) {
+    status_ = Invalid("unterminated comment in '" + Echo(s_) + "'");
+  }
+  return kNpos;
+}
+
+
+std::string_view StripMailto(std::string_view s) {
+  constexpr std::string_view kMailto = "mailto:";
+  if (s.size() < kMailto.size()) return s;
+  for (std::size_t i = 0; i < kMailto.size(); ++i) {
+    if ((s[i] | 0x20) != kMailto[i]) return s;
+  }
+  s.remove_prefix(kMailto.size());
+  // In a URI the query ("?subject=…") follows; a real '?' in the local part
+  // would have been percent-encoded.
+  return s.substr(0, s.find('?'));
+}
+
+
+bool IsMailtoScheme(std::string_view s) {
+  constexpr std::string_view kMailto = "mailto";
+  if (s.size() != kMailto.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((s[i] | 0x20) != kMailto[i]) return false;
+  }
+  return true;
+}
+
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') return (c | 0x20) - 'a' + 10;
+  return -1;
+}
+
+// RFC 3986 percent-decoding; a '%' not followed by two hex digits stays.
+std::string PercentDecode(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0) {
+      out += static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// RFC 6068 "to" is a comma-separated list of addr-specs.
+void AppendCommaList(std::string_view s, std::vector<std::string>* out) {
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t comma = s.find(',', start);
+    const std::string_view piece =
+        TrimSpace(s.substr(start, comma == kNpos ? kNpos : comma - start));
+    if (!piece.empty()) out->emplace_back(piece);
+    if (comma == kNpos) break;
+    start = comma + 1;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> MailtoRecipients(std::string_view s) {
+  s = TrimSpace(s);
+  const std::size_t colon = s.find(':');
+  if (colon == kNpos || !IsMailtoScheme(s.substr(0, colon))) return {};
+  std::string_view rest = s.substr(colon + 1);
+  const std::size_t query = rest.find('?');
+  std::vector<std::string> out;
+  AppendCommaList(PercentDecode(rest.substr(0, query)), &out);
+  if (query == kNpos) return out;
+  std::string_view fields = rest.substr(query + 1);
+  while (!fields.empty()) {
+    const std::size_t amp = fields.find('&');
+    const std::string_view field = fields.substr(0, amp);
+    fields = amp == kNpos ? std::string_view() : fields.substr(amp + 1);
+    const std::size_t eq = field.find('=');
+    if (eq == kNpos) continue;
+    const std::string name = AsciiLower(PercentDecode(field.substr(0, eq)));
+    if (name == "to" || name == "cc" || name == "bcc") {
+      AppendCommaList(PercentDecode(field.substr(eq + 1)), &out);
+    }
+  }
+  return out;
+}
+
+Result<MailboxParts> SplitMailbox(std::string_view text) {
+  std::string_view s = TrimSpace(text);
+  if (s.empty()) return Invalid("empty address");
+  if (s.size() > kMaxAddressInput) {
+    return Invalid("address is " + std::to_string(s.size()) +
+                   " octets; too long to be one mailbox");
+  }
+  if (MailtoRecipients(s).size() > 1) {
+    return Invalid("'" + Echo(s) +
+                   "' names several recipients; check each of them");
+  }
+  s = TrimSpace(StripMailto(s));
+
+  MailboxParts parts;
+  parts.whole = s;
+  parts.spec = s;
+  Walker walker(s);
+  const std::size_t open = walker.Find("<>");
+  NM_RETURN_IF_ERROR(walker.status());
+  if (open == kNpos) return parts;
+  if (s[open] == '>') return Invalid("'>' without '<' in '" + Echo(s) + "'");
+
+  const std::size_t close = walker.Find("<>", open + 1);
+  NM_RETURN_IF_ERROR(walker.status());
+  if (close == kNpos || s[close] == '<') {
+    return Invalid("missing '>' in '" + Echo(s) + "'");
+  }
+  const std::string_view after = s.substr(close + 1);
+  Walker after_walker(after);
+  after_walker.Find("");
+  NM_RETURN_IF_ERROR(after_walker.status());
+  if (!TrimSpace(StripComments(after, '\0').text).empty()) {
+    return Invalid("unexpected text '" + Echo(TrimSpace(after)) +
+                   "' after '>'");
+  }
+  const std::string_view inner =
+      TrimSpace(StripMailto(TrimSpace(s.substr(open + 1, close - open - 1))));
+  if (MailtoRecipients(TrimSpace(s.substr(open + 1, close - open - 1))).size() > 1) {
+    return Invalid("'" + Echo(s) + "' names several recipients; check each of them");
+  }
+  parts.display = s.substr(0, open);
+  parts.spec = inner;
+  parts.bracketed = true;
+  return parts;
+}
+
+}  // namespace nearmiss::address

@@ -1,0 +1,82 @@
+#include "cli/postconf.h"
+
+#include <unistd.h>
+
+#include <sstream>
+#include <vector>
+
+#include "http/process.h"
+
+namespace nearmiss::cli {
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string Trim(const std::string& s) {
+  const size_t a = s.find_first_not_of(" \t\r");
+  if (a == std::string::npos) return "";
+  return s.substr(a, s.find_last_not_of(" \t\r") - a + 1);
+}
+
+}  // namespace
+
+Result<DeliveryPolicy> ParsePostconfOutput(const std::string& out) {
+  std::vector<std::string> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) lines.push_back(Trim(line));
+  if (lines.size() != 4) {
+    return Status::ParseError("postconf printed " + std::to_string(lines.size()) +
+                              " lines for 4 parameters");
+  }
+  DeliveryPolicy d;
+  d.myhostname = Lower(lines[0]);
+  // mydestination: names and lookup tables separated by commas or spaces;
+  // a table ("hash:/etc/postfix/local_domains") cannot be read here, so it
+  // is skipped: its domains still get their routed domains judged.
+  std::string name;
+  for (char c : lines[1] + ",") {
+    if (c == ',' || c == ' ' || c == '\t') {
+      if (!name.empty() && name.find(':') == std::string::npos &&
+          name.find('/') == std::string::npos) {
+        d.mydestination.push_back(Lower(name));
+      }
+      name.clear();
+    } else {
+      name += c;
+    }
+  }
+  d.allow_percent_hack = lines[2] == "yes";
+  d.swap_bangpath = lines[3] == "yes";
+  d.configured = true;
+  d.where = "postconf";
+  return d;
+}
+
+Result<DeliveryPolicy> ReadPostconf(const std::string& config_dir) {
+  std::string program;
+  for (const char* p : {"/usr/sbin/postconf", "/usr/bin/postconf", "/usr/local/sbin/postconf"}) {
+    if (::access(p, X_OK) == 0) {
+      program = p;
+      break;
+    }
+  }
+  if (program.empty()) return Status::NotFound("postconf is not installed");
+  std::vector<std::string> argv = {program};
+  if (!config_dir.empty()) argv.insert(argv.end(), {"-c", config_dir});
+  argv.insert(argv.end(),
+              {"-xh", "myhostname", "mydestination", "allow_percent_hack", "swap_bangpath"});
+  NM_ASSIGN_OR_RETURN(http::ProcessResult r,
+                      http::RunProcess(argv, 64 * 1024, std::chrono::seconds(10)));
+  if (r.exit_code != 0) {
+    return Status::IoError("postconf failed: " + Trim(r.err));
+  }
+  return ParsePostconfOutput(r.out);
+}
+
+}  // namespace nearmiss::cli
