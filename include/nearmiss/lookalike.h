@@ -22,6 +22,7 @@
 
 #include "nearmiss/address.h"
 #include "nearmiss/status.h"
+#include "nearmiss/verdict.h"
 
 namespace nearmiss {
 
@@ -62,7 +63,7 @@ struct LookalikeMatch {
   std::string target;      // ASCII; for kTrusted the entry that covers it
   std::string target_domain_for_suggestion;  // whole domain to put after @
   TrustSource source = TrustSource::kProtected;
-  std::string code;        // reason code (see DESIGN.md vocabulary)
+  ReasonCode code = ReasonCode::kTrusted;  // meaningful unless kNone
   std::string message;     // sentence for the sender
   double score = 0;
 };

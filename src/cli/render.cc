@@ -23,7 +23,7 @@ void OpenCheckJson(const RecipientCheck& c, JsonWriter& w) {
   w.Key("score").Double(std::round(c.score * 100) / 100);
   w.Key("reasons").BeginArray();
   for (const Reason& r : c.reasons) {
-    w.BeginObject().Key("code").String(r.code).Key("message").String(r.message).EndObject();
+    w.BeginObject().Key("code").String(ReasonCodeName(r.code)).Key("message").String(r.message).EndObject();
   }
   w.EndArray();
 }
@@ -42,7 +42,7 @@ nlohmann::ordered_json CheckToJson(const RecipientCheck& c) {
   if (!c.suggestion.empty()) j["suggestion"] = c.suggestion;
   j["score"] = std::round(c.score * 100) / 100;
   nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
-  for (const Reason& r : c.reasons) reasons.push_back({{"code", r.code}, {"message", r.message}});
+  for (const Reason& r : c.reasons) reasons.push_back({{"code", ReasonCodeName(r.code)}, {"message", r.message}});
   j["reasons"] = std::move(reasons);
   return j;
 }

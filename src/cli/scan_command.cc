@@ -66,7 +66,7 @@ class Summary {
     ++flagged_;
     for (const MessageRecipient& r : facts.recipients) {
       if (r.check.verdict == Verdict::kTrusted || r.check.verdict == Verdict::kExternal) continue;
-      ++by_reason_[r.check.reasons.empty() ? "unknown" : r.check.reasons.front().code];
+      ++by_reason_[r.check.reasons.empty() ? "unknown" : std::string(ReasonCodeName(r.check.reasons.front().code))];
     }
   }
   size_t flagged() const { return flagged_; }

@@ -21,7 +21,7 @@ Reason SensitivityReason(const content::Sensitivity& s) {
   }
   std::string message = "the message is marked " + std::string(content::LevelName(s.level));
   if (best != nullptr) message += " (" + best->marking + " in " + best->where + ")";
-  return {"sensitivity", std::move(message)};
+  return {ReasonCode::kSensitivity, std::move(message)};
 }
 
 std::string JoinReasons(const std::vector<Reason>& reasons) {

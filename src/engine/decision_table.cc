@@ -5,6 +5,8 @@
 #include "nearmiss/address.h"
 
 namespace nearmiss::engine {
+
+static_assert(kReasonCodeCount <= 32, "reason codes are matched as a 32-bit set");
 namespace {
 
 enum class Tri { kNo, kYes, kUnknown };
@@ -64,7 +66,12 @@ DecisionTable::DecisionTable(const Policy& policy) {
     c.ref.where = r.where;
     c.ref.id = "rule " + std::to_string(index) + " '" + r.name + "' (" + r.where + ")";
     for (Verdict v : r.recipient) c.classes |= 1u << static_cast<unsigned>(v);
-    c.reasons = r.reasons;
+    for (const std::string& name : r.reasons) {
+      // The policy parser refuses unknown codes, so every name parses.
+      if (std::optional<ReasonCode> code = ParseReasonCode(name)) {
+        c.reasons |= uint32_t{1} << static_cast<unsigned>(*code);
+      }
+    }
     c.has_level = r.sensitivity_at_least.has_value() || r.sensitivity_at_most.has_value();
     c.level_lo = r.sensitivity_at_least.value_or(content::Level::kNone);
     c.level_hi = r.sensitivity_at_most.value_or(content::Level::kTopSecret);
@@ -128,6 +135,8 @@ std::vector<bool> DecisionTable::SenderGroups(std::string_view sender) const {
 
 DecisionTable::Match DecisionTable::First(const RecipientCheck& check,
                                           const MessageView& view) const {
+  uint32_t reasons = 0;
+  for (const Reason& x : check.reasons) reasons |= uint32_t{1} << static_cast<unsigned>(x.code);
   Match m;
   for (size_t i = 0; i < rules_.size(); ++i) {
     const CompiledRule& r = rules_[i];
@@ -135,12 +144,7 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check,
     if (r.classes != 0 && (r.classes & (1u << static_cast<unsigned>(check.verdict))) == 0) {
       continue;
     }
-    if (!r.reasons.empty()) {
-      bool any = std::any_of(check.reasons.begin(), check.reasons.end(), [&](const Reason& x) {
-        return std::find(r.reasons.begin(), r.reasons.end(), x.code) != r.reasons.end();
-      });
-      if (!any) continue;
-    }
+    if (r.reasons != 0 && (r.reasons & reasons) == 0) continue;
     if (!r.groups.empty()) {
       bool any = std::any_of(r.groups.begin(), r.groups.end(), [&](int g) {
         return g < static_cast<int>(view.sender_in_group.size()) && view.sender_in_group[g];

@@ -5,6 +5,7 @@
 #ifndef NEARMISS_ENGINE_DECISION_TABLE_H_
 #define NEARMISS_ENGINE_DECISION_TABLE_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,7 +30,7 @@ struct MessageView {
 struct CompiledRule {
   RuleRef ref;
   unsigned classes = 0;  // bit per Verdict; 0 = any
-  std::vector<std::string> reasons;
+  uint32_t reasons = 0;  // bit per ReasonCode; 0 = any
   bool has_level = false;
   content::Level level_lo = content::Level::kNone;
   content::Level level_hi = content::Level::kTopSecret;

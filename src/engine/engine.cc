@@ -36,7 +36,7 @@ RecipientCheck Invalid(std::string_view input, const Status& why) {
   RecipientCheck c;
   c.input = std::string(input);
   c.verdict = Verdict::kInvalid;
-  c.reasons.push_back({"invalid-address", why.message()});
+  c.reasons.push_back({ReasonCode::kInvalidAddress, why.message()});
   return c;
 }
 
@@ -138,13 +138,13 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local,
     c.verdict = Verdict::kBlocked;
     std::string ns = block->domain.starts_with('.') ? "the namespace " + block->domain
                                                     : block->domain;
-    c.reasons.push_back({"blocked", domain.unicode + " is blocked by policy (" + ns + ", " +
+    c.reasons.push_back({ReasonCode::kBlocked, domain.unicode + " is blocked by policy (" + ns + ", " +
                                         block->where + ")"});
   }
   switch (m.kind) {
     case LookalikeMatch::Kind::kTrusted:
       if (block == nullptr) c.verdict = Verdict::kTrusted;
-      c.reasons.push_back({"trusted", m.message});
+      c.reasons.push_back({ReasonCode::kTrusted, m.message});
       break;
     case LookalikeMatch::Kind::kLookalike: {
       if (block == nullptr) c.verdict = Verdict::kLookalike;
@@ -185,29 +185,18 @@ RecipientCheck Engine::CheckRecipient(std::string_view input) const {
     c.target = std::move(h.target);
     c.suggestion = std::move(h.suggestion);
     c.score = h.score;
-    h.reasons.push_back({"routed-address", "the address is passed on to " + hop.domain.unicode +
+    h.reasons.push_back({ReasonCode::kRoutedAddress, "the address is passed on to " + hop.domain.unicode +
                                                " (" + hop.how + "), where the next mail "
                                                "server may deliver it"});
     for (Reason& reason : c.reasons) h.reasons.push_back(std::move(reason));
     c.reasons = std::move(h.reasons);
   }
   if (!r.irregular.empty()) {
-    c.reasons.push_back({"irregular-address", "not a plain mailbox (" + r.irregular +
+    c.reasons.push_back({ReasonCode::kIrregularAddress, "not a plain mailbox (" + r.irregular +
                                                   "); judged on " + r.domain.unicode +
                                                   ", where the mail server delivers it"});
   }
   return c;
-}
-
-std::string_view VerdictName(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::kTrusted: return "trusted";
-    case Verdict::kExternal: return "external";
-    case Verdict::kLookalike: return "lookalike";
-    case Verdict::kBlocked: return "blocked";
-    case Verdict::kInvalid: return "invalid";
-  }
-  return "invalid";
 }
 
 }  // namespace nearmiss

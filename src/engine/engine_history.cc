@@ -36,12 +36,12 @@ void Engine::AddHistoryReasons(RecipientCheck& c) const {
     // The strongest signal: a near miss of a domain people write to, where
     // nobody has ever written.
     c.score = std::min(1.0, c.score + 0.25);
-    c.reasons.push_back({"new-domain", "nobody here has written to " + c.domain_unicode +
+    c.reasons.push_back({ReasonCode::kNewDomain, "nobody here has written to " + c.domain_unicode +
                                            " before, and it looks like " + c.target});
   } else if (policy_.history.flag_new_addresses && seen &&
              (c.verdict == Verdict::kTrusted || c.verdict == Verdict::kExternal) &&
              seen_addresses_.count(c.address) == 0) {
-    c.reasons.push_back({"new-address", "nobody here has written to " + c.address +
+    c.reasons.push_back({ReasonCode::kNewAddress, "nobody here has written to " + c.address +
                                             " before, though " + c.domain_unicode +
                                             " is a known correspondent"});
   }

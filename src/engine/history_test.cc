@@ -13,7 +13,7 @@ constexpr int64_t kDay = 86400;
 
 bool HasReason(const RecipientCheck& c, const std::string& code) {
   return std::any_of(c.reasons.begin(), c.reasons.end(),
-                     [&](const Reason& r) { return r.code == code; });
+                     [&](const Reason& r) { return ReasonCodeName(r.code) == code; });
 }
 
 HistorySnapshot Snapshot() {

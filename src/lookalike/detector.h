@@ -12,6 +12,7 @@
 #ifndef NEARMISS_LOOKALIKE_DETECTOR_H_
 #define NEARMISS_LOOKALIKE_DETECTOR_H_
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -36,7 +37,7 @@ struct Query {
 // One possible explanation; the best-scoring one is reported.
 struct Candidate {
   uint32_t id = 0;            // the trusted entry
-  std::string code;
+  std::optional<ReasonCode> code;  // unset: no candidate yet
   std::string detail;         // "the TLD is missing an 'i'"
   std::string target;         // the trusted domain it resembles
   std::string suggestion;     // the whole domain to suggest

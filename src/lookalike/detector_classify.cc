@@ -64,15 +64,15 @@ std::string SuffixDetail(std::string_view typed, std::string_view intended) {
   return what + " " + e.detail;
 }
 
-std::string_view CodeFor(EditKind kind) {
+ReasonCode CodeFor(EditKind kind) {
   switch (kind) {
     case EditKind::kDotDropped:
-    case EditKind::kDotAsHyphen: return "dot-omission";
-    case EditKind::kDotAdded: return "dot-insertion";
+    case EditKind::kDotAsHyphen: return ReasonCode::kDotOmission;
+    case EditKind::kDotAdded: return ReasonCode::kDotInsertion;
     case EditKind::kHyphenAdded:
-    case EditKind::kHyphenDropped: return "hyphenation";
-    case EditKind::kBitFlip: return "bitsquat";
-    default: return "label-typo";
+    case EditKind::kHyphenDropped: return ReasonCode::kHyphenation;
+    case EditKind::kBitFlip: return ReasonCode::kBitsquat;
+    default: return ReasonCode::kLabelTypo;
   }
 }
 
@@ -184,7 +184,7 @@ const SuffixConfusion* DetectorImpl::Confusion(std::string_view typed,
 void DetectorImpl::Offer(Candidate c, Candidate& best) const {
   constexpr double kEpsilon = 1e-9;
   if (c.score < best.score - kEpsilon) return;
-  if (c.score <= best.score + kEpsilon && !best.code.empty()) {
+  if (c.score <= best.score + kEpsilon && best.code.has_value()) {
     int a = TrustStrength(set_[c.id].source), b = TrustStrength(set_[best.id].source);
     // Then the earlier entry: lists name the biggest domains first (gmail
     // before email), and the biggest is the likelier intent.
@@ -200,7 +200,7 @@ void DetectorImpl::SuffixCandidates(const Query& q, Candidate& best) const {
       const Entry& e = set_[id];
       std::string_view tsuf = e.suffix();
       if (e.name() != name || tsuf == dsuf) return;
-      Candidate c{id, "", "", e.domain, Join(prefix, e.domain), 0};
+      Candidate c{id, std::nullopt, "", e.domain, Join(prefix, e.domain), 0};
       int dist = BoundedDamerau(dsuf, tsuf, 1);
       // The name under another suffix that really exists (yahoo.com.es,
       // hotmail.kz, terra.com): for a public provider that is its regional
@@ -209,27 +209,27 @@ void DetectorImpl::SuffixCandidates(const Query& q, Candidate& best) const {
       const bool sister = address::IsListedSuffix(dsuf);
       const double sister_score = Declared(e.source) ? 0.6 : 0.45;
       if (const SuffixConfusion* conf = Confusion(dsuf, tsuf)) {
-        c.code = dist <= 1 ? "suffix-edit" : "tld-swap";
+        c.code = dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap;
         c.detail = SuffixDetail(dsuf, tsuf) + "; " + conf->note;
         c.score = 0.95;
       } else if (dist == 1) {
-        c.code = "suffix-edit";
+        c.code = ReasonCode::kSuffixEdit;
         c.detail = SuffixDetail(dsuf, tsuf);
         // Both real suffixes (example.de, example.dk): often a sister site.
         // Except one letter off the ending nearly everyone types (outlook.cm):
         // there the slip is likelier than a sister.
         c.score = sister && !IsHabitualSuffix(tsuf) ? sister_score : 0.85;
       } else if (tsuf.ends_with(Join(".", dsuf))) {
-        c.code = "suffix-drop";
+        c.code = ReasonCode::kSuffixDrop;
         c.detail = "the ." + std::string(tsuf.substr(0, tsuf.size() - dsuf.size() - 1)) +
                    " of ." + std::string(tsuf) + " is missing";
         c.score = sister && !Declared(e.source) ? sister_score : 0.8;
       } else if (tsuf.starts_with(Join(dsuf, "."))) {
-        c.code = "suffix-truncate";
+        c.code = ReasonCode::kSuffixTruncate;
         c.detail = "the ending ." + std::string(tsuf) + " is cut short to ." + std::string(dsuf);
         c.score = sister && !Declared(e.source) ? sister_score : 0.85;
       } else if (dsuf.starts_with(Join(tsuf, "."))) {
-        c.code = "suffix-append";
+        c.code = ReasonCode::kSuffixAppend;
         c.detail = "has ." + std::string(dsuf.substr(tsuf.size() + 1)) + " added after ." +
                    std::string(tsuf);
         c.score = sister && !Declared(e.source) ? sister_score : 0.8;
@@ -258,7 +258,7 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Candidate& best) const {
       if (conf != nullptr || (dist == 1 && !IsPublicSuffix(tail))) {
         std::string target = Join(LastLabel(head), ".");
         target += ns;
-        Candidate c{id, dist <= 1 ? "suffix-edit" : "tld-swap", SuffixDetail(tail, ns),
+        Candidate c{id, dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap, SuffixDetail(tail, ns),
                     target, Join(head, ".") + std::string(ns), conf ? 0.95 : 0.9};
         if (conf) c.detail += "; " + conf->note;
         Offer(std::move(c), best);
@@ -280,7 +280,7 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Candidate& best) const {
     std::string detail = hyphen ? "has a hyphen where the dot before '" + flat + "' belongs"
                                 : "is missing the dot before '" + flat + "'";
     detail += " and ends in ." + q.domain->suffix;
-    Offer({id, "dot-omission", detail, target, Join(q.prefix, target), 0.7}, best);
+    Offer({id, ReasonCode::kDotOmission, detail, target, Join(q.prefix, target), 0.7}, best);
   }
 }
 
@@ -289,7 +289,7 @@ void DetectorImpl::AppendCandidates(const Query& q, Candidate& best) const {
   auto id = set_.TrustedBy(q.name);
   if (!id) return;
   const Entry& e = set_[*id];
-  Offer({*id, "suffix-append", "has ." + q.domain->suffix + " added at the end",
+  Offer({*id, ReasonCode::kSuffixAppend, "has ." + q.domain->suffix + " added at the end",
          TargetUnder(e, q.name),
          std::string(q.name), 0.85},
         best);
@@ -312,7 +312,7 @@ void DetectorImpl::JoinedCandidates(const Query& q, Candidate& best) const {
                                            std::string(LastLabel(left)) + "' and '" + right +
                                            "' belongs";
       if (!extra_tld.empty()) detail += " and ends in an extra ." + std::string(extra_tld);
-      Offer({id, "dot-omission", detail, e.domain, Join(prefix, e.domain),
+      Offer({id, ReasonCode::kDotOmission, detail, e.domain, Join(prefix, e.domain),
              extra_tld.empty() ? 0.85 : 0.75},
             best);
     });
@@ -327,7 +327,7 @@ void DetectorImpl::HostLabelCandidates(const Query& q, Candidate& best) const {
     const Entry& e = set_[id];
     std::string_view first = e.name().substr(0, e.name().find('.'));
     if (first != q.reg_label) return;
-    Offer({id, "dot-omission",
+    Offer({id, ReasonCode::kDotOmission,
            "uses '" + std::string(first) + "', a host of " + e.domain +
                ", as if it were a domain of its own",
            e.domain, Join(q.prefix, e.domain), 0.75},
@@ -366,20 +366,20 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
     // Same name, plain ASCII: a subdomain of a provider, not a look-alike.
     if (edit.kind == EditKind::kNone && !q.idn) continue;
     const bool declared = Declared(e.source);
-    Candidate c{id, "", "", e.domain, Join(prefix, e.domain), 0};
+    Candidate c{id, std::nullopt, "", e.domain, Join(prefix, e.domain), 0};
     if (edit.kind == EditKind::kNone) {
-      c.code = "homoglyph";
+      c.code = ReasonCode::kHomoglyph;
       c.detail = "uses look-alike characters";
       c.score = 0.95;
     } else if (kd == 0 && edit.kind != EditKind::kOther && !StrongGlyphs(look, tlook)) {
       // One letter for a weaker look-alike (b/d, c/e): as sure as the same
       // slip typed; "bell" for "dell" says no more than "tell" does.
-      c.code = "homoglyph";
+      c.code = ReasonCode::kHomoglyph;
       c.detail = "has a look-alike letter ('" + std::string(look) + "' for '" +
                  std::string(tlook) + "')";
       c.score = TypoScore(tlook.size(), edit, declared);
     } else if (kd == 0) {
-      c.code = "homoglyph";
+      c.code = ReasonCode::kHomoglyph;
       c.detail = "is spelled with look-alike letters ('" + std::string(look) + "' for '" +
                  std::string(traw) + "')";
       c.score = q.idn ? 0.95 : 0.9;
@@ -388,18 +388,18 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
       c.detail = edit.detail;
       c.score = TypoScore(tlook.size(), edit, declared);
     } else if (kd == 1) {
-      c.code = "homoglyph";
+      c.code = ReasonCode::kHomoglyph;
       c.detail = "mixes look-alike letters with a typo ('" + std::string(look) + "' for '" +
                  std::string(traw) + "')";
       // In a short name a look-alike plus a slip reaches too many real
       // neighbours ("rr" is two edits of "me") unless the name is declared.
       c.score = tkey.size() >= 5 ? 0.7 : declared ? 0.55 : 0.45;
     } else {
-      c.code = "label-typo";
+      c.code = ReasonCode::kLabelTypo;
       c.detail = "differs in two places ('" + std::string(look) + "' for '" + std::string(traw) + "')";
       c.score = 0.6;
     }
-    if (q.idn && c.code != "homoglyph") c.detail += ", and uses non-Latin look-alike letters";
+    if (q.idn && c.code != ReasonCode::kHomoglyph) c.detail += ", and uses non-Latin look-alike letters";
     Offer(std::move(c), best);
   }
 }
@@ -436,7 +436,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
         m.target = TargetUnder(set_[*id], look.text);
         m.target_domain_for_suggestion = look.text;
         m.source = set_[*id].source;
-        m.code = "homoglyph";
+        m.code = ReasonCode::kHomoglyph;
         m.message = shown + " looks like " + look.text + " (it uses " + look.first_change + ")";
         m.score = 0.98;
         return m;
@@ -448,7 +448,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     m.kind = LookalikeMatch::Kind::kTrusted;
     m.source = e.source;
     m.target = e.is_namespace ? "." + e.domain : e.domain;
-    m.code = "trusted";
+    m.code = ReasonCode::kTrusted;
     std::string why;
     switch (e.source) {
       case TrustSource::kOrganisation: why = "is an organisation domain"; break;
@@ -469,12 +469,12 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   JoinedCandidates(q, best);
   HostLabelCandidates(q, best);
   TypoCandidates(q, best);
-  if (best.code.empty() || best.score < options_.threshold) return m;
+  if (!best.code || best.score < options_.threshold) return m;
   m.kind = LookalikeMatch::Kind::kLookalike;
   m.source = set_[best.id].source;
   m.target = best.target;
   m.target_domain_for_suggestion = best.suggestion;
-  m.code = best.code;
+  m.code = *best.code;
   m.message = shown + " looks like " + best.target + " (" + best.detail + ")";
   m.score = best.score;
   return m;

@@ -42,7 +42,7 @@ class DetectorTest : public ::testing::Test {
                        std::string_view target, std::string_view suggestion) {
     LookalikeMatch m = Classify(domain);
     EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << domain << ": " << m.message;
-    EXPECT_EQ(m.code, code) << domain << ": " << m.message;
+    EXPECT_EQ(ReasonCodeName(m.code), code) << domain << ": " << m.message;
     EXPECT_EQ(m.target, target) << domain;
     EXPECT_EQ(m.target_domain_for_suggestion, suggestion) << domain;
   }

@@ -30,7 +30,7 @@ Json Base(const Transaction& tx, std::string_view event) {
 
 Json ReasonCodes(const std::vector<Reason>& reasons) {
   Json codes = Json::array();
-  for (const Reason& r : reasons) codes.push_back(r.code);
+  for (const Reason& r : reasons) codes.push_back(ReasonCodeName(r.code));
   return codes;
 }
 

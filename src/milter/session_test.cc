@@ -28,7 +28,7 @@ class FakeChecker : public Checker {
       c.verdict = Verdict::kLookalike;
       c.target = "army.mil";
       c.suggestion = c.address.substr(0, c.address.find('@')) + "@army.mil";
-      c.reasons.push_back({"suffix-edit", "army.ml looks like army.mil"});
+      c.reasons.push_back({ReasonCode::kSuffixEdit, "army.ml looks like army.mil"});
     } else if (c.domain == "mod.gov.uk") {
       c.verdict = Verdict::kTrusted;
     } else {

@@ -197,7 +197,7 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
     out.audit->recipients.push_back(
         {r.check.address.empty() ? r.raw : r.check.address, std::string(VerdictName(r.check.verdict)),
          "reject", {}, r.check.target, r.check.suggestion});
-    for (const Reason& reason : r.check.reasons) out.audit->recipients.back().reasons.push_back(reason.code);
+    for (const Reason& reason : r.check.reasons) out.audit->recipients.back().reasons.emplace_back(ReasonCodeName(reason.code));
   }
   return out;
 }

@@ -115,12 +115,16 @@ const std::vector<std::string>& BuiltinPackNames() {
 }
 
 const std::vector<std::string>& KnownReasonCodes() {
-  static const std::vector<std::string> kCodes = {
-      "suffix-edit",   "tld-swap",     "suffix-drop", "suffix-truncate",
-      "suffix-append", "label-typo",   "dot-omission", "dot-insertion",
-      "hyphenation",   "bitsquat",     "homoglyph",   "new-domain",
-      "new-address",
-      "trusted",       "blocked",      "invalid-address", "routed-address", "irregular-address"};
+  // Every code a recipient check can carry; "sensitivity" comes from a
+  // rule's own condition, so a rule matching on it would match itself.
+  static const std::vector<std::string> kCodes = [] {
+    std::vector<std::string> out;
+    for (int i = 0; i < kReasonCodeCount; ++i) {
+      auto code = static_cast<ReasonCode>(i);
+      if (code != ReasonCode::kSensitivity) out.emplace_back(ReasonCodeName(code));
+    }
+    return out;
+  }();
   return kCodes;
 }
 

@@ -1,45 +1,8 @@
-// Names of the decision vocabulary (decision.h, policy.h): the words that
-// appear in policy files, JSON output and logs.
-#include <array>
-
-#include "nearmiss/decision.h"
+// Names of the policy's own words (policy.h); the decision vocabulary's
+// names are in src/vocab/.
 #include "nearmiss/policy.h"
 
 namespace nearmiss {
-namespace {
-constexpr std::array<std::string_view, 6> kActionNames = {
-    "accept", "tag", "warn", "hold", "remove-recipient", "reject"};
-}  // namespace
-
-std::string_view ActionName(Action action) {
-  return kActionNames[static_cast<size_t>(action)];
-}
-
-std::optional<Action> ParseAction(std::string_view name) {
-  for (size_t i = 0; i < kActionNames.size(); ++i) {
-    if (kActionNames[i] == name) return static_cast<Action>(i);
-  }
-  return std::nullopt;
-}
-
-std::string_view RecipientFieldName(RecipientField field) {
-  switch (field) {
-    case RecipientField::kTo: return "to";
-    case RecipientField::kCc: return "cc";
-    case RecipientField::kBcc: return "bcc";
-    case RecipientField::kEnvelope: return "envelope";
-  }
-  return "envelope";
-}
-
-std::string_view MailPathName(MailPath path) {
-  switch (path) {
-    case MailPath::kSmtp: return "smtp";
-    case MailPath::kSendmail: return "sendmail";
-    case MailPath::kOffline: return "offline";
-  }
-  return "offline";
-}
 
 std::string_view FailModeName(FailMode mode) {
   return mode == FailMode::kTempfail ? "tempfail" : "accept";

@@ -44,7 +44,7 @@ AuditRecord MakeAuditRecord(std::string_view source, const MessageFacts& facts,
     p.address = d.recipient;
     p.verdict = std::string(VerdictName(d.verdict));
     p.action = std::string(ActionName(d.action));
-    for (const Reason& reason : d.reasons) p.reasons.push_back(reason.code);
+    for (const Reason& reason : d.reasons) p.reasons.emplace_back(ReasonCodeName(reason.code));
     if (i < facts.recipients.size()) {
       p.target = facts.recipients[i].check.target;
       p.suggestion = facts.recipients[i].check.suggestion;
