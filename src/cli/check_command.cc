@@ -5,10 +5,15 @@
 #include <map>
 
 #include "cli/commands.h"
-#include "cli/render.h"
+#include "render/render.h"
 #include "nearmiss/address.h"
 
 namespace nearmiss::cli {
+
+using render::CheckToJson;
+using render::CheckToLine;
+using render::Terminal;
+using render::Colour;
 namespace {
 
 struct CheckFlags {

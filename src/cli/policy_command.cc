@@ -6,13 +6,16 @@
 #include <sstream>
 
 #include "cli/commands.h"
-#include "cli/json_writer.h"
-#include "cli/render.h"
+#include "render/json_writer.h"
+#include "render/render.h"
 #include "cli/scan_render.h"
 #include "nearmiss/address.h"
 #include "nearmiss/content_scanner.h"
 
 namespace nearmiss::cli {
+
+using render::OpenCheckJson;
+using render::JsonWriter;
 namespace {
 
 int RunInit() {

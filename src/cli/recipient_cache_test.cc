@@ -3,9 +3,12 @@
 
 #include <gtest/gtest.h>
 
-#include "cli/render.h"
+#include "render/render.h"
 
 namespace nearmiss::cli {
+
+using render::OpenCheckJson;
+using render::JsonWriter;
 namespace {
 
 std::string Json(const RecipientCheck& c) {

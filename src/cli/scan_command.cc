@@ -14,6 +14,9 @@
 #include "store/audit_writer.h"
 
 namespace nearmiss::cli {
+
+using render::Terminal;
+using render::Colour;
 namespace {
 
 struct ScanFlags {

@@ -1,8 +1,14 @@
 #include "cli/scan_render.h"
 
-#include "cli/render.h"
+#include "render/render.h"
 
 namespace nearmiss::cli {
+
+using render::CheckToLine;
+using render::OpenCheckJson;
+using render::JsonWriter;
+using render::Terminal;
+using render::Colour;
 
 void WriteSensitivityJson(const content::Sensitivity& s, JsonWriter& w) {
   w.BeginObject();

@@ -6,12 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "cli/json_writer.h"
-#include "cli/terminal.h"
+#include "render/json_writer.h"
+#include "render/terminal.h"
 #include "nearmiss/content_reader.h"
 #include "nearmiss/decision.h"
 
 namespace nearmiss::cli {
+
 
 struct ScanResult {
   const content::ScannedMessage* message;
@@ -21,7 +22,7 @@ struct ScanResult {
 
 // {"level", "findings": [{"marking", "level", "where", "offset", "text",
 // "strength"}]}: the "sensitivity" member of scan's and explain's JSON.
-void WriteSensitivityJson(const content::Sensitivity& s, JsonWriter& w);
+void WriteSensitivityJson(const content::Sensitivity& s, render::JsonWriter& w);
 
 // {"source", "message_id", "from", "subject", "recipients": [check + "field"],
 //  "sensitivity": {"level", "findings": [{"marking", "level", "where",
@@ -29,7 +30,7 @@ void WriteSensitivityJson(const content::Sensitivity& s, JsonWriter& w);
 // appended to `out` as one line of JSON text (no newline).
 void AppendScanJson(const ScanResult& r, std::string* out);
 
-std::string ScanToText(const ScanResult& r, const Terminal& term);
+std::string ScanToText(const ScanResult& r, const render::Terminal& term);
 
 }  // namespace nearmiss::cli
 

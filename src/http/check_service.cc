@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "cli/render.h"
+#include "render/render.h"
 
 namespace nearmiss::http {
 namespace {
@@ -134,7 +134,7 @@ CheckAnswer CheckMessage(const Engine& engine, const CheckRequest& request) {
   for (size_t i = 0; i < facts.recipients.size(); ++i) {
     const RecipientCheck& c = facts.recipients[i].check;
     const RecipientDecision& rd = d.recipients[i];
-    Json j = cli::CheckToJson(c);
+    Json j = render::CheckToJson(c);
     j["field"] = RecipientFieldName(rd.field);
     j["action"] = ActionName(rd.action);
     j["client_action"] = ClientActionName(ToClientAction(rd.action));

@@ -1,13 +1,13 @@
 // Terminal facts for human output: colour only on a TTY (and never when
 // NO_COLOR is set), and a progress line for long runs.
-#ifndef NEARMISS_CLI_TERMINAL_H_
-#define NEARMISS_CLI_TERMINAL_H_
+#ifndef NEARMISS_RENDER_TERMINAL_H_
+#define NEARMISS_RENDER_TERMINAL_H_
 
 #include <cstdio>
 #include <string>
 #include <string_view>
 
-namespace nearmiss::cli {
+namespace nearmiss::render {
 
 enum class Colour { kNone, kRed, kGreen, kYellow, kBold, kDim };
 
@@ -24,6 +24,6 @@ class Terminal {
   bool colour_ = false;
 };
 
-}  // namespace nearmiss::cli
+}  // namespace nearmiss::render
 
-#endif  // NEARMISS_CLI_TERMINAL_H_
+#endif  // NEARMISS_RENDER_TERMINAL_H_

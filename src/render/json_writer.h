@@ -10,15 +10,15 @@
 // The caller keeps the shape well formed (Key before each member value,
 // matched Begin/End); the writer only places commas and colons.
 // Thread safety: none; one writer per output string.
-#ifndef NEARMISS_CLI_JSON_WRITER_H_
-#define NEARMISS_CLI_JSON_WRITER_H_
+#ifndef NEARMISS_RENDER_JSON_WRITER_H_
+#define NEARMISS_RENDER_JSON_WRITER_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace nearmiss::cli {
+namespace nearmiss::render {
 
 class JsonWriter {
  public:
@@ -51,6 +51,6 @@ class JsonWriter {
   bool need_comma_ = false;
 };
 
-}  // namespace nearmiss::cli
+}  // namespace nearmiss::render
 
-#endif  // NEARMISS_CLI_JSON_WRITER_H_
+#endif  // NEARMISS_RENDER_JSON_WRITER_H_

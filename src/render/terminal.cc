@@ -1,10 +1,10 @@
-#include "cli/terminal.h"
+#include "render/terminal.h"
 
 #include <unistd.h>
 
 #include <cstdlib>
 
-namespace nearmiss::cli {
+namespace nearmiss::render {
 
 Terminal::Terminal(FILE* out) {
   tty_ = isatty(fileno(out)) == 1;
@@ -27,4 +27,4 @@ std::string Terminal::Paint(Colour c, std::string_view text) const {
   return std::string(code) + std::string(text) + "\033[0m";
 }
 
-}  // namespace nearmiss::cli
+}  // namespace nearmiss::render

@@ -1,16 +1,16 @@
 // Renderings of a RecipientCheck: the stable JSON object other tools script
 // against, and the one line a person reads.
-#ifndef NEARMISS_CLI_RENDER_H_
-#define NEARMISS_CLI_RENDER_H_
+#ifndef NEARMISS_RENDER_RENDER_H_
+#define NEARMISS_RENDER_RENDER_H_
 
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "cli/json_writer.h"
-#include "cli/terminal.h"
+#include "render/json_writer.h"
+#include "render/terminal.h"
 #include "nearmiss/verdict.h"
 
-namespace nearmiss::cli {
+namespace nearmiss::render {
 
 // {"input", "address", "domain", "verdict", "target", "suggestion", "score",
 //  "reasons": [{"code", "message"}]}; target and suggestion only when set.
@@ -25,6 +25,6 @@ void OpenCheckJson(const RecipientCheck& check, JsonWriter& w);
 // preceded by the verdict, padded and coloured when the terminal allows.
 std::string CheckToLine(const RecipientCheck& check, const Terminal& term);
 
-}  // namespace nearmiss::cli
+}  // namespace nearmiss::render
 
-#endif  // NEARMISS_CLI_RENDER_H_
+#endif  // NEARMISS_RENDER_RENDER_H_

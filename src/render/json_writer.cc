@@ -1,10 +1,10 @@
-#include "cli/json_writer.h"
+#include "render/json_writer.h"
 
 #include <array>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
-namespace nearmiss::cli {
+namespace nearmiss::render {
 namespace {
 
 bool IsAscii(std::string_view s) {
@@ -137,4 +137,4 @@ JsonWriter& JsonWriter::StringArray(const std::vector<std::string>& items) {
   return EndArray();
 }
 
-}  // namespace nearmiss::cli
+}  // namespace nearmiss::render

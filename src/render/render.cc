@@ -1,8 +1,8 @@
-#include "cli/render.h"
+#include "render/render.h"
 
 #include <cmath>
 
-namespace nearmiss::cli {
+namespace nearmiss::render {
 
 void OpenCheckJson(const RecipientCheck& c, JsonWriter& w) {
   w.BeginObject();
@@ -77,4 +77,4 @@ std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {
   return line;
 }
 
-}  // namespace nearmiss::cli
+}  // namespace nearmiss::render

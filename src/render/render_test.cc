@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/json_writer.h"
-#include "cli/render.h"
+#include "render/json_writer.h"
+#include "render/render.h"
 
-namespace nearmiss::cli {
+namespace nearmiss::render {
 namespace {
 
 std::string Dump(const nlohmann::ordered_json& j) {
@@ -104,4 +104,4 @@ TEST(OpenCheckJsonTest, MatchesCheckToJson) {
 }
 
 }  // namespace
-}  // namespace nearmiss::cli
+}  // namespace nearmiss::render
