@@ -8,10 +8,10 @@
 #include <ctime>
 #include <fstream>
 
-#include "audit/auditor.h"
-#include "audit/log_files.h"
-#include "audit/render.h"
 #include "cli/commands.h"
+#include "investigate/auditor.h"
+#include "investigate/render.h"
+#include "maillog/log_files.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -47,7 +47,7 @@ class ByteProgress {
     last_ = now;
     double s = std::chrono::duration<double>(now - start_).count();
     std::fprintf(stderr, "\r\033[Kaudit: read %.1f MB, %s lines (%.1f M lines/s)",
-                 bytes / 1e6, audit::Thousands(static_cast<int64_t>(lines)).c_str(),
+                 bytes / 1e6, investigate::Thousands(static_cast<int64_t>(lines)).c_str(),
                  s > 0 ? lines / s / 1e6 : 0.0);
     drawn_ = true;
   }
@@ -65,10 +65,10 @@ class ByteProgress {
 int RunAudit(const AuditFlags& flags) {
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
   if (!engine) return kExitError;
-  audit::AuditOptions options;
+  investigate::AuditOptions options;
   options.year = flags.year;
   if (!flags.since.empty()) {
-    options.since = audit::ParseDate(flags.since);
+    options.since = maillog::ParseDate(flags.since);
     if (options.since < 0) {
       std::fprintf(stderr, "nearmiss: --since %s: expected YYYY-MM-DD\n", flags.since.c_str());
       return kExitError;
@@ -76,23 +76,23 @@ int RunAudit(const AuditFlags& flags) {
   }
   ByteProgress progress;
   if (flags.json || flags.csv) {
-    if (flags.csv) std::printf("%s\n", audit::CsvHeader().c_str());
+    if (flags.csv) std::printf("%s\n", investigate::CsvHeader().c_str());
     bool json = flags.json;
-    options.on_row = [json, &progress](const audit::Row& row) {
+    options.on_row = [json, &progress](const investigate::Row& row) {
       progress.Clear();
-      std::string line = (json ? audit::RowJson(row) : audit::RowCsv(row)) + "\n";
+      std::string line = (json ? investigate::RowJson(row) : investigate::RowCsv(row)) + "\n";
       std::fwrite(line.data(), 1, line.size(), stdout);
     };
   }
-  audit::Report report;
+  investigate::Report report;
   options.on_bytes = [&progress, &report](uint64_t bytes) { progress.Update(bytes, report.lines); };
-  audit::Auditor auditor(engine, options, &report);
+  investigate::Auditor auditor(engine, options, &report);
   std::vector<std::string> logs, mailboxes;
   for (const std::string& in : flags.inputs) {
-    (audit::LooksLikeMailbox(in) ? mailboxes : logs).push_back(in);
+    (maillog::LooksLikeMailbox(in) ? mailboxes : logs).push_back(in);
   }
   int status = kExitClean;
-  for (const std::string& path : audit::OrderRotated(logs)) {
+  for (const std::string& path : maillog::OrderRotated(logs)) {
     Status s = auditor.AddLog(path);
     if (!s.ok()) {
       progress.Clear();
@@ -108,7 +108,7 @@ int RunAudit(const AuditFlags& flags) {
   auditor.Finish();
   progress.Clear();
   if (!flags.html.empty()) {
-    audit::HtmlMeta meta;
+    investigate::HtmlMeta meta;
     meta.generated = Now();
     meta.policy = engine->policy().source;
     meta.since = flags.since;
@@ -116,14 +116,14 @@ int RunAudit(const AuditFlags& flags) {
       meta.organisation += (meta.organisation.empty() ? "" : ", ") + d.domain;
     }
     std::ofstream out(flags.html, std::ios::binary | std::ios::trunc);
-    out << audit::ReportHtml(report, meta);
+    out << investigate::ReportHtml(report, meta);
     if (!out.good()) {
       std::fprintf(stderr, "nearmiss: %s: cannot write the report\n", flags.html.c_str());
       return kExitError;
     }
   }
   if (!flags.json && !flags.csv) {
-    std::string text = audit::ReportText(report);
+    std::string text = investigate::ReportText(report);
     std::fwrite(text.data(), 1, text.size(), stdout);
   }
   std::fflush(stdout);

@@ -5,10 +5,10 @@
 #include <chrono>
 #include <cstdio>
 
-#include "audit/log_files.h"
 #include "cli/commands.h"
 #include "history/learn.h"
 #include "history/refresher.h"
+#include "maillog/log_files.h"
 #include "nearmiss/store.h"
 
 namespace nearmiss::cli {
@@ -80,10 +80,10 @@ int RunLearn(const LearnFlags& flags) {
       Status s = learner.AddCsv(src);
       if (!s.ok()) return Fail(s);
     } else {
-      (audit::LooksLikeMailbox(src) ? mailboxes : logs).push_back(src);
+      (maillog::LooksLikeMailbox(src) ? mailboxes : logs).push_back(src);
     }
   }
-  for (const std::string& log : audit::OrderRotated(logs)) {
+  for (const std::string& log : maillog::OrderRotated(logs)) {
     Status s = learner.AddPostfixLog(log, flags.year);
     if (!s.ok()) return Fail(s);
   }

@@ -5,9 +5,9 @@
 #include <chrono>
 #include <fstream>
 
-#include "audit/log_files.h"
-#include "audit/log_line.h"
-#include "audit/postfix_log.h"
+#include "maillog/log_files.h"
+#include "maillog/log_line.h"
+#include "maillog/postfix_log.h"
 #include "nearmiss/address.h"
 #include "nearmiss/content_reader.h"
 
@@ -27,10 +27,10 @@ std::string Canonical(std::string_view entry) {
   return a.ok() ? a->ToString() : "";
 }
 
-class SentSink final : public audit::DeliverySink {
+class SentSink final : public maillog::DeliverySink {
  public:
   explicit SentSink(std::vector<Delivery>* out) : out_(out) {}
-  void OnAttempt(const audit::Attempt& a) override {
+  void OnAttempt(const maillog::Attempt& a) override {
     if (a.status != "sent" || a.recipient.find('@') == std::string_view::npos) return;
     out_->push_back({Lower(a.sender), Lower(a.recipient), a.time});
   }
@@ -67,7 +67,7 @@ std::vector<std::string> CsvFields(std::string_view line) {
 
 int64_t CsvTime(const std::string& v) {
   if (!v.empty() && std::all_of(v.begin(), v.end(), ::isdigit)) return std::stoll(v);
-  int64_t day = audit::ParseDate(v.substr(0, 10));
+  int64_t day = maillog::ParseDate(v.substr(0, 10));
   if (day < 0) return -1;
   if (v.size() >= 19) {
     return day + std::stoi(v.substr(11, 2)) * 3600 + std::stoi(v.substr(14, 2)) * 60 +
@@ -95,11 +95,11 @@ Status Learner::Flush() {
 Status Learner::AddPostfixLog(const std::string& path, int year) {
   std::vector<Delivery> found;
   SentSink sink(&found);
-  audit::PostfixLogOptions options;
-  options.year = year != 0 ? year : audit::FileYear(path);
-  audit::PostfixLog log(options, &sink);
+  maillog::PostfixLogOptions options;
+  options.year = year != 0 ? year : maillog::FileYear(path);
+  maillog::PostfixLog log(options, &sink);
   Status status = Status::Ok();
-  NM_RETURN_IF_ERROR(audit::ForEachLine(path, [&](std::string_view line) {
+  NM_RETURN_IF_ERROR(maillog::ForEachLine(path, [&](std::string_view line) {
     log.Feed(line);
     if (found.size() >= kBatch && status.ok()) {
       for (Delivery& d : found) status = Add(std::move(d));

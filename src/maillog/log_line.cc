@@ -1,9 +1,9 @@
-#include "audit/log_line.h"
+#include "maillog/log_line.h"
 
 #include <cstdio>
 #include <cstring>
 
-namespace nearmiss::audit {
+namespace nearmiss::maillog {
 namespace {
 
 int Digits(std::string_view s, size_t at, size_t n) {
@@ -149,4 +149,4 @@ bool ParseLogLine(std::string_view line, LineClock& clock, LogLine* out) {
   return true;
 }
 
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::maillog

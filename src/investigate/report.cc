@@ -1,9 +1,9 @@
-#include "audit/report.h"
+#include "investigate/report.h"
 
 #include <algorithm>
 #include <tuple>
 
-namespace nearmiss::audit {
+namespace nearmiss::investigate {
 
 void Counts::Add(const std::string& s) {
   ++deliveries;
@@ -82,4 +82,4 @@ void Report::Close(Open& d) {
   }
 }
 
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::investigate

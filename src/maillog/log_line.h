@@ -10,14 +10,14 @@
 // show them as the log did, and no time zone guess can make them wrong.
 //
 // Thread safety: LineClock is per reader; ParseLogLine is pure otherwise.
-#ifndef NEARMISS_AUDIT_LOG_LINE_H_
-#define NEARMISS_AUDIT_LOG_LINE_H_
+#ifndef NEARMISS_MAILLOG_LOG_LINE_H_
+#define NEARMISS_MAILLOG_LOG_LINE_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-namespace nearmiss::audit {
+namespace nearmiss::maillog {
 
 // Turns timestamps into seconds; remembers the last one so the next line of
 // the same second costs a compare. BSD timestamps carry no year: `year` is
@@ -59,6 +59,6 @@ std::string FormatMonth(int64_t seconds);
 // "2024-03-03" -> seconds at 00:00; -1 when malformed.
 int64_t ParseDate(std::string_view date);
 
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::maillog
 
-#endif  // NEARMISS_AUDIT_LOG_LINE_H_
+#endif  // NEARMISS_MAILLOG_LOG_LINE_H_

@@ -2,11 +2,11 @@
 // tables of the flagged domains, senders and deliveries.
 #include <algorithm>
 
-#include "audit/html_style.h"
-#include "audit/log_line.h"
-#include "audit/render.h"
+#include "investigate/html_style.h"
+#include "investigate/render.h"
+#include "maillog/log_line.h"
 
-namespace nearmiss::audit {
+namespace nearmiss::investigate {
 namespace {
 
 constexpr size_t kTopN = 10;
@@ -26,7 +26,7 @@ std::string TdNum(int64_t n) {
 std::string TdTag(const std::string& v) {
   return "<td><span class=\"tag " + Html(v) + "\">" + Html(v) + "</span></td>";
 }
-std::string Day(int64_t s) { return s == 0 ? "" : FormatTime(s).substr(0, 10); }
+std::string Day(int64_t s) { return s == 0 ? "" : maillog::FormatTime(s).substr(0, 10); }
 
 std::string Legend() {
   return "<div class=\"legend\"><i style=\"background:#c0392b\"></i>delivered"
@@ -180,4 +180,4 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   return h;
 }
 
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::investigate

@@ -1,9 +1,9 @@
 // Rows for programs and the terminal summary.
 #include <nlohmann/json.hpp>
 
-#include "audit/render.h"
+#include "investigate/render.h"
 
-namespace nearmiss::audit {
+namespace nearmiss::investigate {
 namespace {
 
 std::string Csv(const std::string& v) {
@@ -89,4 +89,4 @@ std::string ReportText(const Report& rep) {
   return out + "\n";
 }
 
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::investigate

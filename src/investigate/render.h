@@ -1,15 +1,15 @@
 // The report's renderings: JSON Lines and CSV rows (for programs), a text
 // summary (for a terminal) and one self-contained HTML page (for a board).
-#ifndef NEARMISS_AUDIT_RENDER_H_
-#define NEARMISS_AUDIT_RENDER_H_
+#ifndef NEARMISS_INVESTIGATE_RENDER_H_
+#define NEARMISS_INVESTIGATE_RENDER_H_
 
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "audit/report.h"
+#include "investigate/report.h"
 
-namespace nearmiss::audit {
+namespace nearmiss::investigate {
 
 // {"time","queue_id","from","to","domain","verdict","target","suggestion",
 //  "status","relay"}, plus "level" and "source" for mailbox messages.
@@ -43,6 +43,6 @@ std::string Html(std::string_view text);
 // 1234567 -> "1,234,567".
 std::string Thousands(int64_t n);
 
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::investigate
 
-#endif  // NEARMISS_AUDIT_RENDER_H_
+#endif  // NEARMISS_INVESTIGATE_RENDER_H_

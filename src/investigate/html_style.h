@@ -1,9 +1,9 @@
 // The report page's stylesheet and table-sorting script, inline so the file
 // stands alone.
-#ifndef NEARMISS_AUDIT_HTML_STYLE_H_
-#define NEARMISS_AUDIT_HTML_STYLE_H_
+#ifndef NEARMISS_INVESTIGATE_HTML_STYLE_H_
+#define NEARMISS_INVESTIGATE_HTML_STYLE_H_
 
-namespace nearmiss::audit {
+namespace nearmiss::investigate {
 
 inline constexpr const char* kReportCss = R"css(
 *{box-sizing:border-box}
@@ -77,6 +77,6 @@ document.querySelectorAll('table.sortable').forEach(function(t){
 });
 )js";
 
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::investigate
 
-#endif  // NEARMISS_AUDIT_HTML_STYLE_H_
+#endif  // NEARMISS_INVESTIGATE_HTML_STYLE_H_

@@ -1,8 +1,8 @@
 // Reading log files: plain or gzip (by magic, not by name), in large chunks,
 // one line at a time to a callback; and putting a rotated set in the order
 // it was written.
-#ifndef NEARMISS_AUDIT_LOG_FILES_H_
-#define NEARMISS_AUDIT_LOG_FILES_H_
+#ifndef NEARMISS_MAILLOG_LOG_FILES_H_
+#define NEARMISS_MAILLOG_LOG_FILES_H_
 
 #include <cstdint>
 #include <functional>
@@ -12,7 +12,7 @@
 
 #include "nearmiss/status.h"
 
-namespace nearmiss::audit {
+namespace nearmiss::maillog {
 
 // Oldest first: "maillog.3.gz maillog.2.gz maillog.1 maillog" (logrotate
 // numbers) and "maillog-20240301 maillog-20240308 maillog" (dateext), each
@@ -32,6 +32,6 @@ bool LooksLikeMailbox(const std::string& path);
 // The year of the file's modification time (local), for BSD timestamps.
 int FileYear(const std::string& path);
 
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::maillog
 
-#endif  // NEARMISS_AUDIT_LOG_FILES_H_
+#endif  // NEARMISS_MAILLOG_LOG_FILES_H_

@@ -1,12 +1,12 @@
-#include "audit/auditor.h"
+#include "investigate/auditor.h"
 
 #include <cctype>
 
-#include "audit/log_files.h"
+#include "maillog/log_files.h"
 #include "nearmiss/address.h"
 #include "nearmiss/content_reader.h"
 
-namespace nearmiss::audit {
+namespace nearmiss::investigate {
 namespace {
 
 std::string Lower(std::string_view s) {
@@ -33,7 +33,7 @@ Auditor::Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Rep
     : engine_(std::move(engine)),
       options_(std::move(options)),
       report_(report),
-      log_(PostfixLogOptions{}, this) {}
+      log_(maillog::PostfixLogOptions{}, this) {}
 
 const Auditor::Flag& Auditor::Classify(const std::string& domain) {
   auto it = flags_.find(domain);
@@ -52,7 +52,7 @@ const Auditor::Flag& Auditor::Classify(const std::string& domain) {
   return flags_.emplace(domain, std::move(f)).first->second;
 }
 
-void Auditor::OnAttempt(const Attempt& a) {
+void Auditor::OnAttempt(const maillog::Attempt& a) {
   if (a.time < options_.since) return;
   std::string_view rcpt = a.recipient;
   size_t at = rcpt.rfind('@');
@@ -73,7 +73,7 @@ void Auditor::OnAttempt(const Attempt& a) {
     }
   }
   row.seconds = a.time;
-  row.time = FormatTime(a.time);
+  row.time = maillog::FormatTime(a.time);
   row.queue_id = std::string(a.queue_id);
   row.from = Lower(a.sender);
   row.status = std::string(a.status);
@@ -85,11 +85,11 @@ void Auditor::OnAttempt(const Attempt& a) {
 void Auditor::OnDone(std::string_view queue_id) { report_->Done(std::string(queue_id)); }
 
 Status Auditor::AddLog(const std::string& path) {
-  log_.set_year(options_.year != 0 ? options_.year : FileYear(path));
+  log_.set_year(options_.year != 0 ? options_.year : maillog::FileYear(path));
   report_->inputs.push_back(path);
   uint64_t before = bytes_before_;
   uint64_t last = 0;
-  Status s = ForEachLine(
+  Status s = maillog::ForEachLine(
       path, [this](std::string_view line) { log_.Feed(line); },
       [&](uint64_t bytes) {
         last = bytes;
@@ -125,7 +125,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       if (t != 0 && t < options_.since) continue;
       Row row;
       row.seconds = t;
-      row.time = t ? FormatTime(t) : "";
+      row.time = t ? maillog::FormatTime(t) : "";
       row.from = sender;
       row.to = c.address;
       row.domain = c.domain;
@@ -149,4 +149,4 @@ void Auditor::Finish() {
   report_->Finish();
 }
 
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::investigate

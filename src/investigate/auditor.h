@@ -4,8 +4,8 @@
 // delivery line, not a check.
 //
 // Thread safety: one Auditor per thread; the Engine may be shared.
-#ifndef NEARMISS_AUDIT_AUDITOR_H_
-#define NEARMISS_AUDIT_AUDITOR_H_
+#ifndef NEARMISS_INVESTIGATE_AUDITOR_H_
+#define NEARMISS_INVESTIGATE_AUDITOR_H_
 
 #include <functional>
 #include <memory>
@@ -13,11 +13,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include "audit/postfix_log.h"
-#include "audit/report.h"
+#include "investigate/report.h"
+#include "maillog/postfix_log.h"
 #include "nearmiss/engine.h"
 
-namespace nearmiss::audit {
+namespace nearmiss::investigate {
 
 struct AuditOptions {
   int year = 0;        // for BSD timestamps; 0: each file's modification year
@@ -26,7 +26,7 @@ struct AuditOptions {
   std::function<void(uint64_t bytes)> on_bytes;  // progress through logs
 };
 
-class Auditor final : public DeliverySink {
+class Auditor final : public maillog::DeliverySink {
  public:
   Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Report* report);
 
@@ -37,7 +37,7 @@ class Auditor final : public DeliverySink {
   Status AddMailboxes(const std::vector<std::string>& paths);
   void Finish();
 
-  void OnAttempt(const Attempt& a) override;
+  void OnAttempt(const maillog::Attempt& a) override;
   void OnDone(std::string_view queue_id) override;
 
  private:
@@ -50,12 +50,12 @@ class Auditor final : public DeliverySink {
   std::shared_ptr<const Engine> engine_;
   AuditOptions options_;
   Report* report_;
-  PostfixLog log_;
+  maillog::PostfixLog log_;
   std::unordered_map<std::string, Flag> flags_;
   std::string domain_;  // reused
   uint64_t bytes_before_ = 0;
 };
 
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::investigate
 
-#endif  // NEARMISS_AUDIT_AUDITOR_H_
+#endif  // NEARMISS_INVESTIGATE_AUDITOR_H_

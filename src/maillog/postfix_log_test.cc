@@ -1,12 +1,12 @@
-#include "audit/postfix_log.h"
+#include "maillog/postfix_log.h"
 
 #include <gtest/gtest.h>
 
 #include <vector>
 
-#include "audit/log_files.h"
+#include "maillog/log_files.h"
 
-namespace nearmiss::audit {
+namespace nearmiss::maillog {
 namespace {
 
 struct Seen {
@@ -128,4 +128,4 @@ TEST(FieldValue, KeysAtFieldStarts) {
 }
 
 }  // namespace
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::maillog

@@ -10,17 +10,17 @@
 // for a log of any size.
 //
 // Thread safety: one PostfixLog per reader thread.
-#ifndef NEARMISS_AUDIT_POSTFIX_LOG_H_
-#define NEARMISS_AUDIT_POSTFIX_LOG_H_
+#ifndef NEARMISS_MAILLOG_POSTFIX_LOG_H_
+#define NEARMISS_MAILLOG_POSTFIX_LOG_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
-#include "audit/log_line.h"
+#include "maillog/log_line.h"
 
-namespace nearmiss::audit {
+namespace nearmiss::maillog {
 
 // One delivery attempt's outcome, for one recipient. Views point into the
 // line or the reader's state: copy what you keep.
@@ -86,6 +86,6 @@ class PostfixLog {
 // ", " (or, for status, the next space); "" when absent.
 std::string_view FieldValue(std::string_view text, std::string_view key);
 
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::maillog
 
-#endif  // NEARMISS_AUDIT_POSTFIX_LOG_H_
+#endif  // NEARMISS_MAILLOG_POSTFIX_LOG_H_

@@ -1,4 +1,4 @@
-#include "audit/log_files.h"
+#include "maillog/log_files.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -13,7 +13,7 @@
 #include <map>
 #include <memory>
 
-namespace nearmiss::audit {
+namespace nearmiss::maillog {
 namespace {
 
 constexpr size_t kChunk = 1 << 20;
@@ -172,4 +172,4 @@ int FileYear(const std::string& path) {
   return tm.tm_year + 1900;
 }
 
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::maillog

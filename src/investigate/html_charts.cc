@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "audit/render.h"
+#include "investigate/render.h"
 
-namespace nearmiss::audit {
+namespace nearmiss::investigate {
 namespace {
 
 // Sent (mail reached the look-alike), bounced, deferred.
@@ -155,4 +155,4 @@ std::string DonutSvg(const std::vector<std::pair<std::string, int64_t>>& slices)
   return s + "</svg>";
 }
 
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::investigate

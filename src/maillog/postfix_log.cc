@@ -1,9 +1,9 @@
-#include "audit/postfix_log.h"
+#include "maillog/postfix_log.h"
 
 #include <algorithm>
 #include <vector>
 
-namespace nearmiss::audit {
+namespace nearmiss::maillog {
 namespace {
 
 // "<bob@army.ml>" at the start of `text` after `key`: the address inside.
@@ -122,4 +122,4 @@ void PostfixLog::Finish() {
   queues_.clear();
 }
 
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::maillog

@@ -10,8 +10,8 @@
 // with the distinct flagged domains and senders, not with the log.
 //
 // Thread safety: one Report per thread.
-#ifndef NEARMISS_AUDIT_REPORT_H_
-#define NEARMISS_AUDIT_REPORT_H_
+#ifndef NEARMISS_INVESTIGATE_REPORT_H_
+#define NEARMISS_INVESTIGATE_REPORT_H_
 
 #include <cstdint>
 #include <map>
@@ -20,7 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace nearmiss::audit {
+namespace nearmiss::investigate {
 
 struct Row {
   std::string time;       // "2024-03-03T10:15:02"; "" when unknown
@@ -101,6 +101,6 @@ class Report {
   size_t table_dropped_ = 0;
 };
 
-}  // namespace nearmiss::audit
+}  // namespace nearmiss::investigate
 
-#endif  // NEARMISS_AUDIT_REPORT_H_
+#endif  // NEARMISS_INVESTIGATE_REPORT_H_
