@@ -12,6 +12,7 @@
 #include "investigate/auditor.h"
 #include "investigate/render.h"
 #include "maillog/log_files.h"
+#include "maillog/timestamp.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -23,6 +24,7 @@ struct AuditFlags {
   bool csv = false;
   std::string html;
   int year = 0;
+  int min_recognised = maillog::kDefaultMinRecognisedPercent;
   std::vector<std::string> inputs;
 };
 
@@ -67,6 +69,7 @@ int RunAudit(const AuditFlags& flags) {
   if (!engine) return kExitError;
   investigate::AuditOptions options;
   options.year = flags.year;
+  options.min_recognised_percent = flags.min_recognised;
   if (!flags.since.empty()) {
     options.since = maillog::ParseDate(flags.since);
     if (options.since < 0) {
@@ -98,6 +101,12 @@ int RunAudit(const AuditFlags& flags) {
       progress.Clear();
       std::fprintf(stderr, "nearmiss: %s\n", s.message().c_str());
       status = kExitError;
+    } else if (const maillog::LineCounts& c = report.logs.back();
+               c.recognised > 0 && c.postfix == 0) {
+      // Read, but nothing of Postfix's in it: likely the wrong file.
+      progress.Clear();
+      std::fprintf(stderr, "nearmiss: warning: %s: no Postfix lines among %llu recognised\n",
+                   path.c_str(), static_cast<unsigned long long>(c.recognised));
     }
   }
   Status s = auditor.AddMailboxes(mailboxes);
@@ -139,9 +148,13 @@ void AddAuditCommand(CLI::App& app, Run& run) {
       "audit", "Find mail that already went to look-alike or blocked domains (Postfix logs, "
                "mailboxes)");
   cmd->footer(
-      "Inputs: Postfix logs (plain or .gz, rotated sets in any order; syslog or maillog_file "
-      "timestamps) and mailboxes (mbox, Maildir, .eml).\nExit status: 0 nothing found; 1 "
-      "deliveries found; 2 errors.");
+      "Inputs: Postfix logs (plain or .gz, rotated sets in any order) as syslog (RFC 3164 with "
+      "or without <PRI>, RFC 5424), rsyslog RSYSLOG_FileFormat, Postfix maillog_file or "
+      "journalctl -o short, short-precise, short-iso, short-iso-precise, short-full, "
+      "short-unix; and mailboxes (mbox, Maildir, .eml).\nA log whose non-empty lines are "
+      "under --min-recognised percent in those forms (or none at all) is an error.\nExit "
+      "status: 0 nothing found; 1 deliveries found; 2 errors, including a log it cannot "
+      "read.");
   flags->policy.Register(*cmd, /*with_protect_file=*/true, /*with_store=*/false);
   cmd->add_option("--since", flags->since, "Only deliveries on or after this date (YYYY-MM-DD)");
   auto* json = cmd->add_flag("--json", flags->json,
@@ -150,8 +163,13 @@ void AddAuditCommand(CLI::App& app, Run& run) {
   json->excludes(csv);
   cmd->add_option("--html", flags->html, "Write the report as one self-contained HTML file");
   cmd->add_option("--year", flags->year,
-                  "Year of syslog timestamps, which carry none (default: each file's "
+                  "Year of timestamps that carry none (BSD syslog; default: each file's "
                   "modification year)");
+  cmd->add_option("--min-recognised", flags->min_recognised,
+                  "Percent of a log's non-empty lines that must be in a known form, or the log "
+                  "is an error (default " +
+                      std::to_string(maillog::kDefaultMinRecognisedPercent) + ")")
+      ->check(CLI::Range(0, 100));
   cmd->add_option("inputs", flags->inputs, "Log files and mailboxes")->required();
   cmd->callback([&run, flags] { run = [flags] { return RunAudit(*flags); }; });
 }

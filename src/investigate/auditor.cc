@@ -2,7 +2,8 @@
 
 #include <cctype>
 
-#include "maillog/log_files.h"
+#include "maillog/read_log.h"
+#include "maillog/timestamp.h"
 #include "nearmiss/address.h"
 #include "nearmiss/content_reader.h"
 
@@ -85,18 +86,21 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
 void Auditor::OnDone(std::string_view queue_id) { report_->Done(std::string(queue_id)); }
 
 Status Auditor::AddLog(const std::string& path) {
-  log_.set_year(options_.year != 0 ? options_.year : maillog::FileYear(path));
   report_->inputs.push_back(path);
+  maillog::ReadLogOptions o;
+  o.year = options_.year;
+  o.min_recognised_percent = options_.min_recognised_percent;
   uint64_t before = bytes_before_;
   uint64_t last = 0;
-  Status s = maillog::ForEachLine(
-      path, [this](std::string_view line) { log_.Feed(line); },
-      [&](uint64_t bytes) {
-        last = bytes;
-        if (options_.on_bytes) options_.on_bytes(before + bytes);
-      });
+  o.on_bytes = [&](uint64_t bytes) {
+    last = bytes;
+    if (options_.on_bytes) options_.on_bytes(before + bytes);
+  };
+  maillog::LineCounts counts;
+  Status s = maillog::ReadLog(path, log_, o, &counts);
   bytes_before_ += last;
   report_->lines = log_.lines();
+  report_->logs.push_back(std::move(counts));
   return s;
 }
 

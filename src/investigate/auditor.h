@@ -21,6 +21,9 @@ namespace nearmiss::investigate {
 
 struct AuditOptions {
   int year = 0;        // for BSD timestamps; 0: each file's modification year
+  // A log with a smaller share of recognised lines is an error
+  // (maillog/line_counts.h).
+  int min_recognised_percent = maillog::kDefaultMinRecognisedPercent;
   int64_t since = 0;   // attempts before this (seconds) are left out
   std::function<void(const Row&)> on_row;        // every flagged attempt
   std::function<void(uint64_t bytes)> on_bytes;  // progress through logs
@@ -30,7 +33,10 @@ class Auditor final : public maillog::DeliverySink {
  public:
   Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Report* report);
 
-  // Logs in the order given (use OrderRotated first); errors name the file.
+  // Logs in the order given (use OrderRotated first); errors name the file,
+  // and a file that is not a mail log this reader knows is one
+  // (ParseError, FILE:LINE). The file's line counts join the report either
+  // way.
   Status AddLog(const std::string& path);
   // Mailboxes (mbox, Maildir, .eml, directories): every message counts as
   // sent, with its sensitivity level.

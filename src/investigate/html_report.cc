@@ -4,7 +4,7 @@
 
 #include "investigate/html_style.h"
 #include "investigate/render.h"
-#include "maillog/log_line.h"
+#include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
 namespace {

@@ -62,6 +62,7 @@ std::string ReportText(const Report& rep) {
   const Counts& t = rep.totals();
   std::string out = "audit: " + Thousands(static_cast<int64_t>(rep.lines)) + " log lines, " +
                     Thousands(static_cast<int64_t>(rep.messages)) + " mailbox messages\n";
+  for (const maillog::LineCounts& c : rep.logs) out += "  " + maillog::Describe(c) + "\n";
   out += "deliveries to look-alike or blocked domains: " + Thousands(t.deliveries) + " (sent " +
          Thousands(t.sent) + ", bounced " + Thousands(t.bounced) + ", deferred " +
          Thousands(t.deferred) + "; " + Thousands(static_cast<int64_t>(rep.attempts())) +

@@ -20,6 +20,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "maillog/line_counts.h"
+
 namespace nearmiss::investigate {
 
 struct Row {
@@ -67,9 +69,10 @@ class Report {
   void Finish();
 
   uint64_t attempts() const { return attempts_; }
-  uint64_t lines = 0;     // log lines read
+  uint64_t lines = 0;     // log lines read, every file
   uint64_t messages = 0;  // mailbox messages read
   std::vector<std::string> inputs;
+  std::vector<maillog::LineCounts> logs;  // per log file, in reading order
 
   const Counts& totals() const { return totals_; }
   const std::map<std::string, Counts>& by_month() const { return by_month_; }

@@ -1,151 +1,196 @@
 #include "maillog/log_line.h"
 
-#include <cstdio>
 #include <cstring>
+
+#include "maillog/timestamp.h"
 
 namespace nearmiss::maillog {
 namespace {
-
-int Digits(std::string_view s, size_t at, size_t n) {
-  int v = 0;
-  for (size_t i = at; i < at + n; ++i) {
-    unsigned d = static_cast<unsigned char>(s[i]) - '0';
-    if (d > 9) return -1;
-    v = v * 10 + static_cast<int>(d);
-  }
-  return v;
-}
-
-// "Jan" -> 1 ... "Dec" -> 12; 0 when not a month.
-int MonthOf(std::string_view s) {
-  static constexpr char kMonths[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
-  for (int m = 0; m < 12; ++m) {
-    if (std::memcmp(kMonths + 3 * m, s.data(), 3) == 0) return m + 1;
-  }
-  return 0;
-}
 
 bool IsQueueIdChar(char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-}  // namespace
-
-int64_t CivilToSeconds(int y, int m, int d, int hour, int minute, int second) {
-  // Howard Hinnant's days_from_civil.
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  int64_t days = era * 146097 + static_cast<int64_t>(doe) - 719468;
-  return days * 86400 + hour * 3600 + minute * 60 + second;
+// "<PRI>" (RFC 5424 6.2.1: one to three digits, 0..191): its length, 0 when
+// absent.
+size_t Pri(std::string_view s) {
+  if (s.size() < 3 || s[0] != '<') return 0;
+  size_t n = 1;
+  int v = 0;
+  while (n < s.size() && n <= 3 && s[n] >= '0' && s[n] <= '9') v = v * 10 + (s[n++] - '0');
+  if (n == 1 || n >= s.size() || s[n] != '>' || v > 191) return 0;
+  return n + 1;
 }
 
-static void CivilFromDays(int64_t z, int* y, int* m, int* d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  *y = static_cast<int>(static_cast<int64_t>(yoe) + era * 400 + (*m <= 2));
-}
-
-std::string FormatTime(int64_t s) {
-  int64_t days = s >= 0 ? s / 86400 : (s - 86399) / 86400;
-  int64_t rem = s - days * 86400;
-  int y, m, d;
-  CivilFromDays(days, &y, &m, &d);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d,
-                static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60),
-                static_cast<int>(rem % 60));
-  return buf;
-}
-
-std::string FormatMonth(int64_t s) { return FormatTime(s).substr(0, 7); }
-
-int64_t ParseDate(std::string_view t) {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return -1;
-  int y = Digits(t, 0, 4), m = Digits(t, 5, 2), d = Digits(t, 8, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return -1;
-  return CivilToSeconds(y, m, d, 0, 0, 0);
-}
-
-bool LineClock::Parse(std::string_view line, int64_t* seconds, std::string_view* rest) {
-  size_t key_len;
-  bool iso = !line.empty() && line[0] >= '0' && line[0] <= '9';
-  key_len = iso ? 19 : 15;
-  if (line.size() < key_len + 1) return false;
-  size_t end = key_len;
-  // Fractional seconds and a zone belong to the timestamp; the key ignores
-  // them so a whole second of lines shares one conversion.
-  while (end < line.size() && line[end] != ' ') ++end;
-  if (end >= line.size()) return false;
-  *rest = line.substr(end + 1);
-  if (key_len == last_key_len_ && std::memcmp(last_key_, line.data(), key_len) == 0) {
-    *seconds = last_seconds_;
-    return true;
-  }
-  int y, mo, d, h, mi, s;
-  if (iso) {
-    if (line[4] != '-' || line[7] != '-' || (line[10] != 'T' && line[10] != ' ')) return false;
-    y = Digits(line, 0, 4), mo = Digits(line, 5, 2), d = Digits(line, 8, 2);
-    h = Digits(line, 11, 2), mi = Digits(line, 14, 2), s = Digits(line, 17, 2);
-  } else {
-    mo = MonthOf(line);
-    if (mo == 0 || line[3] != ' ' || line[6] != ' ') return false;
-    d = line[4] == ' ' ? Digits(line, 5, 1) : Digits(line, 4, 2);
-    h = Digits(line, 7, 2), mi = Digits(line, 10, 2), s = Digits(line, 13, 2);
-    if (last_month_ != 0 && mo < last_month_ - 6) ++year_;  // December -> January
-    last_month_ = mo;
-    y = year_;
-  }
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || mi < 0 || s < 0) return false;
-  last_seconds_ = CivilToSeconds(y, mo, d, h, mi, s);
-  std::memcpy(last_key_, line.data(), key_len);
-  last_key_len_ = key_len;
-  *seconds = last_seconds_;
+// Splits off the next space-delimited token; false when none.
+bool Token(std::string_view& rest, std::string_view* token) {
+  size_t sp = rest.find(' ');
+  if (sp == 0 || sp == std::string_view::npos) return false;
+  *token = rest.substr(0, sp);
+  rest.remove_prefix(sp + 1);
   return true;
 }
 
-bool ParseLogLine(std::string_view line, LineClock& clock, LogLine* out) {
-  std::string_view rest;
-  if (!clock.Parse(line, &out->time, &rest)) return false;
-  size_t host_end = rest.find(' ');
-  if (host_end == std::string_view::npos) return false;
-  rest.remove_prefix(host_end + 1);
+// RFC 5424 6.3 STRUCTURED-DATA: "-" or one or more "[ID PARAM="VALUE"...]",
+// where '"', '\' and ']' are escaped by '\' inside a value. Its length; 0
+// when malformed.
+size_t StructuredData(std::string_view s) {
+  if (s.starts_with('-')) return 1;
+  size_t i = 0;
+  while (i < s.size() && s[i] == '[') {
+    bool quoted = false;
+    for (++i; i < s.size(); ++i) {
+      char c = s[i];
+      if (quoted && c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == ']') {
+        break;
+      }
+    }
+    if (i >= s.size()) return 0;
+    ++i;
+  }
+  return i;
+}
+
+// After the timestamp: "HOST TAG: TEXT" (RFC 3164 4.1.2-4.1.3). The tag is
+// optional: "host -- MARK --" is framed too.
+bool HostAndTag(std::string_view rest, LogLine* out) {
+  if (!Token(rest, &out->host)) return false;
+  out->program = {};
+  out->text = rest;
   size_t colon = rest.find(": ");
-  if (colon == std::string_view::npos) return false;
+  size_t space = rest.find(' ');
+  if (colon == std::string_view::npos || colon > space) return true;
   std::string_view tag = rest.substr(0, colon);
   size_t bracket = tag.find('[');
   out->program = bracket == std::string_view::npos ? tag : tag.substr(0, bracket);
-  rest.remove_prefix(colon + 2);
+  out->text = rest.substr(colon + 2);
+  return true;
+}
+
+// After APP-NAME: "PROCID MSGID SD [MSG]" (RFC 5424 6).
+bool Rfc5424Rest(std::string_view rest, LogLine* out) {
+  std::string_view procid, msgid;
+  if (!Token(rest, &procid) || !Token(rest, &msgid)) {
+    return false;
+  }
+  size_t sd = StructuredData(rest);
+  if (sd == 0 || (sd < rest.size() && rest[sd] != ' ')) return false;
+  rest.remove_prefix(sd < rest.size() ? sd + 1 : sd);
+  // MSG may start with a UTF-8 byte order mark (6.4).
+  if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
+  out->text = rest;
+  return true;
+}
+
+// The queue id at the start of the text: short ids are upper-case hex;
+// long ids (enable_long_queue_ids) are 12+ characters of an alphabet
+// without vowels. That keeps "warning:" and "statistics:" from passing for
+// ids.
+void QueueId(LogLine* out) {
+  std::string_view t = out->text;
   size_t n = 0;
-  while (n < rest.size() && IsQueueIdChar(rest[n])) ++n;
-  // Short ids are upper-case hex; long ids (enable_long_queue_ids) are 12+
-  // characters of an alphabet without vowels. That keeps "warning:" and
-  // "statistics:" from passing for ids.
-  bool id = n >= 5 && n + 1 < rest.size() && rest[n] == ':' && rest[n + 1] == ' ';
+  while (n < t.size() && IsQueueIdChar(t[n])) ++n;
+  bool id = n >= 5 && n + 1 < t.size() && t[n] == ':' && t[n + 1] == ' ';
   if (id) {
     bool hex = true, vowel = false;
     for (size_t i = 0; i < n; ++i) {
-      char c = rest[i];
+      char c = t[i];
       hex &= (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
       vowel |= std::strchr("aeiouAEIOU", c) != nullptr;
     }
     id = hex || (n >= 12 && !vowel);
   }
-  if (!id) {
-    out->queue_id = {};
-    out->text = rest;
+  out->queue_id = id ? t.substr(0, n) : std::string_view();
+  if (id) out->text = t.substr(n + 2);
+}
+
+}  // namespace
+
+std::string_view FormatName(LineFormat f) {
+  switch (f) {
+    case LineFormat::kRfc3164: return "rfc3164";
+    case LineFormat::kRfc3164Precise: return "rfc3164-precise";
+    case LineFormat::kRfc3339: return "rfc3339";
+    case LineFormat::kRfc5424: return "rfc5424";
+    case LineFormat::kJournalFull: return "journal-full";
+    case LineFormat::kJournalUnix: return "journal-unix";
+    case LineFormat::kJournalMarker: return "journal-marker";
+    case LineFormat::kNone: break;
+  }
+  return "none";
+}
+
+bool IsPostfixProgram(std::string_view p) {
+  if (!p.starts_with("postfix")) return false;
+  p.remove_prefix(7);
+  return p.empty() || p[0] == '/' || p[0] == '-';
+}
+
+bool LineParser::Parse(std::string_view line, LogLine* out) {
+  *out = LogLine();
+  if (line.starts_with("-- ") && line.ends_with(" --")) {
+    out->format = LineFormat::kJournalMarker;
+    out->time = last_time_;
+    out->text = line;
     return true;
   }
-  out->queue_id = rest.substr(0, n);
-  out->text = rest.substr(n + 2);
+  size_t pri = Pri(line);
+  std::string_view rest = line.substr(pri);
+  bool rfc5424 = pri > 0 && rest.size() > 2 && rest[0] == '1' && rest[1] == ' ';
+  if (rfc5424) rest.remove_prefix(2);
+  Stamp st;
+  size_t n = 0;
+  LineFormat format = LineFormat::kNone;
+  if (rfc5424 && rest.starts_with("- ")) {
+    n = 1;  // NILVALUE: no time
+  } else if (rest.empty()) {
+    return false;
+  } else if (rest[0] >= '0' && rest[0] <= '9') {
+    if ((n = ReadRfc3339Stamp(rest, &st)) != 0) {
+      format = LineFormat::kRfc3339;
+    } else if (pri == 0 && (n = ReadUnixStamp(rest, &st)) != 0) {
+      format = LineFormat::kJournalUnix;
+    }
+  } else if (!rfc5424) {
+    if ((n = ReadBsdStamp(rest, &st)) != 0) {
+      format = n > 15 ? LineFormat::kRfc3164Precise : LineFormat::kRfc3164;
+    } else if (pri == 0 && (n = ReadFullStamp(rest, &st)) != 0) {
+      format = LineFormat::kJournalFull;
+    }
+  }
+  if (n == 0 || (rfc5424 && format != LineFormat::kRfc3339 && n != 1)) return false;
+  rest.remove_prefix(n + 1);
+  if (rfc5424) {
+    std::string_view app;
+    if (!Token(rest, &out->host) || !Token(rest, &app) || !Rfc5424Rest(rest, out)) {
+      return false;
+    }
+    out->program = app == "-" ? std::string_view() : app;
+    format = LineFormat::kRfc5424;
+  } else if (!HostAndTag(rest, out)) {
+    return false;
+  }
+  out->format = format;
+  if (n == 1 && rfc5424 && st.month == 0 && st.unix_time < 0) {
+    out->time = last_time_;
+  } else if (st.unix_time >= 0) {
+    out->time = st.unix_time;
+  } else {
+    int year = st.year;
+    if (year == 0) {
+      if (last_month_ != 0 && st.month < last_month_ - 6) ++year_;  // December -> January
+      last_month_ = st.month;
+      year = year_;
+    }
+    out->time = CivilToSeconds(year, st.month, st.day, st.hour, st.minute, st.second) -
+                (st.zoned ? st.offset : 0);
+  }
+  last_time_ = out->time;
+  QueueId(out);
   return true;
 }
 

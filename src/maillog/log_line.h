@@ -1,63 +1,77 @@
-// One Postfix log line taken apart without copying: timestamp, program and,
-// for the lines that matter to deliveries, the queue id and the text after
-// it.
+// One mail-log line taken apart without copying: its framing (which syslog
+// or journal form, the time, host and program) and, for Postfix's lines
+// about a message, the queue id and the text after it.
 //
-// Two timestamp forms are read, whichever a line starts with:
-//   "Mar  3 10:15:02" (BSD syslog, and Postfix's own maillog_file, which adds
-//   ".123456" microseconds), the year taken from LineClock::year;
-//   "2024-03-03T10:15:02.123456+00:00" (RFC 3339: rsyslog, journald).
-// Times are the wall clock as written, counted as if it were UTC: reports
-// show them as the log did, and no time zone guess can make them wrong.
+// The forms (timestamp.h has their timestamps and sources):
+//   rfc3164          "[<PRI>]Nov  3 09:12:03 host postfix/smtp[123]: text"
+//                    (syslog, rsyslog's traditional format, Postfix's
+//                    maillog_file, journalctl -o short)
+//   rfc3164-precise  "Nov 03 09:12:03.123456 host ..." (journalctl -o short-precise)
+//   rfc3339          "[<PRI>]2026-11-30T09:12:03.123456+00:00 host ..." (rsyslog
+//                    RSYSLOG_FileFormat; journalctl -o short-iso, short-iso-precise)
+//   rfc5424          "<22>1 2026-11-30T09:12:03.123456+00:00 host postfix/smtp 123 -
+//                    - text" (RFC 5424 6: PRI VERSION TIMESTAMP HOSTNAME APP-NAME
+//                    PROCID MSGID STRUCTURED-DATA [MSG])
+//   journal-full     "Mon 2026-11-30 09:12:03 UTC host ..." (journalctl -o short-full)
+//   journal-unix     "1764493923.123456 host ..." (journalctl -o short-unix)
+//   journal-marker   "-- Boot 3c0f... --", "-- No entries --" (journalctl's own
+//                    lines between entries: recognised, carry no entry)
+// A line is recognised when its framing parses: a timestamp, a space and a
+// host (RFC 5424: the whole header and structured data). What follows the
+// host is the program's tag "name[pid]: " when there is one.
 //
-// Thread safety: LineClock is per reader; ParseLogLine is pure otherwise.
+// Thread safety: one LineParser per reader (it infers BSD years in order).
 #ifndef NEARMISS_MAILLOG_LOG_LINE_H_
 #define NEARMISS_MAILLOG_LOG_LINE_H_
 
 #include <cstdint>
-#include <string>
 #include <string_view>
 
 namespace nearmiss::maillog {
 
-// Turns timestamps into seconds; remembers the last one so the next line of
-// the same second costs a compare. BSD timestamps carry no year: `year` is
-// used, and a month earlier than the previous line's (December -> January)
-// moves to the next year.
-class LineClock {
+enum class LineFormat : uint8_t {
+  kNone,  // not recognised
+  kRfc3164,
+  kRfc3164Precise,
+  kRfc3339,
+  kRfc5424,
+  kJournalFull,
+  kJournalUnix,
+  kJournalMarker,
+};
+inline constexpr int kLineFormats = 8;
+// "rfc3164", ..., "journal-marker"; "none" for kNone.
+std::string_view FormatName(LineFormat format);
+
+struct LogLine {
+  LineFormat format = LineFormat::kNone;
+  int64_t time = 0;           // seconds; UTC when the line has a zone
+  std::string_view host;
+  std::string_view program;   // "postfix/smtp" (without the [pid]); "" when none
+  std::string_view queue_id;  // "4BCD12F3A" or a long id; "" when none
+  std::string_view text;      // the message; after "QUEUEID: " when there is one
+};
+
+// True for Postfix's own programs: "postfix/..." and, for multiple
+// instances (syslog_name = postfix-out), "postfix-NAME/...".
+bool IsPostfixProgram(std::string_view program);
+
+class LineParser {
  public:
-  explicit LineClock(int year) : year_(year) {}
-  // Parses the timestamp at the start of `line`; sets *rest to what follows
-  // it (and its space). False when the line starts with neither form.
-  bool Parse(std::string_view line, int64_t* seconds, std::string_view* rest);
+  // `year` for stamps without one. BSD timestamps carry no year: a month
+  // earlier than the previous line's by more than six (December ->
+  // January) moves to the next year.
+  explicit LineParser(int year) : year_(year) {}
+  // False when the line's framing is none of the forms above; `out`
+  // points into `line`.
+  bool Parse(std::string_view line, LogLine* out);
   int year() const { return year_; }
 
  private:
   int year_;
   int last_month_ = 0;
-  char last_key_[19] = {};
-  size_t last_key_len_ = 0;
-  int64_t last_seconds_ = 0;
+  int64_t last_time_ = 0;  // for an RFC 5424 line without a time ("-")
 };
-
-struct LogLine {
-  int64_t time = 0;
-  std::string_view program;   // "postfix/smtp" (without the [pid])
-  std::string_view queue_id;  // "4BCD12F3A" or a long id; "" when none
-  std::string_view text;      // after "QUEUEID: "
-};
-
-// False when the line is not "TIMESTAMP HOST PROGRAM[PID]: QUEUEID: TEXT".
-bool ParseLogLine(std::string_view line, LineClock& clock, LogLine* out);
-
-// Seconds since 1970 for a civil date and time read as UTC.
-int64_t CivilToSeconds(int year, int month, int day, int hour, int minute,
-                       int second);
-// "2024-03-03T10:15:02", the inverse of the above.
-std::string FormatTime(int64_t seconds);
-// "2024-03".
-std::string FormatMonth(int64_t seconds);
-// "2024-03-03" -> seconds at 00:00; -1 when malformed.
-int64_t ParseDate(std::string_view date);
 
 }  // namespace nearmiss::maillog
 

@@ -31,12 +31,20 @@ std::string_view FieldValue(std::string_view text, std::string_view key) {
 }
 
 PostfixLog::PostfixLog(PostfixLogOptions options, DeliverySink* sink)
-    : options_(options), sink_(sink), clock_(options.year) {}
+    : options_(options), sink_(sink), parser_(options.year) {}
+
+void PostfixLog::BeginFile(std::string name, int year) {
+  parser_ = LineParser(year);
+  counts_ = LineCounts();
+  counts_.file = std::move(name);
+}
 
 void PostfixLog::Feed(std::string_view line) {
   ++lines_;
   LogLine l;
-  if (!ParseLogLine(line, clock_, &l) || l.queue_id.empty()) return;
+  bool framed = parser_.Parse(line, &l);
+  counts_.Add(line, framed ? &l : nullptr);
+  if (!framed || l.queue_id.empty()) return;
   std::string_view t = l.text;
   // The kinds of line a delivery is made of; anything else is noise here.
   bool to = t.starts_with("to=<");

@@ -9,6 +9,9 @@
 // time without a line, or the `max_queues` bound), so memory stays bounded
 // for a log of any size.
 //
+// It also counts what it made of each file's lines (LineCounts), so a
+// caller can tell a log it read from one it could not (CheckRecognised).
+//
 // Thread safety: one PostfixLog per reader thread.
 #ifndef NEARMISS_MAILLOG_POSTFIX_LOG_H_
 #define NEARMISS_MAILLOG_POSTFIX_LOG_H_
@@ -18,6 +21,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "maillog/line_counts.h"
 #include "maillog/log_line.h"
 
 namespace nearmiss::maillog {
@@ -54,13 +58,17 @@ struct PostfixLogOptions {
 class PostfixLog {
  public:
   PostfixLog(PostfixLogOptions options, DeliverySink* sink);
+  // Starts counting a new file's lines; `year` is for its timestamps
+  // without one. Messages still open carry over (a rotated set).
+  void BeginFile(std::string name, int year);
   // One line without its newline.
   void Feed(std::string_view line);
   // Ends every message still open (end of input).
   void Finish();
-  void set_year(int year) { clock_ = LineClock(year); }
 
+  // The lines of every file; the current file's counts.
   uint64_t lines() const { return lines_; }
+  const LineCounts& counts() const { return counts_; }
   size_t open_queues() const { return queues_.size(); }
 
  private:
@@ -75,7 +83,8 @@ class PostfixLog {
 
   PostfixLogOptions options_;
   DeliverySink* sink_;
-  LineClock clock_;
+  LineParser parser_;
+  LineCounts counts_;
   std::unordered_map<std::string, Queue> queues_;
   std::string key_;  // reused: a lookup allocates nothing
   uint64_t lines_ = 0;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "maillog/log_files.h"
+#include "maillog/timestamp.h"
 
 namespace nearmiss::maillog {
 namespace {
@@ -24,43 +25,6 @@ class Collect final : public DeliverySink {
   std::vector<Seen> attempts;
   std::vector<std::string> done;
 };
-
-TEST(LineClock, BothTimestampForms) {
-  LineClock clock(2024);
-  int64_t t;
-  std::string_view rest;
-  ASSERT_TRUE(clock.Parse("Mar  3 10:15:02 mail postfix/smtp[1]: x", &t, &rest));
-  EXPECT_EQ(FormatTime(t), "2024-03-03T10:15:02");
-  EXPECT_EQ(rest, "mail postfix/smtp[1]: x");
-  ASSERT_TRUE(clock.Parse("Mar 13 10:15:02.123456 mail postfix/smtp[1]: x", &t, &rest));
-  EXPECT_EQ(FormatTime(t), "2024-03-13T10:15:02");
-  ASSERT_TRUE(clock.Parse("2023-12-31T23:59:59.5+01:00 mail postfix/qmgr[2]: x", &t, &rest));
-  EXPECT_EQ(FormatTime(t), "2023-12-31T23:59:59");
-  EXPECT_FALSE(clock.Parse("garbage", &t, &rest));
-}
-
-TEST(LineClock, DecemberToJanuaryMovesTheYear) {
-  LineClock clock(2023);
-  int64_t t;
-  std::string_view rest;
-  ASSERT_TRUE(clock.Parse("Dec 31 23:59:59 h p: x", &t, &rest));
-  ASSERT_TRUE(clock.Parse("Jan  1 00:00:01 h p: x", &t, &rest));
-  EXPECT_EQ(FormatTime(t), "2024-01-01T00:00:01");
-}
-
-TEST(ParseLogLine, QueueIdsAndNoise) {
-  LineClock clock(2024);
-  LogLine l;
-  ASSERT_TRUE(ParseLogLine("Mar  3 10:15:02 mx postfix/qmgr[9]: 4BCD12F3A: removed", clock, &l));
-  EXPECT_EQ(l.program, "postfix/qmgr");
-  EXPECT_EQ(l.queue_id, "4BCD12F3A");
-  EXPECT_EQ(l.text, "removed");
-  ASSERT_TRUE(ParseLogLine("Mar  3 10:15:02 mx postfix/smtpd[9]: warning: hostname x", clock, &l));
-  EXPECT_EQ(l.queue_id, "");
-  ASSERT_TRUE(ParseLogLine("Mar  3 10:15:02 mx postfix/qmgr[9]: 4TQg0y2Y7Kz9sTr: removed", clock,
-                           &l));
-  EXPECT_EQ(l.queue_id, "4TQg0y2Y7Kz9sTr");
-}
 
 TEST(PostfixLog, InterleavedRetriesAndRemoval) {
   Collect c;
