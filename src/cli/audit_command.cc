@@ -1,5 +1,6 @@
 // `nearmiss audit [--policy FILE] [--since DATE] [--json | --csv]
-//  [--html FILE] LOG_OR_MAILBOX...`: what already went to look-alike and
+//  [--html FILE] [--summary-json FILE] [--min-recognised PERCENT]
+//  LOG_OR_MAILBOX...`: what already went to look-alike and
 // blocked domains, from Postfix logs and mailboxes.
 #include <unistd.h>
 
@@ -23,6 +24,7 @@ struct AuditFlags {
   bool json = false;
   bool csv = false;
   std::string html;
+  std::string summary_json;
   int year = 0;
   int min_recognised = maillog::kDefaultMinRecognisedPercent;
   std::vector<std::string> inputs;
@@ -131,6 +133,14 @@ int RunAudit(const AuditFlags& flags) {
       return kExitError;
     }
   }
+  if (!flags.summary_json.empty()) {
+    std::ofstream out(flags.summary_json, std::ios::binary | std::ios::trunc);
+    out << investigate::SummaryJson(report);
+    if (!out.good()) {
+      std::fprintf(stderr, "nearmiss: %s: cannot write the summary\n", flags.summary_json.c_str());
+      return kExitError;
+    }
+  }
   if (!flags.json && !flags.csv) {
     std::string text = investigate::ReportText(report);
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -162,6 +172,9 @@ void AddAuditCommand(CLI::App& app, Run& run) {
   auto* csv = cmd->add_flag("--csv", flags->csv, "The same rows as CSV");
   json->excludes(csv);
   cmd->add_option("--html", flags->html, "Write the report as one self-contained HTML file");
+  cmd->add_option("--summary-json", flags->summary_json,
+                  "Write the summary as JSON: lines read, recognised and from Postfix per log "
+                  "file, and the flagged deliveries");
   cmd->add_option("--year", flags->year,
                   "Year of timestamps that carry none (BSD syslog; default: each file's "
                   "modification year)");

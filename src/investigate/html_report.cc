@@ -74,6 +74,25 @@ std::string SenderTable(const Report& rep) {
   return s + "</tbody></table>";
 }
 
+// What was made of each log file's lines (maillog/line_counts.h).
+std::string LogTable(const Report& rep) {
+  std::string s = "<table><thead><tr><th>Log file</th><th class=\"n\">Lines read</th>"
+                  "<th class=\"n\">Recognised</th><th>Form</th><th class=\"n\">From "
+                  "Postfix</th><th class=\"n\">Not recognised</th><th>First not "
+                  "recognised</th></tr></thead><tbody>";
+  for (const maillog::LineCounts& c : rep.logs) {
+    s += "<tr>" + Td(c.file) + TdNum(static_cast<int64_t>(c.lines)) +
+         TdNum(static_cast<int64_t>(c.recognised)) +
+         Td(std::string(maillog::FormatName(c.main_format()))) +
+         TdNum(static_cast<int64_t>(c.postfix)) + TdNum(static_cast<int64_t>(c.unrecognised)) +
+         Td(c.first_unrecognised_line == 0
+                ? ""
+                : c.file + ":" + std::to_string(c.first_unrecognised_line)) +
+         "</tr>";
+  }
+  return s + "</tbody></table>";
+}
+
 std::string DeliveryTable(const Report& rep, bool with_level) {
   std::string s = "<table class=\"sortable\"><thead><tr><th>First attempt</th><th>Queue id</th>"
                   "<th>From</th><th>To</th><th>Class</th><th>Did they mean</th><th>Status</th>"
@@ -173,9 +192,15 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
                                   " of " + Thousands(t.deliveries) + "; --json lists every attempt"
                             : Thousands(t.deliveries) + " deliveries") +
        "</small></h2><div class=\"scroll\">" + DeliveryTable(rep, with_level) +
-       "</div></section></main><footer>A delivery is one recipient of one message; its status "
+       "</div></section>";
+  if (!rep.logs.empty()) {
+    h += "<section class=\"card\"><h2>Log files read<small>a line is recognised when its "
+         "syslog or journal framing parses</small></h2><div class=\"scroll\">" +
+         LogTable(rep) + "</div></section>";
+  }
+  h += "</main><footer>A delivery is one recipient of one message; its status "
        "is its last outcome (delivered if any attempt was). Domains are classified with the "
-       "policy " + Html(meta.policy) + ". Times are as written in the logs.</footer><script>" +
+       "policy " + Html(meta.policy) + ". Times that carry a zone in the log are shown in UTC; others as written.</footer><script>" +
        kReportJs + "</script></body></html>\n";
   return h;
 }

@@ -18,6 +18,13 @@ std::string CsvHeader();
 std::string RowCsv(const Row& row);
 
 std::string ReportText(const Report& report);
+// One JSON object: what was read ("log_lines_read", "mailbox_messages_read",
+// and per log file "lines_read", "empty_lines", "recognised_lines",
+// "recognised_by_form", "postfix_lines", "unrecognised_lines",
+// "first_unrecognised": {"line", "text"} or null) and what was found
+// ("flagged_deliveries": {"total", "sent", "bounced", "deferred"},
+// "flagged_attempts").
+std::string SummaryJson(const Report& report);
 
 struct HtmlMeta {
   std::string title = "Look-alike domain exposure";

@@ -58,6 +58,41 @@ std::string RowCsv(const Row& r) {
   return out;
 }
 
+std::string SummaryJson(const Report& rep) {
+  nlohmann::ordered_json logs = nlohmann::ordered_json::array();
+  for (const maillog::LineCounts& c : rep.logs) {
+    nlohmann::ordered_json forms = nlohmann::ordered_json::object();
+    for (size_t f = 1; f < c.by_format.size(); ++f) {
+      if (c.by_format[f] != 0) {
+        forms[std::string(maillog::FormatName(static_cast<maillog::LineFormat>(f)))] =
+            c.by_format[f];
+      }
+    }
+    nlohmann::ordered_json first = nullptr;
+    if (c.first_unrecognised_line != 0) {
+      first = {{"line", c.first_unrecognised_line}, {"text", c.first_unrecognised}};
+    }
+    logs.push_back({{"file", c.file},
+                    {"lines_read", c.lines},
+                    {"empty_lines", c.lines - c.non_empty()},
+                    {"recognised_lines", c.recognised},
+                    {"recognised_by_form", forms},
+                    {"postfix_lines", c.postfix},
+                    {"unrecognised_lines", c.unrecognised},
+                    {"first_unrecognised", first}});
+  }
+  const Counts& t = rep.totals();
+  nlohmann::ordered_json j = {
+      {"log_lines_read", rep.lines},
+      {"mailbox_messages_read", rep.messages},
+      {"logs", logs},
+      {"flagged_deliveries",
+       {{"total", t.deliveries}, {"sent", t.sent}, {"bounced", t.bounced},
+        {"deferred", t.deferred}}},
+      {"flagged_attempts", rep.attempts()}};
+  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
 std::string ReportText(const Report& rep) {
   const Counts& t = rep.totals();
   std::string out = "audit: " + Thousands(static_cast<int64_t>(rep.lines)) + " log lines, " +

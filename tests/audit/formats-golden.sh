@@ -38,6 +38,14 @@ grep -q '^nearmiss: cat.log:1: not a mail log this reader knows: 0 of 2 non-empt
   { cat err.txt >&2; no "audit: no message naming cat.log:1"; }
 grep -q 'cat.log: 2 lines read, 0 recognised, 0 from Postfix, 2 not recognised (first at cat.log:1)' out.txt ||
   { cat out.txt >&2; no "audit: summary does not count the unrecognised lines"; }
+"$nearmiss" audit --json --summary-json summary.json cat.log >/dev/null 2>&1
+python3 - <<'PY' || no "audit --summary-json: counts of cat.log"
+import json
+log = json.load(open("summary.json"))["logs"][0]
+assert log["file"] == "cat.log" and log["lines_read"] == 2, log
+assert log["recognised_lines"] == 0 and log["unrecognised_lines"] == 2, log
+assert log["first_unrecognised"]["line"] == 1, log
+PY
 # -o json, a file among good ones: the good one is still read, exit 2.
 printf '{"MESSAGE":"4F2A1B3C: removed","_HOSTNAME":"mail"}\n' >journal.json
 "$nearmiss" audit --year 2025 --json "$here/formats/rfc3164.log" journal.json >rows.jsonl 2>err.txt
