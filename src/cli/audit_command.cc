@@ -1,5 +1,6 @@
 // `nearmiss audit [--policy FILE] [--since DATE] [--json | --csv]
-//  [--html FILE] LOG_OR_MAILBOX...`: what already went to look-alike and
+//  [--html FILE] [--summary-json FILE] [--min-recognised PERCENT]
+//  LOG_OR_MAILBOX...`: what already went to look-alike and
 // blocked domains, from Postfix logs and mailboxes.
 #include <unistd.h>
 
@@ -8,10 +9,11 @@
 #include <ctime>
 #include <fstream>
 
-#include "audit/auditor.h"
-#include "audit/log_files.h"
-#include "audit/render.h"
 #include "cli/commands.h"
+#include "investigate/auditor.h"
+#include "investigate/render.h"
+#include "maillog/log_files.h"
+#include "maillog/timestamp.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -22,7 +24,9 @@ struct AuditFlags {
   bool json = false;
   bool csv = false;
   std::string html;
+  std::string summary_json;
   int year = 0;
+  int min_recognised = maillog::kDefaultMinRecognisedPercent;
   std::vector<std::string> inputs;
 };
 
@@ -47,7 +51,7 @@ class ByteProgress {
     last_ = now;
     double s = std::chrono::duration<double>(now - start_).count();
     std::fprintf(stderr, "\r\033[Kaudit: read %.1f MB, %s lines (%.1f M lines/s)",
-                 bytes / 1e6, audit::Thousands(static_cast<int64_t>(lines)).c_str(),
+                 bytes / 1e6, investigate::Thousands(static_cast<int64_t>(lines)).c_str(),
                  s > 0 ? lines / s / 1e6 : 0.0);
     drawn_ = true;
   }
@@ -65,10 +69,11 @@ class ByteProgress {
 int RunAudit(const AuditFlags& flags) {
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
   if (!engine) return kExitError;
-  audit::AuditOptions options;
+  investigate::AuditOptions options;
   options.year = flags.year;
+  options.min_recognised_percent = flags.min_recognised;
   if (!flags.since.empty()) {
-    options.since = audit::ParseDate(flags.since);
+    options.since = maillog::ParseDate(flags.since);
     if (options.since < 0) {
       std::fprintf(stderr, "nearmiss: --since %s: expected YYYY-MM-DD\n", flags.since.c_str());
       return kExitError;
@@ -76,28 +81,34 @@ int RunAudit(const AuditFlags& flags) {
   }
   ByteProgress progress;
   if (flags.json || flags.csv) {
-    if (flags.csv) std::printf("%s\n", audit::CsvHeader().c_str());
+    if (flags.csv) std::printf("%s\n", investigate::CsvHeader().c_str());
     bool json = flags.json;
-    options.on_row = [json, &progress](const audit::Row& row) {
+    options.on_row = [json, &progress](const investigate::Row& row) {
       progress.Clear();
-      std::string line = (json ? audit::RowJson(row) : audit::RowCsv(row)) + "\n";
+      std::string line = (json ? investigate::RowJson(row) : investigate::RowCsv(row)) + "\n";
       std::fwrite(line.data(), 1, line.size(), stdout);
     };
   }
-  audit::Report report;
+  investigate::Report report;
   options.on_bytes = [&progress, &report](uint64_t bytes) { progress.Update(bytes, report.lines); };
-  audit::Auditor auditor(engine, options, &report);
+  investigate::Auditor auditor(engine, options, &report);
   std::vector<std::string> logs, mailboxes;
   for (const std::string& in : flags.inputs) {
-    (audit::LooksLikeMailbox(in) ? mailboxes : logs).push_back(in);
+    (maillog::LooksLikeMailbox(in) ? mailboxes : logs).push_back(in);
   }
   int status = kExitClean;
-  for (const std::string& path : audit::OrderRotated(logs)) {
+  for (const std::string& path : maillog::OrderRotated(logs)) {
     Status s = auditor.AddLog(path);
     if (!s.ok()) {
       progress.Clear();
       std::fprintf(stderr, "nearmiss: %s\n", s.message().c_str());
       status = kExitError;
+    } else if (const maillog::LineCounts& c = report.logs.back();
+               c.recognised > 0 && c.postfix == 0) {
+      // Read, but nothing of Postfix's in it: likely the wrong file.
+      progress.Clear();
+      std::fprintf(stderr, "nearmiss: warning: %s: no Postfix lines among %llu recognised\n",
+                   path.c_str(), static_cast<unsigned long long>(c.recognised));
     }
   }
   Status s = auditor.AddMailboxes(mailboxes);
@@ -108,7 +119,7 @@ int RunAudit(const AuditFlags& flags) {
   auditor.Finish();
   progress.Clear();
   if (!flags.html.empty()) {
-    audit::HtmlMeta meta;
+    investigate::HtmlMeta meta;
     meta.generated = Now();
     meta.policy = engine->policy().source;
     meta.since = flags.since;
@@ -116,14 +127,22 @@ int RunAudit(const AuditFlags& flags) {
       meta.organisation += (meta.organisation.empty() ? "" : ", ") + d.domain;
     }
     std::ofstream out(flags.html, std::ios::binary | std::ios::trunc);
-    out << audit::ReportHtml(report, meta);
+    out << investigate::ReportHtml(report, meta);
     if (!out.good()) {
       std::fprintf(stderr, "nearmiss: %s: cannot write the report\n", flags.html.c_str());
       return kExitError;
     }
   }
+  if (!flags.summary_json.empty()) {
+    std::ofstream out(flags.summary_json, std::ios::binary | std::ios::trunc);
+    out << investigate::SummaryJson(report);
+    if (!out.good()) {
+      std::fprintf(stderr, "nearmiss: %s: cannot write the summary\n", flags.summary_json.c_str());
+      return kExitError;
+    }
+  }
   if (!flags.json && !flags.csv) {
-    std::string text = audit::ReportText(report);
+    std::string text = investigate::ReportText(report);
     std::fwrite(text.data(), 1, text.size(), stdout);
   }
   std::fflush(stdout);
@@ -139,9 +158,13 @@ void AddAuditCommand(CLI::App& app, Run& run) {
       "audit", "Find mail that already went to look-alike or blocked domains (Postfix logs, "
                "mailboxes)");
   cmd->footer(
-      "Inputs: Postfix logs (plain or .gz, rotated sets in any order; syslog or maillog_file "
-      "timestamps) and mailboxes (mbox, Maildir, .eml).\nExit status: 0 nothing found; 1 "
-      "deliveries found; 2 errors.");
+      "Inputs: Postfix logs (plain or .gz, rotated sets in any order) as syslog (RFC 3164 with "
+      "or without <PRI>, RFC 5424), rsyslog RSYSLOG_FileFormat, Postfix maillog_file or "
+      "journalctl -o short, short-precise, short-iso, short-iso-precise, short-full, "
+      "short-unix; and mailboxes (mbox, Maildir, .eml).\nA log whose non-empty lines are "
+      "under --min-recognised percent in those forms (or none at all) is an error.\nExit "
+      "status: 0 nothing found; 1 deliveries found; 2 errors, including a log it cannot "
+      "read.");
   flags->policy.Register(*cmd, /*with_protect_file=*/true, /*with_store=*/false);
   cmd->add_option("--since", flags->since, "Only deliveries on or after this date (YYYY-MM-DD)");
   auto* json = cmd->add_flag("--json", flags->json,
@@ -149,9 +172,17 @@ void AddAuditCommand(CLI::App& app, Run& run) {
   auto* csv = cmd->add_flag("--csv", flags->csv, "The same rows as CSV");
   json->excludes(csv);
   cmd->add_option("--html", flags->html, "Write the report as one self-contained HTML file");
+  cmd->add_option("--summary-json", flags->summary_json,
+                  "Write the summary as JSON: lines read, recognised and from Postfix per log "
+                  "file, and the flagged deliveries");
   cmd->add_option("--year", flags->year,
-                  "Year of syslog timestamps, which carry none (default: each file's "
+                  "Year of timestamps that carry none (BSD syslog; default: each file's "
                   "modification year)");
+  cmd->add_option("--min-recognised", flags->min_recognised,
+                  "Percent of a log's non-empty lines that must be in a known form, or the log "
+                  "is an error (default " +
+                      std::to_string(maillog::kDefaultMinRecognisedPercent) + ")")
+      ->check(CLI::Range(0, 100));
   cmd->add_option("inputs", flags->inputs, "Log files and mailboxes")->required();
   cmd->callback([&run, flags] { run = [flags] { return RunAudit(*flags); }; });
 }

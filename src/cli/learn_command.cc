@@ -5,10 +5,11 @@
 #include <chrono>
 #include <cstdio>
 
-#include "audit/log_files.h"
 #include "cli/commands.h"
 #include "history/learn.h"
 #include "history/refresher.h"
+#include "maillog/log_files.h"
+#include "maillog/read_log.h"
 #include "nearmiss/store.h"
 
 namespace nearmiss::cli {
@@ -19,6 +20,7 @@ struct LearnFlags {
   std::string store = DefaultStoreUrl();
   std::vector<std::string> confirm, unconfirm;
   int year = 0;
+  int min_recognised = maillog::kDefaultMinRecognisedPercent;
   bool prune = false;
   std::vector<std::string> sources;
 };
@@ -80,12 +82,17 @@ int RunLearn(const LearnFlags& flags) {
       Status s = learner.AddCsv(src);
       if (!s.ok()) return Fail(s);
     } else {
-      (audit::LooksLikeMailbox(src) ? mailboxes : logs).push_back(src);
+      (maillog::LooksLikeMailbox(src) ? mailboxes : logs).push_back(src);
     }
   }
-  for (const std::string& log : audit::OrderRotated(logs)) {
-    Status s = learner.AddPostfixLog(log, flags.year);
+  maillog::ReadLogOptions read;
+  read.year = flags.year;
+  read.min_recognised_percent = flags.min_recognised;
+  for (const std::string& log : maillog::OrderRotated(logs)) {
+    maillog::LineCounts counts;
+    Status s = learner.AddPostfixLog(log, read, &counts);
     if (!s.ok()) return Fail(s);
+    std::printf("read %s\n", maillog::Describe(counts).c_str());
   }
   if (!mailboxes.empty()) {
     std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
@@ -124,7 +131,8 @@ void AddLearnCommand(CLI::App& app, Run& run) {
   auto flags = std::make_shared<LearnFlags>();
   CLI::App* cmd = app.add_subcommand(
       "learn", "Learn who the organisation writes to (Postfix logs, Sent folders, CSV)");
-  cmd->footer("Sources: Postfix logs (plain or .gz; status=sent deliveries), mbox/Maildir Sent "
+  cmd->footer("Sources: Postfix logs (plain or .gz; status=sent deliveries; the forms `nearmiss "
+              "audit --help` lists, and a log it cannot read is an error, exit 2), mbox/Maildir Sent "
               "folders, CSV exports with a header row (sender, recipient, date).\nLook-alikes "
               "of more frequent or protected domains are not trusted from history alone; "
               "--confirm DOMAIN says one is real.");
@@ -136,7 +144,12 @@ void AddLearnCommand(CLI::App& app, Run& run) {
                       DefaultStoreUrl() + ")");
   cmd->add_option("--confirm", flags->confirm, "Mark a domain a confirmed correspondent");
   cmd->add_option("--unconfirm", flags->unconfirm, "Withdraw a confirmation");
-  cmd->add_option("--year", flags->year, "Year of syslog timestamps");
+  cmd->add_option("--year", flags->year, "Year of timestamps that carry none (BSD syslog)");
+  cmd->add_option("--min-recognised", flags->min_recognised,
+                  "Percent of a log's non-empty lines that must be in a known form, or the log "
+                  "is an error (default " +
+                      std::to_string(maillog::kDefaultMinRecognisedPercent) + ")")
+      ->check(CLI::Range(0, 100));
   cmd->add_flag("--prune", flags->prune,
                 "Delete audit records older than the policy's history.audit_retention_days "
                 "(default 365; the milter and serve do it on their own)");

@@ -4,10 +4,11 @@
 #include <cctype>
 #include <chrono>
 #include <fstream>
+#include <functional>
 
-#include "audit/log_files.h"
-#include "audit/log_line.h"
-#include "audit/postfix_log.h"
+#include "maillog/postfix_log.h"
+#include "maillog/read_log.h"
+#include "maillog/timestamp.h"
 #include "nearmiss/address.h"
 #include "nearmiss/content_reader.h"
 
@@ -27,13 +28,15 @@ std::string Canonical(std::string_view entry) {
   return a.ok() ? a->ToString() : "";
 }
 
-class SentSink final : public audit::DeliverySink {
+class SentSink final : public maillog::DeliverySink {
  public:
   explicit SentSink(std::vector<Delivery>* out) : out_(out) {}
-  void OnAttempt(const audit::Attempt& a) override {
+  void OnAttempt(const maillog::Attempt& a) override {
     if (a.status != "sent" || a.recipient.find('@') == std::string_view::npos) return;
     out_->push_back({Lower(a.sender), Lower(a.recipient), a.time});
+    if (on_batch) on_batch();
   }
+  std::function<void()> on_batch;  // after each delivery found
 
  private:
   std::vector<Delivery>* out_;
@@ -67,7 +70,7 @@ std::vector<std::string> CsvFields(std::string_view line) {
 
 int64_t CsvTime(const std::string& v) {
   if (!v.empty() && std::all_of(v.begin(), v.end(), ::isdigit)) return std::stoll(v);
-  int64_t day = audit::ParseDate(v.substr(0, 10));
+  int64_t day = maillog::ParseDate(v.substr(0, 10));
   if (day < 0) return -1;
   if (v.size() >= 19) {
     return day + std::stoi(v.substr(11, 2)) * 3600 + std::stoi(v.substr(14, 2)) * 60 +
@@ -92,23 +95,32 @@ Status Learner::Flush() {
   return s;
 }
 
-Status Learner::AddPostfixLog(const std::string& path, int year) {
+Status Learner::AddPostfixLog(const std::string& path, const maillog::ReadLogOptions& options,
+                              maillog::LineCounts* counts) {
   std::vector<Delivery> found;
   SentSink sink(&found);
-  audit::PostfixLogOptions options;
-  options.year = year != 0 ? year : audit::FileYear(path);
-  audit::PostfixLog log(options, &sink);
+  maillog::PostfixLog log(maillog::PostfixLogOptions{}, &sink);
+  // Learning from a file that is not a mail log would be learning from
+  // noise: deliveries wait until the lines so far pass the check, and are
+  // then written in batches so memory stays bounded. A file that fails only
+  // at its end (a long log followed by mostly foreign lines) keeps the
+  // batches written before.
   Status status = Status::Ok();
-  NM_RETURN_IF_ERROR(audit::ForEachLine(path, [&](std::string_view line) {
-    log.Feed(line);
-    if (found.size() >= kBatch && status.ok()) {
-      for (Delivery& d : found) status = Add(std::move(d));
-      found.clear();
+  sink.on_batch = [&] {
+    if (found.size() < kBatch || !status.ok() ||
+        !maillog::CheckRecognised(log.counts(), options.min_recognised_percent).ok()) {
+      return;
     }
-  }));
+    for (Delivery& d : found) {
+      if (status.ok()) status = Add(std::move(d));
+    }
+    found.clear();
+  };
+  NM_RETURN_IF_ERROR(maillog::ReadLog(path, log, options, counts));
+  NM_RETURN_IF_ERROR(status);
   log.Finish();
   for (Delivery& d : found) NM_RETURN_IF_ERROR(Add(std::move(d)));
-  return status;
+  return Status::Ok();
 }
 
 Status Learner::AddCsv(const std::string& path) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "maillog/read_log.h"
 #include "nearmiss/content_scanner.h"
 #include "nearmiss/store.h"
 
@@ -20,9 +21,11 @@ class Learner {
   // Deliveries are written to `store` in batches.
   explicit Learner(Store* store) : store_(store) {}
 
-  // A Postfix log (plain or .gz); `year` for syslog timestamps (0: the
-  // file's modification year).
-  Status AddPostfixLog(const std::string& path, int year);
+  // A Postfix log (plain or .gz) in any form maillog reads; *counts gets
+  // what was made of its lines. A file that is not a mail log is an error
+  // (ParseError naming FILE:LINE) and nothing of it is learned.
+  Status AddPostfixLog(const std::string& path, const maillog::ReadLogOptions& options,
+                       maillog::LineCounts* counts);
   // A CSV export with a header row naming a sender column (sender, from)
   // a recipient column (recipient, to, rcpt) and optionally a time column
   // (date, time, timestamp: YYYY-MM-DD[THH:MM:SS] or unix seconds).

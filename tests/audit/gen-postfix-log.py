@@ -5,8 +5,9 @@ report `nearmiss audit --json` must give for them.
 Deterministic (seeded). Messages overlap in time, so queue ids interleave;
 some deliveries are deferred and retried, some bounce, some expire; the log is
 split into a rotated set (maillog.3.gz maillog.2.gz maillog.1 maillog), the
-older half in BSD syslog form, the newer in Postfix maillog_file form with
-microseconds. Noise lines (smtpd connects, warnings, anvil) pad it out.
+older half in BSD syslog form, the newer in journalctl -o short-precise form
+(microseconds; Postfix's own maillog_file has none, see
+gen-format-excerpts.py). Noise lines (smtpd connects, warnings, anvil) pad it out.
 
 Usage: gen-postfix-log.py OUT_DIR [--messages N] [--seed S]
 Writes OUT_DIR/maillog* and OUT_DIR/expected.jsonl (the planted rows, in log
@@ -128,7 +129,7 @@ def main():
     cuts = [0, n // 4, n // 2, 3 * n // 4, n]
     names = ["maillog.3.gz", "maillog.2.gz", "maillog.1", "maillog"]
     for part, name in enumerate(names):
-        precise = part >= 2  # newer half: maillog_file form with microseconds
+        precise = part >= 2  # newer half: journalctl short-precise, with microseconds
         lines = [f"{ts(t, precise)} mail {prog}: {text}\n" for t, _, prog, text in events[cuts[part]:cuts[part + 1]]]
         data = "".join(lines).encode()
         path = os.path.join(args.out, name)

@@ -26,8 +26,9 @@ n=1
 for day in 01 08 15 22 29; do
   for to in bob@partner.co amy@partner.co jones@army.ml; do
     id=A0${n}B$day  # upper-case hex, as Postfix writes short queue ids
-    echo "Mar $day 10:00:0$n mx postfix/qmgr[2]: $id: from=<alice@mod.gov.uk>, size=900, nrcpt=1 (queue active)" >> "$tmp/maillog"
-    echo "Mar $day 10:00:0$n mx postfix/smtp[3]: $id: to=<$to>, relay=mx.example[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 ok)" >> "$tmp/maillog"
+    sec=$(printf %02d $n)  # a valid time: "10:00:010" is no timestamp
+    echo "Mar $day 10:00:$sec mx postfix/qmgr[2]: $id: from=<alice@mod.gov.uk>, size=900, nrcpt=1 (queue active)" >> "$tmp/maillog"
+    echo "Mar $day 10:00:$sec mx postfix/smtp[3]: $id: to=<$to>, relay=mx.example[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 ok)" >> "$tmp/maillog"
     n=$((n + 1))
   done
 done

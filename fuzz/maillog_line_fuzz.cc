@@ -1,0 +1,60 @@
+// Feeds arbitrary bytes, line by line, to the mail-log line parser and the
+// delivery reader. Besides "no crash, no UB", it checks what callers rely
+// on: a recognised line has a form and its views lie inside the line, and
+// every line is counted exactly once.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "maillog/log_line.h"
+#include "maillog/postfix_log.h"
+
+namespace {
+
+void Check(bool ok) {
+  if (!ok) std::abort();
+}
+
+bool Inside(std::string_view part, std::string_view line) {
+  return part.empty() ||
+         (part.data() >= line.data() && part.data() + part.size() <= line.data() + line.size());
+}
+
+class Sink final : public nearmiss::maillog::DeliverySink {
+ public:
+  void OnAttempt(const nearmiss::maillog::Attempt& a) override {
+    Check(!a.status.empty());
+  }
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace nearmiss::maillog;
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  LineParser parser(2025);
+  Sink sink;
+  PostfixLog log(PostfixLogOptions{}, &sink);
+  log.BeginFile("fuzz", 2025);
+  uint64_t lines = 0;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    LogLine l;
+    if (parser.Parse(line, &l)) {
+      Check(l.format != LineFormat::kNone);
+      Check(Inside(l.host, line) && Inside(l.program, line) && Inside(l.queue_id, line) &&
+            Inside(l.text, line));
+    } else {
+      Check(l.format == LineFormat::kNone);
+    }
+    log.Feed(line);
+    ++lines;
+  }
+  log.Finish();
+  const LineCounts& c = log.counts();
+  Check(c.lines == lines && c.recognised + c.unrecognised <= c.lines && c.postfix <= c.recognised);
+  return 0;
+}

@@ -1,0 +1,156 @@
+#include "investigate/auditor.h"
+
+#include <cctype>
+
+#include "maillog/read_log.h"
+#include "maillog/timestamp.h"
+#include "nearmiss/address.h"
+#include "nearmiss/content_reader.h"
+
+namespace nearmiss::investigate {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Maildir file names start with the delivery time: "1709461502.M1P2.host".
+int64_t MaildirTime(const std::string& source) {
+  size_t slash = source.rfind('/');
+  std::string_view name = std::string_view(source).substr(slash == std::string::npos ? 0 : slash + 1);
+  int64_t t = 0;
+  size_t i = 0;
+  for (; i < name.size() && std::isdigit(static_cast<unsigned char>(name[i])); ++i) {
+    t = t * 10 + (name[i] - '0');
+  }
+  return i >= 9 && i < name.size() && name[i] == '.' ? t : 0;
+}
+
+}  // namespace
+
+Auditor::Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Report* report)
+    : engine_(std::move(engine)),
+      options_(std::move(options)),
+      report_(report),
+      log_(maillog::PostfixLogOptions{}, this) {}
+
+const Auditor::Flag& Auditor::Classify(const std::string& domain) {
+  auto it = flags_.find(domain);
+  if (it != flags_.end()) return it->second;
+  // The class depends on the domain alone; "postmaster" stands in for the
+  // local part so one check serves every address there.
+  RecipientCheck c = engine_->CheckRecipient("postmaster@" + domain);
+  Flag f;
+  f.flagged = c.verdict == Verdict::kLookalike || c.verdict == Verdict::kBlocked;
+  if (f.flagged) {
+    f.verdict = std::string(VerdictName(c.verdict));
+    f.target = c.target;
+    size_t at = c.suggestion.rfind('@');
+    if (at != std::string::npos) f.suggestion_domain = c.suggestion.substr(at + 1);
+  }
+  return flags_.emplace(domain, std::move(f)).first->second;
+}
+
+void Auditor::OnAttempt(const maillog::Attempt& a) {
+  if (a.time < options_.since) return;
+  std::string_view rcpt = a.recipient;
+  size_t at = rcpt.rfind('@');
+  Row row;
+  if (at == std::string_view::npos) {
+    if (a.status != "expired") return;  // local delivery: no domain
+  } else {
+    domain_.assign(rcpt.substr(at + 1));
+    for (char& c : domain_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const Flag& f = Classify(domain_);
+    if (!f.flagged) return;
+    row.to = Lower(rcpt);
+    row.domain = domain_;
+    row.verdict = f.verdict;
+    row.target = f.target;
+    if (!f.suggestion_domain.empty()) {
+      row.suggestion = row.to.substr(0, at + 1) + f.suggestion_domain;
+    }
+  }
+  row.seconds = a.time;
+  row.time = maillog::FormatTime(a.time);
+  row.queue_id = std::string(a.queue_id);
+  row.from = Lower(a.sender);
+  row.status = std::string(a.status);
+  row.relay = std::string(a.relay);
+  if (!row.to.empty() && options_.on_row) options_.on_row(row);
+  report_->AddAttempt(row);
+}
+
+void Auditor::OnDone(std::string_view queue_id) { report_->Done(std::string(queue_id)); }
+
+Status Auditor::AddLog(const std::string& path) {
+  report_->inputs.push_back(path);
+  maillog::ReadLogOptions o;
+  o.year = options_.year;
+  o.min_recognised_percent = options_.min_recognised_percent;
+  uint64_t before = bytes_before_;
+  uint64_t last = 0;
+  o.on_bytes = [&](uint64_t bytes) {
+    last = bytes;
+    if (options_.on_bytes) options_.on_bytes(before + bytes);
+  };
+  maillog::LineCounts counts;
+  Status s = maillog::ReadLog(path, log_, o, &counts);
+  bytes_before_ += last;
+  report_->lines = log_.lines();
+  report_->logs.push_back(std::move(counts));
+  return s;
+}
+
+Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
+  if (paths.empty()) return Status::Ok();
+  NM_ASSIGN_OR_RETURN(std::unique_ptr<content::MessageReader> reader,
+                      content::MessageReader::Open(paths, engine_->shared_scanner(),
+                                                   engine_->policy().limits));
+  for (const std::string& p : paths) report_->inputs.push_back(p);
+  content::ScannedMessage m;
+  while (reader->Next(&m)) {
+    ++report_->messages;
+    Result<Address> from = ParseAddress(m.from);
+    std::string sender = from.ok() ? from->ToString() : Lower(m.from);
+    content::Sensitivity s = engine_->FilterSensitivity(m.sensitivity);
+    int64_t t = MaildirTime(m.source);
+    std::vector<std::string> recipients;
+    for (const auto* list : {&m.to, &m.cc, &m.bcc}) {
+      for (const std::string& header : *list) {
+        for (std::string& e : SplitAddressList(header)) recipients.push_back(std::move(e));
+      }
+    }
+    for (const std::string& entry : recipients) {
+      RecipientCheck c = engine_->CheckRecipient(entry);
+      if (c.verdict != Verdict::kLookalike && c.verdict != Verdict::kBlocked) continue;
+      if (t != 0 && t < options_.since) continue;
+      Row row;
+      row.seconds = t;
+      row.time = t ? maillog::FormatTime(t) : "";
+      row.from = sender;
+      row.to = c.address;
+      row.domain = c.domain;
+      row.verdict = std::string(VerdictName(c.verdict));
+      row.target = c.target;
+      row.suggestion = c.suggestion;
+      row.status = "sent";
+      row.level = std::string(content::LevelName(s.level));
+      row.source = m.source;
+      if (options_.on_row) options_.on_row(row);
+      report_->AddAttempt(row);
+    }
+    m = content::ScannedMessage();
+  }
+  return Status::Ok();
+}
+
+void Auditor::Finish() {
+  log_.Finish();
+  report_->lines = log_.lines();
+  report_->Finish();
+}
+
+}  // namespace nearmiss::investigate

@@ -1,0 +1,67 @@
+// Auditor: Postfix logs and mailboxes in, a Report (and a stream of rows)
+// out. Every recipient domain is classified once with the policy's Engine
+// and remembered, so a log of millions of lines costs a hash lookup per
+// delivery line, not a check.
+//
+// Thread safety: one Auditor per thread; the Engine may be shared.
+#ifndef NEARMISS_INVESTIGATE_AUDITOR_H_
+#define NEARMISS_INVESTIGATE_AUDITOR_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "investigate/report.h"
+#include "maillog/postfix_log.h"
+#include "nearmiss/engine.h"
+
+namespace nearmiss::investigate {
+
+struct AuditOptions {
+  int year = 0;        // for BSD timestamps; 0: each file's modification year
+  // A log with a smaller share of recognised lines is an error
+  // (maillog/line_counts.h).
+  int min_recognised_percent = maillog::kDefaultMinRecognisedPercent;
+  int64_t since = 0;   // attempts before this (seconds) are left out
+  std::function<void(const Row&)> on_row;        // every flagged attempt
+  std::function<void(uint64_t bytes)> on_bytes;  // progress through logs
+};
+
+class Auditor final : public maillog::DeliverySink {
+ public:
+  Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Report* report);
+
+  // Logs in the order given (use OrderRotated first); errors name the file,
+  // and a file that is not a mail log this reader knows is one
+  // (ParseError, FILE:LINE). The file's line counts join the report either
+  // way.
+  Status AddLog(const std::string& path);
+  // Mailboxes (mbox, Maildir, .eml, directories): every message counts as
+  // sent, with its sensitivity level.
+  Status AddMailboxes(const std::vector<std::string>& paths);
+  void Finish();
+
+  void OnAttempt(const maillog::Attempt& a) override;
+  void OnDone(std::string_view queue_id) override;
+
+ private:
+  struct Flag {
+    bool flagged = false;
+    std::string verdict, target, suggestion_domain;
+  };
+  const Flag& Classify(const std::string& domain);
+
+  std::shared_ptr<const Engine> engine_;
+  AuditOptions options_;
+  Report* report_;
+  maillog::PostfixLog log_;
+  std::unordered_map<std::string, Flag> flags_;
+  std::string domain_;  // reused
+  uint64_t bytes_before_ = 0;
+};
+
+}  // namespace nearmiss::investigate
+
+#endif  // NEARMISS_INVESTIGATE_AUDITOR_H_

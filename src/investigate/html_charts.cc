@@ -1,0 +1,158 @@
+// Inline SVG charts: no script, no fonts, no external assets, so the report
+// renders the same offline, in a mail client's viewer, and on paper.
+#include <algorithm>
+#include <cmath>
+
+#include "investigate/render.h"
+
+namespace nearmiss::investigate {
+namespace {
+
+// Sent (mail reached the look-alike), bounced, deferred.
+constexpr const char* kPartColours[] = {"#c0392b", "#95a5a6", "#e0a030"};
+
+std::string Num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+int64_t Total(const Bar& b) {
+  int64_t t = 0;
+  for (int64_t p : b.parts) t += p;
+  return t;
+}
+
+// A round axis maximum: 1, 2, 5 x 10^k at or above `v`.
+int64_t NiceMax(int64_t v) {
+  if (v <= 4) return 4;
+  double p = std::pow(10, std::floor(std::log10(static_cast<double>(v))));
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    if (m * p >= v) return static_cast<int64_t>(m * p);
+  }
+  return v;
+}
+
+}  // namespace
+
+std::string Html(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  for (char c : t) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string ColumnChartSvg(const std::vector<Bar>& bars) {
+  const double w = 640, h = 250, left = 44, bottom = 36, top = 12;
+  int64_t max = 0;
+  for (const Bar& b : bars) max = std::max(max, Total(b));
+  max = NiceMax(max);
+  std::string s = "<svg class=\"chart\" viewBox=\"0 0 640 250\" role=\"img\" "
+                  "aria-label=\"Deliveries by month\">";
+  for (int i = 0; i <= 4; ++i) {
+    double y = top + (h - top - bottom) * (1 - i / 4.0);
+    s += "<line x1=\"" + Num(left) + "\" x2=\"" + Num(w - 8) + "\" y1=\"" + Num(y) + "\" y2=\"" +
+         Num(y) + "\" class=\"grid\"/>";
+    s += "<text x=\"" + Num(left - 8) + "\" y=\"" + Num(y + 4) + "\" class=\"axis\" "
+         "text-anchor=\"end\">" + Thousands(max * i / 4) + "</text>";
+  }
+  size_t n = std::max<size_t>(bars.size(), 1);
+  double slot = (w - left - 8) / n;
+  double bw = std::min(46.0, slot * 0.68);
+  size_t label_every = n > 18 ? (n + 11) / 12 : 1;
+  for (size_t i = 0; i < bars.size(); ++i) {
+    double x = left + slot * i + (slot - bw) / 2;
+    double y = h - bottom;
+    std::string tip = bars[i].label + ": " + Thousands(Total(bars[i])) + " deliveries";
+    s += "<g><title>" + Html(tip) + "</title>";
+    for (size_t p = 0; p < bars[i].parts.size() && p < 3; ++p) {
+      double bh = (h - top - bottom) * bars[i].parts[p] / static_cast<double>(max);
+      if (bh <= 0) continue;
+      y -= bh;
+      s += "<rect x=\"" + Num(x) + "\" y=\"" + Num(y) + "\" width=\"" + Num(bw) +
+           "\" height=\"" + Num(bh) + "\" fill=\"" + kPartColours[p] + "\"/>";
+    }
+    s += "</g>";
+    if (i % label_every == 0) {
+      s += "<text x=\"" + Num(x + bw / 2) + "\" y=\"" + Num(h - bottom + 18) +
+           "\" class=\"axis\" text-anchor=\"middle\">" + Html(bars[i].label) + "</text>";
+    }
+  }
+  return s + "</svg>";
+}
+
+std::string BarListSvg(const std::vector<Bar>& bars) {
+  const double w = 640, row = 34, label_w = 230;
+  double h = std::max<double>(row * bars.size() + 8, 40);
+  int64_t max = 1;
+  for (const Bar& b : bars) max = std::max(max, Total(b));
+  std::string s = "<svg class=\"chart\" viewBox=\"0 0 640 " + Num(h) + "\" role=\"img\">";
+  if (bars.empty()) {
+    s += "<text x=\"8\" y=\"24\" class=\"axis\">Nothing to show.</text>";
+  }
+  for (size_t i = 0; i < bars.size(); ++i) {
+    double y = 4 + row * i;
+    const Bar& b = bars[i];
+    s += "<g><title>" + Html(b.label + (b.note.empty() ? "" : " (" + b.note + ")") + ": " +
+                             Thousands(Total(b))) + "</title>";
+    s += "<text x=\"0\" y=\"" + Num(y + 13) + "\" class=\"label\">" + Html(b.label) + "</text>";
+    if (!b.note.empty()) {
+      s += "<text x=\"0\" y=\"" + Num(y + 27) + "\" class=\"note\">" + Html(b.note) + "</text>";
+    }
+    double x = label_w;
+    double span = w - label_w - 60;
+    s += "<rect x=\"" + Num(label_w) + "\" y=\"" + Num(y + 6) + "\" width=\"" + Num(span) +
+         "\" height=\"16\" class=\"track\"/>";
+    for (size_t p = 0; p < b.parts.size() && p < 3; ++p) {
+      double bw = span * b.parts[p] / static_cast<double>(max);
+      if (bw <= 0) continue;
+      s += "<rect x=\"" + Num(x) + "\" y=\"" + Num(y + 6) + "\" width=\"" + Num(bw) +
+           "\" height=\"16\" fill=\"" + kPartColours[p] + "\"/>";
+      x += bw;
+    }
+    s += "<text x=\"" + Num(x + 6) + "\" y=\"" + Num(y + 19) + "\" class=\"value\">" +
+         Thousands(Total(b)) + "</text></g>";
+  }
+  return s + "</svg>";
+}
+
+std::string DonutSvg(const std::vector<std::pair<std::string, int64_t>>& slices) {
+  static constexpr const char* kColours[] = {"#c0392b", "#95a5a6", "#e0a030", "#34495e"};
+  int64_t total = 0;
+  for (const auto& [name, n] : slices) total += n;
+  const double r = 70, c = 2 * M_PI * r;
+  std::string s = "<svg class=\"donut\" viewBox=\"0 0 360 180\" role=\"img\">";
+  s += "<circle cx=\"90\" cy=\"90\" r=\"70\" fill=\"none\" stroke=\"#ecf0f1\" "
+       "stroke-width=\"26\"/>";
+  double offset = 0;
+  for (size_t i = 0; i < slices.size(); ++i) {
+    if (total == 0 || slices[i].second == 0) continue;
+    double len = c * slices[i].second / static_cast<double>(total);
+    s += "<circle cx=\"90\" cy=\"90\" r=\"70\" fill=\"none\" stroke=\"" +
+         std::string(kColours[i % 4]) + "\" stroke-width=\"26\" stroke-dasharray=\"" +
+         Num(len) + " " + Num(c - len) + "\" stroke-dashoffset=\"" + Num(-offset) +
+         "\" transform=\"rotate(-90 90 90)\"><title>" + Html(slices[i].first) + ": " +
+         Thousands(slices[i].second) + "</title></circle>";
+    offset += len;
+  }
+  s += "<text x=\"90\" y=\"88\" text-anchor=\"middle\" class=\"big\">" + Thousands(total) +
+       "</text><text x=\"90\" y=\"108\" text-anchor=\"middle\" class=\"axis\">attempts</text>";
+  for (size_t i = 0; i < slices.size(); ++i) {
+    double y = 40 + 28 * i;
+    s += "<rect x=\"196\" y=\"" + Num(y) + "\" width=\"12\" height=\"12\" rx=\"2\" fill=\"" +
+         kColours[i % 4] + "\"/><text x=\"216\" y=\"" + Num(y + 11) + "\" class=\"label\">" +
+         Html(slices[i].first) + "  " + Thousands(slices[i].second) + "</text>";
+  }
+  return s + "</svg>";
+}
+
+}  // namespace nearmiss::investigate

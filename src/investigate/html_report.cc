@@ -1,0 +1,208 @@
+// The investigation report as one HTML file: summary, charts, and sortable
+// tables of the flagged domains, senders and deliveries.
+#include <algorithm>
+
+#include "investigate/html_style.h"
+#include "investigate/render.h"
+#include "maillog/timestamp.h"
+
+namespace nearmiss::investigate {
+namespace {
+
+constexpr size_t kTopN = 10;
+
+std::string Kpi(const std::string& n, const std::string& label, bool alert = false) {
+  return std::string("<div class=\"kpi") + (alert ? " alert" : "") + "\"><div class=\"n\">" + n +
+         "</div><div class=\"l\">" + Html(label) + "</div></div>";
+}
+
+std::string Td(const std::string& text, const char* cls = nullptr) {
+  return std::string("<td") + (cls ? std::string(" class=\"") + cls + "\"" : "") + ">" +
+         Html(text) + "</td>";
+}
+std::string TdNum(int64_t n) {
+  return "<td class=\"n\" data-v=\"" + std::to_string(n) + "\">" + Thousands(n) + "</td>";
+}
+std::string TdTag(const std::string& v) {
+  return "<td><span class=\"tag " + Html(v) + "\">" + Html(v) + "</span></td>";
+}
+std::string Day(int64_t s) { return s == 0 ? "" : maillog::FormatTime(s).substr(0, 10); }
+
+std::string Legend() {
+  return "<div class=\"legend\"><i style=\"background:#c0392b\"></i>delivered"
+         "<i style=\"background:#95a5a6\"></i>bounced"
+         "<i style=\"background:#e0a030\"></i>still deferred</div>";
+}
+
+std::string Period(const Report& rep) {
+  int64_t first = 0, last = 0;
+  for (const auto& [d, line] : rep.by_domain()) {
+    if (line.first != 0) first = first == 0 ? line.first : std::min(first, line.first);
+    last = std::max(last, line.last);
+  }
+  if (first == 0) return "";
+  return Day(first) + " to " + Day(last);
+}
+
+std::string DomainTable(const Report& rep) {
+  std::string s = "<table class=\"sortable\"><thead><tr><th>Domain</th><th>Class</th>"
+                  "<th>Resembles</th><th class=\"n\">Deliveries</th><th class=\"n\">Delivered</th>"
+                  "<th class=\"n\">Bounced</th><th class=\"n\">Deferred</th>"
+                  "<th class=\"n\">Senders</th><th>First</th><th>Last</th></tr></thead><tbody>";
+  for (const auto& [domain, d] : rep.by_domain()) {
+    s += "<tr><td><code>" + Html(domain) + "</code></td>" + TdTag(d.verdict) +
+         "<td><code>" + Html(d.target) + "</code></td>" + TdNum(d.counts.deliveries) +
+         TdNum(d.counts.sent) + TdNum(d.counts.bounced) + TdNum(d.counts.deferred) +
+         TdNum(static_cast<int64_t>(d.senders.size())) + Td(Day(d.first)) + Td(Day(d.last)) +
+         "</tr>";
+  }
+  return s + "</tbody></table>";
+}
+
+std::string SenderTable(const Report& rep) {
+  std::string s = "<table class=\"sortable\"><thead><tr><th>Sender</th>"
+                  "<th class=\"n\">Deliveries</th><th class=\"n\">Delivered</th>"
+                  "<th class=\"n\">Bounced</th><th class=\"n\">Domains</th><th>Look-alike domains</th>"
+                  "</tr></thead><tbody>";
+  for (const auto& [sender, d] : rep.by_sender()) {
+    std::string domains;
+    for (const std::string& x : d.domains) domains += (domains.empty() ? "" : ", ") + x;
+    s += "<tr>" + Td(sender) + TdNum(d.counts.deliveries) + TdNum(d.counts.sent) +
+         TdNum(d.counts.bounced) + TdNum(static_cast<int64_t>(d.domains.size())) + Td(domains) +
+         "</tr>";
+  }
+  return s + "</tbody></table>";
+}
+
+// What was made of each log file's lines (maillog/line_counts.h).
+std::string LogTable(const Report& rep) {
+  std::string s = "<table><thead><tr><th>Log file</th><th class=\"n\">Lines read</th>"
+                  "<th class=\"n\">Recognised</th><th>Form</th><th class=\"n\">From "
+                  "Postfix</th><th class=\"n\">Not recognised</th><th>First not "
+                  "recognised</th></tr></thead><tbody>";
+  for (const maillog::LineCounts& c : rep.logs) {
+    s += "<tr>" + Td(c.file) + TdNum(static_cast<int64_t>(c.lines)) +
+         TdNum(static_cast<int64_t>(c.recognised)) +
+         Td(std::string(maillog::FormatName(c.main_format()))) +
+         TdNum(static_cast<int64_t>(c.postfix)) + TdNum(static_cast<int64_t>(c.unrecognised)) +
+         Td(c.first_unrecognised_line == 0
+                ? ""
+                : c.file + ":" + std::to_string(c.first_unrecognised_line)) +
+         "</tr>";
+  }
+  return s + "</tbody></table>";
+}
+
+std::string DeliveryTable(const Report& rep, bool with_level) {
+  std::string s = "<table class=\"sortable\"><thead><tr><th>First attempt</th><th>Queue id</th>"
+                  "<th>From</th><th>To</th><th>Class</th><th>Did they mean</th><th>Status</th>"
+                  "<th>Relay</th>";
+  if (with_level) s += "<th>Sensitivity</th>";
+  s += "</tr></thead><tbody>";
+  for (const Row& r : rep.table()) {
+    s += "<tr>" + Td(r.time) + "<td><code>" + Html(r.queue_id) + "</code></td>" + Td(r.from) +
+         Td(r.to) + TdTag(r.verdict) + Td(r.suggestion) + TdTag(r.status) + Td(r.relay);
+    if (with_level) s += Td(r.level);
+    s += "</tr>";
+  }
+  return s + "</tbody></table>";
+}
+
+}  // namespace
+
+std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
+  const Counts& t = rep.totals();
+  std::vector<Bar> months;
+  for (const auto& [m, c] : rep.by_month()) {
+    months.push_back({m, "", {c.sent, c.bounced, c.deferred}});
+  }
+  std::vector<std::pair<std::string, const DomainLine*>> domains;
+  for (const auto& [d, line] : rep.by_domain()) domains.emplace_back(d, &line);
+  std::stable_sort(domains.begin(), domains.end(), [](const auto& a, const auto& b) {
+    return a.second->counts.deliveries > b.second->counts.deliveries;
+  });
+  std::vector<Bar> top_domains;
+  for (size_t i = 0; i < domains.size() && i < kTopN; ++i) {
+    const DomainLine& d = *domains[i].second;
+    std::string note = d.target.empty() ? "blocked by policy" : "looks like " + d.target;
+    top_domains.push_back({domains[i].first, note,
+                           {d.counts.sent, d.counts.bounced, d.counts.deferred}});
+  }
+  std::vector<std::pair<std::string, const SenderLine*>> senders;
+  for (const auto& [s, line] : rep.by_sender()) senders.emplace_back(s, &line);
+  std::stable_sort(senders.begin(), senders.end(), [](const auto& a, const auto& b) {
+    return a.second->counts.deliveries > b.second->counts.deliveries;
+  });
+  std::vector<Bar> top_senders;
+  for (size_t i = 0; i < senders.size() && i < kTopN; ++i) {
+    const SenderLine& s = *senders[i].second;
+    top_senders.push_back({senders[i].first,
+                           std::to_string(s.domains.size()) + " look-alike domain" +
+                               (s.domains.size() == 1 ? "" : "s"),
+                           {s.counts.sent, s.counts.bounced, s.counts.deferred}});
+  }
+  std::vector<std::pair<std::string, int64_t>> statuses;
+  for (const char* st : {"sent", "bounced", "deferred", "expired"}) {
+    auto it = rep.attempts_by_status().find(st);
+    statuses.emplace_back(st, it == rep.attempts_by_status().end() ? 0 : it->second);
+  }
+  bool with_level = rep.messages > 0;
+  std::string period = Period(rep);
+
+  std::string h = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                  "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+                  "<title>" + Html(meta.title) + "</title><style>" + kReportCss +
+                  "</style></head><body><header><div class=\"kicker\">nearmiss investigation"
+                  "<span class=\"badge\">CONFIDENTIAL</span></div><h1>" + Html(meta.title) +
+                  "</h1><div class=\"meta\">";
+  if (!meta.organisation.empty()) h += Html(meta.organisation) + " &middot; ";
+  h += (period.empty() ? std::string("no flagged deliveries") : "Period " + Html(period)) +
+       (meta.since.empty() ? "" : " (since " + Html(meta.since) + ")") + " &middot; " +
+       Thousands(static_cast<int64_t>(rep.lines)) + " log lines" +
+       (rep.messages ? ", " + Thousands(static_cast<int64_t>(rep.messages)) + " messages" : "") +
+       " from " + std::to_string(rep.inputs.size()) + " source" +
+       (rep.inputs.size() == 1 ? "" : "s") + " &middot; generated " + Html(meta.generated) +
+       "</div></header><main>";
+
+  h += "<p class=\"summary\"><strong>" + Thousands(t.deliveries) +
+       " deliveries</strong> went to " + Thousands(static_cast<int64_t>(rep.by_domain().size())) +
+       " look-alike or blocked domains from " +
+       Thousands(static_cast<int64_t>(rep.by_sender().size())) + " senders. <strong>" +
+       Thousands(t.sent) + "</strong> were accepted by the receiving server; " +
+       Thousands(t.bounced) + " bounced and " + Thousands(t.deferred) +
+       " were still deferred when the logs end.</p>";
+  h += "<section class=\"kpis\">" + Kpi(Thousands(t.deliveries), "Flagged deliveries", true) +
+       Kpi(Thousands(t.sent), "Delivered to look-alikes", true) +
+       Kpi(Thousands(static_cast<int64_t>(rep.by_domain().size())), "Domains involved") +
+       Kpi(Thousands(static_cast<int64_t>(rep.by_sender().size())), "Senders involved") + "</section>";
+
+  h += "<section class=\"grid2\"><div class=\"card\"><h2>Deliveries by month</h2>" +
+       ColumnChartSvg(months) + Legend() + "</div><div class=\"card\"><h2>Delivery attempts by "
+       "outcome</h2>" + DonutSvg(statuses) + "</div></section>";
+  h += "<section class=\"grid2 even\"><div class=\"card\"><h2>Top look-alike domains</h2>" +
+       BarListSvg(top_domains) + Legend() + "</div><div class=\"card\"><h2>Top senders</h2>" +
+       BarListSvg(top_senders) + "</div></section>";
+
+  h += "<section class=\"card\"><h2>Look-alike and blocked domains<small>click a column to "
+       "sort</small></h2><div class=\"scroll\">" + DomainTable(rep) + "</div></section>";
+  h += "<section class=\"card\"><h2>Senders</h2><div class=\"scroll\">" + SenderTable(rep) +
+       "</div></section>";
+  h += "<section class=\"card\"><h2>Deliveries<small>" +
+       (rep.table_dropped() ? "first " + Thousands(static_cast<int64_t>(rep.table().size())) +
+                                  " of " + Thousands(t.deliveries) + "; --json lists every attempt"
+                            : Thousands(t.deliveries) + " deliveries") +
+       "</small></h2><div class=\"scroll\">" + DeliveryTable(rep, with_level) +
+       "</div></section>";
+  if (!rep.logs.empty()) {
+    h += "<section class=\"card\"><h2>Log files read<small>a line is recognised when its "
+         "syslog or journal framing parses</small></h2><div class=\"scroll\">" +
+         LogTable(rep) + "</div></section>";
+  }
+  h += "</main><footer>A delivery is one recipient of one message; its status "
+       "is its last outcome (delivered if any attempt was). Domains are classified with the "
+       "policy " + Html(meta.policy) + ". Times that carry a zone in the log are shown in UTC; others as written.</footer><script>" +
+       kReportJs + "</script></body></html>\n";
+  return h;
+}
+
+}  // namespace nearmiss::investigate

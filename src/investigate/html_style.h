@@ -1,0 +1,82 @@
+// The report page's stylesheet and table-sorting script, inline so the file
+// stands alone.
+#ifndef NEARMISS_INVESTIGATE_HTML_STYLE_H_
+#define NEARMISS_INVESTIGATE_HTML_STYLE_H_
+
+namespace nearmiss::investigate {
+
+inline constexpr const char* kReportCss = R"css(
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.45 -apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1f2d3d;background:#f3f5f8}
+header{background:linear-gradient(135deg,#0b1f3a,#163a66);color:#fff;padding:28px 40px 24px}
+header .kicker{font-size:12px;letter-spacing:.14em;text-transform:uppercase;opacity:.75}
+header h1{margin:4px 0 6px;font-size:28px;font-weight:600}
+header .meta{font-size:13px;opacity:.85}
+header .badge{display:inline-block;margin-left:8px;padding:2px 8px;border-radius:10px;background:#c0392b;font-size:11px;letter-spacing:.08em;vertical-align:middle}
+main{max-width:1240px;margin:0 auto;padding:24px 40px 40px}
+.summary{font-size:15px;background:#fff;border-left:4px solid #c0392b;padding:14px 18px;margin:0 0 20px;border-radius:4px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
+.kpis{display:grid;grid-template-columns:repeat(4,1fr);gap:14px;margin-bottom:20px}
+.kpi{background:#fff;border-radius:6px;padding:14px 16px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
+.kpi .n{font-size:28px;font-weight:650;color:#0b1f3a}
+.kpi.alert .n{color:#c0392b}
+.kpi .l{font-size:12px;color:#5d6d7e;text-transform:uppercase;letter-spacing:.06em}
+.grid2{display:grid;grid-template-columns:3fr 2fr;gap:14px;margin-bottom:14px}
+.grid2.even{grid-template-columns:1fr 1fr}
+.card{background:#fff;border-radius:6px;padding:16px 18px;box-shadow:0 1px 2px rgba(0,0,0,.06);margin-bottom:14px}
+.card h2{font-size:15px;margin:0 0 10px;color:#0b1f3a}
+.card h2 small{font-weight:400;color:#7f8c8d;margin-left:6px}
+.legend{font-size:12px;color:#5d6d7e;margin-top:4px}
+.legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 12px;vertical-align:-1px}
+svg.chart{width:100%;height:auto}
+svg.donut{width:100%;max-width:360px;height:auto}
+svg .grid{stroke:#e5e8ec;stroke-width:1}
+svg .axis{font-size:11px;fill:#7f8c8d}
+svg .label{font-size:12.5px;fill:#1f2d3d}
+svg .note{font-size:11px;fill:#7f8c8d}
+svg .value{font-size:12px;fill:#1f2d3d;font-weight:600}
+svg .track{fill:#f0f2f5}
+svg .big{font-size:24px;font-weight:650;fill:#0b1f3a}
+table{width:100%;border-collapse:collapse;font-size:13px}
+th{text-align:left;font-weight:600;color:#5d6d7e;font-size:11.5px;text-transform:uppercase;letter-spacing:.04em;border-bottom:2px solid #e5e8ec;padding:7px 8px;cursor:pointer;user-select:none;white-space:nowrap}
+th:after{content:" \2195";opacity:.3}
+th.asc:after{content:" \2191";opacity:.9}
+th.desc:after{content:" \2193";opacity:.9}
+td{padding:6px 8px;border-bottom:1px solid #eef0f3;vertical-align:top}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+tr:hover td{background:#f8fafc}
+.tag{display:inline-block;padding:1px 7px;border-radius:9px;font-size:11px;font-weight:600}
+.tag.lookalike{background:#fdecea;color:#a93226}
+.tag.blocked{background:#2c3e50;color:#fff}
+.tag.sent{background:#fdecea;color:#a93226}
+.tag.bounced{background:#eef0f1;color:#566573}
+.tag.deferred,.tag.expired{background:#fdf2e0;color:#9a6b12}
+code{font:12px/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.scroll{max-height:560px;overflow:auto}
+footer{color:#7f8c8d;font-size:12px;padding:0 40px 30px;max-width:1240px;margin:0 auto}
+@media print{body{background:#fff}.card,.kpi,.summary{box-shadow:none;border:1px solid #ddd}.scroll{max-height:none;overflow:visible}header{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+)css";
+
+// Click a header to sort its table; numbers by value, the rest as text.
+inline constexpr const char* kReportJs = R"js(
+document.querySelectorAll('table.sortable').forEach(function(t){
+  t.querySelectorAll('th').forEach(function(th,i){
+    th.addEventListener('click',function(){
+      var asc=!th.classList.contains('asc');
+      t.querySelectorAll('th').forEach(function(h){h.classList.remove('asc','desc')});
+      th.classList.add(asc?'asc':'desc');
+      var body=t.tBodies[0],rows=Array.prototype.slice.call(body.rows);
+      rows.sort(function(a,b){
+        var x=a.cells[i].getAttribute('data-v')||a.cells[i].textContent,
+            y=b.cells[i].getAttribute('data-v')||b.cells[i].textContent;
+        var nx=parseFloat(x),ny=parseFloat(y);
+        var c=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y);
+        return asc?c:-c;});
+      rows.forEach(function(r){body.appendChild(r)});
+    });
+  });
+});
+)js";
+
+}  // namespace nearmiss::investigate
+
+#endif  // NEARMISS_INVESTIGATE_HTML_STYLE_H_

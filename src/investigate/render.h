@@ -1,0 +1,55 @@
+// The report's renderings: JSON Lines and CSV rows (for programs), a text
+// summary (for a terminal) and one self-contained HTML page (for a board).
+#ifndef NEARMISS_INVESTIGATE_RENDER_H_
+#define NEARMISS_INVESTIGATE_RENDER_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "investigate/report.h"
+
+namespace nearmiss::investigate {
+
+// {"time","queue_id","from","to","domain","verdict","target","suggestion",
+//  "status","relay"}, plus "level" and "source" for mailbox messages.
+std::string RowJson(const Row& row);
+std::string CsvHeader();
+std::string RowCsv(const Row& row);
+
+std::string ReportText(const Report& report);
+// One JSON object: what was read ("log_lines_read", "mailbox_messages_read",
+// and per log file "lines_read", "empty_lines", "recognised_lines",
+// "recognised_by_form", "postfix_lines", "unrecognised_lines",
+// "first_unrecognised": {"line", "text"} or null) and what was found
+// ("flagged_deliveries": {"total", "sent", "bounced", "deferred"},
+// "flagged_attempts").
+std::string SummaryJson(const Report& report);
+
+struct HtmlMeta {
+  std::string title = "Look-alike domain exposure";
+  std::string organisation;  // from the policy's organisation domains
+  std::string policy;        // the policy's source
+  std::string generated;     // "2024-03-31T12:00:00"
+  std::string since;         // the --since date, if any
+};
+std::string ReportHtml(const Report& report, const HtmlMeta& meta);
+
+// SVG charts (html_charts.cc). Values are drawn in order given.
+struct Bar {
+  std::string label;
+  std::string note;  // second line / tooltip ("looks like army.mil")
+  std::vector<int64_t> parts;  // stacked: sent, bounced, deferred
+};
+std::string ColumnChartSvg(const std::vector<Bar>& bars);
+std::string BarListSvg(const std::vector<Bar>& bars);
+std::string DonutSvg(const std::vector<std::pair<std::string, int64_t>>& slices);
+
+// Escapes &, <, >, " and '.
+std::string Html(std::string_view text);
+// 1234567 -> "1,234,567".
+std::string Thousands(int64_t n);
+
+}  // namespace nearmiss::investigate
+
+#endif  // NEARMISS_INVESTIGATE_RENDER_H_

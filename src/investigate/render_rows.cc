@@ -1,0 +1,128 @@
+// Rows for programs and the terminal summary.
+#include <nlohmann/json.hpp>
+
+#include "investigate/render.h"
+
+namespace nearmiss::investigate {
+namespace {
+
+std::string Csv(const std::string& v) {
+  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string Pct(int64_t part, int64_t whole) {
+  if (whole == 0) return "0%";
+  return std::to_string((part * 100 + whole / 2) / whole) + "%";
+}
+
+}  // namespace
+
+std::string Thousands(int64_t n) {
+  std::string s = std::to_string(n < 0 ? -n : n), out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && (s.size() - i) % 3 == 0) out += ',';
+    out += s[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+std::string RowJson(const Row& r) {
+  nlohmann::ordered_json j = {{"time", r.time},         {"queue_id", r.queue_id},
+                              {"from", r.from},         {"to", r.to},
+                              {"domain", r.domain},     {"verdict", r.verdict},
+                              {"target", r.target},     {"suggestion", r.suggestion},
+                              {"status", r.status},     {"relay", r.relay}};
+  if (!r.level.empty()) j["level"] = r.level;
+  if (!r.source.empty()) j["source"] = r.source;
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string CsvHeader() {
+  return "time,queue_id,from,to,domain,verdict,target,suggestion,status,relay,level,source";
+}
+
+std::string RowCsv(const Row& r) {
+  std::string out;
+  for (const std::string* v : {&r.time, &r.queue_id, &r.from, &r.to, &r.domain, &r.verdict,
+                               &r.target, &r.suggestion, &r.status, &r.relay, &r.level,
+                               &r.source}) {
+    if (!out.empty() || v != &r.time) out += ',';
+    out += Csv(*v);
+  }
+  return out;
+}
+
+std::string SummaryJson(const Report& rep) {
+  nlohmann::ordered_json logs = nlohmann::ordered_json::array();
+  for (const maillog::LineCounts& c : rep.logs) {
+    nlohmann::ordered_json forms = nlohmann::ordered_json::object();
+    for (size_t f = 1; f < c.by_format.size(); ++f) {
+      if (c.by_format[f] != 0) {
+        forms[std::string(maillog::FormatName(static_cast<maillog::LineFormat>(f)))] =
+            c.by_format[f];
+      }
+    }
+    nlohmann::ordered_json first = nullptr;
+    if (c.first_unrecognised_line != 0) {
+      first = {{"line", c.first_unrecognised_line}, {"text", c.first_unrecognised}};
+    }
+    logs.push_back({{"file", c.file},
+                    {"lines_read", c.lines},
+                    {"empty_lines", c.lines - c.non_empty()},
+                    {"recognised_lines", c.recognised},
+                    {"recognised_by_form", forms},
+                    {"postfix_lines", c.postfix},
+                    {"unrecognised_lines", c.unrecognised},
+                    {"first_unrecognised", first}});
+  }
+  const Counts& t = rep.totals();
+  nlohmann::ordered_json j = {
+      {"log_lines_read", rep.lines},
+      {"mailbox_messages_read", rep.messages},
+      {"logs", logs},
+      {"flagged_deliveries",
+       {{"total", t.deliveries}, {"sent", t.sent}, {"bounced", t.bounced},
+        {"deferred", t.deferred}}},
+      {"flagged_attempts", rep.attempts()}};
+  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string ReportText(const Report& rep) {
+  const Counts& t = rep.totals();
+  std::string out = "audit: " + Thousands(static_cast<int64_t>(rep.lines)) + " log lines, " +
+                    Thousands(static_cast<int64_t>(rep.messages)) + " mailbox messages\n";
+  for (const maillog::LineCounts& c : rep.logs) out += "  " + maillog::Describe(c) + "\n";
+  out += "deliveries to look-alike or blocked domains: " + Thousands(t.deliveries) + " (sent " +
+         Thousands(t.sent) + ", bounced " + Thousands(t.bounced) + ", deferred " +
+         Thousands(t.deferred) + "; " + Thousands(static_cast<int64_t>(rep.attempts())) +
+         " attempts)\n";
+  if (t.deliveries == 0) return out;
+  out += "by month:\n";
+  for (const auto& [month, c] : rep.by_month()) {
+    out += "  " + month + "  " + Thousands(c.deliveries) + " (sent " + Thousands(c.sent) + ")\n";
+  }
+  out += "by domain:\n";
+  for (const auto& [domain, d] : rep.by_domain()) {
+    out += "  " + domain + "  " + d.verdict + (d.target.empty() ? "" : " of " + d.target) +
+           "  " + Thousands(d.counts.deliveries) + " deliveries, " + Pct(d.counts.sent, d.counts.deliveries) +
+           " sent, " + std::to_string(d.senders.size()) + " senders\n";
+  }
+  out += "by sender:\n";
+  for (const auto& [sender, s] : rep.by_sender()) {
+    out += "  " + sender + "  " + Thousands(s.counts.deliveries) + " deliveries to " +
+           std::to_string(s.domains.size()) + " domains\n";
+  }
+  out += "attempts by status:";
+  for (const auto& [status, n] : rep.attempts_by_status()) {
+    out += " " + status + " " + Thousands(n);
+  }
+  return out + "\n";
+}
+
+}  // namespace nearmiss::investigate

@@ -1,0 +1,85 @@
+#include "investigate/report.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace nearmiss::investigate {
+
+void Counts::Add(const std::string& s) {
+  ++deliveries;
+  if (s == "sent") {
+    ++sent;
+  } else if (s == "bounced") {
+    ++bounced;
+  } else {
+    ++deferred;
+  }
+}
+
+void Report::AddAttempt(const Row& row) {
+  ++attempts_;
+  ++by_status_[row.status];
+  std::vector<Open>& list = open_[row.queue_id];
+  if (row.status == "expired" && row.to.empty()) {
+    // qmgr's expiry names no recipient: every open one of the message.
+    for (Open& d : list) d.bounced |= !d.sent;
+    return;
+  }
+  auto it = std::find_if(list.begin(), list.end(),
+                         [&](const Open& d) { return d.row.to == row.to; });
+  if (it == list.end()) {
+    list.push_back({row, row.time, row.seconds});
+    it = list.end() - 1;
+  } else {
+    it->row = row;
+  }
+  it->sent |= row.status == "sent";
+  it->bounced |= row.status == "bounced" || row.status == "expired";
+  // Mailbox messages have no queue: each is final at once.
+  if (row.queue_id.empty()) Done("");
+}
+
+void Report::Done(const std::string& queue_id) {
+  auto it = open_.find(queue_id);
+  if (it == open_.end()) return;
+  for (Open& d : it->second) Close(d);
+  open_.erase(it);
+}
+
+void Report::Finish() {
+  std::vector<std::string> ids;
+  for (const auto& [id, list] : open_) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  for (const std::string& id : ids) Done(id);
+  std::sort(table_.begin(), table_.end(), [](const Row& a, const Row& b) {
+    return std::tie(a.time, a.queue_id, a.to) < std::tie(b.time, b.queue_id, b.to);
+  });
+}
+
+void Report::Close(Open& d) {
+  Row& r = d.row;
+  r.status = d.sent ? "sent" : d.bounced ? "bounced" : "deferred";
+  r.time = d.first_time;
+  r.seconds = d.first_seconds;
+  totals_.Add(r.status);
+  by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status);
+  DomainLine& dl = by_domain_[r.domain];
+  dl.verdict = r.verdict;
+  dl.target = r.target;
+  dl.counts.Add(r.status);
+  dl.senders.insert(r.from);
+  if (r.seconds != 0) {
+    dl.first = dl.first == 0 ? r.seconds : std::min(dl.first, r.seconds);
+    dl.last = std::max(dl.last, r.seconds);
+  }
+  SenderLine& sl = by_sender_[r.from.empty() ? "<>" : r.from];
+  sl.counts.Add(r.status);
+  sl.domains.insert(r.domain);
+  if (table_.size() < kMaxTableRows) {
+    table_.push_back(std::move(r));
+  } else {
+    ++table_dropped_;
+  }
+}
+
+}  // namespace nearmiss::investigate

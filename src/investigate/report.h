@@ -1,0 +1,109 @@
+// Report: what went to look-alike and blocked domains, built from delivery
+// attempts (Postfix logs) and sent messages (mailboxes).
+//
+// A row is one attempt's outcome to a flagged recipient (what --json and
+// --csv print, in log order). A delivery is one recipient of one message
+// (queue id); its final status is sent when any attempt was, else bounced
+// (bounced or expired), else deferred. Totals and the breakdowns count
+// deliveries; by_status also counts attempts. Memory grows with the number
+// of flagged deliveries kept for the HTML table (at most kMaxTableRows) and
+// with the distinct flagged domains and senders, not with the log.
+//
+// Thread safety: one Report per thread.
+#ifndef NEARMISS_INVESTIGATE_REPORT_H_
+#define NEARMISS_INVESTIGATE_REPORT_H_
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "maillog/line_counts.h"
+
+namespace nearmiss::investigate {
+
+struct Row {
+  std::string time;       // "2024-03-03T10:15:02"; "" when unknown
+  std::string queue_id;   // "" for mailbox messages
+  std::string from;
+  std::string to;
+  std::string domain;
+  std::string verdict;    // "lookalike" or "blocked"
+  std::string target;     // look-alike: the domain it resembles
+  std::string suggestion; // look-alike: the corrected address
+  std::string status;     // "sent", "deferred", "bounced", "expired"
+  std::string relay;
+  std::string level;      // mailboxes only: the message's sensitivity
+  std::string source;     // mailboxes only: "Sent.mbox:12"
+  int64_t seconds = 0;    // `time` as a number; 0 when unknown
+};
+
+struct Counts {
+  int64_t deliveries = 0, sent = 0, bounced = 0, deferred = 0;
+  void Add(const std::string& final_status);
+};
+
+struct DomainLine {
+  std::string verdict, target;
+  Counts counts;
+  std::set<std::string> senders;
+  int64_t first = 0, last = 0;
+};
+
+struct SenderLine {
+  Counts counts;
+  std::set<std::string> domains;
+};
+
+class Report {
+ public:
+  static constexpr size_t kMaxTableRows = 5000;
+
+  // One attempt to a flagged recipient.
+  void AddAttempt(const Row& row);
+  // A queue id is finished: its deliveries get their final status.
+  void Done(const std::string& queue_id);
+  // End of input.
+  void Finish();
+
+  uint64_t attempts() const { return attempts_; }
+  uint64_t lines = 0;     // log lines read, every file
+  uint64_t messages = 0;  // mailbox messages read
+  std::vector<std::string> inputs;
+  std::vector<maillog::LineCounts> logs;  // per log file, in reading order
+
+  const Counts& totals() const { return totals_; }
+  const std::map<std::string, Counts>& by_month() const { return by_month_; }
+  const std::map<std::string, DomainLine>& by_domain() const { return by_domain_; }
+  const std::map<std::string, SenderLine>& by_sender() const { return by_sender_; }
+  const std::map<std::string, int64_t>& attempts_by_status() const { return by_status_; }
+  // Final deliveries, oldest first, at most kMaxTableRows.
+  const std::vector<Row>& table() const { return table_; }
+  size_t table_dropped() const { return table_dropped_; }
+
+ private:
+  struct Open {
+    Row row;  // the latest attempt
+    std::string first_time;
+    int64_t first_seconds = 0;
+    bool sent = false, bounced = false;
+  };
+  void Close(Open& d);
+
+  uint64_t attempts_ = 0;
+  // Flagged deliveries of messages still in the queue, by queue id.
+  std::unordered_map<std::string, std::vector<Open>> open_;
+  Counts totals_;
+  std::map<std::string, Counts> by_month_;
+  std::map<std::string, DomainLine> by_domain_;
+  std::map<std::string, SenderLine> by_sender_;
+  std::map<std::string, int64_t> by_status_;
+  std::vector<Row> table_;
+  size_t table_dropped_ = 0;
+};
+
+}  // namespace nearmiss::investigate
+
+#endif  // NEARMISS_INVESTIGATE_REPORT_H_

@@ -1,0 +1,72 @@
+#include "maillog/line_counts.h"
+
+namespace nearmiss::maillog {
+
+void LineCounts::Add(std::string_view line, const LogLine* parsed) {
+  ++lines;
+  if (line.find_first_not_of(" \t") == std::string_view::npos) return;
+  if (parsed != nullptr) {
+    ++recognised;
+    ++by_format[static_cast<size_t>(parsed->format)];
+    if (IsPostfixProgram(parsed->program)) ++postfix;
+    return;
+  }
+  ++unrecognised;
+  if (first_unrecognised_line == 0) {
+    first_unrecognised_line = lines;
+    first_unrecognised.assign(line.substr(0, kExcerpt));
+  }
+}
+
+LineFormat LineCounts::main_format() const {
+  size_t best = 0;
+  for (size_t f = 1; f < by_format.size(); ++f) {
+    if (by_format[f] > by_format[best]) best = f;
+  }
+  return by_format[best] == 0 ? LineFormat::kNone : static_cast<LineFormat>(best);
+}
+
+std::string Describe(const LineCounts& c) {
+  std::string out = c.file + ": " + std::to_string(c.lines) + " lines read";
+  if (c.lines != c.non_empty()) out += " (" + std::to_string(c.lines - c.non_empty()) + " empty)";
+  out += ", " + std::to_string(c.recognised) + " recognised";
+  std::string formats;
+  for (size_t f = 1; f < c.by_format.size(); ++f) {
+    if (c.by_format[f] == 0) continue;
+    formats += (formats.empty() ? "" : ", ") +
+               std::string(FormatName(static_cast<LineFormat>(f)));
+    if (c.by_format[f] != c.recognised) formats += " " + std::to_string(c.by_format[f]);
+  }
+  if (!formats.empty()) out += " (" + formats + ")";
+  out += ", " + std::to_string(c.postfix) + " from Postfix, " + std::to_string(c.unrecognised) +
+         " not recognised";
+  if (c.first_unrecognised_line != 0) {
+    out += " (first at " + c.file + ":" + std::to_string(c.first_unrecognised_line) + ")";
+  }
+  return out;
+}
+
+Status CheckRecognised(const LineCounts& c, int min_percent) {
+  uint64_t n = c.non_empty();
+  if (n == 0) return Status::Ok();
+  if (c.recognised > 0 && c.recognised * 100 >= static_cast<uint64_t>(min_percent) * n) {
+    return Status::Ok();
+  }
+  // Untrusted bytes: control characters shown as '?', so a binary file
+  // cannot write to the terminal.
+  std::string excerpt = c.first_unrecognised;
+  for (char& ch : excerpt) {
+    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
+  }
+  return Status::ParseError(
+      c.file + ":" + std::to_string(c.first_unrecognised_line) +
+      ": not a mail log this reader knows: " + std::to_string(c.recognised) + " of " +
+      std::to_string(n) + " non-empty lines recognised (need " +
+      (min_percent > 0 ? std::to_string(min_percent) + "%" : std::string("at least one")) +
+      "); first unrecognised line: \"" + excerpt +
+      "\"; supported: syslog (RFC 3164, RFC 5424), rsyslog RSYSLOG_FileFormat, Postfix "
+      "maillog_file, journalctl -o short, short-precise, short-iso, short-iso-precise, "
+      "short-full, short-unix");
+}
+
+}  // namespace nearmiss::maillog

@@ -1,0 +1,55 @@
+// LineCounts: what a reader made of one log file's lines, and the rule that
+// says whether it read the file at all.
+//
+// Audit input it cannot read is an error, not a clean report: a file whose
+// non-empty lines are mostly not in a form log_line.h knows (journalctl -o
+// cat, JSON, a CSV given by mistake) would otherwise report "0 deliveries"
+// as if nothing had gone wrong.
+//
+// Thread safety: a value type.
+#ifndef NEARMISS_MAILLOG_LINE_COUNTS_H_
+#define NEARMISS_MAILLOG_LINE_COUNTS_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "maillog/log_line.h"
+#include "nearmiss/status.h"
+
+namespace nearmiss::maillog {
+
+// The default share of non-empty lines that must be recognised.
+inline constexpr int kDefaultMinRecognisedPercent = 90;
+
+struct LineCounts {
+  std::string file;
+  uint64_t lines = 0;         // every line read, empty ones included
+  uint64_t recognised = 0;    // non-empty lines whose framing parsed (any form)
+  uint64_t postfix = 0;       // recognised lines from Postfix (IsPostfixProgram)
+  uint64_t unrecognised = 0;  // non-empty lines whose framing did not parse
+  std::array<uint64_t, kLineFormats> by_format = {};  // recognised, by LineFormat
+  uint64_t first_unrecognised_line = 0;  // 1-based line number; 0 when none
+  std::string first_unrecognised;        // that line, at most kExcerpt bytes
+
+  static constexpr size_t kExcerpt = 100;
+
+  void Add(std::string_view line, const LogLine* parsed);
+  uint64_t non_empty() const { return recognised + unrecognised; }
+  // The most frequent recognised form; kNone when nothing was recognised.
+  LineFormat main_format() const;
+};
+
+// "maillog: 21 lines read, 20 recognised (rfc3164), 16 from Postfix, 1 not
+// recognised (first at maillog:7)": each figure named for what it counts.
+std::string Describe(const LineCounts& counts);
+
+// Ok when the file was read: no non-empty lines, or some recognised and at
+// least `min_percent` of the non-empty ones. Otherwise ParseError naming
+// FILE:LINE of the first unrecognised line and what was counted.
+Status CheckRecognised(const LineCounts& counts, int min_percent);
+
+}  // namespace nearmiss::maillog
+
+#endif  // NEARMISS_MAILLOG_LINE_COUNTS_H_

@@ -1,0 +1,175 @@
+#include "maillog/log_files.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <map>
+#include <memory>
+
+namespace nearmiss::maillog {
+namespace {
+
+constexpr size_t kChunk = 1 << 20;
+
+struct RotKey {
+  std::string base;
+  int order;  // position of the base among the inputs
+  // Older sorts first: numbered rotations by descending number, dated ones
+  // by ascending date, the live file last.
+  int64_t age_rank;
+};
+
+RotKey KeyOf(const std::string& path) {
+  std::string name = path;
+  if (name.ends_with(".gz")) name.resize(name.size() - 3);
+  size_t dot = name.rfind('.');
+  size_t slash = name.rfind('/');
+  bool after_slash = dot != std::string::npos && (slash == std::string::npos || dot > slash);
+  if (after_slash && dot + 1 < name.size() &&
+      std::all_of(name.begin() + dot + 1, name.end(), ::isdigit) && name.size() - dot <= 4) {
+    return {name.substr(0, dot), 0, -std::stoll(name.substr(dot + 1))};
+  }
+  size_t dash = name.rfind('-');
+  if (dash != std::string::npos && name.size() - dash == 9 &&
+      std::all_of(name.begin() + dash + 1, name.end(), ::isdigit)) {
+    return {name.substr(0, dash), 0, std::stoll(name.substr(dash + 1)) - 100000000LL};
+  }
+  return {name, 0, 0};
+}
+
+Status Errno(const std::string& path, const char* what) {
+  return Status::IoError(path + ": " + what + ": " + std::strerror(errno));
+}
+
+// Splits `data` at newlines; `carry` holds a line cut by the chunk end.
+void Split(std::string_view data, std::string& carry,
+           const std::function<void(std::string_view)>& line) {
+  while (!data.empty()) {
+    const char* nl = static_cast<const char*>(std::memchr(data.data(), '\n', data.size()));
+    if (nl == nullptr) {
+      carry.append(data);
+      return;
+    }
+    std::string_view piece = data.substr(0, nl - data.data());
+    data.remove_prefix(piece.size() + 1);
+    if (!carry.empty()) {
+      carry.append(piece);
+      piece = carry;
+    }
+    if (!piece.empty() && piece.back() == '\r') piece.remove_suffix(1);
+    line(piece);
+    carry.clear();
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> OrderRotated(std::vector<std::string> paths) {
+  std::map<std::string, int> first;
+  std::vector<std::pair<RotKey, std::string>> keyed;
+  for (const std::string& p : paths) {
+    RotKey k = KeyOf(p);
+    k.order = first.emplace(k.base, static_cast<int>(first.size())).first->second;
+    keyed.emplace_back(k, p);
+  }
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    if (a.first.order != b.first.order) return a.first.order < b.first.order;
+    return a.first.age_rank < b.first.age_rank;
+  });
+  std::vector<std::string> out;
+  for (auto& [k, p] : keyed) out.push_back(std::move(p));
+  return out;
+}
+
+Status ForEachLine(const std::string& path, const std::function<void(std::string_view)>& line,
+                   const std::function<void(uint64_t)>& progress) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Errno(path, "cannot open");
+  unsigned char magic[2] = {0, 0};
+  ssize_t got = ::pread(fd, magic, 2, 0);
+  bool gz = got == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+  std::unique_ptr<char[]> buf(new char[kChunk]);
+  std::string carry;
+  uint64_t total = 0;
+  if (!gz) {
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    for (;;) {
+      ssize_t n = ::read(fd, buf.get(), kChunk);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        Status s = Errno(path, "read failed");
+        ::close(fd);
+        return s;
+      }
+      if (n == 0) break;
+      Split(std::string_view(buf.get(), n), carry, line);
+      total += n;
+      if (progress) progress(total);
+    }
+    ::close(fd);
+  } else {
+    gzFile gzf = gzdopen(fd, "rb");
+    if (gzf == nullptr) {
+      ::close(fd);
+      return Status::IoError(path + ": cannot open as gzip");
+    }
+    gzbuffer(gzf, 1 << 18);
+    for (;;) {
+      int n = gzread(gzf, buf.get(), kChunk);
+      if (n < 0) {
+        int err = 0;
+        std::string why = gzerror(gzf, &err);
+        gzclose(gzf);
+        return Status::IoError(path + ": gzip: " + why);
+      }
+      if (n == 0) break;
+      Split(std::string_view(buf.get(), n), carry, line);
+      total += n;
+      if (progress) progress(total);
+    }
+    gzclose(gzf);
+  }
+  if (!carry.empty()) line(carry);
+  return Status::Ok();
+}
+
+bool LooksLikeMailbox(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return false;
+  if (S_ISDIR(st.st_mode)) return true;
+  if (path.ends_with(".eml") || path.ends_with(".mbox")) return true;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char head[64] = {};
+  ssize_t n = ::read(fd, head, sizeof head - 1);
+  ::close(fd);
+  if (n <= 0) return false;
+  std::string_view h(head, n);
+  if (h.starts_with("\x1f\x8b")) return false;  // gzip: a compressed log
+  if (h.starts_with("From ")) return true;
+  // A header line "Name: value" whose name has no spaces; log lines start
+  // with a timestamp instead.
+  size_t colon = h.find(':');
+  if (colon == std::string_view::npos || colon == 0 || (h[0] >= '0' && h[0] <= '9')) return false;
+  for (char c : h.substr(0, colon)) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+  }
+  return true;
+}
+
+int FileYear(const std::string& path) {
+  struct stat st;
+  time_t t = ::stat(path.c_str(), &st) == 0 ? st.st_mtime : ::time(nullptr);
+  struct tm tm;
+  ::localtime_r(&t, &tm);
+  return tm.tm_year + 1900;
+}
+
+}  // namespace nearmiss::maillog

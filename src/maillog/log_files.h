@@ -1,0 +1,37 @@
+// Reading log files: plain or gzip (by magic, not by name), in large chunks,
+// one line at a time to a callback; and putting a rotated set in the order
+// it was written.
+#ifndef NEARMISS_MAILLOG_LOG_FILES_H_
+#define NEARMISS_MAILLOG_LOG_FILES_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nearmiss/status.h"
+
+namespace nearmiss::maillog {
+
+// Oldest first: "maillog.3.gz maillog.2.gz maillog.1 maillog" (logrotate
+// numbers) and "maillog-20240301 maillog-20240308 maillog" (dateext), each
+// base name's set together, bases in the order first given.
+std::vector<std::string> OrderRotated(std::vector<std::string> paths);
+
+// Calls `line` for every line (without "\n" or "\r\n") and `progress` with
+// the bytes read so far after each chunk. Errors name the file.
+Status ForEachLine(const std::string& path,
+                   const std::function<void(std::string_view)>& line,
+                   const std::function<void(uint64_t)>& progress = nullptr);
+
+// True when the file starts like a mailbox (mbox "From " line, or mail
+// headers) rather than a log; directories are mailboxes (Maildir).
+bool LooksLikeMailbox(const std::string& path);
+
+// The year of the file's modification time (local), for BSD timestamps.
+int FileYear(const std::string& path);
+
+}  // namespace nearmiss::maillog
+
+#endif  // NEARMISS_MAILLOG_LOG_FILES_H_

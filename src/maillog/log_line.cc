@@ -1,0 +1,197 @@
+#include "maillog/log_line.h"
+
+#include <cstring>
+
+#include "maillog/timestamp.h"
+
+namespace nearmiss::maillog {
+namespace {
+
+bool IsQueueIdChar(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// "<PRI>" (RFC 5424 6.2.1: one to three digits, 0..191): its length, 0 when
+// absent.
+size_t Pri(std::string_view s) {
+  if (s.size() < 3 || s[0] != '<') return 0;
+  size_t n = 1;
+  int v = 0;
+  while (n < s.size() && n <= 3 && s[n] >= '0' && s[n] <= '9') v = v * 10 + (s[n++] - '0');
+  if (n == 1 || n >= s.size() || s[n] != '>' || v > 191) return 0;
+  return n + 1;
+}
+
+// Splits off the next space-delimited token; false when none.
+bool Token(std::string_view& rest, std::string_view* token) {
+  size_t sp = rest.find(' ');
+  if (sp == 0 || sp == std::string_view::npos) return false;
+  *token = rest.substr(0, sp);
+  rest.remove_prefix(sp + 1);
+  return true;
+}
+
+// RFC 5424 6.3 STRUCTURED-DATA: "-" or one or more "[ID PARAM="VALUE"...]",
+// where '"', '\' and ']' are escaped by '\' inside a value. Its length; 0
+// when malformed.
+size_t StructuredData(std::string_view s) {
+  if (s.starts_with('-')) return 1;
+  size_t i = 0;
+  while (i < s.size() && s[i] == '[') {
+    bool quoted = false;
+    for (++i; i < s.size(); ++i) {
+      char c = s[i];
+      if (quoted && c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == ']') {
+        break;
+      }
+    }
+    if (i >= s.size()) return 0;
+    ++i;
+  }
+  return i;
+}
+
+// After the timestamp: "HOST TAG: TEXT" (RFC 3164 4.1.2-4.1.3). The tag is
+// optional: "host -- MARK --" is framed too.
+bool HostAndTag(std::string_view rest, LogLine* out) {
+  if (!Token(rest, &out->host)) return false;
+  out->program = {};
+  out->text = rest;
+  size_t colon = rest.find(": ");
+  size_t space = rest.find(' ');
+  if (colon == std::string_view::npos || colon > space) return true;
+  std::string_view tag = rest.substr(0, colon);
+  size_t bracket = tag.find('[');
+  out->program = bracket == std::string_view::npos ? tag : tag.substr(0, bracket);
+  out->text = rest.substr(colon + 2);
+  return true;
+}
+
+// After APP-NAME: "PROCID MSGID SD [MSG]" (RFC 5424 6).
+bool Rfc5424Rest(std::string_view rest, LogLine* out) {
+  std::string_view procid, msgid;
+  if (!Token(rest, &procid) || !Token(rest, &msgid)) {
+    return false;
+  }
+  size_t sd = StructuredData(rest);
+  if (sd == 0 || (sd < rest.size() && rest[sd] != ' ')) return false;
+  rest.remove_prefix(sd < rest.size() ? sd + 1 : sd);
+  // MSG may start with a UTF-8 byte order mark (6.4).
+  if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
+  out->text = rest;
+  return true;
+}
+
+// The queue id at the start of the text: short ids are upper-case hex;
+// long ids (enable_long_queue_ids) are 12+ characters of an alphabet
+// without vowels. That keeps "warning:" and "statistics:" from passing for
+// ids.
+void QueueId(LogLine* out) {
+  std::string_view t = out->text;
+  size_t n = 0;
+  while (n < t.size() && IsQueueIdChar(t[n])) ++n;
+  bool id = n >= 5 && n + 1 < t.size() && t[n] == ':' && t[n + 1] == ' ';
+  if (id) {
+    bool hex = true, vowel = false;
+    for (size_t i = 0; i < n; ++i) {
+      char c = t[i];
+      hex &= (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
+      vowel |= std::strchr("aeiouAEIOU", c) != nullptr;
+    }
+    id = hex || (n >= 12 && !vowel);
+  }
+  out->queue_id = id ? t.substr(0, n) : std::string_view();
+  if (id) out->text = t.substr(n + 2);
+}
+
+}  // namespace
+
+std::string_view FormatName(LineFormat f) {
+  switch (f) {
+    case LineFormat::kRfc3164: return "rfc3164";
+    case LineFormat::kRfc3164Precise: return "rfc3164-precise";
+    case LineFormat::kRfc3339: return "rfc3339";
+    case LineFormat::kRfc5424: return "rfc5424";
+    case LineFormat::kJournalFull: return "journal-full";
+    case LineFormat::kJournalUnix: return "journal-unix";
+    case LineFormat::kJournalMarker: return "journal-marker";
+    case LineFormat::kNone: break;
+  }
+  return "none";
+}
+
+bool IsPostfixProgram(std::string_view p) {
+  if (!p.starts_with("postfix")) return false;
+  p.remove_prefix(7);
+  return p.empty() || p[0] == '/' || p[0] == '-';
+}
+
+bool LineParser::Parse(std::string_view line, LogLine* out) {
+  *out = LogLine();
+  if (line.starts_with("-- ") && line.ends_with(" --")) {
+    out->format = LineFormat::kJournalMarker;
+    out->time = last_time_;
+    out->text = line;
+    return true;
+  }
+  size_t pri = Pri(line);
+  std::string_view rest = line.substr(pri);
+  bool rfc5424 = pri > 0 && rest.size() > 2 && rest[0] == '1' && rest[1] == ' ';
+  if (rfc5424) rest.remove_prefix(2);
+  Stamp st;
+  size_t n = 0;
+  LineFormat format = LineFormat::kNone;
+  if (rfc5424 && rest.starts_with("- ")) {
+    n = 1;  // NILVALUE: no time
+  } else if (rest.empty()) {
+    return false;
+  } else if (rest[0] >= '0' && rest[0] <= '9') {
+    if ((n = ReadRfc3339Stamp(rest, &st)) != 0) {
+      format = LineFormat::kRfc3339;
+    } else if (pri == 0 && (n = ReadUnixStamp(rest, &st)) != 0) {
+      format = LineFormat::kJournalUnix;
+    }
+  } else if (!rfc5424) {
+    if ((n = ReadBsdStamp(rest, &st)) != 0) {
+      format = n > 15 ? LineFormat::kRfc3164Precise : LineFormat::kRfc3164;
+    } else if (pri == 0 && (n = ReadFullStamp(rest, &st)) != 0) {
+      format = LineFormat::kJournalFull;
+    }
+  }
+  if (n == 0 || (rfc5424 && format != LineFormat::kRfc3339 && n != 1)) return false;
+  rest.remove_prefix(n + 1);
+  if (rfc5424) {
+    std::string_view app;
+    if (!Token(rest, &out->host) || !Token(rest, &app) || !Rfc5424Rest(rest, out)) {
+      return false;
+    }
+    out->program = app == "-" ? std::string_view() : app;
+    format = LineFormat::kRfc5424;
+  } else if (!HostAndTag(rest, out)) {
+    return false;
+  }
+  out->format = format;
+  if (n == 1 && rfc5424 && st.month == 0 && st.unix_time < 0) {
+    out->time = last_time_;
+  } else if (st.unix_time >= 0) {
+    out->time = st.unix_time;
+  } else {
+    int year = st.year;
+    if (year == 0) {
+      if (last_month_ != 0 && st.month < last_month_ - 6) ++year_;  // December -> January
+      last_month_ = st.month;
+      year = year_;
+    }
+    out->time = CivilToSeconds(year, st.month, st.day, st.hour, st.minute, st.second) -
+                (st.zoned ? st.offset : 0);
+  }
+  last_time_ = out->time;
+  QueueId(out);
+  return true;
+}
+
+}  // namespace nearmiss::maillog

@@ -1,0 +1,78 @@
+// One mail-log line taken apart without copying: its framing (which syslog
+// or journal form, the time, host and program) and, for Postfix's lines
+// about a message, the queue id and the text after it.
+//
+// The forms (timestamp.h has their timestamps and sources):
+//   rfc3164          "[<PRI>]Nov  3 09:12:03 host postfix/smtp[123]: text"
+//                    (syslog, rsyslog's traditional format, Postfix's
+//                    maillog_file, journalctl -o short)
+//   rfc3164-precise  "Nov 03 09:12:03.123456 host ..." (journalctl -o short-precise)
+//   rfc3339          "[<PRI>]2026-11-30T09:12:03.123456+00:00 host ..." (rsyslog
+//                    RSYSLOG_FileFormat; journalctl -o short-iso, short-iso-precise)
+//   rfc5424          "<22>1 2026-11-30T09:12:03.123456+00:00 host postfix/smtp 123 -
+//                    - text" (RFC 5424 6: PRI VERSION TIMESTAMP HOSTNAME APP-NAME
+//                    PROCID MSGID STRUCTURED-DATA [MSG])
+//   journal-full     "Mon 2026-11-30 09:12:03 UTC host ..." (journalctl -o short-full)
+//   journal-unix     "1764493923.123456 host ..." (journalctl -o short-unix)
+//   journal-marker   "-- Boot 3c0f... --", "-- No entries --" (journalctl's own
+//                    lines between entries: recognised, carry no entry)
+// A line is recognised when its framing parses: a timestamp, a space and a
+// host (RFC 5424: the whole header and structured data). What follows the
+// host is the program's tag "name[pid]: " when there is one.
+//
+// Thread safety: one LineParser per reader (it infers BSD years in order).
+#ifndef NEARMISS_MAILLOG_LOG_LINE_H_
+#define NEARMISS_MAILLOG_LOG_LINE_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace nearmiss::maillog {
+
+enum class LineFormat : uint8_t {
+  kNone,  // not recognised
+  kRfc3164,
+  kRfc3164Precise,
+  kRfc3339,
+  kRfc5424,
+  kJournalFull,
+  kJournalUnix,
+  kJournalMarker,
+};
+inline constexpr int kLineFormats = 8;
+// "rfc3164", ..., "journal-marker"; "none" for kNone.
+std::string_view FormatName(LineFormat format);
+
+struct LogLine {
+  LineFormat format = LineFormat::kNone;
+  int64_t time = 0;           // seconds; UTC when the line has a zone
+  std::string_view host;
+  std::string_view program;   // "postfix/smtp" (without the [pid]); "" when none
+  std::string_view queue_id;  // "4BCD12F3A" or a long id; "" when none
+  std::string_view text;      // the message; after "QUEUEID: " when there is one
+};
+
+// True for Postfix's own programs: "postfix/..." and, for multiple
+// instances (syslog_name = postfix-out), "postfix-NAME/...".
+bool IsPostfixProgram(std::string_view program);
+
+class LineParser {
+ public:
+  // `year` for stamps without one. BSD timestamps carry no year: a month
+  // earlier than the previous line's by more than six (December ->
+  // January) moves to the next year.
+  explicit LineParser(int year) : year_(year) {}
+  // False when the line's framing is none of the forms above; `out`
+  // points into `line`.
+  bool Parse(std::string_view line, LogLine* out);
+  int year() const { return year_; }
+
+ private:
+  int year_;
+  int last_month_ = 0;
+  int64_t last_time_ = 0;  // for an RFC 5424 line without a time ("-")
+};
+
+}  // namespace nearmiss::maillog
+
+#endif  // NEARMISS_MAILLOG_LOG_LINE_H_

@@ -1,0 +1,201 @@
+// One test per log format, named after it; lines as each producer writes
+// them (timestamp.h and log_line.h name the sources).
+#include "maillog/log_line.h"
+
+#include <gtest/gtest.h>
+
+#include "maillog/timestamp.h"
+
+namespace nearmiss::maillog {
+namespace {
+
+constexpr std::string_view kSent =
+    "4F2A1B3C: to=<bob@army.ml>, relay=mx.army.ml[192.0.2.7]:25, dsn=2.0.0, status=sent (250 ok)";
+
+LogLine Parsed(std::string_view line, int year = 2025) {
+  LineParser parser(year);
+  LogLine l;
+  EXPECT_TRUE(parser.Parse(line, &l)) << line;
+  return l;
+}
+
+void ExpectSent(const LogLine& l, std::string_view host = "mail") {
+  EXPECT_EQ(l.host, host);
+  EXPECT_EQ(l.program, "postfix/smtp");
+  EXPECT_EQ(l.queue_id, "4F2A1B3C");
+  EXPECT_TRUE(l.text.starts_with("to=<bob@army.ml>, relay=")) << l.text;
+}
+
+TEST(LogLineFormat, Rfc3164) {
+  LogLine l = Parsed("Nov  3 09:12:03 mail postfix/smtp[123]: " + std::string(kSent));
+  EXPECT_EQ(l.format, LineFormat::kRfc3164);
+  EXPECT_EQ(FormatTime(l.time), "2025-11-03T09:12:03");  // the year given: none in the line
+  ExpectSent(l);
+}
+
+TEST(LogLineFormat, Rfc3164WithPri) {
+  LogLine l = Parsed("<22>Nov 30 09:12:03 mail postfix/smtp[123]: " + std::string(kSent));
+  EXPECT_EQ(l.format, LineFormat::kRfc3164);
+  EXPECT_EQ(FormatTime(l.time), "2025-11-30T09:12:03");
+  ExpectSent(l);
+}
+
+TEST(LogLineFormat, Rfc5424) {
+  LogLine l = Parsed("<22>1 2026-11-30T09:12:03.123456+01:00 mail.mod.gov.uk postfix/smtp 1234 - - " +
+                     std::string(kSent));
+  EXPECT_EQ(l.format, LineFormat::kRfc5424);
+  EXPECT_EQ(FormatTime(l.time), "2026-11-30T08:12:03");  // the line's year and zone
+  ExpectSent(l, "mail.mod.gov.uk");
+}
+
+TEST(LogLineFormat, Rfc5424StructuredDataAndBom) {
+  LogLine l = Parsed(
+      "<22>1 2026-11-30T09:12:03Z mail postfix/smtp 1234 ID47 [exampleSDID@32473 "
+      "iut=\"3\" eventSource=\"a \\\"quoted\\\" ] bracket\"][origin ip=\"192.0.2.1\"] "
+      "\xEF\xBB\xBF" + std::string(kSent));
+  EXPECT_EQ(FormatTime(l.time), "2026-11-30T09:12:03");
+  ExpectSent(l);
+}
+
+TEST(LogLineFormat, Rfc5424NilTimeAndNoMessage) {
+  LineParser parser(2025);
+  LogLine l;
+  ASSERT_TRUE(parser.Parse("<22>1 2026-11-30T09:12:03Z mail postfix/smtp 1 - - " +
+                               std::string(kSent), &l));
+  ASSERT_TRUE(parser.Parse("<22>1 - mail postfix/qmgr 2 - - 4F2A1B3C: removed", &l));
+  EXPECT_EQ(FormatTime(l.time), "2026-11-30T09:12:03");  // the previous line's
+  EXPECT_EQ(l.text, "removed");
+  ASSERT_TRUE(parser.Parse("<22>1 2026-11-30T09:12:03Z mail - - - -", &l));
+  EXPECT_EQ(l.program, "");
+  EXPECT_FALSE(parser.Parse("<22>1 2026-11-30T09:12:03Z mail postfix/smtp 1 - [unclosed x", &l));
+  EXPECT_FALSE(parser.Parse("<22>1 Nov 30 09:12:03 mail postfix/smtp 1 - - x", &l));
+}
+
+TEST(LogLineFormat, RsyslogFileFormat) {
+  LogLine l = Parsed("2026-11-30T09:12:03.123456+00:00 mail postfix/smtp[123]: " +
+                     std::string(kSent));
+  EXPECT_EQ(l.format, LineFormat::kRfc3339);
+  EXPECT_EQ(FormatTime(l.time), "2026-11-30T09:12:03");
+  ExpectSent(l);
+  l = Parsed("2023-12-31T23:59:59.5-05:30 mail postfix/smtp[123]: " + std::string(kSent));
+  EXPECT_EQ(FormatTime(l.time), "2024-01-01T05:29:59");
+}
+
+TEST(LogLineFormat, PostfixMaillogFile) {
+  // Postfix 3.7 postlogd: strftime "%b %d %H:%M:%S", the day zero-padded,
+  // the host's first label.
+  LogLine l = Parsed("Nov 03 09:12:03 mail postfix/smtp[123]: " + std::string(kSent));
+  EXPECT_EQ(l.format, LineFormat::kRfc3164);
+  EXPECT_EQ(FormatTime(l.time), "2025-11-03T09:12:03");
+  ExpectSent(l);
+}
+
+TEST(LogLineFormat, JournalShort) {
+  LogLine l = Parsed("Nov 03 09:12:03 mail postfix/smtp[123]: " + std::string(kSent));
+  EXPECT_EQ(l.format, LineFormat::kRfc3164);
+  ExpectSent(l);
+}
+
+TEST(LogLineFormat, JournalShortPrecise) {
+  LogLine l = Parsed("Nov 30 09:12:03.123456 mail postfix/smtp[123]: " + std::string(kSent));
+  EXPECT_EQ(l.format, LineFormat::kRfc3164Precise);
+  EXPECT_EQ(FormatTime(l.time), "2025-11-30T09:12:03");
+  ExpectSent(l);
+}
+
+TEST(LogLineFormat, JournalShortIso) {
+  LogLine l = Parsed("2025-11-30T10:12:03+0100 mail postfix/smtp[123]: " + std::string(kSent));
+  EXPECT_EQ(l.format, LineFormat::kRfc3339);
+  EXPECT_EQ(FormatTime(l.time), "2025-11-30T09:12:03");
+  ExpectSent(l);
+}
+
+TEST(LogLineFormat, JournalShortIsoPrecise) {
+  LogLine l = Parsed("2025-11-30T10:12:03.123456+0100 mail postfix/smtp[123]: " +
+                     std::string(kSent));
+  EXPECT_EQ(l.format, LineFormat::kRfc3339);
+  EXPECT_EQ(FormatTime(l.time), "2025-11-30T09:12:03");
+  ExpectSent(l);
+}
+
+TEST(LogLineFormat, JournalShortFull) {
+  LogLine l = Parsed("Sat 2024-11-30 09:12:03 UTC mail postfix/smtp[123]: " + std::string(kSent));
+  EXPECT_EQ(l.format, LineFormat::kJournalFull);
+  EXPECT_EQ(FormatTime(l.time), "2024-11-30T09:12:03");  // the line's year, not 2025
+  ExpectSent(l);
+  // An abbreviation names no single offset: the wall clock as written.
+  l = Parsed("Sat 2024-11-30 10:12:03 CET mail postfix/smtp[123]: " + std::string(kSent));
+  EXPECT_EQ(FormatTime(l.time), "2024-11-30T10:12:03");
+  l = Parsed("Sat 2024-11-30 12:12:03 +03 mail postfix/smtp[123]: " + std::string(kSent));
+  EXPECT_EQ(FormatTime(l.time), "2024-11-30T09:12:03");
+}
+
+TEST(LogLineFormat, JournalShortUnix) {
+  LogLine l = Parsed("1764493923.123456 mail postfix/smtp[123]: " + std::string(kSent));
+  EXPECT_EQ(l.format, LineFormat::kJournalUnix);
+  EXPECT_EQ(FormatTime(l.time), "2025-11-30T09:12:03");
+  ExpectSent(l);
+}
+
+TEST(LogLineFormat, JournalMarkers) {
+  for (std::string_view marker : {"-- Boot 3c0f9a52b7e44f0d8f1a6c2d9e8b7a61 --", "-- No entries --",
+                                  "-- Logs begin at Mon 2025-11-03 09:00:00 UTC, end at Sun "
+                                  "2025-11-30 09:12:03 UTC. --"}) {
+    LogLine l = Parsed(marker);
+    EXPECT_EQ(l.format, LineFormat::kJournalMarker);
+    EXPECT_EQ(l.program, "");
+  }
+}
+
+TEST(LogLineFormat, OtherProgramsAreFramedToo) {
+  LogLine l = Parsed("Nov 30 09:12:03 mail CRON[3001]: (root) CMD (true)");
+  EXPECT_EQ(l.program, "CRON");
+  EXPECT_FALSE(IsPostfixProgram(l.program));
+  l = Parsed("Nov 30 09:12:03 mail -- MARK --");
+  EXPECT_EQ(l.program, "");
+  EXPECT_TRUE(IsPostfixProgram("postfix-out/smtp"));
+  EXPECT_FALSE(IsPostfixProgram("postfixadmin"));
+}
+
+TEST(LogLineFormat, Unrecognised) {
+  LineParser parser(2025);
+  LogLine l;
+  for (std::string_view line : {
+           "",
+           "garbage",
+           "4F2A1B3C: to=<bob@army.ml>, status=sent",          // journalctl -o cat
+           "{\"MESSAGE\":\"4F2A1B3C: removed\"}",                 // -o json
+           "2025-11-30 09:12:03,123 INFO something",              // not RFC 3339
+           "Nov 30 09:12:03",                                     // no host
+           "Nov 31 25:12:03 mail postfix/smtp[1]: x",             // no such time
+           "Foo 30 09:12:03 mail postfix/smtp[1]: x",
+           "<999>Nov 30 09:12:03 mail postfix/smtp[1]: x",        // PRI over 191
+           "12345 mail postfix/smtp[1]: x",                       // too few digits for unix time
+       }) {
+    EXPECT_FALSE(parser.Parse(line, &l)) << line;
+    EXPECT_EQ(l.format, LineFormat::kNone);
+  }
+}
+
+TEST(LogLineYear, DecemberToJanuaryMovesTheYear) {
+  LineParser parser(2023);
+  LogLine l;
+  ASSERT_TRUE(parser.Parse("Dec 31 23:59:59 h p: x", &l));
+  ASSERT_TRUE(parser.Parse("Jan  1 00:00:01 h p: x", &l));
+  EXPECT_EQ(FormatTime(l.time), "2024-01-01T00:00:01");
+}
+
+TEST(LogLineQueueId, QueueIdsAndNoise) {
+  LogLine l = Parsed("Mar  3 10:15:02 mx postfix/qmgr[9]: 4BCD12F3A: removed");
+  EXPECT_EQ(l.program, "postfix/qmgr");
+  EXPECT_EQ(l.queue_id, "4BCD12F3A");
+  EXPECT_EQ(l.text, "removed");
+  l = Parsed("Mar  3 10:15:02 mx postfix/smtpd[9]: warning: hostname x");
+  EXPECT_EQ(l.queue_id, "");
+  EXPECT_EQ(l.text, "warning: hostname x");
+  l = Parsed("Mar  3 10:15:02 mx postfix/qmgr[9]: 4TQg0y2Y7Kz9sTr: removed");
+  EXPECT_EQ(l.queue_id, "4TQg0y2Y7Kz9sTr");
+}
+
+}  // namespace
+}  // namespace nearmiss::maillog

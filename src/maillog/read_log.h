@@ -1,0 +1,38 @@
+// ReadLog: one log file (plain or gzip) through a PostfixLog, with the
+// check that the file was a mail log at all. The investigation (`nearmiss
+// audit`) and learning (`nearmiss learn`) read logs the same way through it.
+//
+// Thread safety: as PostfixLog (one per thread).
+#ifndef NEARMISS_MAILLOG_READ_LOG_H_
+#define NEARMISS_MAILLOG_READ_LOG_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "maillog/line_counts.h"
+#include "maillog/postfix_log.h"
+#include "nearmiss/status.h"
+
+namespace nearmiss::maillog {
+
+struct ReadLogOptions {
+  // The year of timestamps without one; 0: the file's modification year.
+  int year = 0;
+  // Below this share of recognised non-empty lines the file is an error
+  // (line_counts.h); a file with none recognised always is.
+  int min_recognised_percent = kDefaultMinRecognisedPercent;
+  // The bytes of this file read so far, after each chunk.
+  std::function<void(uint64_t bytes)> on_bytes;
+};
+
+// Feeds every line of `path` to `log` and sets *counts to what was made of
+// them (also on error). IoError when the file cannot be read; ParseError
+// naming FILE:LINE when it is not a mail log this reader knows. Deliveries
+// from the lines that were recognised reach the sink either way.
+Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& options,
+               LineCounts* counts);
+
+}  // namespace nearmiss::maillog
+
+#endif  // NEARMISS_MAILLOG_READ_LOG_H_

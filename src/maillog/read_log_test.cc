@@ -1,0 +1,95 @@
+#include "maillog/read_log.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
+namespace nearmiss::maillog {
+namespace {
+
+class NoSink final : public DeliverySink {
+ public:
+  void OnAttempt(const Attempt&) override { ++attempts; }
+  int attempts = 0;
+};
+
+class ReadLogTest : public ::testing::Test {
+ protected:
+  std::string Write(const std::string& text) {
+    char name[] = "/tmp/nearmiss-read-log-XXXXXX";
+    int fd = ::mkstemp(name);
+    ::close(fd);
+    std::ofstream(name) << text;
+    paths_.push_back(name);
+    return name;
+  }
+  void TearDown() override {
+    for (const std::string& p : paths_) std::remove(p.c_str());
+  }
+  Status Read(const std::string& path, int min_percent = kDefaultMinRecognisedPercent) {
+    PostfixLog log(PostfixLogOptions{}, &sink_);
+    ReadLogOptions o;
+    o.year = 2025;
+    o.min_recognised_percent = min_percent;
+    return ReadLog(path, log, o, &counts_);
+  }
+  NoSink sink_;
+  LineCounts counts_;
+  std::vector<std::string> paths_;
+};
+
+constexpr char kPostfix[] =
+    "Nov 30 09:12:02 mail postfix/qmgr[2]: 4F2A1B3C: from=<a@mod.gov.uk>, size=1, nrcpt=1 "
+    "(queue active)\n"
+    "Nov 30 09:12:03 mail postfix/smtp[3]: 4F2A1B3C: to=<bob@army.ml>, relay=r, dsn=2.0.0, "
+    "status=sent (ok)\n";
+
+TEST_F(ReadLogTest, CountsWhatEachLineWas) {
+  std::string path = Write(std::string(kPostfix) + "\nNov 30 09:12:04 mail CRON[9]: (root) CMD (x)\n");
+  ASSERT_TRUE(Read(path).ok());
+  EXPECT_EQ(counts_.file, path);
+  EXPECT_EQ(counts_.lines, 4u);
+  EXPECT_EQ(counts_.non_empty(), 3u);
+  EXPECT_EQ(counts_.recognised, 3u);
+  EXPECT_EQ(counts_.postfix, 2u);
+  EXPECT_EQ(counts_.unrecognised, 0u);
+  EXPECT_EQ(counts_.main_format(), LineFormat::kRfc3164);
+  EXPECT_EQ(sink_.attempts, 1);
+}
+
+TEST_F(ReadLogTest, NothingRecognisedIsAnErrorNamingFileAndLine) {
+  // journalctl -o cat: the messages without their framing.
+  std::string path = Write("\n4F2A1B3C: to=<bob@army.ml>, status=sent\n4F2A1B3C: removed\n");
+  Status s = Read(path, 0);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.code(), StatusCode::kParseError);
+  EXPECT_NE(s.message().find(path + ":2: "), std::string::npos) << s.message();
+  EXPECT_EQ(counts_.first_unrecognised_line, 2u);
+  EXPECT_EQ(counts_.recognised, 0u);
+  EXPECT_EQ(counts_.unrecognised, 2u);
+}
+
+TEST_F(ReadLogTest, UnderTheThresholdIsAnError) {
+  std::string path = Write(std::string(kPostfix) + "x\ny\nz\n");  // 2 of 5: 40%
+  EXPECT_EQ(Read(path).code(), StatusCode::kParseError);
+  EXPECT_TRUE(Read(path, 40).ok());
+  EXPECT_EQ(Read(path, 41).code(), StatusCode::kParseError);
+}
+
+TEST_F(ReadLogTest, AFewBadLinesAndEmptyFilesAreFine) {
+  std::string lines;
+  for (int i = 0; i < 10; ++i) lines += kPostfix;
+  EXPECT_TRUE(Read(Write(lines + "\x01\x02 torn line\n")).ok());  // 20 of 21
+  EXPECT_EQ(counts_.unrecognised, 1u);
+  EXPECT_TRUE(Read(Write("")).ok());
+  EXPECT_TRUE(Read(Write("\n\n")).ok());
+}
+
+TEST_F(ReadLogTest, MissingFileIsAnIoError) {
+  EXPECT_EQ(Read("/nonexistent/maillog").code(), StatusCode::kIoError);
+}
+
+}  // namespace
+}  // namespace nearmiss::maillog
