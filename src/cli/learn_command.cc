@@ -7,7 +7,7 @@
 
 #include "cli/commands.h"
 #include "history/learn.h"
-#include "history/refresher.h"
+#include "daemon/refresher.h"
 #include "maillog/log_files.h"
 #include "maillog/read_log.h"
 #include "nearmiss/store.h"
@@ -40,7 +40,7 @@ int Prune(const LearnFlags& flags, Store& store) {
   int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
-  Result<int64_t> deleted = history::PruneAudit(store, policy->history, now_ms);
+  Result<int64_t> deleted = daemon::PruneAudit(store, policy->history, now_ms);
   if (!deleted.ok()) return Fail(deleted.error());
   Result<AuditCounts> kept = store.CountAudit({});
   if (!kept.ok()) return Fail(kept.error());

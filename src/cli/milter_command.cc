@@ -16,7 +16,7 @@
 #include "milter/server.h"
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/store.h"
-#include "history/refresher.h"
+#include "daemon/refresher.h"
 #include "cli/postconf.h"
 #include "store/audit_writer.h"
 
@@ -89,13 +89,13 @@ int RunMilter(const MilterFlags& flags) {
     std::fflush(stdout);
   };
   std::shared_ptr<store::AuditWriter> audit;
-  std::unique_ptr<history::Refresher> refresher;
+  std::unique_ptr<daemon::Refresher> refresher;
   if (store) {
     audit = std::make_shared<store::AuditWriter>(store, [](const Status& s) {
       std::fprintf(stderr, "nearmiss milter: audit log: %s\n", s.message().c_str());
     });
     options.session.audit = audit;
-    refresher = std::make_unique<history::Refresher>(engines, store, [](const std::string& m) {
+    refresher = std::make_unique<daemon::Refresher>(engines, store, [](const std::string& m) {
       std::fprintf(stderr, "nearmiss milter: %s\n", m.c_str());
     });
   }

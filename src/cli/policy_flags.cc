@@ -1,7 +1,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
-#include "history/refresher.h"
+#include "daemon/refresher.h"
 
 namespace nearmiss::cli {
 
@@ -93,7 +93,7 @@ Result<DaemonEngines> OpenDaemonEngines(const PolicyFlags& flags,
     out.store = std::move(*opened);
   }
   Result<std::unique_ptr<EngineHolder>> holder = EngineHolder::Open(
-      flags.policy_file, out.store ? history::HistoryFrom(out.store) : nullptr,
+      flags.policy_file, out.store ? daemon::HistoryFrom(out.store) : nullptr,
       std::move(prepare));
   if (!holder.ok()) return holder.error();
   out.engines = std::move(*holder);

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "cli/commands.h"
-#include "history/refresher.h"
+#include "daemon/refresher.h"
 #include "http/memory_audit.h"
 #include "http/server.h"
 #include "nearmiss/engine_holder.h"
@@ -75,13 +75,13 @@ int RunServe(ServeFlags& flags) {
 
   std::unique_ptr<http::StoreAudit> store_audit;
   std::unique_ptr<store::AuditWriter> writer;
-  std::unique_ptr<history::Refresher> refresher;
+  std::unique_ptr<daemon::Refresher> refresher;
   if (store) {
     store_audit = std::make_unique<http::StoreAudit>(store.get());
     writer = std::make_unique<store::AuditWriter>(store, [](const Status& s) {
       std::fprintf(stderr, "nearmiss serve: audit log: %s\n", s.message().c_str());
     });
-    refresher = std::make_unique<history::Refresher>(engines, store, [](const std::string& m) {
+    refresher = std::make_unique<daemon::Refresher>(engines, store, [](const std::string& m) {
       std::fprintf(stderr, "nearmiss serve: %s\n", m.c_str());
     });
   }

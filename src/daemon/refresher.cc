@@ -1,8 +1,8 @@
-#include "history/refresher.h"
+#include "daemon/refresher.h"
 
 #include <chrono>
 
-namespace nearmiss::history {
+namespace nearmiss::daemon {
 
 constexpr int64_t kDayMs = 86'400'000;
 
@@ -77,4 +77,4 @@ void Refresher::Loop() {
   }
 }
 
-}  // namespace nearmiss::history
+}  // namespace nearmiss::daemon

@@ -10,8 +10,8 @@
 // Ownership: shares the EngineHolder and the Store with the daemon. Thread
 // safety: RunOnce may be called from any thread; Start and Stop from the
 // owner. The destructor stops the thread.
-#ifndef NEARMISS_HISTORY_REFRESHER_H_
-#define NEARMISS_HISTORY_REFRESHER_H_
+#ifndef NEARMISS_DAEMON_REFRESHER_H_
+#define NEARMISS_DAEMON_REFRESHER_H_
 
 #include <condition_variable>
 #include <cstdint>
@@ -24,7 +24,7 @@
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/store.h"
 
-namespace nearmiss::history {
+namespace nearmiss::daemon {
 
 // The EngineHolder's history source over `store`: a snapshot with the
 // known addresses when the policy flags new ones.
@@ -65,6 +65,6 @@ class Refresher {
   std::thread thread_;
 };
 
-}  // namespace nearmiss::history
+}  // namespace nearmiss::daemon
 
-#endif  // NEARMISS_HISTORY_REFRESHER_H_
+#endif  // NEARMISS_DAEMON_REFRESHER_H_

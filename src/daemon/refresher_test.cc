@@ -1,6 +1,6 @@
 // The daemons' periodic pass: a fresh snapshot reaches the running engine, a
 // failed one leaves it alone, and audit records past retention go.
-#include "history/refresher.h"
+#include "daemon/refresher.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -8,7 +8,7 @@
 #include <chrono>
 #include <filesystem>
 
-namespace nearmiss::history {
+namespace nearmiss::daemon {
 namespace {
 
 constexpr int64_t kDay = 86400;
@@ -127,4 +127,4 @@ TEST_F(RefresherTest, StopDoesNotWaitForThePeriod) {
 }
 
 }  // namespace
-}  // namespace nearmiss::history
+}  // namespace nearmiss::daemon
