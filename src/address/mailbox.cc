@@ -65,24 +65,41 @@ Result<Address> ParseAddress(std::string_view text) {
 
 std::vector<std::string> SplitAddressList(std::string_view text) {
   std::vector<std::string> out;
-  auto emit = [&out](std::string_view piece) {
-    piece = TrimSpace(piece);
-    if (piece.empty()) return;
-    // A mailto: URI may name several recipients (RFC 6068 "?to=", "cc",
-    // "bcc"); each is a recipient of its own, none may be dropped.
-    std::vector<std::string> mailto = address::MailtoRecipients(piece);
-    if (mailto.empty()) {
-      out.emplace_back(piece);
-    } else {
-      for (std::string& m : mailto) out.push_back(std::move(m));
+  auto emit = [&out](std::string_view text) {
+    for (std::string_view piece : address::SplitAtMissingCommas(TrimSpace(text))) {
+      if (piece.empty()) continue;
+      // A mailto: URI may name several recipients (RFC 6068 "?to=", "cc",
+      // "bcc"); each is a recipient of its own, none may be dropped.
+      std::vector<std::string> mailto = address::MailtoRecipients(piece);
+      if (mailto.empty()) {
+        out.emplace_back(piece);
+      } else {
+        for (std::string& m : mailto) out.push_back(std::move(m));
+      }
     }
   };
   // Separators count only at the top level (Walker skips quoted strings and
   // comments) and outside angle brackets. An unterminated quote or comment
   // swallows the rest, which becomes one piece for the parser to refuse.
-  // RFC 5322 3.4 groups ("team: a@x, b@y;") lose their name: a top-level
-  // ':' outside brackets ends it, unless the piece is a source route
-  // ("@relay:bob@x") or a mailto: URI.
+  // Within a piece, two words with only space between are two addresses
+  // (SplitAtMissingCommas).
+  // RFC 5322 3.4 groups ("team: a@x, b@y;") lose their name. As in
+  // Postfix's tok822_parse, a top-level ':' starts a group only when a ';'
+  // closes one after it, and the name runs back to the previous ',' (words
+  // there are the name, not recipients); any other ':' is part of an
+  // address. A source route ("@relay:bob@x") and a mailto: URI keep theirs.
+  std::size_t last_semicolon = kNpos;
+  {
+    Walker scan(text);
+    bool in_angle = false;
+    for (std::size_t i = scan.Find("<>;"); i != kNpos; i = scan.Find("<>;", i + 1)) {
+      if (text[i] == '<' || text[i] == '>') {
+        in_angle = text[i] == '<';
+      } else if (!in_angle) {
+        last_semicolon = i;
+      }
+    }
+  }
   Walker walker(text);
   bool angle = false;
   std::size_t start = 0;
@@ -95,11 +112,19 @@ std::vector<std::string> SplitAddressList(std::string_view text) {
       continue;
     } else if (c == ':') {
       const std::string_view head = TrimSpace(text.substr(start, i - start));
-      if (head.empty() || head.front() == '@' || address::IsMailtoScheme(head)) {
+      if (last_semicolon == kNpos || i > last_semicolon || head.empty() ||
+          head.front() == '@' || address::IsMailtoScheme(head)) {
         continue;
       }
       start = i + 1;  // a group's display name
     } else {
+      // A mailto: URI's own commas ("mailto:a@x,b@y?cc=c@z") separate its
+      // recipients, which MailtoRecipients reads; the URI ends at white space.
+      const std::string_view head = TrimSpace(text.substr(start, i - start));
+      const bool in_uri = address::MailtoRecipients(head).size() > 0 &&
+                          head.find_first_of(" \t\r\n") == kNpos && i + 1 < text.size() &&
+                          !address::IsSpace(text[i + 1]);
+      if (in_uri) continue;
       emit(text.substr(start, i - start));
       start = i + 1;
     }

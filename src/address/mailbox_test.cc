@@ -244,6 +244,38 @@ TEST(SplitAddressListTest, SeparatorsQuotesBracketsComments) {
   EXPECT_THAT(SplitAddressList("\"open, quote"), ElementsAre("\"open, quote"));
 }
 
+// Postfix's tok822_parse: "adds missing commas between addresses", and a
+// ':' starts a group only when a ';' closes it.
+TEST(SplitAddressListTest, MissingCommasAsPostfixReadsThem) {
+  EXPECT_THAT(SplitAddressList("bob@army.mil eve@army.ml"),
+              ElementsAre("bob@army.mil", "eve@army.ml"));
+  EXPECT_THAT(SplitAddressList("eve@army.ml (Eve)\tbob@army.mil"),
+              ElementsAre("eve@army.ml (Eve)", "bob@army.mil"));
+  EXPECT_THAT(SplitAddressList("\"eve\" eve@army.ml"), ElementsAre("\"eve\"", "eve@army.ml"));
+  // A display name before <...> stays with its mailbox.
+  EXPECT_THAT(SplitAddressList("Bob Smith <bob@army.mil>"), ElementsAre("Bob Smith <bob@army.mil>"));
+  // Operators join words: these are one address each.
+  EXPECT_THAT(SplitAddressList("bob . smith @ army.mil"), ElementsAre("bob . smith @ army.mil"));
+  EXPECT_THAT(SplitAddressList("army.ml!bob"), ElementsAre("army.ml!bob"));
+}
+
+TEST(SplitAddressListTest, GroupsNeedTheirSemicolon) {
+  EXPECT_THAT(SplitAddressList("team: a@x.com, b@y.com;"), ElementsAre("a@x.com", "b@y.com"));
+  EXPECT_THAT(SplitAddressList("undisclosed-recipients:;"), IsEmpty());
+  // No ';': the ':' is part of an address (Postfix reads "Cc:eve@army.ml"
+  // whole), and a bare CR does not hide the address before it.
+  EXPECT_THAT(SplitAddressList("bob@army.mil Cc: eve@army.ml"),
+              ElementsAre("bob@army.mil", "Cc: eve@army.ml"));
+  EXPECT_THAT(SplitAddressList("mailto:bob@army.mil; x@y.com"),
+              ElementsAre("bob@army.mil", "x@y.com"));
+}
+
+TEST(SplitAddressListTest, MailtoNamesEveryRecipient) {
+  EXPECT_THAT(SplitAddressList("mailto:bob@army.mil,ann@army.mil?to=eve%40army.ml&cc=c@x.com"
+                               "&subject=hi&bcc=d@y.com"),
+              ElementsAre("bob@army.mil", "ann@army.mil", "eve@army.ml", "c@x.com", "d@y.com"));
+}
+
 TEST(SplitAddressListTest, PiecesParse) {
   for (const std::string& piece :
        SplitAddressList("\"Smith, Bob\" <bob@army.mil>, ann@army.mil (Ann, "

@@ -283,6 +283,71 @@ std::vector<std::string> MailtoRecipients(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// tok822's operators: RFC 822 specials plus '%', '!' and '|' (a backslash
+// quotes the next character instead).
+bool IsOperator(char c) {
+  return std::string_view("|%!()<>@,;:\".[]").find(c) != kNpos;
+}
+
+}  // namespace
+
+std::vector<std::string_view> SplitAtMissingCommas(std::string_view piece) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  bool last_was_word = false;
+  std::size_t i = 0;
+  auto skip_until = [&](char close, bool nest) {
+    int depth = 1;
+    for (++i; i < piece.size(); ++i) {
+      if (piece[i] == '\\') {
+        ++i;
+      } else if (nest && piece[i] == '(') {
+        ++depth;
+      } else if (piece[i] == close && --depth == 0) {
+        ++i;
+        return;
+      }
+    }
+  };
+  while (i < piece.size()) {
+    const char c = piece[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      ++i;
+      continue;
+    }
+    if (c == '(') {  // comments are set aside, not words
+      skip_until(')', true);
+      continue;
+    }
+    if (c == '<') return {piece};  // a mailbox with a display name
+    const std::size_t word_start = i;
+    bool word = true;
+    if (c == '"') {
+      skip_until('"', false);
+    } else if (c == '[') {
+      skip_until(']', false);
+    } else if (IsOperator(c)) {
+      word = false;
+      ++i;
+    } else {
+      while (i < piece.size() && !IsOperator(piece[i]) && piece[i] != ' ' &&
+             piece[i] != '\t' && piece[i] != '\r' && piece[i] != '\n') {
+        if (piece[i] == '\\') ++i;
+        ++i;
+      }
+    }
+    if (word && last_was_word) {
+      out.push_back(TrimSpace(piece.substr(start, word_start - start)));
+      start = word_start;
+    }
+    last_was_word = word;
+  }
+  out.push_back(TrimSpace(piece.substr(start)));
+  return out;
+}
+
 Result<MailboxParts> SplitMailbox(std::string_view text) {
   std::string_view s = TrimSpace(text);
   if (s.empty()) return Invalid("empty address");

@@ -69,6 +69,14 @@ bool IsMailtoScheme(std::string_view s);
 // Empty when `s` is not a mailto: URI.
 std::vector<std::string> MailtoRecipients(std::string_view s);
 
+// Postfix's tok822_parse "adds missing commas between addresses": two words
+// (atoms, quoted strings, domain literals) with only white space or
+// comments between them start two addresses, so "bob@army.mil eve@army.ml"
+// names two recipients. `piece` holds no top-level ',' or ';'; a piece with
+// a top-level '<' is one mailbox (its phrase is its display name) and comes
+// back whole. Views into `piece`.
+std::vector<std::string_view> SplitAtMissingCommas(std::string_view piece);
+
 // Well past any real header line (998 octets); bounds the work per call.
 inline constexpr std::size_t kMaxAddressInput = 4096;
 

@@ -14,13 +14,17 @@ std::string OrEmpty(const char* s) { return s != nullptr ? s : ""; }
 // Enough decoded bytes for ClassifyDocument's magic numbers ("%PDF-").
 constexpr std::size_t kSniffBytes = 8;
 
-// RFC 5322 2.2.3 unfolding: a line break followed by white space is the
-// white space alone.
+// RFC 5322 2.2.3 unfolding. A bare CR or LF left inside a value becomes a
+// space, as Postfix's tokenizer reads it: "a@x\rCc: b@y" is two words, not
+// "a@xCc:".
 std::string Unfold(std::string_view raw) {
   std::string out;
   out.reserve(raw.size());
-  for (char c : raw) {
-    if (c != '\r' && c != '\n') out += c;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (c == '\r' && i + 1 < raw.size() && raw[i + 1] == '\n') continue;
+    if (c == '\n' && i + 1 < raw.size() && (raw[i + 1] == ' ' || raw[i + 1] == '\t')) continue;
+    out += (c == '\r' || c == '\n') ? ' ' : c;
   }
   const std::size_t first = out.find_first_not_of(" \t");
   if (first == std::string::npos) return "";
