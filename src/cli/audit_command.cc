@@ -9,6 +9,7 @@
 #include <ctime>
 #include <fstream>
 
+#include "base/log.h"
 #include "cli/commands.h"
 #include "investigate/auditor.h"
 #include "investigate/render.h"
@@ -75,7 +76,7 @@ int RunAudit(const AuditFlags& flags) {
   if (!flags.since.empty()) {
     options.since = maillog::ParseDate(flags.since);
     if (options.since < 0) {
-      std::fprintf(stderr, "nearmiss: --since %s: expected YYYY-MM-DD\n", flags.since.c_str());
+      log::Error("--since " + flags.since + ": expected YYYY-MM-DD");
       return kExitError;
     }
   }
@@ -101,19 +102,18 @@ int RunAudit(const AuditFlags& flags) {
     Status s = auditor.AddLog(path);
     if (!s.ok()) {
       progress.Clear();
-      std::fprintf(stderr, "nearmiss: %s\n", s.message().c_str());
+      log::Error(s.message());
       status = kExitError;
     } else if (const maillog::LineCounts& c = report.logs.back();
                c.recognised > 0 && c.postfix == 0) {
       // Read, but nothing of Postfix's in it: likely the wrong file.
       progress.Clear();
-      std::fprintf(stderr, "nearmiss: warning: %s: no Postfix lines among %llu recognised\n",
-                   path.c_str(), static_cast<unsigned long long>(c.recognised));
+      log::Warn(path + ": no Postfix lines among " + std::to_string(c.recognised) + " recognised");
     }
   }
   Status s = auditor.AddMailboxes(mailboxes);
   if (!s.ok()) {
-    std::fprintf(stderr, "nearmiss: %s\n", s.message().c_str());
+    log::Error(s.message());
     status = kExitError;
   }
   auditor.Finish();
@@ -129,7 +129,7 @@ int RunAudit(const AuditFlags& flags) {
     std::ofstream out(flags.html, std::ios::binary | std::ios::trunc);
     out << investigate::ReportHtml(report, meta);
     if (!out.good()) {
-      std::fprintf(stderr, "nearmiss: %s: cannot write the report\n", flags.html.c_str());
+      log::Error(flags.html + ": cannot write the report");
       return kExitError;
     }
   }
@@ -137,7 +137,7 @@ int RunAudit(const AuditFlags& flags) {
     std::ofstream out(flags.summary_json, std::ios::binary | std::ios::trunc);
     out << investigate::SummaryJson(report);
     if (!out.good()) {
-      std::fprintf(stderr, "nearmiss: %s: cannot write the summary\n", flags.summary_json.c_str());
+      log::Error(flags.summary_json + ": cannot write the summary");
       return kExitError;
     }
   }

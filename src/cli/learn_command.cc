@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "base/log.h"
 #include "cli/commands.h"
 #include "history/learn.h"
 #include "daemon/refresher.h"
@@ -26,7 +27,7 @@ struct LearnFlags {
 };
 
 int Fail(const Status& s) {
-  std::fprintf(stderr, "nearmiss: %s\n", s.message().c_str());
+  log::Error(s.message());
   return kExitError;
 }
 

@@ -1,6 +1,7 @@
 // nearmiss: a thin shell over the engine; one file per subcommand.
 #include <CLI/CLI.hpp>
 
+#include "base/log.h"
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
@@ -20,6 +21,13 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? kExitClean : kExitError;
+  }
+  // Log lines name the subcommand: "nearmiss milter: warning: ...". The
+  // daemons may add --log-format / --syslog on top (their own flags).
+  for (const CLI::App* sub : app.get_subcommands()) {
+    nearmiss::log::Options options;
+    options.program = "nearmiss " + sub->get_name();
+    nearmiss::log::Configure(options);
   }
   return run ? run() : kExitError;
 }

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "base/log.h"
 #include "cli/commands.h"
 #include "render/json_writer.h"
 #include "render/render.h"
@@ -141,7 +142,7 @@ int RunExplain(const ExplainFlags& flags) {
   AddRecipients(*engine, flags.cc, RecipientField::kCc, facts);
   Result<content::Scratch> scratch = content::Scratch::Create(engine->scanner());
   if (!scratch.ok()) {
-    std::fprintf(stderr, "nearmiss: %s\n", scratch.error().message().c_str());
+    log::Error(scratch.error().message());
     return kExitError;
   }
   Status s = engine->scanner().Scan(content::TextKind::kSubject, "subject", flags.subject,
@@ -151,14 +152,14 @@ int RunExplain(const ExplainFlags& flags) {
     std::ostringstream body;
     body << in.rdbuf();
     if (!in) {
-      std::fprintf(stderr, "nearmiss: %s: cannot read the body file\n", flags.body_file.c_str());
+      log::Error(flags.body_file + ": cannot read the body file");
       return kExitError;
     }
     s = engine->scanner().Scan(content::TextKind::kBody, "body", body.str(), *scratch,
                                &facts.sensitivity);
   }
   if (!s.ok()) {
-    std::fprintf(stderr, "nearmiss: %s\n", s.message().c_str());
+    log::Error(s.message());
     return kExitError;
   }
   facts.sensitivity = engine->FilterSensitivity(std::move(facts.sensitivity));

@@ -1,5 +1,6 @@
 #include <cstdio>
 
+#include "base/log.h"
 #include "cli/commands.h"
 #include "daemon/refresher.h"
 
@@ -31,7 +32,7 @@ Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags) {
   if (flags.store_url.empty()) return std::shared_ptr<Store>();
   Result<std::unique_ptr<Store>> store = Store::Open(flags.store_url);
   if (!store.ok()) {
-    std::fprintf(stderr, "nearmiss: %s\n", store.error().message().c_str());
+    log::Error(store.error().message());
     return store.error();
   }
   return std::shared_ptr<Store>(std::move(*store));
@@ -43,14 +44,14 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags,
                               ? DefaultPolicy()
                               : LoadPolicyFile(flags.policy_file);
   if (!policy.ok()) {
-    std::fprintf(stderr, "nearmiss: %s\n", policy.error().message().c_str());
+    log::Error(policy.error().message());
     return nullptr;
   }
   if (!flags.protect_file.empty()) {
     Result<std::vector<DomainItem>> items =
         ReadDomainListFile(flags.protect_file);
     if (!items.ok()) {
-      std::fprintf(stderr, "nearmiss: %s\n", items.error().message().c_str());
+      log::Error(items.error().message());
       return nullptr;
     }
     policy->use_default_protected = false;
@@ -62,8 +63,7 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags,
     Result<HistorySnapshot> snapshot =
         store->Snapshot(policy->history.flag_new_addresses);
     if (!snapshot.ok()) {
-      std::fprintf(stderr, "nearmiss: history: %s\n",
-                   snapshot.error().message().c_str());
+      log::Error("history: " + snapshot.error().message());
       return nullptr;
     }
     history = std::move(*snapshot);
@@ -71,8 +71,7 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags,
   Result<std::shared_ptr<const Engine>> engine =
       Engine::Compile(*policy, history ? &*history : nullptr);
   if (!engine.ok()) {
-    std::fprintf(stderr, "nearmiss: %s: %s\n", policy->source.c_str(),
-                 engine.error().message().c_str());
+    log::Error(policy->source + ": " + engine.error().message());
     return nullptr;
   }
   return *engine;

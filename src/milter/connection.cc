@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "base/log.h"
+
 namespace nearmiss::milter {
 
 Connection::Connection(ServerContext& server, Socket socket, uint64_t id)
@@ -47,8 +49,7 @@ void Connection::ArmIdle(std::chrono::steady_clock::time_point deadline) {
     if (now < due) return self->ArmIdle(due);
     // A scan in progress is bounded by its own timer.
     if (self->scanning_) return self->ArmIdle(now + self->server_.options.idle_timeout);
-    std::fprintf(stderr, "nearmiss milter: session %llu: idle timeout\n",
-                 static_cast<unsigned long long>(self->session_.id()));
+    log::Info("session " + std::to_string(self->session_.id()) + ": idle timeout");
     self->Close();
   });
 }
@@ -85,9 +86,8 @@ void Connection::Process() {
   while (!closed_ && !scanning_ && !close_after_write_) {
     auto packet = framer_.Next();
     if (!packet.ok()) {
-      std::fprintf(stderr, "nearmiss milter: session %llu: %s\n",
-                   static_cast<unsigned long long>(session_.id()),
-                   packet.error().message().c_str());
+      log::Warn("session " + std::to_string(session_.id()) + ": " +
+                log::Untrusted(packet.error().message(), 200));
       return Close();
     }
     if (!packet->has_value()) return Read();
@@ -96,9 +96,8 @@ void Connection::Process() {
     if (!out.empty()) Send(std::move(out));
     if (step == Session::Step::kClose) {
       if (!session_.error().ok()) {
-        std::fprintf(stderr, "nearmiss milter: session %llu: %s\n",
-                     static_cast<unsigned long long>(session_.id()),
-                     session_.error().message().c_str());
+        log::Warn("session " + std::to_string(session_.id()) + ": " +
+                  log::Untrusted(session_.error().message(), 200));
       }
       close_after_write_ = true;
       if (writing_.empty() && outbox_.empty()) Close();

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <list>
 
+#include "base/log.h"
 #include "milter/connection.h"
 
 namespace nearmiss::milter {
@@ -118,10 +119,9 @@ class AsioServer final : public Server {
     asio::post(pool_, [this] {
       Status s = reload_();
       if (s.ok()) {
-        std::fprintf(stderr, "nearmiss milter: policy reloaded\n");
+        log::Info("policy reloaded");
       } else {
-        std::fprintf(stderr, "nearmiss milter: reload refused, old policy kept: %s\n",
-                     s.message().c_str());
+        log::Warn("reload refused, old policy kept: " + s.message());
       }
     });
   }
@@ -129,8 +129,8 @@ class AsioServer final : public Server {
   void BeginDrain() {
     if (draining_) return;
     draining_ = true;
-    std::fprintf(stderr, "nearmiss milter: stopping: finishing %zu connection(s)\n",
-                 context_.open_connections.load());
+    log::Info("stopping: finishing " + std::to_string(context_.open_connections.load()) +
+              " connection(s)");
     asio::error_code ignored;
     for (auto& acceptor : acceptors_) acceptor->close(ignored);
     signals_.cancel(ignored);

@@ -34,7 +34,7 @@ printf '4F2A1B3C: to=<bob@army.ml>, relay=mx.army.ml[192.0.2.7]:25, status=sent 
 "$nearmiss" audit cat.log >out.txt 2>err.txt
 rc=$?
 [ "$rc" -eq 2 ] || no "audit of journalctl -o cat output: exit $rc, want 2"
-grep -q '^nearmiss: cat.log:1: not a mail log this reader knows: 0 of 2 non-empty lines recognised' err.txt ||
+grep -q '^nearmiss audit: error: cat.log:1: not a mail log this reader knows: 0 of 2 non-empty lines recognised' err.txt ||
   { cat err.txt >&2; no "audit: no message naming cat.log:1"; }
 grep -q 'cat.log: 2 lines read, 0 recognised, 0 from Postfix, 2 not recognised (first at cat.log:1)' out.txt ||
   { cat out.txt >&2; no "audit: summary does not count the unrecognised lines"; }
@@ -51,7 +51,7 @@ printf '{"MESSAGE":"4F2A1B3C: removed","_HOSTNAME":"mail"}\n' >journal.json
 "$nearmiss" audit --year 2025 --json "$here/formats/rfc3164.log" journal.json >rows.jsonl 2>err.txt
 rc=$?
 [ "$rc" -eq 2 ] || no "audit of a good and a json file: exit $rc, want 2"
-grep -q '^nearmiss: journal.json:1: ' err.txt || { cat err.txt >&2; no "audit: no message naming journal.json:1"; }
+grep -q '^nearmiss audit: error: journal.json:1: ' err.txt || { cat err.txt >&2; no "audit: no message naming journal.json:1"; }
 [ "$(wc -l <rows.jsonl)" -eq 3 ] || no "audit: the good file's rows are missing"
 # Under the threshold: 2 of 5 recognised is 40%.
 head -2 "$here/formats/rfc3164.log" >mixed.log
@@ -67,7 +67,7 @@ grep -q 'mixed.log:3: .*2 of 5 non-empty lines recognised (need 90%)' err.txt ||
 "$nearmiss" learn --store "sqlite:$w/h.db" cat.log >out.txt 2>err.txt
 rc=$?
 [ "$rc" -eq 2 ] || no "learn of journalctl -o cat output: exit $rc, want 2"
-grep -q '^nearmiss: cat.log:1: not a mail log this reader knows' err.txt ||
+grep -q '^nearmiss learn: error: cat.log:1: not a mail log this reader knows' err.txt ||
   { cat err.txt >&2; no "learn: no message naming cat.log:1"; }
 "$nearmiss" learn --store "sqlite:$w/h.db" --year 2025 "$here/formats/rfc5424.log" >out.txt 2>&1 ||
   { cat out.txt >&2; no "learn of an RFC 5424 log failed"; }
