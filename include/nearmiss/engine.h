@@ -93,6 +93,14 @@ class Engine {
   content::ScannedMessage ScanMessage(std::string_view bytes,
                                       std::string source,
                                       content::Scratch& scratch) const;
+  // The same with the calling thread's Scratch (ThreadScratch); when none
+  // can be made, an incomplete scan that says so.
+  content::ScannedMessage ScanMessage(std::string_view bytes, std::string source) const;
+  // The calling thread's Scratch for this engine's Scanner: made on first
+  // use, kept per thread, replaced after a reload's new Scanner. Null only
+  // when Vectorscan cannot allocate one. Valid until this thread next calls
+  // it with another Engine.
+  content::Scratch* ThreadScratch() const;
   // `s` without the findings of built-in packs the policy turned off, its
   // level recomputed. The Scanner carries every built-in pack when any is on.
   content::Sensitivity FilterSensitivity(content::Sensitivity s) const;

@@ -140,9 +140,9 @@ int RunExplain(const ExplainFlags& flags) {
                                           : MailPath::kOffline;
   AddRecipients(*engine, flags.to, RecipientField::kTo, facts);
   AddRecipients(*engine, flags.cc, RecipientField::kCc, facts);
-  Result<content::Scratch> scratch = content::Scratch::Create(engine->scanner());
-  if (!scratch.ok()) {
-    log::Error(scratch.error().message());
+  content::Scratch* scratch = engine->ThreadScratch();
+  if (scratch == nullptr) {
+    log::Error("could not allocate a scan scratch");
     return kExitError;
   }
   Status s = engine->scanner().Scan(content::TextKind::kSubject, "subject", flags.subject,

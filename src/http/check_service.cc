@@ -9,29 +9,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// A Scratch belongs to one Scanner; after a reload the thread makes a new
-// one and keeps the Scanner alive while its Scratch exists.
-content::Scratch* ThreadScratch(const Engine& engine) {
-  struct Slot {
-    std::shared_ptr<const content::Scanner> scanner;
-    std::unique_ptr<content::Scratch> scratch;
-  };
-  thread_local Slot slot;
-  std::shared_ptr<const content::Scanner> scanner = engine.shared_scanner();
-  if (slot.scanner != scanner) {
-    slot.scratch.reset();
-    slot.scanner.reset();
-    Result<content::Scratch> s = content::Scratch::Create(*scanner);
-    if (!s.ok()) return nullptr;
-    slot.scratch = std::make_unique<content::Scratch>(std::move(*s));
-    slot.scanner = std::move(scanner);
-  }
-  return slot.scratch.get();
-}
-
 content::Sensitivity Scan(const Engine& engine, const CheckRequest& r) {
   content::Sensitivity s;
-  content::Scratch* scratch = ThreadScratch(engine);
+  content::Scratch* scratch = engine.ThreadScratch();
   if (scratch == nullptr) {
     s.complete = false;
     return s;

@@ -1,5 +1,5 @@
-// The production Checker: a compiled Engine, plus a per-thread Scratch for
-// the content scan.
+// The production Checker: a compiled Engine (which owns the per-thread scan
+// Scratch).
 #include <memory>
 #include <utility>
 
@@ -27,15 +27,7 @@ class EngineChecker final : public Checker {
 
   content::ScannedMessage Scan(std::string_view bytes,
                                std::string source) const override {
-    content::Scratch* scratch = ThreadScratch();
-    if (scratch == nullptr) {
-      content::ScannedMessage failed;
-      failed.source = std::move(source);
-      failed.errors.push_back("could not allocate a scan scratch");
-      failed.sensitivity.complete = false;
-      return failed;
-    }
-    return engine_->ScanMessage(bytes, std::move(source), *scratch);
+    return engine_->ScanMessage(bytes, std::move(source));
   }
 
   Decision Decide(const MessageFacts& facts) const override {
@@ -57,25 +49,6 @@ class EngineChecker final : public Checker {
   }
 
  private:
-  // Each worker thread keeps one Scratch for the Scanner it last used. The
-  // cache holds the Scanner itself, not its address, so a reload that frees
-  // a Scanner can never leave a Scratch matched to a recycled pointer.
-  content::Scratch* ThreadScratch() const {
-    struct Cache {
-      std::shared_ptr<const content::Scanner> scanner;
-      std::unique_ptr<content::Scratch> scratch;
-    };
-    thread_local Cache cache;
-    std::shared_ptr<const content::Scanner> scanner = engine_->shared_scanner();
-    if (cache.scanner != scanner || !cache.scratch) {
-      Result<content::Scratch> s = content::Scratch::Create(*scanner);
-      if (!s.ok()) return nullptr;
-      cache.scratch = std::make_unique<content::Scratch>(std::move(*s));
-      cache.scanner = std::move(scanner);
-    }
-    return cache.scratch.get();
-  }
-
   std::shared_ptr<const Engine> engine_;
 };
 
