@@ -7,12 +7,17 @@
 //     ("x@army.mil@army.ml" goes to army.ml);
 //   - one trailing dot is dropped ("army.ml." is army.ml), but not "..";
 //   - a source route ("@relay.mil:bob@army.ml") is dropped (RFC 5321 C);
-//   - when the domain is one of the server's own (Postfix `mydestination`,
-//     `myhostname`: DeliveryOptions::local_domains), it is stripped and the
-//     local part routed on: an '@' left in it ("\"bob@army.ml\"@local",
-//     `resolve_dequoted_address`), a bang path "army.ml!bob" becomes
-//     bob@army.ml (`swap_bangpath`, the first '!'), and the rightmost '%'
-//     becomes '@' (`allow_percent_hack`).
+//   - quotes and escapes are read as Postfix's smtpd and cleanup do: the
+//     address is unquoted to its internal form first, so `bob."@army.ml"@mx`
+//     has the local part `bob.@army.ml` (quote_822_local re-quotes it whole);
+//   - when the domain is one of the server's own (Postfix `mydestination`:
+//     DeliveryOptions::local_domains), it is stripped and the local part
+//     routed on: a local part Postfix quotes is cracked open at its
+//     rightmost '@', else '%', else '!' (`resolve_dequoted_address`); a
+//     plain one has its bang path "army.ml!bob" swapped to bob@army.ml
+//     (`swap_bangpath`, the first '!'), else its rightmost '%' made '@'
+//     (`allow_percent_hack`);
+//   - an address without '@' gets the same rewriting, else @myorigin.
 // Whatever the configuration, every domain named inside a percent hack, a
 // bang path or a quoted '@' of the local part is returned in `route` too,
 // since the next hop may route it on (Postfix's RESOLVE_FLAG_ROUTED):
@@ -39,10 +44,15 @@ namespace nearmiss {
 
 // The Postfix parameters that change where an address goes (postconf(5)).
 struct DeliveryOptions {
-  // Lower-case ASCII domains the server delivers locally: `myhostname` and
-  // `mydestination`. Default none: nothing is rewritten, every routed
-  // domain is still judged through Recipient::route.
+  // Lower-case ASCII domains the server delivers locally: Postfix's
+  // `mydestination` (resolve_local; `myhostname` only through it, as in
+  // Postfix's default "$myhostname, localhost.$mydomain, localhost").
+  // Default none: nothing is rewritten, every routed domain is still judged
+  // through Recipient::route.
   std::vector<std::string> local_domains;
+  // Postfix `myorigin`: the domain a bare local name ("root") gets
+  // (append_at_myorigin). Empty: a name without '@' is refused.
+  std::string myorigin;
   bool allow_percent_hack = true;  // Postfix allow_percent_hack, default yes
   bool swap_bangpath = true;       // Postfix swap_bangpath, default yes
 };

@@ -106,6 +106,7 @@ struct PolicyDefaults {
 // `postconf`.
 struct DeliveryPolicy {
   std::string myhostname;                  // Postfix myhostname
+  std::string myorigin;                    // Postfix myorigin; "" = myhostname
   std::vector<std::string> mydestination;  // Postfix mydestination, expanded
   bool allow_percent_hack = true;          // Postfix allow_percent_hack
   bool swap_bangpath = true;               // Postfix swap_bangpath

@@ -39,16 +39,41 @@ std::size_t RFindTop(std::string_view s, char c) {
   return last;
 }
 
-// The content of a local part that is one quoted string, unescaped.
-std::optional<std::string> Dequote(std::string_view s) {
-  if (s.size() < 2 || s.front() != '"' || s.back() != '"') return std::nullopt;
+// Postfix's internal form of an address (smtpd and cleanup unquote what they
+// receive; tok822 drops white space between tokens): quotes and backslash
+// escapes removed, white space outside quotes dropped. `bob."@army.ml"@mx`
+// is `bob.@army.ml@mx` inside Postfix, whatever its quoting said.
+std::string Internalize(std::string_view s) {
   std::string out;
-  for (std::size_t i = 1; i + 1 < s.size(); ++i) {
-    if (s[i] == '"') return std::nullopt;  // more than one quoted string
-    if (s[i] == '\\' && i + 2 < s.size()) ++i;
-    out += s[i];
+  bool quoted = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\\' && i + 1 < s.size()) {
+      out += s[++i];
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (!quoted && (c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
+      continue;
+    } else {
+      out += c;
+    }
   }
   return out;
+}
+
+// quote_822_local: an internal local part that is not a plain dot-atom of
+// atext and '%'/'!' operators is quoted whole when Postfix re-reads it, and
+// a quoted local part is cracked open at '@', then '%', then '!'
+// (resolve_dequoted_address) rather than read as operators.
+bool NeedsQuoting(std::string_view local) {
+  if (local.empty() || local.front() == '.' || local.back() == '.' ||
+      local.find("..") != std::string_view::npos) {
+    return true;
+  }
+  for (char c : local) {
+    if (c != '.' && !address::IsAtext(static_cast<unsigned char>(c))) return true;
+  }
+  return false;
 }
 
 // resolve.c: "Strip trailing dot at end of domain, but not dot-dot or
@@ -68,55 +93,52 @@ struct Cut {
   std::string how;
 };
 
+// The domain side is re-read by tok822, which drops white space between
+// tokens: a cracked-open "bob@army .ml" routes to army.ml.
+std::string WithoutSpace(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') out += c;
+  }
+  return out;
+}
+
+Cut CutAt(std::string_view s, std::size_t at, std::string how) {
+  return Cut{std::string(s.substr(0, at)), WithoutSpace(s.substr(at + 1)), std::move(how)};
+}
+
 // rewrite.c's rewrite_tree for an address with no '@': a bang path
 // "site!user" becomes user@site at the first '!' (swap_bangpath), else the
 // rightmost '%' becomes '@' (allow_percent_hack).
-std::optional<Cut> RewriteOperators(std::string_view s, bool bang,
-                                    bool percent) {
+std::optional<Cut> RewriteOperators(std::string_view s, bool bang, bool percent) {
   if (bang) {
-    const std::size_t b = FindTop(s, '!');
-    if (b != kNpos) {
-      return Cut{std::string(s.substr(b + 1)), std::string(s.substr(0, b)),
-                 "bang path"};
+    const std::size_t b = s.find('!');
+    if (b != std::string_view::npos) {
+      return Cut{std::string(s.substr(b + 1)), WithoutSpace(s.substr(0, b)), "bang path"};
     }
   }
   if (percent) {
-    const std::size_t p = RFindTop(s, '%');
-    if (p != kNpos) {
-      return Cut{std::string(s.substr(0, p)), std::string(s.substr(p + 1)),
-                 "percent hack"};
-    }
+    const std::size_t p = s.rfind('%');
+    if (p != std::string_view::npos) return CutAt(s, p, "percent hack");
   }
   return std::nullopt;
 }
 
-// Where a local part is routed on once its domain is stripped (resolve.c,
-// after "Strip (and save) @domain if local"): an '@' left in it, then the
-// operators, then a quoted local part cracked open
-// (resolve_dequoted_address): its rightmost '@', else its rightmost '%',
-// else a bang path. nullopt when it names no further domain.
+// Where an internal local part is routed on once its domain is stripped
+// (resolve.c, after "Strip (and save) @domain if local"). A local part
+// Postfix would quote is cracked open at its rightmost '@', else its
+// rightmost '%', else a bang path; a plain one is rewritten as operators,
+// bang path first. nullopt when it names no further domain.
 std::optional<Cut> RouteOn(std::string_view local, bool bang, bool percent) {
-  const std::size_t at = RFindTop(local, '@');
-  if (at != kNpos) {
-    return Cut{std::string(local.substr(0, at)),
-               std::string(local.substr(at + 1)), "'@'"};
+  if (!NeedsQuoting(local)) return RewriteOperators(local, bang, percent);
+  if (const std::size_t a = local.rfind('@'); a != std::string_view::npos) {
+    return CutAt(local, a, "'@' in the local part");
   }
-  if (std::optional<Cut> cut = RewriteOperators(local, bang, percent)) {
-    return cut;
+  if (const std::size_t p = local.rfind('%'); percent && p != std::string_view::npos) {
+    return CutAt(local, p, "percent hack");
   }
-  std::optional<std::string> inner = Dequote(local);
-  if (!inner) return std::nullopt;
-  std::optional<Cut> cut;
-  if (const std::size_t a = inner->rfind('@'); a != std::string::npos) {
-    cut = Cut{inner->substr(0, a), inner->substr(a + 1), "quoted '@'"};
-  } else if (const std::size_t p = inner->rfind('%');
-             percent && p != std::string::npos) {
-    cut = Cut{inner->substr(0, p), inner->substr(p + 1), "quoted percent hack"};
-  } else if (bang && inner->find('!') != std::string::npos) {
-    cut = RewriteOperators(*inner, true, false);
-    if (cut) cut->how = "quoted bang path";
-  }
-  return cut;
+  if (bang) return RewriteOperators(local, true, false);
+  return std::nullopt;
 }
 
 bool IsLocal(std::string_view domain, const DeliveryOptions& options) {
@@ -125,19 +147,16 @@ bool IsLocal(std::string_view domain, const DeliveryOptions& options) {
                    lower) != options.local_domains.end();
 }
 
-// The local part as it reaches the delivery domain, held to RFC 5321/5322;
-// `*irregular` says why when it is not, and the raw text is kept.
-std::string DeliveryLocal(std::string_view raw, std::string* irregular) {
-  raw = TrimSpace(raw);
-  if (raw.empty()) {
-    *irregular = "empty local part";
-    return "";
+// A host name without a dot ("b" in a@b@army.ml): the next server delivers
+// it as one of its own (append_at_myorigin), which is the delivery domain.
+bool IsBareLabel(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                    (c >= '0' && c <= '9') || c == '-';
+    if (!ok) return false;
   }
-  Result<std::string> strict = address::ParseLocal(raw);
-  if (strict.ok()) return *strict;
-  *irregular = strict.error().message();
-  std::optional<std::string> inner = Dequote(raw);
-  return inner ? *inner : std::string(raw);
+  return true;
 }
 
 }  // namespace
@@ -162,15 +181,23 @@ Result<Recipient> ParseRecipient(std::string_view text,
   const bool bang = options.swap_bangpath;
   const bool percent = options.allow_percent_hack;
 
+  // The local part as typed, for the note on irregular forms.
+  const std::size_t typed_at = RFindTop(s, '@');
+  const std::string internal = Internalize(s);
+
   // Postfix's loop: strip local domains and route on, until a remote
   // domain (or none) is left. Each pass consumes at least one operator.
   std::optional<Cut> cut;
-  if (const std::size_t at = RFindTop(s, '@'); at != kNpos) {
-    cut = Cut{std::string(s.substr(0, at)), std::string(s.substr(at + 1)),
-              "'@'"};
+  if (const std::size_t at = internal.rfind('@'); at != std::string::npos) {
+    cut = CutAt(internal, at, "'@'");
   } else {
-    // cleanup(8) rewrites an address without '@' before it is resolved.
-    cut = RewriteOperators(s, bang, percent);
+    // cleanup(8) rewrites an address without '@' before it is resolved: a
+    // bang path or percent hack, else @$myorigin appended to a bare local
+    // name (append_at_myorigin), when the server's myorigin is known.
+    cut = RewriteOperators(internal, bang, percent);
+    if (!cut && !options.myorigin.empty() && !internal.empty() && !NeedsQuoting(internal)) {
+      cut = Cut{internal, options.myorigin, "myorigin"};
+    }
   }
   if (!cut) return Invalid("no '@' in '" + Echo(parts.whole) + "'");
   while (IsLocal(cut->domain, options)) {
@@ -179,25 +206,40 @@ Result<Recipient> ParseRecipient(std::string_view text,
     cut = std::move(next);
   }
 
-  std::string_view domain_raw = StripTrailingDot(TrimSpace(cut->domain));
+  std::string_view domain_raw = StripTrailingDot(cut->domain);
   if (domain_raw.empty()) return Invalid("empty domain");
   // ParseDomain's refusals name the domain and what is wrong with it.
   NM_ASSIGN_OR_RETURN(r.domain, ParseDomain(domain_raw));
-  r.local = DeliveryLocal(cut->local, &r.irregular);
+  r.local = cut->local;
+  if (r.local.empty()) {
+    r.irregular = "empty local part";
+  } else if (typed_at != kNpos) {
+    const std::string_view typed_local = TrimSpace(s.substr(0, typed_at));
+    Result<std::string> strict = address::ParseLocal(typed_local);
+    if (!strict.ok()) {
+      r.irregular = strict.error().message();
+    } else if (*strict != r.local) {
+      r.irregular = "the mail server reads the local part as '" + Echo(r.local) + "'";
+    }
+  } else {
+    r.irregular = "'" + Echo(parts.whole) + "' is routed by its " + cut->how;
+  }
 
   // Further domains the next hop may route to, whatever this server's
   // settings: percent hack and bang path both, as Postfix's
   // RESOLVE_FLAG_ROUTED check does ("we can't know how the next MX host is
-  // set up").
+  // set up"). One that cannot be judged makes the recipient unjudgeable.
   std::string local = cut->local;
   for (int guard = 0; guard < 64; ++guard) {
     std::optional<Cut> hop = RouteOn(local, /*bang=*/true, /*percent=*/true);
     if (!hop) break;
-    Result<Domain> d = ParseDomain(StripTrailingDot(TrimSpace(hop->domain)));
+    const std::string_view hop_domain = StripTrailingDot(hop->domain);
+    Result<Domain> d = ParseDomain(hop_domain);
     if (d.ok()) {
-      std::string ignored;
-      r.route.push_back(
-          RouteHop{std::move(*d), DeliveryLocal(hop->local, &ignored), hop->how});
+      r.route.push_back(RouteHop{std::move(*d), hop->local, hop->how});
+    } else if (!IsBareLabel(hop_domain)) {
+      return Invalid("the address routes on to '" + Echo(hop_domain) + "' (" + hop->how +
+                     "), which is not a domain nearmiss can judge: " + d.error().message());
     }
     local = std::move(hop->local);
   }

@@ -158,5 +158,46 @@ TEST(ResolveTest, SuggestionKeepsTheLocalPart) {
   EXPECT_EQ(Parse("Bob <bob@army.ml>").ToString(), "bob@army.ml");
 }
 
+// smtpd and cleanup unquote an address to Postfix's internal form before it
+// is resolved: quoting that covers only part of a local part hides nothing.
+TEST(ResolveTest, PartlyQuotedLocalPartIsReadUnquoted) {
+  DeliveryOptions local = Local({"mx.example.org"});
+  EXPECT_EQ(Parse("<bob.\"@army.ml\"@mx.example.org>", local).domain.ascii, "army.ml");
+  EXPECT_EQ(Parse("<\"bob\".\"@army.ml\"@mx.example.org>", local).domain.ascii, "army.ml");
+  EXPECT_EQ(Parse("<bob.\"%army.ml\"@mx.example.org>", local).domain.ascii, "army.ml");
+  EXPECT_EQ(Parse("<x.\"army.ml!bob\"@mx.example.org>", local).domain.ascii, "x.army.ml");
+  // Elsewhere the routed domain is judged too.
+  EXPECT_THAT(RouteDomains(Parse("bob.\"@army.ml\"@army.mil")), ElementsAre("army.ml"));
+  EXPECT_THAT(RouteDomains(Parse("\"bob\"@\"army.ml\"@army.mil")), ElementsAre("army.ml"));
+  EXPECT_THAT(RouteDomains(Parse("\"army\".ml!bob@army.mil")), ElementsAre("army.ml"));
+}
+
+// tok822 drops white space between tokens; a routed domain that still
+// cannot be judged makes the recipient unjudgeable, never dropped.
+TEST(ResolveTest, RoutedDomainThatCannotBeJudgedIsRefused) {
+  EXPECT_THAT(RouteDomains(Parse("\"bob@army .ml\"@army.mil")), ElementsAre("army.ml"));
+  EXPECT_THAT(RouteDomains(Parse("bob%army .ml@army.mil")), ElementsAre("army.ml"));
+  EXPECT_THAT(Refusal("\"bob@army..ml\"@army.mil"), HasSubstr("routes on to 'army..ml'"));
+  // A bare name is the next server's own: nothing further to judge.
+  EXPECT_THAT(RouteDomains(Parse("a@b@army.mil")), IsEmpty());
+}
+
+// resolve_local is mydestination; myhostname counts only through it.
+TEST(ResolveTest, MyhostnameAloneIsNotLocal) {
+  DeliveryOptions o;
+  o.myorigin = "mx.example.org";
+  Recipient r = Parse("bob%gmail.com@mx.example.org", o);
+  EXPECT_EQ(r.domain.ascii, "mx.example.org");
+  EXPECT_THAT(RouteDomains(r), ElementsAre("gmail.com"));
+}
+
+// append_at_myorigin: a bare local name is the server's own mail.
+TEST(ResolveTest, BareNameGetsMyorigin) {
+  DeliveryOptions o;
+  o.myorigin = "example.gov.uk";
+  EXPECT_EQ(Parse("<root>", o).domain.ascii, "example.gov.uk");
+  EXPECT_THAT(Refusal("<root>"), HasSubstr("no '@'"));
+}
+
 }  // namespace
 }  // namespace nearmiss

@@ -30,9 +30,9 @@ Result<DeliveryPolicy> ParsePostconfOutput(const std::string& out) {
   std::vector<std::string> lines;
   std::istringstream in(out);
   for (std::string line; std::getline(in, line);) lines.push_back(Trim(line));
-  if (lines.size() != 4) {
+  if (lines.size() != 5) {
     return Status::ParseError("postconf printed " + std::to_string(lines.size()) +
-                              " lines for 4 parameters");
+                              " lines for 5 parameters");
   }
   DeliveryPolicy d;
   d.myhostname = Lower(lines[0]);
@@ -53,6 +53,7 @@ Result<DeliveryPolicy> ParsePostconfOutput(const std::string& out) {
   }
   d.allow_percent_hack = lines[2] == "yes";
   d.swap_bangpath = lines[3] == "yes";
+  d.myorigin = Lower(lines[4]);
   d.configured = true;
   d.where = "postconf";
   return d;
@@ -70,11 +71,16 @@ Result<DeliveryPolicy> ReadPostconf(const std::string& config_dir) {
   std::vector<std::string> argv = {program};
   if (!config_dir.empty()) argv.insert(argv.end(), {"-c", config_dir});
   argv.insert(argv.end(),
-              {"-xh", "myhostname", "mydestination", "allow_percent_hack", "swap_bangpath"});
+              {"-xh", "myhostname", "mydestination", "allow_percent_hack", "swap_bangpath",
+               "myorigin"});
   NM_ASSIGN_OR_RETURN(http::ProcessResult r,
                       http::RunProcess(argv, 64 * 1024, std::chrono::seconds(10)));
   if (r.exit_code != 0) {
-    return Status::IoError("postconf failed: " + Trim(r.err));
+    std::string err = Trim(r.err);
+    for (char& c : err) {
+      if (c == '\n' || c == '\r') c = ' ';
+    }
+    return Status::IoError("postconf failed: " + err);
   }
   return ParsePostconfOutput(r.out);
 }

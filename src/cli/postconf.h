@@ -14,7 +14,7 @@
 namespace nearmiss::cli {
 
 // Runs `postconf [-c CONFIG_DIR] -xh myhostname mydestination
-// allow_percent_hack swap_bangpath` (`config_dir` empty: Postfix's
+// allow_percent_hack swap_bangpath myorigin` (`config_dir` empty: Postfix's
 // default). kNotFound when postconf is not installed; kIoError when it fails
 // (no main.cf), with its error.
 Result<DeliveryPolicy> ReadPostconf(const std::string& config_dir);

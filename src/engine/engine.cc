@@ -28,7 +28,8 @@ DeliveryOptions DeliveryOptionsFor(const DeliveryPolicy& p) {
   o.allow_percent_hack = p.allow_percent_hack;
   o.swap_bangpath = p.swap_bangpath;
   o.local_domains = p.mydestination;
-  if (!p.myhostname.empty()) o.local_domains.push_back(p.myhostname);
+  // Postfix's myorigin defaults to $myhostname.
+  o.myorigin = p.myorigin.empty() ? p.myhostname : p.myorigin;
   return o;
 }
 

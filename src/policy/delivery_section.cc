@@ -36,6 +36,15 @@ void ReadDeliverySection(Context& ctx, const toml::table& t, Policy& policy) {
                 "the mail server's fully qualified name: \"mail.example.gov.uk\"");
     }
   }
+  if (auto name = GetString(ctx, t, "myorigin")) {
+    std::optional<std::string> n = HostName(*name);
+    if (n) {
+      d.myorigin = *n;
+    } else {
+      ctx.Error(t.get("myorigin")->source(), "bad domain '" + *name + "'",
+                "the domain bare local names get: \"example.gov.uk\"");
+    }
+  }
   if (auto names = GetStrings(ctx, t, "mydestination")) {
     d.mydestination.clear();
     for (const Located& l : *names) {

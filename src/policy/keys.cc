@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 63> kKeys = {
+constexpr std::array<std::string_view, 64> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -70,6 +70,7 @@ constexpr std::array<std::string_view, 63> kKeys = {
     "history.refresh_seconds",
     "history.audit_retention_days",
     "delivery.myhostname",
+    "delivery.myorigin",
     "delivery.mydestination",
     "delivery.allow_percent_hack",
     "delivery.swap_bangpath",
