@@ -13,12 +13,12 @@
 #include <mutex>
 
 #include "cli/commands.h"
+#include "cli/postconf.h"
+#include "daemon/refresher.h"
+#include "journal/store_writer.h"
 #include "milter/server.h"
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/store.h"
-#include "daemon/refresher.h"
-#include "cli/postconf.h"
-#include "store/audit_writer.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -88,10 +88,10 @@ int RunMilter(const MilterFlags& flags) {
     std::fputc('\n', stdout);
     std::fflush(stdout);
   };
-  std::shared_ptr<store::AuditWriter> audit;
+  std::shared_ptr<journal::AuditWriter> audit;
   std::unique_ptr<daemon::Refresher> refresher;
   if (store) {
-    audit = std::make_shared<store::AuditWriter>(store, [](const Status& s) {
+    audit = std::make_shared<journal::AuditWriter>(store, [](const Status& s) {
       std::fprintf(stderr, "nearmiss milter: audit log: %s\n", s.message().c_str());
     });
     options.session.audit = audit;

@@ -11,7 +11,7 @@
 #include "cli/recipient_cache.h"
 #include "cli/scan_render.h"
 #include "nearmiss/content_reader.h"
-#include "store/audit_writer.h"
+#include "journal/store_writer.h"
 
 namespace nearmiss::cli {
 
@@ -129,7 +129,7 @@ class ScanAudit {
  private:
   static constexpr size_t kBatch = 1000;
   std::atomic<bool> failed_{false};
-  store::AuditWriter writer_;
+  journal::AuditWriter writer_;
   size_t pending_ = 0;
 };
 

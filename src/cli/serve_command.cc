@@ -11,11 +11,11 @@
 
 #include "cli/commands.h"
 #include "daemon/refresher.h"
-#include "http/memory_audit.h"
 #include "http/server.h"
+#include "journal/recent_records.h"
+#include "journal/store_writer.h"
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/store.h"
-#include "store/audit_writer.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -73,12 +73,12 @@ int RunServe(ServeFlags& flags) {
   std::shared_ptr<EngineHolder> engines = opened->engines;
   api.postfix.tag_header = engines->Get()->policy().defaults.tag_header;
 
-  std::unique_ptr<http::StoreAudit> store_audit;
-  std::unique_ptr<store::AuditWriter> writer;
+  std::unique_ptr<journal::StoreAudit> store_audit;
+  std::unique_ptr<journal::AuditWriter> writer;
   std::unique_ptr<daemon::Refresher> refresher;
   if (store) {
-    store_audit = std::make_unique<http::StoreAudit>(store.get());
-    writer = std::make_unique<store::AuditWriter>(store, [](const Status& s) {
+    store_audit = std::make_unique<journal::StoreAudit>(store.get());
+    writer = std::make_unique<journal::AuditWriter>(store, [](const Status& s) {
       std::fprintf(stderr, "nearmiss serve: audit log: %s\n", s.message().c_str());
     });
     refresher = std::make_unique<daemon::Refresher>(engines, store, [](const std::string& m) {

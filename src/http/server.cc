@@ -36,7 +36,7 @@ const char* AllowFor(const std::string& path) {
 }  // namespace
 
 ApiServerImpl::ApiServerImpl(ApiOptions options, std::shared_ptr<EngineHolder> engines,
-                             AuditSource* audit, std::vector<AuditSink*> sinks)
+                             journal::AuditSource* audit, std::vector<AuditSink*> sinks)
     : options_(std::move(options)),
       engines_(std::move(engines)),
       audit_(audit ? audit : &recent_),
@@ -92,7 +92,7 @@ Status ApiServerImpl::Init() {
   AddPublicRoutes();
   AddAdminRoutes();
   if (!options_.milter_log.empty()) {
-    milter_log_ = std::make_unique<MilterLogFollower>(options_.milter_log, &recent_);
+    milter_log_ = std::make_unique<journal::MilterLogFollower>(options_.milter_log, &recent_);
     milter_log_->Start();
   }
   return Status::Ok();
@@ -238,7 +238,7 @@ Status ApiServerImpl::Reload() {
 
 Result<std::unique_ptr<ApiServer>> ApiServer::Create(ApiOptions options,
                                                      std::shared_ptr<EngineHolder> engines,
-                                                     AuditSource* audit,
+                                                     journal::AuditSource* audit,
                                                      std::vector<AuditSink*> sinks) {
   auto s = std::make_unique<ApiServerImpl>(std::move(options), std::move(engines), audit,
                                            std::move(sinks));

@@ -21,9 +21,11 @@
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/status.h"
 
-namespace nearmiss::http {
-
+namespace nearmiss::journal {
 class AuditSource;
+}  // namespace nearmiss::journal
+
+namespace nearmiss::http {
 
 struct ApiOptions {
   std::string host = "127.0.0.1";  // loopback unless told otherwise
@@ -50,7 +52,7 @@ class ApiServer {
   // `sinks`: where decisions go beside the ring (a store's writer).
   static Result<std::unique_ptr<ApiServer>> Create(ApiOptions options,
                                                    std::shared_ptr<EngineHolder> engines,
-                                                   AuditSource* audit = nullptr,
+                                                   journal::AuditSource* audit = nullptr,
                                                    std::vector<AuditSink*> sinks = {});
   virtual ~ApiServer() = default;
 

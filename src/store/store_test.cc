@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "journal/store_writer.h"
 #include "nearmiss/store.h"
-#include "store/audit_writer.h"
 #include "store/sql.h"
 
 namespace nearmiss {
@@ -206,7 +206,7 @@ TEST_P(StoreTest, RetentionPrunesOldRecords) {
 TEST_P(StoreTest, AuditWriterBatchesFromThreads) {
   std::shared_ptr<Store> shared(std::move(store_));
   {
-    store::AuditWriter writer(shared, nullptr);
+    journal::AuditWriter writer(shared, nullptr);
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t) {
       threads.emplace_back([&writer, t] {

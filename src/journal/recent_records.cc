@@ -1,6 +1,6 @@
-#include "http/memory_audit.h"
+#include "journal/recent_records.h"
 
-namespace nearmiss::http {
+namespace nearmiss::journal {
 namespace {
 
 bool DomainIs(const std::string& address, const std::string& domain) {
@@ -69,4 +69,4 @@ Result<AuditCounts> MemoryAudit::Count(const AuditQuery& q) {
   return c;
 }
 
-}  // namespace nearmiss::http
+}  // namespace nearmiss::journal

@@ -1,4 +1,4 @@
-#include "http/milter_log.h"
+#include "journal/milter_log_reader.h"
 
 #include <sys/stat.h>
 
@@ -6,7 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-namespace nearmiss::http {
+namespace nearmiss::journal {
 
 bool ParseMilterLogLine(std::string_view line, AuditRecord* out, std::string* session) {
   nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
@@ -100,4 +100,4 @@ void MilterLogFollower::Poll() {
   if (partial_.size() > (1 << 20)) partial_.clear();  // a line that never ends
 }
 
-}  // namespace nearmiss::http
+}  // namespace nearmiss::journal

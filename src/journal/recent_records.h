@@ -6,8 +6,8 @@
 // through StoreAudit.
 //
 // Thread safety: every method may be called from any thread.
-#ifndef NEARMISS_HTTP_MEMORY_AUDIT_H_
-#define NEARMISS_HTTP_MEMORY_AUDIT_H_
+#ifndef NEARMISS_JOURNAL_RECENT_RECORDS_H_
+#define NEARMISS_JOURNAL_RECENT_RECORDS_H_
 
 #include <deque>
 #include <mutex>
@@ -17,7 +17,7 @@
 #include "nearmiss/audit_record.h"
 #include "nearmiss/store.h"
 
-namespace nearmiss::http {
+namespace nearmiss::journal {
 
 class AuditSource {
  public:
@@ -60,6 +60,6 @@ class StoreAudit : public AuditSource {
   Store* store_;
 };
 
-}  // namespace nearmiss::http
+}  // namespace nearmiss::journal
 
-#endif  // NEARMISS_HTTP_MEMORY_AUDIT_H_
+#endif  // NEARMISS_JOURNAL_RECENT_RECORDS_H_

@@ -1,6 +1,6 @@
-#include "store/audit_writer.h"
+#include "journal/store_writer.h"
 
-namespace nearmiss::store {
+namespace nearmiss::journal {
 
 AuditWriter::AuditWriter(std::shared_ptr<Store> store, ErrorSink on_error, size_t max_queue)
     : store_(std::move(store)), on_error_(std::move(on_error)), max_queue_(max_queue) {
@@ -62,4 +62,4 @@ void AuditWriter::Loop() {
   idle_.notify_all();
 }
 
-}  // namespace nearmiss::store
+}  // namespace nearmiss::journal

@@ -5,8 +5,8 @@
 // truncated file is re-read from the start.
 //
 // Thread safety: Start once; the counters may be read from any thread.
-#ifndef NEARMISS_HTTP_MILTER_LOG_H_
-#define NEARMISS_HTTP_MILTER_LOG_H_
+#ifndef NEARMISS_JOURNAL_MILTER_LOG_READER_H_
+#define NEARMISS_JOURNAL_MILTER_LOG_READER_H_
 
 #include <atomic>
 #include <condition_variable>
@@ -19,7 +19,7 @@
 
 #include "nearmiss/audit_record.h"
 
-namespace nearmiss::http {
+namespace nearmiss::journal {
 
 // One decision-log line as an AuditRecord; false when it is not a message
 // decision. Exposed for tests.
@@ -52,6 +52,6 @@ class MilterLogFollower {
   bool stop_ = false;
 };
 
-}  // namespace nearmiss::http
+}  // namespace nearmiss::journal
 
-#endif  // NEARMISS_HTTP_MILTER_LOG_H_
+#endif  // NEARMISS_JOURNAL_MILTER_LOG_READER_H_

@@ -7,8 +7,8 @@
 // through `on_error`. The destructor writes what is queued and joins.
 //
 // Thread safety: Record may be called from any thread.
-#ifndef NEARMISS_STORE_AUDIT_WRITER_H_
-#define NEARMISS_STORE_AUDIT_WRITER_H_
+#ifndef NEARMISS_JOURNAL_STORE_WRITER_H_
+#define NEARMISS_JOURNAL_STORE_WRITER_H_
 
 #include <atomic>
 #include <condition_variable>
@@ -20,7 +20,7 @@
 
 #include "nearmiss/store.h"
 
-namespace nearmiss::store {
+namespace nearmiss::journal {
 
 class AuditWriter final : public AuditSink {
  public:
@@ -50,6 +50,6 @@ class AuditWriter final : public AuditSink {
   std::thread thread_;
 };
 
-}  // namespace nearmiss::store
+}  // namespace nearmiss::journal
 
-#endif  // NEARMISS_STORE_AUDIT_WRITER_H_
+#endif  // NEARMISS_JOURNAL_STORE_WRITER_H_
