@@ -27,7 +27,7 @@
 #include <string_view>
 #include <vector>
 
-#include "nearmiss/audit_record.h"
+#include "nearmiss/decision_record.h"
 #include "nearmiss/history.h"
 #include "nearmiss/status.h"
 
@@ -94,9 +94,9 @@ class Store {
   virtual Result<HistorySnapshot> Snapshot(bool with_addresses) = 0;
 
   // Audit log. Records get ids in insertion order.
-  virtual Status AppendAudit(const std::vector<AuditRecord>& records) = 0;
+  virtual Status AppendAudit(const std::vector<DecisionRecord>& records) = 0;
   // Newest first.
-  virtual Result<std::vector<AuditRecord>> SearchAudit(const AuditQuery& q) = 0;
+  virtual Result<std::vector<DecisionRecord>> SearchAudit(const AuditQuery& q) = 0;
   virtual Result<AuditCounts> CountAudit(const AuditQuery& q) = 0;
   // Retention: deletes records older than `before_ms`; returns how many.
   virtual Result<int64_t> PruneAudit(int64_t before_ms) = 0;

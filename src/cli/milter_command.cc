@@ -88,10 +88,10 @@ int RunMilter(const MilterFlags& flags) {
     std::fputc('\n', stdout);
     std::fflush(stdout);
   };
-  std::shared_ptr<journal::AuditWriter> audit;
+  std::shared_ptr<journal::StoreWriter> audit;
   std::unique_ptr<daemon::Refresher> refresher;
   if (store) {
-    audit = std::make_shared<journal::AuditWriter>(store, [](const Status& s) {
+    audit = std::make_shared<journal::StoreWriter>(store, [](const Status& s) {
       std::fprintf(stderr, "nearmiss milter: audit log: %s\n", s.message().c_str());
     });
     options.session.audit = audit;

@@ -100,7 +100,7 @@ class Summary {
   std::map<std::string, size_t> by_level_, by_action_, by_reason_;
 };
 
-// The audit log of a scan: records go through an AuditWriter like the
+// The audit log of a scan: records go through an StoreWriter like the
 // daemons', but a scan outruns any database, so every kBatch records it
 // waits for the writer rather than let the bounded queue drop them.
 class ScanAudit {
@@ -114,7 +114,7 @@ class ScanAudit {
   void Record(const MessageFacts& facts, const Decision& d, const content::ScannedMessage& m) {
     // An input that could not be read holds no decision.
     if (facts.recipients.empty() && !m.errors.empty()) return;
-    writer_.Record(MakeAuditRecord("scan", facts, d, "", m.message_id, m.bytes));
+    writer_.Record(MakeDecisionRecord("scan", facts, d, "", m.message_id, m.bytes));
     if (++pending_ == kBatch) {
       writer_.Flush();
       pending_ = 0;
@@ -129,7 +129,7 @@ class ScanAudit {
  private:
   static constexpr size_t kBatch = 1000;
   std::atomic<bool> failed_{false};
-  journal::AuditWriter writer_;
+  journal::StoreWriter writer_;
   size_t pending_ = 0;
 };
 

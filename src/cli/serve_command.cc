@@ -73,19 +73,19 @@ int RunServe(ServeFlags& flags) {
   std::shared_ptr<EngineHolder> engines = opened->engines;
   api.postfix.tag_header = engines->Get()->policy().defaults.tag_header;
 
-  std::unique_ptr<journal::StoreAudit> store_audit;
-  std::unique_ptr<journal::AuditWriter> writer;
+  std::unique_ptr<journal::StoreRecords> store_audit;
+  std::unique_ptr<journal::StoreWriter> writer;
   std::unique_ptr<daemon::Refresher> refresher;
   if (store) {
-    store_audit = std::make_unique<journal::StoreAudit>(store.get());
-    writer = std::make_unique<journal::AuditWriter>(store, [](const Status& s) {
+    store_audit = std::make_unique<journal::StoreRecords>(store.get());
+    writer = std::make_unique<journal::StoreWriter>(store, [](const Status& s) {
       std::fprintf(stderr, "nearmiss serve: audit log: %s\n", s.message().c_str());
     });
     refresher = std::make_unique<daemon::Refresher>(engines, store, [](const std::string& m) {
       std::fprintf(stderr, "nearmiss serve: %s\n", m.c_str());
     });
   }
-  std::vector<AuditSink*> sinks;
+  std::vector<DecisionSink*> sinks;
   if (writer) sinks.push_back(writer.get());
   Result<std::unique_ptr<http::ApiServer>> server =
       http::ApiServer::Create(api, engines, store_audit.get(), sinks);

@@ -23,12 +23,12 @@ void Head(std::string& out, const char* name, const char* type, const char* help
 
 }  // namespace
 
-void Metrics::ObserveCheck(ClientAction action, const AuditRecord& record, double seconds) {
+void Metrics::ObserveCheck(ClientAction action, const DecisionRecord& record, double seconds) {
   checks_[static_cast<size_t>(action)].fetch_add(1, std::memory_order_relaxed);
   if (std::optional<Action> a = ParseAction(record.action)) {
     policy_[static_cast<size_t>(*a)].fetch_add(1, std::memory_order_relaxed);
   }
-  for (const AuditRecipient& r : record.recipients) {
+  for (const DecisionRecipient& r : record.recipients) {
     for (size_t v = 0; v < verdicts_.size(); ++v) {
       if (r.verdict == VerdictName(static_cast<Verdict>(v))) {
         verdicts_[v].fetch_add(1, std::memory_order_relaxed);

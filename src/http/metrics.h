@@ -33,7 +33,7 @@ class Metrics {
   static constexpr std::array<double, 10> kBuckets = {0.0001, 0.00025, 0.0005, 0.001, 0.0025,
                                                       0.005,  0.01,    0.025,  0.1,   1.0};
 
-  void ObserveCheck(ClientAction action, const AuditRecord& record, double seconds);
+  void ObserveCheck(ClientAction action, const DecisionRecord& record, double seconds);
   void ObserveResponse(int status);
   std::string Render(const Gauges& g) const;
 

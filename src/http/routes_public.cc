@@ -42,7 +42,7 @@ void ApiServerImpl::AddPublicRoutes() {
     SendJson(res, answer.body);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     metrics_.ObserveCheck(answer.action, answer.record, seconds);
-    for (AuditSink* sink : sinks_) sink->Record(answer.record);
+    for (DecisionSink* sink : sinks_) sink->Record(answer.record);
     recent_.Record(std::move(answer.record));
   }));
 

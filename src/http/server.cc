@@ -36,7 +36,7 @@ const char* AllowFor(const std::string& path) {
 }  // namespace
 
 ApiServerImpl::ApiServerImpl(ApiOptions options, std::shared_ptr<EngineHolder> engines,
-                             journal::AuditSource* audit, std::vector<AuditSink*> sinks)
+                             journal::RecordSource* audit, std::vector<DecisionSink*> sinks)
     : options_(std::move(options)),
       engines_(std::move(engines)),
       audit_(audit ? audit : &recent_),
@@ -238,8 +238,8 @@ Status ApiServerImpl::Reload() {
 
 Result<std::unique_ptr<ApiServer>> ApiServer::Create(ApiOptions options,
                                                      std::shared_ptr<EngineHolder> engines,
-                                                     journal::AuditSource* audit,
-                                                     std::vector<AuditSink*> sinks) {
+                                                     journal::RecordSource* audit,
+                                                     std::vector<DecisionSink*> sinks) {
   auto s = std::make_unique<ApiServerImpl>(std::move(options), std::move(engines), audit,
                                            std::move(sinks));
   NM_RETURN_IF_ERROR(s->Init());

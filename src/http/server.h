@@ -17,12 +17,12 @@
 #include <vector>
 
 #include "http/postfix_queue.h"
-#include "nearmiss/audit_record.h"
+#include "nearmiss/decision_record.h"
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/status.h"
 
 namespace nearmiss::journal {
-class AuditSource;
+class RecordSource;
 }  // namespace nearmiss::journal
 
 namespace nearmiss::http {
@@ -52,8 +52,8 @@ class ApiServer {
   // `sinks`: where decisions go beside the ring (a store's writer).
   static Result<std::unique_ptr<ApiServer>> Create(ApiOptions options,
                                                    std::shared_ptr<EngineHolder> engines,
-                                                   journal::AuditSource* audit = nullptr,
-                                                   std::vector<AuditSink*> sinks = {});
+                                                   journal::RecordSource* audit = nullptr,
+                                                   std::vector<DecisionSink*> sinks = {});
   virtual ~ApiServer() = default;
 
   virtual Status Bind() = 0;

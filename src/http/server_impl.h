@@ -31,8 +31,8 @@ struct Security {
 class ApiServerImpl : public ApiServer {
  public:
   ApiServerImpl(ApiOptions options, std::shared_ptr<EngineHolder> engines,
-                journal::AuditSource* audit,
-                std::vector<AuditSink*> sinks);
+                journal::RecordSource* audit,
+                std::vector<DecisionSink*> sinks);
   ~ApiServerImpl() override;
 
   Status Init();
@@ -57,9 +57,9 @@ class ApiServerImpl : public ApiServer {
 
   ApiOptions options_;
   std::shared_ptr<EngineHolder> engines_;
-  journal::AuditSource* audit_;  // GET /v1/audit
-  std::vector<AuditSink*> sinks_;
-  journal::MemoryAudit recent_;
+  journal::RecordSource* audit_;  // GET /v1/audit
+  std::vector<DecisionSink*> sinks_;
+  journal::RecentRecords recent_;
   Metrics metrics_;
   RateLimiter limiter_;
   PostfixQueue postfix_;

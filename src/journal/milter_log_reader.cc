@@ -8,14 +8,14 @@
 
 namespace nearmiss::journal {
 
-bool ParseMilterLogLine(std::string_view line, AuditRecord* out, std::string* session) {
+bool ParseMilterLogLine(std::string_view line, DecisionRecord* out, std::string* session) {
   nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object() || j.value("event", "") != "message") return false;
   auto str = [&j](const char* k) {
     auto it = j.find(k);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
   };
-  AuditRecord r;
+  DecisionRecord r;
   r.source = "milter";
   r.time_ms = j.value("time", int64_t{0});
   r.queue_id = str("queue_id");
@@ -26,7 +26,7 @@ bool ParseMilterLogLine(std::string_view line, AuditRecord* out, std::string* se
   if (auto rc = j.find("recipients"); rc != j.end() && rc->is_array()) {
     for (const auto& x : *rc) {
       if (!x.is_object()) continue;
-      AuditRecipient a;
+      DecisionRecipient a;
       a.address = x.value("address", "");
       a.verdict = x.value("class", "");
       a.action = x.value("action", "");
@@ -86,7 +86,7 @@ void MilterLogFollower::Poll() {
   partial_ += chunk;
   size_t start = 0, nl;
   while ((nl = partial_.find('\n', start)) != std::string::npos) {
-    AuditRecord r;
+    DecisionRecord r;
     std::string session;
     if (ParseMilterLogLine(std::string_view(partial_).substr(start, nl - start), &r, &session)) {
       ++messages_;

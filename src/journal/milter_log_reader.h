@@ -1,6 +1,6 @@
 // Follows the milter's JSON decision log (milter/decision_log.h) so the API
 // process can show what the milter decided without sharing its memory: each
-// "message" line becomes an AuditRecord with source "milter", and the
+// "message" line becomes an DecisionRecord with source "milter", and the
 // number of messages and sessions is counted for /metrics. A rotated or
 // truncated file is re-read from the start.
 //
@@ -17,17 +17,17 @@
 #include <thread>
 #include <unordered_set>
 
-#include "nearmiss/audit_record.h"
+#include "nearmiss/decision_record.h"
 
 namespace nearmiss::journal {
 
-// One decision-log line as an AuditRecord; false when it is not a message
+// One decision-log line as an DecisionRecord; false when it is not a message
 // decision. Exposed for tests.
-bool ParseMilterLogLine(std::string_view line, AuditRecord* out, std::string* session);
+bool ParseMilterLogLine(std::string_view line, DecisionRecord* out, std::string* session);
 
 class MilterLogFollower {
  public:
-  MilterLogFollower(std::string path, AuditSink* sink) : path_(std::move(path)), sink_(sink) {}
+  MilterLogFollower(std::string path, DecisionSink* sink) : path_(std::move(path)), sink_(sink) {}
   ~MilterLogFollower();
 
   void Start();
@@ -39,7 +39,7 @@ class MilterLogFollower {
 
  private:
   std::string path_;
-  AuditSink* sink_;
+  DecisionSink* sink_;
   std::mutex mu_;  // Poll
   uint64_t offset_ = 0;
   uint64_t inode_ = 0;

@@ -1,9 +1,9 @@
-// MemoryAudit: the most recent decisions in a bounded ring, searched with
+// RecentRecords: the most recent decisions in a bounded ring, searched with
 // the Store's AuditQuery. It backs the console's dashboard and GET /v1/audit
 // when no store is configured, and is kept anyway for a cheap "recent" view.
 //
-// AuditSource is what the API searches: this ring, or the Store (store.h)
-// through StoreAudit.
+// RecordSource is what the API searches: this ring, or the Store (store.h)
+// through StoreRecords.
 //
 // Thread safety: every method may be called from any thread.
 #ifndef NEARMISS_JOURNAL_RECENT_RECORDS_H_
@@ -14,44 +14,44 @@
 #include <string_view>
 #include <vector>
 
-#include "nearmiss/audit_record.h"
+#include "nearmiss/decision_record.h"
 #include "nearmiss/store.h"
 
 namespace nearmiss::journal {
 
-class AuditSource {
+class RecordSource {
  public:
-  virtual ~AuditSource() = default;
+  virtual ~RecordSource() = default;
   virtual std::string_view name() const = 0;  // "memory", "sqlite", ...
-  virtual Result<std::vector<AuditRecord>> Search(const AuditQuery& q) = 0;
+  virtual Result<std::vector<DecisionRecord>> Search(const AuditQuery& q) = 0;
   virtual Result<AuditCounts> Count(const AuditQuery& q) = 0;
 };
 
-class MemoryAudit : public AuditSink, public AuditSource {
+class RecentRecords : public DecisionSink, public RecordSource {
  public:
-  explicit MemoryAudit(size_t capacity = 10000) : capacity_(capacity) {}
+  explicit RecentRecords(size_t capacity = 10000) : capacity_(capacity) {}
 
-  void Record(AuditRecord record) override;  // assigns the id
+  void Record(DecisionRecord record) override;  // assigns the id
   std::string_view name() const override { return "memory"; }
-  Result<std::vector<AuditRecord>> Search(const AuditQuery& q) override;
+  Result<std::vector<DecisionRecord>> Search(const AuditQuery& q) override;
   Result<AuditCounts> Count(const AuditQuery& q) override;
 
  private:
   std::mutex mu_;
   size_t capacity_;
   int64_t next_id_ = 1;
-  std::deque<AuditRecord> records_;  // oldest first
+  std::deque<DecisionRecord> records_;  // oldest first
 };
 
 // True when `r` matches `q` (paging fields aside), as the stores read it.
-bool AuditMatches(const AuditRecord& r, const AuditQuery& q);
+bool RecordMatches(const DecisionRecord& r, const AuditQuery& q);
 
-// The Store's audit log as an AuditSource; `store` outlives it.
-class StoreAudit : public AuditSource {
+// The Store's audit log as an RecordSource; `store` outlives it.
+class StoreRecords : public RecordSource {
  public:
-  explicit StoreAudit(Store* store) : store_(store) {}
+  explicit StoreRecords(Store* store) : store_(store) {}
   std::string_view name() const override { return store_->backend(); }
-  Result<std::vector<AuditRecord>> Search(const AuditQuery& q) override {
+  Result<std::vector<DecisionRecord>> Search(const AuditQuery& q) override {
     return store_->SearchAudit(q);
   }
   Result<AuditCounts> Count(const AuditQuery& q) override { return store_->CountAudit(q); }

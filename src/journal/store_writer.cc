@@ -2,12 +2,12 @@
 
 namespace nearmiss::journal {
 
-AuditWriter::AuditWriter(std::shared_ptr<Store> store, ErrorSink on_error, size_t max_queue)
+StoreWriter::StoreWriter(std::shared_ptr<Store> store, ErrorSink on_error, size_t max_queue)
     : store_(std::move(store)), on_error_(std::move(on_error)), max_queue_(max_queue) {
   thread_ = std::thread([this] { Loop(); });
 }
 
-AuditWriter::~AuditWriter() {
+StoreWriter::~StoreWriter() {
   {
     std::lock_guard<std::mutex> lock(mu_);
     stop_ = true;
@@ -16,7 +16,7 @@ AuditWriter::~AuditWriter() {
   thread_.join();
 }
 
-void AuditWriter::Record(AuditRecord record) {
+void StoreWriter::Record(DecisionRecord record) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (queue_.size() >= max_queue_) {
@@ -28,18 +28,18 @@ void AuditWriter::Record(AuditRecord record) {
   wake_.notify_one();
 }
 
-void AuditWriter::Flush() {
+void StoreWriter::Flush() {
   std::unique_lock<std::mutex> lock(mu_);
   idle_.wait(lock, [this] { return queue_.empty() && !busy_; });
 }
 
-void AuditWriter::Loop() {
+void StoreWriter::Loop() {
   bool failing = false;
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
     wake_.wait(lock, [this] { return stop_ || !queue_.empty(); });
     if (queue_.empty() && stop_) break;
-    std::vector<AuditRecord> batch;
+    std::vector<DecisionRecord> batch;
     batch.swap(queue_);
     busy_ = true;
     lock.unlock();

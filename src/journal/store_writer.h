@@ -1,4 +1,4 @@
-// AuditWriter: an AuditSink that queues records and writes them to a Store
+// StoreWriter: a DecisionSink that queues records and writes them to a Store
 // in batches on its own thread, so a slow disk or a distant PostgreSQL never
 // stalls the milter's I/O thread.
 //
@@ -22,14 +22,14 @@
 
 namespace nearmiss::journal {
 
-class AuditWriter final : public AuditSink {
+class StoreWriter final : public DecisionSink {
  public:
   using ErrorSink = std::function<void(const Status&)>;
-  AuditWriter(std::shared_ptr<Store> store, ErrorSink on_error,
+  StoreWriter(std::shared_ptr<Store> store, ErrorSink on_error,
               size_t max_queue = 100000);
-  ~AuditWriter() override;
+  ~StoreWriter() override;
 
-  void Record(AuditRecord record) override;
+  void Record(DecisionRecord record) override;
   // Blocks until everything queued so far is written (tests, shutdown).
   void Flush();
   uint64_t dropped() const { return dropped_.load(); }
@@ -43,7 +43,7 @@ class AuditWriter final : public AuditSink {
   size_t max_queue_;
   std::mutex mu_;
   std::condition_variable wake_, idle_;
-  std::vector<AuditRecord> queue_;
+  std::vector<DecisionRecord> queue_;
   bool stop_ = false;
   bool busy_ = false;
   std::atomic<uint64_t> dropped_{0}, written_{0};

@@ -85,10 +85,10 @@ Filter MakeFilter(const AuditQuery& q, bool paging) {
 
 }  // namespace
 
-Status SqlStore::AppendAudit(const std::vector<AuditRecord>& records) {
+Status SqlStore::AppendAudit(const std::vector<DecisionRecord>& records) {
   std::lock_guard<std::mutex> lock(mu_);
   return InTransaction([&]() -> Status {
-    for (const AuditRecord& r : records) {
+    for (const DecisionRecord& r : records) {
       NM_ASSIGN_OR_RETURN(
           std::vector<Row> id,
           conn_->Query("append audit record",
@@ -100,7 +100,7 @@ Status SqlStore::AppendAudit(const std::vector<AuditRecord>& records) {
       if (id.empty()) return Status::Internal(conn_->name() + ": insert returned no id");
       int64_t audit_id = ToInt(id[0][0]);
       for (size_t i = 0; i < r.recipients.size(); ++i) {
-        const AuditRecipient& p = r.recipients[i];
+        const DecisionRecipient& p = r.recipients[i];
         NM_RETURN_IF_ERROR(conn_->Exec(
             "append audit recipient",
             "INSERT INTO nm_audit_recipient (audit_id, position, address, domain, verdict, "
@@ -113,7 +113,7 @@ Status SqlStore::AppendAudit(const std::vector<AuditRecord>& records) {
   });
 }
 
-Result<std::vector<AuditRecord>> SqlStore::SearchAudit(const AuditQuery& q) {
+Result<std::vector<DecisionRecord>> SqlStore::SearchAudit(const AuditQuery& q) {
   Filter f = MakeFilter(q, /*paging=*/true);
   size_t limit = std::clamp<size_t>(q.limit, 1, kMaxLimit);
   std::string sql =
@@ -122,10 +122,10 @@ Result<std::vector<AuditRecord>> SqlStore::SearchAudit(const AuditQuery& q) {
       f.where + " ORDER BY a.id DESC LIMIT " + std::to_string(limit);
   std::lock_guard<std::mutex> lock(mu_);
   NM_ASSIGN_OR_RETURN(std::vector<Row> rows, conn_->Query("search audit log", sql, f.params));
-  std::vector<AuditRecord> out;
+  std::vector<DecisionRecord> out;
   std::map<int64_t, size_t> index;
   for (const Row& r : rows) {
-    AuditRecord rec;
+    DecisionRecord rec;
     rec.id = ToInt(r[0]);
     rec.time_ms = ToInt(r[1]);
     rec.source = r[2];

@@ -44,9 +44,9 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
 
-  static AuditRecord Rec(int64_t t, std::string sender, std::string rcpt, std::string verdict,
+  static DecisionRecord Rec(int64_t t, std::string sender, std::string rcpt, std::string verdict,
                          std::string action) {
-    AuditRecord r;
+    DecisionRecord r;
     r.time_ms = t;
     r.source = "milter";
     r.queue_id = "Q" + std::to_string(t);
@@ -128,7 +128,7 @@ TEST_P(StoreTest, SnapshotCarriesDomainsAndAddresses) {
 }
 
 TEST_P(StoreTest, AuditSearchFiltersAndPages) {
-  std::vector<AuditRecord> recs = {
+  std::vector<DecisionRecord> recs = {
       Rec(1000, "alice@mod.gov.uk", "bob@army.ml", "lookalike", "reject"),
       Rec(2000, "carol@mod.gov.uk", "dan@partner.co", "trusted", "accept"),
       Rec(3000, "alice@mod.gov.uk", "eve@gmial.com", "lookalike", "warn"),
@@ -203,10 +203,10 @@ TEST_P(StoreTest, RetentionPrunesOldRecords) {
   EXPECT_EQ((*left)[0].recipients.size(), 1u);
 }
 
-TEST_P(StoreTest, AuditWriterBatchesFromThreads) {
+TEST_P(StoreTest, StoreWriterBatchesFromThreads) {
   std::shared_ptr<Store> shared(std::move(store_));
   {
-    journal::AuditWriter writer(shared, nullptr);
+    journal::StoreWriter writer(shared, nullptr);
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t) {
       threads.emplace_back([&writer, t] {
