@@ -31,6 +31,10 @@ struct DecisionRecipient {
 
 struct DecisionRecord {
   int64_t id = 0;       // assigned by the store; 0 before it is written
+  // Idempotency key, unique per record across processes and nodes, given by
+  // the journal's writer ("" until then): a store keeps one record per key,
+  // so a batch retried after a lost COMMIT answer is not stored twice.
+  std::string key;
   int64_t time_ms = 0;  // unix milliseconds of the decision
   std::string source;   // "milter", "api", "scan"
   std::string queue_id;    // the MTA's queue id; "" when none

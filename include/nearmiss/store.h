@@ -93,7 +93,8 @@ class Store {
   // address (for the `new-domain` reason).
   virtual Result<HistorySnapshot> Snapshot(bool with_addresses) = 0;
 
-  // Audit log. Records get ids in insertion order.
+  // Audit log. Records get ids in insertion order. A record whose key is
+  // already stored is skipped (not an error), so a batch may be retried.
   virtual Status AppendAudit(const std::vector<DecisionRecord>& records) = 0;
   // Newest first.
   virtual Result<std::vector<DecisionRecord>> SearchAudit(const AuditQuery& q) = 0;
@@ -103,7 +104,7 @@ class Store {
 };
 
 // The current schema version; migrations bring older stores up to it.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // "sqlite://" + $NEARMISS_STATE_DIR (default /var/lib/nearmiss) +
 // "/nearmiss.db".

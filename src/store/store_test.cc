@@ -203,6 +203,26 @@ TEST_P(StoreTest, RetentionPrunesOldRecords) {
   EXPECT_EQ((*left)[0].recipients.size(), 1u);
 }
 
+// A batch retried after its COMMIT answer was lost must not be stored twice:
+// the journal keys every record, and the store keeps one per key.
+TEST_P(StoreTest, AppendAuditSkipsKeysAlreadyStored) {
+  auto keyed = [](int64_t t, std::string key) {
+    DecisionRecord r = Rec(t, "a@x.org", "b@army.ml", "lookalike", "reject");
+    r.key = std::move(key);
+    return r;
+  };
+  ASSERT_TRUE(store_->AppendAudit({keyed(1, "k1"), keyed(2, "k2")}).ok());
+  ASSERT_TRUE(
+      store_->AppendAudit({keyed(1, "k1"), keyed(3, "k3"), keyed(4, ""), keyed(5, "")}).ok());
+  auto all = store_->SearchAudit({});
+  ASSERT_TRUE(all.ok()) << all.error().message();
+  ASSERT_EQ(all->size(), 5u);  // k1 once; records without a key are never merged
+  EXPECT_EQ((*all)[2].key, "k3");
+  EXPECT_EQ((*all)[4].key, "k1");
+  EXPECT_EQ((*all)[4].recipients.size(), 1u);
+  EXPECT_EQ(store_->CountAudit({})->by_verdict["lookalike"], 5);
+}
+
 TEST_P(StoreTest, StoreWriterBatchesFromThreads) {
   std::shared_ptr<Store> shared(std::move(store_));
   {
