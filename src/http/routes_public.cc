@@ -70,8 +70,10 @@ void ApiServerImpl::AddPublicRoutes() {
     if (milter_log_) {
       g.milter_messages = milter_log_->messages();
       g.milter_sessions = milter_log_->sessions();
+      g.milter_journal = milter_log_->journal();
     }
     if (Result<AuditCounts> c = recent_.Count({}); c.ok()) g.audit_records = c->total;
+    if (journal_) g.journal = journal_->stats();
     res.set_content(metrics_.Render(g), "text/plain; version=0.0.4; charset=utf-8");
   });
 

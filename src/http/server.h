@@ -23,6 +23,7 @@
 
 namespace nearmiss::journal {
 class RecordSource;
+class StoreWriter;
 }  // namespace nearmiss::journal
 
 namespace nearmiss::http {
@@ -50,10 +51,12 @@ class ApiServer {
  public:
   // `audit`: where GET /v1/audit searches (null: the in-memory ring).
   // `sinks`: where decisions go beside the ring (a store's writer).
-  static Result<std::unique_ptr<ApiServer>> Create(ApiOptions options,
-                                                   std::shared_ptr<EngineHolder> engines,
-                                                   journal::RecordSource* audit = nullptr,
-                                                   std::vector<DecisionSink*> sinks = {});
+  // `journal`: the store writer whose counters /metrics shows (null: none);
+  // it outlives the server.
+  static Result<std::unique_ptr<ApiServer>> Create(
+      ApiOptions options, std::shared_ptr<EngineHolder> engines,
+      journal::RecordSource* audit = nullptr, std::vector<DecisionSink*> sinks = {},
+      const journal::StoreWriter* journal = nullptr);
   virtual ~ApiServer() = default;
 
   virtual Status Bind() = 0;

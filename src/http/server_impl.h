@@ -19,6 +19,7 @@
 #include "http/server.h"
 #include "journal/milter_log_reader.h"
 #include "journal/recent_records.h"
+#include "journal/store_writer.h"
 
 namespace nearmiss::http {
 
@@ -32,7 +33,7 @@ class ApiServerImpl : public ApiServer {
  public:
   ApiServerImpl(ApiOptions options, std::shared_ptr<EngineHolder> engines,
                 journal::RecordSource* audit,
-                std::vector<DecisionSink*> sinks);
+                std::vector<DecisionSink*> sinks, const journal::StoreWriter* journal);
   ~ApiServerImpl() override;
 
   Status Init();
@@ -59,6 +60,7 @@ class ApiServerImpl : public ApiServer {
   std::shared_ptr<EngineHolder> engines_;
   journal::RecordSource* audit_;  // GET /v1/audit
   std::vector<DecisionSink*> sinks_;
+  const journal::StoreWriter* journal_;  // /metrics; may be null
   journal::RecentRecords recent_;
   Metrics metrics_;
   RateLimiter limiter_;

@@ -44,6 +44,22 @@ bool ParseMilterLogLine(std::string_view line, DecisionRecord* out, std::string*
   return true;
 }
 
+bool ParseJournalLine(std::string_view line, JournalStats* out) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || j.value("event", "") != "journal") return false;
+  auto count = [&j](const char* k) {
+    auto it = j.find(k);
+    return it != j.end() && it->is_number_unsigned() ? it->get<uint64_t>() : uint64_t{0};
+  };
+  out->written = count("written");
+  out->spooled = count("spooled");
+  out->flushed = count("flushed");
+  out->dropped = count("dropped");
+  out->torn = count("torn");
+  out->depth = count("spool_depth");
+  return true;
+}
+
 MilterLogFollower::~MilterLogFollower() {
   {
     std::lock_guard lock(stop_mu_);
@@ -88,7 +104,12 @@ void MilterLogFollower::Poll() {
   while ((nl = partial_.find('\n', start)) != std::string::npos) {
     DecisionRecord r;
     std::string session;
-    if (ParseMilterLogLine(std::string_view(partial_).substr(start, nl - start), &r, &session)) {
+    std::string_view line = std::string_view(partial_).substr(start, nl - start);
+    JournalStats journal;
+    if (ParseJournalLine(line, &journal)) {
+      std::lock_guard journal_lock(journal_mu_);
+      journal_ = journal;
+    } else if (ParseMilterLogLine(line, &r, &session)) {
       ++messages_;
       if (seen_sessions_.size() > 100000) seen_sessions_.clear();
       if (seen_sessions_.insert(session).second) ++sessions_;

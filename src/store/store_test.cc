@@ -226,7 +226,7 @@ TEST_P(StoreTest, AppendAuditSkipsKeysAlreadyStored) {
 TEST_P(StoreTest, StoreWriterBatchesFromThreads) {
   std::shared_ptr<Store> shared(std::move(store_));
   {
-    journal::StoreWriter writer(shared, nullptr);
+    journal::StoreWriter writer(shared, nullptr, nullptr);
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t) {
       threads.emplace_back([&writer, t] {
@@ -237,8 +237,8 @@ TEST_P(StoreTest, StoreWriterBatchesFromThreads) {
     }
     for (std::thread& th : threads) th.join();
     writer.Flush();
-    EXPECT_EQ(writer.written(), 200u);
-    EXPECT_EQ(writer.dropped(), 0u);
+    EXPECT_EQ(writer.stats().written, 200u);
+    EXPECT_EQ(writer.stats().dropped, 0u);
   }
   EXPECT_EQ(shared->CountAudit({})->total, 200);
 }
