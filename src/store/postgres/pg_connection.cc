@@ -21,9 +21,17 @@ std::string WithoutPassword(const std::string& url) {
   return url.substr(0, colon) + url.substr(at);
 }
 
-std::string Trimmed(std::string why) {
-  while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-  return why;
+// libpq's messages span lines ("server closed the connection
+// unexpectedly\n\tThis probably means ..."): one line for a log.
+std::string Trimmed(std::string_view why) {
+  std::string out;
+  for (char c : why) {
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 class PgConnection final : public Connection {
