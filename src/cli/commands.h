@@ -81,12 +81,13 @@ struct SpoolFlags {
 // NAME.spool in the spool directory, replayed now; when that cannot be
 // opened (not writable, held by another process) a memory spool, which
 // `report` is told when `say_fallback` (a daemon; a scan says so only if it
-// ends with records out of the store).
+// ends with records out of the store). `options` tune the writer.
 std::unique_ptr<journal::StoreWriter> OpenJournal(std::shared_ptr<Store> store,
                                                   std::string_view store_url,
                                                   const SpoolFlags& flags, std::string_view name,
                                                   journal::StoreWriter::Report report,
-                                                  bool say_fallback = true);
+                                                  bool say_fallback = true,
+                                                  journal::WriterOptions options = {});
 
 }  // namespace nearmiss::cli
 

@@ -41,7 +41,8 @@ std::unique_ptr<journal::StoreWriter> OpenJournal(std::shared_ptr<Store> store,
                                                   std::string_view store_url,
                                                   const SpoolFlags& flags, std::string_view name,
                                                   journal::StoreWriter::Report report,
-                                                  bool say_fallback) {
+                                                  bool say_fallback,
+                                                  journal::WriterOptions writer_options) {
   journal::SpoolOptions options;
   options.max_bytes = flags.max_mb << 20;
   // A memory spool holds about as much as the file would (~1 KiB a record).
@@ -60,7 +61,7 @@ std::unique_ptr<journal::StoreWriter> OpenJournal(std::shared_ptr<Store> store,
   }
   if (!spool) spool = journal::MakeMemorySpool(options);
   return std::make_unique<journal::StoreWriter>(std::move(store), std::move(spool),
-                                                std::move(report));
+                                                std::move(report), writer_options);
 }
 
 }  // namespace nearmiss::cli

@@ -7,7 +7,8 @@
 // history.refresh_seconds, and every decision goes to the audit log,
 // through the spool while the store cannot be written. The milter has no
 // /metrics: the journal's counters go to its decision log as "journal"
-// lines (and stderr) whenever the store fails, recovers or records drop.
+// lines (and stderr) whenever the store fails, recovers or records drop,
+// and every minute when they moved.
 #include <grp.h>
 #include <pwd.h>
 #include <unistd.h>
@@ -115,12 +116,18 @@ int RunMilter(const MilterFlags& flags) {
   std::shared_ptr<journal::StoreWriter> audit;
   std::unique_ptr<daemon::Refresher> refresher;
   if (store) {
-    audit = OpenJournal(store, flags.policy.store_url, flags.spool, "milter",
-                        [log](std::string_view line, const journal::JournalStats& s) {
-                          std::fprintf(stderr, "nearmiss milter: journal: %.*s\n",
-                                       static_cast<int>(line.size()), line.data());
-                          log(JournalLogLine(line, s));
-                        });
+    // No /metrics here: the counters also go to the log every minute when
+    // they moved.
+    journal::WriterOptions writer;
+    writer.report_every = std::chrono::minutes(1);
+    audit = OpenJournal(
+        store, flags.policy.store_url, flags.spool, "milter",
+        [log](std::string_view line, const journal::JournalStats& s) {
+          std::fprintf(stderr, "nearmiss milter: journal: %.*s\n", static_cast<int>(line.size()),
+                       line.data());
+          log(JournalLogLine(line, s));
+        },
+        /*say_fallback=*/true, writer);
     options.session.audit = audit;
     refresher = std::make_unique<daemon::Refresher>(engines, store, [](const std::string& m) {
       std::fprintf(stderr, "nearmiss milter: %s\n", m.c_str());

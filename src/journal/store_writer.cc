@@ -84,16 +84,22 @@ JournalStats StoreWriter::stats() const {
 
 void StoreWriter::Loop() {
   std::unique_lock<std::mutex> lock(mu_);
+  const bool periodic = options_.report_every.count() > 0;
+  next_report_ = Clock::now() + options_.report_every;
   for (;;) {
     auto ready = [this] {
       return stop_ || !queue_.empty() || (stats_.depth > 0 && Clock::now() >= next_retry_);
     };
-    if (stats_.depth > 0) {
-      wake_.wait_until(lock, next_retry_, ready);
-    } else {
+    Clock::time_point deadline = Clock::time_point::max();
+    if (stats_.depth > 0) deadline = next_retry_;
+    if (periodic) deadline = std::min(deadline, next_report_);
+    if (deadline == Clock::time_point::max()) {
       wake_.wait(lock, ready);
+    } else {
+      wake_.wait_until(lock, deadline, ready);
     }
-    if (!ready()) continue;
+    bool report_due = periodic && Clock::now() >= next_report_;
+    if (!ready() && !report_due) continue;
     std::vector<DecisionRecord> batch;
     batch.swap(queue_);
     uint64_t queue_dropped = std::exchange(queue_dropped_, 0);
@@ -105,6 +111,15 @@ void StoreWriter::Loop() {
     // Spooled records go first: they are older than this batch.
     if (retry) FlushSpool();
     Write(std::move(batch));
+    if (report_due) {
+      next_report_ = Clock::now() + options_.report_every;
+      JournalStats now = stats();
+      if (now.written != last_said_.written || now.spooled != last_said_.spooled ||
+          now.flushed != last_said_.flushed || now.dropped != last_said_.dropped ||
+          now.torn != last_said_.torn || now.depth != last_said_.depth) {
+        Say("counters");
+      }
+    }
     lock.lock();
     busy_ = false;
     idle_.notify_all();
@@ -212,7 +227,8 @@ void StoreWriter::Drop(uint64_t n, std::string_view why, bool counted) {
 }
 
 void StoreWriter::Say(const std::string& line) {
-  if (report_) report_(line, stats());
+  last_said_ = stats();
+  if (report_) report_(line, last_said_);
 }
 
 }  // namespace nearmiss::journal

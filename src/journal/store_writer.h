@@ -20,8 +20,9 @@
 // Reports: `report` gets one line per change a person should see (the
 // store failed and records are being spooled; the store is back and the
 // spool is drained; records were dropped, at most every 10 s; a previous
-// run's spool found) with the counters at that moment. It runs on the
-// writer's thread, or the constructor's.
+// run's spool found) with the counters at that moment, and, every
+// `report_every` when set, "counters" if any moved since the last line. It
+// runs on the writer's thread, or the constructor's.
 //
 // The destructor writes or spools what is queued, tries the store once
 // more for what is spooled, and joins.
@@ -63,6 +64,9 @@ struct WriterOptions {
   size_t flush_batch = 500;   // records per store transaction from the spool
   std::chrono::milliseconds retry_min{500};
   std::chrono::milliseconds retry_max{10000};
+  // A "counters" report this often when they moved (0: only on changes);
+  // for a process with no /metrics, such as the milter.
+  std::chrono::milliseconds report_every{0};
 };
 
 class StoreWriter final : public DecisionSink {
@@ -113,6 +117,8 @@ class StoreWriter final : public DecisionSink {
   uint64_t outage_dropped_ = 0, outage_dropped_said_ = 0;
   std::string last_drop_why_;
   Clock::time_point drop_said_{};
+  Clock::time_point next_report_{};
+  JournalStats last_said_;
   std::thread thread_;
 };
 

@@ -7,7 +7,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 #include <set>
+#include <thread>
 
 namespace nearmiss::journal {
 namespace {
@@ -96,8 +98,10 @@ class StoreWriterTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  std::unique_ptr<StoreWriter> Writer(std::unique_ptr<Spool> spool = nullptr) {
+  std::unique_ptr<StoreWriter> Writer(std::unique_ptr<Spool> spool = nullptr,
+                                      milliseconds report_every = milliseconds(0)) {
     WriterOptions options;
+    options.report_every = report_every;
     options.retry_min = milliseconds(5);
     options.retry_max = milliseconds(20);
     return std::make_unique<StoreWriter>(
@@ -112,6 +116,10 @@ class StoreWriterTest : public ::testing::Test {
     auto s = OpenFileSpool(dir_.string(), "serve", {});
     EXPECT_TRUE(s.ok()) << s.error().message();
     return std::move(*s);
+  }
+  int Lines(std::string_view line) {
+    std::lock_guard lock(lines_mu_);
+    return static_cast<int>(std::count(lines_.begin(), lines_.end(), line));
   }
   bool Said(std::string_view part) {
     std::lock_guard lock(lines_mu_);
@@ -203,6 +211,16 @@ TEST_F(StoreWriterTest, ARestartReplaysTheFileSpoolAndSkipsATornLine) {
   EXPECT_EQ(s.torn, 1u);
   EXPECT_TRUE(Said("4 decision records from an earlier run"));
   EXPECT_TRUE(Said("skipped 1 torn"));
+}
+
+// The milter has no /metrics: it asks for the counters now and then, but
+// only when they moved.
+TEST_F(StoreWriterTest, PeriodicCountersOnlyWhenTheyMoved) {
+  auto w = Writer(nullptr, milliseconds(20));
+  for (int t = 0; t < 3; ++t) w->Record(Rec(t));
+  w->Flush();
+  std::this_thread::sleep_for(milliseconds(150));
+  EXPECT_EQ(Lines("counters"), 1);
 }
 
 TEST_F(StoreWriterTest, MemorySpoolLeftAtExitIsCountedAsDropped) {
