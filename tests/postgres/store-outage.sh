@@ -11,6 +11,10 @@
 #    the records in its spool file, and a torn line (a crash mid-write) is
 #    added to it. The server comes back, serve starts again and replays the
 #    spool: every record in the store once, the torn line counted.
+# 3. `nearmiss milter --store` gets a stream of messages (milter-send.py)
+#    through the same kind of outage: one record per decided message in the
+#    store, none twice, and its "journal" log lines show records spooled and
+#    flushed, none dropped.
 set -eu
 NEARMISS=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,8 +23,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 W=$(mktemp -d)
 chmod 755 "$W"
 SERVE_PID=
+MILTER_PID=
 cleanup() {
   [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null
+  [ -n "$MILTER_PID" ] && kill "$MILTER_PID" 2>/dev/null && wait "$MILTER_PID" 2>/dev/null
   [ -n "${SENDER_PID:-}" ] && kill "$SENDER_PID" 2>/dev/null
   rm -rf "$W"
   pg_stop
@@ -30,7 +36,7 @@ trap cleanup EXIT INT TERM
 fail() {
   echo "FAIL: $*" >&2
   echo "--- serve stderr:" >&2
-  cat "$W"/serve*.err >&2 2>/dev/null || true
+  cat "$W"/serve*.err "$W"/milter.err >&2 2>/dev/null || true
   exit 1
 }
 
@@ -90,12 +96,14 @@ wait_spool_empty() {
   done
   fail "the spool did not drain: depth $(metric nearmiss_journal_spool_depth)"
 }
-# Every answered check once in the store, and nothing else.
+# assert_store WHAT [SOURCE ANSWERED_FILE]: every decision once in the
+# store, and nothing else.
 assert_store() {
-  answered=$(wc -l <"$W/answered")
-  rows=$(sql "SELECT count(*) FROM nm_audit WHERE source = 'api'")
-  keys=$(sql "SELECT count(DISTINCT record_key) FROM nm_audit WHERE source = 'api'")
-  echo "$1: checks answered $answered, records in store $rows, distinct keys $keys" >&2
+  local source=${2:-api} file=${3:-$W/answered}
+  answered=$(wc -l <"$file")
+  rows=$(sql "SELECT count(*) FROM nm_audit WHERE source = '$source'")
+  keys=$(sql "SELECT count(DISTINCT record_key) FROM nm_audit WHERE source = '$source'")
+  echo "$1: decisions $answered, records in store $rows, distinct keys $keys" >&2
   [ "$rows" = "$answered" ] || fail "$1: $rows records in the store for $answered decisions"
   [ "$keys" = "$rows" ] || fail "$1: $keys distinct keys among $rows records (a duplicate)"
 }
@@ -150,5 +158,44 @@ echo "after restart: flushed $flushed of $left spooled, torn lines $torn" >&2
 [ "$flushed" = "$left" ] || fail "flushed $flushed after the restart, want $left"
 [ "$torn" = 1 ] || fail "torn lines $torn, want 1"
 grep -q "$left decision records from an earlier run" "$W/serve2.err" || fail "no replay line"
-grep -h "journal:" "$W"/serve*.err >&2
+
+# --- 3: the milter under traffic through an outage.
+MPORT=$("$here/../free-port")
+"$NEARMISS" milter --listen "inet:127.0.0.1:$MPORT" --store "$NEARMISS_TEST_PG_URL" \
+  --spool "$W/spool" >"$W/milter.log" 2>"$W/milter.err" &
+MILTER_PID=$!
+for _ in $(seq 200); do
+  grep -q "listening on" "$W/milter.err" 2>/dev/null && break
+  sleep 0.05
+done
+grep -q "listening on" "$W/milter.err" || fail "the milter did not start"
+: >"$W/milter-answered"
+python3 "$here/milter-send.py" "$MPORT" 0 500 "$W/milter-answered" 2>"$W/milter-send.err" &
+SENDER_PID=$!
+sleep 1
+pg_down
+echo "postgres stopped at $(wc -l <"$W/milter-answered") milter decisions" >&2
+sleep 2
+pg_up
+echo "postgres started at $(wc -l <"$W/milter-answered") milter decisions" >&2
+wait "$SENDER_PID"
+SENDER_PID=
+answered=$(wc -l <"$W/milter-answered")
+for _ in $(seq 300); do
+  [ "$(sql "SELECT count(*) FROM nm_audit WHERE source = 'milter'")" = "$answered" ] && break
+  sleep 0.1
+done
+assert_store "milter outage under traffic" milter "$W/milter-answered"
+last=$(grep '"event":"journal"' "$W/milter.log" | tail -n 1)
+[ -n "$last" ] || fail "no journal line in the milter's log"
+echo "milter's last journal line: $last" >&2
+python3 - "$last" <<'PY' || fail "the milter's journal counters"
+import json, sys
+j = json.loads(sys.argv[1])
+assert j["spooled"] > 0, j
+assert j["flushed"] == j["spooled"], j
+assert j["dropped"] == 0 and j["spool_depth"] == 0, j
+PY
+
+grep -h "journal:" "$W"/serve*.err "$W/milter.err" >&2
 echo "PASS" >&2
