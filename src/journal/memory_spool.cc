@@ -1,4 +1,5 @@
 // The spool in memory: for a process with no writable state directory.
+#include <algorithm>
 #include <deque>
 
 #include "journal/spool.h"

@@ -1,7 +1,9 @@
 #include "journal/store_writer.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
+#include <utility>
 
 namespace nearmiss::journal {
 namespace {
