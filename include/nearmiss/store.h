@@ -27,7 +27,7 @@
 #include <string_view>
 #include <vector>
 
-#include "nearmiss/audit_record.h"
+#include "nearmiss/decision_record.h"
 #include "nearmiss/history.h"
 #include "nearmiss/status.h"
 
@@ -93,17 +93,18 @@ class Store {
   // address (for the `new-domain` reason).
   virtual Result<HistorySnapshot> Snapshot(bool with_addresses) = 0;
 
-  // Audit log. Records get ids in insertion order.
-  virtual Status AppendAudit(const std::vector<AuditRecord>& records) = 0;
+  // Audit log. Records get ids in insertion order. A record whose key is
+  // already stored is skipped (not an error), so a batch may be retried.
+  virtual Status AppendAudit(const std::vector<DecisionRecord>& records) = 0;
   // Newest first.
-  virtual Result<std::vector<AuditRecord>> SearchAudit(const AuditQuery& q) = 0;
+  virtual Result<std::vector<DecisionRecord>> SearchAudit(const AuditQuery& q) = 0;
   virtual Result<AuditCounts> CountAudit(const AuditQuery& q) = 0;
   // Retention: deletes records older than `before_ms`; returns how many.
   virtual Result<int64_t> PruneAudit(int64_t before_ms) = 0;
 };
 
 // The current schema version; migrations bring older stores up to it.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // "sqlite://" + $NEARMISS_STATE_DIR (default /var/lib/nearmiss) +
 // "/nearmiss.db".

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "journal/store_writer.h"
 #include "nearmiss/engine.h"
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/store.h"
@@ -62,6 +63,31 @@ struct DaemonEngines {
 };
 Result<DaemonEngines> OpenDaemonEngines(const PolicyFlags& flags,
                                         EngineHolder::Prepare prepare = nullptr);
+
+// --spool and --spool-max-mb, for the commands that write decision records
+// to --store (milter, serve, scan): where records wait while the store
+// cannot be written (journal/spool.h).
+struct SpoolFlags {
+  // "": $NEARMISS_STATE_DIR/spool when that is set, else beside a SQLite
+  // store (DIR_OF_DB/spool), else /var/lib/nearmiss/spool.
+  // "memory": no file (records spooled then are lost if nearmiss stops).
+  std::string dir;
+  uint64_t max_mb = 256;
+  void Register(CLI::App& cmd);
+};
+
+// The one decision-record writer over `store` (opened from `store_url`)
+// for the process `name` ("milter", "serve", "scan"): its spool is
+// NAME.spool in the spool directory, replayed now; when that cannot be
+// opened (not writable, held by another process) a memory spool, which
+// `report` is told when `say_fallback` (a daemon; a scan says so only if it
+// ends with records out of the store). `options` tune the writer.
+std::unique_ptr<journal::StoreWriter> OpenJournal(std::shared_ptr<Store> store,
+                                                  std::string_view store_url,
+                                                  const SpoolFlags& flags, std::string_view name,
+                                                  journal::StoreWriter::Report report,
+                                                  bool say_fallback = true,
+                                                  journal::WriterOptions options = {});
 
 }  // namespace nearmiss::cli
 

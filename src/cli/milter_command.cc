@@ -1,30 +1,37 @@
 // `nearmiss milter [--policy FILE] [--store URL] --listen inet:127.0.0.1:8890 |
-//  unix:/run/nearmiss/milter.sock [--user USER]`
+//  unix:/run/nearmiss/milter.sock [--user USER] [--spool DIR]`
 //
 // Loads the policy and binds as whoever started it (root, for a socket
 // under /run), then drops to --user before serving a single connection.
 // With --store the engine uses the learned history, refreshed every
-// history.refresh_seconds, and every decision goes to the audit log.
+// history.refresh_seconds, and every decision goes to the audit log,
+// through the spool while the store cannot be written. The milter has no
+// /metrics: the journal's counters go to its decision log as "journal"
+// lines (and stderr) whenever the store fails, recovers or records drop,
+// and every minute when they moved.
 #include <grp.h>
 #include <pwd.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <mutex>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/postconf.h"
+#include "daemon/refresher.h"
+#include "journal/store_writer.h"
 #include "milter/server.h"
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/store.h"
-#include "daemon/refresher.h"
-#include "cli/postconf.h"
-#include "store/audit_writer.h"
 
 namespace nearmiss::cli {
 namespace {
 
 struct MilterFlags {
   PolicyFlags policy;  // --policy, --store (history and audit log)
+  SpoolFlags spool;
   std::vector<std::string> listen;
   std::string user;
   std::string postfix_config;  // postconf -c DIR; "" Postfix's default
@@ -35,6 +42,24 @@ struct MilterFlags {
 int Fail(const std::string& message) {
   std::fprintf(stderr, "nearmiss: %s\n", message.c_str());
   return kExitError;
+}
+
+// {"time":..., "event":"journal", "message":"...", "written":N, ...}: the
+// writer's counters at a change, for whoever follows the decision log.
+std::string JournalLogLine(std::string_view message, const journal::JournalStats& s) {
+  nlohmann::ordered_json j;
+  j["time"] = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::system_clock::now().time_since_epoch())
+                  .count();
+  j["event"] = "journal";
+  j["message"] = message;
+  j["written"] = s.written;
+  j["spooled"] = s.spooled;
+  j["flushed"] = s.flushed;
+  j["dropped"] = s.dropped;
+  j["torn"] = s.torn;
+  j["spool_depth"] = s.depth;
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 int RunMilter(const MilterFlags& flags) {
@@ -88,12 +113,21 @@ int RunMilter(const MilterFlags& flags) {
     std::fputc('\n', stdout);
     std::fflush(stdout);
   };
-  std::shared_ptr<store::AuditWriter> audit;
+  std::shared_ptr<journal::StoreWriter> audit;
   std::unique_ptr<daemon::Refresher> refresher;
   if (store) {
-    audit = std::make_shared<store::AuditWriter>(store, [](const Status& s) {
-      std::fprintf(stderr, "nearmiss milter: audit log: %s\n", s.message().c_str());
-    });
+    // No /metrics here: the counters also go to the log every minute when
+    // they moved.
+    journal::WriterOptions writer;
+    writer.report_every = std::chrono::minutes(1);
+    audit = OpenJournal(
+        store, flags.policy.store_url, flags.spool, "milter",
+        [log](std::string_view line, const journal::JournalStats& s) {
+          std::fprintf(stderr, "nearmiss milter: journal: %.*s\n", static_cast<int>(line.size()),
+                       line.data());
+          log(JournalLogLine(line, s));
+        },
+        /*say_fallback=*/true, writer);
     options.session.audit = audit;
     refresher = std::make_unique<daemon::Refresher>(engines, store, [](const std::string& m) {
       std::fprintf(stderr, "nearmiss milter: %s\n", m.c_str());
@@ -135,6 +169,7 @@ void AddMilterCommand(CLI::App& app, Run& run) {
   CLI::App* cmd = app.add_subcommand(
       "milter", "Serve Postfix and Sendmail as a milter (SIGHUP reloads the policy)");
   flags->policy.Register(*cmd, /*with_protect_file=*/false);
+  flags->spool.Register(*cmd);
   cmd->add_option("--listen", flags->listen,
                   "inet:HOST:PORT or unix:PATH; may be repeated")
       ->required();

@@ -3,6 +3,7 @@
 // --store the engine uses the learned history and every decision goes to
 // the audit log, like the milter's and the API's.
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <map>
 
@@ -10,8 +11,8 @@
 #include "cli/progress.h"
 #include "cli/recipient_cache.h"
 #include "cli/scan_render.h"
+#include "journal/store_writer.h"
 #include "nearmiss/content_reader.h"
-#include "store/audit_writer.h"
 
 namespace nearmiss::cli {
 
@@ -21,6 +22,7 @@ namespace {
 
 struct ScanFlags {
   PolicyFlags policy;
+  SpoolFlags spool;  // with --store
   bool json = false;
   std::vector<std::string> inputs;
 };
@@ -100,36 +102,47 @@ class Summary {
   std::map<std::string, size_t> by_level_, by_action_, by_reason_;
 };
 
-// The audit log of a scan: records go through an AuditWriter like the
-// daemons', but a scan outruns any database, so every kBatch records it
-// waits for the writer rather than let the bounded queue drop them.
+// The audit log of a scan: records go through the daemons' writer, but a
+// scan outruns any database, so every kBatch records it waits for the writer
+// rather than let the bounded queue drop them. Records the store refused
+// wait in scan.spool for the next `scan --store`.
 class ScanAudit {
  public:
-  explicit ScanAudit(std::shared_ptr<Store> store)
-      : writer_(std::move(store), [this](const Status& s) {
-          failed_ = true;
-          std::fprintf(stderr, "nearmiss: audit log: %s\n", s.message().c_str());
-        }) {}
+  ScanAudit(std::shared_ptr<Store> store, std::string_view store_url, const SpoolFlags& spool)
+      : writer_(OpenJournal(
+            std::move(store), store_url, spool, "scan",
+            [](std::string_view line, const journal::JournalStats&) {
+              std::fprintf(stderr, "nearmiss: journal: %.*s\n", static_cast<int>(line.size()),
+                           line.data());
+            },
+            /*say_fallback=*/false)) {}
 
   void Record(const MessageFacts& facts, const Decision& d, const content::ScannedMessage& m) {
     // An input that could not be read holds no decision.
     if (facts.recipients.empty() && !m.errors.empty()) return;
-    writer_.Record(MakeAuditRecord("scan", facts, d, "", m.message_id, m.bytes));
+    writer_->Record(MakeDecisionRecord("scan", facts, d, "", m.message_id, m.bytes));
     if (++pending_ == kBatch) {
-      writer_.Flush();
+      writer_->Flush();
       pending_ = 0;
     }
   }
-  // Writes what is queued; false when a record was lost.
+  // Writes what is queued; false when a record did not reach the store.
   bool Finish() {
-    writer_.Flush();
-    return !failed_ && writer_.dropped() == 0;
+    writer_->Flush();
+    journal::JournalStats s = writer_->stats();
+    if (s.depth > 0 && !writer_->Drain(std::chrono::seconds(5))) {
+      s = writer_->stats();
+      std::fprintf(stderr, "nearmiss: %llu decision records are not in the store%s\n",
+                   static_cast<unsigned long long>(s.depth),
+                   s.durable ? " yet; the next scan --store writes them" : "");
+      return false;
+    }
+    return writer_->stats().dropped == 0;
   }
 
  private:
   static constexpr size_t kBatch = 1000;
-  std::atomic<bool> failed_{false};
-  store::AuditWriter writer_;
+  std::unique_ptr<journal::StoreWriter> writer_;
   size_t pending_ = 0;
 };
 
@@ -146,7 +159,7 @@ int RunScan(const ScanFlags& flags) {
   }
   std::unique_ptr<ScanAudit> audit;
   if (*store) {
-    audit = std::make_unique<ScanAudit>(*store);
+    audit = std::make_unique<ScanAudit>(*store, flags.policy.store_url, flags.spool);
     (*reader)->set_keep_bytes(true);  // for the record's digest
   }
   Terminal term(stdout);
@@ -196,6 +209,7 @@ void AddScanCommand(CLI::App& app, Run& run) {
       "stdin.\nExit status: 0 nothing flagged; 1 a message flagged; 2 errors (unreadable "
       "input, damaged message, bad policy).");
   flags->policy.Register(*cmd, /*with_protect_file=*/true);
+  flags->spool.Register(*cmd);
   cmd->add_flag("--json", flags->json, "One JSON object per message (JSON Lines)");
   cmd->add_option("inputs", flags->inputs, "Files, folders, or - for stdin")->required();
   cmd->callback([&run, flags] { run = [flags] { return RunScan(*flags); }; });

@@ -11,11 +11,11 @@
 
 #include "cli/commands.h"
 #include "daemon/refresher.h"
-#include "http/memory_audit.h"
 #include "http/server.h"
+#include "journal/recent_records.h"
+#include "journal/store_writer.h"
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/store.h"
-#include "store/audit_writer.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -23,6 +23,7 @@ namespace {
 struct ServeFlags {
   PolicyFlags policy;  // --policy; --store: history and audit log ("" keeps
                        // decisions in memory only)
+  SpoolFlags spool;
   std::string listen = "127.0.0.1:8025";
   http::ApiOptions api;
 };
@@ -73,22 +74,24 @@ int RunServe(ServeFlags& flags) {
   std::shared_ptr<EngineHolder> engines = opened->engines;
   api.postfix.tag_header = engines->Get()->policy().defaults.tag_header;
 
-  std::unique_ptr<http::StoreAudit> store_audit;
-  std::unique_ptr<store::AuditWriter> writer;
+  std::unique_ptr<journal::StoreRecords> store_audit;
+  std::unique_ptr<journal::StoreWriter> writer;
   std::unique_ptr<daemon::Refresher> refresher;
   if (store) {
-    store_audit = std::make_unique<http::StoreAudit>(store.get());
-    writer = std::make_unique<store::AuditWriter>(store, [](const Status& s) {
-      std::fprintf(stderr, "nearmiss serve: audit log: %s\n", s.message().c_str());
-    });
+    store_audit = std::make_unique<journal::StoreRecords>(store.get());
+    writer = OpenJournal(store, flags.policy.store_url, flags.spool, "serve",
+                         [](std::string_view line, const journal::JournalStats&) {
+                           std::fprintf(stderr, "nearmiss serve: journal: %.*s\n",
+                                        static_cast<int>(line.size()), line.data());
+                         });
     refresher = std::make_unique<daemon::Refresher>(engines, store, [](const std::string& m) {
       std::fprintf(stderr, "nearmiss serve: %s\n", m.c_str());
     });
   }
-  std::vector<AuditSink*> sinks;
+  std::vector<DecisionSink*> sinks;
   if (writer) sinks.push_back(writer.get());
   Result<std::unique_ptr<http::ApiServer>> server =
-      http::ApiServer::Create(api, engines, store_audit.get(), sinks);
+      http::ApiServer::Create(api, engines, store_audit.get(), sinks, writer.get());
   if (!server.ok()) return Fail(server.error().message());
   http::ApiServer& s = **server;
   if (Status b = s.Bind(); !b.ok()) return Fail(b.message());
@@ -141,6 +144,7 @@ void AddServeCommand(CLI::App& app, Run& run) {
   cmd->footer("Endpoints, tokens and the console: docs/api.md. With --store, GET /v1/audit "
               "searches the store's audit log; without, recent decisions kept in memory.");
   flags->policy.Register(*cmd, /*with_protect_file=*/false);
+  flags->spool.Register(*cmd);
   cmd->add_option("--listen", flags->listen, "HOST:PORT (default 127.0.0.1:8025, loopback)");
   http::ApiOptions& a = flags->api;
   cmd->add_option("--token-file", a.token_file, "Tokens, one 'check|admin TOKEN' per line")

@@ -36,8 +36,8 @@ class RefresherTest : public testing::Test {
   Refresher::Log Collect() {
     return [this](const std::string& line) { log_ += line + "\n"; };
   }
-  AuditRecord Record(int64_t time_ms) {
-    AuditRecord r;
+  DecisionRecord Record(int64_t time_ms) {
+    DecisionRecord r;
     r.time_ms = time_ms;
     r.source = "scan";
     r.sender = "alice@mod.gov.uk";

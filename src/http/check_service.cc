@@ -108,7 +108,7 @@ CheckAnswer CheckMessage(const Engine& engine, const CheckRequest& request) {
   CheckAnswer answer;
   answer.action = ToClientAction(d.action);
   // The body is never kept: no digest either, as the client may not send it.
-  answer.record = MakeAuditRecord("api", facts, d, "", "", "");
+  answer.record = MakeDecisionRecord("api", facts, d, "", "", "");
 
   Json recipients = Json::array();
   for (size_t i = 0; i < facts.recipients.size(); ++i) {

@@ -16,7 +16,7 @@
 #include <string_view>
 
 #include "http/check_request.h"
-#include "nearmiss/audit_record.h"
+#include "nearmiss/decision_record.h"
 #include "nearmiss/engine.h"
 
 namespace nearmiss::http {
@@ -28,7 +28,7 @@ ClientAction ToClientAction(Action a);
 struct CheckAnswer {
   nlohmann::ordered_json body;
   ClientAction action = ClientAction::kAllow;
-  AuditRecord record;  // source "api"; time set by the caller
+  DecisionRecord record;  // source "api"; time set by the caller
 };
 
 CheckAnswer CheckMessage(const Engine& engine, const CheckRequest& request);

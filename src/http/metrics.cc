@@ -21,14 +21,40 @@ void Head(std::string& out, const char* name, const char* type, const char* help
   out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
 }
 
+// The decision-record writer's counters as PREFIX_records_total{outcome},
+// PREFIX_spool_depth and PREFIX_spool_torn_total; `whose` ends each help.
+void JournalMetrics(std::string& out, const std::string& prefix, const std::string& whose,
+                    const std::optional<journal::JournalStats>& stats) {
+  if (!stats) return;
+  const journal::JournalStats& j = *stats;
+  std::string name = prefix + "_records_total";
+  Head(out, name.c_str(), "counter",
+       ("Decision records by outcome: written to the store, spooled while it failed, flushed "
+        "from the spool to it, dropped" + whose + ".")
+           .c_str());
+  const std::pair<const char*, uint64_t> outcomes[] = {
+      {"written", j.written}, {"spooled", j.spooled}, {"flushed", j.flushed},
+      {"dropped", j.dropped}};
+  for (const auto& [outcome, n] : outcomes) {
+    Line(out, name.c_str(), std::string("outcome=\"") + outcome + "\"", static_cast<double>(n));
+  }
+  name = prefix + "_spool_depth";
+  Head(out, name.c_str(), "gauge", ("Decision records waiting in the spool" + whose + ".").c_str());
+  Line(out, name.c_str(), "", static_cast<double>(j.depth));
+  name = prefix + "_spool_torn_total";
+  Head(out, name.c_str(), "counter",
+       ("Spool lines skipped as torn (a crash mid-write) or corrupt" + whose + ".").c_str());
+  Line(out, name.c_str(), "", static_cast<double>(j.torn));
+}
+
 }  // namespace
 
-void Metrics::ObserveCheck(ClientAction action, const AuditRecord& record, double seconds) {
+void Metrics::ObserveCheck(ClientAction action, const DecisionRecord& record, double seconds) {
   checks_[static_cast<size_t>(action)].fetch_add(1, std::memory_order_relaxed);
   if (std::optional<Action> a = ParseAction(record.action)) {
     policy_[static_cast<size_t>(*a)].fetch_add(1, std::memory_order_relaxed);
   }
-  for (const AuditRecipient& r : record.recipients) {
+  for (const DecisionRecipient& r : record.recipients) {
     for (size_t v = 0; v < verdicts_.size(); ++v) {
       if (r.verdict == VerdictName(static_cast<Verdict>(v))) {
         verdicts_[v].fetch_add(1, std::memory_order_relaxed);
@@ -101,6 +127,9 @@ std::string Metrics::Render(const Gauges& g) const {
         "Milter sessions (SMTP connections) seen in its decision log.", g.milter_sessions);
   gauge("nearmiss_policy_generation", "gauge", "Policy reloads since start.", g.policy_generation);
   gauge("nearmiss_audit_records", "gauge", "Decisions in the recent-decisions ring.", g.audit_records);
+  JournalMetrics(out, "nearmiss_journal", "", g.journal);
+  JournalMetrics(out, "nearmiss_milter_journal", " (the milter's, as last logged)",
+                 g.milter_journal);
   return out;
 }
 

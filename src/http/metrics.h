@@ -1,7 +1,8 @@
 // Prometheus counters for the API, rendered in the text exposition format
 // with the nearmiss_ prefix: checks by answer, recipients by class, check
 // latency, HTTP responses by status, plus gauges the server samples at
-// scrape time (held messages, milter messages, policy generation).
+// scrape time (held messages, milter messages, policy generation, the
+// decision-record writer's counters and spool depth).
 //
 // Thread safety: Observe* are lock-free (relaxed atomics) and may run on
 // every request thread; Render may run concurrently with them.
@@ -11,9 +12,11 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "http/check_service.h"
+#include "journal/store_writer.h"
 #include "nearmiss/verdict.h"
 
 namespace nearmiss::http {
@@ -25,6 +28,10 @@ struct Gauges {
   int64_t milter_sessions = -1;  // distinct milter sessions seen there
   int64_t policy_generation = 0;
   int64_t audit_records = -1;
+  // The store writer's counters, with --store.
+  std::optional<journal::JournalStats> journal;
+  // The milter's, as last reported in its log (--milter-log).
+  std::optional<journal::JournalStats> milter_journal;
 };
 
 class Metrics {
@@ -33,7 +40,7 @@ class Metrics {
   static constexpr std::array<double, 10> kBuckets = {0.0001, 0.00025, 0.0005, 0.001, 0.0025,
                                                       0.005,  0.01,    0.025,  0.1,   1.0};
 
-  void ObserveCheck(ClientAction action, const AuditRecord& record, double seconds);
+  void ObserveCheck(ClientAction action, const DecisionRecord& record, double seconds);
   void ObserveResponse(int status);
   std::string Render(const Gauges& g) const;
 

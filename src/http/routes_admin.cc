@@ -21,9 +21,9 @@ Json HeldJson(const HeldMessage& m, bool detail) {
   return j;
 }
 
-Json RecordJson(const AuditRecord& r) {
+Json RecordJson(const DecisionRecord& r) {
   Json rcpts = Json::array();
-  for (const AuditRecipient& a : r.recipients) {
+  for (const DecisionRecipient& a : r.recipients) {
     Json x = {{"address", a.address}, {"verdict", a.verdict}, {"action", a.action},
               {"reasons", a.reasons}};
     if (!a.target.empty()) x["target"] = a.target;
@@ -106,14 +106,14 @@ void ApiServerImpl::AddAdminRoutes() {
     q.verdict = req.get_param_value("class");
     q.action = req.get_param_value("action");
     q.text = req.get_param_value("q");
-    Result<std::vector<AuditRecord>> records = audit_->Search(q);
+    Result<std::vector<DecisionRecord>> records = audit_->Search(q);
     Result<AuditCounts> counts = audit_->Count(q);
     if (!records.ok() || !counts.ok()) {
       Status s = records.ok() ? counts.error() : records.error();
       return SendProblem(res, MakeProblem(503, "audit-unavailable", s.message()));
     }
     Json list = Json::array();
-    for (const AuditRecord& r : *records) list.push_back(RecordJson(r));
+    for (const DecisionRecord& r : *records) list.push_back(RecordJson(r));
     Json by_day = Json::object();
     for (auto& [day, n] : counts->by_day) by_day[std::to_string(day)] = n;
     Json j = {{"source", audit_->name()},

@@ -42,7 +42,7 @@ void ApiServerImpl::AddPublicRoutes() {
     SendJson(res, answer.body);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     metrics_.ObserveCheck(answer.action, answer.record, seconds);
-    for (AuditSink* sink : sinks_) sink->Record(answer.record);
+    for (DecisionSink* sink : sinks_) sink->Record(answer.record);
     recent_.Record(std::move(answer.record));
   }));
 
@@ -70,8 +70,10 @@ void ApiServerImpl::AddPublicRoutes() {
     if (milter_log_) {
       g.milter_messages = milter_log_->messages();
       g.milter_sessions = milter_log_->sessions();
+      g.milter_journal = milter_log_->journal();
     }
     if (Result<AuditCounts> c = recent_.Count({}); c.ok()) g.audit_records = c->total;
+    if (journal_) g.journal = journal_->stats();
     res.set_content(metrics_.Render(g), "text/plain; version=0.0.4; charset=utf-8");
   });
 

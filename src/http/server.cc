@@ -36,11 +36,13 @@ const char* AllowFor(const std::string& path) {
 }  // namespace
 
 ApiServerImpl::ApiServerImpl(ApiOptions options, std::shared_ptr<EngineHolder> engines,
-                             AuditSource* audit, std::vector<AuditSink*> sinks)
+                             journal::RecordSource* audit, std::vector<DecisionSink*> sinks,
+                             const journal::StoreWriter* journal)
     : options_(std::move(options)),
       engines_(std::move(engines)),
       audit_(audit ? audit : &recent_),
       sinks_(std::move(sinks)),
+      journal_(journal),
       recent_(options_.recent_capacity),
       limiter_(options_.rate_per_second, options_.rate_burst),
       postfix_(options_.postfix) {}
@@ -92,7 +94,7 @@ Status ApiServerImpl::Init() {
   AddPublicRoutes();
   AddAdminRoutes();
   if (!options_.milter_log.empty()) {
-    milter_log_ = std::make_unique<MilterLogFollower>(options_.milter_log, &recent_);
+    milter_log_ = std::make_unique<journal::MilterLogFollower>(options_.milter_log, &recent_);
     milter_log_->Start();
   }
   return Status::Ok();
@@ -238,10 +240,11 @@ Status ApiServerImpl::Reload() {
 
 Result<std::unique_ptr<ApiServer>> ApiServer::Create(ApiOptions options,
                                                      std::shared_ptr<EngineHolder> engines,
-                                                     AuditSource* audit,
-                                                     std::vector<AuditSink*> sinks) {
+                                                     journal::RecordSource* audit,
+                                                     std::vector<DecisionSink*> sinks,
+                                                     const journal::StoreWriter* journal) {
   auto s = std::make_unique<ApiServerImpl>(std::move(options), std::move(engines), audit,
-                                           std::move(sinks));
+                                           std::move(sinks), journal);
   NM_RETURN_IF_ERROR(s->Init());
   return std::unique_ptr<ApiServer>(std::move(s));
 }

@@ -17,13 +17,16 @@
 #include <vector>
 
 #include "http/postfix_queue.h"
-#include "nearmiss/audit_record.h"
+#include "nearmiss/decision_record.h"
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/status.h"
 
-namespace nearmiss::http {
+namespace nearmiss::journal {
+class RecordSource;
+class StoreWriter;
+}  // namespace nearmiss::journal
 
-class AuditSource;
+namespace nearmiss::http {
 
 struct ApiOptions {
   std::string host = "127.0.0.1";  // loopback unless told otherwise
@@ -48,10 +51,12 @@ class ApiServer {
  public:
   // `audit`: where GET /v1/audit searches (null: the in-memory ring).
   // `sinks`: where decisions go beside the ring (a store's writer).
-  static Result<std::unique_ptr<ApiServer>> Create(ApiOptions options,
-                                                   std::shared_ptr<EngineHolder> engines,
-                                                   AuditSource* audit = nullptr,
-                                                   std::vector<AuditSink*> sinks = {});
+  // `journal`: the store writer whose counters /metrics shows (null: none);
+  // it outlives the server.
+  static Result<std::unique_ptr<ApiServer>> Create(
+      ApiOptions options, std::shared_ptr<EngineHolder> engines,
+      journal::RecordSource* audit = nullptr, std::vector<DecisionSink*> sinks = {},
+      const journal::StoreWriter* journal = nullptr);
   virtual ~ApiServer() = default;
 
   virtual Status Bind() = 0;

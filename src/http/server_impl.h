@@ -13,12 +13,13 @@
 #include "http/auth.h"
 #include "http/check_request.h"
 #include "http/cors.h"
-#include "http/memory_audit.h"
 #include "http/metrics.h"
-#include "http/milter_log.h"
 #include "http/problem.h"
 #include "http/rate_limiter.h"
 #include "http/server.h"
+#include "journal/milter_log_reader.h"
+#include "journal/recent_records.h"
+#include "journal/store_writer.h"
 
 namespace nearmiss::http {
 
@@ -30,8 +31,9 @@ struct Security {
 
 class ApiServerImpl : public ApiServer {
  public:
-  ApiServerImpl(ApiOptions options, std::shared_ptr<EngineHolder> engines, AuditSource* audit,
-                std::vector<AuditSink*> sinks);
+  ApiServerImpl(ApiOptions options, std::shared_ptr<EngineHolder> engines,
+                journal::RecordSource* audit,
+                std::vector<DecisionSink*> sinks, const journal::StoreWriter* journal);
   ~ApiServerImpl() override;
 
   Status Init();
@@ -56,14 +58,15 @@ class ApiServerImpl : public ApiServer {
 
   ApiOptions options_;
   std::shared_ptr<EngineHolder> engines_;
-  AuditSource* audit_;  // GET /v1/audit
-  std::vector<AuditSink*> sinks_;
-  MemoryAudit recent_;
+  journal::RecordSource* audit_;  // GET /v1/audit
+  std::vector<DecisionSink*> sinks_;
+  const journal::StoreWriter* journal_;  // /metrics; may be null
+  journal::RecentRecords recent_;
   Metrics metrics_;
   RateLimiter limiter_;
   PostfixQueue postfix_;
   CheckLimits check_limits_;
-  std::unique_ptr<MilterLogFollower> milter_log_;
+  std::unique_ptr<journal::MilterLogFollower> milter_log_;
   std::unique_ptr<httplib::Server> server_;
   std::atomic<std::shared_ptr<const Security>> security_;
   std::string generated_token_;

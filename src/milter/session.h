@@ -32,7 +32,7 @@
 #include "milter/checker.h"
 #include "milter/codec.h"
 #include "milter/transaction.h"
-#include "nearmiss/audit_record.h"
+#include "nearmiss/decision_record.h"
 #include "nearmiss/status.h"
 
 namespace nearmiss::milter {
@@ -48,7 +48,7 @@ struct SessionOptions {
   size_t default_max_message_bytes = 16u << 20;
   // Every end-of-message decision goes here too when set (the audit log);
   // the sink queues, so the I/O thread never waits on a database.
-  std::shared_ptr<AuditSink> audit;
+  std::shared_ptr<DecisionSink> audit;
 };
 
 // A log line (JSON, no newline); must be callable from any thread.

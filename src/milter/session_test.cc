@@ -112,13 +112,13 @@ class FakeChecker : public Checker {
 };
 
 // Keeps what the session sends to the audit log.
-class RecordingSink final : public AuditSink {
+class RecordingSink final : public DecisionSink {
  public:
-  void Record(AuditRecord r) override { records.push_back(std::move(r)); }
-  std::vector<AuditRecord> records;
+  void Record(DecisionRecord r) override { records.push_back(std::move(r)); }
+  std::vector<DecisionRecord> records;
 };
 
-SessionOptions WithAudit(std::shared_ptr<AuditSink> sink) {
+SessionOptions WithAudit(std::shared_ptr<DecisionSink> sink) {
   SessionOptions o;
   o.audit = std::move(sink);
   return o;
@@ -267,7 +267,7 @@ TEST_F(SessionTest, EveryDecisionReachesTheAuditLogWithADigestNotTheBody) {
   Body("the body\r\n");
   Eom("4ABC");
   ASSERT_EQ(audit_->records.size(), 1u);
-  const AuditRecord& r = audit_->records[0];
+  const DecisionRecord& r = audit_->records[0];
   EXPECT_EQ(r.source, "milter");
   EXPECT_EQ(r.queue_id, "4ABC");
   EXPECT_EQ(r.sender, "alice@mod.gov.uk");

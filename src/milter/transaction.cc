@@ -190,7 +190,7 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
   out.log_line =
       MessageLogLine(tx, d, scanned.sensitivity, milter_action, elapsed.count());
   if (!context.audit) return out;
-  out.audit = MakeAuditRecord("milter", facts, d, tx.queue_id, scanned.message_id, tx.message);
+  out.audit = MakeDecisionRecord("milter", facts, d, tx.queue_id, scanned.message_id, tx.message);
   // Recipients refused at RCPT are part of what happened to the message.
   for (const TxRecipient& r : tx.recipients) {
     if (!r.refused) continue;

@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "milter/checker.h"
-#include "nearmiss/audit_record.h"
 #include "nearmiss/decision.h"
+#include "nearmiss/decision_record.h"
 
 namespace nearmiss::milter {
 
@@ -56,7 +56,7 @@ struct Transaction {
 struct EomOutcome {
   std::string replies;   // modification packets, then the final response
   std::string log_line;  // one JSON object, no newline
-  std::optional<AuditRecord> audit;  // the decision, for the audit log
+  std::optional<DecisionRecord> audit;  // the decision, for the audit log
 };
 
 // Reply options the MTA negotiated.

@@ -52,6 +52,11 @@ CREATE TABLE nm_audit_recipient (
   PRIMARY KEY (audit_id, position));
 CREATE INDEX nm_audit_recipient_domain ON nm_audit_recipient (domain);
 )sql",
+    // 2: the journal's idempotency key; NULL for records written before it.
+    R"sql(
+ALTER TABLE nm_audit ADD COLUMN record_key TEXT;
+CREATE UNIQUE INDEX nm_audit_record_key ON nm_audit (record_key);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

@@ -85,22 +85,24 @@ Filter MakeFilter(const AuditQuery& q, bool paging) {
 
 }  // namespace
 
-Status SqlStore::AppendAudit(const std::vector<AuditRecord>& records) {
+Status SqlStore::AppendAudit(const std::vector<DecisionRecord>& records) {
   std::lock_guard<std::mutex> lock(mu_);
   return InTransaction([&]() -> Status {
-    for (const AuditRecord& r : records) {
+    for (const DecisionRecord& r : records) {
       NM_ASSIGN_OR_RETURN(
           std::vector<Row> id,
           conn_->Query("append audit record",
                        "INSERT INTO nm_audit (time_ms, source, queue_id, sender, action, level, "
-                       "rule, message_id, digest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+                       "rule, message_id, digest, record_key) VALUES ($1, $2, $3, $4, $5, $6, "
+                       "$7, $8, $9, NULLIF($10, '')) ON CONFLICT (record_key) DO NOTHING "
                        "RETURNING id",
                        {r.time_ms, r.source, r.queue_id, r.sender, r.action, r.level, r.rule,
-                        r.message_id, r.digest}));
-      if (id.empty()) return Status::Internal(conn_->name() + ": insert returned no id");
+                        r.message_id, r.digest, r.key}));
+      // No row: this key is stored already (a retried batch).
+      if (id.empty()) continue;
       int64_t audit_id = ToInt(id[0][0]);
       for (size_t i = 0; i < r.recipients.size(); ++i) {
-        const AuditRecipient& p = r.recipients[i];
+        const DecisionRecipient& p = r.recipients[i];
         NM_RETURN_IF_ERROR(conn_->Exec(
             "append audit recipient",
             "INSERT INTO nm_audit_recipient (audit_id, position, address, domain, verdict, "
@@ -113,19 +115,19 @@ Status SqlStore::AppendAudit(const std::vector<AuditRecord>& records) {
   });
 }
 
-Result<std::vector<AuditRecord>> SqlStore::SearchAudit(const AuditQuery& q) {
+Result<std::vector<DecisionRecord>> SqlStore::SearchAudit(const AuditQuery& q) {
   Filter f = MakeFilter(q, /*paging=*/true);
   size_t limit = std::clamp<size_t>(q.limit, 1, kMaxLimit);
   std::string sql =
       "SELECT a.id, a.time_ms, a.source, a.queue_id, a.sender, a.action, a.level, a.rule, "
-      "a.message_id, a.digest FROM nm_audit a" +
+      "a.message_id, a.digest, a.record_key FROM nm_audit a" +
       f.where + " ORDER BY a.id DESC LIMIT " + std::to_string(limit);
   std::lock_guard<std::mutex> lock(mu_);
   NM_ASSIGN_OR_RETURN(std::vector<Row> rows, conn_->Query("search audit log", sql, f.params));
-  std::vector<AuditRecord> out;
+  std::vector<DecisionRecord> out;
   std::map<int64_t, size_t> index;
   for (const Row& r : rows) {
-    AuditRecord rec;
+    DecisionRecord rec;
     rec.id = ToInt(r[0]);
     rec.time_ms = ToInt(r[1]);
     rec.source = r[2];
@@ -136,6 +138,7 @@ Result<std::vector<AuditRecord>> SqlStore::SearchAudit(const AuditQuery& q) {
     rec.rule = r[7];
     rec.message_id = r[8];
     rec.digest = r[9];
+    rec.key = r[10];
     index[rec.id] = out.size();
     out.push_back(std::move(rec));
   }

@@ -32,8 +32,8 @@ class SqlStore final : public Store {
   Result<HistorySnapshot> Snapshot(bool with_addresses) override;
 
   // sql_audit.cc
-  Status AppendAudit(const std::vector<AuditRecord>& records) override;
-  Result<std::vector<AuditRecord>> SearchAudit(const AuditQuery& q) override;
+  Status AppendAudit(const std::vector<DecisionRecord>& records) override;
+  Result<std::vector<DecisionRecord>> SearchAudit(const AuditQuery& q) override;
   Result<AuditCounts> CountAudit(const AuditQuery& q) override;
   Result<int64_t> PruneAudit(int64_t before_ms) override;
 

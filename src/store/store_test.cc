@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "journal/store_writer.h"
 #include "nearmiss/store.h"
-#include "store/audit_writer.h"
 #include "store/sql.h"
 
 namespace nearmiss {
@@ -44,9 +44,9 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
 
-  static AuditRecord Rec(int64_t t, std::string sender, std::string rcpt, std::string verdict,
+  static DecisionRecord Rec(int64_t t, std::string sender, std::string rcpt, std::string verdict,
                          std::string action) {
-    AuditRecord r;
+    DecisionRecord r;
     r.time_ms = t;
     r.source = "milter";
     r.queue_id = "Q" + std::to_string(t);
@@ -128,7 +128,7 @@ TEST_P(StoreTest, SnapshotCarriesDomainsAndAddresses) {
 }
 
 TEST_P(StoreTest, AuditSearchFiltersAndPages) {
-  std::vector<AuditRecord> recs = {
+  std::vector<DecisionRecord> recs = {
       Rec(1000, "alice@mod.gov.uk", "bob@army.ml", "lookalike", "reject"),
       Rec(2000, "carol@mod.gov.uk", "dan@partner.co", "trusted", "accept"),
       Rec(3000, "alice@mod.gov.uk", "eve@gmial.com", "lookalike", "warn"),
@@ -203,10 +203,30 @@ TEST_P(StoreTest, RetentionPrunesOldRecords) {
   EXPECT_EQ((*left)[0].recipients.size(), 1u);
 }
 
-TEST_P(StoreTest, AuditWriterBatchesFromThreads) {
+// A batch retried after its COMMIT answer was lost must not be stored twice:
+// the journal keys every record, and the store keeps one per key.
+TEST_P(StoreTest, AppendAuditSkipsKeysAlreadyStored) {
+  auto keyed = [](int64_t t, std::string key) {
+    DecisionRecord r = Rec(t, "a@x.org", "b@army.ml", "lookalike", "reject");
+    r.key = std::move(key);
+    return r;
+  };
+  ASSERT_TRUE(store_->AppendAudit({keyed(1, "k1"), keyed(2, "k2")}).ok());
+  ASSERT_TRUE(
+      store_->AppendAudit({keyed(1, "k1"), keyed(3, "k3"), keyed(4, ""), keyed(5, "")}).ok());
+  auto all = store_->SearchAudit({});
+  ASSERT_TRUE(all.ok()) << all.error().message();
+  ASSERT_EQ(all->size(), 5u);  // k1 once; records without a key are never merged
+  EXPECT_EQ((*all)[2].key, "k3");
+  EXPECT_EQ((*all)[4].key, "k1");
+  EXPECT_EQ((*all)[4].recipients.size(), 1u);
+  EXPECT_EQ(store_->CountAudit({})->by_verdict["lookalike"], 5);
+}
+
+TEST_P(StoreTest, StoreWriterBatchesFromThreads) {
   std::shared_ptr<Store> shared(std::move(store_));
   {
-    store::AuditWriter writer(shared, nullptr);
+    journal::StoreWriter writer(shared, nullptr, nullptr);
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t) {
       threads.emplace_back([&writer, t] {
@@ -217,8 +237,8 @@ TEST_P(StoreTest, AuditWriterBatchesFromThreads) {
     }
     for (std::thread& th : threads) th.join();
     writer.Flush();
-    EXPECT_EQ(writer.written(), 200u);
-    EXPECT_EQ(writer.dropped(), 0u);
+    EXPECT_EQ(writer.stats().written, 200u);
+    EXPECT_EQ(writer.stats().dropped, 0u);
   }
   EXPECT_EQ(shared->CountAudit({})->total, 200);
 }

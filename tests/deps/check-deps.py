@@ -55,7 +55,6 @@ PUBLIC = {
     "engine.h": "engine",
     "engine_holder.h": "engine",
     "store.h": "store",
-    "audit_record.h": "store",
     "decision_record.h": "journal",
 }
 

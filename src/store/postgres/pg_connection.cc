@@ -21,6 +21,19 @@ std::string WithoutPassword(const std::string& url) {
   return url.substr(0, colon) + url.substr(at);
 }
 
+// libpq's messages span lines ("server closed the connection
+// unexpectedly\n\tThis probably means ..."): one line for a log.
+std::string Trimmed(std::string_view why) {
+  std::string out;
+  for (char c : why) {
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 class PgConnection final : public Connection {
  public:
   PgConnection(PGconn* conn, std::string name) : conn_(conn), name_(std::move(name)) {}
@@ -42,6 +55,23 @@ class PgConnection final : public Connection {
  private:
   Result<std::vector<Row>> Run(std::string_view what, std::string_view sql,
                                const std::vector<Param>& params) {
+    // A server restart or a dropped link leaves the connection bad for
+    // good: reconnect first, so a daemon outlives the outage. Not inside a
+    // transaction that died with the old session: its remaining statements
+    // would run on their own and commit half a batch. They fail, up to the
+    // statement that ends it.
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      if (in_transaction_ && what != "begin") {
+        if (what == "rollback" || what == "commit") in_transaction_ = false;
+        return Status::IoError(name_ + ": " + std::string(what) + ": connection lost");
+      }
+      in_transaction_ = false;
+      PQreset(conn_);
+      if (PQstatus(conn_) != CONNECTION_OK) {
+        return Status::IoError(name_ + ": " + std::string(what) + ": cannot reconnect: " +
+                               Trimmed(PQerrorMessage(conn_)));
+      }
+    }
     std::vector<std::string> text;
     text.reserve(params.size());
     for (const Param& p : params) {
@@ -57,9 +87,14 @@ class PgConnection final : public Connection {
     PGresult* res = PQexecParams(conn_, statement.c_str(), static_cast<int>(values.size()),
                                  nullptr, values.data(), nullptr, nullptr, 0);
     ExecStatusType st = PQresultStatus(res);
+    PGTransactionStatusType ts = PQtransactionStatus(conn_);
+    if (ts != PQTRANS_UNKNOWN) {
+      in_transaction_ = ts != PQTRANS_IDLE;
+    } else if (what == "rollback" || what == "commit") {
+      in_transaction_ = false;
+    }
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-      std::string why = PQresultErrorMessage(res);
-      while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+      std::string why = Trimmed(res ? PQresultErrorMessage(res) : PQerrorMessage(conn_));
       PQclear(res);
       return Status::IoError(name_ + ": " + std::string(what) + ": " + why);
     }
@@ -77,6 +112,7 @@ class PgConnection final : public Connection {
 
   PGconn* conn_;
   std::string name_;
+  bool in_transaction_ = false;
 };
 
 // Notices ("relation already exists, skipping") are expected during
@@ -90,8 +126,7 @@ Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url) {
   PGconn* conn = PQconnectdb(url.c_str());
   if (conn == nullptr) return Status::IoError(name + ": cannot allocate a connection");
   if (PQstatus(conn) != CONNECTION_OK) {
-    std::string why = PQerrorMessage(conn);
-    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+    std::string why = Trimmed(PQerrorMessage(conn));
     PQfinish(conn);
     return Status::IoError(name + ": cannot connect: " + why);
   }

@@ -1,4 +1,4 @@
-#include "http/milter_log.h"
+#include "journal/milter_log_reader.h"
 
 #include <sys/stat.h>
 
@@ -6,16 +6,16 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-namespace nearmiss::http {
+namespace nearmiss::journal {
 
-bool ParseMilterLogLine(std::string_view line, AuditRecord* out, std::string* session) {
+bool ParseMilterLogLine(std::string_view line, DecisionRecord* out, std::string* session) {
   nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object() || j.value("event", "") != "message") return false;
   auto str = [&j](const char* k) {
     auto it = j.find(k);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
   };
-  AuditRecord r;
+  DecisionRecord r;
   r.source = "milter";
   r.time_ms = j.value("time", int64_t{0});
   r.queue_id = str("queue_id");
@@ -26,7 +26,7 @@ bool ParseMilterLogLine(std::string_view line, AuditRecord* out, std::string* se
   if (auto rc = j.find("recipients"); rc != j.end() && rc->is_array()) {
     for (const auto& x : *rc) {
       if (!x.is_object()) continue;
-      AuditRecipient a;
+      DecisionRecipient a;
       a.address = x.value("address", "");
       a.verdict = x.value("class", "");
       a.action = x.value("action", "");
@@ -41,6 +41,22 @@ bool ParseMilterLogLine(std::string_view line, AuditRecord* out, std::string* se
   auto s = j.find("session");
   *session = s == j.end() ? "" : s->dump();
   *out = std::move(r);
+  return true;
+}
+
+bool ParseJournalLine(std::string_view line, JournalStats* out) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || j.value("event", "") != "journal") return false;
+  auto count = [&j](const char* k) {
+    auto it = j.find(k);
+    return it != j.end() && it->is_number_unsigned() ? it->get<uint64_t>() : uint64_t{0};
+  };
+  out->written = count("written");
+  out->spooled = count("spooled");
+  out->flushed = count("flushed");
+  out->dropped = count("dropped");
+  out->torn = count("torn");
+  out->depth = count("spool_depth");
   return true;
 }
 
@@ -86,9 +102,14 @@ void MilterLogFollower::Poll() {
   partial_ += chunk;
   size_t start = 0, nl;
   while ((nl = partial_.find('\n', start)) != std::string::npos) {
-    AuditRecord r;
+    DecisionRecord r;
     std::string session;
-    if (ParseMilterLogLine(std::string_view(partial_).substr(start, nl - start), &r, &session)) {
+    std::string_view line = std::string_view(partial_).substr(start, nl - start);
+    JournalStats journal;
+    if (ParseJournalLine(line, &journal)) {
+      std::lock_guard journal_lock(journal_mu_);
+      journal_ = journal;
+    } else if (ParseMilterLogLine(line, &r, &session)) {
       ++messages_;
       if (seen_sessions_.size() > 100000) seen_sessions_.clear();
       if (seen_sessions_.insert(session).second) ++sessions_;
@@ -100,4 +121,4 @@ void MilterLogFollower::Poll() {
   if (partial_.size() > (1 << 20)) partial_.clear();  // a line that never ends
 }
 
-}  // namespace nearmiss::http
+}  // namespace nearmiss::journal

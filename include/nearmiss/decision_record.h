@@ -1,14 +1,15 @@
-// AuditRecord: one decision as the audit log keeps it, and AuditSink, the
-// hook every place that decides (milter, HTTP API, `scan`) calls.
+// DecisionRecord: one decision as the audit log (the journal) keeps it, and
+// DecisionSink, the hook every place that decides (milter, HTTP API, `scan`)
+// calls.
 //
 // A record holds who, to whom, what the policy said and why, and a digest of
 // the message, never its body: the log must be safe to hand to auditors.
 //
-// Thread safety: AuditRecord is a value. AuditSink::Record may be called
+// Thread safety: DecisionRecord is a value. DecisionSink::Record may be called
 // from any thread at once and must not block on I/O for long (the milter
 // calls it on its I/O thread); implementations queue and write in batches.
-#ifndef NEARMISS_AUDIT_RECORD_H_
-#define NEARMISS_AUDIT_RECORD_H_
+#ifndef NEARMISS_DECISION_RECORD_H_
+#define NEARMISS_DECISION_RECORD_H_
 
 #include <cstdint>
 #include <string>
@@ -19,7 +20,7 @@
 
 namespace nearmiss {
 
-struct AuditRecipient {
+struct DecisionRecipient {
   std::string address;  // canonical, or the input when invalid
   std::string verdict;  // "trusted", "external", "lookalike", "blocked", "invalid"
   std::string action;   // "accept" ... "reject"
@@ -28,13 +29,17 @@ struct AuditRecipient {
   std::string suggestion;  // look-alike: the corrected address
 };
 
-struct AuditRecord {
+struct DecisionRecord {
   int64_t id = 0;       // assigned by the store; 0 before it is written
+  // Idempotency key, unique per record across processes and nodes, given by
+  // the journal's writer ("" until then): a store keeps one record per key,
+  // so a batch retried after a lost COMMIT answer is not stored twice.
+  std::string key;
   int64_t time_ms = 0;  // unix milliseconds of the decision
   std::string source;   // "milter", "api", "scan"
   std::string queue_id;    // the MTA's queue id; "" when none
   std::string sender;      // envelope sender or From address
-  std::vector<AuditRecipient> recipients;
+  std::vector<DecisionRecipient> recipients;
   std::string level;       // sensitivity level name: "none", "SECRET", ...
   std::string action;      // the message's action (Decision::action)
   std::string rule;        // RuleRef::id of the deciding rule
@@ -42,18 +47,18 @@ struct AuditRecord {
   std::string digest;      // "sha256:<hex>" of the message bytes; "" if unseen
 };
 
-class AuditSink {
+class DecisionSink {
  public:
-  virtual ~AuditSink() = default;
+  virtual ~DecisionSink() = default;
   // Takes one record; never fails (a sink that cannot write counts and
   // reports the loss itself).
-  virtual void Record(AuditRecord record) = 0;
+  virtual void Record(DecisionRecord record) = 0;
 };
 
-// The record of one Decision on `facts` (library nearmiss_audit_record).
+// The record of one Decision on `facts` (library nearmiss_journal).
 // `message` is hashed, not kept; empty when the content was never seen.
 // time_ms is now.
-AuditRecord MakeAuditRecord(std::string_view source, const MessageFacts& facts,
+DecisionRecord MakeDecisionRecord(std::string_view source, const MessageFacts& facts,
                             const Decision& decision, std::string_view queue_id,
                             std::string_view message_id, std::string_view message);
 
@@ -62,4 +67,4 @@ std::string MessageDigest(std::string_view message);
 
 }  // namespace nearmiss
 
-#endif  // NEARMISS_AUDIT_RECORD_H_
+#endif  // NEARMISS_DECISION_RECORD_H_

@@ -1,6 +1,6 @@
-// Decision -> AuditRecord, shared by the milter, the HTTP API and `scan` so
+// Decision -> DecisionRecord, shared by the milter, the HTTP API and `scan` so
 // the audit log reads the same whoever decided.
-#include "nearmiss/audit_record.h"
+#include "nearmiss/decision_record.h"
 
 #include <openssl/evp.h>
 
@@ -23,10 +23,10 @@ std::string MessageDigest(std::string_view message) {
   return out;
 }
 
-AuditRecord MakeAuditRecord(std::string_view source, const MessageFacts& facts,
+DecisionRecord MakeDecisionRecord(std::string_view source, const MessageFacts& facts,
                             const Decision& decision, std::string_view queue_id,
                             std::string_view message_id, std::string_view message) {
-  AuditRecord r;
+  DecisionRecord r;
   r.time_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::system_clock::now().time_since_epoch())
                   .count();
@@ -40,7 +40,7 @@ AuditRecord MakeAuditRecord(std::string_view source, const MessageFacts& facts,
   if (!message.empty()) r.digest = MessageDigest(message);
   for (size_t i = 0; i < decision.recipients.size(); ++i) {
     const RecipientDecision& d = decision.recipients[i];
-    AuditRecipient p;
+    DecisionRecipient p;
     p.address = d.recipient;
     p.verdict = std::string(VerdictName(d.verdict));
     p.action = std::string(ActionName(d.action));
