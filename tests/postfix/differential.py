@@ -236,12 +236,16 @@ def run_check(nearmiss, policy, inputs):
 def run_scan(nearmiss, policy, paths):
     p = subprocess.run([nearmiss, "scan", "--json"] + (["--policy", policy] if policy else []) + paths,
                        capture_output=True, timeout=120)
-    if p.returncode not in (0, 1):
-        sys.exit("nearmiss scan failed (exit %d): %s" % (p.returncode, p.stderr.decode(errors="replace")))
+    # Exit 2 also means a damaged message (two To headers, a bad encoded
+    # word): its object is still written, with "errors".
     by_source = {}
     for l in p.stdout.decode("utf-8", "replace").splitlines():
         m = json.loads(l)
         by_source[os.path.basename(m["source"])] = m
+    missing = [x for x in paths if os.path.basename(x) not in by_source]
+    if p.returncode not in (0, 1, 2) or missing:
+        sys.exit("nearmiss scan failed (exit %d) on %s: %s" %
+                 (p.returncode, missing, p.stderr.decode(errors="replace")))
     return by_source
 
 
@@ -378,7 +382,7 @@ def main():
     policy_ok = lint.returncode == 0
     if not policy_ok:
         print("FAIL: nearmiss rejects the policy with Postfix's [delivery] settings:\n  " +
-              lint.stderr.decode(errors="replace").strip().replace("\n", "\n  ") +
+              (lint.stdout + lint.stderr).decode(errors="replace").strip().replace("\n", "\n  ") +
               "\n  judging with the embedded default policy instead")
         policy = None
     refuses_invalid, invalid_action = policy_refuses_invalid(opt.nearmiss, policy)
@@ -431,7 +435,8 @@ def main():
 
     with open(os.path.join(opt.work, "results.tsv"), "w") as out:
         for f in forms:
-            out.write("\t".join([f.id, f.status, f.kind, show_bytes(f.data), show_postfix(f) or "-",
+            out.write("\t".join([f.id, f.status, ",".join("%s=%s" % kv for kv in f.by_variant.items()) or "-",
+                                 f.kind, show_bytes(f.data), show_postfix(f) or "-",
                                  show_judgement(f), " / ".join(f.smtp)]) + "\n")
     counts = {s: sum(f.status == s for f in forms) for s in ("refused", "same", "invalid", "FAIL")}
     print("result: %d refused by Postfix, %d judged on Postfix's domain, %d refused by nearmiss "
