@@ -250,19 +250,24 @@ def run_scan(nearmiss, policy, paths):
 
 
 def policy_refuses_invalid(nearmiss, policy):
-    """Whether the policy's action for an invalid recipient refuses it."""
-    p = subprocess.run([nearmiss, "policy", "explain", "--json", "--from", "alice@" + SENDER_DOMAIN,
-                        "--to", "bob.@army.ml", "--path", "smtp"] + (["--policy", policy] if policy else []),
-                       capture_output=True, timeout=60)
-    try:
-        j = json.loads(p.stdout)
-        for r in j.get("recipients", []):
+    """Whether the policy refuses an invalid recipient, from `policy explain`
+    on a few addresses until one of them is judged invalid."""
+    seen = []
+    for rcpt in ("bob@[192.0.2.1]", "@", "bob.@", "bob"):
+        p = subprocess.run([nearmiss, "policy", "explain", "--json", "--from", "alice@" + SENDER_DOMAIN,
+                            "--to", rcpt, "--path", "smtp"] + (["--policy", policy] if policy else []),
+                           capture_output=True, timeout=60)
+        try:
+            recipients = json.loads(p.stdout).get("recipients", [])
+        except ValueError:
+            seen.append("%s: %s" % (rcpt, p.stderr.decode(errors="replace").strip()))
+            continue
+        for r in recipients:
             if r.get("verdict") == "invalid":
-                return r.get("action") in ("reject", "remove-recipient"), r.get("action")
-        return False, "no invalid recipient in `policy explain` (%s)" % [
-            r.get("verdict") for r in j.get("recipients", [])]
-    except (ValueError, AttributeError):
-        return False, "policy explain: " + p.stderr.decode(errors="replace").strip()
+                return r.get("action") in ("reject", "remove-recipient"), \
+                    "%s: %s by %s" % (rcpt, r.get("action"), r.get("rule"))
+            seen.append("%s: %s" % (rcpt, r.get("verdict")))
+    return False, "no invalid recipient found to try: " + "; ".join(seen)
 
 
 # ---------------------------------------------------------------- comparing
