@@ -442,7 +442,8 @@ def main():
         for f in forms:
             out.write("\t".join([f.id, f.status, ",".join("%s=%s" % kv for kv in f.by_variant.items()) or "-",
                                  f.kind, show_bytes(f.data), show_postfix(f) or "-",
-                                 show_judgement(f), " / ".join(f.smtp)]) + "\n")
+                                 show_judgement(f),
+                                 " / ".join(f.smtp + ["%d bounce(s)" % f.bounced] * (f.bounced > 0))]) + "\n")
     counts = {s: sum(f.status == s for f in forms) for s in ("refused", "same", "invalid", "FAIL")}
     print("result: %d refused by Postfix, %d judged on Postfix's domain, %d refused by nearmiss "
           "as invalid, %d FAIL" % (counts["refused"], counts["same"], counts["invalid"], counts["FAIL"]))
