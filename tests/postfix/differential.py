@@ -176,8 +176,8 @@ def send_header_form(conf, form, eml_dir):
     p = subprocess.run(["sendmail", "-C", conf, "-f", "form-%s@%s" % (form.id, SENDER_DOMAIN),
                         "-t", "-i"], input=msg, capture_output=True, timeout=30)
     if p.returncode != 0:
-        form.smtp.append("sendmail exit %d: %s" % (p.returncode,
-                                                   p.stderr.decode("utf-8", "replace").strip()))
+        form.smtp.append("sendmail exit %d: %s" % (p.returncode, " ".join(
+            p.stderr.decode("utf-8", "replace").split())))
     return path
 
 
