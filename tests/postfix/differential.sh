@@ -42,15 +42,14 @@ pf_customise() {
 
 # nearmiss judges with the embedded default plus the same [delivery]
 # settings as this Postfix.
-"$NEARMISS" policy init >"$W/policy.toml" 2>/dev/null || fail "policy init"
-cat >>"$W/policy.toml" <<TOML
-
-[delivery]
-myhostname = "$MYHOSTNAME"
-mydestination = ["$MYHOSTNAME", "localhost"]
+DELIVERY="myhostname = \"$MYHOSTNAME\"
+mydestination = [\"$MYHOSTNAME\", \"localhost\"]
 allow_percent_hack = true
-swap_bangpath = true
-TOML
+swap_bangpath = true"
+"$NEARMISS" policy init 2>/dev/null | awk -v keys="$DELIVERY" '
+  { print } /^\[delivery\]/ { print keys; done = 1 }
+  END { if (!done) print "\n[delivery]\n" keys }' >"$W/policy.toml"
+[ -s "$W/policy.toml" ] || fail "policy init"
 
 "$HERE/milter-recorder" "$MILTER_PORT" "$MILTER_RECORD" >"$MILTER_LOG" 2>"$MILTER_ERR" &
 MILTER_PID=$!
