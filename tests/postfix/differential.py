@@ -8,7 +8,7 @@ For every form in the corpus it asks two parties where the mail goes:
   nearmiss  `check --json` on each recipient exactly as Postfix hands it
             to a milter (milter-recorder logs it: the RCPT argument from
             smtpd, or on the sendmail path the recipient cleanup took from
-            the header) and on the {rcpt_addr} macro sent with it; for
+            the header), as it came and without its angle brackets; for
             header forms also `scan --json` on the very message given to
             sendmail.
 A form passes when Postfix delivered nothing, or, in each of these
@@ -72,8 +72,10 @@ class Form:
         self.deliveries = []      # recorder lines
         self.bounced = 0
         self.milter = []          # what a milter was given, one per RCPT
-        self.judged = []          # (variant, [check objects])
+        self.judged = []          # (variant, [check objects]): each must pass
+        self.informational = []   # the same, reported but not held to it
         self.by_variant = {}      # variant -> same | invalid | FAIL
+        self.info_status = {}     # the same for the informational ones
         self.status = ""
         self.detail = ""
 
@@ -217,6 +219,12 @@ def read_milter_record(path, by_id):
                 by_id[m.group(1)].milter.append(rec)
 
 
+def without_brackets(arg):
+    """A RCPT argument without its angle brackets: "<bob@army.ml>" as the
+    bare address a client of the API would send."""
+    return arg[1:-1] if arg.startswith("<") and arg.endswith(">") else arg
+
+
 def run_check(nearmiss, policy, inputs):
     """One `check --json` over stdin, one line per input; results in order."""
     feed = [i if i.strip(b" \t") else None for i in inputs]  # check skips blank lines
@@ -321,20 +329,24 @@ def judged_names(checks):
     return out
 
 
+def variant_status(delivered, checks, refuses_invalid):
+    judged = judged_names(checks)
+    if all(names(d) & judged for d in delivered):
+        return "same"
+    if any(c.get("verdict") == "invalid" for c in checks):
+        return "invalid" if refuses_invalid else "FAIL"
+    return "FAIL"
+
+
 def decide(form, refuses_invalid):
     delivered = postfix_domains(form)
     if not delivered:
         form.status = "refused"  # Postfix delivered nothing
         return
     for variant, checks in form.judged:
-        judged = judged_names(checks)
-        missed = [d for d in delivered if not (names(d) & judged)]
-        if not missed:
-            form.by_variant[variant] = "same"
-        elif any(c.get("verdict") == "invalid" for c in checks):
-            form.by_variant[variant] = "invalid" if refuses_invalid else "FAIL"
-        else:
-            form.by_variant[variant] = "FAIL"
+        form.by_variant[variant] = variant_status(delivered, checks, refuses_invalid)
+    for variant, checks in form.informational:
+        form.info_status[variant] = variant_status(delivered, checks, refuses_invalid)
     statuses = form.by_variant.values()
     form.status = ("FAIL" if "FAIL" in statuses else "invalid" if "invalid" in statuses
                    else "same")
@@ -354,10 +366,12 @@ def show_check(c):
     return s
 
 
-def show_judgement(form):
-    return "; ".join("%s%s: %s" % (variant, "(FAIL)" if form.by_variant.get(variant) == "FAIL" else "",
+def show_judgement(form, informational=False):
+    judged, status = ((form.informational, form.info_status) if informational
+                      else (form.judged, form.by_variant))
+    return "; ".join("%s%s: %s" % (variant, "(FAIL)" if status.get(variant) == "FAIL" else "",
                                     " | ".join(show_check(c) for c in checks) or "no recipients")
-                     for variant, checks in form.judged)
+                     for variant, checks in judged)
 
 
 def show_postfix(form):
@@ -413,8 +427,11 @@ def main():
 
     # nearmiss judges what Postfix handed a milter for each recipient: the
     # RCPT argument (as smtpd read it; on the sendmail path the recipient
-    # cleanup extracted from the header) and the {rcpt_addr} macro (the
-    # address Postfix parsed out of it). Header forms are also scanned.
+    # cleanup extracted from the header), as it came and with its angle
+    # brackets taken off. Header forms are also scanned. The {rcpt_addr}
+    # macro is judged for information only: it is Postfix's case-folded
+    # rewrite of the address (straße.de becomes strasse.de), so it can name
+    # a domain Postfix does not deliver to, and nearmiss does not judge it.
     read_milter_record(opt.milter_record, by_id)
     broken = [f for f in forms if any(r[:1] == "4" for r in f.smtp) or (f.deliveries and not f.milter)]
     if broken:
@@ -422,13 +439,17 @@ def main():
         for f in broken:
             print("  %s %s: %s" % (f.id, show_bytes(f.data), " / ".join(f.smtp)))
         return 1
-    enc = lambda s: s.encode("utf-8", "surrogateescape")
-    arg = iter(run_check(opt.nearmiss, policy, [enc(r["argv"][0]) for f in forms for r in f.milter]))
-    addr = iter(run_check(opt.nearmiss, policy,
-                          [enc(r["macros"].get("{rcpt_addr}", "")) for f in forms for r in f.milter]))
+    def judge(strings_of):
+        inputs = [s.encode("utf-8", "surrogateescape") for f in forms for s in strings_of(f)]
+        results = iter(run_check(opt.nearmiss, policy, inputs))
+        return {f.id: [next(results) for _ in strings_of(f)] for f in forms}
+
+    arg = judge(lambda f: [r["argv"][0] for r in f.milter])
+    bare = judge(lambda f: [without_brackets(r["argv"][0]) for r in f.milter])
+    addr = judge(lambda f: [r["macros"].get("{rcpt_addr}", "") for r in f.milter])
     for f in forms:
-        f.judged = [("milter-arg", [next(arg) for _ in f.milter]),
-                    ("rcpt_addr", [next(addr) for _ in f.milter])]
+        f.judged = [("milter-arg", arg[f.id]), ("bare-arg", bare[f.id])]
+        f.informational = [("rcpt_addr", addr[f.id])]
     scans = run_scan(opt.nearmiss, policy, list(emls.values())) if emls else {}
     for f in forms:
         if f.kind == "header":
@@ -442,7 +463,8 @@ def main():
         for f in forms:
             out.write("\t".join([f.id, f.status, ",".join("%s=%s" % kv for kv in f.by_variant.items()) or "-",
                                  f.kind, show_bytes(f.data), show_postfix(f) or "-",
-                                 show_judgement(f),
+                                 show_judgement(f) + ("; info " + show_judgement(f, True)
+                                                      if f.informational else ""),
                                  " / ".join(f.smtp + ["%d bounce(s)" % f.bounced] * (f.bounced > 0))]) + "\n")
     counts = {s: sum(f.status == s for f in forms) for s in ("refused", "same", "invalid", "FAIL")}
     print("result: %d refused by Postfix, %d judged on Postfix's domain, %d refused by nearmiss "
@@ -456,6 +478,13 @@ def main():
         for f in failed:
             print("  %s %-6s %s\n      note:     %s\n      postfix:  %s\n      nearmiss: %s" %
                   (f.id, f.kind, show_bytes(f.data), f.note, show_postfix(f), show_judgement(f)))
+    noted = [f for f in forms if "FAIL" in f.info_status.values()]
+    if noted:
+        print("\nFor information (not failures): {rcpt_addr} names another domain than "
+              "Postfix delivers to:")
+        for f in noted:
+            print("  %s %-6s %s\n      postfix:  %s\n      nearmiss: %s" %
+                  (f.id, f.kind, show_bytes(f.data), show_postfix(f), show_judgement(f, True)))
     return 1 if failed or not policy_ok else 0
 
 
