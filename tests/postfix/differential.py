@@ -225,19 +225,29 @@ def without_brackets(arg):
     return arg[1:-1] if arg.startswith("<") and arg.endswith(">") else arg
 
 
+SENTINEL = "sentinel@differential.invalid"
+
+
 def run_check(nearmiss, policy, inputs):
-    """One `check --json` over stdin, one line per input; results in order."""
-    feed = [i if i.strip(b" \t") else None for i in inputs]  # check skips blank lines
+    """One `check --json` over stdin, one line per input; for each input the
+    objects check wrote for it (none for a blank line, several if check
+    splits the line into a list). A sentinel line after each input marks
+    where its objects end."""
+    feed = b"".join(i + b"\n" + SENTINEL.encode() + b"\n" for i in inputs)
     p = subprocess.run([nearmiss, "check", "--json"] + (["--policy", policy] if policy else []),
-                       input=b"".join(i + b"\n" for i in feed if i is not None),
-                       capture_output=True, timeout=120)
+                       input=feed, capture_output=True, timeout=120)
     if p.returncode not in (0, 1):
         sys.exit("nearmiss check failed (exit %d): %s" % (p.returncode, p.stderr.decode(errors="replace")))
-    results = iter(json.loads(l) for l in p.stdout.decode("utf-8", "replace").splitlines())
-    out = []
-    for i in feed:
-        out.append(next(results) if i is not None
-                   else {"input": "", "domain": None, "verdict": "invalid", "note": "blank, not checked"})
+    out, current = [], []
+    for line in p.stdout.decode("utf-8", "replace").splitlines():
+        obj = json.loads(line)
+        if obj.get("input") == SENTINEL:
+            out.append(current)  # nothing: nearmiss judged no domain, and refused nothing
+            current = []
+        else:
+            current.append(obj)
+    if len(out) != len(inputs) or current:
+        sys.exit("nearmiss check: %d inputs, %d answers" % (len(inputs), len(out)))
     return out
 
 
@@ -442,7 +452,7 @@ def main():
     def judge(strings_of):
         inputs = [s.encode("utf-8", "surrogateescape") for f in forms for s in strings_of(f)]
         results = iter(run_check(opt.nearmiss, policy, inputs))
-        return {f.id: [next(results) for _ in strings_of(f)] for f in forms}
+        return {f.id: [c for _ in strings_of(f) for c in next(results)] for f in forms}
 
     arg = judge(lambda f: [r["argv"][0] for r in f.milter])
     bare = judge(lambda f: [without_brackets(r["argv"][0]) for r in f.milter])
