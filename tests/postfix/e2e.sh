@@ -2,6 +2,7 @@
 # End-to-end: a real Postfix with the nearmiss milter, driven by swaks.
 # Usage: e2e.sh NEARMISS_BINARY CASE
 #   rcpt-reject  mixed  hold-release  tag  sendmail  milter-down  reload  audit
+#   fail-closed
 NEARMISS=$(realpath "$1")
 CASE=$2
 . "$(dirname "$0")/lib.sh"
@@ -127,6 +128,27 @@ audit)
   grep -q '"to":"bob@army.ml".*"target":"army.mil".*"status":"sent"' "$W/audit.jsonl" ||
     { cat "$W/audit.jsonl"; fail "army.ml delivery not reported"; }
   ok "audit found the army.ml delivery in a real Postfix maillog_file"
+  ;;
+
+fail-closed)
+  # Issue 11: recipients Postfix 3.7 delivers to army.ml while an older
+  # nearmiss judged no domain for them (or army.mil). Under the embedded
+  # default each is refused at RCPT; the good recipient beside them is not.
+  start_all
+  send --from alice@mod.gov.uk --to 'carol@army.mil,bob.@army.ml,a@b@army.ml,x@army.mil@army.ml' \
+       --header "Subject: fail closed" --body "walk-arounds"
+  for r in 'bob.@army.ml' 'a@b@army.ml' 'x@army.mil@army.ml'; do
+    reply=$(grep -A1 -F -- "-> RCPT TO:<$r>" "$W/swaks.out" | sed -n 2p)
+    [ -n "$reply" ] || { cat "$W/swaks.out"; fail "RCPT TO:<$r> not sent as written"; }
+    echo "$reply" | grep -qE '^<\*\* +550 ' || { cat "$W/swaks.out"; fail "<$r> not refused with 550: $reply"; }
+  done
+  grep -q "250 2.0.0 Ok: queued" "$W/swaks.out" || { cat "$W/swaks.out"; fail "message not queued"; }
+  wait_delivered "X-Rcpt-Args: <carol@army.mil>" "Subject: fail closed" || fail "carol@army.mil not delivered"
+  queue_empty_within 20 || { queue_json; fail "mail left in the queue"; }
+  if grep -h "^X-Rcpt-Args:" "$SINK_DIR"/* | grep -q 'army\.ml>'; then
+    grep -h "^X-Rcpt-Args:" "$SINK_DIR"/*; fail "delivered to army.ml"
+  fi
+  ok "bob.@army.ml, a@b@army.ml, x@army.mil@army.ml refused with 550; carol@army.mil delivered"
   ;;
 
 *) echo "unknown case $CASE"; exit 2 ;;
