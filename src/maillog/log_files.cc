@@ -129,7 +129,21 @@ Status ForEachLine(const std::string& path, const std::function<void(std::string
         gzclose(gzf);
         return Status::IoError(path + ": gzip: " + why);
       }
-      if (n == 0) break;
+      if (n == 0) {
+        // zlib reports a stream cut short only through gzerror: a truncated
+        // .gz (a rotation interrupted, a partial copy) is an error, not a
+        // shorter log that reads clean.
+        int err = Z_OK;
+        std::string why = gzerror(gzf, &err);
+        // zlib names the stream "<fd:N>: "; the path is said already.
+        if (why.starts_with("<fd:")) why.erase(0, why.find(": ") == std::string::npos ? 0 : why.find(": ") + 2);
+        if (err != Z_OK) {
+          gzclose(gzf);
+          return Status::IoError(path + ": gzip: " + (why.empty() ? "damaged stream" : why) +
+                                 " after " + std::to_string(total) + " bytes");
+        }
+        break;
+      }
       Split(std::string_view(buf.get(), n), carry, line);
       total += n;
       if (progress) progress(total);

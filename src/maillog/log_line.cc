@@ -58,7 +58,15 @@ size_t StructuredData(std::string_view s) {
 // After the timestamp: "HOST TAG: TEXT" (RFC 3164 4.1.2-4.1.3). The tag is
 // optional: "host -- MARK --" is framed too.
 bool HostAndTag(std::string_view rest, LogLine* out) {
-  if (!Token(rest, &out->host)) return false;
+  // Some syslog daemons (busybox syslogd, a local socket relayed without a
+  // host) write no HOST: "Nov 30 09:12:04 postfix/smtp[103]: ...". A first
+  // token that ends the tag (':' or "[pid]:") is the tag, not a host.
+  if (std::string_view first = rest.substr(0, rest.find(' '));
+      first.size() > 1 && first.back() == ':' && first.find('/') != std::string_view::npos) {
+    out->host = {};
+  } else if (!Token(rest, &out->host)) {
+    return false;
+  }
   out->program = {};
   out->text = rest;
   size_t colon = rest.find(": ");

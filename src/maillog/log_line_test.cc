@@ -33,6 +33,13 @@ TEST(LogLineFormat, Rfc3164) {
   ExpectSent(l);
 }
 
+// busybox syslogd and local relays write no HOST field.
+TEST(LogLineFormat, Rfc3164WithoutHost) {
+  LogLine l = Parsed("Nov 30 09:12:04 postfix/smtp[103]: " + std::string(kSent));
+  EXPECT_EQ(l.format, LineFormat::kRfc3164);
+  ExpectSent(l, "");
+}
+
 TEST(LogLineFormat, Rfc3164WithPri) {
   LogLine l = Parsed("<22>Nov 30 09:12:03 mail postfix/smtp[123]: " + std::string(kSent));
   EXPECT_EQ(l.format, LineFormat::kRfc3164);

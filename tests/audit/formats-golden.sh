@@ -75,5 +75,16 @@ grep -q 'rfc5424.log: 21 lines read, 21 recognised (rfc5424), 18 from Postfix, 0
   { cat out.txt >&2; no "learn: no line counts"; }
 grep -q '^learned 3 deliveries' out.txt || { cat out.txt >&2; no "learn: want 3 sent deliveries"; }
 
+# A .gz cut short (an interrupted rotation or copy) is an error, not a
+# shorter log that reads clean.
+gzip -c "$here/formats/rfc3164.log" > whole.gz
+head -c 30 whole.gz > cut.gz
+"$nearmiss" audit cut.gz >/dev/null 2>err.txt
+rc=$?
+[ "$rc" -eq 2 ] || no "audit of a truncated .gz: exit $rc, want 2"
+grep -q 'cut.gz: gzip: unexpected end of file' err.txt || { cat err.txt >&2; no "audit: truncated .gz not named"; }
+"$nearmiss" learn --store "sqlite:$w/g.db" cut.gz >/dev/null 2>&1
+[ $? -eq 2 ] || no "learn of a truncated .gz: want exit 2"
+
 [ "$fail" -eq 0 ] || exit 1
 echo "audit formats golden: $n forms, unreadable input exits 2: OK"
