@@ -150,8 +150,11 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local,
     case LookalikeMatch::Kind::kLookalike: {
       if (block == nullptr) c.verdict = Verdict::kLookalike;
       c.target = m.target;
+      // A local part that still routes ("x@army.mil" in x@army.mil@army.ml)
+      // was not meant whole: the suggestion keeps its first name only.
       Address a;
-      a.local = local;
+      const std::size_t routing = local.find_first_of("@%!");
+      a.local = routing == 0 || routing == std::string::npos ? local : local.substr(0, routing);
       c.suggestion = a.WithDomain(m.target_domain_for_suggestion);
       c.score = m.score;
       c.reasons.push_back({m.code, m.message});

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "base/log.h"
+
 namespace nearmiss::render {
 
 void OpenCheckJson(const RecipientCheck& c, JsonWriter& w) {
@@ -59,7 +61,8 @@ std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {
   std::string verdict(VerdictName(c.verdict));
   verdict.resize(10, ' ');
   // People read the Unicode form; the A-label form is in the JSON.
-  std::string who = c.address.empty() ? c.input : c.address;
+  // Peer text: controls (a NUL, CR, LF) shown as '?', never written raw.
+  std::string who = log::Untrusted(c.address.empty() ? c.input : c.address, 1024);
   if (!c.domain_unicode.empty() && c.domain_unicode != c.domain) {
     who = who.substr(0, who.rfind('@') + 1) + c.domain_unicode;
   }
@@ -72,7 +75,7 @@ std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {
     for (size_t i = 1; i < c.reasons.size(); ++i) line += "; " + c.reasons[i].message;
   }
   if (!c.suggestion.empty()) {
-    line += "; did you mean " + term.Paint(Colour::kBold, c.suggestion) + "?";
+    line += "; did you mean " + term.Paint(Colour::kBold, log::Untrusted(c.suggestion, 1024)) + "?";
   }
   return line;
 }
