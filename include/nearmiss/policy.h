@@ -161,6 +161,12 @@ struct Policy {
   std::vector<Rule> rules;        // in order; the first match wins
   PolicyDefaults defaults;
   content::ContentLimits limits;
+  // [limits] incomplete_level: the level a message counts as, at least, when
+  // it could not be read to the end (a bound hit, not MIME, a scanner
+  // failure; Sensitivity::complete false). SECRET by default, so under the
+  // default rules such mail to an external recipient is held, not delivered
+  // on the level found so far; `none` keeps that level.
+  content::Level incomplete_level = content::Level::kSecret;
   ApiPolicy api;
   HistoryPolicy history;
   DeliveryPolicy delivery;

@@ -10,14 +10,23 @@
 namespace nearmiss {
 namespace {
 
-// "the message is marked SECRET (SECRET//NOFORN in the subject)".
+// "the message is marked SECRET (SECRET//NOFORN in the subject)", or, for
+// a level that only [limits] incomplete_level gave, why it was not read.
 Reason SensitivityReason(const content::Sensitivity& s) {
   const content::Finding* best = nullptr;
+  const content::Finding* limit = nullptr;
   for (const content::Finding& f : s.findings) {
-    if (f.strength == content::Strength::kStrong && f.level == s.level) {
+    if (f.pack == "limit" && limit == nullptr) limit = &f;
+    if (f.strength == content::Strength::kStrong && f.level == s.level && f.pack != "limit") {
       best = &f;
       break;
     }
+  }
+  if (best == nullptr && !s.complete) {
+    std::string why = limit != nullptr ? " (" + limit->marking + ")" : "";
+    return {ReasonCode::kSensitivity, "the message could not be read to the end" + why +
+                                          ", so it counts as " +
+                                          std::string(content::LevelName(s.level))};
   }
   std::string message = "the message is marked " + std::string(content::LevelName(s.level));
   if (best != nullptr) message += " (" + best->marking + " in " + best->where + ")";
@@ -79,6 +88,11 @@ RecipientDecision Engine::DecideRecipient(std::string_view sender, const Recipie
 
 Decision Engine::Decide(const MessageFacts& facts) const {
   content::Sensitivity sensitivity = FilterSensitivity(facts.sensitivity);
+  // What could not be read may hold anything: never less than
+  // [limits] incomplete_level.
+  if (!sensitivity.complete && sensitivity.level < policy_.incomplete_level) {
+    sensitivity.level = policy_.incomplete_level;
+  }
   engine::MessageView view;
   view.sender_in_group = table_->SenderGroups(facts.sender);
   view.level = sensitivity.level;

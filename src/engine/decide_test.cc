@@ -307,5 +307,51 @@ TEST(DecideTest, RoutedDomainSetsTheClass) {
   EXPECT_EQ(l.suggestion, "bob@army.mil");
 }
 
+// Issue 11: a scan stopped by a bound kept the level found so far, so a
+// zip bomb or 33 levels of nesting went to an external recipient as `none`.
+content::Sensitivity Incomplete(Level found = Level::kNone) {
+  content::Sensitivity s = found == Level::kNone ? content::Sensitivity() : Marked(found);
+  s.Add({"max-parts", "limit", Level::kNone, "limit", 0, "more than 1000 MIME parts",
+         content::Strength::kStrong});
+  s.complete = false;
+  return s;
+}
+
+TEST(DecideTest, IncompleteScanCountsAsIncompleteLevel) {
+  Result<Policy> p = DefaultPolicy();
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->incomplete_level, Level::kSecret);
+  auto e = *Engine::Compile(*p);
+  MessageFacts f = Facts(*e, {"c@example.com"});
+  f.sensitivity = Incomplete();
+  Decision d = e->Decide(f);
+  EXPECT_EQ(d.level, Level::kSecret);
+  EXPECT_EQ(d.action, Action::kHold) << "held for an external recipient";
+  EXPECT_EQ(d.rule.name, "secret-external");
+  ASSERT_FALSE(d.reasons.empty());
+  EXPECT_EQ(d.reasons.back().code, ReasonCode::kSensitivity);
+  EXPECT_NE(d.reasons.back().message.find("could not be read to the end (max-parts)"),
+            std::string::npos) << d.reasons.back().message;
+  // Trusted recipients are not held: ordinary mail inside goes on.
+  MessageFacts inside = Facts(*e, {"d@army.mil"});
+  inside.sensitivity = Incomplete();
+  EXPECT_EQ(e->Decide(inside).action, Action::kAccept);
+  // A higher level found before the bound is kept.
+  f.sensitivity = Incomplete(Level::kTopSecret);
+  EXPECT_EQ(e->Decide(f).level, Level::kTopSecret);
+  EXPECT_NE(e->Decide(f).reasons.back().message.find("marked TOP SECRET"), std::string::npos);
+}
+
+TEST(DecideTest, IncompleteLevelNoneKeepsTheLevelFound) {
+  auto e = Build("[limits]\nincomplete_level = \"none\"\n");
+  MessageFacts f = Facts(*e, {"c@example.com"});
+  f.sensitivity = Incomplete();
+  EXPECT_EQ(e->Decide(f).action, Action::kAccept);
+  auto tag = Build("[limits]\nincomplete_level = \"OFFICIAL-SENSITIVE\"\n");
+  f = Facts(*tag, {"c@example.com"});
+  f.sensitivity = Incomplete();
+  EXPECT_EQ(tag->Decide(f).action, Action::kTag);
+}
+
 }  // namespace
 }  // namespace nearmiss

@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 64> kKeys = {
+constexpr std::array<std::string_view, 65> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -59,6 +59,7 @@ constexpr std::array<std::string_view, 64> kKeys = {
     "limits.max_total_bytes",
     "limits.max_extraction_ms",
     "limits.max_text_bytes",
+    "limits.incomplete_level",
     "api.check_tokens",
     "api.admin_tokens",
     "api.token_file",
