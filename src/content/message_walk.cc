@@ -121,8 +121,11 @@ class Walker {
   }
 
  private:
+  // A scan that failed left its text unread: the level is a lower bound.
   void Report(const Status& s) {
-    if (!s.ok()) out_->errors.push_back(s.message());
+    if (s.ok()) return;
+    out_->errors.push_back(s.message());
+    out_->sensitivity.complete = false;
   }
 
   void WalkMultipart(GMimeMultipart* multipart, int depth) {

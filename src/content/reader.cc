@@ -17,6 +17,8 @@ ScannedMessage ErrorMessage(std::string source, std::string error) {
   ScannedMessage m;
   m.source = std::move(source);
   m.errors.push_back(std::move(error));
+  // Nothing was read: the level is unknown, not `none`.
+  m.sensitivity.complete = false;
   return m;
 }
 

@@ -138,6 +138,22 @@ TEST_F(ReaderTest, HostileInputsReportNotCrash) {
   ASSERT_EQ(junk.size(), 1u);
 }
 
+// Issue 11: a message that is not MIME, or an input that cannot be read,
+// was `none` and complete, so the engine judged it as clean mail.
+TEST_F(ReaderTest, NotMimeOrUnreadableIsIncomplete) {
+  auto junk = Read(kDir + "hostile-not-mime.eml");
+  ASSERT_EQ(junk.size(), 1u);
+  EXPECT_FALSE(junk[0].sensitivity.complete);
+  auto missing = Read(kDir + "no-such-file.eml");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_FALSE(missing[0].errors.empty());
+  EXPECT_FALSE(missing[0].sensitivity.complete);
+  // Ordinary damage (a bad base64 line, an unknown charset) is an error, not
+  // an incomplete scan: the part was still read.
+  EXPECT_TRUE(Read(kDir + "hostile-unknown-charset.eml")[0].sensitivity.complete);
+  EXPECT_TRUE(Read(kDir + "hostile-bad-base64.eml")[0].sensitivity.complete);
+}
+
 TEST_F(ReaderTest, EveryBoundIsReported) {
   ContentLimits tight;
   tight.max_parts = 2;
