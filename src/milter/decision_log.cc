@@ -59,7 +59,8 @@ std::string RcptLogLine(const Transaction& tx, const TxRecipient& rcpt,
 
 std::string MessageLogLine(const Transaction& tx, const Decision& decision,
                            const content::Sensitivity& sensitivity,
-                           std::string_view milter_action, double check_ms) {
+                           std::string_view milter_action, double check_ms,
+                           const std::vector<std::string>& errors) {
   Json j = Base(tx, "message");
   Json rcpts = Json::array();
   for (const RecipientDecision& r : decision.recipients) {
@@ -88,6 +89,11 @@ std::string MessageLogLine(const Transaction& tx, const Decision& decision,
     if (markings.size() >= 16) break;
   }
   j["findings"] = std::move(markings);
+  if (!errors.empty()) {
+    Json e = Json::array();
+    for (size_t i = 0; i < errors.size() && i < 8; ++i) e.push_back(Cut(errors[i]));
+    j["errors"] = std::move(e);
+  }
   j["bytes"] = tx.seen_bytes;
   j["check_ms"] = static_cast<double>(static_cast<int64_t>(check_ms * 1000)) / 1000;
   j["rule"] = decision.rule.id;

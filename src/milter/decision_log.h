@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "milter/transaction.h"
 #include "nearmiss/content_sensitivity.h"
@@ -22,10 +23,13 @@ std::string RcptLogLine(const Transaction& tx, const TxRecipient& rcpt,
 
 // The end-of-message decision; `milter_action` is what the MTA was told:
 // "accept", "tag", "quarantine", "delete-recipient", "reject";
-// `check_ms` the time the scan and decision took.
+// `check_ms` the time the scan and decision took; `errors` what the reader
+// could not read (an encrypted or damaged attachment), logged so it is
+// never silent.
 std::string MessageLogLine(const Transaction& tx, const Decision& decision,
                            const content::Sensitivity& sensitivity,
-                           std::string_view milter_action, double check_ms);
+                           std::string_view milter_action, double check_ms,
+                           const std::vector<std::string>& errors = {});
 
 // No decision could be made; `milter_action` is the fail action taken.
 std::string FailLogLine(const Transaction& tx, std::string_view why,

@@ -169,10 +169,6 @@ void Session::BeginMessage(std::string_view sender) {
 
 void Session::Recipient(const Rcpt& rcpt, std::string* out) {
   if (!tx_) BeginMessage("");
-  if (tx_->recipients.size() >= options_.max_recipients) {
-    EncodeReplyCode("452", "4.5.3", "too many recipients", out);
-    return;
-  }
   TxRecipient r;
   r.raw = std::string(rcpt.recipient.substr(0, kMaxAddress));
   // Postfix's non-smtpd path (sendmail(1)) sends bare addresses and no
@@ -185,6 +181,19 @@ void Session::Recipient(const Rcpt& rcpt, std::string* out) {
   if (!has_mailer || r.raw.empty() || r.raw.front() != '<') {
     tx_->path = MailPath::kSendmail;
   }
+  if (tx_->recipients.size() >= options_.max_recipients) {
+    if (tx_->path == MailPath::kSmtp) {
+      EncodeReplyCode("452", "4.5.3", "too many recipients", out);
+      return;
+    }
+    // The sendmail path cannot refuse this one: the whole message cannot
+    // be judged, so its end takes the fail action.
+    if (tx_->unjudged.empty()) {
+      tx_->unjudged = "more than " + std::to_string(options_.max_recipients) + " recipients";
+    }
+    EncodeSimple(reply::kContinue, out);
+    return;
+  }
   if (!tx_->checker) {
     // No policy: the fail action applies at end of message, where the
     // sendmail path can take it too.
@@ -193,8 +202,14 @@ void Session::Recipient(const Rcpt& rcpt, std::string* out) {
     return;
   }
   const Checker& checker = *tx_->checker;
-  r.check = checker.CheckRecipient(StripBrackets(r.raw));
-  r.decision = checker.DecideRecipient(tx_->sender, r.check, tx_->path);
+  try {
+    r.check = checker.CheckRecipient(StripBrackets(r.raw));
+    r.decision = checker.DecideRecipient(tx_->sender, r.check, tx_->path);
+  } catch (const std::exception& e) {
+    return RecipientFailed(std::move(r), std::string("internal error: ") + e.what(), out);
+  } catch (...) {
+    return RecipientFailed(std::move(r), "internal error", out);
+  }
   const RecipientDecision& d = r.decision;
   bool refuse = tx_->path == MailPath::kSmtp && d.at_rcpt && !d.deferred &&
                 (d.action == Action::kReject || d.action == Action::kRemoveRecipient);
@@ -210,6 +225,27 @@ void Session::Recipient(const Rcpt& rcpt, std::string* out) {
   tx_->recipients.push_back(std::move(r));
 }
 
+// A recipient the Checker could not judge: on the SMTP path with the
+// tempfail action it alone is refused 451 now (the client retries it, the
+// others go on); otherwise it stays and the end of message fails.
+void Session::RecipientFailed(TxRecipient r, std::string why, std::string* out) {
+  const Checker& checker = *tx_->checker;
+  bool refuse_now =
+      tx_->path == MailPath::kSmtp && checker.fail_action() == FailAction::kTempfail;
+  why = r.raw.substr(0, 100) + ": " + why;
+  r.decision.rule = RuleRef{0, "on_error", "", "[defaults] on_error"};
+  if (log_) log_(FailLogLine(*tx_, why, refuse_now ? "tempfail" : "deferred-to-eom"));
+  if (refuse_now) {
+    r.refused = true;
+    EncodeReplyCode("451", "4.3.0",
+                    "nearmiss could not check this recipient; try again later", out);
+  } else {
+    if (tx_->unjudged.empty()) tx_->unjudged = std::move(why);
+    EncodeSimple(reply::kContinue, out);
+  }
+  tx_->recipients.push_back(std::move(r));
+}
+
 std::function<EomOutcome()> Session::TakeEndOfMessage() {
   auto tx = std::make_shared<const Transaction>(std::move(*tx_));
   tx_.reset();
@@ -220,6 +256,8 @@ std::function<EomOutcome()> Session::TakeEndOfMessage() {
       return FinishMessage(*tx, context);
     } catch (const std::exception& e) {
       return FailMessage(*tx, context, std::string("internal error: ") + e.what());
+    } catch (...) {
+      return FailMessage(*tx, context, "internal error");
     }
   };
 }

@@ -96,6 +96,7 @@ class Session {
   std::string_view Macro(std::string_view name) const;
   void BeginMessage(std::string_view sender);
   void Recipient(const Rcpt& rcpt, std::string* out);
+  void RecipientFailed(TxRecipient r, std::string why, std::string* out);
   void Continue(uint32_t no_reply_flag, std::string* out) const;
   Step Fail(Status status);
   EomContext Context() const;

@@ -119,6 +119,10 @@ void Transaction::Append(std::string_view bytes) {
 
 EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
   if (!tx.checker) return FailMessage(tx, context, "no policy loaded");
+  if (!tx.unjudged.empty()) return FailMessage(tx, context, tx.unjudged);
+  // Every recipient refused at RCPT never gets here; none at all means the
+  // MTA sent none (a protocol it did not negotiate): nothing was judged.
+  if (tx.recipients.empty()) return FailMessage(tx, context, "no recipient seen");
   const Checker& checker = *tx.checker;
   std::string source = tx.queue_id.empty()
                            ? "session-" + std::to_string(tx.session_id)
@@ -188,7 +192,7 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
                                                           : "accept";
   }
   out.log_line =
-      MessageLogLine(tx, d, scanned.sensitivity, milter_action, elapsed.count());
+      MessageLogLine(tx, d, scanned.sensitivity, milter_action, elapsed.count(), scanned.errors);
   if (!context.audit) return out;
   out.audit = MakeDecisionRecord("milter", facts, d, tx.queue_id, scanned.message_id, tx.message);
   // Recipients refused at RCPT are part of what happened to the message.

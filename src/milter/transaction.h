@@ -47,6 +47,10 @@ struct Transaction {
   // so a sender cannot forge our verdict.
   int forged_tag_headers = 0;
   std::shared_ptr<const Checker> checker;  // taken at MAIL, kept to the end
+  // Why a recipient of this message went unjudged (an exception at RCPT,
+  // more recipients than tracked on the sendmail path); when set, the end
+  // of message takes the fail action instead of deciding.
+  std::string unjudged;
 
   bool truncated() const { return seen_bytes > message.size(); }
   // Appends within the bound; counts everything.
@@ -80,7 +84,8 @@ bool IsQuickToScan(const Transaction& tx);
 EomOutcome FinishMessage(const Transaction& tx, const EomContext& context);
 
 // The answer when no decision can be made (no engine, a worker queue full, a
-// scan past its time limit): the policy's fail action.
+// scan past its time limit, an unjudged recipient, no recipient at all):
+// the policy's fail action.
 EomOutcome FailMessage(const Transaction& tx, const EomContext& context,
                        std::string_view why);
 
