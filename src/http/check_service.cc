@@ -107,6 +107,7 @@ CheckAnswer CheckMessage(const Engine& engine, const CheckRequest& request) {
 
   CheckAnswer answer;
   answer.action = ToClientAction(d.action);
+  answer.incomplete = !sensitivity.complete;
   // The body is never kept: no digest either, as the client may not send it.
   answer.record = MakeDecisionRecord("api", facts, d, "", "", "");
 
@@ -133,6 +134,48 @@ CheckAnswer CheckMessage(const Engine& engine, const CheckRequest& request) {
   b["sensitivity"] = SensitivityJson(sensitivity);
   b["rule"] = {{"index", d.rule.index}, {"name", d.rule.name}, {"id", d.rule.id}};
   return answer;
+}
+
+namespace {
+
+CheckAnswer FailedCheck(const Engine& engine, std::string why) {
+  bool accept = engine.policy().defaults.on_error == FailMode::kAccept;
+  CheckAnswer answer;
+  answer.unchecked = true;
+  answer.error = std::move(why);
+  answer.action = accept ? ClientAction::kAllow : ClientAction::kBlock;
+  std::string rule_id = "[defaults] on_error = \"" +
+                        std::string(FailModeName(engine.policy().defaults.on_error)) + "\"";
+  Decision d;
+  d.action = d.message_action = accept ? Action::kAccept : Action::kReject;
+  d.rule = RuleRef{0, "on_error", "", rule_id};
+  MessageFacts facts;
+  facts.path = MailPath::kOffline;
+  answer.record = MakeDecisionRecord("api", facts, d, "", "", "");
+  Json& b = answer.body;
+  b["action"] = ClientActionName(answer.action);
+  b["policy_action"] = ActionName(d.action);
+  b["summary"] = accept ? "nearmiss could not check this message; it may be sent unchecked."
+                        : "nearmiss could not check this message; try again in a moment.";
+  b["send_anyway"] = false;
+  b["unchecked"] = true;
+  b["recipients"] = Json::array();
+  b["sensitivity"] = {{"level", "none"}, {"complete", false}, {"findings", Json::array()}};
+  b["rule"] = {{"index", 0}, {"name", "on_error"}, {"id", rule_id}};
+  return answer;
+}
+
+}  // namespace
+
+CheckAnswer CheckMessageOrFail(const Engine& engine, const CheckRequest& request,
+                               CheckFunction check) {
+  try {
+    return check(engine, request);
+  } catch (const std::exception& e) {
+    return FailedCheck(engine, std::string("internal error: ") + e.what());
+  } catch (...) {
+    return FailedCheck(engine, "internal error");
+  }
 }
 
 }  // namespace nearmiss::http

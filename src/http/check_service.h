@@ -29,9 +29,23 @@ struct CheckAnswer {
   nlohmann::ordered_json body;
   ClientAction action = ClientAction::kAllow;
   DecisionRecord record;  // source "api"; time set by the caller
+  // Fail-closed paths taken, for the metrics (docs/fail-closed.md): the
+  // check failed and the answer is [defaults] on_error's; the content was
+  // not read to the end ([limits] incomplete_level applied).
+  bool unchecked = false;
+  bool incomplete = false;
+  std::string error;  // why it was unchecked, for the log
 };
 
 CheckAnswer CheckMessage(const Engine& engine, const CheckRequest& request);
+
+// CheckMessage (or `check`, for tests), with anything it throws turned into
+// the policy's fail action: `block` under on_error = "tempfail" (send again
+// later), `allow` marked unchecked under "accept". Never an error status,
+// which an add-in might read as "nothing to say".
+using CheckFunction = CheckAnswer (*)(const Engine&, const CheckRequest&);
+CheckAnswer CheckMessageOrFail(const Engine& engine, const CheckRequest& request,
+                               CheckFunction check = &CheckMessage);
 
 }  // namespace nearmiss::http
 

@@ -6,6 +6,7 @@ namespace nearmiss::http {
 namespace {
 
 constexpr int kStatuses[] = {200, 204, 400, 401, 403, 404, 405, 413, 429, 500, 502};
+constexpr const char* kFailPaths[] = {"internal-error", "incomplete-scan", "invalid-recipient"};
 
 void Line(std::string& out, const char* name, const std::string& labels, double v) {
   char buf[64];
@@ -67,6 +68,16 @@ void Metrics::ObserveCheck(ClientAction action, const DecisionRecord& record, do
   latency_sum_ns_.fetch_add(static_cast<uint64_t>(seconds * 1e9), std::memory_order_relaxed);
 }
 
+void Metrics::ObserveFailClosed(const CheckAnswer& answer) {
+  if (answer.unchecked) fail_closed_[0].fetch_add(1, std::memory_order_relaxed);
+  if (answer.incomplete) fail_closed_[1].fetch_add(1, std::memory_order_relaxed);
+  for (const DecisionRecipient& r : answer.record.recipients) {
+    if (r.verdict == VerdictName(Verdict::kInvalid)) {
+      fail_closed_[2].fetch_add(1, std::memory_order_relaxed);
+    }
+  }
+}
+
 void Metrics::ObserveResponse(int status) {
   for (size_t i = 0; i < std::size(kStatuses); ++i) {
     if (kStatuses[i] == status) {
@@ -98,6 +109,12 @@ std::string Metrics::Render(const Gauges& g) const {
     Line(out, "nearmiss_recipients_total",
          "class=\"" + std::string(VerdictName(static_cast<Verdict>(i))) + "\"", load(verdicts_[i]));
   }
+  Head(out, "nearmiss_fail_closed_total", "counter",
+       "Pre-send checks that took a fail-closed path, by path (docs/fail-closed.md).");
+  for (size_t i = 0; i < fail_closed_.size(); ++i) {
+    Line(out, "nearmiss_fail_closed_total", std::string("path=\"") + kFailPaths[i] + "\"",
+         load(fail_closed_[i]));
+  }
   Head(out, "nearmiss_check_duration_seconds", "histogram",
        "Time to answer POST /v1/check, parse to response.");
   double cumulative = 0;
@@ -125,6 +142,9 @@ std::string Metrics::Render(const Gauges& g) const {
         "Milter decisions read from its decision log.", g.milter_messages);
   gauge("nearmiss_milter_sessions_total", "counter",
         "Milter sessions (SMTP connections) seen in its decision log.", g.milter_sessions);
+  gauge("nearmiss_milter_fail_action_total", "counter",
+        "Milter recipients and messages answered with [defaults] on_error (docs/fail-closed.md).",
+        g.milter_errors);
   gauge("nearmiss_policy_generation", "gauge", "Policy reloads since start.", g.policy_generation);
   gauge("nearmiss_audit_records", "gauge", "Decisions in the recent-decisions ring.", g.audit_records);
   JournalMetrics(out, "nearmiss_journal", "", g.journal);

@@ -26,6 +26,7 @@ struct Gauges {
   int64_t held_messages = -1;
   int64_t milter_messages = -1;  // decisions read from the milter's log
   int64_t milter_sessions = -1;  // distinct milter sessions seen there
+  int64_t milter_errors = -1;    // its fail-action ("error") lines
   int64_t policy_generation = 0;
   int64_t audit_records = -1;
   // The store writer's counters, with --store.
@@ -41,6 +42,10 @@ class Metrics {
                                                       0.005,  0.01,    0.025,  0.1,   1.0};
 
   void ObserveCheck(ClientAction action, const DecisionRecord& record, double seconds);
+  // The fail-closed paths a check took (docs/fail-closed.md): the check
+  // failed (on_error), the content was not read to the end
+  // (incomplete_level), recipients that could not be judged (on_invalid).
+  void ObserveFailClosed(const CheckAnswer& answer);
   void ObserveResponse(int status);
   std::string Render(const Gauges& g) const;
 
@@ -48,6 +53,7 @@ class Metrics {
   std::array<std::atomic<uint64_t>, 3> checks_{};    // by ClientAction
   std::array<std::atomic<uint64_t>, 6> policy_{};    // by Action
   std::array<std::atomic<uint64_t>, 5> verdicts_{};  // by Verdict
+  std::array<std::atomic<uint64_t>, 3> fail_closed_{};  // by kFailPaths
   std::array<std::atomic<uint64_t>, kBuckets.size() + 1> latency_{};
   std::atomic<uint64_t> latency_sum_ns_{0};
   // 2xx..5xx, and the statuses a client or operator watches on their own.

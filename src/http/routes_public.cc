@@ -1,6 +1,7 @@
 // The routes a mail client or a scraper calls: the pre-send check, health,
 // metrics, the OpenAPI document, and the console's static files.
 #include <chrono>
+#include <cstdio>
 
 #include "http/check_service.h"
 #include "http/console_assets.h"
@@ -38,10 +39,15 @@ void ApiServerImpl::AddPublicRoutes() {
       return;
     }
     std::shared_ptr<const Engine> engine = engines_->Get();
-    CheckAnswer answer = CheckMessage(*engine, parsed.request);
+    CheckAnswer answer = CheckMessageOrFail(*engine, parsed.request);
+    if (answer.unchecked) {
+      std::fprintf(stderr, "nearmiss serve: POST /v1/check: %.200s; answered %s ([defaults] on_error)\n",
+                   answer.error.c_str(), std::string(ClientActionName(answer.action)).c_str());
+    }
     SendJson(res, answer.body);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     metrics_.ObserveCheck(answer.action, answer.record, seconds);
+    metrics_.ObserveFailClosed(answer);
     for (DecisionSink* sink : sinks_) sink->Record(answer.record);
     recent_.Record(std::move(answer.record));
   }));
@@ -71,6 +77,7 @@ void ApiServerImpl::AddPublicRoutes() {
       g.milter_messages = milter_log_->messages();
       g.milter_sessions = milter_log_->sessions();
       g.milter_journal = milter_log_->journal();
+      g.milter_errors = milter_log_->errors();
     }
     if (Result<AuditCounts> c = recent_.Count({}); c.ok()) g.audit_records = c->total;
     if (journal_) g.journal = journal_->stats();

@@ -97,6 +97,50 @@ TEST_F(ServerTest, SensitivityFromSubjectMakesAWarn) {
   EXPECT_EQ(Json::parse(ok->body)["action"], "allow");
 }
 
+// Issue 11: a recipient nearmiss cannot judge is never `allow`. The first
+// once split into a clean alice@army.mil and was let through.
+TEST_F(ServerTest, CheckAnswersBlockForARecipientThatDoesNotParse) {
+  Start();
+  for (const char* to : {"bob@army.ml)<alice@army.mil>", "bob@army..ml"}) {
+    auto r = Check(Json{{"to", {to}}}.dump());
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+    Json j = Json::parse(r->body);
+    EXPECT_EQ(j["action"], "block") << to << ": " << r->body;
+    EXPECT_EQ(j["policy_action"], "reject") << to;
+    EXPECT_EQ(j["send_anyway"], false) << to;
+    ASSERT_FALSE(j["recipients"].empty()) << to;
+    bool invalid = false;
+    for (const Json& rc : j["recipients"]) invalid |= rc["verdict"] == "invalid";
+    EXPECT_TRUE(invalid) << to << ": " << r->body;
+    EXPECT_EQ(j["rule"]["name"], "on_invalid") << to;
+  }
+  auto metrics = client_->Get("/metrics");
+  EXPECT_THAT(metrics->body, HasSubstr("nearmiss_fail_closed_total{path=\"invalid-recipient\"} 2"));
+  EXPECT_THAT(metrics->body, HasSubstr("nearmiss_fail_closed_total{path=\"internal-error\"} 0"));
+}
+
+// The milter counts by its log: each fail action it took ("event":"error")
+// reaches /metrics.
+TEST_F(ServerTest, MilterFailActionsAreCountedFromItsLog) {
+  std::string log = ::testing::TempDir() + "/nearmiss_server_test_milter.log";
+  std::ofstream(log)
+      << R"({"time":1,"event":"error","session":1,"queue_id":"","sender":"a@mod.gov.uk","path":"smtp","error":"scan timed out","milter":"tempfail"})"
+      << "\n"
+      << R"({"time":2,"event":"message","session":1,"queue_id":"4AB","sender":"a@mod.gov.uk","recipients":[],"level":"none","action":"accept","rule":"default","milter":"accept"})"
+      << "\n";
+  ApiOptions o;
+  o.milter_log = log;
+  Start(o);
+  std::string body;
+  for (int i = 0; i < 100; ++i) {
+    body = client_->Get("/metrics")->body;
+    if (body.find("nearmiss_milter_messages_total 1") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_THAT(body, HasSubstr("nearmiss_milter_fail_action_total 1"));
+}
+
 TEST_F(ServerTest, MalformedAndOversizedAreProblems) {
   ApiOptions o;
   o.max_body_bytes = 4096;

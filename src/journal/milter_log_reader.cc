@@ -106,6 +106,7 @@ void MilterLogFollower::Poll() {
     std::string session;
     std::string_view line = std::string_view(partial_).substr(start, nl - start);
     JournalStats journal;
+    if (line.find("\"event\":\"error\"") != std::string_view::npos) ++errors_;
     if (ParseJournalLine(line, &journal)) {
       std::lock_guard journal_lock(journal_mu_);
       journal_ = journal;

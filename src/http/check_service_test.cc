@@ -1,0 +1,81 @@
+// The pre-send check's fail-closed paths (docs/fail-closed.md): whatever
+// nearmiss could not judge is never answered `allow` unless the policy says
+// so.
+#include "http/check_service.h"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+namespace nearmiss::http {
+namespace {
+
+std::shared_ptr<const Engine> Build(const std::string& toml) {
+  Result<Policy> p = ParsePolicy(toml, "t.toml", "");
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  Result<std::shared_ptr<const Engine>> e = Engine::Compile(*p);
+  EXPECT_TRUE(e.ok()) << e.status().ToString();
+  return *e;
+}
+
+CheckRequest To(std::string address) {
+  CheckRequest r;
+  r.recipients.push_back({std::move(address), RecipientField::kTo});
+  return r;
+}
+
+CheckAnswer Throws(const Engine&, const CheckRequest&) {
+  throw std::runtime_error("the scanner's scratch is gone");
+}
+
+CheckAnswer ThrowsAnything(const Engine&, const CheckRequest&) { throw 42; }
+
+TEST(CheckServiceTest, AnExceptionWhileCheckingAnswersBlock) {
+  auto engine = Build("");
+  CheckAnswer a = CheckMessageOrFail(*engine, To("carol@army.mil"), &Throws);
+  EXPECT_TRUE(a.unchecked);
+  EXPECT_EQ(a.action, ClientAction::kBlock);
+  EXPECT_EQ(a.body["action"], "block");
+  EXPECT_EQ(a.body["unchecked"], true);
+  EXPECT_EQ(a.body["send_anyway"], false);
+  EXPECT_EQ(a.body["rule"]["id"], "[defaults] on_error = \"tempfail\"");
+  EXPECT_EQ(a.error, "internal error: the scanner's scratch is gone");
+  EXPECT_EQ(a.record.action, "reject");
+  EXPECT_EQ(CheckMessageOrFail(*engine, To("carol@army.mil"), &ThrowsAnything).action,
+            ClientAction::kBlock);
+  // And the real check still answers.
+  EXPECT_FALSE(CheckMessageOrFail(*engine, To("carol@army.mil")).unchecked);
+}
+
+TEST(CheckServiceTest, AnExceptionWithOnErrorAcceptAnswersAllowUnchecked) {
+  auto engine = Build("[defaults]\non_error = \"accept\"\n");
+  CheckAnswer a = CheckMessageOrFail(*engine, To("carol@army.mil"), &Throws);
+  EXPECT_EQ(a.action, ClientAction::kAllow);
+  EXPECT_EQ(a.body["unchecked"], true);
+}
+
+TEST(CheckServiceTest, ARecipientThatDoesNotParseIsBlock) {
+  auto engine = Build("");
+  for (const char* to : {"bob@army.ml)<alice@army.mil>", "bob@army..ml", "bob@", "\"bob@army.ml"}) {
+    CheckAnswer a = CheckMessage(*engine, To(to));
+    EXPECT_EQ(a.action, ClientAction::kBlock) << to << ": " << a.body.dump();
+    EXPECT_EQ(a.body["recipients"][0]["verdict"], "invalid") << to;
+  }
+}
+
+TEST(CheckServiceTest, ABodyPastMaxTextBytesIsIncompleteAndNotAllowed) {
+  auto engine = Build("[limits]\nmax_text_bytes = 16\n");
+  CheckRequest r = To("dave@example.com");
+  r.body = "the first sixteen bytes are harmless; SECRET comes later";
+  CheckAnswer a = CheckMessage(*engine, r);
+  EXPECT_TRUE(a.incomplete);
+  EXPECT_EQ(a.body["sensitivity"]["complete"], false);
+  // Counted as [limits] incomplete_level (SECRET): held, so the add-in warns.
+  EXPECT_EQ(a.action, ClientAction::kWarn) << a.body.dump();
+  EXPECT_EQ(a.body["policy_action"], "hold");
+  r.body = "short";
+  EXPECT_EQ(CheckMessage(*engine, r).action, ClientAction::kAllow);
+}
+
+}  // namespace
+}  // namespace nearmiss::http
