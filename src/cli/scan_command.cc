@@ -45,13 +45,18 @@ void FillFacts(RecipientCache& cache, const content::ScannedMessage& m, MessageF
   facts->sender = cache.Sender(m.from);
   std::size_t n = 0;
   auto add = [&](const std::vector<std::string>& list, RecipientField field) {
+    auto push = [&](const std::string& entry) {
+      if (n == facts->recipients.size()) facts->recipients.emplace_back();
+      MessageRecipient& r = facts->recipients[n++];
+      r.check = cache.Check(entry);
+      r.field = field;
+    };
     for (const std::string& header : list) {
-      for (const std::string& entry : SplitAddressList(header)) {
-        if (n == facts->recipients.size()) facts->recipients.emplace_back();
-        MessageRecipient& r = facts->recipients[n++];
-        r.check = cache.Check(entry);
-        r.field = field;
-      }
+      std::vector<std::string> entries = SplitAddressList(header);
+      for (const std::string& entry : entries) push(entry);
+      // A header that names an address but splits into none ("bob@army.ml:;")
+      // is not dropped: the whole value is judged, and flagged as invalid.
+      if (entries.empty() && header.find('@') != std::string::npos) push(header);
     }
   };
   add(m.to, RecipientField::kTo);
@@ -65,6 +70,7 @@ class Summary {
   void Add(const Decision& d, const MessageFacts& facts, const content::ScannedMessage& m) {
     ++messages_;
     if (!m.errors.empty()) ++with_errors_;
+    if (!m.sensitivity.complete) ++incomplete_;
     ++by_level_[std::string(content::LevelName(m.sensitivity.level))];
     ++by_action_[std::string(ActionName(d.action))];
     if (!Flagged(d, facts)) return;
@@ -80,7 +86,8 @@ class Summary {
   std::string Text(const Terminal& term) const {
     std::string out = term.Paint(Colour::kBold, "summary") + ": " + std::to_string(messages_) +
                       " messages, " + std::to_string(flagged_) + " flagged, " +
-                      std::to_string(with_errors_) + " with errors\n";
+                      std::to_string(with_errors_) + " with errors, " +
+                      std::to_string(incomplete_) + " not read to the end\n";
     auto line = [&](const char* name, const std::map<std::string, size_t>& counts) {
       if (counts.empty()) return;
       out += std::string("  by ") + name + ":";
@@ -98,7 +105,7 @@ class Summary {
   }
 
  private:
-  size_t messages_ = 0, flagged_ = 0, with_errors_ = 0;
+  size_t messages_ = 0, flagged_ = 0, with_errors_ = 0, incomplete_ = 0;
   std::map<std::string, size_t> by_level_, by_action_, by_reason_;
 };
 

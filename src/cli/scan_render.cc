@@ -13,6 +13,9 @@ using render::Colour;
 void WriteSensitivityJson(const content::Sensitivity& s, JsonWriter& w) {
   w.BeginObject();
   w.Key("level").String(content::LevelName(s.level));
+  // False when the message was not read to the end: the level is a lower
+  // bound, and the decision used [limits] incomplete_level.
+  w.Key("complete").Bool(s.complete);
   w.Key("findings").BeginArray();
   for (const content::Finding& f : s.findings) {
     w.BeginObject();
@@ -61,6 +64,7 @@ std::string ScanToText(const ScanResult& r, const Terminal& term) {
     out += "  " + field + CheckToLine(rcpt.check, term) + "\n";
   }
   out += "  level " + std::string(content::LevelName(m.sensitivity.level));
+  if (!m.sensitivity.complete) out += term.Paint(Colour::kRed, " (not read to the end)");
   size_t strong = 0, weak = 0;
   for (const content::Finding& f : m.sensitivity.findings) {
     if (f.strength != content::Strength::kStrong) {

@@ -48,6 +48,37 @@ check "an unjudgeable recipient is flagged" 1 $?
 check "an unjudgeable recipient is listed, invalid" "invalid reject" \
   "$(printf '%s\n' "$out" | python3 -c 'import json,sys; m=json.load(sys.stdin); print(m["recipients"][0]["verdict"], m["action"])')"
 
+# Issue 11, fail closed (docs/fail-closed.md): what scan cannot read, parse
+# or split is listed and counted, never dropped.
+json() {  # json EXPR: evaluates EXPR over the first JSON line of $out as m
+  printf '%s\n' "$out" | head -1 | python3 -c "import json,sys; m=json.loads(sys.stdin.readline()); print($1)"
+}
+printf 'this is not a mail message at all\n' > "$tmp/junk.eml"
+out=$("$bin" scan --json "$tmp/junk.eml")
+check "scan: a message it cannot parse exits 2" 2 $?
+check "scan: a message it cannot parse is listed, not read to the end" "False not a MIME message" \
+  "$(json 'm["sensitivity"]["complete"], m["errors"][0]')"
+printf 'From: alice@mod.gov.uk\nTo: bob@army.ml:;\nSubject: t\n\nhi\n' > "$tmp/unsplit.eml"
+out=$("$bin" scan --json "$tmp/unsplit.eml")
+check "scan: a recipient header it cannot split is flagged" 1 $?
+check "scan: a recipient header it cannot split is listed whole, invalid" "bob@army.ml:; invalid reject" \
+  "$(json 'm["recipients"][0]["input"], m["recipients"][0]["verdict"], m["action"]')"
+# A message not read to the end (a bound hit) counts as [limits]
+# incomplete_level: SECRET by default, so held for an external recipient.
+printf 'From: alice@mod.gov.uk\nTo: dave@example.com\nSubject: parts\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\none\n--b\nContent-Type: text/plain\n\nSECRET two\n--b--\n' \
+  > "$tmp/parts.eml"
+printf '[limits]\nmax_parts = 2\n' > "$tmp/limits.toml"
+out=$("$bin" scan --json --policy "$tmp/limits.toml" "$tmp/parts.eml")
+check "scan: an incomplete message to an external recipient is flagged" 1 $?
+check "scan: an incomplete message to an external recipient is held" "False hold" \
+  "$(json 'm["sensitivity"]["complete"], m["action"]')"
+"$bin" scan --policy "$tmp/limits.toml" "$tmp/parts.eml" > "$tmp/parts.txt"
+grep -q "^summary: 1 messages, 1 flagged, 0 with errors, 1 not read to the end" "$tmp/parts.txt" \
+  && echo "ok   scan: an incomplete message is counted" || { echo "FAIL summary:"; cat "$tmp/parts.txt"; fail=1; }
+printf '[limits]\nmax_parts = 2\nincomplete_level = "none"\n' > "$tmp/lenient.toml"
+out=$("$bin" scan --json --policy "$tmp/lenient.toml" "$tmp/parts.eml")
+check "scan: incomplete_level = none keeps the level found" "accept" "$(json 'm["action"]')"
+
 # Exit codes.
 "$bin" scan $data/clean.eml > /dev/null
 check "clean message exits 0" 0 $?
