@@ -98,5 +98,12 @@ check "mailto with a look-alike ?to= exits 1" 1 $?
 check "stray ')' is invalid" invalid "$(verdict_of 'bob@army.ml)<alice@army.mil>')"
 "$bin" check 'bob@army..ml' > /dev/null
 check "unjudgeable exits 1" 1 $?
+# A pasted list on one stdin line was judged as one address on its last '@'
+# (army.mil), so bob@army.ml went unjudged.
+out=$(printf 'bob@army.ml, carol@army.mil\n' | "$bin" check --json)
+check "check: a list on one stdin line is split" "lookalike trusted" \
+  "$(echo "$out" | json_key verdict | tr '\n' ' ' | sed 's/ $//')"
+printf 'bob@army.ml, carol@army.mil\n' | "$bin" check > /dev/null
+check "check: a list on one stdin line with a look-alike exits 1" 1 $?
 
 exit $fail
