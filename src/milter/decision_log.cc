@@ -74,7 +74,7 @@ std::string MessageLogLine(const Transaction& tx, const Decision& decision,
     if (!r.refused) continue;
     rcpts.push_back({{"address", Cut(r.check.address.empty() ? r.raw : r.check.address)},
                      {"class", VerdictName(r.check.verdict)},
-                     {"action", "reject"},
+                     {"action", r.tempfailed ? "tempfail" : "reject"},
                      {"rule", r.decision.rule.id},
                      {"at_rcpt", true}});
   }

@@ -237,6 +237,7 @@ void Session::RecipientFailed(TxRecipient r, std::string why, std::string* out) 
   if (log_) log_(FailLogLine(*tx_, why, refuse_now ? "tempfail" : "deferred-to-eom"));
   if (refuse_now) {
     r.refused = true;
+    r.tempfailed = true;
     EncodeReplyCode("451", "4.3.0",
                     "nearmiss could not check this recipient; try again later", out);
   } else {

@@ -435,6 +435,18 @@ TEST_F(SessionTest, AnExceptionAtRcptTempfailsThatRecipientOnly) {
   EXPECT_THAT(Rcpt("<carol@mod.gov.uk>"), ElementsAre("c:"));
   Header("Subject", "hello");
   EXPECT_THAT(Eom(), ElementsAre("c:")) << "the others are decided as usual";
+  EXPECT_THAT(logs_.back(), HasSubstr("\"action\":\"tempfail\",\"rule\":\"[defaults] on_error\""));
+  ASSERT_EQ(audit_->records.size(), 1u);
+  EXPECT_EQ(audit_->records[0].recipients.back().action, "tempfail");
+}
+
+TEST_F(SessionTest, EveryRecipientRefusedAtEndOfMessageAnswersTheFailAction) {
+  Negotiate();
+  Mail("<alice@mod.gov.uk>");
+  EXPECT_THAT(Rcpt("<bob@army.ml>")[0], HasSubstr("550"));
+  auto r = Eom();  // an MTA would not send it; if one does, nothing is judged
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_THAT(r[0], HasSubstr("(no recipient seen)"));
 }
 
 TEST_F(SessionTest, AnExceptionAtRcptOnTheSendmailPathFailsTheMessage) {

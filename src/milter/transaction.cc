@@ -120,9 +120,12 @@ void Transaction::Append(std::string_view bytes) {
 EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
   if (!tx.checker) return FailMessage(tx, context, "no policy loaded");
   if (!tx.unjudged.empty()) return FailMessage(tx, context, tx.unjudged);
-  // Every recipient refused at RCPT never gets here; none at all means the
-  // MTA sent none (a protocol it did not negotiate): nothing was judged.
-  if (tx.recipients.empty()) return FailMessage(tx, context, "no recipient seen");
+  // The MTA does not send a message whose every recipient was refused; none
+  // left means it sent none we saw (a protocol it did not negotiate):
+  // nothing was judged.
+  bool any_present = false;
+  for (const TxRecipient& r : tx.recipients) any_present |= !r.refused;
+  if (!any_present) return FailMessage(tx, context, "no recipient seen");
   const Checker& checker = *tx.checker;
   std::string source = tx.queue_id.empty()
                            ? "session-" + std::to_string(tx.session_id)
@@ -200,7 +203,7 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
     if (!r.refused) continue;
     out.audit->recipients.push_back(
         {r.check.address.empty() ? r.raw : r.check.address, std::string(VerdictName(r.check.verdict)),
-         "reject", {}, r.check.target, r.check.suggestion});
+         r.tempfailed ? "tempfail" : "reject", {}, r.check.target, r.check.suggestion});
     for (const Reason& reason : r.check.reasons) out.audit->recipients.back().reasons.emplace_back(ReasonCodeName(reason.code));
   }
   return out;

@@ -29,6 +29,7 @@ struct TxRecipient {
   RecipientCheck check;
   RecipientDecision decision;  // the RCPT-time answer
   bool refused = false;        // refused at RCPT: not part of the message
+  bool tempfailed = false;     // refused 451 because it could not be judged
 };
 
 struct Transaction {
