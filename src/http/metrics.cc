@@ -145,6 +145,9 @@ std::string Metrics::Render(const Gauges& g) const {
   gauge("nearmiss_milter_fail_action_total", "counter",
         "Milter recipients and messages answered with [defaults] on_error (docs/fail-closed.md).",
         g.milter_errors);
+  gauge("nearmiss_milter_incomplete_total", "counter",
+        "Milter messages decided as not read to the end ([limits] incomplete_level).",
+        g.milter_incomplete);
   gauge("nearmiss_policy_generation", "gauge", "Policy reloads since start.", g.policy_generation);
   gauge("nearmiss_audit_records", "gauge", "Decisions in the recent-decisions ring.", g.audit_records);
   JournalMetrics(out, "nearmiss_journal", "", g.journal);

@@ -27,6 +27,7 @@ struct Gauges {
   int64_t milter_messages = -1;  // decisions read from the milter's log
   int64_t milter_sessions = -1;  // distinct milter sessions seen there
   int64_t milter_errors = -1;    // its fail-action ("error") lines
+  int64_t milter_incomplete = -1;  // its messages not read to the end
   int64_t policy_generation = 0;
   int64_t audit_records = -1;
   // The store writer's counters, with --store.

@@ -127,7 +127,7 @@ TEST_F(ServerTest, MilterFailActionsAreCountedFromItsLog) {
   std::ofstream(log)
       << R"({"time":1,"event":"error","session":1,"queue_id":"","sender":"a@mod.gov.uk","path":"smtp","error":"scan timed out","milter":"tempfail"})"
       << "\n"
-      << R"({"time":2,"event":"message","session":1,"queue_id":"4AB","sender":"a@mod.gov.uk","recipients":[],"level":"none","action":"accept","rule":"default","milter":"accept"})"
+      << R"({"time":2,"event":"message","session":1,"queue_id":"4AB","sender":"a@mod.gov.uk","recipients":[],"level":"SECRET","complete":false,"action":"hold","rule":"default","milter":"quarantine"})"
       << "\n";
   ApiOptions o;
   o.milter_log = log;
@@ -139,6 +139,7 @@ TEST_F(ServerTest, MilterFailActionsAreCountedFromItsLog) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   EXPECT_THAT(body, HasSubstr("nearmiss_milter_fail_action_total 1"));
+  EXPECT_THAT(body, HasSubstr("nearmiss_milter_incomplete_total 1"));
 }
 
 TEST_F(ServerTest, MalformedAndOversizedAreProblems) {

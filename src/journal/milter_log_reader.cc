@@ -112,6 +112,7 @@ void MilterLogFollower::Poll() {
       journal_ = journal;
     } else if (ParseMilterLogLine(line, &r, &session)) {
       ++messages_;
+      if (line.find("\"complete\":false") != std::string_view::npos) ++incomplete_;
       if (seen_sessions_.size() > 100000) seen_sessions_.clear();
       if (seen_sessions_.insert(session).second) ++sessions_;
       if (sink_) sink_->Record(std::move(r));
