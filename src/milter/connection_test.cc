@@ -1,0 +1,145 @@
+// The server's fail-closed paths that live in the connection, not the
+// session: a scan past its time limit and a full scan queue. The daemon runs
+// on a unix socket; the test speaks the protocol to it like an MTA.
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstring>
+#include <thread>
+
+#include "milter/codec.h"
+#include "milter/server.h"
+
+namespace nearmiss::milter {
+namespace {
+
+// Every recipient external and deferred; the scan takes `scan_time`.
+class SlowChecker final : public Checker {
+ public:
+  explicit SlowChecker(std::chrono::milliseconds scan_time) : scan_time_(scan_time) {}
+  RecipientCheck CheckRecipient(std::string_view input) const override {
+    RecipientCheck c;
+    c.input = c.address = std::string(input);
+    c.domain = "example.com";
+    c.verdict = Verdict::kExternal;
+    return c;
+  }
+  RecipientDecision DecideRecipient(std::string_view, const RecipientCheck& c,
+                                    MailPath) const override {
+    RecipientDecision d;
+    d.recipient = c.address;
+    d.verdict = c.verdict;
+    d.deferred = true;
+    return d;
+  }
+  content::ScannedMessage Scan(std::string_view, std::string source) const override {
+    std::this_thread::sleep_for(scan_time_);
+    content::ScannedMessage m;
+    m.source = std::move(source);
+    return m;
+  }
+  Decision Decide(const MessageFacts& facts) const override {
+    Decision d;
+    for (const MessageRecipient& r : facts.recipients) {
+      d.recipients.push_back(DecideRecipient(facts.sender, r.check, facts.path));
+    }
+    return d;
+  }
+  FailAction fail_action() const override { return FailAction::kTempfail; }
+  const std::string& tag_header() const override { return tag_; }
+  size_t max_message_bytes() const override { return 1 << 20; }
+
+ private:
+  std::chrono::milliseconds scan_time_;
+  std::string tag_ = "X-Nearmiss";
+};
+
+class ConnectionTest : public ::testing::Test {
+ protected:
+  void Start(ServerOptions options, std::chrono::milliseconds scan_time) {
+    path_ = ::testing::TempDir() + "/nearmiss_connection_test." + std::to_string(::getpid());
+    Result<ListenAddress> listen = ParseListenAddress("unix:" + path_);
+    ASSERT_TRUE(listen.ok());
+    options.listen = {*listen};
+    auto checker = std::make_shared<SlowChecker>(scan_time);
+    server_ = Server::Create(options, [checker] { return checker; }, LogSink(), nullptr);
+    ASSERT_TRUE(server_->Bind().ok());
+    thread_ = std::thread([this] { server_->Run(); });
+    fd_ = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::strncpy(addr.sun_path, path_.c_str(), sizeof addr.sun_path - 1);
+    ASSERT_EQ(::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    timeval tv{10, 0};  // a reply that never comes fails the test, not hangs it
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  }
+  void TearDown() override {
+    if (fd_ >= 0) ::close(fd_);
+    if (server_) server_->Stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  // Sends one message that is not quick to scan (multipart) and returns the
+  // first reply that is neither a continue nor a progress packet.
+  std::string SendMessage() {
+    std::string w;
+    EncodeOptionNegotiation({6, 0x1ff, 0x1fffff}, &w);
+    EncodeStrings(cmd::kMail, {"<alice@mod.gov.uk>"}, &w);
+    EncodeMacros('R', {{"{rcpt_mailer}", "smtp"}}, &w);
+    EncodeStrings(cmd::kRcpt, {"<dave@example.com>"}, &w);
+    EncodeStrings(cmd::kHeader, {"Content-Type", "multipart/mixed; boundary=b"}, &w);
+    EncodePacket(cmd::kEndOfHeaders, {}, &w);
+    EncodePacket(cmd::kBody, "--b--\r\n", &w);
+    EncodePacket(cmd::kEndOfMessage, {}, &w);
+    EXPECT_EQ(::write(fd_, w.data(), w.size()), static_cast<ssize_t>(w.size()));
+    Framer framer;
+    char buf[4096];
+    for (;;) {
+      auto p = framer.Next();
+      if (!p.ok()) return "bad reply";
+      if (p->has_value()) {
+        // Skip the option reply, the continues before the end of message
+        // and progress packets: the fail action is a reply code.
+        char code = (*p)->code;
+        if (code != 'O' && code != reply::kContinue && code != reply::kProgress) {
+          return std::string(1, code) + ":" + std::string((*p)->data);
+        }
+        continue;
+      }
+      ssize_t n = ::read(fd_, buf, sizeof buf);
+      if (n <= 0) return "no reply";
+      framer.Feed(std::string_view(buf, static_cast<size_t>(n)));
+    }
+  }
+
+  std::string path_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  int fd_ = -1;
+};
+
+TEST_F(ConnectionTest, ScanPastItsTimeLimitAnswersTheFailAction) {
+  ServerOptions o;
+  o.scan_timeout = std::chrono::seconds(1);
+  Start(o, std::chrono::milliseconds(2500));
+  std::string r = SendMessage();
+  EXPECT_EQ(r.substr(0, 2), "y:") << r;
+  EXPECT_NE(r.find("451 4.3.0 nearmiss could not check this message (scan timed out)"),
+            std::string::npos) << r;
+}
+
+TEST_F(ConnectionTest, FullScanQueueAnswersTheFailAction) {
+  ServerOptions o;
+  o.max_queued_scans = 0;
+  Start(o, std::chrono::milliseconds(0));
+  std::string r = SendMessage();
+  EXPECT_NE(r.find("451 4.3.0 nearmiss could not check this message (scan queue full)"),
+            std::string::npos) << r;
+}
+
+}  // namespace
+}  // namespace nearmiss::milter
