@@ -87,8 +87,9 @@ int RunCheck(const CheckFlags& flags) {
   // is not judged as one address on its last '@'; a single address is
   // judged as written.
   auto check = [&run](const std::string& line) {
-    // Most lines hold one plain address: skip the splitter for them.
-    if (line.find_first_of(",;?") == std::string::npos) return run.Check(line);
+    // Most lines hold one plain address: skip the splitter for them. A
+    // blank counts, as Postfix reads "a@x b@y" as two addresses.
+    if (line.find_first_of(",;? \t") == std::string::npos) return run.Check(line);
     std::vector<std::string> pieces = SplitAddressList(line);
     if (pieces.size() <= 1) return run.Check(line);
     for (const std::string& piece : pieces) run.Check(piece);

@@ -105,5 +105,8 @@ check "check: a list on one stdin line is split" "lookalike trusted" \
   "$(echo "$out" | json_key verdict | tr '\n' ' ' | sed 's/ $//')"
 printf 'bob@army.ml, carol@army.mil\n' | "$bin" check > /dev/null
 check "check: a list on one stdin line with a look-alike exits 1" 1 $?
+out=$(printf 'bob@army.ml carol@army.mil\n' | "$bin" check --json)
+check "check: two addresses a blank apart on one stdin line are split" "lookalike trusted" \
+  "$(echo "$out" | json_key verdict | tr '\n' ' ' | sed 's/ $//')"
 
 exit $fail
