@@ -1,8 +1,8 @@
 // The routes a mail client or a scraper calls: the pre-send check, health,
 // metrics, the OpenAPI document, and the console's static files.
 #include <chrono>
-#include <cstdio>
 
+#include "base/log.h"
 #include "http/check_service.h"
 #include "http/console_assets.h"
 #include "http/server_impl.h"
@@ -41,8 +41,8 @@ void ApiServerImpl::AddPublicRoutes() {
     std::shared_ptr<const Engine> engine = engines_->Get();
     CheckAnswer answer = CheckMessageOrFail(*engine, parsed.request);
     if (answer.unchecked) {
-      std::fprintf(stderr, "nearmiss serve: POST /v1/check: %.200s; answered %s ([defaults] on_error)\n",
-                   answer.error.c_str(), std::string(ClientActionName(answer.action)).c_str());
+      log::Warn("POST /v1/check: " + log::Untrusted(answer.error, 200) + "; answered " +
+                std::string(ClientActionName(answer.action)) + " ([defaults] on_error)");
     }
     SendJson(res, answer.body);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
