@@ -163,6 +163,11 @@ bool IsBareLabel(std::string_view s) {
 
 Result<Recipient> ParseRecipient(std::string_view text,
                                  const DeliveryOptions& options) {
+  // A mailto: URI is percent-encoded (RFC 6068): "mailto:eve%40gmial.com"
+  // is eve@gmial.com, not a percent hack.
+  if (std::vector<std::string> uri = address::MailtoRecipients(text); uri.size() == 1) {
+    return ParseRecipient(uri[0], options);
+  }
   NM_ASSIGN_OR_RETURN(address::MailboxParts parts, address::SplitMailbox(text));
   Walker balance(parts.spec);
   balance.Find("");

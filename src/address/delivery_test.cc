@@ -145,6 +145,11 @@ TEST(ResolveTest, NoDeliveryDomainIsRefused) {
               HasSubstr("several recipients"));
 }
 
+TEST(ResolveTest, MailtoIsPercentDecoded) {
+  EXPECT_EQ(Parse("mailto:eve%40gmial.com").domain.ascii, "gmial.com");
+  EXPECT_EQ(Parse("MAILTO:bob@army.ml?subject=hi").domain.ascii, "army.ml");
+}
+
 TEST(ResolveTest, DisplayNamesAndUnicode) {
   Recipient r = Parse("Bob Smith <bob@Army.ML>");
   EXPECT_EQ(r.display_name, "Bob Smith");

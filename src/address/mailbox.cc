@@ -56,6 +56,10 @@ Result<Address> ParseAddrSpec(std::string_view spec, std::string_view whole) {
 }  // namespace
 
 Result<Address> ParseAddress(std::string_view text) {
+  // A mailto: URI is percent-encoded (RFC 6068).
+  if (std::vector<std::string> uri = address::MailtoRecipients(text); uri.size() == 1) {
+    return ParseAddress(uri[0]);
+  }
   NM_ASSIGN_OR_RETURN(address::MailboxParts parts, address::SplitMailbox(text));
   NM_ASSIGN_OR_RETURN(Address a, ParseAddrSpec(parts.spec, parts.whole));
   // The name before '<' wins over any comment inside the brackets.

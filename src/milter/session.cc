@@ -203,7 +203,10 @@ void Session::Recipient(const Rcpt& rcpt, std::string* out) {
   }
   const Checker& checker = *tx_->checker;
   try {
-    r.check = checker.CheckRecipient(StripBrackets(r.raw));
+    // The whole argument is judged, never the logged prefix: a recipient cut
+    // at kMaxAddress could end in a trusted domain while Postfix delivers to
+    // the rest ("aaa…@army.mil.ml"). Over-long ones are refused as invalid.
+    r.check = checker.CheckRecipient(StripBrackets(rcpt.recipient));
     r.decision = checker.DecideRecipient(tx_->sender, r.check, tx_->path);
   } catch (const std::exception& e) {
     return RecipientFailed(std::move(r), std::string("internal error: ") + e.what(), out);

@@ -265,6 +265,16 @@ TEST_F(SessionTest, RejectsLookalikeAtRcptWithSuggestionOthersContinue) {
   EXPECT_THAT(logs_[1], HasSubstr("\"at_rcpt\":true"));
 }
 
+// A new user's walk-around: the recipient was cut at 1024 bytes before it
+// was judged, so "aaa…@army.mil.ml" was judged on "aaa…@army.mil".
+TEST_F(SessionTest, AnOverLongRecipientIsJudgedWholeNotOnItsPrefix) {
+  Negotiate();
+  Mail("<alice@mod.gov.uk>");
+  std::vector<std::string> reply = Rcpt("<" + std::string(1020, 'a') + "@army.ml>");
+  ASSERT_EQ(reply.size(), 1u);
+  EXPECT_THAT(reply[0], testing::StartsWith("y:550 5.7.1"));
+}
+
 TEST_F(SessionTest, EveryDecisionReachesTheAuditLogWithADigestNotTheBody) {
   Negotiate();
   Mail("<alice@mod.gov.uk>");
