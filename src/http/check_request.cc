@@ -86,11 +86,11 @@ class Reader {
       Error(pointer, "address longer than " + std::to_string(limits_.max_address_bytes) + " bytes");
       return;
     }
+    // An entry that names no recipient ("", "undisclosed-recipients:;", the
+    // usual To of Bcc-only mail) adds none, as Postfix reads it: refusing
+    // the request would leave the others unjudged, and an add-in that fails
+    // open would send them.
     std::vector<std::string> pieces = SplitAddressList(text);
-    if (pieces.empty()) {
-      Error(pointer, "empty address");
-      return;
-    }
     for (std::string& p : pieces) {
       if (out_.request.recipients.size() >= limits_.max_recipients) {
         TooMany();

@@ -37,6 +37,18 @@ TEST(CheckRequestTest, RecipientsOnly) {
   EXPECT_EQ(p.request.recipients[0].field, RecipientField::kBcc);
 }
 
+// A new user's walk-around: one entry naming no recipient made the request
+// a 400, the Bcc look-alike beside it went unjudged, and an add-in failing
+// open sent the message.
+TEST(CheckRequestTest, AnEntryNamingNoRecipientIsSkippedNotFatal) {
+  ParsedCheck p =
+      Parse(R"({"to": ["undisclosed-recipients:;", ""], "bcc": ["bob@army.ml", ";;"]})");
+  ASSERT_TRUE(p.ok) << p.problem.detail;
+  ASSERT_EQ(p.request.recipients.size(), 1u);
+  EXPECT_EQ(p.request.recipients[0].address, "bob@army.ml");
+  EXPECT_EQ(p.request.recipients[0].field, RecipientField::kBcc);
+}
+
 TEST(CheckRequestTest, NoRecipientIs400) {
   ParsedCheck p = Parse(R"({"from": "a@b.c", "subject": "hi"})");
   ASSERT_FALSE(p.ok);

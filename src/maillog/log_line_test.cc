@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
+#include <string>
+
 #include "maillog/timestamp.h"
 
 namespace nearmiss::maillog {
@@ -12,7 +15,12 @@ namespace {
 constexpr std::string_view kSent =
     "4F2A1B3C: to=<bob@army.ml>, relay=mx.army.ml[192.0.2.7]:25, dsn=2.0.0, status=sent (250 ok)";
 
-LogLine Parsed(std::string_view line, int year = 2025) {
+// A LogLine views the line it was parsed from: the line must outlive it, so
+// the test keeps every line it parses (the tests built them as temporaries,
+// which ASan caught as a use after free).
+LogLine Parsed(std::string_view text, int year = 2025) {
+  static std::deque<std::string> lines;
+  const std::string& line = lines.emplace_back(text);
   LineParser parser(year);
   LogLine l;
   EXPECT_TRUE(parser.Parse(line, &l)) << line;

@@ -103,13 +103,14 @@ Session::Step Session::Handle(const Packet& packet, std::string* out) {
           }
         } else if constexpr (std::is_same_v<T, Abort>) {
           // The message is gone; the connection's macros stay.
-          tx_.reset();
+          DropTransaction();
           for (char stage : {'M', 'R', 'T', 'L', 'N', 'E'}) macros_.erase(stage);
         } else if constexpr (std::is_same_v<T, Quit>) {
+          DropTransaction();
           return Step::kClose;
         } else if constexpr (std::is_same_v<T, QuitNewConnection>) {
           // The MTA reuses this socket for another SMTP client.
-          tx_.reset();
+          DropTransaction();
           macros_.clear();
         } else if constexpr (std::is_same_v<T, Unknown>) {
           Continue(proto::kNoReplyUnknown, out);
@@ -157,7 +158,36 @@ std::string_view Session::Macro(std::string_view name) const {
   return {};
 }
 
+Session::~Session() { DropTransaction(); }
+
+void Session::DropTransaction() {
+  if (!tx_) return;
+  if (options_.audit) {
+    MessageFacts facts;
+    facts.sender = tx_->sender;
+    facts.path = tx_->path;
+    Decision d;
+    for (const TxRecipient& r : tx_->recipients) {
+      if (!r.refused) continue;
+      facts.recipients.push_back({r.check, RecipientField::kEnvelope});
+      d.recipients.push_back(r.decision);
+      if (r.tempfailed) d.recipients.back().action = Action::kReject;
+      if (d.recipients.size() == 1) {
+        d.action = Action::kReject;
+        d.message_action = Action::kReject;
+        d.rule = r.decision.rule;
+      }
+    }
+    if (!facts.recipients.empty()) {
+      options_.audit->Record(
+          MakeDecisionRecord("milter", facts, d, tx_->queue_id, "", ""));
+    }
+  }
+  tx_.reset();
+}
+
 void Session::BeginMessage(std::string_view sender) {
+  DropTransaction();
   tx_.emplace();
   tx_->session_id = id_;
   tx_->sender = std::string(StripBrackets(sender).substr(0, kMaxAddress));

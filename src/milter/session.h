@@ -58,6 +58,9 @@ class Session {
  public:
   Session(uint64_t id, SessionOptions options, CheckerSource source,
           LogSink log);
+  // A transaction still open (the connection dropped) is recorded as
+  // DropTransaction does.
+  ~Session();
 
   enum class Step {
     kContinue,      // read the next packet
@@ -95,6 +98,11 @@ class Session {
   void StoreMacros(const Macros& m);
   std::string_view Macro(std::string_view name) const;
   void BeginMessage(std::string_view sender);
+  // Ends the open transaction without an end of message (abort, a new
+  // connection, QUIT, the connection lost). Recipients it refused at RCPT
+  // are decisions too: they go to the audit log, or no record would ever
+  // show the look-alike that Postfix then never sent DATA for.
+  void DropTransaction();
   void Recipient(const Rcpt& rcpt, std::string* out);
   void RecipientFailed(TxRecipient r, std::string why, std::string* out);
   void Continue(uint32_t no_reply_flag, std::string* out) const;

@@ -296,6 +296,35 @@ TEST_F(SessionTest, EveryDecisionReachesTheAuditLogWithADigestNotTheBody) {
   EXPECT_EQ(r.recipients[1].target, "army.mil");
 }
 
+// Found by a new user: a message whose only recipient was a look-alike
+// refused at RCPT never reached the audit log, since Postfix then sends no
+// DATA and the record was written only at end of message.
+TEST_F(SessionTest, RecipientsRefusedAtRcptAreRecordedWhenTheTransactionEnds) {
+  Negotiate();
+  Mail("<alice@mod.gov.uk>");
+  Rcpt("<bob@army.ml>");
+  EXPECT_TRUE(audit_->records.empty());
+  Simple(cmd::kAbort);
+  ASSERT_EQ(audit_->records.size(), 1u);
+  EXPECT_EQ(audit_->records[0].action, "reject");
+  ASSERT_EQ(audit_->records[0].recipients.size(), 1u);
+  EXPECT_EQ(audit_->records[0].recipients[0].address, "bob@army.ml");
+  EXPECT_EQ(audit_->records[0].recipients[0].verdict, "lookalike");
+  // A transaction with nothing refused adds no record of its own.
+  Mail("<alice@mod.gov.uk>");
+  Rcpt("<carol@mod.gov.uk>");
+  Simple(cmd::kAbort);
+  EXPECT_EQ(audit_->records.size(), 1u);
+  // Nor is a refusal recorded twice when the message does reach its end.
+  Mail("<alice@mod.gov.uk>");
+  Rcpt("<bob@army.ml>");
+  Rcpt("<carol@mod.gov.uk>");
+  Body("x\r\n");
+  Eom("5DEF");
+  Simple(cmd::kQuit);
+  EXPECT_EQ(audit_->records.size(), 2u);
+}
+
 TEST_F(SessionTest, SendmailPathNeverRejectsAtRcptButRejectsTheMessage) {
   Negotiate();
   Mail("alice@mod.gov.uk");
@@ -312,6 +341,20 @@ TEST_F(SessionTest, BareAddressMeansSendmailPathEvenWithMailerMacro) {
   Negotiate();
   Mail("alice@mod.gov.uk");
   EXPECT_THAT(Rcpt("bob@army.ml", /*smtpd=*/true), ElementsAre("c:"));
+}
+
+// Found by a new user: an MTA that offers no quarantine turned a hold into
+// plain delivery. The message now takes the fail action (tempfail here).
+TEST_F(SessionTest, HoldWithoutQuarantineTakesTheFailAction) {
+  Negotiate(0x1ff & ~action::kQuarantine);
+  Mail("<alice@mod.gov.uk>");
+  Rcpt("<dave@example.com>");
+  Header("Subject", "SECRET: plans");
+  Body("body\r\n");
+  auto r = Eom();
+  ASSERT_FALSE(r.empty());
+  EXPECT_THAT(r.back(), testing::StartsWith("y:451"));
+  EXPECT_THAT(logs_.back(), HasSubstr("offers no quarantine"));
 }
 
 TEST_F(SessionTest, SecretToExternalIsHeldWithAHeaderSayingWhy) {

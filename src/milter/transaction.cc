@@ -155,6 +155,22 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
   std::chrono::duration<double, std::milli> elapsed =
       std::chrono::steady_clock::now() - started;
 
+  // A decision the MTA cannot carry out (no quarantine or no recipient
+  // removal offered at negotiation, as with MTAs other than Postfix) must
+  // not become plain delivery: the message takes the fail action.
+  if (d.message_action != Action::kReject) {
+    if (d.message_action == Action::kHold && !context.can_quarantine) {
+      return FailMessage(tx, context, "hold decided but the MTA offers no quarantine");
+    }
+    for (const RecipientDecision& r : d.recipients) {
+      if ((r.action == Action::kReject || r.action == Action::kRemoveRecipient) &&
+          !context.can_delete_recipients) {
+        return FailMessage(tx, context,
+                           "a recipient is refused but the MTA offers no recipient removal");
+      }
+    }
+  }
+
   EomOutcome out;
   const std::string& tag = checker.tag_header();
   if (context.can_change_headers) {
