@@ -1,5 +1,7 @@
 #include "http/check_request.h"
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "nearmiss/address.h"
@@ -202,12 +204,34 @@ ParsedCheck ParseCheckRequest(std::string_view body, const CheckLimits& limits) 
     return out;
   }
   Json root;
+  // A key given twice ({"to": [...], "to": [...]}) would have the last one
+  // win, silently dropping a recipient list: refuse it, naming the key.
+  std::vector<std::set<std::string>> keys;  // one set per open object
+  std::string duplicate;
+  auto callback = [&](int depth, Json::parse_event_t event, Json& parsed) {
+    (void)depth;
+    if (event == Json::parse_event_t::object_start) {
+      keys.emplace_back();
+    } else if (event == Json::parse_event_t::object_end) {
+      if (!keys.empty()) keys.pop_back();
+    } else if (event == Json::parse_event_t::key && !keys.empty() && parsed.is_string()) {
+      if (!keys.back().insert(parsed.get<std::string>()).second && duplicate.empty()) {
+        duplicate = parsed.get<std::string>();
+      }
+    }
+    return true;
+  };
   try {
-    root = Json::parse(body);
+    root = Json::parse(body, callback);
   } catch (const Json::exception& e) {
     // e.what() names the byte offset of the syntax error.
     out.ok = false;
     out.problem = InvalidRequest(std::string("the body is not JSON: ") + e.what());
+    return out;
+  }
+  if (!duplicate.empty()) {
+    out.ok = false;
+    out.problem = InvalidRequest("the key \"" + duplicate.substr(0, 64) + "\" is given twice");
     return out;
   }
   try {

@@ -49,6 +49,15 @@ TEST(CheckRequestTest, AnEntryNamingNoRecipientIsSkippedNotFatal) {
   EXPECT_EQ(p.request.recipients[0].field, RecipientField::kBcc);
 }
 
+// A key given twice would let the last list silently replace the first.
+TEST(CheckRequestTest, AKeyGivenTwiceIs400) {
+  ParsedCheck p = Parse(R"({"to": ["eve@army.ml"], "to": ["bob@army.mil"]})");
+  ASSERT_FALSE(p.ok);
+  EXPECT_EQ(p.problem.status, 400);
+  EXPECT_THAT(p.problem.detail, HasSubstr("\"to\" is given twice"));
+  EXPECT_TRUE(Parse(R"({"to": ["a@b.com"], "attachments": [{"name": "x"}, {"name": "y"}]})").ok);
+}
+
 TEST(CheckRequestTest, NoRecipientIs400) {
   ParsedCheck p = Parse(R"({"from": "a@b.c", "subject": "hi"})");
   ASSERT_FALSE(p.ok);
