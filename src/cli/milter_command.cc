@@ -18,6 +18,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "base/log.h"
 #include "cli/commands.h"
 #include "cli/postconf.h"
 #include "daemon/refresher.h"
@@ -40,7 +41,7 @@ struct MilterFlags {
 };
 
 int Fail(const std::string& message) {
-  std::fprintf(stderr, "nearmiss: %s\n", message.c_str());
+  log::Error(message);
   return kExitError;
 }
 
@@ -76,21 +77,17 @@ int RunMilter(const MilterFlags& flags) {
   if (!flags.no_postconf) {
     Result<DeliveryPolicy> postconf = ReadPostconf(flags.postfix_config);
     if (postconf.ok()) {
-      std::fprintf(stderr,
-                   "nearmiss milter: postconf: myhostname %s, %zu mydestination names, "
-                   "allow_percent_hack %s, swap_bangpath %s\n",
-                   postconf->myhostname.c_str(), postconf->mydestination.size(),
-                   postconf->allow_percent_hack ? "yes" : "no",
-                   postconf->swap_bangpath ? "yes" : "no");
+      log::Info("postconf: myhostname " + postconf->myhostname + ", " +
+                std::to_string(postconf->mydestination.size()) + " mydestination names, " +
+                "allow_percent_hack " + (postconf->allow_percent_hack ? "yes" : "no") +
+                ", swap_bangpath " + (postconf->swap_bangpath ? "yes" : "no"));
       prepare = [d = *postconf](Policy& policy) {
         if (!policy.delivery.configured) policy.delivery = d;
       };
     } else {
-      std::fprintf(stderr,
-                   "nearmiss milter: warning: %s; without the server's own names, an address "
-                   "routed through it (percent hack, bang path) is judged on every domain it "
-                   "names\n",
-                   postconf.error().message().c_str());
+      log::Warn(postconf.error().message() +
+                "; without the server's own names, an address routed through it (percent "
+                "hack, bang path) is judged on every domain it names");
     }
   }
   Result<DaemonEngines> opened = OpenDaemonEngines(flags.policy, std::move(prepare));
@@ -123,14 +120,13 @@ int RunMilter(const MilterFlags& flags) {
     audit = OpenJournal(
         store, flags.policy.store_url, flags.spool, "milter",
         [log](std::string_view line, const journal::JournalStats& s) {
-          std::fprintf(stderr, "nearmiss milter: journal: %.*s\n", static_cast<int>(line.size()),
-                       line.data());
+          log::Info("journal: " + std::string(line));
           log(JournalLogLine(line, s));
         },
         /*say_fallback=*/true, writer);
     options.session.audit = audit;
     refresher = std::make_unique<daemon::Refresher>(engines, store, [](const std::string& m) {
-      std::fprintf(stderr, "nearmiss milter: %s\n", m.c_str());
+      log::Info(m);
     });
   }
   milter::CheckerSource checkers = [engines] {
@@ -153,12 +149,11 @@ int RunMilter(const MilterFlags& flags) {
   }
   std::string where;
   for (const std::string& spec : flags.listen) where += " " + spec;
-  std::fprintf(stderr, "nearmiss milter: listening on%s (policy: %s)\n", where.c_str(),
-               engines->Get()->policy().source.c_str());
+  log::Info("listening on" + where + " (policy: " + engines->Get()->policy().source + ")");
   if (refresher) refresher->Start();
   server->Run();
   if (refresher) refresher->Stop();
-  std::fprintf(stderr, "nearmiss milter: stopped\n");
+  log::Info("stopped");
   return kExitClean;
 }
 

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "base/log.h"
 #include "cli/commands.h"
 #include "daemon/refresher.h"
 #include "http/server.h"
@@ -29,7 +30,7 @@ struct ServeFlags {
 };
 
 int Fail(const std::string& message) {
-  std::fprintf(stderr, "nearmiss serve: %s\n", message.c_str());
+  log::Error(message);
   return kExitError;
 }
 
@@ -81,11 +82,10 @@ int RunServe(ServeFlags& flags) {
     store_audit = std::make_unique<journal::StoreRecords>(store.get());
     writer = OpenJournal(store, flags.policy.store_url, flags.spool, "serve",
                          [](std::string_view line, const journal::JournalStats&) {
-                           std::fprintf(stderr, "nearmiss serve: journal: %.*s\n",
-                                        static_cast<int>(line.size()), line.data());
+                           log::Info("journal: " + std::string(line));
                          });
     refresher = std::make_unique<daemon::Refresher>(engines, store, [](const std::string& m) {
-      std::fprintf(stderr, "nearmiss serve: %s\n", m.c_str());
+      log::Info(m);
     });
   }
   std::vector<DecisionSink*> sinks;
@@ -100,15 +100,13 @@ int RunServe(ServeFlags& flags) {
   std::string url = std::string(tls ? "https" : "http") + "://" +
                     (api.host.find(':') != std::string::npos ? "[" + api.host + "]" : api.host) +
                     ":" + std::to_string(s.port());
-  std::fprintf(stderr, "nearmiss serve: listening on %s (policy: %s)\n", url.c_str(),
-               engines->Get()->policy().source.c_str());
+  log::Info("listening on " + url + " (policy: " + engines->Get()->policy().source + ")");
   if (!IsLoopback(api.host) && !tls) {
-    std::fprintf(stderr, "nearmiss serve: warning: %s is reachable from the network without "
-                         "TLS; tokens travel in clear (--tls-cert, --tls-key)\n", api.host.c_str());
+    log::Warn(api.host + " is reachable from the network without TLS; tokens travel in clear "
+              "(--tls-cert, --tls-key)");
   }
   if (!s.admin_token().empty()) {
-    std::fprintf(stderr, "nearmiss serve: no admin token configured; this run's admin token: %s\n",
-                 s.admin_token().c_str());
+    log::Info("no admin token configured; this run's admin token: " + s.admin_token());
   }
 
   std::thread signal_thread([&s, &signals] {
@@ -117,8 +115,11 @@ int RunServe(ServeFlags& flags) {
       if (sigwait(&signals, &sig) != 0) continue;
       if (sig == SIGHUP) {
         Status r = s.Reload();
-        std::fprintf(stderr, "nearmiss serve: reload: %s\n",
-                     r.ok() ? "ok" : r.message().c_str());
+        if (r.ok()) {
+          log::Info("reload: ok");
+        } else {
+          log::Warn("reload: " + r.message());
+        }
         continue;
       }
       s.Stop();
@@ -131,7 +132,7 @@ int RunServe(ServeFlags& flags) {
   // Run can return on its own (a listen failure): wake the signal thread.
   pthread_kill(signal_thread.native_handle(), SIGTERM);
   signal_thread.join();
-  std::fprintf(stderr, "nearmiss serve: stopped\n");
+  log::Info("stopped");
   return kExitClean;
 }
 
