@@ -57,6 +57,15 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags);
 // opened before privileges are dropped, like the sockets; and the engine
 // holder, compiling the policy with the store's history so that reloads and
 // periodic refreshes keep it. Errors are returned, not printed.
+// --log-format text|json and --syslog, for the daemons (base/log.h).
+struct LogFlags {
+  std::string format = "text";
+  bool syslog = false;
+  void Register(CLI::App& cmd);
+  // Points the logging ladder at stderr (text or JSON) or syslog.
+  void Apply(const std::string& program) const;
+};
+
 struct DaemonEngines {
   std::shared_ptr<Store> store;
   std::shared_ptr<EngineHolder> engines;

@@ -38,6 +38,7 @@ struct MilterFlags {
   std::string postfix_config;  // postconf -c DIR; "" Postfix's default
   bool no_postconf = false;
   int workers = 2;
+  LogFlags log;
 };
 
 int Fail(const std::string& message) {
@@ -64,6 +65,7 @@ std::string JournalLogLine(std::string_view message, const journal::JournalStats
 }
 
 int RunMilter(const MilterFlags& flags) {
+  flags.log.Apply("nearmiss milter");
   milter::ServerOptions options;
   options.workers = flags.workers;
   for (const std::string& spec : flags.listen) {
@@ -169,6 +171,7 @@ void AddMilterCommand(CLI::App& app, Run& run) {
                   "inet:HOST:PORT or unix:PATH; may be repeated")
       ->required();
   cmd->add_option("--user", flags->user, "Drop to this user after binding");
+  flags->log.Register(*cmd);
   cmd->add_option("--postfix-config", flags->postfix_config,
                   "Postfix configuration directory for postconf -c (default: Postfix's own)");
   cmd->add_flag("--no-postconf", flags->no_postconf,

@@ -27,6 +27,7 @@ struct ServeFlags {
   SpoolFlags spool;
   std::string listen = "127.0.0.1:8025";
   http::ApiOptions api;
+  LogFlags log;
 };
 
 int Fail(const std::string& message) {
@@ -54,6 +55,7 @@ bool IsLoopback(const std::string& host) {
 }
 
 int RunServe(ServeFlags& flags) {
+  flags.log.Apply("nearmiss serve");
   http::ApiOptions& api = flags.api;
   if (!SplitListen(flags.listen, &api.host, &api.port)) {
     return Fail("--listen wants HOST:PORT, such as 127.0.0.1:8025");
@@ -147,6 +149,7 @@ void AddServeCommand(CLI::App& app, Run& run) {
   flags->policy.Register(*cmd, /*with_protect_file=*/false);
   flags->spool.Register(*cmd);
   cmd->add_option("--listen", flags->listen, "HOST:PORT (default 127.0.0.1:8025, loopback)");
+  flags->log.Register(*cmd);
   http::ApiOptions& a = flags->api;
   cmd->add_option("--token-file", a.token_file, "Tokens, one 'check|admin TOKEN' per line")
       ->check(CLI::ExistingFile);
