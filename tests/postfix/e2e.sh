@@ -2,7 +2,7 @@
 # End-to-end: a real Postfix with the nearmiss milter, driven by swaks.
 # Usage: e2e.sh NEARMISS_BINARY CASE
 #   rcpt-reject  mixed  hold-release  tag  sendmail  milter-down  reload  audit
-#   fail-closed
+#   fail-closed  postconf
 NEARMISS=$(realpath "$1")
 CASE=$2
 . "$(dirname "$0")/lib.sh"
@@ -149,6 +149,26 @@ fail-closed)
     grep -h "^X-Rcpt-Args:" "$SINK_DIR"/*; fail "delivered to army.ml"
   fi
   ok "bob.@army.ml, a@b@army.ml, x@army.mil@army.ml refused with 550; carol@army.mil delivered"
+  ;;
+
+postconf)
+  # The milter reads where Postfix delivers from postconf (-c the private
+  # instance) when the policy has no [delivery] names: with mx.nearmiss.test
+  # in mydestination, bob%army.ml@mx.nearmiss.test is delivered to army.ml,
+  # and the milter judges it there (its log names bob@army.ml).
+  start_sink
+  start_postfix
+  postconf -c "$CONF" -e "mydestination = mx.nearmiss.test"
+  postfix -c "$CONF" reload >/dev/null 2>&1
+  start_milter --postfix-config "$CONF"
+  grep -q "postconf: myhostname mx.nearmiss.test, 1 mydestination names" "$MILTER_ERR" ||
+    { cat "$MILTER_ERR"; fail "milter did not read postconf"; }
+  send --from alice@mod.gov.uk --to 'bob%army.ml@mx.nearmiss.test' --header "Subject: pct" &&
+    { cat "$W/swaks.out"; fail "swaks succeeded"; }
+  grep -q "550 5.7.1" "$W/swaks.out" || { cat "$W/swaks.out"; fail "no 550"; }
+  grep -q '"event":"rcpt".*"recipient":"bob@army.ml"' "$MILTER_LOG" ||
+    { cat "$MILTER_LOG"; fail "not judged on army.ml"; }
+  ok "percent hack at a mydestination name read from postconf: judged on army.ml, refused"
   ;;
 
 *) echo "unknown case $CASE"; exit 2 ;;
