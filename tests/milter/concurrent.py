@@ -8,22 +8,7 @@ import socket, struct, sys
 
 port, n = int(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 300
 
-def pkt(code, data=b""):
-    return struct.pack(">I", len(data) + 1) + code + data
-
-def read_packet(s):
-    hdr = b""
-    while len(hdr) < 4:
-        chunk = s.recv(4 - len(hdr))
-        if not chunk: raise EOFError("closed")
-        hdr += chunk
-    (length,) = struct.unpack(">I", hdr)
-    data = b""
-    while len(data) < length:
-        chunk = s.recv(length - len(data))
-        if not chunk: raise EOFError("closed")
-        data += chunk
-    return data[:1], data[1:]
+from milter_wire import pkt, read_packet  # noqa: E402
 
 conns = []
 for i in range(n):

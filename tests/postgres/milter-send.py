@@ -8,22 +8,9 @@ import socket, struct, sys, time
 
 port, first, last, answered = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 
-def pkt(code, data=b""):
-    return struct.pack(">I", len(data) + 1) + code + data
-
-def read_packet(s):
-    data = b""
-    while len(data) < 4:
-        chunk = s.recv(4 - len(data))
-        if not chunk: raise EOFError("closed")
-        data += chunk
-    (length,) = struct.unpack(">I", data)
-    data = b""
-    while len(data) < length:
-        chunk = s.recv(length - len(data))
-        if not chunk: raise EOFError("closed")
-        data += chunk
-    return data[:1], data[1:]
+import os
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "milter"))
+from milter_wire import pkt, read_packet  # noqa: E402
 
 def send(n):
     s = socket.create_connection(("127.0.0.1", port), timeout=30)
