@@ -10,6 +10,8 @@
 #include <memory>
 #include <string>
 
+#include "daemon/single_server.h"
+#include "journal/open_journal.h"
 #include "journal/store_writer.h"
 #include "nearmiss/engine.h"
 #include "nearmiss/engine_holder.h"
@@ -42,21 +44,20 @@ struct PolicyFlags {
   void Register(CLI::App& cmd, bool with_protect_file, bool with_store = true);
 };
 
-// Opens --store; null when none was given. On error prints "nearmiss: ..."
-// and returns an error.
+// The composition of the one-shot commands (check, scan, audit, learn,
+// policy), in open_engine.cc; the daemons' is the skeleton's
+// (daemon/single_server.h).
+//
+// Opens --store; null when none was given. On error logs it and returns it.
 Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags);
 
 // Loads and compiles, with the history of `store` when not null; on error
-// prints "nearmiss: ..." to stderr and returns null (the caller exits with
+// logs it ("nearmiss: error: ...") and returns null (the caller exits with
 // kExitError).
 std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags, Store* store);
 // The same, opening --store for the history when given.
 std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags);
 
-// What the daemons (milter, serve) run on: --store (null when not given),
-// opened before privileges are dropped, like the sockets; and the engine
-// holder, compiling the policy with the store's history so that reloads and
-// periodic refreshes keep it. Errors are returned, not printed.
 // --log-format text|json and --syslog, for the daemons (base/log.h).
 struct LogFlags {
   std::string format = "text";
@@ -66,37 +67,25 @@ struct LogFlags {
   void Apply(const std::string& program) const;
 };
 
-struct DaemonEngines {
-  std::shared_ptr<Store> store;
-  std::shared_ptr<EngineHolder> engines;
-};
-Result<DaemonEngines> OpenDaemonEngines(const PolicyFlags& flags,
-                                        EngineHolder::Prepare prepare = nullptr);
-
 // --spool and --spool-max-mb, for the commands that write decision records
 // to --store (milter, serve, scan): where records wait while the store
-// cannot be written (journal/spool.h).
-struct SpoolFlags {
-  // "": $NEARMISS_STATE_DIR/spool when that is set, else beside a SQLite
-  // store (DIR_OF_DB/spool), else /var/lib/nearmiss/spool.
-  // "memory": no file (records spooled then are lost if nearmiss stops).
-  std::string dir;
-  uint64_t max_mb = 256;
+// cannot be written (journal/open_journal.h says where "" puts them).
+struct SpoolFlags : journal::SpoolPlace {
   void Register(CLI::App& cmd);
 };
+// scan opens its writer as the daemons' skeleton does.
+using journal::OpenJournal;
 
-// The one decision-record writer over `store` (opened from `store_url`)
-// for the process `name` ("milter", "serve", "scan"): its spool is
-// NAME.spool in the spool directory, replayed now; when that cannot be
-// opened (not writable, held by another process) a memory spool, which
-// `report` is told when `say_fallback` (a daemon; a scan says so only if it
-// ends with records out of the store). `options` tune the writer.
-std::unique_ptr<journal::StoreWriter> OpenJournal(std::shared_ptr<Store> store,
-                                                  std::string_view store_url,
-                                                  const SpoolFlags& flags, std::string_view name,
-                                                  journal::StoreWriter::Report report,
-                                                  bool say_fallback = true,
-                                                  journal::WriterOptions options = {});
+// What both daemons take beside --policy and --store: --user and --spool
+// (daemon_flags.cc).
+struct DaemonFlags {
+  std::string user;  // "": run as whoever started the daemon
+  SpoolFlags spool;
+  void Register(CLI::App& cmd);
+  // The skeleton's options for the daemon `name` ("milter", "serve") on
+  // `policy`'s --policy and --store.
+  daemon::SingleServerOptions Options(std::string name, const PolicyFlags& policy) const;
+};
 
 }  // namespace nearmiss::cli
 

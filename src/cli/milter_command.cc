@@ -1,18 +1,15 @@
 // `nearmiss milter [--policy FILE] [--store URL] --listen inet:127.0.0.1:8890 |
 //  unix:/run/nearmiss/milter.sock [--user USER] [--spool DIR]`
 //
-// Loads the policy and binds as whoever started it (root, for a socket
-// under /run), then drops to --user before serving a single connection.
+// Runs the daemon skeleton (daemon/single_server.h): loads the policy and
+// binds as whoever started it (root, for a socket under /run), then drops
+// to --user before serving a single connection; SIGHUP reloads the policy.
 // With --store the engine uses the learned history, refreshed every
 // history.refresh_seconds, and every decision goes to the audit log,
 // through the spool while the store cannot be written. The milter has no
 // /metrics: the journal's counters go to its decision log as "journal"
 // lines (and stderr) whenever the store fails, recovers or records drop,
 // and every minute when they moved.
-#include <grp.h>
-#include <pwd.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <mutex>
@@ -21,20 +18,18 @@
 #include "base/log.h"
 #include "cli/commands.h"
 #include "cli/postconf.h"
-#include "daemon/refresher.h"
+#include "daemon/single_server.h"
 #include "journal/store_writer.h"
 #include "milter/server.h"
 #include "nearmiss/engine_holder.h"
-#include "nearmiss/store.h"
 
 namespace nearmiss::cli {
 namespace {
 
 struct MilterFlags {
   PolicyFlags policy;  // --policy, --store (history and audit log)
-  SpoolFlags spool;
+  DaemonFlags server;  // --user, --spool
   std::vector<std::string> listen;
-  std::string user;
   std::string postfix_config;  // postconf -c DIR; "" Postfix's default
   bool no_postconf = false;
   int workers = 2;
@@ -64,6 +59,38 @@ std::string JournalLogLine(std::string_view message, const journal::JournalStats
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+// The milter's part of the daemon skeleton: its asio server.
+class MilterService final : public daemon::Service {
+ public:
+  MilterService(std::unique_ptr<milter::Server> server, std::vector<std::string> listen,
+                std::shared_ptr<EngineHolder> engines, std::string policy_file)
+      : server_(std::move(server)),
+        listen_(std::move(listen)),
+        engines_(std::move(engines)),
+        policy_file_(std::move(policy_file)) {}
+
+  // Unix sockets are made the --user's, so Postfix reaches them through
+  // the group after the drop.
+  Status Bind(const daemon::RunAs* run_as) override {
+    return run_as ? server_->Bind(static_cast<int>(run_as->uid), static_cast<int>(run_as->gid))
+                  : server_->Bind();
+  }
+  std::string Where() const override {
+    std::string where;
+    for (const std::string& spec : listen_) where += (where.empty() ? "" : " ") + spec;
+    return where;
+  }
+  void Run() override { server_->Run(); }
+  void Stop() override { server_->Stop(); }
+  Status Reload() override { return engines_->ReloadFile(policy_file_); }
+
+ private:
+  std::unique_ptr<milter::Server> server_;
+  std::vector<std::string> listen_;
+  std::shared_ptr<EngineHolder> engines_;
+  std::string policy_file_;
+};
+
 int RunMilter(const MilterFlags& flags) {
   flags.log.Apply("nearmiss milter");
   milter::ServerOptions options;
@@ -73,9 +100,9 @@ int RunMilter(const MilterFlags& flags) {
     if (!a.ok()) return Fail(a.error().message());
     options.listen.push_back(*a);
   }
+  daemon::SingleServerOptions skeleton = flags.server.Options("milter", flags.policy);
   // Where Postfix really delivers: a policy without [delivery] names gets
   // the local Postfix's own (read once; a reload keeps them).
-  EngineHolder::Prepare prepare;
   if (!flags.no_postconf) {
     Result<DeliveryPolicy> postconf = ReadPostconf(flags.postfix_config);
     if (postconf.ok()) {
@@ -83,7 +110,7 @@ int RunMilter(const MilterFlags& flags) {
                 std::to_string(postconf->mydestination.size()) + " mydestination names, " +
                 "allow_percent_hack " + (postconf->allow_percent_hack ? "yes" : "no") +
                 ", swap_bangpath " + (postconf->swap_bangpath ? "yes" : "no"));
-      prepare = [d = *postconf](Policy& policy) {
+      skeleton.prepare = [d = *postconf](Policy& policy) {
         if (!policy.delivery.configured) policy.delivery = d;
       };
     } else {
@@ -91,16 +118,6 @@ int RunMilter(const MilterFlags& flags) {
                 "; without the server's own names, an address routed through it (percent "
                 "hack, bang path) is judged on every domain it names");
     }
-  }
-  Result<DaemonEngines> opened = OpenDaemonEngines(flags.policy, std::move(prepare));
-  if (!opened.ok()) return Fail(opened.error().message());
-  std::shared_ptr<Store> store = opened->store;
-  std::shared_ptr<EngineHolder> engines = opened->engines;
-
-  struct passwd* pw = nullptr;
-  if (!flags.user.empty()) {
-    pw = ::getpwnam(flags.user.c_str());
-    if (pw == nullptr) return Fail("no such user: " + flags.user);
   }
 
   // Decision lines go to stdout, one JSON object each; a mutex keeps lines
@@ -112,51 +129,23 @@ int RunMilter(const MilterFlags& flags) {
     std::fputc('\n', stdout);
     std::fflush(stdout);
   };
-  std::shared_ptr<journal::StoreWriter> audit;
-  std::unique_ptr<daemon::Refresher> refresher;
-  if (store) {
-    // No /metrics here: the counters also go to the log every minute when
-    // they moved.
-    journal::WriterOptions writer;
-    writer.report_every = std::chrono::minutes(1);
-    audit = OpenJournal(
-        store, flags.policy.store_url, flags.spool, "milter",
-        [log](std::string_view line, const journal::JournalStats& s) {
-          log::Info("journal: " + std::string(line));
-          log(JournalLogLine(line, s));
-        },
-        /*say_fallback=*/true, writer);
-    options.session.audit = audit;
-    refresher = std::make_unique<daemon::Refresher>(engines, store, [](const std::string& m) {
-      log::Info(m);
-    });
-  }
-  milter::CheckerSource checkers = [engines] {
-    return milter::MakeEngineChecker(engines->Get());
+  // No /metrics here: the journal's counters also go to the decision log,
+  // and every minute when they moved.
+  skeleton.journal.report_every = std::chrono::minutes(1);
+  skeleton.on_journal_report = [log](std::string_view line, const journal::JournalStats& s) {
+    log(JournalLogLine(line, s));
   };
-  std::string policy_file = flags.policy.policy_file;
-  auto reload = [engines, policy_file] { return engines->ReloadFile(policy_file); };
-  std::unique_ptr<milter::Server> server =
-      milter::Server::Create(options, checkers, log, reload);
-
-  Status bound = pw ? server->Bind(static_cast<int>(pw->pw_uid), static_cast<int>(pw->pw_gid))
-                    : server->Bind();
-  if (!bound.ok()) return Fail(bound.message());
-  if (pw != nullptr) {
-    // Groups first: after setuid there is no right left to change them.
-    if (::initgroups(pw->pw_name, pw->pw_gid) != 0 || ::setgid(pw->pw_gid) != 0 ||
-        ::setuid(pw->pw_uid) != 0) {
-      return Fail("cannot switch to user " + flags.user);
-    }
-  }
-  std::string where;
-  for (const std::string& spec : flags.listen) where += " " + spec;
-  log::Info("listening on" + where + " (policy: " + engines->Get()->policy().source + ")");
-  if (refresher) refresher->Start();
-  server->Run();
-  if (refresher) refresher->Stop();
-  log::Info("stopped");
-  return kExitClean;
+  return daemon::RunSingleServer(
+      skeleton, [&](const daemon::Resources& r) -> Result<std::unique_ptr<daemon::Service>> {
+        options.session.audit = r.journal;
+        std::shared_ptr<EngineHolder> engines = r.engines;
+        milter::CheckerSource checkers = [engines] {
+          return milter::MakeEngineChecker(engines->Get());
+        };
+        return std::unique_ptr<daemon::Service>(std::make_unique<MilterService>(
+            milter::Server::Create(options, checkers, log), flags.listen, r.engines,
+            flags.policy.policy_file));
+      });
 }
 
 }  // namespace
@@ -166,11 +155,10 @@ void AddMilterCommand(CLI::App& app, Run& run) {
   CLI::App* cmd = app.add_subcommand(
       "milter", "Serve Postfix and Sendmail as a milter (SIGHUP reloads the policy)");
   flags->policy.Register(*cmd, /*with_protect_file=*/false);
-  flags->spool.Register(*cmd);
   cmd->add_option("--listen", flags->listen,
                   "inet:HOST:PORT or unix:PATH; may be repeated")
       ->required();
-  cmd->add_option("--user", flags->user, "Drop to this user after binding");
+  flags->server.Register(*cmd);
   flags->log.Register(*cmd);
   cmd->add_option("--postfix-config", flags->postfix_config,
                   "Postfix configuration directory for postconf -c (default: Postfix's own)");

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 
+#include "base/log.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "cli/recipient_cache.h"
@@ -119,8 +120,7 @@ class ScanAudit {
       : writer_(OpenJournal(
             std::move(store), store_url, spool, "scan",
             [](std::string_view line, const journal::JournalStats&) {
-              std::fprintf(stderr, "nearmiss: journal: %.*s\n", static_cast<int>(line.size()),
-                           line.data());
+              log::Info("journal: " + std::string(line));
             },
             /*say_fallback=*/false)) {}
 
@@ -139,9 +139,8 @@ class ScanAudit {
     journal::JournalStats s = writer_->stats();
     if (s.depth > 0 && !writer_->Drain(std::chrono::seconds(5))) {
       s = writer_->stats();
-      std::fprintf(stderr, "nearmiss: %llu decision records are not in the store%s\n",
-                   static_cast<unsigned long long>(s.depth),
-                   s.durable ? " yet; the next scan --store writes them" : "");
+      log::Warn(std::to_string(s.depth) + " decision records are not in the store" +
+                (s.durable ? " yet; the next scan --store writes them" : ""));
       return false;
     }
     return writer_->stats().dropped == 0;
@@ -161,7 +160,7 @@ int RunScan(const ScanFlags& flags) {
   Result<std::unique_ptr<content::MessageReader>> reader = content::MessageReader::Open(
       flags.inputs, engine->shared_scanner(), engine->policy().limits);
   if (!reader.ok()) {
-    std::fprintf(stderr, "nearmiss: %s\n", reader.error().message().c_str());
+    log::Error(reader.error().message());
     return kExitError;
   }
   std::unique_ptr<ScanAudit> audit;

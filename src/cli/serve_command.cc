@@ -1,22 +1,16 @@
 // `nearmiss serve [--policy FILE] --listen 127.0.0.1:8025`: the pre-send API
 // for mail-client add-ins, the admin API and the console (docs/api.md).
 //
-// SIGHUP reloads the policy and tokens; SIGTERM and SIGINT stop. Signals
-// are taken by one thread with sigwait, so no handler runs on a request
-// thread.
-#include <signal.h>
-
-#include <cstdio>
-#include <thread>
+// Runs the daemon skeleton (daemon/single_server.h): binds as whoever
+// started it, drops to --user, then serves; SIGHUP reloads the policy and
+// tokens; SIGTERM and SIGINT stop.
+#include <cstdlib>
 
 #include "base/log.h"
 #include "cli/commands.h"
-#include "daemon/refresher.h"
+#include "daemon/single_server.h"
 #include "http/server.h"
 #include "journal/recent_records.h"
-#include "journal/store_writer.h"
-#include "nearmiss/engine_holder.h"
-#include "nearmiss/store.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -24,7 +18,7 @@ namespace {
 struct ServeFlags {
   PolicyFlags policy;  // --policy; --store: history and audit log ("" keeps
                        // decisions in memory only)
-  SpoolFlags spool;
+  DaemonFlags server;  // --user, --spool
   std::string listen = "127.0.0.1:8025";
   http::ApiOptions api;
   LogFlags log;
@@ -54,6 +48,41 @@ bool IsLoopback(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
+// serve's part of the daemon skeleton: the HTTP server, and the store's
+// audit log for GET /v1/audit.
+class ServeService final : public daemon::Service {
+ public:
+  ServeService(std::unique_ptr<journal::StoreRecords> audit,
+               std::unique_ptr<http::ApiServer> server, const http::ApiOptions& api)
+      : audit_(std::move(audit)), server_(std::move(server)), api_(api) {}
+
+  Status Bind(const daemon::RunAs*) override {
+    NM_RETURN_IF_ERROR(server_->Bind());
+    bool tls = !api_.tls_cert.empty();
+    url_ = std::string(tls ? "https" : "http") + "://" +
+           (api_.host.find(':') != std::string::npos ? "[" + api_.host + "]" : api_.host) +
+           ":" + std::to_string(server_->port());
+    if (!IsLoopback(api_.host) && !tls) {
+      log::Warn(api_.host + " is reachable from the network without TLS; tokens travel in "
+                "clear (--tls-cert, --tls-key)");
+    }
+    if (!server_->admin_token().empty()) {
+      log::Info("no admin token configured; this run's admin token: " + server_->admin_token());
+    }
+    return Status::Ok();
+  }
+  std::string Where() const override { return url_; }
+  void Run() override { server_->Run(); }
+  void Stop() override { server_->Stop(); }
+  Status Reload() override { return server_->Reload(); }  // policy and tokens
+
+ private:
+  std::unique_ptr<journal::StoreRecords> audit_;  // the server reads it
+  std::unique_ptr<http::ApiServer> server_;
+  const http::ApiOptions& api_;
+  std::string url_;
+};
+
 int RunServe(ServeFlags& flags) {
   flags.log.Apply("nearmiss serve");
   http::ApiOptions& api = flags.api;
@@ -61,81 +90,24 @@ int RunServe(ServeFlags& flags) {
     return Fail("--listen wants HOST:PORT, such as 127.0.0.1:8025");
   }
   api.policy_path = flags.policy.policy_file;
-  // Block the signals before any thread starts so every thread inherits it.
-  sigset_t signals;
-  sigemptyset(&signals);
-  for (int s : {SIGHUP, SIGTERM, SIGINT}) sigaddset(&signals, s);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-
   // With a store, the engine uses its learned history (refreshed every
   // history.refresh_seconds), decisions are written to its audit log and
   // GET /v1/audit searches it (the milter's decisions too, when it shares
   // the store).
-  Result<DaemonEngines> opened = OpenDaemonEngines(flags.policy);
-  if (!opened.ok()) return Fail(opened.error().message());
-  std::shared_ptr<Store> store = opened->store;
-  std::shared_ptr<EngineHolder> engines = opened->engines;
-  api.postfix.tag_header = engines->Get()->policy().defaults.tag_header;
-
-  std::unique_ptr<journal::StoreRecords> store_audit;
-  std::unique_ptr<journal::StoreWriter> writer;
-  std::unique_ptr<daemon::Refresher> refresher;
-  if (store) {
-    store_audit = std::make_unique<journal::StoreRecords>(store.get());
-    writer = OpenJournal(store, flags.policy.store_url, flags.spool, "serve",
-                         [](std::string_view line, const journal::JournalStats&) {
-                           log::Info("journal: " + std::string(line));
-                         });
-    refresher = std::make_unique<daemon::Refresher>(engines, store, [](const std::string& m) {
-      log::Info(m);
-    });
-  }
-  std::vector<DecisionSink*> sinks;
-  if (writer) sinks.push_back(writer.get());
-  Result<std::unique_ptr<http::ApiServer>> server =
-      http::ApiServer::Create(api, engines, store_audit.get(), sinks, writer.get());
-  if (!server.ok()) return Fail(server.error().message());
-  http::ApiServer& s = **server;
-  if (Status b = s.Bind(); !b.ok()) return Fail(b.message());
-
-  bool tls = !api.tls_cert.empty();
-  std::string url = std::string(tls ? "https" : "http") + "://" +
-                    (api.host.find(':') != std::string::npos ? "[" + api.host + "]" : api.host) +
-                    ":" + std::to_string(s.port());
-  log::Info("listening on " + url + " (policy: " + engines->Get()->policy().source + ")");
-  if (!IsLoopback(api.host) && !tls) {
-    log::Warn(api.host + " is reachable from the network without TLS; tokens travel in clear "
-              "(--tls-cert, --tls-key)");
-  }
-  if (!s.admin_token().empty()) {
-    log::Info("no admin token configured; this run's admin token: " + s.admin_token());
-  }
-
-  std::thread signal_thread([&s, &signals] {
-    for (;;) {
-      int sig = 0;
-      if (sigwait(&signals, &sig) != 0) continue;
-      if (sig == SIGHUP) {
-        Status r = s.Reload();
-        if (r.ok()) {
-          log::Info("reload: ok");
-        } else {
-          log::Warn("reload: " + r.message());
-        }
-        continue;
-      }
-      s.Stop();
-      return;
-    }
-  });
-  if (refresher) refresher->Start();
-  s.Run();
-  if (refresher) refresher->Stop();
-  // Run can return on its own (a listen failure): wake the signal thread.
-  pthread_kill(signal_thread.native_handle(), SIGTERM);
-  signal_thread.join();
-  log::Info("stopped");
-  return kExitClean;
+  return daemon::RunSingleServer(
+      flags.server.Options("serve", flags.policy),
+      [&api](const daemon::Resources& r) -> Result<std::unique_ptr<daemon::Service>> {
+        api.postfix.tag_header = r.engines->Get()->policy().defaults.tag_header;
+        std::unique_ptr<journal::StoreRecords> audit;
+        if (r.store) audit = std::make_unique<journal::StoreRecords>(r.store.get());
+        std::vector<DecisionSink*> sinks;
+        if (r.journal) sinks.push_back(r.journal.get());
+        NM_ASSIGN_OR_RETURN(
+            std::unique_ptr<http::ApiServer> server,
+            http::ApiServer::Create(api, r.engines, audit.get(), sinks, r.journal.get()));
+        return std::unique_ptr<daemon::Service>(
+            std::make_unique<ServeService>(std::move(audit), std::move(server), api));
+      });
 }
 
 }  // namespace
@@ -147,7 +119,7 @@ void AddServeCommand(CLI::App& app, Run& run) {
   cmd->footer("Endpoints, tokens and the console: docs/api.md. With --store, GET /v1/audit "
               "searches the store's audit log; without, recent decisions kept in memory.");
   flags->policy.Register(*cmd, /*with_protect_file=*/false);
-  flags->spool.Register(*cmd);
+  flags->server.Register(*cmd);
   cmd->add_option("--listen", flags->listen, "HOST:PORT (default 127.0.0.1:8025, loopback)");
   flags->log.Register(*cmd);
   http::ApiOptions& a = flags->api;

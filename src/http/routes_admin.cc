@@ -2,6 +2,7 @@
 // need an admin token (Guard).
 #include <cstdlib>
 
+#include "base/log.h"
 #include "http/server_impl.h"
 
 namespace nearmiss::http {
@@ -80,14 +81,14 @@ void ApiServerImpl::AddAdminRoutes() {
     std::string id = req.matches[1].str();
     Status s = postfix_.Release(id);
     if (!s.ok()) return SendQueueError(res, s);
-    std::fprintf(stderr, "nearmiss serve: released %s from the hold queue\n", id.c_str());
+    log::Info("released " + log::Untrusted(id) + " from the hold queue");
     SendJson(res, {{"id", id}, {"released", true}});
   }));
   server_->Delete(kHeldId, Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {
     std::string id = req.matches[1].str();
     Status s = postfix_.Delete(id);
     if (!s.ok()) return SendQueueError(res, s);
-    std::fprintf(stderr, "nearmiss serve: deleted %s from the hold queue\n", id.c_str());
+    log::Info("deleted " + log::Untrusted(id) + " from the hold queue");
     SendJson(res, {{"id", id}, {"deleted", true}});
   }));
 

@@ -1,5 +1,6 @@
 #include <cstdio>
 
+#include "base/log.h"
 #include "http/server_impl.h"
 
 namespace nearmiss::http {
@@ -204,8 +205,8 @@ ApiServerImpl::Handler ApiServerImpl::Guard(Role need, Handler h) {
     try {
       h(req, res);
     } catch (const std::exception& e) {
-      std::fprintf(stderr, "nearmiss serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(),
-                   e.what());
+      log::Warn(log::Untrusted(req.method, 16) + " " + log::Untrusted(req.path) + ": " +
+                log::Untrusted(e.what(), 200));
       SendProblem(res, Internal("the server failed while answering; see its log"));
     }
   };

@@ -66,7 +66,7 @@ class ConnectionTest : public ::testing::Test {
     ASSERT_TRUE(listen.ok());
     options.listen = {*listen};
     auto checker = std::make_shared<SlowChecker>(scan_time);
-    server_ = Server::Create(options, [checker] { return checker; }, LogSink(), nullptr);
+    server_ = Server::Create(options, [checker] { return checker; }, LogSink());
     ASSERT_TRUE(server_->Bind().ok());
     thread_ = std::thread([this] { server_->Run(); });
     fd_ = ::socket(AF_UNIX, SOCK_STREAM, 0);

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <asio.hpp>
-#include <csignal>
 #include <cstdio>
 #include <list>
 
@@ -18,13 +17,10 @@ using Acceptor = asio::basic_socket_acceptor<asio::generic::stream_protocol>;
 
 class AsioServer final : public Server {
  public:
-  AsioServer(ServerOptions options, CheckerSource checkers, LogSink log,
-             std::function<Status()> reload)
+  AsioServer(ServerOptions options, CheckerSource checkers, LogSink log)
       : options_(std::move(options)),
         pool_(static_cast<size_t>(std::max(1, options_.workers))),
         context_{io_, pool_, options_, std::move(checkers), std::move(log)},
-        reload_(std::move(reload)),
-        signals_(io_, SIGHUP, SIGTERM, SIGINT),
         drain_timer_(io_) {}
 
   ~AsioServer() override {
@@ -71,7 +67,6 @@ class AsioServer final : public Server {
 
   void Run() override {
     for (auto& acceptor : acceptors_) Accept(*acceptor);
-    WaitSignal();
     io_.run();
     pool_.join();
   }
@@ -101,31 +96,6 @@ class AsioServer final : public Server {
     connections_.remove_if([](const std::weak_ptr<Connection>& w) { return w.expired(); });
   }
 
-  void WaitSignal() {
-    signals_.async_wait([this](asio::error_code ec, int signal) {
-      if (ec) return;
-      if (signal == SIGHUP) {
-        Reload();
-        WaitSignal();
-      } else {
-        BeginDrain();
-      }
-    });
-  }
-
-  void Reload() {
-    if (!reload_) return;
-    // Compiling a policy takes a while: not on the I/O thread.
-    asio::post(pool_, [this] {
-      Status s = reload_();
-      if (s.ok()) {
-        log::Info("policy reloaded");
-      } else {
-        log::Warn("reload refused, old policy kept: " + s.message());
-      }
-    });
-  }
-
   void BeginDrain() {
     if (draining_) return;
     draining_ = true;
@@ -133,7 +103,6 @@ class AsioServer final : public Server {
               " connection(s)");
     asio::error_code ignored;
     for (auto& acceptor : acceptors_) acceptor->close(ignored);
-    signals_.cancel(ignored);
     for (auto& w : connections_) {
       if (auto c = w.lock()) c->Drain();
     }
@@ -163,8 +132,6 @@ class AsioServer final : public Server {
   asio::io_context io_;
   asio::thread_pool pool_;
   ServerContext context_;
-  std::function<Status()> reload_;
-  asio::signal_set signals_;
   asio::steady_timer drain_timer_;
   std::vector<std::unique_ptr<Acceptor>> acceptors_;
   std::list<std::weak_ptr<Connection>> connections_;
@@ -175,10 +142,9 @@ class AsioServer final : public Server {
 }  // namespace
 
 std::unique_ptr<Server> Server::Create(ServerOptions options,
-                                       CheckerSource checkers, LogSink log,
-                                       std::function<Status()> reload) {
+                                       CheckerSource checkers, LogSink log) {
   return std::make_unique<AsioServer>(std::move(options), std::move(checkers),
-                                      std::move(log), std::move(reload));
+                                      std::move(log));
 }
 
 }  // namespace nearmiss::milter

@@ -3,14 +3,16 @@
 // One thread runs every connection's I/O on an asio io_context (hundreds of
 // Postfix connections without a thread each); end-of-message scans run on a
 // bounded worker pool while the connection sends progress keep-alives.
-// SIGHUP calls the reload hook (on a worker, so I/O goes on); SIGTERM and
-// SIGINT stop accepting, let every message in flight finish, then return.
-// A malformed packet, an unknown command, a disconnect or a timeout ends
-// only that connection.
+// Stop closes the listeners, lets every message in flight finish (up to
+// drain_timeout), then Run returns. A malformed packet, an unknown
+// command, a disconnect or a timeout ends only that connection. Signals are
+// not its business: the daemon skeleton (daemon/single_server.h) takes them
+// and calls Stop; a reload swaps the engine the CheckerSource hands out.
 //
 // Lifecycle: Create, Bind (as root if the address needs it), drop
-// privileges, then Run on the calling thread until a stop signal.
-// Thread safety: Run on one thread; Stop may be called from any thread.
+// privileges, then Run on the calling thread until Stop.
+// Thread safety: Run on one thread; Stop may be called from any thread,
+// before Run too (it takes effect when Run starts), and more than once.
 #ifndef NEARMISS_MILTER_SERVER_H_
 #define NEARMISS_MILTER_SERVER_H_
 
@@ -41,7 +43,7 @@ struct ServerOptions {
   std::chrono::seconds scan_timeout{120};
   // SMFIR_PROGRESS while a scan runs, so Postfix's timer restarts.
   std::chrono::seconds progress_interval{10};
-  // SIGTERM waits this long for messages in flight, then closes.
+  // Stop waits this long for messages in flight, then closes.
   std::chrono::seconds drain_timeout{30};
   // Unix socket mode; the directory should limit who reaches it.
   unsigned socket_mode = 0660;
@@ -50,17 +52,15 @@ struct ServerOptions {
 
 class Server {
  public:
-  // `reload` runs on SIGHUP and returns what happened (logged).
   static std::unique_ptr<Server> Create(ServerOptions options,
-                                        CheckerSource checkers, LogSink log,
-                                        std::function<Status()> reload);
+                                        CheckerSource checkers, LogSink log);
   virtual ~Server() = default;
 
   // Opens every listening socket (SO_REUSEADDR, so a restart binds at
   // once). Unix sockets are created with `socket_mode`, owned by
   // `owner_uid`/`owner_gid` when not -1.
   virtual Status Bind(int owner_uid = -1, int owner_gid = -1) = 0;
-  // Serves until Stop() or a stop signal, then drains and returns.
+  // Serves until Stop(), then drains and returns.
   virtual void Run() = 0;
   virtual void Stop() = 0;
 };

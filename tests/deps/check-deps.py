@@ -29,7 +29,7 @@ ALLOWED = {
     "store": ["historydata", "vocab"],
     "journal": ["store"],
     "history": ["maillog", "content", "store", "address"],
-    "daemon": ["engine", "store"],
+    "daemon": ["engine", "store", "journal"],
     "milter": ["engine", "journal", "store"],
     "http": ["engine", "render", "journal", "store"],
     "investigate": ["engine", "maillog", "content"],

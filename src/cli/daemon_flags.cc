@@ -1,0 +1,25 @@
+// --user and --spool for the daemons (milter, serve), and the skeleton's
+// options they make with --policy and --store.
+#include "cli/commands.h"
+
+namespace nearmiss::cli {
+
+void DaemonFlags::Register(CLI::App& cmd) {
+  cmd.add_option("--user", user,
+                 "Drop to this user after binding (initgroups, setgid, setuid); without it a "
+                 "daemon started as root stays root, with a warning");
+  spool.Register(cmd);
+}
+
+daemon::SingleServerOptions DaemonFlags::Options(std::string name,
+                                                 const PolicyFlags& policy) const {
+  daemon::SingleServerOptions o;
+  o.name = std::move(name);
+  o.policy_file = policy.policy_file;
+  o.store_url = policy.store_url;
+  o.spool = spool;
+  o.user = user;
+  return o;
+}
+
+}  // namespace nearmiss::cli

@@ -1,0 +1,65 @@
+// The composition root of the one-shot commands (check, scan, audit,
+// learn, policy): --store opened, the policy loaded (with --protect-file)
+// and compiled with the store's history. The daemons compose theirs in the
+// skeleton (daemon/single_server.h), which also keeps the engine fresh.
+#include "base/log.h"
+#include "cli/commands.h"
+
+namespace nearmiss::cli {
+
+Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags) {
+  if (flags.store_url.empty()) return std::shared_ptr<Store>();
+  Result<std::unique_ptr<Store>> store = Store::Open(flags.store_url);
+  if (!store.ok()) {
+    log::Error(store.error().message());
+    return store.error();
+  }
+  return std::shared_ptr<Store>(std::move(*store));
+}
+
+std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags,
+                                         Store* store) {
+  Result<Policy> policy = flags.policy_file.empty()
+                              ? DefaultPolicy()
+                              : LoadPolicyFile(flags.policy_file);
+  if (!policy.ok()) {
+    log::Error(policy.error().message());
+    return nullptr;
+  }
+  if (!flags.protect_file.empty()) {
+    Result<std::vector<DomainItem>> items =
+        ReadDomainListFile(flags.protect_file);
+    if (!items.ok()) {
+      log::Error(items.error().message());
+      return nullptr;
+    }
+    policy->use_default_protected = false;
+    for (DomainItem& item : *items)
+      policy->protected_domains.push_back(std::move(item));
+  }
+  std::optional<HistorySnapshot> history;
+  if (store != nullptr) {
+    Result<HistorySnapshot> snapshot =
+        store->Snapshot(policy->history.flag_new_addresses);
+    if (!snapshot.ok()) {
+      log::Error("history: " + snapshot.error().message());
+      return nullptr;
+    }
+    history = std::move(*snapshot);
+  }
+  Result<std::shared_ptr<const Engine>> engine =
+      Engine::Compile(*policy, history ? &*history : nullptr);
+  if (!engine.ok()) {
+    log::Error(policy->source + ": " + engine.error().message());
+    return nullptr;
+  }
+  return *engine;
+}
+
+std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags) {
+  Result<std::shared_ptr<Store>> store = OpenStore(flags);
+  if (!store.ok()) return nullptr;
+  return LoadEngine(flags, store->get());
+}
+
+}  // namespace nearmiss::cli

@@ -1,0 +1,144 @@
+#include "daemon/single_server.h"
+
+#include <unistd.h>
+
+#include <optional>
+
+#include "base/log.h"
+#include "daemon/privileges.h"
+#include "daemon/refresher.h"
+#include "daemon/signals.h"
+
+namespace nearmiss::daemon {
+namespace {
+
+int Fail(const std::string& message) {
+  log::Error(message);
+  return 2;
+}
+
+// "drained: journal: 12 written, 0 spooled, 0 flushed from the spool,
+// 0 dropped, 0 left in the spool".
+std::string DrainedLine(const journal::StoreWriter* journal) {
+  if (journal == nullptr) return "drained: no journal (no store)";
+  journal::JournalStats s = journal->stats();
+  return "drained: journal: " + std::to_string(s.written) + " written, " +
+         std::to_string(s.spooled) + " spooled, " + std::to_string(s.flushed) +
+         " flushed from the spool, " + std::to_string(s.dropped) + " dropped, " +
+         std::to_string(s.depth) + " left in the " + (s.durable ? "spool file" : "memory spool");
+}
+
+}  // namespace
+
+std::string_view StepName(Step step) {
+  switch (step) {
+    case Step::kOpenStore: return "open store";
+    case Step::kCompileEngine: return "compile engine";
+    case Step::kOpenJournal: return "open journal";
+    case Step::kStartRefresher: return "start refresher";
+    case Step::kBind: return "bind";
+    case Step::kDropPrivileges: return "drop privileges";
+    case Step::kInstallSignals: return "install signals";
+    case Step::kRun: return "run";
+    case Step::kDrain: return "drain";
+  }
+  return "?";
+}
+
+int RunSingleServer(const SingleServerOptions& options, const ServiceFactory& make_service) {
+  auto step = [&options](Step s) {
+    if (options.on_step) options.on_step(s);
+  };
+  SignalMask mask;  // step 0: before the first thread
+
+  std::optional<RunAs> run_as;
+  if (!options.user.empty()) {
+    Result<RunAs> who = LookUpUser(options.user);
+    if (!who.ok()) return Fail(who.error().message());
+    run_as = *who;
+  }
+
+  // On an early return, destruction in reverse order of declaration undoes
+  // the steps as the drain does: the service (it writes to the journal),
+  // then the refresher, then the journal (its destructor flushes), the
+  // engine and the store.
+  Resources r;
+  step(Step::kOpenStore);
+  if (!options.store_url.empty()) {
+    Result<std::unique_ptr<Store>> store = Store::Open(options.store_url);
+    if (!store.ok()) return Fail(store.error().message());
+    r.store = std::move(*store);
+  }
+
+  step(Step::kCompileEngine);
+  Result<std::unique_ptr<EngineHolder>> engines = EngineHolder::Open(
+      options.policy_file, r.store ? HistoryFrom(r.store) : nullptr, options.prepare);
+  if (!engines.ok()) return Fail(engines.error().message());
+  r.engines = std::move(*engines);
+
+  step(Step::kOpenJournal);
+  if (r.store) {
+    auto report = [tell = options.on_journal_report](std::string_view line,
+                                                     const journal::JournalStats& s) {
+      log::Info("journal: " + std::string(line));
+      if (tell) tell(line, s);
+    };
+    r.journal = journal::OpenJournal(r.store, options.store_url, options.spool, options.name,
+                                     report, /*say_fallback=*/true, options.journal);
+  }
+
+  step(Step::kStartRefresher);
+  std::unique_ptr<Refresher> refresher;
+  if (r.store) {
+    refresher = std::make_unique<Refresher>(r.engines, r.store,
+                                            [](const std::string& m) { log::Info(m); });
+    refresher->Start();
+  }
+
+  Result<std::unique_ptr<Service>> made = make_service(r);
+  if (!made.ok()) return Fail(made.error().message());
+  std::unique_ptr<Service> service = std::move(*made);
+
+  step(Step::kBind);
+  if (Status s = service->Bind(run_as ? &*run_as : nullptr); !s.ok()) return Fail(s.message());
+
+  step(Step::kDropPrivileges);
+  if (run_as) {
+    if (Status s = DropPrivileges(*run_as); !s.ok()) return Fail(s.message());
+  } else if (::geteuid() == 0) {
+    log::Warn("running as root; --user USER drops privileges after binding");
+  }
+
+  step(Step::kInstallSignals);
+  std::optional<SignalThread> signals;
+  signals.emplace(
+      mask,
+      [&service] {
+        if (Status s = service->Reload(); s.ok()) {
+          log::Info("policy reloaded");
+        } else {
+          log::Warn("reload refused, old policy kept: " + s.message());
+        }
+      },
+      [&service] { service->Stop(); });
+
+  step(Step::kRun);
+  log::Info("listening on " + service->Where() +
+            " (policy: " + r.engines->Get()->policy().source + ")");
+  service->Run();
+
+  step(Step::kDrain);
+  signals->Finished();
+  signals.reset();
+  service.reset();
+  if (refresher) refresher->Stop();
+  if (r.journal) {
+    r.journal->Flush();
+    if (r.journal->stats().depth > 0) r.journal->Drain(options.drain_timeout);
+  }
+  log::Info(DrainedLine(r.journal.get()));
+  log::Info("stopped");
+  return 0;
+}
+
+}  // namespace nearmiss::daemon

@@ -1,0 +1,103 @@
+#!/bin/bash
+# The daemon skeleton (src/daemon/single_server.h) end to end, as root:
+#  - `serve --user nobody` binds, then runs as nobody (/proc/PID/status:
+#    every uid and gid nobody's, no group 0), answers a check whose decision
+#    record it writes to a SQLite store as nobody, and on SIGTERM exits 0
+#    after logging the drain with that record written;
+#  - `milter --user nobody` makes its unix socket nobody's, runs as nobody,
+#    and exits 0 on SIGTERM;
+#  - `serve --user` with an unknown account exits 2 before binding.
+# Usage: drop-privileges.sh NEARMISS_BINARY   (exit 77: not root, skipped)
+set -u
+bin=$(realpath "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+[ "$(id -u)" -eq 0 ] || { echo "SKIP: dropping privileges needs root"; exit 77; }
+id nobody >/dev/null 2>&1 || { echo "SKIP: no user nobody"; exit 77; }
+W=$(mktemp -d /tmp/nearmiss-daemon.XXXXXX)
+chmod 755 "$W"
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$W"; }
+trap cleanup EXIT
+failed=0
+fail() { echo "FAIL: $*"; failed=1; }
+uid=$(id -u nobody)
+gid=$(id -g nobody)
+
+wait_for() {  # FILE PATTERN: up to 30 s
+  for _ in $(seq 300); do
+    grep -q "$2" "$1" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}
+# Real, effective, saved and file-system ids all nobody's; no group 0.
+runs_as_nobody() {  # PID
+  awk -v u="$uid" -v g="$gid" '
+    /^Uid:/ { seen++; for (i = 2; i <= 5; i++) if ($i != u) bad = 1 }
+    /^Gid:/ { seen++; for (i = 2; i <= 5; i++) if ($i != g) bad = 1 }
+    /^Groups:/ { for (i = 2; i <= NF; i++) if ($i == 0) bad = 1 }
+    END { exit (bad || seen != 2) }' "/proc/$1/status"
+}
+stop() {  # NAME: SIGTERM, then the exit status must be 0
+  kill -TERM "$pid"
+  wait "$pid"
+  local rc=$?
+  pid=
+  [ "$rc" -eq 0 ] || fail "$1: exit status $rc after SIGTERM"
+}
+
+# serve. The store's directory and database are nobody's, who writes them
+# after the drop (SQLite gives the journal files root creates there the
+# database's owner).
+mkdir "$W/serve"
+touch "$W/serve/nearmiss.db"
+chown -R nobody "$W/serve"
+port=$("$here/../free-port")
+token=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
+printf 'check %s\n' "$token" >"$W/tokens"
+"$bin" serve --listen "127.0.0.1:$port" --user nobody --store "$W/serve/nearmiss.db" \
+  --spool "$W/serve/spool" --token-file "$W/tokens" --postfix-bin /nonexistent \
+  2>"$W/serve.err" &
+pid=$!
+if wait_for "$W/serve.err" "listening on"; then
+  runs_as_nobody "$pid" ||
+    fail "serve --user nobody: $(grep -E '^(Uid|Gid|Groups):' "/proc/$pid/status" | tr '\n\t' '  ')"
+  code=$(curl -s -o "$W/check.json" -w '%{http_code}' -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' \
+    -d '{"from":"alice@mod.gov.uk","to":["bob@army.ml"]}' "http://127.0.0.1:$port/v1/check")
+  [ "$code" = 200 ] || fail "serve: POST /v1/check answered $code: $(cat "$W/check.json")"
+  stop serve
+  grep -q "drained: journal: 1 written, 0 spooled" "$W/serve.err" ||
+    fail "serve: no drain line with the check's record written"
+  grep -q "stopped" "$W/serve.err" || fail "serve: no 'stopped' line"
+else
+  fail "serve --user nobody did not start"
+fi
+grep -q "running as root" "$W/serve.err" && fail "serve --user nobody warned of running as root"
+[ "$failed" -eq 0 ] || cat "$W/serve.err"
+
+# milter: the socket is nobody's so Postfix reaches it through the group.
+mkdir "$W/milter"
+"$bin" milter --listen "unix:$W/milter/milter.sock" --user nobody --no-postconf \
+  >"$W/milter.log" 2>"$W/milter.err" &
+pid=$!
+if wait_for "$W/milter.err" "listening on"; then
+  runs_as_nobody "$pid" || fail "milter --user nobody: $(grep -E '^(Uid|Gid):' "/proc/$pid/status" | tr '\n\t' '  ')"
+  [ "$(stat -c %u "$W/milter/milter.sock")" = "$uid" ] || fail "milter: the socket is not nobody's"
+  stop milter
+  grep -q "drained: no journal" "$W/milter.err" || fail "milter: no drain line"
+else
+  fail "milter --user nobody did not start"; cat "$W/milter.err"
+fi
+
+# A wrong account is a configuration error, found before anything is bound.
+port=$("$here/../free-port")
+"$bin" serve --listen "127.0.0.1:$port" --user nearmiss-no-such-user 2>"$W/nouser.err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "serve --user nearmiss-no-such-user: exit status $rc, not 2"
+grep -q "no such user: nearmiss-no-such-user" "$W/nouser.err" ||
+  fail "no 'no such user' error: $(cat "$W/nouser.err")"
+
+[ "$failed" -eq 0 ] && echo "ok: serve and milter drop to nobody and drain on SIGTERM"
+exit "$failed"
