@@ -114,7 +114,7 @@ TEST_F(SingleServerTest, StepsRunInOrderAndSigtermDrainsTheJournal) {
       record.source = "test";
       record.sender = "alice@mod.gov.uk";
       record.action = "accept";
-      journal->Record(record);  // queued: only the drain makes sure it is written
+      journal->Record(record);  // queued: in the store by the time the skeleton returns
       ::kill(::getpid(), SIGTERM);
     }));
   });
