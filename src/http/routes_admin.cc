@@ -103,7 +103,10 @@ void ApiServerImpl::AddAdminRoutes() {
     q.source = req.get_param_value("source");
     q.sender = req.get_param_value("sender");
     q.domain = req.get_param_value("domain");
-    q.verdict = req.get_param_value("class");
+    // The recipient class is `verdict` everywhere; `class` is its name
+    // before 2026-11-30, still taken (README, Compatibility).
+    q.verdict = req.has_param("verdict") ? req.get_param_value("verdict")
+                                         : req.get_param_value("class");
     q.action = req.get_param_value("action");
     q.text = req.get_param_value("q");
     Result<std::vector<DecisionRecord>> records = audit_->Search(q);
@@ -120,7 +123,7 @@ void ApiServerImpl::AddAdminRoutes() {
               {"records", std::move(list)},
               {"counts", {{"total", counts->total},
                           {"by_action", counts->by_action},
-                          {"by_class", counts->by_verdict},
+                          {"by_verdict", counts->by_verdict},
                           {"by_level", counts->by_level},
                           {"by_day", std::move(by_day)}}}};
     if (!records->empty() && records->size() == q.limit) j["next_before_id"] = records->back().id;

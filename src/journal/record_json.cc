@@ -18,7 +18,7 @@ std::string RecordToJson(const DecisionRecord& r) {
   Json rcpts = Json::array();
   for (const DecisionRecipient& p : r.recipients) {
     rcpts.push_back({{"address", p.address},
-                     {"class", p.verdict},
+                     {"verdict", p.verdict},
                      {"action", p.action},
                      {"reasons", p.reasons},
                      {"target", p.target},
@@ -53,7 +53,8 @@ bool RecordFromJson(std::string_view line, DecisionRecord* out) {
       if (!x.is_object()) return false;
       DecisionRecipient p;
       p.address = Str(x, "address");
-      p.verdict = Str(x, "class");
+      // "class" in spools written before 2026-11-30.
+      p.verdict = x.contains("verdict") ? Str(x, "verdict") : Str(x, "class");
       p.action = Str(x, "action");
       if (auto rs = x.find("reasons"); rs != x.end() && rs->is_array()) {
         for (const Json& code : *rs) {

@@ -1,20 +1,38 @@
-// JsonWriter and OpenCheckJson print exactly what nlohmann's dump prints for
-// the same values: scan's JSON Lines and the goldens depend on it.
+// JsonWriter prints exactly what nlohmann's dump prints for the same
+// values; the recipient check and sensitivity schemas each have one golden
+// (tests/testdata/render/), which every shell's output shares.
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <fstream>
 #include <limits>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "render/json_writer.h"
 #include "render/render.h"
+#include "render/sensitivity.h"
 
 namespace nearmiss::render {
 namespace {
 
 std::string Dump(const nlohmann::ordered_json& j) {
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// tests/testdata/render/NAME holds `text`; NM_UPDATE_GOLDEN=1 rewrites it.
+void ExpectGolden(const std::string& name, const std::string& text) {
+  std::string path = "tests/testdata/render/" + name;
+  if (const char* update = std::getenv("NM_UPDATE_GOLDEN"); update && std::string(update) == "1") {
+    std::ofstream(path, std::ios::binary) << text;
+  }
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << path << ": missing (run with NM_UPDATE_GOLDEN=1 to write it)";
+  std::ostringstream golden;
+  golden << in.rdbuf();
+  EXPECT_EQ(text, golden.str()) << path;
 }
 
 std::string Written(const std::string& s) {
@@ -69,7 +87,7 @@ TEST(JsonWriterTest, NestingAndCommas) {
   EXPECT_EQ(out, Dump(j));
 }
 
-TEST(OpenCheckJsonTest, MatchesCheckToJson) {
+TEST(RenderGoldenTest, RecipientCheck) {
   RecipientCheck invalid;
   invalid.input = "not an \"address\"\n";
   invalid.reasons.push_back({ReasonCode::kInvalidAddress, "no @ in it"});
@@ -94,13 +112,43 @@ TEST(OpenCheckJsonTest, MatchesCheckToJson) {
   idn.verdict = Verdict::kTrusted;
   idn.score = 1;
 
+  std::string lines;
   for (const RecipientCheck& c : {invalid, lookalike, idn}) {
     std::string out;
     JsonWriter w(&out);
     OpenCheckJson(c, w);
     w.EndObject();
-    EXPECT_EQ(out, Dump(CheckToJson(c)));
+    EXPECT_EQ(out, Dump(CheckToJson(c))) << "the tree is the text, parsed";
+    lines += out + "\n";
   }
+  ExpectGolden("check.golden.jsonl", lines);
+}
+
+TEST(RenderGoldenTest, Sensitivity) {
+  content::Sensitivity none;
+  content::Sensitivity marked;
+  marked.Add({"SECRET//NOFORN", "us-classified", content::Level::kSecret, "subject", 0,
+              "SECRET//NOFORN", content::Strength::kStrong});
+  marked.Add({"OFFICIAL", "uk", content::Level::kOfficial, "body", 120, "official",
+              content::Strength::kWeak});
+  content::Sensitivity cut = marked;
+  cut.complete = false;
+  cut.Add({"", "limit", content::Level::kNone, "limit", 0, "message larger than 64 bytes",
+           content::Strength::kStrong});
+
+  std::string lines;
+  for (const content::Sensitivity* s : {&none, &marked, &cut}) {
+    std::string out;
+    JsonWriter w(&out);
+    WriteSensitivityJson(*s, w);
+    EXPECT_EQ(out, Dump(SensitivityToJson(*s)));
+    lines += out + "\n";
+  }
+  std::string first;
+  JsonWriter w(&first);
+  WriteSensitivityJson(marked, w, 1);
+  lines += first + "\n";
+  ExpectGolden("sensitivity.golden.jsonl", lines);
 }
 
 }  // namespace

@@ -30,7 +30,7 @@ ALLOWED = {
     "journal": ["store"],
     "history": ["maillog", "content", "store", "address"],
     "daemon": ["engine", "store"],
-    "milter": ["engine", "journal", "store"],
+    "milter": ["engine", "render", "journal", "store"],
     "http": ["engine", "render", "journal", "store"],
     "investigate": ["engine", "maillog", "content"],
     "cli": ["engine", "render", "history", "daemon", "milter", "http", "investigate",
@@ -54,6 +54,7 @@ PUBLIC = {
     "policy.h": "policy",
     "engine.h": "engine",
     "engine_holder.h": "engine",
+    "message_check.h": "engine",
     "store.h": "store",
     "decision_record.h": "journal",
 }
