@@ -13,7 +13,7 @@ using content::Level;
 
 // docs/policy.md's example: the UK scheme and header labels only.
 constexpr char kUkAndLabels[] =
-    "organisation = [\"mod.gov.uk\"]\n"
+    "[domains]\norganisation = [\"mod.gov.uk\"]\n"
     "[sensitivity]\npacks = [\"uk\", \"labels\"]\n"
     "[[rule]]\nname = \"secret-external\"\nrecipient = [\"external\"]\n"
     "sensitivity_at_least = \"SECRET\"\naction = \"hold\"\n";
@@ -107,7 +107,7 @@ TEST(MessageCheckTest, TruncatedRawMessageAddsTheLimitFinding) {
 }
 
 TEST(MessageCheckTest, RecipientsFromTheEnvelope) {
-  auto e = Build("organisation = [\"mod.gov.uk\"]\n");
+  auto e = Build("[domains]\norganisation = [\"mod.gov.uk\"]\n");
   ASSERT_TRUE(e);
   RecipientCheck judged = e->CheckRecipient("bob@army.ml");
   judged.suggestion = "kept as given";  // proves it is not checked again

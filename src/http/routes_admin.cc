@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "http/server_impl.h"
+#include "render/decision_record.h"
 
 namespace nearmiss::http {
 namespace {
@@ -19,20 +20,6 @@ Json HeldJson(const HeldMessage& m, bool detail) {
     j["body_preview"] = m.body_preview;
   }
   return j;
-}
-
-Json RecordJson(const DecisionRecord& r) {
-  Json rcpts = Json::array();
-  for (const DecisionRecipient& a : r.recipients) {
-    Json x = {{"address", a.address}, {"verdict", a.verdict}, {"action", a.action},
-              {"reasons", a.reasons}};
-    if (!a.target.empty()) x["target"] = a.target;
-    if (!a.suggestion.empty()) x["suggestion"] = a.suggestion;
-    rcpts.push_back(std::move(x));
-  }
-  return {{"id", r.id},         {"time_ms", r.time_ms},   {"source", r.source},
-          {"queue_id", r.queue_id}, {"sender", r.sender}, {"recipients", std::move(rcpts)},
-          {"level", r.level},   {"action", r.action},     {"rule", r.rule}};
 }
 
 // A query parameter as a non-negative integer; false when malformed.
@@ -116,7 +103,7 @@ void ApiServerImpl::AddAdminRoutes() {
       return SendProblem(res, MakeProblem(503, "audit-unavailable", s.message()));
     }
     Json list = Json::array();
-    for (const DecisionRecord& r : *records) list.push_back(RecordJson(r));
+    for (const DecisionRecord& r : *records) list.push_back(render::DecisionRecordToJson(r));
     Json by_day = Json::object();
     for (auto& [day, n] : counts->by_day) by_day[std::to_string(day)] = n;
     Json j = {{"source", audit_->name()},

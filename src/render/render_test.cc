@@ -13,6 +13,7 @@
 
 #include "render/json_writer.h"
 #include "render/render.h"
+#include "render/decision_record.h"
 #include "render/sensitivity.h"
 
 namespace nearmiss::render {
@@ -126,15 +127,18 @@ TEST(RenderGoldenTest, RecipientCheck) {
 
 TEST(RenderGoldenTest, Sensitivity) {
   content::Sensitivity none;
+  // Findings set by hand: Sensitivity::Add (which also raises the level)
+  // lives in the content library, which render does not link.
   content::Sensitivity marked;
-  marked.Add({"SECRET//NOFORN", "us-classified", content::Level::kSecret, "subject", 0,
-              "SECRET//NOFORN", content::Strength::kStrong});
-  marked.Add({"OFFICIAL", "uk", content::Level::kOfficial, "body", 120, "official",
-              content::Strength::kWeak});
+  marked.level = content::Level::kSecret;
+  marked.findings.push_back({"SECRET//NOFORN", "us-classified", content::Level::kSecret,
+                             "subject", 0, "SECRET//NOFORN", content::Strength::kStrong});
+  marked.findings.push_back({"OFFICIAL", "uk", content::Level::kOfficial, "body", 120,
+                             "official", content::Strength::kWeak});
   content::Sensitivity cut = marked;
   cut.complete = false;
-  cut.Add({"", "limit", content::Level::kNone, "limit", 0, "message larger than 64 bytes",
-           content::Strength::kStrong});
+  cut.findings.push_back({"", "limit", content::Level::kNone, "limit", 0,
+                          "message larger than 64 bytes", content::Strength::kStrong});
 
   std::string lines;
   for (const content::Sensitivity* s : {&none, &marked, &cut}) {
@@ -149,6 +153,55 @@ TEST(RenderGoldenTest, Sensitivity) {
   WriteSensitivityJson(marked, w, 1);
   lines += first + "\n";
   ExpectGolden("sensitivity.golden.jsonl", lines);
+}
+
+TEST(RenderGoldenTest, DecisionRecord) {
+  DecisionRecord r;
+  r.id = 7;
+  r.key = "node1-42";
+  r.time_ms = 1795763669093;
+  r.source = "milter";
+  r.queue_id = "4XyZ1Q2s3Tz";
+  r.sender = "alice@mod.gov.uk";
+  r.recipients.push_back({"bob@army.ml", "lookalike", "reject", {"suffix-edit"}, "army.mil",
+                          "bob@army.mil"});
+  r.recipients.push_back({"dave@example.com", "external", "hold", {"sensitivity"}, "", ""});
+  r.level = "SECRET";
+  r.action = "reject";
+  r.rule = "rule 1 'lookalike' (policy.toml:88:1)";
+  r.message_id = "m1@mod.gov.uk";
+  r.digest = "sha256:00";
+  DecisionRecord api;  // as the API records it: no queue id, no digest
+  api.key = "node1-43";
+  api.time_ms = 1;
+  api.source = "api";
+  api.recipients.push_back({"carol@army.mil", "trusted", "accept", {}, "", ""});
+
+  std::string lines;
+  for (const DecisionRecord* x : {&r, &api}) {
+    std::string out;
+    JsonWriter w(&out);
+    WriteDecisionRecordJson(*x, w);
+    EXPECT_EQ(out, Dump(DecisionRecordToJson(*x)));
+    DecisionRecord back;
+    ASSERT_TRUE(DecisionRecordFromJson(out, &back));
+    std::string again;
+    JsonWriter w2(&again);
+    WriteDecisionRecordJson(back, w2);
+    EXPECT_EQ(again, out) << "reads back what it wrote";
+    lines += out + "\n";
+  }
+  ExpectGolden("decision_record.golden.jsonl", lines);
+
+  // A spool line written before 2026-11-30: "time" and "class".
+  DecisionRecord old;
+  ASSERT_TRUE(DecisionRecordFromJson(
+      R"({"key":"k0","time":5,"recipients":[{"address":"a@x","class":"blocked"}]})", &old));
+  EXPECT_EQ(old.time_ms, 5);
+  ASSERT_EQ(old.recipients.size(), 1u);
+  EXPECT_EQ(old.recipients[0].verdict, "blocked");
+  EXPECT_FALSE(DecisionRecordFromJson(R"({"time_ms":5})", &old)) << "no key";
+  EXPECT_FALSE(DecisionRecordFromJson("not json", &old));
 }
 
 }  // namespace
