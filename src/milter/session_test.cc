@@ -270,7 +270,7 @@ TEST_F(SessionTest, RejectsLookalikeAtRcptWithSuggestionOthersContinue) {
   EXPECT_THAT(Rcpt("<carol@mod.gov.uk>"), ElementsAre("c:"));
   ASSERT_EQ(logs_.size(), 1u);
   EXPECT_THAT(logs_[0], HasSubstr("\"event\":\"rcpt\""));
-  EXPECT_THAT(logs_[0], HasSubstr("\"class\":\"lookalike\""));
+  EXPECT_THAT(logs_[0], HasSubstr("\"verdict\":\"lookalike\""));
   EXPECT_THAT(logs_[0], HasSubstr("\"auth_user\":\"alice\""));
   Header("Subject", "hello");
   Body("hi\r\n");
