@@ -15,6 +15,7 @@
 #ifndef NEARMISS_ENGINE_H_
 #define NEARMISS_ENGINE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -28,6 +29,7 @@
 #include "nearmiss/delivery.h"
 #include "nearmiss/history.h"
 #include "nearmiss/lookalike.h"
+#include "nearmiss/message_check.h"
 #include "nearmiss/policy.h"
 #include "nearmiss/status.h"
 #include "nearmiss/verdict.h"
@@ -78,6 +80,18 @@ class Engine {
                                     const RecipientCheck& check,
                                     RecipientField field, MailPath path) const;
 
+  // The whole message, the one pipeline of every shell (milter, HTTP API,
+  // scan, policy explain): scans `content` with the calling thread's
+  // Scratch, drops the findings of the packs the policy turned off, checks
+  // every recipient (through the thread's RecipientCache) and decides
+  // (Decide). Fills `*out`, reusing its strings' and vectors' capacity from
+  // the previous call (scan's hot loop). Never fails: what could not be read
+  // leaves the sensitivity incomplete (ScannedMessage::errors says why), and
+  // the decision then uses [limits] incomplete_level. src/engine/message_check.cc.
+  void CheckMessage(const Envelope& envelope, const MessageContent& content,
+                    MessageCheck* out) const;
+  MessageCheck CheckMessage(const Envelope& envelope, const MessageContent& content) const;
+
   // The whole message: every recipient through the rules, then the
   // message's action (decision.h). Findings of marking packs the policy
   // turned off are ignored.
@@ -111,6 +125,15 @@ class Engine {
 
  private:
   Engine();
+  // The calling thread's Scratch and RecipientCache for this engine
+  // (thread_scratch.cc); null when no Scratch can be allocated.
+  struct ThreadState;
+  ThreadState* Thread() const;
+  // CheckMessage's steps (message_check.cc).
+  void ScanContent(const MessageContent& content, ThreadState* thread,
+                   MessageCheck* out) const;
+  void ScanParts(const MessageParts& parts, content::Scratch& scratch,
+                 content::Sensitivity* out) const;
   // Classifies one domain into `c` (verdict, target, suggestion for
   // `local`, score, reasons).
   void JudgeDomain(const Domain& domain, const std::string& local, RecipientCheck& c) const;
@@ -122,6 +145,9 @@ class Engine {
                     const LookalikeOptions& options, std::vector<TrustedEntry>& entries);
   void AddHistoryReasons(RecipientCheck& c) const;
 
+  // Unique per compiled Engine in this process (never reused, unlike an
+  // address): the key of the per-thread RecipientCache.
+  uint64_t id_ = 0;
   Policy policy_;
   DeliveryOptions delivery_;  // from policy_.delivery
   // Block entries by domain (a namespace without its dot: both forms cover

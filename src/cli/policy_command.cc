@@ -9,9 +9,7 @@
 #include "cli/commands.h"
 #include "render/json_writer.h"
 #include "render/render.h"
-#include "cli/scan_render.h"
-#include "nearmiss/address.h"
-#include "nearmiss/content_scanner.h"
+#include "render/sensitivity.h"
 
 namespace nearmiss::cli {
 
@@ -82,7 +80,7 @@ std::string ExplainJson(const Engine& engine, const ExplainFlags& flags,
   }
   w.EndArray();
   w.Key("sensitivity");
-  WriteSensitivityJson(facts.sensitivity, w);
+  render::WriteSensitivityJson(facts.sensitivity, w);
   w.Key("action").String(ActionName(d.action));
   w.Key("rule").String(d.rule.id);
   w.Key("message_action").String(ActionName(d.message_action));
@@ -90,15 +88,6 @@ std::string ExplainJson(const Engine& engine, const ExplainFlags& flags,
   w.EndObject();
   out += '\n';
   return out;
-}
-
-void AddRecipients(const Engine& engine, const std::vector<std::string>& args,
-                   RecipientField field, MessageFacts& facts) {
-  for (const std::string& arg : args) {
-    std::vector<std::string> pieces = SplitAddressList(arg);
-    if (pieces.empty()) pieces.push_back(arg);
-    for (const std::string& p : pieces) facts.recipients.push_back({engine.CheckRecipient(p), field});
-  }
 }
 
 std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
@@ -133,37 +122,32 @@ std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
 int RunExplain(const ExplainFlags& flags) {
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
   if (!engine) return kExitError;
-  MessageFacts facts;
-  facts.sender = flags.from;
-  facts.path = flags.path == "smtp"       ? MailPath::kSmtp
-               : flags.path == "sendmail" ? MailPath::kSendmail
-                                          : MailPath::kOffline;
-  AddRecipients(*engine, flags.to, RecipientField::kTo, facts);
-  AddRecipients(*engine, flags.cc, RecipientField::kCc, facts);
-  content::Scratch* scratch = engine->ThreadScratch();
-  if (scratch == nullptr) {
-    log::Error("could not allocate a scan scratch");
-    return kExitError;
-  }
-  Status s = engine->scanner().Scan(content::TextKind::kSubject, "subject", flags.subject,
-                                    *scratch, &facts.sensitivity);
-  if (s.ok() && !flags.body_file.empty()) {
+  // The command line as Engine::CheckMessage's two inputs.
+  Envelope envelope;
+  envelope.sender = flags.from;
+  envelope.path = flags.path == "smtp"       ? MailPath::kSmtp
+                  : flags.path == "sendmail" ? MailPath::kSendmail
+                                             : MailPath::kOffline;
+  for (const std::string& to : flags.to) envelope.recipients.push_back({to, RecipientField::kTo, true});
+  for (const std::string& cc : flags.cc) envelope.recipients.push_back({cc, RecipientField::kCc, true});
+  std::string body;
+  if (!flags.body_file.empty()) {
     std::ifstream in(flags.body_file, std::ios::binary);
-    std::ostringstream body;
-    body << in.rdbuf();
+    std::ostringstream read;
+    read << in.rdbuf();
     if (!in) {
       log::Error(flags.body_file + ": cannot read the body file");
       return kExitError;
     }
-    s = engine->scanner().Scan(content::TextKind::kBody, "body", body.str(), *scratch,
-                               &facts.sensitivity);
+    body = read.str();
   }
-  if (!s.ok()) {
-    log::Error(s.message());
-    return kExitError;
-  }
-  facts.sensitivity = engine->FilterSensitivity(std::move(facts.sensitivity));
-  Decision d = engine->Decide(facts);
+  MessageParts parts;
+  parts.subject = flags.subject;
+  parts.body = body;
+  MessageCheck check = engine->CheckMessage(envelope, MessageContent::Parts(parts));
+  for (const std::string& e : check.message.errors) log::Warn(e);
+  const MessageFacts& facts = check.facts;
+  const Decision& d = check.decision;
 
   std::string out = flags.json ? ExplainJson(*engine, flags, facts, d) : ExplainText(*engine, flags, facts, d);
   std::fwrite(out.data(), 1, out.size(), stdout);

@@ -10,7 +10,6 @@
 #include "base/log.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
-#include "cli/recipient_cache.h"
 #include "cli/scan_render.h"
 #include "journal/store_writer.h"
 #include "nearmiss/content_reader.h"
@@ -37,33 +36,20 @@ bool Flagged(const Decision& d, const MessageFacts& facts) {
   return false;
 }
 
-// Fills `*facts` for `m`. The facts of the previous message are assigned
-// over, not rebuilt: their strings and vectors keep their capacity, so the
-// recipients' checks are copied without allocating once the scan is warm.
-void FillFacts(RecipientCache& cache, const content::ScannedMessage& m, MessageFacts* facts) {
-  facts->path = MailPath::kOffline;
-  facts->sensitivity = m.sensitivity;
-  facts->sender = cache.Sender(m.from);
-  std::size_t n = 0;
-  auto add = [&](const std::vector<std::string>& list, RecipientField field) {
-    auto push = [&](const std::string& entry) {
-      if (n == facts->recipients.size()) facts->recipients.emplace_back();
-      MessageRecipient& r = facts->recipients[n++];
-      r.check = cache.Check(entry);
-      r.field = field;
-    };
-    for (const std::string& header : list) {
-      std::vector<std::string> entries = SplitAddressList(header);
-      for (const std::string& entry : entries) push(entry);
-      // A header that names an address but splits into none ("bob@army.ml:;")
-      // is not dropped: the whole value is judged, and flagged as invalid.
-      if (entries.empty() && header.find('@') != std::string::npos) push(header);
-    }
+// The message's own headers as Engine::CheckMessage's envelope: `scan`
+// has no MTA, so the From header is the sender and To/Cc/Bcc (Resent- ones
+// included) the recipients, each split as the mail server reads a list.
+// `envelope` is reused from message to message; it views `m`'s strings.
+void FillEnvelope(const content::ScannedMessage& m, Envelope* envelope) {
+  envelope->sender = m.from;
+  envelope->path = MailPath::kOffline;
+  envelope->recipients.clear();
+  auto add = [&](const std::vector<std::string>& headers, RecipientField field) {
+    for (const std::string& h : headers) envelope->recipients.push_back({h, field, true});
   };
   add(m.to, RecipientField::kTo);
   add(m.cc, RecipientField::kCc);
   add(m.bcc, RecipientField::kBcc);
-  facts->recipients.resize(n);
 }
 
 class Summary {
@@ -71,8 +57,8 @@ class Summary {
   void Add(const Decision& d, const MessageFacts& facts, const content::ScannedMessage& m) {
     ++messages_;
     if (!m.errors.empty()) ++with_errors_;
-    if (!m.sensitivity.complete) ++incomplete_;
-    ++by_level_[std::string(content::LevelName(m.sensitivity.level))];
+    if (!facts.sensitivity.complete) ++incomplete_;
+    ++by_level_[std::string(content::LevelName(facts.sensitivity.level))];
     ++by_action_[std::string(ActionName(d.action))];
     if (!Flagged(d, facts)) return;
     ++flagged_;
@@ -171,13 +157,15 @@ int RunScan(const ScanFlags& flags) {
   Terminal term(stdout);
   Progress progress("messages");
   Summary summary;
-  RecipientCache recipients(*engine);
   content::ScannedMessage message;
-  MessageFacts facts;  // reused: see FillFacts
+  Envelope envelope;    // reused: see FillEnvelope
+  MessageCheck check;   // reused: CheckMessage keeps its capacity
   std::string out;  // reused: one line per message
   while ((*reader)->Next(&message)) {
-    FillFacts(recipients, message, &facts);
-    Decision decision = engine->Decide(facts);
+    FillEnvelope(message, &envelope);
+    engine->CheckMessage(envelope, MessageContent::Read(&message), &check);
+    const MessageFacts& facts = check.facts;
+    const Decision& decision = check.decision;
     summary.Add(decision, facts, message);
     if (audit) audit->Record(facts, decision, message);
     ScanResult result{&message, &facts, &decision};

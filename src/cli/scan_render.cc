@@ -1,6 +1,7 @@
 #include "cli/scan_render.h"
 
 #include "render/render.h"
+#include "render/sensitivity.h"
 
 namespace nearmiss::cli {
 
@@ -9,26 +10,7 @@ using render::OpenCheckJson;
 using render::JsonWriter;
 using render::Terminal;
 using render::Colour;
-
-void WriteSensitivityJson(const content::Sensitivity& s, JsonWriter& w) {
-  w.BeginObject();
-  w.Key("level").String(content::LevelName(s.level));
-  // False when the message was not read to the end: the level is a lower
-  // bound, and the decision used [limits] incomplete_level.
-  w.Key("complete").Bool(s.complete);
-  w.Key("findings").BeginArray();
-  for (const content::Finding& f : s.findings) {
-    w.BeginObject();
-    w.Key("marking").String(f.marking);
-    w.Key("level").String(content::LevelName(f.level));
-    w.Key("where").String(f.where);
-    w.Key("offset").Uint(f.offset);
-    w.Key("text").String(f.text);
-    w.Key("strength").String(content::StrengthName(f.strength));
-    w.EndObject();
-  }
-  w.EndArray().EndObject();
-}
+using render::WriteSensitivityJson;
 
 void AppendScanJson(const ScanResult& r, std::string* out) {
   const content::ScannedMessage& m = *r.message;
@@ -45,7 +27,7 @@ void AppendScanJson(const ScanResult& r, std::string* out) {
   }
   w.EndArray();
   w.Key("sensitivity");
-  WriteSensitivityJson(m.sensitivity, w);
+  WriteSensitivityJson(r.facts->sensitivity, w);
   w.Key("action").String(ActionName(r.decision->action));
   w.Key("rule").String(r.decision->rule.id);
   w.Key("errors").StringArray(m.errors);
@@ -55,6 +37,9 @@ void AppendScanJson(const ScanResult& r, std::string* out) {
 std::string ScanToText(const ScanResult& r, const Terminal& term) {
   const content::ScannedMessage& m = *r.message;
   const Decision& d = *r.decision;
+  // The sensitivity the decision used (packs the policy turned off are not
+  // in it), never the reader's.
+  const content::Sensitivity& sensitivity = r.facts->sensitivity;
   std::string out = term.Paint(Colour::kBold, m.source);
   if (!m.subject.empty()) out += "  \"" + m.subject + "\"";
   out += "\n  from  " + (m.from.empty() ? std::string("(no From)") : m.from) + "\n";
@@ -63,10 +48,10 @@ std::string ScanToText(const ScanResult& r, const Terminal& term) {
     field.resize(6, ' ');
     out += "  " + field + CheckToLine(rcpt.check, term) + "\n";
   }
-  out += "  level " + std::string(content::LevelName(m.sensitivity.level));
-  if (!m.sensitivity.complete) out += term.Paint(Colour::kRed, " (not read to the end)");
+  out += "  level " + std::string(content::LevelName(sensitivity.level));
+  if (!sensitivity.complete) out += term.Paint(Colour::kRed, " (not read to the end)");
   size_t strong = 0, weak = 0;
-  for (const content::Finding& f : m.sensitivity.findings) {
+  for (const content::Finding& f : sensitivity.findings) {
     if (f.strength != content::Strength::kStrong) {
       ++weak;
     } else if (++strong <= 3) {

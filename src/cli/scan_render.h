@@ -20,14 +20,10 @@ struct ScanResult {
   const Decision* decision;
 };
 
-// {"level", "findings": [{"marking", "level", "where", "offset", "text",
-// "strength"}]}: the "sensitivity" member of scan's and explain's JSON.
-void WriteSensitivityJson(const content::Sensitivity& s, render::JsonWriter& w);
-
 // {"source", "message_id", "from", "subject", "recipients": [check + "field"],
-//  "sensitivity": {"level", "findings": [{"marking", "level", "where",
-//  "offset", "text", "strength"}]}, "action", "rule", "errors": [...]},
-// appended to `out` as one line of JSON text (no newline).
+//  "sensitivity": {...} (render/sensitivity.h), "action", "rule",
+//  "errors": [...]}, appended to `out` as one line of JSON text (no
+// newline). Sensitivity and recipients are the facts the decision used.
 void AppendScanJson(const ScanResult& r, std::string* out);
 
 std::string ScanToText(const ScanResult& r, const render::Terminal& term);

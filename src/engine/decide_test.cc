@@ -2,21 +2,13 @@
 // template field, rule order, RCPT-time deferral and the mail paths.
 #include <gtest/gtest.h>
 
+#include "engine/engine_testing.h"
 #include "nearmiss/engine.h"
 
 namespace nearmiss {
 namespace {
 
 using content::Level;
-
-std::shared_ptr<const Engine> Build(const std::string& toml) {
-  Result<Policy> p = ParsePolicy(toml, "t.toml", "");
-  EXPECT_TRUE(p.ok()) << p.status().ToString();
-  if (!p.ok()) return nullptr;
-  Result<std::shared_ptr<const Engine>> e = Engine::Compile(*p);
-  EXPECT_TRUE(e.ok()) << e.status().ToString();
-  return e.ok() ? *e : nullptr;
-}
 
 content::Sensitivity Marked(Level level, std::string pack = "uk") {
   content::Sensitivity s;

@@ -1,6 +1,7 @@
 #include "nearmiss/engine.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "engine/decision_table.h"
 #include "engine/embedded_lists.h"
@@ -43,7 +44,10 @@ RecipientCheck Invalid(std::string_view input, const Status& why) {
 
 }  // namespace
 
-Engine::Engine() = default;
+Engine::Engine() {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1, std::memory_order_relaxed);
+}
 Engine::~Engine() = default;
 
 Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,

@@ -1,27 +1,30 @@
-// Engine::ThreadScratch: the one per-thread scan Scratch of every shell
-// (milter workers, API handlers, CLI), instead of a cache in each.
-#include "nearmiss/engine.h"
+// The one per-thread state of every shell (milter workers, API handlers,
+// CLI): the scan Scratch and the RecipientCache, instead of a cache in each.
+#include "engine/thread_state.h"
 
 namespace nearmiss {
 
-content::Scratch* Engine::ThreadScratch() const {
-  // A Scratch belongs to one Scanner. The slot holds the Scanner itself, not
-  // its address, so a reload that frees a Scanner can never leave a Scratch
-  // matched to a recycled pointer; the thread makes a new one after a swap.
-  struct Slot {
-    std::shared_ptr<const content::Scanner> scanner;
-    std::unique_ptr<content::Scratch> scratch;
-  };
-  thread_local Slot slot;
-  if (slot.scanner != scanner_ || !slot.scratch) {
-    slot.scratch.reset();
-    slot.scanner.reset();
+
+Engine::ThreadState* Engine::Thread() const {
+  thread_local ThreadState state;
+  if (state.scanner != scanner_ || !state.scratch) {
+    state.scratch.reset();
+    state.scanner.reset();
     Result<content::Scratch> s = content::Scratch::Create(*scanner_);
     if (!s.ok()) return nullptr;
-    slot.scratch = std::make_unique<content::Scratch>(std::move(*s));
-    slot.scanner = scanner_;
+    state.scratch = std::make_unique<content::Scratch>(std::move(*s));
+    state.scanner = scanner_;
   }
-  return slot.scratch.get();
+  if (state.engine_id != id_ || !state.recipients) {
+    state.recipients = std::make_unique<engine::RecipientCache>(*this);
+    state.engine_id = id_;
+  }
+  return &state;
+}
+
+content::Scratch* Engine::ThreadScratch() const {
+  ThreadState* state = Thread();
+  return state == nullptr ? nullptr : state->scratch.get();
 }
 
 content::ScannedMessage Engine::ScanMessage(std::string_view bytes, std::string source) const {

@@ -3,56 +3,16 @@
 #include <memory>
 
 #include "render/render.h"
+#include "render/sensitivity.h"
 
 namespace nearmiss::http {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-content::Sensitivity Scan(const Engine& engine, const CheckRequest& r) {
-  content::Sensitivity s;
-  content::Scratch* scratch = engine.ThreadScratch();
-  if (scratch == nullptr) {
-    s.complete = false;
-    return s;
-  }
-  const content::Scanner& scanner = engine.scanner();
-  // A failed scan leaves the level a lower bound, which `complete` says.
-  auto note = [&s](Status st) { if (!st.ok()) s.complete = false; };
-  if (!r.subject.empty()) note(scanner.Scan(content::TextKind::kSubject, "subject", r.subject, *scratch, &s));
-  for (const auto& [name, value] : r.headers) note(scanner.ScanHeader(name, value, *scratch, &s));
-  if (!r.body.empty()) {
-    size_t max = engine.policy().limits.max_text_bytes;
-    std::string_view body(r.body);
-    if (body.size() > max) {
-      body = body.substr(0, max);
-      s.complete = false;
-    }
-    note(scanner.Scan(content::TextKind::kBody, "body", body, *scratch, &s));
-  }
-  for (const CheckAttachment& a : r.attachments) {
-    if (a.name.empty()) continue;
-    note(scanner.Scan(content::TextKind::kAttachmentName, "attachment-name:" + a.name, a.name,
-                      *scratch, &s));
-  }
-  return engine.FilterSensitivity(std::move(s));
-}
-
-Json SensitivityJson(const content::Sensitivity& s) {
-  Json findings = Json::array();
-  for (const content::Finding& f : s.findings) {
-    if (findings.size() >= 20) break;
-    findings.push_back({{"marking", f.marking},
-                        {"pack", f.pack},
-                        {"level", content::LevelName(f.level)},
-                        {"where", f.where},
-                        {"text", f.text},
-                        {"strength", content::StrengthName(f.strength)}});
-  }
-  return {{"level", content::LevelName(s.level)},
-          {"complete", s.complete},
-          {"findings", std::move(findings)}};
-}
+// An answer carries at most this many findings; the level and `complete`
+// say the rest.
+constexpr size_t kMaxFindings = 20;
 
 std::string Summary(const Decision& d, const std::vector<MessageRecipient>& rcpts,
                     ClientAction action) {
@@ -91,19 +51,24 @@ ClientAction ToClientAction(Action a) {
 }
 
 CheckAnswer CheckMessage(const Engine& engine, const CheckRequest& request) {
-  MessageFacts facts;
-  if (!request.from.empty()) {
-    RecipientCheck from = engine.CheckRecipient(request.from);
-    facts.sender = from.address.empty() ? request.from : from.address;
-  }
-  facts.path = MailPath::kOffline;
-  facts.recipients.reserve(request.recipients.size());
+  // The request as Engine::CheckMessage's two inputs; the strings stay the
+  // request's.
+  Envelope envelope;
+  envelope.sender = request.from;
+  envelope.path = MailPath::kOffline;
+  envelope.recipients.reserve(request.recipients.size());
   for (const CheckRecipientInput& in : request.recipients) {
-    facts.recipients.push_back({engine.CheckRecipient(in.address), in.field});
+    envelope.recipients.push_back({in.address, in.field});
   }
-  content::Sensitivity sensitivity = Scan(engine, request);
-  facts.sensitivity = sensitivity;
-  Decision d = engine.Decide(facts);
+  MessageParts parts;
+  parts.subject = request.subject;
+  for (const auto& [name, value] : request.headers) parts.headers.emplace_back(name, value);
+  parts.body = request.body;
+  for (const CheckAttachment& a : request.attachments) parts.attachment_names.push_back(a.name);
+  MessageCheck check = engine.CheckMessage(envelope, MessageContent::Parts(parts));
+  const MessageFacts& facts = check.facts;
+  const content::Sensitivity& sensitivity = facts.sensitivity;
+  const Decision& d = check.decision;
 
   CheckAnswer answer;
   answer.action = ToClientAction(d.action);
@@ -131,7 +96,7 @@ CheckAnswer CheckMessage(const Engine& engine, const CheckRequest& request) {
   b["summary"] = Summary(d, facts.recipients, answer.action);
   b["send_anyway"] = send_anyway;
   b["recipients"] = std::move(recipients);
-  b["sensitivity"] = SensitivityJson(sensitivity);
+  b["sensitivity"] = render::SensitivityToJson(sensitivity, kMaxFindings);
   b["rule"] = {{"index", d.rule.index}, {"name", d.rule.name}, {"id", d.rule.id}};
   return answer;
 }
@@ -160,7 +125,9 @@ CheckAnswer FailedCheck(const Engine& engine, std::string why) {
   b["send_anyway"] = false;
   b["unchecked"] = true;
   b["recipients"] = Json::array();
-  b["sensitivity"] = {{"level", "none"}, {"complete", false}, {"findings", Json::array()}};
+  content::Sensitivity unread;  // nothing was read: level none, a lower bound
+  unread.complete = false;
+  b["sensitivity"] = render::SensitivityToJson(unread);
   b["rule"] = {{"index", 0}, {"name", "on_error"}, {"id", rule_id}};
   return answer;
 }

@@ -79,3 +79,32 @@ TEST(CheckServiceTest, ABodyPastMaxTextBytesIsIncompleteAndNotAllowed) {
 
 }  // namespace
 }  // namespace nearmiss::http
+
+namespace nearmiss::http {
+namespace {
+
+// Issue 12: the API decides on the sensitivity it answers with. With
+// docs/policy.md's `packs = ["uk", "labels"]` a US banner is no marking, as
+// in `scan` and `policy explain` (tests/cli/scan-cli.sh, same fixture).
+TEST(CheckServiceTest, PacksTurnedOffAreNeitherAnsweredNorDecidedOn) {
+  Result<Policy> p = LoadPolicyFile("tests/testdata/scan/uk-labels.toml");
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  auto engine = *Engine::Compile(*p);
+  CheckRequest r = To("dave@example.com");
+  r.from = "alice@mod.gov.uk";
+  r.subject = "SECRET//NOFORN: the supply plan";
+  r.body = "SECRET//NOFORN\n\nThe supply plan for next quarter is attached below.\n";
+  CheckAnswer a = CheckMessage(*engine, r);
+  EXPECT_EQ(a.body["sensitivity"]["level"], "none") << a.body.dump();
+  EXPECT_TRUE(a.body["sensitivity"]["findings"].empty()) << a.body.dump();
+  EXPECT_EQ(a.body["policy_action"], "accept");
+  EXPECT_EQ(a.record.level, "none");
+
+  r.subject = "SECRET: the supply plan";  // the UK form is on
+  CheckAnswer uk = CheckMessage(*engine, r);
+  EXPECT_EQ(uk.body["sensitivity"]["level"], "SECRET");
+  EXPECT_EQ(uk.body["policy_action"], "hold");
+}
+
+}  // namespace
+}  // namespace nearmiss::http

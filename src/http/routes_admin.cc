@@ -4,6 +4,7 @@
 
 #include "base/log.h"
 #include "http/server_impl.h"
+#include "render/decision_record.h"
 
 namespace nearmiss::http {
 namespace {
@@ -20,20 +21,6 @@ Json HeldJson(const HeldMessage& m, bool detail) {
     j["body_preview"] = m.body_preview;
   }
   return j;
-}
-
-Json RecordJson(const DecisionRecord& r) {
-  Json rcpts = Json::array();
-  for (const DecisionRecipient& a : r.recipients) {
-    Json x = {{"address", a.address}, {"verdict", a.verdict}, {"action", a.action},
-              {"reasons", a.reasons}};
-    if (!a.target.empty()) x["target"] = a.target;
-    if (!a.suggestion.empty()) x["suggestion"] = a.suggestion;
-    rcpts.push_back(std::move(x));
-  }
-  return {{"id", r.id},         {"time_ms", r.time_ms},   {"source", r.source},
-          {"queue_id", r.queue_id}, {"sender", r.sender}, {"recipients", std::move(rcpts)},
-          {"level", r.level},   {"action", r.action},     {"rule", r.rule}};
 }
 
 // A query parameter as a non-negative integer; false when malformed.
@@ -104,7 +91,10 @@ void ApiServerImpl::AddAdminRoutes() {
     q.source = req.get_param_value("source");
     q.sender = req.get_param_value("sender");
     q.domain = req.get_param_value("domain");
-    q.verdict = req.get_param_value("class");
+    // The recipient class is `verdict` everywhere; `class` is its name
+    // before 2026-11-30, still taken (README, Compatibility).
+    q.verdict = req.has_param("verdict") ? req.get_param_value("verdict")
+                                         : req.get_param_value("class");
     q.action = req.get_param_value("action");
     q.text = req.get_param_value("q");
     Result<std::vector<DecisionRecord>> records = audit_->Search(q);
@@ -114,14 +104,14 @@ void ApiServerImpl::AddAdminRoutes() {
       return SendProblem(res, MakeProblem(503, "audit-unavailable", s.message()));
     }
     Json list = Json::array();
-    for (const DecisionRecord& r : *records) list.push_back(RecordJson(r));
+    for (const DecisionRecord& r : *records) list.push_back(render::DecisionRecordToJson(r));
     Json by_day = Json::object();
     for (auto& [day, n] : counts->by_day) by_day[std::to_string(day)] = n;
     Json j = {{"source", audit_->name()},
               {"records", std::move(list)},
               {"counts", {{"total", counts->total},
                           {"by_action", counts->by_action},
-                          {"by_class", counts->by_verdict},
+                          {"by_verdict", counts->by_verdict},
                           {"by_level", counts->by_level},
                           {"by_day", std::move(by_day)}}}};
     if (!records->empty() && records->size() == q.limit) j["next_before_id"] = records->back().id;

@@ -243,13 +243,17 @@ TEST_F(ServerTest, AuditSearchesRecentDecisions) {
   Start();
   Check(R"({"from": "alice@mod.gov.uk", "to": ["bob@army.ml"]})");
   Check(R"({"from": "alice@mod.gov.uk", "to": ["carol@army.mil"]})");
-  auto r = client_->Get("/v1/audit?class=lookalike", Auth(kAdmin));
+  auto r = client_->Get("/v1/audit?verdict=lookalike", Auth(kAdmin));
   ASSERT_EQ(r->status, 200) << r->body;
   Json j = Json::parse(r->body);
   EXPECT_EQ(j["source"], "memory");
   ASSERT_EQ(j["records"].size(), 1u);
+  EXPECT_EQ(j["records"][0]["recipients"][0]["verdict"], "lookalike");
   EXPECT_EQ(j["records"][0]["recipients"][0]["target"], "army.mil");
   EXPECT_EQ(j["counts"]["total"], 1);
+  EXPECT_EQ(j["counts"]["by_verdict"]["lookalike"], 1);
+  // `class`, the parameter's name before 2026-11-30, still filters.
+  EXPECT_EQ(Json::parse(client_->Get("/v1/audit?class=lookalike", Auth(kAdmin))->body)["counts"]["total"], 1);
   EXPECT_EQ(Json::parse(client_->Get("/v1/audit?q=carol", Auth(kAdmin))->body)["counts"]["total"], 1);
   ExpectProblem(client_->Get("/v1/audit?since=yesterday", Auth(kAdmin)), 400);
 }

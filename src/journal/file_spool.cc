@@ -13,7 +13,7 @@
 #include <deque>
 #include <filesystem>
 
-#include "journal/record_json.h"
+#include "render/decision_record.h"
 #include "journal/spool.h"
 
 namespace nearmiss::journal {
@@ -35,7 +35,7 @@ bool ParseLine(std::string_view line, DecisionRecord* out) {
   if (line.size() <= kCrcHex + 1 || line[kCrcHex] != ' ') return false;
   std::string_view json = line.substr(kCrcHex + 1);
   if (line.substr(0, kCrcHex) != Crc(json)) return false;
-  return RecordFromJson(json, out);
+  return render::DecisionRecordFromJson(json, out);
 }
 
 Status Errno(const std::string& path, std::string_view what) {
@@ -57,7 +57,9 @@ class FileSpool final : public Spool {
     std::string buf;
     std::vector<Entry> added;
     for (const DecisionRecord& r : records) {
-      std::string json = RecordToJson(r);
+      std::string json;
+      render::JsonWriter w(&json);
+      render::WriteDecisionRecordJson(r, w);
       std::string line = Crc(json) + " " + json + "\n";
       if (size_ + buf.size() + line.size() > max_bytes_) break;
       added.push_back({size_ + buf.size(), line.size()});

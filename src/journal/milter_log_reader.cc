@@ -28,7 +28,8 @@ bool ParseMilterLogLine(std::string_view line, DecisionRecord* out, std::string*
       if (!x.is_object()) continue;
       DecisionRecipient a;
       a.address = x.value("address", "");
-      a.verdict = x.value("class", "");
+      // "class" until 2026-11-30: logs written before still load.
+      a.verdict = x.contains("verdict") ? x.value("verdict", "") : x.value("class", "");
       a.action = x.value("action", "");
       if (auto rs = x.find("reasons"); rs != x.end() && rs->is_array()) {
         for (const auto& code : *rs) {

@@ -5,7 +5,8 @@
 //
 // Two backends:
 //  - file (FileSpool): DIR/NAME.spool, one record per line,
-//      "<crc32 of the JSON, 8 lower-case hex digits> <RecordToJson>\n",
+//      "<crc32 of the JSON, 8 lower-case hex digits> <JSON>\n", the JSON
+//      render/decision_record.h's (the admin API's too),
 //    appended with one write and one fdatasync per batch; and
 //    DIR/NAME.spool.head, the byte offset of the first record not yet in the
 //    store (decimal, rewritten and fdatasync'd after each drained batch).

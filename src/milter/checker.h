@@ -5,8 +5,8 @@
 // Engine; a session takes one Checker at MAIL and keeps it to the end of the
 // message, so a reload never changes the rules under a message in flight.
 //
-// Thread safety: every method may be called from any thread at once; Scan
-// keeps a per-thread content::Scratch internally.
+// Thread safety: every method may be called from any thread at once; the
+// engine keeps a per-thread content::Scratch internally.
 #ifndef NEARMISS_MILTER_CHECKER_H_
 #define NEARMISS_MILTER_CHECKER_H_
 
@@ -18,6 +18,7 @@
 
 #include "nearmiss/content_reader.h"
 #include "nearmiss/decision.h"
+#include "nearmiss/message_check.h"
 #include "nearmiss/verdict.h"
 
 namespace nearmiss {
@@ -40,10 +41,9 @@ class Checker {
   virtual RecipientDecision DecideRecipient(std::string_view sender,
                                             const RecipientCheck& check,
                                             MailPath path) const = 0;
-  // Reads and scans one whole message (headers, blank line, body).
-  virtual content::ScannedMessage Scan(std::string_view bytes,
-                                       std::string source) const = 0;
-  virtual Decision Decide(const MessageFacts& facts) const = 0;
+  // The whole message at its end: Engine::CheckMessage (message_check.h).
+  virtual MessageCheck CheckMessage(const Envelope& envelope,
+                                    const MessageContent& content) const = 0;
 
   virtual FailAction fail_action() const = 0;
   virtual const std::string& tag_header() const = 0;  // "X-Nearmiss"

@@ -36,18 +36,15 @@ class SlowChecker final : public Checker {
     d.deferred = true;
     return d;
   }
-  content::ScannedMessage Scan(std::string_view, std::string source) const override {
+  MessageCheck CheckMessage(const Envelope& envelope,
+                            const MessageContent& content) const override {
     std::this_thread::sleep_for(scan_time_);
-    content::ScannedMessage m;
-    m.source = std::move(source);
-    return m;
-  }
-  Decision Decide(const MessageFacts& facts) const override {
-    Decision d;
-    for (const MessageRecipient& r : facts.recipients) {
-      d.recipients.push_back(DecideRecipient(facts.sender, r.check, facts.path));
+    MessageCheck c;
+    c.message.source = content.source();
+    for (const EnvelopeRecipient& r : envelope.recipients) {
+      c.decision.recipients.push_back(DecideRecipient(envelope.sender, *r.check, envelope.path));
     }
-    return d;
+    return c;
   }
   FailAction fail_action() const override { return FailAction::kTempfail; }
   const std::string& tag_header() const override { return tag_; }

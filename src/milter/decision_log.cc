@@ -3,12 +3,15 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "render/sensitivity.h"
+
 namespace nearmiss::milter {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
 constexpr size_t kMaxField = 256;
+constexpr size_t kMaxFindings = 16;
 
 std::string Cut(std::string_view s) {
   return std::string(s.substr(0, kMaxField));
@@ -46,7 +49,7 @@ std::string RcptLogLine(const Transaction& tx, const TxRecipient& rcpt,
   Json j = Base(tx, "rcpt");
   const RecipientDecision& d = rcpt.decision;
   j["recipient"] = Cut(rcpt.check.address.empty() ? rcpt.raw : rcpt.check.address);
-  j["class"] = VerdictName(rcpt.check.verdict);
+  j["verdict"] = VerdictName(rcpt.check.verdict);
   j["reasons"] = ReasonCodes(rcpt.check.reasons);
   if (!rcpt.check.suggestion.empty()) j["suggestion"] = Cut(rcpt.check.suggestion);
   j["rule"] = d.rule.id;
@@ -65,7 +68,7 @@ std::string MessageLogLine(const Transaction& tx, const Decision& decision,
   Json rcpts = Json::array();
   for (const RecipientDecision& r : decision.recipients) {
     rcpts.push_back({{"address", Cut(r.recipient)},
-                     {"class", VerdictName(r.verdict)},
+                     {"verdict", VerdictName(r.verdict)},
                      {"action", ActionName(r.action)},
                      {"rule", r.rule.id},
                      {"reasons", ReasonCodes(r.reasons)}});
@@ -73,22 +76,28 @@ std::string MessageLogLine(const Transaction& tx, const Decision& decision,
   for (const TxRecipient& r : tx.recipients) {
     if (!r.refused) continue;
     rcpts.push_back({{"address", Cut(r.check.address.empty() ? r.raw : r.check.address)},
-                     {"class", VerdictName(r.check.verdict)},
+                     {"verdict", VerdictName(r.check.verdict)},
                      {"action", r.tempfailed ? "tempfail" : "reject"},
                      {"rule", r.decision.rule.id},
                      {"at_rcpt", true}});
   }
   j["recipients"] = std::move(rcpts);
   j["level"] = content::LevelName(decision.level);
-  j["complete"] = sensitivity.complete;
-  Json markings = Json::array();
+  // The sensitivity in the one shape (render/sensitivity.h), its findings
+  // the ones that count (strong markings, limits hit), cut like every
+  // untrusted string, so a log line stays short whatever the message holds.
+  content::Sensitivity logged;
+  logged.level = sensitivity.level;
+  logged.complete = sensitivity.complete;
   for (const content::Finding& f : sensitivity.findings) {
-    if (f.strength == content::Strength::kStrong || f.pack == "limit") {
-      markings.push_back({{"marking", Cut(f.marking)}, {"where", Cut(f.where)}});
-    }
-    if (markings.size() >= 16) break;
+    if (logged.findings.size() >= kMaxFindings) break;
+    if (f.strength != content::Strength::kStrong && f.pack != "limit") continue;
+    content::Finding& cut = logged.findings.emplace_back(f);
+    cut.marking = Cut(f.marking);
+    cut.where = Cut(f.where);
+    cut.text = Cut(f.text);
   }
-  j["findings"] = std::move(markings);
+  j["sensitivity"] = render::SensitivityToJson(logged);
   if (!errors.empty()) {
     Json e = Json::array();
     for (size_t i = 0; i < errors.size() && i < 8; ++i) e.push_back(Cut(errors[i]));

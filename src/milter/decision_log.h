@@ -1,6 +1,10 @@
 // The milter's structured log: one JSON object per decision, one line each,
-// with stable keys (queue_id, sender, recipients with class/action/rule,
-// level, rule, action) so mail admins can grep and programs can parse it.
+// with stable keys (queue_id, sender, recipients with verdict/action/rule,
+// level, sensitivity, rule, action) so mail admins can grep and programs can
+// parse it. The recipient class is "verdict", as in the API and the CLI
+// (until 2026-11-30 it was "class"; journal/milter_log_reader.cc reads
+// both). "level" is the level the decision used; "sensitivity" is
+// render/sensitivity.h's object.
 // Untrusted strings are cut (like Postfix's %.100s) so a hostile address
 // cannot flood the log.
 #ifndef NEARMISS_MILTER_DECISION_LOG_H_

@@ -25,13 +25,9 @@ class EngineChecker final : public Checker {
                                     path);
   }
 
-  content::ScannedMessage Scan(std::string_view bytes,
-                               std::string source) const override {
-    return engine_->ScanMessage(bytes, std::move(source));
-  }
-
-  Decision Decide(const MessageFacts& facts) const override {
-    return engine_->Decide(facts);
+  MessageCheck CheckMessage(const Envelope& envelope,
+                            const MessageContent& content) const override {
+    return engine_->CheckMessage(envelope, content);
   }
 
   FailAction fail_action() const override {

@@ -54,8 +54,23 @@ class FakeChecker : public Checker {
     }
     return d;
   }
-  content::ScannedMessage Scan(std::string_view bytes,
-                               std::string source) const override {
+  // The engine's pipeline in miniature: the scripted scan and decision,
+  // with the recipients judged at RCPT and the size bound's lower bound.
+  MessageCheck CheckMessage(const Envelope& envelope,
+                            const MessageContent& content) const override {
+    MessageCheck c;
+    c.message = Scan(content.bytes(), content.source());
+    if (content.total_bytes() > content.bytes().size()) c.message.sensitivity.complete = false;
+    c.facts.sender = std::string(envelope.sender);
+    c.facts.path = envelope.path;
+    c.facts.sensitivity = c.message.sensitivity;
+    for (const EnvelopeRecipient& r : envelope.recipients) {
+      c.facts.recipients.push_back({r.check ? *r.check : CheckRecipient(r.address), r.field});
+    }
+    c.decision = Decide(c.facts);
+    return c;
+  }
+  content::ScannedMessage Scan(std::string_view bytes, std::string source) const {
     if (throw_in_scan) throw std::runtime_error("out of memory in the scanner");
     if (throw_other_in_scan) throw 42;
     last_scanned = std::string(bytes);
@@ -76,7 +91,7 @@ class FakeChecker : public Checker {
     }
     return m;
   }
-  Decision Decide(const MessageFacts& facts) const override {
+  Decision Decide(const MessageFacts& facts) const {
     Decision d;
     d.level = facts.sensitivity.level;
     bool external = false;
@@ -255,7 +270,7 @@ TEST_F(SessionTest, RejectsLookalikeAtRcptWithSuggestionOthersContinue) {
   EXPECT_THAT(Rcpt("<carol@mod.gov.uk>"), ElementsAre("c:"));
   ASSERT_EQ(logs_.size(), 1u);
   EXPECT_THAT(logs_[0], HasSubstr("\"event\":\"rcpt\""));
-  EXPECT_THAT(logs_[0], HasSubstr("\"class\":\"lookalike\""));
+  EXPECT_THAT(logs_[0], HasSubstr("\"verdict\":\"lookalike\""));
   EXPECT_THAT(logs_[0], HasSubstr("\"auth_user\":\"alice\""));
   Header("Subject", "hello");
   Body("hi\r\n");

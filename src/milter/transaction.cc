@@ -130,28 +130,22 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
   std::string source = tx.queue_id.empty()
                            ? "session-" + std::to_string(tx.session_id)
                            : tx.queue_id;
-  auto started = std::chrono::steady_clock::now();
-  content::ScannedMessage scanned = checker.Scan(tx.message, source);
-  if (tx.truncated()) {
-    content::Finding limit;
-    limit.pack = "limit";
-    limit.where = "limit";
-    limit.text = "message larger than " + std::to_string(tx.max_bytes) + " bytes";
-    scanned.sensitivity.Add(std::move(limit));
-    scanned.sensitivity.complete = false;
-  }
-
-  MessageFacts facts;
-  facts.sender = tx.sender;
-  facts.sensitivity = scanned.sensitivity;
-  facts.path = tx.path;
+  // The envelope as the MTA gave it; each recipient was judged at RCPT.
+  Envelope envelope;
+  envelope.sender = tx.sender;
+  envelope.path = tx.path;
   std::vector<const TxRecipient*> present;
   for (const TxRecipient& r : tx.recipients) {
     if (r.refused) continue;
     present.push_back(&r);
-    facts.recipients.push_back({r.check, RecipientField::kEnvelope});
+    envelope.recipients.push_back({r.raw, RecipientField::kEnvelope, false, &r.check});
   }
-  Decision d = checker.Decide(facts);
+  auto started = std::chrono::steady_clock::now();
+  MessageCheck check = checker.CheckMessage(
+      envelope, MessageContent::Raw(tx.message, std::move(source), tx.seen_bytes));
+  const content::ScannedMessage& scanned = check.message;
+  const MessageFacts& facts = check.facts;
+  const Decision& d = check.decision;
   std::chrono::duration<double, std::milli> elapsed =
       std::chrono::steady_clock::now() - started;
 

@@ -137,4 +137,8 @@ JsonWriter& JsonWriter::StringArray(const std::vector<std::string>& items) {
   return EndArray();
 }
 
+nlohmann::ordered_json ParseWritten(std::string_view text) {
+  return nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
+}
+
 }  // namespace nearmiss::render

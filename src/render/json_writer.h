@@ -14,6 +14,7 @@
 #define NEARMISS_RENDER_JSON_WRITER_H_
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,12 @@ class JsonWriter {
   std::string* out_;
   bool need_comma_ = false;
 };
+
+// Text a JsonWriter wrote, as an nlohmann tree: how a document built with
+// nlohmann (the API's answer, the milter's log line) embeds a rendering
+// that has one writer. The text is valid JSON by construction (invalid
+// UTF-8 already replaced), so this never throws.
+nlohmann::ordered_json ParseWritten(std::string_view text);
 
 }  // namespace nearmiss::render
 

@@ -31,22 +31,11 @@ void OpenCheckJson(const RecipientCheck& c, JsonWriter& w) {
 }
 
 nlohmann::ordered_json CheckToJson(const RecipientCheck& c) {
-  nlohmann::ordered_json j;
-  j["input"] = c.input;
-  j["address"] = c.address.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.address);
-  j["domain"] = c.domain.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.domain);
-  if (!c.domain_unicode.empty() && c.domain_unicode != c.domain) {
-    j["domain_unicode"] = c.domain_unicode;
-  }
-  j["verdict"] = VerdictName(c.verdict);
-  if (!c.route_domains.empty()) j["route_domains"] = c.route_domains;
-  if (!c.target.empty()) j["target"] = c.target;
-  if (!c.suggestion.empty()) j["suggestion"] = c.suggestion;
-  j["score"] = std::round(c.score * 100) / 100;
-  nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
-  for (const Reason& r : c.reasons) reasons.push_back({{"code", ReasonCodeName(r.code)}, {"message", r.message}});
-  j["reasons"] = std::move(reasons);
-  return j;
+  std::string text;
+  JsonWriter w(&text);
+  OpenCheckJson(c, w);
+  w.EndObject();
+  return ParseWritten(text);
 }
 
 std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {

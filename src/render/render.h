@@ -12,14 +12,17 @@
 
 namespace nearmiss::render {
 
-// {"input", "address", "domain", "verdict", "target", "suggestion", "score",
-//  "reasons": [{"code", "message"}]}; target and suggestion only when set.
-nlohmann::ordered_json CheckToJson(const RecipientCheck& check);
-
-// The same object written as text, for scan's once-per-recipient hot path
-// (render_test.cc holds the two to the same bytes). Leaves the object open
-// so the caller can add members (scan's "field") before EndObject().
+// The recipient check, written once: {"input", "address", "domain",
+// "domain_unicode", "verdict", "route_domains", "target", "suggestion",
+// "score", "reasons": [{"code", "message"}]}; domain_unicode,
+// route_domains, target and suggestion only when set. Leaves the object
+// open so the caller can add members (scan's "field") before EndObject().
+// Golden: tests/testdata/render/check.golden.json.
 void OpenCheckJson(const RecipientCheck& check, JsonWriter& w);
+
+// The same object, closed, as an nlohmann tree (the API's recipients):
+// parsed from OpenCheckJson's text, so the two cannot differ.
+nlohmann::ordered_json CheckToJson(const RecipientCheck& check);
 
 // "bob@army.ml: army.ml looks like army.mil (...); did you mean bob@army.mil?"
 // preceded by the verdict, padded and coloured when the terminal allows.

@@ -1,20 +1,39 @@
-// JsonWriter and OpenCheckJson print exactly what nlohmann's dump prints for
-// the same values: scan's JSON Lines and the goldens depend on it.
+// JsonWriter prints exactly what nlohmann's dump prints for the same
+// values; the recipient check and sensitivity schemas each have one golden
+// (tests/testdata/render/), which every shell's output shares.
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <fstream>
 #include <limits>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "render/json_writer.h"
 #include "render/render.h"
+#include "render/decision_record.h"
+#include "render/sensitivity.h"
 
 namespace nearmiss::render {
 namespace {
 
 std::string Dump(const nlohmann::ordered_json& j) {
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// tests/testdata/render/NAME holds `text`; NM_UPDATE_GOLDEN=1 rewrites it.
+void ExpectGolden(const std::string& name, const std::string& text) {
+  std::string path = "tests/testdata/render/" + name;
+  if (const char* update = std::getenv("NM_UPDATE_GOLDEN"); update && std::string(update) == "1") {
+    std::ofstream(path, std::ios::binary) << text;
+  }
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << path << ": missing (run with NM_UPDATE_GOLDEN=1 to write it)";
+  std::ostringstream golden;
+  golden << in.rdbuf();
+  EXPECT_EQ(text, golden.str()) << path;
 }
 
 std::string Written(const std::string& s) {
@@ -69,7 +88,7 @@ TEST(JsonWriterTest, NestingAndCommas) {
   EXPECT_EQ(out, Dump(j));
 }
 
-TEST(OpenCheckJsonTest, MatchesCheckToJson) {
+TEST(RenderGoldenTest, RecipientCheck) {
   RecipientCheck invalid;
   invalid.input = "not an \"address\"\n";
   invalid.reasons.push_back({ReasonCode::kInvalidAddress, "no @ in it"});
@@ -94,13 +113,95 @@ TEST(OpenCheckJsonTest, MatchesCheckToJson) {
   idn.verdict = Verdict::kTrusted;
   idn.score = 1;
 
+  std::string lines;
   for (const RecipientCheck& c : {invalid, lookalike, idn}) {
     std::string out;
     JsonWriter w(&out);
     OpenCheckJson(c, w);
     w.EndObject();
-    EXPECT_EQ(out, Dump(CheckToJson(c)));
+    EXPECT_EQ(out, Dump(CheckToJson(c))) << "the tree is the text, parsed";
+    lines += out + "\n";
   }
+  ExpectGolden("check.golden.jsonl", lines);
+}
+
+TEST(RenderGoldenTest, Sensitivity) {
+  content::Sensitivity none;
+  // Findings set by hand: Sensitivity::Add (which also raises the level)
+  // lives in the content library, which render does not link.
+  content::Sensitivity marked;
+  marked.level = content::Level::kSecret;
+  marked.findings.push_back({"SECRET//NOFORN", "us-classified", content::Level::kSecret,
+                             "subject", 0, "SECRET//NOFORN", content::Strength::kStrong});
+  marked.findings.push_back({"OFFICIAL", "uk", content::Level::kOfficial, "body", 120,
+                             "official", content::Strength::kWeak});
+  content::Sensitivity cut = marked;
+  cut.complete = false;
+  cut.findings.push_back({"", "limit", content::Level::kNone, "limit", 0,
+                          "message larger than 64 bytes", content::Strength::kStrong});
+
+  std::string lines;
+  for (const content::Sensitivity* s : {&none, &marked, &cut}) {
+    std::string out;
+    JsonWriter w(&out);
+    WriteSensitivityJson(*s, w);
+    EXPECT_EQ(out, Dump(SensitivityToJson(*s)));
+    lines += out + "\n";
+  }
+  std::string first;
+  JsonWriter w(&first);
+  WriteSensitivityJson(marked, w, 1);
+  lines += first + "\n";
+  ExpectGolden("sensitivity.golden.jsonl", lines);
+}
+
+TEST(RenderGoldenTest, DecisionRecord) {
+  DecisionRecord r;
+  r.id = 7;
+  r.key = "node1-42";
+  r.time_ms = 1795763669093;
+  r.source = "milter";
+  r.queue_id = "4XyZ1Q2s3Tz";
+  r.sender = "alice@mod.gov.uk";
+  r.recipients.push_back({"bob@army.ml", "lookalike", "reject", {"suffix-edit"}, "army.mil",
+                          "bob@army.mil"});
+  r.recipients.push_back({"dave@example.com", "external", "hold", {"sensitivity"}, "", ""});
+  r.level = "SECRET";
+  r.action = "reject";
+  r.rule = "rule 1 'lookalike' (policy.toml:88:1)";
+  r.message_id = "m1@mod.gov.uk";
+  r.digest = "sha256:00";
+  DecisionRecord api;  // as the API records it: no queue id, no digest
+  api.key = "node1-43";
+  api.time_ms = 1;
+  api.source = "api";
+  api.recipients.push_back({"carol@army.mil", "trusted", "accept", {}, "", ""});
+
+  std::string lines;
+  for (const DecisionRecord* x : {&r, &api}) {
+    std::string out;
+    JsonWriter w(&out);
+    WriteDecisionRecordJson(*x, w);
+    EXPECT_EQ(out, Dump(DecisionRecordToJson(*x)));
+    DecisionRecord back;
+    ASSERT_TRUE(DecisionRecordFromJson(out, &back));
+    std::string again;
+    JsonWriter w2(&again);
+    WriteDecisionRecordJson(back, w2);
+    EXPECT_EQ(again, out) << "reads back what it wrote";
+    lines += out + "\n";
+  }
+  ExpectGolden("decision_record.golden.jsonl", lines);
+
+  // A spool line written before 2026-11-30: "time" and "class".
+  DecisionRecord old;
+  ASSERT_TRUE(DecisionRecordFromJson(
+      R"({"key":"k0","time":5,"recipients":[{"address":"a@x","class":"blocked"}]})", &old));
+  EXPECT_EQ(old.time_ms, 5);
+  ASSERT_EQ(old.recipients.size(), 1u);
+  EXPECT_EQ(old.recipients[0].verdict, "blocked");
+  EXPECT_FALSE(DecisionRecordFromJson(R"({"time_ms":5})", &old)) << "no key";
+  EXPECT_FALSE(DecisionRecordFromJson("not json", &old));
 }
 
 }  // namespace

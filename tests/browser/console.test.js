@@ -70,7 +70,7 @@ test("check an address shows the suggestion", async () => {
 test("audit search finds the look-alike decisions", async () => {
   await page.click("a.tab[data-view=audit]");
   await page.waitForSelector("tbody tr");
-  await page.selectOption("select[name=class]", "lookalike");
+  await page.selectOption("select[name=verdict]", "lookalike");
   await page.click("form.filters button[type=submit]");
   // Poll from here: page.waitForFunction would need eval, which the
   // console's Content-Security-Policy rightly forbids.

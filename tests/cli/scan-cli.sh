@@ -93,4 +93,27 @@ grep -q "did you mean jones@army.mil?" "$tmp/human.txt" && echo "ok   human repo
   || { echo "FAIL human report:"; cat "$tmp/human.txt"; fail=1; }
 grep -q "^summary: 2 messages, 1 flagged, 0 with errors" "$tmp/human.txt" && echo "ok   summary line" \
   || { echo "FAIL summary:"; cat "$tmp/human.txt"; fail=1; }
+# Issue 12: scan prints the sensitivity the decision used. With
+# docs/policy.md's packs = ["uk", "labels"] a US banner is no marking: never
+# "level SECRET" beside "action accept" (text or JSON), and scan, policy
+# explain and the API (check_service_test.cc, same fixture) agree.
+"$bin" scan --policy $data/uk-labels.toml $data/us-banner.eml > "$tmp/packs.txt"
+if grep -q "^  level SECRET" "$tmp/packs.txt" && grep -q "^  action accept" "$tmp/packs.txt"; then
+  echo "FAIL scan text: level SECRET beside action accept:"; cat "$tmp/packs.txt"; fail=1
+else
+  echo "ok   scan text: the level shown is the one decided on"
+fi
+grep -q "^  level none$" "$tmp/packs.txt" && echo "ok   scan text: a pack turned off finds nothing" \
+  || { echo "FAIL scan text:"; cat "$tmp/packs.txt"; fail=1; }
+out=$("$bin" scan --json --policy $data/uk-labels.toml $data/us-banner.eml)
+check "scan json: a pack turned off: level, findings, action" "none 0 accept" \
+  "$(json 'm["sensitivity"]["level"], len(m["sensitivity"]["findings"]), m["action"]')"
+explain=$("$bin" policy explain --json --policy $data/uk-labels.toml --from alice@mod.gov.uk \
+  --to dave@example.com --subject "SECRET//NOFORN: the supply plan" --body-file $data/us-banner.eml)
+check "policy explain agrees with scan" "none 0 accept" \
+  "$(printf '%s\n' "$explain" | python3 -c 'import json,sys; m=json.load(sys.stdin); print(m["sensitivity"]["level"], len(m["sensitivity"]["findings"]), m["action"])')"
+# The same banner under the default policy (every pack on) is SECRET, held.
+out=$("$bin" scan --json $data/us-banner.eml)
+check "scan json: every pack on: the US banner is SECRET, held" "SECRET hold" \
+  "$(json 'm["sensitivity"]["level"], m["action"]')"
 exit $fail

@@ -27,10 +27,10 @@ ALLOWED = {
     "engine": ["policy", "historydata"],
     "render": ["vocab"],
     "store": ["historydata", "vocab"],
-    "journal": ["store"],
+    "journal": ["store", "render"],
     "history": ["maillog", "content", "store", "address"],
     "daemon": ["engine", "store", "journal"],
-    "milter": ["engine", "journal", "store"],
+    "milter": ["engine", "render", "journal", "store"],
     "http": ["engine", "render", "journal", "store"],
     "investigate": ["engine", "maillog", "content"],
     "cli": ["engine", "render", "history", "daemon", "milter", "http", "investigate",
@@ -54,8 +54,11 @@ PUBLIC = {
     "policy.h": "policy",
     "engine.h": "engine",
     "engine_holder.h": "engine",
+    "message_check.h": "engine",
     "store.h": "store",
-    "decision_record.h": "journal",
+    # A plain value and the sink interface, like decision.h; the functions it
+    # declares (MakeDecisionRecord) are defined in journal, which callers link.
+    "decision_record.h": "vocab",
 }
 
 # Finer rules inside a module: these files may include base only, so they

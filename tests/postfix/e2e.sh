@@ -14,7 +14,7 @@ rcpt-reject)
   grep -q "550 5.7.1 bob@army.ml: army.ml looks like army.mil" "$W/swaks.out" ||
     { cat "$W/swaks.out"; fail "no 550 with the reason"; }
   grep -q "did you mean bob@army.mil?" "$W/swaks.out" || fail "no suggestion"
-  grep -q '"event":"rcpt".*"class":"lookalike"' "$MILTER_LOG" || fail "no rcpt log line"
+  grep -q '"event":"rcpt".*"verdict":"lookalike"' "$MILTER_LOG" || fail "no rcpt log line"
   ok "look-alike refused at RCPT with the suggestion"
   ;;
 

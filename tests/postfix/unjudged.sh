@@ -21,7 +21,7 @@ incomplete-hold)
   for _ in $(seq 200); do queue_json | grep -q '"queue_name": *"hold"' && break; sleep 0.1; done
   queue_json | grep "\"queue_id\": *\"$id\"" | grep -q '"queue_name": *"hold"' ||
     { queue_json; cat "$MILTER_LOG"; fail "$id not held"; }
-  grep "\"queue_id\":\"$id\"" "$MILTER_LOG" | grep -q '"complete":false.*"level":"SECRET"\|"level":"SECRET","complete":false' ||
+  grep "\"queue_id\":\"$id\"" "$MILTER_LOG" | grep -q '"level":"SECRET".*"complete":false' ||
     { cat "$MILTER_LOG"; fail "no incomplete SECRET decision logged for $id"; }
   ok "a message past max_message_bytes to an outsider is held ($id)"
   send --from alice@mod.gov.uk --to carol@army.mil --header "Subject: big inside" \
@@ -39,7 +39,7 @@ sendmail-t)
   wait_delivered "X-Rcpt-Args: <alice@mod.gov.uk>" "did you mean bob@army.mil?" ||
     { cat "$MILTER_LOG"; fail "sender got no notice with the reason"; }
   [ "$(delivered "X-Rcpt-Args: <bob@army.ml>")" -eq 0 ] || fail "delivered to the look-alike"
-  grep -q '"path":"sendmail".*"class":"lookalike"' "$MILTER_LOG" ||
+  grep -q '"path":"sendmail".*"verdict":"lookalike"' "$MILTER_LOG" ||
     { cat "$MILTER_LOG"; fail "the header recipient was not judged"; }
   ok "sendmail -t: the header recipient was judged and refused"
   ;;

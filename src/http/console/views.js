@@ -49,7 +49,7 @@ export async function renderDashboard(main) {
   try { held = (await api('/v1/held')).messages.length; } catch { /* Postfix unreachable */ }
   const c = page.counts;
   const count = (k) => c.by_action[k] || 0;
-  const lookalikes = c.by_class.lookalike || 0;
+  const lookalikes = c.by_verdict.lookalike || 0;
 
   const n = Math.ceil(span / bucket);
   const start = Math.floor(since / bucket) * bucket;
@@ -82,7 +82,7 @@ export async function renderDashboard(main) {
       h('div', { class: 'card chart' }, h('h2', {}, 'Decisions over time'),
         stackedBars(buckets, ACTIONS, ACTION_COLOURS), legend(ACTIONS, ACTION_COLOURS)),
       h('div', { class: 'card' }, h('h2', {}, 'Recipients by class'),
-        hbars(CLASSES.map((k) => [k, c.by_class[k] || 0]), CLASS_COLOURS))),
+        hbars(CLASSES.map((k) => [k, c.by_verdict[k] || 0]), CLASS_COLOURS))),
     h('div', { class: 'card' }, h('h2', {}, 'Top look-alike domains'),
       topRows.length ? h('div', { class: 'table-wrap' }, h('table', {},
         h('thead', {}, h('tr', {}, h('th', {}, 'Typed'), h('th', {}, 'Looks like'), h('th', {}, 'Times'))),
@@ -141,7 +141,7 @@ export async function renderAudit(main) {
   const q = h('input', { type: 'search', name: 'q', placeholder: 'Search sender, recipient, queue id', 'aria-label': 'Search' });
   const select = (name, label, values) => h('select', { name, 'aria-label': label },
     h('option', { value: '' }, `Any ${label.toLowerCase()}`), values.map((v) => h('option', { value: v }, v)));
-  const cls = select('class', 'Class', CLASSES);
+  const cls = select('verdict', 'Class', CLASSES);
   const action = select('action', 'Action', ACTIONS);
   const source = select('source', 'Source', ['api', 'milter', 'scan']);
   const body = h('tbody');

@@ -1,14 +1,15 @@
 // RecipientCache: Engine::CheckRecipient and the sender's canonical form,
-// remembered per input string for one scan. A mailbox's recipients recur
-// from message to message, and each check parses the address, splits its
+// remembered per input string, one cache per thread in the Engine's thread
+// state (Engine::CheckMessage). A mailbox's recipients recur from message to
+// message, and each check parses the address, splits its
 // public suffix and searches the look-alike index; a lookup is far cheaper.
 // Valid while the engine it was made for is: the engine is immutable, and
 // its answers depend on the input string only. Bounded: when full it starts
 // over, and it keeps no input longer than kMaxKeyBytes, so an mbox of
 // millions of distinct addresses costs at most kMaxEntries remembered checks
-// of short inputs. Not thread-safe; one per scanning thread.
-#ifndef NEARMISS_CLI_RECIPIENT_CACHE_H_
-#define NEARMISS_CLI_RECIPIENT_CACHE_H_
+// of short inputs. Not thread-safe: one per thread.
+#ifndef NEARMISS_ENGINE_RECIPIENT_CACHE_H_
+#define NEARMISS_ENGINE_RECIPIENT_CACHE_H_
 
 #include <string>
 #include <string_view>
@@ -16,7 +17,7 @@
 
 #include "nearmiss/engine.h"
 
-namespace nearmiss::cli {
+namespace nearmiss::engine {
 
 class RecipientCache {
  public:
@@ -50,6 +51,6 @@ class RecipientCache {
   std::string uncached_sender_;
 };
 
-}  // namespace nearmiss::cli
+}  // namespace nearmiss::engine
 
-#endif  // NEARMISS_CLI_RECIPIENT_CACHE_H_
+#endif  // NEARMISS_ENGINE_RECIPIENT_CACHE_H_

@@ -1,8 +1,8 @@
-#include "cli/recipient_cache.h"
+#include "engine/recipient_cache.h"
 
 #include "nearmiss/address.h"
 
-namespace nearmiss::cli {
+namespace nearmiss::engine {
 namespace {
 
 // Finds `key` in `map`, or stores compute() under it, starting over when the
@@ -37,4 +37,4 @@ const std::string& RecipientCache::Sender(std::string_view from) {
   }, &uncached_sender_);
 }
 
-}  // namespace nearmiss::cli
+}  // namespace nearmiss::engine

@@ -1,11 +1,11 @@
 // The cache answers what the engine answers, for every input, past its bounds.
-#include "cli/recipient_cache.h"
+#include "engine/recipient_cache.h"
 
 #include <gtest/gtest.h>
 
 #include "render/render.h"
 
-namespace nearmiss::cli {
+namespace nearmiss::engine {
 
 using render::OpenCheckJson;
 using render::JsonWriter;
@@ -59,4 +59,4 @@ TEST_F(RecipientCacheTest, LongInputsAnsweredNotKept) {
 }
 
 }  // namespace
-}  // namespace nearmiss::cli
+}  // namespace nearmiss::engine

@@ -1,0 +1,153 @@
+// Engine::CheckMessage: the one check pipeline (scan -> facts -> filter ->
+// decide) the milter, the HTTP API, `scan` and `policy explain` share, so
+// what they print is what they decided on.
+#include <string>
+#include <utility>
+
+#include "engine/thread_state.h"
+#include "nearmiss/address.h"
+#include "nearmiss/engine.h"
+
+namespace nearmiss {
+
+namespace {
+
+// Recipients are assigned over the previous call's, not rebuilt: their
+// strings and vectors keep their capacity, so a warm scan copies the checks
+// without allocating.
+class RecipientFiller {
+ public:
+  RecipientFiller(const Engine& engine, engine::RecipientCache* cache, MessageFacts* facts)
+      : engine_(engine), cache_(cache), facts_(facts) {}
+
+  void Add(std::string_view input, RecipientField field) {
+    if (cache_ != nullptr) {
+      Push(cache_->Check(input), field);
+    } else {
+      Push(engine_.CheckRecipient(input), field);
+    }
+  }
+  void Push(const RecipientCheck& check, RecipientField field) {
+    if (n_ == facts_->recipients.size()) facts_->recipients.emplace_back();
+    MessageRecipient& r = facts_->recipients[n_++];
+    r.check = check;
+    r.field = field;
+  }
+  void Finish() { facts_->recipients.resize(n_); }
+
+ private:
+  const Engine& engine_;
+  engine::RecipientCache* cache_;
+  MessageFacts* facts_;
+  size_t n_ = 0;
+};
+
+}  // namespace
+
+void Engine::ScanParts(const MessageParts& parts, content::Scratch& scratch,
+                       content::Sensitivity* s) const {
+  // A failed scan leaves the level a lower bound, which `complete` says.
+  auto note = [s](Status st) {
+    if (!st.ok()) s->complete = false;
+  };
+  if (!parts.subject.empty()) {
+    note(scanner_->Scan(content::TextKind::kSubject, "subject", parts.subject, scratch, s));
+  }
+  for (const auto& [name, value] : parts.headers) {
+    note(scanner_->ScanHeader(name, value, scratch, s));
+  }
+  if (!parts.body.empty()) {
+    std::string_view body = parts.body;
+    if (body.size() > policy_.limits.max_text_bytes) {
+      body = body.substr(0, policy_.limits.max_text_bytes);
+      s->complete = false;
+    }
+    note(scanner_->Scan(content::TextKind::kBody, "body", body, scratch, s));
+  }
+  for (std::string_view name : parts.attachment_names) {
+    if (name.empty()) continue;
+    note(scanner_->Scan(content::TextKind::kAttachmentName,
+                        "attachment-name:" + std::string(name), name, scratch, s));
+  }
+}
+
+void Engine::ScanContent(const MessageContent& content, ThreadState* thread,
+                         MessageCheck* out) const {
+  content::ScannedMessage& m = out->message;
+  content::Scratch* scratch = thread == nullptr ? nullptr : thread->scratch.get();
+  if (content.kind() == MessageContent::Kind::kRead) {
+    m = content::ScannedMessage();
+    content::ScannedMessage* read = content.read();
+    read->sensitivity = FilterSensitivity(std::move(read->sensitivity));
+    out->facts.sensitivity = read->sensitivity;
+    return;
+  }
+  if (scratch == nullptr) {
+    // Nothing was read: the level is unknown, which `complete` says, and the
+    // decision uses [limits] incomplete_level.
+    m = content::ScannedMessage();
+    if (content.kind() == MessageContent::Kind::kRaw) m.source = content.source();
+    m.errors.push_back("could not allocate a scan scratch");
+    m.sensitivity.complete = false;
+  } else if (content.kind() == MessageContent::Kind::kRaw) {
+    m = ScanMessage(content.bytes(), content.source(), *scratch);
+  } else {
+    m = content::ScannedMessage();
+    ScanParts(*content.parts(), *scratch, &m.sensitivity);
+    m.sensitivity = FilterSensitivity(std::move(m.sensitivity));
+  }
+  if (content.kind() == MessageContent::Kind::kRaw &&
+      content.total_bytes() > content.bytes().size()) {
+    // The rest was never seen: say how much was, and decide on a lower bound.
+    content::Finding limit;
+    limit.pack = "limit";
+    limit.where = "limit";
+    limit.text = "message larger than " + std::to_string(content.bytes().size()) + " bytes";
+    m.sensitivity.Add(std::move(limit));
+    m.sensitivity.complete = false;
+  }
+  out->facts.sensitivity = m.sensitivity;
+}
+
+void Engine::CheckMessage(const Envelope& envelope, const MessageContent& content,
+                          MessageCheck* out) const {
+  ThreadState* thread = Thread();
+  engine::RecipientCache* cache = thread == nullptr ? nullptr : thread->recipients.get();
+  ScanContent(content, thread, out);
+
+  MessageFacts& facts = out->facts;
+  facts.path = envelope.path;
+  if (cache != nullptr) {
+    facts.sender = cache->Sender(envelope.sender);
+  } else {
+    Result<Address> parsed = ParseAddress(envelope.sender);
+    facts.sender = parsed.ok() ? parsed->ToString() : std::string(envelope.sender);
+  }
+  RecipientFiller filler(*this, cache, &facts);
+  for (const EnvelopeRecipient& r : envelope.recipients) {
+    if (r.check != nullptr) {
+      filler.Push(*r.check, r.field);
+    } else if (!r.list) {
+      filler.Add(r.address, r.field);
+    } else {
+      std::vector<std::string> entries = SplitAddressList(r.address);
+      for (const std::string& entry : entries) filler.Add(entry, r.field);
+      // A header that names an address but splits into none ("bob@army.ml:;")
+      // is not dropped: the whole value is judged, and flagged as invalid.
+      if (entries.empty() && r.address.find('@') != std::string_view::npos) {
+        filler.Add(r.address, r.field);
+      }
+    }
+  }
+  filler.Finish();
+  out->decision = Decide(facts);
+}
+
+MessageCheck Engine::CheckMessage(const Envelope& envelope,
+                                  const MessageContent& content) const {
+  MessageCheck out;
+  CheckMessage(envelope, content, &out);
+  return out;
+}
+
+}  // namespace nearmiss

@@ -1,0 +1,37 @@
+#include "render/sensitivity.h"
+
+#include <string>
+
+namespace nearmiss::render {
+
+void WriteSensitivityJson(const content::Sensitivity& s, JsonWriter& w, size_t max_findings) {
+  w.BeginObject();
+  w.Key("level").String(content::LevelName(s.level));
+  // False when the message was not read to the end: the level is a lower
+  // bound, and the decision used [limits] incomplete_level.
+  w.Key("complete").Bool(s.complete);
+  w.Key("findings").BeginArray();
+  size_t n = 0;
+  for (const content::Finding& f : s.findings) {
+    if (n++ == max_findings) break;
+    w.BeginObject();
+    w.Key("marking").String(f.marking);
+    w.Key("pack").String(f.pack);
+    w.Key("level").String(content::LevelName(f.level));
+    w.Key("where").String(f.where);
+    w.Key("offset").Uint(f.offset);
+    w.Key("text").String(f.text);
+    w.Key("strength").String(content::StrengthName(f.strength));
+    w.EndObject();
+  }
+  w.EndArray().EndObject();
+}
+
+nlohmann::ordered_json SensitivityToJson(const content::Sensitivity& s, size_t max_findings) {
+  std::string text;
+  JsonWriter w(&text);
+  WriteSensitivityJson(s, w, max_findings);
+  return ParseWritten(text);
+}
+
+}  // namespace nearmiss::render
