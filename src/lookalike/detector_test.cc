@@ -94,6 +94,19 @@ TEST_F(DetectorTest, SuffixEditMessageSaysWhatChanged) {
             "country code)");
 }
 
+// The trusted answer is given without a sentence; FillReason and
+// ReasonMessage make the same one the engine always gave.
+TEST_F(DetectorTest, TrustedSentencesNameTheEntry) {
+  EXPECT_EQ(Sentence("gmail.com"), "gmail.com is a known mail provider");
+  EXPECT_EQ(Sentence("microsoft.com"), "microsoft.com is an organisation domain");
+  EXPECT_EQ(Sentence("Army.MIL"), "army.mil is under .mil, which is protected");
+  EXPECT_EQ(Sentence("x.mildenhall.af.mil"),
+            "x.mildenhall.af.mil is under mildenhall.af.mil, which is protected");
+  LookalikeMatch m = Classify("hq.army.mil");
+  EXPECT_EQ(m.trusted_entry, "mil");
+  EXPECT_TRUE(m.trusted_namespace);
+}
+
 TEST_F(DetectorTest, LabelTypos) {
   ExpectLookalike("gmial.com", "label-typo", "gmail.com", "gmail.com");
   ExpectLookalike("gmai.com", "label-typo", "gmail.com", "gmail.com");
