@@ -47,6 +47,11 @@ Result<Address> ParseAddress(std::string_view text);
 
 // Parses a bare domain name ("Army.MIL.", "xn--rmy-5cd.mil", "аrmy.mil").
 Result<Domain> ParseDomain(std::string_view text);
+// The same into `*out`, reusing the capacity of its strings: a plain ASCII
+// name (letters, digits, hyphens, no "xn--" label) never reaches ICU, so
+// parsing one allocates nothing once `*out` has held as long a domain. On
+// error `*out` is left unspecified.
+Status ParseDomain(std::string_view text, Domain* out);
 
 // Splits a pasted list on commas and semicolons that are outside quotes,
 // angle brackets and comments; trims each piece and drops empty ones.

@@ -78,6 +78,8 @@ struct Recipient {
 
   // "bob@army.ml": the delivery address, local part quoted if needed.
   std::string ToString() const;
+  // The same into `*out`, reusing its capacity.
+  void WriteAddress(std::string* out) const;
   // The same local part at another domain (for suggestions).
   std::string WithDomain(std::string_view ascii_domain) const;
 };
@@ -87,6 +89,16 @@ struct Recipient {
 // display name). See the file comment for the rules.
 Result<Recipient> ParseRecipient(std::string_view text,
                                  const DeliveryOptions& options = {});
+
+// The same into `*out`, for a caller that parses many recipients on one
+// thread: the plain forms "bob@army.mil" and "<bob@army.mil>" (a dot-atom
+// local part without '%' or '!', a domain of letters, digits, hyphens and
+// dots) are parsed straight into `*out`'s strings, reusing their capacity,
+// so they allocate nothing once `*out` has held as long a recipient; any
+// other form takes the general walk and gives the same answer. On error
+// `*out` is left unspecified.
+Status ParseRecipient(std::string_view text, const DeliveryOptions& options,
+                      Recipient* out);
 
 }  // namespace nearmiss
 

@@ -4,12 +4,14 @@
 // the look-alike index, the block list, the content Scanner (the policy's
 // marking packs, patterns and detectors in one Vectorscan database) and the
 // decision table (the policy's rules with sender groups resolved).
-// CheckRecipient answers for one address in microseconds; DecideRecipient
+// CheckRecipient answers for one address in microseconds (its in-place form
+// without allocating, for a plain address at a trusted domain); DecideRecipient
 // turns that answer into an action at RCPT time; Decide answers for a whole
 // message once its content is known (decision.h).
 //
 // Thread safety: a compiled Engine is immutable; every const method may be
-// called from any number of threads (each with its own content::Scratch).
+// called from any number of threads (each with its own content::Scratch,
+// and for CheckRecipient's in-place form its own RecipientCheck).
 // Reload by compiling a new Engine and swapping a shared_ptr (EngineHolder,
 // engine_holder.h).
 #ifndef NEARMISS_ENGINE_H_
@@ -38,6 +40,7 @@ namespace nearmiss {
 
 namespace engine {
 class DecisionTable;
+class ReasonSink;
 }
 
 struct EngineStats {
@@ -70,8 +73,21 @@ class Engine {
   // domain: invalid (no delivery domain), then allowlisted (trusted),
   // blocked, trusted, look-alike, external, in that order of precedence.
   // Every domain the address routes through is judged too, and the worst
-  // class wins (route_domains).
+  // class wins (route_domains). Reasons carry their facts, not sentences:
+  // ReasonMessage (verdict.h) renders one when a shell shows it.
   RecipientCheck CheckRecipient(std::string_view input) const;
+
+  // The same answer written into `*out`, which the caller owns and may
+  // reuse from call to call: its strings are assigned (keeping their
+  // capacity) and its vectors refilled in place, so every field is
+  // overwritten and nothing of the previous check is left. For a plain
+  // address ("bob@army.mil", "<bob@army.mil>") at a trusted domain this
+  // allocates nothing once `*out` and the calling thread have held a check
+  // at least as long (engine_alloc_test proves it); look-alikes, routed and
+  // irregular addresses and IDNs still allocate for their sentences' facts.
+  // Keeps one parse buffer per calling thread. Safe to call from many
+  // threads at once, each with its own `out`.
+  void CheckRecipient(std::string_view input, RecipientCheck* out) const;
 
   // At RCPT time, before the content is known: the first rule that can be
   // settled from the sender and this recipient alone decides; a rule that
@@ -136,14 +152,15 @@ class Engine {
                  content::Sensitivity* out) const;
   // Classifies one domain into `c` (verdict, target, suggestion for
   // `local`, score, reasons).
-  void JudgeDomain(const Domain& domain, const std::string& local, RecipientCheck& c) const;
+  void JudgeDomain(const Domain& domain, const std::string& local, RecipientCheck& c,
+                   engine::ReasonSink& reasons) const;
   // The block entry covering `ascii` ("army.ml" under ".ml"), or null.
   const DomainItem* BlockedBy(std::string_view ascii) const;
   // engine_history.cc
   Status AddHistory(const HistorySnapshot& history, const Policy& policy,
                     const std::vector<SuffixConfusion>& confusions,
                     const LookalikeOptions& options, std::vector<TrustedEntry>& entries);
-  void AddHistoryReasons(RecipientCheck& c) const;
+  void AddHistoryReasons(RecipientCheck& c, engine::ReasonSink& reasons) const;
 
   // Unique per compiled Engine in this process (never reused, unlike an
   // address): the key of the per-thread RecipientCache.

@@ -26,14 +26,7 @@
 
 namespace nearmiss {
 
-enum class TrustSource {
-  kOrganisation,  // the sender's own domains
-  kProtected,     // protected domains and namespaces (government, defence)
-  kAllowlist,     // explicitly allowed by the policy
-  kProvider,      // public mail providers: the exact domain only
-  kLearned,       // from correspondence history
-};
-
+// TrustSource (verdict.h): where an entry's trust comes from.
 std::string_view TrustSourceName(TrustSource source);
 
 struct TrustedEntry {
@@ -57,16 +50,31 @@ struct LookalikeOptions {
   size_t distance2_min_length = 10;
 };
 
+// The answer for one domain. Its sentence is rendered on demand: FillReason
+// turns a match into a Reason (verdict.h), ReasonMessage into words.
 struct LookalikeMatch {
   enum class Kind { kNone, kTrusted, kLookalike };
   Kind kind = Kind::kNone;
-  std::string target;      // ASCII; for kTrusted the entry that covers it
+  std::string target;      // kLookalike: the ASCII trusted domain it resembles
   std::string target_domain_for_suggestion;  // whole domain to put after @
   TrustSource source = TrustSource::kProtected;
   ReasonCode code = ReasonCode::kTrusted;  // meaningful unless kNone
-  std::string message;     // sentence for the sender
+  // kLookalike: the domain named in the sentence (`target`, or for a
+  // homoglyph the whole ASCII look-alike) and what differs.
+  std::string resembles;
+  std::string detail;      // "the TLD .ml is missing an 'i'"
+  // kTrusted: the entry that covers the domain ("mil" for the namespace
+  // .mil, "army.mil" for hr.army.mil), a view of the detector's own
+  // storage: valid while the detector lives. Filled without allocating.
+  std::string_view trusted_entry;
+  bool trusted_namespace = false;  // trusted_entry is a namespace
   double score = 0;
 };
+
+// Writes the reason `m` gives for `domain` into `*out` (kTrusted or
+// kLookalike), reusing the capacity of its strings: for a trusted domain
+// this allocates nothing once `*out` has held as long a reason.
+void FillReason(const LookalikeMatch& m, const Domain& domain, Reason* out);
 
 class LookalikeDetector {
  public:

@@ -2,8 +2,13 @@
 //
 // These are the words of DESIGN.md's vocabulary; their names are defined in
 // the small vocab library (src/vocab/) that every module may link. A
-// RecipientCheck is a plain value; JSON and human renderings live with the
-// shells (CLI, API).
+// RecipientCheck is a plain value that owns all its strings (nothing in it
+// points into the Engine, so it outlives a reload); JSON and human
+// renderings live with the shells (CLI, API). A reason keeps the facts of
+// its sentence, not the sentence: ReasonMessage renders it when shown.
+//
+// Thread safety: plain values; ReasonMessage and the name functions may be
+// called from any thread.
 #ifndef NEARMISS_VERDICT_H_
 #define NEARMISS_VERDICT_H_
 
@@ -41,11 +46,60 @@ std::string_view ReasonCodeName(ReasonCode code);
 // The exact names above; nullopt when unknown.
 std::optional<ReasonCode> ParseReasonCode(std::string_view name);
 
-struct Reason {
-  ReasonCode code;
-  std::string message;  // one sentence a sender understands
+// Where a trusted domain's trust comes from (the policy's lists, the
+// embedded ones, or history; nearmiss/lookalike.h builds the index from
+// them).
+enum class TrustSource : uint8_t {
+  kOrganisation,  // the sender's own domains
+  kProtected,     // protected domains and namespaces (government, defence)
+  kAllowlist,     // explicitly allowed by the policy
+  kProvider,      // public mail providers: the exact domain only
+  kLearned,       // from correspondence history
 };
 
+// One reason: its code and the few facts its sentence is made of. The
+// sentence a sender reads is rendered only when asked (ReasonMessage), so a
+// check that nobody explains builds no text. Which field holds what, by
+// code:
+//
+//   code            subject           object                detail
+//   look-alikes     domain (U-label)  domain it resembles   what differs
+//   trusted         domain (U-label)  covering entry, or "" (source: which list)
+//   blocked         domain (U-label)  block entry (".ml")   where the entry is
+//   new-domain      domain (U-label)  domain it resembles
+//   new-address     address           its domain (U-label)
+//   invalid-address                                         the parser's sentence
+//   routed-address  next domain (U-label)                   how it is routed
+//   irregular-address  delivery domain (U-label)            what is irregular
+//   sensitivity     level name        marking               where it was seen
+//                   (unread: the level of content not read to the end;
+//                    object then names the limit that stopped the reading)
+//
+// A plain value; equal reasons render equal sentences.
+struct Reason {
+  ReasonCode code = ReasonCode::kTrusted;
+  std::string subject;
+  std::string object;
+  std::string detail;
+  TrustSource source = TrustSource::kProtected;  // kTrusted only
+  bool unread = false;                           // kSensitivity only
+
+  bool operator==(const Reason&) const = default;
+};
+
+// The sentence a sender understands, e.g. "army.ml looks like army.mil (the
+// TLD .ml is missing an 'i'; ml is Mali's country code)". Allocates only the
+// returned string; AppendReasonMessage appends to `out` instead.
+std::string ReasonMessage(const Reason& reason);
+void AppendReasonMessage(const Reason& reason, std::string* out);
+
+// "is an organisation domain", "is protected", ...: the clause a trusted
+// reason ends with.
+std::string_view TrustSourcePhrase(TrustSource source);
+
+// Engine::CheckRecipient's answer. The in-place form of CheckRecipient
+// overwrites every field of a reused RecipientCheck and keeps the capacity
+// of its strings and vectors, which is how a warm check allocates nothing.
 struct RecipientCheck {
   std::string input;       // what was given, verbatim
   std::string address;     // canonical "local@ascii-domain"; empty if invalid

@@ -251,12 +251,62 @@ Result<Recipient> ParseRecipient(std::string_view text,
   return r;
 }
 
+namespace {
+
+// The plain forms "bob@army.mil" and "<bob@army.mil>": a local part that is
+// a dot-atom of ASCII atext with no routing operator ('%', '!'), at most 64
+// octets, at a domain of letters, digits, hyphens and dots. For these every
+// rule above comes to the same answer: the '@' cut is the only cut, the
+// local part needs no quoting, so Postfix neither cracks it open nor
+// rewrites it (whatever mydestination says), it is not irregular, and it
+// names no further domain. The fast path gives that answer without the
+// general walk's copies; delivery_test checks it against the walk.
+bool SplitPlain(std::string_view text, std::string_view& local, std::string_view& domain) {
+  if (text.size() >= 2 && text.front() == '<' && text.back() == '>') {
+    text = text.substr(1, text.size() - 2);
+  }
+  const std::size_t at = text.find('@');
+  if (at == std::string_view::npos || at == 0 || at > address::kMaxLocalOctets) return false;
+  local = text.substr(0, at);
+  domain = text.substr(at + 1);
+  if (domain.empty() || !address::IsDotAtom(local)) return false;
+  for (char c : local) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || c == '%' || c == '!') return false;
+  }
+  for (char c : domain) {
+    const bool ldh = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                     (c >= '0' && c <= '9') || c == '-' || c == '.';
+    if (!ldh) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Status ParseRecipient(std::string_view text, const DeliveryOptions& options, Recipient* out) {
+  std::string_view local, domain;
+  if (SplitPlain(text, local, domain)) {
+    out->display_name.clear();
+    out->local.assign(local);
+    out->route.clear();
+    out->irregular.clear();
+    return ParseDomain(StripTrailingDot(domain), &out->domain);
+  }
+  NM_ASSIGN_OR_RETURN(*out, ParseRecipient(text, options));
+  return Status::Ok();
+}
+
 std::string Recipient::ToString() const { return WithDomain(domain.ascii); }
 
+void Recipient::WriteAddress(std::string* out) const {
+  address::AssignMailbox(local, domain.ascii, out);
+}
+
 std::string Recipient::WithDomain(std::string_view ascii_domain) const {
-  Address a;
-  a.local = local;
-  return a.WithDomain(ascii_domain);
+  std::string out;
+  address::AssignMailbox(local, ascii_domain, &out);
+  return out;
 }
 
 }  // namespace nearmiss

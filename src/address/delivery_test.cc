@@ -22,6 +22,8 @@ DeliveryOptions Local(std::vector<std::string> domains) {
   return o;
 }
 
+const DeliveryOptions kDefault;
+
 Recipient Parse(std::string_view in, const DeliveryOptions& o = {}) {
   Result<Recipient> r = ParseRecipient(in, o);
   EXPECT_TRUE(r.ok()) << in << ": " << r.status().ToString();
@@ -202,6 +204,62 @@ TEST(ResolveTest, BareNameGetsMyorigin) {
   o.myorigin = "example.gov.uk";
   EXPECT_EQ(Parse("<root>", o).domain.ascii, "example.gov.uk");
   EXPECT_THAT(Refusal("<root>"), HasSubstr("no '@'"));
+}
+
+// The in-place form's plain-address path must answer exactly as the general
+// walk (the value form) does, whatever the server's settings, and a
+// Recipient reused after a routed, irregular or invalid address keeps
+// nothing of it.
+TEST(ParseRecipientInPlaceTest, AgreesWithTheGeneralWalk) {
+  DeliveryOptions local = Local({"army.mil", "mail.example.org"});
+  local.myorigin = "example.org";
+  DeliveryOptions strict;
+  strict.allow_percent_hack = false;
+  strict.swap_bangpath = false;
+  const std::string long_local(64, 'x');
+  const std::string_view inputs[] = {
+      // The plain forms.
+      "bob@army.mil", "<bob@army.mil>", "Bob.Smith@ARMY.MIL", "bob@army.mil.",
+      "o'brien+tag@army.mil", "a.b.c@hr.army.mil", "bob@xn--rmy-5cd.mil", "bob@army.mil..",
+      "bob@.", "bob@-army.mil", "bob@123.45", "bob@com",
+      // Forms the general walk must take.
+      "bob%army.ml@mail.example.org", "army.ml!bob@mail.example.org", "bob.@army.mil",
+      "a@b@army.ml", "\"a b\"@army.mil", "Bob <bob@army.mil>", " bob@army.mil ",
+      "<bob@army.mil", "bob@army.mil>", "bob@", "@army.mil", "bob", "mailto:bob@army.mil",
+      "bob@Ð°rmy.mil", "bÃ¶b@army.mil", "bob@my_host.army.mil", "bob(x)@army.mil",
+      "@relay.mil:bob@army.ml", "bob..x@army.mil", ".bob@army.mil",
+  };
+  std::vector<std::string> all(std::begin(inputs), std::end(inputs));
+  all.push_back(long_local + "@army.mil");
+  all.push_back(long_local + "x@army.mil");
+  for (const DeliveryOptions* o : std::vector<const DeliveryOptions*>{&kDefault, &local, &strict}) {
+    Recipient reused;
+    for (const std::string& in : all) {
+      Result<Recipient> walk = ParseRecipient(in, *o);
+      Status s = ParseRecipient(in, *o, &reused);
+      ASSERT_EQ(s.ok(), walk.ok()) << in;
+      if (!s.ok()) {
+        EXPECT_EQ(s.message(), walk.status().message()) << in;
+        continue;
+      }
+      EXPECT_EQ(reused.display_name, walk->display_name) << in;
+      EXPECT_EQ(reused.local, walk->local) << in;
+      EXPECT_EQ(reused.domain.ascii, walk->domain.ascii) << in;
+      EXPECT_EQ(reused.domain.unicode, walk->domain.unicode) << in;
+      EXPECT_EQ(reused.domain.suffix, walk->domain.suffix) << in;
+      EXPECT_EQ(reused.domain.registrable, walk->domain.registrable) << in;
+      EXPECT_EQ(reused.irregular, walk->irregular) << in;
+      ASSERT_EQ(reused.route.size(), walk->route.size()) << in;
+      for (std::size_t i = 0; i < reused.route.size(); ++i) {
+        EXPECT_EQ(reused.route[i].domain.ascii, walk->route[i].domain.ascii) << in;
+        EXPECT_EQ(reused.route[i].local, walk->route[i].local) << in;
+        EXPECT_EQ(reused.route[i].how, walk->route[i].how) << in;
+      }
+      std::string address;
+      reused.WriteAddress(&address);
+      EXPECT_EQ(address, walk->ToString()) << in;
+    }
+  }
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "address/idna.h"
+#include "base/ascii.h"
 #include "address/public_suffix.h"
 #include "address/text.h"
 #include "nearmiss/address.h"
@@ -87,7 +88,7 @@ Status CheckStructure(std::string_view ascii, std::string_view typed) {
 
 }  // namespace
 
-Result<Domain> ParseDomain(std::string_view text) {
+Status ParseDomain(std::string_view text, Domain* out) {
   std::string_view d = address::TrimSpace(text);
   if (d.empty()) return Invalid("empty domain");
   if (d.size() > kMaxDomainInput) {
@@ -108,24 +109,43 @@ Result<Domain> ParseDomain(std::string_view text) {
     return Invalid("empty label in '" + Echo(typed) + "'");
   }
 
-  NM_ASSIGN_OR_RETURN(std::string ascii, address::ToAscii(d));
+  std::string& ascii = out->ascii;
+  const bool plain = address::IsPlainLdh(d);
+  if (plain) {
+    // What ToAscii returns for it, written into the caller's string.
+    ascii.assign(d);
+    for (char& c : ascii) c = AsciiToLower(c);
+  } else {
+    NM_ASSIGN_OR_RETURN(ascii, address::ToAscii(d));
+  }
   // UTS #46 maps "。" and other full stops to '.', so a root dot can
   // appear only now.
   if (!ascii.empty() && ascii.back() == '.') ascii.pop_back();
   NM_RETURN_IF_ERROR(CheckStructure(ascii, typed));
-  NM_ASSIGN_OR_RETURN(std::string unicode, address::ToUnicode(ascii));
+  if (plain) {
+    out->unicode.assign(ascii);  // ToUnicode of a plain name is itself
+  } else {
+    NM_ASSIGN_OR_RETURN(out->unicode, address::ToUnicode(ascii));
+  }
 
   // "com" and "localhost" are both single labels; only one is on the list.
   if (ascii.find('.') == std::string::npos && !address::IsListedSuffix(ascii)) {
     return Invalid("'" + Echo(typed) + "' is not a fully qualified domain");
   }
-  address::SuffixSplit split = address::SplitSuffix(ascii);
+  address::SuffixViews split = address::SplitSuffixViews(ascii);
   if (split.registrable.empty()) {
-    return Invalid("'" + Echo(unicode) +
+    return Invalid("'" + Echo(out->unicode) +
                    "' is a public suffix, not a mail domain");
   }
-  return Domain{std::move(ascii), std::move(unicode), std::move(split.suffix),
-                std::move(split.registrable)};
+  out->suffix.assign(split.suffix);
+  out->registrable.assign(split.registrable);
+  return Status::Ok();
+}
+
+Result<Domain> ParseDomain(std::string_view text) {
+  Domain d;
+  NM_RETURN_IF_ERROR(ParseDomain(text, &d));
+  return d;
 }
 
 }  // namespace nearmiss

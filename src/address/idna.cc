@@ -77,8 +77,8 @@ bool StartsWithAce(std::string_view label) {
          (label[1] | 0x20) == 'n' && label[2] == '-' && label[3] == '-';
 }
 
-// Letters, digits, hyphens and dots, and no "xn--" label: ICU would only
-// lower-case it, so skip ICU (the common case at RCPT time).
+}  // namespace
+
 bool IsPlainLdh(std::string_view s) {
   std::size_t label_start = 0;
   for (std::size_t i = 0; i <= s.size(); ++i) {
@@ -94,6 +94,8 @@ bool IsPlainLdh(std::string_view s) {
   }
   return true;
 }
+
+namespace {
 
 // ICU reports errors for the whole name; find the label to blame so the
 // message points at it. Bidi errors can span labels: then blame the name.

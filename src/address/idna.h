@@ -29,6 +29,12 @@ Result<std::string> ToAscii(std::string_view domain);
 // U-label form of an ASCII domain; fails like ToAscii on a bad A-label.
 Result<std::string> ToUnicode(std::string_view ascii_domain);
 
+// True when `domain` is letters, digits, hyphens and dots with no "xn--"
+// label: UTS #46 would only lower-case it, so ToAscii and ToUnicode skip ICU
+// for it (the common case at RCPT time) and ParseDomain's in-place form
+// lower-cases it without allocating.
+bool IsPlainLdh(std::string_view domain);
+
 // A clause per UIDNA_ERROR_* bit set in `errors`, joined by "; ".
 std::string DescribeIdnaErrors(uint32_t errors);
 

@@ -141,20 +141,7 @@ std::string Address::ToString() const { return WithDomain(domain.ascii); }
 
 std::string Address::WithDomain(std::string_view ascii_domain) const {
   std::string out;
-  // A no-break space at either end is atext, but would be trimmed away as
-  // white space on the way back in: quote it.
-  if (IsDotAtom(local) && TrimSpace(local) == local) {
-    out = local;
-  } else {
-    out = '"';
-    for (char c : local) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  out += '@';
-  out.append(ascii_domain);
+  address::AssignMailbox(local, ascii_domain, &out);
   return out;
 }
 

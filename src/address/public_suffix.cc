@@ -33,9 +33,8 @@ std::string_view StripRootDot(std::string_view d) {
 
 }  // namespace
 
-SuffixSplit SplitSuffix(std::string_view ascii_domain) {
-  const std::string name(StripRootDot(ascii_domain));
-  SuffixSplit out;
+SuffixViews SplitSuffixViews(const std::string& name) {
+  SuffixViews out;
   if (name.empty()) return out;
   // Walk from the left: the first label boundary whose remainder is a suffix
   // gives the longest suffix.
@@ -47,13 +46,19 @@ SuffixSplit SplitSuffix(std::string_view ascii_domain) {
     if (dot == std::string_view::npos || IsSuffix(name.c_str() + pos, rest)) {
       // The last label is a suffix even when the list says otherwise (only
       // possible with no list at all, or an exception rule's parent).
-      out.suffix = std::string(rest);
-      if (prev != std::string::npos) out.registrable = name.substr(prev);
+      out.suffix = rest;
+      if (prev != std::string::npos) out.registrable = std::string_view(name).substr(prev);
       return out;
     }
     prev = pos;
     pos += dot + 1;
   }
+}
+
+SuffixSplit SplitSuffix(std::string_view ascii_domain) {
+  const std::string name(StripRootDot(ascii_domain));
+  SuffixViews v = SplitSuffixViews(name);
+  return SuffixSplit{std::string(v.suffix), std::string(v.registrable)};
 }
 
 bool IsListedSuffix(std::string_view ascii_domain) {

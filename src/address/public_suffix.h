@@ -25,6 +25,14 @@ struct SuffixSplit {
 // PublicSuffix / IsPublicSuffix in nearmiss/address.h are built on this.
 SuffixSplit SplitSuffix(std::string_view ascii_domain);
 
+// The same as views into `ascii_domain`, which must hold no trailing dot
+// (a std::string's NUL ends it for libpsl): allocates nothing.
+struct SuffixViews {
+  std::string_view suffix;
+  std::string_view registrable;
+};
+SuffixViews SplitSuffixViews(const std::string& ascii_domain);
+
 // True when the list itself names `ascii_domain` as an ICANN suffix: "com"
 // is listed, "zzz" is a suffix only through the implicit "*" rule.
 bool IsListedSuffix(std::string_view ascii_domain);

@@ -34,6 +34,23 @@ bool IsDotAtom(std::string_view s) {
   return true;
 }
 
+void AssignMailbox(std::string_view local, std::string_view ascii_domain, std::string* out) {
+  // A no-break space at either end is atext, but would be trimmed away as
+  // white space on the way back in: quote it.
+  if (IsDotAtom(local) && TrimSpace(local) == local) {
+    out->assign(local);
+  } else {
+    out->assign(1, '"');
+    for (char c : local) {
+      if (c == '"' || c == '\\') out->push_back('\\');
+      out->push_back(c);
+    }
+    out->push_back('"');
+  }
+  out->push_back('@');
+  out->append(ascii_domain);
+}
+
 Decommented StripComments(std::string_view s, char replacement) {
   Decommented out;
   bool quoted = false;

@@ -58,6 +58,10 @@ std::string CleanDisplayName(std::string_view s);
 // at most 64 octets, UTF-8. Returns it unquoted.
 Result<std::string> ParseLocal(std::string_view raw);
 
+// "local@domain" into `*out` (its capacity reused), the local part quoted
+// when it is not a dot-atom (RFC 5321 4.1.2 Quoted-string).
+void AssignMailbox(std::string_view local, std::string_view ascii_domain, std::string* out);
+
 // `s` without a leading "mailto:" and its query ("?subject=..").
 std::string_view StripMailto(std::string_view s);
 

@@ -105,7 +105,7 @@ std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
            std::string(VerdictName(r.verdict)) + " -> " + std::string(ActionName(r.action)) +
            "\n";
     for (const Reason& reason : r.reasons) {
-      out += "  reason " + std::string(ReasonCodeName(reason.code)) + ": " + reason.message + "\n";
+      out += "  reason " + std::string(ReasonCodeName(reason.code)) + ": " + ReasonMessage(reason) + "\n";
     }
     out += "  rule: " + r.rule.id + "\n";
     if (!r.message.empty()) out += "  message: " + r.message + "\n";

@@ -22,20 +22,27 @@ Reason SensitivityReason(const content::Sensitivity& s) {
       break;
     }
   }
+  Reason r;
+  r.code = ReasonCode::kSensitivity;
+  r.subject = std::string(content::LevelName(s.level));
   if (best == nullptr && !s.complete) {
-    std::string why = limit != nullptr ? " (" + limit->marking + ")" : "";
-    return {ReasonCode::kSensitivity, "the message could not be read to the end" + why +
-                                          ", so it counts as " +
-                                          std::string(content::LevelName(s.level))};
+    r.unread = true;
+    if (limit != nullptr) r.object = limit->marking;
+    return r;
   }
-  std::string message = "the message is marked " + std::string(content::LevelName(s.level));
-  if (best != nullptr) message += " (" + best->marking + " in " + best->where + ")";
-  return {ReasonCode::kSensitivity, std::move(message)};
+  if (best != nullptr) {
+    r.object = best->marking;
+    r.detail = best->where;
+  }
+  return r;
 }
 
 std::string JoinReasons(const std::vector<Reason>& reasons) {
   std::string out;
-  for (const Reason& r : reasons) out += (out.empty() ? "" : "; ") + r.message;
+  for (const Reason& r : reasons) {
+    if (!out.empty()) out += "; ";
+    AppendReasonMessage(r, &out);
+  }
   return out;
 }
 
@@ -142,9 +149,7 @@ Decision Engine::Decide(const MessageFacts& facts) const {
   for (const RecipientDecision& rd : d.recipients) {
     if (rd.action == Action::kAccept) continue;
     for (const Reason& reason : rd.reasons) {
-      bool seen = std::any_of(d.reasons.begin(), d.reasons.end(), [&](const Reason& x) {
-        return x.code == reason.code && x.message == reason.message;
-      });
+      bool seen = std::find(d.reasons.begin(), d.reasons.end(), reason) != d.reasons.end();
       if (!seen) d.reasons.push_back(reason);
     }
   }

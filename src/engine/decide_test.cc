@@ -322,8 +322,8 @@ TEST(DecideTest, IncompleteScanCountsAsIncompleteLevel) {
   EXPECT_EQ(d.rule.name, "secret-external");
   ASSERT_FALSE(d.reasons.empty());
   EXPECT_EQ(d.reasons.back().code, ReasonCode::kSensitivity);
-  EXPECT_NE(d.reasons.back().message.find("could not be read to the end (max-parts)"),
-            std::string::npos) << d.reasons.back().message;
+  EXPECT_NE(ReasonMessage(d.reasons.back()).find("could not be read to the end (max-parts)"),
+            std::string::npos) << ReasonMessage(d.reasons.back());
   // Trusted recipients are not held: ordinary mail inside goes on.
   MessageFacts inside = Facts(*e, {"d@army.mil"});
   inside.sensitivity = Incomplete();
@@ -331,7 +331,7 @@ TEST(DecideTest, IncompleteScanCountsAsIncompleteLevel) {
   // A higher level found before the bound is kept.
   f.sensitivity = Incomplete(Level::kTopSecret);
   EXPECT_EQ(e->Decide(f).level, Level::kTopSecret);
-  EXPECT_NE(e->Decide(f).reasons.back().message.find("marked TOP SECRET"), std::string::npos);
+  EXPECT_NE(ReasonMessage(e->Decide(f).reasons.back()).find("marked TOP SECRET"), std::string::npos);
 }
 
 TEST(DecideTest, IncompleteLevelNoneKeepsTheLevelFound) {

@@ -6,6 +6,7 @@
 #include "engine/decision_table.h"
 #include "engine/embedded_lists.h"
 #include "engine/learned.h"
+#include "engine/reason_sink.h"
 #include "nearmiss/address.h"
 #include "nearmiss/delivery.h"
 
@@ -34,12 +35,26 @@ DeliveryOptions DeliveryOptionsFor(const DeliveryPolicy& p) {
   return o;
 }
 
-RecipientCheck Invalid(std::string_view input, const Status& why) {
-  RecipientCheck c;
-  c.input = std::string(input);
+// Starts `c` over for `input`: every field but the reasons (a ReasonSink's)
+// empty, the strings and vectors keeping their capacity.
+void Reset(std::string_view input, RecipientCheck& c) {
+  c.input.assign(input);
+  c.address.clear();
+  c.domain.clear();
+  c.domain_unicode.clear();
   c.verdict = Verdict::kInvalid;
-  c.reasons.push_back({ReasonCode::kInvalidAddress, why.message()});
-  return c;
+  c.target.clear();
+  c.suggestion.clear();
+  c.score = 0;
+  c.route_domains.clear();
+}
+
+// Resets `c` to an invalid recipient: nothing parsed, one reason.
+void SetInvalid(std::string_view input, const Status& why, RecipientCheck& c) {
+  Reset(input, c);
+  engine::ReasonSink sink(c.reasons);
+  sink.Add(ReasonCode::kInvalidAddress).detail.assign(why.message());
+  sink.Finish();
 }
 
 }  // namespace
@@ -134,22 +149,22 @@ int Severity(Verdict v) {
 
 }  // namespace
 
-void Engine::JudgeDomain(const Domain& domain, const std::string& local,
-                         RecipientCheck& c) const {
+void Engine::JudgeDomain(const Domain& domain, const std::string& local, RecipientCheck& c,
+                         engine::ReasonSink& reasons) const {
   LookalikeMatch m = detector_->Classify(domain);
   bool allowlisted = m.kind == LookalikeMatch::Kind::kTrusted && m.source == TrustSource::kAllowlist;
   const DomainItem* block = allowlisted ? nullptr : BlockedBy(domain.ascii);
   if (block != nullptr) {
     c.verdict = Verdict::kBlocked;
-    std::string ns = block->domain.starts_with('.') ? "the namespace " + block->domain
-                                                    : block->domain;
-    c.reasons.push_back({ReasonCode::kBlocked, domain.unicode + " is blocked by policy (" + ns + ", " +
-                                        block->where + ")"});
+    Reason& r = reasons.Add(ReasonCode::kBlocked);
+    r.subject.assign(domain.unicode);
+    r.object.assign(block->domain);
+    r.detail.assign(block->where);
   }
   switch (m.kind) {
     case LookalikeMatch::Kind::kTrusted:
       if (block == nullptr) c.verdict = Verdict::kTrusted;
-      c.reasons.push_back({ReasonCode::kTrusted, m.message});
+      FillReason(m, domain, &reasons.Add(ReasonCode::kTrusted));
       break;
     case LookalikeMatch::Kind::kLookalike: {
       if (block == nullptr) c.verdict = Verdict::kLookalike;
@@ -161,7 +176,7 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local,
       a.local = routing == 0 || routing == std::string::npos ? local : local.substr(0, routing);
       c.suggestion = a.WithDomain(m.target_domain_for_suggestion);
       c.score = m.score;
-      c.reasons.push_back({m.code, m.message});
+      FillReason(m, domain, &reasons.Add(m.code));
       break;
     }
     case LookalikeMatch::Kind::kNone:
@@ -171,40 +186,56 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local,
 }
 
 RecipientCheck Engine::CheckRecipient(std::string_view input) const {
-  Result<Recipient> parsed = ParseRecipient(input, delivery_);
-  if (!parsed.ok()) return Invalid(input, parsed.error());
-  const Recipient& r = *parsed;
   RecipientCheck c;
-  c.input = std::string(input);
-  c.address = r.ToString();
-  c.domain = r.domain.ascii;
-  c.domain_unicode = r.domain.unicode;
-  JudgeDomain(r.domain, r.local, c);
-  if (has_history_) AddHistoryReasons(c);
+  CheckRecipient(input, &c);
+  return c;
+}
+
+void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
+  // The parse's strings, kept per thread so a plain address is parsed
+  // without allocating (ParseRecipient's in-place form).
+  thread_local Recipient parsed;
+  const Status status = ParseRecipient(input, delivery_, &parsed);
+  RecipientCheck& c = *out;
+  if (!status.ok()) return SetInvalid(input, status, c);
+  const Recipient& r = parsed;
+  Reset(input, c);
+  r.WriteAddress(&c.address);
+  c.domain.assign(r.domain.ascii);
+  c.domain_unicode.assign(r.domain.unicode);
+  engine::ReasonSink reasons(c.reasons);
+  JudgeDomain(r.domain, r.local, c, reasons);
+  if (has_history_) AddHistoryReasons(c, reasons);
 
   // A domain the address routes on to is judged as if it were the
   // delivery domain: the next hop may deliver there.
-  for (const RouteHop& hop : r.route) {
-    c.route_domains.push_back(hop.domain.ascii);
-    RecipientCheck h;
-    JudgeDomain(hop.domain, hop.local, h);
-    if (Severity(h.verdict) <= Severity(c.verdict)) continue;
-    c.verdict = h.verdict;
-    c.target = std::move(h.target);
-    c.suggestion = std::move(h.suggestion);
-    c.score = h.score;
-    h.reasons.push_back({ReasonCode::kRoutedAddress, "the address is passed on to " + hop.domain.unicode +
-                                               " (" + hop.how + "), where the next mail "
-                                               "server may deliver it"});
-    for (Reason& reason : c.reasons) h.reasons.push_back(std::move(reason));
-    c.reasons = std::move(h.reasons);
+  if (!r.route.empty()) {
+    reasons.Finish();
+    for (const RouteHop& hop : r.route) {
+      c.route_domains.push_back(hop.domain.ascii);
+      RecipientCheck h;
+      engine::ReasonSink hop_reasons(h.reasons);
+      JudgeDomain(hop.domain, hop.local, h, hop_reasons);
+      if (Severity(h.verdict) <= Severity(c.verdict)) continue;
+      c.verdict = h.verdict;
+      c.target = std::move(h.target);
+      c.suggestion = std::move(h.suggestion);
+      c.score = h.score;
+      Reason& routed = hop_reasons.Add(ReasonCode::kRoutedAddress);
+      routed.subject = hop.domain.unicode;
+      routed.detail = hop.how;
+      hop_reasons.Finish();
+      for (Reason& reason : c.reasons) h.reasons.push_back(std::move(reason));
+      c.reasons = std::move(h.reasons);
+    }
+    reasons.Resume();
   }
   if (!r.irregular.empty()) {
-    c.reasons.push_back({ReasonCode::kIrregularAddress, "not a plain mailbox (" + r.irregular +
-                                                  "); judged on " + r.domain.unicode +
-                                                  ", where the mail server delivers it"});
+    Reason& irregular = reasons.Add(ReasonCode::kIrregularAddress);
+    irregular.subject.assign(r.domain.unicode);
+    irregular.detail.assign(r.irregular);
   }
-  return c;
+  reasons.Finish();
 }
 
 }  // namespace nearmiss

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/learned.h"
+#include "engine/reason_sink.h"
 #include "nearmiss/engine.h"
 
 namespace nearmiss {
@@ -29,21 +30,22 @@ Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
   return Status::Ok();
 }
 
-void Engine::AddHistoryReasons(RecipientCheck& c) const {
+void Engine::AddHistoryReasons(RecipientCheck& c, engine::ReasonSink& reasons) const {
   if (c.domain.empty()) return;
   bool seen = seen_domains_.count(c.domain) > 0;
   if (c.verdict == Verdict::kLookalike && !seen) {
     // The strongest signal: a near miss of a domain people write to, where
     // nobody has ever written.
     c.score = std::min(1.0, c.score + 0.25);
-    c.reasons.push_back({ReasonCode::kNewDomain, "nobody here has written to " + c.domain_unicode +
-                                           " before, and it looks like " + c.target});
+    Reason& r = reasons.Add(ReasonCode::kNewDomain);
+    r.subject.assign(c.domain_unicode);
+    r.object.assign(c.target);
   } else if (policy_.history.flag_new_addresses && seen &&
              (c.verdict == Verdict::kTrusted || c.verdict == Verdict::kExternal) &&
              seen_addresses_.count(c.address) == 0) {
-    c.reasons.push_back({ReasonCode::kNewAddress, "nobody here has written to " + c.address +
-                                            " before, though " + c.domain_unicode +
-                                            " is a known correspondent"});
+    Reason& r = reasons.Add(ReasonCode::kNewAddress);
+    r.subject.assign(c.address);
+    r.object.assign(c.domain_unicode);
   }
 }
 

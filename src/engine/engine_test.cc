@@ -37,7 +37,7 @@ TEST(EngineTest, InvalidAddressesSayWhy) {
   EXPECT_EQ(c.verdict, Verdict::kInvalid);
   ASSERT_EQ(c.reasons.size(), 1u);
   EXPECT_EQ(ReasonCodeName(c.reasons[0].code), "invalid-address");
-  EXPECT_NE(c.reasons[0].message.find("@"), std::string::npos);
+  EXPECT_NE(ReasonMessage(c.reasons[0]).find("@"), std::string::npos);
 }
 
 TEST(EngineTest, BlockBeatsLookalikeAndAllowBeatsBlock) {
@@ -82,8 +82,8 @@ TEST(EngineTest, RealCasesGolden) {
     std::string reason = c.reasons.empty() ? "-" : std::string(ReasonCodeName(c.reasons.front().code));
     std::string target = c.target.empty() ? "-" : c.target;
     std::string suggestion = c.suggestion.empty() ? "-" : c.suggestion;
-    EXPECT_EQ(VerdictName(c.verdict), f[1]) << f[0] << ": " << (c.reasons.empty() ? "" : c.reasons[0].message);
-    EXPECT_EQ(reason, f[2]) << f[0] << ": " << (c.reasons.empty() ? "" : c.reasons[0].message);
+    EXPECT_EQ(VerdictName(c.verdict), f[1]) << f[0] << ": " << (c.reasons.empty() ? "" : ReasonMessage(c.reasons[0]));
+    EXPECT_EQ(reason, f[2]) << f[0] << ": " << (c.reasons.empty() ? "" : ReasonMessage(c.reasons[0]));
     EXPECT_EQ(target, f[3]) << f[0];
     EXPECT_EQ(suggestion, f[4]) << f[0];
     ++cases;

@@ -26,6 +26,11 @@ const typename Map::mapped_type& FindOrCompute(Map& map, std::string_view key,
 }  // namespace
 
 const RecipientCheck& RecipientCache::Check(std::string_view input) {
+  // Too long to keep: checked into the one spare check, its strings reused.
+  if (input.size() > kMaxKeyBytes) {
+    engine_.CheckRecipient(input, &uncached_check_);
+    return uncached_check_;
+  }
   return FindOrCompute(
       checks_, input, [&] { return engine_.CheckRecipient(input); }, &uncached_check_);
 }

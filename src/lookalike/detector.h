@@ -29,8 +29,12 @@ struct Query {
   std::string_view name;       // ASCII part before ".suffix": "mail.gmial"
   std::string_view reg_label;  // last label of name: "gmial"
   std::string_view prefix;     // name before reg_label, with its dot: "mail."
-  std::string look_name;       // name as a reader sees it, ASCII where possible
-  std::string look_reg_label;
+  // The name as a reader sees it, ASCII where possible: `name` itself for
+  // an ASCII domain, else a view of look_storage (so a Query is filled in
+  // place, never copied).
+  std::string_view look_name;
+  std::string_view look_reg_label;
+  std::string look_storage;
   bool idn = false;
 };
 

@@ -145,8 +145,8 @@ int DotJoin(std::string_view typed, std::string_view intended) {
   return intended[p] == '.' && typed.substr(p) == intended.substr(p + 1) ? 1 : 0;
 }
 
-Query MakeQuery(const Domain& d) {
-  Query q;
+// Fills `q` in place: its views may point into q.look_storage.
+void MakeQuery(const Domain& d, Query& q) {
   q.domain = &d;
   std::string_view ascii = d.ascii;
   if (!d.suffix.empty() && ascii.size() > d.suffix.size() + 1) {
@@ -156,7 +156,7 @@ Query MakeQuery(const Domain& d) {
   q.prefix = q.name.substr(0, q.name.size() - q.reg_label.size());
   q.idn = d.unicode != d.ascii && !d.unicode.empty();
   if (!q.idn) {
-    q.look_name = std::string(q.name);
+    q.look_name = q.name;
   } else {
     // Same number of labels in both forms: cut the suffix's labels off.
     std::string_view uni = d.unicode;
@@ -165,10 +165,10 @@ Query MakeQuery(const Domain& d) {
     for (size_t i = 0; i < suffix_labels && cut != std::string_view::npos && cut > 0; ++i) {
       cut = uni.rfind('.', cut - 1);
     }
-    q.look_name = cut == std::string_view::npos ? "" : AsciiLookalike(uni.substr(0, cut)).text;
+    if (cut != std::string_view::npos) q.look_storage = AsciiLookalike(uni.substr(0, cut)).text;
+    q.look_name = q.look_storage;
   }
-  q.look_reg_label = std::string(LastLabel(q.look_name));
-  return q;
+  q.look_reg_label = LastLabel(q.look_name);
 }
 
 }  // namespace
@@ -412,8 +412,8 @@ void DetectorImpl::TypoCandidates(const Query& q, Candidate& best) const {
 LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   LookalikeMatch m;
   if (d.ascii.empty()) return m;
-  const std::string& shown = d.unicode.empty() ? d.ascii : d.unicode;
-  Query q = MakeQuery(d);
+  Query q;
+  MakeQuery(d, q);
   // Every index below is read at a random place; in a big trusted set each
   // read waits for main memory. Start all the loads now so they overlap.
   set_.Prefetch(d.ascii);
@@ -437,28 +437,21 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
         m.target_domain_for_suggestion = look.text;
         m.source = set_[*id].source;
         m.code = ReasonCode::kHomoglyph;
-        m.message = shown + " looks like " + look.text + " (it uses " + look.first_change + ")";
+        m.resembles = look.text;
+        m.detail = "it uses " + look.first_change;
         m.score = 0.98;
         return m;
       }
     }
   }
+  // Trusted: the common answer at RCPT time, given without allocating.
   if (auto id = set_.TrustedBy(d.ascii)) {
     const Entry& e = set_[*id];
     m.kind = LookalikeMatch::Kind::kTrusted;
     m.source = e.source;
-    m.target = e.is_namespace ? "." + e.domain : e.domain;
     m.code = ReasonCode::kTrusted;
-    std::string why;
-    switch (e.source) {
-      case TrustSource::kOrganisation: why = "is an organisation domain"; break;
-      case TrustSource::kProtected: why = "is protected"; break;
-      case TrustSource::kAllowlist: why = "is on the allowlist"; break;
-      case TrustSource::kLearned: why = "is a regular correspondent"; break;
-      case TrustSource::kProvider: why = "is a known mail provider"; break;
-    }
-    m.message = d.ascii == e.domain ? shown + " " + why
-                                    : shown + " is under " + m.target + ", which " + why;
+    m.trusted_entry = e.domain;
+    m.trusted_namespace = e.is_namespace;
     return m;
   }
   if (q.name.empty()) return m;
@@ -475,7 +468,8 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   m.target = best.target;
   m.target_domain_for_suggestion = best.suggestion;
   m.code = *best.code;
-  m.message = shown + " looks like " + best.target + " (" + best.detail + ")";
+  m.resembles = best.target;
+  m.detail = std::move(best.detail);
   m.score = best.score;
   return m;
 }

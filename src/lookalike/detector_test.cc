@@ -38,11 +38,23 @@ class DetectorTest : public ::testing::Test {
     return d.ok() ? detector_->Classify(*d) : LookalikeMatch{};
   }
 
+  // The sentence a sender would read for `domain` (FillReason, then
+  // ReasonMessage), or "" when the detector says nothing.
+  std::string Sentence(std::string_view domain) {
+    Result<Domain> d = ParseDomain(domain);
+    if (!d.ok()) return "";
+    LookalikeMatch m = detector_->Classify(*d);
+    if (m.kind == LookalikeMatch::Kind::kNone) return "";
+    Reason r;
+    FillReason(m, *d, &r);
+    return ReasonMessage(r);
+  }
+
   void ExpectLookalike(std::string_view domain, std::string_view code,
                        std::string_view target, std::string_view suggestion) {
     LookalikeMatch m = Classify(domain);
-    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << domain << ": " << m.message;
-    EXPECT_EQ(ReasonCodeName(m.code), code) << domain << ": " << m.message;
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << Sentence(domain);
+    EXPECT_EQ(ReasonCodeName(m.code), code) << Sentence(domain);
     EXPECT_EQ(m.target, target) << domain;
     EXPECT_EQ(m.target_domain_for_suggestion, suggestion) << domain;
   }
@@ -77,10 +89,22 @@ TEST_F(DetectorTest, SuffixClasses) {
 }
 
 TEST_F(DetectorTest, SuffixEditMessageSaysWhatChanged) {
-  LookalikeMatch m = Classify("army.ml");
-  EXPECT_EQ(m.message,
+  EXPECT_EQ(Sentence("army.ml"),
             "army.ml looks like army.mil (the TLD .ml is missing an 'i'; ml is Mali's "
             "country code)");
+}
+
+// The trusted answer is given without a sentence; FillReason and
+// ReasonMessage make the same one the engine always gave.
+TEST_F(DetectorTest, TrustedSentencesNameTheEntry) {
+  EXPECT_EQ(Sentence("gmail.com"), "gmail.com is a known mail provider");
+  EXPECT_EQ(Sentence("microsoft.com"), "microsoft.com is an organisation domain");
+  EXPECT_EQ(Sentence("Army.MIL"), "army.mil is under .mil, which is protected");
+  EXPECT_EQ(Sentence("x.mildenhall.af.mil"),
+            "x.mildenhall.af.mil is under mildenhall.af.mil, which is protected");
+  LookalikeMatch m = Classify("hq.army.mil");
+  EXPECT_EQ(m.trusted_entry, "mil");
+  EXPECT_TRUE(m.trusted_namespace);
 }
 
 TEST_F(DetectorTest, LabelTypos) {
@@ -122,7 +146,7 @@ TEST_F(DetectorTest, Bitsquat) {
 
 TEST_F(DetectorTest, FarDomainsAreExternal) {
   for (std::string_view d : {"example.org", "bbc.co.uk", "tamil.com", "army.com", "gnail.de"}) {
-    EXPECT_EQ(Classify(d).kind, LookalikeMatch::Kind::kNone) << d << ": " << Classify(d).message;
+    EXPECT_EQ(Classify(d).kind, LookalikeMatch::Kind::kNone) << d << ": " << Sentence(d);
   }
 }
 

@@ -29,7 +29,7 @@ class FakeChecker : public Checker {
       c.verdict = Verdict::kLookalike;
       c.target = "army.mil";
       c.suggestion = c.address.substr(0, c.address.find('@')) + "@army.mil";
-      c.reasons.push_back({ReasonCode::kSuffixEdit, "army.ml looks like army.mil"});
+      c.reasons.push_back({ReasonCode::kSuffixEdit, "army.ml", "army.mil", "the TLD .ml is missing an 'i'"});
     } else if (c.domain == "mod.gov.uk") {
       c.verdict = Verdict::kTrusted;
     } else {
@@ -46,7 +46,8 @@ class FakeChecker : public Checker {
       d.action = Action::kReject;
       d.at_rcpt = path == MailPath::kSmtp;
       d.smtp_code = "550 5.7.1";
-      d.message = c.address + ": " + c.reasons[0].message + "; did you mean " +
+      d.message = c.address + ": " + c.reasons[0].subject + " looks like " + c.reasons[0].object +
+                  "; did you mean " +
                   c.suggestion + "? (100% sure)";
       d.rule = {1, "lookalike", "", "rule 1 'lookalike'"};
     } else if (c.verdict == Verdict::kExternal) {

@@ -25,7 +25,7 @@ void OpenCheckJson(const RecipientCheck& c, JsonWriter& w) {
   w.Key("score").Double(std::round(c.score * 100) / 100);
   w.Key("reasons").BeginArray();
   for (const Reason& r : c.reasons) {
-    w.BeginObject().Key("code").String(ReasonCodeName(r.code)).Key("message").String(r.message).EndObject();
+    w.BeginObject().Key("code").String(ReasonCodeName(r.code)).Key("message").String(ReasonMessage(r)).EndObject();
   }
   w.EndArray();
 }
@@ -60,8 +60,11 @@ std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {
     line += (c.domain_unicode.empty() ? c.domain : c.domain_unicode) +
             " is not trusted and looks like no trusted domain";
   } else {
-    line += c.reasons.front().message;
-    for (size_t i = 1; i < c.reasons.size(); ++i) line += "; " + c.reasons[i].message;
+    AppendReasonMessage(c.reasons.front(), &line);
+    for (size_t i = 1; i < c.reasons.size(); ++i) {
+      line += "; ";
+      AppendReasonMessage(c.reasons[i], &line);
+    }
   }
   if (!c.suggestion.empty()) {
     line += "; did you mean " + term.Paint(Colour::kBold, log::Untrusted(c.suggestion, 1024)) + "?";

@@ -91,7 +91,7 @@ TEST(JsonWriterTest, NestingAndCommas) {
 TEST(RenderGoldenTest, RecipientCheck) {
   RecipientCheck invalid;
   invalid.input = "not an \"address\"\n";
-  invalid.reasons.push_back({ReasonCode::kInvalidAddress, "no @ in it"});
+  invalid.reasons.push_back({ReasonCode::kInvalidAddress, "", "", "no @ in it"});
 
   RecipientCheck lookalike;
   lookalike.input = "Bob <bob@army.ml>";
@@ -102,8 +102,8 @@ TEST(RenderGoldenTest, RecipientCheck) {
   lookalike.target = "army.mil";
   lookalike.suggestion = "bob@army.mil";
   lookalike.score = 0.8749;
-  lookalike.reasons = {{ReasonCode::kSuffixEdit, "army.ml looks like army.mil"},
-                       {ReasonCode::kNewDomain, "x"}};
+  lookalike.reasons = {{ReasonCode::kSuffixEdit, "army.ml", "army.mil", "the TLD .ml is missing an 'i'"},
+                       {ReasonCode::kNewDomain, "army.ml", "army.mil", ""}};
 
   RecipientCheck idn;
   idn.input = "a@xn--rmy-qdd.mil";

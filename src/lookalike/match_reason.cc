@@ -1,0 +1,24 @@
+// A look-alike match as a Reason: the facts its sentence needs, copied into
+// strings the caller may reuse from one check to the next.
+#include "nearmiss/lookalike.h"
+
+namespace nearmiss {
+
+void FillReason(const LookalikeMatch& m, const Domain& domain, Reason* out) {
+  out->code = m.code;
+  out->subject.assign(domain.unicode.empty() ? domain.ascii : domain.unicode);
+  out->source = m.source;
+  out->unread = false;
+  out->detail.clear();
+  out->object.clear();
+  if (m.kind == LookalikeMatch::Kind::kLookalike) {
+    out->object.assign(m.resembles);
+    out->detail.assign(m.detail);
+  } else if (m.kind == LookalikeMatch::Kind::kTrusted && domain.ascii != m.trusted_entry) {
+    // "hr.army.mil is under army.mil", "x.army.mil is under .mil".
+    if (m.trusted_namespace) out->object.push_back('.');
+    out->object.append(m.trusted_entry);
+  }
+}
+
+}  // namespace nearmiss

@@ -1,0 +1,89 @@
+// The sentences of the reason codes, rendered from a Reason's facts when a
+// shell (render, CLI, API, milter log) asks for them.
+#include <string>
+
+#include "nearmiss/verdict.h"
+
+namespace nearmiss {
+
+std::string_view TrustSourcePhrase(TrustSource source) {
+  switch (source) {
+    case TrustSource::kOrganisation: return "is an organisation domain";
+    case TrustSource::kProtected: return "is protected";
+    case TrustSource::kAllowlist: return "is on the allowlist";
+    case TrustSource::kLearned: return "is a regular correspondent";
+    case TrustSource::kProvider: return "is a known mail provider";
+  }
+  return "is trusted";
+}
+
+void AppendReasonMessage(const Reason& r, std::string* out) {
+  std::string& s = *out;
+  switch (r.code) {
+    case ReasonCode::kSuffixEdit:
+    case ReasonCode::kTldSwap:
+    case ReasonCode::kSuffixDrop:
+    case ReasonCode::kSuffixTruncate:
+    case ReasonCode::kSuffixAppend:
+    case ReasonCode::kLabelTypo:
+    case ReasonCode::kDotOmission:
+    case ReasonCode::kDotInsertion:
+    case ReasonCode::kHyphenation:
+    case ReasonCode::kBitsquat:
+    case ReasonCode::kHomoglyph:
+      s.append(r.subject).append(" looks like ").append(r.object);
+      s.append(" (").append(r.detail).append(")");
+      return;
+    case ReasonCode::kTrusted:
+      s.append(r.subject);
+      if (!r.object.empty()) s.append(" is under ").append(r.object).append(", which");
+      s.append(" ").append(TrustSourcePhrase(r.source));
+      return;
+    case ReasonCode::kBlocked:
+      s.append(r.subject).append(" is blocked by policy (");
+      // A namespace entry (".ml") covers every domain under it.
+      if (r.object.starts_with('.')) s.append("the namespace ");
+      s.append(r.object).append(", ").append(r.detail).append(")");
+      return;
+    case ReasonCode::kNewDomain:
+      s.append("nobody here has written to ").append(r.subject);
+      s.append(" before, and it looks like ").append(r.object);
+      return;
+    case ReasonCode::kNewAddress:
+      s.append("nobody here has written to ").append(r.subject);
+      s.append(" before, though ").append(r.object).append(" is a known correspondent");
+      return;
+    case ReasonCode::kInvalidAddress:
+      s.append(r.detail);
+      return;
+    case ReasonCode::kRoutedAddress:
+      s.append("the address is passed on to ").append(r.subject).append(" (").append(r.detail);
+      s.append("), where the next mail server may deliver it");
+      return;
+    case ReasonCode::kIrregularAddress:
+      s.append("not a plain mailbox (").append(r.detail).append("); judged on ");
+      s.append(r.subject).append(", where the mail server delivers it");
+      return;
+    case ReasonCode::kSensitivity:
+      if (r.unread) {
+        s.append("the message could not be read to the end");
+        if (!r.object.empty()) s.append(" (").append(r.object).append(")");
+        s.append(", so it counts as ").append(r.subject);
+      } else {
+        s.append("the message is marked ").append(r.subject);
+        // A finding names its marking and where it was seen.
+        if (!r.object.empty() || !r.detail.empty()) {
+          s.append(" (").append(r.object).append(" in ").append(r.detail).append(")");
+        }
+      }
+      return;
+  }
+}
+
+std::string ReasonMessage(const Reason& reason) {
+  std::string out;
+  AppendReasonMessage(reason, &out);
+  return out;
+}
+
+}  // namespace nearmiss
