@@ -43,6 +43,14 @@ void Report::AddAttempt(const Row& row) {
   }
   // Mailbox messages have no queue: each is final at once.
   if (row.queue_id.empty()) Done("");
+  if (open_.size() > kMaxOpen) CloseAll();
+}
+
+void Report::CloseAll() {
+  std::vector<std::string> ids;
+  for (const auto& [id, list] : open_) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  for (const std::string& id : ids) Done(id);
 }
 
 void Report::Done(const std::string& queue_id) {
@@ -53,10 +61,7 @@ void Report::Done(const std::string& queue_id) {
 }
 
 void Report::Finish() {
-  std::vector<std::string> ids;
-  for (const auto& [id, list] : open_) ids.push_back(id);
-  std::sort(ids.begin(), ids.end());
-  for (const std::string& id : ids) Done(id);
+  CloseAll();
   std::sort(table_.begin(), table_.end(), [](const Row& a, const Row& b) {
     return std::tie(a.time, a.queue_id, a.to) < std::tie(b.time, b.queue_id, b.to);
   });

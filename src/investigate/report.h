@@ -65,6 +65,11 @@ struct SenderLine {
 class Report {
  public:
   static constexpr size_t kMaxTableRows = 5000;
+  // Messages with flagged deliveries still open at most; past it all are
+  // closed as they stand. Postfix closes a message at "removed", so only
+  // traces (which never say a message is done) reach it: a trace message
+  // seen again after that counts again.
+  static constexpr size_t kMaxOpen = 1 << 16;
 
   // One attempt to a flagged recipient.
   void AddAttempt(const Row& row);
@@ -104,6 +109,7 @@ class Report {
     std::string last_status;
   };
   void Close(Open& d);
+  void CloseAll();  // every open message, by queue id
 
   uint64_t attempts_ = 0;
   // Flagged deliveries of messages still in the queue, by queue id.
