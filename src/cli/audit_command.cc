@@ -1,5 +1,6 @@
 // `nearmiss audit [--policy FILE] [--since DATE] [--json | --csv]
-//  [--html FILE] [--marking TEXT] [--summary-json FILE] [--min-recognised PERCENT]
+//  [--html FILE] [--pdf FILE] [--marking TEXT] [--summary-json FILE]
+//  [--min-recognised PERCENT]
 //  LOG_OR_MAILBOX...`: what already went to look-alike and
 // blocked domains, from Postfix logs, Exchange message tracking logs,
 // Microsoft 365 message traces and mailboxes.
@@ -12,6 +13,7 @@
 
 #include "base/log.h"
 #include "cli/commands.h"
+#include "cli/report_pdf.h"
 #include "investigate/auditor.h"
 #include "investigate/render.h"
 #include "maillog/log_files.h"
@@ -28,6 +30,8 @@ struct AuditFlags {
   std::string html;
   std::string summary_json;
   std::string marking;
+  std::string pdf;
+  std::string chromium = "chromium";
   int year = 0;
   int min_recognised = maillog::kDefaultMinRecognisedPercent;
   std::vector<std::string> inputs;
@@ -126,7 +130,7 @@ int RunAudit(const AuditFlags& flags) {
   }
   auditor.Finish();
   progress.Clear();
-  if (!flags.html.empty()) {
+  if (!flags.html.empty() || !flags.pdf.empty()) {
     investigate::HtmlMeta meta;
     meta.generated = Now();
     meta.policy = engine->policy().source;
@@ -135,11 +139,20 @@ int RunAudit(const AuditFlags& flags) {
     for (const DomainItem& d : engine->policy().organisation) {
       meta.organisation += (meta.organisation.empty() ? "" : ", ") + d.domain;
     }
-    std::ofstream out(flags.html, std::ios::binary | std::ios::trunc);
-    out << investigate::ReportHtml(report, meta);
-    if (!out.good()) {
-      log::Error(flags.html + ": cannot write the report");
-      return kExitError;
+    std::string html = investigate::ReportHtml(report, meta);
+    if (!flags.html.empty()) {
+      std::ofstream out(flags.html, std::ios::binary | std::ios::trunc);
+      out << html;
+      if (!out.good()) {
+        log::Error(flags.html + ": cannot write the report");
+        return kExitError;
+      }
+    }
+    if (!flags.pdf.empty()) {
+      if (Status s = PrintReportPdf(html, flags.pdf, flags.chromium); !s.ok()) {
+        log::Error(s.message());
+        return kExitError;
+      }
     }
   }
   if (!flags.summary_json.empty()) {
@@ -183,6 +196,10 @@ void AddAuditCommand(CLI::App& app, Run& run) {
   auto* csv = cmd->add_flag("--csv", flags->csv, "The same rows as CSV");
   json->excludes(csv);
   cmd->add_option("--html", flags->html, "Write the report as one self-contained HTML file");
+  cmd->add_option("--pdf", flags->pdf,
+                  "Write the HTML report as PDF too, printed by headless Chromium");
+  cmd->add_option("--chromium", flags->chromium,
+                  "The Chromium to print the PDF with (default: chromium in PATH)");
   cmd->add_option("--marking", flags->marking,
                   "The HTML report's own protective marking, shown in its banner (e.g. "
                   "\"OFFICIAL-SENSITIVE\"); default: the highest level among the flagged mailbox "
