@@ -73,7 +73,8 @@ void PostfixLog::Feed(std::string_view line) {
   LogLine l;
   bool framed = parser_.Parse(line, &l);
   counts_.Add(line, framed ? &l : nullptr);
-  if (!framed || l.queue_id.empty() || !IsPostfixProgram(l.program)) return;
+  // Any program's lines: a custom syslog_name ("mta/smtp") is still Postfix.
+  if (!framed || l.queue_id.empty()) return;
   line_ = line;
   std::string_view t = l.text;
   // The kinds of line a delivery is made of; anything else is noise here.
