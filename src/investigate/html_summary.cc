@@ -54,9 +54,9 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
          "</strong>, from " + Plural(static_cast<int64_t>(rep.by_sender().size()), "sender", "senders") +
          (first != 0 ? ", between " + Day(first) + " and " + Day(last) : std::string()) +
          ". Of their " + Plural(t.deliveries, "recipient", "recipients") +
-         " at those domains, <strong>" + Thousands(t.sent) +
-         "</strong> were accepted by the receiving server, " + Thousands(t.bounced) +
-         " bounced and " + Thousands(t.deferred) + " were still waiting when the logs end.</p>";
+         " at those domains: <strong>" + Thousands(t.sent) +
+         " accepted</strong> by the receiving server, " + Thousands(t.bounced) + " bounced, " +
+         Thousands(t.deferred) + " still waiting when the logs end.</p>";
     h += "<table class=\"exec\"><tbody><tr><th>To which domains</th><td>";
     for (size_t i = 0; i < domains.size() && i < kNamed; ++i) {
       const DomainLine& d = *domains[i].second;

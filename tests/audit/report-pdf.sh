@@ -26,7 +26,7 @@ pdftotext -layout report.pdf report.txt || no "pdftotext could not read the PDF"
 tr -s ' \n' ' ' <report.txt >flat.txt
 for want in "OFFICIAL-SENSITIVE" \
     "3 messages went to 3 look-alike or blocked domains, from 3 senders" \
-    "2 were accepted by the receiving server, 1 bounced and 0 were still waiting" \
+    "3 recipients at those domains: 2 accepted by the receiving server, 1 bounced, 0 still waiting" \
     "gmial.com looks like gmail.com" "army.ml looks like army.mil" \
     "The first flagged message was sent on 2025-11-03" \
     "What was read" "LEFT OUT, AND WHY" "2025-11-03T10:05 to"; do
