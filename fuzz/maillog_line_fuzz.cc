@@ -1,5 +1,5 @@
-// Feeds arbitrary bytes, line by line, to the mail-log line parser and the
-// delivery reader. Besides "no crash, no UB", it checks what callers rely
+// Feeds arbitrary bytes, line by line, to the mail-log line parser, the
+// delivery reader and the CSV trace reader. Besides "no crash, no UB", it checks what callers rely
 // on: a recognised line has a form and its views lie inside the line, and
 // every line is counted exactly once.
 #include <cstddef>
@@ -9,6 +9,7 @@
 
 #include "maillog/log_line.h"
 #include "maillog/postfix_log.h"
+#include "maillog/trace_log.h"
 
 namespace {
 
@@ -33,10 +34,11 @@ class Sink final : public nearmiss::maillog::DeliverySink {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace nearmiss::maillog;
   std::string_view text(reinterpret_cast<const char*>(data), size);
+  const std::string_view input = text;
   LineParser parser(2025);
   Sink sink;
   PostfixLog log(PostfixLogOptions{}, &sink);
-  log.BeginFile("fuzz", 2025);
+  log.BeginFile("fuzz", LineParser(2025));
   uint64_t lines = 0;
   while (!text.empty()) {
     size_t nl = text.find('\n');
@@ -56,5 +58,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   log.Finish();
   const LineCounts& c = log.counts();
   Check(c.lines == lines && c.recognised + c.unrecognised <= c.lines && c.postfix <= c.recognised);
+  Check(c.not_understood <= c.recognised);
+
+  // The same bytes as a CSV trace (trace_log.h): every line counted once,
+  // also inside quoted fields that span lines.
+  TraceLog trace("fuzz", &sink);
+  text = input;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    trace.Feed(text.substr(0, nl));
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+  }
+  trace.Finish();
+  const LineCounts& t = trace.counts();
+  Check(t.lines == lines && t.recognised + t.unrecognised <= t.lines);
   return 0;
 }

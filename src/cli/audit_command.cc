@@ -1,7 +1,9 @@
 // `nearmiss audit [--policy FILE] [--since DATE] [--json | --csv]
-//  [--html FILE] [--summary-json FILE] [--min-recognised PERCENT]
+//  [--html FILE] [--pdf FILE] [--marking TEXT] [--summary-json FILE]
+//  [--min-recognised PERCENT]
 //  LOG_OR_MAILBOX...`: what already went to look-alike and
-// blocked domains, from Postfix logs and mailboxes.
+// blocked domains, from Postfix logs, Exchange message tracking logs,
+// Microsoft 365 message traces and mailboxes.
 #include <unistd.h>
 
 #include <chrono>
@@ -11,6 +13,7 @@
 
 #include "base/log.h"
 #include "cli/commands.h"
+#include "cli/report_pdf.h"
 #include "investigate/auditor.h"
 #include "investigate/render.h"
 #include "maillog/log_files.h"
@@ -26,6 +29,9 @@ struct AuditFlags {
   bool csv = false;
   std::string html;
   std::string summary_json;
+  std::string marking;
+  std::string pdf;
+  std::string chromium = "chromium";
   int year = 0;
   int min_recognised = maillog::kDefaultMinRecognisedPercent;
   std::vector<std::string> inputs;
@@ -104,8 +110,14 @@ int RunAudit(const AuditFlags& flags) {
       progress.Clear();
       log::Error(s.message());
       status = kExitError;
+    } else if (const maillog::LineCounts& c = report.logs.back(); c.not_understood != 0) {
+      progress.Clear();
+      log::Warn(path + ": " + std::to_string(c.not_understood) +
+                " delivery lines not understood (first at " + path + ":" +
+                std::to_string(c.first_not_understood_line) + "); they are left out of the report");
     } else if (const maillog::LineCounts& c = report.logs.back();
-               c.recognised > 0 && c.postfix == 0) {
+               c.recognised > 0 && c.postfix == 0 &&
+               c.main_format() < maillog::LineFormat::kExchangeTracking) {
       // Read, but nothing of Postfix's in it: likely the wrong file.
       progress.Clear();
       log::Warn(path + ": no Postfix lines among " + std::to_string(c.recognised) + " recognised");
@@ -118,19 +130,29 @@ int RunAudit(const AuditFlags& flags) {
   }
   auditor.Finish();
   progress.Clear();
-  if (!flags.html.empty()) {
+  if (!flags.html.empty() || !flags.pdf.empty()) {
     investigate::HtmlMeta meta;
     meta.generated = Now();
     meta.policy = engine->policy().source;
     meta.since = flags.since;
+    meta.marking = flags.marking;
     for (const DomainItem& d : engine->policy().organisation) {
       meta.organisation += (meta.organisation.empty() ? "" : ", ") + d.domain;
     }
-    std::ofstream out(flags.html, std::ios::binary | std::ios::trunc);
-    out << investigate::ReportHtml(report, meta);
-    if (!out.good()) {
-      log::Error(flags.html + ": cannot write the report");
-      return kExitError;
+    std::string html = investigate::ReportHtml(report, meta);
+    if (!flags.html.empty()) {
+      std::ofstream out(flags.html, std::ios::binary | std::ios::trunc);
+      out << html;
+      if (!out.good()) {
+        log::Error(flags.html + ": cannot write the report");
+        return kExitError;
+      }
+    }
+    if (!flags.pdf.empty()) {
+      if (Status s = PrintReportPdf(html, flags.pdf, flags.chromium); !s.ok()) {
+        log::Error(s.message());
+        return kExitError;
+      }
     }
   }
   if (!flags.summary_json.empty()) {
@@ -156,12 +178,14 @@ void AddAuditCommand(CLI::App& app, Run& run) {
   auto flags = std::make_shared<AuditFlags>();
   CLI::App* cmd = app.add_subcommand(
       "audit", "Find mail that already went to look-alike or blocked domains (Postfix logs, "
-               "mailboxes)");
+               "Exchange and Microsoft 365 traces, mailboxes)");
   cmd->footer(
       "Inputs: Postfix logs (plain or .gz, rotated sets in any order) as syslog (RFC 3164 with "
       "or without <PRI>, RFC 5424), rsyslog RSYSLOG_FileFormat, Postfix maillog_file or "
       "journalctl -o short, short-precise, short-iso, short-iso-precise, short-full, "
-      "short-unix; and mailboxes (mbox, Maildir, .eml).\nA log whose non-empty lines are "
+      "short-unix; Exchange Server message tracking logs (MSGTRK*.LOG) and Microsoft 365 message "
+      "trace CSV exports (admin center, Get-MessageTraceV2, historical search), told by their "
+      "header; and mailboxes (mbox, Maildir, .eml).\nA log whose non-empty lines are "
       "under --min-recognised percent in those forms (or none at all) is an error.\nExit "
       "status: 0 nothing found; 1 deliveries found; 2 errors, including a log it cannot "
       "read.");
@@ -172,6 +196,14 @@ void AddAuditCommand(CLI::App& app, Run& run) {
   auto* csv = cmd->add_flag("--csv", flags->csv, "The same rows as CSV");
   json->excludes(csv);
   cmd->add_option("--html", flags->html, "Write the report as one self-contained HTML file");
+  cmd->add_option("--pdf", flags->pdf,
+                  "Write the HTML report as PDF too, printed by headless Chromium");
+  cmd->add_option("--chromium", flags->chromium,
+                  "The Chromium to print the PDF with (default: chromium in PATH)");
+  cmd->add_option("--marking", flags->marking,
+                  "The HTML report's own protective marking, shown in its banner (e.g. "
+                  "\"OFFICIAL-SENSITIVE\"); default: the highest level among the flagged mailbox "
+                  "messages, or none");
   cmd->add_option("--summary-json", flags->summary_json,
                   "Write the summary as JSON: lines read, recognised and from Postfix per log "
                   "file, and the flagged deliveries");

@@ -11,6 +11,7 @@
 #include "daemon/refresher.h"
 #include "maillog/log_files.h"
 #include "maillog/read_log.h"
+#include "maillog/trace_log.h"
 #include "nearmiss/store.h"
 
 namespace nearmiss::cli {
@@ -79,7 +80,9 @@ int RunLearn(const LearnFlags& flags) {
   history::Learner learner(store->get());
   std::vector<std::string> logs, mailboxes;
   for (const std::string& src : flags.sources) {
-    if (src.ends_with(".csv")) {
+    // A Microsoft 365 trace is a .csv too: its header tells it from a
+    // plain sender,recipient,date export.
+    if (src.ends_with(".csv") && !maillog::LooksLikeTrace(maillog::FirstLine(src))) {
       Status s = learner.AddCsv(src);
       if (!s.ok()) return Fail(s);
     } else {
@@ -95,6 +98,7 @@ int RunLearn(const LearnFlags& flags) {
     if (!s.ok()) return Fail(s);
     std::printf("read %s\n", maillog::Describe(counts).c_str());
   }
+  if (Status s = learner.FinishLogs(); !s.ok()) return Fail(s);
   if (!mailboxes.empty()) {
     std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
     if (!engine) return kExitError;
@@ -131,9 +135,11 @@ int RunLearn(const LearnFlags& flags) {
 void AddLearnCommand(CLI::App& app, Run& run) {
   auto flags = std::make_shared<LearnFlags>();
   CLI::App* cmd = app.add_subcommand(
-      "learn", "Learn who the organisation writes to (Postfix logs, Sent folders, CSV)");
+      "learn", "Learn who the organisation writes to (Postfix logs, Exchange and Microsoft 365 "
+               "traces, Sent folders, CSV)");
   cmd->footer("Sources: Postfix logs (plain or .gz; status=sent deliveries; the forms `nearmiss "
-              "audit --help` lists, and a log it cannot read is an error, exit 2), mbox/Maildir Sent "
+              "audit --help` lists, and a log it cannot read is an error, exit 2), Exchange message "
+              "tracking logs and Microsoft 365 message traces (delivered rows), mbox/Maildir Sent "
               "folders, CSV exports with a header row (sender, recipient, date).\nLook-alikes "
               "of more frequent or protected domains are not trusted from history alone; "
               "--confirm DOMAIN says one is real.");

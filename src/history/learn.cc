@@ -5,6 +5,7 @@
 #include <chrono>
 #include <fstream>
 #include <functional>
+#include <unordered_map>
 
 #include "maillog/postfix_log.h"
 #include "maillog/read_log.h"
@@ -27,20 +28,6 @@ std::string Canonical(std::string_view entry) {
   Result<Address> a = ParseAddress(entry);
   return a.ok() ? a->ToString() : "";
 }
-
-class SentSink final : public maillog::DeliverySink {
- public:
-  explicit SentSink(std::vector<Delivery>* out) : out_(out) {}
-  void OnAttempt(const maillog::Attempt& a) override {
-    if (a.status != "sent" || a.recipient.find('@') == std::string_view::npos) return;
-    out_->push_back({Lower(a.sender), Lower(a.recipient), a.time});
-    if (on_batch) on_batch();
-  }
-  std::function<void()> on_batch;  // after each delivery found
-
- private:
-  std::vector<Delivery>* out_;
-};
 
 // Splits one CSV record (quotes, doubled quotes; no embedded newlines).
 std::vector<std::string> CsvFields(std::string_view line) {
@@ -81,6 +68,63 @@ int64_t CsvTime(const std::string& v) {
 
 }  // namespace
 
+// Deliveries whose latest attempt was "sent", one per recipient of a
+// message: a Postfix recipient is sent once, but an Exchange message is
+// sent on by every server it crosses (SEND to the edge, SEND out, or FAIL
+// there), so the message's recipients wait for its end (Postfix's
+// "removed", the end of input) and count once, by their latest status.
+class SentSink final : public maillog::DeliverySink {
+ public:
+  // Past this many messages waiting (traces, which never say "removed"),
+  // all are decided as they stand, so memory stays bounded.
+  static constexpr size_t kMaxOpen = 1 << 20;
+
+  explicit SentSink(std::vector<Delivery>* out) : out_(out) {}
+  void OnAttempt(const maillog::Attempt& a) override {
+    if (a.recipient.find('@') == std::string_view::npos) return;
+    key_.assign(a.queue_id);
+    auto it = open_.try_emplace(key_).first;
+    std::string rcpt = Lower(a.recipient);
+    auto r = std::find_if(it->second.begin(), it->second.end(),
+                          [&](const Open& o) { return o.rcpt == rcpt; });
+    if (r == it->second.end()) {
+      it->second.push_back({Lower(a.sender), std::move(rcpt), a.time, a.time, std::string(a.status)});
+    } else if (a.time >= r->last) {
+      r->last = a.time;
+      r->status.assign(a.status);
+    }
+    if (open_.size() > kMaxOpen) Finish();
+  }
+  void OnDone(std::string_view queue_id) override {
+    auto it = open_.find(std::string(queue_id));
+    if (it == open_.end()) return;
+    for (Open& o : it->second) {
+      if (o.status == "sent") out_->push_back({o.sender, o.rcpt, o.first});
+    }
+    open_.erase(it);
+    if (on_batch) on_batch();
+  }
+  // Decides every message still waiting.
+  void Finish() {
+    std::vector<std::string> ids;
+    for (const auto& [id, list] : open_) ids.push_back(id);
+    std::sort(ids.begin(), ids.end());
+    for (const std::string& id : ids) OnDone(id);
+  }
+  std::function<void()> on_batch;  // after deliveries are found
+
+ private:
+  struct Open {
+    std::string sender, rcpt;
+    int64_t first = 0, last = 0;
+    std::string status;
+  };
+  std::vector<Delivery>* out_;
+  std::unordered_map<std::string, std::vector<Open>> open_;
+  std::string key_;
+};
+
+
 Status Learner::Add(Delivery d) {
   pending_.push_back(std::move(d));
   ++total_;
@@ -95,32 +139,54 @@ Status Learner::Flush() {
   return s;
 }
 
+Learner::Learner(Store* store) : store_(store) {}
+Learner::~Learner() = default;
+
 Status Learner::AddPostfixLog(const std::string& path, const maillog::ReadLogOptions& options,
                               maillog::LineCounts* counts) {
-  std::vector<Delivery> found;
-  SentSink sink(&found);
-  maillog::PostfixLog log(maillog::PostfixLogOptions{}, &sink);
+  if (!log_) {
+    // One reader across files: a rotated set's messages, and a message an
+    // Exchange server hands to the next, span files.
+    sink_ = std::make_unique<SentSink>(&found_);
+    log_ = std::make_unique<maillog::PostfixLog>(maillog::PostfixLogOptions{}, sink_.get());
+  }
   // Learning from a file that is not a mail log would be learning from
   // noise: deliveries wait until the lines so far pass the check, and are
   // then written in batches so memory stays bounded. A file that fails only
   // at its end (a long log followed by mostly foreign lines) keeps the
   // batches written before.
   Status status = Status::Ok();
-  sink.on_batch = [&] {
-    if (found.size() < kBatch || !status.ok() ||
-        !maillog::CheckRecognised(log.counts(), options.min_recognised_percent).ok()) {
+  sink_->on_batch = [&] {
+    if (found_.size() < kBatch || !status.ok() ||
+        !maillog::CheckRecognised(log_->counts(), options.min_recognised_percent).ok()) {
       return;
     }
-    for (Delivery& d : found) {
-      if (status.ok()) status = Add(std::move(d));
-    }
-    found.clear();
+    status = AddFound();
   };
-  NM_RETURN_IF_ERROR(maillog::ReadLog(path, log, options, counts));
+  Status s = maillog::ReadLog(path, *log_, options, counts);
+  sink_->on_batch = nullptr;
+  if (!s.ok()) {
+    found_.clear();
+    return s;
+  }
   NM_RETURN_IF_ERROR(status);
-  log.Finish();
-  for (Delivery& d : found) NM_RETURN_IF_ERROR(Add(std::move(d)));
-  return Status::Ok();
+  return AddFound();
+}
+
+Status Learner::AddFound() {
+  Status status = Status::Ok();
+  for (Delivery& d : found_) {
+    if (status.ok()) status = Add(std::move(d));
+  }
+  found_.clear();
+  return status;
+}
+
+Status Learner::FinishLogs() {
+  if (!log_) return Status::Ok();
+  log_->Finish();
+  sink_->Finish();
+  return AddFound();
 }
 
 Status Learner::AddCsv(const std::string& path) {

@@ -10,20 +10,28 @@
 #include <string>
 #include <vector>
 
+#include "maillog/postfix_log.h"
 #include "maillog/read_log.h"
 #include "nearmiss/content_scanner.h"
 #include "nearmiss/store.h"
 
 namespace nearmiss::history {
 
+class SentSink;  // learn.cc
+
 class Learner {
  public:
   // Deliveries are written to `store` in batches.
-  explicit Learner(Store* store) : store_(store) {}
+  explicit Learner(Store* store);
+  ~Learner();
 
-  // A Postfix log (plain or .gz) in any form maillog reads; *counts gets
-  // what was made of its lines. A file that is not a mail log is an error
-  // (ParseError naming FILE:LINE) and nothing of it is learned.
+  // A Postfix log (plain or .gz) in any form maillog reads, or an Exchange
+  // or Microsoft 365 trace (maillog/trace_log.h); *counts gets what was
+  // made of its lines. A file that is not a mail log is an error
+  // (ParseError naming FILE:LINE) and nothing found in it is learned. A
+  // recipient of a message counts once, when its latest attempt was sent;
+  // messages still open at the end of a file wait for the next (a rotated
+  // set, a message crossing Exchange servers) until FinishLogs.
   Status AddPostfixLog(const std::string& path, const maillog::ReadLogOptions& options,
                        maillog::LineCounts* counts);
   // A CSV export with a header row naming a sender column (sender, from)
@@ -33,6 +41,8 @@ class Learner {
   // Sent folders: every To/Cc/Bcc recipient of every message.
   Status AddMailboxes(const std::vector<std::string>& paths,
                       std::shared_ptr<const content::Scanner> scanner);
+  // Ends the messages of every log still open (call after the last log).
+  Status FinishLogs();
   // Writes what is pending.
   Status Flush();
 
@@ -40,8 +50,12 @@ class Learner {
 
  private:
   Status Add(Delivery d);
+  Status AddFound();
 
   Store* store_;
+  std::vector<Delivery> found_;  // from logs, not yet added
+  std::unique_ptr<SentSink> sink_;
+  std::unique_ptr<maillog::PostfixLog> log_;
   std::vector<Delivery> pending_;
   uint64_t total_ = 0;
 };

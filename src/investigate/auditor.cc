@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "maillog/postfix_fields.h"
 #include "maillog/read_log.h"
 #include "maillog/timestamp.h"
 #include "nearmiss/address.h"
@@ -47,6 +48,8 @@ const Auditor::Flag& Auditor::Classify(const std::string& domain) {
   if (f.flagged) {
     f.verdict = std::string(VerdictName(c.verdict));
     f.target = c.target;
+    if (c.domain_unicode != c.domain) f.domain_unicode = c.domain_unicode;
+    if (!c.reasons.empty()) f.reason = c.reasons.front().message;
     size_t at = c.suggestion.rfind('@');
     if (at != std::string::npos) f.suggestion_domain = c.suggestion.substr(at + 1);
   }
@@ -56,12 +59,13 @@ const Auditor::Flag& Auditor::Classify(const std::string& domain) {
 void Auditor::OnAttempt(const maillog::Attempt& a) {
   if (a.time < options_.since) return;
   std::string_view rcpt = a.recipient;
-  size_t at = rcpt.rfind('@');
+  // The domain after the last '@' outside quotes ("x@y"@army.ml).
+  std::string_view domain = maillog::AddressDomain(rcpt);
   Row row;
-  if (at == std::string_view::npos) {
+  if (domain.empty()) {
     if (a.status != "expired") return;  // local delivery: no domain
   } else {
-    domain_.assign(rcpt.substr(at + 1));
+    domain_.assign(domain);
     for (char& c : domain_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const Flag& f = Classify(domain_);
     if (!f.flagged) return;
@@ -69,8 +73,10 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
     row.domain = domain_;
     row.verdict = f.verdict;
     row.target = f.target;
+    row.domain_unicode = f.domain_unicode;
+    row.reason = f.reason;
     if (!f.suggestion_domain.empty()) {
-      row.suggestion = row.to.substr(0, at + 1) + f.suggestion_domain;
+      row.suggestion = row.to.substr(0, rcpt.size() - domain.size()) + f.suggestion_domain;
     }
   }
   row.seconds = a.time;
@@ -79,6 +85,7 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
   row.from = Lower(a.sender);
   row.status = std::string(a.status);
   row.relay = std::string(a.relay);
+  row.hops = std::string(a.hops);
   if (!row.to.empty() && options_.on_row) options_.on_row(row);
   report_->AddAttempt(row);
 }
@@ -136,7 +143,13 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       row.verdict = std::string(VerdictName(c.verdict));
       row.target = c.target;
       row.suggestion = c.suggestion;
+      if (c.domain_unicode != c.domain) row.domain_unicode = c.domain_unicode;
+      if (!c.reasons.empty()) row.reason = c.reasons.front().message;
       row.status = "sent";
+      if (static_cast<int>(s.level) > report_->top_level_rank) {
+        report_->top_level_rank = static_cast<int>(s.level);
+        report_->top_level = std::string(content::LevelName(s.level));
+      }
       row.level = std::string(content::LevelName(s.level));
       row.source = m.source;
       if (options_.on_row) options_.on_row(row);

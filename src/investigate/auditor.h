@@ -49,7 +49,7 @@ class Auditor final : public maillog::DeliverySink {
  private:
   struct Flag {
     bool flagged = false;
-    std::string verdict, target, suggestion_domain;
+    std::string verdict, target, suggestion_domain, domain_unicode, reason;
   };
   const Flag& Classify(const std::string& domain);
 

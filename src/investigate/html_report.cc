@@ -46,12 +46,14 @@ std::string Period(const Report& rep) {
 
 std::string DomainTable(const Report& rep) {
   std::string s = "<table class=\"sortable\"><thead><tr><th>Domain</th><th>Class</th>"
-                  "<th>Resembles</th><th class=\"n\">Deliveries</th><th class=\"n\">Delivered</th>"
+                  "<th>Resembles</th><th>Why</th><th class=\"n\">Deliveries</th>"
+                  "<th class=\"n\">Delivered</th>"
                   "<th class=\"n\">Bounced</th><th class=\"n\">Deferred</th>"
                   "<th class=\"n\">Senders</th><th>First</th><th>Last</th></tr></thead><tbody>";
   for (const auto& [domain, d] : rep.by_domain()) {
-    s += "<tr><td><code>" + Html(domain) + "</code></td>" + TdTag(d.verdict) +
-         "<td><code>" + Html(d.target) + "</code></td>" + TdNum(d.counts.deliveries) +
+    s += "<tr><td>" + DomainLabel(domain, d.domain_unicode) + "</td>" + TdTag(d.verdict) +
+         "<td><code>" + Html(d.target) + "</code></td>" + Td(d.reason) +
+         TdNum(d.counts.deliveries) +
          TdNum(d.counts.sent) + TdNum(d.counts.bounced) + TdNum(d.counts.deferred) +
          TdNum(static_cast<int64_t>(d.senders.size())) + Td(Day(d.first)) + Td(Day(d.last)) +
          "</tr>";
@@ -74,34 +76,67 @@ std::string SenderTable(const Report& rep) {
   return s + "</tbody></table>";
 }
 
+std::string Span(const maillog::LineCounts& c) {
+  if (c.first_time == 0) return "";
+  return maillog::FormatTime(c.first_time).substr(0, 16) + " to " +
+         maillog::FormatTime(c.last_time).substr(0, 16);
+}
+
+// What was left out of a file, and why, in words.
+std::string Skipped(const maillog::LineCounts& c) {
+  std::string s;
+  auto add = [&s](const std::string& part) { s += (s.empty() ? "" : "; ") + part; };
+  if (c.unrecognised != 0) {
+    add(Thousands(static_cast<int64_t>(c.unrecognised)) +
+        " lines in no form this reader knows (first at line " +
+        std::to_string(c.first_unrecognised_line) + ")");
+  }
+  if (c.not_understood != 0) {
+    add(Thousands(static_cast<int64_t>(c.not_understood)) +
+        " delivery lines that did not parse (first at line " +
+        std::to_string(c.first_not_understood_line) + ")");
+  }
+  if (c.probes != 0) {
+    add(Thousands(static_cast<int64_t>(c.probes)) +
+        " address verification probes, which deliver nothing");
+  }
+  if (c.hand_offs != 0) {
+    add(Thousands(static_cast<int64_t>(c.hand_offs)) +
+        " hand-offs to a content filter or another Postfix instance, counted at the last hop");
+  }
+  return s.empty() ? "nothing" : s;
+}
+
 // What was made of each log file's lines (maillog/line_counts.h).
 std::string LogTable(const Report& rep) {
-  std::string s = "<table><thead><tr><th>Log file</th><th class=\"n\">Lines read</th>"
-                  "<th class=\"n\">Recognised</th><th>Form</th><th class=\"n\">From "
-                  "Postfix</th><th class=\"n\">Not recognised</th><th>First not "
-                  "recognised</th></tr></thead><tbody>";
+  std::string s = "<table><thead><tr><th>Log file</th><th>Form</th><th>Time covered</th>"
+                  "<th class=\"n\">Lines read</th><th class=\"n\">Recognised</th>"
+                  "<th class=\"n\">Delivery attempts</th><th>Left out, and why</th>"
+                  "</tr></thead><tbody>";
   for (const maillog::LineCounts& c : rep.logs) {
-    s += "<tr>" + Td(c.file) + TdNum(static_cast<int64_t>(c.lines)) +
+    s += "<tr>" + Td(c.file) + Td(std::string(maillog::FormatName(c.main_format()))) +
+         Td(Span(c)) + TdNum(static_cast<int64_t>(c.lines)) +
          TdNum(static_cast<int64_t>(c.recognised)) +
-         Td(std::string(maillog::FormatName(c.main_format()))) +
-         TdNum(static_cast<int64_t>(c.postfix)) + TdNum(static_cast<int64_t>(c.unrecognised)) +
-         Td(c.first_unrecognised_line == 0
-                ? ""
-                : c.file + ":" + std::to_string(c.first_unrecognised_line)) +
-         "</tr>";
+         TdNum(static_cast<int64_t>(c.delivery_lines)) + Td(Skipped(c)) + "</tr>";
   }
   return s + "</tbody></table>";
 }
 
 std::string DeliveryTable(const Report& rep, bool with_level) {
   std::string s = "<table class=\"sortable\"><thead><tr><th>First attempt</th><th>Queue id</th>"
-                  "<th>From</th><th>To</th><th>Class</th><th>Did they mean</th><th>Status</th>"
-                  "<th>Relay</th>";
+                  "<th>From</th><th>To</th><th>Class</th><th>Why</th><th>Did they mean</th>"
+                  "<th>Status</th><th>Relay</th>";
   if (with_level) s += "<th>Sensitivity</th>";
   s += "</tr></thead><tbody>";
   for (const Row& r : rep.table()) {
+    std::string to = Html(r.to);
+    if (!r.domain_unicode.empty()) {
+      to += " <span class=\"ulabel\">(" + Html(r.domain_unicode) + ")</span>";
+    }
     s += "<tr>" + Td(r.time) + "<td><code>" + Html(r.queue_id) + "</code></td>" + Td(r.from) +
-         Td(r.to) + TdTag(r.verdict) + Td(r.suggestion) + TdTag(r.status) + Td(r.relay);
+         "<td>" + to + "</td>" + TdTag(r.verdict) + Td(r.reason) + Td(r.suggestion) +
+         TdTag(r.status) +
+         Td(r.hops.empty() ? r.relay : r.relay + " (after " + r.hops + ")");
     if (with_level) s += Td(r.level);
     s += "</tr>";
   }
@@ -149,11 +184,16 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   bool with_level = rep.messages > 0;
   std::string period = Period(rep);
 
+  // The report's own marking: given, or the highest level it shows; never
+  // one made up.
+  std::string marking = !meta.marking.empty() ? meta.marking : rep.top_level;
+  std::string badge = marking.empty() ? std::string()
+                                      : "<span class=\"badge\">" + Html(marking) + "</span>";
   std::string h = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                   "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                   "<title>" + Html(meta.title) + "</title><style>" + kReportCss +
-                  "</style></head><body><header><div class=\"kicker\">nearmiss investigation"
-                  "<span class=\"badge\">CONFIDENTIAL</span></div><h1>" + Html(meta.title) +
+                  "</style></head><body><header><div class=\"kicker\">nearmiss investigation" + badge +
+                  "</div><h1>" + Html(meta.title) +
                   "</h1><div class=\"meta\">";
   if (!meta.organisation.empty()) h += Html(meta.organisation) + " &middot; ";
   h += (period.empty() ? std::string("no flagged deliveries") : "Period " + Html(period)) +
@@ -162,15 +202,8 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
        (rep.messages ? ", " + Thousands(static_cast<int64_t>(rep.messages)) + " messages" : "") +
        " from " + std::to_string(rep.inputs.size()) + " source" +
        (rep.inputs.size() == 1 ? "" : "s") + " &middot; generated " + Html(meta.generated) +
-       "</div></header><main>";
+       "</div></header><main>" + ExecutiveSummaryHtml(rep, meta);
 
-  h += "<p class=\"summary\"><strong>" + Thousands(t.deliveries) +
-       " deliveries</strong> went to " + Thousands(static_cast<int64_t>(rep.by_domain().size())) +
-       " look-alike or blocked domains from " +
-       Thousands(static_cast<int64_t>(rep.by_sender().size())) + " senders. <strong>" +
-       Thousands(t.sent) + "</strong> were accepted by the receiving server; " +
-       Thousands(t.bounced) + " bounced and " + Thousands(t.deferred) +
-       " were still deferred when the logs end.</p>";
   h += "<section class=\"kpis\">" + Kpi(Thousands(t.deliveries), "Flagged deliveries", true) +
        Kpi(Thousands(t.sent), "Delivered to look-alikes", true) +
        Kpi(Thousands(static_cast<int64_t>(rep.by_domain().size())), "Domains involved") +
@@ -194,12 +227,12 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
        "</small></h2><div class=\"scroll\">" + DeliveryTable(rep, with_level) +
        "</div></section>";
   if (!rep.logs.empty()) {
-    h += "<section class=\"card\"><h2>Log files read<small>a line is recognised when its "
-         "syslog or journal framing parses</small></h2><div class=\"scroll\">" +
-         LogTable(rep) + "</div></section>";
+    h += "<section class=\"card\" id=\"read\"><h2>What was read<small>a line is recognised "
+         "when its syslog or journal framing, or its trace's CSV record, parses</small></h2>"
+         "<div class=\"scroll\">" + LogTable(rep) + "</div></section>";
   }
   h += "</main><footer>A delivery is one recipient of one message; its status "
-       "is its last outcome (delivered if any attempt was). Domains are classified with the "
+       "is its latest outcome. Domains are classified with the "
        "policy " + Html(meta.policy) + ". Times that carry a zone in the log are shown in UTC; others as written.</footer><script>" +
        kReportJs + "</script></body></html>\n";
   return h;

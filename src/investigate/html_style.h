@@ -15,6 +15,11 @@ header .meta{font-size:13px;opacity:.85}
 header .badge{display:inline-block;margin-left:8px;padding:2px 8px;border-radius:10px;background:#c0392b;font-size:11px;letter-spacing:.08em;vertical-align:middle}
 main{max-width:1240px;margin:0 auto;padding:24px 40px 40px}
 .summary{font-size:15px;background:#fff;border-left:4px solid #c0392b;padding:14px 18px;margin:0 0 20px;border-radius:4px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
+.exec{background:#fff;border-top:4px solid #0b1f3a;padding:16px 20px;margin:0 0 20px;border-radius:4px;box-shadow:0 1px 2px rgba(0,0,0,.06);page-break-after:always}
+.exec .lead{font-size:16px;line-height:1.5}
+table.exec th{text-align:left;vertical-align:top;width:11em;color:#5d6d7e;font-weight:600;cursor:default}
+table.exec th:after{content:none}
+.exec .small,.ulabel{color:#5d6d7e;font-size:12px}
 .kpis{display:grid;grid-template-columns:repeat(4,1fr);gap:14px;margin-bottom:20px}
 .kpi{background:#fff;border-radius:6px;padding:14px 16px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
 .kpi .n{font-size:28px;font-weight:650;color:#0b1f3a}

@@ -32,8 +32,18 @@ struct HtmlMeta {
   std::string policy;        // the policy's source
   std::string generated;     // "2024-03-31T12:00:00"
   std::string since;         // the --since date, if any
+  // The report's own protective marking (--marking); "" to take it from
+  // the data (the highest level of a flagged mailbox message) or, failing
+  // that, to show none.
+  std::string marking;
 };
 std::string ReportHtml(const Report& report, const HtmlMeta& meta);
+// The first section: how many messages went to look-alike domains, to
+// which, from whom, how sensitive, since when (html_summary.cc).
+std::string ExecutiveSummaryHtml(const Report& report, const HtmlMeta& meta);
+// "<code>xn--rmy-8cd.mil</code> (U-label)": a domain with its U-label
+// beside it when `unicode` is not empty.
+std::string DomainLabel(const std::string& domain, const std::string& unicode);
 
 // SVG charts (html_charts.cc). Values are drawn in order given.
 struct Bar {

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "investigate/render.h"
+#include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
 namespace {
@@ -38,6 +39,7 @@ std::string RowJson(const Row& r) {
                               {"domain", r.domain},     {"verdict", r.verdict},
                               {"target", r.target},     {"suggestion", r.suggestion},
                               {"status", r.status},     {"relay", r.relay}};
+  if (!r.hops.empty()) j["hops"] = r.hops;
   if (!r.level.empty()) j["level"] = r.level;
   if (!r.source.empty()) j["source"] = r.source;
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -72,6 +74,10 @@ std::string SummaryJson(const Report& rep) {
     if (c.first_unrecognised_line != 0) {
       first = {{"line", c.first_unrecognised_line}, {"text", c.first_unrecognised}};
     }
+    nlohmann::ordered_json not_understood = nullptr;
+    if (c.first_not_understood_line != 0) {
+      not_understood = {{"line", c.first_not_understood_line}, {"text", c.first_not_understood}};
+    }
     logs.push_back({{"file", c.file},
                     {"lines_read", c.lines},
                     {"empty_lines", c.lines - c.non_empty()},
@@ -79,7 +85,14 @@ std::string SummaryJson(const Report& rep) {
                     {"recognised_by_form", forms},
                     {"postfix_lines", c.postfix},
                     {"unrecognised_lines", c.unrecognised},
-                    {"first_unrecognised", first}});
+                    {"first_unrecognised", first},
+                    {"delivery_lines", c.delivery_lines},
+                    {"verification_probes", c.probes},
+                    {"hand_offs", c.hand_offs},
+                    {"delivery_lines_not_understood", c.not_understood},
+                    {"first_not_understood", not_understood},
+                    {"first_time", c.first_time ? maillog::FormatTime(c.first_time) : ""},
+                    {"last_time", c.last_time ? maillog::FormatTime(c.last_time) : ""}});
   }
   const Counts& t = rep.totals();
   nlohmann::ordered_json j = {

@@ -21,22 +21,36 @@ void Report::AddAttempt(const Row& row) {
   ++by_status_[row.status];
   std::vector<Open>& list = open_[row.queue_id];
   if (row.status == "expired" && row.to.empty()) {
-    // qmgr's expiry names no recipient: every open one of the message.
-    for (Open& d : list) d.bounced |= !d.sent;
+    // qmgr's expiry names no recipient: every open one of the message that
+    // was not delivered.
+    for (Open& d : list) {
+      if (d.last_status != "sent") d.last_status = "expired";
+    }
     return;
   }
   auto it = std::find_if(list.begin(), list.end(),
                          [&](const Open& d) { return d.row.to == row.to; });
   if (it == list.end()) {
-    list.push_back({row, row.time, row.seconds});
+    list.push_back({row, row.time, row.seconds, row.seconds, row.status});
     it = list.end() - 1;
-  } else {
+  } else if (row.seconds >= it->last_seconds) {
+    // The latest attempt decides: a Postfix recipient has no attempt after
+    // its last, and an Exchange message sent on to an edge server and
+    // failed there is a failure.
     it->row = row;
+    it->last_seconds = row.seconds;
+    it->last_status = row.status;
   }
-  it->sent |= row.status == "sent";
-  it->bounced |= row.status == "bounced" || row.status == "expired";
   // Mailbox messages have no queue: each is final at once.
   if (row.queue_id.empty()) Done("");
+  if (open_.size() > kMaxOpen) CloseAll();
+}
+
+void Report::CloseAll() {
+  std::vector<std::string> ids;
+  for (const auto& [id, list] : open_) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  for (const std::string& id : ids) Done(id);
 }
 
 void Report::Done(const std::string& queue_id) {
@@ -47,10 +61,7 @@ void Report::Done(const std::string& queue_id) {
 }
 
 void Report::Finish() {
-  std::vector<std::string> ids;
-  for (const auto& [id, list] : open_) ids.push_back(id);
-  std::sort(ids.begin(), ids.end());
-  for (const std::string& id : ids) Done(id);
+  CloseAll();
   std::sort(table_.begin(), table_.end(), [](const Row& a, const Row& b) {
     return std::tie(a.time, a.queue_id, a.to) < std::tie(b.time, b.queue_id, b.to);
   });
@@ -58,14 +69,19 @@ void Report::Finish() {
 
 void Report::Close(Open& d) {
   Row& r = d.row;
-  r.status = d.sent ? "sent" : d.bounced ? "bounced" : "deferred";
+  r.status = d.last_status == "sent"                                  ? "sent"
+             : d.last_status == "bounced" || d.last_status == "expired" ? "bounced"
+                                                                         : "deferred";
   r.time = d.first_time;
   r.seconds = d.first_seconds;
   totals_.Add(r.status);
   by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status);
+  flagged_messages_.insert(r.queue_id.empty() ? "mailbox:" + r.source : r.queue_id);
   DomainLine& dl = by_domain_[r.domain];
   dl.verdict = r.verdict;
   dl.target = r.target;
+  dl.domain_unicode = r.domain_unicode;
+  dl.reason = r.reason;
   dl.counts.Add(r.status);
   dl.senders.insert(r.from);
   if (r.seconds != 0) {

@@ -1,10 +1,12 @@
 // Report: what went to look-alike and blocked domains, built from delivery
-// attempts (Postfix logs) and sent messages (mailboxes).
+// attempts (Postfix logs, Exchange and Microsoft 365 traces) and sent
+// messages (mailboxes).
 //
 // A row is one attempt's outcome to a flagged recipient (what --json and
 // --csv print, in log order). A delivery is one recipient of one message
-// (queue id); its final status is sent when any attempt was, else bounced
-// (bounced or expired), else deferred. Totals and the breakdowns count
+// (queue id; a trace's Message-ID); its final status is its latest
+// attempt's (by log time): sent, bounced (bounced or expired), else
+// deferred. Totals and the breakdowns count
 // deliveries; by_status also counts attempts. Memory grows with the number
 // of flagged deliveries kept for the HTML table (at most kMaxTableRows) and
 // with the distinct flagged domains and senders, not with the log.
@@ -30,11 +32,14 @@ struct Row {
   std::string from;
   std::string to;
   std::string domain;
+  std::string domain_unicode;  // U-label form when `domain` has A-labels ("xn--"), else ""
   std::string verdict;    // "lookalike" or "blocked"
+  std::string reason;     // why, in a sentence (the check's first reason); HTML only
   std::string target;     // look-alike: the domain it resembles
   std::string suggestion; // look-alike: the corrected address
   std::string status;     // "sent", "deferred", "bounced", "expired"
   std::string relay;
+  std::string hops;       // hand-offs before this queue id ("A via 127.0.0.1[127.0.0.1]:10024")
   std::string level;      // mailboxes only: the message's sensitivity
   std::string source;     // mailboxes only: "Sent.mbox:12"
   int64_t seconds = 0;    // `time` as a number; 0 when unknown
@@ -46,7 +51,7 @@ struct Counts {
 };
 
 struct DomainLine {
-  std::string verdict, target;
+  std::string verdict, target, domain_unicode, reason;
   Counts counts;
   std::set<std::string> senders;
   int64_t first = 0, last = 0;
@@ -60,6 +65,11 @@ struct SenderLine {
 class Report {
  public:
   static constexpr size_t kMaxTableRows = 5000;
+  // Messages with flagged deliveries still open at most; past it all are
+  // closed as they stand. Postfix closes a message at "removed", so only
+  // traces (which never say a message is done) reach it: a trace message
+  // seen again after that counts again.
+  static constexpr size_t kMaxOpen = 1 << 16;
 
   // One attempt to a flagged recipient.
   void AddAttempt(const Row& row);
@@ -71,10 +81,17 @@ class Report {
   uint64_t attempts() const { return attempts_; }
   uint64_t lines = 0;     // log lines read, every file
   uint64_t messages = 0;  // mailbox messages read
+  // The highest sensitivity level among flagged mailbox messages
+  // ("OFFICIAL-SENSITIVE"); "" when none was seen (logs carry no content).
+  std::string top_level;
+  int top_level_rank = 0;
   std::vector<std::string> inputs;
   std::vector<maillog::LineCounts> logs;  // per log file, in reading order
 
   const Counts& totals() const { return totals_; }
+  // Distinct messages (queue ids, trace Message-IDs, mailbox messages) with
+  // at least one flagged delivery.
+  size_t flagged_messages() const { return flagged_messages_.size(); }
   const std::map<std::string, Counts>& by_month() const { return by_month_; }
   const std::map<std::string, DomainLine>& by_domain() const { return by_domain_; }
   const std::map<std::string, SenderLine>& by_sender() const { return by_sender_; }
@@ -88,9 +105,11 @@ class Report {
     Row row;  // the latest attempt
     std::string first_time;
     int64_t first_seconds = 0;
-    bool sent = false, bounced = false;
+    int64_t last_seconds = 0;
+    std::string last_status;
   };
   void Close(Open& d);
+  void CloseAll();  // every open message, by queue id
 
   uint64_t attempts_ = 0;
   // Flagged deliveries of messages still in the queue, by queue id.
@@ -102,6 +121,7 @@ class Report {
   std::map<std::string, int64_t> by_status_;
   std::vector<Row> table_;
   size_t table_dropped_ = 0;
+  std::set<std::string> flagged_messages_;
 };
 
 }  // namespace nearmiss::investigate

@@ -9,12 +9,24 @@ void LineCounts::Add(std::string_view line, const LogLine* parsed) {
     ++recognised;
     ++by_format[static_cast<size_t>(parsed->format)];
     if (IsPostfixProgram(parsed->program)) ++postfix;
+    if (parsed->format != LineFormat::kJournalMarker && parsed->time != 0) {
+      if (first_time == 0) first_time = parsed->time;
+      last_time = parsed->time;
+    }
     return;
   }
   ++unrecognised;
   if (first_unrecognised_line == 0) {
     first_unrecognised_line = lines;
     first_unrecognised.assign(line.substr(0, kExcerpt));
+  }
+}
+
+void LineCounts::NotUnderstood(std::string_view line) {
+  ++not_understood;
+  if (first_not_understood_line == 0) {
+    first_not_understood_line = lines;
+    first_not_understood.assign(line.substr(0, kExcerpt));
   }
 }
 
@@ -43,6 +55,17 @@ std::string Describe(const LineCounts& c) {
   if (c.first_unrecognised_line != 0) {
     out += " (first at " + c.file + ":" + std::to_string(c.first_unrecognised_line) + ")";
   }
+  // Shown when there are any, so a log without them reads as before.
+  if (c.probes != 0) {
+    out += ", " + std::to_string(c.probes) + " address verification probes (not deliveries)";
+  }
+  if (c.hand_offs != 0) {
+    out += ", " + std::to_string(c.hand_offs) + " hand-offs followed to the next queue id";
+  }
+  if (c.not_understood != 0) {
+    out += ", " + std::to_string(c.not_understood) + " delivery lines not understood (first at " +
+           c.file + ":" + std::to_string(c.first_not_understood_line) + ")";
+  }
   return out;
 }
 
@@ -66,7 +89,8 @@ Status CheckRecognised(const LineCounts& c, int min_percent) {
       "); first unrecognised line: \"" + excerpt +
       "\"; supported: syslog (RFC 3164, RFC 5424), rsyslog RSYSLOG_FileFormat, Postfix "
       "maillog_file, journalctl -o short, short-precise, short-iso, short-iso-precise, "
-      "short-full, short-unix");
+      "short-full, short-unix; Exchange message tracking logs; Microsoft 365 message trace "
+      "and historical search CSV");
 }
 
 }  // namespace nearmiss::maillog

@@ -32,10 +32,21 @@ struct LineCounts {
   std::array<uint64_t, kLineFormats> by_format = {};  // recognised, by LineFormat
   uint64_t first_unrecognised_line = 0;  // 1-based line number; 0 when none
   std::string first_unrecognised;        // that line, at most kExcerpt bytes
+  // Of the recognised lines, what the delivery reader made of them.
+  uint64_t delivery_lines = 0;  // delivery attempts read (Postfix "to=<", a trace's rows)
+  uint64_t probes = 0;          // address verification probes: not deliveries
+  uint64_t hand_offs = 0;       // to a content filter or another instance, followed
+  uint64_t not_understood = 0;  // looked like a delivery line, did not parse
+  uint64_t first_not_understood_line = 0;
+  std::string first_not_understood;  // at most kExcerpt bytes
+  // The log time of its first and last recognised line (seconds; 0: none).
+  int64_t first_time = 0, last_time = 0;
 
   static constexpr size_t kExcerpt = 100;
 
   void Add(std::string_view line, const LogLine* parsed);
+  // The line just Added looked like a delivery line and did not parse.
+  void NotUnderstood(std::string_view line);
   uint64_t non_empty() const { return recognised + unrecognised; }
   // The most frequent recognised form; kNone when nothing was recognised.
   LineFormat main_format() const;

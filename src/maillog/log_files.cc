@@ -71,6 +71,8 @@ void Split(std::string_view data, std::string& carry,
 
 }  // namespace
 
+std::string RotationBase(const std::string& path) { return KeyOf(path).base; }
+
 std::vector<std::string> OrderRotated(std::vector<std::string> paths) {
   std::map<std::string, int> first;
   std::vector<std::pair<RotKey, std::string>> keyed;
@@ -154,6 +156,19 @@ Status ForEachLine(const std::string& path, const std::function<void(std::string
   return Status::Ok();
 }
 
+std::string FirstLine(const std::string& path) {
+  // zlib reads a file that is not gzip as it is.
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr) return {};
+  std::string buf(1 << 16, '\0');
+  char* got = gzgets(f, buf.data(), static_cast<int>(buf.size()));
+  gzclose(f);
+  if (got == nullptr) return {};
+  buf.resize(std::strlen(buf.c_str()));
+  while (!buf.empty() && (buf.back() == '\n' || buf.back() == '\r')) buf.pop_back();
+  return buf;
+}
+
 bool LooksLikeMailbox(const std::string& path) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) return false;
@@ -178,12 +193,17 @@ bool LooksLikeMailbox(const std::string& path) {
   return true;
 }
 
-int FileYear(const std::string& path) {
+namespace {
+struct tm FileTime(const std::string& path) {
   struct stat st;
   time_t t = ::stat(path.c_str(), &st) == 0 ? st.st_mtime : ::time(nullptr);
   struct tm tm;
   ::localtime_r(&t, &tm);
-  return tm.tm_year + 1900;
+  return tm;
 }
+}  // namespace
+
+int FileYear(const std::string& path) { return FileTime(path).tm_year + 1900; }
+int FileMonth(const std::string& path) { return FileTime(path).tm_mon + 1; }
 
 }  // namespace nearmiss::maillog

@@ -18,6 +18,9 @@ namespace nearmiss::maillog {
 // numbers) and "maillog-20240301 maillog-20240308 maillog" (dateext), each
 // base name's set together, bases in the order first given.
 std::vector<std::string> OrderRotated(std::vector<std::string> paths);
+// The live file a rotated one belongs to: "maillog" for "maillog.2.gz",
+// "maillog-20240301" and "maillog".
+std::string RotationBase(const std::string& path);
 
 // Calls `line` for every line (without "\n" or "\r\n") and `progress` with
 // the bytes read so far after each chunk. Errors name the file.
@@ -25,12 +28,18 @@ Status ForEachLine(const std::string& path,
                    const std::function<void(std::string_view)>& line,
                    const std::function<void(uint64_t)>& progress = nullptr);
 
+// The file's first line (plain or gzip), at most 64 KiB, without its line
+// break; "" when it cannot be read (ForEachLine then says why).
+std::string FirstLine(const std::string& path);
+
 // True when the file starts like a mailbox (mbox "From " line, or mail
 // headers) rather than a log; directories are mailboxes (Maildir).
 bool LooksLikeMailbox(const std::string& path);
 
-// The year of the file's modification time (local), for BSD timestamps.
+// The year and month (1-12) of the file's modification time (local), for
+// BSD timestamps: the time of its last line.
 int FileYear(const std::string& path);
+int FileMonth(const std::string& path);
 
 }  // namespace nearmiss::maillog
 

@@ -127,6 +127,9 @@ std::string_view FormatName(LineFormat f) {
     case LineFormat::kJournalFull: return "journal-full";
     case LineFormat::kJournalUnix: return "journal-unix";
     case LineFormat::kJournalMarker: return "journal-marker";
+    case LineFormat::kExchangeTracking: return "exchange-tracking";
+    case LineFormat::kM365Trace: return "m365-trace";
+    case LineFormat::kM365Historical: return "m365-historical";
     case LineFormat::kNone: break;
   }
   return "none";
@@ -190,6 +193,7 @@ bool LineParser::Parse(std::string_view line, LogLine* out) {
   } else {
     int year = st.year;
     if (year == 0) {
+      if (last_month_ == 0 && anchor_month_ != 0 && st.month > anchor_month_) --year_;
       if (last_month_ != 0 && st.month < last_month_ - 6) ++year_;  // December -> January
       last_month_ = st.month;
       year = year_;

@@ -38,9 +38,14 @@ enum class LineFormat : uint8_t {
   kJournalFull,
   kJournalUnix,
   kJournalMarker,
+  // Not syslog: the CSV traces trace_log.h reads, one record a line.
+  kExchangeTracking,
+  kM365Trace,
+  kM365Historical,
 };
-inline constexpr int kLineFormats = 8;
-// "rfc3164", ..., "journal-marker"; "none" for kNone.
+inline constexpr int kLineFormats = 11;
+// "rfc3164", ..., "journal-marker", "exchange-tracking", "m365-trace",
+// "m365-historical"; "none" for kNone.
 std::string_view FormatName(LineFormat format);
 
 struct LogLine {
@@ -58,10 +63,21 @@ bool IsPostfixProgram(std::string_view program);
 
 class LineParser {
  public:
-  // `year` for stamps without one. BSD timestamps carry no year: a month
-  // earlier than the previous line's by more than six (December ->
-  // January) moves to the next year.
+  // `year` for stamps without one: the year of the first such line. BSD
+  // timestamps carry no year; the year never goes back: a month earlier
+  // than the previous line's by more than six (December -> January) moves
+  // to the next year, so years are monotone within a file and, through
+  // ContinueFrom, across a rotated set.
   explicit LineParser(int year) : year_(year) {}
+  // The year of the file's last line is `year` (its modification time's),
+  // in `month`: the first line's year is `year`, or `year - 1` when its
+  // month is later than `month` (a file from December into January,
+  // written last in January). Files spanning more than a year need --year.
+  static LineParser AnchoredAt(int year, int month) {
+    LineParser p(year);
+    p.anchor_month_ = month;
+    return p;
+  }
   // False when the line's framing is none of the forms above; `out`
   // points into `line`.
   bool Parse(std::string_view line, LogLine* out);
@@ -69,6 +85,7 @@ class LineParser {
 
  private:
   int year_;
+  int anchor_month_ = 0;  // 0: `year_` is the first line's year as given
   int last_month_ = 0;
   int64_t last_time_ = 0;  // for an RFC 5424 line without a time ("-")
 };

@@ -9,6 +9,27 @@
 // time without a line, or the `max_queues` bound), so memory stays bounded
 // for a log of any size.
 //
+// What counts as a delivery (postfix_fields.h has the line shapes):
+//   - status sent, deferred, bounced, and expired (qmgr's "from=<S>,
+//     status=expired, returned to sender" for every recipient still
+//     deferred, or a delivery line with that status) are attempts;
+//   - status deliverable / undeliverable / undeliverable-but-not-cached are
+//     address verification probes (verify_append()): counted, not attempts;
+//   - a "sent" whose reply says "queued as X", where X is a queue id this
+//     log shows starting (its cleanup line) with no delivery of its own yet
+//     and the same Message-ID, is a hand-off to a content filter
+//     (content_filter = smtp:[127.0.0.1]:10024, Amavis) or to another
+//     Postfix instance: counted as a hand-off, and X's deliveries carry the
+//     hops ("A via 127.0.0.1[127.0.0.1]:10024") instead, so the message is
+//     counted once, at its last hop. X's first lines (smtpd's "client=",
+//     cleanup's "message-id=") are written before the reply that names it,
+//     so an X not seen by then is another server's queue id (a remote MX's
+//     "queued as"): the attempt is a delivery. A hand-off is never dropped
+//     on a guess: at worst it counts twice.
+//   - a line that starts like one of these but does not parse, or a status
+//     word Postfix does not write, is counted as not understood
+//     (LineCounts), never dropped silently.
+//
 // It also counts what it made of each file's lines (LineCounts), so a
 // caller can tell a log it read from one it could not (CheckRecognised).
 //
@@ -19,10 +40,16 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <memory>
 #include <unordered_map>
 
 #include "maillog/line_counts.h"
 #include "maillog/log_line.h"
+#include "maillog/postfix_fields.h"
+
+namespace nearmiss::maillog {
+class TraceLog;
+}  // namespace nearmiss::maillog
 
 namespace nearmiss::maillog {
 
@@ -34,8 +61,10 @@ struct Attempt {
   std::string_view sender;      // "" for the null sender (bounces)
   std::string_view recipient;   // as logged, lower case not guaranteed
   std::string_view status;      // "sent", "deferred", "bounced", "expired"
+  std::string_view status_text; // "250 2.0.0 Ok", "returned to sender"
   std::string_view relay;       // "mx.army.ml[192.0.2.7]:25", "none"
   std::string_view dsn;         // "2.0.0"
+  std::string_view hops;        // earlier hand-offs: "4F2A1B3C via 127.0.0.1[127.0.0.1]:10024"
   std::string_view message_id;  // "" when not seen
   int64_t size = 0;
 };
@@ -50,7 +79,7 @@ class DeliverySink {
 };
 
 struct PostfixLogOptions {
-  int year = 1970;                      // for timestamps without one
+  int year = 1970;                      // for timestamps without one (first line)
   int64_t idle_timeout = 8 * 86400;     // past maximal_queue_lifetime (5 d)
   size_t max_queues = 1 << 20;          // state kept at most for this many
 };
@@ -58,9 +87,19 @@ struct PostfixLogOptions {
 class PostfixLog {
  public:
   PostfixLog(PostfixLogOptions options, DeliverySink* sink);
-  // Starts counting a new file's lines; `year` is for its timestamps
-  // without one. Messages still open carry over (a rotated set).
-  void BeginFile(std::string name, int year);
+  ~PostfixLog();
+  // Starts counting a new file's lines. Messages still open carry over (a
+  // rotated set). Timestamps without a year: when this file continues the
+  // previous one's rotated set (RotationBase) the year carries on from its
+  // last line; otherwise `parser` (LineParser(year), or AnchoredAt the
+  // file's modification time) starts it.
+  void BeginFile(std::string name, LineParser parser);
+  // Starts a file that is a CSV trace (trace_log.h: Exchange message
+  // tracking, Microsoft 365 message trace): its lines go to a TraceLog
+  // with the same sink until EndFile.
+  void BeginTraceFile(std::string name);
+  // Ends the current file (a trace's last record).
+  void EndFile();
   // One line without its newline.
   void Feed(std::string_view line);
   // Ends every message still open (end of input).
@@ -68,32 +107,38 @@ class PostfixLog {
 
   // The lines of every file; the current file's counts.
   uint64_t lines() const { return lines_; }
-  const LineCounts& counts() const { return counts_; }
+  const LineCounts& counts() const;
   size_t open_queues() const { return queues_.size(); }
 
  private:
   struct Queue {
     std::string sender;
     std::string message_id;
+    std::string hops;  // hand-offs that led to this queue id
     int64_t size = 0;
     int64_t last_seen = 0;
+    uint32_t attempts = 0;
   };
   void Expire(int64_t now);
   void Delivery(const LogLine& line, Queue& q);
+  void NotUnderstood(std::string_view line);
+  // True when the attempt is a hand-off to `next`, which takes it over.
+  bool HandOff(const LogLine& line, Queue& q, std::string_view next, std::string_view relay);
+  void TakeOver(Queue& next, std::string_view from_id, const std::string& from_hops,
+                std::string_view relay);
 
   PostfixLogOptions options_;
   DeliverySink* sink_;
   LineParser parser_;
   LineCounts counts_;
   std::unordered_map<std::string, Queue> queues_;
+  std::string last_base_;  // the rotated set of the previous file
+  std::string_view line_;  // the line being fed, for NotUnderstood
+  std::unique_ptr<TraceLog> trace_;  // the current file's, when it is a trace
   std::string key_;  // reused: a lookup allocates nothing
   uint64_t lines_ = 0;
   int64_t last_sweep_ = 0;
 };
-
-// The value of `key` ("relay=") in a Postfix "k=v, k=v" text: up to the next
-// ", " (or, for status, the next space); "" when absent.
-std::string_view FieldValue(std::string_view text, std::string_view key);
 
 }  // namespace nearmiss::maillog
 

@@ -11,7 +11,7 @@ namespace nearmiss::maillog {
 namespace {
 
 struct Seen {
-  std::string time, queue_id, sender, recipient, status, relay, message_id;
+  std::string time, queue_id, sender, recipient, status, relay, message_id, status_text, hops;
 };
 
 class Collect final : public DeliverySink {
@@ -19,7 +19,8 @@ class Collect final : public DeliverySink {
   void OnAttempt(const Attempt& a) override {
     attempts.push_back({FormatTime(a.time), std::string(a.queue_id), std::string(a.sender),
                         std::string(a.recipient), std::string(a.status), std::string(a.relay),
-                        std::string(a.message_id)});
+                        std::string(a.message_id), std::string(a.status_text),
+                        std::string(a.hops)});
   }
   void OnDone(std::string_view id) override { done.emplace_back(id); }
   std::vector<Seen> attempts;
@@ -83,12 +84,82 @@ TEST(OrderRotated, OldestFirst) {
             (std::vector<std::string>{"mail.log-20240301.gz", "mail.log-20240308", "mail.log"}));
 }
 
-TEST(FieldValue, KeysAtFieldStarts) {
-  std::string_view t = "to=<a@b>, orig_to=<x@y>, relay=r[1]:25, dsn=2.0.0, status=sent (ok)";
-  EXPECT_EQ(FieldValue(t, "relay="), "r[1]:25");
-  EXPECT_EQ(FieldValue(t, "status="), "sent");
-  EXPECT_EQ(FieldValue(t, "to="), "<a@b>");
-  EXPECT_EQ(FieldValue(t, "size="), "");
+TEST(PostfixLog, ContentFilterHandOffCountsOnceAtTheLastHop) {
+  Collect c;
+  PostfixLogOptions o;
+  o.year = 2025;
+  PostfixLog log(o, &c);
+  log.BeginFile("maillog", LineParser(2025));
+  for (const char* line : {
+           "Mar  3 10:00:00 mx postfix/cleanup[1]: AAAAA1: message-id=<m1@mod.gov.uk>",
+           "Mar  3 10:00:01 mx postfix/qmgr[2]: AAAAA1: from=<alice@mod.gov.uk>, size=100, nrcpt=1 (queue active)",
+           // The filter reinjects on 10025: the new queue id starts before the reply.
+           "Mar  3 10:00:02 mx postfix/smtpd[4]: BBBBB2: client=localhost[127.0.0.1]",
+           "Mar  3 10:00:02 mx postfix/cleanup[1]: BBBBB2: message-id=<m1@mod.gov.uk>",
+           "Mar  3 10:00:02 mx postfix/smtp[3]: AAAAA1: to=<bob@army.ml>, relay=127.0.0.1[127.0.0.1]:10024, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as BBBBB2)",
+           "Mar  3 10:00:02 mx postfix/qmgr[2]: AAAAA1: removed",
+           "Mar  3 10:00:03 mx postfix/qmgr[2]: BBBBB2: from=<alice@mod.gov.uk>, size=120, nrcpt=1 (queue active)",
+           "Mar  3 10:00:04 mx postfix/smtp[3]: BBBBB2: to=<bob@army.ml>, relay=mx.army.ml[192.0.2.1]:25, delay=2, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9D1E)",
+           "Mar  3 10:00:05 mx postfix/qmgr[2]: BBBBB2: removed",
+       }) {
+    log.Feed(line);
+  }
+  log.Finish();
+  ASSERT_EQ(c.attempts.size(), 1u);
+  EXPECT_EQ(c.attempts[0].queue_id, "BBBBB2");
+  EXPECT_EQ(c.attempts[0].hops, "AAAAA1 via 127.0.0.1[127.0.0.1]:10024");
+  EXPECT_EQ(log.counts().hand_offs, 1u);
+}
+
+TEST(PostfixLog, QueuedAsOfARemoteMxIsADelivery) {
+  Collect c;
+  PostfixLog log(PostfixLogOptions{}, &c);
+  log.BeginFile("maillog", LineParser(2025));
+  log.Feed("Mar  3 10:00:01 mx postfix/qmgr[2]: AAAAA1: from=<a@mod.gov.uk>, size=1, nrcpt=1 (queue active)");
+  log.Feed("Mar  3 10:00:02 mx postfix/smtp[3]: AAAAA1: to=<bob@army.ml>, relay=mx.army.ml[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2A1B3C)");
+  log.Feed("Mar  3 10:00:02 mx postfix/qmgr[2]: AAAAA1: removed");
+  // A queue id of that name starting later is another message.
+  log.Feed("Mar  3 10:20:00 mx postfix/qmgr[2]: 4F2A1B3C: from=<a@mod.gov.uk>, size=1, nrcpt=1 (queue active)");
+  ASSERT_EQ(c.attempts.size(), 1u);
+  EXPECT_EQ(c.attempts[0].queue_id, "AAAAA1");
+  EXPECT_EQ(c.attempts[0].status, "sent");
+  EXPECT_EQ(c.attempts[0].hops, "");
+  EXPECT_EQ(c.done, (std::vector<std::string>{"AAAAA1"}));
+}
+
+TEST(PostfixLog, ProbesAreNotDeliveriesAndExpiredIsAFailure) {
+  Collect c;
+  PostfixLog log(PostfixLogOptions{}, &c);
+  log.BeginFile("maillog", LineParser(2025));
+  log.Feed("Mar  3 10:00:01 mx postfix/qmgr[2]: AAAAA1: from=<double-bounce@mod.gov.uk>, size=1, nrcpt=1 (queue active)");
+  log.Feed("Mar  3 10:00:02 mx postfix/smtp[3]: AAAAA1: to=<bob@army.ml>, relay=mx.army.ml[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.1.5, status=deliverable (250 2.1.5 Ok)");
+  log.Feed("Mar  3 10:00:02 mx postfix/smtp[3]: AAAAA1: to=<eve@army.ml>, relay=mx.army.ml[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, status=undeliverable (550 5.1.1 no)");
+  log.Feed("Mar  8 10:00:01 mx postfix/qmgr[2]: BBBBB2: from=<a@mod.gov.uk>, status=expired, returned to sender");
+  log.Feed("Mar  8 10:00:01 mx postfix/smtp[3]: BBBBB2: to=<x@army.ml>, relay=none, delay=1, delays=0/0/0/1, dsn=4.4.1, status=frobbed (what)");
+  ASSERT_EQ(c.attempts.size(), 1u);
+  EXPECT_EQ(c.attempts[0].status, "expired");
+  EXPECT_EQ(c.attempts[0].status_text, "returned to sender");
+  EXPECT_EQ(log.counts().probes, 2u);
+  EXPECT_EQ(log.counts().not_understood, 1u);
+  EXPECT_EQ(log.counts().first_not_understood_line, 5u);
+}
+
+TEST(PostfixLog, YearCarriesAcrossARotatedSetFromDecemberIntoJanuary) {
+  Collect c;
+  PostfixLog log(PostfixLogOptions{}, &c);
+  // maillog.1 was last written in January 2026: its December lines are 2025.
+  log.BeginFile("maillog.1", LineParser::AnchoredAt(2026, 1));
+  log.Feed("Dec 31 23:59:00 mx postfix/qmgr[2]: AAAAA1: from=<a@mod.gov.uk>, size=1, nrcpt=1 (queue active)");
+  log.Feed("Dec 31 23:59:01 mx postfix/smtp[3]: AAAAA1: to=<b@army.ml>, relay=r[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)");
+  log.Feed("Jan  1 00:00:01 mx postfix/smtp[3]: AAAAA1: to=<c@army.ml>, relay=r[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)");
+  // The live file's own modification time would say 2026 too; its year
+  // carries on from the set instead of restarting.
+  log.BeginFile("maillog", LineParser::AnchoredAt(2027, 2));
+  log.Feed("Jan  2 00:00:01 mx postfix/smtp[3]: AAAAA1: to=<d@army.ml>, relay=r[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)");
+  ASSERT_EQ(c.attempts.size(), 3u);
+  EXPECT_EQ(c.attempts[0].time, "2025-12-31T23:59:01");
+  EXPECT_EQ(c.attempts[1].time, "2026-01-01T00:00:01");
+  EXPECT_EQ(c.attempts[2].time, "2026-01-02T00:00:01");
 }
 
 }  // namespace

@@ -17,7 +17,9 @@
 namespace nearmiss::maillog {
 
 struct ReadLogOptions {
-  // The year of timestamps without one; 0: the file's modification year.
+  // The year of the first timestamp without one; 0: from the file's
+  // modification time (LineParser::AnchoredAt). Within a file and across a
+  // rotated set read in order, years only go forward (log_line.h).
   int year = 0;
   // Below this share of recognised non-empty lines the file is an error
   // (line_counts.h); a file with none recognised always is.

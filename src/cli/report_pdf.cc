@@ -1,0 +1,78 @@
+#include "cli/report_pdf.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <vector>
+
+extern char** environ;
+
+namespace nearmiss::cli {
+
+Status PrintReportPdf(const std::string& html, const std::string& pdf_path,
+                      const std::string& chromium) {
+  char dir_template[] = "/tmp/nearmiss-pdf.XXXXXX";
+  if (::mkdtemp(dir_template) == nullptr) {
+    return Status::IoError(std::string("cannot make a temporary directory: ") +
+                           std::strerror(errno));
+  }
+  std::string dir = dir_template;
+  std::string page = dir + "/report.html";
+  {
+    std::ofstream out(page, std::ios::binary | std::ios::trunc);
+    out << html;
+    if (!out.good()) return Status::IoError(page + ": cannot write");
+  }
+  std::vector<std::string> args = {chromium,
+                                   "--headless",
+                                   "--disable-gpu",
+                                   "--no-sandbox",
+                                   "--no-first-run",
+                                   "--disable-extensions",
+                                   "--disable-background-networking",
+                                   "--user-data-dir=" + dir + "/profile",
+                                   "--no-pdf-header-footer",
+                                   "--print-to-pdf=" + pdf_path,
+                                   "file://" + page};
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  ::unlink(pdf_path.c_str());
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  // Chromium's own chatter is not the user's business; its exit status is.
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  int rc = ::posix_spawnp(&pid, chromium.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  Status result = Status::Ok();
+  if (rc != 0) {
+    result = Status::IoError("cannot start " + chromium + " to print the PDF: " +
+                             std::strerror(rc));
+  } else {
+    int wstatus = 0;
+    while (::waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
+    }
+    struct stat st;
+    if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0) {
+      result = Status::IoError(chromium + " failed printing " + pdf_path + " (exit status " +
+                               std::to_string(WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1) +
+                               ")");
+    } else if (::stat(pdf_path.c_str(), &st) != 0 || st.st_size == 0) {
+      result = Status::IoError(chromium + " wrote no PDF to " + pdf_path);
+    }
+  }
+  std::error_code ignored;  // a leftover temporary directory is no reason to fail
+  std::filesystem::remove_all(dir, ignored);
+  return result;
+}
+
+}  // namespace nearmiss::cli

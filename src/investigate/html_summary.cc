@@ -1,0 +1,106 @@
+// The report's first page: what someone who decides reads in a minute.
+// Every figure names what it counts.
+#include <algorithm>
+
+#include "investigate/render.h"
+#include "maillog/timestamp.h"
+
+namespace nearmiss::investigate {
+namespace {
+
+constexpr size_t kNamed = 5;
+
+std::string Day(int64_t s) { return s == 0 ? "" : maillog::FormatTime(s).substr(0, 10); }
+
+std::string Plural(int64_t n, const char* one, const char* many) {
+  return Thousands(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+std::string DomainLabel(const std::string& domain, const std::string& unicode) {
+  std::string s = "<code>" + Html(domain) + "</code>";
+  if (!unicode.empty()) s += " <span class=\"ulabel\">(" + Html(unicode) + ")</span>";
+  return s;
+}
+
+std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
+  const Counts& t = rep.totals();
+  int64_t first = 0, last = 0;
+  std::vector<std::pair<std::string, const DomainLine*>> domains;
+  for (const auto& [d, line] : rep.by_domain()) {
+    domains.emplace_back(d, &line);
+    if (line.first != 0) first = first == 0 ? line.first : std::min(first, line.first);
+    last = std::max(last, line.last);
+  }
+  std::stable_sort(domains.begin(), domains.end(), [](const auto& a, const auto& b) {
+    return a.second->counts.deliveries > b.second->counts.deliveries;
+  });
+  std::vector<std::pair<std::string, const SenderLine*>> senders;
+  for (const auto& [s, line] : rep.by_sender()) senders.emplace_back(s, &line);
+  std::stable_sort(senders.begin(), senders.end(), [](const auto& a, const auto& b) {
+    return a.second->counts.deliveries > b.second->counts.deliveries;
+  });
+
+  std::string h = "<section class=\"exec\" id=\"summary\"><h2>Summary</h2>";
+  if (t.deliveries == 0) {
+    h += "<p>No message in what was read went to a look-alike or blocked domain.</p>";
+  } else {
+    h += "<p class=\"lead\"><strong>" +
+         Plural(static_cast<int64_t>(rep.flagged_messages()), "message", "messages") +
+         "</strong> went to <strong>" +
+         Plural(static_cast<int64_t>(rep.by_domain().size()), "look-alike or blocked domain",
+                "look-alike or blocked domains") +
+         "</strong>, from " + Plural(static_cast<int64_t>(rep.by_sender().size()), "sender", "senders") +
+         (first != 0 ? ", between " + Day(first) + " and " + Day(last) : std::string()) +
+         ". Of their " + Plural(t.deliveries, "recipient", "recipients") +
+         " at those domains: <strong>" + Thousands(t.sent) +
+         " accepted</strong> by the receiving server, " + Thousands(t.bounced) + " bounced, " +
+         Thousands(t.deferred) + " still waiting when the logs end.</p>";
+    h += "<table class=\"exec\"><tbody><tr><th>To which domains</th><td>";
+    for (size_t i = 0; i < domains.size() && i < kNamed; ++i) {
+      const DomainLine& d = *domains[i].second;
+      h += (i ? "<br>" : "") + DomainLabel(domains[i].first, d.domain_unicode) +
+           (d.target.empty() ? std::string(" (blocked by policy)")
+                             : " looks like <code>" + Html(d.target) + "</code>") +
+           ": " + Plural(d.counts.deliveries, "recipient", "recipients") + ", " +
+           Thousands(d.counts.sent) + " accepted";
+    }
+    if (domains.size() > kNamed) {
+      h += "<br>and " + Thousands(static_cast<int64_t>(domains.size() - kNamed)) + " more";
+    }
+    h += "</td></tr><tr><th>From whom</th><td>";
+    for (size_t i = 0; i < senders.size() && i < kNamed; ++i) {
+      h += (i ? "<br>" : "") + Html(senders[i].first) + ": " +
+           Plural(senders[i].second->counts.deliveries, "recipient", "recipients");
+    }
+    if (senders.size() > kNamed) {
+      h += "<br>and " + Thousands(static_cast<int64_t>(senders.size() - kNamed)) + " more";
+    }
+    h += "</td></tr><tr><th>How sensitive</th><td>";
+    if (!rep.top_level.empty()) {
+      h += "The most sensitive flagged message read from a mailbox was marked <strong>" +
+           Html(rep.top_level) + "</strong>.";
+    } else if (rep.messages > 0) {
+      h += "No protective marking was found in the flagged mailbox messages.";
+    } else {
+      h += "Not known: mail logs and traces record who wrote to whom, not what the message "
+           "said. Read the Sent folders (mbox, Maildir) to learn the markings.";
+    }
+    h += "</td></tr><tr><th>Since when</th><td>" +
+         (first != 0 ? "The first flagged message was sent on " + Day(first) + "." : std::string("Unknown.")) +
+         "</td></tr></tbody></table>";
+  }
+  h += "<p class=\"small\">What was read: " +
+       Plural(static_cast<int64_t>(rep.lines), "log line", "log lines") + " in " +
+       Plural(static_cast<int64_t>(rep.logs.size()), "file", "files") +
+       (rep.messages ? " and " + Plural(static_cast<int64_t>(rep.messages), "mailbox message",
+                                        "mailbox messages")
+                     : std::string()) +
+       (meta.since.empty() ? "" : ", since " + Html(meta.since)) +
+       "; the section \"What was read\" says what each file covered and what was left out, "
+       "and why.</p></section>";
+  return h;
+}
+
+}  // namespace nearmiss::investigate

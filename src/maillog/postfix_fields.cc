@@ -1,0 +1,129 @@
+#include "maillog/postfix_fields.h"
+
+namespace nearmiss::maillog {
+namespace {
+
+bool IsQueueIdChar(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// "<ADDR>" at the start of `s` after `key`: ADDR, and `s` moved past '>'.
+bool TakeAddress(std::string_view& s, std::string_view key, std::string_view* addr) {
+  if (!s.starts_with(key)) return false;
+  std::string_view rest = s.substr(key.size());
+  size_t end = AddressEnd(rest);
+  if (end == std::string_view::npos) return false;
+  *addr = rest.substr(0, end);
+  s = rest.substr(end + 1);
+  return true;
+}
+
+}  // namespace
+
+size_t AddressEnd(std::string_view s) {
+  bool quoted = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\\') {
+      ++i;  // unquote_822_local(): a backslash takes the next byte as is
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == '>' && !quoted) {
+      // The closing '>' is followed by the next field or the end; one that
+      // is not is part of an unquoted (internal form) address.
+      std::string_view after = s.substr(i + 1);
+      if (after.empty() || after.starts_with(", ")) return i;
+    }
+  }
+  // Internal form with a '"' in the local part leaves the scan "quoted":
+  // fall back to the first '>' followed by ", " or the end.
+  for (size_t i = s.find('>'); i != std::string_view::npos; i = s.find('>', i + 1)) {
+    std::string_view after = s.substr(i + 1);
+    if (after.empty() || after.starts_with(", ")) return i;
+  }
+  return std::string_view::npos;
+}
+
+bool ReadDeliveryFields(std::string_view text, DeliveryFields* out) {
+  *out = DeliveryFields();
+  std::string_view s = text;
+  if (!TakeAddress(s, "to=<", &out->recipient)) return false;
+  if (s.starts_with(", orig_to=<")) {
+    s.remove_prefix(2);
+    if (!TakeAddress(s, "orig_to=<", &out->orig_recipient)) return false;
+  }
+  if (!s.starts_with(", relay=")) return false;
+  s.remove_prefix(8);
+  size_t end = s.find(", ");
+  if (end == std::string_view::npos) return false;
+  out->relay = s.substr(0, end);
+  s.remove_prefix(end);
+  // After the relay only numbers, the DSN and the status follow: the first
+  // ", status=" is the field, whatever its text says.
+  out->dsn = FieldValue(s.substr(2), "dsn=");
+  size_t at = s.find(", status=");
+  if (at == std::string_view::npos) return false;
+  s.remove_prefix(at + 9);
+  size_t word = 0;
+  while (word < s.size() && s[word] != ' ' && s[word] != ',' && s[word] != '(') ++word;
+  if (word == 0) return false;
+  out->status = s.substr(0, word);
+  s.remove_prefix(word);
+  if (s.starts_with(" (") && s.ends_with(")")) {
+    out->status_text = s.substr(2, s.size() - 3);
+  } else if (s.starts_with(", ")) {
+    out->status_text = s.substr(2);  // "expired, returned to sender"
+  } else if (!s.empty()) {
+    return false;
+  }
+  return true;
+}
+
+bool ReadFromField(std::string_view text, std::string_view* sender, std::string_view* rest) {
+  std::string_view s = text;
+  if (!TakeAddress(s, "from=<", sender)) return false;
+  *rest = s;
+  return true;
+}
+
+std::string_view FieldValue(std::string_view text, std::string_view key) {
+  size_t at = 0;
+  for (;;) {
+    at = text.find(key, at);
+    if (at == std::string_view::npos) return {};
+    if (at == 0 || (at >= 2 && text[at - 2] == ',' && text[at - 1] == ' ')) break;
+    at += key.size();
+  }
+  std::string_view v = text.substr(at + key.size());
+  size_t end = v.find_first_of(", ");
+  return end == std::string_view::npos ? v : v.substr(0, end);
+}
+
+std::string_view AddressDomain(std::string_view address) {
+  bool quoted = false;
+  size_t at = std::string_view::npos;
+  for (size_t i = 0; i < address.size(); ++i) {
+    char c = address[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == '@' && !quoted) {
+      at = i;
+    }
+  }
+  return at == std::string_view::npos ? std::string_view() : address.substr(at + 1);
+}
+
+std::string_view QueuedAs(std::string_view t) {
+  while (!t.empty() && (t.back() == ')' || t.back() == ' ')) t.remove_suffix(1);
+  size_t at = t.rfind("queued as ");
+  if (at == std::string_view::npos) return {};
+  std::string_view id = t.substr(at + 10);
+  for (char c : id) {
+    if (!IsQueueIdChar(c)) return {};
+  }
+  return id;
+}
+
+}  // namespace nearmiss::maillog

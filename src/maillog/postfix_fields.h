@@ -1,0 +1,70 @@
+// The fields of Postfix's own log lines about a message, read by the rules
+// Postfix writes them with.
+//
+//   delivery  "to=<R>[, orig_to=<O>], relay=H[, conn_use=N], delay=D,
+//             delays=a/b/c/d, dsn=X.Y.Z, status=WORD (TEXT)"
+//             (global/log_adhoc.c: log_adhoc(), written by every delivery
+//             agent through sent(), defer_append(), bounce_append() and,
+//             for address verification, verify_append()).
+//   expiry    "from=<S>, status=expired, returned to sender"
+//             (qmgr/qmgr_active.c).
+//   addresses R, O and S are in external form when info_log_address_format
+//             is "external" (the default since Postfix 3.5;
+//             global/info_log_addr_form.c): quote_822_local() puts a local
+//             part that is not an RFC 822 dot-string in double quotes and
+//             escapes '"', '\\' and 8-bit bytes inside with '\\'
+//             (global/quote_822_local.c). So `to=<"x>y"@army.ml>` ends at
+//             the '>' outside the quotes, and a local part quoting
+//             ", status=deferred" is not a field. In "internal" form
+//             nothing is quoted: an address ends at the first '>' followed
+//             by ", " or the end of the text.
+//
+// Views point into the text. Thread safety: pure functions.
+#ifndef NEARMISS_MAILLOG_POSTFIX_FIELDS_H_
+#define NEARMISS_MAILLOG_POSTFIX_FIELDS_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace nearmiss::maillog {
+
+struct DeliveryFields {
+  std::string_view recipient;       // as logged, quotes and all
+  std::string_view orig_recipient;  // "" when not logged
+  std::string_view relay;           // "mx.army.ml[192.0.2.7]:25", "none", "local"
+  std::string_view dsn;             // "2.0.0"
+  std::string_view status;          // the word: "sent", "deferred", "bounced",
+                                    // "expired", "deliverable", "undeliverable", ...
+  std::string_view status_text;     // inside the parentheses: "250 2.0.0 Ok: queued as X"
+};
+
+// The length of the address at the start of `s` (the text after "<") up to,
+// not including, its closing '>'; npos when there is none.
+size_t AddressEnd(std::string_view s);
+
+// Reads a delivery line's text (after "QUEUEID: "); false when it is not in
+// log_adhoc()'s shape (no "to=<...>", no relay, no status word).
+bool ReadDeliveryFields(std::string_view text, DeliveryFields* out);
+
+// Reads qmgr's "from=<S>, ..." text: *sender and the text after the
+// address (", size=..., nrcpt=... (queue active)" or ", status=expired,
+// returned to sender"); false when the address is not closed.
+bool ReadFromField(std::string_view text, std::string_view* sender, std::string_view* rest);
+
+// The value of `key` ("size=") in a Postfix "k=v, k=v" text: up to the next
+// ", " or space; "" when absent. Keys are looked for only at the start or
+// after ", ", so read addresses off first (the functions above).
+std::string_view FieldValue(std::string_view text, std::string_view key);
+
+// The domain of a logged address: after the last '@' outside quotes;
+// "" when none.
+std::string_view AddressDomain(std::string_view address);
+
+// "X" from a status text ending "queued as X" (Postfix's smtpd and most
+// MTAs: "250 2.0.0 Ok: queued as 4F2A1B3C"), with a trailing ')' of an
+// Amavis-style nested reply left off; "" when absent.
+std::string_view QueuedAs(std::string_view status_text);
+
+}  // namespace nearmiss::maillog
+
+#endif  // NEARMISS_MAILLOG_POSTFIX_FIELDS_H_

@@ -1,0 +1,70 @@
+#include "maillog/postfix_fields.h"
+
+#include <gtest/gtest.h>
+
+namespace nearmiss::maillog {
+namespace {
+
+TEST(PostfixFields, RecipientEndsAtTheBracketOutsideQuotes) {
+  DeliveryFields f;
+  ASSERT_TRUE(ReadDeliveryFields(
+      "to=<\"x>y\"@army.ml>, relay=mx.army.ml[192.0.2.7]:25, delay=1, delays=0/0/0/1, "
+      "dsn=2.0.0, status=sent (250 2.0.0 Ok)",
+      &f));
+  EXPECT_EQ(f.recipient, "\"x>y\"@army.ml");
+  EXPECT_EQ(AddressDomain(f.recipient), "army.ml");
+  EXPECT_EQ(f.status, "sent");
+  EXPECT_EQ(f.status_text, "250 2.0.0 Ok");
+}
+
+TEST(PostfixFields, AQuotedStatusInTheLocalPartIsNotTheStatus) {
+  DeliveryFields f;
+  ASSERT_TRUE(ReadDeliveryFields(
+      "to=<\"a, status=deferred\"@army.ml>, orig_to=<\"b\\\"c>\"@army.ml>, relay=r[192.0.2.7]:25, "
+      "conn_use=2, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)",
+      &f));
+  EXPECT_EQ(f.recipient, "\"a, status=deferred\"@army.ml");
+  EXPECT_EQ(f.orig_recipient, "\"b\\\"c>\"@army.ml");
+  EXPECT_EQ(f.relay, "r[192.0.2.7]:25");
+  EXPECT_EQ(f.dsn, "2.0.0");
+  EXPECT_EQ(f.status, "sent");
+}
+
+TEST(PostfixFields, StatusWordAndTextApart) {
+  DeliveryFields f;
+  ASSERT_TRUE(ReadDeliveryFields("to=<a@b.org>, relay=none, delay=432000, delays=0/0/0/0, "
+                                 "dsn=4.4.1, status=expired, returned to sender",
+                                 &f));
+  EXPECT_EQ(f.status, "expired");
+  EXPECT_EQ(f.status_text, "returned to sender");
+  EXPECT_FALSE(ReadDeliveryFields("to=<a@b.org>, relay=none", &f));
+  EXPECT_FALSE(ReadDeliveryFields("to=<a@b.org, relay=none, status=sent (x)", &f));
+}
+
+TEST(PostfixFields, InternalFormAddressEndsBeforeTheNextField) {
+  EXPECT_EQ(AddressEnd("x>y@army.ml>, relay=none"), 11u);
+  EXPECT_EQ(AddressEnd("a\"b@army.ml>, relay=none"), 11u);
+  EXPECT_EQ(AddressEnd("unclosed, relay=none"), std::string_view::npos);
+}
+
+TEST(PostfixFields, FromAndQueuedAs) {
+  std::string_view sender, rest;
+  ASSERT_TRUE(ReadFromField("from=<\"a>b\"@mod.gov.uk>, status=expired, returned to sender", &sender,
+                            &rest));
+  EXPECT_EQ(sender, "\"a>b\"@mod.gov.uk");
+  EXPECT_EQ(rest, ", status=expired, returned to sender");
+  EXPECT_EQ(QueuedAs("250 2.0.0 Ok: queued as 4F2A1B3C"), "4F2A1B3C");
+  EXPECT_EQ(QueuedAs("250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as 4F2A1B3C)"),
+            "4F2A1B3C");
+  EXPECT_EQ(QueuedAs("250 ok"), "");
+}
+
+TEST(FieldValue, KeysAtFieldStarts) {
+  std::string_view t = "to=<a@b>, orig_to=<x@y>, relay=r[1]:25, dsn=2.0.0, status=sent (ok)";
+  EXPECT_EQ(FieldValue(t, "relay="), "r[1]:25");
+  EXPECT_EQ(FieldValue(t, "status="), "sent");
+  EXPECT_EQ(FieldValue(t, "size="), "");
+}
+
+}  // namespace
+}  // namespace nearmiss::maillog

@@ -1,0 +1,337 @@
+#include "maillog/trace_log.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "maillog/postfix_log.h"
+#include "maillog/timestamp.h"
+
+namespace nearmiss::maillog {
+namespace {
+
+// "Recipient address", "recipient_address", "recipient-address" ->
+// "recipientaddress"; "Date (UTC)" -> "date".
+std::string Normal(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (c == '(') break;
+    if (c == ' ' || c == '_' || c == '-' || c == '"') continue;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::string_view StripBom(std::string_view s) {
+  if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+  return s;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '<')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '>')) s.remove_suffix(1);
+  return s;
+}
+
+// Exchange 2013-2019's documented event types ("Event types in the message
+// tracking log").
+bool KnownExchangeEvent(std::string_view e) {
+  static constexpr std::string_view kEvents[] = {
+      "AGENTINFO", "BADMAIL", "CLIENTSUBMISSION", "DEFER", "DELIVER", "DELIVERFAIL", "DROP",
+      "DSN", "DUPLICATEDELIVER", "DUPLICATEEXPAND", "DUPLICATEREDIRECT", "EXPAND", "FAIL",
+      "HADISCARD", "HARECEIVE", "HAREDIRECT", "HAREDIRECTFAIL", "INITMESSAGECREATED", "LOAD",
+      "MODERATIONEXPIRE", "MODERATORAPPROVE", "MODERATORREJECT", "MODERATORSALLNDR",
+      "NOTIFYMAPI", "NOTIFYSHADOW", "POISONMESSAGE", "PROCESS", "PROCESSMEETINGMESSAGE",
+      "RECEIVE", "REDIRECT", "RESOLVE", "RESUBMIT", "RESUBMITDEFER", "RESUBMITFAIL", "SEND",
+      "SENDEXTERNAL", "SUBMIT", "SUBMITDEFER", "SUBMITFAIL", "SUPPRESSED", "THROTTLE",
+      "TRANSFER"};
+  return std::find(std::begin(kEvents), std::end(kEvents), e) != std::end(kEvents);
+}
+
+int Number(std::string_view s, size_t* at, size_t max_digits) {
+  int v = 0;
+  size_t n = 0;
+  while (*at < s.size() && n < max_digits && std::isdigit(static_cast<unsigned char>(s[*at]))) {
+    v = v * 10 + (s[(*at)++] - '0');
+    ++n;
+  }
+  return n == 0 ? -1 : v;
+}
+
+// ISO 8601 ("2025-11-03T09:12:06.551Z", "2025-11-03 09:12:06", with an
+// offset) or en-US "11/3/2025 9:12:06 AM"; -1 when neither.
+int64_t TraceTime(std::string_view v) {
+  Stamp st;
+  std::string iso(v);
+  if (iso.size() > 10 && iso[10] == ' ') iso[10] = 'T';
+  iso += ' ';
+  if (ReadRfc3339Stamp(iso, &st) == iso.size() - 1) {
+    return CivilToSeconds(st.year, st.month, st.day, st.hour, st.minute, st.second) -
+           (st.zoned ? st.offset : 0);
+  }
+  size_t at = 0;
+  int month = Number(v, &at, 2);
+  if (month < 1 || month > 12 || at >= v.size() || v[at++] != '/') return -1;
+  int day = Number(v, &at, 2);
+  if (day < 1 || day > 31 || at >= v.size() || v[at++] != '/') return -1;
+  int year = Number(v, &at, 4);
+  if (year < 1970 || at >= v.size() || v[at++] != ' ') return -1;
+  int hour = Number(v, &at, 2);
+  if (hour < 0 || at >= v.size() || v[at++] != ':') return -1;
+  int minute = Number(v, &at, 2);
+  if (minute < 0 || minute > 59 || at >= v.size() || v[at++] != ':') return -1;
+  int second = Number(v, &at, 2);
+  if (second < 0 || second > 60) return -1;
+  std::string_view rest = v.substr(at);
+  if (rest == " AM" || rest == " PM") {
+    if (hour < 1 || hour > 12) return -1;
+    hour = hour % 12 + (rest == " PM" ? 12 : 0);
+  } else if (!rest.empty() || hour > 23) {
+    return -1;
+  }
+  return CivilToSeconds(year, month, day, hour, minute, second);
+}
+
+}  // namespace
+
+bool LooksLikeTrace(std::string_view first) {
+  first = StripBom(first);
+  if (first.starts_with("#")) return true;
+  std::string header;
+  for (const std::string& name : SplitCsvLine(first)) header += "," + Normal(name) + ",";
+  bool sender = header.find(",senderaddress,") != std::string::npos;
+  bool rcpt = header.find(",recipientaddress,") != std::string::npos ||
+              header.find(",recipientstatus,") != std::string::npos;
+  return sender && rcpt;
+}
+
+TraceLog::TraceLog(std::string name, DeliverySink* sink)
+    : sink_(sink),
+      csv_([this](const std::vector<std::string>& f, uint64_t line) { Record(f, line); },
+           [this](std::string_view text, uint64_t line) { Directive(text, line); }) {
+  counts_.file = std::move(name);
+}
+
+LineFormat TraceLog::format() const {
+  switch (kind_) {
+    case Kind::kExchange: return LineFormat::kExchangeTracking;
+    case Kind::kTrace: return LineFormat::kM365Trace;
+    case Kind::kHistorical: return LineFormat::kM365Historical;
+    case Kind::kUnknown: break;
+  }
+  return LineFormat::kNone;
+}
+
+void TraceLog::Feed(std::string_view line) {
+  ++counts_.lines;
+  if (counts_.lines == 1) line = StripBom(line);
+  if (line.empty() && !csv_.inside_record()) return;  // an empty line
+  last_line_.assign(line.substr(0, LineCounts::kExcerpt));
+  csv_.Feed(line);
+}
+
+void TraceLog::Finish() {
+  if (csv_.Finish()) {
+    // A quoted field never closed: the record was cut short.
+    counts_.NotUnderstood(last_line_);
+  }
+}
+
+void TraceLog::Tally(uint64_t first_line, LineFormat f) {
+  uint64_t n = counts_.lines - first_line + 1;
+  counts_.recognised += n;
+  counts_.by_format[static_cast<size_t>(f)] += n;
+}
+
+void TraceLog::Unrecognised(uint64_t first_line) {
+  uint64_t n = counts_.lines - first_line + 1;
+  if (counts_.first_unrecognised_line == 0) {
+    counts_.first_unrecognised_line = first_line;
+    counts_.first_unrecognised = last_line_;
+  }
+  counts_.unrecognised += n;
+}
+
+void TraceLog::NotUnderstood(uint64_t line) {
+  ++counts_.not_understood;
+  if (counts_.first_not_understood_line == 0) {
+    counts_.first_not_understood_line = line;
+    counts_.first_not_understood = last_line_;
+  }
+}
+
+void TraceLog::Directive(std::string_view text, uint64_t line) {
+  if (text.starts_with("#Fields: ")) {
+    Header(SplitCsvLine(text.substr(9)), /*exchange=*/true);
+  } else if (!text.starts_with("#Software: ") && !text.starts_with("#Version: ") &&
+             !text.starts_with("#Log-type: ") && !text.starts_with("#Date: ") &&
+             !text.starts_with("#TYPE ")) {
+    Unrecognised(line);
+    return;
+  }
+  // Exchange's own header lines, and PowerShell's #TYPE, are read as the
+  // format they introduce (an Exchange log until a CSV header says else).
+  Tally(line, text.starts_with("#TYPE ") ? LineFormat::kM365Trace : LineFormat::kExchangeTracking);
+}
+
+void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
+  time_ = sender_ = recipient_ = status_ = event_ = message_id_ = internal_id_ = relay_ =
+      connector_ = recipient_status_ = -1;
+  columns_ = names.size();
+  for (size_t i = 0; i < names.size(); ++i) {
+    std::string n = Normal(names[i]);
+    int c = static_cast<int>(i);
+    if (n == "datetime" || n == "received" || n == "date" || n == "origintimestamputc" ||
+        n == "receiveddatetime") {
+      time_ = c;
+    } else if (n == "senderaddress") {
+      sender_ = c;
+    } else if (n == "recipientaddress") {
+      recipient_ = c;
+    } else if (n == "recipientstatus") {
+      recipient_status_ = c;
+    } else if (n == "status" || n == "deliverystatus") {
+      status_ = c;
+    } else if (n == "eventid") {
+      event_ = c;
+    } else if (n == "messageid") {
+      message_id_ = c;
+    } else if (n == "internalmessageid" || n == "messagetraceid") {
+      internal_id_ = c;
+    } else if (n == "serverhostname" || n == "toip") {
+      relay_ = c;
+    } else if (n == "connectorid") {
+      connector_ = c;
+    }
+  }
+  if (exchange) {
+    kind_ = time_ >= 0 && event_ >= 0 && recipient_ >= 0 ? Kind::kExchange : Kind::kUnknown;
+  } else if (time_ >= 0 && sender_ >= 0 && recipient_ >= 0 && status_ >= 0) {
+    kind_ = Kind::kTrace;
+  } else if (time_ >= 0 && sender_ >= 0 && recipient_status_ >= 0) {
+    kind_ = Kind::kHistorical;
+  } else {
+    kind_ = Kind::kUnknown;
+  }
+}
+
+std::string_view TraceLog::Field(const std::vector<std::string>& f, int column) const {
+  return column >= 0 && static_cast<size_t>(column) < f.size() ? std::string_view(f[column])
+                                                                 : std::string_view();
+}
+
+void TraceLog::Record(const std::vector<std::string>& f, uint64_t line) {
+  if (kind_ == Kind::kUnknown && columns_ == 0) {
+    // No #Fields: the first record is the header (the M365 forms).
+    Header(f, /*exchange=*/false);
+    if (kind_ == Kind::kUnknown) {
+      columns_ = 0;
+      Unrecognised(line);
+    } else {
+      Tally(line, format());
+    }
+    return;
+  }
+  if (kind_ == Kind::kUnknown || f.size() < columns_) {
+    Unrecognised(line);
+    return;
+  }
+  Row(f, line);
+}
+
+void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
+  int64_t time = TraceTime(Field(f, time_));
+  if (time < 0) {
+    Unrecognised(line);
+    return;
+  }
+  Tally(line, format());
+  if (counts_.first_time == 0 || time < counts_.first_time) counts_.first_time = time;
+  counts_.last_time = std::max(counts_.last_time, time);
+  std::string_view id = Trim(Field(f, message_id_));
+  if (id.empty()) id = Field(f, internal_id_);
+  std::string_view sender = Trim(Field(f, sender_));
+  std::string_view relay = Field(f, relay_);
+  if (relay.empty()) relay = Field(f, connector_);
+  if (kind_ == Kind::kExchange) {
+    std::string_view event = Field(f, event_);
+    std::string_view status;
+    if (event == "SEND" || event == "DELIVER") {
+      status = "sent";
+    } else if (event == "FAIL") {
+      status = "bounced";
+    } else if (event == "DEFER") {
+      status = "deferred";
+    } else if (!KnownExchangeEvent(event)) {
+      NotUnderstood(line);
+      return;
+    } else {
+      return;  // an event that is not a delivery
+    }
+    std::string_view list = Field(f, recipient_);
+    std::string_view text = Field(f, recipient_status_);
+    while (!list.empty()) {
+      size_t semi = list.find(';');
+      std::string_view rcpt = Trim(list.substr(0, semi));
+      if (!rcpt.empty()) Emit(time, id, sender, rcpt, status, relay, text);
+      list = semi == std::string_view::npos ? std::string_view() : list.substr(semi + 1);
+    }
+    return;
+  }
+  if (kind_ == Kind::kTrace) {
+    std::string s = Normal(Field(f, status_));
+    std::string_view status;
+    if (s == "delivered") {
+      status = "sent";
+    } else if (s == "failed" || s == "quarantined" || s == "filteredasspam") {
+      status = "bounced";
+    } else if (s == "pending" || s == "gettingstatus") {
+      status = "deferred";
+    } else if (s == "expanded" || s == "none") {
+      return;  // not a delivery
+    } else {
+      NotUnderstood(line);
+      return;
+    }
+    Emit(time, id, sender, Trim(Field(f, recipient_)), status, relay, Field(f, status_));
+    return;
+  }
+  // Historical search: "ADDRESS##EVENT, EVENT;ADDRESS##...".
+  std::string_view list = Field(f, recipient_status_);
+  while (!list.empty()) {
+    size_t semi = list.find(';');
+    std::string_view entry = list.substr(0, semi);
+    list = semi == std::string_view::npos ? std::string_view() : list.substr(semi + 1);
+    size_t hash = entry.find("##");
+    if (hash == std::string_view::npos) {
+      NotUnderstood(line);
+      continue;
+    }
+    std::string_view events = entry.substr(hash + 2);
+    std::string_view status = "deferred";
+    if (events.find("Deliver") != std::string_view::npos ||
+        events.find("Send") != std::string_view::npos) {
+      status = "sent";
+    } else if (events.find("Fail") != std::string_view::npos) {
+      status = "bounced";
+    }
+    Emit(time, id, sender, Trim(entry.substr(0, hash)), status, relay, events);
+  }
+}
+
+void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
+                    std::string_view rcpt, std::string_view status, std::string_view relay,
+                    std::string_view text) {
+  ++counts_.delivery_lines;
+  Attempt a;
+  a.time = time;
+  a.queue_id = id;
+  a.sender = sender;
+  a.recipient = rcpt;
+  a.status = status;
+  a.status_text = text;
+  a.relay = relay;
+  a.message_id = id;
+  sink_->OnAttempt(a);
+}
+
+}  // namespace nearmiss::maillog

@@ -1,0 +1,107 @@
+// TraceLog: deliveries from the CSV traces Microsoft's mail systems write,
+// told apart by their header, never by the file name.
+//
+//   Exchange Server message tracking log (MSGTRK*.LOG; Exchange 2013-2019,
+//   "Message tracking in Exchange Server", learn.microsoft.com/exchange/
+//   mail-flow/transport-logs/message-tracking): "#Software: Microsoft
+//   Exchange Server", "#Version:", "#Log-type: Message Tracking Log",
+//   "#Date:" and "#Fields: date-time,client-ip,client-hostname,server-ip,
+//   server-hostname,source-context,connector-id,source,event-id,
+//   internal-message-id,message-id,network-message-id,recipient-address,
+//   recipient-status,total-bytes,recipient-count,related-recipient-address,
+//   reference,message-subject,sender-address,return-path,message-info,
+//   directionality,tenant-id,original-client-ip,original-server-ip,
+//   custom-data,..." then one CSV record per event. date-time is UTC
+//   (ISO 8601, "Z"); recipient-address lists the recipients separated by
+//   ';'. Events: SEND (by SMTP to another server) and DELIVER (to a
+//   mailbox) are "sent", FAIL "bounced", DEFER "deferred"; the other
+//   documented events (RECEIVE, SUBMIT, EXPAND, RESOLVE, REDIRECT,
+//   TRANSFER, DSN, HAREDIRECT, AGENTINFO, ...) are not deliveries; an
+//   event-id outside that list is counted as not understood.
+//
+//   Microsoft 365 message trace (Exchange admin center export,
+//   Get-MessageTrace / Get-MessageTraceV2 | Export-Csv; the properties of
+//   "Get-MessageTraceV2", learn.microsoft.com/powershell/module/exchange/
+//   get-messagetracev2): a header row with Received, SenderAddress,
+//   RecipientAddress, Subject, Status, MessageId (also ToIP, FromIP, Size,
+//   MessageTraceId), one row per recipient, times in UTC. Status:
+//   Delivered is "sent"; Failed, Quarantined and FilteredAsSpam are
+//   "bounced" (not delivered); Pending and GettingStatus "deferred";
+//   Expanded (a group, whose members have rows of their own) and None are
+//   not deliveries.
+//
+//   Microsoft 365 historical search (Start-HistoricalSearch -ReportType
+//   MessageTrace, the CSV it mails): origin_timestamp_utc, sender_address,
+//   recipient_status, message_subject, total_bytes, message_id, ...;
+//   recipient_status is "ADDRESS##EVENT, EVENT;ADDRESS##..." per
+//   recipient: Deliver or Send is "sent", Fail "bounced", else "deferred".
+//
+// Header names are matched without case, spaces, '_' or '-' (so the admin
+// center's "Recipient address" is RecipientAddress). PowerShell's "#TYPE"
+// line and a UTF-8 byte order mark are skipped. Times: ISO 8601 (with or
+// without 'T', fraction and zone; no zone is UTC, as these traces write)
+// or Export-Csv's en-US "M/D/YYYY h:mm:ss AM/PM"; another form makes the
+// record unrecognised. A record with fewer fields than its header, or
+// before any header, is unrecognised (LineCounts), never skipped silently.
+//
+// Rows of one message share its Message-ID as the queue id, across files:
+// a message seen by several Exchange servers (SEND from one, DELIVER or
+// SEND from the next) is one delivery per recipient in the report.
+//
+// Thread safety: one TraceLog per reader thread.
+#ifndef NEARMISS_MAILLOG_TRACE_LOG_H_
+#define NEARMISS_MAILLOG_TRACE_LOG_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "maillog/csv_records.h"
+#include "maillog/line_counts.h"
+
+namespace nearmiss::maillog {
+class DeliverySink;
+}  // namespace nearmiss::maillog
+
+namespace nearmiss::maillog {
+
+// True when the file's first line is a trace's: a '#' directive (Exchange,
+// PowerShell's #TYPE) or a CSV header naming a sender and recipients.
+bool LooksLikeTrace(std::string_view first_line);
+
+class TraceLog {
+ public:
+  TraceLog(std::string name, DeliverySink* sink);
+  void Feed(std::string_view line);
+  void Finish();
+  const LineCounts& counts() const { return counts_; }
+
+ private:
+  enum class Kind { kUnknown, kExchange, kTrace, kHistorical };
+  void Directive(std::string_view text, uint64_t line);
+  void Record(const std::vector<std::string>& fields, uint64_t line);
+  void Header(const std::vector<std::string>& names, bool exchange);
+  void Row(const std::vector<std::string>& f, uint64_t line);
+  void Tally(uint64_t first_line, LineFormat format);  // a record's lines, recognised
+  void Unrecognised(uint64_t first_line);
+  void NotUnderstood(uint64_t line);
+  void Emit(int64_t time, std::string_view id, std::string_view sender, std::string_view rcpt,
+            std::string_view status, std::string_view relay, std::string_view text);
+  LineFormat format() const;
+  std::string_view Field(const std::vector<std::string>& f, int column) const;
+
+  DeliverySink* sink_;
+  LineCounts counts_;
+  CsvRecords csv_;
+  std::string last_line_;  // for excerpts of what was not read
+  Kind kind_ = Kind::kUnknown;
+  // Columns of the header; -1 when absent.
+  int time_ = -1, sender_ = -1, recipient_ = -1, status_ = -1, event_ = -1, message_id_ = -1,
+      internal_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1;
+  size_t columns_ = 0;
+};
+
+}  // namespace nearmiss::maillog
+
+#endif  // NEARMISS_MAILLOG_TRACE_LOG_H_

@@ -1,0 +1,132 @@
+#include "maillog/trace_log.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "maillog/csv_records.h"
+#include "maillog/postfix_log.h"
+#include "maillog/timestamp.h"
+
+namespace nearmiss::maillog {
+namespace {
+
+struct Seen {
+  std::string time, id, sender, rcpt, status;
+};
+
+class Collect final : public DeliverySink {
+ public:
+  void OnAttempt(const Attempt& a) override {
+    seen.push_back({FormatTime(a.time), std::string(a.queue_id), std::string(a.sender),
+                    std::string(a.recipient), std::string(a.status)});
+  }
+  std::vector<Seen> seen;
+};
+
+TEST(CsvRecords, QuotedCommasQuotesAndLineBreaks) {
+  std::vector<std::pair<std::vector<std::string>, uint64_t>> got;
+  std::vector<std::string> directives;
+  CsvRecords r([&](const std::vector<std::string>& f, uint64_t line) { got.emplace_back(f, line); },
+               [&](std::string_view d, uint64_t) { directives.emplace_back(d); });
+  r.Feed("#Fields: a,b");
+  r.Feed("1,\"x, \"\"y\"\"\"");
+  r.Feed("2,\"first");
+  r.Feed("#not a directive");
+  r.Feed("last\"");
+  EXPECT_FALSE(r.Finish());
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].first, (std::vector<std::string>{"1", "x, \"y\""}));
+  EXPECT_EQ(got[1].first, (std::vector<std::string>{"2", "first\n#not a directive\nlast"}));
+  EXPECT_EQ(got[1].second, 3u);
+  EXPECT_EQ(directives, (std::vector<std::string>{"#Fields: a,b"}));
+}
+
+TEST(TraceLog, ExchangeRecipientsAndEvents) {
+  Collect c;
+  TraceLog t("MSGTRK2025110301-1.LOG", &c);
+  for (const char* line : {
+           "#Software: Microsoft Exchange Server",
+           "#Version: 15.02.1544.004",
+           "#Log-type: Message Tracking Log",
+           "#Date: 2025-11-03T09:00:00.000Z",
+           "#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,"
+           "connector-id,source,event-id,internal-message-id,message-id,network-message-id,"
+           "recipient-address,recipient-status,total-bytes,recipient-count,"
+           "related-recipient-address,reference,message-subject,sender-address,return-path,"
+           "message-info,directionality,tenant-id,original-client-ip,original-server-ip,"
+           "custom-data",
+           "2025-11-03T09:12:05.100Z,10.0.4.12,WS12,10.0.0.5,EX01,,,STOREDRIVER,RECEIVE,41,"
+           "<m1@mod.gov.uk>,a-b,bob@army.ml;carol@army.mil,,4821,2,,,\"Plan, v2\","
+           "alice@mod.gov.uk,alice@mod.gov.uk,,Originating,,,,",
+           "2025-11-03T09:12:06.200Z,10.0.0.5,EX01,192.0.2.7,mx.army.ml,250 2.0.0 OK,"
+           "Internet,SMTP,SEND,41,<m1@mod.gov.uk>,a-b,bob@army.ml;carol@army.mil,250 2.0.0 OK,"
+           "4821,2,,,\"Plan, v2\",alice@mod.gov.uk,alice@mod.gov.uk,,Originating,,,,",
+           "2025-11-03T09:12:07.000Z,,,,EX01,,,SMTP,FROBNICATE,41,<m1@mod.gov.uk>,a-b,"
+           "bob@army.ml,,1,1,,,x,alice@mod.gov.uk,,,,,,,",
+           "2025-11-03 short",
+       }) {
+    t.Feed(line);
+  }
+  t.Finish();
+  ASSERT_EQ(c.seen.size(), 2u);
+  EXPECT_EQ(c.seen[0].time, "2025-11-03T09:12:06");
+  EXPECT_EQ(c.seen[0].id, "m1@mod.gov.uk");
+  EXPECT_EQ(c.seen[0].rcpt, "bob@army.ml");
+  EXPECT_EQ(c.seen[1].rcpt, "carol@army.mil");
+  EXPECT_EQ(c.seen[1].status, "sent");
+  const LineCounts& n = t.counts();
+  EXPECT_EQ(n.recognised, 8u);
+  EXPECT_EQ(n.not_understood, 1u);
+  EXPECT_EQ(n.first_not_understood_line, 8u);
+  EXPECT_EQ(n.unrecognised, 1u);
+  EXPECT_EQ(n.first_unrecognised_line, 9u);
+  EXPECT_EQ(n.main_format(), LineFormat::kExchangeTracking);
+}
+
+TEST(TraceLog, M365TraceAndHistoricalSearch) {
+  Collect c;
+  TraceLog t("trace.csv", &c);
+  t.Feed("\xEF\xBB\xBF\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\","
+         "\"ToIP\",\"FromIP\",\"Size\",\"MessageId\",\"MessageTraceId\"");
+  t.Feed("\"11/3/2025 9:12:06 PM\",\"alice@mod.gov.uk\",\"bob@army.ml\",\"x\",\"Delivered\","
+         "\"192.0.2.7\",\"10.0.4.12\",\"4821\",\"<m1@mod.gov.uk>\",\"g1\"");
+  t.Feed("\"2025-11-03T21:12:07Z\",\"alice@mod.gov.uk\",\"dave@army.ml\",\"x\",\"Failed\","
+         "\"\",\"10.0.4.12\",\"4821\",\"<m1@mod.gov.uk>\",\"g1\"");
+  t.Feed("\"2025-11-03T21:12:07Z\",\"alice@mod.gov.uk\",\"team@mod.gov.uk\",\"x\",\"Expanded\","
+         "\"\",\"10.0.4.12\",\"4821\",\"<m1@mod.gov.uk>\",\"g1\"");
+  t.Finish();
+  ASSERT_EQ(c.seen.size(), 2u);
+  EXPECT_EQ(c.seen[0].time, "2025-11-03T21:12:06");
+  EXPECT_EQ(c.seen[0].status, "sent");
+  EXPECT_EQ(c.seen[1].status, "bounced");
+  EXPECT_EQ(t.counts().main_format(), LineFormat::kM365Trace);
+
+  Collect h;
+  TraceLog hs("historical.csv", &h);
+  hs.Feed("origin_timestamp_utc,sender_address,recipient_status,message_subject,total_bytes,"
+          "message_id,network_message_id,original_client_ip,directionality,connector_id,"
+          "delivery_priority");
+  hs.Feed("2025-11-03 09:12:06Z,alice@mod.gov.uk,\"bob@army.ml##Receive, Send;eve@army.ml##"
+          "Receive, Fail\",x,4821,<m1@mod.gov.uk>,n1,10.0.4.12,Originating,,Normal");
+  hs.Finish();
+  ASSERT_EQ(h.seen.size(), 2u);
+  EXPECT_EQ(h.seen[0].rcpt, "bob@army.ml");
+  EXPECT_EQ(h.seen[0].status, "sent");
+  EXPECT_EQ(h.seen[1].rcpt, "eve@army.ml");
+  EXPECT_EQ(h.seen[1].status, "bounced");
+  EXPECT_EQ(h.seen[1].id, "m1@mod.gov.uk");
+  EXPECT_EQ(hs.counts().main_format(), LineFormat::kM365Historical);
+}
+
+TEST(TraceLog, LooksLikeTrace) {
+  EXPECT_TRUE(LooksLikeTrace("#Software: Microsoft Exchange Server"));
+  EXPECT_TRUE(LooksLikeTrace("\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Status\""));
+  EXPECT_TRUE(LooksLikeTrace("origin_timestamp_utc,sender_address,recipient_status"));
+  EXPECT_FALSE(LooksLikeTrace("Nov  3 09:12:03 mail postfix/smtp[1]: x"));
+  EXPECT_FALSE(LooksLikeTrace("sender,recipient,date"));
+}
+
+}  // namespace
+}  // namespace nearmiss::maillog

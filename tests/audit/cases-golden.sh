@@ -1,0 +1,69 @@
+#!/bin/sh
+# tests/audit/cases-golden.sh NEARMISS [--update]: one golden per case under
+# tests/audit/cases/CASE/: the inputs (every file but the ones named below),
+# read by `nearmiss audit ARGS --json INPUTS` and by the text summary, must
+# give exactly expected.jsonl and summary (reviewed by hand), and exit with
+# the code in `exit` (default 1: found). Optional files:
+#   args     extra arguments, one line ("--year 2025")
+#   mtimes   "FILE YYYY-MM-DD HH:MM" lines: modification times set before
+#            reading (the year of BSD timestamps comes from them)
+#   learned  the "learned N deliveries" line `nearmiss learn` must print
+#   html     lines the HTML report (`audit ARGS --html`) must contain
+#            (fixed strings); a line "!TEXT" must not be in it
+# Inputs are given in reverse name order on purpose: putting a rotated set
+# in order is the tool's job.
+set -u
+nearmiss=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+update=${2:-}
+here=$(cd "$(dirname "$0")" && pwd)
+w=$(mktemp -d /tmp/nearmiss-cases.XXXXXX)
+trap 'rm -rf "$w"' EXIT
+fail=0
+no() { echo "FAIL: $*" >&2; fail=1; }
+n=0
+for dir in "$here"/cases/*/; do
+  case=$(basename "$dir")
+  rm -rf "$w/in" && mkdir "$w/in" && cp -p "$dir"/* "$w/in/"
+  cd "$w/in" || exit 2
+  args=""
+  [ -f args ] && args=$(cat args)
+  want_rc=1
+  [ -f exit ] && want_rc=$(cat exit)
+  if [ -f mtimes ]; then
+    while read -r f d t; do touch -d "$d $t" "$f"; done <mtimes
+  fi
+  inputs=$(ls -r | grep -v -x -e args -e exit -e mtimes -e learned -e html -e expected.jsonl \
+    -e summary)
+  # shellcheck disable=SC2086
+  "$nearmiss" audit $args --json $inputs >"$w/$case.jsonl" 2>"$w/$case.err"
+  rc=$?
+  # shellcheck disable=SC2086
+  "$nearmiss" audit $args $inputs >"$w/$case.summary" 2>/dev/null
+  if [ "$update" = "--update" ]; then
+    cp "$w/$case.jsonl" "$dir/expected.jsonl"
+    cp "$w/$case.summary" "$dir/summary"
+  fi
+  [ "$rc" -eq "$want_rc" ] || { cat "$w/$case.err" >&2; no "$case: exit $rc, want $want_rc"; }
+  diff -u "$dir/expected.jsonl" "$w/$case.jsonl" >&2 || no "$case: --json rows differ"
+  diff -u "$dir/summary" "$w/$case.summary" >&2 || no "$case: summary differs"
+  if [ -f learned ]; then
+    # shellcheck disable=SC2086
+    "$nearmiss" learn --store "sqlite:$w/$case.db" $args $inputs >"$w/$case.learn" 2>&1
+    grep -qxF "$(cat learned)" "$w/$case.learn" ||
+      { cat "$w/$case.learn" >&2; no "$case: learn did not print: $(cat learned)"; }
+  fi
+  if [ -f html ]; then
+    # shellcheck disable=SC2086
+    "$nearmiss" audit $args --html "$w/$case.html" $inputs >/dev/null 2>&1
+    while IFS= read -r want; do
+      case "$want" in
+        !*) ! grep -qF -- "${want#!}" "$w/$case.html" || no "$case: report has: ${want#!}" ;;
+        *) grep -qF -- "$want" "$w/$case.html" || no "$case: report lacks: $want" ;;
+      esac
+    done <html
+  fi
+  n=$((n + 1))
+done
+[ "$n" -ge 6 ] || no "only $n cases"
+[ "$fail" -eq 0 ] || exit 1
+echo "audit cases golden: $n cases: OK"

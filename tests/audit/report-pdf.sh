@@ -1,0 +1,61 @@
+#!/bin/sh
+# tests/audit/report-pdf.sh NEARMISS: the report for people who decide, as
+# the browser draws it. Over the Exchange set of tests/audit/cases/:
+# `audit --html --pdf` prints the report through headless Chromium; the PDF,
+# read back with pdftotext, must carry the marking given (and no other), the
+# summary's figures, the "why" in words and what was read; and a Chromium
+# screenshot of the HTML must be a real page (PNG, not blank). Skips (77)
+# without chromium or pdftotext.
+set -u
+nearmiss=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+command -v chromium >/dev/null 2>&1 || { echo "SKIP: no chromium"; exit 77; }
+command -v pdftotext >/dev/null 2>&1 || { echo "SKIP: no pdftotext (poppler-utils)"; exit 77; }
+w=$(mktemp -d /tmp/nearmiss-report.XXXXXX)
+trap 'rm -rf "$w"' EXIT
+fail=0
+no() { echo "FAIL: $*" >&2; fail=1; }
+cp "$here"/cases/exchange-set/*.LOG "$here"/cases/exchange-set/*.log "$w/"
+cd "$w" || exit 2
+"$nearmiss" audit --marking "OFFICIAL-SENSITIVE" --html report.html --pdf report.pdf \
+  MSGTRK2025110309-1.LOG MSGTRK2025110310-1.LOG edge01-tracking.log >summary.txt 2>err.txt
+rc=$?
+[ "$rc" -eq 1 ] || { cat err.txt >&2; no "audit --pdf: exit $rc, want 1 (found)"; }
+pdftotext -layout report.pdf report.txt || no "pdftotext could not read the PDF"
+# One line of text per check; the PDF's layout may wrap long sentences.
+tr -s ' \n' ' ' <report.txt >flat.txt
+for want in "OFFICIAL-SENSITIVE" \
+    "3 messages went to 3 look-alike or blocked domains, from 3 senders" \
+    "3 recipients at those domains: 2 accepted by the receiving server, 1 bounced, 0 still waiting" \
+    "gmial.com looks like gmail.com" "army.ml looks like army.mil" \
+    "The first flagged message was sent on 2025-11-03" \
+    "What was read" "LEFT OUT, AND WHY" "2025-11-03T10:05 to"; do
+  grep -qF -- "$want" flat.txt || no "PDF lacks: $want"
+done
+! grep -qF "CONFIDENTIAL" flat.txt || no "PDF carries a marking nobody gave"
+# Without --marking and without marked mail: no banner at all.
+"$nearmiss" audit --html plain.html MSGTRK2025110309-1.LOG >/dev/null 2>&1
+! grep -q 'class="badge"' plain.html || no "unmarked report has a banner"
+# The screenshot: the page as drawn, at a fixed size.
+chromium --headless --disable-gpu --no-sandbox --no-first-run --user-data-dir="$w/profile" \
+  --window-size=1280,1600 --screenshot="$w/report.png" "file://$w/report.html" >/dev/null 2>&1 ||
+  no "chromium --screenshot failed"
+python3 - "$w/report.png" <<'PY' || no "screenshot is not a drawn page"
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+w, h = struct.unpack(">II", data[16:24])
+assert (w, h) == (1280, 1600), (w, h)
+# Decompress the image data and count distinct byte values: a blank page
+# has a handful, a drawn report many.
+idat, i = b"", 8
+while i < len(data):
+    n, kind = struct.unpack(">I4s", data[i:i + 8])
+    if kind == b"IDAT":
+        idat += data[i + 8:i + 8 + n]
+    i += 12 + n
+raw = zlib.decompress(idat)
+assert len(set(raw[: 1280 * 4 * 400])) > 40, "looks blank"
+PY
+[ "$fail" -eq 0 ] || exit 1
+echo "audit report PDF and screenshot: OK"
