@@ -133,6 +133,31 @@ bool ContainsNoCase(std::string_view haystack, std::string_view needle) {
   return false;
 }
 
+// Words of an email disclaimer ("This e-mail is intended only for the
+// addressee; if you received it in error ..."): a lone "CONFIDENTIAL" over
+// such a paragraph heads a legal footer, not a classified message.
+constexpr std::array<std::string_view, 6> kDisclaimerWords = {
+    "intended", "addressee", "privileged", "in error", "disclaimer",
+    "received this"};
+
+// Whether the next line after `line_end` with words on it (rules such as
+// "---" skipped) reads as a disclaimer.
+bool DisclaimerFollows(std::string_view s, std::size_t line_end) {
+  std::size_t at = line_end;
+  std::string_view next;
+  while (at < s.size() && s[at] != '\f') {
+    if (s[at] == '\n') ++at;
+    std::size_t stop = LineEnd(s, at);
+    next = s.substr(at, stop - at);
+    at = stop;
+    if (!OnlyDecoration(next)) break;
+  }
+  for (std::string_view w : kDisclaimerWords) {
+    if (ContainsNoCase(next, w)) return true;
+  }
+  return false;
+}
+
 constexpr std::array<std::string_view, 5> kLabelledLines = {
     "classification:", "security classification:", "protective marking:",
     "marking:", "sensitivity:"};
@@ -188,6 +213,7 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
     }
   }
   if (!OnlyDecoration(before) || !OnlyDecoration(after)) return false;
+  if (DisclaimerFollows(text, line_end)) return false;
   return NonBlankLinesBefore(text, line_begin, kBannerLines) < kBannerLines ||
          NonBlankLinesAfter(text, line_end, kBannerLines) < kBannerLines;
 }

@@ -19,8 +19,10 @@ bool IsSubjectMarking(std::string_view text, std::size_t begin,
 
 // Body text: the match is alone on its line (decoration such as "*", "=",
 // "-" allowed) within the first or last kBannerLines non-blank lines of its
-// page (pages are split by form feeds), or follows "Classification:" /
-// "Security classification:" / "Protective marking:" at a line start.
+// page (pages are split by form feeds), and the next line is not an email
+// disclaimer ("CONFIDENTIAL" heading "This e-mail is intended only for
+// ..."); or it follows "Classification:" / "Security classification:" /
+// "Protective marking:" at a line start.
 inline constexpr int kBannerLines = 3;
 bool IsBannerMarking(std::string_view text, std::size_t begin,
                      std::size_t end);

@@ -85,6 +85,9 @@ TEST_F(ScannerTest, IssueThirteenForms) {
            Case{kSubj, "SECRET SANTA 2026", Level::kNone},
            Case{kSubj, "Top secret: surprise party", Level::kNone},
            Case{kBody, "Hi\n\nsee below\n\nConfidential\n", Level::kNone},
+           Case{kBody, "Thanks,\nJo\n\nCONFIDENTIAL\n---\nThis e-mail is "
+                       "intended only for the addressee.\n", Level::kNone},
+           Case{kBody, "Thanks,\nJo\n\nCONFIDENTIAL\n", Level::kSecret},
        }) {
     EXPECT_EQ(Scan(c.kind, c.text).level, c.want) << c.text;
   }
