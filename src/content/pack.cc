@@ -144,19 +144,21 @@ Status ParseMarking(std::string_view file, const std::string& pack_name,
   if (forms.empty() && regexes.empty()) {
     return ErrorAt(file, t, "marking '" + *name + "' has no forms or regex");
   }
-  auto add = [&](std::string expression) {
+  auto add = [&](std::string expression, bool exact_case) {
     pack->markings.push_back(MarkingDef{*name, pack_name, *level, kind,
-                                        case_sensitive, mixed_case,
+                                        exact_case, mixed_case,
                                         std::move(expression), Origin(file, t)});
   };
   for (const std::string& f : forms) {
-    add(LiteralToExpression(f, true));
-    if (spaced) add(LetterSpacedExpression(f));
+    add(LiteralToExpression(f, true), case_sensitive);
+    // Typed letter-spaced forms were capitals; matching them caseless would
+    // only cost scan speed (measured: a third of the uk pack's).
+    if (spaced) add(LetterSpacedExpression(f), true);
   }
   for (const std::string& r : regexes) {
     NM_ASSIGN_OR_RETURN(std::string expanded,
                         Expand(r, defines, Origin(file, t)));
-    add(std::move(expanded));
+    add(std::move(expanded), case_sensitive);
   }
   return Status::Ok();
 }

@@ -19,7 +19,8 @@
 //                                    # markings in capitals and the words are
 //                                    # everyday English), true otherwise
 //   spaced = false                   # also match the letter-spaced legacy
-//                                    # form of each literal: "S E C R E T"
+//                                    # form of each literal: "S E C R E T",
+//                                    # in capitals only
 //   [define]
 //   sep = ' *// *'                   # a named piece of grammar: {sep} in a
 //                                    # regex stands for (?: *// *)
