@@ -7,6 +7,7 @@ extern const std::string_view kMarkingPackUsClassified;
 extern const std::string_view kMarkingPackUsCui;
 extern const std::string_view kMarkingPackNatoEu;
 extern const std::string_view kMarkingPackLabels;
+extern const std::string_view kMarkingPackAu;
 }  // namespace nearmiss::data
 
 namespace nearmiss::content {
@@ -18,6 +19,9 @@ std::vector<EmbeddedPack> BuiltinPacks() {
       {"us-cui.toml", data::kMarkingPackUsCui},
       {"nato-eu.toml", data::kMarkingPackNatoEu},
       {"labels.toml", data::kMarkingPackLabels},
+      // After labels: a label header value such as "PROTECTED" keeps being
+      // reported by the labels pack, which matches it first.
+      {"au.toml", data::kMarkingPackAu},
   };
 }
 

@@ -30,6 +30,7 @@ Status AddPack(const Pack& pack, Scanner::Rep* rep) {
     e.pack = m.pack;
     e.level = m.level;
     e.kind = m.kind;
+    e.mixed_case = m.mixed_case;
     e.expression = m.expression;
     e.flags = m.case_sensitive ? 0 : HS_FLAG_CASELESS;
     e.origin = m.origin;

@@ -9,9 +9,21 @@
 //   kind = "classification"          # classification | banner | portion | label
 //   forms = ["OFFICIAL-SENSITIVE"]   # literal text: ' ' matches any run of
 //                                    # blanks, '-' allows blanks around it
-//   regex = ['...']                  # or Vectorscan expressions
+//   regex = ['...']                  # or Vectorscan expressions, which may
+//                                    # use {name} from [define]
 //   case_sensitive = false           # default: false for classification and
 //                                    # label, true for banner and portion
+//   mixed_case = false               # may it count written in mixed or lower
+//                                    # case? default: false for
+//                                    # classification (the standards write
+//                                    # markings in capitals and the words are
+//                                    # everyday English), true otherwise
+//   spaced = false                   # also match the letter-spaced legacy
+//                                    # form of each literal: "S E C R E T",
+//                                    # in capitals only
+//   [define]
+//   sep = ' *// *'                   # a named piece of grammar: {sep} in a
+//                                    # regex stands for (?: *// *)
 //   [[label_header]]
 //   header = "msip_labels"           # header name, case-insensitive
 //   extract = 'MSIP_Label_[^_]+_Name=([^;]+)'  # ECMAScript; group 1 is the label
@@ -49,7 +61,11 @@ struct MarkingDef {
   Level level = Level::kNone;
   MarkingKind kind = MarkingKind::kClassification;
   bool case_sensitive = false;
-  std::string expression;  // Vectorscan syntax
+  // False: a match with a lower-case letter is only ever weak, and at the
+  // head of a subject a separator must follow it ("SECRET:", not "SECRET
+  // SANTA").
+  bool mixed_case = true;
+  std::string expression;  // Vectorscan syntax, {name}s expanded
   std::string origin;      // "uk.toml:41"
 };
 
@@ -72,6 +88,10 @@ Result<Pack> ParsePack(std::string_view toml_text, std::string_view file_name);
 // Turns literal text into a Vectorscan expression (escapes metacharacters,
 // loosens blanks and hyphens, adds word boundaries at word edges).
 std::string LiteralToExpression(std::string_view literal, bool whole_word);
+
+// The letter-spaced legacy (typewriter) form of a literal:
+// "TOP SECRET" -> \bT O P +S E C R E T\b.
+std::string LetterSpacedExpression(std::string_view literal);
 
 // The packs compiled into the library, in a stable order.
 struct EmbeddedPack {

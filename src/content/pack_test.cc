@@ -41,5 +41,59 @@ TEST(PackTest, LiteralLoosensBlanksAndHyphens) {
   EXPECT_EQ(LiteralToExpression("a.b", false), "a\\.b");
 }
 
+TEST(PackTest, DefinesExpandIntoRegexes) {
+  Result<Pack> pack = ParsePack(
+      "pack = \"x\"\n[define]\nsep = ' *// *'\nlevel = 'SECRET'\n"
+      "banner = '{level}{sep}NOFORN'\n[[marking]]\nname = \"A\"\n"
+      "level = \"SECRET\"\nregex = ['\\b{banner}', 'X{2,3}']\n",
+      "x.toml");
+  ASSERT_TRUE(pack.ok()) << pack.status().ToString();
+  ASSERT_EQ(pack->markings.size(), 2u);
+  EXPECT_EQ(pack->markings[0].expression,
+            "\\b(?:(?:SECRET)(?: *// *)NOFORN)");
+  EXPECT_EQ(pack->markings[1].expression, "X{2,3}");  // a quantifier stays
+}
+
+TEST(PackTest, BadDefinesAreNamed) {
+  for (auto [text, needle] : {
+           std::pair{"pack = \"x\"\n[[marking]]\nname = \"A\"\n"
+                     "level = \"SECRET\"\nregex = ['{nope}']\n",
+                     "x.toml:2: {nope} is not in [define]"},
+           std::pair{"pack = \"x\"\n[define]\na = '{b}'\nb = '{a}'\n"
+                     "[[marking]]\nname = \"A\"\nlevel = \"SECRET\"\n"
+                     "regex = ['{a}']\n",
+                     "cycle"},
+       }) {
+    Result<Pack> pack = ParsePack(text, "x.toml");
+    ASSERT_FALSE(pack.ok()) << text;
+    EXPECT_NE(pack.status().message().find(needle), std::string::npos)
+        << pack.status().message();
+  }
+}
+
+TEST(PackTest, SpacedAddsTheLetterSpacedForm) {
+  EXPECT_EQ(LetterSpacedExpression("TOP SECRET"),
+            "\\bT O P +S E C R E T\\b");
+  Result<Pack> pack = ParsePack(
+      "pack = \"x\"\n[[marking]]\nname = \"S\"\nlevel = \"SECRET\"\n"
+      "forms = [\"SECRET\"]\nspaced = true\n",
+      "x.toml");
+  ASSERT_TRUE(pack.ok()) << pack.status().ToString();
+  ASSERT_EQ(pack->markings.size(), 2u);
+  EXPECT_EQ(pack->markings[1].expression, "\\bS E C R E T\\b");
+}
+
+TEST(PackTest, ClassificationWordsAreCapitalsOnlyByDefault) {
+  Result<Pack> pack = ParsePack(
+      "pack = \"x\"\n[[marking]]\nname = \"S\"\nlevel = \"SECRET\"\n"
+      "forms = [\"SECRET\"]\n[[marking]]\nname = \"OS\"\n"
+      "level = \"OFFICIAL-SENSITIVE\"\nforms = [\"OFFICIAL-SENSITIVE\"]\n"
+      "mixed_case = true\n",
+      "x.toml");
+  ASSERT_TRUE(pack.ok()) << pack.status().ToString();
+  EXPECT_FALSE(pack->markings[0].mixed_case);
+  EXPECT_TRUE(pack->markings[1].mixed_case);
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -44,5 +44,42 @@ TEST(PositionTest, PortionAtParagraphStart) {
   EXPECT_FALSE(At(IsAtParagraphStart, "see item(S) here", "(S)"));
 }
 
+// Issue 13: portion marks after a paragraph's number or letter, one-letter
+// marks in everyday text, gateway tags before a subject marking.
+TEST(PositionTest, PortionsAndSubjectsAsWritten) {
+  struct Case {
+    bool (*fn)(std::string_view, std::size_t, std::size_t);
+    std::string_view text, word;
+    bool want;
+  };
+  const auto kPortion = IsAtParagraphStart;
+  const auto kSubject = IsSubjectMarking;
+  for (const Case& c : {
+           Case{kPortion, "x\n1. (S//NF) The convoy", "(S//NF)", true},
+           Case{kPortion, "x\na. (U) Weather", "(U)", true},
+           Case{kPortion, "x\n(1) (C) Sensors", "(C)", true},
+           Case{kPortion, "x\n1.2 (TS) Intercepts", "(TS)", true},
+           Case{kPortion, "x\niv. (S) Fuel", "(S)", true},
+           Case{kPortion, "x\n- (S) Site two", "(S)", true},
+           Case{kPortion, "x\nSummary (S) Fuel", "(S)", false},
+           Case{kPortion, "x\n1. 2. (S) Fuel", "(S)", false},
+           Case{kPortion, "Sizes\n(S) small", "(S)", false},
+           Case{kPortion, "x\n1. (C) grade is a pass", "(C)", false},
+           Case{kPortion, "x\n(C) 2025 Example Ltd", "(C)", false},
+           Case{kPortion, "x\n(C) Crown copyright", "(C)", false},
+           Case{kPortion, "x\n(C) Sensor coverage", "(C)", true},
+           Case{kSubject, "[EXTERNAL] RE: SECRET: x", "SECRET", true},
+           Case{kSubject, "EXTERNAL: SECRET: x", "SECRET", true},
+           Case{kSubject, "*EXTERNAL* SECRET: x", "SECRET", true},
+           Case{kSubject, "(EXT) Fwd: SECRET: x", "SECRET", true},
+       }) {
+    EXPECT_EQ(At(c.fn, c.text, c.word), c.want) << c.text;
+  }
+  EXPECT_TRUE(FollowedBySeparator("SECRET: x", 6));
+  EXPECT_TRUE(FollowedBySeparator("SECRET - x", 6));
+  EXPECT_TRUE(FollowedBySeparator("SECRET", 6));
+  EXPECT_FALSE(FollowedBySeparator("SECRET SANTA", 6));
+}
+
 }  // namespace
 }  // namespace nearmiss::content

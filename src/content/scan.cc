@@ -32,6 +32,15 @@ std::string_view TrimMatch(std::string_view s) {
   return s;
 }
 
+// Whether the matched text has no lower-case ASCII letter: the standards
+// write markings in capitals ("Top secret: surprise party" is prose).
+bool WrittenInCapitals(std::string_view matched) {
+  for (char c : matched) {
+    if (c >= 'a' && c <= 'z') return false;
+  }
+  return true;
+}
+
 // Returns whether a marking match counts at all, and how strongly.
 bool MarkingStrength(const PatternEntry& p, TextKind kind,
                      std::string_view text, const RawMatch& m,
@@ -58,6 +67,14 @@ bool MarkingStrength(const PatternEntry& p, TextKind kind,
     case MarkingKind::kLabel: {
       bool strong = subject_like ? IsSubjectMarking(text, m.begin, m.end)
                                  : IsBannerMarking(text, m.begin, m.end);
+      if (strong && !p.mixed_case) {
+        // An everyday word: capitals only, and leading a subject only with
+        // a separator after it ("SECRET: x", not "SECRET SANTA"). File
+        // names keep "SECRET plan.docx": they have no such shouting.
+        strong = WrittenInCapitals(text.substr(m.begin, m.end - m.begin)) &&
+                 (kind != TextKind::kSubject ||
+                  FollowedBySeparator(text, m.end));
+      }
       *strength = strong ? Strength::kStrong : Strength::kWeak;
       return true;
     }
@@ -65,9 +82,12 @@ bool MarkingStrength(const PatternEntry& p, TextKind kind,
   return false;
 }
 
+// Equal spans (the same word in two packs) fall back to the pattern id, so
+// the pack listed first reports it, run after run.
 bool ByBeginThenLongest(const RawMatch& a, const RawMatch& b) {
   if (a.begin != b.begin) return a.begin < b.begin;
-  return a.end > b.end;
+  if (a.end != b.end) return a.end > b.end;
+  return a.id < b.id;
 }
 
 // Keeps only matches not contained in an earlier (longer) one: "TOP SECRET"

@@ -24,6 +24,7 @@ struct PatternEntry {
   std::string pack;
   Level level = Level::kNone;
   MarkingKind kind = MarkingKind::kClassification;  // markings only
+  bool mixed_case = true;                           // markings only
   Strength strength = Strength::kStrong;            // custom only
   DetectorKind detector = DetectorKind::kPaymentCard;  // detectors only
   std::string expression;

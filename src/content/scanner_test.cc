@@ -64,6 +64,35 @@ TEST_F(ScannerTest, SubjectPrefixesAreStrong) {
             Level::kOfficialSensitive);
 }
 
+// Issue 13: the forms senders write, and the prose that only looks like them.
+TEST_F(ScannerTest, IssueThirteenForms) {
+  struct Case {
+    TextKind kind;
+    std::string_view text;
+    Level want;
+  };
+  const TextKind kSubj = TextKind::kSubject, kBody = TextKind::kBody;
+  for (const Case& c : {
+           Case{kSubj, "UK TOP SECRET: deployment plan", Level::kTopSecret},
+           Case{kSubj, "UK SECRET: convoy", Level::kSecret},
+           Case{kSubj, "UK OFFICIAL-SENSITIVE: list", Level::kOfficialSensitive},
+           Case{kBody, "UK TOP SECRET\n\nPlan.\n", Level::kTopSecret},
+           Case{kBody, "SECRET // NOFORN\n\nPlan.\n", Level::kSecret},
+           Case{kBody, "Team,\n1. (S//NF) The convoy leaves.\n2. (U) Fair.\n"
+                       "three\nfour\nfive\nsix\n", Level::kSecret},
+           Case{kBody, "S E C R E T\n\nMinutes.\n", Level::kSecret},
+           Case{kSubj, "Secret Santa 2026 - sign up", Level::kNone},
+           Case{kSubj, "SECRET SANTA 2026", Level::kNone},
+           Case{kSubj, "Top secret: surprise party", Level::kNone},
+           Case{kBody, "Hi\n\nsee below\n\nConfidential\n", Level::kNone},
+           Case{kBody, "Thanks,\nJo\n\nCONFIDENTIAL\n---\nThis e-mail is "
+                       "intended only for the addressee.\n", Level::kNone},
+           Case{kBody, "Thanks,\nJo\n\nCONFIDENTIAL\n", Level::kSecret},
+       }) {
+    EXPECT_EQ(Scan(c.kind, c.text).level, c.want) << c.text;
+  }
+}
+
 TEST_F(ScannerTest, LooseWordsAreWeakAndDoNotRaise) {
   Sensitivity s = Scan(TextKind::kBody,
                        "Hi,\nthe secret to a good soup is time.\nKeep it "

@@ -112,7 +112,7 @@ std::vector<std::string> PolicyKeyPaths() {
 
 const std::vector<std::string>& BuiltinPackNames() {
   static const std::vector<std::string> kNames = {"uk", "us-classified", "us-cui",
-                                                  "nato-eu", "labels"};
+                                                  "nato-eu", "au", "labels"};
   return kNames;
 }
 
