@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "base/log.h"
@@ -53,6 +54,7 @@ struct ExplainFlags {
   std::vector<std::string> cc;
   std::string subject;
   std::string body_file;
+  std::string message_file;
   std::string path = "offline";
   bool json = false;
 };
@@ -130,6 +132,19 @@ std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
   return out;
 }
 
+// The file's bytes; nullopt, logged as "PATH: cannot read the WHAT file",
+// when it cannot be read.
+std::optional<std::string> ReadWholeFile(const std::string& path, std::string_view what) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) {
+    log::Error(path + ": cannot read the " + std::string(what) + " file");
+    return std::nullopt;
+  }
+  return bytes.str();
+}
+
 int RunExplain(const ExplainFlags& flags) {
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
   if (!engine) return kExitError;
@@ -145,17 +160,20 @@ int RunExplain(const ExplainFlags& flags) {
     log::Error("could not allocate a scan scratch");
     return kExitError;
   }
+  // A whole message: its label headers and attachments count as they do
+  // in `scan` and the milter; --subject and --body-file add to it.
+  if (!flags.message_file.empty()) {
+    std::optional<std::string> bytes = ReadWholeFile(flags.message_file, "message");
+    if (!bytes) return kExitError;
+    content::ScannedMessage m = engine->ScanMessage(*bytes, flags.message_file, *scratch);
+    facts.sensitivity = std::move(m.sensitivity);
+  }
   Status s = engine->scanner().Scan(content::TextKind::kSubject, "subject", flags.subject,
                                     *scratch, &facts.sensitivity);
   if (s.ok() && !flags.body_file.empty()) {
-    std::ifstream in(flags.body_file, std::ios::binary);
-    std::ostringstream body;
-    body << in.rdbuf();
-    if (!in) {
-      log::Error(flags.body_file + ": cannot read the body file");
-      return kExitError;
-    }
-    s = engine->scanner().Scan(content::TextKind::kBody, "body", body.str(), *scratch,
+    std::optional<std::string> body = ReadWholeFile(flags.body_file, "body");
+    if (!body) return kExitError;
+    s = engine->scanner().Scan(content::TextKind::kBody, "body", *body, *scratch,
                                &facts.sensitivity);
   }
   if (!s.ok()) {
@@ -194,6 +212,9 @@ void AddPolicyCommand(CLI::App& app, Run& run) {
       ->required();
   explain->add_option("--cc", flags->cc, "Cc recipient (repeat)");
   explain->add_option("--subject", flags->subject, "Subject line");
+  explain->add_option("--message", flags->message_file,
+                      "A whole message (.eml): its headers, body and attachments are read")
+      ->check(CLI::ExistingFile);
   explain->add_option("--body-file", flags->body_file, "File holding the body text")
       ->check(CLI::ExistingFile);
   explain->add_option("--path", flags->path, "Mail path: offline, smtp or sendmail")

@@ -28,9 +28,32 @@ Reason SensitivityReason(const content::Sensitivity& s) {
                                           ", so it counts as " +
                                           std::string(content::LevelName(s.level))};
   }
+  if (best != nullptr && s.level == content::Level::kUnknownLabel) {
+    return {ReasonCode::kSensitivity, "the message carries the label '" + best->text + "' (" +
+                                          best->where +
+                                          ") that no label table places, so it counts as above "
+                                          "TOP SECRET"};
+  }
   std::string message = "the message is marked " + std::string(content::LevelName(s.level));
   if (best != nullptr) message += " (" + best->marking + " in " + best->where + ")";
   return {ReasonCode::kSensitivity, std::move(message)};
+}
+
+// For a rule's `finding` condition: the first finding of a kind it names.
+Reason FindingReason(const content::Sensitivity& s, unsigned wanted) {
+  const std::vector<std::string>& names = content::ConditionFindingNames();
+  for (const content::Finding& f : s.findings) {
+    for (size_t i = 0; i < names.size(); ++i) {
+      if ((wanted & (1u << i)) == 0 || f.marking != names[i]) continue;
+      if (f.marking == "encrypted-attachment") {
+        return {ReasonCode::kSensitivity,
+                f.where + " is encrypted, so nearmiss cannot read what it holds"};
+      }
+      return {ReasonCode::kSensitivity, "the label '" + f.text + "' (" + f.where +
+                                            ") is not in the label table"};
+    }
+  }
+  return {ReasonCode::kSensitivity, "the message carries a finding this rule names"};
 }
 
 std::string JoinReasons(const std::vector<Reason>& reasons) {
@@ -49,7 +72,11 @@ RecipientDecision Make(const engine::CompiledRule& rule, const RecipientCheck& c
   d.action = rule.action;
   d.rule = rule.ref;
   d.reasons = check.reasons;
-  if (rule.has_level && sensitivity != nullptr) d.reasons.push_back(SensitivityReason(*sensitivity));
+  if (rule.findings != 0 && sensitivity != nullptr) {
+    d.reasons.push_back(FindingReason(*sensitivity, rule.findings));
+  } else if (rule.has_level && sensitivity != nullptr) {
+    d.reasons.push_back(SensitivityReason(*sensitivity));
+  }
   d.at_rcpt = path == MailPath::kSmtp && rule.action == Action::kReject && rule.decidable_at_rcpt;
   content::Level level = sensitivity ? sensitivity->level : content::Level::kNone;
   std::string reason = JoinReasons(d.reasons);
@@ -96,6 +123,7 @@ Decision Engine::Decide(const MessageFacts& facts) const {
   engine::MessageView view;
   view.sender_in_group = table_->SenderGroups(facts.sender);
   view.level = sensitivity.level;
+  view.findings = engine::DecisionTable::FindingBits(sensitivity);
   std::set<std::string> addresses, external;
   for (const MessageRecipient& r : facts.recipients) {
     const RecipientCheck& c = r.check;
