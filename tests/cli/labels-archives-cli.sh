@@ -57,9 +57,15 @@ check "TOP SECRET inside a nested zip" "TOP SECRET hold attachment:outer.zip/inn
   "$(summary archive-nested)"
 check "an encrypted zip to an outsider is held" "none hold attachment:locked.zip/plan.docx" \
   "$(summary archive-encrypted)"
-check "archives nested past the bound: incomplete, held" "SECRET hold -" "$(summary archive-too-deep)"
-check "a ratio bomb stops at the bound: incomplete, held" "SECRET hold -" \
+# Stopped by a bound: the level found is kept in the findings, the scan is
+# incomplete, and the decision counts it as [limits] incomplete_level.
+check "archives nested past the bound: incomplete, held" "none hold limit" "$(summary archive-too-deep)"
+check "a ratio bomb stops at the bound: incomplete, held" "none hold limit" \
   "$(summary archive-ratio-bomb)"
+check "incomplete scans say so" "False False" "$(for f in archive-too-deep archive-ratio-bomb; do
+  grep -F "\"source\":\"$data/$f.eml\"" "$tmp/out.jsonl" |
+    python3 -c 'import json,sys; print(json.loads(sys.stdin.read())["sensitivity"]["complete"])'
+  done | tr '\n' ' ' | sed 's/ $//')"
 line() { grep -F "\"source\":\"$data/$1.eml\"" "$tmp/out.jsonl"; }
 check "the ratio bound is named" 1 "$(line archive-ratio-bomb | grep -c '"marking":"max-compression-ratio"')"
 check "the depth bound is named" 1 "$(line archive-too-deep | grep -c '"marking":"max-archive-depth"')"
@@ -72,13 +78,13 @@ check "explain: encrypted zip exits 1" 1 $?
 check "explain: encrypted zip held by its rule" \
   "action: hold (rule 4 'encrypted-attachment-external' (<embedded default policy>:125:1))" \
   "$(printf '%s\n' "$out" | grep '^action:')"
-check "explain: the reason names the member" 1 \
-  "$(printf '%s\n' "$out" | grep -c 'attachment:locked.zip/plan.docx is encrypted')"
+check "explain: the sender is told which member" 1 \
+  "$(printf '%s\n' "$out" | grep -c '^sender sees: .*attachment:locked.zip/plan.docx is encrypted')"
 out=$(explain --message $data/labels-msip-unknown.eml)
 check "explain: unknown label held by its rule" 1 \
   "$(printf '%s\n' "$out" | grep -c "^action: hold (rule 3 'unknown-label-external'")"
-check "explain: the reason names the label" 1 \
-  "$(printf '%s\n' "$out" | grep -c "the label 'Team_Falcon_0' (header:msip_labels) is not in the label table")"
+check "explain: the sender is told which label" 1 \
+  "$(printf '%s\n' "$out" | grep -c "^sender sees: .*the label 'Team_Falcon_0' (header:msip_labels) is not in the label table")"
 out=$(explain --message $data/labels-msip-secret-0.eml)
 check "explain: Secret_0" "sensitivity: SECRET" "$(printf '%s\n' "$out" | grep '^sensitivity:')"
 out=$(explain --message $data/archive-nested.eml --to carol@mod.gov.uk)
@@ -89,7 +95,7 @@ check "explain: nested zip, TOP SECRET" "sensitivity: TOP SECRET" \
 cat > "$tmp/labels.toml" <<'TOML'
 [sensitivity.labels]
 "Team Falcon" = "OFFICIAL"
-"Highly_Confidential\All Employees" = "OFFICIAL-SENSITIVE"
+'Highly_Confidential\All Employees' = "OFFICIAL-SENSITIVE"
 TOML
 out=$(explain --policy "$tmp/labels.toml" --message $data/labels-msip-unknown.eml)
 check "policy labels: Team_Falcon_0 placed at OFFICIAL, accepted" "sensitivity: OFFICIAL|accept" \
