@@ -23,6 +23,16 @@ struct ContentLimits {
   int max_parts = 1000;
   // Decompressed bytes read out of one archive or office file (zip bombs).
   std::size_t max_attachment_bytes = 32u << 20;  // 32 MiB
+  // Zip archives nested in a zip attachment, the attachment itself counting
+  // as 1: a zip in a zip is depth 2. Deeper ones are not opened.
+  int max_archive_depth = 4;
+  // Members read from one zip attachment, nested archives' members included.
+  std::size_t max_archive_members = 1000;
+  // A zip member (in an archive or an office file) may inflate to this many
+  // times its compressed size; judged once it passes 1 MiB, so small
+  // members of repeated text are not caught. Zip bombs inflate by 1000 and
+  // more; text and office XML by 5 to 50.
+  std::size_t max_compression_ratio = 200;
   // Decompressed bytes across every attachment of one message.
   std::size_t max_total_bytes = 128u << 20;  // 128 MiB
   // Wall time spent extracting text from one message's attachments.

@@ -45,12 +45,26 @@ struct DetectorOptions {
   Level level = Level::kOfficialSensitive;
 };
 
+// One entry of the policy's label table ([sensitivity.labels]): a label's
+// name, as a Purview label's internal or display name, mapped to a level.
+// Names are compared folded (case, and '_', '-' and blanks alike, after a
+// Purview "_0"-style suffix is dropped; see LabelKey in label_headers.cc).
+struct LabelLevel {
+  std::string name;    // "Team Internal", "Secret_0", "Confidential\Finance"
+  Level level = Level::kNone;
+  std::string origin;  // "policy.toml:40:1"
+};
+
 struct ScannerOptions {
   // The packs compiled into the library (data/markings/*.toml).
   bool builtin_packs = true;
   // Extra pack files (same TOML format) read from disk.
   std::vector<std::string> pack_files;
   std::vector<CustomPattern> custom_patterns;
+  // Label names the policy places on the scale; they win over the packs'
+  // label forms. A label found in a label header (or a document's MSIP
+  // properties) that neither places becomes a finding at unknown-label.
+  std::vector<LabelLevel> labels;
   DetectorOptions detectors;
 };
 
@@ -99,7 +113,12 @@ class Scanner {
   // name, `value` its unfolded value. Appends strong findings with where
   // "header:<name>" (or `where` when given: labels found inside a document's
   // properties are reported against the attachment). Headers that are not
-  // labels are ignored.
+  // labels are ignored. Each label name is placed by, in order: the policy's
+  // label table (ScannerOptions::labels), then the packs' markings; a
+  // sublabel "Parent\Child" (or "Parent/Child") is placed by its child when
+  // the child is known, else by its parent; a Purview suffix "_0" is
+  // dropped first. A label placed by neither is a finding at
+  // Level::kUnknownLabel (marking "unknown-label", text the label's name).
   Status ScanHeader(std::string_view name, std::string_view value,
                     Scratch& scratch, Sensitivity* out,
                     std::string_view where = {}) const;

@@ -3,7 +3,10 @@
 //
 // Every marking pack (UK, US classified, CUI, NATO/EU, header labels) maps its
 // forms onto one scale: none < OFFICIAL < OFFICIAL-SENSITIVE < SECRET <
-// TOP SECRET. A Finding says which marking was seen, where, and whether its
+// TOP SECRET < unknown-label. The last is not a marking: it is a sensitivity
+// label that is present (a Purview label name in msip_labels, say) but that
+// neither the label table nor the policy can place. It may be as high as the
+// highest, so it orders above TOP SECRET and never compares as `none`. A Finding says which marking was seen, where, and whether its
 // position makes it strong (a subject prefix, a banner line, a portion mark, a
 // header label, a validated detector, a policy pattern) or weak (a loose word
 // in running text: "the secret to a good soup"). Only strong findings raise the
@@ -28,10 +31,11 @@ enum class Level {
   kOfficialSensitive,
   kSecret,
   kTopSecret,
+  kUnknownLabel,  // a label present but not on the scale; see above
 };
 
 // The exact names: "none", "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET",
-// "TOP SECRET".
+// "TOP SECRET", "unknown-label".
 std::string_view LevelName(Level level);
 
 // Accepts the exact names, case-insensitively, with '_' or ' ' for '-' and
@@ -57,6 +61,15 @@ struct Finding {
   Strength strength = Strength::kWeak;
 };
 
+// Findings a policy rule can ask for by name (rule key `finding`), each
+// the Finding::marking of its kind:
+//   "unknown-label"         a label present but not on the scale (level
+//                           unknown-label, pack "labels"; text the name)
+//   "encrypted-attachment"  an encrypted archive member or document that
+//                           could not be read (pack "archive"; where
+//                           "attachment:<file>/<member>")
+const std::vector<std::string>& ConditionFindingNames();
+
 struct Sensitivity {
   Level level = Level::kNone;  // highest strong finding
   std::vector<Finding> findings;
@@ -66,6 +79,8 @@ struct Sensitivity {
 
   // Appends and raises `level` when the finding is strong.
   void Add(Finding finding);
+  // Whether a finding with this marking is present.
+  bool Has(std::string_view marking) const;
 };
 
 }  // namespace nearmiss::content

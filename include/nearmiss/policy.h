@@ -54,6 +54,9 @@ struct SensitivityPolicy {
   std::vector<std::string> packs = BuiltinPackNames();
   std::vector<std::string> pack_files;  // extra packs (same TOML format)
   std::vector<content::CustomPattern> patterns;
+  // [sensitivity.labels]: the tenant's label names and their levels
+  // ("Secret_0" = "SECRET"); they win over the label pack's forms.
+  std::vector<content::LabelLevel> labels;
   content::DetectorOptions detectors;
 };
 
@@ -66,6 +69,10 @@ struct Rule {
   std::vector<std::string> reasons;  // one of its reason codes is one of
   std::optional<content::Level> sensitivity_at_least;
   std::optional<content::Level> sensitivity_at_most;
+  // The message carries a finding of one of these kinds
+  // (content::ConditionFindingNames(): "unknown-label",
+  // "encrypted-attachment").
+  std::vector<std::string> findings;
   std::vector<std::string> sender_groups;  // the sender is in one of
   std::optional<int> recipients_at_least;  // distinct recipients
   std::optional<int> recipients_at_most;

@@ -72,9 +72,22 @@ enum class TrustSource : uint8_t {
 //   routed-address  next domain (U-label)                   how it is routed
 //   irregular-address  delivery domain (U-label)            what is irregular
 //   sensitivity     level name        marking               where it was seen
-//                   (unread: the level of content not read to the end;
-//                    object then names the limit that stopped the reading)
+//                   (form says which sentence: kUnread, the level of content
+//                    not read to the end, object naming the limit that
+//                    stopped the reading; kUnknownLabel and kUnlistedLabel,
+//                    object the label's text; kEncrypted, detail the
+//                    attachment; kNamedFinding, a rule's `finding` condition)
 //
+// Which sentence a kSensitivity reason renders.
+enum class SensitivityForm : uint8_t {
+  kMarked,         // "the message is marked SECRET (SECRET in subject)"
+  kUnread,         // not read to the end, so it counts as a level
+  kUnknownLabel,   // a label no table places: counts as above TOP SECRET
+  kUnlistedLabel,  // a rule's `finding = ["unknown-label"]` matched
+  kEncrypted,      // a rule's `finding = ["encrypted-attachment"]` matched
+  kNamedFinding,   // another finding a rule names
+};
+
 // A plain value; equal reasons render equal sentences.
 struct Reason {
   ReasonCode code = ReasonCode::kTrusted;
@@ -82,7 +95,7 @@ struct Reason {
   std::string object;
   std::string detail;
   TrustSource source = TrustSource::kProtected;  // kTrusted only
-  bool unread = false;                           // kSensitivity only
+  SensitivityForm form = SensitivityForm::kMarked;  // kSensitivity only
 
   bool operator==(const Reason&) const = default;
 };

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "base/log.h"
@@ -51,6 +52,7 @@ struct ExplainFlags {
   std::vector<std::string> cc;
   std::string subject;
   std::string body_file;
+  std::string message_file;
   std::string path = "offline";
   bool json = false;
 };
@@ -119,6 +121,19 @@ std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
   return out;
 }
 
+// The file's bytes; nullopt, logged as "PATH: cannot read the WHAT file",
+// when it cannot be read.
+std::optional<std::string> ReadWholeFile(const std::string& path, std::string_view what) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) {
+    log::Error(path + ": cannot read the " + std::string(what) + " file");
+    return std::nullopt;
+  }
+  return bytes.str();
+}
+
 int RunExplain(const ExplainFlags& flags) {
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
   if (!engine) return kExitError;
@@ -130,21 +145,25 @@ int RunExplain(const ExplainFlags& flags) {
                                              : MailPath::kOffline;
   for (const std::string& to : flags.to) envelope.recipients.push_back({to, RecipientField::kTo, true});
   for (const std::string& cc : flags.cc) envelope.recipients.push_back({cc, RecipientField::kCc, true});
-  std::string body;
-  if (!flags.body_file.empty()) {
-    std::ifstream in(flags.body_file, std::ios::binary);
-    std::ostringstream read;
-    read << in.rdbuf();
-    if (!in) {
-      log::Error(flags.body_file + ": cannot read the body file");
-      return kExitError;
-    }
-    body = read.str();
-  }
+  // A whole message (--message) is read as `scan` and the milter read it:
+  // its label headers and attachments count. Otherwise --subject and
+  // --body-file are the parts (CLI11 keeps the two forms apart).
+  std::string bytes;
   MessageParts parts;
   parts.subject = flags.subject;
-  parts.body = body;
-  MessageCheck check = engine->CheckMessage(envelope, MessageContent::Parts(parts));
+  if (!flags.message_file.empty()) {
+    std::optional<std::string> read = ReadWholeFile(flags.message_file, "message");
+    if (!read) return kExitError;
+    bytes = std::move(*read);
+  } else if (!flags.body_file.empty()) {
+    std::optional<std::string> read = ReadWholeFile(flags.body_file, "body");
+    if (!read) return kExitError;
+    bytes = std::move(*read);
+    parts.body = bytes;
+  }
+  MessageCheck check = engine->CheckMessage(
+      envelope, flags.message_file.empty() ? MessageContent::Parts(parts)
+                                           : MessageContent::Raw(bytes, flags.message_file));
   for (const std::string& e : check.message.errors) log::Warn(e);
   const MessageFacts& facts = check.facts;
   const Decision& d = check.decision;
@@ -177,9 +196,14 @@ void AddPolicyCommand(CLI::App& app, Run& run) {
   explain->add_option("--to", flags->to, "Recipient (repeat, or a comma-separated list)")
       ->required();
   explain->add_option("--cc", flags->cc, "Cc recipient (repeat)");
-  explain->add_option("--subject", flags->subject, "Subject line");
-  explain->add_option("--body-file", flags->body_file, "File holding the body text")
+  CLI::Option* subject = explain->add_option("--subject", flags->subject, "Subject line");
+  CLI::Option* message = explain->add_option(
+      "--message", flags->message_file,
+      "A whole message (.eml): its headers, body and attachments are read");
+  message->check(CLI::ExistingFile);
+  CLI::Option* body = explain->add_option("--body-file", flags->body_file, "File holding the body text")
       ->check(CLI::ExistingFile);
+  message->excludes(subject)->excludes(body);
   explain->add_option("--path", flags->path, "Mail path: offline, smtp or sendmail")
       ->check(CLI::IsMember({"offline", "smtp", "sendmail"}));
   explain->add_flag("--json", flags->json, "One JSON object instead of the text");

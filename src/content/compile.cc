@@ -138,6 +138,7 @@ Result<std::shared_ptr<const Scanner>> Scanner::Compile(
     }
     AddCustom(c, rep.get());
   }
+  NM_RETURN_IF_ERROR(AddLabelTable(options.labels, rep.get()));
   const DetectorOptions& d = options.detectors;
   if (d.payment_cards) AddDetector(DetectorKind::kPaymentCard, d.level, rep.get());
   if (d.uk_nino) AddDetector(DetectorKind::kUkNino, d.level, rep.get());

@@ -13,13 +13,23 @@ bool AnySuffix(std::string_view name,
   return false;
 }
 
+bool IsOoxmlName(std::string_view filename) {
+  return AnySuffix(filename,
+                   {".docx", ".docm", ".xlsx", ".xlsm", ".pptx", ".pptm"});
+}
+
 }  // namespace
+
+bool IsEncryptedOfficeFile(std::string_view filename, std::string_view bytes) {
+  // [MS-CFB] 2.2: the compound file header signature.
+  static constexpr std::string_view kCfb("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  return bytes.substr(0, kCfb.size()) == kCfb && IsOoxmlName(filename);
+}
 
 DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
                          std::string_view bytes) {
   bool is_zip = bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
-  if (AnySuffix(filename, {".docx", ".docm", ".xlsx", ".xlsm", ".pptx",
-                           ".pptm"}) ||
+  if (IsOoxmlName(filename) ||
       mime_type.find("openxmlformats") != std::string_view::npos) {
     return is_zip ? DocType::kOoxml : DocType::kOther;
   }
@@ -60,8 +70,9 @@ Extracted ExtractDocument(DocType type, std::string_view name,
       return HtmlToText(bytes);
     case DocType::kOoxml:
     case DocType::kOdf:
-    case DocType::kZip:
       return ExtractZipDocument(type, name, bytes, budget);
+    case DocType::kZip:
+      return ExtractArchive(name, bytes, budget);
     case DocType::kPdf:
       return ExtractPdf(name, bytes, budget);
     case DocType::kOther:

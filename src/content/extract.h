@@ -15,11 +15,15 @@ namespace nearmiss::content {
 
 using Clock = std::chrono::steady_clock;
 
-// Shared by every attachment of one message.
+// Shared by every attachment of one message. The archive bounds come from
+// ContentLimits (content_limits.h documents each).
 struct ExtractBudget {
   std::size_t per_attachment_bytes;
   std::size_t total_bytes_left;
   Clock::time_point deadline;
+  int max_archive_depth = 4;
+  std::size_t max_archive_members = 1000;
+  std::size_t max_compression_ratio = 200;
 
   bool TimeUp() const { return Clock::now() >= deadline; }
 };
@@ -29,13 +33,30 @@ struct LimitHit {
   std::string detail;  // "report.docx: more than 33554432 bytes decompressed"
 };
 
+// One document read out of an archive: its path inside the attachment
+// ("plans/annex.docx", or "inner.zip/annex.pdf" for a nested archive).
+struct ExtractedMember {
+  std::string path;
+  std::string text;
+  std::string msip_labels;
+  bool has_text = false;
+};
+
 struct Extracted {
   std::string text;
   // Office files may carry sensitivity labels in their properties
   // (docProps/custom.xml): "MSIP_Label_<guid>_Name=Secret;" as msip_labels.
   std::string msip_labels;
-  // Plain archives: the member names, each scanned like an attachment name.
+  // Plain archives: the member paths, each scanned like an attachment name,
+  // and the documents inside, each extracted like an attachment.
   std::vector<std::string> member_names;
+  std::vector<ExtractedMember> members;
+  // Members (paths as above) that are encrypted and so were not read: zip
+  // encryption, or an encrypted Office or PDF document inside.
+  std::vector<std::string> encrypted_members;
+  // The document itself is encrypted (a PDF needing a password to open, an
+  // OOXML file in its encrypted CFB envelope): nothing could be read.
+  bool encrypted = false;
   bool has_text = false;
   std::vector<std::string> errors;
   std::vector<LimitHit> limits;
@@ -47,14 +68,24 @@ enum class DocType { kText, kHtml, kOoxml, kOdf, kPdf, kZip, kOther };
 DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
                          std::string_view bytes);
 
+// An Office Open XML name (.docx, .xlsx, ...) over a Compound File Binary
+// container: how Office stores a password-encrypted OOXML document
+// ([MS-OFFCRYPTO] 2.3.4: the package becomes the EncryptedPackage stream).
+bool IsEncryptedOfficeFile(std::string_view filename, std::string_view bytes);
+
 // `name` is used in errors and limit details.
 Extracted ExtractDocument(DocType type, std::string_view name,
                           std::string_view bytes, ExtractBudget& budget);
 
 // The individual extractors.
 Extracted HtmlToText(std::string_view html);
+// OOXML and ODF packages (zip_text.cc).
 Extracted ExtractZipDocument(DocType type, std::string_view name,
                              std::string_view bytes, ExtractBudget& budget);
+// Plain zip archives, nested ones included, every member through
+// ExtractDocument (archive_text.cc).
+Extracted ExtractArchive(std::string_view name, std::string_view bytes,
+                         ExtractBudget& budget);
 Extracted ExtractPdf(std::string_view name, std::string_view bytes,
                      ExtractBudget& budget);
 

@@ -1,6 +1,17 @@
 // Scanner::ScanHeader: label headers (Purview msip_labels, Titus, SIO-Label,
 // X-Protective-Marking, Sensitivity, ...) whose label names map onto the scale
-// by the same words as the marking packs.
+// by the policy's label table, then by the same words as the marking packs.
+//
+// Purview names come in the shapes tenants give them (Microsoft Learn, "MIP
+// SDK: label metadata": the _Name attribute is the label's unique name in the
+// organisation, which need not be its display name): "Secret_0",
+// "Highly_Confidential", "OFFICIAL-SENSITIVE_0", and sublabels written
+// "Parent\Child" or "Parent/Child". A name nothing places is reported, never
+// dropped: a guard that read "none" there would let a labelled document out.
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
 
 #include "base/ascii.h"
 #include "content/base64.h"
@@ -29,7 +40,87 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// "Secret_0" -> "Secret": Purview tenants that keep one internal name per
+// label version add "_<digits>"; the digits carry no sensitivity.
+std::string_view DropVersionSuffix(std::string_view name) {
+  std::size_t end = name.size();
+  while (end > 0 && name[end - 1] >= '0' && name[end - 1] <= '9') --end;
+  if (end < name.size() && end > 1 && name[end - 1] == '_') {
+    return name.substr(0, end - 1);
+  }
+  return name;
+}
+
+// The parts of a sublabel, parent first: '\' always separates; '/' does when
+// single, since "SECRET//NOFORN" is one marking, not a parent and a child.
+std::vector<std::string_view> SplitSublabel(std::string_view name) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    bool slash = name[i] == '/' && (i == 0 || name[i - 1] != '/') &&
+                 (i + 1 == name.size() || name[i + 1] != '/');
+    if (name[i] != '\\' && !slash) continue;
+    std::string_view part = Trim(name.substr(start, i - start));
+    if (!part.empty()) parts.push_back(part);
+    start = i + 1;
+  }
+  std::string_view part = Trim(name.substr(start));
+  if (!part.empty()) parts.push_back(part);
+  return parts;
+}
+
+const LabelEntry* FindLabel(const Scanner::Rep& rep, std::string_view name) {
+  std::string key = LabelKey(name);
+  for (const LabelEntry& e : rep.labels) {
+    if (e.key == key) return &e;
+  }
+  return nullptr;
+}
+
+// Label findings are strong: a label is a sender's (or a tool's) statement
+// of the whole message's sensitivity.
+Finding LabelFinding(std::string_view marking, std::string_view pack,
+                     Level level, const std::string& where, std::size_t offset,
+                     std::string_view text) {
+  Finding f;
+  f.marking = std::string(marking);
+  f.pack = std::string(pack);
+  f.level = level;
+  f.where = where;
+  f.offset = offset;
+  f.text = std::string(text);
+  f.strength = Strength::kStrong;
+  return f;
+}
+
 }  // namespace
+
+std::string LabelKey(std::string_view name) {
+  name = DropVersionSuffix(Trim(name));
+  std::string key;
+  bool gap = false;
+  for (char c : name) {
+    if (c == '_' || c == '-' || c == ' ' || c == '\t') {
+      gap = !key.empty();
+      continue;
+    }
+    if (gap) key.push_back(' ');
+    gap = false;
+    key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return key;
+}
+
+Status AddLabelTable(const std::vector<LabelLevel>& labels, Scanner::Rep* rep) {
+  for (const LabelLevel& l : labels) {
+    std::string key = LabelKey(l.name);
+    if (key.empty()) {
+      return Status::InvalidArgument(l.origin + ": empty label name");
+    }
+    rep->labels.push_back(LabelEntry{std::move(key), l.level, l.origin});
+  }
+  return Status::Ok();
+}
 
 bool Scanner::IsLabelHeader(std::string_view name) const {
   return FindLabelHeader(*rep_, name) != nullptr;
@@ -53,30 +144,42 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
     }
     text = std::move(*decoded);
   }
-  // Each label name is scanned on its own so offsets can point into the
+  // Places one label name (see the header comment); offsets point into the
   // header value (for base64 values, into the decoded text).
   auto scan_label = [&](std::string_view label) -> Status {
     label = Trim(label);
     if (label.empty()) return Status::Ok();
     std::size_t offset = static_cast<std::size_t>(label.data() - text.data());
-    Sensitivity found;
-    NM_RETURN_IF_ERROR(
-        Scan(TextKind::kHeaderLabel, where, label, scratch, &found));
-    if (found.findings.empty()) {
-      // A label we cannot place on the scale is still worth showing.
-      Finding f;
-      f.marking = std::string(label);
-      f.pack = "labels";
-      f.where = where;
-      f.text = std::string(label);
-      f.strength = Strength::kStrong;
-      found.Add(std::move(f));
+    // The policy may name the whole "Parent\Child"; otherwise the child
+    // decides when known, else its parent.
+    std::vector<std::string_view> tries = SplitSublabel(label);
+    std::reverse(tries.begin(), tries.end());
+    bool sublabel = tries.size() > 1;
+    if (sublabel) tries.insert(tries.begin(), label);
+    for (std::string_view part : tries) {
+      std::size_t at = offset + static_cast<std::size_t>(part.data() - label.data());
+      if (const LabelEntry* e = FindLabel(*rep_, part)) {
+        out->Add(LabelFinding(part, "policy-labels", e->level, where, at, part));
+        return Status::Ok();
+      }
+      // The packs read the parts of a sublabel one by one, never the whole.
+      if (sublabel && part.size() == label.size()) continue;
+      // "Highly_Confidential" reads as the words the packs know.
+      std::string words(DropVersionSuffix(part));
+      std::replace(words.begin(), words.end(), '_', ' ');
+      Sensitivity found;
+      NM_RETURN_IF_ERROR(
+          Scan(TextKind::kHeaderLabel, where, words, scratch, &found));
+      if (!found.complete) out->complete = false;
+      if (found.findings.empty()) continue;
+      for (Finding& f : found.findings) {
+        f.offset += at;
+        out->Add(std::move(f));
+      }
+      return Status::Ok();
     }
-    for (Finding& f : found.findings) {
-      f.offset += offset;
-      out->Add(std::move(f));
-    }
-    if (!found.complete) out->complete = false;
+    out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel, where,
+                          offset, label));
     return Status::Ok();
   };
   if (spec->extract_text.empty()) return scan_label(text);

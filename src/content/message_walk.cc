@@ -66,8 +66,10 @@ class Walker {
         scratch_(scratch),
         limits_(limits),
         out_(out),
-        budget_{limits.max_attachment_bytes, limits.max_total_bytes,
-                Clock::now() + limits.max_extraction_time} {}
+        budget_{limits.max_attachment_bytes,     limits.max_total_bytes,
+                Clock::now() + limits.max_extraction_time,
+                limits.max_archive_depth,        limits.max_archive_members,
+                limits.max_compression_ratio} {}
 
   void ScanHeaders(GMimeObject* object) {
     GMimeHeaderList* headers = g_mime_object_get_header_list(object);
@@ -121,6 +123,18 @@ class Walker {
   }
 
  private:
+  // An attachment or archive member that is encrypted: read by nobody but
+  // its recipient, so the policy decides (rule condition `finding`).
+  void AddEncrypted(std::string where) {
+    Finding f;
+    f.marking = "encrypted-attachment";
+    f.pack = "archive";
+    f.where = std::move(where);
+    f.text = "encrypted; its content cannot be read";
+    f.strength = Strength::kStrong;
+    out_->sensitivity.Add(std::move(f));
+  }
+
   // A scan that failed left its text unread: the level is a lower bound.
   void Report(const Status& s) {
     if (s.ok()) return;
@@ -219,6 +233,10 @@ class Walker {
           {filename, mime_type, type == DocType::kOther ? size : bytes.size(),
            false});
     }
+    if (IsEncryptedOfficeFile(filename, bytes)) {
+      AddEncrypted(where);
+      return;
+    }
     if (type == DocType::kOther) return;
     if (budget_.TimeUp()) {
       if (!time_reported_) {
@@ -233,20 +251,31 @@ class Walker {
     for (LimitHit& l : text.limits) {
       AddLimit(&out_->sensitivity, std::move(l.bound), std::move(l.detail));
     }
-    if (is_attachment && text.has_text) {
+    if (text.encrypted) AddEncrypted(where);
+    if (is_attachment && (text.has_text || !text.member_names.empty())) {
       out_->attachments.back().text_extracted = true;
     }
     if (!text.msip_labels.empty()) {
       Report(scanner_.ScanHeader("msip_labels", text.msip_labels, scratch_,
                                  &out_->sensitivity, where));
     }
+    // Archives: each member's name like an attachment's, each member's
+    // text like an attachment's, at "attachment:<zip>/<path>".
     for (const std::string& member : text.member_names) {
       std::string base = member.substr(member.find_last_of('/') + 1);
       std::replace(base.begin(), base.end(), '_', ' ');
-      Scan(TextKind::kAttachmentName, where, base);
+      Scan(TextKind::kAttachmentName, "attachment-name:" + filename + "/" + member, base);
     }
-    if (is_attachment && !text.member_names.empty()) {
-      out_->attachments.back().text_extracted = true;
+    for (const std::string& member : text.encrypted_members) {
+      AddEncrypted(where + "/" + member);
+    }
+    for (const ExtractedMember& member : text.members) {
+      std::string at = where + "/" + member.path;
+      if (!member.msip_labels.empty()) {
+        Report(scanner_.ScanHeader("msip_labels", member.msip_labels, scratch_,
+                                   &out_->sensitivity, at));
+      }
+      if (member.has_text) Scan(TextKind::kBody, at, member.text);
     }
     if (text.has_text) Scan(TextKind::kBody, where, text.text);
   }

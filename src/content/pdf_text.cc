@@ -34,9 +34,11 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
       out.errors.push_back(std::string(name) + ": PDF could not be parsed");
       return out;
     }
+    // Locked: a user password is needed to open it (an owner password
+    // alone leaves the text readable). The policy decides, as for an
+    // encrypted zip member.
     if (doc->is_locked()) {
-      out.errors.push_back(std::string(name) +
-                           ": PDF is encrypted; text not extracted");
+      out.encrypted = true;
       return out;
     }
     std::size_t used = 0;

@@ -40,6 +40,13 @@ struct LabelHeader {
   std::string origin;
 };
 
+// A policy label-table entry, keyed for lookup (LabelKey).
+struct LabelEntry {
+  std::string key;
+  Level level = Level::kNone;
+  std::string origin;
+};
+
 struct Scanner::Rep {
   Rep() = default;
   Rep(const Rep&) = delete;
@@ -49,6 +56,7 @@ struct Scanner::Rep {
   hs_database_t* database = nullptr;
   std::vector<PatternEntry> patterns;
   std::vector<LabelHeader> label_headers;
+  std::vector<LabelEntry> labels;  // the policy's label table
   std::vector<std::string> pack_names;
 };
 
@@ -80,6 +88,17 @@ struct Scratch::Rep {
 
 // Compiles the pattern table into `rep->database` (compile.cc).
 Status CompileDatabase(Scanner::Rep* rep);
+
+// The form a label name is looked up by: a trailing Purview "_<digits>"
+// suffix dropped ("Secret_0" -> "Secret"), ASCII case folded, and runs of
+// '_', '-' and blanks made one space: "Highly_Confidential",
+// "highly-confidential" and "Highly Confidential" share a key
+// (label_headers.cc).
+std::string LabelKey(std::string_view name);
+
+// Keys the policy's label table into `rep->labels`; an empty name is an
+// error naming its origin (label_headers.cc).
+Status AddLabelTable(const std::vector<LabelLevel>& labels, Scanner::Rep* rep);
 
 }  // namespace nearmiss::content
 

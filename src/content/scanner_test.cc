@@ -181,7 +181,10 @@ TEST_F(ScannerTest, OtherLabelHeaders) {
             Level::kSecret);
   Sensitivity unknown = Header("Sensitivity", "Project Falcon");
   ASSERT_EQ(unknown.findings.size(), 1u);
-  EXPECT_EQ(unknown.findings[0].marking, "Project Falcon");
+  // Issue 13: a label nothing places is reported by name, never as none.
+  EXPECT_EQ(unknown.findings[0].marking, "unknown-label");
+  EXPECT_EQ(unknown.findings[0].text, "Project Falcon");
+  EXPECT_EQ(unknown.level, Level::kUnknownLabel);
   EXPECT_TRUE(Header("Subject", "SECRET").findings.empty());
 }
 

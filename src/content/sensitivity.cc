@@ -1,6 +1,8 @@
 #include "nearmiss/content_sensitivity.h"
 
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace nearmiss::content {
 
@@ -9,6 +11,19 @@ void Sensitivity::Add(Finding finding) {
     level = finding.level;
   }
   findings.push_back(std::move(finding));
+}
+
+bool Sensitivity::Has(std::string_view marking) const {
+  for (const Finding& f : findings) {
+    if (f.marking == marking) return true;
+  }
+  return false;
+}
+
+const std::vector<std::string>& ConditionFindingNames() {
+  static const std::vector<std::string> kNames = {"unknown-label",
+                                                  "encrypted-attachment"};
+  return kNames;
 }
 
 }  // namespace nearmiss::content

@@ -26,14 +26,44 @@ Reason SensitivityReason(const content::Sensitivity& s) {
   r.code = ReasonCode::kSensitivity;
   r.subject = std::string(content::LevelName(s.level));
   if (best == nullptr && !s.complete) {
-    r.unread = true;
+    r.form = SensitivityForm::kUnread;
     if (limit != nullptr) r.object = limit->marking;
+    return r;
+  }
+  if (best != nullptr && s.level == content::Level::kUnknownLabel) {
+    r.form = SensitivityForm::kUnknownLabel;
+    r.object = best->text;
+    r.detail = best->where;
     return r;
   }
   if (best != nullptr) {
     r.object = best->marking;
     r.detail = best->where;
   }
+  return r;
+}
+
+// For a rule's `finding` condition: the first finding of a kind it names.
+Reason FindingReason(const content::Sensitivity& s, unsigned wanted) {
+  const std::vector<std::string>& names = content::ConditionFindingNames();
+  for (const content::Finding& f : s.findings) {
+    for (size_t i = 0; i < names.size(); ++i) {
+      if ((wanted & (1u << i)) == 0 || f.marking != names[i]) continue;
+      Reason r;
+      r.code = ReasonCode::kSensitivity;
+      r.detail = f.where;
+      if (f.marking == "encrypted-attachment") {
+        r.form = SensitivityForm::kEncrypted;
+      } else {
+        r.form = SensitivityForm::kUnlistedLabel;
+        r.object = f.text;
+      }
+      return r;
+    }
+  }
+  Reason r;
+  r.code = ReasonCode::kSensitivity;
+  r.form = SensitivityForm::kNamedFinding;
   return r;
 }
 
@@ -56,7 +86,11 @@ RecipientDecision Make(const engine::CompiledRule& rule, const RecipientCheck& c
   d.action = rule.action;
   d.rule = rule.ref;
   d.reasons = check.reasons;
-  if (rule.has_level && sensitivity != nullptr) d.reasons.push_back(SensitivityReason(*sensitivity));
+  if (rule.findings != 0 && sensitivity != nullptr) {
+    d.reasons.push_back(FindingReason(*sensitivity, rule.findings));
+  } else if (rule.has_level && sensitivity != nullptr) {
+    d.reasons.push_back(SensitivityReason(*sensitivity));
+  }
   d.at_rcpt = path == MailPath::kSmtp && rule.action == Action::kReject && rule.decidable_at_rcpt;
   content::Level level = sensitivity ? sensitivity->level : content::Level::kNone;
   std::string reason = JoinReasons(d.reasons);
@@ -103,6 +137,7 @@ Decision Engine::Decide(const MessageFacts& facts) const {
   engine::MessageView view;
   view.sender_in_group = table_->SenderGroups(facts.sender);
   view.level = sensitivity.level;
+  view.findings = engine::DecisionTable::FindingBits(sensitivity);
   std::set<std::string> addresses, external;
   for (const MessageRecipient& r : facts.recipients) {
     const RecipientCheck& c = r.check;

@@ -347,3 +347,60 @@ TEST(DecideTest, IncompleteLevelNoneKeepsTheLevelFound) {
 
 }  // namespace
 }  // namespace nearmiss
+
+namespace nearmiss {
+namespace {
+
+// Issue 13: a label nothing places, and an encrypted attachment, are held for
+// outsiders by the default policy's own rules, with reasons that name them;
+// trusted recipients get them as before.
+TEST(DecideTest, UnknownLabelAndEncryptedAttachmentHeldForOutsiders) {
+  Result<Policy> p = DefaultPolicy();
+  ASSERT_TRUE(p.ok());
+  auto e = *Engine::Compile(*p);
+  MessageFacts label = Facts(*e, {"c@example.com"});
+  label.sensitivity.Add({"unknown-label", "labels", Level::kUnknownLabel, "header:msip_labels",
+                         0, "Team_Falcon_0", content::Strength::kStrong});
+  Decision d = e->Decide(label);
+  EXPECT_EQ(d.level, Level::kUnknownLabel);
+  EXPECT_EQ(d.action, Action::kHold);
+  EXPECT_EQ(d.rule.name, "unknown-label-external");
+  EXPECT_NE(d.message.find("the label 'Team_Falcon_0' (header:msip_labels) is not in the label "
+                           "table"),
+            std::string::npos)
+      << d.message;
+  MessageFacts encrypted = Facts(*e, {"c@example.com"}, Level::kOfficialSensitive);
+  encrypted.sensitivity.Add({"encrypted-attachment", "archive", Level::kNone,
+                             "attachment:locked.zip/plan.docx", 0, "encrypted",
+                             content::Strength::kStrong});
+  d = e->Decide(encrypted);
+  EXPECT_EQ(d.action, Action::kHold) << "not merely tagged at OFFICIAL-SENSITIVE";
+  EXPECT_EQ(d.rule.name, "encrypted-attachment-external");
+  EXPECT_NE(d.message.find("attachment:locked.zip/plan.docx is encrypted"), std::string::npos)
+      << d.message;
+  encrypted.recipients = {{e->CheckRecipient("d@army.mil"), RecipientField::kTo}};
+  EXPECT_EQ(e->Decide(encrypted).action, Action::kAccept);
+  // Not known at RCPT time: a finding rule defers, never decides early.
+  EXPECT_TRUE(e->DecideRecipient("alice@mod.gov.uk", e->CheckRecipient("c@example.com"),
+                                 RecipientField::kTo, MailPath::kSmtp)
+                  .deferred);
+}
+
+// unknown-label orders above TOP SECRET: "at most" ranges exclude it.
+TEST(DecideTest, UnknownLabelIsAboveTopSecret) {
+  auto e = Build(R"([[rule]]
+name = "low"
+sensitivity_at_most = "TOP SECRET"
+action = "accept"
+
+[[rule]]
+name = "rest"
+action = "hold"
+)");
+  ASSERT_NE(e, nullptr);
+  MessageFacts f = Facts(*e, {"c@example.com"}, Level::kUnknownLabel);
+  EXPECT_EQ(e->Decide(f).rule.name, "rest");
+}
+
+}  // namespace
+}  // namespace nearmiss

@@ -74,10 +74,15 @@ DecisionTable::DecisionTable(const Policy& policy) {
     }
     c.has_level = r.sensitivity_at_least.has_value() || r.sensitivity_at_most.has_value();
     c.level_lo = r.sensitivity_at_least.value_or(content::Level::kNone);
-    c.level_hi = r.sensitivity_at_most.value_or(content::Level::kTopSecret);
-    // "at least none" and "at most TOP SECRET" hold for every message.
-    if (c.level_lo == content::Level::kNone && c.level_hi == content::Level::kTopSecret) {
+    c.level_hi = r.sensitivity_at_most.value_or(content::Level::kUnknownLabel);
+    // "at least none" and "at most unknown-label" hold for every message.
+    if (c.level_lo == content::Level::kNone && c.level_hi == content::Level::kUnknownLabel) {
       c.has_level = false;
+    }
+    const std::vector<std::string>& finding_names = content::ConditionFindingNames();
+    for (const std::string& name : r.findings) {
+      auto it = std::find(finding_names.begin(), finding_names.end(), name);
+      if (it != finding_names.end()) c.findings |= 1u << (it - finding_names.begin());
     }
     for (const std::string& name : r.sender_groups) {
       for (size_t i = 0; i < policy.sender_groups.size(); ++i) {
@@ -93,7 +98,7 @@ DecisionTable::DecisionTable(const Policy& policy) {
     if (r.action == Action::kReject) {
       c.smtp_code = r.smtp_code.empty() ? policy.defaults.smtp_code : r.smtp_code;
     }
-    c.decidable_at_rcpt = !c.has_level && !c.recipients_lo && !c.recipients_hi &&
+    c.decidable_at_rcpt = !c.has_level && c.findings == 0 && !c.recipients_lo && !c.recipients_hi &&
                           !c.external_lo && !c.external_hi;
     rules_.push_back(std::move(c));
   }
@@ -115,6 +120,15 @@ DecisionTable::DecisionTable(const Policy& policy) {
                          : "{recipient}: nearmiss cannot tell where this address would be "
                            "delivered ({reason}); check it and send again";
   if (invalid_.action == Action::kReject) invalid_.smtp_code = policy.defaults.on_invalid_code;
+}
+
+unsigned DecisionTable::FindingBits(const content::Sensitivity& s) {
+  unsigned bits = 0;
+  const std::vector<std::string>& names = content::ConditionFindingNames();
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (s.Has(names[i])) bits |= 1u << i;
+  }
+  return bits;
 }
 
 std::vector<bool> DecisionTable::SenderGroups(std::string_view sender) const {
@@ -155,6 +169,11 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check,
       t = !view.level ? Tri::kUnknown
           : (*view.level >= r.level_lo && *view.level <= r.level_hi) ? Tri::kYes
                                                                      : Tri::kNo;
+    }
+    if (r.findings != 0) {
+      t = And(t, !view.findings                  ? Tri::kUnknown
+                 : (*view.findings & r.findings) ? Tri::kYes
+                                                 : Tri::kNo);
     }
     t = And(t, InRange(view.recipients, r.recipients_lo, r.recipients_hi));
     t = And(t, InRange(view.external_domains, r.external_lo, r.external_hi));

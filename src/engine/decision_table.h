@@ -23,6 +23,8 @@ namespace nearmiss::engine {
 struct MessageView {
   std::vector<bool> sender_in_group;  // by group index
   std::optional<content::Level> level;
+  // Bit i: the message carries content::ConditionFindingNames()[i].
+  std::optional<unsigned> findings;
   std::optional<int> recipients;
   std::optional<int> external_domains;
 };
@@ -33,7 +35,8 @@ struct CompiledRule {
   uint32_t reasons = 0;  // bit per ReasonCode; 0 = any
   bool has_level = false;
   content::Level level_lo = content::Level::kNone;
-  content::Level level_hi = content::Level::kTopSecret;
+  content::Level level_hi = content::Level::kUnknownLabel;
+  unsigned findings = 0;  // bit per ConditionFindingNames(); 0 = any
   std::vector<int> groups;
   std::optional<int> recipients_lo, recipients_hi;
   std::optional<int> external_lo, external_hi;
@@ -68,6 +71,9 @@ class DecisionTable {
     return v == Verdict::kInvalid ? invalid_ : default_;
   }
   size_t size() const { return rules_.size(); }
+
+  // The MessageView::findings bits of `s`.
+  static unsigned FindingBits(const content::Sensitivity& s);
 
  private:
   struct Group {

@@ -110,6 +110,7 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
   }
   scan.pack_files = policy.sensitivity.pack_files;
   scan.custom_patterns = policy.sensitivity.patterns;
+  scan.labels = policy.sensitivity.labels;
   scan.detectors = policy.sensitivity.detectors;
   NM_ASSIGN_OR_RETURN(engine->scanner_, content::Scanner::Compile(scan));
   engine->table_ = std::make_unique<const engine::DecisionTable>(engine->policy_);

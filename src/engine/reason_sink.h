@@ -27,7 +27,7 @@ class ReasonSink {
     r.object.clear();
     r.detail.clear();
     r.source = TrustSource::kProtected;
-    r.unread = false;
+    r.form = SensitivityForm::kMarked;
     return r;
   }
 

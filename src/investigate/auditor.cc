@@ -49,7 +49,7 @@ const Auditor::Flag& Auditor::Classify(const std::string& domain) {
     f.verdict = std::string(VerdictName(c.verdict));
     f.target = c.target;
     if (c.domain_unicode != c.domain) f.domain_unicode = c.domain_unicode;
-    if (!c.reasons.empty()) f.reason = c.reasons.front().message;
+    if (!c.reasons.empty()) f.reason = ReasonMessage(c.reasons.front());
     size_t at = c.suggestion.rfind('@');
     if (at != std::string::npos) f.suggestion_domain = c.suggestion.substr(at + 1);
   }
@@ -144,7 +144,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       row.target = c.target;
       row.suggestion = c.suggestion;
       if (c.domain_unicode != c.domain) row.domain_unicode = c.domain_unicode;
-      if (!c.reasons.empty()) row.reason = c.reasons.front().message;
+      if (!c.reasons.empty()) row.reason = ReasonMessage(c.reasons.front());
       row.status = "sent";
       if (static_cast<int>(s.level) > report_->top_level_rank) {
         report_->top_level_rank = static_cast<int>(s.level);

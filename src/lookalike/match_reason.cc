@@ -8,7 +8,7 @@ void FillReason(const LookalikeMatch& m, const Domain& domain, Reason* out) {
   out->code = m.code;
   out->subject.assign(domain.unicode.empty() ? domain.ascii : domain.unicode);
   out->source = m.source;
-  out->unread = false;
+  out->form = SensitivityForm::kMarked;
   out->detail.clear();
   out->object.clear();
   if (m.kind == LookalikeMatch::Kind::kLookalike) {

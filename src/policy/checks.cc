@@ -72,6 +72,7 @@ bool WiderRange(std::optional<T> outer_lo, std::optional<T> outer_hi, std::optio
 bool Shadows(const Rule& outer, const Rule& inner) {
   return Wider(outer.recipient, inner.recipient) && Wider(outer.reasons, inner.reasons) &&
          Wider(outer.sender_groups, inner.sender_groups) &&
+         Wider(outer.findings, inner.findings) &&
          WiderRange(outer.sensitivity_at_least, outer.sensitivity_at_most,
                     inner.sensitivity_at_least, inner.sensitivity_at_most) &&
          WiderRange(outer.recipients_at_least, outer.recipients_at_most,

@@ -76,6 +76,11 @@ void ReadLimitsSection(Context& ctx, const toml::table& t, Policy& policy) {
   if (auto v = GetInt(ctx, t, "max_parts", 1, 1'000'000)) l.max_parts = int(*v);
   if (auto v = GetInt(ctx, t, "max_attachment_bytes", 1, kMaxBytes)) l.max_attachment_bytes = *v;
   if (auto v = GetInt(ctx, t, "max_total_bytes", 1, kMaxBytes)) l.max_total_bytes = *v;
+  if (auto v = GetInt(ctx, t, "max_archive_depth", 1, 100)) l.max_archive_depth = int(*v);
+  if (auto v = GetInt(ctx, t, "max_archive_members", 1, 1'000'000)) l.max_archive_members = *v;
+  if (auto v = GetInt(ctx, t, "max_compression_ratio", 2, 1'000'000)) {
+    l.max_compression_ratio = *v;
+  }
   if (auto v = GetInt(ctx, t, "max_extraction_ms", 1, 3'600'000)) {
     l.max_extraction_time = std::chrono::milliseconds(*v);
   }

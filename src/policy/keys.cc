@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 65> kKeys = {
+constexpr std::array<std::string_view, 70> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -27,6 +27,7 @@ constexpr std::array<std::string_view, 65> kKeys = {
     "sensitivity.pack_files",
     "sensitivity.detectors",
     "sensitivity.detector_level",
+    "sensitivity.labels",
     "sensitivity.pattern.name",
     "sensitivity.pattern.keywords",
     "sensitivity.pattern.keywords_file",
@@ -39,6 +40,7 @@ constexpr std::array<std::string_view, 65> kKeys = {
     "rule.reason",
     "rule.sensitivity_at_least",
     "rule.sensitivity_at_most",
+    "rule.finding",
     "rule.sender_group",
     "rule.recipients_at_least",
     "rule.recipients_at_most",
@@ -57,6 +59,9 @@ constexpr std::array<std::string_view, 65> kKeys = {
     "limits.max_parts",
     "limits.max_attachment_bytes",
     "limits.max_total_bytes",
+    "limits.max_archive_depth",
+    "limits.max_archive_members",
+    "limits.max_compression_ratio",
     "limits.max_extraction_ms",
     "limits.max_text_bytes",
     "limits.incomplete_level",

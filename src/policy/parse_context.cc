@@ -97,7 +97,7 @@ std::optional<content::Level> GetLevel(Context& ctx, const toml::table& t,
   if (!level) {
     ctx.Error(t.get(key)->source(),
               "unknown sensitivity level '" + *name + "' in '" + std::string(key) + "'",
-              "levels: none, OFFICIAL, OFFICIAL-SENSITIVE, SECRET, TOP SECRET");
+              "levels: none, OFFICIAL, OFFICIAL-SENSITIVE, SECRET, TOP SECRET, unknown-label");
   }
   return level;
 }

@@ -129,11 +129,14 @@ TEST(PolicyDocTest, DefaultPolicyIsCompleteAndClean) {
   }
   Result<Policy> p = DefaultPolicy();
   ASSERT_TRUE(p.ok());
-  ASSERT_EQ(p->rules.size(), 4u);
+  ASSERT_EQ(p->rules.size(), 6u);
   EXPECT_EQ(p->rules[0].name, "lookalike");
   EXPECT_EQ(p->rules[0].action, Action::kReject);
-  EXPECT_EQ(p->rules[2].sensitivity_at_least, content::Level::kSecret);
-  EXPECT_EQ(p->rules[3].action, Action::kTag);
+  EXPECT_EQ(p->rules[2].findings, std::vector<std::string>{"unknown-label"});
+  EXPECT_EQ(p->rules[3].findings, std::vector<std::string>{"encrypted-attachment"});
+  EXPECT_EQ(p->rules[3].action, Action::kHold);
+  EXPECT_EQ(p->rules[4].sensitivity_at_least, content::Level::kSecret);
+  EXPECT_EQ(p->rules[5].action, Action::kTag);
   EXPECT_EQ(p->defaults.on_error, FailMode::kTempfail);
   EXPECT_EQ(p->sensitivity.packs, BuiltinPackNames());
 }
@@ -156,7 +159,7 @@ TEST(PolicyLintTest, ReportsEveryErrorWithAHint) {
 TEST(PolicyLintTest, PolicyWithoutRulesKeepsTheDefaultRules) {
   Result<Policy> p = ParsePolicy("[domains]\nblock = [\".ml\"]\n", "p.toml", "");
   ASSERT_TRUE(p.ok());
-  ASSERT_EQ(p->rules.size(), 4u);
+  ASSERT_EQ(p->rules.size(), 6u);
   Result<Policy> q = ParsePolicy("[[rule]]\nname = \"all\"\naction = \"accept\"\n", "p.toml", "");
   ASSERT_TRUE(q.ok());
   EXPECT_EQ(q->rules.size(), 1u);

@@ -69,6 +69,28 @@ void ReadMessage(Context& ctx, const toml::table& t, Rule& rule) {
   rule.message = std::move(*message);
 }
 
+// A list condition over a closed vocabulary ("reason", "finding"): unknown
+// names are errors with the closest known one; an empty list never matches.
+void ReadNames(Context& ctx, const toml::table& t, std::string_view key,
+               const std::vector<std::string>& known, std::string_view what,
+               const Rule& rule, std::vector<std::string>& out) {
+  std::optional<std::vector<Located>> names = GetStrings(ctx, t, key);
+  if (!names) return;
+  for (const Located& n : *names) {
+    if (std::find(known.begin(), known.end(), n.value) == known.end()) {
+      ctx.Error(n.at, "unknown " + std::string(what) + " '" + n.value + "'",
+                DidYouMean(n.value, known, std::string(what) + "s"));
+      continue;
+    }
+    out.push_back(n.value);
+  }
+  if (names->empty()) {
+    ctx.Error(t.get(key)->source(),
+              "rule '" + rule.name + "' can never match: '" + std::string(key) + "' is empty",
+              "leave '" + std::string(key) + "' out to match any " + std::string(key));
+  }
+}
+
 Rule ReadRule(Context& ctx, const toml::table& t, int index, const Policy& policy) {
   CheckKeys(ctx, t, "rule");
   Rule rule;
@@ -90,24 +112,11 @@ Rule ReadRule(Context& ctx, const toml::table& t, int index, const Policy& polic
                 "leave 'recipient' out to match every class");
     }
   }
-  if (auto reasons = GetStrings(ctx, t, "reason")) {
-    for (const Located& r : *reasons) {
-      const auto& known = KnownReasonCodes();
-      if (std::find(known.begin(), known.end(), r.value) == known.end()) {
-        ctx.Error(r.at, "unknown reason code '" + r.value + "'",
-                  DidYouMean(r.value, known, "reason codes"));
-        continue;
-      }
-      rule.reasons.push_back(r.value);
-    }
-    if (reasons->empty()) {
-      ctx.Error(t.get("reason")->source(),
-                "rule '" + rule.name + "' can never match: 'reason' is empty",
-                "leave 'reason' out to match any reason");
-    }
-  }
+  ReadNames(ctx, t, "reason", KnownReasonCodes(), "reason code", rule, rule.reasons);
   rule.sensitivity_at_least = GetLevel(ctx, t, "sensitivity_at_least");
   rule.sensitivity_at_most = GetLevel(ctx, t, "sensitivity_at_most");
+  ReadNames(ctx, t, "finding", content::ConditionFindingNames(), "finding", rule,
+            rule.findings);
   if (auto groups = GetStrings(ctx, t, "sender_group")) {
     std::vector<std::string> known;
     for (const SenderGroup& g : policy.sender_groups) known.push_back(g.name);

@@ -74,6 +74,37 @@ void ReadPattern(Context& ctx, const toml::table& t, const toml::source_region& 
   }
 }
 
+// [sensitivity.labels]: "Label name" = "LEVEL". A label name is anything a
+// tenant calls a label, so the keys are not checked against the key table.
+void ReadLabels(Context& ctx, const toml::node& node, Policy& policy) {
+  const toml::table* table = node.as_table();
+  if (table == nullptr) {
+    ctx.Error(node.source(), "'labels' must be a table of label names and levels",
+              "write [sensitivity.labels] and lines like \"Secret_0\" = \"SECRET\"");
+    return;
+  }
+  for (const auto& [key, value] : *table) {
+    std::optional<std::string> name = value.value<std::string>();
+    std::optional<content::Level> level;
+    if (name) level = content::ParseLevel(*name);
+    if (!level) {
+      ctx.Error(value.source(),
+                "label '" + std::string(key.str()) + "': " +
+                    (name ? "unknown sensitivity level '" + *name + "'"
+                          : std::string("the level must be a string")),
+                "levels: none, OFFICIAL, OFFICIAL-SENSITIVE, SECRET, TOP SECRET, unknown-label");
+      continue;
+    }
+    if (key.str().find_first_not_of(" _-\t") == std::string_view::npos) {
+      ctx.Error(key.source(), "empty label name in [sensitivity.labels]",
+                "name the label as the tenant writes it: \"Secret_0\" = \"SECRET\"");
+      continue;
+    }
+    policy.sensitivity.labels.push_back(
+        {std::string(key.str()), *level, ctx.Where(key.source())});
+  }
+}
+
 }  // namespace
 
 void ReadSensitivitySection(Context& ctx, const toml::table& t, Policy& policy) {
@@ -115,6 +146,7 @@ void ReadSensitivitySection(Context& ctx, const toml::table& t, Policy& policy) 
     }
   }
   if (auto level = GetLevel(ctx, t, "detector_level")) s.detectors.level = *level;
+  if (const toml::node* labels = t.get("labels")) ReadLabels(ctx, *labels, policy);
   if (const toml::node* patterns = t.get("pattern")) {
     const toml::array* array = patterns->as_array();
     if (array == nullptr || !array->is_array_of_tables()) {

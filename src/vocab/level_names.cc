@@ -8,8 +8,9 @@
 namespace nearmiss::content {
 namespace {
 
-constexpr std::array<std::string_view, 5> kLevelNames = {
-    "none", "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET"};
+constexpr std::array<std::string_view, 6> kLevelNames = {
+    "none",   "OFFICIAL",   "OFFICIAL-SENSITIVE",
+    "SECRET", "TOP SECRET", "unknown-label"};
 
 // Folds case and treats '-', '_' and ' ' alike, so "top-secret" and
 // "Official_Sensitive" read as the scale's names.

@@ -65,16 +65,33 @@ void AppendReasonMessage(const Reason& r, std::string* out) {
       s.append(r.subject).append(", where the mail server delivers it");
       return;
     case ReasonCode::kSensitivity:
-      if (r.unread) {
-        s.append("the message could not be read to the end");
-        if (!r.object.empty()) s.append(" (").append(r.object).append(")");
-        s.append(", so it counts as ").append(r.subject);
-      } else {
-        s.append("the message is marked ").append(r.subject);
-        // A finding names its marking and where it was seen.
-        if (!r.object.empty() || !r.detail.empty()) {
-          s.append(" (").append(r.object).append(" in ").append(r.detail).append(")");
-        }
+      switch (r.form) {
+        case SensitivityForm::kUnread:
+          s.append("the message could not be read to the end");
+          if (!r.object.empty()) s.append(" (").append(r.object).append(")");
+          s.append(", so it counts as ").append(r.subject);
+          break;
+        case SensitivityForm::kUnknownLabel:
+          s.append("the message carries the label '").append(r.object).append("' (");
+          s.append(r.detail).append(") that no label table places, so it counts as above TOP SECRET");
+          break;
+        case SensitivityForm::kUnlistedLabel:
+          s.append("the label '").append(r.object).append("' (").append(r.detail);
+          s.append(") is not in the label table");
+          break;
+        case SensitivityForm::kEncrypted:
+          s.append(r.detail).append(" is encrypted, so nearmiss cannot read what it holds");
+          break;
+        case SensitivityForm::kNamedFinding:
+          s.append("the message carries a finding this rule names");
+          break;
+        case SensitivityForm::kMarked:
+          s.append("the message is marked ").append(r.subject);
+          // A finding names its marking and where it was seen.
+          if (!r.object.empty() || !r.detail.empty()) {
+            s.append(" (").append(r.object).append(" in ").append(r.detail).append(")");
+          }
+          break;
       }
       return;
   }

@@ -2,7 +2,7 @@
 # End-to-end: a real Postfix with the nearmiss milter, driven by swaks.
 # Usage: e2e.sh NEARMISS_BINARY CASE
 #   rcpt-reject  mixed  hold-release  tag  sendmail  milter-down  reload  audit
-#   fail-closed  postconf
+#   fail-closed  postconf  encrypted-zip
 NEARMISS=$(realpath "$1")
 CASE=$2
 . "$(dirname "$0")/lib.sh"
@@ -169,6 +169,31 @@ postconf)
   grep -q '"event":"rcpt".*"recipient":"bob@army.ml"' "$MILTER_LOG" ||
     { cat "$MILTER_LOG"; fail "not judged on army.ml"; }
   ok "percent hack at a mydestination name read from postconf: judged on army.ml, refused"
+  ;;
+
+encrypted-zip)
+  # Issue 13: a zip whose members are encrypted (zip -P) cannot be read, so
+  # the default policy holds it for an outsider (rule
+  # encrypted-attachment-external); the same message to a trusted recipient
+  # is delivered.
+  start_all
+  eml="$(cd "$(dirname "$0")/../testdata/content" && pwd)/archive-encrypted.eml"
+  send --from alice@mod.gov.uk --to dave@example.com --data "$eml" ||
+    { cat "$W/swaks.out"; fail "not accepted"; }
+  id=$(sed -n 's/.*250 2.0.0 Ok: queued as \([0-9A-Za-z]*\).*/\1/p' "$W/swaks.out")
+  [ -n "$id" ] || fail "no queue id"
+  for _ in $(seq 200); do queue_json | grep -q '"queue_name": *"hold"' && break; sleep 0.1; done
+  queue_json | grep "\"queue_id\": *\"$id\"" | grep -q '"queue_name": *"hold"' ||
+    { queue_json; fail "$id not in the hold queue"; }
+  grep "\"queue_id\":\"$id\"" "$MILTER_LOG" | grep -q "encrypted-attachment-external" ||
+    { cat "$MILTER_LOG"; fail "no log line naming the rule"; }
+  [ "$(delivered "locked.zip")" -eq 0 ] || fail "the encrypted zip was delivered"
+  ok "encrypted zip to dave@example.com held: $id in the hold queue"
+  send --from alice@mod.gov.uk --to carol@army.mil --data "$eml" ||
+    { cat "$W/swaks.out"; fail "not accepted for carol@army.mil"; }
+  wait_delivered "X-Rcpt-Args: <carol@army.mil>" "locked.zip" ||
+    fail "the encrypted zip to a trusted recipient was not delivered"
+  ok "the same message to carol@army.mil delivered"
   ;;
 
 *) echo "unknown case $CASE"; exit 2 ;;

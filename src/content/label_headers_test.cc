@@ -1,0 +1,115 @@
+// Label names in the shapes tenants give them (issue 13): Purview version
+// suffixes, '_' for blanks, sublabels, the policy's label table, and a label
+// nothing places reported at unknown-label.
+#include <gtest/gtest.h>
+
+#include "content/scanner_rep.h"
+#include "nearmiss/content_scanner.h"
+
+namespace nearmiss::content {
+namespace {
+
+const char kGuid[] = "MSIP_Label_6c3a2f1e-9b8d-4e7f-a1b2-c3d4e5f60718_";
+
+std::string Msip(std::string_view name) {
+  return std::string(kGuid) + "Enabled=true; " + kGuid + "Method=Standard; " + kGuid +
+         "Name=" + std::string(name) + "; " + kGuid + "ContentBits=0";
+}
+
+Sensitivity ScanLabel(const Scanner& scanner, std::string_view header,
+                      std::string_view value) {
+  auto scratch = Scratch::Create(scanner);
+  EXPECT_TRUE(scratch.ok());
+  Sensitivity out;
+  Status s = scanner.ScanHeader(header, value, *scratch, &out);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return out;
+}
+
+std::shared_ptr<const Scanner> Compile(std::vector<LabelLevel> labels = {}) {
+  ScannerOptions options;
+  options.labels = std::move(labels);
+  auto compiled = Scanner::Compile(options);
+  EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
+  return compiled.ok() ? *compiled : nullptr;
+}
+
+TEST(LabelKeyTest, FoldsCaseSeparatorsAndVersionSuffix) {
+  EXPECT_EQ(LabelKey("Secret_0"), "secret");
+  EXPECT_EQ(LabelKey("OFFICIAL-SENSITIVE_0"), "official sensitive");
+  EXPECT_EQ(LabelKey("Highly_Confidential"), "highly confidential");
+  EXPECT_EQ(LabelKey("  highly -- confidential "), "highly confidential");
+  EXPECT_EQ(LabelKey("Tier 2"), "tier 2");  // only "_<digits>" is a suffix
+  EXPECT_EQ(LabelKey("_12"), "12");
+}
+
+TEST(LabelHeadersTest, PurviewShapesReadAsTheirWords) {
+  auto scanner = Compile();
+  EXPECT_EQ(ScanLabel(*scanner, "msip_labels", Msip("Secret_0")).level, Level::kSecret);
+  EXPECT_EQ(ScanLabel(*scanner, "msip_labels", Msip("OFFICIAL-SENSITIVE_0")).level,
+            Level::kOfficialSensitive);
+  EXPECT_EQ(ScanLabel(*scanner, "msip_labels", Msip("Highly_Confidential")).level,
+            Level::kSecret);
+  EXPECT_EQ(ScanLabel(*scanner, "msip_labels", Msip("Public")).level, Level::kNone);
+  EXPECT_EQ(ScanLabel(*scanner, "Sensitivity", "Normal").level, Level::kNone);
+}
+
+TEST(LabelHeadersTest, UnknownLabelIsReportedWithItsNameNeverNone) {
+  auto scanner = Compile();
+  Sensitivity s = ScanLabel(*scanner, "msip_labels", Msip("Team_Falcon_0"));
+  EXPECT_EQ(s.level, Level::kUnknownLabel);
+  ASSERT_EQ(s.findings.size(), 1u);
+  EXPECT_EQ(s.findings[0].marking, "unknown-label");
+  EXPECT_EQ(s.findings[0].text, "Team_Falcon_0");
+  EXPECT_EQ(s.findings[0].strength, Strength::kStrong);
+  EXPECT_TRUE(s.Has("unknown-label"));
+  EXPECT_GT(Level::kUnknownLabel, Level::kTopSecret);
+}
+
+TEST(LabelHeadersTest, SublabelChildDecidesWhenKnownElseParent) {
+  auto scanner = Compile();
+  Sensitivity parent =
+      ScanLabel(*scanner, "msip_labels", Msip("Highly Confidential\\All Employees"));
+  EXPECT_EQ(parent.level, Level::kSecret);
+  ASSERT_EQ(parent.findings.size(), 1u);
+  EXPECT_EQ(parent.findings[0].text, "Highly Confidential");
+  Sensitivity child = ScanLabel(*scanner, "msip_labels", Msip("General/Secret"));
+  ASSERT_EQ(child.findings.size(), 1u);
+  EXPECT_EQ(child.findings[0].text, "Secret");
+  EXPECT_EQ(child.level, Level::kSecret);
+  // Neither part known: the whole name is reported.
+  Sensitivity neither = ScanLabel(*scanner, "msip_labels", Msip("Falcon\\Team"));
+  EXPECT_EQ(neither.level, Level::kUnknownLabel);
+  EXPECT_EQ(neither.findings[0].text, "Falcon\\Team");
+}
+
+TEST(LabelHeadersTest, DoubleSlashIsOneMarkingNotASublabel) {
+  auto scanner = Compile();
+  Sensitivity s = ScanLabel(*scanner, "X-Classification", "SECRET//NOFORN");
+  EXPECT_EQ(s.level, Level::kSecret);
+  EXPECT_FALSE(s.Has("unknown-label"));
+}
+
+TEST(LabelHeadersTest, PolicyTableWinsAndNamesTheWholeSublabel) {
+  auto scanner = Compile({{"Team Falcon", Level::kOfficial, "policy.toml:3:1"},
+                          {"Highly_Confidential\\All Employees", Level::kOfficialSensitive,
+                           "policy.toml:4:1"},
+                          {"Secret", Level::kTopSecret, "policy.toml:5:1"}});
+  Sensitivity team = ScanLabel(*scanner, "msip_labels", Msip("Team_Falcon_0"));
+  EXPECT_EQ(team.level, Level::kOfficial);
+  EXPECT_EQ(team.findings[0].pack, "policy-labels");
+  EXPECT_EQ(ScanLabel(*scanner, "msip_labels", Msip("Highly Confidential\\All Employees")).level,
+            Level::kOfficialSensitive);
+  EXPECT_EQ(ScanLabel(*scanner, "msip_labels", Msip("Secret_0")).level, Level::kTopSecret);
+}
+
+TEST(LabelHeadersTest, EmptyTableNameIsAnErrorWithItsOrigin) {
+  ScannerOptions options;
+  options.labels.push_back({"_-_", Level::kSecret, "policy.toml:9:1"});
+  auto compiled = Scanner::Compile(options);
+  ASSERT_FALSE(compiled.ok());
+  EXPECT_NE(compiled.status().message().find("policy.toml:9:1"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace nearmiss::content
