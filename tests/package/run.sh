@@ -80,6 +80,13 @@ unit=$(grep '/nearmiss-milter.service$' "$work/files") || fail "no nearmiss-milt
 sock=$(sed -n 's/^ExecStart=.*--listen unix:\([^ ]*\).*/\1/p' "$unit")
 [ -n "$sock" ] || fail "the unit's ExecStart has no unix socket"
 echo "unit: $unit"; grep '^ExecStart' "$unit"
+if command -v systemd-analyze >/dev/null; then
+  for u in "$unit" "${unit%/*}/nearmiss-serve.service"; do
+    systemd-analyze verify --man=no "$u" || fail "systemd-analyze verify $u"
+    systemd-analyze security --offline=yes "$u" | tail -1
+  done
+  ok "systemd-analyze verify: both units"
+fi
 if [ "$(cat /proc/1/comm)" = systemd ] && [ -d /run/systemd/system ]; then
   step "systemctl restart nearmiss-milter (systemd is PID 1)"
   systemctl daemon-reload && systemctl restart nearmiss-milter || fail "systemctl restart"
