@@ -6,7 +6,7 @@
 #   share/man/man5/nearmiss-policy.5                        (NM_MAN)
 #   share/bash-completion/completions/nearmiss
 #   ${NM_ZSH_COMPLETION_DIR}/_nearmiss
-#   ${sysconfdir}/nearmiss/policy.toml   the embedded default, commented
+#   etc/nearmiss/policy.toml              the embedded default, commented
 #   share/doc/nearmiss/                   README, docs/*.md, examples/policy.toml
 include(GNUInstallDirs)
 
@@ -49,10 +49,11 @@ install(FILES dist/completion/nearmiss.bash
 install(FILES dist/completion/_nearmiss DESTINATION ${NM_ZSH_COMPLETION_DIR})
 
 # The embedded default policy, every key commented: the file an
-# administrator edits (a conffile in the package). FULL_SYSCONFDIR is /etc
-# for the /usr prefix and PREFIX/etc otherwise.
+# administrator edits (a conffile in the package). SYSCONFDIR is relative
+# ("etc": PREFIX/etc, following --prefix at install time) unless set, as
+# debhelper sets it, to /etc.
 install(FILES data/policy/default.toml
-        DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/nearmiss RENAME policy.toml)
+        DESTINATION ${CMAKE_INSTALL_SYSCONFDIR}/nearmiss RENAME policy.toml)
 install(FILES data/policy/default.toml DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples
         RENAME policy.toml)
 install(FILES README.md docs/api.md docs/architecture.md docs/deployment.md
