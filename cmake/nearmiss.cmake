@@ -1,6 +1,9 @@
 # nm_test(NAME SOURCE LIBS...): a GoogleTest binary registered with CTest.
 # Tests run from the source tree so they can read tests/testdata and data/.
 function(nm_test name source)
+  if(NOT BUILD_TESTING)
+    return()
+  endif()
   add_executable(${name} ${source})
   target_link_libraries(${name} PRIVATE ${ARGN} GTest::gtest GTest::gmock
                                         GTest::gtest_main)

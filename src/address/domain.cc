@@ -79,9 +79,10 @@ Status CheckStructure(std::string_view ascii, std::string_view typed) {
   const std::string_view tld =
       last_dot == std::string_view::npos ? ascii : ascii.substr(last_dot + 1);
   if (AllDigits(tld)) {
-    return Invalid("'" + Echo(typed) +
-                   "' is an IP address or has an all-digit top-level "
-                   "label; not a domain name");
+    std::string why = "'";  // appended, not "'" + string&&: GCC bug 105329
+    why += Echo(typed);
+    why += "' is an IP address or has an all-digit top-level label; not a domain name";
+    return Invalid(why);
   }
   return Status::Ok();
 }

@@ -373,8 +373,10 @@ Result<MailboxParts> SplitMailbox(std::string_view text) {
                    " octets; too long to be one mailbox");
   }
   if (MailtoRecipients(s).size() > 1) {
-    return Invalid("'" + Echo(s) +
-                   "' names several recipients; check each of them");
+    std::string why = "'";  // appended, not "'" + string&&: GCC bug 105329
+    why += Echo(s);
+    why += "' names several recipients; check each of them";
+    return Invalid(why);
   }
   s = TrimSpace(StripMailto(s));
 

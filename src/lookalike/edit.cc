@@ -13,7 +13,12 @@ namespace {
 bool IsVowel(char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; }
 
 std::string Quote(char c) { return std::string("'") + c + "'"; }
-std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string Quote(std::string_view s) {
+  std::string quoted = "'";  // appended, not "'" + string&&: GCC bug 105329
+  quoted += s;
+  quoted += '\'';
+  return quoted;
+}
 
 // typed is intended with one character removed at `i`.
 Edit DescribeOmission(std::string_view intended, size_t i) {

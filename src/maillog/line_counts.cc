@@ -47,7 +47,10 @@ std::string Describe(const LineCounts& c) {
     if (c.by_format[f] == 0) continue;
     formats += (formats.empty() ? "" : ", ") +
                std::string(FormatName(static_cast<LineFormat>(f)));
-    if (c.by_format[f] != c.recognised) formats += " " + std::to_string(c.by_format[f]);
+    if (c.by_format[f] != c.recognised) {
+      formats += ' ';  // appended, not " " + string&&: GCC bug 105329
+      formats += std::to_string(c.by_format[f]);
+    }
   }
   if (!formats.empty()) out += " (" + formats + ")";
   out += ", " + std::to_string(c.postfix) + " from Postfix, " + std::to_string(c.unrecognised) +

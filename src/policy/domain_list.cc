@@ -40,7 +40,9 @@ Result<std::string> NormalizeDomainEntry(std::string_view entry) {
   // as the parent of a name instead.
   Result<Domain> d = ParseDomain(std::string("x.") + std::string(s));
   if (!d.ok()) return d.status();
-  return "." + d->ascii.substr(2);
+  std::string dotted = ".";  // appended, not "." + string&&: GCC bug 105329
+  dotted += std::string_view(d->ascii).substr(2);
+  return dotted;
 }
 
 Result<std::vector<DomainItem>> ParseDomainList(std::string_view text,

@@ -145,7 +145,12 @@ void CheckKeys(Context& ctx, const toml::table& table, std::string_view section)
   for (const auto& [key, node] : table) {
     std::string_view k = key.str();
     if (std::find(known.begin(), known.end(), k) != known.end()) continue;
-    std::string where = section.empty() ? "the policy" : "[" + std::string(section) + "]";
+    std::string where = "the policy";
+    if (!section.empty()) {
+      where = "[";  // appended, not "[" + string&&: GCC bug 105329
+      where += section;
+      where += ']';
+    }
     std::string hint;
     if (std::optional<std::string> near = Closest(k, known)) {
       hint = "did you mean '" + *near + "'?";

@@ -27,12 +27,19 @@ std::string Context::Resolve(std::string_view path) const {
   return p.string();
 }
 
+std::string Quoted(std::string_view key) {
+  std::string quoted = "'";
+  quoted += key;
+  quoted += '\'';
+  return quoted;
+}
+
 std::optional<std::string> GetString(Context& ctx, const toml::table& t,
                                      std::string_view key) {
   const toml::node* node = t.get(key);
   if (node == nullptr) return std::nullopt;
   if (const auto* s = node->as_string()) return s->get();
-  ctx.Error(node->source(), "'" + std::string(key) + "' must be a string",
+  ctx.Error(node->source(), Quoted(key) + " must be a string",
             "put the value in double quotes");
   return std::nullopt;
 }
@@ -42,7 +49,7 @@ std::optional<bool> GetBool(Context& ctx, const toml::table& t,
   const toml::node* node = t.get(key);
   if (node == nullptr) return std::nullopt;
   if (const auto* b = node->as_boolean()) return b->get();
-  ctx.Error(node->source(), "'" + std::string(key) + "' must be true or false",
+  ctx.Error(node->source(), Quoted(key) + " must be true or false",
             "write true or false, without quotes");
   return std::nullopt;
 }
@@ -54,7 +61,7 @@ std::optional<int64_t> GetInt(Context& ctx, const toml::table& t,
   const auto* i = node->as_integer();
   if (i == nullptr || i->get() < min || i->get() > max) {
     ctx.Error(node->source(),
-              "'" + std::string(key) + "' must be a whole number from " +
+              Quoted(key) + " must be a whole number from " +
                   std::to_string(min) + " to " + std::to_string(max),
               i == nullptr ? "write a number without quotes" : "the value is out of range");
     return std::nullopt;
@@ -73,7 +80,7 @@ std::optional<std::vector<Located>> GetStrings(Context& ctx,
                            ? "write a list, even of one: " + std::string(key) +
                                  " = [\"" + node->as_string()->get() + "\"]"
                            : "write a list: " + std::string(key) + " = [\"...\"]";
-    ctx.Error(node->source(), "'" + std::string(key) + "' must be an array of strings",
+    ctx.Error(node->source(), Quoted(key) + " must be an array of strings",
               std::move(hint));
     return std::nullopt;
   }
@@ -82,7 +89,7 @@ std::optional<std::vector<Located>> GetStrings(Context& ctx,
     if (const auto* s = element.as_string()) {
       out.push_back({s->get(), element.source()});
     } else {
-      ctx.Error(element.source(), "'" + std::string(key) + "' entries must be strings",
+      ctx.Error(element.source(), Quoted(key) + " entries must be strings",
                 "put each entry in double quotes");
     }
   }

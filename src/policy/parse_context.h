@@ -43,6 +43,10 @@ struct Located {
   toml::source_region at;
 };
 
+// 'key', as errors quote a key. Appended, not "'" + std::string(key): GCC 12
+// at -O3 reports a false -Wrestrict on that operator+ (GCC bug 105329).
+std::string Quoted(std::string_view key);
+
 // Reports every key of `table` that the key table (keys.cc) does not list
 // under `section` ("domains", "senders.<group>", "rule"), with the closest
 // known key as the hint.

@@ -29,8 +29,10 @@ const toml::table* SectionTable(policy::Context& ctx, const toml::table& root,
   const toml::node* node = root.get(name);
   if (node == nullptr) return nullptr;
   if (const toml::table* t = node->as_table()) return t;
-  ctx.Error(node->source(), "'" + std::string(name) + "' must be a table",
-            "write it as a section: [" + std::string(name) + "]");
+  std::string hint = "write it as a section: [";  // appended: GCC bug 105329
+  hint += name;
+  hint += ']';
+  ctx.Error(node->source(), policy::Quoted(name) + " must be a table", std::move(hint));
   return nullptr;
 }
 
@@ -134,7 +136,8 @@ Result<Policy> ParsePolicy(std::string_view text, std::string_view name,
   if (errors.empty()) return policy;
   std::string message;
   for (const PolicyError& e : errors) {
-    message += (message.empty() ? "" : "\n") + e.ToString();
+    if (!message.empty()) message += '\n';
+    message += e.ToString();
   }
   return Status::ParseError(std::move(message));
 }

@@ -48,7 +48,8 @@ struct Filter {
   void Add(const std::string& cond_with_placeholder, Param p) {
     params.push_back(std::move(p));
     std::string cond = cond_with_placeholder;
-    std::string ph = "$" + std::to_string(params.size());
+    std::string ph = "$";  // appended, not "$" + string&&: GCC bug 105329
+    ph += std::to_string(params.size());
     for (size_t at = cond.find("$?"); at != std::string::npos; at = cond.find("$?")) {
       cond.replace(at, 2, ph);
     }

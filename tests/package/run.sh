@@ -1,0 +1,143 @@
+#!/bin/bash
+# The Debian package end to end, as a mail administrator meets it:
+#   1. built in a clean clone of this repository (make deb: dpkg-buildpackage,
+#      then lintian, which fails the build on an error or warning);
+#   2. installed with apt install ./nearmiss_*.deb;
+#   3. nearmiss check run from /usr/bin;
+#   4. the installed nearmiss-milter.service started as systemd starts it:
+#      with systemctl where systemd is PID 1, else its exact ExecStartPre and
+#      ExecStart lines as its User= (run-unit.py);
+#   5. a private Postfix (tests/postfix/lib.sh: loopback, every domain routed
+#      to a local smtp-sink) sending through the unit's unix socket: a
+#      look-alike refused with the suggestion, a good recipient delivered;
+#   6. apt purge: no file the package or its scripts made, no nearmiss user
+#      or group, postfix out of the group.
+# Needs root; refuses to run where nearmiss is already installed (it would
+# purge it). Usage: tests/package/run.sh [WORKDIR]  (default
+# /var/tmp/nearmiss-package-test, emptied first: a fixed path lets ccache
+# reuse objects between runs). JOBS sets the build's parallelism.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+work=${1:-/var/tmp/nearmiss-package-test}
+if [ "$(id -u)" -ne 0 ]; then echo "skipped: installs a package, needs root"; exit 77; fi
+if dpkg-query -W -f='${Status}' nearmiss 2>/dev/null | grep -q 'installed\|config-files'; then
+  echo "FAIL: nearmiss is already installed here; this test would purge it" >&2; exit 1
+fi
+step() { echo "== $*"; }
+die() { echo "FAIL: $*" >&2; exit 1; }
+
+# Everything that could be ours, before: after the purge it must match.
+leftovers() {
+  find /etc /usr /lib /var/lib /var/spool /run \( -name '*nearmiss*' -o -path '*/nearmiss/*' \) \
+    -not -path '/var/lib/dpkg/*' 2>/dev/null | sort
+}
+before=$(leftovers)
+
+step "clean clone of $repo at $(git -C "$repo" rev-parse --short HEAD)"
+rm -rf "$work"; mkdir -p "$work"
+git clone -q "$repo" "$work/nearmiss" || die "git clone"
+step "make deb (unit tests are make test's; nocheck here)"
+start=$(date +%s)
+DEB_BUILD_OPTIONS=nocheck DEB_BUILD_PROFILES=nocheck \
+  make -C "$work/nearmiss" deb JOBS="${JOBS:-2}" >"$work/deb.log" 2>&1 ||
+  { tail -60 "$work/deb.log"; die "make deb"; }
+sed -n '/^build-deb: lintian/,$p' "$work/deb.log"
+echo "package built in $(( $(date +%s) - start )) s"
+deb=$(ls "$work"/nearmiss/build-deb/nearmiss_*.deb)
+
+step "apt install ./$(basename "$deb")"
+(cd "$(dirname "$deb")" && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "./$(basename "$deb")") \
+  >"$work/install.log" 2>&1 || { cat "$work/install.log"; die "apt install"; }
+installed=1
+purge() {
+  [ -n "${installed:-}" ] || return 0
+  DEBIAN_FRONTEND=noninteractive apt-get purge -y -q nearmiss >"$work/purge.log" 2>&1
+  installed=
+}
+
+# From here on: the private Postfix and the milter, under lib.sh's cleanup,
+# then the purge.
+NEARMISS=/usr/bin/nearmiss
+. "$repo/tests/postfix/lib.sh"
+trap 'pf_cleanup; purge' EXIT
+dpkg -L nearmiss >"$work/files"
+
+step "nearmiss check from /usr/bin"
+[ "$(command -v nearmiss)" = /usr/bin/nearmiss ] || fail "nearmiss is not /usr/bin/nearmiss"
+/usr/bin/nearmiss check bob@army.ml >"$W/check.out"; rc=$?
+[ $rc -eq 1 ] && grep -q "army.mil" "$W/check.out" || { cat "$W/check.out"; fail "check bob@army.ml: exit $rc"; }
+/usr/bin/nearmiss check carol@army.mil >/dev/null || fail "check carol@army.mil flagged"
+/usr/bin/nearmiss policy lint /etc/nearmiss/policy.toml || fail "the shipped policy does not lint"
+ok "check, policy lint from /usr/bin"
+getent passwd nearmiss >/dev/null || fail "no nearmiss user"
+id -nG postfix | grep -qw nearmiss || fail "postfix is not in group nearmiss"
+[ "$(stat -c %U:%G /var/lib/nearmiss)" = nearmiss:nearmiss ] || fail "/var/lib/nearmiss not nearmiss's"
+man -w nearmiss >/dev/null && man -w 5 nearmiss-policy >/dev/null || fail "man pages not found by man"
+ok "user, group, state directory, man pages"
+
+unit=$(grep '/nearmiss-milter.service$' "$work/files") || fail "no nearmiss-milter.service"
+sock=$(sed -n 's/^ExecStart=.*--listen unix:\([^ ]*\).*/\1/p' "$unit")
+[ -n "$sock" ] || fail "the unit's ExecStart has no unix socket"
+echo "unit: $unit"; grep '^ExecStart' "$unit"
+if command -v systemd-analyze >/dev/null; then
+  for u in "$unit" "${unit%/*}/nearmiss-serve.service"; do
+    systemd-analyze verify --man=no "$u" || fail "systemd-analyze verify $u"
+    systemd-analyze security --offline=yes "$u" | tail -1
+  done
+  ok "systemd-analyze verify: both units"
+fi
+if [ "$(cat /proc/1/comm)" = systemd ] && [ -d /run/systemd/system ]; then
+  step "systemctl restart nearmiss-milter (systemd is PID 1)"
+  systemctl daemon-reload && systemctl restart nearmiss-milter || fail "systemctl restart"
+  MILTER_ERR=/dev/null
+else
+  step "the unit's lines as its User= (systemd is not PID 1: $(cat /proc/1/comm))"
+  "$here/run-unit.py" "$unit" >>"$MILTER_LOG" 2>>"$MILTER_ERR" &
+  MILTER_PID=$!
+fi
+for _ in $(seq 300); do [ -S "$sock" ] && break; sleep 0.1; done
+[ -S "$sock" ] || { cat "$MILTER_ERR"; fail "no socket $sock"; }
+[ "$(stat -c '%U:%G %a' "$sock")" = "nearmiss:nearmiss 660" ] ||
+  fail "socket is $(stat -c '%U:%G %a' "$sock"), not nearmiss:nearmiss 660"
+[ -n "$MILTER_PID" ] && { [ "$(ps -o user= -p "$MILTER_PID")" = nearmiss ] ||
+  fail "milter runs as $(ps -o user= -p "$MILTER_PID")"; }
+ok "milter listening on $sock as nearmiss"
+
+step "a private Postfix through the socket"
+# lib.sh's instance runs without a chroot, so Postfix names the socket by
+# its full path (a chrooted Debian smtpd: unix:/nearmiss/milter.sock).
+pf_customise() { postconf -c "$CONF" -e "smtpd_milters = unix:$sock"; }
+start_sink
+start_postfix
+send --from alice@mod.gov.uk --to bob@army.ml --header "Subject: packaged" && fail "look-alike accepted"
+grep -q "550 5.7.1 bob@army.ml: army.ml looks like army.mil" "$W/swaks.out" ||
+  { cat "$W/swaks.out"; fail "no 550 with the reason"; }
+grep -q "did you mean bob@army.mil?" "$W/swaks.out" || fail "no suggestion"
+send --from alice@mod.gov.uk --to carol@army.mil --header "Subject: packaged ok" --body "hello" ||
+  { cat "$W/swaks.out"; fail "carol@army.mil refused"; }
+wait_delivered "X-Rcpt-Args: <carol@army.mil>" "Subject: packaged ok" || fail "carol@army.mil not delivered"
+[ -z "$MILTER_PID" ] && journalctl -u nearmiss-milter -o cat >"$MILTER_LOG"
+grep -q '"event":"rcpt".*"class":"lookalike"' "$MILTER_LOG" || fail "no rcpt decision line"
+grep -q '"event":"message"' "$MILTER_LOG" || fail "no message decision line"
+[ "$(stat -c %U /var/lib/nearmiss/nearmiss.db)" = nearmiss ] || fail "store not written by nearmiss"
+ok "Postfix -> unit's milter: look-alike refused with the suggestion, good recipient delivered"
+
+step "apt purge nearmiss"
+pf_cleanup; trap - EXIT
+trap purge EXIT
+purge || true
+grep -i "warning\|error" "$work/purge.log" && fail "purge said so"
+dpkg-query -W -f='${Status}' nearmiss 2>/dev/null | grep -q 'installed\|config-files' && fail "still known to dpkg"
+while read -r f; do
+  [ -d "$f" ] && continue
+  [ -e "$f" ] || [ -L "$f" ] && fail "left behind: $f"
+done <"$work/files"
+after=$(leftovers)
+[ "$before" = "$after" ] || { diff <(echo "$before") <(echo "$after"); fail "left behind (above)"; }
+getent passwd nearmiss && fail "user nearmiss left"
+getent group nearmiss && fail "group nearmiss left"
+id -nG postfix | grep -qw nearmiss && fail "postfix still in group nearmiss"
+ok "purged: no file, no user, no group left"
+rm -rf "$work"
+echo PASS
