@@ -27,10 +27,10 @@ struct ConfigShowFlags {
 std::string Unset(const std::string& key) {
   if (key == "policy") return "(the embedded default policy)";
   if (key == "store") return "(none: no history, no audit log)";
-  if (key == "user") return "(none: a daemon stays the user that started it)";
-  if (key == "spool") return "(beside a SQLite store, $NEARMISS_STATE_DIR/spool, or /var/lib/nearmiss/spool)";
+  if (key == "user") return "(none: stays who started it)";
+  if (key == "spool") return "(default: --spool in milter --help)";
   if (key == "milter.listen") return "(none: milter needs one)";
-  if (key == "serve.token_file") return "(none: serve makes an admin token for each run)";
+  if (key == "serve.token_file") return "(none: an admin token per run)";
   return "(none)";
 }
 
@@ -67,6 +67,9 @@ int RunConfigShow(const ConfigShowFlags& flags, const CLI::App& cmd) {
   Row password{"store_password", nullptr, ""};
   if (flags.policy.store_url.empty()) {
     password.origin = "no store";
+  } else if (!flags.policy.store_url.starts_with("postgres")) {
+    password.value = "(not used by a SQLite store)";
+    password.origin = "store";
   } else if (Result<PasswordSource> p = flags.policy.store_password.Resolve(); !p.ok()) {
     password.value = "error: " + p.error().message();
     password.origin = "store_password_file";

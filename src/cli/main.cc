@@ -44,8 +44,15 @@ int UnknownSubcommand(const CLI::App& app, int argc, char** argv) {
 
 int main(int argc, char** argv) {
   CLI::App app{"nearmiss: stops email from going to look-alike domains"};
-  app.set_version_flag("--version", [] { return VersionText(); }, "Print the version, commit, "
-                       "build date and the date of every embedded list, then exit");
+  // CLI11 ends the text with its own newline.
+  app.set_version_flag(
+      "--version",
+      [] {
+        std::string text = VersionText();
+        if (!text.empty() && text.back() == '\n') text.pop_back();
+        return text;
+      },
+      "Print the version, commit, build date and the date of every embedded list, then exit");
   app.add_option("--config", ConfigFlag(),
                  std::string("Configuration file (default $NEARMISS_CONFIG, else ") +
                      kDefaultConfigPath + ", which may be absent); flags override it");
