@@ -12,7 +12,7 @@ std::deque<Binding>& Bindings() {
   return bindings;
 }
 
-bool read = false;
+bool config_read = false;  // SetConfigUsed's second argument
 
 ConfigLocation& Used() {
   static ConfigLocation used;
@@ -63,10 +63,10 @@ std::string& ConfigFlag() {
 }
 
 const ConfigLocation& ConfigUsed() { return Used(); }
-bool ConfigFileRead() { return read; }
+bool ConfigFileRead() { return config_read; }
 void SetConfigUsed(ConfigLocation where, bool was_read) {
   Used() = std::move(where);
-  read = was_read;
+  config_read = was_read;
 }
 
 }  // namespace nearmiss::cli
