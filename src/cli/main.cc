@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
       "Print the version, commit, build date and the date of every embedded list, then exit");
   app.add_option("--config", ConfigFlag(),
                  std::string("Configuration file (default $NEARMISS_CONFIG, else ") +
-                     kDefaultConfigPath + ", which may be absent); flags override it");
+                     kDefaultConfigPath + ", which may be absent); flags override it")
+      ->type_name("FILE");
   // --config may also follow the subcommand: `nearmiss milter --config F`.
   app.fallthrough();
   app.require_subcommand(1);

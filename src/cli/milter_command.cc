@@ -97,7 +97,7 @@ int RunMilter(const MilterFlags& flags) {
   milter::ServerOptions options;
   options.workers = flags.workers;
   if (flags.listen.empty()) {
-    return Fail("milter: no listen address: give --listen, or listen in the [milter] section "
+    return Fail("no listen address: give --listen, or listen in the [milter] section "
                 "of the configuration file");
   }
   for (const std::string& spec : flags.listen) {

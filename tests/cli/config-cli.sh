@@ -2,6 +2,7 @@
 # End-to-end tests of the configuration file and the CLI's manners:
 #  - `config show` (text and --json) over a fixture configuration with a
 #    flag overriding it, against goldens; NEARMISS_CONFIG picks the file;
+#    serve and milter listen, and log as JSON, as the file says;
 #  - an invalid configuration (unknown key, TOML syntax, wrong type, bad
 #    log format) is an error naming FILE:LINE, exit 2, for every command;
 #    a named file that is missing is an error; an absent default is not;
@@ -39,6 +40,30 @@ esac
 out=$("$bin" config show --config "$data/nearmiss.toml" | head -1)
 check "--config after the subcommand" \
   "configuration file: $data/nearmiss.toml (flag --config)" "$out"
+
+# 1b. The daemons take their listen addresses and log format from the file.
+port=$(tests/free-port)
+printf 'log_format = "json"\n[serve]\nlisten = "127.0.0.1:%s"\n[milter]\nlisten = "unix:%s"\n' \
+  "$port" "$tmp/milter.sock" > "$tmp/daemons.toml"
+. "$(dirname "$0")/../daemon/lib.sh"  # wait_for
+started() { wait_for "$2" '"listening on' "$1"; }  # started PID LOG: a JSON line
+NEARMISS_CONFIG="$tmp/daemons.toml" "$bin" serve --postfix-bin /nonexistent 2> "$tmp/serve.err" &
+serve_pid=$!
+if started $serve_pid "$tmp/serve.err"; then
+  check "serve listens where the file says" 200 \
+    "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz")"
+else
+  echo "FAIL serve did not start from the file (JSON log):"; cat "$tmp/serve.err"; fail=1
+fi
+kill $serve_pid 2>/dev/null; wait $serve_pid 2>/dev/null
+NEARMISS_CONFIG="$tmp/daemons.toml" "$bin" milter --no-postconf > /dev/null 2> "$tmp/milter.err" &
+milter_pid=$!
+if started $milter_pid "$tmp/milter.err"; then
+  check "milter listens on the file's socket" yes "$([ -S "$tmp/milter.sock" ] && echo yes)"
+else
+  echo "FAIL milter did not start from the file (JSON log):"; cat "$tmp/milter.err"; fail=1
+fi
+kill $milter_pid 2>/dev/null; wait $milter_pid 2>/dev/null
 
 # 2. Invalid files: FILE:LINE:COLUMN and exit 2, whatever the command.
 : > "$tmp/errors.txt"
