@@ -69,7 +69,11 @@ struct AuditCounts {
 class Store {
  public:
   // Opens (creating if needed) and migrates to the current schema.
-  static Result<std::unique_ptr<Store>> Open(std::string_view url);
+  // `password`, when not empty, is the PostgreSQL password, handed to libpq
+  // as its `password` keyword (it overrides one in the URL, PGPASSWORD and
+  // the passfile); it is never part of a message. A SQLite store ignores it.
+  static Result<std::unique_ptr<Store>> Open(std::string_view url,
+                                             std::string_view password = {});
   virtual ~Store() = default;
 
   // "sqlite" or "postgresql".

@@ -1,6 +1,9 @@
 #include "address/public_suffix.h"
 
 #include <libpsl.h>
+#include <sys/stat.h>
+
+#include <ctime>
 
 #include "nearmiss/address.h"
 
@@ -70,6 +73,25 @@ bool IsListedSuffix(std::string_view ascii_domain) {
 }
 
 bool PublicSuffixListLoaded() { return Psl() != nullptr; }
+
+std::string PublicSuffixListSource() {
+  auto day = [](time_t t) {
+    char buf[16];
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return std::string(buf);
+  };
+  std::string source = std::string("libpsl ") + psl_get_version() + ": ";
+  if (!PublicSuffixListLoaded()) return source + "no list could be loaded";
+  time_t builtin = psl_builtin_file_time();
+  struct stat st;
+  const char* dist = psl_dist_filename();
+  if (dist != nullptr && *dist != '\0' && ::stat(dist, &st) == 0 && st.st_mtime > builtin) {
+    return source + dist + " of " + day(st.st_mtime);
+  }
+  return source + "its built-in copy of " + day(builtin);
+}
 
 }  // namespace nearmiss::address
 

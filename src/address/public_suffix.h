@@ -41,6 +41,13 @@ bool IsListedSuffix(std::string_view ascii_domain);
 // every TLD, and only a TLD, counts as a suffix.
 bool PublicSuffixListLoaded();
 
+// Where the list in use comes from and its date, for `nearmiss --version`:
+// "libpsl 0.21.2: /usr/share/publicsuffix/public_suffix_list.dat of
+// 2024-03-01" or "libpsl 0.21.2: its built-in copy of 2023-01-12". Chosen as
+// psl_latest() chooses: the system file when it is newer than the built-in
+// copy (dates are file modification times, UTC).
+std::string PublicSuffixListSource();
+
 }  // namespace nearmiss::address
 
 #endif  // NEARMISS_ADDRESS_PUBLIC_SUFFIX_H_

@@ -32,6 +32,27 @@ void AddMilterCommand(CLI::App& app, Run& run);
 void AddServeCommand(CLI::App& app, Run& run);
 void AddAuditCommand(CLI::App& app, Run& run);
 void AddLearnCommand(CLI::App& app, Run& run);
+void AddConfigCommand(CLI::App& app, Run& run);
+
+// The PostgreSQL store's password, from a file or the environment, never
+// argv (store_password.cc).
+struct PasswordSource {
+  std::string password;  // "": leave it to libpq
+  std::string origin;    // "file PATH", "env NEARMISS_STORE_PASSWORD", "libpq's own (...)"
+};
+struct StorePasswordFlags {
+  std::string file;  // --store-password-file, or store_password_file in the configuration
+  // Registers --store-password-file and warns when `store_option`'s value
+  // on the command line carries a password.
+  void Register(CLI::App& cmd, CLI::Option* store_option);
+  // The file's first line, else $NEARMISS_STORE_PASSWORD, else "". Errors:
+  // the file cannot be read or is empty.
+  Result<PasswordSource> Resolve() const;
+};
+// A postgresql URL with a password in its user info or a password= parameter.
+bool UrlHasPassword(std::string_view url);
+// The URL with any password replaced by "***", for display.
+std::string UrlWithoutPassword(std::string_view url);
 
 // The policy every command uses: --policy FILE or the embedded default, with
 // --protect-file replacing the embedded protected list when given, and
@@ -41,6 +62,7 @@ struct PolicyFlags {
   std::string policy_file;
   std::string protect_file;
   std::string store_url;  // "" : no history, no audit log
+  StorePasswordFlags store_password;
   void Register(CLI::App& cmd, bool with_protect_file, bool with_store = true);
 };
 
@@ -84,7 +106,8 @@ struct DaemonFlags {
   void Register(CLI::App& cmd);
   // The skeleton's options for the daemon `name` ("milter", "serve") on
   // `policy`'s --policy and --store.
-  daemon::SingleServerOptions Options(std::string name, const PolicyFlags& policy) const;
+  // Errors: the store password file cannot be read.
+  Result<daemon::SingleServerOptions> Options(std::string name, const PolicyFlags& policy) const;
 };
 
 }  // namespace nearmiss::cli

@@ -1,19 +1,26 @@
 // --user and --spool for the daemons (milter, serve), and the skeleton's
 // options they make with --policy and --store.
 #include "cli/commands.h"
+#include "cli/config_flags.h"
 
 namespace nearmiss::cli {
 
 void DaemonFlags::Register(CLI::App& cmd) {
-  cmd.add_option("--user", user,
-                 "Drop to this user after binding (initgroups, setgid, setuid); without it a "
-                 "daemon started as root stays root, with a warning");
+  BindConfig("user", cmd,
+             cmd.add_option("--user", user,
+                            "Drop to this user after binding (initgroups, setgid, setuid); "
+                            "without it a daemon started as root stays root, with a warning"),
+             &user);
   spool.Register(cmd);
 }
 
-daemon::SingleServerOptions DaemonFlags::Options(std::string name,
-                                                 const PolicyFlags& policy) const {
+Result<daemon::SingleServerOptions> DaemonFlags::Options(std::string name,
+                                                         const PolicyFlags& policy) const {
   daemon::SingleServerOptions o;
+  if (!policy.store_url.empty()) {
+    NM_ASSIGN_OR_RETURN(PasswordSource password, policy.store_password.Resolve());
+    o.store_password = std::move(password.password);
+  }
   o.name = std::move(name);
   o.policy_file = policy.policy_file;
   o.store_url = policy.store_url;

@@ -7,6 +7,7 @@
 
 #include "base/log.h"
 #include "cli/commands.h"
+#include "cli/config_flags.h"
 #include "history/learn.h"
 #include "daemon/refresher.h"
 #include "maillog/log_files.h"
@@ -20,6 +21,7 @@ namespace {
 struct LearnFlags {
   PolicyFlags policy;
   std::string store = DefaultStoreUrl();
+  StorePasswordFlags store_password;
   std::vector<std::string> confirm, unconfirm;
   int year = 0;
   int min_recognised = maillog::kDefaultMinRecognisedPercent;
@@ -59,7 +61,9 @@ int Prune(const LearnFlags& flags, Store& store) {
 }
 
 int RunLearn(const LearnFlags& flags) {
-  Result<std::unique_ptr<Store>> store = Store::Open(flags.store);
+  Result<PasswordSource> password = flags.store_password.Resolve();
+  if (!password.ok()) return Fail(password.error());
+  Result<std::unique_ptr<Store>> store = Store::Open(flags.store, password->password);
   if (!store.ok()) return Fail(store.error());
   if (flags.prune) {
     if (int rc = Prune(flags, **store); rc != kExitClean) return rc;
@@ -146,9 +150,12 @@ void AddLearnCommand(CLI::App& app, Run& run) {
   // Its own --store below: learning always has a store, by default the
   // state directory's.
   flags->policy.Register(*cmd, /*with_protect_file=*/false, /*with_store=*/false);
-  cmd->add_option("--store", flags->store,
-                  "sqlite:///path/nearmiss.db, a path, or postgresql://... (default: " +
-                      DefaultStoreUrl() + ")");
+  CLI::Option* store = cmd->add_option(
+      "--store", flags->store,
+      "sqlite:///path/nearmiss.db, a path, or postgresql://... (default: " + DefaultStoreUrl() +
+          "; the password from --store-password-file, never here)");
+  BindConfig("store", *cmd, store, &flags->store);
+  flags->store_password.Register(*cmd, store);
   cmd->add_option("--confirm", flags->confirm, "Mark a domain a confirmed correspondent");
   cmd->add_option("--unconfirm", flags->unconfirm, "Withdraw a confirmation");
   cmd->add_option("--year", flags->year, "Year of timestamps that carry none (BSD syslog)");

@@ -2,12 +2,15 @@
 // (base/log.h) writes.
 #include "base/log.h"
 #include "cli/commands.h"
+#include "cli/config_flags.h"
 
 namespace nearmiss::cli {
 
 void LogFlags::Register(CLI::App& cmd) {
-  cmd.add_option("--log-format", format, "Log lines on stderr: text (default) or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  CLI::Option* option =
+      cmd.add_option("--log-format", format, "Log lines on stderr: text (default) or json")
+          ->check(CLI::IsMember({"text", "json"}));
+  BindConfig("log_format", cmd, option, &format);
   cmd.add_flag("--syslog", syslog, "Log to syslog (facility mail) instead of stderr");
 }
 

@@ -17,6 +17,7 @@
 
 #include "base/log.h"
 #include "cli/commands.h"
+#include "cli/config_flags.h"
 #include "cli/postconf.h"
 #include "daemon/single_server.h"
 #include "journal/store_writer.h"
@@ -95,12 +96,18 @@ int RunMilter(const MilterFlags& flags) {
   flags.log.Apply("nearmiss milter");
   milter::ServerOptions options;
   options.workers = flags.workers;
+  if (flags.listen.empty()) {
+    return Fail("no listen address: give --listen, or listen in the [milter] section "
+                "of the configuration file");
+  }
   for (const std::string& spec : flags.listen) {
     Result<milter::ListenAddress> a = milter::ParseListenAddress(spec);
     if (!a.ok()) return Fail(a.error().message());
     options.listen.push_back(*a);
   }
-  daemon::SingleServerOptions skeleton = flags.server.Options("milter", flags.policy);
+  Result<daemon::SingleServerOptions> options_or = flags.server.Options("milter", flags.policy);
+  if (!options_or.ok()) return Fail(options_or.error().message());
+  daemon::SingleServerOptions& skeleton = *options_or;
   // Where Postfix really delivers: a policy without [delivery] names gets
   // the local Postfix's own (read once; a reload keeps them).
   if (!flags.no_postconf) {
@@ -155,9 +162,12 @@ void AddMilterCommand(CLI::App& app, Run& run) {
   CLI::App* cmd = app.add_subcommand(
       "milter", "Serve Postfix and Sendmail as a milter (SIGHUP reloads the policy)");
   flags->policy.Register(*cmd, /*with_protect_file=*/false);
-  cmd->add_option("--listen", flags->listen,
-                  "inet:HOST:PORT or unix:PATH; may be repeated")
-      ->required();
+  // Not ->required(): the configuration file may give it (checked in RunMilter).
+  BindConfig("milter.listen", *cmd,
+             cmd->add_option("--listen", flags->listen,
+                             "inet:HOST:PORT or unix:PATH; may be repeated (or listen in the "
+                             "configuration's [milter] section)"),
+             &flags->listen);
   flags->server.Register(*cmd);
   flags->log.Register(*cmd);
   cmd->add_option("--postfix-config", flags->postfix_config,

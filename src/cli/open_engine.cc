@@ -9,7 +9,12 @@ namespace nearmiss::cli {
 
 Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags) {
   if (flags.store_url.empty()) return std::shared_ptr<Store>();
-  Result<std::unique_ptr<Store>> store = Store::Open(flags.store_url);
+  Result<PasswordSource> password = flags.store_password.Resolve();
+  if (!password.ok()) {
+    log::Error(password.error().message());
+    return password.error();
+  }
+  Result<std::unique_ptr<Store>> store = Store::Open(flags.store_url, password->password);
   if (!store.ok()) {
     log::Error(store.error().message());
     return store.error();

@@ -8,6 +8,7 @@
 
 #include "base/log.h"
 #include "cli/commands.h"
+#include "cli/config_flags.h"
 #include "daemon/single_server.h"
 #include "http/server.h"
 #include "journal/recent_records.h"
@@ -90,12 +91,14 @@ int RunServe(ServeFlags& flags) {
     return Fail("--listen wants HOST:PORT, such as 127.0.0.1:8025");
   }
   api.policy_path = flags.policy.policy_file;
+  Result<daemon::SingleServerOptions> skeleton = flags.server.Options("serve", flags.policy);
+  if (!skeleton.ok()) return Fail(skeleton.error().message());
   // With a store, the engine uses its learned history (refreshed every
   // history.refresh_seconds), decisions are written to its audit log and
   // GET /v1/audit searches it (the milter's decisions too, when it shares
   // the store).
   return daemon::RunSingleServer(
-      flags.server.Options("serve", flags.policy),
+      *skeleton,
       [&api](const daemon::Resources& r) -> Result<std::unique_ptr<daemon::Service>> {
         api.postfix.tag_header = r.engines->Get()->policy().defaults.tag_header;
         std::unique_ptr<journal::StoreRecords> audit;
@@ -120,11 +123,17 @@ void AddServeCommand(CLI::App& app, Run& run) {
               "searches the store's audit log; without, recent decisions kept in memory.");
   flags->policy.Register(*cmd, /*with_protect_file=*/false);
   flags->server.Register(*cmd);
-  cmd->add_option("--listen", flags->listen, "HOST:PORT (default 127.0.0.1:8025, loopback)");
+  BindConfig("serve.listen", *cmd,
+             cmd->add_option("--listen", flags->listen,
+                             "HOST:PORT (default 127.0.0.1:8025, loopback)"),
+             &flags->listen);
   flags->log.Register(*cmd);
   http::ApiOptions& a = flags->api;
-  cmd->add_option("--token-file", a.token_file, "Tokens, one 'check|admin TOKEN' per line")
-      ->check(CLI::ExistingFile);
+  BindConfig("serve.token_file", *cmd,
+             cmd->add_option("--token-file", a.token_file,
+                             "Tokens, one 'check|admin TOKEN' per line")
+                 ->check(CLI::ExistingFile),
+             &a.token_file);
   cmd->add_option("--tls-cert", a.tls_cert, "PEM certificate chain: serve HTTPS")
       ->check(CLI::ExistingFile);
   cmd->add_option("--tls-key", a.tls_key, "PEM private key for --tls-cert")

@@ -65,7 +65,7 @@ int RunSingleServer(const SingleServerOptions& options, const ServiceFactory& ma
   Resources r;
   step(Step::kOpenStore);
   if (!options.store_url.empty()) {
-    Result<std::unique_ptr<Store>> store = Store::Open(options.store_url);
+    Result<std::unique_ptr<Store>> store = Store::Open(options.store_url, options.store_password);
     if (!store.ok()) return Fail(store.error().message());
     r.store = std::move(*store);
   }

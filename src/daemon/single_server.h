@@ -109,6 +109,7 @@ struct SingleServerOptions {
   // Runs on every policy before it is compiled (EngineHolder::Prepare).
   EngineHolder::Prepare prepare;
   std::string store_url;  // "": no store, so no journal and no refresher
+  std::string store_password;  // "": libpq's own (URL, passfile, PGPASSWORD)
   journal::SpoolPlace spool;
   journal::WriterOptions journal;
   // Each journal report is logged as "journal: LINE"; this is told too.

@@ -1,4 +1,8 @@
+#include <sys/socket.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "base/log.h"
 #include "http/server_impl.h"
@@ -91,6 +95,14 @@ Status ApiServerImpl::Init() {
   server_->set_read_timeout(10);
   server_->set_write_timeout(10);
   server_->set_tcp_nodelay(true);
+  // httplib's default sets SO_REUSEPORT, with which a second serve on the
+  // same port binds too and the kernel splits the requests between them.
+  // SO_REUSEADDR alone still lets a restart bind over TIME_WAIT
+  // connections, and Linux refuses it while another socket listens there.
+  server_->set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   InstallGate();
   AddPublicRoutes();
   AddAdminRoutes();
@@ -217,8 +229,19 @@ Status ApiServerImpl::Bind() {
     port_ = server_->bind_to_any_port(options_.host);
     if (port_ <= 0) return Status::IoError("cannot bind " + options_.host);
   } else {
+    // httplib keeps bind(2)'s errno to itself; the usual cause by far is
+    // another process on the port, so the message names it and says so.
+    errno = 0;
     if (!server_->bind_to_port(options_.host, options_.port)) {
-      return Status::IoError("cannot bind " + options_.host + ":" + std::to_string(options_.port));
+      int e = errno;
+      std::string where = (options_.host.find(':') != std::string::npos
+                               ? "[" + options_.host + "]"
+                               : options_.host) +
+                          ":" + std::to_string(options_.port);
+      return Status::IoError("cannot listen on " + where + ": " +
+                             (e == EADDRINUSE ? "the port is in use by another process"
+                              : e != 0        ? std::string(std::strerror(e))
+                                              : "bind failed"));
     }
     port_ = options_.port;
   }

@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <asio.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <list>
 
 #include "base/log.h"
@@ -25,9 +27,9 @@ class AsioServer final : public Server {
 
   ~AsioServer() override {
     pool_.join();
-    for (const ListenAddress& a : options_.listen) {
-      if (a.kind == ListenAddress::Kind::kUnix) ::unlink(a.path.c_str());
-    }
+    // Only the sockets this server made: a path it refused because another
+    // milter serves there stays that milter's.
+    for (const std::string& path : bound_unix_paths_) ::unlink(path.c_str());
   }
 
   Status Bind(int owner_uid, int owner_gid) override {
@@ -35,11 +37,7 @@ class AsioServer final : public Server {
       asio::error_code ec;
       asio::generic::stream_protocol::endpoint endpoint;
       if (a.kind == ListenAddress::Kind::kUnix) {
-        struct stat st;
-        // A socket left by a killed predecessor would make bind fail.
-        if (::lstat(a.path.c_str(), &st) == 0 && S_ISSOCK(st.st_mode)) {
-          ::unlink(a.path.c_str());
-        }
+        NM_RETURN_IF_ERROR(ClaimUnixPath(a));
         endpoint = asio::local::stream_protocol::endpoint(a.path);
       } else {
         asio::ip::address ip = asio::ip::make_address(a.host, ec);
@@ -53,8 +51,12 @@ class AsioServer final : public Server {
       }
       if (!ec) acceptor->bind(endpoint, ec);
       if (!ec) acceptor->listen(asio::socket_base::max_listen_connections, ec);
+      if (ec == asio::error::address_in_use) {
+        return Status::IoError(a.ToString() + ": the address is in use by another process");
+      }
       if (ec) return Status::IoError(a.ToString() + ": " + ec.message());
       if (a.kind == ListenAddress::Kind::kUnix) {
+        bound_unix_paths_.push_back(a.path);
         if (::chmod(a.path.c_str(), options_.socket_mode) != 0 ||
             (owner_uid >= 0 && ::chown(a.path.c_str(), owner_uid, owner_gid) != 0)) {
           return Status::IoError(a.ToString() + ": cannot set owner or mode");
@@ -76,6 +78,34 @@ class AsioServer final : public Server {
   }
 
  private:
+  // A socket file at the path is either a live milter's (a connection to it
+  // succeeds: refuse, naming it, rather than steal its path) or left by one
+  // that died (the connection is refused: remove it so bind can succeed).
+  // Anything else at the path is left for bind to report.
+  static Status ClaimUnixPath(const ListenAddress& a) {
+    struct stat st;
+    if (::lstat(a.path.c_str(), &st) != 0 || !S_ISSOCK(st.st_mode)) return Status::Ok();
+    asio::io_context probe_io;
+    asio::local::stream_protocol::socket probe(probe_io);
+    asio::error_code ec;
+    probe.connect(asio::local::stream_protocol::endpoint(a.path), ec);
+    if (!ec) {
+      return Status::IoError(a.ToString() +
+                             ": another process is listening on this socket (is a milter "
+                             "already running?)");
+    }
+    if (ec != asio::error::connection_refused) {
+      return Status::IoError(a.ToString() + ": cannot tell whether the socket is in use: " +
+                             ec.message());
+    }
+    log::Info(a.ToString() + ": removing the stale socket left by a stopped process");
+    if (::unlink(a.path.c_str()) != 0 && errno != ENOENT) {
+      return Status::IoError(a.ToString() + ": cannot remove the stale socket: " +
+                             std::strerror(errno));
+    }
+    return Status::Ok();
+  }
+
   void Accept(Acceptor& acceptor) {
     acceptor.async_accept([this, &acceptor](asio::error_code ec, Socket socket) {
       if (draining_) return;
@@ -134,6 +164,7 @@ class AsioServer final : public Server {
   ServerContext context_;
   asio::steady_timer drain_timer_;
   std::vector<std::unique_ptr<Acceptor>> acceptors_;
+  std::vector<std::string> bound_unix_paths_;  // removed again by the destructor
   std::list<std::weak_ptr<Connection>> connections_;
   uint64_t next_id_ = 0;
   bool draining_ = false;

@@ -12,10 +12,10 @@ std::string DefaultStoreUrl() {
   return std::string("sqlite://") + (dir && *dir ? dir : "/var/lib/nearmiss") + "/nearmiss.db";
 }
 
-Result<std::unique_ptr<Store>> Store::Open(std::string_view url) {
+Result<std::unique_ptr<Store>> Store::Open(std::string_view url, std::string_view password) {
   std::unique_ptr<store::Connection> conn;
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    NM_ASSIGN_OR_RETURN(conn, store::OpenPostgres(std::string(url)));
+    NM_ASSIGN_OR_RETURN(conn, store::OpenPostgres(std::string(url), std::string(password)));
   } else {
     std::string_view path = url;
     // "sqlite:///abs/path" (URL form) or the shorter "sqlite:PATH".

@@ -42,8 +42,10 @@ class Connection {
 
 // `path` is created when missing; journal_mode=WAL, busy timeout 10 s.
 Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path);
-// `url` is a libpq connection URI ("postgresql://user@127.0.0.1:5433/db").
-Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url);
+// `url` is a libpq connection URI ("postgresql://user@127.0.0.1:5433/db");
+// `password`, when not empty, overrides any libpq would find itself.
+Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url,
+                                                 const std::string& password = {});
 
 int64_t ToInt(const std::string& text);
 

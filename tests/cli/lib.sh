@@ -1,5 +1,5 @@
 # Shared by the CLI end-to-end scripts (sourced): a scratch directory removed
-# on exit, a failure flag the script exits with, and check().
+# on exit, a failure flag the script exits with, check() and contains().
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
@@ -10,4 +10,10 @@ check() {  # check NAME EXPECTED ACTUAL
   else
     echo "ok   $1"
   fi
+}
+contains() {  # contains NAME NEEDLE HAYSTACK
+  case $3 in
+    *"$2"*) echo "ok   $1" ;;
+    *) echo "FAIL $1: '$2' not in:"; echo "$3"; fail=1 ;;
+  esac
 }

@@ -7,12 +7,6 @@ set -u
 bin=$1
 data=tests/testdata/policy  # relative: the golden names files this way
 . "$(dirname "$0")/lib.sh"
-contains() {  # contains NAME NEEDLE HAYSTACK
-  case $3 in
-    *"$2"*) echo "ok   $1" ;;
-    *) echo "FAIL $1: '$2' not in:"; echo "$3"; fail=1 ;;
-  esac
-}
 
 # 1. init prints the embedded default byte for byte, and it lints clean.
 "$bin" policy init > "$tmp/init.toml"

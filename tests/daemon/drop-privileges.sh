@@ -23,14 +23,7 @@ fail() { echo "FAIL: $*"; failed=1; }
 uid=$(id -u nobody)
 gid=$(id -g nobody)
 
-wait_for() {  # FILE PATTERN: up to 30 s
-  for _ in $(seq 300); do
-    grep -q "$2" "$1" 2>/dev/null && return 0
-    kill -0 "$pid" 2>/dev/null || return 1
-    sleep 0.1
-  done
-  return 1
-}
+. "$here/lib.sh"  # wait_for
 # Real, effective, saved and file-system ids all nobody's; no group 0.
 runs_as_nobody() {  # PID
   awk -v u="$uid" -v g="$gid" '

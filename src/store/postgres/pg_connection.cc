@@ -121,9 +121,14 @@ void IgnoreNotice(void*, const char*) {}
 
 }  // namespace
 
-Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url) {
+Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url,
+                                                 const std::string& password) {
   std::string name = WithoutPassword(url);
-  PGconn* conn = PQconnectdb(url.c_str());
+  // The URL is expanded as libpq's dbname; a later keyword overrides what
+  // the URL set, so the password from a file or the environment wins.
+  const char* keys[] = {"dbname", password.empty() ? nullptr : "password", nullptr};
+  const char* values[] = {url.c_str(), password.c_str(), nullptr};
+  PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
   if (conn == nullptr) return Status::IoError(name + ": cannot allocate a connection");
   if (PQstatus(conn) != CONNECTION_OK) {
     std::string why = Trimmed(PQerrorMessage(conn));

@@ -1,0 +1,22 @@
+// `nearmiss --version`: what was built, from what, and the age of every list
+// a verdict depends on, so an administrator can tell whether a missed
+// look-alike is a stale list.
+#include "address/public_suffix.h"
+#include "cli/build_info.h"
+
+namespace nearmiss::cli {
+
+std::string VersionText() {
+  const BuildInfo& b = GetBuildInfo();
+  std::string out = "nearmiss " + b.version + "\n";
+  out += "commit " + b.commit + " (" + b.commit_date + ")\n";
+  out += "built " + b.build_date + "\n";
+  out += "embedded lists (last changed, commit):\n";
+  for (const EmbeddedList& list : b.lists) {
+    out += "  " + list.path + " " + list.date + " " + list.commit + "\n";
+  }
+  out += "public suffix list: " + address::PublicSuffixListSource() + "\n";
+  return out;
+}
+
+}  // namespace nearmiss::cli

@@ -1,0 +1,127 @@
+#!/bin/sh
+# End-to-end tests of the configuration file and the CLI's manners:
+#  - `config show` (text and --json) over a fixture configuration with a
+#    flag overriding it, against goldens; NEARMISS_CONFIG picks the file;
+#    serve and milter listen, and log as JSON, as the file says;
+#  - an invalid configuration (unknown key, TOML syntax, wrong type, bad
+#    log format) is an error naming FILE:LINE, exit 2, for every command;
+#    a named file that is missing is an error; an absent default is not;
+#  - --store-password-file is used, never printed; a password in an argv
+#    --store URL draws a warning and is never echoed;
+#  - --version names the commit, the build date and every embedded list;
+#  - a mistyped subcommand is named, with the list of commands, exit 2.
+# Usage: config-cli.sh NEARMISS (run from the source root)
+# NM_UPDATE_GOLDEN=1 rewrites the goldens (review the diff by hand).
+set -u
+bin=$1
+data=tests/testdata/config  # relative: the goldens name files this way
+. "$(dirname "$0")/lib.sh"
+golden() {  # golden NAME FILE ACTUAL_FILE
+  if [ "${NM_UPDATE_GOLDEN:-}" = 1 ]; then cp "$3" "$2"; fi
+  if diff -u "$2" "$3"; then echo "ok   $1"; else echo "FAIL $1 (diff above)"; fail=1; fi
+}
+unset NEARMISS_CONFIG NEARMISS_STORE_PASSWORD
+
+# 1. config show: the file, a flag over it, and where each value came from.
+"$bin" --config "$data/nearmiss.toml" config show --store sqlite:/tmp/override.db \
+  > "$tmp/show.txt"
+check "config show exits 0" 0 $?
+golden "config show (text)" "$data/show.golden" "$tmp/show.txt"
+NEARMISS_CONFIG="$data/nearmiss.toml" "$bin" config show --json \
+  --store-password-file "$data/store-password" --store postgresql://nearmiss@127.0.0.1/nm \
+  > "$tmp/show.json"
+check "config show --json exits 0" 0 $?
+golden "config show --json (NEARMISS_CONFIG, password file)" "$data/show-json.golden" "$tmp/show.json"
+case $(cat "$tmp/show.json") in
+  *s3cret*) echo "FAIL config show printed the store password"; fail=1 ;;
+  *) echo "ok   config show never prints the store password" ;;
+esac
+# --config after the subcommand works as well.
+out=$("$bin" config show --config "$data/nearmiss.toml" | head -1)
+check "--config after the subcommand" \
+  "configuration file: $data/nearmiss.toml (flag --config)" "$out"
+
+# 1b. The daemons take their listen addresses and log format from the file.
+port=$(tests/free-port)
+printf 'log_format = "json"\n[serve]\nlisten = "127.0.0.1:%s"\n[milter]\nlisten = "unix:%s"\n' \
+  "$port" "$tmp/milter.sock" > "$tmp/daemons.toml"
+. "$(dirname "$0")/../daemon/lib.sh"  # wait_for
+started() { wait_for "$2" '"listening on' "$1"; }  # started PID LOG: a JSON line
+NEARMISS_CONFIG="$tmp/daemons.toml" "$bin" serve --postfix-bin /nonexistent 2> "$tmp/serve.err" &
+serve_pid=$!
+if started $serve_pid "$tmp/serve.err"; then
+  check "serve listens where the file says" 200 \
+    "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz")"
+else
+  echo "FAIL serve did not start from the file (JSON log):"; cat "$tmp/serve.err"; fail=1
+fi
+kill $serve_pid 2>/dev/null; wait $serve_pid 2>/dev/null
+NEARMISS_CONFIG="$tmp/daemons.toml" "$bin" milter --no-postconf > /dev/null 2> "$tmp/milter.err" &
+milter_pid=$!
+if started $milter_pid "$tmp/milter.err"; then
+  check "milter listens on the file's socket" yes "$([ -S "$tmp/milter.sock" ] && echo yes)"
+else
+  echo "FAIL milter did not start from the file (JSON log):"; cat "$tmp/milter.err"; fail=1
+fi
+kill $milter_pid 2>/dev/null; wait $milter_pid 2>/dev/null
+
+# 2. Invalid files: FILE:LINE:COLUMN and exit 2, whatever the command.
+: > "$tmp/errors.txt"
+for f in unknown-key bad-syntax bad-type bad-log-format; do
+  "$bin" --config "$data/$f.toml" check alice@example.org 2>> "$tmp/errors.txt"
+  check "$f.toml: exit 2" 2 $?
+done
+golden "invalid configuration messages" "$data/errors.golden" "$tmp/errors.txt"
+err=$("$bin" --config "$tmp/none.toml" config show 2>&1)
+check "a named file that is missing: exit 2" 2 $?
+contains "the missing file is named" "$tmp/none.toml: cannot read the configuration file (flag --config)" "$err"
+err=$(NEARMISS_CONFIG="$tmp/none.toml" "$bin" config show 2>&1)
+contains "NEARMISS_CONFIG missing is named" "(env NEARMISS_CONFIG)" "$err"
+
+# 3. Secrets. A password in argv is warned about, never echoed back.
+err=$("$bin" check --store 'postgresql://nm:argv-s3cret@127.0.0.1:1/nm' alice@example.org 2>&1)
+contains "password in --store: warning" "--store carries a password, which ps shows" "$err"
+case $err in
+  *argv-s3cret*) echo "FAIL the argv password was echoed: $err"; fail=1 ;;
+  *) echo "ok   the argv password is not echoed" ;;
+esac
+err=$("$bin" check --store 'postgresql://nm@127.0.0.1:1/nm' alice@example.org 2>&1)
+case $err in
+  *"carries a password"*) echo "FAIL warned about a URL without a password"; fail=1 ;;
+  *) echo "ok   no warning for a URL without a password" ;;
+esac
+err=$("$bin" check --store 'postgresql://nm@127.0.0.1:1/nm' \
+  --store-password-file "$tmp/no-such-file" alice@example.org 2>&1)
+check "unreadable --store-password-file: exit 2" 2 $?
+contains "unreadable password file named" "$tmp/no-such-file: cannot read the store password file" "$err"
+
+# 4. --version: version, commit, build date, each embedded list, the PSL.
+v=$("$bin" --version)
+check "--version exits 0" 0 $?
+contains "--version: version" "nearmiss 0.1.0" "$v"
+# The commit the build was configured at: one of this checkout's (HEAD may
+# have moved since), or "unknown" outside a git checkout.
+commit=$(printf '%s\n' "$v" | sed -n 's/^commit \([^ ]*\) (.*)$/\1/p')
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  if [ -n "$commit" ] && git cat-file -e "$commit^{commit}" 2>/dev/null; then
+    echo "ok   --version: commit $commit is in this checkout"
+  else
+    echo "FAIL --version: no commit of this checkout in: $v"; fail=1
+  fi
+else
+  check "--version: commit outside git" unknown "$commit"
+fi
+contains "--version: build date" "built 20" "$v"
+for list in data/lists/*.txt data/markings/*.toml data/policy/default.toml; do
+  contains "--version: $list" "  $list " "$v"
+done
+contains "--version: public suffix list" "public suffix list: libpsl " "$v"
+
+# 5. A mistyped subcommand is named, with the commands.
+err=$("$bin" permute 2>&1)
+check "nearmiss permute: exit 2" 2 $?
+check "nearmiss permute: message" \
+  "nearmiss: 'permute' is not a nearmiss command; the commands are: check, policy, scan, milter, serve, audit, learn, config
+Run 'nearmiss --help' for what each does." "$err"
+
+exit $fail
