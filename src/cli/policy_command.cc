@@ -8,6 +8,7 @@
 
 #include "base/log.h"
 #include "cli/commands.h"
+#include "render/decision.h"
 #include "render/json_writer.h"
 #include "render/render.h"
 #include "render/sensitivity.h"
@@ -59,7 +60,8 @@ struct ExplainFlags {
 
 // {"policy", "from", "path", "recipients": [check + "field", "action",
 //  "rule", "message", "smtp_code", "at_rcpt"], "sensitivity": {...},
-//  "action", "rule", "message_action", "message"}
+//  "action", "rule", "message_action", "message",
+//  "decision": render/decision.h's object}
 std::string ExplainJson(const Engine& engine, const ExplainFlags& flags,
                         const MessageFacts& facts, const Decision& d) {
   std::string out;
@@ -87,6 +89,8 @@ std::string ExplainJson(const Engine& engine, const ExplainFlags& flags,
   w.Key("rule").String(d.rule.id);
   w.Key("message_action").String(ActionName(d.message_action));
   w.Key("message").String(d.message);
+  w.Key("decision");
+  render::WriteDecisionJson(d, w);
   w.EndObject();
   out += '\n';
   return out;

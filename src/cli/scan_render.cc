@@ -1,5 +1,6 @@
 #include "cli/scan_render.h"
 
+#include "render/decision.h"
 #include "render/render.h"
 #include "render/sensitivity.h"
 
@@ -30,6 +31,8 @@ void AppendScanJson(const ScanResult& r, std::string* out) {
   WriteSensitivityJson(r.facts->sensitivity, w);
   w.Key("action").String(ActionName(r.decision->action));
   w.Key("rule").String(r.decision->rule.id);
+  w.Key("decision");
+  render::WriteDecisionJson(*r.decision, w);
   w.Key("errors").StringArray(m.errors);
   w.EndObject();
 }

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "render/decision.h"
 #include "render/render.h"
 #include "render/sensitivity.h"
 
@@ -98,6 +99,7 @@ CheckAnswer CheckMessage(const Engine& engine, const CheckRequest& request) {
   b["recipients"] = std::move(recipients);
   b["sensitivity"] = render::SensitivityToJson(sensitivity, kMaxFindings);
   b["rule"] = {{"index", d.rule.index}, {"name", d.rule.name}, {"id", d.rule.id}};
+  b["decision"] = render::DecisionToJson(d);
   return answer;
 }
 
@@ -129,6 +131,7 @@ CheckAnswer FailedCheck(const Engine& engine, std::string why) {
   unread.complete = false;
   b["sensitivity"] = render::SensitivityToJson(unread);
   b["rule"] = {{"index", 0}, {"name", "on_error"}, {"id", rule_id}};
+  b["decision"] = render::DecisionToJson(d);
   return answer;
 }
 

@@ -13,6 +13,7 @@
 
 #include "render/json_writer.h"
 #include "render/render.h"
+#include "render/decision.h"
 #include "render/decision_record.h"
 #include "render/sensitivity.h"
 
@@ -153,6 +154,37 @@ TEST(RenderGoldenTest, Sensitivity) {
   WriteSensitivityJson(marked, w, 1);
   lines += first + "\n";
   ExpectGolden("sensitivity.golden.jsonl", lines);
+}
+
+TEST(RenderGoldenTest, Decision) {
+  Decision held;
+  held.action = Action::kHold;
+  held.message_action = Action::kHold;
+  held.rule = RuleRef{5, "secret-external", "policy.toml:132:1",
+                      "rule 5 'secret-external' (policy.toml:132:1)"};
+  held.level = content::Level::kSecret;
+  held.message = "held for review: the message is marked SECRET";
+  Reason marked;
+  marked.code = ReasonCode::kSensitivity;
+  marked.subject = "SECRET";
+  marked.object = "SECRET";
+  marked.detail = "subject";
+  held.reasons.push_back(marked);
+  Decision refused;  // a reject carries its SMTP code; the default rule
+  refused.action = refused.message_action = Action::kReject;
+  refused.rule = RuleRef{0, "default", "", "default action"};
+  refused.smtp_code = "550 5.7.1";
+  Decision accepted;
+
+  std::string lines;
+  for (const Decision* d : {&held, &refused, &accepted}) {
+    std::string out;
+    JsonWriter w(&out);
+    WriteDecisionJson(*d, w);
+    EXPECT_EQ(out, Dump(DecisionToJson(*d)));
+    lines += out + "\n";
+  }
+  ExpectGolden("decision.golden.jsonl", lines);
 }
 
 TEST(RenderGoldenTest, DecisionRecord) {
