@@ -100,7 +100,14 @@ std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
                         const MessageFacts& facts, const Decision& d) {
   std::string out = "policy: " + engine.policy().source + "\n";
   out += "from: " + (flags.from.empty() ? std::string("(not given)") : flags.from) + "\n";
-  out += "sensitivity: " + std::string(content::LevelName(d.level)) + "\n";
+  out += "sensitivity: " + std::string(content::LevelName(d.level));
+  // d.level is what the rules saw; when the message was not read to the
+  // end it may be [limits] incomplete_level rather than the level found.
+  if (!facts.sensitivity.complete) {
+    out += " (not read to the end; level found: " +
+           std::string(content::LevelName(facts.sensitivity.level)) + ")";
+  }
+  out += "\n";
   for (const content::Finding& f : facts.sensitivity.findings) {
     out += "  " + std::string(content::LevelName(f.level)) + " from '" + f.marking + "' (" +
            f.pack + ", " + std::string(content::StrengthName(f.strength)) + ") in " + f.where +

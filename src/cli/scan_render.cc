@@ -52,7 +52,15 @@ std::string ScanToText(const ScanResult& r, const Terminal& term) {
     out += "  " + field + CheckToLine(rcpt.check, term) + "\n";
   }
   out += "  level " + std::string(content::LevelName(sensitivity.level));
-  if (!sensitivity.complete) out += term.Paint(Colour::kRed, " (not read to the end)");
+  if (!sensitivity.complete) {
+    // The action below rests on the level the decision used ([limits]
+    // incomplete_level when higher), not on the level found: say which.
+    std::string note = " (not read to the end";
+    if (d.level != sensitivity.level) {
+      note += "; counts as " + std::string(content::LevelName(d.level));
+    }
+    out += term.Paint(Colour::kRed, note + ")");
+  }
   size_t strong = 0, weak = 0;
   for (const content::Finding& f : sensitivity.findings) {
     if (f.strength != content::Strength::kStrong) {

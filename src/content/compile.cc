@@ -40,6 +40,7 @@ Status AddPack(const Pack& pack, Scanner::Rep* rep) {
     LabelHeader l;
     l.header = h.header;
     l.extract_text = h.extract;
+    l.enabled_text = h.enabled;
     l.base64 = h.base64;
     l.origin = h.origin;
     if (!h.extract.empty()) {
@@ -48,6 +49,14 @@ Status AddPack(const Pack& pack, Scanner::Rep* rep) {
       } catch (const std::regex_error& e) {
         return Status::ParseError(h.origin + ": label_header '" + h.header +
                                   "': bad extract regex: " + e.what());
+      }
+    }
+    if (!h.enabled.empty()) {
+      try {
+        l.enabled = std::regex(h.enabled, std::regex::ECMAScript);
+      } catch (const std::regex_error& e) {
+        return Status::ParseError(h.origin + ": label_header '" + h.header +
+                                  "': bad enabled regex: " + e.what());
       }
     }
     rep->label_headers.push_back(std::move(l));

@@ -146,10 +146,19 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
   }
   // Places one label name (see the header comment); offsets point into the
   // header value (for base64 values, into the decoded text).
-  auto scan_label = [&](std::string_view label) -> Status {
-    label = Trim(label);
-    if (label.empty()) return Status::Ok();
+  // `named`: the header's name attribute was there (an extract matched), so
+  // a label is present even when its name is empty ("_Name=;", "SEC=,").
+  auto scan_label = [&](std::string_view label, bool named) -> Status {
     std::size_t offset = static_cast<std::size_t>(label.data() - text.data());
+    label = Trim(label);
+    if (label.empty()) {
+      if (named) {
+        out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
+                              where, offset, "(empty label name)"));
+      }
+      return Status::Ok();
+    }
+    offset = static_cast<std::size_t>(label.data() - text.data());
     // The policy may name the whole "Parent\Child"; otherwise the child
     // decides when known, else its parent.
     std::vector<std::string_view> tries = SplitSublabel(label);
@@ -182,16 +191,38 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
                           offset, label));
     return Status::Ok();
   };
-  if (spec->extract_text.empty()) return scan_label(text);
+  if (spec->extract_text.empty()) return scan_label(text, false);
   try {
+    std::vector<std::string> matched;  // whole extract matches
     for (auto it = std::sregex_iterator(text.begin(), text.end(),
                                         spec->extract);
          it != std::sregex_iterator(); ++it) {
       const std::smatch& m = *it;
-      if (m.size() < 2 || !m[1].matched) continue;
+      if (m.size() < 2) continue;
+      matched.push_back(m.str(0));
       std::size_t at = static_cast<std::size_t>(m.position(1));
-      NM_RETURN_IF_ERROR(
-          scan_label(std::string_view(text).substr(at, m.length(1))));
+      NM_RETURN_IF_ERROR(scan_label(
+          std::string_view(text).substr(at, m[1].matched ? m.length(1) : 0),
+          true));
+    }
+    // A label switched on ("MSIP_Label_<id>_Enabled=true") with no name
+    // attribute is still a label on the message.
+    if (!spec->enabled_text.empty()) {
+      for (auto it = std::sregex_iterator(text.begin(), text.end(),
+                                          spec->enabled);
+           it != std::sregex_iterator(); ++it) {
+        const std::smatch& m = *it;
+        if (m.size() < 2 || !m[1].matched || m.length(1) == 0) continue;
+        std::string id = m.str(1);
+        bool named = std::any_of(matched.begin(), matched.end(),
+                                 [&](const std::string& s) {
+                                   return s.find(id) != std::string::npos;
+                                 });
+        if (named) continue;
+        out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
+                              where, static_cast<std::size_t>(m.position(0)),
+                              "(label " + id + " enabled without a name)"));
+      }
     }
   } catch (const std::regex_error& e) {
     return Status::ResourceExhausted(where + ": label extraction failed: " +

@@ -66,6 +66,32 @@ TEST(LabelHeadersTest, UnknownLabelIsReportedWithItsNameNeverNone) {
   EXPECT_GT(Level::kUnknownLabel, Level::kTopSecret);
 }
 
+// A label whose name is empty or missing is still a label on the message:
+// reading it as none would let a labelled document out.
+TEST(LabelHeadersTest, EmptyOrMissingLabelNameIsUnknownLabel) {
+  auto scanner = Compile();
+  for (std::string_view name : {"", " ", "\"\""}) {
+    Sensitivity s = ScanLabel(*scanner, "msip_labels", Msip(name));
+    EXPECT_EQ(s.level, Level::kUnknownLabel) << "_Name=" << name;
+    EXPECT_TRUE(s.Has("unknown-label")) << "_Name=" << name;
+  }
+  Sensitivity no_name = ScanLabel(
+      *scanner, "msip_labels",
+      std::string(kGuid) + "Enabled=true; " + kGuid + "Method=Standard; " + kGuid +
+          "SiteId=72f988bf-86f1-41af-91ab-2d7cd011db47");
+  EXPECT_EQ(no_name.level, Level::kUnknownLabel);
+  ASSERT_EQ(no_name.findings.size(), 1u);
+  EXPECT_NE(no_name.findings[0].text.find("enabled without a name"), std::string::npos);
+  Sensitivity pspf = ScanLabel(*scanner, "X-Protective-Marking",
+                               "VER=2018.4, NS=gov.au, SEC=, ORIGIN=a@b.gov.au");
+  EXPECT_EQ(pspf.level, Level::kUnknownLabel);
+  // A named label gives one finding, not a second "without a name".
+  EXPECT_EQ(ScanLabel(*scanner, "msip_labels", Msip("Secret_0")).findings.size(), 1u);
+  // A label switched off says nothing.
+  EXPECT_EQ(ScanLabel(*scanner, "msip_labels", std::string(kGuid) + "Enabled=false").level,
+            Level::kNone);
+}
+
 TEST(LabelHeadersTest, SublabelChildDecidesWhenKnownElseParent) {
   auto scanner = Compile();
   Sensitivity parent =

@@ -208,6 +208,10 @@ class Walker {
     std::size_t size = std::min(content.Finish(), cap);
     if (bytes.size() > cap) bytes.resize(cap);
     if (content.invalid_base64()) {
+      // GMime skipped the bad characters: the bytes decoded are not the
+      // ones sent, so what was read is not the whole part.
+      AddLimit(&out_->sensitivity, "unreadable-attachment",
+               where + ": invalid base64");
       out_->errors.push_back(where + ": invalid base64");
     }
     if (type == DocType::kText || type == DocType::kHtml) {
@@ -247,7 +251,14 @@ class Walker {
       return;
     }
     Extracted text = ExtractDocument(type, where, bytes, budget_);
-    for (std::string& e : text.errors) out_->errors.push_back(std::move(e));
+    // An extractor error means some of this attachment's text was not read
+    // (a corrupt zip, an unparseable PDF, malformed XML in a DOCX): what it
+    // held is unknown, so the scan is incomplete and [limits]
+    // incomplete_level decides, never `none`.
+    for (std::string& e : text.errors) {
+      AddLimit(&out_->sensitivity, "unreadable-attachment", e);
+      out_->errors.push_back(std::move(e));
+    }
     for (LimitHit& l : text.limits) {
       AddLimit(&out_->sensitivity, std::move(l.bound), std::move(l.detail));
     }

@@ -170,6 +170,10 @@ Status ParseLabelHeader(std::string_view file, const toml::table& t,
   LabelHeaderDef def;
   def.header = *header;
   def.extract = t["extract"].value_or(std::string());
+  def.enabled = t["enabled"].value_or(std::string());
+  if (!def.enabled.empty() && def.extract.empty()) {
+    return ErrorAt(file, t, "enabled needs extract");
+  }
   std::string decode = t["decode"].value_or(std::string());
   if (!decode.empty() && decode != "base64") {
     return ErrorAt(file, t, "decode must be \"base64\"");

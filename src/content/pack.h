@@ -28,6 +28,10 @@
 //   header = "msip_labels"           # header name, case-insensitive
 //   extract = 'MSIP_Label_[^_]+_Name=([^;]+)'  # ECMAScript; group 1 is the label
 //   decode = "base64"                # optional: decode the value first
+//   enabled = 'MSIP_Label_([0-9a-f-]+)_Enabled=true'  # optional; group 1 is
+//                                    # a label id: a label switched on whose
+//                                    # id no extract match contains has no
+//                                    # name, and is reported as unknown-label
 #ifndef NEARMISS_CONTENT_PACK_H_
 #define NEARMISS_CONTENT_PACK_H_
 
@@ -72,6 +76,7 @@ struct MarkingDef {
 struct LabelHeaderDef {
   std::string header;
   std::string extract;  // empty: the whole value is the label
+  std::string enabled;  // empty: no check for labels without a name
   bool base64 = false;
   std::string origin;
 };

@@ -36,6 +36,8 @@ struct LabelHeader {
   std::string header;
   std::string extract_text;
   std::regex extract;  // used only when !extract_text.empty()
+  std::string enabled_text;
+  std::regex enabled;  // used only when !enabled_text.empty()
   bool base64 = false;
   std::string origin;
 };

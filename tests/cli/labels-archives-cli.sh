@@ -91,6 +91,34 @@ out=$(explain --message $data/archive-nested.eml --to carol@mod.gov.uk)
 check "explain: nested zip, TOP SECRET" "sensitivity: TOP SECRET" \
   "$(printf '%s\n' "$out" | grep '^sensitivity:')"
 
+# Attachments that cannot be read: the scan is incomplete, a limit finding
+# names the attachment, and [limits] incomplete_level (SECRET) holds it for
+# an outsider, in scan and in policy explain alike. Before: level none,
+# accepted, with only an error.
+for f in unreadable-zip-truncated unreadable-zip-crc unreadable-pdf unreadable-docx-not-zip \
+         unreadable-docx-bad-xml; do
+  "$bin" scan --json $data/$f.eml > "$tmp/unreadable.json"
+  check "scan: $f exits 2 (errors)" 2 $?
+  check "scan: $f is incomplete, held, named" "False hold 1" "$(python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))
+s = m["sensitivity"]
+named = [f for f in s["findings"] if f["marking"] == "unreadable-attachment" and f["pack"] == "limit"]
+print(s["complete"], m["action"], len(named))' "$tmp/unreadable.json")"
+  out=$(explain --message $data/$f.eml)
+  check "explain: $f exits 1" 1 $?
+  check "explain: $f held" hold "$(printf '%s\n' "$out" | sed -n 's/^action: \([a-z-]*\).*/\1/p')"
+done
+# The level shown is the one the decision used, not only the level found.
+check "scan: an incomplete scan says what it counts as" 1 \
+  "$("$bin" scan $data/unreadable-pdf.eml | grep -c 'level none (not read to the end; counts as SECRET)')"
+check "explain: an incomplete scan shows the level used and the level found" \
+  "sensitivity: SECRET (not read to the end; level found: none)" \
+  "$(explain --message $data/unreadable-pdf.eml 2>/dev/null | grep '^sensitivity:')"
+out=$(explain --message $data/labels-msip-empty-name.eml)
+check "explain: an empty label name is unknown-label, held" "sensitivity: unknown-label|hold" \
+  "$(printf '%s\n' "$out" | grep '^sensitivity:')|$(printf '%s\n' "$out" | sed -n 's/^action: \([a-z-]*\).*/\1/p')"
+
 # The policy's label table places the tenant's own labels.
 cat > "$tmp/labels.toml" <<'TOML'
 [sensitivity.labels]
