@@ -33,6 +33,7 @@ struct AuditFlags {
   std::string pdf;
   std::string chromium = "chromium";
   int year = 0;
+  maillog::DateOrder date_order = maillog::DateOrder::kUnstated;
   int min_recognised = maillog::kDefaultMinRecognisedPercent;
   std::vector<std::string> inputs;
 };
@@ -78,6 +79,7 @@ int RunAudit(const AuditFlags& flags) {
   if (!engine) return kExitError;
   investigate::AuditOptions options;
   options.year = flags.year;
+  options.date_order = flags.date_order;
   options.min_recognised_percent = flags.min_recognised;
   if (!flags.since.empty()) {
     options.since = maillog::ParseDate(flags.since);
@@ -210,6 +212,7 @@ void AddAuditCommand(CLI::App& app, Run& run) {
   cmd->add_option("--year", flags->year,
                   "Year of timestamps that carry none (BSD syslog; default: each file's "
                   "modification year)");
+  AddDateOrderOption(*cmd, &flags->date_order);
   cmd->add_option("--min-recognised", flags->min_recognised,
                   "Percent of a log's non-empty lines that must be in a known form, or the log "
                   "is an error (default " +

@@ -13,6 +13,7 @@
 #include "daemon/single_server.h"
 #include "journal/open_journal.h"
 #include "journal/store_writer.h"
+#include "maillog/trace_log.h"
 #include "nearmiss/engine.h"
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/store.h"
@@ -79,6 +80,10 @@ Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags);
 std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags, Store* store);
 // The same, opening --store for the history when given.
 std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags);
+
+// --date-order dmy|mdy, for audit and learn: the order of day and month in
+// a trace's slash dates, which the file does not say (maillog/trace_log.h).
+void AddDateOrderOption(CLI::App& cmd, maillog::DateOrder* order);
 
 // --log-format text|json and --syslog, for the daemons (base/log.h).
 struct LogFlags {

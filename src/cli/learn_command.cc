@@ -24,6 +24,7 @@ struct LearnFlags {
   StorePasswordFlags store_password;
   std::vector<std::string> confirm, unconfirm;
   int year = 0;
+  maillog::DateOrder date_order = maillog::DateOrder::kUnstated;
   int min_recognised = maillog::kDefaultMinRecognisedPercent;
   bool prune = false;
   std::vector<std::string> sources;
@@ -95,6 +96,7 @@ int RunLearn(const LearnFlags& flags) {
   }
   maillog::ReadLogOptions read;
   read.year = flags.year;
+  read.date_order = flags.date_order;
   read.min_recognised_percent = flags.min_recognised;
   for (const std::string& log : maillog::OrderRotated(logs)) {
     maillog::LineCounts counts;
@@ -159,6 +161,7 @@ void AddLearnCommand(CLI::App& app, Run& run) {
   cmd->add_option("--confirm", flags->confirm, "Mark a domain a confirmed correspondent");
   cmd->add_option("--unconfirm", flags->unconfirm, "Withdraw a confirmation");
   cmd->add_option("--year", flags->year, "Year of timestamps that carry none (BSD syslog)");
+  AddDateOrderOption(*cmd, &flags->date_order);
   cmd->add_option("--min-recognised", flags->min_recognised,
                   "Percent of a log's non-empty lines that must be in a known form, or the log "
                   "is an error (default " +

@@ -29,6 +29,32 @@ int64_t MaildirTime(const std::string& source) {
   return i >= 9 && i < name.size() && name[i] == '.' ? t : 0;
 }
 
+// One domain in one form, so "army.ml", "ARMY.ML." and a U-label and its
+// A-label are one line of the report: the A-label form ParseDomain gives
+// (UTS #46 to-ASCII, lower case, the root's trailing dot dropped). What it
+// cannot parse (an address literal "[192.0.2.7]") is only lower-cased,
+// less its trailing dot.
+void NormalDomain(std::string_view domain, Domain* scratch, std::string* out) {
+  if (ParseDomain(domain, scratch).ok()) {
+    out->assign(scratch->ascii);
+    return;
+  }
+  out->assign(domain);
+  for (char& c : *out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (out->size() > 1 && out->back() == '.') out->pop_back();
+}
+
+// "Bob@Army.ML." -> "bob@army.ml": the local part lower-cased as before,
+// the domain as NormalDomain gives it.
+std::string NormalAddress(std::string_view address, Domain* scratch) {
+  std::string_view domain = maillog::AddressDomain(address);
+  if (domain.empty()) return Lower(address);
+  std::string out = Lower(address.substr(0, address.size() - domain.size()));
+  std::string d;
+  NormalDomain(domain, scratch, &d);
+  return out + d;
+}
+
 }  // namespace
 
 Auditor::Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Report* report)
@@ -65,24 +91,24 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
   if (domain.empty()) {
     if (a.status != "expired") return;  // local delivery: no domain
   } else {
-    domain_.assign(domain);
-    for (char& c : domain_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    NormalDomain(domain, &parsed_, &domain_);
     const Flag& f = Classify(domain_);
     if (!f.flagged) return;
-    row.to = Lower(rcpt);
+    row.to = Lower(rcpt.substr(0, rcpt.size() - domain.size())) + domain_;
     row.domain = domain_;
     row.verdict = f.verdict;
     row.target = f.target;
     row.domain_unicode = f.domain_unicode;
     row.reason = f.reason;
     if (!f.suggestion_domain.empty()) {
-      row.suggestion = row.to.substr(0, rcpt.size() - domain.size()) + f.suggestion_domain;
+      row.suggestion = row.to.substr(0, row.to.size() - domain_.size()) + f.suggestion_domain;
     }
   }
   row.seconds = a.time;
   row.time = maillog::FormatTime(a.time);
   row.queue_id = std::string(a.queue_id);
-  row.from = Lower(a.sender);
+  row.from = NormalAddress(a.sender, &parsed_);
+  row.from_known = a.sender_known;
   row.status = std::string(a.status);
   row.relay = std::string(a.relay);
   row.hops = std::string(a.hops);
@@ -96,6 +122,7 @@ Status Auditor::AddLog(const std::string& path) {
   report_->inputs.push_back(path);
   maillog::ReadLogOptions o;
   o.year = options_.year;
+  o.date_order = options_.date_order;
   o.min_recognised_percent = options_.min_recognised_percent;
   uint64_t before = bytes_before_;
   uint64_t last = 0;

@@ -15,12 +15,16 @@
 
 #include "investigate/report.h"
 #include "maillog/postfix_log.h"
+#include "maillog/trace_log.h"
+#include "nearmiss/address.h"
 #include "nearmiss/engine.h"
 
 namespace nearmiss::investigate {
 
 struct AuditOptions {
   int year = 0;        // for BSD timestamps; 0: each file's modification year
+  // A trace's slash dates (maillog/trace_log.h); unstated: not guessed.
+  maillog::DateOrder date_order = maillog::DateOrder::kUnstated;
   // A log with a smaller share of recognised lines is an error
   // (maillog/line_counts.h).
   int min_recognised_percent = maillog::kDefaultMinRecognisedPercent;
@@ -59,6 +63,7 @@ class Auditor final : public maillog::DeliverySink {
   maillog::PostfixLog log_;
   std::unordered_map<std::string, Flag> flags_;
   std::string domain_;  // reused
+  Domain parsed_;       // reused by ParseDomain
   uint64_t bytes_before_ = 0;
 };
 

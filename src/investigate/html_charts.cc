@@ -2,14 +2,16 @@
 // renders the same offline, in a mail client's viewer, and on paper.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "investigate/render.h"
 
 namespace nearmiss::investigate {
 namespace {
 
-// Sent (mail reached the look-alike), bounced, deferred.
-constexpr const char* kPartColours[] = {"#c0392b", "#95a5a6", "#e0a030"};
+// Sent (mail reached the look-alike), bounced, deferred, expired, discarded.
+constexpr const char* kPartColours[] = {"#c0392b", "#95a5a6", "#e0a030", "#6c5b7b", "#2e86c1"};
+constexpr size_t kParts = std::size(kPartColours);
 
 std::string Num(double v) {
   char buf[32];
@@ -74,7 +76,7 @@ std::string ColumnChartSvg(const std::vector<Bar>& bars) {
     double y = h - bottom;
     std::string tip = bars[i].label + ": " + Thousands(Total(bars[i])) + " deliveries";
     s += "<g><title>" + Html(tip) + "</title>";
-    for (size_t p = 0; p < bars[i].parts.size() && p < 3; ++p) {
+    for (size_t p = 0; p < bars[i].parts.size() && p < kParts; ++p) {
       double bh = (h - top - bottom) * bars[i].parts[p] / static_cast<double>(max);
       if (bh <= 0) continue;
       y -= bh;
@@ -112,7 +114,7 @@ std::string BarListSvg(const std::vector<Bar>& bars) {
     double span = w - label_w - 60;
     s += "<rect x=\"" + Num(label_w) + "\" y=\"" + Num(y + 6) + "\" width=\"" + Num(span) +
          "\" height=\"16\" class=\"track\"/>";
-    for (size_t p = 0; p < b.parts.size() && p < 3; ++p) {
+    for (size_t p = 0; p < b.parts.size() && p < kParts; ++p) {
       double bw = span * b.parts[p] / static_cast<double>(max);
       if (bw <= 0) continue;
       s += "<rect x=\"" + Num(x) + "\" y=\"" + Num(y + 6) + "\" width=\"" + Num(bw) +

@@ -31,7 +31,9 @@ std::string Day(int64_t s) { return s == 0 ? "" : maillog::FormatTime(s).substr(
 std::string Legend() {
   return "<div class=\"legend\"><i style=\"background:#c0392b\"></i>delivered"
          "<i style=\"background:#95a5a6\"></i>bounced"
-         "<i style=\"background:#e0a030\"></i>still deferred</div>";
+         "<i style=\"background:#e0a030\"></i>still deferred"
+         "<i style=\"background:#6c5b7b\"></i>expired (returned to sender)"
+         "<i style=\"background:#2e86c1\"></i>discarded (never delivered)</div>";
 }
 
 std::string Period(const Report& rep) {
@@ -48,13 +50,15 @@ std::string DomainTable(const Report& rep) {
   std::string s = "<table class=\"sortable\"><thead><tr><th>Domain</th><th>Class</th>"
                   "<th>Resembles</th><th>Why</th><th class=\"n\">Deliveries</th>"
                   "<th class=\"n\">Delivered</th>"
-                  "<th class=\"n\">Bounced</th><th class=\"n\">Deferred</th>"
+                  "<th class=\"n\">Bounced</th><th class=\"n\">Expired</th>"
+                  "<th class=\"n\">Deferred</th>"
                   "<th class=\"n\">Senders</th><th>First</th><th>Last</th></tr></thead><tbody>";
   for (const auto& [domain, d] : rep.by_domain()) {
     s += "<tr><td>" + DomainLabel(domain, d.domain_unicode) + "</td>" + TdTag(d.verdict) +
          "<td><code>" + Html(d.target) + "</code></td>" + Td(d.reason) +
          TdNum(d.counts.deliveries) +
-         TdNum(d.counts.sent) + TdNum(d.counts.bounced) + TdNum(d.counts.deferred) +
+         TdNum(d.counts.sent) + TdNum(d.counts.bounced) + TdNum(d.counts.expired) +
+         TdNum(d.counts.deferred) +
          TdNum(static_cast<int64_t>(d.senders.size())) + Td(Day(d.first)) + Td(Day(d.last)) +
          "</tr>";
   }
@@ -90,6 +94,11 @@ std::string Skipped(const maillog::LineCounts& c) {
     add(Thousands(static_cast<int64_t>(c.unrecognised)) +
         " lines in no form this reader knows (first at line " +
         std::to_string(c.first_unrecognised_line) + ")");
+  }
+  if (c.ambiguous_dates != 0) {
+    add("of those, " + Thousands(static_cast<int64_t>(c.ambiguous_dates)) +
+        " records whose date is ambiguous (day/month or month/day, first at line " +
+        std::to_string(c.first_ambiguous_date_line) + "; read them with --date-order)");
   }
   if (c.not_understood != 0) {
     add(Thousands(static_cast<int64_t>(c.not_understood)) +
@@ -133,7 +142,8 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
     if (!r.domain_unicode.empty()) {
       to += " <span class=\"ulabel\">(" + Html(r.domain_unicode) + ")</span>";
     }
-    s += "<tr>" + Td(r.time) + "<td><code>" + Html(r.queue_id) + "</code></td>" + Td(r.from) +
+    s += "<tr>" + Td(r.time) + "<td><code>" + Html(r.queue_id) + "</code></td>" +
+         Td(SenderLabel(r)) +
          "<td>" + to + "</td>" + TdTag(r.verdict) + Td(r.reason) + Td(r.suggestion) +
          TdTag(r.status) +
          Td(r.hops.empty() ? r.relay : r.relay + " (after " + r.hops + ")");
@@ -149,7 +159,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   const Counts& t = rep.totals();
   std::vector<Bar> months;
   for (const auto& [m, c] : rep.by_month()) {
-    months.push_back({m, "", {c.sent, c.bounced, c.deferred}});
+    months.push_back({m, "", {c.sent, c.bounced, c.deferred, c.expired, c.discarded}});
   }
   std::vector<std::pair<std::string, const DomainLine*>> domains;
   for (const auto& [d, line] : rep.by_domain()) domains.emplace_back(d, &line);
@@ -161,7 +171,8 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     const DomainLine& d = *domains[i].second;
     std::string note = d.target.empty() ? "blocked by policy" : "looks like " + d.target;
     top_domains.push_back({domains[i].first, note,
-                           {d.counts.sent, d.counts.bounced, d.counts.deferred}});
+                           {d.counts.sent, d.counts.bounced, d.counts.deferred, d.counts.expired,
+                            d.counts.discarded}});
   }
   std::vector<std::pair<std::string, const SenderLine*>> senders;
   for (const auto& [s, line] : rep.by_sender()) senders.emplace_back(s, &line);
@@ -174,10 +185,11 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     top_senders.push_back({senders[i].first,
                            std::to_string(s.domains.size()) + " look-alike domain" +
                                (s.domains.size() == 1 ? "" : "s"),
-                           {s.counts.sent, s.counts.bounced, s.counts.deferred}});
+                           {s.counts.sent, s.counts.bounced, s.counts.deferred, s.counts.expired,
+                            s.counts.discarded}});
   }
   std::vector<std::pair<std::string, int64_t>> statuses;
-  for (const char* st : {"sent", "bounced", "deferred", "expired"}) {
+  for (const char* st : {"sent", "bounced", "deferred", "expired", "discarded"}) {
     auto it = rep.attempts_by_status().find(st);
     statuses.emplace_back(st, it == rep.attempts_by_status().end() ? 0 : it->second);
   }

@@ -55,6 +55,7 @@ tr:hover td{background:#f8fafc}
 .tag.sent{background:#fdecea;color:#a93226}
 .tag.bounced{background:#eef0f1;color:#566573}
 .tag.deferred,.tag.expired{background:#fdf2e0;color:#9a6b12}
+.tag.discarded{background:#e8f1f8;color:#1f618d}
 code{font:12px/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .scroll{max-height:560px;overflow:auto}
 footer{color:#7f8c8d;font-size:12px;padding:0 40px 30px;max-width:1240px;margin:0 auto}

@@ -49,7 +49,7 @@ std::string DomainLabel(const std::string& domain, const std::string& unicode);
 struct Bar {
   std::string label;
   std::string note;  // second line / tooltip ("looks like army.mil")
-  std::vector<int64_t> parts;  // stacked: sent, bounced, deferred
+  std::vector<int64_t> parts;  // stacked: sent, bounced, deferred, expired, discarded
 };
 std::string ColumnChartSvg(const std::vector<Bar>& bars);
 std::string BarListSvg(const std::vector<Bar>& bars);

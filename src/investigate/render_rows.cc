@@ -39,6 +39,8 @@ std::string RowJson(const Row& r) {
                               {"domain", r.domain},     {"verdict", r.verdict},
                               {"target", r.target},     {"suggestion", r.suggestion},
                               {"status", r.status},     {"relay", r.relay}};
+  // null: the log never named the sender; "" is the null sender <>.
+  if (!r.from_known) j["from"] = nullptr;
   if (!r.hops.empty()) j["hops"] = r.hops;
   if (!r.level.empty()) j["level"] = r.level;
   if (!r.source.empty()) j["source"] = r.source;
@@ -51,7 +53,8 @@ std::string CsvHeader() {
 
 std::string RowCsv(const Row& r) {
   std::string out;
-  for (const std::string* v : {&r.time, &r.queue_id, &r.from, &r.to, &r.domain, &r.verdict,
+  const std::string from = r.from_known ? r.from : SenderLabel(r);
+  for (const std::string* v : {&r.time, &r.queue_id, &from, &r.to, &r.domain, &r.verdict,
                                &r.target, &r.suggestion, &r.status, &r.relay, &r.level,
                                &r.source}) {
     if (!out.empty() || v != &r.time) out += ',';
@@ -86,6 +89,7 @@ std::string SummaryJson(const Report& rep) {
                     {"postfix_lines", c.postfix},
                     {"unrecognised_lines", c.unrecognised},
                     {"first_unrecognised", first},
+                    {"ambiguous_dates", c.ambiguous_dates},
                     {"delivery_lines", c.delivery_lines},
                     {"verification_probes", c.probes},
                     {"hand_offs", c.hand_offs},
@@ -101,7 +105,7 @@ std::string SummaryJson(const Report& rep) {
       {"logs", logs},
       {"flagged_deliveries",
        {{"total", t.deliveries}, {"sent", t.sent}, {"bounced", t.bounced},
-        {"deferred", t.deferred}}},
+        {"expired", t.expired}, {"discarded", t.discarded}, {"deferred", t.deferred}}},
       {"flagged_attempts", rep.attempts()}};
   return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
@@ -111,8 +115,13 @@ std::string ReportText(const Report& rep) {
   std::string out = "audit: " + Thousands(static_cast<int64_t>(rep.lines)) + " log lines, " +
                     Thousands(static_cast<int64_t>(rep.messages)) + " mailbox messages\n";
   for (const maillog::LineCounts& c : rep.logs) out += "  " + maillog::Describe(c) + "\n";
+  // Expired and discarded are named when there are any, so a log without
+  // them reads as before.
+  std::string rare;
+  if (t.expired != 0) rare += ", expired " + Thousands(t.expired);
+  if (t.discarded != 0) rare += ", discarded (never delivered) " + Thousands(t.discarded);
   out += "deliveries to look-alike or blocked domains: " + Thousands(t.deliveries) + " (sent " +
-         Thousands(t.sent) + ", bounced " + Thousands(t.bounced) + ", deferred " +
+         Thousands(t.sent) + ", bounced " + Thousands(t.bounced) + rare + ", deferred " +
          Thousands(t.deferred) + "; " + Thousands(static_cast<int64_t>(rep.attempts())) +
          " attempts)\n";
   if (t.deliveries == 0) return out;

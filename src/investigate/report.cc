@@ -5,12 +5,21 @@
 
 namespace nearmiss::investigate {
 
+std::string SenderLabel(const Row& r) {
+  if (!r.from_known) return "(unknown)";
+  return r.from.empty() ? "<>" : r.from;
+}
+
 void Counts::Add(const std::string& s) {
   ++deliveries;
   if (s == "sent") {
     ++sent;
   } else if (s == "bounced") {
     ++bounced;
+  } else if (s == "expired") {
+    ++expired;
+  } else if (s == "discarded") {
+    ++discarded;
   } else {
     ++deferred;
   }
@@ -69,9 +78,8 @@ void Report::Finish() {
 
 void Report::Close(Open& d) {
   Row& r = d.row;
-  r.status = d.last_status == "sent"                                  ? "sent"
-             : d.last_status == "bounced" || d.last_status == "expired" ? "bounced"
-                                                                         : "deferred";
+  const std::string& s = d.last_status;
+  r.status = s == "sent" || s == "bounced" || s == "expired" || s == "discarded" ? s : "deferred";
   r.time = d.first_time;
   r.seconds = d.first_seconds;
   totals_.Add(r.status);
@@ -83,12 +91,12 @@ void Report::Close(Open& d) {
   dl.domain_unicode = r.domain_unicode;
   dl.reason = r.reason;
   dl.counts.Add(r.status);
-  dl.senders.insert(r.from);
+  dl.senders.insert(SenderLabel(r));
   if (r.seconds != 0) {
     dl.first = dl.first == 0 ? r.seconds : std::min(dl.first, r.seconds);
     dl.last = std::max(dl.last, r.seconds);
   }
-  SenderLine& sl = by_sender_[r.from.empty() ? "<>" : r.from];
+  SenderLine& sl = by_sender_[SenderLabel(r)];
   sl.counts.Add(r.status);
   sl.domains.insert(r.domain);
   if (table_.size() < kMaxTableRows) {

@@ -5,7 +5,7 @@
 // A row is one attempt's outcome to a flagged recipient (what --json and
 // --csv print, in log order). A delivery is one recipient of one message
 // (queue id; a trace's Message-ID); its final status is its latest
-// attempt's (by log time): sent, bounced (bounced or expired), else
+// attempt's (by log time): sent, bounced, expired, discarded, else
 // deferred. Totals and the breakdowns count
 // deliveries; by_status also counts attempts. Memory grows with the number
 // of flagged deliveries kept for the HTML table (at most kMaxTableRows) and
@@ -29,7 +29,8 @@ namespace nearmiss::investigate {
 struct Row {
   std::string time;       // "2024-03-03T10:15:02"; "" when unknown
   std::string queue_id;   // "" for mailbox messages
-  std::string from;
+  std::string from;       // "" for the null sender <>, or when unknown
+  bool from_known = true; // false: the log never named the sender
   std::string to;
   std::string domain;
   std::string domain_unicode;  // U-label form when `domain` has A-labels ("xn--"), else ""
@@ -37,7 +38,7 @@ struct Row {
   std::string reason;     // why, in a sentence (the check's first reason); HTML only
   std::string target;     // look-alike: the domain it resembles
   std::string suggestion; // look-alike: the corrected address
-  std::string status;     // "sent", "deferred", "bounced", "expired"
+  std::string status;     // "sent", "deferred", "bounced", "expired", "discarded"
   std::string relay;
   std::string hops;       // hand-offs before this queue id ("A via 127.0.0.1[127.0.0.1]:10024")
   std::string level;      // mailboxes only: the message's sensitivity
@@ -45,8 +46,16 @@ struct Row {
   int64_t seconds = 0;    // `time` as a number; 0 when unknown
 };
 
+// The sender as the report shows it: the address, "<>" for the null
+// sender (bounces), "(unknown)" when the log never named one; parentheses
+// cannot appear unquoted in an address, so no sender reads the same.
+std::string SenderLabel(const Row& row);
+
 struct Counts {
-  int64_t deliveries = 0, sent = 0, bounced = 0, deferred = 0;
+  // expired: the queue gave up (Postfix maximal_queue_lifetime) and
+  // returned the message to its sender; not counted as bounced.
+  // discarded: thrown away by Postfix discard(8), never delivered.
+  int64_t deliveries = 0, sent = 0, bounced = 0, deferred = 0, expired = 0, discarded = 0;
   void Add(const std::string& final_status);
 };
 

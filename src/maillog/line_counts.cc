@@ -38,6 +38,13 @@ LineFormat LineCounts::main_format() const {
   return by_format[best] == 0 ? LineFormat::kNone : static_cast<LineFormat>(best);
 }
 
+std::string AmbiguousDates(const LineCounts& c) {
+  return std::to_string(c.ambiguous_dates) +
+         " with an ambiguous date (dd/mm/yyyy or mm/dd/yyyy without AM/PM, first at " + c.file +
+         ":" + std::to_string(c.first_ambiguous_date_line) +
+         "; give --date-order dmy or mdy to read them)";
+}
+
 std::string Describe(const LineCounts& c) {
   std::string out = c.file + ": " + std::to_string(c.lines) + " lines read";
   if (c.lines != c.non_empty()) out += " (" + std::to_string(c.lines - c.non_empty()) + " empty)";
@@ -58,6 +65,7 @@ std::string Describe(const LineCounts& c) {
   if (c.first_unrecognised_line != 0) {
     out += " (first at " + c.file + ":" + std::to_string(c.first_unrecognised_line) + ")";
   }
+  if (c.ambiguous_dates != 0) out += ", of which " + AmbiguousDates(c);
   // Shown when there are any, so a log without them reads as before.
   if (c.probes != 0) {
     out += ", " + std::to_string(c.probes) + " address verification probes (not deliveries)";
@@ -90,7 +98,8 @@ Status CheckRecognised(const LineCounts& c, int min_percent) {
       std::to_string(n) + " non-empty lines recognised (need " +
       (min_percent > 0 ? std::to_string(min_percent) + "%" : std::string("at least one")) +
       "); first unrecognised line: \"" + excerpt +
-      "\"; supported: syslog (RFC 3164, RFC 5424), rsyslog RSYSLOG_FileFormat, Postfix "
+      "\"" + (c.ambiguous_dates != 0 ? "; " + AmbiguousDates(c) : std::string()) +
+      "; supported: syslog (RFC 3164, RFC 5424), rsyslog RSYSLOG_FileFormat, Postfix "
       "maillog_file, journalctl -o short, short-precise, short-iso, short-iso-precise, "
       "short-full, short-unix; Exchange message tracking logs; Microsoft 365 message trace "
       "and historical search CSV");

@@ -32,6 +32,11 @@ struct LineCounts {
   std::array<uint64_t, kLineFormats> by_format = {};  // recognised, by LineFormat
   uint64_t first_unrecognised_line = 0;  // 1-based line number; 0 when none
   std::string first_unrecognised;        // that line, at most kExcerpt bytes
+  // Of the unrecognised: trace records whose slash date ("04/11/2026
+  // 10:06:00") reads as day/month or month/day and no order was stated
+  // (trace_log.h, --date-order).
+  uint64_t ambiguous_dates = 0;
+  uint64_t first_ambiguous_date_line = 0;
   // Of the recognised lines, what the delivery reader made of them.
   uint64_t delivery_lines = 0;  // delivery attempts read (Postfix "to=<", a trace's rows)
   uint64_t probes = 0;          // address verification probes: not deliveries
@@ -55,6 +60,10 @@ struct LineCounts {
 // "maillog: 21 lines read, 20 recognised (rfc3164), 16 from Postfix, 1 not
 // recognised (first at maillog:7)": each figure named for what it counts.
 std::string Describe(const LineCounts& counts);
+
+// "3 with an ambiguous date (dd/mm/yyyy or mm/dd/yyyy without AM/PM, first
+// at trace.csv:5; give --date-order dmy or mdy to read them)".
+std::string AmbiguousDates(const LineCounts& counts);
 
 // Ok when the file was read: no non-empty lines, or some recognised and at
 // least `min_percent` of the non-empty ones. Otherwise ParseError naming

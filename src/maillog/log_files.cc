@@ -13,6 +13,8 @@
 #include <map>
 #include <memory>
 
+#include "maillog/utf16.h"
+
 namespace nearmiss::maillog {
 namespace {
 
@@ -69,6 +71,46 @@ void Split(std::string_view data, std::string& carry,
   }
 }
 
+// The text of a file's bytes: as they are, or from UTF-16 (utf16.h) when
+// the first chunk starts with its byte order mark.
+class Decoder {
+ public:
+  Decoder(const std::string& path, const std::function<void(std::string_view)>& line)
+      : path_(path), line_(line) {}
+  Status Feed(std::string_view data) {
+    if (first_) {
+      first_ = false;
+      if (const char* enc = Utf16Encoding(data)) {
+        utf16_ = std::make_unique<Utf16ToUtf8>(enc);
+        data.remove_prefix(2);
+      }
+    }
+    if (!utf16_) {
+      Split(data, carry_, line_);
+      return Status::Ok();
+    }
+    Status s = utf16_->Convert(data, &text_);
+    if (!s.ok()) return Status::ParseError(path_ + ": " + s.message());
+    Split(text_, carry_, line_);
+    return Status::Ok();
+  }
+  Status Finish() {
+    if (utf16_) {
+      Status s = utf16_->Finish();
+      if (!s.ok()) return Status::ParseError(path_ + ": " + s.message());
+    }
+    if (!carry_.empty()) line_(carry_);
+    return Status::Ok();
+  }
+
+ private:
+  const std::string& path_;
+  const std::function<void(std::string_view)>& line_;
+  bool first_ = true;
+  std::unique_ptr<Utf16ToUtf8> utf16_;
+  std::string carry_, text_;
+};
+
 }  // namespace
 
 std::string RotationBase(const std::string& path) { return KeyOf(path).base; }
@@ -98,7 +140,7 @@ Status ForEachLine(const std::string& path, const std::function<void(std::string
   ssize_t got = ::pread(fd, magic, 2, 0);
   bool gz = got == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
   std::unique_ptr<char[]> buf(new char[kChunk]);
-  std::string carry;
+  Decoder decoder(path, line);
   uint64_t total = 0;
   if (!gz) {
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
@@ -111,7 +153,10 @@ Status ForEachLine(const std::string& path, const std::function<void(std::string
         return s;
       }
       if (n == 0) break;
-      Split(std::string_view(buf.get(), n), carry, line);
+      if (Status s = decoder.Feed(std::string_view(buf.get(), n)); !s.ok()) {
+        ::close(fd);
+        return s;
+      }
       total += n;
       if (progress) progress(total);
     }
@@ -146,14 +191,16 @@ Status ForEachLine(const std::string& path, const std::function<void(std::string
         }
         break;
       }
-      Split(std::string_view(buf.get(), n), carry, line);
+      if (Status s = decoder.Feed(std::string_view(buf.get(), n)); !s.ok()) {
+        gzclose(gzf);
+        return s;
+      }
       total += n;
       if (progress) progress(total);
     }
     gzclose(gzf);
   }
-  if (!carry.empty()) line(carry);
-  return Status::Ok();
+  return decoder.Finish();
 }
 
 std::string FirstLine(const std::string& path) {
@@ -161,11 +208,19 @@ std::string FirstLine(const std::string& path) {
   gzFile f = gzopen(path.c_str(), "rb");
   if (f == nullptr) return {};
   std::string buf(1 << 16, '\0');
-  char* got = gzgets(f, buf.data(), static_cast<int>(buf.size()));
+  int n = gzread(f, buf.data(), static_cast<unsigned>(buf.size()));
   gzclose(f);
-  if (got == nullptr) return {};
-  buf.resize(std::strlen(buf.c_str()));
-  while (!buf.empty() && (buf.back() == '\n' || buf.back() == '\r')) buf.pop_back();
+  if (n <= 0) return {};
+  buf.resize(n);
+  if (const char* enc = Utf16Encoding(buf)) {
+    std::string text;
+    Utf16ToUtf8 utf16(enc);
+    // A sequence cut at 64 KiB only shortens the text; a bad one ends it.
+    if (!utf16.Convert(std::string_view(buf).substr(2), &text).ok()) return {};
+    buf = std::move(text);
+  }
+  buf.resize(std::min(buf.find('\n'), buf.size()));
+  if (!buf.empty() && buf.back() == '\r') buf.pop_back();
   return buf;
 }
 

@@ -23,13 +23,16 @@ std::vector<std::string> OrderRotated(std::vector<std::string> paths);
 std::string RotationBase(const std::string& path);
 
 // Calls `line` for every line (without "\n" or "\r\n") and `progress` with
-// the bytes read so far after each chunk. Errors name the file.
+// the bytes read so far after each chunk. A file starting with a UTF-16
+// byte order mark is read as UTF-8 converted from it (utf16.h). Errors
+// name the file.
 Status ForEachLine(const std::string& path,
                    const std::function<void(std::string_view)>& line,
                    const std::function<void(uint64_t)>& progress = nullptr);
 
-// The file's first line (plain or gzip), at most 64 KiB, without its line
-// break; "" when it cannot be read (ForEachLine then says why).
+// The file's first line (plain or gzip, UTF-16 converted as ForEachLine
+// does), from its first 64 KiB, without its line break; "" when it cannot be
+// read (ForEachLine then says why).
 std::string FirstLine(const std::string& path);
 
 // True when the file starts like a mailbox (mbox "From " line, or mail

@@ -38,9 +38,9 @@ PostfixLog::~PostfixLog() = default;
 
 const LineCounts& PostfixLog::counts() const { return trace_ ? trace_->counts() : counts_; }
 
-void PostfixLog::BeginTraceFile(std::string name) {
+void PostfixLog::BeginTraceFile(std::string name, DateOrder date_order) {
   counts_ = LineCounts();
-  trace_ = std::make_unique<TraceLog>(std::move(name), sink_);
+  trace_ = std::make_unique<TraceLog>(std::move(name), sink_, date_order);
 }
 
 void PostfixLog::EndFile() {
@@ -105,21 +105,31 @@ void PostfixLog::Feed(std::string_view line) {
       return;
     }
     q.sender.assign(sender);
+    q.sender_seen = true;
     std::string_view size = FieldValue(rest.substr(rest.starts_with(", ") ? 2 : 0), "size=");
     if (!size.empty()) q.size = std::strtoll(std::string(size).c_str(), nullptr, 10);
     if (rest.starts_with(", status=expired")) {
-      // qmgr gives up on the message: the recipients still deferred expire.
+      // qmgr gives up on the message (qmgr_active.c): the recipients still
+      // deferred expire, each an attempt of its own. When this log showed
+      // none of them deferred, one attempt without a recipient says so.
       Attempt a;
       a.time = l.time;
       a.queue_id = l.queue_id;
       a.sender = q.sender;
+      a.sender_known = true;  // this very line names it
+  a.sender_known = q.sender_seen;
       a.status = "expired";
       a.status_text = "returned to sender";
       a.message_id = q.message_id;
       a.size = q.size;
       a.hops = q.hops;
       ++counts_.delivery_lines;
-      sink_->OnAttempt(a);
+      if (q.deferred.empty()) sink_->OnAttempt(a);
+      for (const std::string& rcpt : q.deferred) {
+        a.recipient = rcpt;
+        sink_->OnAttempt(a);
+      }
+      q.deferred.clear();
     }
   } else if (client) {
     return;
@@ -154,12 +164,16 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     if (!next.empty() && next != l.queue_id && HandOff(l, q, next, f.relay)) return;
   }
   ++q.attempts;
+  // discard(8) says "sent" for mail it throws away (relay=none): nothing
+  // reached the recipient, so it is no delivery.
+  bool discarded = f.status == "sent" && l.program.ends_with("/discard");
   Attempt a;
   a.time = l.time;
   a.queue_id = l.queue_id;
   a.sender = q.sender;
+  a.sender_known = q.sender_seen;
   a.recipient = f.recipient;
-  a.status = f.status;
+  a.status = discarded ? std::string_view("discarded") : f.status;
   a.status_text = f.status_text;
   a.relay = f.relay;
   a.dsn = f.dsn;
@@ -167,6 +181,12 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   a.size = q.size;
   a.hops = q.hops;
   sink_->OnAttempt(a);
+  auto was = std::find(q.deferred.begin(), q.deferred.end(), f.recipient);
+  if (f.status == "deferred") {
+    if (was == q.deferred.end()) q.deferred.emplace_back(f.recipient);
+  } else if (was != q.deferred.end()) {
+    q.deferred.erase(was);
+  }
 }
 
 bool PostfixLog::HandOff(const LogLine& l, Queue& q, std::string_view next,

@@ -42,6 +42,7 @@
 #include <string_view>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 #include "maillog/line_counts.h"
 #include "maillog/log_line.h"
@@ -49,6 +50,7 @@
 
 namespace nearmiss::maillog {
 class TraceLog;
+enum class DateOrder;
 }  // namespace nearmiss::maillog
 
 namespace nearmiss::maillog {
@@ -58,9 +60,14 @@ namespace nearmiss::maillog {
 struct Attempt {
   int64_t time = 0;
   std::string_view queue_id;
-  std::string_view sender;      // "" for the null sender (bounces)
+  std::string_view sender;      // "" for the null sender (bounces) or when unknown
+  // False when the log showed no sender for the message (no qmgr from=
+  // line: the log starts after it): unknown, not the null sender.
+  bool sender_known = true;
   std::string_view recipient;   // as logged, lower case not guaranteed
-  std::string_view status;      // "sent", "deferred", "bounced", "expired"
+  // "sent", "deferred", "bounced", "expired"; "discarded" for Postfix
+  // discard(8)'s "sent" (thrown away, never delivered).
+  std::string_view status;
   std::string_view status_text; // "250 2.0.0 Ok", "returned to sender"
   std::string_view relay;       // "mx.army.ml[192.0.2.7]:25", "none"
   std::string_view dsn;         // "2.0.0"
@@ -97,7 +104,8 @@ class PostfixLog {
   // Starts a file that is a CSV trace (trace_log.h: Exchange message
   // tracking, Microsoft 365 message trace): its lines go to a TraceLog
   // with the same sink until EndFile.
-  void BeginTraceFile(std::string name);
+  // `date_order`: its slash dates' (trace_log.h).
+  void BeginTraceFile(std::string name, DateOrder date_order);
   // Ends the current file (a trace's last record).
   void EndFile();
   // One line without its newline.
@@ -113,8 +121,12 @@ class PostfixLog {
  private:
   struct Queue {
     std::string sender;
+    bool sender_seen = false;  // a from= line was read
     std::string message_id;
     std::string hops;  // hand-offs that led to this queue id
+    // Recipients whose latest attempt was deferred: the ones qmgr's
+    // "status=expired" (which names none) returns to the sender.
+    std::vector<std::string> deferred;
     int64_t size = 0;
     int64_t last_seen = 0;
     uint32_t attempts = 0;

@@ -9,7 +9,7 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
                LineCounts* counts) {
   // The form is told from the file's first line, not its name.
   if (LooksLikeTrace(FirstLine(path))) {
-    log.BeginTraceFile(path);
+    log.BeginTraceFile(path, options.date_order);
   } else {
     log.BeginFile(path, options.year != 0
                             ? LineParser(options.year)

@@ -12,6 +12,7 @@
 
 #include "maillog/line_counts.h"
 #include "maillog/postfix_log.h"
+#include "maillog/trace_log.h"
 #include "nearmiss/status.h"
 
 namespace nearmiss::maillog {
@@ -21,6 +22,8 @@ struct ReadLogOptions {
   // modification time (LineParser::AnchoredAt). Within a file and across a
   // rotated set read in order, years only go forward (log_line.h).
   int year = 0;
+  // The order of day and month in a trace's slash dates (trace_log.h).
+  DateOrder date_order = DateOrder::kUnstated;
   // Below this share of recognised non-empty lines the file is an error
   // (line_counts.h); a file with none recognised always is.
   int min_recognised_percent = kDefaultMinRecognisedPercent;

@@ -47,6 +47,27 @@ bool KnownExchangeEvent(std::string_view e) {
   return std::find(std::begin(kEvents), std::end(kEvents), e) != std::end(kEvents);
 }
 
+// The pieces of `list` between `sep`s outside double quotes (a quoted
+// local part, RFC 5321 Quoted-string with '\\' escapes, may hold one:
+// "a;b"@army.ml). Calls `piece` with each, untrimmed.
+template <typename Fn>
+void SplitOutsideQuotes(std::string_view list, char sep, Fn piece) {
+  bool quoted = false;
+  size_t start = 0;
+  for (size_t i = 0; i < list.size(); ++i) {
+    char c = list[i];
+    if (quoted && c == '\\') {
+      ++i;  // the escaped character, whatever it is
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == sep && !quoted) {
+      piece(list.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  piece(list.substr(start));
+}
+
 int Number(std::string_view s, size_t* at, size_t max_digits) {
   int v = 0;
   size_t n = 0;
@@ -57,9 +78,14 @@ int Number(std::string_view s, size_t* at, size_t max_digits) {
   return n == 0 ? -1 : v;
 }
 
+constexpr int64_t kNoTime = -1;
+constexpr int64_t kAmbiguousDate = -2;
+
 // ISO 8601 ("2025-11-03T09:12:06.551Z", "2025-11-03 09:12:06", with an
-// offset) or en-US "11/3/2025 9:12:06 AM"; -1 when neither.
-int64_t TraceTime(std::string_view v) {
+// offset), en-US "11/3/2025 9:12:06 AM", or a slash date in the stated
+// order; kNoTime when none, kAmbiguousDate for a slash date without AM/PM
+// when no order is stated.
+int64_t TraceTime(std::string_view v, DateOrder order) {
   Stamp st;
   std::string iso(v);
   if (iso.size() > 10 && iso[10] == ' ') iso[10] = 'T';
@@ -69,10 +95,10 @@ int64_t TraceTime(std::string_view v) {
            (st.zoned ? st.offset : 0);
   }
   size_t at = 0;
-  int month = Number(v, &at, 2);
-  if (month < 1 || month > 12 || at >= v.size() || v[at++] != '/') return -1;
-  int day = Number(v, &at, 2);
-  if (day < 1 || day > 31 || at >= v.size() || v[at++] != '/') return -1;
+  int first = Number(v, &at, 2);
+  if (first < 1 || at >= v.size() || v[at++] != '/') return -1;
+  int second_part = Number(v, &at, 2);
+  if (second_part < 1 || at >= v.size() || v[at++] != '/') return -1;
   int year = Number(v, &at, 4);
   if (year < 1970 || at >= v.size() || v[at++] != ' ') return -1;
   int hour = Number(v, &at, 2);
@@ -87,7 +113,15 @@ int64_t TraceTime(std::string_view v) {
     hour = hour % 12 + (rest == " PM" ? 12 : 0);
   } else if (!rest.empty() || hour > 23) {
     return -1;
+  } else if (order == DateOrder::kUnstated) {
+    // 24-hour time: not Export-Csv's en-US form, so the locale that wrote
+    // the date is unknown and so is which number is the day (13/11 only
+    // says so for its own row, not for the file's 04/11).
+    return kAmbiguousDate;
   }
+  int month = order == DateOrder::kDayMonth ? second_part : first;
+  int day = order == DateOrder::kDayMonth ? first : second_part;
+  if (month > 12 || day > 31) return -1;
   return CivilToSeconds(year, month, day, hour, minute, second);
 }
 
@@ -104,8 +138,9 @@ bool LooksLikeTrace(std::string_view first) {
   return sender && rcpt;
 }
 
-TraceLog::TraceLog(std::string name, DeliverySink* sink)
+TraceLog::TraceLog(std::string name, DeliverySink* sink, DateOrder date_order)
     : sink_(sink),
+      date_order_(date_order),
       csv_([this](const std::vector<std::string>& f, uint64_t line) { Record(f, line); },
            [this](std::string_view text, uint64_t line) { Directive(text, line); }) {
   counts_.file = std::move(name);
@@ -149,6 +184,11 @@ void TraceLog::Unrecognised(uint64_t first_line) {
     counts_.first_unrecognised = last_line_;
   }
   counts_.unrecognised += n;
+}
+
+void TraceLog::AmbiguousDate(uint64_t first_line) {
+  Unrecognised(first_line);
+  if (counts_.ambiguous_dates++ == 0) counts_.first_ambiguous_date_line = first_line;
 }
 
 void TraceLog::NotUnderstood(uint64_t line) {
@@ -231,7 +271,9 @@ void TraceLog::Record(const std::vector<std::string>& f, uint64_t line) {
     }
     return;
   }
-  if (kind_ == Kind::kUnknown || f.size() < columns_) {
+  // A record with more or fewer fields than its header (an unquoted comma
+  // in a field, a cut line) would be read misaligned: not read at all.
+  if (kind_ == Kind::kUnknown || f.size() != columns_) {
     Unrecognised(line);
     return;
   }
@@ -239,7 +281,11 @@ void TraceLog::Record(const std::vector<std::string>& f, uint64_t line) {
 }
 
 void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
-  int64_t time = TraceTime(Field(f, time_));
+  int64_t time = TraceTime(Field(f, time_), date_order_);
+  if (time == kAmbiguousDate) {
+    AmbiguousDate(line);
+    return;
+  }
   if (time < 0) {
     Unrecognised(line);
     return;
@@ -267,14 +313,11 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     } else {
       return;  // an event that is not a delivery
     }
-    std::string_view list = Field(f, recipient_);
     std::string_view text = Field(f, recipient_status_);
-    while (!list.empty()) {
-      size_t semi = list.find(';');
-      std::string_view rcpt = Trim(list.substr(0, semi));
+    SplitOutsideQuotes(Field(f, recipient_), ';', [&](std::string_view piece) {
+      std::string_view rcpt = Trim(piece);
       if (!rcpt.empty()) Emit(time, id, sender, rcpt, status, relay, text);
-      list = semi == std::string_view::npos ? std::string_view() : list.substr(semi + 1);
-    }
+    });
     return;
   }
   if (kind_ == Kind::kTrace) {
@@ -296,15 +339,12 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     return;
   }
   // Historical search: "ADDRESS##EVENT, EVENT;ADDRESS##...".
-  std::string_view list = Field(f, recipient_status_);
-  while (!list.empty()) {
-    size_t semi = list.find(';');
-    std::string_view entry = list.substr(0, semi);
-    list = semi == std::string_view::npos ? std::string_view() : list.substr(semi + 1);
-    size_t hash = entry.find("##");
+  SplitOutsideQuotes(Field(f, recipient_status_), ';', [&](std::string_view entry) {
+    if (entry.empty()) return;
+    size_t hash = entry.rfind("##");
     if (hash == std::string_view::npos) {
       NotUnderstood(line);
-      continue;
+      return;
     }
     std::string_view events = entry.substr(hash + 2);
     std::string_view status = "deferred";
@@ -315,7 +355,7 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       status = "bounced";
     }
     Emit(time, id, sender, Trim(entry.substr(0, hash)), status, relay, events);
-  }
+  });
 }
 
 void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,

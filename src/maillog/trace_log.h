@@ -13,11 +13,11 @@
 //   directionality,tenant-id,original-client-ip,original-server-ip,
 //   custom-data,..." then one CSV record per event. date-time is UTC
 //   (ISO 8601, "Z"); recipient-address lists the recipients separated by
-//   ';'. Events: SEND (by SMTP to another server) and DELIVER (to a
-//   mailbox) are "sent", FAIL "bounced", DEFER "deferred"; the other
-//   documented events (RECEIVE, SUBMIT, EXPAND, RESOLVE, REDIRECT,
-//   TRANSFER, DSN, HAREDIRECT, AGENTINFO, ...) are not deliveries; an
-//   event-id outside that list is counted as not understood.
+//   ';' outside double quotes ("a;b"@army.ml is one). Events: SEND (by SMTP to
+//   another server) and DELIVER (to a mailbox) are "sent", FAIL "bounced",
+//   DEFER "deferred"; the other documented events (RECEIVE, SUBMIT, EXPAND,
+//   RESOLVE, REDIRECT, TRANSFER, DSN, HAREDIRECT, AGENTINFO, ...) are not
+//   deliveries; an event-id outside that list is counted as not understood.
 //
 //   Microsoft 365 message trace (Exchange admin center export,
 //   Get-MessageTrace / Get-MessageTraceV2 | Export-Csv; the properties of
@@ -41,8 +41,14 @@
 // line and a UTF-8 byte order mark are skipped. Times: ISO 8601 (with or
 // without 'T', fraction and zone; no zone is UTC, as these traces write)
 // or Export-Csv's en-US "M/D/YYYY h:mm:ss AM/PM"; another form makes the
-// record unrecognised. A record with fewer fields than its header, or
-// before any header, is unrecognised (LineCounts), never skipped silently.
+// record unrecognised. A slash date without AM/PM ("04/11/2026 10:06:00",
+// what a non-US locale's export writes) is day/month or month/day by the
+// exporting machine's locale, which the file does not say: it is read only
+// in the DateOrder the user states (--date-order), otherwise the record is
+// unrecognised and counted as an ambiguous date (LineCounts), never
+// guessed. A stated order applies to every slash date, AM/PM or not. A record
+// with more or fewer fields than its header, or before any header, is
+// unrecognised (LineCounts), never skipped silently.
 //
 // Rows of one message share its Message-ID as the queue id, across files:
 // a message seen by several Exchange servers (SEND from one, DELIVER or
@@ -66,13 +72,17 @@ class DeliverySink;
 
 namespace nearmiss::maillog {
 
+// The order of day and month in a slash date ("04/11/2026"): unstated
+// (only the en-US AM/PM form is read), day first, or month first.
+enum class DateOrder { kUnstated, kDayMonth, kMonthDay };
+
 // True when the file's first line is a trace's: a '#' directive (Exchange,
 // PowerShell's #TYPE) or a CSV header naming a sender and recipients.
 bool LooksLikeTrace(std::string_view first_line);
 
 class TraceLog {
  public:
-  TraceLog(std::string name, DeliverySink* sink);
+  TraceLog(std::string name, DeliverySink* sink, DateOrder date_order = DateOrder::kUnstated);
   void Feed(std::string_view line);
   void Finish();
   const LineCounts& counts() const { return counts_; }
@@ -85,6 +95,7 @@ class TraceLog {
   void Row(const std::vector<std::string>& f, uint64_t line);
   void Tally(uint64_t first_line, LineFormat format);  // a record's lines, recognised
   void Unrecognised(uint64_t first_line);
+  void AmbiguousDate(uint64_t first_line);
   void NotUnderstood(uint64_t line);
   void Emit(int64_t time, std::string_view id, std::string_view sender, std::string_view rcpt,
             std::string_view status, std::string_view relay, std::string_view text);
@@ -92,6 +103,7 @@ class TraceLog {
   std::string_view Field(const std::vector<std::string>& f, int column) const;
 
   DeliverySink* sink_;
+  DateOrder date_order_;
   LineCounts counts_;
   CsvRecords csv_;
   std::string last_line_;  // for excerpts of what was not read

@@ -120,6 +120,48 @@ TEST(TraceLog, M365TraceAndHistoricalSearch) {
   EXPECT_EQ(hs.counts().main_format(), LineFormat::kM365Historical);
 }
 
+// A slash date without AM/PM is day/month or month/day by a locale the file
+// does not name: read only in the order stated, never guessed.
+TEST(TraceLog, SlashDatesNeedAStatedOrder) {
+  const char* header =
+      "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\",\"MessageId\"";
+  const char* rows[] = {
+      "\"11/4/2026 10:05:00 AM\",\"a@mod.gov.uk\",\"b@army.ml\",\"x\",\"Delivered\",\"<m1@x>\"",
+      "\"04/11/2026 10:06:00\",\"a@mod.gov.uk\",\"c@army.ml\",\"x\",\"Delivered\",\"<m2@x>\"",
+      "\"13/11/2026 22:06:00\",\"a@mod.gov.uk\",\"d@army.ml\",\"x\",\"Delivered\",\"<m3@x>\""};
+  auto read = [&](DateOrder order, Collect* c) {
+    TraceLog t("trace.csv", c, order);
+    t.Feed(header);
+    for (const char* r : rows) t.Feed(r);
+    t.Finish();
+    return t.counts();
+  };
+  Collect unstated;
+  LineCounts n = read(DateOrder::kUnstated, &unstated);
+  ASSERT_EQ(unstated.seen.size(), 1u);
+  EXPECT_EQ(unstated.seen[0].time, "2026-11-04T10:05:00");
+  EXPECT_EQ(n.unrecognised, 2u);
+  EXPECT_EQ(n.ambiguous_dates, 2u);
+  EXPECT_EQ(n.first_ambiguous_date_line, 3u);
+  EXPECT_NE(Describe(n).find("2 with an ambiguous date"), std::string::npos) << Describe(n);
+  EXPECT_NE(Describe(n).find("trace.csv:3"), std::string::npos) << Describe(n);
+
+  Collect dmy;
+  n = read(DateOrder::kDayMonth, &dmy);
+  ASSERT_EQ(dmy.seen.size(), 3u);
+  EXPECT_EQ(dmy.seen[0].time, "2026-04-11T10:05:00");  // the stated order applies to AM/PM too
+  EXPECT_EQ(dmy.seen[1].time, "2026-11-04T10:06:00");
+  EXPECT_EQ(dmy.seen[2].time, "2026-11-13T22:06:00");
+  EXPECT_EQ(n.ambiguous_dates, 0u);
+
+  Collect mdy;
+  n = read(DateOrder::kMonthDay, &mdy);
+  ASSERT_EQ(mdy.seen.size(), 2u);  // month 13 does not exist
+  EXPECT_EQ(mdy.seen[1].time, "2026-04-11T10:06:00");
+  EXPECT_EQ(n.unrecognised, 1u);
+  EXPECT_EQ(n.ambiguous_dates, 0u);
+}
+
 TEST(TraceLog, LooksLikeTrace) {
   EXPECT_TRUE(LooksLikeTrace("#Software: Microsoft Exchange Server"));
   EXPECT_TRUE(LooksLikeTrace("\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Status\""));
