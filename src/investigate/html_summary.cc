@@ -56,8 +56,13 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
          ". Of their " + Plural(t.deliveries, "recipient", "recipients") +
          " at those domains: <strong>" + Thousands(t.sent) +
          " accepted</strong> by the receiving server, " + Thousands(t.bounced) + " bounced, " +
-         Thousands(t.expired) + " expired (given up and returned to the sender), " +
-         Thousands(t.discarded) + " discarded by the mail server (never delivered), " +
+         // Named when there are any, as in the text summary.
+         (t.expired != 0
+              ? Thousands(t.expired) + " expired (given up and returned to the sender), "
+              : std::string()) +
+         (t.discarded != 0
+              ? Thousands(t.discarded) + " discarded by the mail server (never delivered), "
+              : std::string()) +
          Thousands(t.deferred) + " still waiting when the logs end.</p>";
     h += "<table class=\"exec\"><tbody><tr><th>To which domains</th><td>";
     for (size_t i = 0; i < domains.size() && i < kNamed; ++i) {
