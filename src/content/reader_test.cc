@@ -151,10 +151,11 @@ TEST_F(ReaderTest, NotMimeOrUnreadableIsIncomplete) {
   ASSERT_EQ(missing.size(), 1u);
   EXPECT_FALSE(missing[0].errors.empty());
   EXPECT_FALSE(missing[0].sensitivity.complete);
-  // Ordinary damage (a bad base64 line, an unknown charset) is an error, not
-  // an incomplete scan: the part was still read.
+  // An unknown charset is an error, not an incomplete scan: the part is
+  // still scanned as it is. Bad base64 leaves bytes nobody read: the scan
+  // is incomplete, so [limits] incomplete_level applies (fail closed).
   EXPECT_TRUE(Read(kDir + "hostile-unknown-charset.eml")[0].sensitivity.complete);
-  EXPECT_TRUE(Read(kDir + "hostile-bad-base64.eml")[0].sensitivity.complete);
+  EXPECT_FALSE(Read(kDir + "hostile-bad-base64.eml")[0].sensitivity.complete);
 }
 
 TEST_F(ReaderTest, EveryBoundIsReported) {
