@@ -118,7 +118,7 @@ send --from alice@mod.gov.uk --to carol@army.mil --header "Subject: packaged ok"
   { cat "$W/swaks.out"; fail "carol@army.mil refused"; }
 wait_delivered "X-Rcpt-Args: <carol@army.mil>" "Subject: packaged ok" || fail "carol@army.mil not delivered"
 [ -z "$MILTER_PID" ] && journalctl -u nearmiss-milter -o cat >"$MILTER_LOG"
-grep -q '"event":"rcpt".*"class":"lookalike"' "$MILTER_LOG" || fail "no rcpt decision line"
+grep -q '"event":"rcpt".*"verdict":"lookalike"' "$MILTER_LOG" || fail "no rcpt decision line"
 grep -q '"event":"message"' "$MILTER_LOG" || fail "no message decision line"
 [ "$(stat -c %U /var/lib/nearmiss/nearmiss.db)" = nearmiss ] || fail "store not written by nearmiss"
 ok "Postfix -> unit's milter: look-alike refused with the suggestion, good recipient delivered"
