@@ -3,17 +3,21 @@
 // asks `nearmiss serve` (POST /v1/check) and maps the answer:
 //   allow -> allowEvent: true
 //   warn  -> allowEvent: false, errorMessage, and when the policy lets the
-//            sender override, sendModeOverride: PromptUser ("Send Anyway")
+//            sender override, sendModeOverride: PromptUser ("Send Anyway";
+//            Mailbox 1.14); the manifest's SendMode is Block, so nothing
+//            else can be overridden
 //   block -> allowEvent: false, errorMessage with "did you mean ...?"
-// If the server cannot be reached the message is sent (FAIL_OPEN) and the
-// mail server's milter still checks it.
+// No answer within timeoutMs (or an error status): failOpen false (the
+// default, DESIGN.md "Fail closed") -> allowEvent: false with the reason;
+// failOpen true -> allowEvent: true, and the milter still checks the mail.
+// scripts/build-addins writes serverUrl, token, failOpen and timeoutMs.
 "use strict";
 
 const NEARMISS = {
   serverUrl: "https://nearmiss.example.org",  // set at deployment
   token: "",                                   // a check token
-  failOpen: true,
-  timeoutMs: 4000,
+  failOpen: false,
+  timeoutMs: 5000,
 };
 
 function getAsync(obj, ...args) {
@@ -67,6 +71,11 @@ async function check(request, config, fetchFn) {
     const answer = await res.json();
     if (!res.ok) throw new Error(answer.detail || `HTTP ${res.status}`);
     return answer;
+  } catch (err) {
+    if (controller.signal.aborted) {
+      throw new Error(`no answer from ${config.serverUrl} within ${config.timeoutMs / 1000} s`);
+    }
+    throw err;
   } finally {
     clearTimeout(timer);
   }
@@ -88,7 +97,8 @@ async function onMessageSendHandler(event, env) {
     if (config.failOpen) {
       event.completed({ allowEvent: true });
     } else {
-      event.completed({ allowEvent: false, errorMessage: `nearmiss could not check the recipients: ${err.message || err}` });
+      event.completed({ allowEvent: false,
+                        errorMessage: `nearmiss could not check the recipients (${err.message || err}); the message was not sent` });
     }
   }
 }

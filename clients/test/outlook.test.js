@@ -1,61 +1,105 @@
-// The Outlook Smart Alerts handler with a stand-in Office object, against a
-// running `nearmiss serve`.
+// The Outlook Smart Alerts handler under an Office.js stand-in
+// (office-stub.js), against a running `nearmiss serve`, a port where
+// nothing listens and a server that accepts and never answers.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { onMessageSendHandler, mapResponse } = require("../outlook/launchevent.js");
+const { hungServer } = require("./hung-server.js");
+const { execFileSync } = require("node:child_process");
+const path = require("node:path");
+const { makeOffice, loadInRuntime } = require("./office-stub.js");
+const { mapResponse } = require("../outlook/launchevent.js");
 
 const config = {
   serverUrl: process.env.NEARMISS_URL,
   token: process.env.NEARMISS_CHECK_TOKEN,
-  failOpen: true,
-  timeoutMs: 4000,
+  failOpen: false,
+  timeoutMs: 1500,
 };
 
-function field(value) {
-  return { getAsync: (cb) => cb({ status: "succeeded", value }) };
-}
-
-function office({ to = [], cc = [], bcc = [], subject = "" }) {
-  return {
-    MailboxEnums: { SendModeOverride: { PromptUser: "promptUser" } },
-    context: { mailbox: { item: {
-      to: field(to), cc: field(cc), bcc: field(bcc), subject: field(subject),
-      from: field({ displayName: "Alice", emailAddress: "alice@mod.gov.uk" }),
-    } } },
-  };
-}
-
+// Runs the handler as Outlook would: the function the script associated
+// under the manifest's FunctionName, with an event whose completed() is
+// recorded. Resolves with every completed() call.
 async function send(item, cfg = config) {
-  let result;
-  await onMessageSendHandler({ completed: (r) => { result = r; } }, { Office: office(item), fetch, config: cfg });
-  return result;
+  const stub = makeOffice(item);
+  loadInRuntime(stub, cfg);
+  await stub.associated.onMessageSendHandler(stub.event);
+  // The options were made in the runtime's realm: compare them as data.
+  return JSON.parse(JSON.stringify(stub.completions));
 }
 
-test("trusted recipients: allowEvent true", async () => {
-  assert.deepEqual(await send({ to: [{ displayName: "Carol", emailAddress: "carol@army.mil" }] }), { allowEvent: true });
+const MANIFEST = path.join(__dirname, "..", "outlook", "manifest.xml");
+function xpath(expr) {
+  return execFileSync("xmllint", ["--xpath", expr, MANIFEST], { encoding: "utf8" }).trim();
+}
+
+test("the script registers the function the manifest names", () => {
+  const name = xpath("string(//*[local-name()='LaunchEvent'][@Type='OnMessageSend']/@FunctionName)");
+  const stub = makeOffice();
+  loadInRuntime(stub);
+  assert.equal(name, "onMessageSendHandler");
+  assert.equal(typeof stub.associated[name], "function");
+});
+
+test("the manifest: Block, Mailbox 1.14 (sendModeOverride), PNG icons", () => {
+  assert.equal(xpath("string(//*[local-name()='LaunchEvent']/@SendMode)"), "Block");
+  assert.equal(xpath("string(/*[local-name()='OfficeApp']/*[local-name()='Requirements']//*[local-name()='Set'][@Name='Mailbox']/@MinVersion)"), "1.14");
+  assert.equal(xpath("string(//*[local-name()='Sets'][*[local-name()='Set'][@Name='Mailbox']]/@DefaultMinVersion)"), "1.14");
+  assert.match(xpath("string(//*[local-name()='IconUrl']/@DefaultValue)"), /\/icon-64\.png$/);
+  assert.match(xpath("string(//*[local-name()='HighResolutionIconUrl']/@DefaultValue)"), /\/icon-128\.png$/);
+});
+
+test("trusted recipients: allowEvent true, completed once", async () => {
+  assert.deepEqual(await send({ to: [{ displayName: "Carol", emailAddress: "carol@army.mil" }] }),
+                   [{ allowEvent: true }]);
 });
 
 test("a look-alike: blocked with the suggestion and no override", async () => {
-  const r = await send({ to: [{ displayName: "Bob Smith", emailAddress: "bob@army.ml" }], subject: "hello" });
+  const [r, ...more] = await send({ to: [{ displayName: "Bob Smith", emailAddress: "bob@army.ml" }], subject: "hello" });
+  assert.equal(more.length, 0);
   assert.equal(r.allowEvent, false);
   assert.match(r.errorMessage, /did you mean bob@army\.mil\?/);
-  assert.equal(r.sendModeOverride, undefined);
+  assert.equal("sendModeOverride" in r, false, "a block is never overridable");
 });
 
-test("SECRET to an outsider: warned with Send Anyway (PromptUser)", async () => {
-  const r = await send({ bcc: [{ displayName: "", emailAddress: "dave@example.com" }], subject: "SECRET: the plan" });
+test("SECRET to an outsider: warned, Send Anyway through the 1.14 override", async () => {
+  const [r] = await send({ bcc: [{ displayName: "", emailAddress: "dave@example.com" }], subject: "SECRET: the plan" });
   assert.equal(r.allowEvent, false);
   assert.equal(r.sendModeOverride, "promptUser");
   assert.match(r.errorMessage, /SECRET/);
 });
 
-test("server unreachable: fail open sends, fail closed explains", async () => {
+test("no recipients: allowed without asking the server", async () => {
+  assert.deepEqual(await send({}, { ...config, serverUrl: "http://127.0.0.1:9" }), [{ allowEvent: true }]);
+});
+
+test("server unreachable: fail closed explains, fail open sends", async () => {
   const down = { ...config, serverUrl: "http://127.0.0.1:9" };
-  assert.deepEqual(await send({ to: [{ emailAddress: "x@army.ml" }] }, down), { allowEvent: true });
-  const closed = await send({ to: [{ emailAddress: "x@army.ml" }] }, { ...down, failOpen: false });
+  const [closed] = await send({ to: [{ emailAddress: "x@army.ml" }] }, down);
   assert.equal(closed.allowEvent, false);
-  assert.match(closed.errorMessage, /could not check/);
+  assert.match(closed.errorMessage, /could not check the recipients .*not sent/);
+  assert.deepEqual(await send({ to: [{ emailAddress: "x@army.ml" }] }, { ...down, failOpen: true }),
+                   [{ allowEvent: true }]);
+});
+
+test("a hung server: completed within the timeout, following the fail mode", async (t) => {
+  const cfg = { ...config, serverUrl: await hungServer(t), timeoutMs: 800 };
+  let start = Date.now();
+  const [closed] = await send({ to: [{ emailAddress: "carol@army.mil" }] }, cfg);
+  const took = Date.now() - start;
+  assert.ok(took >= 800 && took < 3000, `completed after ${took} ms`);
+  assert.equal(closed.allowEvent, false);
+  assert.match(closed.errorMessage, /no answer from .* within 0\.8 s/);
+  start = Date.now();
+  assert.deepEqual(await send({ to: [{ emailAddress: "carol@army.mil" }] }, { ...cfg, failOpen: true }),
+                   [{ allowEvent: true }]);
+  assert.ok(Date.now() - start < 3000);
+});
+
+test("a recipient field Outlook cannot read: the fail mode, not a silent send", async () => {
+  const [r] = await send({ to: [{ emailAddress: "carol@army.mil" }], failing: "to" }, config);
+  assert.equal(r.allowEvent, false);
+  assert.match(r.errorMessage, /to unavailable/);
 });
 
 test("mapResponse keeps the message short and de-duplicated", () => {

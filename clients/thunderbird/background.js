@@ -1,26 +1,48 @@
 // nearmiss for Thunderbird: asks `nearmiss serve` before every send and, on
 // warn or block, shows the sender what is wrong in a small window with
-// "Fix address" and, when the policy allows it, "Send anyway".
+// "Fix address" and, when the policy allows it, "Send anyway". When the
+// server does not answer within the timeout the send follows the fail mode
+// (closed unless configured open) and the sender is told either way.
 "use strict";
 
-const DEFAULTS = { serverUrl: "http://127.0.0.1:8025", token: "", sendBody: false, failOpen: true };
 const pending = new Map();  // prompt window id -> resolve
 
+// DEFAULTS < config.json (packaged by scripts/build-addins with the
+// deployment's server URL) < what the sender saved in the options page.
+let packaged = null;
 async function settings() {
-  return { ...DEFAULTS, ...(await messenger.storage.local.get(Object.keys(DEFAULTS))) };
+  if (packaged === null) {
+    try {
+      packaged = await (await fetch(messenger.runtime.getURL("config.json"))).json();
+    } catch (e) {
+      packaged = {};  // an unpackaged checkout: the defaults
+    }
+  }
+  const saved = await messenger.storage.local.get(Object.keys(nearmiss.DEFAULTS));
+  return { ...nearmiss.DEFAULTS, ...packaged, ...saved };
+}
+
+function show(view) {
+  return new Promise(async (resolve) => {
+    const url = "dialog.html#" + encodeURIComponent(JSON.stringify(view));
+    const win = await messenger.windows.create({ url, type: "popup", width: 560, height: 420 });
+    pending.set(win.id, resolve);
+  });
 }
 
 function ask(result) {
-  return new Promise(async (resolve) => {
-    const url = "dialog.html#" + encodeURIComponent(JSON.stringify({
-      summary: result.answer.summary,
-      action: result.answer.action,
-      recipients: result.answer.recipients.filter((r) => r.client_action !== "allow"),
-      canFix: result.fixes.length > 0,
-      sendAnyway: result.sendAnyway,
-    }));
-    const win = await messenger.windows.create({ url, type: "popup", width: 520, height: 420 });
-    pending.set(win.id, resolve);
+  return show({
+    summary: result.answer.summary,
+    action: result.answer.action,
+    recipients: result.answer.recipients.filter((r) => r.client_action !== "allow"),
+    canFix: result.fixes.length > 0,
+    sendAnyway: result.sendAnyway,
+  });
+}
+
+function tell(message) {
+  return messenger.notifications.create({
+    type: "basic", title: "nearmiss", message, iconUrl: "icon-64.png",
   });
 }
 
@@ -44,10 +66,17 @@ messenger.windows.onRemoved.addListener((id) => {
 });
 
 messenger.compose.onBeforeSend.addListener(async (tab, details) => {
-  const result = await nearmiss.checkBeforeSend(details, await settings(), fetch);
-  if (result.action === "send") return { cancel: false };
+  const config = await settings();
+  const result = await nearmiss.checkBeforeSend(details, config, fetch);
+  if (result.action === "send") {
+    if (result.error) await tell(result.error);
+    return { cancel: false };
+  }
   if (result.action === "stop") {
-    await messenger.notifications?.create({ type: "basic", title: "nearmiss", message: result.error });
+    // The notification may be hidden by the desktop; the window is not.
+    await tell(result.error);
+    await show({ action: "error", summary: result.error, recipients: [], canFix: false,
+                 sendAnyway: false });
     return { cancel: true };
   }
   const choice = await ask(result);
@@ -56,5 +85,15 @@ messenger.compose.onBeforeSend.addListener(async (tab, details) => {
     await messenger.compose.setComposeDetails(tab.id, nearmiss.applyFixes(details, result.fixes));
     return { cancel: true };
   }
-  return { cancel: !(choice === "send" && result.sendAnyway) };
+  const send = choice === "send" && result.sendAnyway;
+  if (send) {
+    // The message goes either way: an acknowledgement the server did not
+    // take is reported, not a reason to hold the sender's mail.
+    try {
+      await nearmiss.acknowledge(details, result.answer, config, fetch);
+    } catch (err) {
+      await tell("nearmiss could not record your confirmation: " + (err.message || err));
+    }
+  }
+  return { cancel: !send };
 });

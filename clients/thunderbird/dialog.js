@@ -1,8 +1,15 @@
 "use strict";
 const data = JSON.parse(decodeURIComponent(location.hash.slice(1)));
 document.body.className = data.action;
-document.getElementById("title").textContent =
-  data.action === "block" ? "This message cannot go as addressed" : "Check before sending";
+const TITLES = {
+  block: "This message cannot go as addressed",
+  warn: "Check before sending",
+  error: "The recipients could not be checked",
+};
+document.getElementById("title").textContent = TITLES[data.action] || TITLES.warn;
+// The window's title carries the summary too, so it is read out by screen
+// readers and window lists (and tests/thunderbird reads it with xdotool).
+document.title = "nearmiss: " + data.summary;
 document.getElementById("summary").textContent = data.summary;
 for (const r of data.recipients) {
   const li = document.createElement("li");
@@ -21,3 +28,5 @@ document.getElementById("send").hidden = !data.sendAnyway;
 document.getElementById("fix").onclick = () => choose("fix");
 document.getElementById("send").onclick = () => choose("send");
 document.getElementById("cancel").onclick = () => choose("cancel");
+// The safe choice has the focus: Enter goes back to the message.
+document.getElementById("cancel").focus();

@@ -1,17 +1,61 @@
 // nearmiss for Thunderbird: the logic, free of WebExtension APIs so node's
 // test runner can drive it against a real `nearmiss serve`.
 //
+// settings: {serverUrl, token, sendBody, failOpen, timeoutMs}; DEFAULTS
+// below, overridden by the packaged config.json (scripts/build-addins) and
+// then by what the sender saved in the options page.
+//
 // checkBeforeSend(details, settings, fetchFn) answers what onBeforeSend
 // should do with a compose window's details:
-//   {action: "send"}                      allow, or the server unreachable
-//                                         and settings.failOpen
+//   {action: "send"}                      allow
+//   {action: "send", error}               no answer within timeoutMs (or an
+//                                         error status) and failOpen: sent
+//                                         unchecked, the sender is told
 //   {action: "prompt", answer, fixes, sendAnyway}  warn or block
-//   {action: "stop", error}               server unreachable, fail closed
+//   {action: "stop", error}               no answer, fail closed (default)
 // applyFixes(details, fixes) rewrites to/cc/bcc with the suggestions.
+// acknowledge(details, answer, settings, fetchFn) tells the server the
+// sender confirmed a warning (POST /v1/acknowledgements, docs/api.md).
 "use strict";
 
 (function (root) {
   const FIELDS = ["to", "cc", "bcc"];
+  // A guard fails closed (DESIGN.md): an unreachable or hung server stops
+  // the send unless the administrator packaged or the sender chose
+  // failOpen. 5 s: the check answers in well under 10 ms on loopback
+  // (docs/api.md, Latency), so 5 s means the server is gone or hung.
+  const DEFAULTS = { serverUrl: "http://127.0.0.1:8025", token: "", sendBody: false,
+                     failOpen: false, timeoutMs: 5000 };
+
+  // POST a JSON body; rejects after timeoutMs with an error that says so.
+  async function postJson(settings, path, body, fetchFn) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), settings.timeoutMs);
+    try {
+      const res = await fetchFn(settings.serverUrl.replace(/\/$/, "") + path, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          ...(settings.token ? { Authorization: "Bearer " + settings.token } : {}),
+        },
+        body: JSON.stringify(body),
+        signal: controller.signal,
+      });
+      const text = await res.text();
+      let answer = {};
+      try { answer = JSON.parse(text); } catch (e) { /* an error page: the status says it */ }
+      if (!res.ok) throw new Error(answer.detail || answer.title || "HTTP " + res.status);
+      return answer;
+    } catch (err) {
+      if (controller.signal.aborted) {
+        throw new Error("no answer from " + settings.serverUrl + " within " +
+                        settings.timeoutMs / 1000 + " s");
+      }
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   // Compose details hold strings ("Bob <bob@army.ml>") or contact ids
   // ({id, type}); only strings can be checked here.
@@ -65,19 +109,15 @@
     if (!FIELDS.some((f) => request[f])) return { action: "send" };
     let answer;
     try {
-      const res = await fetchFn(settings.serverUrl.replace(/\/$/, "") + "/v1/check", {
-        method: "POST",
-        headers: {
-          "Content-Type": "application/json",
-          ...(settings.token ? { Authorization: "Bearer " + settings.token } : {}),
-        },
-        body: JSON.stringify(request),
-      });
-      answer = await res.json();
-      if (!res.ok) throw new Error(answer.detail || answer.title || "HTTP " + res.status);
+      answer = await postJson(settings, "/v1/check", request, fetchFn);
     } catch (err) {
-      if (settings.failOpen) return { action: "send", error: String(err.message || err) };
-      return { action: "stop", error: "nearmiss could not check the recipients: " + (err.message || err) };
+      const why = String(err.message || err);
+      if (settings.failOpen) {
+        return { action: "send", error: "nearmiss could not check the recipients (" + why +
+                                        "); the message was sent unchecked" };
+      }
+      return { action: "stop", error: "nearmiss could not check the recipients (" + why +
+                                      "); the message was not sent" };
     }
     if (answer.action === "allow") return { action: "send", answer };
     return {
@@ -103,7 +143,26 @@
     return out;
   }
 
-  const api = { buildRequest, fixesFor, checkBeforeSend, applyFixes };
+  // The sender chose "Send anyway" on a warning: one acknowledgement per
+  // flagged recipient, so the server can suppress the same warning next
+  // time (DESIGN.md, acknowledgement). Rejects when the server refuses.
+  async function acknowledge(details, answer, settings, fetchFn) {
+    const flagged = answer.recipients.filter((r) => r.client_action !== "allow");
+    const body = {
+      from: details.from || undefined,
+      recipients: flagged.map((r) => ({
+        address: r.address || r.input,
+        verdict: r.verdict,
+        reasons: (r.reasons || []).map((x) => x.code),
+      })),
+      level: answer.sensitivity ? answer.sensitivity.level : undefined,
+      rule: answer.rule ? answer.rule.name : undefined,
+      path: "thunderbird",
+    };
+    return postJson(settings, "/v1/acknowledgements", body, fetchFn);
+  }
+
+  const api = { DEFAULTS, buildRequest, fixesFor, checkBeforeSend, applyFixes, acknowledge };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.nearmiss = api;
 })(this);

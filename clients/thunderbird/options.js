@@ -1,11 +1,16 @@
 "use strict";
+// The packaged config.json (scripts/build-addins) gives the defaults; what
+// is saved here overrides them for this sender.
 const keys = ["serverUrl", "token", "sendBody", "failOpen"];
-messenger.storage.local.get(keys).then((s) => {
-  document.getElementById("serverUrl").value = s.serverUrl || "http://127.0.0.1:8025";
-  document.getElementById("token").value = s.token || "";
+(async () => {
+  let packaged = {};
+  try { packaged = await (await fetch("config.json")).json(); } catch (e) { /* defaults */ }
+  const s = { ...nearmiss.DEFAULTS, ...packaged, ...(await messenger.storage.local.get(keys)) };
+  document.getElementById("serverUrl").value = s.serverUrl;
+  document.getElementById("token").value = s.token;
   document.getElementById("sendBody").checked = !!s.sendBody;
-  document.getElementById("failOpen").checked = s.failOpen !== false;
-});
+  document.getElementById("failOpen").checked = s.failOpen === true;
+})();
 document.getElementById("save").onclick = () => messenger.storage.local.set({
   serverUrl: document.getElementById("serverUrl").value.trim(),
   token: document.getElementById("token").value.trim(),

@@ -129,7 +129,8 @@ struct ApiPolicy {
   std::vector<std::string> admin_tokens;
   std::string token_file;  // resolved against the policy's directory; "" none
   // Origins allowed to call the API from a browser (add-in task panes):
-  // "https://outlook.office.com". Exact match, no wildcards.
+  // "https://outlook.office.com". Exact match; the one wildcard is
+  // "moz-extension://*", any Thunderbird extension's per-install origin.
   std::vector<std::string> cors_origins;
   // Whether a sender may override a `warn` answer ("Send anyway").
   bool allow_send_anyway = true;

@@ -139,7 +139,8 @@ void AddServeCommand(CLI::App& app, Run& run) {
   cmd->add_option("--tls-key", a.tls_key, "PEM private key for --tls-cert")
       ->check(CLI::ExistingFile);
   cmd->add_option("--cors-origin", a.cors_origins,
-                  "A web origin allowed to call the API (add-ins); may be repeated");
+                  "A web origin allowed to call the API (add-ins); may be repeated; "
+                  "moz-extension://* for the Thunderbird add-in");
   cmd->add_option("--max-body", a.max_body_bytes, "Largest request body, bytes (default 1 MiB)")
       ->check(CLI::Range(size_t{1024}, size_t{64} << 20));
   cmd->add_option("--rate", a.rate_per_second,

@@ -1,11 +1,31 @@
 #include "http/cors.h"
 
 namespace nearmiss::http {
+namespace {
+
+// moz-extension://<uuid>: 8-4-4-4-12 hex digits (RFC 9562's text form),
+// the form Firefox and Thunderbird give extension hosts.
+bool IsExtensionOrigin(std::string_view origin) {
+  constexpr std::string_view kScheme = "moz-extension://";
+  if (!origin.starts_with(kScheme)) return false;
+  std::string_view uuid = origin.substr(kScheme.size());
+  if (uuid.size() != 36) return false;
+  for (size_t i = 0; i < uuid.size(); ++i) {
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    char c = uuid[i];
+    bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    if (dash ? c != '-' : !hex) return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 bool CorsPolicy::Allows(std::string_view origin) const {
   if (origin.empty()) return false;
   for (const std::string& o : origins_) {
     if (o == origin) return true;
+    if (o == kAnyThunderbirdExtension && IsExtensionOrigin(origin)) return true;
   }
   return false;
 }

@@ -1,6 +1,15 @@
 // CORS for the mail-client add-ins: only origins on the allowlist get the
 // Access-Control-Allow-* headers, so a page elsewhere cannot read answers
 // with a user's browser. The console is same-origin and needs none.
+//
+// An entry is an exact origin ("https://outlook.office.com") or
+// kAnyThunderbirdExtension, "moz-extension://*": Thunderbird gives each
+// installed extension its own random UUID host (WebExtensions'
+// moz-extension://<uuid>), so an add-in's origin differs per install and
+// cannot be listed. The wildcard matches that scheme with one UUID-shaped
+// host and nothing else; no web page can send it.
+//
+// Thread-safety: immutable after construction; concurrent reads are safe.
 #ifndef NEARMISS_HTTP_CORS_H_
 #define NEARMISS_HTTP_CORS_H_
 
@@ -12,6 +21,8 @@
 namespace nearmiss::http {
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+inline constexpr std::string_view kAnyThunderbirdExtension = "moz-extension://*";
 
 class CorsPolicy {
  public:

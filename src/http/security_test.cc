@@ -77,6 +77,21 @@ TEST(CorsTest, OnlyListedOrigins) {
   EXPECT_TRUE(has_auth);
 }
 
+// Thunderbird's add-in sends Origin: moz-extension://<per-install uuid>.
+TEST(CorsTest, ThunderbirdExtensionsByPolicy) {
+  const std::string tb = "moz-extension://0b7d3a51-6c1e-4f0e-9d7a-2b8f6f4e9a10";
+  EXPECT_FALSE(CorsPolicy({"https://outlook.office.com"}).Allows(tb)) << "not unless listed";
+  CorsPolicy cors({std::string(kAnyThunderbirdExtension)});
+  EXPECT_TRUE(cors.Allows(tb));
+  EXPECT_EQ(cors.ResponseHeaders(tb).at(0).second, tb) << "the origin itself, never '*'";
+  EXPECT_FALSE(cors.Allows("moz-extension://*"));
+  EXPECT_FALSE(cors.Allows(tb + "/x"));
+  EXPECT_FALSE(cors.Allows("moz-extension://0b7d3a51-6c1e-4f0e-9d7a-2b8f6f4e9a1"));
+  EXPECT_FALSE(cors.Allows("moz-extension://0b7d3a51x6c1e-4f0e-9d7a-2b8f6f4e9a10"));
+  EXPECT_FALSE(cors.Allows("https://0b7d3a51-6c1e-4f0e-9d7a-2b8f6f4e9a10"));
+  EXPECT_FALSE(cors.Allows("chrome-extension://abcdefghijklmnopabcdefghijklmnop"));
+}
+
 TEST(RateLimiterTest, BurstThenRate) {
   RateLimiter limiter(10, 5);
   auto t0 = RateLimiter::Clock::now();

@@ -189,8 +189,13 @@ void ApiServerImpl::InstallGate() {
         SendProblem(res, Internal("the server failed while answering; see its log"));
       });
   server_->set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-    for (auto& [k, v] : security()->cors.ResponseHeaders(req.get_header_value("Origin"))) {
-      res.set_header(k, v);
+    // A preflight has its CORS headers already (PreRoute); httplib's
+    // set_header appends, and a second Access-Control-Allow-Origin makes
+    // the browser refuse the answer.
+    if (!res.has_header("Access-Control-Allow-Origin")) {
+      for (auto& [k, v] : security()->cors.ResponseHeaders(req.get_header_value("Origin"))) {
+        res.set_header(k, v);
+      }
     }
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Cache-Control", "no-store");

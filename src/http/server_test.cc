@@ -182,6 +182,11 @@ TEST_F(ServerTest, CorsAllowlist) {
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->status, 204);
   EXPECT_EQ(ok->get_header_value("Access-Control-Allow-Origin"), "https://addin.example");
+  // Browsers refuse a preflight with two Access-Control-Allow-Origin lines
+  // (Fetch standard, CORS check); Thunderbird's add-in then saw a network
+  // error and every check failed.
+  EXPECT_EQ(ok->get_header_value_count("Access-Control-Allow-Origin"), 1u);
+  EXPECT_EQ(ok->get_header_value_count("Vary"), 1u);
   pre.find("Origin")->second = "https://evil.example";
   auto bad = client_->Options("/v1/check", pre);
   EXPECT_EQ(bad->status, 403);
@@ -193,6 +198,29 @@ TEST_F(ServerTest, CorsAllowlist) {
   EXPECT_EQ(r->get_header_value("Access-Control-Allow-Origin"), "https://addin.example");
   h = Auth(kCheck);
   h.emplace("Origin", "https://evil.example");
+  ExpectProblem(client_->Post("/v1/check", h, R"({"to": ["a@army.mil"]})", "application/json"), 403);
+}
+
+// The Thunderbird add-in's per-install origin, by --cors-origin's wildcard.
+TEST_F(ServerTest, CorsThunderbirdExtensions) {
+  ApiOptions o;
+  o.cors_origins = {"moz-extension://*"};
+  Start(o);
+  const std::string tb = "moz-extension://0b7d3a51-6c1e-4f0e-9d7a-2b8f6f4e9a10";
+  httplib::Headers pre = {{"Origin", tb}, {"Access-Control-Request-Method", "POST"},
+                          {"Access-Control-Request-Headers", "authorization, content-type"}};
+  auto ok = client_->Options("/v1/check", pre);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 204);
+  EXPECT_EQ(ok->get_header_value("Access-Control-Allow-Origin"), tb);
+  httplib::Headers h = Auth(kCheck);
+  h.emplace("Origin", tb);
+  auto r = client_->Post("/v1/check", h, R"({"to": ["a@army.mil"]})", "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->get_header_value("Access-Control-Allow-Origin"), tb);
+  h = Auth(kCheck);
+  h.emplace("Origin", "moz-extension://not-a-uuid");
   ExpectProblem(client_->Post("/v1/check", h, R"({"to": ["a@army.mil"]})", "application/json"), 403);
 }
 

@@ -35,13 +35,18 @@ void ReadApiSection(Context& ctx, const toml::table& t, Policy& policy) {
   if (auto file = GetString(ctx, t, "token_file")) api.token_file = ctx.Resolve(*file);
   if (auto origins = GetStrings(ctx, t, "cors_origins")) {
     for (Located& o : *origins) {
-      // An origin is scheme://host[:port], nothing after: what browsers send.
-      bool ok = (o.value.starts_with("https://") || o.value.starts_with("http://")) &&
-                o.value.find('/', o.value.find("//") + 2) == std::string::npos &&
-                o.value.find('*') == std::string::npos;
+      // An origin is scheme://host[:port], nothing after: what browsers
+      // send. The one wildcard is every Thunderbird extension's per-install
+      // origin (http/cors.h).
+      bool any_extension = o.value == "moz-extension://*";
+      bool ok = any_extension ||
+                ((o.value.starts_with("https://") || o.value.starts_with("http://")) &&
+                 o.value.find('/', o.value.find("//") + 2) == std::string::npos &&
+                 o.value.find('*') == std::string::npos);
       if (!ok) {
         ctx.Error(o.at, "bad origin '" + o.value + "'",
-                  "scheme and host only, no path or wildcard: \"https://outlook.office.com\"");
+                  "scheme and host only, no path or wildcard: \"https://outlook.office.com\"; "
+                  "\"moz-extension://*\" for the Thunderbird add-in");
         continue;
       }
       api.cors_origins.push_back(std::move(o.value));

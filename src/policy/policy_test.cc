@@ -214,5 +214,15 @@ TEST(PolicyApiTest, RefusesShortTokensAndOriginsWithPaths) {
   EXPECT_EQ(errors[3].hint, "did you mean 'cors_origins'?");
 }
 
+TEST(PolicyApiTest, TakesTheThunderbirdExtensionWildcardOnly) {
+  Result<Policy> p = ParsePolicy("[api]\ncors_origins = [\"moz-extension://*\"]\n", "p.toml", "");
+  ASSERT_TRUE(p.ok()) << p.error().message();
+  EXPECT_EQ(p->api.cors_origins, std::vector<std::string>{"moz-extension://*"});
+  std::vector<PolicyError> errors = LintPolicy(
+      "[api]\ncors_origins = [\"https://*.example\", \"moz-extension://*/x\"]\n", "p.toml", "");
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].what, "bad origin 'https://*.example'");
+}
+
 }  // namespace
 }  // namespace nearmiss

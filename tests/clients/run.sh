@@ -20,4 +20,4 @@ for _ in $(seq 100); do
 done
 grep -q "listening on" "$W/serve.err" || { cat "$W/serve.err"; echo "FAIL: serve did not start"; exit 1; }
 NEARMISS_URL="http://127.0.0.1:$PORT" NEARMISS_CHECK_TOKEN="$CHECK_TOKEN" \
-  node --test "$ROOT/clients/test/"
+  node --test "$ROOT"/clients/test/*.test.js

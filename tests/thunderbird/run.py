@@ -1,0 +1,495 @@
+#!/usr/bin/env python3
+"""The Thunderbird add-in end to end in Thunderbird (make client-test).
+
+  run.py NEARMISS_BINARY ARTIFACT_DIR
+
+Starts, all on 127.0.0.1: smtp-sink (the mail server Thunderbird sends to),
+`nearmiss serve` with `--cors-origin moz-extension://*` and a check token,
+a recording front for it (the URL the add-in is packaged with; it forwards
+every request to serve and notes what it saw, so the acknowledgement can be
+asserted), Xvfb, and Thunderbird ESR on a profile made here with one SMTP
+identity and two extensions: the nearmiss XPI built by scripts/build-addins
+and tests/thunderbird/driver, which composes and sends each case through
+Thunderbird's own send path (compose.sendMessage runs onBeforeSend).
+
+The sender's side is driven as a sender would: the add-in's window is found
+by its title (xdotool) and answered with the keyboard. Screenshots of each
+window go to ARTIFACT_DIR. Every case asserts what smtp-sink received.
+Exits 0 when every case passes, 1 on a failure, 77 when Thunderbird or
+Xvfb is missing (scripts/install-deps installs them).
+"""
+import http.client
+import http.server
+import json
+import os
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+TIMEOUT_MS = 3000  # the add-in's request timeout, packaged by build-addins
+failures = []
+
+
+def log(msg):
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def check(ok, what):
+    log(("ok   " if ok else "FAIL ") + what)
+    if not ok:
+        failures.append(what)
+
+
+def free_port():
+    return int(subprocess.check_output([os.path.join(ROOT, "tests", "free-port")]).decode())
+
+
+class Control:
+    """The driver extension's side channel: cases out, outcomes in."""
+
+    def __init__(self):
+        self.cases = queue.Queue()
+        self.events = queue.Queue()
+        self.pending = []
+        self.lock = threading.Lock()
+
+    def handler(self):
+        control = self
+
+        class H(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *a):
+                pass
+
+            def reply(self, obj):
+                body = json.dumps(obj).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self):
+                try:
+                    self.reply(control.cases.get(timeout=0.5))
+                except queue.Empty:
+                    self.reply({"wait": True})
+
+            def do_POST(self):
+                n = int(self.headers.get("Content-Length", 0))
+                body = json.loads(self.rfile.read(n) or b"{}")
+                control.events.put((self.path, body, time.monotonic()))
+                self.reply({})
+
+        return H
+
+    def expect(self, path, timeout, name=None):
+        """The first event at `path` (for case `name`), waiting up to timeout
+        seconds; events for other paths or cases stay for their turn."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self.lock:
+                while not self.events.empty():
+                    self.pending.append(self.events.get())
+                for i, (p, body, at) in enumerate(self.pending):
+                    if p == path and (name is None or body.get("name") == name):
+                        del self.pending[i]
+                        return body, at
+            if time.monotonic() >= deadline:
+                return None, None
+            time.sleep(0.05)
+
+
+class Front:
+    """What the add-in calls: forwards to serve, remembers each request.
+    stop() closes the port (connection refused, as a stopped server)."""
+
+    def __init__(self, port, upstream):
+        self.port, self.upstream, self.seen, self.server = port, upstream, [], None
+
+    def start(self):
+        front = self
+
+        class H(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *a):
+                pass
+
+            def forward(self):
+                n = int(self.headers.get("Content-Length", 0))
+                body = self.rfile.read(n) if n else None
+                record = {"method": self.command, "path": self.path,
+                          "origin": self.headers.get("Origin"), "body": body}
+                front.seen.append(record)
+                c = http.client.HTTPConnection("127.0.0.1", front.upstream, timeout=60)
+                headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
+                try:
+                    c.request(self.command, self.path, body=body, headers=headers)
+                    r = c.getresponse()
+                    data = r.read()
+                except OSError:
+                    self.close_connection = True
+                    return
+                record["status"] = r.status
+                record["answer"] = data
+                self.send_response(r.status)
+                for k, v in r.getheaders():
+                    if k.lower() not in ("connection", "transfer-encoding", "content-length"):
+                        self.send_header(k, v)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = do_OPTIONS = do_DELETE = forward
+
+        http.server.ThreadingHTTPServer.allow_reuse_address = True
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), H)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def user_js(smtp_port):
+    prefs = {
+        # One POP3 account that never connects (nothing listens on port 9;
+        # no check at start or on a timer) carries the sending identity.
+        "mail.accountmanager.accounts": "account1,account2",
+        "mail.accountmanager.defaultaccount": "account1",
+        "mail.accountmanager.localfoldersserver": "server2",
+        "mail.account.account1.identities": "id1",
+        "mail.account.account1.server": "server1",
+        "mail.account.account2.server": "server2",
+        "mail.server.server1.type": "pop3",
+        "mail.server.server1.hostname": "127.0.0.1",
+        "mail.server.server1.port": 9,
+        "mail.server.server1.userName": "alice",
+        "mail.server.server1.name": "alice@mod.gov.uk",
+        "mail.server.server1.login_at_startup": False,
+        "mail.server.server1.check_new_mail": False,
+        "mail.server.server2.type": "none",
+        "mail.server.server2.hostname": "Local Folders",
+        "mail.server.server2.userName": "nobody",
+        "mail.server.server2.name": "Local Folders",
+        "mail.identity.id1.useremail": "alice@mod.gov.uk",
+        "mail.identity.id1.fullName": "Alice",
+        "mail.identity.id1.smtpServer": "smtp1",
+        "mail.identity.id1.valid": True,
+        "mail.identity.id1.fcc": False,  # no Sent copy: nothing but the sink matters
+        "mail.identity.id1.compose_html": False,
+        "mail.smtpservers": "smtp1",
+        "mail.smtp.defaultserver": "smtp1",
+        "mail.smtpserver.smtp1.hostname": "127.0.0.1",
+        "mail.smtpserver.smtp1.port": smtp_port,
+        "mail.smtpserver.smtp1.authMethod": 1,  # no authentication
+        "mail.smtpserver.smtp1.try_ssl": 0,
+        # Extensions from the profile's extensions/ folder, enabled unasked;
+        # Thunderbird does not require signed add-ins, this says so anyway.
+        "extensions.autoDisableScopes": 0,
+        "extensions.enabledScopes": 15,
+        "xpinstall.signatures.required": False,
+        # A quiet first start, nothing fetched from the network.
+        "mail.shell.checkDefaultClient": False,
+        "mailnews.start_page.enabled": False,
+        "mail.provider.enabled": False,
+        "mail.rights.version": 1,
+        "mail.spotlight.firstRunDone": True,
+        "mail.winsearch.firstRunDone": True,
+        "app.update.disabledForTesting": True,
+        "app.update.auto": False,
+        "datareporting.policy.dataSubmissionEnabled": False,
+        "toolkit.telemetry.reportingpolicy.firstRun": False,
+        "extensions.update.enabled": False,
+        "extensions.getAddons.cache.enabled": False,
+        "network.dns.disableIPv6": True,
+        "messenger.startup.action": 0,
+        "mail.main_window_open_behaviour": 0,
+        # Extension console output on stdout, into the test log.
+        "devtools.console.stdout.chrome": True,
+        "devtools.console.stdout.content": True,
+        # The add-in's notifications as Thunderbird's own alert windows.
+        "alerts.useSystemBackend": False,
+    }
+    return "".join(f"user_pref({json.dumps(k)}, {json.dumps(v)});\n" for k, v in prefs.items())
+
+
+def sink_messages(sink_dir):
+    out = []
+    for dirpath, _, files in os.walk(sink_dir):
+        for f in sorted(files):
+            with open(os.path.join(dirpath, f), errors="replace") as fh:
+                text = fh.read()
+            rcpts = re.findall(r"^X-Rcpt-Args: <?([^>\s]*)", text, re.M)
+            subject = re.search(r"^Subject: (.*)$", text, re.M)
+            out.append({"file": f, "rcpts": rcpts, "subject": subject.group(1) if subject else ""})
+    return out
+
+
+def windows(display, pattern):
+    r = subprocess.run(["xdotool", "search", "--name", pattern], capture_output=True, text=True,
+                       env={**os.environ, "DISPLAY": display})
+    ids = r.stdout.split()
+    names = []
+    for w in ids:
+        n = subprocess.run(["xdotool", "getwindowname", w], capture_output=True, text=True,
+                           env={**os.environ, "DISPLAY": display}).stdout.strip()
+        names.append((w, n))
+    return names
+
+
+def wait_window(display, pattern, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = windows(display, pattern)
+        if found:
+            return found[0], time.monotonic()
+        time.sleep(0.1)
+    return (None, None), None
+
+
+def keys(display, window, *keys_):
+    env = {**os.environ, "DISPLAY": display}
+    subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=False)
+    time.sleep(0.3)
+    for k in keys_:
+        subprocess.run(["xdotool", "key", k], env=env, check=False)
+        time.sleep(0.2)
+
+
+def screenshot(display, artifacts, name):
+    path = os.path.join(artifacts, name + ".png")
+    subprocess.run(["import", "-display", display, "-window", "root", path],
+                   capture_output=True, check=False)
+    log(f"screenshot {path}")
+
+
+def start_serve(nearmiss, port, tokens, logpath):
+    err = open(logpath, "a")
+    p = subprocess.Popen([nearmiss, "serve", "--listen", f"127.0.0.1:{port}", "--token-file", tokens,
+                          "--cors-origin", "moz-extension://*", "--postfix-bin", "/nonexistent"],
+                         stderr=err, stdout=err)
+    for _ in range(200):
+        with open(logpath) as f:
+            if f.read().count("listening on") > start_serve.starts:
+                start_serve.starts += 1
+                return p
+        if p.poll() is not None:
+            break
+        time.sleep(0.05)
+    sys.exit(f"FAIL: serve did not start; {logpath}:\n" + open(logpath).read())
+
+
+start_serve.starts = 0
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    nearmiss, artifacts = os.path.realpath(sys.argv[1]), os.path.realpath(sys.argv[2])
+    for tool in ("thunderbird", "Xvfb", "xdotool", "smtp-sink", "import", "rsvg-convert"):
+        if not shutil.which(tool) and not os.path.exists("/usr/sbin/" + tool):
+            print(f"SKIP: {tool} missing (scripts/install-deps)")
+            sys.exit(77)
+    version = subprocess.run(["thunderbird", "--version"], capture_output=True, text=True).stdout
+    log(version.strip())
+    os.makedirs(artifacts, exist_ok=True)
+    w = tempfile.mkdtemp(prefix="nm-thunderbird.")
+    procs = []
+
+    def cleanup():
+        for p in reversed(procs):
+            if p.poll() is None:
+                try:
+                    p.send_signal(signal.SIGCONT)
+                    p.terminate()
+                    p.wait(timeout=10)
+                except (OSError, subprocess.TimeoutExpired):
+                    p.kill()
+        shutil.rmtree(w, ignore_errors=True)
+
+    try:
+        run(nearmiss, artifacts, w, procs)
+    finally:
+        for name in ("thunderbird.log", "serve.log"):
+            if os.path.exists(os.path.join(w, name)):
+                shutil.copy(os.path.join(w, name), artifacts)
+        cleanup()
+    if failures:
+        print(f"FAIL: {len(failures)} checks failed: " + "; ".join(failures))
+        sys.exit(1)
+    print("PASS: the Thunderbird add-in in Thunderbird")
+
+
+def run(nearmiss, artifacts, w, procs):
+    # The sink: smtp-sink drops privileges to postfix, so its folder is theirs.
+    sink_dir = os.path.join(w, "sink")
+    os.makedirs(sink_dir)
+    shutil.chown(sink_dir, "postfix")
+    smtp_port = free_port()
+    procs.append(subprocess.Popen(["/usr/sbin/smtp-sink", "-u", "postfix", "-d",
+                                   sink_dir + "/%H%M%S.", f"127.0.0.1:{smtp_port}", "64"]))
+
+    token = os.urandom(18).hex()
+    tokens = os.path.join(w, "tokens")
+    with open(tokens, "w") as f:
+        f.write(f"check {token}\n")
+    serve_port, front_port, control_port = free_port(), free_port(), free_port()
+    serve_log = os.path.join(w, "serve.log")
+    serve = start_serve(nearmiss, serve_port, tokens, serve_log)
+    procs.append(serve)
+    front = Front(front_port, serve_port)
+    front.start()
+    control = Control()
+    http.server.ThreadingHTTPServer.allow_reuse_address = True
+    ctl = http.server.ThreadingHTTPServer(("127.0.0.1", control_port), control.handler())
+    ctl.daemon_threads = True
+    threading.Thread(target=ctl.serve_forever, daemon=True).start()
+
+    # The add-in as `make addins` packages it, for this server, failing closed.
+    addins = os.path.join(w, "addins")
+    subprocess.run([os.path.join(ROOT, "scripts", "build-addins"), addins, "--server-url",
+                    f"http://127.0.0.1:{front_port}", "--check-token-file", tokens,
+                    "--timeout-ms", str(TIMEOUT_MS)], check=True)
+    profile = os.path.join(w, "profile")
+    ext = os.path.join(profile, "extensions")
+    os.makedirs(ext)
+    shutil.copy(os.path.join(addins, "nearmiss-thunderbird.xpi"),
+                os.path.join(ext, "nearmiss@nearmiss.invalid.xpi"))
+    with zipfile.ZipFile(os.path.join(ext, "driver@nearmiss.invalid.xpi"), "w") as z:
+        z.write(os.path.join(HERE, "driver", "manifest.json"), "manifest.json")
+        with open(os.path.join(HERE, "driver", "background.js")) as f:
+            z.writestr("background.js", f.read().replace("@CONTROL_PORT@", str(control_port)))
+    with open(os.path.join(profile, "user.js"), "w") as f:
+        f.write(user_js(smtp_port))
+
+    # Xvfb picks a free display and writes its number to a pipe.
+    rfd, wfd = os.pipe()
+    procs.append(subprocess.Popen(["Xvfb", "-displayfd", str(wfd), "-screen", "0", "1280x900x24",
+                                   "-nolisten", "tcp"], pass_fds=(wfd,), stderr=subprocess.DEVNULL))
+    os.close(wfd)
+    display = ":" + os.read(rfd, 16).decode().strip()
+    os.close(rfd)
+    tb_log = open(os.path.join(w, "thunderbird.log"), "w")
+    env = {**os.environ, "DISPLAY": display, "HOME": w, "MOZ_CRASHREPORTER_DISABLE": "1"}
+    env.pop("MOZ_HEADLESS", None)
+    procs.append(subprocess.Popen(["thunderbird", "--profile", profile, "--no-remote"],
+                                  env=env, stdout=tb_log, stderr=subprocess.STDOUT))
+    ready, _ = control.expect("/ready", 120)
+    check(ready is not None and ready.get("identity") == "alice@mod.gov.uk",
+          f"Thunderbird started with both extensions and the identity ({ready})")
+    if ready is None:
+        return
+
+    def send(name, to, subject):
+        control.cases.put({"name": name, "to": to, "subject": subject})
+        _, at = control.expect("/sending", 60, name)
+        return at
+
+    def outcome(name, timeout=60):
+        body, _ = control.expect("/result", timeout, name)
+        return body or {"sent": None, "detail": "no result within the time"}
+
+    def received(before):
+        return [m for m in sink_messages(sink_dir) if m["file"] not in before]
+
+    # 1. A trusted recipient: the message goes, no window.
+    before = {m["file"] for m in sink_messages(sink_dir)}
+    send("trusted", ["Carol <carol@army.mil>"], "lunch")
+    r = outcome("trusted", 20)
+    if r["sent"] is None:
+        # Diagnose: an unexpected window from the add-in holds the send.
+        (win, title), _ = wait_window(display, "^nearmiss:", 1)
+        log(f"trusted: unexpected window {title!r}; the front saw {front.seen}")
+        screenshot(display, artifacts, "thunderbird-trusted-unexpected")
+        if win:
+            keys(display, win, "Return")
+            r = outcome("trusted", 10)
+    time.sleep(0.5)
+    got = received(before)
+    log(f"trusted: send {r}; sink received {got}")
+    check(r["sent"] is True, "trusted: Thunderbird sent it")
+    check([m["rcpts"] for m in got] == [["carol@army.mil"]], "trusted: the sink has it, for carol@army.mil")
+
+    def prompted(name, to, subject, must_say, answer):
+        """Sends, waits for the add-in's window, checks its title says
+        must_say, keeps a screenshot, answers with the keys `answer`.
+        Returns (send outcome, messages the sink got, seconds to the window)."""
+        before = {m["file"] for m in sink_messages(sink_dir)}
+        at = send(name, to, subject)
+        (win, title), shown = wait_window(display, "^nearmiss:", 20)
+        took = shown - at if shown and at else None
+        log(f"{name}: window {title!r} after {took} s")
+        check(title is not None and all(w in title for w in must_say),
+              f"{name}: the add-in's window says {must_say}")
+        screenshot(display, artifacts, f"thunderbird-{name}")
+        if win:
+            keys(display, win, *answer)
+        r = outcome(name)
+        time.sleep(0.5)
+        got = received(before)
+        log(f"{name}: send {r}; sink received {got}")
+        return r, got, took
+
+    # 2. A look-alike: the add-in's window names army.mil; the sender goes
+    #    back to the message (Return on the focused "Back to the message").
+    r, got, _ = prompted("lookalike", ["Bob Smith <bob@army.ml>"], "the plan",
+                         ["bob@army.ml", "army.mil"], ["Return"])
+    check(r["sent"] is False, "lookalike: the send was stopped")
+    check(got == [], "lookalike: nothing reached the sink")
+
+    # 3. A warning the sender confirms ("Send anyway": Tab from the focused
+    #    "Back to the message"); the message arrives and the add-in tells
+    #    the server the sender confirmed it.
+    seen_before = len(front.seen)
+    r, got, _ = prompted("warn", ["dave@example.com"], "SECRET: the plan", ["SECRET"],
+                         ["Tab", "Return"])
+    acks = [s for s in front.seen[seen_before:] if s["path"] == "/v1/acknowledgements"
+            and s["method"] == "POST"]
+    log(f"warn: acknowledgements {acks}")
+    check(r["sent"] is True, "warn: sent after the sender confirmed")
+    check([m["rcpts"] for m in got] == [["dave@example.com"]], "warn: the sink has it, for dave@example.com")
+    ack_body = json.loads(acks[0]["body"]) if acks else {}
+    check(bool(acks) and ack_body.get("recipients", [{}])[0].get("address") == "dave@example.com"
+          and ack_body.get("path") == "thunderbird",
+          "warn: the acknowledgement reached the server (POST /v1/acknowledgements)")
+    check(front.seen and all((s["origin"] or "").startswith("moz-extension://") for s in front.seen),
+          "the add-in's requests came from its moz-extension:// origin")
+
+    # 4. serve stopped (nothing listens at the add-in's URL), then serve
+    #    hung (SIGSTOP: the kernel still accepts, nothing answers): fail
+    #    closed within the timeout, the sender told why in the window.
+    for case in ("serve-stopped", "serve-hung"):
+        if case == "serve-stopped":
+            front.stop()
+            serve.terminate()
+            serve.wait()
+        else:
+            serve = start_serve(nearmiss, serve_port, tokens, serve_log)
+            procs.append(serve)
+            front.start()
+            os.kill(serve.pid, signal.SIGSTOP)
+        r, got, took = prompted(case, ["Carol <carol@army.mil>"], f"while {case}",
+                                ["could not check", "not sent"], ["Return"])
+        check(took is not None and took < TIMEOUT_MS / 1000 + 3,
+              f"{case}: told within the {TIMEOUT_MS / 1000:.0f} s timeout (+3 s for the window)")
+        check(r["sent"] is False, f"{case}: the send was stopped (fail closed)")
+        check(got == [], f"{case}: nothing reached the sink")
+    os.kill(serve.pid, signal.SIGCONT)
+    control.cases.put({"done": True})
+    for seen in front.seen:
+        log(f"front saw {seen['method']} {seen['path']} from {seen['origin']}: {seen.get('status')}")
+
+
+if __name__ == "__main__":
+    main()
