@@ -5,7 +5,8 @@ RELEASE_BUILD ?= build-release
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNM_WERROR=ON
 
-.PHONY: all deps build demo test bench sanitize fuzz format clean release-check deb package-test
+.PHONY: all deps build demo test bench sanitize fuzz format clean release-check deb package-test \
+        addins client-test
 
 all: build
 
@@ -23,6 +24,25 @@ demo: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The mail-client add-ins for one deployment (scripts/build-addins): the
+# Thunderbird .xpi (linted by addons-linter) and the Outlook manifest, with
+# SERVER_URL where `nearmiss serve` answers the add-ins (HTTPS for Outlook)
+# and CHECK_TOKENS a token file whose `check` line they carry. `nearmiss
+# serve --addins $(ADDINS)` offers them for download from the console.
+SERVER_URL ?= https://nearmiss.example.org:8025
+CHECK_TOKENS ?=
+ADDINS ?= $(BUILD)/addins
+addins: deps
+	./scripts/build-addins $(ADDINS) --server-url $(SERVER_URL) \
+	  $(if $(CHECK_TOKENS),--check-token-file $(CHECK_TOKENS))
+	./scripts/lint-addins $(ADDINS)/nearmiss-thunderbird.xpi
+
+# The add-ins alone: their logic under node, the packaged XPI linted, and
+# the Thunderbird add-in in Thunderbird under Xvfb (screenshots in
+# $(BUILD)/thunderbird-artifacts/). All three are in `make test` too.
+client-test: build
+	ctest --test-dir $(BUILD) --output-on-failure -R '^clients_'
 
 bench: build
 	./bench/run $(BUILD)

@@ -13,7 +13,8 @@ document.title = "nearmiss: " + data.summary;
 document.getElementById("summary").textContent = data.summary;
 for (const r of data.recipients) {
   const li = document.createElement("li");
-  li.textContent = (r.address || r.input) + ": " + (r.message || r.verdict);
+  // The server's message names the address already.
+  li.textContent = r.message || (r.address || r.input) + ": " + r.verdict;
   if (r.suggestion) {
     const s = document.createElement("div");
     s.className = "s";

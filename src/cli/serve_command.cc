@@ -154,6 +154,8 @@ void AddServeCommand(CLI::App& app, Run& run) {
                   "Where postqueue, postsuper and postcat live (default /usr/sbin)");
   cmd->add_option("--milter-log", a.milter_log,
                   "The milter's decision log to follow for the dashboard and /metrics");
+  cmd->add_option("--addins", a.addins_dir,
+                  "Serve this directory (make addins' output) under /addins/ for download");
   cmd->callback([&run, flags] { run = [flags] { return RunServe(*flags); }; });
 }
 

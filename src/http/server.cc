@@ -103,6 +103,14 @@ Status ApiServerImpl::Init() {
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
   });
+  if (!options_.addins_dir.empty()) {
+    // The .xpi type makes Thunderbird and Firefox offer to install it.
+    server_->set_file_extension_and_mimetype_mapping("xpi", "application/x-xpinstall");
+    if (!server_->set_mount_point("/addins/", options_.addins_dir)) {
+      return Status::InvalidArgument(options_.addins_dir +
+                                     ": not a directory (the add-ins, from `make addins`)");
+    }
+  }
   InstallGate();
   AddPublicRoutes();
   AddAdminRoutes();

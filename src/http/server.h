@@ -41,6 +41,11 @@ struct ApiOptions {
   int threads = 16;  // each keep-alive connection holds one while open
   PostfixOptions postfix;
   std::string milter_log;  // the milter's decision log, followed if set
+  // `make addins`' output (scripts/build-addins), served read-only under
+  // /addins/ for download from the console: the Thunderbird .xpi and the
+  // Outlook manifest with the files it points at. "" serves none; a
+  // directory that is not there is an error at start.
+  std::string addins_dir;
   size_t recent_capacity = 10000;
   // An admin token made for this run when none is configured ("" keeps
   // admin endpoints shut).

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
@@ -222,6 +223,46 @@ TEST_F(ServerTest, CorsThunderbirdExtensions) {
   h = Auth(kCheck);
   h.emplace("Origin", "moz-extension://not-a-uuid");
   ExpectProblem(client_->Post("/v1/check", h, R"({"to": ["a@army.mil"]})", "application/json"), 403);
+}
+
+// `serve --addins DIR`: make addins' output for download, nothing outside it.
+TEST_F(ServerTest, AddinsAreServedFromTheirDirectory) {
+  std::string dir = ::testing::TempDir() + "/nearmiss_addins_test";
+  std::filesystem::create_directories(dir + "/outlook");
+  std::ofstream(dir + "/nearmiss-thunderbird.xpi") << "PK-not-really";
+  std::ofstream(dir + "/outlook/manifest.xml") << "<OfficeApp/>";
+  ApiOptions o;
+  o.addins_dir = dir;
+  Start(o);
+  auto xpi = client_->Get("/addins/nearmiss-thunderbird.xpi");
+  ASSERT_TRUE(xpi);
+  EXPECT_EQ(xpi->status, 200);
+  EXPECT_EQ(xpi->body, "PK-not-really");
+  EXPECT_EQ(xpi->get_header_value("Content-Type"), "application/x-xpinstall");
+  auto manifest = client_->Get("/addins/outlook/manifest.xml");
+  ASSERT_TRUE(manifest);
+  EXPECT_EQ(manifest->status, 200);
+  EXPECT_EQ(manifest->body, "<OfficeApp/>");
+  auto outside = client_->Get("/addins/../nearmiss_server_test.toml");
+  ASSERT_TRUE(outside);
+  EXPECT_NE(outside->status, 200);
+  auto missing = client_->Get("/addins/none.xpi");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+}
+
+TEST(ServerAddinsTest, AMissingDirectoryIsAnErrorAtStart) {
+  std::string policy = ::testing::TempDir() + "/nearmiss_server_addins.toml";
+  std::ofstream(policy) << "";
+  Result<std::unique_ptr<EngineHolder>> h = EngineHolder::Open(policy);
+  ASSERT_TRUE(h.ok()) << h.error().message();
+  ApiOptions o;
+  o.port = 0;
+  o.policy_path = policy;
+  o.addins_dir = "/nonexistent/addins";
+  Result<std::unique_ptr<ApiServer>> s = ApiServer::Create(o, std::move(*h));
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().message().find("/nonexistent/addins: not a directory"), std::string::npos);
 }
 
 TEST_F(ServerTest, RateLimitAnswers429WithRetryAfter) {

@@ -147,7 +147,10 @@ class Front:
                         self.send_header(k, v)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.wfile.write(data)
+                except OSError:
+                    pass  # the add-in gave up waiting (the hung case)
 
             do_GET = do_POST = do_OPTIONS = do_DELETE = forward
 
@@ -334,6 +337,7 @@ def main():
 def run(nearmiss, artifacts, w, procs):
     # The sink: smtp-sink drops privileges to postfix, so its folder is theirs.
     sink_dir = os.path.join(w, "sink")
+    os.chmod(w, 0o755)  # mkdtemp's 0700 would keep the postfix user out
     os.makedirs(sink_dir)
     shutil.chown(sink_dir, "postfix")
     smtp_port = free_port()
