@@ -40,10 +40,16 @@ function ask(result) {
   });
 }
 
-function tell(message) {
-  return messenger.notifications.create({
-    type: "basic", title: "nearmiss", message, iconUrl: "icon-64.png",
-  });
+// A notification may be refused (no alert service on the desktop); that
+// must not decide whether the message goes.
+async function tell(message) {
+  try {
+    await messenger.notifications.create({
+      type: "basic", title: "nearmiss", message, iconUrl: "icon-64.png",
+    });
+  } catch (err) {
+    console.warn("nearmiss: notification not shown: " + err);
+  }
 }
 
 messenger.runtime.onMessage.addListener((message, sender) => {
@@ -65,7 +71,20 @@ messenger.windows.onRemoved.addListener((id) => {
   }
 });
 
+// A listener that throws lets Thunderbird send: every failure of ours
+// becomes the fail mode instead (DESIGN.md, fail closed).
 messenger.compose.onBeforeSend.addListener(async (tab, details) => {
+  try {
+    return await beforeSend(tab, details);
+  } catch (err) {
+    const config = await settings().catch(() => nearmiss.DEFAULTS);
+    const why = "nearmiss failed while checking (" + (err.message || err) + ")";
+    await tell(why + (config.failOpen ? "; the message was sent unchecked" : "; the message was not sent"));
+    return { cancel: !config.failOpen };
+  }
+});
+
+async function beforeSend(tab, details) {
   const config = await settings();
   const result = await nearmiss.checkBeforeSend(details, config, fetch);
   if (result.action === "send") {
@@ -96,4 +115,4 @@ messenger.compose.onBeforeSend.addListener(async (tab, details) => {
     }
   }
   return { cancel: !send };
-});
+}
