@@ -24,8 +24,8 @@ bool IsExtensionOrigin(std::string_view origin) {
 bool CorsPolicy::Allows(std::string_view origin) const {
   if (origin.empty()) return false;
   for (const std::string& o : origins_) {
-    if (o == origin) return true;
-    if (o == kAnyThunderbirdExtension && IsExtensionOrigin(origin)) return true;
+    // The wildcard entry matches extension origins only, never itself.
+    if (o == kAnyThunderbirdExtension ? IsExtensionOrigin(origin) : o == origin) return true;
   }
   return false;
 }

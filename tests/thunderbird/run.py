@@ -23,6 +23,7 @@ import http.server
 import json
 import os
 import queue
+import random
 import re
 import shutil
 import signal
@@ -277,6 +278,32 @@ def screenshot(display, artifacts, name):
     log(f"screenshot {path}")
 
 
+def start_xvfb(w, procs):
+    """Xvfb on a display no other X server holds, checked with xdpyinfo. A
+    random number from a high range, and another on a clash: on a shared
+    machine other suites start X servers too. (-displayfd failed under
+    ctest: "Cannot write display number to fd".)"""
+    err = open(os.path.join(w, "xvfb.log"), "a")
+    for n in random.sample(range(100, 900), 8):
+        if os.path.exists(f"/tmp/.X{n}-lock"):
+            continue
+        display = f":{n}"
+        p = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+                             stdin=subprocess.DEVNULL, stdout=err, stderr=err)
+        for _ in range(100):
+            if p.poll() is not None:
+                break
+            if subprocess.run(["xdpyinfo", "-display", display], capture_output=True).returncode == 0:
+                procs.append(p)
+                log(f"Xvfb on {display}")
+                return display
+            time.sleep(0.1)
+        p.kill()
+        p.wait()
+        log(f"Xvfb on {display} did not come up; another number")
+    sys.exit("FAIL: Xvfb does not start; " + os.path.join(w, "xvfb.log"))
+
+
 def start_serve(nearmiss, port, tokens, logpath):
     err = open(logpath, "a")
     p = subprocess.Popen([nearmiss, "serve", "--listen", f"127.0.0.1:{port}", "--token-file", tokens,
@@ -324,7 +351,7 @@ def main():
     try:
         run(nearmiss, artifacts, w, procs)
     finally:
-        for name in ("thunderbird.log", "serve.log"):
+        for name in ("thunderbird.log", "serve.log", "xvfb.log"):
             if os.path.exists(os.path.join(w, name)):
                 shutil.copy(os.path.join(w, name), artifacts)
         cleanup()
@@ -377,13 +404,7 @@ def run(nearmiss, artifacts, w, procs):
     with open(os.path.join(profile, "user.js"), "w") as f:
         f.write(user_js(smtp_port))
 
-    # Xvfb picks a free display and writes its number to a pipe.
-    rfd, wfd = os.pipe()
-    procs.append(subprocess.Popen(["Xvfb", "-displayfd", str(wfd), "-screen", "0", "1280x900x24",
-                                   "-nolisten", "tcp"], pass_fds=(wfd,), stderr=subprocess.DEVNULL))
-    os.close(wfd)
-    display = ":" + os.read(rfd, 16).decode().strip()
-    os.close(rfd)
+    display = start_xvfb(w, procs)
     tb_log = open(os.path.join(w, "thunderbird.log"), "w")
     env = {**os.environ, "DISPLAY": display, "HOME": w, "MOZ_CRASHREPORTER_DISABLE": "1"}
     env.pop("MOZ_HEADLESS", None)
@@ -466,7 +487,8 @@ def run(nearmiss, artifacts, w, procs):
     ack_body = json.loads(acks[0]["body"]) if acks else {}
     check(bool(acks) and ack_body.get("recipients", [{}])[0].get("address") == "dave@example.com"
           and ack_body.get("path") == "thunderbird",
-          "warn: the acknowledgement reached the server (POST /v1/acknowledgements)")
+          "warn: the acknowledgement reached serve (POST /v1/acknowledgements; serve answered "
+          f"{acks[0].get('status') if acks else None}: 404 until its endpoint is merged)")
     check(front.seen and all((s["origin"] or "").startswith("moz-extension://") for s in front.seen),
           "the add-in's requests came from its moz-extension:// origin")
 
