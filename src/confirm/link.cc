@@ -5,6 +5,7 @@
 #include <openssl/hmac.h>
 #include <sys/random.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <optional>

@@ -75,7 +75,7 @@ std::string ComposeNotice(const Notice& n) {
 
 Status SubmitNotice(const SubmitOptions& options, const std::string& from,
                     const std::string& to, const std::string& message) {
-  if (to.empty() || to.front() == '-' || from.front() == '-') {
+  if (to.empty() || from.empty() || to.front() == '-' || from.front() == '-') {
     return Status::InvalidArgument("no usable address for the notice: '" + HeaderSafe(to, 100) + "'");
   }
   // sendmail reads the message on standard input: hand it a private

@@ -2,6 +2,7 @@
 // revoke acknowledgements (GET /v1/acknowledgements, DELETE
 // /v1/acknowledgements/ID) and read who released, deleted, acknowledged and
 // revoked what (GET /v1/events). All need an admin token and a store.
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 
@@ -84,10 +85,9 @@ void ApiServerImpl::AddAcknowledgementRoutes() {
                                                                   httplib::Response& res) {
     if (store_ == nullptr) return no_store(res);
     long long limit = std::strtoll(req.get_param_value("limit").c_str(), nullptr, 10);
+    if (limit <= 0) limit = 200;  // absent or malformed: the newest 200
     Result<std::vector<AdminEvent>> events =
-        store_->AdminEvents(static_cast<size_t>(std::clamp<long long>(limit, 0, 5000) == 0
-                                                    ? 200
-                                                    : std::clamp<long long>(limit, 1, 5000)));
+        store_->AdminEvents(static_cast<size_t>(std::min(limit, 5000LL)));
     if (!events.ok()) {
       return SendProblem(res, MakeProblem(503, "store-failed", events.error().message()));
     }

@@ -6,7 +6,9 @@
 // expires, only on a message still in the hold queue whose sender is the
 // link's. A release acknowledges the flagged recipients for [confirm]
 // acknowledgement_days; every act is an admin event under the sender's name.
+#include <cctype>
 #include <chrono>
+#include <optional>
 
 #include "base/log.h"
 #include "base/text_format.h"
@@ -104,6 +106,11 @@ void ApiServerImpl::AddConfirmRoutes() {
         return;
       }
       Result<HeldMessage> held = postfix_.GetHeld(link->queue_id);
+      if (!held.ok() && held.error().code() != StatusCode::kNotFound) {
+        SendPage(res, 502, "Try again in a moment",
+                 "<p>Postfix's hold queue could not be read.</p>");
+        return;
+      }
       if (!held.ok() || Lower(held->sender) != Lower(link->sender)) {
         SendPage(res, 404, "The message is no longer held",
                  "<p>It was released or deleted already.</p>");

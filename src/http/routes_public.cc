@@ -1,6 +1,8 @@
 // The routes a mail client or a scraper calls: the pre-send check, health,
 // metrics, the OpenAPI document, and the console's static files.
+#include <algorithm>
 #include <chrono>
+#include <optional>
 
 #include "base/log.h"
 #include "http/check_service.h"

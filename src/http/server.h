@@ -20,6 +20,7 @@
 #include "nearmiss/decision_record.h"
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/status.h"
+#include "nearmiss/store.h"
 
 namespace nearmiss::journal {
 class RecordSource;

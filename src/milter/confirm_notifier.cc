@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "base/ascii.h"
 #include "base/log.h"
 
 namespace nearmiss::milter {
@@ -92,6 +93,13 @@ void ConfirmNotifier::Work() {
                 " for confirmation, but it has no " +
                 (request.queue_id.empty() ? "queue id" : "sender") +
                 " to send a notice about; an admin must release or delete it");
+      continue;
+    }
+    if (EqualsNoCase(request.sender, policy_.notice_from)) {
+      // A held notice: answering it with another notice could loop.
+      log::Warn("held " + id + ", a message from the notice address " +
+                log::Untrusted(policy_.notice_from) + ": no notice about a notice; an admin "
+                "must release or delete it");
       continue;
     }
     Status s = confirm::SubmitNotice({policy_.sendmail, policy_.postfix_config},
