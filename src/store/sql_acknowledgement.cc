@@ -63,15 +63,15 @@ Result<int64_t> SqlStore::AddAcknowledgement(const Acknowledgement& a) {
 Result<std::vector<Acknowledgement>> SqlStore::Acknowledgements(bool all, int64_t now,
                                                                 size_t limit) {
   std::lock_guard lock(mu_);
-  std::string sql = std::string("SELECT ") + kAckColumns + " FROM nm_acknowledgement";
-  std::vector<Param> params;
-  if (!all) {
-    sql += " WHERE revoked_at = 0 AND expires_at > $1";
-    params.push_back(now);
-  }
-  sql += " ORDER BY id DESC" + LimitClause(limit);
-  NM_ASSIGN_OR_RETURN(std::vector<Row> rows,
-                      conn_->Query("list acknowledgements", sql, params));
+  // One statement for both: a parameter list built conditionally trips
+  // GCC 12's -Wmaybe-uninitialized on std::variant.
+  NM_ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      conn_->Query("list acknowledgements",
+                   std::string("SELECT ") + kAckColumns +
+                       " FROM nm_acknowledgement WHERE $1 = 1 OR (revoked_at = 0 AND "
+                       "expires_at > $2) ORDER BY id DESC" + LimitClause(limit),
+                   {int64_t{all ? 1 : 0}, now}));
   std::vector<Acknowledgement> out;
   for (const Row& r : rows) out.push_back(AckFromRow(r));
   return out;
