@@ -73,7 +73,7 @@ Result<DeliveryPolicy> ReadPostconf(const std::string& config_dir) {
   argv.insert(argv.end(),
               {"-xh", "myhostname", "mydestination", "allow_percent_hack", "swap_bangpath",
                "myorigin"});
-  NM_ASSIGN_OR_RETURN(http::ProcessResult r,
+  NM_ASSIGN_OR_RETURN(ProcessResult r,
                       RunProcess(argv, 64 * 1024, std::chrono::seconds(10)));
   if (r.exit_code != 0) {
     std::string err = Trim(r.err);
