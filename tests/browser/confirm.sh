@@ -98,6 +98,26 @@ send --from alice@mod.gov.uk --to bob@army.ml --header "Subject: hi" && fail "bo
 grep -q "550 5.7.1" "$W/swaks.out" || { cat "$W/swaks.out"; fail "bob@army.ml not refused 550"; }
 ok "bob@army.ml still refused"
 
+# 4b. A client's "Send anyway" through the API acknowledges too, and the
+#     milter honours it: the store is the one both read.
+check() {  # JSON body: POST /v1/check (no check token configured: open)
+  curl -sf -H 'Content-Type: application/json' -d "$1" "$URL/v1/check"
+}
+check '{"from": "carol@mod.gov.uk", "to": ["kim@hotmial.com"]}' >"$W/c1.json" || fail "check"
+grep -q '"action":"warn"' "$W/c1.json" || { cat "$W/c1.json"; fail "kim@hotmial.com not warned"; }
+grep -q '"acknowledgeable":true' "$W/c1.json" || fail "kim@hotmial.com not acknowledgeable"
+check '{"from": "carol@mod.gov.uk", "to": ["kim@hotmial.com", "bob@army.ml"],
+        "acknowledge": {"justification": "Kim runs her own mail"}}' >"$W/c2.json" || fail "ack"
+grep -q '"acknowledged":\[{"id":[0-9]*,"recipient":"kim@hotmial.com"' "$W/c2.json" ||
+  { cat "$W/c2.json"; fail "no acknowledgement from the API"; }
+grep -q '"action":"block"' "$W/c2.json" || fail "bob@army.ml acknowledged away"
+check '{"from": "carol@mod.gov.uk", "to": ["kim@hotmial.com"]}' >"$W/c3.json" || fail "check"
+grep -q '"action":"allow"' "$W/c3.json" || { cat "$W/c3.json"; fail "API ack not applied"; }
+send --from carol@mod.gov.uk --to kim@hotmial.com --header "Subject: For Kim" --body "hi" ||
+  fail "carol's message not accepted"
+wait_delivered "Subject: For Kim" || { queue_json; fail "the API acknowledgement did not reach the milter"; }
+ok "Send anyway through the API acknowledged kim@hotmial.com (not bob@army.ml); the milter delivers"
+
 # 5. The admin revokes it in the console.
 NEARMISS_URL="$URL" NEARMISS_ADMIN_TOKEN="$ADMIN_TOKEN" ARTIFACTS="$ARTIFACTS" \
   node --test "$HERE/acknowledgements.test.js" || { cat "$W/serve.err"; fail "browser test"; }
