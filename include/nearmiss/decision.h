@@ -23,6 +23,7 @@
 #ifndef NEARMISS_DECISION_H_
 #define NEARMISS_DECISION_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,12 +40,15 @@ enum class Action {
   kAccept = 0,
   kTag,              // add a header (Decision::tag_header) and deliver
   kWarn,             // tell the sender (API: prompt before sending)
+  // Hold (as kHold) and ask the sender, by a notice with signed links, to
+  // release or delete it; a release acknowledges the recipient.
+  kConfirm,
   kHold,             // hold queue / quarantine: a person releases it
   kRemoveRecipient,  // deliver to the others, not to this recipient
   kReject,           // refuse this recipient (RCPT) or the message (EOM)
 };
 
-// "accept", "tag", "warn", "hold", "remove-recipient", "reject".
+// "accept", "tag", "warn", "confirm", "hold", "remove-recipient", "reject".
 std::string_view ActionName(Action action);
 // The exact names above; nullopt when unknown.
 std::optional<Action> ParseAction(std::string_view name);
@@ -70,6 +74,10 @@ std::string_view MailPathName(MailPath path);  // "smtp", "sendmail", "offline"
 struct MessageRecipient {
   RecipientCheck check;  // from Engine::CheckRecipient
   RecipientField field = RecipientField::kEnvelope;
+  // The id of a live acknowledgement (acknowledgement.h) of this recipient
+  // by the sender; 0 when none. Decide lets it settle a warn or confirm
+  // whose rule may be acknowledged.
+  int64_t acknowledgement = 0;
 };
 
 struct MessageFacts {
@@ -108,6 +116,12 @@ struct RecipientDecision {
   std::vector<Reason> reasons;
   std::string message;    // the rule's template rendered for this recipient
   std::string smtp_code;  // for reject: "550 5.7.1"; else ""
+  // The rule's own action may be settled by the sender's acknowledgement
+  // (warn or confirm, and the rule is not final: Rule::acknowledge).
+  bool acknowledgeable = false;
+  // The acknowledgement that turned the rule's action into accept; 0: none.
+  int64_t acknowledged_by = 0;
+  Action rule_action = Action::kAccept;  // the rule's action before that
 };
 
 struct Decision {

@@ -26,6 +26,7 @@
 #include <utility>
 #include <vector>
 
+#include "nearmiss/acknowledgement.h"
 #include "nearmiss/content_reader.h"
 #include "nearmiss/decision.h"
 #include "nearmiss/verdict.h"
@@ -47,6 +48,10 @@ struct EnvelopeRecipient {
 };
 
 struct Envelope {
+  // The sender's live acknowledgements come from here (not owned; null:
+  // none apply). `now` is the time they are judged at, in unix seconds.
+  const AcknowledgementSource* acknowledgements = nullptr;
+  int64_t now = 0;
   // The envelope sender (MAIL FROM, without angle brackets) or the From
   // address in any form ParseAddress reads; "" when unknown. The facts hold
   // its canonical form (Address::ToString), or it as given when it does not

@@ -78,7 +78,15 @@ struct Rule {
   std::optional<int> recipients_at_most;
   std::optional<int> external_domains_at_least;  // distinct non-trusted
   std::optional<int> external_domains_at_most;   // recipient domains
+  // The recipient is a look-alike of a domain trusted through one of these
+  // (`target = ["protected"]`); empty: any.
+  std::vector<TrustSource> targets;
   Action action = Action::kAccept;
+  // Whether a sender's acknowledgement may settle this rule's warn or
+  // confirm afterwards. Unset: yes, except for a blocked recipient or a
+  // look-alike of a protected domain (army.ml for army.mil), which stay
+  // final whatever was acknowledged.
+  std::optional<bool> acknowledge;
   // Fields: {recipient} {suggestion} {target} {reason} {level}; "{{" and
   // "}}" for literal braces. Empty: a built-in sentence for the action.
   std::string message;
@@ -136,6 +144,27 @@ struct ApiPolicy {
   bool allow_send_anyway = true;
 };
 
+// [confirm]: the `confirm` action's notice and links, and how long an
+// acknowledgement lasts. Read by the milter (the notice) and `serve` (the
+// links); both need the same key file.
+struct ConfirmPolicy {
+  // The notice's From: and envelope sender (the bounce address).
+  std::string notice_from = "postmaster@localhost";
+  // The links' base: `nearmiss serve` as the sender's browser reaches it.
+  std::string link_base = "http://127.0.0.1:8025";
+  // HMAC-SHA256 key for the links: 32 bytes or more, read whole. Resolved
+  // against the policy's directory. "": no notices (confirm then holds and
+  // the hold waits for an admin, which the milter logs).
+  std::string key_file;
+  int64_t link_hours = 72;  // a link is refused after this
+  // The notice is submitted through the local Postfix's sendmail(1)
+  // (absolute path), with -C postfix_config when set.
+  std::string sendmail = "/usr/sbin/sendmail";
+  std::string postfix_config;  // sendmail -C DIR (absolute); "" Postfix's default
+  // An acknowledgement stops applying this many days after it was made.
+  int64_t acknowledgement_days = 180;
+};
+
 // [history]: how correspondence history (history.h) becomes trust.
 struct HistoryPolicy {
   // A learned domain is trusted once this many messages went there ...
@@ -178,6 +207,7 @@ struct Policy {
   ApiPolicy api;
   HistoryPolicy history;
   DeliveryPolicy delivery;
+  ConfirmPolicy confirm;
 };
 
 // One problem in a policy: "FILE:LINE:COLUMN: what is wrong", and a hint

@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nearmiss/acknowledgement.h"
 #include "nearmiss/decision_record.h"
 #include "nearmiss/history.h"
 #include "nearmiss/status.h"
@@ -105,10 +106,32 @@ class Store {
   virtual Result<AuditCounts> CountAudit(const AuditQuery& q) = 0;
   // Retention: deletes records older than `before_ms`; returns how many.
   virtual Result<int64_t> PruneAudit(int64_t before_ms) = 0;
+
+  // Acknowledgements (acknowledgement.h). Add stores `a` (addresses and
+  // domain lower-cased) and returns its id.
+  virtual Result<int64_t> AddAcknowledgement(const Acknowledgement& a) = 0;
+  // Newest first; revoked and expired ones too when `all`, else those live
+  // at `now` (unix seconds). At most `limit` (0: all).
+  virtual Result<std::vector<Acknowledgement>> Acknowledgements(bool all, int64_t now,
+                                                                size_t limit = 0) = 0;
+  // The sender's acknowledgements live at `now`.
+  virtual Result<std::vector<Acknowledgement>> LiveAcknowledgements(std::string_view sender,
+                                                                    int64_t now) = 0;
+  // kNotFound when no live acknowledgement has `id`.
+  virtual Status RevokeAcknowledgement(int64_t id, std::string_view who, int64_t now) = 0;
+
+  // Administrative events, newest first (at most `limit`, 0: all).
+  virtual Status AppendAdminEvent(const AdminEvent& e) = 0;
+  virtual Result<std::vector<AdminEvent>> AdminEvents(size_t limit = 0) = 0;
+
+  // Marks a signed link's nonce used. False when it already was (a link
+  // works once, on every node sharing the store); forgets nonces whose
+  // links expired before `now` (unix seconds).
+  virtual Result<bool> UseLink(std::string_view nonce, int64_t expires_at, int64_t now) = 0;
 };
 
 // The current schema version; migrations bring older stores up to it.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // "sqlite://" + $NEARMISS_STATE_DIR (default /var/lib/nearmiss) +
 // "/nearmiss.db".

@@ -121,6 +121,9 @@ struct RecipientCheck {
   Verdict verdict = Verdict::kInvalid;
   std::string target;      // lookalike: the trusted domain it resembles
   std::string suggestion;  // lookalike: the corrected address
+  // lookalike: where the trust of `target` comes from (a rule's `target`
+  // condition; look-alikes of protected domains are final by default).
+  TrustSource target_source = TrustSource::kProtected;
   double score = 0;        // lookalike: confidence in [0, 1]
   std::vector<Reason> reasons;
   // Further ASCII domains the address routes through (percent hack, bang

@@ -36,6 +36,7 @@ struct AuditFlags {
   maillog::DateOrder date_order = maillog::DateOrder::kUnstated;
   int min_recognised = maillog::kDefaultMinRecognisedPercent;
   std::vector<std::string> inputs;
+  std::string events_store;  // --events: the store's admin events instead
 };
 
 std::string Now() {
@@ -75,6 +76,11 @@ class ByteProgress {
 };
 
 int RunAudit(const AuditFlags& flags) {
+  if (!flags.events_store.empty()) return RunAuditEvents(flags.events_store, flags.json);
+  if (flags.inputs.empty()) {
+    log::Error("give the logs and mailboxes to audit, or --events STORE");
+    return kExitError;
+  }
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
   if (!engine) return kExitError;
   investigate::AuditOptions options;
@@ -218,7 +224,11 @@ void AddAuditCommand(CLI::App& app, Run& run) {
                   "is an error (default " +
                       std::to_string(maillog::kDefaultMinRecognisedPercent) + ")")
       ->check(CLI::Range(0, 100));
-  cmd->add_option("inputs", flags->inputs, "Log files and mailboxes")->required();
+  cmd->add_option("--events", flags->events_store,
+                  "Instead of logs: list the store's administrative events (who released, "
+                  "deleted, acknowledged or revoked what, and when) and its acknowledgements "
+                  "(STORE is a --store URL; --json for one JSON object per line)");
+  cmd->add_option("inputs", flags->inputs, "Log files and mailboxes");
   cmd->callback([&run, flags] { run = [flags] { return RunAudit(*flags); }; });
 }
 

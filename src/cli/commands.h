@@ -81,6 +81,10 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags, Store* store)
 // The same, opening --store for the history when given.
 std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags);
 
+// `audit --events STORE` (audit_events.cc): the store's administrative
+// events and acknowledgements, as text or JSON lines.
+int RunAuditEvents(const std::string& store_url, bool json);
+
 // --date-order dmy|mdy, for audit and learn: the order of day and month in
 // a trace's slash dates, which the file does not say (maillog/trace_log.h).
 void AddDateOrderOption(CLI::App& cmd, maillog::DateOrder* order);

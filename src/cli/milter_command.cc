@@ -21,8 +21,10 @@
 #include "cli/postconf.h"
 #include "daemon/single_server.h"
 #include "journal/store_writer.h"
+#include "milter/confirm_notifier.h"
 #include "milter/server.h"
 #include "nearmiss/engine_holder.h"
+#include "store/store_acknowledgements.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -145,9 +147,19 @@ int RunMilter(const MilterFlags& flags) {
   return daemon::RunSingleServer(
       skeleton, [&](const daemon::Resources& r) -> Result<std::unique_ptr<daemon::Service>> {
         options.session.audit = r.journal;
+        // confirm: the sender's notice needs the links' key; without one a
+        // confirm hold waits for an admin (Session logs each).
+        const ConfirmPolicy& confirm = r.engines->Get()->policy().confirm;
+        if (!confirm.key_file.empty()) {
+          NM_ASSIGN_OR_RETURN(options.session.confirm, milter::ConfirmNotifier::Create(confirm));
+        }
+        // Acknowledgements live in the store: read per flagged message, so
+        // one made on any node applies at once.
+        std::shared_ptr<const AcknowledgementSource> acks;
+        if (r.store) acks = std::make_shared<store::StoreAcknowledgements>(r.store.get());
         std::shared_ptr<EngineHolder> engines = r.engines;
-        milter::CheckerSource checkers = [engines] {
-          return milter::MakeEngineChecker(engines->Get());
+        milter::CheckerSource checkers = [engines, acks] {
+          return milter::MakeEngineChecker(engines->Get(), acks.get());
         };
         return std::unique_ptr<daemon::Service>(std::make_unique<MilterService>(
             milter::Server::Create(options, checkers, log), flags.listen, r.engines,

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <vector>
 
-#include "http/process.h"
+#include "base/process.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -73,8 +73,8 @@ Result<DeliveryPolicy> ReadPostconf(const std::string& config_dir) {
   argv.insert(argv.end(),
               {"-xh", "myhostname", "mydestination", "allow_percent_hack", "swap_bangpath",
                "myorigin"});
-  NM_ASSIGN_OR_RETURN(http::ProcessResult r,
-                      http::RunProcess(argv, 64 * 1024, std::chrono::seconds(10)));
+  NM_ASSIGN_OR_RETURN(ProcessResult r,
+                      RunProcess(argv, 64 * 1024, std::chrono::seconds(10)));
   if (r.exit_code != 0) {
     std::string err = Trim(r.err);
     for (char& c : err) {

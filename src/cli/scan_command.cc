@@ -6,12 +6,14 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <optional>
 
 #include "base/log.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "cli/scan_render.h"
 #include "journal/store_writer.h"
+#include "store/store_acknowledgements.h"
 #include "nearmiss/content_reader.h"
 
 namespace nearmiss::cli {
@@ -159,6 +161,16 @@ int RunScan(const ScanFlags& flags) {
   Summary summary;
   content::ScannedMessage message;
   Envelope envelope;    // reused: see FillEnvelope
+  // With --store, the senders' live acknowledgements settle the warnings
+  // they already answered, as in the milter and the API.
+  std::optional<store::StoreAcknowledgements> acks;
+  if (*store) {
+    acks.emplace(store->get());
+    envelope.acknowledgements = &*acks;
+    envelope.now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  }
   MessageCheck check;   // reused: CheckMessage keeps its capacity
   std::string out;  // reused: one line per message
   while ((*reader)->Next(&message)) {

@@ -107,7 +107,8 @@ int RunServe(ServeFlags& flags) {
         if (r.journal) sinks.push_back(r.journal.get());
         NM_ASSIGN_OR_RETURN(
             std::unique_ptr<http::ApiServer> server,
-            http::ApiServer::Create(api, r.engines, audit.get(), sinks, r.journal.get()));
+            http::ApiServer::Create(api, r.engines, audit.get(), sinks, r.journal.get(),
+                                    r.store.get()));
         return std::unique_ptr<daemon::Service>(
             std::make_unique<ServeService>(std::move(audit), std::move(server), api));
       });

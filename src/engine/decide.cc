@@ -102,6 +102,8 @@ RecipientDecision Make(const engine::CompiledRule& rule, const RecipientCheck& c
                                 content::LevelName(level)};
   d.message = policy::RenderTemplate(rule.message, fields);
   d.smtp_code = rule.smtp_code;
+  d.rule_action = rule.action;
+  d.acknowledgeable = engine::Acknowledgeable(rule, check);
   return d;
 }
 
@@ -161,7 +163,15 @@ Decision Engine::Decide(const MessageFacts& facts) const {
     engine::DecisionTable::Match m = table_->First(r.check, view);
     const engine::CompiledRule& rule =
         m.rule < 0 ? table_->fallback(r.check.verdict) : table_->rule(m.rule);
-    d.recipients.push_back(Make(rule, r.check, r.field, &sensitivity, facts.path));
+    RecipientDecision rd = Make(rule, r.check, r.field, &sensitivity, facts.path);
+    // The sender already said this recipient is meant: the warning is not
+    // asked again (the rule's action stays in rule_action for the record).
+    if (r.acknowledgement != 0 && rd.acknowledgeable) {
+      rd.action = Action::kAccept;
+      rd.acknowledged_by = r.acknowledgement;
+      rd.message.clear();
+    }
+    d.recipients.push_back(std::move(rd));
   }
   bool reject_message = false;
   bool any_left = false;

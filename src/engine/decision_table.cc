@@ -30,6 +30,8 @@ std::string BuiltinMessage(Action action) {
     case Action::kAccept: return "";
     case Action::kTag: return "{recipient}: {reason}";
     case Action::kWarn: return "check before sending to {recipient}: {reason}";
+    case Action::kConfirm:
+      return "held until you confirm ({recipient}): {reason}; did you mean {suggestion}?";
     case Action::kHold: return "held for review ({recipient}): {reason}";
     case Action::kRemoveRecipient: return "{recipient} was removed from the recipients: {reason}";
     case Action::kReject: return "{recipient}: {reason}";
@@ -93,7 +95,9 @@ DecisionTable::DecisionTable(const Policy& policy) {
     c.recipients_hi = r.recipients_at_most;
     c.external_lo = r.external_domains_at_least;
     c.external_hi = r.external_domains_at_most;
+    for (TrustSource s : r.targets) c.targets |= 1u << static_cast<unsigned>(s);
     c.action = r.action;
+    c.acknowledge = r.acknowledge;
     c.message = r.message.empty() ? BuiltinMessage(r.action) : r.message;
     if (r.action == Action::kReject) {
       c.smtp_code = r.smtp_code.empty() ? policy.defaults.smtp_code : r.smtp_code;
@@ -120,6 +124,14 @@ DecisionTable::DecisionTable(const Policy& policy) {
                          : "{recipient}: nearmiss cannot tell where this address would be "
                            "delivered ({reason}); check it and send again";
   if (invalid_.action == Action::kReject) invalid_.smtp_code = policy.defaults.on_invalid_code;
+}
+
+bool Acknowledgeable(const CompiledRule& rule, const RecipientCheck& check) {
+  if (rule.action != Action::kWarn && rule.action != Action::kConfirm) return false;
+  if (rule.acknowledge) return *rule.acknowledge;
+  if (check.verdict == Verdict::kBlocked) return false;
+  return !(check.verdict == Verdict::kLookalike &&
+           check.target_source == TrustSource::kProtected);
 }
 
 unsigned DecisionTable::FindingBits(const content::Sensitivity& s) {
@@ -159,6 +171,11 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check,
       continue;
     }
     if (r.reasons != 0 && (r.reasons & reasons) == 0) continue;
+    if (r.targets != 0 &&
+        (check.verdict != Verdict::kLookalike ||
+         (r.targets & (1u << static_cast<unsigned>(check.target_source))) == 0)) {
+      continue;
+    }
     if (!r.groups.empty()) {
       bool any = std::any_of(r.groups.begin(), r.groups.end(), [&](int g) {
         return g < static_cast<int>(view.sender_in_group.size()) && view.sender_in_group[g];

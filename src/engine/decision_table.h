@@ -40,12 +40,21 @@ struct CompiledRule {
   std::vector<int> groups;
   std::optional<int> recipients_lo, recipients_hi;
   std::optional<int> external_lo, external_hi;
+  unsigned targets = 0;  // bit per TrustSource of a look-alike's target; 0 = any
   Action action = Action::kAccept;
+  // Rule::acknowledge; unset: acknowledgeable unless the recipient is
+  // blocked or a look-alike of a protected domain (Acknowledgeable).
+  std::optional<bool> acknowledge;
   std::string message;    // the template; a built-in one when the rule has none
   std::string smtp_code;  // resolved against the default; "" unless reject
   // Needs neither content nor the recipient list: decidable at RCPT.
   bool decidable_at_rcpt = true;
 };
+
+// Whether a sender's acknowledgement may settle `rule`'s action for `check`:
+// only warn and confirm, never a rule marked `acknowledge = false`, and by
+// default never a blocked recipient or a look-alike of a protected domain.
+bool Acknowledgeable(const CompiledRule& rule, const RecipientCheck& check);
 
 class DecisionTable {
  public:

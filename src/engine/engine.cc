@@ -45,6 +45,7 @@ void Reset(std::string_view input, RecipientCheck& c) {
   c.verdict = Verdict::kInvalid;
   c.target.clear();
   c.suggestion.clear();
+  c.target_source = TrustSource::kProtected;
   c.score = 0;
   c.route_domains.clear();
 }
@@ -170,6 +171,7 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
     case LookalikeMatch::Kind::kLookalike: {
       if (block == nullptr) c.verdict = Verdict::kLookalike;
       c.target = m.target;
+      c.target_source = m.source;
       // A local part that still routes ("x@army.mil" in x@army.mil@army.ml)
       // was not meant whole: the suggestion keeps its first name only.
       Address a;
@@ -220,6 +222,7 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
       if (Severity(h.verdict) <= Severity(c.verdict)) continue;
       c.verdict = h.verdict;
       c.target = std::move(h.target);
+      c.target_source = h.target_source;
       c.suggestion = std::move(h.suggestion);
       c.score = h.score;
       Reason& routed = hop_reasons.Add(ReasonCode::kRoutedAddress);

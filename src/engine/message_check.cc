@@ -42,6 +42,31 @@ class RecipientFiller {
   size_t n_ = 0;
 };
 
+// Marks each recipient the sender acknowledged; Decide judges whether the
+// acknowledgement may settle its rule. A source that fails applies none.
+void ApplyAcknowledgements(const AcknowledgementSource& source, int64_t now, MessageCheck* out) {
+  MessageFacts& facts = out->facts;
+  for (MessageRecipient& r : facts.recipients) r.acknowledgement = 0;
+  bool flagged = false;
+  for (const MessageRecipient& r : facts.recipients) {
+    flagged |= r.check.verdict != Verdict::kTrusted && !r.check.address.empty();
+  }
+  if (!flagged) return;  // nothing to settle: no lookup on the common path
+  Result<std::vector<Acknowledgement>> live = source.Live(facts.sender, now);
+  if (!live.ok()) {
+    out->message.errors.push_back("acknowledgements not read: " + live.error().message());
+    return;
+  }
+  for (MessageRecipient& r : facts.recipients) {
+    for (const Acknowledgement& a : *live) {
+      if (a.Live(now) && a.Covers(r.check.address, r.check.domain)) {
+        r.acknowledgement = a.id;
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void Engine::ScanParts(const MessageParts& parts, content::Scratch& scratch,
@@ -140,6 +165,11 @@ void Engine::CheckMessage(const Envelope& envelope, const MessageContent& conten
     }
   }
   filler.Finish();
+  if (envelope.acknowledgements != nullptr && !facts.sender.empty()) {
+    ApplyAcknowledgements(*envelope.acknowledgements, envelope.now, out);
+  } else {
+    for (MessageRecipient& r : facts.recipients) r.acknowledgement = 0;
+  }
   out->decision = Decide(facts);
 }
 

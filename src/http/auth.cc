@@ -24,9 +24,14 @@ std::string_view Trim(std::string_view s) {
 
 }  // namespace
 
-void TokenSet::Add(Role role, std::string token) {
+void TokenSet::Add(Role role, std::string token, std::string name) {
   if (token.empty()) return;
-  (role == Role::kAdmin ? admin_ : check_).push_back(std::move(token));
+  if (name.empty()) {
+    name = (role == Role::kAdmin ? "admin token " : "check token ") +
+           std::to_string(entries_.size() + 1);
+  }
+  if (role == Role::kCheck) ++checks_;
+  entries_.push_back({role, std::move(token), std::move(name)});
 }
 
 Status TokenSet::AddFile(const std::string& path) {
@@ -38,15 +43,19 @@ Status TokenSet::AddFile(const std::string& path) {
     if (s.empty()) continue;
     size_t space = s.find_first_of(" \t");
     std::string_view role = s.substr(0, space);
-    std::string_view token = space == std::string_view::npos ? "" : Trim(s.substr(space));
+    std::string_view rest = space == std::string_view::npos ? "" : Trim(s.substr(space));
+    size_t name_at = rest.find_first_of(" \t");
+    std::string_view token = rest.substr(0, name_at);
+    std::string_view name = name_at == std::string_view::npos ? "" : Trim(rest.substr(name_at));
     std::string where = path + ":" + std::to_string(n);
     if (role != "check" && role != "admin") {
       return Status::ParseError(where + ": the role must be 'check' or 'admin'");
     }
-    if (token.size() < 16 || token.find_first_of(" \t") != std::string_view::npos) {
+    if (token.size() < 16) {
       return Status::ParseError(where + ": a token needs 16 or more characters without spaces");
     }
-    Add(role == "admin" ? Role::kAdmin : Role::kCheck, std::string(token));
+    Add(role == "admin" ? Role::kAdmin : Role::kCheck, std::string(token),
+        std::string(name.empty() ? std::string_view(where) : name));
   }
   return Status::Ok();
 }
@@ -58,13 +67,16 @@ Status TokenSet::AddPolicy(const ApiPolicy& api) {
   return Status::Ok();
 }
 
-Role TokenSet::Lookup(std::string_view token) const {
-  if (token.empty()) return Role::kNone;
-  // Walk every token of both roles so the time does not tell which matched.
-  bool admin = false, check = false;
-  for (const std::string& t : admin_) admin |= SameToken(token, t);
-  for (const std::string& t : check_) check |= SameToken(token, t);
-  return admin ? Role::kAdmin : check ? Role::kCheck : Role::kNone;
+Identity TokenSet::Identify(std::string_view token) const {
+  if (token.empty()) return {};
+  // Walk every token so the time does not tell which matched; an admin
+  // match wins over a check match of the same token.
+  const Entry* found = nullptr;
+  for (const Entry& e : entries_) {
+    if (SameToken(token, e.token) && (found == nullptr || e.role == Role::kAdmin)) found = &e;
+  }
+  if (found == nullptr) return {};
+  return {found->role, found->name};
 }
 
 std::string_view BearerToken(std::string_view authorization) {

@@ -21,24 +21,41 @@ namespace nearmiss::http {
 
 enum class Role { kNone, kCheck, kAdmin };
 
+// Who a token belongs to: its role and the person's name, which every
+// release, delete and revoke is recorded under (one token per person).
+struct Identity {
+  Role role = Role::kNone;
+  std::string name;  // "ann.admin"; a token without a name: where it is set
+};
+
 class TokenSet {
  public:
-  void Add(Role role, std::string token);
-  // Lines "check TOKEN" / "admin TOKEN"; '#' comments and blank lines.
-  // Errors name FILE:LINE and never echo a token.
+  // `name` "" records the token's acts under `fallback_name`.
+  void Add(Role role, std::string token, std::string name = {});
+  // Lines "ROLE TOKEN [NAME]" (ROLE check or admin; NAME the person, the
+  // rest of the line); '#' comments and blank lines. A token without a
+  // name is known by "FILE:LINE". Errors name FILE:LINE and never echo a
+  // token.
   Status AddFile(const std::string& path);
   // Tokens from [api] and the token file it names.
   Status AddPolicy(const ApiPolicy& api);
 
   // The role the token grants, kNone when it matches nothing.
-  Role Lookup(std::string_view token) const;
-  bool has_check_tokens() const { return !check_.empty(); }
-  bool has_admin_tokens() const { return !admin_.empty(); }
-  size_t size() const { return check_.size() + admin_.size(); }
+  Role Lookup(std::string_view token) const { return Identify(token).role; }
+  // The role and name; every token is compared, whichever matches.
+  Identity Identify(std::string_view token) const;
+  bool has_check_tokens() const { return checks_ > 0; }
+  bool has_admin_tokens() const { return entries_.size() > checks_; }
+  size_t size() const { return entries_.size(); }
 
  private:
-  std::vector<std::string> check_;
-  std::vector<std::string> admin_;
+  struct Entry {
+    Role role;
+    std::string token;
+    std::string name;
+  };
+  std::vector<Entry> entries_;
+  size_t checks_ = 0;
 };
 
 // The token of an "Authorization: Bearer TOKEN" header value; "" when the

@@ -48,7 +48,8 @@ class Reader {
  private:
   void ReadObject(const Json& root) {
     static constexpr std::string_view kKnown[] = {"from", "to", "cc", "bcc", "subject",
-                                                  "body", "attachments", "headers"};
+                                                  "body", "attachments", "headers",
+                                                  "acknowledge"};
     for (const auto& [key, value] : root.items()) {
       bool known = false;
       for (std::string_view k : kKnown) known = known || k == key;
@@ -64,6 +65,7 @@ class Reader {
     ReadRecipients(root, "bcc", RecipientField::kBcc);
     ReadAttachments(root);
     ReadHeaders(root);
+    ReadAcknowledge(root);
     if (errors_.empty() && r.recipients.empty()) {
       Error("/to", "at least one recipient is needed in to, cc or bcc");
     }
@@ -169,6 +171,46 @@ class Reader {
         }
       }
       out_.request.attachments.push_back(std::move(att));
+    }
+  }
+
+  void ReadAcknowledge(const Json& o) {
+    auto it = o.find("acknowledge");
+    if (it == o.end() || it->is_null()) return;
+    CheckRequest::Acknowledge& a = out_.request.acknowledge;
+    if (it->is_boolean()) {
+      a.present = it->get<bool>();
+      return;
+    }
+    if (!it->is_object()) {
+      Error("/acknowledge", "'acknowledge' must be true or an object "
+                            "{\"justification\", \"recipients\"}");
+      return;
+    }
+    a.present = true;
+    for (const auto& [key, value] : it->items()) {
+      if (key != "justification" && key != "recipients") {
+        Error("/acknowledge/" + key, "unknown field '" + key + "'");
+      }
+    }
+    ReadString(*it, "justification", a.justification);
+    if (a.justification.size() > 1000) {
+      Error("/acknowledge/justification", "a justification of at most 1000 bytes");
+    }
+    auto r = it->find("recipients");
+    if (r == it->end() || r->is_null()) return;
+    if (!r->is_array()) {
+      Error("/acknowledge/recipients", "'recipients' must be an array of addresses");
+      return;
+    }
+    for (size_t i = 0; i < r->size(); ++i) {
+      const Json& v = (*r)[i];
+      if (!v.is_string() || v.get_ref<const std::string&>().size() > limits_.max_address_bytes ||
+          a.recipients.size() >= limits_.max_recipients) {
+        Error("/acknowledge/recipients/" + std::to_string(i), "an address string");
+        continue;
+      }
+      a.recipients.push_back(v.get<std::string>());
     }
   }
 

@@ -1,7 +1,11 @@
 // The body of POST /v1/check, parsed and bounded before the engine sees it.
 //
 // {"from", "to": [...], "cc": [...], "bcc": [...], "subject", "body",
-//  "attachments": [{"name", "content_type", "size"}], "headers": {...}}
+//  "attachments": [{"name", "content_type", "size"}], "headers": {...},
+//  "acknowledge": {"justification", "recipients": [...]}}
+// `acknowledge` is the client's "Send anyway": the sender acknowledges the
+// flagged recipients (all that may be acknowledged, or those listed), so
+// the same warning is not asked again (acknowledgement.h).
 // Addresses are strings in any form ParseAddress takes ("Bob <bob@x>"); a
 // string holding a list ("a@x, Bob <b@y>") is split. Everything but one
 // recipient is optional, so a client may send recipients only and keep the
@@ -19,6 +23,7 @@
 #include <vector>
 
 #include "http/problem.h"
+#include "nearmiss/acknowledgement.h"
 #include "nearmiss/decision.h"
 
 namespace nearmiss::http {
@@ -42,6 +47,16 @@ struct CheckRequest {
   std::vector<CheckAttachment> attachments;
   // Label headers the client can see (msip_labels, X-Protective-Marking).
   std::vector<std::pair<std::string, std::string>> headers;
+  // "Send anyway": present when the body has `acknowledge`.
+  struct Acknowledge {
+    bool present = false;
+    std::string justification;            // the sender's words; may be ""
+    std::vector<std::string> recipients;  // canonical or as given; empty: all
+  } acknowledge;
+  // Set by the server, never from the body: where the sender's live
+  // acknowledgements are read (null: none apply) and the time, unix seconds.
+  const AcknowledgementSource* acknowledgements = nullptr;
+  int64_t now = 0;
 };
 
 // Bounds on one request beyond the byte limit the server enforces.

@@ -44,6 +44,7 @@ ClientAction ToClientAction(Action a) {
     case Action::kAccept:
     case Action::kTag: return ClientAction::kAllow;
     case Action::kWarn:
+    case Action::kConfirm:
     case Action::kHold: return ClientAction::kWarn;
     case Action::kRemoveRecipient:
     case Action::kReject: return ClientAction::kBlock;
@@ -57,6 +58,8 @@ CheckAnswer CheckMessage(const Engine& engine, const CheckRequest& request) {
   Envelope envelope;
   envelope.sender = request.from;
   envelope.path = MailPath::kOffline;
+  envelope.acknowledgements = request.acknowledgements;
+  envelope.now = request.now;
   envelope.recipients.reserve(request.recipients.size());
   for (const CheckRecipientInput& in : request.recipients) {
     envelope.recipients.push_back({in.address, in.field});
@@ -86,6 +89,10 @@ CheckAnswer CheckMessage(const Engine& engine, const CheckRequest& request) {
     j["action"] = ActionName(rd.action);
     j["client_action"] = ClientActionName(ToClientAction(rd.action));
     j["rule"] = rd.rule.name;
+    // Whether "Send anyway" (acknowledge) would settle it, and the
+    // acknowledgement that already did.
+    j["acknowledgeable"] = rd.acknowledgeable;
+    if (rd.acknowledged_by != 0) j["acknowledged_by"] = rd.acknowledged_by;
     if (!rd.message.empty()) j["message"] = rd.message;
     recipients.push_back(std::move(j));
   }

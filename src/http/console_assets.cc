@@ -7,6 +7,7 @@ extern const std::string_view kConsoleCss;
 extern const std::string_view kConsoleIcon;
 extern const std::string_view kConsoleViewsJs;
 extern const std::string_view kConsoleChartsJs;
+extern const std::string_view kConsoleAcksJs;
 }  // namespace nearmiss::data
 
 namespace nearmiss::http {
@@ -17,6 +18,7 @@ const std::vector<ConsoleAsset>& ConsoleAssets() {
       {"/app.js", "text/javascript; charset=utf-8", data::kConsoleJs},
       {"/views.js", "text/javascript; charset=utf-8", data::kConsoleViewsJs},
       {"/charts.js", "text/javascript; charset=utf-8", data::kConsoleChartsJs},
+      {"/acks.js", "text/javascript; charset=utf-8", data::kConsoleAcksJs},
       {"/app.css", "text/css; charset=utf-8", data::kConsoleCss},
       {"/icon.svg", "image/svg+xml", data::kConsoleIcon},
   };

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/ascii.h"
-#include "http/process.h"
+#include "base/process.h"
 
 namespace nearmiss::http {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "http/process.h"
+#include "base/process.h"
 
 namespace nearmiss::http {
 namespace {

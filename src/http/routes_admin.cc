@@ -68,15 +68,15 @@ void ApiServerImpl::AddAdminRoutes() {
     std::string id = req.matches[1].str();
     Status s = postfix_.Release(id);
     if (!s.ok()) return SendQueueError(res, s);
-    log::Info("released " + log::Untrusted(id) + " from the hold queue");
-    SendJson(res, {{"id", id}, {"released", true}});
+    RecordEvent(Caller().name, "admin", "release", id, "released from the hold queue");
+    SendJson(res, {{"id", id}, {"released", true}, {"by", Caller().name}});
   }));
   server_->Delete(kHeldId, Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {
     std::string id = req.matches[1].str();
     Status s = postfix_.Delete(id);
     if (!s.ok()) return SendQueueError(res, s);
-    log::Info("deleted " + log::Untrusted(id) + " from the hold queue");
-    SendJson(res, {{"id", id}, {"deleted", true}});
+    RecordEvent(Caller().name, "admin", "delete", id, "deleted from the hold queue");
+    SendJson(res, {{"id", id}, {"deleted", true}, {"by", Caller().name}});
   }));
 
   server_->Get("/v1/audit", Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {

@@ -1,11 +1,14 @@
 // The routes a mail client or a scraper calls: the pre-send check, health,
 // metrics, the OpenAPI document, and the console's static files.
+#include <algorithm>
 #include <chrono>
+#include <optional>
 
 #include "base/log.h"
 #include "http/check_service.h"
 #include "http/console_assets.h"
 #include "http/server_impl.h"
+#include "store/store_acknowledgements.h"
 
 namespace nearmiss::data {
 extern const std::string_view kOpenApi;
@@ -13,6 +16,8 @@ extern const std::string_view kOpenApi;
 
 namespace nearmiss::http {
 namespace {
+
+using Json = nlohmann::ordered_json;
 
 bool IsJsonType(const std::string& content_type) {
   if (content_type.empty()) return true;  // a bare client; the body must still parse
@@ -23,6 +28,44 @@ bool IsJsonType(const std::string& content_type) {
 }
 
 }  // namespace
+
+Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& request,
+                                  nlohmann::ordered_json* made) {
+  // The check as it stands: which recipients are flagged and may be
+  // acknowledged (Engine::Decide's acknowledgeable, not yet settled).
+  CheckAnswer before = CheckMessage(engine, request);
+  const Json& recipients = before.body["recipients"];
+  const int64_t days = engine.policy().confirm.acknowledgement_days;
+  for (const Json& r : recipients) {
+    if (!r.value("acknowledgeable", false) || r.contains("acknowledged_by")) continue;
+    const std::string action = r.value("action", "");
+    if (action != "warn" && action != "confirm") continue;
+    if (!r.contains("address") || !r["address"].is_string()) continue;  // invalid: no address
+    const std::string address = r["address"].get<std::string>();
+    const std::string input = r.value("input", "");
+    const auto& wanted = request.acknowledge.recipients;
+    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), address) == wanted.end() &&
+        std::find(wanted.begin(), wanted.end(), input) == wanted.end()) {
+      continue;
+    }
+    Acknowledgement a;
+    a.sender = before.record.sender;
+    a.recipient = address;
+    for (const Json& reason : r.value("reasons", Json::array())) {
+      a.reasons += (a.reasons.empty() ? "" : " ") + reason.value("code", "");
+    }
+    a.who = a.sender;
+    a.why = request.acknowledge.justification;
+    a.path = "api";
+    a.created_at = request.now;
+    a.expires_at = request.now + days * 86400;
+    NM_ASSIGN_OR_RETURN(int64_t id, store_->AddAcknowledgement(a));
+    RecordEvent(a.sender, "sender", "acknowledge", "ack:" + std::to_string(id),
+                a.sender + " -> " + address + " (api" + (a.why.empty() ? ")" : "): " + a.why));
+    made->push_back({{"id", id}, {"recipient", address}, {"expires_at", a.expires_at}});
+  }
+  return Status::Ok();
+}
 
 void ApiServerImpl::AddPublicRoutes() {
   server_->Post("/v1/check", Guard(Role::kCheck, [this](const httplib::Request& req,
@@ -39,7 +82,30 @@ void ApiServerImpl::AddPublicRoutes() {
       return;
     }
     std::shared_ptr<const Engine> engine = engines_->Get();
-    CheckAnswer answer = CheckMessageOrFail(*engine, parsed.request);
+    CheckRequest& request = parsed.request;
+    std::optional<store::StoreAcknowledgements> acks;
+    if (store_ != nullptr) acks.emplace(store_);
+    request.acknowledgements = acks ? &*acks : nullptr;
+    request.now = std::chrono::duration_cast<std::chrono::seconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+    Json acknowledged = Json::array();
+    if (request.acknowledge.present) {
+      if (store_ == nullptr) {
+        return SendProblem(res, MakeProblem(503, "no-store",
+                                            "acknowledgements live in the store: start serve "
+                                            "with --store"));
+      }
+      if (request.from.empty()) {
+        return SendProblem(res, InvalidRequest("an acknowledgement needs 'from': the sender "
+                                               "who acknowledges",
+                                               {{"/from", "the sender's address"}}));
+      }
+      Status s = Acknowledge(*engine, request, &acknowledged);
+      if (!s.ok()) return SendProblem(res, MakeProblem(503, "store-failed", s.message()));
+    }
+    CheckAnswer answer = CheckMessageOrFail(*engine, request);
+    if (request.acknowledge.present) answer.body["acknowledged"] = std::move(acknowledged);
     if (answer.unchecked) {
       log::Warn("POST /v1/check: " + log::Untrusted(answer.error, 200) + "; answered " +
                 std::string(ClientActionName(answer.action)) + " ([defaults] on_error)");

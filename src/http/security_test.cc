@@ -55,6 +55,28 @@ TEST(AuthTest, TokenFile) {
   std::remove(path.c_str());
 }
 
+TEST(AuthTest, TokenFileNamesEachPerson) {
+  std::string path = ::testing::TempDir() + "/nearmiss_named_tokens.txt";
+  std::ofstream(path) << "admin 0123456789abcdef0123 Ann Admin  # on call\n"
+                         "admin fedcba9876543210fedc\n"
+                         "check 1111111111111111aaaa outlook add-in\n";
+  TokenSet t;
+  ASSERT_TRUE(t.AddFile(path).ok());
+  Identity ann = t.Identify("0123456789abcdef0123");
+  EXPECT_EQ(ann.role, Role::kAdmin);
+  EXPECT_EQ(ann.name, "Ann Admin");
+  // No name: the line that gave it, so an act is still traceable.
+  EXPECT_EQ(t.Identify("fedcba9876543210fedc").name, path + ":2");
+  EXPECT_EQ(t.Identify("1111111111111111aaaa").role, Role::kCheck);
+  EXPECT_EQ(t.Identify("1111111111111111aaaa").name, "outlook add-in");
+  EXPECT_EQ(t.Identify("nope-nope-nope-nope").role, Role::kNone);
+  EXPECT_TRUE(t.Identify("nope-nope-nope-nope").name.empty());
+  EXPECT_TRUE(t.has_admin_tokens());
+  EXPECT_TRUE(t.has_check_tokens());
+  EXPECT_EQ(t.size(), 3u);
+  std::remove(path.c_str());
+}
+
 TEST(AuthTest, RandomTokensDiffer) {
   std::string a = RandomToken(), b = RandomToken();
   EXPECT_EQ(a.size(), 48u);

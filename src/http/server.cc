@@ -1,6 +1,7 @@
 #include <sys/socket.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 
@@ -9,6 +10,10 @@
 
 namespace nearmiss::http {
 namespace {
+
+// The identity of the request a guarded handler is answering on this
+// worker thread (ApiServerImpl::Caller).
+thread_local Identity current_caller;
 
 // Routes by path prefix, for 405 answers: a known path with another method.
 struct KnownPath {
@@ -42,12 +47,13 @@ const char* AllowFor(const std::string& path) {
 
 ApiServerImpl::ApiServerImpl(ApiOptions options, std::shared_ptr<EngineHolder> engines,
                              journal::RecordSource* audit, std::vector<DecisionSink*> sinks,
-                             const journal::StoreWriter* journal)
+                             const journal::StoreWriter* journal, Store* store)
     : options_(std::move(options)),
       engines_(std::move(engines)),
       audit_(audit ? audit : &recent_),
       sinks_(std::move(sinks)),
       journal_(journal),
+      store_(store),
       recent_(options_.recent_capacity),
       limiter_(options_.rate_per_second, options_.rate_burst),
       postfix_(options_.postfix) {}
@@ -59,7 +65,9 @@ Result<std::shared_ptr<const Security>> ApiServerImpl::BuildSecurity() const {
   const ApiPolicy& api = engines_->Get()->policy().api;
   NM_RETURN_IF_ERROR(s->tokens.AddPolicy(api));
   if (!options_.token_file.empty()) NM_RETURN_IF_ERROR(s->tokens.AddFile(options_.token_file));
-  if (!generated_token_.empty()) s->tokens.Add(Role::kAdmin, generated_token_);
+  if (!generated_token_.empty()) {
+    s->tokens.Add(Role::kAdmin, generated_token_, "generated admin token");
+  }
   std::vector<std::string> origins = api.cors_origins;
   origins.insert(origins.end(), options_.cors_origins.begin(), options_.cors_origins.end());
   s->cors = CorsPolicy(std::move(origins));
@@ -73,6 +81,12 @@ Status ApiServerImpl::Init() {
     NM_ASSIGN_OR_RETURN(s, BuildSecurity());
   }
   security_.store(std::move(s));
+  confirm_policy_ = engines_->Get()->policy().confirm;
+  if (!confirm_policy_.key_file.empty()) {
+    NM_ASSIGN_OR_RETURN(confirm::LinkSigner signer,
+                        confirm::LinkSigner::FromKeyFile(confirm_policy_.key_file));
+    signer_ = std::make_unique<const confirm::LinkSigner>(std::move(signer));
+  }
   if (!options_.tls_cert.empty() || !options_.tls_key.empty()) {
     if (options_.tls_cert.empty() || options_.tls_key.empty()) {
       return Status::InvalidArgument("TLS needs both a certificate and a key");
@@ -114,6 +128,8 @@ Status ApiServerImpl::Init() {
   InstallGate();
   AddPublicRoutes();
   AddAdminRoutes();
+  AddConfirmRoutes();
+  AddAcknowledgementRoutes();
   if (!options_.milter_log.empty()) {
     milter_log_ = std::make_unique<journal::MilterLogFollower>(options_.milter_log, &recent_);
     milter_log_->Start();
@@ -217,7 +233,8 @@ ApiServerImpl::Handler ApiServerImpl::Guard(Role need, Handler h) {
     // get_header_value returns a copy: keep it alive while the view is used.
     const std::string authorization = req.get_header_value("Authorization");
     std::string_view token = BearerToken(authorization);
-    Role have = sec->tokens.Lookup(token);
+    Identity who = sec->tokens.Identify(token);
+    Role have = who.role;
     if (!Allowed(sec->tokens, need, have)) {
       if (!token.empty() && have != Role::kNone) {
         SendProblem(res, Forbidden("this token's role may not do this; an admin token is needed"));
@@ -227,6 +244,11 @@ ApiServerImpl::Handler ApiServerImpl::Guard(Role need, Handler h) {
       }
       return;
     }
+    // The handler runs on this thread: it reads its caller from here.
+    struct CallerScope {
+      explicit CallerScope(Identity who) { current_caller = std::move(who); }
+      ~CallerScope() { current_caller = Identity{}; }
+    } scope(std::move(who));
     try {
       h(req, res);
     } catch (const std::exception& e) {
@@ -235,6 +257,28 @@ ApiServerImpl::Handler ApiServerImpl::Guard(Role need, Handler h) {
       SendProblem(res, Internal("the server failed while answering; see its log"));
     }
   };
+}
+
+const Identity& ApiServerImpl::Caller() { return current_caller; }
+
+bool ApiServerImpl::RecordEvent(const std::string& who, const std::string& role,
+                                const std::string& action, const std::string& object,
+                                const std::string& detail) {
+  log::Info(action + " " + log::Untrusted(object) + " by " + log::Untrusted(who) + " (" + role +
+            ")" + (detail.empty() ? "" : ": " + log::Untrusted(detail, 200)));
+  if (store_ == nullptr) return false;
+  AdminEvent e;
+  e.time_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::system_clock::now().time_since_epoch())
+                  .count();
+  e.who = who;
+  e.role = role;
+  e.action = action;
+  e.object = object;
+  e.detail = detail;
+  Status s = store_->AppendAdminEvent(e);
+  if (!s.ok()) log::Warn("admin event not stored: " + s.message());
+  return s.ok();
 }
 
 Status ApiServerImpl::Bind() {
@@ -279,9 +323,10 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(ApiOptions options,
                                                      std::shared_ptr<EngineHolder> engines,
                                                      journal::RecordSource* audit,
                                                      std::vector<DecisionSink*> sinks,
-                                                     const journal::StoreWriter* journal) {
+                                                     const journal::StoreWriter* journal,
+                                                     Store* store) {
   auto s = std::make_unique<ApiServerImpl>(std::move(options), std::move(engines), audit,
-                                           std::move(sinks), journal);
+                                           std::move(sinks), journal, store);
   NM_RETURN_IF_ERROR(s->Init());
   return std::unique_ptr<ApiServer>(std::move(s));
 }

@@ -20,6 +20,7 @@
 #include "nearmiss/decision_record.h"
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/status.h"
+#include "nearmiss/store.h"
 
 namespace nearmiss::journal {
 class RecordSource;
@@ -57,11 +58,13 @@ class ApiServer {
   // `audit`: where GET /v1/audit searches (null: the in-memory ring).
   // `sinks`: where decisions go beside the ring (a store's writer).
   // `journal`: the store writer whose counters /metrics shows (null: none);
-  // it outlives the server.
+  // it outlives the server. `store` (null: none) keeps acknowledgements,
+  // the admin events and the used confirm links; without it the confirm
+  // links, acknowledgements and /v1/events answer 503.
   static Result<std::unique_ptr<ApiServer>> Create(
       ApiOptions options, std::shared_ptr<EngineHolder> engines,
       journal::RecordSource* audit = nullptr, std::vector<DecisionSink*> sinks = {},
-      const journal::StoreWriter* journal = nullptr);
+      const journal::StoreWriter* journal = nullptr, Store* store = nullptr);
   virtual ~ApiServer() = default;
 
   virtual Status Bind() = 0;

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "confirm/link.h"
 #include "http/auth.h"
 #include "http/check_request.h"
 #include "http/cors.h"
@@ -33,7 +34,8 @@ class ApiServerImpl : public ApiServer {
  public:
   ApiServerImpl(ApiOptions options, std::shared_ptr<EngineHolder> engines,
                 journal::RecordSource* audit,
-                std::vector<DecisionSink*> sinks, const journal::StoreWriter* journal);
+                std::vector<DecisionSink*> sinks, const journal::StoreWriter* journal,
+                Store* store);
   ~ApiServerImpl() override;
 
   Status Init();
@@ -53,6 +55,20 @@ class ApiServerImpl : public ApiServer {
 
   void AddPublicRoutes();  // routes_public.cc
   void AddAdminRoutes();   // routes_admin.cc
+  void AddConfirmRoutes();
+  // POST /v1/check's acknowledge: stores an acknowledgement for each
+  // flagged recipient it may settle and lists them in `made`.
+  Status Acknowledge(const Engine& engine, const CheckRequest& request,
+                     nlohmann::ordered_json* made);  // routes_confirm.cc: the sender's signed links
+  void AddAcknowledgementRoutes();  // routes_acknowledgements.cc
+
+  // Who called the handler Guard is running on this thread (the token's
+  // identity); empty outside a guarded handler.
+  static const Identity& Caller();
+  // Writes an administrative event to the store (logged either way); false
+  // when it could not be written.
+  bool RecordEvent(const std::string& who, const std::string& role, const std::string& action,
+                   const std::string& object, const std::string& detail);
 
   std::shared_ptr<const Security> security() const { return security_.load(); }
 
@@ -61,6 +77,11 @@ class ApiServerImpl : public ApiServer {
   journal::RecordSource* audit_;  // GET /v1/audit
   std::vector<DecisionSink*> sinks_;
   const journal::StoreWriter* journal_;  // /metrics; may be null
+  Store* store_;  // acknowledgements, admin events, link uses; may be null
+  // The confirm links' signer, from [confirm] key_file at start; null when
+  // the policy names no key (the /confirm page then says links are off).
+  std::unique_ptr<const confirm::LinkSigner> signer_;
+  ConfirmPolicy confirm_policy_;
   journal::RecentRecords recent_;
   Metrics metrics_;
   RateLimiter limiter_;

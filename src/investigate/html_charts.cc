@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iterator>
 
+#include "base/text_format.h"
 #include "investigate/render.h"
 
 namespace nearmiss::investigate {
@@ -37,21 +38,7 @@ int64_t NiceMax(int64_t v) {
 
 }  // namespace
 
-std::string Html(std::string_view t) {
-  std::string out;
-  out.reserve(t.size());
-  for (char c : t) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string Html(std::string_view t) { return HtmlEscape(t); }
 
 std::string ColumnChartSvg(const std::vector<Bar>& bars) {
   const double w = 640, h = 250, left = 44, bottom = 36, top = 12;

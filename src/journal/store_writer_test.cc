@@ -34,6 +34,18 @@ class FakeStore final : public Store {
   }
   Result<AuditCounts> CountAudit(const AuditQuery&) override { return Unused(); }
   Result<int64_t> PruneAudit(int64_t) override { return Unused(); }
+  Result<int64_t> AddAcknowledgement(const Acknowledgement&) override { return Unused(); }
+  Result<std::vector<Acknowledgement>> Acknowledgements(bool, int64_t, size_t) override {
+    return Unused();
+  }
+  Result<std::vector<Acknowledgement>> LiveAcknowledgements(std::string_view,
+                                                            int64_t) override {
+    return Unused();
+  }
+  Status RevokeAcknowledgement(int64_t, std::string_view, int64_t) override { return Unused(); }
+  Status AppendAdminEvent(const AdminEvent&) override { return Unused(); }
+  Result<std::vector<AdminEvent>> AdminEvents(size_t) override { return Unused(); }
+  Result<bool> UseLink(std::string_view, int64_t, int64_t) override { return Unused(); }
 
   // Like SqlStore: all or nothing per batch, one record per key.
   Status AppendAudit(const std::vector<DecisionRecord>& records) override {

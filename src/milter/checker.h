@@ -56,8 +56,11 @@ class Checker {
 // loaded: sessions then answer with FailAction::kTempfail.
 using CheckerSource = std::function<std::shared_ptr<const Checker>()>;
 
+// `acknowledgements` (not owned; may be null) gives each message's sender's
+// live acknowledgements to Engine::CheckMessage.
 std::shared_ptr<const Checker> MakeEngineChecker(
-    std::shared_ptr<const Engine> engine);
+    std::shared_ptr<const Engine> engine,
+    const AcknowledgementSource* acknowledgements = nullptr);
 
 }  // namespace nearmiss::milter
 

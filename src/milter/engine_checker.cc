@@ -1,5 +1,6 @@
 // The production Checker: a compiled Engine (which owns the per-thread scan
 // Scratch).
+#include <chrono>
 #include <memory>
 #include <utility>
 
@@ -11,8 +12,9 @@ namespace {
 
 class EngineChecker final : public Checker {
  public:
-  explicit EngineChecker(std::shared_ptr<const Engine> engine)
-      : engine_(std::move(engine)) {}
+  EngineChecker(std::shared_ptr<const Engine> engine,
+                const AcknowledgementSource* acknowledgements)
+      : engine_(std::move(engine)), acknowledgements_(acknowledgements) {}
 
   RecipientCheck CheckRecipient(std::string_view input) const override {
     return engine_->CheckRecipient(input);
@@ -27,7 +29,13 @@ class EngineChecker final : public Checker {
 
   MessageCheck CheckMessage(const Envelope& envelope,
                             const MessageContent& content) const override {
-    return engine_->CheckMessage(envelope, content);
+    if (acknowledgements_ == nullptr) return engine_->CheckMessage(envelope, content);
+    Envelope with = envelope;
+    with.acknowledgements = acknowledgements_;
+    with.now = std::chrono::duration_cast<std::chrono::seconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+                   .count();
+    return engine_->CheckMessage(with, content);
   }
 
   FailAction fail_action() const override {
@@ -46,14 +54,15 @@ class EngineChecker final : public Checker {
 
  private:
   std::shared_ptr<const Engine> engine_;
+  const AcknowledgementSource* acknowledgements_;
 };
 
 }  // namespace
 
 std::shared_ptr<const Checker> MakeEngineChecker(
-    std::shared_ptr<const Engine> engine) {
+    std::shared_ptr<const Engine> engine, const AcknowledgementSource* acknowledgements) {
   if (!engine) return nullptr;
-  return std::make_shared<EngineChecker>(std::move(engine));
+  return std::make_shared<EngineChecker>(std::move(engine), acknowledgements);
 }
 
 }  // namespace nearmiss::milter

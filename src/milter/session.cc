@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "base/ascii.h"
+#include "base/log.h"
 #include "milter/decision_log.h"
 
 namespace nearmiss::milter {
@@ -304,6 +305,15 @@ void Session::CompleteEndOfMessage(EomOutcome outcome, std::string* out) {
   out->append(outcome.replies);
   if (log_ && !outcome.log_line.empty()) log_(outcome.log_line);
   if (options_.audit && outcome.audit) options_.audit->Record(std::move(*outcome.audit));
+  if (outcome.confirm) {
+    if (options_.confirm) {
+      options_.confirm->Notify(std::move(*outcome.confirm));
+    } else {
+      log::Warn("held " + log::Untrusted(outcome.confirm->queue_id) +
+                " for the sender to confirm, but no [confirm] key_file is set: no notice was "
+                "sent; an admin must release or delete it");
+    }
+  }
   pending_.reset();
   eom_pending_ = false;
   ++messages_;

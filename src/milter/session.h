@@ -49,6 +49,9 @@ struct SessionOptions {
   // Every end-of-message decision goes here too when set (the audit log);
   // the sink queues, so the I/O thread never waits on a database.
   std::shared_ptr<DecisionSink> audit;
+  // Messages held by `confirm` are announced here, which sends the sender
+  // the notice; null: they wait in the hold queue for an admin (logged).
+  std::shared_ptr<ConfirmSink> confirm;
 };
 
 // A log line (JSON, no newline); must be callable from any thread.

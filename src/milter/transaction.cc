@@ -95,6 +95,26 @@ std::string TagValue(const Transaction& tx, const Decision& d,
   return SanitizeHeaderValue(v, kMaxHeaderValue);
 }
 
+ConfirmRequest MakeConfirmRequest(const Transaction& tx, const MessageFacts& facts,
+                                  const Decision& d, const std::string& subject) {
+  ConfirmRequest c;
+  c.queue_id = tx.queue_id;
+  c.sender = facts.sender;
+  c.subject = subject;
+  for (size_t i = 0; i < d.recipients.size() && i < facts.recipients.size(); ++i) {
+    const RecipientDecision& r = d.recipients[i];
+    if (r.action != Action::kConfirm) continue;
+    std::string reason;
+    for (const Reason& x : r.reasons) {
+      if (x.code == ReasonCode::kTrusted) continue;
+      if (!reason.empty()) reason += "; ";
+      AppendReasonMessage(x, &reason);
+    }
+    c.recipients.push_back({r.recipient, reason, facts.recipients[i].check.suggestion});
+  }
+  return c;
+}
+
 // The sender-facing text of a whole-message reject: each refused
 // recipient's message, or the decision's.
 std::string RejectText(const Decision& d) {
@@ -153,7 +173,8 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
   // removal offered at negotiation, as with MTAs other than Postfix) must
   // not become plain delivery: the message takes the fail action.
   if (d.message_action != Action::kReject) {
-    if (d.message_action == Action::kHold && !context.can_quarantine) {
+    if ((d.message_action == Action::kHold || d.message_action == Action::kConfirm) &&
+        !context.can_quarantine) {
       return FailMessage(tx, context, "hold decided but the MTA offers no quarantine");
     }
     for (const RecipientDecision& r : d.recipients) {
@@ -188,7 +209,10 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
         removed.push_back(d.recipients[i].recipient);
       }
     }
-    bool hold = d.message_action == Action::kHold && context.can_quarantine;
+    // confirm holds too; the sender's notice (EomOutcome::confirm) carries
+    // the links that release or delete it.
+    bool confirm = d.message_action == Action::kConfirm && context.can_quarantine;
+    bool hold = (d.message_action == Action::kHold || confirm) && context.can_quarantine;
     bool tagged = hold || d.message_action == Action::kTag ||
                   d.message_action == Action::kWarn || !removed.empty();
     if (tagged && context.can_add_headers) {
@@ -200,6 +224,7 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
       EncodeQuarantine(SanitizeHeaderValue(reason, kMaxHeaderValue), &out.replies);
     }
     EncodeSimple(reply::kContinue, &out.replies);
+    if (confirm) out.confirm = MakeConfirmRequest(tx, facts, d, scanned.subject);
     milter_action = hold ? "quarantine" : !removed.empty() ? "delete-recipient"
                                         : tagged          ? "tag"
                                                           : "accept";

@@ -58,10 +58,31 @@ struct Transaction {
   void Append(std::string_view bytes);
 };
 
+// A message held by the `confirm` action: what the sender's notice says.
+struct ConfirmRequest {
+  std::string queue_id;
+  std::string sender;   // canonical envelope sender
+  std::string subject;  // from the message; may be ""
+  struct Recipient {
+    std::string address;
+    std::string reason;      // the sentence
+    std::string suggestion;  // may be ""
+  };
+  std::vector<Recipient> recipients;  // those whose action was confirm
+};
+
+// Where ConfirmRequests go (milter/confirm_notifier.h); must not block.
+class ConfirmSink {
+ public:
+  virtual ~ConfirmSink() = default;
+  virtual void Notify(ConfirmRequest request) = 0;
+};
+
 struct EomOutcome {
   std::string replies;   // modification packets, then the final response
   std::string log_line;  // one JSON object, no newline
   std::optional<DecisionRecord> audit;  // the decision, for the audit log
+  std::optional<ConfirmRequest> confirm;  // held for the sender to confirm
 };
 
 // Reply options the MTA negotiated.

@@ -71,6 +71,7 @@ bool WiderRange(std::optional<T> outer_lo, std::optional<T> outer_hi, std::optio
 // True when every message and recipient `inner` matches, `outer` matches.
 bool Shadows(const Rule& outer, const Rule& inner) {
   return Wider(outer.recipient, inner.recipient) && Wider(outer.reasons, inner.reasons) &&
+         Wider(outer.targets, inner.targets) &&
          Wider(outer.sender_groups, inner.sender_groups) &&
          Wider(outer.findings, inner.findings) &&
          WiderRange(outer.sensitivity_at_least, outer.sensitivity_at_most,
@@ -92,6 +93,11 @@ std::vector<Verdict> ClassesFor(std::string_view code) {
 
 // Why `rule` can match nothing on its own, or "".
 std::string Impossible(const Rule& r) {
+  if (!r.targets.empty() && !r.recipient.empty() &&
+      std::find(r.recipient.begin(), r.recipient.end(), Verdict::kLookalike) ==
+          r.recipient.end()) {
+    return "'target' matches look-alikes only, and 'recipient' has no \"lookalike\"";
+  }
   if (r.sensitivity_at_least && r.sensitivity_at_most &&
       *r.sensitivity_at_least > *r.sensitivity_at_most) {
     return "'sensitivity_at_least' is above 'sensitivity_at_most'";

@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 70> kKeys = {
+constexpr std::array<std::string_view, 79> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -46,7 +46,9 @@ constexpr std::array<std::string_view, 70> kKeys = {
     "rule.recipients_at_most",
     "rule.external_domains_at_least",
     "rule.external_domains_at_most",
+    "rule.target",
     "rule.action",
+    "rule.acknowledge",
     "rule.message",
     "rule.smtp_code",
     "defaults.action",
@@ -80,6 +82,13 @@ constexpr std::array<std::string_view, 70> kKeys = {
     "delivery.mydestination",
     "delivery.allow_percent_hack",
     "delivery.swap_bangpath",
+    "confirm.notice_from",
+    "confirm.link_base",
+    "confirm.key_file",
+    "confirm.link_hours",
+    "confirm.sendmail",
+    "confirm.postfix_config",
+    "confirm.acknowledgement_days",
     // Tables that hold only tables have keys of their own too: the names.
     "senders.<group>",
     "sensitivity.pattern",

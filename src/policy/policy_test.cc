@@ -129,14 +129,23 @@ TEST(PolicyDocTest, DefaultPolicyIsCompleteAndClean) {
   }
   Result<Policy> p = DefaultPolicy();
   ASSERT_TRUE(p.ok());
-  ASSERT_EQ(p->rules.size(), 6u);
+  ASSERT_EQ(p->rules.size(), 7u);
   EXPECT_EQ(p->rules[0].name, "lookalike");
   EXPECT_EQ(p->rules[0].action, Action::kReject);
-  EXPECT_EQ(p->rules[2].findings, std::vector<std::string>{"unknown-label"});
-  EXPECT_EQ(p->rules[3].findings, std::vector<std::string>{"encrypted-attachment"});
-  EXPECT_EQ(p->rules[3].action, Action::kHold);
-  EXPECT_EQ(p->rules[4].sensitivity_at_least, content::Level::kSecret);
-  EXPECT_EQ(p->rules[5].action, Action::kTag);
+  EXPECT_EQ(p->rules[0].targets,
+            (std::vector<TrustSource>{TrustSource::kProtected, TrustSource::kOrganisation}));
+  EXPECT_EQ(p->rules[0].acknowledge, false);
+  EXPECT_EQ(p->rules[1].name, "lookalike-confirm");
+  EXPECT_EQ(p->rules[1].action, Action::kConfirm);
+  EXPECT_FALSE(p->rules[1].acknowledge.has_value());
+  EXPECT_EQ(p->rules[3].findings, std::vector<std::string>{"unknown-label"});
+  EXPECT_EQ(p->rules[4].findings, std::vector<std::string>{"encrypted-attachment"});
+  EXPECT_EQ(p->rules[4].action, Action::kHold);
+  EXPECT_EQ(p->rules[5].sensitivity_at_least, content::Level::kSecret);
+  EXPECT_EQ(p->rules[6].action, Action::kTag);
+  EXPECT_EQ(p->confirm.acknowledgement_days, 180);
+  EXPECT_EQ(p->confirm.link_hours, 72);
+  EXPECT_TRUE(p->confirm.key_file.empty());
   EXPECT_EQ(p->defaults.on_error, FailMode::kTempfail);
   EXPECT_EQ(p->sensitivity.packs, BuiltinPackNames());
 }
@@ -159,11 +168,36 @@ TEST(PolicyLintTest, ReportsEveryErrorWithAHint) {
 TEST(PolicyLintTest, PolicyWithoutRulesKeepsTheDefaultRules) {
   Result<Policy> p = ParsePolicy("[domains]\nblock = [\".ml\"]\n", "p.toml", "");
   ASSERT_TRUE(p.ok());
-  ASSERT_EQ(p->rules.size(), 6u);
+  ASSERT_EQ(p->rules.size(), 7u);
   Result<Policy> q = ParsePolicy("[[rule]]\nname = \"all\"\naction = \"accept\"\n", "p.toml", "");
   ASSERT_TRUE(q.ok());
   EXPECT_EQ(q->rules.size(), 1u);
   EXPECT_EQ(q->rules[0].where, "p.toml:1:1");
+}
+
+TEST(PolicyLintTest, ConfirmSectionAndRuleKeys) {
+  Result<Policy> p = ParsePolicy(
+      "[confirm]\nkey_file = \"k.key\"\nlink_base = \"https://nm.example/\"\n"
+      "link_hours = 24\npostfix_config = \"/etc/postfix\"\nacknowledgement_days = 30\n"
+      "[[rule]]\nname = \"c\"\nrecipient = [\"lookalike\"]\ntarget = [\"learned\"]\n"
+      "action = \"confirm\"\nacknowledge = true\n",
+      "p.toml", "/etc/nearmiss");
+  ASSERT_TRUE(p.ok()) << p.error().message();
+  EXPECT_EQ(p->confirm.key_file, "/etc/nearmiss/k.key");
+  EXPECT_EQ(p->confirm.link_base, "https://nm.example");
+  EXPECT_EQ(p->confirm.link_hours, 24);
+  EXPECT_EQ(p->confirm.acknowledgement_days, 30);
+  EXPECT_EQ(p->rules[0].targets, std::vector<TrustSource>{TrustSource::kLearned});
+  EXPECT_EQ(p->rules[0].acknowledge, true);
+  std::vector<PolicyError> errors = LintPolicy(
+      "[confirm]\nlink_base = \"nm.example\"\nsendmail = \"sendmail\"\n"
+      "[[rule]]\nname = \"t\"\nrecipient = [\"external\"]\ntarget = [\"provider\"]\n"
+      "action = \"warn\"\n",
+      "p.toml", "");
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].what, "link_base must be an http:// or https:// URL");
+  EXPECT_EQ(errors[1].what, "sendmail must be an absolute path");
+  EXPECT_NE(errors[2].what.find("matches look-alikes only"), std::string::npos) << errors[2].what;
 }
 
 TEST(PolicyLintTest, SenderGroupsAndPatternsFromFiles) {

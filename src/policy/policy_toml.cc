@@ -90,6 +90,7 @@ Policy Parse(std::string_view text, std::string_view name, std::string_view base
       {"api", policy::ReadApiSection},
       {"history", policy::ReadHistorySection},
       {"delivery", policy::ReadDeliverySection},
+      {"confirm", policy::ReadConfirmSection},
   };
   for (const auto& [section, read] : sections) {
     if (const toml::table* t = SectionTable(ctx, root, section)) read(ctx, *t, policy);

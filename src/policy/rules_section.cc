@@ -15,7 +15,7 @@ const std::vector<std::string>& VerdictNames() {
 
 const std::vector<std::string>& ActionNames() {
   static const std::vector<std::string> kNames = {"accept", "tag",
-                                                  "warn",   "hold",
+                                                  "warn",   "confirm", "hold",
                                                   "remove-recipient", "reject"};
   return kNames;
 }
@@ -139,6 +139,25 @@ Rule ReadRule(Context& ctx, const toml::table& t, int index, const Policy& polic
   rule.recipients_at_most = count("recipients_at_most");
   rule.external_domains_at_least = count("external_domains_at_least");
   rule.external_domains_at_most = count("external_domains_at_most");
+  if (auto targets = GetStrings(ctx, t, "target")) {
+    static const std::vector<std::string> kSources = {"organisation", "protected", "allowlist",
+                                                      "provider", "learned"};
+    for (const Located& s : *targets) {
+      auto it = std::find(kSources.begin(), kSources.end(), s.value);
+      if (it == kSources.end()) {
+        ctx.Error(s.at, "unknown trust source '" + s.value + "'",
+                  DidYouMean(s.value, kSources, "sources"));
+        continue;
+      }
+      rule.targets.push_back(static_cast<TrustSource>(it - kSources.begin()));
+    }
+    if (targets->empty()) {
+      ctx.Error(t.get("target")->source(),
+                "rule '" + rule.name + "' can never match: 'target' is empty",
+                "leave 'target' out to match a look-alike of any trusted domain");
+    }
+  }
+  rule.acknowledge = GetBool(ctx, t, "acknowledge");
   if (auto action = GetString(ctx, t, "action")) {
     if (std::optional<Action> a = ParseAction(*action)) {
       rule.action = *a;

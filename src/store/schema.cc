@@ -57,6 +57,38 @@ CREATE INDEX nm_audit_recipient_domain ON nm_audit_recipient (domain);
 ALTER TABLE nm_audit ADD COLUMN record_key TEXT;
 CREATE UNIQUE INDEX nm_audit_record_key ON nm_audit (record_key);
 )sql",
+    // 3 (issue 14, confirm and warn once): acknowledgements, the
+    // administrative events (who released, deleted, acknowledged, revoked),
+    // and the confirm links already used (single use across nodes).
+    R"sql(
+CREATE TABLE nm_acknowledgement (
+  id {id},
+  sender TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  domain TEXT NOT NULL,
+  reasons TEXT NOT NULL,
+  who TEXT NOT NULL,
+  why TEXT NOT NULL,
+  path TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  revoked_at BIGINT NOT NULL DEFAULT 0,
+  revoked_by TEXT NOT NULL DEFAULT '');
+CREATE INDEX nm_acknowledgement_sender ON nm_acknowledgement (sender);
+CREATE TABLE nm_admin_event (
+  id {id},
+  time_ms BIGINT NOT NULL,
+  who TEXT NOT NULL,
+  role TEXT NOT NULL,
+  action TEXT NOT NULL,
+  object TEXT NOT NULL,
+  detail TEXT NOT NULL);
+CREATE INDEX nm_admin_event_time ON nm_admin_event (time_ms);
+CREATE TABLE nm_link_use (
+  nonce TEXT PRIMARY KEY,
+  used_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

@@ -37,6 +37,17 @@ class SqlStore final : public Store {
   Result<AuditCounts> CountAudit(const AuditQuery& q) override;
   Result<int64_t> PruneAudit(int64_t before_ms) override;
 
+  // sql_acknowledgement.cc
+  Result<int64_t> AddAcknowledgement(const Acknowledgement& a) override;
+  Result<std::vector<Acknowledgement>> Acknowledgements(bool all, int64_t now,
+                                                        size_t limit) override;
+  Result<std::vector<Acknowledgement>> LiveAcknowledgements(std::string_view sender,
+                                                            int64_t now) override;
+  Status RevokeAcknowledgement(int64_t id, std::string_view who, int64_t now) override;
+  Status AppendAdminEvent(const AdminEvent& e) override;
+  Result<std::vector<AdminEvent>> AdminEvents(size_t limit) override;
+  Result<bool> UseLink(std::string_view nonce, int64_t expires_at, int64_t now) override;
+
  private:
   // Runs `body` inside BEGIN/COMMIT, rolling back when it fails.
   template <typename F>

@@ -6,8 +6,8 @@
 
 namespace nearmiss {
 namespace {
-constexpr std::array<std::string_view, 6> kActionNames = {
-    "accept", "tag", "warn", "hold", "remove-recipient", "reject"};
+constexpr std::array<std::string_view, 7> kActionNames = {
+    "accept", "tag", "warn", "confirm", "hold", "remove-recipient", "reject"};
 }  // namespace
 
 std::string_view ActionName(Action action) {

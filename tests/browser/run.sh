@@ -8,15 +8,8 @@
 # browser-artifacts/).
 # Usage: run.sh NEARMISS_BINARY [ARTIFACTS]
 NEARMISS=$(realpath "$1")
-HERE=$(cd "$(dirname "$0")" && pwd)
 ARTIFACTS=${2:-$(dirname "$NEARMISS")/browser-artifacts}
-. "$HERE/../postfix/lib.sh"
-[ -x /usr/bin/chromium ] || fail "chromium missing (scripts/install-deps)"
-"$HERE/../../bench/npm-ci" "$HERE" || fail "cannot install playwright-core"
-mkdir -p "$ARTIFACTS"
-SERVE_PID=
-cleanup_all() { [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; pf_cleanup; }
-trap cleanup_all EXIT
+. "$(dirname "$0")/lib.sh"
 
 start_all
 ids=()
@@ -36,11 +29,7 @@ send --from alice@mod.gov.uk --to bob@army.ml --header "Subject: hi" || true
 API_PORT=$(free_port)
 ADMIN_TOKEN=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
 printf 'admin %s\n' "$ADMIN_TOKEN" >"$W/tokens"
-"$NEARMISS" serve --listen "127.0.0.1:$API_PORT" --token-file "$W/tokens" \
-  --postfix-config "$CONF" --milter-log "$MILTER_LOG" 2>"$W/serve.err" &
-SERVE_PID=$!
-for _ in $(seq 100); do grep -q "listening on" "$W/serve.err" && break; sleep 0.05; done
-grep -q "listening on" "$W/serve.err" || { cat "$W/serve.err"; fail "serve did not start"; }
+start_serve --token-file "$W/tokens" --postfix-config "$CONF" --milter-log "$MILTER_LOG"
 URL="http://127.0.0.1:$API_PORT"
 for rcpt in '"bob@army.ml"' '"carol@army.mil"' '"eve@gmial.com", "x@navy.mil"' '"Dan <dan@army.mil>"'; do
   curl -sf -o /dev/null -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
@@ -55,5 +44,5 @@ wait_delivered "Subject: SECRET: plan 1" "X-Nearmiss: hold; level=SECRET" ||
   fail "released message not delivered"
 [ "$(delivered "Subject: SECRET: plan 2")" -eq 0 ] || fail "deleted message was delivered"
 queue_json | grep -q "${ids[1]}" && fail "deleted message still queued"
-grep -q "released ${ids[0]}" "$W/serve.err" || fail "no release log line"
+grep -q "release ${ids[0]} by " "$W/serve.err" || fail "no release log line naming the admin"
 ok "released ${ids[0]} delivered; deleted ${ids[1]} gone; screenshots in $ARTIFACTS"

@@ -76,13 +76,13 @@ explain() { "$bin" policy explain --from alice@mod.gov.uk --to dave@example.com 
 out=$(explain --message $data/archive-encrypted.eml)
 check "explain: encrypted zip exits 1" 1 $?
 check "explain: encrypted zip held by its rule" \
-  "action: hold (rule 4 'encrypted-attachment-external' (<embedded default policy>:125:1))" \
+  "action: hold (rule 5 'encrypted-attachment-external' (<embedded default policy>:147:1))" \
   "$(printf '%s\n' "$out" | grep '^action:')"
 check "explain: the sender is told which member" 1 \
   "$(printf '%s\n' "$out" | grep -c '^sender sees: .*attachment:locked.zip/plan.docx is encrypted')"
 out=$(explain --message $data/labels-msip-unknown.eml)
 check "explain: unknown label held by its rule" 1 \
-  "$(printf '%s\n' "$out" | grep -c "^action: hold (rule 3 'unknown-label-external'")"
+  "$(printf '%s\n' "$out" | grep -c "^action: hold (rule 4 'unknown-label-external'")"
 check "explain: the sender is told which label" 1 \
   "$(printf '%s\n' "$out" | grep -c "^sender sees: .*the label 'Team_Falcon_0' (header:msip_labels) is not in the label table")"
 out=$(explain --message $data/labels-msip-secret-0.eml)

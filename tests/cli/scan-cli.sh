@@ -31,8 +31,8 @@ check "SECRET to external is held" hold "$(field "$(line $data/secret-to-externa
 check "look-alike recipient is rejected" reject "$(field "$(line $data/sensitive-to-lookalike.eml)" action)"
 check "OFFICIAL-SENSITIVE to external is tagged" tag "$(field "$(line $data/sensitive-to-external.eml)" action)"
 check "loose words do not raise the level" accept "$(field "$(line $data/clean.eml)" action)"
-check "mbox messages are numbered" reject "$(field "$(line $data/outbox.mbox:1)" action)"
-check "Bcc recipients are checked" reject "$(field "$(line $data/outbox.mbox:3)" action)"
+check "mbox messages are numbered (a provider look-alike: confirm)" confirm "$(field "$(line $data/outbox.mbox:1)" action)"
+check "Bcc recipients are checked" confirm "$(field "$(line $data/outbox.mbox:3)" action)"
 
 # Header recipients as the mail server reads them: the rightmost '@'.
 printf 'From: alice@mod.gov.uk\nTo: eve@army.mil@army.ml,\n  "Ops Team" <ops@army.mil>\nCc: team: x@army.ml.;\nSubject: t\n\nhi\n' \

@@ -2,6 +2,7 @@
 // "check an address" view. Views render with h(), which only ever sets text,
 // so nothing from a message or an address can become markup.
 import { renderDashboard, renderHeld, renderAudit, refreshHeldCount } from '/views.js';
+import { renderAcknowledgements } from '/acks.js';
 
 const TOKEN_KEY = 'nearmiss.token';
 
@@ -126,7 +127,7 @@ function renderCheck(main) {
   input.focus();
 }
 
-const VIEWS = { dashboard: renderDashboard, held: renderHeld, audit: renderAudit, check: renderCheck };
+const VIEWS = { dashboard: renderDashboard, held: renderHeld, audit: renderAudit, acks: renderAcknowledgements, check: renderCheck };
 
 function route() {
   const name = (location.hash.match(/^#\/(\w+)/) || [])[1] || 'dashboard';

@@ -3,7 +3,7 @@
 import { h } from '/app.js';
 
 export const ACTION_COLOURS = {
-  accept: '#10b981', tag: '#94a3b8', warn: '#f59e0b', hold: '#f97316',
+  accept: '#10b981', tag: '#94a3b8', warn: '#f59e0b', confirm: '#fb923c', hold: '#f97316',
   'remove-recipient': '#ef4444', reject: '#dc2626',
 };
 export const CLASS_COLOURS = {

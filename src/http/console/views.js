@@ -2,7 +2,7 @@
 import { h, api, badge, toast, confirmAction } from '/app.js';
 import { stackedBars, legend, hbars, ACTION_COLOURS, CLASS_COLOURS } from '/charts.js';
 
-const ACTIONS = ['accept', 'tag', 'warn', 'hold', 'remove-recipient', 'reject'];
+const ACTIONS = ['accept', 'tag', 'warn', 'confirm', 'hold', 'remove-recipient', 'reject'];
 const CLASSES = ['trusted', 'external', 'lookalike', 'blocked', 'invalid'];
 const RANGES = { '1h': [3600e3, 60e3 * 5], '24h': [86400e3, 3600e3], '7d': [7 * 86400e3, 86400e3] };
 let range = '24h';

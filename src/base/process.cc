@@ -1,4 +1,4 @@
-#include "http/process.h"
+#include "base/process.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -10,7 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
-namespace nearmiss::http {
+namespace nearmiss {
 namespace {
 
 struct Pipe {
@@ -23,7 +23,8 @@ struct Pipe {
 }  // namespace
 
 Result<ProcessResult> RunProcess(const std::vector<std::string>& argv, size_t max_output,
-                                 std::chrono::milliseconds timeout) {
+                                 std::chrono::milliseconds timeout,
+                                 const std::string& stdin_path) {
   if (argv.empty() || argv[0].empty() || argv[0][0] != '/') {
     return Status::InvalidArgument("RunProcess needs an absolute program path");
   }
@@ -33,7 +34,7 @@ Result<ProcessResult> RunProcess(const std::vector<std::string>& argv, size_t ma
   }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(&actions, out.fd[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err.fd[1], 2);
   std::vector<char*> args;
@@ -91,4 +92,4 @@ Result<ProcessResult> RunProcess(const std::vector<std::string>& argv, size_t ma
   return result;
 }
 
-}  // namespace nearmiss::http
+}  // namespace nearmiss

@@ -1,12 +1,12 @@
 // Runs a program with an argv and no shell: nothing in an argument is ever
 // interpreted (no globbing, no word splitting, no `;`). The child gets
-// /dev/null for stdin, a fixed PATH and the C locale; its output is read up
+// /dev/null (or the file `stdin_path`) for stdin, a fixed PATH and the C locale; its output is read up
 // to a bound, and it is killed when it outlives the timeout.
 //
 // Thread safety: may be called from any thread (posix_spawn, no fork in a
 // threaded process).
-#ifndef NEARMISS_HTTP_PROCESS_H_
-#define NEARMISS_HTTP_PROCESS_H_
+#ifndef NEARMISS_BASE_PROCESS_H_
+#define NEARMISS_BASE_PROCESS_H_
 
 #include <chrono>
 #include <string>
@@ -14,7 +14,7 @@
 
 #include "nearmiss/status.h"
 
-namespace nearmiss::http {
+namespace nearmiss {
 
 struct ProcessResult {
   int exit_code = -1;  // -1 when killed by a signal
@@ -25,8 +25,9 @@ struct ProcessResult {
 
 // argv[0] is an absolute path to the program.
 Result<ProcessResult> RunProcess(const std::vector<std::string>& argv, size_t max_output,
-                                 std::chrono::milliseconds timeout);
+                                 std::chrono::milliseconds timeout,
+                                 const std::string& stdin_path = "/dev/null");
 
-}  // namespace nearmiss::http
+}  // namespace nearmiss
 
-#endif  // NEARMISS_HTTP_PROCESS_H_
+#endif  // NEARMISS_BASE_PROCESS_H_

@@ -1,0 +1,80 @@
+// Acknowledgements and administrative events: plain values the store keeps
+// and the engine reads.
+//
+// An acknowledgement is a sender's word that a flagged recipient is meant
+// (DESIGN.md's vocabulary): who made it, when, why, through which path, and
+// until when it holds. Engine::CheckMessage asks an AcknowledgementSource
+// for the sender's live ones (Envelope::acknowledgements) and Engine::Decide
+// lets one settle a warn or confirm whose rule may be acknowledged
+// (Rule::acknowledge); nothing else changes with it.
+//
+// An admin event is one accountable act (a release, a delete, an
+// acknowledgement, a revoke) with who did it and when; `nearmiss audit
+// events`, GET /v1/events and the console show them.
+//
+// Thread safety: plain values; an AcknowledgementSource says its own.
+#ifndef NEARMISS_ACKNOWLEDGEMENT_H_
+#define NEARMISS_ACKNOWLEDGEMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nearmiss/status.h"
+
+namespace nearmiss {
+
+struct Acknowledgement {
+  int64_t id = 0;          // the store's; 0 before it is stored
+  std::string sender;      // canonical lower-case address
+  // Exactly one of these two: the recipient address acknowledged, or its
+  // whole domain (ASCII, lower case).
+  std::string recipient;
+  std::string domain;
+  std::string reasons;     // the reason codes flagged, space separated
+  std::string who;         // the sender, or the admin who made it
+  std::string why;         // the sender's justification; may be ""
+  // "confirm-link" (the release link of a confirm notice), "api" (a
+  // client's Send anyway), "admin".
+  std::string path;
+  int64_t created_at = 0;  // unix seconds
+  int64_t expires_at = 0;  // unix seconds; not applied from then on
+  int64_t revoked_at = 0;  // unix seconds; 0 while not revoked
+  std::string revoked_by;
+
+  // Live at `now` (unix seconds): not revoked and not expired.
+  bool Live(int64_t now) const { return revoked_at == 0 && now < expires_at; }
+  // Covers `address` at `domain` (both canonical, lower case).
+  bool Covers(std::string_view address, std::string_view at_domain) const {
+    return recipient.empty() ? domain == at_domain : recipient == address;
+  }
+};
+
+struct AdminEvent {
+  int64_t id = 0;
+  int64_t time_ms = 0;  // unix milliseconds
+  std::string who;      // the admin's name from the token file, or the sender
+  std::string role;     // "admin", "sender"
+  // "release", "delete", "acknowledge", "revoke".
+  std::string action;
+  std::string object;   // the queue id, or "ack:ID"
+  std::string detail;   // a short sentence: recipients, justification
+};
+
+// Where the engine finds a sender's live acknowledgements.
+//
+// Thread safety: Live may be called from any thread at once.
+class AcknowledgementSource {
+ public:
+  virtual ~AcknowledgementSource() = default;
+  // The sender's acknowledgements live at `now` (unix seconds). An error
+  // makes the engine apply none (the warning stands: fail closed) and note
+  // it in MessageCheck::message.errors.
+  virtual Result<std::vector<Acknowledgement>> Live(std::string_view sender,
+                                                    int64_t now) const = 0;
+};
+
+}  // namespace nearmiss
+
+#endif  // NEARMISS_ACKNOWLEDGEMENT_H_

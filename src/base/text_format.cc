@@ -1,0 +1,32 @@
+#include "base/text_format.h"
+
+#include <ctime>
+
+namespace nearmiss {
+
+std::string HtmlEscape(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  for (char c : t) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string FormatUtc(int64_t unix_seconds, const char* format) {
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[128];
+  size_t n = std::strftime(buf, sizeof buf, format, &tm);
+  return std::string(buf, n);
+}
+
+}  // namespace nearmiss

@@ -1,0 +1,84 @@
+#include "confirm/link.h"
+
+#include <gtest/gtest.h>
+
+#include "confirm/notice.h"
+
+namespace nearmiss::confirm {
+namespace {
+
+const std::string kKey(32, 'k');
+
+ConfirmLink Release() {
+  ConfirmLink l;
+  l.action = "release";
+  l.queue_id = "4F2A91C3B";
+  l.sender = "alice@example.org";
+  l.recipients = {"jon@gmial.com", "bob@gmial.com"};
+  l.expires_at = 2'000'000'000;
+  return l;
+}
+
+TEST(LinkSigner, SignedLinkVerifiesWithItsFields) {
+  LinkSigner signer(kKey);
+  Result<ConfirmLink> l = signer.Verify(signer.Sign(Release()));
+  ASSERT_TRUE(l.ok()) << l.error().message();
+  EXPECT_EQ(l->action, "release");
+  EXPECT_EQ(l->queue_id, "4F2A91C3B");
+  EXPECT_EQ(l->sender, "alice@example.org");
+  EXPECT_EQ(l->recipients, (std::vector<std::string>{"jon@gmial.com", "bob@gmial.com"}));
+  EXPECT_EQ(l->expires_at, 2'000'000'000);
+  EXPECT_EQ(l->nonce.size(), 32u);
+  EXPECT_FALSE(Expired(*l, 1'999'999'999));
+  EXPECT_TRUE(Expired(*l, 2'000'000'000));
+}
+
+TEST(LinkSigner, EachSignatureHasItsOwnNonce) {
+  LinkSigner signer(kKey);
+  EXPECT_NE(signer.Sign(Release()), signer.Sign(Release()));
+}
+
+TEST(LinkSigner, RefusesATamperedOrForeignToken) {
+  LinkSigner signer(kKey);
+  std::string token = signer.Sign(Release());
+  // Flip one hex digit of the payload: the queue id or sender changes.
+  std::string tampered = token;
+  tampered[10] = tampered[10] == '0' ? '1' : '0';
+  EXPECT_EQ(signer.Verify(tampered).error().code(), StatusCode::kInvalidArgument);
+  EXPECT_FALSE(LinkSigner(std::string(32, 'x')).Verify(token).ok());
+  EXPECT_FALSE(signer.Verify("").ok());
+  EXPECT_FALSE(signer.Verify("zz.zz").ok());
+  EXPECT_FALSE(signer.Verify(token.substr(0, token.size() - 2)).ok());
+}
+
+TEST(LinkSigner, KeyFileNeeds32Bytes) {
+  EXPECT_EQ(LinkSigner::FromKeyFile("/nonexistent/key").error().code(), StatusCode::kNotFound);
+}
+
+TEST(ComposeNotice, NamesRecipientReasonSuggestionAndBothLinks) {
+  Notice n;
+  n.from = "nearmiss@example.org";
+  n.to = "alice@example.org";
+  n.queue_id = "4F2A91C3B";
+  n.subject = "Quarterly\r\nBcc: evil@x";
+  n.recipients = {{"jon@gmial.com", "gmial.com looks like gmail.com", "jon@gmail.com"}};
+  n.release_url = "http://127.0.0.1:8025/confirm?t=R";
+  n.delete_url = "http://127.0.0.1:8025/confirm?t=D";
+  n.expires_at = 2'000'000'000;
+  n.acknowledgement_days = 180;
+  n.date = 1'800'000'000;
+  std::string m = ComposeNotice(n);
+  EXPECT_NE(m.find("To: alice@example.org\r\n"), std::string::npos);
+  EXPECT_NE(m.find("Did you mean jon@gmail.com?"), std::string::npos);
+  EXPECT_NE(m.find("gmial.com looks like gmail.com"), std::string::npos);
+  EXPECT_NE(m.find("confirm?t=R"), std::string::npos);
+  EXPECT_NE(m.find("confirm?t=D"), std::string::npos);
+  EXPECT_NE(m.find("180 days"), std::string::npos);
+  EXPECT_NE(m.find("2033-05-18 03:33 UTC"), std::string::npos);
+  // The held message's subject cannot add a header.
+  EXPECT_EQ(m.find("\r\nBcc:"), std::string::npos);
+  EXPECT_EQ(m.find("\nBcc:"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace nearmiss::confirm

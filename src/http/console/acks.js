@@ -1,0 +1,54 @@
+// The console's accountability view: live and past acknowledgements (a
+// sender's "yes, I mean this recipient"), which an admin may revoke, and the
+// administrative events (who released, deleted, acknowledged, revoked).
+import { h, api, badge, toast, confirmAction } from '/app.js';
+
+function when(seconds) {
+  return new Date(seconds * 1000).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function ackRow(a, main) {
+  const revoke = async () => {
+    const target = a.recipient || `anyone at ${a.domain}`;
+    if (!await confirmAction('Revoke this acknowledgement?', `${a.sender} will be asked again before writing to ${target}.`, 'Revoke', true)) return;
+    try {
+      const r = await api(`/v1/acknowledgements/${encodeURIComponent(a.id)}`, { method: 'DELETE' });
+      toast(`Revoked acknowledgement ${r.id}`);
+    } catch (e) { toast(e.message); }
+    renderAcknowledgements(main);
+  };
+  const state = a.revoked_at ? badge('revoked', `revoked by ${a.revoked_by}`)
+    : a.live ? badge('live') : badge('expired');
+  return h('tr', { 'data-ack': a.id },
+    h('td', {}, h('div', {}, a.sender), h('div', { class: 'muted' }, `by ${a.who} via ${a.path}`)),
+    h('td', { class: 'mono' }, a.recipient || `*@${a.domain}`),
+    h('td', {}, a.why || h('span', { class: 'muted' }, 'no reason given')),
+    h('td', { class: 'hide-sm' }, when(a.created_at), h('div', { class: 'muted' }, `until ${when(a.expires_at)}`)),
+    h('td', {}, state, a.live ? h('div', {}, h('button', { type: 'button', class: 'danger', onclick: revoke }, 'Revoke')) : null));
+}
+
+function eventRow(e) {
+  return h('tr', {},
+    h('td', { class: 'hide-sm' }, new Date(e.time_ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'medium' })),
+    h('td', {}, badge(e.action)),
+    h('td', {}, e.who, ' ', h('span', { class: 'muted' }, `(${e.role})`)),
+    h('td', { class: 'mono' }, e.object),
+    h('td', {}, e.detail));
+}
+
+export async function renderAcknowledgements(main) {
+  const [{ acknowledgements }, { events }] = await Promise.all([
+    api('/v1/acknowledgements?all=1'), api('/v1/events?limit=100')]);
+  const table = (head, rows, none) => rows.length
+    ? h('div', { class: 'card table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, head.map((t) => h('th', {}, t)))), h('tbody', {}, rows)))
+    : h('div', { class: 'card muted' }, none);
+  main.replaceChildren(
+    h('div', { class: 'head' }, h('div', {}, h('h1', {}, 'Acknowledgements'),
+      h('div', { class: 'muted' }, 'Recipients senders confirmed they mean; the same warning is not asked again until one expires or is revoked.')),
+      h('button', { type: 'button', onclick: () => renderAcknowledgements(main) }, 'Refresh')),
+    table(['Sender', 'Recipient', 'Why', 'When', 'State'], acknowledgements.map((a) => ackRow(a, main)),
+      'No acknowledgements yet.'),
+    h('h2', {}, 'Administrative events'),
+    h('div', { id: 'events' }, table(['Time', 'Action', 'Who', 'Object', 'Detail'], events.map(eventRow),
+      'No releases, deletes, acknowledgements or revokes yet.')));
+}

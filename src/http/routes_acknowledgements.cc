@@ -1,0 +1,103 @@
+// Acknowledgements and the administrative events, for admins: list and
+// revoke acknowledgements (GET /v1/acknowledgements, DELETE
+// /v1/acknowledgements/ID) and read who released, deleted, acknowledged and
+// revoked what (GET /v1/events). All need an admin token and a store.
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+
+#include "http/server_impl.h"
+
+namespace nearmiss::http {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+int64_t NowSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Json AckJson(const Acknowledgement& a, int64_t now) {
+  Json j = {{"id", a.id},
+            {"sender", a.sender},
+            {"recipient", a.recipient},
+            {"domain", a.domain},
+            {"scope", a.recipient.empty() ? "domain" : "address"},
+            {"reasons", a.reasons},
+            {"who", a.who},
+            {"why", a.why},
+            {"path", a.path},
+            {"created_at", a.created_at},
+            {"expires_at", a.expires_at},
+            {"live", a.Live(now)}};
+  if (a.revoked_at != 0) {
+    j["revoked_at"] = a.revoked_at;
+    j["revoked_by"] = a.revoked_by;
+  }
+  return j;
+}
+
+}  // namespace
+
+void ApiServerImpl::AddAcknowledgementRoutes() {
+  auto no_store = [](httplib::Response& res) {
+    SendProblem(res, MakeProblem(503, "no-store",
+                                 "acknowledgements and admin events live in the store: start "
+                                 "serve with --store"));
+  };
+
+  server_->Get("/v1/acknowledgements",
+               Guard(Role::kAdmin, [this, no_store](const httplib::Request& req,
+                                                    httplib::Response& res) {
+    if (store_ == nullptr) return no_store(res);
+    const int64_t now = NowSeconds();
+    bool all = req.get_param_value("all") == "1" || req.get_param_value("all") == "true";
+    Result<std::vector<Acknowledgement>> acks = store_->Acknowledgements(all, now, 1000);
+    if (!acks.ok()) {
+      return SendProblem(res, MakeProblem(503, "store-failed", acks.error().message()));
+    }
+    Json list = Json::array();
+    for (const Acknowledgement& a : *acks) list.push_back(AckJson(a, now));
+    SendJson(res, {{"acknowledgements", std::move(list)}});
+  }));
+
+  server_->Delete(R"(/v1/acknowledgements/([^/]+))",
+                  Guard(Role::kAdmin, [this, no_store](const httplib::Request& req,
+                                                       httplib::Response& res) {
+    if (store_ == nullptr) return no_store(res);
+    const std::string text = req.matches[1].str();
+    char* end = nullptr;
+    long long id = std::strtoll(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || id <= 0) {
+      return SendProblem(res, NotFound("no acknowledgement '" + text + "'"));
+    }
+    const std::string& who = Caller().name;
+    Status s = store_->RevokeAcknowledgement(id, who, NowSeconds());
+    if (s.code() == StatusCode::kNotFound) return SendProblem(res, NotFound(s.message()));
+    if (!s.ok()) return SendProblem(res, MakeProblem(503, "store-failed", s.message()));
+    RecordEvent(who, "admin", "revoke", "ack:" + text, "acknowledgement revoked");
+    SendJson(res, {{"id", id}, {"revoked", true}, {"by", who}});
+  }));
+
+  server_->Get("/v1/events", Guard(Role::kAdmin, [this, no_store](const httplib::Request& req,
+                                                                  httplib::Response& res) {
+    if (store_ == nullptr) return no_store(res);
+    long long limit = std::strtoll(req.get_param_value("limit").c_str(), nullptr, 10);
+    if (limit <= 0) limit = 200;  // absent or malformed: the newest 200
+    Result<std::vector<AdminEvent>> events =
+        store_->AdminEvents(static_cast<size_t>(std::min(limit, 5000LL)));
+    if (!events.ok()) {
+      return SendProblem(res, MakeProblem(503, "store-failed", events.error().message()));
+    }
+    Json list = Json::array();
+    for (const AdminEvent& e : *events) {
+      list.push_back({{"id", e.id}, {"time_ms", e.time_ms}, {"who", e.who}, {"role", e.role},
+                      {"action", e.action}, {"object", e.object}, {"detail", e.detail}});
+    }
+    SendJson(res, {{"events", std::move(list)}});
+  }));
+}
+
+}  // namespace nearmiss::http

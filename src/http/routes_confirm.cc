@@ -1,0 +1,179 @@
+// The sender's confirm links (milter/confirm_notifier.h): GET /confirm shows
+// what the link will do and a button; only POST /confirm acts, so a mail
+// scanner that fetches every link in a message releases nothing.
+//
+// A link acts once (Store::UseLink, shared by every node), only before it
+// expires, only on a message still in the hold queue whose sender is the
+// link's. A release acknowledges the flagged recipients for [confirm]
+// acknowledgement_days; every act is an admin event under the sender's name.
+#include <cctype>
+#include <chrono>
+#include <optional>
+
+#include "base/log.h"
+#include "base/text_format.h"
+#include "http/server_impl.h"
+
+namespace nearmiss::http {
+namespace {
+
+void SendPage(httplib::Response& res, int status, std::string_view title, std::string body) {
+  res.status = status;
+  res.set_header("Content-Security-Policy",
+                 "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+                 "frame-ancestors 'none'; base-uri 'none'");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("Cache-Control", "no-store");
+  res.set_content("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                  "<meta name=\"viewport\" content=\"width=device-width\"><title>" +
+                      HtmlEscape(title) +
+                      "</title><style>body{font:16px system-ui,sans-serif;max-width:40em;"
+                      "margin:3em auto;padding:0 1em}button{font-size:1em;padding:.5em 1em}"
+                      "</style></head><body><h1>" +
+                      HtmlEscape(title) + "</h1>" + body + "</body></html>",
+                  "text/html; charset=utf-8");
+}
+
+int64_t NowSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string JoinRecipients(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& r : v) out += (out.empty() ? "" : ", ") + r;
+  return out;
+}
+
+}  // namespace
+
+void ApiServerImpl::AddConfirmRoutes() {
+  // Checks the token; on failure answers the page and returns nullopt.
+  auto verify = [this](const std::string& token,
+                       httplib::Response& res) -> std::optional<confirm::ConfirmLink> {
+    if (signer_ == nullptr) {
+      SendPage(res, 404, "Confirm links are off",
+               "<p>This server has no <code>[confirm] key_file</code>. Ask an administrator.</p>");
+      return std::nullopt;
+    }
+    Result<confirm::ConfirmLink> link = signer_->Verify(token);
+    if (!link.ok()) {
+      SendPage(res, 400, "This link is not valid",
+               "<p>Copy the whole link from the notice, or ask an administrator.</p>");
+      return std::nullopt;
+    }
+    if (confirm::Expired(*link, NowSeconds())) {
+      SendPage(res, 410, "This link has expired",
+               "<p>The message is still held; ask an administrator to release or delete it.</p>");
+      return std::nullopt;
+    }
+    return *link;
+  };
+
+  server_->Get("/confirm", [this, verify](const httplib::Request& req, httplib::Response& res) {
+    const std::string token = req.get_param_value("t");
+    std::optional<confirm::ConfirmLink> link = verify(token, res);
+    if (!link) return;
+    bool release = link->action == "release";
+    std::string body = "<p>Message <code>" + HtmlEscape(link->queue_id) + "</code> from " +
+                       HtmlEscape(link->sender) + " is held because of " +
+                       HtmlEscape(JoinRecipients(link->recipients)) + ".</p>";
+    body += release ? "<p>Send it as it is. nearmiss will not ask again about " +
+                          HtmlEscape(JoinRecipients(link->recipients)) + " for " +
+                          std::to_string(confirm_policy_.acknowledgement_days) + " days.</p>"
+                    : "<p>Delete it. It will not be sent.</p>";
+    body += "<form method=\"post\" action=\"/confirm\"><input type=\"hidden\" name=\"t\" value=\"" +
+            HtmlEscape(token) + "\"><p><label>Why (optional): <input name=\"why\" maxlength=\"500\">"
+            "</label></p><button type=\"submit\" id=\"confirm\">" +
+            std::string(release ? "Send it" : "Delete it") + "</button></form>";
+    SendPage(res, 200, release ? "Send the held message?" : "Delete the held message?", body);
+  });
+
+  server_->Post("/confirm", [this, verify](const httplib::Request& req, httplib::Response& res) {
+    try {
+      std::optional<confirm::ConfirmLink> link = verify(req.get_param_value("t"), res);
+      if (!link) return;
+      if (store_ == nullptr) {
+        SendPage(res, 503, "Not available",
+                 "<p>This server has no store, so a link cannot be used once only. Ask an "
+                 "administrator.</p>");
+        return;
+      }
+      Result<HeldMessage> held = postfix_.GetHeld(link->queue_id);
+      if (!held.ok() && held.error().code() != StatusCode::kNotFound) {
+        SendPage(res, 502, "Try again in a moment",
+                 "<p>Postfix's hold queue could not be read.</p>");
+        return;
+      }
+      if (!held.ok() || Lower(held->sender) != Lower(link->sender)) {
+        SendPage(res, 404, "The message is no longer held",
+                 "<p>It was released or deleted already.</p>");
+        return;
+      }
+      const int64_t now = NowSeconds();
+      Result<bool> first = store_->UseLink(link->nonce, link->expires_at, now);
+      if (!first.ok()) {
+        log::Warn("confirm link for " + log::Untrusted(link->queue_id) + ": " +
+                  first.error().message());
+        SendPage(res, 503, "Try again in a moment", "<p>The store could not be reached.</p>");
+        return;
+      }
+      if (!*first) {
+        SendPage(res, 409, "This link was used already", "<p>Each link works once.</p>");
+        return;
+      }
+      std::string why = req.get_param_value("why").substr(0, 500);
+      if (link->action == "delete") {
+        Status s = postfix_.Delete(link->queue_id);
+        if (!s.ok()) {
+          SendPage(res, 502, "Not deleted", "<p>" + HtmlEscape(s.message()) + "</p>");
+          return;
+        }
+        RecordEvent(link->sender, "sender", "delete", link->queue_id, "from the confirm notice");
+        SendPage(res, 200, "Deleted", "<p>The message was deleted and will not be sent.</p>");
+        return;
+      }
+      Status s = postfix_.Release(link->queue_id);
+      if (!s.ok()) {
+        SendPage(res, 502, "Not released", "<p>" + HtmlEscape(s.message()) + "</p>");
+        return;
+      }
+      RecordEvent(link->sender, "sender", "release", link->queue_id,
+                  "from the confirm notice: " + JoinRecipients(link->recipients));
+      for (const std::string& r : link->recipients) {
+        Acknowledgement a;
+        a.sender = link->sender;
+        a.recipient = r;
+        a.who = link->sender;
+        a.why = why;
+        a.path = "confirm-link";
+        a.created_at = now;
+        a.expires_at = now + confirm_policy_.acknowledgement_days * 86400;
+        Result<int64_t> id = store_->AddAcknowledgement(a);
+        if (!id.ok()) {
+          log::Warn("acknowledgement of " + log::Untrusted(r) + " not stored: " +
+                    id.error().message());
+          continue;
+        }
+        RecordEvent(link->sender, "sender", "acknowledge", "ack:" + std::to_string(*id),
+                    link->sender + " -> " + r + " (confirm-link" +
+                        (why.empty() ? std::string(")") : "): " + why));
+      }
+      SendPage(res, 200, "Sent",
+               "<p>The message was released and is on its way. nearmiss will not ask again "
+               "about " +
+                   HtmlEscape(JoinRecipients(link->recipients)) + ".</p>");
+    } catch (const std::exception& e) {
+      log::Warn("POST /confirm: " + log::Untrusted(e.what(), 200));
+      SendPage(res, 500, "Something failed", "<p>See the server's log.</p>");
+    }
+  });
+}
+
+}  // namespace nearmiss::http

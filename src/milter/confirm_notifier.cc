@@ -1,0 +1,117 @@
+#include "milter/confirm_notifier.h"
+
+#include <chrono>
+
+#include "base/ascii.h"
+#include "base/log.h"
+
+namespace nearmiss::milter {
+namespace {
+
+int64_t Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// The link's query value: the token is hex and '.', nothing to escape.
+std::string LinkUrl(const std::string& base, const std::string& token) {
+  return base + "/confirm?t=" + token;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<ConfirmNotifier>> ConfirmNotifier::Create(const ConfirmPolicy& policy) {
+  NM_ASSIGN_OR_RETURN(confirm::LinkSigner signer,
+                      confirm::LinkSigner::FromKeyFile(policy.key_file));
+  return std::shared_ptr<ConfirmNotifier>(new ConfirmNotifier(policy, std::move(signer)));
+}
+
+ConfirmNotifier::ConfirmNotifier(ConfirmPolicy policy, confirm::LinkSigner signer)
+    : policy_(std::move(policy)), signer_(std::move(signer)) {
+  worker_ = std::thread([this] { Work(); });
+}
+
+ConfirmNotifier::~ConfirmNotifier() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  worker_.join();
+}
+
+void ConfirmNotifier::Notify(ConfirmRequest request) {
+  {
+    std::lock_guard lock(mu_);
+    queue_.push_back(std::move(request));
+  }
+  cv_.notify_one();
+}
+
+std::string ConfirmNotifier::Compose(const ConfirmRequest& request, int64_t now) const {
+  confirm::ConfirmLink link;
+  link.queue_id = request.queue_id;
+  link.sender = request.sender;
+  for (const ConfirmRequest::Recipient& r : request.recipients) {
+    link.recipients.push_back(r.address);
+  }
+  link.expires_at = now + policy_.link_hours * 3600;
+  confirm::Notice n;
+  n.from = policy_.notice_from;
+  n.to = request.sender;
+  n.queue_id = request.queue_id;
+  n.subject = request.subject;
+  for (const ConfirmRequest::Recipient& r : request.recipients) {
+    n.recipients.push_back({r.address, r.reason, r.suggestion});
+  }
+  link.action = "release";
+  n.release_url = LinkUrl(policy_.link_base, signer_.Sign(link));
+  link.action = "delete";
+  n.delete_url = LinkUrl(policy_.link_base, signer_.Sign(link));
+  n.expires_at = link.expires_at;
+  n.acknowledgement_days = policy_.acknowledgement_days;
+  n.date = now;
+  return confirm::ComposeNotice(n);
+}
+
+void ConfirmNotifier::Work() {
+  for (;;) {
+    ConfirmRequest request;
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;
+      request = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    const std::string id = log::Untrusted(request.queue_id);
+    if (request.queue_id.empty() || request.sender.empty()) {
+      // No queue id: no link could name the message; no sender: nobody to
+      // tell. The hold stands for an admin.
+      log::Warn("held " + (id.empty() ? std::string("a message") : id) +
+                " for confirmation, but it has no " +
+                (request.queue_id.empty() ? "queue id" : "sender") +
+                " to send a notice about; an admin must release or delete it");
+      continue;
+    }
+    if (EqualsNoCase(request.sender, policy_.notice_from)) {
+      // A held notice: answering it with another notice could loop.
+      log::Warn("held " + id + ", a message from the notice address " +
+                log::Untrusted(policy_.notice_from) + ": no notice about a notice; an admin "
+                "must release or delete it");
+      continue;
+    }
+    Status s = confirm::SubmitNotice({policy_.sendmail, policy_.postfix_config},
+                                     policy_.notice_from, request.sender,
+                                     Compose(request, Now()));
+    if (s.ok()) {
+      log::Info("confirm notice for " + id + " sent to " + log::Untrusted(request.sender));
+    } else {
+      log::Warn("confirm notice for " + id + " not sent (" + s.message() +
+                "); the message stays held for an admin");
+    }
+  }
+}
+
+}  // namespace nearmiss::milter

@@ -1,0 +1,147 @@
+// Acknowledgements, administrative events and used confirm links: three
+// small tables (schema migration 3) that several nodes share.
+#include <cctype>
+#include <string>
+
+#include "store/sql_store.h"
+
+namespace nearmiss::store {
+namespace {
+
+constexpr const char* kAckColumns =
+    "id, sender, recipient, domain, reasons, who, why, path, created_at, expires_at, "
+    "revoked_at, revoked_by";
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+Acknowledgement AckFromRow(const Row& r) {
+  Acknowledgement a;
+  a.id = ToInt(r[0]);
+  a.sender = r[1];
+  a.recipient = r[2];
+  a.domain = r[3];
+  a.reasons = r[4];
+  a.who = r[5];
+  a.why = r[6];
+  a.path = r[7];
+  a.created_at = ToInt(r[8]);
+  a.expires_at = ToInt(r[9]);
+  a.revoked_at = ToInt(r[10]);
+  a.revoked_by = r[11];
+  return a;
+}
+
+std::string LimitClause(size_t limit) {
+  return limit == 0 ? std::string() : " LIMIT " + std::to_string(limit);
+}
+
+}  // namespace
+
+Result<int64_t> SqlStore::AddAcknowledgement(const Acknowledgement& a) {
+  if (a.sender.empty() || (a.recipient.empty() == a.domain.empty())) {
+    return Status::InvalidArgument(
+        "an acknowledgement needs a sender and either a recipient address or a domain");
+  }
+  std::lock_guard lock(mu_);
+  NM_ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      conn_->Query("add acknowledgement",
+                   "INSERT INTO nm_acknowledgement (sender, recipient, domain, reasons, who, "
+                   "why, path, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+                   "$9) RETURNING id",
+                   {Lower(a.sender), Lower(a.recipient),
+                    Lower(a.domain.empty() ? DomainOf(a.recipient) : a.domain), a.reasons,
+                    a.who, a.why, a.path, a.created_at, a.expires_at}));
+  if (rows.empty()) return Status::IoError(conn_->name() + ": add acknowledgement: no id");
+  return ToInt(rows[0][0]);
+}
+
+Result<std::vector<Acknowledgement>> SqlStore::Acknowledgements(bool all, int64_t now,
+                                                                size_t limit) {
+  std::lock_guard lock(mu_);
+  // One statement for both: a parameter list built conditionally trips
+  // GCC 12's -Wmaybe-uninitialized on std::variant.
+  NM_ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      conn_->Query("list acknowledgements",
+                   std::string("SELECT ") + kAckColumns +
+                       " FROM nm_acknowledgement WHERE $1 = 1 OR (revoked_at = 0 AND "
+                       "expires_at > $2) ORDER BY id DESC" + LimitClause(limit),
+                   {int64_t{all ? 1 : 0}, now}));
+  std::vector<Acknowledgement> out;
+  for (const Row& r : rows) out.push_back(AckFromRow(r));
+  return out;
+}
+
+Result<std::vector<Acknowledgement>> SqlStore::LiveAcknowledgements(std::string_view sender,
+                                                                    int64_t now) {
+  std::lock_guard lock(mu_);
+  NM_ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      conn_->Query("read acknowledgements",
+                   std::string("SELECT ") + kAckColumns +
+                       " FROM nm_acknowledgement WHERE sender = $1 AND revoked_at = 0 AND "
+                       "expires_at > $2 ORDER BY id DESC",
+                   {Lower(sender), now}));
+  std::vector<Acknowledgement> out;
+  for (const Row& r : rows) out.push_back(AckFromRow(r));
+  // A domain-wide acknowledgement stores the domain and no address; an
+  // address one stores both, and Covers looks at the address.
+  return out;
+}
+
+Status SqlStore::RevokeAcknowledgement(int64_t id, std::string_view who, int64_t now) {
+  std::lock_guard lock(mu_);
+  NM_ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      conn_->Query("revoke acknowledgement",
+                   "UPDATE nm_acknowledgement SET revoked_at = $1, revoked_by = $2 "
+                   "WHERE id = $3 AND revoked_at = 0 RETURNING id",
+                   {now, std::string(who), id}));
+  if (rows.empty()) {
+    return Status::NotFound("no live acknowledgement " + std::to_string(id));
+  }
+  return Status::Ok();
+}
+
+Status SqlStore::AppendAdminEvent(const AdminEvent& e) {
+  std::lock_guard lock(mu_);
+  return conn_->Exec("record admin event",
+                     "INSERT INTO nm_admin_event (time_ms, who, role, action, object, detail) "
+                     "VALUES ($1, $2, $3, $4, $5, $6)",
+                     {e.time_ms, e.who, e.role, e.action, e.object, e.detail});
+}
+
+Result<std::vector<AdminEvent>> SqlStore::AdminEvents(size_t limit) {
+  std::lock_guard lock(mu_);
+  NM_ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      conn_->Query("list admin events",
+                   "SELECT id, time_ms, who, role, action, object, detail FROM nm_admin_event "
+                   "ORDER BY id DESC" + LimitClause(limit)));
+  std::vector<AdminEvent> out;
+  for (const Row& r : rows) {
+    out.push_back({ToInt(r[0]), ToInt(r[1]), r[2], r[3], r[4], r[5], r[6]});
+  }
+  return out;
+}
+
+Result<bool> SqlStore::UseLink(std::string_view nonce, int64_t expires_at, int64_t now) {
+  std::lock_guard lock(mu_);
+  NM_RETURN_IF_ERROR(conn_->Exec("forget expired links",
+                                 "DELETE FROM nm_link_use WHERE expires_at < $1", {now}));
+  // The primary key makes the second use a no-op on every backend.
+  NM_ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      conn_->Query("use link",
+                   "INSERT INTO nm_link_use (nonce, used_at, expires_at) VALUES ($1, $2, $3) "
+                   "ON CONFLICT (nonce) DO NOTHING RETURNING nonce",
+                   {std::string(nonce), now, expires_at}));
+  return !rows.empty();
+}
+
+}  // namespace nearmiss::store
