@@ -12,6 +12,7 @@
 #include <fstream>
 
 #include "base/log.h"
+#include "cli/audit_marking.h"
 #include "cli/commands.h"
 #include "cli/report_pdf.h"
 #include "investigate/auditor.h"
@@ -30,6 +31,7 @@ struct AuditFlags {
   std::string html;
   std::string summary_json;
   std::string marking;
+  bool marking_below_data = false;
   std::string pdf;
   std::string chromium = "chromium";
   int year = 0;
@@ -105,7 +107,9 @@ int RunAudit(const AuditFlags& flags) {
     };
   }
   investigate::Report report;
-  options.on_bytes = [&progress, &report](uint64_t bytes) { progress.Update(bytes, report.lines); };
+  options.on_progress = [&progress](uint64_t bytes, uint64_t lines) {
+    progress.Update(bytes, lines);
+  };
   investigate::Auditor auditor(engine, options, &report);
   std::vector<std::string> logs, mailboxes;
   for (const std::string& in : flags.inputs) {
@@ -144,6 +148,22 @@ int RunAudit(const AuditFlags& flags) {
     meta.policy = engine->policy().source;
     meta.since = flags.since;
     meta.marking = flags.marking;
+    Result<std::string> below = MarkingBelowData(*engine, flags.marking, report);
+    if (!below.ok()) {
+      log::Error(below.error().message());
+      return kExitError;
+    }
+    if (!below->empty() && !flags.marking_below_data) {
+      // Refused before anything is written: a report marked lower than what
+      // it shows would be handled as less sensitive than it is.
+      log::Error(*below + "; the report is not written (give --marking-below-data to write it "
+                 "with that marking anyway)");
+      return kExitError;
+    }
+    if (!below->empty()) {
+      log::Warn(*below + "; written as asked (--marking-below-data)");
+      meta.marking_warning = *below;
+    }
     for (const DomainItem& d : engine->policy().organisation) {
       meta.organisation += (meta.organisation.empty() ? "" : ", ") + d.domain;
     }
@@ -211,7 +231,11 @@ void AddAuditCommand(CLI::App& app, Run& run) {
   cmd->add_option("--marking", flags->marking,
                   "The HTML report's own protective marking, shown in its banner (e.g. "
                   "\"OFFICIAL-SENSITIVE\"); default: the highest level among the flagged mailbox "
-                  "messages, or none");
+                  "messages, or none. A marking below that level is refused (exit 2) unless "
+                  "--marking-below-data is given");
+  cmd->add_flag("--marking-below-data", flags->marking_below_data,
+                "Write the report with a --marking below the flagged messages' level, with a "
+                "warning on stderr and under its banner");
   cmd->add_option("--summary-json", flags->summary_json,
                   "Write the summary as JSON: lines read, recognised and from Postfix per log "
                   "file, and the flagged deliveries");

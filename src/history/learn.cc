@@ -166,6 +166,8 @@ Status Learner::AddPostfixLog(const std::string& path, const maillog::ReadLogOpt
   Status s = maillog::ReadLog(path, *log_, options, counts);
   sink_->on_batch = nullptr;
   if (!s.ok()) {
+    // Its attempts still held for a hand-off join must not be learned later.
+    log_->DiscardHeld();
     found_.clear();
     return s;
   }

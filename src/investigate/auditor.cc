@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "investigate/mailbox_date.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/read_log.h"
 #include "maillog/timestamp.h"
@@ -15,18 +16,6 @@ std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-// Maildir file names start with the delivery time: "1709461502.M1P2.host".
-int64_t MaildirTime(const std::string& source) {
-  size_t slash = source.rfind('/');
-  std::string_view name = std::string_view(source).substr(slash == std::string::npos ? 0 : slash + 1);
-  int64_t t = 0;
-  size_t i = 0;
-  for (; i < name.size() && std::isdigit(static_cast<unsigned char>(name[i])); ++i) {
-    t = t * 10 + (name[i] - '0');
-  }
-  return i >= 9 && i < name.size() && name[i] == '.' ? t : 0;
 }
 
 // One domain in one form, so "army.ml", "ARMY.ML." and a U-label and its
@@ -128,7 +117,9 @@ Status Auditor::AddLog(const std::string& path) {
   uint64_t last = 0;
   o.on_bytes = [&](uint64_t bytes) {
     last = bytes;
-    if (options_.on_bytes) options_.on_bytes(before + bytes);
+    // The reader's own line count: Report::lines is set only once a file
+    // is done, so it read 0 for the whole of a single-file run.
+    if (options_.on_progress) options_.on_progress(before + bytes, log_.lines());
   };
   maillog::LineCounts counts;
   Status s = maillog::ReadLog(path, log_, o, &counts);
@@ -150,7 +141,8 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
     Result<Address> from = ParseAddress(m.from);
     std::string sender = from.ok() ? from->ToString() : Lower(m.from);
     content::Sensitivity s = engine_->FilterSensitivity(m.sensitivity);
-    int64_t t = MaildirTime(m.source);
+    const MailboxDate date = MessageDate(m);
+    const int64_t t = date.seconds;
     std::vector<std::string> recipients;
     for (const auto* list : {&m.to, &m.cc, &m.bcc}) {
       for (const std::string& header : *list) {
@@ -176,9 +168,11 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       if (static_cast<int>(s.level) > report_->top_level_rank) {
         report_->top_level_rank = static_cast<int>(s.level);
         report_->top_level = std::string(content::LevelName(s.level));
+        report_->top_level_source = m.source;
       }
       row.level = std::string(content::LevelName(s.level));
       row.source = m.source;
+      row.date_source = std::string(date.source);
       if (options_.on_row) options_.on_row(row);
       report_->AddAttempt(row);
     }

@@ -30,7 +30,8 @@ struct AuditOptions {
   int min_recognised_percent = maillog::kDefaultMinRecognisedPercent;
   int64_t since = 0;   // attempts before this (seconds) are left out
   std::function<void(const Row&)> on_row;        // every flagged attempt
-  std::function<void(uint64_t bytes)> on_bytes;  // progress through logs
+  // Progress through the logs: bytes and lines read so far, every file.
+  std::function<void(uint64_t bytes, uint64_t lines)> on_progress;
 };
 
 class Auditor final : public maillog::DeliverySink {

@@ -26,6 +26,15 @@ std::string TdNum(int64_t n) {
 std::string TdTag(const std::string& v) {
   return "<td><span class=\"tag " + Html(v) + "\">" + Html(v) + "</span></td>";
 }
+// Where a mailbox message's time came from (Row::date_source), in words.
+std::string DateSourceWords(const std::string& source) {
+  if (source == "date-header") return "Date: header";
+  if (source == "mbox-from-line") return "mbox From_ line";
+  if (source == "maildir-name") return "Maildir file name";
+  if (source == "file-mtime") return "file modification time";
+  return source;
+}
+
 std::string Day(int64_t s) { return s == 0 ? "" : maillog::FormatTime(s).substr(0, 10); }
 
 std::string Legend() {
@@ -113,6 +122,11 @@ std::string Skipped(const maillog::LineCounts& c) {
     add(Thousands(static_cast<int64_t>(c.hand_offs)) +
         " hand-offs to a content filter or another Postfix instance, counted at the last hop");
   }
+  if (c.internal_hops != 0) {
+    add(Thousands(static_cast<int64_t>(c.internal_hops)) +
+        " Exchange events within the organisation (between its servers, into its mailboxes), "
+        "which are not mail leaving it");
+  }
   return s.empty() ? "nothing" : s;
 }
 
@@ -124,7 +138,7 @@ std::string LogTable(const Report& rep) {
                   "</tr></thead><tbody>";
   for (const maillog::LineCounts& c : rep.logs) {
     s += "<tr>" + Td(c.file) + Td(std::string(maillog::FormatName(c.main_format()))) +
-         Td(Span(c)) + TdNum(static_cast<int64_t>(c.lines)) +
+         Td(Span(c), "nowrap") + TdNum(static_cast<int64_t>(c.lines)) +
          TdNum(static_cast<int64_t>(c.recognised)) +
          TdNum(static_cast<int64_t>(c.delivery_lines)) + Td(Skipped(c)) + "</tr>";
   }
@@ -142,7 +156,13 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
     if (!r.domain_unicode.empty()) {
       to += " <span class=\"ulabel\">(" + Html(r.domain_unicode) + ")</span>";
     }
-    s += "<tr>" + Td(r.time) + "<td><code>" + Html(r.queue_id) + "</code></td>" +
+    std::string when = Html(r.time.empty() && !r.source.empty() ? "unknown" : r.time);
+    if (!r.date_source.empty()) {
+      when += " <span class=\"ulabel\">(" + Html(DateSourceWords(r.date_source)) + ")</span>";
+    } else if (!r.source.empty()) {
+      when += " <span class=\"ulabel\">(no Date: header, no delivery time)</span>";
+    }
+    s += "<tr><td data-v=\"" + Html(r.time) + "\">" + when + "</td><td><code>" + Html(r.queue_id) + "</code></td>" +
          Td(SenderLabel(r)) +
          "<td>" + to + "</td>" + TdTag(r.verdict) + Td(r.reason) + Td(r.suggestion) +
          TdTag(r.status) +
@@ -201,10 +221,20 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   std::string marking = !meta.marking.empty() ? meta.marking : rep.top_level;
   std::string badge = marking.empty() ? std::string()
                                       : "<span class=\"badge\">" + Html(marking) + "</span>";
+  // The marking at the top and bottom of every printed page: the page is
+  // one table whose head and foot rows Chromium repeats on each page it
+  // prints (CSS @page margin boxes are not drawn by its print, and fixed
+  // elements cannot reach the page margins); on screen they are a banner
+  // above and below the report.
+  std::string marking_row =
+      marking.empty() ? std::string()
+                      : "<tr><td><div class=\"marking\">" + Html(marking) + "</div></td></tr>";
   std::string h = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                   "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                   "<title>" + Html(meta.title) + "</title><style>" + kReportCss +
-                  "</style></head><body><header><div class=\"kicker\">nearmiss investigation" + badge +
+                  "</style></head><body><table class=\"pagebox\"><thead>" + marking_row +
+                  "</thead><tfoot>" + marking_row + "</tfoot><tbody><tr><td>"
+                  "<header><div class=\"kicker\">nearmiss investigation" + badge +
                   "</div><h1>" + Html(meta.title) +
                   "</h1><div class=\"meta\">";
   if (!meta.organisation.empty()) h += Html(meta.organisation) + " &middot; ";
@@ -214,7 +244,12 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
        (rep.messages ? ", " + Thousands(static_cast<int64_t>(rep.messages)) + " messages" : "") +
        " from " + std::to_string(rep.inputs.size()) + " source" +
        (rep.inputs.size() == 1 ? "" : "s") + " &middot; generated " + Html(meta.generated) +
-       "</div></header><main>" + ExecutiveSummaryHtml(rep, meta);
+       "</div>" +
+       (meta.marking_warning.empty()
+            ? std::string()
+            : "<div class=\"marking-warning\">Marking below the data: " +
+                  Html(meta.marking_warning) + ".</div>") +
+       "</header><main>" + ExecutiveSummaryHtml(rep, meta);
 
   h += "<section class=\"kpis\">" + Kpi(Thousands(t.deliveries), "Flagged deliveries", true) +
        Kpi(Thousands(t.sent), "Delivered to look-alikes", true) +
@@ -245,7 +280,8 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   }
   h += "</main><footer>A delivery is one recipient of one message; its status "
        "is its latest outcome. Domains are classified with the "
-       "policy " + Html(meta.policy) + ". Times that carry a zone in the log are shown in UTC; others as written.</footer><script>" +
+       "policy " + Html(meta.policy) + ". Times that carry a zone in the log are shown in UTC; others as written.</footer>"
+       "</td></tr></tbody></table><script>" +
        kReportJs + "</script></body></html>\n";
   return h;
 }

@@ -48,6 +48,7 @@ th.asc:after{content:" \2191";opacity:.9}
 th.desc:after{content:" \2193";opacity:.9}
 td{padding:6px 8px;border-bottom:1px solid #eef0f3;vertical-align:top}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+td.nowrap{white-space:nowrap}
 tr:hover td{background:#f8fafc}
 .tag{display:inline-block;padding:1px 7px;border-radius:9px;font-size:11px;font-weight:600}
 .tag.lookalike{background:#fdecea;color:#a93226}
@@ -59,7 +60,12 @@ tr:hover td{background:#f8fafc}
 code{font:12px/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .scroll{max-height:560px;overflow:auto}
 footer{color:#7f8c8d;font-size:12px;padding:0 40px 30px;max-width:1240px;margin:0 auto}
-@media print{body{background:#fff}.card,.kpi,.summary{box-shadow:none;border:1px solid #ddd}.scroll{max-height:none;overflow:visible}header{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+table.pagebox{font-size:inherit;border-collapse:collapse;width:100%;table-layout:fixed}
+table.pagebox>thead>tr>td,table.pagebox>tfoot>tr>td,table.pagebox>tbody>tr>td{padding:0;border:0;background:none}
+.marking{text-align:center;font-weight:700;letter-spacing:.12em;background:#c0392b;color:#fff;padding:3px 0;font-size:13px;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.marking-warning{margin-top:8px;font-size:13px;background:#fdf2e0;color:#7a5510;padding:4px 8px;border-radius:4px}
+@page{margin:10mm 10mm}
+@media print{body{background:#fff}.card,.kpi,.summary{box-shadow:none;border:1px solid #ddd}.scroll{max-height:none;overflow:visible}th{white-space:normal}th:after{content:none}header{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 )css";
 
 // Click a header to sort its table; numbers by value, the rest as text.

@@ -12,7 +12,10 @@
 namespace nearmiss::investigate {
 
 // {"time","queue_id","from","to","domain","verdict","target","suggestion",
-//  "status","relay"}, plus "level" and "source" for mailbox messages.
+//  "status","relay"}, plus "hops" after a hand-off, and "level", "source"
+//  and "date_source" for mailbox messages. The CSV has every column, in
+//  CsvHeader's order, empty where the JSON leaves a key out ("hops": the
+//  hand-off chain, "4F2A1B3C via 127.0.0.1[127.0.0.1]:10024").
 std::string RowJson(const Row& row);
 std::string CsvHeader();
 std::string RowCsv(const Row& row);
@@ -36,6 +39,10 @@ struct HtmlMeta {
   // the data (the highest level of a flagged mailbox message) or, failing
   // that, to show none.
   std::string marking;
+  // Set when `marking` is below the level the data shows and the
+  // investigator kept it (--marking-below-data): the report says so under
+  // its banner, in these words.
+  std::string marking_warning;
 };
 std::string ReportHtml(const Report& report, const HtmlMeta& meta);
 // The first section: how many messages went to look-alike domains, to

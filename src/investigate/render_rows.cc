@@ -44,19 +44,21 @@ std::string RowJson(const Row& r) {
   if (!r.hops.empty()) j["hops"] = r.hops;
   if (!r.level.empty()) j["level"] = r.level;
   if (!r.source.empty()) j["source"] = r.source;
+  if (!r.date_source.empty()) j["date_source"] = r.date_source;
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::string CsvHeader() {
-  return "time,queue_id,from,to,domain,verdict,target,suggestion,status,relay,level,source";
+  return "time,queue_id,from,to,domain,verdict,target,suggestion,status,relay,hops,level,source,"
+         "date_source";
 }
 
 std::string RowCsv(const Row& r) {
   std::string out;
   const std::string from = r.from_known ? r.from : SenderLabel(r);
   for (const std::string* v : {&r.time, &r.queue_id, &from, &r.to, &r.domain, &r.verdict,
-                               &r.target, &r.suggestion, &r.status, &r.relay, &r.level,
-                               &r.source}) {
+                               &r.target, &r.suggestion, &r.status, &r.relay, &r.hops,
+                               &r.level, &r.source, &r.date_source}) {
     if (!out.empty() || v != &r.time) out += ',';
     out += Csv(*v);
   }
@@ -93,6 +95,7 @@ std::string SummaryJson(const Report& rep) {
                     {"delivery_lines", c.delivery_lines},
                     {"verification_probes", c.probes},
                     {"hand_offs", c.hand_offs},
+                    {"internal_hops", c.internal_hops},
                     {"delivery_lines_not_understood", c.not_understood},
                     {"first_not_understood", not_understood},
                     {"first_time", c.first_time ? maillog::FormatTime(c.first_time) : ""},

@@ -43,6 +43,12 @@ struct Row {
   std::string hops;       // hand-offs before this queue id ("A via 127.0.0.1[127.0.0.1]:10024")
   std::string level;      // mailboxes only: the message's sensitivity
   std::string source;     // mailboxes only: "Sent.mbox:12"
+  // Mailboxes only: where `time` came from, best first: "date-header" (the
+  // message's Date:, RFC 5322 3.6.1), "mbox-from-line" (the mbox From_
+  // line's delivery time, as written, no zone), "maildir-name" (the
+  // delivery time a Maildir file name starts with), "file-mtime" (the
+  // file's modification time); "" when none gave one.
+  std::string date_source;
   int64_t seconds = 0;    // `time` as a number; 0 when unknown
 };
 
@@ -94,6 +100,7 @@ class Report {
   // ("OFFICIAL-SENSITIVE"); "" when none was seen (logs carry no content).
   std::string top_level;
   int top_level_rank = 0;
+  std::string top_level_source;  // the first message at that level ("Sent.mbox:2")
   std::vector<std::string> inputs;
   std::vector<maillog::LineCounts> logs;  // per log file, in reading order
 

@@ -73,6 +73,10 @@ std::string Describe(const LineCounts& c) {
   if (c.hand_offs != 0) {
     out += ", " + std::to_string(c.hand_offs) + " hand-offs followed to the next queue id";
   }
+  if (c.internal_hops != 0) {
+    out += ", " + std::to_string(c.internal_hops) +
+           " internal hops (within the organisation, not deliveries)";
+  }
   if (c.not_understood != 0) {
     out += ", " + std::to_string(c.not_understood) + " delivery lines not understood (first at " +
            c.file + ":" + std::to_string(c.first_not_understood_line) + ")";

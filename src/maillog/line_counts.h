@@ -41,6 +41,9 @@ struct LineCounts {
   uint64_t delivery_lines = 0;  // delivery attempts read (Postfix "to=<", a trace's rows)
   uint64_t probes = 0;          // address verification probes: not deliveries
   uint64_t hand_offs = 0;       // to a content filter or another instance, followed
+  // Exchange events between the organisation's own servers or into its own
+  // mailboxes (trace_log.h): the message had not left; not attempts.
+  uint64_t internal_hops = 0;
   uint64_t not_understood = 0;  // looked like a delivery line, did not parse
   uint64_t first_not_understood_line = 0;
   std::string first_not_understood;  // at most kExcerpt bytes

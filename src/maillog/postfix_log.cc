@@ -86,18 +86,36 @@ void PostfixLog::Feed(std::string_view line) {
   // filter or another instance hands a message back to (HandOff).
   bool client = t.starts_with("client=");
   if (!to && !from && !removed && !msgid && !client) return;
+  if (l.time + options_.hand_off_window < clock_) {
+    // Log time went back by more than the window: another log (a second
+    // server's, read after the first), not lines out of order. What is
+    // held cannot join it; held on, it would wait for a time long past.
+    Release(true);
+    clock_ = l.time;
+  }
+  clock_ = std::max(clock_, l.time);
+  Release(false);
   if (l.time - last_sweep_ > 3600 || queues_.size() > options_.max_queues) Expire(l.time);
   key_.assign(l.queue_id);
   auto it = queues_.find(key_);
   if (removed) {
-    if (it == queues_.end()) return;
-    queues_.erase(it);
-    sink_->OnDone(l.queue_id);
+    if (it == queues_.end() || it->second.removed) return;
+    // Kept (for a "queued as" naming it that comes later) until its end
+    // is passed on.
+    it->second.removed = true;
+    HoldDone(l.queue_id, l.time);
     return;
   }
-  if (it == queues_.end()) it = queues_.emplace(key_, Queue{}).first;
+  if (it != queues_.end() && it->second.removed) {
+    // The queue id again after its end: Postfix reused it for a new message.
+    queues_.erase(it);
+    it = queues_.end();
+  }
+  bool first_line = it == queues_.end();
+  if (first_line) it = queues_.emplace(key_, Queue{}).first;
   Queue& q = it->second;
   q.last_seen = l.time;
+  if (first_line && !pending_.empty()) JoinPending(l.queue_id, q);
   if (from) {
     std::string_view sender, rest;
     if (!ReadFromField(t, &sender, &rest)) {
@@ -117,17 +135,16 @@ void PostfixLog::Feed(std::string_view line) {
       a.queue_id = l.queue_id;
       a.sender = q.sender;
       a.sender_known = true;  // this very line names it
-  a.sender_known = q.sender_seen;
       a.status = "expired";
       a.status_text = "returned to sender";
       a.message_id = q.message_id;
       a.size = q.size;
       a.hops = q.hops;
       ++counts_.delivery_lines;
-      if (q.deferred.empty()) sink_->OnAttempt(a);
+      if (q.deferred.empty()) Hold(a, {});
       for (const std::string& rcpt : q.deferred) {
         a.recipient = rcpt;
-        sink_->OnAttempt(a);
+        Hold(a, {});
       }
       q.deferred.clear();
     }
@@ -137,6 +154,18 @@ void PostfixLog::Feed(std::string_view line) {
     std::string_view id = t.substr(11);
     if (id.starts_with('<') && id.ends_with('>')) id = id.substr(1, id.size() - 2);
     q.message_id.assign(id);
+    if (q.joined_from != 0) {
+      // Joined to a "queued as" before its Message-ID was known: another
+      // message's id means it was a remote server's queue id after all.
+      Held* h = HeldAt(q.joined_from - 1);
+      std::string_view was = h != nullptr ? h->Get(Held::kMessageId) : std::string_view();
+      if (h != nullptr && h->dropped && !was.empty() && was != q.message_id) {
+        h->dropped = false;
+        q.hops = q.joined_hops;
+        if (counts_.hand_offs > 0) --counts_.hand_offs;
+      }
+      q.joined_from = 0;
+    }
   } else {
     Delivery(l, q);
   }
@@ -159,9 +188,17 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
       break;
   }
   ++counts_.delivery_lines;
+  q.joined_from = 0;  // a delivery of its own: the join, if any, stands
+  std::string_view pending;
   if (f.status == "sent") {
     std::string_view next = QueuedAs(f.status_text);
-    if (!next.empty() && next != l.queue_id && HandOff(l, q, next, f.relay)) return;
+    if (!next.empty() && next != l.queue_id) {
+      if (HandOff(l, q, next, f.relay)) return;
+      key_.assign(next);
+      // Not (yet) seen here: held as a delivery that X's first line, if it
+      // comes within the window, turns into a hand-off.
+      if (queues_.find(key_) == queues_.end()) pending = next;
+    }
   }
   ++q.attempts;
   // discard(8) says "sent" for mail it throws away (relay=none): nothing
@@ -180,7 +217,8 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   a.message_id = q.message_id;
   a.size = q.size;
   a.hops = q.hops;
-  sink_->OnAttempt(a);
+  uint64_t seq = Hold(a, pending);
+  if (q.first_attempt == 0) q.first_attempt = seq + 1;
   auto was = std::find(q.deferred.begin(), q.deferred.end(), f.recipient);
   if (f.status == "deferred") {
     if (was == q.deferred.end()) q.deferred.emplace_back(f.recipient);
@@ -197,23 +235,150 @@ bool PostfixLog::HandOff(const LogLine& l, Queue& q, std::string_view next,
     Queue& n = it->second;
     // A remote MX's "queued as" that happens to name a local queue id is
     // told apart by that id's own deliveries or a different Message-ID.
-    bool same = n.attempts == 0 &&
-                (n.message_id.empty() || q.message_id.empty() || n.message_id == q.message_id);
-    if (!same) return false;
+    // A remote MX's "queued as" that happens to name a local queue id is
+    // told apart by a different Message-ID. X's own attempts may have come
+    // first (out of order): they can take the hops while they are all
+    // still held.
+    bool same = n.message_id.empty() || q.message_id.empty() || n.message_id == q.message_id;
+    bool all_held = n.first_attempt == 0 || n.first_attempt - 1 >= held_base_;
+    if (!same || !all_held) return false;
     if (n.hops.empty() || n.hops.find(std::string(l.queue_id) + " via ") == std::string::npos) {
-      TakeOver(n, l.queue_id, q.hops, relay);
+      TakeOver(n, next, l.queue_id, q.hops, relay);
     }
+    q.next_id.assign(next);
+    q.next_relay.assign(relay);
     return true;
   }
   // Not seen in this log: a remote server's queue id, so a delivery.
   return false;
 }
 
-void PostfixLog::TakeOver(Queue& next, std::string_view from_id, const std::string& from_hops,
-                          std::string_view relay) {
-  ++counts_.hand_offs;
+void PostfixLog::TakeOver(Queue& next, std::string_view next_id, std::string_view from_id,
+                          const std::string& from_hops, std::string_view relay, bool count,
+                          int depth) {
+  if (count) ++counts_.hand_offs;
   std::string hop = Hop(from_id, relay);
   next.hops = from_hops.empty() ? hop : from_hops + ", " + hop;
+  // Already handed on (its lines came first): the queue ids after it learn
+  // the hop too. The depth bounds a chain a crafted log makes circular.
+  if (!next.next_id.empty() && depth < 8) {
+    auto it = queues_.find(next.next_id);
+    if (it != queues_.end()) {
+      TakeOver(it->second, next.next_id, next_id, next.hops, next.next_relay, false, depth + 1);
+    }
+  }
+  if (next.first_attempt == 0) return;
+  // Its attempts read before the hand-off line: still held, they get the hops.
+  for (uint64_t seq = next.first_attempt - 1; seq < held_base_ + held_.size(); ++seq) {
+    Held& h = held_[seq - held_base_];
+    if (h.done || h.Get(Held::kQueueId) != next_id) continue;
+    std::string_view f[Held::kFields];
+    for (int i = 0; i < Held::kFields; ++i) f[i] = h.Get(static_cast<Held::Field>(i));
+    f[Held::kHops] = next.hops;
+    std::string text;
+    for (int i = 0; i < Held::kFields; ++i) {
+      text.append(f[i]);
+      h.end[i] = static_cast<uint32_t>(text.size());
+    }
+    h.text = std::move(text);
+  }
+}
+
+void PostfixLog::JoinPending(std::string_view id, Queue& q) {
+  auto p = pending_.find(key_);  // key_ holds `id`
+  if (p == pending_.end()) return;
+  uint64_t seq = p->second;
+  pending_.erase(p);
+  Held* h = HeldAt(seq);
+  if (h == nullptr || h->done || h->dropped) return;
+  h->dropped = true;
+  q.joined_from = seq + 1;
+  q.joined_hops = q.hops;
+  release_key_.assign(h->Get(Held::kQueueId));
+  if (auto from = queues_.find(release_key_); from != queues_.end()) {
+    from->second.next_id.assign(id);
+    from->second.next_relay.assign(h->Get(Held::kRelay));
+  }
+  TakeOver(q, id, h->Get(Held::kQueueId), std::string(h->Get(Held::kHops)),
+           h->Get(Held::kRelay));
+}
+
+PostfixLog::Held* PostfixLog::HeldAt(uint64_t seq) {
+  if (seq < held_base_ || seq - held_base_ >= held_.size()) return nullptr;
+  return &held_[seq - held_base_];
+}
+
+uint64_t PostfixLog::Hold(const Attempt& a, std::string_view pending_next) {
+  Held& h = held_.emplace_back();
+  h.time = a.time;
+  h.size = a.size;
+  h.sender_known = a.sender_known;
+  const std::string_view f[Held::kFields] = {a.queue_id, a.sender,     a.recipient,
+                                             a.status,   a.status_text, a.relay,
+                                             a.dsn,      a.hops,       a.message_id,
+                                             pending_next};
+  size_t n = 0;
+  for (std::string_view v : f) n += v.size();
+  h.text.reserve(n);
+  for (int i = 0; i < Held::kFields; ++i) {
+    h.text.append(f[i]);
+    h.end[i] = static_cast<uint32_t>(h.text.size());
+  }
+  uint64_t seq = held_base_ + held_.size() - 1;
+  if (!pending_next.empty()) pending_[std::string(pending_next)] = seq;
+  if (options_.hand_off_window <= 0) Release(true);
+  return seq;
+}
+
+void PostfixLog::HoldDone(std::string_view queue_id, int64_t time) {
+  Held& h = held_.emplace_back();
+  h.done = true;
+  h.time = time;
+  h.text.assign(queue_id);
+  for (uint32_t& e : h.end) e = static_cast<uint32_t>(h.text.size());
+  if (options_.hand_off_window <= 0) Release(true);
+}
+
+void PostfixLog::Release(bool all) {
+  while (!held_.empty()) {
+    Held& h = held_.front();
+    if (!all && h.time + options_.hand_off_window >= clock_ &&
+        held_.size() <= options_.max_held) {
+      break;
+    }
+    std::string_view id = h.Get(Held::kQueueId);
+    if (h.done) {
+      release_key_.assign(id);
+      auto it = queues_.find(release_key_);
+      if (it != queues_.end() && it->second.removed) queues_.erase(it);
+      sink_->OnDone(id);
+    } else {
+      std::string_view next = h.Get(Held::kNext);
+      if (!next.empty()) {
+        release_key_.assign(next);
+        auto p = pending_.find(release_key_);
+        if (p != pending_.end() && p->second == held_base_) pending_.erase(p);
+      }
+      if (!h.dropped) {
+        Attempt a;
+        a.time = h.time;
+        a.size = h.size;
+        a.sender_known = h.sender_known;
+        a.queue_id = id;
+        a.sender = h.Get(Held::kSender);
+        a.recipient = h.Get(Held::kRecipient);
+        a.status = h.Get(Held::kStatus);
+        a.status_text = h.Get(Held::kStatusText);
+        a.relay = h.Get(Held::kRelay);
+        a.dsn = h.Get(Held::kDsn);
+        a.hops = h.Get(Held::kHops);
+        a.message_id = h.Get(Held::kMessageId);
+        sink_->OnAttempt(a);
+      }
+    }
+    held_.pop_front();
+    ++held_base_;
+  }
 }
 
 void PostfixLog::Expire(int64_t now) {
@@ -229,8 +394,9 @@ void PostfixLog::Expire(int64_t now) {
     cutoff = std::max(cutoff, seen[seen.size() / 2] + 1);
   }
   for (auto it = queues_.begin(); it != queues_.end();) {
-    if (it->second.last_seen < cutoff) {
-      sink_->OnDone(it->first);
+    // A removed queue id goes when its end is passed on (Release).
+    if (it->second.last_seen < cutoff && !it->second.removed) {
+      HoldDone(it->first, now);
       it = queues_.erase(it);
     } else {
       ++it;
@@ -238,9 +404,24 @@ void PostfixLog::Expire(int64_t now) {
   }
 }
 
+void PostfixLog::DiscardHeld() {
+  for (const Held& h : held_) {
+    if (!h.done) continue;
+    auto it = queues_.find(std::string(h.Get(Held::kQueueId)));
+    if (it != queues_.end() && it->second.removed) queues_.erase(it);
+  }
+  held_base_ += held_.size();
+  held_.clear();
+  pending_.clear();
+}
+
 void PostfixLog::Finish() {
-  for (const auto& [id, q] : queues_) sink_->OnDone(id);
+  for (const auto& [id, q] : queues_) {
+    if (!q.removed) HoldDone(id, clock_);
+  }
+  Release(true);
   queues_.clear();
+  pending_.clear();
 }
 
 }  // namespace nearmiss::maillog

@@ -26,6 +26,21 @@
 //     so an X not seen by then is another server's queue id (a remote MX's
 //     "queued as"): the attempt is a delivery. A hand-off is never dropped
 //     on a guess: at worst it counts twice.
+//     The join does not depend on the order of the two queue ids' lines:
+//     X's lines may come before or after A's "queued as X" (a content
+//     filter's re-injected copy delivered before A's smtp logs its reply,
+//     two instances' lines interleaved, a rotation between them). So every
+//     attempt and every end of a queue id is held for `hand_off_window` of
+//     log time before it reaches the sink (in the order read); within it a
+//     later line can still join A to X: A's attempt is dropped as a
+//     hand-off and X's held attempts get the hops. A's "queued as X" with X
+//     not (yet) seen is held the same way and becomes a delivery when no X
+//     shows up within the window (a remote MX's queue id), or when X's
+//     Message-ID turns out to differ. A jump back in log time by more than
+//     the window (another server's log read after the first) passes on
+//     everything held. Joins farther apart than the window
+//     (logs of two instances read one after the other) are not made: at
+//     worst the message counts twice, never once too few.
 //   - a line that starts like one of these but does not parse, or a status
 //     word Postfix does not write, is counted as not understood
 //     (LineCounts), never dropped silently.
@@ -38,6 +53,7 @@
 #define NEARMISS_MAILLOG_POSTFIX_LOG_H_
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <memory>
@@ -89,6 +105,10 @@ struct PostfixLogOptions {
   int year = 1970;                      // for timestamps without one (first line)
   int64_t idle_timeout = 8 * 86400;     // past maximal_queue_lifetime (5 d)
   size_t max_queues = 1 << 20;          // state kept at most for this many
+  // Attempts and ends of queue ids are held this long (log time) so a
+  // hand-off can join lines in any order (above). 0: passed on at once.
+  int64_t hand_off_window = 600;
+  size_t max_held = 1 << 18;            // held events at most; past it the oldest go
 };
 
 class PostfixLog {
@@ -110,15 +130,38 @@ class PostfixLog {
   void EndFile();
   // One line without its newline.
   void Feed(std::string_view line);
-  // Ends every message still open (end of input).
+  // Ends every message still open and passes on everything held (end of
+  // input): call it before reading the sink's results.
   void Finish();
+
+  // Drops what is held without passing it on (a caller that rejects the
+  // file just read: its attempts must not reach the sink later).
+  void DiscardHeld();
 
   // The lines of every file; the current file's counts.
   uint64_t lines() const { return lines_; }
   const LineCounts& counts() const;
   size_t open_queues() const { return queues_.size(); }
+  size_t held() const { return held_.size(); }
 
  private:
+  // An attempt or the end of a queue id, waiting for the hand-off window;
+  // its strings are copied into `text` (the line is gone by then).
+  struct Held {
+    // kNext: the X of a "queued as X" held until X shows up (or not).
+    enum Field { kQueueId, kSender, kRecipient, kStatus, kStatusText, kRelay, kDsn, kHops,
+                 kMessageId, kNext, kFields };
+    bool done = false;     // the end of queue_id, not an attempt
+    bool dropped = false;  // joined as a hand-off: never passed on
+    bool sender_known = true;
+    int64_t time = 0, size = 0;
+    std::string text;
+    uint32_t end[kFields] = {};  // where each field ends in `text`
+    std::string_view Get(Field f) const {
+      uint32_t b = f == 0 ? 0 : end[f - 1];
+      return std::string_view(text).substr(b, end[f] - b);
+    }
+  };
   struct Queue {
     std::string sender;
     bool sender_seen = false;  // a from= line was read
@@ -130,14 +173,33 @@ class PostfixLog {
     int64_t size = 0;
     int64_t last_seen = 0;
     uint32_t attempts = 0;
+    uint64_t first_attempt = 0;  // sequence number of its first held attempt + 1; 0: none
+    bool removed = false;        // its end is held; kept for joins until passed on
+    // Taken over from a "queued as" held at this sequence number + 1 (A's
+    // attempt, dropped), undone if the Message-IDs differ.
+    uint64_t joined_from = 0;
+    std::string joined_hops;     // the hops it had before
+    // The queue id it handed the message to, and through which relay: a
+    // hop learnt later (lines out of order) is passed down the chain.
+    std::string next_id, next_relay;
   };
   void Expire(int64_t now);
   void Delivery(const LogLine& line, Queue& q);
   void NotUnderstood(std::string_view line);
   // True when the attempt is a hand-off to `next`, which takes it over.
   bool HandOff(const LogLine& line, Queue& q, std::string_view next, std::string_view relay);
-  void TakeOver(Queue& next, std::string_view from_id, const std::string& from_hops,
-                std::string_view relay);
+  // `count`: a new hand-off (false when passing a hop down the chain).
+  void TakeOver(Queue& next, std::string_view next_id, std::string_view from_id,
+                const std::string& from_hops, std::string_view relay, bool count = true,
+                int depth = 0);
+  // The queue id's first line: joins a held "queued as" naming it.
+  void JoinPending(std::string_view id, Queue& q);
+  // Returns the attempt's sequence number.
+  uint64_t Hold(const Attempt& a, std::string_view pending_next);
+  void HoldDone(std::string_view queue_id, int64_t time);
+  // Passes on what is older than the window (all when `all`).
+  void Release(bool all);
+  Held* HeldAt(uint64_t seq);
 
   PostfixLogOptions options_;
   DeliverySink* sink_;
@@ -148,8 +210,14 @@ class PostfixLog {
   std::string_view line_;  // the line being fed, for NotUnderstood
   std::unique_ptr<TraceLog> trace_;  // the current file's, when it is a trace
   std::string key_;  // reused: a lookup allocates nothing
+  std::string release_key_;  // the same, for Release
   uint64_t lines_ = 0;
   int64_t last_sweep_ = 0;
+  std::deque<Held> held_;
+  uint64_t held_base_ = 0;  // sequence number of held_.front()
+  int64_t clock_ = 0;       // the latest log time seen
+  // "queued as X" attempts held, by X: their sequence numbers.
+  std::unordered_map<std::string, uint64_t> pending_;
 };
 
 }  // namespace nearmiss::maillog

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <string>
 #include <vector>
 
 #include "maillog/log_files.h"
@@ -27,6 +29,15 @@ class Collect final : public DeliverySink {
   std::vector<std::string> done;
 };
 
+// The filtered message of the hand-off tests: one delivery, from the
+// re-injected queue id, after one hop; `context` names the case.
+void ExpectOnceAtTheLastHop(const Collect& c, const PostfixLog& log, const std::string& context) {
+  ASSERT_EQ(c.attempts.size(), 1u) << context;
+  EXPECT_EQ(c.attempts[0].queue_id, "BBBBB2") << context;
+  EXPECT_EQ(c.attempts[0].hops, "AAAAA1 via 127.0.0.1[127.0.0.1]:10024") << context;
+  EXPECT_EQ(log.counts().hand_offs, 1u) << context;
+}
+
 TEST(PostfixLog, InterleavedRetriesAndRemoval) {
   Collect c;
   PostfixLogOptions o;
@@ -46,6 +57,7 @@ TEST(PostfixLog, InterleavedRetriesAndRemoval) {
        }) {
     log.Feed(line);
   }
+  log.Finish();  // attempts wait for the hand-off window until then
   ASSERT_EQ(c.attempts.size(), 3u);
   EXPECT_EQ(c.attempts[0].status, "deferred");
   EXPECT_EQ(c.attempts[0].sender, "alice@mod.gov.uk");
@@ -105,10 +117,7 @@ TEST(PostfixLog, ContentFilterHandOffCountsOnceAtTheLastHop) {
     log.Feed(line);
   }
   log.Finish();
-  ASSERT_EQ(c.attempts.size(), 1u);
-  EXPECT_EQ(c.attempts[0].queue_id, "BBBBB2");
-  EXPECT_EQ(c.attempts[0].hops, "AAAAA1 via 127.0.0.1[127.0.0.1]:10024");
-  EXPECT_EQ(log.counts().hand_offs, 1u);
+  ExpectOnceAtTheLastHop(c, log, "in the usual order");
 }
 
 TEST(PostfixLog, QueuedAsOfARemoteMxIsADelivery) {
@@ -136,6 +145,7 @@ TEST(PostfixLog, ProbesAreNotDeliveriesAndExpiredIsAFailure) {
   log.Feed("Mar  3 10:00:02 mx postfix/smtp[3]: AAAAA1: to=<eve@army.ml>, relay=mx.army.ml[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, status=undeliverable (550 5.1.1 no)");
   log.Feed("Mar  8 10:00:01 mx postfix/qmgr[2]: BBBBB2: from=<a@mod.gov.uk>, status=expired, returned to sender");
   log.Feed("Mar  8 10:00:01 mx postfix/smtp[3]: BBBBB2: to=<x@army.ml>, relay=none, delay=1, delays=0/0/0/1, dsn=4.4.1, status=frobbed (what)");
+  log.Finish();
   ASSERT_EQ(c.attempts.size(), 1u);
   EXPECT_EQ(c.attempts[0].status, "expired");
   EXPECT_EQ(c.attempts[0].status_text, "returned to sender");
@@ -156,10 +166,102 @@ TEST(PostfixLog, YearCarriesAcrossARotatedSetFromDecemberIntoJanuary) {
   // carries on from the set instead of restarting.
   log.BeginFile("maillog", LineParser::AnchoredAt(2027, 2));
   log.Feed("Jan  2 00:00:01 mx postfix/smtp[3]: AAAAA1: to=<d@army.ml>, relay=r[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)");
+  log.Finish();
   ASSERT_EQ(c.attempts.size(), 3u);
   EXPECT_EQ(c.attempts[0].time, "2025-12-31T23:59:01");
   EXPECT_EQ(c.attempts[1].time, "2026-01-01T00:00:01");
   EXPECT_EQ(c.attempts[2].time, "2026-01-02T00:00:01");
+}
+
+// Issue 16, finding 14: a hand-off was followed only when the new queue
+// id's lines came before the "queued as" naming it. The same message, its
+// lines in every order that keeps each queue id's own lines in sequence,
+// counts once, at the last hop, with the hops.
+constexpr const char* kFilterIn[] = {
+    "Mar  3 10:00:00 mx postfix/cleanup[1]: AAAAA1: message-id=<m1@mod.gov.uk>",
+    "Mar  3 10:00:01 mx postfix/qmgr[2]: AAAAA1: from=<alice@mod.gov.uk>, size=100, nrcpt=1 (queue active)",
+    "Mar  3 10:00:03 mx postfix/smtp[3]: AAAAA1: to=<bob@army.ml>, relay=127.0.0.1[127.0.0.1]:10024, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as BBBBB2)",
+    "Mar  3 10:00:03 mx postfix/qmgr[2]: AAAAA1: removed",
+};
+constexpr const char* kFilterOut[] = {
+    "Mar  3 10:00:02 mx postfix/smtpd[4]: BBBBB2: client=localhost[127.0.0.1]",
+    "Mar  3 10:00:02 mx postfix/cleanup[1]: BBBBB2: message-id=<m1@mod.gov.uk>",
+    "Mar  3 10:00:02 mx postfix/qmgr[2]: BBBBB2: from=<alice@mod.gov.uk>, size=120, nrcpt=1 (queue active)",
+    "Mar  3 10:00:02 mx postfix/smtp[3]: BBBBB2: to=<bob@army.ml>, relay=mx.army.ml[192.0.2.1]:25, delay=2, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9D1E)",
+    "Mar  3 10:00:02 mx postfix/qmgr[2]: BBBBB2: removed",
+};
+
+TEST(PostfixLog, HandOffJoinsLinesInAnyOrder) {
+  // Every interleaving of the two queue ids' lines (each in its own order).
+  const size_t n_in = std::size(kFilterIn), n_out = std::size(kFilterOut);
+  int orders = 0;
+  for (uint32_t mask = 0; mask < (1u << (n_in + n_out)); ++mask) {
+    if (static_cast<size_t>(__builtin_popcount(mask)) != n_in) continue;
+    ++orders;
+    Collect c;
+    PostfixLog log(PostfixLogOptions{}, &c);
+    log.BeginFile("maillog", LineParser(2025));
+    size_t i = 0, o = 0;
+    for (size_t k = 0; k < n_in + n_out; ++k) {
+      log.Feed((mask >> k) & 1 ? kFilterIn[i++] : kFilterOut[o++]);
+    }
+    log.Finish();
+    ExpectOnceAtTheLastHop(c, log, "order " + std::to_string(mask));
+    EXPECT_EQ(c.done.size(), 2u) << "order " << mask;
+  }
+  EXPECT_EQ(orders, 126);  // 9 choose 4
+}
+
+TEST(PostfixLog, HandOffJoinsAcrossRotatedFilesInEitherOrder) {
+  // The re-injected copy delivered and removed at the end of maillog.1,
+  // the "queued as" naming it at the start of maillog.
+  Collect c;
+  PostfixLog log(PostfixLogOptions{}, &c);
+  log.BeginFile("maillog.1", LineParser(2025));
+  log.Feed(kFilterIn[0]);
+  log.Feed(kFilterIn[1]);
+  for (const char* line : kFilterOut) log.Feed(line);
+  log.BeginFile("maillog", LineParser(2025));
+  log.Feed(kFilterIn[2]);
+  log.Feed(kFilterIn[3]);
+  log.Finish();
+  ExpectOnceAtTheLastHop(c, log, "across maillog.1 and maillog");
+}
+
+TEST(PostfixLog, QueuedAsBeforeALocalIdWithAnotherMessageIdIsADelivery) {
+  // "queued as BBBBB2" first; BBBBB2 then starts here, but its Message-ID
+  // is another message's: the remote server's id only looked local.
+  Collect c;
+  PostfixLog log(PostfixLogOptions{}, &c);
+  log.BeginFile("maillog", LineParser(2025));
+  log.Feed(kFilterIn[0]);
+  log.Feed(kFilterIn[1]);
+  log.Feed(kFilterIn[2]);
+  log.Feed("Mar  3 10:00:04 mx postfix/smtpd[4]: BBBBB2: client=ws7[10.0.4.7]");
+  log.Feed("Mar  3 10:00:04 mx postfix/cleanup[1]: BBBBB2: message-id=<other@mod.gov.uk>");
+  log.Feed("Mar  3 10:00:05 mx postfix/qmgr[2]: BBBBB2: from=<carol@mod.gov.uk>, size=120, nrcpt=1 (queue active)");
+  log.Feed("Mar  3 10:00:06 mx postfix/smtp[3]: BBBBB2: to=<dan@navy.ml>, relay=mx.navy.ml[192.0.2.2]:25, delay=2, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)");
+  log.Finish();
+  ASSERT_EQ(c.attempts.size(), 2u);
+  EXPECT_EQ(c.attempts[0].queue_id, "AAAAA1");
+  EXPECT_EQ(c.attempts[0].hops, "");
+  EXPECT_EQ(c.attempts[1].queue_id, "BBBBB2");
+  EXPECT_EQ(c.attempts[1].hops, "");
+  EXPECT_EQ(log.counts().hand_offs, 0u);
+}
+
+TEST(PostfixLog, AttemptsAreHeldForTheWindowOnly) {
+  // Memory stays bounded: what is older than the window is passed on
+  // while reading, not at the end.
+  Collect c;
+  PostfixLog log(PostfixLogOptions{}, &c);
+  log.BeginFile("maillog", LineParser(2025));
+  log.Feed(kFilterIn[1]);
+  log.Feed("Mar  3 10:00:02 mx postfix/smtp[3]: AAAAA1: to=<bob@army.ml>, relay=mx.army.ml[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)");
+  EXPECT_EQ(c.attempts.size(), 0u);
+  log.Feed("Mar  3 10:20:00 mx postfix/qmgr[2]: CCCCC3: from=<a@mod.gov.uk>, size=1, nrcpt=1 (queue active)");
+  EXPECT_EQ(c.attempts.size(), 1u);
+  EXPECT_EQ(log.held(), 0u);
 }
 
 }  // namespace

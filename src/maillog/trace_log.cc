@@ -47,6 +47,17 @@ bool KnownExchangeEvent(std::string_view e) {
   return std::find(std::begin(kEvents), std::end(kEvents), e) != std::end(kEvents);
 }
 
+// A SEND through the connector Exchange uses between the organisation's
+// own transport servers: the implicit "Intra-Organization SMTP Send
+// Connector" (never listed by Get-SendConnector), or the Edge
+// subscription's inbound one ("EdgeSync - Inbound to SITE", Edge to
+// Mailbox). Every other connector (a Send connector to the internet, a
+// smart host, a partner; "EdgeSync - SITE to Internet") takes mail out.
+bool IntraOrganisation(std::string_view connector) {
+  return connector == "Intra-Organization SMTP Send Connector" ||
+         connector.starts_with("EdgeSync - Inbound to ");
+}
+
 // The pieces of `list` between `sep`s outside double quotes (a quoted
 // local part, RFC 5321 Quoted-string with '\\' escapes, may hold one:
 // "a;b"@army.ml). Calls `piece` with each, untrimmed.
@@ -307,7 +318,13 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   if (kind_ == Kind::kExchange) {
     std::string_view event = Field(f, event_);
     std::string_view status;
-    if (event == "SEND" || event == "DELIVER") {
+    if (event == "DELIVER" || (event == "SEND" && IntraOrganisation(Field(f, connector_)))) {
+      // Still inside the organisation: a hop between its servers or a
+      // delivery into its own mailbox. Its next hop (SEND out, FAIL) is
+      // the attempt; a message never seen leaving is no delivery.
+      ++counts_.internal_hops;
+      return;
+    } else if (event == "SEND" || event == "SENDEXTERNAL") {
       status = "sent";
     } else if (event == "FAIL") {
       status = "bounced";

@@ -13,11 +13,20 @@
 //   directionality,tenant-id,original-client-ip,original-server-ip,
 //   custom-data,..." then one CSV record per event. date-time is UTC
 //   (ISO 8601, "Z"); recipient-address lists the recipients separated by
-//   ';' outside double quotes ("a;b"@army.ml is one). Events: SEND (by SMTP to
-//   another server) and DELIVER (to a mailbox) are "sent", FAIL "bounced",
-//   DEFER "deferred"; the other documented events (RECEIVE, SUBMIT, EXPAND,
-//   RESOLVE, REDIRECT, TRANSFER, DSN, HAREDIRECT, AGENTINFO, ...) are not
-//   deliveries; an event-id outside that list is counted as not understood.
+//   ';' outside double quotes ("a;b"@army.ml is one). Events ("Event types
+//   in the message tracking log", same page; Exchange 2007's list in
+//   "Information Written to the Message Tracking Log", TechNet cc539063):
+//   only what left the organisation is an attempt. SEND ("sent by SMTP to
+//   a different server") through a Send connector of its own (connector-id
+//   "Internet", a smart host's) and SENDEXTERNAL are "sent"; SEND through
+//   the implicit "Intra-Organization SMTP Send Connector" (or an Edge
+//   subscription's "EdgeSync - Inbound to ...") is a hop between its own
+//   servers and DELIVER ("delivered to a mailbox") a delivery into its own
+//   mailboxes: both are counted as internal hops (LineCounts), not
+//   attempts. FAIL is "bounced", DEFER "deferred"; the other documented
+//   events (RECEIVE, SUBMIT, EXPAND, RESOLVE, REDIRECT, TRANSFER, DSN,
+//   HAREDIRECT, AGENTINFO, ...) are not deliveries; an event-id outside
+//   that list is counted as not understood.
 //
 //   Microsoft 365 message trace (Exchange admin center export,
 //   Get-MessageTrace / Get-MessageTraceV2 | Export-Csv; the properties of

@@ -85,6 +85,94 @@ TEST(TraceLog, ExchangeRecipientsAndEvents) {
   EXPECT_EQ(n.main_format(), LineFormat::kExchangeTracking);
 }
 
+constexpr const char* kExchangeFields =
+    "#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,"
+    "connector-id,source,event-id,internal-message-id,message-id,network-message-id,"
+    "recipient-address,recipient-status,total-bytes,recipient-count,"
+    "related-recipient-address,reference,message-subject,sender-address,return-path,"
+    "message-info,directionality,tenant-id,original-client-ip,original-server-ip,custom-data";
+
+// Issue 16, finding 15: Exchange's hops inside the organisation (a SEND
+// between its own servers, a DELIVER into its own mailbox) were counted as
+// sent. Only what left is an attempt; the rest is counted as internal hops.
+TEST(TraceLog, ExchangeInternalHopsAreNotAttempts) {
+  Collect c;
+  TraceLog t("MSGTRK2025110301-1.LOG", &c);
+  for (const char* line : {
+           kExchangeFields,
+           // Mailbox server to the Edge through the implicit connector: inside.
+           "2025-11-03T09:12:05.900Z,10.0.0.5,EX01,10.0.0.9,EDGE01,x,"
+           "Intra-Organization SMTP Send Connector,SMTP,SEND,41,<m1@mod.gov.uk>,a-b,"
+           "bob@army.ml,250 2.1.5 Recipient OK,4821,1,,,x,alice@mod.gov.uk,,,Originating,,,,",
+           // The Edge subscription's connector into the organisation: inside.
+           "2025-11-03T09:12:05.950Z,10.0.0.9,EDGE01,10.0.0.5,EX01,x,"
+           "EdgeSync - Inbound to Default-First-Site-Name,SMTP,SEND,42,<m2@mod.gov.uk>,a-c,"
+           "eve@army.ml,250 OK,4821,1,,,x,alice@mod.gov.uk,,,Incoming,,,,",
+           // Delivered into one of its own mailboxes: inside.
+           "2025-11-03T09:12:06.000Z,,,10.0.0.5,EX01,x,,STOREDRIVER,DELIVER,43,<m3@mod.gov.uk>,"
+           "a-d,fay@army.ml,,900,1,,,x,alice@mod.gov.uk,,,Originating,,,,",
+           // High availability and agents: not deliveries at all.
+           "2025-11-03T09:12:06.100Z,,,10.0.0.5,EX01,x,,SMTP,HAREDIRECT,41,<m1@mod.gov.uk>,a-b,"
+           "bob@army.ml,,4821,1,,,x,alice@mod.gov.uk,,,Originating,,,,",
+           "2025-11-03T09:12:06.200Z,,,10.0.0.5,EX01,x,,AGENT,AGENTINFO,41,<m1@mod.gov.uk>,a-b,"
+           "bob@army.ml,,4821,1,,,x,alice@mod.gov.uk,,,Originating,,,,",
+           // Out through a Send connector to the internet: the attempt.
+           "2025-11-03T09:12:06.733Z,10.0.0.9,EDGE01,192.0.2.7,mx.army.ml,x,Internet,SMTP,SEND,"
+           "5201,<m1@mod.gov.uk>,a-b,bob@army.ml,250 2.1.5 Ok,4840,1,,,x,alice@mod.gov.uk,,,"
+           "Originating,,,,",
+           "2025-11-03T09:12:07.000Z,10.0.0.9,EDGE01,192.0.2.8,mx.navy.ml,x,Internet,SMTP,"
+           "SENDEXTERNAL,5202,<m4@mod.gov.uk>,a-e,gus@navy.ml,250 2.1.5 Ok,4840,1,,,x,"
+           "alice@mod.gov.uk,,,Originating,,,,",
+       }) {
+    t.Feed(line);
+  }
+  t.Finish();
+  ASSERT_EQ(c.seen.size(), 2u);
+  EXPECT_EQ(c.seen[0].rcpt, "bob@army.ml");
+  EXPECT_EQ(c.seen[0].time, "2025-11-03T09:12:06");
+  EXPECT_EQ(c.seen[0].status, "sent");
+  EXPECT_EQ(c.seen[1].rcpt, "gus@navy.ml");
+  EXPECT_EQ(c.seen[1].status, "sent");
+  EXPECT_EQ(t.counts().internal_hops, 3u);
+  EXPECT_EQ(t.counts().delivery_lines, 2u);
+  EXPECT_EQ(t.counts().not_understood, 0u);
+}
+
+// Issue 16, finding 8: a record with more fields than its header (an
+// unquoted comma in a subject or a recipient list) is unrecognised with its
+// line, never read with its fields shifted; so is one with fewer.
+TEST(TraceLog, RecordsWithMoreOrFewerFieldsThanTheHeaderAreNotRead) {
+  Collect c;
+  TraceLog t("MSGTRK2025110301-1.LOG", &c);
+  t.Feed(kExchangeFields);
+  // An unquoted comma in the subject: 28 fields for 27 names.
+  t.Feed("2025-11-03T09:12:06.733Z,10.0.0.9,EDGE01,192.0.2.7,mx.army.ml,x,Internet,SMTP,SEND,"
+         "5201,<m1@mod.gov.uk>,a-b,bob@army.ml,250 2.1.5 Ok,4840,1,,,Plan, v2,"
+         "alice@mod.gov.uk,,,Originating,,,,");
+  t.Feed("2025-11-03T09:12:07.000Z,10.0.0.9,EDGE01,192.0.2.7,mx.army.ml,x,Internet,SMTP,SEND");
+  t.Feed("2025-11-03T09:12:08.000Z,10.0.0.9,EDGE01,192.0.2.7,mx.army.ml,x,Internet,SMTP,SEND,"
+         "5203,<m3@mod.gov.uk>,a-b,dan@army.ml,250 2.1.5 Ok,4840,1,,,\"Plan, v2\","
+         "alice@mod.gov.uk,,,Originating,,,,");
+  t.Finish();
+  ASSERT_EQ(c.seen.size(), 1u);
+  EXPECT_EQ(c.seen[0].rcpt, "dan@army.ml");
+  EXPECT_EQ(c.seen[0].sender, "alice@mod.gov.uk");
+  EXPECT_EQ(t.counts().unrecognised, 2u);
+  EXPECT_EQ(t.counts().first_unrecognised_line, 2u);
+
+  Collect m;
+  TraceLog trace("trace.csv", &m);
+  trace.Feed("Received,SenderAddress,RecipientAddress,Subject,Status,MessageId");
+  trace.Feed("2025-11-03T21:12:06Z,alice@mod.gov.uk,bob@army.ml,Plan, v2,Delivered,<m1@x>");
+  trace.Feed("2025-11-03T21:12:07Z,alice@mod.gov.uk,eve@army.ml,\"Plan, v2\",Delivered,<m2@x>");
+  trace.Finish();
+  ASSERT_EQ(m.seen.size(), 1u);
+  EXPECT_EQ(m.seen[0].rcpt, "eve@army.ml");
+  EXPECT_EQ(m.seen[0].status, "sent");
+  EXPECT_EQ(trace.counts().unrecognised, 1u);
+  EXPECT_EQ(trace.counts().first_unrecognised_line, 2u);
+}
+
 TEST(TraceLog, M365TraceAndHistoricalSearch) {
   Collect c;
   TraceLog t("trace.csv", &c);

@@ -3,7 +3,8 @@
 # the browser draws it. Over the Exchange set of tests/audit/cases/:
 # `audit --html --pdf` prints the report through headless Chromium; the PDF,
 # read back with pdftotext, must carry the marking given (and no other), the
-# summary's figures, the "why" in words and what was read; and a Chromium
+# summary's figures, the "why" in words and what was read, with the marking
+# at the top and bottom of every page; and a Chromium
 # screenshot of the HTML must be a real page (PNG, not blank). Skips (77)
 # without chromium or pdftotext.
 set -u
@@ -11,6 +12,7 @@ nearmiss=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 command -v chromium >/dev/null 2>&1 || { echo "SKIP: no chromium"; exit 77; }
 command -v pdftotext >/dev/null 2>&1 || { echo "SKIP: no pdftotext (poppler-utils)"; exit 77; }
+command -v pdfinfo >/dev/null 2>&1 || { echo "SKIP: no pdfinfo (poppler-utils)"; exit 77; }
 w=$(mktemp -d /tmp/nearmiss-report.XXXXXX)
 trap 'rm -rf "$w"' EXIT
 fail=0
@@ -33,6 +35,20 @@ for want in "OFFICIAL-SENSITIVE" \
   grep -qF -- "$want" flat.txt || no "PDF lacks: $want"
 done
 ! grep -qF "CONFIDENTIAL" flat.txt || no "PDF carries a marking nobody gave"
+# The marking at the top and the bottom of every page, not only the first
+# (issue 16, finding 9): each page's first and last lines of text.
+pages=$(pdfinfo report.pdf 2>/dev/null | awk '/^Pages:/ {print $2}')
+[ "${pages:-0}" -ge 2 ] || no "PDF has ${pages:-no} pages; the summary alone should fill the first"
+p=1
+while [ "$p" -le "${pages:-0}" ]; do
+  pdftotext -f "$p" -l "$p" -layout report.pdf page.txt || no "page $p: pdftotext failed"
+  grep -v '^[[:space:]]*$' page.txt >lines.txt
+  head -n 1 lines.txt | grep -qF "OFFICIAL-SENSITIVE" ||
+    no "page $p of $pages: no marking at the top ($(head -n 1 lines.txt))"
+  tail -n 1 lines.txt | grep -qF "OFFICIAL-SENSITIVE" ||
+    no "page $p of $pages: no marking at the bottom ($(tail -n 1 lines.txt))"
+  p=$((p + 1))
+done
 # Without --marking and without marked mail: no banner at all.
 "$nearmiss" audit --html plain.html MSGTRK2025110309-1.LOG >/dev/null 2>&1
 ! grep -q 'class="badge"' plain.html || no "unmarked report has a banner"

@@ -1,0 +1,34 @@
+// The audit report's own protective marking against the data it shows.
+//
+// A report is at least as sensitive as the most sensitive message it
+// describes (the UK Government Security Classifications' aggregation rule:
+// a document carries the highest marking of what it contains). So a
+// --marking below the highest level among the flagged mailbox messages is
+// refused (exit 2, nothing written) unless --marking-below-data says the
+// investigator means it; then it is written with a warning on stderr and
+// under the report's banner. The marking's level is what the policy's
+// marking packs read in it, as in a subject line ("OFFICIAL-SENSITIVE
+// COMMERCIAL" is OFFICIAL-SENSITIVE); text they do not know is level none.
+//
+// Thread safety: a free function over an immutable Engine.
+#ifndef NEARMISS_CLI_AUDIT_MARKING_H_
+#define NEARMISS_CLI_AUDIT_MARKING_H_
+
+#include <string>
+
+#include "investigate/report.h"
+#include "nearmiss/engine.h"
+#include "nearmiss/status.h"
+
+namespace nearmiss::cli {
+
+// "" when `marking` is empty, the report has no level, or the marking is at
+// or above it; else the warning sentence ("--marking OFFICIAL is below
+// OFFICIAL-SENSITIVE, the level of Sent.mbox:2 ..."). IoError when the
+// marking scratch cannot be made.
+Result<std::string> MarkingBelowData(const Engine& engine, const std::string& marking,
+                                     const investigate::Report& report);
+
+}  // namespace nearmiss::cli
+
+#endif  // NEARMISS_CLI_AUDIT_MARKING_H_

@@ -1,0 +1,33 @@
+#!/bin/sh
+# tests/audit/progress-tty.sh NEARMISS: on a terminal, `nearmiss audit`
+# draws a progress line on stderr ("audit: read 12.3 MB, 98,304 lines
+# (...)"), and its line count moves with the reading (it once stayed at 0
+# for the whole of a run over one file, because it showed the count kept
+# for files already finished). Runs audit under script(1), which gives it a
+# pseudo-terminal, over one generated log large enough to take more than
+# the progress line's 100 ms between redraws. Skips (77) without script.
+set -u
+nearmiss=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+command -v script >/dev/null 2>&1 || { echo "SKIP: no script (util-linux)"; exit 77; }
+w=$(mktemp -d /tmp/nearmiss-progress.XXXXXX)
+trap 'rm -rf "$w"' EXIT
+python3 "$here/gen-postfix-log.py" "$w" --messages 60000 >/dev/null || exit 2
+zcat -f "$w/maillog.3.gz" "$w/maillog.2.gz" "$w/maillog.1" "$w/maillog" >"$w/one.log"
+lines=$(wc -l <"$w/one.log")
+script -q -e -c "'$nearmiss' audit --year 2025 '$w/one.log'" /dev/null >"$w/tty.out" 2>&1
+rc=$?
+[ "$rc" -eq 1 ] || { tail -5 "$w/tty.out" >&2; echo "FAIL: audit on a tty: exit $rc, want 1" >&2; exit 1; }
+# Each redraw starts with a carriage return; keep the counts of the lines.
+tr '\r' '\n' <"$w/tty.out" | sed -n 's/.*audit: read [0-9.]* MB, \([0-9,]*\) lines (.*/\1/p' |
+  tr -d , >"$w/counts"
+n=$(wc -l <"$w/counts")
+[ "$n" -ge 1 ] || { echo "FAIL: no progress line drawn on the terminal" >&2; exit 1; }
+max=$(sort -n "$w/counts" | tail -n 1)
+min=$(sort -n "$w/counts" | head -n 1)
+[ "$min" -gt 0 ] || { echo "FAIL: a progress line counts 0 lines (counts: $(tr '\n' ' ' <"$w/counts"))" >&2; exit 1; }
+[ "$max" -le "$lines" ] || { echo "FAIL: progress counts $max lines of $lines" >&2; exit 1; }
+# Without a terminal: no progress line at all.
+"$nearmiss" audit --year 2025 "$w/one.log" >/dev/null 2>"$w/err"
+! grep -q "audit: read" "$w/err" || { echo "FAIL: progress drawn without a terminal" >&2; exit 1; }
+echo "audit progress on a terminal: $n redraws, up to $max of $lines lines: OK"
