@@ -351,12 +351,14 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
     ++next;
     while (next < text.size() && IsBlank(text[next])) ++next;
   }
-  // A portion is a sentence: it starts with a capital, a digit or a quote
-  // ("(TS) stands for timestamp" and "(S) small" are not portions).
+  // A portion is a sentence: it starts with a capital, a digit or a quote.
+  // "(TS) stands for timestamp" and "(S) small" are not, unless a banner
+  // over them says the text is marked (slide bullets: "(TS) closing
+  // remarks" under TOP SECRET//NOFORN).
   char c = next < text.size() ? text[next] : '\n';
   bool sentence = IsUpper(c) || (c >= '0' && c <= '9') || c == '"' ||
                   c == '\'' || static_cast<unsigned char>(c) >= 0x80;
-  if (!sentence) return PortionPlace::kNone;
+  if (!sentence) return PortionPlace::kIfCorroborated;
   std::string_view line = text.substr(next, LineEnd(text, next) - next);
   // "(C) 2025 Example Ltd" and "(C) Crown copyright" are copyright lines.
   if (line.size() >= 4 && (line[0] == '1' || line[0] == '2') &&

@@ -38,9 +38,10 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
 // - A mark with controls ("(S//NF)", "(CUI//SP-PRVCY)", "(U//FOUO)") is
 //   written by nobody by accident: that place is enough (kPortion).
 // - A bare mark ("(S)", "(TS)", "(NR)") is also a size, a grade, an option or
-//   an abbreviation. It counts only as the start of a sentence (a capital, a
-//   digit or a quote after it; "(TS) stands for timestamp" is not), not on a
-//   copyright line ("(C) 2025 Example Ltd"), and never among option labels:
+//   an abbreviation. On its own it counts only as the start of a sentence (a
+//   capital, a digit or a quote after it; "(TS) stands for timestamp" is
+//   kIfCorroborated), never on a copyright line ("(C) 2025 Example Ltd"),
+//   and never among option labels:
 //   a single capital other than U, C, S or a clothing size in brackets within
 //   kOptionLines lines ("(S) 36-38 / (M) 40-42", "(A) London (B) Berlin
 //   (C) Paris") makes the line a list of options (kNone).

@@ -96,6 +96,7 @@ TEST(PositionTest, PortionsAndSubjectsAsWritten) {
            Case{IfCorroborated, "x\n(S) Blue T-shirt", "(S)", true},
            Case{IfCorroborated, "x\n(S)\ny", "(S)", true},
            Case{IfCorroborated, "x\n(C) Sensor coverage", "(C)", true},
+           Case{IfCorroborated, "x\n(TS) closing remarks", "(TS)", true},
            Case{kSubject, "[EXTERNAL] RE: SECRET: x", "SECRET", true},
            Case{kSubject, "EXTERNAL: SECRET: x", "SECRET", true},
            Case{kSubject, "*EXTERNAL* SECRET: x", "SECRET", true},
