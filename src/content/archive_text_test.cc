@@ -66,5 +66,24 @@ TEST(ArchiveTest, EncryptedMembersAreFindingsAndTheScanIsComplete) {
   EXPECT_EQ(m.sensitivity.findings[0].where, "attachment:locked.zip/plan.docx");
 }
 
+// Issue 13, round 2: real encrypted documents (make-round2-fixtures): a PDF
+// with a user password (qpdf) and a DOCX in a WinZip AES-256 zip (7-Zip)
+// are encrypted-attachment; a PDF with only an owner password opens without
+// one, so it is read, not reported.
+TEST(ArchiveTest, EncryptedDocumentsAreFindings) {
+  for (const auto& [fixture, where] :
+       {std::pair{"encrypted-pdf.eml", "attachment:locked.pdf"},
+        std::pair{"encrypted-zip-aes-docx.eml",
+                  "attachment:locked.zip/report.docx"}}) {
+    ScannedMessage m = Read(fixture, ContentLimits{});
+    EXPECT_TRUE(m.sensitivity.complete) << fixture;
+    ASSERT_TRUE(m.sensitivity.Has("encrypted-attachment")) << fixture;
+    EXPECT_EQ(m.sensitivity.findings[0].where, where) << fixture;
+  }
+  ScannedMessage open = Read("encrypted-pdf-owner-only.eml", ContentLimits{});
+  EXPECT_FALSE(open.sensitivity.Has("encrypted-attachment"));
+  EXPECT_EQ(open.sensitivity.level, Level::kSecret);
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -2,6 +2,7 @@
 // Vectorscan database.
 #include <memory>
 #include <string>
+#include <tuple>
 
 #include "content/scanner_rep.h"
 #include "nearmiss/content_scanner.h"
@@ -41,22 +42,19 @@ Status AddPack(const Pack& pack, Scanner::Rep* rep) {
     l.header = h.header;
     l.extract_text = h.extract;
     l.enabled_text = h.enabled;
+    l.disabled_text = h.disabled;
     l.base64 = h.base64;
     l.origin = h.origin;
-    if (!h.extract.empty()) {
+    for (auto [text, regex, what] :
+         {std::tuple{&h.extract, &l.extract, "extract"},
+          std::tuple{&h.enabled, &l.enabled, "enabled"},
+          std::tuple{&h.disabled, &l.disabled, "disabled"}}) {
+      if (text->empty()) continue;
       try {
-        l.extract = std::regex(h.extract, std::regex::ECMAScript);
+        *regex = std::regex(*text, std::regex::ECMAScript);
       } catch (const std::regex_error& e) {
         return Status::ParseError(h.origin + ": label_header '" + h.header +
-                                  "': bad extract regex: " + e.what());
-      }
-    }
-    if (!h.enabled.empty()) {
-      try {
-        l.enabled = std::regex(h.enabled, std::regex::ECMAScript);
-      } catch (const std::regex_error& e) {
-        return Status::ParseError(h.origin + ": label_header '" + h.header +
-                                  "': bad enabled regex: " + e.what());
+                                  "': bad " + what + " regex: " + e.what());
       }
     }
     rep->label_headers.push_back(std::move(l));
@@ -171,6 +169,7 @@ Result<Scratch> Scratch::Create(const Scanner& scanner) {
   rep->owner = scanner.rep_.get();
   rep->matches.reserve(256);
   rep->kept.reserve(256);
+  rep->pending.reserve(16);
   return Scratch(std::move(rep));
 }
 

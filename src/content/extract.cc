@@ -1,6 +1,9 @@
 #include "content/extract.h"
 
+#include <algorithm>
+
 #include "base/ascii.h"
+#include "content/gmime_util.h"
 
 namespace nearmiss::content {
 namespace {
@@ -18,7 +21,52 @@ bool IsOoxmlName(std::string_view filename) {
                    {".docx", ".docm", ".xlsx", ".xlsm", ".pptx", ".pptm"});
 }
 
+// How many of the first bytes to look at when guessing UTF-16 without a BOM.
+constexpr std::size_t kSniffUtf16Bytes = 512;
+
+// UTF-16 without a byte order mark: ASCII text in it has a zero byte in
+// every other place (odd places for little-endian). Returns "UTF-16LE",
+// "UTF-16BE" or nullptr.
+const char* GuessUtf16(std::string_view bytes) {
+  std::size_t n = std::min(bytes.size(), kSniffUtf16Bytes) & ~std::size_t{1};
+  if (n < 8) return nullptr;
+  std::size_t even_zero = 0, odd_zero = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    even_zero += bytes[i] == '\0';
+    odd_zero += bytes[i + 1] == '\0';
+  }
+  std::size_t pairs = n / 2;
+  if (odd_zero * 10 >= pairs * 7 && even_zero * 20 <= pairs) return "UTF-16LE";
+  if (even_zero * 10 >= pairs * 7 && odd_zero * 20 <= pairs) return "UTF-16BE";
+  return nullptr;
+}
+
 }  // namespace
+
+std::string DecodeTextBytes(std::string_view bytes) {
+  // The byte order marks of Unicode (The Unicode Standard, 23.8): UTF-8's
+  // is dropped, UTF-16's decide the byte order. Notepad and PowerShell
+  // write UTF-16LE with a BOM ("Unicode" in Save As).
+  const char* charset = nullptr;
+  std::size_t skip = 0;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    return std::string(bytes.substr(3));
+  } else if (bytes.substr(0, 2) == "\xFF\xFE") {
+    charset = "UTF-16LE";
+    skip = 2;
+  } else if (bytes.substr(0, 2) == "\xFE\xFF") {
+    charset = "UTF-16BE";
+    skip = 2;
+  } else {
+    charset = GuessUtf16(bytes);
+  }
+  if (charset == nullptr) return std::string(bytes);
+  std::string utf8;
+  if (!ConvertToUtf8(std::string(bytes.substr(skip)), charset, &utf8)) {
+    return std::string(bytes);
+  }
+  return utf8;
+}
 
 bool IsEncryptedOfficeFile(std::string_view filename, std::string_view bytes) {
   // [MS-CFB] 2.2: the compound file header signature.
@@ -62,12 +110,12 @@ Extracted ExtractDocument(DocType type, std::string_view name,
   switch (type) {
     case DocType::kText: {
       Extracted e;
-      e.text = std::string(bytes);
+      e.text = DecodeTextBytes(bytes);
       e.has_text = true;
       return e;
     }
     case DocType::kHtml:
-      return HtmlToText(bytes);
+      return HtmlToText(DecodeTextBytes(bytes));
     case DocType::kOoxml:
     case DocType::kOdf:
       return ExtractZipDocument(type, name, bytes, budget);

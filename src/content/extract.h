@@ -79,6 +79,12 @@ Extracted ExtractDocument(DocType type, std::string_view name,
 
 // The individual extractors.
 Extracted HtmlToText(std::string_view html);
+
+// A text attachment's bytes as UTF-8 (The Unicode Standard, 23.8): a UTF-8
+// byte order mark is dropped; a UTF-16 one, or UTF-16 without one (a zero
+// byte in every other place of the first 512 bytes), is converted through
+// GMime's charset filter (iconv). Anything else is returned as it is.
+std::string DecodeTextBytes(std::string_view bytes);
 // OOXML and ODF packages (zip_text.cc).
 Extracted ExtractZipDocument(DocType type, std::string_view name,
                              std::string_view bytes, ExtractBudget& budget);

@@ -193,6 +193,18 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
   };
   if (spec->extract_text.empty()) return scan_label(text, false);
   try {
+    // Labels switched off for this item (Microsoft Learn, "MIP SDK: label
+    // metadata": Enabled says whether the classification these keys
+    // describe is enabled for the data item). Their names stay in the
+    // header after a label is removed; they are shown, weak, not counted.
+    std::vector<std::string> disabled;
+    if (!spec->disabled_text.empty()) {
+      for (auto it = std::sregex_iterator(text.begin(), text.end(),
+                                          spec->disabled);
+           it != std::sregex_iterator(); ++it) {
+        if (it->size() >= 2 && it->length(1) > 0) disabled.push_back(it->str(1));
+      }
+    }
     std::vector<std::string> matched;  // whole extract matches
     for (auto it = std::sregex_iterator(text.begin(), text.end(),
                                         spec->extract);
@@ -201,6 +213,17 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
       if (m.size() < 2) continue;
       matched.push_back(m.str(0));
       std::size_t at = static_cast<std::size_t>(m.position(1));
+      std::string whole = m.str(0);
+      if (std::any_of(disabled.begin(), disabled.end(),
+                      [&](const std::string& id) {
+                        return whole.find(id) != std::string::npos;
+                      })) {
+        Finding f = LabelFinding("disabled-label", "labels", Level::kNone,
+                                 where, at, m.str(1));
+        f.strength = Strength::kWeak;
+        out->Add(std::move(f));
+        continue;
+      }
       NM_RETURN_IF_ERROR(scan_label(
           std::string_view(text).substr(at, m[1].matched ? m.length(1) : 0),
           true));

@@ -147,20 +147,46 @@ class Walker {
     GMimeContentType* type = g_mime_object_get_content_type(GMIME_OBJECT(multipart));
     bool alternative = type != nullptr &&
                        g_mime_content_type_is_type(type, "multipart", "alternative");
-    // Alternatives say the same thing twice: read the plain text one when
-    // there is one, so findings are not doubled.
-    int chosen = -1;
-    for (int i = 0; alternative && i < n; ++i) {
+    if (!alternative) {
+      for (int i = 0; i < n; ++i) {
+        Walk(g_mime_multipart_get_part(multipart, i), depth + 1);
+      }
+      return;
+    }
+    // RFC 2046 5.1.4: alternatives should say the same thing, but a sender's
+    // client may put a marking in one only (an HTML banner the plain text
+    // lost). Every alternative is read and the most sensitive wins; the
+    // plain text one first, and what a later one only repeats is dropped so
+    // that findings are not doubled.
+    int plain = 0;
+    for (int i = 0; i < n; ++i) {
       GMimeContentType* t = g_mime_object_get_content_type(
           g_mime_multipart_get_part(multipart, i));
       if (t != nullptr && g_mime_content_type_is_type(t, "text", "plain")) {
-        chosen = i;
+        plain = i;
         break;
       }
     }
+    std::vector<Finding>& findings = out_->sensitivity.findings;
+    std::size_t first = findings.size();
+    Walk(g_mime_multipart_get_part(multipart, plain), depth + 1);
+    std::size_t read = findings.size();
     for (int i = 0; i < n; ++i) {
-      if (chosen >= 0 && i != chosen) continue;
+      if (i == plain) continue;
+      std::size_t before = findings.size();
       Walk(g_mime_multipart_get_part(multipart, i), depth + 1);
+      auto repeats = [&](const Finding& f) {
+        return std::any_of(
+            findings.begin() + first, findings.begin() + read,
+            [&](const Finding& g) {
+              return g.marking == f.marking && g.pack == f.pack &&
+                     g.level == f.level && g.strength == f.strength &&
+                     g.where == f.where;
+            });
+      };
+      findings.erase(std::remove_if(findings.begin() + before, findings.end(),
+                                    repeats),
+                     findings.end());
     }
   }
 

@@ -1,5 +1,8 @@
 #include "content/normalize.h"
 
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+
 #include <cstdint>
 #include <cstring>
 
@@ -76,9 +79,32 @@ std::size_t PlainRun(std::string_view s) {
 
 bool IsAlreadyNormal(std::string_view in) { return PlainRun(in) == in.size(); }
 
+namespace {
+
+// NFKC (UAX #15) folds compatibility forms onto the letters the patterns
+// are written in: full-width "ＳＥＣＲＥＴ", mathematical "𝐒𝐄𝐂𝐑𝐄𝐓", circled
+// and squared letters, ligatures. Only texts with non-ASCII letters reach it,
+// and ICU's quick check leaves most of those untouched.
+void FoldCompatibility(std::string* text, std::string* spare) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) return;  // no ICU data: the text stays as it is
+  if (nfkc->isNormalizedUTF8(*text, status) || U_FAILURE(status)) return;
+  spare->clear();
+  icu::StringByteSink<std::string> sink(spare);
+  status = U_ZERO_ERROR;
+  nfkc->normalizeUTF8(0, *text, sink, nullptr, status);
+  if (U_SUCCESS(status)) text->swap(*spare);
+}
+
+}  // namespace
+
 void NormalizeText(std::string_view in, std::string* out) {
   out->clear();
   out->reserve(in.size());
+  // Whether NFKC may change something: a non-ASCII character kept as it is,
+  // and no invalid UTF-8 (which ICU would replace, moving the ASCII).
+  bool kept_non_ascii = false, invalid = false;
   for (std::size_t i = 0; i < in.size();) {
     std::size_t run = PlainRun(in.substr(i));
     out->append(in.data() + i, run);
@@ -100,6 +126,7 @@ void NormalizeText(std::string_view in, std::string* out) {
     if (len == 0) {
       out->push_back(c);
       ++i;
+      invalid = true;
       continue;
     }
     switch (Classify(cp)) {
@@ -113,9 +140,14 @@ void NormalizeText(std::string_view in, std::string* out) {
         break;
       case Mapped::kKeep:
         out->append(in.substr(i, len));
+        kept_non_ascii = true;
         break;
     }
     i += len;
+  }
+  if (kept_non_ascii && !invalid) {
+    thread_local std::string spare;
+    FoldCompatibility(out, &spare);
   }
 }
 

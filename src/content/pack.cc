@@ -171,8 +171,9 @@ Status ParseLabelHeader(std::string_view file, const toml::table& t,
   def.header = *header;
   def.extract = t["extract"].value_or(std::string());
   def.enabled = t["enabled"].value_or(std::string());
-  if (!def.enabled.empty() && def.extract.empty()) {
-    return ErrorAt(file, t, "enabled needs extract");
+  def.disabled = t["disabled"].value_or(std::string());
+  if ((!def.enabled.empty() || !def.disabled.empty()) && def.extract.empty()) {
+    return ErrorAt(file, t, "enabled and disabled need extract");
   }
   std::string decode = t["decode"].value_or(std::string());
   if (!decode.empty() && decode != "base64") {
@@ -211,11 +212,14 @@ std::string LiteralToExpression(std::string_view literal, bool whole_word) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
   };
   if (whole_word && !literal.empty() && is_word(literal.front())) out += "\\b";
+  // A blank or a hyphen may also be a line break: a banner wrapped by the
+  // sender's client in the middle of the marking ("UK TOP\nSECRET",
+  // "OFFICIAL-\nSENSITIVE"). One break only: a blank line ends a paragraph.
   for (char c : literal) {
     if (c == ' ') {
-      out += " +";
+      out += "(?: +| *\n *)";
     } else if (c == '-') {
-      out += " ?- ?";
+      out += " ?-[ \n]?";
     } else if (std::isalnum(static_cast<unsigned char>(c)) ||
                static_cast<unsigned char>(c) >= 0x80) {
       out.push_back(c);

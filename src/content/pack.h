@@ -32,6 +32,10 @@
 //                                    # a label id: a label switched on whose
 //                                    # id no extract match contains has no
 //                                    # name, and is reported as unknown-label
+//   disabled = 'MSIP_Label_([0-9a-f-]+)_Enabled=false'  # optional; group 1
+//                                    # is a label id: an extract match that
+//                                    # contains it is a label switched off
+//                                    # for this item, reported weak
 #ifndef NEARMISS_CONTENT_PACK_H_
 #define NEARMISS_CONTENT_PACK_H_
 
@@ -77,6 +81,7 @@ struct LabelHeaderDef {
   std::string header;
   std::string extract;  // empty: the whole value is the label
   std::string enabled;  // empty: no check for labels without a name
+  std::string disabled;  // empty: no label is switched off
   bool base64 = false;
   std::string origin;
 };

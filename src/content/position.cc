@@ -91,10 +91,11 @@ int NonBlankLinesAfter(std::string_view s, std::size_t line_end, int limit) {
 }
 
 // A list enumerator before a portion mark: "1.", "1.2", "a.", "b)", "(1)",
-// "(iv)", "iv.", "-", "*", "•" (DoDM 5200.01 Vol 2 and the CAPCO manual mark
-// numbered and lettered paragraphs and bullets the same way: the portion
-// mark follows the number). Returns the position after it and its blanks,
-// or `at` when there is none.
+// "(iv)", "iv.", "-", "*", "•", "Para 2", "Paragraph 3a." (DoDM 5200.01 Vol
+// 2 and the CAPCO manual mark numbered and lettered paragraphs and bullets
+// the same way: the portion mark follows the number). The mark may follow
+// with or without a blank ("1.(S)", "a.(C)": typed in a hurry). Returns the
+// position after it and its blanks, or `at` when there is none.
 std::size_t SkipEnumerator(std::string_view s, std::size_t at,
                            std::size_t limit) {
   std::size_t i = at;
@@ -102,7 +103,25 @@ std::size_t SkipEnumerator(std::string_view s, std::size_t at,
   auto is_alpha = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   };
-  if (i < limit && (s[i] == '-' || s[i] == '*' || s[i] == '>')) {
+  for (std::string_view word : {"paragraph", "sub-para", "subpara", "para"}) {
+    if (!StartsWithNoCaseAt(s, i, word)) continue;
+    std::size_t j = i + word.size();
+    if (j < limit && s[j] == '.') ++j;
+    if (j >= limit || !IsBlank(s[j])) break;
+    while (j < limit && IsBlank(s[j])) ++j;
+    std::size_t number = j;
+    while (j < limit && j - number < 8 &&
+           (is_digit(s[j]) || is_alpha(s[j]) || s[j] == '.')) {
+      ++j;
+    }
+    if (j == number || !is_digit(s[number])) return at;
+    if (j < limit && s[j] == ')') ++j;
+    i = j;
+    break;
+  }
+  if (i != at) {
+    // "Para 2" has been read.
+  } else if (i < limit && (s[i] == '-' || s[i] == '*' || s[i] == '>')) {
     ++i;
   } else if (limit - i >= 3 && s.substr(i, 3) == "\u2022") {
     i += 3;
@@ -121,6 +140,7 @@ std::size_t SkipEnumerator(std::string_view s, std::size_t at,
     if (j == i || j >= limit || (s[j] != '.' && s[j] != ')')) return at;
     i = j + 1;
   }
+  if (i == limit) return i;  // the mark follows without a blank: "1.(S)"
   if (i >= limit || !IsBlank(s[i])) return at;
   while (i < limit && IsBlank(s[i])) ++i;
   return i;
@@ -134,11 +154,16 @@ bool ContainsNoCase(std::string_view haystack, std::string_view needle) {
 }
 
 // Words of an email disclaimer ("This e-mail is intended only for the
-// addressee; if you received it in error ..."): a lone "CONFIDENTIAL" over
-// such a paragraph heads a legal footer, not a classified message.
-constexpr std::array<std::string_view, 6> kDisclaimerWords = {
+// addressee; if you received it in error ...", "This email and any
+// attachments are confidential and may be privileged"): a lone
+// "CONFIDENTIAL" over such a paragraph heads a legal footer, not a
+// classified message. Phrases, not the bare word "confidential": a real
+// CONFIDENTIAL banner may sit over prose that uses the word.
+constexpr std::array<std::string_view, 13> kDisclaimerWords = {
     "intended", "addressee", "privileged", "in error", "disclaimer",
-    "received this"};
+    "received this", "is confidential", "are confidential",
+    "confidential and", "contains confidential", "confidentiality notice",
+    "unauthorised", "unauthorized"};
 
 // Whether the next line after `line_end` with words on it (rules such as
 // "---" skipped) reads as a disclaimer.
@@ -156,6 +181,77 @@ bool DisclaimerFollows(std::string_view s, std::size_t line_end) {
     if (ContainsNoCase(next, w)) return true;
   }
   return false;
+}
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// "(S)", "(TS)", "(NR)", "(CUI)": a mark with no control after "/" or "//".
+bool IsBareMark(std::string_view mark) {
+  if (mark.size() < 3 || mark.size() > 5) return false;
+  for (char c : mark.substr(1, mark.size() - 2)) {
+    if (!IsUpper(c)) return false;
+  }
+  return true;
+}
+
+// An option label in brackets that is no portion mark: a single capital
+// other than U, C and S ("(A) London", "(M) 40-42"), or a clothing size
+// ("(XL)", "(XXS)").
+bool IsOptionLabel(std::string_view inner) {
+  if (inner.size() == 1) {
+    return IsUpper(inner[0]) && inner[0] != 'U' && inner[0] != 'C' &&
+           inner[0] != 'S';
+  }
+  for (std::string_view size : {"XS", "XL", "XXS", "XXL", "2XL", "3XL"}) {
+    if (inner == size) return true;
+  }
+  return false;
+}
+
+// Lists of options share the line or the lines near it with other
+// bracketed labels: "(S) 36-38 / (M) 40-42 / (L) 44-46", "(A) London
+// (B) Berlin (C) Paris". Looks kOptionLines lines up and down (not past a
+// form feed) for an option label.
+constexpr int kOptionLines = 6;
+bool InOptionList(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t from = LineStart(text, begin);
+  for (int n = 0; n < kOptionLines && from > 0 && text[from - 1] == '\n'; ++n) {
+    from = LineStart(text, from - 1);
+  }
+  std::size_t to = LineEnd(text, end);
+  for (int n = 0; n < kOptionLines && to < text.size() && text[to] == '\n'; ++n) {
+    to = LineEnd(text, to + 1);
+  }
+  for (std::size_t i = from; i < to; ++i) {
+    if (text[i] != '(' || i == begin) continue;
+    std::size_t close = text.find(')', i);
+    if (close == std::string_view::npos || close > to || close - i > 5) continue;
+    if (IsOptionLabel(text.substr(i + 1, close - i - 1))) return true;
+  }
+  return false;
+}
+
+// Whether a line reads as a sentence: it ends in sentence punctuation after
+// a word, or runs to kProseWords words. "(S) The convoy leaves at 0600." and
+// "1.(S) Route." are portions; "(S) Blue T-shirt" and "(S) 36-38" are not.
+constexpr int kProseWords = 4;
+bool ProseFollows(std::string_view line) {
+  while (!line.empty() && IsBlank(line.back())) line.remove_suffix(1);
+  int words = 0;
+  bool in_word = false, has_letter = false;
+  for (char c : line) {
+    if (IsBlank(c)) {
+      if (in_word && has_letter) ++words;
+      in_word = has_letter = false;
+      continue;
+    }
+    in_word = true;
+    if ((c >= 'a' && c <= 'z') || IsUpper(c)) has_letter = true;
+  }
+  if (in_word && has_letter) ++words;
+  if (words >= kProseWords) return true;
+  char last = line.empty() ? ' ' : line.back();
+  return words >= 1 && (last == '.' || last == '!' || last == '?');
 }
 
 constexpr std::array<std::string_view, 5> kLabelledLines = {
@@ -230,39 +326,56 @@ bool FollowedBySeparator(std::string_view text, std::size_t end) {
   }
 }
 
-bool IsAtParagraphStart(std::string_view text, std::size_t begin,
-                        std::size_t end) {
+PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
+                              std::size_t end) {
   std::size_t line_begin = LineStart(text, begin);
   std::size_t at = line_begin;
   while (at < begin && IsBlank(text[at])) ++at;
   if (at < begin) at = SkipEnumerator(text, at, begin);
-  if (at != begin) return false;
-  if (end == text.size() || text[end] == '\n' || text[end] == '\f') {
-    return true;
-  }
-  if (text[end] != ' ') return false;
+  if (at != begin) return PortionPlace::kNone;
   std::size_t next = end;
   while (next < text.size() && IsBlank(text[next])) ++next;
-  if (next == text.size() || text[next] == '\n') return true;
-  // One-letter marks collide with everyday text: "(S) small" on a size
-  // chart, "(C) grade", "(C) 2025 Example Ltd". Longer marks ((TS), (NS),
-  // (S//NF)) do not, and slide bullets after them may start lower case.
-  if (end - begin > 3) return true;
-  // A portion is a sentence: it starts with a capital, a digit or a quote.
-  char c = text[next];
-  bool sentence = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                  c == '"' || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
-  if (!sentence) return false;
-  // "(C) 2025 Example Ltd" and "(C) Crown copyright" are copyright lines.
-  if (next + 4 <= text.size() && (text[next] == '1' || text[next] == '2') &&
-      text[next + 1] >= '0' && text[next + 1] <= '9' &&
-      text[next + 2] >= '0' && text[next + 2] <= '9' &&
-      text[next + 3] >= '0' && text[next + 3] <= '9') {
-    return false;
+  bool line_end =
+      next == text.size() || text[next] == '\n' || text[next] == '\f';
+  // Without a blank after it ("(S)Route.", "(S//NF):") the mark must be
+  // followed by a capital or a colon: "(s)he" and "item(s)" are words.
+  if (!line_end && next == end && !IsUpper(text[end]) && text[end] != ':') {
+    return PortionPlace::kNone;
   }
+  if (!IsBareMark(text.substr(begin, end - begin))) {
+    return PortionPlace::kPortion;  // (S//NF), (CUI//SP-PRVCY), (U//FOUO)
+  }
+  if (InOptionList(text, begin, end)) return PortionPlace::kNone;
+  if (line_end) return PortionPlace::kIfCorroborated;  // a lone "(S)"
+  if (text[next] == ':') {
+    ++next;
+    while (next < text.size() && IsBlank(text[next])) ++next;
+  }
+  // A portion is a sentence: it starts with a capital, a digit or a quote.
+  // "(TS) stands for timestamp" and "(S) small" are not, unless a banner
+  // over them says the text is marked (slide bullets: "(TS) closing
+  // remarks" under TOP SECRET//NOFORN).
+  char c = next < text.size() ? text[next] : '\n';
+  bool sentence = IsUpper(c) || (c >= '0' && c <= '9') || c == '"' ||
+                  c == '\'' || static_cast<unsigned char>(c) >= 0x80;
+  if (!sentence) return PortionPlace::kIfCorroborated;
   std::string_view line = text.substr(next, LineEnd(text, next) - next);
-  return !ContainsNoCase(line, "copyright") &&
-         !ContainsNoCase(line, "rights reserved");
+  // "(C) 2025 Example Ltd" and "(C) Crown copyright" are copyright lines.
+  if (line.size() >= 4 && (line[0] == '1' || line[0] == '2') &&
+      line[1] >= '0' && line[1] <= '9' && line[2] >= '0' && line[2] <= '9' &&
+      line[3] >= '0' && line[3] <= '9') {
+    return PortionPlace::kNone;
+  }
+  if (ContainsNoCase(line, "copyright") ||
+      ContainsNoCase(line, "rights reserved")) {
+    return PortionPlace::kNone;
+  }
+  // One letter in brackets is also a size, a grade, an option: alone it
+  // needs a sentence after it, or another mark in the text to agree.
+  if (end - begin == 3 && !ProseFollows(line)) {
+    return PortionPlace::kIfCorroborated;
+  }
+  return PortionPlace::kPortion;
 }
 
 }  // namespace nearmiss::content

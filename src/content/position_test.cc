@@ -34,40 +34,69 @@ TEST(PositionTest, BannerLineAtTopOrBottom) {
   EXPECT_FALSE(At(IsBannerMarking, middle, "SECRET"));
   EXPECT_FALSE(At(IsBannerMarking, "keep it confidential please",
                   "confidential"));
+  // A CONFIDENTIAL line over a disclaimer that says the email is.
+  EXPECT_FALSE(At(IsBannerMarking,
+                  "Thanks\n\nCONFIDENTIAL\nThis email is confidential.",
+                  "CONFIDENTIAL"));
   EXPECT_TRUE(At(IsBannerMarking, "a\nb\nc\nd\nClassification: SECRET\ne\nf\ng\nh",
                  "SECRET"));
 }
 
-TEST(PositionTest, PortionAtParagraphStart) {
-  EXPECT_TRUE(At(IsAtParagraphStart, "intro\n(S) The plan", "(S)"));
-  EXPECT_TRUE(At(IsAtParagraphStart, "  (TS) x", "(TS)"));
-  EXPECT_FALSE(At(IsAtParagraphStart, "see item(S) here", "(S)"));
+bool IsPortion(std::string_view text, std::size_t begin, std::size_t end) {
+  return PortionMarkPlace(text, begin, end) == PortionPlace::kPortion;
+}
+bool IfCorroborated(std::string_view text, std::size_t begin, std::size_t end) {
+  return PortionMarkPlace(text, begin, end) == PortionPlace::kIfCorroborated;
 }
 
-// Issue 13: portion marks after a paragraph's number or letter, one-letter
-// marks in everyday text, gateway tags before a subject marking.
+TEST(PositionTest, PortionAtParagraphStart) {
+  EXPECT_TRUE(At(IsPortion, "intro\n(S) The plan is attached.", "(S)"));
+  EXPECT_TRUE(At(IsPortion, "  (TS) X", "(TS)"));
+  EXPECT_FALSE(At(IsPortion, "see item(S) here", "(S)"));
+}
+
+// Issue 13: portion marks after a paragraph's number or letter, with or
+// without a blank; one-letter marks in everyday text; gateway tags before a
+// subject marking.
 TEST(PositionTest, PortionsAndSubjectsAsWritten) {
   struct Case {
     bool (*fn)(std::string_view, std::size_t, std::size_t);
     std::string_view text, word;
     bool want;
   };
-  const auto kPortion = IsAtParagraphStart;
+  const auto kPortion = IsPortion;
   const auto kSubject = IsSubjectMarking;
   for (const Case& c : {
            Case{kPortion, "x\n1. (S//NF) The convoy", "(S//NF)", true},
-           Case{kPortion, "x\na. (U) Weather", "(U)", true},
-           Case{kPortion, "x\n(1) (C) Sensors", "(C)", true},
+           Case{kPortion, "x\na. (U) Weather is fair.", "(U)", true},
+           Case{kPortion, "x\n(1) (C) Sensors are down.", "(C)", true},
            Case{kPortion, "x\n1.2 (TS) Intercepts", "(TS)", true},
-           Case{kPortion, "x\niv. (S) Fuel", "(S)", true},
-           Case{kPortion, "x\n- (S) Site two", "(S)", true},
+           Case{kPortion, "x\niv. (S) Fuel is low.", "(S)", true},
+           Case{kPortion, "x\n- (S) Site two is closed.", "(S)", true},
+           Case{kPortion, "x\n1.(S) Route.", "(S)", true},
+           Case{kPortion, "x\n(S)Route B is mined.", "(S)", true},
+           Case{kPortion, "x\nPara 2 (S//NF): The convoy", "(S//NF)", true},
+           Case{kPortion, "x\nPara. 4a (S) Fuel stocks are low here.", "(S)",
+                true},
+           Case{kPortion, "x\na.(C) Sensor coverage is partial.", "(C)", true},
+           Case{kPortion, "x\n(1)(S) The bridge is closed.", "(S)", true},
            Case{kPortion, "x\nSummary (S) Fuel", "(S)", false},
            Case{kPortion, "x\n1. 2. (S) Fuel", "(S)", false},
            Case{kPortion, "Sizes\n(S) small", "(S)", false},
            Case{kPortion, "x\n1. (C) grade is a pass", "(C)", false},
            Case{kPortion, "x\n(C) 2025 Example Ltd", "(C)", false},
            Case{kPortion, "x\n(C) Crown copyright", "(C)", false},
-           Case{kPortion, "x\n(C) Sensor coverage", "(C)", true},
+           Case{kPortion, "x\n(S)he will call", "(S)", false},
+           Case{kPortion, "x\n(TS) stands for timestamp", "(TS)", false},
+           Case{kPortion, "(S) 36-38 / (M) 40-42 / (L) 44-46", "(S)", false},
+           Case{kPortion, "(A) London\n(B) Berlin\n(C) Paris is big.", "(C)",
+                false},
+           Case{kPortion, "(XS) 6\n\n(S) The size I need is here.", "(S)",
+                false},
+           Case{IfCorroborated, "x\n(S) Blue T-shirt", "(S)", true},
+           Case{IfCorroborated, "x\n(S)\ny", "(S)", true},
+           Case{IfCorroborated, "x\n(C) Sensor coverage", "(C)", true},
+           Case{IfCorroborated, "x\n(TS) closing remarks", "(TS)", true},
            Case{kSubject, "[EXTERNAL] RE: SECRET: x", "SECRET", true},
            Case{kSubject, "EXTERNAL: SECRET: x", "SECRET", true},
            Case{kSubject, "*EXTERNAL* SECRET: x", "SECRET", true},

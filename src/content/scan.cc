@@ -41,28 +41,42 @@ bool WrittenInCapitals(std::string_view matched) {
   return true;
 }
 
-// Returns whether a marking match counts at all, and how strongly.
-bool MarkingStrength(const PatternEntry& p, TextKind kind,
-                     std::string_view text, const RawMatch& m,
-                     Strength* strength) {
+// Whether a marking match counts: not at all, as found, or (a one-letter
+// portion mark in a doubtful place) only if another marking in the same
+// text agrees.
+enum class Counts { kNo, kYes, kIfCorroborated };
+
+// Returns whether a marking match counts, and how strongly.
+Counts MarkingStrength(const PatternEntry& p, TextKind kind,
+                       std::string_view text, const RawMatch& m,
+                       Strength* strength) {
   if (kind == TextKind::kHeaderLabel) {
     *strength = Strength::kStrong;
-    return true;
+    return Counts::kYes;
   }
-  if (p.kind == MarkingKind::kLabel) return false;
+  if (p.kind == MarkingKind::kLabel) return Counts::kNo;
   bool subject_like =
       kind == TextKind::kSubject || kind == TextKind::kAttachmentName;
   switch (p.kind) {
     case MarkingKind::kBanner:
       *strength = Strength::kStrong;
-      return true;
-    case MarkingKind::kPortion:
-      if (subject_like ? !IsSubjectMarking(text, m.begin, m.end)
-                       : !IsAtParagraphStart(text, m.begin, m.end)) {
-        return false;
-      }
+      return Counts::kYes;
+    case MarkingKind::kPortion: {
       *strength = Strength::kStrong;
-      return true;
+      if (subject_like) {
+        return IsSubjectMarking(text, m.begin, m.end) ? Counts::kYes
+                                                      : Counts::kNo;
+      }
+      switch (PortionMarkPlace(text, m.begin, m.end)) {
+        case PortionPlace::kPortion:
+          return Counts::kYes;
+        case PortionPlace::kIfCorroborated:
+          return Counts::kIfCorroborated;
+        case PortionPlace::kNone:
+          return Counts::kNo;
+      }
+      return Counts::kNo;
+    }
     case MarkingKind::kClassification:
     case MarkingKind::kLabel: {
       bool strong = subject_like ? IsSubjectMarking(text, m.begin, m.end)
@@ -76,17 +90,22 @@ bool MarkingStrength(const PatternEntry& p, TextKind kind,
                   FollowedBySeparator(text, m.end));
       }
       *strength = strong ? Strength::kStrong : Strength::kWeak;
-      return true;
+      return Counts::kYes;
     }
   }
-  return false;
+  return Counts::kNo;
 }
 
-// Equal spans (the same word in two packs) fall back to the pattern id, so
-// the pack listed first reports it, run after run.
-bool ByBeginThenLongest(const RawMatch& a, const RawMatch& b) {
+// Equal spans keep the higher level, a guard's side of doubt: the SECRET
+// grammar also reads "//GBR TOP SECRET" whole, taking TOP for a country
+// code. Then the pattern id, so the pack listed first reports the same word
+// in two packs, run after run.
+bool ByBeginThenLongest(const Scanner::Rep& scanner, const RawMatch& a,
+                        const RawMatch& b) {
   if (a.begin != b.begin) return a.begin < b.begin;
   if (a.end != b.end) return a.end > b.end;
+  Level la = scanner.patterns[a.id].level, lb = scanner.patterns[b.id].level;
+  if (la != lb) return la > lb;
   return a.id < b.id;
 }
 
@@ -123,13 +142,40 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
                   std::string_view where, Sensitivity* out) {
   std::string_view text = s.text;
   s.kept.clear();
+  s.pending.clear();
+  bool corroborated = false;
   for (const RawMatch& m : s.matches) {
     const PatternEntry& p = scanner.patterns[m.id];
     if (p.source != PatternSource::kMarking) continue;
-    Strength unused;
-    if (MarkingStrength(p, kind, text, m, &unused)) s.kept.push_back(m);
+    Strength strength = Strength::kWeak;
+    switch (MarkingStrength(p, kind, text, m, &strength)) {
+      case Counts::kYes:
+        s.kept.push_back(m);
+        corroborated = corroborated || strength == Strength::kStrong;
+        break;
+      case Counts::kIfCorroborated:
+        s.pending.push_back(m);
+        break;
+      case Counts::kNo:
+        break;
+    }
   }
-  std::sort(s.kept.begin(), s.kept.end(), ByBeginThenLongest);
+  // Doubtful one-letter portion marks count when a strong marking in the
+  // same text agrees, or when two different ones stand at paragraph starts
+  // ("(S) Route B.\n(U) Fair."): real portion marking marks every paragraph.
+  if (!s.pending.empty()) {
+    for (const RawMatch& m : s.pending) {
+      corroborated = corroborated || scanner.patterns[m.id].name !=
+                                         scanner.patterns[s.pending[0].id].name;
+    }
+    if (corroborated) {
+      s.kept.insert(s.kept.end(), s.pending.begin(), s.pending.end());
+    }
+  }
+  std::sort(s.kept.begin(), s.kept.end(),
+            [&](const RawMatch& a, const RawMatch& b) {
+              return ByBeginThenLongest(scanner, a, b);
+            });
   DropContained(&s.kept);
   for (const RawMatch& m : s.kept) {
     const PatternEntry& p = scanner.patterns[m.id];
@@ -152,9 +198,9 @@ void EmitCustom(const Scanner::Rep& scanner, Scratch::Rep& s,
   }
   // Per pattern, report the longest of overlapping matches once.
   std::sort(s.kept.begin(), s.kept.end(),
-            [](const RawMatch& a, const RawMatch& b) {
+            [&](const RawMatch& a, const RawMatch& b) {
               if (a.id != b.id) return a.id < b.id;
-              return ByBeginThenLongest(a, b);
+              return ByBeginThenLongest(scanner, a, b);
             });
   unsigned long long furthest = 0;
   unsigned last_id = UINT_MAX;
@@ -179,7 +225,10 @@ void EmitDetectors(const Scanner::Rep& scanner, Scratch::Rep& s,
     }
   }
   if (s.kept.empty()) return;
-  std::sort(s.kept.begin(), s.kept.end(), ByBeginThenLongest);
+  std::sort(s.kept.begin(), s.kept.end(),
+            [&](const RawMatch& a, const RawMatch& b) {
+              return ByBeginThenLongest(scanner, a, b);
+            });
   // IBANs first: their digit groups must not also count as card numbers.
   std::vector<std::pair<std::size_t, std::size_t>> claimed;
   auto overlaps = [&](std::size_t b, std::size_t e) {

@@ -38,6 +38,8 @@ struct LabelHeader {
   std::regex extract;  // used only when !extract_text.empty()
   std::string enabled_text;
   std::regex enabled;  // used only when !enabled_text.empty()
+  std::string disabled_text;
+  std::regex disabled;  // used only when !disabled_text.empty()
   bool base64 = false;
   std::string origin;
 };
@@ -85,6 +87,7 @@ struct Scratch::Rep {
   std::string_view text;  // what was scanned: the input or `normalized`
   std::vector<RawMatch> matches;
   std::vector<RawMatch> kept;
+  std::vector<RawMatch> pending;  // portion marks awaiting corroboration
   bool overflowed = false;
 };
 

@@ -16,7 +16,8 @@ golden=tests/testdata/scan/labels-archives.golden.jsonl
 
 fixtures="labels-msip-secret-0 labels-msip-official-sensitive-0 labels-msip-highly-confidential
   labels-msip-unknown labels-msip-sublabel labels-msip-sublabel-child archive-docx archive-pdf
-  archive-txt archive-nested archive-too-deep archive-encrypted archive-ratio-bomb"
+  archive-txt archive-nested archive-too-deep archive-encrypted archive-ratio-bomb
+  encrypted-pdf encrypted-pdf-owner-only encrypted-zip-aes-docx labels-msip-disabled"
 files=""
 for f in $fixtures; do files="$files $data/$f.eml"; done
 # shellcheck disable=SC2086
@@ -57,6 +58,17 @@ check "TOP SECRET inside a nested zip" "TOP SECRET hold attachment:outer.zip/inn
   "$(summary archive-nested)"
 check "an encrypted zip to an outsider is held" "none hold attachment:locked.zip/plan.docx" \
   "$(summary archive-encrypted)"
+# Real encrypted documents (make-round2-fixtures): a user-password PDF
+# (qpdf) and a DOCX in an AES-256 zip (7-Zip) are held; an owner-only PDF
+# opens without a password and is read. A Purview label switched off
+# (_Enabled=false) does not count.
+check "a user-password PDF to an outsider is held" "none hold attachment:locked.pdf" \
+  "$(summary encrypted-pdf)"
+check "an AES zip's DOCX to an outsider is held" "none hold attachment:locked.zip/report.docx" \
+  "$(summary encrypted-zip-aes-docx)"
+check "an owner-only PDF is read" "SECRET hold attachment:owner-only.pdf" \
+  "$(summary encrypted-pdf-owner-only)"
+check "a disabled label does not count" "none accept -" "$(summary labels-msip-disabled)"
 # Stopped by a bound: the level found is kept in the findings, the scan is
 # incomplete, and the decision counts it as [limits] incomplete_level.
 check "archives nested past the bound: incomplete, held" "none hold limit" "$(summary archive-too-deep)"
