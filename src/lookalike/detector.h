@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "lookalike/hash_index.h"
@@ -46,12 +47,15 @@ struct Candidate {
   std::string target;         // the trusted domain it resembles
   std::string suggestion;     // the whole domain to suggest
   double score = 0;
+  // The best candidate with another target, kept so a close second can be
+  // offered too (Offer).
+  std::string alt_suggestion;
+  double alt_score = 0;
 };
 
 class DetectorImpl final : public LookalikeDetector {
  public:
-  Status Init(std::vector<TrustedEntry> entries, std::vector<SuffixConfusion> confusions,
-              LookalikeOptions options);
+  Status Init(std::vector<TrustedEntry> entries, LookalikeLists lists, LookalikeOptions options);
 
   LookalikeMatch Classify(const Domain& domain) const override;
   size_t size() const override { return set_.entries().size(); }
@@ -59,6 +63,11 @@ class DetectorImpl final : public LookalikeDetector {
 
  private:
   void SuffixCandidates(const Query& q, Candidate& best) const;
+  // A slip inside a suffix of several labels (barclays.cp.uk, mod.gvo.uk):
+  // the query's own split does not show the name, so try the last k labels.
+  void MultiLabelSuffixCandidates(const Query& q, Candidate& best) const;
+  // A provider's name under a ccTLD it has no domain in (seznam.cy).
+  void FamilyCandidates(const Query& q, Candidate& best) const;
   void NamespaceCandidates(const Query& q, Candidate& best) const;
   void AppendCandidates(const Query& q, Candidate& best) const;
   void JoinedCandidates(const Query& q, Candidate& best) const;
@@ -77,6 +86,9 @@ class DetectorImpl final : public LookalikeDetector {
   LookalikeOptions options_;
   TrustedSet set_;
   std::unordered_map<std::string, SuffixConfusion> confusions_;  // "typed\0intended"
+  std::unordered_map<std::string, ProviderFamily> families_;     // by name: "seznam"
+  std::unordered_set<std::string> family_domains_;               // all their domains
+  std::unordered_map<std::string, std::string> real_domains_;    // domain -> note
   HashIndex typo_, by_name_, joined_, host_;
 };
 

@@ -116,6 +116,7 @@ for list in data/lists/*.txt data/markings/*.toml data/policy/default.toml; do
   contains "--version: $list" "  $list " "$v"
 done
 contains "--version: public suffix list" "public suffix list: libpsl " "$v"
+contains "--version: root zone TLDs" "root zone TLDs: data/lists/root-zone-tlds.txt: " "$v"
 
 # 5. A mistyped subcommand is named, with the commands.
 err=$("$bin" permute 2>&1)
