@@ -196,7 +196,7 @@ const SuffixConfusion* DetectorImpl::Confusion(std::string_view typed,
   return it == confusions_.end() ? nullptr : &it->second;
 }
 
-void DetectorImpl::Offer(Candidate c, Candidate& best) const {
+void DetectorImpl::Offer(Candidate c, Best& best) const {
   constexpr double kEpsilon = 1e-9;
   bool better = c.score >= best.score - kEpsilon;
   if (better && c.score <= best.score + kEpsilon && best.code.has_value()) {
@@ -207,28 +207,27 @@ void DetectorImpl::Offer(Candidate c, Candidate& best) const {
   }
   // The runner-up with another target is kept: when it is about as likely
   // (yahoo.com.t: .tr or .tw), the sender is offered both.
-  auto note = [](const Candidate& from, Candidate& to) {
-    if (from.code && from.target != to.target && from.score > to.alt_score) {
-      to.alt_score = from.score;
-      to.alt_suggestion = from.suggestion;
-    }
-  };
   if (!better) {
-    note(c, best);
+    if (c.code && c.target != best.target && c.score > best.alt_score) {
+      best.alt_score = c.score;
+      best.alt_target = std::move(c.target);
+      best.alt_suggestion = std::move(c.suggestion);
+    }
     return;
   }
-  if (best.code) {
-    if (best.target != c.target) {
-      note(best, c);
-    } else if (best.alt_score > c.alt_score) {
-      c.alt_score = best.alt_score;
-      c.alt_suggestion = std::move(best.alt_suggestion);
-    }
+  if (best.code && best.target != c.target && best.score > best.alt_score) {
+    best.alt_score = best.score;
+    best.alt_target = std::move(best.target);
+    best.alt_suggestion = std::move(best.suggestion);
+  } else if (best.alt_target == c.target) {
+    best.alt_score = 0;
+    best.alt_target.clear();
+    best.alt_suggestion.clear();
   }
-  best = std::move(c);
+  static_cast<Candidate&>(best) = std::move(c);
 }
 
-void DetectorImpl::SuffixCandidates(const Query& q, Candidate& best) const {
+void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
   std::string_view dsuf = q.domain->suffix;
   auto try_name = [&](std::string_view name, std::string_view prefix) {
     by_name_.Find(HashKey(name), [&](uint32_t id) {
@@ -278,7 +277,7 @@ void DetectorImpl::SuffixCandidates(const Query& q, Candidate& best) const {
   if (q.reg_label != q.name) try_name(q.reg_label, q.prefix);
 }
 
-void DetectorImpl::NamespaceCandidates(const Query& q, Candidate& best) const {
+void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
   std::string_view ascii = q.domain->ascii;
   for (uint32_t id : set_.namespaces()) {
     std::string_view ns = set_[id].domain;
@@ -326,7 +325,7 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Candidate& best) const {
   }
 }
 
-void DetectorImpl::MultiLabelSuffixCandidates(const Query& q, Candidate& best) const {
+void DetectorImpl::MultiLabelSuffixCandidates(const Query& q, Best& best) const {
   std::string_view ascii = q.domain->ascii;
   for (size_t k = 2; k <= 3; ++k) {
     std::string_view head, tail;
@@ -356,7 +355,7 @@ void DetectorImpl::MultiLabelSuffixCandidates(const Query& q, Candidate& best) c
   }
 }
 
-void DetectorImpl::FamilyCandidates(const Query& q, Candidate& best) const {
+void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
   if (families_.empty()) return;
   auto it = families_.find(std::string(q.reg_label));
   if (it == families_.end()) return;
@@ -377,7 +376,7 @@ void DetectorImpl::FamilyCandidates(const Query& q, Candidate& best) const {
         best);
 }
 
-void DetectorImpl::AppendCandidates(const Query& q, Candidate& best) const {
+void DetectorImpl::AppendCandidates(const Query& q, Best& best) const {
   if (q.name.find('.') == std::string_view::npos) return;
   auto id = set_.TrustedBy(q.name);
   if (!id) return;
@@ -388,7 +387,7 @@ void DetectorImpl::AppendCandidates(const Query& q, Candidate& best) const {
         best);
 }
 
-void DetectorImpl::JoinedCandidates(const Query& q, Candidate& best) const {
+void DetectorImpl::JoinedCandidates(const Query& q, Best& best) const {
   const Domain& d = *q.domain;
   auto try_string = [&](std::string_view typed, std::string_view prefix, std::string_view extra_tld) {
     joined_.Find(HashKey(typed), [&](uint32_t id) {
@@ -415,7 +414,7 @@ void DetectorImpl::JoinedCandidates(const Query& q, Candidate& best) const {
   try_string(q.name, "", d.suffix);
 }
 
-void DetectorImpl::HostLabelCandidates(const Query& q, Candidate& best) const {
+void DetectorImpl::HostLabelCandidates(const Query& q, Best& best) const {
   host_.Find(HashKey(q.reg_label), [&](uint32_t id) {
     const Entry& e = set_[id];
     std::string_view first = e.name().substr(0, e.name().find('.'));
@@ -429,7 +428,7 @@ void DetectorImpl::HostLabelCandidates(const Query& q, Candidate& best) const {
 }
 
 void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
-                                     std::string_view prefix, Candidate& best) const {
+                                     std::string_view prefix, Best& best) const {
   if (look.empty() || look.size() >= 256) return;
   std::string qkey = VisualKey(look);
   const std::string& dsuf = q.domain->suffix;
@@ -497,7 +496,7 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
   }
 }
 
-void DetectorImpl::TypoCandidates(const Query& q, Candidate& best) const {
+void DetectorImpl::TypoCandidates(const Query& q, Best& best) const {
   TypoCandidatesFor(q, q.look_name, "", best);
   if (q.look_reg_label != q.look_name) TypoCandidatesFor(q, q.look_reg_label, q.prefix, best);
 }
@@ -548,7 +547,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     return m;
   }
   if (q.name.empty()) return m;
-  Candidate best;
+  Best best;
   SuffixCandidates(q, best);
   MultiLabelSuffixCandidates(q, best);
   FamilyCandidates(q, best);
@@ -576,7 +575,11 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // strongest sign (hotmail.con, barclays.co.ul, army.mik).
   if (!address::HasDelegatedTld(d.ascii) &&
       (*best.code == ReasonCode::kSuffixEdit || *best.code == ReasonCode::kTldSwap)) {
-    best.detail = "the TLD ." + std::string(LastLabel(d.ascii)) + " does not exist; " + best.detail;
+    std::string tld = "the TLD ." + std::string(LastLabel(d.ascii));
+    // "the TLD .mik has 'k' where 'l' belongs" says the TLD once.
+    best.detail = best.detail.starts_with(tld + " ")
+                      ? tld + " does not exist and" + best.detail.substr(tld.size())
+                      : tld + " does not exist; " + best.detail;
     best.code = ReasonCode::kTldNotDelegated;
   }
   m.kind = LookalikeMatch::Kind::kLookalike;

@@ -78,8 +78,8 @@ TEST_F(DetectorListsTest, UndelegatedTldsAreNeverRealSuffixes) {
   ExpectLookalike("hq.navy.mik", "tld-not-delegated", "navy.mil", "hq.navy.mil");
   ExpectLookalike("gmail.con", "tld-not-delegated", "gmail.com", "gmail.com");
   EXPECT_EQ(Sentence("army.mik"),
-            "army.mik looks like army.mil (the TLD .mik does not exist; the TLD .mik has 'k' "
-            "for 'l')");
+            "army.mik looks like army.mil (the TLD .mik does not exist and has 'k' where 'l' "
+            "belongs, the key next to it)");
 }
 
 TEST_F(DetectorListsTest, ARealOtherSuffixIsNotAnUndelegatedSlip) {
