@@ -64,7 +64,9 @@ def slips(label):
 
 
 def read_psl():
-    rules, icann = set(), False
+    """The ICANN rules, and the TLDs that only a wildcard rule covers (*.bd:
+    gmail.bd is itself a suffix, no domain)."""
+    rules, wild, icann = set(), set(), False
     for line in open(PSL, encoding="utf-8"):
         line = line.strip()
         if "===BEGIN ICANN DOMAINS===" in line:
@@ -73,7 +75,9 @@ def read_psl():
             break
         elif icann and line and not line.startswith("//"):
             rules.add(line.lstrip("!*."))
-    return rules
+            if line.startswith("*.") and line.count(".") == 1:
+                wild.add(line[2:])
+    return rules, wild
 
 
 def read_list(path):
@@ -89,7 +93,7 @@ def split(domain, rules):
     return ".".join(labels[:-1]), labels[-1]
 
 
-def cases(rules):
+def cases(rules, wild):
     tlds = {r for r in rules if "." not in r}
     held = read_list(os.path.join(HERE, "protected.txt"))
     out = []  # (class, origin, domain)
@@ -121,7 +125,8 @@ def cases(rules):
         f = line.split("#")[0].split()
         if len(f) >= 2:
             families[f[1]] = set(f[1:])
-    cctlds = sorted(t for t in tlds if len(t) == 2 and t.isalpha())
+    cctlds = sorted(t for t in tlds if len(t) == 2 and t.isascii() and t.isalpha()
+                    and t not in wild)
     for home, own in families.items():
         name = home.split(".")[0]
         for cc in cctlds:
@@ -138,8 +143,8 @@ def main():
     ap.add_argument("--json", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
-    rules = read_psl()
-    all_cases = cases(rules)
+    rules, wild = read_psl()
+    all_cases = cases(rules, wild)
     protect = os.path.join(HERE, "protected.txt")
     binary = os.path.join(args.build, "nearmiss")
     # The held-out domains are added to the embedded lists (not in place of

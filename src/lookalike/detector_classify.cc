@@ -372,7 +372,7 @@ void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
   if (!home) return;  // the provider list is off: nothing to protect
   Offer({*home, ReasonCode::kTldSwap,
          "the provider " + f.name + " has no domain under ." + std::string(dsuf), f.home,
-         Join(q.prefix, f.home), 0.9},
+         Join(q.prefix, f.home), 0.96},
         best);
 }
 

@@ -10,15 +10,18 @@ bin=$1
 # 1. Round trip over domains of every shape: a provider with a family, a
 # short provider, a bank under a two-label suffix, a listed .gov.uk domain,
 # and a namespace.
+# The banks and mod.gov.uk are protected by a policy beside the embedded lists.
 sources="gmail.com seznam.cz wp.pl barclays.co.uk cba.com.au mod.gov.uk .mil"
-"$bin" permute --format jsonl $sources > "$tmp/p.jsonl" 2> "$tmp/p.err"
+printf '[domains]\nprotected = ["barclays.co.uk", "cba.com.au", "mod.gov.uk"]\n' > "$tmp/p.toml"
+policy="--policy $tmp/p.toml"
+"$bin" permute $policy --format jsonl $sources > "$tmp/p.jsonl" 2> "$tmp/p.err"
 check "permute exits 0" 0 $?
-python3 - "$bin" "$tmp/p.jsonl" <<'PY'
+python3 - "$bin" "$tmp/p.jsonl" "$tmp/p.toml" <<'PY'
 import json, subprocess, sys
 rows = [json.loads(l) for l in open(sys.argv[2])]
 # A namespace look-alike ("ml" of .mil) is checked with a name under it.
 addrs = ["x@" + ("example." if r["source"].startswith(".") else "") + r["domain"] for r in rows]
-out = subprocess.run([sys.argv[1], "check", "--json"], input="\n".join(addrs) + "\n",
+out = subprocess.run([sys.argv[1], "check", "--json", "--policy", sys.argv[3]], input="\n".join(addrs) + "\n",
                      capture_output=True, text=True).stdout.splitlines()
 assert len(out) == len(rows), (len(out), len(rows))
 bad = []
@@ -57,17 +60,17 @@ esac
 check "per-class counts add up" "$n" "$sum"
 
 # 4. Every format writes the same domains.
-"$bin" permute $sources 2>/dev/null | grep -v '^#' > "$tmp/list"
+"$bin" permute $policy $sources 2>/dev/null | grep -v '^#' > "$tmp/list"
 check "plain list" "$n" "$(wc -l < "$tmp/list" | tr -d ' ')"
-"$bin" permute --format postfix $sources 2>/dev/null | grep -v '^#' > "$tmp/postfix"
+"$bin" permute $policy --format postfix $sources 2>/dev/null | grep -v '^#' > "$tmp/postfix"
 check "postfix lines" "$n" "$(grep -c ' REJECT 5.7.1 ' "$tmp/postfix")"
 grep -qx 'barclays.cp.uk REJECT 5.7.1 barclays.cp.uk looks like barclays.co.uk (suffix-edit)' "$tmp/postfix"
 check "postfix entry" 0 $?
-"$bin" permute --format rpz $sources 2>/dev/null > "$tmp/rpz"
+"$bin" permute $policy --format rpz $sources 2>/dev/null > "$tmp/rpz"
 check "rpz entries (name and wildcard)" "$((2 * n))" "$(grep -c ' CNAME \.$' "$tmp/rpz")"
 grep -q '^@ IN SOA ' "$tmp/rpz"
 check "rpz has an SOA" 0 $?
-"$bin" permute --format csv $sources 2>/dev/null > "$tmp/csv"
+"$bin" permute $policy --format csv $sources 2>/dev/null > "$tmp/csv"
 check "csv rows plus header" "$((n + 1))" "$(wc -l < "$tmp/csv" | tr -d ' ')"
 check "csv header" "domain,source,class,target,suggestion" "$(head -1 "$tmp/csv")"
 "$bin" permute --format xml gmail.com > /dev/null 2>&1
