@@ -368,6 +368,18 @@ void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
     return;
   }
   if (family_domains_.contains(std::string(q.domain->registrable))) return;
+  // A known confusion of one of its own suffixes (gmx.co: .co for .com) is
+  // that domain's slip, which SuffixCandidates names better.
+  for (const std::string& own : f.domains) {
+    if (own.size() > f.name.size() + 1 && own.starts_with(f.name) && own[f.name.size()] == '.' &&
+        Confusion(dsuf, std::string_view(own).substr(f.name.size() + 1)) != nullptr) {
+      return;
+    }
+  }
+  if (f.home.size() > f.name.size() + 1 &&
+      Confusion(dsuf, std::string_view(f.home).substr(f.name.size() + 1)) != nullptr) {
+    return;
+  }
   auto home = set_.Exact(f.home);
   if (!home) return;  // the provider list is off: nothing to protect
   Offer({*home, ReasonCode::kTldSwap,
