@@ -12,7 +12,10 @@ the default policy flags every domain one letter from a protected namespace
 counted apart as "near": a domain is near when dnstwist (all its fuzzers,
 plus a swap to each TLD of data/lists/tld-confusions.txt) generates it from
 an embedded trusted domain, or when its ending is one edit from a protected
-namespace or a listed confusion of it. The false-alarm rate is the share of
+namespace or a listed confusion of it, or (issue 15) when it is the name of
+a provider family of data/lists/provider-regions.txt under a ccTLD the
+family does not own (gmail.it, yahoo.ru: the look-alikes that rule exists
+to flag). The false-alarm rate is the share of
 the other, far domains that come back `lookalike`; every flagged domain is
 listed either way.
 """
@@ -79,7 +82,20 @@ def near_set():
                 return True
         return False
 
-    return perms, near_namespace
+    text = open(os.path.join(LISTS, "provider-regions.txt"), encoding="utf-8").read()
+    families = {}
+    for line in text.replace("\\\n", " ").splitlines():
+        f = line.split("#")[0].split()
+        if len(f) >= 2:
+            families[f[0]] = set(f[1:])
+
+    def near_family(domain):
+        labels = domain.split(".")
+        own = families.get(labels[0])
+        return (own is not None and len(labels) in (2, 3) and len(labels[-1]) == 2
+                and domain not in own)
+
+    return perms, lambda d: near_namespace(d) or near_family(d)
 
 
 def load(path):

@@ -42,6 +42,30 @@ struct SuffixConfusion {
   std::string note;  // "ml is Mali's country code"
 };
 
+// A mail provider's own domains (data/lists/provider-regions.txt): its
+// name ("seznam") under any other real country-code suffix ("seznam.cy") is
+// a look-alike of its home domain, not a sister of it.
+struct ProviderFamily {
+  std::string name;                  // the label every domain shares: "gmail"
+  std::string home;                  // the domain to suggest: "gmail.com"
+  std::vector<std::string> domains;  // every legitimate one, home included
+};
+
+// A real, in-use mail domain one slip from a trusted one
+// (data/lists/real-mail-domains.txt): "mailo.com" near "mail.com". It is
+// never called a look-alike; the match carries the note instead.
+struct RealMailDomain {
+  std::string domain;  // "mailo.com"
+  std::string note;    // "Mailo, a French mail provider"
+};
+
+// The data the detector reads beside the trusted entries.
+struct LookalikeLists {
+  std::vector<SuffixConfusion> confusions;
+  std::vector<ProviderFamily> families;
+  std::vector<RealMailDomain> real_domains;
+};
+
 struct LookalikeOptions {
   // Matches scoring below this are not reported. Default 0.5: one edit in a
   // label of four or more letters, or any suffix, dot or homoglyph change.
@@ -53,10 +77,15 @@ struct LookalikeOptions {
 // The answer for one domain. Its sentence is rendered on demand: FillReason
 // turns a match into a Reason (verdict.h), ReasonMessage into words.
 struct LookalikeMatch {
+  // kNone with code kRealNeighbour: a real mail domain that would otherwise
+  // be a look-alike of `target` (RealMailDomain); `detail` is its note.
   enum class Kind { kNone, kTrusted, kLookalike };
   Kind kind = Kind::kNone;
   std::string target;      // kLookalike: the ASCII trusted domain it resembles
   std::string target_domain_for_suggestion;  // whole domain to put after @
+  // kLookalike: a second domain to offer when another target is about as
+  // likely (yahoo.com.t: yahoo.com.tr or yahoo.com.tw); else empty.
+  std::string alternative_suggestion;
   TrustSource source = TrustSource::kProtected;
   ReasonCode code = ReasonCode::kTrusted;  // meaningful unless kNone
   // kLookalike: the domain named in the sentence (`target`, or for a
@@ -82,6 +111,9 @@ class LookalikeDetector {
   static Result<std::unique_ptr<const LookalikeDetector>> Build(
       std::vector<TrustedEntry> entries,
       std::vector<SuffixConfusion> confusions, LookalikeOptions options = {});
+  // The same with provider families and real mail domains.
+  static Result<std::unique_ptr<const LookalikeDetector>> BuildWithLists(
+      std::vector<TrustedEntry> entries, LookalikeLists lists, LookalikeOptions options = {});
 
   virtual ~LookalikeDetector() = default;
 

@@ -32,6 +32,11 @@ enum class ReasonCode : uint8_t {
   // Look-alike classes (lookalike.h).
   kSuffixEdit, kTldSwap, kSuffixDrop, kSuffixTruncate, kSuffixAppend, kLabelTypo,
   kDotOmission, kDotInsertion, kHyphenation, kBitsquat, kHomoglyph,
+  // A near miss under a TLD the root zone does not have (army.mik).
+  kTldNotDelegated,
+  // Not a look-alike: a real mail domain one slip from a trusted one
+  // (mailo.com by mail.com); carried by an `external` recipient.
+  kRealNeighbour,
   // Learned history (history.h).
   kNewDomain, kNewAddress,
   // The other classes, and how the address was read (delivery.h).
@@ -124,6 +129,9 @@ struct RecipientCheck {
   // lookalike: where the trust of `target` comes from (a rule's `target`
   // condition; look-alikes of protected domains are final by default).
   TrustSource target_source = TrustSource::kProtected;
+  // lookalike: a second corrected address when another target is about as
+  // likely; else empty.
+  std::string also_suggestion;
   double score = 0;        // lookalike: confidence in [0, 1]
   std::vector<Reason> reasons;
   // Further ASCII domains the address routes through (percent hack, bang

@@ -34,6 +34,7 @@ void AddServeCommand(CLI::App& app, Run& run);
 void AddAuditCommand(CLI::App& app, Run& run);
 void AddLearnCommand(CLI::App& app, Run& run);
 void AddConfigCommand(CLI::App& app, Run& run);
+void AddPermuteCommand(CLI::App& app, Run& run);
 
 // The PostgreSQL store's password, from a file or the environment, never
 // argv (store_password.cc).

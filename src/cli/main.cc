@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   Run run;
   AddCheckCommand(app, run);
+  AddPermuteCommand(app, run);
   AddPolicyCommand(app, run);
   AddScanCommand(app, run);
   AddMilterCommand(app, run);

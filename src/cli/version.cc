@@ -2,6 +2,7 @@
 // a verdict depends on, so an administrator can tell whether a missed
 // look-alike is a stale list.
 #include "address/public_suffix.h"
+#include "address/root_zone.h"
 #include "cli/build_info.h"
 
 namespace nearmiss::cli {
@@ -16,6 +17,7 @@ std::string VersionText() {
     out += "  " + list.path + " " + list.date + " " + list.commit + "\n";
   }
   out += "public suffix list: " + address::PublicSuffixListSource() + "\n";
+  out += "root zone TLDs: " + std::string(address::RootZoneSource()) + "\n";
   return out;
 }
 

@@ -13,6 +13,8 @@ namespace data {
 extern const std::string_view kProtectedList;
 extern const std::string_view kProvidersList;
 extern const std::string_view kTldConfusions;
+extern const std::string_view kProviderRegions;
+extern const std::string_view kRealMailDomains;
 }  // namespace data
 
 namespace engine {
@@ -20,6 +22,15 @@ namespace engine {
 // Parses "TYPED INTENDED NOTE..." lines; errors name NAME:LINE.
 Result<std::vector<SuffixConfusion>> ParseSuffixConfusions(std::string_view text,
                                                            std::string_view name);
+
+// Parses "NAME HOME [DOMAIN...]" lines ("\\" continues a line); errors
+// name NAME:LINE.
+Result<std::vector<ProviderFamily>> ParseProviderFamilies(std::string_view text,
+                                                         std::string_view name);
+
+// Parses "DOMAIN NOTE..." lines; errors name NAME:LINE.
+Result<std::vector<RealMailDomain>> ParseRealMailDomains(std::string_view text,
+                                                        std::string_view name);
 
 }  // namespace engine
 }  // namespace nearmiss

@@ -46,6 +46,7 @@ void Reset(std::string_view input, RecipientCheck& c) {
   c.target.clear();
   c.suggestion.clear();
   c.target_source = TrustSource::kProtected;
+  c.also_suggestion.clear();
   c.score = 0;
   c.route_domains.clear();
 }
@@ -80,17 +81,26 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
     NM_RETURN_IF_ERROR(AddList(data::kProvidersList, "data/lists/providers.txt",
                                TrustSource::kProvider, entries));
   }
-  NM_ASSIGN_OR_RETURN(std::vector<SuffixConfusion> confusions,
+  LookalikeLists lists;
+  NM_ASSIGN_OR_RETURN(lists.confusions,
                       engine::ParseSuffixConfusions(data::kTldConfusions,
                                                     "data/lists/tld-confusions.txt"));
+  // Families and real neighbours speak of provider domains only: without the
+  // provider list (or a policy that lists them) they find nothing to apply to.
+  NM_ASSIGN_OR_RETURN(lists.families,
+                      engine::ParseProviderFamilies(data::kProviderRegions,
+                                                    "data/lists/provider-regions.txt"));
+  NM_ASSIGN_OR_RETURN(lists.real_domains,
+                      engine::ParseRealMailDomains(data::kRealMailDomains,
+                                                   "data/lists/real-mail-domains.txt"));
   LookalikeOptions options;
   options.threshold = policy.lookalike_threshold;
   auto engine = std::shared_ptr<Engine>(new Engine());
   if (history != nullptr) {
-    NM_RETURN_IF_ERROR(engine->AddHistory(*history, policy, confusions, options, entries));
+    NM_RETURN_IF_ERROR(engine->AddHistory(*history, policy, lists.confusions, options, entries));
   }
   NM_ASSIGN_OR_RETURN(engine->detector_,
-                      LookalikeDetector::Build(std::move(entries), std::move(confusions), options));
+                      LookalikeDetector::BuildWithLists(std::move(entries), std::move(lists), options));
   engine->policy_ = policy;
   engine->delivery_ = DeliveryOptionsFor(policy.delivery);
   for (const DomainItem& item : engine->policy_.block) {
@@ -178,12 +188,21 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       const std::size_t routing = local.find_first_of("@%!");
       a.local = routing == 0 || routing == std::string::npos ? local : local.substr(0, routing);
       c.suggestion = a.WithDomain(m.target_domain_for_suggestion);
+      if (!m.alternative_suggestion.empty()) {
+        c.also_suggestion = a.WithDomain(m.alternative_suggestion);
+      }
       c.score = m.score;
       FillReason(m, domain, &reasons.Add(m.code));
       break;
     }
     case LookalikeMatch::Kind::kNone:
       if (block == nullptr) c.verdict = Verdict::kExternal;
+      // A real mail domain near a trusted one: external, with the note a
+      // rule can match (reason = ["real-neighbour"]) to warn or confirm.
+      if (m.code == ReasonCode::kRealNeighbour) {
+        c.target = m.target;
+        FillReason(m, domain, &reasons.Add(m.code));
+      }
       break;
   }
 }

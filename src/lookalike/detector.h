@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "lookalike/hash_index.h"
@@ -48,26 +49,38 @@ struct Candidate {
   double score = 0;
 };
 
+// The best candidate so far, and the best with another target, kept so a
+// close second can be offered too (Offer).
+struct Best : Candidate {
+  std::string alt_target;
+  std::string alt_suggestion;
+  double alt_score = 0;
+};
+
 class DetectorImpl final : public LookalikeDetector {
  public:
-  Status Init(std::vector<TrustedEntry> entries, std::vector<SuffixConfusion> confusions,
-              LookalikeOptions options);
+  Status Init(std::vector<TrustedEntry> entries, LookalikeLists lists, LookalikeOptions options);
 
   LookalikeMatch Classify(const Domain& domain) const override;
   size_t size() const override { return set_.entries().size(); }
   size_t MemoryBytes() const;
 
  private:
-  void SuffixCandidates(const Query& q, Candidate& best) const;
-  void NamespaceCandidates(const Query& q, Candidate& best) const;
-  void AppendCandidates(const Query& q, Candidate& best) const;
-  void JoinedCandidates(const Query& q, Candidate& best) const;
-  void HostLabelCandidates(const Query& q, Candidate& best) const;
-  void TypoCandidates(const Query& q, Candidate& best) const;
+  void SuffixCandidates(const Query& q, Best& best) const;
+  // A slip inside a suffix of several labels (barclays.cp.uk, mod.gvo.uk):
+  // the query's own split does not show the name, so try the last k labels.
+  void MultiLabelSuffixCandidates(const Query& q, Best& best) const;
+  // A provider's name under a ccTLD it has no domain in (seznam.cy).
+  void FamilyCandidates(const Query& q, Best& best) const;
+  void NamespaceCandidates(const Query& q, Best& best) const;
+  void AppendCandidates(const Query& q, Best& best) const;
+  void JoinedCandidates(const Query& q, Best& best) const;
+  void HostLabelCandidates(const Query& q, Best& best) const;
+  void TypoCandidates(const Query& q, Best& best) const;
   void TypoCandidatesFor(const Query& q, std::string_view look_name, std::string_view prefix,
-                         Candidate& best) const;
+                         Best& best) const;
   // Keeps `c` in `best` when it ranks higher.
-  void Offer(Candidate c, Candidate& best) const;
+  void Offer(Candidate c, Best& best) const;
   const SuffixConfusion* Confusion(std::string_view typed, std::string_view intended) const;
   // The entry's name as a reader sees it: ASCII look-alike of its U-label.
   std::string EntryLookName(const Entry& e) const;
@@ -77,6 +90,9 @@ class DetectorImpl final : public LookalikeDetector {
   LookalikeOptions options_;
   TrustedSet set_;
   std::unordered_map<std::string, SuffixConfusion> confusions_;  // "typed\0intended"
+  std::unordered_map<std::string, ProviderFamily> families_;     // by name: "seznam"
+  std::unordered_set<std::string> family_domains_;               // all their domains
+  std::unordered_map<std::string, std::string> real_domains_;    // domain -> note
   HashIndex typo_, by_name_, joined_, host_;
 };
 

@@ -36,13 +36,25 @@ std::string DetectorImpl::EntryLookName(const Entry& e) const {
   return AsciiLookalike(uni.substr(0, cut)).text;
 }
 
-Status DetectorImpl::Init(std::vector<TrustedEntry> entries,
-                          std::vector<SuffixConfusion> confusions, LookalikeOptions options) {
+Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists lists,
+                          LookalikeOptions options) {
   options_ = options;
   NM_RETURN_IF_ERROR(set_.Build(std::move(entries)));
-  for (SuffixConfusion& c : confusions) {
+  for (SuffixConfusion& c : lists.confusions) {
     std::string key = c.typed + '\0' + c.intended;
     confusions_.emplace(std::move(key), std::move(c));
+  }
+  for (ProviderFamily& f : lists.families) {
+    if (f.name.empty() || f.home.empty()) {
+      return Status::InvalidArgument("provider family '" + f.name + "': no name or no home domain");
+    }
+    for (const std::string& d : f.domains) family_domains_.insert(d);
+    family_domains_.insert(f.home);
+    std::string name = f.name;
+    families_.emplace(std::move(name), std::move(f));
+  }
+  for (RealMailDomain& r : lists.real_domains) {
+    real_domains_.emplace(std::move(r.domain), std::move(r.note));
   }
   const auto& all = set_.entries();
   const uint32_t n = static_cast<uint32_t>(all.size());
@@ -141,8 +153,15 @@ namespace nearmiss {
 Result<std::unique_ptr<const LookalikeDetector>> LookalikeDetector::Build(
     std::vector<TrustedEntry> entries, std::vector<SuffixConfusion> confusions,
     LookalikeOptions options) {
+  LookalikeLists lists;
+  lists.confusions = std::move(confusions);
+  return BuildWithLists(std::move(entries), std::move(lists), options);
+}
+
+Result<std::unique_ptr<const LookalikeDetector>> LookalikeDetector::BuildWithLists(
+    std::vector<TrustedEntry> entries, LookalikeLists lists, LookalikeOptions options) {
   auto detector = std::make_unique<lookalike::DetectorImpl>();
-  NM_RETURN_IF_ERROR(detector->Init(std::move(entries), std::move(confusions), options));
+  NM_RETURN_IF_ERROR(detector->Init(std::move(entries), std::move(lists), options));
   return std::unique_ptr<const LookalikeDetector>(std::move(detector));
 }
 

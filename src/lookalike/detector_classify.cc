@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "address/public_suffix.h"
+#include "address/root_zone.h"
 #include "lookalike/deletions.h"
 #include "lookalike/detector.h"
 #include "lookalike/edit.h"
@@ -86,7 +87,20 @@ bool Declared(TrustSource s) {
 // How sure we are that one edit of a name `len` letters long is a slip.
 // Short names have many real neighbours, so one edit there says less, unless
 // the name is one the organisation declared (see Declared).
-double TypoScore(size_t len, const Edit& e, bool declared) {
+// True when `typed` is `intended` with one of a doubled letter left out
+// ("at" for "att"): as common a slip as a doubled key.
+bool DoubledLetterDropped(std::string_view typed, std::string_view intended) {
+  if (typed.size() + 1 != intended.size()) return false;
+  for (size_t i = 0; i + 1 < intended.size(); ++i) {
+    if (intended[i] == intended[i + 1] && typed.substr(0, i) == intended.substr(0, i) &&
+        typed.substr(i) == intended.substr(i + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+double TypoScore(size_t len, const Edit& e, bool declared, bool doubled_dropped = false) {
   switch (e.kind) {
     case EditKind::kDotDropped:
     case EditKind::kDotAdded:
@@ -98,7 +112,8 @@ double TypoScore(size_t len, const Edit& e, bool declared) {
   if (len <= 2) return 0.3;  // me.com, pm.me: every neighbour is real
   double score = len <= 3 ? 0.45 : len == 4 ? 0.55 : len == 5 ? 0.65 : 0.8;
   if (declared && len <= 4) score += 0.1;
-  if (e.adjacent_keys || e.kind == EditKind::kTransposition || e.kind == EditKind::kRepetition) {
+  if (e.adjacent_keys || e.kind == EditKind::kTransposition || e.kind == EditKind::kRepetition ||
+      doubled_dropped) {
     score += 0.1;
   }
   return std::min(score, 0.97);
@@ -181,19 +196,38 @@ const SuffixConfusion* DetectorImpl::Confusion(std::string_view typed,
   return it == confusions_.end() ? nullptr : &it->second;
 }
 
-void DetectorImpl::Offer(Candidate c, Candidate& best) const {
+void DetectorImpl::Offer(Candidate c, Best& best) const {
   constexpr double kEpsilon = 1e-9;
-  if (c.score < best.score - kEpsilon) return;
-  if (c.score <= best.score + kEpsilon && best.code.has_value()) {
+  bool better = c.score >= best.score - kEpsilon;
+  if (better && c.score <= best.score + kEpsilon && best.code.has_value()) {
     int a = TrustStrength(set_[c.id].source), b = TrustStrength(set_[best.id].source);
     // Then the earlier entry: lists name the biggest domains first (gmail
     // before email), and the biggest is the likelier intent.
-    if (a > b || (a == b && c.id >= best.id)) return;
+    if (a > b || (a == b && c.id >= best.id)) better = false;
   }
-  best = std::move(c);
+  // The runner-up with another target is kept: when it is about as likely
+  // (yahoo.com.t: .tr or .tw), the sender is offered both.
+  if (!better) {
+    if (c.code && c.target != best.target && c.score > best.alt_score) {
+      best.alt_score = c.score;
+      best.alt_target = std::move(c.target);
+      best.alt_suggestion = std::move(c.suggestion);
+    }
+    return;
+  }
+  if (best.code && best.target != c.target && best.score > best.alt_score) {
+    best.alt_score = best.score;
+    best.alt_target = std::move(best.target);
+    best.alt_suggestion = std::move(best.suggestion);
+  } else if (best.alt_target == c.target) {
+    best.alt_score = 0;
+    best.alt_target.clear();
+    best.alt_suggestion.clear();
+  }
+  static_cast<Candidate&>(best) = std::move(c);
 }
 
-void DetectorImpl::SuffixCandidates(const Query& q, Candidate& best) const {
+void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
   std::string_view dsuf = q.domain->suffix;
   auto try_name = [&](std::string_view name, std::string_view prefix) {
     by_name_.Find(HashKey(name), [&](uint32_t id) {
@@ -243,7 +277,7 @@ void DetectorImpl::SuffixCandidates(const Query& q, Candidate& best) const {
   if (q.reg_label != q.name) try_name(q.reg_label, q.prefix);
 }
 
-void DetectorImpl::NamespaceCandidates(const Query& q, Candidate& best) const {
+void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
   std::string_view ascii = q.domain->ascii;
   for (uint32_t id : set_.namespaces()) {
     std::string_view ns = set_[id].domain;
@@ -255,8 +289,15 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Candidate& best) const {
       // A one-letter change into another real namespace (qc.ca for gc.ca)
       // is a different government, not a slip, unless people are known to
       // confuse the two (ml for mil).
-      if (conf != nullptr || (dist == 1 && !IsPublicSuffix(tail))) {
-        std::string target = Join(LastLabel(head), ".");
+      // A TLD outside the root zone is a suffix only by libpsl's "*" rule:
+      // nothing is registered under it (army.mik).
+      const bool delegated = address::HasDelegatedTld(tail);
+      // "mail.mil.ml" is not "mail.mil.mil": a name that repeats the
+      // namespace's first label is no domain anyone has (see AppendCandidates).
+      std::string_view name_label = LastLabel(head);
+      const bool repeats = name_label == ns.substr(0, ns.find('.'));
+      if (!repeats && (conf != nullptr || (dist == 1 && (!IsPublicSuffix(tail) || !delegated)))) {
+        std::string target = Join(name_label, ".");
         target += ns;
         Candidate c{id, dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap, SuffixDetail(tail, ns),
                     target, Join(head, ".") + std::string(ns), conf ? 0.95 : 0.9};
@@ -284,7 +325,70 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Candidate& best) const {
   }
 }
 
-void DetectorImpl::AppendCandidates(const Query& q, Candidate& best) const {
+void DetectorImpl::MultiLabelSuffixCandidates(const Query& q, Best& best) const {
+  std::string_view ascii = q.domain->ascii;
+  for (size_t k = 2; k <= 3; ++k) {
+    std::string_view head, tail;
+    if (!SplitTail(ascii, k, head, tail) || tail == q.domain->suffix) continue;
+    // A real suffix of its own (co.ua for co.uk) is a sister, which
+    // SuffixCandidates judges on the query's own split. Asked only once a
+    // name matches: most queries never get that far.
+    int real_tail = -1;
+    auto try_name = [&](std::string_view name, std::string_view prefix) {
+      by_name_.Find(HashKey(name), [&](uint32_t id) {
+        const Entry& e = set_[id];
+        std::string_view tsuf = e.suffix();
+        if (e.name() != name || LabelCount(tsuf) != k || tsuf == tail) return;
+        if (BoundedDamerau(tail, tsuf, 1) != 1) return;
+        if (real_tail < 0) {
+          real_tail = address::IsListedSuffix(tail) && address::HasDelegatedTld(tail) ? 1 : 0;
+        }
+        if (real_tail == 1) return;
+        Offer({id, ReasonCode::kSuffixEdit, SuffixDetail(tail, tsuf), e.domain,
+               Join(prefix, e.domain), 0.9},
+              best);
+      });
+    };
+    try_name(head, "");
+    std::string_view reg = LastLabel(head);
+    if (reg != head) try_name(reg, head.substr(0, head.size() - reg.size()));
+  }
+}
+
+void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
+  if (families_.empty()) return;
+  auto it = families_.find(std::string(q.reg_label));
+  if (it == families_.end()) return;
+  const ProviderFamily& f = it->second;
+  std::string_view dsuf = q.domain->suffix;
+  std::string_view tld = LastLabel(dsuf);
+  // Only a real country-code suffix: gmail.ru, seznam.cy, yahoo.com.cy. A
+  // name under a generic TLD is left to the other classes.
+  if (tld.size() != 2 || !address::HasDelegatedTld(tld) || !address::IsListedSuffix(dsuf)) {
+    return;
+  }
+  if (family_domains_.contains(std::string(q.domain->registrable))) return;
+  // A known confusion of one of its own suffixes (gmx.co: .co for .com) is
+  // that domain's slip, which SuffixCandidates names better.
+  for (const std::string& own : f.domains) {
+    if (own.size() > f.name.size() + 1 && own.starts_with(f.name) && own[f.name.size()] == '.' &&
+        Confusion(dsuf, std::string_view(own).substr(f.name.size() + 1)) != nullptr) {
+      return;
+    }
+  }
+  if (f.home.size() > f.name.size() + 1 &&
+      Confusion(dsuf, std::string_view(f.home).substr(f.name.size() + 1)) != nullptr) {
+    return;
+  }
+  auto home = set_.Exact(f.home);
+  if (!home) return;  // the provider list is off: nothing to protect
+  Offer({*home, ReasonCode::kTldSwap,
+         "the provider " + f.name + " has no domain under ." + std::string(dsuf), f.home,
+         Join(q.prefix, f.home), 0.96},
+        best);
+}
+
+void DetectorImpl::AppendCandidates(const Query& q, Best& best) const {
   if (q.name.find('.') == std::string_view::npos) return;
   auto id = set_.TrustedBy(q.name);
   if (!id) return;
@@ -295,7 +399,7 @@ void DetectorImpl::AppendCandidates(const Query& q, Candidate& best) const {
         best);
 }
 
-void DetectorImpl::JoinedCandidates(const Query& q, Candidate& best) const {
+void DetectorImpl::JoinedCandidates(const Query& q, Best& best) const {
   const Domain& d = *q.domain;
   auto try_string = [&](std::string_view typed, std::string_view prefix, std::string_view extra_tld) {
     joined_.Find(HashKey(typed), [&](uint32_t id) {
@@ -322,7 +426,7 @@ void DetectorImpl::JoinedCandidates(const Query& q, Candidate& best) const {
   try_string(q.name, "", d.suffix);
 }
 
-void DetectorImpl::HostLabelCandidates(const Query& q, Candidate& best) const {
+void DetectorImpl::HostLabelCandidates(const Query& q, Best& best) const {
   host_.Find(HashKey(q.reg_label), [&](uint32_t id) {
     const Entry& e = set_[id];
     std::string_view first = e.name().substr(0, e.name().find('.'));
@@ -336,7 +440,7 @@ void DetectorImpl::HostLabelCandidates(const Query& q, Candidate& best) const {
 }
 
 void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
-                                     std::string_view prefix, Candidate& best) const {
+                                     std::string_view prefix, Best& best) const {
   if (look.empty() || look.size() >= 256) return;
   std::string qkey = VisualKey(look);
   const std::string& dsuf = q.domain->suffix;
@@ -386,7 +490,7 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
     } else if (edit.kind != EditKind::kOther) {
       c.code = CodeFor(edit.kind);
       c.detail = edit.detail;
-      c.score = TypoScore(tlook.size(), edit, declared);
+      c.score = TypoScore(tlook.size(), edit, declared, DoubledLetterDropped(look, tlook));
     } else if (kd == 1) {
       c.code = ReasonCode::kHomoglyph;
       c.detail = "mixes look-alike letters with a typo ('" + std::string(look) + "' for '" +
@@ -404,7 +508,7 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
   }
 }
 
-void DetectorImpl::TypoCandidates(const Query& q, Candidate& best) const {
+void DetectorImpl::TypoCandidates(const Query& q, Best& best) const {
   TypoCandidatesFor(q, q.look_name, "", best);
   if (q.look_reg_label != q.look_name) TypoCandidatesFor(q, q.look_reg_label, q.prefix, best);
 }
@@ -455,15 +559,48 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     return m;
   }
   if (q.name.empty()) return m;
-  Candidate best;
+  Best best;
   SuffixCandidates(q, best);
+  MultiLabelSuffixCandidates(q, best);
+  FamilyCandidates(q, best);
   NamespaceCandidates(q, best);
   AppendCandidates(q, best);
   JoinedCandidates(q, best);
   HostLabelCandidates(q, best);
   TypoCandidates(q, best);
   if (!best.code || best.score < options_.threshold) return m;
+  // A real mail domain is not a slip, however close (mailo.com, mail.com):
+  // say what it is and let the policy decide. Names the organisation
+  // declared itself stay look-alikes.
+  if (!real_domains_.empty() && !Declared(set_[best.id].source)) {
+    auto real = real_domains_.find(std::string(d.registrable.empty() ? d.ascii : d.registrable));
+    if (real != real_domains_.end()) {
+      m.code = ReasonCode::kRealNeighbour;
+      m.source = set_[best.id].source;
+      m.target = best.target;
+      m.resembles = best.target;
+      m.detail = real->second;
+      return m;
+    }
+  }
+  // A slip into a TLD the root zone does not have: say so, it is the
+  // strongest sign (hotmail.con, barclays.co.ul, army.mik).
+  if (!address::HasDelegatedTld(d.ascii) &&
+      (*best.code == ReasonCode::kSuffixEdit || *best.code == ReasonCode::kTldSwap)) {
+    std::string tld = "the TLD ." + std::string(LastLabel(d.ascii));
+    // "the TLD .mik has 'k' where 'l' belongs" says the TLD once.
+    best.detail = best.detail.starts_with(tld + " ")
+                      ? tld + " does not exist and" + best.detail.substr(tld.size())
+                      : tld + " does not exist; " + best.detail;
+    best.code = ReasonCode::kTldNotDelegated;
+  }
   m.kind = LookalikeMatch::Kind::kLookalike;
+  // Two targets within this of each other are both offered.
+  constexpr double kClose = 0.05;
+  if (!best.alt_suggestion.empty() && best.alt_score >= best.score - kClose &&
+      best.alt_score >= options_.threshold) {
+    m.alternative_suggestion = std::move(best.alt_suggestion);
+  }
   m.source = set_[best.id].source;
   m.target = best.target;
   m.target_domain_for_suggestion = best.suggestion;

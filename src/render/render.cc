@@ -22,6 +22,7 @@ void OpenCheckJson(const RecipientCheck& c, JsonWriter& w) {
   }
   if (!c.target.empty()) w.Key("target").String(c.target);
   if (!c.suggestion.empty()) w.Key("suggestion").String(c.suggestion);
+  if (!c.also_suggestion.empty()) w.Key("also_suggestion").String(c.also_suggestion);
   w.Key("score").Double(std::round(c.score * 100) / 100);
   w.Key("reasons").BeginArray();
   for (const Reason& r : c.reasons) {
@@ -67,7 +68,11 @@ std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {
     }
   }
   if (!c.suggestion.empty()) {
-    line += "; did you mean " + term.Paint(Colour::kBold, log::Untrusted(c.suggestion, 1024)) + "?";
+    line += "; did you mean " + term.Paint(Colour::kBold, log::Untrusted(c.suggestion, 1024));
+    if (!c.also_suggestion.empty()) {
+      line += " or " + term.Paint(Colour::kBold, log::Untrusted(c.also_suggestion, 1024));
+    }
+    line += "?";
   }
   return line;
 }

@@ -31,8 +31,15 @@ void AppendReasonMessage(const Reason& r, std::string* out) {
     case ReasonCode::kHyphenation:
     case ReasonCode::kBitsquat:
     case ReasonCode::kHomoglyph:
+    case ReasonCode::kTldNotDelegated:
       s.append(r.subject).append(" looks like ").append(r.object);
       s.append(" (").append(r.detail).append(")");
+      return;
+    case ReasonCode::kRealNeighbour:
+      // "mailo.com is a real mail domain (Mailo, a French mail provider),
+      // one slip from mail.com: check it is the one meant"
+      s.append(r.subject).append(" is a real mail domain (").append(r.detail);
+      s.append("), one slip from ").append(r.object).append(": check it is the one meant");
       return;
     case ReasonCode::kTrusted:
       s.append(r.subject);

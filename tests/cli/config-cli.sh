@@ -116,12 +116,13 @@ for list in data/lists/*.txt data/markings/*.toml data/policy/default.toml; do
   contains "--version: $list" "  $list " "$v"
 done
 contains "--version: public suffix list" "public suffix list: libpsl " "$v"
+contains "--version: root zone TLDs" "root zone TLDs: data/lists/root-zone-tlds.txt: " "$v"
 
 # 5. A mistyped subcommand is named, with the commands.
-err=$("$bin" permute 2>&1)
-check "nearmiss permute: exit 2" 2 $?
-check "nearmiss permute: message" \
-  "nearmiss: 'permute' is not a nearmiss command; the commands are: check, policy, scan, milter, serve, audit, learn, config
+err=$("$bin" permutate 2>&1)
+check "nearmiss permutate: exit 2" 2 $?
+check "nearmiss permutate: message" \
+  "nearmiss: 'permutate' is not a nearmiss command; the commands are: check, permute, policy, scan, milter, serve, audit, learn, config
 Run 'nearmiss --help' for what each does." "$err"
 
 exit $fail

@@ -1,0 +1,77 @@
+#include "address/root_zone.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+namespace nearmiss {
+namespace data {
+extern const std::string_view kRootZoneTlds;
+}  // namespace data
+
+namespace address {
+namespace {
+
+struct RootZone {
+  std::unordered_set<std::string_view> tlds;  // views into data::kRootZoneTlds
+  std::string source;
+};
+
+const RootZone& Zone() {
+  static const RootZone* const zone = [] {
+    auto* z = new RootZone;
+    std::string_view text = data::kRootZoneTlds;
+    std::string versions;
+    while (!text.empty()) {
+      size_t end = text.find('\n');
+      std::string_view line = text.substr(0, end);
+      text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+      if (line.empty()) continue;
+      if (line[0] == '#') {
+        // "#   libnet-domain-tld-perl: Net::Domain::TLD 1.75 (...": the versions.
+        for (std::string_view key : {"Net::Domain::TLD ", "publicsuffix "}) {
+          size_t at = line.find(key);
+          if (at == std::string_view::npos) continue;
+          std::string_view rest = line.substr(at);
+          size_t stop = rest.find_first_of(":( ", key.size());
+          if (!versions.empty()) versions += " + ";
+          versions += rest.substr(0, stop);
+        }
+        continue;
+      }
+      z->tlds.insert(line);
+    }
+    z->source = "data/lists/root-zone-tlds.txt: " + std::to_string(z->tlds.size()) + " TLDs (" +
+                versions + ")";
+    return z;
+  }();
+  return *zone;
+}
+
+}  // namespace
+
+bool IsDelegatedTld(std::string_view tld) {
+  const RootZone& z = Zone();
+  return z.tlds.empty() || z.tlds.contains(tld);
+}
+
+bool HasDelegatedTld(std::string_view domain) {
+  if (!domain.empty() && domain.back() == '.') domain.remove_suffix(1);
+  size_t dot = domain.rfind('.');
+  return IsDelegatedTld(dot == std::string_view::npos ? domain : domain.substr(dot + 1));
+}
+
+std::vector<std::string> CountryCodeTlds() {
+  std::vector<std::string> out;
+  for (std::string_view tld : Zone().tlds) {
+    if (tld.size() == 2) out.emplace_back(tld);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string_view RootZoneSource() { return Zone().source; }
+
+}  // namespace address
+}  // namespace nearmiss

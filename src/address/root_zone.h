@@ -1,0 +1,41 @@
+// The DNS root zone's top-level domains: is a TLD delegated?
+//
+// The list is data/lists/root-zone-tlds.txt, compiled into the binary (its
+// sources and dates are in its header: Debian's libnet-domain-tld-perl, an
+// IANA root zone database copy, united with the Public Suffix List's ICANN
+// TLDs). libpsl's implicit "*" rule makes any unknown TLD a public suffix;
+// a TLD not in the root zone can receive no mail, so a near miss of a
+// trusted name under it ("army.mik") is a slip, never a real domain.
+//
+// Loaded on first use into a static set that is never freed (as
+// public_suffix.h's list). Thread safety: all functions may be called
+// concurrently.
+#ifndef NEARMISS_ADDRESS_ROOT_ZONE_H_
+#define NEARMISS_ADDRESS_ROOT_ZONE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nearmiss::address {
+
+// True when `tld`, one lower-case A-label ("com", "xn--p1ai"), is in the
+// root zone. Also true for anything when the embedded list is empty, so a
+// build without it never calls a real TLD unreal.
+bool IsDelegatedTld(std::string_view tld);
+
+// True when the last label of the lower-case ASCII `domain` (one trailing
+// dot ignored) is a delegated TLD.
+bool HasDelegatedTld(std::string_view domain);
+
+// The delegated two-letter (country-code) TLDs, sorted: "ac" ... "zw".
+std::vector<std::string> CountryCodeTlds();
+
+// "data/lists/root-zone-tlds.txt: 1690 TLDs (Net::Domain::TLD 1.75 ∪
+// publicsuffix 20230209.2326-1)": the sources line of the list, for
+// `nearmiss --version`.
+std::string_view RootZoneSource();
+
+}  // namespace nearmiss::address
+
+#endif  // NEARMISS_ADDRESS_ROOT_ZONE_H_

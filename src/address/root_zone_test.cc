@@ -1,0 +1,37 @@
+#include "address/root_zone.h"
+
+#include <gtest/gtest.h>
+
+namespace nearmiss::address {
+namespace {
+
+TEST(RootZoneTest, DelegatedTlds) {
+  for (std::string_view tld : {"com", "mil", "ml", "uk", "cz", "cy", "au", "xn--p1ai", "museum"}) {
+    EXPECT_TRUE(IsDelegatedTld(tld)) << tld;
+  }
+}
+
+TEST(RootZoneTest, SlipsAndReservedNamesAreNotDelegated) {
+  // army.mik, hotmail.con, barclays.co.ul: one letter from a real TLD.
+  for (std::string_view tld : {"mik", "con", "ul", "cmo", "test", "example", "invalid",
+                               "localhost", "local"}) {
+    EXPECT_FALSE(IsDelegatedTld(tld)) << tld;
+  }
+}
+
+TEST(RootZoneTest, DomainsByTheirLastLabel) {
+  EXPECT_TRUE(HasDelegatedTld("barclays.co.uk"));
+  EXPECT_TRUE(HasDelegatedTld("barclays.co.uk."));
+  EXPECT_FALSE(HasDelegatedTld("barclays.co.ul"));
+  EXPECT_FALSE(HasDelegatedTld("army.mik"));
+}
+
+TEST(RootZoneTest, SourceNamesBothListsAndTheCount) {
+  std::string_view s = RootZoneSource();
+  EXPECT_NE(s.find("Net::Domain::TLD 1.75"), std::string_view::npos) << s;
+  EXPECT_NE(s.find("publicsuffix"), std::string_view::npos) << s;
+  EXPECT_NE(s.find("TLDs"), std::string_view::npos) << s;
+}
+
+}  // namespace
+}  // namespace nearmiss::address

@@ -1,0 +1,180 @@
+// `nearmiss permute [--format F] [DOMAIN...]`: the look-alikes check flags.
+//
+// For each source domain or namespace (the arguments, else the policy's
+// organisation and protected domains and the embedded protected and provider
+// lists), the candidates of lookalike/permute.h are each checked as
+// "x@CANDIDATE" (a namespace's as "x@example.CANDIDATE") by the same engine
+// `check` uses, and only those that come back `lookalike` of their source
+// are written, with their reason code as class. So every line is one check
+// flags, with the same class (tests/cli/permute-cli.sh holds it to that).
+// The count per class goes to stderr, for an administrator to judge the
+// size of a map before loading it.
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "address/root_zone.h"
+#include "cli/commands.h"
+#include "engine/embedded_lists.h"
+#include "lookalike/permute.h"
+#include "nearmiss/policy.h"
+
+namespace nearmiss::cli {
+namespace {
+
+struct PermuteFlags {
+  PolicyFlags policy;
+  std::string format = "list";
+  std::vector<std::string> domains;
+};
+
+struct Found {
+  std::string domain;  // "army.ml"; for a namespace source the namespace "ml"
+  std::string source;  // "army.mil", ".mil"
+  std::string target;  // "army.mil", "example.mil"
+  std::string code;    // "suffix-edit"
+  std::string suggestion;
+};
+
+std::string CsvField(std::string_view s) {
+  if (s.find_first_of(",\"\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string JsonString(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// The sources with no arguments: what the engine protects by name.
+std::vector<std::string> DefaultSources(const Engine& engine) {
+  std::vector<std::string> out;
+  const Policy& p = engine.policy();
+  for (const DomainItem& d : p.organisation) out.push_back(d.domain);
+  for (const DomainItem& d : p.protected_domains) out.push_back(d.domain);
+  auto add_list = [&](std::string_view text, std::string_view name) {
+    auto items = ParseDomainList(text, name);
+    if (items.ok()) {
+      for (DomainItem& d : *items) out.push_back(std::move(d.domain));
+    }
+  };
+  if (p.use_default_protected) add_list(data::kProtectedList, "data/lists/protected.txt");
+  if (p.use_default_providers) add_list(data::kProvidersList, "data/lists/providers.txt");
+  return out;
+}
+
+int RunPermute(const PermuteFlags& flags) {
+  static const std::set<std::string> kFormats = {"list", "jsonl", "postfix", "rpz", "csv"};
+  if (!kFormats.contains(flags.format)) {
+    std::fprintf(stderr, "nearmiss permute: --format %s: expected list, jsonl, postfix, rpz or csv\n",
+                 flags.format.c_str());
+    return kExitError;
+  }
+  std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
+  if (!engine) return kExitError;
+  auto confusions = engine::ParseSuffixConfusions(data::kTldConfusions, "data/lists/tld-confusions.txt");
+  if (!confusions.ok()) {
+    std::fprintf(stderr, "nearmiss: error: %s\n", confusions.status().ToString().c_str());
+    return kExitError;
+  }
+  std::vector<std::string> sources = flags.domains.empty() ? DefaultSources(*engine) : flags.domains;
+  const std::vector<std::string> cctlds = address::CountryCodeTlds();
+  std::vector<Found> found;
+  std::set<std::string> written;  // a candidate of two sources is written once
+  for (std::string source : sources) {
+    for (char& c : source) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool ns = source.starts_with('.');
+    lookalike::PermuteInput in{source, *confusions, ns ? std::vector<std::string>{} : cctlds};
+    for (const std::string& cand : lookalike::PermuteDomain(in)) {
+      RecipientCheck c = engine->CheckRecipient((ns ? "x@example." : "x@") + cand);
+      if (c.verdict != Verdict::kLookalike || c.reasons.empty()) continue;
+      // The look-alike must be of this source: the domain, or for a
+      // namespace a name under it.
+      const bool of_source = ns ? c.target.ends_with(source) : c.target == source;
+      if (!of_source || !written.insert(cand).second) continue;
+      found.push_back({cand, source, c.target, std::string(ReasonCodeName(c.reasons[0].code)),
+                       c.suggestion.substr(c.suggestion.find('@') + 1)});
+    }
+  }
+  std::string out;
+  std::map<std::string, size_t> per_class;
+  for (const Found& f : found) ++per_class[f.code];
+  if (flags.format == "list") {
+    out += "# nearmiss permute: look-alikes that `nearmiss check` flags, one a line;\n"
+           "# a namespace look-alike (\"ml\" of .mil) stands for every domain under it.\n";
+    std::string last;
+    for (const Found& f : found) {
+      if (f.source != last) out += "# " + f.source + "\n";
+      last = f.source;
+      out += f.domain + "\n";
+    }
+  } else if (flags.format == "jsonl") {
+    for (const Found& f : found) {
+      out += "{\"domain\":" + JsonString(f.domain) + ",\"source\":" + JsonString(f.source) +
+             ",\"class\":" + JsonString(f.code) + ",\"target\":" + JsonString(f.target) +
+             ",\"suggestion\":" + JsonString(f.suggestion) + "}\n";
+    }
+  } else if (flags.format == "postfix") {
+    // check_recipient_access: with Postfix's default
+    // parent_domain_matches_subdomains (it names smtpd_access_maps), "army.ml"
+    // also matches mail.army.ml, and "ml" every domain under .ml.
+    out += "# Postfix check_recipient_access map (postmap hash:FILE), by nearmiss permute\n";
+    for (const Found& f : found) {
+      out += f.domain + " REJECT 5.7.1 " + f.domain + " looks like " + f.target + " (" + f.code +
+             ")\n";
+    }
+  } else if (flags.format == "rpz") {
+    // An RPZ zone (unbound rpz:, BIND response-policy): NXDOMAIN for each
+    // look-alike and everything under it.
+    out += "$TTL 300\n@ IN SOA localhost. hostmaster.localhost. 1 3600 600 86400 300\n"
+           "@ IN NS localhost.\n";
+    for (const Found& f : found) {
+      out += f.domain + " CNAME .\n*." + f.domain + " CNAME .\n";
+    }
+  } else {
+    out += "domain,source,class,target,suggestion\n";
+    for (const Found& f : found) {
+      out += CsvField(f.domain) + "," + CsvField(f.source) + "," + CsvField(f.code) + "," +
+             CsvField(f.target) + "," + CsvField(f.suggestion) + "\n";
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fflush(stdout);
+  std::string counts = std::to_string(found.size()) + " look-alikes of " +
+                       std::to_string(sources.size()) + " sources:";
+  const char* sep = " ";
+  for (const auto& [code, n] : per_class) {
+    counts += sep + code + " " + std::to_string(n);
+    sep = ", ";
+  }
+  std::fprintf(stderr, "%s\n", counts.c_str());
+  return kExitClean;
+}
+
+}  // namespace
+
+void AddPermuteCommand(CLI::App& app, Run& run) {
+  auto flags = std::make_shared<PermuteFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "permute", "Write the look-alike domains that check would flag, by class");
+  cmd->footer(
+      "With no DOMAIN, the policy's organisation and protected domains and the embedded "
+      "protected and provider lists. A DOMAIN starting with '.' is a namespace. Formats: "
+      "list (one domain a line, '#' comments), jsonl, postfix (a check_recipient_access "
+      "map), rpz (an unbound/BIND response policy zone), csv. The count per class goes to "
+      "stderr.");
+  flags->policy.Register(*cmd, /*with_protect_file=*/true);
+  cmd->add_option("--format", flags->format, "list, jsonl, postfix, rpz or csv")
+      ->capture_default_str();
+  cmd->add_option("domains", flags->domains, "Domains or namespaces (.mil) to permute");
+  cmd->callback([&run, flags] { run = [flags] { return RunPermute(*flags); }; });
+}
+
+}  // namespace nearmiss::cli

@@ -1,0 +1,54 @@
+#include <gtest/gtest.h>
+
+#include "engine/embedded_lists.h"
+
+namespace nearmiss::engine {
+namespace {
+
+TEST(ProviderFamiliesTest, ParsesContinuedLines) {
+  auto f = ParseProviderFamilies(
+      "# comment\nseznam seznam.cz email.cz \\\n    post.cz  # Seznam\n\nwp wp.pl\n", "t.txt");
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  ASSERT_EQ(f->size(), 2u);
+  EXPECT_EQ((*f)[0].name, "seznam");
+  EXPECT_EQ((*f)[0].home, "seznam.cz");
+  EXPECT_EQ((*f)[0].domains, (std::vector<std::string>{"email.cz", "post.cz"}));
+  EXPECT_EQ((*f)[1].home, "wp.pl");
+}
+
+TEST(ProviderFamiliesTest, ErrorsNameFileAndLine) {
+  auto missing = ParseProviderFamilies("gmail gmail.com\nseznam\n", "regions.txt");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(), "regions.txt:2: expected 'NAME HOME [DOMAIN...]'");
+  auto wrong_home = ParseProviderFamilies("gmail mail.com\n", "regions.txt");
+  ASSERT_FALSE(wrong_home.ok());
+  EXPECT_EQ(wrong_home.status().message(),
+            "regions.txt:1: the home domain 'mail.com' is not NAME under a suffix");
+  auto dangling = ParseProviderFamilies("gmail gmail.com \\\n", "regions.txt");
+  ASSERT_FALSE(dangling.ok());
+  EXPECT_EQ(dangling.status().message(), "regions.txt:1: the last line ends in '\\'");
+}
+
+TEST(RealMailDomainsTest, ParsesDomainAndNote) {
+  auto r = ParseRealMailDomains("mailo.com   Mailo, a French mail provider  \n", "real.txt");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->size(), 1u);
+  EXPECT_EQ((*r)[0].domain, "mailo.com");
+  EXPECT_EQ((*r)[0].note, "Mailo, a French mail provider");
+  auto bad = ParseRealMailDomains("Mailo.com x\n", "real.txt");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message(),
+            "real.txt:1: expected 'DOMAIN NOTE' with a lower-case domain");
+}
+
+TEST(EmbeddedListsTest, ShippedFilesParse) {
+  auto f = ParseProviderFamilies(data::kProviderRegions, "data/lists/provider-regions.txt");
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  EXPECT_GE(f->size(), 10u);
+  auto r = ParseRealMailDomains(data::kRealMailDomains, "data/lists/real-mail-domains.txt");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_GE(r->size(), 1u);
+}
+
+}  // namespace
+}  // namespace nearmiss::engine

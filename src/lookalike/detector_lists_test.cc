@@ -1,0 +1,131 @@
+// Issue 15: slips inside multi-label suffixes, TLDs the root zone does not
+// have, a provider's name under another ccTLD, and real neighbours.
+#include <gtest/gtest.h>
+
+#include "nearmiss/address.h"
+#include "nearmiss/lookalike.h"
+
+namespace nearmiss {
+namespace {
+
+class DetectorListsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::vector<TrustedEntry> entries = {
+        {".mil", TrustSource::kProtected},          {"barclays.co.uk", TrustSource::kProtected},
+        {"mod.gov.uk", TrustSource::kProtected},    {"cba.com.au", TrustSource::kProtected},
+        {"gmail.com", TrustSource::kProvider},      {"googlemail.com", TrustSource::kProvider},
+        {"mail.com", TrustSource::kProvider},       {"mail.ru", TrustSource::kProvider},
+        {"seznam.cz", TrustSource::kProvider},      {"wp.pl", TrustSource::kProvider},
+        {"yahoo.com", TrustSource::kProvider},      {"yahoo.co.uk", TrustSource::kProvider},
+        {"hotmail.com", TrustSource::kProvider},
+    };
+    LookalikeLists lists;
+    lists.confusions = {{"ml", "mil", "ml is Mali's country code"}};
+    lists.families = {{"gmail", "gmail.com", {"googlemail.com"}},
+                      {"seznam", "seznam.cz", {"email.cz"}},
+                      {"yahoo", "yahoo.com", {"yahoo.co.uk"}},
+                      {"wp", "wp.pl", {}}};
+    lists.real_domains = {{"mailo.com", "Mailo, a French mail provider"}};
+    auto built = LookalikeDetector::BuildWithLists(entries, lists);
+    ASSERT_TRUE(built.ok()) << built.status().ToString();
+    detector_ = std::move(built).value();
+  }
+
+  LookalikeMatch Classify(std::string_view domain) {
+    Result<Domain> d = ParseDomain(domain);
+    EXPECT_TRUE(d.ok()) << domain;
+    return d.ok() ? detector_->Classify(*d) : LookalikeMatch{};
+  }
+
+  std::string Sentence(std::string_view domain) {
+    Result<Domain> d = ParseDomain(domain);
+    if (!d.ok()) return "";
+    LookalikeMatch m = detector_->Classify(*d);
+    if (m.kind == LookalikeMatch::Kind::kTrusted) return "trusted";
+    Reason r;
+    FillReason(m, *d, &r);
+    return m.kind == LookalikeMatch::Kind::kNone && m.code != ReasonCode::kRealNeighbour
+               ? ""
+               : ReasonMessage(r);
+  }
+
+  void ExpectLookalike(std::string_view domain, std::string_view code, std::string_view target,
+                       std::string_view suggestion) {
+    LookalikeMatch m = Classify(domain);
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << domain << ": " << Sentence(domain);
+    EXPECT_EQ(ReasonCodeName(m.code), code) << domain << ": " << Sentence(domain);
+    EXPECT_EQ(m.target, target) << domain;
+    EXPECT_EQ(m.target_domain_for_suggestion, suggestion) << domain;
+  }
+
+  std::unique_ptr<const LookalikeDetector> detector_;
+};
+
+TEST_F(DetectorListsTest, SlipsInsideMultiLabelSuffixes) {
+  ExpectLookalike("barclays.cp.uk", "suffix-edit", "barclays.co.uk", "barclays.co.uk");
+  ExpectLookalike("barclays.oc.uk", "suffix-edit", "barclays.co.uk", "barclays.co.uk");
+  ExpectLookalike("mail.barclays.cp.uk", "suffix-edit", "barclays.co.uk",
+                  "mail.barclays.co.uk");
+  ExpectLookalike("cba.con.au", "suffix-edit", "cba.com.au", "cba.com.au");
+  // mod.gov.uk listed as a domain, not .gov.uk as a namespace.
+  ExpectLookalike("mod.gvo.uk", "suffix-edit", "mod.gov.uk", "mod.gov.uk");
+}
+
+TEST_F(DetectorListsTest, UndelegatedTldsAreNeverRealSuffixes) {
+  ExpectLookalike("barclays.co.ul", "tld-not-delegated", "barclays.co.uk", "barclays.co.uk");
+  ExpectLookalike("army.mik", "tld-not-delegated", "army.mil", "army.mil");
+  ExpectLookalike("hq.navy.mik", "tld-not-delegated", "navy.mil", "hq.navy.mil");
+  ExpectLookalike("gmail.con", "tld-not-delegated", "gmail.com", "gmail.com");
+  EXPECT_EQ(Sentence("army.mik"),
+            "army.mik looks like army.mil (the TLD .mik does not exist and has 'k' where 'l' "
+            "belongs, the key next to it)");
+}
+
+TEST_F(DetectorListsTest, ARealOtherSuffixIsNotAnUndelegatedSlip) {
+  // .mk (North Macedonia) is real, and not one edit from .mil.
+  EXPECT_EQ(Classify("army.mk").kind, LookalikeMatch::Kind::kNone);
+  EXPECT_EQ(Classify("bbc.co.uk").kind, LookalikeMatch::Kind::kNone);
+}
+
+TEST_F(DetectorListsTest, ProviderNameUnderAnotherCountry) {
+  ExpectLookalike("seznam.cy", "tld-swap", "seznam.cz", "seznam.cz");
+  ExpectLookalike("gmail.ru", "tld-swap", "gmail.com", "gmail.com");  // not mail.ru
+  ExpectLookalike("yahoo.com.cy", "tld-swap", "yahoo.com", "yahoo.com");
+  ExpectLookalike("wp.de", "tld-swap", "wp.pl", "wp.pl");
+  EXPECT_EQ(Sentence("seznam.cy"),
+            "seznam.cy looks like seznam.cz (the provider seznam has no domain under .cy)");
+  // Its own regional domains, and generic TLDs, are not this class.
+  EXPECT_EQ(Classify("yahoo.co.uk").kind, LookalikeMatch::Kind::kTrusted);
+  EXPECT_EQ(Classify("seznam.com").kind, LookalikeMatch::Kind::kNone);
+  // A name the families do not hold keeps the sister rule (hotmail.kz).
+  EXPECT_EQ(Classify("hotmail.kz").kind, LookalikeMatch::Kind::kNone);
+}
+
+TEST_F(DetectorListsTest, RealNeighboursAreNotLookalikes) {
+  LookalikeMatch m = Classify("mailo.com");
+  EXPECT_EQ(m.kind, LookalikeMatch::Kind::kNone);
+  EXPECT_EQ(m.code, ReasonCode::kRealNeighbour);
+  EXPECT_EQ(m.target, "mail.com");
+  EXPECT_EQ(Sentence("mailo.com"),
+            "mailo.com is a real mail domain (Mailo, a French mail provider), one slip from "
+            "mail.com: check it is the one meant");
+  // Its neighbours are still slips.
+  ExpectLookalike("mial.com", "label-typo", "mail.com", "mail.com");
+}
+
+TEST_F(DetectorListsTest, NeverSuggestsANameThatRepeatsTheNamespace) {
+  // mail.mil.ml: .ml added after mail.mil, not a slip of mil.mil.
+  ExpectLookalike("mail.mil.ml", "suffix-append", "mail.mil", "mail.mil");
+}
+
+TEST(DetectorListsBuildTest, RefusesAFamilyWithoutHome) {
+  LookalikeLists lists;
+  lists.families = {{"gmail", "", {}}};
+  auto built = LookalikeDetector::BuildWithLists({{"gmail.com", TrustSource::kProvider}}, lists);
+  ASSERT_FALSE(built.ok());
+  EXPECT_EQ(built.error().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace nearmiss

@@ -1,0 +1,149 @@
+#include "lookalike/permute.h"
+
+#include <algorithm>
+#include <set>
+
+#include "address/public_suffix.h"
+#include "lookalike/keyboard.h"
+
+namespace nearmiss::lookalike {
+namespace {
+
+constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+// The glyph pairs a reader cannot tell apart (visual_key.h folds the same).
+constexpr std::pair<std::string_view, std::string_view> kGlyphs[] = {
+    {"o", "0"}, {"l", "1"}, {"i", "1"}, {"l", "i"}, {"m", "rn"}, {"w", "vv"}, {"d", "cl"},
+};
+
+// One-slip variants of `label`: left out, doubled, swapped, a neighbouring
+// key typed for or beside a letter, a look-alike glyph.
+void LabelSlips(std::string_view label, std::set<std::string>& out) {
+  const size_t n = label.size();
+  std::string s;
+  for (size_t i = 0; i < n; ++i) {
+    s.assign(label).erase(i, 1);
+    out.insert(s);
+    s.assign(label).insert(i, 1, label[i]);
+    out.insert(s);
+    if (i + 1 < n) {
+      s.assign(label);
+      std::swap(s[i], s[i + 1]);
+      out.insert(s);
+    }
+    for (char c : kLetters) {
+      if (c == label[i] || !KeysAdjacent(c, label[i])) continue;
+      s.assign(label);
+      s[i] = c;
+      out.insert(s);
+      s.assign(label).insert(i, 1, c);
+      out.insert(s);
+      s.assign(label).insert(i + 1, 1, c);
+      out.insert(s);
+    }
+  }
+  for (const auto& [a, b] : kGlyphs) {
+    for (size_t at = label.find(a); at != std::string_view::npos; at = label.find(a, at + 1)) {
+      s.assign(label).replace(at, a.size(), b);
+      out.insert(s);
+    }
+    for (size_t at = label.find(b); at != std::string_view::npos; at = label.find(b, at + 1)) {
+      s.assign(label).replace(at, b.size(), a);
+      out.insert(s);
+    }
+  }
+  for (size_t i = 1; i < n; ++i) {
+    if (label[i - 1] != '-' && label[i] != '-') out.insert(std::string(label).insert(i, 1, '-'));
+  }
+  std::erase_if(out, [](const std::string& v) {
+    return v.empty() || v.front() == '-' || v.back() == '-';
+  });
+}
+
+std::vector<std::string_view> Labels(std::string_view d) {
+  std::vector<std::string_view> out;
+  for (size_t start = 0;;) {
+    size_t dot = d.find('.', start);
+    out.push_back(d.substr(start, dot - start));
+    if (dot == std::string_view::npos) return out;
+    start = dot + 1;
+  }
+}
+
+std::string JoinLabels(const std::vector<std::string_view>& labels, size_t from, size_t to) {
+  std::string s;
+  for (size_t i = from; i < to; ++i) {
+    if (i > from) s += '.';
+    s += labels[i];
+  }
+  return s;
+}
+
+// Slips of the suffix `suffix` (one label slipped, a confusion swapped, the
+// whole cut short or lengthened), each with `name` put before it.
+void SuffixSlips(std::string_view name, std::string_view suffix, const PermuteInput& in,
+                 std::set<std::string>& out) {
+  const std::string pre = name.empty() ? "" : std::string(name) + ".";
+  std::vector<std::string_view> labels = Labels(suffix);
+  for (size_t i = 0; i < labels.size(); ++i) {
+    std::set<std::string> slips;
+    LabelSlips(labels[i], slips);
+    for (const std::string& v : slips) {
+      std::string s = pre + JoinLabels(labels, 0, i);
+      if (i > 0) s += '.';
+      s += v;
+      if (i + 1 < labels.size()) s += "." + JoinLabels(labels, i + 1, labels.size());
+      out.insert(s);
+    }
+  }
+  for (const SuffixConfusion& c : in.confusions) {
+    if (c.intended == suffix) out.insert(pre + c.typed);
+  }
+  if (labels.size() > 1) {
+    out.insert(pre + JoinLabels(labels, 0, labels.size() - 1));  // cba.com for cba.com.au
+    out.insert(pre + JoinLabels(labels, 1, labels.size()));      // barclays.uk
+  }
+  if (!name.empty()) out.insert(pre + std::string(suffix) + ".com");  // army.mil.com
+}
+
+}  // namespace
+
+std::vector<std::string> PermuteDomain(const PermuteInput& in) {
+  std::set<std::string> out;
+  std::string_view src = in.source;
+  if (src.starts_with('.')) {
+    // A namespace: only its own slips, each a namespace.
+    SuffixSlips("", src.substr(1), in, out);
+  } else {
+    address::SuffixSplit split = address::SplitSuffix(src);
+    std::string_view suffix = split.suffix;
+    std::string_view name = src.size() > suffix.size() ? src.substr(0, src.size() - suffix.size() - 1)
+                                                       : std::string_view();
+    if (!name.empty()) {
+      // Name slips in its last label (the registrable one).
+      size_t dot = name.rfind('.');
+      std::string_view head = dot == std::string_view::npos ? "" : name.substr(0, dot + 1);
+      std::string_view reg = dot == std::string_view::npos ? name : name.substr(dot + 1);
+      std::set<std::string> slips;
+      LabelSlips(reg, slips);
+      for (const std::string& v : slips) out.insert(std::string(head) + v + "." + std::string(suffix));
+      SuffixSlips(name, suffix, in, out);
+      // A dot dropped or made a hyphen (usbank.com, us-bank.com).
+      for (size_t at = src.find('.'); at != std::string_view::npos; at = src.find('.', at + 1)) {
+        std::string s(src);
+        s.erase(at, 1);
+        if (s.find('.') != std::string::npos) out.insert(s);
+        s.assign(src)[at] = '-';
+        if (s.find('.') != std::string::npos) out.insert(s);
+      }
+      for (const std::string& tld : in.country_tlds) out.insert(std::string(reg) + "." + tld);
+    }
+  }
+  out.erase(std::string(src));
+  std::erase_if(out, [](const std::string& s) {
+    return s.empty() || s.front() == '.' || s.back() == '.' || s.find("..") != std::string::npos;
+  });
+  return {out.begin(), out.end()};
+}
+
+}  // namespace nearmiss::lookalike

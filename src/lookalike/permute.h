@@ -1,0 +1,40 @@
+// Candidate look-alikes of a domain: the slips people make, generated.
+//
+// The inverse of Classify: for a trusted domain ("army.mil") or namespace
+// (".mil"), every string one slip away that a look-alike class covers: name
+// slips (a key left out, doubled, swapped, a neighbouring key, a look-alike
+// glyph, a hyphen), suffix slips inside each suffix label (co.uk -> cp.uk,
+// co.ul), the listed suffix confusions, a suffix cut short or with .com
+// added, a dot dropped, and a provider's name under every other ccTLD.
+// Candidates are not judged here: `nearmiss permute` keeps those the engine
+// calls look-alikes of their source, so what it writes is what check flags.
+//
+// Thread safety: pure functions.
+#ifndef NEARMISS_LOOKALIKE_PERMUTE_H_
+#define NEARMISS_LOOKALIKE_PERMUTE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nearmiss/lookalike.h"
+
+namespace nearmiss::lookalike {
+
+struct PermuteInput {
+  // The source: "army.mil", or a namespace ".mil" (then each candidate is a
+  // namespace too: "ml" stands for every domain under .ml).
+  std::string source;
+  std::vector<SuffixConfusion> confusions;  // typed/intended pairs to swap
+  // The two-letter TLDs to put a provider's name under (its family's own
+  // domains are judged trusted by the engine and dropped there).
+  std::vector<std::string> country_tlds;
+};
+
+// Every candidate, de-duplicated, sorted, the source itself left out.
+// Lower-case ASCII, as the source.
+std::vector<std::string> PermuteDomain(const PermuteInput& in);
+
+}  // namespace nearmiss::lookalike
+
+#endif  // NEARMISS_LOOKALIKE_PERMUTE_H_

@@ -1,0 +1,35 @@
+#include "lookalike/permute.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace nearmiss::lookalike {
+namespace {
+
+bool Has(const std::vector<std::string>& v, std::string_view s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+TEST(PermuteTest, NameAndSuffixSlips) {
+  PermuteInput in{"barclays.co.uk", {}, {"de"}};
+  std::vector<std::string> v = PermuteDomain(in);
+  for (std::string_view s : {"barclay.co.uk", "barcalys.co.uk", "barclayss.co.uk",
+                             "barc1ays.co.uk", "barclays.cp.uk", "barclays.co.ul",
+                             "barclays.co", "barclays.uk", "barclays.co.uk.com",
+                             "barclaysco.uk", "barclays-co.uk", "barclays.de"}) {
+    EXPECT_TRUE(Has(v, s)) << s;
+  }
+  EXPECT_FALSE(Has(v, "barclays.co.uk"));
+  EXPECT_TRUE(std::is_sorted(v.begin(), v.end()));
+}
+
+TEST(PermuteTest, NamespacesSlipTheirOwnLabelsAndConfusions) {
+  PermuteInput in{".mil", {{"ml", "mil", "note"}}, {}};
+  std::vector<std::string> v = PermuteDomain(in);
+  for (std::string_view s : {"ml", "mik", "mill", "iml"}) EXPECT_TRUE(Has(v, s)) << s;
+  EXPECT_FALSE(Has(v, "mil"));
+}
+
+}  // namespace
+}  // namespace nearmiss::lookalike

@@ -1,0 +1,79 @@
+#!/bin/sh
+# `nearmiss permute` end to end: every domain it writes comes back from
+# `nearmiss check` as a look-alike of its source with the same class (the
+# round trip), in each output format; the per-class counts on stderr add up
+# to the lines written. Usage: permute-cli.sh NEARMISS
+set -u
+bin=$1
+. "$(dirname "$0")/lib.sh"
+
+# 1. Round trip over domains of every shape: a provider with a family, a
+# short provider, a bank under a two-label suffix, a listed .gov.uk domain,
+# and a namespace.
+# The banks and mod.gov.uk are protected by a policy beside the embedded lists.
+sources="gmail.com seznam.cz wp.pl barclays.co.uk cba.com.au mod.gov.uk .mil"
+printf '[domains]\nprotected = ["barclays.co.uk", "cba.com.au", "mod.gov.uk"]\n' > "$tmp/p.toml"
+policy="--policy $tmp/p.toml"
+"$bin" permute $policy --format jsonl $sources > "$tmp/p.jsonl" 2> "$tmp/p.err"
+check "permute exits 0" 0 $?
+python3 - "$bin" "$tmp/p.jsonl" "$tmp/p.toml" <<'PY'
+import json, subprocess, sys
+rows = [json.loads(l) for l in open(sys.argv[2])]
+# A namespace look-alike ("ml" of .mil) is checked with a name under it.
+addrs = ["x@" + ("example." if r["source"].startswith(".") else "") + r["domain"] for r in rows]
+out = subprocess.run([sys.argv[1], "check", "--json", "--policy", sys.argv[3]], input="\n".join(addrs) + "\n",
+                     capture_output=True, text=True).stdout.splitlines()
+assert len(out) == len(rows), (len(out), len(rows))
+bad = []
+for r, line in zip(rows, out):
+    c = json.loads(line)
+    src = r["source"]
+    of = c.get("target", "").endswith(src) if src.startswith(".") else c.get("target") == src
+    if c["verdict"] != "lookalike" or not of or c["reasons"][0]["code"] != r["class"]:
+        bad.append((r["domain"], r["class"], c["verdict"], c.get("target"), c["reasons"][0]["code"]))
+print("ok   round trip: %d look-alikes come back from check, same source and class" % len(rows)
+      if not bad else "FAIL round trip: %d of %d differ, e.g. %s" % (len(bad), len(rows), bad[:5]))
+sys.exit(1 if bad or len(rows) < 500 else 0)
+PY
+check "round trip" 0 $?
+
+# 2. The issue's cases are among them, with their classes.
+for want in '"domain":"barclays.cp.uk","source":"barclays.co.uk","class":"suffix-edit"' \
+            '"domain":"barclays.co.ul","source":"barclays.co.uk","class":"tld-not-delegated"' \
+            '"domain":"mod.gvo.uk","source":"mod.gov.uk","class":"suffix-edit"' \
+            '"domain":"seznam.cy","source":"seznam.cz","class":"tld-swap"' \
+            '"domain":"gmail.ru","source":"gmail.com","class":"tld-swap"' \
+            '"domain":"mik","source":".mil","class":"tld-not-delegated"' \
+            '"domain":"ml","source":".mil","class":"suffix-edit"'; do
+  if grep -qF "$want" "$tmp/p.jsonl"; then echo "ok   has $want"; else echo "FAIL missing $want"; fail=1; fi
+done
+# A real neighbour is never written: check does not flag it.
+if grep -q '"domain":"mailo.com"' "$tmp/p.jsonl"; then echo "FAIL mailo.com written"; fail=1; else echo "ok   mailo.com not written"; fi
+
+# 3. The counts on stderr: "N look-alikes of 7 sources: class n, ..." adding up.
+n=$(wc -l < "$tmp/p.jsonl" | tr -d ' ')
+sum=$(sed 's/.*sources://' "$tmp/p.err" | tr ',' '\n' | awk '{s += $2} END {print s}')
+case $(cat "$tmp/p.err") in
+  "$n look-alikes of 7 sources:"*) echo "ok   count line" ;;
+  *) echo "FAIL count line: $(cat "$tmp/p.err")"; fail=1 ;;
+esac
+check "per-class counts add up" "$n" "$sum"
+
+# 4. Every format writes the same domains.
+"$bin" permute $policy $sources 2>/dev/null | grep -v '^#' > "$tmp/list"
+check "plain list" "$n" "$(wc -l < "$tmp/list" | tr -d ' ')"
+"$bin" permute $policy --format postfix $sources 2>/dev/null | grep -v '^#' > "$tmp/postfix"
+check "postfix lines" "$n" "$(grep -c ' REJECT 5.7.1 ' "$tmp/postfix")"
+grep -qx 'barclays.cp.uk REJECT 5.7.1 barclays.cp.uk looks like barclays.co.uk (suffix-edit)' "$tmp/postfix"
+check "postfix entry" 0 $?
+"$bin" permute $policy --format rpz $sources 2>/dev/null > "$tmp/rpz"
+check "rpz entries (name and wildcard)" "$((2 * n))" "$(grep -c ' CNAME \.$' "$tmp/rpz")"
+grep -q '^@ IN SOA ' "$tmp/rpz"
+check "rpz has an SOA" 0 $?
+"$bin" permute $policy --format csv $sources 2>/dev/null > "$tmp/csv"
+check "csv rows plus header" "$((n + 1))" "$(wc -l < "$tmp/csv" | tr -d ' ')"
+check "csv header" "domain,source,class,target,suggestion" "$(head -1 "$tmp/csv")"
+"$bin" permute --format xml gmail.com > /dev/null 2>&1
+check "unknown format exits 2" 2 $?
+
+exit $fail
