@@ -5,7 +5,7 @@ RELEASE_BUILD ?= build-release
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNM_WERROR=ON
 
-.PHONY: all deps build demo test bench sanitize fuzz format clean release-check deb package-test
+.PHONY: all deps build demo test bench sanitize fuzz format clean release-check deb package-test soak
 
 all: build
 
@@ -23,6 +23,14 @@ demo: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The long soak (tests/soak/soak.sh; root, a private Postfix on loopback):
+# SOAK_MESSAGES numbered messages on 50 connections, the milter killed every
+# SOAK_KILL_EVERY seconds; prints one JSON line with the accounting.
+SOAK_MESSAGES ?= 20000
+SOAK_KILL_EVERY ?= 3
+soak: build
+	./tests/soak/soak.sh $(BUILD)/nearmiss $(SOAK_MESSAGES) $(SOAK_KILL_EVERY) 0
 
 bench: build
 	./bench/run $(BUILD)

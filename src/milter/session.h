@@ -49,6 +49,9 @@ struct SessionOptions {
   // Every end-of-message decision goes here too when set (the audit log);
   // the sink queues, so the I/O thread never waits on a database.
   std::shared_ptr<DecisionSink> audit;
+  // Shared by every session of a server: the bound on message bytes
+  // buffered at once (byte_budget.h). Null: each message alone is bounded.
+  std::shared_ptr<ByteBudget> buffer_budget;
 };
 
 // A log line (JSON, no newline); must be callable from any thread.
@@ -88,6 +91,7 @@ class Session {
   // reply: closing now would lose the MTA's message.
   bool in_message() const { return tx_.has_value() || eom_pending_; }
   const Status& error() const { return error_; }
+  bool negotiated() const { return negotiated_; }
   uint64_t id() const { return id_; }
   uint32_t protocol() const { return protocol_; }
   uint32_t actions() const { return actions_; }
