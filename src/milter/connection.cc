@@ -17,6 +17,7 @@ Connection::Connection(ServerContext& server, Socket socket, uint64_t id)
       socket_(std::move(socket)),
       session_(id, server.options.session, server.checkers, server.log),
       framer_(server.options.max_packet),
+      framer_charge_(server.options.session.buffer_budget),
       idle_timer_(server.io),
       scan_timer_(server.io),
       progress_timer_(server.io) {
@@ -102,6 +103,12 @@ void Connection::Read() {
     if (ec) return self->Close();  // EOF or reset: the MTA went away
     self->QuickAck();
     self->framer_.Feed(std::string_view(self->server_.read_buffer.data(), n));
+    if (!self->framer_charge_.Resize(self->framer_.buffered())) {
+      log::Warn("session " + std::to_string(self->session_.id()) + ": " +
+                std::to_string(self->framer_.buffered()) +
+                " bytes of an unfinished packet do not fit in max_buffered_bytes; closed");
+      return self->Close();
+    }
     self->last_read_ = std::chrono::steady_clock::now();
     // Half a packet left: the stall timeout, not the idle one, bounds it.
     if (self->framer_.buffered() > 0 && self->Due() < self->idle_deadline_) {
@@ -123,6 +130,7 @@ void Connection::Process() {
     }
     if (!packet->has_value()) {
       framer_.ReleaseIfEmpty();
+      framer_charge_.Resize(framer_.buffered());  // shrinking always succeeds
       return Read();
     }
     std::string out;

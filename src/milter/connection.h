@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 
+#include "milter/byte_budget.h"
 #include "milter/codec.h"
 #include "milter/server.h"
 #include "milter/session.h"
@@ -75,6 +76,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Socket socket_;
   Session session_;
   Framer framer_;
+  // The framer's unparsed bytes (half a packet, up to max_packet) count
+  // against the server's ByteBudget too: a peer that sends most of a large
+  // packet and stops must not hold memory beyond the one bound.
+  BudgetCharge framer_charge_;
   asio::steady_timer idle_timer_;
   asio::steady_timer scan_timer_;
   asio::steady_timer progress_timer_;

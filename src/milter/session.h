@@ -64,6 +64,10 @@ class Session {
   // A transaction still open (the connection dropped) is recorded as
   // DropTransaction does.
   ~Session();
+  // Movable, not copyable: a transaction holds its share of the buffer
+  // budget (byte_budget.h), which cannot be in two places.
+  Session(Session&&) = default;
+  Session& operator=(Session&&) = default;
 
   enum class Step {
     kContinue,      // read the next packet
