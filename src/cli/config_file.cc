@@ -27,10 +27,10 @@ constexpr KeySpec kKeys[] = {
     {"policy", Shape::kString},        {"store", Shape::kString},
     {"store_password_file", Shape::kString}, {"user", Shape::kString},
     {"spool", Shape::kString},         {"log_format", Shape::kString},
-    {"milter.listen", Shape::kStringOrList}, {"serve.listen", Shape::kString},
-    {"serve.token_file", Shape::kString},
+    {"milter.listen", Shape::kStringOrList},
     {"milter.max_connections", Shape::kCount}, {"milter.idle_timeout", Shape::kCount},
     {"milter.max_buffered_bytes", Shape::kCount},
+    {"serve.listen", Shape::kString}, {"serve.token_file", Shape::kString},
 };
 constexpr const char* kSections[] = {"milter", "serve"};
 
