@@ -40,10 +40,11 @@ struct MilterFlags {
   bool no_postconf = false;
   int workers = 2;
   // Text, as the configuration file's values are (config_flags.h); parsed
-  // in RunMilter. Defaults: milter/server.h.
-  std::string max_connections;
-  std::string idle_timeout;
-  std::string max_buffered_bytes;
+  // in RunMilter. The defaults are ServerOptions' (milter/server.h), so
+  // `config show` prints them.
+  std::string max_connections = std::to_string(milter::ServerOptions{}.max_connections);
+  std::string idle_timeout = std::to_string(milter::ServerOptions{}.idle_timeout.count());
+  std::string max_buffered_bytes = std::to_string(milter::ServerOptions{}.max_buffered_bytes);
   LogFlags log;
 };
 
@@ -129,21 +130,15 @@ int RunMilter(const MilterFlags& flags) {
   flags.log.Apply("nearmiss milter");
   milter::ServerOptions options;
   options.workers = flags.workers;
-  if (!flags.max_connections.empty()) {
-    Result<size_t> n = PositiveCount(flags.max_connections, "max_connections");
-    if (!n.ok()) return Fail(n.error().message());
-    options.max_connections = *n;
+  Result<size_t> max_connections = PositiveCount(flags.max_connections, "max_connections");
+  Result<size_t> idle_timeout = PositiveCount(flags.idle_timeout, "idle_timeout");
+  Result<size_t> buffered = PositiveCount(flags.max_buffered_bytes, "max_buffered_bytes");
+  for (const Result<size_t>* r : {&max_connections, &idle_timeout, &buffered}) {
+    if (!r->ok()) return Fail(r->error().message());
   }
-  if (!flags.idle_timeout.empty()) {
-    Result<size_t> n = PositiveCount(flags.idle_timeout, "idle_timeout");
-    if (!n.ok()) return Fail(n.error().message());
-    options.idle_timeout = std::chrono::seconds(*n);
-  }
-  if (!flags.max_buffered_bytes.empty()) {
-    Result<size_t> n = PositiveCount(flags.max_buffered_bytes, "max_buffered_bytes");
-    if (!n.ok()) return Fail(n.error().message());
-    options.max_buffered_bytes = *n;
-  }
+  options.max_connections = *max_connections;
+  options.idle_timeout = std::chrono::seconds(*idle_timeout);
+  options.max_buffered_bytes = *buffered;
   if (flags.listen.empty()) {
     return Fail("no listen address: give --listen, or listen in the [milter] section "
                 "of the configuration file");
