@@ -170,8 +170,11 @@ void Connection::StartScan() {
     return;
   }
   ++server_.queued_scans;
-  asio::post(server_.pool, [self = shared_from_this(), job = std::move(job), scan] {
+  asio::post(server_.pool, [self = shared_from_this(), job = std::move(job), scan]() mutable {
     EomOutcome outcome = job();
+    // The job holds the transaction: free it (and its share of the buffer
+    // budget) before the reply lets the MTA send the next message.
+    job = nullptr;
     --self->server_.queued_scans;
     asio::post(self->server_.io, [self, scan, outcome = std::move(outcome)]() mutable {
       self->FinishScan(scan, std::move(outcome));

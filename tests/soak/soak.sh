@@ -15,6 +15,9 @@
 # sink, the tag on every OFFICIAL-SENSITIVE one. One JSON line; exit 1 on
 # any loss, duplicate or leak. Everything stays on 127.0.0.1 (lib.sh: every
 # transport goes to smtp-sink, DNS off).
+# "restarts" counts every start after the first, so also starts that
+# failed: a broken policy in place at that moment (exit 2), or a SIGHUP that
+# reached the new process before it blocks the signal (early in `main`).
 # Not injected: the store being unavailable (the soak runs without --store).
 #
 # Usage: soak.sh NEARMISS_BINARY MESSAGES KILL_EVERY MAX_KILLS [CONNECTIONS]
