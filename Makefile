@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNM_WERROR=ON
 
 .PHONY: all deps build demo test bench sanitize fuzz format clean release-check deb package-test \
-        addins client-test
+        addins client-test soak
 
 all: build
 
@@ -43,6 +43,14 @@ addins: deps
 # $(BUILD)/thunderbird-artifacts/). All three are in `make test` too.
 client-test: build
 	ctest --test-dir $(BUILD) --output-on-failure -R '^clients_'
+
+# The long soak (tests/soak/soak.sh; root, a private Postfix on loopback):
+# SOAK_MESSAGES numbered messages on 50 connections, the milter killed every
+# SOAK_KILL_EVERY seconds; prints one JSON line with the accounting.
+SOAK_MESSAGES ?= 20000
+SOAK_KILL_EVERY ?= 3
+soak: build
+	./tests/soak/soak.sh $(BUILD)/nearmiss $(SOAK_MESSAGES) $(SOAK_KILL_EVERY) 0
 
 bench: build
 	./bench/run $(BUILD)

@@ -14,7 +14,9 @@
 namespace nearmiss::cli {
 namespace {
 
-enum class Shape { kString, kStringOrList };
+// kCount: a positive integer (a TOML integer), kept as its decimal text
+// like every other value, so a bound flag takes it as if typed.
+enum class Shape { kString, kStringOrList, kCount };
 
 struct KeySpec {
   const char* key;  // dotted
@@ -25,8 +27,10 @@ constexpr KeySpec kKeys[] = {
     {"policy", Shape::kString},        {"store", Shape::kString},
     {"store_password_file", Shape::kString}, {"user", Shape::kString},
     {"spool", Shape::kString},         {"log_format", Shape::kString},
-    {"milter.listen", Shape::kStringOrList}, {"serve.listen", Shape::kString},
-    {"serve.token_file", Shape::kString},
+    {"milter.listen", Shape::kStringOrList},
+    {"milter.max_connections", Shape::kCount}, {"milter.idle_timeout", Shape::kCount},
+    {"milter.max_buffered_bytes", Shape::kCount},
+    {"serve.listen", Shape::kString}, {"serve.token_file", Shape::kString},
 };
 constexpr const char* kSections[] = {"milter", "serve"};
 
@@ -52,6 +56,14 @@ std::string KnownKeys() {
 // One value of `spec`'s shape at `node`, appended to `entry`.
 Status ReadValue(const std::string& name, const std::string& dotted, const KeySpec& spec,
                  const toml::node& node, ConfigEntry* entry) {
+  if (spec.shape == Shape::kCount) {
+    const toml::value<int64_t>* n = node.as_integer();
+    if (n == nullptr || n->get() <= 0) {
+      return ErrorAt(name, node.source(), dotted + " must be a positive integer");
+    }
+    entry->values.push_back(std::to_string(n->get()));
+    return Status::Ok();
+  }
   if (const toml::value<std::string>* s = node.as_string()) {
     entry->values.push_back(s->get());
   } else if (const toml::array* list = node.as_array(); list && spec.shape == Shape::kStringOrList) {

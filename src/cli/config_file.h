@@ -11,6 +11,9 @@
 //   log_format = "json"               # text | json
 //   [milter]
 //   listen = ["unix:/var/spool/postfix/nearmiss/milter.sock"]  # or one string
+//   max_connections = 1000         # positive integers (milter/server.h)
+//   idle_timeout = 310             # seconds
+//   max_buffered_bytes = 536870912
 //   [serve]
 //   listen = "127.0.0.1:8025"
 //   token_file = "/etc/nearmiss/tokens"

@@ -10,9 +10,14 @@
 // /metrics: the journal's counters go to its decision log as "journal"
 // lines (and stderr) whenever the store fails, recovers or records drop,
 // and every minute when they moved.
+#include <pthread.h>
+#include <signal.h>
+
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <mutex>
+#include <string>
 #include <nlohmann/json.hpp>
 
 #include "base/log.h"
@@ -36,8 +41,29 @@ struct MilterFlags {
   std::string postfix_config;  // postconf -c DIR; "" Postfix's default
   bool no_postconf = false;
   int workers = 2;
+  // Text, as the configuration file's values are (config_flags.h); parsed
+  // in RunMilter. The defaults are ServerOptions' (milter/server.h), so
+  // `config show` prints them.
+  std::string max_connections = std::to_string(milter::ServerOptions{}.max_connections);
+  std::string idle_timeout = std::to_string(milter::ServerOptions{}.idle_timeout.count());
+  std::string max_buffered_bytes = std::to_string(milter::ServerOptions{}.max_buffered_bytes);
   LogFlags log;
 };
+
+// A positive count from a flag or the configuration file; `what` names it.
+Result<size_t> PositiveCount(const std::string& text, const std::string& what) {
+  size_t value = 0;
+  size_t used = 0;
+  try {
+    value = std::stoull(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != text.size() || value == 0 || text[0] == '-') {
+    return Status::InvalidArgument(what + ": '" + text + "' is not a positive integer");
+  }
+  return value;
+}
 
 int Fail(const std::string& message) {
   log::Error(message);
@@ -95,9 +121,26 @@ class MilterService final : public daemon::Service {
 };
 
 int RunMilter(const MilterFlags& flags) {
+  // A SIGHUP (systemctl reload, a reload storm) before the skeleton masks
+  // the signals would end the daemon: SIGHUP's default action terminates.
+  // Blocked from here, it waits for the signal thread and is a reload
+  // (the soak caught restarted milters dying this way while postconf ran).
+  sigset_t hup;
+  sigemptyset(&hup);
+  sigaddset(&hup, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &hup, nullptr);
   flags.log.Apply("nearmiss milter");
   milter::ServerOptions options;
   options.workers = flags.workers;
+  Result<size_t> max_connections = PositiveCount(flags.max_connections, "max_connections");
+  Result<size_t> idle_timeout = PositiveCount(flags.idle_timeout, "idle_timeout");
+  Result<size_t> buffered = PositiveCount(flags.max_buffered_bytes, "max_buffered_bytes");
+  for (const Result<size_t>* r : {&max_connections, &idle_timeout, &buffered}) {
+    if (!r->ok()) return Fail(r->error().message());
+  }
+  options.max_connections = *max_connections;
+  options.idle_timeout = std::chrono::seconds(*idle_timeout);
+  options.max_buffered_bytes = *buffered;
   if (flags.listen.empty()) {
     return Fail("no listen address: give --listen, or listen in the [milter] section "
                 "of the configuration file");
@@ -189,6 +232,22 @@ void AddMilterCommand(CLI::App& app, Run& run) {
                 "from postconf when the policy has no [delivery] names");
   cmd->add_option("--workers", flags->workers, "Threads scanning message content")
       ->check(CLI::Range(1, 64));
+  BindConfig("milter.max_connections", *cmd,
+             cmd->add_option("--max-connections", flags->max_connections,
+                             "MTA connections served at once; more are closed (Postfix then "
+                             "applies milter_default_action). Default 1000, lowered to fit "
+                             "the open-file limit"),
+             &flags->max_connections);
+  BindConfig("milter.idle_timeout", *cmd,
+             cmd->add_option("--idle-timeout", flags->idle_timeout,
+                             "Seconds a connection may idle between commands (default 310: "
+                             "above Postfix's smtpd_timeout of 300)"),
+             &flags->idle_timeout);
+  BindConfig("milter.max_buffered_bytes", *cmd,
+             cmd->add_option("--max-buffered-bytes", flags->max_buffered_bytes,
+                             "Message bytes buffered across all connections at once; a "
+                             "message past it gets 451 4.3.0 (default 536870912, 512 MiB)"),
+             &flags->max_buffered_bytes);
   cmd->callback([&run, flags] { run = [flags] { return RunMilter(*flags); }; });
 }
 

@@ -67,8 +67,20 @@ ScannedMessage ScanMessage(std::string_view bytes, std::string source,
   }
   std::vector<std::string> warnings;
   ParserOptions options(&warnings);
-  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(
-      reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+  // The parser reads the caller's bytes where they are:
+  // g_mime_stream_mem_new_with_buffer would first copy the whole message
+  // (64 MiB at the default cap, for the milter a second copy beside its
+  // buffer). The stream does not own the array, and the parser only reads
+  // it, so the const_cast writes nothing; `view` outlives the stream and
+  // the message (declared first, destroyed last) and frees only the
+  // GByteArray header.
+  struct ByteArrayView {
+    GByteArray* array;
+    ~ByteArrayView() { g_byte_array_free(array, FALSE); }
+  } view{g_byte_array_new_take(
+      const_cast<guint8*>(reinterpret_cast<const guint8*>(bytes.data())), bytes.size())};
+  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_byte_array(view.array));
+  g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(stream.get()), FALSE);
   GPtr<GMimeMessage> message =
       Parse(stream.get(), GMIME_FORMAT_MESSAGE, options, nullptr);
   if (!message) {

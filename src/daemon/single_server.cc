@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "daemon/privileges.h"
 #include "daemon/refresher.h"
+#include "daemon/reloader.h"
 #include "daemon/signals.h"
 
 namespace nearmiss::daemon {
@@ -110,17 +111,19 @@ int RunSingleServer(const SingleServerOptions& options, const ServiceFactory& ma
   }
 
   step(Step::kInstallSignals);
+  // Reloads run on their own thread, coalesced (reloader.h): the signal
+  // thread never waits for a compile, so a SIGTERM is taken at once.
+  Reloader reloader([&service](uint64_t requests) {
+    std::string merged =
+        requests > 1 ? " (" + std::to_string(requests) + " SIGHUPs answered by one reload)" : "";
+    if (Status s = service->Reload(); s.ok()) {
+      log::Info("policy reloaded" + merged);
+    } else {
+      log::Warn("reload refused, old policy kept" + merged + ": " + s.message());
+    }
+  });
   std::optional<SignalThread> signals;
-  signals.emplace(
-      mask,
-      [&service] {
-        if (Status s = service->Reload(); s.ok()) {
-          log::Info("policy reloaded");
-        } else {
-          log::Warn("reload refused, old policy kept: " + s.message());
-        }
-      },
-      [&service] { service->Stop(); });
+  signals.emplace(mask, [&reloader] { reloader.Request(); }, [&service] { service->Stop(); });
 
   step(Step::kRun);
   log::Info("listening on " + service->Where() +
@@ -130,6 +133,7 @@ int RunSingleServer(const SingleServerOptions& options, const ServiceFactory& ma
   step(Step::kDrain);
   signals->Finished();
   signals.reset();
+  reloader.Stop();  // a pending reload is dropped; a running one finishes
   service.reset();
   if (refresher) refresher->Stop();
   if (r.journal) {

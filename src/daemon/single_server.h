@@ -17,7 +17,9 @@
 //   6. drop privileges         to `user`: initgroups, setgid, setuid (groups
 //                              first: after setuid no right is left to
 //                              change them), then checked
-//   7. install signals         a thread takes them: SIGHUP Service::Reload,
+//   7. install signals         a thread takes them: SIGHUP Service::Reload
+//                              (on the Reloader's thread, coalesced:
+//                              reloader.h),
 //                              SIGTERM/SIGINT Service::Stop
 //   8. run                     "listening on WHERE (policy: SOURCE)" is
 //                              logged, then Service::Run until stopped

@@ -84,6 +84,13 @@ void Framer::Feed(std::string_view bytes) {
   buffer_.append(bytes);
 }
 
+void Framer::ReleaseIfEmpty() {
+  if (buffered() > 0) return;
+  buffer_.clear();
+  consumed_ = 0;
+  if (buffer_.capacity() > 64 * 1024) std::string().swap(buffer_);
+}
+
 Result<std::optional<Packet>> Framer::Next() {
   if (!error_.ok()) return error_;
   size_t available = buffer_.size() - consumed_;

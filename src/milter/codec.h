@@ -51,6 +51,11 @@ class Framer {
   // Bytes received but not yet returned as packets.
   size_t buffered() const { return buffer_.size() - consumed_; }
 
+  // With nothing buffered, gives back a buffer grown past 64 KiB (a large
+  // packet, or a peer that sent a long burst): an idle connection should
+  // not keep its largest packet's memory. Invalidates views handed out.
+  void ReleaseIfEmpty();
+
  private:
   size_t max_packet_;
   std::string buffer_;

@@ -4,6 +4,7 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <utility>
 
@@ -16,6 +17,7 @@ Connection::Connection(ServerContext& server, Socket socket, uint64_t id)
       socket_(std::move(socket)),
       session_(id, server.options.session, server.checkers, server.log),
       framer_(server.options.max_packet),
+      framer_charge_(server.options.session.buffer_budget),
       idle_timer_(server.io),
       scan_timer_(server.io),
       progress_timer_(server.io) {
@@ -33,23 +35,47 @@ void Connection::Start() {
     int one = 1;
     ::setsockopt(socket_.native_handle(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
   }
+  // Reads wait for readability and then read without blocking into the
+  // server's shared buffer.
+  socket_.non_blocking(true, ec);
   last_read_ = std::chrono::steady_clock::now();
-  ArmIdle(last_read_ + server_.options.idle_timeout);
+  ArmIdle(Due());
   Read();
 }
 
+bool Connection::Stalled() const { return !session_.negotiated() || framer_.buffered() > 0; }
+
+std::chrono::steady_clock::time_point Connection::Due() const {
+  const ServerOptions& o = server_.options;
+  return last_read_ + (Stalled() ? std::min(o.stall_timeout, o.idle_timeout) : o.idle_timeout);
+}
+
+std::optional<std::chrono::steady_clock::time_point> Connection::IdleSince() const {
+  if (closed_ || scanning_ || session_.in_message() || !writing_.empty() || !outbox_.empty()) {
+    return std::nullopt;
+  }
+  return last_read_;
+}
+
 // Armed once and pushed back only when it fires: re-arming on every read
-// would cost a timer update (a syscall) per packet.
+// would cost a timer update per packet. Only a move to the stall state
+// brings it forward (Read).
 void Connection::ArmIdle(std::chrono::steady_clock::time_point deadline) {
+  idle_deadline_ = deadline;
   idle_timer_.expires_at(deadline);
   idle_timer_.async_wait([self = shared_from_this()](asio::error_code ec) {
-    if (ec) return;  // closed
+    if (ec) return;  // closed, or brought forward
     auto now = std::chrono::steady_clock::now();
-    auto due = self->last_read_ + self->server_.options.idle_timeout;
-    if (now < due) return self->ArmIdle(due);
     // A scan in progress is bounded by its own timer.
     if (self->scanning_) return self->ArmIdle(now + self->server_.options.idle_timeout);
-    log::Info("session " + std::to_string(self->session_.id()) + ": idle timeout");
+    auto due = self->Due();
+    if (now < due) return self->ArmIdle(due);
+    bool stalled = self->Stalled();
+    if (stalled) ++self->server_.stalled_closed;
+    log::Info("session " + std::to_string(self->session_.id()) +
+              (stalled ? ": stalled (no negotiation, or half a packet) past the stall timeout; "
+                         "closed, its buffers freed"
+                       : ": idle timeout"));
     self->Close();
   });
 }
@@ -69,15 +95,27 @@ void Connection::QuickAck() {
 
 void Connection::Read() {
   if (closed_) return;
-  socket_.async_read_some(
-      asio::buffer(read_buffer_),
-      [self = shared_from_this()](asio::error_code ec, size_t n) {
-        if (ec) return self->Close();  // EOF or reset: the MTA went away
-        self->QuickAck();
-        self->framer_.Feed(std::string_view(self->read_buffer_.data(), n));
-        self->last_read_ = std::chrono::steady_clock::now();
-        self->Process();
-      });
+  socket_.async_wait(Socket::wait_read, [self = shared_from_this()](asio::error_code ec) {
+    if (ec) return self->Close();  // closed under us
+    if (self->closed_) return;
+    size_t n = self->socket_.read_some(asio::buffer(self->server_.read_buffer), ec);
+    if (ec == asio::error::would_block || ec == asio::error::try_again) return self->Read();
+    if (ec) return self->Close();  // EOF or reset: the MTA went away
+    self->QuickAck();
+    self->framer_.Feed(std::string_view(self->server_.read_buffer.data(), n));
+    if (!self->framer_charge_.Resize(self->framer_.buffered())) {
+      log::Warn("session " + std::to_string(self->session_.id()) + ": " +
+                std::to_string(self->framer_.buffered()) +
+                " bytes of an unfinished packet do not fit in max_buffered_bytes; closed");
+      return self->Close();
+    }
+    self->last_read_ = std::chrono::steady_clock::now();
+    // Half a packet left: the stall timeout, not the idle one, bounds it.
+    if (self->framer_.buffered() > 0 && self->Due() < self->idle_deadline_) {
+      self->ArmIdle(self->Due());
+    }
+    self->Process();
+  });
 }
 
 // Handles every complete packet buffered; reads more unless a scan is now
@@ -90,10 +128,22 @@ void Connection::Process() {
                 log::Untrusted(packet.error().message(), 200));
       return Close();
     }
-    if (!packet->has_value()) return Read();
+    if (!packet->has_value()) {
+      framer_.ReleaseIfEmpty();
+      framer_charge_.Resize(framer_.buffered());  // shrinking always succeeds
+      return Read();
+    }
     std::string out;
     Session::Step step = session_.Handle(**packet, &out);
     if (!out.empty()) Send(std::move(out));
+    // Draining and no message in flight any more (an abort, or the end of a
+    // message finished inline): close now rather than at the drain's
+    // deadline, which would keep every new session waiting on it.
+    if (draining_ && step == Session::Step::kContinue && !session_.in_message()) {
+      close_after_write_ = true;
+      if (writing_.empty() && outbox_.empty()) Close();
+      return;
+    }
     if (step == Session::Step::kClose) {
       if (!session_.error().ok()) {
         log::Warn("session " + std::to_string(session_.id()) + ": " +
@@ -120,8 +170,11 @@ void Connection::StartScan() {
     return;
   }
   ++server_.queued_scans;
-  asio::post(server_.pool, [self = shared_from_this(), job = std::move(job), scan] {
+  asio::post(server_.pool, [self = shared_from_this(), job = std::move(job), scan]() mutable {
     EomOutcome outcome = job();
+    // The job holds the transaction: free it (and its share of the buffer
+    // budget) before the reply lets the MTA send the next message.
+    job = nullptr;
     --self->server_.queued_scans;
     asio::post(self->server_.io, [self, scan, outcome = std::move(outcome)]() mutable {
       self->FinishScan(scan, std::move(outcome));

@@ -9,11 +9,14 @@
 #define NEARMISS_MILTER_CONNECTION_H_
 
 #include <asio.hpp>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "milter/byte_budget.h"
 #include "milter/codec.h"
 #include "milter/server.h"
 #include "milter/session.h"
@@ -22,7 +25,10 @@ namespace nearmiss::milter {
 
 using Socket = asio::generic::stream_protocol::socket;
 
-// What connections share: the loop, the pool and its bound, options, log.
+// What connections share: the loop, the pool and its bound, options, log,
+// and one read buffer: every read runs on the I/O thread and hands its
+// bytes to the connection's Framer at once, so an idle connection holds no
+// read buffer of its own (thousands of idle peers cost kilobytes each).
 struct ServerContext {
   asio::io_context& io;
   asio::thread_pool& pool;
@@ -31,6 +37,8 @@ struct ServerContext {
   LogSink log;
   std::atomic<size_t> queued_scans{0};
   std::atomic<size_t> open_connections{0};
+  std::array<char, 65536> read_buffer{};  // I/O thread only
+  uint64_t stalled_closed = 0;            // I/O thread only: stall timeouts
 };
 
 class Connection : public std::enable_shared_from_this<Connection> {
@@ -42,6 +50,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Close now if no message is in flight, else after its reply.
   void Drain();
   void Close();
+  // When it last read, if it holds no message, scan or pending write (so
+  // closing it loses nothing an MTA waits for); nullopt otherwise. The
+  // server closes the longest idle one to make room at max_connections.
+  std::optional<std::chrono::steady_clock::time_point> IdleSince() const;
 
  private:
   void Read();
@@ -54,16 +66,24 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Write();
   void ScanInline();
   void ArmIdle(std::chrono::steady_clock::time_point deadline);
+  // Not yet negotiated, or a packet half received: the stall timeout
+  // applies instead of the idle one.
+  bool Stalled() const;
+  std::chrono::steady_clock::time_point Due() const;
   void QuickAck();
 
   ServerContext& server_;
   Socket socket_;
   Session session_;
   Framer framer_;
+  // The framer's unparsed bytes (half a packet, up to max_packet) count
+  // against the server's ByteBudget too: a peer that sends most of a large
+  // packet and stops must not hold memory beyond the one bound.
+  BudgetCharge framer_charge_;
   asio::steady_timer idle_timer_;
   asio::steady_timer scan_timer_;
   asio::steady_timer progress_timer_;
-  std::array<char, 65536> read_buffer_;
+  std::chrono::steady_clock::time_point idle_deadline_;
   std::string outbox_;   // waiting to be written
   std::string writing_;  // being written
   std::chrono::steady_clock::time_point last_read_;

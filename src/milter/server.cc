@@ -1,5 +1,6 @@
 #include "milter/server.h"
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -7,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <list>
 
 #include "base/log.h"
@@ -17,10 +19,61 @@ namespace {
 
 using Acceptor = asio::basic_socket_acceptor<asio::generic::stream_protocol>;
 
+// File descriptors kept back from connections: listeners, the store and
+// its journal spool, the log, the reload's policy file, postconf's pipe.
+constexpr size_t kReservedDescriptors = 64;
+
+// Every session shares one ByteBudget of max_buffered_bytes.
+ServerOptions WithBudget(ServerOptions options) {
+  options.session.buffer_budget = std::make_shared<ByteBudget>(options.max_buffered_bytes);
+  return options;
+}
+
+// Raises the soft RLIMIT_NOFILE to the hard one (no privilege needed; what
+// systemd's LimitNOFILE= sets) and returns the connections that fit in it.
+size_t ConnectionsThatFit(size_t wanted) {
+  struct rlimit limit;
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return wanted;
+  if (limit.rlim_cur < limit.rlim_max) {
+    struct rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  if (limit.rlim_cur == RLIM_INFINITY) return wanted;
+  size_t fit = limit.rlim_cur > kReservedDescriptors + 1
+                   ? static_cast<size_t>(limit.rlim_cur) - kReservedDescriptors
+                   : 1;
+  return std::min(wanted, fit);
+}
+
+// A warning that may repeat thousands of times a second under attack or
+// exhaustion: logged at most once per interval, with the count since.
+class RateLimitedWarning {
+ public:
+  void Note(std::chrono::seconds interval, const std::string& what) {
+    ++total_;
+    ++since_;
+    auto now = std::chrono::steady_clock::now();
+    if (logged_ && now - last_ < interval) return;
+    log::Warn(what + " (" + std::to_string(since_) + " time(s) since the last warning, " +
+              std::to_string(total_) + " in all)");
+    logged_ = true;
+    last_ = now;
+    since_ = 0;
+  }
+  uint64_t total() const { return total_; }
+
+ private:
+  uint64_t total_ = 0;
+  uint64_t since_ = 0;
+  bool logged_ = false;
+  std::chrono::steady_clock::time_point last_;
+};
+
 class AsioServer final : public Server {
  public:
   AsioServer(ServerOptions options, CheckerSource checkers, LogSink log)
-      : options_(std::move(options)),
+      : options_(WithBudget(std::move(options))),
         pool_(static_cast<size_t>(std::max(1, options_.workers))),
         context_{io_, pool_, options_, std::move(checkers), std::move(log)},
         drain_timer_(io_) {}
@@ -68,6 +121,12 @@ class AsioServer final : public Server {
   }
 
   void Run() override {
+    max_connections_ = ConnectionsThatFit(options_.max_connections);
+    if (max_connections_ < options_.max_connections) {
+      log::Warn("serving at most " + std::to_string(max_connections_) +
+                " connections, not max_connections " + std::to_string(options_.max_connections) +
+                ": the open-file limit (RLIMIT_NOFILE) allows no more; raise LimitNOFILE=");
+    }
     for (auto& acceptor : acceptors_) Accept(*acceptor);
     io_.run();
     pool_.join();
@@ -106,20 +165,71 @@ class AsioServer final : public Server {
     return Status::Ok();
   }
 
+  // Out of descriptors or memory, accept() fails at once for as long as a
+  // connection waits in the backlog: retrying at once spins the event loop
+  // at full CPU. Accepting pauses for accept_backoff instead (connections
+  // closing meanwhile free descriptors), and the failures are counted and
+  // warned about once per warn_interval.
   void Accept(Acceptor& acceptor) {
     acceptor.async_accept([this, &acceptor](asio::error_code ec, Socket socket) {
-      if (draining_) return;
+      if (draining_ || ec == asio::error::operation_aborted) return;
       if (!ec) {
-        auto c = std::make_shared<Connection>(context_, std::move(socket), ++next_id_);
-        Prune();
-        connections_.push_back(c);
-        c->Start();
-      } else if (ec == asio::error::operation_aborted) {
+        if (context_.open_connections.load() >= max_connections_ && !EvictIdlest()) {
+          // Every connection is busy with a message: the new one is closed
+          // before a byte is read, and Postfix applies
+          // milter_default_action (tempfail) to that session alone.
+          asio::error_code ignored;
+          socket.close(ignored);
+          over_cap_.Note(options_.warn_interval,
+                         "closing a new connection: max_connections " +
+                             std::to_string(max_connections_) + " reached, none idle");
+        } else {
+          auto c = std::make_shared<Connection>(context_, std::move(socket), ++next_id_);
+          Prune();
+          connections_.push_back(c);
+          c->Start();
+        }
+        return Accept(acceptor);
+      }
+      if (ec == asio::error::no_descriptors || ec.value() == ENFILE ||
+          ec == asio::error::no_memory || ec == asio::error::no_buffer_space) {
+        accept_errors_.Note(options_.warn_interval,
+                            "cannot accept a connection: " + ec.message() + "; pausing " +
+                                std::to_string(options_.accept_backoff.count()) +
+                                " ms (raise LimitNOFILE= or lower max_connections)");
+        auto pause = std::make_shared<asio::steady_timer>(io_, options_.accept_backoff);
+        pause->async_wait([this, &acceptor, pause](asio::error_code) {
+          if (!draining_) Accept(acceptor);
+        });
         return;
       }
-      // Other errors (EMFILE, ECONNABORTED) are transient: keep accepting.
+      // Others (ECONNABORTED: the peer left the backlog) concern one
+      // connection: keep accepting.
       Accept(acceptor);
     });
+  }
+
+  // At the cap, a new MTA connection is worth more than the one idle the
+  // longest (an SMTP session between messages, or a peer that connected
+  // and said nothing): that one is closed, losing no message, and counted.
+  bool EvictIdlest() {
+    std::shared_ptr<Connection> idlest;
+    std::chrono::steady_clock::time_point since;
+    for (auto& w : connections_) {
+      auto c = w.lock();
+      if (!c) continue;
+      auto idle = c->IdleSince();
+      if (idle && (!idlest || *idle < since)) {
+        idlest = c;
+        since = *idle;
+      }
+    }
+    if (!idlest) return false;
+    idlest->Close();
+    evicted_.Note(options_.warn_interval,
+                  "max_connections " + std::to_string(max_connections_) +
+                      " reached: closed the connection idle the longest to serve a new one");
+    return true;
   }
 
   void Prune() {
@@ -130,7 +240,13 @@ class AsioServer final : public Server {
     if (draining_) return;
     draining_ = true;
     log::Info("stopping: finishing " + std::to_string(context_.open_connections.load()) +
-              " connection(s)");
+              " connection(s); since start: " + std::to_string(over_cap_.total()) +
+              " refused and " + std::to_string(evicted_.total()) +
+              " idle closed at max_connections, " + std::to_string(accept_errors_.total()) +
+              " accept errors, " + std::to_string(context_.stalled_closed) +
+              " stalled closed, " +
+              std::to_string(options_.session.buffer_budget->refused()) +
+              " message(s) over max_buffered_bytes");
     asio::error_code ignored;
     for (auto& acceptor : acceptors_) acceptor->close(ignored);
     for (auto& w : connections_) {
@@ -168,6 +284,10 @@ class AsioServer final : public Server {
   std::list<std::weak_ptr<Connection>> connections_;
   uint64_t next_id_ = 0;
   bool draining_ = false;
+  size_t max_connections_ = 0;  // set by Run: options, lowered to RLIMIT_NOFILE
+  RateLimitedWarning over_cap_;
+  RateLimitedWarning evicted_;
+  RateLimitedWarning accept_errors_;
 };
 
 }  // namespace

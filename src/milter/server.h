@@ -35,9 +35,28 @@ struct ServerOptions {
   int workers = 2;                 // scanning threads
   size_t max_queued_scans = 256;   // beyond it: the fail action
   size_t max_packet = kDefaultMaxPacket;
+  // Connections served at once (Postfix opens one per smtpd and cleanup
+  // process: default_process_limit is 100). A connection past it is closed
+  // at once, so Postfix applies milter_default_action (tempfail) to that
+  // session only; the cap is lowered further to fit RLIMIT_NOFILE.
+  size_t max_connections = 1000;
   // Postfix keeps a milter connection for a whole SMTP session; an SMTP
   // client idles at most smtpd_timeout (300 s) between commands.
-  std::chrono::seconds idle_timeout{600};
+  std::chrono::seconds idle_timeout{310};
+  // A peer that has not finished option negotiation, or stops in the middle
+  // of a packet, for this long is closed: an MTA writes each packet whole,
+  // and Postfix itself gives up on a milter after milter_command_timeout
+  // (30 s).
+  std::chrono::seconds stall_timeout{30};
+  // Message bytes buffered across every connection at once (ByteBudget);
+  // a message that would go past it stops buffering and gets 451 4.3.0.
+  size_t max_buffered_bytes = size_t{512} << 20;
+  // Out of file descriptors (EMFILE, ENFILE) or memory, accepting pauses
+  // this long instead of retrying at once.
+  std::chrono::milliseconds accept_backoff{100};
+  // Warnings about refused connections and accept errors: at most one per
+  // this interval, with the count since the last.
+  std::chrono::seconds warn_interval{10};
   // A scan still running after this gets the fail action; below Postfix's
   // milter_content_timeout (300 s) so our answer, not Postfix's, decides.
   std::chrono::seconds scan_timeout{120};

@@ -196,6 +196,7 @@ void Session::BeginMessage(std::string_view sender) {
   tx_->checker = source_ ? source_() : nullptr;
   size_t bound = tx_->checker ? tx_->checker->max_message_bytes() : 0;
   tx_->max_bytes = bound ? bound : options_.default_max_message_bytes;
+  tx_->charge = BudgetCharge(options_.buffer_budget);
 }
 
 void Session::Recipient(const Rcpt& rcpt, std::string* out) {

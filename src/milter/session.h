@@ -52,6 +52,9 @@ struct SessionOptions {
   // Messages held by `confirm` are announced here, which sends the sender
   // the notice; null: they wait in the hold queue for an admin (logged).
   std::shared_ptr<ConfirmSink> confirm;
+  // Shared by every session of a server: the bound on message bytes
+  // buffered at once (byte_budget.h). Null: each message alone is bounded.
+  std::shared_ptr<ByteBudget> buffer_budget;
 };
 
 // A log line (JSON, no newline); must be callable from any thread.
@@ -64,6 +67,10 @@ class Session {
   // A transaction still open (the connection dropped) is recorded as
   // DropTransaction does.
   ~Session();
+  // Movable, not copyable: a transaction holds its share of the buffer
+  // budget (byte_budget.h), which cannot be in two places.
+  Session(Session&&) = default;
+  Session& operator=(Session&&) = default;
 
   enum class Step {
     kContinue,      // read the next packet
@@ -91,6 +98,7 @@ class Session {
   // reply: closing now would lose the MTA's message.
   bool in_message() const { return tx_.has_value() || eom_pending_; }
   const Status& error() const { return error_; }
+  bool negotiated() const { return negotiated_; }
   uint64_t id() const { return id_; }
   uint32_t protocol() const { return protocol_; }
   uint32_t actions() const { return actions_; }

@@ -3,6 +3,7 @@
 // the rule's message and the reasons.
 #include "milter/transaction.h"
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -133,11 +134,29 @@ std::string RejectText(const Decision& d) {
 
 void Transaction::Append(std::string_view bytes) {
   seen_bytes += bytes.size();
-  if (message.size() >= max_bytes) return;
-  message.append(bytes.substr(0, max_bytes - message.size()));
+  if (over_budget || message.size() >= max_bytes) return;
+  std::string_view fit = bytes.substr(0, max_bytes - message.size());
+  size_t need = message.size() + fit.size();
+  if (need > message.capacity()) {
+    size_t grown = std::min(max_bytes, std::max(need, message.capacity() * 2));
+    if (!charge.Resize(grown)) {
+      over_budget = true;
+      std::string().swap(message);  // give the memory back now, not at the end
+      charge.Release();
+      return;
+    }
+    // Into a fresh string: libstdc++'s reserve() on a grown string rounds
+    // up to twice the old capacity, past the bound.
+    std::string bigger;
+    bigger.reserve(grown);
+    bigger.append(message);
+    message.swap(bigger);
+  }
+  message.append(fit);
 }
 
 EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
+  if (tx.over_budget) return BusyMessage(tx, "the milter's message buffer budget is spent");
   if (!tx.checker) return FailMessage(tx, context, "no policy loaded");
   if (!tx.unjudged.empty()) return FailMessage(tx, context, tx.unjudged);
   // The MTA does not send a message whose every recipient was refused; none
@@ -241,6 +260,14 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
          r.tempfailed ? "tempfail" : "reject", {}, r.check.target, r.check.suggestion});
     for (const Reason& reason : r.check.reasons) out.audit->recipients.back().reasons.emplace_back(ReasonCodeName(reason.code));
   }
+  return out;
+}
+
+EomOutcome BusyMessage(const Transaction& tx, std::string_view why) {
+  EomOutcome out;
+  EncodeReplyCode("451", "4.3.0",
+                  "nearmiss is busy (" + std::string(why) + "); try again later", &out.replies);
+  out.log_line = FailLogLine(tx, why, "tempfail");
   return out;
 }
 

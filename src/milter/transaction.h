@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "milter/byte_budget.h"
 #include "milter/checker.h"
 #include "nearmiss/decision.h"
 #include "nearmiss/decision_record.h"
@@ -43,6 +44,11 @@ struct Transaction {
   std::string message;
   size_t max_bytes = 0;
   size_t seen_bytes = 0;  // including what did not fit
+  // `message`'s share of the server's ByteBudget (none: unbounded). When
+  // the budget cannot give more, the buffer is freed at once and the end
+  // of message answers tempfail (BusyMessage).
+  BudgetCharge charge;
+  bool over_budget = false;
   bool headers_done = false;
   // X-Nearmiss headers the sender brought along; removed at end of message
   // so a sender cannot forge our verdict.
@@ -54,7 +60,9 @@ struct Transaction {
   std::string unjudged;
 
   bool truncated() const { return seen_bytes > message.size(); }
-  // Appends within the bound; counts everything.
+  // Appends within the bound and the budget; counts everything. The buffer
+  // grows geometrically but never past `max_bytes`, so a message at the cap
+  // holds the cap, not the next power of two.
   void Append(std::string_view bytes);
 };
 
@@ -110,6 +118,11 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context);
 // the policy's fail action.
 EomOutcome FailMessage(const Transaction& tx, const EomContext& context,
                        std::string_view why);
+
+// The answer when the milter is short of buffer memory (over_budget): 451
+// 4.3.0 whatever [defaults] on_error says, since the mail was not read and
+// the shortage passes; the MTA keeps the message and retries.
+EomOutcome BusyMessage(const Transaction& tx, std::string_view why);
 
 // "550 5.7.1" -> {"550", "5.7.1"}; an empty or malformed code gets
 // 550 5.7.1 (or 451 4.3.0 when `temporary`).
