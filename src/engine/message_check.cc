@@ -140,6 +140,10 @@ void Engine::CheckMessage(const Envelope& envelope, const MessageContent& conten
     }
   }
   filler.Finish();
+  if (addresses_ != nullptr &&
+      policy_.history.address_typo_scope == HistoryPolicy::TypoScope::kSender) {
+    AddSenderAddressTypos(facts.sender, facts);
+  }
   out->decision = Decide(facts);
 }
 

@@ -57,6 +57,14 @@ CREATE INDEX nm_audit_recipient_domain ON nm_audit_recipient (domain);
 ALTER TABLE nm_audit ADD COLUMN record_key TEXT;
 CREATE UNIQUE INDEX nm_audit_record_key ON nm_audit (record_key);
 )sql",
+    // The deliveries `learn` has counted, by Delivery::key, so learning the
+    // same source twice counts nothing twice (self-contained: renumber
+    // freely at a merge).
+    R"sql(
+CREATE TABLE nm_learned (
+  key TEXT PRIMARY KEY,
+  time BIGINT NOT NULL);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

@@ -10,7 +10,7 @@ constexpr std::array<std::string_view, kReasonCodeCount> kReasonNames = {
     "suffix-edit",    "tld-swap",       "suffix-drop",     "suffix-truncate",
     "suffix-append",  "label-typo",     "dot-omission",    "dot-insertion",
     "hyphenation",    "bitsquat",       "homoglyph",       "new-domain",
-    "new-address",    "trusted",        "blocked",         "invalid-address",
+    "new-address",    "address-typo",   "trusted",        "blocked",         "invalid-address",
     "routed-address", "irregular-address", "sensitivity"};
 
 }  // namespace
