@@ -75,8 +75,12 @@ int RunLearn(const LearnFlags& flags) {
     return Fail(Status::IoError("store " + UrlWithoutPassword(choice.url) + " (" + choice.origin +
                                 "): " + store.error().message()));
   }
-  // Said first, so whoever runs `check` next knows where the history went.
-  std::printf("store: %s (%s)\n", UrlWithoutPassword(choice.url).c_str(), choice.origin.c_str());
+  // Said first when no one named it, so whoever runs `check` next knows
+  // where the history went.
+  if (!choice.configured) {
+    std::printf("store: %s (%s)\n", UrlWithoutPassword(choice.url).c_str(),
+                choice.origin.c_str());
+  }
   if (flags.show && flags.sources.empty() && flags.confirm.empty() && flags.unconfirm.empty() &&
       !flags.prune) {
     return ShowRelationships(**store, flags.show_sender, flags.show_limit);
