@@ -6,7 +6,7 @@ Nothing here is real mail: the history is synthetic and says so. What it
 models, so the figures mean something:
 
   * an organisation (mod.example) of SENDERS senders writing to PARTNERS
-    partner domains (partnerNN.example) over 180 days;
+    partner domains (northwind-traders.example, ...) over 180 days;
   * each partner domain names its people by one convention, as real ones
     do: given.family, gfamily, given_family, family.given or given-family;
   * people are drawn from common given and family names, so two people at
@@ -69,6 +69,15 @@ peters santos hart bradley knight elliott cunningham duncan armstrong hudson
 carroll lane riley andrews alvarado ray delgado berry perkins hoffman johnston
 matthews pena richards contreras willis carpenter lawrence sandoval""".split()
 
+# Partner domains, far apart from each other: numbered names
+# (partner01/partner02) would be look-alikes of one another, which is the
+# domain detector's business, not this benchmark's.
+DOMAINS = """northwind-traders contoso-legal fabrikam adventure-works tailspin-toys
+litware wingtip-partners proseware lucerne-publishing margies-travel
+coho-winery fourth-coffee blue-yonder-air alpine-ski-house wide-world-importers
+trey-research humongous-insurance graphic-design-institute woodgrove-bank
+school-of-fine-art southridge-video consolidated-messenger""".split()
+
 CONVENTIONS = [
     lambda g, f: g + "." + f,
     lambda g, f: g[0] + f,
@@ -121,7 +130,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", required=True)
     ap.add_argument("--senders", type=int, default=40)
-    ap.add_argument("--partners", type=int, default=20)
+    ap.add_argument("--partners", type=int, default=20, help="at most 22")
     ap.add_argument("--cases", type=int, default=1000, help="of each label")
     a = ap.parse_args()
     rng = random.Random(a.seed)
@@ -132,7 +141,7 @@ def main():
         people = set()
         while len(people) < rng.randint(5, 40):
             people.add((rng.choice(GIVEN), rng.choice(FAMILY)))
-        domains.append(("partner%02d.example" % d, rng.randrange(len(CONVENTIONS)), sorted(people)))
+        domains.append((DOMAINS[d] + ".example", rng.randrange(len(CONVENTIONS)), sorted(people)))
 
     start = datetime.datetime(2026, 3, 1, tzinfo=datetime.timezone.utc)
     written = {}  # address -> messages by everyone
