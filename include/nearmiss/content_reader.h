@@ -40,6 +40,13 @@ struct ScannedMessage {
   // for stdin.
   std::string source;
   std::string message_id;  // without angle brackets; "" when absent
+  // The Date: header (RFC 5322 section 3.6.1, the time the author sent it)
+  // in unix seconds, as GMime reads it; 0 when absent or unreadable.
+  int64_t date = 0;
+  // When the message was filed: the time on an mbox entry's "From " line
+  // (asctime form, UTC by convention), else the file's modification time (a
+  // Maildir message, a single .eml); 0 when unknown (stdin).
+  int64_t delivered = 0;
   std::string from;        // decoded header value, as written
   // One entry per header (Resent- ones included), its raw value unfolded,
   // not decoded: "Bob <b@x.org>, team: c@y.org;". Split it with

@@ -39,6 +39,7 @@
 namespace nearmiss {
 
 namespace engine {
+class AddressIndex;
 class DecisionTable;
 class ReasonSink;
 }
@@ -63,7 +64,8 @@ class Engine {
  public:
   // Errors name the entry, pattern or rule and where it came from.
   // `history` (may be null) adds learned domains per the policy's
-  // [history] section and enables the new-domain / new-address reasons.
+  // [history] section and enables the new-domain / new-address /
+  // address-typo reasons (the last from history.correspondents).
   static Result<std::shared_ptr<const Engine>> Compile(
       const Policy& policy, const HistorySnapshot* history = nullptr);
   ~Engine();
@@ -160,7 +162,14 @@ class Engine {
   Status AddHistory(const HistorySnapshot& history, const Policy& policy,
                     const std::vector<SuffixConfusion>& confusions,
                     const LookalikeOptions& options, std::vector<TrustedEntry>& entries);
-  void AddHistoryReasons(RecipientCheck& c, engine::ReasonSink& reasons) const;
+  void AddHistoryReasons(std::string_view input, RecipientCheck& c,
+                         engine::ReasonSink& reasons) const;
+  // address-typo: `c.address`, never written to by `sender` (by anyone when
+  // ""), near a frequent address (engine/address_typo.h); true when found.
+  bool AddAddressTypo(std::string_view sender, std::string_view input, RecipientCheck& c,
+                      engine::ReasonSink& reasons) const;
+  // The sender scope of address-typo, once CheckMessage knows the sender.
+  void AddSenderAddressTypos(std::string_view sender, MessageFacts& facts) const;
 
   // Unique per compiled Engine in this process (never reused, unlike an
   // address): the key of the per-thread RecipientCache.
@@ -178,6 +187,9 @@ class Engine {
   // History: every domain and (when the policy asks) address written to.
   bool has_history_ = false;
   std::unordered_set<std::string> seen_domains_, seen_addresses_;
+  // Who writes to which address, for address-typo; null without history or
+  // when the policy turns it off.
+  std::unique_ptr<const engine::AddressIndex> addresses_;
   std::vector<LeftOutDomain> left_out_;
   size_t learned_entries_ = 0;
 };

@@ -44,6 +44,10 @@ struct HistorySnapshot {
   // never-seen address at a known domain); empty when the policy does not
   // ask for it. Lower case, sorted.
   std::vector<std::string> addresses;
+  // Every sender -> recipient pair with its statistics, for `address-typo`
+  // (the near miss of an address written to often); empty when the policy
+  // does not ask for it. Any order.
+  std::vector<AddressStats> correspondents;
   int64_t taken_at = 0;  // unix seconds; thresholds in days count from here
 };
 

@@ -173,6 +173,23 @@ struct HistoryPolicy {
   int64_t min_days = 14;
   // Flag a never-seen address at a known domain (reason "new-address").
   bool flag_new_addresses = false;
+  // Flag a never-seen address that is a near miss, in its local part, of an
+  // address written to often (reason "address-typo": jon.smith for
+  // john.smith, jsmith, smith.john, another John among the frequent
+  // contacts, a display name naming the frequent one).
+  bool address_typo = true;
+  // Never seen by whom: kOrganisation, by anyone here (judged in
+  // CheckRecipient, so also at RCPT time); kSender, by this sender, against
+  // this sender's frequent contacts (judged in CheckMessage, where the
+  // sender is known: at end of message in the milter).
+  enum class TypoScope { kOrganisation, kSender };
+  TypoScope address_typo_scope = TypoScope::kOrganisation;
+  // "Often": at least this many messages to the address (by anyone, or by
+  // the sender in the sender scope).
+  int64_t address_typo_min_messages = 3;
+  // Whether a store's snapshot must carry addresses and sender -> recipient
+  // pairs (Store::Snapshot's with_addresses).
+  bool needs_addresses() const { return flag_new_addresses || address_typo; }
   // The milter and `serve` reload the history snapshot from their store this
   // often, so what `learn` adds reaches a running engine without a SIGHUP.
   int64_t refresh_seconds = 300;

@@ -36,10 +36,18 @@ namespace nearmiss {
 
 // One delivery seen while learning (a Postfix "status=sent" line, a Sent
 // folder message, a CSV row).
+//
+// `key` makes learning idempotent: a delivery whose key the store has seen
+// (in this call or any before) is not counted again, so a second run over
+// the same Sent folder, or rotated logs that overlap, change no count. The
+// learner builds it from what names one delivery: "msgid:MESSAGE-ID RCPT"
+// for a message, "log:QUEUE-ID RCPT TIME" for a log line. "" always counts
+// (CSV rows, which name no delivery).
 struct Delivery {
   std::string sender;     // lower case address; "" when unknown
   std::string recipient;  // lower case address "bob@partner.co"
-  int64_t time = 0;       // unix seconds
+  int64_t time = 0;       // unix seconds, when it was sent
+  std::string key;        // see above; "" none
 };
 
 // Audit log search; every field left empty or zero matches anything.
@@ -82,8 +90,11 @@ class Store {
   // The schema version the database is at (kSchemaVersion after Open).
   virtual Result<int> schema_version() = 0;
 
-  // Learning. Counts add up across calls; first/last seen widen.
-  virtual Status RecordDeliveries(const std::vector<Delivery>& deliveries) = 0;
+  // Learning. Counts add up across calls; first/last seen widen. A
+  // delivery whose key was recorded before counts nothing (Delivery::key);
+  // *counted, when not null, gets how many did count.
+  virtual Status RecordDeliveries(const std::vector<Delivery>& deliveries,
+                                  size_t* counted = nullptr) = 0;
   // Marks (or unmarks) a domain as a confirmed correspondent; creates its
   // row with no messages when it has none.
   virtual Status ConfirmDomain(std::string_view domain, bool confirmed) = 0;
@@ -133,8 +144,9 @@ class Store {
 // The current schema version; migrations bring older stores up to it.
 inline constexpr int kSchemaVersion = 3;
 
-// "sqlite://" + $NEARMISS_STATE_DIR (default /var/lib/nearmiss) +
-// "/nearmiss.db".
+// "sqlite://" + the default store's path: $NEARMISS_STATE_DIR/nearmiss.db,
+// else /var/lib/nearmiss/nearmiss.db when writable, else the user's
+// $XDG_DATA_HOME/nearmiss/nearmiss.db (src/store/default_location.h).
 std::string DefaultStoreUrl();
 
 }  // namespace nearmiss

@@ -38,7 +38,7 @@ enum class ReasonCode : uint8_t {
   // (mailo.com by mail.com); carried by an `external` recipient.
   kRealNeighbour,
   // Learned history (history.h).
-  kNewDomain, kNewAddress,
+  kNewDomain, kNewAddress, kAddressTypo,
   // The other classes, and how the address was read (delivery.h).
   kTrusted, kBlocked, kInvalidAddress, kRoutedAddress, kIrregularAddress,
   // Set by a rule's sensitivity condition, not by the recipient check.
@@ -73,6 +73,8 @@ enum class TrustSource : uint8_t {
 //   blocked         domain (U-label)  block entry (".ml")   where the entry is
 //   new-domain      domain (U-label)  domain it resembles
 //   new-address     address           its domain (U-label)
+//   address-typo    address           the frequent address  how they differ
+//                                     it resembles
 //   invalid-address                                         the parser's sentence
 //   routed-address  next domain (U-label)                   how it is routed
 //   irregular-address  delivery domain (U-label)            what is irregular

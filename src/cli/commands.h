@@ -68,11 +68,30 @@ struct PolicyFlags {
   void Register(CLI::App& cmd, bool with_protect_file, bool with_store = true);
 };
 
+// Which store a command uses. `given` is --store or the configuration's
+// `store` ("" when neither; "none" for no store): that one, and failing to
+// open it is an error (fail closed: the command exits 2, a daemon does not
+// start). Else the default location (store/default_location.h): `create`
+// (learn) makes its directory; the other commands use it only when it
+// exists, and otherwise run with no history. store_choice.cc.
+struct StoreChoice {
+  std::string url;     // "" : no store
+  std::string origin;  // for messages: "as configured", "the default: ..."
+  bool configured = false;
+};
+StoreChoice ChooseStore(const std::string& given, bool create);
+
+// `learn --show`: organisation-wide figures, each recipient address, then
+// sender -> recipient counts with first and last seen (relationships_show.cc);
+// `sender` "" for every sender, `limit` rows per table (0: all).
+int ShowRelationships(Store& store, const std::string& sender, size_t limit);
+
 // The composition of the one-shot commands (check, scan, audit, learn,
 // policy), in open_engine.cc; the daemons' is the skeleton's
 // (daemon/single_server.h).
 //
-// Opens --store; null when none was given. On error logs it and returns it.
+// Opens the store ChooseStore picks; null when none. On error logs it and
+// returns it.
 Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags);
 
 // Loads and compiles, with the history of `store` when not null; on error

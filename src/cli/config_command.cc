@@ -62,12 +62,16 @@ int RunConfigShow(const ConfigShowFlags& flags, const CLI::App& cmd) {
       rows.push_back(std::move(row));
     }
   }
+  // The store every command would use, and why (ChooseStore).
+  StoreChoice used = ChooseStore(flags.policy.store_url, /*create=*/false);
+  rows.push_back({"store_used", used.url.empty() ? nullptr : UrlWithoutPassword(used.url),
+                  used.origin});
   // The password's source, never its value.
   int rc = kExitClean;
   Row password{"store_password", nullptr, ""};
-  if (flags.policy.store_url.empty()) {
+  if (used.url.empty()) {
     password.origin = "no store";
-  } else if (!flags.policy.store_url.starts_with("postgres")) {
+  } else if (!used.url.starts_with("postgres")) {
     password.value = "(not used by a SQLite store)";
     password.origin = "store";
   } else if (Result<PasswordSource> p = flags.policy.store_password.Resolve(); !p.ok()) {

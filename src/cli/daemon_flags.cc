@@ -17,13 +17,14 @@ void DaemonFlags::Register(CLI::App& cmd) {
 Result<daemon::SingleServerOptions> DaemonFlags::Options(std::string name,
                                                          const PolicyFlags& policy) const {
   daemon::SingleServerOptions o;
-  if (!policy.store_url.empty()) {
+  StoreChoice store = ChooseStore(policy.store_url, /*create=*/false);
+  if (!store.url.empty()) {
     NM_ASSIGN_OR_RETURN(PasswordSource password, policy.store_password.Resolve());
     o.store_password = std::move(password.password);
   }
   o.name = std::move(name);
   o.policy_file = policy.policy_file;
-  o.store_url = policy.store_url;
+  o.store_url = store.url;
   o.spool = spool;
   o.user = user;
   return o;

@@ -1,7 +1,8 @@
 // `nearmiss learn [--store URL] SOURCE...`: who the organisation writes to,
 // from Postfix logs, Sent folders and CSV exports; `--confirm DOMAIN` marks
 // a domain a real correspondent even when it looks like another; `--prune`
-// applies the policy's audit retention.
+// applies the policy's audit retention; `--show` prints the relationships
+// (relationships_show.cc).
 #include <chrono>
 #include <cstdio>
 
@@ -20,13 +21,16 @@ namespace {
 
 struct LearnFlags {
   PolicyFlags policy;
-  std::string store = DefaultStoreUrl();
+  std::string store;  // "": the default location (ChooseStore)
   StorePasswordFlags store_password;
   std::vector<std::string> confirm, unconfirm;
   int year = 0;
   maillog::DateOrder date_order = maillog::DateOrder::kUnstated;
   int min_recognised = maillog::kDefaultMinRecognisedPercent;
   bool prune = false;
+  bool show = false;
+  std::string show_sender;
+  size_t show_limit = 50;
   std::vector<std::string> sources;
 };
 
@@ -64,8 +68,23 @@ int Prune(const LearnFlags& flags, Store& store) {
 int RunLearn(const LearnFlags& flags) {
   Result<PasswordSource> password = flags.store_password.Resolve();
   if (!password.ok()) return Fail(password.error());
-  Result<std::unique_ptr<Store>> store = Store::Open(flags.store, password->password);
-  if (!store.ok()) return Fail(store.error());
+  StoreChoice choice = ChooseStore(flags.store, /*create=*/true);
+  if (choice.url.empty()) return Fail(Status::InvalidArgument("learn needs a store, not --store none"));
+  Result<std::unique_ptr<Store>> store = Store::Open(choice.url, password->password);
+  if (!store.ok()) {
+    return Fail(Status::IoError("store " + UrlWithoutPassword(choice.url) + " (" + choice.origin +
+                                "): " + store.error().message()));
+  }
+  // Said first when no one named it, so whoever runs `check` next knows
+  // where the history went.
+  if (!choice.configured) {
+    std::printf("store: %s (%s)\n", UrlWithoutPassword(choice.url).c_str(),
+                choice.origin.c_str());
+  }
+  if (flags.show && flags.sources.empty() && flags.confirm.empty() && flags.unconfirm.empty() &&
+      !flags.prune) {
+    return ShowRelationships(**store, flags.show_sender, flags.show_limit);
+  }
   if (flags.prune) {
     if (int rc = Prune(flags, **store); rc != kExitClean) return rc;
     if (flags.sources.empty() && flags.confirm.empty() && flags.unconfirm.empty()) {
@@ -106,10 +125,26 @@ int RunLearn(const LearnFlags& flags) {
   }
   if (Status s = learner.FinishLogs(); !s.ok()) return Fail(s);
   if (!mailboxes.empty()) {
-    std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
+    // The policy's scanner only: the history is being written, not read.
+    std::shared_ptr<const Engine> engine = LoadEngine(flags.policy, nullptr);
     if (!engine) return kExitError;
     Status s = learner.AddMailboxes(mailboxes, engine->shared_scanner());
     if (!s.ok()) return Fail(s);
+    const history::Learner::MailboxCounts& m = learner.mailbox_counts();
+    std::printf("read %llu messages from Sent folders", static_cast<unsigned long long>(m.messages));
+    if (m.dated_by_delivery > 0) {
+      std::printf("; %llu without a readable Date: dated by delivery",
+                  static_cast<unsigned long long>(m.dated_by_delivery));
+    }
+    if (m.dated_now > 0) {
+      std::printf("; %llu with no date at all dated now",
+                  static_cast<unsigned long long>(m.dated_now));
+    }
+    if (m.without_message_id > 0) {
+      std::printf("; %llu without a Message-ID (known again by sender, date and subject)",
+                  static_cast<unsigned long long>(m.without_message_id));
+    }
+    std::printf("\n");
   }
   Status s = learner.Flush();
   if (!s.ok()) return Fail(s);
@@ -118,8 +153,14 @@ int RunLearn(const LearnFlags& flags) {
   std::printf("learned %llu deliveries; the store (%s) knows %zu domains\n",
               static_cast<unsigned long long>(learner.deliveries()),
               std::string((*store)->backend()).c_str(), domains->size());
+  if (learner.deliveries() > 0) {
+    std::printf("counted %llu new; %llu the store had counted before (an earlier run or an "
+                "overlapping file)\n",
+                static_cast<unsigned long long>(learner.counted()),
+                static_cast<unsigned long long>(learner.deliveries() - learner.counted()));
+  }
   if (!flags.sources.empty()) {
-    std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
+    std::shared_ptr<const Engine> engine = LoadEngine(flags.policy, nullptr);
     if (!engine) return kExitError;
     Result<HistorySnapshot> snap = (*store)->Snapshot(false);
     if (!snap.ok()) return Fail(snap.error());
@@ -133,6 +174,7 @@ int RunLearn(const LearnFlags& flags) {
     }
     std::printf("trusted from history: %zu domains\n", (*with)->stats().learned_entries);
   }
+  if (flags.show) return ShowRelationships(**store, flags.show_sender, flags.show_limit);
   return kExitClean;
 }
 
@@ -155,7 +197,8 @@ void AddLearnCommand(CLI::App& app, Run& run) {
   CLI::Option* store = cmd->add_option(
       "--store", flags->store,
       "sqlite:///path/nearmiss.db, a path, or postgresql://... (default: " + DefaultStoreUrl() +
-          "; the password from --store-password-file, never here)");
+          ", which check, scan, milter and serve read too; the password from "
+          "--store-password-file, never here)");
   BindConfig("store", *cmd, store, &flags->store);
   flags->store_password.Register(*cmd, store);
   cmd->add_option("--confirm", flags->confirm, "Mark a domain a confirmed correspondent");
@@ -170,6 +213,12 @@ void AddLearnCommand(CLI::App& app, Run& run) {
   cmd->add_flag("--prune", flags->prune,
                 "Delete audit records older than the policy's history.audit_retention_days "
                 "(default 365; the milter and serve do it on their own)");
+  cmd->add_flag("--show", flags->show,
+                "Print the relationships the store holds: organisation-wide figures, each "
+                "recipient address, and sender -> recipient counts with first and last seen");
+  cmd->add_option("--sender", flags->show_sender, "With --show: only this sender's relationships");
+  cmd->add_option("--limit", flags->show_limit,
+                  "With --show: at most this many rows per table (default 50; 0: all)");
   cmd->add_option("sources", flags->sources, "Logs, Sent folders, CSV files");
   cmd->callback([&run, flags] { run = [flags] { return RunLearn(*flags); }; });
 }

@@ -8,15 +8,16 @@
 namespace nearmiss::cli {
 
 Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags) {
-  if (flags.store_url.empty()) return std::shared_ptr<Store>();
+  StoreChoice choice = ChooseStore(flags.store_url, /*create=*/false);
+  if (choice.url.empty()) return std::shared_ptr<Store>();
   Result<PasswordSource> password = flags.store_password.Resolve();
   if (!password.ok()) {
     log::Error(password.error().message());
     return password.error();
   }
-  Result<std::unique_ptr<Store>> store = Store::Open(flags.store_url, password->password);
+  Result<std::unique_ptr<Store>> store = Store::Open(choice.url, password->password);
   if (!store.ok()) {
-    log::Error(store.error().message());
+    log::Error("store (" + choice.origin + "): " + store.error().message());
     return store.error();
   }
   return std::shared_ptr<Store>(std::move(*store));
@@ -45,7 +46,7 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags,
   std::optional<HistorySnapshot> history;
   if (store != nullptr) {
     Result<HistorySnapshot> snapshot =
-        store->Snapshot(policy->history.flag_new_addresses);
+        store->Snapshot(policy->history.needs_addresses());
     if (!snapshot.ok()) {
       log::Error("history: " + snapshot.error().message());
       return nullptr;

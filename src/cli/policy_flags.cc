@@ -22,7 +22,9 @@ void PolicyFlags::Register(CLI::App& cmd, bool with_protect_file, bool with_stor
         "--store", store_url,
         "Store with the learned history (nearmiss learn) and the audit log: a SQLite path or "
         "sqlite:PATH, or postgresql://USER@HOST:PORT/DB (the password from "
-        "--store-password-file, never here); default none (no history)");
+        "--store-password-file, never here), or none; default: the store `nearmiss learn` "
+        "writes, when it exists ($NEARMISS_STATE_DIR, /var/lib/nearmiss when writable, else "
+        "$XDG_DATA_HOME/nearmiss)");
     BindConfig("store", cmd, store, &store_url);
     store_password.Register(cmd, store);
   }

@@ -153,7 +153,8 @@ int RunScan(const ScanFlags& flags) {
   }
   std::unique_ptr<ScanAudit> audit;
   if (*store) {
-    audit = std::make_unique<ScanAudit>(*store, flags.policy.store_url, flags.spool);
+    audit = std::make_unique<ScanAudit>(*store, ChooseStore(flags.policy.store_url, false).url,
+                                        flags.spool);
     (*reader)->set_keep_bytes(true);  // for the record's digest
   }
   Terminal term(stdout);

@@ -350,6 +350,9 @@ ScannedMessage WalkMessage(GMimeMessage* message, std::string source,
   out.source = std::move(source);
   out.errors = std::move(parser_warnings);
   out.message_id = OrEmpty(g_mime_message_get_message_id(message));
+  if (GDateTime* date = g_mime_message_get_date(message)) {
+    out.date = g_date_time_to_unix(date);
+  }
   InternetAddressList* from = g_mime_message_get_from(message);
   if (from != nullptr && internet_address_list_length(from) == 1) {
     out.from = AddressToString(internet_address_list_get_address(from, 0));

@@ -1,9 +1,11 @@
 // MessageReader and ScanMessage: bytes or files in, ScannedMessage out.
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 
 #include "content/gmime_util.h"
 #include "content/inputs.h"
@@ -92,6 +94,27 @@ ScannedMessage ScanMessage(std::string_view bytes, std::string source,
                      std::move(warnings), scanner, scratch, limits);
 }
 
+namespace {
+
+// The time on an mbox "From " line: "From SENDER Tue Nov 29 10:00:00 2026"
+// (the asctime form mboxrd/mboxo writers use, UTC by convention; RFC 4155
+// section 2), read with strptime. 0 when it is not in that form.
+int64_t FromLineTime(const char* marker) {
+  if (marker == nullptr) return 0;
+  std::string_view line(marker);
+  if (!line.starts_with("From ")) return 0;
+  line.remove_prefix(5);
+  std::size_t sender_end = line.find(' ');
+  if (sender_end == std::string_view::npos) return 0;
+  std::string rest(line.substr(sender_end + 1));
+  std::tm tm{};
+  const char* end = strptime(rest.c_str(), "%a %b %d %H:%M:%S %Y", &tm);
+  if (end == nullptr) return 0;
+  return static_cast<int64_t>(timegm(&tm));
+}
+
+}  // namespace
+
 struct MessageReader::Rep {
   Rep(std::shared_ptr<const Scanner> s, Scratch sc, ContentLimits l,
       std::vector<InputFile> in)
@@ -159,6 +182,7 @@ struct MessageReader::Rep {
           out->mbox_from_line.pop_back();
         }
       }
+      out->delivered = FromLineTime(g_mime_parser_get_mbox_marker(parser));
       if (keep_bytes) out->bytes = MboxBytes(begin, end);
       return true;
     }
@@ -191,6 +215,11 @@ struct MessageReader::Rep {
       mbox_index = 0;
       return NextFromMbox(out);
     }
+    // A Maildir message is filed when its file is written (the delivery
+    // agent's time); a lone .eml keeps its copy's time, the best there is.
+    int64_t filed = 0;
+    struct stat st {};
+    if (!is_stdin && fstat(fd, &st) == 0) filed = static_cast<int64_t>(st.st_mtime);
     Result<std::string> data = ReadBounded(fd, limits.max_message_bytes);
     if (!is_stdin) close(fd);
     if (!data.ok()) {
@@ -208,6 +237,7 @@ struct MessageReader::Rep {
       return NextFromMbox(out);
     }
     *out = ScanMessage(*data, input.path, *scanner, scratch, limits);
+    out->delivered = filed;
     if (keep_bytes) out->bytes = std::move(*data);
     return true;
   }

@@ -8,7 +8,7 @@ constexpr int64_t kDayMs = 86'400'000;
 
 EngineHolder::HistorySource HistoryFrom(std::shared_ptr<Store> store) {
   return [store](const Policy& policy) {
-    return store->Snapshot(policy.history.flag_new_addresses);
+    return store->Snapshot(policy.history.needs_addresses());
   };
 }
 

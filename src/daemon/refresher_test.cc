@@ -57,7 +57,7 @@ TEST_F(RefresherTest, LearnedDomainsReachTheRunningEngine) {
             Verdict::kExternal);
   std::vector<Delivery> sent;
   for (int i = 0; i < 6; ++i)
-    sent.push_back({"alice@mod.gov.uk", "bob@partner.co", i * 5 * kDay});
+    sent.push_back({"alice@mod.gov.uk", "bob@partner.co", i * 5 * kDay, ""});
   ASSERT_TRUE(store_->RecordDeliveries(sent).ok());
 
   Refresher refresher(engines, store_, Collect());

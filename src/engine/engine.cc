@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 
+#include "engine/address_typo.h"
 #include "engine/decision_table.h"
 #include "engine/embedded_lists.h"
 #include "engine/learned.h"
@@ -227,7 +228,7 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
   c.domain_unicode.assign(r.domain.unicode);
   engine::ReasonSink reasons(c.reasons);
   JudgeDomain(r.domain, r.local, c, reasons);
-  if (has_history_) AddHistoryReasons(c, reasons);
+  if (has_history_) AddHistoryReasons(input, c, reasons);
 
   // A domain the address routes on to is judged as if it were the
   // delivery domain: the next hop may deliver there.

@@ -1,7 +1,9 @@
 // History in the engine: learned domains join the trusted set (engine/
-// learned.h picks them), and checks say when a recipient is new.
+// learned.h picks them), and checks say when a recipient is new, or a near
+// miss of an address written to often (engine/address_typo.h).
 #include <algorithm>
 
+#include "engine/address_typo.h"
 #include "engine/learned.h"
 #include "engine/reason_sink.h"
 #include "nearmiss/engine.h"
@@ -18,6 +20,14 @@ Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
   if (policy.history.flag_new_addresses) {
     seen_addresses_.insert(history.addresses.begin(), history.addresses.end());
   }
+  if (policy.history.address_typo && !history.correspondents.empty()) {
+    auto index = std::make_unique<engine::AddressIndex>(policy.history.address_typo_min_messages);
+    for (const AddressStats& a : history.correspondents) {
+      index->Add(a.sender, a.recipient, a.messages);
+    }
+    index->Finish();
+    addresses_ = std::move(index);
+  }
   if (history.domains.empty()) return Status::Ok();
   // The policy's own detector, to tell which learned domains imitate it.
   NM_ASSIGN_OR_RETURN(std::unique_ptr<const LookalikeDetector> base,
@@ -30,7 +40,25 @@ Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
   return Status::Ok();
 }
 
-void Engine::AddHistoryReasons(RecipientCheck& c, engine::ReasonSink& reasons) const {
+bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, RecipientCheck& c,
+                            engine::ReasonSink& reasons) const {
+  // A look-alike, blocked or invalid recipient already says more.
+  if (c.verdict != Verdict::kTrusted && c.verdict != Verdict::kExternal) return false;
+  if (c.address.empty() || addresses_->Known(sender, c.address)) return false;
+  engine::Slip slip;
+  if (!addresses_->FindSlip(sender, c.address, engine::DisplayNameOf(input), &slip)) return false;
+  Reason& r = reasons.Add(ReasonCode::kAddressTypo);
+  r.subject.assign(c.address);
+  r.object.assign(slip.known);
+  r.detail = std::move(slip.detail);
+  c.target = slip.known;
+  c.suggestion = std::move(slip.known);
+  c.score = std::max(c.score, slip.score);
+  return true;
+}
+
+void Engine::AddHistoryReasons(std::string_view input, RecipientCheck& c,
+                               engine::ReasonSink& reasons) const {
   if (c.domain.empty()) return;
   bool seen = seen_domains_.count(c.domain) > 0;
   if (c.verdict == Verdict::kLookalike && !seen) {
@@ -40,12 +68,35 @@ void Engine::AddHistoryReasons(RecipientCheck& c, engine::ReasonSink& reasons) c
     Reason& r = reasons.Add(ReasonCode::kNewDomain);
     r.subject.assign(c.domain_unicode);
     r.object.assign(c.target);
-  } else if (policy_.history.flag_new_addresses && seen &&
-             (c.verdict == Verdict::kTrusted || c.verdict == Verdict::kExternal) &&
-             seen_addresses_.count(c.address) == 0) {
+    return;
+  }
+  // The organisation scope needs no sender, so it is judged here, at RCPT
+  // time too; the sender scope waits for CheckMessage.
+  if (seen && addresses_ != nullptr &&
+      policy_.history.address_typo_scope == HistoryPolicy::TypoScope::kOrganisation &&
+      AddAddressTypo("", input, c, reasons)) {
+    return;  // says all new-address would, and what was meant
+  }
+  if (policy_.history.flag_new_addresses && seen &&
+      (c.verdict == Verdict::kTrusted || c.verdict == Verdict::kExternal) &&
+      seen_addresses_.count(c.address) == 0) {
     Reason& r = reasons.Add(ReasonCode::kNewAddress);
     r.subject.assign(c.address);
     r.object.assign(c.domain_unicode);
+  }
+}
+
+void Engine::AddSenderAddressTypos(std::string_view sender, MessageFacts& facts) const {
+  // The history keeps senders in lower case (history/learn.cc).
+  std::string lower(sender);
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (MessageRecipient& r : facts.recipients) {
+    RecipientCheck& c = r.check;
+    if (c.domain.empty() || seen_domains_.count(c.domain) == 0) continue;
+    engine::ReasonSink reasons(c.reasons);
+    reasons.Resume();
+    AddAddressTypo(lower, c.input, c, reasons);
+    reasons.Finish();
   }
 }
 

@@ -165,6 +165,10 @@ void Engine::CheckMessage(const Envelope& envelope, const MessageContent& conten
     }
   }
   filler.Finish();
+  if (addresses_ != nullptr &&
+      policy_.history.address_typo_scope == HistoryPolicy::TypoScope::kSender) {
+    AddSenderAddressTypos(facts.sender, facts);
+  }
   if (envelope.acknowledgements != nullptr && !facts.sender.empty()) {
     ApplyAcknowledgements(*envelope.acknowledgements, envelope.now, out);
   } else {

@@ -99,7 +99,13 @@ class SentSink final : public maillog::DeliverySink {
     auto it = open_.find(std::string(queue_id));
     if (it == open_.end()) return;
     for (Open& o : it->second) {
-      if (o.status == "sent") out_->push_back({o.sender, o.rcpt, o.first});
+      // The queue id, recipient and time name this delivery in any file
+      // that logs it, so overlapping rotated logs count it once; the time
+      // keeps a recycled Postfix queue id from naming an older one.
+      if (o.status == "sent") {
+        out_->push_back({o.sender, o.rcpt, o.first,
+                         "log:" + it->first + " " + o.rcpt + " " + std::to_string(o.first)});
+      }
     }
     open_.erase(it);
     if (on_batch) on_batch();
@@ -134,7 +140,9 @@ Status Learner::Add(Delivery d) {
 
 Status Learner::Flush() {
   if (pending_.empty()) return Status::Ok();
-  Status s = store_->RecordDeliveries(pending_);
+  size_t counted = 0;
+  Status s = store_->RecordDeliveries(pending_, &counted);
+  counted_ += counted;
   pending_.clear();
   return s;
 }
@@ -223,7 +231,7 @@ Status Learner::AddCsv(const std::string& path) {
     std::string to = Canonical(f[rcpt]);
     if (to.empty()) continue;
     std::string from = sender >= 0 && static_cast<int>(f.size()) > sender ? Canonical(f[sender]) : "";
-    NM_RETURN_IF_ERROR(Add({from, to, t}));
+    NM_RETURN_IF_ERROR(Add({from, to, t, ""}));  // a row names no delivery: no key
   }
   return Status::Ok();
 }
@@ -237,12 +245,28 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
                     .count();
   content::ScannedMessage m;
   while (reader->Next(&m)) {
+    // When it was sent: the author's Date:, else when it was filed (the
+    // mbox "From " line, the Maildir file), else now, counted.
+    int64_t time = m.date;
+    if (time <= 0) {
+      time = m.delivered > 0 ? m.delivered : now;
+      ++(m.delivered > 0 ? mailbox_counts_.dated_by_delivery : mailbox_counts_.dated_now);
+    }
+    ++mailbox_counts_.messages;
+    if (m.message_id.empty()) ++mailbox_counts_.without_message_id;
     std::string from = Canonical(m.from);
+    // What names this message again when the folder is read twice: its
+    // Message-ID (RFC 5322 section 3.6.4), else its author, date and subject.
+    std::string id = m.message_id.empty()
+                         ? "nomsgid:" + from + " " + std::to_string(time) + " " + m.subject
+                         : "msgid:" + m.message_id;
     for (const auto* list : {&m.to, &m.cc, &m.bcc}) {
       for (const std::string& header : *list) {
         for (const std::string& entry : SplitAddressList(header)) {
           std::string to = Canonical(entry);
-          if (!to.empty()) NM_RETURN_IF_ERROR(Add({from, to, now}));
+          if (to.empty()) continue;
+          std::string key = id + " " + to;
+          NM_RETURN_IF_ERROR(Add({from, std::move(to), time, std::move(key)}));
         }
       }
     }

@@ -38,7 +38,9 @@ class Learner {
   // a recipient column (recipient, to, rcpt) and optionally a time column
   // (date, time, timestamp: YYYY-MM-DD[THH:MM:SS] or unix seconds).
   Status AddCsv(const std::string& path);
-  // Sent folders: every To/Cc/Bcc recipient of every message.
+  // Sent folders: every To/Cc/Bcc recipient of every message, at the
+  // message's Date: (else when it was filed; MailboxCounts says how often),
+  // keyed by Message-ID so a message is counted once however often read.
   Status AddMailboxes(const std::vector<std::string>& paths,
                       std::shared_ptr<const content::Scanner> scanner);
   // Ends the messages of every log still open (call after the last log).
@@ -46,7 +48,19 @@ class Learner {
   // Writes what is pending.
   Status Flush();
 
+  // Deliveries found in the sources so far.
   uint64_t deliveries() const { return total_; }
+  // Of those written, how many were new to the store (the rest it had
+  // counted in an earlier run or an overlapping file).
+  uint64_t counted() const { return counted_; }
+
+  struct MailboxCounts {
+    uint64_t messages = 0;
+    uint64_t dated_by_delivery = 0;  // no readable Date:, the filing time used
+    uint64_t dated_now = 0;          // neither: the time of this run used
+    uint64_t without_message_id = 0;
+  };
+  const MailboxCounts& mailbox_counts() const { return mailbox_counts_; }
 
  private:
   Status Add(Delivery d);
@@ -58,6 +72,8 @@ class Learner {
   std::unique_ptr<maillog::PostfixLog> log_;
   std::vector<Delivery> pending_;
   uint64_t total_ = 0;
+  uint64_t counted_ = 0;
+  MailboxCounts mailbox_counts_;
 };
 
 }  // namespace nearmiss::history

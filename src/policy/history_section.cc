@@ -9,6 +9,21 @@ void ReadHistorySection(Context& ctx, const toml::table& t, Policy& policy) {
   if (auto v = GetInt(ctx, t, "min_messages", 1, 1'000'000'000)) h.min_messages = *v;
   if (auto v = GetInt(ctx, t, "min_days", 0, 100'000)) h.min_days = *v;
   if (auto v = GetBool(ctx, t, "flag_new_addresses")) h.flag_new_addresses = *v;
+  if (auto v = GetBool(ctx, t, "address_typo")) h.address_typo = *v;
+  if (auto v = GetString(ctx, t, "address_typo_scope")) {
+    if (*v == "organisation") {
+      h.address_typo_scope = HistoryPolicy::TypoScope::kOrganisation;
+    } else if (*v == "sender") {
+      h.address_typo_scope = HistoryPolicy::TypoScope::kSender;
+    } else {
+      ctx.Error(t.get("address_typo_scope")->source(), "unknown scope '" + *v + "'",
+                "\"organisation\" (never written to by anyone here) or \"sender\" (by this "
+                "sender)");
+    }
+  }
+  if (auto v = GetInt(ctx, t, "address_typo_min_messages", 1, 1'000'000'000)) {
+    h.address_typo_min_messages = *v;
+  }
   // At least 10 s: each refresh reads every domain and recompiles.
   if (auto v = GetInt(ctx, t, "refresh_seconds", 10, 86'400)) h.refresh_seconds = *v;
   if (auto v = GetInt(ctx, t, "audit_retention_days", 0, 100'000)) h.audit_retention_days = *v;

@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 79> kKeys = {
+constexpr std::array<std::string_view, 82> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -75,6 +75,9 @@ constexpr std::array<std::string_view, 79> kKeys = {
     "history.min_messages",
     "history.min_days",
     "history.flag_new_addresses",
+    "history.address_typo",
+    "history.address_typo_scope",
+    "history.address_typo_min_messages",
     "history.refresh_seconds",
     "history.audit_retention_days",
     "delivery.myhostname",

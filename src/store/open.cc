@@ -2,14 +2,14 @@
 #include <cstdlib>
 
 #include "nearmiss/store.h"
+#include "store/default_location.h"
 #include "store/schema.h"
 #include "store/sql_store.h"
 
 namespace nearmiss {
 
 std::string DefaultStoreUrl() {
-  const char* dir = std::getenv("NEARMISS_STATE_DIR");
-  return std::string("sqlite://") + (dir && *dir ? dir : "/var/lib/nearmiss") + "/nearmiss.db";
+  return "sqlite://" + store::FindDefaultStore(store::StoreEnvironment::FromProcess()).path;
 }
 
 Result<std::unique_ptr<Store>> Store::Open(std::string_view url, std::string_view password) {

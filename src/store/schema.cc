@@ -89,6 +89,13 @@ CREATE TABLE nm_link_use (
   used_at BIGINT NOT NULL,
   expires_at BIGINT NOT NULL);
 )sql",
+    // 4 (issue 14, learning): the deliveries `learn` has counted, by
+    // Delivery::key, so learning the same source twice counts nothing twice.
+    R"sql(
+CREATE TABLE nm_learned (
+  key TEXT PRIMARY KEY,
+  time BIGINT NOT NULL);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

@@ -8,6 +8,8 @@
 #include <cctype>
 #include <map>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace nearmiss::store {
 namespace {
@@ -55,15 +57,47 @@ Result<int> SqlStore::schema_version() {
   return rows->empty() ? 0 : static_cast<int>(ToInt((*rows)[0][0]));
 }
 
-Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries) {
-  std::map<std::string, Sum> domains;
-  std::map<std::pair<std::string, std::string>, Sum> pairs;
-  for (const Delivery& d : deliveries) {
-    std::string domain = DomainOf(d.recipient);
-    if (domain.empty()) continue;
-    domains[domain].Add(d.time);
-    pairs[{d.sender, d.recipient}].Add(d.time);
+Result<std::vector<bool>> SqlStore::NewDeliveries(const std::vector<Delivery>& deliveries) {
+  std::vector<bool> counts(deliveries.size(), true);
+  // The first delivery of each key in this batch; later ones never count.
+  std::unordered_map<std::string_view, size_t> first;
+  for (size_t i = 0; i < deliveries.size(); ++i) {
+    if (deliveries[i].key.empty()) continue;
+    auto [it, inserted] = first.emplace(deliveries[i].key, i);
+    if (!inserted) counts[i] = false;
   }
+  std::vector<size_t> keyed;
+  for (const auto& [key, i] : first) keyed.push_back(i);
+  std::sort(keyed.begin(), keyed.end());
+  // Rows per statement: two parameters each, under SQLite's old limit of
+  // 999 host parameters and PostgreSQL's 65535.
+  constexpr size_t kRows = 400;
+  for (size_t at = 0; at < keyed.size(); at += kRows) {
+    size_t n = std::min(kRows, keyed.size() - at);
+    std::string sql = "INSERT INTO nm_learned (key, time) VALUES ";
+    std::vector<Param> params;
+    params.reserve(2 * n);
+    for (size_t j = 0; j < n; ++j) {
+      const Delivery& d = deliveries[keyed[at + j]];
+      if (j > 0) sql += ", ";
+      sql += "($" + std::to_string(2 * j + 1) + ", $" + std::to_string(2 * j + 2) + ")";
+      params.emplace_back(d.key);
+      params.emplace_back(d.time);
+    }
+    sql += " ON CONFLICT (key) DO NOTHING RETURNING key";
+    NM_ASSIGN_OR_RETURN(std::vector<Row> rows, conn_->Query("record learned keys", sql, params));
+    std::unordered_set<std::string> inserted;
+    for (Row& r : rows) inserted.insert(std::move(r[0]));
+    for (size_t j = 0; j < n; ++j) {
+      size_t i = keyed[at + j];
+      counts[i] = inserted.count(deliveries[i].key) > 0;
+    }
+  }
+  return counts;
+}
+
+Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries, size_t* counted) {
+  if (counted != nullptr) *counted = 0;
   // A confirmed row made before any mail has first_seen 0: the first real
   // delivery sets it rather than losing to the 0.
   const std::string domain_sql =
@@ -80,6 +114,18 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries) {
       Greatest() + "(nm_correspondent.last_seen, excluded.last_seen)";
   std::lock_guard<std::mutex> lock(mu_);
   return InTransaction([&]() -> Status {
+    NM_ASSIGN_OR_RETURN(std::vector<bool> counts, NewDeliveries(deliveries));
+    std::map<std::string, Sum> domains;
+    std::map<std::pair<std::string, std::string>, Sum> pairs;
+    size_t n = 0;
+    for (size_t i = 0; i < deliveries.size(); ++i) {
+      const Delivery& d = deliveries[i];
+      std::string domain = DomainOf(d.recipient);
+      if (!counts[i] || domain.empty()) continue;
+      domains[domain].Add(d.time);
+      pairs[{d.sender, d.recipient}].Add(d.time);
+      ++n;
+    }
     for (const auto& [domain, s] : domains) {
       NM_RETURN_IF_ERROR(conn_->Exec("record deliveries", domain_sql,
                                      {domain, s.messages, s.first, s.last}));
@@ -88,6 +134,7 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries) {
       NM_RETURN_IF_ERROR(conn_->Exec("record correspondents", pair_sql,
                                      {pair.first, pair.second, s.messages, s.first, s.last}));
     }
+    if (counted != nullptr) *counted = n;
     return Status::Ok();
   });
 }
@@ -155,6 +202,9 @@ Result<HistorySnapshot> SqlStore::Snapshot(bool with_addresses) {
                                      "SELECT DISTINCT recipient FROM nm_correspondent "
                                      "ORDER BY recipient"));
     for (Row& r : rows) snap.addresses.push_back(std::move(r[0]));
+  }
+  if (with_addresses) {
+    NM_ASSIGN_OR_RETURN(snap.correspondents, Correspondents("", 0));
   }
   snap.taken_at = std::chrono::duration_cast<std::chrono::seconds>(
                       std::chrono::system_clock::now().time_since_epoch())

@@ -23,7 +23,8 @@ class SqlStore final : public Store {
   std::string_view backend() const override;
   Result<int> schema_version() override;
 
-  Status RecordDeliveries(const std::vector<Delivery>& deliveries) override;
+  Status RecordDeliveries(const std::vector<Delivery>& deliveries,
+                          size_t* counted) override;
   Status ConfirmDomain(std::string_view domain, bool confirmed) override;
   Result<std::vector<DomainStats>> Domains(size_t limit) override;
   Result<std::optional<DomainStats>> Domain(std::string_view domain) override;
@@ -65,6 +66,10 @@ class SqlStore final : public Store {
   // "MIN"/"MAX" (SQLite scalar) or "LEAST"/"GREATEST" (PostgreSQL).
   std::string Least() const;
   std::string Greatest() const;
+  // Which of `deliveries` count: unkeyed ones, and keyed ones whose key is
+  // new to nm_learned (now recorded there) and first in the batch. Inside
+  // the caller's transaction.
+  Result<std::vector<bool>> NewDeliveries(const std::vector<Delivery>& deliveries);
 
   std::mutex mu_;
   std::unique_ptr<Connection> conn_;

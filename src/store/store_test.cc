@@ -25,8 +25,8 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
       ASSERT_TRUE(conn.ok()) << conn.error().message();
       ASSERT_TRUE((*conn)
                       ->Exec("reset", "DROP TABLE IF EXISTS nm_audit_recipient, nm_audit, "
-                                      "nm_correspondent, nm_domain, nm_meta, nm_acknowledgement, "
-                                      "nm_admin_event, nm_link_use")
+                                      "nm_correspondent, nm_domain, nm_learned, nm_meta, "
+                                      "nm_acknowledgement, nm_admin_event, nm_link_use")
                       .ok());
     } else {
       dir_ = std::filesystem::temp_directory_path() /
@@ -66,6 +66,35 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<Store> store_;
 };
 
+// Learning twice what names the same deliveries (a Sent folder read again,
+// rotated logs that overlap) counts each once, in one batch or across runs.
+TEST_P(StoreTest, KeyedDeliveriesCountOnce) {
+  std::vector<Delivery> run = {{"a@x.org", "john.smith@partner.example", 100, "msgid:m1@x.org j"},
+                               {"a@x.org", "bob@partner.example", 100, "msgid:m1@x.org b"},
+                               {"a@x.org", "john.smith@partner.example", 100, "msgid:m1@x.org j"},
+                               {"a@x.org", "john.smith@partner.example", 500, "msgid:m2@x.org j"}};
+  size_t counted = 0;
+  ASSERT_TRUE(store_->RecordDeliveries(run, &counted).ok());
+  EXPECT_EQ(counted, 3u);
+  ASSERT_TRUE(store_->RecordDeliveries(run, &counted).ok());
+  EXPECT_EQ(counted, 0u);
+  // Unkeyed deliveries (CSV rows) always count.
+  ASSERT_TRUE(store_->RecordDeliveries({{"a@x.org", "bob@partner.example", 700, ""}}, &counted).ok());
+  EXPECT_EQ(counted, 1u);
+  auto pairs = store_->Correspondents("a@x.org");
+  ASSERT_TRUE(pairs.ok()) << pairs.error().message();
+  ASSERT_EQ(pairs->size(), 2u);
+  EXPECT_EQ((*pairs)[0].recipient, "bob@partner.example");
+  EXPECT_EQ((*pairs)[0].messages, 2);
+  EXPECT_EQ((*pairs)[1].recipient, "john.smith@partner.example");
+  EXPECT_EQ((*pairs)[1].messages, 2);
+  EXPECT_EQ((*pairs)[1].first_seen, 100);
+  EXPECT_EQ((*pairs)[1].last_seen, 500);
+  auto domain = store_->Domain("partner.example");
+  ASSERT_TRUE(domain.ok() && domain->has_value());
+  EXPECT_EQ((*domain)->messages, 4);
+}
+
 TEST_P(StoreTest, OpensAtCurrentSchemaAndReopens) {
   EXPECT_EQ(store_->backend(), GetParam());
   ASSERT_TRUE(store_->schema_version().ok());
@@ -78,12 +107,12 @@ TEST_P(StoreTest, OpensAtCurrentSchemaAndReopens) {
 
 TEST_P(StoreTest, DeliveriesSumAndWiden) {
   ASSERT_TRUE(store_
-                  ->RecordDeliveries({{"a@mod.gov.uk", "bob@partner.co", 200},
-                                      {"a@mod.gov.uk", "bob@partner.co", 100},
-                                      {"c@mod.gov.uk", "eve@Partner.CO", 300},
-                                      {"a@mod.gov.uk", "x@army.mil", 150}})
+                  ->RecordDeliveries({{"a@mod.gov.uk", "bob@partner.co", 200, ""},
+                                      {"a@mod.gov.uk", "bob@partner.co", 100, ""},
+                                      {"c@mod.gov.uk", "eve@Partner.CO", 300, ""},
+                                      {"a@mod.gov.uk", "x@army.mil", 150, ""}})
                   .ok());
-  ASSERT_TRUE(store_->RecordDeliveries({{"a@mod.gov.uk", "bob@partner.co", 50}}).ok());
+  ASSERT_TRUE(store_->RecordDeliveries({{"a@mod.gov.uk", "bob@partner.co", 50, ""}}).ok());
   auto domains = store_->Domains(0);
   ASSERT_TRUE(domains.ok()) << domains.error().message();
   ASSERT_EQ(domains->size(), 2u);
@@ -107,7 +136,7 @@ TEST_P(StoreTest, DeliveriesSumAndWiden) {
 
 TEST_P(StoreTest, ConfirmBeforeAnyMailKeepsFirstSeen) {
   ASSERT_TRUE(store_->ConfirmDomain("partner.ml", true).ok());
-  ASSERT_TRUE(store_->RecordDeliveries({{"a@x.org", "b@partner.ml", 1000}}).ok());
+  ASSERT_TRUE(store_->RecordDeliveries({{"a@x.org", "b@partner.ml", 1000, ""}}).ok());
   auto d = store_->Domain("partner.ml");
   ASSERT_TRUE(d.ok() && d->has_value());
   EXPECT_TRUE((*d)->confirmed);
@@ -118,8 +147,8 @@ TEST_P(StoreTest, ConfirmBeforeAnyMailKeepsFirstSeen) {
 }
 
 TEST_P(StoreTest, SnapshotCarriesDomainsAndAddresses) {
-  ASSERT_TRUE(store_->RecordDeliveries({{"a@x.org", "b@partner.co", 10},
-                                        {"a@x.org", "c@partner.co", 20}})
+  ASSERT_TRUE(store_->RecordDeliveries({{"a@x.org", "b@partner.co", 10, ""},
+                                        {"a@x.org", "c@partner.co", 20, ""}})
                   .ok());
   auto snap = store_->Snapshot(true);
   ASSERT_TRUE(snap.ok());

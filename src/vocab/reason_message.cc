@@ -60,6 +60,10 @@ void AppendReasonMessage(const Reason& r, std::string* out) {
       s.append("nobody here has written to ").append(r.subject);
       s.append(" before, though ").append(r.object).append(" is a known correspondent");
       return;
+    case ReasonCode::kAddressTypo:
+      s.append(r.subject).append(" has not been written to before and looks like ");
+      s.append(r.object).append(", a frequent correspondent (").append(r.detail).append(")");
+      return;
     case ReasonCode::kInvalidAddress:
       s.append(r.detail);
       return;

@@ -10,8 +10,8 @@ constexpr std::array<std::string_view, kReasonCodeCount> kReasonNames = {
     "suffix-edit",    "tld-swap",       "suffix-drop",     "suffix-truncate",
     "suffix-append",  "label-typo",     "dot-omission",    "dot-insertion",
     "hyphenation",    "bitsquat",       "homoglyph",       "tld-not-delegated",
-    "real-neighbour", "new-domain",
-    "new-address",    "trusted",        "blocked",         "invalid-address",
+    "real-neighbour", "new-domain",     "new-address",     "address-typo",
+    "trusted",        "blocked",        "invalid-address",
     "routed-address", "irregular-address", "sensitivity"};
 
 }  // namespace

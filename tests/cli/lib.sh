@@ -2,6 +2,11 @@
 # on exit, a failure flag the script exits with, check() and contains().
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# Commands given no --store use the default store when it exists
+# (src/store/default_location.h): point it here, so no test reads or
+# writes the machine's.
+NEARMISS_STATE_DIR="$tmp/state"
+export NEARMISS_STATE_DIR
 fail=0
 check() {  # check NAME EXPECTED ACTUAL
   if [ "$2" != "$3" ]; then

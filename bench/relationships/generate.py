@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""A seeded, generated relationship history and a labelled test set for
+address-typo (the wrong person at the right domain).
+
+Nothing here is real mail: the history is synthetic and says so. What it
+models, so the figures mean something:
+
+  * an organisation (mod.example) of SENDERS senders writing to PARTNERS
+    partner domains (northwind-traders.example, ...) over 180 days;
+  * each partner domain names its people by one convention, as real ones
+    do: given.family, gfamily, given_family, family.given or given-family;
+  * people are drawn from common given and family names, so two people at
+    one domain often share a given name (john.smith and john.taylor), as
+    they do in real directories;
+  * each sender has 5 to 25 contacts with Zipf-like message counts (a few
+    written to weekly, most rarely), dated over the 180 days.
+
+The test set holds, one per line, `label<TAB>address<TAB>expected`:
+
+  slip   a frequent contact's address (written to 3+ times) with one slip a
+         sender makes: a letter dropped, doubled, swapped with its
+         neighbour or replaced by a keyboard neighbour, the name parts
+         swapped, the given name cut to its initial; never an address
+         anyone has written to. `expected` is the meant address.
+  new    a genuinely new person at a domain people write to (a fresh name
+         in the domain's convention), never written to. `expected` is "".
+
+Usage: generate.py --seed N --out DIR   (writes DIR/history.csv, DIR/cases.tsv)
+"""
+import argparse
+import datetime
+import os
+import random
+
+GIVEN = """james john robert michael william david richard joseph thomas charles
+christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth
+kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas
+eric jonathan stephen larry justin scott brandon benjamin samuel gregory mary
+patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy
+betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy
+melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela
+shirley anna brenda pamela emma nicole helen samantha katherine christine debra
+rachel carolyn janet catherine maria heather diane ruth julie olivia joyce
+virginia victoria kelly lauren christina joan evelyn judith megan andrea
+cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn
+janice jean abigail alice judy sophia grace denise amber doris marilyn danielle
+beverly isabella theresa diana natalie brittany charlotte marie kayla alexis
+lori""".split()
+FAMILY = """smith johnson williams brown jones garcia miller davis rodriguez
+martinez hernandez lopez gonzalez wilson anderson thomas taylor moore jackson
+martin lee perez thompson white harris sanchez clark ramirez lewis robinson
+walker young allen king wright scott torres nguyen hill flores green adams
+nelson baker hall rivera campbell mitchell carter roberts gomez phillips evans
+turner diaz parker cruz edwards collins reyes stewart morris morales murphy
+cook rogers gutierrez ortiz morgan cooper peterson bailey reed kelly howard
+ramos kim cox ward richardson watson brooks chavez wood james bennett gray
+mendoza ruiz hughes price alvarez castillo sanders patel myers long ross
+foster jimenez powell jenkins perry russell sullivan bell coleman butler
+henderson barnes gonzales fisher vasquez simmons romero jordan patterson
+alexander hamilton graham reynolds griffin wallace moreno west cole hayes
+bryant herrera gibson ellis tran medina aguilar stevens murray ford castro
+marshall owens harrison fernandez mcdonald woods washington kennedy wells
+vargas henry chen freeman webb tucker guzman burns crawford olson simpson
+porter hunter gordon mendez silva shaw snyder mason dixon munoz hunt hicks
+holmes palmer wagner black robertson boyd rose stone salazar fox warren mills
+meyer rice schmidt garza daniels ferguson nichols stephens soto weaver ryan
+gardner payne grant dunn kelley spencer hawkins arnold pierce vazquez hansen
+peters santos hart bradley knight elliott cunningham duncan armstrong hudson
+carroll lane riley andrews alvarado ray delgado berry perkins hoffman johnston
+matthews pena richards contreras willis carpenter lawrence sandoval""".split()
+
+# Partner domains, far apart from each other: numbered names
+# (partner01/partner02) would be look-alikes of one another, which is the
+# domain detector's business, not this benchmark's.
+DOMAINS = """northwind-traders contoso-legal fabrikam adventure-works tailspin-toys
+litware wingtip-partners proseware lucerne-publishing margies-travel
+coho-winery fourth-coffee blue-yonder-air alpine-ski-house wide-world-importers
+trey-research humongous-insurance graphic-design-institute woodgrove-bank
+school-of-fine-art southridge-video consolidated-messenger""".split()
+
+CONVENTIONS = [
+    lambda g, f: g + "." + f,
+    lambda g, f: g[0] + f,
+    lambda g, f: g + "_" + f,
+    lambda g, f: f + "." + g,
+    lambda g, f: g + "-" + f,
+]
+
+# QWERTY neighbours, for substituted and inserted letters.
+ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+
+
+def neighbours(c):
+    for r, row in enumerate(ROWS):
+        i = row.find(c)
+        if i < 0:
+            continue
+        out = [row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)]
+        for rr in (r - 1, r + 1):
+            if 0 <= rr < len(ROWS):
+                out += [ROWS[rr][j] for j in (i - 1, i) if 0 <= j < len(ROWS[rr])]
+        return out
+    return [c]
+
+
+def slips(rng, local, person, convention):
+    """(kind, local) candidates for one slip of `local`."""
+    g, f = person
+    letters = [i for i, c in enumerate(local) if c.isalpha()]
+    i = rng.choice(letters)
+    out = [
+        ("drop-letter", local[:i] + local[i + 1:]),
+        ("double-letter", local[:i] + local[i] + local[i:]),
+        ("neighbour-key", local[:i] + rng.choice(neighbours(local[i])) + local[i + 1:]),
+    ]
+    j = rng.randrange(len(local) - 1)
+    if local[j] != local[j + 1]:
+        out.append(("swap-letters", local[:j] + local[j + 1] + local[j] + local[j + 2:]))
+    if convention in (0, 2, 3, 4):
+        sep = {0: ".", 2: "_", 3: ".", 4: "-"}[convention]
+        parts = local.split(sep)
+        if len(parts) == 2:
+            out.append(("swap-parts", parts[1] + sep + parts[0]))
+            out.append(("initial", g[0] + f if convention != 3 else f + g[0]))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--senders", type=int, default=40)
+    ap.add_argument("--partners", type=int, default=20, help="at most 22")
+    ap.add_argument("--cases", type=int, default=1000, help="of each label")
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+    os.makedirs(a.out, exist_ok=True)
+
+    domains = []
+    for d in range(a.partners):
+        people = set()
+        while len(people) < rng.randint(5, 40):
+            people.add((rng.choice(GIVEN), rng.choice(FAMILY)))
+        domains.append((DOMAINS[d] + ".example", rng.randrange(len(CONVENTIONS)), sorted(people)))
+
+    start = datetime.datetime(2026, 3, 1, tzinfo=datetime.timezone.utc)
+    written = {}  # address -> messages by everyone
+    meant = {}    # address -> (person, convention)
+    rows = []
+    for s in range(a.senders):
+        sender = "%s.%s@mod.example" % (rng.choice(GIVEN), rng.choice(FAMILY))
+        for rank in range(1, rng.randint(5, 25) + 1):
+            domain, conv, people = rng.choice(domains)
+            person = rng.choice(people)
+            address = CONVENTIONS[conv](*person) + "@" + domain
+            # Zipf-like: the first contacts weekly, the tail once or twice.
+            n = max(1, int(40 / rank ** 1.1 * rng.uniform(0.5, 1.5)))
+            for _ in range(n):
+                t = start + datetime.timedelta(seconds=rng.randrange(180 * 86400))
+                rows.append((sender, address, t.strftime("%Y-%m-%dT%H:%M:%S")))
+            written[address] = written.get(address, 0) + n
+            meant[address] = (person, conv)
+    rng.shuffle(rows)
+    with open(os.path.join(a.out, "history.csv"), "w") as f:
+        f.write("sender,recipient,date\n")
+        for r in rows:
+            f.write(",".join(r) + "\n")
+
+    frequent = [x for x, n in written.items() if n >= 3]
+    cases = []
+    seen = set(written)
+    while sum(1 for c in cases if c[0] == "slip") < a.cases:
+        address = rng.choice(frequent)
+        local, domain = address.split("@")
+        person, conv = meant[address]
+        kind, typed = rng.choice(slips(rng, local, person, conv))
+        typed_address = typed + "@" + domain
+        if typed_address in seen or not typed:
+            continue
+        seen.add(typed_address)
+        cases.append(("slip", typed_address, address, kind))
+    while sum(1 for c in cases if c[0] == "new") < a.cases:
+        domain, conv, people = rng.choice(domains)
+        person = (rng.choice(GIVEN), rng.choice(FAMILY))
+        address = CONVENTIONS[conv](*person) + "@" + domain
+        if address in seen:
+            continue
+        seen.add(address)
+        cases.append(("new", address, "", "new-contact"))
+    with open(os.path.join(a.out, "cases.tsv"), "w") as f:
+        for c in cases:
+            f.write("\t".join(c) + "\n")
+    print("history: %d deliveries, %d addresses (%d frequent); cases: %d slips, %d new"
+          % (len(rows), len(written), len(frequent), a.cases, a.cases))
+
+
+if __name__ == "__main__":
+    main()

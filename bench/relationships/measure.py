@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Recall and false alarms of address-typo on a generated relationship
+history (generate.py): `nearmiss learn` the history into a fresh SQLite
+store, `nearmiss check --json --store` every case, and count
+
+  recall        slips flagged address-typo / slips
+  right         slips whose suggestion is the meant address / slips
+  false alarms  new contacts flagged address-typo / new contacts
+
+per slip kind too. In the same run, for comparison, the reason that came
+before (history.flag_new_addresses: `new-address` on every unseen address at
+a known domain, with no suggestion), under a policy that turns it on.
+
+Usage: measure.py BUILD_DIR [--seed N] [--cases N] [--min-recall P] [--max-false P]
+Exit 1 when recall is under --min-recall or false alarms over --max-false
+(percent).
+"""
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+here = os.path.dirname(os.path.abspath(__file__))
+
+
+def check(nearmiss, store, policy, addresses):
+    args = [nearmiss, "check", "--json", "--store", store]
+    if policy:
+        args += ["--policy", policy]
+    out = subprocess.run(args, input="\n".join(addresses) + "\n", capture_output=True, text=True)
+    if out.returncode not in (0, 1):
+        sys.exit("check failed: " + out.stderr)
+    return [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("build")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--cases", type=int, default=1000)
+    ap.add_argument("--min-recall", type=float, default=0)
+    ap.add_argument("--max-false", type=float, default=100)
+    a = ap.parse_args()
+    nearmiss = os.path.join(os.path.abspath(a.build), "nearmiss")
+    with tempfile.TemporaryDirectory() as w:
+        gen = subprocess.run([sys.executable, os.path.join(here, "generate.py"), "--seed",
+                              str(a.seed), "--cases", str(a.cases), "--out", w],
+                             capture_output=True, text=True, check=True)
+        print(gen.stdout.strip())
+        store = "sqlite:" + os.path.join(w, "history.db")
+        subprocess.run([nearmiss, "learn", "--store", store, os.path.join(w, "history.csv")],
+                       capture_output=True, text=True, check=True)
+        cases = [line.rstrip("\n").split("\t") for line in open(os.path.join(w, "cases.tsv"))]
+        addresses = [c[1] for c in cases]
+        results = check(nearmiss, store, None, addresses)
+        before = os.path.join(w, "new-address.toml")
+        with open(before, "w") as f:
+            f.write("[history]\nflag_new_addresses = true\naddress_typo = false\n")
+        old = check(nearmiss, store, before, addresses)
+    if len(results) != len(cases) or len(old) != len(cases):
+        sys.exit("check answered %d and %d of %d" % (len(results), len(old), len(cases)))
+
+    def codes(r):
+        return {x["code"] for x in r["reasons"]}
+
+    kinds = collections.defaultdict(lambda: [0, 0, 0])  # cases, flagged, right
+    old_flagged = collections.Counter()
+    for (label, address, meant, kind), r, o in zip(cases, results, old):
+        k = kinds[kind]
+        k[0] += 1
+        if "address-typo" in codes(r):
+            k[1] += 1
+            if r.get("suggestion") == meant:
+                k[2] += 1
+        if "new-address" in codes(o):
+            old_flagged[label] += 1
+    slips = [k for kind, k in kinds.items() if kind != "new-contact"]
+    n = sum(k[0] for k in slips)
+    recall = 100.0 * sum(k[1] for k in slips) / n
+    right = 100.0 * sum(k[2] for k in slips) / n
+    new = kinds["new-contact"]
+    false = 100.0 * new[1] / new[0]
+    print("address-typo (organisation scope, default policy), seed %d:" % a.seed)
+    for kind in sorted(kinds):
+        if kind == "new-contact":
+            continue
+        k = kinds[kind]
+        print("  %-14s %5d slips  recall %5.1f%%  right suggestion %5.1f%%"
+              % (kind, k[0], 100.0 * k[1] / k[0], 100.0 * k[2] / k[0]))
+    print("  all slips      %5d        recall %5.1f%%  right suggestion %5.1f%%" % (n, recall, right))
+    print("  new contacts   %5d        false alarms %5.1f%%" % (new[0], false))
+    print("before (new-address on every unseen address at a known domain, no suggestion):")
+    print("  recall %5.1f%%  false alarms %5.1f%%"
+          % (100.0 * old_flagged["slip"] / n, 100.0 * old_flagged["new"] / new[0]))
+    if recall < a.min_recall or false > a.max_false:
+        print("FAIL: recall %.1f%% (min %.1f), false alarms %.1f%% (max %.1f)"
+              % (recall, a.min_recall, false, a.max_false))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

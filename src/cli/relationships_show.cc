@@ -1,0 +1,86 @@
+// `nearmiss learn --show`: what the store knows of who writes to whom, the
+// ground of new-domain, new-address and address-typo. Times are the
+// messages' own (Date:, the log's timestamps), printed as UTC days.
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <map>
+#include <set>
+
+#include "base/log.h"
+#include "cli/commands.h"
+
+namespace nearmiss::cli {
+namespace {
+
+std::string Day(int64_t unix_seconds) {
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+struct Recipient {
+  int64_t messages = 0, first = 0, last = 0;
+  std::set<std::string> senders;
+};
+
+}  // namespace
+
+int ShowRelationships(Store& store, const std::string& sender, size_t limit) {
+  Result<std::vector<AddressStats>> pairs = store.Correspondents(sender, 0);
+  if (!pairs.ok()) {
+    log::Error(pairs.error().message());
+    return kExitError;
+  }
+  // Organisation-wide: every sender's deliveries to each address.
+  std::map<std::string, Recipient> recipients;
+  std::set<std::string> senders, domains;
+  int64_t total = 0, first = 0, last = 0;
+  for (const AddressStats& p : *pairs) {
+    Recipient& r = recipients[p.recipient];
+    r.first = r.messages == 0 ? p.first_seen : std::min(r.first, p.first_seen);
+    r.last = std::max(r.last, p.last_seen);
+    r.messages += p.messages;
+    r.senders.insert(p.sender);
+    first = total == 0 ? p.first_seen : std::min(first, p.first_seen);
+    last = std::max(last, p.last_seen);
+    total += p.messages;
+    senders.insert(p.sender);
+    domains.insert(p.recipient.substr(p.recipient.rfind('@') + 1));
+  }
+  std::printf("%s: %lld deliveries from %zu senders to %zu addresses at %zu domains",
+              sender.empty() ? "organisation" : sender.c_str(), static_cast<long long>(total),
+              senders.size(), recipients.size(), domains.size());
+  if (total > 0) std::printf(", %s to %s", Day(first).c_str(), Day(last).c_str());
+  std::printf("\n");
+  if (total == 0) return kExitClean;
+
+  std::vector<std::pair<std::string, Recipient>> by_count(recipients.begin(), recipients.end());
+  std::stable_sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) {
+    return a.second.messages > b.second.messages;
+  });
+  size_t rows = limit == 0 ? by_count.size() : std::min(limit, by_count.size());
+  std::printf("\nrecipient%*s messages senders first seen  last seen\n", 32, "");
+  for (size_t i = 0; i < rows; ++i) {
+    const auto& [address, r] = by_count[i];
+    std::printf("%-41s %8lld %7zu %-11s %s\n", address.c_str(), static_cast<long long>(r.messages),
+                r.senders.size(), Day(r.first).c_str(), Day(r.last).c_str());
+  }
+  if (rows < by_count.size()) std::printf("(%zu more; --limit 0 shows all)\n", by_count.size() - rows);
+
+  rows = limit == 0 ? pairs->size() : std::min(limit, pairs->size());
+  std::printf("\nsender -> recipient%*s messages first seen  last seen\n", 42, "");
+  for (size_t i = 0; i < rows; ++i) {
+    const AddressStats& p = (*pairs)[i];
+    std::string pair = (p.sender.empty() ? "(unknown)" : p.sender) + " -> " + p.recipient;
+    std::printf("%-61s %8lld %-11s %s\n", pair.c_str(), static_cast<long long>(p.messages),
+                Day(p.first_seen).c_str(), Day(p.last_seen).c_str());
+  }
+  if (rows < pairs->size()) std::printf("(%zu more; --limit 0 shows all)\n", pairs->size() - rows);
+  return kExitClean;
+}
+
+}  // namespace nearmiss::cli

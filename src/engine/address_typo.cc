@@ -1,0 +1,309 @@
+#include "engine/address_typo.h"
+
+#include <algorithm>
+#include <array>
+
+namespace nearmiss::engine {
+namespace {
+
+constexpr size_t kMaxLocal = 64;  // RFC 5321 section 4.5.3.1.1
+constexpr size_t kMaxParts = 4;
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool IsSeparator(char c) { return c == '.' || c == '_' || c == '-'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Name parts of a lower-case local part: "john.a.smith" -> john, a, smith.
+// More than kMaxParts parts (or an empty one) gives 0: not a name.
+struct Parts {
+  std::array<std::string_view, kMaxParts> p;
+  size_t n = 0;
+};
+Parts Split(std::string_view local) {
+  Parts out;
+  size_t start = 0;
+  for (size_t i = 0; i <= local.size(); ++i) {
+    if (i < local.size() && !IsSeparator(local[i])) continue;
+    if (i == start || out.n == kMaxParts) return Parts{};
+    out.p[out.n++] = local.substr(start, i - start);
+    start = i + 1;
+  }
+  return out;
+}
+
+// Equal once digits are dropped: support1 / support2, numbered mailboxes
+// that are distinct people or desks, not slips.
+bool DifferOnlyInDigits(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  bool digits = false;
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && IsDigit(a[i])) { ++i; digits = true; continue; }
+    if (j < b.size() && IsDigit(b[j])) { ++j; digits = true; continue; }
+    if (i == a.size() || j == b.size() || a[i] != b[j]) return false;
+    ++i;
+    ++j;
+  }
+  return digits;
+}
+
+// The same parts, counted, in any order (at most kMaxParts each: counting
+// beats sorting, and GCC 12 warns falsely on std::sort over 4 elements).
+bool SameMultiset(const Parts& a, const Parts& b) {
+  if (a.n != b.n) return false;
+  for (size_t i = 0; i < a.n; ++i) {
+    size_t in_a = 0, in_b = 0;
+    for (size_t j = 0; j < a.n; ++j) {
+      in_a += a.p[j] == a.p[i];
+      in_b += b.p[j] == a.p[i];
+    }
+    if (in_a != in_b) return false;
+  }
+  return true;
+}
+
+// jsmith, johns, smithj for john.smith; j.smith, john.s for john.smith;
+// john, smith for john.smith; john.smith for john.a.smith.
+bool Shortened(std::string_view typed, const Parts& t, const Parts& k) {
+  if (k.n < 2) return false;
+  std::string_view given = k.p[0], family = k.p[k.n - 1];
+  if (t.n == 1) {
+    // Initial + family name, given name + initial, family name + initial.
+    auto joined = [&](std::string_view x, std::string_view y) {
+      return typed.size() == x.size() + y.size() && typed.starts_with(x) && typed.ends_with(y);
+    };
+    if (joined(given.substr(0, 1), family) || joined(given, family.substr(0, 1)) ||
+        joined(family, given.substr(0, 1))) {
+      return true;
+    }
+  }
+  if (t.n == k.n) {
+    // Each part the same or cut to its initial, at least one cut.
+    bool cut = false;
+    for (size_t i = 0; i < t.n; ++i) {
+      if (t.p[i] == k.p[i]) continue;
+      if (t.p[i].size() != 1 || t.p[i][0] != k.p[i][0]) return false;
+      cut = true;
+    }
+    return cut;
+  }
+  if (t.n + 1 == k.n) {
+    // One part dropped, the rest in order and each a real name part.
+    for (size_t drop = 0; drop < k.n; ++drop) {
+      bool same = true;
+      for (size_t i = 0, j = 0; i < t.n; ++i, ++j) {
+        if (j == drop) ++j;
+        if (t.p[i] != k.p[j] || t.p[i].size() < 2) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return true;
+    }
+  }
+  return false;
+}
+
+// The display name's given and family names, lower case: "John Smith",
+// "Smith, John", "John A. Smith". False when it is not two or more words.
+bool DisplayNames(std::string_view display, std::string* given, std::string* family) {
+  std::array<std::string, kMaxParts> words;
+  size_t n = 0;
+  std::string word;
+  bool comma = false;
+  for (size_t i = 0; i <= display.size(); ++i) {
+    char c = i < display.size() ? display[i] : ' ';
+    if (IsLetter(c)) {
+      word += Lower(c);
+      continue;
+    }
+    if (c == ',' && n == 0 && !word.empty()) comma = true;
+    if (!word.empty()) {
+      if (n == kMaxParts) return false;
+      words[n++] = std::move(word);
+      word.clear();
+    }
+  }
+  if (n < 2) return false;
+  *given = comma ? words[1] : words[0];
+  *family = comma ? words[0] : words[n - 1];
+  return given->size() >= 2 && family->size() >= 2;
+}
+
+// Whether `local` is written for the person named: it holds the family name
+// and the given name or its initial.
+bool NamesPerson(std::string_view local, std::string_view given, std::string_view family) {
+  size_t at = local.find(family);
+  if (at == std::string_view::npos) return false;
+  std::string_view rest = local.substr(0, at);
+  std::string_view after = local.substr(at + family.size());
+  return rest.find(given) != std::string_view::npos ||
+         after.find(given) != std::string_view::npos || (!rest.empty() && rest[0] == given[0]) ||
+         (!after.empty() && after.back() == given[0]);
+}
+
+}  // namespace
+
+int OsaDistance(std::string_view a, std::string_view b, int limit) {
+  if (a.size() > kMaxLocal || b.size() > kMaxLocal) return limit + 1;
+  const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  if (std::abs(n - m) > limit) return limit + 1;
+  // Three rows of the dynamic-programming table, on the stack.
+  std::array<int, kMaxLocal + 1> prev2{}, prev{}, cur{};
+  for (int j = 0; j <= m; ++j) prev[j] = j;
+  for (int i = 1; i <= n; ++i) {
+    cur[0] = i;
+    int row_min = cur[0];
+    for (int j = 1; j <= m; ++j) {
+      int cost = Lower(a[i - 1]) == Lower(b[j - 1]) ? 0 : 1;
+      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && Lower(a[i - 1]) == Lower(b[j - 2]) &&
+          Lower(a[i - 2]) == Lower(b[j - 1])) {
+        v = std::min(v, prev2[j - 2] + 1);
+      }
+      cur[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > limit) return limit + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return std::min(prev[m], limit + 1);
+}
+
+std::string_view DisplayNameOf(std::string_view input) {
+  size_t lt = input.rfind('<');
+  if (lt == std::string_view::npos) return {};
+  std::string_view d = input.substr(0, lt);
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '"'; };
+  while (!d.empty() && blank(d.front())) d.remove_prefix(1);
+  while (!d.empty() && blank(d.back())) d.remove_suffix(1);
+  return d;
+}
+
+void AddressIndex::Add(std::string_view sender, std::string_view recipient, int64_t messages) {
+  size_t at = recipient.rfind('@');
+  if (at == std::string_view::npos || at == 0) return;
+  by_anyone_[std::string(recipient)] += messages;
+  by_sender_[std::string(sender)].emplace(recipient);
+  if (messages >= min_messages_ && !sender.empty()) {
+    Frequent f{std::string(recipient), std::string(recipient.substr(0, at)),
+               std::string(recipient.substr(at + 1)), messages};
+    for (char& c : f.local) c = Lower(c);
+    sender_frequent_[std::string(sender)].push_back(std::move(f));
+  }
+}
+
+void AddressIndex::Finish() {
+  for (const auto& [address, messages] : by_anyone_) {
+    if (messages < min_messages_) continue;
+    size_t at = address.rfind('@');
+    Frequent f{address, address.substr(0, at), address.substr(at + 1), messages};
+    for (char& c : f.local) c = Lower(c);
+    org_frequent_[f.domain].push_back(std::move(f));
+  }
+}
+
+bool AddressIndex::Known(std::string_view sender, std::string_view address) const {
+  if (sender.empty()) return by_anyone_.find(address) != by_anyone_.end();
+  auto it = by_sender_.find(sender);
+  return it != by_sender_.end() && it->second.find(address) != it->second.end();
+}
+
+bool AddressIndex::FindSlip(std::string_view sender, std::string_view address,
+                            std::string_view display, Slip* out) const {
+  size_t at = address.rfind('@');
+  if (at == std::string_view::npos || at == 0 || at > kMaxLocal) return false;
+  std::string_view domain = address.substr(at + 1);
+  std::array<char, kMaxLocal> buffer;
+  for (size_t i = 0; i < at; ++i) buffer[i] = Lower(address[i]);
+  std::string_view local(buffer.data(), at);
+  const std::vector<Frequent>* list = nullptr;
+  if (sender.empty()) {
+    auto it = org_frequent_.find(domain);
+    if (it != org_frequent_.end()) list = &it->second;
+  } else {
+    auto it = sender_frequent_.find(sender);
+    if (it != sender_frequent_.end()) list = &it->second;
+  }
+  return list != nullptr && Best(list, local, domain, display, out);
+}
+
+bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view local,
+                        std::string_view domain, std::string_view display, Slip* out) const {
+  const Parts typed = Split(local);
+  std::string given, family;
+  const bool named = !display.empty() && DisplayNames(display, &given, &family) &&
+                     !NamesPerson(local, given, family) &&
+                     local.find(given) == std::string_view::npos &&
+                     local.find(family) == std::string_view::npos;
+  const Frequent* best = nullptr;
+  SlipKind best_kind = SlipKind::kEdit;
+  int best_edits = 0;
+  double best_score = 0;
+  for (const Frequent& f : *list) {
+    if (f.domain != domain || f.local == local) continue;
+    const Parts known = Split(f.local);
+    SlipKind kind;
+    int edits = 0;
+    double score = 0;
+    if (named && NamesPerson(f.local, given, family)) {
+      kind = SlipKind::kDisplayName;
+      score = 0.85;
+    } else if (typed.n >= 2 && SameMultiset(typed, known)) {
+      kind = SlipKind::kSwappedParts;
+      score = 0.85;
+    } else if (int d = OsaDistance(local, f.local, 2);
+               d <= 2 && !DifferOnlyInDigits(local, f.local) &&
+               ((d == 1 && std::max(local.size(), f.local.size()) >= 3) ||
+                (d == 2 && std::min(local.size(), f.local.size()) >= 6))) {
+      kind = SlipKind::kEdit;
+      edits = d;
+      score = d == 1 ? 0.8 : 0.6;
+    } else if (typed.n > 0 && Shortened(local, typed, known)) {
+      kind = SlipKind::kShortenedParts;
+      score = 0.7;
+    } else if (typed.n == 2 && known.n == 2 && typed.p[0] == known.p[0] &&
+               typed.p[0].size() >= 2 && typed.p[1].size() >= 2) {
+      kind = SlipKind::kOtherFamilyName;
+      score = 0.5;
+    } else {
+      continue;
+    }
+    if (best == nullptr || score > best_score ||
+        (score == best_score && f.messages > best->messages)) {
+      best = &f;
+      best_kind = kind;
+      best_edits = edits;
+      best_score = score;
+    }
+  }
+  if (best == nullptr) return false;
+  out->known = best->address;
+  out->messages = best->messages;
+  out->kind = best_kind;
+  out->edits = best_edits;
+  out->score = best_score;
+  switch (best_kind) {
+    case SlipKind::kEdit:
+      out->detail = best_edits == 1 ? "one character differs" : "two characters differ";
+      break;
+    case SlipKind::kSwappedParts:
+      out->detail = "the same name parts in another order";
+      break;
+    case SlipKind::kShortenedParts:
+      out->detail = "a name part dropped or cut to its initial";
+      break;
+    case SlipKind::kOtherFamilyName:
+      out->detail = "the same given name with another family name";
+      break;
+    case SlipKind::kDisplayName:
+      out->detail = "the display name '" + std::string(display) + "' fits " + best->address +
+                    ", not this address";
+      break;
+  }
+  out->detail += "; written to " + std::to_string(best->messages) + " times";
+  return true;
+}
+
+}  // namespace nearmiss::engine

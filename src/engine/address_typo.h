@@ -1,0 +1,119 @@
+// AddressIndex: the recipient addresses people here write to, and the near
+// misses of the frequent ones at the level of the local part — the wrong
+// person at the right domain (`jon.smith@partner.example` typed, or picked
+// by autocomplete, for `john.smith@partner.example`).
+//
+// Built once from a HistorySnapshot's sender -> recipient pairs when the
+// engine is compiled; immutable after Finish. Addresses are the canonical
+// "local@ascii-domain" the engine writes (RecipientCheck::address); local
+// parts compare without case (what nearly every mail system does, though
+// RFC 5321 section 2.4 leaves it to the receiving host).
+//
+// A never-seen address is a slip of a frequent one when its local part:
+//   - is one edit away (two, for local parts of 6 or more characters) by
+//     Damerau-Levenshtein distance in its optimal-string-alignment form
+//     (insert, delete, substitute, swap two neighbours): jon.smith, jhon.smith;
+//   - has the same name parts in another order: smith.john;
+//   - drops or shortens a name part: jsmith, j.smith, john, smith;
+//   - keeps the given name with another family name (another John among
+//     the frequent contacts): john.jones;
+//   - or sits under a display name that names the frequent address and not
+//     itself: "John Smith" <jon.jones@partner.example>.
+// Name parts are separated by '.', '_' or '-'. Local parts longer than 64
+// octets (RFC 5321 section 4.5.3.1.1) are not compared.
+//
+// Thread safety: const methods may be called from any number of threads.
+// Known() allocates nothing; FindSlip allocates only when it finds one.
+#ifndef NEARMISS_ENGINE_ADDRESS_TYPO_H_
+#define NEARMISS_ENGINE_ADDRESS_TYPO_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace nearmiss::engine {
+
+// How a typed local part differs from the frequent one; its name is the
+// address-typo reason's detail.
+enum class SlipKind : uint8_t {
+  kEdit,            // "one letter differs" / "two letters differ"
+  kSwappedParts,    // "the name parts are swapped"
+  kShortenedParts,  // "a name part is dropped or shortened"
+  kOtherFamilyName, // "the same given name with another family name"
+  kDisplayName,     // "the display name 'John Smith' names the other address"
+};
+
+struct Slip {
+  std::string known;   // the frequent address it resembles
+  int64_t messages = 0;  // written to it (by the scope's senders)
+  SlipKind kind = SlipKind::kEdit;
+  int edits = 0;       // kEdit: 1 or 2
+  double score = 0;    // confidence in [0, 1]
+  std::string detail;  // the sentence's clause (address-typo reason)
+};
+
+class AddressIndex {
+ public:
+  // `min_messages`: how often an address must have been written to (by one
+  // sender, for that sender's list; by everyone, for the organisation's)
+  // to count as frequent.
+  explicit AddressIndex(int64_t min_messages) : min_messages_(min_messages) {}
+
+  // One sender -> recipient pair of the history; `sender` may be "".
+  void Add(std::string_view sender, std::string_view recipient, int64_t messages);
+  // Ends building: sums the organisation's figures.
+  void Finish();
+
+  // Whether `address` was written to by `sender`, or by anyone when
+  // `sender` is empty.
+  bool Known(std::string_view sender, std::string_view address) const;
+
+  // The best frequent address `address` (never written to) is a slip of:
+  // among `sender`'s frequent contacts, or the organisation's when `sender`
+  // is empty. `display` is the display name written with the address ("" none).
+  bool FindSlip(std::string_view sender, std::string_view address, std::string_view display,
+                Slip* out) const;
+
+  size_t addresses() const { return by_anyone_.size(); }
+
+ private:
+  struct Frequent {
+    std::string address;
+    std::string local;   // lower case
+    std::string domain;
+    int64_t messages = 0;
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  template <typename V>
+  using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+
+  bool Best(const std::vector<Frequent>* list, std::string_view local, std::string_view domain,
+            std::string_view display, Slip* out) const;
+
+  int64_t min_messages_;
+  Map<int64_t> by_anyone_;               // address -> messages by everyone
+  Map<Set> by_sender_;                   // sender -> addresses written to
+  Map<std::vector<Frequent>> org_frequent_;     // domain -> frequent addresses
+  Map<std::vector<Frequent>> sender_frequent_;  // sender -> frequent contacts
+};
+
+// The display name of a header's address entry ("John Smith" in
+// `"John Smith" <jon@x.org>`), without quotes and blanks around it; "" when
+// there is none (an envelope address).
+std::string_view DisplayNameOf(std::string_view input);
+
+// Optimal-string-alignment distance between `a` and `b` (each at most 64
+// octets, compared without ASCII case); stops counting past `limit`, then
+// returns limit + 1.
+int OsaDistance(std::string_view a, std::string_view b, int limit);
+
+}  // namespace nearmiss::engine
+
+#endif  // NEARMISS_ENGINE_ADDRESS_TYPO_H_

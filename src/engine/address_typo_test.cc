@@ -1,0 +1,169 @@
+// address-typo: the index's near misses, and the engine's reason, suggestion
+// and decision under the embedded default policy and the sender scope.
+#include "engine/address_typo.h"
+
+#include <gtest/gtest.h>
+
+#include "nearmiss/engine.h"
+
+namespace nearmiss {
+namespace {
+
+using engine::AddressIndex;
+using engine::Slip;
+using engine::SlipKind;
+
+// alice writes to john.smith and mary.jones often, to bob once; carol
+// writes to peter.brown often.
+AddressIndex Index() {
+  AddressIndex index(3);
+  index.Add("alice@mod.example", "john.smith@partner.example", 12);
+  index.Add("alice@mod.example", "mary.jones@partner.example", 5);
+  index.Add("alice@mod.example", "bob@partner.example", 1);
+  index.Add("carol@mod.example", "peter.brown@partner.example", 7);
+  index.Add("carol@mod.example", "support1@partner.example", 9);
+  index.Finish();
+  return index;
+}
+
+std::optional<Slip> Find(const AddressIndex& index, std::string_view address,
+                         std::string_view display = "", std::string_view sender = "") {
+  Slip slip;
+  if (!index.FindSlip(sender, address, display, &slip)) return std::nullopt;
+  return slip;
+}
+
+TEST(OsaDistance, CountsEditsAndNeighbourSwaps) {
+  EXPECT_EQ(engine::OsaDistance("john.smith", "jon.smith", 2), 1);
+  EXPECT_EQ(engine::OsaDistance("john.smith", "jhon.smith", 2), 1);  // swap
+  EXPECT_EQ(engine::OsaDistance("john.smith", "JOHN.SMITH", 2), 0);
+  EXPECT_EQ(engine::OsaDistance("john.smith", "jon.smyth", 2), 2);
+  EXPECT_EQ(engine::OsaDistance("john.smith", "peter", 2), 3);  // past the limit
+}
+
+TEST(AddressIndex, KnownBySenderOrAnyone) {
+  AddressIndex index = Index();
+  EXPECT_TRUE(index.Known("", "bob@partner.example"));
+  EXPECT_TRUE(index.Known("alice@mod.example", "bob@partner.example"));
+  EXPECT_FALSE(index.Known("carol@mod.example", "bob@partner.example"));
+  EXPECT_FALSE(index.Known("", "jon.smith@partner.example"));
+}
+
+TEST(AddressIndex, FindsEachKindOfSlip) {
+  AddressIndex index = Index();
+  struct Case {
+    std::string_view typed, display, known;
+    SlipKind kind;
+  } cases[] = {
+      {"jon.smith@partner.example", "", "john.smith@partner.example", SlipKind::kEdit},
+      {"jhon.smith@partner.example", "", "john.smith@partner.example", SlipKind::kEdit},
+      {"smith.john@partner.example", "", "john.smith@partner.example", SlipKind::kSwappedParts},
+      {"jsmith@partner.example", "", "john.smith@partner.example", SlipKind::kShortenedParts},
+      {"j.smith@partner.example", "", "john.smith@partner.example", SlipKind::kShortenedParts},
+      {"smith@partner.example", "", "john.smith@partner.example", SlipKind::kShortenedParts},
+      {"john.taylor@partner.example", "", "john.smith@partner.example",
+       SlipKind::kOtherFamilyName},
+      {"pat.kelly@partner.example", "John Smith", "john.smith@partner.example",
+       SlipKind::kDisplayName},
+      {"pat.kelly@partner.example", "Smith, John", "john.smith@partner.example",
+       SlipKind::kDisplayName},
+  };
+  for (const Case& c : cases) {
+    std::optional<Slip> slip = Find(index, c.typed, c.display);
+    ASSERT_TRUE(slip.has_value()) << c.typed;
+    EXPECT_EQ(slip->known, c.known) << c.typed;
+    EXPECT_EQ(slip->kind, c.kind) << c.typed;
+    EXPECT_GT(slip->score, 0) << c.typed;
+  }
+}
+
+TEST(AddressIndex, LeavesNewContactsAlone) {
+  AddressIndex index = Index();
+  // Far from every frequent address, another domain, a numbered desk, an
+  // address written to too rarely to be a target (bob), a display name
+  // that fits the typed address.
+  for (std::string_view typed : {"sarah.connor@partner.example", "jon.smith@other.example",
+                                 "support2@partner.example", "rob@partner.example"}) {
+    EXPECT_FALSE(Find(index, typed).has_value()) << typed;
+  }
+  EXPECT_FALSE(Find(index, "pat.kelly@partner.example", "Pat Kelly").has_value());
+}
+
+TEST(AddressIndex, SenderScopeUsesTheSendersFrequentContacts) {
+  AddressIndex index = Index();
+  // peter.brown is carol's frequent contact, not alice's.
+  EXPECT_TRUE(Find(index, "peter.browne@partner.example", "", "carol@mod.example").has_value());
+  EXPECT_FALSE(Find(index, "peter.browne@partner.example", "", "alice@mod.example").has_value());
+}
+
+HistorySnapshot History() {
+  HistorySnapshot h;
+  h.domains.push_back({"partner.example", 30, 1'700'000'000, 1'704'000'000, false});
+  h.correspondents.push_back(
+      {"alice@mod.example", "john.smith@partner.example", 30, 1'700'000'000, 1'704'000'000});
+  h.taken_at = 1'704'100'000;
+  return h;
+}
+
+TEST(EngineAddressTypo, ReasonSuggestionAndDefaultPolicyHold) {
+  HistorySnapshot h = History();
+  auto engine = Engine::Compile(*DefaultPolicy(), &h);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  RecipientCheck c = (*engine)->CheckRecipient("jon.smith@partner.example");
+  EXPECT_EQ(c.verdict, Verdict::kTrusted);  // partner.example is learned
+  ASSERT_FALSE(c.reasons.empty());
+  EXPECT_EQ(c.reasons.back().code, ReasonCode::kAddressTypo);
+  EXPECT_EQ(c.suggestion, "john.smith@partner.example");
+  EXPECT_DOUBLE_EQ(c.score, 0.8);
+  EXPECT_EQ(ReasonMessage(c.reasons.back()),
+            "jon.smith@partner.example has not been written to before and looks like "
+            "john.smith@partner.example, a frequent correspondent (one character differs; "
+            "written to 30 times)");
+  // The embedded default policy holds it; the known address goes through.
+  Envelope env;
+  env.sender = "alice@mod.example";
+  env.recipients.push_back({"jon.smith@partner.example"});
+  env.recipients.push_back({"john.smith@partner.example"});
+  MessageCheck m = (*engine)->CheckMessage(env, MessageContent::Raw("Subject: hi\r\n\r\nhi\r\n",
+                                                                     "test"));
+  ASSERT_EQ(m.decision.recipients.size(), 2u);
+  EXPECT_EQ(m.decision.recipients[0].action, Action::kHold);
+  EXPECT_EQ(m.decision.recipients[0].rule.name, "address-typo");
+  EXPECT_NE(m.decision.recipients[0].message.find("did you mean john.smith@partner.example?"),
+            std::string::npos)
+      << m.decision.recipients[0].message;
+  EXPECT_EQ(m.decision.recipients[1].action, Action::kAccept);
+}
+
+TEST(EngineAddressTypo, SenderScopeJudgesInCheckMessage) {
+  HistorySnapshot h = History();
+  h.correspondents.push_back(
+      {"bob@mod.example", "jon.smith@partner.example", 4, 1'700'000'000, 1'704'000'000});
+  Policy policy = *DefaultPolicy();
+  policy.history.address_typo_scope = HistoryPolicy::TypoScope::kSender;
+  auto engine = Engine::Compile(policy, &h);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  // bob writes to jon.smith: known to him, so nothing; alice never did.
+  for (auto [sender, want] : {std::pair{"bob@mod.example", Action::kAccept},
+                              std::pair{"Alice@mod.example", Action::kHold}}) {
+    Envelope env;
+    env.sender = sender;
+    env.recipients.push_back({"jon.smith@partner.example"});
+    MessageCheck m = (*engine)->CheckMessage(env, MessageContent::Raw("\r\nhi\r\n", "test"));
+    ASSERT_EQ(m.decision.recipients.size(), 1u);
+    EXPECT_EQ(m.decision.recipients[0].action, want) << sender;
+  }
+}
+
+TEST(EngineAddressTypo, OffInThePolicyMeansNoReason) {
+  HistorySnapshot h = History();
+  Policy policy = *DefaultPolicy();
+  policy.history.address_typo = false;
+  auto engine = Engine::Compile(policy, &h);
+  ASSERT_TRUE(engine.ok());
+  RecipientCheck c = (*engine)->CheckRecipient("jon.smith@partner.example");
+  for (const Reason& r : c.reasons) EXPECT_NE(r.code, ReasonCode::kAddressTypo);
+}
+
+}  // namespace
+}  // namespace nearmiss
