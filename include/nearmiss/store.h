@@ -142,7 +142,7 @@ class Store {
 };
 
 // The current schema version; migrations bring older stores up to it.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // "sqlite://" + the default store's path: $NEARMISS_STATE_DIR/nearmiss.db,
 // else /var/lib/nearmiss/nearmiss.db when writable, else the user's
