@@ -21,8 +21,8 @@ void PolicyFlags::Register(CLI::App& cmd, bool with_protect_file, bool with_stor
     CLI::Option* store = cmd.add_option(
         "--store", store_url,
         "Store with the learned history (nearmiss learn) and the audit log: a SQLite path or "
-        "sqlite:PATH, or postgresql://USER@HOST:PORT/DB (the password from "
-        "--store-password-file, never here); default none (no history)");
+        "sqlite:PATH, or postgresql://USER@HOST:PORT/DB or libpq's 'host=H dbname=DB ...' "
+        "(the password from --store-password-file, never here); default none (no history)");
     BindConfig("store", cmd, store, &store_url);
     store_password.Register(cmd, store);
   }
