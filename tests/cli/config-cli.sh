@@ -97,9 +97,10 @@ case $err in
   *param-s3cret*) echo "FAIL the password= parameter was printed: $err"; fail=1 ;;
   *) echo "ok   the password= parameter is not printed" ;;
 esac
+abs_bin=$(realpath "$bin")
 # libpq's keyword/value form: PostgreSQL (a connection refused), not a
 # SQLite file created under that name.
-err=$(cd "$tmp" && "$bin" check --store 'host=127.0.0.1 port=1 dbname=nm connect_timeout=2 password=kv-s3cret' \
+err=$(cd "$tmp" && "$abs_bin" check --store 'host=127.0.0.1 port=1 dbname=nm connect_timeout=2 password=kv-s3cret' \
   alice@example.org 2>&1)
 check "keyword/value store: exit 2" 2 $?
 contains "keyword/value store: PostgreSQL" "host=127.0.0.1 port=1 dbname=nm connect_timeout=2 password=***: cannot connect" "$err"
