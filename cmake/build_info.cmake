@@ -1,7 +1,11 @@
 # The facts `nearmiss --version` prints, taken from git at configure time:
 # the commit, and for each embedded list (data/lists, data/markings, the
-# default policy) the date and commit of its last change. Outside a git
-# checkout (a release tarball) each is "unknown". The build date honours
+# default policy) the date and commit of its last change. A copy of the
+# source that is no checkout (the Debian package's build tree, a tarball)
+# carries them in source-info.cmake at its top, written by dist/source-info
+# from the checkout it was copied from; that file, when present, wins over
+# git (a build tree inside another checkout would otherwise ask that one's
+# git). Without either each is "unknown". The build date honours
 # SOURCE_DATE_EPOCH (reproducible builds; dpkg-buildpackage sets it).
 #
 # A new commit (HEAD or the branch ref moving) re-runs configure, so the
@@ -21,8 +25,16 @@ function(nm_git out)
   endif()
 endfunction()
 
-nm_git(NM_GIT_COMMIT rev-parse --short=12 HEAD)
-nm_git(NM_GIT_COMMIT_DATE log -1 --format=%cs HEAD)
+set(nm_source_info "${PROJECT_SOURCE_DIR}/source-info.cmake")
+if(EXISTS "${nm_source_info}")
+  include("${nm_source_info}")
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${nm_source_info}")
+  set(NM_GIT_COMMIT "${NM_SOURCE_COMMIT}")
+  set(NM_GIT_COMMIT_DATE "${NM_SOURCE_COMMIT_DATE}")
+else()
+  nm_git(NM_GIT_COMMIT rev-parse --short=12 HEAD)
+  nm_git(NM_GIT_COMMIT_DATE log -1 --format=%cs HEAD)
+endif()
 string(TIMESTAMP NM_BUILD_DATE "%Y-%m-%d" UTC)
 
 foreach(ref HEAD refs/heads packed-refs)
@@ -48,7 +60,11 @@ file(GLOB nm_embedded_lists RELATIVE ${PROJECT_SOURCE_DIR}
      ${PROJECT_SOURCE_DIR}/data/policy/default.toml)
 set(NM_EMBEDDED_LISTS "")
 foreach(list ${nm_embedded_lists})
-  nm_git(info log -1 --format=%cs\ %h -- ${list})
+  if(EXISTS "${nm_source_info}")
+    set(info "${NM_SOURCE_LIST_${list}}")
+  else()
+    nm_git(info log -1 --format=%cs\ %h -- ${list})
+  endif()
   if(info STREQUAL "unknown" OR info STREQUAL "")
     set(date "unknown")
     set(commit "unknown")

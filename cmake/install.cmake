@@ -3,7 +3,7 @@
 #
 #   bin/nearmiss
 #   share/man/man1/nearmiss.1, nearmiss-<subcommand>.1 ...   (NM_MAN)
-#   share/man/man5/nearmiss-policy.5                        (NM_MAN)
+#   share/man/man5/nearmiss-policy.toml.5                   (NM_MAN)
 #   share/bash-completion/completions/nearmiss
 #   ${NM_ZSH_COMPLETION_DIR}/_nearmiss
 #   etc/nearmiss/policy.toml              the embedded default, commented

@@ -5,6 +5,8 @@
 // numbered migrations when a store is opened (schema_version() reports where
 // it stands). Open picks the backend from the URL:
 //   "postgresql://user@host:port/db" or "postgres://..."  PostgreSQL (libpq)
+//   "host=db.example.org dbname=nearmiss ..."            PostgreSQL, libpq's
+//                                                        keyword/value form
 //   "sqlite:///var/lib/nearmiss/nearmiss.db", "sqlite:PATH" or a plain path
 //                                                        SQLite (WAL)
 // DefaultStoreUrl() is the SQLite file in the state directory.
@@ -143,6 +145,22 @@ class Store {
 
 // The current schema version; migrations bring older stores up to it.
 inline constexpr int kSchemaVersion = 4;
+
+// True for a PostgreSQL connection string: a postgresql:// or postgres://
+// URI, or libpq's keyword/value form (it starts with "keyword=", as
+// "host=db dbname=nearmiss"). Anything else is a SQLite path: a file whose
+// name looks like "word=..." must be written sqlite:word=....
+bool IsPostgresStoreUrl(std::string_view url);
+// True when the connection string carries a password: the URI's user
+// info, a password= or sslpassword= parameter, or that keyword.
+bool StoreUrlHasPassword(std::string_view url);
+// The connection string with each password replaced by "***", for
+// messages and `config show`; where a keyword/value string stops following
+// libpq's grammar, the rest is hidden too. SQLite paths come back as given.
+std::string StoreDisplayName(std::string_view url);
+// `text` (a libpq error, which may quote the URI) with `url` shown as
+// StoreDisplayName and each password in it, as written or decoded, "***".
+std::string WithoutStoreSecrets(std::string_view text, std::string_view url);
 
 // "sqlite://" + the default store's path: $NEARMISS_STATE_DIR/nearmiss.db,
 // else /var/lib/nearmiss/nearmiss.db when writable, else the user's

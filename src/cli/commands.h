@@ -51,10 +51,6 @@ struct StorePasswordFlags {
   // the file cannot be read or is empty.
   Result<PasswordSource> Resolve() const;
 };
-// A postgresql URL with a password in its user info or a password= parameter.
-bool UrlHasPassword(std::string_view url);
-// The URL with any password replaced by "***", for display.
-std::string UrlWithoutPassword(std::string_view url);
 
 // The policy every command uses: --policy FILE or the embedded default, with
 // --protect-file replacing the embedded protected list when given, and

@@ -55,7 +55,7 @@ int RunConfigShow(const ConfigShowFlags& flags, const CLI::App& cmd) {
       if (b->key != key) continue;
       Row row{key, nullptr, b->origin};
       if (b->text && !b->text->empty()) {
-        row.value = key == "store" ? UrlWithoutPassword(*b->text) : *b->text;
+        row.value = key == "store" ? StoreDisplayName(*b->text) : *b->text;
       } else if (b->list && !b->list->empty()) {
         row.value = *b->list;
       }
@@ -71,7 +71,7 @@ int RunConfigShow(const ConfigShowFlags& flags, const CLI::App& cmd) {
   Row password{"store_password", nullptr, ""};
   if (used.url.empty()) {
     password.origin = "no store";
-  } else if (!used.url.starts_with("postgres")) {
+  } else if (!IsPostgresStoreUrl(used.url)) {
     password.value = "(not used by a SQLite store)";
     password.origin = "store";
   } else if (Result<PasswordSource> p = flags.policy.store_password.Resolve(); !p.ok()) {
@@ -81,7 +81,7 @@ int RunConfigShow(const ConfigShowFlags& flags, const CLI::App& cmd) {
   } else {
     password.value = p->password.empty() ? "(left to libpq)" : "(set)";
     password.origin = p->origin;
-    if (UrlHasPassword(flags.policy.store_url)) {
+    if (StoreUrlHasPassword(flags.policy.store_url)) {
       password.value = "(in the store URL)";
       password.origin = "store";
     }

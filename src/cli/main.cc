@@ -2,41 +2,59 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "base/log.h"
 #include "cli/build_info.h"
 #include "cli/commands.h"
 #include "cli/config_flags.h"
+#include "policy/parse_context.h"
 
 namespace {
 
 using namespace nearmiss::cli;
 
 // CLI11 answers a word that is no subcommand with "A subcommand is
-// required", which does not say which word was wrong. The first word that
-// is not an option (or --config's value) is the one the user meant as the
-// subcommand.
+// required", which does not say which word was wrong, at every level
+// (`nearmiss permute`, `nearmiss policy lnt`). The deepest command parsed is
+// the one whose subcommand was mistyped; the first word after its name that
+// is not an option (or --config's value) is the one the user meant.
 int UnknownSubcommand(const CLI::App& app, int argc, char** argv) {
+  const CLI::App* cmd = &app;
+  std::vector<std::string> chain;  // names below the top: {"policy"}
+  while (!cmd->get_subcommands().empty()) {
+    cmd = cmd->get_subcommands().front();
+    chain.push_back(cmd->get_name());
+  }
+  std::vector<std::string> names;
+  for (const CLI::App* sub : cmd->get_subcommands({})) names.push_back(sub->get_name());
+  if (names.empty()) return -1;
   std::string word;
-  for (int i = 1; i < argc; ++i) {
+  size_t matched = 0;
+  for (int i = 1; i < argc && word.empty(); ++i) {
     std::string arg = argv[i];
     if (arg == "--config") {
       ++i;
-      continue;
-    }
-    if (!arg.starts_with("-")) {
-      word = arg;
-      break;
+    } else if (!arg.starts_with("-")) {
+      if (matched < chain.size() && arg == chain[matched]) {
+        ++matched;
+      } else if (matched == chain.size()) {
+        word = arg;
+      }
     }
   }
   if (word.empty()) return -1;
-  std::string names;
-  for (const CLI::App* sub : app.get_subcommands({})) {
-    names += (names.empty() ? "" : ", ") + sub->get_name();
-  }
-  std::fprintf(stderr, "nearmiss: '%s' is not a nearmiss command; the commands are: %s\n"
-                       "Run 'nearmiss --help' for what each does.\n",
-               word.c_str(), names.c_str());
+  std::string path = "nearmiss";
+  for (const std::string& c : chain) path += " " + c;
+  std::string list;
+  for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+  std::optional<std::string> meant = nearmiss::policy::Closest(word, names);
+  std::string hint = meant ? "; did you mean '" + *meant + "'?" : ".";
+  std::fprintf(stderr, "%s: unknown subcommand '%s'%s The subcommands are: %s\n"
+                       "Run '%s --help' for what each does.\n",
+               path.c_str(), word.c_str(), hint.c_str(), list.c_str(), path.c_str());
   return kExitError;
 }
 
@@ -73,7 +91,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (app.get_subcommands().empty() && dynamic_cast<const CLI::CallForHelp*>(&e) == nullptr &&
+    if (dynamic_cast<const CLI::CallForHelp*>(&e) == nullptr &&
         dynamic_cast<const CLI::CallForVersion*>(&e) == nullptr) {
       if (int rc = UnknownSubcommand(app, argc, argv); rc >= 0) return rc;
     }

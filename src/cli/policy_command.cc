@@ -8,6 +8,7 @@
 
 #include "base/log.h"
 #include "cli/commands.h"
+#include "cli/config_flags.h"
 #include "render/decision.h"
 #include "render/json_writer.h"
 #include "render/render.h"
@@ -195,9 +196,25 @@ void AddPolicyCommand(CLI::App& app, Run& run) {
 
   auto file = std::make_shared<std::string>();
   CLI::App* lint = cmd->add_subcommand("lint", "Check a policy file and list every error");
-  lint->add_option("file", *file, "Policy file (TOML)")->required();
-  lint->footer("Exit status: 0 clean; 2 errors (each FILE:LINE:COLUMN: what, with a hint).");
-  lint->callback([&run, file] { run = [file] { return RunLint(*file); }; });
+  // Without FILE, the policy the daemons would load: `policy` in the
+  // configuration file (the units' ExecStartPre lints it so).
+  BindConfig("policy", *lint,
+             lint->add_option("file", *file,
+                              "Policy file (TOML); default: policy in the configuration file"),
+             file.get());
+  lint->footer("Exit status: 0 clean; 2 errors (each FILE:LINE:COLUMN: what, with a hint), or "
+               "no FILE and no policy in the configuration file.");
+  lint->callback([&run, file] {
+    run = [file] {
+      if (file->empty()) {
+        log::Error("no policy file to lint: give FILE, or set policy in " +
+                   (ConfigFileRead() ? ConfigUsed().path
+                                     : std::string(kDefaultConfigPath) + " (absent)"));
+        return kExitError;
+      }
+      return RunLint(*file);
+    };
+  });
 
   auto flags = std::make_shared<ExplainFlags>();
   CLI::App* explain = cmd->add_subcommand(

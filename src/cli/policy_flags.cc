@@ -21,10 +21,10 @@ void PolicyFlags::Register(CLI::App& cmd, bool with_protect_file, bool with_stor
     CLI::Option* store = cmd.add_option(
         "--store", store_url,
         "Store with the learned history (nearmiss learn) and the audit log: a SQLite path or "
-        "sqlite:PATH, or postgresql://USER@HOST:PORT/DB (the password from "
-        "--store-password-file, never here), or none; default: the store `nearmiss learn` "
-        "writes, when it exists ($NEARMISS_STATE_DIR, /var/lib/nearmiss when writable, else "
-        "$XDG_DATA_HOME/nearmiss)");
+        "sqlite:PATH, or postgresql://USER@HOST:PORT/DB or libpq's 'host=H dbname=DB ...' "
+        "(the password from --store-password-file, never here), or none; default: the store "
+        "`nearmiss learn` writes, when it exists ($NEARMISS_STATE_DIR, /var/lib/nearmiss when "
+        "writable, else $XDG_DATA_HOME/nearmiss)");
     BindConfig("store", cmd, store, &store_url);
     store_password.Register(cmd, store);
   }

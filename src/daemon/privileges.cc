@@ -8,6 +8,8 @@
 #include <cstring>
 #include <vector>
 
+#include "base/log.h"
+
 namespace nearmiss::daemon {
 namespace {
 
@@ -34,6 +36,10 @@ Result<RunAs> LookUpUser(const std::string& name) {
 }
 
 Status DropPrivileges(const RunAs& who) {
+  if (::getuid() == who.uid && ::geteuid() == who.uid && ::getgid() == who.gid &&
+      ::getegid() == who.gid) {
+    return Status::Ok();
+  }
   if (::initgroups(who.name.c_str(), who.gid) != 0) return CallFailed(who, "initgroups");
   if (::setgid(who.gid) != 0) return CallFailed(who, "setgid");
   if (::setuid(who.uid) != 0) return CallFailed(who, "setuid");
@@ -46,6 +52,30 @@ Status DropPrivileges(const RunAs& who) {
     return Status::Internal("cannot switch to user " + who.name + ": root could be regained");
   }
   return Status::Ok();
+}
+
+FilesAs::FilesAs(const RunAs* who) {
+  if (who == nullptr || who->uid == 0 || ::geteuid() != 0) return;
+  if (::setegid(who->gid) != 0) {
+    status_ = CallFailed(*who, "setegid");
+    return;
+  }
+  if (::seteuid(who->uid) != 0) {
+    status_ = CallFailed(*who, "seteuid");
+    if (::setegid(::getgid()) != 0) log::Error("cannot restore the group id: " + std::string(std::strerror(errno)));
+    return;
+  }
+  switched_ = true;
+}
+
+FilesAs::~FilesAs() {
+  if (!switched_) return;
+  // The saved uid is still 0 (only seteuid was called), so this succeeds;
+  // DropPrivileges checks every id again before the daemon serves.
+  if (::seteuid(0) != 0 || ::setegid(::getgid()) != 0) {
+    log::Error("cannot restore root's ids after opening files as the daemon's user: " +
+               std::string(std::strerror(errno)));
+  }
 }
 
 }  // namespace nearmiss::daemon

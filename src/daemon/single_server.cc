@@ -66,6 +66,8 @@ int RunSingleServer(const SingleServerOptions& options, const ServiceFactory& ma
   Resources r;
   step(Step::kOpenStore);
   if (!options.store_url.empty()) {
+    FilesAs files_as(run_as ? &*run_as : nullptr);
+    if (!files_as.status().ok()) return Fail(files_as.status().message());
     Result<std::unique_ptr<Store>> store = Store::Open(options.store_url, options.store_password);
     if (!store.ok()) return Fail(store.error().message());
     r.store = std::move(*store);
@@ -79,6 +81,8 @@ int RunSingleServer(const SingleServerOptions& options, const ServiceFactory& ma
 
   step(Step::kOpenJournal);
   if (r.store) {
+    FilesAs files_as(run_as ? &*run_as : nullptr);
+    if (!files_as.status().ok()) return Fail(files_as.status().message());
     auto report = [tell = options.on_journal_report](std::string_view line,
                                                      const journal::JournalStats& s) {
       log::Info("journal: " + std::string(line));

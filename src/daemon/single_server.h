@@ -29,7 +29,10 @@
 //                              "drained: ..." logged
 //
 // Steps 1 to 4 run as whoever started the daemon, like Postfix's pre_init:
-// the store, the spool file and the policy are opened before the drop. A
+// the store, the spool file and the policy are opened before the drop. The
+// store and the spool are opened with `user`'s effective ids (FilesAs in
+// privileges.h), so the files they create are the user's, who writes them
+// after step 6. A
 // daemon started as root without `user` keeps running as root (the
 // milter's behaviour since its first release) and says so with a warning.
 //

@@ -3,13 +3,15 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "nearmiss/store.h"
+
 namespace nearmiss::journal {
 namespace {
 
 std::string DefaultSpoolDir(std::string_view store_url) {
   const char* state = std::getenv("NEARMISS_STATE_DIR");
   if (state && *state) return std::string(state) + "/spool";
-  if (!store_url.starts_with("postgres")) {
+  if (!IsPostgresStoreUrl(store_url)) {
     // A SQLite store (Store::Open's URL forms): its directory is writable
     // by whoever writes the store.
     if (store_url.starts_with("sqlite://")) {

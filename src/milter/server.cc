@@ -70,6 +70,15 @@ class RateLimitedWarning {
   std::chrono::steady_clock::time_point last_;
 };
 
+// What lstat(2) found, in words, for "a directory is at this path".
+const char* FileKind(mode_t mode) {
+  if (S_ISREG(mode)) return "a regular file";
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISLNK(mode)) return "a symbolic link";
+  if (S_ISFIFO(mode)) return "a named pipe";
+  return "a device file";
+}
+
 class AsioServer final : public Server {
  public:
   AsioServer(ServerOptions options, CheckerSource checkers, LogSink log)
@@ -140,10 +149,15 @@ class AsioServer final : public Server {
   // A socket file at the path is either a live milter's (a connection to it
   // succeeds: refuse, naming it, rather than steal its path) or left by one
   // that died (the connection is refused: remove it so bind can succeed).
-  // Anything else at the path is left for bind to report.
+  // Anything else at the path (a file, a directory, a link) is not ours to
+  // remove, and bind would call it "in use": refuse, naming what it is.
   static Status ClaimUnixPath(const ListenAddress& a) {
     struct stat st;
-    if (::lstat(a.path.c_str(), &st) != 0 || !S_ISSOCK(st.st_mode)) return Status::Ok();
+    if (::lstat(a.path.c_str(), &st) != 0) return Status::Ok();
+    if (!S_ISSOCK(st.st_mode)) {
+      return Status::IoError(a.ToString() + ": " + FileKind(st.st_mode) +
+                             " is at this path, not a socket; remove it or listen elsewhere");
+    }
     asio::io_context probe_io;
     asio::local::stream_protocol::socket probe(probe_io);
     asio::error_code ec;

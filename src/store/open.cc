@@ -1,4 +1,5 @@
-// Store::Open: the backend from the URL, then the schema brought up to date.
+// Store::Open: the backend from the URL (IsPostgresStoreUrl, conninfo.cc),
+// then the schema brought up to date.
 #include <cstdlib>
 
 #include "nearmiss/store.h"
@@ -14,7 +15,7 @@ std::string DefaultStoreUrl() {
 
 Result<std::unique_ptr<Store>> Store::Open(std::string_view url, std::string_view password) {
   std::unique_ptr<store::Connection> conn;
-  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+  if (IsPostgresStoreUrl(url)) {
     NM_ASSIGN_OR_RETURN(conn, store::OpenPostgres(std::string(url), std::string(password)));
   } else {
     std::string_view path = url;

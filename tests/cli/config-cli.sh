@@ -9,7 +9,11 @@
 #  - --store-password-file is used, never printed; a password in an argv
 #    --store URL draws a warning and is never echoed;
 #  - --version names the commit, the build date and every embedded list;
-#  - a mistyped subcommand is named, with the list of commands, exit 2.
+#  - a password= parameter or a libpq password keyword is never printed;
+#    a libpq keyword/value string is PostgreSQL, not a SQLite file name;
+#  - `policy lint` without FILE lints the configuration's policy;
+#  - a mistyped subcommand is named at every level, with the closest
+#    subcommand and the list of them, exit 2.
 # Usage: config-cli.sh NEARMISS (run from the source root)
 # NM_UPDATE_GOLDEN=1 rewrites the goldens (review the diff by hand).
 set -u
@@ -85,6 +89,26 @@ case $err in
   *argv-s3cret*) echo "FAIL the argv password was echoed: $err"; fail=1 ;;
   *) echo "ok   the argv password is not echoed" ;;
 esac
+err=$("$bin" check --store 'postgresql://nm@127.0.0.1:1/nm?connect_timeout=2&password=param-s3cret' \
+  alice@example.org 2>&1)
+contains "password= parameter: warning" "--store carries a password" "$err"
+contains "password= parameter: the store named" "postgresql://nm@127.0.0.1:1/nm?connect_timeout=2&password=***: cannot connect" "$err"
+case $err in
+  *param-s3cret*) echo "FAIL the password= parameter was printed: $err"; fail=1 ;;
+  *) echo "ok   the password= parameter is not printed" ;;
+esac
+abs_bin=$(realpath "$bin")
+# libpq's keyword/value form: PostgreSQL (a connection refused), not a
+# SQLite file created under that name.
+err=$(cd "$tmp" && "$abs_bin" check --store 'host=127.0.0.1 port=1 dbname=nm connect_timeout=2 password=kv-s3cret' \
+  alice@example.org 2>&1)
+check "keyword/value store: exit 2" 2 $?
+contains "keyword/value store: PostgreSQL" "host=127.0.0.1 port=1 dbname=nm connect_timeout=2 password=***: cannot connect" "$err"
+case $err in
+  *kv-s3cret*) echo "FAIL the keyword password was printed: $err"; fail=1 ;;
+  *) echo "ok   the keyword password is not printed" ;;
+esac
+check "keyword/value store: no SQLite file made" "" "$(ls "$tmp" | grep '^host=')"
 err=$("$bin" check --store 'postgresql://nm@127.0.0.1:1/nm' alice@example.org 2>&1)
 case $err in
   *"carries a password"*) echo "FAIL warned about a URL without a password"; fail=1 ;;
@@ -118,11 +142,35 @@ done
 contains "--version: public suffix list" "public suffix list: libpsl " "$v"
 contains "--version: root zone TLDs" "root zone TLDs: data/lists/root-zone-tlds.txt: " "$v"
 
-# 5. A mistyped subcommand is named, with the commands.
-err=$("$bin" permutate 2>&1)
-check "nearmiss permutate: exit 2" 2 $?
-check "nearmiss permutate: message" \
-  "nearmiss: 'permutate' is not a nearmiss command; the commands are: check, permute, policy, scan, milter, serve, audit, learn, config
+# 5. A mistyped subcommand is named, at every level, with the closest one.
+err=$("$bin" frobnicate 2>&1)
+check "nearmiss frobnicate: exit 2" 2 $?
+check "nearmiss frobnicate: message" \
+  "nearmiss: unknown subcommand 'frobnicate'. The subcommands are: check, permute, policy, scan, milter, serve, audit, learn, config
 Run 'nearmiss --help' for what each does." "$err"
+err=$("$bin" chek alice@example.org 2>&1)
+contains "nearmiss chek: did you mean" "nearmiss: unknown subcommand 'chek'; did you mean 'check'?" "$err"
+err=$("$bin" policy lnt 2>&1)
+check "nearmiss policy lnt: exit 2" 2 $?
+check "nearmiss policy lnt: message" \
+  "nearmiss policy: unknown subcommand 'lnt'; did you mean 'lint'? The subcommands are: init, lint, explain
+Run 'nearmiss policy --help' for what each does." "$err"
+err=$("$bin" --config "$data/nearmiss.toml" config shwo --json 2>&1)
+check "nearmiss config shwo: exit 2" 2 $?
+contains "nearmiss config shwo: message" "nearmiss config: unknown subcommand 'shwo'; did you mean 'show'? The subcommands are: show" "$err"
+
+# 6. policy lint without FILE: the configuration's policy.
+"$bin" policy init > "$tmp/policy.toml"
+printf 'policy = "%s"\n' "$tmp/policy.toml" > "$tmp/lint.toml"
+out=$("$bin" --config "$tmp/lint.toml" policy lint 2>&1)
+check "policy lint (the configuration's policy): exit 0" 0 $?
+check "policy lint (the configuration's policy): names it" "$tmp/policy.toml: ok" "$out"
+printf '[[broken\n' >> "$tmp/policy.toml"
+NEARMISS_CONFIG="$tmp/lint.toml" "$bin" policy lint > "$tmp/lint.out" 2>&1
+check "policy lint of a broken configured policy: exit 2" 2 $?
+contains "policy lint of a broken configured policy: names it" "$tmp/policy.toml:" "$(cat "$tmp/lint.out")"
+err=$(NEARMISS_CONFIG=/dev/null "$bin" policy lint 2>&1)
+check "policy lint with no FILE and no policy: exit 2" 2 $?
+contains "policy lint with no FILE and no policy: says so" "no policy file to lint: give FILE, or set policy in /dev/null" "$err"
 
 exit $fail

@@ -7,7 +7,9 @@
 #    socket, exits 2 naming the address, and the first still takes
 #    connections on its socket (the second must not unlink it);
 #  - a stale socket file (its process gone: nothing accepts) is removed and
-#    the milter binds there.
+#    the milter binds there;
+#  - a regular file or a directory at the socket's path is named as such
+#    (not "in use by another process"), exit 2, and left alone.
 # Usage: address-in-use.sh NEARMISS_BINARY
 set -u
 bin=$(realpath "$1")
@@ -95,6 +97,18 @@ if wait_for "$W/stale.err" "listening on" "$milter3"; then
 else
   fail "milter on a stale socket did not start: $(cat "$W/stale.err")"
 fi
+
+# Not a socket at the path: said so, and not removed.
+echo "not a socket" >"$W/file.sock"
+mkdir "$W/dir.sock"
+for kind in "file.sock:a regular file" "dir.sock:a directory"; do
+  path="$W/${kind%%:*}"
+  second notsock milter --listen "unix:$path" --no-postconf
+  [ "$rc" -eq 2 ] || fail "milter on ${kind#*:}: exit status $rc, not 2"
+  grep -q "unix:$path: ${kind#*:} is at this path, not a socket; remove it or listen elsewhere" \
+    "$W/notsock.err" || fail "milter on ${kind#*:}: $(cat "$W/notsock.err")"
+done
+[ "$(cat "$W/file.sock")" = "not a socket" ] || fail "the regular file at the socket path was changed"
 
 [ "$failed" -eq 0 ] && echo "ok: serve and milter refuse a held port or socket and reuse a stale one"
 exit "$failed"

@@ -6,6 +6,10 @@
 #    after logging the drain with that record written;
 #  - `milter --user nobody` makes its unix socket nobody's, runs as nobody,
 #    and exits 0 on SIGTERM;
+#  - `serve --user nobody` on a store that does not exist yet makes the
+#    database, its -wal and -shm files and the spool nobody's, not root's;
+#  - a daemon already running as nobody with --user nobody (a unit's User=
+#    and the same user in nearmiss.toml) starts: the drop is a no-op;
 #  - `serve --user` with an unknown account exits 2 before binding.
 # Usage: drop-privileges.sh NEARMISS_BINARY   (exit 77: not root, skipped)
 set -u
@@ -82,6 +86,36 @@ if wait_for "$W/milter.err" "listening on"; then
   grep -q "drained: no journal" "$W/milter.err" || fail "milter: no drain line"
 else
   fail "milter --user nobody did not start"; cat "$W/milter.err"
+fi
+
+# A fresh store: every file root's process makes in nobody's directory is
+# nobody's (the spool too: --spool below the store's directory).
+mkdir "$W/fresh"
+chown nobody "$W/fresh"
+port=$("$here/../free-port")
+"$bin" serve --listen "127.0.0.1:$port" --user nobody --store "$W/fresh/nearmiss.db" \
+  --spool "$W/fresh/spool" --postfix-bin /nonexistent 2>"$W/fresh.err" &
+pid=$!
+if wait_for "$W/fresh.err" "listening on"; then
+  stop fresh
+  [ -f "$W/fresh/nearmiss.db" ] || fail "fresh store: no nearmiss.db made"
+  rooted=$(find "$W/fresh" ! -user nobody)
+  [ -z "$rooted" ] || fail "fresh store: not nobody's: $(ls -ld $rooted | tr '\n' ';')"
+else
+  fail "serve --user nobody on a fresh store did not start: $(cat "$W/fresh.err")"
+fi
+
+# Already nobody, told --user nobody: nothing to drop, it starts.
+mkdir "$W/self"
+chown nobody "$W/self"
+setpriv --reuid=nobody --regid="$gid" --init-groups \
+  "$bin" milter --listen "unix:$W/self/milter.sock" --user nobody --no-postconf \
+  >/dev/null 2>"$W/self.err" &
+pid=$!
+if wait_for "$W/self.err" "listening on"; then
+  stop "milter as nobody --user nobody"
+else
+  fail "milter as nobody --user nobody did not start: $(cat "$W/self.err")"
 fi
 
 # A wrong account is a configuration error, found before anything is bound.

@@ -1,16 +1,22 @@
 #!/bin/bash
 # The Debian package end to end, as a mail administrator meets it:
 #   1. built in a clean clone of this repository (make deb: dpkg-buildpackage,
-#      then lintian, which fails the build on an error or warning);
+#      then lintian, which fails the build on an error or warning), at the
+#      JOBS given on make's command line;
 #   2. installed with apt install ./nearmiss_*.deb;
-#   3. nearmiss check run from /usr/bin;
-#   4. the installed nearmiss-milter.service started as systemd starts it:
-#      with systemctl where systemd is PID 1, else its exact ExecStartPre and
-#      ExecStart lines as its User= (run-unit.py);
+#   3. nearmiss check run from /usr/bin; --version knows every list's date
+#      (the build tree was no git checkout); check, scan and audit read the
+#      policy /etc/nearmiss/nearmiss.toml names;
+#   4. the installed nearmiss-milter.service, whose lines give no settings
+#      (they are the conffile's, user = "nearmiss" included), started as
+#      systemd starts it: with systemctl where systemd is PID 1, else its
+#      exact ExecStartPre and ExecStart lines as its User= (run-unit.py);
 #   5. a private Postfix (tests/postfix/lib.sh: loopback, every domain routed
 #      to a local smtp-sink) sending through the unit's unix socket: a
 #      look-alike refused with the suggestion, a good recipient delivered;
-#   6. apt purge: no file the package or its scripts made, no nearmiss user
+#   6. Postfix installed after nearmiss (its file trigger, fired by hand):
+#      postfix joins group nearmiss again;
+#   7. apt purge: no file the package or its scripts made, no nearmiss user
 #      or group, postfix out of the group.
 # Needs root; refuses to run where nearmiss is already installed (it would
 # purge it). Usage: tests/package/run.sh [WORKDIR]  (default
@@ -39,10 +45,15 @@ rm -rf "$work"; mkdir -p "$work"
 git clone -q "$repo" "$work/nearmiss" || die "git clone"
 step "make deb (unit tests are make test's; nocheck here)"
 start=$(date +%s)
-DEB_BUILD_OPTIONS=nocheck DEB_BUILD_PROFILES=nocheck \
-  make -C "$work/nearmiss" deb JOBS="${JOBS:-2}" >"$work/deb.log" 2>&1 ||
+# DEB_BUILD_OPTIONS on make's command line, as a user types it: make passes
+# it down in MAKEFLAGS, which must not cost the parallel=JOBS.
+jobs=${JOBS:-2}
+DEB_BUILD_PROFILES=nocheck \
+  make -C "$work/nearmiss" deb JOBS="$jobs" DEB_BUILD_OPTIONS=nocheck >"$work/deb.log" 2>&1 ||
   { tail -60 "$work/deb.log"; die "make deb"; }
 sed -n '/^build-deb: lintian/,$p' "$work/deb.log"
+grep -q "ninja -j$jobs " "$work/deb.log" ||
+  die "make deb JOBS=$jobs did not build with ninja -j$jobs: $(grep -m1 'ninja -j' "$work/deb.log")"
 echo "package built in $(( $(date +%s) - start )) s"
 deb=$(ls "$work"/nearmiss/build-deb/nearmiss_*.deb)
 
@@ -69,17 +80,46 @@ step "nearmiss check from /usr/bin"
 [ $rc -eq 1 ] && grep -q "army.mil" "$W/check.out" || { cat "$W/check.out"; fail "check bob@army.ml: exit $rc"; }
 /usr/bin/nearmiss check carol@army.mil >/dev/null || fail "check carol@army.mil flagged"
 /usr/bin/nearmiss policy lint /etc/nearmiss/policy.toml || fail "the shipped policy does not lint"
+/usr/bin/nearmiss policy lint || fail "policy lint without FILE (the configuration's policy)"
 ok "check, policy lint from /usr/bin"
+/usr/bin/nearmiss --version >"$W/version.out"
+grep -q unknown "$W/version.out" && { cat "$W/version.out"; fail "--version says unknown"; }
+grep -q "^commit $(git -C "$work/nearmiss" rev-parse --short=12 HEAD) " "$W/version.out" ||
+  { cat "$W/version.out"; fail "--version has not the commit built"; }
+ok "--version: the commit and every list's date"
+grep -qx /etc/nearmiss/nearmiss.toml /var/lib/dpkg/info/nearmiss.conffiles ||
+  fail "/etc/nearmiss/nearmiss.toml is not a conffile"
+/usr/bin/nearmiss config show >"$W/config.out"
+grep -q "^policy  *\/etc\/nearmiss\/policy.toml  *\/etc\/nearmiss\/nearmiss.toml:" "$W/config.out" ||
+  { cat "$W/config.out"; fail "config show: policy not from /etc/nearmiss/nearmiss.toml"; }
+# check, scan and audit read the policy the configuration names: broken for
+# a moment, each must say so, naming it.
+cp -p /etc/nearmiss/policy.toml "$W/policy.toml.orig"
+printf '\n[[broken\n' >>/etc/nearmiss/policy.toml
+printf 'From: a@mod.gov.uk\nTo: b@army.mil\nSubject: x\n\nx\n' >"$W/one.eml"
+: >"$W/mail.log"
+for cmd in "check bob@army.ml" "scan $W/one.eml" "audit $W/mail.log"; do
+  # shellcheck disable=SC2086  # a command and its argument
+  /usr/bin/nearmiss $cmd >/dev/null 2>"$W/broken.err"
+  grep -q "/etc/nearmiss/policy.toml" "$W/broken.err" ||
+    fail "nearmiss $cmd did not read /etc/nearmiss/policy.toml: $(cat "$W/broken.err")"
+done
+cp -p "$W/policy.toml.orig" /etc/nearmiss/policy.toml
+ok "check, scan, audit read the configuration's policy"
 getent passwd nearmiss >/dev/null || fail "no nearmiss user"
 id -nG postfix | grep -qw nearmiss || fail "postfix is not in group nearmiss"
 [ "$(stat -c %U:%G /var/lib/nearmiss)" = nearmiss:nearmiss ] || fail "/var/lib/nearmiss not nearmiss's"
-man -w nearmiss >/dev/null && man -w 5 nearmiss-policy >/dev/null || fail "man pages not found by man"
+man -w nearmiss >/dev/null && man -w nearmiss-policy.toml >/dev/null || fail "man pages not found by man"
 ok "user, group, state directory, man pages"
 
 unit=$(grep '/nearmiss-milter.service$' "$work/files") || fail "no nearmiss-milter.service"
-sock=$(sed -n 's/^ExecStart=.*--listen unix:\([^ ]*\).*/\1/p' "$unit")
-[ -n "$sock" ] || fail "the unit's ExecStart has no unix socket"
 echo "unit: $unit"; grep '^ExecStart' "$unit"
+grep -E '^ExecStart(Pre)?=.*--(policy|listen|store|user)' "$unit" "${unit%/*}/nearmiss-serve.service" &&
+  fail "a unit spells out a setting that is the configuration file's"
+sock=$(/usr/bin/nearmiss config show --json |
+  python3 -c 'import json,sys; print(next(s["value"] for s in json.load(sys.stdin)["settings"] if s["key"] == "milter.listen")[0])')
+sock=${sock#unix:}
+[ -n "$sock" ] || fail "the configuration's milter.listen is no unix socket"
 if command -v systemd-analyze >/dev/null; then
   for u in "$unit" "${unit%/*}/nearmiss-serve.service"; do
     systemd-analyze verify --man=no "$u" || fail "systemd-analyze verify $u"
@@ -121,7 +161,18 @@ wait_delivered "X-Rcpt-Args: <carol@army.mil>" "Subject: packaged ok" || fail "c
 grep -q '"event":"rcpt".*"verdict":"lookalike"' "$MILTER_LOG" || fail "no rcpt decision line"
 grep -q '"event":"message"' "$MILTER_LOG" || fail "no message decision line"
 [ "$(stat -c %U /var/lib/nearmiss/nearmiss.db)" = nearmiss ] || fail "store not written by nearmiss"
+# root ran check, scan and audit on the same store above: nothing of root's
+# may be left where the daemons write.
+rooted=$(find /var/lib/nearmiss ! -user nearmiss)
+[ -z "$rooted" ] || fail "not nearmiss's in /var/lib/nearmiss: $rooted"
 ok "Postfix -> unit's milter: look-alike refused with the suggestion, good recipient delivered"
+
+step "Postfix installed after nearmiss: the file trigger on /usr/sbin/postfix"
+gpasswd -d postfix nearmiss >/dev/null || fail "gpasswd -d postfix nearmiss"
+dpkg-trigger --no-await /usr/sbin/postfix && dpkg --triggers-only nearmiss ||
+  fail "dpkg-trigger /usr/sbin/postfix"
+id -nG postfix | grep -qw nearmiss || fail "the trigger did not put postfix in group nearmiss"
+ok "the postfix trigger puts postfix in group nearmiss"
 
 step "apt purge nearmiss"
 pf_cleanup; trap - EXIT

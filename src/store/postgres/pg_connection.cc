@@ -5,21 +5,11 @@
 
 #include <string>
 
+#include "nearmiss/store.h"
 #include "store/sql.h"
 
 namespace nearmiss::store {
 namespace {
-
-// "postgresql://user:secret@host/db" -> "postgresql://user@host/db": the
-// name appears in errors and logs.
-std::string WithoutPassword(const std::string& url) {
-  size_t scheme = url.find("://");
-  size_t at = url.find('@');
-  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
-  size_t colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon) + url.substr(at);
-}
 
 // libpq's messages span lines ("server closed the connection
 // unexpectedly\n\tThis probably means ..."): one line for a log.
@@ -123,7 +113,8 @@ void IgnoreNotice(void*, const char*) {}
 
 Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url,
                                                  const std::string& password) {
-  std::string name = WithoutPassword(url);
+  // Both appear in errors and logs: no password in either.
+  std::string name = StoreDisplayName(url);
   // The URL is expanded as libpq's dbname; a later keyword overrides what
   // the URL set, so the password from a file or the environment wins.
   const char* keys[] = {"dbname", password.empty() ? nullptr : "password", nullptr};
@@ -131,7 +122,7 @@ Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url,
   PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
   if (conn == nullptr) return Status::IoError(name + ": cannot allocate a connection");
   if (PQstatus(conn) != CONNECTION_OK) {
-    std::string why = Trimmed(PQerrorMessage(conn));
+    std::string why = WithoutStoreSecrets(Trimmed(PQerrorMessage(conn)), url);
     PQfinish(conn);
     return Status::IoError(name + ": cannot connect: " + why);
   }
