@@ -56,9 +56,6 @@ struct ScannedMessage {
   std::vector<std::string> cc;
   std::vector<std::string> bcc;
   std::string subject;  // decoded
-  // The Date: header (RFC 5322 3.6.1, read by GMime's date parser), in
-  // seconds since the epoch, UTC; 0 when the header is absent or not a date.
-  int64_t date = 0;
   // For an mbox message, its "From " separator line as written
   // ("From alice@mod.gov.uk Wed Nov  5 10:00:00 2025"), whose time is the
   // delivery agent's local time, without a zone; "" for other inputs.

@@ -350,6 +350,7 @@ ScannedMessage WalkMessage(GMimeMessage* message, std::string source,
   out.source = std::move(source);
   out.errors = std::move(parser_warnings);
   out.message_id = OrEmpty(g_mime_message_get_message_id(message));
+  // GMime keeps NULL for a missing or unparsable Date: header.
   if (GDateTime* date = g_mime_message_get_date(message)) {
     out.date = g_date_time_to_unix(date);
   }
@@ -363,8 +364,6 @@ ScannedMessage WalkMessage(GMimeMessage* message, std::string source,
   }
   CollectRecipientHeaders(GMIME_OBJECT(message), &out);
   out.subject = OrEmpty(g_mime_message_get_subject(message));
-  // GMime keeps NULL for a missing or unparsable Date: header.
-  if (GDateTime* date = g_mime_message_get_date(message)) out.date = g_date_time_to_unix(date);
 
   Walker walker(scanner, scratch, limits, &out);
   walker.Scan(TextKind::kSubject, "subject", out.subject);
