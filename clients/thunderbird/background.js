@@ -46,6 +46,9 @@ function ask(result) {
 // A notification may be refused (no alert service on the desktop); that
 // must not decide whether the message goes.
 async function tell(message) {
+  // Also in the console, where an administrator (and tests/thunderbird)
+  // can read what the sender was told.
+  console.info("nearmiss: told the sender: " + message);
   try {
     await messenger.notifications.create({
       type: "basic", title: "nearmiss", message, iconUrl: "icon-64.png",

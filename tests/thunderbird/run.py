@@ -134,7 +134,10 @@ class Front:
                           "origin": self.headers.get("Origin"), "body": body}
                 front.seen.append(record)
                 c = http.client.HTTPConnection("127.0.0.1", front.upstream, timeout=60)
-                headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
+                # Plain answers, so the test can read them (serve would
+                # compress for Thunderbird's Accept-Encoding).
+                headers = {k: v for k, v in self.headers.items()
+                           if k.lower() not in ("host", "accept-encoding")}
                 try:
                     c.request(self.command, self.path, body=body, headers=headers)
                     r = c.getresponse()
@@ -496,6 +499,19 @@ def run(nearmiss, artifacts, w, procs):
         listed = json.loads(r.read()).get("acknowledgements", []) if r.status == 200 else []
         return [a for a in listed if a.get("sender") == sender and a.get("recipient") == recipient]
 
+    def told_sender(words, timeout=5):
+        """The add-in's notification text containing words, as its console
+        line in Thunderbird's output says it (the window itself has no
+        title to find it by), or None."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with open(os.path.join(w, "thunderbird.log"), errors="replace") as f:
+                for line in f:
+                    if "told the sender:" in line and words in line:
+                        return line.split("told the sender:", 1)[1].strip().rstrip('"')
+            time.sleep(0.2)
+        return None
+
     def requests_since(n, path="/v1/check"):
         out = []
         for s in front.seen[n:]:
@@ -554,6 +570,9 @@ def run(nearmiss, artifacts, w, procs):
     check(len(posts) == 1 and "acknowledge" not in posts[0][0], "hold: no acknowledgement posted")
     check(acknowledgements("alice@mod.gov.uk", "dave@example.com") == [],
           "hold: serve lists no acknowledgement for dave@example.com")
+    told = told_sender("did not record a confirmation for dave@example.com")
+    log(f"hold: the add-in told the sender {told!r}")
+    check(told is not None, "hold: the sender was told no confirmation was recorded (notification)")
     check(front.seen and all((s["origin"] or "").startswith("moz-extension://") for s in front.seen),
           "the add-in's requests came from its moz-extension:// origin")
 
