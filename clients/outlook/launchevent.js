@@ -7,6 +7,12 @@
 //            Mailbox 1.14); the manifest's SendMode is Block, so nothing
 //            else can be overridden
 //   block -> allowEvent: false, errorMessage with "did you mean ...?"
+// Unlike Thunderbird's, this add-in records no acknowledgement: Outlook
+// sends after "Send Anyway" without telling the add-in (Smart Alerts has no
+// event or callback for that choice; cancelLabel/commandId customise "Don't
+// Send" only), and acknowledging before the sender chose would record
+// confirmations for mail never sent. A `confirm` recipient sent that way is
+// held by the milter, whose notice's release link records it.
 // No answer within timeoutMs (or an error status): failOpen false (the
 // default, DESIGN.md "Fail closed") -> allowEvent: false with the reason;
 // failOpen true -> allowEvent: true, and the milter still checks the mail.

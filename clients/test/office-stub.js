@@ -41,10 +41,11 @@ function makeOffice({ to = [], cc = [], bcc = [], subject = "", failing = null }
 
 // Loads launchevent.js as Outlook's JavaScript runtime does: one script in
 // a global scope where Office is defined and `module` is not.
-function loadInRuntime(stub, config) {
+// fetchFn stands in for the runtime's fetch (to record the requests).
+function loadInRuntime(stub, config, fetchFn = fetch) {
   const file = path.join(__dirname, "..", "outlook", "launchevent.js");
   const context = vm.createContext({
-    Office: stub.Office, fetch, AbortController, setTimeout, clearTimeout, console,
+    Office: stub.Office, fetch: fetchFn, AbortController, setTimeout, clearTimeout, console,
   });
   vm.runInContext(fs.readFileSync(file, "utf8"), context, { filename: file });
   if (config) Object.assign(vm.runInContext("NEARMISS", context), config);

@@ -20,9 +20,9 @@ const config = {
 // Runs the handler as Outlook would: the function the script associated
 // under the manifest's FunctionName, with an event whose completed() is
 // recorded. Resolves with every completed() call.
-async function send(item, cfg = config) {
+async function send(item, cfg = config, fetchFn = fetch) {
   const stub = makeOffice(item);
-  loadInRuntime(stub, cfg);
+  loadInRuntime(stub, cfg, fetchFn);
   await stub.associated.onMessageSendHandler(stub.event);
   // The options were made in the runtime's realm: compare them as data.
   return JSON.parse(JSON.stringify(stub.completions));
@@ -67,6 +67,19 @@ test("SECRET to an outsider: warned, Send Anyway through the 1.14 override", asy
   assert.equal(r.allowEvent, false);
   assert.equal(r.sendModeOverride, "promptUser");
   assert.match(r.errorMessage, /SECRET/);
+});
+
+test("a confirm: Send Anyway offered, one check and no acknowledgement (Outlook tells no add-in the choice)", async () => {
+  const bodies = [];
+  const recording = (url, init) => { bodies.push(JSON.parse(init.body)); return fetch(url, init); };
+  const [r, ...more] = await send({ to: [{ displayName: "Jon", emailAddress: "jon@gmial.com" }], subject: "dinner" },
+                                  config, recording);
+  assert.equal(more.length, 0);
+  assert.equal(r.allowEvent, false);
+  assert.equal(r.sendModeOverride, "promptUser");
+  assert.match(r.errorMessage, /did you mean jon@gmail\.com\?/);
+  assert.equal(bodies.length, 1);
+  assert.equal("acknowledge" in bodies[0], false);
 });
 
 test("no recipients: allowed without asking the server", async () => {

@@ -3,7 +3,6 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const http = require("node:http");
 const { hungServer } = require("./hung-server.js");
 const core = require("../thunderbird/nearmiss-core.js");
 
@@ -78,29 +77,83 @@ test("a hung server: the answer comes within the timeout, by the fail mode", asy
   assert.equal(open.action, "send");
 });
 
-test("Send anyway on a warning posts the acknowledgement docs/api.md describes", async (t) => {
+// What the admin API lists for sender -> recipient (path, why), newest first.
+async function acknowledgementsOf(sender, recipient) {
+  const res = await fetch(settings.serverUrl + "/v1/acknowledgements",
+                          { headers: { Authorization: "Bearer " + process.env.NEARMISS_ADMIN_TOKEN } });
+  assert.equal(res.status, 200);
+  const { acknowledgements } = await res.json();
+  return acknowledgements.filter((a) => a.sender === sender && a.recipient === recipient);
+}
+
+// A fetch that counts the add-in's requests and what they carried.
+function recording(seen) {
+  return (url, init) => {
+    seen.push({ url, body: JSON.parse(init.body) });
+    return fetch(url, init);
+  };
+}
+
+test("Send anyway on a confirm: the same check re-posted with acknowledge, recorded, not asked again", async () => {
+  // A provider look-alike: the default policy's `confirm`, which the sender may acknowledge.
+  const details = { from: "Erin <erin@mod.gov.uk>", to: ["Jon <jon@gmial.com>"], subject: "dinner" };
+  const r = await core.checkBeforeSend(details, settings, fetch);
+  assert.equal(r.action, "prompt");
+  assert.equal(r.answer.action, "warn");
+  assert.equal(r.answer.recipients[0].action, "confirm");
+  assert.equal(r.sendAnyway, true);
+  assert.deepEqual(r.acknowledgeable, ["jon@gmial.com"]);
+
   const seen = [];
-  const server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => { body += c; });
-    req.on("end", () => {
-      seen.push({ method: req.method, url: req.url, auth: req.headers.authorization, body: JSON.parse(body) });
-      res.writeHead(201, { "Content-Type": "application/json" });
-      res.end("{}");
-    });
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  t.after(() => server.close());
-  const details = { from: "Alice <alice@mod.gov.uk>", to: ["dave@example.com"], subject: "SECRET: the plan" };
+  const outcome = await core.acknowledge(details, r, "Jon's own mailbox", settings, recording(seen));
+  assert.deepEqual(outcome, { recorded: ["jon@gmial.com"], refused: [], failed: [], error: null });
+  assert.equal(core.acknowledgementNotice(outcome), null, "nothing to tell the sender");
+  assert.equal(seen.length, 1);
+  assert.match(seen[0].url, /\/v1\/check$/);
+  assert.deepEqual(seen[0].body, { ...core.buildRequest(details, settings),
+    acknowledge: { recipients: ["jon@gmial.com"], justification: "Jon's own mailbox" } });
+
+  const [ack, ...more] = await acknowledgementsOf("erin@mod.gov.uk", "jon@gmial.com");
+  assert.equal(more.length, 0, "one acknowledgement");
+  assert.equal(ack.path, "api");
+  assert.equal(ack.why, "Jon's own mailbox");
+  assert.equal(ack.live, true);
+
+  const again = await core.checkBeforeSend(details, settings, fetch);
+  assert.equal(again.action, "send", "the same warning is not asked again");
+  assert.equal(again.answer.recipients[0].acknowledged_by, ack.id);
+});
+
+test("Send anyway on a hold: nothing acknowledgeable, nothing posted, the sender told", async () => {
+  const details = { from: "erin@mod.gov.uk", to: ["dave@example.com"], subject: "SECRET: the plan" };
   const r = await core.checkBeforeSend(details, settings, fetch);
   assert.equal(r.answer.action, "warn");
-  await core.acknowledge(details, r.answer, { ...settings, serverUrl: `http://127.0.0.1:${server.address().port}` }, fetch);
-  assert.equal(seen.length, 1);
-  assert.equal(seen[0].method, "POST");
-  assert.equal(seen[0].url, "/v1/acknowledgements");
-  assert.equal(seen[0].auth, "Bearer " + settings.token);
-  assert.equal(seen[0].body.path, "thunderbird");
-  assert.equal(seen[0].body.from, "Alice <alice@mod.gov.uk>");
-  assert.deepEqual(seen[0].body.recipients.map((x) => x.address), ["dave@example.com"]);
-  assert.equal(seen[0].body.level, "SECRET");
+  assert.equal(r.answer.recipients[0].action, "hold");
+  assert.equal(r.sendAnyway, true);
+  assert.deepEqual(r.acknowledgeable, []);
+  const seen = [];
+  const outcome = await core.acknowledge(details, r, "", settings, recording(seen));
+  assert.equal(seen.length, 0);
+  assert.deepEqual(outcome, { recorded: [], refused: ["dave@example.com"], failed: [], error: null });
+  assert.match(core.acknowledgementNotice(outcome),
+               /not record a confirmation for dave@example\.com: .*confirmed away\. The message was sent/);
+  assert.deepEqual(await acknowledgementsOf("erin@mod.gov.uk", "dave@example.com"), []);
+});
+
+test("an acknowledgement the server refuses or never answers: told, never thrown", async (t) => {
+  const details = { from: "frank@mod.gov.uk", to: ["jon@gmial.com"], subject: "x" };
+  const r = await core.checkBeforeSend(details, settings, fetch);
+  assert.deepEqual(r.acknowledgeable, ["jon@gmial.com"]);
+  // serve refuses: no sender to acknowledge in the name of (400), a token it does not know (401).
+  const noFrom = await core.acknowledge({ ...details, from: "" }, r, "", settings, fetch);
+  assert.deepEqual(noFrom.recorded, []);
+  assert.deepEqual(noFrom.failed, ["jon@gmial.com"]);
+  assert.match(noFrom.error, /needs 'from'/);
+  assert.match(core.acknowledgementNotice(noFrom),
+               /could not record your confirmation for jon@gmial\.com \(.*needs 'from'.*\)\. The message was sent/);
+  const badToken = await core.acknowledge(details, r, "", { ...settings, token: "not-a-valid-token-000" }, fetch);
+  assert.match(badToken.error, /token/);
+  const hung = await core.acknowledge(details, r, "", { ...settings, serverUrl: await hungServer(t), timeoutMs: 800 }, fetch);
+  assert.match(hung.error, /no answer from .* within 0\.8 s/);
+  assert.deepEqual(await acknowledgementsOf("frank@mod.gov.uk", "jon@gmial.com"), []);
 });

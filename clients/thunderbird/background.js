@@ -1,11 +1,12 @@
 // nearmiss for Thunderbird: asks `nearmiss serve` before every send and, on
 // warn or block, shows the sender what is wrong in a small window with
-// "Fix address" and, when the policy allows it, "Send anyway". When the
-// server does not answer within the timeout the send follows the fail mode
-// (closed unless configured open) and the sender is told either way.
+// "Fix address" and, when the policy allows it, "Send anyway" (which records
+// the sender's confirmation at the server, with an optional reason). When
+// the server does not answer within the timeout the send follows the fail
+// mode (closed unless configured open) and the sender is told either way.
 "use strict";
 
-const pending = new Map();  // prompt window id -> resolve
+const pending = new Map();  // prompt window id -> resolve({choice, justification})
 
 // DEFAULTS < config.json (packaged by scripts/build-addins with the
 // deployment's server URL) < what the sender saved in the options page.
@@ -25,7 +26,7 @@ async function settings() {
 function show(view) {
   return new Promise(async (resolve) => {
     const url = "dialog.html#" + encodeURIComponent(JSON.stringify(view));
-    const win = await messenger.windows.create({ url, type: "popup", width: 560, height: 420 });
+    const win = await messenger.windows.create({ url, type: "popup", width: 560, height: 480 });
     pending.set(win.id, resolve);
   });
 }
@@ -37,12 +38,17 @@ function ask(result) {
     recipients: result.answer.recipients.filter((r) => r.client_action !== "allow"),
     canFix: result.fixes.length > 0,
     sendAnyway: result.sendAnyway,
+    // Only a confirmation the server can record is worth a reason.
+    askWhy: result.sendAnyway && result.acknowledgeable.length > 0,
   });
 }
 
 // A notification may be refused (no alert service on the desktop); that
 // must not decide whether the message goes.
 async function tell(message) {
+  // Also in the console, where an administrator (and tests/thunderbird)
+  // can read what the sender was told.
+  console.info("nearmiss: told the sender: " + message);
   try {
     await messenger.notifications.create({
       type: "basic", title: "nearmiss", message, iconUrl: "icon-64.png",
@@ -58,7 +64,7 @@ messenger.runtime.onMessage.addListener((message, sender) => {
   const resolve = pending.get(id);
   if (resolve) {
     pending.delete(id);
-    resolve(message.choice);
+    resolve({ choice: message.choice, justification: String(message.justification || "") });
     messenger.windows.remove(id);
   }
 });
@@ -67,7 +73,7 @@ messenger.windows.onRemoved.addListener((id) => {
   const resolve = pending.get(id);
   if (resolve) {
     pending.delete(id);
-    resolve("cancel");
+    resolve({ choice: "cancel" });
   }
 });
 
@@ -98,7 +104,7 @@ async function beforeSend(tab, details) {
                  sendAnyway: false });
     return { cancel: true };
   }
-  const choice = await ask(result);
+  const { choice, justification } = await ask(result);
   if (choice === "fix") {
     // Fix the addresses and stop this send so the sender sees the change.
     await messenger.compose.setComposeDetails(tab.id, nearmiss.applyFixes(details, result.fixes));
@@ -106,13 +112,12 @@ async function beforeSend(tab, details) {
   }
   const send = choice === "send" && result.sendAnyway;
   if (send) {
-    // The message goes either way: an acknowledgement the server did not
-    // take is reported, not a reason to hold the sender's mail.
-    try {
-      await nearmiss.acknowledge(details, result.answer, config, fetch);
-    } catch (err) {
-      await tell("nearmiss could not record your confirmation: " + (err.message || err));
-    }
+    // The policy let the sender decide, so the message goes either way; a
+    // confirmation the server refused or could not record is told, and the
+    // mail server's own check still applies to what was not recorded.
+    const outcome = await nearmiss.acknowledge(details, result, justification, config, fetch);
+    const notice = nearmiss.acknowledgementNotice(outcome);
+    if (notice) await tell(notice);
   }
   return { cancel: !send };
 }

@@ -21,9 +21,21 @@ for (const r of data.recipients) {
     s.textContent = "Did you mean " + r.suggestion + "?";
     li.append(s);
   }
+  if (data.sendAnyway) {
+    // What "Send anyway" will do for this recipient, as the server said.
+    const n = document.createElement("div");
+    n.className = "note";
+    n.textContent = r.acknowledgeable
+      ? "Sending anyway records that you mean this address; you will not be asked again."
+      : "This warning cannot be confirmed away: the mail server may hold the message for review.";
+    li.append(n);
+  }
   document.getElementById("list").append(li);
 }
-const choose = (choice) => messenger.runtime.sendMessage({ type: "nearmiss-choice", choice });
+document.getElementById("why-row").hidden = !data.askWhy;
+const choose = (choice) => messenger.runtime.sendMessage({
+  type: "nearmiss-choice", choice, justification: document.getElementById("why").value.trim(),
+});
 document.getElementById("fix").hidden = !data.canFix;
 document.getElementById("send").hidden = !data.sendAnyway;
 document.getElementById("fix").onclick = () => choose("fix");

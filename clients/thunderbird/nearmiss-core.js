@@ -11,11 +11,18 @@
 //   {action: "send", error}               no answer within timeoutMs (or an
 //                                         error status) and failOpen: sent
 //                                         unchecked, the sender is told
-//   {action: "prompt", answer, fixes, sendAnyway}  warn or block
+//   {action: "prompt", answer, fixes, sendAnyway, acknowledgeable}
+//                                         warn or block; acknowledgeable:
+//                                         the flagged addresses "Send
+//                                         anyway" records for the sender
 //   {action: "stop", error}               no answer, fail closed (default)
 // applyFixes(details, fixes) rewrites to/cc/bcc with the suggestions.
-// acknowledge(details, answer, settings, fetchFn) tells the server the
-// sender confirmed a warning (POST /v1/acknowledgements, docs/api.md).
+// acknowledge(details, result, justification, settings, fetchFn): after
+// "Send anyway", posts the same check again with `acknowledge` (docs/api.md,
+// "Send anyway": acknowledging a warning) and resolves with the addresses
+// {recorded, refused (not acknowledgeable, or not taken), failed (the
+// request failed: error)}; it never rejects, the message goes either way.
+// acknowledgementNotice(outcome) is what the sender is told, or null.
 "use strict";
 
 (function (root) {
@@ -125,6 +132,8 @@
       answer,
       fixes: fixesFor(answer, details),
       sendAnyway: answer.action === "warn" && answer.send_anyway === true,
+      acknowledgeable: flagged(answer).filter((r) => r.acknowledgeable === true)
+        .map((r) => r.address || r.input),
     };
   }
 
@@ -143,26 +152,59 @@
     return out;
   }
 
-  // The sender chose "Send anyway" on a warning: one acknowledgement per
-  // flagged recipient, so the server can suppress the same warning next
-  // time (DESIGN.md, acknowledgement). Rejects when the server refuses.
-  async function acknowledge(details, answer, settings, fetchFn) {
-    const flagged = answer.recipients.filter((r) => r.client_action !== "allow");
-    const body = {
-      from: details.from || undefined,
-      recipients: flagged.map((r) => ({
-        address: r.address || r.input,
-        verdict: r.verdict,
-        reasons: (r.reasons || []).map((x) => x.code),
-      })),
-      level: answer.sensitivity ? answer.sensitivity.level : undefined,
-      rule: answer.rule ? answer.rule.name : undefined,
-      path: "thunderbird",
-    };
-    return postJson(settings, "/v1/acknowledgements", body, fetchFn);
+  function flagged(answer) {
+    return (answer.recipients || []).filter((r) => r.client_action !== "allow");
   }
 
-  const api = { DEFAULTS, buildRequest, fixesFor, checkBeforeSend, applyFixes, acknowledge };
+  // The sender chose "Send anyway" on a warning. The server is the judge of
+  // what may be acknowledged (a hold, or a look-alike of a protected
+  // domain, never is; docs/api.md): the add-in re-posts the check with
+  // `acknowledge` naming the recipients the first answer called
+  // acknowledgeable, and reports per address what the server recorded. An
+  // acknowledgement suppresses the same warning for this sender and
+  // recipient afterwards, in the add-in and at the mail server (the milter
+  // would otherwise hold a `confirm` message for the sender to release).
+  async function acknowledge(details, result, justification, settings, fetchFn) {
+    const wanted = result.acknowledgeable || [];
+    const outcome = {
+      recorded: [],
+      refused: flagged(result.answer).map((r) => r.address || r.input)
+        .filter((a) => !wanted.includes(a)),
+      failed: [],
+      error: null,
+    };
+    if (!wanted.length) return outcome;
+    const body = buildRequest(details, settings);
+    body.acknowledge = { recipients: wanted };
+    if (justification) body.acknowledge.justification = justification;
+    try {
+      const answer = await postJson(settings, "/v1/check", body, fetchFn);
+      const made = (answer.acknowledged || []).map((a) => a.recipient);
+      outcome.recorded = wanted.filter((a) => made.includes(a));
+      outcome.refused.push(...wanted.filter((a) => !made.includes(a)));
+    } catch (err) {
+      outcome.failed = wanted;
+      outcome.error = String(err.message || err);
+    }
+    return outcome;
+  }
+
+  function acknowledgementNotice(outcome) {
+    const said = [];
+    if (outcome.failed.length) {
+      said.push("nearmiss could not record your confirmation for " + outcome.failed.join(", ") +
+                " (" + outcome.error + ")");
+    }
+    if (outcome.refused.length) {
+      said.push("nearmiss did not record a confirmation for " + outcome.refused.join(", ") +
+                ": the server does not let this warning be confirmed away");
+    }
+    if (!said.length) return null;
+    return said.join("; ") + ". The message was sent; the mail server may hold it for review.";
+  }
+
+  const api = { DEFAULTS, buildRequest, fixesFor, checkBeforeSend, applyFixes, acknowledge,
+                acknowledgementNotice };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.nearmiss = api;
 })(this);

@@ -1,6 +1,8 @@
 #!/bin/bash
 # The mail-client add-ins' logic (clients/) under node's test runner against
-# a real `nearmiss serve` on a free loopback port.
+# a real `nearmiss serve` on a free loopback port, with a SQLite store (the
+# acknowledgements "Send anyway" records) and an admin token the tests list
+# them with.
 # Usage: run.sh NEARMISS_BINARY
 set -u
 NEARMISS=$(realpath "$1")
@@ -10,14 +12,15 @@ W=$(mktemp -d)
 trap 'kill $PID 2>/dev/null; wait 2>/dev/null; rm -rf "$W"' EXIT
 PORT=$("$(dirname "$0")/../free-port")
 CHECK_TOKEN=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
-printf 'check %s\n' "$CHECK_TOKEN" >"$W/tokens"
+ADMIN_TOKEN=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
+printf 'check %s\nadmin %s Test Admin\n' "$CHECK_TOKEN" "$ADMIN_TOKEN" >"$W/tokens"
 "$NEARMISS" serve --listen "127.0.0.1:$PORT" --token-file "$W/tokens" --postfix-bin /nonexistent \
-  2>"$W/serve.err" &
+  --store "$W/nearmiss.db" 2>"$W/serve.err" &
 PID=$!
 for _ in $(seq 100); do
   grep -q "listening on" "$W/serve.err" 2>/dev/null && break
   sleep 0.05
 done
 grep -q "listening on" "$W/serve.err" || { cat "$W/serve.err"; echo "FAIL: serve did not start"; exit 1; }
-NEARMISS_URL="http://127.0.0.1:$PORT" NEARMISS_CHECK_TOKEN="$CHECK_TOKEN" \
+NEARMISS_URL="http://127.0.0.1:$PORT" NEARMISS_CHECK_TOKEN="$CHECK_TOKEN" NEARMISS_ADMIN_TOKEN="$ADMIN_TOKEN" \
   node --test "$ROOT"/clients/test/*.test.js

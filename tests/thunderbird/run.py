@@ -4,10 +4,12 @@
   run.py NEARMISS_BINARY ARTIFACT_DIR
 
 Starts, all on 127.0.0.1: smtp-sink (the mail server Thunderbird sends to),
-`nearmiss serve` with `--cors-origin moz-extension://*` and a check token,
-a recording front for it (the URL the add-in is packaged with; it forwards
-every request to serve and notes what it saw, so the acknowledgement can be
-asserted), Xvfb, and Thunderbird ESR on a profile made here with one SMTP
+`nearmiss serve` with `--cors-origin moz-extension://*`, a check token, an
+admin token and a SQLite store (where "Send anyway" acknowledgements are
+recorded; the test lists them with GET /v1/acknowledgements), a recording
+front for it (the URL the add-in is packaged with; it forwards every request
+to serve and notes what it saw), Xvfb, and Thunderbird ESR on a profile
+made here with one SMTP
 identity and two extensions: the nearmiss XPI built by scripts/build-addins
 and tests/thunderbird/driver, which composes and sends each case through
 Thunderbird's own send path (compose.sendMessage runs onBeforeSend).
@@ -132,7 +134,10 @@ class Front:
                           "origin": self.headers.get("Origin"), "body": body}
                 front.seen.append(record)
                 c = http.client.HTTPConnection("127.0.0.1", front.upstream, timeout=60)
-                headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
+                # Plain answers, so the test can read them (serve would
+                # compress for Thunderbird's Accept-Encoding).
+                headers = {k: v for k, v in self.headers.items()
+                           if k.lower() not in ("host", "accept-encoding")}
                 try:
                     c.request(self.command, self.path, body=body, headers=headers)
                     r = c.getresponse()
@@ -263,11 +268,15 @@ def wait_window(display, pattern, timeout):
 
 
 def keys(display, window, *keys_):
+    """Presses each key; an entry "type:TEXT" types TEXT instead."""
     env = {**os.environ, "DISPLAY": display}
     subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=False)
     time.sleep(0.3)
     for k in keys_:
-        subprocess.run(["xdotool", "key", k], env=env, check=False)
+        if k.startswith("type:"):
+            subprocess.run(["xdotool", "type", "--delay", "20", k[5:]], env=env, check=False)
+        else:
+            subprocess.run(["xdotool", "key", k], env=env, check=False)
         time.sleep(0.2)
 
 
@@ -304,10 +313,11 @@ def start_xvfb(w, procs):
     sys.exit("FAIL: Xvfb does not start; " + os.path.join(w, "xvfb.log"))
 
 
-def start_serve(nearmiss, port, tokens, logpath):
+def start_serve(nearmiss, port, tokens, store, logpath):
     err = open(logpath, "a")
     p = subprocess.Popen([nearmiss, "serve", "--listen", f"127.0.0.1:{port}", "--token-file", tokens,
-                          "--cors-origin", "moz-extension://*", "--postfix-bin", "/nonexistent"],
+                          "--cors-origin", "moz-extension://*", "--postfix-bin", "/nonexistent",
+                          "--store", store],
                          stderr=err, stdout=err)
     for _ in range(200):
         with open(logpath) as f:
@@ -371,13 +381,15 @@ def run(nearmiss, artifacts, w, procs):
     procs.append(subprocess.Popen(["/usr/sbin/smtp-sink", "-u", "postfix", "-d",
                                    sink_dir + "/%H%M%S.", f"127.0.0.1:{smtp_port}", "64"]))
 
-    token = os.urandom(18).hex()
+    # build-addins packages the check line only; the admin token stays here.
+    token, admin_token = os.urandom(18).hex(), os.urandom(18).hex()
     tokens = os.path.join(w, "tokens")
     with open(tokens, "w") as f:
-        f.write(f"check {token}\n")
+        f.write(f"check {token}\nadmin {admin_token} Test Admin\n")
+    store = os.path.join(w, "nearmiss.db")
     serve_port, front_port, control_port = free_port(), free_port(), free_port()
     serve_log = os.path.join(w, "serve.log")
-    serve = start_serve(nearmiss, serve_port, tokens, serve_log)
+    serve = start_serve(nearmiss, serve_port, tokens, store, serve_log)
     procs.append(serve)
     front = Front(front_port, serve_port)
     front.start()
@@ -428,21 +440,27 @@ def run(nearmiss, artifacts, w, procs):
     def received(before):
         return [m for m in sink_messages(sink_dir) if m["file"] not in before]
 
+    def unprompted(name, to, subject):
+        """Sends a message the add-in should let go with no window; returns
+        (send outcome, messages the sink got)."""
+        before = {m["file"] for m in sink_messages(sink_dir)}
+        send(name, to, subject)
+        r = outcome(name, 20)
+        if r["sent"] is None:
+            # Diagnose: an unexpected window from the add-in holds the send.
+            (win, title), _ = wait_window(display, "^nearmiss:", 1)
+            log(f"{name}: unexpected window {title!r}; the front saw {front.seen}")
+            screenshot(display, artifacts, f"thunderbird-{name}-unexpected")
+            if win:
+                keys(display, win, "Return")
+                r = outcome(name, 10)
+        time.sleep(0.5)
+        got = received(before)
+        log(f"{name}: send {r}; sink received {got}")
+        return r, got
+
     # 1. A trusted recipient: the message goes, no window.
-    before = {m["file"] for m in sink_messages(sink_dir)}
-    send("trusted", ["Carol <carol@army.mil>"], "lunch")
-    r = outcome("trusted", 20)
-    if r["sent"] is None:
-        # Diagnose: an unexpected window from the add-in holds the send.
-        (win, title), _ = wait_window(display, "^nearmiss:", 1)
-        log(f"trusted: unexpected window {title!r}; the front saw {front.seen}")
-        screenshot(display, artifacts, "thunderbird-trusted-unexpected")
-        if win:
-            keys(display, win, "Return")
-            r = outcome("trusted", 10)
-    time.sleep(0.5)
-    got = received(before)
-    log(f"trusted: send {r}; sink received {got}")
+    r, got = unprompted("trusted", ["Carol <carol@army.mil>"], "lunch")
     check(r["sent"] is True, "trusted: Thunderbird sent it")
     check([m["rcpts"] for m in got] == [["carol@army.mil"]], "trusted: the sink has it, for carol@army.mil")
 
@@ -473,26 +491,92 @@ def run(nearmiss, artifacts, w, procs):
     check(r["sent"] is False, "lookalike: the send was stopped")
     check(got == [], "lookalike: nothing reached the sink")
 
-    # 3. A warning the sender confirms ("Send anyway": Tab from the focused
-    #    "Back to the message"); the message arrives and the add-in tells
-    #    the server the sender confirmed it.
+    def acknowledgements(sender, recipient):
+        """What GET /v1/acknowledgements (admin) lists for sender -> recipient."""
+        c = http.client.HTTPConnection("127.0.0.1", serve_port, timeout=10)
+        c.request("GET", "/v1/acknowledgements", headers={"Authorization": f"Bearer {admin_token}"})
+        r = c.getresponse()
+        listed = json.loads(r.read()).get("acknowledgements", []) if r.status == 200 else []
+        return [a for a in listed if a.get("sender") == sender and a.get("recipient") == recipient]
+
+    def told_sender(words, timeout=5):
+        """The add-in's notification text containing words, as its console
+        line in Thunderbird's output says it (the window itself has no
+        title to find it by), or None."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with open(os.path.join(w, "thunderbird.log"), errors="replace") as f:
+                for line in f:
+                    if "told the sender:" in line and words in line:
+                        return line.split("told the sender:", 1)[1].strip().rstrip('"')
+            time.sleep(0.2)
+        return None
+
+    def requests_since(n, path="/v1/check"):
+        out = []
+        for s in front.seen[n:]:
+            if s["method"] == "POST" and s["path"] == path:
+                answer = json.loads(s.get("answer") or b"{}") if s.get("status") else {}
+                out.append((json.loads(s["body"] or b"{}"), s.get("status"), answer))
+        return out
+
+    # 3. A provider look-alike the default policy sends to `confirm`: the
+    #    sender gives a reason (Shift+Tab from the focused "Back to the
+    #    message" into the reason field) and chooses "Send anyway" (Tab,
+    #    Tab, Return). The message arrives, the add-in re-posts the check
+    #    with `acknowledge`, and serve lists the acknowledgement.
+    why = "Jon uses this mailbox"
     seen_before = len(front.seen)
-    r, got, _ = prompted("warn", ["dave@example.com"], "SECRET: the plan", ["SECRET"],
-                         ["Tab", "Return"])
-    acks = [s for s in front.seen[seen_before:] if s["path"] == "/v1/acknowledgements"
-            and s["method"] == "POST"]
-    log(f"warn: acknowledgements {acks}")
-    check(r["sent"] is True, "warn: sent after the sender confirmed")
-    check([m["rcpts"] for m in got] == [["dave@example.com"]], "warn: the sink has it, for dave@example.com")
-    ack_body = json.loads(acks[0]["body"]) if acks else {}
-    check(bool(acks) and ack_body.get("recipients", [{}])[0].get("address") == "dave@example.com"
-          and ack_body.get("path") == "thunderbird",
-          "warn: the acknowledgement reached serve (POST /v1/acknowledgements; serve answered "
-          f"{acks[0].get('status') if acks else None}: 404 until its endpoint is merged)")
+    r, got, _ = prompted("confirm", ["Jon <jon@gmial.com>"], "dinner", ["jon@gmial.com", "gmail.com"],
+                         ["shift+Tab", "type:" + why, "Tab", "Tab", "Return"])
+    posts = requests_since(seen_before)
+    log(f"confirm: the add-in posted {[(b, st, a.get('acknowledged')) for b, st, a in posts]}")
+    check(r["sent"] is True, "confirm: sent after the sender chose Send anyway")
+    check([m["rcpts"] for m in got] == [["jon@gmial.com"]], "confirm: the sink has it, for jon@gmial.com")
+    first = posts[0][2]["recipients"][0] if posts and posts[0][2].get("recipients") else {}
+    check(first.get("action") == "confirm" and first.get("acknowledgeable") is True,
+          f"confirm: serve answered confirm, acknowledgeable ({first.get('action')}, "
+          f"{first.get('acknowledgeable')})")
+    check(len(posts) == 2 and posts[1][0].get("acknowledge") == {"recipients": ["jon@gmial.com"],
+                                                                  "justification": why}
+          and posts[1][1] == 200,
+          "confirm: Send anyway re-posted the check with acknowledge for jon@gmial.com and the reason")
+    acks = acknowledgements("alice@mod.gov.uk", "jon@gmial.com")
+    log(f"confirm: GET /v1/acknowledgements lists {acks}")
+    check(len(acks) == 1 and acks[0].get("path") == "api" and acks[0].get("why") == why
+          and acks[0].get("live") is True,
+          "confirm: serve recorded alice@mod.gov.uk -> jon@gmial.com (path api, with the reason)")
+
+    # 4. The same recipient again: acknowledged, so no window; it goes.
+    r, got = unprompted("confirm-again", ["Jon <jon@gmial.com>"], "dinner, again")
+    check(r["sent"] is True, "confirm-again: sent with no window (warned once)")
+    check([m["rcpts"] for m in got] == [["jon@gmial.com"]], "confirm-again: the sink has it")
+
+    # 5. SECRET to an outsider: the default policy holds it, which no sender
+    #    can acknowledge. Send anyway (Tab, Return: no reason field) sends
+    #    it (the mail server would hold it), posts no acknowledgement, and
+    #    the sender is told in a notification.
+    seen_before = len(front.seen)
+    r, got, _ = prompted("hold", ["dave@example.com"], "SECRET: the plan", ["SECRET"], ["Tab", "Return"])
+    posts = requests_since(seen_before)
+    first = posts[0][2]["recipients"][0] if posts and posts[0][2].get("recipients") else {}
+    log(f"hold: the add-in posted {[b for b, _, _ in posts]}")
+    screenshot(display, artifacts, "thunderbird-hold-notification")
+    check(r["sent"] is True, "hold: sent after the sender chose Send anyway")
+    check([m["rcpts"] for m in got] == [["dave@example.com"]], "hold: the sink has it, for dave@example.com")
+    check(first.get("action") == "hold" and first.get("acknowledgeable") is False,
+          f"hold: serve answered hold, not acknowledgeable ({first.get('action')}, "
+          f"{first.get('acknowledgeable')})")
+    check(len(posts) == 1 and "acknowledge" not in posts[0][0], "hold: no acknowledgement posted")
+    check(acknowledgements("alice@mod.gov.uk", "dave@example.com") == [],
+          "hold: serve lists no acknowledgement for dave@example.com")
+    told = told_sender("did not record a confirmation for dave@example.com")
+    log(f"hold: the add-in told the sender {told!r}")
+    check(told is not None, "hold: the sender was told no confirmation was recorded (notification)")
     check(front.seen and all((s["origin"] or "").startswith("moz-extension://") for s in front.seen),
           "the add-in's requests came from its moz-extension:// origin")
 
-    # 4. serve stopped (nothing listens at the add-in's URL), then serve
+    # 6. serve stopped (nothing listens at the add-in's URL), then serve
     #    hung (SIGSTOP: the kernel still accepts, nothing answers): fail
     #    closed within the timeout, the sender told why in the window.
     for case in ("serve-stopped", "serve-hung"):
@@ -501,7 +585,7 @@ def run(nearmiss, artifacts, w, procs):
             serve.terminate()
             serve.wait()
         else:
-            serve = start_serve(nearmiss, serve_port, tokens, serve_log)
+            serve = start_serve(nearmiss, serve_port, tokens, store, serve_log)
             procs.append(serve)
             front.start()
             os.kill(serve.pid, signal.SIGSTOP)
