@@ -64,7 +64,8 @@ int RunConfigShow(const ConfigShowFlags& flags, const CLI::App& cmd) {
   }
   // The store every command would use, and why (ChooseStore).
   StoreChoice used = ChooseStore(flags.policy.store_url, /*create=*/false);
-  rows.push_back({"store_used", used.url.empty() ? nullptr : UrlWithoutPassword(used.url),
+  rows.push_back({"store_used", used.url.empty() ? nlohmann::ordered_json(nullptr)
+                                   : nlohmann::ordered_json(StoreDisplayName(used.url)),
                   used.origin});
   // The password's source, never its value.
   int rc = kExitClean;

@@ -72,13 +72,13 @@ int RunLearn(const LearnFlags& flags) {
   if (choice.url.empty()) return Fail(Status::InvalidArgument("learn needs a store, not --store none"));
   Result<std::unique_ptr<Store>> store = Store::Open(choice.url, password->password);
   if (!store.ok()) {
-    return Fail(Status::IoError("store " + UrlWithoutPassword(choice.url) + " (" + choice.origin +
+    return Fail(Status::IoError("store " + StoreDisplayName(choice.url) + " (" + choice.origin +
                                 "): " + store.error().message()));
   }
   // Said first when no one named it, so whoever runs `check` next knows
   // where the history went.
   if (!choice.configured) {
-    std::printf("store: %s (%s)\n", UrlWithoutPassword(choice.url).c_str(),
+    std::printf("store: %s (%s)\n", StoreDisplayName(choice.url).c_str(),
                 choice.origin.c_str());
   }
   if (flags.show && flags.sources.empty() && flags.confirm.empty() && flags.unconfirm.empty() &&
