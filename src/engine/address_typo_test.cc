@@ -105,7 +105,7 @@ HistorySnapshot History() {
   return h;
 }
 
-TEST(EngineAddressTypo, ReasonSuggestionAndDefaultPolicyHold) {
+TEST(EngineAddressTypo, ReasonSuggestionAndDefaultPolicyConfirm) {
   HistorySnapshot h = History();
   auto engine = Engine::Compile(*DefaultPolicy(), &h);
   ASSERT_TRUE(engine.ok()) << engine.error().message();
@@ -119,7 +119,7 @@ TEST(EngineAddressTypo, ReasonSuggestionAndDefaultPolicyHold) {
             "jon.smith@partner.example has not been written to before and looks like "
             "john.smith@partner.example, a frequent correspondent (one character differs; "
             "written to 30 times)");
-  // The embedded default policy holds it; the known address goes through.
+  // The embedded default policy asks the sender to confirm it; the known address goes through.
   Envelope env;
   env.sender = "alice@mod.example";
   env.recipients.push_back({"jon.smith@partner.example"});
@@ -127,7 +127,7 @@ TEST(EngineAddressTypo, ReasonSuggestionAndDefaultPolicyHold) {
   MessageCheck m = (*engine)->CheckMessage(env, MessageContent::Raw("Subject: hi\r\n\r\nhi\r\n",
                                                                      "test"));
   ASSERT_EQ(m.decision.recipients.size(), 2u);
-  EXPECT_EQ(m.decision.recipients[0].action, Action::kHold);
+  EXPECT_EQ(m.decision.recipients[0].action, Action::kConfirm);
   EXPECT_EQ(m.decision.recipients[0].rule.name, "address-typo");
   EXPECT_NE(m.decision.recipients[0].message.find("did you mean john.smith@partner.example?"),
             std::string::npos)
@@ -145,7 +145,7 @@ TEST(EngineAddressTypo, SenderScopeJudgesInCheckMessage) {
   ASSERT_TRUE(engine.ok()) << engine.error().message();
   // bob writes to jon.smith: known to him, so nothing; alice never did.
   for (auto [sender, want] : {std::pair{"bob@mod.example", Action::kAccept},
-                              std::pair{"Alice@mod.example", Action::kHold}}) {
+                              std::pair{"Alice@mod.example", Action::kConfirm}}) {
     Envelope env;
     env.sender = sender;
     env.recipients.push_back({"jon.smith@partner.example"});

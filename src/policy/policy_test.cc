@@ -129,7 +129,7 @@ TEST(PolicyDocTest, DefaultPolicyIsCompleteAndClean) {
   }
   Result<Policy> p = DefaultPolicy();
   ASSERT_TRUE(p.ok());
-  ASSERT_EQ(p->rules.size(), 7u);
+  ASSERT_EQ(p->rules.size(), 8u);
   EXPECT_EQ(p->rules[0].name, "lookalike");
   EXPECT_EQ(p->rules[0].action, Action::kReject);
   EXPECT_EQ(p->rules[0].targets,
@@ -168,7 +168,7 @@ TEST(PolicyLintTest, ReportsEveryErrorWithAHint) {
 TEST(PolicyLintTest, PolicyWithoutRulesKeepsTheDefaultRules) {
   Result<Policy> p = ParsePolicy("[domains]\nblock = [\".ml\"]\n", "p.toml", "");
   ASSERT_TRUE(p.ok());
-  ASSERT_EQ(p->rules.size(), 7u);
+  ASSERT_EQ(p->rules.size(), 8u);
   Result<Policy> q = ParsePolicy("[[rule]]\nname = \"all\"\naction = \"accept\"\n", "p.toml", "");
   ASSERT_TRUE(q.ok());
   EXPECT_EQ(q->rules.size(), 1u);
