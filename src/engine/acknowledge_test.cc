@@ -114,7 +114,9 @@ acknowledge = false
   EXPECT_FALSE(settled(*f, "x@example.com").acknowledgeable);
 }
 
-TEST(AcknowledgeTest, TargetConditionNeedsALookalikeOfThatSource) {
+// `target` matches a look-alike of that source, or a recipient trusted as
+// that source (gmail.com, a provider), never another class.
+TEST(AcknowledgeTest, TargetConditionNeedsALookalikeOrTrustOfThatSource) {
   auto e = Build(R"(
 [[rule]]
 name = "provider"
@@ -123,7 +125,8 @@ action = "warn"
 )");
   EXPECT_EQ(e->Decide(Facts(*e, {"jon@gmial.com"})).recipients[0].rule.name, "provider");
   EXPECT_EQ(e->Decide(Facts(*e, {"bob@army.ml"})).recipients[0].rule.name, "default");
-  EXPECT_EQ(e->Decide(Facts(*e, {"jon@gmail.com"})).recipients[0].rule.name, "default");
+  EXPECT_EQ(e->Decide(Facts(*e, {"jon@gmail.com"})).recipients[0].rule.name, "provider");
+  EXPECT_EQ(e->Decide(Facts(*e, {"x@example.com"})).recipients[0].rule.name, "default");
   Result<Policy> bad = ParsePolicy("[[rule]]\nname = \"x\"\ntarget = [\"providers\"]\naction = \"warn\"\n",
                                    "p.toml", ".");
   ASSERT_FALSE(bad.ok());

@@ -44,6 +44,14 @@ TEST(DecideTest, DefaultPolicyRules) {
             Action::kTag);
   EXPECT_EQ(e->Decide(Facts(*e, {"c@example.com"}, Level::kOfficial)).action, Action::kAccept);
   EXPECT_EQ(e->Decide(Facts(*e, {"d@army.mil"}, Level::kTopSecret)).action, Action::kAccept);
+  // A known provider is trusted (not a misdirection) but outside: a SECRET
+  // message to it is held, an OFFICIAL-SENSITIVE one tagged.
+  Decision webmail = e->Decide(Facts(*e, {"bob@gmail.com"}, Level::kTopSecret));
+  EXPECT_EQ(webmail.action, Action::kHold);
+  EXPECT_EQ(webmail.rule.name, "secret-outside-trusted");
+  EXPECT_EQ(e->Decide(Facts(*e, {"bob@outlook.com"}, Level::kOfficialSensitive)).action,
+            Action::kTag);
+  EXPECT_EQ(e->Decide(Facts(*e, {"bob@yahoo.co.uk"}, Level::kOfficial)).action, Action::kAccept);
   Decision none = e->Decide(Facts(*e, {"c@example.com"}));
   EXPECT_EQ(none.action, Action::kAccept);
   EXPECT_EQ(none.rule.name, "default");

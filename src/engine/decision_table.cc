@@ -172,7 +172,7 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check,
     }
     if (r.reasons != 0 && (r.reasons & reasons) == 0) continue;
     if (r.targets != 0 &&
-        (check.verdict != Verdict::kLookalike ||
+        ((check.verdict != Verdict::kLookalike && check.verdict != Verdict::kTrusted) ||
          (r.targets & (1u << static_cast<unsigned>(check.target_source))) == 0)) {
       continue;
     }

@@ -177,6 +177,7 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
   switch (m.kind) {
     case LookalikeMatch::Kind::kTrusted:
       if (block == nullptr) c.verdict = Verdict::kTrusted;
+      c.target_source = m.source;  // where the trust comes from (rule.target)
       FillReason(m, domain, &reasons.Add(ReasonCode::kTrusted));
       break;
     case LookalikeMatch::Kind::kLookalike: {

@@ -95,8 +95,10 @@ std::vector<Verdict> ClassesFor(std::string_view code) {
 std::string Impossible(const Rule& r) {
   if (!r.targets.empty() && !r.recipient.empty() &&
       std::find(r.recipient.begin(), r.recipient.end(), Verdict::kLookalike) ==
-          r.recipient.end()) {
-    return "'target' matches look-alikes only, and 'recipient' has no \"lookalike\"";
+          r.recipient.end() &&
+      std::find(r.recipient.begin(), r.recipient.end(), Verdict::kTrusted) == r.recipient.end()) {
+    return "'target' matches look-alikes and trusted recipients only, and 'recipient' has "
+           "neither \"lookalike\" nor \"trusted\"";
   }
   if (r.sensitivity_at_least && r.sensitivity_at_most &&
       *r.sensitivity_at_least > *r.sensitivity_at_most) {

@@ -129,7 +129,7 @@ TEST(PolicyDocTest, DefaultPolicyIsCompleteAndClean) {
   }
   Result<Policy> p = DefaultPolicy();
   ASSERT_TRUE(p.ok());
-  ASSERT_EQ(p->rules.size(), 8u);
+  ASSERT_EQ(p->rules.size(), 12u);
   EXPECT_EQ(p->rules[0].name, "lookalike");
   EXPECT_EQ(p->rules[0].action, Action::kReject);
   EXPECT_EQ(p->rules[0].targets,
@@ -168,7 +168,7 @@ TEST(PolicyLintTest, ReportsEveryErrorWithAHint) {
 TEST(PolicyLintTest, PolicyWithoutRulesKeepsTheDefaultRules) {
   Result<Policy> p = ParsePolicy("[domains]\nblock = [\".ml\"]\n", "p.toml", "");
   ASSERT_TRUE(p.ok());
-  ASSERT_EQ(p->rules.size(), 8u);
+  ASSERT_EQ(p->rules.size(), 12u);
   Result<Policy> q = ParsePolicy("[[rule]]\nname = \"all\"\naction = \"accept\"\n", "p.toml", "");
   ASSERT_TRUE(q.ok());
   EXPECT_EQ(q->rules.size(), 1u);
@@ -197,7 +197,7 @@ TEST(PolicyLintTest, ConfirmSectionAndRuleKeys) {
   ASSERT_EQ(errors.size(), 3u);
   EXPECT_EQ(errors[0].what, "link_base must be an http:// or https:// URL");
   EXPECT_EQ(errors[1].what, "sendmail must be an absolute path");
-  EXPECT_NE(errors[2].what.find("matches look-alikes only"), std::string::npos) << errors[2].what;
+  EXPECT_NE(errors[2].what.find("matches look-alikes and trusted recipients only"), std::string::npos) << errors[2].what;
 }
 
 TEST(PolicyLintTest, SenderGroupsAndPatternsFromFiles) {
