@@ -92,7 +92,12 @@ void SuffixSlips(std::string_view name, std::string_view suffix, const PermuteIn
       std::string s = pre + JoinLabels(labels, 0, i);
       if (i > 0) s += '.';
       s += v;
-      if (i + 1 < labels.size()) s += "." + JoinLabels(labels, i + 1, labels.size());
+      if (i + 1 < labels.size()) {
+        // Appended in two steps: `"." + string` trips GCC 12's -O3 -Wrestrict
+        // false positive (GCC bug 105329) in the Release build.
+        s += '.';
+        s += JoinLabels(labels, i + 1, labels.size());
+      }
       out.insert(s);
     }
   }
