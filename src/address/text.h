@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/ascii.h"
+
 namespace nearmiss::address {
 
 // Echoes longer than this are cut (Postfix's `%.100s` habit): messages stay
@@ -32,7 +34,7 @@ std::string Echo(std::string_view s, std::size_t max = kMaxEcho);
 std::string DescribeByte(unsigned char c);
 
 // Lower-cases ASCII letters only (domains; local parts keep their case).
-std::string AsciiLower(std::string_view s);
+using nearmiss::AsciiLower;
 
 }  // namespace nearmiss::address
 

@@ -5,15 +5,15 @@
 #include <sstream>
 #include <vector>
 
+#include "base/ascii.h"
 #include "base/process.h"
 
 namespace nearmiss::cli {
 namespace {
 
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
+// A domain as Postfix compares it: case folded, the root dot dropped.
+std::string CanonicalDomain(std::string s) {
+  s = AsciiLower(s);
   if (!s.empty() && s.back() == '.') s.pop_back();
   return s;
 }
@@ -35,7 +35,7 @@ Result<DeliveryPolicy> ParsePostconfOutput(const std::string& out) {
                               " lines for 5 parameters");
   }
   DeliveryPolicy d;
-  d.myhostname = Lower(lines[0]);
+  d.myhostname = CanonicalDomain(lines[0]);
   // mydestination: names and lookup tables separated by commas or spaces;
   // a table ("hash:/etc/postfix/local_domains") cannot be read here, so it
   // is skipped: its domains still get their routed domains judged.
@@ -44,7 +44,7 @@ Result<DeliveryPolicy> ParsePostconfOutput(const std::string& out) {
     if (c == ',' || c == ' ' || c == '\t') {
       if (!name.empty() && name.find(':') == std::string::npos &&
           name.find('/') == std::string::npos) {
-        d.mydestination.push_back(Lower(name));
+        d.mydestination.push_back(CanonicalDomain(name));
       }
       name.clear();
     } else {
@@ -53,7 +53,7 @@ Result<DeliveryPolicy> ParsePostconfOutput(const std::string& out) {
   }
   d.allow_percent_hack = lines[2] == "yes";
   d.swap_bangpath = lines[3] == "yes";
-  d.myorigin = Lower(lines[4]);
+  d.myorigin = CanonicalDomain(lines[4]);
   d.configured = true;
   d.where = "postconf";
   return d;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/ascii.h"
 #include "nearmiss/address.h"
 
 namespace nearmiss::engine {
@@ -44,11 +45,6 @@ bool DomainCovers(std::string_view entry, std::string_view domain) {
   if (domain == entry) return true;
   return domain.size() > entry.size() && domain.ends_with(entry) &&
          domain[domain.size() - entry.size() - 1] == '.';
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 }  // namespace
@@ -148,7 +144,7 @@ std::vector<bool> DecisionTable::SenderGroups(std::string_view sender) const {
   if (groups_.empty() || sender.empty()) return in;
   Result<Address> a = ParseAddress(sender);
   if (!a.ok()) return in;
-  std::string address = Lower(a->ToString());
+  std::string address = AsciiLower(a->ToString());
   for (size_t i = 0; i < groups_.size(); ++i) {
     const Group& g = groups_[i];
     in[i] = g.addresses.count(address) > 0 ||

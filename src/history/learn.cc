@@ -7,6 +7,7 @@
 #include <functional>
 #include <unordered_map>
 
+#include "base/ascii.h"
 #include "maillog/postfix_log.h"
 #include "maillog/read_log.h"
 #include "maillog/timestamp.h"
@@ -17,12 +18,6 @@ namespace nearmiss::history {
 namespace {
 
 constexpr size_t kBatch = 100000;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string Canonical(std::string_view entry) {
   Result<Address> a = ParseAddress(entry);
@@ -84,11 +79,11 @@ class SentSink final : public maillog::DeliverySink {
     if (a.recipient.find('@') == std::string_view::npos) return;
     key_.assign(a.queue_id);
     auto it = open_.try_emplace(key_).first;
-    std::string rcpt = Lower(a.recipient);
+    std::string rcpt = AsciiLower(a.recipient);
     auto r = std::find_if(it->second.begin(), it->second.end(),
                           [&](const Open& o) { return o.rcpt == rcpt; });
     if (r == it->second.end()) {
-      it->second.push_back({Lower(a.sender), std::move(rcpt), a.time, a.time, std::string(a.status)});
+      it->second.push_back({AsciiLower(a.sender), std::move(rcpt), a.time, a.time, std::string(a.status)});
     } else if (a.time >= r->last) {
       r->last = a.time;
       r->status.assign(a.status);
@@ -207,7 +202,7 @@ Status Learner::AddCsv(const std::string& path) {
   int sender = -1, rcpt = -1, time = -1;
   std::vector<std::string> head = CsvFields(line);
   for (size_t i = 0; i < head.size(); ++i) {
-    std::string h = Lower(head[i]);
+    std::string h = AsciiLower(head[i]);
     if (h == "sender" || h == "from") sender = static_cast<int>(i);
     if (h == "recipient" || h == "to" || h == "rcpt") rcpt = static_cast<int>(i);
     if (h == "date" || h == "time" || h == "timestamp") time = static_cast<int>(i);

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "base/log.h"
+#include "base/ascii.h"
 #include "base/text_format.h"
 #include "http/server_impl.h"
 
@@ -38,11 +39,6 @@ int64_t NowSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 std::string JoinRecipients(const std::vector<std::string>& v) {
@@ -111,7 +107,7 @@ void ApiServerImpl::AddConfirmRoutes() {
                  "<p>Postfix's hold queue could not be read.</p>");
         return;
       }
-      if (!held.ok() || Lower(held->sender) != Lower(link->sender)) {
+      if (!held.ok() || AsciiLower(held->sender) != AsciiLower(link->sender)) {
         SendPage(res, 404, "The message is no longer held",
                  "<p>It was released or deleted already.</p>");
         return;

@@ -1,14 +1,10 @@
 // [senders.<group>]: named groups of senders that rules can single out.
 #include "nearmiss/address.h"
+#include "base/ascii.h"
 #include "policy/sections.h"
 
 namespace nearmiss::policy {
 namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // An entry with "@" is an address, anything else a domain: list files may
 // mix both.
@@ -21,7 +17,7 @@ void AddEntry(Context& ctx, std::string_view text, const std::string& where,
                   "write a plain address: ceo@example.gov.uk");
       return;
     }
-    group.addresses.push_back(Lower(a->ToString()));
+    group.addresses.push_back(AsciiLower(a->ToString()));
     return;
   }
   Result<std::string> domain = NormalizeDomainEntry(text);

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "base/ascii.h"
 #include "store/sql_store.h"
 
 namespace nearmiss::store {
@@ -11,12 +12,6 @@ namespace {
 constexpr const char* kAckColumns =
     "id, sender, recipient, domain, reasons, who, why, path, created_at, expires_at, "
     "revoked_at, revoked_by";
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 Acknowledgement AckFromRow(const Row& r) {
   Acknowledgement a;
@@ -53,8 +48,8 @@ Result<int64_t> SqlStore::AddAcknowledgement(const Acknowledgement& a) {
                    "INSERT INTO nm_acknowledgement (sender, recipient, domain, reasons, who, "
                    "why, path, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
                    "$9) RETURNING id",
-                   {Lower(a.sender), Lower(a.recipient),
-                    Lower(a.domain.empty() ? DomainOf(a.recipient) : a.domain), a.reasons,
+                   {AsciiLower(a.sender), AsciiLower(a.recipient),
+                    AsciiLower(a.domain.empty() ? DomainOf(a.recipient) : a.domain), a.reasons,
                     a.who, a.why, a.path, a.created_at, a.expires_at}));
   if (rows.empty()) return Status::IoError(conn_->name() + ": add acknowledgement: no id");
   return ToInt(rows[0][0]);
@@ -86,7 +81,7 @@ Result<std::vector<Acknowledgement>> SqlStore::LiveAcknowledgements(std::string_
                    std::string("SELECT ") + kAckColumns +
                        " FROM nm_acknowledgement WHERE sender = $1 AND revoked_at = 0 AND "
                        "expires_at > $2 ORDER BY id DESC",
-                   {Lower(sender), now}));
+                   {AsciiLower(sender), now}));
   std::vector<Acknowledgement> out;
   for (const Row& r : rows) out.push_back(AckFromRow(r));
   // A domain-wide acknowledgement stores the domain and no address; an
