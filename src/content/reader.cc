@@ -5,10 +5,10 @@
 
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 
 #include "content/gmime_util.h"
 #include "content/inputs.h"
+#include "content/mbox_from_line.h"
 #include "content/message_walk.h"
 #include "nearmiss/content_reader.h"
 
@@ -94,27 +94,6 @@ ScannedMessage ScanMessage(std::string_view bytes, std::string source,
                      std::move(warnings), scanner, scratch, limits);
 }
 
-namespace {
-
-// The time on an mbox "From " line: "From SENDER Tue Nov 29 10:00:00 2026"
-// (the asctime form mboxrd/mboxo writers use, UTC by convention; RFC 4155
-// section 2), read with strptime. 0 when it is not in that form.
-int64_t FromLineTime(const char* marker) {
-  if (marker == nullptr) return 0;
-  std::string_view line(marker);
-  if (!line.starts_with("From ")) return 0;
-  line.remove_prefix(5);
-  std::size_t sender_end = line.find(' ');
-  if (sender_end == std::string_view::npos) return 0;
-  std::string rest(line.substr(sender_end + 1));
-  std::tm tm{};
-  const char* end = strptime(rest.c_str(), "%a %b %d %H:%M:%S %Y", &tm);
-  if (end == nullptr) return 0;
-  return static_cast<int64_t>(timegm(&tm));
-}
-
-}  // namespace
-
 struct MessageReader::Rep {
   Rep(std::shared_ptr<const Scanner> s, Scratch sc, ContentLimits l,
       std::vector<InputFile> in)
@@ -182,7 +161,7 @@ struct MessageReader::Rep {
           out->mbox_from_line.pop_back();
         }
       }
-      out->delivered = FromLineTime(g_mime_parser_get_mbox_marker(parser));
+      out->delivered = MboxFromLineTime(out->mbox_from_line);
       if (keep_bytes) out->bytes = MboxBytes(begin, end);
       return true;
     }

@@ -30,10 +30,6 @@ struct MailboxDate {
 // modification time, which is the last delivery's, not this message's.
 MailboxDate MessageDate(const content::ScannedMessage& m);
 
-// The time of an mbox "From " line ("From a@b Wed Nov  5 10:00:00 2025",
-// extra words after the year allowed) as UTC seconds; 0 when it has none.
-int64_t MboxFromLineTime(std::string_view line);
-
 // The delivery time a Maildir file name starts with
 // (".../cur/1709461502.M1P2.host:2,S"); 0 when the name is not of that form.
 int64_t MaildirNameTime(std::string_view path);
