@@ -155,6 +155,47 @@ TEST(EngineAddressTypo, SenderScopeJudgesInCheckMessage) {
   }
 }
 
+// The recipient of an address typo is trusted (its domain is learned): an
+// acknowledgement must settle its confirm all the same (the store was once
+// asked only for recipients that were not trusted).
+class OneAck final : public AcknowledgementSource {
+ public:
+  Result<std::vector<Acknowledgement>> Live(std::string_view sender,
+                                            int64_t now) const override {
+    ++calls;
+    Acknowledgement a;
+    a.id = 7;
+    a.sender = std::string(sender);
+    a.recipient = "jon.smith@partner.example";
+    a.created_at = now - 10;
+    a.expires_at = now + 10;
+    return std::vector<Acknowledgement>{a};
+  }
+  mutable int calls = 0;
+};
+
+TEST(EngineAddressTypo, AnAcknowledgementSettlesTheConfirm) {
+  HistorySnapshot h = History();
+  auto engine = Engine::Compile(*DefaultPolicy(), &h);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  OneAck acks;
+  Envelope env;
+  env.sender = "alice@mod.example";
+  env.recipients.push_back({"jon.smith@partner.example"});
+  env.acknowledgements = &acks;
+  env.now = 1000;
+  MessageCheck m = (*engine)->CheckMessage(env, MessageContent::Raw("\r\nhi\r\n", "test"));
+  ASSERT_EQ(m.decision.recipients.size(), 1u);
+  EXPECT_EQ(m.decision.recipients[0].action, Action::kAccept);
+  EXPECT_EQ(m.decision.recipients[0].acknowledged_by, 7);
+  EXPECT_EQ(m.decision.action, Action::kAccept);
+  // The known address matches no rule an acknowledgement settles: no lookup.
+  acks.calls = 0;
+  env.recipients = {{"john.smith@partner.example"}};
+  (*engine)->CheckMessage(env, MessageContent::Raw("\r\nhi\r\n", "test"));
+  EXPECT_EQ(acks.calls, 0);
+}
+
 TEST(EngineAddressTypo, OffInThePolicyMeansNoReason) {
   HistorySnapshot h = History();
   Policy policy = *DefaultPolicy();

@@ -44,27 +44,32 @@ class RecipientFiller {
 
 // Marks each recipient the sender acknowledged; Decide judges whether the
 // acknowledgement may settle its rule. A source that fails applies none.
-void ApplyAcknowledgements(const AcknowledgementSource& source, int64_t now, MessageCheck* out) {
+// Returns whether any recipient was marked.
+bool ApplyAcknowledgements(const AcknowledgementSource& source, int64_t now, MessageCheck* out) {
   MessageFacts& facts = out->facts;
-  for (MessageRecipient& r : facts.recipients) r.acknowledgement = 0;
-  bool flagged = false;
-  for (const MessageRecipient& r : facts.recipients) {
-    flagged |= r.check.verdict != Verdict::kTrusted && !r.check.address.empty();
-  }
-  if (!flagged) return;  // nothing to settle: no lookup on the common path
   Result<std::vector<Acknowledgement>> live = source.Live(facts.sender, now);
   if (!live.ok()) {
     out->message.errors.push_back("acknowledgements not read: " + live.error().message());
-    return;
+    return false;
   }
+  bool any = false;
   for (MessageRecipient& r : facts.recipients) {
     for (const Acknowledgement& a : *live) {
-      if (a.Live(now) && a.Covers(r.check.address, r.check.domain)) {
+      if (!r.check.address.empty() && a.Live(now) && a.Covers(r.check.address, r.check.domain)) {
         r.acknowledgement = a.id;
+        any = true;
         break;
       }
     }
   }
+  return any;
+}
+
+bool AnyAcknowledgeable(const Decision& d) {
+  for (const RecipientDecision& rd : d.recipients) {
+    if (rd.acknowledgeable) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -169,12 +174,16 @@ void Engine::CheckMessage(const Envelope& envelope, const MessageContent& conten
       policy_.history.address_typo_scope == HistoryPolicy::TypoScope::kSender) {
     AddSenderAddressTypos(facts.sender, facts);
   }
-  if (envelope.acknowledgements != nullptr && !facts.sender.empty()) {
-    ApplyAcknowledgements(*envelope.acknowledgements, envelope.now, out);
-  } else {
-    for (MessageRecipient& r : facts.recipients) r.acknowledgement = 0;
-  }
+  for (MessageRecipient& r : facts.recipients) r.acknowledgement = 0;
   out->decision = Decide(facts);
+  // The store is asked only when a rule that an acknowledgement may settle
+  // (a warn or confirm; Acknowledgeable) matched: whatever the class, so a
+  // trusted recipient's address-typo is settled as a look-alike's is.
+  if (envelope.acknowledgements != nullptr && !facts.sender.empty() &&
+      AnyAcknowledgeable(out->decision) &&
+      ApplyAcknowledgements(*envelope.acknowledgements, envelope.now, out)) {
+    out->decision = Decide(facts);
+  }
 }
 
 MessageCheck Engine::CheckMessage(const Envelope& envelope,

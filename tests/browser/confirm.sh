@@ -15,6 +15,12 @@
 #     it; the events name alice and Ann; the next message is held again.
 #  6. `nearmiss audit --events` lists the release, acknowledgement and revoke
 #     with who did them.
+#  7. The wrong person at the right domain: alice writes to
+#     john.smith@partner.example often (learned, before the milter starts,
+#     from a Postfix log with real dates over 40 days); a message to
+#     jon.smith@partner.example is held with a notice naming
+#     john.smith@partner.example; her release link delivers it; her next
+#     message to jon.smith@partner.example goes straight through.
 # Usage: confirm.sh NEARMISS_BINARY [ARTIFACTS]
 NEARMISS=$(realpath "$1")
 ARTIFACTS=${2:-$(dirname "$NEARMISS")/browser-artifacts}
@@ -31,6 +37,20 @@ head -c 32 /dev/urandom >"$W/confirm.key"
       -e "s|^# key_file = .*|key_file = \"$W/confirm.key\"|" \
       -e "s|^# postfix_config = .*|postfix_config = \"$CONF\"|" >"$W/policy.toml"
 grep -q "^key_file = \"$W/confirm.key\"" "$W/policy.toml" || fail "policy: [confirm] not set"
+
+# 0. What alice really writes to, from a log (RFC 3339 stamps, as rsyslog
+#    writes them) of 8 deliveries to john.smith@partner.example over 40 days.
+for i in 1 2 3 4 5 6 7 8; do
+  stamp=$(date -u -d "$((i * 5)) days ago" +%Y-%m-%dT%H:%M:%S.000000+00:00)
+  qid=$(printf '4B%02dC0%03d' "$i" "$i")
+  echo "$stamp mx postfix/qmgr[10]: $qid: from=<alice@mod.gov.uk>, size=900, nrcpt=1 (queue active)"
+  echo "$stamp mx postfix/smtp[11]: $qid: to=<john.smith@partner.example>," \
+       "relay=mx.partner.example[192.0.2.7]:25, delay=1, delays=0/0/0/1, dsn=2.0.0," \
+       "status=sent (250 2.0.0 Ok)"
+done >"$W/sent.log"
+"$NEARMISS" learn --policy "$W/policy.toml" --store "$STORE" "$W/sent.log" >"$W/learn.out" 2>&1 ||
+  { cat "$W/learn.out"; fail "learn"; }
+grep -q "counted 8 new" "$W/learn.out" || { cat "$W/learn.out"; fail "learn did not count 8"; }
 
 start_all --policy "$W/policy.toml" --store "$STORE" --spool memory
 ADMIN_TOKEN=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -135,3 +155,22 @@ for want in "release .*$ID.* by alice@mod.gov.uk (sender)" \
   grep -q "$want" "$W/events.txt" || { cat "$W/events.txt"; fail "audit --events lacks: $want"; }
 done
 ok "nearmiss audit --events names who released, acknowledged and revoked"
+
+# 7. The wrong person at the right domain.
+send --from alice@mod.gov.uk --to jon.smith@partner.example --header "Subject: Budget v2" \
+     --body "Figures attached" || fail "message to jon.smith@partner.example not accepted"
+ID=$(wait_held "Budget v2") || { queue_json; fail "message to jon.smith@partner.example not held"; }
+wait_delivered "To: alice@mod.gov.uk" "Did you mean john.smith@partner.example?" ||
+  { grep -l "Held: please confirm" "$SINK_DIR"/* | xargs cat; fail "no notice naming john.smith"; }
+NOTICE=$(grep -lF "Did you mean john.smith@partner.example?" "$SINK_DIR"/* | head -1)
+grep -qF "jon.smith@partner.example" "$NOTICE" || fail "notice does not name the recipient"
+RELEASE=$(grep -o "$URL/confirm?t=[0-9a-f.]*" "$NOTICE" | sed -n 1p)
+curl -sf -X POST --data-urlencode "t=${RELEASE#*t=}" "$URL/confirm" >"$W/post2.html" ||
+  fail "release POST for jon.smith"
+wait_delivered "Subject: Budget v2" "Figures attached" || fail "released message not delivered"
+ok "jon.smith@partner.example held ($ID) with a notice naming john.smith@partner.example; released"
+send --from alice@mod.gov.uk --to jon.smith@partner.example --header "Subject: Budget v3" \
+     --body "Again" || fail "second message to jon.smith not accepted"
+wait_delivered "Subject: Budget v3" || { queue_json; fail "the acknowledgement did not let v3 through"; }
+held_ids | grep -qx "$ID" && fail "$ID still held"
+ok "the next message to jon.smith@partner.example went straight through"
