@@ -163,6 +163,8 @@ struct ConfirmPolicy {
   std::string postfix_config;  // sendmail -C DIR (absolute); "" Postfix's default
   // An acknowledgement stops applying this many days after it was made.
   int64_t acknowledgement_days = 180;
+
+  bool operator==(const ConfirmPolicy&) const = default;
 };
 
 // [history]: how correspondence history (history.h) becomes trust.

@@ -191,11 +191,14 @@ int RunMilter(const MilterFlags& flags) {
       skeleton, [&](const daemon::Resources& r) -> Result<std::unique_ptr<daemon::Service>> {
         options.session.audit = r.journal;
         // confirm: the sender's notice needs the links' key; without one a
-        // confirm hold waits for an admin (Session logs each).
-        const ConfirmPolicy& confirm = r.engines->Get()->policy().confirm;
-        if (!confirm.key_file.empty()) {
-          NM_ASSIGN_OR_RETURN(options.session.confirm, milter::ConfirmNotifier::Create(confirm));
-        }
+        // confirm hold waits for an admin (the notifier logs each). A key
+        // unreadable at start is an error; after a SIGHUP the notifier
+        // follows the reloaded [confirm] (confirm_notifier.h).
+        std::shared_ptr<EngineHolder> holder = r.engines;
+        NM_ASSIGN_OR_RETURN(options.session.confirm,
+                            milter::ConfirmNotifier::Create(
+                                holder->Get()->policy().confirm,
+                                [holder] { return holder->Get()->policy().confirm; }));
         // Acknowledgements live in the store: read per flagged message, so
         // one made on any node applies at once.
         std::shared_ptr<const AcknowledgementSource> acks;

@@ -53,12 +53,13 @@ void ApiServerImpl::AddConfirmRoutes() {
   // Checks the token; on failure answers the page and returns nullopt.
   auto verify = [this](const std::string& token,
                        httplib::Response& res) -> std::optional<confirm::ConfirmLink> {
-    if (signer_ == nullptr) {
+    std::shared_ptr<const ConfirmState> state = confirm_.load();
+    if (state->signer == nullptr) {
       SendPage(res, 404, "Confirm links are off",
                "<p>This server has no <code>[confirm] key_file</code>. Ask an administrator.</p>");
       return std::nullopt;
     }
-    Result<confirm::ConfirmLink> link = signer_->Verify(token);
+    Result<confirm::ConfirmLink> link = state->signer->Verify(token);
     if (!link.ok()) {
       SendPage(res, 400, "This link is not valid",
                "<p>Copy the whole link from the notice, or ask an administrator.</p>");
@@ -82,7 +83,7 @@ void ApiServerImpl::AddConfirmRoutes() {
                        HtmlEscape(JoinRecipients(link->recipients)) + ".</p>";
     body += release ? "<p>Send it as it is. nearmiss will not ask again about " +
                           HtmlEscape(JoinRecipients(link->recipients)) + " for " +
-                          std::to_string(confirm_policy_.acknowledgement_days) + " days.</p>"
+                          std::to_string(confirm_.load()->policy.acknowledgement_days) + " days.</p>"
                     : "<p>Delete it. It will not be sent.</p>";
     body += "<form method=\"post\" action=\"/confirm\"><input type=\"hidden\" name=\"t\" value=\"" +
             HtmlEscape(token) + "\"><p><label>Why (optional): <input name=\"why\" maxlength=\"500\">"
@@ -150,7 +151,7 @@ void ApiServerImpl::AddConfirmRoutes() {
         a.why = why;
         a.path = "confirm-link";
         a.created_at = now;
-        a.expires_at = now + confirm_policy_.acknowledgement_days * 86400;
+        a.expires_at = now + confirm_.load()->policy.acknowledgement_days * 86400;
         Result<int64_t> id = store_->AddAcknowledgement(a);
         if (!id.ok()) {
           log::Warn("acknowledgement of " + log::Untrusted(r) + " not stored: " +

@@ -81,12 +81,8 @@ Status ApiServerImpl::Init() {
     NM_ASSIGN_OR_RETURN(s, BuildSecurity());
   }
   security_.store(std::move(s));
-  confirm_policy_ = engines_->Get()->policy().confirm;
-  if (!confirm_policy_.key_file.empty()) {
-    NM_ASSIGN_OR_RETURN(confirm::LinkSigner signer,
-                        confirm::LinkSigner::FromKeyFile(confirm_policy_.key_file));
-    signer_ = std::make_unique<const confirm::LinkSigner>(std::move(signer));
-  }
+  NM_ASSIGN_OR_RETURN(std::shared_ptr<const ConfirmState> links, LoadConfirm());
+  confirm_.store(std::move(links));
   if (!options_.tls_cert.empty() || !options_.tls_key.empty()) {
     if (options_.tls_cert.empty() || options_.tls_key.empty()) {
       return Status::InvalidArgument("TLS needs both a certificate and a key");
@@ -311,11 +307,29 @@ void ApiServerImpl::Stop() {
   if (server_) server_->stop();
 }
 
+Result<std::shared_ptr<const ApiServerImpl::ConfirmState>> ApiServerImpl::LoadConfirm() const {
+  auto state = std::make_shared<ConfirmState>();
+  state->policy = engines_->Get()->policy().confirm;
+  if (!state->policy.key_file.empty()) {
+    NM_ASSIGN_OR_RETURN(confirm::LinkSigner signer,
+                        confirm::LinkSigner::FromKeyFile(state->policy.key_file));
+    state->signer = std::make_unique<const confirm::LinkSigner>(std::move(signer));
+  }
+  return std::shared_ptr<const ConfirmState>(std::move(state));
+}
+
 Status ApiServerImpl::Reload() {
   std::lock_guard lock(reload_mu_);
   NM_RETURN_IF_ERROR(engines_->ReloadFile(options_.policy_path));
   NM_ASSIGN_OR_RETURN(std::shared_ptr<const Security> s, BuildSecurity());
   security_.store(std::move(s));
+  // A key that cannot be read keeps the links as they were, and says so.
+  Result<std::shared_ptr<const ConfirmState>> links = LoadConfirm();
+  if (!links.ok()) {
+    return links.error().WithContext(
+        "policy reloaded, but confirm links keep the previous key: [confirm] key_file");
+  }
+  confirm_.store(std::move(*links));
   return Status::Ok();
 }
 

@@ -78,10 +78,15 @@ class ApiServerImpl : public ApiServer {
   std::vector<DecisionSink*> sinks_;
   const journal::StoreWriter* journal_;  // /metrics; may be null
   Store* store_;  // acknowledgements, admin events, link uses; may be null
-  // The confirm links' signer, from [confirm] key_file at start; null when
-  // the policy names no key (the /confirm page then says links are off).
-  std::unique_ptr<const confirm::LinkSigner> signer_;
-  ConfirmPolicy confirm_policy_;
+  // [confirm] and the links' signer (null when the policy names no key:
+  // the /confirm page then says links are off), read at start and again on
+  // each reload (SIGHUP), swapped whole so a request sees one or the other.
+  struct ConfirmState {
+    ConfirmPolicy policy;
+    std::unique_ptr<const confirm::LinkSigner> signer;
+  };
+  Result<std::shared_ptr<const ConfirmState>> LoadConfirm() const;
+  std::atomic<std::shared_ptr<const ConfirmState>> confirm_;
   journal::RecentRecords recent_;
   Metrics metrics_;
   RateLimiter limiter_;

@@ -12,6 +12,8 @@
 #include <fstream>
 #include <thread>
 
+#include "confirm/link.h"
+
 namespace nearmiss::http {
 namespace {
 
@@ -336,6 +338,31 @@ TEST_F(ServerTest, ReloadKeepsRunningPolicyOnError) {
   auto bad = client_->Post("/v1/reload", Auth(kAdmin), "", "text/plain");
   ExpectProblem(bad, 422);
   EXPECT_EQ(Check(R"({"to": ["a@army.mil"]})")->status, 200) << "old tokens still work";
+}
+
+// A reload that adds [confirm] key_file turns the confirm links on, with
+// no restart (the milter's notifier follows the same reload).
+TEST_F(ServerTest, ReloadReadsTheConfirmKey) {
+  Start();
+  const std::string token = "00.00";
+  EXPECT_EQ(client_->Get("/confirm?t=" + token)->status, 404) << "links are off: no key";
+  const std::string key = ::testing::TempDir() + "/nearmiss_server_test.key";
+  std::ofstream(key) << std::string(40, 'k');
+  std::ofstream(::testing::TempDir() + "/nearmiss_server_test.toml", std::ios::app)
+      << "[confirm]\nkey_file = \"" << key << "\"\n";
+  auto r = client_->Post("/v1/reload", Auth(kAdmin), "", "text/plain");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(client_->Get("/confirm?t=" + token)->status, 400) << "links on: a bad one is refused";
+  confirm::ConfirmLink link;
+  link.action = "release";
+  link.queue_id = "4F2A91C3B";
+  link.sender = "alice@example.org";
+  link.recipients = {"jon@gmial.com"};
+  link.expires_at = 4'000'000'000;
+  auto page = client_->Get("/confirm?t=" + confirm::LinkSigner(std::string(40, 'k')).Sign(link));
+  ASSERT_EQ(page->status, 200) << page->body;
+  EXPECT_THAT(page->body, HasSubstr("4F2A91C3B"));
+  std::filesystem::remove(key);
 }
 
 TEST_F(ServerTest, TlsWhenACertificateIsConfigured) {

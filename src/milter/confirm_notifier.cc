@@ -14,6 +14,14 @@ int64_t Now() {
       .count();
 }
 
+// Whether `path` is no longer the file `seen` was (rotated or rewritten).
+bool KeyFileChanged(const std::string& path, const struct stat& seen) {
+  struct stat now {};
+  if (::stat(path.c_str(), &now) != 0) return true;
+  return now.st_ino != seen.st_ino || now.st_dev != seen.st_dev || now.st_size != seen.st_size ||
+         now.st_mtim.tv_sec != seen.st_mtim.tv_sec || now.st_mtim.tv_nsec != seen.st_mtim.tv_nsec;
+}
+
 // The link's query value: the token is hex and '.', nothing to escape.
 std::string LinkUrl(const std::string& base, const std::string& token) {
   return base + "/confirm?t=" + token;
@@ -21,15 +29,49 @@ std::string LinkUrl(const std::string& base, const std::string& token) {
 
 }  // namespace
 
-Result<std::shared_ptr<ConfirmNotifier>> ConfirmNotifier::Create(const ConfirmPolicy& policy) {
-  NM_ASSIGN_OR_RETURN(confirm::LinkSigner signer,
-                      confirm::LinkSigner::FromKeyFile(policy.key_file));
-  return std::shared_ptr<ConfirmNotifier>(new ConfirmNotifier(policy, std::move(signer)));
+Result<std::shared_ptr<ConfirmNotifier>> ConfirmNotifier::Create(const ConfirmPolicy& policy,
+                                                                 PolicySource source) {
+  std::optional<confirm::LinkSigner> signer;
+  struct stat key_stat {};
+  if (!policy.key_file.empty()) {
+    ::stat(policy.key_file.c_str(), &key_stat);  // before the read: a change after is seen
+    NM_ASSIGN_OR_RETURN(signer, confirm::LinkSigner::FromKeyFile(policy.key_file));
+  }
+  return std::shared_ptr<ConfirmNotifier>(
+      new ConfirmNotifier(policy, std::move(signer), key_stat, std::move(source)));
 }
 
-ConfirmNotifier::ConfirmNotifier(ConfirmPolicy policy, confirm::LinkSigner signer)
-    : policy_(std::move(policy)), signer_(std::move(signer)) {
+ConfirmNotifier::ConfirmNotifier(ConfirmPolicy policy, std::optional<confirm::LinkSigner> signer,
+                                 struct stat key_stat, PolicySource source)
+    : source_(std::move(source)),
+      policy_(std::move(policy)),
+      signer_(std::move(signer)),
+      key_stat_(key_stat) {
   worker_ = std::thread([this] { Work(); });
+}
+
+void ConfirmNotifier::Refresh() {
+  if (!source_) return;
+  ConfirmPolicy current = source_();
+  if (current == policy_ &&
+      (current.key_file.empty() || (signer_ && !KeyFileChanged(current.key_file, key_stat_)))) {
+    return;
+  }
+  const bool was_key = policy_.key_file == current.key_file && signer_.has_value();
+  policy_ = std::move(current);
+  signer_.reset();
+  key_stat_ = {};
+  if (policy_.key_file.empty()) return;
+  ::stat(policy_.key_file.c_str(), &key_stat_);
+  Result<confirm::LinkSigner> signer = confirm::LinkSigner::FromKeyFile(policy_.key_file);
+  if (!signer.ok()) {
+    log::Error("[confirm] key_file after a reload: " + signer.error().message() +
+               "; no notices until it can be read (held messages wait for an admin)");
+    return;
+  }
+  signer_ = std::move(*signer);
+  log::Info(std::string("[confirm] ") + (was_key ? "key file changed" : "settings changed") +
+            ": notices now signed with " + policy_.key_file);
 }
 
 ConfirmNotifier::~ConfirmNotifier() {
@@ -50,6 +92,7 @@ void ConfirmNotifier::Notify(ConfirmRequest request) {
 }
 
 std::string ConfirmNotifier::Compose(const ConfirmRequest& request, int64_t now) const {
+  if (!signer_) return "";
   confirm::ConfirmLink link;
   link.queue_id = request.queue_id;
   link.sender = request.sender;
@@ -66,9 +109,9 @@ std::string ConfirmNotifier::Compose(const ConfirmRequest& request, int64_t now)
     n.recipients.push_back({r.address, r.reason, r.suggestion});
   }
   link.action = "release";
-  n.release_url = LinkUrl(policy_.link_base, signer_.Sign(link));
+  n.release_url = LinkUrl(policy_.link_base, signer_->Sign(link));
   link.action = "delete";
-  n.delete_url = LinkUrl(policy_.link_base, signer_.Sign(link));
+  n.delete_url = LinkUrl(policy_.link_base, signer_->Sign(link));
   n.expires_at = link.expires_at;
   n.acknowledgement_days = policy_.acknowledgement_days;
   n.date = now;
@@ -85,7 +128,14 @@ void ConfirmNotifier::Work() {
       request = std::move(queue_.front());
       queue_.pop_front();
     }
+    Refresh();
     const std::string id = log::Untrusted(request.queue_id);
+    if (!signer_) {
+      log::Warn("held " + (id.empty() ? std::string("a message") : id) +
+                " for the sender to confirm, but no [confirm] key_file can be read: no notice "
+                "was sent; an admin must release or delete it");
+      continue;
+    }
     if (request.queue_id.empty() || request.sender.empty()) {
       // No queue id: no link could name the message; no sender: nobody to
       // tell. The hold stands for an admin.

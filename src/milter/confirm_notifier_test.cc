@@ -5,7 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <fstream>
+#include <mutex>
+#include <sstream>
 #include <regex>
 
 namespace nearmiss::milter {
@@ -64,6 +68,73 @@ TEST(ConfirmNotifierTest, NeedsAKeyOf32Bytes) {
   EXPECT_NE(n.error().message().find("32 bytes"), std::string::npos);
   EXPECT_EQ(n.error().message().find("short\n"), std::string::npos);
   std::remove(key_path.c_str());
+}
+
+// A SIGHUP that sets or rotates [confirm] key_file reaches the notices: the
+// notifier asks its source before each one (the milter's reloaded policy).
+TEST(ConfirmNotifierTest, FollowsTheReloadedConfirmSection) {
+  const std::string dir = ::testing::TempDir();
+  const std::string key_path = dir + "/nearmiss_reload.key";
+  const std::string out = dir + "/nearmiss_reload.notice";
+  const std::string sendmail = dir + "/nearmiss_fake_sendmail";
+  std::ofstream(sendmail) << "#!/bin/sh\ncat >> " << out << "\n";
+  ::chmod(sendmail.c_str(), 0755);
+  std::remove(out.c_str());
+
+  std::mutex mu;
+  ConfirmPolicy current;  // no key yet: no notice
+  current.sendmail = sendmail;
+  current.notice_from = "nearmiss@example.org";
+  auto source = [&] {
+    std::lock_guard lock(mu);
+    return current;
+  };
+  ConfirmRequest request;
+  request.queue_id = "4F2A91C3B";
+  request.sender = "alice@example.org";
+  request.recipients = {{"jon@gmial.com", "gmial.com looks like gmail.com", "jon@gmail.com"}};
+  auto notices = [&] {
+    std::ifstream in(out);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  auto link_key_is = [&](const std::string& notice, const std::string& key) {
+    std::smatch m;
+    std::regex link("confirm\\?t=([0-9a-f.]+)");
+    if (!std::regex_search(notice, m, link)) return false;
+    return confirm::LinkSigner(key).Verify(m[1].str()).ok();
+  };
+  {
+    Result<std::shared_ptr<ConfirmNotifier>> n = ConfirmNotifier::Create(source(), source);
+    ASSERT_TRUE(n.ok()) << n.error().message();
+    (*n)->Notify(request);
+  }  // the destructor sends what is queued
+  EXPECT_EQ(notices(), "");  // no key: held for an admin, no notice
+
+  std::ofstream(key_path) << std::string(40, 'a');
+  {
+    std::lock_guard lock(mu);
+    current.key_file = key_path;  // the reload brings a key
+  }
+  Result<std::shared_ptr<ConfirmNotifier>> n = ConfirmNotifier::Create(ConfirmPolicy{}, source);
+  ASSERT_TRUE(n.ok());
+  (*n)->Notify(request);
+  n->reset();
+  std::string first = notices();
+  EXPECT_TRUE(link_key_is(first, std::string(40, 'a'))) << first;
+
+  // The key rotated in place (same path, new content): the next notice
+  // is signed with the new key.
+  n = ConfirmNotifier::Create(source(), source);
+  ASSERT_TRUE(n.ok());
+  std::remove(key_path.c_str());
+  std::ofstream(key_path) << std::string(41, 'b');
+  (*n)->Notify(request);
+  n->reset();
+  std::string second = notices().substr(first.size());
+  EXPECT_TRUE(link_key_is(second, std::string(41, 'b'))) << second;
+  for (const std::string& f : {key_path, out, sendmail}) std::remove(f.c_str());
 }
 
 }  // namespace
