@@ -184,16 +184,22 @@ class Reader {
     }
     if (!it->is_object()) {
       Error("/acknowledge", "'acknowledge' must be true or an object "
-                            "{\"justification\", \"recipients\"}");
+                            "{\"justification\", \"recipients\", \"scope\"}");
       return;
     }
     a.present = true;
     for (const auto& [key, value] : it->items()) {
-      if (key != "justification" && key != "recipients") {
+      if (key != "justification" && key != "recipients" && key != "scope") {
         Error("/acknowledge/" + key, "unknown field '" + key + "'");
       }
     }
     ReadString(*it, "justification", a.justification);
+    std::string scope = "address";
+    ReadString(*it, "scope", scope);
+    if (scope != "address" && scope != "domain") {
+      Error("/acknowledge/scope", "'scope' is \"address\" (the default) or \"domain\"");
+    }
+    a.domain_scope = scope == "domain";
     if (a.justification.size() > 1000) {
       Error("/acknowledge/justification", "a justification of at most 1000 bytes");
     }

@@ -52,6 +52,10 @@ struct CheckRequest {
     bool present = false;
     std::string justification;            // the sender's words; may be ""
     std::vector<std::string> recipients;  // canonical or as given; empty: all
+    // "scope": "domain": each acknowledgement covers the recipient's whole
+    // domain for this sender (mailo.com, not only claire@mailo.com);
+    // "address" (the default): that address only.
+    bool domain_scope = false;
   } acknowledge;
   // Set by the server, never from the body: where the sender's live
   // acknowledgements are read (null: none apply) and the time, unix seconds.

@@ -50,7 +50,17 @@ Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& requ
     }
     Acknowledgement a;
     a.sender = before.record.sender;
-    a.recipient = address;
+    if (request.acknowledge.domain_scope) {
+      const std::string domain = r.value("domain", "");
+      if (domain.empty() || std::any_of(made->begin(), made->end(), [&](const Json& m) {
+            return m.value("domain", "") == domain;
+          })) {
+        continue;  // one acknowledgement a domain
+      }
+      a.domain = domain;
+    } else {
+      a.recipient = address;
+    }
     for (const Json& reason : r.value("reasons", Json::array())) {
       a.reasons += (a.reasons.empty() ? "" : " ") + reason.value("code", "");
     }
@@ -61,8 +71,12 @@ Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& requ
     a.expires_at = request.now + days * 86400;
     NM_ASSIGN_OR_RETURN(int64_t id, store_->AddAcknowledgement(a));
     RecordEvent(a.sender, "sender", "acknowledge", "ack:" + std::to_string(id),
-                a.sender + " -> " + address + " (api" + (a.why.empty() ? ")" : "): " + a.why));
-    made->push_back({{"id", id}, {"recipient", address}, {"expires_at", a.expires_at}});
+                a.sender + " -> " + (a.domain.empty() ? address : "@" + a.domain) + " (api" +
+                    (a.why.empty() ? ")" : "): " + a.why));
+    Json one = {{"id", id}, {"recipient", address}};
+    if (!a.domain.empty()) one["domain"] = a.domain;
+    one["expires_at"] = a.expires_at;
+    made->push_back(std::move(one));
   }
   return Status::Ok();
 }

@@ -138,6 +138,20 @@ send --from carol@mod.gov.uk --to kim@hotmial.com --header "Subject: For Kim" --
 wait_delivered "Subject: For Kim" || { queue_json; fail "the API acknowledgement did not reach the milter"; }
 ok "Send anyway through the API acknowledged kim@hotmial.com (not bob@army.ml); the milter delivers"
 
+# 4c. A domain acknowledgement covers every address there, for that sender.
+check '{"from": "dave@mod.gov.uk", "to": ["ann@yaho.com"],
+        "acknowledge": {"scope": "domain"}}' >"$W/d1.json" || fail "domain ack"
+grep -q '"domain":"yaho.com"' "$W/d1.json" || { cat "$W/d1.json"; fail "no domain acknowledgement"; }
+check '{"from": "dave@mod.gov.uk", "to": ["ben@yaho.com"]}' >"$W/d2.json" || fail "check"
+grep -q '"action":"allow"' "$W/d2.json" || { cat "$W/d2.json"; fail "domain ack not applied to ben"; }
+check '{"from": "erin@mod.gov.uk", "to": ["ben@yaho.com"]}' >"$W/d3.json" || fail "check"
+grep -q '"action":"warn"' "$W/d3.json" || { cat "$W/d3.json"; fail "dave's ack applied to erin"; }
+code=$(curl -s -o "$W/d4.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+  -d '{"from": "dave@mod.gov.uk", "to": ["x@yaho.com"], "acknowledge": {"scope": "site"}}' \
+  "$URL/v1/check")
+[ "$code" = 400 ] && grep -q '/acknowledge/scope' "$W/d4.json" || { cat "$W/d4.json"; fail "bad scope answered $code"; }
+ok "a domain acknowledgement covers ben@yaho.com for dave, not for erin; a bad scope is a 400"
+
 # 5. The admin revokes it in the console.
 NEARMISS_URL="$URL" NEARMISS_ADMIN_TOKEN="$ADMIN_TOKEN" ARTIFACTS="$ARTIFACTS" \
   node --test "$HERE/acknowledgements.test.js" || { cat "$W/serve.err"; fail "browser test"; }
