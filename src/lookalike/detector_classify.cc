@@ -451,7 +451,10 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
   std::vector<uint64_t> keys;
   auto add = [&](uint64_t key) { keys.push_back(key); };
   ForEachDeletionKey(qkey, depth(qkey.size()), suffix_hash, add);
-  if (qkey != look) ForEachDeletionKey(look, depth(look.size()), suffix_hash, add);
+  // The spelling's keys, letter-folded as the index holds them
+  // (detector_build.cc): the same as qkey unless a folded pair is in it.
+  std::string folded = FoldLetters(look);
+  if (qkey != folded) ForEachDeletionKey(folded, depth(folded.size()), suffix_hash, add);
   std::vector<uint32_t> ids;
   typo_.FindMany(keys.data(), keys.size(), [&](uint32_t id) { ids.push_back(id); });
   std::sort(ids.begin(), ids.end());

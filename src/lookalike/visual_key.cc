@@ -157,6 +157,12 @@ char FoldPair(char a, char b) {
 
 }  // namespace
 
+std::string FoldLetters(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = FoldLetter(c);
+  return out;
+}
+
 std::string VisualKey(std::string_view s) {
   std::string key;
   key.reserve(s.size());

@@ -35,6 +35,14 @@ AsciiForm AsciiLookalike(std::string_view utf8);
 // ASCII folding of look-alike letters and letter pairs (see file comment).
 std::string VisualKey(std::string_view ascii);
 
+// The single-letter half of VisualKey: each letter folded on its own, pairs
+// left as typed, so the result has the length of `ascii`. Being a map of
+// letter to letter it never moves two strings further apart in edit
+// distance, which lets the typo index stand it in for the plain spelling:
+// it equals VisualKey for any name without a folded pair, so most names
+// need one deletion neighbourhood instead of two.
+std::string FoldLetters(std::string_view ascii);
+
 }  // namespace nearmiss::lookalike
 
 #endif  // NEARMISS_LOOKALIKE_VISUAL_KEY_H_
