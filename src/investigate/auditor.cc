@@ -107,8 +107,18 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
 
 void Auditor::OnDone(std::string_view queue_id) { report_->Done(std::string(queue_id)); }
 
-Status Auditor::AddLog(const std::string& path) {
+Status Auditor::AddLog(const std::string& path) { return AddLog(path, path); }
+
+void Auditor::AddUnread(const std::string& path, const std::string& error) {
   report_->inputs.push_back(path);
+  maillog::LineCounts c;
+  c.file = path;
+  c.error = error;
+  report_->logs.push_back(std::move(c));
+}
+
+Status Auditor::AddLog(const std::string& path, const std::string& shown) {
+  report_->inputs.push_back(shown);
   maillog::ReadLogOptions o;
   o.year = options_.year;
   o.date_order = options_.date_order;
@@ -123,6 +133,17 @@ Status Auditor::AddLog(const std::string& path) {
   };
   maillog::LineCounts counts;
   Status s = maillog::ReadLog(path, log_, o, &counts);
+  if (shown != path) {
+    counts.file = shown;
+    if (!s.ok()) {
+      // The message names the spool; the report names what was given.
+      std::string m = s.message();
+      for (size_t at; (at = m.find(path)) != std::string::npos;) m.replace(at, path.size(), shown);
+      s = Status::IoError(m);
+    }
+  }
+  if (!s.ok()) counts.error = s.message();
+  if (counts.file.empty()) counts.file = shown;
   bytes_before_ += last;
   report_->lines = log_.lines();
   report_->logs.push_back(std::move(counts));
@@ -131,9 +152,14 @@ Status Auditor::AddLog(const std::string& path) {
 
 Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
   if (paths.empty()) return Status::Ok();
-  NM_ASSIGN_OR_RETURN(std::unique_ptr<content::MessageReader> reader,
-                      content::MessageReader::Open(paths, engine_->shared_scanner(),
-                                                   engine_->policy().limits));
+  Result<std::unique_ptr<content::MessageReader>> opened =
+      content::MessageReader::Open(paths, engine_->shared_scanner(), engine_->policy().limits);
+  if (!opened.ok()) {
+    // Which of the mailboxes failed is in the message; each is named unread.
+    for (const std::string& p : paths) AddUnread(p, opened.error().message());
+    return opened.error();
+  }
+  std::unique_ptr<content::MessageReader> reader = std::move(*opened);
   for (const std::string& p : paths) report_->inputs.push_back(p);
   content::ScannedMessage m;
   while (reader->Next(&m)) {
