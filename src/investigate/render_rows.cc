@@ -1,21 +1,12 @@
 // Rows for programs and the terminal summary.
 #include <nlohmann/json.hpp>
 
+#include "base/csv_field.h"
 #include "investigate/render.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
 namespace {
-
-std::string Csv(const std::string& v) {
-  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string Pct(int64_t part, int64_t whole) {
   if (whole == 0) return "0%";
@@ -60,7 +51,7 @@ std::string RowCsv(const Row& r) {
                                &r.target, &r.suggestion, &r.status, &r.relay, &r.hops,
                                &r.level, &r.source, &r.date_source}) {
     if (!out.empty() || v != &r.time) out += ',';
-    out += Csv(*v);
+    out += CsvField(*v);
   }
   return out;
 }
