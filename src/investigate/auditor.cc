@@ -12,12 +12,6 @@
 namespace nearmiss::investigate {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // One domain in one form, so "army.ml", "ARMY.ML." and a U-label and its
 // A-label are one line of the report: the A-label form ParseDomain gives
 // (UTS #46 to-ASCII, lower case, the root's trailing dot dropped). What it
@@ -33,12 +27,13 @@ void NormalDomain(std::string_view domain, Domain* scratch, std::string* out) {
   if (out->size() > 1 && out->back() == '.') out->pop_back();
 }
 
-// "Bob@Army.ML." -> "bob@army.ml": the local part lower-cased as before,
-// the domain as NormalDomain gives it.
+// "Bob@Army.ML." -> "Bob@army.ml": the domain as NormalDomain gives it, the
+// local part as logged. A local part is case-sensitive (RFC 5321 §2.4: only
+// the receiving host may fold it), so the report shows what was sent.
 std::string NormalAddress(std::string_view address, Domain* scratch) {
   std::string_view domain = maillog::AddressDomain(address);
-  if (domain.empty()) return Lower(address);
-  std::string out = Lower(address.substr(0, address.size() - domain.size()));
+  if (domain.empty()) return std::string(address);
+  std::string out(address.substr(0, address.size() - domain.size()));
   std::string d;
   NormalDomain(domain, scratch, &d);
   return out + d;
@@ -83,7 +78,7 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
     NormalDomain(domain, &parsed_, &domain_);
     const Flag& f = Classify(domain_);
     if (!f.flagged) return;
-    row.to = Lower(rcpt.substr(0, rcpt.size() - domain.size())) + domain_;
+    row.to = std::string(rcpt.substr(0, rcpt.size() - domain.size())) + domain_;  // NormalAddress
     row.domain = domain_;
     row.verdict = f.verdict;
     row.target = f.target;
@@ -165,7 +160,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
   while (reader->Next(&m)) {
     ++report_->messages;
     Result<Address> from = ParseAddress(m.from);
-    std::string sender = from.ok() ? from->ToString() : Lower(m.from);
+    std::string sender = from.ok() ? from->ToString() : m.from;
     content::Sensitivity s = engine_->FilterSensitivity(m.sensitivity);
     const MailboxDate date = MessageDate(m);
     const int64_t t = date.seconds;
