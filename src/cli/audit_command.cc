@@ -10,8 +10,10 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <map>
 
 #include "base/log.h"
+#include "cli/audit_inputs.h"
 #include "cli/audit_marking.h"
 #include "cli/commands.h"
 #include "cli/report_pdf.h"
@@ -111,13 +113,26 @@ int RunAudit(const AuditFlags& flags) {
     progress.Update(bytes, lines);
   };
   investigate::Auditor auditor(engine, options, &report);
-  std::vector<std::string> logs, mailboxes;
-  for (const std::string& in : flags.inputs) {
-    (maillog::LooksLikeMailbox(in) ? mailboxes : logs).push_back(in);
-  }
+  AuditInputs inputs;
+  SortAuditInputs(flags.inputs, &inputs);
   int status = kExitClean;
-  for (const std::string& path : maillog::OrderRotated(logs)) {
-    Status s = auditor.AddLog(path);
+  std::vector<std::string> logs, mailboxes;
+  std::map<std::string, std::string> shown;
+  for (const AuditInput& in : inputs.logs) {
+    if (!in.error.empty()) {
+      // Named in every report as not read, and the run ends in error.
+      log::Error(in.shown + ": " + in.error);
+      auditor.AddUnread(in.shown, in.error);
+      status = kExitError;
+      continue;
+    }
+    logs.push_back(in.path);
+    shown[in.path] = in.shown;
+  }
+  for (const AuditInput& in : inputs.mailboxes) mailboxes.push_back(in.path);
+  for (const std::string& read : maillog::OrderRotated(logs)) {
+    const std::string& path = shown[read];
+    Status s = auditor.AddLog(read, path);
     if (!s.ok()) {
       progress.Clear();
       log::Error(s.message());

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "address/root_zone.h"
+#include "base/csv_field.h"
 #include "cli/commands.h"
 #include "engine/embedded_lists.h"
 #include "lookalike/permute.h"
@@ -36,13 +37,6 @@ struct Found {
   std::string code;    // "suffix-edit"
   std::string suggestion;
 };
-
-std::string CsvField(std::string_view s) {
-  if (s.find_first_of(",\"\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 std::string JsonString(std::string_view s) {
   std::string out = "\"";

@@ -12,12 +12,6 @@
 namespace nearmiss::investigate {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // One domain in one form, so "army.ml", "ARMY.ML." and a U-label and its
 // A-label are one line of the report: the A-label form ParseDomain gives
 // (UTS #46 to-ASCII, lower case, the root's trailing dot dropped). What it
@@ -33,12 +27,13 @@ void NormalDomain(std::string_view domain, Domain* scratch, std::string* out) {
   if (out->size() > 1 && out->back() == '.') out->pop_back();
 }
 
-// "Bob@Army.ML." -> "bob@army.ml": the local part lower-cased as before,
-// the domain as NormalDomain gives it.
+// "Bob@Army.ML." -> "Bob@army.ml": the domain as NormalDomain gives it, the
+// local part as logged. A local part is case-sensitive (RFC 5321 §2.4: only
+// the receiving host may fold it), so the report shows what was sent.
 std::string NormalAddress(std::string_view address, Domain* scratch) {
   std::string_view domain = maillog::AddressDomain(address);
-  if (domain.empty()) return Lower(address);
-  std::string out = Lower(address.substr(0, address.size() - domain.size()));
+  if (domain.empty()) return std::string(address);
+  std::string out(address.substr(0, address.size() - domain.size()));
   std::string d;
   NormalDomain(domain, scratch, &d);
   return out + d;
@@ -83,7 +78,7 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
     NormalDomain(domain, &parsed_, &domain_);
     const Flag& f = Classify(domain_);
     if (!f.flagged) return;
-    row.to = Lower(rcpt.substr(0, rcpt.size() - domain.size())) + domain_;
+    row.to = std::string(rcpt.substr(0, rcpt.size() - domain.size())) + domain_;  // NormalAddress
     row.domain = domain_;
     row.verdict = f.verdict;
     row.target = f.target;
@@ -107,8 +102,18 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
 
 void Auditor::OnDone(std::string_view queue_id) { report_->Done(std::string(queue_id)); }
 
-Status Auditor::AddLog(const std::string& path) {
+Status Auditor::AddLog(const std::string& path) { return AddLog(path, path); }
+
+void Auditor::AddUnread(const std::string& path, const std::string& error) {
   report_->inputs.push_back(path);
+  maillog::LineCounts c;
+  c.file = path;
+  c.error = error;
+  report_->logs.push_back(std::move(c));
+}
+
+Status Auditor::AddLog(const std::string& path, const std::string& shown) {
+  report_->inputs.push_back(shown);
   maillog::ReadLogOptions o;
   o.year = options_.year;
   o.date_order = options_.date_order;
@@ -123,6 +128,17 @@ Status Auditor::AddLog(const std::string& path) {
   };
   maillog::LineCounts counts;
   Status s = maillog::ReadLog(path, log_, o, &counts);
+  if (shown != path) {
+    counts.file = shown;
+    if (!s.ok()) {
+      // The message names the spool; the report names what was given.
+      std::string m = s.message();
+      for (size_t at; (at = m.find(path)) != std::string::npos;) m.replace(at, path.size(), shown);
+      s = Status::IoError(m);
+    }
+  }
+  if (!s.ok()) counts.error = s.message();
+  if (counts.file.empty()) counts.file = shown;
   bytes_before_ += last;
   report_->lines = log_.lines();
   report_->logs.push_back(std::move(counts));
@@ -131,15 +147,20 @@ Status Auditor::AddLog(const std::string& path) {
 
 Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
   if (paths.empty()) return Status::Ok();
-  NM_ASSIGN_OR_RETURN(std::unique_ptr<content::MessageReader> reader,
-                      content::MessageReader::Open(paths, engine_->shared_scanner(),
-                                                   engine_->policy().limits));
+  Result<std::unique_ptr<content::MessageReader>> opened =
+      content::MessageReader::Open(paths, engine_->shared_scanner(), engine_->policy().limits);
+  if (!opened.ok()) {
+    // Which of the mailboxes failed is in the message; each is named unread.
+    for (const std::string& p : paths) AddUnread(p, opened.error().message());
+    return opened.error();
+  }
+  std::unique_ptr<content::MessageReader> reader = std::move(*opened);
   for (const std::string& p : paths) report_->inputs.push_back(p);
   content::ScannedMessage m;
   while (reader->Next(&m)) {
     ++report_->messages;
     Result<Address> from = ParseAddress(m.from);
-    std::string sender = from.ok() ? from->ToString() : Lower(m.from);
+    std::string sender = from.ok() ? from->ToString() : m.from;
     content::Sensitivity s = engine_->FilterSensitivity(m.sensitivity);
     const MailboxDate date = MessageDate(m);
     const int64_t t = date.seconds;

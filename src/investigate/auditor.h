@@ -43,6 +43,12 @@ class Auditor final : public maillog::DeliverySink {
   // (ParseError, FILE:LINE). The file's line counts join the report either
   // way.
   Status AddLog(const std::string& path);
+  // The same, for a log read from `path` that the report names `shown`
+  // (a pipe's copy spooled to a temporary file is named as it was given).
+  Status AddLog(const std::string& path, const std::string& shown);
+  // Records an input that could not be read at all, so every report names
+  // it with `error` (LineCounts::error) instead of leaving it out.
+  void AddUnread(const std::string& path, const std::string& error);
   // Mailboxes (mbox, Maildir, .eml, directories): every message counts as
   // sent, with its sensitivity level.
   Status AddMailboxes(const std::vector<std::string>& paths);

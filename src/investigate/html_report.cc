@@ -99,6 +99,7 @@ std::string Span(const maillog::LineCounts& c) {
 std::string Skipped(const maillog::LineCounts& c) {
   std::string s;
   auto add = [&s](const std::string& part) { s += (s.empty() ? "" : "; ") + part; };
+  if (!c.error.empty()) add("NOT READ: " + c.error);
   if (c.unrecognised != 0) {
     add(Thousands(static_cast<int64_t>(c.unrecognised)) +
         " lines in no form this reader knows (first at line " +

@@ -98,6 +98,11 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
          (first != 0 ? "The first flagged message was sent on " + Day(first) + "." : std::string("Unknown.")) +
          "</td></tr></tbody></table>";
   }
+  if (size_t n = rep.unread(); n != 0) {
+    h += "<p><strong>" + Plural(static_cast<int64_t>(n), "input", "inputs") +
+         " could not be read</strong>: what they hold is not in this report; the section "
+         "\"What was read\" names them and says why.</p>";
+  }
   h += "<p class=\"small\">What was read: " +
        Plural(static_cast<int64_t>(rep.lines), "log line", "log lines") + " in " +
        Plural(static_cast<int64_t>(rep.logs.size()), "file", "files") +

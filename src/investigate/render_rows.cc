@@ -1,21 +1,12 @@
 // Rows for programs and the terminal summary.
 #include <nlohmann/json.hpp>
 
+#include "base/csv_field.h"
 #include "investigate/render.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
 namespace {
-
-std::string Csv(const std::string& v) {
-  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string Pct(int64_t part, int64_t whole) {
   if (whole == 0) return "0%";
@@ -60,7 +51,7 @@ std::string RowCsv(const Row& r) {
                                &r.target, &r.suggestion, &r.status, &r.relay, &r.hops,
                                &r.level, &r.source, &r.date_source}) {
     if (!out.empty() || v != &r.time) out += ',';
-    out += Csv(*v);
+    out += CsvField(*v);
   }
   return out;
 }
@@ -99,12 +90,15 @@ std::string SummaryJson(const Report& rep) {
                     {"delivery_lines_not_understood", c.not_understood},
                     {"first_not_understood", not_understood},
                     {"first_time", c.first_time ? maillog::FormatTime(c.first_time) : ""},
-                    {"last_time", c.last_time ? maillog::FormatTime(c.last_time) : ""}});
+                    {"last_time", c.last_time ? maillog::FormatTime(c.last_time) : ""},
+                    {"error", c.error.empty() ? nlohmann::ordered_json(nullptr)
+                                              : nlohmann::ordered_json(c.error)}});
   }
   const Counts& t = rep.totals();
   nlohmann::ordered_json j = {
       {"log_lines_read", rep.lines},
       {"mailbox_messages_read", rep.messages},
+      {"inputs_not_read", rep.unread()},
       {"logs", logs},
       {"flagged_deliveries",
        {{"total", t.deliveries}, {"sent", t.sent}, {"bounced", t.bounced},
@@ -118,6 +112,10 @@ std::string ReportText(const Report& rep) {
   std::string out = "audit: " + Thousands(static_cast<int64_t>(rep.lines)) + " log lines, " +
                     Thousands(static_cast<int64_t>(rep.messages)) + " mailbox messages\n";
   for (const maillog::LineCounts& c : rep.logs) out += "  " + maillog::Describe(c) + "\n";
+  if (size_t n = rep.unread(); n != 0) {
+    out += "  " + std::to_string(n) + (n == 1 ? " input" : " inputs") +
+           " could not be read; what they hold is not in this report\n";
+  }
   // Expired and discarded are named when there are any, so a log without
   // them reads as before.
   std::string rare;

@@ -103,6 +103,12 @@ class Report {
   std::string top_level_source;  // the first message at that level ("Sent.mbox:2")
   std::vector<std::string> inputs;
   std::vector<maillog::LineCounts> logs;  // per log file, in reading order
+  // Inputs that could not be read, whole or in part (LineCounts::error).
+  size_t unread() const {
+    size_t n = 0;
+    for (const maillog::LineCounts& c : logs) n += c.error.empty() ? 0 : 1;
+    return n;
+  }
 
   const Counts& totals() const { return totals_; }
   // Distinct messages (queue ids, trace Message-IDs, mailbox messages) with

@@ -46,6 +46,7 @@ std::string AmbiguousDates(const LineCounts& c) {
 }
 
 std::string Describe(const LineCounts& c) {
+  if (!c.error.empty() && c.lines == 0) return c.file + ": NOT READ: " + c.error;
   std::string out = c.file + ": " + std::to_string(c.lines) + " lines read";
   if (c.lines != c.non_empty()) out += " (" + std::to_string(c.lines - c.non_empty()) + " empty)";
   out += ", " + std::to_string(c.recognised) + " recognised";
@@ -81,6 +82,7 @@ std::string Describe(const LineCounts& c) {
     out += ", " + std::to_string(c.not_understood) + " delivery lines not understood (first at " +
            c.file + ":" + std::to_string(c.first_not_understood_line) + ")";
   }
+  if (!c.error.empty()) out += "; NOT READ in full: " + c.error;
   return out;
 }
 

@@ -49,6 +49,11 @@ struct LineCounts {
   std::string first_not_understood;  // at most kExcerpt bytes
   // The log time of its first and last recognised line (seconds; 0: none).
   int64_t first_time = 0, last_time = 0;
+  // Why the input could not be read, whole or in part (cannot open, a
+  // cut-off .gz, invalid UTF-16, a directory that holds no logs); "" when
+  // it was. Shown with the file in every report so a failed input never
+  // reads as "nothing left out".
+  std::string error;
 
   static constexpr size_t kExcerpt = 100;
 

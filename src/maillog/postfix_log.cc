@@ -25,6 +25,14 @@ StatusKind KindOf(std::string_view status) {
   return StatusKind::kUnknown;
 }
 
+// A reply "250 2.7.N Ok, discarded..." (RFC 3463 class 2, subject 7:
+// security or policy; amavisd-new's wording).
+bool FilterDiscarded(std::string_view text) {
+  if (!text.starts_with("250 2.7.")) return false;
+  size_t sp = text.find(' ', 8);
+  return sp != std::string_view::npos && text.substr(sp + 1).starts_with("Ok, discarded");
+}
+
 std::string Hop(std::string_view queue_id, std::string_view relay) {
   return std::string(queue_id) + " via " + std::string(relay);
 }
@@ -202,8 +210,12 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   }
   ++q.attempts;
   // discard(8) says "sent" for mail it throws away (relay=none): nothing
-  // reached the recipient, so it is no delivery.
-  bool discarded = f.status == "sent" && l.program.ends_with("/discard");
+  // reached the recipient, so it is no delivery. So does Postfix's smtp or
+  // lmtp client when a content filter accepted the message only to throw it
+  // away: amavisd-new answers "250 2.7.0 Ok, discarded, id=... - INFECTED"
+  // (its D_DISCARD, a 2.7.x success that delivers nothing).
+  bool discarded = f.status == "sent" && (l.program.ends_with("/discard") ||
+                                          FilterDiscarded(f.status_text));
   Attempt a;
   a.time = l.time;
   a.queue_id = l.queue_id;

@@ -13,6 +13,9 @@
 //   - status sent, deferred, bounced, and expired (qmgr's "from=<S>,
 //     status=expired, returned to sender" for every recipient still
 //     deferred, or a delivery line with that status) are attempts;
+//   - a "sent" from discard(8), or whose reply is a content filter's
+//     "250 2.7.N Ok, discarded" (amavisd-new), is status "discarded": the
+//     message was thrown away, never delivered;
 //   - status deliverable / undeliverable / undeliverable-but-not-cached are
 //     address verification probes (verify_append()): counted, not attempts;
 //   - a "sent" whose reply says "queued as X", where X is a queue id this

@@ -1,0 +1,139 @@
+#include "cli/audit_inputs.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include "maillog/log_files.h"
+
+namespace nearmiss::cli {
+namespace {
+
+bool IsDir(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Copies the stream to a temporary file; "" and `error` set on failure.
+std::string Spool(const std::string& given, std::string* error) {
+  int in = given == "-" ? STDIN_FILENO : ::open(given.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) {
+    *error = std::string("cannot open: ") + std::strerror(errno);
+    return {};
+  }
+  const char* dir = std::getenv("TMPDIR");
+  std::string tmpl = std::string(dir && *dir ? dir : "/tmp") + "/nearmiss-audit-XXXXXX";
+  int out = ::mkstemp(tmpl.data());
+  if (out < 0) {
+    *error = std::string("cannot make a temporary copy: ") + std::strerror(errno);
+    if (in != STDIN_FILENO) ::close(in);
+    return {};
+  }
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(in, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      *error = std::string("read failed: ") + std::strerror(errno);
+      break;
+    }
+    if (n == 0) break;
+    for (ssize_t off = 0; off < n;) {
+      ssize_t w = ::write(out, buf + off, n - off);
+      if (w < 0 && errno == EINTR) continue;
+      if (w < 0) {
+        *error = std::string("cannot write the temporary copy: ") + std::strerror(errno);
+        break;
+      }
+      off += w;
+    }
+    if (!error->empty()) break;
+  }
+  if (in != STDIN_FILENO) ::close(in);
+  ::close(out);
+  if (!error->empty()) {
+    ::unlink(tmpl.c_str());
+    return {};
+  }
+  return tmpl;
+}
+
+void SortFile(const std::string& path, const std::string& shown, AuditInputs* out) {
+  (maillog::LooksLikeMailbox(path) ? out->mailboxes : out->logs).push_back({path, shown, ""});
+}
+
+void SortOne(const std::string& given, bool in_log_dir, AuditInputs* out) {
+  struct stat st;
+  if (given != "-" && ::stat(given.c_str(), &st) != 0) {
+    // ReadLog says why (no such file, permission) in the file's own words.
+    out->logs.push_back({given, given, ""});
+    return;
+  }
+  if (given != "-" && S_ISDIR(st.st_mode)) {
+    if (IsMaildir(given)) {
+      out->mailboxes.push_back({given, given, ""});
+      return;
+    }
+    if (in_log_dir) {
+      out->logs.push_back({given, given, "a directory inside a log directory; give it on its own"});
+      return;
+    }
+    DIR* d = ::opendir(given.c_str());
+    if (d == nullptr) {
+      out->logs.push_back({given, given, std::string("cannot list: ") + std::strerror(errno)});
+      return;
+    }
+    std::vector<std::string> names;
+    while (dirent* e = ::readdir(d)) {
+      if (e->d_name[0] != '.') names.emplace_back(e->d_name);
+    }
+    ::closedir(d);
+    std::sort(names.begin(), names.end());
+    if (names.empty()) {
+      out->logs.push_back({given, given,
+                           "a directory that is neither a Maildir (no cur/, new/ or tmp/) nor "
+                           "holds any log files: it is empty"});
+      return;
+    }
+    std::string base = given.ends_with('/') ? given : given + "/";
+    for (const std::string& n : names) SortOne(base + n, true, out);
+    return;
+  }
+  if (given == "-" || !S_ISREG(st.st_mode)) {
+    std::string error;
+    std::string copy = Spool(given, &error);
+    if (copy.empty()) {
+      out->logs.push_back({given, given, error});
+      return;
+    }
+    out->spooled.push_back(copy);
+    SortFile(copy, given == "-" ? "(stdin)" : given, out);
+    return;
+  }
+  SortFile(given, given, out);
+}
+
+}  // namespace
+
+AuditInputs::~AuditInputs() {
+  for (const std::string& p : spooled) ::unlink(p.c_str());
+}
+
+bool IsMaildir(const std::string& path) {
+  for (const char* sub : {"/cur", "/new", "/tmp"}) {
+    if (IsDir(path + sub)) return true;
+  }
+  return false;
+}
+
+void SortAuditInputs(const std::vector<std::string>& given, AuditInputs* out) {
+  for (const std::string& g : given) SortOne(g, false, out);
+}
+
+}  // namespace nearmiss::cli

@@ -1,0 +1,71 @@
+#!/bin/sh
+# tests/audit/inputs.sh NEARMISS: audit fails closed on how its inputs are
+# given (issue 16). A directory of Postfix logs or Exchange MSGTRK*.LOG
+# files is read as logs, not as a mailbox; piped input (/dev/stdin, "-",
+# a FIFO) is read, gzip by its magic; an input that cannot be read is
+# named with its error in the text report, --summary-json and the HTML
+# "What was read" table, and the summary says how many were not read.
+set -u
+nearmiss=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+w=$(mktemp -d /tmp/nearmiss-inputs.XXXXXX)
+trap 'rm -rf "$w"' EXIT
+fail=0
+no() { echo "FAIL: $*" >&2; fail=1; }
+cd "$w" || exit 2
+mkdir postfix exchange empty
+cp "$here/cases/postfix-rotated-year/maillog" "$here/cases/postfix-rotated-year/maillog.1" postfix/
+gzip postfix/maillog.1
+cp "$here/cases/exchange-set/MSGTRK"*.LOG exchange/
+lines() { sed -n 's/^audit: \([0-9,]*\) log lines.*/\1/p' "$1" | tr -d ,; }
+
+# 1. Directories of logs.
+for d in postfix exchange; do
+  "$nearmiss" audit "$d" >"$d.out" 2>"$d.err"; rc=$?
+  [ "$rc" -eq 1 ] || { cat "$d.out" "$d.err" >&2; no "audit $d/: exit $rc, want 1 (deliveries found)"; }
+  n=$(lines "$d.out")
+  [ "${n:-0}" -gt 0 ] || no "audit $d/: read ${n:-no} log lines"
+done
+"$nearmiss" audit empty >empty.out 2>empty.err; rc=$?
+[ "$rc" -eq 2 ] || no "audit of an empty non-Maildir directory: exit $rc, want 2"
+grep -qF "neither a Maildir" empty.err || no "the empty directory's error does not say what it found"
+
+# 2. Piped input.
+want=$(lines postfix.out)
+cat "$here/cases/postfix-rotated-year/maillog" >plain
+"$nearmiss" audit plain >plain.out 2>/dev/null
+want=$(lines plain.out)
+cat plain | "$nearmiss" audit /dev/stdin >stdin.out 2>stdin.err
+[ "$(lines stdin.out)" = "$want" ] || { cat stdin.out stdin.err >&2; no "audit /dev/stdin: $(lines stdin.out) lines, want $want"; }
+gzip -c plain | "$nearmiss" audit - >dash.out 2>dash.err
+[ "$(lines dash.out)" = "$want" ] || { cat dash.out dash.err >&2; no "gzip | audit -: $(lines dash.out) lines, want $want"; }
+mkfifo fifo
+# The writer is bounded too: if audit never opens the FIFO, the shell's
+# open for writing would block for ever.
+(timeout 20 sh -c 'gzip -c plain >fifo' &)
+timeout 20 "$nearmiss" audit fifo >fifo.out 2>fifo.err; rc=$?
+[ "$rc" -ne 124 ] || no "audit FIFO hung"
+[ "$(lines fifo.out)" = "$want" ] || no "audit FIFO: $(lines fifo.out) lines, want $want"
+
+# 3. Unreadable inputs are named with their error.
+gzip -c plain | head -c 200 >cut.gz
+"$nearmiss" audit --summary-json s.json --html r.html plain missing.log cut.gz empty \
+  >bad.out 2>bad.err; rc=$?
+[ "$rc" -eq 2 ] || no "unreadable inputs: exit $rc, want 2"
+for f in missing.log cut.gz empty; do
+  grep -F "$f" bad.out | grep -qF "NOT READ" || { cat bad.out >&2; no "text report does not name $f as not read"; }
+  grep -F "$f" r.html | grep -qF "NOT READ" || no "HTML What was read does not name $f as not read"
+done
+grep -qF "3 inputs could not be read" bad.out || no "text report does not count the unread inputs"
+grep -qF "3 inputs</strong> could not be read" r.html ||
+  grep -qF "3 inputs could not be read" r.html || no "HTML summary does not count the unread inputs"
+python3 - s.json <<'PY' || no "--summary-json does not carry the errors"
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["inputs_not_read"] == 3, j["inputs_not_read"]
+errs = {l["file"]: l["error"] for l in j["logs"]}
+assert errs["plain"] is None, errs
+for f in ("missing.log", "cut.gz", "empty"):
+    assert errs[f], (f, errs)
+PY
+exit $fail
