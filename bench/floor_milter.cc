@@ -59,7 +59,6 @@ void Serve(int fd) {
   uint32_t protocol = 0;
   char buffer[65536];
   for (bool open = true; open;) {
-    ::setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
     ssize_t n = ::read(fd, buffer, sizeof buffer);
     if (n <= 0) break;
     framer.Feed(std::string_view(buffer, static_cast<size_t>(n)));
@@ -84,6 +83,9 @@ void Serve(int fd) {
         Answer(*command, protocol, &out);
       }
     }
+    // As nearmiss does: a quick ACK only after a read that sent no reply
+    // (a reply carries the ACK).
+    if (out.empty()) ::setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
     if (!out.empty() && ::write(fd, out.data(), out.size()) != static_cast<ssize_t>(out.size())) {
       break;
     }

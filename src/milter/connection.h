@@ -93,6 +93,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool close_after_write_ = false;
   bool closed_ = false;
   bool tcp_ = false;
+  // A reply went out since the last read: it carried the ACK (QuickAck).
+  bool replied_ = false;
 };
 
 }  // namespace nearmiss::milter
