@@ -169,7 +169,6 @@ Result<Scratch> Scratch::Create(const Scanner& scanner) {
   rep->owner = scanner.rep_.get();
   rep->matches.reserve(256);
   rep->kept.reserve(256);
-  rep->pending.reserve(16);
   return Scratch(std::move(rep));
 }
 

@@ -373,10 +373,12 @@ ScannedMessage WalkMessage(GMimeMessage* message, std::string source,
              "message is " + std::to_string(size) + " bytes; over " +
                  std::to_string(limits.max_message_bytes) +
                  ", body not read");
+    out.sensitivity.Corroborate();
     return out;
   }
   GMimeObject* body = g_mime_message_get_mime_part(message);
   if (body != nullptr) walker.Walk(body, 0);
+  out.sensitivity.Corroborate();
   return out;
 }
 

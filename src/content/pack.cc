@@ -233,8 +233,9 @@ std::string LiteralToExpression(std::string_view literal, bool whole_word) {
 }
 
 std::string LetterSpacedExpression(std::string_view literal) {
-  // "TOP SECRET" -> \bT O P +S E C R E T\b: one blank between letters, one
-  // or more between words, a hyphen with blanks around it.
+  // "TOP SECRET" -> \bT {1,2}O {1,2}P +S {1,2}E ...\b: one or two blanks
+  // between letters (typists spaced with one, or two for emphasis: "S  E  C
+  // R  E  T"), one or more between words, a hyphen with blanks around it.
   std::string out = "\\b";
   bool letter_before = false;
   for (char c : literal) {
@@ -245,7 +246,7 @@ std::string LetterSpacedExpression(std::string_view literal) {
       out += " *- *";
       letter_before = false;
     } else if (std::isalnum(static_cast<unsigned char>(c))) {
-      if (letter_before) out += ' ';
+      if (letter_before) out += " {1,2}";
       out.push_back(c);
       letter_before = true;
     } else {

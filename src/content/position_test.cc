@@ -51,7 +51,12 @@ bool IfCorroborated(std::string_view text, std::size_t begin, std::size_t end) {
 
 TEST(PositionTest, PortionAtParagraphStart) {
   EXPECT_TRUE(At(IsPortion, "intro\n(S) The plan is attached.", "(S)"));
-  EXPECT_TRUE(At(IsPortion, "  (TS) X", "(TS)"));
+  // Two letters are also initials: the message must agree (issue 13).
+  EXPECT_TRUE(At(IfCorroborated, "  (TS) X", "(TS)"));
+  EXPECT_EQ(PortionMarkPlace("x\n(TS) Tom Smith to chair.", 2, 6),
+            PortionPlace::kNone);
+  EXPECT_EQ(PortionMarkPlace("x\n(CTS) Chris T. Stone chairs.", 2, 7),
+            PortionPlace::kNone);
   EXPECT_FALSE(At(IsPortion, "see item(S) here", "(S)"));
 }
 
@@ -70,7 +75,14 @@ TEST(PositionTest, PortionsAndSubjectsAsWritten) {
            Case{kPortion, "x\n1. (S//NF) The convoy", "(S//NF)", true},
            Case{kPortion, "x\na. (U) Weather is fair.", "(U)", true},
            Case{kPortion, "x\n(1) (C) Sensors are down.", "(C)", true},
-           Case{kPortion, "x\n1.2 (TS) Intercepts", "(TS)", true},
+           Case{IfCorroborated, "x\n1.2 (TS) Intercepts", "(TS)", true},
+           Case{kPortion, "x\n1.a. (S) The convoy leaves.", "(S)", true},
+           Case{kPortion, "x\n2.b.(1) (C//REL TO USA, FVEY) Cards", "(C//REL TO USA, FVEY)", true},
+           Case{kPortion, "x\n(a) (S) The route runs north.", "(S)", true},
+           Case{kPortion, "x at 0600. (S//NF) The route", "(S//NF)", true},
+           Case{IfCorroborated, "x at 0600. (S) The route", "(S)", true},
+           Case{kPortion, "x at (S//NF) The route", "(S//NF)", false},
+           Case{kPortion, "x\n(U) This email is confidential.", "(U)", false},
            Case{kPortion, "x\niv. (S) Fuel is low.", "(S)", true},
            Case{kPortion, "x\n- (S) Site two is closed.", "(S)", true},
            Case{kPortion, "x\n1.(S) Route.", "(S)", true},

@@ -87,7 +87,6 @@ struct Scratch::Rep {
   std::string_view text;  // what was scanned: the input or `normalized`
   std::vector<RawMatch> matches;
   std::vector<RawMatch> kept;
-  std::vector<RawMatch> pending;  // portion marks awaiting corroboration
   bool overflowed = false;
 };
 
