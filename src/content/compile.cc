@@ -44,6 +44,7 @@ Status AddPack(const Pack& pack, Scanner::Rep* rep) {
     l.enabled_text = h.enabled;
     l.disabled_text = h.disabled;
     l.base64 = h.base64;
+    l.unnamed_is_unknown = h.unnamed_is_unknown;
     l.origin = h.origin;
     for (auto [text, regex, what] :
          {std::tuple{&h.extract, &l.extract, "extract"},

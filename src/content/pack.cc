@@ -180,6 +180,10 @@ Status ParseLabelHeader(std::string_view file, const toml::table& t,
     return ErrorAt(file, t, "decode must be \"base64\"");
   }
   def.base64 = decode == "base64";
+  def.unnamed_is_unknown = t["unnamed_is_unknown"].value_or(false);
+  if (def.unnamed_is_unknown && def.extract.empty()) {
+    return ErrorAt(file, t, "unnamed_is_unknown needs extract");
+  }
   def.origin = Origin(file, t);
   pack->label_headers.push_back(std::move(def));
   return Status::Ok();

@@ -41,6 +41,7 @@ struct LabelHeader {
   std::string disabled_text;
   std::regex disabled;  // used only when !disabled_text.empty()
   bool base64 = false;
+  bool unnamed_is_unknown = false;  // see LabelHeaderDef
   std::string origin;
 };
 
