@@ -444,10 +444,15 @@ bool NearLegalLegend(std::string_view text, std::size_t begin,
 }
 
 bool DescribedInProse(std::string_view text, std::size_t begin) {
+  // At most one line break: a sentence wrapped before the marking
+  // ("stamped\nTOP SECRET"), not a banner under a closing line ("Thanks
+  // for reading\n\nSECRET//NOFORN").
   std::size_t i = begin;
+  int breaks = 0;
   auto skip_back = [&] {
     while (i > 0 && (IsBlank(text[i - 1]) || text[i - 1] == '"' ||
-                     text[i - 1] == '\'' || text[i - 1] == '\n')) {
+                     text[i - 1] == '\'' ||
+                     (text[i - 1] == '\n' && breaks++ == 0))) {
       --i;
     }
   };

@@ -124,3 +124,40 @@ TEST(PositionTest, PortionsAndSubjectsAsWritten) {
 
 }  // namespace
 }  // namespace nearmiss::content
+
+namespace nearmiss::content {
+namespace {
+
+// Issue 13, third round: the places that decide the tester's forms.
+TEST(PositionTest, ThirdRoundPlaces) {
+  std::string_view news = "The document, marked TOP SECRET, was found.";
+  EXPECT_TRUE(DescribedInProse(news, news.find("TOP")));
+  std::string_view wrapped = "The envelope was stamped\nTOP SECRET\nand sealed";
+  EXPECT_TRUE(DescribedInProse(wrapped, wrapped.find("TOP")));
+  std::string_view closing = "Thanks for reading\n\nSECRET//NOFORN";
+  EXPECT_FALSE(DescribedInProse(closing, closing.find("SECRET")));
+
+  EXPECT_TRUE(FollowedByLowerCaseWord("SECRET deployment plan", 6));
+  EXPECT_FALSE(FollowedByLowerCaseWord("SECRET SANTA draw", 6));
+  EXPECT_FALSE(FollowedByLowerCaseWord("SECRET", 6));
+
+  std::string_view footer = "Thanks\n\nSensitivity: Confidential";
+  std::size_t at = footer.find("Confidential");
+  EXPECT_TRUE(IsLabelledLine(footer, at, at + 12));
+  std::string_view prose = "the sensitivity: Confidential data here";
+  at = prose.find("Confidential");
+  EXPECT_FALSE(IsLabelledLine(prose, at, at + 12));
+
+  std::string_view legend = "CONFIDENTIAL\nATTORNEY WORK PRODUCT\n\nDraft.";
+  EXPECT_TRUE(NearLegalLegend(legend, 0, 12));
+  std::string_view banner = "CONFIDENTIAL\n\nThe plan is attached.";
+  EXPECT_FALSE(NearLegalLegend(banner, 0, 12));
+
+  std::string_view story = "Chapter 3\n\nInside was one word:\n\nSECRET\n\nShe laughed.";
+  at = story.find("SECRET");
+  EXPECT_FALSE(IsEdgeLine(story, at, at + 6));
+  EXPECT_TRUE(IsEdgeLine(banner, 0, 12));
+}
+
+}  // namespace
+}  // namespace nearmiss::content
