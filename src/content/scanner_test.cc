@@ -261,6 +261,15 @@ Finding Doubtful(std::string marking, std::string pack, Level level,
   return f;
 }
 
+Finding Strong(std::string marking, std::string pack, Level level,
+               std::string text) {
+  Finding f = Doubtful(std::move(marking), std::move(pack), level,
+                       std::move(text));
+  f.needs_corroboration = false;
+  f.strength = Strength::kStrong;
+  return f;
+}
+
 // Issue 13, third round: doubtful marks settle over the whole message.
 TEST(CorroborateTest, ALoneDoubtfulMarkIsDropped) {
   Sensitivity s;
@@ -273,12 +282,8 @@ TEST(CorroborateTest, ALoneDoubtfulMarkIsDropped) {
 TEST(CorroborateTest, AStrongMarkingAnywhereAgrees) {
   Sensitivity s;
   s.Add(Doubtful("(S)", "us-classified", Level::kSecret, "(S)"));
-  Finding banner;
-  banner.marking = "SECRET//<controls>";
-  banner.pack = "us-classified";
-  banner.level = Level::kSecret;
-  banner.strength = Strength::kStrong;
-  s.Add(banner);
+  s.Add(Strong("SECRET//<controls>", "us-classified", Level::kSecret,
+               "SECRET//NOFORN"));
   s.Corroborate();
   EXPECT_EQ(s.level, Level::kSecret);
   ASSERT_EQ(s.findings.size(), 2u);
@@ -290,18 +295,9 @@ TEST(CorroborateTest, UnclassifiedDetectorsAndOtherSystemsDoNotAgree) {
   Sensitivity s;
   s.Add(Doubtful("(TS)", "us-classified", Level::kTopSecret, "(TS)"));
   s.Add(Doubtful("(CTS)", "nato-eu", Level::kTopSecret, "(CTS)"));
-  Finding u;
-  u.marking = "(U)";
-  u.pack = "us-classified";
-  u.strength = Strength::kStrong;
-  u.text = "(U)";
-  s.Add(u);
-  Finding card;
-  card.marking = "payment-card";
-  card.pack = "detector";
-  card.level = Level::kOfficialSensitive;
-  card.strength = Strength::kStrong;
-  s.Add(card);
+  s.Add(Strong("(U)", "us-classified", Level::kNone, "(U)"));
+  s.Add(Strong("payment-card", "detector", Level::kOfficialSensitive,
+               "4111 **** **** 1111"));
   s.Corroborate();
   EXPECT_EQ(s.level, Level::kOfficialSensitive);  // the card only
   EXPECT_EQ(s.findings.size(), 2u);
