@@ -59,6 +59,11 @@ struct Finding {
   // limit, what was hit.
   std::string text;
   Strength strength = Strength::kWeak;
+  // A doubtful marking (a bare portion mark in a place a list label or a
+  // person's initials could take, a lone level word inside a page's banner
+  // zone but not on its first or last line): weak, and kept only until
+  // Sensitivity::Corroborate decides whether the message agrees.
+  bool needs_corroboration = false;
 };
 
 // Findings a policy rule can ask for by name (rule key `finding`), each
@@ -81,6 +86,17 @@ struct Sensitivity {
   void Add(Finding finding);
   // Whether a finding with this marking is present.
   bool Has(std::string_view marking) const;
+  // Settles the doubtful findings once the whole message is read. One is
+  // made strong (and raises `level`) when the message agrees: a strong
+  // finding of a marking pack above none (a banner, a classification in a
+  // strong place, a portion mark, a label; a "(U)" says nothing is
+  // classified, so it agrees with nothing), or, for a portion mark, another
+  // doubtful portion mark of the same pack and a different name ("(S) Route
+  // B\n(U) Fair", "(NR) ...\n(NU) ..."), or, for a lone level word, the same
+  // word on another banner line (top and bottom of a page). The others are dropped: a lone
+  // "(S) Blue T-shirt" subject, "(TS) Tom to send the slides". Detector,
+  // policy-pattern and limit findings corroborate nothing.
+  void Corroborate();
 };
 
 }  // namespace nearmiss::content

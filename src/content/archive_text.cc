@@ -82,6 +82,9 @@ class ArchiveWalk {
     for (std::string& error : e.errors) out_->errors.push_back(std::move(error));
     for (LimitHit& l : e.limits) out_->limits.push_back(std::move(l));
     if (e.encrypted) out_->encrypted_members.push_back(path);
+    for (ExtractedMember& m : e.messages) {
+      out_->messages.push_back({path, std::move(m.text), "", true});
+    }
     if (e.has_text || !e.msip_labels.empty()) {
       out_->members.push_back(
           {path, std::move(e.text), std::move(e.msip_labels), e.has_text});

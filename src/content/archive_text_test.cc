@@ -49,6 +49,15 @@ TEST(ArchiveTest, MemberBoundStopsReadingAndIsIncomplete) {
   EXPECT_TRUE(HasLimit(m.sensitivity, "max-archive-members"));
 }
 
+// Issue 13, third round: an .eml in a zip is parsed as a message, so its
+// base64 body is decoded and read (the raw bytes hold no marking).
+TEST(ArchiveTest, MessageFileInZipIsWalked) {
+  ScannedMessage m = Read("archive-eml.eml", ContentLimits{});
+  EXPECT_EQ(m.sensitivity.level, Level::kSecret);
+  EXPECT_TRUE(m.sensitivity.complete);
+  EXPECT_TRUE(m.sensitivity.Has("SECRET//<controls>"));
+}
+
 TEST(ArchiveTest, RatioBoundStopsABomb) {
   ScannedMessage m = Read("archive-ratio-bomb.eml", ContentLimits{});
   EXPECT_FALSE(m.sensitivity.complete);

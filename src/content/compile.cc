@@ -44,6 +44,7 @@ Status AddPack(const Pack& pack, Scanner::Rep* rep) {
     l.enabled_text = h.enabled;
     l.disabled_text = h.disabled;
     l.base64 = h.base64;
+    l.unnamed_is_unknown = h.unnamed_is_unknown;
     l.origin = h.origin;
     for (auto [text, regex, what] :
          {std::tuple{&h.extract, &l.extract, "extract"},
@@ -169,7 +170,6 @@ Result<Scratch> Scratch::Create(const Scanner& scanner) {
   rep->owner = scanner.rep_.get();
   rep->matches.reserve(256);
   rep->kept.reserve(256);
-  rep->pending.reserve(16);
   return Scratch(std::move(rep));
 }
 

@@ -94,12 +94,18 @@ DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
       EndsWithNoCase(mime_type, "/x-zip-compressed")) {
     return DocType::kZip;
   }
+  // RFC 5322 messages saved as files (RFC 2046 5.2.1 message/rfc822; the
+  // ".eml" name Outlook and Thunderbird give them).
+  if (StartsWithNoCase(mime_type, "message/rfc822") ||
+      AnySuffix(filename, {".eml"})) {
+    return DocType::kMessage;
+  }
   if (StartsWithNoCase(mime_type, "text/html") ||
       AnySuffix(filename, {".html", ".htm"})) {
     return DocType::kHtml;
   }
   if (StartsWithNoCase(mime_type, "text/") ||
-      AnySuffix(filename, {".txt", ".csv", ".md", ".eml"})) {
+      AnySuffix(filename, {".txt", ".csv", ".md"})) {
     return DocType::kText;
   }
   return DocType::kOther;
@@ -123,6 +129,11 @@ Extracted ExtractDocument(DocType type, std::string_view name,
       return ExtractArchive(name, bytes, budget);
     case DocType::kPdf:
       return ExtractPdf(name, bytes, budget);
+    case DocType::kMessage: {
+      Extracted e;
+      e.messages.push_back({"", std::string(bytes), "", true});
+      return e;
+    }
     case DocType::kOther:
       break;
   }

@@ -51,6 +51,12 @@ struct Extracted {
   // and the documents inside, each extracted like an attachment.
   std::vector<std::string> member_names;
   std::vector<ExtractedMember> members;
+  // RFC 5322 messages found as files (a forwarded ".eml" in a zip, or sent
+  // as application/octet-stream): their raw bytes in `text`, parsed and
+  // walked by the MIME walker (message_walk.cc) like an attached
+  // message/rfc822 part, so that a base64 body or a subject is read as one.
+  // `path` is "" for the attachment itself.
+  std::vector<ExtractedMember> messages;
   // Members (paths as above) that are encrypted and so were not read: zip
   // encryption, or an encrypted Office or PDF document inside.
   std::vector<std::string> encrypted_members;
@@ -62,7 +68,7 @@ struct Extracted {
   std::vector<LimitHit> limits;
 };
 
-enum class DocType { kText, kHtml, kOoxml, kOdf, kPdf, kZip, kOther };
+enum class DocType { kText, kHtml, kOoxml, kOdf, kPdf, kZip, kMessage, kOther };
 
 // From the MIME type, the file name's extension and the first bytes.
 DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,

@@ -228,6 +228,13 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
           std::string_view(text).substr(at, m[1].matched ? m.length(1) : 0),
           true));
     }
+    // RFC 7444: the display marking is optional; a SIO-Label with only its
+    // structural label (a DER ESSSecurityLabel, whose classification values
+    // its security policy defines) is a label nobody here can place.
+    if (spec->unnamed_is_unknown && matched.empty()) {
+      out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
+                            where, 0, "(" + spec->header + " without a name)"));
+    }
     // A label switched on ("MSIP_Label_<id>_Enabled=true") with no name
     // attribute is still a label on the message.
     if (!spec->enabled_text.empty()) {

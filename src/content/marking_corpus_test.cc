@@ -86,6 +86,12 @@ std::string MakeMessage(const Sample& s) {
   std::string body = s.where == "body"
                          ? s.text
                          : "Hi,\n\nPlease see the notes below.\n\nThanks,\nSam\n";
+  if (s.where == "subject+body") {
+    // The subject, a line break, the body: marks that agree across places.
+    std::size_t cut = s.text.find('\n');
+    subject = s.text.substr(0, cut);
+    body = cut == std::string::npos ? "" : s.text.substr(cut + 1);
+  }
   std::string m =
       "From: Sam Example <sam@example.org>\n"
       "To: Pat Example <pat@example.net>\n"

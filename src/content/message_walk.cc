@@ -118,7 +118,7 @@ class Walker {
     } else if (GMIME_IS_MESSAGE_PART(object)) {
       WalkAttachedMessage(GMIME_MESSAGE_PART(object), depth);
     } else if (GMIME_IS_PART(object)) {
-      WalkLeaf(GMIME_PART(object));
+      WalkLeaf(GMIME_PART(object), depth);
     }
   }
 
@@ -198,13 +198,40 @@ class Walker {
     std::string subject = OrEmpty(g_mime_message_get_subject(inner));
     if (name.empty()) name = subject.empty() ? "message.eml" : subject + ".eml";
     out_->attachments.push_back({name, "message/rfc822", 0, true});
-    Scan(TextKind::kSubject, "attachment:" + name, subject);
+    WalkInnerMessage(inner, "attachment:" + name, depth);
+  }
+
+  // The subject, label headers and body of a message inside this one,
+  // reported at `where` ("attachment:fwd.eml", "attachment:a.zip/fwd.eml").
+  void WalkInnerMessage(GMimeMessage* inner, const std::string& where,
+                        int depth) {
+    Scan(TextKind::kSubject, where,
+         OrEmpty(g_mime_message_get_subject(inner)));
     ScanHeaders(GMIME_OBJECT(inner));
     GMimeObject* body = g_mime_message_get_mime_part(inner);
     if (body != nullptr) Walk(body, depth + 1);
   }
 
-  void WalkLeaf(GMimePart* part) {
+  // A message saved as a file (an .eml in a zip, or sent as octet-stream):
+  // parsed by GMime and walked like an attached message. One GMime cannot
+  // parse is a part not read: the scan is incomplete.
+  void WalkMessageFile(const std::string& where, const std::string& bytes,
+                       int depth) {
+    GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(
+        reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+    GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
+    GPtr<GMimeMessage> inner(
+        g_mime_parser_construct_message(parser.get(), nullptr));
+    if (!inner) {
+      AddLimit(&out_->sensitivity, "unreadable-attachment",
+               where + ": not a MIME message");
+      out_->errors.push_back(where + ": not a MIME message");
+      return;
+    }
+    WalkInnerMessage(inner.get(), where, depth);
+  }
+
+  void WalkLeaf(GMimePart* part, int depth) {
     GMimeObject* object = GMIME_OBJECT(part);
     GMimeContentType* ct = g_mime_object_get_content_type(object);
     std::string mime_type = "application/octet-stream";
@@ -289,7 +316,8 @@ class Walker {
       AddLimit(&out_->sensitivity, std::move(l.bound), std::move(l.detail));
     }
     if (text.encrypted) AddEncrypted(where);
-    if (is_attachment && (text.has_text || !text.member_names.empty())) {
+    if (is_attachment && (text.has_text || !text.member_names.empty() ||
+                          !text.messages.empty())) {
       out_->attachments.back().text_extracted = true;
     }
     if (!text.msip_labels.empty()) {
@@ -315,6 +343,10 @@ class Walker {
       if (member.has_text) Scan(TextKind::kBody, at, member.text);
     }
     if (text.has_text) Scan(TextKind::kBody, where, text.text);
+    for (const ExtractedMember& message : text.messages) {
+      WalkMessageFile(message.path.empty() ? where : where + "/" + message.path,
+                      message.text, depth);
+    }
   }
 
   const Scanner& scanner_;
@@ -373,10 +405,12 @@ ScannedMessage WalkMessage(GMimeMessage* message, std::string source,
              "message is " + std::to_string(size) + " bytes; over " +
                  std::to_string(limits.max_message_bytes) +
                  ", body not read");
+    out.sensitivity.Corroborate();
     return out;
   }
   GMimeObject* body = g_mime_message_get_mime_part(message);
   if (body != nullptr) walker.Walk(body, 0);
+  out.sensitivity.Corroborate();
   return out;
 }
 

@@ -180,6 +180,10 @@ Status ParseLabelHeader(std::string_view file, const toml::table& t,
     return ErrorAt(file, t, "decode must be \"base64\"");
   }
   def.base64 = decode == "base64";
+  def.unnamed_is_unknown = t["unnamed_is_unknown"].value_or(false);
+  if (def.unnamed_is_unknown && def.extract.empty()) {
+    return ErrorAt(file, t, "unnamed_is_unknown needs extract");
+  }
   def.origin = Origin(file, t);
   pack->label_headers.push_back(std::move(def));
   return Status::Ok();
@@ -233,8 +237,9 @@ std::string LiteralToExpression(std::string_view literal, bool whole_word) {
 }
 
 std::string LetterSpacedExpression(std::string_view literal) {
-  // "TOP SECRET" -> \bT O P +S E C R E T\b: one blank between letters, one
-  // or more between words, a hyphen with blanks around it.
+  // "TOP SECRET" -> \bT {1,2}O {1,2}P +S {1,2}E ...\b: one or two blanks
+  // between letters (typists spaced with one, or two for emphasis: "S  E  C
+  // R  E  T"), one or more between words, a hyphen with blanks around it.
   std::string out = "\\b";
   bool letter_before = false;
   for (char c : literal) {
@@ -245,7 +250,7 @@ std::string LetterSpacedExpression(std::string_view literal) {
       out += " *- *";
       letter_before = false;
     } else if (std::isalnum(static_cast<unsigned char>(c))) {
-      if (letter_before) out += ' ';
+      if (letter_before) out += " {1,2}";
       out.push_back(c);
       letter_before = true;
     } else {

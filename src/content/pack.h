@@ -36,6 +36,8 @@
 //                                    # is a label id: an extract match that
 //                                    # contains it is a label switched off
 //                                    # for this item, reported weak
+//   unnamed_is_unknown = false       # true: a header whose extract finds no
+//                                    # name is unknown-label, not nothing
 #ifndef NEARMISS_CONTENT_PACK_H_
 #define NEARMISS_CONTENT_PACK_H_
 
@@ -83,6 +85,9 @@ struct LabelHeaderDef {
   std::string enabled;  // empty: no check for labels without a name
   std::string disabled;  // empty: no label is switched off
   bool base64 = false;
+  // The header's presence is a label: when extract finds no name, it is
+  // reported as unknown-label (RFC 7444 SIO-Label without marking=).
+  bool unnamed_is_unknown = false;
   std::string origin;
 };
 

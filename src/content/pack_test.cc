@@ -75,14 +75,14 @@ TEST(PackTest, BadDefinesAreNamed) {
 
 TEST(PackTest, SpacedAddsTheLetterSpacedForm) {
   EXPECT_EQ(LetterSpacedExpression("TOP SECRET"),
-            "\\bT O P +S E C R E T\\b");
+            "\\bT {1,2}O {1,2}P +S {1,2}E {1,2}C {1,2}R {1,2}E {1,2}T\\b");
   Result<Pack> pack = ParsePack(
       "pack = \"x\"\n[[marking]]\nname = \"S\"\nlevel = \"SECRET\"\n"
       "forms = [\"SECRET\"]\nspaced = true\n",
       "x.toml");
   ASSERT_TRUE(pack.ok()) << pack.status().ToString();
   ASSERT_EQ(pack->markings.size(), 2u);
-  EXPECT_EQ(pack->markings[1].expression, "\\bS E C R E T\\b");
+  EXPECT_EQ(pack->markings[1].expression, "\\bS {1,2}E {1,2}C {1,2}R {1,2}E {1,2}T\\b");
 }
 
 TEST(PackTest, ClassificationWordsAreCapitalsOnlyByDefault) {

@@ -90,6 +90,34 @@ int NonBlankLinesAfter(std::string_view s, std::size_t line_end, int limit) {
   return count;
 }
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// One piece of an enumerator: "1.", "1.2", "1)", "a.", "iv)", "(1)", "(iv)".
+// Returns the position after it, or `i` when there is none.
+constexpr int kMaxEnumeratorPieces = 4;
+std::size_t SkipEnumeratorPiece(std::string_view s, std::size_t i,
+                                std::size_t limit) {
+  if (i >= limit) return i;
+  if (s[i] == '(') {
+    std::size_t j = i + 1;
+    while (j < limit && j - i <= 5 && (IsDigit(s[j]) || IsAlpha(s[j]))) ++j;
+    if (j == i + 1 || j >= limit || s[j] != ')') return i;
+    return j + 1;
+  }
+  if (IsDigit(s[i])) {
+    std::size_t j = i;
+    while (j < limit && (IsDigit(s[j]) || s[j] == '.')) ++j;
+    if (j < limit && s[j] == ')') ++j;
+    return j;
+  }
+  // A letter or a short roman numeral: "a.", "B)", "iv.".
+  std::size_t j = i;
+  while (j < limit && j - i < 4 && IsAlpha(s[j])) ++j;
+  if (j == i || j >= limit || (s[j] != '.' && s[j] != ')')) return i;
+  return j + 1;
+}
+
 // A list enumerator before a portion mark: "1.", "1.2", "a.", "b)", "(1)",
 // "(iv)", "iv.", "-", "*", "•", "Para 2", "Paragraph 3a." (DoDM 5200.01 Vol
 // 2 and the CAPCO manual mark numbered and lettered paragraphs and bullets
@@ -99,10 +127,6 @@ int NonBlankLinesAfter(std::string_view s, std::size_t line_end, int limit) {
 std::size_t SkipEnumerator(std::string_view s, std::size_t at,
                            std::size_t limit) {
   std::size_t i = at;
-  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  auto is_alpha = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  };
   for (std::string_view word : {"paragraph", "sub-para", "subpara", "para"}) {
     if (!StartsWithNoCaseAt(s, i, word)) continue;
     std::size_t j = i + word.size();
@@ -111,10 +135,10 @@ std::size_t SkipEnumerator(std::string_view s, std::size_t at,
     while (j < limit && IsBlank(s[j])) ++j;
     std::size_t number = j;
     while (j < limit && j - number < 8 &&
-           (is_digit(s[j]) || is_alpha(s[j]) || s[j] == '.')) {
+           (IsDigit(s[j]) || IsAlpha(s[j]) || s[j] == '.')) {
       ++j;
     }
-    if (j == number || !is_digit(s[number])) return at;
+    if (j == number || !IsDigit(s[number])) return at;
     if (j < limit && s[j] == ')') ++j;
     i = j;
     break;
@@ -125,20 +149,16 @@ std::size_t SkipEnumerator(std::string_view s, std::size_t at,
     ++i;
   } else if (limit - i >= 3 && s.substr(i, 3) == "\u2022") {
     i += 3;
-  } else if (i < limit && s[i] == '(') {
-    std::size_t j = i + 1;
-    while (j < limit && j - i <= 5 && (is_digit(s[j]) || is_alpha(s[j]))) ++j;
-    if (j == i + 1 || j >= limit || s[j] != ')') return at;
-    i = j + 1;
-  } else if (i < limit && is_digit(s[i])) {
-    while (i < limit && (is_digit(s[i]) || s[i] == '.')) ++i;
-    if (i < limit && s[i] == ')') ++i;
   } else {
-    // A letter or a short roman numeral: "a.", "B)", "iv.".
-    std::size_t j = i;
-    while (j < limit && j - i < 4 && is_alpha(s[j])) ++j;
-    if (j == i || j >= limit || (s[j] != '.' && s[j] != ')')) return at;
-    i = j + 1;
+    // Outline numbers run pieces together: "1.", "1.a.", "2.b.(1)".
+    int pieces = 0;
+    while (pieces < kMaxEnumeratorPieces) {
+      std::size_t j = SkipEnumeratorPiece(s, i, limit);
+      if (j == i) break;
+      i = j;
+      ++pieces;
+    }
+    if (pieces == 0) return at;
   }
   if (i == limit) return i;  // the mark follows without a blank: "1.(S)"
   if (i >= limit || !IsBlank(s[i])) return at;
@@ -254,9 +274,87 @@ bool ProseFollows(std::string_view line) {
   return words >= 1 && (last == '.' || last == '!' || last == '?');
 }
 
+// Legal legends: handling words of lawyers' and negotiators' letters
+// (legal professional privilege, the "work product" doctrine, "subject to
+// contract" and "without prejudice" in English practice). Phrases, matched
+// case-insensitively.
+constexpr std::array<std::string_view, 9> kLegalLegends = {
+    "attorney work product", "work product", "attorney-client",
+    "attorney client", "solicitor-client", "subject to contract",
+    "without prejudice", "privileged", "legal advice"};
+
+bool HasLegalLegend(std::string_view line) {
+  for (std::string_view w : kLegalLegends) {
+    if (ContainsNoCase(line, w)) return true;
+  }
+  return false;
+}
+
+bool HasDisclaimerWords(std::string_view line) {
+  for (std::string_view w : kDisclaimerWords) {
+    if (ContainsNoCase(line, w)) return true;
+  }
+  return false;
+}
+
+// The nearest line with words on it before `line_begin` (or after
+// `line_end` when `forward`), rules such as "---" skipped; not past a form
+// feed. Empty when there is none.
+std::string_view NeighbourLine(std::string_view s, std::size_t line_begin,
+                               std::size_t line_end, bool forward) {
+  if (forward) {
+    std::size_t at = line_end;
+    while (at < s.size() && s[at] == '\n') {
+      std::size_t stop = LineEnd(s, at + 1);
+      std::string_view line = s.substr(at + 1, stop - at - 1);
+      if (!OnlyDecoration(line)) return line;
+      at = stop;
+    }
+    return {};
+  }
+  std::size_t end = line_begin;
+  while (end > 0 && s[end - 1] == '\n') {
+    std::size_t start = LineStart(s, end - 1);
+    std::string_view line = s.substr(start, end - 1 - start);
+    if (!OnlyDecoration(line)) return line;
+    end = start;
+  }
+  return {};
+}
+
+// Verbs that describe a marking rather than apply it.
+constexpr std::array<std::string_view, 7> kDescribingWords = {
+    "marked", "labelled", "labeled", "stamped", "headed", "reading", "titled"};
+
 constexpr std::array<std::string_view, 5> kLabelledLines = {
     "classification:", "security classification:", "protective marking:",
     "marking:", "sensitivity:"};
+
+// The words after a bracketed mark are the name it abbreviates: "(TS) Tom
+// Smith", "(CTS) Chris T. Stone", "(NC) Nick Clarke:" (minutes, action
+// lists). Each letter starts the next capitalised word.
+bool SpellsInitials(std::string_view letters, std::string_view rest) {
+  std::size_t i = 0;
+  for (char letter : letters) {
+    while (i < rest.size() && IsBlank(rest[i])) ++i;
+    if (i >= rest.size() || rest[i] != letter) return false;
+    while (i < rest.size() && !IsBlank(rest[i])) ++i;
+  }
+  return true;
+}
+
+// A mark in the middle of a line after a sentence's end: ". (S//NF) The
+// route ...". The stop must follow a word or a number, then a blank.
+bool AfterSentenceEnd(std::string_view s, std::size_t line_begin,
+                      std::size_t begin) {
+  std::size_t i = begin;
+  while (i > line_begin && IsBlank(s[i - 1])) --i;
+  if (i == begin || i < line_begin + 2) return false;
+  char stop = s[i - 1];
+  char before = s[i - 2];
+  return (stop == '.' || stop == '!' || stop == '?') &&
+         (IsAlpha(before) || IsDigit(before) || before == ')');
+}
 
 }  // namespace
 
@@ -314,6 +412,76 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
          NonBlankLinesAfter(text, line_end, kBannerLines) < kBannerLines;
 }
 
+bool IsLabelledLine(std::string_view text, std::size_t begin,
+                    std::size_t end) {
+  std::size_t line_begin = LineStart(text, begin);
+  std::string_view before = text.substr(line_begin, begin - line_begin);
+  std::string_view after = text.substr(end, LineEnd(text, end) - end);
+  if (!OnlyDecoration(after)) return false;
+  std::size_t lead = 0;
+  while (lead < before.size() && IsBlank(before[lead])) ++lead;
+  for (std::string_view label : kLabelledLines) {
+    if (StartsWithNoCaseAt(before, lead, label) &&
+        OnlyDecoration(before.substr(lead + label.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsEdgeLine(std::string_view text, std::size_t begin, std::size_t end) {
+  return NonBlankLinesBefore(text, LineStart(text, begin), 1) == 0 ||
+         NonBlankLinesAfter(text, LineEnd(text, end), 1) == 0;
+}
+
+bool NearLegalLegend(std::string_view text, std::size_t begin,
+                     std::size_t end) {
+  std::size_t line_begin = LineStart(text, begin);
+  std::size_t line_end = LineEnd(text, end);
+  return HasLegalLegend(text.substr(line_begin, line_end - line_begin)) ||
+         HasLegalLegend(NeighbourLine(text, line_begin, line_end, false)) ||
+         HasLegalLegend(NeighbourLine(text, line_begin, line_end, true));
+}
+
+bool DescribedInProse(std::string_view text, std::size_t begin) {
+  // At most one line break: a sentence wrapped before the marking
+  // ("stamped\nTOP SECRET"), not a banner under a closing line ("Thanks
+  // for reading\n\nSECRET//NOFORN").
+  std::size_t i = begin;
+  int breaks = 0;
+  auto skip_back = [&] {
+    while (i > 0 && (IsBlank(text[i - 1]) || text[i - 1] == '"' ||
+                     text[i - 1] == '\'' ||
+                     (text[i - 1] == '\n' && breaks++ == 0))) {
+      --i;
+    }
+  };
+  skip_back();
+  // UTF-8 curly quotes (U+201C, U+2018) end in 0x9C or 0x98 after E2 80.
+  while (i >= 3 && static_cast<unsigned char>(text[i - 3]) == 0xE2 &&
+         static_cast<unsigned char>(text[i - 2]) == 0x80) {
+    i -= 3;
+    skip_back();
+  }
+  std::size_t word_end = i;
+  while (i > 0 && IsAlpha(text[i - 1])) --i;
+  std::string_view word = text.substr(i, word_end - i);
+  for (std::string_view w : kDescribingWords) {
+    if (word.size() == w.size() && StartsWithNoCase(word, w)) return true;
+  }
+  return false;
+}
+
+bool FollowedByLowerCaseWord(std::string_view text, std::size_t end) {
+  std::size_t i = end;
+  while (i < text.size() && IsBlank(text[i])) ++i;
+  if (i == end) return false;
+  for (; i < text.size() && !IsBlank(text[i]) && text[i] != '\n'; ++i) {
+    if (text[i] >= 'a' && text[i] <= 'z') return true;
+  }
+  return false;
+}
+
 bool FollowedBySeparator(std::string_view text, std::size_t end) {
   while (end < text.size() && IsBlank(text[end])) ++end;
   if (end == text.size()) return true;
@@ -332,7 +500,8 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   std::size_t at = line_begin;
   while (at < begin && IsBlank(text[at])) ++at;
   if (at < begin) at = SkipEnumerator(text, at, begin);
-  if (at != begin) return PortionPlace::kNone;
+  bool mid_line = at != begin && AfterSentenceEnd(text, line_begin, begin);
+  if (at != begin && !mid_line) return PortionPlace::kNone;
   std::size_t next = end;
   while (next < text.size() && IsBlank(text[next])) ++next;
   bool line_end =
@@ -346,7 +515,24 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
     return PortionPlace::kPortion;  // (S//NF), (CUI//SP-PRVCY), (U//FOUO)
   }
   if (InOptionList(text, begin, end)) return PortionPlace::kNone;
-  if (line_end) return PortionPlace::kIfCorroborated;  // a lone "(S)"
+  std::string_view rest = text.substr(end, LineEnd(text, end) - end);
+  // "(U) This email is confidential and may be privileged": a legend,
+  // which must not corroborate a doubtful mark elsewhere.
+  if (HasDisclaimerWords(rest) || HasLegalLegend(rest)) {
+    return PortionPlace::kNone;
+  }
+  if (line_end || mid_line) return PortionPlace::kIfCorroborated;
+  // Two or more letters: also a person's initials ("(TS) Tom to send the
+  // slides", "(NC) Nick Clarke to confirm"), in minutes as in portions.
+  // "(CUI)", "(SBU)" and "(FOUO)" (the CUI Registry's mark and its
+  // predecessors) are nobody's initials.
+  std::string_view mark = text.substr(begin, end - begin);
+  if (end - begin > 3 && mark != "(CUI)" && mark != "(SBU)" &&
+      mark != "(FOUO)") {
+    return SpellsInitials(text.substr(begin + 1, end - begin - 2), rest)
+               ? PortionPlace::kNone
+               : PortionPlace::kIfCorroborated;
+  }
   if (text[next] == ':') {
     ++next;
     while (next < text.size() && IsBlank(text[next])) ++next;

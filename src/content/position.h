@@ -34,11 +34,22 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
 // - Place: the match starts a line, after blanks and at most one list
 //   enumerator ("1.", "1.2", "a.", "(1)", "iv.", "-", "*", a bullet, "Para 2"),
 //   with or without a blank before it ("1.(S)"); after it a blank, the line
-//   end, or directly a capital or a colon ("(S)Route.", "(S//NF):").
+//   end, or directly a capital or a colon ("(S)Route.", "(S//NF):"). The
+//   enumerator may have up to four pieces run together, as outline numbers
+//   are written ("1.a.", "2.b.(1)", "3.a.(2)"). A mark may also stand in the
+//   middle of a line after a sentence's end ("... at 0600. (S//NF) The
+//   route ..."): with controls it counts there; bare, only if corroborated.
 // - A mark with controls ("(S//NF)", "(CUI//SP-PRVCY)", "(U//FOUO)") is
 //   written by nobody by accident: that place is enough (kPortion).
 // - A bare mark ("(S)", "(TS)", "(NR)") is also a size, a grade, an option or
-//   an abbreviation. On its own it counts only as the start of a sentence (a
+//   an abbreviation. A bare mark of two or more letters ("(TS)", "(NS)",
+//   "(NC)", "(CTS)") reads as a person's initials in minutes and action
+//   lists: it is always kIfCorroborated ("(CUI)", "(SBU)", "(FOUO)", the CUI
+//   Registry's mark and its predecessors, excepted), and kNone when the
+//   words after it spell the initials ("(TS) Tom Smith"). On a disclaimer or legal-legend
+//   line ("(U) This email is confidential ...") a bare mark is kNone, so
+//   that it corroborates nothing. On its own it counts only as the start of
+//   a sentence (a
 //   capital, a digit or a quote after it; "(TS) stands for timestamp" is
 //   kIfCorroborated), never on a copyright line ("(C) 2025 Example Ltd"),
 //   and never among option labels:
@@ -49,12 +60,47 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
 //   line ends in . ! ? after a word, or has four words): "(S) The convoy
 //   leaves at 0600." is a portion, "(S) Blue T-shirt" is not on its own.
 //   Alone on its line or before a short phrase it is kIfCorroborated: it
-//   counts only if the same text holds another marking that agrees (a banner,
-//   a classification on a banner line, another portion mark), as real
-//   portion marks never come alone (the scanner decides, scan.cc).
+//   counts only if the same message holds another marking that agrees (a
+//   banner, a classification on a banner line, another portion mark), as
+//   real portion marks never come alone (Sensitivity::Corroborate decides,
+//   over the whole message: a subject's "(S) Blue T-shirt" is read with the
+//   body's marks).
 enum class PortionPlace { kNone, kPortion, kIfCorroborated };
 PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
                               std::size_t end);
+
+// The match is the value of a labelled line: "Classification:",
+// "Sensitivity:", "Protective marking:" (and the other labels IsBannerMarking
+// takes) at the line's start, only decoration after the match. Purview
+// writes a label's visual marking this way in a header or footer
+// ("Sensitivity: Confidential"); the label's name is then written as the
+// tenant spells it, so mixed case counts there.
+bool IsLabelledLine(std::string_view text, std::size_t begin, std::size_t end);
+
+// The match's line is the first or the last non-blank line of its page:
+// where banners stand (DoDM 5200.01 Vol 2, GSC: top and bottom of each
+// page). A lone level word elsewhere in the banner zone (a recipe's
+// "SECRET" heading, a story's "one word:\n\nSECRET") counts only if the
+// message carries another marking that agrees.
+bool IsEdgeLine(std::string_view text, std::size_t begin, std::size_t end);
+
+// A legal legend on the match's line or the lines next to it ("ATTORNEY
+// WORK PRODUCT", "SUBJECT TO CONTRACT", "WITHOUT PREJUDICE", "PRIVILEGED"):
+// "CONFIDENTIAL" over such a legend is the business confidentiality of a
+// lawyer's letter, not a national classification (see README of the
+// marking corpus, "Decided cases").
+bool NearLegalLegend(std::string_view text, std::size_t begin, std::size_t end);
+
+// The match is talked about, not applied: the words just before it (on its
+// line, or at the end of the line before) are "marked", "labelled",
+// "labeled", "stamped", "headed", "reading" or "titled", quotes allowed
+// ("the document, marked TOP SECRET, was found").
+bool DescribedInProse(std::string_view text, std::size_t begin);
+
+// After blanks, a word with a lower-case letter follows: "SECRET deployment
+// plan", a level word in capitals and then the subject's own words. A
+// subject all in capitals ("SECRET SANTA draw") has no such contrast.
+bool FollowedByLowerCaseWord(std::string_view text, std::size_t end);
 
 // After blanks, the text ends or a separator follows (: ; , - / | ] ) . or
 // a line break): "SECRET: plans", "SECRET - plans", but not "SECRET SANTA".

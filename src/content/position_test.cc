@@ -51,7 +51,12 @@ bool IfCorroborated(std::string_view text, std::size_t begin, std::size_t end) {
 
 TEST(PositionTest, PortionAtParagraphStart) {
   EXPECT_TRUE(At(IsPortion, "intro\n(S) The plan is attached.", "(S)"));
-  EXPECT_TRUE(At(IsPortion, "  (TS) X", "(TS)"));
+  // Two letters are also initials: the message must agree (issue 13).
+  EXPECT_TRUE(At(IfCorroborated, "  (TS) X", "(TS)"));
+  EXPECT_EQ(PortionMarkPlace("x\n(TS) Tom Smith to chair.", 2, 6),
+            PortionPlace::kNone);
+  EXPECT_EQ(PortionMarkPlace("x\n(CTS) Chris T. Stone chairs.", 2, 7),
+            PortionPlace::kNone);
   EXPECT_FALSE(At(IsPortion, "see item(S) here", "(S)"));
 }
 
@@ -70,7 +75,14 @@ TEST(PositionTest, PortionsAndSubjectsAsWritten) {
            Case{kPortion, "x\n1. (S//NF) The convoy", "(S//NF)", true},
            Case{kPortion, "x\na. (U) Weather is fair.", "(U)", true},
            Case{kPortion, "x\n(1) (C) Sensors are down.", "(C)", true},
-           Case{kPortion, "x\n1.2 (TS) Intercepts", "(TS)", true},
+           Case{IfCorroborated, "x\n1.2 (TS) Intercepts", "(TS)", true},
+           Case{kPortion, "x\n1.a. (S) The convoy leaves.", "(S)", true},
+           Case{kPortion, "x\n2.b.(1) (C//REL TO USA, FVEY) Cards", "(C//REL TO USA, FVEY)", true},
+           Case{kPortion, "x\n(a) (S) The route runs north.", "(S)", true},
+           Case{kPortion, "x at 0600. (S//NF) The route", "(S//NF)", true},
+           Case{IfCorroborated, "x at 0600. (S) The route", "(S)", true},
+           Case{kPortion, "x at (S//NF) The route", "(S//NF)", false},
+           Case{kPortion, "x\n(U) This email is confidential.", "(U)", false},
            Case{kPortion, "x\niv. (S) Fuel is low.", "(S)", true},
            Case{kPortion, "x\n- (S) Site two is closed.", "(S)", true},
            Case{kPortion, "x\n1.(S) Route.", "(S)", true},
@@ -108,6 +120,43 @@ TEST(PositionTest, PortionsAndSubjectsAsWritten) {
   EXPECT_TRUE(FollowedBySeparator("SECRET - x", 6));
   EXPECT_TRUE(FollowedBySeparator("SECRET", 6));
   EXPECT_FALSE(FollowedBySeparator("SECRET SANTA", 6));
+}
+
+}  // namespace
+}  // namespace nearmiss::content
+
+namespace nearmiss::content {
+namespace {
+
+// Issue 13, third round: the places that decide the tester's forms.
+TEST(PositionTest, ThirdRoundPlaces) {
+  std::string_view news = "The document, marked TOP SECRET, was found.";
+  EXPECT_TRUE(DescribedInProse(news, news.find("TOP")));
+  std::string_view wrapped = "The envelope was stamped\nTOP SECRET\nand sealed";
+  EXPECT_TRUE(DescribedInProse(wrapped, wrapped.find("TOP")));
+  std::string_view closing = "Thanks for reading\n\nSECRET//NOFORN";
+  EXPECT_FALSE(DescribedInProse(closing, closing.find("SECRET")));
+
+  EXPECT_TRUE(FollowedByLowerCaseWord("SECRET deployment plan", 6));
+  EXPECT_FALSE(FollowedByLowerCaseWord("SECRET SANTA draw", 6));
+  EXPECT_FALSE(FollowedByLowerCaseWord("SECRET", 6));
+
+  std::string_view footer = "Thanks\n\nSensitivity: Confidential";
+  std::size_t at = footer.find("Confidential");
+  EXPECT_TRUE(IsLabelledLine(footer, at, at + 12));
+  std::string_view prose = "the sensitivity: Confidential data here";
+  at = prose.find("Confidential");
+  EXPECT_FALSE(IsLabelledLine(prose, at, at + 12));
+
+  std::string_view legend = "CONFIDENTIAL\nATTORNEY WORK PRODUCT\n\nDraft.";
+  EXPECT_TRUE(NearLegalLegend(legend, 0, 12));
+  std::string_view banner = "CONFIDENTIAL\n\nThe plan is attached.";
+  EXPECT_FALSE(NearLegalLegend(banner, 0, 12));
+
+  std::string_view story = "Chapter 3\n\nInside was one word:\n\nSECRET\n\nShe laughed.";
+  at = story.find("SECRET");
+  EXPECT_FALSE(IsEdgeLine(story, at, at + 6));
+  EXPECT_TRUE(IsEdgeLine(banner, 0, 12));
 }
 
 }  // namespace

@@ -41,10 +41,60 @@ bool WrittenInCapitals(std::string_view matched) {
   return true;
 }
 
-// Whether a marking match counts: not at all, as found, or (a one-letter
-// portion mark in a doubtful place) only if another marking in the same
-// text agrees.
+// Whether a marking match counts: not at all, as found, or (a doubtful mark:
+// position.h) only if another marking in the same message agrees
+// (Sensitivity::Corroborate).
 enum class Counts { kNo, kYes, kIfCorroborated };
+
+// A portion mark leading a subject: with controls ("(S//NF) Convoy") it
+// counts; a bare one ("(S) Blue T-shirt", "(TS) Tom's leaving do") only if
+// the message agrees, as in a body.
+PortionPlace SubjectPortionPlace(std::string_view mark) {
+  for (char c : mark.substr(1, mark.size() - 2)) {
+    if (c < 'A' || c > 'Z') return PortionPlace::kPortion;
+  }
+  return PortionPlace::kIfCorroborated;
+}
+
+// "CUI", "FOUO", "LES", "SBU": acronyms, not words.
+constexpr std::size_t kMaxAcronymLetters = 4;
+
+// A classification word or label name in a strong place, or not.
+Counts WordStrength(const PatternEntry& p, TextKind kind, std::string_view text,
+                    const RawMatch& m, Strength* strength) {
+  *strength = Strength::kWeak;
+  if (kind == TextKind::kBody && IsLabelledLine(text, m.begin, m.end)) {
+    // "Sensitivity: Confidential", "Classification: Highly Confidential":
+    // a label's visual marking, its name spelt as the tenant spells it.
+    *strength = Strength::kStrong;
+    return Counts::kYes;
+  }
+  if (p.kind == MarkingKind::kLabel) return Counts::kNo;
+  bool subject_like =
+      kind == TextKind::kSubject || kind == TextKind::kAttachmentName;
+  bool strong = subject_like ? IsSubjectMarking(text, m.begin, m.end)
+                             : IsBannerMarking(text, m.begin, m.end);
+  if (strong && !p.mixed_case) {
+    // An everyday word: capitals only, and leading a subject only with a
+    // separator after it ("SECRET: x") or before the subject's own words
+    // in lower case ("SECRET deployment plan"); not "SECRET SANTA draw".
+    // File names keep "SECRET plan.docx": they have no such shouting.
+    // A short acronym ("SBU review", "LES tickets") is also a business
+    // abbreviation: it needs the separator.
+    std::string_view matched = text.substr(m.begin, m.end - m.begin);
+    strong = WrittenInCapitals(matched) &&
+             (kind != TextKind::kSubject || FollowedBySeparator(text, m.end) ||
+              (matched.size() > kMaxAcronymLetters &&
+               FollowedByLowerCaseWord(text, m.end)));
+  }
+  // "CONFIDENTIAL" over "ATTORNEY WORK PRODUCT": business confidentiality.
+  if (strong && NearLegalLegend(text, m.begin, m.end)) strong = false;
+  if (strong && kind == TextKind::kBody && !IsEdgeLine(text, m.begin, m.end)) {
+    return Counts::kIfCorroborated;
+  }
+  *strength = strong ? Strength::kStrong : Strength::kWeak;
+  return Counts::kYes;
+}
 
 // Returns whether a marking match counts, and how strongly.
 Counts MarkingStrength(const PatternEntry& p, TextKind kind,
@@ -54,20 +104,26 @@ Counts MarkingStrength(const PatternEntry& p, TextKind kind,
     *strength = Strength::kStrong;
     return Counts::kYes;
   }
-  if (p.kind == MarkingKind::kLabel) return Counts::kNo;
   bool subject_like =
       kind == TextKind::kSubject || kind == TextKind::kAttachmentName;
+  if (p.kind != MarkingKind::kLabel && DescribedInProse(text, m.begin)) {
+    // "the document, marked TOP SECRET, was found": named, not applied.
+    *strength = Strength::kWeak;
+    return Counts::kYes;
+  }
   switch (p.kind) {
     case MarkingKind::kBanner:
       *strength = Strength::kStrong;
       return Counts::kYes;
     case MarkingKind::kPortion: {
       *strength = Strength::kStrong;
-      if (subject_like) {
-        return IsSubjectMarking(text, m.begin, m.end) ? Counts::kYes
-                                                      : Counts::kNo;
-      }
-      switch (PortionMarkPlace(text, m.begin, m.end)) {
+      PortionPlace place =
+          subject_like
+              ? (IsSubjectMarking(text, m.begin, m.end)
+                     ? SubjectPortionPlace(text.substr(m.begin, m.end - m.begin))
+                     : PortionPlace::kNone)
+              : PortionMarkPlace(text, m.begin, m.end);
+      switch (place) {
         case PortionPlace::kPortion:
           return Counts::kYes;
         case PortionPlace::kIfCorroborated:
@@ -78,20 +134,8 @@ Counts MarkingStrength(const PatternEntry& p, TextKind kind,
       return Counts::kNo;
     }
     case MarkingKind::kClassification:
-    case MarkingKind::kLabel: {
-      bool strong = subject_like ? IsSubjectMarking(text, m.begin, m.end)
-                                 : IsBannerMarking(text, m.begin, m.end);
-      if (strong && !p.mixed_case) {
-        // An everyday word: capitals only, and leading a subject only with
-        // a separator after it ("SECRET: x", not "SECRET SANTA"). File
-        // names keep "SECRET plan.docx": they have no such shouting.
-        strong = WrittenInCapitals(text.substr(m.begin, m.end - m.begin)) &&
-                 (kind != TextKind::kSubject ||
-                  FollowedBySeparator(text, m.end));
-      }
-      *strength = strong ? Strength::kStrong : Strength::kWeak;
-      return Counts::kYes;
-    }
+    case MarkingKind::kLabel:
+      return WordStrength(p, kind, text, m, strength);
   }
   return Counts::kNo;
 }
@@ -142,34 +186,12 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
                   std::string_view where, Sensitivity* out) {
   std::string_view text = s.text;
   s.kept.clear();
-  s.pending.clear();
-  bool corroborated = false;
   for (const RawMatch& m : s.matches) {
     const PatternEntry& p = scanner.patterns[m.id];
     if (p.source != PatternSource::kMarking) continue;
     Strength strength = Strength::kWeak;
-    switch (MarkingStrength(p, kind, text, m, &strength)) {
-      case Counts::kYes:
-        s.kept.push_back(m);
-        corroborated = corroborated || strength == Strength::kStrong;
-        break;
-      case Counts::kIfCorroborated:
-        s.pending.push_back(m);
-        break;
-      case Counts::kNo:
-        break;
-    }
-  }
-  // Doubtful one-letter portion marks count when a strong marking in the
-  // same text agrees, or when two different ones stand at paragraph starts
-  // ("(S) Route B.\n(U) Fair."): real portion marking marks every paragraph.
-  if (!s.pending.empty()) {
-    for (const RawMatch& m : s.pending) {
-      corroborated = corroborated || scanner.patterns[m.id].name !=
-                                         scanner.patterns[s.pending[0].id].name;
-    }
-    if (corroborated) {
-      s.kept.insert(s.kept.end(), s.pending.begin(), s.pending.end());
+    if (MarkingStrength(p, kind, text, m, &strength) != Counts::kNo) {
+      s.kept.push_back(m);
     }
   }
   std::sort(s.kept.begin(), s.kept.end(),
@@ -177,13 +199,18 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
               return ByBeginThenLongest(scanner, a, b);
             });
   DropContained(&s.kept);
+  // Doubtful marks become weak findings that Sensitivity::Corroborate
+  // settles once the whole message has been read.
   for (const RawMatch& m : s.kept) {
     const PatternEntry& p = scanner.patterns[m.id];
     Strength strength = Strength::kWeak;
-    MarkingStrength(p, kind, text, m, &strength);
-    out->Add(MakeFinding(p, where, m.begin,
-                         TrimMatch(text.substr(m.begin, m.end - m.begin)),
-                         strength));
+    bool doubtful =
+        MarkingStrength(p, kind, text, m, &strength) == Counts::kIfCorroborated;
+    Finding f = MakeFinding(p, where, m.begin,
+                            TrimMatch(text.substr(m.begin, m.end - m.begin)),
+                            doubtful ? Strength::kWeak : strength);
+    f.needs_corroboration = doubtful;
+    out->Add(std::move(f));
   }
 }
 

@@ -41,6 +41,7 @@ struct LabelHeader {
   std::string disabled_text;
   std::regex disabled;  // used only when !disabled_text.empty()
   bool base64 = false;
+  bool unnamed_is_unknown = false;  // see LabelHeaderDef
   std::string origin;
 };
 
@@ -87,7 +88,6 @@ struct Scratch::Rep {
   std::string_view text;  // what was scanned: the input or `normalized`
   std::vector<RawMatch> matches;
   std::vector<RawMatch> kept;
-  std::vector<RawMatch> pending;  // portion marks awaiting corroboration
   bool overflowed = false;
 };
 

@@ -246,3 +246,62 @@ TEST(ScannerCompileTest, ExtraPackFileAdds) {
 
 }  // namespace
 }  // namespace nearmiss::content
+
+namespace nearmiss::content {
+namespace {
+
+Finding Doubtful(std::string marking, std::string pack, Level level,
+                 std::string text) {
+  Finding f;
+  f.marking = std::move(marking);
+  f.pack = std::move(pack);
+  f.level = level;
+  f.text = std::move(text);
+  f.needs_corroboration = true;
+  return f;
+}
+
+Finding Strong(std::string marking, std::string pack, Level level,
+               std::string text) {
+  Finding f = Doubtful(std::move(marking), std::move(pack), level,
+                       std::move(text));
+  f.needs_corroboration = false;
+  f.strength = Strength::kStrong;
+  return f;
+}
+
+// Issue 13, third round: doubtful marks settle over the whole message.
+TEST(CorroborateTest, ALoneDoubtfulMarkIsDropped) {
+  Sensitivity s;
+  s.Add(Doubtful("(S)", "us-classified", Level::kSecret, "(S)"));
+  s.Corroborate();
+  EXPECT_EQ(s.level, Level::kNone);
+  EXPECT_TRUE(s.findings.empty());
+}
+
+TEST(CorroborateTest, AStrongMarkingAnywhereAgrees) {
+  Sensitivity s;
+  s.Add(Doubtful("(S)", "us-classified", Level::kSecret, "(S)"));
+  s.Add(Strong("SECRET//<controls>", "us-classified", Level::kSecret,
+               "SECRET//NOFORN"));
+  s.Corroborate();
+  EXPECT_EQ(s.level, Level::kSecret);
+  ASSERT_EQ(s.findings.size(), 2u);
+  EXPECT_EQ(s.findings[0].strength, Strength::kStrong);
+  EXPECT_FALSE(s.findings[0].needs_corroboration);
+}
+
+TEST(CorroborateTest, UnclassifiedDetectorsAndOtherSystemsDoNotAgree) {
+  Sensitivity s;
+  s.Add(Doubtful("(TS)", "us-classified", Level::kTopSecret, "(TS)"));
+  s.Add(Doubtful("(CTS)", "nato-eu", Level::kTopSecret, "(CTS)"));
+  s.Add(Strong("(U)", "us-classified", Level::kNone, "(U)"));
+  s.Add(Strong("payment-card", "detector", Level::kOfficialSensitive,
+               "4111 **** **** 1111"));
+  s.Corroborate();
+  EXPECT_EQ(s.level, Level::kOfficialSensitive);  // the card only
+  EXPECT_EQ(s.findings.size(), 2u);
+}
+
+}  // namespace
+}  // namespace nearmiss::content

@@ -99,6 +99,8 @@ void Engine::ScanParts(const MessageParts& parts, content::Scratch& scratch,
     note(scanner_->Scan(content::TextKind::kAttachmentName,
                         "attachment-name:" + std::string(name), name, scratch, s));
   }
+  // Doubtful marks (a bare "(S)") are settled over all the parts together.
+  s->Corroborate();
 }
 
 void Engine::ScanContent(const MessageContent& content, ThreadState* thread,
