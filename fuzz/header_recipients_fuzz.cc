@@ -18,6 +18,12 @@
 using namespace nearmiss;
 using nearmiss::fuzz::Check;
 
+// The engine is compiled before the first input (fuzz_support.h).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  (void)fuzz::DefaultEngine();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::shared_ptr<const Engine> engine = fuzz::DefaultEngine();
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -44,6 +44,12 @@ void CheckReplies(const std::string& out) {
 
 }  // namespace
 
+// The engine is compiled before the first input (fuzz_support.h).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  (void)fuzz::DefaultEngine();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const std::shared_ptr<const Checker> checker =
       MakeEngineChecker(fuzz::DefaultEngine());

@@ -38,7 +38,10 @@ resource.setrlimit(resource.RLIMIT_NOFILE, (min(_hard, 8192), _hard))
 class Milter:
     """One daemon: `nearmiss milter` on a free loopback port."""
 
-    def __init__(self, *flags, prefix=()):
+    def __init__(self, *flags, prefix=(), hup_after=None):
+        """`hup_after`: seconds after the exec at which to send SIGHUP, while
+        the daemon is still loading (self.hup_while_loading says whether it
+        was: "listening on" not yet logged)."""
         self.dir = tempfile.mkdtemp(prefix="nearmiss-reliability.")
         self.port = int(subprocess.check_output([FREE_PORT]).decode())
         self.err_path = os.path.join(self.dir, "err")
@@ -47,13 +50,28 @@ class Milter:
                             f"inet:127.0.0.1:{self.port}", *flags],
             stdout=open(os.path.join(self.dir, "log"), "wb"),
             stderr=open(self.err_path, "wb"))
+        if hup_after is not None:
+            self._hup_early(hup_after)
         for _ in range(600):
             if "listening on" in self.err():
                 return
             if self.proc.poll() is not None:
                 break
             time.sleep(0.1)
-        raise AssertionError("daemon did not start:\n" + self.err())
+        raise AssertionError(f"daemon did not start (exit status {self.proc.poll()}; "
+                             f"-N: killed by signal N):\n" + self.err())
+
+    def _hup_early(self, after):
+        for _ in range(1000):  # Popen returns after the fork; wait for the exec
+            try:
+                if os.readlink(f"/proc/{self.proc.pid}/exe") == BIN:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.001)
+        time.sleep(after)
+        self.hup_while_loading = "listening on" not in self.err()
+        self.proc.send_signal(signal.SIGHUP)
 
     def err(self):
         with open(self.err_path, errors="replace") as f:
@@ -367,6 +385,31 @@ def case_stalled():
         m.stop()
 
 
+def case_early_sighup():
+    """SIGHUP while the daemon is still loading (exec'd; the policy not yet
+    compiled): before, its default action killed the process, and systemd
+    does not restart a unit killed by SIGHUP (Restart=on-failure counts it
+    as clean), so mail waited in Postfix's queue. Now it stays pending and
+    is taken as a reload once the daemon is up, which then serves."""
+    seen = []
+    for after in (0.03, 0.06, 0.12):
+        m = Milter(hup_after=after)
+        try:
+            assert m.alive(), f"SIGHUP {after * 1000:.0f} ms after exec killed the daemon"
+            for _ in range(100):
+                if "policy reloaded" in m.err():
+                    break
+                time.sleep(0.05)
+            assert "policy reloaded" in m.err(), f"the early SIGHUP was lost:\n{m.err()}"
+            assert_serves(m, f"after a SIGHUP {after * 1000:.0f} ms into start-up")
+            seen.append(m.hup_while_loading)
+        finally:
+            m.stop()
+    assert any(seen), "every SIGHUP came after the daemon had loaded: the case tests nothing"
+    return (f"SIGHUP at 30, 60, 120 ms after exec ({sum(seen)} of 3 while still loading): "
+            "taken as a reload once up, daemon served")
+
+
 # ---- hostile peers ------------------------------------------------------
 
 
@@ -558,6 +601,7 @@ CASES = {
     "descriptors": case_descriptors,
     "reload_storm": case_reload_storm,
     "drain_after_abort": case_drain_after_abort,
+    "early_sighup": case_early_sighup,
     "buffer_budget": case_buffer_budget,
     "stalled": case_stalled,
     "hostile": case_hostile,
