@@ -390,7 +390,12 @@ def case_early_sighup():
     compiled): before, its default action killed the process, and systemd
     does not restart a unit killed by SIGHUP (Restart=on-failure counts it
     as clean), so mail waited in Postfix's queue. Now it stays pending and
-    is taken as a reload once the daemon is up, which then serves."""
+    is taken as a reload once the daemon is up, which then serves.
+    Status (2026-11-30): not yet run on a normal build with the fix. The
+    ASan build (build-fuzz) is still killed by the 30 ms SIGHUP, which
+    lands before main while ASan starts; by hand, a SIGHUP 1.5 s into its
+    start-up was held (SigBlk) and became "policy reloaded". The delays
+    may need to move past the loader's time on a slow machine."""
     seen = []
     for after in (0.03, 0.06, 0.12):
         m = Milter(hup_after=after)
