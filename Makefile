@@ -79,9 +79,12 @@ deb:
 package-test:
 	JOBS=$(JOBS) ./tests/package/run.sh
 
+# Every target under ASan + UBSan (fuzz/CMakeLists.txt); the unit tests are
+# left out of this build: the normal build replays the corpora
+# (fuzz/replay.cmake, ctest fuzz_replay_*).
 fuzz: deps
-	CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DNM_FUZZ=ON -DNM_BENCH=OFF
+	CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DNM_FUZZ=ON -DNM_BENCH=OFF -DBUILD_TESTING=OFF
 	cmake --build build-fuzz -j $(JOBS)
 	./fuzz/run build-fuzz
 

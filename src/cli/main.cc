@@ -1,4 +1,6 @@
 // nearmiss: a thin shell over the engine; one file per subcommand.
+#include <signal.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -58,9 +60,27 @@ int UnknownSubcommand(const CLI::App& app, int argc, char** argv) {
   return kExitError;
 }
 
+// SIGHUP asks a daemon to reload (systemctl reload, logrotate's postrotate),
+// and one can arrive while the daemon is still starting: reading its
+// configuration, asking postconf, compiling the policy, opening the store.
+// With the default action it would kill the process, and systemd does not
+// restart a unit killed by SIGHUP (a "clean" signal for Restart=on-failure),
+// so mail would wait in Postfix's queue until someone noticed. Blocked from
+// the first line of main, it stays pending until the daemon's signal thread
+// takes it as a reload (daemon/signals.h). A one-shot command unblocks it
+// once the command is known, keeping the default action there. (Before
+// main, while ld.so loads the libraries, a few milliseconds remain.)
+void SetHangupBlocked(bool blocked) {
+  sigset_t hup;
+  sigemptyset(&hup);
+  sigaddset(&hup, SIGHUP);
+  pthread_sigmask(blocked ? SIG_BLOCK : SIG_UNBLOCK, &hup, nullptr);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  SetHangupBlocked(true);
   CLI::App app{"nearmiss: stops email from going to look-alike domains"};
   // CLI11 ends the text with its own newline.
   app.set_version_flag(
@@ -97,6 +117,7 @@ int main(int argc, char** argv) {
     }
     return app.exit(e) == 0 ? kExitClean : kExitError;
   }
+  if (!app.got_subcommand("milter") && !app.got_subcommand("serve")) SetHangupBlocked(false);
   // Log lines name the subcommand: "nearmiss milter: warning: ...". The
   // daemons may add --log-format / --syslog on top (their own flags).
   for (const CLI::App* sub : app.get_subcommands()) {

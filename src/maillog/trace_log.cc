@@ -189,18 +189,31 @@ void TraceLog::Finish() {
 }
 
 void TraceLog::Tally(uint64_t first_line, LineFormat f) {
+  // A line counted already (another record on it) keeps how it was counted.
+  first_line = std::max(first_line, counted_through_ + 1);
+  if (first_line > counts_.lines) return;
   uint64_t n = counts_.lines - first_line + 1;
   counts_.recognised += n;
   counts_.by_format[static_cast<size_t>(f)] += n;
+  counted_through_ = counts_.lines;
+  counted_as_ = f;
 }
 
 void TraceLog::Unrecognised(uint64_t first_line) {
-  uint64_t n = counts_.lines - first_line + 1;
   if (counts_.first_unrecognised_line == 0) {
     counts_.first_unrecognised_line = first_line;
     counts_.first_unrecognised = last_line_;
   }
-  counts_.unrecognised += n;
+  if (first_line <= counted_through_ && counted_as_ != LineFormat::kNone) {
+    // Part of a line counted as recognised was not read: the line is not.
+    --counts_.recognised;
+    --counts_.by_format[static_cast<size_t>(counted_as_)];
+    ++counts_.unrecognised;
+  }
+  first_line = std::max(first_line, counted_through_ + 1);
+  if (first_line <= counts_.lines) counts_.unrecognised += counts_.lines - first_line + 1;
+  counted_through_ = counts_.lines;
+  counted_as_ = LineFormat::kNone;
 }
 
 void TraceLog::AmbiguousDate(uint64_t first_line) {

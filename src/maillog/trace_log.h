@@ -121,6 +121,12 @@ class TraceLog {
   int time_ = -1, sender_ = -1, recipient_ = -1, status_ = -1, event_ = -1, message_id_ = -1,
       internal_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1;
   size_t columns_ = 0;
+  // The last line already counted and how: libcsv ends a record at a bare
+  // CR as well as at the line break, so one line can hold several records
+  // (fuzz/regressions/maillog_read/), and each line must still be counted
+  // once: recognised only if every record on it was.
+  uint64_t counted_through_ = 0;
+  LineFormat counted_as_ = LineFormat::kNone;  // kNone: unrecognised
 };
 
 }  // namespace nearmiss::maillog

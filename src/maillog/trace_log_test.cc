@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include <string>
 #include <vector>
 
@@ -256,6 +259,56 @@ TEST(TraceLog, LooksLikeTrace) {
   EXPECT_TRUE(LooksLikeTrace("origin_timestamp_utc,sender_address,recipient_status"));
   EXPECT_FALSE(LooksLikeTrace("Nov  3 09:12:03 mail postfix/smtp[1]: x"));
   EXPECT_FALSE(LooksLikeTrace("sender,recipient,date"));
+}
+
+}  // namespace
+}  // namespace nearmiss::maillog
+
+namespace nearmiss::maillog {
+namespace {
+
+// Found by fuzz/maillog_read_fuzz.cc (fuzz/regressions/maillog_read/): libcsv
+// ends a record at a bare CR as well, so a line "record\rrecord" gave two
+// records and was counted twice, and the share of recognised lines that
+// decides whether a file is a mail log was taken over more lines than the
+// file had. Each line is counted once, as unrecognised if any part was.
+TEST(TraceLog, ALineHoldingTwoRecordsIsCountedOnce) {
+  Collect c;
+  TraceLog t("MSGTRK2025110301-1.LOG", &c);
+  t.Feed("#Fields: date-time,event-id,recipient-address,sender-address");
+  t.Feed("2025-11-03T09:12:06Z,SEND,bob@army.ml,alice@mod.gov.uk\r"
+         "2025-11-03T09:12:07Z,SEND,carol@army.ml,alice@mod.gov.uk");
+  t.Feed("2025-11-03T09:12:08Z,SEND,dan@army.ml,alice@mod.gov.uk\rnot,a,record");
+  t.Feed("2025-11-03T09:12:09Z,SEND,erin@army.ml,alice@mod.gov.uk");
+  t.Finish();
+  const LineCounts& n = t.counts();
+  EXPECT_EQ(n.lines, 4u);
+  EXPECT_EQ(n.recognised + n.unrecognised, 4u);
+  EXPECT_EQ(n.unrecognised, 1u);  // line 3: its second record has too few fields
+  EXPECT_EQ(n.first_unrecognised_line, 3u);
+  EXPECT_EQ(n.recognised, 3u);
+}
+
+TEST(TraceLog, FuzzFindingCountsAddUp) {
+  // ctest runs the tests from the source tree (cmake/nearmiss.cmake).
+  const std::string path =
+      "fuzz/regressions/maillog_read/crash-9ccf94bee46cdf1ed1b86554cd3d97087ec8d415";
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << path;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Collect c;
+  TraceLog t("fuzz.LOG", &c);
+  std::string_view text = std::string_view(bytes).substr(1);  // the fuzz target's option byte
+  uint64_t lines = 0;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    t.Feed(text.substr(0, nl));
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    ++lines;
+  }
+  t.Finish();
+  EXPECT_EQ(t.counts().lines, lines);
+  EXPECT_LE(t.counts().recognised + t.counts().unrecognised, lines);
 }
 
 }  // namespace

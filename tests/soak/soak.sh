@@ -8,7 +8,23 @@
 #     Restart=on-failure would;
 #   - SIGHUP with the valid policy every 3 s, and every 7 s a broken policy
 #     put in place, SIGHUP, then the good one back and SIGHUP again;
-#   - `postfix reload` every 11 s.
+#   - `postfix reload` every 11 s;
+#   - the store made unavailable: every STORE_OUTAGE_EVERY seconds (first at
+#     4 s) another process holds SQLite's exclusive lock on the milter's
+#     store for 14 s, longer than the store's 10 s busy timeout, so the
+#     decision-record writer's transactions fail. The stated action
+#     (docs/fail-closed.md, "store down"): decisions go on unaffected and
+#     the records are spooled (--spool, a file) and written back when the
+#     store answers. Checked at the end: the accounting below (nothing
+#     lost, refused or let through because of the outage), the journal's
+#     "spooling" and "spool empty" reports, the spool left empty, and the
+#     store holding records;
+#   - a SIGHUP at the very start of every milter process: once it has
+#     exec'd and 50 ms later (its ld.so is done; postconf, the policy
+#     compile and the store are still ahead), as a `systemctl reload`
+#     right after a (re)start would. It must not kill the process (systemd
+#     would not restart a unit killed by SIGHUP): each one that does is
+#     counted (hup_deaths) and fails the soak.
 # At the end the queue is flushed to completion and every sequence number
 # accounted for (tests/soak/soak.py account): delivered + held + refused +
 # still queued = sent, none twice, no look-alike or SECRET message at the
@@ -18,15 +34,16 @@
 # "restarts" counts every start after the first, so also starts that
 # failed: a broken policy in place at that moment (exit 2), or a SIGHUP that
 # reached the new process before it blocks the signal (early in `main`).
-# Not injected: the store being unavailable (the soak runs without --store).
 #
 # Usage: soak.sh NEARMISS_BINARY MESSAGES KILL_EVERY MAX_KILLS [CONNECTIONS]
+#   STORE_OUTAGE_EVERY (environment, seconds; default 40)
 #   make test: soak.sh BIN 3000 6 2      make soak: soak.sh BIN 20000 3 0
 NEARMISS=$(realpath "$1")
 MESSAGES=${2:-3000}
 KILL_EVERY=${3:-6}
 MAX_KILLS=${4:-2}
 CONNECTIONS=${5:-50}
+STORE_OUTAGE_EVERY=${STORE_OUTAGE_EVERY:-40}
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/../postfix/lib.sh"
 
@@ -47,13 +64,46 @@ printf '[[rules]]\nname = \n' >"$W/policy.bad"
 supervise() {
   while [ ! -e "$W/stop" ]; do
     "$NEARMISS" milter --policy "$W/policy.toml" --listen "inet:127.0.0.1:$MILTER_PORT" \
+      --store "sqlite:$W/store.db" --spool "$W/spool" \
       >>"$MILTER_LOG" 2>>"$MILTER_ERR" &
-    echo $! >"$W/milter.pid"
-    wait $!
+    local pid=$!
+    echo $pid >"$W/milter.pid"
+    early_hup "$pid"
+    wait $pid
+    local rc=$?
+    # 129: killed by SIGHUP (128 + 1).
+    [ $rc -eq 129 ] && echo hup-death >>"$W/faults"
     [ -e "$W/stop" ] && break
     echo restart >>"$W/restarts"
     sleep 0.1
   done
+}
+
+# The SIGHUP of a reload that comes right after a start: once the child is
+# the milter (exec done), then 50 ms on (ld.so is done by
+# then even on a loaded machine), while it is still loading.
+early_hup() {
+  local pid=$1 nm
+  nm=$(realpath "$NEARMISS")
+  for _ in $(seq 500); do
+    [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = "$nm" ] && break
+    kill -0 "$pid" 2>/dev/null || return
+    sleep 0.002
+  done
+  sleep 0.05
+  kill -HUP "$pid" 2>/dev/null && echo early-hup >>"$W/faults"
+}
+
+# Holds SQLite's exclusive lock on the store for $1 seconds: every write
+# waits out the busy timeout (10 s, store/sqlite) and fails.
+store_outage() {
+  python3 - "$W/store.db" "$1" <<'PY'
+import sqlite3, sys, time
+con = sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)
+con.execute("BEGIN EXCLUSIVE")
+time.sleep(float(sys.argv[2]))
+con.execute("ROLLBACK")
+PY
 }
 
 faults() {
@@ -76,6 +126,9 @@ faults() {
     fi
     if [ $((t % 11)) -eq 0 ]; then
       postfix -c "$CONF" reload >/dev/null 2>&1 && echo postfix-reload >>"$W/faults"
+    fi
+    if [ $((t % STORE_OUTAGE_EVERY)) -eq 4 ] && [ -e "$W/store.db" ]; then
+      { store_outage 14 && echo store-outage >>"$W/faults"; } &
     fi
   done
 }
@@ -106,13 +159,33 @@ for _ in $(seq 600); do
 done
 sleep 1  # the sink writes its last files
 
+# The last milter stops (SIGTERM) before the accounting: its drain writes
+# what its journal still holds, so the spool and the store can be checked.
+kill -TERM "$(cat "$W/milter.pid")" 2>/dev/null
+wait "$SUPERVISOR" 2>/dev/null
+
 count() { grep -c "^$1\$" "$W/faults" 2>/dev/null || echo 0; }
+# The journal's reports (store_writer.h): the outage seen, and the spool
+# written back once the store answered.
+spooling=$(grep -c "cannot write decision records to the store" "$MILTER_ERR")
+drained=$(grep -c "spool empty" "$MILTER_ERR")
+spool_left=$(cat "$W"/spool/* 2>/dev/null | wc -l)
+records=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from nm_audit").fetchone()[0])' "$W/store.db")
 python3 "$HERE/soak.py" account "$W/sent.json" "$SINK_DIR" "$CONF" \
   "kills=$(count kill)" "restarts=$(wc -l <"$W/restarts" 2>/dev/null || echo 0)" \
   "sighups=$(count hup)" "broken_sighups=$(count bad-hup)" \
-  "postfix_reloads=$(count postfix-reload)" "send_seconds=$sent_s"
+  "early_sighups=$(count early-hup)" "hup_deaths=$(count hup-death)" \
+  "postfix_reloads=$(count postfix-reload)" "store_outages=$(count store-outage)" \
+  "journal_spooling_reports=$spooling" "journal_drained_reports=$drained" \
+  "spool_lines_left=$spool_left" "store_records=$records" "send_seconds=$sent_s"
 rc=$?
-kill -TERM "$(cat "$W/milter.pid")" 2>/dev/null
-wait "$SUPERVISOR" 2>/dev/null
 [ $rc -eq 0 ] || fail "the soak lost, duplicated or leaked messages (see the JSON line)"
+[ "$(count hup-death)" -eq 0 ] || fail "a SIGHUP during start-up killed the milter"
+[ "$(count early-hup)" -gt 0 ] || fail "no SIGHUP reached a starting milter"
+if [ "$(count store-outage)" -gt 0 ]; then
+  [ "$spooling" -gt 0 ] || fail "the store was locked, but the journal never said it spooled"
+  [ "$drained" -gt 0 ] || fail "the spool was never written back to the store"
+fi
+[ "$spool_left" -eq 0 ] || fail "$spool_left spooled records never reached the store"
+[ "$records" -gt 0 ] || fail "no decision record reached the store"
 ok "soak: every message accounted for"
