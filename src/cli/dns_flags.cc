@@ -8,7 +8,8 @@ void DnsFlags::Register(CLI::App& cmd) {
                "policy's [dns] section; off by default)");
   cmd.add_option("--dns-server", servers,
                  "DNS server to ask, IP or IP:PORT or [IPv6]:PORT (repeatable); turns --dns on "
-                 "and replaces [dns] servers");
+                 "and replaces [dns] servers")
+      ->allow_extra_args(false);  // one server per flag: addresses follow
   cmd.add_option("--dns-timeout-ms", timeout_ms,
                  "Deadline of one lookup in milliseconds; past it the answer is unknown "
                  "(default: [dns] timeout_ms, 1500)")
