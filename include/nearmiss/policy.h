@@ -81,6 +81,11 @@ struct Rule {
   // The recipient is a look-alike of a domain trusted through one of these
   // (`target = ["protected"]`); empty: any.
   std::vector<TrustSource> targets;
+  // The recipient's domain can (true) or cannot (false) receive mail, by
+  // the DNS signals ([dns]; RecipientCheck::dns). Fails closed: a domain
+  // not looked up (DNS off, not a look-alike) or whose answer is unknown
+  // counts as able to receive (DnsFacts::CanReceive).
+  std::optional<bool> can_receive;
   Action action = Action::kAccept;
   // Whether a sender's acknowledgement may settle this rule's warn or
   // confirm afterwards. Unset: yes, except for a blocked recipient or a
@@ -200,6 +205,19 @@ struct HistoryPolicy {
   int64_t audit_retention_days = 365;
 };
 
+// [dns]: the optional DNS signals about a look-alike's domain (nearmiss/
+// dns.h): does it exist, can it receive mail. Off by default: the shells
+// then never resolve anything.
+struct DnsPolicy {
+  bool enabled = false;
+  // "IP", "IP:PORT", "[IPv6]:PORT"; empty: the system's resolv.conf(5).
+  std::vector<std::string> servers;
+  int64_t timeout_ms = 1500;     // deadline of one lookup; past it: unknown
+  int64_t cache_ttl_max = 3600;  // seconds an answer is kept, at most its TTL
+  int64_t cache_size = 10000;    // domains kept
+  std::string where;             // where the [dns] table is
+};
+
 struct Policy {
   std::string source;  // file path, or "<embedded default policy>"
 
@@ -227,6 +245,7 @@ struct Policy {
   HistoryPolicy history;
   DeliveryPolicy delivery;
   ConfirmPolicy confirm;
+  DnsPolicy dns;
 };
 
 // One problem in a policy: "FILE:LINE:COLUMN: what is wrong", and a hint

@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "nearmiss/dns.h"
+
 namespace nearmiss {
 
 enum class Verdict { kTrusted, kExternal, kLookalike, kBlocked, kInvalid };
@@ -140,6 +142,10 @@ struct RecipientCheck {
   // path, quoted '@'; nearmiss/delivery.h), each judged too: the verdict
   // is the worst of them and `domain`.
   std::vector<std::string> route_domains;
+  // DNS facts about `domain` when a shell with [dns] enabled looked it up
+  // (it looks up look-alikes only); nullopt otherwise. Rules read it through
+  // `can_receive`.
+  std::optional<DnsFacts> dns;
 };
 
 }  // namespace nearmiss

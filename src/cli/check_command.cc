@@ -5,6 +5,8 @@
 #include <map>
 
 #include "cli/commands.h"
+#include "cli/dns_flags.h"
+#include "dns/add_facts.h"
 #include "render/render.h"
 #include "nearmiss/address.h"
 
@@ -18,16 +20,19 @@ namespace {
 
 struct CheckFlags {
   PolicyFlags policy;
+  DnsFlags dns;
   bool json = false;
   std::vector<std::string> addresses;
 };
 
 class CheckRun {
  public:
-  CheckRun(const Engine& engine, bool json) : engine_(engine), json_(json), term_(stdout) {}
+  CheckRun(const Engine& engine, DnsSource* dns, bool json)
+      : engine_(engine), dns_(dns), json_(json), term_(stdout) {}
 
   void Check(std::string_view input) {
     RecipientCheck c = engine_.CheckRecipient(input);
+    if (dns_ != nullptr) dns::AddDnsFacts(*dns_, &c);
     ++counts_[c.verdict];
     if (c.verdict == Verdict::kLookalike || c.verdict == Verdict::kBlocked ||
         c.verdict == Verdict::kInvalid) {
@@ -64,6 +69,7 @@ class CheckRun {
   }
 
   const Engine& engine_;
+  DnsSource* dns_;  // null: DNS signals off
   bool json_;
   Terminal term_;
   std::string out_;
@@ -74,7 +80,12 @@ class CheckRun {
 int RunCheck(const CheckFlags& flags) {
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
   if (!engine) return kExitError;
-  CheckRun run(*engine, flags.json);
+  Result<std::unique_ptr<dns::Resolver>> resolver = OpenResolver(flags.dns, engine->policy().dns);
+  if (!resolver.ok()) {
+    std::fprintf(stderr, "nearmiss: error: %s\n", resolver.status().message().c_str());
+    return kExitError;
+  }
+  CheckRun run(*engine, resolver->get(), flags.json);
   if (!flags.addresses.empty()) {
     for (const std::string& arg : flags.addresses) {
       std::vector<std::string> pieces = SplitAddressList(arg);
@@ -117,6 +128,7 @@ void AddCheckCommand(CLI::App& app, Run& run) {
       "Exit status: 0 nothing flagged; 1 a lookalike, blocked or invalid address; 2 usage "
       "or configuration error.");
   flags->policy.Register(*cmd, /*with_protect_file=*/true);
+  flags->dns.Register(*cmd);
   cmd->add_flag("--json", flags->json, "One JSON object per input (JSON Lines)");
   cmd->add_option("addresses", flags->addresses, "Addresses to check");
   cmd->callback([&run, flags] { run = [flags] { return RunCheck(*flags); }; });

@@ -23,6 +23,7 @@
 #include "base/log.h"
 #include "cli/commands.h"
 #include "cli/config_flags.h"
+#include "cli/dns_flags.h"
 #include "cli/postconf.h"
 #include "daemon/single_server.h"
 #include "journal/store_writer.h"
@@ -48,6 +49,7 @@ struct MilterFlags {
   std::string idle_timeout = std::to_string(milter::ServerOptions{}.idle_timeout.count());
   std::string max_buffered_bytes = std::to_string(milter::ServerOptions{}.max_buffered_bytes);
   LogFlags log;
+  DnsFlags dns;  // --dns, --dns-server, --dns-timeout-ms over [dns]
 };
 
 // A positive count from a flag or the configuration file; `what` names it.
@@ -203,9 +205,15 @@ int RunMilter(const MilterFlags& flags) {
         // one made on any node applies at once.
         std::shared_ptr<const AcknowledgementSource> acks;
         if (r.store) acks = std::make_shared<store::StoreAcknowledgements>(r.store.get());
+        // DNS signals: one resolver for the daemon's life, from the
+        // policy's [dns] at start (a reload keeps it) and --dns*.
+        NM_ASSIGN_OR_RETURN(std::unique_ptr<dns::Resolver> owned,
+                            OpenResolver(flags.dns, r.engines->Get()->policy().dns));
+        std::shared_ptr<dns::Resolver> resolver = std::move(owned);
+        if (resolver) log::Info("dns: look-alikes' domains are looked up (exists, MX)");
         std::shared_ptr<EngineHolder> engines = r.engines;
-        milter::CheckerSource checkers = [engines, acks] {
-          return milter::MakeEngineChecker(engines->Get(), acks.get());
+        milter::CheckerSource checkers = [engines, acks, resolver] {
+          return milter::MakeEngineChecker(engines->Get(), acks.get(), resolver.get());
         };
         return std::unique_ptr<daemon::Service>(std::make_unique<MilterService>(
             milter::Server::Create(options, checkers, log), flags.listen, r.engines,
@@ -228,6 +236,7 @@ void AddMilterCommand(CLI::App& app, Run& run) {
              &flags->listen);
   flags->server.Register(*cmd);
   flags->log.Register(*cmd);
+  flags->dns.Register(*cmd);
   cmd->add_option("--postfix-config", flags->postfix_config,
                   "Postfix configuration directory for postconf -c (default: Postfix's own)");
   cmd->add_flag("--no-postconf", flags->no_postconf,

@@ -92,6 +92,7 @@ DecisionTable::DecisionTable(const Policy& policy) {
     c.external_lo = r.external_domains_at_least;
     c.external_hi = r.external_domains_at_most;
     for (TrustSource s : r.targets) c.targets |= 1u << static_cast<unsigned>(s);
+    c.can_receive = r.can_receive;
     c.action = r.action;
     c.acknowledge = r.acknowledge;
     c.message = r.message.empty() ? BuiltinMessage(r.action) : r.message;
@@ -170,6 +171,12 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check,
     if (r.targets != 0 &&
         ((check.verdict != Verdict::kLookalike && check.verdict != Verdict::kTrusted) ||
          (r.targets & (1u << static_cast<unsigned>(check.target_source))) == 0)) {
+      continue;
+    }
+    // No DNS facts (DNS off, not looked up) or an unknown answer: the
+    // domain counts as able to receive mail (fail closed).
+    if (r.can_receive &&
+        *r.can_receive != (!check.dns.has_value() || check.dns->CanReceive())) {
       continue;
     }
     if (!r.groups.empty()) {

@@ -50,6 +50,7 @@ void Reset(std::string_view input, RecipientCheck& c) {
   c.also_suggestion.clear();
   c.score = 0;
   c.route_domains.clear();
+  c.dns.reset();
 }
 
 // Resets `c` to an invalid recipient: nothing parsed, one reason.

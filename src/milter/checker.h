@@ -57,10 +57,12 @@ class Checker {
 using CheckerSource = std::function<std::shared_ptr<const Checker>()>;
 
 // `acknowledgements` (not owned; may be null) gives each message's sender's
-// live acknowledgements to Engine::CheckMessage.
+// live acknowledgements to Engine::CheckMessage. `dns` (not owned; may be
+// null: DNS signals off) looks up each look-alike's domain at RCPT without
+// waiting (dns/add_facts.h AddReadyDnsFacts): facts in the cache are used.
 std::shared_ptr<const Checker> MakeEngineChecker(
     std::shared_ptr<const Engine> engine,
-    const AcknowledgementSource* acknowledgements = nullptr);
+    const AcknowledgementSource* acknowledgements = nullptr, DnsSource* dns = nullptr);
 
 }  // namespace nearmiss::milter
 

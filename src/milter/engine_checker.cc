@@ -4,6 +4,7 @@
 #include <memory>
 #include <utility>
 
+#include "dns/add_facts.h"
 #include "milter/checker.h"
 #include "nearmiss/engine.h"
 
@@ -13,11 +14,18 @@ namespace {
 class EngineChecker final : public Checker {
  public:
   EngineChecker(std::shared_ptr<const Engine> engine,
-                const AcknowledgementSource* acknowledgements)
-      : engine_(std::move(engine)), acknowledgements_(acknowledgements) {}
+                const AcknowledgementSource* acknowledgements, DnsSource* dns)
+      : engine_(std::move(engine)), acknowledgements_(acknowledgements), dns_(dns) {}
 
+  // RCPT runs on the server's one I/O thread, which must never wait on the
+  // network: a look-alike's lookup is started here and its facts used only
+  // when already known (the cache). Until then the domain counts as able to
+  // receive mail (fail closed); the end of message takes this same check
+  // (Envelope's `check`).
   RecipientCheck CheckRecipient(std::string_view input) const override {
-    return engine_->CheckRecipient(input);
+    RecipientCheck c = engine_->CheckRecipient(input);
+    if (dns_ != nullptr) dns::AddReadyDnsFacts(*dns_, &c);
+    return c;
   }
 
   RecipientDecision DecideRecipient(std::string_view sender,
@@ -55,14 +63,16 @@ class EngineChecker final : public Checker {
  private:
   std::shared_ptr<const Engine> engine_;
   const AcknowledgementSource* acknowledgements_;
+  DnsSource* dns_;  // null: DNS signals off
 };
 
 }  // namespace
 
 std::shared_ptr<const Checker> MakeEngineChecker(
-    std::shared_ptr<const Engine> engine, const AcknowledgementSource* acknowledgements) {
+    std::shared_ptr<const Engine> engine, const AcknowledgementSource* acknowledgements,
+    DnsSource* dns) {
   if (!engine) return nullptr;
-  return std::make_shared<EngineChecker>(std::move(engine), acknowledgements);
+  return std::make_shared<EngineChecker>(std::move(engine), acknowledgements, dns);
 }
 
 }  // namespace nearmiss::milter

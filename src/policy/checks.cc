@@ -72,6 +72,8 @@ bool WiderRange(std::optional<T> outer_lo, std::optional<T> outer_hi, std::optio
 bool Shadows(const Rule& outer, const Rule& inner) {
   return Wider(outer.recipient, inner.recipient) && Wider(outer.reasons, inner.reasons) &&
          Wider(outer.targets, inner.targets) &&
+         // can_receive: unset covers both answers; set covers only the same.
+         (!outer.can_receive || outer.can_receive == inner.can_receive) &&
          Wider(outer.sender_groups, inner.sender_groups) &&
          Wider(outer.findings, inner.findings) &&
          WiderRange(outer.sensitivity_at_least, outer.sensitivity_at_most,

@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 82> kKeys = {
+constexpr std::array<std::string_view, 88> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -47,6 +47,7 @@ constexpr std::array<std::string_view, 82> kKeys = {
     "rule.external_domains_at_least",
     "rule.external_domains_at_most",
     "rule.target",
+    "rule.can_receive",
     "rule.action",
     "rule.acknowledge",
     "rule.message",
@@ -92,6 +93,11 @@ constexpr std::array<std::string_view, 82> kKeys = {
     "confirm.sendmail",
     "confirm.postfix_config",
     "confirm.acknowledgement_days",
+    "dns.enabled",
+    "dns.servers",
+    "dns.timeout_ms",
+    "dns.cache_ttl_max",
+    "dns.cache_size",
     // Tables that hold only tables have keys of their own too: the names.
     "senders.<group>",
     "sensitivity.pattern",

@@ -91,6 +91,7 @@ Policy Parse(std::string_view text, std::string_view name, std::string_view base
       {"history", policy::ReadHistorySection},
       {"delivery", policy::ReadDeliverySection},
       {"confirm", policy::ReadConfirmSection},
+      {"dns", policy::ReadDnsSection},
   };
   for (const auto& [section, read] : sections) {
     if (const toml::table* t = SectionTable(ctx, root, section)) read(ctx, *t, policy);

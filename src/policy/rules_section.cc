@@ -157,6 +157,7 @@ Rule ReadRule(Context& ctx, const toml::table& t, int index, const Policy& polic
                 "leave 'target' out to match a look-alike of any trusted domain");
     }
   }
+  rule.can_receive = GetBool(ctx, t, "can_receive");
   rule.acknowledge = GetBool(ctx, t, "acknowledge");
   if (auto action = GetString(ctx, t, "action")) {
     if (std::optional<Action> a = ParseAction(*action)) {

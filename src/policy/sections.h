@@ -25,6 +25,7 @@ void ReadApiSection(Context& ctx, const toml::table& t, Policy& policy);
 void ReadHistorySection(Context& ctx, const toml::table& t, Policy& policy);
 void ReadConfirmSection(Context& ctx, const toml::table& t, Policy& policy);
 void ReadDeliverySection(Context& ctx, const toml::table& t, Policy& policy);
+void ReadDnsSection(Context& ctx, const toml::table& t, Policy& policy);
 
 // "550", "550 5.7.1": a 4xx or 5xx reply with an optional enhanced code.
 bool IsSmtpReplyCode(std::string_view s);

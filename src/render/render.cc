@@ -6,6 +6,45 @@
 
 namespace nearmiss::render {
 
+namespace {
+
+void TriState(const std::optional<bool>& v, JsonWriter& w) {
+  if (v) {
+    w.Bool(*v);
+  } else {
+    w.Null();
+  }
+}
+
+// "dns": {"exists", "mx", "mail_exchanger", "checked_at"[, "unknown"]};
+// null facts are unknown and "unknown" says why.
+void WriteDnsFacts(const DnsFacts& d, JsonWriter& w) {
+  w.Key("dns").BeginObject();
+  w.Key("exists");
+  TriState(d.exists, w);
+  w.Key("mx");
+  TriState(d.mx, w);
+  w.Key("mail_exchanger").String(MailExchangerName(d.exchanger));
+  w.Key("checked_at").String(d.checked_at);
+  if (!d.unknown.empty()) w.Key("unknown").String(d.unknown);
+  w.EndObject();
+}
+
+// What the DNS said, for a person: "DNS: army.test does not exist".
+std::string DnsSentence(const std::string& domain, const DnsFacts& d) {
+  if (!d.exists) return "DNS: no answer about " + domain + " (" + d.unknown + "), so it counts as able to receive mail";
+  if (!*d.exists) return "DNS: " + domain + " does not exist";
+  switch (d.exchanger) {
+    case MailExchanger::kMx: return "DNS: " + domain + " exists and receives mail (MX)";
+    case MailExchanger::kImplicit:
+      return "DNS: " + domain + " exists and can receive mail (no MX, an address record)";
+    case MailExchanger::kNullMx: return "DNS: " + domain + " exists but refuses all mail (null MX)";
+    default: return "DNS: " + domain + " exists but cannot receive mail (no MX, no address)";
+  }
+}
+
+}  // namespace
+
 void OpenCheckJson(const RecipientCheck& c, JsonWriter& w) {
   w.BeginObject();
   w.Key("input").String(c.input);
@@ -29,6 +68,7 @@ void OpenCheckJson(const RecipientCheck& c, JsonWriter& w) {
     w.BeginObject().Key("code").String(ReasonCodeName(r.code)).Key("message").String(ReasonMessage(r)).EndObject();
   }
   w.EndArray();
+  if (c.dns) WriteDnsFacts(*c.dns, w);
 }
 
 nlohmann::ordered_json CheckToJson(const RecipientCheck& c) {
@@ -74,6 +114,7 @@ std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {
     }
     line += "?";
   }
+  if (c.dns) line += "; " + DnsSentence(c.domain, *c.dns);
   return line;
 }
 

@@ -1,0 +1,70 @@
+// DNS facts about a recipient's domain, and the interface that finds them.
+//
+// The engine never resolves: a shell (the milter, `nearmiss check`) that has
+// a DnsSource asks it about a look-alike's domain and puts the answer in the
+// RecipientCheck (`dns`), where rules read it (`can_receive`) and the JSON
+// reports it. src/dns/ implements DnsSource with c-ares.
+//
+// Thread safety: DnsFacts is a plain value; DnsSource implementations are
+// safe to call from any number of threads.
+#ifndef NEARMISS_DNS_H_
+#define NEARMISS_DNS_H_
+
+#include <future>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace nearmiss {
+
+// How a domain receives mail (RFC 5321 §5.1, RFC 7505).
+enum class MailExchanger {
+  kUnknown,   // no answer: the lookup timed out or the server failed
+  kMx,        // it publishes MX records
+  kImplicit,  // no MX, but an A or AAAA record: the implicit MX of RFC 5321 §5.1
+  kNullMx,    // a null MX (one MX, preference 0, host "."): RFC 7505, no mail
+  kNone,      // no MX and no address, or the domain does not exist
+};
+// The names the JSON uses: "unknown", "mx", "implicit", "null-mx", "none".
+constexpr std::string_view MailExchangerName(MailExchanger m) {
+  switch (m) {
+    case MailExchanger::kUnknown: return "unknown";
+    case MailExchanger::kMx: return "mx";
+    case MailExchanger::kImplicit: return "implicit";
+    case MailExchanger::kNullMx: return "null-mx";
+    case MailExchanger::kNone: return "none";
+  }
+  return "unknown";
+}
+
+struct DnsFacts {
+  // Does the domain exist: false on NXDOMAIN (RFC 8020: nothing below it
+  // either); nullopt when the answer is unknown (`unknown` says why).
+  std::optional<bool> exists;
+  // Can it receive mail: an MX or an implicit MX, and not a null MX;
+  // nullopt when unknown.
+  std::optional<bool> mx;
+  MailExchanger exchanger = MailExchanger::kUnknown;
+  std::string checked_at;  // UTC, RFC 3339: "2026-11-30T19:02:11Z"
+  std::string unknown;     // why unknown: "timeout", "SERVFAIL", "REFUSED"...; else ""
+
+  // Fails closed: an unknown answer counts as "can receive", so a rule that
+  // holds a look-alike only when it can receive mail still holds it when
+  // DNS did not answer.
+  bool CanReceive() const { return !mx.has_value() || *mx; }
+};
+
+class DnsSource {
+ public:
+  virtual ~DnsSource() = default;
+  // Starts a lookup of `ascii_domain` (A-labels, no trailing dot), or joins
+  // one in flight, or answers from the cache. The future is ready by the
+  // source's deadline at the latest: a lookup past it is answered as
+  // unknown ("timeout"), so a caller may wait on it without a timeout of
+  // its own. Never throws.
+  virtual std::shared_future<DnsFacts> Lookup(std::string_view ascii_domain) = 0;
+};
+
+}  // namespace nearmiss
+
+#endif  // NEARMISS_DNS_H_

@@ -1,0 +1,31 @@
+#include "cli/dns_flags.h"
+
+namespace nearmiss::cli {
+
+void DnsFlags::Register(CLI::App& cmd) {
+  cmd.add_flag("--dns", enable,
+               "Look up each look-alike's domain: does it exist, can it receive mail (the "
+               "policy's [dns] section; off by default)");
+  cmd.add_option("--dns-server", servers,
+                 "DNS server to ask, IP or IP:PORT or [IPv6]:PORT (repeatable); turns --dns on "
+                 "and replaces [dns] servers")
+      ->allow_extra_args(false);  // one server per flag: addresses follow
+  cmd.add_option("--dns-timeout-ms", timeout_ms,
+                 "Deadline of one lookup in milliseconds; past it the answer is unknown "
+                 "(default: [dns] timeout_ms, 1500)")
+      ->check(CLI::Range(int64_t{10}, int64_t{30'000}));
+}
+
+Result<std::unique_ptr<dns::Resolver>> OpenResolver(const DnsFlags& flags, const DnsPolicy& policy) {
+  if (!flags.enable && flags.servers.empty() && !policy.enabled) {
+    return std::unique_ptr<dns::Resolver>();
+  }
+  dns::ResolverOptions options;
+  options.servers = flags.servers.empty() ? policy.servers : flags.servers;
+  options.timeout_ms = flags.timeout_ms > 0 ? flags.timeout_ms : policy.timeout_ms;
+  options.cache_ttl_max = policy.cache_ttl_max;
+  options.cache_size = static_cast<size_t>(policy.cache_size);
+  return dns::Resolver::Start(options);
+}
+
+}  // namespace nearmiss::cli

@@ -1,0 +1,33 @@
+// --dns, --dns-server and --dns-timeout-ms: the DNS signals of `check` and
+// `milter` (nearmiss/dns.h), over the policy's [dns] section.
+//
+// Thread safety: plain values, read once at start-up.
+#ifndef NEARMISS_CLI_DNS_FLAGS_H_
+#define NEARMISS_CLI_DNS_FLAGS_H_
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dns/resolver.h"
+#include "nearmiss/policy.h"
+
+namespace nearmiss::cli {
+
+struct DnsFlags {
+  bool enable = false;               // --dns: on, whatever [dns] enabled says
+  std::vector<std::string> servers;  // --dns-server: replaces [dns] servers; turns DNS on
+  int64_t timeout_ms = 0;            // --dns-timeout-ms; 0: [dns] timeout_ms
+  void Register(CLI::App& cmd);
+};
+
+// The resolver the flags and the policy's [dns] ask for; null (and OK) when
+// the DNS signals are off. A bad server is an error naming it.
+Result<std::unique_ptr<dns::Resolver>> OpenResolver(const DnsFlags& flags, const DnsPolicy& policy);
+
+}  // namespace nearmiss::cli
+
+#endif  // NEARMISS_CLI_DNS_FLAGS_H_

@@ -1,0 +1,30 @@
+// Which recipients the DNS signals are asked about, in one place for every
+// shell (the milter, `nearmiss check`).
+//
+// Thread safety: as the DnsSource.
+#ifndef NEARMISS_DNS_ADD_FACTS_H_
+#define NEARMISS_DNS_ADD_FACTS_H_
+
+#include "nearmiss/dns.h"
+#include "nearmiss/verdict.h"
+
+namespace nearmiss::dns {
+
+// Looks up the domain of a look-alike (only: trusted and external domains
+// are never resolved, so turning DNS on adds no lookups to ordinary mail)
+// and puts the facts in `check->dns`. Waits at most the source's deadline;
+// an unanswered lookup leaves the facts unknown, which rules treat as "can
+// receive mail". Returns whether it looked anything up.
+bool AddDnsFacts(DnsSource& source, RecipientCheck* check);
+
+// The same without ever waiting, for the milter's I/O thread: starts (or
+// joins) the lookup and puts the facts in only when they are already known
+// (the cache, or a lookup just finished). Otherwise `check->dns` stays
+// empty, which rules treat as "can receive mail" (fail closed), and the
+// lookup goes on, so the next message to that domain finds it in the
+// cache. Returns whether the facts were there.
+bool AddReadyDnsFacts(DnsSource& source, RecipientCheck* check);
+
+}  // namespace nearmiss::dns
+
+#endif  // NEARMISS_DNS_ADD_FACTS_H_

@@ -1,0 +1,65 @@
+#include "dns/answer.h"
+
+#include <ares.h>
+
+#include <algorithm>
+
+namespace nearmiss::dns {
+namespace {
+
+// Skips the (possibly compressed) name at `p`; false when it does not parse.
+bool SkipName(const unsigned char* abuf, int alen, const unsigned char*& p) {
+  char* name = nullptr;
+  long used = 0;
+  if (ares_expand_name(p, abuf, alen, &name, &used) != ARES_SUCCESS) return false;
+  ares_free_string(name);
+  p += used;
+  return p <= abuf + alen;
+}
+
+unsigned Read16(const unsigned char* p) { return (unsigned{p[0]} << 8) | p[1]; }
+
+}  // namespace
+
+std::optional<uint32_t> MinAnswerTtl(const unsigned char* abuf, int alen) {
+  constexpr int kHeader = 12;  // RFC 1035 §4.1.1
+  if (abuf == nullptr || alen < kHeader) return std::nullopt;
+  unsigned questions = Read16(abuf + 4);
+  unsigned answers = Read16(abuf + 6);
+  const unsigned char* p = abuf + kHeader;
+  const unsigned char* end = abuf + alen;
+  for (unsigned i = 0; i < questions; ++i) {
+    if (!SkipName(abuf, alen, p) || end - p < 4) return std::nullopt;
+    p += 4;  // QTYPE, QCLASS
+  }
+  std::optional<uint32_t> ttl;
+  for (unsigned i = 0; i < answers; ++i) {
+    // NAME, TYPE(2) CLASS(2) TTL(4) RDLENGTH(2) RDATA
+    if (!SkipName(abuf, alen, p) || end - p < 10) return std::nullopt;
+    uint32_t t = (uint32_t{p[4]} << 24) | (uint32_t{p[5]} << 16) | (uint32_t{p[6]} << 8) | p[7];
+    // RFC 2181 §8: a TTL with the top bit set is treated as zero.
+    if (t & 0x80000000u) t = 0;
+    ttl = ttl ? std::min(*ttl, t) : t;
+    unsigned rdlength = Read16(p + 8);
+    p += 10;
+    if (end - p < static_cast<long>(rdlength)) return std::nullopt;
+    p += rdlength;
+  }
+  return ttl;
+}
+
+std::string UnknownReason(int status) {
+  switch (status) {
+    case ARES_ETIMEOUT: return "timeout";
+    case ARES_ESERVFAIL: return "SERVFAIL";
+    case ARES_EREFUSED: return "REFUSED";
+    case ARES_ECONNREFUSED: return "connection refused";
+    case ARES_EBADRESP:
+    case ARES_EFORMERR: return "bad answer";
+    case ARES_EDESTRUCTION:
+    case ARES_ECANCELLED: return "shutdown";
+    default: return ares_strerror(status);
+  }
+}
+
+}  // namespace nearmiss::dns

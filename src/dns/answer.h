@@ -1,0 +1,26 @@
+// Reading c-ares answers: the TTL of an answer section, and the name a
+// failed query's status goes by in the verdict ("SERVFAIL", "timeout").
+//
+// Thread safety: pure functions.
+#ifndef NEARMISS_DNS_ANSWER_H_
+#define NEARMISS_DNS_ANSWER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace nearmiss::dns {
+
+// The smallest TTL (seconds) among the answer records of the DNS message
+// `abuf` (RFC 1035 §4.1), names skipped with ares_expand_name; nullopt when
+// it has no answer or does not parse.
+std::optional<uint32_t> MinAnswerTtl(const unsigned char* abuf, int alen);
+
+// Why a query with c-ares status `status` left the facts unknown:
+// "timeout", "SERVFAIL", "REFUSED", "connection refused", "bad answer", or
+// ares_strerror's text.
+std::string UnknownReason(int status);
+
+}  // namespace nearmiss::dns
+
+#endif  // NEARMISS_DNS_ANSWER_H_

@@ -1,0 +1,378 @@
+// The resolver thread: c-ares queries, the per-lookup deadline, the cache.
+#include "dns/resolver.h"
+
+#include <ares.h>
+#include <arpa/inet.h>
+#include <arpa/nameser.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "base/text_format.h"
+#include "dns/answer.h"
+
+namespace nearmiss::dns {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string NowUtc() {
+  return FormatUtc(static_cast<int64_t>(std::time(nullptr)), "%Y-%m-%dT%H:%M:%SZ");
+}
+
+// One lookup: MX, then (on NODATA) A and AAAA. Touched only on the
+// resolver thread, except `future`, which is set before it is shared.
+struct Pending {
+  std::string domain;
+  std::promise<DnsFacts> promise;
+  std::shared_future<DnsFacts> future;
+  Clock::time_point deadline;
+  bool done = false;
+  int outstanding = 0;  // c-ares queries whose callbacks are still to come
+  int address_answers = 0;
+  bool has_address = false;
+  std::optional<uint32_t> address_ttl;
+  std::string address_failure;  // an A/AAAA query failed: why
+};
+
+struct CacheEntry {
+  DnsFacts facts;
+  Clock::time_point expires;
+};
+
+}  // namespace
+
+class Resolver::Impl {
+ public:
+  explicit Impl(const ResolverOptions& options) : options_(options) {}
+
+  Status Init() {
+    static std::once_flag once;
+    static int library = ARES_SUCCESS;
+    std::call_once(once, [] { library = ares_library_init(ARES_LIB_INIT_ALL); });
+    if (library != ARES_SUCCESS) {
+      return Status::Internal(std::string("c-ares: ") + ares_strerror(library));
+    }
+    ares_options opts{};
+    int mask = ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES | ARES_OPT_FLAGS;
+    opts.timeout = static_cast<int>(std::max<int64_t>(options_.timeout_ms, 1));
+    opts.tries = 1;  // the deadline bounds the lookup; no retry past it
+    // NOCHECKRESP: a SERVFAIL or REFUSED comes back as such, not as a
+    // retry against the same server until the deadline.
+    opts.flags = ARES_FLAG_NOCHECKRESP | ARES_FLAG_NOSEARCH;
+    int rc = ares_init_options(&channel_, &opts, mask);
+    if (rc != ARES_SUCCESS) return Status::Internal(std::string("c-ares: ") + ares_strerror(rc));
+    initialised_ = true;
+    if (!options_.servers.empty()) {
+      std::string csv;
+      for (const std::string& s : options_.servers) csv += (csv.empty() ? "" : ",") + s;
+      rc = ares_set_servers_ports_csv(channel_, csv.c_str());
+      if (rc != ARES_SUCCESS) {
+        return Status::InvalidArgument("[dns] servers: cannot use '" + csv +
+                                       "' (write IP or IP:PORT, [IPv6]:PORT): " +
+                                       ares_strerror(rc));
+      }
+    }
+    if (pipe2(wake_, O_NONBLOCK | O_CLOEXEC) != 0) {
+      return Status::IoError("dns resolver: pipe2 failed");
+    }
+    thread_ = std::thread([this] { Run(); });
+    return Status::Ok();
+  }
+
+  ~Impl() {
+    if (thread_.joinable()) {
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        stop_ = true;
+      }
+      Wake();
+      thread_.join();
+    }
+    if (initialised_) ares_destroy(channel_);  // callbacks see ARES_EDESTRUCTION
+    for (auto& p : all_) Finish(*p, Unknown("shutdown"), std::nullopt);
+    for (auto& p : queue_) Finish(*p, Unknown("shutdown"), std::nullopt);
+    for (int fd : wake_) {
+      if (fd >= 0) close(fd);
+    }
+  }
+
+  std::shared_future<DnsFacts> Lookup(std::string_view domain_in) {
+    std::string domain(domain_in);
+    while (!domain.empty() && domain.back() == '.') domain.pop_back();
+    std::lock_guard<std::mutex> lock(mu_);
+    ++counters_.lookups;
+    auto hit = cache_.find(domain);
+    if (hit != cache_.end()) {
+      if (hit->second.expires > Clock::now()) {
+        ++counters_.cache_hits;
+        std::promise<DnsFacts> ready;
+        ready.set_value(hit->second.facts);
+        return ready.get_future().share();
+      }
+      cache_.erase(hit);
+    }
+    auto flying = inflight_.find(domain);
+    if (flying != inflight_.end()) {
+      ++counters_.joined;
+      return flying->second->future;
+    }
+    auto p = std::make_shared<Pending>();
+    p->domain = domain;
+    p->future = p->promise.get_future().share();
+    p->deadline = Clock::now() + std::chrono::milliseconds(options_.timeout_ms);
+    inflight_[domain] = p;
+    queue_.push_back(p);
+    std::shared_future<DnsFacts> f = p->future;
+    Wake();
+    return f;
+  }
+
+  ResolverCounters counters() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return counters_;
+  }
+
+ private:
+  struct Query {
+    Impl* self;
+    std::shared_ptr<Pending> pending;
+  };
+
+  void Wake() {
+    char b = 1;
+    [[maybe_unused]] ssize_t n = write(wake_[1], &b, 1);  // full pipe: already woken
+  }
+
+  static DnsFacts Unknown(std::string why) {
+    DnsFacts f;
+    f.unknown = std::move(why);
+    f.checked_at = NowUtc();
+    return f;
+  }
+
+  static DnsFacts Known(bool exists, MailExchanger m) {
+    DnsFacts f;
+    f.exists = exists;
+    f.exchanger = m;
+    f.mx = m == MailExchanger::kMx || m == MailExchanger::kImplicit;
+    f.checked_at = NowUtc();
+    return f;
+  }
+
+  // Answers the lookup once; `ttl` (seconds) caches the answer, capped.
+  void Finish(Pending& p, DnsFacts facts, std::optional<uint32_t> ttl) {
+    if (p.done) return;
+    p.done = true;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      inflight_.erase(p.domain);
+      if (!facts.exists.has_value()) {
+        ++counters_.unknown;
+        if (facts.unknown == "timeout") ++counters_.timeouts;
+      } else if (ttl && options_.cache_ttl_max > 0 && options_.cache_size > 0) {
+        int64_t seconds = std::min<int64_t>(*ttl, options_.cache_ttl_max);
+        if (seconds > 0) Store(p.domain, facts, Clock::now() + std::chrono::seconds(seconds));
+      }
+    }
+    p.promise.set_value(std::move(facts));
+  }
+
+  void Store(const std::string& domain, const DnsFacts& facts, Clock::time_point expires) {
+    if (cache_.size() >= options_.cache_size && cache_.count(domain) == 0) {
+      Clock::time_point now = Clock::now();
+      std::erase_if(cache_, [now](const auto& e) { return e.second.expires <= now; });
+      if (cache_.size() >= options_.cache_size) {
+        cache_.erase(std::min_element(cache_.begin(), cache_.end(), [](const auto& a,
+                                                                       const auto& b) {
+          return a.second.expires < b.second.expires;
+        }));
+      }
+    }
+    cache_[domain] = CacheEntry{facts, expires};
+  }
+
+  void Send(const std::shared_ptr<Pending>& p, int type, ares_callback callback) {
+    ++p->outstanding;
+    ares_query(channel_, p->domain.c_str(), ns_c_in, type, callback, new Query{this, p});
+  }
+
+  static void OnMx(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen) {
+    std::unique_ptr<Query> q(static_cast<Query*>(arg));
+    Pending& p = *q->pending;
+    --p.outstanding;
+    if (p.done || status == ARES_EDESTRUCTION) return;
+    Impl& self = *q->self;
+    uint32_t negative = static_cast<uint32_t>(kNegativeTtlSeconds);
+    if (status == ARES_ENOTFOUND) {  // NXDOMAIN
+      return self.Finish(p, Known(false, MailExchanger::kNone), negative);
+    }
+    if (status == ARES_ENODATA) {  // the name exists, without MX
+      self.Send(q->pending, ns_t_a, OnAddress);
+      self.Send(q->pending, ns_t_aaaa, OnAddress);
+      return;
+    }
+    if (status != ARES_SUCCESS) return self.Finish(p, Unknown(UnknownReason(status)), std::nullopt);
+    ares_mx_reply* mx = nullptr;
+    int rc = ares_parse_mx_reply(abuf, alen, &mx);
+    if (rc == ARES_ENODATA) {  // an answer of other types only (a CNAME chain's end)
+      self.Send(q->pending, ns_t_a, OnAddress);
+      self.Send(q->pending, ns_t_aaaa, OnAddress);
+      return;
+    }
+    if (rc != ARES_SUCCESS) return self.Finish(p, Unknown(UnknownReason(rc)), std::nullopt);
+    // RFC 7505 §3: a null MX is the only MX, preference 0, exchange "."
+    // (c-ares hands the root as "" or ".").
+    bool null_mx = mx->next == nullptr && mx->priority == 0 &&
+                   (mx->host == nullptr || mx->host[0] == '\0' ||
+                    std::string_view(mx->host) == ".");
+    ares_free_data(mx);
+    self.Finish(p, Known(true, null_mx ? MailExchanger::kNullMx : MailExchanger::kMx),
+                MinAnswerTtl(abuf, alen));
+  }
+
+  static void OnAddress(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen) {
+    std::unique_ptr<Query> q(static_cast<Query*>(arg));
+    Pending& p = *q->pending;
+    --p.outstanding;
+    if (p.done || status == ARES_EDESTRUCTION) return;
+    ++p.address_answers;
+    if (status == ARES_SUCCESS) {
+      if (std::optional<uint32_t> ttl = MinAnswerTtl(abuf, alen)) {
+        p.has_address = true;
+        p.address_ttl = p.address_ttl ? std::min(*p.address_ttl, *ttl) : *ttl;
+      }
+    } else if (status != ARES_ENODATA && status != ARES_ENOTFOUND) {
+      p.address_failure = UnknownReason(status);
+    }
+    Impl& self = *q->self;
+    // One address is enough for the implicit MX of RFC 5321 §5.1.
+    if (p.has_address) return self.Finish(p, Known(true, MailExchanger::kImplicit), p.address_ttl);
+    if (p.address_answers < 2) return;
+    if (!p.address_failure.empty()) {
+      return self.Finish(p, Unknown(p.address_failure), std::nullopt);
+    }
+    self.Finish(p, Known(true, MailExchanger::kNone), static_cast<uint32_t>(kNegativeTtlSeconds));
+  }
+
+  void Run() {
+    for (;;) {
+      std::vector<std::shared_ptr<Pending>> fresh;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (stop_) return;
+        fresh.assign(queue_.begin(), queue_.end());
+        queue_.clear();
+      }
+      for (auto& p : fresh) {
+        all_.push_back(p);
+        Send(p, ns_t_mx, OnMx);
+      }
+      // Past their deadline: answered unknown now; c-ares' own timeout
+      // (the same length) ends their queries soon after.
+      Clock::time_point now = Clock::now();
+      Clock::time_point next = now + std::chrono::seconds(1);
+      for (auto& p : all_) {
+        if (p->done) continue;
+        if (p->deadline <= now) {
+          Finish(*p, Unknown("timeout"), std::nullopt);
+        } else {
+          next = std::min(next, p->deadline);
+        }
+      }
+      std::erase_if(all_, [](const auto& p) { return p->done && p->outstanding == 0; });
+
+      ares_socket_t socks[ARES_GETSOCK_MAXNUM];
+      int bits = ares_getsock(channel_, socks, ARES_GETSOCK_MAXNUM);
+      std::vector<pollfd> fds;
+      fds.push_back({wake_[0], POLLIN, 0});
+      for (int i = 0; i < ARES_GETSOCK_MAXNUM; ++i) {
+        short events = 0;
+        if (ARES_GETSOCK_READABLE(bits, i)) events |= POLLIN;
+        if (ARES_GETSOCK_WRITABLE(bits, i)) events |= POLLOUT;
+        if (events != 0) fds.push_back({socks[i], events, 0});
+      }
+      timeval tv_max{1, 0};
+      timeval tv{};
+      timeval* t = ares_timeout(channel_, &tv_max, &tv);
+      auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next - now);
+      int64_t ms = std::min<int64_t>(wait.count() + 1, int64_t{t->tv_sec} * 1000 + t->tv_usec / 1000 + 1);
+      int n = poll(fds.data(), fds.size(), static_cast<int>(std::max<int64_t>(ms, 0)));
+      if (n > 0 && (fds[0].revents & POLLIN)) {
+        char buf[64];
+        while (read(wake_[0], buf, sizeof buf) > 0) {
+        }
+      }
+      bool any = false;
+      for (size_t i = 1; i < fds.size(); ++i) {
+        if (fds[i].revents == 0) continue;
+        any = true;
+        ares_socket_t r = (fds[i].revents & (POLLIN | POLLERR | POLLHUP)) ? fds[i].fd
+                                                                          : ARES_SOCKET_BAD;
+        ares_socket_t w = (fds[i].revents & POLLOUT) ? fds[i].fd : ARES_SOCKET_BAD;
+        ares_process_fd(channel_, r, w);
+      }
+      // Timeouts inside c-ares are processed with no socket ready.
+      if (!any) ares_process_fd(channel_, ARES_SOCKET_BAD, ARES_SOCKET_BAD);
+    }
+  }
+
+  ResolverOptions options_;
+  ares_channel channel_ = nullptr;
+  bool initialised_ = false;
+  int wake_[2] = {-1, -1};
+  std::thread thread_;
+  // Resolver thread only.
+  std::vector<std::shared_ptr<Pending>> all_;
+
+  mutable std::mutex mu_;  // guards what follows
+  bool stop_ = false;
+  std::deque<std::shared_ptr<Pending>> queue_;
+  std::unordered_map<std::string, std::shared_ptr<Pending>> inflight_;
+  std::unordered_map<std::string, CacheEntry> cache_;
+  ResolverCounters counters_;
+};
+
+Result<std::unique_ptr<Resolver>> Resolver::Start(const ResolverOptions& options) {
+  if (options.timeout_ms <= 0) {
+    return Status::InvalidArgument("[dns] timeout_ms must be positive");
+  }
+  auto impl = std::make_unique<Impl>(options);
+  NM_RETURN_IF_ERROR(impl->Init());
+  return std::unique_ptr<Resolver>(new Resolver(std::move(impl)));
+}
+
+Resolver::Resolver(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Resolver::~Resolver() = default;
+
+std::shared_future<DnsFacts> Resolver::Lookup(std::string_view ascii_domain) {
+  return impl_->Lookup(ascii_domain);
+}
+
+ResolverCounters Resolver::counters() const { return impl_->counters(); }
+
+bool IsLoopbackServer(std::string_view server) {
+  std::string host(server);
+  if (host.starts_with('[')) {
+    size_t close = host.find(']');
+    if (close == std::string::npos) return false;
+    host = host.substr(1, close - 1);
+  } else if (std::count(host.begin(), host.end(), ':') == 1) {
+    host = host.substr(0, host.find(':'));
+  }
+  if (host == "localhost") return true;
+  in_addr v4{};
+  if (inet_pton(AF_INET, host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  in6_addr v6{};
+  return inet_pton(AF_INET6, host.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
+}
+
+}  // namespace nearmiss::dns

@@ -1,0 +1,80 @@
+// Resolver: the DnsSource of the daemons and the CLI, over c-ares.
+//
+// One resolver thread owns the c-ares channel and its sockets (poll(2), so
+// any descriptor number works in a daemon with many connections); callers
+// on any thread get a shared_future that the resolver thread fulfils by the
+// lookup's deadline at the latest, so a milter worker waits at most
+// `timeout_ms` and never on the network itself.
+//
+// A lookup asks MX; with no MX (NODATA) it asks A and AAAA (the implicit MX
+// of RFC 5321 §5.1). A null MX (RFC 7505) means the domain receives no mail.
+// NXDOMAIN means it does not exist. A timeout, SERVFAIL, REFUSED or any
+// other failure leaves both facts unknown, with the reason.
+//
+// Cache: answers are kept for their records' TTL, at most `cache_ttl_max`
+// seconds; negative answers (NXDOMAIN, no MX and no address) for at most
+// kNegativeTtlSeconds (c-ares 1.18 does not hand over the authority
+// section's SOA, RFC 2308's negative TTL); unknown answers are never kept.
+// At most `cache_size` domains: a full cache drops what expired, then what
+// expires first.
+//
+// Thread safety: Lookup may be called from any number of threads.
+#ifndef NEARMISS_DNS_RESOLVER_H_
+#define NEARMISS_DNS_RESOLVER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "nearmiss/dns.h"
+#include "nearmiss/status.h"
+
+namespace nearmiss::dns {
+
+inline constexpr int64_t kNegativeTtlSeconds = 300;
+
+struct ResolverOptions {
+  // "127.0.0.1:5353", "[::1]:53", "192.0.2.1" (port 53). Empty: the
+  // system's resolv.conf(5).
+  std::vector<std::string> servers;
+  int64_t timeout_ms = 1500;     // deadline of one lookup, all its queries
+  int64_t cache_ttl_max = 3600;  // seconds; 0 keeps nothing
+  size_t cache_size = 10000;     // domains
+};
+
+struct ResolverCounters {
+  uint64_t lookups = 0;     // Lookup calls
+  uint64_t cache_hits = 0;  // answered from the cache
+  uint64_t joined = 0;      // joined a lookup in flight
+  uint64_t unknown = 0;     // answered unknown (timeout, SERVFAIL, ...)
+  uint64_t timeouts = 0;    // of those, past the deadline
+};
+
+class Resolver final : public DnsSource {
+ public:
+  // Starts the resolver thread. Errors: a server that does not parse
+  // (kInvalidArgument, naming it), c-ares failing to start (kInternal).
+  static Result<std::unique_ptr<Resolver>> Start(const ResolverOptions& options);
+  // Stops the thread; lookups in flight are answered unknown ("shutdown").
+  ~Resolver() override;
+
+  std::shared_future<DnsFacts> Lookup(std::string_view ascii_domain) override;
+
+  ResolverCounters counters() const;
+
+  class Impl;
+
+ private:
+  explicit Resolver(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Whether `server` ("127.0.0.1:5353", "[::1]:53", "localhost") names a
+// loopback address: tests assert it, so no test queries public DNS.
+bool IsLoopbackServer(std::string_view server);
+
+}  // namespace nearmiss::dns
+
+#endif  // NEARMISS_DNS_RESOLVER_H_

@@ -1,0 +1,228 @@
+// The resolver against a real DNS server: dnsmasq(8), started here on a
+// loopback port with tests/dns/zone.conf, and a UDP socket that reads and
+// never answers. Nothing here may reach public DNS: every configured server
+// is asserted to be loopback.
+#include "dns/resolver.h"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <thread>
+
+extern char** environ;
+
+namespace nearmiss::dns {
+namespace {
+
+using std::chrono::milliseconds;
+
+// A UDP socket on 127.0.0.1 with a port the kernel picked; `port()`.
+class UdpSocket {
+ public:
+  UdpSocket() {
+    fd_ = socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len);
+    port_ = ntohs(a.sin_port);
+  }
+  ~UdpSocket() { Close(); }
+  void Close() {
+    if (fd_ >= 0) close(fd_);
+    fd_ = -1;
+  }
+  int port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+};
+
+class ResolverTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const char* kDnsmasq = "/usr/sbin/dnsmasq";
+    ASSERT_TRUE(std::filesystem::exists(kDnsmasq)) << "dnsmasq missing: run scripts/install-deps";
+    UdpSocket probe;  // a free port for dnsmasq (released just before it binds)
+    port_ = probe.port();
+    probe.Close();
+    std::string conf = std::filesystem::absolute("tests/dns/zone.conf").string();
+    std::vector<std::string> args = {kDnsmasq,
+                                     "--keep-in-foreground",
+                                     "--conf-file=" + conf,
+                                     "--port=" + std::to_string(port_),
+                                     "--listen-address=127.0.0.1",
+                                     "--bind-interfaces",
+                                     "--pid-file=",
+                                     "--log-facility=-"};
+    // As root dnsmasq would switch to "nobody"; stay who we are.
+    if (geteuid() == 0) args.push_back("--user=root");
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ASSERT_EQ(posix_spawn(&pid_, kDnsmasq, nullptr, nullptr, argv.data(), environ), 0);
+    // Ready when it answers a name of the zone.
+    ResolverOptions o = Options(port_, 200);
+    auto r = Resolver::Start(o);
+    ASSERT_TRUE(r.ok());
+    for (int i = 0; i < 50; ++i) {
+      if ((*r)->Lookup("mx.test").get().exists.has_value()) return;
+      std::this_thread::sleep_for(milliseconds(50));
+    }
+    FAIL() << "dnsmasq did not answer on 127.0.0.1:" << port_;
+  }
+
+  static void TearDownTestSuite() {
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+
+  static ResolverOptions Options(int port, int64_t timeout_ms) {
+    ResolverOptions o;
+    o.servers = {"127.0.0.1:" + std::to_string(port)};
+    o.timeout_ms = timeout_ms;
+    return o;
+  }
+
+  static DnsFacts Ask(std::string_view domain, ResolverOptions o = Options(port_, 2000)) {
+    for (const std::string& s : o.servers) {
+      EXPECT_TRUE(IsLoopbackServer(s)) << s << " is not loopback: tests never query public DNS";
+    }
+    auto r = Resolver::Start(o);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    if (!r.ok()) return {};
+    return (*r)->Lookup(domain).get();
+  }
+
+  static inline pid_t pid_ = 0;
+  static inline int port_ = 0;
+};
+
+TEST_F(ResolverTest, DomainWithMxCanReceive) {
+  DnsFacts f = Ask("mx.test");
+  EXPECT_EQ(f.exists, true);
+  EXPECT_EQ(f.mx, true);
+  EXPECT_EQ(f.exchanger, MailExchanger::kMx);
+  EXPECT_TRUE(f.unknown.empty());
+  EXPECT_TRUE(f.CanReceive());
+}
+
+TEST_F(ResolverTest, AddressWithoutMxIsAnImplicitMx) {
+  DnsFacts f = Ask("aonly.test");
+  EXPECT_EQ(f.exists, true);
+  EXPECT_EQ(f.mx, true);
+  EXPECT_EQ(f.exchanger, MailExchanger::kImplicit);
+}
+
+TEST_F(ResolverTest, NullMxCannotReceiveThoughItHasAnAddress) {
+  DnsFacts f = Ask("nullmx.test");
+  EXPECT_EQ(f.exists, true);
+  EXPECT_EQ(f.mx, false);
+  EXPECT_EQ(f.exchanger, MailExchanger::kNullMx);
+  EXPECT_FALSE(f.CanReceive());
+}
+
+TEST_F(ResolverTest, NoMxAndNoAddressCannotReceive) {
+  DnsFacts f = Ask("txtonly.test");
+  EXPECT_EQ(f.exists, true);
+  EXPECT_EQ(f.mx, false);
+  EXPECT_EQ(f.exchanger, MailExchanger::kNone);
+}
+
+TEST_F(ResolverTest, NxdomainDoesNotExist) {
+  DnsFacts f = Ask("army.test");
+  EXPECT_EQ(f.exists, false);
+  EXPECT_EQ(f.mx, false);
+  EXPECT_FALSE(f.CanReceive());
+}
+
+TEST_F(ResolverTest, ServerFailureIsUnknownAndFailsClosed) {
+  DnsFacts f = Ask("army.refused.test");
+  EXPECT_FALSE(f.exists.has_value());
+  EXPECT_FALSE(f.mx.has_value());
+  EXPECT_EQ(f.unknown, "REFUSED");
+  EXPECT_TRUE(f.CanReceive());  // unknown counts as can-receive
+}
+
+TEST_F(ResolverTest, SilentServerIsUnknownWithinTheDeadline) {
+  UdpSocket silent;  // bound, never answers: the datagrams sit unread
+  ResolverOptions o = Options(silent.port(), 300);
+  ASSERT_TRUE(IsLoopbackServer(o.servers[0]));
+  auto r = Resolver::Start(o);
+  ASSERT_TRUE(r.ok());
+  auto start = std::chrono::steady_clock::now();
+  std::shared_future<DnsFacts> f = (*r)->Lookup("mx.test");
+  // Waiting without a timeout of our own: the resolver keeps the deadline.
+  DnsFacts facts = f.get();
+  auto took = std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - start);
+  EXPECT_FALSE(facts.exists.has_value());
+  EXPECT_EQ(facts.unknown, "timeout");
+  EXPECT_TRUE(facts.CanReceive());
+  EXPECT_GE(took.count(), 250);
+  EXPECT_LT(took.count(), 1000) << "the deadline is 300 ms";
+  EXPECT_EQ((*r)->counters().timeouts, 1u);
+}
+
+TEST_F(ResolverTest, AnswersAreCachedUnknownOnesAreNot) {
+  auto r = Resolver::Start(Options(port_, 2000));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ((*r)->Lookup("mx.test").get().exists, true);
+  EXPECT_EQ((*r)->Lookup("mx.test").get().exists, true);
+  EXPECT_EQ((*r)->Lookup("x.refused.test").get().unknown, "REFUSED");
+  EXPECT_EQ((*r)->Lookup("x.refused.test").get().unknown, "REFUSED");
+  ResolverCounters c = (*r)->counters();
+  EXPECT_EQ(c.lookups, 4u);
+  EXPECT_EQ(c.cache_hits, 1u);
+  EXPECT_EQ(c.unknown, 2u);
+}
+
+TEST_F(ResolverTest, CacheTtlMaxZeroKeepsNothing) {
+  ResolverOptions o = Options(port_, 2000);
+  o.cache_ttl_max = 0;
+  auto r = Resolver::Start(o);
+  ASSERT_TRUE(r.ok());
+  (*r)->Lookup("mx.test").get();
+  (*r)->Lookup("mx.test").get();
+  EXPECT_EQ((*r)->counters().cache_hits, 0u);
+}
+
+TEST_F(ResolverTest, CheckedAtIsUtc) {
+  DnsFacts f = Ask("mx.test");
+  ASSERT_EQ(f.checked_at.size(), 20u) << f.checked_at;
+  EXPECT_EQ(f.checked_at[10], 'T');
+  EXPECT_EQ(f.checked_at.back(), 'Z');
+}
+
+TEST(ResolverOptionsTest, BadServerIsRefusedNamingIt) {
+  ResolverOptions o;
+  o.servers = {"not an address"};
+  auto r = Resolver::Start(o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(LoopbackTest, TellsLoopbackFromTheRest) {
+  EXPECT_TRUE(IsLoopbackServer("127.0.0.1:5353"));
+  EXPECT_TRUE(IsLoopbackServer("127.8.0.1"));
+  EXPECT_TRUE(IsLoopbackServer("[::1]:53"));
+  EXPECT_TRUE(IsLoopbackServer("::1"));
+  EXPECT_FALSE(IsLoopbackServer("8.8.8.8"));
+  EXPECT_FALSE(IsLoopbackServer("[2001:db8::1]:53"));
+}
+
+}  // namespace
+}  // namespace nearmiss::dns

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""`nearmiss check` with DNS signals, end to end, against dnsmasq(8) on a
+loopback port (tests/dns/zone.conf) and a UDP socket that never answers.
+
+Every server given to nearmiss is asserted to be loopback: no test queries
+public DNS. Usage: check_dns.py NEARMISS
+"""
+import ipaddress
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+BIN = sys.argv[1]
+HERE = os.path.dirname(os.path.abspath(__file__))
+failed = False
+
+
+def check(name, ok, detail=""):
+    global failed
+    print(("ok   " if ok else "FAIL ") + name + ("" if ok else ": " + detail))
+    failed |= not ok
+
+
+def free_udp_port():
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def loopback(server):
+    host = server.rsplit(":", 1)[0].strip("[]")
+    return ipaddress.ip_address(host).is_loopback
+
+
+def run_check(args, addresses, timeout=20):
+    server = args[args.index("--dns-server") + 1] if "--dns-server" in args else None
+    assert server is None or loopback(server), server + " is not loopback"
+    start = time.monotonic()
+    p = subprocess.run([BIN, "check", "--json"] + args + addresses, capture_output=True,
+                       text=True, timeout=timeout)
+    took = time.monotonic() - start
+    rows = {}
+    for line in p.stdout.splitlines():
+        row = json.loads(line)
+        rows[row["domain"]] = row
+    return p, rows, took
+
+
+work = tempfile.mkdtemp()
+policy = os.path.join(work, "policy.toml")
+with open(policy, "w") as f:
+    f.write('[domains]\nprotected = ["example.test"]\n')
+os.environ["NEARMISS_STATE_DIR"] = os.path.join(work, "state")
+
+port = free_udp_port()
+cmd = ["/usr/sbin/dnsmasq", "--keep-in-foreground", "--conf-file=" + os.path.join(HERE, "zone.conf"),
+       "--port=%d" % port, "--listen-address=127.0.0.1", "--bind-interfaces", "--pid-file=",
+       "--log-facility=-"]
+if os.geteuid() == 0:
+    cmd.append("--user=root")  # else dnsmasq switches to "nobody"
+dnsmasq = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    server = "127.0.0.1:%d" % port
+    # Ready when it answers.
+    for _ in range(50):
+        p, rows, _ = run_check(["--policy", policy, "--dns-server", server], ["a@exampel.test"])
+        if rows.get("exampel.test", {}).get("dns", {}).get("exists") is not None:
+            break
+        time.sleep(0.1)
+
+    cases = {  # domain: (exists, mx, mail_exchanger)
+        "exampel.test": (True, True, "mx"),
+        "exmple.test": (True, True, "implicit"),
+        "examp1e.test": (True, False, "null-mx"),
+        "exampl.test": (False, False, "none"),
+        "exampie.test": (None, None, "unknown"),
+    }
+    p, rows, _ = run_check(["--policy", policy, "--dns-server", server],
+                           ["bob@" + d for d in cases] + ["bob@example.test"])
+    check("check exits 1 (look-alikes flagged)", p.returncode == 1, str(p.returncode) + p.stderr)
+    for domain, (exists, mx, kind) in cases.items():
+        row = rows.get(domain, {})
+        check(domain + " is a look-alike", row.get("verdict") == "lookalike", json.dumps(row))
+        dns = row.get("dns", {})
+        got = (dns.get("exists"), dns.get("mx"), dns.get("mail_exchanger"))
+        check(domain + " dns " + str((exists, mx, kind)), got == (exists, mx, kind), json.dumps(dns))
+        check(domain + " checked_at", dns.get("checked_at", "").endswith("Z"), json.dumps(dns))
+    check("exampie.test says why it is unknown",
+          rows.get("exampie.test", {}).get("dns", {}).get("unknown") == "REFUSED",
+          json.dumps(rows.get("exampie.test")))
+    check("a trusted domain is not looked up", "dns" not in rows.get("example.test", {}),
+          json.dumps(rows.get("example.test")))
+
+    # DNS off (the default): no "dns" key, nothing resolved.
+    p, rows, _ = run_check(["--policy", policy], ["bob@exampel.test"])
+    check("DNS off by default", "dns" not in rows.get("exampel.test", {"dns": 1}),
+          json.dumps(rows))
+
+    # The policy's [dns] section turns it on, with its servers.
+    with open(os.path.join(work, "dns.toml"), "w") as f:
+        f.write('[domains]\nprotected = ["example.test"]\n[dns]\nenabled = true\n'
+                'servers = ["%s"]\ntimeout_ms = 500\n' % server)
+    assert loopback(server)
+    p, rows, _ = run_check(["--policy", os.path.join(work, "dns.toml")], ["bob@examp1e.test"])
+    check("[dns] enabled in the policy",
+          rows.get("examp1e.test", {}).get("dns", {}).get("mail_exchanger") == "null-mx",
+          json.dumps(rows) + p.stderr)
+
+    # The sentence a person reads.
+    p = subprocess.run([BIN, "check", "--policy", policy, "--dns-server", server,
+                        "bob@exampl.test"], capture_output=True, text=True)
+    check("text names the DNS fact", "DNS: exampl.test does not exist" in p.stdout, p.stdout)
+
+    # A server that never answers: the verdict still comes, flagged unknown,
+    # within the deadline (300 ms a lookup; the run starts a process too).
+    silent = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    silent.bind(("127.0.0.1", 0))
+    quiet = "127.0.0.1:%d" % silent.getsockname()[1]
+    p, rows, took = run_check(["--policy", policy, "--dns-server", quiet, "--dns-timeout-ms", "300"],
+                              ["bob@exampel.test"])
+    dns = rows.get("exampel.test", {}).get("dns", {})
+    check("silent server: verdict flagged unknown",
+          (dns.get("exists"), dns.get("mx"), dns.get("unknown")) == (None, None, "timeout"),
+          json.dumps(rows))
+    check("silent server: still a look-alike",
+          rows.get("exampel.test", {}).get("verdict") == "lookalike", json.dumps(rows))
+    check("silent server: answered within the deadline (%.2f s)" % took, took < 3.0)
+    silent.close()
+
+    # A bad server is an error naming it.
+    p = subprocess.run([BIN, "check", "--policy", policy, "--dns-server", "not-an-ip",
+                        "bob@exampel.test"], capture_output=True, text=True)
+    check("bad --dns-server exits 2", p.returncode == 2, str(p.returncode))
+    check("bad --dns-server is named", "not-an-ip" in p.stderr, p.stderr)
+finally:
+    dnsmasq.terminate()
+    dnsmasq.wait()
+
+sys.exit(1 if failed else 0)
