@@ -55,7 +55,18 @@ class ResolverTest : public ::testing::Test {
   static void SetUpTestSuite() {
     const char* kDnsmasq = "/usr/sbin/dnsmasq";
     ASSERT_TRUE(std::filesystem::exists(kDnsmasq)) << "dnsmasq missing: run scripts/install-deps";
-    UdpSocket probe;  // a free port for dnsmasq (released just before it binds)
+    // A free port for dnsmasq, released just before it binds: another test
+    // may take it in between, so a dnsmasq that exits is started again on
+    // another port.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+      if (StartDnsmasq(kDnsmasq)) return;
+    }
+    FAIL() << "dnsmasq did not answer on 127.0.0.1 (5 ports tried)";
+  }
+
+  // True when dnsmasq answers on port_; false when it exited (port taken).
+  static bool StartDnsmasq(const char* kDnsmasq) {
+    UdpSocket probe;
     port_ = probe.port();
     probe.Close();
     std::string conf = std::filesystem::absolute("tests/dns/zone.conf").string();
@@ -72,16 +83,23 @@ class ResolverTest : public ::testing::Test {
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
-    ASSERT_EQ(posix_spawn(&pid_, kDnsmasq, nullptr, nullptr, argv.data(), environ), 0);
+    if (posix_spawn(&pid_, kDnsmasq, nullptr, nullptr, argv.data(), environ) != 0) return false;
     // Ready when it answers a name of the zone.
     ResolverOptions o = Options(port_, 200);
     auto r = Resolver::Start(o);
-    ASSERT_TRUE(r.ok());
+    if (!r.ok()) return false;
     for (int i = 0; i < 50; ++i) {
-      if ((*r)->Lookup("mx.test").get().exists.has_value()) return;
+      if ((*r)->Lookup("mx.test").get().exists.has_value()) return true;
+      if (waitpid(pid_, nullptr, WNOHANG) == pid_) {
+        pid_ = 0;
+        return false;
+      }
       std::this_thread::sleep_for(milliseconds(50));
     }
-    FAIL() << "dnsmasq did not answer on 127.0.0.1:" << port_;
+    kill(pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+    pid_ = 0;
+    return false;
   }
 
   static void TearDownTestSuite() {

@@ -164,12 +164,19 @@ sleep 1  # the sink writes its last files
 kill -TERM "$(cat "$W/milter.pid")" 2>/dev/null
 wait "$SUPERVISOR" 2>/dev/null
 
-count() { grep -c "^$1\$" "$W/faults" 2>/dev/null || echo 0; }
+# grep -c prints 0 itself when nothing matches (and exits 1): no echo then.
+count() { local n; n=$(grep -c "^$1\$" "$W/faults" 2>/dev/null) || true; echo "${n:-0}"; }
 # The journal's reports (store_writer.h): the outage seen, and the spool
 # written back once the store answered.
 spooling=$(grep -c "cannot write decision records to the store" "$MILTER_ERR")
 drained=$(grep -c "spool empty" "$MILTER_ERR")
-spool_left=$(cat "$W"/spool/* 2>/dev/null | wc -l)
+# Records left in the spool file; its .head file holds only the read offset.
+spool_left=0
+for f in "$W"/spool "$W"/spool/*; do
+  [ -f "$f" ] || continue
+  case $f in *.head) continue ;; esac
+  spool_left=$((spool_left + $(wc -l <"$f")))
+done
 records=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from nm_audit").fetchone()[0])' "$W/store.db")
 python3 "$HERE/soak.py" account "$W/sent.json" "$SINK_DIR" "$CONF" \
   "kills=$(count kill)" "restarts=$(wc -l <"$W/restarts" 2>/dev/null || echo 0)" \
