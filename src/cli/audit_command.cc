@@ -139,9 +139,13 @@ int RunAudit(const AuditFlags& flags) {
       status = kExitError;
     } else if (const maillog::LineCounts& c = report.logs.back(); c.not_understood != 0) {
       progress.Clear();
-      log::Warn(path + ": " + std::to_string(c.not_understood) +
-                " delivery lines not understood (first at " + path + ":" +
-                std::to_string(c.first_not_understood_line) + "); they are left out of the report");
+      // A delivery the reader cannot read may be the very one to a
+      // look-alike: the audit is incomplete, and exits as for an error.
+      log::Error(path + ": " + std::to_string(c.not_understood) +
+                 " delivery lines not understood (first at " + path + ":" +
+                 std::to_string(c.first_not_understood_line) +
+                 "); they are left out of the report, which is incomplete");
+      status = kExitError;
     } else if (const maillog::LineCounts& c = report.logs.back();
                c.recognised > 0 && c.postfix == 0 &&
                c.main_format() < maillog::LineFormat::kExchangeTracking) {
@@ -231,7 +235,7 @@ void AddAuditCommand(CLI::App& app, Run& run) {
       "header; and mailboxes (mbox, Maildir, .eml).\nA log whose non-empty lines are "
       "under --min-recognised percent in those forms (or none at all) is an error.\nExit "
       "status: 0 nothing found; 1 deliveries found; 2 errors, including a log it cannot "
-      "read.");
+      "read and a delivery line it cannot understand (the report then says what it left out).");
   flags->policy.Register(*cmd, /*with_protect_file=*/true, /*with_store=*/false);
   cmd->add_option("--since", flags->since, "Only deliveries on or after this date (YYYY-MM-DD)");
   auto* json = cmd->add_flag("--json", flags->json,
