@@ -19,9 +19,9 @@
 #     lost, refused or let through because of the outage), the journal's
 #     "spooling" and "spool empty" reports, the spool left empty, and the
 #     store holding records;
-#   - a SIGHUP at the very start of every milter process: once it has
-#     exec'd and 50 ms later (its ld.so is done; postconf, the policy
-#     compile and the store are still ahead), as a `systemctl reload`
+#   - a SIGHUP at the very start of every milter process: as soon as it
+#     blocks the signal (postconf, the policy compile and the store are
+#     still ahead), as a `systemctl reload`
 #     right after a (re)start would. It must not kill the process (systemd
 #     would not restart a unit killed by SIGHUP): each one that does is
 #     counted (hup_deaths) and fails the soak.
@@ -33,7 +33,7 @@
 # transport goes to smtp-sink, DNS off).
 # "restarts" counts every start after the first, so also starts that
 # failed: a broken policy in place at that moment (exit 2), or a SIGHUP that
-# reached the new process before it blocks the signal (early in `main`).
+# reached the new process while ld.so was still loading it.
 #
 # Usage: soak.sh NEARMISS_BINARY MESSAGES KILL_EVERY MAX_KILLS [CONNECTIONS]
 #   STORE_OUTAGE_EVERY (environment, seconds; default 40)
@@ -79,18 +79,21 @@ supervise() {
   done
 }
 
-# The SIGHUP of a reload that comes right after a start: once the child is
-# the milter (exec done), then 50 ms on (ld.so is done by
-# then even on a loaded machine), while it is still loading.
+# The SIGHUP of a reload that comes right after a start: as soon as the
+# kernel shows SIGHUP blocked in the new process (/proc/PID/status SigBlk,
+# bit 0), which the milter does in a constructor before the executable's
+# static initialisers, and so long before it reads the policy, compiles it,
+# opens the store or listens. Sending it earlier would test ld.so, which no
+# program can guard (on a loaded CI machine loading the 79 shared libraries
+# took more than 50 ms).
 early_hup() {
-  local pid=$1 nm
-  nm=$(realpath "$NEARMISS")
-  for _ in $(seq 500); do
-    [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = "$nm" ] && break
+  local pid=$1 mask
+  for _ in $(seq 2500); do
     kill -0 "$pid" 2>/dev/null || return
+    mask=$(sed -n 's/^SigBlk:[[:space:]]*//p' "/proc/$pid/status" 2>/dev/null)
+    [ -n "$mask" ] && [ $((0x$mask & 1)) -eq 1 ] && break
     sleep 0.002
   done
-  sleep 0.05
   kill -HUP "$pid" 2>/dev/null && echo early-hup >>"$W/faults"
 }
 
