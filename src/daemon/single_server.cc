@@ -8,6 +8,7 @@
 #include "daemon/privileges.h"
 #include "daemon/refresher.h"
 #include "daemon/reloader.h"
+#include "daemon/service_manager.h"
 #include "daemon/signals.h"
 
 namespace nearmiss::daemon {
@@ -120,24 +121,33 @@ int RunSingleServer(const SingleServerOptions& options, const ServiceFactory& ma
   Reloader reloader([&service](uint64_t requests) {
     std::string merged =
         requests > 1 ? " (" + std::to_string(requests) + " SIGHUPs answered by one reload)" : "";
+    NotifyReloading();
     if (Status s = service->Reload(); s.ok()) {
       log::Info("policy reloaded" + merged);
+      NotifyReady("policy reloaded" + merged);
     } else {
       log::Warn("reload refused, old policy kept" + merged + ": " + s.message());
+      NotifyReady("reload refused, old policy kept: " + s.message());
     }
   });
   std::optional<SignalThread> signals;
   signals.emplace(mask, [&reloader] { reloader.Request(); }, [&service] { service->Stop(); });
 
   step(Step::kRun);
-  log::Info("listening on " + service->Where() +
-            " (policy: " + r.engines->Get()->policy().source + ")");
+  std::string listening =
+      "listening on " + service->Where() + " (policy: " + r.engines->Get()->policy().source + ")";
+  log::Info(listening);
+  // Bound in step 5: from here the kernel queues connections until Run
+  // accepts them, so systemd may start what comes after the unit.
+  NotifyReady(listening);
   service->Run();
 
   step(Step::kDrain);
   signals->Finished();
   signals.reset();
   reloader.Stop();  // a pending reload is dropped; a running one finishes
+  // After the reloader: a reload's READY=1 must not follow STOPPING=1.
+  NotifyStopping();
   service.reset();
   if (refresher) refresher->Stop();
   if (r.journal) {

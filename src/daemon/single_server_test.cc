@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 #include <pwd.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,6 +18,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <string>
 #include <vector>
 
 namespace nearmiss::daemon {
@@ -152,6 +155,51 @@ TEST_F(SingleServerTest, SighupReloadsAndServingGoesOnUntilSigterm) {
   EXPECT_LT(at("Run"), at("Reload"));
   EXPECT_LT(at("Reload"), at("Stop"));
   EXPECT_LT(at("Stop"), at("drain"));
+}
+
+// systemd's side of sd_notify(3): a datagram socket named by $NOTIFY_SOCKET.
+class NotifySocket {
+ public:
+  explicit NotifySocket(const std::filesystem::path& path) : path_(path.string()) {
+    fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    path_.copy(addr.sun_path, sizeof(addr.sun_path) - 1);
+    EXPECT_EQ(::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
+    ::setenv("NOTIFY_SOCKET", path_.c_str(), 1);
+  }
+  ~NotifySocket() {
+    ::unsetenv("NOTIFY_SOCKET");
+    ::close(fd_);
+  }
+  // The first line of each datagram received so far, in order.
+  std::vector<std::string> FirstLines() {
+    std::vector<std::string> lines;
+    char buf[4096];
+    for (ssize_t n; (n = ::recv(fd_, buf, sizeof(buf), 0)) > 0;) {
+      std::string message(buf, static_cast<size_t>(n));
+      lines.push_back(message.substr(0, message.find('\n')));
+    }
+    return lines;
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+};
+
+TEST_F(SingleServerTest, TellsSystemdReadyReloadingAndStopping) {
+  NotifySocket systemd(dir_ / "notify");
+  int rc = RunSingleServer(options_, [this](const Resources&) -> Result<std::unique_ptr<Service>> {
+    return std::unique_ptr<Service>(std::make_unique<FakeService>(&events_, [this] {
+      ::kill(::getpid(), SIGHUP);
+      EXPECT_TRUE(events_.WaitFor("Reload"));
+      ::kill(::getpid(), SIGTERM);
+    }));
+  });
+  EXPECT_EQ(rc, 0);
+  std::vector<std::string> want = {"READY=1", "RELOADING=1", "READY=1", "STOPPING=1"};
+  EXPECT_EQ(systemd.FirstLines(), want);
 }
 
 TEST_F(SingleServerTest, BindFailureEndsWithStatus2BeforeAnythingRuns) {
