@@ -133,8 +133,27 @@ if [ "$(cat /proc/1/comm)" = systemd ] && [ -d /run/systemd/system ]; then
   MILTER_ERR=/dev/null
 else
   step "the unit's lines as its User= (systemd is not PID 1: $(cat /proc/1/comm))"
-  "$here/run-unit.py" "$unit" >>"$MILTER_LOG" 2>>"$MILTER_ERR" &
+  # Type=notify: systemd's end of sd_notify, a datagram socket the unit's
+  # user can write to; what arrives is kept, one datagram per line.
+  grep -qx 'Type=notify' "$unit" || fail "the milter unit is not Type=notify"
+  notify_dir=$(mktemp -d) && chmod 0755 "$notify_dir"
+  python3 -c '
+import os, socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1]); os.chmod(sys.argv[1], 0o666)
+with open(sys.argv[2], "a", buffering=1) as out:
+    while True:
+        out.write(s.recv(4096).decode().replace("\n", " ") + "\n")
+' "$notify_dir/notify" "$notify_dir/received" &
+  NOTIFY_READER=$!
+  for _ in $(seq 50); do [ -S "$notify_dir/notify" ] && break; sleep 0.1; done
+  NOTIFY_SOCKET="$notify_dir/notify" "$here/run-unit.py" "$unit" >>"$MILTER_LOG" 2>>"$MILTER_ERR" &
   MILTER_PID=$!
+  for _ in $(seq 300); do grep -q '^READY=1' "$notify_dir/received" 2>/dev/null && break; sleep 0.1; done
+  kill "$NOTIFY_READER" 2>/dev/null
+  grep '^READY=1' "$notify_dir/received" || { cat "$MILTER_ERR"; fail "the milter never sent READY=1"; }
+  rm -rf "$notify_dir"
+  ok "READY=1 on \$NOTIFY_SOCKET, as systemd waits for it"
 fi
 for _ in $(seq 300); do [ -S "$sock" ] && break; sleep 0.1; done
 [ -S "$sock" ] || { cat "$MILTER_ERR"; fail "no socket $sock"; }
