@@ -25,9 +25,21 @@ void Reloader::Stop() {
     std::lock_guard<std::mutex> lock(mu_);
     stopping_ = true;
     pending_ = 0;
-    cv_.notify_one();
+    cv_.notify_all();
   }
   if (thread_.joinable()) thread_.join();
+}
+
+bool Reloader::StopWithin(std::chrono::milliseconds limit) {
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    stopping_ = true;
+    pending_ = 0;
+    cv_.notify_all();
+    if (!cv_.wait_for(lock, limit, [this] { return !running_; })) return false;
+  }
+  if (thread_.joinable()) thread_.join();
+  return true;
 }
 
 uint64_t Reloader::runs() const {
@@ -50,9 +62,12 @@ void Reloader::Loop() {
     uint64_t requests = pending_;
     pending_ = 0;
     ++runs_;
+    running_ = true;
     lock.unlock();
     reload_(requests);
     lock.lock();
+    running_ = false;
+    cv_.notify_all();  // StopWithin waits for this
   }
 }
 

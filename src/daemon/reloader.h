@@ -12,12 +12,18 @@
 // the scans, which answer an MTA that is waiting.
 //
 // Stop() drops a pending reload and waits only for the running one.
+// StopWithin(limit) waits for it at most `limit`: a niced compile on a
+// loaded machine can take seconds, and a SIGTERM must not wait for a
+// policy that will never serve. When it returns false the reload is still
+// running on a thread that is not joined: the caller keeps alive whatever
+// `reload` uses and ends the process with _exit(2) (daemon/single_server.cc).
 //
 // Thread safety: Request and Stop from any thread; `reload` runs on the
 // Reloader's thread only, one call at a time.
 #ifndef NEARMISS_DAEMON_RELOADER_H_
 #define NEARMISS_DAEMON_RELOADER_H_
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -36,6 +42,9 @@ class Reloader {
 
   void Request();
   void Stop();
+  // True once no reload runs (the thread is joined); false if one still
+  // runs after `limit`.
+  bool StopWithin(std::chrono::milliseconds limit);
 
   // For tests and the drain log: reloads run, requests merged into one.
   uint64_t runs() const;
@@ -51,6 +60,7 @@ class Reloader {
   uint64_t runs_ = 0;
   uint64_t merged_ = 0;
   bool stopping_ = false;
+  bool running_ = false;  // reload_ is being called
   std::thread thread_;
 };
 

@@ -57,5 +57,28 @@ TEST(ReloaderTest, StopDropsThePendingReloadAndWaitsOnlyForTheRunningOne) {
   EXPECT_EQ(calls.load(), 1);
 }
 
+TEST(ReloaderTest, StopWithinGivesUpOnAReloadThatOutlastsTheLimit) {
+  std::promise<void> started;
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  Reloader reloader([&](uint64_t) {
+    started.set_value();
+    released.wait();
+  });
+  reloader.Request();
+  started.get_future().wait();
+  EXPECT_FALSE(reloader.StopWithin(50ms));  // still compiling
+  release.set_value();
+  EXPECT_TRUE(reloader.StopWithin(5s));  // done now: joined
+  EXPECT_EQ(reloader.runs(), 1u);
+}
+
+TEST(ReloaderTest, StopWithinReturnsAtOnceWhenIdle) {
+  Reloader reloader([](uint64_t) {});
+  auto begin = std::chrono::steady_clock::now();
+  EXPECT_TRUE(reloader.StopWithin(10s));
+  EXPECT_LT(std::chrono::steady_clock::now() - begin, 2s);
+}
+
 }  // namespace
 }  // namespace nearmiss::daemon
