@@ -53,8 +53,8 @@ struct Candidate {
 // close second can be offered too (Offer).
 struct Best : Candidate {
   // The recipient domain as typed, and SlipLikelihood of it for the best
-  // candidate's suggestion (-1: not yet asked): ranks candidates that
-  // score alike.
+  // candidate's suggestion times TargetPrior (-1: not yet asked): ranks
+  // candidates that score alike.
   std::string_view typed;
   double likelihood = -1;
   std::string alt_target;

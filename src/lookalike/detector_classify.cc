@@ -57,12 +57,13 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
   bool better = c.score >= best.score - kEpsilon;
   double likelihood = -1;
   if (better && c.score <= best.score + kEpsilon && best.code.has_value()) {
-    // Alike in score: the likelier slip names the target (slip_score.h),
-    // then the stronger trust, then the earlier entry: lists name the
-    // biggest domains first (gmail before email), and the biggest is the
-    // likelier intent.
-    if (best.likelihood < 0) best.likelihood = SlipLikelihood(best.typed, best.suggestion);
-    likelihood = SlipLikelihood(best.typed, c.suggestion);
+    // Alike in score: the likelier intent names the target: how likely the
+    // slip is (slip_score.h) times how often the target is meant (TargetPrior),
+    // then the stronger trust, then the earlier entry.
+    if (best.likelihood < 0) {
+      best.likelihood = SlipLikelihood(best.typed, best.suggestion) * TargetPrior(best.id);
+    }
+    likelihood = SlipLikelihood(best.typed, c.suggestion) * TargetPrior(c.id);
     if (likelihood != best.likelihood) {
       better = likelihood > best.likelihood;
     } else {

@@ -82,6 +82,8 @@ bool StrongGlyphs(std::string_view typed, std::string_view intended) {
   return true;
 }
 
+double TargetPrior(uint32_t position) { return 1.0 / (1.0 + position / 100.0); }
+
 double SlipLikelihood(std::string_view typed, std::string_view intended) {
   if (intended.size() > typed.size() && intended.starts_with(typed)) return 0.95;
   Edit e = DescribeEdit(typed, intended);

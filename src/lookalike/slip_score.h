@@ -6,6 +6,7 @@
 #define NEARMISS_LOOKALIKE_SLIP_SCORE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -49,6 +50,13 @@ double TypoScore(size_t len, const Edit& e, bool declared, bool doubled_dropped 
 // then a letter left out or a neighbouring key, then keys further apart by
 // their QWERTY distance, then a stray letter, then anything of two edits.
 double SlipLikelihood(std::string_view typed, std::string_view intended);
+
+// How often the trusted entry at `position` (its id: the order of the
+// organisation's lists, then the embedded provider list, which names the
+// biggest domains first) is the one meant, relative to the others: a mild
+// prior, so an entry 100 places further down needs a slip twice as likely
+// to be named (wmail.com: gmail.com one bit off, not email.com one key off).
+double TargetPrior(uint32_t position);
 
 // True when `typed` and `intended` differ only by the strongest glyph
 // confusions (0/o, 1/l/i): a reader cannot tell them apart.
