@@ -4,11 +4,6 @@
 
 namespace nearmiss::lookalike {
 
-std::string_view LastLabel(std::string_view s) {
-  size_t dot = s.rfind('.');
-  return dot == std::string_view::npos ? s : s.substr(dot + 1);
-}
-
 bool SplitTail(std::string_view d, size_t k, std::string_view& head, std::string_view& tail) {
   size_t cut = d.size();
   for (size_t i = 0; i < k; ++i) {
@@ -29,14 +24,6 @@ std::string_view LastLabels(std::string_view s, size_t n) {
     if (cut == std::string_view::npos) return s;
   }
   return s.substr(cut + 1);
-}
-
-size_t LabelCount(std::string_view s) { return std::count(s.begin(), s.end(), '.') + 1; }
-
-std::string Join(std::string_view a, std::string_view b) {
-  std::string s(a);
-  s += b;
-  return s;
 }
 
 bool IsHabitualSuffix(std::string_view s) { return s == "com" || s == "net" || s == "org"; }

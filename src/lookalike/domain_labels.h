@@ -4,6 +4,7 @@
 #ifndef NEARMISS_LOOKALIKE_DOMAIN_LABELS_H_
 #define NEARMISS_LOOKALIKE_DOMAIN_LABELS_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -11,7 +12,12 @@
 namespace nearmiss::lookalike {
 
 // The last label: "com" of "gmial.com"; all of `s` when it has no dot.
-std::string_view LastLabel(std::string_view s);
+// Inline, as the next two: every Classify calls them, and they were
+// file-local to it before the candidate finders were split out.
+inline std::string_view LastLabel(std::string_view s) {
+  size_t dot = s.rfind('.');
+  return dot == std::string_view::npos ? s : s.substr(dot + 1);
+}
 
 // Splits `d` into head and its last `k` labels; false if there is no head.
 bool SplitTail(std::string_view d, size_t k, std::string_view& head, std::string_view& tail);
@@ -19,9 +25,15 @@ bool SplitTail(std::string_view d, size_t k, std::string_view& head, std::string
 // The last `n` labels of `s` (all of it when it has fewer).
 std::string_view LastLabels(std::string_view s, size_t n);
 
-size_t LabelCount(std::string_view s);
+inline size_t LabelCount(std::string_view s) {
+  return static_cast<size_t>(std::count(s.begin(), s.end(), '.')) + 1;
+}
 
-std::string Join(std::string_view a, std::string_view b);
+inline std::string Join(std::string_view a, std::string_view b) {
+  std::string s(a);
+  s += b;
+  return s;
+}
 
 // The endings people add out of habit to a name they typed without its own.
 bool IsHabitualSuffix(std::string_view s);
