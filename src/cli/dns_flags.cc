@@ -16,16 +16,21 @@ void DnsFlags::Register(CLI::App& cmd) {
       ->check(CLI::Range(int64_t{10}, int64_t{30'000}));
 }
 
-Result<std::unique_ptr<dns::Resolver>> OpenResolver(const DnsFlags& flags, const DnsPolicy& policy) {
-  if (!flags.enable && flags.servers.empty() && !policy.enabled) {
-    return std::unique_ptr<dns::Resolver>();
-  }
+std::optional<dns::ResolverOptions> ResolverOptionsFor(const DnsFlags& flags,
+                                                       const DnsPolicy& policy) {
+  if (!flags.enable && flags.servers.empty() && !policy.enabled) return std::nullopt;
   dns::ResolverOptions options;
   options.servers = flags.servers.empty() ? policy.servers : flags.servers;
   options.timeout_ms = flags.timeout_ms > 0 ? flags.timeout_ms : policy.timeout_ms;
   options.cache_ttl_max = policy.cache_ttl_max;
   options.cache_size = static_cast<size_t>(policy.cache_size);
-  return dns::Resolver::Start(options);
+  return options;
+}
+
+Result<std::unique_ptr<dns::Resolver>> OpenResolver(const DnsFlags& flags, const DnsPolicy& policy) {
+  std::optional<dns::ResolverOptions> options = ResolverOptionsFor(flags, policy);
+  if (!options) return std::unique_ptr<dns::Resolver>();
+  return dns::Resolver::Start(*options);
 }
 
 }  // namespace nearmiss::cli

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,8 +25,13 @@ struct DnsFlags {
   void Register(CLI::App& cmd);
 };
 
-// The resolver the flags and the policy's [dns] ask for; null (and OK) when
-// the DNS signals are off. A bad server is an error naming it.
+// The resolver options the flags and the policy's [dns] ask for (a flag
+// wins over its key); nullopt when the DNS signals are off.
+std::optional<dns::ResolverOptions> ResolverOptionsFor(const DnsFlags& flags,
+                                                       const DnsPolicy& policy);
+
+// The resolver of ResolverOptionsFor; null (and OK) when the DNS signals
+// are off. A bad server is an error naming it.
 Result<std::unique_ptr<dns::Resolver>> OpenResolver(const DnsFlags& flags, const DnsPolicy& policy);
 
 }  // namespace nearmiss::cli

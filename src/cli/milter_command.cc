@@ -16,7 +16,9 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <nlohmann/json.hpp>
 
@@ -26,6 +28,7 @@
 #include "cli/dns_flags.h"
 #include "cli/postconf.h"
 #include "daemon/single_server.h"
+#include "dns/resolver_switch.h"
 #include "journal/store_writer.h"
 #include "milter/confirm_notifier.h"
 #include "milter/server.h"
@@ -93,12 +96,16 @@ std::string JournalLogLine(std::string_view message, const journal::JournalStats
 // The milter's part of the daemon skeleton: its asio server.
 class MilterService final : public daemon::Service {
  public:
+  // `follow_dns` runs after each successful policy reload, so the resolver
+  // follows the new [dns] section.
   MilterService(std::unique_ptr<milter::Server> server, std::vector<std::string> listen,
-                std::shared_ptr<EngineHolder> engines, std::string policy_file)
+                std::shared_ptr<EngineHolder> engines, std::string policy_file,
+                std::function<Status()> follow_dns)
       : server_(std::move(server)),
         listen_(std::move(listen)),
         engines_(std::move(engines)),
-        policy_file_(std::move(policy_file)) {}
+        policy_file_(std::move(policy_file)),
+        follow_dns_(std::move(follow_dns)) {}
 
   // Unix sockets are made the --user's, so Postfix reaches them through
   // the group after the drop.
@@ -113,13 +120,19 @@ class MilterService final : public daemon::Service {
   }
   void Run() override { server_->Run(); }
   void Stop() override { server_->Stop(); }
-  Status Reload() override { return engines_->ReloadFile(policy_file_); }
+  // The reloader's thread (daemon/reloader.cc), never the I/O thread: a
+  // changed [dns] starts its resolver here.
+  Status Reload() override {
+    NM_RETURN_IF_ERROR(engines_->ReloadFile(policy_file_));
+    return follow_dns_();
+  }
 
  private:
   std::unique_ptr<milter::Server> server_;
   std::vector<std::string> listen_;
   std::shared_ptr<EngineHolder> engines_;
   std::string policy_file_;
+  std::function<Status()> follow_dns_;
 };
 
 int RunMilter(const MilterFlags& flags) {
@@ -205,19 +218,31 @@ int RunMilter(const MilterFlags& flags) {
         // one made on any node applies at once.
         std::shared_ptr<const AcknowledgementSource> acks;
         if (r.store) acks = std::make_shared<store::StoreAcknowledgements>(r.store.get());
-        // DNS signals: one resolver for the daemon's life, from the
-        // policy's [dns] at start (a reload keeps it) and --dns*.
-        NM_ASSIGN_OR_RETURN(std::unique_ptr<dns::Resolver> owned,
-                            OpenResolver(flags.dns, r.engines->Get()->policy().dns));
-        std::shared_ptr<dns::Resolver> resolver = std::move(owned);
-        if (resolver) log::Info("dns: look-alikes' domains are looked up (exists, MX)");
+        // DNS signals: the policy's [dns] and --dns*; a reload that changes
+        // [dns] starts a new resolver (dns/resolver_switch.h), and each
+        // message keeps the one it started with.
+        auto resolvers = std::make_shared<dns::ResolverSwitch>();
         std::shared_ptr<EngineHolder> engines = r.engines;
-        milter::CheckerSource checkers = [engines, acks, resolver] {
-          return milter::MakeEngineChecker(engines->Get(), acks.get(), resolver.get());
+        auto follow_dns = [resolvers, engines, dns_flags = flags.dns]() -> Status {
+          std::optional<dns::ResolverOptions> want =
+              ResolverOptionsFor(dns_flags, engines->Get()->policy().dns);
+          uint64_t before = resolvers->started();
+          NM_RETURN_IF_ERROR(resolvers->Follow(want));
+          if (!want) {
+            if (before > 0) log::Info("dns: look-alikes' domains are no longer looked up");
+          } else if (resolvers->started() != before) {
+            log::Info("dns: look-alikes' domains are looked up (exists, MX), timeout " +
+                      std::to_string(want->timeout_ms) + " ms");
+          }
+          return Status::Ok();
+        };
+        NM_RETURN_IF_ERROR(follow_dns());
+        milter::CheckerSource checkers = [engines, acks, resolvers] {
+          return milter::MakeEngineChecker(engines->Get(), acks.get(), resolvers->Current());
         };
         return std::unique_ptr<daemon::Service>(std::make_unique<MilterService>(
             milter::Server::Create(options, checkers, log), flags.listen, r.engines,
-            flags.policy.policy_file));
+            flags.policy.policy_file, follow_dns));
       });
 }
 

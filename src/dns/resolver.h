@@ -42,6 +42,8 @@ struct ResolverOptions {
   int64_t timeout_ms = 1500;     // deadline of one lookup, all its queries
   int64_t cache_ttl_max = 3600;  // seconds; 0 keeps nothing
   size_t cache_size = 10000;     // domains
+
+  bool operator==(const ResolverOptions&) const = default;
 };
 
 struct ResolverCounters {

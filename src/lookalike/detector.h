@@ -52,6 +52,11 @@ struct Candidate {
 // The best candidate so far, and the best with another target, kept so a
 // close second can be offered too (Offer).
 struct Best : Candidate {
+  // The recipient domain as typed, and SlipLikelihood of it for the best
+  // candidate's suggestion times TargetPrior (-1: not yet asked): ranks
+  // candidates that score alike.
+  std::string_view typed;
+  double likelihood = -1;
   std::string alt_target;
   std::string alt_suggestion;
   double alt_score = 0;

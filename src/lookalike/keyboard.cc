@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <string_view>
 
 namespace nearmiss::lookalike {
@@ -33,6 +34,26 @@ bool AdjacentOn(const std::array<std::string_view, 4>& rows, char a, char b) {
 }
 
 }  // namespace
+
+double KeyDistance(char a, char b) {
+  // QWERTY as in kLayouts, with each row's offset from the left edge.
+  constexpr std::array<double, 4> kStagger = {0, 0.5, 0.75, 1.25};
+  const auto& rows = kLayouts[0];
+  auto where = [&](char c, double& x, double& y) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (size_t r = 0; r < rows.size(); ++r) {
+      size_t i = rows[r].find(c);
+      if (i == std::string_view::npos) continue;
+      x = kStagger[r] + static_cast<double>(i);
+      y = static_cast<double>(r);
+      return true;
+    }
+    return false;
+  };
+  double ax, ay, bx, by;
+  if (!where(a, ax, ay) || !where(b, bx, by)) return -1;
+  return std::hypot(ax - bx, ay - by);
+}
 
 bool KeysAdjacent(char a, char b) {
   a = static_cast<char>(std::tolower(static_cast<unsigned char>(a)));

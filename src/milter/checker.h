@@ -12,12 +12,15 @@
 
 #include <cstddef>
 #include <functional>
+#include <future>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "nearmiss/content_reader.h"
 #include "nearmiss/decision.h"
+#include "nearmiss/dns.h"
 #include "nearmiss/message_check.h"
 #include "nearmiss/verdict.h"
 
@@ -45,6 +48,19 @@ class Checker {
   virtual MessageCheck CheckMessage(const Envelope& envelope,
                                     const MessageContent& content) const = 0;
 
+  // DNS signals at end of message: the lookup of `check`'s domain when it is
+  // a look-alike whose facts are not in yet (started, or joined if it runs
+  // since RCPT); nullopt when there is nothing to wait for (DNS off, not a
+  // look-alike, facts in). The future is ready by the lookup's deadline at
+  // the latest (nearmiss/dns.h). Never blocks.
+  virtual std::optional<std::shared_future<DnsFacts>> PendingDnsFacts(
+      const RecipientCheck& /*check*/) const {
+    return std::nullopt;
+  }
+  // Puts the facts of a finished lookup into `check`, without waiting;
+  // whether it did.
+  virtual bool AddReadyDnsFacts(RecipientCheck* /*check*/) const { return false; }
+
   virtual FailAction fail_action() const = 0;
   virtual const std::string& tag_header() const = 0;  // "X-Nearmiss"
   // Bytes of one message kept for the scan; past it the milter decides on
@@ -57,12 +73,15 @@ class Checker {
 using CheckerSource = std::function<std::shared_ptr<const Checker>()>;
 
 // `acknowledgements` (not owned; may be null) gives each message's sender's
-// live acknowledgements to Engine::CheckMessage. `dns` (not owned; may be
-// null: DNS signals off) looks up each look-alike's domain at RCPT without
-// waiting (dns/add_facts.h AddReadyDnsFacts): facts in the cache are used.
+// live acknowledgements to Engine::CheckMessage. `dns` (shared: the checker
+// keeps the resolver it was made with to the end of its message, across a
+// reload that replaces it; null: DNS signals off) looks up each look-alike's
+// domain at RCPT without waiting (dns/add_facts.h AddReadyDnsFacts): facts
+// in the cache are used.
 std::shared_ptr<const Checker> MakeEngineChecker(
     std::shared_ptr<const Engine> engine,
-    const AcknowledgementSource* acknowledgements = nullptr, DnsSource* dns = nullptr);
+    const AcknowledgementSource* acknowledgements = nullptr,
+    std::shared_ptr<DnsSource> dns = nullptr);
 
 }  // namespace nearmiss::milter
 

@@ -156,8 +156,41 @@ void Connection::Process() {
       if (writing_.empty() && outbox_.empty()) Close();
       return;
     }
-    if (step == Session::Step::kEndOfMessage) StartScan();
+    if (step == Session::Step::kEndOfMessage) AwaitDnsThenScan();
   }
+}
+
+void Connection::AwaitDnsThenScan() {
+  dns_wait_ = session_.PendingDnsLookups();
+  if (dns_wait_.empty()) return StartScan();
+  // `scanning_` stops Process() and keeps the idle timer off, as a scan does.
+  scanning_ = true;
+  dns_wait_until_ = std::chrono::steady_clock::now() + server_.options.scan_timeout;
+  PollDns(++scan_);
+}
+
+// A shared_future has no completion callback, and DnsSource (nearmiss/dns.h)
+// is shared with the engine's shells; polling a few futures every few
+// milliseconds, only while a message to a look-alike waits, costs less than
+// a thread per wait and never blocks the loop.
+void Connection::PollDns(uint64_t wait) {
+  constexpr auto kDnsPoll = std::chrono::milliseconds(5);
+  if (closed_ || !scanning_ || wait != scan_) return;
+  std::erase_if(dns_wait_, [](const std::shared_future<DnsFacts>& f) {
+    return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  });
+  if (!dns_wait_.empty() && std::chrono::steady_clock::now() < dns_wait_until_) {
+    scan_timer_.expires_after(kDnsPoll);
+    scan_timer_.async_wait([self = shared_from_this(), wait](asio::error_code ec) {
+      if (!ec) self->PollDns(wait);
+    });
+    return;
+  }
+  dns_wait_.clear();
+  scanning_ = false;
+  StartScan();
+  // Finished inline: go on with packets the MTA sent meanwhile.
+  if (!scanning_) Process();
 }
 
 void Connection::StartScan() {

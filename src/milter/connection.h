@@ -14,7 +14,9 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <future>
 #include <string>
+#include <vector>
 
 #include "milter/byte_budget.h"
 #include "milter/codec.h"
@@ -58,6 +60,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
  private:
   void Read();
   void Process();
+  // At end of message: waits for the DNS lookups of look-alike recipients
+  // (Session::PendingDnsLookups) on scan_timer_, polling every kDnsPoll, so
+  // the I/O thread never blocks; then StartScan. Bounded by the lookups'
+  // own deadline and, should a DnsSource break that promise, by
+  // scan_timeout: the facts then stay unknown (fail closed).
+  void AwaitDnsThenScan();
+  void PollDns(uint64_t wait);
   void StartScan();
   void FinishScan(uint64_t scan, EomOutcome outcome);
   void TimeoutScan(uint64_t scan);
@@ -84,6 +93,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   asio::steady_timer scan_timer_;
   asio::steady_timer progress_timer_;
   std::chrono::steady_clock::time_point idle_deadline_;
+  std::vector<std::shared_future<DnsFacts>> dns_wait_;  // AwaitDnsThenScan
+  std::chrono::steady_clock::time_point dns_wait_until_;
   std::string outbox_;   // waiting to be written
   std::string writing_;  // being written
   std::chrono::steady_clock::time_point last_read_;

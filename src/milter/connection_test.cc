@@ -1,18 +1,16 @@
 // The server's fail-closed paths that live in the connection, not the
 // session: a scan past its time limit and a full scan queue. The daemon runs
 // on a unix socket; the test speaks the protocol to it like an MTA.
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <cstring>
 #include <thread>
 
 #include "milter/codec.h"
 #include "milter/server.h"
+#include "milter/test_daemon.h"
 
 namespace nearmiss::milter {
 namespace {
@@ -58,26 +56,9 @@ class SlowChecker final : public Checker {
 class ConnectionTest : public ::testing::Test {
  protected:
   void Start(ServerOptions options, std::chrono::milliseconds scan_time) {
-    path_ = ::testing::TempDir() + "/nearmiss_connection_test." + std::to_string(::getpid());
-    Result<ListenAddress> listen = ParseListenAddress("unix:" + path_);
-    ASSERT_TRUE(listen.ok());
-    options.listen = {*listen};
     auto checker = std::make_shared<SlowChecker>(scan_time);
-    server_ = Server::Create(options, [checker] { return checker; }, LogSink());
-    ASSERT_TRUE(server_->Bind().ok());
-    thread_ = std::thread([this] { server_->Run(); });
-    fd_ = ::socket(AF_UNIX, SOCK_STREAM, 0);
-    sockaddr_un addr{};
-    addr.sun_family = AF_UNIX;
-    std::strncpy(addr.sun_path, path_.c_str(), sizeof addr.sun_path - 1);
-    ASSERT_EQ(::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-    timeval tv{10, 0};  // a reply that never comes fails the test, not hangs it
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  }
-  void TearDown() override {
-    if (fd_ >= 0) ::close(fd_);
-    if (server_) server_->Stop();
-    if (thread_.joinable()) thread_.join();
+    daemon_.Start(options, [checker] { return checker; }, "connection_test");
+    fd_ = daemon_.fd();
   }
 
   // Sends one message that is not quick to scan (multipart) and returns the
@@ -113,9 +94,7 @@ class ConnectionTest : public ::testing::Test {
     }
   }
 
-  std::string path_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
+  TestDaemon daemon_;
   int fd_ = -1;
 };
 

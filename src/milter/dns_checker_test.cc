@@ -39,8 +39,9 @@ TEST(DnsCheckerTest, RcptNeverWaitsAndFailsClosedUntilTheAnswerIsKnown) {
   ASSERT_TRUE(p.ok()) << p.status().message();
   auto engine = Engine::Compile(*p);
   ASSERT_TRUE(engine.ok());
-  ScriptedDns dns;
-  auto checker = MakeEngineChecker(*engine, nullptr, &dns);
+  auto scripted = std::make_shared<ScriptedDns>();
+  ScriptedDns& dns = *scripted;
+  auto checker = MakeEngineChecker(*engine, nullptr, scripted);
 
   // Not answered yet: returns at once, no facts, the strict rule.
   RecipientCheck first = checker->CheckRecipient("bob@army.ml");

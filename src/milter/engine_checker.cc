@@ -14,18 +14,32 @@ namespace {
 class EngineChecker final : public Checker {
  public:
   EngineChecker(std::shared_ptr<const Engine> engine,
-                const AcknowledgementSource* acknowledgements, DnsSource* dns)
-      : engine_(std::move(engine)), acknowledgements_(acknowledgements), dns_(dns) {}
+                const AcknowledgementSource* acknowledgements, std::shared_ptr<DnsSource> dns)
+      : engine_(std::move(engine)), acknowledgements_(acknowledgements), dns_(std::move(dns)) {}
 
   // RCPT runs on the server's one I/O thread, which must never wait on the
   // network: a look-alike's lookup is started here and its facts used only
   // when already known (the cache). Until then the domain counts as able to
-  // receive mail (fail closed); the end of message takes this same check
-  // (Envelope's `check`).
+  // receive mail (fail closed). The connection waits for the answer before
+  // the end of message (PendingDnsFacts, on an asio timer), which then
+  // takes the facts into this same check (AddReadyDnsFacts).
   RecipientCheck CheckRecipient(std::string_view input) const override {
     RecipientCheck c = engine_->CheckRecipient(input);
     if (dns_ != nullptr) dns::AddReadyDnsFacts(*dns_, &c);
     return c;
+  }
+
+  std::optional<std::shared_future<DnsFacts>> PendingDnsFacts(
+      const RecipientCheck& check) const override {
+    if (dns_ == nullptr || check.dns.has_value() || check.verdict != Verdict::kLookalike ||
+        check.domain.empty()) {
+      return std::nullopt;
+    }
+    return dns_->Lookup(check.domain);
+  }
+
+  bool AddReadyDnsFacts(RecipientCheck* check) const override {
+    return dns_ != nullptr && !check->dns.has_value() && dns::AddReadyDnsFacts(*dns_, check);
   }
 
   RecipientDecision DecideRecipient(std::string_view sender,
@@ -63,16 +77,16 @@ class EngineChecker final : public Checker {
  private:
   std::shared_ptr<const Engine> engine_;
   const AcknowledgementSource* acknowledgements_;
-  DnsSource* dns_;  // null: DNS signals off
+  std::shared_ptr<DnsSource> dns_;  // null: DNS signals off
 };
 
 }  // namespace
 
 std::shared_ptr<const Checker> MakeEngineChecker(
     std::shared_ptr<const Engine> engine, const AcknowledgementSource* acknowledgements,
-    DnsSource* dns) {
+    std::shared_ptr<DnsSource> dns) {
   if (!engine) return nullptr;
-  return std::make_shared<EngineChecker>(std::move(engine), acknowledgements, dns);
+  return std::make_shared<EngineChecker>(std::move(engine), acknowledgements, std::move(dns));
 }
 
 }  // namespace nearmiss::milter

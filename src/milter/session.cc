@@ -282,7 +282,24 @@ void Session::RecipientFailed(TxRecipient r, std::string why, std::string* out) 
   tx_->recipients.push_back(std::move(r));
 }
 
+std::vector<std::shared_future<DnsFacts>> Session::PendingDnsLookups() const {
+  std::vector<std::shared_future<DnsFacts>> out;
+  if (!tx_ || !tx_->checker) return out;
+  for (const TxRecipient& r : tx_->recipients) {
+    if (r.refused) continue;
+    if (auto f = tx_->checker->PendingDnsFacts(r.check)) out.push_back(std::move(*f));
+  }
+  return out;
+}
+
 std::function<EomOutcome()> Session::TakeEndOfMessage() {
+  // Facts answered since RCPT join the check the end of message decides on
+  // (a lookup still unanswered leaves them unknown: can receive, fail closed).
+  if (tx_->checker) {
+    for (TxRecipient& r : tx_->recipients) {
+      if (!r.refused) tx_->checker->AddReadyDnsFacts(&r.check);
+    }
+  }
   auto tx = std::make_shared<const Transaction>(std::move(*tx_));
   tx_.reset();
   pending_ = tx;

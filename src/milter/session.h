@@ -82,6 +82,13 @@ class Session {
   // or a command out of place ends the session (kClose) with `error()` set.
   Step Handle(const Packet& packet, std::string* out);
 
+  // After kEndOfMessage: the DNS lookups of look-alike recipients whose
+  // facts are not in yet (Checker::PendingDnsFacts), started or joined now;
+  // empty when there is nothing to wait for. The caller waits for them
+  // without blocking (each is ready by its deadline) before
+  // TakeEndOfMessage, which takes in the facts that are ready then.
+  std::vector<std::shared_future<DnsFacts>> PendingDnsLookups() const;
+
   // After kEndOfMessage: whether the message is small and text only, so
   // cheap enough to finish on the I/O thread.
   bool end_of_message_is_quick() const;

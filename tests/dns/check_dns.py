@@ -5,7 +5,6 @@ loopback port (tests/dns/zone.conf) and a UDP socket that never answers.
 Every server given to nearmiss is asserted to be loopback: no test queries
 public DNS. Usage: check_dns.py NEARMISS
 """
-import ipaddress
 import json
 import os
 import socket
@@ -13,6 +12,9 @@ import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dnsmasq import loopback, start as start_dnsmasq  # noqa: E402
 
 BIN = sys.argv[1]
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -23,19 +25,6 @@ def check(name, ok, detail=""):
     global failed
     print(("ok   " if ok else "FAIL ") + name + ("" if ok else ": " + detail))
     failed |= not ok
-
-
-def free_udp_port():
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def loopback(server):
-    host = server.rsplit(":", 1)[0].strip("[]")
-    return ipaddress.ip_address(host).is_loopback
 
 
 def run_check(args, addresses, timeout=20):
@@ -58,15 +47,8 @@ with open(policy, "w") as f:
     f.write('[domains]\nprotected = ["example.test"]\n')
 os.environ["NEARMISS_STATE_DIR"] = os.path.join(work, "state")
 
-port = free_udp_port()
-cmd = ["/usr/sbin/dnsmasq", "--keep-in-foreground", "--conf-file=" + os.path.join(HERE, "zone.conf"),
-       "--port=%d" % port, "--listen-address=127.0.0.1", "--bind-interfaces", "--pid-file=",
-       "--log-facility=-"]
-if os.geteuid() == 0:
-    cmd.append("--user=root")  # else dnsmasq switches to "nobody"
-dnsmasq = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+dnsmasq, server = start_dnsmasq()
 try:
-    server = "127.0.0.1:%d" % port
     # Ready when it answers.
     for _ in range(50):
         p, rows, _ = run_check(["--policy", policy, "--dns-server", server], ["a@exampel.test"])

@@ -1,0 +1,145 @@
+// Candidates from the name of a domain: a trusted domain with an ending
+// appended, a dot dropped or made a hyphen, a host label used as a domain,
+// and typos and look-alike letters in the name (the deletion index).
+#include <algorithm>
+#include <vector>
+
+#include "address/public_suffix.h"
+#include "address/root_zone.h"
+#include "lookalike/detector.h"
+#include "lookalike/domain_labels.h"
+#include "lookalike/edit.h"
+#include "lookalike/slip_score.h"
+#include "lookalike/deletions.h"
+#include "lookalike/visual_key.h"
+
+namespace nearmiss::lookalike {
+
+void DetectorImpl::AppendCandidates(const Query& q, Best& best) const {
+  if (q.name.find('.') == std::string_view::npos) return;
+  auto id = set_.TrustedBy(q.name);
+  if (!id) return;
+  const Entry& e = set_[*id];
+  Offer({*id, ReasonCode::kSuffixAppend, "has ." + q.domain->suffix + " added at the end",
+         TargetUnder(e, q.name),
+         std::string(q.name), 0.85},
+        best);
+}
+
+void DetectorImpl::JoinedCandidates(const Query& q, Best& best) const {
+  const Domain& d = *q.domain;
+  auto try_string = [&](std::string_view typed, std::string_view prefix, std::string_view extra_tld) {
+    joined_.Find(HashKey(typed), [&](uint32_t id) {
+      const Entry& e = set_[id];
+      int join = DotJoin(typed, e.domain);
+      if (join == 0) return;
+      size_t at = 0;
+      while (at < typed.size() && typed[at] == e.domain[at]) ++at;
+      std::string left(e.domain.substr(0, at));
+      std::string right(e.domain.substr(at + 1, e.domain.find('.', at + 1) - at - 1));
+      std::string detail = join == 1 ? "is missing the dot between '" + std::string(LastLabel(left)) +
+                                           "' and '" + right + "'"
+                                     : "has a hyphen where the dot between '" +
+                                           std::string(LastLabel(left)) + "' and '" + right +
+                                           "' belongs";
+      if (!extra_tld.empty()) detail += " and ends in an extra ." + std::string(extra_tld);
+      Offer({id, ReasonCode::kDotOmission, detail, e.domain, Join(prefix, e.domain),
+             extra_tld.empty() ? 0.85 : 0.75},
+            best);
+    });
+  };
+  try_string(d.ascii, "", "");
+  if (!d.registrable.empty() && d.registrable != d.ascii) try_string(d.registrable, q.prefix, "");
+  try_string(q.name, "", d.suffix);
+}
+
+void DetectorImpl::HostLabelCandidates(const Query& q, Best& best) const {
+  host_.Find(HashKey(q.reg_label), [&](uint32_t id) {
+    const Entry& e = set_[id];
+    std::string_view first = e.name().substr(0, e.name().find('.'));
+    if (first != q.reg_label) return;
+    Offer({id, ReasonCode::kDotOmission,
+           "uses '" + std::string(first) + "', a host of " + e.domain +
+               ", as if it were a domain of its own",
+           e.domain, Join(q.prefix, e.domain), 0.75},
+          best);
+  });
+}
+
+void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
+                                     std::string_view prefix, Best& best) const {
+  if (look.empty() || look.size() >= 256) return;
+  std::string qkey = VisualKey(look);
+  const std::string& dsuf = q.domain->suffix;
+  const size_t l2 = options_.distance2_min_length;
+  // A query two letters shorter than a long name may still be two edits away.
+  auto depth = [&](size_t len) { return len + 2 >= l2 ? 2 : 1; };
+  const uint64_t suffix_hash = HashKey(dsuf);
+  std::vector<uint64_t> keys;
+  auto add = [&](uint64_t key) { keys.push_back(key); };
+  ForEachDeletionKey(qkey, depth(qkey.size()), suffix_hash, add);
+  // The spelling's keys, letter-folded as the index holds them
+  // (detector_build.cc): the same as qkey unless a folded pair is in it.
+  std::string folded = FoldLetters(look);
+  if (qkey != folded) ForEachDeletionKey(folded, depth(folded.size()), suffix_hash, add);
+  std::vector<uint32_t> ids;
+  typo_.FindMany(keys.data(), keys.size(), [&](uint32_t id) { ids.push_back(id); });
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (uint32_t id : ids) {
+    const Entry& e = set_[id];
+    if (e.suffix() != dsuf) continue;
+    std::string tlook = EntryLookName(e);
+    std::string tkey = VisualKey(tlook);
+    int key_limit = DeletionDepth(tkey.size()), look_limit = DeletionDepth(tlook.size());
+    int kd = BoundedDamerau(qkey, tkey, key_limit);
+    int ld = BoundedDamerau(look, tlook, look_limit);
+    if (kd > key_limit && ld > look_limit) continue;
+    std::string_view traw = e.name();
+    Edit edit = DescribeEdit(look, tlook);
+    // Same name, plain ASCII: a subdomain of a provider, not a look-alike.
+    if (edit.kind == EditKind::kNone && !q.idn) continue;
+    const bool declared = Declared(e.source);
+    Candidate c{id, std::nullopt, "", e.domain, Join(prefix, e.domain), 0};
+    if (edit.kind == EditKind::kNone) {
+      c.code = ReasonCode::kHomoglyph;
+      c.detail = "uses look-alike characters";
+      c.score = 0.95;
+    } else if (kd == 0 && edit.kind != EditKind::kOther && !StrongGlyphs(look, tlook)) {
+      // One letter for a weaker look-alike (b/d, c/e): as sure as the same
+      // slip typed; "bell" for "dell" says no more than "tell" does.
+      c.code = ReasonCode::kHomoglyph;
+      c.detail = "has a look-alike letter ('" + std::string(look) + "' for '" +
+                 std::string(tlook) + "')";
+      c.score = TypoScore(tlook.size(), edit, declared);
+    } else if (kd == 0) {
+      c.code = ReasonCode::kHomoglyph;
+      c.detail = "is spelled with look-alike letters ('" + std::string(look) + "' for '" +
+                 std::string(traw) + "')";
+      c.score = q.idn ? 0.95 : 0.9;
+    } else if (edit.kind != EditKind::kOther) {
+      c.code = CodeFor(edit.kind);
+      c.detail = edit.detail;
+      c.score = TypoScore(tlook.size(), edit, declared, DoubledLetterDropped(look, tlook));
+    } else if (kd == 1) {
+      c.code = ReasonCode::kHomoglyph;
+      c.detail = "mixes look-alike letters with a typo ('" + std::string(look) + "' for '" +
+                 std::string(traw) + "')";
+      // In a short name a look-alike plus a slip reaches too many real
+      // neighbours ("rr" is two edits of "me") unless the name is declared.
+      c.score = tkey.size() >= 5 ? 0.7 : declared ? 0.55 : 0.45;
+    } else {
+      c.code = ReasonCode::kLabelTypo;
+      c.detail = "differs in two places ('" + std::string(look) + "' for '" + std::string(traw) + "')";
+      c.score = 0.6;
+    }
+    if (q.idn && c.code != ReasonCode::kHomoglyph) c.detail += ", and uses non-Latin look-alike letters";
+    Offer(std::move(c), best);
+  }
+}
+
+void DetectorImpl::TypoCandidates(const Query& q, Best& best) const {
+  TypoCandidatesFor(q, q.look_name, "", best);
+  if (q.look_reg_label != q.look_name) TypoCandidatesFor(q, q.look_reg_label, q.prefix, best);
+}
+}  // namespace nearmiss::lookalike

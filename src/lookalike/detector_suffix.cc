@@ -1,0 +1,178 @@
+// Candidates from the ending of a domain: the trusted name under another
+// suffix, a slip inside a multi-label suffix, a namespace's ending, and a
+// provider's name under a ccTLD it does not own.
+#include <algorithm>
+
+#include "address/public_suffix.h"
+#include "address/root_zone.h"
+#include "lookalike/detector.h"
+#include "lookalike/domain_labels.h"
+#include "lookalike/edit.h"
+#include "lookalike/slip_score.h"
+
+namespace nearmiss::lookalike {
+
+void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
+  std::string_view dsuf = q.domain->suffix;
+  auto try_name = [&](std::string_view name, std::string_view prefix) {
+    by_name_.Find(HashKey(name), [&](uint32_t id) {
+      const Entry& e = set_[id];
+      std::string_view tsuf = e.suffix();
+      if (e.name() != name || tsuf == dsuf) return;
+      Candidate c{id, std::nullopt, "", e.domain, Join(prefix, e.domain), 0};
+      int dist = BoundedDamerau(dsuf, tsuf, 1);
+      // The name under another suffix that really exists (yahoo.com.es,
+      // hotmail.kz, terra.com): for a public provider that is its regional
+      // sister or a local namesake, not a slip. The organisation's own and
+      // protected names have no such sisters, so there it stays suspect.
+      // libpsl 0.21 also calls some endings under no TLD at all listed
+      // (com.m, hotmail.m): a TLD the root zone lacks has no sisters.
+      const bool sister = address::IsListedSuffix(dsuf) && address::HasDelegatedTld(dsuf);
+      const double sister_score = Declared(e.source) ? 0.6 : 0.45;
+      if (const SuffixConfusion* conf = Confusion(dsuf, tsuf)) {
+        c.code = dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap;
+        c.detail = SuffixDetail(dsuf, tsuf) + "; " + conf->note;
+        c.score = 0.95;
+      } else if (dist == 1) {
+        c.code = ReasonCode::kSuffixEdit;
+        c.detail = SuffixDetail(dsuf, tsuf);
+        // Both real suffixes (example.de, example.dk): often a sister site.
+        // Except one letter off the ending nearly everyone types (outlook.cm):
+        // there the slip is likelier than a sister.
+        c.score = sister && !IsHabitualSuffix(tsuf) ? sister_score : 0.85;
+      } else if (tsuf.ends_with(Join(".", dsuf))) {
+        c.code = ReasonCode::kSuffixDrop;
+        c.detail = "the ." + std::string(tsuf.substr(0, tsuf.size() - dsuf.size() - 1)) +
+                   " of ." + std::string(tsuf) + " is missing";
+        c.score = sister && !Declared(e.source) ? sister_score : 0.8;
+      } else if (tsuf.starts_with(Join(dsuf, "."))) {
+        c.code = ReasonCode::kSuffixTruncate;
+        c.detail = "the ending ." + std::string(tsuf) + " is cut short to ." + std::string(dsuf);
+        c.score = sister && !Declared(e.source) ? sister_score : 0.85;
+      } else if (dsuf.starts_with(Join(tsuf, "."))) {
+        c.code = ReasonCode::kSuffixAppend;
+        c.detail = "has ." + std::string(dsuf.substr(tsuf.size() + 1)) + " added after ." +
+                   std::string(tsuf);
+        c.score = sister && !Declared(e.source) ? sister_score : 0.8;
+      } else {
+        return;
+      }
+      Offer(std::move(c), best);
+    });
+  };
+  try_name(q.name, "");
+  if (q.reg_label != q.name) try_name(q.reg_label, q.prefix);
+}
+
+void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
+  std::string_view ascii = q.domain->ascii;
+  for (uint32_t id : set_.namespaces()) {
+    std::string_view ns = set_[id].domain;
+    size_t k = std::count(ns.begin(), ns.end(), '.') + 1;
+    std::string_view head, tail;
+    if (SplitTail(ascii, k, head, tail) && tail != ns) {
+      const SuffixConfusion* conf = Confusion(tail, ns);
+      int dist = BoundedDamerau(tail, ns, 1);
+      // A one-letter change into another real namespace (qc.ca for gc.ca)
+      // is a different government, not a slip, unless people are known to
+      // confuse the two (ml for mil).
+      // A TLD outside the root zone is a suffix only by libpsl's "*" rule:
+      // nothing is registered under it (army.mik).
+      const bool delegated = address::HasDelegatedTld(tail);
+      // "mail.mil.ml" is not "mail.mil.mil": a name that repeats the
+      // namespace's first label is no domain anyone has (see AppendCandidates).
+      std::string_view name_label = LastLabel(head);
+      const bool repeats = name_label == ns.substr(0, ns.find('.'));
+      if (!repeats && (conf != nullptr || (dist == 1 && (!IsPublicSuffix(tail) || !delegated)))) {
+        std::string target = Join(name_label, ".");
+        target += ns;
+        Candidate c{id, dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap, SuffixDetail(tail, ns),
+                    target, Join(head, ".") + std::string(ns), conf ? 0.95 : 0.9};
+        if (conf) c.detail += "; " + conf->note;
+        Offer(std::move(c), best);
+      }
+    }
+    // "dodmil.com", "army-mil.com": the namespace run into the name.
+    std::string flat(ns);
+    flat.erase(std::remove(flat.begin(), flat.end(), '.'), flat.end());
+    std::string_view reg = q.reg_label;
+    if (reg.size() <= flat.size() || !reg.ends_with(flat)) continue;
+    std::string_view stem = reg.substr(0, reg.size() - flat.size());
+    bool hyphen = stem.ends_with('-');
+    if (hyphen) stem.remove_suffix(1);
+    if (stem.size() < (hyphen ? 2u : 3u) || stem.ends_with('-')) continue;
+    // Only the habitual generic endings, and a stem of plain letters: the
+    // slip is "dodmil.com"; "goldtamil.info" and "99gamil.com" are words.
+    if (!IsHabitualSuffix(q.domain->suffix) || !AllLetters(stem)) continue;
+    std::string target = Join(stem, ".") + std::string(ns);
+    std::string detail = hyphen ? "has a hyphen where the dot before '" + flat + "' belongs"
+                                : "is missing the dot before '" + flat + "'";
+    detail += " and ends in ." + q.domain->suffix;
+    Offer({id, ReasonCode::kDotOmission, detail, target, Join(q.prefix, target), 0.7}, best);
+  }
+}
+
+void DetectorImpl::MultiLabelSuffixCandidates(const Query& q, Best& best) const {
+  std::string_view ascii = q.domain->ascii;
+  for (size_t k = 2; k <= 3; ++k) {
+    std::string_view head, tail;
+    if (!SplitTail(ascii, k, head, tail) || tail == q.domain->suffix) continue;
+    // A real suffix of its own (co.ua for co.uk) is a sister, which
+    // SuffixCandidates judges on the query's own split. Asked only once a
+    // name matches: most queries never get that far.
+    int real_tail = -1;
+    auto try_name = [&](std::string_view name, std::string_view prefix) {
+      by_name_.Find(HashKey(name), [&](uint32_t id) {
+        const Entry& e = set_[id];
+        std::string_view tsuf = e.suffix();
+        if (e.name() != name || LabelCount(tsuf) != k || tsuf == tail) return;
+        if (BoundedDamerau(tail, tsuf, 1) != 1) return;
+        if (real_tail < 0) {
+          real_tail = address::IsListedSuffix(tail) && address::HasDelegatedTld(tail) ? 1 : 0;
+        }
+        if (real_tail == 1) return;
+        Offer({id, ReasonCode::kSuffixEdit, SuffixDetail(tail, tsuf), e.domain,
+               Join(prefix, e.domain), 0.9},
+              best);
+      });
+    };
+    try_name(head, "");
+    std::string_view reg = LastLabel(head);
+    if (reg != head) try_name(reg, head.substr(0, head.size() - reg.size()));
+  }
+}
+
+void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
+  if (families_.empty()) return;
+  auto it = families_.find(std::string(q.reg_label));
+  if (it == families_.end()) return;
+  const ProviderFamily& f = it->second;
+  std::string_view dsuf = q.domain->suffix;
+  std::string_view tld = LastLabel(dsuf);
+  // Only a real country-code suffix: gmail.ru, seznam.cy, yahoo.com.cy. A
+  // name under a generic TLD is left to the other classes.
+  if (tld.size() != 2 || !address::HasDelegatedTld(tld) || !address::IsListedSuffix(dsuf)) {
+    return;
+  }
+  if (family_domains_.contains(std::string(q.domain->registrable))) return;
+  // A known confusion of one of its own suffixes (gmx.co: .co for .com) is
+  // that domain's slip, which SuffixCandidates names better.
+  for (const std::string& own : f.domains) {
+    if (own.size() > f.name.size() + 1 && own.starts_with(f.name) && own[f.name.size()] == '.' &&
+        Confusion(dsuf, std::string_view(own).substr(f.name.size() + 1)) != nullptr) {
+      return;
+    }
+  }
+  if (f.home.size() > f.name.size() + 1 &&
+      Confusion(dsuf, std::string_view(f.home).substr(f.name.size() + 1)) != nullptr) {
+    return;
+  }
+  auto home = set_.Exact(f.home);
+  if (!home) return;  // the provider list is off: nothing to protect
+  Offer({*home, ReasonCode::kTldSwap,
+         "the provider " + f.name + " has no domain under ." + std::string(dsuf), f.home,
+         Join(q.prefix, f.home), 0.96},
+        best);
+}
+
+}  // namespace nearmiss::lookalike

@@ -1,0 +1,49 @@
+#include "lookalike/domain_labels.h"
+
+#include <algorithm>
+
+namespace nearmiss::lookalike {
+
+bool SplitTail(std::string_view d, size_t k, std::string_view& head, std::string_view& tail) {
+  size_t cut = d.size();
+  for (size_t i = 0; i < k; ++i) {
+    if (cut == 0) return false;
+    cut = d.rfind('.', cut - 1);
+    if (cut == std::string_view::npos) return false;
+  }
+  head = d.substr(0, cut);
+  tail = d.substr(cut + 1);
+  return !head.empty();
+}
+
+std::string_view LastLabels(std::string_view s, size_t n) {
+  size_t cut = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (cut == 0) return s;
+    cut = s.rfind('.', cut - 1);
+    if (cut == std::string_view::npos) return s;
+  }
+  return s.substr(cut + 1);
+}
+
+bool IsHabitualSuffix(std::string_view s) { return s == "com" || s == "net" || s == "org"; }
+
+bool AllLetters(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+int DotJoin(std::string_view typed, std::string_view intended) {
+  if (typed.size() == intended.size()) {
+    size_t diff = 0, at = 0;
+    for (size_t i = 0; i < typed.size(); ++i) {
+      if (typed[i] != intended[i]) ++diff, at = i;
+    }
+    return diff == 1 && typed[at] == '-' && intended[at] == '.' ? 2 : 0;
+  }
+  if (typed.size() + 1 != intended.size()) return 0;
+  size_t p = 0;
+  while (p < typed.size() && typed[p] == intended[p]) ++p;
+  return intended[p] == '.' && typed.substr(p) == intended.substr(p + 1) ? 1 : 0;
+}
+
+}  // namespace nearmiss::lookalike

@@ -1,0 +1,50 @@
+// Label arithmetic on lower-case ASCII domain names ("mail.gmial.com"), for
+// the candidate finders of detector_*.cc. Views point into the argument;
+// no function allocates except Join. Pure functions: thread-safe.
+#ifndef NEARMISS_LOOKALIKE_DOMAIN_LABELS_H_
+#define NEARMISS_LOOKALIKE_DOMAIN_LABELS_H_
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace nearmiss::lookalike {
+
+// The last label: "com" of "gmial.com"; all of `s` when it has no dot.
+// Inline, as the next two: every Classify calls them, and they were
+// file-local to it before the candidate finders were split out.
+inline std::string_view LastLabel(std::string_view s) {
+  size_t dot = s.rfind('.');
+  return dot == std::string_view::npos ? s : s.substr(dot + 1);
+}
+
+// Splits `d` into head and its last `k` labels; false if there is no head.
+bool SplitTail(std::string_view d, size_t k, std::string_view& head, std::string_view& tail);
+
+// The last `n` labels of `s` (all of it when it has fewer).
+std::string_view LastLabels(std::string_view s, size_t n);
+
+inline size_t LabelCount(std::string_view s) {
+  return static_cast<size_t>(std::count(s.begin(), s.end(), '.')) + 1;
+}
+
+inline std::string Join(std::string_view a, std::string_view b) {
+  std::string s(a);
+  s += b;
+  return s;
+}
+
+// The endings people add out of habit to a name they typed without its own.
+bool IsHabitualSuffix(std::string_view s);
+
+// True when `s` is only the letters a-z.
+bool AllLetters(std::string_view s);
+
+// 1 when `typed` is `intended` with one dot removed, 2 when with one dot
+// made a hyphen, 0 otherwise.
+int DotJoin(std::string_view typed, std::string_view intended);
+
+}  // namespace nearmiss::lookalike
+
+#endif  // NEARMISS_LOOKALIKE_DOMAIN_LABELS_H_

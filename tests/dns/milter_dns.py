@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""`nearmiss milter` with DNS signals, end to end: the end of message waits
+for a look-alike's answer (dnsmasq on loopback, tests/dns/zone.conf), a
+server that never answers is decided at the deadline as unknown (fail
+closed), and a SIGHUP that changes [dns] servers moves the milter to them.
+
+The messages take the sendmail(1) path (no {rcpt_mailer}), where every
+decision is made at end of message. The policy warns on a look-alike that
+cannot receive mail and rejects every other one, so the reply says which
+fact the milter had. Every server given to nearmiss is loopback.
+Usage: milter_dns.py NEARMISS
+"""
+import os
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "milter"))
+from dnsmasq import loopback, start as start_dnsmasq  # noqa: E402
+from milter_wire import pkt, read_packet  # noqa: E402
+
+BIN = sys.argv[1]
+FREE_PORT = os.path.join(HERE, "..", "free-port")
+failed = False
+
+
+def check(name, ok, detail=""):
+    global failed
+    print(("ok   " if ok else "FAIL ") + name + ("" if ok else ": " + detail))
+    failed |= not ok
+
+
+def write_policy(path, server):
+    assert loopback(server), server + " is not loopback"
+    with open(path, "w") as f:
+        f.write('[domains]\nprotected = ["example.test"]\n'
+                '[dns]\nenabled = true\nservers = ["%s"]\ntimeout_ms = 400\n'
+                '[[rule]]\nname = "lookalike-cannot-receive"\nrecipient = ["lookalike"]\n'
+                'can_receive = false\naction = "warn"\n'
+                '[[rule]]\nname = "lookalike"\nrecipient = ["lookalike"]\naction = "reject"\n'
+                % server)
+
+
+def send(port, rcpt):
+    """One message on the sendmail(1) path; (reply packets after EOM, seconds)."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    try:
+        w = pkt(b"O", struct.pack(">III", 6, 0x1FF, 0x1FFFFF))
+        w += pkt(b"M", b"alice@example.test\0")
+        w += pkt(b"R", rcpt.encode() + b"\0")
+        w += pkt(b"L", b"Subject\0hello\0")
+        w += pkt(b"N")
+        w += pkt(b"B", b"hello\r\n")
+        start = time.monotonic()
+        s.sendall(w + pkt(b"E"))
+        finals, eom = 0, []
+        while True:
+            code, data = read_packet(s)
+            if code in (b"O", b"p"):
+                continue
+            if finals >= 2:
+                eom.append((code, data))
+            # MAIL and RCPT are answered with continue; the third final
+            # reply answers the end of message.
+            if code in (b"a", b"c", b"r", b"t", b"y", b"d"):
+                finals += 1
+                if finals == 3:
+                    return eom, time.monotonic() - start
+    finally:
+        s.close()
+
+
+def refused(eom):
+    return any(code in (b"r", b"y") and b"550" in data or code == b"r" for code, data in eom)
+
+
+work = tempfile.mkdtemp(prefix="nearmiss-milter-dns.")
+policy = os.path.join(work, "policy.toml")
+silent = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+silent.bind(("127.0.0.1", 0))
+quiet = "127.0.0.1:%d" % silent.getsockname()[1]
+write_policy(policy, quiet)
+os.environ["NEARMISS_STATE_DIR"] = os.path.join(work, "state")
+
+dnsmasq, server = start_dnsmasq()
+for _ in range(50):  # ready when it answers
+    out = subprocess.run([BIN, "check", "--json", "--dns-server", server, "--dns-timeout-ms", "300",
+                          "--policy", policy, "a@exampel.test"], capture_output=True, text=True)
+    if '"exists":true' in out.stdout.replace(" ", ""):
+        break
+    time.sleep(0.1)
+port = int(subprocess.check_output([FREE_PORT]).decode())
+err_path = os.path.join(work, "err")
+milter = subprocess.Popen([BIN, "milter", "--no-postconf", "--listen", "inet:127.0.0.1:%d" % port,
+                           "--policy", policy], stdout=subprocess.DEVNULL,
+                          stderr=open(err_path, "wb"))
+
+
+def err():
+    with open(err_path, errors="replace") as f:
+        return f.read()
+
+
+try:
+    for _ in range(300):
+        if "listening on" in err() or milter.poll() is not None:
+            break
+        time.sleep(0.1)
+    check("milter started", "listening on" in err(), err())
+
+    # The server never answers: decided at the 400 ms deadline, unknown
+    # counts as "can receive": the reject rule.
+    eom, took = send(port, "bob@exampl.test")
+    check("silent server: refused (unknown fails closed)", refused(eom), repr(eom))
+    check("silent server: waited for the lookup (%.2f s)" % took, took >= 0.35)
+    check("silent server: decided by the deadline (%.2f s)" % took, took < 3.0)
+
+    # SIGHUP with [dns] servers = dnsmasq: the next message's lookup goes
+    # there. exampl.test does not exist (zone.conf: local=/test/), so the
+    # first message to it is decided on that: warn, not refused.
+    write_policy(policy, server)
+    before = err().count("policy reloaded")
+    milter.send_signal(signal.SIGHUP)
+    for _ in range(100):
+        if err().count("policy reloaded") > before:
+            break
+        time.sleep(0.05)
+    check("SIGHUP reloaded the policy", err().count("policy reloaded") > before, err())
+    check("the reload started a resolver for the new [dns]",
+          err().count("dns: look-alikes' domains are looked up") == 2, err())
+    eom, took = send(port, "carol@exampl.test")
+    check("after SIGHUP: the answer (does not exist) decides the first message",
+          not refused(eom), repr(eom))
+    check("after SIGHUP: decided within the deadline (%.2f s)" % took, took < 3.0)
+
+    # An unchanged [dns] keeps the resolver (and its cache).
+    milter.send_signal(signal.SIGHUP)
+    time.sleep(0.5)
+    check("an unchanged [dns] keeps the resolver",
+          err().count("dns: look-alikes' domains are looked up") == 2, err())
+finally:
+    milter.send_signal(signal.SIGTERM)
+    try:
+        milter.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        milter.kill()
+    dnsmasq.terminate()
+    dnsmasq.wait()
+    silent.close()
+
+sys.exit(1 if failed else 0)
