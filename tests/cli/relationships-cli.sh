@@ -117,7 +117,7 @@ check "JSON: the action" confirm "$(json 'c["action"]' jon.smith@partner.example
 check "JSON: the rule" address-typo "$(json 'c["rule"]["name"]' jon.smith@partner.example)"
 "$bin" check john.smith@partner.example > "$tmp/known.txt"
 check "the frequent address itself exits 0" 0 $?
-contains "... accepted by the default action" "policy: accept (default action)" "$(cat "$tmp/known.txt")"
+contains "... accepted by the default action" "policy: accept (default action" "$(cat "$tmp/known.txt")"
 
 # Per-sender learning: the same slip is a typo for alice, who writes to
 # john.smith, and not for bob, who never has; without --from check says
