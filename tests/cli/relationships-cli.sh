@@ -143,6 +143,25 @@ check "... and in the JSON" True "$(sjson 'any(p.startswith("address-typo agains
 check "a --from that is no address exits 2" 2 $?
 contains "... naming it" "--from 'not an address': not an envelope sender address" "$(cat "$tmp/badfrom.err")"
 
+# Warn once: alice's "Send anyway" through the API (serve on the same
+# default store) settles the typo for her in check --from, not for bob.
+port=$("$root/tests/free-port")
+"$bin" serve --listen "127.0.0.1:$port" --postfix-bin /nonexistent > /dev/null 2> "$tmp/serve.err" &
+serve_pid=$!
+for _ in $(seq 100); do grep -q "listening on" "$tmp/serve.err" && break; sleep 0.05; done
+curl -sf -H 'Content-Type: application/json' \
+  -d '{"from": "alice@mod.example", "to": ["jon.smith@partner.example"], "acknowledge": {"justification": "Jon joined"}}' \
+  "http://127.0.0.1:$port/v1/check" > "$tmp/ack.json"
+kill "$serve_pid"; wait "$serve_pid" 2>/dev/null
+contains "the API acknowledges the typo" '"recipient":"jon.smith@partner.example"' "$(cat "$tmp/ack.json")"
+"$bin" check --from alice@mod.example jon.smith@partner.example > "$tmp/acked.txt"
+check "check --from alice: settled by her acknowledgement, exits 0" 0 $?
+contains "... and says which" "policy: accept (confirm by rule" "$(cat "$tmp/acked.txt")"
+"$bin" check --from bob@mod.example jon.smith@partner.example > /dev/null
+check "check --from bob: still to confirm, exits 1" 1 $?
+"$bin" check jon.smith@partner.example > "$tmp/noack.txt"
+contains "without --from: the acknowledgements not read, said" "without --from the sender's acknowledgements were not read" "$(cat "$tmp/noack.txt")"
+
 # A configured store that cannot be opened fails closed: exit 2, named.
 "$bin" check --store "$tmp/missing-dir/x.db" bob@partner.example > /dev/null 2> "$tmp/err.txt"
 check "an unreachable configured store exits 2" 2 $?
