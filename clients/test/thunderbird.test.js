@@ -155,5 +155,11 @@ test("an acknowledgement the server refuses or never answers: told, never thrown
   assert.match(badToken.error, /token/);
   const hung = await core.acknowledge(details, r, "", { ...settings, serverUrl: await hungServer(t), timeoutMs: 800 }, fetch);
   assert.match(hung.error, /no answer from .* within 0\.8 s/);
+  // The recipients were edited after the check: the acknowledgement names one
+  // no longer there, which serve refuses by name (422), storing nothing.
+  const edited = await core.acknowledge({ ...details, to: ["kim@army.mil"] }, r, "", settings, fetch);
+  assert.deepEqual(edited.failed, ["jon@gmial.com"]);
+  assert.match(edited.error, /'jon@gmial\.com' is not a recipient of this check/);
+  assert.match(core.acknowledgementNotice(edited), /could not record your confirmation for jon@gmial\.com/);
   assert.deepEqual(await acknowledgementsOf("frank@mod.gov.uk", "jon@gmial.com"), []);
 });

@@ -52,6 +52,18 @@ struct Delivery {
   std::string key;        // see above; "" none
 };
 
+// What RecordDeliveries made of one call's deliveries.
+struct RecordedDeliveries {
+  // counted[i]: deliveries[i] counted. False when its key was recorded
+  // before (earlier in the call or in any call before) or its recipient
+  // has no domain.
+  std::vector<bool> counted;
+  size_t counted_total = 0;  // how many are true in `counted`
+  // Sender -> recipient pairs the store held no row for before the call
+  // (new relationships).
+  size_t new_relationships = 0;
+};
+
 // Audit log search; every field left empty or zero matches anything.
 struct AuditQuery {
   int64_t since_ms = 0;  // time_ms >= since_ms
@@ -94,9 +106,9 @@ class Store {
 
   // Learning. Counts add up across calls; first/last seen widen. A
   // delivery whose key was recorded before counts nothing (Delivery::key);
-  // *counted, when not null, gets how many did count.
+  // *out, when not null, gets which did count and the new relationships.
   virtual Status RecordDeliveries(const std::vector<Delivery>& deliveries,
-                                  size_t* counted = nullptr) = 0;
+                                  RecordedDeliveries* out = nullptr) = 0;
   // Marks (or unmarks) a domain as a confirmed correspondent; creates its
   // row with no messages when it has none.
   virtual Status ConfirmDomain(std::string_view domain, bool confirmed) = 0;

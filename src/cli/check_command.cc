@@ -1,14 +1,26 @@
-// `nearmiss check [--policy FILE] [--protect-file FILE] [--json] [ADDRESS ...]`
+// `nearmiss check [--policy FILE] [--protect-file FILE] [--from ADDRESS] [--json] [ADDRESS ...]`
+//
+// Each address is judged as the recipient of a message from --from with no
+// content, through Engine::CheckMessage (the milter's, the API's and
+// scan's pipeline), so what check prints is what the policy would do: the
+// class and reasons, the action and its rule, the sender's
+// acknowledgements. Rules that need the content (markings, findings) see
+// none.
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <optional>
 
+#include "base/log.h"
+#include "cli/check_decision.h"
 #include "cli/commands.h"
 #include "cli/dns_flags.h"
 #include "dns/add_facts.h"
 #include "render/render.h"
 #include "nearmiss/address.h"
+#include "store/store_acknowledgements.h"
 
 namespace nearmiss::cli {
 
@@ -22,24 +34,69 @@ struct CheckFlags {
   PolicyFlags policy;
   DnsFlags dns;
   bool json = false;
+  // The envelope sender (RFC 5321 MAIL FROM) as given, when from_given.
+  std::string from;
+  bool from_given = false;
   std::vector<std::string> addresses;
 };
 
 class CheckRun {
  public:
-  CheckRun(const Engine& engine, DnsSource* dns, bool json)
-      : engine_(engine), dns_(dns), json_(json), term_(stdout) {}
+  // `sender`: the canonical envelope sender, null when not given.
+  // `acknowledgements`: the store's, null without a store or a sender.
+  // `not_evaluated`: what the missing sender left unjudged.
+  // `with_store`: acknowledgements exist to be read (with a sender).
+  CheckRun(const Engine& engine, DnsSource* dns, bool json, const std::string* sender,
+           const AcknowledgementSource* acknowledgements, std::vector<std::string> not_evaluated,
+           bool with_store)
+      : engine_(engine), dns_(dns), json_(json), term_(stdout), sender_(sender),
+        not_evaluated_(std::move(not_evaluated)), unread_acks_(with_store && sender == nullptr) {
+    envelope_.sender = sender != nullptr ? std::string_view(*sender) : std::string_view();
+    envelope_.path = MailPath::kOffline;
+    envelope_.acknowledgements = acknowledgements;
+    envelope_.now = std::chrono::duration_cast<std::chrono::seconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+  }
 
   void Check(std::string_view input) {
     RecipientCheck c = engine_.CheckRecipient(input);
+    // DNS facts first: a rule may ask for them (can_receive).
     if (dns_ != nullptr) dns::AddDnsFacts(*dns_, &c);
-    ++counts_[c.verdict];
-    if (c.verdict == Verdict::kLookalike || c.verdict == Verdict::kBlocked ||
-        c.verdict == Verdict::kInvalid) {
+    envelope_.recipients.clear();
+    envelope_.recipients.push_back({input, RecipientField::kEnvelope, false, &c});
+    engine_.CheckMessage(envelope_, MessageContent::Parts(no_content_), &message_);
+    // The sender scope's address-typo is added in CheckMessage: the
+    // message's copy of the check is the whole answer.
+    const RecipientCheck& judged = message_.facts.recipients.front().check;
+    const RecipientDecision& d = message_.decision.recipients.front();
+    ++counts_[judged.verdict];
+    ++actions_[d.action];
+    // Flagged: the policy would do more than accept, or the class is one
+    // no acknowledgement covers (a look-alike, blocked or invalid address).
+    if (d.action != Action::kAccept ||
+        ((judged.verdict == Verdict::kLookalike || judged.verdict == Verdict::kBlocked ||
+          judged.verdict == Verdict::kInvalid) &&
+         d.acknowledged_by == 0)) {
       flagged_ = true;
     }
-    out_ += json_ ? CheckToJson(c).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-                  : CheckToLine(c, term_);
+    // An acknowledgement by the sender might settle this one: said, as the
+    // sender is not known.
+    bool ack_unread = unread_acks_ && d.acknowledgeable && d.action != Action::kAccept;
+    if (json_) {
+      nlohmann::ordered_json j = CheckToJson(judged);
+      if (ack_unread) {
+        std::vector<std::string> parts = not_evaluated_;
+        parts.push_back(kAcknowledgementsPart);
+        AddDecisionJson(d, sender_, parts, &j);
+      } else {
+        AddDecisionJson(d, sender_, not_evaluated_, &j);
+      }
+      out_ += j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    } else {
+      out_ += CheckToLine(judged, term_) + DecisionClause(d, term_);
+      if (ack_unread) out_ += "; without --from the sender's acknowledgements were not read";
+    }
     out_ += '\n';
     // Batch writes; a TTY sees each line as it is decided.
     if (out_.size() > (1 << 16) || term_.tty()) Flush();
@@ -53,6 +110,12 @@ class CheckRun {
       const char* sep = " ";
       for (const auto& [verdict, n] : counts_) {
         summary += sep + std::to_string(n) + " " + std::string(VerdictName(verdict));
+        sep = ", ";
+      }
+      summary += "; policy:";
+      sep = " ";
+      for (const auto& [action, n] : actions_) {
+        summary += sep + std::to_string(n) + " " + std::string(ActionName(action));
         sep = ", ";
       }
       out_ += term_.Paint(Colour::kDim, summary) + "\n";
@@ -72,20 +135,59 @@ class CheckRun {
   DnsSource* dns_;  // null: DNS signals off
   bool json_;
   Terminal term_;
+  const std::string* sender_;
+  std::vector<std::string> not_evaluated_;
+  bool unread_acks_;
+  // Reused from address to address (CheckMessage keeps their capacity).
+  Envelope envelope_;
+  MessageParts no_content_;
+  MessageCheck message_;
   std::string out_;
   std::map<Verdict, size_t> counts_;
+  std::map<Action, size_t> actions_;
   bool flagged_ = false;
 };
 
 int RunCheck(const CheckFlags& flags) {
-  std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
+  // The sender as the milter would see it: "<>" is the null sender
+  // (RFC 5321 section 4.5.5, bounces), anything else must be an address.
+  std::optional<std::string> sender;
+  if (flags.from_given) {
+    if (flags.from == "<>") {
+      sender.emplace();
+    } else {
+      Result<Address> a = ParseAddress(flags.from);
+      if (!a.ok()) {
+        log::Error("--from '" + log::Untrusted(flags.from, 200) +
+                   "': not an envelope sender address: " + a.error().message());
+        return kExitError;
+      }
+      sender = a->ToString();
+    }
+  }
+  Result<std::shared_ptr<Store>> store = OpenStore(flags.policy);
+  if (!store.ok()) return kExitError;
+  std::shared_ptr<const Engine> engine = LoadEngine(flags.policy, store->get());
   if (!engine) return kExitError;
+  std::optional<store::StoreAcknowledgements> acks;
+  if (*store && sender && !sender->empty()) acks.emplace(store->get());
+  std::vector<std::string> not_evaluated;
+  if (!sender) {
+    not_evaluated = SenderDependentParts(engine->policy(), *store != nullptr);
+    if (!not_evaluated.empty()) {
+      std::string parts;
+      for (const std::string& p : not_evaluated) parts += (parts.empty() ? "" : "; ") + p;
+      log::Warn("no --from: the sender-specific part of the policy was not evaluated: " + parts +
+                ". Give --from ADDRESS (the envelope sender) to judge it");
+    }
+  }
   Result<std::unique_ptr<dns::Resolver>> resolver = OpenResolver(flags.dns, engine->policy().dns);
   if (!resolver.ok()) {
     std::fprintf(stderr, "nearmiss: error: %s\n", resolver.status().message().c_str());
     return kExitError;
   }
-  CheckRun run(*engine, resolver->get(), flags.json);
+  CheckRun run(*engine, resolver->get(), flags.json, sender ? &*sender : nullptr,
+               acks ? &*acks : nullptr, std::move(not_evaluated), *store != nullptr);
   if (!flags.addresses.empty()) {
     for (const std::string& arg : flags.addresses) {
       std::vector<std::string> pieces = SplitAddressList(arg);
@@ -121,17 +223,34 @@ int RunCheck(const CheckFlags& flags) {
 void AddCheckCommand(CLI::App& app, Run& run) {
   auto flags = std::make_shared<CheckFlags>();
   CLI::App* cmd = app.add_subcommand(
-      "check", "Check recipient addresses for look-alike domains");
+      "check", "Check recipient addresses: look-alike domains, address typos, and what the "
+               "policy would do");
   cmd->footer(
       "Addresses come from the arguments or from stdin, one per line; an argument or a line "
       "may be a comma- or semicolon-separated list.\n"
-      "Exit status: 0 nothing flagged; 1 a lookalike, blocked or invalid address; 2 usage "
-      "or configuration error.");
+      "Each address is judged as the one recipient of a message from --from with no content: "
+      "its class and reasons, then the policy's action (accept, tag, warn, confirm, hold, "
+      "remove-recipient, reject) and the rule that chose it; rules that need the content see "
+      "none. With a per-sender policy (history.address_typo_scope = \"sender\", rules with "
+      "sender groups) and no --from, a warning names what was not evaluated (JSON: "
+      "\"not_evaluated\"); an address the sender's acknowledgement could settle says the "
+      "acknowledgements were not read.\n"
+      "Exit status: 0 every address accepted; 1 some address flagged: the policy would do "
+      "anything but accept it (an address typo to confirm, a look-alike to reject...), or it "
+      "is a look-alike, blocked or invalid address no acknowledgement covers; 2 usage or "
+      "configuration error.");
   flags->policy.Register(*cmd, /*with_protect_file=*/true);
   flags->dns.Register(*cmd);
+  CLI::Option* from = cmd->add_option("--from", flags->from,
+                  "The envelope sender (RFC 5321 MAIL FROM; \"<>\" the null sender): the sender "
+                  "every per-sender part of the policy judges (address-typo in the sender scope, "
+                  "sender groups, acknowledgements)");
   cmd->add_flag("--json", flags->json, "One JSON object per input (JSON Lines)");
   cmd->add_option("addresses", flags->addresses, "Addresses to check");
-  cmd->callback([&run, flags] { run = [flags] { return RunCheck(*flags); }; });
+  cmd->callback([&run, flags, from] {
+    flags->from_given = from->count() > 0;
+    run = [flags] { return RunCheck(*flags); };
+  });
 }
 
 }  // namespace nearmiss::cli

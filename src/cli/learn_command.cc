@@ -65,6 +65,24 @@ int Prune(const LearnFlags& flags, Store& store) {
   return kExitClean;
 }
 
+// What the run read and what became of every delivery in it, in figures
+// that add up: found = new + repeated in the sources + already in the store.
+void PrintSummary(const history::Learner& learner, uint64_t log_lines, size_t logs) {
+  const history::Learner::DeliveryCounts c = learner.delivery_counts();
+  auto n = [](uint64_t v) { return static_cast<unsigned long long>(v); };
+  std::printf("read: %llu log lines in %zu files, %llu Sent folder messages, %llu CSV rows\n",
+              n(log_lines), logs, n(learner.mailbox_counts().messages), n(c.csv_rows));
+  std::printf("deliveries: %llu found = %llu new + %llu repeated in the sources + %llu already "
+              "in the store\n",
+              n(c.found), n(c.counted), n(c.repeated), n(c.known));
+  std::printf("new relationships: %llu sender -> recipient pairs the store did not have\n",
+              n(c.new_relationships));
+  if (c.not_addresses > 0) {
+    std::printf("left out %llu recipients that are not addresses (first: %s)\n",
+                n(c.not_addresses), c.first_not_address.c_str());
+  }
+}
+
 int RunLearn(const LearnFlags& flags) {
   Result<PasswordSource> password = flags.store_password.Resolve();
   if (!password.ok()) return Fail(password.error());
@@ -113,6 +131,7 @@ int RunLearn(const LearnFlags& flags) {
       (maillog::LooksLikeMailbox(src) ? mailboxes : logs).push_back(src);
     }
   }
+  uint64_t log_lines = 0;
   maillog::ReadLogOptions read;
   read.year = flags.year;
   read.date_order = flags.date_order;
@@ -122,6 +141,7 @@ int RunLearn(const LearnFlags& flags) {
     Status s = learner.AddPostfixLog(log, read, &counts);
     if (!s.ok()) return Fail(s);
     std::printf("read %s\n", maillog::Describe(counts).c_str());
+    log_lines += counts.lines;
   }
   if (Status s = learner.FinishLogs(); !s.ok()) return Fail(s);
   if (!mailboxes.empty()) {
@@ -150,15 +170,9 @@ int RunLearn(const LearnFlags& flags) {
   if (!s.ok()) return Fail(s);
   Result<std::vector<DomainStats>> domains = (*store)->Domains(0);
   if (!domains.ok()) return Fail(domains.error());
-  std::printf("learned %llu deliveries; the store (%s) knows %zu domains\n",
-              static_cast<unsigned long long>(learner.deliveries()),
-              std::string((*store)->backend()).c_str(), domains->size());
-  if (learner.deliveries() > 0) {
-    std::printf("counted %llu new; %llu the store had counted before (an earlier run or an "
-                "overlapping file)\n",
-                static_cast<unsigned long long>(learner.counted()),
-                static_cast<unsigned long long>(learner.deliveries() - learner.counted()));
-  }
+  if (!flags.sources.empty()) PrintSummary(learner, log_lines, logs.size());
+  std::printf("the store (%s) knows %zu domains\n", std::string((*store)->backend()).c_str(),
+              domains->size());
   if (!flags.sources.empty()) {
     std::shared_ptr<const Engine> engine = LoadEngine(flags.policy, nullptr);
     if (!engine) return kExitError;
@@ -190,7 +204,11 @@ void AddLearnCommand(CLI::App& app, Run& run) {
               "tracking logs and Microsoft 365 message traces (delivered rows), mbox/Maildir Sent "
               "folders, CSV exports with a header row (sender, recipient, date).\nLook-alikes "
               "of more frequent or protected domains are not trusted from history alone; "
-              "--confirm DOMAIN says one is real.");
+              "--confirm DOMAIN says one is real.\n"
+              "The summary: lines, messages and rows read; deliveries found = new (counted now) + "
+              "repeated in the sources (overlapping rotated logs, a message in two folders or "
+              "named twice: counted once) + already in the store (counted by an earlier run); "
+              "new relationships (sender -> recipient pairs the store did not have).");
   // Its own --store below: learning always has a store, by default the
   // state directory's.
   flags->policy.Register(*cmd, /*with_protect_file=*/false, /*with_store=*/false);

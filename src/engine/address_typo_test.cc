@@ -135,6 +135,26 @@ TEST(EngineAddressTypo, ReasonSuggestionAndDefaultPolicyConfirm) {
   EXPECT_EQ(m.decision.recipients[1].action, Action::kAccept);
 }
 
+// Found trying it as a new user: jon.smith@partner.exmaple suggested
+// jon.smith@partner.example, itself a slip of the frequent john.smith.
+TEST(EngineAddressTypo, ALookalikeDomainSuggestsTheFrequentAddress) {
+  HistorySnapshot h = History();
+  auto engine = Engine::Compile(*DefaultPolicy(), &h);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  RecipientCheck c = (*engine)->CheckRecipient("jon.smith@partner.exmaple");
+  EXPECT_EQ(c.verdict, Verdict::kLookalike);
+  EXPECT_EQ(c.suggestion, "john.smith@partner.example");
+  EXPECT_EQ(c.also_suggestion, "jon.smith@partner.example");
+  // A known address at the look-alike domain keeps the domain-only fix.
+  c = (*engine)->CheckRecipient("john.smith@partner.exmaple");
+  EXPECT_EQ(c.suggestion, "john.smith@partner.example");
+  EXPECT_EQ(c.also_suggestion, "");
+  // A new contact there too: nothing frequent is near it.
+  c = (*engine)->CheckRecipient("sarah.connor@partner.exmaple");
+  EXPECT_EQ(c.suggestion, "sarah.connor@partner.example");
+  EXPECT_EQ(c.also_suggestion, "");
+}
+
 TEST(EngineAddressTypo, SenderScopeJudgesInCheckMessage) {
   HistorySnapshot h = History();
   h.correspondents.push_back(

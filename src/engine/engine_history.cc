@@ -9,6 +9,24 @@
 #include "nearmiss/engine.h"
 
 namespace nearmiss {
+namespace {
+
+// A look-alike domain's suggestion is the input's local part at the domain
+// meant; when that address is itself a slip of a frequent one
+// (jon.smith@partner.exmaple: partner.example, where people write to
+// john.smith), the frequent address is what was meant, and the
+// domain-only fix stays the second suggestion.
+void SuggestKnownAddress(const engine::AddressIndex& addresses, std::string_view input,
+                         RecipientCheck& c) {
+  if (c.suggestion.empty() || !c.also_suggestion.empty()) return;
+  if (addresses.Known("", c.suggestion)) return;
+  engine::Slip slip;
+  if (!addresses.FindSlip("", c.suggestion, engine::DisplayNameOf(input), &slip)) return;
+  c.also_suggestion = std::move(c.suggestion);
+  c.suggestion = std::move(slip.known);
+}
+
+}  // namespace
 
 Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
                           const std::vector<SuffixConfusion>& confusions,
@@ -68,6 +86,7 @@ void Engine::AddHistoryReasons(std::string_view input, RecipientCheck& c,
     Reason& r = reasons.Add(ReasonCode::kNewDomain);
     r.subject.assign(c.domain_unicode);
     r.object.assign(c.target);
+    if (addresses_ != nullptr) SuggestKnownAddress(*addresses_, input, c);
     return;
   }
   // The organisation scope needs no sender, so it is judged here, at RCPT

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "base/ascii.h"
+#include "base/log.h"
 #include "maillog/postfix_log.h"
 #include "maillog/read_log.h"
 #include "maillog/timestamp.h"
@@ -76,7 +77,9 @@ class SentSink final : public maillog::DeliverySink {
 
   explicit SentSink(std::vector<Delivery>* out) : out_(out) {}
   void OnAttempt(const maillog::Attempt& a) override {
-    if (a.recipient.find('@') == std::string_view::npos) return;
+    // No domain, no delivery to learn (the store counts by domain).
+    size_t at = a.recipient.rfind('@');
+    if (at == std::string_view::npos || at + 1 == a.recipient.size()) return;
     key_.assign(a.queue_id);
     auto it = open_.try_emplace(key_).first;
     std::string rcpt = AsciiLower(a.recipient);
@@ -84,6 +87,10 @@ class SentSink final : public maillog::DeliverySink {
                           [&](const Open& o) { return o.rcpt == rcpt; });
     if (r == it->second.end()) {
       it->second.push_back({AsciiLower(a.sender), std::move(rcpt), a.time, a.time, std::string(a.status)});
+    } else if (a.time == r->last && a.status == "sent" && r->status == "sent") {
+      // The same "sent" line again (rotated logs that overlap, read while
+      // the message is still open): one delivery, counted as repeated.
+      ++repeated_;
     } else if (a.time >= r->last) {
       r->last = a.time;
       r->status.assign(a.status);
@@ -113,6 +120,8 @@ class SentSink final : public maillog::DeliverySink {
     for (const std::string& id : ids) OnDone(id);
   }
   std::function<void()> on_batch;  // after deliveries are found
+  // "sent" lines merged into a delivery already open (see OnAttempt).
+  uint64_t repeated() const { return repeated_; }
 
  private:
   struct Open {
@@ -123,23 +132,54 @@ class SentSink final : public maillog::DeliverySink {
   std::vector<Delivery>* out_;
   std::unordered_map<std::string, std::vector<Open>> open_;
   std::string key_;
+  uint64_t repeated_ = 0;
 };
 
 
 Status Learner::Add(Delivery d) {
   pending_.push_back(std::move(d));
-  ++total_;
+  ++counts_.found;
   if (pending_.size() >= kBatch) return Flush();
   return Status::Ok();
 }
 
 Status Learner::Flush() {
   if (pending_.empty()) return Status::Ok();
-  size_t counted = 0;
-  Status s = store_->RecordDeliveries(pending_, &counted);
-  counted_ += counted;
+  RecordedDeliveries recorded;
+  Status s = store_->RecordDeliveries(pending_, &recorded);
+  if (s.ok()) {
+    std::hash<std::string> hash;
+    for (size_t i = 0; i < pending_.size(); ++i) {
+      const std::string& key = pending_[i].key;
+      // Checked before this delivery's own key goes in, so the first of
+      // two in one batch is new and the second repeated.
+      bool seen = !key.empty() && !run_keys_.insert(hash(key)).second;
+      if (recorded.counted[i]) {
+        ++counts_.counted;
+      } else if (seen) {
+        ++counts_.repeated;
+      } else {
+        ++counts_.known;
+      }
+    }
+    counts_.new_relationships += recorded.new_relationships;
+  }
   pending_.clear();
   return s;
+}
+
+void Learner::NotAnAddress(const std::string& where) {
+  if (counts_.not_addresses++ == 0) counts_.first_not_address = where;
+}
+
+Learner::DeliveryCounts Learner::delivery_counts() const {
+  DeliveryCounts c = counts_;
+  // The log reader's merged repeats never reach the store: they are found
+  // and repeated both.
+  uint64_t merged = sink_ ? sink_->repeated() : 0;
+  c.found += merged;
+  c.repeated += merged;
+  return c;
 }
 
 Learner::Learner(Store* store) : store_(store) {}
@@ -224,8 +264,12 @@ Status Learner::AddCsv(const std::string& path) {
       return Status::ParseError(path + ":" + std::to_string(n) + ": bad time '" + f[time] + "'");
     }
     std::string to = Canonical(f[rcpt]);
-    if (to.empty()) continue;
+    if (to.empty()) {
+      NotAnAddress(path + ":" + std::to_string(n) + ": '" + log::Untrusted(f[rcpt], 100) + "'");
+      continue;
+    }
     std::string from = sender >= 0 && static_cast<int>(f.size()) > sender ? Canonical(f[sender]) : "";
+    ++counts_.csv_rows;
     NM_RETURN_IF_ERROR(Add({from, to, t, ""}));  // a row names no delivery: no key
   }
   return Status::Ok();
@@ -259,7 +303,10 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
       for (const std::string& header : *list) {
         for (const std::string& entry : SplitAddressList(header)) {
           std::string to = Canonical(entry);
-          if (to.empty()) continue;
+          if (to.empty()) {
+            NotAnAddress(m.source + ": '" + log::Untrusted(entry, 100) + "'");
+            continue;
+          }
           std::string key = id + " " + to;
           NM_RETURN_IF_ERROR(Add({from, std::move(to), time, std::move(key)}));
         }

@@ -6,8 +6,10 @@
 #ifndef NEARMISS_HISTORY_LEARN_H_
 #define NEARMISS_HISTORY_LEARN_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "maillog/postfix_log.h"
@@ -48,11 +50,27 @@ class Learner {
   // Writes what is pending.
   Status Flush();
 
-  // Deliveries found in the sources so far.
-  uint64_t deliveries() const { return total_; }
-  // Of those written, how many were new to the store (the rest it had
-  // counted in an earlier run or an overlapping file).
-  uint64_t counted() const { return counted_; }
+  // What became of the deliveries read so far (those still pending count
+  // once Flush has written them). Always found == counted + repeated + known.
+  struct DeliveryCounts {
+    // Every delivery read: a "sent" recipient of a log (each time a line
+    // says so), a recipient of a Sent folder message, a CSV row.
+    uint64_t found = 0;
+    uint64_t counted = 0;  // new to the store: counted now
+    // Read before in this run: a line of overlapping rotated logs, a
+    // message in two folders, a recipient named twice in one message.
+    uint64_t repeated = 0;
+    uint64_t known = 0;  // the store had counted it in an earlier run
+    // Sender -> recipient pairs the store had no row for.
+    uint64_t new_relationships = 0;
+    uint64_t csv_rows = 0;  // of `found`, rows of CSV exports (no key: always counted)
+    // Recipients left out because they are no address (a CSV cell, a
+    // To/Cc/Bcc entry ParseAddress refuses), not in `found`; the first
+    // one's place: "FILE:LINE" or the message's source.
+    uint64_t not_addresses = 0;
+    std::string first_not_address;
+  };
+  DeliveryCounts delivery_counts() const;
 
   struct MailboxCounts {
     uint64_t messages = 0;
@@ -64,6 +82,7 @@ class Learner {
 
  private:
   Status Add(Delivery d);
+  void NotAnAddress(const std::string& where);
   Status AddFound();
 
   Store* store_;
@@ -71,8 +90,13 @@ class Learner {
   std::unique_ptr<SentSink> sink_;
   std::unique_ptr<maillog::PostfixLog> log_;
   std::vector<Delivery> pending_;
-  uint64_t total_ = 0;
-  uint64_t counted_ = 0;
+  DeliveryCounts counts_;
+  // Hashes of the keys written in this run, to tell a delivery repeated in
+  // the sources from one an earlier run counted. A hash, not the key, so
+  // memory stays at a few words a delivery; a collision could only move a
+  // duplicate from one of those two figures to the other, never count or
+  // drop a delivery (the store decides that by the whole key).
+  std::unordered_set<uint64_t> run_keys_;
   MailboxCounts mailbox_counts_;
 };
 

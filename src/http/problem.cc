@@ -12,6 +12,7 @@ std::string_view TitleFor(int status) {
     case 405: return "Method not allowed";
     case 413: return "The request is too large";
     case 415: return "Unsupported media type";
+    case 422: return "The request names something that is not there";
     case 429: return "Too many requests";
     case 502: return "The mail server's tools failed";
     case 503: return "Not available";

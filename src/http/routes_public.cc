@@ -4,7 +4,9 @@
 #include <chrono>
 #include <optional>
 
+#include "base/ascii.h"
 #include "base/log.h"
+#include "nearmiss/address.h"
 #include "http/check_service.h"
 #include "http/console_assets.h"
 #include "http/server_impl.h"
@@ -27,35 +29,96 @@ bool IsJsonType(const std::string& content_type) {
          t == "text/plain";  // what a CORS "simple request" may carry
 }
 
+// An acknowledgement recipient as the check names it: the canonical
+// address, lower case (the store keeps acknowledgements so), or the text
+// as given when it does not parse.
+std::string AckKey(std::string_view text) {
+  Result<Address> a = ParseAddress(text);
+  return AsciiLower(a.ok() ? a->ToString() : std::string(text));
+}
+
+// Whether check recipient `r` is the one `wanted` names (its address, or
+// its input exactly as the client sent it).
+bool Names(const Json& r, const std::string& wanted, const std::string& wanted_key) {
+  if (r.value("input", "") == wanted) return true;
+  const Json* address = r.contains("address") ? &r["address"] : nullptr;
+  return address != nullptr && address->is_string() &&
+         AsciiLower(address->get<std::string>()) == wanted_key;
+}
+
+// 422 naming the first listed acknowledgement recipient that is none of
+// the check's recipients: acknowledging it would store nothing, and an
+// empty `acknowledged` would hide the client's mistake (a recipient edited
+// out, a typo in the list).
+std::optional<Problem> UnmatchedAcknowledgement(const CheckRequest& request,
+                                                const nlohmann::ordered_json& recipients) {
+  const auto& wanted = request.acknowledge.recipients;
+  std::vector<FieldError> errors;
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    const std::string key = AckKey(wanted[i]);
+    bool found = std::any_of(recipients.begin(), recipients.end(),
+                             [&](const Json& r) { return Names(r, wanted[i], key); });
+    if (!found) {
+      errors.push_back({"/acknowledge/recipients/" + std::to_string(i),
+                        "'" + log::Untrusted(wanted[i], 200) +
+                            "' is not a recipient of this check (to, cc, bcc)"});
+    }
+  }
+  if (errors.empty()) return std::nullopt;
+  Problem p = MakeProblem(422, "acknowledgement-unmatched",
+                          errors.front().detail + " (" + errors.front().pointer + ")" +
+                              (errors.size() > 1 ? ", and " + std::to_string(errors.size() - 1) +
+                                                       " more (errors)"
+                                                 : std::string()) +
+                              "; nothing was acknowledged");
+  p.errors = std::move(errors);
+  return p;
+}
+
 }  // namespace
 
 Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& request,
-                                  nlohmann::ordered_json* made) {
+                                  const nlohmann::ordered_json& recipients,
+                                  const std::string& sender, nlohmann::ordered_json* made,
+                                  nlohmann::ordered_json* not_made) {
   // The check as it stands: which recipients are flagged and may be
   // acknowledged (Engine::Decide's acknowledgeable, not yet settled).
-  CheckAnswer before = CheckMessage(engine, request);
-  const Json& recipients = before.body["recipients"];
   const int64_t days = engine.policy().confirm.acknowledgement_days;
+  const auto& wanted = request.acknowledge.recipients;
+  std::vector<std::string> wanted_keys;
+  for (const std::string& w : wanted) wanted_keys.push_back(AckKey(w));
   for (const Json& r : recipients) {
-    if (!r.value("acknowledgeable", false) || r.contains("acknowledged_by")) continue;
     const std::string action = r.value("action", "");
-    if (action != "warn" && action != "confirm") continue;
-    if (!r.contains("address") || !r["address"].is_string()) continue;  // invalid: no address
-    const std::string address = r["address"].get<std::string>();
     const std::string input = r.value("input", "");
-    const auto& wanted = request.acknowledge.recipients;
-    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), address) == wanted.end() &&
-        std::find(wanted.begin(), wanted.end(), input) == wanted.end()) {
+    const std::string address =
+        r.contains("address") && r["address"].is_string() ? r["address"].get<std::string>() : "";
+    bool listed = false;
+    for (size_t i = 0; i < wanted.size() && !listed; ++i) listed = Names(r, wanted[i], wanted_keys[i]);
+    // Without a list, every flagged recipient is asked for; with one, those listed.
+    if (wanted.empty() ? action == "accept" && !r.contains("acknowledged_by") : !listed) continue;
+    // Why this one gets no acknowledgement, said rather than left out.
+    std::string why;
+    if (r.contains("acknowledged_by")) {
+      why = "already acknowledged (acknowledgement " + r["acknowledged_by"].dump() + ")";
+    } else if (action == "accept") {
+      why = "not flagged: the policy accepts it";
+    } else if (!r.value("acknowledgeable", false) || (action != "warn" && action != "confirm")) {
+      why = "rule '" + r.value("rule", "") + "' (" + action + ") may not be acknowledged";
+    } else if (address.empty()) {
+      why = "not an address";
+    }
+    if (!why.empty()) {
+      not_made->push_back({{"recipient", address.empty() ? input : address}, {"reason", why}});
       continue;
     }
     Acknowledgement a;
-    a.sender = before.record.sender;
+    a.sender = sender;
     if (request.acknowledge.domain_scope) {
       const std::string domain = r.value("domain", "");
       if (domain.empty() || std::any_of(made->begin(), made->end(), [&](const Json& m) {
             return m.value("domain", "") == domain;
           })) {
-        continue;  // one acknowledgement a domain
+        continue;  // one acknowledgement a domain: the one made covers it
       }
       a.domain = domain;
     } else {
@@ -104,6 +167,7 @@ void ApiServerImpl::AddPublicRoutes() {
                       std::chrono::system_clock::now().time_since_epoch())
                       .count();
     Json acknowledged = Json::array();
+    Json not_acknowledged = Json::array();
     if (request.acknowledge.present) {
       if (store_ == nullptr) {
         return SendProblem(res, MakeProblem(503, "no-store",
@@ -115,11 +179,24 @@ void ApiServerImpl::AddPublicRoutes() {
                                                "who acknowledges",
                                                {{"/from", "the sender's address"}}));
       }
-      Status s = Acknowledge(*engine, request, &acknowledged);
-      if (!s.ok()) return SendProblem(res, MakeProblem(503, "store-failed", s.message()));
+      CheckAnswer before = CheckMessageOrFail(*engine, request);
+      if (before.unchecked) {
+        // Nothing judged, nothing to acknowledge: the answer says unchecked.
+        acknowledged = Json::array();
+      } else if (std::optional<Problem> p =
+                     UnmatchedAcknowledgement(request, before.body["recipients"])) {
+        return SendProblem(res, *p);
+      } else {
+        Status s = Acknowledge(*engine, request, before.body["recipients"], before.record.sender,
+                               &acknowledged, &not_acknowledged);
+        if (!s.ok()) return SendProblem(res, MakeProblem(503, "store-failed", s.message()));
+      }
     }
     CheckAnswer answer = CheckMessageOrFail(*engine, request);
-    if (request.acknowledge.present) answer.body["acknowledged"] = std::move(acknowledged);
+    if (request.acknowledge.present) {
+      answer.body["acknowledged"] = std::move(acknowledged);
+      answer.body["not_acknowledged"] = std::move(not_acknowledged);
+    }
     if (answer.unchecked) {
       log::Warn("POST /v1/check: " + log::Untrusted(answer.error, 200) + "; answered " +
                 std::string(ClientActionName(answer.action)) + " ([defaults] on_error)");

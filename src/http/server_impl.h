@@ -56,10 +56,15 @@ class ApiServerImpl : public ApiServer {
   void AddPublicRoutes();  // routes_public.cc
   void AddAdminRoutes();   // routes_admin.cc
   void AddConfirmRoutes();
-  // POST /v1/check's acknowledge: stores an acknowledgement for each
-  // flagged recipient it may settle and lists them in `made`.
+  // POST /v1/check's acknowledge, given the check's recipients as they
+  // stand (`before`, CheckAnswer::body["recipients"]): stores an
+  // acknowledgement for each flagged recipient it may settle and lists them
+  // in `made`; lists each asked-for or flagged recipient it did not
+  // acknowledge, with why, in `not_made`. The caller has checked that every
+  // listed recipient is one of the check's (UnmatchedAcknowledgement).
   Status Acknowledge(const Engine& engine, const CheckRequest& request,
-                     nlohmann::ordered_json* made);  // routes_confirm.cc: the sender's signed links
+                     const nlohmann::ordered_json& before, const std::string& sender,
+                     nlohmann::ordered_json* made, nlohmann::ordered_json* not_made);  // routes_confirm.cc: the sender's signed links
   void AddAcknowledgementRoutes();  // routes_acknowledgements.cc
 
   // Who called the handler Guard is running on this thread (the token's

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "confirm/link.h"
+#include "nearmiss/store.h"
 
 namespace nearmiss::http {
 namespace {
@@ -25,7 +26,7 @@ constexpr char kAdmin[] = "admin-token-0123456789";
 
 class ServerTest : public ::testing::Test {
  protected:
-  void Start(ApiOptions o = {}) {
+  void Start(ApiOptions o = {}, Store* store = nullptr) {
     std::string policy = ::testing::TempDir() + "/nearmiss_server_test.toml";
     std::ofstream(policy) << "[api]\ncheck_tokens = [\"" << kCheck << "\"]\nadmin_tokens = [\""
                           << kAdmin << "\"]\ncors_origins = [\"https://addin.example\"]\n";
@@ -34,7 +35,8 @@ class ServerTest : public ::testing::Test {
     o.port = 0;
     o.policy_path = policy;
     o.postfix.command_dir = "/nonexistent";
-    Result<std::unique_ptr<ApiServer>> s = ApiServer::Create(o, std::move(*h));
+    Result<std::unique_ptr<ApiServer>> s =
+        ApiServer::Create(o, std::move(*h), nullptr, {}, nullptr, store);
     ASSERT_TRUE(s.ok()) << s.error().message();
     server_ = std::move(*s);
     ASSERT_TRUE(server_->Bind().ok());
@@ -85,6 +87,53 @@ TEST_F(ServerTest, CheckAnswersWithTheCheckObjects) {
   EXPECT_EQ(j["recipients"][1]["field"], "cc");
   EXPECT_EQ(j["rule"]["name"], "lookalike");
   EXPECT_EQ(j["sensitivity"]["level"], "none");
+}
+
+// The fault: an acknowledgement naming no recipient of the check answered
+// 200 with "acknowledged": [] and the client never knew. Now a 422 names it
+// and nothing is stored; one that names a recipient the policy will not let
+// be acknowledged is answered with why, in not_acknowledged.
+TEST_F(ServerTest, AcknowledgementNamingNoRecipientIs422) {
+  std::string path = ::testing::TempDir() + "/nearmiss_server_test_acks.db";
+  std::filesystem::remove(path);
+  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  ASSERT_TRUE(store.ok()) << store.error().message();
+  Start({}, store->get());
+  auto r = Check(R"({"from": "carol@mod.gov.uk", "to": ["kim@hotmial.com"],
+                     "acknowledge": {"recipients": ["kim@hotmail.com"]}})");
+  ExpectProblem(r, 422);
+  Json p = Json::parse(r->body);
+  EXPECT_EQ(p["type"], "urn:nearmiss:problem:acknowledgement-unmatched");
+  EXPECT_THAT(p["detail"].get<std::string>(), HasSubstr("'kim@hotmail.com' is not a recipient"));
+  ASSERT_EQ(p["errors"].size(), 1u);
+  EXPECT_EQ(p["errors"][0]["pointer"], "/acknowledge/recipients/0");
+  auto none = (*store)->Acknowledgements(true, 0);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty()) << "nothing stored when one listed recipient matched nothing";
+
+  // Any case, any form of the same address matches.
+  r = Check(R"({"from": "carol@mod.gov.uk", "to": ["kim@hotmial.com", "bob@army.ml"],
+                "acknowledge": {"recipients": ["Kim <KIM@Hotmial.com>", "bob@army.ml"]}})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  Json a = Json::parse(r->body);
+  ASSERT_EQ(a["acknowledged"].size(), 1u) << r->body;
+  EXPECT_EQ(a["acknowledged"][0]["recipient"], "kim@hotmial.com");
+  ASSERT_EQ(a["not_acknowledged"].size(), 1u) << r->body;
+  EXPECT_EQ(a["not_acknowledged"][0]["recipient"], "bob@army.ml");
+  EXPECT_THAT(a["not_acknowledged"][0]["reason"].get<std::string>(),
+              HasSubstr("may not be acknowledged"));
+
+  // Again: kim is already acknowledged, and said so.
+  r = Check(R"({"from": "carol@mod.gov.uk", "to": ["kim@hotmial.com"], "acknowledge": true})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  a = Json::parse(r->body);
+  EXPECT_TRUE(a["acknowledged"].empty());
+  ASSERT_EQ(a["not_acknowledged"].size(), 1u) << r->body;
+  EXPECT_THAT(a["not_acknowledged"][0]["reason"].get<std::string>(), HasSubstr("already acknowledged"));
+  TearDown();
+  server_.reset();
 }
 
 TEST_F(ServerTest, SensitivityFromSubjectMakesAWarn) {

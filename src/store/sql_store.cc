@@ -96,8 +96,9 @@ Result<std::vector<bool>> SqlStore::NewDeliveries(const std::vector<Delivery>& d
   return counts;
 }
 
-Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries, size_t* counted) {
-  if (counted != nullptr) *counted = 0;
+Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries,
+                                  RecordedDeliveries* out) {
+  if (out != nullptr) *out = RecordedDeliveries{};
   // A confirmed row made before any mail has first_seen 0: the first real
   // delivery sets it rather than losing to the 0.
   const std::string domain_sql =
@@ -106,12 +107,15 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries, size_
       "first_seen = CASE WHEN nm_domain.messages = 0 THEN excluded.first_seen ELSE " +
       Least() + "(nm_domain.first_seen, excluded.first_seen) END, last_seen = " + Greatest() +
       "(nm_domain.last_seen, excluded.last_seen)";
+  // RETURNING the sum: a pair row always has at least one message, so the
+  // sum equals this call's messages exactly when the row is new (the same
+  // statement on both backends; PostgreSQL's xmax trick has no SQLite twin).
   const std::string pair_sql =
       "INSERT INTO nm_correspondent (sender, recipient, messages, first_seen, last_seen) "
       "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sender, recipient) DO UPDATE SET "
       "messages = nm_correspondent.messages + excluded.messages, first_seen = " +
       Least() + "(nm_correspondent.first_seen, excluded.first_seen), last_seen = " +
-      Greatest() + "(nm_correspondent.last_seen, excluded.last_seen)";
+      Greatest() + "(nm_correspondent.last_seen, excluded.last_seen) RETURNING messages";
   std::lock_guard<std::mutex> lock(mu_);
   return InTransaction([&]() -> Status {
     NM_ASSIGN_OR_RETURN(std::vector<bool> counts, NewDeliveries(deliveries));
@@ -121,7 +125,8 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries, size_
     for (size_t i = 0; i < deliveries.size(); ++i) {
       const Delivery& d = deliveries[i];
       std::string domain = DomainOf(d.recipient);
-      if (!counts[i] || domain.empty()) continue;
+      if (domain.empty()) counts[i] = false;
+      if (!counts[i]) continue;
       domains[domain].Add(d.time);
       pairs[{d.sender, d.recipient}].Add(d.time);
       ++n;
@@ -130,11 +135,19 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries, size_
       NM_RETURN_IF_ERROR(conn_->Exec("record deliveries", domain_sql,
                                      {domain, s.messages, s.first, s.last}));
     }
+    size_t new_pairs = 0;
     for (const auto& [pair, s] : pairs) {
-      NM_RETURN_IF_ERROR(conn_->Exec("record correspondents", pair_sql,
-                                     {pair.first, pair.second, s.messages, s.first, s.last}));
+      NM_ASSIGN_OR_RETURN(
+          std::vector<Row> rows,
+          conn_->Query("record correspondents", pair_sql,
+                       {pair.first, pair.second, s.messages, s.first, s.last}));
+      if (!rows.empty() && ToInt(rows[0][0]) == s.messages) ++new_pairs;
     }
-    if (counted != nullptr) *counted = n;
+    if (out != nullptr) {
+      out->counted = std::move(counts);
+      out->counted_total = n;
+      out->new_relationships = new_pairs;
+    }
     return Status::Ok();
   });
 }

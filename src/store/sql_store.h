@@ -24,7 +24,7 @@ class SqlStore final : public Store {
   Result<int> schema_version() override;
 
   Status RecordDeliveries(const std::vector<Delivery>& deliveries,
-                          size_t* counted) override;
+                          RecordedDeliveries* out) override;
   Status ConfirmDomain(std::string_view domain, bool confirmed) override;
   Result<std::vector<DomainStats>> Domains(size_t limit) override;
   Result<std::optional<DomainStats>> Domain(std::string_view domain) override;

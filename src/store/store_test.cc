@@ -73,14 +73,23 @@ TEST_P(StoreTest, KeyedDeliveriesCountOnce) {
                                {"a@x.org", "bob@partner.example", 100, "msgid:m1@x.org b"},
                                {"a@x.org", "john.smith@partner.example", 100, "msgid:m1@x.org j"},
                                {"a@x.org", "john.smith@partner.example", 500, "msgid:m2@x.org j"}};
-  size_t counted = 0;
-  ASSERT_TRUE(store_->RecordDeliveries(run, &counted).ok());
-  EXPECT_EQ(counted, 3u);
-  ASSERT_TRUE(store_->RecordDeliveries(run, &counted).ok());
-  EXPECT_EQ(counted, 0u);
-  // Unkeyed deliveries (CSV rows) always count.
-  ASSERT_TRUE(store_->RecordDeliveries({{"a@x.org", "bob@partner.example", 700, ""}}, &counted).ok());
-  EXPECT_EQ(counted, 1u);
+  RecordedDeliveries out;
+  ASSERT_TRUE(store_->RecordDeliveries(run, &out).ok());
+  EXPECT_EQ(out.counted_total, 3u);
+  EXPECT_EQ(out.counted, (std::vector<bool>{true, true, false, true}));
+  EXPECT_EQ(out.new_relationships, 2u);  // a -> john.smith, a -> bob
+  ASSERT_TRUE(store_->RecordDeliveries(run, &out).ok());
+  EXPECT_EQ(out.counted_total, 0u);
+  EXPECT_EQ(out.counted, (std::vector<bool>{false, false, false, false}));
+  EXPECT_EQ(out.new_relationships, 0u);
+  // Unkeyed deliveries (CSV rows) always count; a known pair is no new
+  // relationship, a new one is.
+  ASSERT_TRUE(store_->RecordDeliveries({{"a@x.org", "bob@partner.example", 700, ""},
+                                        {"c@x.org", "bob@partner.example", 700, ""}},
+                                       &out)
+                  .ok());
+  EXPECT_EQ(out.counted_total, 2u);
+  EXPECT_EQ(out.new_relationships, 1u);
   auto pairs = store_->Correspondents("a@x.org");
   ASSERT_TRUE(pairs.ok()) << pairs.error().message();
   ASSERT_EQ(pairs->size(), 2u);
@@ -92,7 +101,7 @@ TEST_P(StoreTest, KeyedDeliveriesCountOnce) {
   EXPECT_EQ((*pairs)[1].last_seen, 500);
   auto domain = store_->Domain("partner.example");
   ASSERT_TRUE(domain.ok() && domain->has_value());
-  EXPECT_EQ((*domain)->messages, 4);
+  EXPECT_EQ((*domain)->messages, 5);
 }
 
 TEST_P(StoreTest, OpensAtCurrentSchemaAndReopens) {

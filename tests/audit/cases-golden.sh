@@ -7,7 +7,7 @@
 #   args     extra arguments, one line ("--year 2025")
 #   mtimes   "FILE YYYY-MM-DD HH:MM" lines: modification times set before
 #            reading (the year of BSD timestamps comes from them)
-#   learned  the "learned N deliveries" line `nearmiss learn` must print
+#   learned  the "deliveries: N found = ..." line `nearmiss learn` must print
 #   html     lines the HTML report (`audit ARGS --html`) must contain
 #            (fixed strings); a line "!TEXT" must not be in it
 # Inputs are given in reverse name order on purpose: putting a rotated set

@@ -73,7 +73,7 @@ grep -q '^nearmiss learn: error: cat.log:1: not a mail log this reader knows' er
   { cat out.txt >&2; no "learn of an RFC 5424 log failed"; }
 grep -q 'rfc5424.log: 21 lines read, 21 recognised (rfc5424), 18 from Postfix, 0 not recognised' out.txt ||
   { cat out.txt >&2; no "learn: no line counts"; }
-grep -q '^learned 3 deliveries' out.txt || { cat out.txt >&2; no "learn: want 3 sent deliveries"; }
+grep -q '^deliveries: 3 found = 3 new ' out.txt || { cat out.txt >&2; no "learn: want 3 sent deliveries"; }
 
 # A .gz cut short (an interrupted rotation or copy) is an error, not a
 # shorter log that reads clean.

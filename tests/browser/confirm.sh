@@ -50,7 +50,7 @@ for i in 1 2 3 4 5 6 7 8; do
 done >"$W/sent.log"
 "$NEARMISS" learn --policy "$W/policy.toml" --store "$STORE" "$W/sent.log" >"$W/learn.out" 2>&1 ||
   { cat "$W/learn.out"; fail "learn"; }
-grep -q "counted 8 new" "$W/learn.out" || { cat "$W/learn.out"; fail "learn did not count 8"; }
+grep -q "deliveries: 8 found = 8 new " "$W/learn.out" || { cat "$W/learn.out"; fail "learn did not count 8"; }
 
 start_all --policy "$W/policy.toml" --store "$STORE" --spool memory
 ADMIN_TOKEN=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')

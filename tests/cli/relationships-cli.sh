@@ -26,12 +26,14 @@ contains "learn says which store" "store: sqlite://$tmp/state/nearmiss.db (the d
 contains "every message carries its Date:" "read 10 messages from Sent folders
 " "$(cat "$tmp/learn1.txt")"
 contains "one import trusts the correspondent" "trusted from history: 1 domains" "$(cat "$tmp/learn1.txt")"
-contains "14 deliveries counted" "counted 14 new; 0 the store had counted before" "$(cat "$tmp/learn1.txt")"
+contains "14 deliveries counted" "deliveries: 14 found = 14 new + 0 repeated in the sources + 0 already in the store" "$(cat "$tmp/learn1.txt")"
+contains "... two relationships" "new relationships: 2 sender -> recipient pairs the store did not have" "$(cat "$tmp/learn1.txt")"
 
 check "learn then check, no flags: trusted" trusted "$(json 'c["verdict"]' john.smith@partner.example)"
 
 "$bin" learn "$data/sent-45-days.mbox" > "$tmp/learn2.txt" 2>&1
-contains "a second import counts nothing" "counted 0 new; 14 the store had counted before" "$(cat "$tmp/learn2.txt")"
+contains "a second import counts nothing" "deliveries: 14 found = 0 new + 0 repeated in the sources + 14 already in the store" "$(cat "$tmp/learn2.txt")"
+contains "... and makes no relationship" "new relationships: 0 sender" "$(cat "$tmp/learn2.txt")"
 "$bin" learn --show > "$tmp/show.txt"
 contains "organisation-wide figures" "organisation: 14 deliveries from 1 senders to 2 addresses at 1 domains, 2026-09-01 to 2026-10-16" "$(cat "$tmp/show.txt")"
 grep -Eq '^alice@mod.example -> john.smith@partner.example +10 2026-09-01 +2026-10-16$' "$tmp/show.txt" \
@@ -44,7 +46,12 @@ contains "the fallback is counted" "1 without a readable Date: dated by delivery
 grep -Eq '^alice@mod.example -> peter.brown@partner.example +1 2026-10-12 +2026-10-12$' "$tmp/show2.txt" \
   && echo "ok   ... at the From line's day" || { echo "FAIL no-date:"; cat "$tmp/show2.txt"; fail=1; }
 "$bin" learn "$data/no-date.mbox" > "$tmp/learn4.txt" 2>&1
-contains "... and counted once without a Message-ID" "counted 0 new; 1 the store had counted before" "$(cat "$tmp/learn4.txt")"
+contains "... and counted once without a Message-ID" "deliveries: 1 found = 0 new + 0 repeated in the sources + 1 already in the store" "$(cat "$tmp/learn4.txt")"
+# The same folder twice in one run: the second copy is repeated, not "in the store".
+cp "$data/sent-45-days.mbox" "$tmp/copy.mbox"
+"$bin" learn "$data/sent-45-days.mbox" "$tmp/copy.mbox" > "$tmp/learn5.txt" 2>&1
+contains "a folder given twice: its copy is repeated in the sources" \
+  "deliveries: 28 found = 0 new + 14 repeated in the sources + 14 already in the store" "$(cat "$tmp/learn5.txt")"
 
 # address-typo through check, with no flags: the wrong person at the right domain.
 check "jon.smith is an address-typo" "address-typo" \
@@ -57,23 +64,103 @@ check "a genuinely new contact is not" "" \
 "$bin" policy explain --from alice@mod.example --to jsmith@partner.example > "$tmp/explain.txt"
 contains "the default policy holds it" "did you mean john.smith@partner.example?" "$(cat "$tmp/explain.txt")"
 
-# Overlapping rotated logs: maillog.1 and maillog share a delivery; each
-# delivery counts once, in one run or across runs.
-line() {  # line DAY QUEUEID RCPT
-  echo "Oct $1 10:00:00 mx postfix/qmgr[2]: $2: from=<bob@mod.example>, size=900, nrcpt=1 (queue active)"
-  echo "Oct $1 10:00:01 mx postfix/smtp[3]: $2: to=<$3>, relay=mx.example[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 ok)"
-  echo "Oct $1 10:00:02 mx postfix/qmgr[2]: $2: removed"
+# Overlapping rotated logs (the fault: 16 deliveries read, 12 distinct,
+# printed as "learned 13 ... 12 new; 1 before"). maillog.2.gz holds
+# deliveries 1-6, maillog.1 5-9 and the start of 10 (its "removed" rotated
+# into maillog), maillog 10's sent line again and its end, 9 again, 11, 12:
+# 16 found, 12 distinct, 4 repeated in the sources (5, 6, 9 by their queue
+# id, recipient and time; 10's sent line while it is still open), to three
+# recipients. Every figure adds up, in one run and in the next.
+head_of() {  # head_of N RCPT: a delivery's qmgr and smtp lines
+  day=$(printf %02d "$1")
+  echo "Oct $day 10:00:00 mx postfix/qmgr[2]: A1B2C$day: from=<bob@mod.example>, size=900, nrcpt=1 (queue active)"
+  echo "Oct $day 10:00:01 mx postfix/smtp[3]: A1B2C$day: to=<$2>, relay=mx.example[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 ok)"
 }
+end_of() { echo "Oct $(printf %02d "$1") 10:00:02 mx postfix/qmgr[2]: A1B2C$(printf %02d "$1"): removed"; }
+line() { head_of "$1" "$2"; end_of "$1"; }
+rcpt() { if [ "$1" -le 6 ]; then echo amy@partner.example; elif [ "$1" -le 10 ]; then echo ben@partner.example; else echo cat@partner.example; fi; }
 mkdir "$tmp/logs"
-{ line 01 A1B2C3 amy@partner.example; line 02 A1B2C4 amy@partner.example; } > "$tmp/logs/maillog.1"
-{ line 02 A1B2C4 amy@partner.example; line 03 A1B2C5 amy@partner.example; } > "$tmp/logs/maillog"
-"$bin" learn --year 2026 "$tmp/logs/maillog" "$tmp/logs/maillog.1" > "$tmp/log1.txt" 2>&1
-contains "overlapping rotated logs count each delivery once" "counted 3 new; 1 the store had counted before" "$(cat "$tmp/log1.txt")"
-"$bin" learn --year 2026 "$tmp/logs/maillog" > "$tmp/log2.txt" 2>&1
-contains "a log learned again counts nothing" "counted 0 new; 2 the store had counted before" "$(cat "$tmp/log2.txt")"
+for i in 1 2 3 4 5 6; do line $i "$(rcpt $i)"; done | gzip > "$tmp/logs/maillog.2.gz"
+{ for i in 5 6 7 8 9; do line $i "$(rcpt $i)"; done; head_of 10 "$(rcpt 10)"; } > "$tmp/logs/maillog.1"
+{ head_of 10 "$(rcpt 10)" | tail -n 1; end_of 10; for i in 9 11 12; do line $i "$(rcpt $i)"; done; } > "$tmp/logs/maillog"
+"$bin" learn --year 2026 "$tmp/logs/maillog" "$tmp/logs/maillog.1" "$tmp/logs/maillog.2.gz" > "$tmp/log1.txt" 2>&1
+check "learn of overlapping rotated logs exits 0" 0 $?
+contains "the lines read, in all" "read: 46 log lines in 3 files, 0 Sent folder messages, 0 CSV rows" "$(cat "$tmp/log1.txt")"
+contains "overlapping rotated logs: 16 found, 12 new, 4 repeated" \
+  "deliveries: 16 found = 12 new + 4 repeated in the sources + 0 already in the store" "$(cat "$tmp/log1.txt")"
+contains "... three new relationships" "new relationships: 3 sender -> recipient pairs" "$(cat "$tmp/log1.txt")"
+"$bin" learn --year 2026 "$tmp/logs/maillog" "$tmp/logs/maillog.1" "$tmp/logs/maillog.2.gz" > "$tmp/log2.txt" 2>&1
+contains "the same logs again: nothing new, the rest named" \
+  "deliveries: 16 found = 0 new + 4 repeated in the sources + 12 already in the store" "$(cat "$tmp/log2.txt")"
+contains "... no new relationship" "new relationships: 0 sender" "$(cat "$tmp/log2.txt")"
 "$bin" learn --show --sender bob@mod.example > "$tmp/show3.txt"
-grep -Eq '^bob@mod.example -> amy@partner.example +3 2026-10-01 +2026-10-03$' "$tmp/show3.txt" \
-  && echo "ok   log deliveries at the log's dates" || { echo "FAIL logs:"; cat "$tmp/show3.txt"; fail=1; }
+grep -Eq '^bob@mod.example -> amy@partner.example +6 2026-10-01 +2026-10-06$' "$tmp/show3.txt" &&
+  grep -Eq '^bob@mod.example -> ben@partner.example +4 2026-10-07 +2026-10-10$' "$tmp/show3.txt" &&
+  grep -Eq '^bob@mod.example -> cat@partner.example +2 2026-10-11 +2026-10-12$' "$tmp/show3.txt" \
+  && echo "ok   log deliveries once each, at the log's dates" || { echo "FAIL logs:"; cat "$tmp/show3.txt"; fail=1; }
+
+# A CSV row whose recipient is no address is said, with its place.
+printf 'sender,recipient,date\nbob@mod.example,dan@partner.example,2026-10-01\nbob@mod.example,not an address,2026-10-02\n' > "$tmp/export.csv"
+"$bin" learn "$tmp/export.csv" > "$tmp/csv.txt" 2>&1
+contains "a CSV row without an address is named" "left out 1 recipients that are not addresses (first: $tmp/export.csv:3: 'not an address')" "$(cat "$tmp/csv.txt")"
+contains "... and the good row counted" "deliveries: 1 found = 1 new + 0 repeated in the sources + 0 already in the store" "$(cat "$tmp/csv.txt")"
+
+# check says what the policy would do, not only the class (the fault:
+# `check jon.smith@partner.example` printed "trusted" and exited 0 while the
+# policy would hold it for the sender to confirm).
+"$bin" check jon.smith@partner.example > "$tmp/typo.txt" 2>&1
+check "an address typo the policy confirms exits 1" 1 $?
+contains "... the action and its rule" "policy: confirm (rule " "$(cat "$tmp/typo.txt")"
+contains "... the rule is address-typo" "'address-typo'" "$(cat "$tmp/typo.txt")"
+contains "... and did you mean" "did you mean john.smith@partner.example?" "$(cat "$tmp/typo.txt")"
+check "JSON: the action" confirm "$(json 'c["action"]' jon.smith@partner.example)"
+check "JSON: the rule" address-typo "$(json 'c["rule"]["name"]' jon.smith@partner.example)"
+"$bin" check john.smith@partner.example > "$tmp/known.txt"
+check "the frequent address itself exits 0" 0 $?
+contains "... accepted by the default action" "policy: accept (default action" "$(cat "$tmp/known.txt")"
+
+# Per-sender learning: the same slip is a typo for alice, who writes to
+# john.smith, and not for bob, who never has; without --from check says
+# the sender's part was not judged.
+"$bin" policy init | sed 's/^address_typo_scope = "organisation"/address_typo_scope = "sender"/' > "$tmp/sender.toml"
+grep -q '^address_typo_scope = "sender"' "$tmp/sender.toml" || { echo "FAIL no sender scope in the policy"; fail=1; }
+sjson() {  # sjson EXPR FLAGS... ADDRESS: a field of check --json with the sender-scope policy
+  e=$1; shift
+  "$bin" check --json --policy "$tmp/sender.toml" "$@" 2>/dev/null | python3 -c "import json,sys; c=json.loads(sys.stdin.read()); print($e)"
+}
+check "sender scope, --from alice: confirm" confirm "$(sjson 'c["action"]' --from alice@mod.example jon.smith@partner.example)"
+check "... with the suggestion" john.smith@partner.example "$(sjson 'c.get("suggestion","")' --from alice@mod.example jon.smith@partner.example)"
+"$bin" check --policy "$tmp/sender.toml" --from alice@mod.example jon.smith@partner.example > /dev/null 2>&1
+check "... exits 1" 1 $?
+check "sender scope, --from bob: accept" accept "$(sjson 'c["action"]' --from bob@mod.example jon.smith@partner.example)"
+"$bin" check --policy "$tmp/sender.toml" --from '<bob@mod.example>' jon.smith@partner.example > /dev/null 2>&1
+check "... exits 0" 0 $?
+check "... JSON names the sender" bob@mod.example "$(sjson 'c["sender"]' --from '<bob@mod.example>' jon.smith@partner.example)"
+"$bin" check --policy "$tmp/sender.toml" jon.smith@partner.example > "$tmp/nofrom.txt" 2> "$tmp/nofrom.err"
+contains "no --from with a sender scope: said plainly" "the sender-specific part of the policy was not evaluated: address-typo against the sender's own correspondents" "$(cat "$tmp/nofrom.err")"
+check "... and in the JSON" True "$(sjson 'any(p.startswith("address-typo against the sender") for p in c["not_evaluated"])' jon.smith@partner.example)"
+"$bin" check --from 'not an address' jon.smith@partner.example > /dev/null 2> "$tmp/badfrom.err"
+check "a --from that is no address exits 2" 2 $?
+contains "... naming it" "--from 'not an address': not an envelope sender address" "$(cat "$tmp/badfrom.err")"
+
+# Warn once: alice's "Send anyway" through the API (serve on the same
+# default store) settles the typo for her in check --from, not for bob.
+port=$("$root/tests/free-port")
+"$bin" serve --listen "127.0.0.1:$port" --postfix-bin /nonexistent > /dev/null 2> "$tmp/serve.err" &
+serve_pid=$!
+for _ in $(seq 100); do grep -q "listening on" "$tmp/serve.err" && break; sleep 0.05; done
+curl -sf -H 'Content-Type: application/json' \
+  -d '{"from": "alice@mod.example", "to": ["jon.smith@partner.example"], "acknowledge": {"justification": "Jon joined"}}' \
+  "http://127.0.0.1:$port/v1/check" > "$tmp/ack.json"
+kill "$serve_pid"; wait "$serve_pid" 2>/dev/null
+contains "the API acknowledges the typo" '"recipient":"jon.smith@partner.example"' "$(cat "$tmp/ack.json")"
+"$bin" check --from alice@mod.example jon.smith@partner.example > "$tmp/acked.txt"
+check "check --from alice: settled by her acknowledgement, exits 0" 0 $?
+contains "... and says which" "policy: accept (confirm by rule" "$(cat "$tmp/acked.txt")"
+"$bin" check --from bob@mod.example jon.smith@partner.example > /dev/null
+check "check --from bob: still to confirm, exits 1" 1 $?
+"$bin" check jon.smith@partner.example > "$tmp/noack.txt"
+contains "without --from: the acknowledgements not read, said" "without --from the sender's acknowledgements were not read" "$(cat "$tmp/noack.txt")"
 
 # A configured store that cannot be opened fails closed: exit 2, named.
 "$bin" check --store "$tmp/missing-dir/x.db" bob@partner.example > /dev/null 2> "$tmp/err.txt"
