@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "base/ascii.h"
+#include "maillog/attempt_order.h"
 #include "maillog/postfix_log.h"
 #include "maillog/read_log.h"
 #include "maillog/timestamp.h"
@@ -84,7 +85,8 @@ class SentSink final : public maillog::DeliverySink {
                           [&](const Open& o) { return o.rcpt == rcpt; });
     if (r == it->second.end()) {
       it->second.push_back({AsciiLower(a.sender), std::move(rcpt), a.time, a.time, std::string(a.status)});
-    } else if (a.time >= r->last) {
+    } else if (maillog::LaterOutcome(a.time, a.status, r->last, r->status)) {
+      // At the same time the outcome decides, not the order of the inputs.
       r->last = a.time;
       r->status.assign(a.status);
     }

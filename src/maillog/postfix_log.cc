@@ -81,6 +81,9 @@ void PostfixLog::Feed(std::string_view line) {
   LogLine l;
   bool framed = parser_.Parse(line, &l);
   counts_.Add(line, framed ? &l : nullptr);
+  if (framed && counts_.year_span_line == 0 && parser_.span_over_year()) {
+    counts_.year_span_line = counts_.lines;
+  }
   // Any program's lines: a custom syslog_name ("mta/smtp") is still Postfix.
   if (!framed || l.queue_id.empty()) return;
   line_ = line;
@@ -162,17 +165,23 @@ void PostfixLog::Feed(std::string_view line) {
     std::string_view id = t.substr(11);
     if (id.starts_with('<') && id.ends_with('>')) id = id.substr(1, id.size() - 2);
     q.message_id.assign(id);
-    if (q.joined_from != 0) {
+    if (!q.joined_from.empty()) {
       // Joined to a "queued as" before its Message-ID was known: another
       // message's id means it was a remote server's queue id after all.
-      Held* h = HeldAt(q.joined_from - 1);
-      std::string_view was = h != nullptr ? h->Get(Held::kMessageId) : std::string_view();
-      if (h != nullptr && h->dropped && !was.empty() && was != q.message_id) {
-        h->dropped = false;
+      bool undone = false;
+      for (uint64_t seq : q.joined_from) {
+        Held* h = HeldAt(seq);
+        std::string_view was = h != nullptr ? h->Get(Held::kMessageId) : std::string_view();
+        if (h != nullptr && h->dropped && !was.empty() && was != q.message_id) {
+          h->dropped = false;
+          undone = true;
+        }
+      }
+      if (undone) {
         q.hops = q.joined_hops;
         if (counts_.hand_offs > 0) --counts_.hand_offs;
       }
-      q.joined_from = 0;
+      q.joined_from.clear();
     }
   } else {
     Delivery(l, q);
@@ -195,8 +204,14 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     case StatusKind::kAttempt:
       break;
   }
+  if (!JudgeableRecipient(f.recipient)) {
+    // A recipient the guard cannot judge may be the very look-alike: not
+    // a delivery to leave out quietly (DESIGN.md, fail closed).
+    counts_.UnparsableRecipient(line_);
+    return;
+  }
   ++counts_.delivery_lines;
-  q.joined_from = 0;  // a delivery of its own: the join, if any, stands
+  q.joined_from.clear();  // a delivery of its own: the join, if any, stands
   std::string_view pending;
   if (f.status == "sent") {
     std::string_view next = QueuedAs(f.status_text);
@@ -299,20 +314,28 @@ void PostfixLog::TakeOver(Queue& next, std::string_view next_id, std::string_vie
 void PostfixLog::JoinPending(std::string_view id, Queue& q) {
   auto p = pending_.find(key_);  // key_ holds `id`
   if (p == pending_.end()) return;
-  uint64_t seq = p->second;
+  std::vector<uint64_t> seqs = std::move(p->second);
   pending_.erase(p);
-  Held* h = HeldAt(seq);
-  if (h == nullptr || h->done || h->dropped) return;
-  h->dropped = true;
-  q.joined_from = seq + 1;
-  q.joined_hops = q.hops;
-  release_key_.assign(h->Get(Held::kQueueId));
-  if (auto from = queues_.find(release_key_); from != queues_.end()) {
-    from->second.next_id.assign(id);
-    from->second.next_relay.assign(h->Get(Held::kRelay));
+  // One "queued as X" per recipient it carried: each of A's attempts is
+  // dropped, and X's own deliveries (one per recipient) count instead.
+  // The hop is taken over once.
+  bool taken = false;
+  for (uint64_t seq : seqs) {
+    Held* h = HeldAt(seq);
+    if (h == nullptr || h->done || h->dropped) continue;
+    h->dropped = true;
+    q.joined_from.push_back(seq);
+    if (taken) continue;
+    taken = true;
+    q.joined_hops = q.hops;
+    release_key_.assign(h->Get(Held::kQueueId));
+    if (auto from = queues_.find(release_key_); from != queues_.end()) {
+      from->second.next_id.assign(id);
+      from->second.next_relay.assign(h->Get(Held::kRelay));
+    }
+    TakeOver(q, id, h->Get(Held::kQueueId), std::string(h->Get(Held::kHops)),
+             h->Get(Held::kRelay));
   }
-  TakeOver(q, id, h->Get(Held::kQueueId), std::string(h->Get(Held::kHops)),
-           h->Get(Held::kRelay));
 }
 
 PostfixLog::Held* PostfixLog::HeldAt(uint64_t seq) {
@@ -337,7 +360,7 @@ uint64_t PostfixLog::Hold(const Attempt& a, std::string_view pending_next) {
     h.end[i] = static_cast<uint32_t>(h.text.size());
   }
   uint64_t seq = held_base_ + held_.size() - 1;
-  if (!pending_next.empty()) pending_[std::string(pending_next)] = seq;
+  if (!pending_next.empty()) pending_[std::string(pending_next)].push_back(seq);
   if (options_.hand_off_window <= 0) Release(true);
   return seq;
 }
@@ -369,7 +392,10 @@ void PostfixLog::Release(bool all) {
       if (!next.empty()) {
         release_key_.assign(next);
         auto p = pending_.find(release_key_);
-        if (p != pending_.end() && p->second == held_base_) pending_.erase(p);
+        if (p != pending_.end()) {
+          std::erase(p->second, held_base_);
+          if (p->second.empty()) pending_.erase(p);
+        }
       }
       if (!h.dropped) {
         Attempt a;

@@ -178,9 +178,10 @@ class PostfixLog {
     uint32_t attempts = 0;
     uint64_t first_attempt = 0;  // sequence number of its first held attempt + 1; 0: none
     bool removed = false;        // its end is held; kept for joins until passed on
-    // Taken over from a "queued as" held at this sequence number + 1 (A's
-    // attempt, dropped), undone if the Message-IDs differ.
-    uint64_t joined_from = 0;
+    // Taken over from the "queued as" attempts held at these sequence
+    // numbers (A's, dropped: one per recipient when one "queued as X"
+    // names X for several), undone if the Message-IDs differ.
+    std::vector<uint64_t> joined_from;
     std::string joined_hops;     // the hops it had before
     // The queue id it handed the message to, and through which relay: a
     // hop learnt later (lines out of order) is passed down the chain.
@@ -219,8 +220,9 @@ class PostfixLog {
   std::deque<Held> held_;
   uint64_t held_base_ = 0;  // sequence number of held_.front()
   int64_t clock_ = 0;       // the latest log time seen
-  // "queued as X" attempts held, by X: their sequence numbers.
-  std::unordered_map<std::string, uint64_t> pending_;
+  // "queued as X" attempts held, by X: their sequence numbers (one per
+  // recipient the hand-off carried).
+  std::unordered_map<std::string, std::vector<uint64_t>> pending_;
 };
 
 }  // namespace nearmiss::maillog
