@@ -158,7 +158,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
   size_t first = report_->mailboxes.size();
   for (const std::string& p : paths) {
     report_->inputs.push_back(p);
-    report_->mailboxes.push_back({p, 0, 0, ""});
+    report_->mailboxes.push_back({p, 0, 0, "", {}});
   }
   content::ScannedMessage m;
   uint64_t not_read = 0;
@@ -171,7 +171,10 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       std::string why = m.errors.empty() ? std::string("not read") : m.errors.front();
       if (!why.starts_with(m.source)) why = m.source + ": " + why;
       if (first_not_read.empty()) first_not_read = why;
-      if (box != nullptr && box->not_read++ == 0) box->first_not_read = why;
+      if (box != nullptr) {
+        if (box->not_read++ == 0) box->first_not_read = why;
+        if (box->not_read_files.size() < MailboxRead::kMaxNamed) box->not_read_files.push_back(why);
+      }
       m = content::ScannedMessage();
       continue;
     }

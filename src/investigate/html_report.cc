@@ -157,11 +157,16 @@ std::string MailboxTable(const Report& rep) {
   std::string s = "<table><thead><tr><th>Mailbox</th><th class=\"n\">Messages read</th>"
                   "<th>Left out, and why</th></tr></thead><tbody>";
   for (const MailboxRead& m : rep.mailboxes) {
-    std::string left = m.not_read == 0
-                           ? std::string("nothing")
-                           : Thousands(static_cast<int64_t>(m.not_read)) +
-                                 (m.not_read == 1 ? " file" : " files") +
-                                 " not read (first: " + m.first_not_read + ")";
+    std::string left = m.not_read == 0 ? std::string("nothing")
+                                       : Thousands(static_cast<int64_t>(m.not_read)) +
+                                             (m.not_read == 1 ? " file" : " files") + " not read: ";
+    for (size_t i = 0; i < m.not_read_files.size(); ++i) {
+      left += (i == 0 ? "" : "; ") + m.not_read_files[i];
+    }
+    if (m.not_read > m.not_read_files.size()) {
+      left += "; and " + Thousands(static_cast<int64_t>(m.not_read - m.not_read_files.size())) +
+              " more";
+    }
     s += "<tr>" + Td(m.path) + TdNum(static_cast<int64_t>(m.messages)) + Td(left) + "</tr>";
   }
   return s + "</tbody></table>";

@@ -109,7 +109,8 @@ std::string SummaryJson(const Report& rep) {
                          {"files_not_read", m.not_read},
                          {"first_not_read", m.first_not_read.empty()
                                                 ? nlohmann::ordered_json(nullptr)
-                                                : nlohmann::ordered_json(m.first_not_read)}});
+                                                : nlohmann::ordered_json(m.first_not_read)},
+                         {"not_read", m.not_read_files}});
   }
   const Counts& t = rep.totals();
   nlohmann::ordered_json j = {

@@ -84,6 +84,9 @@ struct MailboxRead {
   uint64_t messages = 0;       // messages read from it
   uint64_t not_read = 0;       // files in it not read (no message, cannot open)
   std::string first_not_read;  // "cur/junk: not a message (...); not read"
+  // Each file not read, with why, at most kMaxNamed of them.
+  std::vector<std::string> not_read_files;
+  static constexpr size_t kMaxNamed = 100;
 };
 
 class Report {

@@ -33,8 +33,11 @@ bool FilterDiscarded(std::string_view text) {
   return sp != std::string_view::npos && text.substr(sp + 1).starts_with("Ok, discarded");
 }
 
+// "A via 127.0.0.1[127.0.0.1]:10024"; a hand-off whose relay= is empty
+// says so rather than "A via ".
 std::string Hop(std::string_view queue_id, std::string_view relay) {
-  return std::string(queue_id) + " via " + std::string(relay);
+  return std::string(queue_id) + " via " +
+         (relay.empty() ? std::string("(no relay logged)") : std::string(relay));
 }
 
 }  // namespace

@@ -75,7 +75,7 @@ printf 'what is this\n' >Sent/README
 "$nearmiss" audit --summary-json box.json --html box.html Sent >box.txt 2>box.err; rc=$?
 [ "$rc" -eq 2 ] || { cat box.txt box.err >&2; no "Maildir with stray files: exit $rc, want 2"; }
 grep -qF "audit: 0 log lines, 1 mailbox messages" box.txt || { cat box.txt >&2; no "stray files counted as messages"; }
-grep -qF "Sent: mailbox, 1 message read, 2 files not read (first: Sent/README: in a Maildir" box.txt ||
+grep -qF "Sent: mailbox, 1 message read, 2 files not read (first: Sent/cur/notes: not a message" box.txt ||
   { cat box.txt >&2; no "the text report does not name the stray files"; }
 grep -qF "2 files in the mailboxes not read" box.err || { cat box.err >&2; no "stray files: no error on stderr"; }
 for f in maildirfolder dovecot-uidlist dovecot.index.cache DS_Store; do
@@ -85,6 +85,10 @@ grep -qF '"files_not_read": 2' box.json || no "--summary-json does not count the
 grep -qF '"messages_read": 1' box.json || no "--summary-json does not count the mailbox's messages"
 grep -qF 'Sent/cur/notes: not a message (it starts with no header field); not read' box.html ||
   no "the HTML report does not name the junk in cur/"
+grep -qF 'Sent/README: in a Maildir but neither a message' box.html ||
+  no "the HTML report does not name the stray file beside cur/"
+grep -qF 'Sent/README: in a Maildir but neither a message' box.json ||
+  no "--summary-json does not name the stray file beside cur/"
 
 # 4. The HTML "What was read" lists mailboxes with their message counts.
 rm Sent/cur/notes Sent/README
@@ -96,9 +100,9 @@ done >mbox/Sent.mbox
 "$nearmiss" audit --html read.html "$good" Sent mbox/Sent.mbox >read.txt 2>read.err; rc=$?
 [ "$rc" -eq 1 ] || { cat read.txt read.err >&2; no "clean mailboxes: exit $rc, want 1"; }
 grep -qF '<th>Mailbox</th><th class="n">Messages read</th>' read.html || no "no mailbox table in What was read"
-grep -qF '<tr><td>Sent</td><td class="n">1</td><td>nothing</td></tr>' read.html ||
+grep -qF '<tr><td>Sent</td><td class="n" data-v="1">1</td><td>nothing</td></tr>' read.html ||
   no "the Maildir is not listed with its 1 message"
-grep -qF '<tr><td>mbox/Sent.mbox</td><td class="n">2</td><td>nothing</td></tr>' read.html ||
+grep -qF '<tr><td>mbox/Sent.mbox</td><td class="n" data-v="2">2</td><td>nothing</td></tr>' read.html ||
   no "the mbox is not listed with its 2 messages"
 grep -qF "Sent: mailbox, 1 message read" read.txt || no "the text report does not list the Maildir"
 
