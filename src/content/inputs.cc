@@ -50,7 +50,8 @@ void Expand(const fs::path& path, int depth, std::vector<InputFile>* out) {
     for (const char* sub : {"cur", "new"}) {
       if (!IsDir(path / sub)) continue;
       for (const fs::path& f : SortedEntries(path / sub, &error)) {
-        if (IsDir(f) || f.filename().string().front() == '.') continue;
+        std::string name = f.filename().string();
+        if (IsDir(f) || name.front() == '.' || IsMaildirControlFile(name)) continue;
         // A file that does not start as a message is named, not read as
         // one (maildir_entry.h).
         out->push_back({f.string(), NotAMessage(f.string())});

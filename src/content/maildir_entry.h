@@ -7,7 +7,7 @@
 // dovecot.list.index*, dovecot.mailbox.log*, dovecot-acl*, maildirfolder
 // (Maildir++ subfolder marker), maildirsize (Maildir++ quota),
 // subscriptions; Courier's courierimap* and courierpop3dsizelist. Those
-// are skipped without a word. Dot files (.DS_Store, an editor's .swp, a
+// are skipped without a word, there or in cur/ and new/. Dot files (.DS_Store, an editor's .swp, a
 // delivery agent's hidden temporary) are not messages by the Maildir
 // naming rule and are skipped too. Any other file in the Maildir's own
 // directory, and a file in cur/ or new/ that does not start as a message

@@ -242,6 +242,15 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
                     .count();
   content::ScannedMessage m;
   while (reader->Next(&m)) {
+    if (m.unread) {
+      // No message (content/maildir_entry.h): said, never learned from.
+      if (mailbox_counts_.not_read++ == 0) {
+        std::string why = m.errors.empty() ? std::string("not read") : m.errors.front();
+        mailbox_counts_.first_not_read = why.starts_with(m.source) ? why : m.source + ": " + why;
+      }
+      m = content::ScannedMessage();
+      continue;
+    }
     // When it was sent: the author's Date:, else when it was filed (the
     // mbox "From " line, the Maildir file), else now, counted.
     int64_t time = m.date;

@@ -70,6 +70,7 @@ printf 'Bud1\000\000\000' >Sent/cur/.DS_Store
 printf 'shopping: milk\n' >Sent/maildirfolder
 printf '3 V1762340000 N2\n' >Sent/dovecot-uidlist
 printf '\000\001binary' >Sent/dovecot.index.cache
+printf '3 V1762340000 N2\n' >Sent/cur/dovecot-uidlist
 printf 'remember the milk\n' >Sent/cur/notes
 printf 'what is this\n' >Sent/README
 "$nearmiss" audit --summary-json box.json --html box.html Sent >box.txt 2>box.err; rc=$?
@@ -89,6 +90,10 @@ grep -qF 'Sent/README: in a Maildir but neither a message' box.html ||
   no "the HTML report does not name the stray file beside cur/"
 grep -qF 'Sent/README: in a Maildir but neither a message' box.json ||
   no "--summary-json does not name the stray file beside cur/"
+
+"$nearmiss" learn --store "sqlite:$w/learn.db" Sent >learn.txt 2>&1
+grep -qF "read 1 messages from Sent folders; 2 files not read (first: Sent/cur/notes: not a message" learn.txt ||
+  { cat learn.txt >&2; no "learn counted stray files as messages, or did not say so"; }
 
 # 4. The HTML "What was read" lists mailboxes with their message counts.
 rm Sent/cur/notes Sent/README
