@@ -35,6 +35,21 @@ bool FilterDiscarded(std::string_view text) {
 
 // "A via 127.0.0.1[127.0.0.1]:10024"; a hand-off whose relay= is empty
 // says so rather than "A via ".
+// The key of a hand-off held by Message-ID (no queue id can start so).
+constexpr std::string_view kByMessageId = "\x01msgid:";
+
+// A relay that keeps the message on this host: loopback (RFC 1122 3.2.1.3,
+// RFC 4291 2.5.3), "localhost", a pipe(8) or local transport ("dfilt",
+// "private/amavis": no "[address]" at all), "none" or nothing logged.
+bool LocalRelay(std::string_view relay) {
+  if (relay.empty() || relay == "none") return true;
+  size_t open = relay.find('[');
+  if (open == std::string_view::npos) return relay.find('.') == std::string_view::npos;
+  std::string_view addr = relay.substr(open + 1);
+  return addr.starts_with("127.") || addr.starts_with("::1]") || addr.starts_with("ipv6:::1]") ||
+         relay.starts_with("localhost[");
+}
+
 std::string Hop(std::string_view queue_id, std::string_view relay) {
   return std::string(queue_id) + " via " +
          (relay.empty() ? std::string("(no relay logged)") : std::string(relay));
@@ -168,6 +183,18 @@ void PostfixLog::Feed(std::string_view line) {
     std::string_view id = t.substr(11);
     if (id.starts_with('<') && id.ends_with('>')) id = id.substr(1, id.size() - 2);
     q.message_id.assign(id);
+    IndexMessageId(l.queue_id, q.message_id);
+    if (!pending_.empty() && q.attempts == 0) {
+      // A filter's re-injected copy, after the hand-off that named no
+      // queue id (HandOffByMessageId).
+      key_.assign(kByMessageId);
+      key_.append(q.message_id);
+      auto p = pending_.find(key_);
+      if (p != pending_.end() && !p->second.empty()) {
+        Held* h = HeldAt(p->second.front());
+        if (h != nullptr && h->Get(Held::kQueueId) != l.queue_id) JoinPending(l.queue_id, q);
+      }
+    }
     if (!q.joined_from.empty()) {
       // Joined to a "queued as" before its Message-ID was known: another
       // message's id means it was a remote server's queue id after all.
@@ -224,6 +251,16 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
       // Not (yet) seen here: held as a delivery that X's first line, if it
       // comes within the window, turns into a hand-off.
       if (queues_.find(key_) == queues_.end()) pending = next;
+    } else if (next.empty() && !q.message_id.empty() && LocalRelay(f.relay) &&
+               !l.program.ends_with("/discard") && !l.program.ends_with("/local") &&
+               !l.program.ends_with("/virtual")) {
+      // Handed to a filter on this host that said no queue id: the copy it
+      // re-injects carries the same Message-ID. Joined if it shows up
+      // within the window, else a delivery (never once too few).
+      if (HandOffByMessageId(l, q, f.relay)) return;
+      pending_key_.assign(kByMessageId);
+      pending_key_.append(q.message_id);
+      pending = pending_key_;
     }
   }
   ++q.attempts;
@@ -281,6 +318,27 @@ bool PostfixLog::HandOff(const LogLine& l, Queue& q, std::string_view next,
   }
   // Not seen in this log: a remote server's queue id, so a delivery.
   return false;
+}
+
+void PostfixLog::IndexMessageId(std::string_view queue_id, const std::string& message_id) {
+  if (message_id.empty()) return;
+  if (by_message_id_.size() > 2 * queues_.size() + 1024) {
+    // Bounded: only the queue ids still kept.
+    by_message_id_.clear();
+    for (const auto& [id, q] : queues_) {
+      if (!q.message_id.empty()) by_message_id_[q.message_id] = id;
+    }
+  }
+  by_message_id_[message_id] = std::string(queue_id);
+}
+
+bool PostfixLog::HandOffByMessageId(const LogLine& l, Queue& q, std::string_view relay) {
+  auto m = by_message_id_.find(q.message_id);
+  if (m == by_message_id_.end() || m->second == l.queue_id) return false;
+  std::string next = m->second;  // HandOff reuses key_
+  auto it = queues_.find(next);
+  if (it == queues_.end() || it->second.message_id != q.message_id) return false;
+  return HandOff(l, q, next, relay);
 }
 
 void PostfixLog::TakeOver(Queue& next, std::string_view next_id, std::string_view from_id,
@@ -463,6 +521,7 @@ void PostfixLog::Finish() {
   Release(true);
   queues_.clear();
   pending_.clear();
+  by_message_id_.clear();
 }
 
 }  // namespace nearmiss::maillog

@@ -252,6 +252,47 @@ TEST(PostfixLog, HandOffOfTwoRecipientsGivesTwoDeliveriesInAnyOrder) {
   EXPECT_EQ(orders, 252);  // 10 choose 5
 }
 
+// Issue 16, third round: a hand-off to a filter on this host whose reply
+// names no queue id (relay= loopback, empty, "none", a pipe) was counted
+// as a delivery and again at the filter's copy. Joined by Message-ID: the
+// copy's lines may come in any order after A's first two.
+constexpr const char* kNoIdIn[] = {
+    "Mar  3 10:00:03 mx postfix/smtp[3]: AAAAA1: to=<bob@army.ml>, relay=127.0.0.1[127.0.0.1]:10024, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok, id=01234-01)",
+    "Mar  3 10:00:03 mx postfix/smtp[3]: AAAAA1: to=<carl@army.ml>, relay=127.0.0.1[127.0.0.1]:10024, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok, id=01234-01)",
+    "Mar  3 10:00:03 mx postfix/qmgr[2]: AAAAA1: removed",
+};
+
+TEST(PostfixLog, HandOffWithoutAQueueIdJoinsByMessageId) {
+  for (const char* relay : {"127.0.0.1[127.0.0.1]:10024", "", "none", "dfilt"}) {
+    std::vector<std::string> in;
+    for (const char* l : kNoIdIn) {
+      std::string line = l;
+      size_t at = line.find("127.0.0.1[127.0.0.1]:10024");
+      if (at != std::string::npos) line.replace(at, 26, relay);
+      in.push_back(line);
+    }
+    const char* head[] = {kTwoIn[0], kTwoIn[1]};
+    const char* in_c[] = {in[0].c_str(), in[1].c_str(), in[2].c_str()};
+    int orders = 0;
+    for (uint32_t mask = 0; mask < (1u << 8); ++mask) {
+      if (__builtin_popcount(mask) != 3) continue;
+      ++orders;
+      Collect c;
+      PostfixLog log(PostfixLogOptions{}, &c);
+      log.BeginFile("maillog", LineParser(2025));
+      for (const char* h : head) log.Feed(h);
+      size_t i = 0, o = 0;
+      for (size_t k = 0; k < 8; ++k) log.Feed((mask >> k) & 1 ? in_c[i++] : kTwoOut[o++]);
+      log.Finish();
+      std::string at = std::string("relay=") + relay + " order " + std::to_string(mask);
+      ASSERT_EQ(c.attempts.size(), 2u) << at;
+      for (const Seen& a : c.attempts) EXPECT_EQ(a.queue_id, "B2") << at;
+      EXPECT_EQ(log.counts().hand_offs, 1u) << at;
+    }
+    EXPECT_EQ(orders, 56);  // 8 choose 3
+  }
+}
+
 // A recipient the guard cannot judge is counted and named, never dropped.
 TEST(PostfixLog, UnparsableRecipientIsNotUnderstood) {
   Collect c;
