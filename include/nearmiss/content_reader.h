@@ -65,6 +65,10 @@ struct ScannedMessage {
   // Problems that did not stop the read: "truncated message", "unknown
   // charset 'x-foo' in part 2", "invalid base64 in part 3", I/O errors.
   std::vector<std::string> errors;
+  // True when nothing of the input was read (it could not be opened, or is
+  // no message: a stray file in a Maildir): errors says why, and it is no
+  // message to count.
+  bool unread = false;
   // The message as read (an mbox entry without its "From " line), for a
   // digest in the audit log; filled only when the reader was asked
   // (MessageReader::set_keep_bytes), as it costs a copy per message.

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <algorithm>
 #include <map>
 
 #include "base/log.h"
@@ -21,6 +22,7 @@
 #include "investigate/render.h"
 #include "maillog/log_files.h"
 #include "maillog/timestamp.h"
+#include "maillog/trace_log.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -116,7 +118,11 @@ int RunAudit(const AuditFlags& flags) {
   AuditInputs inputs;
   SortAuditInputs(flags.inputs, &inputs);
   int status = kExitClean;
-  std::vector<std::string> logs, mailboxes;
+  for (const std::string& r : inputs.repeated) {
+    log::Warn(r);
+    report.notes.push_back(r);
+  }
+  std::vector<std::string> logs, traces, mailboxes;
   std::map<std::string, std::string> shown;
   for (const AuditInput& in : inputs.logs) {
     if (!in.error.empty()) {
@@ -126,13 +132,24 @@ int RunAudit(const AuditFlags& flags) {
       status = kExitError;
       continue;
     }
-    logs.push_back(in.path);
+    // Traces (Exchange, Microsoft 365) are read in the order of their
+    // names, not as given, so overlapping exports give the same rows in
+    // the same order whichever came first on the command line.
+    (maillog::LooksLikeTrace(maillog::FirstLine(in.path)) ? traces : logs).push_back(in.path);
     shown[in.path] = in.shown;
   }
   for (const AuditInput& in : inputs.mailboxes) mailboxes.push_back(in.path);
-  for (const std::string& read : maillog::OrderRotated(logs)) {
+  std::sort(traces.begin(), traces.end(),
+            [&shown](const std::string& a, const std::string& b) { return shown[a] < shown[b]; });
+  std::vector<std::string> ordered = maillog::OrderRotated(logs);
+  ordered.insert(ordered.end(), traces.begin(), traces.end());
+  for (const std::string& read : ordered) {
     const std::string& path = shown[read];
     Status s = auditor.AddLog(read, path);
+    if (std::string w = maillog::YearSpanWarning(report.logs.back()); !w.empty()) {
+      progress.Clear();
+      log::Warn(path + ": " + w);
+    }
     if (!s.ok()) {
       progress.Clear();
       log::Error(s.message());
@@ -141,10 +158,16 @@ int RunAudit(const AuditFlags& flags) {
       progress.Clear();
       // A delivery the reader cannot read may be the very one to a
       // look-alike: the audit is incomplete, and exits as for an error.
+      std::string recipients;
+      if (c.unparsable_recipients != 0) {
+        recipients = ", " + std::to_string(c.unparsable_recipients) +
+                     " of them to a recipient that cannot be parsed (first at " + path + ":" +
+                     std::to_string(c.first_unparsable_recipient_line) + ")";
+      }
       log::Error(path + ": " + std::to_string(c.not_understood) +
                  " delivery lines not understood (first at " + path + ":" +
-                 std::to_string(c.first_not_understood_line) +
-                 "); they are left out of the report, which is incomplete");
+                 std::to_string(c.first_not_understood_line) + ")" + recipients +
+                 "; they are left out of the report, which is incomplete");
       status = kExitError;
     } else if (const maillog::LineCounts& c = report.logs.back();
                c.recognised > 0 && c.postfix == 0 &&

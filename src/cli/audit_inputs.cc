@@ -64,6 +64,24 @@ std::string Spool(const std::string& given, std::string* error) {
   return tmpl;
 }
 
+// True (and said in out->repeated) when `st` was given already.
+bool Repeated(const struct stat& st, const std::string& given, AuditInputs* out) {
+  std::pair<dev_t, ino_t> id(st.st_dev, st.st_ino);
+  if (out->seen.insert(id).second) return false;
+  std::string first = given;
+  for (const auto* list : {&out->logs, &out->mailboxes}) {
+    for (const AuditInput& in : *list) {
+      struct stat was;
+      if (::stat(in.path.c_str(), &was) == 0 && was.st_dev == st.st_dev &&
+          was.st_ino == st.st_ino) {
+        first = in.shown;
+      }
+    }
+  }
+  out->repeated.push_back(first + ": given again as " + given + "; read once");
+  return true;
+}
+
 void SortFile(const std::string& path, const std::string& shown, AuditInputs* out) {
   (maillog::LooksLikeMailbox(path) ? out->mailboxes : out->logs).push_back({path, shown, ""});
 }
@@ -73,6 +91,9 @@ void SortOne(const std::string& given, bool in_log_dir, AuditInputs* out) {
   if (given != "-" && ::stat(given.c_str(), &st) != 0) {
     // ReadLog says why (no such file, permission) in the file's own words.
     out->logs.push_back({given, given, ""});
+    return;
+  }
+  if (given != "-" && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)) && Repeated(st, given, out)) {
     return;
   }
   if (given != "-" && S_ISDIR(st.st_mode)) {

@@ -8,7 +8,11 @@
 #ifndef NEARMISS_CLI_AUDIT_INPUTS_H_
 #define NEARMISS_CLI_AUDIT_INPUTS_H_
 
+#include <sys/types.h>
+
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace nearmiss::cli {
@@ -22,6 +26,11 @@ struct AuditInput {
 struct AuditInputs {
   std::vector<AuditInput> logs, mailboxes;
   std::vector<std::string> spooled;  // temporary copies to remove
+  // A file or Maildir given more than once (the same device and inode,
+  // under any name) is read once; each repeat is said here: "maillog: given
+  // again as ./maillog; read once".
+  std::vector<std::string> repeated;
+  std::set<std::pair<dev_t, ino_t>> seen;
   ~AuditInputs();
 };
 

@@ -164,6 +164,11 @@ int RunLearn(const LearnFlags& flags) {
       std::printf("; %llu without a Message-ID (known again by sender, date and subject)",
                   static_cast<unsigned long long>(m.without_message_id));
     }
+    if (m.not_read > 0) {
+      // A file that is no message is not learned from, and said so.
+      std::printf("; %llu files not read (first: %s)", static_cast<unsigned long long>(m.not_read),
+                  m.first_not_read.c_str());
+    }
     std::printf("\n");
   }
   Status s = learner.Flush();

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "content/maildir_entry.h"
+
 namespace nearmiss::content {
 namespace {
 
@@ -48,9 +50,11 @@ void Expand(const fs::path& path, int depth, std::vector<InputFile>* out) {
     for (const char* sub : {"cur", "new"}) {
       if (!IsDir(path / sub)) continue;
       for (const fs::path& f : SortedEntries(path / sub, &error)) {
-        if (!IsDir(f) && f.filename().string().front() != '.') {
-          out->push_back({f.string(), ""});
-        }
+        std::string name = f.filename().string();
+        if (IsDir(f) || name.front() == '.' || IsMaildirControlFile(name)) continue;
+        // A file that does not start as a message is named, not read as
+        // one (maildir_entry.h).
+        out->push_back({f.string(), NotAMessage(f.string())});
       }
     }
   }
@@ -62,8 +66,16 @@ void Expand(const fs::path& path, int depth, std::vector<InputFile>* out) {
       // directories (.git, .cache) are not mail.
       if (name.front() == '.' && !IsMaildir(entry)) continue;
       Expand(entry, depth + 1, out);
-    } else if (!maildir && name.front() != '.') {
+    } else if (name.front() == '.') {
+      continue;
+    } else if (!maildir) {
       out->push_back({entry.string(), ""});
+    } else if (!IsMaildirControlFile(name)) {
+      // Beside cur/ and new/ only a server's own files belong; anything
+      // else is named, so it never passes unseen.
+      out->push_back({entry.string(),
+                      "in a Maildir but neither a message (those are in cur/ and new/) nor a "
+                      "mail server's control file; not read"});
     }
   }
   if (!error.empty()) out->push_back({path.string(), error});

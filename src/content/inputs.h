@@ -1,6 +1,8 @@
 // Expands the paths given to `nearmiss scan` into the files to read: a file
 // as itself, a Maildir as the messages in cur/ and new/, any other directory
 // recursively (Maildir folders inside it read the Maildir way), "-" as stdin.
+// In a Maildir, a file that is no message nor a server's control file
+// comes with an `error` saying so (maildir_entry.h), never as a message.
 #ifndef NEARMISS_CONTENT_INPUTS_H_
 #define NEARMISS_CONTENT_INPUTS_H_
 
@@ -11,7 +13,7 @@ namespace nearmiss::content {
 
 struct InputFile {
   std::string path;   // "-" for stdin
-  std::string error;  // set when the path could not be listed
+  std::string error;  // set when the path could not be listed, or is no message
 };
 
 // Sorted within each directory, so output order is reproducible.

@@ -19,6 +19,7 @@ ScannedMessage ErrorMessage(std::string source, std::string error) {
   ScannedMessage m;
   m.source = std::move(source);
   m.errors.push_back(std::move(error));
+  m.unread = true;
   // Nothing was read: the level is unknown, not `none`.
   m.sensitivity.complete = false;
   return m;

@@ -9,6 +9,7 @@
 
 #include "base/ascii.h"
 #include "base/log.h"
+#include "maillog/attempt_order.h"
 #include "maillog/postfix_log.h"
 #include "maillog/read_log.h"
 #include "maillog/timestamp.h"
@@ -91,7 +92,8 @@ class SentSink final : public maillog::DeliverySink {
       // The same "sent" line again (rotated logs that overlap, read while
       // the message is still open): one delivery, counted as repeated.
       ++repeated_;
-    } else if (a.time >= r->last) {
+    } else if (maillog::LaterOutcome(a.time, a.status, r->last, r->status)) {
+      // At the same time the outcome decides, not the order of the inputs.
       r->last = a.time;
       r->status.assign(a.status);
     }
@@ -284,6 +286,15 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
                     .count();
   content::ScannedMessage m;
   while (reader->Next(&m)) {
+    if (m.unread) {
+      // No message (content/maildir_entry.h): said, never learned from.
+      if (mailbox_counts_.not_read++ == 0) {
+        std::string why = m.errors.empty() ? std::string("not read") : m.errors.front();
+        mailbox_counts_.first_not_read = why.starts_with(m.source) ? why : m.source + ": " + why;
+      }
+      m = content::ScannedMessage();
+      continue;
+    }
     // When it was sent: the author's Date:, else when it was filed (the
     // mbox "From " line, the Maildir file), else now, counted.
     int64_t time = m.date;

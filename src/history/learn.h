@@ -77,6 +77,10 @@ class Learner {
     uint64_t dated_by_delivery = 0;  // no readable Date:, the filing time used
     uint64_t dated_now = 0;          // neither: the time of this run used
     uint64_t without_message_id = 0;
+    // Files that are no message or could not be read (a stray file in a
+    // Maildir): not counted as messages, said with the first.
+    uint64_t not_read = 0;
+    std::string first_not_read;
   };
   const MailboxCounts& mailbox_counts() const { return mailbox_counts_; }
 

@@ -96,8 +96,8 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
   row.status = std::string(a.status);
   row.relay = std::string(a.relay);
   row.hops = std::string(a.hops);
-  if (!row.to.empty() && options_.on_row) options_.on_row(row);
-  report_->AddAttempt(row);
+  // A row repeated (overlapping exports) is counted and listed once.
+  if (report_->AddAttempt(row) && !row.to.empty() && options_.on_row) options_.on_row(row);
 }
 
 void Auditor::OnDone(std::string_view queue_id) { report_->Done(std::string(queue_id)); }
@@ -155,10 +155,31 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
     return opened.error();
   }
   std::unique_ptr<content::MessageReader> reader = std::move(*opened);
-  for (const std::string& p : paths) report_->inputs.push_back(p);
+  size_t first = report_->mailboxes.size();
+  for (const std::string& p : paths) {
+    report_->inputs.push_back(p);
+    report_->mailboxes.push_back({p, 0, 0, "", {}});
+  }
   content::ScannedMessage m;
+  uint64_t not_read = 0;
+  std::string first_not_read;
   while (reader->Next(&m)) {
+    MailboxRead* box = MailboxOf(m.source, first);
+    if (m.unread) {
+      // No message: named in every report as not read, never counted.
+      ++not_read;
+      std::string why = m.errors.empty() ? std::string("not read") : m.errors.front();
+      if (!why.starts_with(m.source)) why = m.source + ": " + why;
+      if (first_not_read.empty()) first_not_read = why;
+      if (box != nullptr) {
+        if (box->not_read++ == 0) box->first_not_read = why;
+        if (box->not_read_files.size() < MailboxRead::kMaxNamed) box->not_read_files.push_back(why);
+      }
+      m = content::ScannedMessage();
+      continue;
+    }
     ++report_->messages;
+    if (box != nullptr) ++box->messages;
     Result<Address> from = ParseAddress(m.from);
     std::string sender = from.ok() ? from->ToString() : m.from;
     content::Sensitivity s = engine_->FilterSensitivity(m.sensitivity);
@@ -194,12 +215,34 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       row.level = std::string(content::LevelName(s.level));
       row.source = m.source;
       row.date_source = std::string(date.source);
-      if (options_.on_row) options_.on_row(row);
-      report_->AddAttempt(row);
+      if (report_->AddAttempt(row) && options_.on_row) options_.on_row(row);
     }
     m = content::ScannedMessage();
   }
+  if (not_read != 0) {
+    return Status::IoError(std::to_string(not_read) + (not_read == 1 ? " file" : " files") +
+                           " in the mailboxes not read (first: " + first_not_read +
+                           "); what they hold is not in the report");
+  }
   return Status::Ok();
+}
+
+MailboxRead* Auditor::MailboxOf(const std::string& source, size_t first) {
+  // The mailbox given whose path is the longest prefix of the message's
+  // source ("Sent.mbox:12", "Maildir/cur/1700.M1.host:2,S").
+  MailboxRead* best = nullptr;
+  for (size_t i = first; i < report_->mailboxes.size(); ++i) {
+    MailboxRead& b = report_->mailboxes[i];
+    std::string_view p = b.path;
+    while (p.size() > 1 && p.back() == '/') p.remove_suffix(1);
+    if (!std::string_view(source).starts_with(p)) continue;
+    if (source.size() != p.size() && source[p.size()] != '/' && source[p.size()] != ':' &&
+        p != "/") {
+      continue;
+    }
+    if (best == nullptr || b.path.size() > best->path.size()) best = &b;
+  }
+  return best;
 }
 
 void Auditor::Finish() {

@@ -50,7 +50,9 @@ class Auditor final : public maillog::DeliverySink {
   // it with `error` (LineCounts::error) instead of leaving it out.
   void AddUnread(const std::string& path, const std::string& error);
   // Mailboxes (mbox, Maildir, .eml, directories): every message counts as
-  // sent, with its sensitivity level.
+  // sent, with its sensitivity level; each mailbox's count joins the
+  // report. A file in them that is no message or cannot be read is named
+  // in the report and makes this an error (IoError naming the first).
   Status AddMailboxes(const std::vector<std::string>& paths);
   void Finish();
 
@@ -63,6 +65,9 @@ class Auditor final : public maillog::DeliverySink {
     std::string verdict, target, suggestion_domain, domain_unicode, reason;
   };
   const Flag& Classify(const std::string& domain);
+  // The report's entry for the mailbox a message's source is in, among
+  // those from `first` on; nullptr when none (stdin).
+  MailboxRead* MailboxOf(const std::string& source, size_t first);
 
   std::shared_ptr<const Engine> engine_;
   AuditOptions options_;

@@ -115,6 +115,12 @@ std::string Skipped(const maillog::LineCounts& c) {
         " delivery lines that did not parse (first at line " +
         std::to_string(c.first_not_understood_line) + ")");
   }
+  if (c.unparsable_recipients != 0) {
+    add("of those, " + Thousands(static_cast<int64_t>(c.unparsable_recipients)) +
+        " deliveries to a recipient address that cannot be parsed, so was not judged (first at "
+        "line " + std::to_string(c.first_unparsable_recipient_line) + ")");
+  }
+  if (c.year_span_line != 0) add(maillog::YearSpanWarning(c));
   if (c.probes != 0) {
     add(Thousands(static_cast<int64_t>(c.probes)) +
         " address verification probes, which deliver nothing");
@@ -142,6 +148,26 @@ std::string LogTable(const Report& rep) {
          Td(Span(c), "nowrap") + TdNum(static_cast<int64_t>(c.lines)) +
          TdNum(static_cast<int64_t>(c.recognised)) +
          TdNum(static_cast<int64_t>(c.delivery_lines)) + Td(Skipped(c)) + "</tr>";
+  }
+  return s + "</tbody></table>";
+}
+
+// What was read of each mailbox: its messages, and the files not read.
+std::string MailboxTable(const Report& rep) {
+  std::string s = "<table><thead><tr><th>Mailbox</th><th class=\"n\">Messages read</th>"
+                  "<th>Left out, and why</th></tr></thead><tbody>";
+  for (const MailboxRead& m : rep.mailboxes) {
+    std::string left = m.not_read == 0 ? std::string("nothing")
+                                       : Thousands(static_cast<int64_t>(m.not_read)) +
+                                             (m.not_read == 1 ? " file" : " files") + " not read: ";
+    for (size_t i = 0; i < m.not_read_files.size(); ++i) {
+      left += (i == 0 ? "" : "; ") + m.not_read_files[i];
+    }
+    if (m.not_read > m.not_read_files.size()) {
+      left += "; and " + Thousands(static_cast<int64_t>(m.not_read - m.not_read_files.size())) +
+              " more";
+    }
+    s += "<tr>" + Td(m.path) + TdNum(static_cast<int64_t>(m.messages)) + Td(left) + "</tr>";
   }
   return s + "</tbody></table>";
 }
@@ -274,10 +300,19 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
                             : Thousands(t.deliveries) + " deliveries") +
        "</small></h2><div class=\"scroll\">" + DeliveryTable(rep, with_level) +
        "</div></section>";
-  if (!rep.logs.empty()) {
+  if (!rep.logs.empty() || !rep.mailboxes.empty()) {
     h += "<section class=\"card\" id=\"read\"><h2>What was read<small>a line is recognised "
-         "when its syslog or journal framing, or its trace's CSV record, parses</small></h2>"
-         "<div class=\"scroll\">" + LogTable(rep) + "</div></section>";
+         "when its syslog or journal framing, or its trace's CSV record, parses; a mailbox "
+         "file is read when it starts as a message</small></h2>";
+    if (!rep.logs.empty()) h += "<div class=\"scroll\">" + LogTable(rep) + "</div>";
+    if (!rep.mailboxes.empty()) h += "<div class=\"scroll\">" + MailboxTable(rep) + "</div>";
+    for (const std::string& n : rep.notes) h += "<p>" + Html(n) + "</p>";
+    if (rep.duplicates() != 0) {
+      h += "<p>" + Thousands(static_cast<int64_t>(rep.duplicates())) +
+           " attempts were repeated in more than one input (the same message, recipient, time "
+           "and status) and are counted once.</p>";
+    }
+    h += "</section>";
   }
   h += "</main><footer>A delivery is one recipient of one message; its status "
        "is its latest outcome. Domains are classified with the "

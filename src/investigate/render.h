@@ -21,10 +21,15 @@ std::string CsvHeader();
 std::string RowCsv(const Row& row);
 
 std::string ReportText(const Report& report);
+// "Sent/: mailbox, 3 messages read, 1 file not read (first: Sent/cur/junk:
+// not a message (it starts with no header field); not read)".
+std::string DescribeMailbox(const MailboxRead& mailbox);
 // One JSON object: what was read ("log_lines_read", "mailbox_messages_read",
 // and per log file "lines_read", "empty_lines", "recognised_lines",
 // "recognised_by_form", "postfix_lines", "unrecognised_lines",
-// "first_unrecognised": {"line", "text"} or null) and what was found
+// "first_unrecognised": {"line", "text"} or null, "unparsable_recipients",
+// "dates_may_be_ambiguous"; per mailbox "mailbox", "messages_read",
+// "files_not_read", "first_not_read") and what was found
 // ("flagged_deliveries": {"total", "sent", "bounced", "deferred"},
 // "flagged_attempts").
 std::string SummaryJson(const Report& report);

@@ -89,10 +89,28 @@ std::string SummaryJson(const Report& rep) {
                     {"internal_hops", c.internal_hops},
                     {"delivery_lines_not_understood", c.not_understood},
                     {"first_not_understood", not_understood},
+                    {"unparsable_recipients", c.unparsable_recipients},
+                    {"first_unparsable_recipient_line",
+                     c.first_unparsable_recipient_line
+                         ? nlohmann::ordered_json(c.first_unparsable_recipient_line)
+                         : nlohmann::ordered_json(nullptr)},
+                    {"dates_may_be_ambiguous",
+                     c.year_span_line ? nlohmann::ordered_json(maillog::YearSpanWarning(c))
+                                      : nlohmann::ordered_json(nullptr)},
                     {"first_time", c.first_time ? maillog::FormatTime(c.first_time) : ""},
                     {"last_time", c.last_time ? maillog::FormatTime(c.last_time) : ""},
                     {"error", c.error.empty() ? nlohmann::ordered_json(nullptr)
                                               : nlohmann::ordered_json(c.error)}});
+  }
+  nlohmann::ordered_json mailboxes = nlohmann::ordered_json::array();
+  for (const MailboxRead& m : rep.mailboxes) {
+    mailboxes.push_back({{"mailbox", m.path},
+                         {"messages_read", m.messages},
+                         {"files_not_read", m.not_read},
+                         {"first_not_read", m.first_not_read.empty()
+                                                ? nlohmann::ordered_json(nullptr)
+                                                : nlohmann::ordered_json(m.first_not_read)},
+                         {"not_read", m.not_read_files}});
   }
   const Counts& t = rep.totals();
   nlohmann::ordered_json j = {
@@ -100,6 +118,9 @@ std::string SummaryJson(const Report& rep) {
       {"mailbox_messages_read", rep.messages},
       {"inputs_not_read", rep.unread()},
       {"logs", logs},
+      {"mailboxes", mailboxes},
+      {"notes", rep.notes},
+      {"repeated_attempts_counted_once", rep.duplicates()},
       {"flagged_deliveries",
        {{"total", t.deliveries}, {"sent", t.sent}, {"bounced", t.bounced},
         {"expired", t.expired}, {"discarded", t.discarded}, {"deferred", t.deferred}}},
@@ -107,11 +128,28 @@ std::string SummaryJson(const Report& rep) {
   return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
+std::string DescribeMailbox(const MailboxRead& m) {
+  std::string out = m.path + ": mailbox, " + std::to_string(m.messages) +
+                    (m.messages == 1 ? " message read" : " messages read");
+  if (m.not_read != 0) {
+    out += ", " + std::to_string(m.not_read) + (m.not_read == 1 ? " file" : " files") +
+           " not read (first: " + m.first_not_read + ")";
+  }
+  return out;
+}
+
 std::string ReportText(const Report& rep) {
   const Counts& t = rep.totals();
   std::string out = "audit: " + Thousands(static_cast<int64_t>(rep.lines)) + " log lines, " +
                     Thousands(static_cast<int64_t>(rep.messages)) + " mailbox messages\n";
   for (const maillog::LineCounts& c : rep.logs) out += "  " + maillog::Describe(c) + "\n";
+  for (const MailboxRead& m : rep.mailboxes) out += "  " + DescribeMailbox(m) + "\n";
+  for (const std::string& n : rep.notes) out += "  " + n + "\n";
+  if (rep.duplicates() != 0) {
+    out += "  " + std::to_string(rep.duplicates()) +
+           " attempts repeated in more than one input (same message, recipient, time and "
+           "status), counted once\n";
+  }
   if (size_t n = rep.unread(); n != 0) {
     out += "  " + std::to_string(n) + (n == 1 ? " input" : " inputs") +
            " could not be read; what they hold is not in this report\n";

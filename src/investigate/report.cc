@@ -3,11 +3,15 @@
 #include <algorithm>
 #include <tuple>
 
+#include "maillog/attempt_order.h"
+
 namespace nearmiss::investigate {
 
 std::string SenderLabel(const Row& r) {
   if (!r.from_known) return "(unknown)";
-  return r.from.empty() ? "<>" : r.from;
+  // The null reverse-path (RFC 5321 4.5.5): a bounce or other delivery
+  // status notification, said so rather than left as a bare "<>".
+  return r.from.empty() ? "<> (bounce)" : r.from;
 }
 
 void Counts::Add(const std::string& s) {
@@ -25,34 +29,54 @@ void Counts::Add(const std::string& s) {
   }
 }
 
-void Report::AddAttempt(const Row& row) {
-  ++attempts_;
-  ++by_status_[row.status];
+bool Report::AddAttempt(const Row& row) {
   std::vector<Open>& list = open_[row.queue_id];
   if (row.status == "expired" && row.to.empty()) {
+    ++attempts_;
+    ++by_status_[row.status];
     // qmgr's expiry names no recipient: every open one of the message that
     // was not delivered.
     for (Open& d : list) {
       if (d.last_status != "sent") d.last_status = "expired";
     }
-    return;
+    return true;
   }
   auto it = std::find_if(list.begin(), list.end(),
                          [&](const Open& d) { return d.row.to == row.to; });
+  if (it != list.end() && !row.queue_id.empty()) {
+    // The same outcome of the same recipient of the same message at the
+    // same time: one row in two overlapping exports (or log copies).
+    auto same = [&](const Seen& s) { return s.seconds == row.seconds && s.status == row.status; };
+    if (std::find_if(it->seen.begin(), it->seen.end(), same) != it->seen.end()) {
+      ++duplicates_;
+      return false;
+    }
+  }
+  ++attempts_;
+  ++by_status_[row.status];
   if (it == list.end()) {
-    list.push_back({row, row.time, row.seconds, row.seconds, row.status});
+    list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}});
     it = list.end() - 1;
-  } else if (row.seconds >= it->last_seconds) {
+  } else {
+    if (row.seconds < it->first_seconds) {
+      it->first_time = row.time;
+      it->first_seconds = row.seconds;
+    }
     // The latest attempt decides: a Postfix recipient has no attempt after
     // its last, and an Exchange message sent on to an edge server and
-    // failed there is a failure.
-    it->row = row;
-    it->last_seconds = row.seconds;
-    it->last_status = row.status;
+    // failed there is a failure. At the same time, the outcome decides,
+    // not the order the files were given in (maillog::LaterOutcome).
+    if (maillog::LaterOutcome(row.seconds, row.status, it->last_seconds, it->last_status)) {
+      it->row = row;
+      it->last_seconds = row.seconds;
+      it->last_status = row.status;
+    }
   }
+  if (it->seen.size() < kMaxSeen) it->seen.push_back({row.seconds, row.status});
   // Mailbox messages have no queue: each is final at once.
   if (row.queue_id.empty()) Done("");
   if (open_.size() > kMaxOpen) CloseAll();
+  return true;
 }
 
 void Report::CloseAll() {

@@ -52,8 +52,8 @@ struct Row {
   int64_t seconds = 0;    // `time` as a number; 0 when unknown
 };
 
-// The sender as the report shows it: the address, "<>" for the null
-// sender (bounces), "(unknown)" when the log never named one; parentheses
+// The sender as the report shows it: the address, "<> (bounce)" for the
+// null sender (RFC 5321 4.5.5), "(unknown)" when the log never named one; parentheses
 // cannot appear unquoted in an address, so no sender reads the same.
 std::string SenderLabel(const Row& row);
 
@@ -77,6 +77,18 @@ struct SenderLine {
   std::set<std::string> domains;
 };
 
+// What was made of one mailbox given (an mbox, a Maildir, a directory, an
+// .eml): its messages, and the files in it that were not read, with why.
+struct MailboxRead {
+  std::string path;            // as given
+  uint64_t messages = 0;       // messages read from it
+  uint64_t not_read = 0;       // files in it not read (no message, cannot open)
+  std::string first_not_read;  // "cur/junk: not a message (...); not read"
+  // Each file not read, with why, at most kMaxNamed of them.
+  std::vector<std::string> not_read_files;
+  static constexpr size_t kMaxNamed = 100;
+};
+
 class Report {
  public:
   static constexpr size_t kMaxTableRows = 5000;
@@ -86,8 +98,14 @@ class Report {
   // seen again after that counts again.
   static constexpr size_t kMaxOpen = 1 << 16;
 
-  // One attempt to a flagged recipient.
-  void AddAttempt(const Row& row);
+  // One attempt to a flagged recipient. False when it is one already
+  // counted: the same message (queue id or Message-ID), recipient, time
+  // and status, as overlapping trace exports repeat rows; it is counted
+  // in duplicates() only.
+  bool AddAttempt(const Row& row);
+  uint64_t duplicates() const { return duplicates_; }
+  // Said in every report: an input given twice and read once, and the like.
+  std::vector<std::string> notes;
   // A queue id is finished: its deliveries get their final status.
   void Done(const std::string& queue_id);
   // End of input.
@@ -103,10 +121,13 @@ class Report {
   std::string top_level_source;  // the first message at that level ("Sent.mbox:2")
   std::vector<std::string> inputs;
   std::vector<maillog::LineCounts> logs;  // per log file, in reading order
-  // Inputs that could not be read, whole or in part (LineCounts::error).
+  std::vector<MailboxRead> mailboxes;     // per mailbox, in the order given
+  // Inputs that could not be read, whole or in part (LineCounts::error, a
+  // mailbox with files not read).
   size_t unread() const {
     size_t n = 0;
     for (const maillog::LineCounts& c : logs) n += c.error.empty() ? 0 : 1;
+    for (const MailboxRead& m : mailboxes) n += m.not_read == 0 ? 0 : 1;
     return n;
   }
 
@@ -123,17 +144,26 @@ class Report {
   size_t table_dropped() const { return table_dropped_; }
 
  private:
+  struct Seen {
+    int64_t seconds;
+    std::string status;
+  };
+  // Outcomes remembered per delivery to tell a repeated row; past this
+  // many a repeat counts again (bounded: a recipient retried for days).
+  static constexpr size_t kMaxSeen = 64;
   struct Open {
     Row row;  // the latest attempt
     std::string first_time;
     int64_t first_seconds = 0;
     int64_t last_seconds = 0;
     std::string last_status;
+    std::vector<Seen> seen;
   };
   void Close(Open& d);
   void CloseAll();  // every open message, by queue id
 
   uint64_t attempts_ = 0;
+  uint64_t duplicates_ = 0;
   // Flagged deliveries of messages still in the queue, by queue id.
   std::unordered_map<std::string, std::vector<Open>> open_;
   Counts totals_;

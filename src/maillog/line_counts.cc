@@ -30,6 +30,19 @@ void LineCounts::NotUnderstood(std::string_view line) {
   }
 }
 
+void LineCounts::UnparsableRecipient(std::string_view line) {
+  NotUnderstood(line);
+  ++unparsable_recipients;
+  if (first_unparsable_recipient_line == 0) first_unparsable_recipient_line = lines;
+}
+
+std::string YearSpanWarning(const LineCounts& c) {
+  if (c.year_span_line == 0) return {};
+  return "dates may be ambiguous: the timestamps carry no year and run twelve months or more "
+         "(from " + c.file + ":" + std::to_string(c.year_span_line) +
+         "), so a date may be a year off; give --year, or logs whose timestamps carry the year";
+}
+
 LineFormat LineCounts::main_format() const {
   size_t best = 0;
   for (size_t f = 1; f < by_format.size(); ++f) {
@@ -82,6 +95,12 @@ std::string Describe(const LineCounts& c) {
     out += ", " + std::to_string(c.not_understood) + " delivery lines not understood (first at " +
            c.file + ":" + std::to_string(c.first_not_understood_line) + ")";
   }
+  if (c.unparsable_recipients != 0) {
+    out += ", of which " + std::to_string(c.unparsable_recipients) +
+           " to a recipient that cannot be parsed (first at " + c.file + ":" +
+           std::to_string(c.first_unparsable_recipient_line) + ")";
+  }
+  if (c.year_span_line != 0) out += "; " + YearSpanWarning(c);
   if (!c.error.empty()) out += "; NOT READ in full: " + c.error;
   return out;
 }

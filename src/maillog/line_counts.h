@@ -47,6 +47,14 @@ struct LineCounts {
   uint64_t not_understood = 0;  // looked like a delivery line, did not parse
   uint64_t first_not_understood_line = 0;
   std::string first_not_understood;  // at most kExcerpt bytes
+  // Of the not understood: delivery lines whose recipient names no domain
+  // the guard can judge (JudgeableRecipient, postfix_fields.h).
+  uint64_t unparsable_recipients = 0;
+  uint64_t first_unparsable_recipient_line = 0;
+  // The first line at which lines without a year (BSD syslog) had run
+  // twelve months or more: dates from there on may be a year off
+  // (LineParser::span_over_year). 0: not reached.
+  uint64_t year_span_line = 0;
   // The log time of its first and last recognised line (seconds; 0: none).
   int64_t first_time = 0, last_time = 0;
   // Why the input could not be read, whole or in part (cannot open, a
@@ -60,6 +68,9 @@ struct LineCounts {
   void Add(std::string_view line, const LogLine* parsed);
   // The line just Added looked like a delivery line and did not parse.
   void NotUnderstood(std::string_view line);
+  // The line just Added is a delivery to a recipient that cannot be
+  // judged: not understood, and counted as such.
+  void UnparsableRecipient(std::string_view line);
   uint64_t non_empty() const { return recognised + unrecognised; }
   // The most frequent recognised form; kNone when nothing was recognised.
   LineFormat main_format() const;
@@ -72,6 +83,10 @@ std::string Describe(const LineCounts& counts);
 // "3 with an ambiguous date (dd/mm/yyyy or mm/dd/yyyy without AM/PM, first
 // at trace.csv:5; give --date-order dmy or mdy to read them)".
 std::string AmbiguousDates(const LineCounts& counts);
+
+// "dates may be ambiguous: ..." for a file whose lines without a year span
+// twelve months or more; "" when they do not.
+std::string YearSpanWarning(const LineCounts& counts);
 
 // Ok when the file was read: no non-empty lines, or some recognised and at
 // least `min_percent` of the non-empty ones. Otherwise ParseError naming

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 
+#include "maillog/gzip_stream.h"
 #include "maillog/utf16.h"
 
 namespace nearmiss::maillog {
@@ -162,43 +163,24 @@ Status ForEachLine(const std::string& path, const std::function<void(std::string
     }
     ::close(fd);
   } else {
-    gzFile gzf = gzdopen(fd, "rb");
-    if (gzf == nullptr) {
-      ::close(fd);
-      return Status::IoError(path + ": cannot open as gzip");
+    // Every member, and what follows the last one named (gzip_stream.h).
+    uint64_t inflated = 0, trailing = 0;
+    Status s = ReadGzip(
+        fd, path,
+        [&](std::string_view data) {
+          NM_RETURN_IF_ERROR(decoder.Feed(data));
+          total += data.size();
+          if (progress) progress(total);
+          return Status::Ok();
+        },
+        &inflated, &trailing);
+    ::close(fd);
+    if (!s.ok()) {
+      // Junk after a whole stream: what came before it was read, its last
+      // line too. (A stream cut short leaves its last line cut: dropped.)
+      if (trailing != 0) (void)decoder.Finish();
+      return s;
     }
-    gzbuffer(gzf, 1 << 18);
-    for (;;) {
-      int n = gzread(gzf, buf.get(), kChunk);
-      if (n < 0) {
-        int err = 0;
-        std::string why = gzerror(gzf, &err);
-        gzclose(gzf);
-        return Status::IoError(path + ": gzip: " + why);
-      }
-      if (n == 0) {
-        // zlib reports a stream cut short only through gzerror: a truncated
-        // .gz (a rotation interrupted, a partial copy) is an error, not a
-        // shorter log that reads clean.
-        int err = Z_OK;
-        std::string why = gzerror(gzf, &err);
-        // zlib names the stream "<fd:N>: "; the path is said already.
-        if (why.starts_with("<fd:")) why.erase(0, why.find(": ") == std::string::npos ? 0 : why.find(": ") + 2);
-        if (err != Z_OK) {
-          gzclose(gzf);
-          return Status::IoError(path + ": gzip: " + (why.empty() ? "damaged stream" : why) +
-                                 " after " + std::to_string(total) + " bytes");
-        }
-        break;
-      }
-      if (Status s = decoder.Feed(std::string_view(buf.get(), n)); !s.ok()) {
-        gzclose(gzf);
-        return s;
-      }
-      total += n;
-      if (progress) progress(total);
-    }
-    gzclose(gzf);
   }
   return decoder.Finish();
 }

@@ -94,15 +94,19 @@ bool Rfc5424Rest(std::string_view rest, LogLine* out) {
   return true;
 }
 
-// The queue id at the start of the text: short ids are upper-case hex;
-// long ids (enable_long_queue_ids) are 12+ characters of an alphabet
-// without vowels. That keeps "warning:" and "statistics:" from passing for
-// ids.
+// The queue id at the start of the text. Postfix's own check
+// (global/mail_queue.c, mail_queue_id_ok()) accepts any non-empty run of
+// up to 255 letters, digits and '_'; what it writes is narrower, and that
+// keeps "warning:" and "statistics:" from passing for ids:
+//   short ids: upper-case hex of any length (the microseconds and the
+//     inode number in hex, so a small inode gives a short id: "3F1: ");
+//   long ids (enable_long_queue_ids = yes): 12 or more letters and digits
+//     of an alphabet without vowels (mail_queue.h, MQID_LG_*).
 void QueueId(LogLine* out) {
   std::string_view t = out->text;
   size_t n = 0;
   while (n < t.size() && IsQueueIdChar(t[n])) ++n;
-  bool id = n >= 5 && n + 1 < t.size() && t[n] == ':' && t[n + 1] == ' ';
+  bool id = n >= 1 && n <= 255 && n + 1 < t.size() && t[n] == ':' && t[n + 1] == ' ';
   if (id) {
     bool hex = true, vowel = false;
     for (size_t i = 0; i < n; ++i) {
@@ -139,6 +143,31 @@ bool IsPostfixProgram(std::string_view p) {
   if (!p.starts_with("postfix")) return false;
   p.remove_prefix(7);
   return p.empty() || p[0] == '/' || p[0] == '-';
+}
+
+int LineParser::InferYear(const Stamp& st, int64_t offset) {
+  if (last_month_ == 0) {
+    if (anchor_month_ != 0 && st.month > anchor_month_) --year_;
+    first_month_index_ = year_ * 12 + st.month - 1;
+  } else if (st.month > last_month_ + 6) {
+    // A month far ahead of the last one: syslog writes a few lines of 31
+    // December after the first of 1 January (lines out of order at New
+    // Year). When the previous year's date is at most a day before the
+    // last line, it is that: the year is not moved for it.
+    int64_t t = CivilToSeconds(year_ - 1, st.month, st.day, st.hour, st.minute, st.second) -
+                offset;
+    if (t <= last_bsd_time_ && last_bsd_time_ - t <= 86400) return year_ - 1;
+  } else if (st.month < last_month_ - 6) {
+    ++year_;  // December -> January
+  }
+  last_month_ = st.month;
+  last_bsd_time_ = CivilToSeconds(year_, st.month, st.day, st.hour, st.minute, st.second) - offset;
+  // Twelve months or more since the first line: a date could be a year off
+  // either way, and nothing in the line says which.
+  if (!span_over_year_ && year_ * 12 + st.month - 1 - first_month_index_ >= 12) {
+    span_over_year_ = true;
+  }
+  return year_;
 }
 
 bool LineParser::Parse(std::string_view line, LogLine* out) {
@@ -192,14 +221,9 @@ bool LineParser::Parse(std::string_view line, LogLine* out) {
     out->time = st.unix_time;
   } else {
     int year = st.year;
-    if (year == 0) {
-      if (last_month_ == 0 && anchor_month_ != 0 && st.month > anchor_month_) --year_;
-      if (last_month_ != 0 && st.month < last_month_ - 6) ++year_;  // December -> January
-      last_month_ = st.month;
-      year = year_;
-    }
-    out->time = CivilToSeconds(year, st.month, st.day, st.hour, st.minute, st.second) -
-                (st.zoned ? st.offset : 0);
+    int64_t offset = st.zoned ? st.offset : 0;
+    if (year == 0) year = InferYear(st, offset);
+    out->time = CivilToSeconds(year, st.month, st.day, st.hour, st.minute, st.second) - offset;
   }
   last_time_ = out->time;
   QueueId(out);

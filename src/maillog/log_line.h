@@ -61,6 +61,8 @@ struct LogLine {
 // instances (syslog_name = postfix-out), "postfix-NAME/...".
 bool IsPostfixProgram(std::string_view program);
 
+struct Stamp;  // timestamp.h
+
 class LineParser {
  public:
   // `year` for stamps without one: the year of the first such line. BSD
@@ -82,11 +84,24 @@ class LineParser {
   // points into `line`.
   bool Parse(std::string_view line, LogLine* out);
   int year() const { return year_; }
+  // True once lines without a year have run twelve months or more past the
+  // first such line: their years are inferred, and a date may be a year
+  // off (traditional syslog timestamps carry no year). A caller warns.
+  bool span_over_year() const { return span_over_year_; }
 
  private:
+  // The year of a stamp without one; moves year_ forward only (above). A
+  // line from the last day of the previous year, read after the new
+  // year's first lines (syslog at New Year), gets that year and moves
+  // nothing.
+  int InferYear(const Stamp& st, int64_t offset);
+
   int year_;
   int anchor_month_ = 0;  // 0: `year_` is the first line's year as given
   int last_month_ = 0;
+  int64_t last_bsd_time_ = 0;  // the last line that set last_month_
+  int first_month_index_ = 0;  // year * 12 + month - 1 of the first line
+  bool span_over_year_ = false;
   int64_t last_time_ = 0;  // for an RFC 5424 line without a time ("-")
 };
 

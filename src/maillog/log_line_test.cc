@@ -200,6 +200,35 @@ TEST(LogLineYear, DecemberToJanuaryMovesTheYear) {
   EXPECT_EQ(FormatTime(l.time), "2024-01-01T00:00:01");
 }
 
+// syslog writes a few lines of 31 December after 1 January's first ones;
+// they stay in the old year and do not move the year on (issue 16).
+TEST(LogLineYear, NewYearLinesOutOfOrderDoNotJumpAYear) {
+  LineParser parser(2023);
+  LogLine l;
+  ASSERT_TRUE(parser.Parse("Dec 31 23:59:58 h p: x", &l));
+  ASSERT_TRUE(parser.Parse("Jan  1 00:00:01 h p: x", &l));
+  EXPECT_EQ(FormatTime(l.time), "2024-01-01T00:00:01");
+  ASSERT_TRUE(parser.Parse("Dec 31 23:59:59 h p: x", &l));
+  EXPECT_EQ(FormatTime(l.time), "2023-12-31T23:59:59");
+  ASSERT_TRUE(parser.Parse("Jan  1 00:00:02 h p: x", &l));
+  EXPECT_EQ(FormatTime(l.time), "2024-01-01T00:00:02");
+  ASSERT_TRUE(parser.Parse("Feb  1 00:00:02 h p: x", &l));
+  EXPECT_EQ(FormatTime(l.time), "2024-02-01T00:00:02");
+  EXPECT_FALSE(parser.span_over_year());
+}
+
+TEST(LogLineYear, TwelveMonthsOrMoreIsFlagged) {
+  LineParser parser(2023);
+  LogLine l;
+  for (const char* m : {"Mar", "Jun", "Sep", "Dec", "Jan", "Feb"}) {
+    ASSERT_TRUE(parser.Parse(std::string(m) + "  1 10:00:00 h p: x", &l));
+    EXPECT_FALSE(parser.span_over_year()) << m;
+  }
+  ASSERT_TRUE(parser.Parse("Mar  1 10:00:00 h p: x", &l));
+  EXPECT_EQ(FormatTime(l.time), "2024-03-01T10:00:00");
+  EXPECT_TRUE(parser.span_over_year());
+}
+
 TEST(LogLineQueueId, QueueIdsAndNoise) {
   LogLine l = Parsed("Mar  3 10:15:02 mx postfix/qmgr[9]: 4BCD12F3A: removed");
   EXPECT_EQ(l.program, "postfix/qmgr");
@@ -210,6 +239,18 @@ TEST(LogLineQueueId, QueueIdsAndNoise) {
   EXPECT_EQ(l.text, "warning: hostname x");
   l = Parsed("Mar  3 10:15:02 mx postfix/qmgr[9]: 4TQg0y2Y7Kz9sTr: removed");
   EXPECT_EQ(l.queue_id, "4TQg0y2Y7Kz9sTr");
+}
+
+// mail_queue_id_ok() takes any length: a small inode number gives a short
+// id, and it was read as no id at all (issue 16, queue ids).
+TEST(LogLineQueueId, ShortHexIds) {
+  LogLine l = Parsed("Mar  3 10:15:02 mx postfix/qmgr[9]: 3F1: removed");
+  EXPECT_EQ(l.queue_id, "3F1");
+  EXPECT_EQ(l.text, "removed");
+  l = Parsed("Mar  3 10:15:02 mx postfix/qmgr[9]: A: removed");
+  EXPECT_EQ(l.queue_id, "A");
+  l = Parsed("Mar  3 10:15:02 mx postfix/smtpd[9]: NOQUEUE: reject: x");
+  EXPECT_EQ(l.queue_id, "");
 }
 
 }  // namespace

@@ -115,6 +115,45 @@ std::string_view AddressDomain(std::string_view address) {
   return at == std::string_view::npos ? std::string_view() : address.substr(at + 1);
 }
 
+bool JudgeableRecipient(std::string_view address) {
+  std::string_view domain = AddressDomain(address);
+  if (domain.empty() || domain.size() + 1 >= address.size()) return false;
+  bool quoted = false;
+  for (size_t i = 0; i + domain.size() + 1 < address.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(address[i]);
+    if (c == '\\') {
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (!quoted && (c <= ' ' || c == 0x7f)) {
+      return false;
+    }
+  }
+  if (quoted) return false;
+  if (domain.starts_with('[')) {
+    if (!domain.ends_with(']') || domain.size() < 3) return false;
+    for (char c : domain.substr(1, domain.size() - 2)) {
+      if (c <= ' ' || c == '[' || c == ']' || c == '\\') return false;
+    }
+    return true;
+  }
+  if (domain.ends_with('.')) domain.remove_suffix(1);
+  if (domain.empty() || domain.size() > 253) return false;
+  size_t label = 0;
+  for (char ch : domain) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '.') {
+      if (label == 0) return false;
+      label = 0;
+      continue;
+    }
+    bool ok = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+              (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
+    if (!ok || ++label > 63) return false;
+  }
+  return label != 0;
+}
+
 std::string_view QueuedAs(std::string_view t) {
   while (!t.empty() && (t.back() == ')' || t.back() == ' ')) t.remove_suffix(1);
   size_t at = t.rfind("queued as ");

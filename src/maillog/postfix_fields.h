@@ -60,6 +60,17 @@ std::string_view FieldValue(std::string_view text, std::string_view key);
 // "" when none.
 std::string_view AddressDomain(std::string_view address);
 
+// True when a logged recipient can be judged: a local part and a domain
+// after the last '@' outside quotes (AddressDomain), quotes closed, no
+// space or control character outside quotes, and the domain either an
+// address literal "[...]" (RFC 5321 4.1.3) or dot-separated labels of
+// letters, digits, '-', '_' or UTF-8 bytes, each 1 to 63 bytes, at most
+// 253 in all (RFC 1035 2.3.4; a trailing root dot allowed). Anything else
+// ("<>", "bob", "bob@", "@army.ml", "bob@army..ml", "bob@[192.0.2.7")
+// names no domain the guard can classify: the caller reports it, never
+// drops it (fail closed).
+bool JudgeableRecipient(std::string_view address);
+
 // "X" from a status text ending "queued as X" (Postfix's smtpd and most
 // MTAs: "250 2.0.0 Ok: queued as 4F2A1B3C"), with a trailing ')' of an
 // Amavis-style nested reply left off; "" when absent.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace nearmiss::maillog {
 namespace {
 
@@ -57,6 +59,21 @@ TEST(PostfixFields, FromAndQueuedAs) {
   EXPECT_EQ(QueuedAs("250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as 4F2A1B3C)"),
             "4F2A1B3C");
   EXPECT_EQ(QueuedAs("250 ok"), "");
+}
+
+TEST(JudgeableRecipient, DomainsTheGuardCanClassify) {
+  for (const char* ok : {"bob@army.ml", "Bob@ARMY.ML.", "\"x>y\"@army.ml", "\"a b\"@army.ml",
+                         "bob@[192.0.2.7]", "bob@xn--rmy-5cd.mil", "bob@\xd0\xb0rmy.mil",
+                         "a@b_c.example"}) {
+    EXPECT_TRUE(JudgeableRecipient(ok)) << ok;
+  }
+  for (const char* bad : {"", "bob", "bob@", "@army.ml", "bob@army..ml", "bob@.army.ml",
+                          "bob@army ml", "b ob@army.ml", "\"bob@army.ml", "bob@[192.0.2.7",
+                          "bob@army.ml@", "bob@arm\x01y.ml", "bob@a/b.ml"}) {
+    EXPECT_FALSE(JudgeableRecipient(bad)) << bad;
+  }
+  std::string long_label = "bob@" + std::string(64, 'a') + ".ml";
+  EXPECT_FALSE(JudgeableRecipient(long_label));
 }
 
 TEST(FieldValue, KeysAtFieldStarts) {

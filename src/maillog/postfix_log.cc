@@ -33,8 +33,26 @@ bool FilterDiscarded(std::string_view text) {
   return sp != std::string_view::npos && text.substr(sp + 1).starts_with("Ok, discarded");
 }
 
+// "A via 127.0.0.1[127.0.0.1]:10024"; a hand-off whose relay= is empty
+// says so rather than "A via ".
+// The key of a hand-off held by Message-ID (no queue id can start so).
+constexpr std::string_view kByMessageId = "\x01msgid:";
+
+// A relay that keeps the message on this host: loopback (RFC 1122 3.2.1.3,
+// RFC 4291 2.5.3), "localhost", a pipe(8) or local transport ("dfilt",
+// "private/amavis": no "[address]" at all), "none" or nothing logged.
+bool LocalRelay(std::string_view relay) {
+  if (relay.empty() || relay == "none") return true;
+  size_t open = relay.find('[');
+  if (open == std::string_view::npos) return relay.find('.') == std::string_view::npos;
+  std::string_view addr = relay.substr(open + 1);
+  return addr.starts_with("127.") || addr.starts_with("::1]") || addr.starts_with("ipv6:::1]") ||
+         relay.starts_with("localhost[");
+}
+
 std::string Hop(std::string_view queue_id, std::string_view relay) {
-  return std::string(queue_id) + " via " + std::string(relay);
+  return std::string(queue_id) + " via " +
+         (relay.empty() ? std::string("(no relay logged)") : std::string(relay));
 }
 
 }  // namespace
@@ -81,6 +99,9 @@ void PostfixLog::Feed(std::string_view line) {
   LogLine l;
   bool framed = parser_.Parse(line, &l);
   counts_.Add(line, framed ? &l : nullptr);
+  if (framed && counts_.year_span_line == 0 && parser_.span_over_year()) {
+    counts_.year_span_line = counts_.lines;
+  }
   // Any program's lines: a custom syslog_name ("mta/smtp") is still Postfix.
   if (!framed || l.queue_id.empty()) return;
   line_ = line;
@@ -162,17 +183,35 @@ void PostfixLog::Feed(std::string_view line) {
     std::string_view id = t.substr(11);
     if (id.starts_with('<') && id.ends_with('>')) id = id.substr(1, id.size() - 2);
     q.message_id.assign(id);
-    if (q.joined_from != 0) {
+    IndexMessageId(l.queue_id, q.message_id);
+    if (!pending_.empty() && q.attempts == 0) {
+      // A filter's re-injected copy, after the hand-off that named no
+      // queue id (HandOffByMessageId).
+      key_.assign(kByMessageId);
+      key_.append(q.message_id);
+      auto p = pending_.find(key_);
+      if (p != pending_.end() && !p->second.empty()) {
+        Held* h = HeldAt(p->second.front());
+        if (h != nullptr && h->Get(Held::kQueueId) != l.queue_id) JoinPending(l.queue_id, q);
+      }
+    }
+    if (!q.joined_from.empty()) {
       // Joined to a "queued as" before its Message-ID was known: another
       // message's id means it was a remote server's queue id after all.
-      Held* h = HeldAt(q.joined_from - 1);
-      std::string_view was = h != nullptr ? h->Get(Held::kMessageId) : std::string_view();
-      if (h != nullptr && h->dropped && !was.empty() && was != q.message_id) {
-        h->dropped = false;
+      bool undone = false;
+      for (uint64_t seq : q.joined_from) {
+        Held* h = HeldAt(seq);
+        std::string_view was = h != nullptr ? h->Get(Held::kMessageId) : std::string_view();
+        if (h != nullptr && h->dropped && !was.empty() && was != q.message_id) {
+          h->dropped = false;
+          undone = true;
+        }
+      }
+      if (undone) {
         q.hops = q.joined_hops;
         if (counts_.hand_offs > 0) --counts_.hand_offs;
       }
-      q.joined_from = 0;
+      q.joined_from.clear();
     }
   } else {
     Delivery(l, q);
@@ -195,8 +234,14 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     case StatusKind::kAttempt:
       break;
   }
+  if (!JudgeableRecipient(f.recipient)) {
+    // A recipient the guard cannot judge may be the very look-alike: not
+    // a delivery to leave out quietly (DESIGN.md, fail closed).
+    counts_.UnparsableRecipient(line_);
+    return;
+  }
   ++counts_.delivery_lines;
-  q.joined_from = 0;  // a delivery of its own: the join, if any, stands
+  q.joined_from.clear();  // a delivery of its own: the join, if any, stands
   std::string_view pending;
   if (f.status == "sent") {
     std::string_view next = QueuedAs(f.status_text);
@@ -206,6 +251,16 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
       // Not (yet) seen here: held as a delivery that X's first line, if it
       // comes within the window, turns into a hand-off.
       if (queues_.find(key_) == queues_.end()) pending = next;
+    } else if (next.empty() && !q.message_id.empty() && LocalRelay(f.relay) &&
+               !l.program.ends_with("/discard") && !l.program.ends_with("/local") &&
+               !l.program.ends_with("/virtual")) {
+      // Handed to a filter on this host that said no queue id: the copy it
+      // re-injects carries the same Message-ID. Joined if it shows up
+      // within the window, else a delivery (never once too few).
+      if (HandOffByMessageId(l, q, f.relay)) return;
+      pending_key_.assign(kByMessageId);
+      pending_key_.append(q.message_id);
+      pending = pending_key_;
     }
   }
   ++q.attempts;
@@ -265,6 +320,27 @@ bool PostfixLog::HandOff(const LogLine& l, Queue& q, std::string_view next,
   return false;
 }
 
+void PostfixLog::IndexMessageId(std::string_view queue_id, const std::string& message_id) {
+  if (message_id.empty()) return;
+  if (by_message_id_.size() > 2 * queues_.size() + 1024) {
+    // Bounded: only the queue ids still kept.
+    by_message_id_.clear();
+    for (const auto& [id, q] : queues_) {
+      if (!q.message_id.empty()) by_message_id_[q.message_id] = id;
+    }
+  }
+  by_message_id_[message_id] = std::string(queue_id);
+}
+
+bool PostfixLog::HandOffByMessageId(const LogLine& l, Queue& q, std::string_view relay) {
+  auto m = by_message_id_.find(q.message_id);
+  if (m == by_message_id_.end() || m->second == l.queue_id) return false;
+  std::string next = m->second;  // HandOff reuses key_
+  auto it = queues_.find(next);
+  if (it == queues_.end() || it->second.message_id != q.message_id) return false;
+  return HandOff(l, q, next, relay);
+}
+
 void PostfixLog::TakeOver(Queue& next, std::string_view next_id, std::string_view from_id,
                           const std::string& from_hops, std::string_view relay, bool count,
                           int depth) {
@@ -299,20 +375,28 @@ void PostfixLog::TakeOver(Queue& next, std::string_view next_id, std::string_vie
 void PostfixLog::JoinPending(std::string_view id, Queue& q) {
   auto p = pending_.find(key_);  // key_ holds `id`
   if (p == pending_.end()) return;
-  uint64_t seq = p->second;
+  std::vector<uint64_t> seqs = std::move(p->second);
   pending_.erase(p);
-  Held* h = HeldAt(seq);
-  if (h == nullptr || h->done || h->dropped) return;
-  h->dropped = true;
-  q.joined_from = seq + 1;
-  q.joined_hops = q.hops;
-  release_key_.assign(h->Get(Held::kQueueId));
-  if (auto from = queues_.find(release_key_); from != queues_.end()) {
-    from->second.next_id.assign(id);
-    from->second.next_relay.assign(h->Get(Held::kRelay));
+  // One "queued as X" per recipient it carried: each of A's attempts is
+  // dropped, and X's own deliveries (one per recipient) count instead.
+  // The hop is taken over once.
+  bool taken = false;
+  for (uint64_t seq : seqs) {
+    Held* h = HeldAt(seq);
+    if (h == nullptr || h->done || h->dropped) continue;
+    h->dropped = true;
+    q.joined_from.push_back(seq);
+    if (taken) continue;
+    taken = true;
+    q.joined_hops = q.hops;
+    release_key_.assign(h->Get(Held::kQueueId));
+    if (auto from = queues_.find(release_key_); from != queues_.end()) {
+      from->second.next_id.assign(id);
+      from->second.next_relay.assign(h->Get(Held::kRelay));
+    }
+    TakeOver(q, id, h->Get(Held::kQueueId), std::string(h->Get(Held::kHops)),
+             h->Get(Held::kRelay));
   }
-  TakeOver(q, id, h->Get(Held::kQueueId), std::string(h->Get(Held::kHops)),
-           h->Get(Held::kRelay));
 }
 
 PostfixLog::Held* PostfixLog::HeldAt(uint64_t seq) {
@@ -337,7 +421,7 @@ uint64_t PostfixLog::Hold(const Attempt& a, std::string_view pending_next) {
     h.end[i] = static_cast<uint32_t>(h.text.size());
   }
   uint64_t seq = held_base_ + held_.size() - 1;
-  if (!pending_next.empty()) pending_[std::string(pending_next)] = seq;
+  if (!pending_next.empty()) pending_[std::string(pending_next)].push_back(seq);
   if (options_.hand_off_window <= 0) Release(true);
   return seq;
 }
@@ -369,7 +453,10 @@ void PostfixLog::Release(bool all) {
       if (!next.empty()) {
         release_key_.assign(next);
         auto p = pending_.find(release_key_);
-        if (p != pending_.end() && p->second == held_base_) pending_.erase(p);
+        if (p != pending_.end()) {
+          std::erase(p->second, held_base_);
+          if (p->second.empty()) pending_.erase(p);
+        }
       }
       if (!h.dropped) {
         Attempt a;
@@ -434,6 +521,7 @@ void PostfixLog::Finish() {
   Release(true);
   queues_.clear();
   pending_.clear();
+  by_message_id_.clear();
 }
 
 }  // namespace nearmiss::maillog

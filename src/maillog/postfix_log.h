@@ -44,6 +44,15 @@
 //     everything held. Joins farther apart than the window
 //     (logs of two instances read one after the other) are not made: at
 //     worst the message counts twice, never once too few.
+//   - a "sent" to a relay on this host (loopback, a pipe(8) transport such
+//     as "dfilt", "none", an empty relay=) whose reply names no queue id
+//     is a hand-off too when a queue id with the same Message-ID shows up
+//     within the window (the filter re-injected it through smtpd or
+//     sendmail/pickup); one "queued as X" or one Message-ID may carry
+//     several recipients: each of A's attempts is dropped, X's count;
+//   - a delivery line whose recipient names no domain the guard can
+//     judge (JudgeableRecipient) is counted as not understood, and as an
+//     unparsable recipient (LineCounts), whatever its status or sender;
 //   - a line that starts like one of these but does not parse, or a status
 //     word Postfix does not write, is counted as not understood
 //     (LineCounts), never dropped silently.
@@ -178,15 +187,21 @@ class PostfixLog {
     uint32_t attempts = 0;
     uint64_t first_attempt = 0;  // sequence number of its first held attempt + 1; 0: none
     bool removed = false;        // its end is held; kept for joins until passed on
-    // Taken over from a "queued as" held at this sequence number + 1 (A's
-    // attempt, dropped), undone if the Message-IDs differ.
-    uint64_t joined_from = 0;
+    // Taken over from the "queued as" attempts held at these sequence
+    // numbers (A's, dropped: one per recipient when one "queued as X"
+    // names X for several), undone if the Message-IDs differ.
+    std::vector<uint64_t> joined_from;
     std::string joined_hops;     // the hops it had before
     // The queue id it handed the message to, and through which relay: a
     // hop learnt later (lines out of order) is passed down the chain.
     std::string next_id, next_relay;
   };
   void Expire(int64_t now);
+  // A hand-off to a loopback content filter whose reply names no queue id
+  // ("relay=127.0.0.1[127.0.0.1]:10024", a pipe, "none", an empty relay=):
+  // joined by Message-ID to the queue id that re-injected it.
+  bool HandOffByMessageId(const LogLine& line, Queue& q, std::string_view relay);
+  void IndexMessageId(std::string_view queue_id, const std::string& message_id);
   void Delivery(const LogLine& line, Queue& q);
   void NotUnderstood(std::string_view line);
   // True when the attempt is a hand-off to `next`, which takes it over.
@@ -219,8 +234,14 @@ class PostfixLog {
   std::deque<Held> held_;
   uint64_t held_base_ = 0;  // sequence number of held_.front()
   int64_t clock_ = 0;       // the latest log time seen
-  // "queued as X" attempts held, by X: their sequence numbers.
-  std::unordered_map<std::string, uint64_t> pending_;
+  // "queued as X" attempts held, by X: their sequence numbers (one per
+  // recipient the hand-off carried). A hand-off to a loopback filter that
+  // names no next queue id is held by kByMessageId + its Message-ID.
+  std::unordered_map<std::string, std::vector<uint64_t>> pending_;
+  std::string pending_key_;  // the by-Message-ID key being held
+  // The latest queue id seen with each Message-ID (checked against queues_
+  // on use; rebuilt from queues_ when it outgrows them).
+  std::unordered_map<std::string, std::string> by_message_id_;
 };
 
 }  // namespace nearmiss::maillog

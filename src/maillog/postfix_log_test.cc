@@ -191,25 +191,123 @@ constexpr const char* kFilterOut[] = {
     "Mar  3 10:00:02 mx postfix/qmgr[2]: BBBBB2: removed",
 };
 
-TEST(PostfixLog, HandOffJoinsLinesInAnyOrder) {
-  // Every interleaving of the two queue ids' lines (each in its own order).
-  const size_t n_in = std::size(kFilterIn), n_out = std::size(kFilterOut);
+// Feeds every interleaving of `in` and `out` (each kept in its own order)
+// to a fresh reader and calls `check` after each; returns how many.
+template <size_t kIn, size_t kOut, typename Check>
+int EachInterleaving(const char* const (&in)[kIn], const char* const (&out)[kOut], Check check) {
   int orders = 0;
-  for (uint32_t mask = 0; mask < (1u << (n_in + n_out)); ++mask) {
-    if (static_cast<size_t>(__builtin_popcount(mask)) != n_in) continue;
+  for (uint32_t mask = 0; mask < (1u << (kIn + kOut)); ++mask) {
+    if (static_cast<size_t>(__builtin_popcount(mask)) != kIn) continue;
     ++orders;
     Collect c;
     PostfixLog log(PostfixLogOptions{}, &c);
     log.BeginFile("maillog", LineParser(2025));
     size_t i = 0, o = 0;
-    for (size_t k = 0; k < n_in + n_out; ++k) {
-      log.Feed((mask >> k) & 1 ? kFilterIn[i++] : kFilterOut[o++]);
-    }
+    for (size_t k = 0; k < kIn + kOut; ++k) log.Feed((mask >> k) & 1 ? in[i++] : out[o++]);
     log.Finish();
-    ExpectOnceAtTheLastHop(c, log, "order " + std::to_string(mask));
-    EXPECT_EQ(c.done.size(), 2u) << "order " << mask;
+    check(c, log, "order " + std::to_string(mask));
   }
+  return orders;
+}
+
+TEST(PostfixLog, HandOffJoinsLinesInAnyOrder) {
+  int orders = EachInterleaving(kFilterIn, kFilterOut,
+                                [](const Collect& c, const PostfixLog& log, const std::string& at) {
+                                  ExpectOnceAtTheLastHop(c, log, at);
+                                  EXPECT_EQ(c.done.size(), 2u) << at;
+                                });
   EXPECT_EQ(orders, 126);  // 9 choose 4
+}
+
+// Issue 16, third round: one "queued as X" for two recipients (the filter
+// takes the message once, for both). The pending join kept one of A's
+// attempts per X, so the other became a delivery too: three deliveries
+// for two. Every interleaving gives X's two, at the last hop.
+constexpr const char* kTwoIn[] = {
+    "Mar  3 10:00:00 mx postfix/cleanup[1]: AAAAA1: message-id=<m2@mod.gov.uk>",
+    "Mar  3 10:00:01 mx postfix/qmgr[2]: AAAAA1: from=<alice@mod.gov.uk>, size=100, nrcpt=2 (queue active)",
+    "Mar  3 10:00:03 mx postfix/smtp[3]: AAAAA1: to=<bob@army.ml>, relay=127.0.0.1[127.0.0.1]:10024, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as B2)",
+    "Mar  3 10:00:03 mx postfix/smtp[3]: AAAAA1: to=<carl@army.ml>, relay=127.0.0.1[127.0.0.1]:10024, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as B2)",
+    "Mar  3 10:00:03 mx postfix/qmgr[2]: AAAAA1: removed",
+};
+constexpr const char* kTwoOut[] = {
+    "Mar  3 10:00:02 mx postfix/smtpd[4]: B2: client=localhost[127.0.0.1]",
+    "Mar  3 10:00:02 mx postfix/cleanup[1]: B2: message-id=<m2@mod.gov.uk>",
+    "Mar  3 10:00:02 mx postfix/smtp[3]: B2: to=<bob@army.ml>, relay=mx.army.ml[192.0.2.1]:25, delay=2, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)",
+    "Mar  3 10:00:02 mx postfix/smtp[3]: B2: to=<carl@army.ml>, relay=mx.army.ml[192.0.2.1]:25, delay=2, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)",
+    "Mar  3 10:00:02 mx postfix/qmgr[2]: B2: removed",
+};
+
+TEST(PostfixLog, HandOffOfTwoRecipientsGivesTwoDeliveriesInAnyOrder) {
+  int orders = EachInterleaving(kTwoIn, kTwoOut, [](const Collect& c, const PostfixLog& log,
+                                                    const std::string& at) {
+    ASSERT_EQ(c.attempts.size(), 2u) << at;
+    EXPECT_NE(c.attempts[0].recipient, c.attempts[1].recipient) << at;
+    for (const Seen& a : c.attempts) {
+      EXPECT_EQ(a.queue_id, "B2") << at;
+      EXPECT_EQ(a.hops, "AAAAA1 via 127.0.0.1[127.0.0.1]:10024") << at;
+    }
+    EXPECT_EQ(log.counts().hand_offs, 1u) << at;
+  });
+  EXPECT_EQ(orders, 252);  // 10 choose 5
+}
+
+// Issue 16, third round: a hand-off to a filter on this host whose reply
+// names no queue id (relay= loopback, empty, "none", a pipe) was counted
+// as a delivery and again at the filter's copy. Joined by Message-ID: the
+// copy's lines may come in any order after A's first two.
+constexpr const char* kNoIdIn[] = {
+    "Mar  3 10:00:03 mx postfix/smtp[3]: AAAAA1: to=<bob@army.ml>, relay=127.0.0.1[127.0.0.1]:10024, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok, id=01234-01)",
+    "Mar  3 10:00:03 mx postfix/smtp[3]: AAAAA1: to=<carl@army.ml>, relay=127.0.0.1[127.0.0.1]:10024, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok, id=01234-01)",
+    "Mar  3 10:00:03 mx postfix/qmgr[2]: AAAAA1: removed",
+};
+
+TEST(PostfixLog, HandOffWithoutAQueueIdJoinsByMessageId) {
+  for (const char* relay : {"127.0.0.1[127.0.0.1]:10024", "", "none", "dfilt"}) {
+    std::vector<std::string> in;
+    for (const char* l : kNoIdIn) {
+      std::string line = l;
+      size_t at = line.find("127.0.0.1[127.0.0.1]:10024");
+      if (at != std::string::npos) line.replace(at, 26, relay);
+      in.push_back(line);
+    }
+    const char* head[] = {kTwoIn[0], kTwoIn[1]};
+    const char* in_c[] = {in[0].c_str(), in[1].c_str(), in[2].c_str()};
+    int orders = 0;
+    for (uint32_t mask = 0; mask < (1u << 8); ++mask) {
+      if (__builtin_popcount(mask) != 3) continue;
+      ++orders;
+      Collect c;
+      PostfixLog log(PostfixLogOptions{}, &c);
+      log.BeginFile("maillog", LineParser(2025));
+      for (const char* h : head) log.Feed(h);
+      size_t i = 0, o = 0;
+      for (size_t k = 0; k < 8; ++k) log.Feed((mask >> k) & 1 ? in_c[i++] : kTwoOut[o++]);
+      log.Finish();
+      std::string at = std::string("relay=") + relay + " order " + std::to_string(mask);
+      ASSERT_EQ(c.attempts.size(), 2u) << at;
+      for (const Seen& a : c.attempts) EXPECT_EQ(a.queue_id, "B2") << at;
+      EXPECT_EQ(log.counts().hand_offs, 1u) << at;
+    }
+    EXPECT_EQ(orders, 56);  // 8 choose 3
+  }
+}
+
+// A recipient the guard cannot judge is counted and named, never dropped.
+TEST(PostfixLog, UnparsableRecipientIsNotUnderstood) {
+  Collect c;
+  PostfixLog log(PostfixLogOptions{}, &c);
+  log.BeginFile("maillog", LineParser(2025));
+  log.Feed("Mar  3 10:00:01 mx postfix/qmgr[2]: AAAAA1: from=<>, size=1, nrcpt=2 (queue active)");
+  log.Feed("Mar  3 10:00:02 mx postfix/smtp[3]: AAAAA1: to=<bob@army..ml>, relay=none, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)");
+  log.Feed("Mar  3 10:00:02 mx postfix/smtp[3]: AAAAA1: to=<eve@army.ml>, relay=none, delay=1, delays=0/0/0/1, dsn=5.0.0, status=bounced (no)");
+  log.Feed("Mar  3 10:00:03 mx postfix/smtp[3]: CCC: to=<>, relay=none, delay=1, delays=0/0/0/1, dsn=4.0.0, status=expired (gone)");
+  log.Finish();
+  ASSERT_EQ(c.attempts.size(), 1u);
+  EXPECT_EQ(c.attempts[0].recipient, "eve@army.ml");
+  EXPECT_EQ(log.counts().not_understood, 2u);
+  EXPECT_EQ(log.counts().unparsable_recipients, 2u);
+  EXPECT_EQ(log.counts().first_unparsable_recipient_line, 2u);
 }
 
 TEST(PostfixLog, HandOffJoinsAcrossRotatedFilesInEitherOrder) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "maillog/postfix_fields.h"
 #include "maillog/postfix_log.h"
 #include "maillog/timestamp.h"
 
@@ -352,7 +353,7 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     std::string_view text = Field(f, recipient_status_);
     SplitOutsideQuotes(Field(f, recipient_), ';', [&](std::string_view piece) {
       std::string_view rcpt = Trim(piece);
-      if (!rcpt.empty()) Emit(time, id, sender, rcpt, status, relay, text);
+      if (!rcpt.empty()) Emit(time, id, sender, rcpt, status, relay, text, line);
     });
     return;
   }
@@ -371,7 +372,7 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       NotUnderstood(line);
       return;
     }
-    Emit(time, id, sender, Trim(Field(f, recipient_)), status, relay, Field(f, status_));
+    Emit(time, id, sender, Trim(Field(f, recipient_)), status, relay, Field(f, status_), line);
     return;
   }
   // Historical search: "ADDRESS##EVENT, EVENT;ADDRESS##...".
@@ -390,13 +391,19 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     } else if (events.find("Fail") != std::string_view::npos) {
       status = "bounced";
     }
-    Emit(time, id, sender, Trim(entry.substr(0, hash)), status, relay, events);
+    Emit(time, id, sender, Trim(entry.substr(0, hash)), status, relay, events, line);
   });
 }
 
 void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
                     std::string_view rcpt, std::string_view status, std::string_view relay,
-                    std::string_view text) {
+                    std::string_view text, uint64_t line) {
+  if (!JudgeableRecipient(rcpt)) {
+    // A recipient the guard cannot judge: counted and named, not dropped.
+    NotUnderstood(line);
+    if (counts_.unparsable_recipients++ == 0) counts_.first_unparsable_recipient_line = line;
+    return;
+  }
   ++counts_.delivery_lines;
   Attempt a;
   a.time = time;

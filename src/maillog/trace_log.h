@@ -107,7 +107,8 @@ class TraceLog {
   void AmbiguousDate(uint64_t first_line);
   void NotUnderstood(uint64_t line);
   void Emit(int64_t time, std::string_view id, std::string_view sender, std::string_view rcpt,
-            std::string_view status, std::string_view relay, std::string_view text);
+            std::string_view status, std::string_view relay, std::string_view text,
+            uint64_t line);
   LineFormat format() const;
   std::string_view Field(const std::vector<std::string>& f, int column) const;
 

@@ -10,6 +10,10 @@
 #   learned  the "deliveries: N found = ..." line `nearmiss learn` must print
 #   html     lines the HTML report (`audit ARGS --html`) must contain
 #            (fixed strings); a line "!TEXT" must not be in it
+#   summary-json  lines `audit ARGS --summary-json` must contain (fixed
+#            strings, as pretty-printed)
+#   order    any content: the inputs are also read in name order, and
+#            the rows and summary must be the same (order-independence)
 # Inputs are given in reverse name order on purpose: putting a rotated set
 # in order is the tool's job.
 set -u
@@ -33,7 +37,7 @@ for dir in "$here"/cases/*/; do
     while read -r f d t; do touch -d "$d $t" "$f"; done <mtimes
   fi
   inputs=$(ls -r | grep -v -x -e args -e exit -e mtimes -e learned -e html -e expected.jsonl \
-    -e summary)
+    -e summary -e summary-json -e order)
   # shellcheck disable=SC2086
   "$nearmiss" audit $args --json $inputs >"$w/$case.jsonl" 2>"$w/$case.err"
   rc=$?
@@ -61,6 +65,22 @@ for dir in "$here"/cases/*/; do
         *) grep -qF -- "$want" "$w/$case.html" || no "$case: report lacks: $want" ;;
       esac
     done <html
+  fi
+  if [ -f summary-json ]; then
+    # shellcheck disable=SC2086
+    "$nearmiss" audit $args --summary-json "$w/$case.sj" $inputs >/dev/null 2>&1
+    while IFS= read -r want; do
+      grep -qF -- "$want" "$w/$case.sj" || no "$case: --summary-json lacks: $want"
+    done <summary-json
+  fi
+  if [ -f order ]; then
+    forward=$(echo "$inputs" | sort | tr '\n' ' ')
+    # shellcheck disable=SC2086
+    "$nearmiss" audit $args --json $forward >"$w/$case.fwd.jsonl" 2>/dev/null
+    # shellcheck disable=SC2086
+    "$nearmiss" audit $args $forward >"$w/$case.fwd.summary" 2>/dev/null
+    diff -u "$dir/expected.jsonl" "$w/$case.fwd.jsonl" >&2 || no "$case: rows depend on input order"
+    diff -u "$dir/summary" "$w/$case.fwd.summary" >&2 || no "$case: summary depends on input order"
   fi
   n=$((n + 1))
 done

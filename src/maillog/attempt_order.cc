@@ -1,0 +1,13 @@
+#include "maillog/attempt_order.h"
+
+namespace nearmiss::maillog {
+
+int OutcomeRank(std::string_view s) {
+  if (s == "sent") return 1;
+  if (s == "discarded") return 2;
+  if (s == "expired") return 3;
+  if (s == "bounced") return 4;
+  return 0;
+}
+
+}  // namespace nearmiss::maillog

@@ -1,0 +1,34 @@
+// Which of two attempts to one recipient of one message decides its final
+// status, so a report does not depend on the order its inputs were given.
+//
+// The later attempt decides (a Postfix recipient has no attempt after its
+// last; an Exchange message sent on and failed at the edge failed). Two
+// at the same second (a Microsoft 365 export's Received time is the
+// message's, the same on every status row; overlapping exports given in
+// either order) are ranked by outcome: a final one (bounced, expired,
+// discarded, sent) over deferred, and among finals the one that says the
+// message did not arrive first, so a report errs towards what failed.
+//
+// Thread safety: pure functions.
+#ifndef NEARMISS_MAILLOG_ATTEMPT_ORDER_H_
+#define NEARMISS_MAILLOG_ATTEMPT_ORDER_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace nearmiss::maillog {
+
+// deferred 0 < sent 1 < discarded 2 < expired 3 < bounced 4; anything else 0.
+int OutcomeRank(std::string_view status);
+
+// True when an attempt (time, status) replaces the one kept (last_time,
+// last_status) as the one that decides.
+inline bool LaterOutcome(int64_t time, std::string_view status, int64_t last_time,
+                         std::string_view last_status) {
+  if (time != last_time) return time > last_time;
+  return OutcomeRank(status) > OutcomeRank(last_status);
+}
+
+}  // namespace nearmiss::maillog
+
+#endif  // NEARMISS_MAILLOG_ATTEMPT_ORDER_H_
