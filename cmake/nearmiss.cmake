@@ -8,6 +8,10 @@ function(nm_test name source)
   target_link_libraries(${name} PRIVATE ${ARGN} GTest::gtest GTest::gmock
                                         GTest::gtest_main)
   add_test(NAME ${name} COMMAND ${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  # Engines compiled by tests cache their marking database in the build
+  # tree, not in /var/lib/nearmiss or ~/.cache (content/cache_location.h).
+  set_property(TEST ${name} APPEND PROPERTY ENVIRONMENT
+               "NEARMISS_CACHE_DIR=${CMAKE_BINARY_DIR}/test-cache")
 endfunction()
 
 # nm_embed(TARGET FILE SYMBOL): compiles FILE's bytes into TARGET as
