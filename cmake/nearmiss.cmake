@@ -27,3 +27,15 @@ function(nm_embed target file symbol)
     COMMENT "Embedding ${file}")
   target_sources(${target} PRIVATE ${out})
 endfunction()
+
+# nm_test_marking_cache(): every test of the calling directory caches the
+# marking database in the build tree (NEARMISS_CACHE_DIR), so a test that
+# starts the daemon or the CLI as root writes nothing under /var/lib/nearmiss.
+# Call at the end of a CMakeLists.txt with add_test calls.
+function(nm_test_marking_cache)
+  get_property(tests DIRECTORY PROPERTY TESTS)
+  if(tests)
+    set_property(TEST ${tests} APPEND PROPERTY ENVIRONMENT
+                 "NEARMISS_CACHE_DIR=${CMAKE_BINARY_DIR}/test-cache")
+  endif()
+endfunction()
