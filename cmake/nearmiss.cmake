@@ -8,6 +8,10 @@ function(nm_test name source)
   target_link_libraries(${name} PRIVATE ${ARGN} GTest::gtest GTest::gmock
                                         GTest::gtest_main)
   add_test(NAME ${name} COMMAND ${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  # Engines compiled by tests cache their marking database in the build
+  # tree, not in /var/lib/nearmiss or ~/.cache (content/cache_location.h).
+  set_property(TEST ${name} APPEND PROPERTY ENVIRONMENT
+               "NEARMISS_CACHE_DIR=${CMAKE_BINARY_DIR}/test-cache")
 endfunction()
 
 # nm_embed(TARGET FILE SYMBOL): compiles FILE's bytes into TARGET as
@@ -22,4 +26,16 @@ function(nm_embed target file symbol)
     DEPENDS ${file} ${PROJECT_SOURCE_DIR}/cmake/embed.cmake
     COMMENT "Embedding ${file}")
   target_sources(${target} PRIVATE ${out})
+endfunction()
+
+# nm_test_marking_cache(): every test of the calling directory caches the
+# marking database in the build tree (NEARMISS_CACHE_DIR), so a test that
+# starts the daemon or the CLI as root writes nothing under /var/lib/nearmiss.
+# Call at the end of a CMakeLists.txt with add_test calls.
+function(nm_test_marking_cache)
+  get_property(tests DIRECTORY PROPERTY TESTS)
+  if(tests)
+    set_property(TEST ${tests} APPEND PROPERTY ENVIRONMENT
+                 "NEARMISS_CACHE_DIR=${CMAKE_BINARY_DIR}/test-cache")
+  endif()
 endfunction()

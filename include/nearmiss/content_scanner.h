@@ -55,7 +55,42 @@ struct LabelLevel {
   std::string origin;  // "policy.toml:40:1"
 };
 
+// How Scanner::Compile obtained its Vectorscan database
+// (src/content/database_cache.h: the file format and its checks).
+struct DatabaseCacheReport {
+  enum class Outcome {
+    kOff,         // no cache directory: compiled in memory
+    kHit,         // loaded from the cache file
+    kMiss,        // no file yet: compiled, and the file written
+    kRejected,    // a file was there but failed a check (damage, another
+                  // Vectorscan version or platform, unsafe owner or mode):
+                  // compiled, and the file replaced when the directory
+                  // allows
+    kUnwritable,  // compiled in memory; the directory could not be written
+  };
+  Outcome outcome = Outcome::kOff;
+  std::string path;    // the cache file; "" when kOff
+  std::string detail;  // kRejected / kUnwritable: what failed, naming the file
+};
+
+// The cache directory this process's environment names when the policy
+// names none: $NEARMISS_CACHE_DIR ("none": off), $NEARMISS_STATE_DIR/cache,
+// /var/lib/nearmiss/cache when writable, else $XDG_CACHE_HOME/nearmiss or
+// ~/.cache/nearmiss (src/content/cache_location.h). "" when off.
+std::string DefaultDatabaseCacheDir();
+
+// "off", "hit", "miss", "rejected", "unwritable".
+std::string_view DatabaseCacheOutcomeName(DatabaseCacheReport::Outcome o);
+
+// The warning a shell logs once after compiling (the library never logs):
+// for kRejected and kUnwritable a line naming the file and what failed; ""
+// for the others.
+std::string DatabaseCacheWarning(const DatabaseCacheReport& report);
+
 struct ScannerOptions {
+  // Where the compiled database is cached between runs ("" = nowhere: always
+  // compiled). A directory that cannot be written never fails a compile.
+  std::string cache_dir;
   // The packs compiled into the library (data/markings/*.toml).
   bool builtin_packs = true;
   // Extra pack files (same TOML format) read from disk.
@@ -129,6 +164,8 @@ class Scanner {
   // Packs compiled in, for `nearmiss` diagnostics: "uk", "us-cui", ...
   std::vector<std::string> PackNames() const;
   std::size_t PatternCount() const;
+  // Whether the database came from the cache (and why not, when it did not).
+  const DatabaseCacheReport& DatabaseCache() const;
 
   struct Rep;  // private; public so src/content helpers can reach it
 

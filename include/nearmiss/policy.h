@@ -58,6 +58,11 @@ struct SensitivityPolicy {
   // ("Secret_0" = "SECRET"); they win over the label pack's forms.
   std::vector<content::LabelLevel> labels;
   content::DetectorOptions detectors;
+  // [sensitivity] cache_dir: where the compiled marking database is cached
+  // between runs. "" (unset): content::DefaultDatabaseCacheDir() at compile
+  // time; "none": never cached; else a directory (relative to the policy
+  // file).
+  std::string cache_dir;
 };
 
 // One [[rule]]. A condition left out matches anything; a rule matches a

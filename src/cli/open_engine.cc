@@ -59,6 +59,8 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags,
     log::Error(policy->source + ": " + engine.error().message());
     return nullptr;
   }
+  std::string cache = content::DatabaseCacheWarning((*engine)->scanner().DatabaseCache());
+  if (!cache.empty()) log::Warn(cache);
   return *engine;
 }
 

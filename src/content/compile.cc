@@ -4,6 +4,8 @@
 #include <string>
 #include <tuple>
 
+#include "content/database_cache.h"
+#include "content/label_table.h"
 #include "content/scanner_rep.h"
 #include "nearmiss/content_scanner.h"
 
@@ -99,8 +101,7 @@ Status CompileDatabase(Scanner::Rep* rep) {
   std::vector<unsigned> ids;
   for (std::size_t i = 0; i < rep->patterns.size(); ++i) {
     expressions.push_back(rep->patterns[i].expression.c_str());
-    // Start of match is needed for positions and offsets.
-    flags.push_back(rep->patterns[i].flags | HS_FLAG_SOM_LEFTMOST);
+    flags.push_back(DatabaseFlags(rep->patterns[i]));
     ids.push_back(static_cast<unsigned>(i));
   }
   if (expressions.empty()) {
@@ -147,12 +148,14 @@ Result<std::shared_ptr<const Scanner>> Scanner::Compile(
     AddCustom(c, rep.get());
   }
   NM_RETURN_IF_ERROR(AddLabelTable(options.labels, rep.get()));
+  AddLabelLinePattern(rep.get());
   const DetectorOptions& d = options.detectors;
   if (d.payment_cards) AddDetector(DetectorKind::kPaymentCard, d.level, rep.get());
   if (d.uk_nino) AddDetector(DetectorKind::kUkNino, d.level, rep.get());
   if (d.us_ssn) AddDetector(DetectorKind::kUsSsn, d.level, rep.get());
   if (d.iban) AddDetector(DetectorKind::kIban, d.level, rep.get());
-  NM_RETURN_IF_ERROR(CompileDatabase(rep.get()));
+  NM_RETURN_IF_ERROR(LoadOrCompileDatabase(
+      options.cache_dir, DatabaseIdentity::Current(), rep.get()));
   return std::shared_ptr<const Scanner>(new Scanner(std::move(rep)));
 }
 
@@ -161,6 +164,9 @@ Scanner::~Scanner() = default;
 
 std::vector<std::string> Scanner::PackNames() const { return rep_->pack_names; }
 std::size_t Scanner::PatternCount() const { return rep_->patterns.size(); }
+const DatabaseCacheReport& Scanner::DatabaseCache() const {
+  return rep_->cache_report;
+}
 
 Result<Scratch> Scratch::Create(const Scanner& scanner) {
   auto rep = std::make_unique<Rep>();

@@ -10,12 +10,12 @@
 // dropped: a guard that read "none" there would let a labelled document out.
 
 #include <algorithm>
-#include <cctype>
 #include <vector>
 
 #include "base/ascii.h"
 #include "content/base64.h"
 #include "content/normalize.h"
+#include "content/label_table.h"
 #include "content/scanner_rep.h"
 
 namespace nearmiss::content {
@@ -30,49 +30,6 @@ const LabelHeader* FindLabelHeader(const Scanner::Rep& rep,
     if (EqualsNoCase(h.header, name)) {
       return &h;
     }
-  }
-  return nullptr;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '"')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '"')) s.remove_suffix(1);
-  return s;
-}
-
-// "Secret_0" -> "Secret": Purview tenants that keep one internal name per
-// label version add "_<digits>"; the digits carry no sensitivity.
-std::string_view DropVersionSuffix(std::string_view name) {
-  std::size_t end = name.size();
-  while (end > 0 && name[end - 1] >= '0' && name[end - 1] <= '9') --end;
-  if (end < name.size() && end > 1 && name[end - 1] == '_') {
-    return name.substr(0, end - 1);
-  }
-  return name;
-}
-
-// The parts of a sublabel, parent first: '\' always separates; '/' does when
-// single, since "SECRET//NOFORN" is one marking, not a parent and a child.
-std::vector<std::string_view> SplitSublabel(std::string_view name) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    bool slash = name[i] == '/' && (i == 0 || name[i - 1] != '/') &&
-                 (i + 1 == name.size() || name[i + 1] != '/');
-    if (name[i] != '\\' && !slash) continue;
-    std::string_view part = Trim(name.substr(start, i - start));
-    if (!part.empty()) parts.push_back(part);
-    start = i + 1;
-  }
-  std::string_view part = Trim(name.substr(start));
-  if (!part.empty()) parts.push_back(part);
-  return parts;
-}
-
-const LabelEntry* FindLabel(const Scanner::Rep& rep, std::string_view name) {
-  std::string key = LabelKey(name);
-  for (const LabelEntry& e : rep.labels) {
-    if (e.key == key) return &e;
   }
   return nullptr;
 }
@@ -94,33 +51,6 @@ Finding LabelFinding(std::string_view marking, std::string_view pack,
 }
 
 }  // namespace
-
-std::string LabelKey(std::string_view name) {
-  name = DropVersionSuffix(Trim(name));
-  std::string key;
-  bool gap = false;
-  for (char c : name) {
-    if (c == '_' || c == '-' || c == ' ' || c == '\t') {
-      gap = !key.empty();
-      continue;
-    }
-    if (gap) key.push_back(' ');
-    gap = false;
-    key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
-  return key;
-}
-
-Status AddLabelTable(const std::vector<LabelLevel>& labels, Scanner::Rep* rep) {
-  for (const LabelLevel& l : labels) {
-    std::string key = LabelKey(l.name);
-    if (key.empty()) {
-      return Status::InvalidArgument(l.origin + ": empty label name");
-    }
-    rep->labels.push_back(LabelEntry{std::move(key), l.level, l.origin});
-  }
-  return Status::Ok();
-}
 
 bool Scanner::IsLabelHeader(std::string_view name) const {
   return FindLabelHeader(*rep_, name) != nullptr;
@@ -150,7 +80,7 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
   // a label is present even when its name is empty ("_Name=;", "SEC=,").
   auto scan_label = [&](std::string_view label, bool named) -> Status {
     std::size_t offset = static_cast<std::size_t>(label.data() - text.data());
-    label = Trim(label);
+    label = TrimLabel(label);
     if (label.empty()) {
       if (named) {
         out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
@@ -222,6 +152,15 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
                                  where, at, m.str(1));
         f.strength = Strength::kWeak;
         out->Add(std::move(f));
+        continue;
+      }
+      // The table may name a Purview label by its id, the GUID in
+      // "MSIP_Label_<guid>_Name=": that wins over its name.
+      if (const LabelEntry* e = FindLabel(*rep_, FindGuid(whole));
+          e != nullptr) {
+        std::string name = m.str(1);
+        out->Add(LabelFinding(name.empty() ? std::string(FindGuid(whole)) : name,
+                              "policy-labels", e->level, where, at, name));
         continue;
       }
       NM_RETURN_IF_ERROR(scan_label(

@@ -3,6 +3,7 @@
 // nothing places reported at unknown-label.
 #include <gtest/gtest.h>
 
+#include "content/label_table.h"
 #include "content/scanner_rep.h"
 #include "nearmiss/content_scanner.h"
 

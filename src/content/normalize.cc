@@ -4,7 +4,6 @@
 #include <unicode/normalizer2.h>
 
 #include <cstdint>
-#include <cstring>
 
 namespace nearmiss::content {
 namespace {
@@ -54,24 +53,29 @@ bool Special(char c) {
   return static_cast<unsigned char>(c) >= 0x80 || c == '\r' || c == '\t';
 }
 
-// The length of the run at the start of `s` that needs no change. Eight
-// bytes at a time: a word with no high bit and no byte below 0x0E (the
-// screen for CR and tab; it also stops at LF, hence the byte check) is
-// plain as a whole.
+// The length of the run at the start of `s` that needs no change. Blocks of
+// 64 bytes are screened with a branch-free OR over the block, which the
+// compiler turns into vector compares (every line's LF used to send an
+// eight-byte screen to the byte loop: a third of a scan's time in
+// bench/marking_bench); a block with a special byte is searched bytewise.
 std::size_t PlainRun(std::string_view s) {
-  const char* p = s.data();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size();
   std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, p + i, 8);
-    std::uint64_t below_0e = (word - 0x0E0E0E0E0E0E0E0Eull) & ~word;
-    if (((word | below_0e) & 0x8080808080808080ull) == 0) continue;
-    for (std::size_t k = i; k < i + 8; ++k) {
-      if (Special(p[k])) return k;
+  constexpr std::size_t kBlock = 64;
+  for (; i + kBlock <= n; i += kBlock) {
+    unsigned special = 0;
+    for (std::size_t k = 0; k < kBlock; ++k) {
+      unsigned char c = p[i + k];
+      special |= static_cast<unsigned>(c >= 0x80) | static_cast<unsigned>(c == '\r') |
+                 static_cast<unsigned>(c == '\t');
+    }
+    if (special == 0) continue;
+    for (std::size_t k = i; k < i + kBlock; ++k) {
+      if (Special(static_cast<char>(p[k]))) return k;
     }
   }
-  while (i < n && !Special(p[i])) ++i;
+  while (i < n && !Special(static_cast<char>(p[i]))) ++i;
   return i;
 }
 

@@ -168,6 +168,14 @@ void DropContained(std::vector<RawMatch>* v) {
   v->erase(out, v->end());
 }
 
+// Whether the table placed the label this match is part of.
+bool InLabelSpan(const Scratch::Rep& s, const RawMatch& m) {
+  for (auto [b, e] : s.label_spans) {
+    if (m.begin < e && b < m.end) return true;
+  }
+  return false;
+}
+
 Finding MakeFinding(const PatternEntry& p, std::string_view where,
                     std::size_t offset, std::string_view text,
                     Strength strength) {
@@ -189,6 +197,7 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
   for (const RawMatch& m : s.matches) {
     const PatternEntry& p = scanner.patterns[m.id];
     if (p.source != PatternSource::kMarking) continue;
+    if (InLabelSpan(s, m)) continue;
     Strength strength = Strength::kWeak;
     if (MarkingStrength(p, kind, text, m, &strength) != Counts::kNo) {
       s.kept.push_back(m);
@@ -306,6 +315,10 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
   if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) {
     s.in_use = false;
     return Status::Internal("hs_scan failed with code " + std::to_string(rc));
+  }
+  s.label_spans.clear();
+  if (kind == TextKind::kBody && !rep_->labels.empty()) {
+    EmitBodyLabels(*rep_, s, where, out);
   }
   EmitMarkings(*rep_, s, kind, where, out);
   EmitCustom(*rep_, s, where, out);

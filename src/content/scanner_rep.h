@@ -15,7 +15,9 @@
 
 namespace nearmiss::content {
 
-enum class PatternSource { kMarking, kCustom, kDetector };
+// kLabelLine: the prefix of a labelled line ("Sensitivity:"), compiled in
+// only when the policy has a label table (body_labels.cc).
+enum class PatternSource { kMarking, kCustom, kDetector, kLabelLine };
 
 // One Vectorscan expression; its index in Scanner::Rep::patterns is its id.
 struct PatternEntry {
@@ -63,7 +65,14 @@ struct Scanner::Rep {
   std::vector<LabelHeader> label_headers;
   std::vector<LabelEntry> labels;  // the policy's label table
   std::vector<std::string> pack_names;
+  DatabaseCacheReport cache_report;  // how `database` was obtained
 };
+
+// The flags a pattern is compiled with: start of match is needed for
+// positions and offsets. Part of the database cache's key.
+inline unsigned DatabaseFlags(const PatternEntry& p) {
+  return p.flags | HS_FLAG_SOM_LEFTMOST;
+}
 
 struct RawMatch {
   unsigned id;
@@ -88,22 +97,25 @@ struct Scratch::Rep {
   std::string_view text;  // what was scanned: the input or `normalized`
   std::vector<RawMatch> matches;
   std::vector<RawMatch> kept;
+  // Spans of `text` the policy's label table placed: pack markings inside
+  // them are dropped, as the table wins over the packs (body_labels.cc).
+  std::vector<std::pair<std::size_t, std::size_t>> label_spans;
   bool overflowed = false;
 };
 
+// Adds the labelled-line prefix pattern when `rep->labels` is not empty
+// (body_labels.cc).
+void AddLabelLinePattern(Scanner::Rep* rep);
+
+// A label's visual marking in a body ("Sensitivity: Team Internal", or a
+// first or last line that is a table label's name alone) placed by the
+// policy's label table: strong findings with pack "policy-labels", and
+// their spans in `s.label_spans` (body_labels.cc).
+void EmitBodyLabels(const Scanner::Rep& rep, Scratch::Rep& s,
+                    std::string_view where, Sensitivity* out);
+
 // Compiles the pattern table into `rep->database` (compile.cc).
 Status CompileDatabase(Scanner::Rep* rep);
-
-// The form a label name is looked up by: a trailing Purview "_<digits>"
-// suffix dropped ("Secret_0" -> "Secret"), ASCII case folded, and runs of
-// '_', '-' and blanks made one space: "Highly_Confidential",
-// "highly-confidential" and "Highly Confidential" share a key
-// (label_headers.cc).
-std::string LabelKey(std::string_view name);
-
-// Keys the policy's label table into `rep->labels`; an empty name is an
-// error naming its origin (label_headers.cc).
-Status AddLabelTable(const std::vector<LabelLevel>& labels, Scanner::Rep* rep);
 
 }  // namespace nearmiss::content
 

@@ -81,6 +81,9 @@ int RunSingleServer(const SingleServerOptions& options, const ServiceFactory& ma
       options.policy_file, r.store ? HistoryFrom(r.store) : nullptr, options.prepare);
   if (!engines.ok()) return Fail(engines.error().message());
   r.engines = std::move(*engines);
+  // Said once, at start; a reload that meets the same directory is silent.
+  std::string cache = content::DatabaseCacheWarning(r.engines->Get()->scanner().DatabaseCache());
+  if (!cache.empty()) log::Warn(cache);
 
   step(Step::kOpenJournal);
   if (r.store) {

@@ -125,6 +125,10 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
   scan.custom_patterns = policy.sensitivity.patterns;
   scan.labels = policy.sensitivity.labels;
   scan.detectors = policy.sensitivity.detectors;
+  const std::string& cache_dir = policy.sensitivity.cache_dir;
+  scan.cache_dir = cache_dir == "none" ? ""
+                   : cache_dir.empty() ? content::DefaultDatabaseCacheDir()
+                                       : cache_dir;
   NM_ASSIGN_OR_RETURN(engine->scanner_, content::Scanner::Compile(scan));
   engine->table_ = std::make_unique<const engine::DecisionTable>(engine->policy_);
   engine->stats_.trusted_entries = engine->detector_->size();

@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 88> kKeys = {
+constexpr std::array<std::string_view, 89> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -28,6 +28,7 @@ constexpr std::array<std::string_view, 88> kKeys = {
     "sensitivity.detectors",
     "sensitivity.detector_level",
     "sensitivity.labels",
+    "sensitivity.cache_dir",
     "sensitivity.pattern.name",
     "sensitivity.pattern.keywords",
     "sensitivity.pattern.keywords_file",

@@ -146,6 +146,16 @@ void ReadSensitivitySection(Context& ctx, const toml::table& t, Policy& policy) 
     }
   }
   if (auto level = GetLevel(ctx, t, "detector_level")) s.detectors.level = *level;
+  if (const toml::node* dir = t.get("cache_dir")) {
+    if (auto path = GetString(ctx, t, "cache_dir")) {
+      if (path->empty()) {
+        ctx.Error(dir->source(), "empty 'cache_dir'",
+                  "leave it out for the default location, or write cache_dir = \"none\"");
+      } else {
+        s.cache_dir = *path == "none" ? "none" : ctx.Resolve(*path);
+      }
+    }
+  }
   if (const toml::node* labels = t.get("labels")) ReadLabels(ctx, *labels, policy);
   if (const toml::node* patterns = t.get("pattern")) {
     const toml::array* array = patterns->as_array();

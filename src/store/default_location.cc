@@ -1,36 +1,15 @@
 #include "store/default_location.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
+#include "base/env_dirs.h"
 
 namespace nearmiss::store {
-namespace {
-
-std::string Env(const char* name) {
-  const char* v = std::getenv(name);
-  return v == nullptr ? "" : v;
-}
-
-bool Writable(const std::string& dir) {
-  std::filesystem::path p(dir);
-  std::error_code ec;
-  while (!p.empty() && !std::filesystem::exists(p, ec)) {
-    if (p == p.parent_path()) break;
-    p = p.parent_path();
-  }
-  return !p.empty() && ::access(p.c_str(), W_OK | X_OK) == 0;
-}
-
-}  // namespace
 
 StoreEnvironment StoreEnvironment::FromProcess() {
   StoreEnvironment env;
-  env.state_dir = Env("NEARMISS_STATE_DIR");
-  env.xdg_data_home = Env("XDG_DATA_HOME");
-  env.home = Env("HOME");
-  env.writable = Writable;
+  env.state_dir = base::GetEnv("NEARMISS_STATE_DIR");
+  env.xdg_data_home = base::GetEnv("XDG_DATA_HOME");
+  env.home = base::GetEnv("HOME");
+  env.writable = base::MayCreateIn;
   return env;
 }
 

@@ -23,19 +23,23 @@ FINAL = (b"c", b"a", b"y", b"t", b"r", b"d")  # end-of-message verdicts
 class Milter:
     """One daemon: `nearmiss milter` on a free loopback port."""
 
-    def __init__(self, *flags, prefix=(), hup_after=None):
+    def __init__(self, *flags, prefix=(), hup_after=None, marking_cache=True):
         """`hup_after`: seconds after the daemon blocks SIGHUP (its first
         constructor, before the static initialisers) at which to send one,
         while it is still loading (self.hup_while_loading says whether it
-        was: "listening on" not yet logged)."""
+        was: "listening on" not yet logged). `marking_cache`: the compiled
+        marking database is cached in this daemon's directory (never the
+        machine's /var/lib/nearmiss); False compiles it at every load."""
         self.dir = tempfile.mkdtemp(prefix="nearmiss-reliability.")
+        env = dict(os.environ, NEARMISS_CACHE_DIR=(
+            os.path.join(self.dir, "cache") if marking_cache else "none"))
         self.port = int(subprocess.check_output([FREE_PORT]).decode())
         self.err_path = os.path.join(self.dir, "err")
         self.proc = subprocess.Popen(
             list(prefix) + [BIN, "milter", "--no-postconf", "--listen",
                             f"inet:127.0.0.1:{self.port}", *flags],
             stdout=open(os.path.join(self.dir, "log"), "wb"),
-            stderr=open(self.err_path, "wb"))
+            stderr=open(self.err_path, "wb"), env=env)
         if hup_after is not None:
             self._hup_early(hup_after)
         for _ in range(600):

@@ -1,0 +1,111 @@
+// The policy's label table applied to a label's visual marking in a body.
+//
+// Purview writes a label into the message as content marking: a header or
+// footer line the label adds, usually "Sensitivity: <label>" or
+// "Classification: <label>", sometimes the label's name alone (Microsoft
+// Learn, "Learn about sensitivity labels", content marking; the text is the
+// tenant's). Names the packs know are found by their patterns; a tenant's
+// own names ("Team Internal", "Secret_0", a sublabel "Confidential\Finance")
+// only the table knows, so the table is read here as in a label header
+// (label_headers.cc) and, as there, wins over the packs on that line. A
+// name the table does not know is left to the packs: in a body
+// "Sensitivity: high" is also prose, so no unknown-label is made.
+#include <array>
+
+#include "content/label_table.h"
+#include "content/line_text.h"
+#include "content/position.h"
+#include "content/scanner_rep.h"
+
+namespace nearmiss::content {
+namespace {
+
+// The words IsLabelledLine accepts end in one of these; it checks the rest
+// of the prefix and that it opens its line.
+constexpr const char* kLabelLinePrefix = "(?:sensitivity|classification|marking):";
+
+// Blanks and decoration off both ends: "[Team Internal] ***" -> the name.
+std::pair<std::size_t, std::size_t> TrimDecoration(std::string_view text, std::size_t b,
+                                                   std::size_t e) {
+  while (b < e && IsDecoration(text[b])) ++b;
+  while (e > b && IsDecoration(text[e - 1])) --e;
+  return {b, e};
+}
+
+// `labelled`: the name follows "Sensitivity:" and the like. A line that is
+// only a name is read whole, or as a sublabel only when written with '\'
+// (Purview's separator): "Alice Smith / Team Internal" is a signature.
+void AddIfPlaced(const Scanner::Rep& rep, Scratch::Rep& s, std::string_view where,
+                 std::size_t b, std::size_t e, bool labelled, Sensitivity* out) {
+  std::string_view name = s.text.substr(b, e - b);
+  PlacedLabel placed;
+  if (labelled || name.find('\\') != std::string_view::npos) {
+    placed = PlaceByTable(rep, name);
+  } else {
+    placed = {FindLabel(rep, name), name};
+  }
+  if (placed.entry == nullptr) return;
+  Finding f;
+  f.marking = std::string(placed.part);
+  f.pack = "policy-labels";
+  f.level = placed.entry->level;
+  f.where = std::string(where);
+  f.offset = static_cast<std::size_t>(placed.part.data() - s.text.data());
+  f.text = std::string(name);
+  f.strength = Strength::kStrong;
+  out->Add(std::move(f));
+  s.label_spans.emplace_back(b, e);
+}
+
+// The first or last non-blank line of the text.
+std::pair<std::size_t, std::size_t> EdgeLine(std::string_view text, bool last) {
+  if (!last) {
+    for (std::size_t b = 0; b < text.size();) {
+      std::size_t e = LineEnd(text, b);
+      if (!IsBlankLine(text, b, e)) return {b, e};
+      b = e + 1;
+    }
+    return {0, 0};
+  }
+  for (std::size_t e = text.size();;) {
+    std::size_t b = LineStart(text, e);
+    if (!IsBlankLine(text, b, e)) return {b, e};
+    if (b == 0) return {0, 0};
+    e = b - 1;  // the break that ends the line before
+  }
+}
+
+}  // namespace
+
+void AddLabelLinePattern(Scanner::Rep* rep) {
+  if (rep->labels.empty()) return;
+  PatternEntry e;
+  e.source = PatternSource::kLabelLine;
+  e.name = "label-line";
+  e.pack = "policy-labels";
+  e.expression = kLabelLinePrefix;
+  e.flags = HS_FLAG_CASELESS;
+  e.origin = "[sensitivity.labels]";
+  rep->patterns.push_back(std::move(e));
+}
+
+void EmitBodyLabels(const Scanner::Rep& rep, Scratch::Rep& s, std::string_view where,
+                    Sensitivity* out) {
+  std::string_view text = s.text;
+  for (const RawMatch& m : s.matches) {
+    if (rep.patterns[m.id].source != PatternSource::kLabelLine) continue;
+    auto [b, e] = TrimDecoration(text, m.end, LineEnd(text, m.end));
+    if (b < e && IsLabelledLine(text, b, e)) AddIfPlaced(rep, s, where, b, e, true, out);
+  }
+  // A footer or header line that is only a table label's name.
+  for (bool last : {false, true}) {
+    auto [line_b, line_e] = EdgeLine(text, last);
+    auto [b, e] = TrimDecoration(text, line_b, line_e);
+    if (b >= e) continue;
+    bool seen = false;
+    for (auto [sb, se] : s.label_spans) seen = seen || (sb == b && se == e);
+    if (!seen) AddIfPlaced(rep, s, where, b, e, false, out);
+  }
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,38 @@
+// Where the marking database cache lives when the policy does not say
+// ([sensitivity] cache_dir), in this order:
+//   1. $NEARMISS_CACHE_DIR ("none" turns the cache off);
+//   2. $NEARMISS_STATE_DIR/cache (the state directory the store uses);
+//   3. /var/lib/nearmiss/cache when this user may write there (the
+//      packaged daemons, next to the store);
+//   4. the user's cache directory (XDG Base Directory Specification):
+//      $XDG_CACHE_HOME/nearmiss, $XDG_CACHE_HOME defaulting to ~/.cache;
+//      a relative $XDG_CACHE_HOME is invalid and ignored, as the spec says.
+//   5. none: no $HOME either, so the database is compiled every time.
+// The environment is passed in, so tests need not change the process's.
+#ifndef NEARMISS_CONTENT_CACHE_LOCATION_H_
+#define NEARMISS_CONTENT_CACHE_LOCATION_H_
+
+#include <functional>
+#include <string>
+
+namespace nearmiss::content {
+
+struct CacheEnvironment {
+  std::string cache_dir;       // $NEARMISS_CACHE_DIR; "" unset
+  std::string state_dir;       // $NEARMISS_STATE_DIR; "" unset
+  std::string system_dir = "/var/lib/nearmiss";
+  std::string xdg_cache_home;  // $XDG_CACHE_HOME; "" unset
+  std::string home;            // $HOME; "" unset
+  // Whether this user may create files in `dir` (or in its nearest
+  // existing parent, when it does not exist yet).
+  std::function<bool(const std::string& dir)> writable;
+
+  static CacheEnvironment FromProcess();
+};
+
+// The directory; "" when the cache is off.
+std::string DefaultDatabaseCacheDir(const CacheEnvironment& env);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_CACHE_LOCATION_H_

@@ -1,0 +1,220 @@
+// The marking database cache: a hit gives the same findings as a compile, and
+// a damaged, foreign or unsafe file is rejected and replaced, never used.
+#include "content/database_cache.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "content/cache_location.h"
+
+namespace nearmiss::content {
+namespace {
+
+namespace fs = std::filesystem;
+using Outcome = DatabaseCacheReport::Outcome;
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void WriteAll(const std::string& path, std::string_view text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+class DatabaseCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = ::testing::TempDir() + "/nm-cache-" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    fs::remove_all(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::shared_ptr<const Scanner> Compile(const std::string& dir) {
+    ScannerOptions options;
+    options.cache_dir = dir;
+    auto compiled = Scanner::Compile(options);
+    EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
+    return compiled.ok() ? *compiled : nullptr;
+  }
+
+  // The findings' level and markings for text that several packs mark.
+  static std::string Findings(const Scanner& scanner) {
+    auto scratch = Scratch::Create(scanner);
+    EXPECT_TRUE(scratch.ok());
+    Sensitivity out;
+    EXPECT_TRUE(scanner
+                    .Scan(TextKind::kBody, "body",
+                          "TOP SECRET//SI//NOFORN\n\n1. (S//NF) The convoy "
+                          "leaves at 0600.\n\nUK OFFICIAL-SENSITIVE\n",
+                          *scratch, &out)
+                    .ok());
+    std::string s = std::string(LevelName(out.level));
+    for (const Finding& f : out.findings) {
+      s += "|" + f.marking + "@" + std::to_string(f.offset);
+    }
+    return s;
+  }
+
+  // Replaces the cache file's payload with `payload` under a header that is
+  // right for it in every other way (so only Vectorscan's checks are left).
+  static void RewritePayload(const std::string& path, std::string payload) {
+    std::string file = ReadAll(path);
+    std::string_view header(file.data(), file.find("\n\n") + 2);
+    std::string key(header.substr(header.find("key ") + 4, 64));
+    WriteAll(path, DatabaseFileHeader(key, DatabaseIdentity::Current(), payload) +
+                       payload);
+  }
+
+  std::string dir_;
+};
+
+TEST_F(DatabaseCacheTest, MissWritesTheFileAndHitReadsIt) {
+  auto plain = Compile("");
+  ASSERT_NE(plain, nullptr);
+  EXPECT_EQ(plain->DatabaseCache().outcome, Outcome::kOff);
+
+  auto first = Compile(dir_);
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->DatabaseCache().outcome, Outcome::kMiss);
+  ASSERT_TRUE(fs::exists(first->DatabaseCache().path));
+  EXPECT_TRUE(ReadAll(first->DatabaseCache().path)
+                  .starts_with("nearmiss-marking-db 1\nkey "));
+
+  auto second = Compile(dir_);
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(second->DatabaseCache().outcome, Outcome::kHit)
+      << second->DatabaseCache().detail;
+  EXPECT_EQ(second->DatabaseCache().path, first->DatabaseCache().path);
+  EXPECT_EQ(Findings(*second), Findings(*plain));
+  EXPECT_EQ(Findings(*plain).substr(0, 10), "TOP SECRET");
+}
+
+TEST_F(DatabaseCacheTest, AnotherPatternSetIsAnotherFile) {
+  auto builtin = Compile(dir_);
+  ScannerOptions options;
+  options.cache_dir = dir_;
+  CustomPattern kestrel;
+  kestrel.name = "kestrel";
+  kestrel.pattern = "kestrel";
+  options.custom_patterns.push_back(kestrel);
+  auto custom = Scanner::Compile(options);
+  ASSERT_TRUE(custom.ok());
+  EXPECT_EQ((*custom)->DatabaseCache().outcome, Outcome::kMiss);
+  EXPECT_NE((*custom)->DatabaseCache().path, builtin->DatabaseCache().path);
+}
+
+TEST_F(DatabaseCacheTest, CorruptPayloadIsRejectedAndReplaced) {
+  std::string path = Compile(dir_)->DatabaseCache().path;
+  std::string file = ReadAll(path);
+  file[file.size() / 2] ^= 0x5a;
+  WriteAll(path, file);
+
+  auto again = Compile(dir_);
+  ASSERT_NE(again, nullptr);
+  EXPECT_EQ(again->DatabaseCache().outcome, Outcome::kRejected);
+  EXPECT_NE(again->DatabaseCache().detail.find("sha256"), std::string::npos)
+      << again->DatabaseCache().detail;
+  EXPECT_NE(DatabaseCacheWarning(again->DatabaseCache()).find(path),
+            std::string::npos);
+  EXPECT_EQ(Findings(*again), Findings(*Compile("")));
+  EXPECT_EQ(Compile(dir_)->DatabaseCache().outcome, Outcome::kHit);
+}
+
+TEST_F(DatabaseCacheTest, TruncatedAndForeignFilesAreRejected) {
+  std::string path = Compile(dir_)->DatabaseCache().path;
+  std::string file = ReadAll(path);
+  WriteAll(path, file.substr(0, file.size() - 100));
+  EXPECT_EQ(Compile(dir_)->DatabaseCache().outcome, Outcome::kRejected);
+  WriteAll(path, "not a database\n");
+  auto foreign = Compile(dir_);
+  EXPECT_EQ(foreign->DatabaseCache().outcome, Outcome::kRejected);
+  EXPECT_NE(foreign->DatabaseCache().detail.find("not a nearmiss marking"),
+            std::string::npos);
+}
+
+TEST_F(DatabaseCacheTest, OtherVectorscanVersionIsRejected) {
+  std::string path = Compile(dir_)->DatabaseCache().path;
+  std::string file = ReadAll(path);
+  std::string line = "hs-version " + DatabaseIdentity::Current().hs_version;
+  std::size_t at = file.find(line);
+  ASSERT_NE(at, std::string::npos);
+  file.replace(at, line.size(), "hs-version 5.0.0 2020-01-01");
+  WriteAll(path, file);
+
+  auto again = Compile(dir_);
+  EXPECT_EQ(again->DatabaseCache().outcome, Outcome::kRejected);
+  EXPECT_NE(again->DatabaseCache().detail.find("has 'hs-version 5.0.0"),
+            std::string::npos)
+      << again->DatabaseCache().detail;
+}
+
+TEST_F(DatabaseCacheTest, PayloadVectorscanRefusesIsRejected) {
+  // A header that is right for its payload, but the payload's own version
+  // field (after its 4-byte magic) is changed: Vectorscan's check must
+  // catch what ours cannot.
+  std::string path = Compile(dir_)->DatabaseCache().path;
+  std::string file = ReadAll(path);
+  std::string payload = file.substr(file.find("\n\n") + 2);
+  payload[4] ^= 0x01;
+  RewritePayload(path, payload);
+  auto again = Compile(dir_);
+  EXPECT_EQ(again->DatabaseCache().outcome, Outcome::kRejected);
+  EXPECT_EQ(Findings(*again), Findings(*Compile("")));
+}
+
+TEST_F(DatabaseCacheTest, FileOthersMayWriteIsRejected) {
+  std::string path = Compile(dir_)->DatabaseCache().path;
+  ASSERT_EQ(::chmod(path.c_str(), 0666), 0);
+  auto again = Compile(dir_);
+  EXPECT_EQ(again->DatabaseCache().outcome, Outcome::kRejected);
+  EXPECT_NE(again->DatabaseCache().detail.find("writable by group or others"),
+            std::string::npos);
+  // Replaced by a file of our own mode.
+  EXPECT_EQ(Compile(dir_)->DatabaseCache().outcome, Outcome::kHit);
+}
+
+TEST_F(DatabaseCacheTest, UnwritableDirectoryCompilesInMemory) {
+  // A directory under a regular file cannot be made, even by root.
+  fs::create_directories(dir_);
+  WriteAll(dir_ + "/file", "x");
+  auto scanner = Compile(dir_ + "/file/cache");
+  ASSERT_NE(scanner, nullptr);
+  EXPECT_EQ(scanner->DatabaseCache().outcome, Outcome::kUnwritable);
+  EXPECT_NE(DatabaseCacheWarning(scanner->DatabaseCache())
+                .find("compiled at every start"),
+            std::string::npos);
+  EXPECT_EQ(Findings(*scanner), Findings(*Compile("")));
+}
+
+TEST(CacheLocationTest, OrderOfPlaces) {
+  CacheEnvironment env;
+  env.home = "/home/ann";
+  env.writable = [](const std::string&) { return false; };
+  EXPECT_EQ(DefaultDatabaseCacheDir(env), "/home/ann/.cache/nearmiss");
+  env.xdg_cache_home = "relative/ignored";
+  EXPECT_EQ(DefaultDatabaseCacheDir(env), "/home/ann/.cache/nearmiss");
+  env.xdg_cache_home = "/xdg";
+  EXPECT_EQ(DefaultDatabaseCacheDir(env), "/xdg/nearmiss");
+  env.writable = [](const std::string& d) { return d == "/var/lib/nearmiss/cache"; };
+  EXPECT_EQ(DefaultDatabaseCacheDir(env), "/var/lib/nearmiss/cache");
+  env.state_dir = "/srv/nm";
+  EXPECT_EQ(DefaultDatabaseCacheDir(env), "/srv/nm/cache");
+  env.cache_dir = "/run/nm-cache";
+  EXPECT_EQ(DefaultDatabaseCacheDir(env), "/run/nm-cache");
+  env.cache_dir = "none";
+  EXPECT_EQ(DefaultDatabaseCacheDir(env), "");
+  CacheEnvironment bare;
+  EXPECT_EQ(DefaultDatabaseCacheDir(bare), "");
+}
+
+}  // namespace
+}  // namespace nearmiss::content

@@ -1,0 +1,101 @@
+// The policy's label table ([sensitivity.labels]): keys, lookup, and the
+// shapes Purview gives label names (label_table.h).
+#include "content/label_table.h"
+
+#include <cctype>
+
+namespace nearmiss::content {
+
+std::string_view TrimLabel(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '"')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '"')) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view DropVersionSuffix(std::string_view name) {
+  std::size_t end = name.size();
+  while (end > 0 && name[end - 1] >= '0' && name[end - 1] <= '9') --end;
+  if (end < name.size() && end > 1 && name[end - 1] == '_') {
+    return name.substr(0, end - 1);
+  }
+  return name;
+}
+
+std::vector<std::string_view> SplitSublabel(std::string_view name) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    bool slash = name[i] == '/' && (i == 0 || name[i - 1] != '/') &&
+                 (i + 1 == name.size() || name[i + 1] != '/');
+    if (name[i] != '\\' && !slash) continue;
+    std::string_view part = TrimLabel(name.substr(start, i - start));
+    if (!part.empty()) parts.push_back(part);
+    start = i + 1;
+  }
+  std::string_view part = TrimLabel(name.substr(start));
+  if (!part.empty()) parts.push_back(part);
+  return parts;
+}
+
+std::string LabelKey(std::string_view name) {
+  name = DropVersionSuffix(TrimLabel(name));
+  std::string key;
+  bool gap = false;
+  for (char c : name) {
+    if (c == '_' || c == '-' || c == ' ' || c == '\t') {
+      gap = !key.empty();
+      continue;
+    }
+    if (gap) key.push_back(' ');
+    gap = false;
+    key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return key;
+}
+
+Status AddLabelTable(const std::vector<LabelLevel>& labels, Scanner::Rep* rep) {
+  for (const LabelLevel& l : labels) {
+    std::string key = LabelKey(l.name);
+    if (key.empty()) {
+      return Status::InvalidArgument(l.origin + ": empty label name");
+    }
+    rep->labels.push_back(LabelEntry{std::move(key), l.level, l.origin});
+  }
+  return Status::Ok();
+}
+
+const LabelEntry* FindLabel(const Scanner::Rep& rep, std::string_view name) {
+  std::string key = LabelKey(name);
+  for (const LabelEntry& e : rep.labels) {
+    if (e.key == key) return &e;
+  }
+  return nullptr;
+}
+
+std::string_view FindGuid(std::string_view s) {
+  // 8-4-4-4-12 hex digits (RFC 9562 section 4 string form).
+  constexpr std::string_view kShape = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+  for (std::size_t i = 0; i + kShape.size() <= s.size(); ++i) {
+    std::size_t n = 0;
+    while (n < kShape.size() &&
+           (kShape[n] == '-' ? s[i + n] == '-'
+                             : std::isxdigit(static_cast<unsigned char>(s[i + n])) != 0)) {
+      ++n;
+    }
+    if (n == kShape.size()) return s.substr(i, n);
+  }
+  return {};
+}
+
+PlacedLabel PlaceByTable(const Scanner::Rep& rep, std::string_view label) {
+  label = TrimLabel(label);
+  if (const LabelEntry* e = FindLabel(rep, label)) return {e, label};
+  std::vector<std::string_view> parts = SplitSublabel(label);
+  if (parts.size() < 2) return {};
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    if (const LabelEntry* e = FindLabel(rep, *it)) return {e, *it};
+  }
+  return {};
+}
+
+}  // namespace nearmiss::content

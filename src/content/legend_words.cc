@@ -1,0 +1,63 @@
+#include "content/legend_words.h"
+
+#include <array>
+
+#include "content/line_text.h"
+
+namespace nearmiss::content {
+namespace {
+
+// Words of an email disclaimer ("This e-mail is intended only for the
+// addressee; if you received it in error ...", "This email and any
+// attachments are confidential and may be privileged"): a lone
+// "CONFIDENTIAL" over such a paragraph heads a legal footer, not a
+// classified message. Phrases, not the bare word "confidential": a real
+// CONFIDENTIAL banner may sit over prose that uses the word.
+constexpr std::array<std::string_view, 13> kDisclaimerWords = {
+    "intended", "addressee", "privileged", "in error", "disclaimer",
+    "received this", "is confidential", "are confidential",
+    "confidential and", "contains confidential", "confidentiality notice",
+    "unauthorised", "unauthorized"};
+
+// Legal legends: handling words of lawyers' and negotiators' letters
+// (legal professional privilege, the "work product" doctrine, "subject to
+// contract" and "without prejudice" in English practice). Phrases, matched
+// case-insensitively.
+constexpr std::array<std::string_view, 9> kLegalLegends = {
+    "attorney work product", "work product", "attorney-client",
+    "attorney client", "solicitor-client", "subject to contract",
+    "without prejudice", "privileged", "legal advice"};
+
+}  // namespace
+
+bool HasLegalLegend(std::string_view line) {
+  for (std::string_view w : kLegalLegends) {
+    if (ContainsNoCase(line, w)) return true;
+  }
+  return false;
+}
+
+bool HasDisclaimerWords(std::string_view line) {
+  for (std::string_view w : kDisclaimerWords) {
+    if (ContainsNoCase(line, w)) return true;
+  }
+  return false;
+}
+
+bool DisclaimerFollows(std::string_view s, std::size_t line_end) {
+  std::size_t at = line_end;
+  std::string_view next;
+  while (at < s.size() && s[at] != '\f') {
+    if (s[at] == '\n') ++at;
+    std::size_t stop = LineEnd(s, at);
+    next = s.substr(at, stop - at);
+    at = stop;
+    if (!OnlyDecoration(next)) break;
+  }
+  for (std::string_view w : kDisclaimerWords) {
+    if (ContainsNoCase(next, w)) return true;
+  }
+  return false;
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,25 @@
+// Words that mark a line as an email disclaimer or a legal legend rather
+// than a protective marking: the position rules use them to keep
+// "CONFIDENTIAL" over a legal footer, or "(U) This email is confidential ...",
+// from counting as a classification. Phrases, matched case-insensitively.
+#ifndef NEARMISS_CONTENT_LEGEND_WORDS_H_
+#define NEARMISS_CONTENT_LEGEND_WORDS_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace nearmiss::content {
+
+// The line holds a phrase of an email disclaimer ("intended", "in error",
+// "is confidential", ...).
+bool HasDisclaimerWords(std::string_view line);
+// The line holds a legal legend ("attorney work product", "subject to
+// contract", "without prejudice", "privileged", ...).
+bool HasLegalLegend(std::string_view line);
+// Whether the next line after `line_end` with words on it (rules such as
+// "---" skipped) reads as a disclaimer.
+bool DisclaimerFollows(std::string_view s, std::size_t line_end);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_LEGEND_WORDS_H_

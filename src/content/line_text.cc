@@ -1,0 +1,93 @@
+#include "content/line_text.h"
+
+#include "base/ascii.h"
+
+namespace nearmiss::content {
+
+bool StartsWithNoCaseAt(std::string_view s, std::size_t at, std::string_view prefix) {
+  return at <= s.size() && StartsWithNoCase(s.substr(at), prefix);
+}
+
+bool ContainsNoCase(std::string_view haystack, std::string_view needle) {
+  for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+    if (StartsWithNoCase(haystack.substr(i), needle)) return true;
+  }
+  return false;
+}
+
+std::size_t LineStart(std::string_view s, std::size_t at) {
+  while (at > 0 && s[at - 1] != '\n' && s[at - 1] != '\f') --at;
+  return at;
+}
+
+std::size_t LineEnd(std::string_view s, std::size_t at) {
+  while (at < s.size() && s[at] != '\n' && s[at] != '\f') ++at;
+  return at;
+}
+
+bool IsDecoration(char c) {
+  return IsBlank(c) || c == '*' || c == '=' || c == '-' || c == '_' ||
+         c == '#' || c == '[' || c == ']' || c == '(' || c == ')' || c == '<' ||
+         c == '>' || c == '|';
+}
+
+bool OnlyDecoration(std::string_view s) {
+  for (char c : s) {
+    if (!IsDecoration(c)) return false;
+  }
+  return true;
+}
+
+bool IsBlankLine(std::string_view s, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i) {
+    if (!IsBlank(s[i])) return false;
+  }
+  return true;
+}
+
+int NonBlankLinesBefore(std::string_view s, std::size_t line_begin, int limit) {
+  int count = 0;
+  std::size_t end = line_begin;
+  while (end > 0 && s[end - 1] == '\n' && count < limit) {
+    std::size_t start = LineStart(s, end - 1);
+    if (!IsBlankLine(s, start, end - 1)) ++count;
+    end = start;
+    if (start > 0 && s[start - 1] == '\f') break;
+  }
+  return count;
+}
+
+int NonBlankLinesAfter(std::string_view s, std::size_t line_end, int limit) {
+  int count = 0;
+  std::size_t begin = line_end;
+  while (begin < s.size() && s[begin] == '\n' && count < limit) {
+    std::size_t stop = LineEnd(s, begin + 1);
+    if (!IsBlankLine(s, begin + 1, stop)) ++count;
+    begin = stop;
+  }
+  return count;
+}
+
+std::string_view NeighbourLine(std::string_view s, std::size_t line_begin,
+                               std::size_t line_end, bool forward) {
+  if (forward) {
+    std::size_t at = line_end;
+    while (at < s.size() && s[at] == '\n') {
+      std::size_t stop = LineEnd(s, at + 1);
+      std::string_view line = s.substr(at + 1, stop - at - 1);
+      if (!OnlyDecoration(line)) return line;
+      at = stop;
+    }
+    return {};
+  }
+  std::size_t end = line_begin;
+  while (end > 0 && s[end - 1] == '\n') {
+    std::size_t start = LineStart(s, end - 1);
+    std::string_view line = s.substr(start, end - 1 - start);
+    if (!OnlyDecoration(line)) return line;
+    end = start;
+  }
+  return {};
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,45 @@
+// Line helpers of the position rules (position_*.cc): ASCII classes, where
+// a line starts and ends in the normalised text (lines end at '\n'; pages at
+// '\f'), decoration such as "***" or "---", and counting lines with words.
+// Offsets are byte offsets into that text; nothing allocates.
+#ifndef NEARMISS_CONTENT_LINE_TEXT_H_
+#define NEARMISS_CONTENT_LINE_TEXT_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace nearmiss::content {
+
+inline bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || IsUpper(c); }
+
+// `prefix` at `s[at]`, ASCII case folded.
+bool StartsWithNoCaseAt(std::string_view s, std::size_t at, std::string_view prefix);
+// `needle` anywhere in `haystack`, ASCII case folded.
+bool ContainsNoCase(std::string_view haystack, std::string_view needle);
+// The offset of the first byte of the line holding `at`.
+std::size_t LineStart(std::string_view s, std::size_t at);
+// The offset of the line break (or text end) ending the line at `at`.
+std::size_t LineEnd(std::string_view s, std::size_t at);
+// Blanks and the rule and bracket characters banners are drawn with.
+bool IsDecoration(char c);
+bool OnlyDecoration(std::string_view s);
+// Whether s[from, to) holds blanks only.
+bool IsBlankLine(std::string_view s, std::size_t from, std::size_t to);
+// Counts non-blank lines strictly before `line_begin` on the same page,
+// stopping once `limit` is reached.
+int NonBlankLinesBefore(std::string_view s, std::size_t line_begin, int limit);
+// Counts non-blank lines after `line_end` on the same page, stopping once
+// `limit` is reached.
+int NonBlankLinesAfter(std::string_view s, std::size_t line_end, int limit);
+// The nearest line with words on it before `line_begin` (or after
+// `line_end` when `forward`), rules such as "---" skipped; not past a form
+// feed. Empty when there is none.
+std::string_view NeighbourLine(std::string_view s, std::size_t line_begin,
+                               std::size_t line_end, bool forward);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_LINE_TEXT_H_

@@ -1,0 +1,105 @@
+// Positions in a body: banner lines, labelled lines, page edges, legal
+// legends and markings described rather than applied (position.h).
+#include "content/position.h"
+
+#include <array>
+
+#include "base/ascii.h"
+#include "content/legend_words.h"
+#include "content/line_text.h"
+
+namespace nearmiss::content {
+namespace {
+
+// Verbs that describe a marking rather than apply it.
+constexpr std::array<std::string_view, 7> kDescribingWords = {
+    "marked", "labelled", "labeled", "stamped", "headed", "reading", "titled"};
+
+constexpr std::array<std::string_view, 5> kLabelledLines = {
+    "classification:", "security classification:", "protective marking:",
+    "marking:", "sensitivity:"};
+
+}  // namespace
+
+bool IsBannerMarking(std::string_view text, std::size_t begin,
+                     std::size_t end) {
+  std::size_t line_begin = LineStart(text, begin);
+  std::size_t line_end = LineEnd(text, end);
+  std::string_view before = text.substr(line_begin, begin - line_begin);
+  std::string_view after = text.substr(end, line_end - end);
+  std::size_t lead = 0;
+  while (lead < before.size() && IsBlank(before[lead])) ++lead;
+  for (std::string_view label : kLabelledLines) {
+    std::size_t i = lead;
+    if (StartsWithNoCaseAt(before, i, label) &&
+        OnlyDecoration(before.substr(i + label.size()))) {
+      return true;
+    }
+  }
+  if (!OnlyDecoration(before) || !OnlyDecoration(after)) return false;
+  if (DisclaimerFollows(text, line_end)) return false;
+  return NonBlankLinesBefore(text, line_begin, kBannerLines) < kBannerLines ||
+         NonBlankLinesAfter(text, line_end, kBannerLines) < kBannerLines;
+}
+
+bool IsLabelledLine(std::string_view text, std::size_t begin,
+                    std::size_t end) {
+  std::size_t line_begin = LineStart(text, begin);
+  std::string_view before = text.substr(line_begin, begin - line_begin);
+  std::string_view after = text.substr(end, LineEnd(text, end) - end);
+  if (!OnlyDecoration(after)) return false;
+  std::size_t lead = 0;
+  while (lead < before.size() && IsBlank(before[lead])) ++lead;
+  for (std::string_view label : kLabelledLines) {
+    if (StartsWithNoCaseAt(before, lead, label) &&
+        OnlyDecoration(before.substr(lead + label.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsEdgeLine(std::string_view text, std::size_t begin, std::size_t end) {
+  return NonBlankLinesBefore(text, LineStart(text, begin), 1) == 0 ||
+         NonBlankLinesAfter(text, LineEnd(text, end), 1) == 0;
+}
+
+bool NearLegalLegend(std::string_view text, std::size_t begin,
+                     std::size_t end) {
+  std::size_t line_begin = LineStart(text, begin);
+  std::size_t line_end = LineEnd(text, end);
+  return HasLegalLegend(text.substr(line_begin, line_end - line_begin)) ||
+         HasLegalLegend(NeighbourLine(text, line_begin, line_end, false)) ||
+         HasLegalLegend(NeighbourLine(text, line_begin, line_end, true));
+}
+
+bool DescribedInProse(std::string_view text, std::size_t begin) {
+  // At most one line break: a sentence wrapped before the marking
+  // ("stamped\nTOP SECRET"), not a banner under a closing line ("Thanks
+  // for reading\n\nSECRET//NOFORN").
+  std::size_t i = begin;
+  int breaks = 0;
+  auto skip_back = [&] {
+    while (i > 0 && (IsBlank(text[i - 1]) || text[i - 1] == '"' ||
+                     text[i - 1] == '\'' ||
+                     (text[i - 1] == '\n' && breaks++ == 0))) {
+      --i;
+    }
+  };
+  skip_back();
+  // UTF-8 curly quotes (U+201C, U+2018) end in 0x9C or 0x98 after E2 80.
+  while (i >= 3 && static_cast<unsigned char>(text[i - 3]) == 0xE2 &&
+         static_cast<unsigned char>(text[i - 2]) == 0x80) {
+    i -= 3;
+    skip_back();
+  }
+  std::size_t word_end = i;
+  while (i > 0 && IsAlpha(text[i - 1])) --i;
+  std::string_view word = text.substr(i, word_end - i);
+  for (std::string_view w : kDescribingWords) {
+    if (word.size() == w.size() && StartsWithNoCase(word, w)) return true;
+  }
+  return false;
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,255 @@
+// Portion marks: where a "(S)" or "(S//NF)" opens a paragraph, after its
+// number or letter, and when a bare mark is a size, an option or initials
+// instead (position.h: PortionMarkPlace).
+#include "content/position.h"
+
+#include <array>
+
+#include "base/ascii.h"
+#include "content/legend_words.h"
+#include "content/line_text.h"
+
+namespace nearmiss::content {
+namespace {
+
+// One piece of an enumerator: "1.", "1.2", "1)", "a.", "iv)", "(1)", "(iv)".
+// Returns the position after it, or `i` when there is none.
+constexpr int kMaxEnumeratorPieces = 4;
+std::size_t SkipEnumeratorPiece(std::string_view s, std::size_t i,
+                                std::size_t limit) {
+  if (i >= limit) return i;
+  if (s[i] == '(') {
+    std::size_t j = i + 1;
+    while (j < limit && j - i <= 5 && (IsDigit(s[j]) || IsAlpha(s[j]))) ++j;
+    if (j == i + 1 || j >= limit || s[j] != ')') return i;
+    return j + 1;
+  }
+  if (IsDigit(s[i])) {
+    std::size_t j = i;
+    while (j < limit && (IsDigit(s[j]) || s[j] == '.')) ++j;
+    if (j < limit && s[j] == ')') ++j;
+    return j;
+  }
+  // A letter or a short roman numeral: "a.", "B)", "iv.".
+  std::size_t j = i;
+  while (j < limit && j - i < 4 && IsAlpha(s[j])) ++j;
+  if (j == i || j >= limit || (s[j] != '.' && s[j] != ')')) return i;
+  return j + 1;
+}
+
+// A list enumerator before a portion mark: "1.", "1.2", "a.", "b)", "(1)",
+// "(iv)", "iv.", "-", "*", "•", "Para 2", "Paragraph 3a." (DoDM 5200.01 Vol
+// 2 and the CAPCO manual mark numbered and lettered paragraphs and bullets
+// the same way: the portion mark follows the number). The mark may follow
+// with or without a blank ("1.(S)", "a.(C)": typed in a hurry). Returns the
+// position after it and its blanks, or `at` when there is none.
+std::size_t SkipEnumerator(std::string_view s, std::size_t at,
+                           std::size_t limit) {
+  std::size_t i = at;
+  for (std::string_view word : {"paragraph", "sub-para", "subpara", "para"}) {
+    if (!StartsWithNoCaseAt(s, i, word)) continue;
+    std::size_t j = i + word.size();
+    if (j < limit && s[j] == '.') ++j;
+    if (j >= limit || !IsBlank(s[j])) break;
+    while (j < limit && IsBlank(s[j])) ++j;
+    std::size_t number = j;
+    while (j < limit && j - number < 8 &&
+           (IsDigit(s[j]) || IsAlpha(s[j]) || s[j] == '.')) {
+      ++j;
+    }
+    if (j == number || !IsDigit(s[number])) return at;
+    if (j < limit && s[j] == ')') ++j;
+    i = j;
+    break;
+  }
+  if (i != at) {
+    // "Para 2" has been read.
+  } else if (i < limit && (s[i] == '-' || s[i] == '*' || s[i] == '>')) {
+    ++i;
+  } else if (limit - i >= 3 && s.substr(i, 3) == "\u2022") {
+    i += 3;
+  } else {
+    // Outline numbers run pieces together: "1.", "1.a.", "2.b.(1)".
+    int pieces = 0;
+    while (pieces < kMaxEnumeratorPieces) {
+      std::size_t j = SkipEnumeratorPiece(s, i, limit);
+      if (j == i) break;
+      i = j;
+      ++pieces;
+    }
+    if (pieces == 0) return at;
+  }
+  if (i == limit) return i;  // the mark follows without a blank: "1.(S)"
+  if (i >= limit || !IsBlank(s[i])) return at;
+  while (i < limit && IsBlank(s[i])) ++i;
+  return i;
+}
+
+// "(S)", "(TS)", "(NR)", "(CUI)": a mark with no control after "/" or "//".
+bool IsBareMark(std::string_view mark) {
+  if (mark.size() < 3 || mark.size() > 5) return false;
+  for (char c : mark.substr(1, mark.size() - 2)) {
+    if (!IsUpper(c)) return false;
+  }
+  return true;
+}
+
+// An option label in brackets that is no portion mark: a single capital
+// other than U, C and S ("(A) London", "(M) 40-42"), or a clothing size
+// ("(XL)", "(XXS)").
+bool IsOptionLabel(std::string_view inner) {
+  if (inner.size() == 1) {
+    return IsUpper(inner[0]) && inner[0] != 'U' && inner[0] != 'C' &&
+           inner[0] != 'S';
+  }
+  for (std::string_view size : {"XS", "XL", "XXS", "XXL", "2XL", "3XL"}) {
+    if (inner == size) return true;
+  }
+  return false;
+}
+
+// Lists of options share the line or the lines near it with other
+// bracketed labels: "(S) 36-38 / (M) 40-42 / (L) 44-46", "(A) London
+// (B) Berlin (C) Paris". Looks kOptionLines lines up and down (not past a
+// form feed) for an option label.
+constexpr int kOptionLines = 6;
+bool InOptionList(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t from = LineStart(text, begin);
+  for (int n = 0; n < kOptionLines && from > 0 && text[from - 1] == '\n'; ++n) {
+    from = LineStart(text, from - 1);
+  }
+  std::size_t to = LineEnd(text, end);
+  for (int n = 0; n < kOptionLines && to < text.size() && text[to] == '\n'; ++n) {
+    to = LineEnd(text, to + 1);
+  }
+  for (std::size_t i = from; i < to; ++i) {
+    if (text[i] != '(' || i == begin) continue;
+    std::size_t close = text.find(')', i);
+    if (close == std::string_view::npos || close > to || close - i > 5) continue;
+    if (IsOptionLabel(text.substr(i + 1, close - i - 1))) return true;
+  }
+  return false;
+}
+
+// Whether a line reads as a sentence: it ends in sentence punctuation after
+// a word, or runs to kProseWords words. "(S) The convoy leaves at 0600." and
+// "1.(S) Route." are portions; "(S) Blue T-shirt" and "(S) 36-38" are not.
+constexpr int kProseWords = 4;
+bool ProseFollows(std::string_view line) {
+  while (!line.empty() && IsBlank(line.back())) line.remove_suffix(1);
+  int words = 0;
+  bool in_word = false, has_letter = false;
+  for (char c : line) {
+    if (IsBlank(c)) {
+      if (in_word && has_letter) ++words;
+      in_word = has_letter = false;
+      continue;
+    }
+    in_word = true;
+    if ((c >= 'a' && c <= 'z') || IsUpper(c)) has_letter = true;
+  }
+  if (in_word && has_letter) ++words;
+  if (words >= kProseWords) return true;
+  char last = line.empty() ? ' ' : line.back();
+  return words >= 1 && (last == '.' || last == '!' || last == '?');
+}
+
+// The words after a bracketed mark are the name it abbreviates: "(TS) Tom
+// Smith", "(CTS) Chris T. Stone", "(NC) Nick Clarke:" (minutes, action
+// lists). Each letter starts the next capitalised word.
+bool SpellsInitials(std::string_view letters, std::string_view rest) {
+  std::size_t i = 0;
+  for (char letter : letters) {
+    while (i < rest.size() && IsBlank(rest[i])) ++i;
+    if (i >= rest.size() || rest[i] != letter) return false;
+    while (i < rest.size() && !IsBlank(rest[i])) ++i;
+  }
+  return true;
+}
+
+// A mark in the middle of a line after a sentence's end: ". (S//NF) The
+// route ...". The stop must follow a word or a number, then a blank.
+bool AfterSentenceEnd(std::string_view s, std::size_t line_begin,
+                      std::size_t begin) {
+  std::size_t i = begin;
+  while (i > line_begin && IsBlank(s[i - 1])) --i;
+  if (i == begin || i < line_begin + 2) return false;
+  char stop = s[i - 1];
+  char before = s[i - 2];
+  return (stop == '.' || stop == '!' || stop == '?') &&
+         (IsAlpha(before) || IsDigit(before) || before == ')');
+}
+
+}  // namespace
+
+PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
+                              std::size_t end) {
+  std::size_t line_begin = LineStart(text, begin);
+  std::size_t at = line_begin;
+  while (at < begin && IsBlank(text[at])) ++at;
+  if (at < begin) at = SkipEnumerator(text, at, begin);
+  bool mid_line = at != begin && AfterSentenceEnd(text, line_begin, begin);
+  if (at != begin && !mid_line) return PortionPlace::kNone;
+  std::size_t next = end;
+  while (next < text.size() && IsBlank(text[next])) ++next;
+  bool line_end =
+      next == text.size() || text[next] == '\n' || text[next] == '\f';
+  // Without a blank after it ("(S)Route.", "(S//NF):") the mark must be
+  // followed by a capital or a colon: "(s)he" and "item(s)" are words.
+  if (!line_end && next == end && !IsUpper(text[end]) && text[end] != ':') {
+    return PortionPlace::kNone;
+  }
+  if (!IsBareMark(text.substr(begin, end - begin))) {
+    return PortionPlace::kPortion;  // (S//NF), (CUI//SP-PRVCY), (U//FOUO)
+  }
+  if (InOptionList(text, begin, end)) return PortionPlace::kNone;
+  std::string_view rest = text.substr(end, LineEnd(text, end) - end);
+  // "(U) This email is confidential and may be privileged": a legend,
+  // which must not corroborate a doubtful mark elsewhere.
+  if (HasDisclaimerWords(rest) || HasLegalLegend(rest)) {
+    return PortionPlace::kNone;
+  }
+  if (line_end || mid_line) return PortionPlace::kIfCorroborated;
+  // Two or more letters: also a person's initials ("(TS) Tom to send the
+  // slides", "(NC) Nick Clarke to confirm"), in minutes as in portions.
+  // "(CUI)", "(SBU)" and "(FOUO)" (the CUI Registry's mark and its
+  // predecessors) are nobody's initials.
+  std::string_view mark = text.substr(begin, end - begin);
+  if (end - begin > 3 && mark != "(CUI)" && mark != "(SBU)" &&
+      mark != "(FOUO)") {
+    return SpellsInitials(text.substr(begin + 1, end - begin - 2), rest)
+               ? PortionPlace::kNone
+               : PortionPlace::kIfCorroborated;
+  }
+  if (text[next] == ':') {
+    ++next;
+    while (next < text.size() && IsBlank(text[next])) ++next;
+  }
+  // A portion is a sentence: it starts with a capital, a digit or a quote.
+  // "(TS) stands for timestamp" and "(S) small" are not, unless a banner
+  // over them says the text is marked (slide bullets: "(TS) closing
+  // remarks" under TOP SECRET//NOFORN).
+  char c = next < text.size() ? text[next] : '\n';
+  bool sentence = IsUpper(c) || (c >= '0' && c <= '9') || c == '"' ||
+                  c == '\'' || static_cast<unsigned char>(c) >= 0x80;
+  if (!sentence) return PortionPlace::kIfCorroborated;
+  std::string_view line = text.substr(next, LineEnd(text, next) - next);
+  // "(C) 2025 Example Ltd" and "(C) Crown copyright" are copyright lines.
+  if (line.size() >= 4 && (line[0] == '1' || line[0] == '2') &&
+      line[1] >= '0' && line[1] <= '9' && line[2] >= '0' && line[2] <= '9' &&
+      line[3] >= '0' && line[3] <= '9') {
+    return PortionPlace::kNone;
+  }
+  if (ContainsNoCase(line, "copyright") ||
+      ContainsNoCase(line, "rights reserved")) {
+    return PortionPlace::kNone;
+  }
+  // One letter in brackets is also a size, a grade, an option: alone it
+  // needs a sentence after it, or another mark in the text to agree.
+  if (end - begin == 3 && !ProseFollows(line)) {
+    return PortionPlace::kIfCorroborated;
+  }
+  return PortionPlace::kPortion;
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,92 @@
+// Positions in a subject or file name (position.h: IsSubjectMarking and the
+// words after a leading marking).
+#include "content/position.h"
+
+#include <array>
+
+#include "base/ascii.h"
+#include "content/line_text.h"
+
+namespace nearmiss::content {
+namespace {
+
+// Reply and forward prefixes in the languages Outlook and Thunderbird emit,
+// and the "EXT:" / "EXTERNAL:" that mail gateways put before them.
+constexpr std::array<std::string_view, 16> kReplyPrefixes = {
+    "re", "fw", "fwd", "aw", "wg", "tr", "sv", "vs", "antw", "rv", "rif",
+    "réf", "ref", "r", "ext", "external"};
+
+// Skips one "Re:" / "Fwd[2]:" at `at`; returns the new position or `at`.
+std::size_t SkipReplyPrefix(std::string_view s, std::size_t at) {
+  for (std::string_view p : kReplyPrefixes) {
+    if (!StartsWithNoCaseAt(s, at, p)) continue;
+    std::size_t i = at + p.size();
+    if (i < s.size() && (s[i] == '[' || s[i] == '(')) {
+      char close = s[i] == '[' ? ']' : ')';
+      while (i < s.size() && s[i] != close) ++i;
+      if (i < s.size()) ++i;
+    }
+    while (i < s.size() && IsBlank(s[i])) ++i;
+    if (i < s.size() && s[i] == ':') return i + 1;
+  }
+  return at;
+}
+
+}  // namespace
+
+bool IsSubjectMarking(std::string_view text, std::size_t begin,
+                      std::size_t end) {
+  std::size_t at = 0;
+  for (;;) {
+    while (at < text.size() && IsBlank(text[at])) ++at;
+    std::size_t next = SkipReplyPrefix(text, at);
+    if (next == at && at < begin &&
+        (text[at] == '[' || text[at] == '(' || text[at] == '*')) {
+      // A gateway tag before the marking: "[EXTERNAL]", "(EXT)", "*EXT*".
+      char close_char = text[at] == '[' ? ']' : text[at] == '(' ? ')' : '*';
+      std::size_t close = text.find(close_char, at + 1);
+      if (close != std::string_view::npos && close < begin) {
+        next = close + 1;
+        while (next < text.size() && text[next] == '*') ++next;
+      }
+    }
+    if (next == at) break;
+    at = next;
+  }
+  while (at < begin && (text[at] == '[' || text[at] == '(' ||
+                        text[at] == '*' || IsBlank(text[at]))) {
+    ++at;
+  }
+  if (at == begin) return true;
+  // Wrapped in brackets anywhere: "Budget [OFFICIAL-SENSITIVE]".
+  std::size_t b = begin, e = end;
+  while (b > 0 && IsBlank(text[b - 1])) --b;
+  while (e < text.size() && IsBlank(text[e])) ++e;
+  return b > 0 && e < text.size() &&
+         ((text[b - 1] == '[' && text[e] == ']') ||
+          (text[b - 1] == '(' && text[e] == ')'));
+}
+
+bool FollowedByLowerCaseWord(std::string_view text, std::size_t end) {
+  std::size_t i = end;
+  while (i < text.size() && IsBlank(text[i])) ++i;
+  if (i == end) return false;
+  for (; i < text.size() && !IsBlank(text[i]) && text[i] != '\n'; ++i) {
+    if (text[i] >= 'a' && text[i] <= 'z') return true;
+  }
+  return false;
+}
+
+bool FollowedBySeparator(std::string_view text, std::size_t end) {
+  while (end < text.size() && IsBlank(text[end])) ++end;
+  if (end == text.size()) return true;
+  switch (text[end]) {
+    case ':': case ';': case ',': case '-': case '/': case '|': case ']':
+    case ')': case '.': case '\n': case '\f':
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace nearmiss::content
