@@ -155,8 +155,10 @@ struct MessageReader::Rep {
       *out = WalkMessage(message.get(),
                          mbox_path + ":" + std::to_string(mbox_index), size,
                          std::move(warnings), *scanner, scratch, limits);
-      if (const char* marker = g_mime_parser_get_mbox_marker(parser)) {
+      // A copy the caller frees (GMime 3: g_strndup of the From_ line).
+      if (char* marker = g_mime_parser_get_mbox_marker(parser)) {
         out->mbox_from_line = marker;
+        g_free(marker);
         while (!out->mbox_from_line.empty() &&
                (out->mbox_from_line.back() == '\n' || out->mbox_from_line.back() == '\r')) {
           out->mbox_from_line.pop_back();

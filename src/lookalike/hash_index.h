@@ -123,7 +123,9 @@ class HashIndex {
   void FindMany(const uint64_t* hashes, size_t n, Visit&& visit) const {
     if (offsets_.empty()) return;
     for (size_t k = 0; k < n; ++k) __builtin_prefetch(&offsets_[Bucket(hashes[k])]);
-    for (size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[offsets_[Bucket(hashes[k])]]);
+    if (!slots_.empty()) {  // an index of no pairs has offsets but no slots
+      for (size_t k = 0; k < n; ++k) __builtin_prefetch(slots_.data() + offsets_[Bucket(hashes[k])]);
+    }
     for (size_t k = 0; k < n; ++k) Find(hashes[k], visit);
   }
 

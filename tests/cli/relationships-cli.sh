@@ -104,6 +104,21 @@ printf 'sender,recipient,date\nbob@mod.example,dan@partner.example,2026-10-01\nb
 "$bin" learn "$tmp/export.csv" > "$tmp/csv.txt" 2>&1
 contains "a CSV row without an address is named" "left out 1 recipients that are not addresses (first: $tmp/export.csv:3: 'not an address')" "$(cat "$tmp/csv.txt")"
 contains "... and the good row counted" "deliveries: 1 found = 1 new + 0 repeated in the sources + 0 already in the store" "$(cat "$tmp/csv.txt")"
+"$bin" learn "$tmp/export.csv" > "$tmp/csv2.txt" 2>&1
+contains "a CSV read again counts nothing new" "deliveries: 1 found = 0 new + 0 repeated in the sources + 1 already in the store" "$(cat "$tmp/csv2.txt")"
+
+# A CSV time is range-checked and its zone applied; a bad one is an error
+# naming the file and line, never an abort.
+for bad in "2026-10-10 morning!!" 99999999999999999999 2026-10-10T25:99:99; do
+  printf 'sender,recipient,date\nbob@mod.example,eve@partner.example,%s\n' "$bad" > "$tmp/bad.csv"
+  "$bin" learn "$tmp/bad.csv" > "$tmp/bad.txt" 2>&1
+  check "bad CSV time '$bad' exits 2" 2 $?
+  contains "... naming the line" "$tmp/bad.csv:2: bad time" "$(cat "$tmp/bad.txt")"
+done
+printf 'sender,recipient,date\nbob@mod.example,zed@zone.example,2026-10-20T23:30:00-05:00\n' > "$tmp/zone.csv"
+"$bin" learn "$tmp/zone.csv" > /dev/null 2>&1
+"$bin" learn --show > "$tmp/zone.txt" 2>&1
+contains "a CSV time's offset is applied (23:30-05:00 is the next day in UTC)" "2026-10-21" "$(grep zed@zone.example "$tmp/zone.txt" | head -1)"
 
 # check says what the policy would do, not only the class (the fault:
 # `check jon.smith@partner.example` printed "trusted" and exited 0 while the

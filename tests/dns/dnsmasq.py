@@ -23,12 +23,20 @@ def free_udp_port():
 
 
 def start():
-    """Returns (process, "127.0.0.1:PORT"); the caller waits until it answers."""
-    port = free_udp_port()
-    cmd = ["/usr/sbin/dnsmasq", "--keep-in-foreground",
-           "--conf-file=" + os.path.join(HERE, "zone.conf"), "--port=%d" % port,
-           "--listen-address=127.0.0.1", "--bind-interfaces", "--pid-file=", "--log-facility=-"]
-    if os.geteuid() == 0:
-        cmd.append("--user=root")  # else dnsmasq switches to "nobody"
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return proc, "127.0.0.1:%d" % port
+    """Returns (process, "127.0.0.1:PORT"); the caller waits until it answers.
+    Another test may take the free port before dnsmasq binds it (ctest -j):
+    dnsmasq then exits at once, and it is started again on another port."""
+    for _ in range(10):
+        port = free_udp_port()
+        cmd = ["/usr/sbin/dnsmasq", "--keep-in-foreground",
+               "--conf-file=" + os.path.join(HERE, "zone.conf"), "--port=%d" % port,
+               "--listen-address=127.0.0.1", "--bind-interfaces", "--pid-file=",
+               "--log-facility=-"]
+        if os.geteuid() == 0:
+            cmd.append("--user=root")  # else dnsmasq switches to "nobody"
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            proc.wait(timeout=0.5)  # exited: the port was taken
+        except subprocess.TimeoutExpired:
+            return proc, "127.0.0.1:%d" % port
+    raise RuntimeError("dnsmasq did not stay up on any of 10 free ports")
