@@ -153,6 +153,11 @@ class Store {
   // works once, on every node sharing the store); forgets nonces whose
   // links expired before `now` (unix seconds).
   virtual Result<bool> UseLink(std::string_view nonce, int64_t expires_at, int64_t now) = 0;
+  // Gives a used nonce back, so its link works again: the action it was
+  // spent on failed (Postfix's postsuper refused a release), and a link
+  // spent on nothing would leave the message held with no way for the
+  // sender to ask again.
+  virtual Status ReturnLink(std::string_view nonce) = 0;
 };
 
 // The current schema version; migrations bring older stores up to it.

@@ -129,7 +129,10 @@ void ApiServerImpl::AddConfirmRoutes() {
       if (link->action == "delete") {
         Status s = postfix_.Delete(link->queue_id);
         if (!s.ok()) {
-          SendPage(res, 502, "Not deleted", "<p>" + HtmlEscape(s.message()) + "</p>");
+          GiveLinkBack(link->nonce);
+          SendPage(res, 502, "Not deleted",
+                   "<p>" + HtmlEscape(s.message()) + "</p><p>The link still works: try it again "
+                   "in a moment.</p>");
           return;
         }
         RecordEvent(link->sender, "sender", "delete", link->queue_id, "from the confirm notice");
@@ -138,7 +141,10 @@ void ApiServerImpl::AddConfirmRoutes() {
       }
       Status s = postfix_.Release(link->queue_id);
       if (!s.ok()) {
-        SendPage(res, 502, "Not released", "<p>" + HtmlEscape(s.message()) + "</p>");
+        GiveLinkBack(link->nonce);
+        SendPage(res, 502, "Not released",
+                 "<p>" + HtmlEscape(s.message()) + "</p><p>The link still works: try it again "
+                 "in a moment.</p>");
         return;
       }
       RecordEvent(link->sender, "sender", "release", link->queue_id,
@@ -171,6 +177,12 @@ void ApiServerImpl::AddConfirmRoutes() {
       SendPage(res, 500, "Something failed", "<p>See the server's log.</p>");
     }
   });
+}
+
+void ApiServerImpl::GiveLinkBack(const std::string& nonce) {
+  if (Status s = store_->ReturnLink(nonce); !s.ok()) {
+    log::Warn("confirm link not given back after a failed action: " + s.message());
+  }
 }
 
 }  // namespace nearmiss::http

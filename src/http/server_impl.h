@@ -74,6 +74,9 @@ class ApiServerImpl : public ApiServer {
   // when it could not be written.
   bool RecordEvent(const std::string& who, const std::string& role, const std::string& action,
                    const std::string& object, const std::string& detail);
+  // Store::ReturnLink, logged when the store refuses: the link then stays
+  // spent and an administrator must act on the held message.
+  void GiveLinkBack(const std::string& nonce);
 
   std::shared_ptr<const Security> security() const { return security_.load(); }
 

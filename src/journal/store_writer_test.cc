@@ -46,6 +46,7 @@ class FakeStore final : public Store {
   Status AppendAdminEvent(const AdminEvent&) override { return Unused(); }
   Result<std::vector<AdminEvent>> AdminEvents(size_t) override { return Unused(); }
   Result<bool> UseLink(std::string_view, int64_t, int64_t) override { return Unused(); }
+  Status ReturnLink(std::string_view) override { return Unused(); }
 
   // Like SqlStore: all or nothing per batch, one record per key.
   Status AppendAudit(const std::vector<DecisionRecord>& records) override {

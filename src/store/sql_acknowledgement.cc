@@ -139,4 +139,10 @@ Result<bool> SqlStore::UseLink(std::string_view nonce, int64_t expires_at, int64
   return !rows.empty();
 }
 
+Status SqlStore::ReturnLink(std::string_view nonce) {
+  std::lock_guard lock(mu_);
+  return conn_->Exec("return link", "DELETE FROM nm_link_use WHERE nonce = $1",
+                     {std::string(nonce)});
+}
+
 }  // namespace nearmiss::store

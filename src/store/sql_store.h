@@ -48,6 +48,7 @@ class SqlStore final : public Store {
   Status AppendAdminEvent(const AdminEvent& e) override;
   Result<std::vector<AdminEvent>> AdminEvents(size_t limit) override;
   Result<bool> UseLink(std::string_view nonce, int64_t expires_at, int64_t now) override;
+  Status ReturnLink(std::string_view nonce) override;
 
  private:
   // Runs `body` inside BEGIN/COMMIT, rolling back when it fails.

@@ -356,6 +356,10 @@ TEST_P(StoreTest, AdminEventsAndSingleUseLinks) {
   EXPECT_TRUE(*store_->UseLink("n1", 2000, 1000));
   EXPECT_FALSE(*store_->UseLink("n1", 2000, 1001));
   EXPECT_TRUE(*store_->UseLink("n2", 2000, 1001));
+  // Given back after its action failed (postsuper refused): it works again.
+  ASSERT_TRUE(store_->ReturnLink("n2").ok());
+  EXPECT_TRUE(*store_->UseLink("n2", 2000, 1002));
+  EXPECT_FALSE(*store_->UseLink("n2", 2000, 1003));
   // A nonce is forgotten once its link expired: by then the signature
   // check refuses the link anyway.
   EXPECT_TRUE(*store_->UseLink("n1", 4000, 3000));
