@@ -54,6 +54,14 @@ Status TokenSet::AddFile(const std::string& path) {
     if (token.size() < 16) {
       return Status::ParseError(where + ": a token needs 16 or more characters without spaces");
     }
+    // One token, one person: a token listed twice would make every action
+    // taken with it recorded under whichever name matched (the last).
+    for (const Entry& e : entries_) {
+      if (e.token == token) {
+        return Status::ParseError(where + ": this token is already " + e.name +
+                                  "'s; give each person a token of their own");
+      }
+    }
     Add(role == "admin" ? Role::kAdmin : Role::kCheck, std::string(token),
         std::string(name.empty() ? std::string_view(where) : name));
   }

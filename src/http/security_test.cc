@@ -52,6 +52,12 @@ TEST(AuthTest, TokenFile) {
   s = TokenSet().AddFile(path);
   EXPECT_EQ(s.code(), StatusCode::kParseError);
   EXPECT_EQ(s.message().find("short"), std::string::npos) << "never echo a token";
+  // One token under two names: every action would be recorded as the last.
+  std::ofstream(path) << "admin sameTOKEN1234567890abc Ann Admin\nadmin sameTOKEN1234567890abc Bob Ops\n";
+  s = TokenSet().AddFile(path);
+  EXPECT_EQ(s.code(), StatusCode::kParseError);
+  EXPECT_NE(s.message().find(":2: this token is already Ann Admin's"), std::string::npos) << s.message();
+  EXPECT_EQ(s.message().find("sameTOKEN"), std::string::npos) << "never echo a token";
   std::remove(path.c_str());
 }
 
