@@ -36,6 +36,12 @@ Result<std::shared_ptr<ConfirmNotifier>> ConfirmNotifier::Create(const ConfirmPo
   if (!policy.key_file.empty()) {
     ::stat(policy.key_file.c_str(), &key_stat);  // before the read: a change after is seen
     NM_ASSIGN_OR_RETURN(signer, confirm::LinkSigner::FromKeyFile(policy.key_file));
+  } else {
+    // Said once at start, not only per held message: the sender's client
+    // was told "accepted", and nothing else tells anyone the mail waits.
+    log::Warn("[confirm] has no key_file: a message a rule holds for its sender to confirm "
+              "gets no notice and waits in Postfix's hold queue for an administrator "
+              "(docs/policy.md, [confirm])");
   }
   return std::shared_ptr<ConfirmNotifier>(
       new ConfirmNotifier(policy, std::move(signer), key_stat, std::move(source)));
