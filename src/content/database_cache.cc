@@ -179,8 +179,10 @@ Status Save(const std::string& dir, const std::string& path,
   // cache and its files take the state directory's owner, so the daemon
   // can replace them and nothing root-owned is left among its files.
   struct stat parent {};
+  std::filesystem::path cache_dir(dir);
+  if (!cache_dir.has_filename()) cache_dir = cache_dir.parent_path();  // "…/cache/"
   bool give_away = ::geteuid() == 0 &&
-                   ::stat(std::filesystem::path(dir).parent_path().c_str(), &parent) == 0 &&
+                   ::stat(cache_dir.parent_path().c_str(), &parent) == 0 &&
                    parent.st_uid != 0;
   if (give_away) (void)::chown(dir.c_str(), parent.st_uid, parent.st_gid);
   std::string tmp = path + ".XXXXXX";
