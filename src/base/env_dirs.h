@@ -16,6 +16,11 @@ std::string GetEnv(const char* name);
 // parent when `dir` does not exist yet (it would be created there).
 bool MayCreateIn(const std::string& dir);
 
+// Whether this process runs as root and `dir` (or its nearest existing
+// parent) belongs to another user: a daemon's directory that root should
+// leave alone, so as not to leave root-owned files among the daemon's.
+bool RootInOthersDir(const std::string& dir);
+
 }  // namespace nearmiss::base
 
 #endif  // NEARMISS_BASE_ENV_DIRS_H_

@@ -11,14 +11,19 @@ CacheEnvironment CacheEnvironment::FromProcess() {
   env.xdg_cache_home = base::GetEnv("XDG_CACHE_HOME");
   env.home = base::GetEnv("HOME");
   env.writable = base::MayCreateIn;
+  env.others_dir = base::RootInOthersDir;
   return env;
 }
 
 std::string DefaultDatabaseCacheDir(const CacheEnvironment& env) {
   if (env.cache_dir == "none") return "";
   if (!env.cache_dir.empty()) return env.cache_dir;
-  if (!env.state_dir.empty()) return env.state_dir + "/cache";
-  if (env.writable && env.writable(env.system_dir + "/cache")) {
+  auto others = [&env](const std::string& dir) {
+    return env.others_dir && env.others_dir(dir);
+  };
+  if (!env.state_dir.empty() && !others(env.state_dir)) return env.state_dir + "/cache";
+  if (env.state_dir.empty() && env.writable && env.writable(env.system_dir + "/cache") &&
+      !others(env.system_dir)) {
     return env.system_dir + "/cache";
   }
   if (env.xdg_cache_home.starts_with('/')) return env.xdg_cache_home + "/nearmiss";

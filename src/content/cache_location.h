@@ -4,6 +4,11 @@
 //   2. $NEARMISS_STATE_DIR/cache (the state directory the store uses);
 //   3. /var/lib/nearmiss/cache when this user may write there (the
 //      packaged daemons, next to the store);
+//   Root skips 2 and 3 when the directory belongs to another user (the
+//   packaged /var/lib/nearmiss is the `nearmiss` user's): root would leave
+//   root-owned files among the daemon's, and root never loads a database
+//   file the daemon account could have written (database_cache.h), so a
+//   cache there would be compiled again at every root start anyway.
 //   4. the user's cache directory (XDG Base Directory Specification):
 //      $XDG_CACHE_HOME/nearmiss, $XDG_CACHE_HOME defaulting to ~/.cache;
 //      a relative $XDG_CACHE_HOME is invalid and ignored, as the spec says.
@@ -26,6 +31,9 @@ struct CacheEnvironment {
   // Whether this user may create files in `dir` (or in its nearest
   // existing parent, when it does not exist yet).
   std::function<bool(const std::string& dir)> writable;
+  // Whether this process is root and `dir` (or its nearest existing
+  // parent) belongs to another user; unset means no.
+  std::function<bool(const std::string& dir)> others_dir;
 
   static CacheEnvironment FromProcess();
 };

@@ -174,22 +174,10 @@ Status Save(const std::string& dir, const std::string& path,
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::IoError("cannot create " + dir + ": " + ec.message());
-  // Root writing into a daemon's state directory (`nearmiss check` as root
-  // beside the packaged milter, /var/lib/nearmiss owned by nearmiss): the
-  // cache and its files take the state directory's owner, so the daemon
-  // can replace them and nothing root-owned is left among its files.
-  struct stat parent {};
-  std::filesystem::path cache_dir(dir);
-  if (!cache_dir.has_filename()) cache_dir = cache_dir.parent_path();  // "…/cache/"
-  bool give_away = ::geteuid() == 0 &&
-                   ::stat(cache_dir.parent_path().c_str(), &parent) == 0 &&
-                   parent.st_uid != 0;
-  if (give_away) (void)::chown(dir.c_str(), parent.st_uid, parent.st_gid);
   std::string tmp = path + ".XXXXXX";
   int fd = ::mkstemp(tmp.data());
   if (fd < 0) return Status::IoError("cannot write in " + dir + ": " + std::strerror(errno));
   ::fchmod(fd, 0644);
-  if (give_away) (void)::fchown(fd, parent.st_uid, parent.st_gid);
   bool ok = true;
   for (std::string_view part : {std::string_view(header), payload}) {
     while (ok && !part.empty()) {

@@ -216,5 +216,22 @@ TEST(CacheLocationTest, OrderOfPlaces) {
   EXPECT_EQ(DefaultDatabaseCacheDir(bare), "");
 }
 
+// Root running `nearmiss check` beside the packaged daemons: the state
+// directory is the `nearmiss` user's, so root keeps its cache in its own
+// home and leaves nothing root-owned among the daemon's files.
+TEST(CacheLocationTest, RootLeavesAnotherUsersStateDirectoryAlone) {
+  CacheEnvironment env;
+  env.home = "/root";
+  env.writable = [](const std::string&) { return true; };
+  env.others_dir = [](const std::string& d) { return d == "/var/lib/nearmiss"; };
+  EXPECT_EQ(DefaultDatabaseCacheDir(env), "/root/.cache/nearmiss");
+  env.state_dir = "/var/lib/nearmiss";
+  EXPECT_EQ(DefaultDatabaseCacheDir(env), "/root/.cache/nearmiss");
+  env.state_dir = "/srv/root-owned";
+  EXPECT_EQ(DefaultDatabaseCacheDir(env), "/srv/root-owned/cache");
+  env.cache_dir = "/var/lib/nearmiss/cache";  // said explicitly: honoured
+  EXPECT_EQ(DefaultDatabaseCacheDir(env), "/var/lib/nearmiss/cache");
+}
+
 }  // namespace
 }  // namespace nearmiss::content
