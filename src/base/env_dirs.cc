@@ -23,8 +23,8 @@ bool MayCreateIn(const std::string& dir) {
   return !p.empty() && ::access(p.c_str(), W_OK | X_OK) == 0;
 }
 
-bool RootInOthersDir(const std::string& dir) {
-  if (::geteuid() != 0) return false;
+std::optional<DirOwner> OthersDirOwner(const std::string& dir) {
+  if (::geteuid() != 0) return std::nullopt;
   std::filesystem::path p(dir);
   std::error_code ec;
   while (!p.empty() && !std::filesystem::exists(p, ec)) {
@@ -32,7 +32,10 @@ bool RootInOthersDir(const std::string& dir) {
     p = p.parent_path();
   }
   struct stat st {};
-  return !p.empty() && ::stat(p.c_str(), &st) == 0 && st.st_uid != 0;
+  if (p.empty() || ::stat(p.c_str(), &st) != 0 || st.st_uid == 0) return std::nullopt;
+  return DirOwner{st.st_uid, st.st_gid};
 }
+
+bool RootInOthersDir(const std::string& dir) { return OthersDirOwner(dir).has_value(); }
 
 }  // namespace nearmiss::base

@@ -5,6 +5,7 @@
 #ifndef NEARMISS_BASE_ENV_DIRS_H_
 #define NEARMISS_BASE_ENV_DIRS_H_
 
+#include <optional>
 #include <string>
 
 namespace nearmiss::base {
@@ -20,6 +21,17 @@ bool MayCreateIn(const std::string& dir);
 // parent) belongs to another user: a daemon's directory that root should
 // leave alone, so as not to leave root-owned files among the daemon's.
 bool RootInOthersDir(const std::string& dir);
+
+// The owner (uid, gid) of `dir`'s nearest existing ancestor-or-self when
+// this process is root and that owner is another user; nullopt otherwise.
+// For what root must create in a daemon's directory (its own spool file
+// beside the daemon's): created with that owner, it leaves nothing
+// root-owned among the daemon's files.
+struct DirOwner {
+  unsigned uid = 0;
+  unsigned gid = 0;
+};
+std::optional<DirOwner> OthersDirOwner(const std::string& dir);
 
 }  // namespace nearmiss::base
 

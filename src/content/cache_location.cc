@@ -1,5 +1,7 @@
 #include "content/cache_location.h"
 
+#include <filesystem>
+
 #include "base/env_dirs.h"
 
 namespace nearmiss::content {
@@ -12,6 +14,10 @@ CacheEnvironment CacheEnvironment::FromProcess() {
   env.home = base::GetEnv("HOME");
   env.writable = base::MayCreateIn;
   env.others_dir = base::RootInOthersDir;
+  env.system_dir_exists = [](const std::string& dir) {
+    std::error_code ec;
+    return std::filesystem::is_directory(dir, ec);
+  };
   return env;
 }
 
@@ -22,8 +28,8 @@ std::string DefaultDatabaseCacheDir(const CacheEnvironment& env) {
     return env.others_dir && env.others_dir(dir);
   };
   if (!env.state_dir.empty() && !others(env.state_dir)) return env.state_dir + "/cache";
-  if (env.state_dir.empty() && env.writable && env.writable(env.system_dir + "/cache") &&
-      !others(env.system_dir)) {
+  if (env.state_dir.empty() && env.system_dir_exists && env.system_dir_exists(env.system_dir) &&
+      env.writable && env.writable(env.system_dir + "/cache") && !others(env.system_dir)) {
     return env.system_dir + "/cache";
   }
   if (env.xdg_cache_home.starts_with('/')) return env.xdg_cache_home + "/nearmiss";

@@ -2,8 +2,11 @@
 // ([sensitivity] cache_dir), in this order:
 //   1. $NEARMISS_CACHE_DIR ("none" turns the cache off);
 //   2. $NEARMISS_STATE_DIR/cache (the state directory the store uses);
-//   3. /var/lib/nearmiss/cache when this user may write there (the
-//      packaged daemons, next to the store);
+//   3. /var/lib/nearmiss/cache when /var/lib/nearmiss exists (the package
+//      or an administrator made it; the cache never creates it, so a root
+//      run before the package is installed leaves nothing root-owned
+//      there) and this user may write there (the packaged daemons, next
+//      to the store);
 //   Root skips 2 and 3 when the directory belongs to another user (the
 //   packaged /var/lib/nearmiss is the `nearmiss` user's): root would leave
 //   root-owned files among the daemon's, and root never loads a database
@@ -34,6 +37,8 @@ struct CacheEnvironment {
   // Whether this process is root and `dir` (or its nearest existing
   // parent) belongs to another user; unset means no.
   std::function<bool(const std::string& dir)> others_dir;
+  // Whether `dir` exists as a directory; unset means no.
+  std::function<bool(const std::string& dir)> system_dir_exists;
 
   static CacheEnvironment FromProcess();
 };

@@ -205,6 +205,8 @@ TEST(CacheLocationTest, OrderOfPlaces) {
   env.xdg_cache_home = "/xdg";
   EXPECT_EQ(DefaultDatabaseCacheDir(env), "/xdg/nearmiss");
   env.writable = [](const std::string& d) { return d == "/var/lib/nearmiss/cache"; };
+  EXPECT_EQ(DefaultDatabaseCacheDir(env), "/xdg/nearmiss");  // no /var/lib/nearmiss yet
+  env.system_dir_exists = [](const std::string& d) { return d == "/var/lib/nearmiss"; };
   EXPECT_EQ(DefaultDatabaseCacheDir(env), "/var/lib/nearmiss/cache");
   env.state_dir = "/srv/nm";
   EXPECT_EQ(DefaultDatabaseCacheDir(env), "/srv/nm/cache");
@@ -223,6 +225,7 @@ TEST(CacheLocationTest, RootLeavesAnotherUsersStateDirectoryAlone) {
   CacheEnvironment env;
   env.home = "/root";
   env.writable = [](const std::string&) { return true; };
+  env.system_dir_exists = [](const std::string&) { return true; };
   env.others_dir = [](const std::string& d) { return d == "/var/lib/nearmiss"; };
   EXPECT_EQ(DefaultDatabaseCacheDir(env), "/root/.cache/nearmiss");
   env.state_dir = "/var/lib/nearmiss";

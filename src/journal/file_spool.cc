@@ -12,7 +12,9 @@
 #include <cstring>
 #include <deque>
 #include <filesystem>
+#include <optional>
 
+#include "base/env_dirs.h"
 #include "render/decision_record.h"
 #include "journal/spool.h"
 
@@ -207,12 +209,20 @@ Status FileSpool::Load() {
 
 Result<std::unique_ptr<Spool>> OpenFileSpool(const std::string& dir, std::string_view name,
                                              const SpoolOptions& options) {
+  // Root (`nearmiss audit` beside the packaged milter) in the daemon's
+  // state directory: what it creates there takes the directory's owner.
+  std::optional<base::DirOwner> owner = base::OthersDirOwner(dir);
+  bool made_dir = !std::filesystem::exists(dir);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::IoError(dir + ": cannot create the spool directory: " + ec.message());
+  if (owner && made_dir) (void)::chown(dir.c_str(), owner->uid, owner->gid);
   std::string path = dir + "/" + std::string(name) + ".spool";
-  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  // O_NOFOLLOW: root never appends records through a link another user
+  // put in the directory.
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) return Errno(path, "open");
+  if (owner) (void)::fchown(fd, owner->uid, owner->gid);
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     Status s = errno == EWOULDBLOCK
                    ? Status::IoError(path + ": in use by another nearmiss process")
@@ -220,12 +230,13 @@ Result<std::unique_ptr<Spool>> OpenFileSpool(const std::string& dir, std::string
     ::close(fd);
     return s;
   }
-  int head_fd = ::open((path + ".head").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  int head_fd = ::open((path + ".head").c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (head_fd < 0) {
     Status s = Errno(path + ".head", "open");
     ::close(fd);
     return s;
   }
+  if (owner) (void)::fchown(head_fd, owner->uid, owner->gid);
   auto spool = std::make_unique<FileSpool>(path, fd, head_fd, options.max_bytes);
   NM_RETURN_IF_ERROR(spool->Load());
   return std::unique_ptr<Spool>(std::move(spool));
