@@ -19,6 +19,7 @@ namespace nearmiss::http {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using Json = nlohmann::json;
 
 constexpr char kCheck[] = "check-token-0123456789";
@@ -411,6 +412,17 @@ TEST_F(ServerTest, ReloadReadsTheConfirmKey) {
   auto page = client_->Get("/confirm?t=" + confirm::LinkSigner(std::string(40, 'k')).Sign(link));
   ASSERT_EQ(page->status, 200) << page->body;
   EXPECT_THAT(page->body, HasSubstr("4F2A91C3B"));
+  // A release link whose rule may not be acknowledged carries no
+  // recipients: the page promises nothing (the issue-14 tester's find).
+  link.recipients.clear();
+  page = client_->Get("/confirm?t=" + confirm::LinkSigner(std::string(40, 'k')).Sign(link));
+  ASSERT_EQ(page->status, 200) << page->body;
+  EXPECT_THAT(page->body, Not(HasSubstr("will not ask again")));
+  EXPECT_THAT(page->body, HasSubstr("asks about these recipients every time"));
+  // A release posted with no body says what is missing (it was "not valid").
+  auto empty = client_->Post("/confirm", "", "application/x-www-form-urlencoded");
+  ASSERT_EQ(empty->status, 400);
+  EXPECT_THAT(empty->body, HasSubstr("carries no <code>t</code> parameter"));
   std::filesystem::remove(key);
 }
 
