@@ -22,9 +22,14 @@ namespace {
 
 constexpr size_t kBatch = 100000;
 
+// An address as the history keeps it: canonical and folded to lower case
+// whole, as the log reader folds what it reads (SentSink), so one person is
+// one relationship whichever source names them and however they were
+// written; acknowledgements compare by the same rule (Acknowledgement::
+// Covers).
 std::string Canonical(std::string_view entry) {
   Result<Address> a = ParseAddress(entry);
-  return a.ok() ? a->ToString() : "";
+  return a.ok() ? AsciiLower(a->ToString()) : "";
 }
 
 // The key of a delivery named by its message: the Message-ID (RFC 5322

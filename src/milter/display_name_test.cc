@@ -14,7 +14,7 @@ namespace nearmiss::milter {
 namespace {
 
 // alice writes to john.smith@partner.example often, to nobody else there.
-std::shared_ptr<const Checker> Checker() {
+std::shared_ptr<const Checker> HistoryChecker() {
   HistorySnapshot h;
   h.domains.push_back({"partner.example", 30, 1'700'000'000, 1'704'000'000, false});
   h.correspondents.push_back(
@@ -42,7 +42,7 @@ Transaction To(const std::shared_ptr<const Checker>& checker, std::string_view t
 }
 
 TEST(MilterDisplayNameTest, ADisplayNameNamingAnotherCorrespondentIsConfirmed) {
-  auto checker = Checker();
+  auto checker = HistoryChecker();
   // At RCPT the address alone is a new contact: accepted there.
   Transaction tx = To(checker, "To: \"John Smith\" <jane.doe@partner.example>");
   EXPECT_EQ(tx.recipients[0].decision.action, Action::kAccept);
@@ -61,7 +61,7 @@ TEST(MilterDisplayNameTest, ADisplayNameNamingAnotherCorrespondentIsConfirmed) {
 }
 
 TEST(MilterDisplayNameTest, AFittingOrAbsentDisplayNameIsAccepted) {
-  auto checker = Checker();
+  auto checker = HistoryChecker();
   for (const char* header : {"To: \"Jane Doe\" <jane.doe@partner.example>",
                              "To: jane.doe@partner.example",
                              "Cc: \"John Smith\" <john.smith@partner.example>"}) {
