@@ -25,7 +25,19 @@ The test set holds, one per line, `label<TAB>address<TAB>expected`:
   new    a genuinely new person at a domain people write to (a fresh name
          in the domain's convention), never written to. `expected` is "".
 
-Usage: generate.py --seed N --out DIR   (writes DIR/history.csv, DIR/cases.tsv)
+The slips above were written beside the detector and follow its kinds, so
+their recall partly confirms itself. DIR/cases-independent.tsv holds as
+many slips again, made from how people mistype an address and pick the
+wrong one, without looking at what the detector compares
+(independent_slips): a QWERTY neighbour typed for a letter or pressed with
+it, one or two letters dropped, given and family name in the other order,
+the initial forms of directories and sign-offs (j.smith, jsmith, smith.j,
+smithj, john.s, johns) whatever the domain's convention, and another
+person with the same family name (mary.smith for john.smith: autocomplete
+offered the wrong Smith), never written to.
+
+Usage: generate.py --seed N --out DIR
+  (writes DIR/history.csv, DIR/cases.tsv, DIR/cases-independent.tsv)
 """
 import argparse
 import datetime
@@ -125,6 +137,35 @@ def slips(rng, local, person, convention):
     return out
 
 
+def independent_slips(rng, local, person, convention):
+    """(kind, local) candidates for one slip of `local`, by how people err."""
+    g, f = person
+    letters = [i for i, c in enumerate(local) if c.isalpha()]
+    i = rng.choice(letters)
+    k = rng.choice(neighbours(local[i]))
+    out = [
+        ("ind-neighbour-key", local[:i] + k + local[i + 1:]),
+        ("ind-neighbour-extra", local[:i] + k + local[i:] if rng.random() < 0.5
+         else local[:i + 1] + k + local[i + 1:]),
+        ("ind-dropped", local[:i] + local[i + 1:]),
+    ]
+    if len(letters) >= 6:
+        a, b = sorted(rng.sample(letters, 2))
+        out.append(("ind-dropped-two", local[:a] + local[a + 1:b] + local[b + 1:]))
+    sep = {0: ".", 1: "", 2: "_", 3: ".", 4: "-"}[convention]
+    first, last = (f, g) if convention == 3 else (g, f)
+    if convention == 1:
+        out.append(("ind-swapped-first-last", f + g[0]))
+    else:
+        out.append(("ind-swapped-first-last", last + sep + first))
+    dot = rng.choice([".", "_", ""])
+    out.append(("ind-initial-form", rng.choice([
+        g[0] + dot + f, f + dot + g[0], g + dot + f[0]])))
+    other = rng.choice([x for x in GIVEN if x[0] != g[0]])
+    out.append(("ind-same-surname-other-person", CONVENTIONS[convention](other, f)))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=1)
@@ -167,18 +208,24 @@ def main():
             f.write(",".join(r) + "\n")
 
     frequent = [x for x, n in written.items() if n >= 3]
-    cases = []
     seen = set(written)
-    while sum(1 for c in cases if c[0] == "slip") < a.cases:
-        address = rng.choice(frequent)
-        local, domain = address.split("@")
-        person, conv = meant[address]
-        kind, typed = rng.choice(slips(rng, local, person, conv))
-        typed_address = typed + "@" + domain
-        if typed_address in seen or not typed:
-            continue
-        seen.add(typed_address)
-        cases.append(("slip", typed_address, address, kind))
+
+    def draw(make, n):
+        """n slips of frequent addresses by `make`, each never written to."""
+        out = []
+        while len(out) < n:
+            address = rng.choice(frequent)
+            local, domain = address.split("@")
+            person, conv = meant[address]
+            kind, typed = rng.choice(make(rng, local, person, conv))
+            typed_address = typed + "@" + domain
+            if typed_address in seen or not typed:
+                continue
+            seen.add(typed_address)
+            out.append(("slip", typed_address, address, kind))
+        return out
+
+    cases = draw(slips, a.cases)
     while sum(1 for c in cases if c[0] == "new") < a.cases:
         domain, conv, people = rng.choice(domains)
         person = (rng.choice(GIVEN), rng.choice(FAMILY))
@@ -187,11 +234,14 @@ def main():
             continue
         seen.add(address)
         cases.append(("new", address, "", "new-contact"))
-    with open(os.path.join(a.out, "cases.tsv"), "w") as f:
-        for c in cases:
-            f.write("\t".join(c) + "\n")
-    print("history: %d deliveries, %d addresses (%d frequent); cases: %d slips, %d new"
-          % (len(rows), len(written), len(frequent), a.cases, a.cases))
+    independent = draw(independent_slips, a.cases)
+    for name, labelled in (("cases.tsv", cases), ("cases-independent.tsv", independent)):
+        with open(os.path.join(a.out, name), "w") as f:
+            for c in labelled:
+                f.write("\t".join(c) + "\n")
+    print("history: %d deliveries, %d addresses (%d frequent); cases: %d slips, %d new, "
+          "%d independent slips" % (len(rows), len(written), len(frequent), a.cases, a.cases,
+                                     len(independent)))
 
 
 if __name__ == "__main__":

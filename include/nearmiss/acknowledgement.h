@@ -45,9 +45,25 @@ struct Acknowledgement {
 
   // Live at `now` (unix seconds): not revoked and not expired.
   bool Live(int64_t now) const { return revoked_at == 0 && now < expires_at; }
-  // Covers `address` at `domain` (both canonical, lower case).
+  // Covers `address` at `domain` (canonical, as RecipientCheck gives them).
+  // The one folding rule of acknowledgements, the history's: the whole
+  // address compares without ASCII case. The domain always may (RFC 5321
+  // section 2.4); the local part is folded as learn folds the recipients it
+  // counts, since nearly every receiving system ignores its case, and a
+  // sender who acknowledged jsmith@ must not be asked again for JSmith@.
+  // The store keeps both fields in lower case; `address` may not be.
   bool Covers(std::string_view address, std::string_view at_domain) const {
-    return recipient.empty() ? domain == at_domain : recipient == address;
+    return recipient.empty() ? SameFolded(domain, at_domain) : SameFolded(recipient, address);
+  }
+  static bool SameFolded(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      char x = a[i], y = b[i];
+      if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+      if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+      if (x != y) return false;
+    }
+    return true;
   }
 };
 

@@ -168,8 +168,12 @@ class Engine {
   // ""), near a frequent address (engine/address_typo.h); true when found.
   bool AddAddressTypo(std::string_view sender, std::string_view input, RecipientCheck& c,
                       engine::ReasonSink& reasons) const;
-  // The sender scope of address-typo, once CheckMessage knows the sender.
-  void AddSenderAddressTypos(std::string_view sender, MessageFacts& facts) const;
+  // address-typo once CheckMessage knows the sender and the headers: the
+  // sender scope for every recipient, and for an envelope recipient (the
+  // milter's RCPT TO, which has no display name) the display name its
+  // address carries in the message's To or Cc header (`headers` null: none).
+  void AddMessageAddressTypos(std::string_view sender, const content::ScannedMessage* headers,
+                              MessageFacts& facts) const;
 
   // Unique per compiled Engine in this process (never reused, unlike an
   // address): the key of the per-thread RecipientCache.

@@ -199,6 +199,11 @@ struct HistoryPolicy {
   // "Often": at least this many messages to the address (by anyone, or by
   // the sender in the sender scope).
   int64_t address_typo_min_messages = 3;
+  // The characters that separate a local part from its extension, as
+  // Postfix's recipient_delimiter (postconf(5)): john.smith+news@ is
+  // john.smith@'s mailbox, neither new nor a slip of it. Split at the first
+  // of them; "" turns it off.
+  std::string recipient_delimiter = "+";
   // Whether a store's snapshot must carry addresses and sender -> recipient
   // pairs (Store::Snapshot's with_addresses).
   bool needs_addresses() const { return flag_new_addresses || address_typo; }

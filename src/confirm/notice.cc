@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <string_view>
+#include <vector>
 
 #include "base/process.h"
 #include "base/text_format.h"
@@ -21,6 +23,15 @@ std::string HeaderSafe(std::string_view s, size_t max = 200) {
   return out;
 }
 
+
+std::string JoinAddresses(const std::vector<std::string_view>& list) {
+  std::string out;
+  for (std::string_view a : list) {
+    if (!out.empty()) out += ", ";
+    out += a;
+  }
+  return out;
+}
 
 std::string DomainOf(std::string_view address) {
   size_t at = address.rfind('@');
@@ -39,11 +50,28 @@ std::string ComposeNotice(const Notice& n) {
     if (!r.suggestion.empty()) body += "    Did you mean " + r.suggestion + "?\n";
     body += "\n";
   }
-  body += "If you meant to write to " +
-          std::string(n.recipients.size() == 1 ? "this recipient" : "these recipients") +
-          ", send it as it is (nearmiss will not ask again about " +
-          std::string(n.recipients.size() == 1 ? "it" : "them") + " for " +
-          std::to_string(n.acknowledgement_days) + " days):\n\n  " + n.release_url + "\n\n";
+  // What a release promises follows each recipient's rule: a rule with
+  // `acknowledge = false` asks every time, and the notice must not say
+  // otherwise.
+  std::vector<std::string_view> quiet, asked;
+  for (const NoticeRecipient& r : n.recipients) {
+    (r.acknowledgeable ? quiet : asked).push_back(r.address);
+  }
+  const bool one = n.recipients.size() == 1;
+  std::string promise;
+  if (asked.empty()) {
+    promise = "nearmiss will not ask again about " + std::string(one ? "it" : "them") + " for " +
+              std::to_string(n.acknowledgement_days) + " days";
+  } else if (quiet.empty()) {
+    promise = "the policy asks about " + std::string(one ? "this recipient" : "these recipients") +
+              " every time, so nearmiss will ask again next time";
+  } else {
+    promise = "nearmiss will not ask again about " + JoinAddresses(quiet) + " for " +
+              std::to_string(n.acknowledgement_days) + " days; the policy asks about " +
+              JoinAddresses(asked) + " every time";
+  }
+  body += "If you meant to write to " + std::string(one ? "this recipient" : "these recipients") +
+          ", send it as it is (" + promise + "):\n\n  " + n.release_url + "\n\n";
   body += "If not, delete it and write again to the right address:\n\n  " + n.delete_url +
           "\n\n";
   body += "Each link works once, until " + FormatUtc(n.expires_at, "%Y-%m-%d %H:%M UTC") + ". Message " + n.queue_id +

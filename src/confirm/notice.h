@@ -20,6 +20,10 @@ struct NoticeRecipient {
   std::string address;     // as flagged
   std::string reason;      // the sentence (ReasonMessage)
   std::string suggestion;  // "bob@gmail.com"; may be ""
+  // False when the rule may not be acknowledged (`acknowledge = false`, a
+  // protected look-alike): a release does not stop the next question, and
+  // the notice says so instead of promising silence.
+  bool acknowledgeable = true;
 };
 
 struct Notice {

@@ -181,6 +181,15 @@ TEST(AcknowledgeTest, CheckMessageAppliesTheSendersLiveAcknowledgements) {
   ASSERT_EQ(failed.message.errors.size(), 1u);
   EXPECT_NE(failed.message.errors[0].find("store down"), std::string::npos);
 
+  // Found by the issue-14 tester: the store keeps jon@gmial.com folded, the
+  // check wrote JON@... as typed, and the sender was asked again. Local
+  // part and domain compare without case, as the history folds them.
+  acks.fail = false;
+  env.recipients = {{"JON@Gmial.COM", RecipientField::kTo}};
+  MessageCheck folded = e->CheckMessage(env, MessageContent::Parts(parts));
+  EXPECT_EQ(folded.decision.recipients[0].action, Action::kAccept);
+  EXPECT_EQ(folded.decision.recipients[0].acknowledged_by, 11);
+
   // Only trusted recipients: no lookup at all.
   acks.calls = 0;
   env.recipients = {{"carol@army.mil", RecipientField::kTo}};

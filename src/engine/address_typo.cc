@@ -62,7 +62,7 @@ bool SameMultiset(const Parts& a, const Parts& b) {
   return true;
 }
 
-// jsmith, johns, smithj for john.smith; j.smith, john.s for john.smith;
+// jsmith, johns for john.smith; j.smith, john.s for john.smith;
 // john, smith for john.smith; john.smith for john.a.smith.
 bool Shortened(std::string_view typed, const Parts& t, const Parts& k) {
   if (k.n < 2) return false;
@@ -72,10 +72,7 @@ bool Shortened(std::string_view typed, const Parts& t, const Parts& k) {
     auto joined = [&](std::string_view x, std::string_view y) {
       return typed.size() == x.size() + y.size() && typed.starts_with(x) && typed.ends_with(y);
     };
-    if (joined(given.substr(0, 1), family) || joined(given, family.substr(0, 1)) ||
-        joined(family, given.substr(0, 1))) {
-      return true;
-    }
+    if (joined(given.substr(0, 1), family) || joined(given, family.substr(0, 1))) return true;
   }
   if (t.n == k.n) {
     // Each part the same or cut to its initial, at least one cut.
@@ -102,6 +99,19 @@ bool Shortened(std::string_view typed, const Parts& t, const Parts& k) {
     }
   }
   return false;
+}
+
+// smith.j, smith_j, smithj for john.smith: the family name first and the
+// given name cut to its initial, the form of directories and sign-offs
+// ("Smith, J."), typed in the order it was read. Only that shape: a family
+// name with any other part (smith.k) is someone else.
+bool InitialAfterFamily(std::string_view typed, const Parts& t, const Parts& k) {
+  if (k.n < 2) return false;
+  std::string_view given = k.p[0], family = k.p[k.n - 1];
+  if (family.size() < 2) return false;
+  if (t.n == 2) return t.p[0] == family && t.p[1].size() == 1 && t.p[1][0] == given[0];
+  return t.n == 1 && typed.size() == family.size() + 1 && typed.starts_with(family) &&
+         typed.back() == given[0];
 }
 
 // The display name's given and family names, lower case: "John Smith",
@@ -169,6 +179,15 @@ int OsaDistance(std::string_view a, std::string_view b, int limit) {
     prev = cur;
   }
   return std::min(prev[m], limit + 1);
+}
+
+std::string WithoutExtension(std::string_view address, std::string_view delimiters) {
+  if (delimiters.empty()) return {};
+  size_t at = address.rfind('@');
+  if (at == std::string_view::npos) return {};
+  size_t cut = address.substr(0, at).find_first_of(delimiters);
+  if (cut == std::string_view::npos || cut == 0) return {};
+  return std::string(address.substr(0, cut)) + std::string(address.substr(at));
 }
 
 std::string_view DisplayNameOf(std::string_view input) {
@@ -260,6 +279,9 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view loca
       kind = SlipKind::kEdit;
       edits = d;
       score = d == 1 ? 0.8 : 0.6;
+    } else if (typed.n > 0 && InitialAfterFamily(local, typed, known)) {
+      kind = SlipKind::kInitialAfterFamily;
+      score = 0.7;
     } else if (typed.n > 0 && Shortened(local, typed, known)) {
       kind = SlipKind::kShortenedParts;
       score = 0.7;
@@ -290,6 +312,9 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view loca
       break;
     case SlipKind::kSwappedParts:
       out->detail = "the same name parts in another order";
+      break;
+    case SlipKind::kInitialAfterFamily:
+      out->detail = "the family name first and the given name's initial after it";
       break;
     case SlipKind::kShortenedParts:
       out->detail = "a name part dropped or cut to its initial";

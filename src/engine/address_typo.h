@@ -15,6 +15,8 @@
 //     (insert, delete, substitute, swap two neighbours): jon.smith, jhon.smith;
 //   - has the same name parts in another order: smith.john;
 //   - drops or shortens a name part: jsmith, j.smith, john, smith;
+//   - puts the family name first and the given name's initial after it:
+//     smith.j, smithj;
 //   - keeps the given name with another family name (another John among
 //     the frequent contacts): john.jones;
 //   - or sits under a display name that names the frequent address and not
@@ -42,6 +44,7 @@ enum class SlipKind : uint8_t {
   kEdit,            // "one letter differs" / "two letters differ"
   kSwappedParts,    // "the name parts are swapped"
   kShortenedParts,  // "a name part is dropped or shortened"
+  kInitialAfterFamily,  // "the family name first and the given name's initial after it"
   kOtherFamilyName, // "the same given name with another family name"
   kDisplayName,     // "the display name 'John Smith' names the other address"
 };
@@ -108,6 +111,13 @@ class AddressIndex {
 // `"John Smith" <jon@x.org>`), without quotes and blanks around it; "" when
 // there is none (an envelope address).
 std::string_view DisplayNameOf(std::string_view input);
+
+// `address` without the extension of its local part: the part from the
+// first of `delimiters` (Postfix's recipient_delimiter) up to the '@'
+// dropped, "john.smith+news@x.org" -> "john.smith@x.org". "" when there is
+// none to drop (no delimiter, or it starts the local part, which Postfix
+// does not split either).
+std::string WithoutExtension(std::string_view address, std::string_view delimiters);
 
 // Optimal-string-alignment distance between `a` and `b` (each at most 64
 // octets, compared without ASCII case); stops counting past `limit`, then

@@ -61,6 +61,9 @@ TEST(AddressIndex, FindsEachKindOfSlip) {
       {"jsmith@partner.example", "", "john.smith@partner.example", SlipKind::kShortenedParts},
       {"j.smith@partner.example", "", "john.smith@partner.example", SlipKind::kShortenedParts},
       {"smith@partner.example", "", "john.smith@partner.example", SlipKind::kShortenedParts},
+      {"smith.j@partner.example", "", "john.smith@partner.example",
+       SlipKind::kInitialAfterFamily},
+      {"smithj@partner.example", "", "john.smith@partner.example", SlipKind::kInitialAfterFamily},
       {"john.taylor@partner.example", "", "john.smith@partner.example",
        SlipKind::kOtherFamilyName},
       {"pat.kelly@partner.example", "John Smith", "john.smith@partner.example",
@@ -87,6 +90,16 @@ TEST(AddressIndex, LeavesNewContactsAlone) {
     EXPECT_FALSE(Find(index, typed).has_value()) << typed;
   }
   EXPECT_FALSE(Find(index, "pat.kelly@partner.example", "Pat Kelly").has_value());
+  // The family name with another initial is another person, not a slip.
+  EXPECT_FALSE(Find(index, "smith.k@partner.example").has_value());
+}
+
+TEST(AddressTypo, WithoutExtensionSplitsAtTheFirstDelimiter) {
+  EXPECT_EQ(engine::WithoutExtension("john.smith+news@x.org", "+"), "john.smith@x.org");
+  EXPECT_EQ(engine::WithoutExtension("john.smith-a+b@x.org", "+-"), "john.smith@x.org");
+  EXPECT_EQ(engine::WithoutExtension("john.smith@x.org", "+"), "");
+  EXPECT_EQ(engine::WithoutExtension("+news@x.org", "+"), "");  // Postfix keeps it whole
+  EXPECT_EQ(engine::WithoutExtension("john.smith+news@x.org", ""), "");
 }
 
 TEST(AddressIndex, SenderScopeUsesTheSendersFrequentContacts) {
@@ -214,6 +227,66 @@ TEST(EngineAddressTypo, AnAcknowledgementSettlesTheConfirm) {
   env.recipients = {{"john.smith@partner.example"}};
   (*engine)->CheckMessage(env, MessageContent::Raw("\r\nhi\r\n", "test"));
   EXPECT_EQ(acks.calls, 0);
+}
+
+// Found by the issue-14 tester: the milter judged only the envelope
+// recipient (RCPT TO has no display name), so `To: "John Smith"
+// <jane.doe@partner.example>` was delivered while scan and the API flagged
+// it. The display name in the message's To/Cc header counts for the
+// envelope recipient it writes, in either scope.
+TEST(EngineAddressTypo, EnvelopeRecipientTakesItsHeadersDisplayName) {
+  for (auto scope : {HistoryPolicy::TypoScope::kOrganisation, HistoryPolicy::TypoScope::kSender}) {
+    HistorySnapshot h = History();
+    Policy policy = *DefaultPolicy();
+    policy.history.address_typo_scope = scope;
+    auto engine = Engine::Compile(policy, &h);
+    ASSERT_TRUE(engine.ok()) << engine.error().message();
+    Envelope env;
+    env.sender = "alice@mod.example";
+    RecipientCheck judged = (*engine)->CheckRecipient("<jane.doe@partner.example>");
+    env.recipients.push_back({"<jane.doe@partner.example>", RecipientField::kEnvelope, false, &judged});
+    const char* wrong = "To: Mary <m@x.example>, \"John Smith\" <Jane.Doe@Partner.Example>\r\n"
+                        "Subject: hi\r\n\r\nhi\r\n";
+    MessageCheck m = (*engine)->CheckMessage(env, MessageContent::Raw(wrong, "test"));
+    ASSERT_EQ(m.decision.recipients.size(), 1u);
+    EXPECT_EQ(m.decision.recipients[0].action, Action::kConfirm);
+    EXPECT_EQ(m.decision.recipients[0].rule.name, "address-typo");
+    ASSERT_FALSE(m.facts.recipients[0].check.reasons.empty());
+    EXPECT_EQ(m.facts.recipients[0].check.reasons.back().code, ReasonCode::kAddressTypo);
+    EXPECT_EQ(m.facts.recipients[0].check.suggestion, "john.smith@partner.example");
+    // The display name that fits the address, or none, changes nothing.
+    for (const char* fine : {"To: \"Jane Doe\" <jane.doe@partner.example>\r\n\r\nhi\r\n",
+                             "To: jane.doe@partner.example\r\n\r\nhi\r\n",
+                             "Cc: \"John Smith\" <someone@else.example>\r\n\r\nhi\r\n"}) {
+      m = (*engine)->CheckMessage(env, MessageContent::Raw(fine, "test"));
+      ASSERT_EQ(m.decision.recipients.size(), 1u);
+      EXPECT_EQ(m.decision.recipients[0].action, Action::kAccept) << fine;
+    }
+  }
+}
+
+// Found by the issue-14 tester: john.smith+x@ was an address-typo of
+// john.smith@ (two characters differ). With Postfix's recipient_delimiter
+// it is the same mailbox; a slip of the mailbox is still one.
+TEST(EngineAddressTypo, SubAddressIsTheSameMailbox) {
+  HistorySnapshot h = History();
+  auto typo = [](const RecipientCheck& c) {
+    for (const Reason& r : c.reasons) {
+      if (r.code == ReasonCode::kAddressTypo) return true;
+    }
+    return false;
+  };
+  auto engine = Engine::Compile(*DefaultPolicy(), &h);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  EXPECT_FALSE(typo((*engine)->CheckRecipient("john.smith+x@partner.example")));
+  RecipientCheck slip = (*engine)->CheckRecipient("jon.smith+x@partner.example");
+  EXPECT_TRUE(typo(slip));
+  EXPECT_EQ(slip.suggestion, "john.smith@partner.example");
+  Policy off = *DefaultPolicy();
+  off.history.recipient_delimiter = "";
+  auto plain = Engine::Compile(off, &h);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(typo((*plain)->CheckRecipient("john.smith+x@partner.example")));
 }
 
 TEST(EngineAddressTypo, OffInThePolicyMeansNoReason) {

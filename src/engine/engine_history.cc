@@ -3,9 +3,11 @@
 // miss of an address written to often (engine/address_typo.h).
 #include <algorithm>
 
+#include "base/ascii.h"
 #include "engine/address_typo.h"
 #include "engine/learned.h"
 #include "engine/reason_sink.h"
+#include "nearmiss/address.h"
 #include "nearmiss/engine.h"
 
 namespace nearmiss {
@@ -24,6 +26,24 @@ void SuggestKnownAddress(const engine::AddressIndex& addresses, std::string_view
   if (!addresses.FindSlip("", c.suggestion, engine::DisplayNameOf(input), &slip)) return;
   c.also_suggestion = std::move(c.suggestion);
   c.suggestion = std::move(slip.known);
+}
+
+// The To or Cc header entry that writes `address` with a display name
+// (`"John Smith" <jane.doe@partner.example>`), or "": the milter judges the
+// envelope recipient, whose RCPT TO carries none, and a display name that
+// names another correspondent is the same slip however the address came.
+// Addresses compare without ASCII case, as the history keeps them.
+std::string HeaderEntryFor(const content::ScannedMessage& m, std::string_view address) {
+  for (const auto* list : {&m.to, &m.cc}) {
+    for (const std::string& header : *list) {
+      for (std::string& entry : SplitAddressList(header)) {
+        if (engine::DisplayNameOf(entry).empty()) continue;
+        Result<Address> parsed = ParseAddress(entry);
+        if (parsed.ok() && AsciiLower(parsed->ToString()) == AsciiLower(address)) return entry;
+      }
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -63,8 +83,13 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
   // A look-alike, blocked or invalid recipient already says more.
   if (c.verdict != Verdict::kTrusted && c.verdict != Verdict::kExternal) return false;
   if (c.address.empty() || addresses_->Known(sender, c.address)) return false;
+  // A sub-address is judged by its mailbox (Postfix's recipient_delimiter):
+  // john.smith+news@ is john.smith@, known; jon.smith+x@ is a slip of it.
+  std::string mailbox = engine::WithoutExtension(c.address, policy_.history.recipient_delimiter);
+  std::string_view judged = mailbox.empty() ? std::string_view(c.address) : mailbox;
+  if (!mailbox.empty() && addresses_->Known(sender, mailbox)) return false;
   engine::Slip slip;
-  if (!addresses_->FindSlip(sender, c.address, engine::DisplayNameOf(input), &slip)) return false;
+  if (!addresses_->FindSlip(sender, judged, engine::DisplayNameOf(input), &slip)) return false;
   Reason& r = reasons.Add(ReasonCode::kAddressTypo);
   r.subject.assign(c.address);
   r.object.assign(slip.known);
@@ -105,16 +130,32 @@ void Engine::AddHistoryReasons(std::string_view input, RecipientCheck& c,
   }
 }
 
-void Engine::AddSenderAddressTypos(std::string_view sender, MessageFacts& facts) const {
-  // The history keeps senders in lower case (history/learn.cc).
-  std::string lower(sender);
-  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+void Engine::AddMessageAddressTypos(std::string_view sender,
+                                    const content::ScannedMessage* headers,
+                                    MessageFacts& facts) const {
+  const bool by_sender =
+      policy_.history.address_typo_scope == HistoryPolicy::TypoScope::kSender;
+  // The history keeps senders in lower case (history/learn.cc); the
+  // organisation's list is asked with no sender.
+  std::string lower = by_sender ? AsciiLower(sender) : std::string();
   for (MessageRecipient& r : facts.recipients) {
     RecipientCheck& c = r.check;
     if (c.domain.empty() || seen_domains_.count(c.domain) == 0) continue;
+    std::string_view input = c.input;
+    std::string entry;
+    if (r.field == RecipientField::kEnvelope && headers != nullptr) {
+      entry = HeaderEntryFor(*headers, c.address);
+      if (!entry.empty()) input = entry;
+    }
+    // The organisation scope judged the recipient as written at
+    // CheckRecipient; only a display name found here is news.
+    if (!by_sender && entry.empty()) continue;
+    bool flagged = false;
+    for (const Reason& x : c.reasons) flagged |= x.code == ReasonCode::kAddressTypo;
+    if (flagged) continue;
     engine::ReasonSink reasons(c.reasons);
     reasons.Resume();
-    AddAddressTypo(lower, c.input, c, reasons);
+    AddAddressTypo(lower, input, c, reasons);
     reasons.Finish();
   }
 }

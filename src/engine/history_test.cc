@@ -85,6 +85,13 @@ TEST(EngineHistory, PolicyThresholdsParse) {
   EXPECT_EQ(p->history.min_days, 3);
   EXPECT_TRUE(p->history.flag_new_addresses);
   EXPECT_FALSE(ParsePolicy("[history]\nmin_mesages = 9\n", "p.toml", "").ok());
+  EXPECT_EQ(p->history.recipient_delimiter, "+");  // the default
+  p = ParsePolicy("[history]\nrecipient_delimiter = \"+-\"\n", "p.toml", "");
+  ASSERT_TRUE(p.ok()) << p.error().message();
+  EXPECT_EQ(p->history.recipient_delimiter, "+-");
+  std::vector<PolicyError> bad = LintPolicy("[history]\nrecipient_delimiter = \"@\"\n", "p.toml", "");
+  ASSERT_EQ(bad.size(), 1u);
+  EXPECT_NE(bad[0].what.find("recipient_delimiter"), std::string::npos);
 }
 
 }  // namespace

@@ -172,9 +172,11 @@ void Engine::CheckMessage(const Envelope& envelope, const MessageContent& conten
     }
   }
   filler.Finish();
-  if (addresses_ != nullptr &&
-      policy_.history.address_typo_scope == HistoryPolicy::TypoScope::kSender) {
-    AddSenderAddressTypos(facts.sender, facts);
+  if (addresses_ != nullptr) {
+    const content::ScannedMessage* headers = nullptr;
+    if (content.kind() == MessageContent::Kind::kRaw) headers = &out->message;
+    if (content.kind() == MessageContent::Kind::kRead) headers = content.read();
+    AddMessageAddressTypos(facts.sender, headers, facts);
   }
   for (MessageRecipient& r : facts.recipients) r.acknowledgement = 0;
   out->decision = Decide(facts);

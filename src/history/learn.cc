@@ -9,6 +9,7 @@
 
 #include "base/ascii.h"
 #include "base/log.h"
+#include "content/mailbox_date.h"
 #include "maillog/attempt_order.h"
 #include "maillog/postfix_log.h"
 #include "maillog/read_log.h"
@@ -21,9 +22,22 @@ namespace {
 
 constexpr size_t kBatch = 100000;
 
+// An address as the history keeps it: canonical and folded to lower case
+// whole, as the log reader folds what it reads (SentSink), so one person is
+// one relationship whichever source names them and however they were
+// written; acknowledgements compare by the same rule (Acknowledgement::
+// Covers).
 std::string Canonical(std::string_view entry) {
   Result<Address> a = ParseAddress(entry);
-  return a.ok() ? a->ToString() : "";
+  return a.ok() ? AsciiLower(a->ToString()) : "";
+}
+
+// The key of a delivery named by its message: the Message-ID (RFC 5322
+// section 3.6.4, without angle brackets) and the recipient, folded as the
+// history folds addresses. Logs, mailboxes and CSV exports all use it, so
+// the same message to the same recipient counts once whichever is read.
+std::string DeliveryKey(std::string_view message_id, std::string_view recipient) {
+  return "msgid:" + std::string(message_id) + " " + AsciiLower(recipient);
 }
 
 // Splits one CSV record (quotes, doubled quotes; no embedded newlines).
@@ -103,12 +117,14 @@ class SentSink final : public maillog::DeliverySink {
     auto r = std::find_if(it->second.begin(), it->second.end(),
                           [&](const Open& o) { return o.rcpt == rcpt; });
     if (r == it->second.end()) {
-      it->second.push_back({AsciiLower(a.sender), std::move(rcpt), a.time, a.time, std::string(a.status)});
+      it->second.push_back({AsciiLower(a.sender), std::move(rcpt), a.time, a.time,
+                            std::string(a.status), std::string(a.message_id)});
     } else if (a.time == r->last && a.status == "sent" && r->status == "sent") {
       // The same "sent" line again (rotated logs that overlap, read while
       // the message is still open): one delivery, counted as repeated.
       ++repeated_;
     } else if (maillog::LaterOutcome(a.time, a.status, r->last, r->status)) {
+      if (r->message_id.empty()) r->message_id.assign(a.message_id);
       // At the same time the outcome decides, not the order of the inputs.
       r->last = a.time;
       r->status.assign(a.status);
@@ -119,13 +135,18 @@ class SentSink final : public maillog::DeliverySink {
     auto it = open_.find(std::string(queue_id));
     if (it == open_.end()) return;
     for (Open& o : it->second) {
-      // The queue id, recipient and time name this delivery in any file
-      // that logs it, so overlapping rotated logs count it once; the time
-      // keeps a recycled Postfix queue id from naming an older one.
-      if (o.status == "sent") {
-        out_->push_back({o.sender, o.rcpt, o.first,
-                         "log:" + it->first + " " + o.rcpt + " " + std::to_string(o.first)});
-      }
+      // The cleanup line's Message-ID and the recipient name this delivery
+      // as a Sent folder or a CSV export names it (DeliveryKey), so a
+      // message read from the log and from the mailbox counts once, in
+      // either order. A log without it (the cleanup line rotated away) falls
+      // back to the queue id, recipient and time, which name it in any
+      // file that logs it; the time keeps a recycled queue id from naming
+      // an older message.
+      if (o.status != "sent") continue;
+      std::string key = o.message_id.empty()
+                            ? "log:" + it->first + " " + o.rcpt + " " + std::to_string(o.first)
+                            : DeliveryKey(o.message_id, o.rcpt);
+      out_->push_back({o.sender, o.rcpt, o.first, std::move(key)});
     }
     open_.erase(it);
     if (on_batch) on_batch();
@@ -146,6 +167,7 @@ class SentSink final : public maillog::DeliverySink {
     std::string sender, rcpt;
     int64_t first = 0, last = 0;
     std::string status;
+    std::string message_id;  // without angle brackets; "" when not logged
   };
   std::vector<Delivery>* out_;
   std::unordered_map<std::string, std::vector<Open>> open_;
@@ -303,7 +325,7 @@ Status Learner::AddCsv(const std::string& path) {
     if (id.size() >= 2 && id.front() == '<' && id.back() == '>') id = id.substr(1, id.size() - 2);
     std::string key;
     if (!id.empty()) {
-      key = "msgid:" + id + " " + to;
+      key = DeliveryKey(id, to);
     } else if (time >= 0) {
       key = "csv:" + from + " " + to + " " + std::to_string(t);
     }
@@ -330,12 +352,15 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
       m = content::ScannedMessage();
       continue;
     }
-    // When it was sent: the author's Date:, else when it was filed (the
-    // mbox "From " line, the Maildir file), else now, counted.
-    int64_t time = m.date;
-    if (time <= 0) {
-      time = m.delivered > 0 ? m.delivered : now;
-      ++(m.delivered > 0 ? mailbox_counts_.dated_by_delivery : mailbox_counts_.dated_now);
+    // When it was sent, by audit's rule (content/mailbox_date.h): the
+    // author's Date:, else when it was delivered (the mbox "From " line,
+    // the Maildir file name, a lone file's mtime), else now, counted.
+    const content::MailboxDate date = content::MessageDate(m);
+    int64_t time = date.seconds > 0 ? date.seconds : now;
+    if (date.seconds <= 0) {
+      ++mailbox_counts_.dated_now;
+    } else if (date.source != "date-header") {
+      ++mailbox_counts_.dated_by_delivery;
     }
     ++mailbox_counts_.messages;
     if (m.message_id.empty()) ++mailbox_counts_.without_message_id;
@@ -344,7 +369,7 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
     // Message-ID (RFC 5322 section 3.6.4), else its author, date and subject.
     std::string id = m.message_id.empty()
                          ? "nomsgid:" + from + " " + std::to_string(time) + " " + m.subject
-                         : "msgid:" + m.message_id;
+                         : "";
     for (const auto* list : {&m.to, &m.cc, &m.bcc}) {
       for (const std::string& header : *list) {
         for (const std::string& entry : SplitAddressList(header)) {
@@ -353,7 +378,7 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
             NotAnAddress(m.source + ": '" + log::Untrusted(entry, 100) + "'");
             continue;
           }
-          std::string key = id + " " + to;
+          std::string key = id.empty() ? DeliveryKey(m.message_id, to) : id + " " + to;
           NM_RETURN_IF_ERROR(Add({from, std::move(to), time, std::move(key)}));
         }
       }

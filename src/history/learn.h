@@ -33,7 +33,11 @@ class Learner {
   // (ParseError naming FILE:LINE) and nothing found in it is learned. A
   // recipient of a message counts once, when its latest attempt was sent;
   // messages still open at the end of a file wait for the next (a rotated
-  // set, a message crossing Exchange servers) until FinishLogs.
+  // set, a message crossing Exchange servers) until FinishLogs. A delivery
+  // is keyed by the Message-ID its cleanup line logged and the recipient,
+  // the key of a Sent folder's message, so one read from both counts once
+  // in either order; without a logged Message-ID, by queue id, recipient
+  // and time.
   Status AddPostfixLog(const std::string& path, const maillog::ReadLogOptions& options,
                        maillog::LineCounts* counts);
   // A CSV export with a header row naming a sender column (sender, from)
@@ -41,7 +45,8 @@ class Learner {
   // (date, time, timestamp: YYYY-MM-DD[THH:MM:SS] or unix seconds).
   Status AddCsv(const std::string& path);
   // Sent folders: every To/Cc/Bcc recipient of every message, at the
-  // message's Date: (else when it was filed; MailboxCounts says how often),
+  // message's Date: (else its delivery time by audit's rule,
+  // content/mailbox_date.h; MailboxCounts says how often),
   // keyed by Message-ID so a message is counted once however often read.
   Status AddMailboxes(const std::vector<std::string>& paths,
                       std::shared_ptr<const content::Scanner> scanner);

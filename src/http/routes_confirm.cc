@@ -59,6 +59,16 @@ void ApiServerImpl::AddConfirmRoutes() {
                "<p>This server has no <code>[confirm] key_file</code>. Ask an administrator.</p>");
       return std::nullopt;
     }
+    if (token.empty()) {
+      // A POST without its form body (or a GET without its query) has no
+      // link at all: say what is missing rather than call it invalid.
+      SendPage(res, 400, "No link in the request",
+               "<p>The request carries no <code>t</code> parameter: the token of the notice's "
+               "link, in the query (<code>/confirm?t=...</code>) or, for the button, in the "
+               "form body (<code>application/x-www-form-urlencoded</code>). Open the whole "
+               "link from the notice and press the button.</p>");
+      return std::nullopt;
+    }
     Result<confirm::ConfirmLink> link = state->signer->Verify(token);
     if (!link.ok()) {
       SendPage(res, 400, "This link is not valid",
@@ -78,13 +88,24 @@ void ApiServerImpl::AddConfirmRoutes() {
     std::optional<confirm::ConfirmLink> link = verify(token, res);
     if (!link) return;
     bool release = link->action == "release";
+    // The link lists the recipients a release acknowledges: those whose
+    // rule may be (milter/confirm_notifier.cc). None: the policy asks
+    // about them every time, and the page promises nothing.
+    const bool quiet = !link->recipients.empty();
     std::string body = "<p>Message <code>" + HtmlEscape(link->queue_id) + "</code> from " +
-                       HtmlEscape(link->sender) + " is held because of " +
-                       HtmlEscape(JoinRecipients(link->recipients)) + ".</p>";
-    body += release ? "<p>Send it as it is. nearmiss will not ask again about " +
-                          HtmlEscape(JoinRecipients(link->recipients)) + " for " +
-                          std::to_string(confirm_.load()->policy.acknowledgement_days) + " days.</p>"
-                    : "<p>Delete it. It will not be sent.</p>";
+                       HtmlEscape(link->sender) + " is held" +
+                       (quiet ? " because of " + HtmlEscape(JoinRecipients(link->recipients))
+                              : std::string(" for you to confirm its recipients")) +
+                       ".</p>";
+    if (!release) {
+      body += "<p>Delete it. It will not be sent.</p>";
+    } else if (quiet) {
+      body += "<p>Send it as it is. nearmiss will not ask again about " +
+              HtmlEscape(JoinRecipients(link->recipients)) + " for " +
+              std::to_string(confirm_.load()->policy.acknowledgement_days) + " days.</p>";
+    } else {
+      body += "<p>Send it as it is. The policy asks about these recipients every time.</p>";
+    }
     body += "<form method=\"post\" action=\"/confirm\"><input type=\"hidden\" name=\"t\" value=\"" +
             HtmlEscape(token) + "\"><p><label>Why (optional): <input name=\"why\" maxlength=\"500\">"
             "</label></p><button type=\"submit\" id=\"confirm\">" +
@@ -169,9 +190,11 @@ void ApiServerImpl::AddConfirmRoutes() {
                         (why.empty() ? std::string(")") : "): " + why));
       }
       SendPage(res, 200, "Sent",
-               "<p>The message was released and is on its way. nearmiss will not ask again "
-               "about " +
-                   HtmlEscape(JoinRecipients(link->recipients)) + ".</p>");
+               link->recipients.empty()
+                   ? std::string("<p>The message was released and is on its way.</p>")
+                   : "<p>The message was released and is on its way. nearmiss will not ask "
+                     "again about " +
+                         HtmlEscape(JoinRecipients(link->recipients)) + ".</p>");
     } catch (const std::exception& e) {
       log::Warn("POST /confirm: " + log::Untrusted(e.what(), 200));
       SendPage(res, 500, "Something failed", "<p>See the server's log.</p>");

@@ -198,6 +198,17 @@ void ApiServerImpl::InstallGate() {
       }
     } else if (res.status == 413) {
       SendProblem(res, TooLarge("the body is larger than the server accepts"));
+    } else if (res.status == 400 && !req.has_header("Content-Length") &&
+               !req.has_header("Transfer-Encoding") &&
+               (req.method == "POST" || req.method == "PUT" || req.method == "PATCH")) {
+      // cpp-httplib refuses a body-carrying method without a length before
+      // any route sees it (a bare `curl -X POST` sends none): say what is
+      // missing, with the status RFC 9110 section 15.5.12 gives it.
+      SendProblem(res, MakeProblem(411, "length-required",
+                                   req.method + " " + req.path.substr(0, 200) +
+                                       " needs a Content-Length header (0 for no body) or a "
+                                       "chunked body; this request had neither (curl: add "
+                                       "-d '' or --json '{}')"));
     } else {
       SendProblem(res, MakeProblem(res.status, "http-" + std::to_string(res.status),
                                    "the request could not be served"));

@@ -7,6 +7,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +24,7 @@ namespace nearmiss::http {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using Json = nlohmann::json;
 
 constexpr char kCheck[] = "check-token-0123456789";
@@ -411,6 +417,39 @@ TEST_F(ServerTest, ReloadReadsTheConfirmKey) {
   auto page = client_->Get("/confirm?t=" + confirm::LinkSigner(std::string(40, 'k')).Sign(link));
   ASSERT_EQ(page->status, 200) << page->body;
   EXPECT_THAT(page->body, HasSubstr("4F2A91C3B"));
+  // A release link whose rule may not be acknowledged carries no
+  // recipients: the page promises nothing (the issue-14 tester's find).
+  link.recipients.clear();
+  page = client_->Get("/confirm?t=" + confirm::LinkSigner(std::string(40, 'k')).Sign(link));
+  ASSERT_EQ(page->status, 200) << page->body;
+  EXPECT_THAT(page->body, Not(HasSubstr("will not ask again")));
+  EXPECT_THAT(page->body, HasSubstr("asks about these recipients every time"));
+  // A release posted with no length at all (a bare `curl -X POST`) never
+  // reaches a route: cpp-httplib refuses it, and the answer said only "the
+  // request could not be served". It names what is missing now.
+  {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    const std::string request =
+        "POST /v1/held/4F2A91C3B/release HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    ASSERT_EQ(::send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
+    std::string answer(4096, '\0');
+    ssize_t n = 0, got = 0;
+    while ((n = ::recv(fd, answer.data() + got, answer.size() - got, 0)) > 0) got += n;
+    ::close(fd);
+    answer.resize(got);
+    EXPECT_THAT(answer, HasSubstr("HTTP/1.1 411"));
+    EXPECT_THAT(answer, HasSubstr("needs a Content-Length header (0 for no body)"));
+  }
+  // A release posted with no body says what is missing (it was "not valid").
+  auto empty = client_->Post("/confirm", "", "application/x-www-form-urlencoded");
+  ASSERT_EQ(empty->status, 400);
+  EXPECT_THAT(empty->body, HasSubstr("carries no <code>t</code> parameter"));
   std::filesystem::remove(key);
 }
 

@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "investigate/mailbox_date.h"
+#include "content/mailbox_date.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/read_log.h"
 #include "maillog/timestamp.h"
@@ -183,7 +183,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
     Result<Address> from = ParseAddress(m.from);
     std::string sender = from.ok() ? from->ToString() : m.from;
     content::Sensitivity s = engine_->FilterSensitivity(m.sensitivity);
-    const MailboxDate date = MessageDate(m);
+    const content::MailboxDate date = content::MessageDate(m);
     const int64_t t = date.seconds;
     std::vector<std::string> recipients;
     for (const auto* list : {&m.to, &m.cc, &m.bcc}) {

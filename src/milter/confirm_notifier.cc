@@ -102,8 +102,10 @@ std::string ConfirmNotifier::Compose(const ConfirmRequest& request, int64_t now)
   confirm::ConfirmLink link;
   link.queue_id = request.queue_id;
   link.sender = request.sender;
+  // The link carries what a release acknowledges: only the recipients
+  // whose rule may be acknowledged.
   for (const ConfirmRequest::Recipient& r : request.recipients) {
-    link.recipients.push_back(r.address);
+    if (r.acknowledgeable) link.recipients.push_back(r.address);
   }
   link.expires_at = now + policy_.link_hours * 3600;
   confirm::Notice n;
@@ -112,7 +114,7 @@ std::string ConfirmNotifier::Compose(const ConfirmRequest& request, int64_t now)
   n.queue_id = request.queue_id;
   n.subject = request.subject;
   for (const ConfirmRequest::Recipient& r : request.recipients) {
-    n.recipients.push_back({r.address, r.reason, r.suggestion});
+    n.recipients.push_back({r.address, r.reason, r.suggestion, r.acknowledgeable});
   }
   link.action = "release";
   n.release_url = LinkUrl(policy_.link_base, signer_->Sign(link));

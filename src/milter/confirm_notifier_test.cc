@@ -15,13 +15,19 @@
 namespace nearmiss::milter {
 namespace {
 
-TEST(ConfirmNotifierTest, NoticeCarriesTwoSignedLinks) {
-  const std::string key_path = ::testing::TempDir() + "/nearmiss_confirm.key";
+// A [confirm] section whose key (40 'q's) is written to `key_path`.
+ConfirmPolicy WithKey(const std::string& key_path) {
   std::ofstream(key_path) << std::string(40, 'q');
   ConfirmPolicy policy;
   policy.key_file = key_path;
   policy.link_base = "https://nearmiss.example.org";
   policy.notice_from = "nearmiss@example.org";
+  return policy;
+}
+
+TEST(ConfirmNotifierTest, NoticeCarriesTwoSignedLinks) {
+  const std::string key_path = ::testing::TempDir() + "/nearmiss_confirm.key";
+  ConfirmPolicy policy = WithKey(key_path);
   policy.link_hours = 2;
   Result<std::shared_ptr<ConfirmNotifier>> notifier = ConfirmNotifier::Create(policy);
   ASSERT_TRUE(notifier.ok()) << notifier.error().message();
@@ -55,6 +61,51 @@ TEST(ConfirmNotifierTest, NoticeCarriesTwoSignedLinks) {
   EXPECT_EQ(release->recipients, std::vector<std::string>{"jon@gmial.com"});
   EXPECT_EQ(release->expires_at, 1'800'000'000 + 2 * 3600);
   EXPECT_NE(release->nonce, remove->nonce);  // each link is used once on its own
+  std::remove(key_path.c_str());
+}
+
+// Found by the issue-14 tester: the notice promised "will not ask again"
+// for a rule with `acknowledge = false`. The promise follows each
+// recipient's rule, and the release link acknowledges only those it may.
+TEST(ConfirmNotifierTest, NoticePromisesOnlyWhatTheRuleAllows) {
+  const std::string key_path = ::testing::TempDir() + "/nearmiss_confirm_ack.key";
+  ConfirmPolicy policy = WithKey(key_path);
+  policy.acknowledgement_days = 30;
+  Result<std::shared_ptr<ConfirmNotifier>> notifier = ConfirmNotifier::Create(policy);
+  ASSERT_TRUE(notifier.ok()) << notifier.error().message();
+  confirm::LinkSigner signer(std::string(40, 'q'));
+  auto release_of = [&](const std::string& notice) {
+    std::smatch m;
+    EXPECT_TRUE(std::regex_search(notice, m, std::regex("confirm\\?t=([0-9a-f.]+)"))) << notice;
+    Result<confirm::ConfirmLink> link = signer.Verify(m[1].str());
+    EXPECT_TRUE(link.ok());
+    return link.ok() ? link->recipients : std::vector<std::string>{"(invalid)"};
+  };
+
+  ConfirmRequest request;
+  request.queue_id = "4F2A91C3B";
+  request.sender = "alice@example.org";
+  request.recipients = {{"jon@gmial.com", "gmial.com looks like gmail.com", "jon@gmail.com", false}};
+  std::string notice = (*notifier)->Compose(request, 1'800'000'000);
+  EXPECT_EQ(notice.find("will not ask again"), std::string::npos) << notice;
+  EXPECT_NE(notice.find("the policy asks about this recipient every time, so nearmiss will ask "
+                        "again next time"),
+            std::string::npos)
+      << notice;
+  EXPECT_TRUE(release_of(notice).empty());
+
+  request.recipients.push_back({"bob@gmial.com", "gmial.com looks like gmail.com", "", true});
+  notice = (*notifier)->Compose(request, 1'800'000'000);
+  EXPECT_NE(notice.find("nearmiss will not ask again about bob@gmial.com for 30 days; the policy "
+                        "asks about jon@gmial.com every time"),
+            std::string::npos)
+      << notice;
+  EXPECT_EQ(release_of(notice), std::vector<std::string>{"bob@gmial.com"});
+
+  request.recipients.erase(request.recipients.begin());
+  notice = (*notifier)->Compose(request, 1'800'000'000);
+  EXPECT_NE(notice.find("nearmiss will not ask again about it for 30 days"), std::string::npos)
+      << notice;
   std::remove(key_path.c_str());
 }
 

@@ -111,7 +111,8 @@ ConfirmRequest MakeConfirmRequest(const Transaction& tx, const MessageFacts& fac
       if (!reason.empty()) reason += "; ";
       AppendReasonMessage(x, &reason);
     }
-    c.recipients.push_back({r.recipient, reason, facts.recipients[i].check.suggestion});
+    c.recipients.push_back(
+        {r.recipient, reason, facts.recipients[i].check.suggestion, r.acknowledgeable});
   }
   return c;
 }

@@ -75,6 +75,9 @@ struct ConfirmRequest {
     std::string address;
     std::string reason;      // the sentence
     std::string suggestion;  // may be ""
+    // Whether a release may acknowledge it (the rule's `acknowledge`,
+    // engine::Acknowledgeable): the notice promises no silence otherwise.
+    bool acknowledgeable = true;
   };
   std::vector<Recipient> recipients;  // those whose action was confirm
 };

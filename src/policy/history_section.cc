@@ -24,6 +24,19 @@ void ReadHistorySection(Context& ctx, const toml::table& t, Policy& policy) {
   if (auto v = GetInt(ctx, t, "address_typo_min_messages", 1, 1'000'000'000)) {
     h.address_typo_min_messages = *v;
   }
+  if (auto v = GetString(ctx, t, "recipient_delimiter")) {
+    // Postfix takes any characters; '@', quotes, blanks and controls would
+    // split addresses, not extensions.
+    bool ok = true;
+    for (char c : *v) ok &= c > ' ' && c < 0x7f && c != '@' && c != '"' && c != '\\';
+    if (ok) {
+      h.recipient_delimiter = *v;
+    } else {
+      ctx.Error(t.get("recipient_delimiter")->source(),
+                "recipient_delimiter may hold only printable ASCII other than '@', '\"' and '\\'",
+                "Postfix's recipient_delimiter, e.g. \"+\" or \"+-\"; \"\" for none");
+    }
+  }
   // At least 10 s: each refresh reads every domain and recompiles.
   if (auto v = GetInt(ctx, t, "refresh_seconds", 10, 86'400)) h.refresh_seconds = *v;
   if (auto v = GetInt(ctx, t, "audit_retention_days", 0, 100'000)) h.audit_retention_days = *v;

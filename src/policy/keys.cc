@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 89> kKeys = {
+constexpr std::array<std::string_view, 90> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -80,6 +80,7 @@ constexpr std::array<std::string_view, 89> kKeys = {
     "history.address_typo",
     "history.address_typo_scope",
     "history.address_typo_min_messages",
+    "history.recipient_delimiter",
     "history.refresh_seconds",
     "history.audit_retention_days",
     "delivery.myhostname",

@@ -176,14 +176,17 @@ TEST(PolicyLintTest, PolicyWithoutRulesKeepsTheDefaultRules) {
 }
 
 TEST(PolicyLintTest, ConfirmSectionAndRuleKeys) {
+  const std::string dir = ::testing::TempDir() + "/nearmiss_policy_confirm";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/k.key") << std::string(32, 'k');
   Result<Policy> p = ParsePolicy(
       "[confirm]\nkey_file = \"k.key\"\nlink_base = \"https://nm.example/\"\n"
       "link_hours = 24\npostfix_config = \"/etc/postfix\"\nacknowledgement_days = 30\n"
       "[[rule]]\nname = \"c\"\nrecipient = [\"lookalike\"]\ntarget = [\"learned\"]\n"
       "action = \"confirm\"\nacknowledge = true\n",
-      "p.toml", "/etc/nearmiss");
+      "p.toml", dir);
   ASSERT_TRUE(p.ok()) << p.error().message();
-  EXPECT_EQ(p->confirm.key_file, "/etc/nearmiss/k.key");
+  EXPECT_EQ(p->confirm.key_file, dir + "/k.key");
   EXPECT_EQ(p->confirm.link_base, "https://nm.example");
   EXPECT_EQ(p->confirm.link_hours, 24);
   EXPECT_EQ(p->confirm.acknowledgement_days, 30);
@@ -198,6 +201,17 @@ TEST(PolicyLintTest, ConfirmSectionAndRuleKeys) {
   EXPECT_EQ(errors[0].what, "link_base must be an http:// or https:// URL");
   EXPECT_EQ(errors[1].what, "sendmail must be an absolute path");
   EXPECT_NE(errors[2].what.find("matches look-alikes and trusted recipients only"), std::string::npos) << errors[2].what;
+  // Found by the issue-14 tester: a key_file that does not exist was
+  // accepted, and every confirm hold then went without its notice.
+  errors = LintPolicy("[confirm]\nkey_file = \"gone.key\"\n", "p.toml", dir);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].where, "p.toml:2:12");  // the value
+  EXPECT_EQ(errors[0].what, "key_file " + dir + "/gone.key does not exist");
+  EXPECT_NE(errors[0].hint.find("head -c 32 /dev/urandom"), std::string::npos);
+  errors = LintPolicy("[confirm]\nkey_file = \".\"\n", "p.toml", dir);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].what, "key_file " + dir + "/. is not a file");
+  std::filesystem::remove_all(dir);
 }
 
 TEST(PolicyLintTest, SenderGroupsAndPatternsFromFiles) {

@@ -324,6 +324,10 @@ TEST_P(StoreTest, AcknowledgementsLiveExpireAndRevoke) {
   EXPECT_EQ((*live)[1].domain, "gmial.com");
   EXPECT_TRUE((*live)[1].Covers("jon@gmial.com", "gmial.com"));
   EXPECT_FALSE((*live)[1].Covers("bob@gmial.com", "gmial.com"));
+  // The check's canonical address keeps the case typed: folded alike.
+  EXPECT_TRUE((*live)[1].Covers("JON@gmial.com", "gmial.com"));
+  EXPECT_TRUE((*live)[0].Covers("x@Partner.Example", "Partner.Example"));
+  EXPECT_EQ(store_->LiveAcknowledgements("ALICE@mod.gov.uk", 1200)->size(), 2u);
   EXPECT_TRUE((*live)[0].Covers("anyone@partner.example", "partner.example"));
   EXPECT_EQ(store_->LiveAcknowledgements("alice@mod.gov.uk", 1600)->size(), 1u);  // expired
   EXPECT_TRUE(store_->LiveAcknowledgements("bob@mod.gov.uk", 1200)->empty());

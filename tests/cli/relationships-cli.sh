@@ -107,6 +107,40 @@ contains "... and the good row counted" "deliveries: 1 found = 1 new + 0 repeate
 "$bin" learn "$tmp/export.csv" > "$tmp/csv2.txt" 2>&1
 contains "a CSV read again counts nothing new" "deliveries: 1 found = 0 new + 0 repeated in the sources + 1 already in the store" "$(cat "$tmp/csv2.txt")"
 
+# A message read from a Postfix log and from the Sent folder counts once,
+# in either order (the fault: the log's key was queue id + recipient, the
+# folder's Message-ID + recipient, so it counted twice): the cleanup line's
+# message-id joins them, and the recipient folds as the history folds it.
+{
+  echo "Oct 20 10:00:00 mx postfix/cleanup[4]: D0A1B2C3: message-id=<join1@mod.example>"
+  echo "Oct 20 10:00:00 mx postfix/qmgr[2]: D0A1B2C3: from=<bob@mod.example>, size=900, nrcpt=1 (queue active)"
+  echo "Oct 20 10:00:01 mx postfix/smtp[3]: D0A1B2C3: to=<dora@partner.example>, relay=mx.example[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 ok)"
+  echo "Oct 20 10:00:02 mx postfix/qmgr[2]: D0A1B2C3: removed"
+} > "$tmp/join.log"
+printf 'From bob@mod.example Tue Oct 20 10:00:00 2026\nFrom: bob@mod.example\nTo: Dora@partner.example\nSubject: join\nMessage-ID: <join1@mod.example>\nDate: Tue, 20 Oct 2026 10:00:00 +0000\n\nhi\n\n' > "$tmp/join.mbox"
+for order in "join.log join.mbox" "join.mbox join.log"; do
+  first=${order% *}; second=${order#* }
+  jstore="sqlite:$tmp/join-$first.db"
+  "$bin" learn --year 2026 --store "$jstore" "$tmp/$first" > "$tmp/join1.txt" 2>&1
+  contains "$first first: counted" "deliveries: 1 found = 1 new" "$(cat "$tmp/join1.txt")"
+  "$bin" learn --year 2026 --store "$jstore" "$tmp/$second" > "$tmp/join2.txt" 2>&1
+  contains "... then $second: the same message, already in the store" \
+    "deliveries: 1 found = 0 new + 0 repeated in the sources + 1 already in the store" "$(cat "$tmp/join2.txt")"
+done
+
+# A Maildir message without Date: is dated by the delivery time its file
+# name starts with, as audit dates it (content/mailbox_date.h), not by the
+# file's modification time (the fault: learn used the mtime).
+mkdir -p "$tmp/Sent/cur" "$tmp/Sent/new" "$tmp/Sent/tmp"
+printf 'From: bob@mod.example\nTo: fay@partner.example\nSubject: undated\nMessage-ID: <undated1@mod.example>\n\nhi\n' \
+  > "$tmp/Sent/cur/1733011200.M123P456.host:2,S"
+touch -d 2026-06-15T12:00:00Z "$tmp/Sent/cur/1733011200.M123P456.host:2,S"
+"$bin" learn --store "sqlite:$tmp/maildir.db" "$tmp/Sent" > "$tmp/maildir.txt" 2>&1
+contains "the fallback is counted" "1 without a readable Date: dated by delivery" "$(cat "$tmp/maildir.txt")"
+"$bin" learn --store "sqlite:$tmp/maildir.db" --show > "$tmp/maildir-show.txt" 2>&1
+contains "dated by the file name (2024-12-01), not the mtime (2026-06-15)" "2024-12-01" \
+  "$(grep fay@partner.example "$tmp/maildir-show.txt")"
+
 # A CSV time is range-checked and its zone applied; a bad one is an error
 # naming the file and line, never an abort.
 for bad in "2026-10-10 morning!!" 99999999999999999999 2026-10-10T25:99:99; do

@@ -150,6 +150,20 @@ wait_delivered() {  # strings...: waits up to 20 s for a matching delivery
 
 queue_json() { postqueue -c "$CONF" -j; }
 
+# The queue id of the message the last `send` queued, once it is in the
+# hold queue (waits up to 20 s); fails, showing the queue, otherwise.
+held_id() {
+  local id
+  id=$(sed -n 's/.*250 2.0.0 Ok: queued as \([0-9A-Za-z]*\).*/\1/p' "$W/swaks.out")
+  [ -n "$id" ] || fail "no queue id"
+  for _ in $(seq 200); do
+    queue_json | grep "\"queue_id\": *\"$id\"" | grep -q '"queue_name": *"hold"' &&
+      { echo "$id"; return 0; }
+    sleep 0.1
+  done
+  queue_json >&2; cat "$MILTER_LOG" >&2; fail "$id not in the hold queue"
+}
+
 queue_empty_within() {  # seconds
   for _ in $(seq $(($1 * 10))); do
     [ -z "$(queue_json)" ] && return 0

@@ -1,11 +1,11 @@
-#include "investigate/mailbox_date.h"
+#include "content/mailbox_date.h"
 
 #include <sys/stat.h>
 
 #include <cctype>
 #include <string>
 
-namespace nearmiss::investigate {
+namespace nearmiss::content {
 
 int64_t MaildirNameTime(std::string_view path) {
   size_t slash = path.rfind('/');
@@ -18,7 +18,7 @@ int64_t MaildirNameTime(std::string_view path) {
   return i >= 9 && i < name.size() && name[i] == '.' ? t : 0;
 }
 
-MailboxDate MessageDate(const content::ScannedMessage& m) {
+MailboxDate MessageDate(const ScannedMessage& m) {
   if (m.date > 0) return {m.date, "date-header"};
   if (!m.mbox_from_line.empty()) {  // the reader read its time into delivered
     return m.delivered > 0 ? MailboxDate{m.delivered, "mbox-from-line"} : MailboxDate{};
@@ -31,4 +31,4 @@ MailboxDate MessageDate(const content::ScannedMessage& m) {
   return {};
 }
 
-}  // namespace nearmiss::investigate
+}  // namespace nearmiss::content

@@ -1,4 +1,4 @@
-#include "investigate/mailbox_date.h"
+#include "content/mailbox_date.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <fstream>
 
-namespace nearmiss::investigate {
+namespace nearmiss::content {
 namespace {
 
 TEST(MailboxDate, MaildirName) {
@@ -19,7 +19,7 @@ TEST(MailboxDate, MaildirName) {
 }
 
 TEST(MailboxDate, BestEvidenceFirst) {
-  content::ScannedMessage m;
+  ScannedMessage m;
   m.source = "Sent.mbox:1";
   m.date = 1762336800;
   m.mbox_from_line = "From a@b Thu Nov  6 10:00:00 2025";
@@ -36,7 +36,7 @@ TEST(MailboxDate, BestEvidenceFirst) {
   EXPECT_EQ(MessageDate(m).seconds, 0);
   EXPECT_EQ(MessageDate(m).source, "");
 
-  content::ScannedMessage d;
+  ScannedMessage d;
   d.source = "Maildir/cur/1709461502.M1P2.host:2,S";
   EXPECT_EQ(MessageDate(d).source, "maildir-name");
   EXPECT_EQ(MessageDate(d).seconds, 1709461502);
@@ -47,7 +47,7 @@ TEST(MailboxDate, BestEvidenceFirst) {
   ::close(fd);
   struct timespec times[2] = {{1700000000, 0}, {1700000000, 0}};
   ASSERT_EQ(::utimensat(AT_FDCWD, path, times, 0), 0);
-  content::ScannedMessage e;
+  ScannedMessage e;
   e.source = path;
   EXPECT_EQ(MessageDate(e).source, "file-mtime");
   EXPECT_EQ(MessageDate(e).seconds, 1700000000);
@@ -57,4 +57,4 @@ TEST(MailboxDate, BestEvidenceFirst) {
 }
 
 }  // namespace
-}  // namespace nearmiss::investigate
+}  // namespace nearmiss::content

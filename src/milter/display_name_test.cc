@@ -1,0 +1,76 @@
+// End of message judges an envelope recipient by the display name the
+// message's To/Cc header gives it (issue 14, found by its tester: the
+// milter delivered `To: "John Smith" <jane.doe@partner.example>`, which
+// `scan` and the API flag, because RCPT TO carries no display name).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "milter/checker.h"
+#include "milter/transaction.h"
+#include "nearmiss/engine.h"
+
+namespace nearmiss::milter {
+namespace {
+
+// alice writes to john.smith@partner.example often, to nobody else there.
+std::shared_ptr<const Checker> HistoryChecker() {
+  HistorySnapshot h;
+  h.domains.push_back({"partner.example", 30, 1'700'000'000, 1'704'000'000, false});
+  h.correspondents.push_back(
+      {"alice@mod.example", "john.smith@partner.example", 30, 1'700'000'000, 1'704'000'000});
+  h.taken_at = 1'704'100'000;
+  auto engine = Engine::Compile(*DefaultPolicy(), &h);
+  EXPECT_TRUE(engine.ok()) << engine.error().message();
+  return MakeEngineChecker(*engine);
+}
+
+Transaction To(const std::shared_ptr<const Checker>& checker, std::string_view to_header) {
+  Transaction tx;
+  tx.queue_id = "4F2A91C3B";
+  tx.sender = "alice@mod.example";
+  tx.checker = checker;
+  tx.max_bytes = 1 << 20;
+  TxRecipient r;
+  r.raw = "<jane.doe@partner.example>";
+  r.check = checker->CheckRecipient(r.raw);
+  r.decision = checker->DecideRecipient(tx.sender, r.check, MailPath::kSmtp);
+  tx.recipients.push_back(std::move(r));
+  tx.Append("From: Alice <alice@mod.example>\r\n" + std::string(to_header) +
+            "\r\nSubject: for John\r\n\r\nhi\r\n");
+  return tx;
+}
+
+TEST(MilterDisplayNameTest, ADisplayNameNamingAnotherCorrespondentIsConfirmed) {
+  auto checker = HistoryChecker();
+  // At RCPT the address alone is a new contact: accepted there.
+  Transaction tx = To(checker, "To: \"John Smith\" <jane.doe@partner.example>");
+  EXPECT_EQ(tx.recipients[0].decision.action, Action::kAccept);
+  EomOutcome out = FinishMessage(tx, EomContext{});
+  ASSERT_TRUE(out.confirm.has_value()) << out.log_line;
+  ASSERT_EQ(out.confirm->recipients.size(), 1u);
+  EXPECT_EQ(out.confirm->recipients[0].address, "jane.doe@partner.example");
+  EXPECT_EQ(out.confirm->recipients[0].suggestion, "john.smith@partner.example");
+  EXPECT_NE(out.confirm->recipients[0].reason.find("the display name 'John Smith'"),
+            std::string::npos)
+      << out.confirm->recipients[0].reason;
+  EXPECT_NE(out.replies.find("nearmiss: jane.doe@partner.example"), std::string::npos)
+      << "quarantined with the reason";
+  EXPECT_NE(out.log_line.find("\"milter\":\"quarantine\""), std::string::npos) << out.log_line;
+  EXPECT_NE(out.log_line.find("address-typo"), std::string::npos) << out.log_line;
+}
+
+TEST(MilterDisplayNameTest, AFittingOrAbsentDisplayNameIsAccepted) {
+  auto checker = HistoryChecker();
+  for (const char* header : {"To: \"Jane Doe\" <jane.doe@partner.example>",
+                             "To: jane.doe@partner.example",
+                             "Cc: \"John Smith\" <john.smith@partner.example>"}) {
+    EomOutcome out = FinishMessage(To(checker, header), EomContext{});
+    EXPECT_FALSE(out.confirm.has_value()) << header;
+    EXPECT_NE(out.log_line.find("\"milter\":\"accept\""), std::string::npos)
+        << header << ": " << out.log_line;
+  }
+}
+
+}  // namespace
+}  // namespace nearmiss::milter
