@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "content/letter_spacing.h"
 #include "content/normalize.h"
 #include "content/position.h"
 #include "content/scanner_rep.h"
@@ -108,6 +109,13 @@ Counts MarkingStrength(const PatternEntry& p, TextKind kind,
       kind == TextKind::kSubject || kind == TextKind::kAttachmentName;
   if (p.kind != MarkingKind::kLabel && DescribedInProse(text, m.begin)) {
     // "the document, marked TOP SECRET, was found": named, not applied.
+    *strength = Strength::kWeak;
+    return Counts::kYes;
+  }
+  if ((p.kind == MarkingKind::kBanner ||
+       p.kind == MarkingKind::kClassification) &&
+      AboutClearance(text, m.begin, m.end)) {
+    // "Active TOP SECRET/SCI clearance": a person's clearance level.
     *strength = Strength::kWeak;
     return Counts::kYes;
   }
@@ -307,14 +315,27 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
     NormalizeText(text, &s.normalized);
     s.text = s.normalized;
   }
-  s.matches.clear();
-  s.overflowed = false;
-  hs_error_t rc =
-      hs_scan(rep_->database, s.text.data(), static_cast<unsigned>(s.text.size()),
-              0, s.scratch, OnMatch, &s);
-  if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) {
-    s.in_use = false;
-    return Status::Internal("hs_scan failed with code " + std::to_string(rc));
+  for (int pass = 0; pass < 2; ++pass) {
+    s.matches.clear();
+    s.overflowed = false;
+    hs_error_t rc = hs_scan(rep_->database, s.text.data(),
+                            static_cast<unsigned>(s.text.size()), 0, s.scratch,
+                            OnMatch, &s);
+    if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) {
+      s.in_use = false;
+      return Status::Internal("hs_scan failed with code " + std::to_string(rc));
+    }
+    // Letter-spaced text ("S E C R E T"): once, the same text with its
+    // spaced runs joined is scanned instead; offsets then point into it.
+    bool spaced = pass == 0 &&
+                  std::any_of(s.matches.begin(), s.matches.end(),
+                              [&](const RawMatch& m) {
+                                return rep_->patterns[m.id].source ==
+                                       PatternSource::kLetterSpaced;
+                              });
+    if (!spaced) break;
+    CollapseLetterSpacing(s.text, &s.collapsed);
+    s.text = s.collapsed;
   }
   s.label_spans.clear();
   if (kind == TextKind::kBody && !rep_->labels.empty()) {

@@ -16,8 +16,12 @@
 namespace nearmiss::content {
 
 // kLabelLine: the prefix of a labelled line ("Sensitivity:"), compiled in
-// only when the policy has a label table (body_labels.cc).
-enum class PatternSource { kMarking, kCustom, kDetector, kLabelLine };
+// only when the policy has a label table (body_labels.cc). kLetterSpaced:
+// the trigger of letter-spaced text, scanned again collapsed
+// (letter_spacing.h).
+enum class PatternSource {
+  kMarking, kCustom, kDetector, kLabelLine, kLetterSpaced
+};
 
 // One Vectorscan expression; its index in Scanner::Rep::patterns is its id.
 struct PatternEntry {
@@ -94,7 +98,8 @@ struct Scratch::Rep {
   const Scanner::Rep* owner = nullptr;  // scratch fits this database only
   bool in_use = false;                  // guards against re-entry
   std::string normalized;
-  std::string_view text;  // what was scanned: the input or `normalized`
+  std::string collapsed;  // letter-spaced runs joined (letter_spacing.h)
+  std::string_view text;  // what was scanned: input, `normalized`, `collapsed`
   std::vector<RawMatch> matches;
   std::vector<RawMatch> kept;
   // Spans of `text` the policy's label table placed: pack markings inside

@@ -1,0 +1,155 @@
+#include "content/banner_zone.h"
+
+#include "content/legend_words.h"
+#include "content/line_text.h"
+
+namespace nearmiss::content {
+namespace {
+
+// A disclaimer may run longer than a signature.
+constexpr int kMaxDisclaimerLines = 16;
+// Lines looked at after a match: the lines that count plus the closing.
+constexpr int kLookAhead = 32;
+
+int Words(std::string_view line) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : line) {
+    bool blank = IsBlank(c);
+    if (!blank && !in_word) ++words;
+    in_word = !blank;
+  }
+  return words;
+}
+
+std::string_view Trim(std::string_view line) {
+  while (!line.empty() && (IsBlank(line.front()) || line.front() == '\r')) {
+    line.remove_prefix(1);
+  }
+  while (!line.empty() && (IsBlank(line.back()) || line.back() == '\r')) {
+    line.remove_suffix(1);
+  }
+  return line;
+}
+
+// Where the text a sender wrote ends: the signature delimiter "-- " (RFC
+// 3676 4.3; also without its blank), a quoted reply's header line.
+bool IsBoundary(std::string_view raw) {
+  if (raw == "-- " || raw == "--") return true;
+  std::string_view line = Trim(raw);
+  if (line.size() > 6 && line.ends_with("wrote:")) return true;
+  return line.starts_with("-----") &&
+         (ContainsNoCase(line, "original message") ||
+          ContainsNoCase(line, "forwarded message"));
+}
+
+// "Bob,", "Hi all,", "Dear Ms Jones,", "Hello team!": a short first line
+// ending in a comma or an exclamation mark.
+bool IsGreeting(std::string_view raw) {
+  std::string_view line = Trim(raw);
+  return !line.empty() && (line.back() == ',' || line.back() == '!') &&
+         Words(line) <= 5;
+}
+
+// A closing or signature line: short, and not a sentence ("Thanks,",
+// "Alice Smith", "J3 Plans Officer", "Tel 01234 567890").
+bool IsClosingLine(std::string_view raw) {
+  std::string_view line = Trim(raw);
+  if (line.empty() || line.size() > 72 || Words(line) > 8) return false;
+  char last = line.back();
+  return last != '.' && last != '?' && last != ';' && last != ':';
+}
+
+}  // namespace
+
+int ZoneLinesBefore(std::string_view s, std::size_t line_begin, int limit) {
+  int count = 0;
+  std::size_t end = line_begin;
+  std::size_t first_start = line_begin;  // the topmost non-blank line seen
+  bool reached_top = false;
+  for (;;) {
+    // The text's start, a form feed before the line, or a boundary line.
+    if (end == 0 || s[end - 1] != '\n') {
+      reached_top = true;
+      break;
+    }
+    if (count > limit) break;
+    std::size_t start = LineStart(s, end - 1);
+    if (IsBoundary(s.substr(start, end - 1 - start))) {
+      reached_top = true;
+      break;
+    }
+    if (!IsBlankLine(s, start, end - 1)) {
+      ++count;
+      first_start = start;
+    }
+    end = start;
+  }
+  // A greeting on the first line of the page: the top banner follows it.
+  if (reached_top && count > 0 &&
+      IsGreeting(s.substr(first_start, LineEnd(s, first_start) - first_start))) {
+    --count;
+  }
+  return count < limit ? count : limit;
+}
+
+int ZoneLinesAfter(std::string_view s, std::size_t line_end, int limit) {
+  // The non-blank lines after the match, grouped in blank-separated blocks:
+  // block_of[i] is the block of the i-th line, closing[i] whether it reads
+  // as a closing line, disclaimer[i] whether it has disclaimer words.
+  bool closing[kLookAhead];
+  bool disclaimer[kLookAhead];
+  int block_of[kLookAhead];
+  int lines = 0, block = 0;
+  bool reached_end = false;
+  std::size_t begin = line_end;
+  for (;;) {
+    if (begin >= s.size() || s[begin] != '\n') {
+      reached_end = true;  // the text's end or a form feed
+      break;
+    }
+    std::size_t stop = LineEnd(s, begin + 1);
+    std::string_view line = s.substr(begin + 1, stop - begin - 1);
+    begin = stop;
+    if (IsBoundary(line)) {
+      reached_end = true;
+      break;
+    }
+    if (IsBlankLine(line, 0, line.size())) {
+      if (lines > 0 && block_of[lines - 1] == block) ++block;
+      continue;
+    }
+    if (lines == kLookAhead) break;
+    closing[lines] = IsClosingLine(line);
+    disclaimer[lines] = HasDisclaimerWords(line);
+    block_of[lines] = block;
+    ++lines;
+  }
+  if (!reached_end) return limit;
+  // Drop closing blocks from the end: each all closing lines or a block
+  // with disclaimer words, within the bounds on their length.
+  int closing_lines = 0, disclaimer_lines = 0;
+  int kept = lines;
+  while (kept > 0) {
+    int b = block_of[kept - 1];
+    int first = kept - 1;
+    while (first > 0 && block_of[first - 1] == b) --first;
+    int n = kept - first;
+    bool all_closing = true, any_disclaimer = false;
+    for (int i = first; i < kept; ++i) {
+      all_closing = all_closing && closing[i];
+      any_disclaimer = any_disclaimer || disclaimer[i];
+    }
+    if (any_disclaimer && disclaimer_lines + n <= kMaxDisclaimerLines) {
+      disclaimer_lines += n;
+    } else if (all_closing && closing_lines + n <= kMaxClosingLines) {
+      closing_lines += n;
+    } else {
+      break;
+    }
+    kept = first;
+  }
+  return kept < limit ? kept : limit;
+}
+
+}  // namespace nearmiss::content
