@@ -33,10 +33,15 @@ std::string_view Trim(std::string_view line) {
 }
 
 // Where the text a sender wrote ends: the signature delimiter "-- " (RFC
-// 3676 4.3; also without its blank), a quoted reply's header line.
+// 3676 4.3; also without its blank), a quoted reply's header line and the
+// header fields a client quotes above the original ("From:", "Sent:", ...).
 bool IsBoundary(std::string_view raw) {
   if (raw == "-- " || raw == "--") return true;
   std::string_view line = Trim(raw);
+  for (std::string_view field :
+       {"From: ", "Sent: ", "To: ", "Cc: ", "Date: ", "Subject: "}) {
+    if (line.starts_with(field)) return true;
+  }
   if (line.size() > 6 && line.ends_with("wrote:")) return true;
   return line.starts_with("-----") &&
          (ContainsNoCase(line, "original message") ||
@@ -96,12 +101,15 @@ int ZoneLinesBefore(std::string_view s, std::size_t line_begin, int limit) {
 int ZoneLinesAfter(std::string_view s, std::size_t line_end, int limit) {
   // The non-blank lines after the match, grouped in blank-separated blocks:
   // block_of[i] is the block of the i-th line, closing[i] whether it reads
-  // as a closing line, disclaimer[i] whether it has disclaimer words.
+  // as a closing line, disclaimer[i] whether it has disclaimer words. The
+  // lines of the match's own paragraph (no blank line between) are text,
+  // never a closing: "SECRET\ne\nf" is a heading over its paragraph.
+  bool own_paragraph[kLookAhead];
   bool closing[kLookAhead];
   bool disclaimer[kLookAhead];
   int block_of[kLookAhead];
   int lines = 0, block = 0;
-  bool reached_end = false;
+  bool reached_end = false, seen_blank = false;
   std::size_t begin = line_end;
   for (;;) {
     if (begin >= s.size() || s[begin] != '\n') {
@@ -117,9 +125,11 @@ int ZoneLinesAfter(std::string_view s, std::size_t line_end, int limit) {
     }
     if (IsBlankLine(line, 0, line.size())) {
       if (lines > 0 && block_of[lines - 1] == block) ++block;
+      seen_blank = true;
       continue;
     }
     if (lines == kLookAhead) break;
+    own_paragraph[lines] = !seen_blank;
     closing[lines] = IsClosingLine(line);
     disclaimer[lines] = HasDisclaimerWords(line);
     block_of[lines] = block;
@@ -136,6 +146,7 @@ int ZoneLinesAfter(std::string_view s, std::size_t line_end, int limit) {
     while (first > 0 && block_of[first - 1] == b) --first;
     int n = kept - first;
     bool all_closing = true, any_disclaimer = false;
+    if (own_paragraph[first]) break;
     for (int i = first; i < kept; ++i) {
       all_closing = all_closing && closing[i];
       any_disclaimer = any_disclaimer || disclaimer[i];

@@ -5,7 +5,9 @@
 // around it: a greeting above the top banner ("Bob,"), and below the bottom
 // one a closing and signature ("Thanks,\nAlice Smith\nJ3 Plans"), the RFC 3676
 // 4.3 signature delimiter "-- ", a disclaimer, or a quoted reply
-// ("-----Original Message-----", "On Tue, Bob wrote:"). These helpers count
+// ("-----Original Message-----", "On Tue, Bob wrote:", the quoted "From:",
+// "Sent:", "Subject:" fields, each a boundary of the text above and below
+// it). These helpers count
 // lines as if those were not there.
 //
 // Offsets are byte offsets into the normalised text (lines end at '\n',

@@ -6,7 +6,8 @@
 # encrypted-attachment finding; an archive nothing reads (ARJ) or a cut
 # gzip stream leaves the scan incomplete (unreadable-attachment), which the
 # default policy counts as [limits] incomplete_level and holds for an
-# outside address. None of them passes as `complete` with level none.
+# outside address (the sensitivity says level none, complete false; the
+# decision holds). None of them passes as `complete` with level none.
 # Usage: markings-archives.sh NEARMISS. NM_UPDATE_GOLDEN=1 rewrites the
 # golden (review the diff by hand).
 set -u
@@ -26,14 +27,15 @@ marked-tar-xz-zip SECRET true hold
 marked-tar-bz2 SECRET true hold
 plain-txt-gz none true accept
 encrypted-7z none true hold
-encrypted-7z-header SECRET false hold
-unreadable-arj SECRET false hold
-truncated-gz SECRET false hold"
+encrypted-7z-header none false hold
+unreadable-arj none false hold
+truncated-gz none false hold"
 
 files=$(printf '%s\n' "$cases" | while read -r name _ _ _; do printf '%s ' "$data/$name.eml"; done)
 # shellcheck disable=SC2086  # the list of fixtures is split on purpose
 "$bin" scan --json $files > "$tmp/scan.jsonl"
-check "scan: flagged messages exit 1" 1 $?
+# 2: some attachments could not be read (errors listed); docs/fail-closed.md.
+check "scan: unread attachments exit 2" 2 $?
 [ "${NM_UPDATE_GOLDEN:-}" = 1 ] && cp "$tmp/scan.jsonl" "$data/scan.golden.jsonl"
 if diff -u "$data/scan.golden.jsonl" "$tmp/scan.jsonl" > "$tmp/diff"; then
   echo "ok   scan golden"

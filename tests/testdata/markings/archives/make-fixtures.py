@@ -73,5 +73,7 @@ eml("encrypted-7z", sevenz([("plan.txt", MARKED)], password="convoy"), "plan.7z"
 eml("encrypted-7z-header", sevenz([("plan.txt", MARKED)], password="convoy", encrypt_header=True), "plan.7z", "application/x-7z-compressed")
 # An ARJ archive: a format libarchive does not read (its header, then data).
 eml("unreadable-arj", b"\x60\xea" + bytes(range(256)) * 4, "plan.arj", "application/x-arj")
-# A .gz whose stream is cut short: part of it cannot be read.
-eml("truncated-gz", gz(MARKED * 200)[:300], "plan.txt.gz", "application/gzip")
+# A .gz whose stream is cut short (at half its length): the rest of the
+# file cannot be read. Numbered lines, so the stream is not all repeats.
+LONG = MARKED + b"".join(b"Line %d of the annex.\n" % i for i in range(2000))
+eml("truncated-gz", gz(LONG)[: len(gz(LONG)) // 2], "plan.txt.gz", "application/gzip")
