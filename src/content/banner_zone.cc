@@ -1,5 +1,7 @@
 #include "content/banner_zone.h"
 
+#include <algorithm>
+
 #include "content/legend_words.h"
 #include "content/line_text.h"
 
@@ -8,7 +10,8 @@ namespace {
 
 // A disclaimer may run longer than a signature.
 constexpr int kMaxDisclaimerLines = 16;
-// Lines looked at after a match: the lines that count plus the closing.
+// Lines looked at after a match at most: those that count (kBannerLines,
+// position.h) plus the closing and disclaimer; ZoneLinesAfter's window.
 constexpr int kLookAhead = 32;
 
 int Words(std::string_view line) {
@@ -99,57 +102,55 @@ int ZoneLinesBefore(std::string_view s, std::size_t line_begin, int limit) {
 }
 
 int ZoneLinesAfter(std::string_view s, std::size_t line_end, int limit) {
-  // The non-blank lines after the match, grouped in blank-separated blocks:
-  // block_of[i] is the block of the i-th line, closing[i] whether it reads
-  // as a closing line, disclaimer[i] whether it has disclaimer words. The
-  // lines of the match's own paragraph (no blank line between) are text,
-  // never a closing: "SECRET\ne\nf" is a heading over its paragraph.
-  bool own_paragraph[kLookAhead];
-  bool closing[kLookAhead];
-  bool disclaimer[kLookAhead];
+  // The non-blank lines after the match up to the page's end or a boundary,
+  // grouped in blank-separated blocks: block_of[i] is the i-th line's block,
+  // own_paragraph[i] whether no blank line came before it (the match's own
+  // paragraph is text, never a closing: "SECRET\ne\nf" is a heading over
+  // its paragraph). Lines are only located here; they are read below, and
+  // only when the page ends within the window (most matches stop early).
+  const int window =
+      std::min(kLookAhead, limit + kMaxClosingLines + kMaxDisclaimerLines);
+  std::size_t line_begin[kLookAhead];
+  std::size_t line_stop[kLookAhead];
   int block_of[kLookAhead];
+  bool own_paragraph[kLookAhead];
   int lines = 0, block = 0;
-  bool reached_end = false, seen_blank = false;
+  bool seen_blank = false;
   std::size_t begin = line_end;
   for (;;) {
-    if (begin >= s.size() || s[begin] != '\n') {
-      reached_end = true;  // the text's end or a form feed
-      break;
-    }
+    if (begin >= s.size() || s[begin] != '\n') break;  // text end, form feed
     std::size_t stop = LineEnd(s, begin + 1);
     std::string_view line = s.substr(begin + 1, stop - begin - 1);
+    std::size_t start = begin + 1;
     begin = stop;
-    if (IsBoundary(line)) {
-      reached_end = true;
-      break;
-    }
+    if (IsBoundary(line)) break;
     if (IsBlankLine(line, 0, line.size())) {
       if (lines > 0 && block_of[lines - 1] == block) ++block;
       seen_blank = true;
       continue;
     }
-    if (lines == kLookAhead) break;
-    own_paragraph[lines] = !seen_blank;
-    closing[lines] = IsClosingLine(line);
-    disclaimer[lines] = HasDisclaimerWords(line);
+    if (lines == window) return limit;  // far from the page's end
+    line_begin[lines] = start;
+    line_stop[lines] = stop;
     block_of[lines] = block;
+    own_paragraph[lines] = !seen_blank;
     ++lines;
   }
-  if (!reached_end) return limit;
-  // Drop closing blocks from the end: each all closing lines or a block
-  // with disclaimer words, within the bounds on their length.
+  // Drop closing blocks from the end: each all closing lines (a signature)
+  // or a block with disclaimer words, within the bounds on their length.
   int closing_lines = 0, disclaimer_lines = 0;
   int kept = lines;
   while (kept > 0) {
-    int b = block_of[kept - 1];
     int first = kept - 1;
-    while (first > 0 && block_of[first - 1] == b) --first;
+    while (first > 0 && block_of[first - 1] == block_of[kept - 1]) --first;
+    if (own_paragraph[first]) break;
     int n = kept - first;
     bool all_closing = true, any_disclaimer = false;
-    if (own_paragraph[first]) break;
     for (int i = first; i < kept; ++i) {
-      all_closing = all_closing && closing[i];
-      any_disclaimer = any_disclaimer || disclaimer[i];
+      std::string_view line =
+          s.substr(line_begin[i], line_stop[i] - line_begin[i]);
+      all_closing = all_closing && IsClosingLine(line);
+      any_disclaimer = any_disclaimer || HasDisclaimerWords(line);
     }
     if (any_disclaimer && disclaimer_lines + n <= kMaxDisclaimerLines) {
       disclaimer_lines += n;

@@ -32,9 +32,16 @@ void AddLetterSpacedPattern(Scanner::Rep* rep) {
   e.source = PatternSource::kLetterSpaced;
   e.name = "letter-spaced";
   e.pack = "letter-spaced";
-  // Four capitals each before one blank, the first not inside a word.
-  e.expression = "(?:^|[^A-Za-z0-9])[A-Z] [A-Z] [A-Z] [A-Z](?: |$)";
-  e.flags = HS_FLAG_MULTILINE;
+  // The level and caveat words of every pack, letter-spaced: literals, which
+  // Vectorscan's literal matcher runs at full speed (a class pattern such
+  // as "[A-Z] [A-Z] [A-Z] [A-Z]" cost a quarter of the scan's throughput in
+  // bench/marking_bench). Each level contains one of them ("T O P   S E C R
+  // E T", "O F F I C I A L - S E N S I T I V E", "R E S T R E I N T   U E").
+  e.expression =
+      "S E C R E T|O F F I C I A L|C O N F I D E N T I A L|"
+      "R E S T R I C T E D|P R O T E C T E D|S E N S I T I V E|"
+      "C O S M I C|R E S T R E I N T|N O F O R N|F O U O";
+  e.flags = 0;
   e.origin = "built-in";
   rep->patterns.push_back(std::move(e));
 }

@@ -1,11 +1,11 @@
 // Letter-spaced markings, as typed on old systems and in some banners:
 // "S E C R E T", "U K   T O P   S E C R E T", "S E C R E T // N O F O R N"
 // (DESIGN.md, forms seen in practice; issue 13). Rather than a spaced twin
-// of every pattern, the scanner compiles one trigger pattern (four capitals,
-// each followed by one blank) into its database; a text that fires it is
+// of every pattern, the scanner compiles one trigger pattern (the packs'
+// level words, letter-spaced) into its database; a text that fires it is
 // collapsed (CollapseLetterSpacing) and scanned again, so every pack's
 // grammar reads the collapsed words. Texts without the trigger, nearly all,
-// pay one more literal-class pattern in the same Vectorscan pass.
+// pay a few more literals in the same Vectorscan pass.
 //
 // Thread-safe (pure functions and a compile-time step).
 #ifndef NEARMISS_CONTENT_LETTER_SPACING_H_

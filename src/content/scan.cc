@@ -90,6 +90,9 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, std::string_view text,
   }
   // "CONFIDENTIAL" over "ATTORNEY WORK PRODUCT": business confidentiality.
   if (strong && NearLegalLegend(text, m.begin, m.end)) strong = false;
+  // "holds a SECRET clearance": a person's clearance level. Asked only of
+  // a match that would count, as loose words in prose are many.
+  if (strong && AboutClearance(text, m.begin, m.end)) strong = false;
   if (strong && kind == TextKind::kBody && !IsEdgeLine(text, m.begin, m.end)) {
     return Counts::kIfCorroborated;
   }
@@ -112,16 +115,11 @@ Counts MarkingStrength(const PatternEntry& p, TextKind kind,
     *strength = Strength::kWeak;
     return Counts::kYes;
   }
-  if ((p.kind == MarkingKind::kBanner ||
-       p.kind == MarkingKind::kClassification) &&
-      AboutClearance(text, m.begin, m.end)) {
-    // "Active TOP SECRET/SCI clearance": a person's clearance level.
-    *strength = Strength::kWeak;
-    return Counts::kYes;
-  }
   switch (p.kind) {
     case MarkingKind::kBanner:
-      *strength = Strength::kStrong;
+      // "Active TOP SECRET/SCI clearance": a person's clearance level.
+      *strength = AboutClearance(text, m.begin, m.end) ? Strength::kWeak
+                                                       : Strength::kStrong;
       return Counts::kYes;
     case MarkingKind::kPortion: {
       *strength = Strength::kStrong;
