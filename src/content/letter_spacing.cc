@@ -43,6 +43,7 @@ void AddLetterSpacedPattern(Scanner::Rep* rep) {
       "C O S M I C|R E S T R E I N T|N O F O R N|F O U O";
   e.flags = 0;
   e.origin = "built-in";
+  rep->letter_spaced_id = static_cast<unsigned>(rep->patterns.size());
   rep->patterns.push_back(std::move(e));
 }
 

@@ -17,6 +17,7 @@ namespace {
 int OnMatch(unsigned id, unsigned long long from, unsigned long long to,
             unsigned /*flags*/, void* context) {
   auto* scratch = static_cast<Scratch::Rep*>(context);
+  scratch->letter_spaced |= id == scratch->letter_spaced_id;
   if (scratch->matches.size() >= kMaxMatchesPerText) {
     scratch->overflowed = true;
     return 1;
@@ -313,9 +314,11 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
     NormalizeText(text, &s.normalized);
     s.text = s.normalized;
   }
+  s.letter_spaced_id = rep_->letter_spaced_id;
   for (int pass = 0; pass < 2; ++pass) {
     s.matches.clear();
     s.overflowed = false;
+    s.letter_spaced = false;
     hs_error_t rc = hs_scan(rep_->database, s.text.data(),
                             static_cast<unsigned>(s.text.size()), 0, s.scratch,
                             OnMatch, &s);
@@ -325,13 +328,7 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
     }
     // Letter-spaced text ("S E C R E T"): once, the same text with its
     // spaced runs joined is scanned instead; offsets then point into it.
-    bool spaced = pass == 0 &&
-                  std::any_of(s.matches.begin(), s.matches.end(),
-                              [&](const RawMatch& m) {
-                                return rep_->patterns[m.id].source ==
-                                       PatternSource::kLetterSpaced;
-                              });
-    if (!spaced) break;
+    if (pass > 0 || !s.letter_spaced) break;
     CollapseLetterSpacing(s.text, &s.collapsed);
     s.text = s.collapsed;
   }

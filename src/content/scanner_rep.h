@@ -70,6 +70,8 @@ struct Scanner::Rep {
   std::vector<LabelEntry> labels;  // the policy's label table
   std::vector<std::string> pack_names;
   DatabaseCacheReport cache_report;  // how `database` was obtained
+  // The id of the letter-spaced trigger (letter_spacing.h), or UINT_MAX.
+  unsigned letter_spaced_id = ~0u;
 };
 
 // The flags a pattern is compiled with: start of match is needed for
@@ -102,6 +104,10 @@ struct Scratch::Rep {
   std::string_view text;  // what was scanned: input, `normalized`, `collapsed`
   std::vector<RawMatch> matches;
   std::vector<RawMatch> kept;
+  // Set by the match callback when the letter-spaced trigger fires; its id
+  // is copied here before each scan, so the callback needs no Scanner.
+  unsigned letter_spaced_id = ~0u;
+  bool letter_spaced = false;
   // Spans of `text` the policy's label table placed: pack markings inside
   // them are dropped, as the table wins over the packs (body_labels.cc).
   std::vector<std::pair<std::size_t, std::size_t>> label_spans;
