@@ -5,6 +5,7 @@
 // which random MIME would rarely reach with a valid container.
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -48,11 +49,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   static constexpr DocType kTypes[] = {DocType::kHtml, DocType::kOoxml,
                                        DocType::kOdf, DocType::kPdf,
-                                       DocType::kZip};
+                                       DocType::kZip, DocType::kArchive};
   ExtractBudget budget{limits.max_attachment_bytes, limits.max_total_bytes,
                        Clock::now() + limits.max_extraction_time};
-  Extracted e = ExtractDocument(kTypes[(data[0] >> 1) % 5], "fuzz", bytes,
-                                budget);
+  Extracted e = ExtractDocument(
+      kTypes[(data[0] >> 1) % std::size(kTypes)], "fuzz", bytes, budget);
   Sensitivity s;
   (void)scanner->Scan(TextKind::kBody, "fuzz", e.text, *scratch, &s);
   return 0;

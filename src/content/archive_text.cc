@@ -1,4 +1,5 @@
-// Plain zip archives: every member is read like an attachment of its own
+// Plain archives (zip through libzip, tar, 7z, gzip and the rest through
+// libarchive): every member is read like an attachment of its own
 // (DOCX/XLSX/PPTX/ODF, PDF, HTML, text, and nested zips down to
 // max_archive_depth), so a SECRET document inside a zip is seen as it would
 // be outside one. Members past max_archive_members, nested archives past the
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "content/extract.h"
+#include "content/stream_archive.h"
 #include "content/zip_archive.h"
 
 namespace nearmiss::content {
@@ -26,19 +28,65 @@ class ArchiveWalk {
 
   // `prefix` is the path of the archive inside the attachment ("" for the
   // attachment itself, "inner.zip/" below it); `depth` counts archives.
-  void Walk(std::string_view prefix, std::string_view bytes, int depth) {
-    std::string label = name_ + (prefix.empty() ? "" : "/") +
-                        std::string(prefix.substr(0, prefix.size() ? prefix.size() - 1 : 0));
-    ZipArchive zip(label, bytes, out_);
+  void Walk(DocType type, std::string_view prefix, std::string_view bytes,
+            int depth) {
+    if (type == DocType::kArchive) {
+      WalkStream(prefix, bytes, depth);
+    } else {
+      WalkZip(prefix, bytes, depth);
+    }
+  }
+
+ private:
+  std::string Label(std::string_view prefix) const {
+    return name_ + (prefix.empty() ? "" : "/") +
+           std::string(prefix.substr(0, prefix.size() ? prefix.size() - 1 : 0));
+  }
+
+  // Counts a member against max_archive_members; false (a stop) past it.
+  bool CountMember() {
+    if (++members_ <= budget_.max_archive_members) return true;
+    Limit("max-archive-members",
+          name_ + ": more than " + std::to_string(budget_.max_archive_members) +
+              " archive members; the rest not read");
+    return false;
+  }
+
+  void WalkStream(std::string_view prefix, std::string_view bytes, int depth) {
+    StreamArchive archive(Label(prefix), bytes, out_);
+    std::string member;
+    bool encrypted = false;
+    while (!stopped_) {
+      StreamArchive::Entry entry = archive.Next(&member, &encrypted);
+      if (entry == StreamArchive::Entry::kEnd ||
+          entry == StreamArchive::Entry::kError) {
+        break;
+      }
+      if (entry == StreamArchive::Entry::kSkip) continue;
+      if (!CountMember()) return;
+      std::string path = std::string(prefix) + member;
+      out_->member_names.push_back(path);
+      if (encrypted) {
+        out_->encrypted_members.push_back(path);
+        continue;
+      }
+      std::string data;
+      if (!archive.Read(budget_, &used_, &data)) {
+        // A corrupt entry leaves libarchive's stream unusable: stop here,
+        // the error already says the attachment was not read to its end.
+        stopped_ = archive.stopped();
+        break;
+      }
+      ReadMember(path, data, depth);
+    }
+  }
+
+  void WalkZip(std::string_view prefix, std::string_view bytes, int depth) {
+    ZipArchive zip(Label(prefix), bytes, out_);
     if (!zip.ok()) return;
     zip_int64_t count = zip.size();
     for (zip_int64_t i = 0; i < count && !stopped_; ++i) {
-      if (++members_ > budget_.max_archive_members) {
-        Limit("max-archive-members",
-              name_ + ": more than " + std::to_string(budget_.max_archive_members) +
-                  " archive members; the rest not read");
-        return;
-      }
+      if (!CountMember()) return;
       const char* member = zip.Name(i);
       if (member == nullptr) continue;
       std::string path = std::string(prefix) + member;
@@ -57,14 +105,13 @@ class ArchiveWalk {
     }
   }
 
- private:
   void ReadMember(const std::string& path, const std::string& data, int depth) {
     if (IsEncryptedOfficeFile(path, data)) {
       out_->encrypted_members.push_back(path);
       return;
     }
     DocType type = ClassifyDocument("", path, data);
-    if (type == DocType::kZip) {
+    if (type == DocType::kZip || type == DocType::kArchive) {
       if (depth + 1 > budget_.max_archive_depth) {
         // Not a stop: the archive's other members are still read.
         out_->limits.push_back(
@@ -73,7 +120,7 @@ class ArchiveWalk {
                                       "; not read"});
         return;
       }
-      Walk(path + "/", data, depth + 1);
+      Walk(type, path + "/", data, depth + 1);
       return;
     }
     if (type == DocType::kOther && LooksLikeText(data)) type = DocType::kText;
@@ -109,10 +156,10 @@ class ArchiveWalk {
 
 }  // namespace
 
-Extracted ExtractArchive(std::string_view name, std::string_view bytes,
-                         ExtractBudget& budget) {
+Extracted ExtractArchive(DocType type, std::string_view name,
+                         std::string_view bytes, ExtractBudget& budget) {
   Extracted out;
-  ArchiveWalk(name, budget, &out).Walk("", bytes, 1);
+  ArchiveWalk(name, budget, &out).Walk(type, "", bytes, 1);
   out.has_text = false;  // the members carry the text
   return out;
 }

@@ -94,5 +94,70 @@ TEST(ArchiveTest, EncryptedDocumentsAreFindings) {
   EXPECT_EQ(open.sensitivity.level, Level::kSecret);
 }
 
+// Issue 13, round 4: archives other than zip, read through libarchive
+// (tests/testdata/markings/archives, make-fixtures.py): what is inside is
+// read at "attachment:<archive>/<member>", nested archives included.
+constexpr const char* kStreamArchives = "../markings/archives/";
+
+TEST(ArchiveTest, TarGzipBzip2Xz7zMembersAreRead) {
+  for (const auto& [fixture, where] :
+       {std::pair{"marked-txt-gz.eml", "attachment:plan.txt.gz/plan.txt"},
+        std::pair{"marked-tgz.eml", "attachment:plans.tgz/plans/plan.txt"},
+        std::pair{"marked-tar-gz.eml", "attachment:plans.tar.gz/plans/plan.txt"},
+        std::pair{"marked-tar.eml", "attachment:plans.tar/plans/plan.txt"},
+        std::pair{"marked-7z.eml", "attachment:plan.7z/plan.txt"},
+        std::pair{"marked-tar-bz2.eml", "attachment:plan.tar.bz2/plan.txt"},
+        std::pair{"marked-tar-xz-zip.eml",
+                  "attachment:bundle.tar.xz/bundle/inner.zip/plan.txt"}}) {
+    ScannedMessage m =
+        Read(std::string(kStreamArchives) + fixture, ContentLimits{});
+    EXPECT_EQ(m.sensitivity.level, Level::kSecret) << fixture;
+    EXPECT_TRUE(m.sensitivity.complete) << fixture;
+    ASSERT_FALSE(m.sensitivity.findings.empty()) << fixture;
+    EXPECT_EQ(m.sensitivity.findings[0].where, where) << fixture;
+  }
+  ScannedMessage plain =
+      Read(std::string(kStreamArchives) + "plain-txt-gz.eml", ContentLimits{});
+  EXPECT_EQ(plain.sensitivity.level, Level::kNone);
+  EXPECT_TRUE(plain.sensitivity.complete);
+}
+
+// Not read is never complete: a format libarchive does not read (ARJ), a cut
+// gzip stream, a 7z whose names are encrypted.
+TEST(ArchiveTest, UnreadableArchivesAreIncomplete) {
+  for (const char* fixture :
+       {"unreadable-arj.eml", "truncated-gz.eml", "encrypted-7z-header.eml"}) {
+    ScannedMessage m =
+        Read(std::string(kStreamArchives) + fixture, ContentLimits{});
+    EXPECT_FALSE(m.sensitivity.complete) << fixture;
+    EXPECT_TRUE(HasLimit(m.sensitivity, "unreadable-attachment")) << fixture;
+  }
+}
+
+TEST(ArchiveTest, Encrypted7zMemberIsAFinding) {
+  ScannedMessage m =
+      Read(std::string(kStreamArchives) + "encrypted-7z.eml", ContentLimits{});
+  EXPECT_TRUE(m.sensitivity.complete);
+  EXPECT_TRUE(m.sensitivity.Has("encrypted-attachment"));
+}
+
+TEST(ArchiveTest, StreamArchivesKeepTheBounds) {
+  std::string dir = kStreamArchives;
+  ContentLimits members;
+  members.max_archive_members = 1;
+  EXPECT_TRUE(HasLimit(Read(dir + "marked-tar.eml", members).sensitivity,
+                       "max-archive-members"));
+  ContentLimits depth;
+  depth.max_archive_depth = 1;
+  ScannedMessage nested = Read(dir + "marked-tar-xz-zip.eml", depth);
+  EXPECT_FALSE(nested.sensitivity.complete);
+  EXPECT_TRUE(HasLimit(nested.sensitivity, "max-archive-depth"));
+  ContentLimits bytes;
+  bytes.max_attachment_bytes = 16;
+  ScannedMessage cut = Read(dir + "marked-txt-gz.eml", bytes);
+  EXPECT_FALSE(cut.sensitivity.complete);
+  EXPECT_TRUE(HasLimit(cut.sensitivity, "max-attachment-bytes"));
+}
+
 }  // namespace
 }  // namespace nearmiss::content

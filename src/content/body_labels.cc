@@ -54,7 +54,14 @@ void AddIfPlaced(const Scanner::Rep& rep, Scratch::Rep& s, std::string_view wher
   f.text = std::string(name);
   f.strength = Strength::kStrong;
   out->Add(std::move(f));
-  s.label_spans.emplace_back(b, e);
+  if (placed.part.size() == name.size()) {
+    s.label_spans.emplace_back(b, e);
+  } else {
+    // Only a part of a sublabel was placed: the packs still read the rest
+    // ("TOP SECRET\Team Internal" keeps its TOP SECRET).
+    std::size_t at = static_cast<std::size_t>(placed.part.data() - s.text.data());
+    s.label_spans.emplace_back(at, at + placed.part.size());
+  }
 }
 
 // The first or last non-blank line of the text.

@@ -6,6 +6,7 @@
 
 #include "content/database_cache.h"
 #include "content/label_table.h"
+#include "content/letter_spacing.h"
 #include "content/scanner_rep.h"
 #include "nearmiss/content_scanner.h"
 
@@ -149,6 +150,7 @@ Result<std::shared_ptr<const Scanner>> Scanner::Compile(
   }
   NM_RETURN_IF_ERROR(AddLabelTable(options.labels, rep.get()));
   AddLabelLinePattern(rep.get());
+  AddLetterSpacedPattern(rep.get());
   const DetectorOptions& d = options.detectors;
   if (d.payment_cards) AddDetector(DetectorKind::kPaymentCard, d.level, rep.get());
   if (d.uk_nino) AddDetector(DetectorKind::kUkNino, d.level, rep.get());

@@ -41,6 +41,57 @@ const char* GuessUtf16(std::string_view bytes) {
   return nullptr;
 }
 
+// Archive and compression formats other than zip, by their magic numbers
+// (each format's specification or its tool's man page) or their names.
+bool IsOtherArchive(std::string_view mime_type, std::string_view filename,
+                    std::string_view bytes) {
+  static constexpr std::string_view kMagic[] = {
+      std::string_view("\x1F\x8B", 2),                      // gzip, RFC 1952
+      std::string_view("\xFD" "7zXZ\x00", 6),               // xz
+      std::string_view("7z\xBC\xAF\x27\x1C", 6),            // 7z
+      std::string_view("Rar!\x1A\x07", 6),                  // RAR 4 and 5
+      "MSCF",                                              // Microsoft CAB
+      std::string_view("\x28\xB5\x2F\xFD", 4),              // zstd, RFC 8878
+      std::string_view("\x1F\x9D", 2),                      // compress(1)
+      "LZIP",                                              // lzip
+      std::string_view("\x5D\x00\x00", 3),                  // lzma (alone)
+  };
+  for (std::string_view m : kMagic) {
+    if (bytes.substr(0, m.size()) == m) return true;
+  }
+  // bzip2: "BZh", the block size digit, then the block magic (pi in BCD).
+  if (bytes.size() >= 10 && bytes.substr(0, 3) == "BZh" &&
+      bytes.substr(4, 6) == "1AY&SY") {
+    return true;
+  }
+  // POSIX ustar and GNU tar: "ustar" at offset 257 of the first header.
+  if (bytes.size() > 262 && bytes.substr(257, 5) == "ustar") return true;
+  if (AnySuffix(filename, {".tar", ".tgz", ".taz", ".tbz", ".tbz2", ".txz",
+                           ".tzst", ".gz", ".bz2", ".xz", ".lzma", ".lz",
+                           ".zst", ".z", ".7z", ".rar", ".cab", ".cpio",
+                           ".iso", ".lzh", ".lha", ".arj", ".ace", ".zoo"})) {
+    return true;
+  }
+  static constexpr std::string_view kTypes[] = {
+      "application/gzip",          "application/x-gzip",
+      "application/x-tar",         "application/x-gtar",
+      "application/x-bzip2",       "application/x-bzip",
+      "application/x-xz",          "application/x-lzma",
+      "application/zstd",          "application/x-7z-compressed",
+      "application/vnd.rar",       "application/x-rar-compressed",
+      "application/x-rar",         "application/vnd.ms-cab-compressed",
+      "application/x-cpio",        "application/x-iso9660-image",
+      "application/x-compress",    "application/x-compressed",
+      "application/x-lzh-compressed", "application/x-arj",
+      "application/x-ace-compressed"};
+  for (std::string_view t : kTypes) {
+    if (StartsWithNoCase(mime_type, t) && (mime_type.size() == t.size())) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string DecodeTextBytes(std::string_view bytes) {
@@ -94,6 +145,7 @@ DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
       EndsWithNoCase(mime_type, "/x-zip-compressed")) {
     return DocType::kZip;
   }
+  if (IsOtherArchive(mime_type, filename, bytes)) return DocType::kArchive;
   // RFC 5322 messages saved as files (RFC 2046 5.2.1 message/rfc822; the
   // ".eml" name Outlook and Thunderbird give them).
   if (StartsWithNoCase(mime_type, "message/rfc822") ||
@@ -126,7 +178,8 @@ Extracted ExtractDocument(DocType type, std::string_view name,
     case DocType::kOdf:
       return ExtractZipDocument(type, name, bytes, budget);
     case DocType::kZip:
-      return ExtractArchive(name, bytes, budget);
+    case DocType::kArchive:
+      return ExtractArchive(type, name, bytes, budget);
     case DocType::kPdf:
       return ExtractPdf(name, bytes, budget);
     case DocType::kMessage: {

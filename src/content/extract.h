@@ -68,7 +68,11 @@ struct Extracted {
   std::vector<LimitHit> limits;
 };
 
-enum class DocType { kText, kHtml, kOoxml, kOdf, kPdf, kZip, kMessage, kOther };
+// kArchive: every archive or compressed file that is not zip (tar, 7z, RAR,
+// gzip, bzip2, xz, ...), read through libarchive (stream_archive.h).
+enum class DocType {
+  kText, kHtml, kOoxml, kOdf, kPdf, kZip, kArchive, kMessage, kOther
+};
 
 // From the MIME type, the file name's extension and the first bytes.
 DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
@@ -94,10 +98,11 @@ std::string DecodeTextBytes(std::string_view bytes);
 // OOXML and ODF packages (zip_text.cc).
 Extracted ExtractZipDocument(DocType type, std::string_view name,
                              std::string_view bytes, ExtractBudget& budget);
-// Plain zip archives, nested ones included, every member through
-// ExtractDocument (archive_text.cc).
-Extracted ExtractArchive(std::string_view name, std::string_view bytes,
-                         ExtractBudget& budget);
+// Plain archives, nested ones included, every member through
+// ExtractDocument (archive_text.cc): zip through libzip (kZip), the rest
+// through libarchive (kArchive).
+Extracted ExtractArchive(DocType type, std::string_view name,
+                         std::string_view bytes, ExtractBudget& budget);
 Extracted ExtractPdf(std::string_view name, std::string_view bytes,
                      ExtractBudget& budget);
 

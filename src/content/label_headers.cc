@@ -89,20 +89,25 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
       return Status::Ok();
     }
     offset = static_cast<std::size_t>(label.data() - text.data());
-    // The policy may name the whole "Parent\Child"; otherwise the child
-    // decides when known, else its parent.
+    // The policy may name the whole "Parent\Child"; otherwise every part
+    // is placed and the highest counts: a child never lowers its parent
+    // ("TOP SECRET\Internal Only" is TOP SECRET).
     std::vector<std::string_view> tries = SplitSublabel(label);
     std::reverse(tries.begin(), tries.end());
     bool sublabel = tries.size() > 1;
     if (sublabel) tries.insert(tries.begin(), label);
+    bool placed = false;
     for (std::string_view part : tries) {
       std::size_t at = offset + static_cast<std::size_t>(part.data() - label.data());
+      bool whole = part.size() == label.size();
       if (const LabelEntry* e = FindLabel(*rep_, part)) {
         out->Add(LabelFinding(part, "policy-labels", e->level, where, at, part));
-        return Status::Ok();
+        if (whole) return Status::Ok();
+        placed = true;
+        continue;
       }
       // The packs read the parts of a sublabel one by one, never the whole.
-      if (sublabel && part.size() == label.size()) continue;
+      if (sublabel && whole) continue;
       // "Highly_Confidential" reads as the words the packs know.
       std::string words(DropVersionSuffix(part));
       std::replace(words.begin(), words.end(), '_', ' ');
@@ -115,8 +120,9 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
         f.offset += at;
         out->Add(std::move(f));
       }
-      return Status::Ok();
+      placed = true;
     }
+    if (placed) return Status::Ok();
     out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel, where,
                           offset, label));
     return Status::Ok();

@@ -93,7 +93,10 @@ TEST(LabelHeadersTest, EmptyOrMissingLabelNameIsUnknownLabel) {
             Level::kNone);
 }
 
-TEST(LabelHeadersTest, SublabelChildDecidesWhenKnownElseParent) {
+// A sublabel's level is the higher of its parent's and its child's: a
+// child never lowers its parent (issue 13, round 4: "TOP SECRET\Internal
+// Only" read OFFICIAL).
+TEST(LabelHeadersTest, SublabelIsTheHigherOfParentAndChild) {
   auto scanner = Compile();
   Sensitivity parent =
       ScanLabel(*scanner, "msip_labels", Msip("Highly Confidential\\All Employees"));
@@ -101,9 +104,11 @@ TEST(LabelHeadersTest, SublabelChildDecidesWhenKnownElseParent) {
   ASSERT_EQ(parent.findings.size(), 1u);
   EXPECT_EQ(parent.findings[0].text, "Highly Confidential");
   Sensitivity child = ScanLabel(*scanner, "msip_labels", Msip("General/Secret"));
-  ASSERT_EQ(child.findings.size(), 1u);
-  EXPECT_EQ(child.findings[0].text, "Secret");
+  EXPECT_EQ(child.findings.size(), 2u);  // General (OFFICIAL) and Secret
   EXPECT_EQ(child.level, Level::kSecret);
+  Sensitivity lower_child =
+      ScanLabel(*scanner, "msip_labels", Msip("TOP SECRET\\Internal Only"));
+  EXPECT_EQ(lower_child.level, Level::kTopSecret);
   // Neither part known: the whole name is reported.
   Sensitivity neither = ScanLabel(*scanner, "msip_labels", Msip("Falcon\\Team"));
   EXPECT_EQ(neither.level, Level::kUnknownLabel);

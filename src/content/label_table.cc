@@ -92,10 +92,16 @@ PlacedLabel PlaceByTable(const Scanner::Rep& rep, std::string_view label) {
   if (const LabelEntry* e = FindLabel(rep, label)) return {e, label};
   std::vector<std::string_view> parts = SplitSublabel(label);
   if (parts.size() < 2) return {};
-  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
-    if (const LabelEntry* e = FindLabel(rep, *it)) return {e, *it};
+  // A sublabel is at least as sensitive as its parent ("TOP SECRET\Internal
+  // Only" is TOP SECRET): the highest level among the parts the table knows.
+  PlacedLabel best;
+  for (std::string_view part : parts) {
+    const LabelEntry* e = FindLabel(rep, part);
+    if (e != nullptr && (best.entry == nullptr || e->level > best.entry->level)) {
+      best = {e, part};
+    }
   }
-  return {};
+  return best;
 }
 
 }  // namespace nearmiss::content

@@ -48,7 +48,8 @@ const LabelEntry* FindLabel(const Scanner::Rep& rep, std::string_view name);
 std::string_view FindGuid(std::string_view s);
 
 // A label name placed by the table alone: the whole name, else (for a
-// sublabel) its child, else its parent. `entry` null when none is known.
+// sublabel) the part the table places highest, as a child label never
+// lowers its parent's level. `entry` null when none is known.
 struct PlacedLabel {
   const LabelEntry* entry = nullptr;
   std::string_view part;  // the part of the name the entry matched

@@ -19,8 +19,10 @@ Mapped Classify(std::uint32_t cp) {
       cp == 0x205F || cp == 0x3000) {
     return Mapped::kSpace;
   }
+  // U+0332/U+0333, combining (double) low line: an underline typed as
+  // characters ("S\u0332E\u0332C\u0332R\u0332E\u0332T\u0332"), which NFKC keeps.
   if (cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
-      cp == 0xFEFF) {
+      cp == 0xFEFF || cp == 0x0332 || cp == 0x0333) {
     return Mapped::kDrop;
   }
   return Mapped::kKeep;

@@ -3,9 +3,10 @@
 //
 // Unicode dashes (U+2010..U+2015, U+2212, U+FE58, U+FE63, U+FF0D) become '-';
 // non-breaking and typographic spaces (U+00A0, U+2000..U+200A, U+202F, U+205F,
-// U+3000) and tabs become ' '; zero-width characters and soft hyphens are
-// dropped; CR LF and lone CR become LF; then a text with other non-ASCII
-// characters (and valid UTF-8) is put in Unicode NFKC (ICU), which maps
+// U+3000) and tabs become ' '; zero-width characters, soft hyphens and the
+// combining underlines U+0332/U+0333 are dropped; CR LF and lone CR become
+// LF; then a text with other non-ASCII characters (and valid UTF-8) is put
+// in Unicode NFKC (ICU), which maps
 // full-width, mathematical, circled and squared letters and ligatures onto
 // plain ones ("ＳＥＣＲＥＴ" reads "SECRET"). Case is left alone: case-insensitive
 // forms are compiled caseless instead, so offsets keep meaning.

@@ -13,13 +13,21 @@ namespace nearmiss::content {
 
 // A subject or file name: the match leads it (after reply and forward
 // prefixes, "EXT:"/"EXTERNAL:", and gateway tags such as "[EXTERNAL]",
-// "(EXT)", "*EXTERNAL*"), or is wrapped in [ ] or ( ).
+// "(EXT)", "*EXTERNAL*"), or is wrapped in [ ] or ( ), or TrailsSubject.
 bool IsSubjectMarking(std::string_view text, std::size_t begin,
                       std::size_t end);
 
+// The match ends the subject after a separator and a blank: "Deployment
+// plan - SECRET", "Deployment plan | SECRET", "Plan: SECRET//NOFORN" (the
+// marking written last, as some mail clients' classification add-ins and
+// senders place it). "Anti-SECRET" (no blank) is not.
+bool TrailsSubject(std::string_view text, std::size_t begin, std::size_t end);
+
 // Body text: the match is alone on its line (decoration such as "*", "=",
 // "-" allowed) within the first or last kBannerLines non-blank lines of its
-// page (pages are split by form feeds), and the next line is not an email
+// page (pages are split by form feeds; a greeting line above, and closing,
+// signature and disclaimer blocks, a "-- " delimiter or a quoted reply below
+// are not counted: banner_zone.h), and the next line is not an email
 // disclaimer ("CONFIDENTIAL" heading "This e-mail is intended only for
 // ..."); or it follows "Classification:" / "Security classification:" /
 // "Protective marking:" at a line start.
@@ -77,7 +85,8 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
 // tenant spells it, so mixed case counts there.
 bool IsLabelledLine(std::string_view text, std::size_t begin, std::size_t end);
 
-// The match's line is the first or the last non-blank line of its page:
+// The match's line is the first or the last non-blank line of its page,
+// counted as IsBannerMarking counts (banner_zone.h):
 // where banners stand (DoDM 5200.01 Vol 2, GSC: top and bottom of each
 // page). A lone level word elsewhere in the banner zone (a recipe's
 // "SECRET" heading, a story's "one word:\n\nSECRET") counts only if the
@@ -96,6 +105,17 @@ bool NearLegalLegend(std::string_view text, std::size_t begin, std::size_t end);
 // "labeled", "stamped", "headed", "reading" or "titled", quotes allowed
 // ("the document, marked TOP SECRET, was found").
 bool DescribedInProse(std::string_view text, std::size_t begin);
+
+// A classification that names a person's security clearance, not the
+// message's: the next word on its line is "clearance", "clearances",
+// "cleared", "eligibility", "eligible", "level", "position", "required",
+// "investigation", "polygraph" and the like ("Active TOP SECRET/SCI
+// clearance with polygraph", "holds a SECRET clearance", "TS/SCI
+// eligible"), or the line is labelled "Clearance:" ("Clearance: TOP
+// SECRET//SCI" in a job advert). Case-insensitive. Used for banner and
+// word forms; a portion mark opening a paragraph about clearances
+// ("(S) Clearance levels ...") is still a portion mark.
+bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end);
 
 // After blanks, a word with a lower-case letter follows: "SECRET deployment
 // plan", a level word in capitals and then the subject's own words. A

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "base/ascii.h"
+#include "content/banner_zone.h"
 #include "content/legend_words.h"
 #include "content/line_text.h"
 
@@ -38,8 +39,8 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
   }
   if (!OnlyDecoration(before) || !OnlyDecoration(after)) return false;
   if (DisclaimerFollows(text, line_end)) return false;
-  return NonBlankLinesBefore(text, line_begin, kBannerLines) < kBannerLines ||
-         NonBlankLinesAfter(text, line_end, kBannerLines) < kBannerLines;
+  return ZoneLinesBefore(text, line_begin, kBannerLines) < kBannerLines ||
+         ZoneLinesAfter(text, line_end, kBannerLines) < kBannerLines;
 }
 
 bool IsLabelledLine(std::string_view text, std::size_t begin,
@@ -60,8 +61,8 @@ bool IsLabelledLine(std::string_view text, std::size_t begin,
 }
 
 bool IsEdgeLine(std::string_view text, std::size_t begin, std::size_t end) {
-  return NonBlankLinesBefore(text, LineStart(text, begin), 1) == 0 ||
-         NonBlankLinesAfter(text, LineEnd(text, end), 1) == 0;
+  return ZoneLinesBefore(text, LineStart(text, begin), 1) == 0 ||
+         ZoneLinesAfter(text, LineEnd(text, end), 1) == 0;
 }
 
 bool NearLegalLegend(std::string_view text, std::size_t begin,

@@ -62,9 +62,25 @@ bool IsSubjectMarking(std::string_view text, std::size_t begin,
   std::size_t b = begin, e = end;
   while (b > 0 && IsBlank(text[b - 1])) --b;
   while (e < text.size() && IsBlank(text[e])) ++e;
-  return b > 0 && e < text.size() &&
-         ((text[b - 1] == '[' && text[e] == ']') ||
-          (text[b - 1] == '(' && text[e] == ')'));
+  if (b > 0 && e < text.size() &&
+      ((text[b - 1] == '[' && text[e] == ']') ||
+       (text[b - 1] == '(' && text[e] == ')'))) {
+    return true;
+  }
+  return TrailsSubject(text, begin, end);
+}
+
+bool TrailsSubject(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t e = end;
+  while (e < text.size() && (IsBlank(text[e]) || text[e] == '*')) ++e;
+  if (e != text.size()) return false;
+  std::size_t b = begin;
+  while (b > 0 && IsBlank(text[b - 1])) --b;
+  if (b == 0 || b == begin) return false;  // a blank must follow the separator
+  char sep = text[b - 1];
+  if (sep == ':' || sep == '|') return b > 1;
+  // A dash with a blank before it ("plan - SECRET"), not a hyphenated word.
+  return sep == '-' && b > 1 && IsBlank(text[b - 2]);
 }
 
 bool FollowedByLowerCaseWord(std::string_view text, std::size_t end) {

@@ -23,6 +23,14 @@ TEST(PositionTest, SubjectPrefixAfterReplies) {
                  "OFFICIAL-SENSITIVE"));
   EXPECT_FALSE(At(IsSubjectMarking, "The secret to soup", "secret"));
   EXPECT_FALSE(At(IsSubjectMarking, "Re: the SECRET plan", "SECRET"));
+  // Trailing after a separator and a blank (issue 13, round 4).
+  for (std::string_view subject :
+       {"Deployment plan - SECRET", "Deployment plan | SECRET", "Plan: SECRET"}) {
+    EXPECT_TRUE(At(IsSubjectMarking, subject, "SECRET")) << subject;
+  }
+  for (std::string_view subject : {"Plan - SECRET SANTA", "Anti-SECRET"}) {
+    EXPECT_FALSE(At(IsSubjectMarking, subject, "SECRET")) << subject;
+  }
 }
 
 TEST(PositionTest, BannerLineAtTopOrBottom) {
@@ -40,6 +48,49 @@ TEST(PositionTest, BannerLineAtTopOrBottom) {
                   "CONFIDENTIAL"));
   EXPECT_TRUE(At(IsBannerMarking, "a\nb\nc\nd\nClassification: SECRET\ne\nf\ng\nh",
                  "SECRET"));
+}
+
+// Issue 13, round 4: a greeting above the top banner, and a closing,
+// signature, "-- " delimiter, disclaimer or quoted reply below the bottom
+// one, are not counted as lines of the page (banner_zone.h).
+TEST(PositionTest, BannerZoneSkipsGreetingSignatureAndReply) {
+  std::string_view signed_off =
+      "Bob,\n\nUK TOP SECRET\n\nThe convoy leaves at 0600.\n\nUK TOP SECRET\n\n"
+      "Alice Smith\nJ3 Plans Officer\nHQ Land\nTel 01234 567890\n";
+  std::size_t top = signed_off.find("UK TOP SECRET");
+  std::size_t bottom = signed_off.rfind("UK TOP SECRET");
+  EXPECT_TRUE(IsEdgeLine(signed_off, top, top + 13));
+  EXPECT_TRUE(IsEdgeLine(signed_off, bottom, bottom + 13));
+  EXPECT_TRUE(IsBannerMarking(signed_off, bottom, bottom + 13));
+  std::string_view delimited =
+      "The plan follows.\nThe convoy leaves at 0600.\nIt returns at 1800.\n"
+      "SECRET\n-- \nAlice Smith\nJ3 Plans\n";
+  EXPECT_TRUE(At(IsEdgeLine, delimited, "SECRET"));
+  std::string_view disclaimed =
+      "one\ntwo\nthree\nfour\n\nSECRET\n\nRegards,\nAlice\n\nThis email is "
+      "intended only for the addressee.\nIf you received it in error, delete "
+      "it.\n";
+  EXPECT_TRUE(At(IsEdgeLine, disclaimed, "SECRET"));
+  std::string_view reply =
+      "Thanks.\n\n-----Original Message-----\nFrom: Carol\nSent: Monday\n"
+      "Subject: x\n\nSECRET\n\nThe convoy.\nIt leaves at 0600.\nIt returns.\n";
+  EXPECT_TRUE(At(IsBannerMarking, reply, "SECRET"));
+  // The marking's own paragraph is text, not a closing to skip; a sentence
+  // after a blank line is not a closing either.
+  EXPECT_FALSE(At(IsEdgeLine, "a\nb\n\nSECRET\ne\nf\n", "SECRET"));
+  EXPECT_FALSE(At(IsEdgeLine, "a\nb\n\nSECRET\n\nThe convoy leaves.\n",
+                  "SECRET"));
+}
+
+TEST(PositionTest, ClearanceLevelsAreNotMarkings) {
+  EXPECT_TRUE(At(AboutClearance, "- Active TOP SECRET/SCI clearance with poly",
+                 "TOP SECRET"));
+  EXPECT_TRUE(At(AboutClearance, "holds a SECRET clearance", "SECRET"));
+  EXPECT_TRUE(At(AboutClearance, "must be TS/SCI eligible", "TS/SCI"));
+  EXPECT_TRUE(At(AboutClearance, "Clearance: TOP SECRET//SCI", "TOP SECRET//SCI"));
+  EXPECT_FALSE(At(AboutClearance, "SECRET\nClearance is given below",
+                  "SECRET"));
+  EXPECT_FALSE(At(AboutClearance, "SECRET security review", "SECRET"));
 }
 
 bool IsPortion(std::string_view text, std::size_t begin, std::size_t end) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "content/letter_spacing.h"
 #include "content/normalize.h"
 #include "content/position.h"
 #include "content/scanner_rep.h"
@@ -16,6 +17,7 @@ namespace {
 int OnMatch(unsigned id, unsigned long long from, unsigned long long to,
             unsigned /*flags*/, void* context) {
   auto* scratch = static_cast<Scratch::Rep*>(context);
+  scratch->letter_spaced |= id == scratch->letter_spaced_id;
   if (scratch->matches.size() >= kMaxMatchesPerText) {
     scratch->overflowed = true;
     return 1;
@@ -89,6 +91,9 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, std::string_view text,
   }
   // "CONFIDENTIAL" over "ATTORNEY WORK PRODUCT": business confidentiality.
   if (strong && NearLegalLegend(text, m.begin, m.end)) strong = false;
+  // "holds a SECRET clearance": a person's clearance level. Asked only of
+  // a match that would count, as loose words in prose are many.
+  if (strong && AboutClearance(text, m.begin, m.end)) strong = false;
   if (strong && kind == TextKind::kBody && !IsEdgeLine(text, m.begin, m.end)) {
     return Counts::kIfCorroborated;
   }
@@ -113,7 +118,9 @@ Counts MarkingStrength(const PatternEntry& p, TextKind kind,
   }
   switch (p.kind) {
     case MarkingKind::kBanner:
-      *strength = Strength::kStrong;
+      // "Active TOP SECRET/SCI clearance": a person's clearance level.
+      *strength = AboutClearance(text, m.begin, m.end) ? Strength::kWeak
+                                                       : Strength::kStrong;
       return Counts::kYes;
     case MarkingKind::kPortion: {
       *strength = Strength::kStrong;
@@ -307,14 +314,23 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
     NormalizeText(text, &s.normalized);
     s.text = s.normalized;
   }
-  s.matches.clear();
-  s.overflowed = false;
-  hs_error_t rc =
-      hs_scan(rep_->database, s.text.data(), static_cast<unsigned>(s.text.size()),
-              0, s.scratch, OnMatch, &s);
-  if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) {
-    s.in_use = false;
-    return Status::Internal("hs_scan failed with code " + std::to_string(rc));
+  s.letter_spaced_id = rep_->letter_spaced_id;
+  for (int pass = 0; pass < 2; ++pass) {
+    s.matches.clear();
+    s.overflowed = false;
+    s.letter_spaced = false;
+    hs_error_t rc = hs_scan(rep_->database, s.text.data(),
+                            static_cast<unsigned>(s.text.size()), 0, s.scratch,
+                            OnMatch, &s);
+    if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) {
+      s.in_use = false;
+      return Status::Internal("hs_scan failed with code " + std::to_string(rc));
+    }
+    // Letter-spaced text ("S E C R E T"): once, the same text with its
+    // spaced runs joined is scanned instead; offsets then point into it.
+    if (pass > 0 || !s.letter_spaced) break;
+    CollapseLetterSpacing(s.text, &s.collapsed);
+    s.text = s.collapsed;
   }
   s.label_spans.clear();
   if (kind == TextKind::kBody && !rep_->labels.empty()) {

@@ -16,8 +16,12 @@
 namespace nearmiss::content {
 
 // kLabelLine: the prefix of a labelled line ("Sensitivity:"), compiled in
-// only when the policy has a label table (body_labels.cc).
-enum class PatternSource { kMarking, kCustom, kDetector, kLabelLine };
+// only when the policy has a label table (body_labels.cc). kLetterSpaced:
+// the trigger of letter-spaced text, scanned again collapsed
+// (letter_spacing.h).
+enum class PatternSource {
+  kMarking, kCustom, kDetector, kLabelLine, kLetterSpaced
+};
 
 // One Vectorscan expression; its index in Scanner::Rep::patterns is its id.
 struct PatternEntry {
@@ -66,6 +70,8 @@ struct Scanner::Rep {
   std::vector<LabelEntry> labels;  // the policy's label table
   std::vector<std::string> pack_names;
   DatabaseCacheReport cache_report;  // how `database` was obtained
+  // The id of the letter-spaced trigger (letter_spacing.h), or UINT_MAX.
+  unsigned letter_spaced_id = ~0u;
 };
 
 // The flags a pattern is compiled with: start of match is needed for
@@ -94,9 +100,14 @@ struct Scratch::Rep {
   const Scanner::Rep* owner = nullptr;  // scratch fits this database only
   bool in_use = false;                  // guards against re-entry
   std::string normalized;
-  std::string_view text;  // what was scanned: the input or `normalized`
+  std::string collapsed;  // letter-spaced runs joined (letter_spacing.h)
+  std::string_view text;  // what was scanned: input, `normalized`, `collapsed`
   std::vector<RawMatch> matches;
   std::vector<RawMatch> kept;
+  // Set by the match callback when the letter-spaced trigger fires; its id
+  // is copied here before each scan, so the callback needs no Scanner.
+  unsigned letter_spaced_id = ~0u;
+  bool letter_spaced = false;
   // Spans of `text` the policy's label table placed: pack markings inside
   // them are dropped, as the table wins over the packs (body_labels.cc).
   std::vector<std::pair<std::size_t, std::size_t>> label_spans;

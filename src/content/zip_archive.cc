@@ -1,6 +1,6 @@
 #include "content/zip_archive.h"
 
-#include <algorithm>
+#include "content/inflate_budget.h"
 
 namespace nearmiss::content {
 namespace {
@@ -8,10 +8,6 @@ namespace {
 struct FileCloser {
   void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
-
-// Below this many inflated bytes the ratio is not judged: a tiny member of
-// repeated spaces compresses far past any ratio and is harmless.
-constexpr std::size_t kRatioFloorBytes = 1u << 20;
 
 }  // namespace
 
@@ -84,33 +80,12 @@ bool ZipArchive::Read(zip_uint64_t index, ExtractBudget& budget,
     }
     if (n == 0) return true;
     std::size_t got = static_cast<std::size_t>(n);
-    if (*used + got > budget.per_attachment_bytes) {
-      Limit("max-attachment-bytes",
-            name_ + ": decompressed size exceeds " +
-                std::to_string(budget.per_attachment_bytes) + " bytes");
+    if (auto hit = ChargeInflated(budget, name_, where, got, data->size() + got,
+                                  compressed, used)) {
+      Limit(std::move(hit->bound), std::move(hit->detail));
       return false;
     }
-    if (got > budget.total_bytes_left) {
-      Limit("max-total-bytes",
-            name_ + ": decompressed size exceeds the message's total budget");
-      return false;
-    }
-    *used += got;
-    budget.total_bytes_left -= got;
     data->append(buf, got);
-    if (data->size() > kRatioFloorBytes &&
-        data->size() / std::max<std::size_t>(compressed, 1) >
-            budget.max_compression_ratio) {
-      Limit("max-compression-ratio",
-            where + ": inflates more than " +
-                std::to_string(budget.max_compression_ratio) +
-                " times its compressed size");
-      return false;
-    }
-    if (budget.TimeUp()) {
-      Limit("max-extraction-time", name_ + ": extraction time limit reached");
-      return false;
-    }
   }
 }
 

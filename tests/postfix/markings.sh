@@ -8,9 +8,15 @@
 #   forms      held: numbered portion marks "1. (S//NF)" and the banner
 #              "SECRET // NOFORN"
 #   santa      "Subject: Secret Santa 2026 - sign up" is delivered untagged
+#   archives   held: a SECRET text in a .tar.gz, and an .arj attachment
+#              nothing reads (unreadable-attachment: incomplete), both from
+#              tests/testdata/markings/archives
 NEARMISS=$(realpath "$1")
 CASE=$2
 FIXTURES=$(cd "$(dirname "$0")/../testdata/markings/issue13" && pwd)
+if [ "$CASE" = archives ]; then
+  FIXTURES=$(cd "$(dirname "$0")/../testdata/markings/archives" && pwd)
+fi
 . "$(dirname "$0")/lib.sh"
 
 send_fixture() {  # NAME: sends NAME.eml to bob@example-contractor.com; prints the queue id
@@ -64,6 +70,12 @@ santa)
     fail "Secret Santa delivered with an X-Nearmiss header"
   queue_empty_within 20 || { queue_json; fail "something left in the queue"; }
   ok "secret-santa: delivered untagged, nothing held"
+  ;;
+
+archives)
+  start_all
+  expect_held marked-tar-gz files SECRET
+  expect_held unreadable-arj files SECRET
   ;;
 
 *)

@@ -1,0 +1,103 @@
+#include "content/letter_spacing.h"
+
+#include "content/line_text.h"
+
+namespace nearmiss::content {
+namespace {
+
+// A chunk of a letter-spaced run: one capital, or strokes ('/', '-') with
+// at most one capital on each side ("//", "-", "T//N" in "S E C R E T//N O
+// F O R N"). Counts its capitals into *letters.
+bool IsSpacedChunk(std::string_view c, int* letters) {
+  auto stroke = [](char ch) { return ch == '/' || ch == '-'; };
+  *letters = 0;
+  if (c.size() == 1) {
+    *letters = IsUpper(c[0]) ? 1 : 0;
+    return IsUpper(c[0]) || stroke(c[0]);
+  }
+  std::size_t b = 0, e = c.size();
+  if (IsUpper(c[0])) ++b, ++*letters;
+  if (IsUpper(c[e - 1])) --e, ++*letters;
+  if (b >= e) return false;  // "AB": a word, not spaced letters
+  for (std::size_t k = b; k < e; ++k) {
+    if (!stroke(c[k])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void AddLetterSpacedPattern(Scanner::Rep* rep) {
+  PatternEntry e;
+  e.source = PatternSource::kLetterSpaced;
+  e.name = "letter-spaced";
+  e.pack = "letter-spaced";
+  // The level and caveat words of every pack, letter-spaced: literals, which
+  // Vectorscan's literal matcher runs at full speed (a class pattern such
+  // as "[A-Z] [A-Z] [A-Z] [A-Z]" cost a quarter of the scan's throughput in
+  // bench/marking_bench). Each level contains one of them ("T O P   S E C R
+  // E T", "O F F I C I A L - S E N S I T I V E", "R E S T R E I N T   U E").
+  e.expression =
+      "S E C R E T|O F F I C I A L|C O N F I D E N T I A L|"
+      "R E S T R I C T E D|P R O T E C T E D|S E N S I T I V E|"
+      "C O S M I C|R E S T R E I N T|N O F O R N|F O U O";
+  e.flags = 0;
+  e.origin = "built-in";
+  rep->letter_spaced_id = static_cast<unsigned>(rep->patterns.size());
+  rep->patterns.push_back(std::move(e));
+}
+
+void CollapseLetterSpacing(std::string_view in, std::string* out) {
+  out->clear();
+  out->reserve(in.size());
+  const std::size_t n = in.size();
+  auto chunk_end = [&](std::size_t p) {
+    while (p < n && !IsBlank(in[p]) && in[p] != '\n' && in[p] != '\f') ++p;
+    return p;
+  };
+  std::size_t i = 0;
+  while (i < n) {
+    // Chunks start after a blank or at a line's start.
+    bool at_chunk = !IsBlank(in[i]) && in[i] != '\n' && in[i] != '\f' &&
+                    (i == 0 || IsBlank(in[i - 1]) || in[i - 1] == '\n' ||
+                     in[i - 1] == '\f');
+    if (at_chunk) {
+      int chunks = 0, letters = 0;
+      std::size_t p = i, run_end = i;
+      for (;;) {
+        std::size_t e = chunk_end(p);
+        int chunk_letters = 0;
+        if (!IsSpacedChunk(in.substr(p, e - p), &chunk_letters)) break;
+        ++chunks;
+        letters += chunk_letters;
+        run_end = e;
+        std::size_t q = e;
+        while (q < n && IsBlank(in[q])) ++q;
+        if (q == e || q == n || in[q] == '\n' || in[q] == '\f') break;
+        p = q;
+      }
+      if (chunks >= 2 && letters >= kMinSpacedLetters) {
+        for (std::size_t k = i; k < run_end;) {
+          if (!IsBlank(in[k])) {
+            out->push_back(in[k++]);
+            continue;
+          }
+          std::size_t q = k;
+          while (q < run_end && IsBlank(in[q])) ++q;
+          if (q - k >= 2) out->push_back(' ');
+          k = q;
+        }
+        i = run_end;
+        continue;
+      }
+      // Not a run: copy the chunk whole, so a run never starts inside it.
+      std::size_t e = chunk_end(i);
+      out->append(in.substr(i, e - i));
+      i = e;
+      continue;
+    }
+    out->push_back(in[i++]);
+  }
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,121 @@
+#include "content/stream_archive.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include "base/ascii.h"
+#include "content/inflate_budget.h"
+
+namespace nearmiss::content {
+std::string UncompressedName(std::string_view name) {
+  // After the last "/" of a path and the "attachment:" of a place.
+  std::string_view base = name.substr(name.find_last_of("/:") + 1);
+  struct Rename {
+    std::string_view suffix, replacement;
+  };
+  // gzip(1), bzip2(1), xz(1), lzip(1), zstd(1), compress(1) suffixes.
+  static constexpr Rename kRenames[] = {
+      {".tgz", ".tar"}, {".taz", ".tar"}, {".tbz2", ".tar"}, {".tbz", ".tar"},
+      {".txz", ".tar"}, {".tzst", ".tar"}, {".gz", ""},       {".bz2", ""},
+      {".xz", ""},      {".lzma", ""},     {".lz", ""},       {".zst", ""},
+      {".z", ""}};
+  for (const Rename& r : kRenames) {
+    if (EndsWithNoCase(base, r.suffix) && base.size() > r.suffix.size()) {
+      return std::string(base.substr(0, base.size() - r.suffix.size())) +
+             std::string(r.replacement);
+    }
+  }
+  return std::string(base);
+}
+
+StreamArchive::StreamArchive(std::string_view name, std::string_view bytes,
+                             Extracted* out)
+    : name_(name), compressed_(bytes.size()), out_(out) {
+  archive_ = archive_read_new();
+  if (archive_ == nullptr) {
+    out_->errors.push_back(name_ + ": out of memory opening the archive");
+    return;
+  }
+  archive_read_support_filter_all(archive_);
+  archive_read_support_format_all(archive_);
+  // A compressed single file ("notes.txt.gz") has no archive format inside;
+  // raw bids last, so every real format wins over it.
+  archive_read_support_format_raw(archive_);
+  if (archive_read_open_memory(archive_, bytes.data(), bytes.size()) !=
+      ARCHIVE_OK) {
+    Error("not a readable archive");
+    archive_read_free(archive_);
+    archive_ = nullptr;
+  }
+}
+
+StreamArchive::~StreamArchive() {
+  if (archive_ != nullptr) archive_read_free(archive_);
+}
+
+void StreamArchive::Error(std::string_view what) {
+  const char* why = archive_ != nullptr ? archive_error_string(archive_)
+                                        : nullptr;
+  out_->errors.push_back(name_ + ": " + std::string(what) +
+                         (why != nullptr ? std::string(": ") + why : ""));
+}
+
+void StreamArchive::Limit(std::string bound, std::string detail) {
+  out_->limits.push_back({std::move(bound), std::move(detail)});
+  stopped_ = true;
+}
+
+StreamArchive::Entry StreamArchive::Next(std::string* path, bool* encrypted) {
+  if (archive_ == nullptr || stopped_) return Entry::kEnd;
+  archive_entry* entry = nullptr;
+  int rc = archive_read_next_header(archive_, &entry);
+  if (rc == ARCHIVE_EOF) return Entry::kEnd;
+  if (rc < ARCHIVE_WARN) {
+    // An encrypted 7z header ends here too: the names are unknown, so the
+    // whole archive is unread and the error says why.
+    Error("unreadable archive entry");
+    archive_read_free(archive_);
+    archive_ = nullptr;
+    return Entry::kError;
+  }
+  if (archive_format(archive_) == ARCHIVE_FORMAT_RAW) {
+    // Raw accepts any bytes: without a decompression filter under it the
+    // attachment was no archive we know, and not reading it must show.
+    if (archive_filter_count(archive_) <= 1) {
+      out_->errors.push_back(name_ + ": not an archive or compressed file "
+                                     "libarchive reads");
+      return Entry::kError;
+    }
+    *path = UncompressedName(name_);
+  } else {
+    const char* p = archive_entry_pathname_utf8(entry);
+    if (p == nullptr) p = archive_entry_pathname(entry);
+    *path = p != nullptr ? p : "?";
+    if (archive_entry_filetype(entry) != AE_IFREG) return Entry::kSkip;
+  }
+  *encrypted = archive_entry_is_encrypted(entry) != 0;
+  return Entry::kFile;
+}
+
+bool StreamArchive::Read(ExtractBudget& budget, std::size_t* used,
+                         std::string* data) {
+  char buf[64 * 1024];
+  for (;;) {
+    la_ssize_t n = archive_read_data(archive_, buf, sizeof buf);
+    if (n < 0) {
+      Error("corrupt member");
+      return false;
+    }
+    if (n == 0) return true;
+    std::size_t got = static_cast<std::size_t>(n);
+    inflated_ += got;
+    if (auto hit = ChargeInflated(budget, name_, name_, got, inflated_,
+                                  compressed_, used)) {
+      Limit(std::move(hit->bound), std::move(hit->detail));
+      return false;
+    }
+    data->append(buf, got);
+  }
+}
+
+}  // namespace nearmiss::content

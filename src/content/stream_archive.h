@@ -1,0 +1,72 @@
+// Archives and compressed files other than zip, read from memory through
+// libarchive (libarchive-dev): tar (ustar, pax, GNU), 7z, RAR, cpio, ISO 9660,
+// CAB and LHA archives, and gzip, bzip2, xz, lzma, lzip, zstd and compress(1)
+// streams over any of them or over a single file (".tar.gz", ".tgz",
+// "notes.txt.gz"). Reading is bounded like ZipArchive's: every byte
+// decompressed counts against the attachment's and the message's budget, and
+// the archive stops when it inflates past the compression-ratio bound
+// (measured over the whole archive: a solid 7z block or a gzip stream has no
+// per-member compressed size).
+//
+// Failure policy (DESIGN.md, fail closed): a format libarchive cannot read, a
+// corrupt stream or an encrypted archive header is an error on the Extracted
+// (the walker makes it the "unreadable-attachment" limit); an encrypted
+// member is reported as encrypted, never skipped silently.
+//
+// Thread safety: one thread at a time. Not copyable.
+#ifndef NEARMISS_CONTENT_STREAM_ARCHIVE_H_
+#define NEARMISS_CONTENT_STREAM_ARCHIVE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "content/extract.h"
+
+struct archive;
+struct archive_entry;
+
+namespace nearmiss::content {
+
+class StreamArchive {
+ public:
+  // `bytes` is not copied and must outlive the archive. `name` prefixes
+  // errors and limit details ("attachment:plans.tar.gz"); its base name,
+  // less a compression suffix, names a single compressed file's content.
+  StreamArchive(std::string_view name, std::string_view bytes, Extracted* out);
+  ~StreamArchive();
+  StreamArchive(const StreamArchive&) = delete;
+  StreamArchive& operator=(const StreamArchive&) = delete;
+
+  enum class Entry { kFile, kSkip, kEnd, kError };
+  // Moves to the next entry. kFile: a regular file, named in *path, with
+  // *encrypted set when it cannot be read without a password. kSkip: a
+  // directory, link or device (nothing to read). kEnd: no more entries.
+  // kError: the archive is unreadable from here on (an error was added).
+  Entry Next(std::string* path, bool* encrypted);
+
+  // Reads the current entry into `*data`, adding what it inflates to
+  // `*used` (the attachment's running total). False when the entry is
+  // corrupt (an error) or a bound stopped it (a limit; stopped() is true).
+  bool Read(ExtractBudget& budget, std::size_t* used, std::string* data);
+  bool stopped() const { return stopped_; }
+
+ private:
+  void Limit(std::string bound, std::string detail);
+  void Error(std::string_view what);
+
+  std::string name_;
+  std::size_t compressed_;
+  Extracted* out_;
+  archive* archive_ = nullptr;
+  std::size_t inflated_ = 0;  // this archive's bytes, for the ratio
+  bool stopped_ = false;
+};
+
+// The name a single compressed file had before compression:
+// "notes.txt.gz" -> "notes.txt", "plan.tgz" -> "plan.tar", "x.xz" -> "x".
+std::string UncompressedName(std::string_view name);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_STREAM_ARCHIVE_H_

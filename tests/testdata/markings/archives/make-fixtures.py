@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Writes the archive fixtures of issue 13 (defect 1: archives other than
+zip). Run from this directory; needs python3, tar, gzip, bzip2, xz and 7z
+(p7zip-full). The .eml files are committed; this records how they were made.
+"""
+import gzip, io, os, subprocess, tarfile, tempfile, zipfile
+from email.message import EmailMessage
+from email.utils import format_datetime
+import datetime
+
+MARKED = b"SECRET//NOFORN\n\nThe convoy leaves at 0600 from the north gate.\n\nSECRET//NOFORN\n"
+PLAIN = b"Lunch is at noon in the canteen.\nBring the quiz sheets.\n"
+DATE = datetime.datetime(2026, 12, 1, 1, 0, tzinfo=datetime.timezone.utc)
+
+
+def eml(name, attachment, filename, mime):
+    m = EmailMessage()
+    m["From"] = "alice@example.org"
+    m["To"] = "bob@outside-partner.com"
+    m["Subject"] = "files"
+    m["Message-ID"] = "<%s@example.org>" % name
+    m["Date"] = format_datetime(DATE)
+    m.set_content("See the attached file.\n")
+    maintype, subtype = mime.split("/")
+    m.add_attachment(attachment, maintype=maintype, subtype=subtype, filename=filename)
+    with open(name + ".eml", "wb") as f:
+        f.write(bytes(m))
+
+
+def tar(members, mode):
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode=mode) as t:
+        for path, data in members:
+            info = tarfile.TarInfo(path)
+            info.size = len(data)
+            info.mtime = 1764550800
+            t.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+
+def sevenz(members, password=None, encrypt_header=False):
+    with tempfile.TemporaryDirectory() as d:
+        for path, data in members:
+            os.makedirs(os.path.dirname(os.path.join(d, path)) or d, exist_ok=True)
+            with open(os.path.join(d, path), "wb") as f:
+                f.write(data)
+        args = ["7z", "a", "-t7z", "out.7z"] + [p for p, _ in members]
+        if password:
+            args += ["-p" + password, "-mhe=" + ("on" if encrypt_header else "off")]
+        subprocess.run(args, cwd=d, check=True, capture_output=True)
+        with open(os.path.join(d, "out.7z"), "rb") as f:
+            return f.read()
+
+
+def zipped(members):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for path, data in members:
+            z.writestr(path, data)
+    return buf.getvalue()
+
+
+gz = lambda data: gzip.compress(data, mtime=0)
+eml("marked-txt-gz", gz(MARKED), "plan.txt.gz", "application/gzip")
+eml("marked-tgz", gz(tar([("plans/plan.txt", MARKED)], "w")), "plans.tgz", "application/gzip")
+eml("marked-tar-gz", tar([("plans/plan.txt", MARKED)], "w:gz"), "plans.tar.gz", "application/x-gzip")
+eml("marked-tar", tar([("plans/notes.txt", PLAIN), ("plans/plan.txt", MARKED)], "w"), "plans.tar", "application/x-tar")
+eml("marked-7z", sevenz([("plan.txt", MARKED)]), "plan.7z", "application/x-7z-compressed")
+eml("marked-tar-xz-zip", tar([("bundle/inner.zip", zipped([("plan.txt", MARKED)]))], "w:xz"), "bundle.tar.xz", "application/x-xz")
+eml("marked-tar-bz2", tar([("plan.txt", MARKED)], "w:bz2"), "plan.tar.bz2", "application/octet-stream")
+eml("plain-txt-gz", gz(PLAIN), "lunch.txt.gz", "application/gzip")
+eml("encrypted-7z", sevenz([("plan.txt", MARKED)], password="convoy"), "plan.7z", "application/x-7z-compressed")
+eml("encrypted-7z-header", sevenz([("plan.txt", MARKED)], password="convoy", encrypt_header=True), "plan.7z", "application/x-7z-compressed")
+# An ARJ archive: a format libarchive does not read (its header, then data).
+eml("unreadable-arj", b"\x60\xea" + bytes(range(256)) * 4, "plan.arj", "application/x-arj")
+# A .gz whose stream is cut short (at half its length): the rest of the
+# file cannot be read. Numbered lines, so the stream is not all repeats.
+LONG = MARKED + b"".join(b"Line %d of the annex.\n" % i for i in range(2000))
+eml("truncated-gz", gz(LONG)[: len(gz(LONG)) // 2], "plan.txt.gz", "application/gzip")
