@@ -3,6 +3,7 @@
 // never answers. Nothing here may reach public DNS: every configured server
 // is asserted to be loopback.
 #include "dns/resolver.h"
+#include "dns/test_loopback.h"
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -29,14 +30,9 @@ using std::chrono::milliseconds;
 class UdpSocket {
  public:
   UdpSocket() {
-    fd_ = socket(AF_INET, SOCK_DGRAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len);
-    port_ = ntohs(a.sin_port);
+    uint16_t port = 0;
+    fd_ = BindLoopback(SOCK_DGRAM, &port);
+    port_ = port;
   }
   ~UdpSocket() { Close(); }
   void Close() {

@@ -93,6 +93,7 @@ DecisionTable::DecisionTable(const Policy& policy) {
     c.external_hi = r.external_domains_at_most;
     for (TrustSource s : r.targets) c.targets |= 1u << static_cast<unsigned>(s);
     c.can_receive = r.can_receive;
+    c.catch_all = r.catch_all;
     c.action = r.action;
     c.acknowledge = r.acknowledge;
     c.message = r.message.empty() ? BuiltinMessage(r.action) : r.message;
@@ -177,6 +178,10 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check,
     // domain counts as able to receive mail (fail closed).
     if (r.can_receive &&
         *r.can_receive != (!check.dns.has_value() || check.dns->CanReceive())) {
+      continue;
+    }
+    if (r.catch_all &&
+        *r.catch_all != (!check.dns.has_value() || check.dns->AcceptsAnyAddress())) {
       continue;
     }
     if (!r.groups.empty()) {
