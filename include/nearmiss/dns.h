@@ -47,11 +47,27 @@ struct DnsFacts {
   MailExchanger exchanger = MailExchanger::kUnknown;
   std::string checked_at;  // UTC, RFC 3339: "2026-11-30T19:02:11Z"
   std::string unknown;     // why unknown: "timeout", "SERVFAIL", "REFUSED"...; else ""
+  // Does its mail exchanger accept mail for any address (a catch-all): the
+  // answer of the optional probe ([dns] catch_all_probe), which says RCPT TO
+  // a random local part that cannot exist at its first MX (RFC 5321 §3.3):
+  // 250/251 true, 550/551/553 false. nullopt when not probed (probe off, no
+  // mail exchanger, DNS unknown) or the answer was anything else or late;
+  // `catch_all_unknown` says why when the probe was on.
+  std::optional<bool> catch_all;
+  std::string catch_all_unknown;  // "timeout", "reply 451", "connection refused"...; else ""
 
   // Fails closed: an unknown answer counts as "can receive", so a rule that
   // holds a look-alike only when it can receive mail still holds it when
   // DNS did not answer.
   bool CanReceive() const { return !mx.has_value() || *mx; }
+  // Fails closed the same way: a catch-all the probe could not rule out
+  // (not probed, unknown) counts as one, so a rule that holds mail to
+  // catch-all look-alikes still holds it when the probe did not answer.
+  // A domain DNS says receives no mail accepts no address.
+  bool AcceptsAnyAddress() const {
+    if (mx.has_value() && !*mx) return false;
+    return !catch_all.has_value() || *catch_all;
+  }
 };
 
 class DnsSource {

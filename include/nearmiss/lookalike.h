@@ -32,6 +32,10 @@ std::string_view TrustSourceName(TrustSource source);
 struct TrustedEntry {
   std::string domain;  // "army.mil", ".mil" (namespace), "us.bank.com"
   TrustSource source = TrustSource::kProtected;
+  // How many messages the organisation sent to this domain (the store's
+  // relationship counts, DomainStats::messages); 0 when unknown. Ranks the
+  // targets of a typed name that score alike (OrganisationPrior).
+  int64_t messages = 0;
 };
 
 // A pair of public suffixes that people really confuse: `typed` for

@@ -91,6 +91,12 @@ struct Rule {
   // not looked up (DNS off, not a look-alike) or whose answer is unknown
   // counts as able to receive (DnsFacts::CanReceive).
   std::optional<bool> can_receive;
+  // The recipient's domain accepts mail for any address (true) or not
+  // (false), by the catch-all probe ([dns] catch_all_probe;
+  // DnsFacts::catch_all). Fails closed: not probed or unknown counts as a
+  // catch-all; a domain that cannot receive mail is not one
+  // (DnsFacts::AcceptsAnyAddress).
+  std::optional<bool> catch_all;
   Action action = Action::kAccept;
   // Whether a sender's acknowledgement may settle this rule's warn or
   // confirm afterwards. Unset: yes, except for a blocked recipient or a
@@ -225,6 +231,14 @@ struct DnsPolicy {
   int64_t timeout_ms = 1500;     // deadline of one lookup; past it: unknown
   int64_t cache_ttl_max = 3600;  // seconds an answer is kept, at most its TTL
   int64_t cache_size = 10000;    // domains kept
+  // The catch-all probe (src/dns/catch_all_probe.h): CONNECTS TO THE
+  // LOOK-ALIKE'S MAIL EXCHANGER (the MX from the DNS answer) and asks RCPT
+  // TO a random address, never DATA. Off by default; needs `enabled`.
+  bool catch_all_probe = false;
+  int64_t catch_all_port = 25;             // SMTP port of the exchanger
+  int64_t catch_all_timeout_ms = 3000;     // the probe's deadline, after the DNS one
+  int64_t catch_all_cache_ttl = 86400;     // seconds an answer is kept
+  int64_t catch_all_max_probes = 8;        // connections open at once
   std::string where;             // where the [dns] table is
 };
 

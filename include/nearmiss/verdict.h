@@ -146,6 +146,11 @@ struct RecipientCheck {
   // (it looks up look-alikes only); nullopt otherwise. Rules read it through
   // `can_receive`.
   std::optional<DnsFacts> dns;
+  // A shell that must not wait (the milter at RCPT) started the lookup of
+  // `domain` and its facts are not in yet: a rule with a DNS condition
+  // (can_receive, catch_all) cannot be judged, so it defers the decision
+  // to the end of message, where the facts are awaited (dns/add_facts.h).
+  bool dns_pending = false;
 };
 
 }  // namespace nearmiss

@@ -24,6 +24,14 @@ std::optional<dns::ResolverOptions> ResolverOptionsFor(const DnsFlags& flags,
   options.timeout_ms = flags.timeout_ms > 0 ? flags.timeout_ms : policy.timeout_ms;
   options.cache_ttl_max = policy.cache_ttl_max;
   options.cache_size = static_cast<size_t>(policy.cache_size);
+  if (policy.catch_all_probe) {
+    dns::ProbeOptions probe;
+    probe.port = static_cast<uint16_t>(policy.catch_all_port);
+    probe.max_concurrent = static_cast<size_t>(policy.catch_all_max_probes);
+    options.catch_all = probe;
+    options.catch_all_timeout_ms = policy.catch_all_timeout_ms;
+    options.catch_all_cache_ttl = policy.catch_all_cache_ttl;
+  }
   return options;
 }
 

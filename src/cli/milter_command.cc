@@ -232,7 +232,12 @@ int RunMilter(const MilterFlags& flags) {
             if (before > 0) log::Info("dns: look-alikes' domains are no longer looked up");
           } else if (resolvers->started() != before) {
             log::Info("dns: look-alikes' domains are looked up (exists, MX), timeout " +
-                      std::to_string(want->timeout_ms) + " ms");
+                      std::to_string(want->timeout_ms) + " ms" +
+                      (want->catch_all
+                           ? "; catch-all probe ON: connects to each look-alike's mail "
+                             "exchanger on port " + std::to_string(want->catch_all->port) +
+                                 ", timeout " + std::to_string(want->catch_all_timeout_ms) + " ms"
+                           : ""));
           }
           return Status::Ok();
         };

@@ -20,9 +20,10 @@ bool AddDnsFacts(DnsSource& source, RecipientCheck* check);
 // The same without ever waiting, for the milter's I/O thread: starts (or
 // joins) the lookup and puts the facts in only when they are already known
 // (the cache, or a lookup just finished). Otherwise `check->dns` stays
-// empty, which rules treat as "can receive mail" (fail closed), and the
-// lookup goes on, so the next message to that domain finds it in the
-// cache. Returns whether the facts were there.
+// empty and `check->dns_pending` is set: a rule with a DNS condition then
+// defers to the end of message (RecipientCheck::dns_pending); the lookup
+// goes on, so the end of message (or the next message to that domain)
+// finds it. Returns whether the facts were there.
 bool AddReadyDnsFacts(DnsSource& source, RecipientCheck* check);
 
 }  // namespace nearmiss::dns

@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <arpa/nameser.h>
 #include <fcntl.h>
+#include <netdb.h>
 #include <poll.h>
 #include <unistd.h>
 
@@ -41,6 +42,11 @@ struct Pending {
   bool has_address = false;
   std::optional<uint32_t> address_ttl;
   std::string address_failure;  // an A/AAAA query failed: why
+  // The catch-all probe is running: the DNS facts and their TTL, waiting
+  // for its answer (resolver.h).
+  std::optional<DnsFacts> answer;
+  std::optional<uint32_t> answer_ttl;
+  std::string exchanger;  // the host probed
 };
 
 struct CacheEntry {
@@ -55,6 +61,12 @@ class Resolver::Impl {
   explicit Impl(const ResolverOptions& options) : options_(options) {}
 
   Status Init() {
+    if (options_.catch_all) {
+      if (options_.catch_all_timeout_ms <= 0) {
+        return Status::InvalidArgument("[dns] catch_all_timeout_ms must be positive");
+      }
+      NM_ASSIGN_OR_RETURN(prober_, CatchAllProber::Start(*options_.catch_all));
+    }
     static std::once_flag once;
     static int library = ARES_SUCCESS;
     std::call_once(once, [] { library = ares_library_init(ARES_LIB_INIT_ALL); });
@@ -89,6 +101,7 @@ class Resolver::Impl {
   }
 
   ~Impl() {
+    prober_.reset();  // its callbacks refer to this; they never run after
     if (thread_.joinable()) {
       {
         std::lock_guard<std::mutex> lock(mu_);
@@ -128,7 +141,9 @@ class Resolver::Impl {
     auto p = std::make_shared<Pending>();
     p->domain = domain;
     p->future = p->promise.get_future().share();
-    p->deadline = Clock::now() + std::chrono::milliseconds(options_.timeout_ms);
+    p->deadline = Clock::now() + std::chrono::milliseconds(
+                                     options_.timeout_ms +
+                                     (prober_ ? options_.catch_all_timeout_ms : 0));
     inflight_[domain] = p;
     queue_.push_back(p);
     std::shared_future<DnsFacts> f = p->future;
@@ -172,9 +187,15 @@ class Resolver::Impl {
   void Finish(Pending& p, DnsFacts facts, std::optional<uint32_t> ttl) {
     if (p.done) return;
     p.done = true;
+    if (prober_ && !facts.catch_all && facts.catch_all_unknown.empty()) {
+      facts.catch_all_unknown = !facts.exists.has_value() ? "not probed: DNS answer unknown"
+                                : p.answer                ? "timeout"
+                                                          : "not probed: no mail exchanger";
+    }
     {
       std::lock_guard<std::mutex> lock(mu_);
       inflight_.erase(p.domain);
+      if (prober_ && p.answer && !facts.catch_all) ++counters_.probes_unknown;
       if (!facts.exists.has_value()) {
         ++counters_.unknown;
         if (facts.unknown == "timeout") ++counters_.timeouts;
@@ -234,9 +255,15 @@ class Resolver::Impl {
     bool null_mx = mx->next == nullptr && mx->priority == 0 &&
                    (mx->host == nullptr || mx->host[0] == '\0' ||
                     std::string_view(mx->host) == ".");
+    // RFC 5321 §5.1: the lowest preference is tried first.
+    const ares_mx_reply* best = mx;
+    for (const ares_mx_reply* m = mx; m != nullptr; m = m->next) {
+      if (m->priority < best->priority) best = m;
+    }
+    std::string exchanger = best->host != nullptr ? best->host : "";
     ares_free_data(mx);
-    self.Finish(p, Known(true, null_mx ? MailExchanger::kNullMx : MailExchanger::kMx),
-                MinAnswerTtl(abuf, alen));
+    self.Answered(q->pending, Known(true, null_mx ? MailExchanger::kNullMx : MailExchanger::kMx),
+                  MinAnswerTtl(abuf, alen), std::move(exchanger));
   }
 
   static void OnAddress(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen) {
@@ -255,7 +282,10 @@ class Resolver::Impl {
     }
     Impl& self = *q->self;
     // One address is enough for the implicit MX of RFC 5321 §5.1.
-    if (p.has_address) return self.Finish(p, Known(true, MailExchanger::kImplicit), p.address_ttl);
+    if (p.has_address) {
+      return self.Answered(q->pending, Known(true, MailExchanger::kImplicit), p.address_ttl,
+                           p.domain);
+    }
     if (p.address_answers < 2) return;
     if (!p.address_failure.empty()) {
       return self.Finish(p, Unknown(p.address_failure), std::nullopt);
@@ -263,15 +293,70 @@ class Resolver::Impl {
     self.Finish(p, Known(true, MailExchanger::kNone), static_cast<uint32_t>(kNegativeTtlSeconds));
   }
 
+  // DNS says the domain receives mail at `exchanger`: done, or (probe on)
+  // on to the exchanger's address and the probe.
+  void Answered(const std::shared_ptr<Pending>& p, DnsFacts facts, std::optional<uint32_t> ttl,
+                std::string exchanger) {
+    if (!prober_ || !facts.mx.value_or(false) || exchanger.empty()) {
+      return Finish(*p, std::move(facts), ttl);
+    }
+    p->answer = std::move(facts);
+    p->answer_ttl = ttl;
+    p->exchanger = std::move(exchanger);
+    ++p->outstanding;
+    ares_gethostbyname(channel_, p->exchanger.c_str(), AF_UNSPEC, OnExchangerAddress,
+                       new Query{this, p});
+  }
+
+  static void OnExchangerAddress(void* arg, int status, int /*timeouts*/, hostent* host) {
+    std::unique_ptr<Query> q(static_cast<Query*>(arg));
+    Pending& p = *q->pending;
+    --p.outstanding;
+    if (p.done || status == ARES_EDESTRUCTION) return;
+    Impl& self = *q->self;
+    char text[INET6_ADDRSTRLEN] = {};
+    if (status != ARES_SUCCESS || host == nullptr || host->h_addr_list[0] == nullptr ||
+        inet_ntop(host->h_addrtype, host->h_addr_list[0], text, sizeof text) == nullptr) {
+      return self.Probed(p, {std::nullopt, "no address for the mail exchanger " + p.exchanger +
+                                               " (" + UnknownReason(status) + ")"});
+    }
+    {
+      std::lock_guard<std::mutex> lock(self.mu_);
+      ++self.counters_.probes;
+    }
+    self.prober_->Probe(text, p.domain, p.deadline,
+                        [impl = &self, pending = q->pending](ProbeResult r) {
+                          // The prober's thread: handed to the resolver thread.
+                          std::lock_guard<std::mutex> lock(impl->mu_);
+                          impl->probed_.emplace_back(pending, std::move(r));
+                          impl->Wake();
+                        });
+  }
+
+  // The probe's answer: the DNS facts with catch_all, kept for the probe's TTL.
+  void Probed(Pending& p, ProbeResult r) {
+    if (p.done || !p.answer) return;
+    DnsFacts facts = *p.answer;
+    facts.catch_all = r.catch_all;
+    facts.catch_all_unknown = std::move(r.unknown);
+    int64_t keep = r.catch_all ? options_.catch_all_cache_ttl : kUnknownProbeTtlSeconds;
+    std::optional<uint32_t> ttl = p.answer_ttl;
+    if (ttl) ttl = static_cast<uint32_t>(std::min<int64_t>(*ttl, keep));
+    Finish(p, std::move(facts), ttl);
+  }
+
   void Run() {
     for (;;) {
       std::vector<std::shared_ptr<Pending>> fresh;
+      std::vector<std::pair<std::shared_ptr<Pending>, ProbeResult>> probed;
       {
         std::lock_guard<std::mutex> lock(mu_);
         if (stop_) return;
         fresh.assign(queue_.begin(), queue_.end());
         queue_.clear();
+        probed.swap(probed_);
       }
+      for (auto& [p, r] : probed) Probed(*p, std::move(r));
       for (auto& p : fresh) {
         all_.push_back(p);
         Send(p, ns_t_mx, OnMx);
@@ -283,7 +368,12 @@ class Resolver::Impl {
       for (auto& p : all_) {
         if (p->done) continue;
         if (p->deadline <= now) {
-          Finish(*p, Unknown("timeout"), std::nullopt);
+          // A probe past the deadline: the DNS facts, catch_all unknown.
+          if (p->answer) {
+            Probed(*p, {std::nullopt, "timeout"});
+          } else {
+            Finish(*p, Unknown("timeout"), std::nullopt);
+          }
         } else {
           next = std::min(next, p->deadline);
         }
@@ -339,6 +429,10 @@ class Resolver::Impl {
   std::unordered_map<std::string, std::shared_ptr<Pending>> inflight_;
   std::unordered_map<std::string, CacheEntry> cache_;
   ResolverCounters counters_;
+  // Answers of the prober's thread, for the resolver thread.
+  std::vector<std::pair<std::shared_ptr<Pending>, ProbeResult>> probed_;
+  // Last member: destroyed first (its callbacks lock mu_ and write wake_).
+  std::unique_ptr<CatchAllProber> prober_;
 };
 
 Result<std::unique_ptr<Resolver>> Resolver::Start(const ResolverOptions& options) {

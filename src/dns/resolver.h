@@ -18,6 +18,17 @@
 // At most `cache_size` domains: a full cache drops what expired, then what
 // expires first.
 //
+// Catch-all probe (optional, `catch_all`): when DNS says the domain can
+// receive mail, the lookup goes on to its first mail exchanger (the MX of
+// lowest preference, or the domain itself for an implicit MX), resolves its
+// address with the same c-ares channel and asks CatchAllProber
+// (catch_all_probe.h) whether it accepts a random address. The lookup's
+// deadline is then `timeout_ms` + `catch_all_timeout_ms`; a probe past it
+// is answered with the DNS facts and catch_all unknown ("timeout"). The
+// whole answer is kept for at most `catch_all_cache_ttl` when the probe
+// answered, kUnknownProbeTtlSeconds when it did not (so a silent exchanger
+// is not asked for every message, nor believed silent for a day).
+//
 // Thread safety: Lookup may be called from any number of threads.
 #ifndef NEARMISS_DNS_RESOLVER_H_
 #define NEARMISS_DNS_RESOLVER_H_
@@ -28,12 +39,16 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
+#include "dns/catch_all_probe.h"
 #include "nearmiss/dns.h"
 #include "nearmiss/status.h"
 
 namespace nearmiss::dns {
 
 inline constexpr int64_t kNegativeTtlSeconds = 300;
+inline constexpr int64_t kUnknownProbeTtlSeconds = 60;
 
 struct ResolverOptions {
   // "127.0.0.1:5353", "[::1]:53", "192.0.2.1" (port 53). Empty: the
@@ -42,6 +57,10 @@ struct ResolverOptions {
   int64_t timeout_ms = 1500;     // deadline of one lookup, all its queries
   int64_t cache_ttl_max = 3600;  // seconds; 0 keeps nothing
   size_t cache_size = 10000;     // domains
+  // The catch-all probe; nullopt (the default): off, nothing but DNS.
+  std::optional<ProbeOptions> catch_all;
+  int64_t catch_all_timeout_ms = 3000;   // the probe's share of the deadline
+  int64_t catch_all_cache_ttl = 86400;   // seconds a probe's answer is kept
 
   bool operator==(const ResolverOptions&) const = default;
 };
@@ -52,6 +71,8 @@ struct ResolverCounters {
   uint64_t joined = 0;      // joined a lookup in flight
   uint64_t unknown = 0;     // answered unknown (timeout, SERVFAIL, ...)
   uint64_t timeouts = 0;    // of those, past the deadline
+  uint64_t probes = 0;          // catch-all probes started (the exchanger's address known)
+  uint64_t probes_unknown = 0;  // lookups whose catch-all probe answered unknown
 };
 
 class Resolver final : public DnsSource {

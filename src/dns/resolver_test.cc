@@ -3,6 +3,7 @@
 // never answers. Nothing here may reach public DNS: every configured server
 // is asserted to be loopback.
 #include "dns/resolver.h"
+#include "dns/test_loopback.h"
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -29,14 +30,9 @@ using std::chrono::milliseconds;
 class UdpSocket {
  public:
   UdpSocket() {
-    fd_ = socket(AF_INET, SOCK_DGRAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len);
-    port_ = ntohs(a.sin_port);
+    uint16_t port = 0;
+    fd_ = BindLoopback(SOCK_DGRAM, &port);
+    port_ = port;
   }
   ~UdpSocket() { Close(); }
   void Close() {
@@ -223,6 +219,34 @@ TEST_F(ResolverTest, CheckedAtIsUtc) {
   ASSERT_EQ(f.checked_at.size(), 20u) << f.checked_at;
   EXPECT_EQ(f.checked_at[10], 'T');
   EXPECT_EQ(f.checked_at.back(), 'Z');
+}
+
+// The catch-all probe's plumbing: the exchanger's address comes from the
+// same DNS server; with nothing listening on the probe's port there (a
+// closed TCP port on 127.0.0.10, loopback) the DNS facts stand and
+// catch_all is unknown, with the reason, and counted. The dialogue itself
+// is tested in catch_all_probe_test.cc and end to end in tests/dns/.
+TEST_F(ResolverTest, ProbeWithNoExchangerListeningKeepsTheDnsFacts) {
+  uint16_t closed = 0;
+  int fd = BindLoopback(SOCK_STREAM, &closed);  // bound, never listening
+  ResolverOptions o = Options(port_, 2000);
+  o.catch_all = ProbeOptions{closed, 2, "probe.example.test"};
+  o.catch_all_timeout_ms = 1000;
+  auto r = Resolver::Start(o);
+  ASSERT_TRUE(r.ok());
+  DnsFacts f = (*r)->Lookup("mx.test").get();
+  EXPECT_EQ(f.exists, true);
+  EXPECT_EQ(f.exchanger, MailExchanger::kMx);
+  EXPECT_FALSE(f.catch_all.has_value());
+  EXPECT_EQ(f.catch_all_unknown, "connection refused");
+  EXPECT_TRUE(f.AcceptsAnyAddress());  // fails closed
+  DnsFacts nx = (*r)->Lookup("army.test").get();
+  EXPECT_EQ(nx.catch_all_unknown, "not probed: no mail exchanger");
+  EXPECT_FALSE(nx.AcceptsAnyAddress());
+  ResolverCounters c = (*r)->counters();
+  EXPECT_EQ(c.probes, 1u);
+  EXPECT_EQ(c.probes_unknown, 1u);
+  close(fd);
 }
 
 TEST(ResolverOptionsTest, BadServerIsRefusedNamingIt) {

@@ -93,6 +93,7 @@ DecisionTable::DecisionTable(const Policy& policy) {
     c.external_hi = r.external_domains_at_most;
     for (TrustSource s : r.targets) c.targets |= 1u << static_cast<unsigned>(s);
     c.can_receive = r.can_receive;
+    c.catch_all = r.catch_all;
     c.action = r.action;
     c.acknowledge = r.acknowledge;
     c.message = r.message.empty() ? BuiltinMessage(r.action) : r.message;
@@ -174,10 +175,20 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check,
       continue;
     }
     // No DNS facts (DNS off, not looked up) or an unknown answer: the
-    // domain counts as able to receive mail (fail closed).
-    if (r.can_receive &&
-        *r.can_receive != (!check.dns.has_value() || check.dns->CanReceive())) {
-      continue;
+    // domain counts as able to receive mail, and as a catch-all (fail
+    // closed). Facts still on their way (the milter at RCPT): this rule
+    // cannot be judged yet, so the decision waits for the end of message.
+    bool dns_unknown =
+        (r.can_receive.has_value() || r.catch_all.has_value()) && check.dns_pending;
+    if (!dns_unknown) {
+      if (r.can_receive &&
+          *r.can_receive != (!check.dns.has_value() || check.dns->CanReceive())) {
+        continue;
+      }
+      if (r.catch_all &&
+          *r.catch_all != (!check.dns.has_value() || check.dns->AcceptsAnyAddress())) {
+        continue;
+      }
     }
     if (!r.groups.empty()) {
       bool any = std::any_of(r.groups.begin(), r.groups.end(), [&](int g) {
@@ -197,6 +208,7 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check,
     }
     t = And(t, InRange(view.recipients, r.recipients_lo, r.recipients_hi));
     t = And(t, InRange(view.external_domains, r.external_lo, r.external_hi));
+    if (dns_unknown) t = And(t, Tri::kUnknown);
     if (t == Tri::kNo) continue;
     if (t == Tri::kUnknown) {
       m.deferred = true;

@@ -42,6 +42,7 @@ struct CompiledRule {
   std::optional<int> external_lo, external_hi;
   unsigned targets = 0;  // bit per TrustSource of a look-alike's target; 0 = any
   std::optional<bool> can_receive;  // Rule::can_receive
+  std::optional<bool> catch_all;    // Rule::catch_all
   Action action = Action::kAccept;
   // Rule::acknowledge; unset: acknowledgeable unless the recipient is
   // blocked or a look-alike of a protected domain (Acknowledgeable).

@@ -1,6 +1,8 @@
-// The rule condition `can_receive` over RecipientCheck::dns, and [dns]
-// in the policy: hold a look-alike only if it can receive mail, failing
-// closed when the answer is unknown or was never asked.
+// The rule conditions `can_receive` and `catch_all` over
+// RecipientCheck::dns, and [dns] in the policy: hold a look-alike only if it
+// can receive mail (or accepts any address), failing closed when the answer
+// is unknown or was never asked, and deferring to the end of message while
+// the answer is on its way (RecipientCheck::dns_pending).
 #include <gtest/gtest.h>
 
 #include "nearmiss/engine.h"
@@ -32,14 +34,15 @@ class DnsConditionTest : public ::testing::Test {
     engine_ = *e;
   }
 
-  std::string RuleFor(std::optional<DnsFacts> dns) {
+  RecipientDecision DecisionFor(std::optional<DnsFacts> dns, bool pending = false) {
     RecipientCheck c = engine_->CheckRecipient("bob@army.ml");
     EXPECT_EQ(c.verdict, Verdict::kLookalike);
     c.dns = std::move(dns);
-    RecipientDecision d = engine_->DecideRecipient("alice@mod.gov.uk", c,
-                                                   RecipientField::kEnvelope, MailPath::kSmtp);
-    return d.rule.name;
+    c.dns_pending = pending;
+    return engine_->DecideRecipient("alice@mod.gov.uk", c, RecipientField::kEnvelope,
+                                    MailPath::kSmtp);
   }
+  std::string RuleFor(std::optional<DnsFacts> dns) { return DecisionFor(std::move(dns)).rule.name; }
 
   Policy policy_;
   std::shared_ptr<const Engine> engine_;
@@ -68,6 +71,73 @@ TEST_F(DnsConditionTest, UnknownOrNotAskedFailsClosed) {
   EXPECT_EQ(RuleFor(Facts(std::nullopt, std::nullopt, MailExchanger::kUnknown, "SERVFAIL")),
             "lookalike");
   EXPECT_EQ(RuleFor(std::nullopt), "lookalike");
+}
+
+// Regression (issue 15): a reject rule behind a DNS condition acted at RCPT
+// before the answer came; it now defers to the end of message.
+TEST_F(DnsConditionTest, PendingAnswerDefersARuleWithADnsCondition) {
+  RecipientDecision d = DecisionFor(std::nullopt, /*pending=*/true);
+  EXPECT_TRUE(d.deferred);
+  EXPECT_FALSE(d.at_rcpt);
+  EXPECT_EQ(d.action, Action::kAccept);  // nothing refused at RCPT
+  // The answer in: decided at once.
+  RecipientDecision known = DecisionFor(Facts(true, true, MailExchanger::kMx));
+  EXPECT_FALSE(known.deferred);
+  EXPECT_EQ(known.rule.name, "lookalike");
+}
+
+class CatchAllConditionTest : public DnsConditionTest {
+ protected:
+  void SetUp() override {
+    Result<Policy> p = LoadPolicyFile("tests/dns/catch-all.toml");
+    ASSERT_TRUE(p.ok()) << p.status().message();
+    policy_ = *p;
+    auto e = Engine::Compile(policy_);
+    ASSERT_TRUE(e.ok());
+    engine_ = *e;
+  }
+  static DnsFacts Probed(std::optional<bool> catch_all, std::string why = "") {
+    DnsFacts f = Facts(true, true, MailExchanger::kMx);
+    f.catch_all = catch_all;
+    f.catch_all_unknown = std::move(why);
+    return f;
+  }
+};
+
+TEST_F(CatchAllConditionTest, PolicyReadsTheProbeKeys) {
+  EXPECT_TRUE(policy_.dns.catch_all_probe);
+  EXPECT_EQ(policy_.dns.catch_all_port, 2525);
+  EXPECT_EQ(policy_.dns.catch_all_timeout_ms, 800);
+  EXPECT_EQ(policy_.dns.catch_all_cache_ttl, 3600);
+  EXPECT_EQ(policy_.dns.catch_all_max_probes, 4);
+  EXPECT_EQ(policy_.rules[0].catch_all, true);
+  EXPECT_FALSE(DefaultPolicy()->dns.catch_all_probe);  // off by default
+  EXPECT_EQ(DefaultPolicy()->dns.catch_all_port, 25);
+}
+
+TEST_F(CatchAllConditionTest, CatchAllMatchesAKnownYesAndFailsClosed) {
+  EXPECT_EQ(RuleFor(Probed(true)), "lookalike-catch-all");
+  EXPECT_EQ(RuleFor(Probed(false)), "lookalike");
+  EXPECT_EQ(RuleFor(Probed(std::nullopt, "timeout")), "lookalike-catch-all");
+  EXPECT_EQ(RuleFor(std::nullopt), "lookalike-catch-all");  // never asked
+  // A domain that receives no mail accepts no address.
+  EXPECT_EQ(RuleFor(Facts(true, false, MailExchanger::kNullMx)), "lookalike");
+  EXPECT_EQ(RuleFor(Facts(false, false, MailExchanger::kNone)), "lookalike");
+}
+
+TEST_F(CatchAllConditionTest, PendingAnswerDefers) {
+  EXPECT_TRUE(DecisionFor(std::nullopt, /*pending=*/true).deferred);
+}
+
+TEST(DnsPolicyTest, BadProbeValuesNameWhere) {
+  std::vector<PolicyError> errors = LintPolicy(
+      "[dns]\ncatch_all_port = 0\ncatch_all_probe = \"yes\"\n[[rule]]\n"
+      "recipient = [\"lookalike\"]\ncatch_all = 1\naction = \"hold\"\n",
+      "p.toml", "");
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].where.rfind("p.toml:2:", 0), 0u);
+  EXPECT_EQ(errors[1].where.rfind("p.toml:3:", 0), 0u);
+  EXPECT_EQ(errors[2].where.rfind("p.toml:6:", 0), 0u);
 }
 
 TEST(DnsPolicyTest, BadValuesNameWhere) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <unordered_map>
 
 #include "engine/address_typo.h"
 #include "engine/decision_table.h"
@@ -100,6 +101,14 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
   auto engine = std::shared_ptr<Engine>(new Engine());
   if (history != nullptr) {
     NM_RETURN_IF_ERROR(engine->AddHistory(*history, policy, lists.confusions, options, entries));
+    // How often the organisation writes to each trusted domain ranks the
+    // targets of a slip that score alike (lookalike/slip_score.h).
+    std::unordered_map<std::string_view, int64_t> sent;
+    for (const DomainStats& d : history->domains) sent[d.domain] = d.messages;
+    for (TrustedEntry& e : entries) {
+      auto it = sent.find(e.domain);
+      if (it != sent.end()) e.messages = it->second;
+    }
   }
   NM_ASSIGN_OR_RETURN(engine->detector_,
                       LookalikeDetector::BuildWithLists(std::move(entries), std::move(lists), options));

@@ -94,5 +94,34 @@ TEST(EngineHistory, PolicyThresholdsParse) {
   EXPECT_NE(bad[0].what.find("recipient_delimiter"), std::string::npos);
 }
 
+// Issue 15 item 4: of two targets a slip is equally likely to mean
+// (fabrikam.com: fabrikamx.com or fabrikamy.com cut short), the one the
+// organisation writes to more often is suggested first, the other offered
+// beside it; without history the order of the lists decides.
+TEST(EngineHistory, TiedTargetsRankByHowOftenTheOrganisationWritesToThem) {
+  Result<Policy> p = ParsePolicy(
+      "[domains]\nallow = [\"fabrikamx.com\", \"fabrikamy.com\"]\n", "p.toml", "");
+  ASSERT_TRUE(p.ok()) << p.error().message();
+  auto plain = Engine::Compile(*p);
+  ASSERT_TRUE(plain.ok());
+  RecipientCheck before = (*plain)->CheckRecipient("bob@fabrikam.com");
+  ASSERT_EQ(before.verdict, Verdict::kLookalike);
+  EXPECT_EQ(before.suggestion, "bob@fabrikamx.com");
+  EXPECT_EQ(before.also_suggestion, "bob@fabrikamy.com");
+
+  HistorySnapshot h;
+  h.taken_at = 100 * kDay;
+  h.domains = {{"fabrikamx.com", 2, 1 * kDay, 90 * kDay, false},
+               {"fabrikamy.com", 300, 1 * kDay, 90 * kDay, false}};
+  auto e = Compile(*p, h);
+  ASSERT_NE(e, nullptr);
+  RecipientCheck after = e->CheckRecipient("bob@fabrikam.com");
+  ASSERT_EQ(after.verdict, Verdict::kLookalike);
+  EXPECT_EQ(after.suggestion, "bob@fabrikamy.com");
+  EXPECT_EQ(after.also_suggestion, "bob@fabrikamx.com");
+  // A slip only one of them explains is not moved by the counts.
+  EXPECT_EQ(e->CheckRecipient("bob@fabrikanx.com").suggestion, "bob@fabrikamx.com");
+}
+
 }  // namespace
 }  // namespace nearmiss

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "lookalike/hash_index.h"
+#include "lookalike/slip_score.h"
 #include "lookalike/trusted_set.h"
 #include "nearmiss/lookalike.h"
 
@@ -99,6 +100,12 @@ class DetectorImpl final : public LookalikeDetector {
   std::unordered_set<std::string> family_domains_;               // all their domains
   std::unordered_map<std::string, std::string> real_domains_;    // domain -> note
   HashIndex typo_, by_name_, joined_, host_;
+  // Messages the organisation sent to each entry, by id (TrustedEntry::
+  // messages); empty without history, so a detector without it is unchanged.
+  std::vector<int64_t> messages_;
+  double OrganisationPriorOf(uint32_t id) const {
+    return messages_.empty() ? 1.0 : OrganisationPrior(messages_[id]);
+  }
 };
 
 }  // namespace nearmiss::lookalike

@@ -1,5 +1,6 @@
 // Building the detector's indexes. See detector.h for what each one holds.
 #include <algorithm>
+#include <unordered_map>
 
 #include "lookalike/deletions.h"
 #include "lookalike/detector.h"
@@ -39,7 +40,18 @@ std::string DetectorImpl::EntryLookName(const Entry& e) const {
 Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists lists,
                           LookalikeOptions options) {
   options_ = options;
+  // Counts by domain before Build takes the entries (it merges duplicates).
+  std::unordered_map<std::string, int64_t> counts;
+  for (const TrustedEntry& e : entries) {
+    if (e.messages > 0) counts[e.domain] = std::max(counts[e.domain], e.messages);
+  }
   NM_RETURN_IF_ERROR(set_.Build(std::move(entries)));
+  if (!counts.empty()) {
+    messages_.assign(set_.entries().size(), 0);
+    for (const auto& [domain, n] : counts) {
+      if (std::optional<uint32_t> id = set_.Exact(domain)) messages_[*id] = n;
+    }
+  }
   for (SuffixConfusion& c : lists.confusions) {
     std::string key = c.typed + '\0' + c.intended;
     confusions_.emplace(std::move(key), std::move(c));

@@ -58,12 +58,15 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
   double likelihood = -1;
   if (better && c.score <= best.score + kEpsilon && best.code.has_value()) {
     // Alike in score: the likelier intent names the target: how likely the
-    // slip is (slip_score.h) times how often the target is meant (TargetPrior),
-    // then the stronger trust, then the earlier entry.
+    // slip is (slip_score.h) times how often the target is meant (its place
+    // in the lists, TargetPrior, and how often the organisation writes to
+    // it, OrganisationPrior), then the stronger trust, then the earlier entry.
     if (best.likelihood < 0) {
-      best.likelihood = SlipLikelihood(best.typed, best.suggestion) * TargetPrior(best.id);
+      best.likelihood = SlipLikelihood(best.typed, best.suggestion) * TargetPrior(best.id) *
+                        OrganisationPriorOf(best.id);
     }
-    likelihood = SlipLikelihood(best.typed, c.suggestion) * TargetPrior(c.id);
+    likelihood = SlipLikelihood(best.typed, c.suggestion) * TargetPrior(c.id) *
+                 OrganisationPriorOf(c.id);
     if (likelihood != best.likelihood) {
       better = likelihood > best.likelihood;
     } else {

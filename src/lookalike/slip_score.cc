@@ -1,6 +1,7 @@
 #include "lookalike/slip_score.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "lookalike/domain_labels.h"
 #include "lookalike/keyboard.h"
@@ -83,6 +84,10 @@ bool StrongGlyphs(std::string_view typed, std::string_view intended) {
 }
 
 double TargetPrior(uint32_t position) { return 1.0 / (1.0 + position / 100.0); }
+
+double OrganisationPrior(int64_t messages) {
+  return messages <= 0 ? 1.0 : 1.0 + std::log10(1.0 + static_cast<double>(messages));
+}
 
 double SlipLikelihood(std::string_view typed, std::string_view intended) {
   if (intended.size() > typed.size() && intended.starts_with(typed)) return 0.95;

@@ -58,6 +58,14 @@ double SlipLikelihood(std::string_view typed, std::string_view intended);
 // to be named (wmail.com: gmail.com one bit off, not email.com one key off).
 double TargetPrior(uint32_t position);
 
+// How much more often a target the organisation sent `messages` messages to
+// is the one meant than a target it never wrote to: 1 + log10(1 + messages)
+// (1 for none, 2 for 9, 3 for 99, 4 for 999). Logarithmic, as a
+// correspondent's hundredth message says less than its first; only ranks
+// targets that score alike (the frequency of the target among what the
+// organisation writes to, issue 15 item 4).
+double OrganisationPrior(int64_t messages);
+
 // True when `typed` and `intended` differ only by the strongest glyph
 // confusions (0/o, 1/l/i): a reader cannot tell them apart.
 bool StrongGlyphs(std::string_view typed, std::string_view intended);

@@ -86,5 +86,13 @@ TEST(RankingTest, EndingUnderAnUndelegatedTldIsNoSister) {
   EXPECT_EQ(m.code, ReasonCode::kTldNotDelegated);
 }
 
+TEST(OrganisationPriorTest, GrowsWithTheLogOfTheMessagesSent) {
+  EXPECT_DOUBLE_EQ(OrganisationPrior(0), 1.0);
+  EXPECT_DOUBLE_EQ(OrganisationPrior(-5), 1.0);
+  EXPECT_DOUBLE_EQ(OrganisationPrior(9), 2.0);
+  EXPECT_DOUBLE_EQ(OrganisationPrior(99), 3.0);
+  EXPECT_GT(OrganisationPrior(1000), OrganisationPrior(999));
+}
+
 }  // namespace
 }  // namespace nearmiss::lookalike

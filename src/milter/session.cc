@@ -298,6 +298,9 @@ std::function<EomOutcome()> Session::TakeEndOfMessage() {
   if (tx_->checker) {
     for (TxRecipient& r : tx_->recipients) {
       if (!r.refused) tx_->checker->AddReadyDnsFacts(&r.check);
+      // Past the wait a lookup still unanswered is unknown (fail closed),
+      // no longer pending: the end of message decides, it cannot defer.
+      r.check.dns_pending = false;
     }
   }
   auto tx = std::make_shared<const Transaction>(std::move(*tx_));

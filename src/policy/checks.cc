@@ -74,6 +74,7 @@ bool Shadows(const Rule& outer, const Rule& inner) {
          Wider(outer.targets, inner.targets) &&
          // can_receive: unset covers both answers; set covers only the same.
          (!outer.can_receive || outer.can_receive == inner.can_receive) &&
+         (!outer.catch_all || outer.catch_all == inner.catch_all) &&
          Wider(outer.sender_groups, inner.sender_groups) &&
          Wider(outer.findings, inner.findings) &&
          WiderRange(outer.sensitivity_at_least, outer.sensitivity_at_most,

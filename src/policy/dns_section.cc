@@ -63,6 +63,13 @@ void ReadDnsSection(Context& ctx, const toml::table& t, Policy& policy) {
   if (auto v = GetInt(ctx, t, "timeout_ms", 10, 30'000)) d.timeout_ms = *v;
   if (auto v = GetInt(ctx, t, "cache_ttl_max", 0, 7 * 86'400)) d.cache_ttl_max = *v;
   if (auto v = GetInt(ctx, t, "cache_size", 0, 10'000'000)) d.cache_size = *v;
+  if (auto v = GetBool(ctx, t, "catch_all_probe")) d.catch_all_probe = *v;
+  if (auto v = GetInt(ctx, t, "catch_all_port", 1, 65'535)) d.catch_all_port = *v;
+  // The milter waits at end of message for DNS and the probe together:
+  // both within Postfix's milter_command_timeout (30 s).
+  if (auto v = GetInt(ctx, t, "catch_all_timeout_ms", 10, 20'000)) d.catch_all_timeout_ms = *v;
+  if (auto v = GetInt(ctx, t, "catch_all_cache_ttl", 0, 30 * 86'400)) d.catch_all_cache_ttl = *v;
+  if (auto v = GetInt(ctx, t, "catch_all_max_probes", 1, 1'000)) d.catch_all_max_probes = *v;
 }
 
 }  // namespace nearmiss::policy

@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 90> kKeys = {
+constexpr std::array<std::string_view, 96> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -49,6 +49,7 @@ constexpr std::array<std::string_view, 90> kKeys = {
     "rule.external_domains_at_most",
     "rule.target",
     "rule.can_receive",
+    "rule.catch_all",
     "rule.action",
     "rule.acknowledge",
     "rule.message",
@@ -100,6 +101,11 @@ constexpr std::array<std::string_view, 90> kKeys = {
     "dns.timeout_ms",
     "dns.cache_ttl_max",
     "dns.cache_size",
+    "dns.catch_all_probe",
+    "dns.catch_all_port",
+    "dns.catch_all_timeout_ms",
+    "dns.catch_all_cache_ttl",
+    "dns.catch_all_max_probes",
     // Tables that hold only tables have keys of their own too: the names.
     "senders.<group>",
     "sensitivity.pattern",

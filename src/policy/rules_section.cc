@@ -158,6 +158,7 @@ Rule ReadRule(Context& ctx, const toml::table& t, int index, const Policy& polic
     }
   }
   rule.can_receive = GetBool(ctx, t, "can_receive");
+  rule.catch_all = GetBool(ctx, t, "catch_all");
   rule.acknowledge = GetBool(ctx, t, "acknowledge");
   if (auto action = GetString(ctx, t, "action")) {
     if (std::optional<Action> a = ParseAction(*action)) {

@@ -16,8 +16,9 @@ void TriState(const std::optional<bool>& v, JsonWriter& w) {
   }
 }
 
-// "dns": {"exists", "mx", "mail_exchanger", "checked_at"[, "unknown"]};
-// null facts are unknown and "unknown" says why.
+// "dns": {"exists", "mx", "mail_exchanger", "catch_all", "checked_at"[,
+// "unknown"][, "catch_all_unknown"]}; null facts are unknown and "unknown"
+// / "catch_all_unknown" say why (catch_all is null whenever the probe is off).
 void WriteDnsFacts(const DnsFacts& d, JsonWriter& w) {
   w.Key("dns").BeginObject();
   w.Key("exists");
@@ -25,8 +26,11 @@ void WriteDnsFacts(const DnsFacts& d, JsonWriter& w) {
   w.Key("mx");
   TriState(d.mx, w);
   w.Key("mail_exchanger").String(MailExchangerName(d.exchanger));
+  w.Key("catch_all");
+  TriState(d.catch_all, w);
   w.Key("checked_at").String(d.checked_at);
   if (!d.unknown.empty()) w.Key("unknown").String(d.unknown);
+  if (!d.catch_all_unknown.empty()) w.Key("catch_all_unknown").String(d.catch_all_unknown);
   w.EndObject();
 }
 
@@ -41,6 +45,17 @@ std::string DnsSentence(const std::string& domain, const DnsFacts& d) {
     case MailExchanger::kNullMx: return "DNS: " + domain + " exists but refuses all mail (null MX)";
     default: return "DNS: " + domain + " exists but cannot receive mail (no MX, no address)";
   }
+}
+
+// What the catch-all probe found, when it ran: ", and accepts mail for any
+// address (a catch-all)".
+std::string CatchAllClause(const DnsFacts& d) {
+  if (d.catch_all) {
+    return *d.catch_all ? ", and accepts mail for any address (a catch-all)"
+                        : ", and refuses unknown addresses (not a catch-all)";
+  }
+  if (d.catch_all_unknown.empty() || d.catch_all_unknown.starts_with("not probed")) return "";
+  return "; catch-all unknown (" + d.catch_all_unknown + "), so it counts as one";
 }
 
 }  // namespace
@@ -114,7 +129,7 @@ std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {
     }
     line += "?";
   }
-  if (c.dns) line += "; " + DnsSentence(c.domain, *c.dns);
+  if (c.dns) line += "; " + DnsSentence(c.domain, *c.dns) + CatchAllClause(*c.dns);
   return line;
 }
 

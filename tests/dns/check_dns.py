@@ -15,16 +15,11 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from dnsmasq import loopback, start as start_dnsmasq  # noqa: E402
+from checks import Checks  # noqa: E402
 
 BIN = sys.argv[1]
 HERE = os.path.dirname(os.path.abspath(__file__))
-failed = False
-
-
-def check(name, ok, detail=""):
-    global failed
-    print(("ok   " if ok else "FAIL ") + name + ("" if ok else ": " + detail))
-    failed |= not ok
+check = Checks()
 
 
 def run_check(args, addresses, timeout=20):
@@ -124,4 +119,4 @@ finally:
     dnsmasq.terminate()
     dnsmasq.wait()
 
-sys.exit(1 if failed else 0)
+sys.exit(1 if check.failed else 0)

@@ -5,6 +5,7 @@ import ipaddress
 import os
 import socket
 import subprocess
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -40,3 +41,24 @@ def start():
         except subprocess.TimeoutExpired:
             return proc, "127.0.0.1:%d" % port
     raise RuntimeError("dnsmasq did not stay up on any of 10 free ports")
+
+
+def wait_ready(binary, server):
+    """Waits (5 s at most) until dnsmasq at `server` answers `nearmiss
+    check` about exampel.test (zone.conf); the probe is off for this ask."""
+    import json
+    import time
+    assert loopback(server), server + " is not loopback"
+    with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
+        f.write('[domains]\nprotected = ["example.test"]\n')
+    for _ in range(50):
+        out = subprocess.run([binary, "check", "--json", "--dns-server", server,
+                              "--dns-timeout-ms", "300", "--policy", f.name, "a@exampel.test"],
+                             capture_output=True, text=True)
+        for line in out.stdout.splitlines():
+            if json.loads(line).get("dns", {}).get("exists") is not None:
+                os.unlink(f.name)
+                return
+        time.sleep(0.1)
+    os.unlink(f.name)
+    raise RuntimeError("dnsmasq at %s did not answer in 5 s" % server)

@@ -14,7 +14,6 @@ import os
 import signal
 import socket
 import struct
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,18 +21,13 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "milter"))
-from dnsmasq import loopback, start as start_dnsmasq  # noqa: E402
+from dnsmasq import loopback, start as start_dnsmasq, wait_ready  # noqa: E402
+from checks import Checks  # noqa: E402
+from milter_client import Milter  # noqa: E402
 from milter_wire import pkt, read_packet  # noqa: E402
 
 BIN = sys.argv[1]
-FREE_PORT = os.path.join(HERE, "..", "free-port")
-failed = False
-
-
-def check(name, ok, detail=""):
-    global failed
-    print(("ok   " if ok else "FAIL ") + name + ("" if ok else ": " + detail))
-    failed |= not ok
+check = Checks()
 
 
 def write_policy(path, server):
@@ -89,30 +83,12 @@ write_policy(policy, quiet)
 os.environ["NEARMISS_STATE_DIR"] = os.path.join(work, "state")
 
 dnsmasq, server = start_dnsmasq()
-for _ in range(50):  # ready when it answers
-    out = subprocess.run([BIN, "check", "--json", "--dns-server", server, "--dns-timeout-ms", "300",
-                          "--policy", policy, "a@exampel.test"], capture_output=True, text=True)
-    if '"exists":true' in out.stdout.replace(" ", ""):
-        break
-    time.sleep(0.1)
-port = int(subprocess.check_output([FREE_PORT]).decode())
-err_path = os.path.join(work, "err")
-milter = subprocess.Popen([BIN, "milter", "--no-postconf", "--listen", "inet:127.0.0.1:%d" % port,
-                           "--policy", policy], stdout=subprocess.DEVNULL,
-                          stderr=open(err_path, "wb"))
-
-
-def err():
-    with open(err_path, errors="replace") as f:
-        return f.read()
-
-
+wait_ready(BIN, server)
+milter = Milter(BIN, policy, work)
+err = milter.err
+port = milter.port
 try:
-    for _ in range(300):
-        if "listening on" in err() or milter.poll() is not None:
-            break
-        time.sleep(0.1)
-    check("milter started", "listening on" in err(), err())
+    check("milter started", milter.started(), err())
 
     # The server never answers: decided at the 400 ms deadline, unknown
     # counts as "can receive": the reject rule.
@@ -126,7 +102,7 @@ try:
     # first message to it is decided on that: warn, not refused.
     write_policy(policy, server)
     before = err().count("policy reloaded")
-    milter.send_signal(signal.SIGHUP)
+    milter.proc.send_signal(signal.SIGHUP)
     for _ in range(100):
         if err().count("policy reloaded") > before:
             break
@@ -140,18 +116,14 @@ try:
     check("after SIGHUP: decided within the deadline (%.2f s)" % took, took < 3.0)
 
     # An unchanged [dns] keeps the resolver (and its cache).
-    milter.send_signal(signal.SIGHUP)
+    milter.proc.send_signal(signal.SIGHUP)
     time.sleep(0.5)
     check("an unchanged [dns] keeps the resolver",
           err().count("dns: look-alikes' domains are looked up") == 2, err())
 finally:
-    milter.send_signal(signal.SIGTERM)
-    try:
-        milter.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        milter.kill()
+    milter.stop()
     dnsmasq.terminate()
     dnsmasq.wait()
     silent.close()
 
-sys.exit(1 if failed else 0)
+sys.exit(1 if check.failed else 0)
