@@ -151,7 +151,7 @@ std::string Skipped(const maillog::LineCounts& c) {
 
 // What was made of each log file's lines (maillog/line_counts.h).
 std::string LogTable(const Report& rep) {
-  std::string s = "<table><thead><tr><th>Log file</th><th>Form</th><th>Time covered</th>"
+  std::string s = "<table class=\"read\"><thead><tr><th>Log file</th><th>Form</th><th>Time covered</th>"
                   "<th class=\"n\">Lines read</th><th class=\"n\">Recognised</th>"
                   "<th class=\"n\">Delivery attempts</th><th>Left out, and why</th>"
                   "</tr></thead><tbody>";
@@ -190,14 +190,14 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
   // column on the page, long addresses and relays wrapped.
   std::string s = std::string("<table class=\"sortable deliveries\"><colgroup>") +
                   (with_level ? "<col style=\"width:9%\"><col style=\"width:8%\">"
-                                "<col style=\"width:11%\"><col style=\"width:12%\">"
-                                "<col style=\"width:7%\"><col style=\"width:14%\">"
-                                "<col style=\"width:10%\"><col style=\"width:7%\">"
-                                "<col style=\"width:12%\"><col style=\"width:10%\">"
+                                "<col style=\"width:10%\"><col style=\"width:11%\">"
+                                "<col style=\"width:8%\"><col style=\"width:13%\">"
+                                "<col style=\"width:10%\"><col style=\"width:8%\">"
+                                "<col style=\"width:12%\"><col style=\"width:11%\">"
                               : "<col style=\"width:10%\"><col style=\"width:9%\">"
-                                "<col style=\"width:12%\"><col style=\"width:13%\">"
-                                "<col style=\"width:7%\"><col style=\"width:16%\">"
-                                "<col style=\"width:11%\"><col style=\"width:7%\">"
+                                "<col style=\"width:11%\"><col style=\"width:12%\">"
+                                "<col style=\"width:8%\"><col style=\"width:16%\">"
+                                "<col style=\"width:11%\"><col style=\"width:8%\">"
                                 "<col style=\"width:15%\">") +
                   "</colgroup><thead><tr><th>First attempt</th><th>Queue id</th>"
                   "<th>From</th><th>To</th><th>Class</th><th>Why</th><th>Did they mean</th>"
