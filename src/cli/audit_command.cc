@@ -307,8 +307,9 @@ void AddAuditCommand(CLI::App& app, Run& run) {
                   "Write the summary as JSON: lines read, recognised and from Postfix per log "
                   "file, and the flagged deliveries");
   cmd->add_option("--year", flags->year,
-                  "Year of timestamps that carry none (BSD syslog; default: each file's "
-                  "modification year)");
+                  "Year of the first timestamp that carries none (BSD syslog; default: the "
+                  "latest that puts no line after the file's modification time or dateext "
+                  "name date; docs/mail-logs.md)");
   AddDateOrderOption(*cmd, &flags->date_order);
   cmd->add_option("--min-recognised", flags->min_recognised,
                   "Percent of a log's non-empty lines that must be in a known form, or the log "

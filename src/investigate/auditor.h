@@ -22,7 +22,7 @@
 namespace nearmiss::investigate {
 
 struct AuditOptions {
-  int year = 0;        // for BSD timestamps; 0: each file's modification year
+  int year = 0;        // for BSD timestamps; 0: from each file's bound (maillog/year_anchor.h)
   // A trace's slash dates (maillog/trace_log.h); unstated: not guessed.
   maillog::DateOrder date_order = maillog::DateOrder::kUnstated;
   // A log with a smaller share of recognised lines is an error
