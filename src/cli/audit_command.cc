@@ -4,6 +4,7 @@
 //  LOG_OR_MAILBOX...`: what already went to look-alike and
 // blocked domains, from Postfix logs, Exchange message tracking logs,
 // Microsoft 365 message traces and mailboxes.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -54,20 +55,32 @@ std::string Now() {
   return buf;
 }
 
-// "read 1.2 GB (3.4 M lines/s)" on stderr, at most ten times a second.
+// "audit: read 12.3 MB, 98,304 lines (3.1 M lines/s) [######--------------]
+// 30% of 41.0 MB" on stderr when it is a terminal, at most ten times a
+// second: the bar and the percent are of the bytes of every log given (a
+// gzip file's as stored).
 class ByteProgress {
  public:
   ByteProgress() : on_(::isatty(STDERR_FILENO) == 1), start_(Clock::now()), last_(start_) {}
   ~ByteProgress() { Clear(); }
+  void set_total(uint64_t bytes) { total_ = bytes; }
   void Update(uint64_t bytes, uint64_t lines) {
     if (!on_) return;
     auto now = Clock::now();
     if (now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
     double s = std::chrono::duration<double>(now - start_).count();
-    std::fprintf(stderr, "\r\033[Kaudit: read %.1f MB, %s lines (%.1f M lines/s)",
-                 bytes / 1e6, investigate::Thousands(static_cast<int64_t>(lines)).c_str(),
-                 s > 0 ? lines / s / 1e6 : 0.0);
+    std::string bar;
+    if (total_ > 0) {
+      // A file that grows while read can pass its size at the start.
+      int pct = static_cast<int>(std::min<uint64_t>(100, bytes * 100 / total_));
+      bar = " [" + std::string(pct / 5, '#') + std::string(20 - pct / 5, '-') + "] " +
+            std::to_string(pct) + "% of " + Megabytes(total_) + " MB";
+    }
+    std::fprintf(stderr, "\r\033[Kaudit: read %s MB, %s lines (%.1f M lines/s)%s",
+                 Megabytes(bytes).c_str(),
+                 investigate::Thousands(static_cast<int64_t>(lines)).c_str(),
+                 s > 0 ? lines / s / 1e6 : 0.0, bar.c_str());
     drawn_ = true;
   }
   void Clear() {
@@ -77,7 +90,13 @@ class ByteProgress {
 
  private:
   using Clock = std::chrono::steady_clock;
+  static std::string Megabytes(uint64_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", bytes / 1e6);
+    return buf;
+  }
   bool on_, drawn_ = false;
+  uint64_t total_ = 0;
   Clock::time_point start_, last_;
 };
 
@@ -143,6 +162,12 @@ int RunAudit(const AuditFlags& flags) {
             [&shown](const std::string& a, const std::string& b) { return shown[a] < shown[b]; });
   std::vector<std::string> ordered = maillog::OrderRotated(logs);
   ordered.insert(ordered.end(), traces.begin(), traces.end());
+  uint64_t total = 0;
+  for (const std::string& read : ordered) {
+    struct stat st;
+    if (::stat(read.c_str(), &st) == 0 && S_ISREG(st.st_mode)) total += st.st_size;
+  }
+  progress.set_total(total);
   for (const std::string& read : ordered) {
     const std::string& path = shown[read];
     Status s = auditor.AddLog(read, path);
@@ -282,8 +307,9 @@ void AddAuditCommand(CLI::App& app, Run& run) {
                   "Write the summary as JSON: lines read, recognised and from Postfix per log "
                   "file, and the flagged deliveries");
   cmd->add_option("--year", flags->year,
-                  "Year of timestamps that carry none (BSD syslog; default: each file's "
-                  "modification year)");
+                  "Year of the first timestamp that carries none (BSD syslog; default: the "
+                  "latest that puts no line after the file's modification time or dateext "
+                  "name date; docs/mail-logs.md)");
   AddDateOrderOption(*cmd, &flags->date_order);
   cmd->add_option("--min-recognised", flags->min_recognised,
                   "Percent of a log's non-empty lines that must be in a known form, or the log "

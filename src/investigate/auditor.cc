@@ -96,8 +96,31 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
   row.status = std::string(a.status);
   row.relay = std::string(a.relay);
   row.hops = std::string(a.hops);
+  if (!a.subject.empty() && !row.to.empty()) {
+    content::Level level = SubjectLevel(a.subject);
+    ++report_->subjects_scanned;
+    row.level = std::string(content::LevelName(level));
+    if (static_cast<int>(level) > report_->top_level_rank) {
+      report_->top_level_rank = static_cast<int>(level);
+      report_->top_level = row.level;
+      report_->top_level_source = shown_ + " (subject of " + std::string(a.message_id) + ")";
+    }
+  }
   // A row repeated (overlapping exports) is counted and listed once.
   if (report_->AddAttempt(row) && !row.to.empty() && options_.on_row) options_.on_row(row);
+}
+
+content::Level Auditor::SubjectLevel(std::string_view subject) {
+  if (subject == last_subject_) return last_subject_level_;
+  last_subject_.assign(subject);
+  // One header line: a line break in the field would end the header and
+  // start a body, so control characters become spaces.
+  std::string message = "Subject: ";
+  for (char c : subject) message += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+  message += "\r\n\r\n";
+  content::ScannedMessage m = engine_->ScanMessage(message, shown_);
+  last_subject_level_ = m.sensitivity.level;
+  return last_subject_level_;
 }
 
 void Auditor::OnDone(std::string_view queue_id) { report_->Done(std::string(queue_id)); }
@@ -114,6 +137,7 @@ void Auditor::AddUnread(const std::string& path, const std::string& error) {
 
 Status Auditor::AddLog(const std::string& path, const std::string& shown) {
   report_->inputs.push_back(shown);
+  shown_ = shown;
   maillog::ReadLogOptions o;
   o.year = options_.year;
   o.date_order = options_.date_order;

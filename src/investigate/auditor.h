@@ -22,7 +22,7 @@
 namespace nearmiss::investigate {
 
 struct AuditOptions {
-  int year = 0;        // for BSD timestamps; 0: each file's modification year
+  int year = 0;        // for BSD timestamps; 0: from each file's bound (maillog/year_anchor.h)
   // A trace's slash dates (maillog/trace_log.h); unstated: not guessed.
   maillog::DateOrder date_order = maillog::DateOrder::kUnstated;
   // A log with a smaller share of recognised lines is an error
@@ -30,7 +30,8 @@ struct AuditOptions {
   int min_recognised_percent = maillog::kDefaultMinRecognisedPercent;
   int64_t since = 0;   // attempts before this (seconds) are left out
   std::function<void(const Row&)> on_row;        // every flagged attempt
-  // Progress through the logs: bytes and lines read so far, every file.
+  // Progress through the logs: bytes of the files (as stored: a gzip
+  // file's compressed bytes) and lines read so far, every file.
   std::function<void(uint64_t bytes, uint64_t lines)> on_progress;
 };
 
@@ -68,6 +69,11 @@ class Auditor final : public maillog::DeliverySink {
   // The report's entry for the mailbox a message's source is in, among
   // those from `first` on; nullptr when none (stdin).
   MailboxRead* MailboxOf(const std::string& source, size_t first);
+  // The sensitivity of a trace's subject, through the marking engine as a
+  // message holding only that Subject: header (the same packs, positions
+  // and RFC 2047 decoding as a mailbox message's subject). The last
+  // subject's answer is kept: a message's rows (one per recipient) repeat it.
+  content::Level SubjectLevel(std::string_view subject);
 
   std::shared_ptr<const Engine> engine_;
   AuditOptions options_;
@@ -77,6 +83,9 @@ class Auditor final : public maillog::DeliverySink {
   std::string domain_;  // reused
   Domain parsed_;       // reused by ParseDomain
   uint64_t bytes_before_ = 0;
+  std::string shown_;  // the log being read, as named in the report
+  std::string last_subject_;
+  content::Level last_subject_level_ = content::Level::kNone;
 };
 
 }  // namespace nearmiss::investigate

@@ -86,6 +86,13 @@ std::string SenderTable(const Report& rep) {
          TdNum(d.counts.bounced) + TdNum(static_cast<int64_t>(d.domains.size())) + Td(domains) +
          "</tr>";
   }
+  if (const SenderLine& u = rep.unknown_sender(); u.counts.deliveries != 0) {
+    std::string domains;
+    for (const std::string& x : u.domains) domains += (domains.empty() ? "" : ", ") + x;
+    s += "<tr>" + Td("(unknown: not in the log; not one sender)") + TdNum(u.counts.deliveries) +
+         TdNum(u.counts.sent) + TdNum(u.counts.bounced) +
+         TdNum(static_cast<int64_t>(u.domains.size())) + Td(domains) + "</tr>";
+  }
   return s + "</tbody></table>";
 }
 
@@ -120,10 +127,15 @@ std::string Skipped(const maillog::LineCounts& c) {
         " deliveries to a recipient address that cannot be parsed, so was not judged (first at "
         "line " + std::to_string(c.first_unparsable_recipient_line) + ")");
   }
-  if (c.year_span_line != 0) add(maillog::YearSpanWarning(c));
+  if (std::string w = maillog::YearSpanWarning(c); !w.empty()) add(w);
   if (c.probes != 0) {
     add(Thousands(static_cast<int64_t>(c.probes)) +
         " address verification probes, which deliver nothing");
+  }
+  if (c.soft_bounces != 0) {
+    add(Thousands(static_cast<int64_t>(c.soft_bounces)) +
+        " soft bounces (soft_bounce = yes): would have bounced, kept in the queue; counted as "
+        "deferred, not delivered");
   }
   if (c.hand_offs != 0) {
     add(Thousands(static_cast<int64_t>(c.hand_offs)) +
@@ -139,10 +151,11 @@ std::string Skipped(const maillog::LineCounts& c) {
 
 // What was made of each log file's lines (maillog/line_counts.h).
 std::string LogTable(const Report& rep) {
-  std::string s = "<table><thead><tr><th>Log file</th><th>Form</th><th>Time covered</th>"
+  std::string s = "<table class=\"read\"><thead><tr><th>Log file</th><th>Form</th><th>Time covered</th>"
                   "<th class=\"n\">Lines read</th><th class=\"n\">Recognised</th>"
                   "<th class=\"n\">Delivery attempts</th><th>Left out, and why</th>"
                   "</tr></thead><tbody>";
+  // The column's one meaning, said under the table (LineCounts::delivery_lines).
   for (const maillog::LineCounts& c : rep.logs) {
     s += "<tr>" + Td(c.file) + Td(std::string(maillog::FormatName(c.main_format()))) +
          Td(Span(c), "nowrap") + TdNum(static_cast<int64_t>(c.lines)) +
@@ -173,7 +186,20 @@ std::string MailboxTable(const Report& rep) {
 }
 
 std::string DeliveryTable(const Report& rep, bool with_level) {
-  std::string s = "<table class=\"sortable\"><thead><tr><th>First attempt</th><th>Queue id</th>"
+  // Column widths for print (percent of the page; html_style.h): every
+  // column on the page, long addresses and relays wrapped.
+  std::string s = std::string("<table class=\"sortable deliveries\"><colgroup>") +
+                  (with_level ? "<col style=\"width:9%\"><col style=\"width:8%\">"
+                                "<col style=\"width:10%\"><col style=\"width:11%\">"
+                                "<col style=\"width:8%\"><col style=\"width:13%\">"
+                                "<col style=\"width:10%\"><col style=\"width:8%\">"
+                                "<col style=\"width:12%\"><col style=\"width:11%\">"
+                              : "<col style=\"width:10%\"><col style=\"width:9%\">"
+                                "<col style=\"width:11%\"><col style=\"width:12%\">"
+                                "<col style=\"width:8%\"><col style=\"width:16%\">"
+                                "<col style=\"width:11%\"><col style=\"width:8%\">"
+                                "<col style=\"width:15%\">") +
+                  "</colgroup><thead><tr><th>First attempt</th><th>Queue id</th>"
                   "<th>From</th><th>To</th><th>Class</th><th>Why</th><th>Did they mean</th>"
                   "<th>Status</th><th>Relay</th>";
   if (with_level) s += "<th>Sensitivity</th>";
@@ -240,7 +266,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     auto it = rep.attempts_by_status().find(st);
     statuses.emplace_back(st, it == rep.attempts_by_status().end() ? 0 : it->second);
   }
-  bool with_level = rep.messages > 0;
+  bool with_level = rep.messages > 0 || rep.subjects_scanned > 0;
   std::string period = Period(rep);
 
   // The report's own marking: given, or the highest level it shows; never
@@ -259,7 +285,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   std::string h = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                   "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                   "<title>" + Html(meta.title) + "</title><style>" + kReportCss +
-                  "</style></head><body><table class=\"pagebox\"><thead>" + marking_row +
+                  "</style></head><body><table class=\"pagebox first\"><thead>" + marking_row +
                   "</thead><tfoot>" + marking_row + "</tfoot><tbody><tr><td>"
                   "<header><div class=\"kicker\">nearmiss investigation" + badge +
                   "</div><h1>" + Html(meta.title) +
@@ -276,7 +302,12 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
             ? std::string()
             : "<div class=\"marking-warning\">Marking below the data: " +
                   Html(meta.marking_warning) + ".</div>") +
-       "</header><main>" + ExecutiveSummaryHtml(rep, meta);
+       "</header><main>" + ExecutiveSummaryHtml(rep, meta) + "</main></td></tr></tbody></table>";
+  // Page 1 is the summary alone: its own page box, the page broken after
+  // it (a forced break inside a table cell is not kept by Chromium's
+  // print, which let the summary's last lines run onto page 2).
+  h += "<table class=\"pagebox rest\"><thead>" + marking_row + "</thead><tfoot>" + marking_row +
+       "</tfoot><tbody><tr><td><main>";
 
   h += "<section class=\"kpis\">" + Kpi(Thousands(t.deliveries), "Flagged deliveries", true) +
        Kpi(Thousands(t.sent), "Delivered to look-alikes", true) +
@@ -304,7 +335,16 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     h += "<section class=\"card\" id=\"read\"><h2>What was read<small>a line is recognised "
          "when its syslog or journal framing, or its trace's CSV record, parses; a mailbox "
          "file is read when it starts as a message</small></h2>";
-    if (!rep.logs.empty()) h += "<div class=\"scroll\">" + LogTable(rep) + "</div>";
+    if (!rep.logs.empty()) {
+      h += "<div class=\"scroll\">" + LogTable(rep) +
+           "</div><p class=\"small\">Delivery attempts: one recipient's outcome at one "
+           "delivery, as the file records it, counted the same way in every form: a Postfix "
+           "<code>to=</code> line with a status (a hand-off to a content filter is one), one per "
+           "recipient of a queue manager's expiry, an Exchange SEND, FAIL or DEFER event once "
+           "per recipient it names, a Microsoft 365 trace row, a historical search recipient. "
+           "Address verification probes, hops within the organisation and lines not understood "
+           "are not attempts.</p>";
+    }
     if (!rep.mailboxes.empty()) h += "<div class=\"scroll\">" + MailboxTable(rep) + "</div>";
     for (const std::string& n : rep.notes) h += "<p>" + Html(n) + "</p>";
     if (rep.duplicates() != 0) {

@@ -15,7 +15,8 @@ header .meta{font-size:13px;opacity:.85}
 header .badge{display:inline-block;margin-left:8px;padding:2px 8px;border-radius:10px;background:#c0392b;font-size:11px;letter-spacing:.08em;vertical-align:middle}
 main{max-width:1240px;margin:0 auto;padding:24px 40px 40px}
 .summary{font-size:15px;background:#fff;border-left:4px solid #c0392b;padding:14px 18px;margin:0 0 20px;border-radius:4px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
-.exec{background:#fff;border-top:4px solid #0b1f3a;padding:16px 20px;margin:0 0 20px;border-radius:4px;box-shadow:0 1px 2px rgba(0,0,0,.06);page-break-after:always}
+.exec{background:#fff;border-top:4px solid #0b1f3a;padding:16px 20px;margin:0 0 20px;border-radius:4px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
+.incomplete{background:#fdecea;border:2px solid #c0392b;color:#7b241c;padding:8px 12px;border-radius:4px;font-size:15px;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .exec .lead{font-size:16px;line-height:1.5}
 table.exec th{text-align:left;vertical-align:top;width:11em;color:#5d6d7e;font-weight:600;cursor:default}
 table.exec th:after{content:none}
@@ -65,6 +66,9 @@ table.pagebox>thead>tr>td,table.pagebox>tfoot>tr>td,table.pagebox>tbody>tr>td{pa
 .marking{text-align:center;font-weight:700;letter-spacing:.12em;background:#c0392b;color:#fff;padding:3px 0;font-size:13px;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .marking-warning{margin-top:8px;font-size:13px;background:#fdf2e0;color:#7a5510;padding:4px 8px;border-radius:4px}
 @page{margin:10mm 10mm}
+table.pagebox.first{break-after:page;page-break-after:always}
+@media screen{table.pagebox.first>tfoot,table.pagebox.rest>thead{display:none}}
+@media print{table.pagebox.first main{padding:12px 0 0}table.deliveries{table-layout:fixed;font-size:10px}table.deliveries td,table.deliveries th{padding:4px 3px;overflow-wrap:anywhere;word-break:break-word}table.deliveries code{font-size:9.5px}table.deliveries .tag{font-size:9px;padding:1px 4px}table.read th{white-space:nowrap}}
 @media print{body{background:#fff}.card,.kpi,.summary{box-shadow:none;border:1px solid #ddd}.scroll{max-height:none;overflow:visible}th{white-space:normal}th:after{content:none}header{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 )css";
 

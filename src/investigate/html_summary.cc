@@ -43,6 +43,11 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
   });
 
   std::string h = "<section class=\"exec\" id=\"summary\"><h2>Summary</h2>";
+  // First, before any figure: what the figures leave out.
+  if (std::string n = IncompleteNotice(rep, "The section \"What was read\" says which, and why.");
+      !n.empty()) {
+    h += "<p class=\"incomplete\"><strong>INCOMPLETE</strong>" + Html(n.substr(10)) + "</p>";
+  }
   if (t.deliveries == 0) {
     h += "<p>No message in what was read went to a look-alike or blocked domain.</p>";
   } else {
@@ -84,12 +89,26 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
     if (senders.size() > kNamed) {
       h += "<br>and " + Thousands(static_cast<int64_t>(senders.size() - kNamed)) + " more";
     }
+    if (const SenderLine& u = rep.unknown_sender(); u.counts.deliveries != 0) {
+      h += std::string(senders.empty() ? "" : "<br>") + "and " +
+           Plural(u.counts.deliveries, "recipient", "recipients") +
+           " whose sender is not in the log (the log starts after the message's sender line), "
+           "not counted as a sender";
+    }
     h += "</td></tr><tr><th>How sensitive</th><td>";
     if (!rep.top_level.empty()) {
-      h += "The most sensitive flagged message read from a mailbox was marked <strong>" +
-           Html(rep.top_level) + "</strong>.";
-    } else if (rep.messages > 0) {
-      h += "No protective marking was found in the flagged mailbox messages.";
+      h += "The most sensitive flagged message " +
+           std::string(rep.messages > 0 ? "read from a mailbox" : "") +
+           (rep.messages > 0 && rep.subjects_scanned > 0 ? " or " : "") +
+           (rep.subjects_scanned > 0 ? "by its subject in a trace" : "") + " was marked <strong>" +
+           Html(rep.top_level) + "</strong> (" + Html(rep.top_level_source) + ").";
+    } else if (rep.messages > 0 || rep.subjects_scanned > 0) {
+      h += "No protective marking was found in the flagged " +
+           std::string(rep.messages > 0 ? "mailbox messages" : "") +
+           (rep.messages > 0 && rep.subjects_scanned > 0 ? " or " : "") +
+           (rep.subjects_scanned > 0 ? "trace subjects (a subject is all a trace records)"
+                                     : "") +
+           ".";
     } else {
       h += "Not known: mail logs and traces record who wrote to whom, not what the message "
            "said. Read the Sent folders (mbox, Maildir) to learn the markings.";
@@ -97,11 +116,6 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
     h += "</td></tr><tr><th>Since when</th><td>" +
          (first != 0 ? "The first flagged message was sent on " + Day(first) + "." : std::string("Unknown.")) +
          "</td></tr></tbody></table>";
-  }
-  if (size_t n = rep.unread(); n != 0) {
-    h += "<p><strong>" + Plural(static_cast<int64_t>(n), "input", "inputs") +
-         " could not be read</strong>: what they hold is not in this report; the section "
-         "\"What was read\" names them and says why.</p>";
   }
   h += "<p class=\"small\">What was read: " +
        Plural(static_cast<int64_t>(rep.lines), "log line", "log lines") + " in " +

@@ -21,6 +21,12 @@ std::string CsvHeader();
 std::string RowCsv(const Row& row);
 
 std::string ReportText(const Report& report);
+// "INCOMPLETE: this report leaves out 3 log lines in no form this reader
+// knows, 1 delivery line not understood and 1 input that could not be read,
+// whole or in part; deliveries they hold are not counted in it. " + `where`
+// (where the reader finds which); "" when nothing was left out
+// (Report::left_out). Text, HTML page 1 and --summary-json carry it.
+std::string IncompleteNotice(const Report& report, const std::string& where);
 // "Sent/: mailbox, 3 messages read, 1 file not read (first: Sent/cur/junk:
 // not a message (it starts with no header field); not read)".
 std::string DescribeMailbox(const MailboxRead& mailbox);

@@ -85,6 +85,7 @@ std::string SummaryJson(const Report& rep) {
                     {"ambiguous_dates", c.ambiguous_dates},
                     {"delivery_lines", c.delivery_lines},
                     {"verification_probes", c.probes},
+                    {"soft_bounces", c.soft_bounces},
                     {"hand_offs", c.hand_offs},
                     {"internal_hops", c.internal_hops},
                     {"delivery_lines_not_understood", c.not_understood},
@@ -95,8 +96,9 @@ std::string SummaryJson(const Report& rep) {
                          ? nlohmann::ordered_json(c.first_unparsable_recipient_line)
                          : nlohmann::ordered_json(nullptr)},
                     {"dates_may_be_ambiguous",
-                     c.year_span_line ? nlohmann::ordered_json(maillog::YearSpanWarning(c))
-                                      : nlohmann::ordered_json(nullptr)},
+                     maillog::YearSpanWarning(c).empty()
+                         ? nlohmann::ordered_json(nullptr)
+                         : nlohmann::ordered_json(maillog::YearSpanWarning(c))},
                     {"first_time", c.first_time ? maillog::FormatTime(c.first_time) : ""},
                     {"last_time", c.last_time ? maillog::FormatTime(c.last_time) : ""},
                     {"error", c.error.empty() ? nlohmann::ordered_json(nullptr)
@@ -114,6 +116,15 @@ std::string SummaryJson(const Report& rep) {
   }
   const Counts& t = rep.totals();
   nlohmann::ordered_json j = {
+      {"complete", !rep.left_out().any()},
+      {"incomplete",
+       rep.left_out().any()
+           ? nlohmann::ordered_json(
+                 {{"notice", IncompleteNotice(rep, "\"logs\" and \"mailboxes\" say which.")},
+                  {"unrecognised_lines", rep.left_out().unrecognised_lines},
+                  {"delivery_lines_not_understood", rep.left_out().not_understood_lines},
+                  {"inputs_not_read", rep.left_out().inputs_not_read}})
+           : nlohmann::ordered_json(nullptr)},
       {"log_lines_read", rep.lines},
       {"mailbox_messages_read", rep.messages},
       {"inputs_not_read", rep.unread()},
@@ -140,8 +151,12 @@ std::string DescribeMailbox(const MailboxRead& m) {
 
 std::string ReportText(const Report& rep) {
   const Counts& t = rep.totals();
-  std::string out = "audit: " + Thousands(static_cast<int64_t>(rep.lines)) + " log lines, " +
-                    Thousands(static_cast<int64_t>(rep.messages)) + " mailbox messages\n";
+  std::string out;
+  if (std::string n = IncompleteNotice(rep, "The lines below say which, per file."); !n.empty()) {
+    out = n + "\n";
+  }
+  out += "audit: " + Thousands(static_cast<int64_t>(rep.lines)) + " log lines, " +
+         Thousands(static_cast<int64_t>(rep.messages)) + " mailbox messages\n";
   for (const maillog::LineCounts& c : rep.logs) out += "  " + maillog::Describe(c) + "\n";
   for (const MailboxRead& m : rep.mailboxes) out += "  " + DescribeMailbox(m) + "\n";
   for (const std::string& n : rep.notes) out += "  " + n + "\n";
@@ -172,12 +187,20 @@ std::string ReportText(const Report& rep) {
   for (const auto& [domain, d] : rep.by_domain()) {
     out += "  " + domain + "  " + d.verdict + (d.target.empty() ? "" : " of " + d.target) +
            "  " + Thousands(d.counts.deliveries) + " deliveries, " + Pct(d.counts.sent, d.counts.deliveries) +
-           " sent, " + std::to_string(d.senders.size()) + " senders\n";
+           " sent, " + std::to_string(d.senders.size()) + " senders" +
+           (d.unknown_sender != 0
+                ? " (and " + Thousands(d.unknown_sender) + " deliveries whose sender is not in the log)"
+                : std::string()) +
+           "\n";
   }
   out += "by sender:\n";
   for (const auto& [sender, s] : rep.by_sender()) {
     out += "  " + sender + "  " + Thousands(s.counts.deliveries) + " deliveries to " +
            std::to_string(s.domains.size()) + " domains\n";
+  }
+  if (const SenderLine& u = rep.unknown_sender(); u.counts.deliveries != 0) {
+    out += "  (unknown: not in the log, counted as no sender)  " + Thousands(u.counts.deliveries) +
+           " deliveries to " + std::to_string(u.domains.size()) + " domains\n";
   }
   out += "attempts by status:";
   for (const auto& [status, n] : rep.attempts_by_status()) {

@@ -115,12 +115,16 @@ void Report::Close(Open& d) {
   dl.domain_unicode = r.domain_unicode;
   dl.reason = r.reason;
   dl.counts.Add(r.status);
-  dl.senders.insert(SenderLabel(r));
+  if (r.from_known) {
+    dl.senders.insert(SenderLabel(r));
+  } else {
+    ++dl.unknown_sender;
+  }
   if (r.seconds != 0) {
     dl.first = dl.first == 0 ? r.seconds : std::min(dl.first, r.seconds);
     dl.last = std::max(dl.last, r.seconds);
   }
-  SenderLine& sl = by_sender_[SenderLabel(r)];
+  SenderLine& sl = r.from_known ? by_sender_[SenderLabel(r)] : unknown_sender_;
   sl.counts.Add(r.status);
   sl.domains.insert(r.domain);
   if (table_.size() < kMaxTableRows) {

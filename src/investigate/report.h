@@ -41,7 +41,7 @@ struct Row {
   std::string status;     // "sent", "deferred", "bounced", "expired", "discarded"
   std::string relay;
   std::string hops;       // hand-offs before this queue id ("A via 127.0.0.1[127.0.0.1]:10024")
-  std::string level;      // mailboxes only: the message's sensitivity
+  std::string level;      // the message's sensitivity: mailboxes, and traces with a subject
   std::string source;     // mailboxes only: "Sent.mbox:12"
   // Mailboxes only: where `time` came from, best first: "date-header" (the
   // message's Date:, RFC 5322 3.6.1), "mbox-from-line" (the mbox From_
@@ -68,7 +68,11 @@ struct Counts {
 struct DomainLine {
   std::string verdict, target, domain_unicode, reason;
   Counts counts;
+  // Senders named in the log (the null sender "<> (bounce)" is one); the
+  // deliveries whose sender the log never named are counted apart, as
+  // they may come from any number of senders.
   std::set<std::string> senders;
+  int64_t unknown_sender = 0;
   int64_t first = 0, last = 0;
 };
 
@@ -118,12 +122,35 @@ class Report {
   // ("OFFICIAL-SENSITIVE"); "" when none was seen (logs carry no content).
   std::string top_level;
   int top_level_rank = 0;
-  std::string top_level_source;  // the first message at that level ("Sent.mbox:2")
+  // The first message at that level: "Sent.mbox:2", or for a trace's
+  // subject "MessageTrace.csv (subject of <id@example>)".
+  std::string top_level_source;
+  // Flagged trace rows whose subject went through the marking engine
+  // (Exchange message-subject, Microsoft 365 Subject): Row::level is set.
+  uint64_t subjects_scanned = 0;
   std::vector<std::string> inputs;
   std::vector<maillog::LineCounts> logs;  // per log file, in reading order
   std::vector<MailboxRead> mailboxes;     // per mailbox, in the order given
   // Inputs that could not be read, whole or in part (LineCounts::error, a
   // mailbox with files not read).
+  // What the figures leave out, in numbers (IncompleteNotice says it).
+  struct LeftOut {
+    uint64_t unrecognised_lines = 0;    // in no form the reader knows
+    uint64_t not_understood_lines = 0;  // delivery lines that did not parse
+    size_t inputs_not_read = 0;         // unread(): whole or in part
+    bool any() const {
+      return unrecognised_lines != 0 || not_understood_lines != 0 || inputs_not_read != 0;
+    }
+  };
+  LeftOut left_out() const {
+    LeftOut l;
+    for (const maillog::LineCounts& c : logs) {
+      l.unrecognised_lines += c.unrecognised;
+      l.not_understood_lines += c.not_understood;
+    }
+    l.inputs_not_read = unread();
+    return l;
+  }
   size_t unread() const {
     size_t n = 0;
     for (const maillog::LineCounts& c : logs) n += c.error.empty() ? 0 : 1;
@@ -137,7 +164,11 @@ class Report {
   size_t flagged_messages() const { return flagged_messages_.size(); }
   const std::map<std::string, Counts>& by_month() const { return by_month_; }
   const std::map<std::string, DomainLine>& by_domain() const { return by_domain_; }
+  // By sender named in the log; deliveries whose sender the log never
+  // named ("(unknown)": the log starts after the message's from= line) are
+  // not one correspondent, so not in it: unknown_sender() counts them.
   const std::map<std::string, SenderLine>& by_sender() const { return by_sender_; }
+  const SenderLine& unknown_sender() const { return unknown_sender_; }
   const std::map<std::string, int64_t>& attempts_by_status() const { return by_status_; }
   // Final deliveries, oldest first, at most kMaxTableRows.
   const std::vector<Row>& table() const { return table_; }
@@ -170,6 +201,7 @@ class Report {
   std::map<std::string, Counts> by_month_;
   std::map<std::string, DomainLine> by_domain_;
   std::map<std::string, SenderLine> by_sender_;
+  SenderLine unknown_sender_;
   std::map<std::string, int64_t> by_status_;
   std::vector<Row> table_;
   size_t table_dropped_ = 0;

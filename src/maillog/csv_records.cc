@@ -23,6 +23,13 @@ bool CsvRecords::inside_record() const {
   return parser_->pstate != 0 || started_;
 }
 
+void CsvRecords::Reset() {
+  csv_free(parser_);
+  csv_init(parser_, CSV_APPEND_NULL);
+  fields_.clear();
+  started_ = false;
+}
+
 void CsvRecords::OnField(void* data, size_t len, void* self) {
   auto* r = static_cast<CsvRecords*>(self);
   r->fields_.emplace_back(static_cast<const char*>(data), data == nullptr ? 0 : len);

@@ -36,6 +36,9 @@ class CsvRecords {
   bool Finish();
   // True between the lines of a record whose quoted field spans lines.
   bool inside_record() const;
+  // Drops the record being read (a quote left open where records are one
+  // line each) and starts afresh at the next line.
+  void Reset();
 
  private:
   static void OnField(void* data, size_t len, void* self);

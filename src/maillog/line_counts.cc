@@ -37,10 +37,16 @@ void LineCounts::UnparsableRecipient(std::string_view line) {
 }
 
 std::string YearSpanWarning(const LineCounts& c) {
-  if (c.year_span_line == 0) return {};
-  return "dates may be ambiguous: the timestamps carry no year and run twelve months or more "
-         "(from " + c.file + ":" + std::to_string(c.year_span_line) +
-         "), so a date may be a year off; give --year, or logs whose timestamps carry the year";
+  std::string out;
+  if (c.year_span_line != 0) {
+    out = "dates may be ambiguous: the timestamps carry no year and run twelve months or more "
+          "(from " + c.file + ":" + std::to_string(c.year_span_line) +
+          "), so a date may be a year off; give --year, or logs whose timestamps carry the year";
+  }
+  if (!c.year_not_carried.empty()) {
+    out += (out.empty() ? "dates may be ambiguous: " : "; ") + c.year_not_carried;
+  }
+  return out;
 }
 
 LineFormat LineCounts::main_format() const {
@@ -84,6 +90,11 @@ std::string Describe(const LineCounts& c) {
   if (c.probes != 0) {
     out += ", " + std::to_string(c.probes) + " address verification probes (not deliveries)";
   }
+  if (c.soft_bounces != 0) {
+    out += ", " + std::to_string(c.soft_bounces) +
+           " soft bounces (soft_bounce = yes: would have bounced; counted as deferred, not "
+           "delivered)";
+  }
   if (c.hand_offs != 0) {
     out += ", " + std::to_string(c.hand_offs) + " hand-offs followed to the next queue id";
   }
@@ -100,7 +111,7 @@ std::string Describe(const LineCounts& c) {
            " to a recipient that cannot be parsed (first at " + c.file + ":" +
            std::to_string(c.first_unparsable_recipient_line) + ")";
   }
-  if (c.year_span_line != 0) out += "; " + YearSpanWarning(c);
+  if (std::string w = YearSpanWarning(c); !w.empty()) out += "; " + w;
   if (!c.error.empty()) out += "; NOT READ in full: " + c.error;
   return out;
 }

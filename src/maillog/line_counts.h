@@ -38,8 +38,19 @@ struct LineCounts {
   uint64_t ambiguous_dates = 0;
   uint64_t first_ambiguous_date_line = 0;
   // Of the recognised lines, what the delivery reader made of them.
-  uint64_t delivery_lines = 0;  // delivery attempts read (Postfix "to=<", a trace's rows)
+  // Delivery attempts read, one meaning for every form: one recipient's
+  // outcome at one delivery as the file records it. A Postfix "to=<...>"
+  // line with a status (a hand-off to a content filter is one); a qmgr
+  // expiry, one per recipient it gives up on (one when the log showed none
+  // deferred); an Exchange SEND, FAIL or DEFER event, one per recipient in
+  // its recipient-address; a Microsoft 365 trace row; a historical search
+  // recipient entry. Not: probes, internal hops, what was not understood.
+  uint64_t delivery_lines = 0;
   uint64_t probes = 0;          // address verification probes: not deliveries
+  // Of the delivery lines: "status=SOFTBOUNCE" (Postfix soft_bounce = yes):
+  // the message would have bounced and stays queued; counted as deferred,
+  // not delivered.
+  uint64_t soft_bounces = 0;
   uint64_t hand_offs = 0;       // to a content filter or another instance, followed
   // Exchange events between the organisation's own servers or into its own
   // mailboxes (trace_log.h): the message had not left; not attempts.
@@ -55,6 +66,10 @@ struct LineCounts {
   // twelve months or more: dates from there on may be a year off
   // (LineParser::span_over_year). 0: not reached.
   uint64_t year_span_line = 0;
+  // Set when this file's year did not carry on from the previous file of
+  // its rotated set, as that would have put its lines after the file's
+  // bound (year_anchor.h): years go back between the two. Says so.
+  std::string year_not_carried;
   // The log time of its first and last recognised line (seconds; 0: none).
   int64_t first_time = 0, last_time = 0;
   // Why the input could not be read, whole or in part (cannot open, a
@@ -85,7 +100,8 @@ std::string Describe(const LineCounts& counts);
 std::string AmbiguousDates(const LineCounts& counts);
 
 // "dates may be ambiguous: ..." for a file whose lines without a year span
-// twelve months or more; "" when they do not.
+// twelve months or more, or whose year did not carry on from the rotated
+// set (year_not_carried); "" when neither.
 std::string YearSpanWarning(const LineCounts& counts);
 
 // Ok when the file was read: no non-empty lines, or some recognised and at

@@ -169,8 +169,13 @@ Status ForEachLine(const std::string& path, const std::function<void(std::string
         fd, path,
         [&](std::string_view data) {
           NM_RETURN_IF_ERROR(decoder.Feed(data));
-          total += data.size();
-          if (progress) progress(total);
+          // Bytes of the file read so far (compressed), so a share of its
+          // size is how far the reading has come.
+          if (progress) {
+            off_t at = ::lseek(fd, 0, SEEK_CUR);
+            if (at > 0 && static_cast<uint64_t>(at) > total) total = static_cast<uint64_t>(at);
+            progress(total);
+          }
           return Status::Ok();
         },
         &inflated, &trailing);
@@ -229,18 +234,5 @@ bool LooksLikeMailbox(const std::string& path) {
   }
   return true;
 }
-
-namespace {
-struct tm FileTime(const std::string& path) {
-  struct stat st;
-  time_t t = ::stat(path.c_str(), &st) == 0 ? st.st_mtime : ::time(nullptr);
-  struct tm tm;
-  ::localtime_r(&t, &tm);
-  return tm;
-}
-}  // namespace
-
-int FileYear(const std::string& path) { return FileTime(path).tm_year + 1900; }
-int FileMonth(const std::string& path) { return FileTime(path).tm_mon + 1; }
 
 }  // namespace nearmiss::maillog

@@ -23,7 +23,8 @@ std::vector<std::string> OrderRotated(std::vector<std::string> paths);
 std::string RotationBase(const std::string& path);
 
 // Calls `line` for every line (without "\n" or "\r\n") and `progress` with
-// the bytes read so far after each chunk. A file starting with a UTF-16
+// the bytes of the file read so far after each chunk (of a gzip file, the
+// compressed bytes: a share of the file's size). A file starting with a UTF-16
 // byte order mark is read as UTF-8 converted from it (utf16.h). Errors
 // name the file.
 Status ForEachLine(const std::string& path,
@@ -39,10 +40,6 @@ std::string FirstLine(const std::string& path);
 // headers) rather than a log; directories are mailboxes (Maildir).
 bool LooksLikeMailbox(const std::string& path);
 
-// The year and month (1-12) of the file's modification time (local), for
-// BSD timestamps: the time of its last line.
-int FileYear(const std::string& path);
-int FileMonth(const std::string& path);
 
 }  // namespace nearmiss::maillog
 

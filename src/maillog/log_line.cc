@@ -147,7 +147,6 @@ bool IsPostfixProgram(std::string_view p) {
 
 int LineParser::InferYear(const Stamp& st, int64_t offset) {
   if (last_month_ == 0) {
-    if (anchor_month_ != 0 && st.month > anchor_month_) --year_;
     first_month_index_ = year_ * 12 + st.month - 1;
   } else if (st.month > last_month_ + 6) {
     // A month far ahead of the last one: syslog writes a few lines of 31

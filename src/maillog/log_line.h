@@ -65,21 +65,13 @@ struct Stamp;  // timestamp.h
 
 class LineParser {
  public:
-  // `year` for stamps without one: the year of the first such line. BSD
+  // `year` for stamps without one: the year of the first such line
+  // (year_anchor.h finds it from the file's bound, or --year gives it). BSD
   // timestamps carry no year; the year never goes back: a month earlier
   // than the previous line's by more than six (December -> January) moves
   // to the next year, so years are monotone within a file and, through
   // ContinueFrom, across a rotated set.
   explicit LineParser(int year) : year_(year) {}
-  // The year of the file's last line is `year` (its modification time's),
-  // in `month`: the first line's year is `year`, or `year - 1` when its
-  // month is later than `month` (a file from December into January,
-  // written last in January). Files spanning more than a year need --year.
-  static LineParser AnchoredAt(int year, int month) {
-    LineParser p(year);
-    p.anchor_month_ = month;
-    return p;
-  }
   // False when the line's framing is none of the forms above; `out`
   // points into `line`.
   bool Parse(std::string_view line, LogLine* out);
@@ -97,7 +89,6 @@ class LineParser {
   int InferYear(const Stamp& st, int64_t offset);
 
   int year_;
-  int anchor_month_ = 0;  // 0: `year_` is the first line's year as given
   int last_month_ = 0;
   int64_t last_bsd_time_ = 0;  // the last line that set last_month_
   int first_month_index_ = 0;  // year * 12 + month - 1 of the first line

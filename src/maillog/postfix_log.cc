@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "maillog/log_files.h"
+#include "maillog/timestamp.h"
 #include "maillog/trace_log.h"
 
 namespace nearmiss::maillog {
@@ -12,10 +13,13 @@ namespace {
 enum class StatusKind { kAttempt, kProbe, kUnknown };
 
 // The status words log_adhoc() is given: sent(), defer_append(),
-// bounce_append() and qmgr's expiry write the first four; verify_append()
+// bounce_append() and qmgr's expiry write the first four; bounce_append()
+// writes "SOFTBOUNCE" instead of "bounced" under soft_bounce = yes
+// (global/bounce.c: the mail stays queued, deferred); verify_append()
 // writes the DSN action of a probe.
 StatusKind KindOf(std::string_view status) {
-  if (status == "sent" || status == "deferred" || status == "bounced" || status == "expired") {
+  if (status == "sent" || status == "deferred" || status == "bounced" || status == "expired" ||
+      status == "SOFTBOUNCE") {
     return StatusKind::kAttempt;
   }
   if (status == "deliverable" || status == "undeliverable" ||
@@ -33,8 +37,6 @@ bool FilterDiscarded(std::string_view text) {
   return sp != std::string_view::npos && text.substr(sp + 1).starts_with("Ok, discarded");
 }
 
-// "A via 127.0.0.1[127.0.0.1]:10024"; a hand-off whose relay= is empty
-// says so rather than "A via ".
 // The key of a hand-off held by Message-ID (no queue id can start so).
 constexpr std::string_view kByMessageId = "\x01msgid:";
 
@@ -48,11 +50,6 @@ bool LocalRelay(std::string_view relay) {
   std::string_view addr = relay.substr(open + 1);
   return addr.starts_with("127.") || addr.starts_with("::1]") || addr.starts_with("ipv6:::1]") ||
          relay.starts_with("localhost[");
-}
-
-std::string Hop(std::string_view queue_id, std::string_view relay) {
-  return std::string(queue_id) + " via " +
-         (relay.empty() ? std::string("(no relay logged)") : std::string(relay));
 }
 
 }  // namespace
@@ -77,14 +74,31 @@ void PostfixLog::EndFile() {
   }
 }
 
-void PostfixLog::BeginFile(std::string name, LineParser parser) {
+void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view first_line,
+                           std::string_view bound) {
   trace_.reset();
   std::string base = RotationBase(name);
+  std::string previous = std::move(counts_.file);
+  counts_ = LineCounts();
   // A file of the same rotated set continues its year; a new set starts
   // from its own.
-  if (base != last_base_ || last_base_.empty()) parser_ = parser;
+  if (base != last_base_ || last_base_.empty()) {
+    parser_ = parser;
+  } else if (!first_line.empty()) {
+    LineParser probe = parser_;
+    LogLine l;
+    Stamp carried;
+    if (probe.Parse(first_line, &l)) SecondsToCivil(l.time, &carried);
+    if (carried.year > parser.year()) {
+      parser_ = parser;
+      counts_.year_not_carried =
+          "the year does not carry on from " + previous + " (" + std::to_string(carried.year) +
+          ") as that would put this file's lines after its " + std::string(bound) +
+          "; its first line is read as " + std::to_string(parser.year()) +
+          ", so the years go back between the two files: check their dates, or give --year";
+    }
+  }
   last_base_ = std::move(base);
-  counts_ = LineCounts();
   counts_.file = std::move(name);
 }
 
@@ -169,7 +183,8 @@ void PostfixLog::Feed(std::string_view line) {
       a.message_id = q.message_id;
       a.size = q.size;
       a.hops = q.hops;
-      ++counts_.delivery_lines;
+      // One attempt per recipient it gives up on (LineCounts::delivery_lines).
+      counts_.delivery_lines += std::max<size_t>(1, q.deferred.size());
       if (q.deferred.empty()) Hold(a, {});
       for (const std::string& rcpt : q.deferred) {
         a.recipient = rcpt;
@@ -241,6 +256,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     return;
   }
   ++counts_.delivery_lines;
+  if (f.status == "SOFTBOUNCE") ++counts_.soft_bounces;
   q.joined_from.clear();  // a delivery of its own: the join, if any, stands
   std::string_view pending;
   if (f.status == "sent") {
@@ -287,241 +303,13 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   uint64_t seq = Hold(a, pending);
   if (q.first_attempt == 0) q.first_attempt = seq + 1;
   auto was = std::find(q.deferred.begin(), q.deferred.end(), f.recipient);
-  if (f.status == "deferred") {
+  // A soft bounce leaves the message queued, as a deferral does: its
+  // expiry later applies to this recipient too.
+  if (f.status == "deferred" || f.status == "SOFTBOUNCE") {
     if (was == q.deferred.end()) q.deferred.emplace_back(f.recipient);
   } else if (was != q.deferred.end()) {
     q.deferred.erase(was);
   }
-}
-
-bool PostfixLog::HandOff(const LogLine& l, Queue& q, std::string_view next,
-                         std::string_view relay) {
-  key_.assign(next);
-  auto it = queues_.find(key_);
-  if (it != queues_.end()) {
-    Queue& n = it->second;
-    // A remote MX's "queued as" that happens to name a local queue id is
-    // told apart by that id's own deliveries or a different Message-ID.
-    // A remote MX's "queued as" that happens to name a local queue id is
-    // told apart by a different Message-ID. X's own attempts may have come
-    // first (out of order): they can take the hops while they are all
-    // still held.
-    bool same = n.message_id.empty() || q.message_id.empty() || n.message_id == q.message_id;
-    bool all_held = n.first_attempt == 0 || n.first_attempt - 1 >= held_base_;
-    if (!same || !all_held) return false;
-    if (n.hops.empty() || n.hops.find(std::string(l.queue_id) + " via ") == std::string::npos) {
-      TakeOver(n, next, l.queue_id, q.hops, relay);
-    }
-    q.next_id.assign(next);
-    q.next_relay.assign(relay);
-    return true;
-  }
-  // Not seen in this log: a remote server's queue id, so a delivery.
-  return false;
-}
-
-void PostfixLog::IndexMessageId(std::string_view queue_id, const std::string& message_id) {
-  if (message_id.empty()) return;
-  if (by_message_id_.size() > 2 * queues_.size() + 1024) {
-    // Bounded: only the queue ids still kept.
-    by_message_id_.clear();
-    for (const auto& [id, q] : queues_) {
-      if (!q.message_id.empty()) by_message_id_[q.message_id] = id;
-    }
-  }
-  by_message_id_[message_id] = std::string(queue_id);
-}
-
-bool PostfixLog::HandOffByMessageId(const LogLine& l, Queue& q, std::string_view relay) {
-  auto m = by_message_id_.find(q.message_id);
-  if (m == by_message_id_.end() || m->second == l.queue_id) return false;
-  std::string next = m->second;  // HandOff reuses key_
-  auto it = queues_.find(next);
-  if (it == queues_.end() || it->second.message_id != q.message_id) return false;
-  return HandOff(l, q, next, relay);
-}
-
-void PostfixLog::TakeOver(Queue& next, std::string_view next_id, std::string_view from_id,
-                          const std::string& from_hops, std::string_view relay, bool count,
-                          int depth) {
-  if (count) ++counts_.hand_offs;
-  std::string hop = Hop(from_id, relay);
-  next.hops = from_hops.empty() ? hop : from_hops + ", " + hop;
-  // Already handed on (its lines came first): the queue ids after it learn
-  // the hop too. The depth bounds a chain a crafted log makes circular.
-  if (!next.next_id.empty() && depth < 8) {
-    auto it = queues_.find(next.next_id);
-    if (it != queues_.end()) {
-      TakeOver(it->second, next.next_id, next_id, next.hops, next.next_relay, false, depth + 1);
-    }
-  }
-  if (next.first_attempt == 0) return;
-  // Its attempts read before the hand-off line: still held, they get the hops.
-  for (uint64_t seq = next.first_attempt - 1; seq < held_base_ + held_.size(); ++seq) {
-    Held& h = held_[seq - held_base_];
-    if (h.done || h.Get(Held::kQueueId) != next_id) continue;
-    std::string_view f[Held::kFields];
-    for (int i = 0; i < Held::kFields; ++i) f[i] = h.Get(static_cast<Held::Field>(i));
-    f[Held::kHops] = next.hops;
-    std::string text;
-    for (int i = 0; i < Held::kFields; ++i) {
-      text.append(f[i]);
-      h.end[i] = static_cast<uint32_t>(text.size());
-    }
-    h.text = std::move(text);
-  }
-}
-
-void PostfixLog::JoinPending(std::string_view id, Queue& q) {
-  auto p = pending_.find(key_);  // key_ holds `id`
-  if (p == pending_.end()) return;
-  std::vector<uint64_t> seqs = std::move(p->second);
-  pending_.erase(p);
-  // One "queued as X" per recipient it carried: each of A's attempts is
-  // dropped, and X's own deliveries (one per recipient) count instead.
-  // The hop is taken over once.
-  bool taken = false;
-  for (uint64_t seq : seqs) {
-    Held* h = HeldAt(seq);
-    if (h == nullptr || h->done || h->dropped) continue;
-    h->dropped = true;
-    q.joined_from.push_back(seq);
-    if (taken) continue;
-    taken = true;
-    q.joined_hops = q.hops;
-    release_key_.assign(h->Get(Held::kQueueId));
-    if (auto from = queues_.find(release_key_); from != queues_.end()) {
-      from->second.next_id.assign(id);
-      from->second.next_relay.assign(h->Get(Held::kRelay));
-    }
-    TakeOver(q, id, h->Get(Held::kQueueId), std::string(h->Get(Held::kHops)),
-             h->Get(Held::kRelay));
-  }
-}
-
-PostfixLog::Held* PostfixLog::HeldAt(uint64_t seq) {
-  if (seq < held_base_ || seq - held_base_ >= held_.size()) return nullptr;
-  return &held_[seq - held_base_];
-}
-
-uint64_t PostfixLog::Hold(const Attempt& a, std::string_view pending_next) {
-  Held& h = held_.emplace_back();
-  h.time = a.time;
-  h.size = a.size;
-  h.sender_known = a.sender_known;
-  const std::string_view f[Held::kFields] = {a.queue_id, a.sender,     a.recipient,
-                                             a.status,   a.status_text, a.relay,
-                                             a.dsn,      a.hops,       a.message_id,
-                                             pending_next};
-  size_t n = 0;
-  for (std::string_view v : f) n += v.size();
-  h.text.reserve(n);
-  for (int i = 0; i < Held::kFields; ++i) {
-    h.text.append(f[i]);
-    h.end[i] = static_cast<uint32_t>(h.text.size());
-  }
-  uint64_t seq = held_base_ + held_.size() - 1;
-  if (!pending_next.empty()) pending_[std::string(pending_next)].push_back(seq);
-  if (options_.hand_off_window <= 0) Release(true);
-  return seq;
-}
-
-void PostfixLog::HoldDone(std::string_view queue_id, int64_t time) {
-  Held& h = held_.emplace_back();
-  h.done = true;
-  h.time = time;
-  h.text.assign(queue_id);
-  for (uint32_t& e : h.end) e = static_cast<uint32_t>(h.text.size());
-  if (options_.hand_off_window <= 0) Release(true);
-}
-
-void PostfixLog::Release(bool all) {
-  while (!held_.empty()) {
-    Held& h = held_.front();
-    if (!all && h.time + options_.hand_off_window >= clock_ &&
-        held_.size() <= options_.max_held) {
-      break;
-    }
-    std::string_view id = h.Get(Held::kQueueId);
-    if (h.done) {
-      release_key_.assign(id);
-      auto it = queues_.find(release_key_);
-      if (it != queues_.end() && it->second.removed) queues_.erase(it);
-      sink_->OnDone(id);
-    } else {
-      std::string_view next = h.Get(Held::kNext);
-      if (!next.empty()) {
-        release_key_.assign(next);
-        auto p = pending_.find(release_key_);
-        if (p != pending_.end()) {
-          std::erase(p->second, held_base_);
-          if (p->second.empty()) pending_.erase(p);
-        }
-      }
-      if (!h.dropped) {
-        Attempt a;
-        a.time = h.time;
-        a.size = h.size;
-        a.sender_known = h.sender_known;
-        a.queue_id = id;
-        a.sender = h.Get(Held::kSender);
-        a.recipient = h.Get(Held::kRecipient);
-        a.status = h.Get(Held::kStatus);
-        a.status_text = h.Get(Held::kStatusText);
-        a.relay = h.Get(Held::kRelay);
-        a.dsn = h.Get(Held::kDsn);
-        a.hops = h.Get(Held::kHops);
-        a.message_id = h.Get(Held::kMessageId);
-        sink_->OnAttempt(a);
-      }
-    }
-    held_.pop_front();
-    ++held_base_;
-  }
-}
-
-void PostfixLog::Expire(int64_t now) {
-  last_sweep_ = now;
-  int64_t cutoff = now - options_.idle_timeout;
-  if (queues_.size() > options_.max_queues) {
-    // Over the bound: forget the least recently seen half, so the sweep
-    // runs rarely even on a log that never says "removed".
-    std::vector<int64_t> seen;
-    seen.reserve(queues_.size());
-    for (const auto& [id, q] : queues_) seen.push_back(q.last_seen);
-    std::nth_element(seen.begin(), seen.begin() + seen.size() / 2, seen.end());
-    cutoff = std::max(cutoff, seen[seen.size() / 2] + 1);
-  }
-  for (auto it = queues_.begin(); it != queues_.end();) {
-    // A removed queue id goes when its end is passed on (Release).
-    if (it->second.last_seen < cutoff && !it->second.removed) {
-      HoldDone(it->first, now);
-      it = queues_.erase(it);
-    } else {
-      ++it;
-    }
-  }
-}
-
-void PostfixLog::DiscardHeld() {
-  for (const Held& h : held_) {
-    if (!h.done) continue;
-    auto it = queues_.find(std::string(h.Get(Held::kQueueId)));
-    if (it != queues_.end() && it->second.removed) queues_.erase(it);
-  }
-  held_base_ += held_.size();
-  held_.clear();
-  pending_.clear();
-}
-
-void PostfixLog::Finish() {
-  for (const auto& [id, q] : queues_) {
-    if (!q.removed) HoldDone(id, clock_);
-  }
-  Release(true);
-  queues_.clear();
-  pending_.clear();
-  by_message_id_.clear();
 }
 
 }  // namespace nearmiss::maillog

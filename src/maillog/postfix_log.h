@@ -101,6 +101,10 @@ struct Attempt {
   std::string_view dsn;         // "2.0.0"
   std::string_view hops;        // earlier hand-offs: "4F2A1B3C via 127.0.0.1[127.0.0.1]:10024"
   std::string_view message_id;  // "" when not seen
+  // The message's subject as a trace records it (Exchange message-subject,
+  // Microsoft 365 Subject, historical search message_subject); "" when the
+  // log has none (Postfix logs no subject).
+  std::string_view subject;
   int64_t size = 0;
 };
 
@@ -128,11 +132,17 @@ class PostfixLog {
   PostfixLog(PostfixLogOptions options, DeliverySink* sink);
   ~PostfixLog();
   // Starts counting a new file's lines. Messages still open carry over (a
-  // rotated set). Timestamps without a year: when this file continues the
-  // previous one's rotated set (RotationBase) the year carries on from its
-  // last line; otherwise `parser` (LineParser(year), or AnchoredAt the
-  // file's modification time) starts it.
-  void BeginFile(std::string name, LineParser parser);
+  // rotated set). Timestamps without a year: `parser` starts the year of
+  // the file's first such line (--year, or year_anchor.h's FirstYear from
+  // the file's bound). When this file continues the previous one's rotated
+  // set (RotationBase) the year carries on from the previous file's last
+  // line instead, so years only go forward, unless that would make
+  // `first_line` (the file's first line without a year) a later year than
+  // `parser`'s, that is put this file's lines after its bound (`bound`
+  // names it): then `parser` wins and counts().year_not_carried says so.
+  // `first_line` empty: the year always carries on.
+  void BeginFile(std::string name, LineParser parser, std::string_view first_line = {},
+                 std::string_view bound = {});
   // Starts a file that is a CSV trace (trace_log.h: Exchange message
   // tracking, Microsoft 365 message trace): its lines go to a TraceLog
   // with the same sink until EndFile.

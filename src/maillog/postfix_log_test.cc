@@ -157,20 +157,44 @@ TEST(PostfixLog, ProbesAreNotDeliveriesAndExpiredIsAFailure) {
 TEST(PostfixLog, YearCarriesAcrossARotatedSetFromDecemberIntoJanuary) {
   Collect c;
   PostfixLog log(PostfixLogOptions{}, &c);
-  // maillog.1 was last written in January 2026: its December lines are 2025.
-  log.BeginFile("maillog.1", LineParser::AnchoredAt(2026, 1));
+  // maillog.1's first line is in 2025 (year_anchor.h found it from its bound).
+  log.BeginFile("maillog.1", LineParser(2025));
   log.Feed("Dec 31 23:59:00 mx postfix/qmgr[2]: AAAAA1: from=<a@mod.gov.uk>, size=1, nrcpt=1 (queue active)");
   log.Feed("Dec 31 23:59:01 mx postfix/smtp[3]: AAAAA1: to=<b@army.ml>, relay=r[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)");
   log.Feed("Jan  1 00:00:01 mx postfix/smtp[3]: AAAAA1: to=<c@army.ml>, relay=r[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)");
-  // The live file's own modification time would say 2026 too; its year
-  // carries on from the set instead of restarting.
-  log.BeginFile("maillog", LineParser::AnchoredAt(2027, 2));
-  log.Feed("Jan  2 00:00:01 mx postfix/smtp[3]: AAAAA1: to=<d@army.ml>, relay=r[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)");
+  // The live file's own bound would allow 2027 (a copy made later); its
+  // year carries on from the set instead of restarting.
+  constexpr const char* kLive =
+      "Jan  2 00:00:01 mx postfix/smtp[3]: AAAAA1: to=<d@army.ml>, relay=r[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)";
+  log.BeginFile("maillog", LineParser(2027), kLive, "modification time 2027-06-01T00:00:00");
+  log.Feed(kLive);
+  EXPECT_EQ(log.counts().year_not_carried, "");
   log.Finish();
   ASSERT_EQ(c.attempts.size(), 3u);
   EXPECT_EQ(c.attempts[0].time, "2025-12-31T23:59:01");
   EXPECT_EQ(c.attempts[1].time, "2026-01-01T00:00:01");
   EXPECT_EQ(c.attempts[2].time, "2026-01-02T00:00:01");
+}
+
+// A rotated set whose later file's bound is before where the carried year
+// would put it: the bound wins (no date after it), and the file says so.
+TEST(PostfixLog, YearNeverCarriesPastTheFilesBound) {
+  Collect c;
+  PostfixLog log(PostfixLogOptions{}, &c);
+  log.BeginFile("maillog.1", LineParser(2026));
+  log.Feed("Dec 31 23:59:01 mx postfix/smtp[3]: AAAAA1: to=<b@army.ml>, relay=r[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)");
+  constexpr const char* kLive =
+      "Jan  2 00:00:01 mx postfix/smtp[3]: AAAAA2: to=<d@army.ml>, relay=r[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)";
+  log.BeginFile("maillog", LineParser(2026), kLive, "modification time 2026-01-09T10:00:00");
+  log.Feed(kLive);
+  EXPECT_EQ(log.counts().year_not_carried,
+            "the year does not carry on from maillog.1 (2027) as that would put this file's "
+            "lines after its modification time 2026-01-09T10:00:00; its first line is read as "
+            "2026, so the years go back between the two files: check their dates, or give "
+            "--year");
+  log.Finish();
+  ASSERT_EQ(c.attempts.size(), 2u);
+  EXPECT_EQ(c.attempts[1].time, "2026-01-02T00:00:01");
 }
 
 // Issue 16, finding 14: a hand-off was followed only when the new queue

@@ -1,7 +1,9 @@
 #include "maillog/read_log.h"
 
 #include "maillog/log_files.h"
+#include "maillog/timestamp.h"
 #include "maillog/trace_log.h"
+#include "maillog/year_anchor.h"
 
 namespace nearmiss::maillog {
 
@@ -10,10 +12,20 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
   // The form is told from the file's first line, not its name.
   if (LooksLikeTrace(FirstLine(path))) {
     log.BeginTraceFile(path, options.date_order);
+  } else if (options.year != 0) {
+    log.BeginFile(path, LineParser(options.year));
   } else {
-    log.BeginFile(path, options.year != 0
-                            ? LineParser(options.year)
-                            : LineParser::AnchoredAt(FileYear(path), FileMonth(path)));
+    // A first pass for the year (year_anchor.h); an unreadable file fails
+    // the same way in the pass that follows, which says so.
+    YearBound bound = FileYearBound(path);
+    Result<YearScan> scan = ScanYears(path);
+    if (scan.ok() && scan->any) {
+      log.BeginFile(path, LineParser(FirstYear(*scan, bound)), scan->first_line, bound.source);
+    } else {
+      Stamp b;  // no line without a year: the year is never used
+      SecondsToCivil(bound.wall, &b);
+      log.BeginFile(path, LineParser(b.year));
+    }
   }
   Status s = ForEachLine(
       path, [&log](std::string_view line) { log.Feed(line); }, options.on_bytes);

@@ -18,9 +18,10 @@
 namespace nearmiss::maillog {
 
 struct ReadLogOptions {
-  // The year of the first timestamp without one; 0: from the file's
-  // modification time (LineParser::AnchoredAt). Within a file and across a
-  // rotated set read in order, years only go forward (log_line.h).
+  // The year of the first timestamp without one; 0: from the file's bound
+  // (its modification time, or the date in a dateext name), read in a first
+  // pass over the file (year_anchor.h). Within a file and across a rotated
+  // set read in order, years only go forward (log_line.h, PostfixLog).
   int year = 0;
   // The order of day and month in a trace's slash dates (trace_log.h).
   DateOrder date_order = DateOrder::kUnstated;

@@ -185,15 +185,22 @@ static void CivilFromDays(int64_t z, int* y, int* m, int* d) {
   *y = static_cast<int>(static_cast<int64_t>(yoe) + era * 400 + (*m <= 2));
 }
 
-std::string FormatTime(int64_t s) {
+void SecondsToCivil(int64_t s, Stamp* out) {
   int64_t days = s >= 0 ? s / 86400 : (s - 86399) / 86400;
   int64_t rem = s - days * 86400;
-  int y, m, d;
-  CivilFromDays(days, &y, &m, &d);
+  *out = Stamp();
+  CivilFromDays(days, &out->year, &out->month, &out->day);
+  out->hour = static_cast<int>(rem / 3600);
+  out->minute = static_cast<int>(rem / 60 % 60);
+  out->second = static_cast<int>(rem % 60);
+}
+
+std::string FormatTime(int64_t s) {
+  Stamp t;
+  SecondsToCivil(s, &t);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d,
-                static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60),
-                static_cast<int>(rem % 60));
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", t.year, t.month, t.day, t.hour,
+                t.minute, t.second);
   return buf;
 }
 

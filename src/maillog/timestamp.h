@@ -51,7 +51,10 @@ size_t ReadUnixStamp(std::string_view s, Stamp* out);
 // Seconds since 1970 for a civil date and time read as UTC.
 int64_t CivilToSeconds(int year, int month, int day, int hour, int minute,
                        int second);
-// "2024-03-03T10:15:02", the inverse of the above.
+// The civil date and time of seconds since 1970 read as UTC (the inverse of
+// the above): year, month (1-12), day, hour, minute, second.
+void SecondsToCivil(int64_t seconds, Stamp* out);
+// "2024-03-03T10:15:02", the same as text.
 std::string FormatTime(int64_t seconds);
 // "2024-03".
 std::string FormatMonth(int64_t seconds);

@@ -168,7 +168,8 @@ LineFormat TraceLog::format() const {
   switch (kind_) {
     case Kind::kExchange: return LineFormat::kExchangeTracking;
     case Kind::kTrace: return LineFormat::kM365Trace;
-    case Kind::kHistorical: return LineFormat::kM365Historical;
+    case Kind::kHistorical:
+    case Kind::kExtended: return LineFormat::kM365Historical;
     case Kind::kUnknown: break;
   }
   return LineFormat::kNone;
@@ -178,14 +179,25 @@ void TraceLog::Feed(std::string_view line) {
   ++counts_.lines;
   if (counts_.lines == 1) line = StripBom(line);
   if (line.empty() && !csv_.inside_record()) return;  // an empty line
-  last_line_.assign(line.substr(0, LineCounts::kExcerpt));
+  if (!csv_.inside_record()) record_text_.assign(line.substr(0, LineCounts::kExcerpt));
   csv_.Feed(line);
+  if (kind_ == Kind::kExchange && csv_.inside_record()) {
+    // Exchange writes one event a line (the W3C extended log form its
+    // #Fields: line introduces): a quote left open at the line's end is a
+    // malformed record, never the start of a field that runs on into the
+    // next event (which would merge two records without a word).
+    // Its framing (the log's form) is known, its record is not: counted
+    // as an event not understood, with its FILE:LINE (an input error).
+    csv_.Reset();
+    Tally(counts_.lines, LineFormat::kExchangeTracking);
+    NotUnderstood(counts_.lines);
+  }
 }
 
 void TraceLog::Finish() {
   if (csv_.Finish()) {
     // A quoted field never closed: the record was cut short.
-    counts_.NotUnderstood(last_line_);
+    counts_.NotUnderstood(record_text_);
   }
 }
 
@@ -203,7 +215,7 @@ void TraceLog::Tally(uint64_t first_line, LineFormat f) {
 void TraceLog::Unrecognised(uint64_t first_line) {
   if (counts_.first_unrecognised_line == 0) {
     counts_.first_unrecognised_line = first_line;
-    counts_.first_unrecognised = last_line_;
+    counts_.first_unrecognised = record_text_;
   }
   if (first_line <= counted_through_ && counted_as_ != LineFormat::kNone) {
     // Part of a line counted as recognised was not read: the line is not.
@@ -226,7 +238,7 @@ void TraceLog::NotUnderstood(uint64_t line) {
   ++counts_.not_understood;
   if (counts_.first_not_understood_line == 0) {
     counts_.first_not_understood_line = line;
-    counts_.first_not_understood = last_line_;
+    counts_.first_not_understood = record_text_;
   }
 }
 
@@ -246,13 +258,13 @@ void TraceLog::Directive(std::string_view text, uint64_t line) {
 
 void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
   time_ = sender_ = recipient_ = status_ = event_ = message_id_ = internal_id_ = relay_ =
-      connector_ = recipient_status_ = -1;
+      connector_ = recipient_status_ = subject_ = -1;
   columns_ = names.size();
   for (size_t i = 0; i < names.size(); ++i) {
     std::string n = Normal(names[i]);
     int c = static_cast<int>(i);
     if (n == "datetime" || n == "received" || n == "date" || n == "origintimestamputc" ||
-        n == "receiveddatetime") {
+        n == "receiveddatetime" || n == "datetimeutc") {
       time_ = c;
     } else if (n == "senderaddress") {
       sender_ = c;
@@ -272,10 +284,14 @@ void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
       relay_ = c;
     } else if (n == "connectorid") {
       connector_ = c;
+    } else if (n == "subject" || n == "messagesubject") {
+      subject_ = c;
     }
   }
   if (exchange) {
     kind_ = time_ >= 0 && event_ >= 0 && recipient_ >= 0 ? Kind::kExchange : Kind::kUnknown;
+  } else if (time_ >= 0 && event_ >= 0 && recipient_ >= 0) {
+    kind_ = Kind::kExtended;
   } else if (time_ >= 0 && sender_ >= 0 && recipient_ >= 0 && status_ >= 0) {
     kind_ = Kind::kTrace;
   } else if (time_ >= 0 && sender_ >= 0 && recipient_status_ >= 0) {
@@ -329,7 +345,8 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   std::string_view sender = Trim(Field(f, sender_));
   std::string_view relay = Field(f, relay_);
   if (relay.empty()) relay = Field(f, connector_);
-  if (kind_ == Kind::kExchange) {
+  subject_text_ = Field(f, subject_);
+  if (kind_ == Kind::kExchange || kind_ == Kind::kExtended) {
     std::string_view event = Field(f, event_);
     std::string_view status;
     if (event == "DELIVER" || (event == "SEND" && IntraOrganisation(Field(f, connector_)))) {
@@ -414,6 +431,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.status_text = text;
   a.relay = relay;
   a.message_id = id;
+  a.subject = subject_text_;
   sink_->OnAttempt(a);
 }
 

@@ -97,7 +97,9 @@ class TraceLog {
   const LineCounts& counts() const { return counts_; }
 
  private:
-  enum class Kind { kUnknown, kExchange, kTrace, kHistorical };
+  // kExtended: historical search's extended report, Exchange's events
+  // with the fields' names in snake case, read as kExchange is.
+  enum class Kind { kUnknown, kExchange, kTrace, kHistorical, kExtended };
   void Directive(std::string_view text, uint64_t line);
   void Record(const std::vector<std::string>& fields, uint64_t line);
   void Header(const std::vector<std::string>& names, bool exchange);
@@ -116,12 +118,15 @@ class TraceLog {
   DateOrder date_order_;
   LineCounts counts_;
   CsvRecords csv_;
-  std::string last_line_;  // for excerpts of what was not read
+  // The first line of the record being read, for excerpts of what was not
+  // read (a record may span lines: the excerpt is where it starts).
+  std::string record_text_;
   Kind kind_ = Kind::kUnknown;
   // Columns of the header; -1 when absent.
   int time_ = -1, sender_ = -1, recipient_ = -1, status_ = -1, event_ = -1, message_id_ = -1,
-      internal_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1;
+      internal_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1, subject_ = -1;
   size_t columns_ = 0;
+  std::string_view subject_text_;  // the row being read's subject ("" when none)
   // The last line already counted and how: libcsv ends a record at a bare
   // CR as well as at the line break, so one line can hold several records
   // (fuzz/regressions/maillog_read/), and each line must still be counted

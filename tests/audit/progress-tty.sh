@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/audit/progress-tty.sh NEARMISS: on a terminal, `nearmiss audit`
 # draws a progress line on stderr ("audit: read 12.3 MB, 98,304 lines
-# (...)"), and its line count moves with the reading (it once stayed at 0
+# (...) [####----...] 30% of 41.0 MB"), and its line count moves with the reading (it once stayed at 0
 # for the whole of a run over one file, because it showed the count kept
 # for files already finished). Runs audit under script(1), which gives it a
 # pseudo-terminal, over one generated log large enough to take more than
@@ -27,7 +27,16 @@ max=$(sort -n "$w/counts" | tail -n 1)
 min=$(sort -n "$w/counts" | head -n 1)
 [ "$min" -gt 0 ] || { echo "FAIL: a progress line counts 0 lines (counts: $(tr '\n' ' ' <"$w/counts"))" >&2; exit 1; }
 [ "$max" -le "$lines" ] || { echo "FAIL: progress counts $max lines of $lines" >&2; exit 1; }
+# The bar: the percent of the bytes read, between 0 and 100, never going
+# back, with the file's size.
+size_mb=$(awk -v b="$(wc -c <"$w/one.log")" 'BEGIN { printf "%.1f", b / 1e6 }')
+tr '\r' '\n' <"$w/tty.out" | sed -n 's/.*audit: read .* \[[#-]*\] \([0-9]*\)% of \([0-9.]*\) MB.*/\1 \2/p' \
+  >"$w/pcts"
+[ "$(wc -l <"$w/pcts")" -ge 1 ] || { echo "FAIL: no percent bar on the progress line" >&2; exit 1; }
+awk -v mb="$size_mb" '$2 != mb { print "FAIL: bar of " $2 " MB, the file is " mb " MB"; exit 1 }
+  $1 < 0 || $1 > 100 || $1 < last { print "FAIL: percent " $1 " after " last; exit 1 }
+  { last = $1 }' "$w/pcts" >&2 || exit 1
 # Without a terminal: no progress line at all.
 "$nearmiss" audit --year 2025 "$w/one.log" >/dev/null 2>"$w/err"
 ! grep -q "audit: read" "$w/err" || { echo "FAIL: progress drawn without a terminal" >&2; exit 1; }
-echo "audit progress on a terminal: $n redraws, up to $max of $lines lines: OK"
+echo "audit progress on a terminal: $n redraws, up to $max of $lines lines, up to $(tail -n 1 "$w/pcts" | cut -d' ' -f1)%: OK"

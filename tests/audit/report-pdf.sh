@@ -49,6 +49,34 @@ while [ "$p" -le "${pages:-0}" ]; do
     no "page $p of $pages: no marking at the bottom ($(tail -n 1 lines.txt))"
   p=$((p + 1))
 done
+# Page 1 is the one-page summary, whole (issue 16 tester, 3: its last
+# paragraph ran onto page 2): its figures and its closing line on page 1,
+# and nothing of the rest of the report.
+pdftotext -f 1 -l 1 -layout report.pdf p1.txt || no "page 1: pdftotext failed"
+tr -s ' \n' ' ' <p1.txt >p1flat.txt
+for want in "Summary" "3 messages went to 3 look-alike or blocked domains" "HOW SENSITIVE" \
+    "SINCE WHEN" "The first flagged message was sent on 2025-11-03" \
+    "says what each file covered and what was left out, and why."; do
+  grep -qF -- "$want" p1flat.txt || no "page 1 lacks: $want"
+done
+for unwanted in "Deliveries by month" "Top senders" "Left out, and why"; do
+  ! grep -qF -- "$unwanted" p1flat.txt || no "page 1 runs on into the report: $unwanted"
+done
+pdftotext -f 2 -l 2 -layout report.pdf p2.txt || no "page 2: pdftotext failed"
+! grep -qF "says what each file covered" p2.txt || no "the summary runs onto page 2"
+# The Deliveries table with every column (tester, 2: Relay and Sensitivity
+# were cut off the page): its headers and the relays and levels of its rows.
+for want in "RELAY" "SENSITIVITY" "mx.army.ml" "mx.gmial.com" "OFFICIAL-"; do
+  grep -qF -- "$want" flat.txt || no "PDF Deliveries table lacks: $want"
+done
+# An incomplete report says so on page 1 (tester, 4).
+printf 'Nov  3 09:12:02 mail postfix/smtp[1]: AB12: to=<kay@army.ml>, relay=mx.army.ml[192.0.2.7]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=frobbed (what)\n' \
+  >broken.log
+"$nearmiss" audit --year 2025 --marking "OFFICIAL-SENSITIVE" --html inc.html --pdf inc.pdf \
+  MSGTRK2025110309-1.LOG broken.log >/dev/null 2>&1
+pdftotext -f 1 -l 1 -layout inc.pdf inc1.txt || no "incomplete report: pdftotext failed"
+tr -s ' \n' ' ' <inc1.txt | grep -qF "INCOMPLETE: this report leaves out 1 delivery line not understood" ||
+  no "page 1 of an incomplete report does not say INCOMPLETE"
 # Without --marking and without marked mail: no banner at all.
 "$nearmiss" audit --html plain.html MSGTRK2025110309-1.LOG >/dev/null 2>&1
 ! grep -q 'class="badge"' plain.html || no "unmarked report has a banner"

@@ -1,0 +1,125 @@
+// PostfixLog, the hand-offs: a message a content filter or another Postfix
+// instance took over ("queued as X", or the Message-ID of a re-injected
+// copy) is followed to the queue id that delivers it (postfix_log.h).
+#include <string>
+
+#include "maillog/postfix_log.h"
+
+namespace nearmiss::maillog {
+namespace {
+
+// "A via 127.0.0.1[127.0.0.1]:10024"; a hand-off whose relay= is empty
+// says so rather than "A via ".
+std::string Hop(std::string_view queue_id, std::string_view relay) {
+  return std::string(queue_id) + " via " +
+         (relay.empty() ? std::string("(no relay logged)") : std::string(relay));
+}
+
+}  // namespace
+
+bool PostfixLog::HandOff(const LogLine& l, Queue& q, std::string_view next,
+                         std::string_view relay) {
+  key_.assign(next);
+  auto it = queues_.find(key_);
+  if (it != queues_.end()) {
+    Queue& n = it->second;
+    // A remote MX's "queued as" that happens to name a local queue id is
+    // told apart by that id's own deliveries or a different Message-ID.
+    // A remote MX's "queued as" that happens to name a local queue id is
+    // told apart by a different Message-ID. X's own attempts may have come
+    // first (out of order): they can take the hops while they are all
+    // still held.
+    bool same = n.message_id.empty() || q.message_id.empty() || n.message_id == q.message_id;
+    bool all_held = n.first_attempt == 0 || n.first_attempt - 1 >= held_base_;
+    if (!same || !all_held) return false;
+    if (n.hops.empty() || n.hops.find(std::string(l.queue_id) + " via ") == std::string::npos) {
+      TakeOver(n, next, l.queue_id, q.hops, relay);
+    }
+    q.next_id.assign(next);
+    q.next_relay.assign(relay);
+    return true;
+  }
+  // Not seen in this log: a remote server's queue id, so a delivery.
+  return false;
+}
+
+void PostfixLog::IndexMessageId(std::string_view queue_id, const std::string& message_id) {
+  if (message_id.empty()) return;
+  if (by_message_id_.size() > 2 * queues_.size() + 1024) {
+    // Bounded: only the queue ids still kept.
+    by_message_id_.clear();
+    for (const auto& [id, q] : queues_) {
+      if (!q.message_id.empty()) by_message_id_[q.message_id] = id;
+    }
+  }
+  by_message_id_[message_id] = std::string(queue_id);
+}
+
+bool PostfixLog::HandOffByMessageId(const LogLine& l, Queue& q, std::string_view relay) {
+  auto m = by_message_id_.find(q.message_id);
+  if (m == by_message_id_.end() || m->second == l.queue_id) return false;
+  std::string next = m->second;  // HandOff reuses key_
+  auto it = queues_.find(next);
+  if (it == queues_.end() || it->second.message_id != q.message_id) return false;
+  return HandOff(l, q, next, relay);
+}
+
+void PostfixLog::TakeOver(Queue& next, std::string_view next_id, std::string_view from_id,
+                          const std::string& from_hops, std::string_view relay, bool count,
+                          int depth) {
+  if (count) ++counts_.hand_offs;
+  std::string hop = Hop(from_id, relay);
+  next.hops = from_hops.empty() ? hop : from_hops + ", " + hop;
+  // Already handed on (its lines came first): the queue ids after it learn
+  // the hop too. The depth bounds a chain a crafted log makes circular.
+  if (!next.next_id.empty() && depth < 8) {
+    auto it = queues_.find(next.next_id);
+    if (it != queues_.end()) {
+      TakeOver(it->second, next.next_id, next_id, next.hops, next.next_relay, false, depth + 1);
+    }
+  }
+  if (next.first_attempt == 0) return;
+  // Its attempts read before the hand-off line: still held, they get the hops.
+  for (uint64_t seq = next.first_attempt - 1; seq < held_base_ + held_.size(); ++seq) {
+    Held& h = held_[seq - held_base_];
+    if (h.done || h.Get(Held::kQueueId) != next_id) continue;
+    std::string_view f[Held::kFields];
+    for (int i = 0; i < Held::kFields; ++i) f[i] = h.Get(static_cast<Held::Field>(i));
+    f[Held::kHops] = next.hops;
+    std::string text;
+    for (int i = 0; i < Held::kFields; ++i) {
+      text.append(f[i]);
+      h.end[i] = static_cast<uint32_t>(text.size());
+    }
+    h.text = std::move(text);
+  }
+}
+
+void PostfixLog::JoinPending(std::string_view id, Queue& q) {
+  auto p = pending_.find(key_);  // key_ holds `id`
+  if (p == pending_.end()) return;
+  std::vector<uint64_t> seqs = std::move(p->second);
+  pending_.erase(p);
+  // One "queued as X" per recipient it carried: each of A's attempts is
+  // dropped, and X's own deliveries (one per recipient) count instead.
+  // The hop is taken over once.
+  bool taken = false;
+  for (uint64_t seq : seqs) {
+    Held* h = HeldAt(seq);
+    if (h == nullptr || h->done || h->dropped) continue;
+    h->dropped = true;
+    q.joined_from.push_back(seq);
+    if (taken) continue;
+    taken = true;
+    q.joined_hops = q.hops;
+    release_key_.assign(h->Get(Held::kQueueId));
+    if (auto from = queues_.find(release_key_); from != queues_.end()) {
+      from->second.next_id.assign(id);
+      from->second.next_relay.assign(h->Get(Held::kRelay));
+    }
+    TakeOver(q, id, h->Get(Held::kQueueId), std::string(h->Get(Held::kHops)),
+             h->Get(Held::kRelay));
+  }
+}
+
+}  // namespace nearmiss::maillog

@@ -1,0 +1,136 @@
+// PostfixLog, what is held: attempts and ends of queue ids wait for the
+// hand-off window (log time) so a hand-off can join lines in any order,
+// then go to the sink in order; state idle past the timeout is let go
+// (postfix_log.h).
+#include <algorithm>
+
+#include "maillog/postfix_log.h"
+
+namespace nearmiss::maillog {
+
+PostfixLog::Held* PostfixLog::HeldAt(uint64_t seq) {
+  if (seq < held_base_ || seq - held_base_ >= held_.size()) return nullptr;
+  return &held_[seq - held_base_];
+}
+
+uint64_t PostfixLog::Hold(const Attempt& a, std::string_view pending_next) {
+  Held& h = held_.emplace_back();
+  h.time = a.time;
+  h.size = a.size;
+  h.sender_known = a.sender_known;
+  const std::string_view f[Held::kFields] = {a.queue_id, a.sender,     a.recipient,
+                                             a.status,   a.status_text, a.relay,
+                                             a.dsn,      a.hops,       a.message_id,
+                                             pending_next};
+  size_t n = 0;
+  for (std::string_view v : f) n += v.size();
+  h.text.reserve(n);
+  for (int i = 0; i < Held::kFields; ++i) {
+    h.text.append(f[i]);
+    h.end[i] = static_cast<uint32_t>(h.text.size());
+  }
+  uint64_t seq = held_base_ + held_.size() - 1;
+  if (!pending_next.empty()) pending_[std::string(pending_next)].push_back(seq);
+  if (options_.hand_off_window <= 0) Release(true);
+  return seq;
+}
+
+void PostfixLog::HoldDone(std::string_view queue_id, int64_t time) {
+  Held& h = held_.emplace_back();
+  h.done = true;
+  h.time = time;
+  h.text.assign(queue_id);
+  for (uint32_t& e : h.end) e = static_cast<uint32_t>(h.text.size());
+  if (options_.hand_off_window <= 0) Release(true);
+}
+
+void PostfixLog::Release(bool all) {
+  while (!held_.empty()) {
+    Held& h = held_.front();
+    if (!all && h.time + options_.hand_off_window >= clock_ &&
+        held_.size() <= options_.max_held) {
+      break;
+    }
+    std::string_view id = h.Get(Held::kQueueId);
+    if (h.done) {
+      release_key_.assign(id);
+      auto it = queues_.find(release_key_);
+      if (it != queues_.end() && it->second.removed) queues_.erase(it);
+      sink_->OnDone(id);
+    } else {
+      std::string_view next = h.Get(Held::kNext);
+      if (!next.empty()) {
+        release_key_.assign(next);
+        auto p = pending_.find(release_key_);
+        if (p != pending_.end()) {
+          std::erase(p->second, held_base_);
+          if (p->second.empty()) pending_.erase(p);
+        }
+      }
+      if (!h.dropped) {
+        Attempt a;
+        a.time = h.time;
+        a.size = h.size;
+        a.sender_known = h.sender_known;
+        a.queue_id = id;
+        a.sender = h.Get(Held::kSender);
+        a.recipient = h.Get(Held::kRecipient);
+        a.status = h.Get(Held::kStatus);
+        a.status_text = h.Get(Held::kStatusText);
+        a.relay = h.Get(Held::kRelay);
+        a.dsn = h.Get(Held::kDsn);
+        a.hops = h.Get(Held::kHops);
+        a.message_id = h.Get(Held::kMessageId);
+        sink_->OnAttempt(a);
+      }
+    }
+    held_.pop_front();
+    ++held_base_;
+  }
+}
+
+void PostfixLog::Expire(int64_t now) {
+  last_sweep_ = now;
+  int64_t cutoff = now - options_.idle_timeout;
+  if (queues_.size() > options_.max_queues) {
+    // Over the bound: forget the least recently seen half, so the sweep
+    // runs rarely even on a log that never says "removed".
+    std::vector<int64_t> seen;
+    seen.reserve(queues_.size());
+    for (const auto& [id, q] : queues_) seen.push_back(q.last_seen);
+    std::nth_element(seen.begin(), seen.begin() + seen.size() / 2, seen.end());
+    cutoff = std::max(cutoff, seen[seen.size() / 2] + 1);
+  }
+  for (auto it = queues_.begin(); it != queues_.end();) {
+    // A removed queue id goes when its end is passed on (Release).
+    if (it->second.last_seen < cutoff && !it->second.removed) {
+      HoldDone(it->first, now);
+      it = queues_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
+void PostfixLog::DiscardHeld() {
+  for (const Held& h : held_) {
+    if (!h.done) continue;
+    auto it = queues_.find(std::string(h.Get(Held::kQueueId)));
+    if (it != queues_.end() && it->second.removed) queues_.erase(it);
+  }
+  held_base_ += held_.size();
+  held_.clear();
+  pending_.clear();
+}
+
+void PostfixLog::Finish() {
+  for (const auto& [id, q] : queues_) {
+    if (!q.removed) HoldDone(id, clock_);
+  }
+  Release(true);
+  queues_.clear();
+  pending_.clear();
+  by_message_id_.clear();
+}
+
+}  // namespace nearmiss::maillog

@@ -1,0 +1,93 @@
+#include "maillog/year_anchor.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cctype>
+#include <ctime>
+
+#include "maillog/log_files.h"
+#include "maillog/log_line.h"
+#include "maillog/timestamp.h"
+
+namespace nearmiss::maillog {
+namespace {
+
+// UTC-12 to UTC+14: how far the log host's clock may run ahead of the
+// reader's local time that reads the modification time.
+constexpr int64_t kZoneSlack = 26 * 3600;
+
+}  // namespace
+
+int NameDate(const std::string& path, int* month, int* day) {
+  std::string name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+  if (name.ends_with(".gz")) name.resize(name.size() - 3);
+  size_t dash = name.rfind('-');
+  if (dash == std::string::npos || name.size() - dash != 9 ||
+      !std::all_of(name.begin() + dash + 1, name.end(), ::isdigit)) {
+    return 0;
+  }
+  int y = std::stoi(name.substr(dash + 1, 4));
+  int m = std::stoi(name.substr(dash + 5, 2));
+  int d = std::stoi(name.substr(dash + 7, 2));
+  if (y < 1970 || m < 1 || m > 12 || d < 1 || d > 31) return 0;
+  *month = m;
+  *day = d;
+  return y;
+}
+
+YearBound FileYearBound(const std::string& path) {
+  struct stat st;
+  time_t t = ::stat(path.c_str(), &st) == 0 ? st.st_mtime : ::time(nullptr);
+  struct tm tm;
+  ::localtime_r(&t, &tm);
+  int64_t mtime = CivilToSeconds(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                                 tm.tm_min, tm.tm_sec);
+  YearBound b{mtime + kZoneSlack, "modification time " + FormatTime(mtime)};
+  int month = 0, day = 0;
+  if (int year = NameDate(path, &month, &day); year != 0) {
+    // The end of the day after the name's date (dateyesterday names the
+    // day before the rotation).
+    int64_t named = CivilToSeconds(year, month, day, 0, 0, 0) + 2 * 86400 - 1;
+    if (named < b.wall) b = {named, "name date " + FormatTime(named - 2 * 86400 + 1).substr(0, 10)};
+  }
+  return b;
+}
+
+Result<YearScan> ScanYears(const std::string& path) {
+  YearScan scan;
+  LineParser parser(YearScan::kScanYear);
+  LogLine l;
+  NM_RETURN_IF_ERROR(ForEachLine(path, [&](std::string_view line) {
+    if (!parser.Parse(line, &l)) return;
+    if (l.format != LineFormat::kRfc3164 && l.format != LineFormat::kRfc3164Precise) return;
+    if (!scan.any) scan.first_line.assign(line);
+    scan.any = true;
+    scan.last_time = l.time;
+  }));
+  scan.moves = parser.year() - YearScan::kScanYear;
+  return scan;
+}
+
+int FirstYear(const YearScan& scan, const YearBound& bound) {
+  Stamp last, limit;
+  SecondsToCivil(scan.last_time, &last);
+  SecondsToCivil(bound.wall, &limit);
+  // The latest year in which the last line's date is not after the bound:
+  // the bound's year or the one before (a 29 February looks back to a leap
+  // year).
+  int year = limit.year;
+  while (year > limit.year - 8 &&
+         CivilToSeconds(year, last.month, last.day, last.hour, last.minute, last.second) >
+             bound.wall) {
+    --year;
+  }
+  if (last.month == 2 && last.day == 29) {
+    while (year > limit.year - 8 && !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))) {
+      --year;
+    }
+  }
+  return YearScan::kScanYear + (year - last.year);
+}
+
+}  // namespace nearmiss::maillog

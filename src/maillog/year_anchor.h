@@ -1,0 +1,70 @@
+// The year of a log file's timestamps that carry none (BSD syslog, RFC 3164
+// 4.1.2: "Mmm dd hh:mm:ss"), from an upper bound on the time of its last
+// line.
+//
+// The bound: the file's modification time (the time of its last write,
+// read as local wall-clock time, plus 26 hours: the widest gap between two
+// zones' clocks, UTC-12 to UTC+14, since the log's host may keep another
+// zone than the reader's), and, for a logrotate dateext name
+// ("maillog-20260101", "mail.log-20260101.gz": logrotate's default
+// dateformat "-%Y%m%d", the day it rotated the file) the end of the day
+// after that date (a day later, for logrotate's `dateyesterday`); the
+// earlier of the two. A copy made with `cp` has a later modification time
+// than the log's last line, and a `touch` can set any: the bound only
+// says the lines are not later than it.
+//
+// The rule: the file is read once first (ScanYears) for its first and last
+// such stamps and the number of times the year moves between them
+// (LineParser's rule: forward only). Its last line gets the latest year in
+// which its date is not after the bound; its first line that year minus
+// those moves. So no date is inferred after the bound, and years within
+// the file only go forward.
+//
+// Thread safety: pure functions over the file system.
+#ifndef NEARMISS_MAILLOG_YEAR_ANCHOR_H_
+#define NEARMISS_MAILLOG_YEAR_ANCHOR_H_
+
+#include <cstdint>
+#include <string>
+
+#include "nearmiss/status.h"
+
+namespace nearmiss::maillog {
+
+struct YearBound {
+  // Wall-clock seconds (as CivilToSeconds counts them) no line is after.
+  int64_t wall = 0;
+  // What set it, for messages: "modification time 2026-06-01T10:00:00" or
+  // "name date 2026-01-01".
+  std::string source;
+};
+
+// The bound of `path` (above). A file that cannot be stat()ed has no
+// modification time: the reader's clock stands in for it.
+YearBound FileYearBound(const std::string& path);
+
+// The year of the date in a dateext name ("maillog-20260101",
+// "maillog-20260101.gz"); 0 when the name carries none.
+int NameDate(const std::string& path, int* month, int* day);
+
+struct YearScan {
+  bool any = false;        // some line carries a BSD timestamp
+  std::string first_line;  // the first such line, as read
+  // The first such line's year and the last one's time, counted from a
+  // first year of kScanYear (a leap year, so 29 February reads).
+  int64_t last_time = 0;
+  int moves = 0;  // how many times the year moved forward from first to last
+  static constexpr int kScanYear = 2000;
+};
+
+// Reads every line of `path` once (plain or gzip, as ForEachLine) for the
+// above. IoError or ParseError as ForEachLine's.
+Result<YearScan> ScanYears(const std::string& path);
+
+// The year of the first BSD line of a file scanned as `scan` whose lines
+// are not after `bound` (above).
+int FirstYear(const YearScan& scan, const YearBound& bound);
+
+}  // namespace nearmiss::maillog
+
+#endif  // NEARMISS_MAILLOG_YEAR_ANCHOR_H_
