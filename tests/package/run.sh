@@ -60,9 +60,8 @@ deb=$(ls "$work"/nearmiss/build-deb/nearmiss_*.deb)
 # Root ran nearmiss before the package (`nearmiss learn` as root writes
 # the system state directory): the package must adopt what it left, so the
 # daemons own their store and cache (postinst, first install).
-mkdir -p /var/lib/nearmiss/cache
+mkdir -p /var/lib/nearmiss/cache /var/lib/nearmiss/spool
 : >/var/lib/nearmiss/nearmiss.db
-: >/var/lib/nearmiss/cache/left-by-root
 step "apt install ./$(basename "$deb")"
 (cd "$(dirname "$deb")" && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "./$(basename "$deb")") \
   >"$work/install.log" 2>&1 || { cat "$work/install.log"; die "apt install"; }
