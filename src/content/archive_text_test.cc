@@ -99,6 +99,16 @@ TEST(ArchiveTest, EncryptedDocumentsAreFindings) {
 // read at "attachment:<archive>/<member>", nested archives included.
 constexpr const char* kStreamArchives = "../markings/archives/";
 
+// The archive fixture is read to its end at `level`, first found at `where`.
+void ExpectMarkedAt(const char* fixture, Level level, std::string_view where) {
+  ScannedMessage m =
+      Read(std::string(kStreamArchives) + fixture, ContentLimits{});
+  EXPECT_EQ(m.sensitivity.level, level) << fixture;
+  EXPECT_TRUE(m.sensitivity.complete) << fixture;
+  ASSERT_FALSE(m.sensitivity.findings.empty()) << fixture;
+  EXPECT_EQ(m.sensitivity.findings[0].where, where) << fixture;
+}
+
 TEST(ArchiveTest, TarGzipBzip2Xz7zMembersAreRead) {
   for (const auto& [fixture, where] :
        {std::pair{"marked-txt-gz.eml", "attachment:plan.txt.gz/plan.txt"},
@@ -109,17 +119,25 @@ TEST(ArchiveTest, TarGzipBzip2Xz7zMembersAreRead) {
         std::pair{"marked-tar-bz2.eml", "attachment:plan.tar.bz2/plan.txt"},
         std::pair{"marked-tar-xz-zip.eml",
                   "attachment:bundle.tar.xz/bundle/inner.zip/plan.txt"}}) {
-    ScannedMessage m =
-        Read(std::string(kStreamArchives) + fixture, ContentLimits{});
-    EXPECT_EQ(m.sensitivity.level, Level::kSecret) << fixture;
-    EXPECT_TRUE(m.sensitivity.complete) << fixture;
-    ASSERT_FALSE(m.sensitivity.findings.empty()) << fixture;
-    EXPECT_EQ(m.sensitivity.findings[0].where, where) << fixture;
+    ExpectMarkedAt(fixture, Level::kSecret, where);
   }
   ScannedMessage plain =
       Read(std::string(kStreamArchives) + "plain-txt-gz.eml", ContentLimits{});
   EXPECT_EQ(plain.sensitivity.level, Level::kNone);
   EXPECT_TRUE(plain.sensitivity.complete);
+}
+
+// Issue 13, second report (fail-open): a DOCX or ODT compressed whole is the
+// document, read like an attachment, by its inner name or, with none, by the
+// zip's first part; not its zip parts read as loose XML.
+TEST(ArchiveTest, CompressedDocumentsAreReadAsDocuments) {
+  for (const auto& [fixture, where] :
+       {std::pair{"marked-docx-gz.eml", "attachment:ts.docx.gz/ts.docx"},
+        std::pair{"marked-docx-xz.eml", "attachment:ts.docx.xz/ts.docx"},
+        std::pair{"marked-odt-gz.eml", "attachment:ts.odt.gz/ts.odt"},
+        std::pair{"marked-docx-gz-noname.eml", "attachment:plans.gz/plans"}}) {
+    ExpectMarkedAt(fixture, Level::kTopSecret, where);
+  }
 }
 
 // Not read is never complete: a format libarchive does not read (ARJ), a cut

@@ -8,6 +8,8 @@
 namespace nearmiss::content {
 namespace {
 
+// Lines of a sign-off with no blank line above it: a closing word and a name.
+constexpr int kMaxSignOffLines = 2;
 // A disclaimer may run longer than a signature.
 constexpr int kMaxDisclaimerLines = 16;
 // Lines looked at after a match at most: those that count (kBannerLines,
@@ -51,6 +53,21 @@ bool IsBoundary(std::string_view raw) {
           ContainsNoCase(line, "forwarded message"));
 }
 
+// A rule drawn above, below or around a banner ("-----", "=====", "*****",
+// "_____", "#####", a box's edges): decoration, counted like a blank line.
+// Three characters at least: "--" alone is the signature delimiter.
+bool IsRuleLine(std::string_view raw) {
+  std::string_view line = Trim(raw);
+  if (line.size() < 3) return false;
+  for (char c : line) {
+    if (c != '-' && c != '=' && c != '*' && c != '_' && c != '#' &&
+        !IsBlank(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // "Bob,", "Hi all,", "Dear Ms Jones,", "Hello team!": a short first line
 // ending in a comma or an exclamation mark.
 bool IsGreeting(std::string_view raw) {
@@ -87,7 +104,8 @@ int ZoneLinesBefore(std::string_view s, std::size_t line_begin, int limit) {
       reached_top = true;
       break;
     }
-    if (!IsBlankLine(s, start, end - 1)) {
+    if (!IsBlankLine(s, start, end - 1) &&
+        !IsRuleLine(s.substr(start, end - 1 - start))) {
       ++count;
       first_start = start;
     }
@@ -116,6 +134,7 @@ int ZoneLinesAfter(std::string_view s, std::size_t line_end, int limit) {
   bool own_paragraph[kLookAhead];
   int lines = 0, block = 0;
   bool seen_blank = false;
+  bool at_signature = false;  // the lines end at a "-- " delimiter
   std::size_t begin = line_end;
   for (;;) {
     if (begin >= s.size() || s[begin] != '\n') break;  // text end, form feed
@@ -123,8 +142,11 @@ int ZoneLinesAfter(std::string_view s, std::size_t line_end, int limit) {
     std::string_view line = s.substr(begin + 1, stop - begin - 1);
     std::size_t start = begin + 1;
     begin = stop;
-    if (IsBoundary(line)) break;
-    if (IsBlankLine(line, 0, line.size())) {
+    if (IsBoundary(line)) {
+      at_signature = line == "-- " || line == "--";
+      break;
+    }
+    if (IsBlankLine(line, 0, line.size()) || IsRuleLine(line)) {
       if (lines > 0 && block_of[lines - 1] == block) ++block;
       seen_blank = true;
       continue;
@@ -143,8 +165,12 @@ int ZoneLinesAfter(std::string_view s, std::size_t line_end, int limit) {
   while (kept > 0) {
     int first = kept - 1;
     while (first > 0 && block_of[first - 1] == block_of[kept - 1]) --first;
-    if (own_paragraph[first]) break;
     int n = kept - first;
+    // A sign-off typed straight under the banner ("SECRET\nAlice\n-- "): a
+    // name or "Thanks,\nAlice" just above the delimiter closes the text
+    // even with no blank line between.
+    bool sign_off = at_signature && kept == lines && n <= kMaxSignOffLines;
+    if (own_paragraph[first] && !sign_off) break;
     bool all_closing = true, any_disclaimer = false;
     for (int i = first; i < kept; ++i) {
       std::string_view line =

@@ -7,8 +7,10 @@
 // 4.3 signature delimiter "-- ", a disclaimer, or a quoted reply
 // ("-----Original Message-----", "On Tue, Bob wrote:", the quoted "From:",
 // "Sent:", "Subject:" fields, each a boundary of the text above and below
-// it). These helpers count
-// lines as if those were not there.
+// it), and rules drawn around the banner ("-----\nSECRET\n-----"; also of
+// "=", "*", "_", "#"). A sign-off of up to two lines typed straight under
+// the banner, above a "-- " ("SECRET\nAlice\n-- "), is a closing too.
+// These helpers count lines as if those were not there.
 //
 // Offsets are byte offsets into the normalised text (lines end at '\n',
 // pages at '\f'). Each call looks at a bounded number of lines around the

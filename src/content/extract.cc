@@ -125,6 +125,29 @@ bool IsEncryptedOfficeFile(std::string_view filename, std::string_view bytes) {
   return bytes.substr(0, kCfb.size()) == kCfb && IsOoxmlName(filename);
 }
 
+namespace {
+// A zip whose name does not say what it is ("ts.gz" decompressed, a member
+// named "report"): the first member tells, as file(1) reads it. ODF 1.2
+// part 3 section 3.3 puts an uncompressed "mimetype" member first; Office
+// writes "[Content_Types].xml" first (ECMA-376 part 2 names that part).
+DocType SniffZipDocument(std::string_view bytes) {
+  constexpr std::size_t kLocalHeader = 30;  // APPNOTE.TXT 4.3.7
+  if (bytes.size() < kLocalHeader) return DocType::kZip;
+  std::size_t name_length = static_cast<unsigned char>(bytes[26]) |
+                            static_cast<unsigned char>(bytes[27]) << 8;
+  std::size_t extra_length = static_cast<unsigned char>(bytes[28]) |
+                             static_cast<unsigned char>(bytes[29]) << 8;
+  std::string_view first = bytes.substr(kLocalHeader).substr(0, name_length);
+  if (first == "[Content_Types].xml") return DocType::kOoxml;
+  if (first == "mimetype" &&
+      bytes.substr(kLocalHeader + name_length + extra_length)
+          .starts_with("application/vnd.oasis.opendocument.")) {
+    return DocType::kOdf;
+  }
+  return DocType::kZip;
+}
+}  // namespace
+
 DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
                          std::string_view bytes) {
   bool is_zip = bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
@@ -139,6 +162,10 @@ DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
   if (bytes.substr(0, 5) == "%PDF-" || EndsWithNoCase(filename, ".pdf") ||
       EndsWithNoCase(mime_type, "/pdf")) {
     return DocType::kPdf;
+  }
+  if (is_zip && !EndsWithNoCase(filename, ".zip")) {
+    DocType sniffed = SniffZipDocument(bytes);
+    if (sniffed != DocType::kZip) return sniffed;
   }
   if (is_zip || EndsWithNoCase(filename, ".zip") ||
       EndsWithNoCase(mime_type, "/zip") ||

@@ -18,14 +18,16 @@ bool IsSubjectMarking(std::string_view text, std::size_t begin,
                       std::size_t end);
 
 // The match ends the subject after a separator and a blank: "Deployment
-// plan - SECRET", "Deployment plan | SECRET", "Plan: SECRET//NOFORN" (the
+// plan - SECRET", "Plan -- SECRET", "Plan / SECRET", "Deployment plan |
+// SECRET", "Plan: SECRET//NOFORN" (the
 // marking written last, as some mail clients' classification add-ins and
 // senders place it). "Anti-SECRET" (no blank) is not.
 bool TrailsSubject(std::string_view text, std::size_t begin, std::size_t end);
 
 // Body text: the match is alone on its line (decoration such as "*", "=",
 // "-" allowed) within the first or last kBannerLines non-blank lines of its
-// page (pages are split by form feeds; a greeting line above, and closing,
+// page (pages are split by form feeds; a greeting line above, rule lines
+// such as "-----" or "=====" above, below or boxing it, and closing,
 // signature and disclaimer blocks, a "-- " delimiter or a quoted reply below
 // are not counted: banner_zone.h), and the next line is not an email
 // disclaimer ("CONFIDENTIAL" heading "This e-mail is intended only for
@@ -73,6 +75,10 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
 //   real portion marks never come alone (Sensitivity::Corroborate decides,
 //   over the whole message: a subject's "(S) Blue T-shirt" is read with the
 //   body's marks).
+// - A bare mark of two or more letters after a paragraph number or letter
+//   (not a bullet) and before a sentence ("1. (TS) The convoy leaves at
+//   0600.", "1. (NS) ...") is kPortion: the numbered paragraph opened by
+//   its mark is the portion layout itself (issue 13).
 enum class PortionPlace { kNone, kPortion, kIfCorroborated };
 PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
                               std::size_t end);
@@ -112,7 +118,11 @@ bool DescribedInProse(std::string_view text, std::size_t begin);
 // "investigation", "polygraph" and the like ("Active TOP SECRET/SCI
 // clearance with polygraph", "holds a SECRET clearance", "TS/SCI
 // eligible"), or the line is labelled "Clearance:" ("Clearance: TOP
-// SECRET//SCI" in a job advert). Case-insensitive. Used for banner and
+// SECRET//SCI" in a job advert). The clearance's own spelling with one
+// slash ("TOP SECRET/SCI", "TS/SCI") is also a clearance under a heading
+// such as "Clearance Required:" or "Requirements:" (a list item under it),
+// or after a job word on its line ("Job alert: Admin (TOP SECRET/SCI)");
+// "SECRET//NOFORN" there still counts. Case-insensitive. Used for banner and
 // word forms; a portion mark opening a paragraph about clearances
 // ("(S) Clearance levels ...") is still a portion mark.
 bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end);

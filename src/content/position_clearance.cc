@@ -2,6 +2,7 @@
 // AboutClearance): job adverts, recruiter mail and vetting notices write the
 // level of a clearance with the same words as a marking ("Active TOP
 // SECRET/SCI clearance", "TS/SCI eligible"), but they mark nothing.
+#include <algorithm>
 #include <array>
 
 #include "content/line_text.h"
@@ -27,6 +28,76 @@ bool WordIs(std::string_view text, std::size_t at, std::string_view word) {
   if (!StartsWithNoCaseAt(text, at, word)) return false;
   std::size_t after = at + word.size();
   return word.back() == '/' || after == text.size() || !IsAlpha(text[after]);
+}
+
+// Words of a heading over a clearance in a job advert ("Clearance
+// Required:", "Requirements:", "Essential qualifications:").
+constexpr std::array<std::string_view, 6> kRequirementHeadings = {
+    "clearance", "requirement", "qualification", "skills", "essential",
+    "must have"};
+
+// Words of a job advert's subject or title line ("Job alert: Systems Admin
+// (TOP SECRET/SCI)", "Vacancy: Analyst - TS/SCI").
+constexpr std::array<std::string_view, 8> kJobWords = {
+    "job", "jobs", "vacancy", "vacancies", "hiring", "career", "careers",
+    "recruiting"};
+
+// Lines looked at above a list item for its heading.
+constexpr int kListLines = 8;
+
+bool IsListItem(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && IsBlank(line[i])) ++i;
+  return i < line.size() &&
+         (line[i] == '*' || line[i] == '-' || line.substr(i, 3) == "\u2022");
+}
+
+// A heading line: it ends in a colon and names what follows.
+bool IsRequirementHeading(std::string_view line) {
+  while (!line.empty() && IsBlank(line.back())) line.remove_suffix(1);
+  if (line.empty() || line.back() != ':') return false;
+  for (std::string_view w : kRequirementHeadings) {
+    if (ContainsNoCase(line, w)) return true;
+  }
+  return false;
+}
+
+// The line above is a heading such as "Clearance Required:", or the match
+// is a list item under "Requirements:" (other items and blanks between).
+bool UnderRequirementHeading(std::string_view text, std::size_t line_begin) {
+  bool item = IsListItem(
+      text.substr(line_begin, LineEnd(text, line_begin) - line_begin));
+  std::size_t end = line_begin;
+  for (int n = 0; n < kListLines && end > 0 && text[end - 1] == '\n'; ++n) {
+    std::size_t start = LineStart(text, end - 1);
+    std::string_view line = text.substr(start, end - 1 - start);
+    end = start;
+    if (IsBlankLine(line, 0, line.size())) continue;
+    if (IsRequirementHeading(line)) return true;
+    if (!item || !IsListItem(line)) return false;
+  }
+  return false;
+}
+
+// "TOP SECRET/SCI", "TS/SCI": the clearance is written with one slash; a
+// banner's control follows "//" ("TOP SECRET//SCI").
+bool SingleSlashSci(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t stop = std::min(LineEnd(text, end), end + 5);
+  std::size_t at = text.find("/SCI", begin);
+  return at != std::string_view::npos && at + 4 <= stop && at > begin &&
+         text[at - 1] != '/';
+}
+
+// A job word on the match's line before it: an advert's title or subject.
+bool AfterJobWord(std::string_view text, std::size_t line_begin,
+                  std::size_t begin) {
+  for (std::size_t i = line_begin; i < begin; ++i) {
+    if (i > line_begin && IsAlpha(text[i - 1])) continue;
+    for (std::string_view w : kJobWords) {
+      if (i + w.size() <= begin && WordIs(text, i, w)) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -65,7 +136,12 @@ bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
       return true;
     }
   }
-  return false;
+  // Only the clearance's own spelling, "/SCI" after one slash, in these
+  // looser places: a real "SECRET//NOFORN" under "Requirements:" or in a
+  // subject about hiring still counts.
+  if (!SingleSlashSci(text, begin, end)) return false;
+  return UnderRequirementHeading(text, line_begin) ||
+         AfterJobWord(text, line_begin, begin);
 }
 
 }  // namespace nearmiss::content

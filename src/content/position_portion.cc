@@ -154,6 +154,16 @@ bool ProseFollows(std::string_view line) {
   return words >= 1 && (last == '.' || last == '!' || last == '?');
 }
 
+// Whether `rest` (after blanks) opens with a capital, a digit or a quote.
+bool StartsSentence(std::string_view rest) {
+  std::size_t i = 0;
+  while (i < rest.size() && IsBlank(rest[i])) ++i;
+  if (i == rest.size()) return false;
+  char c = rest[i];
+  return IsUpper(c) || IsDigit(c) || c == '"' || c == '\'' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
 // The words after a bracketed mark are the name it abbreviates: "(TS) Tom
 // Smith", "(CTS) Chris T. Stone", "(NC) Nick Clarke:" (minutes, action
 // lists). Each letter starts the next capitalised word.
@@ -187,8 +197,13 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   std::size_t line_begin = LineStart(text, begin);
   std::size_t at = line_begin;
   while (at < begin && IsBlank(text[at])) ++at;
+  // A number or letter before the mark ("1.", "a)", "(2)", "Para 3"), not
+  // a bullet: a numbered paragraph is how marked text is laid out.
+  bool numbered = at < begin && (IsDigit(text[at]) || IsAlpha(text[at]) ||
+                                 text[at] == '(');
   if (at < begin) at = SkipEnumerator(text, at, begin);
   bool mid_line = at != begin && AfterSentenceEnd(text, line_begin, begin);
+  numbered = numbered && at == begin;
   if (at != begin && !mid_line) return PortionPlace::kNone;
   std::size_t next = end;
   while (next < text.size() && IsBlank(text[next])) ++next;
@@ -217,8 +232,14 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   std::string_view mark = text.substr(begin, end - begin);
   if (end - begin > 3 && mark != "(CUI)" && mark != "(SBU)" &&
       mark != "(FOUO)") {
-    return SpellsInitials(text.substr(begin + 1, end - begin - 2), rest)
-               ? PortionPlace::kNone
+    if (SpellsInitials(text.substr(begin + 1, end - begin - 2), rest)) {
+      return PortionPlace::kNone;
+    }
+    // "1. (TS) The convoy leaves at 0600.": a number, the mark, then a
+    // sentence is the portion layout itself; initials in minutes are seldom
+    // numbered and then spell the name (above).
+    return numbered && StartsSentence(rest) && ProseFollows(rest)
+               ? PortionPlace::kPortion
                : PortionPlace::kIfCorroborated;
   }
   if (text[next] == ':') {

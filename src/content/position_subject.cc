@@ -11,10 +11,16 @@ namespace nearmiss::content {
 namespace {
 
 // Reply and forward prefixes in the languages Outlook and Thunderbird emit,
-// and the "EXT:" / "EXTERNAL:" that mail gateways put before them.
-constexpr std::array<std::string_view, 16> kReplyPrefixes = {
-    "re", "fw", "fwd", "aw", "wg", "tr", "sv", "vs", "antw", "rv", "rif",
-    "réf", "ref", "r", "ext", "external"};
+// the "EXT:" / "EXTERNAL:" that mail gateways put before them, and the
+// prefixes of Outlook's meeting responses and updates ("Accepted: SECRET:
+// planning meeting"), which quote the invitation's subject the same way.
+// "tentative" before "tentatively" is not needed: Outlook writes
+// "Tentative:".
+constexpr std::array<std::string_view, 22> kReplyPrefixes = {
+    "re",       "fw",       "fwd",       "aw",      "wg",       "tr",
+    "sv",       "vs",       "antw",      "rv",      "rif",      "réf",
+    "ref",      "r",        "ext",       "external", "accepted", "declined",
+    "tentative", "updated", "canceled",  "cancelled"};
 
 // Skips one "Re:" / "Fwd[2]:" at `at`; returns the new position or `at`.
 std::size_t SkipReplyPrefix(std::string_view s, std::size_t at) {
@@ -79,8 +85,13 @@ bool TrailsSubject(std::string_view text, std::size_t begin, std::size_t end) {
   if (b == 0 || b == begin) return false;  // a blank must follow the separator
   char sep = text[b - 1];
   if (sep == ':' || sep == '|') return b > 1;
-  // A dash with a blank before it ("plan - SECRET"), not a hyphenated word.
-  return sep == '-' && b > 1 && IsBlank(text[b - 2]);
+  // A dash or dashes ("plan - SECRET", "plan -- SECRET") or a slash ("plan
+  // / SECRET") with a blank before it, not a hyphenated word or a path.
+  if (sep == '/') return b > 1 && IsBlank(text[b - 2]);
+  if (sep != '-') return false;
+  --b;
+  while (b > 0 && text[b - 1] == '-') --b;
+  return b > 0 && IsBlank(text[b - 1]);
 }
 
 bool FollowedByLowerCaseWord(std::string_view text, std::size_t end) {
@@ -99,6 +110,7 @@ bool FollowedBySeparator(std::string_view text, std::size_t end) {
   switch (text[end]) {
     case ':': case ';': case ',': case '-': case '/': case '|': case ']':
     case ')': case '.': case '\n': case '\f':
+    case '*':  // the closing stars of "*** SECRET *** plan"
       return true;
     default:
       return false;

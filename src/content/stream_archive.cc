@@ -30,23 +30,48 @@ std::string UncompressedName(std::string_view name) {
 
 StreamArchive::StreamArchive(std::string_view name, std::string_view bytes,
                              Extracted* out)
-    : name_(name), compressed_(bytes.size()), out_(out) {
+    : name_(name), bytes_(bytes), compressed_(bytes.size()), out_(out) {
+  if (!Open(/*raw_only=*/false)) return;
+  // A compressed zip-based document ("ts.docx.gz", "ts.odt.xz"): libarchive's
+  // zip reader would hand out its parts (word/document.xml) as members and
+  // the document would never be read as one. Read the decompressed stream
+  // whole instead, so the walker classifies it by name and magic like a
+  // top-level attachment.
+  archive_entry* entry = nullptr;
+  if (archive_read_next_header(archive_, &entry) >= ARCHIVE_WARN &&
+      archive_filter_count(archive_) > 1 &&
+      (archive_format(archive_) & ARCHIVE_FORMAT_BASE_MASK) ==
+          ARCHIVE_FORMAT_ZIP) {
+    archive_read_free(archive_);
+    archive_ = nullptr;
+    Open(/*raw_only=*/true);
+    return;
+  }
+  // Anything else: start again so Next() sees the first entry.
+  archive_read_free(archive_);
+  archive_ = nullptr;
+  Open(/*raw_only=*/false);
+}
+
+bool StreamArchive::Open(bool raw_only) {
   archive_ = archive_read_new();
   if (archive_ == nullptr) {
     out_->errors.push_back(name_ + ": out of memory opening the archive");
-    return;
+    return false;
   }
   archive_read_support_filter_all(archive_);
-  archive_read_support_format_all(archive_);
+  if (!raw_only) archive_read_support_format_all(archive_);
   // A compressed single file ("notes.txt.gz") has no archive format inside;
   // raw bids last, so every real format wins over it.
   archive_read_support_format_raw(archive_);
-  if (archive_read_open_memory(archive_, bytes.data(), bytes.size()) !=
+  if (archive_read_open_memory(archive_, bytes_.data(), bytes_.size()) !=
       ARCHIVE_OK) {
     Error("not a readable archive");
     archive_read_free(archive_);
     archive_ = nullptr;
+    return false;
   }
+  return true;
 }
 
 StreamArchive::~StreamArchive() {

@@ -52,10 +52,14 @@ class StreamArchive {
   bool stopped() const { return stopped_; }
 
  private:
+  // Opens bytes_ with every filter; with every format, or with only the
+  // raw one (the decompressed stream as one entry). False on an error.
+  bool Open(bool raw_only);
   void Limit(std::string bound, std::string detail);
   void Error(std::string_view what);
 
   std::string name_;
+  std::string_view bytes_;
   std::size_t compressed_;
   Extracted* out_;
   archive* archive_ = nullptr;

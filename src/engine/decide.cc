@@ -98,8 +98,15 @@ RecipientDecision Make(const engine::CompiledRule& rule, const RecipientCheck& c
     reason = (check.domain_unicode.empty() ? check.domain : check.domain_unicode) +
              " is outside the organisation";
   }
+  std::string marked;
+  if (sensitivity != nullptr) {
+    marked = SensitivityReason(*sensitivity).form == SensitivityForm::kUnread
+                 ? "the message could not be read to the end, so it counts as "
+                 : "the message is marked ";
+    marked += content::LevelName(level);
+  }
   policy::TemplateFields fields{d.recipient, check.suggestion, check.target, reason,
-                                content::LevelName(level)};
+                                content::LevelName(level), marked};
   d.message = policy::RenderTemplate(rule.message, fields);
   d.smtp_code = rule.smtp_code;
   d.rule_action = rule.action;

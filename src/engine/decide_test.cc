@@ -332,6 +332,11 @@ TEST(DecideTest, IncompleteScanCountsAsIncompleteLevel) {
   EXPECT_EQ(d.reasons.back().code, ReasonCode::kSensitivity);
   EXPECT_NE(ReasonMessage(d.reasons.back()).find("could not be read to the end (max-parts)"),
             std::string::npos) << ReasonMessage(d.reasons.back());
+  // Issue 13: the sender is told why, not of a marking nobody saw.
+  ASSERT_EQ(d.recipients.size(), 1u);
+  EXPECT_EQ(d.recipients[0].message,
+            "held for review: the message could not be read to the end, so it counts as "
+            "SECRET and c@example.com is outside the organisation");
   // Trusted recipients are not held: ordinary mail inside goes on.
   MessageFacts inside = Facts(*e, {"d@army.mil"});
   inside.sensitivity = Incomplete();
@@ -340,6 +345,9 @@ TEST(DecideTest, IncompleteScanCountsAsIncompleteLevel) {
   f.sensitivity = Incomplete(Level::kTopSecret);
   EXPECT_EQ(e->Decide(f).level, Level::kTopSecret);
   EXPECT_NE(ReasonMessage(e->Decide(f).reasons.back()).find("marked TOP SECRET"), std::string::npos);
+  EXPECT_EQ(e->Decide(f).recipients[0].message,
+            "held for review: the message is marked TOP SECRET and c@example.com is outside the "
+            "organisation");
 }
 
 TEST(DecideTest, IncompleteLevelNoneKeepsTheLevelFound) {

@@ -62,7 +62,7 @@ void ReadMessage(Context& ctx, const toml::table& t, Rule& rule) {
     // +1 for the opening quote; exact for strings without escapes.
     at.begin.column += static_cast<toml::source_index>(1 + problem->offset);
     ctx.Error(at, problem->what + " in the message of rule '" + rule.name + "'",
-              "fields: {recipient} {suggestion} {target} {reason} {level}; {{ and }} for "
+              "fields: {recipient} {suggestion} {target} {reason} {level} {marked}; {{ and }} for "
               "braces");
     return;
   }

@@ -9,6 +9,7 @@ std::optional<std::string_view> Field(std::string_view name, const TemplateField
   if (name == "target") return f.target;
   if (name == "reason") return f.reason;
   if (name == "level") return f.level;
+  if (name == "marked") return f.marked;
   return std::nullopt;
 }
 

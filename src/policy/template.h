@@ -16,6 +16,10 @@ struct TemplateFields {
   std::string_view target;
   std::string_view reason;
   std::string_view level;
+  // "the message is marked SECRET", or, when only [limits] incomplete_level
+  // gave that level, "the message could not be read to the end, so it
+  // counts as SECRET": a sender is never told of a marking nobody saw.
+  std::string_view marked;
 };
 
 // The first problem in `tmpl` ("unknown field '{recipent}'", "unclosed

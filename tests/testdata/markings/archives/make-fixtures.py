@@ -3,7 +3,7 @@
 zip). Run from this directory; needs python3, tar, gzip, bzip2, xz and 7z
 (p7zip-full). The .eml files are committed; this records how they were made.
 """
-import gzip, io, os, subprocess, tarfile, tempfile, zipfile
+import gzip, io, lzma, os, subprocess, tarfile, tempfile, zipfile
 from email.message import EmailMessage
 from email.utils import format_datetime
 import datetime
@@ -77,3 +77,15 @@ eml("unreadable-arj", b"\x60\xea" + bytes(range(256)) * 4, "plan.arj", "applicat
 # file cannot be read. Numbered lines, so the stream is not all repeats.
 LONG = MARKED + b"".join(b"Line %d of the annex.\n" % i for i in range(2000))
 eml("truncated-gz", gz(LONG)[: len(gz(LONG)) // 2], "plan.txt.gz", "application/gzip")
+
+# Issue 13, second report: a DOCX and an ODT compressed whole (gzip(1),
+# xz(1)) are read as the documents they are, not as their zip parts.
+# marked.docx and marked.odt: "UK TOP SECRET" banners at the head and foot
+# of a one-line plan (made with LibreOffice for that report).
+DOCX = open("marked.docx", "rb").read()
+ODT = open("marked.odt", "rb").read()
+eml("marked-docx-gz", gz(DOCX), "ts.docx.gz", "application/gzip")
+eml("marked-docx-xz", lzma.compress(DOCX, format=lzma.FORMAT_XZ), "ts.docx.xz", "application/x-xz")
+eml("marked-odt-gz", gz(ODT), "ts.odt.gz", "application/gzip")
+# No name to go by ("plans.gz"): the decompressed zip's first part says.
+eml("marked-docx-gz-noname", gz(DOCX), "plans.gz", "application/octet-stream")
