@@ -227,6 +227,39 @@ TEST(EngineAddressTypo, AnAcknowledgementSettlesTheConfirm) {
   env.recipients = {{"john.smith@partner.example"}};
   (*engine)->CheckMessage(env, MessageContent::Raw("\r\nhi\r\n", "test"));
   EXPECT_EQ(acks.calls, 0);
+
+  // Found by the issue-14 tester (fail-open): the address-typo confirm
+  // matched before the sensitivity rules, so a SECRET message to a slip went
+  // to the sender's own release link, and once acknowledged was accepted
+  // with no hold or tag. A hold outranks the confirm; an acknowledgement
+  // settles only the confirm, and the rules after it still apply.
+  env.recipients = {{"jon.smith@partner.example"}};
+  env.acknowledgements = nullptr;
+  auto check = [&](const char* subject) {
+    std::string raw = std::string("Subject: ") + subject + "\r\n\r\nhi\r\n";
+    MessageCheck got = (*engine)->CheckMessage(env, MessageContent::Raw(raw, "test"));
+    EXPECT_EQ(got.decision.recipients.size(), 1u);
+    return got.decision.recipients.empty() ? RecipientDecision{} : got.decision.recipients[0];
+  };
+  RecipientDecision secret = check("SECRET: plans");
+  EXPECT_EQ(secret.action, Action::kHold);
+  EXPECT_EQ(secret.rule.name, "secret-outside-trusted");
+  EXPECT_EQ(check("OFFICIAL-SENSITIVE: plans").action, Action::kConfirm);  // tag < confirm
+
+  env.acknowledgements = &acks;
+  secret = check("SECRET: plans");
+  EXPECT_EQ(secret.action, Action::kHold);
+  EXPECT_EQ(secret.rule.name, "secret-outside-trusted");
+  EXPECT_EQ(secret.acknowledged_by, 0);  // a hold asks for no acknowledgement
+  RecipientDecision sensitive = check("OFFICIAL-SENSITIVE: plans");
+  EXPECT_EQ(sensitive.action, Action::kTag);
+  EXPECT_EQ(sensitive.rule.name, "official-sensitive-outside-trusted");
+  EXPECT_EQ(sensitive.acknowledged_by, 7);
+  EXPECT_EQ(sensitive.settled_rule.name, "address-typo");
+  EXPECT_EQ(sensitive.rule_action, Action::kConfirm);
+  RecipientDecision plain = check("plans");
+  EXPECT_EQ(plain.action, Action::kAccept);
+  EXPECT_EQ(plain.acknowledged_by, 7);
 }
 
 // Found by the issue-14 tester: the milter judged only the envelope

@@ -63,6 +63,12 @@ check "a genuinely new contact is not" "" \
   "$(json '",".join(r["code"] for r in c["reasons"] if r["code"]=="address-typo")' sarah.connor@partner.example)"
 "$bin" policy explain --from alice@mod.example --to jsmith@partner.example > "$tmp/explain.txt"
 contains "the default policy holds it" "did you mean john.smith@partner.example?" "$(cat "$tmp/explain.txt")"
+# Issue 14 (fail-open): a SECRET message to the slip is held for an admin,
+# the sensitivity rule outranking the sender's confirm.
+"$bin" policy explain --from alice@mod.example --to jon.smith@partner.example \
+  --subject "SECRET: plans" --json > "$tmp/explain-secret.json"
+check "a SECRET message to a typo is held, not confirmed" "hold secret-outside-trusted" \
+  "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=d["recipients"][0]; print(r["action"], r["rule"].split("\x27")[1])' "$tmp/explain-secret.json" 2>&1)"
 
 # Overlapping rotated logs (the fault: 16 deliveries read, 12 distinct,
 # printed as "learned 13 ... 12 new; 1 before"). maillog.2.gz holds
