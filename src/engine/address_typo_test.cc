@@ -322,6 +322,31 @@ TEST(EngineAddressTypo, SubAddressIsTheSameMailbox) {
   EXPECT_TRUE(typo((*plain)->CheckRecipient("john.smith+x@partner.example")));
 }
 
+// Found by the issue-14 tester: with only john.smith+proj@ in the history,
+// john.smith@ was flagged ("did you mean john.smith+proj@") and the real
+// slip jon.smith@ accepted. The history is compared by mailbox too.
+TEST(EngineAddressTypo, SubAddressInTheHistoryIsItsMailbox) {
+  HistorySnapshot h;
+  h.domains.push_back({"partner.example", 30, 1'700'000'000, 1'704'000'000, false});
+  h.correspondents.push_back(
+      {"alice@mod.example", "john.smith+proj@partner.example", 30, 1'700'000'000, 1'704'000'000});
+  h.addresses.push_back("john.smith+proj@partner.example");
+  h.taken_at = 1'704'100'000;
+  Policy policy = *DefaultPolicy();
+  policy.history.flag_new_addresses = true;
+  auto engine = Engine::Compile(policy, &h);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  RecipientCheck mailbox = (*engine)->CheckRecipient("john.smith@partner.example");
+  for (const Reason& r : mailbox.reasons) {
+    EXPECT_NE(r.code, ReasonCode::kAddressTypo) << ReasonMessage(r);
+    EXPECT_NE(r.code, ReasonCode::kNewAddress) << ReasonMessage(r);
+  }
+  RecipientCheck slip = (*engine)->CheckRecipient("jon.smith@partner.example");
+  ASSERT_FALSE(slip.reasons.empty());
+  EXPECT_EQ(slip.reasons.back().code, ReasonCode::kAddressTypo);
+  EXPECT_EQ(slip.suggestion, "john.smith@partner.example");
+}
+
 TEST(EngineAddressTypo, OffInThePolicyMeansNoReason) {
   HistorySnapshot h = History();
   Policy policy = *DefaultPolicy();
