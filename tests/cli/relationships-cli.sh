@@ -222,6 +222,18 @@ contains "without --from: the acknowledgements not read, said" "without --from t
 check "an unreachable configured store exits 2" 2 $?
 contains "... naming it" "missing-dir/x.db" "$(cat "$tmp/err.txt")"
 
+# Issue 14, found by its tester: `audit --events` created a store at a
+# mistyped path, took `--json` for the store, and without a STORE did not
+# read the default one. It reads an existing store only.
+"$bin" audit --events "$tmp/nope.db" > /dev/null 2> "$tmp/ev-err.txt"
+check "audit --events on a missing store exits 2" 2 $?
+contains "... naming it" "$tmp/nope.db: no such store" "$(cat "$tmp/ev-err.txt")"
+check "... and creates nothing" no "$([ -e "$tmp/nope.db" ] && echo yes || echo no)"
+(cd "$tmp" && "$bin" audit --events --json > "$tmp/ev.json" 2>&1)
+check "audit --events --json reads the default store" 0 $?
+check "... and makes no store named --json" no "$([ -e "$tmp/--json" ] && echo yes || echo no)"
+contains "audit --events alone lists the default store" "administrative events" "$("$bin" audit --events 2>&1)"
+
 # Issue 14, found by its tester: `learn` on a Maildir root learned its INBOX
 # (received mail) as sent, trusting whoever wrote to us. Only the root's Sent
 # folders are read; the INBOX and the other folders are skipped, and said.
