@@ -119,9 +119,14 @@ struct RecipientDecision {
   // The rule's own action may be settled by the sender's acknowledgement
   // (warn or confirm, and the rule is not final: Rule::acknowledge).
   bool acknowledgeable = false;
-  // The acknowledgement that turned the rule's action into accept; 0: none.
+  // The acknowledgement that settled a warn or confirm rule of this
+  // recipient; 0: none. The settled rule is `settled_rule` (its action
+  // `rule_action`); `rule` and `action` are then what the rules after it
+  // decided, as if it had not matched (a SECRET hold still holds, an
+  // OFFICIAL-SENSITIVE tag still tags).
   int64_t acknowledged_by = 0;
-  Action rule_action = Action::kAccept;  // the rule's action before that
+  RuleRef settled_rule;
+  Action rule_action = Action::kAccept;  // `settled_rule`'s action, else `rule`'s
 };
 
 struct Decision {

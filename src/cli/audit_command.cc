@@ -43,7 +43,8 @@ struct AuditFlags {
   maillog::DateOrder date_order = maillog::DateOrder::kUnstated;
   int min_recognised = maillog::kDefaultMinRecognisedPercent;
   std::vector<std::string> inputs;
-  std::string events_store;  // --events: the store's admin events instead
+  bool events = false;        // --events: the store's admin events instead
+  std::string events_store;  // its STORE; "": the default store
 };
 
 std::string Now() {
@@ -101,7 +102,7 @@ class ByteProgress {
 };
 
 int RunAudit(const AuditFlags& flags) {
-  if (!flags.events_store.empty()) return RunAuditEvents(flags.events_store, flags.json);
+  if (flags.events) return RunAuditEvents(flags.events_store, flags.json);
   if (flags.inputs.empty()) {
     log::Error("give the logs and mailboxes to audit, or --events STORE");
     return kExitError;
@@ -316,12 +317,20 @@ void AddAuditCommand(CLI::App& app, Run& run) {
                   "is an error (default " +
                       std::to_string(maillog::kDefaultMinRecognisedPercent) + ")")
       ->check(CLI::Range(0, 100));
-  cmd->add_option("--events", flags->events_store,
-                  "Instead of logs: list the store's administrative events (who released, "
-                  "deleted, acknowledged or revoked what, and when) and its acknowledgements "
-                  "(STORE is a --store URL; --json for one JSON object per line)");
+  // The value is optional, so `--events --json` is the default store in
+  // JSON, never a store named "--json".
+  CLI::Option* events =
+      cmd->add_option("--events", flags->events_store,
+                      "Instead of logs: list the administrative events of an existing store "
+                      "(who released, deleted, acknowledged or revoked what, and when) and its "
+                      "acknowledgements (STORE is a --store URL; left out, the default store "
+                      "that learn, check and serve use; --json for one JSON object per line)")
+          ->expected(0, 1);
   cmd->add_option("inputs", flags->inputs, "Log files and mailboxes");
-  cmd->callback([&run, flags] { run = [flags] { return RunAudit(*flags); }; });
+  cmd->callback([&run, flags, events] {
+    flags->events = events->count() > 0;
+    run = [flags] { return RunAudit(*flags); };
+  });
 }
 
 }  // namespace nearmiss::cli

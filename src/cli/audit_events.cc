@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
+#include <system_error>
 
 #include <nlohmann/json.hpp>
 
@@ -28,10 +30,36 @@ int Error(const std::string& message) {
   return kExitError;
 }
 
+// The store to list: the one given, else the default; either must exist.
+// A record of who did what is read, never made: a mistyped path must not
+// answer "0 events" from a store created on the spot.
+Result<std::string> ExistingStore(const std::string& given) {
+  StoreChoice choice = ChooseStore(given, /*create=*/false);
+  if (choice.url.empty()) {
+    return Status::NotFound("no store to read events from: " + choice.origin +
+                            "; give --events STORE");
+  }
+  if (IsPostgresStoreUrl(choice.url)) return choice.url;
+  std::string_view path = choice.url;
+  if (path.starts_with("sqlite://")) {
+    path.remove_prefix(9);
+  } else if (path.starts_with("sqlite:")) {
+    path.remove_prefix(7);
+  }
+  std::error_code ec;
+  if (path.empty() || !std::filesystem::is_regular_file(std::string(path), ec)) {
+    return Status::NotFound(std::string(path.empty() ? choice.url : path) +
+                            ": no such store (audit --events reads an existing store only)");
+  }
+  return choice.url;
+}
+
 }  // namespace
 
 int RunAuditEvents(const std::string& store_url, bool json) {
-  Result<std::unique_ptr<Store>> store = Store::Open(store_url);
+  Result<std::string> url = ExistingStore(store_url);
+  if (!url.ok()) return Error(url.error().message());
+  Result<std::unique_ptr<Store>> store = Store::Open(*url);
   if (!store.ok()) return Error(store.error().message());
   Result<std::vector<AdminEvent>> events = (*store)->AdminEvents(0);
   if (!events.ok()) return Error(events.error().message());

@@ -31,6 +31,8 @@ void AddDecisionJson(const RecipientDecision& d, const std::string* sender,
   if (d.acknowledged_by != 0) {
     o["acknowledged_by"] = d.acknowledged_by;
     o["rule_action"] = ActionName(d.rule_action);
+    o["settled_rule"] = {
+        {"index", d.settled_rule.index}, {"name", d.settled_rule.name}, {"id", d.settled_rule.id}};
   }
   if (!d.message.empty()) o["message"] = d.message;
   if (sender != nullptr) o["sender"] = *sender;
@@ -44,8 +46,9 @@ std::string DecisionClause(const RecipientDecision& d, const render::Terminal& t
                                               : Colour::kRed;
   std::string out = "; policy: " + term.Paint(colour, ActionName(d.action)) + " (";
   if (d.acknowledged_by != 0) {
-    out += std::string(ActionName(d.rule_action)) + " by " + d.rule.id +
-           " settled by acknowledgement " + std::to_string(d.acknowledged_by);
+    out += std::string(ActionName(d.rule_action)) + " by " + d.settled_rule.id +
+           " settled by acknowledgement " + std::to_string(d.acknowledged_by) + "; then " +
+           d.rule.id;
   } else {
     out += d.rule.id;
   }

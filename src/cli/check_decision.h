@@ -28,7 +28,7 @@ extern const char kAcknowledgementsPart[];
 
 // Adds to a check object: "action", "rule" {"index", "name", "id"},
 // "acknowledgeable", "acknowledged_by" (when one settled it, with
-// "rule_action", the action it settled), "message" (when the rule has one),
+// "rule_action", the action it settled, and "settled_rule"), "message" (when the rule has one),
 // "sender" (when `sender` is given) and "not_evaluated" (when not empty).
 void AddDecisionJson(const RecipientDecision& d, const std::string* sender,
                      const std::vector<std::string>& not_evaluated, nlohmann::ordered_json* j);

@@ -97,8 +97,9 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags, Store* store)
 // The same, opening --store for the history when given.
 std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags);
 
-// `audit --events STORE` (audit_events.cc): the store's administrative
-// events and acknowledgements, as text or JSON lines.
+// `audit --events [STORE]` (audit_events.cc): the administrative events
+// and acknowledgements of an existing store (never created; `store_url` ""
+// for the default store), as text or JSON lines.
 int RunAuditEvents(const std::string& store_url, bool json);
 
 // --date-order dmy|mdy, for audit and learn: the order of day and month in

@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/config_flags.h"
 #include "history/learn.h"
+#include "history/sent_folders.h"
 #include "daemon/refresher.h"
 #include "maillog/log_files.h"
 #include "maillog/read_log.h"
@@ -31,6 +32,7 @@ struct LearnFlags {
   bool show = false;
   std::string show_sender;
   size_t show_limit = 50;
+  std::vector<std::string> sent_folders = history::DefaultSentFolderNames();
   std::vector<std::string> sources;
 };
 
@@ -145,6 +147,16 @@ int RunLearn(const LearnFlags& flags) {
   }
   if (Status s = learner.FinishLogs(); !s.ok()) return Fail(s);
   if (!mailboxes.empty()) {
+    // Sent mail only: a Maildir root's INBOX is what others sent us.
+    Result<history::SentSelection> sent = history::SelectSentFolders(mailboxes,
+                                                                     flags.sent_folders);
+    if (!sent.ok()) return Fail(sent.error());
+    for (const std::string& skipped : sent->skipped) {
+      std::printf("skipped (not a Sent folder): %s\n", skipped.c_str());
+    }
+    mailboxes = std::move(sent->read);
+  }
+  if (!mailboxes.empty()) {
     // The policy's scanner only: the history is being written, not read.
     std::shared_ptr<const Engine> engine = LoadEngine(flags.policy, nullptr);
     if (!engine) return kExitError;
@@ -242,6 +254,11 @@ void AddLearnCommand(CLI::App& app, Run& run) {
   cmd->add_option("--sender", flags->show_sender, "With --show: only this sender's relationships");
   cmd->add_option("--limit", flags->show_limit,
                   "With --show: at most this many rows per table (default 50; 0: all)");
+  cmd->add_option("--sent-folder", flags->sent_folders,
+                  "Of a Maildir root, the folder read as sent mail (repeat for several; "
+                  "default: Sent, Sent Items, Sent Messages); its INBOX and other folders are "
+                  "skipped, and said")
+      ->allow_extra_args(false);  // one folder per flag: sources follow
   cmd->add_option("sources", flags->sources, "Logs, Sent folders, CSV files");
   cmd->callback([&run, flags] { run = [flags] { return RunLearn(*flags); }; });
 }

@@ -16,10 +16,6 @@ bool IsDir(const fs::path& p) {
   return fs::is_directory(p, ec);
 }
 
-bool IsMaildir(const fs::path& dir) {
-  return IsDir(dir / "cur") || IsDir(dir / "new");
-}
-
 std::vector<fs::path> SortedEntries(const fs::path& dir, std::string* error) {
   std::vector<fs::path> entries;
   std::error_code ec;
@@ -82,6 +78,10 @@ void Expand(const fs::path& path, int depth, std::vector<InputFile>* out) {
 }
 
 }  // namespace
+
+bool IsMaildir(const std::filesystem::path& dir) {
+  return IsDir(dir / "cur") || IsDir(dir / "new");
+}
 
 std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths) {
   std::vector<InputFile> out;

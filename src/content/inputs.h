@@ -6,6 +6,7 @@
 #ifndef NEARMISS_CONTENT_INPUTS_H_
 #define NEARMISS_CONTENT_INPUTS_H_
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct InputFile {
 
 // Sorted within each directory, so output order is reproducible.
 std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths);
+
+// A Maildir: `dir` holds cur/ or new/ (https://cr.yp.to/proto/maildir.html).
+bool IsMaildir(const std::filesystem::path& dir);
 
 }  // namespace nearmiss::content
 

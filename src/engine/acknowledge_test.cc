@@ -52,7 +52,8 @@ TEST(AcknowledgeTest, AnAcknowledgementSettlesConfirmButNotAFinalRule) {
   EXPECT_EQ(d.message_action, Action::kAccept);
   EXPECT_EQ(d.recipients[0].acknowledged_by, 7);
   EXPECT_EQ(d.recipients[0].rule_action, Action::kConfirm);
-  EXPECT_EQ(d.recipients[0].rule.name, "lookalike-confirm");
+  EXPECT_EQ(d.recipients[0].settled_rule.name, "lookalike-confirm");
+  EXPECT_EQ(d.recipients[0].rule.name, "default");  // the rules after it, as if it had not matched
   Decision army = e->Decide(Facts(*e, {"bob@army.ml"}, 7));
   EXPECT_EQ(army.action, Action::kReject);
   EXPECT_EQ(army.recipients[0].acknowledged_by, 0);

@@ -227,6 +227,39 @@ TEST(EngineAddressTypo, AnAcknowledgementSettlesTheConfirm) {
   env.recipients = {{"john.smith@partner.example"}};
   (*engine)->CheckMessage(env, MessageContent::Raw("\r\nhi\r\n", "test"));
   EXPECT_EQ(acks.calls, 0);
+
+  // Found by the issue-14 tester (fail-open): the address-typo confirm
+  // matched before the sensitivity rules, so a SECRET message to a slip went
+  // to the sender's own release link, and once acknowledged was accepted
+  // with no hold or tag. A hold outranks the confirm; an acknowledgement
+  // settles only the confirm, and the rules after it still apply.
+  env.recipients = {{"jon.smith@partner.example"}};
+  env.acknowledgements = nullptr;
+  auto check = [&](const char* subject) {
+    std::string raw = std::string("Subject: ") + subject + "\r\n\r\nhi\r\n";
+    MessageCheck got = (*engine)->CheckMessage(env, MessageContent::Raw(raw, "test"));
+    EXPECT_EQ(got.decision.recipients.size(), 1u);
+    return got.decision.recipients.empty() ? RecipientDecision{} : got.decision.recipients[0];
+  };
+  RecipientDecision secret = check("SECRET: plans");
+  EXPECT_EQ(secret.action, Action::kHold);
+  EXPECT_EQ(secret.rule.name, "secret-outside-trusted");
+  EXPECT_EQ(check("OFFICIAL-SENSITIVE: plans").action, Action::kConfirm);  // tag < confirm
+
+  env.acknowledgements = &acks;
+  secret = check("SECRET: plans");
+  EXPECT_EQ(secret.action, Action::kHold);
+  EXPECT_EQ(secret.rule.name, "secret-outside-trusted");
+  EXPECT_EQ(secret.acknowledged_by, 0);  // a hold asks for no acknowledgement
+  RecipientDecision sensitive = check("OFFICIAL-SENSITIVE: plans");
+  EXPECT_EQ(sensitive.action, Action::kTag);
+  EXPECT_EQ(sensitive.rule.name, "official-sensitive-outside-trusted");
+  EXPECT_EQ(sensitive.acknowledged_by, 7);
+  EXPECT_EQ(sensitive.settled_rule.name, "address-typo");
+  EXPECT_EQ(sensitive.rule_action, Action::kConfirm);
+  RecipientDecision plain = check("plans");
+  EXPECT_EQ(plain.action, Action::kAccept);
+  EXPECT_EQ(plain.acknowledged_by, 7);
 }
 
 // Found by the issue-14 tester: the milter judged only the envelope
@@ -287,6 +320,31 @@ TEST(EngineAddressTypo, SubAddressIsTheSameMailbox) {
   auto plain = Engine::Compile(off, &h);
   ASSERT_TRUE(plain.ok());
   EXPECT_TRUE(typo((*plain)->CheckRecipient("john.smith+x@partner.example")));
+}
+
+// Found by the issue-14 tester: with only john.smith+proj@ in the history,
+// john.smith@ was flagged ("did you mean john.smith+proj@") and the real
+// slip jon.smith@ accepted. The history is compared by mailbox too.
+TEST(EngineAddressTypo, SubAddressInTheHistoryIsItsMailbox) {
+  HistorySnapshot h;
+  h.domains.push_back({"partner.example", 30, 1'700'000'000, 1'704'000'000, false});
+  h.correspondents.push_back(
+      {"alice@mod.example", "john.smith+proj@partner.example", 30, 1'700'000'000, 1'704'000'000});
+  h.addresses.push_back("john.smith+proj@partner.example");
+  h.taken_at = 1'704'100'000;
+  Policy policy = *DefaultPolicy();
+  policy.history.flag_new_addresses = true;
+  auto engine = Engine::Compile(policy, &h);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  RecipientCheck mailbox = (*engine)->CheckRecipient("john.smith@partner.example");
+  for (const Reason& r : mailbox.reasons) {
+    EXPECT_NE(r.code, ReasonCode::kAddressTypo) << ReasonMessage(r);
+    EXPECT_NE(r.code, ReasonCode::kNewAddress) << ReasonMessage(r);
+  }
+  RecipientCheck slip = (*engine)->CheckRecipient("jon.smith@partner.example");
+  ASSERT_FALSE(slip.reasons.empty());
+  EXPECT_EQ(slip.reasons.back().code, ReasonCode::kAddressTypo);
+  EXPECT_EQ(slip.suggestion, "john.smith@partner.example");
 }
 
 TEST(EngineAddressTypo, OffInThePolicyMeansNoReason) {

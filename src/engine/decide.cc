@@ -114,13 +114,48 @@ RecipientDecision Make(const engine::CompiledRule& rule, const RecipientCheck& c
   return d;
 }
 
+// Which rule decides a recipient. A warn or confirm is the sender's to
+// answer, so it does not end the search the way other actions do:
+// - a sender's acknowledgement settles it as if it had not matched, so the
+//   rules after it still apply (a SECRET hold, an OFFICIAL-SENSITIVE tag);
+// - unacknowledged, the rule that would decide without it wins when that
+//   rule is stricter (hold, remove-recipient, reject): a hold or reject is
+//   never the sender's to settle, so an address typo must not downgrade a
+//   sensitivity hold to the sender's own release link (docs/policy.md).
+// A later rule still waiting for facts (deferred) never outranks.
+struct Resolved {
+  engine::DecisionTable::Match match;
+  const engine::CompiledRule* settled = nullptr;  // the first rule settled
+};
+
+Resolved Resolve(const engine::DecisionTable& table, const RecipientCheck& check,
+                 const engine::MessageView& view, bool acknowledged) {
+  Resolved out;
+  out.match = table.First(check, view);
+  while (out.match.rule >= 0 && !out.match.deferred) {
+    const engine::CompiledRule& rule = table.rule(out.match.rule);
+    if (rule.action != Action::kWarn && rule.action != Action::kConfirm) break;
+    engine::DecisionTable::Match next =
+        table.First(check, view, static_cast<size_t>(out.match.rule) + 1);
+    if (acknowledged && engine::Acknowledgeable(rule, check)) {
+      if (out.settled == nullptr) out.settled = &rule;
+      out.match = next;
+      continue;
+    }
+    if (next.rule < 0 || next.deferred || table.rule(next.rule).action <= rule.action) break;
+    out.match = next;
+  }
+  return out;
+}
+
 }  // namespace
 
 RecipientDecision Engine::DecideRecipient(std::string_view sender, const RecipientCheck& check,
                                           RecipientField field, MailPath path) const {
   engine::MessageView view;
   view.sender_in_group = table_->SenderGroups(sender);
-  engine::DecisionTable::Match m = table_->First(check, view);
+  // Acknowledgements are not read at RCPT time: the end of message settles.
+  engine::DecisionTable::Match m = Resolve(*table_, check, view, false).match;
   if (m.deferred) {
     RecipientDecision d = Make(table_->default_rule(), check, field, nullptr, path);
     d.action = Action::kAccept;
@@ -167,16 +202,17 @@ Decision Engine::Decide(const MessageFacts& facts) const {
   if (facts.recipients.empty()) d.message_action = d.action;
   const RecipientDecision* worst = nullptr;
   for (const MessageRecipient& r : facts.recipients) {
-    engine::DecisionTable::Match m = table_->First(r.check, view);
-    const engine::CompiledRule& rule =
-        m.rule < 0 ? table_->fallback(r.check.verdict) : table_->rule(m.rule);
+    Resolved res = Resolve(*table_, r.check, view, r.acknowledgement != 0);
+    const engine::CompiledRule& rule = res.match.rule < 0
+                                           ? table_->fallback(r.check.verdict)
+                                           : table_->rule(res.match.rule);
     RecipientDecision rd = Make(rule, r.check, r.field, &sensitivity, facts.path);
     // The sender already said this recipient is meant: the warning is not
-    // asked again (the rule's action stays in rule_action for the record).
-    if (r.acknowledgement != 0 && rd.acknowledgeable) {
-      rd.action = Action::kAccept;
+    // asked again (the settled rule is kept for the record).
+    if (res.settled != nullptr) {
       rd.acknowledged_by = r.acknowledgement;
-      rd.message.clear();
+      rd.settled_rule = res.settled->ref;
+      rd.rule_action = res.settled->action;
     }
     d.recipients.push_back(std::move(rd));
   }

@@ -66,15 +66,33 @@ TEST(DecideTest, BlockedIsRejected) {
 
 TEST(DecideTest, FirstMatchWins) {
   auto e = Build(
-      "[[rule]]\nname = \"a\"\nrecipient = [\"external\"]\naction = \"warn\"\n"
+      "[[rule]]\nname = \"a\"\nrecipient = [\"external\"]\naction = \"tag\"\n"
       "[[rule]]\nname = \"b\"\nsensitivity_at_least = \"SECRET\"\naction = \"hold\"\n");
   Decision d = e->Decide(Facts(*e, {"c@example.com"}, Level::kSecret));
-  EXPECT_EQ(d.action, Action::kWarn);
+  EXPECT_EQ(d.action, Action::kTag);
   EXPECT_EQ(d.rule.name, "a");
   auto swapped = Build(
       "[[rule]]\nname = \"b\"\nsensitivity_at_least = \"SECRET\"\naction = \"hold\"\n"
-      "[[rule]]\nname = \"a\"\nrecipient = [\"external\"]\naction = \"warn\"\n");
+      "[[rule]]\nname = \"a\"\nrecipient = [\"external\"]\naction = \"tag\"\n");
   EXPECT_EQ(swapped->Decide(Facts(*swapped, {"c@example.com"}, Level::kSecret)).rule.name, "b");
+}
+
+// Issue 14 (fail-open): a warn or confirm is the sender's to answer, so the
+// stricter rule that would decide without it wins: a SECRET message is held
+// even when a warn matched first. A milder one after it does not.
+TEST(DecideTest, AStricterRuleAfterAWarnOrConfirmWins) {
+  for (const char* first : {"warn", "confirm"}) {
+    auto e = Build(std::string("[[rule]]\nname = \"a\"\nrecipient = [\"external\"]\naction = \"") +
+                   first +
+                   "\"\n"
+                   "[[rule]]\nname = \"b\"\nsensitivity_at_least = \"SECRET\"\naction = \"hold\"\n"
+                   "[[rule]]\nname = \"c\"\naction = \"tag\"\n");
+    Decision secret = e->Decide(Facts(*e, {"c@example.com"}, Level::kSecret));
+    EXPECT_EQ(secret.action, Action::kHold) << first;
+    EXPECT_EQ(secret.rule.name, "b") << first;
+    Decision plain = e->Decide(Facts(*e, {"c@example.com"}));
+    EXPECT_EQ(plain.rule.name, "a") << first << ": tag is milder";
+  }
 }
 
 TEST(DecideTest, EveryActionByName) {
@@ -91,7 +109,7 @@ TEST(DecideTest, EveryActionByName) {
 
 TEST(DecideTest, RecipientClassAndReasonConditions) {
   auto e = Build(
-      "[[rule]]\nname = \"typo\"\nreason = [\"label-typo\"]\naction = \"warn\"\n"
+      "[[rule]]\nname = \"typo\"\nreason = [\"label-typo\"]\naction = \"tag\"\n"
       "[[rule]]\nname = \"look\"\nrecipient = [\"lookalike\"]\naction = \"reject\"\n"
       "[[rule]]\nname = \"bad\"\nrecipient = [\"invalid\"]\naction = \"remove-recipient\"\n");
   EXPECT_EQ(e->Decide(Facts(*e, {"carol@gmial.com"})).rule.name, "typo");

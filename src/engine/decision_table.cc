@@ -157,12 +157,12 @@ std::vector<bool> DecisionTable::SenderGroups(std::string_view sender) const {
   return in;
 }
 
-DecisionTable::Match DecisionTable::First(const RecipientCheck& check,
-                                          const MessageView& view) const {
+DecisionTable::Match DecisionTable::First(const RecipientCheck& check, const MessageView& view,
+                                          size_t from) const {
   uint32_t reasons = 0;
   for (const Reason& x : check.reasons) reasons |= uint32_t{1} << static_cast<unsigned>(x.code);
   Match m;
-  for (size_t i = 0; i < rules_.size(); ++i) {
+  for (size_t i = from; i < rules_.size(); ++i) {
     const CompiledRule& r = rules_[i];
     Tri t = Tri::kYes;
     if (r.classes != 0 && (r.classes & (1u << static_cast<unsigned>(check.verdict))) == 0) {

@@ -62,14 +62,16 @@ class DecisionTable {
  public:
   explicit DecisionTable(const Policy& policy);
 
-  // The index of the first rule matching `check`, -1 when none does (the
-  // default applies); `deferred` when a rule that might match cannot be
-  // settled with what `view` knows.
+  // The index of the first rule at or after index `from` matching `check`,
+  // -1 when none does (the default applies); `deferred` when a rule that
+  // might match cannot be settled with what `view` knows. `from` > 0 asks
+  // what would decide had the rules before it not matched (a sender's
+  // warn/confirm, see Engine::Decide).
   struct Match {
     int rule = -1;
     bool deferred = false;
   };
-  Match First(const RecipientCheck& check, const MessageView& view) const;
+  Match First(const RecipientCheck& check, const MessageView& view, size_t from = 0) const;
 
   // Which groups `sender` belongs to (by address or domain).
   std::vector<bool> SenderGroups(std::string_view sender) const;

@@ -2,6 +2,8 @@
 // learned.h picks them), and checks say when a recipient is new, or a near
 // miss of an address written to often (engine/address_typo.h).
 #include <algorithm>
+#include <map>
+#include <utility>
 
 #include "base/ascii.h"
 #include "engine/address_typo.h"
@@ -55,14 +57,25 @@ Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
   for (const DomainStats& d : history.domains) {
     if (d.messages > 0) seen_domains_.insert(d.domain);
   }
+  // The history is kept by mailbox, as recipients are judged (Postfix's
+  // recipient_delimiter): john.smith+proj@ written to makes john.smith@
+  // known, and jon.smith@ a slip of it, not the other way round.
+  const std::string& delimiters = policy.history.recipient_delimiter;
+  auto mailbox = [&delimiters](const std::string& address) {
+    std::string m = engine::WithoutExtension(address, delimiters);
+    return m.empty() ? address : m;
+  };
   if (policy.history.flag_new_addresses) {
-    seen_addresses_.insert(history.addresses.begin(), history.addresses.end());
+    for (const std::string& a : history.addresses) seen_addresses_.insert(mailbox(a));
   }
   if (policy.history.address_typo && !history.correspondents.empty()) {
     auto index = std::make_unique<engine::AddressIndex>(policy.history.address_typo_min_messages);
+    // Extensions of one mailbox (john.smith+a@, john.smith+b@) add up.
+    std::map<std::pair<std::string, std::string>, int64_t> pairs;
     for (const AddressStats& a : history.correspondents) {
-      index->Add(a.sender, a.recipient, a.messages);
+      pairs[{a.sender, mailbox(a.recipient)}] += a.messages;
     }
+    for (const auto& [pair, messages] : pairs) index->Add(pair.first, pair.second, messages);
     index->Finish();
     addresses_ = std::move(index);
   }
@@ -123,7 +136,9 @@ void Engine::AddHistoryReasons(std::string_view input, RecipientCheck& c,
   }
   if (policy_.history.flag_new_addresses && seen &&
       (c.verdict == Verdict::kTrusted || c.verdict == Verdict::kExternal) &&
-      seen_addresses_.count(c.address) == 0) {
+      seen_addresses_.count(c.address) == 0 &&
+      seen_addresses_.count(
+          engine::WithoutExtension(c.address, policy_.history.recipient_delimiter)) == 0) {
     Reason& r = reasons.Add(ReasonCode::kNewAddress);
     r.subject.assign(c.address);
     r.object.assign(c.domain_unicode);

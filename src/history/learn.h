@@ -37,7 +37,8 @@ class Learner {
   // is keyed by the Message-ID its cleanup line logged and the recipient,
   // the key of a Sent folder's message, so one read from both counts once
   // in either order; without a logged Message-ID, by queue id, recipient
-  // and time.
+  // and time, which no Sent folder message carries: such a delivery also
+  // read from a Sent folder counts twice (README.md, a documented limit).
   Status AddPostfixLog(const std::string& path, const maillog::ReadLogOptions& options,
                        maillog::LineCounts* counts);
   // A CSV export with a header row naming a sender column (sender, from)

@@ -1,8 +1,12 @@
 #include "http/auth.h"
 
 #include <sys/random.h>
+#include <sys/stat.h>
 
+#include <cstdio>
 #include <fstream>
+
+#include "base/log.h"
 
 namespace nearmiss::http {
 namespace {
@@ -35,6 +39,25 @@ void TokenSet::Add(Role role, std::string token, std::string name) {
 }
 
 Status TokenSet::AddFile(const std::string& path) {
+  // As ssh treats a private key: a token file anyone may write could be
+  // given an admin token of theirs, so it is refused. One its group may
+  // write, or others read, is said: refusing those would stop a daemon
+  // started under a umask of 002 or 022 (a group read is how the package
+  // lets the daemon's group read it).
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0) {
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+    if ((st.st_mode & S_IWOTH) != 0) {
+      return Status::InvalidArgument(path + ": token file is writable by others (mode " + mode +
+                                     "); refused: chmod 600 (or 640) " + path);
+    }
+    if ((st.st_mode & (S_IWGRP | S_IROTH)) != 0) {
+      log::Warn(path + ": token file is " +
+                ((st.st_mode & S_IWGRP) != 0 ? "writable by its group" : "readable by others") +
+                " (mode " + mode + "); chmod 600 (or 640) " + path);
+    }
+  }
   std::ifstream in(path);
   if (!in) return Status::NotFound(path + ": cannot open token file");
   std::string line;

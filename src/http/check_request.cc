@@ -58,6 +58,7 @@ class Reader {
     }
     CheckRequest& r = out_.request;
     ReadString(root, "from", r.from);
+    ReadSender(r.from);
     ReadString(root, "subject", r.subject);
     ReadString(root, "body", r.body);
     ReadRecipients(root, "to", RecipientField::kTo);
@@ -83,6 +84,23 @@ class Reader {
       return;
     }
     out = it->get<std::string>();
+  }
+
+  // `from` is the sender the decision and any acknowledgement are recorded
+  // for: one address (RFC 5322 mailbox, a display name allowed), as
+  // `check --from` takes it. The null sender "<>" (bounces, RFC 5321
+  // 4.5.5) never writes a message in a mail client, and a list or a
+  // non-address would record acknowledgements for nobody.
+  void ReadSender(const std::string& from) {
+    if (from.empty()) return;
+    if (from.size() > limits_.max_address_bytes) {
+      Error("/from", "'from' longer than " + std::to_string(limits_.max_address_bytes) + " bytes");
+      return;
+    }
+    Result<Address> a = ParseAddress(from);
+    if (!a.ok()) {
+      Error("/from", "'from' is not an envelope sender address: " + a.error().message());
+    }
   }
 
   void AddAddress(const std::string& pointer, std::string_view text, RecipientField field) {

@@ -77,6 +77,21 @@ TEST(CheckRequestTest, EveryFieldErrorWithItsPointer) {
                                                         "/attachments/0/size"));
 }
 
+// Issue 14, found by its tester: acknowledgements were recorded for senders
+// that are not an address. `from` is checked as `check --from` checks it.
+TEST(CheckRequestTest, FromMustBeOneSenderAddress) {
+  for (const char* from : {"not an address", "<>", "a@x.example, b@y.example"}) {
+    ParsedCheck p = Parse(std::string(R"({"to": ["bob@army.mil"], "acknowledge": true, "from": ")") +
+                          from + R"("})");
+    ASSERT_FALSE(p.ok) << from;
+    EXPECT_EQ(p.problem.status, 400) << from;
+    ASSERT_EQ(p.problem.errors.size(), 1u) << from;
+    EXPECT_EQ(p.problem.errors[0].pointer, "/from");
+    EXPECT_THAT(p.problem.errors[0].detail, HasSubstr("not an envelope sender address")) << from;
+  }
+  EXPECT_TRUE(Parse(R"({"to": ["bob@army.mil"], "from": "Alice <alice@mod.gov.uk>"})").ok);
+}
+
 TEST(CheckRequestTest, NotJsonOrNotAnObject) {
   EXPECT_THAT(Parse("{\"to\": [").problem.detail, HasSubstr("not JSON"));
   EXPECT_EQ(Parse("[1,2]").problem.status, 400);

@@ -1,4 +1,6 @@
 // Tokens, CORS and the rate limiter: the gate every request passes.
+#include <sys/stat.h>
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -58,6 +60,23 @@ TEST(AuthTest, TokenFile) {
   EXPECT_EQ(s.code(), StatusCode::kParseError);
   EXPECT_NE(s.message().find(":2: this token is already Ann Admin's"), std::string::npos) << s.message();
   EXPECT_EQ(s.message().find("sameTOKEN"), std::string::npos) << "never echo a token";
+  std::remove(path.c_str());
+}
+
+// Found by the issue-14 tester: a token file with mode 666 was accepted
+// silently. Writable by others is refused; the rest is said on stderr.
+TEST(AuthTest, TokenFileWritableByOthersIsRefused) {
+  std::string path = ::testing::TempDir() + "/nearmiss_open_tokens.txt";
+  std::ofstream(path) << "admin fedcba9876543210fedc Ann Admin\n";
+  ASSERT_EQ(::chmod(path.c_str(), 0666), 0);
+  Status s = TokenSet().AddFile(path);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(s.message().find("writable by others (mode 0666)"), std::string::npos)
+      << s.message();
+  EXPECT_EQ(s.message().find("fedcba98"), std::string::npos) << "never echo a token";
+  ASSERT_EQ(::chmod(path.c_str(), 0664), 0);
+  EXPECT_TRUE(TokenSet().AddFile(path).ok());
+  EXPECT_TRUE(TokenSet().AddFile(path).ok());
   std::remove(path.c_str());
 }
 

@@ -1,7 +1,9 @@
-// End of message judges an envelope recipient by the display name the
-// message's To/Cc header gives it (issue 14, found by its tester: the
-// milter delivered `To: "John Smith" <jane.doe@partner.example>`, which
-// `scan` and the API flag, because RCPT TO carries no display name).
+// Address typos at end of message (issue 14, found by its tester): an
+// envelope recipient is judged by the display name the message's To/Cc
+// header gives it (the milter delivered `To: "John Smith"
+// <jane.doe@partner.example>`, which `scan` and the API flag, because RCPT
+// TO carries no display name); and a SECRET message to a typo is held for
+// an admin, never handed to the sender's own release link.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -25,19 +27,21 @@ std::shared_ptr<const Checker> HistoryChecker() {
   return MakeEngineChecker(*engine);
 }
 
-Transaction To(const std::shared_ptr<const Checker>& checker, std::string_view to_header) {
+Transaction To(const std::shared_ptr<const Checker>& checker, std::string_view to_header,
+               std::string_view rcpt = "jane.doe@partner.example",
+               std::string_view subject = "for John") {
   Transaction tx;
   tx.queue_id = "4F2A91C3B";
   tx.sender = "alice@mod.example";
   tx.checker = checker;
   tx.max_bytes = 1 << 20;
   TxRecipient r;
-  r.raw = "<jane.doe@partner.example>";
+  r.raw = "<" + std::string(rcpt) + ">";
   r.check = checker->CheckRecipient(r.raw);
   r.decision = checker->DecideRecipient(tx.sender, r.check, MailPath::kSmtp);
   tx.recipients.push_back(std::move(r));
-  tx.Append("From: Alice <alice@mod.example>\r\n" + std::string(to_header) +
-            "\r\nSubject: for John\r\n\r\nhi\r\n");
+  tx.Append("From: Alice <alice@mod.example>\r\n" + std::string(to_header) + "\r\nSubject: " +
+            std::string(subject) + "\r\n\r\nhi\r\n");
   return tx;
 }
 
@@ -70,6 +74,26 @@ TEST(MilterDisplayNameTest, AFittingOrAbsentDisplayNameIsAccepted) {
     EXPECT_NE(out.log_line.find("\"milter\":\"accept\""), std::string::npos)
         << header << ": " << out.log_line;
   }
+}
+
+// The address-typo confirm matched before the sensitivity hold, so the
+// sender could release SECRET mail to a slip of a partner's address.
+TEST(MilterDisplayNameTest, ASecretMessageToATypoIsHeldNotSentToTheSender) {
+  auto checker = HistoryChecker();
+  const char* to = "To: jon.smith@partner.example";
+  EomOutcome secret =
+      FinishMessage(To(checker, to, "jon.smith@partner.example", "SECRET: plans"), EomContext{});
+  EXPECT_FALSE(secret.confirm.has_value()) << "no release link for the sender";
+  EXPECT_NE(secret.log_line.find("\"milter\":\"quarantine\""), std::string::npos)
+      << secret.log_line;
+  EXPECT_NE(secret.log_line.find("secret-outside-trusted"), std::string::npos)
+      << secret.log_line;
+  EXPECT_NE(secret.log_line.find("\"action\":\"hold\""), std::string::npos) << secret.log_line;
+  // Without a marking the slip is still the sender's to confirm.
+  EomOutcome plain =
+      FinishMessage(To(checker, to, "jon.smith@partner.example", "plans"), EomContext{});
+  ASSERT_TRUE(plain.confirm.has_value()) << plain.log_line;
+  EXPECT_EQ(plain.confirm->recipients[0].suggestion, "john.smith@partner.example");
 }
 
 }  // namespace

@@ -1,0 +1,44 @@
+// Which folders of a mail store are what the organisation sent. `learn`
+// trusts the domains people write to, so it must read sent mail only: a
+// Maildir root's own messages are the INBOX (received mail, spam
+// included), and learning from them would trust every sender's domain.
+//
+// A source directory is a Maildir++ root (Courier, Dovecot; cur/ and new/,
+// subfolders named ".Name") when it holds Maildir++ subfolders and is not
+// itself one (no `maildirfolder` marker, name not starting with '.'). Of a
+// root, only the subfolders named in `sent_names` are read; its INBOX and
+// other folders are skipped and listed. Any other source is read as given.
+//
+// Errors: a root with no Sent folder is kInvalidArgument naming the root,
+// the folders it has and the names looked for. Thread safety: a pure
+// function of the file system.
+#ifndef NEARMISS_HISTORY_SENT_FOLDERS_H_
+#define NEARMISS_HISTORY_SENT_FOLDERS_H_
+
+#include <string>
+#include <vector>
+
+#include "nearmiss/status.h"
+
+namespace nearmiss::history {
+
+// Folder names (without the Maildir++ '.') read from a root by default:
+// the names Dovecot, Thunderbird, Outlook and Apple Mail give sent mail.
+inline const std::vector<std::string>& DefaultSentFolderNames() {
+  static const std::vector<std::string> kNames = {"Sent", "Sent Items", "Sent Messages"};
+  return kNames;
+}
+
+struct SentSelection {
+  std::vector<std::string> read;     // paths to read, in the order given
+  std::vector<std::string> skipped;  // "ROOT (INBOX)", "ROOT/.Spam", ...
+};
+
+// `sources` with each Maildir++ root replaced by its Sent folders. Names
+// compare without ASCII case.
+Result<SentSelection> SelectSentFolders(const std::vector<std::string>& sources,
+                                        const std::vector<std::string>& sent_names);
+
+}  // namespace nearmiss::history
+
+#endif  // NEARMISS_HISTORY_SENT_FOLDERS_H_
