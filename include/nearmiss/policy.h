@@ -226,7 +226,9 @@ struct HistoryPolicy {
 // then never resolve anything.
 struct DnsPolicy {
   bool enabled = false;
-  // "IP", "IP:PORT", "[IPv6]:PORT"; empty: the system's resolv.conf(5).
+  // "IP", "IP:PORT", "[IPv6]:PORT", or {"system"}: resolv.conf(5). Empty
+  // (the key left out): no server, and turning DNS on is an error; never
+  // the system's resolvers unasked.
   std::vector<std::string> servers;
   int64_t timeout_ms = 1500;     // deadline of one lookup; past it: unknown
   int64_t cache_ttl_max = 3600;  // seconds an answer is kept, at most its TTL

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "daemon/single_server.h"
 #include "journal/open_journal.h"
@@ -16,6 +17,7 @@
 #include "maillog/trace_log.h"
 #include "nearmiss/engine.h"
 #include "nearmiss/engine_holder.h"
+#include "nearmiss/policy.h"
 #include "nearmiss/store.h"
 
 namespace nearmiss::cli {
@@ -61,6 +63,9 @@ struct PolicyFlags {
   std::string protect_file;
   std::string store_url;  // "" : no history, no audit log
   StorePasswordFlags store_password;
+  // Protected besides the policy's (not a flag: `permute` adds the domains
+  // it was given that no list names).
+  std::vector<DomainItem> extra_protected;
   void Register(CLI::App& cmd, bool with_protect_file, bool with_store = true);
 };
 

@@ -1,5 +1,7 @@
 #include "cli/dns_flags.h"
 
+#include "base/dns_server.h"
+
 namespace nearmiss::cli {
 
 void DnsFlags::Register(CLI::App& cmd) {
@@ -7,9 +9,18 @@ void DnsFlags::Register(CLI::App& cmd) {
                "Look up each look-alike's domain: does it exist, can it receive mail (the "
                "policy's [dns] section; off by default)");
   cmd.add_option("--dns-server", servers,
-                 "DNS server to ask, IP or IP:PORT or [IPv6]:PORT (repeatable); turns --dns on "
-                 "and replaces [dns] servers")
-      ->allow_extra_args(false);  // one server per flag: addresses follow
+                 "DNS server to ask, IP or IP:PORT or [IPv6]:PORT (repeatable), or \"system\" "
+                 "for resolv.conf(5); turns --dns on and replaces [dns] servers")
+      ->allow_extra_args(false)  // one server per flag: addresses follow
+      // A bad one is a usage error here, not a resolver error later; ""
+      // must never drop to the system's resolvers.
+      ->check(CLI::Validator(
+          [](const std::string& s) -> std::string {
+            if (s == kSystemDnsServers || IsDnsServerAddress(s)) return {};
+            return "bad DNS server '" + s +
+                   "': write IP, IP:PORT or [IPv6]:PORT (port 1-65535), or \"system\"";
+          },
+          "SERVER"));
   cmd.add_option("--dns-timeout-ms", timeout_ms,
                  "Deadline of one lookup in milliseconds; past it the answer is unknown "
                  "(default: [dns] timeout_ms, 1500)")

@@ -43,6 +43,7 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags,
     for (DomainItem& item : *items)
       policy->protected_domains.push_back(std::move(item));
   }
+  for (const DomainItem& item : flags.extra_protected) policy->protected_domains.push_back(item);
   std::optional<HistorySnapshot> history;
   if (store != nullptr) {
     Result<HistorySnapshot> snapshot =

@@ -9,6 +9,7 @@
 // flags, with the same class (tests/cli/permute-cli.sh holds it to that).
 // The count per class goes to stderr, for an administrator to judge the
 // size of a map before loading it.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -64,7 +65,42 @@ std::vector<std::string> DefaultSources(const Engine& engine) {
   return out;
 }
 
-int RunPermute(const PermuteFlags& flags) {
+// The arguments as the policy's lists hold them: U-labels to A-labels
+// (münchen.de -> xn--mnchen-3ya.de), lower case, ".mil" for a namespace.
+// An argument that is no domain, or a bare public suffix (co.uk: its
+// namespace is written .co.uk), is refused naming it: never an empty list.
+Result<std::vector<std::string>> NormalizeSources(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  for (const std::string& arg : args) {
+    Result<std::string> d = NormalizeDomainEntry(arg);
+    if (!d.ok()) {
+      return Status::InvalidArgument("'" + arg + "' is not a domain or a .namespace: " +
+                                     d.error().message());
+    }
+    if (d->starts_with('.') && !arg.starts_with('.')) {
+      return Status::InvalidArgument("'" + arg + "' is a public suffix, not a domain; for every "
+                                     "domain under it write '" + *d + "'");
+    }
+    out.push_back(std::move(*d));
+  }
+  return out;
+}
+
+// Whether check already trusts `source` by a list (protected, organisation,
+// provider, ...): a look-alike of it is flagged as is.
+bool Listed(const Engine& engine, const std::string& source) {
+  RecipientCheck c = engine.CheckRecipient((source.starts_with('.') ? "x@example" : "x@") + source);
+  return c.verdict == Verdict::kTrusted;
+}
+
+int RunPermute(const PermuteFlags& given) {
+  PermuteFlags flags = given;
+  Result<std::vector<std::string>> named = NormalizeSources(flags.domains);
+  if (!named.ok()) {
+    std::fprintf(stderr, "nearmiss permute: %s\n", named.error().message().c_str());
+    return kExitError;
+  }
+  flags.domains = std::move(*named);
   static const std::set<std::string> kFormats = {"list", "jsonl", "postfix", "rpz", "csv"};
   if (!kFormats.contains(flags.format)) {
     std::fprintf(stderr, "nearmiss permute: --format %s: expected list, jsonl, postfix, rpz or csv\n",
@@ -73,6 +109,21 @@ int RunPermute(const PermuteFlags& flags) {
   }
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
   if (!engine) return kExitError;
+  // A domain given that no list names is permuted as if protected, and
+  // said so: check flags those look-alikes only once it is listed.
+  for (const std::string& d : flags.domains) {
+    if (Listed(*engine, d)) continue;
+    std::fprintf(stderr,
+                 "nearmiss permute: note: %s is in no list of the policy; its look-alikes are "
+                 "written as if it were protected (check flags them once it is: [domains] "
+                 "protected or --protect-file)\n",
+                 d.c_str());
+    flags.policy.extra_protected.push_back({d, "command line"});
+  }
+  if (!flags.policy.extra_protected.empty()) {
+    engine = LoadEngine(flags.policy);
+    if (!engine) return kExitError;
+  }
   auto confusions = engine::ParseSuffixConfusions(data::kTldConfusions, "data/lists/tld-confusions.txt");
   if (!confusions.ok()) {
     std::fprintf(stderr, "nearmiss: error: %s\n", confusions.status().ToString().c_str());
@@ -138,6 +189,12 @@ int RunPermute(const PermuteFlags& flags) {
       out += CsvField(f.domain) + "," + CsvField(f.source) + "," + CsvField(f.code) + "," +
              CsvField(f.target) + "," + CsvField(f.suggestion) + "\n";
     }
+  }
+  // A source with no look-alike is said, not left to an empty output.
+  for (const std::string& source : flags.domains) {
+    bool any = std::any_of(found.begin(), found.end(),
+                           [&](const Found& f) { return f.source == source; });
+    if (!any) std::fprintf(stderr, "nearmiss permute: no look-alike of %s\n", source.c_str());
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);

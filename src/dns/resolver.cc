@@ -17,6 +17,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "base/dns_server.h"
 #include "base/text_format.h"
 #include "dns/answer.h"
 
@@ -54,6 +55,29 @@ struct CacheEntry {
   Clock::time_point expires;
 };
 
+// No server never means the system's resolvers: those (often a public
+// one) would learn every look-alike the organisation almost wrote to. They
+// are asked only when named "system" (base/dns_server.h).
+Status CheckServers(const std::vector<std::string>& servers) {
+  if (servers.empty()) {
+    return Status::InvalidArgument(
+        "no DNS server given: list them in [dns] servers or with --dns-server IP[:PORT] "
+        "(\"system\" for the system's resolv.conf(5))");
+  }
+  for (const std::string& s : servers) {
+    if (s == kSystemDnsServers) {
+      if (servers.size() > 1) {
+        return Status::InvalidArgument("DNS server \"system\" stands alone, not with others");
+      }
+    } else if (!IsDnsServerAddress(s)) {
+      return Status::InvalidArgument("bad DNS server '" + s +
+                                     "': write IP, IP:PORT or [IPv6]:PORT, port 1-65535, or "
+                                     "\"system\"");
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 class Resolver::Impl {
@@ -61,6 +85,7 @@ class Resolver::Impl {
   explicit Impl(const ResolverOptions& options) : options_(options) {}
 
   Status Init() {
+    NM_RETURN_IF_ERROR(CheckServers(options_.servers));
     if (options_.catch_all) {
       if (options_.catch_all_timeout_ms <= 0) {
         return Status::InvalidArgument("[dns] catch_all_timeout_ms must be positive");
@@ -83,9 +108,12 @@ class Resolver::Impl {
     int rc = ares_init_options(&channel_, &opts, mask);
     if (rc != ARES_SUCCESS) return Status::Internal(std::string("c-ares: ") + ares_strerror(rc));
     initialised_ = true;
-    if (!options_.servers.empty()) {
+    // "system" leaves c-ares on resolv.conf(5), which ares_init_options read.
+    if (options_.servers.front() != kSystemDnsServers) {
       std::string csv;
-      for (const std::string& s : options_.servers) csv += (csv.empty() ? "" : ",") + s;
+      for (const std::string& s : options_.servers) {
+        csv += (csv.empty() ? "" : ",") + CanonicalDnsServer(s);
+      }
       rc = ares_set_servers_ports_csv(channel_, csv.c_str());
       if (rc != ARES_SUCCESS) {
         return Status::InvalidArgument("[dns] servers: cannot use '" + csv +

@@ -51,8 +51,9 @@ inline constexpr int64_t kNegativeTtlSeconds = 300;
 inline constexpr int64_t kUnknownProbeTtlSeconds = 60;
 
 struct ResolverOptions {
-  // "127.0.0.1:5353", "[::1]:53", "192.0.2.1" (port 53). Empty: the
-  // system's resolv.conf(5).
+  // "127.0.0.1:5353", "[::1]:53", "[::1]", "192.0.2.1" (port 53), or
+  // {"system"}: resolv.conf(5), only when so named (base/dns_server.h).
+  // Empty, or a bad one: Start fails (InvalidArgument) naming it.
   std::vector<std::string> servers;
   int64_t timeout_ms = 1500;     // deadline of one lookup, all its queries
   int64_t cache_ttl_max = 3600;  // seconds; 0 keeps nothing

@@ -257,6 +257,34 @@ TEST(ResolverOptionsTest, BadServerIsRefusedNamingIt) {
   EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
 }
 
+// Issue 15: an empty list (`--dns-server ''`, `servers = []` dropped to
+// nothing) fell back to resolv.conf and asked a public server. No server
+// is an error; resolv.conf only when named "system". No query is sent here.
+TEST(ResolverOptionsTest, NoServerIsAnErrorNeverTheSystemResolver) {
+  ResolverOptions o;
+  auto r = Resolver::Start(o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  o.servers = {""};
+  EXPECT_EQ(Resolver::Start(o).status().code(), StatusCode::kInvalidArgument);
+  o.servers = {"system", "127.0.0.1"};
+  EXPECT_EQ(Resolver::Start(o).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(ResolverOptionsTest, PortsOutOfRangeAreRefusedBareBracketedIPv6IsPort53) {
+  for (const char* bad : {"127.0.0.1:99999", "127.0.0.1:0", "[::1]:0", "[::1]:65536"}) {
+    ResolverOptions o;
+    o.servers = {bad};
+    EXPECT_EQ(Resolver::Start(o).status().code(), StatusCode::kInvalidArgument) << bad;
+  }
+  for (const char* good : {"[::1]", "127.0.0.1", "[::1]:5353", "system"}) {
+    ResolverOptions o;
+    o.servers = {good};
+    auto r = Resolver::Start(o);
+    EXPECT_TRUE(r.ok()) << good << ": " << r.status().message();
+  }
+}
+
 TEST(LoopbackTest, TellsLoopbackFromTheRest) {
   EXPECT_TRUE(IsLoopbackServer("127.0.0.1:5353"));
   EXPECT_TRUE(IsLoopbackServer("127.8.0.1"));

@@ -153,6 +153,23 @@ TEST(DnsPolicyTest, BadValuesNameWhere) {
   EXPECT_EQ(errors[3].hint, "did you mean 'enabled'?");
 }
 
+// Issue 15: `servers = []` silently meant the system's resolv.conf, and
+// with it a public server. It is an error; "system" names that choice.
+TEST(DnsPolicyTest, AnEmptyServerListIsAnErrorSystemMustBeNamedAlone) {
+  std::vector<PolicyError> errors =
+      LintPolicy("[dns]\nenabled = true\nservers = []\n", "p.toml", "");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].where.rfind("p.toml:3:", 0), 0u);
+  EXPECT_NE(errors[0].what.find("names no DNS server"), std::string::npos);
+  errors = LintPolicy("[dns]\nservers = [\"system\", \"127.0.0.1\"]\n", "p.toml", "");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].what.find("\"system\" stands alone"), std::string::npos);
+  errors = LintPolicy("[dns]\nservers = [\"127.0.0.1:0\"]\n", "p.toml", "");
+  EXPECT_EQ(errors.size(), 1u);
+  EXPECT_TRUE(LintPolicy("[dns]\nservers = [\"system\"]\n", "p.toml", "").empty());
+  EXPECT_TRUE(LintPolicy("[dns]\nservers = [\"[::1]\"]\n", "p.toml", "").empty());
+}
+
 TEST(DnsPolicyTest, CanReceiveMustBeABoolean) {
   std::vector<PolicyError> errors = LintPolicy(
       "[[rule]]\nrecipient = [\"lookalike\"]\ncan_receive = \"yes\"\naction = \"hold\"\n",

@@ -87,6 +87,8 @@ class DetectorImpl final : public LookalikeDetector {
                          Best& best) const;
   // Keeps `c` in `best` when it ranks higher.
   void Offer(Candidate c, Best& best) const;
+  bool UnseenCountryName(std::string_view head, std::string_view name_label,
+                         std::string_view ns) const;
   const SuffixConfusion* Confusion(std::string_view typed, std::string_view intended) const;
   // The entry's name as a reader sees it: ASCII look-alike of its U-label.
   std::string EntryLookName(const Entry& e) const;

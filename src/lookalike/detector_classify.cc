@@ -170,8 +170,12 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   }
   // A slip into a TLD the root zone does not have: say so, it is the
   // strongest sign (hotmail.con, barclays.co.ul, army.mik).
-  if (!address::HasDelegatedTld(d.ascii) &&
-      (*best.code == ReasonCode::kSuffixEdit || *best.code == ReasonCode::kTldSwap)) {
+  // Any slip of the ending counts (army.mil.mik, hmrc.govuk).
+  const ReasonCode c = *best.code;
+  const bool suffix_slip = c == ReasonCode::kSuffixEdit || c == ReasonCode::kTldSwap ||
+                           c == ReasonCode::kSuffixAppend || c == ReasonCode::kSuffixDrop ||
+                           c == ReasonCode::kSuffixTruncate || c == ReasonCode::kDotOmission;
+  if (!address::HasDelegatedTld(d.ascii) && suffix_slip) {
     std::string tld = "the TLD ." + std::string(LastLabel(d.ascii));
     // "the TLD .mik has 'k' where 'l' belongs" says the TLD once.
     best.detail = best.detail.starts_with(tld + " ")

@@ -82,6 +82,28 @@ TEST_F(DetectorListsTest, UndelegatedTldsAreNeverRealSuffixes) {
             "belongs, the key next to it)");
 }
 
+// Issue 15: a multi-label namespace with its dot left out ends in a TLD
+// that does not exist; these came back external.
+TEST_F(DetectorListsTest, NamespacesWithTheirDotLeftOut) {
+  auto built = LookalikeDetector::BuildWithLists(
+      {{".mil", TrustSource::kProtected},
+       {".gov.uk", TrustSource::kProtected},
+       {".gc.ca", TrustSource::kProtected},
+       {".gov.au", TrustSource::kProtected},
+       {".police.uk", TrustSource::kProtected}},
+      LookalikeLists{});
+  ASSERT_TRUE(built.ok()) << built.status().ToString();
+  detector_ = std::move(built).value();
+  // {typed, meant}: each ends in a TLD the root zone does not have.
+  for (auto [typed, meant] : {std::pair{"hmrc.govuk", "hmrc.gov.uk"},
+                              {"ato.govau", "ato.gov.au"},
+                              {"cra.gcca", "cra.gc.ca"},
+                              {"met.policeuk", "met.police.uk"},
+                              {"army.mil.mik", "army.mil"}}) {
+    ExpectLookalike(typed, "tld-not-delegated", meant, meant);
+  }
+}
+
 TEST_F(DetectorListsTest, ARealOtherSuffixIsNotAnUndelegatedSlip) {
   // .mk (North Macedonia) is real, and not one edit from .mil.
   EXPECT_EQ(Classify("army.mk").kind, LookalikeMatch::Kind::kNone);
@@ -117,6 +139,26 @@ TEST_F(DetectorListsTest, RealNeighboursAreNotLookalikes) {
 TEST_F(DetectorListsTest, NeverSuggestsANameThatRepeatsTheNamespace) {
   // mail.mil.ml: .ml added after mail.mil, not a slip of mil.mil.
   ExpectLookalike("mail.mil.ml", "suffix-append", "mail.mil", "mail.mil");
+}
+
+// Issue 15: a trusted domain with a label added read as a name under .mil
+// ("seznam.cz.ml looks like cz.mil; did you mean seznam.cz.mil?").
+TEST_F(DetectorListsTest, ATrustedDomainWithALabelAddedIsNotANamespaceName) {
+  // {typed, code}: the target and the suggestion are the typed name's head.
+  for (auto [typed, code] : {std::pair{"seznam.cz.ml", "suffix-append"},
+                             {"yahoo.co.uk.ml", "suffix-append"},
+                             // com.ml is Mali's: gmail's name under a ccTLD it lacks
+                             {"gmail.com.ml", "tld-swap"},
+                             {"gmail.com.mi", "tld-not-delegated"},  // .mi: no such TLD
+                             {"barclays.co.uk.ml", "suffix-append"}}) {
+    std::string head(typed, std::string_view(typed).rfind('.'));
+    ExpectLookalike(typed, code, head, head);
+  }
+  EXPECT_TRUE(Classify("gmail.com.ml").alternative_suggestion.find(".mil") == std::string::npos);
+  // A country code under .mil that no list knows is no name to suggest.
+  EXPECT_NE(Classify("shop.cz.ml").target_domain_for_suggestion, "shop.cz.mil");
+  // The namespace itself still catches its slips.
+  ExpectLookalike("army.ml", "suffix-edit", "army.mil", "army.mil");
 }
 
 TEST(DetectorListsBuildTest, RefusesAFamilyWithoutHome) {

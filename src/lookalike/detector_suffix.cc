@@ -64,6 +64,23 @@ void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
   if (q.reg_label != q.name) try_name(q.reg_label, q.prefix);
 }
 
+// "x.cz.ml" read as under .mil would be "x.cz.mil": cz.mil is no name
+// anyone has. A country code as the name under a namespace is taken only
+// when the lists know a name at or under it (af.mil: the Air Force).
+bool DetectorImpl::UnseenCountryName(std::string_view head, std::string_view name_label,
+                                     std::string_view ns) const {
+  if (head == name_label || name_label.size() != 2 || !address::HasDelegatedTld(name_label)) {
+    return false;
+  }
+  std::string target = Join(name_label, ".");
+  target += ns;
+  std::string under = "." + target;
+  for (const Entry& e : set_.entries()) {
+    if (e.domain == target || std::string_view(e.domain).ends_with(under)) return false;
+  }
+  return true;
+}
+
 void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
   std::string_view ascii = q.domain->ascii;
   for (uint32_t id : set_.namespaces()) {
@@ -83,7 +100,11 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
       // namespace's first label is no domain anyone has (see AppendCandidates).
       std::string_view name_label = LastLabel(head);
       const bool repeats = name_label == ns.substr(0, ns.find('.'));
-      if (!repeats && (conf != nullptr || (dist == 1 && (!IsPublicSuffix(tail) || !delegated)))) {
+      const bool slip = conf != nullptr || (dist == 1 && (!IsPublicSuffix(tail) || !delegated));
+      // "seznam.cz.ml", "gmail.com.mi": a trusted name with one label
+      // added is its slip (suffix-append, AppendCandidates), not "cz.mil".
+      const bool appended = slip && head != name_label && set_.TrustedBy(head).has_value();
+      if (slip && !appended && !repeats && !UnseenCountryName(head, name_label, ns)) {
         std::string target = Join(name_label, ".");
         target += ns;
         Candidate c{id, dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap, SuffixDetail(tail, ns),
@@ -92,9 +113,20 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
         Offer(std::move(c), best);
       }
     }
-    // "dodmil.com", "army-mil.com": the namespace run into the name.
     std::string flat(ns);
     flat.erase(std::remove(flat.begin(), flat.end(), '.'), flat.end());
+    // "hmrc.govuk", "cra.gcca": a multi-label namespace with its dot left
+    // out, as a last label of its own.
+    if (k >= 2 && LastLabel(ascii) == flat && ascii.size() > flat.size() + 1) {
+      std::string_view before = ascii.substr(0, ascii.size() - flat.size() - 1);
+      std::string target = Join(LastLabel(before), ".");
+      target += ns;
+      Offer({id, ReasonCode::kDotOmission, "the ending ." + flat + " is missing the dot in ." +
+                                               std::string(ns),
+             target, Join(before, ".") + std::string(ns), 0.9},
+            best);
+    }
+    // "dodmil.com", "army-mil.com": the namespace run into the name.
     std::string_view reg = q.reg_label;
     if (reg.size() <= flat.size() || !reg.ends_with(flat)) continue;
     std::string_view stem = reg.substr(0, reg.size() - flat.size());

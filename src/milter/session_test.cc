@@ -15,6 +15,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 class FakeChecker : public Checker {
@@ -30,6 +31,11 @@ class FakeChecker : public Checker {
       c.target = "army.mil";
       c.suggestion = c.address.substr(0, c.address.find('@')) + "@army.mil";
       c.reasons.push_back({ReasonCode::kSuffixEdit, "army.ml", "army.mil", "the TLD .ml is missing an 'i'"});
+    } else if (c.domain == "army.mik") {
+      c.verdict = Verdict::kLookalike;
+      c.target = "army.mil";
+      c.suggestion = c.address.substr(0, c.address.find('@')) + "@army.mil";
+      c.reasons.push_back({ReasonCode::kTldNotDelegated, "army.mik", "army.mil", "the TLD .mik does not exist"});
     } else if (c.domain == "mod.gov.uk") {
       c.verdict = Verdict::kTrusted;
     } else {
@@ -42,7 +48,10 @@ class FakeChecker : public Checker {
     RecipientDecision d;
     d.recipient = c.address;
     d.verdict = c.verdict;
-    if (c.verdict == Verdict::kLookalike) {
+    if (c.domain == "army.mik" && !dns_answered) {
+      // A can_receive rule waits for the lookup: the engine defers it.
+      d.deferred = true;
+    } else if (c.verdict == Verdict::kLookalike) {
       d.action = Action::kReject;
       d.at_rcpt = path == MailPath::kSmtp;
       d.smtp_code = "550 5.7.1";
@@ -99,7 +108,8 @@ class FakeChecker : public Checker {
     for (const MessageRecipient& r : facts.recipients) {
       RecipientDecision rd = DecideRecipient(facts.sender, r.check, facts.path);
       external |= r.check.verdict == Verdict::kExternal;
-      if (rd.action == Action::kReject) {
+      // As the engine: a reject it deems taken at RCPT leaves the message.
+      if (rd.action == Action::kReject && !rd.at_rcpt) {
         d.message_action = Action::kReject;
         d.smtp_code = rd.smtp_code;
       }
@@ -125,6 +135,8 @@ class FakeChecker : public Checker {
   size_t max_bytes = 1 << 20;
   FailAction fail = FailAction::kTempfail;
   bool throw_in_rcpt = false;
+  // army.mik's DNS answer is in: decided (reject) rather than deferred.
+  bool dns_answered = false;
   bool throw_in_scan = false;
   bool throw_other_in_scan = false;
   std::vector<std::string> scan_errors;
@@ -279,6 +291,24 @@ TEST_F(SessionTest, RejectsLookalikeAtRcptWithSuggestionOthersContinue) {
   ASSERT_EQ(logs_.size(), 2u);
   EXPECT_THAT(logs_[1], HasSubstr("\"queue_id\":\"4ABC\""));
   EXPECT_THAT(logs_[1], HasSubstr("\"at_rcpt\":true"));
+}
+
+// Issue 15: a rule deferred at RCPT for a pending DNS answer, decided
+// reject at end of message on the SMTP path, DELRCPTed the recipient and
+// accepted the message; the sender heard nothing. It refuses the message.
+TEST_F(SessionTest, ADeferredRejectRefusesTheWholeMessageNeverDeletesTheRecipient) {
+  Negotiate();
+  Mail("<alice@mod.gov.uk>");
+  EXPECT_THAT(Rcpt("<u@army.mik>"), ElementsAre("c:"));
+  EXPECT_THAT(Rcpt("<z@example.org>"), ElementsAre("c:"));
+  checker_->dns_answered = true;
+  Header("Subject", "hello");
+  Body("hi\r\n");
+  std::vector<std::string> eom = Eom();
+  ASSERT_EQ(eom.size(), 1u);
+  EXPECT_THAT(eom[0], StartsWith("y:550 5.7.1 u@army.mik: army.mik looks like army.mil"));
+  EXPECT_THAT(logs_.back(), HasSubstr("\"milter\":\"reject\""));
+  EXPECT_THAT(logs_.back(), Not(HasSubstr("delete-recipient")));
 }
 
 // A new user's walk-around: the recipient was cut at 1024 bytes before it

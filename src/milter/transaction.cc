@@ -118,17 +118,30 @@ ConfirmRequest MakeConfirmRequest(const Transaction& tx, const MessageFacts& fac
 }
 
 // The sender-facing text of a whole-message reject: each refused
-// recipient's message, or the decision's.
+// recipient's message (prefixed with the recipient when the rule's
+// template does not name it), or the decision's.
 std::string RejectText(const Decision& d) {
   std::string text;
   for (const RecipientDecision& r : d.recipients) {
-    if (r.action == Action::kReject && text.find(r.message) == std::string::npos) {
-      AppendPart(r.message, &text);
-    }
+    if (r.action != Action::kReject) continue;
+    std::string part = r.message.empty() ? r.recipient + ": refused by policy"
+                       : r.message.find(r.recipient) == std::string::npos
+                           ? r.recipient + ": " + r.message
+                           : r.message;
+    if (text.find(part) == std::string::npos) AppendPart(part, &text);
   }
   if (text.empty()) text = d.message;
   if (text.empty()) text = "message refused by policy";
   return text;
+}
+
+// The SMTP code of a whole-message reject: the first refused recipient's
+// rule's, else the decision's.
+std::string RejectCode(const Decision& d) {
+  for (const RecipientDecision& r : d.recipients) {
+    if (r.action == Action::kReject && !r.smtp_code.empty()) return r.smtp_code;
+  }
+  return d.smtp_code;
 }
 
 }  // namespace
@@ -189,16 +202,25 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
   std::chrono::duration<double, std::milli> elapsed =
       std::chrono::steady_clock::now() - started;
 
+  // Every recipient here was let through at RCPT (one refused there is not
+  // in the envelope), so a reject among them was not taken yet: a rule
+  // deferred to end of message while a DNS answer was pending, which the
+  // engine, deciding on the answer now in, calls at_rcpt. docs/policy.md
+  // promises that such a reject refuses the message: never a silent
+  // DELRCPT that the sender hears nothing of.
+  bool reject = d.message_action == Action::kReject;
+  for (const RecipientDecision& r : d.recipients) reject |= r.action == Action::kReject;
+
   // A decision the MTA cannot carry out (no quarantine or no recipient
   // removal offered at negotiation, as with MTAs other than Postfix) must
   // not become plain delivery: the message takes the fail action.
-  if (d.message_action != Action::kReject) {
+  if (!reject) {
     if ((d.message_action == Action::kHold || d.message_action == Action::kConfirm) &&
         !context.can_quarantine) {
       return FailMessage(tx, context, "hold decided but the MTA offers no quarantine");
     }
     for (const RecipientDecision& r : d.recipients) {
-      if ((r.action == Action::kReject || r.action == Action::kRemoveRecipient) &&
+      if (r.action == Action::kRemoveRecipient &&
           !context.can_delete_recipients) {
         return FailMessage(tx, context,
                            "a recipient is refused but the MTA offers no recipient removal");
@@ -215,15 +237,15 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
     }
   }
   std::string milter_action;
-  if (d.message_action == Action::kReject) {
-    auto [code, enhanced] = SplitSmtpCode(d.smtp_code, false);
+  if (reject) {
+    auto [code, enhanced] = SplitSmtpCode(RejectCode(d), false);
     EncodeReplyCode(code, enhanced, RejectText(d), &out.replies);
     milter_action = "reject";
   } else {
     std::vector<std::string> removed;
     for (size_t i = 0; i < d.recipients.size() && i < present.size(); ++i) {
       Action a = d.recipients[i].action;
-      if (a != Action::kRemoveRecipient && a != Action::kReject) continue;
+      if (a != Action::kRemoveRecipient) continue;
       if (context.can_delete_recipients) {
         EncodeDelRcpt(present[i]->raw, &out.replies);
         removed.push_back(d.recipients[i].recipient);

@@ -85,13 +85,24 @@ bool Shadows(const Rule& outer, const Rule& inner) {
                     inner.external_domains_at_least, inner.external_domains_at_most);
 }
 
-// The recipient classes whose checks can carry reason `code`.
+// The recipient classes whose checks can carry reason `code` (where the
+// engine adds it: engine.cc, engine_history.cc). A code not placed here
+// may come with any class: the lint must never call a rule that can match
+// impossible, so only what is known narrows.
 std::vector<Verdict> ClassesFor(std::string_view code) {
   if (code == "trusted") return {Verdict::kTrusted, Verdict::kBlocked};
   if (code == "blocked") return {Verdict::kBlocked};
   if (code == "invalid-address") return {Verdict::kInvalid};
   if (code == "new-domain") return {Verdict::kExternal, Verdict::kLookalike, Verdict::kBlocked};
-  return {Verdict::kLookalike, Verdict::kBlocked};  // the look-alike classes
+  // Not a look-alike: external, or blocked when a block entry covers it.
+  if (code == "real-neighbour") return {Verdict::kExternal, Verdict::kBlocked};
+  std::optional<ReasonCode> parsed = ParseReasonCode(code);
+  if (parsed && *parsed <= ReasonCode::kTldNotDelegated) {
+    return {Verdict::kLookalike, Verdict::kBlocked};  // the look-alike classes
+  }
+  // new-address, address-typo, routed-address, irregular-address, sensitivity.
+  return {Verdict::kTrusted, Verdict::kExternal, Verdict::kLookalike, Verdict::kBlocked,
+          Verdict::kInvalid};
 }
 
 // Why `rule` can match nothing on its own, or "".

@@ -1,48 +1,8 @@
 // [dns]: the optional DNS signals (nearmiss/dns.h) and the servers asked.
-#include <arpa/inet.h>
-
-#include <algorithm>
-#include <charconv>
-
+#include "base/dns_server.h"
 #include "policy/sections.h"
 
 namespace nearmiss::policy {
-namespace {
-
-// "192.0.2.1", "127.0.0.1:5353", "2001:db8::1", "[::1]:5353": the forms
-// c-ares' ares_set_servers_ports_csv takes.
-bool IsServer(std::string_view s) {
-  auto is_v4 = [](const std::string& h) {
-    in_addr a{};
-    return inet_pton(AF_INET, h.c_str(), &a) == 1;
-  };
-  auto is_v6 = [](const std::string& h) {
-    in6_addr a{};
-    return inet_pton(AF_INET6, h.c_str(), &a) == 1;
-  };
-  auto is_port = [](std::string_view p) {
-    int value = 0;
-    auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), value);
-    return ec == std::errc() && end == p.data() + p.size() && value > 0 && value < 65536;
-  };
-  if (s.starts_with('[')) {  // [IPv6] or [IPv6]:PORT
-    size_t close = s.find(']');
-    if (close == std::string_view::npos || !is_v6(std::string(s.substr(1, close - 1)))) {
-      return false;
-    }
-    std::string_view rest = s.substr(close + 1);
-    return rest.empty() || (rest.starts_with(':') && is_port(rest.substr(1)));
-  }
-  size_t colons = std::count(s.begin(), s.end(), ':');
-  if (colons == 0) return is_v4(std::string(s));
-  if (colons == 1) {  // IPv4:PORT
-    size_t colon = s.find(':');
-    return is_v4(std::string(s.substr(0, colon))) && is_port(s.substr(colon + 1));
-  }
-  return is_v6(std::string(s));  // a bare IPv6 address, port 53
-}
-
-}  // namespace
 
 void ReadDnsSection(Context& ctx, const toml::table& t, Policy& policy) {
   CheckKeys(ctx, t, "dns");
@@ -50,10 +10,25 @@ void ReadDnsSection(Context& ctx, const toml::table& t, Policy& policy) {
   d.where = ctx.Where(t.source());
   if (auto v = GetBool(ctx, t, "enabled")) d.enabled = *v;
   if (auto servers = GetStrings(ctx, t, "servers")) {
+    // An empty list never falls back to the system's resolvers: a guard
+    // that asks public DNS about the look-alikes it sees tells whoever
+    // runs them what the organisation almost wrote to. Those are used
+    // only when named: "system".
+    if (servers->empty()) {
+      ctx.Error(t.get("servers")->source(), "[dns] servers = [] names no DNS server",
+                "list servers (\"127.0.0.1:53\"), or \"system\" for resolv.conf(5), or set "
+                "enabled = false");
+    }
     for (const Located& s : *servers) {
-      if (!IsServer(s.value)) {
+      if (s.value == kSystemDnsServers) {
+        if (servers->size() > 1) {
+          ctx.Error(s.at, "\"system\" stands alone in [dns] servers",
+                    "either \"system\" (resolv.conf(5)) or a list of addresses");
+        }
+      } else if (!IsDnsServerAddress(s.value)) {
         ctx.Error(s.at, "bad DNS server '" + s.value + "'",
-                  "an IP address with an optional port: \"127.0.0.1:5353\", \"[::1]:53\"");
+                  "an IP address with an optional port 1-65535: \"127.0.0.1:5353\", "
+                  "\"[::1]:53\", or \"system\"");
         continue;
       }
       d.servers.push_back(s.value);

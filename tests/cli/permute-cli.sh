@@ -76,4 +76,24 @@ check "csv header" "domain,source,class,target,suggestion" "$(head -1 "$tmp/csv"
 "$bin" permute --format xml gmail.com > /dev/null 2>&1
 check "unknown format exits 2" 2 $?
 
+# 5. Issue 15: these wrote nothing with exit 0. A U-label is converted; an
+# unlisted domain is permuted (and said so); garbage exits 2 naming it.
+uni=$("$bin" permute münchen.de 2>/dev/null | grep -vc '^#')
+asc=$("$bin" permute xn--mnchen-3ya.de 2>/dev/null | grep -vc '^#')
+check "U-label permuted as its A-label" "$asc" "$uni"
+[ "$uni" -gt 0 ]
+check "U-label has look-alikes" 0 $?
+out=$("$bin" permute example-unlisted.net 2>"$tmp/unlisted.err" | grep -vc '^#')
+[ "$out" -gt 0 ]
+check "unlisted domain permuted" 0 $?
+grep -q 'example-unlisted.net is in no list' "$tmp/unlisted.err"
+check "unlisted domain said so" 0 $?
+for bad in bad..domain x@gmail.com co.uk ''; do
+  "$bin" permute "$bad" > "$tmp/bad.out" 2> "$tmp/bad.err"
+  check "permute '$bad' exits 2" 2 $?
+  grep -qF "'$bad'" "$tmp/bad.err"
+  check "permute '$bad' is named" 0 $?
+  check "permute '$bad' writes nothing" 0 "$(wc -c < "$tmp/bad.out" | tr -d ' ')"
+done
+
 exit $fail

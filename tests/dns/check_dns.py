@@ -115,6 +115,13 @@ try:
                         "bob@exampel.test"], capture_output=True, text=True)
     check("bad --dns-server exits 2", p.returncode == 2, str(p.returncode))
     check("bad --dns-server is named", "not-an-ip" in p.stderr, p.stderr)
+    # Issue 15: '' fell back to resolv.conf (a public server); ports out of
+    # range reached c-ares. All usage errors now, before any lookup.
+    for bad in ["", "127.0.0.1:99999", "127.0.0.1:0", "[::1]:0"]:
+        p = subprocess.run([BIN, "check", "--policy", policy, "--dns-server", bad,
+                            "bob@exampel.test"], capture_output=True, text=True)
+        check("--dns-server %r exits 2" % bad, p.returncode == 2, str(p.returncode) + p.stderr)
+        check("--dns-server %r is named" % bad, "bad DNS server '%s'" % bad in p.stderr, p.stderr)
 finally:
     dnsmasq.terminate()
     dnsmasq.wait()

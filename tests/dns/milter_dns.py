@@ -5,7 +5,8 @@ server that never answers is decided at the deadline as unknown (fail
 closed), and a SIGHUP that changes [dns] servers moves the milter to them.
 
 The messages take the sendmail(1) path (no {rcpt_mailer}), where every
-decision is made at end of message. The policy warns on a look-alike that
+decision is made at end of message, but for one on the SMTP path whose
+look-alike's rule waits for the lookup. The policy warns on a look-alike that
 cannot receive mail and rejects every other one, so the reply says which
 fact the milter had. Every server given to nearmiss is loopback.
 Usage: milter_dns.py NEARMISS
@@ -70,6 +71,38 @@ def send(port, rcpt):
         s.close()
 
 
+def send_smtp(port, rcpts):
+    """One message on the SMTP path ({rcpt_mailer} set, as smtpd sends it);
+    (RCPT replies, reply packets after EOM)."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    try:
+        s.sendall(pkt(b"O", struct.pack(">III", 6, 0x1FF, 0x1FFFFF)))
+        while read_packet(s)[0] != b"O":
+            pass
+        w = pkt(b"M", b"<alice@example.test>\0")
+        for r in rcpts:
+            w += pkt(b"D", b"R{rcpt_mailer}\0smtp\0")
+            w += pkt(b"R", b"<" + r.encode() + b">\0")
+        s.sendall(w)
+        before = []
+        s.settimeout(0.5)
+        try:
+            while True:
+                before.append(read_packet(s))
+        except socket.timeout:
+            pass
+        s.settimeout(10)
+        s.sendall(pkt(b"L", b"Subject\0hello\0") + pkt(b"B", b"hello\r\n") + pkt(b"E"))
+        eom = []
+        while True:
+            code, data = read_packet(s)
+            eom.append((code, data))
+            if code in (b"a", b"c", b"r", b"t", b"y", b"d"):
+                return before, eom
+    finally:
+        s.close()
+
+
 def refused(eom):
     return any(code in (b"r", b"y") and b"550" in data or code == b"r" for code, data in eom)
 
@@ -114,6 +147,18 @@ try:
     check("after SIGHUP: the answer (does not exist) decides the first message",
           not refused(eom), repr(eom))
     check("after SIGHUP: decided within the deadline (%.2f s)" % took, took < 3.0)
+
+    # Issue 15: on the SMTP path a look-alike's rule waits for the lookup
+    # (empty cache: deferred at RCPT, both recipients continue); decided
+    # reject at end of message, it refuses the whole message with a 550
+    # naming it, never a silent DELRCPT. exampel.test has an MX: the reject.
+    before, eom = send_smtp(port, ["bob@exampel.test", "zoe@example.org"])
+    check("smtp path: no recipient refused at RCPT",
+          not any(code in (b"r", b"y") for code, _ in before), repr(before))
+    check("smtp path: the deferred reject refuses the message, naming the recipient",
+          any(code == b"y" and data.startswith(b"550") and b"bob@exampel.test" in data
+              for code, data in eom), repr(eom))
+    check("smtp path: no recipient deleted", not any(code == b"-" for code, _ in eom), repr(eom))
 
     # An unchanged [dns] keeps the resolver (and its cache).
     milter.proc.send_signal(signal.SIGHUP)
