@@ -261,11 +261,31 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
                            {s.counts.sent, s.counts.bounced, s.counts.deferred, s.counts.expired,
                             s.counts.discarded}});
   }
+  // Every attempt the text's "attempts by status" counts is in a slice, so
+  // the donut's total is the text's: Postfix's SOFTBOUNCE (soft_bounce =
+  // yes: a bounce turned into a deferral, postconf(5)) in the deferred
+  // slice, said in its label; a status of no slice here in "other".
   std::vector<std::pair<std::string, int64_t>> statuses;
+  int64_t soft_bounces = 0, other = 0;
+  for (const auto& [st, n] : rep.attempts_by_status()) {
+    if (st == "SOFTBOUNCE") {
+      soft_bounces += n;
+    } else if (st != "sent" && st != "bounced" && st != "deferred" && st != "expired" &&
+               st != "discarded") {
+      other += n;
+    }
+  }
   for (const char* st : {"sent", "bounced", "deferred", "expired", "discarded"}) {
     auto it = rep.attempts_by_status().find(st);
-    statuses.emplace_back(st, it == rep.attempts_by_status().end() ? 0 : it->second);
+    int64_t n = it == rep.attempts_by_status().end() ? 0 : it->second;
+    std::string label = st;
+    if (label == "deferred" && soft_bounces > 0) {
+      n += soft_bounces;
+      label += " (" + Thousands(soft_bounces) + " SOFTBOUNCE)";
+    }
+    statuses.emplace_back(std::move(label), n);
   }
+  if (other > 0) statuses.emplace_back("other", other);
   bool with_level = rep.messages > 0 || rep.subjects_scanned > 0;
   std::string period = Period(rep);
 
