@@ -78,9 +78,9 @@ check "learn stores A-labels, lower case, no root dot" "partner.example|2 xn--bc
   "$(isql 'SELECT domain, messages FROM nm_domain ORDER BY domain')"
 check "... and addresses the same way" "olga@mod.gov|q1@partner.example olga@mod.gov|q2@xn--bcher-kva.de olga@mod.gov|q3@partner.example" \
   "$(isql 'SELECT sender, recipient FROM nm_correspondent WHERE recipient LIKE "q%" ORDER BY recipient')"
-contains "an address literal is left out, said" "left out 1 recipients that are not addresses (first: $tmp/idn.log: 'q4@[192.0.2.7]')" \
+contains "an address literal is left out, said" "left out 1 recipients that are not addresses (first: the logs read: 'q4@[192.0.2.7]')" \
   "$(cat "$tmp/idn.txt")"
-check "--confirm takes a U-label and confirms its A-label row" "confirmed xn--bcher-kva.de" \
+contains "--confirm takes a U-label and confirms its A-label row" "confirmed xn--bcher-kva.de" \
   "$("$bin" learn --store "$idn" --confirm "$(printf 'B\303\274cher.DE.')")"
 # A store an older learn wrote: the bad rows are skipped and named.
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("INSERT INTO nm_domain (domain, messages, first_seen, last_seen) VALUES (?, 9, 1, 9000000), (?, 9, 1, 9000000)", ("b\u00fccher.de", "army.ml.")); c.commit()' "$tmp/idn.db"
