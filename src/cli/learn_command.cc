@@ -15,6 +15,7 @@
 #include "maillog/log_files.h"
 #include "maillog/read_log.h"
 #include "maillog/trace_log.h"
+#include "nearmiss/address.h"
 #include "nearmiss/store.h"
 
 namespace nearmiss::cli {
@@ -111,15 +112,21 @@ int RunLearn(const LearnFlags& flags) {
       return kExitClean;
     }
   }
-  for (const std::string& d : flags.confirm) {
-    Status s = (*store)->ConfirmDomain(d, true);
-    if (!s.ok()) return Fail(s);
-    std::printf("confirmed %s\n", d.c_str());
-  }
-  for (const std::string& d : flags.unconfirm) {
-    Status s = (*store)->ConfirmDomain(d, false);
-    if (!s.ok()) return Fail(s);
-    std::printf("unconfirmed %s\n", d.c_str());
+  // The store keys domains by A-label (the engine trusts nothing else), so
+  // "--confirm Bücher.DE." confirms the row learn counts mail to.
+  for (const auto& [list, confirmed] :
+       {std::pair{&flags.confirm, true}, std::pair{&flags.unconfirm, false}}) {
+    for (const std::string& given : *list) {
+      Result<Domain> d = ParseDomain(given);
+      if (!d.ok()) {
+        return Fail(Status::InvalidArgument(std::string(confirmed ? "--confirm" : "--unconfirm") +
+                                            " " + log::Untrusted(given, 100) + ": " +
+                                            d.error().message()));
+      }
+      Status s = (*store)->ConfirmDomain(d->ascii, confirmed);
+      if (!s.ok()) return Fail(s);
+      std::printf("%s %s\n", confirmed ? "confirmed" : "unconfirmed", d->ascii.c_str());
+    }
   }
   history::Learner learner(store->get());
   std::vector<std::string> logs, mailboxes;

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "base/ascii.h"
+#include "base/log.h"
 #include "engine/address_typo.h"
 #include "engine/learned.h"
 #include "engine/reason_sink.h"
@@ -85,6 +86,18 @@ Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
                       LookalikeDetector::Build(entries, confusions, options));
   NM_ASSIGN_OR_RETURN(engine::LearnedSelection picked,
                       engine::SelectLearned(history, policy.history, *base, confusions, options));
+  if (!picked.skipped.empty()) {
+    // Said on every compile (each check, each reload) until the rows are
+    // fixed, and bounded: a store of many bad rows names the first few.
+    constexpr size_t kNamed = 5;
+    std::string named;
+    for (size_t i = 0; i < picked.skipped.size() && i < kNamed; ++i) {
+      named += (i ? "; " : "") + picked.skipped[i];
+    }
+    log::Warn("history: skipped " + std::to_string(picked.skipped.size()) +
+              " rows of the store's domain table that are not A-label domain names, none "
+              "trusted: " + named + (picked.skipped.size() > kNamed ? "; ..." : ""));
+  }
   learned_entries_ = picked.trusted.size();
   for (TrustedEntry& e : picked.trusted) entries.push_back(std::move(e));
   left_out_ = std::move(picked.left_out);

@@ -123,5 +123,22 @@ TEST(EngineHistory, TiedTargetsRankByHowOftenTheOrganisationWritesToThem) {
   EXPECT_EQ(e->CheckRecipient("bob@fabrikanx.com").suggestion, "bob@fabrikamx.com");
 }
 
+// Issue 16: learn stored "bücher.de" and "army.ml." as written, and the
+// engine then refused the whole history ("trusted entry 'bücher.de' is not
+// an ASCII domain name"), so every check exited 2. Such a row is skipped.
+TEST(EngineHistory, ARowNotInALabelFormIsSkippedNotFatal) {
+  Result<Policy> p = DefaultPolicy();
+  ASSERT_TRUE(p.ok());
+  HistorySnapshot h = Snapshot();
+  h.domains.push_back({"b\xC3\xBC" "cher.de", 50, 1 * kDay, 90 * kDay, false});
+  h.domains.push_back({"army.ml.", 50, 1 * kDay, 90 * kDay, false});
+  h.domains.push_back({"[192.0.2.7]", 50, 1 * kDay, 90 * kDay, true});
+  auto e = Compile(*p, h);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->CheckRecipient("amy@partner.co").verdict, Verdict::kTrusted);
+  EXPECT_EQ(e->stats().learned_entries, 2u);  // partner.co, navy.ml: as without them
+  EXPECT_NE(e->CheckRecipient("amy@army.ml").verdict, Verdict::kTrusted);
+}
+
 }  // namespace
 }  // namespace nearmiss

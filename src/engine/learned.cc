@@ -20,9 +20,27 @@ Result<LearnedSelection> SelectLearned(const HistorySnapshot& history,
                                        const std::vector<SuffixConfusion>& confusions,
                                        const LookalikeOptions& options) {
   LearnedSelection out;
-  std::vector<const DomainStats*> busy;  // most messages first
+  // The rows the engine can hold: TrustedSet takes A-labels only, so a row
+  // in any other form would fail the whole build (every check with it).
+  std::vector<const DomainStats*> usable;
+  std::vector<Domain> parsed_rows;
   for (const DomainStats& d : history.domains) {
-    if (d.messages > 0) busy.push_back(&d);
+    Result<Domain> parsed = ParseDomain(d.domain);
+    if (!parsed.ok()) {
+      out.skipped.push_back("'" + d.domain.substr(0, 100) + "' (" + parsed.error().message() + ")");
+      continue;
+    }
+    if (parsed->ascii != d.domain) {
+      out.skipped.push_back("'" + d.domain.substr(0, 100) + "' (not in A-label form '" +
+                            parsed->ascii + "': learn it again to count it there)");
+      continue;
+    }
+    usable.push_back(&d);
+    parsed_rows.push_back(std::move(*parsed));
+  }
+  std::vector<const DomainStats*> busy;  // most messages first
+  for (const DomainStats* d : usable) {
+    if (d->messages > 0) busy.push_back(d);
   }
   std::stable_sort(busy.begin(), busy.end(),
                    [](const DomainStats* a, const DomainStats* b) { return a->messages > b->messages; });
@@ -51,12 +69,12 @@ Result<LearnedSelection> SelectLearned(const HistorySnapshot& history,
     }
   }
 
-  for (const DomainStats& d : history.domains) {
+  for (size_t row = 0; row < usable.size(); ++row) {
+    const DomainStats& d = *usable[row];
     bool passes = d.messages >= policy.min_messages &&
                   d.last_seen - d.first_seen >= policy.min_days * 86400;
     if (!passes && !d.confirmed) continue;
-    Result<Domain> parsed = ParseDomain(d.domain);
-    if (!parsed.ok()) continue;
+    const Domain* parsed = &parsed_rows[row];
     if (!d.confirmed) {
       LookalikeMatch m = base.Classify(*parsed);
       if (m.kind == LookalikeMatch::Kind::kTrusted) continue;  // trusted already

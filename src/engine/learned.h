@@ -16,6 +16,11 @@ namespace nearmiss::engine {
 struct LearnedSelection {
   std::vector<TrustedEntry> trusted;  // TrustSource::kLearned
   std::vector<LeftOutDomain> left_out;
+  // Rows of the store's domain table that are no lower-case A-label domain
+  // ("bücher.de", "army.ml." as written by learn before it normalised,
+  // or a row edited by hand): "'DOMAIN' (WHY)", never trusted. One bad row
+  // must not stop every check, so it is skipped and said, not fatal.
+  std::vector<std::string> skipped;
 };
 
 // `base` is the detector over the policy's own trusted entries.

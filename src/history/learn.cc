@@ -7,10 +7,12 @@
 #include <functional>
 #include <unordered_map>
 
+#include "address/normal_domain.h"
 #include "base/ascii.h"
 #include "base/log.h"
 #include "content/mailbox_date.h"
 #include "maillog/attempt_order.h"
+#include "maillog/postfix_fields.h"
 #include "maillog/postfix_log.h"
 #include "maillog/read_log.h"
 #include "maillog/timestamp.h"
@@ -30,6 +32,21 @@ constexpr size_t kBatch = 100000;
 std::string Canonical(std::string_view entry) {
   Result<Address> a = ParseAddress(entry);
   return a.ok() ? AsciiLower(a->ToString()) : "";
+}
+
+// "Bob@Bücher.DE." -> "bob@xn--bcher-kva.de": a logged or traced address as
+// the history keeps it, folded whole like Canonical and with its domain as
+// audit names it (address::NormalDomain: UTS #46 A-label, lower case, no
+// root dot), so a log line, a trace row, a Sent folder and a CSV export of
+// one delivery are one relationship, and the store holds only A-labels (the
+// engine's trusted set accepts nothing else). False when the domain is no
+// domain name (an address literal, a bad IDN): `*out` is then only folded.
+bool HistoryAddress(std::string_view address, Domain* scratch, std::string* out) {
+  std::string_view domain = maillog::AddressDomain(address);
+  std::string d;
+  bool ok = !domain.empty() && address::NormalDomain(domain, scratch, &d);
+  *out = AsciiLower(address.substr(0, address.size() - domain.size())) + d;
+  return ok;
 }
 
 // The key of a delivery named by its message: the Message-ID (RFC 5322
@@ -111,13 +128,19 @@ class SentSink final : public maillog::DeliverySink {
     // No domain, no delivery to learn (the store counts by domain).
     size_t at = a.recipient.rfind('@');
     if (at == std::string_view::npos || at + 1 == a.recipient.size()) return;
+    std::string rcpt;
+    if (!HistoryAddress(a.recipient, &domain_, &rcpt)) {
+      if (on_not_address) on_not_address(a.recipient);
+      return;
+    }
+    std::string sender;
+    HistoryAddress(a.sender, &domain_, &sender);  // a sender is not counted by domain
     key_.assign(a.queue_id);
     auto it = open_.try_emplace(key_).first;
-    std::string rcpt = AsciiLower(a.recipient);
     auto r = std::find_if(it->second.begin(), it->second.end(),
                           [&](const Open& o) { return o.rcpt == rcpt; });
     if (r == it->second.end()) {
-      it->second.push_back({AsciiLower(a.sender), std::move(rcpt), a.time, a.time,
+      it->second.push_back({std::move(sender), std::move(rcpt), a.time, a.time,
                             std::string(a.status), std::string(a.message_id)});
     } else if (a.time == r->last && a.status == "sent" && r->status == "sent") {
       // The same "sent" line again (rotated logs that overlap, read while
@@ -159,6 +182,8 @@ class SentSink final : public maillog::DeliverySink {
     for (const std::string& id : ids) OnDone(id);
   }
   std::function<void()> on_batch;  // after deliveries are found
+  // A recipient whose domain is no domain name, as logged: left out.
+  std::function<void(std::string_view)> on_not_address;
   // "sent" lines merged into a delivery already open (see OnAttempt).
   uint64_t repeated() const { return repeated_; }
 
@@ -172,6 +197,7 @@ class SentSink final : public maillog::DeliverySink {
   std::vector<Delivery>* out_;
   std::unordered_map<std::string, std::vector<Open>> open_;
   std::string key_;
+  Domain domain_;  // HistoryAddress's scratch
   uint64_t repeated_ = 0;
 };
 
@@ -238,6 +264,9 @@ Status Learner::AddPostfixLog(const std::string& path, const maillog::ReadLogOpt
   // then written in batches so memory stays bounded. A file that fails only
   // at its end (a long log followed by mostly foreign lines) keeps the
   // batches written before.
+  sink_->on_not_address = [this, path](std::string_view rcpt) {
+    NotAnAddress(path + ": '" + log::Untrusted(rcpt, 100) + "'");
+  };
   Status status = Status::Ok();
   sink_->on_batch = [&] {
     if (found_.size() < kBatch || !status.ok() ||
@@ -269,6 +298,10 @@ Status Learner::AddFound() {
 
 Status Learner::FinishLogs() {
   if (!log_) return Status::Ok();
+  // Attempts held across files (hand-offs) are decided here, past any one file.
+  sink_->on_not_address = [this](std::string_view rcpt) {
+    NotAnAddress("the logs read: '" + log::Untrusted(rcpt, 100) + "'");
+  };
   log_->Finish();
   sink_->Finish();
   return AddFound();

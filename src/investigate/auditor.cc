@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "address/normal_domain.h"
 #include "content/mailbox_date.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/read_log.h"
@@ -12,30 +13,15 @@
 namespace nearmiss::investigate {
 namespace {
 
-// One domain in one form, so "army.ml", "ARMY.ML." and a U-label and its
-// A-label are one line of the report: the A-label form ParseDomain gives
-// (UTS #46 to-ASCII, lower case, the root's trailing dot dropped). What it
-// cannot parse (an address literal "[192.0.2.7]") is only lower-cased,
-// less its trailing dot.
-void NormalDomain(std::string_view domain, Domain* scratch, std::string* out) {
-  if (ParseDomain(domain, scratch).ok()) {
-    out->assign(scratch->ascii);
-    return;
-  }
-  out->assign(domain);
-  for (char& c : *out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (out->size() > 1 && out->back() == '.') out->pop_back();
-}
-
-// "Bob@Army.ML." -> "Bob@army.ml": the domain as NormalDomain gives it, the
-// local part as logged. A local part is case-sensitive (RFC 5321 §2.4: only
+// "Bob@Army.ML." -> "Bob@army.ml": the domain as address::NormalDomain gives
+// it (A-label, lower case, no root dot), the local part as logged. A local part is case-sensitive (RFC 5321 §2.4: only
 // the receiving host may fold it), so the report shows what was sent.
 std::string NormalAddress(std::string_view address, Domain* scratch) {
   std::string_view domain = maillog::AddressDomain(address);
   if (domain.empty()) return std::string(address);
   std::string out(address.substr(0, address.size() - domain.size()));
   std::string d;
-  NormalDomain(domain, scratch, &d);
+  address::NormalDomain(domain, scratch, &d);
   return out + d;
 }
 
@@ -75,7 +61,7 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
   if (domain.empty()) {
     if (a.status != "expired") return;  // local delivery: no domain
   } else {
-    NormalDomain(domain, &parsed_, &domain_);
+    address::NormalDomain(domain, &parsed_, &domain_);
     const Flag& f = Classify(domain_);
     if (!f.flagged) return;
     row.to = std::string(rcpt.substr(0, rcpt.size() - domain.size())) + domain_;  // NormalAddress

@@ -115,7 +115,11 @@ std::string BarListSvg(const std::vector<Bar>& bars) {
 }
 
 std::string DonutSvg(const std::vector<std::pair<std::string, int64_t>>& slices) {
-  static constexpr const char* kColours[] = {"#c0392b", "#95a5a6", "#e0a030", "#34495e"};
+  // One colour per slice (sent, bounced, deferred, expired, discarded,
+  // other): no two slices of the report's donut look alike.
+  static constexpr const char* kColours[] = {"#c0392b", "#95a5a6", "#e0a030",
+                                             "#34495e", "#8e44ad", "#16a085"};
+  constexpr size_t kCount = sizeof(kColours) / sizeof(kColours[0]);
   int64_t total = 0;
   for (const auto& [name, n] : slices) total += n;
   const double r = 70, c = 2 * M_PI * r;
@@ -127,7 +131,7 @@ std::string DonutSvg(const std::vector<std::pair<std::string, int64_t>>& slices)
     if (total == 0 || slices[i].second == 0) continue;
     double len = c * slices[i].second / static_cast<double>(total);
     s += "<circle cx=\"90\" cy=\"90\" r=\"70\" fill=\"none\" stroke=\"" +
-         std::string(kColours[i % 4]) + "\" stroke-width=\"26\" stroke-dasharray=\"" +
+         std::string(kColours[i % kCount]) + "\" stroke-width=\"26\" stroke-dasharray=\"" +
          Num(len) + " " + Num(c - len) + "\" stroke-dashoffset=\"" + Num(-offset) +
          "\" transform=\"rotate(-90 90 90)\"><title>" + Html(slices[i].first) + ": " +
          Thousands(slices[i].second) + "</title></circle>";
@@ -138,7 +142,7 @@ std::string DonutSvg(const std::vector<std::pair<std::string, int64_t>>& slices)
   for (size_t i = 0; i < slices.size(); ++i) {
     double y = 40 + 28 * i;
     s += "<rect x=\"196\" y=\"" + Num(y) + "\" width=\"12\" height=\"12\" rx=\"2\" fill=\"" +
-         kColours[i % 4] + "\"/><text x=\"216\" y=\"" + Num(y + 11) + "\" class=\"label\">" +
+         kColours[i % kCount] + "\"/><text x=\"216\" y=\"" + Num(y + 11) + "\" class=\"label\">" +
          Html(slices[i].first) + "  " + Thousands(slices[i].second) + "</text>";
   }
   return s + "</svg>";

@@ -79,19 +79,26 @@ std::string SenderTable(const Report& rep) {
                   "<th class=\"n\">Deliveries</th><th class=\"n\">Delivered</th>"
                   "<th class=\"n\">Bounced</th><th class=\"n\">Domains</th><th>Look-alike domains</th>"
                   "</tr></thead><tbody>";
+  // Each look-alike with its U-label beside an "xn--" name, as the domain
+  // table shows it: the reader recognises "аrmy.mil", not its A-label.
+  auto domain_cell = [&](const std::set<std::string>& domains) {
+    std::string cell = "<td>";
+    for (const std::string& x : domains) {
+      auto it = rep.by_domain().find(x);
+      cell += (cell.size() == 4 ? "" : ", ") +
+              DomainLabel(x, it == rep.by_domain().end() ? "" : it->second.domain_unicode);
+    }
+    return cell + "</td>";
+  };
   for (const auto& [sender, d] : rep.by_sender()) {
-    std::string domains;
-    for (const std::string& x : d.domains) domains += (domains.empty() ? "" : ", ") + x;
     s += "<tr>" + Td(sender) + TdNum(d.counts.deliveries) + TdNum(d.counts.sent) +
-         TdNum(d.counts.bounced) + TdNum(static_cast<int64_t>(d.domains.size())) + Td(domains) +
-         "</tr>";
+         TdNum(d.counts.bounced) + TdNum(static_cast<int64_t>(d.domains.size())) +
+         domain_cell(d.domains) + "</tr>";
   }
   if (const SenderLine& u = rep.unknown_sender(); u.counts.deliveries != 0) {
-    std::string domains;
-    for (const std::string& x : u.domains) domains += (domains.empty() ? "" : ", ") + x;
     s += "<tr>" + Td("(unknown: not in the log; not one sender)") + TdNum(u.counts.deliveries) +
          TdNum(u.counts.sent) + TdNum(u.counts.bounced) +
-         TdNum(static_cast<int64_t>(u.domains.size())) + Td(domains) + "</tr>";
+         TdNum(static_cast<int64_t>(u.domains.size())) + domain_cell(u.domains) + "</tr>";
   }
   return s + "</tbody></table>";
 }
@@ -243,7 +250,11 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   for (size_t i = 0; i < domains.size() && i < kTopN; ++i) {
     const DomainLine& d = *domains[i].second;
     std::string note = d.target.empty() ? "blocked by policy" : "looks like " + d.target;
-    top_domains.push_back({domains[i].first, note,
+    std::string label = domains[i].first;
+    if (!d.domain_unicode.empty() && d.domain_unicode != label) {
+      label += " (" + d.domain_unicode + ")";  // as the domain table shows it
+    }
+    top_domains.push_back({std::move(label), note,
                            {d.counts.sent, d.counts.bounced, d.counts.deferred, d.counts.expired,
                             d.counts.discarded}});
   }
@@ -261,11 +272,31 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
                            {s.counts.sent, s.counts.bounced, s.counts.deferred, s.counts.expired,
                             s.counts.discarded}});
   }
+  // Every attempt the text's "attempts by status" counts is in a slice, so
+  // the donut's total is the text's: Postfix's SOFTBOUNCE (soft_bounce =
+  // yes: a bounce turned into a deferral, postconf(5)) in the deferred
+  // slice, said in its label; a status of no slice here in "other".
   std::vector<std::pair<std::string, int64_t>> statuses;
+  int64_t soft_bounces = 0, other = 0;
+  for (const auto& [st, n] : rep.attempts_by_status()) {
+    if (st == "SOFTBOUNCE") {
+      soft_bounces += n;
+    } else if (st != "sent" && st != "bounced" && st != "deferred" && st != "expired" &&
+               st != "discarded") {
+      other += n;
+    }
+  }
   for (const char* st : {"sent", "bounced", "deferred", "expired", "discarded"}) {
     auto it = rep.attempts_by_status().find(st);
-    statuses.emplace_back(st, it == rep.attempts_by_status().end() ? 0 : it->second);
+    int64_t n = it == rep.attempts_by_status().end() ? 0 : it->second;
+    std::string label = st;
+    if (label == "deferred" && soft_bounces > 0) {
+      n += soft_bounces;
+      label += " (" + Thousands(soft_bounces) + " SOFTBOUNCE)";
+    }
+    statuses.emplace_back(std::move(label), n);
   }
+  if (other > 0) statuses.emplace_back("other", other);
   bool with_level = rep.messages > 0 || rep.subjects_scanned > 0;
   std::string period = Period(rep);
 
@@ -291,7 +322,10 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
                   "</div><h1>" + Html(meta.title) +
                   "</h1><div class=\"meta\">";
   if (!meta.organisation.empty()) h += Html(meta.organisation) + " &middot; ";
-  h += (period.empty() ? std::string("no flagged deliveries") : "Period " + Html(period)) +
+  // The span of the flagged deliveries, named so, not the time the logs
+  // cover (the "What was read" table gives that per file).
+  h += (period.empty() ? std::string("no flagged deliveries")
+                       : "Flagged deliveries " + Html(period)) +
        (meta.since.empty() ? "" : " (since " + Html(meta.since) + ")") + " &middot; " +
        Thousands(static_cast<int64_t>(rep.lines)) + " log lines" +
        (rep.messages ? ", " + Thousands(static_cast<int64_t>(rep.messages)) + " messages" : "") +

@@ -66,10 +66,15 @@ struct LineCounts {
   // twelve months or more: dates from there on may be a year off
   // (LineParser::span_over_year). 0: not reached.
   uint64_t year_span_line = 0;
-  // Set when this file's year did not carry on from the previous file of
-  // its rotated set, as that would have put its lines after the file's
-  // bound (year_anchor.h): years go back between the two. Says so.
+  // Set when this file's year and the one carried on from the previous
+  // file of its rotated set differ (PostfixLog::BeginFile): which was taken
+  // and why.
   std::string year_not_carried;
+  // The first line whose 29 February fell in a year without one (--year,
+  // or carried on from a rotated set): never read as 1 March; ReadLog
+  // fails naming it. 0: none. `impossible_date_year` is that year.
+  uint64_t impossible_date_line = 0;
+  int impossible_date_year = 0;
   // The log time of its first and last recognised line (seconds; 0: none).
   int64_t first_time = 0, last_time = 0;
   // Why the input could not be read, whole or in part (cannot open, a

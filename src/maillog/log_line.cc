@@ -169,6 +169,13 @@ int LineParser::InferYear(const Stamp& st, int64_t offset) {
   return year_;
 }
 
+void LineParser::NoteDated(const Stamp& st, int64_t time) {
+  if (last_month_ == 0) first_month_index_ = st.year * 12 + st.month - 1;
+  year_ = st.year;
+  last_month_ = st.month;
+  last_bsd_time_ = time;
+}
+
 bool LineParser::Parse(std::string_view line, LogLine* out) {
   *out = LogLine();
   if (line.starts_with("-- ") && line.ends_with(" --")) {
@@ -221,8 +228,14 @@ bool LineParser::Parse(std::string_view line, LogLine* out) {
   } else {
     int year = st.year;
     int64_t offset = st.zoned ? st.offset : 0;
-    if (year == 0) year = InferYear(st, offset);
+    if (year == 0) {
+      year = InferYear(st, offset);
+      if (st.month == 2 && st.day == 29 && !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))) {
+        impossible_year_ = year;
+      }
+    }
     out->time = CivilToSeconds(year, st.month, st.day, st.hour, st.minute, st.second) - offset;
+    if (st.year != 0) NoteDated(st, out->time);
   }
   last_time_ = out->time;
   QueueId(out);

@@ -26,6 +26,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <utility>
 
 namespace nearmiss::maillog {
 
@@ -80,6 +81,13 @@ class LineParser {
   // first such line: their years are inferred, and a date may be a year
   // off (traditional syslog timestamps carry no year). A caller warns.
   bool span_over_year() const { return span_over_year_; }
+  // The time of the last line parsed (seconds, as LogLine::time); 0
+  // before any. A rotated set's next file is judged against it.
+  int64_t last_time() const { return last_time_; }
+  // The year of the last line whose 29 February fell in a year without
+  // one (its time is then 1 March's, which no caller may use); 0 none.
+  // Clears it.
+  int TakeImpossibleDate() { return std::exchange(impossible_year_, 0); }
 
  private:
   // The year of a stamp without one; moves year_ forward only (above). A
@@ -87,6 +95,10 @@ class LineParser {
   // year's first lines (syslog at New Year), gets that year and moves
   // nothing.
   int InferYear(const Stamp& st, int64_t offset);
+  // A stamp that carries its year (RFC 3339, journalctl short-full) sets
+  // the year later stamps without one carry on from, so a traditional file
+  // read after an RSYSLOG_FileFormat one of its rotated set continues it.
+  void NoteDated(const Stamp& st, int64_t time);
 
   int year_;
   int last_month_ = 0;
@@ -94,6 +106,7 @@ class LineParser {
   int first_month_index_ = 0;  // year * 12 + month - 1 of the first line
   bool span_over_year_ = false;
   int64_t last_time_ = 0;  // for an RFC 5424 line without a time ("-")
+  int impossible_year_ = 0;
 };
 
 }  // namespace nearmiss::maillog

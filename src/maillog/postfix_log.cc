@@ -40,6 +40,11 @@ bool FilterDiscarded(std::string_view text) {
 // The key of a hand-off held by Message-ID (no queue id can start so).
 constexpr std::string_view kByMessageId = "\x01msgid:";
 
+// How far a rotated file's first line may fall before the previous file's
+// last and still continue it: lines at the rotation written out of order,
+// as the New Year rule in LineParser::InferYear allows a day.
+constexpr int64_t kRotationOverlap = 86400;
+
 // A relay that keeps the message on this host: loopback (RFC 1122 3.2.1.3,
 // RFC 4291 2.5.3), "localhost", a pipe(8) or local transport ("dfilt",
 // "private/amavis": no "[address]" at all), "none" or nothing logged.
@@ -88,14 +93,35 @@ void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view
     LineParser probe = parser_;
     LogLine l;
     Stamp carried;
+    const int64_t previous_last = parser_.last_time();
     if (probe.Parse(first_line, &l)) SecondsToCivil(l.time, &carried);
+    const std::string own = std::to_string(parser.year());
+    const std::string from = previous + " (" + std::to_string(carried.year) + ")";
     if (carried.year > parser.year()) {
       parser_ = parser;
       counts_.year_not_carried =
-          "the year does not carry on from " + previous + " (" + std::to_string(carried.year) +
-          ") as that would put this file's lines after its " + std::string(bound) +
-          "; its first line is read as " + std::to_string(parser.year()) +
+          "the year does not carry on from " + from + " as that would put this file's lines "
+          "after its " + std::string(bound) + "; its first line is read as " + own +
           ", so the years go back between the two files: check their dates, or give --year";
+    } else if (carried.year != 0 && carried.year < parser.year() &&
+               l.time + kRotationOverlap < previous_last) {
+      // Carried, this file would start before the previous one ended, and
+      // by more than rotation explains (logrotate renames a file as its
+      // writing stops; lines at the turn may overlap by moments), while its
+      // own bound puts it a year later: a gap in the set (a file missing
+      // between them), not a continuation. Its own bound decides.
+      parser_ = parser;
+      counts_.year_not_carried =
+          "the year does not carry on from " + from + " as that would start this file before " +
+          "that one's last line; its " + std::string(bound) + " puts its first line in " + own +
+          ", so a year or more is missing between the two files: check their dates, or give "
+          "--year";
+    } else if (carried.year != 0 && carried.year < parser.year()) {
+      // Carried on, it follows the previous file as rotation writes; its
+      // bound is a year or more past its lines (a copy, a touch).
+      counts_.year_not_carried =
+          "the year carries on from " + from + ", though this file's " + std::string(bound) +
+          " alone would put its first line in " + own + ": check their dates, or give --year";
     }
   }
   last_base_ = std::move(base);
@@ -113,6 +139,10 @@ void PostfixLog::Feed(std::string_view line) {
   LogLine l;
   bool framed = parser_.Parse(line, &l);
   counts_.Add(line, framed ? &l : nullptr);
+  if (int year = parser_.TakeImpossibleDate(); year != 0 && counts_.impossible_date_line == 0) {
+    counts_.impossible_date_line = counts_.lines;
+    counts_.impossible_date_year = year;
+  }
   if (framed && counts_.year_span_line == 0 && parser_.span_over_year()) {
     counts_.year_span_line = counts_.lines;
   }

@@ -136,10 +136,13 @@ class PostfixLog {
   // the file's first such line (--year, or year_anchor.h's FirstYear from
   // the file's bound). When this file continues the previous one's rotated
   // set (RotationBase) the year carries on from the previous file's last
-  // line instead, so years only go forward, unless that would make
-  // `first_line` (the file's first line without a year) a later year than
-  // `parser`'s, that is put this file's lines after its bound (`bound`
-  // names it): then `parser` wins and counts().year_not_carried says so.
+  // line (one with a year, RFC 3339, counts too) instead, so years only go
+  // forward, unless that would make `first_line` (the file's first line
+  // without a year) a later year than `parser`'s, that is put this file's
+  // lines after its bound (`bound` names it), or an earlier year and before
+  // the previous file's last line by more than a day (a gap in the set, not
+  // rotation): then `parser` wins. Whenever the carried year and
+  // `parser`'s differ, counts().year_not_carried says which was taken.
   // `first_line` empty: the year always carries on.
   void BeginFile(std::string name, LineParser parser, std::string_view first_line = {},
                  std::string_view bound = {});

@@ -32,6 +32,16 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
   log.EndFile();
   *counts = log.counts();
   NM_RETURN_IF_ERROR(s);
+  if (counts->impossible_date_line != 0) {
+    // Read as 1 March it would move a delivery a day; no guess is safe.
+    std::string year = std::to_string(counts->impossible_date_year);
+    return Status::ParseError(
+        path + ":" + std::to_string(counts->impossible_date_line) + ": 29 February in " + year +
+        ", which has none (" +
+        (options.year != 0 ? std::string("given by --year")
+                           : "inferred from the file's bound and its rotated set") +
+        "): give --year of the leap year these lines are from");
+  }
   return CheckRecognised(*counts, options.min_recognised_percent);
 }
 

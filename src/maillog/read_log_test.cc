@@ -89,6 +89,18 @@ TEST_F(ReadLogTest, AFewBadLinesAndEmptyFilesAreFine) {
   EXPECT_TRUE(Read(Write("\n\n")).ok());
 }
 
+// Issue 16 (second round, 4): with --year 2025 a 29 February line was read
+// as 1 March. It is an error naming the line.
+TEST_F(ReadLogTest, A29FebruaryInAYearWithoutOneIsAnErrorNamingTheLine) {
+  std::string path = Write(
+      "Feb 28 10:00:00 mail postfix/qmgr[2]: C100: removed\n"
+      "Feb 29 10:00:00 mail postfix/qmgr[2]: C101: removed\n");
+  Status s = Read(path);
+  ASSERT_EQ(s.code(), StatusCode::kParseError);
+  EXPECT_EQ(s.message(), path + ":2: 29 February in 2025, which has none (given by --year): "
+                                "give --year of the leap year these lines are from");
+}
+
 TEST_F(ReadLogTest, MissingFileIsAnIoError) {
   EXPECT_EQ(Read("/nonexistent/maillog").code(), StatusCode::kIoError);
 }

@@ -61,11 +61,22 @@ Result<YearScan> ScanYears(const std::string& path) {
   NM_RETURN_IF_ERROR(ForEachLine(path, [&](std::string_view line) {
     if (!parser.Parse(line, &l)) return;
     if (l.format != LineFormat::kRfc3164 && l.format != LineFormat::kRfc3164Precise) return;
-    if (!scan.any) scan.first_line.assign(line);
+    Stamp st;
+    SecondsToCivil(l.time, &st);
+    if (!scan.any) {
+      scan.first_line.assign(line);
+      scan.first_year = st.year;
+    }
+    // 1 March of a non-leap scan year is what a 29 February line became.
+    std::string_view stamp = line;
+    if (size_t gt = stamp.find('>'); stamp.starts_with('<') && gt < 5) stamp.remove_prefix(gt + 1);
+    if (scan.feb29_year == 0 && stamp.starts_with("Feb 29 ")) scan.feb29_year = st.year;
     scan.any = true;
     scan.last_time = l.time;
   }));
-  scan.moves = parser.year() - YearScan::kScanYear;
+  Stamp last;
+  SecondsToCivil(scan.last_time, &last);
+  scan.moves = scan.any ? last.year - scan.first_year : 0;
   return scan;
 }
 
@@ -82,12 +93,14 @@ int FirstYear(const YearScan& scan, const YearBound& bound) {
              bound.wall) {
     --year;
   }
-  if (last.month == 2 && last.day == 29) {
-    while (year > limit.year - 8 && !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))) {
-      --year;
-    }
+  auto leap = [](int y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); };
+  if (scan.feb29_year != 0) {
+    // The shift from counted years to real ones must land 29 February in a
+    // leap year; earlier is the only way that keeps every line before the
+    // bound.
+    while (year > limit.year - 8 && !leap(scan.feb29_year + (year - last.year))) --year;
   }
-  return YearScan::kScanYear + (year - last.year);
+  return scan.first_year + (year - last.year);
 }
 
 }  // namespace nearmiss::maillog

@@ -51,9 +51,15 @@ struct YearScan {
   bool any = false;        // some line carries a BSD timestamp
   std::string first_line;  // the first such line, as read
   // The first such line's year and the last one's time, counted from a
-  // first year of kScanYear (a leap year, so 29 February reads).
+  // first year of kScanYear (a leap year, so 29 February reads) or from
+  // the year of a dated (RFC 3339) line before it, which the parser
+  // carries on from.
+  int first_year = kScanYear;
   int64_t last_time = 0;
   int moves = 0;  // how many times the year moved forward from first to last
+  // The year (counted as above) of the first 29 February line; 0 none. The
+  // inferred year must make it a leap year: no date is shifted to 1 March.
+  int feb29_year = 0;
   static constexpr int kScanYear = 2000;
 };
 
@@ -62,7 +68,8 @@ struct YearScan {
 Result<YearScan> ScanYears(const std::string& path);
 
 // The year of the first BSD line of a file scanned as `scan` whose lines
-// are not after `bound` (above).
+// are not after `bound` (above), and such that a 29 February line falls in
+// a leap year (the latest such year, looking back at most eight years).
 int FirstYear(const YearScan& scan, const YearBound& bound);
 
 }  // namespace nearmiss::maillog

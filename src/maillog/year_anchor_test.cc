@@ -84,6 +84,26 @@ TEST_F(YearAnchorTest, DateextNameBoundsTheLines) {
   EXPECT_EQ(b.wall, CivilToSeconds(2026, 1, 11, 23, 59, 59));
 }
 
+// Issue 16 (second round, 4): 28 February, 29 February, 1 March copied
+// in 2026 read as 2026, so the 29th became a second 1 March. The year is
+// the latest leap year whose dates are not after the bound.
+TEST_F(YearAnchorTest, A29FebruaryLineGetsALeapYear) {
+  std::string leap =
+      "Feb 28 10:00:00 mail postfix/qmgr[2]: C100: removed\n"
+      "Feb 29 10:00:00 mail postfix/qmgr[2]: C101: removed\n"
+      "Mar  1 10:00:00 mail postfix/qmgr[2]: C102: removed\n";
+  EXPECT_EQ(Year(Write("maillog", leap, "2026-12-01")), 2024);
+  EXPECT_EQ(Year(Write("maillog", leap, "2028-03-02")), 2028);
+  EXPECT_EQ(Year(Write("maillog", "<22>Feb 29 10:00:00 mail postfix/qmgr[2]: C101: removed\n",
+                      "2027-03-02")),
+            2024);
+  // December into a leap February: the 29th is in the second year.
+  std::string across =
+      "Dec 30 10:00:00 mail postfix/qmgr[2]: C100: removed\n"
+      "Feb 29 10:00:00 mail postfix/qmgr[2]: C101: removed\n";
+  EXPECT_EQ(Year(Write("maillog", across, "2026-12-01")), 2023);
+}
+
 TEST_F(YearAnchorTest, ScanCountsTheMovesAndFindsTheFirstLine) {
   Result<YearScan> scan = ScanYears(Write("maillog", std::string("junk\n") + kDecToJan, "2026-02-01"));
   ASSERT_TRUE(scan.ok());

@@ -56,6 +56,40 @@ grep -q "reason new-domain" "$tmp/explain.txt" && echo "ok   policy explain uses
 "$bin" check --store /nonexistent-dir/x.db bob@partner.co > /dev/null 2>&1
 check "an unopenable store exits 2" 2 $?
 
+# Issue 16: learn stored domains as written ("bücher.de", "army.ml." beside
+# "army.ml"), and the engine then refused the store: every later learn and
+# check exited 2. Every source now stores the A-label audit names; a row
+# written by an older learn is skipped with a warning, not fatal.
+idn="sqlite:$tmp/idn.db"
+cat > "$tmp/idn.log" <<'LOG'
+Nov  4 10:00:00 mail postfix/cleanup[101]: AB0001: message-id=<n1@mod.gov>
+Nov  4 10:00:00 mail postfix/qmgr[102]: AB0001: from=<olga@MOD.GOV.>, size=1, nrcpt=4 (queue active)
+Nov  4 10:00:01 mail postfix/smtp[103]: AB0001: to=<q1@PARTNER.EXAMPLE>, relay=mx[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 ok)
+Nov  4 10:00:01 mail postfix/smtp[103]: AB0001: to=<q2@bücher.de>, relay=mx[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 ok)
+Nov  4 10:00:01 mail postfix/smtp[103]: AB0001: to=<q3@partner.example.>, relay=mx[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 ok)
+Nov  4 10:00:01 mail postfix/smtp[103]: AB0001: to=<q4@[192.0.2.7]>, relay=mx[192.0.2.7]:25, delay=1, dsn=2.0.0, status=sent (250 ok)
+Nov  4 10:00:01 mail postfix/qmgr[102]: AB0001: removed
+LOG
+printf 'sender,recipient,date\nolga@mod.gov,Bob@B\303\274cher.DE.,2026-11-05\n' > "$tmp/idn.csv"
+"$bin" learn --store "$idn" --year 2026 "$tmp/idn.log" "$tmp/idn.csv" > "$tmp/idn.txt" 2>&1
+check "learn of U-labels and root dots exits 0" 0 $?
+isql() { python3 -c 'import sqlite3,sys; print(" ".join("|".join(map(str,r)) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])))' "$tmp/idn.db" "$1"; }
+check "learn stores A-labels, lower case, no root dot" "partner.example|2 xn--bcher-kva.de|2" \
+  "$(isql 'SELECT domain, messages FROM nm_domain ORDER BY domain')"
+check "... and addresses the same way" "olga@mod.gov|q1@partner.example olga@mod.gov|q2@xn--bcher-kva.de olga@mod.gov|q3@partner.example" \
+  "$(isql 'SELECT sender, recipient FROM nm_correspondent WHERE recipient LIKE "q%" ORDER BY recipient')"
+contains "an address literal is left out, said" "left out 1 recipients that are not addresses (first: the logs read: 'q4@[192.0.2.7]')" \
+  "$(cat "$tmp/idn.txt")"
+contains "--confirm takes a U-label and confirms its A-label row" "confirmed xn--bcher-kva.de" \
+  "$("$bin" learn --store "$idn" --confirm "$(printf 'B\303\274cher.DE.')")"
+# A store an older learn wrote: the bad rows are skipped and named.
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("INSERT INTO nm_domain (domain, messages, first_seen, last_seen) VALUES (?, 9, 1, 9000000), (?, 9, 1, 9000000)", ("b\u00fccher.de", "army.ml.")); c.commit()' "$tmp/idn.db"
+"$bin" check --store "$idn" q1@partner.example > /dev/null 2> "$tmp/idn-check.err"
+check "a store with rows in other forms still checks" 0 $?
+contains "... saying which rows were skipped" "history: skipped 2 rows of the store's domain table" "$(cat "$tmp/idn-check.err")"
+"$bin" learn --store "$idn" --year 2026 "$tmp/idn.log" > /dev/null 2>&1
+check "... and still learns" 0 $?
+
 # scan --store: one audit record per message (2 files and a 3-message mbox),
 # shaped like the milter's, with a digest of the message and not its body.
 sql() { python3 -c 'import sqlite3,sys; print("\n".join("|".join(map(str,r)) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])))' "$tmp/nearmiss.db" "$1"; }
