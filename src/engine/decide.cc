@@ -119,9 +119,13 @@ RecipientDecision Make(const engine::CompiledRule& rule, const RecipientCheck& c
 // - a sender's acknowledgement settles it as if it had not matched, so the
 //   rules after it still apply (a SECRET hold, an OFFICIAL-SENSITIVE tag);
 // - unacknowledged, the rule that would decide without it wins when that
-//   rule is stricter (hold, remove-recipient, reject): a hold or reject is
-//   never the sender's to settle, so an address typo must not downgrade a
-//   sensitivity hold to the sender's own release link (docs/policy.md).
+//   rule is stricter (hold, remove-recipient, reject) and is about the
+//   message's content (a sensitivity level or finding condition, which
+//   the warn or confirm has not): a content hold is never the sender's to
+//   settle, so an address typo must not downgrade a SECRET hold to the
+//   sender's own release link (docs/policy.md). Between rules about the
+//   recipient alone, the first match stands, as written: "warn on a
+//   look-alike that cannot receive mail, reject the others".
 // A later rule still waiting for facts (deferred) never outranks.
 struct Resolved {
   engine::DecisionTable::Match match;
@@ -142,7 +146,11 @@ Resolved Resolve(const engine::DecisionTable& table, const RecipientCheck& check
       out.match = next;
       continue;
     }
-    if (next.rule < 0 || next.deferred || table.rule(next.rule).action <= rule.action) break;
+    if (next.rule < 0 || next.deferred) break;
+    const engine::CompiledRule& stricter = table.rule(next.rule);
+    bool about_content = (stricter.has_level || stricter.findings != 0) &&
+                         !rule.has_level && rule.findings == 0;
+    if (stricter.action <= rule.action || !about_content) break;
     out.match = next;
   }
   return out;

@@ -6,7 +6,7 @@ namespace nearmiss::policy {
 namespace {
 
 TEST(TemplateTest, EveryFieldAndBraces) {
-  TemplateFields f{"bob@army.ml", "bob@army.mil", "army.mil", "the TLD is wrong", "SECRET"};
+  TemplateFields f{"bob@army.ml", "bob@army.mil", "army.mil", "the TLD is wrong", "SECRET", ""};
   EXPECT_EQ(RenderTemplate("{recipient}|{suggestion}|{target}|{reason}|{level}|{{x}}", f),
             "bob@army.ml|bob@army.mil|army.mil|the TLD is wrong|SECRET|{x}");
   EXPECT_EQ(RenderTemplate("", f), "");
