@@ -22,6 +22,7 @@
 #include "investigate/auditor.h"
 #include "investigate/render.h"
 #include "maillog/log_files.h"
+#include "maillog/read_log.h"
 #include "maillog/timestamp.h"
 #include "maillog/trace_log.h"
 
@@ -58,13 +59,20 @@ std::string Now() {
 
 // "audit: read 12.3 MB, 98,304 lines (3.1 M lines/s) [######--------------]
 // 30% of 41.0 MB" on stderr when it is a terminal, at most ten times a
-// second: the bar and the percent are of the bytes of every log given (a
-// gzip file's as stored).
+// second: the bar and the percent are of the work, the bytes of every log
+// given (a gzip file's as stored) counted once per pass over it: a log
+// without years in its timestamps is read twice (its year first,
+// maillog::ReadLogWork), so the bar fills over both passes and says so
+// ("... of 41.0 MB, read twice for the year").
 class ByteProgress {
  public:
   ByteProgress() : on_(::isatty(STDERR_FILENO) == 1), start_(Clock::now()), last_(start_) {}
   ~ByteProgress() { Clear(); }
-  void set_total(uint64_t bytes) { total_ = bytes; }
+  // `work`: what Update's bytes reach at the end; `bytes`: the files' size.
+  void set_total(uint64_t work, uint64_t bytes) {
+    total_ = work;
+    file_bytes_ = bytes;
+  }
   void Update(uint64_t bytes, uint64_t lines) {
     if (!on_) return;
     auto now = Clock::now();
@@ -76,7 +84,10 @@ class ByteProgress {
       // A file that grows while read can pass its size at the start.
       int pct = static_cast<int>(std::min<uint64_t>(100, bytes * 100 / total_));
       bar = " [" + std::string(pct / 5, '#') + std::string(20 - pct / 5, '-') + "] " +
-            std::to_string(pct) + "% of " + Megabytes(total_) + " MB";
+            std::to_string(pct) + "% of " + Megabytes(file_bytes_) + " MB" +
+            (total_ == file_bytes_ ? ""
+             : total_ == 2 * file_bytes_ ? ", read twice for the year"
+                                         : ", some read twice for the year");
     }
     std::fprintf(stderr, "\r\033[Kaudit: read %s MB, %s lines (%.1f M lines/s)%s",
                  Megabytes(bytes).c_str(),
@@ -97,7 +108,7 @@ class ByteProgress {
     return buf;
   }
   bool on_, drawn_ = false;
-  uint64_t total_ = 0;
+  uint64_t total_ = 0, file_bytes_ = 0;
   Clock::time_point start_, last_;
 };
 
@@ -163,12 +174,19 @@ int RunAudit(const AuditFlags& flags) {
             [&shown](const std::string& a, const std::string& b) { return shown[a] < shown[b]; });
   std::vector<std::string> ordered = maillog::OrderRotated(logs);
   ordered.insert(ordered.end(), traces.begin(), traces.end());
-  uint64_t total = 0;
+  // The work the bar counts: a log read twice for its year counts its
+  // bytes twice (maillog::ReadLogWork), so the bar covers both passes.
+  uint64_t total = 0, file_bytes = 0;
+  maillog::ReadLogOptions read_options;
+  read_options.year = flags.year;
   for (const std::string& read : ordered) {
     struct stat st;
-    if (::stat(read.c_str(), &st) == 0 && S_ISREG(st.st_mode)) total += st.st_size;
+    if (::stat(read.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      total += maillog::ReadLogWork(read, static_cast<uint64_t>(st.st_size), read_options);
+      file_bytes += static_cast<uint64_t>(st.st_size);
+    }
   }
-  progress.set_total(total);
+  progress.set_total(total, file_bytes);
   for (const std::string& read : ordered) {
     const std::string& path = shown[read];
     Status s = auditor.AddLog(read, path);

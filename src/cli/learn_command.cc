@@ -84,6 +84,11 @@ void PrintSummary(const history::Learner& learner, uint64_t log_lines, size_t lo
     std::printf("left out %llu recipients that are not addresses (first: %s)\n",
                 n(c.not_addresses), c.first_not_address.c_str());
   }
+  if (c.outcome_unknown > 0) {
+    std::printf("left out %llu recipients whose outcome is unknown: an Exchange server sent them "
+                "on to another of the organisation's servers, whose log was not given\n",
+                n(c.outcome_unknown));
+  }
 }
 
 int RunLearn(const LearnFlags& flags) {

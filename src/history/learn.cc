@@ -165,6 +165,7 @@ class SentSink final : public maillog::DeliverySink {
       // back to the queue id, recipient and time, which name it in any
       // file that logs it; the time keeps a recycled queue id from naming
       // an older message.
+      if (o.status == "unknown") ++outcome_unknown_;
       if (o.status != "sent") continue;
       std::string key = o.message_id.empty()
                             ? "log:" + it->first + " " + o.rcpt + " " + std::to_string(o.first)
@@ -186,6 +187,8 @@ class SentSink final : public maillog::DeliverySink {
   std::function<void(std::string_view)> on_not_address;
   // "sent" lines merged into a delivery already open (see OnAttempt).
   uint64_t repeated() const { return repeated_; }
+  // Recipients decided with the outcome "unknown" (sent on; not learned).
+  uint64_t outcome_unknown() const { return outcome_unknown_; }
 
  private:
   struct Open {
@@ -199,6 +202,7 @@ class SentSink final : public maillog::DeliverySink {
   std::string key_;
   Domain domain_;  // HistoryAddress's scratch
   uint64_t repeated_ = 0;
+  uint64_t outcome_unknown_ = 0;
 };
 
 
@@ -245,6 +249,7 @@ Learner::DeliveryCounts Learner::delivery_counts() const {
   uint64_t merged = sink_ ? sink_->repeated() : 0;
   c.found += merged;
   c.repeated += merged;
+  c.outcome_unknown = sink_ ? sink_->outcome_unknown() : 0;
   return c;
 }
 

@@ -75,6 +75,11 @@ class Learner {
     // one's place: "FILE:LINE" or the message's source.
     uint64_t not_addresses = 0;
     std::string first_not_address;
+    // Recipients of log messages whose last outcome is "unknown": an
+    // Exchange server sent them on to another of the organisation's
+    // servers whose log was not given (maillog/trace_log.h). Not in
+    // `found`: not known to have been delivered, so not learned.
+    uint64_t outcome_unknown = 0;
   };
   DeliveryCounts delivery_counts() const;
 

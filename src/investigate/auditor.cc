@@ -92,6 +92,13 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
       report_->top_level_source = shown_ + " (subject of " + std::string(a.message_id) + ")";
     }
   }
+  if (row.status == "unknown" && !row.to.empty()) {
+    // Sent on to another of the organisation's servers: its log, if given
+    // (before or after this one), has the outcome. Kept until the end.
+    sent_on_.push_back(std::move(row));
+    if (sent_on_.size() > Report::kMaxOpen) AddSentOn();
+    return;
+  }
   // A row repeated (overlapping exports) is counted and listed once.
   if (report_->AddAttempt(row) && !row.to.empty() && options_.on_row) options_.on_row(row);
 }
@@ -255,8 +262,17 @@ MailboxRead* Auditor::MailboxOf(const std::string& source, size_t first) {
   return best;
 }
 
+void Auditor::AddSentOn() {
+  for (const Row& row : sent_on_) {
+    if (report_->HasOutcome(row.queue_id, row.to)) continue;  // the next server's log said
+    if (report_->AddAttempt(row) && options_.on_row) options_.on_row(row);
+  }
+  sent_on_.clear();
+}
+
 void Auditor::Finish() {
   log_.Finish();
+  AddSentOn();
   report_->lines = log_.lines();
   report_->Finish();
 }

@@ -1,5 +1,5 @@
-// Auditor: Postfix logs and mailboxes in, a Report (and a stream of rows)
-// out. Every recipient domain is classified once with the policy's Engine
+// Auditor: Postfix logs, Exchange and Microsoft 365 traces and mailboxes
+// in, a Report (and a stream of rows) out. Every recipient domain is classified once with the policy's Engine
 // and remembered, so a log of millions of lines costs a hash lookup per
 // delivery line, not a check.
 //
@@ -30,8 +30,9 @@ struct AuditOptions {
   int min_recognised_percent = maillog::kDefaultMinRecognisedPercent;
   int64_t since = 0;   // attempts before this (seconds) are left out
   std::function<void(const Row&)> on_row;        // every flagged attempt
-  // Progress through the logs: bytes of the files (as stored: a gzip
-  // file's compressed bytes) and lines read so far, every file.
+  // Progress through the logs: bytes of the files read so far (as stored:
+  // a gzip file's compressed bytes; a file read twice for its year counts
+  // twice, maillog::ReadLogWork) and lines read so far, every file.
   std::function<void(uint64_t bytes, uint64_t lines)> on_progress;
 };
 
@@ -74,6 +75,9 @@ class Auditor final : public maillog::DeliverySink {
   // and RFC 2047 decoding as a mailbox message's subject). The last
   // subject's answer is kept: a message's rows (one per recipient) repeat it.
   content::Level SubjectLevel(std::string_view subject);
+  // Passes the rows kept in sent_on_ to the report, but those whose
+  // message and recipient have an outcome there already.
+  void AddSentOn();
 
   std::shared_ptr<const Engine> engine_;
   AuditOptions options_;
@@ -86,6 +90,12 @@ class Auditor final : public maillog::DeliverySink {
   std::string shown_;  // the log being read, as named in the report
   std::string last_subject_;
   content::Level last_subject_level_ = content::Level::kNone;
+  // Flagged recipients an Exchange server sent on to another of the
+  // organisation's servers (status "unknown"), held until the end of
+  // input (or Report::kMaxOpen of them) so that server's outcome, read
+  // from a log given before or after, replaces them: counted once. Past
+  // the bound a join is missed at worst (counted twice), never dropped.
+  std::vector<Row> sent_on_;
 };
 
 }  // namespace nearmiss::investigate

@@ -10,8 +10,10 @@
 namespace nearmiss::investigate {
 namespace {
 
-// Sent (mail reached the look-alike), bounced, deferred, expired, discarded.
-constexpr const char* kPartColours[] = {"#c0392b", "#95a5a6", "#e0a030", "#6c5b7b", "#2e86c1"};
+// Sent (mail reached the look-alike), bounced, deferred, expired, discarded,
+// outcome unknown (sent on to a server whose log was not given).
+constexpr const char* kPartColours[] = {"#c0392b", "#95a5a6", "#e0a030",
+                                        "#6c5b7b", "#2e86c1", "#5d4037"};
 constexpr size_t kParts = std::size(kPartColours);
 
 std::string Num(double v) {

@@ -42,7 +42,9 @@ std::string Legend() {
          "<i style=\"background:#95a5a6\"></i>bounced"
          "<i style=\"background:#e0a030\"></i>still deferred"
          "<i style=\"background:#6c5b7b\"></i>expired (returned to sender)"
-         "<i style=\"background:#2e86c1\"></i>discarded (never delivered)</div>";
+         "<i style=\"background:#2e86c1\"></i>discarded (never delivered)"
+         "<i style=\"background:#5d4037\"></i>outcome unknown (sent on to a server whose log "
+         "was not given)</div>";
 }
 
 std::string Period(const Report& rep) {
@@ -50,6 +52,19 @@ std::string Period(const Report& rep) {
   for (const auto& [d, line] : rep.by_domain()) {
     if (line.first != 0) first = first == 0 ? line.first : std::min(first, line.first);
     last = std::max(last, line.last);
+  }
+  if (first == 0) return "";
+  return Day(first) + " to " + Day(last);
+}
+
+// The time the logs cover, first line to last of every file read ("" when
+// none had a time), beside the flagged span so neither is taken for the other.
+std::string Covered(const Report& rep) {
+  int64_t first = 0, last = 0;
+  for (const maillog::LineCounts& c : rep.logs) {
+    if (c.first_time == 0) continue;
+    first = first == 0 ? c.first_time : std::min(first, c.first_time);
+    last = std::max(last, c.last_time);
   }
   if (first == 0) return "";
   return Day(first) + " to " + Day(last);
@@ -225,7 +240,10 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
     s += "<tr><td data-v=\"" + Html(r.time) + "\">" + when + "</td><td><code>" + Html(r.queue_id) + "</code></td>" +
          Td(SenderLabel(r)) +
          "<td>" + to + "</td>" + TdTag(r.verdict) + Td(r.reason) + Td(r.suggestion) +
-         TdTag(r.status) +
+         (r.status == "unknown"
+              ? "<td><span class=\"tag unknown\">outcome unknown</span> sent on to " +
+                    Html(r.relay) + ", whose log was not given</td>"
+              : TdTag(r.status)) +
          Td(r.hops.empty() ? r.relay : r.relay + " (after " + r.hops + ")");
     if (with_level) s += Td(r.level);
     s += "</tr>";
@@ -239,7 +257,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   const Counts& t = rep.totals();
   std::vector<Bar> months;
   for (const auto& [m, c] : rep.by_month()) {
-    months.push_back({m, "", {c.sent, c.bounced, c.deferred, c.expired, c.discarded}});
+    months.push_back({m, "", {c.sent, c.bounced, c.deferred, c.expired, c.discarded, c.unknown}});
   }
   std::vector<std::pair<std::string, const DomainLine*>> domains;
   for (const auto& [d, line] : rep.by_domain()) domains.emplace_back(d, &line);
@@ -256,7 +274,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     }
     top_domains.push_back({std::move(label), note,
                            {d.counts.sent, d.counts.bounced, d.counts.deferred, d.counts.expired,
-                            d.counts.discarded}});
+                            d.counts.discarded, d.counts.unknown}});
   }
   std::vector<std::pair<std::string, const SenderLine*>> senders;
   for (const auto& [s, line] : rep.by_sender()) senders.emplace_back(s, &line);
@@ -270,7 +288,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
                            std::to_string(s.domains.size()) + " look-alike domain" +
                                (s.domains.size() == 1 ? "" : "s"),
                            {s.counts.sent, s.counts.bounced, s.counts.deferred, s.counts.expired,
-                            s.counts.discarded}});
+                            s.counts.discarded, s.counts.unknown}});
   }
   // Every attempt the text's "attempts by status" counts is in a slice, so
   // the donut's total is the text's: Postfix's SOFTBOUNCE (soft_bounce =
@@ -282,14 +300,18 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     if (st == "SOFTBOUNCE") {
       soft_bounces += n;
     } else if (st != "sent" && st != "bounced" && st != "deferred" && st != "expired" &&
-               st != "discarded") {
+               st != "discarded" && st != "unknown") {
       other += n;
     }
   }
-  for (const char* st : {"sent", "bounced", "deferred", "expired", "discarded"}) {
+  for (const char* st : {"sent", "bounced", "deferred", "expired", "discarded", "unknown"}) {
     auto it = rep.attempts_by_status().find(st);
     int64_t n = it == rep.attempts_by_status().end() ? 0 : it->second;
     std::string label = st;
+    if (label == "unknown") {
+      if (n == 0) continue;  // only Exchange logs without the next server's have it
+      label = "outcome unknown (sent on)";
+    }
     if (label == "deferred" && soft_bounces > 0) {
       n += soft_bounces;
       label += " (" + Thousands(soft_bounces) + " SOFTBOUNCE)";
@@ -322,10 +344,12 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
                   "</div><h1>" + Html(meta.title) +
                   "</h1><div class=\"meta\">";
   if (!meta.organisation.empty()) h += Html(meta.organisation) + " &middot; ";
-  // The span of the flagged deliveries, named so, not the time the logs
-  // cover (the "What was read" table gives that per file).
+  // The span of the flagged deliveries, named so, and beside it the time
+  // the logs cover (the "What was read" table gives it per file).
+  std::string covered = Covered(rep);
   h += (period.empty() ? std::string("no flagged deliveries")
                        : "Flagged deliveries " + Html(period)) +
+       (covered.empty() ? "" : " &middot; logs cover " + Html(covered)) +
        (meta.since.empty() ? "" : " (since " + Html(meta.since) + ")") + " &middot; " +
        Thousands(static_cast<int64_t>(rep.lines)) + " log lines" +
        (rep.messages ? ", " + Thousands(static_cast<int64_t>(rep.messages)) + " messages" : "") +

@@ -68,6 +68,11 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
          (t.discarded != 0
               ? Thousands(t.discarded) + " discarded by the mail server (never delivered), "
               : std::string()) +
+         (t.unknown != 0
+              ? Thousands(t.unknown) +
+                    " whose outcome is unknown (sent on to another of the organisation's "
+                    "servers, whose log was not given), "
+              : std::string()) +
          Thousands(t.deferred) + " still waiting when the logs end.</p>";
     h += "<table class=\"exec\"><tbody><tr><th>To which domains</th><td>";
     for (size_t i = 0; i < domains.size() && i < kNamed; ++i) {

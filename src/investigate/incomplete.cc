@@ -27,12 +27,28 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
                     (l.inputs_not_read == 1 ? " input" : " inputs") +
                     " that could not be read, whole or in part");
   }
-  std::string list;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    list += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+  std::string out;
+  if (!parts.empty()) {
+    std::string list;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      list += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+    }
+    out = "INCOMPLETE: this report leaves out " + list +
+          "; deliveries they hold are not counted in it. ";
   }
-  return "INCOMPLETE: this report leaves out " + list +
-         "; deliveries they hold are not counted in it. " + where;
+  if (l.outcome_unknown != 0) {
+    // Counted, but not known to have arrived or failed: the server the
+    // message went on to wrote the outcome in a log that was not read.
+    std::string hops;
+    for (const std::string& h : l.next_hops) hops += (hops.empty() ? "" : ", ") + h;
+    out += std::string(out.empty() ? "INCOMPLETE: this report leaves out" : "It also leaves out") +
+           " the outcome of " + Thousands(l.outcome_unknown) +
+           (l.outcome_unknown == 1 ? " flagged delivery" : " flagged deliveries") +
+           ": sent on to " + hops +
+           (l.next_hops.size() == 1 ? ", whose log was" : ", whose logs were") +
+           " not given (counted as outcome unknown; give that log too). ";
+  }
+  return out + where;
 }
 
 }  // namespace nearmiss::investigate

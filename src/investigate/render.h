@@ -24,8 +24,10 @@ std::string ReportText(const Report& report);
 // "INCOMPLETE: this report leaves out 3 log lines in no form this reader
 // knows, 1 delivery line not understood and 1 input that could not be read,
 // whole or in part; deliveries they hold are not counted in it. " + `where`
-// (where the reader finds which); "" when nothing was left out
-// (Report::left_out). Text, HTML page 1 and --summary-json carry it.
+// (where the reader finds which); then, for flagged deliveries sent on to a
+// server whose log was not given (Counts::unknown), "... the outcome of 2
+// flagged deliveries: sent on to EDGE01, whose log was not given ...";
+// "" when nothing was left out (Report::left_out). Text, HTML page 1 and --summary-json carry it.
 std::string IncompleteNotice(const Report& report, const std::string& where);
 // "Sent/: mailbox, 3 messages read, 1 file not read (first: Sent/cur/junk:
 // not a message (it starts with no header field); not read)".
@@ -67,7 +69,8 @@ std::string DomainLabel(const std::string& domain, const std::string& unicode);
 struct Bar {
   std::string label;
   std::string note;  // second line / tooltip ("looks like army.mil")
-  std::vector<int64_t> parts;  // stacked: sent, bounced, deferred, expired, discarded
+  // Stacked: sent, bounced, deferred, expired, discarded, unknown.
+  std::vector<int64_t> parts;
 };
 std::string ColumnChartSvg(const std::vector<Bar>& bars);
 std::string BarListSvg(const std::vector<Bar>& bars);

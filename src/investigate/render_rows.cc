@@ -123,7 +123,9 @@ std::string SummaryJson(const Report& rep) {
                  {{"notice", IncompleteNotice(rep, "\"logs\" and \"mailboxes\" say which.")},
                   {"unrecognised_lines", rep.left_out().unrecognised_lines},
                   {"delivery_lines_not_understood", rep.left_out().not_understood_lines},
-                  {"inputs_not_read", rep.left_out().inputs_not_read}})
+                  {"inputs_not_read", rep.left_out().inputs_not_read},
+                  {"outcome_unknown", rep.left_out().outcome_unknown},
+                  {"outcome_unknown_next_hops", rep.left_out().next_hops}})
            : nlohmann::ordered_json(nullptr)},
       {"log_lines_read", rep.lines},
       {"mailbox_messages_read", rep.messages},
@@ -134,7 +136,8 @@ std::string SummaryJson(const Report& rep) {
       {"repeated_attempts_counted_once", rep.duplicates()},
       {"flagged_deliveries",
        {{"total", t.deliveries}, {"sent", t.sent}, {"bounced", t.bounced},
-        {"expired", t.expired}, {"discarded", t.discarded}, {"deferred", t.deferred}}},
+        {"expired", t.expired}, {"discarded", t.discarded}, {"deferred", t.deferred},
+        {"outcome_unknown", t.unknown}}},
       {"flagged_attempts", rep.attempts()}};
   return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
@@ -174,6 +177,10 @@ std::string ReportText(const Report& rep) {
   std::string rare;
   if (t.expired != 0) rare += ", expired " + Thousands(t.expired);
   if (t.discarded != 0) rare += ", discarded (never delivered) " + Thousands(t.discarded);
+  if (t.unknown != 0) {
+    rare += ", outcome unknown (sent on to a server whose log was not given) " +
+            Thousands(t.unknown);
+  }
   out += "deliveries to look-alike or blocked domains: " + Thousands(t.deliveries) + " (sent " +
          Thousands(t.sent) + ", bounced " + Thousands(t.bounced) + rare + ", deferred " +
          Thousands(t.deferred) + "; " + Thousands(static_cast<int64_t>(rep.attempts())) +

@@ -24,6 +24,8 @@ void Counts::Add(const std::string& s) {
     ++expired;
   } else if (s == "discarded") {
     ++discarded;
+  } else if (s == "unknown") {
+    ++unknown;
   } else {
     ++deferred;
   }
@@ -66,6 +68,8 @@ bool Report::AddAttempt(const Row& row) {
     // its last, and an Exchange message sent on to an edge server and
     // failed there is a failure. At the same time, the outcome decides,
     // not the order the files were given in (maillog::LaterOutcome).
+    // An outcome replaces "unknown" (sent on to a server whose log was
+    // not given), whatever the times.
     if (maillog::LaterOutcome(row.seconds, row.status, it->last_seconds, it->last_status)) {
       it->row = row;
       it->last_seconds = row.seconds;
@@ -77,6 +81,14 @@ bool Report::AddAttempt(const Row& row) {
   if (row.queue_id.empty()) Done("");
   if (open_.size() > kMaxOpen) CloseAll();
   return true;
+}
+
+bool Report::HasOutcome(const std::string& queue_id, const std::string& to) const {
+  auto it = open_.find(queue_id);
+  if (it == open_.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(), [&](const Open& d) {
+    return d.row.to == to && d.last_status != "unknown";
+  });
 }
 
 void Report::CloseAll() {
@@ -103,7 +115,10 @@ void Report::Finish() {
 void Report::Close(Open& d) {
   Row& r = d.row;
   const std::string& s = d.last_status;
-  r.status = s == "sent" || s == "bounced" || s == "expired" || s == "discarded" ? s : "deferred";
+  r.status = s == "sent" || s == "bounced" || s == "expired" || s == "discarded" || s == "unknown"
+                 ? s
+                 : "deferred";
+  if (r.status == "unknown") unknown_next_hops_.insert(r.relay.empty() ? "(not named)" : r.relay);
   r.time = d.first_time;
   r.seconds = d.first_seconds;
   totals_.Add(r.status);

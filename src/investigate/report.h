@@ -38,7 +38,10 @@ struct Row {
   std::string reason;     // why, in a sentence (the check's first reason); HTML only
   std::string target;     // look-alike: the domain it resembles
   std::string suggestion; // look-alike: the corrected address
-  std::string status;     // "sent", "deferred", "bounced", "expired", "discarded"
+  // "sent", "deferred", "bounced", "expired", "discarded"; "unknown": sent
+  // on to another of the organisation's servers (relay) whose log was not
+  // given, so its outcome is not known.
+  std::string status;
   std::string relay;
   std::string hops;       // hand-offs before this queue id ("A via 127.0.0.1[127.0.0.1]:10024")
   std::string level;      // the message's sensitivity: mailboxes, and traces with a subject
@@ -61,7 +64,9 @@ struct Counts {
   // expired: the queue gave up (Postfix maximal_queue_lifetime) and
   // returned the message to its sender; not counted as bounced.
   // discarded: thrown away by Postfix discard(8), never delivered.
-  int64_t deliveries = 0, sent = 0, bounced = 0, deferred = 0, expired = 0, discarded = 0;
+  // unknown: sent on to a server whose log was not given (Row::status).
+  int64_t deliveries = 0, sent = 0, bounced = 0, deferred = 0, expired = 0, discarded = 0,
+          unknown = 0;
   void Add(const std::string& final_status);
 };
 
@@ -110,6 +115,9 @@ class Report {
   uint64_t duplicates() const { return duplicates_; }
   // Said in every report: an input given twice and read once, and the like.
   std::vector<std::string> notes;
+  // True when a delivery of `to` in message `queue_id` is still open with
+  // an outcome other than "unknown" (the next server's log had it).
+  bool HasOutcome(const std::string& queue_id, const std::string& to) const;
   // A queue id is finished: its deliveries get their final status.
   void Done(const std::string& queue_id);
   // End of input.
@@ -138,8 +146,13 @@ class Report {
     uint64_t unrecognised_lines = 0;    // in no form the reader knows
     uint64_t not_understood_lines = 0;  // delivery lines that did not parse
     size_t inputs_not_read = 0;         // unread(): whole or in part
+    // Flagged deliveries sent on to a server whose log was not given
+    // (Counts::unknown), and those servers.
+    int64_t outcome_unknown = 0;
+    std::set<std::string> next_hops;
     bool any() const {
-      return unrecognised_lines != 0 || not_understood_lines != 0 || inputs_not_read != 0;
+      return unrecognised_lines != 0 || not_understood_lines != 0 || inputs_not_read != 0 ||
+             outcome_unknown != 0;
     }
   };
   LeftOut left_out() const {
@@ -149,6 +162,8 @@ class Report {
       l.not_understood_lines += c.not_understood;
     }
     l.inputs_not_read = unread();
+    l.outcome_unknown = totals_.unknown;
+    l.next_hops = unknown_next_hops_;
     return l;
   }
   size_t unread() const {
@@ -206,6 +221,7 @@ class Report {
   std::vector<Row> table_;
   size_t table_dropped_ = 0;
   std::set<std::string> flagged_messages_;
+  std::set<std::string> unknown_next_hops_;  // relays of deliveries closed as "unknown"
 };
 
 }  // namespace nearmiss::investigate

@@ -8,6 +8,10 @@
 // either order) are ranked by outcome: a final one (bounced, expired,
 // discarded, sent) over deferred, and among finals the one that says the
 // message did not arrive first, so a report errs towards what failed.
+// "unknown" (an Exchange server sent the message on to another of the
+// organisation's servers: trace_log.h) yields to any outcome that server's
+// log gives, whatever the two times (clocks of two servers may disagree),
+// and never replaces one.
 //
 // Thread safety: pure functions.
 #ifndef NEARMISS_MAILLOG_ATTEMPT_ORDER_H_
@@ -25,6 +29,8 @@ int OutcomeRank(std::string_view status);
 // last_status) as the one that decides.
 inline bool LaterOutcome(int64_t time, std::string_view status, int64_t last_time,
                          std::string_view last_status) {
+  const bool known = status != "unknown", kept_known = last_status != "unknown";
+  if (known != kept_known) return known;
   if (time != last_time) return time > last_time;
   return OutcomeRank(status) > OutcomeRank(last_status);
 }

@@ -94,7 +94,9 @@ struct Attempt {
   bool sender_known = true;
   std::string_view recipient;   // as logged, lower case not guaranteed
   // "sent", "deferred", "bounced", "expired"; "discarded" for Postfix
-  // discard(8)'s "sent" (thrown away, never delivered).
+  // discard(8)'s "sent" (thrown away, never delivered); "unknown" for an
+  // Exchange SEND to another of the organisation's servers (trace_log.h):
+  // the outcome is in that server's log, and relay names it.
   std::string_view status;
   std::string_view status_text; // "250 2.0.0 Ok", "returned to sender"
   std::string_view relay;       // "mx.army.ml[192.0.2.7]:25", "none"

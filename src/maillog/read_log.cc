@@ -7,8 +7,26 @@
 
 namespace nearmiss::maillog {
 
+bool NeedsYearPass(const std::string& path, const ReadLogOptions& options) {
+  return options.year == 0 && !LooksLikeTrace(FirstLine(path));
+}
+
+uint64_t ReadLogWork(const std::string& path, uint64_t size, const ReadLogOptions& options) {
+  return NeedsYearPass(path, options) ? 2 * size : size;
+}
+
 Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& options,
                LineCounts* counts) {
+  // The bytes of the year's pass, so the reading pass's progress follows it.
+  uint64_t scanned = 0;
+  std::function<void(uint64_t)> scan_progress, read_progress;
+  if (options.on_bytes) {
+    scan_progress = [&](uint64_t bytes) {
+      scanned = bytes;
+      options.on_bytes(bytes);
+    };
+    read_progress = [&](uint64_t bytes) { options.on_bytes(scanned + bytes); };
+  }
   // The form is told from the file's first line, not its name.
   if (LooksLikeTrace(FirstLine(path))) {
     log.BeginTraceFile(path, options.date_order);
@@ -18,7 +36,7 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
     // A first pass for the year (year_anchor.h); an unreadable file fails
     // the same way in the pass that follows, which says so.
     YearBound bound = FileYearBound(path);
-    Result<YearScan> scan = ScanYears(path);
+    Result<YearScan> scan = ScanYears(path, scan_progress);
     if (scan.ok() && scan->any) {
       log.BeginFile(path, LineParser(FirstYear(*scan, bound)), scan->first_line, bound.source);
     } else {
@@ -28,7 +46,7 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
     }
   }
   Status s = ForEachLine(
-      path, [&log](std::string_view line) { log.Feed(line); }, options.on_bytes);
+      path, [&log](std::string_view line) { log.Feed(line); }, read_progress);
   log.EndFile();
   *counts = log.counts();
   NM_RETURN_IF_ERROR(s);

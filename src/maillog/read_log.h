@@ -28,9 +28,20 @@ struct ReadLogOptions {
   // Below this share of recognised non-empty lines the file is an error
   // (line_counts.h); a file with none recognised always is.
   int min_recognised_percent = kDefaultMinRecognisedPercent;
-  // The bytes of this file read so far, after each chunk.
+  // The work done on this file so far, in bytes read (as stored: a gzip
+  // file's compressed bytes), after each chunk: a file read twice (the
+  // year's first pass, NeedsYearPass) counts its bytes twice, the pass's
+  // first, so a progress bar over ReadLogWork is honest for both passes.
   std::function<void(uint64_t bytes)> on_bytes;
 };
+
+// True when ReadLog reads `path` twice: a log whose timestamps may lack a
+// year (no --year, not a trace) is read once first for it (year_anchor.h).
+bool NeedsYearPass(const std::string& path, const ReadLogOptions& options);
+
+// The total on_bytes reaches for `path` of `size` bytes: size, or twice it
+// when NeedsYearPass.
+uint64_t ReadLogWork(const std::string& path, uint64_t size, const ReadLogOptions& options);
 
 // Feeds every line of `path` to `log` and sets *counts to what was made of
 // them (also on error). IoError when the file cannot be read; ParseError

@@ -349,12 +349,19 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   if (kind_ == Kind::kExchange || kind_ == Kind::kExtended) {
     std::string_view event = Field(f, event_);
     std::string_view status;
-    if (event == "DELIVER" || (event == "SEND" && IntraOrganisation(Field(f, connector_)))) {
-      // Still inside the organisation: a hop between its servers or a
-      // delivery into its own mailbox. Its next hop (SEND out, FAIL) is
-      // the attempt; a message never seen leaving is no delivery.
+    if (event == "DELIVER") {
+      // Into the organisation's own mailbox: not mail leaving it.
       ++counts_.internal_hops;
       return;
+    } else if (event == "SEND" && IntraOrganisation(Field(f, connector_))) {
+      // Sent on to another of its servers (an Edge Transport server, the
+      // next Mailbox server): the outcome is in that server's log. Each
+      // recipient goes on as "unknown" with the next hop as its relay, so
+      // a look-alike recipient never vanishes when that log is not given;
+      // the sink lets the next server's outcome (same Message-ID) replace
+      // it when that log is given (investigate/auditor.h).
+      ++counts_.internal_hops;
+      status = "unknown";
     } else if (event == "SEND" || event == "SENDEXTERNAL") {
       status = "sent";
     } else if (event == "FAIL") {
@@ -368,9 +375,10 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       return;  // an event that is not a delivery
     }
     std::string_view text = Field(f, recipient_status_);
+    const bool attempt = status != "unknown";
     SplitOutsideQuotes(Field(f, recipient_), ';', [&](std::string_view piece) {
       std::string_view rcpt = Trim(piece);
-      if (!rcpt.empty()) Emit(time, id, sender, rcpt, status, relay, text, line);
+      if (!rcpt.empty()) Emit(time, id, sender, rcpt, status, relay, text, line, attempt);
     });
     return;
   }
@@ -414,14 +422,14 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
 
 void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
                     std::string_view rcpt, std::string_view status, std::string_view relay,
-                    std::string_view text, uint64_t line) {
+                    std::string_view text, uint64_t line, bool attempt) {
   if (!JudgeableRecipient(rcpt)) {
     // A recipient the guard cannot judge: counted and named, not dropped.
     NotUnderstood(line);
     if (counts_.unparsable_recipients++ == 0) counts_.first_unparsable_recipient_line = line;
     return;
   }
-  ++counts_.delivery_lines;
+  if (attempt) ++counts_.delivery_lines;
   Attempt a;
   a.time = time;
   a.queue_id = id;

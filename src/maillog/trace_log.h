@@ -23,7 +23,10 @@
 //   subscription's "EdgeSync - Inbound to ...") is a hop between its own
 //   servers and DELIVER ("delivered to a mailbox") a delivery into its own
 //   mailboxes: both are counted as internal hops (LineCounts), not
-//   attempts. FAIL is "bounced", DEFER "deferred"; the other documented
+//   attempts. A SEND between its servers still hands each recipient to
+//   the sink, with status "unknown" and the next hop (server-hostname) as
+//   relay: the next server's log, when given, has the outcome; when not,
+//   the recipient must not vanish from a report. FAIL is "bounced", DEFER "deferred"; the other documented
 //   events (RECEIVE, SUBMIT, EXPAND, RESOLVE, REDIRECT, TRANSFER, DSN,
 //   HAREDIRECT, AGENTINFO, ...) are not deliveries; an event-id outside
 //   that list is counted as not understood.
@@ -110,7 +113,7 @@ class TraceLog {
   void NotUnderstood(uint64_t line);
   void Emit(int64_t time, std::string_view id, std::string_view sender, std::string_view rcpt,
             std::string_view status, std::string_view relay, std::string_view text,
-            uint64_t line);
+            uint64_t line, bool attempt = true);  // false: a hop, not in delivery_lines
   LineFormat format() const;
   std::string_view Field(const std::vector<std::string>& f, int column) const;
 

@@ -54,7 +54,8 @@ YearBound FileYearBound(const std::string& path) {
   return b;
 }
 
-Result<YearScan> ScanYears(const std::string& path) {
+Result<YearScan> ScanYears(const std::string& path,
+                           const std::function<void(uint64_t)>& progress) {
   YearScan scan;
   LineParser parser(YearScan::kScanYear);
   LogLine l;
@@ -73,7 +74,7 @@ Result<YearScan> ScanYears(const std::string& path) {
     if (scan.feb29_year == 0 && stamp.starts_with("Feb 29 ")) scan.feb29_year = st.year;
     scan.any = true;
     scan.last_time = l.time;
-  }));
+  }, progress));
   Stamp last;
   SecondsToCivil(scan.last_time, &last);
   scan.moves = scan.any ? last.year - scan.first_year : 0;

@@ -25,6 +25,7 @@
 #define NEARMISS_MAILLOG_YEAR_ANCHOR_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "nearmiss/status.h"
@@ -64,8 +65,10 @@ struct YearScan {
 };
 
 // Reads every line of `path` once (plain or gzip, as ForEachLine) for the
-// above. IoError or ParseError as ForEachLine's.
-Result<YearScan> ScanYears(const std::string& path);
+// above; `progress` as ForEachLine's (the bytes of the file read so far).
+// IoError or ParseError as ForEachLine's.
+Result<YearScan> ScanYears(const std::string& path,
+                           const std::function<void(uint64_t)>& progress = nullptr);
 
 // The year of the first BSD line of a file scanned as `scan` whose lines
 // are not after `bound` (above), and such that a 29 February line falls in

@@ -36,6 +36,20 @@ tr '\r' '\n' <"$w/tty.out" | sed -n 's/.*audit: read .* \[[#-]*\] \([0-9]*\)% of
 awk -v mb="$size_mb" '$2 != mb { print "FAIL: bar of " $2 " MB, the file is " mb " MB"; exit 1 }
   $1 < 0 || $1 > 100 || $1 < last { print "FAIL: percent " $1 " after " last; exit 1 }
   { last = $1 }' "$w/pcts" >&2 || exit 1
+# Without --year the log is read twice, its year first (year_anchor.h): the
+# bar covers both passes. It once covered the second only, running from 0%
+# again once the lines were being read. Now every redraw of the first pass
+# (0 lines read) is at most 50%, every one after it at least 50%, and the
+# bar says the file is read twice.
+script -q -e -c "'$nearmiss' audit '$w/one.log'" /dev/null >"$w/tty2.out" 2>&1
+tr '\r' '\n' <"$w/tty2.out" |
+  sed -n 's/.*audit: read [0-9.]* MB, \([0-9,]*\) lines (.*\] \([0-9]*\)% of [0-9.]* MB, read twice for the year.*/\1 \2/p' |
+  tr -d , >"$w/passes"
+[ "$(wc -l <"$w/passes")" -ge 1 ] || { echo "FAIL: no two-pass bar drawn without --year" >&2; exit 1; }
+awk '$1 == 0 && $2 > 50 { print "FAIL: " $2 "% drawn before a line was read"; exit 1 }
+  $1 > 0 && $2 < 50 { print "FAIL: " $2 "% drawn at line " $1 ": the year pass is not counted"; exit 1 }
+  $2 < last { print "FAIL: percent " $2 " after " last; exit 1 }
+  { last = $2 }' "$w/passes" >&2 || exit 1
 # Without a terminal: no progress line at all.
 "$nearmiss" audit --year 2025 "$w/one.log" >/dev/null 2>"$w/err"
 ! grep -q "audit: read" "$w/err" || { echo "FAIL: progress drawn without a terminal" >&2; exit 1; }
