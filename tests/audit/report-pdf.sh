@@ -77,8 +77,10 @@ printf 'Nov  3 09:12:02 mail postfix/smtp[1]: AB12: to=<kay@army.ml>, relay=mx.a
 pdftotext -f 1 -l 1 -layout inc.pdf inc1.txt || no "incomplete report: pdftotext failed"
 tr -s ' \n' ' ' <inc1.txt | grep -qF "INCOMPLETE: this report leaves out 1 delivery line not understood" ||
   no "page 1 of an incomplete report does not say INCOMPLETE"
-# Without --marking and without marked mail: no banner at all.
-"$nearmiss" audit --html plain.html MSGTRK2025110309-1.LOG >/dev/null 2>&1
+# Without --marking and without marked mail: no banner at all. (Not the
+# 09 log alone: its OFFICIAL-SENSITIVE message to army.ml, sent on to the
+# Edge, is in the report as outcome unknown, with its marking.)
+"$nearmiss" audit --html plain.html MSGTRK2025110310-1.LOG >/dev/null 2>&1
 ! grep -q 'class="badge"' plain.html || no "unmarked report has a banner"
 # The screenshot: the page as drawn, at a fixed size.
 chromium --headless --disable-gpu --no-sandbox --no-first-run --user-data-dir="$w/profile" \
