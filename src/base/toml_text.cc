@@ -65,14 +65,14 @@ bool ClosesMultiLine(std::string_view rest, char quote, Skip skip) {
 }
 
 enum class State {
-  kBare,               // keys, values, punctuation, whitespace
-  kComment,            // '#' to the end of the line
-  kBasic,              // "..."
-  kLiteral,            // '...'
-  kMultiBasic,         // """..."""
-  kMultiLiteral,       // '''...'''
-  kMultiBasicEscape,   // right after '\' in """..."""
-  kLineContinuation,   // after a line-ending '\': whitespace it trims
+  kBare,              // keys, values, punctuation, whitespace
+  kComment,           // '#' to the end of the line
+  kBasic,             // "..."
+  kLiteral,           // '...'
+  kMultiBasic,        // """..."""
+  kMultiLiteral,      // '''...'''
+  kMultiBasicEscape,  // right after '\' in """..."""
+  kLineContinuation,  // after a line-ending '\': whitespace it trims
 };
 
 }  // namespace
@@ -124,7 +124,8 @@ std::optional<TomlTextProblem> FindTomlTextProblem(std::string_view text) {
           case '"':
           case '\'': {
             expect_value = false;
-            const bool triple = rest.size() >= 3 && rest[1] == rest[0] && rest[2] == rest[0];
+            const bool triple =
+                rest.size() >= 3 && rest[1] == rest[0] && rest[2] == rest[0];
             if (c == '"') {
               state = triple ? State::kMultiBasic : State::kBasic;
             } else {
@@ -196,7 +197,8 @@ std::optional<TomlTextProblem> FindTomlTextProblem(std::string_view text) {
         break;
       case State::kMultiBasicEscape:
         if (c >= 0x80) {
-          return problem("'\\' before " + Describe(rest.substr(0, d.length), c) +
+          return problem("'\\' before " +
+                         Describe(rest.substr(0, d.length), c) +
                          " in a multi-line string: not a TOML escape (write " +
                          Escape(c) + ")");
         }
@@ -210,8 +212,8 @@ std::optional<TomlTextProblem> FindTomlTextProblem(std::string_view text) {
           return problem(Describe(rest.substr(0, d.length), c) +
                          " first after a line-ending backslash: the TOML "
                          "reader (toml++ 3.3.0, marzer/tomlplusplus#295) "
-                         "cannot read it there; write " + Escape(c) +
-                         " or put an ASCII character before it");
+                         "cannot read it there; write " +
+                         Escape(c) + " or put an ASCII character before it");
         }
         state = State::kMultiBasic;
         --column;  // read again as the string's: it may be '\' or '"""'

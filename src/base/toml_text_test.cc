@@ -46,9 +46,12 @@ const Case kCases[] = {
     // Strings and comments may hold any character.
     {"string, comment", "a = \"\xc3\xa9\" # caf\xc3\xa9\n", 0, 0},
     {"quoted keys", "\"\xc3\xa9\" = 1\n['\xd0\xb0rmy.mil']\n", 0, 0},
-    {"multi-line strings", "a = '''\n\xc3\xa9\n'''\nb = \"\"\"\n\xc3\xa9\"\"\"\n", 0, 0},
-    {"escaped quote, '#' in a string", "a = \"x\\\"\xc3\xa9 # \xc3\xa9\"\n", 0, 0},
-    {"continuation, then ASCII first", "a = \"\"\"x\\\n  y\xc3\xa9\"\"\"\n", 0, 0},
+    {"multi-line strings",
+     "a = '''\n\xc3\xa9\n'''\nb = \"\"\"\n\xc3\xa9\"\"\"\n", 0, 0},
+    {"escaped quote, '#' in a string", "a = \"x\\\"\xc3\xa9 # \xc3\xa9\"\n", 0,
+     0},
+    {"continuation, then ASCII first", "a = \"\"\"x\\\n  y\xc3\xa9\"\"\"\n", 0,
+     0},
     // String ends: """a"""" is the string a" and what follows is bare.
     {"four closing quotes", "a = \"\"\"a\"\"\"\"\n\xc3\xa9 = 1", 2, 1},
     {"five closing apostrophes", "a = '''a'''''\n\xc3\xa9 = 1", 2, 1},
@@ -64,8 +67,10 @@ const Case kCases[] = {
     {"array value after a comment", "a = [\n# c\n4\"\xc3\xa9\"]", 3, 3},
     {"inline table value", "a = { b = 4\"\xc3\xa9\" }", 1, 13},
     // Where a string may start, it does: after '=', ',', '[', a dot.
-    {"array strings", "a = [4,\"\xc3\xa9\"]\nb = [{c = 1}, \"\xc3\xa9\"]", 0, 0},
-    {"dotted quoted keys", "1.\"\xc3\xa9\" = 2\na = {1.\"\xc3\xa9\" = 1}", 0, 0},
+    {"array strings", "a = [4,\"\xc3\xa9\"]\nb = [{c = 1}, \"\xc3\xa9\"]", 0,
+     0},
+    {"dotted quoted keys", "1.\"\xc3\xa9\" = 2\na = {1.\"\xc3\xa9\" = 1}", 0,
+     0},
     {"comment after a number", "a = 4 # \xc3\xa9\nb = \"\xc3\xa9\"", 0, 0},
     // Multi-line basic strings: after '\' and after a line-ending '\'.
     {"continuation, spaces", "a = \"\"\"x\\\n   \xc3\xa9\"\"\"\n", 2, 4},
