@@ -8,8 +8,11 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <system_error>
+
+#include "base/toml_text.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -106,6 +109,11 @@ const std::vector<std::string>& ConfigKeys() {
 }
 
 Result<ConfigFile> ParseConfig(std::string_view text, const std::string& name) {
+  // What toml++ 3.3.0 would meet with undefined behaviour (base/toml_text.h).
+  if (std::optional<TomlTextProblem> p = FindTomlTextProblem(text)) {
+    return Status::InvalidArgument(name + ":" + std::to_string(p->line) + ":" +
+                                   std::to_string(p->column) + ": " + p->message);
+  }
   toml::parse_result parsed = toml::parse(text, name);
   if (!parsed) {
     const toml::parse_error& e = parsed.error();

@@ -34,6 +34,14 @@ TEST(ConfigFile, RejectsWhatItDoesNotKnow) {
   }
 }
 
+// What toml++ 3.3.0 cannot read is refused first (base/toml_text.h).
+TEST(ConfigFile, NonAsciiOutsideStringsIsRefusedWithItsPlace) {
+  Result<ConfigFile> f = ParseConfig("policy = 4\"\xd0\xb0\"\n", "n.toml");
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.error().message().rfind("n.toml:1:12: '\xd0\xb0' (U+0430) outside", 0), 0u)
+      << f.error().message();
+}
+
 TEST(ConfigFile, AnAbsentDefaultIsNoFileButANamedOneMustExist) {
   Result<ConfigFile> absent = LoadConfig({"/nonexistent/nearmiss.toml", "built-in default", false});
   ASSERT_TRUE(absent.ok());

@@ -2,8 +2,11 @@
 
 #include <cctype>
 #include <map>
+#include <optional>
 #include <string>
 #include <toml++/toml.h>
+
+#include "base/toml_text.h"
 
 namespace nearmiss::content {
 namespace {
@@ -263,6 +266,12 @@ std::string LetterSpacedExpression(std::string_view literal) {
 }
 
 Result<Pack> ParsePack(std::string_view toml_text, std::string_view file_name) {
+  // What toml++ 3.3.0 would meet with undefined behaviour (base/toml_text.h).
+  if (std::optional<TomlTextProblem> p = FindTomlTextProblem(toml_text)) {
+    return Status::ParseError(std::string(file_name) + ":" +
+                              std::to_string(p->line) + ":" +
+                              std::to_string(p->column) + ": " + p->message);
+  }
   toml::parse_result parsed =
       toml::parse(toml_text, std::string_view(file_name));
   if (!parsed) {

@@ -33,6 +33,15 @@ TEST(PackTest, SyntaxErrorNamesFileLineColumn) {
       << pack.status().message();
 }
 
+// A pack file is TOML too: what toml++ 3.3.0 cannot read is refused first
+// (base/toml_text.h), with its place.
+TEST(PackTest, NonAsciiOutsideStringsIsRefusedWithItsPlace) {
+  Result<Pack> pack = ParsePack("pack = \"x\"\n[[marking]]\nn\xc3\xa9 = 1\n", "p.toml");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_EQ(pack.status().message().rfind("p.toml:3:2: '\xc3\xa9' (U+00E9) outside", 0), 0u)
+      << pack.status().message();
+}
+
 TEST(PackTest, LiteralLoosensBlanksAndHyphens) {
   // A blank or hyphen may be a line break ("UK TOP\nSECRET").
   EXPECT_EQ(LiteralToExpression("TOP SECRET", true),

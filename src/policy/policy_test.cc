@@ -65,6 +65,24 @@ TEST(PolicyTest, ErrorsNameFileLineColumn) {
   }
 }
 
+// policy_fuzz's finding (fuzz/regressions/policy/): a non-ASCII character
+// in a bare key or table header made toml++ 3.3.0 reach
+// __builtin_unreachable; it is refused first, with its place
+// (base/toml_text.h). In strings it stays fine.
+TEST(PolicyTest, NonAsciiOutsideStringsIsRefusedBeforeToml) {
+  Result<Policy> p = ParsePolicy("\n[senders\xc8\x9axecutives]\naddresses = []\n", "p.toml", "");
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.error().message().rfind("p.toml:2:9: '\xc8\x9a' (U+021A) outside a string or comment", 0), 0u)
+      << p.error().message();
+  Result<Policy> q = ParsePolicy("[domains]\n\xd0\xb0llow = [\"x.com\"]\n", "p.toml", "");
+  ASSERT_FALSE(q.ok());
+  EXPECT_EQ(q.error().message().rfind("p.toml:2:1: ", 0), 0u) << q.error().message();
+  EXPECT_TRUE(ParsePolicy("# caf\xc3\xa9\n[domains]\nallow = [\"b\xc3\xbc"
+                          "cher.de\"]\n",
+                          "p.toml", "")
+                  .ok());
+}
+
 TEST(DomainListTest, SkipsCommentsAndNamesBadLines) {
   Result<std::vector<DomainItem>> items =
       ParseDomainList("# protected\n.mil\n\nus.bank.com  # bank\n", "list.txt");

@@ -9,8 +9,10 @@
 #include <filesystem>
 #include <tuple>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
+#include "base/toml_text.h"
 #include "nearmiss/policy.h"
 #include "policy/parse_context.h"
 #include "policy/sections.h"
@@ -72,6 +74,13 @@ Policy Parse(std::string_view text, std::string_view name, std::string_view base
   policy::Context ctx(name, base_dir, errors);
   Policy policy;
   policy.source = std::string(name);
+  // What toml++ 3.3.0 would meet with undefined behaviour (base/toml_text.h).
+  if (std::optional<TomlTextProblem> p = FindTomlTextProblem(text)) {
+    ctx.ErrorAt(std::string(name) + ":" + std::to_string(p->line) + ":" +
+                    std::to_string(p->column),
+                p->message, "TOML syntax: https://toml.io/en/v1.0.0");
+    return policy;
+  }
   toml::parse_result parsed = toml::parse(text, name);
   if (!parsed) {
     const toml::parse_error& e = parsed.error();
