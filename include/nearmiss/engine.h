@@ -140,6 +140,11 @@ class Engine {
   EngineStats stats() const { return stats_; }
   const std::vector<LeftOutDomain>& learned_left_out() const { return left_out_; }
   const Policy& policy() const { return policy_; }
+  // `address` as one mailbox: without the extension its local part carries
+  // after the first of [history] recipient_delimiter (Postfix's parameter:
+  // "alice+list@x.org" -> "alice@x.org"); unchanged when it has none. The
+  // form history, address-typo and acknowledgements compare.
+  std::string Mailbox(std::string_view address) const;
 
  private:
   Engine();

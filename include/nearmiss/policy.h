@@ -210,6 +210,9 @@ struct HistoryPolicy {
   // john.smith@'s mailbox, neither new nor a slip of it. Split at the first
   // of them; "" turns it off.
   std::string recipient_delimiter = "+";
+  // Whether the policy file gave recipient_delimiter. When not, the milter
+  // takes Postfix's own (postconf); every other command keeps "+".
+  bool recipient_delimiter_set = false;
   // Whether a store's snapshot must carry addresses and sender -> recipient
   // pairs (Store::Snapshot's with_addresses).
   bool needs_addresses() const { return flag_new_addresses || address_typo; }

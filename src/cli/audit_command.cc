@@ -16,6 +16,7 @@
 
 #include "base/log.h"
 #include "cli/audit_inputs.h"
+#include "cli/config_flags.h"
 #include "cli/audit_marking.h"
 #include "cli/commands.h"
 #include "cli/report_pdf.h"
@@ -45,7 +46,11 @@ struct AuditFlags {
   int min_recognised = maillog::kDefaultMinRecognisedPercent;
   std::vector<std::string> inputs;
   bool events = false;        // --events: the store's admin events instead
-  std::string events_store;  // its STORE; "": the default store
+  std::string events_store;  // its STORE; "": `store`
+  // --store, or the configuration file's store (config_flags.h): the store
+  // --events lists when no STORE follows it, as learn, check and serve
+  // resolve theirs; "": the default location.
+  std::string store;
 };
 
 std::string Now() {
@@ -113,7 +118,10 @@ class ByteProgress {
 };
 
 int RunAudit(const AuditFlags& flags) {
-  if (flags.events) return RunAuditEvents(flags.events_store, flags.json);
+  if (flags.events) {
+    return RunAuditEvents(flags.events_store.empty() ? flags.store : flags.events_store,
+                          flags.json);
+  }
   if (flags.inputs.empty()) {
     log::Error("give the logs and mailboxes to audit, or --events STORE");
     return kExitError;
@@ -344,6 +352,13 @@ void AddAuditCommand(CLI::App& app, Run& run) {
                       "acknowledgements (STORE is a --store URL; left out, the default store "
                       "that learn, check and serve use; --json for one JSON object per line)")
           ->expected(0, 1);
+  // Bound to the configuration file's `store` like every command's --store
+  // (the issue-14 tester: --events ignored `store = ...` and read the default).
+  CLI::Option* store = cmd->add_option("--store", flags->store,
+                                       "The store --events lists when no STORE follows it "
+                                       "(default: the configuration file's store, else the "
+                                       "default store)");
+  BindConfig("store", *cmd, store, &flags->store);
   cmd->add_option("inputs", flags->inputs, "Log files and mailboxes");
   cmd->callback([&run, flags, events] {
     flags->events = events->count() > 0;

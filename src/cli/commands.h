@@ -54,6 +54,12 @@ struct StorePasswordFlags {
   Result<PasswordSource> Resolve() const;
 };
 
+// The --store help of every command: the forms a store is named in and the
+// rule for the default location (store/default_location.h), in one text so
+// learn and the commands that read its store say the same.
+std::string StoreFormsHelp();
+std::string DefaultStoreRuleHelp();
+
 // The policy every command uses: --policy FILE or the embedded default, with
 // --protect-file replacing the embedded protected list when given, and
 // --store URL adding the learned history (and, for scan and the daemons,

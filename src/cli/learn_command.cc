@@ -166,6 +166,7 @@ int RunLearn(const LearnFlags& flags) {
     for (const std::string& skipped : sent->skipped) {
       std::printf("skipped (not a Sent folder): %s\n", skipped.c_str());
     }
+    for (const std::string& warning : sent->warnings) log::Warn(warning);
     mailboxes = std::move(sent->read);
   }
   if (!mailboxes.empty()) {
@@ -183,6 +184,19 @@ int RunLearn(const LearnFlags& flags) {
     if (m.dated_now > 0) {
       std::printf("; %llu with no date at all dated now",
                   static_cast<unsigned long long>(m.dated_now));
+    }
+    if (m.date_set_aside > 0) {
+      // A sender whose clock is wrong is worth a look: the first is named.
+      std::printf("; %llu with a Date: after their delivery or in the future dated by "
+                  "delivery instead (first: %s)",
+                  static_cast<unsigned long long>(m.date_set_aside),
+                  m.first_date_set_aside.c_str());
+    }
+    if (m.joined_to_log > 0) {
+      std::printf("; %llu recipients joined to log rows without a Message-ID (same sender and "
+                  "recipient within %lld s)",
+                  static_cast<unsigned long long>(m.joined_to_log),
+                  static_cast<long long>(history::Learner::kLogJoinSeconds));
     }
     if (m.without_message_id > 0) {
       std::printf("; %llu without a Message-ID (known again by sender, date and subject)",
@@ -243,9 +257,8 @@ void AddLearnCommand(CLI::App& app, Run& run) {
   flags->policy.Register(*cmd, /*with_protect_file=*/false, /*with_store=*/false);
   CLI::Option* store = cmd->add_option(
       "--store", flags->store,
-      "sqlite:///path/nearmiss.db, a path, or postgresql://... (default: " + DefaultStoreUrl() +
-          ", which check, scan, milter and serve read too; the password from "
-          "--store-password-file, never here)");
+      "The store to write: " + StoreFormsHelp() + "; default: " + DefaultStoreRuleHelp() +
+          ", which check, scan, audit, milter and serve read too");
   BindConfig("store", *cmd, store, &flags->store);
   flags->store_password.Register(*cmd, store);
   cmd->add_option("--confirm", flags->confirm, "Mark a domain a confirmed correspondent");

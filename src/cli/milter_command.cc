@@ -171,14 +171,22 @@ int RunMilter(const MilterFlags& flags) {
   // Where Postfix really delivers: a policy without [delivery] names gets
   // the local Postfix's own (read once; a reload keeps them).
   if (!flags.no_postconf) {
-    Result<DeliveryPolicy> postconf = ReadPostconf(flags.postfix_config);
+    Result<PostconfValues> postconf = ReadPostconf(flags.postfix_config);
     if (postconf.ok()) {
-      log::Info("postconf: myhostname " + postconf->myhostname + ", " +
-                std::to_string(postconf->mydestination.size()) + " mydestination names, " +
-                "allow_percent_hack " + (postconf->allow_percent_hack ? "yes" : "no") +
-                ", swap_bangpath " + (postconf->swap_bangpath ? "yes" : "no"));
-      skeleton.prepare = [d = *postconf](Policy& policy) {
-        if (!policy.delivery.configured) policy.delivery = d;
+      const DeliveryPolicy& d = postconf->delivery;
+      log::Info("postconf: myhostname " + d.myhostname + ", " +
+                std::to_string(d.mydestination.size()) + " mydestination names, " +
+                "allow_percent_hack " + (d.allow_percent_hack ? "yes" : "no") +
+                ", swap_bangpath " + (d.swap_bangpath ? "yes" : "no") + ", recipient_delimiter '" +
+                postconf->recipient_delimiter +
+                "' (for [history] recipient_delimiter when the policy sets none)");
+      // The sub-addresses the history and acknowledgements fold are the
+      // ones Postfix delivers to one mailbox; a policy's own value wins.
+      skeleton.prepare = [v = *postconf](Policy& policy) {
+        if (!policy.delivery.configured) policy.delivery = v.delivery;
+        if (!policy.history.recipient_delimiter_set) {
+          policy.history.recipient_delimiter = v.recipient_delimiter;
+        }
       };
     } else {
       log::Warn(postconf.error().message() +

@@ -26,15 +26,16 @@ std::string Trim(const std::string& s) {
 
 }  // namespace
 
-Result<DeliveryPolicy> ParsePostconfOutput(const std::string& out) {
+Result<PostconfValues> ParsePostconfOutput(const std::string& out) {
   std::vector<std::string> lines;
   std::istringstream in(out);
   for (std::string line; std::getline(in, line);) lines.push_back(Trim(line));
-  if (lines.size() != 5) {
+  if (lines.size() != 6) {
     return Status::ParseError("postconf printed " + std::to_string(lines.size()) +
-                              " lines for 5 parameters");
+                              " lines for 6 parameters");
   }
-  DeliveryPolicy d;
+  PostconfValues v;
+  DeliveryPolicy& d = v.delivery;
   d.myhostname = CanonicalDomain(lines[0]);
   // mydestination: names and lookup tables separated by commas or spaces;
   // a table ("hash:/etc/postfix/local_domains") cannot be read here, so it
@@ -56,10 +57,18 @@ Result<DeliveryPolicy> ParsePostconfOutput(const std::string& out) {
   d.myorigin = CanonicalDomain(lines[4]);
   d.configured = true;
   d.where = "postconf";
-  return d;
+  // The policy's own rule for it (policy/history_section.cc).
+  for (char c : lines[5]) {
+    if (c <= ' ' || c >= 0x7f || c == '@' || c == '"' || c == '\\') {
+      return Status::ParseError("postconf: recipient_delimiter '" + lines[5] +
+                                "' holds a character no extension is split at");
+    }
+  }
+  v.recipient_delimiter = lines[5];
+  return v;
 }
 
-Result<DeliveryPolicy> ReadPostconf(const std::string& config_dir) {
+Result<PostconfValues> ReadPostconf(const std::string& config_dir) {
   std::string program;
   for (const char* p : {"/usr/sbin/postconf", "/usr/bin/postconf", "/usr/local/sbin/postconf"}) {
     if (::access(p, X_OK) == 0) {
@@ -72,7 +81,7 @@ Result<DeliveryPolicy> ReadPostconf(const std::string& config_dir) {
   if (!config_dir.empty()) argv.insert(argv.end(), {"-c", config_dir});
   argv.insert(argv.end(),
               {"-xh", "myhostname", "mydestination", "allow_percent_hack", "swap_bangpath",
-               "myorigin"});
+               "myorigin", "recipient_delimiter"});
   NM_ASSIGN_OR_RETURN(ProcessResult r,
                       RunProcess(argv, 64 * 1024, std::chrono::seconds(10)));
   if (r.exit_code != 0) {

@@ -29,11 +29,27 @@ struct ScanFlags {
   std::vector<std::string> inputs;
 };
 
+// Whether recipient `r` makes its message flagged: the policy did not
+// accept it, or it is a look-alike, blocked or invalid that the sender's
+// acknowledgement did not settle (as `check` judges it:
+// RecipientDecision::acknowledged_by), or it carries address-typo.
+bool RecipientFlagged(const RecipientDecision& rd, const MessageRecipient& r) {
+  if (rd.action != Action::kAccept) return true;
+  if (rd.acknowledged_by != 0) return false;
+  Verdict v = r.check.verdict;
+  if (v == Verdict::kLookalike || v == Verdict::kBlocked || v == Verdict::kInvalid) return true;
+  for (const Reason& x : r.check.reasons) {
+    if (x.code == ReasonCode::kAddressTypo) return true;
+  }
+  return false;
+}
+
+// One RecipientDecision per recipient, in order (decision.h); a message
+// with none is judged by its action alone.
 bool Flagged(const Decision& d, const MessageFacts& facts) {
   if (d.action != Action::kAccept) return true;
-  for (const MessageRecipient& r : facts.recipients) {
-    Verdict v = r.check.verdict;
-    if (v == Verdict::kLookalike || v == Verdict::kBlocked || v == Verdict::kInvalid) return true;
+  for (size_t i = 0; i < facts.recipients.size() && i < d.recipients.size(); ++i) {
+    if (RecipientFlagged(d.recipients[i], facts.recipients[i])) return true;
   }
   return false;
 }
@@ -62,11 +78,29 @@ class Summary {
     if (!facts.sensitivity.complete) ++incomplete_;
     ++by_level_[std::string(content::LevelName(facts.sensitivity.level))];
     ++by_action_[std::string(ActionName(d.action))];
-    if (!Flagged(d, facts)) return;
+    if (!Flagged(d, facts)) {
+      for (const RecipientDecision& rd : d.recipients) acknowledged_ += rd.acknowledged_by != 0;
+      return;
+    }
     ++flagged_;
-    for (const MessageRecipient& r : facts.recipients) {
-      if (r.check.verdict == Verdict::kTrusted || r.check.verdict == Verdict::kExternal) continue;
-      ++by_reason_[r.check.reasons.empty() ? "unknown" : std::string(ReasonCodeName(r.check.reasons.front().code))];
+    for (size_t i = 0; i < facts.recipients.size() && i < d.recipients.size(); ++i) {
+      const MessageRecipient& r = facts.recipients[i];
+      if (d.recipients[i].acknowledged_by != 0) ++acknowledged_;
+      if (!RecipientFlagged(d.recipients[i], r)) continue;
+      // A trusted or external recipient is counted by its own reason
+      // (address-typo, new-address), one flagged for the content alone not.
+      bool own = r.check.verdict != Verdict::kTrusted && r.check.verdict != Verdict::kExternal;
+      if (r.check.reasons.empty()) {
+        if (own) ++by_reason_["unknown"];
+        continue;
+      }
+      // A trusted recipient's first reason says why its domain is trusted;
+      // address-typo is what flags it.
+      ReasonCode code = r.check.reasons.front().code;
+      for (const Reason& x : r.check.reasons) {
+        if (x.code == ReasonCode::kAddressTypo) code = x.code;
+      }
+      ++by_reason_[std::string(ReasonCodeName(code))];
     }
   }
   size_t flagged() const { return flagged_; }
@@ -76,7 +110,12 @@ class Summary {
     std::string out = term.Paint(Colour::kBold, "summary") + ": " + std::to_string(messages_) +
                       " messages, " + std::to_string(flagged_) + " flagged, " +
                       std::to_string(with_errors_) + " with errors, " +
-                      std::to_string(incomplete_) + " not read to the end\n";
+                      std::to_string(incomplete_) + " not read to the end";
+    if (acknowledged_ > 0) {
+      out += "; " + std::to_string(acknowledged_) +
+             " recipients settled by the sender's acknowledgement";
+    }
+    out += "\n";
     auto line = [&](const char* name, const std::map<std::string, size_t>& counts) {
       if (counts.empty()) return;
       out += std::string("  by ") + name + ":";
@@ -94,7 +133,7 @@ class Summary {
   }
 
  private:
-  size_t messages_ = 0, flagged_ = 0, with_errors_ = 0, incomplete_ = 0;
+  size_t messages_ = 0, flagged_ = 0, with_errors_ = 0, incomplete_ = 0, acknowledged_ = 0;
   std::map<std::string, size_t> by_level_, by_action_, by_reason_;
 };
 

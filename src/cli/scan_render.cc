@@ -22,9 +22,17 @@ void AppendScanJson(const ScanResult& r, std::string* out) {
   w.Key("from").String(m.from);
   w.Key("subject").String(m.subject);
   w.Key("recipients").BeginArray();
-  for (const MessageRecipient& rcpt : r.facts->recipients) {
+  const std::vector<RecipientDecision>& decided = r.decision->recipients;
+  for (size_t i = 0; i < r.facts->recipients.size(); ++i) {
+    const MessageRecipient& rcpt = r.facts->recipients[i];
     OpenCheckJson(rcpt.check, w);
-    w.Key("field").String(RecipientFieldName(rcpt.field)).EndObject();
+    w.Key("field").String(RecipientFieldName(rcpt.field));
+    // As `check --json` says it: which acknowledgement settled which rule.
+    if (i < decided.size() && decided[i].acknowledged_by != 0) {
+      w.Key("acknowledged_by").Uint(static_cast<std::uint64_t>(decided[i].acknowledged_by));
+      w.Key("settled_rule").String(decided[i].settled_rule.id);
+    }
+    w.EndObject();
   }
   w.EndArray();
   w.Key("sensitivity");
@@ -46,10 +54,18 @@ std::string ScanToText(const ScanResult& r, const Terminal& term) {
   std::string out = term.Paint(Colour::kBold, m.source);
   if (!m.subject.empty()) out += "  \"" + m.subject + "\"";
   out += "\n  from  " + (m.from.empty() ? std::string("(no From)") : m.from) + "\n";
-  for (const MessageRecipient& rcpt : r.facts->recipients) {
+  for (size_t i = 0; i < r.facts->recipients.size(); ++i) {
+    const MessageRecipient& rcpt = r.facts->recipients[i];
     std::string field(RecipientFieldName(rcpt.field));
     field.resize(6, ' ');
-    out += "  " + field + CheckToLine(rcpt.check, term) + "\n";
+    out += "  " + field + CheckToLine(rcpt.check, term);
+    if (i < d.recipients.size() && d.recipients[i].acknowledged_by != 0) {
+      const RecipientDecision& rd = d.recipients[i];
+      out += term.Paint(Colour::kGreen, "; " + std::string(ActionName(rd.rule_action)) + " by " +
+                                            rd.settled_rule.id + " settled by acknowledgement " +
+                                            std::to_string(rd.acknowledged_by));
+    }
+    out += "\n";
   }
   out += "  level " + std::string(content::LevelName(sensitivity.level));
   if (!sensitivity.complete) {

@@ -12,6 +12,7 @@
 #include "base/process.h"
 #include "base/text_format.h"
 #include "confirm/link.h"
+#include "content/header_encode.h"
 
 namespace nearmiss::confirm {
 namespace {
@@ -83,7 +84,10 @@ std::string ComposeNotice(const Notice& n) {
   };
   header("From", n.from);
   header("To", n.to);
-  header("Subject", "Held: please confirm the recipient of \"" + HeaderSafe(subject, 120) + "\"");
+  // The held message's subject may be any language: RFC 2047 words, never
+  // raw UTF-8 in a header (RFC 5322 allows ASCII only).
+  m += content::UnstructuredHeader(
+      "Subject", "Held: please confirm the recipient of \"" + HeaderSafe(subject, 120) + "\"");
   header("Date", FormatUtc(n.date, "%a, %d %b %Y %H:%M:%S +0000"));
   header("Message-ID", "<nearmiss-confirm." + RandomHex(12) + "@" + DomainOf(n.from) + ">");
   header("Auto-Submitted", "auto-generated");  // RFC 3834: no auto-replies to it

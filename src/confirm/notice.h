@@ -39,7 +39,8 @@ struct Notice {
 };
 
 // An RFC 5322 message (CRLF line ends, UTF-8 text/plain, headers
-// sanitised: no CR/LF from the held message reaches a header).
+// sanitised: no CR/LF from the held message reaches a header; the Subject
+// in RFC 2047 encoded-words where it is not ASCII).
 std::string ComposeNotice(const Notice& notice);
 
 struct SubmitOptions {

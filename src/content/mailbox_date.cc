@@ -18,8 +18,10 @@ int64_t MaildirNameTime(std::string_view path) {
   return i >= 9 && i < name.size() && name[i] == '.' ? t : 0;
 }
 
-MailboxDate MessageDate(const ScannedMessage& m) {
-  if (m.date > 0) return {m.date, "date-header"};
+namespace {
+
+// The delivery time its container recorded, without the Date:.
+MailboxDate DeliveryDate(const ScannedMessage& m) {
   if (!m.mbox_from_line.empty()) {  // the reader read its time into delivered
     return m.delivered > 0 ? MailboxDate{m.delivered, "mbox-from-line"} : MailboxDate{};
   }
@@ -29,6 +31,18 @@ MailboxDate MessageDate(const ScannedMessage& m) {
     return {static_cast<int64_t>(st.st_mtime), "file-mtime"};
   }
   return {};
+}
+
+}  // namespace
+
+MailboxDate MessageDate(const ScannedMessage& m, int64_t now) {
+  MailboxDate delivery = DeliveryDate(m);
+  if (m.date <= 0) return delivery;
+  int64_t bound = now;
+  if (delivery.seconds > 0 && (bound <= 0 || delivery.seconds < bound)) bound = delivery.seconds;
+  if (bound <= 0 || m.date <= bound + kDateAheadSeconds) return {m.date, "date-header"};
+  delivery.set_aside = m.date;
+  return delivery;
 }
 
 }  // namespace nearmiss::content

@@ -8,6 +8,15 @@
 // seconds (the Maildir convention "1709461502.M1P2.host"), or, for a file
 // of its own (.eml, Maildir), the file's modification time.
 //
+// A Date: that cannot be true is set aside: one more than
+// kDateAheadSeconds after the delivery time, or after now, would date the
+// message later than it was filed (a client's clock set wrong, a forged
+// or mistyped year: "Date: ... 2099"), and a single one would stretch the
+// days a correspondent spans. Such a message is dated by its delivery
+// time instead (else now), and `set_aside` says so, so callers count it.
+// The slack covers clock skew and an mbox From_ line's local time read
+// as UTC (at most 14 hours either way).
+//
 // Thread safety: free functions, re-entrant.
 #ifndef NEARMISS_CONTENT_MAILBOX_DATE_H_
 #define NEARMISS_CONTENT_MAILBOX_DATE_H_
@@ -24,12 +33,17 @@ struct MailboxDate {
   // "date-header", "mbox-from-line", "maildir-name", "file-mtime"; "" with
   // seconds 0.
   std::string_view source;
+  // The Date: not believed (seconds since the epoch), 0 when none was.
+  int64_t set_aside = 0;
 };
+
+inline constexpr int64_t kDateAheadSeconds = 86400;
 
 // The best date of `m`, in the order above. An mbox message (source
 // "path:N", mbox_from_line set) never falls back to the mbox file's
 // modification time, which is the last delivery's, not this message's.
-MailboxDate MessageDate(const ScannedMessage& m);
+// `now` (seconds since the epoch) bounds the Date: as above.
+MailboxDate MessageDate(const ScannedMessage& m, int64_t now);
 
 // The delivery time a Maildir file name starts with
 // (".../cur/1709461502.M1P2.host:2,S"); 0 when the name is not of that form.

@@ -11,6 +11,8 @@
 namespace nearmiss::content {
 namespace {
 
+constexpr int64_t kNow = 1800000000;  // 2027-01-15
+
 TEST(MailboxDate, MaildirName) {
   EXPECT_EQ(MaildirNameTime("Maildir/cur/1709461502.M1P2.host:2,S"), 1709461502);
   EXPECT_EQ(MaildirNameTime("1709461502.M1P2.host"), 1709461502);
@@ -24,22 +26,22 @@ TEST(MailboxDate, BestEvidenceFirst) {
   m.date = 1762336800;
   m.mbox_from_line = "From a@b Thu Nov  6 10:00:00 2025";
   m.delivered = 1762336800 + 86400;  // as the reader reads that line
-  EXPECT_EQ(MessageDate(m).seconds, 1762336800);
-  EXPECT_EQ(MessageDate(m).source, "date-header");
+  EXPECT_EQ(MessageDate(m, kNow).seconds, 1762336800);
+  EXPECT_EQ(MessageDate(m, kNow).source, "date-header");
   m.date = 0;
-  EXPECT_EQ(MessageDate(m).seconds, 1762336800 + 86400);
-  EXPECT_EQ(MessageDate(m).source, "mbox-from-line");
+  EXPECT_EQ(MessageDate(m, kNow).seconds, 1762336800 + 86400);
+  EXPECT_EQ(MessageDate(m, kNow).source, "mbox-from-line");
   // An mbox entry whose From_ line has no date: no time, never the mbox
   // file's modification time.
   m.mbox_from_line = "From a@b";
   m.delivered = 0;
-  EXPECT_EQ(MessageDate(m).seconds, 0);
-  EXPECT_EQ(MessageDate(m).source, "");
+  EXPECT_EQ(MessageDate(m, kNow).seconds, 0);
+  EXPECT_EQ(MessageDate(m, kNow).source, "");
 
   ScannedMessage d;
   d.source = "Maildir/cur/1709461502.M1P2.host:2,S";
-  EXPECT_EQ(MessageDate(d).source, "maildir-name");
-  EXPECT_EQ(MessageDate(d).seconds, 1709461502);
+  EXPECT_EQ(MessageDate(d, kNow).source, "maildir-name");
+  EXPECT_EQ(MessageDate(d, kNow).seconds, 1709461502);
 
   char path[] = "/tmp/nearmiss-mailbox-date.XXXXXX";
   int fd = ::mkstemp(path);
@@ -49,11 +51,40 @@ TEST(MailboxDate, BestEvidenceFirst) {
   ASSERT_EQ(::utimensat(AT_FDCWD, path, times, 0), 0);
   ScannedMessage e;
   e.source = path;
-  EXPECT_EQ(MessageDate(e).source, "file-mtime");
-  EXPECT_EQ(MessageDate(e).seconds, 1700000000);
+  EXPECT_EQ(MessageDate(e, kNow).source, "file-mtime");
+  EXPECT_EQ(MessageDate(e, kNow).seconds, 1700000000);
   ::unlink(path);
   e.source = "-";
-  EXPECT_EQ(MessageDate(e).seconds, 0);
+  EXPECT_EQ(MessageDate(e, kNow).seconds, 0);
+}
+
+// The tester's fault: one message of a day's mail with "Date: ... 2099"
+// made its correspondent span 73 years, and trusted. A Date: more than a
+// day after the delivery, or after now, is set aside for the delivery time.
+TEST(MailboxDate, DateAfterDeliverySetAside) {
+  ScannedMessage m;
+  m.source = "Sent.mbox:5";
+  m.mbox_from_line = "From a@b Thu Nov  6 10:00:00 2025";
+  m.delivered = 1762423200;
+  m.date = 4083307200;  // 2099-05-25
+  MailboxDate d = MessageDate(m, kNow);
+  EXPECT_EQ(d.seconds, 1762423200);
+  EXPECT_EQ(d.source, "mbox-from-line");
+  EXPECT_EQ(d.set_aside, 4083307200);
+  // Clock skew and a From_ line's local time read as UTC: believed.
+  m.date = 1762423200 + 14 * 3600;
+  EXPECT_EQ(MessageDate(m, kNow).source, "date-header");
+  EXPECT_EQ(MessageDate(m, kNow).set_aside, 0);
+  m.date = 1762423200 + kDateAheadSeconds + 1;
+  EXPECT_EQ(MessageDate(m, kNow).source, "mbox-from-line");
+  // No delivery time: now bounds it; what is left is no date (the caller's now).
+  ScannedMessage lone;
+  lone.source = "-";
+  lone.date = kNow + 2 * kDateAheadSeconds;
+  EXPECT_EQ(MessageDate(lone, kNow).seconds, 0);
+  EXPECT_EQ(MessageDate(lone, kNow).set_aside, kNow + 2 * kDateAheadSeconds);
+  lone.date = kNow - 86400 * 365;
+  EXPECT_EQ(MessageDate(lone, kNow).seconds, kNow - 86400 * 365);
 }
 
 }  // namespace

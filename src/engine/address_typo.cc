@@ -47,6 +47,8 @@ bool DifferOnlyInDigits(std::string_view a, std::string_view b) {
   return digits;
 }
 
+bool HasDigit(std::string_view s) { return std::any_of(s.begin(), s.end(), IsDigit); }
+
 // The same parts, counted, in any order (at most kMaxParts each: counting
 // beats sorting, and GCC 12 warns falsely on std::sort over 4 elements).
 bool SameMultiset(const Parts& a, const Parts& b) {
@@ -114,23 +116,50 @@ bool InitialAfterFamily(std::string_view typed, const Parts& t, const Parts& k) 
          typed.back() == given[0];
 }
 
+// Words of a display name that are no name: titles before it (RFC 5322
+// leaves the phrase free; directories and clients put "Mr", "Dr" there)
+// and generational or degree suffixes after it.
+bool IsTitle(std::string_view w) {
+  static constexpr std::string_view kTitles[] = {"mr", "mrs", "ms", "miss", "mx", "dr",
+                                                 "prof", "sir", "dame", "rev", "lord", "lady"};
+  return std::find(std::begin(kTitles), std::end(kTitles), w) != std::end(kTitles);
+}
+bool IsSuffix(std::string_view w) {
+  static constexpr std::string_view kSuffixes[] = {"jr", "sr", "ii", "iii", "iv", "phd",
+                                                   "md", "esq"};
+  return std::find(std::begin(kSuffixes), std::end(kSuffixes), w) != std::end(kSuffixes);
+}
+
 // The display name's given and family names, lower case: "John Smith",
-// "Smith, John", "John A. Smith". False when it is not two or more words.
+// "Smith, John", "John A. Smith", "Mr John Smith", "Dr. Smith, John",
+// "John Smith (partner)", "John Smith [EXT]", "John Smith Jr". Text in
+// parentheses, brackets or braces is a qualifier (a company, "external"),
+// not a name, and is skipped; so are titles and suffixes. False when fewer
+// than two name words are left.
 bool DisplayNames(std::string_view display, std::string* given, std::string* family) {
   std::array<std::string, kMaxParts> words;
   size_t n = 0;
   std::string word;
   bool comma = false;
+  int depth = 0;  // inside (), [] or {}
   for (size_t i = 0; i <= display.size(); ++i) {
     char c = i < display.size() ? display[i] : ' ';
-    if (IsLetter(c)) {
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+    if (depth == 0 && IsLetter(c)) {
       word += Lower(c);
       continue;
     }
-    if (c == ',' && n == 0 && !word.empty()) comma = true;
+    if (depth == 0 && c == ',' && n == 0 && !word.empty()) comma = true;
     if (!word.empty()) {
-      if (n == kMaxParts) return false;
-      words[n++] = std::move(word);
+      // A title leads the name ("Mr John Smith"; after a comma, "Smith,
+      // Dr John"); a suffix ends it.
+      bool skip = IsTitle(word) && (n == 0 || (comma && n == 1));
+      skip |= IsSuffix(word) && n >= 2;
+      if (!skip) {
+        if (n == kMaxParts) return false;
+        words[n++] = std::move(word);
+      }
       word.clear();
     }
   }
@@ -138,6 +167,23 @@ bool DisplayNames(std::string_view display, std::string* given, std::string* fam
   *given = comma ? words[1] : words[0];
   *family = comma ? words[0] : words[n - 1];
   return given->size() >= 2 && family->size() >= 2;
+}
+
+// The address a display name is when it is one (`"john.smith@x.org"
+// <jane@x.org>`, what clients write when they had no name), lower case,
+// quotes and angle brackets dropped; "" when it is not of that form.
+std::string DisplayAddress(std::string_view display) {
+  std::string out;
+  for (char c : display) {
+    if (c == '\'' || c == '"' || c == '<' || c == '>' || c == ' ' || c == '\t') continue;
+    out += Lower(c);
+  }
+  size_t at = out.rfind('@');
+  if (at == std::string::npos || at == 0 || at + 1 == out.size() ||
+      out.find('@') != at) {
+    return {};
+  }
+  return out;
 }
 
 // Whether `local` is written for the person named: it holds the family name
@@ -251,8 +297,12 @@ bool AddressIndex::FindSlip(std::string_view sender, std::string_view address,
 bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view local,
                         std::string_view domain, std::string_view display, Slip* out) const {
   const Parts typed = Split(local);
+  // A display name that is itself another address is the strongest sign:
+  // the sender picked that person, and another address came with it.
+  const std::string display_address = DisplayAddress(display);
   std::string given, family;
-  const bool named = !display.empty() && DisplayNames(display, &given, &family) &&
+  const bool named = !display.empty() && display_address.empty() &&
+                     DisplayNames(display, &given, &family) &&
                      !NamesPerson(local, given, family) &&
                      local.find(given) == std::string_view::npos &&
                      local.find(family) == std::string_view::npos;
@@ -266,14 +316,26 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view loca
     SlipKind kind;
     int edits = 0;
     double score = 0;
-    if (named && NamesPerson(f.local, given, family)) {
+    if (!display_address.empty() && display_address == f.local + "@" + f.domain) {
+      kind = SlipKind::kDisplayAddress;
+      score = 0.95;
+    } else if (DifferOnlyInDigits(local, f.local)) {
+      // One rule wherever the digits sit (john.smith2, john2.smith,
+      // john.smith22), before the name-part rules could read "smith2" as
+      // another family name: a number added to or dropped from a frequent
+      // address is a slip; two numbered addresses (support1, support2)
+      // are a series of desks, never a slip of each other.
+      if (HasDigit(local) == HasDigit(f.local)) continue;
+      kind = SlipKind::kNumber;
+      score = 0.6;
+    } else if (named && NamesPerson(f.local, given, family)) {
       kind = SlipKind::kDisplayName;
       score = 0.85;
     } else if (typed.n >= 2 && SameMultiset(typed, known)) {
       kind = SlipKind::kSwappedParts;
       score = 0.85;
     } else if (int d = OsaDistance(local, f.local, 2);
-               d <= 2 && !DifferOnlyInDigits(local, f.local) &&
+               d <= 2 &&
                ((d == 1 && std::max(local.size(), f.local.size()) >= 3) ||
                 (d == 2 && std::min(local.size(), f.local.size()) >= 6))) {
       kind = SlipKind::kEdit;
@@ -321,6 +383,12 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view loca
       break;
     case SlipKind::kOtherFamilyName:
       out->detail = "the same given name with another family name";
+      break;
+    case SlipKind::kNumber:
+      out->detail = "the same name with a number added or dropped";
+      break;
+    case SlipKind::kDisplayAddress:
+      out->detail = "the display name is the address " + best->address + ", not this one";
       break;
     case SlipKind::kDisplayName:
       out->detail = "the display name '" + std::string(display) + "' fits " + best->address +

@@ -14,13 +14,21 @@
 //     Damerau-Levenshtein distance in its optimal-string-alignment form
 //     (insert, delete, substitute, swap two neighbours): jon.smith, jhon.smith;
 //   - has the same name parts in another order: smith.john;
+//   - is the same once digits are dropped, one of the two having none:
+//     john.smith2, john2.smith (two numbered ones, support1 and support2,
+//     are a series of desks, not slips);
 //   - drops or shortens a name part: jsmith, j.smith, john, smith;
 //   - puts the family name first and the given name's initial after it:
 //     smith.j, smithj;
 //   - keeps the given name with another family name (another John among
 //     the frequent contacts): john.jones;
 //   - or sits under a display name that names the frequent address and not
-//     itself: "John Smith" <jon.jones@partner.example>.
+//     itself: "John Smith" <jon.jones@partner.example>, also written "Mr
+//     John Smith", "Smith, John", "John Smith (partner)" (titles, suffixes
+//     and bracketed qualifiers are no name);
+//   - or under a display name that is the frequent address itself:
+//     "john.smith@partner.example" <jane.doe@partner.example>, quoted or not
+//     (the strongest sign: the sender picked that person).
 // Name parts are separated by '.', '_' or '-'. Local parts longer than 64
 // octets (RFC 5321 section 4.5.3.1.1) are not compared.
 //
@@ -47,6 +55,8 @@ enum class SlipKind : uint8_t {
   kInitialAfterFamily,  // "the family name first and the given name's initial after it"
   kOtherFamilyName, // "the same given name with another family name"
   kDisplayName,     // "the display name 'John Smith' names the other address"
+  kDisplayAddress,  // "the display name is the address john.smith@..., not this one"
+  kNumber,          // "the same name with a number added or dropped"
 };
 
 struct Slip {

@@ -70,6 +70,30 @@ TEST(AddressIndex, FindsEachKindOfSlip) {
        SlipKind::kDisplayName},
       {"pat.kelly@partner.example", "Smith, John", "john.smith@partner.example",
        SlipKind::kDisplayName},
+      // The issue-14 tester's forms, all accepted before: a title, a
+      // bracketed qualifier, a title after "Last,", a suffix.
+      {"jane.doe@partner.example", "Mr John Smith", "john.smith@partner.example",
+       SlipKind::kDisplayName},
+      {"jane.doe@partner.example", "John Smith (partner)", "john.smith@partner.example",
+       SlipKind::kDisplayName},
+      {"jane.doe@partner.example", "John Smith [EXT]", "john.smith@partner.example",
+       SlipKind::kDisplayName},
+      {"jane.doe@partner.example", "Smith, Dr. John", "john.smith@partner.example",
+       SlipKind::kDisplayName},
+      {"jane.doe@partner.example", "John Smith Jr", "john.smith@partner.example",
+       SlipKind::kDisplayName},
+      // Issue 14, known item 8: a number added, wherever it sits, is one
+      // kind (john.smith2 was once "another family name", john2.smith nothing).
+      {"john.smith2@partner.example", "", "john.smith@partner.example", SlipKind::kNumber},
+      {"john2.smith@partner.example", "", "john.smith@partner.example", SlipKind::kNumber},
+      {"john.smith22@partner.example", "", "john.smith@partner.example", SlipKind::kNumber},
+      {"2john.smith@partner.example", "", "john.smith@partner.example", SlipKind::kNumber},
+      {"mary.jones1@partner.example", "", "mary.jones@partner.example", SlipKind::kNumber},
+      // A display name that is the frequent address, quoted or not.
+      {"jane.doe@partner.example", "john.smith@partner.example", "john.smith@partner.example",
+       SlipKind::kDisplayAddress},
+      {"jane.doe@partner.example", "'John.Smith@partner.example'", "john.smith@partner.example",
+       SlipKind::kDisplayAddress},
   };
   for (const Case& c : cases) {
     std::optional<Slip> slip = Find(index, c.typed, c.display);
@@ -90,6 +114,13 @@ TEST(AddressIndex, LeavesNewContactsAlone) {
     EXPECT_FALSE(Find(index, typed).has_value()) << typed;
   }
   EXPECT_FALSE(Find(index, "pat.kelly@partner.example", "Pat Kelly").has_value());
+  EXPECT_FALSE(Find(index, "pat.kelly@partner.example", "Dr Pat Kelly (partner)").has_value());
+  // A display name that is the address itself (what clients write when
+  // they know no name) or an unknown one says nothing.
+  EXPECT_FALSE(Find(index, "pat.kelly@partner.example", "pat.kelly@partner.example").has_value());
+  EXPECT_FALSE(Find(index, "pat.kelly@partner.example", "ann.lee@partner.example").has_value());
+  // Only the title is dropped, never a name: "Mr Smith" is one word, no name.
+  EXPECT_FALSE(Find(index, "pat.kelly@partner.example", "Mr Smith").has_value());
   // The family name with another initial is another person, not a slip.
   EXPECT_FALSE(Find(index, "smith.k@partner.example").has_value());
 }
@@ -355,6 +386,60 @@ TEST(EngineAddressTypo, OffInThePolicyMeansNoReason) {
   ASSERT_TRUE(engine.ok());
   RecipientCheck c = (*engine)->CheckRecipient("jon.smith@partner.example");
   for (const Reason& r : c.reasons) EXPECT_NE(r.code, ReasonCode::kAddressTypo);
+}
+
+// Found by the issue-14 tester (fail-open the other way: asked again and
+// again): alice's acknowledgement of jon.smith@ did not cover
+// jon.smith+x@, nor hold for her mail from alice+list@. With
+// recipient_delimiter "+" both sides compare by mailbox.
+class AliceAck final : public AcknowledgementSource {
+ public:
+  Result<std::vector<Acknowledgement>> Live(std::string_view sender,
+                                            int64_t now) const override {
+    asked.emplace_back(sender);
+    if (sender != "alice@mod.example") return std::vector<Acknowledgement>{};
+    Acknowledgement a;
+    a.id = 9;
+    a.sender = "alice@mod.example";
+    a.recipient = "jon.smith@partner.example";
+    a.created_at = now - 10;
+    a.expires_at = now + 10;
+    return std::vector<Acknowledgement>{a};
+  }
+  mutable std::vector<std::string> asked;
+};
+
+TEST(EngineAddressTypo, AnAcknowledgementCoversTheMailboxOnBothSides) {
+  HistorySnapshot h = History();
+  auto engine = Engine::Compile(*DefaultPolicy(), &h);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  ASSERT_EQ((*engine)->policy().history.recipient_delimiter, "+");
+  AliceAck acks;
+  for (auto [from, to] : {std::pair{"alice@mod.example", "jon.smith+x@partner.example"},
+                          std::pair{"alice+list@mod.example", "jon.smith@partner.example"},
+                          std::pair{"alice+list@mod.example", "Jon.Smith+y@partner.example"}}) {
+    Envelope env;
+    env.sender = from;
+    env.recipients.push_back({to});
+    env.acknowledgements = &acks;
+    env.now = 1000;
+    MessageCheck m = (*engine)->CheckMessage(env, MessageContent::Raw("\r\nhi\r\n", "test"));
+    ASSERT_EQ(m.decision.recipients.size(), 1u);
+    EXPECT_EQ(m.decision.recipients[0].acknowledged_by, 9) << from << " -> " << to;
+    EXPECT_EQ(m.decision.recipients[0].action, Action::kAccept) << from << " -> " << to;
+  }
+  // Another mailbox is not covered: bob, and jon.smithe (no extension).
+  Envelope env;
+  env.sender = "bob+list@mod.example";
+  env.recipients.push_back({"jon.smith@partner.example"});
+  env.acknowledgements = &acks;
+  env.now = 1000;
+  MessageCheck m = (*engine)->CheckMessage(env, MessageContent::Raw("\r\nhi\r\n", "test"));
+  EXPECT_EQ(m.decision.recipients[0].action, Action::kConfirm);
+  env.sender = "alice@mod.example";
+  env.recipients = {{"jon.smithe@partner.example"}};
+  m = (*engine)->CheckMessage(env, MessageContent::Raw("\r\nhi\r\n", "test"));
+  EXPECT_EQ(m.decision.recipients[0].acknowledged_by, 0);
 }
 
 }  // namespace

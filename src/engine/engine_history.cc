@@ -104,6 +104,11 @@ Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
   return Status::Ok();
 }
 
+std::string Engine::Mailbox(std::string_view address) const {
+  std::string m = engine::WithoutExtension(address, policy_.history.recipient_delimiter);
+  return m.empty() ? std::string(address) : m;
+}
+
 bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, RecipientCheck& c,
                             engine::ReasonSink& reasons) const {
   // A look-alike, blocked or invalid recipient already says more.

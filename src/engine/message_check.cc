@@ -45,17 +45,36 @@ class RecipientFiller {
 // Marks each recipient the sender acknowledged; Decide judges whether the
 // acknowledgement may settle its rule. A source that fails applies none.
 // Returns whether any recipient was marked.
-bool ApplyAcknowledgements(const AcknowledgementSource& source, int64_t now, MessageCheck* out) {
+//
+// Both sides compare by mailbox, as Postfix delivers them (its
+// recipient_delimiter, [history] recipient_delimiter): an acknowledgement
+// of jon.smith@ covers jon.smith+x@, and one made by alice@ holds for mail
+// from alice+list@ (and one made by alice+list@ for alice@), since each pair
+// is one mailbox writing to one mailbox.
+bool ApplyAcknowledgements(const Engine& engine, const AcknowledgementSource& source,
+                           int64_t now, MessageCheck* out) {
   MessageFacts& facts = out->facts;
   Result<std::vector<Acknowledgement>> live = source.Live(facts.sender, now);
   if (!live.ok()) {
     out->message.errors.push_back("acknowledgements not read: " + live.error().message());
     return false;
   }
+  if (std::string sender = engine.Mailbox(facts.sender); sender != facts.sender) {
+    Result<std::vector<Acknowledgement>> more = source.Live(sender, now);
+    if (!more.ok()) {
+      out->message.errors.push_back("acknowledgements not read: " + more.error().message());
+      return false;
+    }
+    for (Acknowledgement& a : *more) live->push_back(std::move(a));
+  }
   bool any = false;
   for (MessageRecipient& r : facts.recipients) {
+    if (r.check.address.empty()) continue;
+    const std::string mailbox = engine.Mailbox(r.check.address);
     for (const Acknowledgement& a : *live) {
-      if (!r.check.address.empty() && a.Live(now) && a.Covers(r.check.address, r.check.domain)) {
+      if (a.Live(now) && (a.Covers(r.check.address, r.check.domain) ||
+                          (!a.recipient.empty() &&
+                           Acknowledgement::SameFolded(engine.Mailbox(a.recipient), mailbox)))) {
         r.acknowledgement = a.id;
         any = true;
         break;
@@ -185,7 +204,7 @@ void Engine::CheckMessage(const Envelope& envelope, const MessageContent& conten
   // trusted recipient's address-typo is settled as a look-alike's is.
   if (envelope.acknowledgements != nullptr && !facts.sender.empty() &&
       AnyAcknowledgeable(out->decision) &&
-      ApplyAcknowledgements(*envelope.acknowledgements, envelope.now, out)) {
+      ApplyAcknowledgements(*this, *envelope.acknowledgements, envelope.now, out)) {
     out->decision = Decide(facts);
   }
 }

@@ -295,6 +295,10 @@ Status Learner::AddPostfixLog(const std::string& path, const maillog::ReadLogOpt
 Status Learner::AddFound() {
   Status status = Status::Ok();
   for (Delivery& d : found_) {
+    // Kept for JoinedLogKey: a Sent folder message of this run may be it.
+    if (d.key.starts_with("log:")) {
+      unkeyed_[d.sender + " " + d.recipient].push_back({d.time, d.key});
+    }
     if (status.ok()) status = Add(std::move(d));
   }
   found_.clear();
@@ -372,6 +376,24 @@ Status Learner::AddCsv(const std::string& path) {
   return Status::Ok();
 }
 
+std::string Learner::JoinedLogKey(const std::string& sender, const std::string& recipient,
+                                  int64_t time) {
+  auto it = unkeyed_.find(sender + " " + recipient);
+  if (it == unkeyed_.end()) return {};
+  auto& rows = it->second;
+  auto gap = [time](int64_t t) { return t > time ? t - time : time - t; };
+  auto best = rows.end();
+  for (auto r = rows.begin(); r != rows.end(); ++r) {
+    if (gap(r->first) <= kLogJoinSeconds && (best == rows.end() || gap(r->first) < gap(best->first))) {
+      best = r;
+    }
+  }
+  if (best == rows.end()) return {};
+  std::string key = std::move(best->second);
+  rows.erase(best);  // one log row is one message: it joins once
+  return key;
+}
+
 Status Learner::AddMailboxes(const std::vector<std::string>& paths,
                              std::shared_ptr<const content::Scanner> scanner) {
   NM_ASSIGN_OR_RETURN(std::unique_ptr<content::MessageReader> reader,
@@ -393,8 +415,14 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
     // When it was sent, by audit's rule (content/mailbox_date.h): the
     // author's Date:, else when it was delivered (the mbox "From " line,
     // the Maildir file name, a lone file's mtime), else now, counted.
-    const content::MailboxDate date = content::MessageDate(m);
+    // A Date: after the delivery (or now) is not believed: one such
+    // message would stretch a correspondent's span (mailbox_date.h).
+    const content::MailboxDate date = content::MessageDate(m, now);
     int64_t time = date.seconds > 0 ? date.seconds : now;
+    if (date.set_aside > 0 && mailbox_counts_.date_set_aside++ == 0) {
+      mailbox_counts_.first_date_set_aside =
+          m.source + ": Date: " + maillog::FormatTime(date.set_aside);
+    }
     if (date.seconds <= 0) {
       ++mailbox_counts_.dated_now;
     } else if (date.source != "date-header") {
@@ -417,6 +445,12 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
             continue;
           }
           std::string key = id.empty() ? DeliveryKey(m.message_id, to) : id + " " + to;
+          // The same delivery read from a log row without its Message-ID
+          // (learn.h): its key, so it counts once.
+          if (std::string joined = JoinedLogKey(from, to, time); !joined.empty()) {
+            key = std::move(joined);
+            ++mailbox_counts_.joined_to_log;
+          }
           NM_RETURN_IF_ERROR(Add({from, std::move(to), time, std::move(key)}));
         }
       }

@@ -9,7 +9,9 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "maillog/postfix_log.h"
@@ -37,8 +39,11 @@ class Learner {
   // is keyed by the Message-ID its cleanup line logged and the recipient,
   // the key of a Sent folder's message, so one read from both counts once
   // in either order; without a logged Message-ID, by queue id, recipient
-  // and time, which no Sent folder message carries: such a delivery also
-  // read from a Sent folder counts twice (README.md, a documented limit).
+  // and time, which no Sent folder message carries. Such a delivery read
+  // from a Sent folder in the same run (logs are read first) is joined to
+  // it by sender, recipient and a time within kLogJoinSeconds, and counts
+  // once; read in another run, it counts twice (README.md, a documented
+  // limit: the store keeps keys, not the rows to join).
   Status AddPostfixLog(const std::string& path, const maillog::ReadLogOptions& options,
                        maillog::LineCounts* counts);
   // A CSV export with a header row naming a sender column (sender, from)
@@ -83,11 +88,23 @@ class Learner {
   };
   DeliveryCounts delivery_counts() const;
 
+  // How far a Sent folder message's date may be from a log row's time for
+  // the two to be one delivery: submission, queueing and a first attempt
+  // take seconds; a client's clock or a slow relay, a few minutes.
+  static constexpr int64_t kLogJoinSeconds = 300;
+
   struct MailboxCounts {
     uint64_t messages = 0;
     uint64_t dated_by_delivery = 0;  // no readable Date:, the filing time used
     uint64_t dated_now = 0;          // neither: the time of this run used
     uint64_t without_message_id = 0;
+    // Of the dated by delivery or now: a Date: later than the delivery
+    // time or now (content/mailbox_date.h), set aside; the first named.
+    uint64_t date_set_aside = 0;
+    // Recipients of a message joined to a log row with no Message-ID
+    // (AddPostfixLog): counted once, under the log's key.
+    uint64_t joined_to_log = 0;
+    std::string first_date_set_aside;
     // Files that are no message or could not be read (a stray file in a
     // Maildir): not counted as messages, said with the first.
     uint64_t not_read = 0;
@@ -99,6 +116,10 @@ class Learner {
   Status Add(Delivery d);
   void NotAnAddress(const std::string& where);
   Status AddFound();
+  // The key of this run's log delivery with no Message-ID from `sender` to
+  // `recipient` nearest `time` (within kLogJoinSeconds), taken so no other
+  // message joins it; "" when none.
+  std::string JoinedLogKey(const std::string& sender, const std::string& recipient, int64_t time);
 
   Store* store_;
   std::vector<Delivery> found_;  // from logs, not yet added
@@ -113,6 +134,8 @@ class Learner {
   // drop a delivery (the store decides that by the whole key).
   std::unordered_set<uint64_t> run_keys_;
   MailboxCounts mailbox_counts_;
+  // "sender recipient" -> (time, key) of log deliveries with no Message-ID.
+  std::unordered_map<std::string, std::vector<std::pair<int64_t, std::string>>> unkeyed_;
 };
 
 }  // namespace nearmiss::history

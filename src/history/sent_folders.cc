@@ -11,6 +11,45 @@ namespace nearmiss::history {
 namespace fs = std::filesystem;
 using content::IsMaildir;
 
+namespace {
+
+// A folder of a root and its name as a mail client shows it.
+struct Folder {
+  fs::path path;
+  std::string name;
+};
+
+// The folders of a mail store root, in both layouts Dovecot writes:
+// Maildir++ (".Sent") and LAYOUT=fs ("Sent/", beside the root's own cur/,
+// new/, tmp/, which are the INBOX). Empty when `root` is no root: a folder
+// itself (the `maildirfolder` marker, a ".Name"), or a directory with no
+// Maildir in it.
+std::vector<Folder> FoldersOf(const fs::path& root, const std::string& base) {
+  std::vector<Folder> folders;
+  std::error_code ec;
+  if (fs::exists(root / "maildirfolder", ec) || base.starts_with('.')) return folders;
+  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name == "." || name == ".." || name == "cur" || name == "new" || name == "tmp") continue;
+    if (!IsMaildir(it->path())) continue;
+    folders.push_back({it->path(), name.starts_with('.') ? name.substr(1) : name});
+  }
+  std::sort(folders.begin(), folders.end(),
+            [](const Folder& a, const Folder& b) { return a.path < b.path; });
+  return folders;
+}
+
+// "INBOX", "inbox.mbox", "Inbox.eml": a source named as received mail.
+bool NamedInbox(const std::string& base) {
+  std::string lower = AsciiLower(base);
+  for (const char* ext : {".mbox", ".mbx", ".eml"}) {
+    if (lower.ends_with(ext)) lower.resize(lower.size() - std::string_view(ext).size());
+  }
+  return lower == "inbox";
+}
+
+}  // namespace
+
 Result<SentSelection> SelectSentFolders(const std::vector<std::string>& sources,
                                         const std::vector<std::string>& sent_names) {
   SentSelection out;
@@ -20,33 +59,28 @@ Result<SentSelection> SelectSentFolders(const std::vector<std::string>& sources,
     fs::path root(source);
     std::string base = root.filename().string();
     if (base.empty()) base = root.parent_path().filename().string();
-    std::error_code ec;
-    bool marked = fs::exists(root / "maildirfolder", ec);
-    std::vector<fs::path> subfolders;
-    if (!marked && !base.starts_with('.')) {
-      for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
-        std::string name = it->path().filename().string();
-        if (name.size() > 1 && name[0] == '.' && name != ".." && IsMaildir(it->path())) {
-          subfolders.push_back(it->path());
-        }
+    std::vector<Folder> folders = FoldersOf(root, base);
+    if (folders.empty()) {
+      // Read as given: the user named it. A name that says received mail
+      // is read, but said, since its senders would be learned as our
+      // correspondents.
+      if (NamedInbox(base)) {
+        out.warnings.push_back(source + ": named INBOX: this looks like received mail, learned "
+                                        "as sent mail anyway; give the Sent folder instead");
       }
-    }
-    if (subfolders.empty()) {
       out.read.push_back(source);
       continue;
     }
-    std::sort(subfolders.begin(), subfolders.end());
     bool any = false;
     std::string have;
     if (IsMaildir(root)) out.skipped.push_back(source + " (INBOX: received mail)");
-    for (const fs::path& f : subfolders) {
-      std::string name = f.filename().string().substr(1);
-      have += (have.empty() ? "" : ", ") + name;
-      if (std::find(wanted.begin(), wanted.end(), AsciiLower(name)) != wanted.end()) {
-        out.read.push_back(f.string());
+    for (const Folder& f : folders) {
+      have += (have.empty() ? "" : ", ") + f.name;
+      if (std::find(wanted.begin(), wanted.end(), AsciiLower(f.name)) != wanted.end()) {
+        out.read.push_back(f.path.string());
         any = true;
       } else {
-        out.skipped.push_back(f.string());
+        out.skipped.push_back(f.path.string());
       }
     }
     if (!any) {

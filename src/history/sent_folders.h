@@ -3,11 +3,16 @@
 // Maildir root's own messages are the INBOX (received mail, spam
 // included), and learning from them would trust every sender's domain.
 //
-// A source directory is a Maildir++ root (Courier, Dovecot; cur/ and new/,
-// subfolders named ".Name") when it holds Maildir++ subfolders and is not
-// itself one (no `maildirfolder` marker, name not starting with '.'). Of a
-// root, only the subfolders named in `sent_names` are read; its INBOX and
-// other folders are skipped and listed. Any other source is read as given.
+// A source directory is a mail store root when it holds Maildir folders and
+// is not itself one (no `maildirfolder` marker, name not starting with
+// '.'), in either layout Dovecot writes: Maildir++ (Courier, Dovecot's
+// default; subfolders named ".Name") or LAYOUT=fs (subfolders named "Name",
+// each with its own cur/ new/ tmp/). Either way the root's own cur/ and
+// new/ are the INBOX. Of a root, only the subfolders named in `sent_names`
+// are read; its INBOX and other folders are skipped and listed. Any other
+// source is read as given; one named INBOX (a file or folder "INBOX",
+// "inbox.mbox") is read but warned about, since its senders are not our
+// correspondents.
 //
 // Errors: a root with no Sent folder is kInvalidArgument naming the root,
 // the folders it has and the names looked for. Thread safety: a pure
@@ -22,7 +27,7 @@
 
 namespace nearmiss::history {
 
-// Folder names (without the Maildir++ '.') read from a root by default:
+// Folder names (without the Maildir++ '.'; LAYOUT=fs names as they are) read from a root by default:
 // the names Dovecot, Thunderbird, Outlook and Apple Mail give sent mail.
 inline const std::vector<std::string>& DefaultSentFolderNames() {
   static const std::vector<std::string> kNames = {"Sent", "Sent Items", "Sent Messages"};
@@ -31,10 +36,11 @@ inline const std::vector<std::string>& DefaultSentFolderNames() {
 
 struct SentSelection {
   std::vector<std::string> read;     // paths to read, in the order given
-  std::vector<std::string> skipped;  // "ROOT (INBOX)", "ROOT/.Spam", ...
+  std::vector<std::string> skipped;  // "ROOT (INBOX)", "ROOT/.Spam", "ROOT/Trash", ...
+  std::vector<std::string> warnings;  // sentences naming a source read as given
 };
 
-// `sources` with each Maildir++ root replaced by its Sent folders. Names
+// `sources` with each mail store root replaced by its Sent folders. Names
 // compare without ASCII case.
 Result<SentSelection> SelectSentFolders(const std::vector<std::string>& sources,
                                         const std::vector<std::string>& sent_names);

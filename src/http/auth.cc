@@ -85,6 +85,15 @@ Status TokenSet::AddFile(const std::string& path) {
                                   "'s; give each person a token of their own");
       }
     }
+    // One person, one token (issue 14): two tokens under one name would
+    // make the audit log's "who" name either of them.
+    for (const Entry& e : entries_) {
+      if (!name.empty() && e.name == name) {
+        return Status::ParseError(where + ": the name '" + std::string(name) +
+                                  "' already has a token; each name is one person's, with "
+                                  "one token");
+      }
+    }
     Add(role == "admin" ? Role::kAdmin : Role::kCheck, std::string(token),
         std::string(name.empty() ? std::string_view(where) : name));
   }

@@ -172,7 +172,7 @@ void ApiServerImpl::AddConfirmRoutes() {
                   "from the confirm notice: " + JoinRecipients(link->recipients));
       for (const std::string& r : link->recipients) {
         Acknowledgement a;
-        a.sender = link->sender;
+        a.sender = engines_->Get()->Mailbox(link->sender);  // by mailbox, as compared
         a.recipient = r;
         a.who = link->sender;
         a.why = why;

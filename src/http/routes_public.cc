@@ -112,7 +112,8 @@ Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& requ
       continue;
     }
     Acknowledgement a;
-    a.sender = sender;
+    // Kept by mailbox: alice+list@'s word holds for alice@ (message_check.cc).
+    a.sender = engine.Mailbox(sender);
     if (request.acknowledge.domain_scope) {
       const std::string domain = r.value("domain", "");
       if (domain.empty() || std::any_of(made->begin(), made->end(), [&](const Json& m) {
@@ -127,13 +128,16 @@ Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& requ
     for (const Json& reason : r.value("reasons", Json::array())) {
       a.reasons += (a.reasons.empty() ? "" : " ") + reason.value("code", "");
     }
-    a.who = a.sender;
+    // The sender is only claimed ('from'); the check token that made the
+    // request is who vouches for the claim, so its name is kept too.
+    const std::string& token = Caller().name;
+    a.who = token.empty() ? a.sender : a.sender + " (via " + token + ")";
     a.why = request.acknowledge.justification;
     a.path = "api";
     a.created_at = request.now;
     a.expires_at = request.now + days * 86400;
     NM_ASSIGN_OR_RETURN(int64_t id, store_->AddAcknowledgement(a));
-    RecordEvent(a.sender, "sender", "acknowledge", "ack:" + std::to_string(id),
+    RecordEvent(a.who, "sender", "acknowledge", "ack:" + std::to_string(id),
                 a.sender + " -> " + (a.domain.empty() ? address : "@" + a.domain) + " (api" +
                     (a.why.empty() ? ")" : "): " + a.why));
     Json one = {{"id", id}, {"recipient", address}};

@@ -60,6 +60,13 @@ TEST(AuthTest, TokenFile) {
   EXPECT_EQ(s.code(), StatusCode::kParseError);
   EXPECT_NE(s.message().find(":2: this token is already Ann Admin's"), std::string::npos) << s.message();
   EXPECT_EQ(s.message().find("sameTOKEN"), std::string::npos) << "never echo a token";
+  // Two tokens under one name (the issue-14 tester): refused, file:line.
+  std::ofstream(path) << "admin 0123456789abcdef0123 Ann Admin\ncheck fedcba9876543210fedc Ann Admin\n";
+  s = TokenSet().AddFile(path);
+  EXPECT_EQ(s.code(), StatusCode::kParseError);
+  EXPECT_NE(s.message().find(":2: the name 'Ann Admin' already has a token"), std::string::npos)
+      << s.message();
+  EXPECT_EQ(s.message().find("fedcba98"), std::string::npos) << "never echo a token";
   std::remove(path.c_str());
 }
 

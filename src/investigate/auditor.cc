@@ -1,6 +1,7 @@
 #include "investigate/auditor.h"
 
 #include <cctype>
+#include <ctime>
 
 #include "address/normal_domain.h"
 #include "content/mailbox_date.h"
@@ -200,7 +201,8 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
     Result<Address> from = ParseAddress(m.from);
     std::string sender = from.ok() ? from->ToString() : m.from;
     content::Sensitivity s = engine_->FilterSensitivity(m.sensitivity);
-    const content::MailboxDate date = content::MessageDate(m);
+    // A Date: after the delivery or now is set aside, as learn does.
+    const content::MailboxDate date = content::MessageDate(m, std::time(nullptr));
     const int64_t t = date.seconds;
     std::vector<std::string> recipients;
     for (const auto* list : {&m.to, &m.cc, &m.bcc}) {

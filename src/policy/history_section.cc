@@ -31,6 +31,7 @@ void ReadHistorySection(Context& ctx, const toml::table& t, Policy& policy) {
     for (char c : *v) ok &= c > ' ' && c < 0x7f && c != '@' && c != '"' && c != '\\';
     if (ok) {
       h.recipient_delimiter = *v;
+      h.recipient_delimiter_set = true;
     } else {
       ctx.Error(t.get("recipient_delimiter")->source(),
                 "recipient_delimiter may hold only printable ASCII other than '@', '\"' and '\\'",

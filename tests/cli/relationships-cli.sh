@@ -234,28 +234,7 @@ check "audit --events --json reads the default store" 0 $?
 check "... and makes no store named --json" no "$([ -e "$tmp/--json" ] && echo yes || echo no)"
 contains "audit --events alone lists the default store" "administrative events" "$("$bin" audit --events 2>&1)"
 
-# Issue 14, found by its tester: `learn` on a Maildir root learned its INBOX
-# (received mail) as sent, trusting whoever wrote to us. Only the root's Sent
-# folders are read; the INBOX and the other folders are skipped, and said.
-msg() {  # msg DIR FROM TO: one message in a Maildir's cur/
-  mkdir -p "$1/cur" "$1/new" "$1/tmp"
-  printf 'From: %s\nTo: %s\nDate: Mon, 12 Oct 2026 10:00:00 +0000\nMessage-ID: <%s@x>\nSubject: hi\n\nhi\n' \
-    "$2" "$3" "$(echo "$2$3" | md5sum | cut -c1-12)" > "$1/cur/1791799200.M1P1.host:2,S"
-}
-msg "$tmp/md" offers@spam.example alice@mod.example
-msg "$tmp/md/.Sent" alice@mod.example amy@partner.example
-msg "$tmp/md/.Junk" prize@junk.example alice@mod.example
-"$bin" learn --store "$tmp/md.db" "$tmp/md" > "$tmp/md.txt" 2>&1
-check "learn of a Maildir root exits 0" 0 $?
-contains "the INBOX is skipped, said" "skipped (not a Sent folder): $tmp/md (INBOX: received mail)" "$(cat "$tmp/md.txt")"
-contains "... and the other folders" "skipped (not a Sent folder): $tmp/md/.Junk" "$(cat "$tmp/md.txt")"
-contains "only the Sent folder is read" "read 1 messages from Sent folders" "$(cat "$tmp/md.txt")"
-"$bin" learn --show --store "$tmp/md.db" > "$tmp/md-show.txt" 2>&1
-check "no sender of received mail becomes a relationship" 0 "$(grep -c 'spam.example\|junk.example' "$tmp/md-show.txt")"
-rm -r "$tmp/md/.Sent"
-"$bin" learn --store "$tmp/md.db" "$tmp/md" > "$tmp/md2.txt" 2>&1
-check "a root with no Sent folder is an error" 2 $?
-contains "... naming what it looked for" "looked for: Sent, Sent Items, Sent Messages" "$(cat "$tmp/md2.txt")"
+# A Maildir root's Sent folders (both layouts): learn-sources-cli.sh.
 
 # A user who cannot write /var/lib/nearmiss: learn and check meet in
 # $XDG_DATA_HOME. As root, run them as nobody.

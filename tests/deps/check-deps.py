@@ -31,7 +31,7 @@ ALLOWED = {
     "journal": ["store", "render"],
     "history": ["maillog", "content", "store", "address"],
     "daemon": ["engine", "store", "journal"],
-    "confirm": ["base"],  # signed links, the sender's notice, its submission
+    "confirm": ["base", "content"],  # signed links, the sender's notice (GMime's RFC 2047 encoder), its submission
     "milter": ["engine", "render", "journal", "store", "confirm", "dns"],
     "http": ["engine", "render", "journal", "store", "confirm"],
     "investigate": ["engine", "maillog", "content"],

@@ -158,11 +158,15 @@ postconf)
   # and the milter judges it there (its log names bob@army.ml).
   start_sink
   start_postfix
-  postconf -c "$CONF" -e "mydestination = mx.nearmiss.test"
+  postconf -c "$CONF" -e "mydestination = mx.nearmiss.test" "recipient_delimiter = +-"
   postfix -c "$CONF" reload >/dev/null 2>&1
   start_milter --postfix-config "$CONF"
   grep -q "postconf: myhostname mx.nearmiss.test, 1 mydestination names" "$MILTER_ERR" ||
     { cat "$MILTER_ERR"; fail "milter did not read postconf"; }
+  # Issue 14, known item 9: Postfix's recipient_delimiter, every character,
+  # for a policy that sets none (the embedded default), said at start-up.
+  grep -q "recipient_delimiter '+-' (for \[history\] recipient_delimiter when the policy sets none)" "$MILTER_ERR" ||
+    { cat "$MILTER_ERR"; fail "milter did not take Postfix's recipient_delimiter"; }
   send --from alice@mod.gov.uk --to 'bob%army.ml@mx.nearmiss.test' --header "Subject: pct" &&
     { cat "$W/swaks.out"; fail "swaks succeeded"; }
   grep -q "550 5.7.1" "$W/swaks.out" || { cat "$W/swaks.out"; fail "no 550"; }

@@ -1,0 +1,33 @@
+#include "content/header_encode.h"
+
+#include <gmime/gmime.h>
+
+#include <memory>
+
+#include "content/gmime_util.h"
+
+namespace nearmiss::content {
+
+std::string UnstructuredHeader(std::string_view name, std::string_view value) {
+  EnsureGMimeInitialized();
+  std::unique_ptr<char, decltype(&g_free)> encoded(
+      g_mime_utils_header_encode_text(nullptr, std::string(value).c_str(), "utf-8"), &g_free);
+  std::string line = std::string(name) + ": " + (encoded ? encoded.get() : "");
+  std::unique_ptr<char, decltype(&g_free)> folded(
+      g_mime_utils_unstructured_header_fold(nullptr, nullptr, line.c_str()), &g_free);
+  std::string out = folded ? folded.get() : line;
+  // GMime folds with bare LF and ends the line with one: mail on the wire
+  // (sendmail -t reads either) is written CRLF here like the other headers.
+  std::string crlf;
+  for (char c : out) {
+    if (c == '\n') {
+      crlf += "\r\n";
+    } else if (c != '\r') {
+      crlf += c;
+    }
+  }
+  if (!crlf.ends_with("\r\n")) crlf += "\r\n";
+  return crlf;
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,24 @@
+// Writing a header for mail nearmiss itself sends (the confirm notice), so
+// text from a held message (its Subject, in any language) reaches the
+// sender's client as RFC 2047 encoded-words, never raw UTF-8. Kept apart
+// from gmime_util.h so its users need not see GMime's headers.
+//
+// Thread safety: re-entrant (GMime is initialised once, gmime_util.h).
+#ifndef NEARMISS_CONTENT_HEADER_ENCODE_H_
+#define NEARMISS_CONTENT_HEADER_ENCODE_H_
+
+#include <string>
+#include <string_view>
+
+namespace nearmiss::content {
+
+// The header line "NAME: VALUE" for an unstructured header (Subject,
+// RFC 5322 section 3.6.5) from UTF-8 text: words outside ASCII as RFC 2047
+// encoded-words (GMime's encoder, charset utf-8), the line folded at 78
+// columns (RFC 5322 section 2.1.1), ending "\r\n". `value` must hold no
+// line break (the caller strips them from untrusted text).
+std::string UnstructuredHeader(std::string_view name, std::string_view value);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_HEADER_ENCODE_H_

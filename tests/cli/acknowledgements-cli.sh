@@ -1,0 +1,88 @@
+#!/bin/sh
+# Warn once, as the issue-14 tester found it broken: an acknowledgement did
+# not cover the same mailbox's sub-addresses (jon.smith+x@, or mail from
+# alice+list@); `scan` counted an acknowledged look-alike as flagged while
+# `check` said it was settled; `audit --events` ignored the configuration
+# file's store; an acknowledgement made through POST /v1/check recorded
+# only the claimed sender, not the check token that made the request.
+# Everything here reads one store named by the configuration file.
+# Usage: acknowledgements-cli.sh NEARMISS.
+set -u
+bin=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root" || exit 2
+. "$root/tests/cli/lib.sh"
+data=$root/tests/testdata/history
+
+printf 'store = "%s"\n' "$tmp/cfg/nearmiss.db" > "$tmp/nearmiss.toml"
+mkdir -p "$tmp/cfg"
+NEARMISS_CONFIG=$tmp/nearmiss.toml
+export NEARMISS_CONFIG
+printf 'admin 0123456789abcdef0123456789 Ann Admin\ncheck fedcba9876543210fedcba98 Outlook addin\n' > "$tmp/tokens"
+chmod 600 "$tmp/tokens"
+
+# alice writes to john.smith@partner.example (sent-45-days.mbox).
+"$bin" learn "$data/sent-45-days.mbox" > "$tmp/learn.txt" 2>&1
+check "learn into the configured store exits 0" 0 $?
+check "... the configured store was written" yes "$([ -s "$tmp/cfg/nearmiss.db" ] && echo yes || echo no)"
+
+port=$("$root/tests/free-port")
+"$bin" serve --listen "127.0.0.1:$port" --token-file "$tmp/tokens" --postfix-bin /nonexistent \
+  > /dev/null 2> "$tmp/serve.err" &
+serve_pid=$!
+for _ in $(seq 100); do grep -q "listening on" "$tmp/serve.err" && break; sleep 0.05; done
+ack() {  # ack JSON: POST /v1/check with the check token
+  curl -sf -H 'Authorization: Bearer fedcba9876543210fedcba98' -H 'Content-Type: application/json' \
+    -d "$1" "http://127.0.0.1:$port/v1/check"
+}
+ack '{"from": "alice@mod.example", "to": ["jon.smith@partner.example"], "acknowledge": {"justification": "Jon joined"}}' > "$tmp/ack1.json"
+ack '{"from": "alice@mod.example", "to": ["zz@partnerr.example"], "acknowledge": {"scope": "domain"}}' > "$tmp/ack2.json"
+kill "$serve_pid"; wait "$serve_pid" 2>/dev/null
+contains "the API acknowledged jon.smith" '"recipient":"jon.smith@partner.example"' "$(cat "$tmp/ack1.json")"
+contains "the API acknowledged partnerr.example" '"domain":"partnerr.example"' "$(cat "$tmp/ack2.json")"
+
+# The same mailbox on both sides (recipient_delimiter "+").
+"$bin" check --from alice@mod.example jon.smith+x@partner.example > "$tmp/sub1.txt" 2>&1
+check "a sub-address of the acknowledged recipient: settled, exit 0" 0 $?
+contains "... by the acknowledgement" "settled by acknowledgement" "$(cat "$tmp/sub1.txt")"
+"$bin" check --from alice+list@mod.example jon.smith@partner.example > "$tmp/sub2.txt" 2>&1
+check "from a sub-address of the acknowledging sender: settled, exit 0" 0 $?
+"$bin" check --from bob+list@mod.example jon.smith@partner.example > /dev/null 2>&1
+check "another sender is still asked, exit 1" 1 $?
+
+# scan agrees with check: the acknowledged look-alike is not flagged, and
+# the acknowledgement is named in the text and the JSON.
+printf 'From: Alice <alice@mod.example>\nTo: zz@partnerr.example\nSubject: hi\nDate: Tue, 01 Dec 2026 06:00:00 +0000\nMessage-ID: <s1@o>\n\nhello\n' > "$tmp/a.eml"
+"$bin" check --from alice@mod.example zz@partnerr.example > "$tmp/check-a.txt" 2>&1
+check "check: the acknowledged look-alike exits 0" 0 $?
+"$bin" scan "$tmp/a.eml" > "$tmp/scan-a.txt" 2>&1
+check "scan: the same message exits 0" 0 $?
+contains "... 0 flagged" "1 messages, 0 flagged" "$(cat "$tmp/scan-a.txt")"
+contains "... the acknowledgement named on the recipient" "settled by acknowledgement" "$(cat "$tmp/scan-a.txt")"
+contains "... and in the summary" "1 recipients settled by the sender's acknowledgement" "$(cat "$tmp/scan-a.txt")"
+"$bin" scan --json "$tmp/a.eml" > "$tmp/scan-a.json" 2>&1
+check "scan --json names the acknowledgement" True \
+  "$(python3 -c 'import json,sys; d=json.loads(open(sys.argv[1]).readline()); print(d["recipients"][0].get("acknowledged_by",0)>0)' "$tmp/scan-a.json")"
+# Without the acknowledgement (bob), still flagged, and counted as its reason.
+sed 's/alice@/bob@/' "$tmp/a.eml" > "$tmp/b.eml"
+"$bin" scan "$tmp/b.eml" > "$tmp/scan-b.txt" 2>&1
+check "scan: bob's message is flagged, exit 1" 1 $?
+contains "... 1 flagged" "1 messages, 1 flagged" "$(cat "$tmp/scan-b.txt")"
+# The by-reason line counts address-typo (it never did).
+printf 'From: alice@mod.example\nTo: jon.smith@partner.example\nSubject: hi\n\nhello\n' > "$tmp/typo.eml"
+"$bin" scan "$tmp/typo.eml" > "$tmp/scan-typo.txt" 2>&1
+contains "alice's acknowledged typo is not flagged" "1 messages, 0 flagged" "$(cat "$tmp/scan-typo.txt")"
+sed 's/alice@/carol@/' "$tmp/typo.eml" > "$tmp/typo2.eml"
+"$bin" scan "$tmp/typo2.eml" > "$tmp/scan-typo2.txt" 2>&1
+contains "scan's by-reason line counts address-typo" "by reason: address-typo 1" "$(cat "$tmp/scan-typo2.txt")"
+
+# audit --events reads the configured store (it said "no store to read
+# events from" and looked only at the default location).
+"$bin" audit --events > "$tmp/events.txt" 2>&1
+check "audit --events with a configured store exits 0" 0 $?
+contains "... lists its acknowledgements" "jon.smith@partner.example" "$(cat "$tmp/events.txt")"
+"$bin" audit --events --json > "$tmp/events.json" 2>&1
+check "... and as JSON" 0 $?
+# The API's acknowledgement names the check token that made it.
+contains "who: the claimed sender and the check token" "alice@mod.example (via Outlook addin)" "$(cat "$tmp/events.json")"
+exit $fail

@@ -1,0 +1,103 @@
+#!/bin/sh
+# What `learn` reads as sent mail and when it was sent (issue 14, found by
+# its tester): a Dovecot LAYOUT=fs Maildir root learned its INBOX and Trash
+# as sent mail; a source named INBOX went without a word; one message with
+# "Date: ... 2099" stretched a day's mail over 73 years and trusted its
+# domain; a log row without its message-id= line and the Sent folder's copy
+# of the same message counted twice in one run; `learn --help` named a
+# default store that non-root users never get.
+# Usage: learn-sources-cli.sh NEARMISS.
+set -u
+bin=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root" || exit 2
+. "$root/tests/cli/lib.sh"
+
+msg() {  # msg DIR NAME FROM TO: one message in a Maildir's cur/
+  mkdir -p "$1/cur" "$1/new" "$1/tmp"
+  printf 'From: %s\nTo: %s\nDate: Mon, 12 Oct 2026 10:00:00 +0000\nMessage-ID: <%s@x>\nSubject: hi\n\nhi\n' \
+    "$3" "$4" "$2$(echo "$3$4" | md5sum | cut -c1-8)" > "$1/cur/1791799200.$2.host:2,S"
+}
+
+# A mail store root in both layouts Dovecot writes: Maildir++ (.Sent/) and
+# LAYOUT=fs (Sent/, no dot). Either way the root's own cur/ is the INBOX:
+# only the Sent folder is read, the rest skipped and said.
+for layout in maildir++ fs; do
+  dot=; [ "$layout" = maildir++ ] && dot=.
+  r=$tmp/root-$layout
+  for i in 0 1 2; do
+    msg "$r" "in$i" "spam$i@spam.example" alice@mod.example
+    msg "$r/${dot}Sent" "s$i" alice@mod.example amy@partner.example
+    msg "$r/${dot}Trash" "t$i" "junk$i@junk.example" alice@mod.example
+  done
+  "$bin" learn --store "$tmp/$layout.db" "$r" > "$tmp/$layout.txt" 2>&1
+  check "$layout: learn of a root exits 0" 0 $?
+  contains "$layout: its INBOX is skipped, said" "skipped (not a Sent folder): $r (INBOX: received mail)" "$(cat "$tmp/$layout.txt")"
+  contains "$layout: ... and Trash" "skipped (not a Sent folder): $r/${dot}Trash" "$(cat "$tmp/$layout.txt")"
+  contains "$layout: only Sent is read" "read 3 messages from Sent folders" "$(cat "$tmp/$layout.txt")"
+  "$bin" learn --show --store "$tmp/$layout.db" > "$tmp/$layout-show.txt" 2>&1
+  check "$layout: no sender of received or deleted mail becomes a relationship" 0 \
+    "$(grep -c 'spam.example\|junk.example' "$tmp/$layout-show.txt")"
+  rm -r "$r/${dot}Sent"
+  "$bin" learn --store "$tmp/$layout.db" "$r" > "$tmp/$layout-2.txt" 2>&1
+  check "$layout: a root with no Sent folder is an error" 2 $?
+  contains "$layout: ... naming its folders" "Sent folder among its folders (Trash)" "$(cat "$tmp/$layout-2.txt")"
+  contains "$layout: ... and what it looked for" "looked for: Sent, Sent Items, Sent Messages" "$(cat "$tmp/$layout-2.txt")"
+done
+# "Sent Items" as a LAYOUT=fs folder name; a folder of another name skipped.
+msg "$tmp/MD3/Sent Items" s0 bob@mod.example ben@partner.example
+msg "$tmp/MD3/Outbox" o0 bob@mod.example cat@partner.example
+"$bin" learn --store "$tmp/fs3.db" "$tmp/MD3" > "$tmp/fs3.txt" 2>&1
+contains "'Sent Items' is a Sent folder" "read 1 messages from Sent folders" "$(cat "$tmp/fs3.txt")"
+contains "... Outbox is skipped" "skipped (not a Sent folder): $tmp/MD3/Outbox" "$(cat "$tmp/fs3.txt")"
+
+# An mbox named INBOX, given by its own path: read, with a warning.
+printf 'From spam@spam.example Mon Oct 12 10:00:00 2026\nFrom: spam@spam.example\nTo: alice@mod.example\nDate: Mon, 12 Oct 2026 10:00:00 +0000\nMessage-ID: <i1@x>\nSubject: win\n\nhi\n\n' > "$tmp/INBOX"
+"$bin" learn --store "$tmp/inbox.db" "$tmp/INBOX" > "$tmp/inbox.txt" 2> "$tmp/inbox.err"
+contains "a source named INBOX is warned about" "$tmp/INBOX: named INBOX: this looks like received mail" "$(cat "$tmp/inbox.err")"
+
+# Five messages delivered on one day (their From_ lines), one with a
+# Date: in 2099: dated by its delivery, counted and named, and the domain
+# spans one day, so it is not trusted (min_days 14).
+{
+  for i in 1 2 3 4 5; do
+    date="Tue, 06 Oct 2026 1$i:00:00 +0000"
+    [ $i = 3 ] && date="Thu, 01 Jan 2099 10:00:00 +0000"
+    printf 'From alice@mod.example Tue Oct  6 1%s:00:00 2026\nFrom: alice@mod.example\nTo: pat@future.example\nDate: %s\nMessage-ID: <f%s@mod.example>\nSubject: m%s\n\nhi\n\n' \
+      "$i" "$date" "$i" "$i"
+  done
+} > "$tmp/future.mbox"
+"$bin" learn --store "$tmp/future.db" "$tmp/future.mbox" > "$tmp/future.txt" 2>&1
+check "learn of a far-future Date: exits 0" 0 $?
+contains "the far-future Date: is set aside, named" \
+  "1 with a Date: after their delivery or in the future dated by delivery instead (first: $tmp/future.mbox:" \
+  "$(cat "$tmp/future.txt")"
+contains "... with the date it claimed" "Date: 2099-01-01" "$(cat "$tmp/future.txt")"
+contains "one day's mail trusts no domain" "trusted from history: 0 domains" "$(cat "$tmp/future.txt")"
+"$bin" learn --show --store "$tmp/future.db" > "$tmp/future-show.txt" 2>&1
+grep -Eq '^alice@mod.example -> pat@future.example +5 2026-10-06 +2026-10-06$' "$tmp/future-show.txt" \
+  && echo "ok   the pair spans the delivery day only" || { echo "FAIL future span:"; cat "$tmp/future-show.txt"; fail=1; }
+
+# A log row without its message-id= line (rotated away) and the Sent
+# folder's copy of the same message, in one run: joined, counted once.
+{
+  echo "Oct 21 10:00:00 mx postfix/qmgr[2]: E0A1B2C3: from=<bob@mod.example>, size=900, nrcpt=1 (queue active)"
+  echo "Oct 21 10:00:01 mx postfix/smtp[3]: E0A1B2C3: to=<gus@partner.example>, relay=mx.example[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 ok)"
+  echo "Oct 21 10:00:02 mx postfix/qmgr[2]: E0A1B2C3: removed"
+} > "$tmp/noid.log"
+printf 'From bob@mod.example Wed Oct 21 09:59:30 2026\nFrom: bob@mod.example\nTo: Gus@partner.example\nSubject: join\nMessage-ID: <noid1@mod.example>\nDate: Wed, 21 Oct 2026 09:59:30 +0000\n\nhi\n\n' > "$tmp/noid.mbox"
+# A second message to gus an hour later is another delivery, not joined.
+printf 'From bob@mod.example Wed Oct 21 11:00:00 2026\nFrom: bob@mod.example\nTo: gus@partner.example\nSubject: later\nMessage-ID: <noid2@mod.example>\nDate: Wed, 21 Oct 2026 11:00:00 +0000\n\nhi\n\n' >> "$tmp/noid.mbox"
+"$bin" learn --year 2026 --store "$tmp/noid.db" "$tmp/noid.log" "$tmp/noid.mbox" > "$tmp/noid.txt" 2>&1
+contains "the log row and its Sent copy are one delivery" \
+  "deliveries: 3 found = 2 new + 1 repeated in the sources + 0 already in the store" "$(cat "$tmp/noid.txt")"
+contains "... said" "1 recipients joined to log rows without a Message-ID" "$(cat "$tmp/noid.txt")"
+
+# learn --help states the default store's real rule, as check --help does.
+"$bin" learn --help > "$tmp/learn-help.txt" 2>&1
+"$bin" check --help > "$tmp/check-help.txt" 2>&1
+rule='$XDG_DATA_HOME/nearmiss/nearmiss.db'
+contains "learn --help names the non-root default" "$rule" "$(tr -s ' \n' ' ' < "$tmp/learn-help.txt")"
+contains "check --help names the same" "$rule" "$(tr -s ' \n' ' ' < "$tmp/check-help.txt")"
+check "learn --help no longer promises /var/lib alone" 0 "$(grep -c 'default: sqlite:///var/lib' "$tmp/learn-help.txt")"
+exit $fail
