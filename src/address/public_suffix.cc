@@ -24,6 +24,17 @@ bool IsSuffix(const char* name, std::string_view view) {
   if (const psl_ctx_t* psl = Psl()) {
     // Without PSL_TYPE_NO_STAR_RULE the implicit "*" rule applies: an
     // unknown TLD is a suffix.
+    const size_t last_dot = view.rfind('.');
+    if (last_dot != std::string_view::npos) {
+      // A name of several labels is a suffix only under a TLD the list
+      // names: every rule of two or more labels sits under a listed TLD.
+      // libpsl 0.21.2 answers "army.m", "foo.m" as suffixes (its "*.mm"
+      // rule leaks onto ".m"), which made army.m invalid instead of a slip.
+      if (psl_is_public_suffix2(psl, name + last_dot + 1,
+                                PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) == 0) {
+        return false;
+      }
+    }
     return psl_is_public_suffix2(psl, name, PSL_TYPE_ICANN) != 0;
   }
   return view.find('.') == std::string_view::npos;
@@ -67,7 +78,7 @@ SuffixSplit SplitSuffix(std::string_view ascii_domain) {
 bool IsListedSuffix(std::string_view ascii_domain) {
   const std::string name(StripRootDot(ascii_domain));
   const psl_ctx_t* psl = Psl();
-  return psl != nullptr && !name.empty() &&
+  return psl != nullptr && !name.empty() && IsSuffix(name.c_str(), name) &&
          psl_is_public_suffix2(psl, name.c_str(),
                                PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;
 }
