@@ -55,11 +55,14 @@ const SuffixConfusion* DetectorImpl::Confusion(std::string_view typed,
 }
 
 void DetectorImpl::Offer(Candidate c, Best& best) const {
+  constexpr double kEpsilon = 1e-9;
+  // Neither the best nor the runner-up: nothing to weigh (most typo
+  // candidates of a big trusted set end here).
+  if (c.score < best.score - kEpsilon && c.score <= best.alt_score) return;
   // Never suggest what cannot be a mail domain: a public suffix (gov.uk for
   // gov.uk.com) or a namespace itself.
   if (IsPublicSuffix(c.suggestion)) return;
   if (std::optional<uint32_t> ns = set_.Exact(c.suggestion); ns && set_[*ns].is_namespace) return;
-  constexpr double kEpsilon = 1e-9;
   bool better = c.score >= best.score - kEpsilon;
   double likelihood = -1;
   if (better && c.score <= best.score + kEpsilon && best.code.has_value()) {
@@ -129,7 +132,10 @@ bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, Lookalik
   m.source = set_[best.id].source;
   m.target = best.target;
   m.resembles = best.target;
-  m.detail = "in " + std::string(zone) + ", a public-sector zone of ." + std::string(zone.substr(dot + 1));
+  // "in gov.hu, a public-sector zone of .hu"; for mil.ru itself "a
+  // public-sector zone of .ru".
+  m.detail = "a public-sector zone of ." + std::string(zone.substr(dot + 1));
+  if (zone != d.ascii) m.detail = "in " + std::string(zone) + ", " + m.detail;
   return true;
 }
 

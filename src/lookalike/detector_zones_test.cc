@@ -48,6 +48,7 @@ TEST_F(DetectorZonesTest, OtherCountriesGovernmentZonesAreNotSlips) {
     EXPECT_EQ(m.code, ReasonCode::kRealNeighbour) << d;
   }
   EXPECT_EQ(Classify("mfa.gov.hu").detail, "in gov.hu, a public-sector zone of .hu");
+  EXPECT_EQ(Classify("mil.ru").detail, "a public-sector zone of .ru");
   // Still slips: a zone that does not exist, and .ml for .mil.
   ExpectLookalike("mod.gov.ul", "tld-not-delegated", "mod.gov.uk");
   ExpectLookalike("army.mil.ml", "suffix-append", "army.mil");
