@@ -5,6 +5,7 @@
 
 #include <ctime>
 
+#include "address/root_zone.h"
 #include "nearmiss/address.h"
 
 namespace nearmiss::address {
@@ -25,15 +26,13 @@ bool IsSuffix(const char* name, std::string_view view) {
     // Without PSL_TYPE_NO_STAR_RULE the implicit "*" rule applies: an
     // unknown TLD is a suffix.
     const size_t last_dot = view.rfind('.');
-    if (last_dot != std::string_view::npos) {
-      // A name of several labels is a suffix only under a TLD the list
-      // names: every rule of two or more labels sits under a listed TLD.
-      // libpsl 0.21.2 answers "army.m", "foo.m" as suffixes (its "*.mm"
-      // rule leaks onto ".m"), which made army.m invalid instead of a slip.
-      if (psl_is_public_suffix2(psl, name + last_dot + 1,
-                                PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) == 0) {
-        return false;
-      }
+    // A name of several labels is a suffix only under a TLD of the root
+    // zone (root_zone.h): libpsl 0.21.2 answers "army.m", "foo.m" as
+    // suffixes (its "*.mm" rule leaks onto ".m"), which made army.m invalid
+    // instead of a slip. (Not "a TLD the list names": the PSL lists co.za
+    // but not za.)
+    if (last_dot != std::string_view::npos && !IsDelegatedTld(view.substr(last_dot + 1))) {
+      return false;
     }
     return psl_is_public_suffix2(psl, name, PSL_TYPE_ICANN) != 0;
   }

@@ -69,6 +69,8 @@ TEST(PublicSuffixTest, NothingUnderAnUnlistedTldIsASuffix) {
   EXPECT_TRUE(IsPublicSuffix("m"));
   EXPECT_EQ(PublicSuffix("army.m"), "m");
   EXPECT_TRUE(IsPublicSuffix("x.mm"));  // the real "*.mm" rule still holds
+  EXPECT_TRUE(IsPublicSuffix("co.za"));  // listed, though "za" itself is not
+  EXPECT_EQ(PublicSuffix("hotmail.co.za"), "co.za");
 }
 
 TEST(PublicSuffixTest, IsListedSuffix) {
