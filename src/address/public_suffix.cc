@@ -77,7 +77,13 @@ SuffixSplit SplitSuffix(std::string_view ascii_domain) {
 bool IsListedSuffix(std::string_view ascii_domain) {
   const std::string name(StripRootDot(ascii_domain));
   const psl_ctx_t* psl = Psl();
-  return psl != nullptr && !name.empty() && IsSuffix(name.c_str(), name) &&
+  // Under a TLD outside the root zone nothing is listed (libpsl's ".m"
+  // leak: see IsSuffix); one hash lookup, not a second libpsl call.
+  const size_t last_dot = name.rfind('.');
+  if (last_dot != std::string::npos && !IsDelegatedTld(std::string_view(name).substr(last_dot + 1))) {
+    return false;
+  }
+  return psl != nullptr && !name.empty() &&
          psl_is_public_suffix2(psl, name.c_str(),
                                PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;
 }

@@ -60,9 +60,13 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
   // candidates of a big trusted set end here).
   if (c.score < best.score - kEpsilon && c.score <= best.alt_score) return;
   // Never suggest what cannot be a mail domain: a public suffix (gov.uk for
-  // gov.uk.com) or a namespace itself.
-  if (IsPublicSuffix(c.suggestion)) return;
-  if (std::optional<uint32_t> ns = set_.Exact(c.suggestion); ns && set_[*ns].is_namespace) return;
+  // gov.uk.com) or a namespace itself. Only a namespace's candidate can be
+  // one: any other suggestion holds a trusted domain, so the lookups (a
+  // third of a check's time with a million names) are spared there.
+  if (set_[c.id].is_namespace) {
+    if (IsPublicSuffix(c.suggestion)) return;
+    if (std::optional<uint32_t> ns = set_.Exact(c.suggestion); ns && set_[*ns].is_namespace) return;
+  }
   bool better = c.score >= best.score - kEpsilon;
   double likelihood = -1;
   if (better && c.score <= best.score + kEpsilon && best.code.has_value()) {
