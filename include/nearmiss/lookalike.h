@@ -83,6 +83,11 @@ struct LookalikeOptions {
 struct LookalikeMatch {
   // kNone with code kRealNeighbour: a real mail domain that would otherwise
   // be a look-alike of `target` (RealMailDomain); `detail` is its note.
+  // kNone with code kTldNotDelegated: no trusted name is near, but the TLD
+  // is not in the root zone (army.zz), so no mail can be delivered there;
+  // the engine makes the recipient `invalid`. `detail` says so. The names
+  // RFC 2606 reserves for tests and examples (.test, .example, .localhost)
+  // are left out: test set-ups route them on purpose.
   enum class Kind { kNone, kTrusted, kLookalike };
   Kind kind = Kind::kNone;
   std::string target;      // kLookalike: the ASCII trusted domain it resembles

@@ -5,6 +5,7 @@
 
 #include <ctime>
 
+#include "address/root_zone.h"
 #include "nearmiss/address.h"
 
 namespace nearmiss::address {
@@ -24,6 +25,15 @@ bool IsSuffix(const char* name, std::string_view view) {
   if (const psl_ctx_t* psl = Psl()) {
     // Without PSL_TYPE_NO_STAR_RULE the implicit "*" rule applies: an
     // unknown TLD is a suffix.
+    const size_t last_dot = view.rfind('.');
+    // A name of several labels is a suffix only under a TLD of the root
+    // zone (root_zone.h): libpsl 0.21.2 answers "army.m", "foo.m" as
+    // suffixes (its "*.mm" rule leaks onto ".m"), which made army.m invalid
+    // instead of a slip. (Not "a TLD the list names": the PSL lists co.za
+    // but not za.)
+    if (last_dot != std::string_view::npos && !IsDelegatedTld(view.substr(last_dot + 1))) {
+      return false;
+    }
     return psl_is_public_suffix2(psl, name, PSL_TYPE_ICANN) != 0;
   }
   return view.find('.') == std::string_view::npos;
@@ -67,6 +77,12 @@ SuffixSplit SplitSuffix(std::string_view ascii_domain) {
 bool IsListedSuffix(std::string_view ascii_domain) {
   const std::string name(StripRootDot(ascii_domain));
   const psl_ctx_t* psl = Psl();
+  // Under a TLD outside the root zone nothing is listed (libpsl's ".m"
+  // leak: see IsSuffix); one hash lookup, not a second libpsl call.
+  const size_t last_dot = name.rfind('.');
+  if (last_dot != std::string::npos && !IsDelegatedTld(std::string_view(name).substr(last_dot + 1))) {
+    return false;
+  }
   return psl != nullptr && !name.empty() &&
          psl_is_public_suffix2(psl, name.c_str(),
                                PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;

@@ -58,6 +58,21 @@ TEST(PublicSuffixTest, IsPublicSuffix) {
   EXPECT_FALSE(IsPublicSuffix(""));
 }
 
+// Issue 15 breaker: libpsl 0.21.2 called "army.m" a public suffix (its
+// "*.mm" rule leaks onto the unlisted ".m"), so army.m was invalid, not a
+// slip of army.mil. Only the lone unknown TLD is a suffix ("*" rule).
+TEST(PublicSuffixTest, NothingUnderAnUnlistedTldIsASuffix) {
+  for (std::string_view d : {"army.m", "foo.m", "outlook.m", "co.zzz"}) {
+    EXPECT_FALSE(IsPublicSuffix(d)) << d;
+    EXPECT_FALSE(IsListedSuffix(d)) << d;
+  }
+  EXPECT_TRUE(IsPublicSuffix("m"));
+  EXPECT_EQ(PublicSuffix("army.m"), "m");
+  EXPECT_TRUE(IsPublicSuffix("x.mm"));  // the real "*.mm" rule still holds
+  EXPECT_TRUE(IsPublicSuffix("co.za"));  // listed, though "za" itself is not
+  EXPECT_EQ(PublicSuffix("hotmail.co.za"), "co.za");
+}
+
 TEST(PublicSuffixTest, IsListedSuffix) {
   EXPECT_TRUE(IsListedSuffix("com"));
   EXPECT_TRUE(IsListedSuffix("co.uk"));

@@ -29,14 +29,11 @@ const RootZone& Zone() {
       while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
       if (line.empty()) continue;
       if (line[0] == '#') {
-        // "#   libnet-domain-tld-perl: Net::Domain::TLD 1.75 (...": the versions.
-        for (std::string_view key : {"Net::Domain::TLD ", "publicsuffix "}) {
-          size_t at = line.find(key);
-          if (at == std::string_view::npos) continue;
+        // "#   IANA Version 2024110800, Last Updated ...": the list's date.
+        size_t at = line.find("IANA Version ");
+        if (at != std::string_view::npos && versions.empty()) {
           std::string_view rest = line.substr(at);
-          size_t stop = rest.find_first_of(":( ", key.size());
-          if (!versions.empty()) versions += " + ";
-          versions += rest.substr(0, stop);
+          versions = rest.substr(0, rest.find(','));
         }
         continue;
       }

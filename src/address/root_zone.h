@@ -1,9 +1,9 @@
 // The DNS root zone's top-level domains: is a TLD delegated?
 //
-// The list is data/lists/root-zone-tlds.txt, compiled into the binary (its
-// sources and dates are in its header: Debian's libnet-domain-tld-perl, an
-// IANA root zone database copy, united with the Public Suffix List's ICANN
-// TLDs). libpsl's implicit "*" rule makes any unknown TLD a public suffix;
+// The list is data/lists/root-zone-tlds.txt, compiled into the binary: a
+// copy of IANA's tlds-alpha-by-domain.txt (its version and where the copy
+// came from are in its header; tools/make-root-zone-tlds writes it). libpsl's
+// implicit "*" rule makes any unknown TLD a public suffix;
 // a TLD not in the root zone can receive no mail, so a near miss of a
 // trusted name under it ("army.mik") is a slip, never a real domain.
 //
@@ -31,9 +31,8 @@ bool HasDelegatedTld(std::string_view domain);
 // The delegated two-letter (country-code) TLDs, sorted: "ac" ... "zw".
 std::vector<std::string> CountryCodeTlds();
 
-// "data/lists/root-zone-tlds.txt: 1690 TLDs (Net::Domain::TLD 1.75 ∪
-// publicsuffix 20230209.2326-1)": the sources line of the list, for
-// `nearmiss --version`.
+// "data/lists/root-zone-tlds.txt: 1445 TLDs (IANA Version 2024110800)":
+// the list's date, for `nearmiss --version`.
 std::string_view RootZoneSource();
 
 }  // namespace nearmiss::address

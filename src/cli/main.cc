@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/log.h"
@@ -115,6 +116,19 @@ int main(int argc, char** argv) {
   AddAuditCommand(app, run);
   AddLearnCommand(app, run);
   AddConfigCommand(app, run);
+  // CLI11 reads "--dns-server=" as the flag with no value and takes the
+  // next argument as its value ("bad DNS server 'x@army.ml'"): an empty
+  // value is refused by name before it can swallow an address.
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg.size() > 3 && arg.starts_with("--") && arg.ends_with('=') &&
+        arg.find('=') == arg.size() - 1) {
+      std::fprintf(stderr, "nearmiss: empty %.*s: give a value after '='\n",
+                   static_cast<int>(arg.size() - 1), arg.data());
+      return kExitError;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -77,6 +77,24 @@ Result<std::vector<std::string>> NormalizeSources(const std::vector<std::string>
       return Status::InvalidArgument("'" + arg + "' is not a domain or a .namespace: " +
                                      d.error().message());
     }
+    // "gmail": one label is no mail domain. Say what it is: a TLD of the
+    // root zone (then .gmail is its namespace) or not even that.
+    if (arg.find('.') == std::string::npos) {
+      std::string tld = d->substr(1);
+      return Status::InvalidArgument(
+          address::IsDelegatedTld(tld)
+              ? "'" + arg + "' is one label, not a mail domain (a name and its suffix: " + arg +
+                    ".com); for every domain under the TLD ." + tld + " write '." + tld + "'"
+              : "'" + arg + "' is one label, not a mail domain, and ." + tld +
+                    " is not a delegated TLD");
+    }
+    // "army.mik": no mail reaches a TLD the root zone lacks, so its
+    // look-alikes would protect nothing.
+    if (!address::HasDelegatedTld(*d)) {
+      return Status::InvalidArgument("'" + arg + "': the TLD ." +
+                                     d->substr(d->rfind('.') + 1) +
+                                     " is not delegated (IANA root zone), so no mail can reach it");
+    }
     if (d->starts_with('.') && !arg.starts_with('.')) {
       return Status::InvalidArgument("'" + arg + "' is a public suffix, not a domain; for every "
                                      "domain under it write '" + *d + "'");

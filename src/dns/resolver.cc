@@ -309,6 +309,10 @@ class Resolver::Impl {
       p.address_failure = UnknownReason(status);
     }
     Impl& self = *q->self;
+    // The other family's answer after the first address already answered
+    // (and maybe started the probe): nothing more to do, or the domain is
+    // probed twice.
+    if (p.answer) return;
     // One address is enough for the implicit MX of RFC 5321 §5.1.
     if (p.has_address) {
       return self.Answered(q->pending, Known(true, MailExchanger::kImplicit), p.address_ttl,

@@ -249,6 +249,26 @@ TEST_F(ResolverTest, ProbeWithNoExchangerListeningKeepsTheDnsFacts) {
   close(fd);
 }
 
+// Issue 15 breaker: a domain with no MX and an address (the implicit MX)
+// was probed twice per lookup: the A answer started the probe, and the
+// AAAA answer that followed (NODATA) started it again. Once per lookup.
+TEST_F(ResolverTest, ImplicitMxIsProbedOnce) {
+  uint16_t closed = 0;
+  int fd = BindLoopback(SOCK_STREAM, &closed);  // bound, never listening
+  ResolverOptions o = Options(port_, 2000);
+  o.catch_all = ProbeOptions{closed, 2, "probe.example.test"};
+  o.catch_all_timeout_ms = 1000;
+  auto r = Resolver::Start(o);
+  ASSERT_TRUE(r.ok());
+  DnsFacts f = (*r)->Lookup("aonly.test").get();
+  EXPECT_EQ(f.exchanger, MailExchanger::kImplicit);
+  EXPECT_FALSE(f.catch_all.has_value());
+  // The AAAA answer may come after the probe's: give it time to arrive.
+  std::this_thread::sleep_for(milliseconds(300));
+  EXPECT_EQ((*r)->counters().probes, 1u);
+  close(fd);
+}
+
 TEST(ResolverOptionsTest, BadServerIsRefusedNamingIt) {
   ResolverOptions o;
   o.servers = {"not an address"};

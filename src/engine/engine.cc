@@ -212,6 +212,13 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       break;
     }
     case LookalikeMatch::Kind::kNone:
+      // Under a TLD the root zone lacks: nothing can be delivered, so it is
+      // invalid, never a silent external (fail closed).
+      if (m.code == ReasonCode::kTldNotDelegated) {
+        if (block == nullptr) c.verdict = Verdict::kInvalid;
+        FillReason(m, domain, &reasons.Add(m.code));
+        break;
+      }
       if (block == nullptr) c.verdict = Verdict::kExternal;
       // A real mail domain near a trusted one: external, with the note a
       // rule can match (reason = ["real-neighbour"]) to warn or confirm.

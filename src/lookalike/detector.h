@@ -79,12 +79,22 @@ class DetectorImpl final : public LookalikeDetector {
   // A provider's name under a ccTLD it has no domain in (seznam.cy).
   void FamilyCandidates(const Query& q, Best& best) const;
   void NamespaceCandidates(const Query& q, Best& best) const;
+  // "hmrcgov.uk" for hmrc.gov.uk: part of NamespaceCandidates for the
+  // namespace `ns` of several labels (entry `id`).
+  void RunIntoNamespace(const Query& q, uint32_t id, std::string_view ns, Best& best) const;
+  // A domain under a TLD the root zone lacks (army.mi.l, gmai.lcom,
+  // gmail.c): the trusted name it makes with a dot moved or removed, or the
+  // TLD it cuts short. Asked only for such a domain.
+  void UndelegatedCandidates(const Query& q, Best& best) const;
   void AppendCandidates(const Query& q, Best& best) const;
   void JoinedCandidates(const Query& q, Best& best) const;
   void HostLabelCandidates(const Query& q, Best& best) const;
   void TypoCandidates(const Query& q, Best& best) const;
   void TypoCandidatesFor(const Query& q, std::string_view look_name, std::string_view prefix,
                          Best& best) const;
+  // True (and `m` filled as a real neighbour) when the domain lies in a
+  // country's public-sector zone outside the best target's (mfa.gov.hu).
+  bool RealZoneNeighbour(const Domain& d, const Best& best, LookalikeMatch& m) const;
   // Keeps `c` in `best` when it ranks higher.
   void Offer(Candidate c, Best& best) const;
   bool UnseenCountryName(std::string_view head, std::string_view name_label,

@@ -6,6 +6,8 @@
 
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
+#include "address/second_level_zone.h"
+#include "nearmiss/address.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/edit.h"
@@ -54,6 +56,17 @@ const SuffixConfusion* DetectorImpl::Confusion(std::string_view typed,
 
 void DetectorImpl::Offer(Candidate c, Best& best) const {
   constexpr double kEpsilon = 1e-9;
+  // Neither the best nor the runner-up: nothing to weigh (most typo
+  // candidates of a big trusted set end here).
+  if (c.score < best.score - kEpsilon && c.score <= best.alt_score) return;
+  // Never suggest what cannot be a mail domain: a public suffix (gov.uk for
+  // gov.uk.com) or a namespace itself. Only a namespace's candidate can be
+  // one: any other suggestion holds a trusted domain, so the lookups (a
+  // third of a check's time with a million names) are spared there.
+  if (set_[c.id].is_namespace) {
+    if (IsPublicSuffix(c.suggestion)) return;
+    if (std::optional<uint32_t> ns = set_.Exact(c.suggestion); ns && set_[*ns].is_namespace) return;
+  }
   bool better = c.score >= best.score - kEpsilon;
   double likelihood = -1;
   if (better && c.score <= best.score + kEpsilon && best.code.has_value()) {
@@ -95,6 +108,39 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
   }
   static_cast<Candidate&>(best) = std::move(c);
   best.likelihood = likelihood;
+}
+
+bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, LookalikeMatch& m) const {
+  // mfa.gov.hu (for mfa.gov.au), mzv.gov.cz (mzv.gov with .cz), mil.ru
+  // (mail.ru), wp.mil.pl (wp.pl): the domain sits in a country's
+  // public-sector zone, which is real (second_level_zone.h); what it
+  // resembles lies outside that zone, so it is another government's or
+  // school's name, not a slip. Not when the zone's TLD is a known confusion
+  // of the target's (army.mil.ml: .ml for .mil), nor for look-alike letters.
+  std::string_view zone = address::RealSecondLevelZoneOf(d.ascii);
+  if (zone.empty() || *best.code == ReasonCode::kHomoglyph) return false;
+  const size_t dot = zone.find('.');
+  if (!address::IsPublicSectorLabel(zone.substr(0, dot))) return false;
+  std::string_view target = best.target;
+  if (target == zone || target.ends_with(Join(".", zone))) return false;
+  if (Confusion(zone.substr(dot + 1), LastLabel(target)) != nullptr) return false;
+  // Within one country the PSL's own zones are the ones that exist: gv.uk
+  // and go.uk are slips of gov.uk, though gv.at and go.jp are real.
+  const ReasonCode c = *best.code;
+  const bool suffix_slip = c == ReasonCode::kSuffixEdit || c == ReasonCode::kTldSwap ||
+                           c == ReasonCode::kSuffixDrop || c == ReasonCode::kSuffixTruncate;
+  if (suffix_slip && zone.substr(dot + 1) == LastLabel(target) && !address::IsListedSuffix(zone)) {
+    return false;
+  }
+  m.code = ReasonCode::kRealNeighbour;
+  m.source = set_[best.id].source;
+  m.target = best.target;
+  m.resembles = best.target;
+  // "in gov.hu, a public-sector zone of .hu"; for mil.ru itself "a
+  // public-sector zone of .ru".
+  m.detail = "a public-sector zone of ." + std::string(zone.substr(dot + 1));
+  if (zone != d.ascii) m.detail = "in " + std::string(zone) + ", " + m.detail;
+  return true;
 }
 
 LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
@@ -153,7 +199,19 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   JoinedCandidates(q, best);
   HostLabelCandidates(q, best);
   TypoCandidates(q, best);
-  if (!best.code || best.score < options_.threshold) return m;
+  const bool delegated = address::HasDelegatedTld(d.ascii);
+  if (!delegated) UndelegatedCandidates(q, best);
+  if (!best.code || best.score < options_.threshold) {
+    // Fail closed: a TLD outside the root zone receives no mail, near miss
+    // or not (gmail.zz). See LookalikeMatch.
+    std::string_view tld = LastLabel(d.ascii);
+    if (!delegated && tld != "test" && tld != "example" && tld != "localhost") {
+      m.code = ReasonCode::kTldNotDelegated;
+      m.detail = "the TLD ." + std::string(tld) + " does not exist: no mail can be delivered there";
+    }
+    return m;
+  }
+  if (RealZoneNeighbour(d, best, m)) return m;
   // A real mail domain is not a slip, however close (mailo.com, mail.com):
   // say what it is and let the policy decide. Names the organisation
   // declared itself stay look-alikes.
@@ -175,7 +233,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   const bool suffix_slip = c == ReasonCode::kSuffixEdit || c == ReasonCode::kTldSwap ||
                            c == ReasonCode::kSuffixAppend || c == ReasonCode::kSuffixDrop ||
                            c == ReasonCode::kSuffixTruncate || c == ReasonCode::kDotOmission;
-  if (!address::HasDelegatedTld(d.ascii) && suffix_slip) {
+  if (!delegated && suffix_slip) {
     std::string tld = "the TLD ." + std::string(LastLabel(d.ascii));
     // "the TLD .mik has 'k' where 'l' belongs" says the TLD once.
     best.detail = best.detail.starts_with(tld + " ")
@@ -186,7 +244,10 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   m.kind = LookalikeMatch::Kind::kLookalike;
   // Two targets within this of each other are both offered.
   constexpr double kClose = 0.05;
-  if (!best.alt_suggestion.empty() && best.alt_score >= best.score - kClose &&
+  // An alternative that only leaves off what the best one explains is no
+  // second choice: hmrc.gov beside hmrc.gov.uk for hmrc.gov.ul.
+  const bool alt_cut = best.suggestion.starts_with(best.alt_suggestion + ".");
+  if (!best.alt_suggestion.empty() && !alt_cut && best.alt_score >= best.score - kClose &&
       best.alt_score >= options_.threshold) {
     m.alternative_suggestion = std::move(best.alt_suggestion);
   }

@@ -1,14 +1,11 @@
 // Issue 15: slips inside multi-label suffixes, TLDs the root zone does not
 // have, a provider's name under another ccTLD, and real neighbours.
-#include <gtest/gtest.h>
-
-#include "nearmiss/address.h"
-#include "nearmiss/lookalike.h"
+#include "lookalike/detector_fixture.h"
 
 namespace nearmiss {
 namespace {
 
-class DetectorListsTest : public ::testing::Test {
+class DetectorListsTest : public DetectorFixture {
  protected:
   void SetUp() override {
     std::vector<TrustedEntry> entries = {
@@ -27,15 +24,7 @@ class DetectorListsTest : public ::testing::Test {
                       {"yahoo", "yahoo.com", {"yahoo.co.uk"}},
                       {"wp", "wp.pl", {}}};
     lists.real_domains = {{"mailo.com", "Mailo, a French mail provider"}};
-    auto built = LookalikeDetector::BuildWithLists(entries, lists);
-    ASSERT_TRUE(built.ok()) << built.status().ToString();
-    detector_ = std::move(built).value();
-  }
-
-  LookalikeMatch Classify(std::string_view domain) {
-    Result<Domain> d = ParseDomain(domain);
-    EXPECT_TRUE(d.ok()) << domain;
-    return d.ok() ? detector_->Classify(*d) : LookalikeMatch{};
+    Build(entries, lists);
   }
 
   std::string Sentence(std::string_view domain) {
@@ -58,8 +47,6 @@ class DetectorListsTest : public ::testing::Test {
     EXPECT_EQ(m.target, target) << domain;
     EXPECT_EQ(m.target_domain_for_suggestion, suggestion) << domain;
   }
-
-  std::unique_ptr<const LookalikeDetector> detector_;
 };
 
 TEST_F(DetectorListsTest, SlipsInsideMultiLabelSuffixes) {

@@ -98,13 +98,19 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
       const bool delegated = address::HasDelegatedTld(tail);
       // "mail.mil.ml" is not "mail.mil.mil": a name that repeats the
       // namespace's first label is no domain anyone has (see AppendCandidates).
+      // A namespace of several labels may repeat its first (nhs.nhs.ul for
+      // nhs.nhs.uk is still a slip of .nhs.uk).
       std::string_view name_label = LastLabel(head);
-      const bool repeats = name_label == ns.substr(0, ns.find('.'));
+      const bool repeats = k == 1 && name_label == ns;
       const bool slip = conf != nullptr || (dist == 1 && (!IsPublicSuffix(tail) || !delegated));
       // "seznam.cz.ml", "gmail.com.mi": a trusted name with one label
       // added is its slip (suffix-append, AppendCandidates), not "cz.mil".
       const bool appended = slip && head != name_label && set_.TrustedBy(head).has_value();
-      if (slip && !appended && !repeats && !UnseenCountryName(head, name_label, ns)) {
+      // "yahoo.ml" is not "yahoo.mil": no provider has a domain under a
+      // government namespace; FamilyCandidates and SuffixCandidates name
+      // its own domains instead.
+      const bool provider = head == name_label && families_.contains(std::string(name_label));
+      if (slip && !appended && !repeats && !provider && !UnseenCountryName(head, name_label, ns)) {
         std::string target = Join(name_label, ".");
         target += ns;
         Candidate c{id, dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap, SuffixDetail(tail, ns),
@@ -126,6 +132,9 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
              target, Join(before, ".") + std::string(ns), 0.9},
             best);
     }
+    // "hmrcgov.uk", "hmrc-gov.uk", "armymil.nz": the dot between the name
+    // and a namespace of several labels dropped or made a hyphen.
+    if (k >= 2) RunIntoNamespace(q, id, ns, best);
     // "dodmil.com", "army-mil.com": the namespace run into the name.
     std::string_view reg = q.reg_label;
     if (reg.size() <= flat.size() || !reg.ends_with(flat)) continue;
@@ -142,6 +151,28 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
     detail += " and ends in ." + q.domain->suffix;
     Offer({id, ReasonCode::kDotOmission, detail, target, Join(q.prefix, target), 0.7}, best);
   }
+}
+
+void DetectorImpl::RunIntoNamespace(const Query& q, uint32_t id, std::string_view ns,
+                                    Best& best) const {
+  // ns "gov.uk": first "gov", rest "uk"; the typed domain is
+  // STEM + "gov" + ".uk" or STEM + "-gov" + ".uk", its name one label.
+  const size_t dot = ns.find('.');
+  std::string_view first = ns.substr(0, dot), rest = ns.substr(dot + 1);
+  std::string_view ascii = q.domain->ascii;
+  if (!ascii.ends_with(Join(first, ".") + std::string(rest))) return;
+  std::string_view run = ascii.substr(0, ascii.size() - rest.size() - 1);
+  if (run.find('.') != std::string_view::npos || run.size() <= first.size()) return;
+  std::string_view stem = run.substr(0, run.size() - first.size());
+  const bool hyphen = stem.ends_with('-');
+  if (hyphen) stem.remove_suffix(1);
+  // Two letters at least (ato, ird, met): "gov.uk" itself, "-gov.uk" or a
+  // digit stem ("2gov.uk") say nothing.
+  if (stem.size() < 2 || !AllLetters(stem)) return;
+  std::string target = Join(stem, ".") + std::string(ns);
+  std::string detail = hyphen ? "has a hyphen where the dot before '" + std::string(first) + "' belongs"
+                              : "is missing the dot before '" + std::string(first) + "'";
+  Offer({id, ReasonCode::kDotOmission, detail, target, target, 0.85}, best);
 }
 
 void DetectorImpl::MultiLabelSuffixCandidates(const Query& q, Best& best) const {
@@ -186,6 +217,14 @@ void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
   if (tld.size() != 2 || !address::HasDelegatedTld(tld) || !address::IsListedSuffix(dsuf)) {
     return;
   }
+  // Directly under the ccTLD, or under its open commercial second level
+  // (yahoo.com.cy, gmail.co.uk). A restricted zone (wp.mil.pl, wp.ac.uk,
+  // aol.gov.br) is its government's or schools', where no provider
+  // registers: a name there is theirs, not a slip.
+  if (dsuf != tld) {
+    std::string_view second = dsuf.substr(0, dsuf.size() - tld.size() - 1);
+    if (second != "co" && second != "com" && second != "net" && second != "org") return;
+  }
   if (family_domains_.contains(std::string(q.domain->registrable))) return;
   // A known confusion of one of its own suffixes (gmx.co: .co for .com) is
   // that domain's slip, which SuffixCandidates names better.
@@ -205,6 +244,68 @@ void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
          "the provider " + f.name + " has no domain under ." + std::string(dsuf), f.home,
          Join(q.prefix, f.home), 0.96},
         best);
+}
+
+}  // namespace nearmiss::lookalike
+
+namespace nearmiss::lookalike {
+
+void DetectorImpl::UndelegatedCandidates(const Query& q, Best& best) const {
+  std::string_view ascii = q.domain->ascii;
+  const size_t last = ascii.rfind('.');
+  if (last == std::string_view::npos || last == 0) return;
+  std::string_view tld = ascii.substr(last + 1);
+  const std::string no_tld = "the TLD ." + std::string(tld) + " does not exist";
+  auto offer_trusted = [&](const std::string& variant, std::string detail, double score) {
+    std::optional<uint32_t> id = set_.TrustedBy(variant);
+    if (!id || (set_[*id].is_namespace && set_[*id].domain == variant)) return;
+    Offer({*id, ReasonCode::kTldNotDelegated, no_tld + "; " + std::move(detail),
+           TargetUnder(set_[*id], variant), variant, score},
+          best);
+  };
+  // army.mi.l -> army.mil, bund.d.e -> bund.de: a dot typed inside the TLD.
+  std::string variant(ascii);
+  variant.erase(last, 1);
+  if (variant.find('.') != std::string::npos) {
+    offer_trusted(variant, "the dot before '" + std::string(tld) + "' does not belong", 0.9);
+  }
+  // gmai.lcom -> gmail.com: the dot one letter early; hotmailc.om the
+  // other way.
+  if (tld.size() >= 2) {
+    variant.assign(ascii);
+    std::swap(variant[last], variant[last + 1]);
+    offer_trusted(variant, "the dot is one letter early", 0.9);
+  }
+  if (last >= 2 && ascii[last - 1] != '.') {
+    variant.assign(ascii);
+    std::swap(variant[last], variant[last - 1]);
+    if (variant[last - 2] != '.') offer_trusted(variant, "the dot is one letter late", 0.9);
+  }
+  // gmail.c -> gmail.com, army.m -> army.mil, nato.i -> nato.int: the TLD
+  // cut short. The trusted names under the same name, and the namespaces.
+  auto truncated = [&](std::string_view tsuf) {
+    return tsuf.size() > tld.size() && tsuf.starts_with(tld) &&
+           tsuf.find('.') == std::string_view::npos;
+  };
+  by_name_.Find(HashKey(q.name), [&](uint32_t id) {
+    const Entry& e = set_[id];
+    if (e.name() != q.name || !truncated(e.suffix())) return;
+    Offer({id, ReasonCode::kTldNotDelegated,
+           no_tld + "; it is ." + std::string(e.suffix()) + " cut short", e.domain, e.domain, 0.85},
+          best);
+  });
+  // No provider has a domain under a namespace (hotmail.m is not hotmail.mil),
+  // and a trusted name with a label added is AppendCandidates' (gmail.com.mi
+  // is gmail.com, not com.mil).
+  if (families_.contains(std::string(q.reg_label)) || set_.TrustedBy(q.name)) return;
+  for (uint32_t id : set_.namespaces()) {
+    std::string_view ns = set_[id].domain;
+    if (!truncated(ns)) continue;
+    std::string target = Join(q.reg_label, ".") + std::string(ns);
+    Offer({id, ReasonCode::kTldNotDelegated, no_tld + "; it is ." + std::string(ns) + " cut short",
+           target, Join(q.name, ".") + std::string(ns), 0.8},
+          best);
+  }
 }
 
 }  // namespace nearmiss::lookalike

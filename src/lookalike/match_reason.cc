@@ -12,7 +12,8 @@ void FillReason(const LookalikeMatch& m, const Domain& domain, Reason* out) {
   out->detail.clear();
   out->object.clear();
   if (m.kind == LookalikeMatch::Kind::kLookalike ||
-      (m.kind == LookalikeMatch::Kind::kNone && m.code == ReasonCode::kRealNeighbour)) {
+      (m.kind == LookalikeMatch::Kind::kNone &&
+       (m.code == ReasonCode::kRealNeighbour || m.code == ReasonCode::kTldNotDelegated))) {
     out->object.assign(m.resembles);
     out->detail.assign(m.detail);
   } else if (m.kind == LookalikeMatch::Kind::kTrusted && domain.ascii != m.trusted_entry) {

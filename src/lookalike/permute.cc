@@ -141,6 +141,18 @@ std::vector<std::string> PermuteDomain(const PermuteInput& in) {
         s.assign(src)[at] = '-';
         if (s.find('.') != std::string::npos) out.insert(s);
       }
+      // The whole name run together under .com (armymil.com, army-mil.com),
+      // and the domain with a confused ending added (army.mil.ml): what
+      // check calls dot-omission and suffix-append.
+      std::string run(src), hyphened(src);
+      run.erase(std::remove(run.begin(), run.end(), '.'), run.end());
+      std::replace(hyphened.begin(), hyphened.end(), '.', '-');
+      out.insert(run + ".com");
+      out.insert(hyphened + ".com");
+      std::string_view last = suffix.substr(suffix.rfind('.') + 1);
+      for (const SuffixConfusion& c : in.confusions) {
+        if (c.intended == last) out.insert(std::string(src) + "." + c.typed);
+      }
       for (const std::string& tld : in.country_tlds) out.insert(std::string(reg) + "." + tld);
     }
   }

@@ -5,7 +5,9 @@
 // slips (a key left out, doubled, swapped, a neighbouring key, a look-alike
 // glyph, a hyphen), suffix slips inside each suffix label (co.uk -> cp.uk,
 // co.ul), the listed suffix confusions, a suffix cut short or with .com
-// added, a dot dropped, and a provider's name under every other ccTLD.
+// added, a dot dropped (usbank.com; the whole name run together under .com:
+// armymil.com, army-mil.com), a confused ending added (army.mil.ml), and a
+// provider's name under every other ccTLD.
 // Candidates are not judged here: `nearmiss permute` keeps those the engine
 // calls look-alikes of their source, so what it writes is what check flags.
 //

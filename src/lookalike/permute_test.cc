@@ -31,5 +31,14 @@ TEST(PermuteTest, NamespacesSlipTheirOwnLabelsAndConfusions) {
   EXPECT_FALSE(Has(v, "mil"));
 }
 
+// Issue 15 breaker: `permute army.mil` left out what check flags and the
+// README shows: armymil.com, army-mil.com (dot-omission), army.mil.ml
+// (suffix-append).
+TEST(PermuteTest, DotOmissionUnderComAndAConfusedEndingAdded) {
+  PermuteInput in{"army.mil", {{"ml", "mil", "note"}}, {}};
+  std::vector<std::string> v = PermuteDomain(in);
+  for (std::string_view s : {"armymil.com", "army-mil.com", "army.mil.ml"}) EXPECT_TRUE(Has(v, s)) << s;
+}
+
 }  // namespace
 }  // namespace nearmiss::lookalike

@@ -32,6 +32,12 @@ void AppendReasonMessage(const Reason& r, std::string* out) {
     case ReasonCode::kBitsquat:
     case ReasonCode::kHomoglyph:
     case ReasonCode::kTldNotDelegated:
+      // An undelegated TLD with no trusted name near: "army.zz: the TLD .zz
+      // does not exist: no mail can be delivered there".
+      if (r.object.empty()) {
+        s.append(r.subject).append(": ").append(r.detail);
+        return;
+      }
       s.append(r.subject).append(" looks like ").append(r.object);
       s.append(" (").append(r.detail).append(")");
       return;

@@ -1,0 +1,36 @@
+// Real second-level zones: is "gov.cz" a zone a country runs (its
+// government's, army's, schools'), so that mzv.gov.cz is a real domain and
+// not mzv.gov with ".cz" added, nor mzv.gov.uk with a letter changed?
+//
+// A two-label name LABEL.CC is a real zone when CC is a delegated
+// country-code TLD (root_zone.h) and either the Public Suffix List's ICANN
+// section lists it (co.uk, com.au, gov.pl) or LABEL is one of the
+// public-sector labels of data/lists/second-level-zones.txt (gov, mil, edu,
+// ac, ...: gov.hu and mil.ru are real though the PSL leaves them out). The
+// list's header gives the source of each label.
+//
+// Loaded on first use into a static set that is never freed. Thread
+// safety: all functions may be called concurrently.
+#ifndef NEARMISS_ADDRESS_SECOND_LEVEL_ZONE_H_
+#define NEARMISS_ADDRESS_SECOND_LEVEL_ZONE_H_
+
+#include <string_view>
+
+namespace nearmiss::address {
+
+// True when the lower-case ASCII `zone` is exactly two labels ("gov.cz") and
+// a real zone as above. "gov.ul" (no such TLD), "com.uk" (not listed, and
+// com is left to the PSL) and "cp.uk" are not.
+bool IsRealSecondLevelZone(std::string_view zone);
+
+// True when `label` is one of the list's public-sector labels ("gov").
+bool IsPublicSectorLabel(std::string_view label);
+
+// The zone of `ascii_domain` made of its last two labels when it is a real
+// second-level zone ("gov.cz" for mzv.gov.cz, "mil.ru" for mil.ru), else
+// empty. A view into `ascii_domain`.
+std::string_view RealSecondLevelZoneOf(std::string_view ascii_domain);
+
+}  // namespace nearmiss::address
+
+#endif  // NEARMISS_ADDRESS_SECOND_LEVEL_ZONE_H_

@@ -1,0 +1,39 @@
+#include "address/second_level_zone.h"
+
+#include <gtest/gtest.h>
+
+namespace nearmiss::address {
+namespace {
+
+// Issue 15 breaker: mfa.gov.hu, vlada.gov.sk, mzv.gov.cz were refused as
+// slips of mfa.gov.au, vlada.gov.uk and mzv.gov; their zones are real.
+TEST(SecondLevelZoneTest, GovernmentZonesOffThePslAreReal) {
+  for (std::string_view z : {"gov.hu", "gov.sk", "gov.cz", "gov.ro", "gov.si", "gov.bg", "mil.ru",
+                             "mil.pl", "edu.pl", "ac.uk", "govt.nz"}) {
+    EXPECT_TRUE(IsRealSecondLevelZone(z)) << z;
+  }
+}
+
+TEST(SecondLevelZoneTest, ListedZonesAreReal) {
+  for (std::string_view z : {"co.uk", "com.au", "com.ua"}) EXPECT_TRUE(IsRealSecondLevelZone(z)) << z;
+}
+
+TEST(SecondLevelZoneTest, SlipsAreNotZones) {
+  // cp.uk (co.uk), gov.ul (no .ul), com.uk (com is left to the PSL), a
+  // generic TLD, three labels, one label.
+  for (std::string_view z : {"cp.uk", "gov.ul", "com.uk", "gov.com", "gov.mik", "x.gov.cz", "gov",
+                             ".cz", ""}) {
+    EXPECT_FALSE(IsRealSecondLevelZone(z)) << z;
+  }
+}
+
+TEST(SecondLevelZoneTest, ZoneOfADomain) {
+  EXPECT_EQ(RealSecondLevelZoneOf("mzv.gov.cz"), "gov.cz");
+  EXPECT_EQ(RealSecondLevelZoneOf("mil.ru"), "mil.ru");
+  EXPECT_EQ(RealSecondLevelZoneOf("mil.ru."), "mil.ru");
+  EXPECT_EQ(RealSecondLevelZoneOf("barclays.cp.uk"), "");
+  EXPECT_EQ(RealSecondLevelZoneOf("army.mil"), "");
+}
+
+}  // namespace
+}  // namespace nearmiss::address

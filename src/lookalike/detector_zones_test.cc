@@ -1,0 +1,126 @@
+// Issue 15, a fresh tester's findings: real public-sector zones of other
+// countries refused as slips (mfa.gov.hu, mzv.gov.cz, wp.mil.pl, mil.ru),
+// slips into TLDs that do not exist passed as external (army.mi.l,
+// gmai.lcom, gmail.c), suggestions that cannot be mail domains, and
+// namespace names run together (hmrcgov.uk) or repeated (nhs.nhs.ul).
+#include "lookalike/detector_fixture.h"
+
+namespace nearmiss {
+namespace {
+
+class DetectorZonesTest : public DetectorFixture {
+ protected:
+  void SetUp() override {
+    std::vector<TrustedEntry> entries = {
+        {".mil", TrustSource::kProtected},       {".gov", TrustSource::kProtected},
+        {".gov.uk", TrustSource::kProtected},    {".gov.au", TrustSource::kProtected},
+        {".govt.nz", TrustSource::kProtected},   {".mil.nz", TrustSource::kProtected},
+        {".nhs.uk", TrustSource::kProtected},    {".police.uk", TrustSource::kProtected},
+        {"bund.de", TrustSource::kProtected},    {"nato.int", TrustSource::kProtected},
+        {"gmail.com", TrustSource::kProvider},   {"hotmail.com", TrustSource::kProvider},
+        {"hotmail.nl", TrustSource::kProvider},  {"mail.com", TrustSource::kProvider},
+        {"mail.ru", TrustSource::kProvider},     {"wp.pl", TrustSource::kProvider},
+        {"yahoo.com", TrustSource::kProvider},   {"yahoo.nl", TrustSource::kProvider},
+        {"aol.com", TrustSource::kProvider},     {"icloud.com", TrustSource::kProvider},
+    };
+    LookalikeLists lists;
+    lists.confusions = {{"ml", "mil", "ml is Mali's country code"},
+                        {"ml", "nl", "ml is Mali's country code, not the Netherlands' .nl"}};
+    lists.families = {{"gmail", "gmail.com", {}},   {"hotmail", "hotmail.com", {"hotmail.nl"}},
+                      {"wp", "wp.pl", {}},          {"yahoo", "yahoo.com", {"yahoo.nl"}},
+                      {"aol", "aol.com", {}},       {"icloud", "icloud.com", {}}};
+    Build(entries, lists);
+  }
+
+  void ExpectLookalike(std::string_view domain, std::string_view code, std::string_view suggestion) {
+    LookalikeMatch m = Classify(domain);
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << domain << " " << m.detail;
+    EXPECT_EQ(ReasonCodeName(m.code), code) << domain << " " << m.detail;
+    EXPECT_EQ(m.target_domain_for_suggestion, suggestion) << domain;
+  }
+};
+
+TEST_F(DetectorZonesTest, OtherCountriesGovernmentZonesAreNotSlips) {
+  for (std::string_view d : {"mfa.gov.hu", "vlada.gov.sk", "mzv.gov.cz", "sgg.gov.ro",
+                             "mzz.gov.si", "mfa.gov.bg", "portal.gov.cz", "mil.ru"}) {
+    LookalikeMatch m = Classify(d);
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kNone) << d << " " << m.detail;
+    EXPECT_EQ(m.code, ReasonCode::kRealNeighbour) << d;
+  }
+  EXPECT_EQ(Classify("mfa.gov.hu").detail, "in gov.hu, a public-sector zone of .hu");
+  EXPECT_EQ(Classify("mil.ru").detail, "a public-sector zone of .ru");
+  // Still slips: a zone that does not exist, and .ml for .mil.
+  ExpectLookalike("mod.gov.ul", "tld-not-delegated", "mod.gov.uk");
+  ExpectLookalike("army.mil.ml", "suffix-append", "army.mil");
+}
+
+TEST_F(DetectorZonesTest, ProviderNameUnderARestrictedZoneIsNotItsSlip) {
+  for (std::string_view d : {"wp.mil.pl", "wp.gov.pl", "wp.edu.pl", "wp.ac.uk", "aol.gov.br",
+                             "icloud.edu.au"}) {
+    EXPECT_NE(Classify(d).kind, LookalikeMatch::Kind::kLookalike) << d << " " << Classify(d).detail;
+  }
+  // Under the ccTLD itself or its open commercial level it still is.
+  ExpectLookalike("wp.de", "tld-swap", "wp.pl");
+  ExpectLookalike("wp.com.pl", "tld-swap", "wp.pl");
+}
+
+TEST_F(DetectorZonesTest, SlipsIntoTldsThatDoNotExist) {
+  // {typed, meant}: a dot inside the TLD, the dot one letter early, the
+  // TLD cut short.
+  for (auto [typed, meant] : {std::pair{"army.mi.l", "army.mil"}, {"gmai.lcom", "gmail.com"},
+                              {"hotmai.lcom", "hotmail.com"}, {"bund.d.e", "bund.de"},
+                              {"gmail.c", "gmail.com"}, {"mail.c", "mail.com"},
+                              {"nato.i", "nato.int"}, {"army.m", "army.mil"}}) {
+    ExpectLookalike(typed, "tld-not-delegated", meant);
+  }
+  // A provider's name has no domain under .mil: no suggestion, still refused.
+  EXPECT_EQ(Classify("hotmail.m").code, ReasonCode::kTldNotDelegated);
+  EXPECT_EQ(Classify("hotmail.m").target_domain_for_suggestion, "");
+}
+
+TEST_F(DetectorZonesTest, AnUndelegatedTldWithNothingNearFailsClosed) {
+  for (std::string_view d : {"shop.q", "example.zz", "mod.um", "shop.yu"}) {
+    LookalikeMatch m = Classify(d);
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kNone) << d;
+    EXPECT_EQ(m.code, ReasonCode::kTldNotDelegated) << d;
+  }
+  // RFC 2606's names for tests and examples are routed on purpose.
+  for (std::string_view d : {"partner.example", "example.test", "host.localhost"}) {
+    EXPECT_NE(Classify(d).code, ReasonCode::kTldNotDelegated) << d;
+  }
+}
+
+TEST_F(DetectorZonesTest, NeverSuggestsAPublicSuffixOrANamespace) {
+  EXPECT_NE(Classify("gov.uk.com").target_domain_for_suggestion, "gov.uk");
+  // hmrc.gov.ul: hmrc.gov.uk, and not hmrc.gov beside it.
+  LookalikeMatch m = Classify("hmrc.gov.ul");
+  EXPECT_EQ(m.target_domain_for_suggestion, "hmrc.gov.uk");
+  EXPECT_EQ(m.alternative_suggestion, "");
+  // A provider's name under .ml is its own domain's slip, not x.mil.
+  for (std::string_view d : {"yahoo.ml", "hotmail.ml"}) {
+    LookalikeMatch p = Classify(d);
+    EXPECT_EQ(p.kind, LookalikeMatch::Kind::kLookalike) << d;
+    EXPECT_EQ(p.source, TrustSource::kProvider) << d;
+    EXPECT_FALSE(p.target_domain_for_suggestion.ends_with(".mil")) << d << " "
+                                                                  << p.target_domain_for_suggestion;
+    EXPECT_FALSE(p.alternative_suggestion.ends_with(".mil")) << d;
+  }
+}
+
+TEST_F(DetectorZonesTest, NamespaceRunIntoTheName) {
+  for (auto [typed, meant] : {std::pair{"hmrcgov.uk", "hmrc.gov.uk"}, {"hmrc-gov.uk", "hmrc.gov.uk"},
+                              {"atogov.au", "ato.gov.au"}, {"irdgovt.nz", "ird.govt.nz"},
+                              {"armymil.nz", "army.mil.nz"}, {"metpolice.uk", "met.police.uk"}}) {
+    ExpectLookalike(typed, "dot-omission", meant);
+  }
+}
+
+TEST_F(DetectorZonesTest, ANameRepeatingAMultiLabelNamespace) {
+  for (std::string_view d : {"nhs.nhs.ul", "nhs.nhs.uj", "nhs.nhx.uk", "nhs.nhs.ukk",
+                             "police.police.ul"}) {
+    EXPECT_EQ(Classify(d).kind, LookalikeMatch::Kind::kLookalike) << d;
+  }
+}
+
+}  // namespace
+}  // namespace nearmiss
