@@ -10,6 +10,7 @@
 // dropped: a guard that read "none" there would let a labelled document out.
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 #include "base/ascii.h"
@@ -48,6 +49,30 @@ Finding LabelFinding(std::string_view marking, std::string_view pack,
   f.text = std::string(text);
   f.strength = Strength::kStrong;
   return f;
+}
+
+// Whether the packs' findings in a label name cover every letter and digit
+// of it: a label is matched as a whole name, never by a word inside it.
+// "Non Public Information", "Not for Public Release" and "Acme Internal
+// Only" hold a word the packs know ("Public", "Internal"), but the names
+// say something else (a negation, a tenant's own scheme): unknown-label,
+// never the word's level (issue 13). Offsets are into the normalised name.
+bool CoversWholeName(std::string_view words, const Sensitivity& found) {
+  std::string text;
+  NormalizeText(words, &text);
+  std::vector<bool> covered(text.size(), false);
+  for (const Finding& f : found.findings) {
+    for (std::size_t i = f.offset; i < f.offset + f.text.size() && i < text.size();
+         ++i) {
+      covered[i] = true;
+    }
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool word_char = c >= 0x80 || std::isalnum(c) != 0;
+    if (word_char && !covered[i]) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -115,7 +140,7 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
       NM_RETURN_IF_ERROR(
           Scan(TextKind::kHeaderLabel, where, words, scratch, &found));
       if (!found.complete) out->complete = false;
-      if (found.findings.empty()) continue;
+      if (found.findings.empty() || !CoversWholeName(words, found)) continue;
       for (Finding& f : found.findings) {
         f.offset += at;
         out->Add(std::move(f));

@@ -13,7 +13,9 @@ namespace nearmiss::content {
 
 // A subject or file name: the match leads it (after reply and forward
 // prefixes, "EXT:"/"EXTERNAL:", and gateway tags such as "[EXTERNAL]",
-// "(EXT)", "*EXTERNAL*"), or is wrapped in [ ] or ( ), or TrailsSubject.
+// "(EXT)", "*EXTERNAL*"; the meeting, automatic-reply and report prefixes
+// of subject_prefixes.h, stripped repeatedly), or is wrapped in [ ] or ( ),
+// or TrailsSubject, or BetweenSeparators.
 bool IsSubjectMarking(std::string_view text, std::size_t begin,
                       std::size_t end);
 
@@ -23,6 +25,15 @@ bool IsSubjectMarking(std::string_view text, std::size_t begin,
 // marking written last, as some mail clients' classification add-ins and
 // senders place it). "Anti-SECRET" (no blank) is not.
 bool TrailsSubject(std::string_view text, std::size_t begin, std::size_t end);
+
+// The match stands between separators in the middle of a subject, each with
+// a blank on its outer side: "Deployment plan - SECRET - v2", "Plan | TOP
+// SECRET | v2", "Plan / SECRET / draft", "Plan: SECRET - draft", or after
+// the banner's "//" at the end ("Deployment plan //SECRET"). Senders put the
+// classification between the title and the version this way (issue 13).
+// The caller still asks for capitals, so "Plan - Secret - v2" is prose.
+bool BetweenSeparators(std::string_view text, std::size_t begin,
+                       std::size_t end);
 
 // Body text: the match is alone on its line (decoration such as "*", "=",
 // "-" allowed) within the first or last kBannerLines non-blank lines of its

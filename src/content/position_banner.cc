@@ -37,7 +37,9 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
       return true;
     }
   }
-  if (!OnlyDecoration(before) || !OnlyDecoration(after)) return false;
+  // Framed on either side by rules, box edges or symbols and padding
+  // ("│   SECRET   │", "■■■ SECRET ■■■", "~~~ SECRET ~~~").
+  if (!OnlyFrame(before) || !OnlyFrame(after)) return false;
   if (DisclaimerFollows(text, line_end)) return false;
   return ZoneLinesBefore(text, line_begin, kBannerLines) < kBannerLines ||
          ZoneLinesAfter(text, line_end, kBannerLines) < kBannerLines;
