@@ -105,4 +105,19 @@ bool DescribedInProse(std::string_view text, std::size_t begin) {
   return false;
 }
 
+bool InsideSentence(std::string_view text, std::size_t begin,
+                    std::size_t end) {
+  std::size_t b = begin;
+  while (b > 0 && IsBlank(text[b - 1])) --b;
+  std::size_t e = end;
+  while (e < text.size() && IsBlank(text[e])) ++e;
+  // Blanks on both sides (the match may end on one): words, not a glued
+  // "re-SECRET//NOFORN" or a path.
+  bool spaced_before = b < begin, spaced_after = e > end ||
+                                                 (end > begin && IsBlank(text[end - 1]));
+  return spaced_before && spaced_after && b > 0 && e < text.size() &&
+         text[b - 1] >= 'a' && text[b - 1] <= 'z' && text[e] >= 'a' &&
+         text[e] <= 'z';
+}
+
 }  // namespace nearmiss::content

@@ -80,8 +80,10 @@ bool BetweenSeparators(std::string_view text, std::size_t begin,
   while (b > 0 && IsBlank(text[b - 1])) --b;
   std::size_t run = b;
   while (run > 0 && IsSubjectSeparator(text[run - 1])) --run;
-  // A separator run with a blank before it: not "Anti-SECRET" or "a/SECRET".
-  if (run == b || run == 0 || !IsBlank(text[run - 1])) return false;
+  // A separator run with a blank before it: not "Anti-SECRET" or
+  // "a/SECRET"; a colon is written glued to its word ("Plan: SECRET - v2").
+  if (run == b || run == 0) return false;
+  if (!IsBlank(text[run - 1]) && text.substr(run, b - run) != ":") return false;
   // Glued to the marking only as the banner's "//" ("plan //SECRET").
   if (b == begin && text.substr(run, b - run) != "//") return false;
   std::size_t e = end;
