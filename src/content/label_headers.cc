@@ -122,6 +122,8 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
     bool sublabel = tries.size() > 1;
     if (sublabel) tries.insert(tries.begin(), label);
     bool placed = false;
+    std::vector<std::string_view> unplaced;  // the parent, if unknown
+    std::string_view parent = tries.empty() ? label : tries.back();
     for (std::string_view part : tries) {
       std::size_t at = offset + static_cast<std::size_t>(part.data() - label.data());
       bool whole = part.size() == label.size();
@@ -140,14 +142,33 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
       NM_RETURN_IF_ERROR(
           Scan(TextKind::kHeaderLabel, where, words, scratch, &found));
       if (!found.complete) out->complete = false;
-      if (found.findings.empty() || !CoversWholeName(words, found)) continue;
+      if (found.findings.empty() || !CoversWholeName(words, found)) {
+        // The parent only: a child ("All Employees", "Recipients Only")
+        // scopes its parent, as Purview sublabels do, and says no level.
+        if (!whole && part.data() == parent.data()) unplaced.push_back(part);
+        continue;
+      }
       for (Finding& f : found.findings) {
         f.offset += at;
         out->Add(std::move(f));
       }
       placed = true;
     }
-    if (placed) return Status::Ok();
+    if (placed) {
+      // "Acme\Secret": the known child sets the level, and the parent
+      // nobody places is still reported (weak, so the level stays the
+      // known child's; the policy's finding = ["unknown-label"] sees it).
+      for (std::string_view part : unplaced) {
+        Finding f = LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
+                                 where,
+                                 offset + static_cast<std::size_t>(
+                                              part.data() - label.data()),
+                                 part);
+        f.strength = Strength::kWeak;
+        out->Add(std::move(f));
+      }
+      return Status::Ok();
+    }
     out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel, where,
                           offset, label));
     return Status::Ok();
