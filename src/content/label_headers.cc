@@ -145,7 +145,12 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
       if (found.findings.empty() || !CoversWholeName(words, found)) {
         // The parent only: a child ("All Employees", "Recipients Only")
         // scopes its parent, as Purview sublabels do, and says no level.
-        if (!whole && part.data() == parent.data()) unplaced.push_back(part);
+        // A child that holds a word the packs know but says more
+        // ("General\\Highly Restricted") is reported too: it may say more than its
+        // parent, and the word alone no longer places it.
+        if (!whole && (part.data() == parent.data() || !found.findings.empty())) {
+          unplaced.push_back(part);
+        }
         continue;
       }
       for (Finding& f : found.findings) {
