@@ -76,7 +76,11 @@ class Summary {
     ++messages_;
     if (!m.errors.empty()) ++with_errors_;
     if (!facts.sensitivity.complete) ++incomplete_;
-    ++by_level_[std::string(content::LevelName(facts.sensitivity.level))];
+    // The level the decision used: for a message not read to the end,
+    // [limits] incomplete_level when higher than what was found (issue 13:
+    // a message cut at the nesting bound was held "as SECRET" but counted
+    // under none). The count of those stays in incomplete_.
+    ++by_level_[std::string(content::LevelName(d.level))];
     ++by_action_[std::string(ActionName(d.action))];
     if (!Flagged(d, facts)) {
       for (const RecipientDecision& rd : d.recipients) acknowledged_ += rd.acknowledged_by != 0;

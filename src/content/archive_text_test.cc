@@ -177,5 +177,39 @@ TEST(ArchiveTest, StreamArchivesKeepTheBounds) {
   EXPECT_TRUE(HasLimit(cut.sensitivity, "max-attachment-bytes"));
 }
 
+// Issue 13, fifth round: lz4 and lzop attachments were passed unread and
+// reported complete. lz4 (plain, over tar, inside a zip, or named only by its
+// magic number) is read; lzop is recognised and read or, where libarchive
+// cannot, unreadable: never complete with nothing read.
+ScannedMessage ReadArchive(const std::string& name) {
+  auto scanner = Scanner::Compile(ScannerOptions{});
+  EXPECT_TRUE(scanner.ok());
+  auto reader = MessageReader::Open(
+      {"tests/testdata/markings/archives/" + name}, *scanner, ContentLimits{});
+  EXPECT_TRUE(reader.ok()) << reader.status().ToString();
+  ScannedMessage m;
+  EXPECT_TRUE((*reader)->Next(&m));
+  return m;
+}
+
+TEST(ArchiveTest, Lz4AttachmentsAreRead) {
+  for (const char* name : {"marked-txt-lz4.eml", "marked-tar-lz4.eml",
+                           "marked-lz4-in-zip.eml", "marked-lz4-noname.eml"}) {
+    ScannedMessage m = ReadArchive(name);
+    EXPECT_EQ(m.sensitivity.level, Level::kSecret) << name;
+    EXPECT_TRUE(m.sensitivity.complete) << name;
+  }
+}
+
+TEST(ArchiveTest, LzopAttachmentsAreNeverCompleteUnread) {
+  for (const char* name : {"marked-txt-lzo.eml", "marked-tar-lzo.eml"}) {
+    ScannedMessage m = ReadArchive(name);
+    bool read = m.sensitivity.level == Level::kSecret && m.sensitivity.complete;
+    bool unreadable = !m.sensitivity.complete &&
+                      HasLimit(m.sensitivity, "unreadable-attachment");
+    EXPECT_TRUE(read || unreadable) << name;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -53,21 +53,6 @@ bool IsBoundary(std::string_view raw) {
           ContainsNoCase(line, "forwarded message"));
 }
 
-// A rule drawn above, below or around a banner ("-----", "=====", "*****",
-// "_____", "#####", a box's edges): decoration, counted like a blank line.
-// Three characters at least: "--" alone is the signature delimiter.
-bool IsRuleLine(std::string_view raw) {
-  std::string_view line = Trim(raw);
-  if (line.size() < 3) return false;
-  for (char c : line) {
-    if (c != '-' && c != '=' && c != '*' && c != '_' && c != '#' &&
-        !IsBlank(c)) {
-      return false;
-    }
-  }
-  return true;
-}
-
 // "Bob,", "Hi all,", "Dear Ms Jones,", "Hello team!": a short first line
 // ending in a comma or an exclamation mark.
 bool IsGreeting(std::string_view raw) {

@@ -10,6 +10,7 @@
 // dropped: a guard that read "none" there would let a labelled document out.
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 #include "base/ascii.h"
@@ -48,6 +49,30 @@ Finding LabelFinding(std::string_view marking, std::string_view pack,
   f.text = std::string(text);
   f.strength = Strength::kStrong;
   return f;
+}
+
+// Whether the packs' findings in a label name cover every letter and digit
+// of it: a label is matched as a whole name, never by a word inside it.
+// "Non Public Information", "Not for Public Release" and "Acme Internal
+// Only" hold a word the packs know ("Public", "Internal"), but the names
+// say something else (a negation, a tenant's own scheme): unknown-label,
+// never the word's level (issue 13). Offsets are into the normalised name.
+bool CoversWholeName(std::string_view words, const Sensitivity& found) {
+  std::string text;
+  NormalizeText(words, &text);
+  std::vector<bool> covered(text.size(), false);
+  for (const Finding& f : found.findings) {
+    for (std::size_t i = f.offset; i < f.offset + f.text.size() && i < text.size();
+         ++i) {
+      covered[i] = true;
+    }
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool word_char = c >= 0x80 || std::isalnum(c) != 0;
+    if (word_char && !covered[i]) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -97,6 +122,8 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
     bool sublabel = tries.size() > 1;
     if (sublabel) tries.insert(tries.begin(), label);
     bool placed = false;
+    std::vector<std::string_view> unplaced;  // the parent, if unknown
+    std::string_view parent = tries.empty() ? label : tries.back();
     for (std::string_view part : tries) {
       std::size_t at = offset + static_cast<std::size_t>(part.data() - label.data());
       bool whole = part.size() == label.size();
@@ -115,14 +142,38 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
       NM_RETURN_IF_ERROR(
           Scan(TextKind::kHeaderLabel, where, words, scratch, &found));
       if (!found.complete) out->complete = false;
-      if (found.findings.empty()) continue;
+      if (found.findings.empty() || !CoversWholeName(words, found)) {
+        // The parent only: a child ("All Employees", "Recipients Only")
+        // scopes its parent, as Purview sublabels do, and says no level.
+        // A child that holds a word the packs know but says more
+        // ("General\\Highly Restricted") is reported too: it may say more than its
+        // parent, and the word alone no longer places it.
+        if (!whole && (part.data() == parent.data() || !found.findings.empty())) {
+          unplaced.push_back(part);
+        }
+        continue;
+      }
       for (Finding& f : found.findings) {
         f.offset += at;
         out->Add(std::move(f));
       }
       placed = true;
     }
-    if (placed) return Status::Ok();
+    if (placed) {
+      // "Acme\Secret": the known child sets the level, and the parent
+      // nobody places is still reported (weak, so the level stays the
+      // known child's; the policy's finding = ["unknown-label"] sees it).
+      for (std::string_view part : unplaced) {
+        Finding f = LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
+                                 where,
+                                 offset + static_cast<std::size_t>(
+                                              part.data() - label.data()),
+                                 part);
+        f.strength = Strength::kWeak;
+        out->Add(std::move(f));
+      }
+      return Status::Ok();
+    }
     out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel, where,
                           offset, label));
     return Status::Ok();

@@ -109,6 +109,14 @@ TEST(LabelHeadersTest, SublabelIsTheHigherOfParentAndChild) {
   Sensitivity lower_child =
       ScanLabel(*scanner, "msip_labels", Msip("TOP SECRET\\Internal Only"));
   EXPECT_EQ(lower_child.level, Level::kTopSecret);
+  // An unknown parent over a known child: the child's level, and the
+  // parent reported as an unknown label (weak) for the policy's finding
+  // condition (issue 13, known item).
+  Sensitivity unknown_parent =
+      ScanLabel(*scanner, "msip_labels", Msip("Acme\\Secret"));
+  EXPECT_EQ(unknown_parent.level, Level::kSecret);
+  EXPECT_TRUE(unknown_parent.Has("unknown-label"));
+  EXPECT_FALSE(lower_child.Has("unknown-label"));  // a child only scopes
   // Neither part known: the whole name is reported.
   Sensitivity neither = ScanLabel(*scanner, "msip_labels", Msip("Falcon\\Team"));
   EXPECT_EQ(neither.level, Level::kUnknownLabel);

@@ -1,5 +1,10 @@
 #include "content/line_text.h"
 
+#include <cstdint>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "base/ascii.h"
 
 namespace nearmiss::content {
@@ -36,6 +41,35 @@ bool OnlyDecoration(std::string_view s) {
     if (!IsDecoration(c)) return false;
   }
   return true;
+}
+
+namespace {
+
+// Unicode general categories P* (punctuation) and S* (symbols).
+constexpr std::uint32_t kFrameCategories =
+    U_GC_P_MASK | U_GC_S_MASK;
+
+}  // namespace
+
+bool OnlyFrame(std::string_view s) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t length = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) return false;  // invalid UTF-8 is not decoration
+    if (c == ' ' || c == '\t') continue;
+    if ((U_GET_GC_MASK(c) & kFrameCategories) == 0) return false;
+  }
+  return true;
+}
+
+bool IsRuleLine(std::string_view raw) {
+  std::size_t b = 0, e = raw.size();
+  while (b < e && IsBlank(raw[b])) ++b;
+  while (e > b && IsBlank(raw[e - 1])) --e;
+  return e - b >= 3 && OnlyFrame(raw.substr(b, e - b));
 }
 
 bool IsBlankLine(std::string_view s, std::size_t from, std::size_t to) {
@@ -75,7 +109,7 @@ std::string_view NeighbourLine(std::string_view s, std::size_t line_begin,
     while (at < s.size() && s[at] == '\n') {
       std::size_t stop = LineEnd(s, at + 1);
       std::string_view line = s.substr(at + 1, stop - at - 1);
-      if (!OnlyDecoration(line)) return line;
+      if (!OnlyFrame(line)) return line;
       at = stop;
     }
     return {};
@@ -84,7 +118,7 @@ std::string_view NeighbourLine(std::string_view s, std::size_t line_begin,
   while (end > 0 && s[end - 1] == '\n') {
     std::size_t start = LineStart(s, end - 1);
     std::string_view line = s.substr(start, end - 1 - start);
-    if (!OnlyDecoration(line)) return line;
+    if (!OnlyFrame(line)) return line;
     end = start;
   }
   return {};

@@ -26,6 +26,17 @@ std::size_t LineEnd(std::string_view s, std::size_t at);
 // Blanks and the rule and bracket characters banners are drawn with.
 bool IsDecoration(char c);
 bool OnlyDecoration(std::string_view s);
+// Blanks and the characters a banner may be framed or ruled with, in any
+// script: Unicode punctuation and symbols (general categories P* and S*,
+// which hold box drawing U+2500..U+257F, block elements U+2580..U+259F and
+// geometric shapes U+25A0..U+25FF), so "────", "║ UK SECRET ║", "■■■",
+// "~~~", "......" and "+-----+" frame a banner as "=====" does (issue 13).
+// Letters, digits and invalid UTF-8 are not frame. UTF-8 input.
+bool OnlyFrame(std::string_view s);
+// A line of frame characters only, three at least after trimming blanks
+// ("--" alone is the signature delimiter): a rule above, below or around a
+// banner, or a box's edge.
+bool IsRuleLine(std::string_view raw);
 // Whether s[from, to) holds blanks only.
 bool IsBlankLine(std::string_view s, std::size_t from, std::size_t to);
 // Counts non-blank lines strictly before `line_begin` on the same page,

@@ -13,7 +13,9 @@ namespace nearmiss::content {
 
 // A subject or file name: the match leads it (after reply and forward
 // prefixes, "EXT:"/"EXTERNAL:", and gateway tags such as "[EXTERNAL]",
-// "(EXT)", "*EXTERNAL*"), or is wrapped in [ ] or ( ), or TrailsSubject.
+// "(EXT)", "*EXTERNAL*"; the meeting, automatic-reply and report prefixes
+// of subject_prefixes.h, stripped repeatedly), or is wrapped in [ ] or ( ),
+// or TrailsSubject, or BetweenSeparators.
 bool IsSubjectMarking(std::string_view text, std::size_t begin,
                       std::size_t end);
 
@@ -23,6 +25,15 @@ bool IsSubjectMarking(std::string_view text, std::size_t begin,
 // marking written last, as some mail clients' classification add-ins and
 // senders place it). "Anti-SECRET" (no blank) is not.
 bool TrailsSubject(std::string_view text, std::size_t begin, std::size_t end);
+
+// The match stands between separators in the middle of a subject, each with
+// a blank on its outer side: "Deployment plan - SECRET - v2", "Plan | TOP
+// SECRET | v2", "Plan / SECRET / draft", "Plan: SECRET - draft", or after
+// the banner's "//" at the end ("Deployment plan //SECRET"). Senders put the
+// classification between the title and the version this way (issue 13).
+// The caller still asks for capitals, so "Plan - Secret - v2" is prose.
+bool BetweenSeparators(std::string_view text, std::size_t begin,
+                       std::size_t end);
 
 // Body text: the match is alone on its line (decoration such as "*", "=",
 // "-" allowed) within the first or last kBannerLines non-blank lines of its
@@ -118,7 +129,9 @@ bool DescribedInProse(std::string_view text, std::size_t begin);
 // "investigation", "polygraph" and the like ("Active TOP SECRET/SCI
 // clearance with polygraph", "holds a SECRET clearance", "TS/SCI
 // eligible"), or the line is labelled "Clearance:" ("Clearance: TOP
-// SECRET//SCI" in a job advert). The clearance's own spelling with one
+// SECRET//SCI" in a job advert), or the marking stands alone on the line
+// under a short heading naming a clearance ("Clearance:\nTOP SECRET//SCI",
+// "Clearance Level\nTOP SECRET//SCI"). The clearance's own spelling with one
 // slash ("TOP SECRET/SCI", "TS/SCI") is also a clearance under a heading
 // such as "Clearance Required:" or "Requirements:" (a list item under it),
 // or after a job word on its line ("Job alert: Admin (TOP SECRET/SCI)");
@@ -126,6 +139,14 @@ bool DescribedInProse(std::string_view text, std::size_t begin);
 // word forms; a portion mark opening a paragraph about clearances
 // ("(S) Clearance levels ...") is still a portion mark.
 bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end);
+
+// The match is mentioned inside a sentence: the word just before it on its
+// line ends in a lower-case letter and the word just after it starts with
+// one ("Please stop putting SECRET//NOFORN in the subject", "how NATO
+// SECRET differs from"). A banner applied to a text stands on its own line
+// or leads the sentence ("The convoy is SECRET//NOFORN." keeps a
+// lower-case word on one side only, and counts).
+bool InsideSentence(std::string_view text, std::size_t begin, std::size_t end);
 
 // After blanks, a word with a lower-case letter follows: "SECRET deployment
 // plan", a level word in capitals and then the subject's own words. A

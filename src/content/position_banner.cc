@@ -37,7 +37,9 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
       return true;
     }
   }
-  if (!OnlyDecoration(before) || !OnlyDecoration(after)) return false;
+  // Framed on either side by rules, box edges or symbols and padding
+  // ("│   SECRET   │", "■■■ SECRET ■■■", "~~~ SECRET ~~~").
+  if (!OnlyFrame(before) || !OnlyFrame(after)) return false;
   if (DisclaimerFollows(text, line_end)) return false;
   return ZoneLinesBefore(text, line_begin, kBannerLines) < kBannerLines ||
          ZoneLinesAfter(text, line_end, kBannerLines) < kBannerLines;
@@ -101,6 +103,21 @@ bool DescribedInProse(std::string_view text, std::size_t begin) {
     if (word.size() == w.size() && StartsWithNoCase(word, w)) return true;
   }
   return false;
+}
+
+bool InsideSentence(std::string_view text, std::size_t begin,
+                    std::size_t end) {
+  std::size_t b = begin;
+  while (b > 0 && IsBlank(text[b - 1])) --b;
+  std::size_t e = end;
+  while (e < text.size() && IsBlank(text[e])) ++e;
+  // Blanks on both sides (the match may end on one): words, not a glued
+  // "re-SECRET//NOFORN" or a path.
+  bool spaced_before = b < begin, spaced_after = e > end ||
+                                                 (end > begin && IsBlank(text[end - 1]));
+  return spaced_before && spaced_after && b > 0 && e < text.size() &&
+         text[b - 1] >= 'a' && text[b - 1] <= 'z' && text[e] >= 'a' &&
+         text[e] <= 'z';
 }
 
 }  // namespace nearmiss::content

@@ -100,6 +100,40 @@ bool AfterJobWord(std::string_view text, std::size_t line_begin,
   return false;
 }
 
+// The marking stands alone on its line under a clearance heading: the
+// nearest line above with words is short (at most kHeadingWords words,
+// its colon optional) and names a clearance ("Clearance:", "Clearance
+// Level", "Security Clearance Required"). Job adverts put the field's value
+// on the next line as often as after the colon.
+constexpr int kHeadingWords = 4;
+bool UnderClearanceHeading(std::string_view text, std::size_t line_begin,
+                           std::size_t begin, std::size_t end) {
+  std::size_t line_end = LineEnd(text, end);
+  for (std::size_t i = line_begin; i < line_end; ++i) {
+    bool in_match = i >= begin && i < end;
+    if (!in_match && !IsBlank(text[i]) && text[i] != '/' && !IsUpper(text[i])) {
+      return false;  // words other than the marking's on its line
+    }
+  }
+  std::string_view above = NeighbourLine(text, line_begin, line_end, false);
+  while (!above.empty() && (IsBlank(above.back()) || above.back() == ':')) {
+    above.remove_suffix(1);
+  }
+  int words = 0;
+  bool in_word = false;
+  for (char c : above) {
+    if (!IsBlank(c) && !in_word) ++words;
+    in_word = !IsBlank(c);
+  }
+  if (words == 0 || words > kHeadingWords) return false;
+  for (std::size_t i = 0; i < above.size(); ++i) {
+    if ((i == 0 || !IsAlpha(above[i - 1])) && WordIs(above, i, "clearance")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
@@ -136,6 +170,7 @@ bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
       return true;
     }
   }
+  if (UnderClearanceHeading(text, line_begin, begin, end)) return true;
   // Only the clearance's own spelling, "/SCI" after one slash, in these
   // looser places: a real "SECRET//NOFORN" under "Requirements:" or in a
   // subject about hiring still counts.

@@ -3,6 +3,7 @@
 // instead (position.h: PortionMarkPlace).
 #include "content/position.h"
 
+#include <algorithm>
 #include <array>
 
 #include "base/ascii.h"
@@ -190,6 +191,73 @@ bool AfterSentenceEnd(std::string_view s, std::size_t line_begin,
          (IsAlpha(before) || IsDigit(before) || before == ')');
 }
 
+// Several bracketed capitals each after its own number on one line: "1. (C)
+// Coffee 2. (S) Strategy 3. (U) Update" is a list of tagged items run
+// together, not paragraphs (a portion opens its own paragraph).
+bool InlineLabelledList(std::string_view line) {
+  int tagged = 0;
+  for (std::size_t i = 1; i + 2 < line.size(); ++i) {
+    if (line[i] != '(' || !IsUpper(line[i + 1])) continue;
+    std::size_t close = line.find(')', i);
+    if (close == std::string_view::npos || close - i > 5) continue;
+    std::size_t j = i;
+    while (j > 0 && IsBlank(line[j - 1])) --j;
+    if (j == 0 || (line[j - 1] != '.' && line[j - 1] != ')')) continue;
+    std::size_t k = j - 1;
+    while (k > 0 && IsDigit(line[k - 1])) --k;
+    // A list's item number: one or two digits ("2. (S)"), not the end
+    // of a sentence about a time or a year ("at 0600. (S) The route").
+    if (k == j - 1 || j - 1 - k > 2) continue;
+    // The number stands after a blank in the line, not at its head.
+    if (k == 0 || !IsBlank(line[k - 1]) || IsBlankLine(line, 0, k)) continue;
+    ++tagged;
+  }
+  return tagged >= 1;
+}
+
+// One capitalised word, then a dash or a colon and a value: "(C) Chemistry
+// - pass", "(S) Spanish: pass": a tagged item of a list (results, options,
+// a menu), not a sentence.
+bool LabelDashValue(std::string_view rest) {
+  std::size_t i = 0;
+  while (i < rest.size() && IsBlank(rest[i])) ++i;
+  if (i == rest.size() || !IsUpper(rest[i])) return false;
+  while (i < rest.size() && IsAlpha(rest[i])) ++i;
+  while (i < rest.size() && IsBlank(rest[i])) ++i;
+  return i + 1 < rest.size() && (rest[i] == '-' || rest[i] == ':') &&
+         IsBlank(rest[i + 1]);
+}
+
+// The same bare mark opens another paragraph of the text (a blank line
+// between them), and a sentence there too: "(NR) The convoy leaves at
+// 0600.\n\n(NR) The route is closed." Paragraphs each opened by the mark
+// and a sentence are the portion layout. An action list repeats a person's
+// initials on consecutive lines ("Actions:\n(NR) To send the slides.\n(NR)
+// Will book the room."), so lines next to each other do not count.
+bool RepeatedOpeningProse(std::string_view text, std::size_t begin,
+                          std::size_t end) {
+  std::string_view mark = text.substr(begin, end - begin);
+  for (std::size_t at = text.find(mark); at != std::string_view::npos;
+       at = text.find(mark, at + 1)) {
+    if (at == begin) continue;
+    std::size_t line_begin = LineStart(text, at);
+    if (!IsBlankLine(text, line_begin, at)) continue;
+    std::size_t first = std::min(at, begin), second = std::max(at, begin);
+    if (text.substr(first, second - first).find("\n\n") ==
+        std::string_view::npos) {
+      continue;  // not a paragraph of its own
+    }
+    std::size_t after = at + mark.size();
+    std::string_view rest = text.substr(after, LineEnd(text, after) - after);
+    if (!rest.empty() && rest[0] == ':') rest.remove_prefix(1);
+    if (StartsSentence(rest) && ProseFollows(rest) &&
+        !SpellsInitials(mark.substr(1, mark.size() - 2), rest)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
@@ -224,6 +292,13 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   if (HasDisclaimerWords(rest) || HasLegalLegend(rest)) {
     return PortionPlace::kNone;
   }
+  if (InlineLabelledList(text.substr(line_begin, LineEnd(text, end) - line_begin)) ||
+      LabelDashValue(rest)) {
+    return PortionPlace::kNone;
+  }
+  // "Para 2 (NS): The convoy ...": a colon may stand between the mark and
+  // its sentence, as after "(S//NF):".
+  if (!rest.empty() && rest[0] == ':') rest.remove_prefix(1);
   if (line_end || mid_line) return PortionPlace::kIfCorroborated;
   // Two or more letters: also a person's initials ("(TS) Tom to send the
   // slides", "(NC) Nick Clarke to confirm"), in minutes as in portions.
@@ -238,7 +313,8 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
     // "1. (TS) The convoy leaves at 0600.": a number, the mark, then a
     // sentence is the portion layout itself; initials in minutes are seldom
     // numbered and then spell the name (above).
-    return numbered && StartsSentence(rest) && ProseFollows(rest)
+    bool opens_prose = StartsSentence(rest) && ProseFollows(rest);
+    return opens_prose && (numbered || RepeatedOpeningProse(text, begin, end))
                ? PortionPlace::kPortion
                : PortionPlace::kIfCorroborated;
   }

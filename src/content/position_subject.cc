@@ -6,25 +6,14 @@
 
 #include "base/ascii.h"
 #include "content/line_text.h"
+#include "content/subject_prefixes.h"
 
 namespace nearmiss::content {
 namespace {
 
-// Reply and forward prefixes in the languages Outlook and Thunderbird emit,
-// the "EXT:" / "EXTERNAL:" that mail gateways put before them, and the
-// prefixes of Outlook's meeting responses and updates ("Accepted: SECRET:
-// planning meeting"), which quote the invitation's subject the same way.
-// "tentative" before "tentatively" is not needed: Outlook writes
-// "Tentative:".
-constexpr std::array<std::string_view, 22> kReplyPrefixes = {
-    "re",       "fw",       "fwd",       "aw",      "wg",       "tr",
-    "sv",       "vs",       "antw",      "rv",      "rif",      "réf",
-    "ref",      "r",        "ext",       "external", "accepted", "declined",
-    "tentative", "updated", "canceled",  "cancelled"};
-
 // Skips one "Re:" / "Fwd[2]:" at `at`; returns the new position or `at`.
 std::size_t SkipReplyPrefix(std::string_view s, std::size_t at) {
-  for (std::string_view p : kReplyPrefixes) {
+  for (std::string_view p : kSubjectPrefixes) {
     if (!StartsWithNoCaseAt(s, at, p)) continue;
     std::size_t i = at + p.size();
     if (i < s.size() && (s[i] == '[' || s[i] == '(')) {
@@ -73,7 +62,36 @@ bool IsSubjectMarking(std::string_view text, std::size_t begin,
        (text[b - 1] == '(' && text[e] == ')'))) {
     return true;
   }
-  return TrailsSubject(text, begin, end);
+  return TrailsSubject(text, begin, end) || BetweenSeparators(text, begin, end);
+}
+
+namespace {
+
+bool IsSubjectSeparator(char c) {
+  return c == '-' || c == '|' || c == '/' || c == '[' || c == ']' ||
+         c == '(' || c == ')' || c == ':';
+}
+
+}  // namespace
+
+bool BetweenSeparators(std::string_view text, std::size_t begin,
+                       std::size_t end) {
+  std::size_t b = begin;
+  while (b > 0 && IsBlank(text[b - 1])) --b;
+  std::size_t run = b;
+  while (run > 0 && IsSubjectSeparator(text[run - 1])) --run;
+  // A separator run with a blank before it: not "Anti-SECRET" or
+  // "a/SECRET"; a colon is written glued to its word ("Plan: SECRET - v2").
+  if (run == b || run == 0) return false;
+  if (!IsBlank(text[run - 1]) && text.substr(run, b - run) != ":") return false;
+  // Glued to the marking only as the banner's "//" ("plan //SECRET").
+  if (b == begin && text.substr(run, b - run) != "//") return false;
+  std::size_t e = end;
+  while (e < text.size() && IsBlank(text[e])) ++e;
+  if (e == text.size()) return true;
+  if (!IsSubjectSeparator(text[e])) return false;
+  while (e < text.size() && IsSubjectSeparator(text[e])) ++e;
+  return e == text.size() || IsBlank(text[e]);
 }
 
 bool TrailsSubject(std::string_view text, std::size_t begin, std::size_t end) {

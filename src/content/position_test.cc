@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "content/line_text.h"
+
 namespace nearmiss::content {
 namespace {
 
@@ -208,6 +210,84 @@ TEST(PositionTest, ThirdRoundPlaces) {
   at = story.find("SECRET");
   EXPECT_FALSE(IsEdgeLine(story, at, at + 6));
   EXPECT_TRUE(IsEdgeLine(banner, 0, 12));
+}
+
+// Issue 13, fifth round: the tester's forms, place by place.
+TEST(PositionTest, FifthRoundPlaces) {
+  // Rules and boxes of any punctuation, symbol or box-drawing character.
+  for (std::string_view body :
+       {"────────────\nSECRET\n────────────\nThe convoy leaves.",
+        "┌──────┐\n│   SECRET   │\n└──────┘\nThe convoy leaves.",
+        "║ UK SECRET ║\nThe convoy leaves.",
+        "■■■ SECRET ■■■\nThe convoy leaves.",
+        "~~~ SECRET ~~~\nThe convoy leaves.",
+        "............\nSECRET\n............\nThe convoy leaves.",
+        "+------------+\n| UK SECRET  |\n+------------+\nThe convoy leaves."}) {
+    std::string_view word =
+        body.find("UK SECRET") != std::string_view::npos ? "UK SECRET" : "SECRET";
+    EXPECT_TRUE(At(IsBannerMarking, body, word)) << body;
+  }
+  EXPECT_FALSE(At(IsBannerMarking, "Our SECRET recipe\nmore", "SECRET"));
+  EXPECT_TRUE(OnlyFrame("  ═══ ■ ~ . // "));
+  EXPECT_FALSE(OnlyFrame("═══ x ═══"));
+  EXPECT_FALSE(OnlyFrame("\xFF\xFE"));  // invalid UTF-8 is no frame
+  EXPECT_TRUE(IsRuleLine("  ──── "));
+  EXPECT_FALSE(IsRuleLine("--"));  // the signature delimiter
+
+  // Between separators in a subject.
+  for (std::string_view subject :
+       {"Deployment plan - SECRET - v2", "Deployment plan | SECRET | v2",
+        "Deployment plan //SECRET", "Plan: SECRET - draft"}) {
+    EXPECT_TRUE(At(IsSubjectMarking, subject, "SECRET")) << subject;
+  }
+  for (std::string_view subject :
+       {"Plan-SECRET-v2", "Plan - SECRET SANTA - v2", "a/SECRET/b"}) {
+    EXPECT_FALSE(At(BetweenSeparators, subject, "SECRET")) << subject;
+  }
+  // Meeting and automatic-reply prefixes, stripped repeatedly.
+  for (std::string_view subject :
+       {"Invitation: SECRET: brief @ Tue 1 Dec 2026 10am",
+        "Automatic reply: Updated invitation: SECRET: brief",
+        "Out of Office: SECRET: brief", "Read: SECRET: brief",
+        "New Time Proposed: SECRET: brief"}) {
+    EXPECT_TRUE(At(IsSubjectMarking, subject, "SECRET")) << subject;
+  }
+
+  // A banner inside a sentence is a mention.
+  EXPECT_TRUE(At(InsideSentence,
+                 "Please stop putting SECRET//NOFORN in the subject",
+                 "SECRET//NOFORN"));
+  EXPECT_FALSE(At(InsideSentence, "The convoy is SECRET//NOFORN.",
+                  "SECRET//NOFORN"));
+  EXPECT_FALSE(At(InsideSentence, "SECRET//NOFORN\nthe text",
+                  "SECRET//NOFORN"));
+
+  // The clearance alone under a clearance heading.
+  EXPECT_TRUE(At(AboutClearance, "Clearance:\nTOP SECRET//SCI\nLocation: VA",
+                 "TOP SECRET//SCI"));
+  EXPECT_TRUE(At(AboutClearance, "Clearance Level\nTOP SECRET//SCI\n\nJob",
+                 "TOP SECRET//SCI"));
+  EXPECT_FALSE(At(AboutClearance, "Convoy timings\nTOP SECRET//SCI\n\nText",
+                  "TOP SECRET//SCI"));
+}
+
+// Issue 13, fifth round: portion marks in lists and repeated paragraphs.
+TEST(PositionTest, FifthRoundPortions) {
+  auto place = [](std::string_view text, std::string_view mark) {
+    std::size_t b = text.find(mark);
+    EXPECT_NE(b, std::string_view::npos);
+    return PortionMarkPlace(text, b, b + mark.size());
+  };
+  std::string_view results = "Results:\n1. (C) Chemistry - pass\n2. (S) Spanish - pass";
+  EXPECT_EQ(place(results, "(S)"), PortionPlace::kNone);
+  std::string_view inline_list = "1. (C) Coffee 2. (S) Strategy 3. (U) Update";
+  EXPECT_EQ(place(inline_list, "(C)"), PortionPlace::kNone);
+  std::string_view para = "Para 2 (NS): The convoy leaves at 0600.";
+  EXPECT_EQ(place(para, "(NS)"), PortionPlace::kPortion);
+  std::string_view two = "(NR) The convoy leaves at 0600.\n\n(NR) The route is closed.";
+  EXPECT_EQ(place(two, "(NR)"), PortionPlace::kPortion);
+  std::string_view actions = "Actions:\n(NR) To send the slides today.\n(NR) To book the room.";
+  EXPECT_EQ(place(actions, "(NR)"), PortionPlace::kIfCorroborated);
 }
 
 }  // namespace

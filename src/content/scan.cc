@@ -118,9 +118,12 @@ Counts MarkingStrength(const PatternEntry& p, TextKind kind,
   }
   switch (p.kind) {
     case MarkingKind::kBanner:
-      // "Active TOP SECRET/SCI clearance": a person's clearance level.
-      *strength = AboutClearance(text, m.begin, m.end) ? Strength::kWeak
-                                                       : Strength::kStrong;
+      // "Active TOP SECRET/SCI clearance": a person's clearance level;
+      // "stop putting SECRET//NOFORN in the subject": a mention.
+      *strength = AboutClearance(text, m.begin, m.end) ||
+                          InsideSentence(text, m.begin, m.end)
+                      ? Strength::kWeak
+                      : Strength::kStrong;
       return Counts::kYes;
     case MarkingKind::kPortion: {
       *strength = Strength::kStrong;

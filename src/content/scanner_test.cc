@@ -113,15 +113,35 @@ TEST_F(ScannerTest, LongestFormWins) {
 }
 
 TEST_F(ScannerTest, BannersStrongAnywhere) {
-  EXPECT_EQ(Scan(TextKind::kBody, "a\nb\nc\nd\nsee SECRET//NOFORN x\ne\nf\ng\nh")
+  EXPECT_EQ(Scan(TextKind::kBody, "a\nb\nc\nd\nsee: SECRET//NOFORN x\ne\nf\ng\nh")
                 .level,
             Level::kSecret);
-  EXPECT_EQ(Scan(TextKind::kBody, "text NATO RESTRICTED text").level,
+  EXPECT_EQ(Scan(TextKind::kBody, "Text: NATO RESTRICTED//REL TO GBR text").level,
             Level::kOfficialSensitive);
-  EXPECT_EQ(Scan(TextKind::kBody, "x CUI//SP-PRVCY//NOFORN y").level,
+  EXPECT_EQ(Scan(TextKind::kBody, "X: CUI//SP-PRVCY//NOFORN y").level,
             Level::kOfficialSensitive);
-  EXPECT_EQ(Scan(TextKind::kBody, "x TRES SECRET UE/EU TOP SECRET y").level,
+  EXPECT_EQ(Scan(TextKind::kBody, "X - TRES SECRET UE/EU TOP SECRET y").level,
             Level::kTopSecret);
+  EXPECT_EQ(Scan(TextKind::kBody, "The convoy is SECRET//NOFORN.").level,
+            Level::kSecret);
+}
+
+// Issue 13: a banner with lower-case words on both sides is talked about
+// ("Please stop putting SECRET//NOFORN in the subject"), and a bare NATO
+// compound in prose is named, as UK and US level words are.
+TEST_F(ScannerTest, BannerInsideASentenceIsAMention) {
+  EXPECT_EQ(Scan(TextKind::kBody,
+                 "Please stop putting SECRET//NOFORN in the subject of test "
+                 "emails.")
+                .level,
+            Level::kNone);
+  EXPECT_EQ(Scan(TextKind::kBody,
+                 "NATO SECRET documents were leaked last week, the Guardian "
+                 "reported.")
+                .level,
+            Level::kNone);
+  EXPECT_EQ(Scan(TextKind::kBody, "NATO SECRET\n\nThe convoy leaves.").level,
+            Level::kSecret);
 }
 
 TEST_F(ScannerTest, PortionMarksOnlyAtParagraphStart) {
@@ -238,7 +258,7 @@ TEST(ScannerCompileTest, ExtraPackFileAdds) {
   auto scratch = Scratch::Create(**compiled);
   ASSERT_TRUE(scratch.ok());
   Sensitivity s;
-  ASSERT_TRUE((*compiled)->Scan(TextKind::kBody, "body", "x ACME RED y",
+  ASSERT_TRUE((*compiled)->Scan(TextKind::kBody, "body", "x: ACME RED y",
                                 *scratch, &s).ok());
   EXPECT_EQ(s.level, Level::kSecret);
   std::remove(path.c_str());

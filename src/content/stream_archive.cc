@@ -13,12 +13,14 @@ std::string UncompressedName(std::string_view name) {
   struct Rename {
     std::string_view suffix, replacement;
   };
-  // gzip(1), bzip2(1), xz(1), lzip(1), zstd(1), compress(1) suffixes.
+  // gzip(1), bzip2(1), xz(1), lzip(1), zstd(1), compress(1), lz4(1),
+  // lzop(1) and lrzip(1) suffixes.
   static constexpr Rename kRenames[] = {
       {".tgz", ".tar"}, {".taz", ".tar"}, {".tbz2", ".tar"}, {".tbz", ".tar"},
       {".txz", ".tar"}, {".tzst", ".tar"}, {".gz", ""},       {".bz2", ""},
       {".xz", ""},      {".lzma", ""},     {".lz", ""},       {".zst", ""},
-      {".z", ""}};
+      {".z", ""},       {".tlz4", ".tar"}, {".tzo", ".tar"},  {".tlrz", ".tar"},
+      {".lz4", ""},     {".lzo", ""},      {".lrz", ""}};
   for (const Rename& r : kRenames) {
     if (EndsWithNoCase(base, r.suffix) && base.size() > r.suffix.size()) {
       return std::string(base.substr(0, base.size() - r.suffix.size())) +

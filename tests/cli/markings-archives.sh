@@ -8,6 +8,10 @@
 # default policy counts as [limits] incomplete_level and holds for an
 # outside address (the sensitivity says level none, complete false; the
 # decision holds). None of them passes as `complete` with level none.
+# Also DOCX/ODT compressed whole (gzip, xz, and a .gz with no telling name),
+# and lz4 and lzop streams (issue 13, fifth round): libarchive reads lz4
+# with liblz4 and lzop through the lzop(1) program where it is installed;
+# without it an lzop attachment is unreadable-attachment, never complete.
 # Usage: markings-archives.sh NEARMISS. NM_UPDATE_GOLDEN=1 rewrites the
 # golden (review the diff by hand).
 set -u
@@ -29,7 +33,17 @@ plain-txt-gz none true accept
 encrypted-7z none true hold
 encrypted-7z-header none false hold
 unreadable-arj none false hold
-truncated-gz none false hold"
+truncated-gz none false hold
+marked-docx-gz TOP_SECRET true hold
+marked-docx-xz TOP_SECRET true hold
+marked-odt-gz TOP_SECRET true hold
+marked-docx-gz-noname TOP_SECRET true hold
+marked-txt-lz4 SECRET true hold
+marked-tar-lz4 SECRET true hold
+marked-lz4-in-zip SECRET true hold
+marked-lz4-noname SECRET true hold
+marked-txt-lzo SECRET true hold
+marked-tar-lzo SECRET true hold"
 
 files=$(printf '%s\n' "$cases" | while read -r name _ _ _; do printf '%s ' "$data/$name.eml"; done)
 # shellcheck disable=SC2086  # the list of fixtures is split on purpose

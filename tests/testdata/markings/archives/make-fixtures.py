@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Writes the archive fixtures of issue 13 (defect 1: archives other than
 zip). Run from this directory; needs python3, tar, gzip, bzip2, xz and 7z
-(p7zip-full). The .eml files are committed; this records how they were made.
+(p7zip-full), lz4 and lzop for the fifth round's. The .eml files are
+committed; this records how they were made. Names given on the command line
+write only those fixtures (the others keep their bytes: MIME boundaries and
+7z timestamps differ run to run).
 """
-import gzip, io, lzma, os, subprocess, tarfile, tempfile, zipfile
+import gzip, io, lzma, os, subprocess, sys, tarfile, tempfile, zipfile
 from email.message import EmailMessage
 from email.utils import format_datetime
 import datetime
@@ -13,7 +16,12 @@ PLAIN = b"Lunch is at noon in the canteen.\nBring the quiz sheets.\n"
 DATE = datetime.datetime(2026, 12, 1, 1, 0, tzinfo=datetime.timezone.utc)
 
 
+ONLY = set(sys.argv[1:])
+
+
 def eml(name, attachment, filename, mime):
+    if ONLY and name not in ONLY:
+        return
     m = EmailMessage()
     m["From"] = "alice@example.org"
     m["To"] = "bob@outside-partner.com"
@@ -89,3 +97,20 @@ eml("marked-docx-xz", lzma.compress(DOCX, format=lzma.FORMAT_XZ), "ts.docx.xz", 
 eml("marked-odt-gz", gz(ODT), "ts.odt.gz", "application/gzip")
 # No name to go by ("plans.gz"): the decompressed zip's first part says.
 eml("marked-docx-gz-noname", gz(DOCX), "plans.gz", "application/octet-stream")
+
+# Issue 13, fifth round: lz4(1) and lzop(1) streams. libarchive reads lz4
+# (liblz4); lzop only through the external lzop program, which a guard does
+# not run, so an lzop attachment is unreadable (scan incomplete, held), never
+# passed as opaque bytes. Recognised by magic number as well as by name.
+def tool(args, data):
+    return subprocess.run(args, input=data, check=True, capture_output=True).stdout
+
+
+lz4 = lambda data: tool(["lz4", "-c", "-q"], data)
+lzo = lambda data: tool(["lzop", "-c", "-q"], data)
+eml("marked-txt-lz4", lz4(MARKED), "plan.txt.lz4", "application/octet-stream")
+eml("marked-tar-lz4", lz4(tar([("plans/plan.txt", MARKED)], "w")), "docs.tar.lz4", "application/octet-stream")
+eml("marked-lz4-in-zip", zipped([("plan.txt.lz4", lz4(MARKED))]), "bundle.zip", "application/zip")
+eml("marked-lz4-noname", lz4(MARKED), "data.bin", "application/octet-stream")
+eml("marked-txt-lzo", lzo(MARKED), "plan.txt.lzo", "application/octet-stream")
+eml("marked-tar-lzo", lzo(tar([("plans/plan.txt", MARKED)], "w")), "docs.tar.lzo", "application/octet-stream")

@@ -1,0 +1,49 @@
+// The prefixes mail clients and servers put before a subject they quote,
+// which IsSubjectMarking (position.h) strips, repeatedly, before asking
+// whether a marking leads the subject: "Invitation: SECRET: deployment
+// brief @ Tue 1 Dec 2026 10am" leads with SECRET as surely as the invitation
+// it quotes. Each is matched case-insensitively, followed by an optional
+// "[2]" or "(2)" count, blanks and a colon.
+#ifndef NEARMISS_CONTENT_SUBJECT_PREFIXES_H_
+#define NEARMISS_CONTENT_SUBJECT_PREFIXES_H_
+
+#include <array>
+#include <string_view>
+
+namespace nearmiss::content {
+
+// Longer prefixes before the shorter ones they begin with ("tentatively
+// accepted" before "tentative", "updated invitation" before "updated").
+inline constexpr auto kSubjectPrefixes = std::to_array<std::string_view>({
+    // Reply and forward, in the languages Outlook and Thunderbird emit
+    // (RFC 5322 3.6.5 "Re:"; Outlook's localised "AW:", "WG:", "TR:", "SV:",
+    // "VS:", "Antw:", "RV:", "RIF:", "Réf:"; Thunderbird's
+    // mail.compose.reply_prefixes).
+    "re", "fw", "fwd", "aw", "wg", "tr", "sv", "vs", "antw", "rv", "rif",
+    "réf", "ref", "r",
+    // Mail gateways' external-sender tags written as a prefix.
+    "ext", "external",
+    // Google Calendar's invitation mail ("Invitation: ... @ Tue 1 Dec 2026
+    // 10am - 11am (GMT) (alice@example.org)", "Updated invitation with
+    // note:", "Canceled event:", "Accepted:", "Tentatively accepted:").
+    "updated invitation with note", "updated invitation", "invitation",
+    "canceled event with note", "canceled event", "cancelled event",
+    "tentatively accepted", "accepted with note", "declined with note",
+    // Outlook / Exchange meeting responses and updates ("Accepted:",
+    // "Declined:", "Tentative:", "New Time Proposed:", "Updated:",
+    // "Canceled:", "Meeting Forward Notification:", "Copy:" on a meeting
+    // copied to another calendar).
+    "accepted", "declined", "tentative", "new time proposed", "updated",
+    "canceled", "cancelled", "meeting forward notification", "copy",
+    // Exchange and Outlook automatic messages that quote the subject:
+    // automatic replies ("Automatic reply:", older "Out of Office:",
+    // "Autoreply:"), non-delivery and delivery reports (RFC 3464 reports
+    // as Exchange titles them: "Undeliverable:", "Delivered:", "Relayed:",
+    // "Delivery delayed:") and read receipts (RFC 8098 as Outlook titles
+    // them: "Read:", "Not read:").
+    "automatic reply", "out of office", "autoreply", "undeliverable",
+    "delivered", "relayed", "delivery delayed", "read", "not read"});
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_SUBJECT_PREFIXES_H_
