@@ -86,6 +86,7 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
   typo_.FindMany(keys.data(), keys.size(), [&](uint32_t id) { ids.push_back(id); });
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  set_.PrefetchEntries(ids);
   for (uint32_t id : ids) {
     const Entry& e = set_[id];
     if (e.suffix() != dsuf) continue;

@@ -76,6 +76,24 @@ TEST(HashIndexTest, IdsOfAllThirtyTwoBitsLeaveNoTagButStayExact) {
   ExpectFinds(index, pairs, 3'000 * 16);  // each probe returns its bucket
 }
 
+// FindMany prefetches every line of each bucket before probing; what it
+// visits must be exactly what Find visits, hash by hash, including the
+// buckets a guess too low made longer than a cache line.
+TEST(HashIndexTest, FindManyVisitsWhatFindVisits) {
+  for (size_t expected : {size_t{300'000}, size_t{100}}) {
+    auto pairs = Pairs(50'000, 1);
+    HashIndex index = BuildFrom(pairs, expected);
+    std::vector<uint64_t> hashes;
+    for (size_t i = 0; i < pairs.size(); i += 7) hashes.push_back(pairs[i].first);
+    hashes.push_back(Mix64(1'000'000'007));  // stored under no id
+    std::multiset<uint32_t> one_by_one, batched;
+    for (uint64_t h : hashes) index.Find(h, [&](uint32_t id) { one_by_one.insert(id); });
+    index.FindMany(hashes.data(), hashes.size(), [&](uint32_t id) { batched.insert(id); });
+    EXPECT_FALSE(batched.empty());
+    EXPECT_EQ(batched, one_by_one) << "expected_keys " << expected;
+  }
+}
+
 TEST(HashIndexTest, EmptyAndUnbuiltFindNothing) {
   HashIndex unbuilt;
   HashIndex empty = BuildFrom({}, 0);
