@@ -32,7 +32,13 @@ Decoded DecodeUtf8(std::string_view s) {
 std::string Describe(std::string_view bytes, char32_t cp) {
   char hex[16];
   std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
-  return "'" + std::string(bytes) + "' (" + hex + ")";
+  // Appended, not "'" + string&&: GCC bug 105329 (-Wrestrict at -O3).
+  std::string out = "'";
+  out.append(bytes);
+  out.append("' (");
+  out.append(hex);
+  out.append(")");
+  return out;
 }
 
 std::string Escape(char32_t cp) {
