@@ -85,8 +85,9 @@ void PrintSummary(const history::Learner& learner, uint64_t log_lines, size_t lo
                 n(c.not_addresses), c.first_not_address.c_str());
   }
   if (c.outcome_unknown > 0) {
-    std::printf("left out %llu recipients whose outcome is unknown: an Exchange server sent them "
-                "on to another of the organisation's servers, whose log was not given\n",
+    std::printf("left out %llu recipients whose outcome is unknown: sent on to another server "
+                "(an Exchange server's next hop, a Postfix content filter or instance) whose "
+                "log was not given\n",
                 n(c.outcome_unknown));
   }
 }

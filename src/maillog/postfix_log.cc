@@ -250,6 +250,7 @@ void PostfixLog::Feed(std::string_view line) {
         if (h != nullptr && h->dropped && !was.empty() && was != q.message_id) {
           h->dropped = false;
           undone = true;
+          std::erase(q.handed, std::string(h->Get(Held::kRecipient)));
         }
       }
       if (undone) {
@@ -287,12 +288,21 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   }
   ++counts_.delivery_lines;
   if (f.status == "SOFTBOUNCE") ++counts_.soft_bounces;
+  // Its own attempt (or hand-off on) for a recipient handed to it: the
+  // outcome is known, or followed to the next queue id.
+  std::erase(q.handed, std::string(f.recipient));
   q.joined_from.clear();  // a delivery of its own: the join, if any, stands
   std::string_view pending;
   if (f.status == "sent") {
     std::string_view next = QueuedAs(f.status_text);
     if (!next.empty() && next != l.queue_id) {
-      if (HandOff(l, q, next, f.relay)) return;
+      if (HandOff(l, q, next, f.relay)) {
+        q.handed_on.emplace_back(f.recipient);
+        if (auto n = queues_.find(q.next_id); n != queues_.end()) {
+          Handed(n->second, q.next_id, f.recipient, f.relay);
+        }
+        return;
+      }
       key_.assign(next);
       // Not (yet) seen here: held as a delivery that X's first line, if it
       // comes within the window, turns into a hand-off.
@@ -303,7 +313,13 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
       // Handed to a filter on this host that said no queue id: the copy it
       // re-injects carries the same Message-ID. Joined if it shows up
       // within the window, else a delivery (never once too few).
-      if (HandOffByMessageId(l, q, f.relay)) return;
+      if (HandOffByMessageId(l, q, f.relay)) {
+        q.handed_on.emplace_back(f.recipient);
+        if (auto n = queues_.find(q.next_id); n != queues_.end()) {
+          Handed(n->second, q.next_id, f.recipient, f.relay);
+        }
+        return;
+      }
       pending_key_.assign(kByMessageId);
       pending_key_.append(q.message_id);
       pending = pending_key_;
