@@ -68,7 +68,8 @@ const LineCounts& PostfixLog::counts() const { return trace_ ? trace_->counts() 
 
 void PostfixLog::BeginTraceFile(std::string name, DateOrder date_order) {
   counts_ = LineCounts();
-  trace_ = std::make_unique<TraceLog>(std::move(name), sink_, date_order);
+  trace_ = std::make_unique<TraceLog>(std::move(name), sink_, date_order,
+                                      options_.judgeable_domain);
 }
 
 void PostfixLog::EndFile() {
@@ -280,7 +281,8 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     case StatusKind::kAttempt:
       break;
   }
-  if (!JudgeableRecipient(f.recipient)) {
+  if (!JudgeableRecipient(f.recipient) ||
+      (options_.judgeable_domain && !options_.judgeable_domain(AddressDomain(f.recipient)))) {
     // A recipient the guard cannot judge may be the very look-alike: not
     // a delivery to leave out quietly (DESIGN.md, fail closed).
     counts_.UnparsableRecipient(line_);

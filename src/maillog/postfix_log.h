@@ -57,7 +57,8 @@
 //     (a log cut after the hand-off, a filter that lost a recipient): a
 //     look-alike recipient never vanishes with the final hop's line;
 //   - a delivery line whose recipient names no domain the guard can
-//     judge (JudgeableRecipient) is counted as not understood, and as an
+//     judge (JudgeableRecipient, or options.judgeable_domain: a bad xn--
+//     label, a public suffix) is counted as not understood, and as an
 //     unparsable recipient (LineCounts), whatever its status or sender;
 //   - a line that starts like one of these but does not parse, or a status
 //     word Postfix does not write, is counted as not understood
@@ -135,6 +136,9 @@ struct PostfixLogOptions {
   // hand-off can join lines in any order (above). 0: passed on at once.
   int64_t hand_off_window = 600;
   size_t max_held = 1 << 18;            // held events at most; past it the oldest go
+  // Recipients whose domain this refuses are not understood (DomainCheck);
+  // passed on to the traces read too.
+  DomainCheck judgeable_domain;
 };
 
 class PostfixLog {
