@@ -45,6 +45,10 @@ constexpr std::string_view kByMessageId = "\x01msgid:";
 // as the New Year rule in LineParser::InferYear allows a day.
 constexpr int64_t kRotationOverlap = 86400;
 
+// Past this after the previous file's last line, a year moved between two
+// files of a set is a gap (files missing), not the turn of a year.
+constexpr int64_t kHalfYear = 183 * 86400;
+
 // A relay that keeps the message on this host: loopback (RFC 1122 3.2.1.3,
 // RFC 4291 2.5.3), "localhost", a pipe(8) or local transport ("dfilt",
 // "private/amavis": no "[address]" at all), "none" or nothing logged.
@@ -97,15 +101,25 @@ void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view
     const int64_t previous_last = parser_.last_time();
     if (probe.Parse(first_line, &l)) SecondsToCivil(l.time, &carried);
     const std::string own = std::to_string(parser.year());
-    const std::string from = previous + " (" + std::to_string(carried.year) + ")";
+    // The first line steps back from the previous file's last, by more
+    // than rotation explains and not at a year's turn, so carrying on
+    // moved the year (LineParser: a log is in time order): a gap in the
+    // set, read as the one below.
+    const bool stepped =
+        carried.year != 0 && carried.year == parser.year() && l.time - previous_last > kHalfYear &&
+        CivilToSeconds(carried.year - 1, carried.month, carried.day, carried.hour, carried.minute,
+                       carried.second) + kRotationOverlap < previous_last;
+    const std::string from =
+        previous + " (" + std::to_string(stepped ? carried.year - 1 : carried.year) + ")";
     if (carried.year > parser.year()) {
       parser_ = parser;
       counts_.year_not_carried =
           "the year does not carry on from " + from + " as that would put this file's lines "
           "after its " + std::string(bound) + "; its first line is read as " + own +
           ", so the years go back between the two files: check their dates, or give --year";
-    } else if (carried.year != 0 && carried.year < parser.year() &&
-               l.time + kRotationOverlap < previous_last) {
+    } else if (carried.year != 0 &&
+               ((carried.year < parser.year() && l.time + kRotationOverlap < previous_last) ||
+                stepped)) {
       // Carried, this file would start before the previous one ended, and
       // by more than rotation explains (logrotate renames a file as its
       // writing stops; lines at the turn may overlap by moments), while its
