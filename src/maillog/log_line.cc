@@ -146,17 +146,19 @@ bool IsPostfixProgram(std::string_view p) {
 }
 
 int LineParser::InferYear(const Stamp& st, int64_t offset) {
-  // A log is written in time order: a date earlier than the last line's
-  // (in the current year) is the next year's (Nov 20 then Jun 1: June of
-  // the next year), however few months back. Lines written out of order
-  // by at most a day (at a month's turn, or New Year's 31 December after
-  // 1 January's first lines) keep the year that puts them just before.
+  // A log is written in time order: a month earlier than the last line's
+  // is the next year's (Nov 20 then Jun 1: June of the next year), however
+  // few months back. Lines written out of order by at most a day (at a
+  // month's turn, or New Year's 31 December after 1 January's first
+  // lines) keep the year that puts them just before. A day earlier within
+  // the same month (lines of two hosts interleaved) moves nothing: a year
+  // minus a few days is the less likely reading.
   auto at = [&](int year) {
     return CivilToSeconds(year, st.month, st.day, st.hour, st.minute, st.second) - offset;
   };
   if (last_month_ == 0) {
     first_month_index_ = year_ * 12 + st.month - 1;
-  } else if (int64_t t = at(year_); t < last_bsd_time_) {
+  } else if (int64_t t = at(year_); t < last_bsd_time_ && st.month < last_month_) {
     if (last_bsd_time_ - t <= 86400) return year_;  // out of order by moments: not moved
     ++year_;
   } else if (st.month > last_month_ + 6) {

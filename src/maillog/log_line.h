@@ -68,9 +68,9 @@ class LineParser {
  public:
   // `year` for stamps without one: the year of the first such line
   // (year_anchor.h finds it from the file's bound, or --year gives it). BSD
-  // timestamps carry no year; the year never goes back: a date earlier
-  // than the previous line's by more than a day (December -> January, and
-  // as well November -> June: a log is in time order) moves to the next
+  // timestamps carry no year; the year never goes back: a month earlier
+  // than the previous line's, by more than a day (December -> January, and
+  // as well November -> June: a log is in time order), moves to the next
   // year, so years are monotone within a file and, through ContinueFrom,
   // across a rotated set. A line earlier by at most a day (written out of
   // order) keeps the year and moves nothing.
