@@ -344,6 +344,14 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   counts_.last_time = std::max(counts_.last_time, time);
   std::string_view id = Trim(Field(f, message_id_));
   if (id.empty()) id = Field(f, internal_id_);
+  if (id.empty()) {
+    // No MessageId (an empty value, or no such column): rows of one
+    // message share its sender and time, so those make its key. An empty
+    // key would merge every such row into one message.
+    no_id_ = "(no MessageId) " + std::string(Trim(Field(f, sender_))) + " at " +
+             std::string(Trim(Field(f, time_)));
+    id = no_id_;
+  }
   std::string_view sender = Trim(Field(f, sender_));
   std::string_view relay = Field(f, relay_);
   if (relay.empty()) relay = Field(f, connector_);

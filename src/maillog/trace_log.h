@@ -123,6 +123,7 @@ class TraceLog {
 
   DeliverySink* sink_;
   DomainCheck judgeable_domain_;
+  std::string no_id_;  // the key of a row without a MessageId (Row)
   DateOrder date_order_;
   LineCounts counts_;
   CsvRecords csv_;
