@@ -153,6 +153,9 @@ void Report::Close(Open& d) {
   r.time = d.first_time;
   r.seconds = d.first_seconds;
   totals_.Add(r.status);
+  // A mailbox item has no queue id: its "sent" is a Sent-folder copy.
+  const bool in_mailbox = r.queue_id.empty() && r.status == "sent";
+  if (in_mailbox) ++totals_.in_mailbox;
   by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status);
   flagged_messages_.insert(r.queue_id.empty() ? "mailbox:" + r.source : r.queue_id);
   DomainLine& dl = by_domain_[r.domain];
@@ -161,6 +164,7 @@ void Report::Close(Open& d) {
   dl.domain_unicode = r.domain_unicode;
   dl.reason = r.reason;
   dl.counts.Add(r.status);
+  if (in_mailbox) ++dl.counts.in_mailbox;
   if (r.from_known) {
     dl.senders.insert(SenderLabel(r));
   } else {

@@ -69,6 +69,9 @@ struct Counts {
   // unknown: sent on to a server whose log was not given (Row::status).
   int64_t deliveries = 0, sent = 0, bounced = 0, deferred = 0, expired = 0, discarded = 0,
           unknown = 0;
+  // Of `sent`: copies found in a mailbox's Sent folder, which say the
+  // message was sent, not that a receiving server accepted it.
+  int64_t in_mailbox = 0;
   void Add(const std::string& final_status);
 };
 
