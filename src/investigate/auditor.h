@@ -72,6 +72,9 @@ class Auditor final : public maillog::DeliverySink {
   // domain the engine calls invalid, so its delivery line is counted as
   // not understood, with FILE:LINE, rather than dropped as not flagged.
   bool JudgeableDomain(std::string_view domain);
+  static constexpr size_t kMaxJudgeable = 1 << 16;
+  std::unordered_map<std::string, bool> judgeable_;  // by domain as logged
+  std::string judgeable_key_;
   // The report's entry for the mailbox a message's source is in, among
   // those from `first` on; nullptr when none (stdin).
   MailboxRead* MailboxOf(const std::string& source, size_t first);

@@ -306,7 +306,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   if (f.status == "SOFTBOUNCE") ++counts_.soft_bounces;
   // Its own attempt (or hand-off on) for a recipient handed to it: the
   // outcome is known, or followed to the next queue id.
-  std::erase(q.handed, std::string(f.recipient));
+  if (!q.handed.empty()) std::erase(q.handed, f.recipient);
   q.joined_from.clear();  // a delivery of its own: the join, if any, stands
   std::string_view pending;
   if (f.status == "sent") {
