@@ -263,10 +263,8 @@ int RunAudit(const AuditFlags& flags) {
     }
     std::string html = investigate::ReportHtml(report, meta);
     if (!flags.html.empty()) {
-      std::ofstream out(flags.html, std::ios::binary | std::ios::trunc);
-      out << html;
-      if (!out.good()) {
-        log::Error(flags.html + ": cannot write the report");
+      if (Status s = WriteReportFile(flags.html, html, "report"); !s.ok()) {
+        log::Error(s.message());
         return kExitError;
       }
     }

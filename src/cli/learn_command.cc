@@ -85,8 +85,9 @@ void PrintSummary(const history::Learner& learner, uint64_t log_lines, size_t lo
                 n(c.not_addresses), c.first_not_address.c_str());
   }
   if (c.outcome_unknown > 0) {
-    std::printf("left out %llu recipients whose outcome is unknown: an Exchange server sent them "
-                "on to another of the organisation's servers, whose log was not given\n",
+    std::printf("left out %llu recipients whose outcome is unknown: sent on to another server "
+                "(an Exchange server's next hop, a Postfix content filter or instance) whose "
+                "log was not given\n",
                 n(c.outcome_unknown));
   }
 }
@@ -150,12 +151,20 @@ int RunLearn(const LearnFlags& flags) {
   read.year = flags.year;
   read.date_order = flags.date_order;
   read.min_recognised_percent = flags.min_recognised;
+  // Delivery lines not understood: learned without, then an error (exit
+  // 2) as audit's, so a script does not take a partial history for whole.
+  uint64_t not_understood = 0;
+  std::string first_not_understood;
   for (const std::string& log : maillog::OrderRotated(logs)) {
     maillog::LineCounts counts;
     Status s = learner.AddPostfixLog(log, read, &counts);
     if (!s.ok()) return Fail(s);
     std::printf("read %s\n", maillog::Describe(counts).c_str());
     log_lines += counts.lines;
+    if (counts.not_understood != 0 && not_understood == 0) {
+      first_not_understood = counts.file + ":" + std::to_string(counts.first_not_understood_line);
+    }
+    not_understood += counts.not_understood;
   }
   if (Status s = learner.FinishLogs(); !s.ok()) return Fail(s);
   if (!mailboxes.empty()) {
@@ -231,7 +240,18 @@ int RunLearn(const LearnFlags& flags) {
     }
     std::printf("trusted from history: %zu domains\n", (*with)->stats().learned_entries);
   }
-  if (flags.show) return ShowRelationships(**store, flags.show_sender, flags.show_limit);
+  if (flags.show) {
+    if (int rc = ShowRelationships(**store, flags.show_sender, flags.show_limit); rc != kExitClean) {
+      return rc;
+    }
+  }
+  if (not_understood != 0) {
+    log::Error("learn: " + std::to_string(not_understood) +
+               (not_understood == 1 ? " delivery line" : " delivery lines") +
+               " not understood (first at " + first_not_understood +
+               "); their deliveries were not learned, so the history is incomplete");
+    return kExitError;
+  }
   return kExitClean;
 }
 

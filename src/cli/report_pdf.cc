@@ -16,8 +16,36 @@ extern char** environ;
 
 namespace nearmiss::cli {
 
+Status WriteReportFile(const std::string& path, std::string_view bytes, std::string_view what) {
+  auto fail = [&](int err) {
+    std::string why = std::strerror(err);
+    if (err == ENOENT) {
+      std::filesystem::path parent = std::filesystem::path(path).parent_path();
+      if (!parent.empty()) why += " (the directory " + parent.string() + " does not exist)";
+    }
+    return Status::IoError(path + ": cannot write the " + std::string(what) + ": " + why);
+  };
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return fail(errno);
+  for (size_t done = 0; done < bytes.size();) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      return fail(err);
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0) return fail(errno);
+  return Status::Ok();
+}
+
 Status PrintReportPdf(const std::string& html, const std::string& pdf_path,
                       const std::string& chromium) {
+  // Said before Chromium runs, with the reason: Chromium itself only
+  // leaves no file.
+  NM_RETURN_IF_ERROR(WriteReportFile(pdf_path, {}, "PDF"));
   char dir_template[] = "/tmp/nearmiss-pdf.XXXXXX";
   if (::mkdtemp(dir_template) == nullptr) {
     return Status::IoError(std::string("cannot make a temporary directory: ") +

@@ -10,6 +10,7 @@
 #define NEARMISS_CLI_REPORT_PDF_H_
 
 #include <string>
+#include <string_view>
 
 #include "nearmiss/status.h"
 
@@ -17,10 +18,16 @@ namespace nearmiss::cli {
 
 // Prints `html` (a whole report page) to `pdf_path` with the Chromium at
 // `chromium` (a path or a name looked up in PATH). IoError naming what
-// failed: the temporary file, starting Chromium, its exit status, or an
-// empty PDF.
+// failed: the PDF path not writable (WriteReportFile), the temporary
+// file, starting Chromium, its exit status, or an empty PDF.
 Status PrintReportPdf(const std::string& html, const std::string& pdf_path,
                       const std::string& chromium);
+
+// Writes `bytes` to `path` (created or truncated). IoError "PATH: cannot
+// write the WHAT: REASON" with strerror(3)'s reason, and for a missing
+// directory which one is missing. PrintReportPdf calls it with no bytes
+// first, so an unwritable PDF path is said before Chromium runs.
+Status WriteReportFile(const std::string& path, std::string_view bytes, std::string_view what);
 
 }  // namespace nearmiss::cli
 

@@ -64,9 +64,17 @@ class Auditor final : public maillog::DeliverySink {
  private:
   struct Flag {
     bool flagged = false;
+    bool invalid = false;  // Verdict::kInvalid for a malformed domain (Classify)
     std::string verdict, target, suggestion_domain, domain_unicode, reason;
   };
   const Flag& Classify(const std::string& domain);
+  // The log readers' DomainCheck (maillog/postfix_fields.h): false for a
+  // domain the engine calls invalid, so its delivery line is counted as
+  // not understood, with FILE:LINE, rather than dropped as not flagged.
+  bool JudgeableDomain(std::string_view domain);
+  static constexpr size_t kMaxJudgeable = 1 << 16;
+  std::unordered_map<std::string, bool> judgeable_;  // by domain as logged
+  std::string judgeable_key_;
   // The report's entry for the mailbox a message's source is in, among
   // those from `first` on; nullptr when none (stdin).
   MailboxRead* MailboxOf(const std::string& source, size_t first);

@@ -240,10 +240,15 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
     s += "<tr><td data-v=\"" + Html(r.time) + "\">" + when + "</td><td><code>" + Html(r.queue_id) + "</code></td>" +
          Td(SenderLabel(r)) +
          "<td>" + to + "</td>" + TdTag(r.verdict) + Td(r.reason) + Td(r.suggestion) +
-         (r.status == "unknown"
-              ? "<td><span class=\"tag unknown\">outcome unknown</span> sent on to " +
-                    Html(r.relay) + ", whose log was not given</td>"
-              : TdTag(r.status)) +
+         (r.status != "unknown" ? TdTag(r.status)
+          // A Postfix hand-off (hops logged) whose next queue id never
+          // logged this recipient's delivery; else an Exchange SEND on.
+          : !r.hops.empty()
+              ? "<td><span class=\"tag unknown\">outcome unknown</span>: handed to " +
+                    Html(r.relay) + " (queued as " + Html(r.queue_id) +
+                    "), final delivery not in the logs given</td>"
+              : "<td><span class=\"tag unknown\">outcome unknown</span> sent on to " +
+                    Html(r.relay) + ", whose log was not given</td>") +
          Td(r.hops.empty() ? r.relay : r.relay + " (after " + r.hops + ")");
     if (with_level) s += Td(r.level);
     s += "</tr>";

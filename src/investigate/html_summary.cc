@@ -59,8 +59,14 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
          "</strong>, from " + Plural(static_cast<int64_t>(rep.by_sender().size()), "sender", "senders") +
          (first != 0 ? ", between " + Day(first) + " and " + Day(last) : std::string()) +
          ". Of their " + Plural(t.deliveries, "recipient", "recipients") +
-         " at those domains: <strong>" + Thousands(t.sent) +
-         " accepted</strong> by the receiving server, " + Thousands(t.bounced) + " bounced, " +
+         " at those domains: <strong>" + Thousands(t.sent - t.in_mailbox) +
+         " accepted</strong> by the receiving server, " +
+         // A Sent-folder copy says the message went, not that it arrived.
+         (t.in_mailbox != 0
+              ? Thousands(t.in_mailbox) + " found in Sent folders (delivery not known from a "
+                                          "mailbox), "
+              : std::string()) +
+         Thousands(t.bounced) + " bounced, " +
          // Named when there are any, as in the text summary.
          (t.expired != 0
               ? Thousands(t.expired) + " expired (given up and returned to the sender), "
@@ -81,7 +87,10 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
            (d.target.empty() ? std::string(" (blocked by policy)")
                              : " looks like <code>" + Html(d.target) + "</code>") +
            ": " + Plural(d.counts.deliveries, "recipient", "recipients") + ", " +
-           Thousands(d.counts.sent) + " accepted";
+           Thousands(d.counts.sent - d.counts.in_mailbox) + " accepted" +
+           (d.counts.in_mailbox != 0
+                ? ", " + Thousands(d.counts.in_mailbox) + " found in Sent folders"
+                : std::string());
     }
     if (domains.size() > kNamed) {
       h += "<br>and " + Thousands(static_cast<int64_t>(domains.size() - kNamed)) + " more";

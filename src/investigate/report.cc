@@ -43,6 +43,14 @@ bool Report::AddAttempt(const Row& row) {
     }
     return true;
   }
+  if (!row.queue_id.empty() &&
+      closed_seen_.contains(AttemptKey(row.queue_id, row.to, row.seconds, row.status))) {
+    // A message closed already (its "removed" read) seen again: the same
+    // lines in a second input.
+    ++duplicates_;
+    if (list.empty()) open_.erase(row.queue_id);
+    return false;
+  }
   auto it = std::find_if(list.begin(), list.end(),
                          [&](const Open& d) { return d.row.to == row.to; });
   if (it != list.end() && !row.queue_id.empty()) {
@@ -112,7 +120,30 @@ void Report::Finish() {
   });
 }
 
+std::string Report::AttemptKey(const std::string& queue_id, const std::string& to,
+                               int64_t seconds, const std::string& status) {
+  std::string key = queue_id;
+  key += '\0';
+  key += to;
+  key += '\0';
+  key += std::to_string(seconds);
+  key += '\0';
+  key += status;
+  return key;
+}
+
 void Report::Close(Open& d) {
+  if (!d.row.queue_id.empty()) {
+    for (const Seen& s : d.seen) {
+      std::string key = AttemptKey(d.row.queue_id, d.row.to, s.seconds, s.status);
+      if (!closed_seen_.insert(key).second) continue;
+      closed_order_.push_back(std::move(key));
+      if (closed_order_.size() > kMaxClosedSeen) {
+        closed_seen_.erase(closed_order_.front());
+        closed_order_.pop_front();
+      }
+    }
+  }
   Row& r = d.row;
   const std::string& s = d.last_status;
   r.status = s == "sent" || s == "bounced" || s == "expired" || s == "discarded" || s == "unknown"
@@ -122,6 +153,9 @@ void Report::Close(Open& d) {
   r.time = d.first_time;
   r.seconds = d.first_seconds;
   totals_.Add(r.status);
+  // A mailbox item has no queue id: its "sent" is a Sent-folder copy.
+  const bool in_mailbox = r.queue_id.empty() && r.status == "sent";
+  if (in_mailbox) ++totals_.in_mailbox;
   by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status);
   flagged_messages_.insert(r.queue_id.empty() ? "mailbox:" + r.source : r.queue_id);
   DomainLine& dl = by_domain_[r.domain];
@@ -130,6 +164,7 @@ void Report::Close(Open& d) {
   dl.domain_unicode = r.domain_unicode;
   dl.reason = r.reason;
   dl.counts.Add(r.status);
+  if (in_mailbox) ++dl.counts.in_mailbox;
   if (r.from_known) {
     dl.senders.insert(SenderLabel(r));
   } else {

@@ -16,10 +16,12 @@
 #define NEARMISS_INVESTIGATE_REPORT_H_
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "maillog/line_counts.h"
@@ -67,6 +69,9 @@ struct Counts {
   // unknown: sent on to a server whose log was not given (Row::status).
   int64_t deliveries = 0, sent = 0, bounced = 0, deferred = 0, expired = 0, discarded = 0,
           unknown = 0;
+  // Of `sent`: copies found in a mailbox's Sent folder, which say the
+  // message was sent, not that a receiving server accepted it.
+  int64_t in_mailbox = 0;
   void Add(const std::string& final_status);
 };
 
@@ -109,8 +114,9 @@ class Report {
 
   // One attempt to a flagged recipient. False when it is one already
   // counted: the same message (queue id or Message-ID), recipient, time
-  // and status, as overlapping trace exports repeat rows; it is counted
-  // in duplicates() only.
+  // and status, as overlapping trace exports repeat rows, or a Postfix log
+  // given twice (a copy, an export of the same lines) repeats a message
+  // already closed; it is counted in duplicates() only.
   bool AddAttempt(const Row& row);
   uint64_t duplicates() const { return duplicates_; }
   // Said in every report: an input given twice and read once, and the like.
@@ -207,6 +213,17 @@ class Report {
   };
   void Close(Open& d);
   void CloseAll();  // every open message, by queue id
+  // "QUEUEID\0TO\0SECONDS\0STATUS": one attempt's identity.
+  static std::string AttemptKey(const std::string& queue_id, const std::string& to,
+                                int64_t seconds, const std::string& status);
+
+  // Attempts of messages already closed (Postfix's "removed"), so the same
+  // log read twice (a copy, a journalctl export of the same lines) counts
+  // each once; bounded: past kMaxClosedSeen the oldest are forgotten and a
+  // repeat of one counts again (never once too few).
+  static constexpr size_t kMaxClosedSeen = 1 << 20;
+  std::unordered_set<std::string> closed_seen_;
+  std::deque<std::string> closed_order_;
 
   uint64_t attempts_ = 0;
   uint64_t duplicates_ = 0;

@@ -1,5 +1,7 @@
 #include "maillog/line_counts.h"
 
+#include <algorithm>
+
 namespace nearmiss::maillog {
 
 void LineCounts::Add(std::string_view line, const LogLine* parsed) {
@@ -10,8 +12,10 @@ void LineCounts::Add(std::string_view line, const LogLine* parsed) {
     ++by_format[static_cast<size_t>(parsed->format)];
     if (IsPostfixProgram(parsed->program)) ++postfix;
     if (parsed->format != LineFormat::kJournalMarker && parsed->time != 0) {
-      if (first_time == 0) first_time = parsed->time;
-      last_time = parsed->time;
+      // Earliest and latest, as the traces count them: lines written out
+      // of order (two hosts interleaved) must not shrink the span shown.
+      if (first_time == 0 || parsed->time < first_time) first_time = parsed->time;
+      last_time = std::max(last_time, parsed->time);
     }
     return;
   }

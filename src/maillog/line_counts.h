@@ -75,7 +75,8 @@ struct LineCounts {
   // fails naming it. 0: none. `impossible_date_year` is that year.
   uint64_t impossible_date_line = 0;
   int impossible_date_year = 0;
-  // The log time of its first and last recognised line (seconds; 0: none).
+  // The earliest and latest log time of its recognised lines (seconds;
+  // 0: none), whatever their order in the file.
   int64_t first_time = 0, last_time = 0;
   // Why the input could not be read, whole or in part (cannot open, a
   // cut-off .gz, invalid UTF-16, a directory that holds no logs); "" when

@@ -146,18 +146,24 @@ bool IsPostfixProgram(std::string_view p) {
 }
 
 int LineParser::InferYear(const Stamp& st, int64_t offset) {
+  // A log is written in time order: a month earlier than the last line's
+  // is the next year's (Nov 20 then Jun 1: June of the next year), however
+  // few months back. Lines written out of order by at most a day (at a
+  // month's turn, or New Year's 31 December after 1 January's first
+  // lines) keep the year that puts them just before. A day earlier within
+  // the same month (lines of two hosts interleaved) moves nothing: a year
+  // minus a few days is the less likely reading.
+  auto at = [&](int year) {
+    return CivilToSeconds(year, st.month, st.day, st.hour, st.minute, st.second) - offset;
+  };
   if (last_month_ == 0) {
     first_month_index_ = year_ * 12 + st.month - 1;
+  } else if (int64_t t = at(year_); t < last_bsd_time_ && st.month < last_month_) {
+    if (last_bsd_time_ - t <= 86400) return year_;  // out of order by moments: not moved
+    ++year_;
   } else if (st.month > last_month_ + 6) {
-    // A month far ahead of the last one: syslog writes a few lines of 31
-    // December after the first of 1 January (lines out of order at New
-    // Year). When the previous year's date is at most a day before the
-    // last line, it is that: the year is not moved for it.
-    int64_t t = CivilToSeconds(year_ - 1, st.month, st.day, st.hour, st.minute, st.second) -
-                offset;
-    if (t <= last_bsd_time_ && last_bsd_time_ - t <= 86400) return year_ - 1;
-  } else if (st.month < last_month_ - 6) {
-    ++year_;  // December -> January
+    int64_t before = at(year_ - 1);
+    if (before <= last_bsd_time_ && last_bsd_time_ - before <= 86400) return year_ - 1;
   }
   last_month_ = st.month;
   last_bsd_time_ = CivilToSeconds(year_, st.month, st.day, st.hour, st.minute, st.second) - offset;

@@ -69,9 +69,11 @@ class LineParser {
   // `year` for stamps without one: the year of the first such line
   // (year_anchor.h finds it from the file's bound, or --year gives it). BSD
   // timestamps carry no year; the year never goes back: a month earlier
-  // than the previous line's by more than six (December -> January) moves
-  // to the next year, so years are monotone within a file and, through
-  // ContinueFrom, across a rotated set.
+  // than the previous line's, by more than a day (December -> January, and
+  // as well November -> June: a log is in time order), moves to the next
+  // year, so years are monotone within a file and, through ContinueFrom,
+  // across a rotated set. A line earlier by at most a day (written out of
+  // order) keeps the year and moves nothing.
   explicit LineParser(int year) : year_(year) {}
   // False when the line's framing is none of the forms above; `out`
   // points into `line`.

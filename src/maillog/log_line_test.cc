@@ -6,6 +6,7 @@
 
 #include <deque>
 #include <string>
+#include <vector>
 
 #include "maillog/timestamp.h"
 
@@ -215,6 +216,34 @@ TEST(LogLineYear, NewYearLinesOutOfOrderDoNotJumpAYear) {
   ASSERT_TRUE(parser.Parse("Feb  1 00:00:02 h p: x", &l));
   EXPECT_EQ(FormatTime(l.time), "2024-02-01T00:00:02");
   EXPECT_FALSE(parser.span_over_year());
+}
+
+// The times LineParser(year) gives stamps read in this order.
+std::vector<std::string> YearsRead(int year, const std::vector<std::string>& stamps) {
+  LineParser parser(year);
+  std::vector<std::string> out;
+  for (const std::string& stamp : stamps) {
+    LogLine l;
+    if (parser.Parse(stamp + " h p: x", &l)) out.push_back(FormatTime(l.time));
+  }
+  return out;
+}
+
+// A log is in time order: November then June is June of the next year,
+// though the month steps back by only five (issue 16: sparse3.log dated
+// its November line after the file's own bound, its June line before it).
+// Out of order by less than a day at a month's turn keeps the year, and
+// so does a day back within the same month (as before).
+TEST(LogLineYear, AnyStepBackIsTheNextYear) {
+  EXPECT_EQ(YearsRead(2025, {"Nov 20 10:00:00", "Jun  1 10:00:00", "May 25 10:00:00"}),
+            (std::vector<std::string>{"2025-11-20T10:00:00", "2026-06-01T10:00:00",
+                                      "2027-05-25T10:00:00"}));
+  EXPECT_EQ(YearsRead(2025, {"Oct  1 10:00:00", "Apr 10 10:00:00", "Apr  8 10:00:00"}),
+            (std::vector<std::string>{"2025-10-01T10:00:00", "2026-04-10T10:00:00",
+                                      "2026-04-08T10:00:00"}));
+  EXPECT_EQ(YearsRead(2025, {"Dec  1 00:00:05", "Nov 30 23:59:59", "Dec  1 00:00:06"}),
+            (std::vector<std::string>{"2025-12-01T00:00:05", "2025-11-30T23:59:59",
+                                      "2025-12-01T00:00:06"}));
 }
 
 TEST(LogLineYear, TwelveMonthsOrMoreIsFlagged) {

@@ -24,6 +24,7 @@
 #define NEARMISS_MAILLOG_POSTFIX_FIELDS_H_
 
 #include <cstddef>
+#include <functional>
 #include <string_view>
 
 namespace nearmiss::maillog {
@@ -70,6 +71,16 @@ std::string_view AddressDomain(std::string_view address);
 // names no domain the guard can classify: the caller reports it, never
 // drops it (fail closed).
 bool JudgeableRecipient(std::string_view address);
+
+// A caller's further check of a recipient's domain (as logged, after the
+// last '@' outside quotes), beyond JudgeableRecipient's syntax: false when
+// the guard's own domain check calls it invalid (a bad IDNA A-label,
+// RFC 5891 5.4; a label starting with '-', RFC 1123 2.1; a public suffix
+// itself, which no one can register). Such a delivery is counted as not
+// understood and as an unparsable recipient, with its FILE:LINE, exactly
+// as a recipient JudgeableRecipient refuses. Empty: syntax alone decides.
+// Called on the reader's thread only.
+using DomainCheck = std::function<bool(std::string_view domain)>;
 
 // "X" from a status text ending "queued as X" (Postfix's smtpd and most
 // MTAs: "250 2.0.0 Ok: queued as 4F2A1B3C"), with a trailing ')' of an

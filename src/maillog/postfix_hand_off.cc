@@ -1,6 +1,7 @@
 // PostfixLog, the hand-offs: a message a content filter or another Postfix
 // instance took over ("queued as X", or the Message-ID of a re-injected
 // copy) is followed to the queue id that delivers it (postfix_log.h).
+#include <algorithm>
 #include <string>
 
 #include "maillog/postfix_log.h"
@@ -109,6 +110,7 @@ void PostfixLog::JoinPending(std::string_view id, Queue& q) {
     if (h == nullptr || h->done || h->dropped) continue;
     h->dropped = true;
     q.joined_from.push_back(seq);
+    Handed(q, id, h->Get(Held::kRecipient), h->Get(Held::kRelay));
     if (taken) continue;
     taken = true;
     q.joined_hops = q.hops;
@@ -119,6 +121,52 @@ void PostfixLog::JoinPending(std::string_view id, Queue& q) {
     }
     TakeOver(q, id, h->Get(Held::kQueueId), std::string(h->Get(Held::kHops)),
              h->Get(Held::kRelay));
+  }
+}
+
+void PostfixLog::Handed(Queue& next, std::string_view next_id, std::string_view recipient,
+                        std::string_view relay) {
+  if (recipient.empty()) return;
+  if (std::find(next.handed_on.begin(), next.handed_on.end(), recipient) != next.handed_on.end()) {
+    return;
+  }
+  // X's own attempts read first (lines out of order) settle the recipient.
+  if (next.first_attempt != 0) {
+    for (uint64_t seq = std::max(next.first_attempt - 1, held_base_);
+         seq < held_base_ + held_.size(); ++seq) {
+      const Held& h = held_[seq - held_base_];
+      if (!h.done && h.Get(Held::kQueueId) == next_id && h.Get(Held::kRecipient) == recipient) {
+        return;
+      }
+    }
+  }
+  if (std::find(next.handed.begin(), next.handed.end(), recipient) == next.handed.end()) {
+    next.handed.emplace_back(recipient);
+  }
+  next.handed_relay.assign(relay);
+}
+
+void PostfixLog::CloseHandOffs(std::string_view id, const Queue& q, int64_t time, bool hold) {
+  if (q.handed.empty()) return;
+  std::string text = "queued as " + std::string(id) + ", final delivery not in the logs given";
+  Attempt a;
+  a.time = time;
+  a.queue_id = id;
+  a.sender = q.sender;
+  a.sender_known = q.sender_seen;
+  a.status = "unknown";
+  a.status_text = text;
+  a.relay = q.handed_relay;
+  a.message_id = q.message_id;
+  a.size = q.size;
+  a.hops = q.hops;
+  for (const std::string& rcpt : q.handed) {
+    a.recipient = rcpt;
+    if (hold) {
+      Hold(a, {});
+    } else {
+      sink_->OnAttempt(a);
+    }
   }
 }
 

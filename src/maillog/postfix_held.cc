@@ -55,7 +55,11 @@ void PostfixLog::Release(bool all) {
     if (h.done) {
       release_key_.assign(id);
       auto it = queues_.find(release_key_);
-      if (it != queues_.end() && it->second.removed) queues_.erase(it);
+      if (it != queues_.end()) {
+        CloseHandOffs(id, it->second, h.time, false);
+        it->second.handed.clear();
+        if (it->second.removed) queues_.erase(it);
+      }
       sink_->OnDone(id);
     } else {
       std::string_view next = h.Get(Held::kNext);
@@ -104,6 +108,7 @@ void PostfixLog::Expire(int64_t now) {
   for (auto it = queues_.begin(); it != queues_.end();) {
     // A removed queue id goes when its end is passed on (Release).
     if (it->second.last_seen < cutoff && !it->second.removed) {
+      CloseHandOffs(it->first, it->second, now, true);
       HoldDone(it->first, now);
       it = queues_.erase(it);
     } else {

@@ -45,6 +45,10 @@ constexpr std::string_view kByMessageId = "\x01msgid:";
 // as the New Year rule in LineParser::InferYear allows a day.
 constexpr int64_t kRotationOverlap = 86400;
 
+// Past this after the previous file's last line, a year moved between two
+// files of a set is a gap (files missing), not the turn of a year.
+constexpr int64_t kHalfYear = 183 * 86400;
+
 // A relay that keeps the message on this host: loopback (RFC 1122 3.2.1.3,
 // RFC 4291 2.5.3), "localhost", a pipe(8) or local transport ("dfilt",
 // "private/amavis": no "[address]" at all), "none" or nothing logged.
@@ -68,7 +72,8 @@ const LineCounts& PostfixLog::counts() const { return trace_ ? trace_->counts() 
 
 void PostfixLog::BeginTraceFile(std::string name, DateOrder date_order) {
   counts_ = LineCounts();
-  trace_ = std::make_unique<TraceLog>(std::move(name), sink_, date_order);
+  trace_ = std::make_unique<TraceLog>(std::move(name), sink_, date_order,
+                                      options_.judgeable_domain);
 }
 
 void PostfixLog::EndFile() {
@@ -96,15 +101,25 @@ void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view
     const int64_t previous_last = parser_.last_time();
     if (probe.Parse(first_line, &l)) SecondsToCivil(l.time, &carried);
     const std::string own = std::to_string(parser.year());
-    const std::string from = previous + " (" + std::to_string(carried.year) + ")";
+    // The first line steps back from the previous file's last, by more
+    // than rotation explains and not at a year's turn, so carrying on
+    // moved the year (LineParser: a log is in time order): a gap in the
+    // set, read as the one below.
+    const bool stepped =
+        carried.year != 0 && carried.year == parser.year() && l.time - previous_last > kHalfYear &&
+        CivilToSeconds(carried.year - 1, carried.month, carried.day, carried.hour, carried.minute,
+                       carried.second) + kRotationOverlap < previous_last;
+    const std::string from =
+        previous + " (" + std::to_string(stepped ? carried.year - 1 : carried.year) + ")";
     if (carried.year > parser.year()) {
       parser_ = parser;
       counts_.year_not_carried =
           "the year does not carry on from " + from + " as that would put this file's lines "
           "after its " + std::string(bound) + "; its first line is read as " + own +
           ", so the years go back between the two files: check their dates, or give --year";
-    } else if (carried.year != 0 && carried.year < parser.year() &&
-               l.time + kRotationOverlap < previous_last) {
+    } else if (carried.year != 0 &&
+               ((carried.year < parser.year() && l.time + kRotationOverlap < previous_last) ||
+                stepped)) {
       // Carried, this file would start before the previous one ended, and
       // by more than rotation explains (logrotate renames a file as its
       // writing stops; lines at the turn may overlap by moments), while its
@@ -250,6 +265,7 @@ void PostfixLog::Feed(std::string_view line) {
         if (h != nullptr && h->dropped && !was.empty() && was != q.message_id) {
           h->dropped = false;
           undone = true;
+          std::erase(q.handed, std::string(h->Get(Held::kRecipient)));
         }
       }
       if (undone) {
@@ -279,7 +295,8 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     case StatusKind::kAttempt:
       break;
   }
-  if (!JudgeableRecipient(f.recipient)) {
+  if (!JudgeableRecipient(f.recipient) ||
+      (options_.judgeable_domain && !options_.judgeable_domain(AddressDomain(f.recipient)))) {
     // A recipient the guard cannot judge may be the very look-alike: not
     // a delivery to leave out quietly (DESIGN.md, fail closed).
     counts_.UnparsableRecipient(line_);
@@ -287,12 +304,21 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   }
   ++counts_.delivery_lines;
   if (f.status == "SOFTBOUNCE") ++counts_.soft_bounces;
+  // Its own attempt (or hand-off on) for a recipient handed to it: the
+  // outcome is known, or followed to the next queue id.
+  if (!q.handed.empty()) std::erase(q.handed, f.recipient);
   q.joined_from.clear();  // a delivery of its own: the join, if any, stands
   std::string_view pending;
   if (f.status == "sent") {
     std::string_view next = QueuedAs(f.status_text);
     if (!next.empty() && next != l.queue_id) {
-      if (HandOff(l, q, next, f.relay)) return;
+      if (HandOff(l, q, next, f.relay)) {
+        q.handed_on.emplace_back(f.recipient);
+        if (auto n = queues_.find(q.next_id); n != queues_.end()) {
+          Handed(n->second, q.next_id, f.recipient, f.relay);
+        }
+        return;
+      }
       key_.assign(next);
       // Not (yet) seen here: held as a delivery that X's first line, if it
       // comes within the window, turns into a hand-off.
@@ -303,7 +329,13 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
       // Handed to a filter on this host that said no queue id: the copy it
       // re-injects carries the same Message-ID. Joined if it shows up
       // within the window, else a delivery (never once too few).
-      if (HandOffByMessageId(l, q, f.relay)) return;
+      if (HandOffByMessageId(l, q, f.relay)) {
+        q.handed_on.emplace_back(f.recipient);
+        if (auto n = queues_.find(q.next_id); n != queues_.end()) {
+          Handed(n->second, q.next_id, f.recipient, f.relay);
+        }
+        return;
+      }
       pending_key_.assign(kByMessageId);
       pending_key_.append(q.message_id);
       pending = pending_key_;

@@ -50,8 +50,15 @@
 //     within the window (the filter re-injected it through smtpd or
 //     sendmail/pickup); one "queued as X" or one Message-ID may carry
 //     several recipients: each of A's attempts is dropped, X's count;
+//   - a recipient handed on (either way above) whose next queue id ends
+//     (removed, idle past the timeout, end of input) with no attempt for
+//     it is passed on with status "unknown", relay the hand-off's, and
+//     status text "queued as X, final delivery not in the logs given"
+//     (a log cut after the hand-off, a filter that lost a recipient): a
+//     look-alike recipient never vanishes with the final hop's line;
 //   - a delivery line whose recipient names no domain the guard can
-//     judge (JudgeableRecipient) is counted as not understood, and as an
+//     judge (JudgeableRecipient, or options.judgeable_domain: a bad xn--
+//     label, a public suffix) is counted as not understood, and as an
 //     unparsable recipient (LineCounts), whatever its status or sender;
 //   - a line that starts like one of these but does not parse, or a status
 //     word Postfix does not write, is counted as not understood
@@ -95,8 +102,10 @@ struct Attempt {
   std::string_view recipient;   // as logged, lower case not guaranteed
   // "sent", "deferred", "bounced", "expired"; "discarded" for Postfix
   // discard(8)'s "sent" (thrown away, never delivered); "unknown" for an
-  // Exchange SEND to another of the organisation's servers (trace_log.h):
-  // the outcome is in that server's log, and relay names it.
+  // Exchange SEND to another of the organisation's servers (trace_log.h)
+  // or a Postfix hand-off whose next queue id never attempted the
+  // recipient (PostfixLog): the outcome is in a log not given, and relay
+  // names where it went (hops non-empty for the Postfix case).
   std::string_view status;
   std::string_view status_text; // "250 2.0.0 Ok", "returned to sender"
   std::string_view relay;       // "mx.army.ml[192.0.2.7]:25", "none"
@@ -127,6 +136,9 @@ struct PostfixLogOptions {
   // hand-off can join lines in any order (above). 0: passed on at once.
   int64_t hand_off_window = 600;
   size_t max_held = 1 << 18;            // held events at most; past it the oldest go
+  // Recipients whose domain this refuses are not understood (DomainCheck);
+  // passed on to the traces read too.
+  DomainCheck judgeable_domain;
 };
 
 class PostfixLog {
@@ -210,6 +222,14 @@ class PostfixLog {
     // The queue id it handed the message to, and through which relay: a
     // hop learnt later (lines out of order) is passed down the chain.
     std::string next_id, next_relay;
+    // Recipients a hand-off gave this queue id that it has not attempted
+    // yet, and the relay that took them: at its end (removed, idle, end of
+    // input) each left is passed on as "unknown" (CloseHandOffs).
+    std::vector<std::string> handed;
+    std::string handed_relay;
+    // Recipients it handed on itself (its dropped attempts): a hand-off to
+    // it read later (lines out of order) finds them followed already.
+    std::vector<std::string> handed_on;
   };
   void Expire(int64_t now);
   // A hand-off to a loopback content filter whose reply names no queue id
@@ -227,6 +247,14 @@ class PostfixLog {
                 int depth = 0);
   // The queue id's first line: joins a held "queued as" naming it.
   void JoinPending(std::string_view id, Queue& q);
+  // `recipient`, handed to `next` through `relay`, waits for next's
+  // attempt (Queue::handed), unless next's held attempts already name it.
+  void Handed(Queue& next, std::string_view next_id, std::string_view recipient,
+              std::string_view relay);
+  // The end of queue id `id`: each recipient handed to it and never
+  // attempted goes to the sink (or is held, `hold`) with status "unknown":
+  // its final delivery is not in the logs given.
+  void CloseHandOffs(std::string_view id, const Queue& q, int64_t time, bool hold);
   // Returns the attempt's sequence number.
   uint64_t Hold(const Attempt& a, std::string_view pending_next);
   void HoldDone(std::string_view queue_id, int64_t time);

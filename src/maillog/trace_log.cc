@@ -156,8 +156,10 @@ bool LooksLikeTrace(std::string_view first) {
   return sender && rcpt;
 }
 
-TraceLog::TraceLog(std::string name, DeliverySink* sink, DateOrder date_order)
+TraceLog::TraceLog(std::string name, DeliverySink* sink, DateOrder date_order,
+                   DomainCheck judgeable_domain)
     : sink_(sink),
+      judgeable_domain_(std::move(judgeable_domain)),
       date_order_(date_order),
       csv_([this](const std::vector<std::string>& f, uint64_t line) { Record(f, line); },
            [this](std::string_view text, uint64_t line) { Directive(text, line); }) {
@@ -342,6 +344,14 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   counts_.last_time = std::max(counts_.last_time, time);
   std::string_view id = Trim(Field(f, message_id_));
   if (id.empty()) id = Field(f, internal_id_);
+  if (id.empty()) {
+    // No MessageId (an empty value, or no such column): rows of one
+    // message share its sender and time, so those make its key. An empty
+    // key would merge every such row into one message.
+    no_id_ = "(no MessageId) " + std::string(Trim(Field(f, sender_))) + " at " +
+             std::string(Trim(Field(f, time_)));
+    id = no_id_;
+  }
   std::string_view sender = Trim(Field(f, sender_));
   std::string_view relay = Field(f, relay_);
   if (relay.empty()) relay = Field(f, connector_);
@@ -423,7 +433,8 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
 void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
                     std::string_view rcpt, std::string_view status, std::string_view relay,
                     std::string_view text, uint64_t line, bool attempt) {
-  if (!JudgeableRecipient(rcpt)) {
+  if (!JudgeableRecipient(rcpt) ||
+      (judgeable_domain_ && !judgeable_domain_(AddressDomain(rcpt)))) {
     // A recipient the guard cannot judge: counted and named, not dropped.
     NotUnderstood(line);
     if (counts_.unparsable_recipients++ == 0) counts_.first_unparsable_recipient_line = line;

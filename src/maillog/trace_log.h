@@ -77,6 +77,7 @@
 
 #include "maillog/csv_records.h"
 #include "maillog/line_counts.h"
+#include "maillog/postfix_fields.h"
 
 namespace nearmiss::maillog {
 class DeliverySink;
@@ -94,7 +95,10 @@ bool LooksLikeTrace(std::string_view first_line);
 
 class TraceLog {
  public:
-  TraceLog(std::string name, DeliverySink* sink, DateOrder date_order = DateOrder::kUnstated);
+  // `judgeable_domain`: recipients whose domain it refuses are not
+  // understood (postfix_fields.h, DomainCheck).
+  TraceLog(std::string name, DeliverySink* sink, DateOrder date_order = DateOrder::kUnstated,
+           DomainCheck judgeable_domain = {});
   void Feed(std::string_view line);
   void Finish();
   const LineCounts& counts() const { return counts_; }
@@ -118,6 +122,8 @@ class TraceLog {
   std::string_view Field(const std::vector<std::string>& f, int column) const;
 
   DeliverySink* sink_;
+  DomainCheck judgeable_domain_;
+  std::string no_id_;  // the key of a row without a MessageId (Row)
   DateOrder date_order_;
   LineCounts counts_;
   CsvRecords csv_;

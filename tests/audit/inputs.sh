@@ -30,6 +30,16 @@ done
 [ "$rc" -eq 2 ] || no "audit of an empty non-Maildir directory: exit $rc, want 2"
 grep -qF "neither a Maildir" empty.err || no "the empty directory's error does not say what it found"
 
+# 1b. A report that cannot be written says why (issue 16): the reason
+# and the missing directory, before Chromium runs for a PDF.
+for kind in html pdf; do
+  "$nearmiss" audit --$kind "$w/no-such-dir/r.$kind" postfix >/dev/null 2>"w-$kind.err"; rc=$?
+  [ "$rc" -eq 2 ] || no "audit --$kind into a missing directory: exit $rc, want 2"
+  grep -qF "r.$kind: cannot write the" "w-$kind.err" &&
+    grep -qF "(the directory $w/no-such-dir does not exist)" "w-$kind.err" ||
+    { cat "w-$kind.err" >&2; no "audit --$kind into a missing directory does not say why"; }
+done
+
 # 2. Piped input.
 want=$(lines postfix.out)
 cat "$here/cases/postfix-rotated-year/maillog" >plain

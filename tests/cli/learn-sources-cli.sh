@@ -93,6 +93,16 @@ contains "the log row and its Sent copy are one delivery" \
   "deliveries: 3 found = 2 new + 1 repeated in the sources + 0 already in the store" "$(cat "$tmp/noid.txt")"
 contains "... said" "1 recipients joined to log rows without a Message-ID" "$(cat "$tmp/noid.txt")"
 
+# A delivery line not understood (issue 16): learn exits 2 with its
+# FILE:LINE, as audit does, not 0 with a partial history.
+cp tests/audit/cases/postfix-unparsable-recipient/maillog "$tmp/nu.log"
+"$bin" learn --store "sqlite:$tmp/nu.db" --year 2025 "$tmp/nu.log" > "$tmp/nu.out" 2>&1
+check "learn with lines not understood exits 2" 2 "$?"
+contains "learn names the first not understood" "not understood (first at $tmp/nu.log:4)" \
+  "$(cat "$tmp/nu.out")"
+"$bin" audit --year 2025 "$tmp/nu.log" > /dev/null 2>&1
+check "audit exits the same" 2 "$?"
+
 # learn --help states the default store's real rule, as check --help does.
 "$bin" learn --help > "$tmp/learn-help.txt" 2>&1
 "$bin" check --help > "$tmp/check-help.txt" 2>&1
