@@ -1,32 +1,30 @@
 #include "base/toml_text.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <vector>
+
+#include <unicode/utf8.h>
 
 namespace nearmiss {
 namespace {
 
 // One UTF-8 sequence at the front of `s`: its code point and length, or
-// length 0 when it is not well-formed UTF-8 (RFC 3629 §4).
+// length 0 when it is not well-formed UTF-8 (RFC 3629 §4; ICU's U8_NEXT,
+// header-only, rejects overlong forms and surrogates).
 struct Decoded {
   char32_t cp = 0;
   size_t length = 0;
 };
 
 Decoded DecodeUtf8(std::string_view s) {
-  const auto b0 = static_cast<unsigned char>(s[0]);
-  if (b0 < 0x80) return {b0, 1};
-  size_t n = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 ? 2 : 0;
-  if (n == 0 || b0 > 0xF4 || s.size() < n) return {};
-  char32_t cp = b0 & (0x7F >> n);
-  for (size_t i = 1; i < n; ++i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if ((b & 0xC0) != 0x80) return {};
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  const char32_t min = n == 2 ? 0x80 : n == 3 ? 0x800 : 0x10000;
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {};
-  return {cp, n};
+  int32_t i = 0;
+  UChar32 c = 0;
+  const auto length = static_cast<int32_t>(std::min<size_t>(s.size(), 4));
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, length, c);
+  if (c < 0) return {};
+  return {static_cast<char32_t>(c), static_cast<size_t>(i)};
 }
 
 std::string Describe(std::string_view bytes, char32_t cp) {
