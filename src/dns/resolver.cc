@@ -20,6 +20,8 @@
 #include "base/dns_server.h"
 #include "base/text_format.h"
 #include "dns/answer.h"
+#include "dns/facts_cache.h"
+#include "dns/server_list.h"
 
 namespace nearmiss::dns {
 namespace {
@@ -50,39 +52,12 @@ struct Pending {
   std::string exchanger;  // the host probed
 };
 
-struct CacheEntry {
-  DnsFacts facts;
-  Clock::time_point expires;
-};
-
-// No server never means the system's resolvers: those (often a public
-// one) would learn every look-alike the organisation almost wrote to. They
-// are asked only when named "system" (base/dns_server.h).
-Status CheckServers(const std::vector<std::string>& servers) {
-  if (servers.empty()) {
-    return Status::InvalidArgument(
-        "no DNS server given: list them in [dns] servers or with --dns-server IP[:PORT] "
-        "(\"system\" for the system's resolv.conf(5))");
-  }
-  for (const std::string& s : servers) {
-    if (s == kSystemDnsServers) {
-      if (servers.size() > 1) {
-        return Status::InvalidArgument("DNS server \"system\" stands alone, not with others");
-      }
-    } else if (!IsDnsServerAddress(s)) {
-      return Status::InvalidArgument("bad DNS server '" + s +
-                                     "': write IP, IP:PORT or [IPv6]:PORT, port 1-65535, or "
-                                     "\"system\"");
-    }
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 class Resolver::Impl {
  public:
-  explicit Impl(const ResolverOptions& options) : options_(options) {}
+  explicit Impl(const ResolverOptions& options)
+      : options_(options), cache_(options.cache_size) {}
 
   Status Init() {
     NM_RETURN_IF_ERROR(CheckServers(options_.servers));
@@ -151,15 +126,11 @@ class Resolver::Impl {
     while (!domain.empty() && domain.back() == '.') domain.pop_back();
     std::lock_guard<std::mutex> lock(mu_);
     ++counters_.lookups;
-    auto hit = cache_.find(domain);
-    if (hit != cache_.end()) {
-      if (hit->second.expires > Clock::now()) {
-        ++counters_.cache_hits;
-        std::promise<DnsFacts> ready;
-        ready.set_value(hit->second.facts);
-        return ready.get_future().share();
-      }
-      cache_.erase(hit);
+    if (std::optional<DnsFacts> hit = cache_.Find(domain, Clock::now())) {
+      ++counters_.cache_hits;
+      std::promise<DnsFacts> ready;
+      ready.set_value(std::move(*hit));
+      return ready.get_future().share();
     }
     auto flying = inflight_.find(domain);
     if (flying != inflight_.end()) {
@@ -229,24 +200,13 @@ class Resolver::Impl {
         if (facts.unknown == "timeout") ++counters_.timeouts;
       } else if (ttl && options_.cache_ttl_max > 0 && options_.cache_size > 0) {
         int64_t seconds = std::min<int64_t>(*ttl, options_.cache_ttl_max);
-        if (seconds > 0) Store(p.domain, facts, Clock::now() + std::chrono::seconds(seconds));
+        if (seconds > 0) {
+          Clock::time_point now = Clock::now();
+          cache_.Store(p.domain, facts, now + std::chrono::seconds(seconds), now);
+        }
       }
     }
     p.promise.set_value(std::move(facts));
-  }
-
-  void Store(const std::string& domain, const DnsFacts& facts, Clock::time_point expires) {
-    if (cache_.size() >= options_.cache_size && cache_.count(domain) == 0) {
-      Clock::time_point now = Clock::now();
-      std::erase_if(cache_, [now](const auto& e) { return e.second.expires <= now; });
-      if (cache_.size() >= options_.cache_size) {
-        cache_.erase(std::min_element(cache_.begin(), cache_.end(), [](const auto& a,
-                                                                       const auto& b) {
-          return a.second.expires < b.second.expires;
-        }));
-      }
-    }
-    cache_[domain] = CacheEntry{facts, expires};
   }
 
   void Send(const std::shared_ptr<Pending>& p, int type, ares_callback callback) {
@@ -459,7 +419,7 @@ class Resolver::Impl {
   bool stop_ = false;
   std::deque<std::shared_ptr<Pending>> queue_;
   std::unordered_map<std::string, std::shared_ptr<Pending>> inflight_;
-  std::unordered_map<std::string, CacheEntry> cache_;
+  FactsCache cache_;
   ResolverCounters counters_;
   // Answers of the prober's thread, for the resolver thread.
   std::vector<std::pair<std::shared_ptr<Pending>, ProbeResult>> probed_;
@@ -484,21 +444,5 @@ std::shared_future<DnsFacts> Resolver::Lookup(std::string_view ascii_domain) {
 }
 
 ResolverCounters Resolver::counters() const { return impl_->counters(); }
-
-bool IsLoopbackServer(std::string_view server) {
-  std::string host(server);
-  if (host.starts_with('[')) {
-    size_t close = host.find(']');
-    if (close == std::string::npos) return false;
-    host = host.substr(1, close - 1);
-  } else if (std::count(host.begin(), host.end(), ':') == 1) {
-    host = host.substr(0, host.find(':'));
-  }
-  if (host == "localhost") return true;
-  in_addr v4{};
-  if (inet_pton(AF_INET, host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
-  in6_addr v6{};
-  return inet_pton(AF_INET6, host.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
-}
 
 }  // namespace nearmiss::dns

@@ -42,6 +42,7 @@
 #include <optional>
 
 #include "dns/catch_all_probe.h"
+#include "dns/server_list.h"  // IsLoopbackServer, for callers of the resolver
 #include "nearmiss/dns.h"
 #include "nearmiss/status.h"
 
@@ -94,10 +95,6 @@ class Resolver final : public DnsSource {
   explicit Resolver(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
-
-// Whether `server` ("127.0.0.1:5353", "[::1]:53", "localhost") names a
-// loopback address: tests assert it, so no test queries public DNS.
-bool IsLoopbackServer(std::string_view server);
 
 }  // namespace nearmiss::dns
 
