@@ -108,11 +108,14 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
       const bool repeats = k == 1 && name_label == ns;
       // "seznam.cz.ml", "gmail.com.mi": a trusted name with one label
       // added is its slip (suffix-append, AppendCandidates), not "cz.mil".
+      auto appended = [&] { return head != name_label && set_.TrustedBy(head).has_value(); };
       // "yahoo.ml" is not "yahoo.mil": no provider has a domain under a
       // government namespace; FamilyCandidates and SuffixCandidates name
       // its own domains instead.
-      if (slip && !repeats && !(head != name_label && set_.TrustedBy(head).has_value()) &&
-          !(head == name_label && families_.contains(std::string(name_label))) &&
+      auto provider = [&] {
+        return head == name_label && families_.contains(std::string(name_label));
+      };
+      if (slip && !repeats && !appended() && !provider() &&
           !UnseenCountryName(head, name_label, ns)) {
         std::string target = Join(name_label, ".");
         target += ns;
