@@ -112,6 +112,16 @@ class DetectorImpl final : public LookalikeDetector {
   std::unordered_set<std::string> family_domains_;               // all their domains
   std::unordered_map<std::string, std::string> real_domains_;    // domain -> note
   HashIndex typo_, by_name_, joined_, host_;
+  // The namespaces with what NamespaceCandidates asks of each, worked out
+  // once: every query is compared with every namespace.
+  struct Namespace {
+    uint32_t id = 0;
+    std::string ns;         // "gov.uk"
+    size_t labels = 0;      // 2
+    std::string flat;       // "govuk"
+    bool confused = false;  // a listed confusion intends it (ml for mil)
+  };
+  std::vector<Namespace> namespaces_;
   // Messages the organisation sent to each entry, by id (TrustedEntry::
   // messages); empty without history, so a detector without it is unchanged.
   std::vector<int64_t> messages_;

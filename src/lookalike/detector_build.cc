@@ -56,6 +56,15 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
     std::string key = c.typed + '\0' + c.intended;
     confusions_.emplace(std::move(key), std::move(c));
   }
+  std::unordered_set<std::string_view> intended;
+  for (const auto& [key, c] : confusions_) intended.insert(c.intended);
+  for (uint32_t id : set_.namespaces()) {
+    const std::string& ns = set_[id].domain;
+    std::string flat = ns;
+    flat.erase(std::remove(flat.begin(), flat.end(), '.'), flat.end());
+    namespaces_.push_back({id, ns, static_cast<size_t>(std::count(ns.begin(), ns.end(), '.')) + 1,
+                           std::move(flat), intended.contains(ns)});
+  }
   for (ProviderFamily& f : lists.families) {
     if (f.name.empty() || f.home.empty()) {
       return Status::InvalidArgument("provider family '" + f.name + "': no name or no home domain");

@@ -83,34 +83,40 @@ bool DetectorImpl::UnseenCountryName(std::string_view head, std::string_view nam
 
 void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
   std::string_view ascii = q.domain->ascii;
-  for (uint32_t id : set_.namespaces()) {
-    std::string_view ns = set_[id].domain;
-    size_t k = std::count(ns.begin(), ns.end(), '.') + 1;
+  // Every query meets every namespace, so the cheap tests go first and the
+  // rest (public-suffix lookups, the trusted set) only follow a slip.
+  for (const Namespace& n : namespaces_) {
+    const uint32_t id = n.id;
+    std::string_view ns = n.ns;
+    const size_t k = n.labels;
     std::string_view head, tail;
     if (SplitTail(ascii, k, head, tail) && tail != ns) {
-      const SuffixConfusion* conf = Confusion(tail, ns);
+      const SuffixConfusion* conf = n.confused ? Confusion(tail, ns) : nullptr;
       int dist = BoundedDamerau(tail, ns, 1);
       // A one-letter change into another real namespace (qc.ca for gc.ca)
       // is a different government, not a slip, unless people are known to
       // confuse the two (ml for mil).
       // A TLD outside the root zone is a suffix only by libpsl's "*" rule:
       // nothing is registered under it (army.mik).
-      const bool delegated = address::HasDelegatedTld(tail);
+      const bool slip = conf != nullptr || (dist == 1 && (!IsPublicSuffix(tail) ||
+                                                         !address::HasDelegatedTld(tail)));
       // "mail.mil.ml" is not "mail.mil.mil": a name that repeats the
       // namespace's first label is no domain anyone has (see AppendCandidates).
       // A namespace of several labels may repeat its first (nhs.nhs.ul for
       // nhs.nhs.uk is still a slip of .nhs.uk).
       std::string_view name_label = LastLabel(head);
       const bool repeats = k == 1 && name_label == ns;
-      const bool slip = conf != nullptr || (dist == 1 && (!IsPublicSuffix(tail) || !delegated));
       // "seznam.cz.ml", "gmail.com.mi": a trusted name with one label
       // added is its slip (suffix-append, AppendCandidates), not "cz.mil".
-      const bool appended = slip && head != name_label && set_.TrustedBy(head).has_value();
+      auto appended = [&] { return head != name_label && set_.TrustedBy(head).has_value(); };
       // "yahoo.ml" is not "yahoo.mil": no provider has a domain under a
       // government namespace; FamilyCandidates and SuffixCandidates name
       // its own domains instead.
-      const bool provider = head == name_label && families_.contains(std::string(name_label));
-      if (slip && !appended && !repeats && !provider && !UnseenCountryName(head, name_label, ns)) {
+      auto provider = [&] {
+        return head == name_label && families_.contains(std::string(name_label));
+      };
+      if (slip && !repeats && !appended() && !provider() &&
+          !UnseenCountryName(head, name_label, ns)) {
         std::string target = Join(name_label, ".");
         target += ns;
         Candidate c{id, dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap, SuffixDetail(tail, ns),
@@ -119,8 +125,7 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
         Offer(std::move(c), best);
       }
     }
-    std::string flat(ns);
-    flat.erase(std::remove(flat.begin(), flat.end(), '.'), flat.end());
+    const std::string& flat = n.flat;
     // "hmrc.govuk", "cra.gcca": a multi-label namespace with its dot left
     // out, as a last label of its own.
     if (k >= 2 && LastLabel(ascii) == flat && ascii.size() > flat.size() + 1) {
@@ -160,7 +165,7 @@ void DetectorImpl::RunIntoNamespace(const Query& q, uint32_t id, std::string_vie
   const size_t dot = ns.find('.');
   std::string_view first = ns.substr(0, dot), rest = ns.substr(dot + 1);
   std::string_view ascii = q.domain->ascii;
-  if (!ascii.ends_with(Join(first, ".") + std::string(rest))) return;
+  if (!ascii.ends_with(ns)) return;  // first + "." + rest
   std::string_view run = ascii.substr(0, ascii.size() - rest.size() - 1);
   if (run.find('.') != std::string_view::npos || run.size() <= first.size()) return;
   std::string_view stem = run.substr(0, run.size() - first.size());

@@ -64,32 +64,52 @@ Edit DescribeReplacement(char typed, char intended) {
 int BoundedDamerau(std::string_view a, std::string_view b, int limit) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > limit) return limit + 1;
-  // Three rows of the OSA matrix on the stack: this runs for every
-  // candidate of every query. Domain names are under 254 bytes.
+  // Domain names are under 254 bytes; the rows below are on the stack.
   if (m >= 256) return limit + 1;
+  // A common start and end cost nothing and never make another alignment
+  // cheaper, so only the middle is aligned (as rapidfuzz does for OSA):
+  // most candidates share most of their letters.
+  while (!a.empty() && !b.empty() && a.front() == b.front()) {
+    a.remove_prefix(1);
+    b.remove_prefix(1);
+  }
+  while (!a.empty() && !b.empty() && a.back() == b.back()) {
+    a.remove_suffix(1);
+    b.remove_suffix(1);
+  }
+  const int inf = limit + 1;
+  const int rows = static_cast<int>(a.size()), cols = static_cast<int>(b.size());
+  if (rows == 0 || cols == 0) return std::min(rows + cols, inf);
+  // Three rows of the OSA matrix, and of each only the band within `limit`
+  // of the diagonal (Ukkonen): a cell further out is more than `limit`.
+  // This runs for every candidate of every query.
   std::array<int, 257> row_a, row_b, row_c;
   int* prev2 = row_a.data();
   int* prev = row_b.data();
   int* cur = row_c.data();
-  for (int j = 0; j <= m; ++j) prev[j] = j;
-  for (int i = 1; i <= n; ++i) {
-    cur[0] = i;
-    int row_min = cur[0];
-    for (int j = 1; j <= m; ++j) {
-      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+  for (int j = 0; j <= cols; ++j) prev[j] = std::min(j, inf);
+  for (int i = 1; i <= rows; ++i) {
+    const int lo = std::max(1, i - limit), hi = std::min(cols, i + limit);
+    cur[0] = std::min(i, inf);
+    cur[lo - 1] = lo == 1 ? cur[0] : inf;
+    if (hi < cols) cur[hi + 1] = inf;  // read by the next row's band
+    int row_min = cur[lo - 1];
+    for (int j = lo; j <= hi; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+        v = std::min(v, prev2[j - 2] + 1);
       }
+      cur[j] = std::min(v, inf);
       row_min = std::min(row_min, cur[j]);
     }
-    if (row_min > limit) return limit + 1;
+    if (row_min > limit) return inf;
     int* recycled = prev2;
     prev2 = prev;
     prev = cur;
     cur = recycled;
   }
-  return std::min(prev[m], limit + 1);
+  return prev[cols];
 }
 
 Edit DescribeEdit(std::string_view typed, std::string_view intended) {

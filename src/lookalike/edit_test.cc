@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "lookalike/keyboard.h"
 
 namespace nearmiss::lookalike {
@@ -16,6 +20,49 @@ TEST(BoundedDamerauTest, CountsEditsUpToLimit) {
   EXPECT_EQ(BoundedDamerau("gnial", "gmail", 2), 2);
   EXPECT_EQ(BoundedDamerau("yahoo", "gmail", 2), 3);  // limit + 1
   EXPECT_EQ(BoundedDamerau("", "abc", 1), 2);
+}
+
+// The full optimal-string-alignment matrix, no shortcuts: what
+// BoundedDamerau's trimmed, banded rows must agree with.
+int FullOsa(std::string_view a, std::string_view b) {
+  const size_t n = a.size(), m = b.size();
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[n][m];
+}
+
+// Every pair of strings up to 6 letters over a 3-letter alphabet (where
+// repeats, swaps and shared ends are dense), each limit 0 to 3.
+TEST(BoundedDamerauTest, AgreesWithTheFullMatrixOnEverySmallPair) {
+  std::vector<std::string> words = {""};
+  for (size_t at = 0; at < words.size(); ++at) {
+    if (words[at].size() == 6) continue;
+    for (char c : {'a', 'b', 'c'}) words.push_back(words[at] + c);
+  }
+  ASSERT_EQ(words.size(), 1093u);
+  size_t checked = 0;
+  for (const std::string& a : words) {
+    for (size_t k = 0; k < words.size(); k += 3) {  // a third of the pairs: ~400k
+      const std::string& b = words[(k + a.size()) % words.size()];
+      const int full = FullOsa(a, b);
+      for (int limit = 0; limit <= 3; ++limit) {
+        ASSERT_EQ(BoundedDamerau(a, b, limit), std::min(full, limit + 1))
+            << "'" << a << "' '" << b << "' limit " << limit;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 1'000'000u);
 }
 
 TEST(KeyboardTest, KnowsNeighbours) {

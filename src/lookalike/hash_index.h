@@ -1,33 +1,56 @@
-// HashIndex: an immutable multimap from 64-bit key hashes to entry ids,
-// packed to 4 bytes a pair plus a small bucket directory.
+// HashIndex: an immutable multimap from 64-bit key hashes to entry ids, laid
+// out so that most lookups read one cache line.
 //
-// Layout: a quotient table (the scheme of quotient filters and of
-// Elias-Fano's high/low split). The top bits of a hash pick a bucket; the
-// bucket's pairs sit together in one slot array, found through an offsets
-// array. Each slot is one uint32: the id in its low `id_bits_` bits, and in
-// the rest a tag taken from the hash's low bits (independent of the bucket
-// bits). The bucket bits are the quotient, so they are never stored.
+// Layout: 64-byte lines, each a 4-byte header and 15 four-byte slots. A slot
+// holds an id in its low `id_bits_` bits (the bits the largest id needs: 20
+// for a million entries) and, in the rest, a tag: the hash's low bits
+// (independent of the top bits that place it). A hash's top bits pick its
+// home; homes are a power of two, one or two a line, mapped in order onto
+// the lines. A home's pairs sit together, in the order they were emitted,
+// from its line's start, or right after the pairs of the homes before it
+// when those run past (linear probing over lines, with the table built
+// offline: the position of every pair is a prefix sum over the homes'
+// counts, not a probe sequence). The header holds the slots used in the
+// line and a 28-bit filter (one bit a pair, chosen by hash bits that are
+// neither tag nor home) of the pairs that belong to the line or an earlier
+// one but sit further on. A lookup reads its home's line and goes on to
+// the next (adjacent) line only when its bit is set there. At the load used
+// here (kLoad) the pairs cost 64 / (15 * kLoad) = 5.3 bytes each; about a
+// quarter of the lookups land on a line with pairs past it, but the filter
+// sends only ~1 absent key in 18 on (1.07 lines read per absent key over 3M
+// pairs, against 1.27 with a plain "pairs run past" mark; the tail is the
+// runs of full lines linear probing makes), and FindMany fetches those
+// second lines together too.
 //
-// Why this and not a minimal perfect hash or an XOR filter: the deletion
-// index is a multimap (one deletion key can lead to several names), and most
-// of its bytes are the ids, which any structure must keep; an MPH or a
-// retrieval structure would still need the ids and a fingerprint per key,
-// and a filter in front of an exact table adds bytes instead of removing
-// them. What can go is what the earlier layout spent on redundancy: a
-// 32-bit tag beside a 32-bit id, and a 32-bit offset for every two pairs.
-// Here the id takes only the bits the largest id needs (20 for a million
-// entries) and the tag the rest (12), and buckets hold 8 to 16 pairs so the
-// directory costs under half a byte a pair. A probe reads one offset pair and
-// one or two adjacent cache lines of slots; the arrays sit on huge pages
-// (huge_page_allocator.h), so that read is one memory access.
+// Why this and not another structure the field uses. The typo index is
+// read with dozens of deletion keys a query, most of which (about three in
+// four with a million names) match nothing, so what a negative lookup reads
+// sets the cost; and it is a multimap, so ids must be stored whatever
+// indexes them. The previous layout (a quotient table: a directory of
+// offsets, then the slots) cost two dependent memory accesses a key and
+// about three cache lines. A bucketized cuckoo table (Fan et al., "Cuckoo
+// filter", CoNEXT 2014; MemC3, NSDI 2013) packs to ~95% but gives each key
+// two buckets, so every negative lookup reads two lines. A Bloom or XOR
+// filter (Graf and Lemire 2020) in front of the exact table saves nothing
+// unless the filter stays in cache, and for ~28M keys at 9 bits it is 30 MB,
+// so it is one more miss a key, not one fewer. A minimal perfect hash still
+// needs the ids and a fingerprint per key, plus two or three accesses into
+// its own levels. Swiss tables (Abseil) and F14 (Folly) scan a group of
+// slots by a short tag and keep an overflow mark per group saying whether to
+// probe further: one group read for most lookups. This is that scheme made
+// immutable: groups are cache lines, probing is linear so the next line is
+// adjacent, and the overflow mark is a small filter of what overflowed, so
+// a key that did not overflow (nearly every key absent from the index) stops
+// at its first line.
 //
-// Tags collide: a probe returns each other pair in its bucket with
-// probability 2^-tag_bits (1/4096 at a million entries; with 2^32 entries
-// the tag is empty and every pair of the bucket comes back). Callers verify
-// every id they get back, so collisions cost time, never answers.
+// Tags collide: a lookup also returns, with probability 2^-tag_bits each
+// (1/4096 at a million entries), pairs of other hashes that share its line;
+// with ids of 32 bits there is no tag and the whole line comes back. Callers
+// verify every id they get back, so collisions cost time, never answers.
+// The ids of one hash come back in the order they were emitted.
 //
-// Built in two passes over the same generator (count, then fill) so the
-// memory is the final size plus a temporary count per fine bucket.
+// Built in two passes over the same generator (count, then fill), so the
+// memory is the final table plus a temporary count per home.
 //
 // Thread safety: immutable after Build; Find may run concurrently.
 #ifndef NEARMISS_LOOKALIKE_HASH_INDEX_H_
@@ -50,21 +73,26 @@ inline uint64_t HashKey(std::string_view key) {
 
 class HashIndex {
  public:
-  // Least pairs per bucket: a bucket holds 8 to 16 4-byte slots (one or two
-  // cache lines, the second one adjacent), and the directory costs at most
-  // half a byte a pair.
-  static constexpr size_t kMinLoad = 8;
-  static constexpr uint32_t kSlotsPerLine = 64 / sizeof(uint32_t);
+  static constexpr uint32_t kWordsPerLine = 16;  // 64 bytes
+  static constexpr uint32_t kSlotsPerLine = kWordsPerLine - 1;
+  // Pairs per slot. Lower reads a second line less often and costs memory
+  // (0.75: 5.7 bytes a pair, 0.85: 5.0); at 0.8 the million-domain index
+  // stays under issue 20's 250 MB with room for the entries.
+  static constexpr double kLoad = 0.8;
+  // Homes at most: more pairs than 2^32 homes hold make homes span several
+  // lines, which is slower but exact.
+  static constexpr unsigned kMaxHomeBits = 32;
 
   // `generate(emit)` is called twice and must emit the same (hash, id) pairs
-  // both times. `expected_keys` bounds the temporary count array (a guess is
-  // fine: too low only raises the load per bucket).
+  // both times. `expected_keys` sizes the temporary count grid (a guess is
+  // fine: too low only makes homes span lines).
   template <typename Generate>
   void Build(size_t expected_keys, Generate&& generate) {
-    // Pass 1 counts into fine buckets, as the pair count is known only
-    // afterwards; the directory then keeps every 2^k-th prefix sum.
+    // Pass 1 counts on a fine grid of the hash's top bits, as the number of
+    // pairs (and so of homes) is known only afterwards; homes are then
+    // whole runs of the grid, so their counts are exact.
     const unsigned fine_bits =
-        std::countr_zero(std::bit_ceil(std::max<size_t>(expected_keys / 4, 16)));
+        std::countr_zero(std::bit_ceil(std::max<size_t>(expected_keys / 8, 16)));
     std::vector<uint32_t> fine(size_t{1} << fine_bits, 0);
     uint32_t max_id = 0;
     Batched(generate, [&](const Pending* p, size_t n) {
@@ -76,79 +104,99 @@ class HashIndex {
     });
     size_t total = 0;
     for (uint32_t c : fine) total += c;
-    const unsigned bits = std::min<unsigned>(
-        fine_bits, std::countr_zero(std::bit_floor(std::max<size_t>(total / kMinLoad, 16))));
-    shift_ = 64 - bits;
+    size_ = total;
     id_bits_ = std::bit_width(max_id);
-    offsets_.assign((size_t{1} << bits) + 1, 0);
-    const unsigned merge = fine_bits - bits;
-    for (size_t f = 0; f < fine.size(); ++f) offsets_[(f >> merge) + 1] += fine[f];
+    lines_ = std::max<size_t>(1, static_cast<size_t>(static_cast<double>(total) /
+                                                     (kSlotsPerLine * kLoad)));
+    home_bits_ = std::clamp<unsigned>(std::countr_zero(std::bit_ceil(lines_)), 1,
+                                      std::min(fine_bits, kMaxHomeBits));
+    // Each home's first slot (where its pairs start): after the homes before
+    // it, and never before its own line. During the fill it advances, so
+    // afterwards it is the end of the home's pairs.
+    std::vector<size_t> cursor(size_t{1} << home_bits_);
+    const unsigned merge = fine_bits - home_bits_;
+    size_t end = 0;
+    for (size_t h = 0; h < cursor.size(); ++h) {
+      size_t count = 0;
+      for (size_t f = h << merge; f < (h + 1) << merge; ++f) count += fine[f];
+      cursor[h] = std::max(end, HomeLine(h) * kSlotsPerLine);
+      end = cursor[h] + count;
+    }
     fine = {};
-    for (size_t b = 1; b < offsets_.size(); ++b) offsets_[b] += offsets_[b - 1];
-    slots_.resize(total);
-    std::vector<uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
+    const size_t lines = std::max(lines_, (end + kSlotsPerLine - 1) / kSlotsPerLine);
+    words_.assign(lines * kWordsPerLine, 0);
     Batched(generate, [&](const Pending* p, size_t n) {
-      for (size_t k = 0; k < n; ++k) __builtin_prefetch(&fill[Bucket(p[k].hash)], 1);
-      for (size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[fill[Bucket(p[k].hash)]], 1);
+      for (size_t k = 0; k < n; ++k) __builtin_prefetch(&cursor[Home(p[k].hash)], 1);
+      for (size_t k = 0; k < n; ++k) __builtin_prefetch(Word(cursor[Home(p[k].hash)]), 1);
       for (size_t k = 0; k < n; ++k) {
-        slots_[fill[Bucket(p[k].hash)]++] =
-            static_cast<uint32_t>(Tag(p[k].hash) << id_bits_ | p[k].id);
+        const size_t home = Home(p[k].hash), slot = cursor[home]++;
+        *Word(slot) = static_cast<uint32_t>(Tag(p[k].hash) << id_bits_ | p[k].id);
+        // Every line from the home's to the one before the pair's must send
+        // a lookup of this hash on.
+        for (size_t l = HomeLine(home); l < slot / kSlotsPerLine; ++l) {
+          words_[l * kWordsPerLine] |= FilterBit(p[k].hash);
+        }
       }
     });
+    WriteUsed(cursor);
   }
 
   // Calls `visit(id)` for every id stored under `hash` (and, rarely, others
-  // whose hash shares bucket and tag).
+  // whose hash shares its line and tag).
   template <typename Visit>
   void Find(uint64_t hash, Visit&& visit) const {
-    if (offsets_.empty()) return;
-    const size_t b = Bucket(hash);
+    if (words_.empty()) return;
     const uint64_t tag = Tag(hash);
     const uint64_t id_mask = (uint64_t{1} << id_bits_) - 1;
-    for (uint32_t i = offsets_[b]; i < offsets_[b + 1]; ++i) {
-      const uint64_t slot = slots_[i];
-      if (slot >> id_bits_ == tag) visit(static_cast<uint32_t>(slot & id_mask));
+    for (const uint32_t* line = Line(Home(hash));; line += kWordsPerLine) {
+      const uint32_t used = line[0] & kUsedMask;
+      for (uint32_t i = 1; i <= used; ++i) {
+        const uint64_t slot = line[i];  // 64 bits: id_bits_ may be 32
+        if (slot >> id_bits_ == tag) visit(static_cast<uint32_t>(slot & id_mask));
+      }
+      if ((line[0] & FilterBit(hash)) == 0) return;
     }
   }
 
-  // Starts loading the bucket `hash` falls in, so a Find soon after does not
+  // Starts loading the line `hash` falls in, so a Find soon after does not
   // wait for main memory alone.
   void Prefetch(uint64_t hash) const {
-    if (!offsets_.empty()) __builtin_prefetch(&offsets_[Bucket(hash)]);
+    if (!words_.empty()) __builtin_prefetch(Line(Home(hash)));
   }
 
   // Find for many hashes at once. A big index lives in main memory, so each
-  // lookup is a cache miss; issuing the loads for all buckets before reading
-  // any lets them overlap, which keeps a query's cost flat as the index grows.
+  // lookup is a cache miss; issuing the loads for all lines before reading
+  // any lets them overlap, and so do the loads of the few second lines.
   template <typename Visit>
   void FindMany(const uint64_t* hashes, size_t n, Visit&& visit) const {
-    if (offsets_.empty()) return;
-    // A bucket's two offsets sit on different cache lines once in 16.
+    if (words_.empty()) return;
+    for (size_t k = 0; k < n; ++k) __builtin_prefetch(Line(Home(hashes[k])));
     for (size_t k = 0; k < n; ++k) {
-      const uint32_t* at = &offsets_[Bucket(hashes[k])];
-      __builtin_prefetch(at);
-      __builtin_prefetch(at + 1);
-    }
-    if (!slots_.empty()) {  // an index of no pairs has offsets but no slots
-      // Every line of each bucket: 8 to 16 slots often cross one.
-      for (size_t k = 0; k < n; ++k) {
-        const size_t b = Bucket(hashes[k]);
-        const uint32_t begin = offsets_[b], end = offsets_[b + 1];
-        if (begin == end) continue;
-        for (uint32_t i = begin; i < end; i += kSlotsPerLine) __builtin_prefetch(slots_.data() + i);
-        __builtin_prefetch(slots_.data() + end - 1);
-      }
+      const uint32_t* line = Line(Home(hashes[k]));
+      if (line[0] & FilterBit(hashes[k])) __builtin_prefetch(line + kWordsPerLine);
     }
     for (size_t k = 0; k < n; ++k) Find(hashes[k], visit);
   }
 
   // Pairs stored.
-  size_t size() const { return slots_.size(); }
-  size_t MemoryBytes() const {
-    return offsets_.capacity() * sizeof(uint32_t) + slots_.capacity() * sizeof(uint32_t);
+  size_t size() const { return size_; }
+  size_t MemoryBytes() const { return words_.capacity() * sizeof(uint32_t); }
+  // Lines in the table, and lines a lookup of `hash` reads (for tests and
+  // for measuring the layout).
+  size_t lines() const { return words_.size() / kWordsPerLine; }
+  size_t LinesRead(uint64_t hash) const {
+    if (words_.empty()) return 0;
+    size_t n = 1;
+    for (const uint32_t* line = Line(Home(hash)); line[0] & FilterBit(hash); line += kWordsPerLine) {
+      ++n;
+    }
+    return n;
   }
 
  private:
+  static constexpr uint32_t kUsedMask = 0xf;  // header: slots used; above it, the filter
+  static constexpr unsigned kFilterShift = 4;
+
   struct Pending {
     uint64_t hash;
     uint32_t id;
@@ -168,14 +216,45 @@ class HashIndex {
     flush(batch.data(), n);
   }
 
-  size_t Bucket(uint64_t hash) const { return hash >> shift_; }
+  // The slots used in each line, from the homes' ends (`ends`, ascending):
+  // up to the end of the last home whose pairs start before the line ends.
+  // A home starts at its line or right after the home before it, so that is
+  // the last home whose line is at most the line's.
+  void WriteUsed(const std::vector<size_t>& ends) {
+    size_t started = 0;  // homes whose line is at most l
+    for (size_t l = 0; l < lines(); ++l) {
+      while (started < ends.size() && HomeLine(started) <= l) ++started;
+      const size_t filled = started == 0 ? 0 : ends[started - 1];
+      const size_t begin = l * kSlotsPerLine;
+      words_[l * kWordsPerLine] |=
+          static_cast<uint32_t>(std::clamp(filled, begin, begin + kSlotsPerLine) - begin);
+    }
+  }
+
+  // The header bit for `hash`'s pairs past a line: from hash bits 32 and up
+  // (the tag is at most the low 32), taken modulo so that the high bits,
+  // which the pairs of one line share as their home, do not narrow it.
+  static uint32_t FilterBit(uint64_t hash) {
+    return uint32_t{1} << (kFilterShift + (hash >> 32) % (32 - kFilterShift));
+  }
+
+  size_t Home(uint64_t hash) const { return hash >> (64 - home_bits_); }
+  // The line a home starts at: homes spread evenly over the lines.
+  size_t HomeLine(size_t home) const { return (home * lines_) >> home_bits_; }
+  const uint32_t* Line(size_t home) const {
+    return words_.data() + HomeLine(home) * kWordsPerLine;
+  }
+  uint32_t* Word(size_t slot) {
+    return words_.data() + slot / kSlotsPerLine * kWordsPerLine + 1 + slot % kSlotsPerLine;
+  }
   // The hash's low 32 - id_bits_ bits (none when ids take all 32).
   uint64_t Tag(uint64_t hash) const { return hash & ((uint64_t{1} << (32 - id_bits_)) - 1); }
 
-  unsigned shift_ = 63;
+  unsigned home_bits_ = 1;
   unsigned id_bits_ = 0;
-  std::vector<uint32_t, HugePageAllocator<uint32_t>> offsets_;
-  std::vector<uint32_t, HugePageAllocator<uint32_t>> slots_;
+  size_t lines_ = 0;  // lines homes start at; the table may have a few more
+  size_t size_ = 0;
+  std::vector<uint32_t, HugePageAllocator<uint32_t>> words_;
 };
 
 }  // namespace nearmiss::lookalike

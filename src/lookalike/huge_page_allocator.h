@@ -10,7 +10,9 @@
 // slower, so the result of madvise is deliberately not an error.
 //
 // Allocations of 2 MiB or more are 2 MiB aligned (rounded up to whole huge
-// pages); smaller ones are plain operator new. Stateless; thread-safe.
+// pages); smaller ones are aligned to a cache line (64 bytes), so a table
+// of 64-byte lines (hash_index.h) never has a line straddling two.
+// Stateless; thread-safe.
 #ifndef NEARMISS_LOOKALIKE_HUGE_PAGE_ALLOCATOR_H_
 #define NEARMISS_LOOKALIKE_HUGE_PAGE_ALLOCATOR_H_
 
@@ -26,6 +28,7 @@ template <typename T>
 struct HugePageAllocator {
   using value_type = T;
   static constexpr size_t kHugePage = size_t{2} << 20;
+  static constexpr std::align_val_t kCacheLine{64};
 
   HugePageAllocator() = default;
   template <typename U>
@@ -33,7 +36,7 @@ struct HugePageAllocator {
 
   T* allocate(size_t n) {
     size_t bytes = n * sizeof(T);
-    if (bytes < kHugePage) return static_cast<T*>(::operator new(bytes));
+    if (bytes < kHugePage) return static_cast<T*>(::operator new(bytes, kCacheLine));
     size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
     void* p = std::aligned_alloc(kHugePage, rounded);
     if (p == nullptr) throw std::bad_alloc();
@@ -42,7 +45,7 @@ struct HugePageAllocator {
   }
   void deallocate(T* p, size_t n) {
     if (n * sizeof(T) < kHugePage) {
-      ::operator delete(p);
+      ::operator delete(p, kCacheLine);
     } else {
       std::free(p);
     }
