@@ -73,6 +73,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Progress(uint64_t scan);
   void Send(std::string bytes);
   void Write();
+  // Closes once every queued reply is written (now, if none is).
+  void CloseAfterWrite();
   void ScanInline();
   void ArmIdle(std::chrono::steady_clock::time_point deadline);
   // Not yet negotiated, or a packet half received: the stall timeout

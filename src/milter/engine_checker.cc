@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "dns/add_facts.h"
+#include "engine/recipient_cache.h"
 #include "milter/checker.h"
 #include "nearmiss/engine.h"
 
@@ -24,7 +25,7 @@ class EngineChecker final : public Checker {
   // the end of message (PendingDnsFacts, on an asio timer), which then
   // takes the facts into this same check (AddReadyDnsFacts).
   RecipientCheck CheckRecipient(std::string_view input) const override {
-    RecipientCheck c = engine_->CheckRecipient(input);
+    RecipientCheck c = Cache().Check(input);
     if (dns_ != nullptr) dns::AddReadyDnsFacts(*dns_, &c);
     return c;
   }
@@ -58,6 +59,23 @@ class EngineChecker final : public Checker {
                    std::chrono::system_clock::now().time_since_epoch())
                    .count();
     return engine_->CheckMessage(with, content);
+  }
+
+  // A mailbox's recipients recur from message to message: RCPT (on the
+  // server's one I/O thread) asks this thread's RecipientCache, the kind
+  // the engine keeps for CheckMessage, instead of parsing the address and
+  // searching the index again. A checker lives for one message, so the
+  // cache is per thread and starts over when the engine changes (a
+  // reload); the weak_ptr cannot mistake a new engine at a freed one's
+  // address for it.
+  engine::RecipientCache& Cache() const {
+    thread_local std::weak_ptr<const Engine> owner;
+    thread_local std::unique_ptr<engine::RecipientCache> cache;
+    if (!cache || owner.lock() != engine_) {
+      cache = std::make_unique<engine::RecipientCache>(*engine_);
+      owner = engine_;
+    }
+    return *cache;
   }
 
   FailAction fail_action() const override {

@@ -20,6 +20,15 @@ std::string_view StripBrackets(std::string_view a) {
   return a;
 }
 
+// Forgets the macros of the message stages (MAIL to end of message).
+// Emptied, not erased: an empty stage reads as an absent one (Macro,
+// Recipient), and its vector keeps its capacity for the next message.
+void ClearMessageMacros(std::map<char, std::vector<std::pair<std::string, std::string>>>* macros) {
+  for (char stage : {'M', 'R', 'T', 'L', 'N', 'E'}) {
+    if (auto it = macros->find(stage); it != macros->end()) it->second.clear();
+  }
+}
+
 }  // namespace
 
 Session::Session(uint64_t id, SessionOptions options, CheckerSource source,
@@ -105,7 +114,7 @@ Session::Step Session::Handle(const Packet& packet, std::string* out) {
         } else if constexpr (std::is_same_v<T, Abort>) {
           // The message is gone; the connection's macros stay.
           DropTransaction();
-          for (char stage : {'M', 'R', 'T', 'L', 'N', 'E'}) macros_.erase(stage);
+          ClearMessageMacros(&macros_);
         } else if constexpr (std::is_same_v<T, Quit>) {
           DropTransaction();
           return Step::kClose;
@@ -137,14 +146,19 @@ Session::Step Session::Negotiate(const OptionNegotiation& o, std::string* out) {
   return Step::kContinue;
 }
 
+// Assigned over the previous message's entries: their strings keep their
+// capacity, so a connection's steady stream of macros allocates nothing.
 void Session::StoreMacros(const Macros& m) {
   auto& list = macros_[m.for_command];
-  list.clear();
+  size_t n = 0;
   for (const auto& [name, value] : m.values) {
-    if (list.size() >= options_.max_macros) break;
-    list.emplace_back(std::string(name.substr(0, 64)),
-                      std::string(value.substr(0, options_.max_macro_value)));
+    if (n >= options_.max_macros) break;
+    if (n == list.size()) list.emplace_back();
+    list[n].first.assign(name.substr(0, 64));
+    list[n].second.assign(value.substr(0, options_.max_macro_value));
+    ++n;
   }
+  list.resize(n);
 }
 
 std::string_view Session::Macro(std::string_view name) const {
@@ -338,7 +352,7 @@ void Session::CompleteEndOfMessage(EomOutcome outcome, std::string* out) {
   pending_.reset();
   eom_pending_ = false;
   ++messages_;
-  for (char stage : {'M', 'R', 'T', 'L', 'N', 'E'}) macros_.erase(stage);
+  ClearMessageMacros(&macros_);
 }
 
 void Session::FailEndOfMessage(std::string_view why, std::string* out) {
