@@ -94,13 +94,34 @@ enum class PortionPlace { kNone, kPortion, kIfCorroborated };
 PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
                               std::size_t end);
 
-// The match is the value of a labelled line: "Classification:",
-// "Sensitivity:", "Protective marking:" (and the other labels IsBannerMarking
-// takes) at the line's start, only decoration after the match. Purview
+// The match is the value of a labelled line: "Classification:", "Data
+// classification:", "Information classification:", "Security
+// classification:", "Document classification:", "Sensitivity:",
+// "Sensitivity label:", "Protective marking:", "Marking:" (IsBannerMarking
+// takes the same labels) at the line's start, only decoration after the
+// match. Purview
 // writes a label's visual marking this way in a header or footer
 // ("Sensitivity: Confidential"); the label's name is then written as the
 // tenant spells it, so mixed case counts there.
 bool IsLabelledLine(std::string_view text, std::size_t begin, std::size_t end);
+
+// The match's line is within the first or last kBannerLines lines of its
+// page, counted as IsBannerMarking counts (banner_zone.h): where a label's
+// visual marking (a header or footer line) stands.
+bool InBannerZone(std::string_view text, std::size_t begin, std::size_t end);
+
+// A bare level word used as a heading: the match [begin, end) is alone on
+// one line (no frame, brackets or asterisks on it, no rule line right above
+// or below it, not wrapped over two lines), that line is the first of its
+// page as IsEdgeLine counts it, and lines of text follow. "TOP
+// SECRET\n\nOur summer menu is here!" is such a heading; "SECRET\n------",
+// "** TOP SECRET **", "[SECRET]" and "TOP\nSECRET" are drawn banners.
+// Applied to the packs' heading_word forms only (SECRET, TOP SECRET,
+// CONFIDENTIAL, RESTRICTED, PROTECTED): the scan makes such a heading count
+// only if the message agrees (a bottom banner, a subject marking, portion
+// marks, a label: Sensitivity::Corroborate). Why, and the shapes kept
+// strong: tests/testdata/markings/README.md, "seventh round".
+bool IsBareHeading(std::string_view text, std::size_t begin, std::size_t end);
 
 // The match's line is the first or the last non-blank line of its page,
 // counted as IsBannerMarking counts (banner_zone.h):

@@ -16,9 +16,15 @@ namespace {
 constexpr std::array<std::string_view, 7> kDescribingWords = {
     "marked", "labelled", "labeled", "stamped", "headed", "reading", "titled"};
 
-constexpr std::array<std::string_view, 5> kLabelledLines = {
-    "classification:", "security classification:", "protective marking:",
-    "marking:", "sensitivity:"};
+// The keys of the labelled lines of Purview's content marking (the tenant
+// writes them: Microsoft Learn, "Learn about sensitivity labels") and of
+// published data-classification policies' document headers and footers.
+constexpr std::array<std::string_view, 10> kLabelledLines = {
+    "classification:",          "security classification:",
+    "data classification:",     "information classification:",
+    "document classification:", "classification level:",
+    "protective marking:",      "marking:",
+    "sensitivity:",             "sensitivity label:"};
 
 }  // namespace
 
@@ -41,8 +47,7 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
   // ("│   SECRET   │", "■■■ SECRET ■■■", "~~~ SECRET ~~~").
   if (!OnlyFrame(before) || !OnlyFrame(after)) return false;
   if (DisclaimerFollows(text, line_end)) return false;
-  return ZoneLinesBefore(text, line_begin, kBannerLines) < kBannerLines ||
-         ZoneLinesAfter(text, line_end, kBannerLines) < kBannerLines;
+  return InBannerZone(text, begin, end);
 }
 
 bool IsLabelledLine(std::string_view text, std::size_t begin,
@@ -60,6 +65,35 @@ bool IsLabelledLine(std::string_view text, std::size_t begin,
     }
   }
   return false;
+}
+
+bool InBannerZone(std::string_view text, std::size_t begin, std::size_t end) {
+  return ZoneLinesBefore(text, LineStart(text, begin), kBannerLines) <
+             kBannerLines ||
+         ZoneLinesAfter(text, LineEnd(text, end), kBannerLines) < kBannerLines;
+}
+
+bool IsBareHeading(std::string_view text, std::size_t begin, std::size_t end) {
+  // The match may take the blanks or the line break after the word.
+  while (end > begin && (IsBlank(text[end - 1]) || text[end - 1] == '\n')) --end;
+  std::size_t line_begin = LineStart(text, begin);
+  std::size_t line_end = LineEnd(text, begin);
+  if (end > line_end) return false;  // "TOP\nSECRET": a wrapped banner
+  if (!IsBlankLine(text, line_begin, begin) || !IsBlankLine(text, end, line_end)) {
+    return false;
+  }
+  if (line_begin > 0) {
+    std::size_t above = LineStart(text, line_begin - 1);
+    if (IsRuleLine(text.substr(above, line_begin - 1 - above))) return false;
+  }
+  if (line_end < text.size()) {
+    std::size_t below_end = LineEnd(text, line_end + 1);
+    if (IsRuleLine(text.substr(line_end + 1, below_end - line_end - 1))) {
+      return false;
+    }
+  }
+  return ZoneLinesBefore(text, line_begin, 1) == 0 &&
+         NonBlankLinesAfter(text, line_end, 1) > 0;
 }
 
 bool IsEdgeLine(std::string_view text, std::size_t begin, std::size_t end) {

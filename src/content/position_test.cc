@@ -290,5 +290,32 @@ TEST(PositionTest, FifthRoundPortions) {
   EXPECT_EQ(place(actions, "(NR)"), PortionPlace::kIfCorroborated);
 }
 
+// Issue 13, seventh round: a bare level word used as the heading of a text
+// (the corpus README says why it then needs the message to agree).
+TEST(PositionTest, BareHeadingOverText) {
+  EXPECT_TRUE(At(IsBareHeading, "TOP SECRET\n\nOur summer menu is here!",
+                 "TOP SECRET"));
+  EXPECT_TRUE(At(IsBareHeading, "  SECRET  \nWe have been keeping a secret.",
+                 "SECRET"));
+  // A greeting above does not count as a line of text.
+  EXPECT_TRUE(At(IsBareHeading, "Hi Sam,\n\nSECRET\n\nThe book club pick.",
+                 "SECRET"));
+  // Drawn banners, a wrapped one, the foot of the text, nothing under it,
+  // or a line of text above: not a heading.
+  for (auto [text, word] : {
+           std::pair{"SECRET\n------\n\nThe route.", "SECRET"},
+           std::pair{"-----\nSECRET\n\nThe convoy.", "SECRET"},
+           std::pair{"** TOP SECRET **\n\nSummary.", "TOP SECRET"},
+           std::pair{"[SECRET]\n\nRoute cards.", "SECRET"},
+           std::pair{"\u2502 SECRET \u2502\nThe convoy.", "SECRET"},
+           std::pair{"TOP\nSECRET\n\nOptions paper.", "TOP\nSECRET"},
+           std::pair{"Notes.\nRegards,\nChris\n\nSECRET", "SECRET"},
+           std::pair{"SECRET\n", "SECRET"},
+           std::pair{"Hello\n\nSECRET\n\nThe convoy.", "SECRET"},
+       }) {
+    EXPECT_FALSE(At(IsBareHeading, text, word)) << text;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::content
