@@ -72,14 +72,5 @@ if command -v strace > /dev/null 2>&1 &&
 else
   echo "skip strace: not installed or ptrace refused here"
 fi
-printf '%s\n' "$cases" | while read -r name level complete action; do
-  got=$(grep -F "\"source\":\"$data/$name.eml\"" "$tmp/scan.jsonl" |
-        python3 -c 'import json,sys; m=json.loads(sys.stdin.read()); s=m["sensitivity"]; print(s["level"].replace(" ", "_"), str(s["complete"]).lower(), m["action"])')
-  check "scan $name" "$level $complete $action" "$got"
-  out=$("$bin" policy explain --from alice@example.org --to bob@outside-partner.com \
-        --message "$data/$name.eml")
-  contains "explain $name" "bob@outside-partner.com: external -> $action" "$out"
-done > "$tmp/checks.txt"
-cat "$tmp/checks.txt"
-grep -q '^FAIL' "$tmp/checks.txt" && fail=1
+check_fixtures "$bin" "$data" "$cases"
 exit $fail
