@@ -122,10 +122,12 @@ bool InBannerZone(std::string_view text, std::size_t begin, std::size_t end);
 // SECRET\n\nOur summer menu is here!" is such a heading; "SECRET\n------",
 // "** TOP SECRET **", "[SECRET]" and "TOP\nSECRET" are drawn banners.
 // Applied to the packs' heading_word forms only (SECRET, TOP SECRET,
-// CONFIDENTIAL, RESTRICTED, PROTECTED): the scan makes such a heading count
-// only if the message agrees (a bottom banner, a subject marking, portion
-// marks, a label: Sensitivity::Corroborate). Why, and the shapes kept
-// strong: tests/testdata/markings/README.md, "seventh round".
+// CONFIDENTIAL, RESTRICTED, PROTECTED), typed plainly (not letter-spaced,
+// underlined, full-width), in the mail's own text (not an attachment's):
+// the scan makes such a heading count only if the message agrees (a bottom
+// banner, a subject marking, portion marks, a label:
+// Sensitivity::Corroborate). Why, and the shapes kept strong:
+// tests/testdata/markings/README.md, "seventh round".
 bool IsBareHeading(std::string_view text, std::size_t begin, std::size_t end);
 
 // The match's line is the first or the last non-blank line of its page,
