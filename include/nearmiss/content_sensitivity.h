@@ -61,7 +61,8 @@ struct Finding {
   Strength strength = Strength::kWeak;
   // A doubtful marking (a bare portion mark in a place a list label or a
   // person's initials could take, a lone level word inside a page's banner
-  // zone but not on its first or last line): weak, and kept only until
+  // zone but not on its first or last line, a bare level word as the
+  // heading of the text): weak, and kept only until
   // Sensitivity::Corroborate decides whether the message agrees.
   bool needs_corroboration = false;
 };
@@ -93,8 +94,11 @@ struct Sensitivity {
   // classified, so it agrees with nothing), or, for a portion mark, another
   // doubtful portion mark of the same pack and a different name ("(S) Route
   // B\n(U) Fair", "(NR) ...\n(NU) ..."), or, for a lone level word, the same
-  // word on another banner line (top and bottom of a page). The others are dropped: a lone
-  // "(S) Blue T-shirt" subject, "(TS) Tom to send the slides". Detector,
+  // word on another banner line (top and bottom of a page), and a lone
+  // level word and a bare portion mark agree with each other at the same
+  // level ("SECRET" heading, "(S) Convoy timings" subject). The others are
+  // dropped: a lone "(S) Blue T-shirt" subject, "(TS) Tom to send the
+  // slides", "TOP SECRET" heading an advert. Detector,
   // policy-pattern and limit findings corroborate nothing.
   void Corroborate();
 };

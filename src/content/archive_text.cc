@@ -110,6 +110,11 @@ class ArchiveWalk {
       out_->encrypted_members.push_back(path);
       return;
     }
+    if (const char* unread = UnreadFormat(path, data); unread != nullptr) {
+      out_->errors.push_back(name_ + "/" + path + ": " + unread +
+                             "; its text is not read");
+      return;
+    }
     DocType type = ClassifyDocument("", path, data);
     if (type == DocType::kZip || type == DocType::kArchive) {
       if (depth + 1 > budget_.max_archive_depth) {

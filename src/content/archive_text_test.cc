@@ -2,7 +2,14 @@
 // members and depth stop reading and make the scan incomplete; encrypted
 // members are findings of their own and leave it complete.
 #include <gtest/gtest.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "content/stream_archive.h"
 #include "nearmiss/content.h"
 
 namespace nearmiss::content {
@@ -179,8 +186,8 @@ TEST(ArchiveTest, StreamArchivesKeepTheBounds) {
 
 // Issue 13, fifth round: lz4 and lzop attachments were passed unread and
 // reported complete. lz4 (plain, over tar, inside a zip, or named only by its
-// magic number) is read; lzop is recognised and read or, where libarchive
-// cannot, unreadable: never complete with nothing read.
+// magic number) is read; lzop is recognised and unreadable (seventh round,
+// below): never complete with nothing read.
 ScannedMessage ReadArchive(const std::string& name) {
   auto scanner = Scanner::Compile(ScannerOptions{});
   EXPECT_TRUE(scanner.ok());
@@ -201,14 +208,60 @@ TEST(ArchiveTest, Lz4AttachmentsAreRead) {
   }
 }
 
-TEST(ArchiveTest, LzopAttachmentsAreNeverCompleteUnread) {
-  for (const char* name : {"marked-txt-lzo.eml", "marked-tar-lzo.eml"}) {
-    ScannedMessage m = ReadArchive(name);
-    bool read = m.sensitivity.level == Level::kSecret && m.sensitivity.complete;
-    bool unreadable = !m.sensitivity.complete &&
-                      HasLimit(m.sensitivity, "unreadable-attachment");
-    EXPECT_TRUE(read || unreadable) << name;
+// Issue 13, seventh round: libarchive reads lzop (built without liblzo2, as
+// Debian's is), lrzip and grzip by spawning that program on the bytes. A
+// guard runs no helper program on mail: the filters are never registered,
+// such attachments are unreadable (held by the default policy), and nothing
+// runs even when a program of that name is first on PATH. The fake programs
+// here would leave a marker file and pass their input through.
+TEST(ArchiveTest, ProgramOnlyStreamsAreUnreadableAndRunNothing) {
+  std::string dir = (std::filesystem::temp_directory_path() /
+                     "nm-fake-helpers-XXXXXX").string();
+  ASSERT_NE(mkdtemp(dir.data()), nullptr);
+  std::string marker = dir + "/ran";
+  for (const char* program : {"lzop", "lrzip", "grzip"}) {
+    std::string path = dir + "/" + program;
+    std::ofstream(path) << "#!/bin/sh\necho " << program << " >> '" << marker
+                        << "'\nexec cat\n";
+    ASSERT_EQ(chmod(path.c_str(), 0755), 0);
   }
+  const char* path_env = std::getenv("PATH");
+  std::string saved = path_env != nullptr ? path_env : "/usr/bin:/bin";
+  setenv("PATH", (dir + ":" + saved).c_str(), 1);
+  for (const char* name : {"marked-txt-lzo.eml", "marked-tar-lzo.eml",
+                           "fake-lrzip.eml", "fake-grzip.eml"}) {
+    ScannedMessage m = ReadArchive(name);
+    EXPECT_FALSE(m.sensitivity.complete) << name;
+    EXPECT_TRUE(HasLimit(m.sensitivity, "unreadable-attachment")) << name;
+  }
+  setenv("PATH", saved.c_str(), 1);
+  std::stringstream ran;
+  ran << std::ifstream(marker).rdbuf();
+  EXPECT_FALSE(std::filesystem::exists(marker)) << "helper programs ran:\n"
+                                                << ran.str();
+  std::filesystem::remove_all(dir);
+}
+
+// lrzip and grzip have no in-process decoder in any libarchive build: they
+// are always among the filters left out, and errors name them.
+TEST(ArchiveTest, ExternalProgramFiltersAreNamed) {
+  std::string external = ExternalProgramFilters();
+  EXPECT_NE(external.find("lrzip"), std::string::npos) << external;
+  EXPECT_NE(external.find("grzip"), std::string::npos) << external;
+  // zlib is always there: gzip is read in-process.
+  EXPECT_EQ((", " + external + ",").find(", gzip,"), std::string::npos)
+      << external;
+  Extracted out;
+  StreamArchive archive("attachment:plan.txt.lrz",
+                        std::string_view("LRZI\x00\x06\x01\x02\x03\x04", 10),
+                        &out);
+  std::string path;
+  bool encrypted = false;
+  EXPECT_EQ(archive.Next(&path, &encrypted), StreamArchive::Entry::kError);
+  ASSERT_FALSE(out.errors.empty());
+  EXPECT_NE(out.errors.back().find("attachment:plan.txt.lrz"), std::string::npos);
+  EXPECT_NE(out.errors.back().find("external program"), std::string::npos)
+      << out.errors.back();
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ constexpr int kMaxSignOffLines = 2;
 constexpr int kMaxDisclaimerLines = 16;
 // Lines looked at after a match at most: those that count (kBannerLines,
 // position.h) plus the closing and disclaimer; ZoneLinesAfter's window.
-constexpr int kLookAhead = 32;
+constexpr int kLookAhead = 40;
 
 int Words(std::string_view line) {
   int words = 0;
@@ -63,11 +63,21 @@ bool IsGreeting(std::string_view raw) {
 
 // A closing or signature line: short, and not a sentence ("Thanks,",
 // "Alice Smith", "J3 Plans Officer", "Tel 01234 567890").
+// A signature written on one line with its fields split by '|' ("Jo
+// Bloggs | Head of Logistics | Ministry of Defence | 020 7218 9000") is
+// read field by field.
 bool IsClosingLine(std::string_view raw) {
   std::string_view line = Trim(raw);
-  if (line.empty() || line.size() > 72 || Words(line) > 8) return false;
+  if (line.empty()) return false;
   char last = line.back();
-  return last != '.' && last != '?' && last != ';' && last != ':';
+  if (last == '.' || last == '?' || last == ';' || last == ':') return false;
+  for (;;) {
+    std::size_t bar = line.find(" | ");
+    std::string_view field = Trim(line.substr(0, bar));
+    if (field.size() > 72 || Words(field) > 8) return false;
+    if (bar == std::string_view::npos) return true;
+    line.remove_prefix(bar + 3);
+  }
 }
 
 }  // namespace

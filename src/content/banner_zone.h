@@ -35,9 +35,12 @@ int ZoneLinesBefore(std::string_view s, std::size_t line_begin, int limit);
 // not counted. Stops counting at `limit`.
 int ZoneLinesAfter(std::string_view s, std::size_t line_end, int limit);
 
-// Lines a signature and closing may take: RFC 3676 asks for four at most
-// ("sig limit"), and a closing word and a name come before it.
-inline constexpr int kMaxClosingLines = 8;
+// Lines a signature and closing may take. RFC 3676 asks for four at most
+// ("sig limit"), but the signature blocks of government and corporate mail
+// run to a dozen and more (name, role, unit, building, street, city,
+// telephone, mobile, GTN, e-mail, web), with a closing word and a name
+// before them.
+inline constexpr int kMaxClosingLines = 16;
 
 }  // namespace nearmiss::content
 

@@ -8,8 +8,13 @@
 // own names ("Team Internal", "Secret_0", a sublabel "Confidential\Finance")
 // only the table knows, so the table is read here as in a label header
 // (label_headers.cc) and, as there, wins over the packs on that line. A
-// name the table does not know is left to the packs: in a body
-// "Sensitivity: high" is also prose, so no unknown-label is made.
+// name the table does not know is left to the packs; if they do not place
+// all of it either, it is unknown-label only where it has the shape of a
+// classification scheme's value and stands where a label's marking does,
+// in the first or last lines of the text ("Classification: Non-Public",
+// "Data classification: Restricted - Internal"): "Sensitivity: high" and
+// "Classification: Bug" are prose and give nothing (issue 13; the words are
+// labels.toml's [label_values], which says where they come from).
 #include <array>
 
 #include "content/label_table.h"
@@ -22,7 +27,48 @@ namespace {
 
 // The words IsLabelledLine accepts end in one of these; it checks the rest
 // of the prefix and that it opens its line.
-constexpr const char* kLabelLinePrefix = "(?:sensitivity|classification|marking):";
+constexpr const char* kLabelLinePrefix =
+    "(?:sensitivity|classification|marking)(?: (?:label|level))?:";
+
+bool IsWordIn(const std::vector<std::string>& words, std::string_view word) {
+  for (const std::string& w : words) {
+    if (w.size() == word.size() && StartsWithNoCaseAt(word, 0, w)) return true;
+  }
+  return false;
+}
+
+// A classification scheme's value: at most kMaxValueWords words of ASCII
+// letters, each one of [label_values] words or qualifiers and one of the
+// words at least, between blanks and the separators schemes write ("-",
+// "_", "/", "\\", "|", ",", "&", "(", ")"). "Non-Public", "Restricted -
+// Internal", "Company Confidential", "Internal Use Only" are; "Bug",
+// "Feature request", "2 (minor)" and "high" are not.
+constexpr int kMaxValueWords = 6;
+bool LooksLikeLabelValue(const LabelValueWords& shape, std::string_view value) {
+  int words = 0;
+  bool core = false;
+  for (std::size_t i = 0; i < value.size();) {
+    char c = value[i];
+    if (IsAlpha(c)) {
+      std::size_t j = i;
+      while (j < value.size() && IsAlpha(value[j])) ++j;
+      std::string_view word = value.substr(i, j - i);
+      if (++words > kMaxValueWords) return false;
+      if (IsWordIn(shape.words, word)) {
+        core = true;
+      } else if (!IsWordIn(shape.qualifiers, word)) {
+        return false;
+      }
+      i = j;
+      continue;
+    }
+    if (!IsBlank(c) && std::string_view("-_/\\|,&()").find(c) == std::string_view::npos) {
+      return false;
+    }
+    ++i;
+  }
+  return core;
+}
 
 // Blanks and decoration off both ends: "[Team Internal] ***" -> the name.
 std::pair<std::size_t, std::size_t> TrimDecoration(std::string_view text, std::size_t b,
@@ -35,7 +81,7 @@ std::pair<std::size_t, std::size_t> TrimDecoration(std::string_view text, std::s
 // `labelled`: the name follows "Sensitivity:" and the like. A line that is
 // only a name is read whole, or as a sublabel only when written with '\'
 // (Purview's separator): "Alice Smith / Team Internal" is a signature.
-void AddIfPlaced(const Scanner::Rep& rep, Scratch::Rep& s, std::string_view where,
+bool AddIfPlaced(const Scanner::Rep& rep, Scratch::Rep& s, std::string_view where,
                  std::size_t b, std::size_t e, bool labelled, Sensitivity* out) {
   std::string_view name = s.text.substr(b, e - b);
   PlacedLabel placed;
@@ -44,7 +90,7 @@ void AddIfPlaced(const Scanner::Rep& rep, Scratch::Rep& s, std::string_view wher
   } else {
     placed = {FindLabel(rep, name), name};
   }
-  if (placed.entry == nullptr) return;
+  if (placed.entry == nullptr) return false;
   Finding f;
   f.marking = std::string(placed.part);
   f.pack = "policy-labels";
@@ -62,6 +108,7 @@ void AddIfPlaced(const Scanner::Rep& rep, Scratch::Rep& s, std::string_view wher
     std::size_t at = static_cast<std::size_t>(placed.part.data() - s.text.data());
     s.label_spans.emplace_back(at, at + placed.part.size());
   }
+  return true;
 }
 
 // The first or last non-blank line of the text.
@@ -85,7 +132,7 @@ std::pair<std::size_t, std::size_t> EdgeLine(std::string_view text, bool last) {
 }  // namespace
 
 void AddLabelLinePattern(Scanner::Rep* rep) {
-  if (rep->labels.empty()) return;
+  if (rep->labels.empty() && rep->label_values.words.empty()) return;
   PatternEntry e;
   e.source = PatternSource::kLabelLine;
   e.name = "label-line";
@@ -102,8 +149,14 @@ void EmitBodyLabels(const Scanner::Rep& rep, Scratch::Rep& s, std::string_view w
   for (const RawMatch& m : s.matches) {
     if (rep.patterns[m.id].source != PatternSource::kLabelLine) continue;
     auto [b, e] = TrimDecoration(text, m.end, LineEnd(text, m.end));
-    if (b < e && IsLabelledLine(text, b, e)) AddIfPlaced(rep, s, where, b, e, true, out);
+    if (b >= e || !IsLabelledLine(text, b, e)) continue;
+    if (!rep.labels.empty() && AddIfPlaced(rep, s, where, b, e, true, out)) continue;
+    if (!rep.label_values.words.empty() && InBannerZone(text, b, e) &&
+        LooksLikeLabelValue(rep.label_values, text.substr(b, e - b))) {
+      s.label_values.emplace_back(b, e);
+    }
   }
+  if (rep.labels.empty()) return;
   // A footer or header line that is only a table label's name.
   for (bool last : {false, true}) {
     auto [line_b, line_e] = EdgeLine(text, last);
@@ -112,6 +165,45 @@ void EmitBodyLabels(const Scanner::Rep& rep, Scratch::Rep& s, std::string_view w
     bool seen = false;
     for (auto [sb, se] : s.label_spans) seen = seen || (sb == b && se == e);
     if (!seen) AddIfPlaced(rep, s, where, b, e, false, out);
+  }
+}
+
+void EmitUnknownBodyLabels(Scratch::Rep& s, std::string_view where,
+                           std::size_t first, Sensitivity* out) {
+  // Whether every letter of `part` lies inside a strong finding of the
+  // packs ("Company Confidential" does; "Non-Public", whose "Public" alone a
+  // pack knows, does not: a label is placed as a whole name, as in
+  // label_headers.cc).
+  auto covered = [&](std::string_view part) {
+    std::size_t b = static_cast<std::size_t>(part.data() - s.text.data());
+    for (std::size_t i = b; i < b + part.size(); ++i) {
+      if (!IsAlpha(s.text[i])) continue;
+      bool in = false;
+      for (std::size_t k = first; k < out->findings.size() && !in; ++k) {
+        const Finding& f = out->findings[k];
+        in = f.strength == Strength::kStrong && !f.needs_corroboration &&
+             f.where == where && f.offset <= i && i < f.offset + f.text.size();
+      }
+      if (!in) return false;
+    }
+    return true;
+  };
+  for (auto [b, e] : s.label_values) {
+    std::string_view value = s.text.substr(b, e - b);
+    // A sublabel ("TOP SECRET\Internal Only") is known when a part is: a
+    // child scopes its parent, as in a label header.
+    bool known = false;
+    for (std::string_view part : SplitSublabel(value)) known = known || covered(part);
+    if (known) continue;
+    Finding f;
+    f.marking = "unknown-label";
+    f.pack = "labels";
+    f.level = Level::kUnknownLabel;
+    f.where = std::string(where);
+    f.offset = b;
+    f.text = std::string(value);
+    f.strength = Strength::kStrong;
+    out->Add(std::move(f));
   }
 }
 

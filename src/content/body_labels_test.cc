@@ -69,5 +69,42 @@ TEST(BodyLabelsTest, ProseIsLeftAlone) {
   EXPECT_EQ(ScanBody(*scanner, "Hi,\nSensitivity: high\nThanks\n").level, Level::kNone);
 }
 
+// Issue 13, seventh round: a labelled line at the top or foot of a body
+// whose value has a label scheme's shape but that nothing places is
+// unknown-label, named; other values are prose. No policy table needed.
+TEST(BodyLabelsTest, UnknownSchemeValuesAreUnknownLabels) {
+  auto plain = Scanner::Compile({});
+  ASSERT_TRUE(plain.ok());
+  for (auto [body, value] : {
+           std::pair{"Classification: Non-Public\n\nThe Q3 figures.\n", "Non-Public"},
+           std::pair{"Data classification: Restricted - Internal\n\nThe list.\n",
+                     "Restricted - Internal"},
+           std::pair{"The report.\n\nRegards,\nSam\n\nSensitivity: Proprietary\n",
+                     "Proprietary"},
+       }) {
+    Sensitivity s = ScanBody(**plain, body);
+    EXPECT_EQ(s.level, Level::kUnknownLabel) << body;
+    bool named = false;
+    for (const Finding& f : s.findings) {
+      named = named || (f.marking == "unknown-label" && f.text == value);
+    }
+    EXPECT_TRUE(named) << body;
+  }
+  for (std::string_view body : {
+           "Classification: Bug\n\nThe button does nothing.\n",
+           "Classification: 2 (minor)\n\nA typo.\n",
+           "Sample 4471\nSensitivity: high\n\nResults attached.\n",
+           "Hi,\n\nOne\nTwo\nThree\nClassification: Non-Public\nFour\nFive\nSix\n",
+       }) {
+    Sensitivity s = ScanBody(**plain, body);
+    EXPECT_EQ(s.level, Level::kNone) << body;
+    EXPECT_FALSE(s.Has("unknown-label")) << body;
+  }
+  // Placed whole by the packs: the level, no unknown-label.
+  Sensitivity known = ScanBody(**plain, "Data classification: Internal Only\n\nThe draft.\n");
+  EXPECT_EQ(known.level, Level::kOfficial);
+  EXPECT_FALSE(known.Has("unknown-label"));
+}
+
 }  // namespace
 }  // namespace nearmiss::content

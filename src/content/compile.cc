@@ -35,10 +35,16 @@ Status AddPack(const Pack& pack, Scanner::Rep* rep) {
     e.level = m.level;
     e.kind = m.kind;
     e.mixed_case = m.mixed_case;
+    e.heading_word = m.heading_word;
     e.expression = m.expression;
     e.flags = m.case_sensitive ? 0 : HS_FLAG_CASELESS;
     e.origin = m.origin;
     rep->patterns.push_back(std::move(e));
+  }
+  for (auto [from, to] :
+       {std::pair{&pack.label_values.words, &rep->label_values.words},
+        std::pair{&pack.label_values.qualifiers, &rep->label_values.qualifiers}}) {
+    to->insert(to->end(), from->begin(), from->end());
   }
   for (const LabelHeaderDef& h : pack.label_headers) {
     LabelHeader l;

@@ -150,17 +150,52 @@ std::string DecodeTextBytes(std::string_view bytes) {
   return utf8;
 }
 
-bool IsEncryptedOfficeFile(std::string_view filename, std::string_view bytes) {
+bool IsCompoundFile(std::string_view bytes) {
   // [MS-CFB] 2.2: the compound file header signature.
   static constexpr std::string_view kCfb("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
-  return bytes.substr(0, kCfb.size()) == kCfb && IsOoxmlName(filename);
+  return bytes.substr(0, kCfb.size()) == kCfb;
+}
+
+bool IsEncryptedOfficeFile(std::string_view filename, std::string_view bytes) {
+  if (!IsCompoundFile(bytes)) return false;
+  if (IsOoxmlName(filename)) return true;
+  // No telling name ("application/octet-stream", a zip member "plan"): the
+  // directory entry of the EncryptedPackage stream ([MS-OFFCRYPTO] 2.3.4.4),
+  // its name in UTF-16LE as [MS-CFB] 2.6.1 stores entry names.
+  static constexpr char16_t kStream[] = u"EncryptedPackage";
+  std::string utf16;
+  for (char16_t c : std::u16string_view(kStream)) {
+    utf16.push_back(static_cast<char>(c & 0xFF));
+    utf16.push_back(static_cast<char>(c >> 8));
+  }
+  return bytes.find(utf16) != std::string_view::npos;
 }
 
 namespace {
+// An OOXML package: a part named "[Content_Types].xml" (ECMA-376 part 2,
+// 10.1.2.4) in the zip's central directory, wherever it stands: Office
+// writes it first, other writers (LibreOffice, python-docx, a re-zipped
+// file) may put "_rels/.rels" or "word/" first. Each central directory
+// header (APPNOTE.TXT 4.3.12: signature "PK\1\2", name length at 28, name
+// at 46) is looked at; the scan is linear in the zip's size.
+bool HasContentTypesPart(std::string_view bytes) {
+  static constexpr std::string_view kCentral("PK\x01\x02", 4);
+  static constexpr std::string_view kPart = "[Content_Types].xml";
+  constexpr std::size_t kCentralHeader = 46;
+  for (std::size_t at = bytes.find(kCentral); at != std::string_view::npos;
+       at = bytes.find(kCentral, at + 1)) {
+    if (at + kCentralHeader > bytes.size()) break;
+    std::size_t name_length = static_cast<unsigned char>(bytes[at + 28]) |
+                              static_cast<unsigned char>(bytes[at + 29]) << 8;
+    if (bytes.substr(at + kCentralHeader, name_length) == kPart) return true;
+  }
+  return false;
+}
+
 // A zip whose name does not say what it is ("ts.gz" decompressed, a member
-// named "report"): the first member tells, as file(1) reads it. ODF 1.2
-// part 3 section 3.3 puts an uncompressed "mimetype" member first; Office
-// writes "[Content_Types].xml" first (ECMA-376 part 2 names that part).
+// named "report"): its parts tell, as file(1) reads it. ODF 1.2 part 3
+// section 3.3 puts an uncompressed "mimetype" member first; OOXML has a
+// "[Content_Types].xml" part (HasContentTypesPart).
 DocType SniffZipDocument(std::string_view bytes) {
   constexpr std::size_t kLocalHeader = 30;  // APPNOTE.TXT 4.3.7
   if (bytes.size() < kLocalHeader) return DocType::kZip;
@@ -175,12 +210,25 @@ DocType SniffZipDocument(std::string_view bytes) {
           .starts_with("application/vnd.oasis.opendocument.")) {
     return DocType::kOdf;
   }
-  return DocType::kZip;
+  return HasContentTypesPart(bytes) ? DocType::kOoxml : DocType::kZip;
 }
 }  // namespace
 
+const char* UnreadFormat(std::string_view filename, std::string_view bytes) {
+  if (IsCompoundFile(bytes)) {
+    return "a Compound File Binary document (legacy Office .doc/.xls/.ppt, "
+           "Outlook .msg)";
+  }
+  // RTF 1.9.1: a document opens with "{\rtf" and the version.
+  if (bytes.starts_with("{\\rtf") || EndsWithNoCase(filename, ".rtf")) {
+    return "an RTF document";
+  }
+  return nullptr;
+}
+
 DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
                          std::string_view bytes) {
+  if (UnreadFormat(filename, bytes) != nullptr) return DocType::kOther;
   bool is_zip = bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
   if (IsOoxmlName(filename) ||
       mime_type.find("openxmlformats") != std::string_view::npos) {

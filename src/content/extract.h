@@ -74,13 +74,27 @@ enum class DocType {
   kText, kHtml, kOoxml, kOdf, kPdf, kZip, kArchive, kMessage, kOther
 };
 
+// A document format that carries text no extractor here reads: a Compound
+// File Binary container (legacy Office, .msg) or RTF. Its words are unknown,
+// so the caller reports it unreadable (the scan is incomplete, and the
+// policy's [limits] incomplete_level decides), never passes it as read.
+// Returns what it is, for the error ("an RTF document"), or nullptr.
+// ClassifyDocument calls such a document kOther.
+const char* UnreadFormat(std::string_view filename, std::string_view bytes);
+
 // From the MIME type, the file name's extension and the first bytes.
 DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
                          std::string_view bytes);
 
-// An Office Open XML name (.docx, .xlsx, ...) over a Compound File Binary
-// container: how Office stores a password-encrypted OOXML document
-// ([MS-OFFCRYPTO] 2.3.4: the package becomes the EncryptedPackage stream).
+// A Compound File Binary container ([MS-CFB] 2.2 header signature): legacy
+// Office (.doc, .xls, .ppt), .msg, and encrypted OOXML.
+bool IsCompoundFile(std::string_view bytes);
+
+// An encrypted OOXML document: a Compound File Binary container named as
+// Office Open XML (.docx, .xlsx, ...), or, whatever its name, holding an
+// "EncryptedPackage" stream ([MS-OFFCRYPTO] 2.3.4: how Office stores a
+// password-encrypted OOXML package). `bytes` must be the whole file for
+// the second test (the stream's directory entry may be anywhere in it).
 bool IsEncryptedOfficeFile(std::string_view filename, std::string_view bytes);
 
 // `name` is used in errors and limit details.
@@ -106,10 +120,35 @@ Extracted ExtractArchive(DocType type, std::string_view name,
 Extracted ExtractPdf(std::string_view name, std::string_view bytes,
                      ExtractBudget& budget);
 
+// How XmlToText reads one part.
+struct XmlTextOptions {
+  // A tab (w:tab, w:ptab, text:tab) ends a paragraph: a blank line is
+  // written. Set for page headers and footers (word/header*, word/footer*,
+  // ODF styles.xml): Word lays a header out as left, centre and right cells
+  // split by tabs ("MOD/2026/114<tab>UK SECRET<tab>Page 1 of 3"), and each
+  // cell is a paragraph of its own for the banner rule. Default false: a
+  // tab in running text is a blank.
+  bool tab_splits_line = false;
+};
+
 // Text of an XML document: character data, with a line break before each
-// paragraph-like element (w:p, a:p, text:p, text:h, si, row, c, ...). Used
+// paragraph-like element (w:p, a:p, text:p, text:h, si, row, c, ...) and at
+// each line break (w:br, w:cr, text:line-break); w:noBreakHyphen is '-',
+// w:softHyphen nothing; an XLSX page header or footer (oddHeader, ...) is
+// decoded by ExcelHeaderText and stands on a page ('\f') of its own. Used
 // for OOXML and ODF parts. False when the XML does not parse.
-bool XmlToText(std::string_view xml, std::string* out);
+bool XmlToText(std::string_view xml, std::string* out,
+               const XmlTextOptions& options = {});
+
+// The text of a SpreadsheetML header or footer format string (ECMA-376
+// Part 1, 18.3.1.39 oddHeader: "&L", "&C", "&R" start the left, centre and
+// right sections; "&"font,style"", "&nn" (size), "&KRRGGBB" (colour) and
+// "&B", "&I", "&U", ... (style) are formatting; "&P", "&N", "&D", "&T",
+// "&F", "&A", "&Z", "&G" are fields; "&&" is '&'). Each section becomes a
+// paragraph (a blank line before it), formatting is dropped, a field
+// becomes a blank: "&C&"Calibri"&10&K000000SECRET&1#" -> "\n\nSECRET#".
+// Appends to `out`.
+void ExcelHeaderText(std::string_view codes, std::string* out);
 
 }  // namespace nearmiss::content
 

@@ -1,4 +1,5 @@
-// Golden tests: every fixture under tests/testdata/content is read with the
+// Golden tests: every fixture under tests/testdata/content (and
+// tests/testdata/markings/structure) is read with the
 // MessageReader and rendered as text; the rendering must equal the
 // neighbouring .golden file. NM_UPDATE_GOLDEN=1 rewrites the goldens (review
 // the diff by hand before committing).
@@ -17,6 +18,9 @@ namespace {
 
 namespace fs = std::filesystem;
 const char kDir[] = "tests/testdata/content";
+// Issue 13, eighth round: markings inside a document's structure (made by
+// make-fixtures.py there; tests/cli/markings-structure.sh checks the policy).
+const char kStructureDir[] = "tests/testdata/markings/structure";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -58,8 +62,10 @@ std::shared_ptr<const Scanner> TestScanner() {
 
 std::vector<std::string> Fixtures() {
   std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(kDir)) {
-    if (e.path().extension() == ".eml") out.push_back(e.path().string());
+  for (const char* dir : {kDir, kStructureDir}) {
+    for (const auto& e : fs::directory_iterator(dir)) {
+      if (e.path().extension() == ".eml") out.push_back(e.path().string());
+    }
   }
   std::sort(out.begin(), out.end());
   out.push_back(std::string(kDir) + "/containers/sent.mbox");

@@ -15,10 +15,13 @@
 namespace nearmiss::content {
 namespace {
 
-constexpr std::array<const char*, 24> kBlockElements = {
+// Definition lists ("<dl><dt>SECRET</dt><dd>...") and captions lay out
+// lines as paragraphs do.
+constexpr std::array<const char*, 28> kBlockElements = {
     "p",  "div", "br", "tr", "li", "h1", "h2",    "h3",         "h4",
     "h5", "h6",  "td", "th", "table", "ul", "ol", "blockquote", "pre",
-    "hr", "center", "section", "article", "header", "footer"};
+    "hr", "center", "section", "article", "header", "footer",
+    "dl", "dt", "dd", "caption"};
 
 bool IsNamed(const xmlNode* node, const char* name) {
   return node->name != nullptr &&

@@ -245,6 +245,13 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
                                    return s.find(id) != std::string::npos;
                                  });
         if (named) continue;
+        // The policy's table may place the label by its id alone (an Office
+        // file's LabelInfo.xml names no label: zip_text.cc).
+        if (const LabelEntry* e = FindLabel(*rep_, FindGuid(id)); e != nullptr) {
+          out->Add(LabelFinding(id, "policy-labels", e->level, where,
+                                static_cast<std::size_t>(m.position(1)), id));
+          continue;
+        }
         out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
                               where, static_cast<std::size_t>(m.position(0)),
                               "(label " + id + " enabled without a name)"));

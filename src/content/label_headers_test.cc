@@ -151,5 +151,27 @@ TEST(LabelHeadersTest, EmptyTableNameIsAnErrorWithItsOrigin) {
   EXPECT_NE(compiled.status().message().find("policy.toml:9:1"), std::string::npos);
 }
 
+// Issue 13, eighth round: a label switched on with no name, as Office's
+// docMetadata/LabelInfo.xml gives it (zip_text.cc) or as a client writes
+// "_Enabled=True", is a label: unknown-label, unless the table names its id.
+TEST(LabelHeadersTest, EnabledWithoutNameIsALabel) {
+  auto scanner = Compile();
+  for (std::string_view enabled : {"true", "True", "TRUE"}) {
+    std::string value = std::string(kGuid) + "Enabled=" + std::string(enabled) +
+                        "; " + kGuid + "SiteId=11111111-2222-3333-4444-555555555555";
+    EXPECT_EQ(ScanLabel(*scanner, "msip_labels", value).level,
+              Level::kUnknownLabel)
+        << enabled;
+  }
+  EXPECT_EQ(ScanLabel(*scanner, "msip_labels", std::string(kGuid) + "Enabled=false")
+                .level,
+            Level::kNone);
+  auto by_id = Compile({{"6c3a2f1e-9b8d-4e7f-a1b2-c3d4e5f60718",
+                         Level::kSecret, "policy.toml:3:1"}});
+  EXPECT_EQ(ScanLabel(*by_id, "msip_labels", std::string(kGuid) + "Enabled=true;")
+                .level,
+            Level::kSecret);
+}
+
 }  // namespace
 }  // namespace nearmiss::content

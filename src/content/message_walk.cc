@@ -253,13 +253,17 @@ class Walker {
     content.Sniff(std::min<std::size_t>(kSniffBytes, cap), &bytes);
     DocType type = ClassifyDocument(
         mime_type, filename, std::string_view(bytes).substr(0, cap));
-    // Parts we take no text from need only their size.
-    if (type != DocType::kOther) {
+    // Parts we take no text from need only their size; a compound file is
+    // read whole to find an encrypted Office package inside it.
+    if (type != DocType::kOther || IsCompoundFile(bytes)) {
       bytes.clear();
       content.Read(cap, &bytes);
     }
     std::size_t size = std::min(content.Finish(), cap);
     if (bytes.size() > cap) bytes.resize(cap);
+    // A zip was told from its first bytes only: its central directory says
+    // whether it is an Office package with no telling name.
+    if (type == DocType::kZip) type = ClassifyDocument(mime_type, filename, bytes);
     if (content.invalid_base64()) {
       // GMime skipped the bad characters: the bytes decoded are not the
       // ones sent, so what was read is not the whole part.
@@ -292,6 +296,12 @@ class Walker {
     }
     if (IsEncryptedOfficeFile(filename, bytes)) {
       AddEncrypted(where);
+      return;
+    }
+    if (const char* unread = UnreadFormat(filename, bytes); unread != nullptr) {
+      std::string error = where + ": " + unread + "; its text is not read";
+      AddLimit(&out_->sensitivity, "unreadable-attachment", error);
+      out_->errors.push_back(std::move(error));
       return;
     }
     if (type == DocType::kOther) return;

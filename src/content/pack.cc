@@ -140,6 +140,11 @@ Status ParseMarking(std::string_view file, const std::string& pack_name,
   bool mixed_case =
       t["mixed_case"].value_or(kind != MarkingKind::kClassification);
   bool spaced = t["spaced"].value_or(false);
+  bool heading_word = t["heading_word"].value_or(false);
+  if (heading_word && kind != MarkingKind::kClassification) {
+    return ErrorAt(file, t, "heading_word needs kind = \"classification\" (marking '" +
+                                *name + "')");
+  }
   NM_ASSIGN_OR_RETURN(std::vector<std::string> forms,
                       StringList(file, t, "forms"));
   NM_ASSIGN_OR_RETURN(std::vector<std::string> regexes,
@@ -149,7 +154,7 @@ Status ParseMarking(std::string_view file, const std::string& pack_name,
   }
   auto add = [&](std::string expression, bool exact_case) {
     pack->markings.push_back(MarkingDef{*name, pack_name, *level, kind,
-                                        exact_case, mixed_case,
+                                        exact_case, mixed_case, heading_word,
                                         std::move(expression), Origin(file, t)});
   };
   for (const std::string& f : forms) {
@@ -189,6 +194,34 @@ Status ParseLabelHeader(std::string_view file, const toml::table& t,
   }
   def.origin = Origin(file, t);
   pack->label_headers.push_back(std::move(def));
+  return Status::Ok();
+}
+
+Status ParseLabelValues(std::string_view file, const toml::table& root,
+                        Pack* pack) {
+  const toml::node* node = root.get("label_values");
+  if (node == nullptr) return Status::Ok();
+  const toml::table* t = node->as_table();
+  if (t == nullptr) return ErrorAt(file, *node, "[label_values] must be a table");
+  NM_ASSIGN_OR_RETURN(pack->label_values.words, StringList(file, *t, "words"));
+  NM_ASSIGN_OR_RETURN(pack->label_values.qualifiers,
+                      StringList(file, *t, "qualifiers"));
+  if (pack->label_values.words.empty()) {
+    return ErrorAt(file, *t, "[label_values] needs words");
+  }
+  for (auto* list : {&pack->label_values.words, &pack->label_values.qualifiers}) {
+    for (std::string& w : *list) {
+      for (char c : w) {
+        if (!std::isalpha(static_cast<unsigned char>(c))) {
+          return ErrorAt(file, *t, "[label_values] word '" + w +
+                                       "' must be ASCII letters only");
+        }
+      }
+      for (char& c : w) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+    }
+  }
   return Status::Ok();
 }
 
@@ -298,6 +331,7 @@ Result<Pack> ParsePack(std::string_view toml_text, std::string_view file_name) {
       ForEachTable(file_name, root, "label_header", [&](const toml::table& t) {
         return ParseLabelHeader(file_name, t, &pack);
       }));
+  NM_RETURN_IF_ERROR(ParseLabelValues(file_name, root, &pack));
   return pack;
 }
 

@@ -21,6 +21,18 @@
 //   spaced = false                   # also match the letter-spaced legacy
 //                                    # form of each literal: "S E C R E T",
 //                                    # in capitals only
+//   heading_word = false             # the form is an everyday word that
+//                                    # also heads adverts and personal mail
+//                                    # ("TOP SECRET" over a menu): alone and
+//                                    # undecorated on a body's first line
+//                                    # it counts only if the message agrees
+//                                    # (position.h, IsBareHeading)
+//   [label_values]                   # the words a classification scheme's
+//   words = ["Internal", ...]        # values are made of: a labelled body
+//   qualifiers = ["Only", ...]       # line ("Classification: Non-Public")
+//                                    # whose value is such words (one from
+//                                    # `words` at least) and that no pack or
+//                                    # table places is unknown-label
 //   [define]
 //   sep = ' *// *'                   # a named piece of grammar: {sep} in a
 //                                    # regex stands for (?: *// *)
@@ -75,6 +87,7 @@ struct MarkingDef {
   // head of a subject a separator must follow it ("SECRET:", not "SECRET
   // SANTA").
   bool mixed_case = true;
+  bool heading_word = false;  // see the format above
   std::string expression;  // Vectorscan syntax, {name}s expanded
   std::string origin;      // "uk.toml:41"
 };
@@ -91,10 +104,18 @@ struct LabelHeaderDef {
   std::string origin;
 };
 
+// [label_values]: the shape of a classification scheme's values, ASCII
+// lower case (body_labels.cc, LooksLikeLabelValue).
+struct LabelValueWords {
+  std::vector<std::string> words;       // one at least in a value
+  std::vector<std::string> qualifiers;  // may stand beside them
+};
+
 struct Pack {
   std::string name;
   std::vector<MarkingDef> markings;
   std::vector<LabelHeaderDef> label_headers;
+  LabelValueWords label_values;
 };
 
 // Parses one pack. `file_name` is used in errors and origins.

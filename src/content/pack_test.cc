@@ -106,5 +106,42 @@ TEST(PackTest, ClassificationWordsAreCapitalsOnlyByDefault) {
   EXPECT_TRUE(pack->markings[1].mixed_case);
 }
 
+TEST(PackTest, HeadingWordIsForClassificationWords) {
+  Result<Pack> pack = ParsePack(
+      "pack = \"x\"\n[[marking]]\nname = \"S\"\nlevel = \"SECRET\"\n"
+      "forms = [\"SECRET\"]\nheading_word = true\n",
+      "x.toml");
+  ASSERT_TRUE(pack.ok()) << pack.status().ToString();
+  EXPECT_TRUE(pack->markings[0].heading_word);
+  Result<Pack> banner = ParsePack(
+      "pack = \"x\"\n[[marking]]\nname = \"S//NF\"\nlevel = \"SECRET\"\n"
+      "kind = \"banner\"\nforms = [\"SECRET//NOFORN\"]\nheading_word = true\n",
+      "x.toml");
+  ASSERT_FALSE(banner.ok());
+  EXPECT_NE(banner.status().message().find("x.toml:2"), std::string::npos)
+      << banner.status().message();
+}
+
+TEST(PackTest, LabelValuesAreLetterWordsFolded) {
+  Result<Pack> pack = ParsePack(
+      "pack = \"x\"\n[label_values]\nwords = [\"Internal\"]\n"
+      "qualifiers = [\"Only\"]\n",
+      "x.toml");
+  ASSERT_TRUE(pack.ok()) << pack.status().ToString();
+  EXPECT_EQ(pack->label_values.words, std::vector<std::string>{"internal"});
+  EXPECT_EQ(pack->label_values.qualifiers, std::vector<std::string>{"only"});
+  for (auto [text, needle] : {
+           std::pair{"pack = \"x\"\n[label_values]\nqualifiers = [\"Only\"]\n",
+                     "x.toml:2: [label_values] needs words"},
+           std::pair{"pack = \"x\"\n[label_values]\nwords = [\"Non-Public\"]\n",
+                     "'Non-Public' must be ASCII letters only"},
+       }) {
+    Result<Pack> bad = ParsePack(text, "x.toml");
+    ASSERT_FALSE(bad.ok()) << text;
+    EXPECT_NE(bad.status().message().find(needle), std::string::npos)
+        << bad.status().message();
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::content

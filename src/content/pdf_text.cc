@@ -7,6 +7,8 @@
 #include <climits>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "content/extract.h"
 
@@ -14,6 +16,59 @@ namespace nearmiss::content {
 namespace {
 
 void Quiet(const std::string& /*message*/, void* /*closure*/) {}
+
+// Blanks poppler writes between the cells of one printed line (its
+// physical layout keeps the gaps): a page header or footer laid out left,
+// centre and right ("MOD/2026/114          UK SECRET          Page 1 of 3").
+constexpr std::size_t kCellGap = 3;
+// The lines at a page's top and bottom that are split into cells: as many
+// as the banner rule looks at (position.h kBannerLines).
+constexpr int kEdgeLines = 3;
+
+// Appends one page's text with the first and last kEdgeLines non-blank
+// lines split at each gap of kCellGap blanks or more, so that the cell
+// holding the classification stands as a paragraph of its own (a blank
+// line between cells) for the banner rule. Lines in the middle of the page are left as laid out.
+void AppendPage(std::string_view page, std::string* out) {
+  std::vector<std::string_view> lines;
+  for (std::size_t at = 0; at <= page.size();) {
+    std::size_t stop = page.find('\n', at);
+    if (stop == std::string_view::npos) stop = page.size();
+    lines.push_back(page.substr(at, stop - at));
+    at = stop + 1;
+  }
+  auto blank = [](std::string_view l) {
+    return l.find_first_not_of(" \t\r") == std::string_view::npos;
+  };
+  std::vector<bool> edge(lines.size(), false);
+  for (int pass = 0; pass < 2; ++pass) {
+    int seen = 0;
+    for (std::size_t k = 0; k < lines.size() && seen < kEdgeLines; ++k) {
+      std::size_t i = pass == 0 ? k : lines.size() - 1 - k;
+      if (blank(lines[i])) continue;
+      edge[i] = true;
+      ++seen;
+    }
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out->push_back('\n');
+    std::string_view line = lines[i];
+    if (!edge[i]) {
+      out->append(line);
+      continue;
+    }
+    std::size_t run = 0;
+    for (char c : line) {
+      if (c == ' ' || c == '\t') {
+        ++run;
+        continue;
+      }
+      if (run > 0) out->append(run >= kCellGap ? "\n\n" : std::string(run, ' '));
+      run = 0;
+      out->push_back(c);
+    }
+  }
+}
 
 }  // namespace
 
@@ -61,7 +116,7 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
       }
       used += utf8.size();
       budget.total_bytes_left -= utf8.size();
-      out.text.append(utf8.data(), utf8.size());
+      AppendPage(std::string_view(utf8.data(), utf8.size()), &out.text);
       out.text.push_back('\f');
     }
     out.has_text = true;

@@ -42,8 +42,10 @@ bool BetweenSeparators(std::string_view text, std::size_t begin,
 // signature and disclaimer blocks, a "-- " delimiter or a quoted reply below
 // are not counted: banner_zone.h), and the next line is not an email
 // disclaimer ("CONFIDENTIAL" heading "This e-mail is intended only for
-// ..."); or it follows "Classification:" / "Security classification:" /
-// "Protective marking:" at a line start.
+// ..."); or it is the value of a labelled line (IsLabelledLine's keys:
+// "Classification:", "Protective marking:", "Caveats:", ...), on the
+// key's line or alone on the line right under a key standing alone
+// ("Classification:\nSECRET", a form's two table cells).
 inline constexpr int kBannerLines = 3;
 bool IsBannerMarking(std::string_view text, std::size_t begin,
                      std::size_t end);
@@ -94,16 +96,46 @@ enum class PortionPlace { kNone, kPortion, kIfCorroborated };
 PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
                               std::size_t end);
 
-// The match is the value of a labelled line: "Classification:",
-// "Sensitivity:", "Protective marking:" (and the other labels IsBannerMarking
-// takes) at the line's start, only decoration after the match. Purview
+// The match is the value of a labelled line: "Classification:", "Data
+// classification:", "Information classification:", "Security
+// classification:", "Document classification:", "Sensitivity:",
+// "Sensitivity label:", "Protective marking:", "Marking:", and the DoD
+// e-mail's "Caveats:" ("Classification: UNCLASSIFIED\nCaveats: FOUO",
+// DoDM 5200.01 Vol 2 encl. 4) (IsBannerMarking takes the same labels) at
+// the line's start, or alone on the line above one the match starts
+// ("Classification:\nSECRET"), only decoration after the match. Purview
 // writes a label's visual marking this way in a header or footer
 // ("Sensitivity: Confidential"); the label's name is then written as the
 // tenant spells it, so mixed case counts there.
 bool IsLabelledLine(std::string_view text, std::size_t begin, std::size_t end);
 
+// The match's line is within the first or last kBannerLines lines of its
+// page, counted as IsBannerMarking counts (banner_zone.h): where a label's
+// visual marking (a header or footer line) stands.
+bool InBannerZone(std::string_view text, std::size_t begin, std::size_t end);
+
+// A bare level word used as a heading: the match [begin, end) is alone on
+// one line (no frame, brackets or asterisks on it, no rule line right above
+// or below it, not wrapped over two lines), that line is the top of its
+// page as IsEdgeLine counts it (an opener above its own paragraph
+// included), and lines of text follow. "TOP
+// SECRET\n\nOur summer menu is here!" is such a heading; "SECRET\n------",
+// "** TOP SECRET **", "[SECRET]" and "TOP\nSECRET" are drawn banners.
+// Applied to the packs' heading_word forms only (SECRET, TOP SECRET,
+// CONFIDENTIAL, RESTRICTED, PROTECTED), typed plainly (not letter-spaced,
+// underlined, full-width), in the mail's own text (not an attachment's):
+// the scan makes such a heading count only if the message agrees (a bottom
+// banner, a subject marking, portion marks, a label:
+// Sensitivity::Corroborate). Why, and the shapes kept strong:
+// tests/testdata/markings/README.md, "seventh round".
+bool IsBareHeading(std::string_view text, std::size_t begin, std::size_t end);
+
 // The match's line is the first or the last non-blank line of its page,
-// counted as IsBannerMarking counts (banner_zone.h):
+// counted as IsBannerMarking counts (banner_zone.h), or a paragraph of its
+// own (blank lines above and below) under at most kBannerLines - 1 lines
+// of an opener whose last line does not end in ':' ("Hi Bob,\n\nAs
+// discussed.\n\nUK SECRET\n\n...", a gateway's "CAUTION: This email
+// originated outside ..." above the banner; not "one word:\n\nSECRET"):
 // where banners stand (DoDM 5200.01 Vol 2, GSC: top and bottom of each
 // page). A lone level word elsewhere in the banner zone (a recipe's
 // "SECRET" heading, a story's "one word:\n\nSECRET") counts only if the
@@ -120,7 +152,9 @@ bool NearLegalLegend(std::string_view text, std::size_t begin, std::size_t end);
 // The match is talked about, not applied: the words just before it (on its
 // line, or at the end of the line before) are "marked", "labelled",
 // "labeled", "stamped", "headed", "reading" or "titled", quotes allowed
-// ("the document, marked TOP SECRET, was found").
+// ("the document, marked TOP SECRET, was found"). "reading" only on the
+// match's own line: "Happy reading\nSECRET//NOFORN" is a closing over a
+// banner.
 bool DescribedInProse(std::string_view text, std::size_t begin);
 
 // A classification that names a person's security clearance, not the

@@ -16,9 +16,107 @@ namespace {
 constexpr std::array<std::string_view, 7> kDescribingWords = {
     "marked", "labelled", "labeled", "stamped", "headed", "reading", "titled"};
 
-constexpr std::array<std::string_view, 5> kLabelledLines = {
-    "classification:", "security classification:", "protective marking:",
-    "marking:", "sensitivity:"};
+// The keys of the labelled lines of Purview's content marking (the tenant
+// writes them: Microsoft Learn, "Learn about sensitivity labels") and of
+// published data-classification policies' document headers and footers.
+// The DoD e-mail layout ("Classification: UNCLASSIFIED\nCaveats: FOUO",
+// DoDM 5200.01 Vol 2 encl. 4 on electronic mail) puts the dissemination
+// control on a "Caveats:" line of its own.
+constexpr std::array<std::string_view, 13> kLabelledLines = {
+    "classification:",          "security classification:",
+    "data classification:",     "information classification:",
+    "document classification:", "classification level:",
+    "protective marking:",      "marking:",
+    "sensitivity:",             "sensitivity label:",
+    "caveats:",                 "caveat:",
+    "handling caveats:"};
+
+// `s` is a label key with only blanks before it and decoration after it
+// ("Classification:", "  Protective marking: -").
+bool IsLabelKey(std::string_view s) {
+  std::size_t lead = 0;
+  while (lead < s.size() && IsBlank(s[lead])) ++lead;
+  for (std::string_view label : kLabelledLines) {
+    if (StartsWithNoCaseAt(s, lead, label) &&
+        OnlyDecoration(s.substr(lead + label.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The match's value is labelled: the key leads its line ("Classification:
+// SECRET"), or stands alone on the line above a line the match starts
+// ("Classification:\nSECRET"; a form's table cells "<td>Classification:
+// </td><td>SECRET</td>" come out of the HTML text with one blank line
+// between, "Classification:\n\nSECRET").
+bool HasLabel(std::string_view text, std::size_t line_begin,
+              std::size_t begin) {
+  std::string_view before = text.substr(line_begin, begin - line_begin);
+  if (IsLabelKey(before)) return true;
+  if (!OnlyDecoration(before) || line_begin == 0 ||
+      text[line_begin - 1] != '\n') {
+    return false;
+  }
+  // One blank line may stand between: HTML writes one between two cells.
+  for (int blank = 0; blank < 2; ++blank) {
+    std::size_t above = LineStart(text, line_begin - 1);
+    std::string_view line = text.substr(above, line_begin - 1 - above);
+    if (!IsBlankLine(line, 0, line.size())) return IsLabelKey(line);
+    if (above == 0 || text[above - 1] != '\n') return false;
+    line_begin = above;
+  }
+  return false;
+}
+
+// The line before `line_begin` and the one after `line_end` are blank, or
+// the page's edge: the line is a paragraph of its own.
+bool OwnParagraph(std::string_view text, std::size_t line_begin,
+                  std::size_t line_end) {
+  bool blank_above = line_begin == 0 || text[line_begin - 1] != '\n';
+  if (!blank_above) {
+    std::size_t above = LineStart(text, line_begin - 1);
+    blank_above = IsBlankLine(text, above, line_begin - 1);
+  }
+  bool blank_below = line_end >= text.size() || text[line_end] != '\n';
+  if (!blank_below) {
+    blank_below = IsBlankLine(text, line_end + 1, LineEnd(text, line_end + 1));
+  }
+  return blank_above && blank_below;
+}
+
+// The top of the sender's text: the first line as ZoneLinesBefore counts
+// it, or a paragraph of its own under no more than kBannerLines - 1 lines
+// of an opener ("Hi Bob,\n\nAs discussed.\n\nUK SECRET\n\n...", a
+// gateway's "CAUTION: This email originated outside ..." paragraph), the
+// last of them not introducing it ("one word:\n\nSECRET" is a story's).
+bool AtTop(std::string_view text, std::size_t line_begin,
+           std::size_t line_end) {
+  int before = ZoneLinesBefore(text, line_begin, kBannerLines);
+  if (before == 0) return true;
+  if (before >= kBannerLines || !OwnParagraph(text, line_begin, line_end)) {
+    return false;
+  }
+  std::string_view above = NeighbourLine(text, line_begin, line_end, false);
+  while (!above.empty() && IsBlank(above.back())) above.remove_suffix(1);
+  return above.empty() || above.back() != ':';
+}
+
+// A sentence, not a name or a signature line: it ends as a sentence does,
+// or has four words or more.
+bool ReadsAsProse(std::string_view line) {
+  while (!line.empty() && IsBlank(line.back())) line.remove_suffix(1);
+  if (line.empty()) return false;
+  char last = line.back();
+  if (last == '.' || last == '!' || last == '?') return true;
+  int words = 0;
+  bool in_word = false;
+  for (char c : line) {
+    if (!IsBlank(c) && !in_word) ++words;
+    in_word = !IsBlank(c);
+  }
+  return words >= 4;
+}
 
 }  // namespace
 
@@ -28,42 +126,59 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
   std::size_t line_end = LineEnd(text, end);
   std::string_view before = text.substr(line_begin, begin - line_begin);
   std::string_view after = text.substr(end, line_end - end);
-  std::size_t lead = 0;
-  while (lead < before.size() && IsBlank(before[lead])) ++lead;
-  for (std::string_view label : kLabelledLines) {
-    std::size_t i = lead;
-    if (StartsWithNoCaseAt(before, i, label) &&
-        OnlyDecoration(before.substr(i + label.size()))) {
-      return true;
-    }
-  }
+  if (HasLabel(text, line_begin, begin)) return true;
   // Framed on either side by rules, box edges or symbols and padding
   // ("│   SECRET   │", "■■■ SECRET ■■■", "~~~ SECRET ~~~").
   if (!OnlyFrame(before) || !OnlyFrame(after)) return false;
   if (DisclaimerFollows(text, line_end)) return false;
-  return ZoneLinesBefore(text, line_begin, kBannerLines) < kBannerLines ||
-         ZoneLinesAfter(text, line_end, kBannerLines) < kBannerLines;
+  return InBannerZone(text, begin, end);
 }
 
 bool IsLabelledLine(std::string_view text, std::size_t begin,
                     std::size_t end) {
   std::size_t line_begin = LineStart(text, begin);
-  std::string_view before = text.substr(line_begin, begin - line_begin);
   std::string_view after = text.substr(end, LineEnd(text, end) - end);
   if (!OnlyDecoration(after)) return false;
-  std::size_t lead = 0;
-  while (lead < before.size() && IsBlank(before[lead])) ++lead;
-  for (std::string_view label : kLabelledLines) {
-    if (StartsWithNoCaseAt(before, lead, label) &&
-        OnlyDecoration(before.substr(lead + label.size()))) {
-      return true;
+  return HasLabel(text, line_begin, begin);
+}
+
+bool InBannerZone(std::string_view text, std::size_t begin, std::size_t end) {
+  return ZoneLinesBefore(text, LineStart(text, begin), kBannerLines) <
+             kBannerLines ||
+         ZoneLinesAfter(text, LineEnd(text, end), kBannerLines) < kBannerLines;
+}
+
+bool IsBareHeading(std::string_view text, std::size_t begin, std::size_t end) {
+  // The match may take the blanks or the line break after the word.
+  while (end > begin && (IsBlank(text[end - 1]) || text[end - 1] == '\n')) --end;
+  std::size_t line_begin = LineStart(text, begin);
+  std::size_t line_end = LineEnd(text, begin);
+  if (end > line_end) return false;  // "TOP\nSECRET": a wrapped banner
+  if (!IsBlankLine(text, line_begin, begin) || !IsBlankLine(text, end, line_end)) {
+    return false;
+  }
+  if (line_begin > 0) {
+    std::size_t above = LineStart(text, line_begin - 1);
+    if (IsRuleLine(text.substr(above, line_begin - 1 - above))) return false;
+  }
+  if (line_end < text.size()) {
+    std::size_t below_end = LineEnd(text, line_end + 1);
+    if (IsRuleLine(text.substr(line_end + 1, below_end - line_end - 1))) {
+      return false;
     }
   }
-  return false;
+  if (ZoneLinesBefore(text, line_begin, 1) == 0) {
+    return NonBlankLinesAfter(text, line_end, 1) > 0;
+  }
+  // Under an opener, a heading has prose under it; a name and a signature
+  // under it make it the bottom banner ("Bob,\n\nThe convoy leaves at
+  // 0600.\n\nSECRET\n\nAlice Smith\nJ3 Plans Officer").
+  return AtTop(text, line_begin, line_end) &&
+         ReadsAsProse(NeighbourLine(text, line_begin, line_end, true));
 }
 
 bool IsEdgeLine(std::string_view text, std::size_t begin, std::size_t end) {
-  return ZoneLinesBefore(text, LineStart(text, begin), 1) == 0 ||
+  return AtTop(text, LineStart(text, begin), LineEnd(text, end)) ||
          ZoneLinesAfter(text, LineEnd(text, end), 1) == 0;
 }
 
@@ -99,6 +214,12 @@ bool DescribedInProse(std::string_view text, std::size_t begin) {
   std::size_t word_end = i;
   while (i > 0 && IsAlpha(text[i - 1])) --i;
   std::string_view word = text.substr(i, word_end - i);
+  // "reading" describes only on the marking's own line ("a sign reading
+  // TOP SECRET"): on the line above it is a closing ("Happy reading\n
+  // SECRET//NOFORN", "Thanks for reading").
+  if (breaks > 0 && word.size() == 7 && StartsWithNoCase(word, "reading")) {
+    return false;
+  }
   for (std::string_view w : kDescribingWords) {
     if (word.size() == w.size() && StartsWithNoCase(word, w)) return true;
   }

@@ -78,9 +78,11 @@ TEST(PositionTest, BannerZoneSkipsGreetingSignatureAndReply) {
       "Subject: x\n\nSECRET\n\nThe convoy.\nIt leaves at 0600.\nIt returns.\n";
   EXPECT_TRUE(At(IsBannerMarking, reply, "SECRET"));
   // The marking's own paragraph is text, not a closing to skip; a sentence
-  // after a blank line is not a closing either.
+  // after a blank line is not a closing either. (Three lines above: under
+  // two, a paragraph of its own is the top banner under an opener, eighth
+  // round.)
   EXPECT_FALSE(At(IsEdgeLine, "a\nb\n\nSECRET\ne\nf\n", "SECRET"));
-  EXPECT_FALSE(At(IsEdgeLine, "a\nb\n\nSECRET\n\nThe convoy leaves.\n",
+  EXPECT_FALSE(At(IsEdgeLine, "a\nb\nc\n\nSECRET\n\nThe convoy leaves.\n",
                   "SECRET"));
 }
 
@@ -288,6 +290,90 @@ TEST(PositionTest, FifthRoundPortions) {
   EXPECT_EQ(place(two, "(NR)"), PortionPlace::kPortion);
   std::string_view actions = "Actions:\n(NR) To send the slides today.\n(NR) To book the room.";
   EXPECT_EQ(place(actions, "(NR)"), PortionPlace::kIfCorroborated);
+}
+
+// Issue 13, seventh round: a bare level word used as the heading of a text
+// (the corpus README says why it then needs the message to agree).
+TEST(PositionTest, BareHeadingOverText) {
+  EXPECT_TRUE(At(IsBareHeading, "TOP SECRET\n\nOur summer menu is here!",
+                 "TOP SECRET"));
+  EXPECT_TRUE(At(IsBareHeading, "  SECRET  \nWe have been keeping a secret.",
+                 "SECRET"));
+  // A greeting above does not count as a line of text.
+  EXPECT_TRUE(At(IsBareHeading, "Hi Sam,\n\nSECRET\n\nThe book club pick.",
+                 "SECRET"));
+  // Drawn banners, a wrapped one, the foot of the text, nothing under it,
+  // or a line of text above: not a heading.
+  for (auto [text, word] : {
+           std::pair{"SECRET\n------\n\nThe route.", "SECRET"},
+           std::pair{"-----\nSECRET\n\nThe convoy.", "SECRET"},
+           std::pair{"** TOP SECRET **\n\nSummary.", "TOP SECRET"},
+           std::pair{"[SECRET]\n\nRoute cards.", "SECRET"},
+           std::pair{"\u2502 SECRET \u2502\nThe convoy.", "SECRET"},
+           std::pair{"TOP\nSECRET\n\nOptions paper.", "TOP\nSECRET"},
+           std::pair{"Notes.\nRegards,\nChris\n\nSECRET", "SECRET"},
+           std::pair{"SECRET\n", "SECRET"},
+           std::pair{"Hello\nSECRET\n\nThe convoy.", "SECRET"},
+           std::pair{"In one word:\n\nSECRET\n\nThe party.", "SECRET"},
+       }) {
+    EXPECT_FALSE(At(IsBareHeading, text, word)) << text;
+  }
+  // Under a short opener, a paragraph of its own heads the text as the
+  // first line does (eighth round): still a heading over text.
+  EXPECT_TRUE(At(IsBareHeading, "Hello\n\nSECRET\n\nThe convoy.", "SECRET"));
+}
+
+// Issue 13, eighth round: a banner under an opener or over a long
+// signature, a label's value on the next line, "Caveats:", "Happy reading".
+TEST(PositionTest, EighthRoundPlaces) {
+  for (std::string_view text :
+       {"Hi Bob,\n\nAs discussed.\n\nUK SECRET\n\nThe convoy leaves.\n"
+        "Route as agreed.\nMore.\nMore.\n\nAlice",
+        "CAUTION: This email originated from outside of the organisation. Do "
+        "not click links.\n\nUK SECRET\n\nBob,\n\nThe convoy.\nMore.\n"
+        "More.\nMore.\n\nAlice",
+        "Bob,\n\nFurther to our call.\nAs agreed.\n\nUK SECRET\n\nText.\n"
+        "More.\nMore.\nMore.\n\nAlice"}) {
+    EXPECT_TRUE(At(IsEdgeLine, text, "UK SECRET")) << text;
+    EXPECT_TRUE(At(IsBannerMarking, text, "UK SECRET")) << text;
+  }
+  for (std::string_view text :
+       {"Guess the theme, in one word:\n\nUK SECRET\n\nText.\nMore.\n"
+        "More.\nMore.\n\nJo",
+        "One.\nTwo.\nThree.\n\nUK SECRET\n\nText.\nMore.\nMore.\nMore.",
+        "Hi,\n\nAs discussed.\nUK SECRET\nText.\nMore.\nMore.\nMore."}) {
+    EXPECT_FALSE(At(IsEdgeLine, text, "UK SECRET")) << text;
+  }
+  // A signature block of a dozen lines, or one long line of '|' fields,
+  // under the bottom banner.
+  std::string_view long_signature =
+      "Bob,\n\nThe convoy leaves at 0600.\n\nUK SECRET\n\nJo Bloggs\n"
+      "Head of Logistics Planning\nJoint Operations Directorate\nMinistry of "
+      "Defence\nMain Building, Floor 5\nWhitehall\nLondon SW1A 2HB\nTel: 020 "
+      "7218 9000\nMob: 07700 900123\nGTN: 9621 89000\nEmail: jo@mod.gov.uk\n"
+      "www.gov.uk/mod";
+  EXPECT_TRUE(At(IsEdgeLine, long_signature, "UK SECRET"));
+  std::string_view bar_signature =
+      "Bob,\n\nThe convoy leaves at 0600.\nMore.\nMore.\n\nUK SECRET\n\n"
+      "Jo Bloggs | Head of Logistics | Ministry of Defence | Main Building, "
+      "Whitehall, London SW1A 2HB | 020 7218 9000";
+  EXPECT_TRUE(At(IsEdgeLine, bar_signature, "UK SECRET"));
+  // The value of a labelled line, on the key's line or under a key alone.
+  EXPECT_TRUE(At(IsLabelledLine, "a\nb\nc\nCaveats: FOUO\nd\ne\nf\ng", "FOUO"));
+  EXPECT_TRUE(At(IsLabelledLine, "a\nb\nc\nClassification:\nSECRET\nd\ne\nf",
+                 "SECRET"));
+  EXPECT_TRUE(At(IsBannerMarking,
+                 "a\nb\nc\nd\nProtective marking:\n  OFFICIAL-SENSITIVE\ne\nf\ng\nh",
+                 "OFFICIAL-SENSITIVE"));
+  EXPECT_FALSE(At(IsLabelledLine, "a\nClassification: see below\nSECRET\nd\ne",
+                  "SECRET"));
+  EXPECT_TRUE(At(IsLabelledLine, "a\nClassification:\n\nSECRET\nd\ne", "SECRET"));
+  EXPECT_FALSE(At(IsLabelledLine, "a\nClassification:\n\n\nSECRET\nd\ne", "SECRET"));
+  EXPECT_FALSE(At(IsLabelledLine, "Classification:\nSECRET SANTA draw", "SECRET"));
+  // "reading" on the line above is a closing, on the marking's line a verb.
+  EXPECT_FALSE(DescribedInProse("Happy reading\nSECRET//NOFORN", 14));
+  EXPECT_TRUE(DescribedInProse("a sign reading SECRET", 15));
+  EXPECT_TRUE(DescribedInProse("the file was stamped\nTOP SECRET", 21));
 }
 
 }  // namespace

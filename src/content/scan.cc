@@ -4,6 +4,7 @@
 #include <climits>
 
 #include "content/letter_spacing.h"
+#include "content/line_text.h"
 #include "content/normalize.h"
 #include "content/position.h"
 #include "content/scanner_rep.h"
@@ -58,12 +59,50 @@ PortionPlace SubjectPortionPlace(std::string_view mark) {
   return PortionPlace::kIfCorroborated;
 }
 
+// Whether the line of `text` holding `at` is, blanks trimmed, the same as
+// that line of `input`, what the sender wrote: a word typed plainly.
+// Letter-spaced ("S E C R E T"), underlined ("S̲E̲C̲R̲E̲T̲"), full-width or
+// mathematical letters are a drawn banner's typography, not a heading's
+// (marking corpus README, seventh round). Normalisation and joining keep
+// line breaks (CR LF and a lone CR become LF), so line numbers agree; when
+// they do not, the lines differ, and the word stays a banner.
+bool TypedPlainly(std::string_view input, std::string_view text,
+                  const RawMatch& m) {
+  // "S  E  C  R  E  T" (two blanks) matches the letter-spaced form as
+  // written, with nothing normalised: a one-letter word says it.
+  for (std::size_t i = m.begin; i < m.end; ++i) {
+    bool alone = IsAlpha(text[i]) && (i == m.begin || !IsAlpha(text[i - 1])) &&
+                 (i + 1 == m.end || !IsAlpha(text[i + 1]));
+    if (alone) return false;
+  }
+  std::size_t at = m.begin;
+  if (input.data() == text.data()) return true;
+  std::size_t line = 0;
+  for (std::size_t i = 0; i < at; ++i) line += text[i] == '\n' ? 1 : 0;
+  std::size_t b = 0;
+  for (std::size_t i = 0; i < input.size() && line > 0; ++i) {
+    bool lone_cr = input[i] == '\r' && (i + 1 == input.size() || input[i + 1] != '\n');
+    if ((input[i] == '\n' || lone_cr) && --line == 0) b = i + 1;
+  }
+  if (line > 0) return false;
+  std::size_t e = b;
+  while (e < input.size() && input[e] != '\n' && input[e] != '\r') ++e;
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
+    return s;
+  };
+  std::size_t tb = LineStart(text, at);
+  return trim(input.substr(b, e - b)) == trim(text.substr(tb, LineEnd(text, at) - tb));
+}
+
 // "CUI", "FOUO", "LES", "SBU": acronyms, not words.
 constexpr std::size_t kMaxAcronymLetters = 4;
 
 // A classification word or label name in a strong place, or not.
-Counts WordStrength(const PatternEntry& p, TextKind kind, std::string_view text,
+Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
                     const RawMatch& m, Strength* strength) {
+  std::string_view text = s.text;
   *strength = Strength::kWeak;
   if (kind == TextKind::kBody && IsLabelledLine(text, m.begin, m.end)) {
     // "Sensitivity: Confidential", "Classification: Highly Confidential":
@@ -97,14 +136,25 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, std::string_view text,
   if (strong && kind == TextKind::kBody && !IsEdgeLine(text, m.begin, m.end)) {
     return Counts::kIfCorroborated;
   }
+  // "TOP SECRET\n\nOur summer menu is here!": an everyday word as the
+  // heading of an advert or a personal note has the banner's place but
+  // nothing of a marked message around it (position.h, IsBareHeading).
+  // The mail's own text only: a document's extracted text has lost the
+  // header and footer of each page, so its one banner line may be all that
+  // is left of them.
+  if (strong && kind == TextKind::kBody && s.mail_body && p.heading_word &&
+      IsBareHeading(text, m.begin, m.end) && TypedPlainly(s.input, text, m)) {
+    return Counts::kIfCorroborated;
+  }
   *strength = strong ? Strength::kStrong : Strength::kWeak;
   return Counts::kYes;
 }
 
 // Returns whether a marking match counts, and how strongly.
 Counts MarkingStrength(const PatternEntry& p, TextKind kind,
-                       std::string_view text, const RawMatch& m,
+                       const Scratch::Rep& s, const RawMatch& m,
                        Strength* strength) {
+  std::string_view text = s.text;
   if (kind == TextKind::kHeaderLabel) {
     *strength = Strength::kStrong;
     return Counts::kYes;
@@ -145,7 +195,7 @@ Counts MarkingStrength(const PatternEntry& p, TextKind kind,
     }
     case MarkingKind::kClassification:
     case MarkingKind::kLabel:
-      return WordStrength(p, kind, text, m, strength);
+      return WordStrength(p, kind, s, m, strength);
   }
   return Counts::kNo;
 }
@@ -209,7 +259,7 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
     if (p.source != PatternSource::kMarking) continue;
     if (InLabelSpan(s, m)) continue;
     Strength strength = Strength::kWeak;
-    if (MarkingStrength(p, kind, text, m, &strength) != Counts::kNo) {
+    if (MarkingStrength(p, kind, s, m, &strength) != Counts::kNo) {
       s.kept.push_back(m);
     }
   }
@@ -224,7 +274,7 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
     const PatternEntry& p = scanner.patterns[m.id];
     Strength strength = Strength::kWeak;
     bool doubtful =
-        MarkingStrength(p, kind, text, m, &strength) == Counts::kIfCorroborated;
+        MarkingStrength(p, kind, s, m, &strength) == Counts::kIfCorroborated;
     Finding f = MakeFinding(p, where, m.begin,
                             TrimMatch(text.substr(m.begin, m.end - m.begin)),
                             doubtful ? Strength::kWeak : strength);
@@ -311,6 +361,8 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
     return Status::ResourceExhausted("text too large to scan in one pass");
   }
   s.in_use = true;
+  s.input = text;
+  s.mail_body = kind == TextKind::kBody && where == "body";
   if (IsAlreadyNormal(text)) {
     s.text = text;
   } else {
@@ -336,10 +388,13 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
     s.text = s.collapsed;
   }
   s.label_spans.clear();
-  if (kind == TextKind::kBody && !rep_->labels.empty()) {
-    EmitBodyLabels(*rep_, s, where, out);
-  }
+  s.label_values.clear();
+  if (kind == TextKind::kBody) EmitBodyLabels(*rep_, s, where, out);
+  std::size_t first_marking = out->findings.size();
   EmitMarkings(*rep_, s, kind, where, out);
+  if (!s.label_values.empty()) {
+    EmitUnknownBodyLabels(s, where, first_marking, out);
+  }
   EmitCustom(*rep_, s, where, out);
   EmitDetectors(*rep_, s, where, out);
   if (s.overflowed) {

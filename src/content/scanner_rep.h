@@ -15,8 +15,8 @@
 
 namespace nearmiss::content {
 
-// kLabelLine: the prefix of a labelled line ("Sensitivity:"), compiled in
-// only when the policy has a label table (body_labels.cc). kLetterSpaced:
+// kLabelLine: the prefix of a labelled line ("Sensitivity:",
+// "Classification:"; body_labels.cc). kLetterSpaced:
 // the trigger of letter-spaced text, scanned again collapsed
 // (letter_spacing.h).
 enum class PatternSource {
@@ -31,6 +31,7 @@ struct PatternEntry {
   Level level = Level::kNone;
   MarkingKind kind = MarkingKind::kClassification;  // markings only
   bool mixed_case = true;                           // markings only
+  bool heading_word = false;                        // markings only
   Strength strength = Strength::kStrong;            // custom only
   DetectorKind detector = DetectorKind::kPaymentCard;  // detectors only
   std::string expression;
@@ -69,6 +70,7 @@ struct Scanner::Rep {
   std::vector<LabelHeader> label_headers;
   std::vector<LabelEntry> labels;  // the policy's label table
   std::vector<std::string> pack_names;
+  LabelValueWords label_values;  // the packs' [label_values], merged
   DatabaseCacheReport cache_report;  // how `database` was obtained
   // The id of the letter-spaced trigger (letter_spacing.h), or UINT_MAX.
   unsigned letter_spaced_id = ~0u;
@@ -101,6 +103,8 @@ struct Scratch::Rep {
   bool in_use = false;                  // guards against re-entry
   std::string normalized;
   std::string collapsed;  // letter-spaced runs joined (letter_spacing.h)
+  std::string_view input;  // the text given to Scan, before normalising
+  bool mail_body = false;  // `input` is the message's own text ("body")
   std::string_view text;  // what was scanned: input, `normalized`, `collapsed`
   std::vector<RawMatch> matches;
   std::vector<RawMatch> kept;
@@ -111,19 +115,30 @@ struct Scratch::Rep {
   // Spans of `text` the policy's label table placed: pack markings inside
   // them are dropped, as the table wins over the packs (body_labels.cc).
   std::vector<std::pair<std::size_t, std::size_t>> label_spans;
+  // Values of labelled lines in the banner zone that the table did not
+  // place and that look like a scheme's values ("Non-Public"): unknown-label
+  // unless the packs' findings cover them (body_labels.cc).
+  std::vector<std::pair<std::size_t, std::size_t>> label_values;
   bool overflowed = false;
 };
 
-// Adds the labelled-line prefix pattern when `rep->labels` is not empty
-// (body_labels.cc).
+// Adds the labelled-line prefix pattern when the policy has a label table
+// or a pack has [label_values] (body_labels.cc).
 void AddLabelLinePattern(Scanner::Rep* rep);
 
 // A label's visual marking in a body ("Sensitivity: Team Internal", or a
 // first or last line that is a table label's name alone) placed by the
 // policy's label table: strong findings with pack "policy-labels", and
-// their spans in `s.label_spans` (body_labels.cc).
+// their spans in `s.label_spans`; the values left that look like a label
+// scheme's, in `s.label_values` (body_labels.cc).
 void EmitBodyLabels(const Scanner::Rep& rep, Scratch::Rep& s,
                     std::string_view where, Sensitivity* out);
+
+// After the packs' findings of the same text (out->findings from index
+// `first`): each of `s.label_values` that their strong findings do not
+// cover whole is an unknown-label finding naming the value (body_labels.cc).
+void EmitUnknownBodyLabels(Scratch::Rep& s, std::string_view where,
+                           std::size_t first, Sensitivity* out);
 
 // Compiles the pattern table into `rep->database` (compile.cc).
 Status CompileDatabase(Scanner::Rep* rep);

@@ -57,6 +57,14 @@ void Sensitivity::Corroborate() {
           g.marking == f.marking) {
         return true;
       }
+      // A bare level word and a bare portion mark of the same level: the
+      // heading "SECRET" over "(S) Route B", or under the subject "(S)
+      // Convoy timings", is the banner-and-portion layout of a classified
+      // message (DoDM 5200.01 Vol 2), which an advert does not copy.
+      if (IsPortionText(f.text) != IsPortionText(g.text) &&
+          g.level == f.level && f.level > Level::kNone) {
+        return true;
+      }
     }
     return false;
   };

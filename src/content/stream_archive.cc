@@ -3,10 +3,73 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <vector>
+
 #include "base/ascii.h"
 #include "content/inflate_budget.h"
 
 namespace nearmiss::content {
+namespace {
+
+// libarchive reads a filter it was built without a library for (lzop without
+// liblzo2; lrzip and grzip always) by spawning the external program
+// ("lzop -d", "lrzip -d -q", "grzip -d") on the attachment's bytes, and its
+// archive_read_support_filter_<name> then returns ARCHIVE_WARN ("Using
+// external lzop program", libarchive's archive_read_support_filter_*.c).
+// A guard does not fork helper programs on hostile input from the mail
+// path (issue 13, lead's decision), so each filter is tried once on a
+// throwaway handle and only those that return ARCHIVE_OK are registered on
+// the archives we read. A stream only a program reads is then no archive
+// libarchive reads: unreadable, held like any other (Next()).
+struct Filter {
+  const char* name;
+  int (*support)(archive*);
+};
+constexpr Filter kFilters[] = {
+    {"bzip2", archive_read_support_filter_bzip2},
+    {"compress", archive_read_support_filter_compress},
+    {"gzip", archive_read_support_filter_gzip},
+    {"grzip", archive_read_support_filter_grzip},
+    {"lrzip", archive_read_support_filter_lrzip},
+    {"lz4", archive_read_support_filter_lz4},
+    {"lzip", archive_read_support_filter_lzip},
+    {"lzma", archive_read_support_filter_lzma},
+    {"lzop", archive_read_support_filter_lzop},
+    {"rpm", archive_read_support_filter_rpm},
+    {"uu", archive_read_support_filter_uu},
+    {"xz", archive_read_support_filter_xz},
+    {"zstd", archive_read_support_filter_zstd},
+};
+
+struct FilterSplit {
+  std::vector<const Filter*> builtin;
+  std::string external;  // "grzip, lrzip, lzop": named in errors
+};
+
+const FilterSplit& Filters() {
+  static const FilterSplit kSplit = [] {
+    FilterSplit split;
+    for (const Filter& f : kFilters) {
+      // Registering a bidder runs nothing; only opening a stream would.
+      archive* probe = archive_read_new();
+      int rc = probe != nullptr ? f.support(probe) : ARCHIVE_FATAL;
+      if (probe != nullptr) archive_read_free(probe);
+      if (rc == ARCHIVE_OK) {
+        split.builtin.push_back(&f);
+      } else {
+        if (!split.external.empty()) split.external += ", ";
+        split.external += f.name;
+      }
+    }
+    return split;
+  }();
+  return kSplit;
+}
+
+}  // namespace
+
+std::string ExternalProgramFilters() { return Filters().external; }
+
 std::string UncompressedName(std::string_view name) {
   // After the last "/" of a path and the "attachment:" of a place.
   std::string_view base = name.substr(name.find_last_of("/:") + 1);
@@ -61,7 +124,7 @@ bool StreamArchive::Open(bool raw_only) {
     out_->errors.push_back(name_ + ": out of memory opening the archive");
     return false;
   }
-  archive_read_support_filter_all(archive_);
+  for (const Filter* f : Filters().builtin) f->support(archive_);
   if (!raw_only) archive_read_support_format_all(archive_);
   // A compressed single file ("notes.txt.gz") has no archive format inside;
   // raw bids last, so every real format wins over it.
@@ -109,8 +172,14 @@ StreamArchive::Entry StreamArchive::Next(std::string* path, bool* encrypted) {
     // Raw accepts any bytes: without a decompression filter under it the
     // attachment was no archive we know, and not reading it must show.
     if (archive_filter_count(archive_) <= 1) {
-      out_->errors.push_back(name_ + ": not an archive or compressed file "
-                                     "libarchive reads");
+      std::string why = name_ + ": not an archive or compressed file "
+                                "libarchive reads";
+      if (!Filters().external.empty()) {
+        why += " without an external program (" + Filters().external +
+               " streams are not read: nearmiss runs no helper program on "
+               "mail)";
+      }
+      out_->errors.push_back(std::move(why));
       return Entry::kError;
     }
     *path = UncompressedName(name_);

@@ -8,6 +8,12 @@
 // (measured over the whole archive: a solid 7z block or a gzip stream has no
 // per-member compressed size).
 //
+// No helper programs: libarchive reads a compression it has no library for
+// (lzop without liblzo2, lrzip and grzip always) by running the external
+// program on the bytes. Only filters libarchive implements in-process are
+// registered, so such a stream is unreadable (held, counted), and reading
+// an attachment never forks (issue 13).
+//
 // Failure policy (DESIGN.md, fail closed): a format libarchive cannot read, a
 // corrupt stream or an encrypted archive header is an error on the Extracted
 // (the walker makes it the "unreadable-attachment" limit); an encrypted
@@ -66,6 +72,10 @@ class StreamArchive {
   std::size_t inflated_ = 0;  // this archive's bytes, for the ratio
   bool stopped_ = false;
 };
+
+// The filters libarchive would read only through an external program in
+// this build, comma-separated ("grzip, lrzip, lzop"); never registered.
+std::string ExternalProgramFilters();
 
 // The name a single compressed file had before compression:
 // "notes.txt.gz" -> "notes.txt", "plan.tgz" -> "plan.tar", "x.xz" -> "x".

@@ -21,6 +21,24 @@ inline constexpr auto kSubjectPrefixes = std::to_array<std::string_view>({
     // mail.compose.reply_prefixes).
     "re", "fw", "fwd", "aw", "wg", "tr", "sv", "vs", "antw", "rv", "rif",
     "réf", "ref", "r",
+    // Outlook's other localised reply and forward prefixes: Polish and
+    // Czech "Odp:", "PD:"; Croatian and Slovenian "Odg:", "Posr:"; Swedish
+    // "VB:"; Finnish "VL:"; Dutch "Doorst:"; Portuguese "Enc:"; Latvian
+    // "Atb:", "PRSD:"; Lithuanian "Ats:", "PRS:"; Turkish "YNT:", "İLT:";
+    // Indonesian "BLS:", "TRS:"; Hungarian "Vá:", "Továbbítás:"; Romanian
+    // "Răsp:", "Redirecționat:"; Greek "ΑΠ:", "ΣΧΕΤ:", "ΠΡΘ:"; Hebrew;
+    // Chinese "回复:", "答复:", "转发:", "回覆:", "轉寄:"; Japanese "返信:",
+    // "転送:"; Korean "회신:", "전달:". Full-width colons ("回复：") are
+    // ASCII after normalisation (NFKC). Case is folded for ASCII only, so
+    // the capitals of other scripts are listed as Outlook writes them.
+    "odp", "pd", "odg", "posr", "vb", "vl", "doorst", "enc", "atb", "prsd",
+    "ats", "prs", "ynt", "\u0130lt", "\u0130LT", "bls", "trs",
+    "v\u00e1", "tov\u00e1bb\u00edt\u00e1s", "r\u0103sp",
+    "redirec\u021bionat", "\u0391\u03a0", "\u03a3\u03a7\u0395\u03a4",
+    "\u03a0\u03a1\u0398", "\u05d4\u05e9\u05d1",
+    "\u05d4\u05d5\u05e2\u05d1\u05e8", "\u56de\u590d", "\u7b54\u590d",
+    "\u8f6c\u53d1", "\u56de\u8986", "\u8f49\u5bc4", "\u8fd4\u4fe1",
+    "\u8ee2\u9001", "\ud68c\uc2e0", "\uc804\ub2ec",
     // Mail gateways' external-sender tags written as a prefix.
     "ext", "external",
     // Google Calendar's invitation mail ("Invitation: ... @ Tue 1 Dec 2026

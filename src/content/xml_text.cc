@@ -7,50 +7,127 @@
 namespace nearmiss::content {
 namespace {
 
-// Local names (after any prefix) that start a new line of text.
-constexpr std::array<const char*, 9> kLineElements = {
-    "p", "h", "si", "row", "c", "br", "tr", "table-row", "table-cell"};
+// Local names (after any prefix) that start a new line of text: paragraphs,
+// headings, rows and cells, and the line breaks of OOXML (w:br, w:cr) and
+// ODF (text:line-break, ODF 1.2 part 1 6.1.5): "UK SECRET<line-break/>UK
+// EYES ONLY" is two banner lines, not "UK SECRETUK EYES ONLY".
+constexpr std::array<const char*, 11> kLineElements = {
+    "p",   "h",  "si",        "row",       "c",         "br",
+    "cr",  "tr", "table-row", "table-cell", "line-break"};
+
+// SpreadsheetML page headers and footers (ECMA-376 Part 1, 18.3.1.36
+// headerFooter): their text is a format string, read by ExcelHeaderText.
+constexpr std::array<const char*, 6> kExcelHeaderElements = {
+    "oddHeader",  "oddFooter",  "evenHeader",
+    "evenFooter", "firstHeader", "firstFooter"};
 
 const char* LocalName(const char* name) {
   const char* colon = std::strrchr(name, ':');
   return colon ? colon + 1 : name;
 }
 
+template <std::size_t N>
+bool OneOf(const char* local, const std::array<const char*, N>& names) {
+  for (const char* n : names) {
+    if (std::strcmp(local, n) == 0) return true;
+  }
+  return false;
+}
+
+bool IsHexOrSign(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+         (c >= 'A' && c <= 'F') || c == '+' || c == '-';
+}
+
 class TextWalker : public pugi::xml_tree_walker {
  public:
-  explicit TextWalker(std::string* out) : out_(out) {}
+  TextWalker(std::string* out, const XmlTextOptions& options)
+      : out_(out), options_(options) {}
 
   bool for_each(pugi::xml_node& node) override {
     if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+      pugi::xml_node parent = node.parent();
+      if (parent && OneOf(LocalName(parent.name()), kExcelHeaderElements)) {
+        return true;  // written whole when its element was met
+      }
       out_->append(node.value());
     } else if (node.type() == pugi::node_element) {
       const char* local = LocalName(node.name());
-      for (const char* line : kLineElements) {
-        if (std::strcmp(local, line) == 0) {
-          out_->push_back('\n');
-          break;
-        }
-      }
-      if (std::strcmp(local, "tab") == 0 || std::strcmp(local, "s") == 0) {
+      if (OneOf(local, kLineElements)) out_->push_back('\n');
+      if (OneOf(local, kExcelHeaderElements)) {
+        // Each header or footer is a page of its own: the banner zone of a
+        // sheet's printed page, whatever the cells above hold.
+        out_->push_back('\f');
+        ExcelHeaderText(node.child_value(), out_);
+        out_->push_back('\f');
+      } else if (std::strcmp(local, "tab") == 0 ||
+                 std::strcmp(local, "ptab") == 0) {  // w:ptab: header tabs
+        out_->append(options_.tab_splits_line ? "\n\n" : " ");
+      } else if (std::strcmp(local, "s") == 0) {
         out_->push_back(' ');
+      } else if (std::strcmp(local, "noBreakHyphen") == 0) {
+        out_->push_back('-');  // w:noBreakHyphen: "OFFICIAL-SENSITIVE"
       }
+      // w:softHyphen writes nothing: "SE<softHyphen/>CRET" is one word.
     }
     return true;
   }
 
  private:
   std::string* out_;
+  const XmlTextOptions& options_;
 };
 
 }  // namespace
 
-bool XmlToText(std::string_view xml, std::string* out) {
+void ExcelHeaderText(std::string_view codes, std::string* out) {
+  std::size_t i = 0;
+  while (i < codes.size()) {
+    char c = codes[i++];
+    if (c != '&' || i == codes.size()) {
+      out->push_back(c);
+      continue;
+    }
+    char code = codes[i++];
+    switch (code) {
+      case '&':
+        out->push_back('&');
+        break;
+      case 'L': case 'C': case 'R':  // left, centre, right section
+        out->append("\n\n");
+        break;
+      case '"':  // &"font name,style": up to the closing quote
+        while (i < codes.size() && codes[i] != '"') ++i;
+        if (i < codes.size()) ++i;
+        break;
+      case 'K': {  // &KRRGGBB, or a theme colour &KTTSNNN
+        std::size_t n = 0;
+        while (n < 6 && i < codes.size() && IsHexOrSign(codes[i])) ++i, ++n;
+        break;
+      }
+      case 'P': case 'N': case 'D': case 'T': case 'Z': case 'F':
+      case 'A': case 'G':  // fields: page, pages, date, time, path, ...
+        out->push_back(' ');
+        break;
+      default:
+        if (code >= '0' && code <= '9') {  // &nn: font size in points
+          while (i < codes.size() && codes[i] >= '0' && codes[i] <= '9') ++i;
+        }
+        // &B &I &U &E &S &X &Y &O &H and any code not known: formatting,
+        // no text.
+        break;
+    }
+  }
+}
+
+bool XmlToText(std::string_view xml, std::string* out,
+               const XmlTextOptions& options) {
   pugi::xml_document doc;
   if (!doc.load_buffer(xml.data(), xml.size(), pugi::parse_default,
                        pugi::encoding_utf8)) {
     return false;
   }
-  TextWalker walker(out);
+  TextWalker walker(out, options);
   doc.traverse(walker);
   return true;
 }

@@ -22,3 +22,19 @@ contains() {  # contains NAME NEEDLE HAYSTACK
     *) echo "FAIL $1: '$2' not in:"; echo "$3"; fail=1 ;;
   esac
 }
+# check_fixtures BIN DATA CASES: for each line "name level complete action"
+# of CASES, the scan of DATA/name.eml in $tmp/scan.jsonl (nearmiss scan
+# --json, run by the caller) has that level (blanks as '_'), completeness
+# and action, and `policy explain` gives bob@outside-partner.com that action.
+check_fixtures() {
+  printf '%s\n' "$3" | while read -r name level complete action; do
+    got=$(grep -F "\"source\":\"$2/$name.eml\"" "$tmp/scan.jsonl" |
+          python3 -c 'import json,sys; m=json.loads(sys.stdin.read()); s=m["sensitivity"]; print(s["level"].replace(" ", "_"), str(s["complete"]).lower(), m["action"])')
+    check "scan $name" "$level $complete $action" "$got"
+    out=$("$1" policy explain --from alice@example.org --to bob@outside-partner.com \
+          --message "$2/$name.eml")
+    contains "explain $name" "bob@outside-partner.com: external -> $action" "$out"
+  done > "$tmp/checks.txt"
+  cat "$tmp/checks.txt"
+  if grep -q '^FAIL' "$tmp/checks.txt"; then fail=1; fi
+}

@@ -10,8 +10,10 @@
 # decision holds). None of them passes as `complete` with level none.
 # Also DOCX/ODT compressed whole (gzip, xz, and a .gz with no telling name),
 # and lz4 and lzop streams (issue 13, fifth round): libarchive reads lz4
-# with liblz4 and lzop through the lzop(1) program where it is installed;
-# without it an lzop attachment is unreadable-attachment, never complete.
+# with liblz4. lzop, lrzip and grzip it reads only by running that program,
+# which a guard does not do on mail (seventh round): such an attachment is
+# unreadable-attachment, never complete, and held for an outside address;
+# under strace, the scan makes no execve but its own.
 # Usage: markings-archives.sh NEARMISS. NM_UPDATE_GOLDEN=1 rewrites the
 # golden (review the diff by hand).
 set -u
@@ -42,8 +44,10 @@ marked-txt-lz4 SECRET true hold
 marked-tar-lz4 SECRET true hold
 marked-lz4-in-zip SECRET true hold
 marked-lz4-noname SECRET true hold
-marked-txt-lzo SECRET true hold
-marked-tar-lzo SECRET true hold"
+marked-txt-lzo none false hold
+marked-tar-lzo none false hold
+fake-lrzip none false hold
+fake-grzip none false hold"
 
 files=$(printf '%s\n' "$cases" | while read -r name _ _ _; do printf '%s ' "$data/$name.eml"; done)
 # shellcheck disable=SC2086  # the list of fixtures is split on purpose
@@ -56,14 +60,17 @@ if diff -u "$data/scan.golden.jsonl" "$tmp/scan.jsonl" > "$tmp/diff"; then
 else
   echo "FAIL scan golden differs:"; cat "$tmp/diff"; fail=1
 fi
-printf '%s\n' "$cases" | while read -r name level complete action; do
-  got=$(grep -F "\"source\":\"$data/$name.eml\"" "$tmp/scan.jsonl" |
-        python3 -c 'import json,sys; m=json.loads(sys.stdin.read()); s=m["sensitivity"]; print(s["level"].replace(" ", "_"), str(s["complete"]).lower(), m["action"])')
-  check "scan $name" "$level $complete $action" "$got"
-  out=$("$bin" policy explain --from alice@example.org --to bob@outside-partner.com \
-        --message "$data/$name.eml")
-  contains "explain $name" "bob@outside-partner.com: external -> $action" "$out"
-done > "$tmp/checks.txt"
-cat "$tmp/checks.txt"
-grep -q '^FAIL' "$tmp/checks.txt" && fail=1
+# No helper program: every execve after nearmiss's own would be one (an
+# attempt at a program that is not installed shows as a failed execve).
+if command -v strace > /dev/null 2>&1 &&
+   strace -f -e trace=execve -o "$tmp/probe.log" true 2> /dev/null; then
+  # shellcheck disable=SC2086  # the list of fixtures is split on purpose
+  strace -f -e trace=execve -o "$tmp/strace.log" "$bin" scan --json $files > /dev/null
+  check "scan runs no helper program (execve calls)" 1 \
+        "$(grep -c 'execve(' "$tmp/strace.log")"
+  grep 'execve(' "$tmp/strace.log" | sed 1d | head -5
+else
+  echo "skip strace: not installed or ptrace refused here"
+fi
+check_fixtures "$bin" "$data" "$cases"
 exit $fail

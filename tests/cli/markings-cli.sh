@@ -2,7 +2,8 @@
 # Issue 13's examples through `nearmiss scan` and `nearmiss policy explain`
 # with the embedded default policy: the UK-prefixed markings, portion marks
 # after paragraph numbers and a banner with spaced separators are held or
-# tagged for an outside address; "Secret Santa" is let out. Each fixture is
+# tagged for an outside address; "Secret Santa" is let out. Seventh round:
+# an advert headed by a bare "TOP SECRET" is let out. Each fixture is
 # an .eml under tests/testdata/markings/issue13 with goldens beside them.
 # Usage: markings-cli.sh NEARMISS. NM_UPDATE_GOLDEN=1 rewrites the goldens
 # (review the diff by hand).
@@ -27,7 +28,8 @@ uk-secret SECRET hold
 uk-official-sensitive OFFICIAL-SENSITIVE tag
 numbered-portions SECRET hold
 spaced-banner SECRET hold
-secret-santa none accept"
+secret-santa none accept
+summer-menu none accept"
 
 # 1. scan: one golden JSON line per fixture, and the level and action each.
 files=$(printf '%s\n' "$cases" | while read -r name _ _; do printf '%s ' "$data/$name.eml"; done)

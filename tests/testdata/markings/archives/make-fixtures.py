@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the archive fixtures of issue 13 (defect 1: archives other than
 zip). Run from this directory; needs python3, tar, gzip, bzip2, xz and 7z
-(p7zip-full), lz4 and lzop for the fifth round's. The .eml files are
+(p7zip-full), lz4 and lzop for the fifth round's (lzop only makes the
+fixture: nearmiss never runs it). The .eml files are
 committed; this records how they were made. Names given on the command line
 write only those fixtures (the others keep their bytes: MIME boundaries and
 7z timestamps differ run to run).
@@ -100,8 +101,10 @@ eml("marked-docx-gz-noname", gz(DOCX), "plans.gz", "application/octet-stream")
 
 # Issue 13, fifth round: lz4(1) and lzop(1) streams. libarchive reads lz4
 # (liblz4); lzop only through the external lzop program, which a guard does
-# not run, so an lzop attachment is unreadable (scan incomplete, held), never
-# passed as opaque bytes. Recognised by magic number as well as by name.
+# not run (seventh round: the filter is never registered, so nothing is
+# spawned even where lzop is installed), so an lzop attachment is unreadable
+# (scan incomplete, held), never passed as opaque bytes. Recognised by magic
+# number as well as by name.
 def tool(args, data):
     return subprocess.run(args, input=data, check=True, capture_output=True).stdout
 
@@ -114,3 +117,12 @@ eml("marked-lz4-in-zip", zipped([("plan.txt.lz4", lz4(MARKED))]), "bundle.zip", 
 eml("marked-lz4-noname", lz4(MARKED), "data.bin", "application/octet-stream")
 eml("marked-txt-lzo", lzo(MARKED), "plan.txt.lzo", "application/octet-stream")
 eml("marked-tar-lzo", lzo(tar([("plans/plan.txt", MARKED)], "w")), "docs.tar.lzo", "application/octet-stream")
+
+# Issue 13, seventh round: lrzip and grzip streams, which libarchive reads
+# only by spawning lrzip(1) or grzip. Only the header matters (the magic
+# libarchive's bidders check: "LRZI", major 0, minor 6 to 10; grzip's
+# twelve-byte "GRZipII\0\2\4:)"): a guard must refuse it before any
+# program would run, so the body after it is filler.
+FILLER = bytes(range(256)) * 2
+eml("fake-lrzip", b"LRZI\x00\x06" + FILLER, "plan.txt.lrz", "application/octet-stream")
+eml("fake-grzip", b"GRZipII\x00\x02\x04:)" + FILLER, "plan.txt.grz", "application/octet-stream")

@@ -1,0 +1,301 @@
+#!/usr/bin/env python3
+"""Writes the document-structure fixtures of issue 13's eighth round: where
+a marking stands inside an attachment's structure (spreadsheet page headers
+and their format codes, header and footer cells split by tabs, ODF line
+breaks, Word's non-breaking hyphen, labels in docMetadata/LabelInfo.xml,
+Office files with no telling name, RTF and legacy Office). Run from this
+directory with python3 (standard library only); the .eml files are
+committed, and this records how they were made. Output is byte-for-byte
+the same run to run (fixed zip dates, fixed MIME boundaries).
+"""
+import base64, io, zipfile
+
+BOUNDARY = "nearmiss-structure-boundary"
+ZIP_DATE = (2026, 12, 1, 9, 0, 0)
+
+
+def eml(name, attachment, filename, ctype, body="See the attached file.\n"):
+    disp = 'attachment; filename="%s"' % filename if filename else "attachment"
+    ct = '%s; name="%s"' % (ctype, filename) if filename else ctype
+    data = base64.encodebytes(attachment).decode()
+    text = (
+        "From: alice@example.org\n"
+        "To: bob@outside-partner.com\n"
+        "Subject: files\n"
+        "Message-ID: <%s@example.org>\n"
+        "Date: Tue, 01 Dec 2026 09:00:00 +0000\n"
+        "MIME-Version: 1.0\n"
+        'Content-Type: multipart/mixed; boundary="%s"\n\n'
+        "--%s\nContent-Type: text/plain; charset=utf-8\n\n%s\n"
+        "--%s\nContent-Type: %s\nContent-Disposition: %s\n"
+        "Content-Transfer-Encoding: base64\n\n%s\n--%s--\n"
+    ) % (name, BOUNDARY, BOUNDARY, body, BOUNDARY, ct, disp, data, BOUNDARY)
+    with open(name + ".eml", "w", newline="\n") as f:
+        f.write(text)
+
+
+def html_eml(name, html):
+    text = (
+        "From: alice@example.org\n"
+        "To: bob@outside-partner.com\n"
+        "Subject: form\n"
+        "Message-ID: <%s@example.org>\n"
+        "Date: Tue, 01 Dec 2026 09:00:00 +0000\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: text/html; charset=utf-8\n\n%s\n"
+    ) % (name, html)
+    with open(name + ".eml", "w", newline="\n") as f:
+        f.write(text)
+
+
+def zipped(members):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for path, data in members:
+            info = zipfile.ZipInfo(path, ZIP_DATE)
+            info.compress_type = (zipfile.ZIP_STORED if path == "mimetype"
+                                  else zipfile.ZIP_DEFLATED)
+            z.writestr(info, data)
+    return buf.getvalue()
+
+
+XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+PKG_RELS = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/officeDocument"'
+            ' Target="%s"/></Relationships>')
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def content_types(main_part, main_type):
+    return (XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="rels" ContentType="application/'
+            'vnd.openxmlformats-package.relationships+xml"/><Default Extension='
+            '"xml" ContentType="application/xml"/><Override PartName="/%s" '
+            'ContentType="%s"/></Types>') % (main_part, main_type)
+
+
+def para(*runs):
+    return "<w:p>%s</w:p>" % "".join(runs)
+
+
+def run(text):
+    return '<w:r><w:t xml:space="preserve">%s</w:t></w:r>' % text
+
+
+PROSE = (para(run("The convoy leaves at 0600 on Thursday from the north gate."))
+         + para(run("Route and timings as agreed at the planning meeting.")))
+
+
+def docx(body=PROSE, header=None, footer=None, extra=(), rels_first=False):
+    members = [("[Content_Types].xml", content_types(
+        "word/document.xml", "application/vnd.openxmlformats-officedocument."
+        "wordprocessingml.document.main+xml")),
+        ("_rels/.rels", XML + PKG_RELS % "word/document.xml"),
+        ("word/document.xml", XML + "<w:document %s><w:body>%s</w:body>"
+         "</w:document>" % (W, body))]
+    if header is not None:
+        members.append(("word/header1.xml", XML + "<w:hdr %s>%s</w:hdr>" % (W, header)))
+    if footer is not None:
+        members.append(("word/footer1.xml", XML + "<w:ftr %s>%s</w:ftr>" % (W, footer)))
+    members += list(extra)
+    if rels_first:
+        members = members[1:] + members[:1]
+    return zipped(members)
+
+
+def xlsx(header_footer="", cells="Budget figures"):
+    sheet = (XML + '<worksheet xmlns="http://schemas.openxmlformats.org/'
+             'spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" '
+             't="inlineStr"><is><t>%s</t></is></c></row><row r="2"><c r="A2">'
+             '<v>42</v></c></row></sheetData>%s</worksheet>') % (cells, header_footer)
+    return zipped([
+        ("[Content_Types].xml", content_types(
+            "xl/workbook.xml", "application/vnd.openxmlformats-officedocument."
+            "spreadsheetml.sheet.main+xml")),
+        ("_rels/.rels", XML + PKG_RELS % "xl/workbook.xml"),
+        ("xl/workbook.xml", XML + '<workbook xmlns="http://schemas.openxmlformats'
+         '.org/spreadsheetml/2006/main"><sheets><sheet name="Sheet1" sheetId="1"/>'
+         '</sheets></workbook>'),
+        ("xl/worksheets/sheet1.xml", sheet)])
+
+
+def header_footer(**parts):
+    return "<headerFooter>%s</headerFooter>" % "".join(
+        "<%s>%s</%s>" % (k, v.replace("&", "&amp;").replace('"', "&quot;"), k)
+        for k, v in parts.items())
+
+
+ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+
+
+def odt(body, styles_header=None):
+    content = (XML + '<office:document-content %s office:version="1.2">'
+               '<office:body><office:text>%s</office:text></office:body>'
+               '</office:document-content>') % (ODF_NS, body)
+    members = [("mimetype", "application/vnd.oasis.opendocument.text"),
+               ("content.xml", content)]
+    if styles_header is not None:
+        members.append(("styles.xml", XML + '<office:document-styles %s>'
+                        '<office:master-styles><style:master-page style:name='
+                        '"Standard"><style:header><text:p>%s</text:p></style:header>'
+                        '</style:master-page></office:master-styles>'
+                        '</office:document-styles>' % (ODF_NS, styles_header)))
+    return zipped(members)
+
+
+def pdf(lines):
+    """One page, Helvetica, each line a text line (blanks kept)."""
+    content = "BT /F1 10 Tf 40 760 Td 14 TL\n" + "".join(
+        "(%s) Tj T*\n" % l for l in lines) + "ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
+        "<< /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        "<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, o in enumerate(objects):
+        offsets.append(len(out))
+        out += ("%d 0 obj\n%s\nendobj\n" % (i + 1, o)).encode()
+    xref = len(out)
+    out += ("xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)).encode()
+    out += "".join("%010d 00000 n \n" % o for o in offsets).encode()
+    out += ("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objects) + 1, xref)).encode()
+    return out
+
+
+def cfb(stream_names):
+    """A minimal Compound File Binary ([MS-CFB]): header, one FAT sector,
+    one directory sector naming the streams (no stream data: enough for a
+    reader that looks at the directory)."""
+    sector = 512
+    header = bytearray(sector)
+    header[0:8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
+    header[0x18:0x1A] = (0x3E).to_bytes(2, "little")     # minor version
+    header[0x1A:0x1C] = (3).to_bytes(2, "little")        # major version 3
+    header[0x1C:0x1E] = (0xFFFE).to_bytes(2, "little")   # little-endian
+    header[0x1E:0x20] = (9).to_bytes(2, "little")        # 512-byte sectors
+    header[0x20:0x22] = (6).to_bytes(2, "little")        # 64-byte mini sectors
+    header[0x2C:0x30] = (1).to_bytes(4, "little")        # one FAT sector
+    header[0x30:0x34] = (1).to_bytes(4, "little")        # directory at sector 1
+    header[0x38:0x3C] = (4096).to_bytes(4, "little")     # mini stream cutoff
+    header[0x3C:0x40] = (0xFFFFFFFE).to_bytes(4, "little")
+    header[0x44:0x48] = (0xFFFFFFFE).to_bytes(4, "little")
+    header[0x4C:0x50] = (0).to_bytes(4, "little")        # FAT at sector 0
+    for i in range(1, 109):
+        header[0x4C + 4 * i:0x50 + 4 * i] = b"\xFF\xFF\xFF\xFF"
+    fat = bytearray(b"\xFF" * sector)
+    fat[0:4] = (0xFFFFFFFD).to_bytes(4, "little")        # FAT sector
+    fat[4:8] = (0xFFFFFFFE).to_bytes(4, "little")        # end of directory chain
+    directory = bytearray()
+    for i, name in enumerate(["Root Entry"] + stream_names):
+        entry = bytearray(128)
+        encoded = (name + "\0").encode("utf-16-le")
+        entry[0:len(encoded)] = encoded
+        entry[64:66] = len(encoded).to_bytes(2, "little")
+        entry[66] = 5 if i == 0 else 2                   # root / stream
+        entry[67] = 1
+        none = 0xFFFFFFFF
+        entry[68:72] = none.to_bytes(4, "little")        # left sibling
+        # The streams hang off the root as a chain of right siblings.
+        right = i + 1 if 0 < i < len(stream_names) else none
+        entry[72:76] = right.to_bytes(4, "little")
+        entry[76:80] = (1 if i == 0 and stream_names else none).to_bytes(4, "little")
+        entry[116:120] = (0xFFFFFFFE).to_bytes(4, "little")
+        directory += entry
+    directory += bytes(sector - len(directory) % sector if len(directory) % sector else 0)
+    return bytes(header + fat + directory)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ODT = "application/vnd.oasis.opendocument.text"
+
+# Defect 1: spreadsheet page headers and footers, format codes and all.
+eml("xlsx-header-purview", xlsx(header_footer(
+    oddHeader='&C&"Calibri"&10&K000000SECRET&1#')), "budget.xlsx", XLSX)
+eml("xlsx-footer-sections", xlsx(header_footer(
+    oddFooter="&LRef 114&CUK TOP SECRET&RPage &P of &N")), "budget.xlsx", XLSX)
+eml("xlsx-header-theme-colour", xlsx(header_footer(
+    oddHeader="&R&K01+000OFFICIAL-SENSITIVE", oddFooter="&R&K01+000OFFICIAL-SENSITIVE")),
+    "budget.xlsx", XLSX)
+eml("xlsx-first-header-bold", xlsx(header_footer(
+    firstHeader='&C&"Arial,Bold"&BSECRET//NOFORN&B')), "budget.xlsx", XLSX)
+eml("xlsx-header-in-zip", zipped([("q3/budget.xlsx", xlsx(header_footer(
+    oddHeader='&C&"Calibri"&10&K000000SECRET&1#')))]), "q3.zip", "application/zip")
+eml("xlsx-header-plain", xlsx(header_footer(
+    oddHeader="&LQuarterly budget&RPage &P of &N", oddFooter="&C&D &T")),
+    "budget.xlsx", XLSX)
+
+# Defect 2: a header or footer line of cells: reference, marking, page.
+eml("docx-header-tabs", docx(header=para(
+    run("MOD/2026/114"), "<w:r><w:tab/></w:r>", run("UK SECRET"),
+    "<w:r><w:tab/></w:r>", run("Page 1 of 3"))), "plan.docx", DOCX)
+eml("docx-footer-tabs", docx(footer=para(
+    run("SECRET"), "<w:r><w:tab/><w:tab/></w:r>", run("1 December 2026"))),
+    "plan.docx", DOCX)
+eml("docx-header-ptab", docx(header=para(
+    run("Ref 114"), '<w:r><w:ptab w:relativeTo="margin" w:alignment="center" '
+    'w:leader="none"/></w:r>', run("OFFICIAL-SENSITIVE"))), "plan.docx", DOCX)
+eml("odt-header-tabs", odt("<text:p>The figures follow.</text:p>",
+    styles_header="Ref 114<text:tab/>UK SECRET<text:tab/>Page 1"), "plan.odt", ODT)
+eml("pdf-header-footer-cells", pdf([
+    "MOD/2026/114          UK SECRET          Page 1 of 3", "",
+    "The convoy leaves at 0600 on Thursday from the north gate.",
+    "Route and timings as agreed at the planning meeting.",
+    "More text on the plan follows in the annex.", "",
+    "UK SECRET          Page 1 of 3"]), "plan.pdf", "application/pdf")
+eml("docx-header-tabs-plain", docx(header=para(
+    run("Quarterly report"), "<w:r><w:tab/></w:r>", run("Secret Santa list"),
+    "<w:r><w:tab/></w:r>", run("Page 1"))), "party.docx", DOCX)
+
+# Defect 6: line breaks and hyphens that are elements, not characters.
+eml("odt-line-break", odt(
+    "<text:p>UK SECRET<text:line-break/>UK EYES ONLY</text:p>"
+    "<text:p>The convoy leaves at 0600.</text:p><text:p>Route as agreed.</text:p>"
+    "<text:p>UK SECRET<text:line-break/>UK EYES ONLY</text:p>"), "plan.odt", ODT)
+eml("docx-nbhyphen", docx(header=para(
+    run("OFFICIAL"), "<w:r><w:noBreakHyphen/></w:r>", run("SENSITIVE"))),
+    "plan.docx", DOCX)
+eml("docx-carriage-return", docx(body=para(
+    '<w:r><w:t>TOP SECRET</w:t><w:cr/><w:t>UK EYES ONLY</w:t></w:r>') + PROSE),
+    "plan.docx", DOCX)
+
+# Defect 7: a label in docMetadata/LabelInfo.xml only.
+LABEL_INFO = (XML + '<clbl:labelList xmlns:clbl="http://schemas.microsoft.com/'
+              'office/2020/mipLabelMetadata"><clbl:label id="{3a4f0c2e-5b6d-4e7f-'
+              '8a9b-0c1d2e3f4a5b}" enabled="%s" method="Standard" siteId="{11111111-'
+              '2222-3333-4444-555555555555}" removed="%s"/></clbl:labelList>')
+eml("docx-labelinfo", docx(extra=[("docMetadata/LabelInfo.xml", LABEL_INFO % ("1", "0"))]),
+    "plan.docx", DOCX)
+eml("docx-labelinfo-removed", docx(extra=[("docMetadata/LabelInfo.xml", LABEL_INFO % ("1", "1"))]),
+    "plan.docx", DOCX)
+
+# Defect 9: Office files with no telling name.
+MARKED_DOCX = docx(body=para(run("SECRET")) + PROSE + para(run("SECRET")),
+                   rels_first=True)
+eml("docx-noname-rels-first", MARKED_DOCX, None, "application/octet-stream")
+eml("zip-docx-noext-rels-first", zipped([("plan", MARKED_DOCX)]), "files.zip",
+    "application/zip")
+eml("cfb-encrypted-noname", cfb(["EncryptionInfo", "EncryptedPackage"]), None,
+    "application/octet-stream")
+
+# Defect 10: formats whose text nothing here reads, and HTML definition lists.
+RTF = (b"{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}\\pard\\qc\\b SECRET\\b0\\par"
+       b"\\pard The convoy leaves at 0600.\\par\\pard\\qc\\b SECRET\\b0\\par}")
+eml("rtf-attachment", RTF, "plan.rtf", "application/rtf")
+eml("rtf-in-zip", zipped([("plan.rtf", RTF)]), "files.zip", "application/zip")
+eml("cfb-legacy-doc", cfb(["WordDocument", "1Table"]), "plan.doc", "application/msword")
+html_eml("html-dl-banner", "<html><body><dl><dt>SECRET</dt><dd>The convoy leaves at "
+         "0600 on Thursday.</dd><dd>Route as agreed.</dd><dt>SECRET</dt></dl></body></html>")
+html_eml("html-form-cells", "<html><body><p>Bob,</p><p>Form details below.</p><table>"
+         "<tr><td>Reference</td><td>114</td></tr><tr><td>Classification:</td><td>SECRET"
+         "</td></tr><tr><td>Owner</td><td>J3 Ops</td></tr></table><p>The convoy leaves "
+         "at 0600 on Thursday from the north gate.</p><p>Route as agreed.</p><p>Alice</p>"
+         "</body></html>")
