@@ -87,7 +87,7 @@ TEST(LogTest, ControlCharactersThatBreakOrReorderALine) {
     EXPECT_EQ(ControlCharacterAt(clean), std::string_view::npos) << clean;
   }
   // Text of any script, with its accents and quotes, is a line.
-  for (std::string_view fine : {"Jos\xC3\xA9 Garc\xC3\xADa's new address",
+  for (std::string_view fine : {"Jos\xC3\xA9 Garc\xC3\xAD" "a's new address",
                                 "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x94 dash",
                                 "\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD"}) {
     EXPECT_EQ(ControlCharacterAt(fine), std::string_view::npos) << fine;

@@ -213,6 +213,32 @@ bool NamesPerson(std::string_view local, std::string_view given, std::string_vie
   return false;
 }
 
+// A folded copy of an address or sender: on the stack for any address
+// RFC 5321 allows (section 4.5.3.1.3: 256 octets of path), on the heap
+// beyond that.
+class FoldBuffer {
+ public:
+  std::string_view Fold(std::string_view s) {
+    if (s.size() > stack_.size()) {
+      heap_ = std::string(s);
+      for (char& c : heap_) c = Lower(c);
+      return heap_;
+    }
+    for (size_t i = 0; i < s.size(); ++i) stack_[i] = Lower(s[i]);
+    return std::string_view(stack_.data(), s.size());
+  }
+
+ private:
+  std::array<char, 320> stack_;
+  std::string heap_;
+};
+
+std::string Folded(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
 bool IsAscii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -275,7 +301,7 @@ void AddressIndex::Add(std::string_view sender, std::string_view recipient_as_gi
   by_anyone_[recipient] += messages;
   by_sender_[Folded(sender)].emplace(recipient);
   if (messages >= min_messages_ && !sender.empty()) {
-    Frequent f{recipient, recipient.substr(0, at), recipient.substr(at + 1), messages};
+    Frequent f{recipient, recipient.substr(0, at), recipient.substr(at + 1), messages, {}};
     f.visual = lookalike::VisualKey(f.local);
     sender_frequent_[Folded(sender)].push_back(std::move(f));
   }
@@ -285,7 +311,7 @@ void AddressIndex::Finish() {
   for (const auto& [address, messages] : by_anyone_) {
     if (messages < min_messages_) continue;
     size_t at = address.rfind('@');
-    Frequent f{address, address.substr(0, at), address.substr(at + 1), messages};
+    Frequent f{address, address.substr(0, at), address.substr(at + 1), messages, {}};
     f.visual = lookalike::VisualKey(f.local);
     org_frequent_[f.domain].push_back(std::move(f));
   }
