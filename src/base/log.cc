@@ -9,6 +9,8 @@
 #include <ctime>
 #include <mutex>
 
+#include "base/line_text.h"
+
 namespace nearmiss::log {
 namespace {
 
@@ -152,14 +154,13 @@ std::string Untrusted(std::string_view s, std::size_t max) {
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3
-                                   : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t len = Utf8SequenceLength(c);
     bool valid = len != 0 && i + len <= s.size();
     for (std::size_t k = 1; valid && k < len; ++k) {
       valid = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
     }
     std::string_view piece = "?";
-    if (valid && !(len == 1 && (c < 0x20 || c == 0x7F))) piece = s.substr(i, len);
+    if (valid && !IsLineControl(s.substr(i, len))) piece = s.substr(i, len);
     if (!valid) len = 1;
     if (out.size() + piece.size() > max) {
       out += "\xE2\x80\xA6";  // …

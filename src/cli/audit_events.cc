@@ -25,6 +25,9 @@ std::string AckState(const Acknowledgement& a, int64_t now) {
   return "live until " + UtcTime(a.expires_at);
 }
 
+// A stored field as one line of the listing.
+std::string Shown(std::string_view field) { return log::Untrusted(field, 2000); }
+
 int Error(const std::string& message) {
   log::Error(message);
   return kExitError;
@@ -88,19 +91,22 @@ int RunAuditEvents(const std::string& store_url, bool json) {
     }
     return 0;
   }
+  // Senders write justifications, claimed addresses and queue ids: each
+  // field is printed on its one line, control bytes as '?' (log::Untrusted),
+  // so no field can forge another event's line.
   std::printf("%zu administrative events (newest first)\n", events->size());
   for (const AdminEvent& e : *events) {
     std::printf("  %s UTC  %-11s %-16s by %s (%s)%s%s\n", UtcTime(e.time_ms / 1000).c_str(),
-                e.action.c_str(), e.object.c_str(), e.who.c_str(), e.role.c_str(),
-                e.detail.empty() ? "" : ": ", e.detail.c_str());
+                Shown(e.action).c_str(), Shown(e.object).c_str(), Shown(e.who).c_str(),
+                Shown(e.role).c_str(), e.detail.empty() ? "" : ": ", Shown(e.detail).c_str());
   }
   std::printf("%zu acknowledgements\n", acks->size());
   for (const Acknowledgement& a : *acks) {
     std::printf("  ack:%lld  %s -> %s  by %s via %s %s UTC%s%s; %s\n",
-                static_cast<long long>(a.id), a.sender.c_str(),
-                (a.recipient.empty() ? "*@" + a.domain : a.recipient).c_str(), a.who.c_str(),
-                a.path.c_str(), UtcTime(a.created_at).c_str(), a.why.empty() ? "" : ": ",
-                a.why.c_str(), AckState(a, now).c_str());
+                static_cast<long long>(a.id), Shown(a.sender).c_str(),
+                Shown(a.recipient.empty() ? "*@" + a.domain : a.recipient).c_str(),
+                Shown(a.who).c_str(), Shown(a.path).c_str(), UtcTime(a.created_at).c_str(),
+                a.why.empty() ? "" : ": ", Shown(a.why).c_str(), Shown(AckState(a, now)).c_str());
   }
   return 0;
 }

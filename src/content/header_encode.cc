@@ -30,4 +30,13 @@ std::string UnstructuredHeader(std::string_view name, std::string_view value) {
   return crlf;
 }
 
+std::string DecodedPhrase(std::string_view phrase) {
+  if (phrase.find("=?") == std::string_view::npos) return std::string(phrase);
+  EnsureGMimeInitialized();
+  const std::string text(phrase);
+  std::unique_ptr<char, decltype(&g_free)> decoded(
+      g_mime_utils_header_decode_phrase(nullptr, text.c_str()), &g_free);
+  return decoded ? std::string(decoded.get()) : text;
+}
+
 }  // namespace nearmiss::content

@@ -19,6 +19,11 @@ namespace nearmiss::content {
 // line break (the caller strips them from untrusted text).
 std::string UnstructuredHeader(std::string_view name, std::string_view value);
 
+// A display name (RFC 5322 phrase) as UTF-8, its RFC 2047 encoded-words
+// decoded by GMime (`=?UTF-8?Q?Jos=C3=A9?=` -> "José"; charsets through
+// iconv). Text with no "=?" is returned as given, GMime not asked.
+std::string DecodedPhrase(std::string_view phrase);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_HEADER_ENCODE_H_

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
+
+#include "engine/display_name.h"
+#include "lookalike/visual_key.h"
 
 namespace nearmiss::engine {
 namespace {
@@ -66,7 +70,9 @@ bool SameMultiset(const Parts& a, const Parts& b) {
 
 // jsmith, johns for john.smith; j.smith, john.s for john.smith;
 // john, smith for john.smith; john.smith for john.a.smith.
-bool Shortened(std::string_view typed, const Parts& t, const Parts& k) {
+// `allow_drop` false leaves out the dropped part (john for john.smith):
+// read the other way (john.smith for a frequent john) it is a new person.
+bool Shortened(std::string_view typed, const Parts& t, const Parts& k, bool allow_drop = true) {
   if (k.n < 2) return false;
   std::string_view given = k.p[0], family = k.p[k.n - 1];
   if (t.n == 1) {
@@ -86,7 +92,7 @@ bool Shortened(std::string_view typed, const Parts& t, const Parts& k) {
     }
     return cut;
   }
-  if (t.n + 1 == k.n) {
+  if (allow_drop && t.n + 1 == k.n) {
     // One part dropped, the rest in order and each a real name part.
     for (size_t drop = 0; drop < k.n; ++drop) {
       bool same = true;
@@ -186,16 +192,55 @@ std::string DisplayAddress(std::string_view display) {
   return out;
 }
 
-// Whether `local` is written for the person named: it holds the family name
-// and the given name or its initial.
+// Whether `local` is written for the person named: with its digits and
+// separators dropped, it is the family name with the given name, or with
+// the given name's initial and nothing else, or one of the two names
+// alone. "John Smith": john.smith, jsmith, smith.j, john.a.smith, smith,
+// john; not jane.smith or smith.jane (another Smith).
 bool NamesPerson(std::string_view local, std::string_view given, std::string_view family) {
-  size_t at = local.find(family);
-  if (at == std::string_view::npos) return false;
-  std::string_view rest = local.substr(0, at);
-  std::string_view after = local.substr(at + family.size());
-  return rest.find(given) != std::string_view::npos ||
-         after.find(given) != std::string_view::npos || (!rest.empty() && rest[0] == given[0]) ||
-         (!after.empty() && after.back() == given[0]);
+  std::string rest;
+  for (char c : local) {
+    if (IsLetter(c) || static_cast<unsigned char>(c) >= 0x80) rest += Lower(c);
+  }
+  if (rest == given || rest == family) return true;
+  for (size_t at = rest.find(family); at != std::string::npos; at = rest.find(family, at + 1)) {
+    std::string other = rest.substr(0, at) + rest.substr(at + family.size());
+    if (other.empty() || other == given.substr(0, 1) ||
+        other.find(given) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A folded copy of an address or sender: on the stack for any address
+// RFC 5321 allows (section 4.5.3.1.3: 256 octets of path), on the heap
+// beyond that.
+class FoldBuffer {
+ public:
+  std::string_view Fold(std::string_view s) {
+    if (s.size() > stack_.size()) {
+      heap_ = std::string(s);
+      for (char& c : heap_) c = Lower(c);
+      return heap_;
+    }
+    for (size_t i = 0; i < s.size(); ++i) stack_[i] = Lower(s[i]);
+    return std::string_view(stack_.data(), s.size());
+  }
+
+ private:
+  std::array<char, 320> stack_;
+  std::string heap_;
+};
+
+std::string Folded(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 }  // namespace
@@ -246,16 +291,19 @@ std::string_view DisplayNameOf(std::string_view input) {
   return d;
 }
 
-void AddressIndex::Add(std::string_view sender, std::string_view recipient, int64_t messages) {
+void AddressIndex::Add(std::string_view sender, std::string_view recipient_as_given,
+                       int64_t messages) {
+  // Kept folded, as learn folds what it counts: John.Smith@ and
+  // john.smith@ are one correspondent, never a slip of each other.
+  const std::string recipient = Folded(recipient_as_given);
   size_t at = recipient.rfind('@');
-  if (at == std::string_view::npos || at == 0) return;
-  by_anyone_[std::string(recipient)] += messages;
-  by_sender_[std::string(sender)].emplace(recipient);
+  if (at == std::string::npos || at == 0) return;
+  by_anyone_[recipient] += messages;
+  by_sender_[Folded(sender)].emplace(recipient);
   if (messages >= min_messages_ && !sender.empty()) {
-    Frequent f{std::string(recipient), std::string(recipient.substr(0, at)),
-               std::string(recipient.substr(at + 1)), messages};
-    for (char& c : f.local) c = Lower(c);
-    sender_frequent_[std::string(sender)].push_back(std::move(f));
+    Frequent f{recipient, recipient.substr(0, at), recipient.substr(at + 1), messages, {}};
+    f.visual = lookalike::VisualKey(f.local);
+    sender_frequent_[Folded(sender)].push_back(std::move(f));
   }
 }
 
@@ -263,15 +311,19 @@ void AddressIndex::Finish() {
   for (const auto& [address, messages] : by_anyone_) {
     if (messages < min_messages_) continue;
     size_t at = address.rfind('@');
-    Frequent f{address, address.substr(0, at), address.substr(at + 1), messages};
-    for (char& c : f.local) c = Lower(c);
+    Frequent f{address, address.substr(0, at), address.substr(at + 1), messages, {}};
+    f.visual = lookalike::VisualKey(f.local);
     org_frequent_[f.domain].push_back(std::move(f));
   }
 }
 
-bool AddressIndex::Known(std::string_view sender, std::string_view address) const {
-  if (sender.empty()) return by_anyone_.find(address) != by_anyone_.end();
-  auto it = by_sender_.find(sender);
+bool AddressIndex::Known(std::string_view sender_as_given,
+                         std::string_view address_as_given) const {
+  // Asked with the address as written (JOHN.SMITH@), compared folded.
+  FoldBuffer address_buffer, sender_buffer;
+  std::string_view address = address_buffer.Fold(address_as_given);
+  if (sender_as_given.empty()) return by_anyone_.find(address) != by_anyone_.end();
+  auto it = by_sender_.find(sender_buffer.Fold(sender_as_given));
   return it != by_sender_.end() && it->second.find(address) != it->second.end();
 }
 
@@ -279,7 +331,8 @@ bool AddressIndex::FindSlip(std::string_view sender, std::string_view address,
                             std::string_view display, Slip* out) const {
   size_t at = address.rfind('@');
   if (at == std::string_view::npos || at == 0 || at > kMaxLocal) return false;
-  std::string_view domain = address.substr(at + 1);
+  FoldBuffer domain_buffer;
+  std::string_view domain = domain_buffer.Fold(address.substr(at + 1));
   std::array<char, kMaxLocal> buffer;
   for (size_t i = 0; i < at; ++i) buffer[i] = Lower(address[i]);
   std::string_view local(buffer.data(), at);
@@ -288,30 +341,61 @@ bool AddressIndex::FindSlip(std::string_view sender, std::string_view address,
     auto it = org_frequent_.find(domain);
     if (it != org_frequent_.end()) list = &it->second;
   } else {
-    auto it = sender_frequent_.find(sender);
+    FoldBuffer sender_buffer;
+    auto it = sender_frequent_.find(sender_buffer.Fold(sender));
     if (it != sender_frequent_.end()) list = &it->second;
   }
   return list != nullptr && Best(list, local, domain, display, out);
 }
 
-bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view local,
+bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view typed_local,
                         std::string_view domain, std::string_view display, Slip* out) const {
+  // A local part outside ASCII is judged by the letters a reader sees
+  // (UTS #39 skeletons, accents stripped): Cyrillic "bоb" is bob.
+  std::string ascii;
+  bool unicode = false;
+  if (!IsAscii(typed_local)) {
+    lookalike::AsciiForm form = lookalike::AsciiLookalike(typed_local);
+    unicode = form.changed && form.all_ascii;
+    ascii = std::move(form.text);
+  }
+  const std::string_view local = unicode ? std::string_view(ascii) : typed_local;
+  const std::string visual = lookalike::VisualKey(local);
   const Parts typed = Split(local);
+  // The display name as a reader sees it, in its ASCII forms.
+  const std::vector<std::string> forms = DisplayNameForms(display);
   // A display name that is itself another address is the strongest sign:
   // the sender picked that person, and another address came with it.
-  const std::string display_address = DisplayAddress(display);
-  std::string given, family;
-  const bool named = !display.empty() && display_address.empty() &&
-                     DisplayNames(display, &given, &family) &&
-                     !NamesPerson(local, given, family) &&
-                     local.find(given) == std::string_view::npos &&
-                     local.find(family) == std::string_view::npos;
+  const std::string display_address = forms.empty() ? std::string() : DisplayAddress(forms[0]);
+  std::vector<std::pair<std::string, std::string>> names;  // given, family
+  bool fits = false;
+  if (display_address.empty()) {
+    for (const std::string& form : forms) {
+      std::string given, family;
+      if (!DisplayNames(form, &given, &family)) continue;
+      fits |= NamesPerson(local, given, family);
+      names.emplace_back(std::move(given), std::move(family));
+    }
+  }
+  const bool named = !fits && !names.empty();
+  auto names_it = [&names](std::string_view known_local) {
+    return std::any_of(names.begin(), names.end(), [&](const auto& n) {
+      return NamesPerson(known_local, n.first, n.second);
+    });
+  };
+  const bool crowded =
+      static_cast<size_t>(std::count_if(list->begin(), list->end(), [&](const Frequent& f) {
+        return f.domain == domain;
+      })) > kCrowdedDomain;
+  const int max_edits = crowded ? 1 : 2;
   const Frequent* best = nullptr;
   SlipKind best_kind = SlipKind::kEdit;
   int best_edits = 0;
   double best_score = 0;
   for (const Frequent& f : *list) {
-    if (f.domain != domain || f.local == local) continue;
+    if (f.domain != domain) continue;
+    // A frequent address is never a slip of another one.
+    if (f.local == typed_local) return false;
     const Parts known = Split(f.local);
     SlipKind kind;
     int edits = 0;
@@ -319,6 +403,14 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view loca
     if (!display_address.empty() && display_address == f.local + "@" + f.domain) {
       kind = SlipKind::kDisplayAddress;
       score = 0.95;
+    } else if (unicode && local == f.local) {
+      kind = SlipKind::kHomoglyph;
+      score = 0.95;
+    } else if (visual == f.visual && std::min(local.size(), f.local.size()) >= 4 &&
+               OsaDistance(local, f.local, 1) > 1) {
+      // rn for m, vv for w, cl for d: one edit or none is judged below.
+      kind = SlipKind::kHomoglyph;
+      score = 0.9;
     } else if (DifferOnlyInDigits(local, f.local)) {
       // One rule wherever the digits sit (john.smith2, john2.smith,
       // john.smith22), before the name-part rules could read "smith2" as
@@ -328,14 +420,14 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view loca
       if (HasDigit(local) == HasDigit(f.local)) continue;
       kind = SlipKind::kNumber;
       score = 0.6;
-    } else if (named && NamesPerson(f.local, given, family)) {
+    } else if (named && names_it(f.local)) {
       kind = SlipKind::kDisplayName;
       score = 0.85;
     } else if (typed.n >= 2 && SameMultiset(typed, known)) {
       kind = SlipKind::kSwappedParts;
       score = 0.85;
-    } else if (int d = OsaDistance(local, f.local, 2);
-               d <= 2 &&
+    } else if (int d = OsaDistance(local, f.local, max_edits);
+               d <= max_edits &&
                ((d == 1 && std::max(local.size(), f.local.size()) >= 3) ||
                 (d == 2 && std::min(local.size(), f.local.size()) >= 6))) {
       kind = SlipKind::kEdit;
@@ -347,7 +439,12 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view loca
     } else if (typed.n > 0 && Shortened(local, typed, known)) {
       kind = SlipKind::kShortenedParts;
       score = 0.7;
-    } else if (typed.n == 2 && known.n == 2 && typed.p[0] == known.p[0] &&
+    } else if (!crowded && typed.n >= 2 && known.n > 0 &&
+               (InitialAfterFamily(f.local, known, typed) ||
+                Shortened(f.local, known, typed, /*allow_drop=*/false))) {
+      kind = SlipKind::kLongForm;
+      score = 0.65;
+    } else if (!crowded && typed.n == 2 && known.n == 2 && typed.p[0] == known.p[0] &&
                typed.p[0].size() >= 2 && typed.p[1].size() >= 2) {
       kind = SlipKind::kOtherFamilyName;
       score = 0.5;
@@ -386,6 +483,12 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view loca
       break;
     case SlipKind::kNumber:
       out->detail = "the same name with a number added or dropped";
+      break;
+    case SlipKind::kLongForm:
+      out->detail = "the name written out where the frequent address shortens it";
+      break;
+    case SlipKind::kHomoglyph:
+      out->detail = "the same letters on screen";
       break;
     case SlipKind::kDisplayAddress:
       out->detail = "the display name is the address " + best->address + ", not this one";

@@ -126,16 +126,45 @@ RecipientDecision Make(const engine::CompiledRule& rule, const RecipientCheck& c
 //   sender's own release link (docs/policy.md). Between rules about the
 //   recipient alone, the first match stands, as written: "warn on a
 //   look-alike that cannot receive mail, reject the others".
+// - the other way round, a rule about the message (its sensitivity, a
+//   finding, its recipient counts) that does less than the first later
+//   rule about the recipient alone gives way to it: an OFFICIAL-SENSITIVE
+//   tag must not let an address typo through that a plain message would
+//   have confirmed (the more sensitive the mail, the less it was
+//   protected). Acknowledged, that recipient rule is settled and the
+//   content rule stands.
 // A later rule still waiting for facts (deferred) never outranks.
 struct Resolved {
   engine::DecisionTable::Match match;
   const engine::CompiledRule* settled = nullptr;  // the first rule settled
 };
 
+void RecipientOverContent(const engine::DecisionTable& table, const RecipientCheck& check,
+                          const engine::MessageView& view, bool acknowledged, Resolved& out) {
+  if (out.match.rule < 0 || out.match.deferred) return;
+  const engine::CompiledRule& first = table.rule(out.match.rule);
+  if (!engine::AboutMessage(first)) return;
+  engine::DecisionTable::Match m = out.match;
+  for (;;) {
+    m = table.First(check, view, static_cast<size_t>(m.rule) + 1);
+    if (m.rule < 0 || m.deferred) return;
+    const engine::CompiledRule& later = table.rule(m.rule);
+    if (engine::AboutMessage(later)) continue;
+    if (later.action <= first.action) return;
+    if (acknowledged && engine::Acknowledgeable(later, check)) {
+      out.settled = &later;
+      return;
+    }
+    out.match = m;
+    return;
+  }
+}
+
 Resolved Resolve(const engine::DecisionTable& table, const RecipientCheck& check,
                  const engine::MessageView& view, bool acknowledged) {
   Resolved out;
   out.match = table.First(check, view);
+  RecipientOverContent(table, check, view, acknowledged, out);
   while (out.match.rule >= 0 && !out.match.deferred) {
     const engine::CompiledRule& rule = table.rule(out.match.rule);
     if (rule.action != Action::kWarn && rule.action != Action::kConfirm) break;

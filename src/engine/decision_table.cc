@@ -124,9 +124,19 @@ DecisionTable::DecisionTable(const Policy& policy) {
   if (invalid_.action == Action::kReject) invalid_.smtp_code = policy.defaults.on_invalid_code;
 }
 
+bool AboutMessage(const CompiledRule& rule) {
+  return rule.has_level || rule.findings != 0 || rule.recipients_lo || rule.recipients_hi ||
+         rule.external_lo || rule.external_hi;
+}
+
 bool Acknowledgeable(const CompiledRule& rule, const RecipientCheck& check) {
   if (rule.action != Action::kWarn && rule.action != Action::kConfirm) return false;
   if (rule.acknowledge) return *rule.acknowledge;
+  // An acknowledgement says a recipient is meant. A rule about the message
+  // (its sensitivity, a finding, how many it goes to) asks about this one
+  // message, and the next marked one is a new question: an acknowledged
+  // address typo must not switch off an OFFICIAL-SENSITIVE confirm.
+  if (AboutMessage(rule)) return false;
   if (check.verdict == Verdict::kBlocked) return false;
   return !(check.verdict == Verdict::kLookalike &&
            check.target_source == TrustSource::kProtected);

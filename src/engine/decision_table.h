@@ -53,9 +53,16 @@ struct CompiledRule {
   bool decidable_at_rcpt = true;
 };
 
+// Whether `rule` has a condition about the message rather than the
+// recipient: a sensitivity level, a finding, a count of recipients or of
+// external domains.
+bool AboutMessage(const CompiledRule& rule);
+
 // Whether a sender's acknowledgement may settle `rule`'s action for `check`:
 // only warn and confirm, never a rule marked `acknowledge = false`, and by
-// default never a blocked recipient or a look-alike of a protected domain.
+// default never a rule about the message (AboutMessage: an acknowledgement
+// is of a recipient), a blocked recipient or a look-alike of a protected
+// domain. `acknowledge = true` overrides the defaults.
 bool Acknowledgeable(const CompiledRule& rule, const RecipientCheck& check);
 
 class DecisionTable {

@@ -67,14 +67,18 @@ Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
     return m.empty() ? address : m;
   };
   if (policy.history.flag_new_addresses) {
-    for (const std::string& a : history.addresses) seen_addresses_.insert(mailbox(a));
+    // Folded, as the checks ask: JOHN.SMITH@ written is john.smith@ known.
+    for (const std::string& a : history.addresses) seen_addresses_.insert(AsciiLower(mailbox(a)));
   }
   if (policy.history.address_typo && !history.correspondents.empty()) {
     auto index = std::make_unique<engine::AddressIndex>(policy.history.address_typo_min_messages);
-    // Extensions of one mailbox (john.smith+a@, john.smith+b@) add up.
+    // Extensions of one mailbox (john.smith+a@, john.smith+b@) add up, on
+    // both sides: what alice+list@ wrote is alice@'s history, as her
+    // acknowledgements are (message_check.cc).
     std::map<std::pair<std::string, std::string>, int64_t> pairs;
     for (const AddressStats& a : history.correspondents) {
-      pairs[{a.sender, mailbox(a.recipient)}] += a.messages;
+      pairs[{a.sender.empty() ? a.sender : mailbox(a.sender), mailbox(a.recipient)}] +=
+          a.messages;
     }
     for (const auto& [pair, messages] : pairs) index->Add(pair.first, pair.second, messages);
     index->Finish();
@@ -154,9 +158,9 @@ void Engine::AddHistoryReasons(std::string_view input, RecipientCheck& c,
   }
   if (policy_.history.flag_new_addresses && seen &&
       (c.verdict == Verdict::kTrusted || c.verdict == Verdict::kExternal) &&
-      seen_addresses_.count(c.address) == 0 &&
-      seen_addresses_.count(
-          engine::WithoutExtension(c.address, policy_.history.recipient_delimiter)) == 0) {
+      seen_addresses_.count(AsciiLower(c.address)) == 0 &&
+      seen_addresses_.count(AsciiLower(
+          engine::WithoutExtension(c.address, policy_.history.recipient_delimiter))) == 0) {
     Reason& r = reasons.Add(ReasonCode::kNewAddress);
     r.subject.assign(c.address);
     r.object.assign(c.domain_unicode);
@@ -168,9 +172,9 @@ void Engine::AddMessageAddressTypos(std::string_view sender,
                                     MessageFacts& facts) const {
   const bool by_sender =
       policy_.history.address_typo_scope == HistoryPolicy::TypoScope::kSender;
-  // The history keeps senders in lower case (history/learn.cc); the
-  // organisation's list is asked with no sender.
-  std::string lower = by_sender ? AsciiLower(sender) : std::string();
+  // The index keeps senders by mailbox (AddHistory): alice+list@ asks for
+  // alice@'s contacts. The organisation's list is asked with no sender.
+  std::string lower = by_sender ? AsciiLower(Mailbox(sender)) : std::string();
   for (MessageRecipient& r : facts.recipients) {
     RecipientCheck& c = r.check;
     if (c.domain.empty() || seen_domains_.count(c.domain) == 0) continue;

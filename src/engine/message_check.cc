@@ -42,6 +42,15 @@ class RecipientFiller {
   size_t n_ = 0;
 };
 
+// Whether the recipient is flagged for its address, not its domain (the
+// wrong person at the right domain, a new address).
+bool AboutAddress(const RecipientCheck& c) {
+  for (const Reason& r : c.reasons) {
+    if (r.code == ReasonCode::kAddressTypo || r.code == ReasonCode::kNewAddress) return true;
+  }
+  return false;
+}
+
 // Marks each recipient the sender acknowledged; Decide judges whether the
 // acknowledgement may settle its rule. A source that fails applies none.
 // Returns whether any recipient was marked.
@@ -71,7 +80,12 @@ bool ApplyAcknowledgements(const Engine& engine, const AcknowledgementSource& so
   for (MessageRecipient& r : facts.recipients) {
     if (r.check.address.empty()) continue;
     const std::string mailbox = engine.Mailbox(r.check.address);
+    const bool about_address = AboutAddress(r.check);
     for (const Acknowledgement& a : *live) {
+      // A domain's acknowledgement (mailo.com is meant) says nothing about
+      // which person there: a slip of a frequent address at that domain is
+      // still asked about.
+      if (about_address && a.recipient.empty()) continue;
       if (a.Live(now) && (a.Covers(r.check.address, r.check.domain) ||
                           (!a.recipient.empty() &&
                            Acknowledgement::SameFolded(engine.Mailbox(a.recipient), mailbox)))) {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/line_text.h"
 #include "nearmiss/address.h"
 
 namespace nearmiss::http {
@@ -220,6 +221,14 @@ class Reader {
     a.domain_scope = scope == "domain";
     if (a.justification.size() > 1000) {
       Error("/acknowledge/justification", "a justification of at most 1000 bytes");
+    }
+    // It goes into the accountable record (audit --events, the console):
+    // one line of text, or a sender could write lines that look like
+    // another event.
+    if (size_t bad = ControlCharacterAt(a.justification); bad != std::string::npos) {
+      Error("/acknowledge/justification",
+            "a justification is one line of text: a control character (line break, escape, "
+            "bidirectional override) at byte " + std::to_string(bad));
     }
     auto r = it->find("recipients");
     if (r == it->end() || r->is_null()) return;

@@ -92,6 +92,26 @@ TEST(CheckRequestTest, FromMustBeOneSenderAddress) {
   EXPECT_TRUE(Parse(R"({"to": ["bob@army.mil"], "from": "Alice <alice@mod.gov.uk>"})").ok);
 }
 
+// Found by the issue-14 tester: a justification with a line break wrote a
+// forged "revoke ... by Ann Admin" line into `audit --events`. Any
+// character that breaks or reorders a line is refused, with where.
+TEST(CheckRequestTest, JustificationIsOneLineOfText) {
+  for (const char* why : {R"(new colleague\n  2026-12-01 09:00:00 UTC  revoke)", R"(a\rb)",
+                          R"(\u001b[2K)", R"(x\u2028y)", R"(\u202enimda)", R"(\u0085)"}) {
+    ParsedCheck p = Parse(std::string(R"({"from": "alice@mod.example", "to": ["jon@x.example"], )"
+                                      R"("acknowledge": {"justification": ")") +
+                          why + R"("}})");
+    ASSERT_FALSE(p.ok) << why;
+    EXPECT_EQ(p.problem.status, 400) << why;
+    ASSERT_EQ(p.problem.errors.size(), 1u) << why;
+    EXPECT_EQ(p.problem.errors[0].pointer, "/acknowledge/justification");
+    EXPECT_THAT(p.problem.errors[0].detail, HasSubstr("one line of text")) << why;
+  }
+  EXPECT_TRUE(Parse(R"({"from": "alice@mod.example", "to": ["jon@x.example"], )"
+                    R"("acknowledge": {"justification": "Jos\u00e9's new \"desk\" - ok"}})")
+                  .ok);
+}
+
 TEST(CheckRequestTest, NotJsonOrNotAnObject) {
   EXPECT_THAT(Parse("{\"to\": [").problem.detail, HasSubstr("not JSON"));
   EXPECT_EQ(Parse("[1,2]").problem.status, 400);

@@ -75,6 +75,16 @@ std::optional<Problem> UnmatchedAcknowledgement(const CheckRequest& request,
   return p;
 }
 
+// Whether a recipient of the check's answer is flagged for its address,
+// which a domain's acknowledgement does not settle.
+bool AboutAddress(const Json& recipient) {
+  for (const Json& reason : recipient.value("reasons", Json::array())) {
+    const std::string code = reason.value("code", "");
+    if (code == "address-typo" || code == "new-address") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& request,
@@ -106,6 +116,11 @@ Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& requ
       why = "rule '" + r.value("rule", "") + "' (" + action + ") may not be acknowledged";
     } else if (address.empty()) {
       why = "not an address";
+    } else if (request.acknowledge.domain_scope && AboutAddress(r)) {
+      // The engine would not apply it either (message_check.cc): one
+      // click must not switch off the wrong-person check at a whole domain.
+      why = "flagged for its address (address-typo, new-address), not its domain: acknowledge "
+            "it with scope 'address'";
     }
     if (!why.empty()) {
       not_made->push_back({{"recipient", address.empty() ? input : address}, {"reason", why}});
