@@ -159,6 +159,7 @@ class Resolver::Impl {
   struct Query {
     Impl* self;
     std::shared_ptr<Pending> pending;
+    unsigned type = 0;  // the RR type asked (ns_t_mx, ns_t_a, ns_t_aaaa)
   };
 
   void Wake() {
@@ -211,7 +212,8 @@ class Resolver::Impl {
 
   void Send(const std::shared_ptr<Pending>& p, int type, ares_callback callback) {
     ++p->outstanding;
-    ares_query(channel_, p->domain.c_str(), ns_c_in, type, callback, new Query{this, p});
+    ares_query(channel_, p->domain.c_str(), ns_c_in, type, callback,
+               new Query{this, p, static_cast<unsigned>(type)});
   }
 
   static void OnMx(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen) {
@@ -232,7 +234,10 @@ class Resolver::Impl {
     if (status != ARES_SUCCESS) return self.Finish(p, Unknown(UnknownReason(status)), std::nullopt);
     ares_mx_reply* mx = nullptr;
     int rc = ares_parse_mx_reply(abuf, alen, &mx);
-    if (rc == ARES_ENODATA) {  // an answer of other types only (a CNAME chain's end)
+    // An answer of other types only: a CNAME chain whose end has no MX
+    // (RFC 1034 §3.6.2). c-ares says ENODATA for some shapes and success
+    // with no record for others (a CNAME-only answer): both are NODATA.
+    if (rc == ARES_ENODATA || (rc == ARES_SUCCESS && mx == nullptr)) {
       self.Send(q->pending, ns_t_a, OnAddress);
       self.Send(q->pending, ns_t_aaaa, OnAddress);
       return;
@@ -251,7 +256,7 @@ class Resolver::Impl {
     std::string exchanger = best->host != nullptr ? best->host : "";
     ares_free_data(mx);
     self.Answered(q->pending, Known(true, null_mx ? MailExchanger::kNullMx : MailExchanger::kMx),
-                  MinAnswerTtl(abuf, alen), std::move(exchanger));
+                  MinAnswerTtl(abuf, alen, ns_t_mx), std::move(exchanger));
   }
 
   static void OnAddress(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen) {
@@ -261,7 +266,8 @@ class Resolver::Impl {
     if (p.done || status == ARES_EDESTRUCTION) return;
     ++p.address_answers;
     if (status == ARES_SUCCESS) {
-      if (std::optional<uint32_t> ttl = MinAnswerTtl(abuf, alen)) {
+      // Only an A or AAAA record is an address; a CNAME-only answer is not.
+      if (std::optional<uint32_t> ttl = MinAnswerTtl(abuf, alen, q->type)) {
         p.has_address = true;
         p.address_ttl = p.address_ttl ? std::min(*p.address_ttl, *ttl) : *ttl;
       }
@@ -297,7 +303,7 @@ class Resolver::Impl {
     p->exchanger = std::move(exchanger);
     ++p->outstanding;
     ares_gethostbyname(channel_, p->exchanger.c_str(), AF_UNSPEC, OnExchangerAddress,
-                       new Query{this, p});
+                       new Query{this, p, 0});
   }
 
   static void OnExchangerAddress(void* arg, int status, int /*timeouts*/, hostent* host) {

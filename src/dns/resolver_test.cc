@@ -157,6 +157,29 @@ TEST_F(ResolverTest, NoMxAndNoAddressCannotReceive) {
   EXPECT_EQ(f.exchanger, MailExchanger::kNone);
 }
 
+// Issue 15 breaker, fix 1: an MX answer holding only a CNAME (c-ares
+// parses it as success with no MX record) dereferenced a null record and
+// killed the milter; and an A answer holding only a CNAME counted as an
+// address (an implicit MX that is not there). A chain's end decides.
+TEST_F(ResolverTest, CnameChainWithNoDataHasNoMailExchanger) {
+  for (const char* domain : {"cnamenx.test", "cnametxt.test", "cnamecname.test"}) {
+    DnsFacts f = Ask(domain);
+    EXPECT_EQ(f.exists, true) << domain;
+    EXPECT_EQ(f.mx, false) << domain;
+    EXPECT_EQ(f.exchanger, MailExchanger::kNone) << domain;
+    EXPECT_TRUE(f.unknown.empty()) << domain << ": " << f.unknown;
+  }
+}
+
+TEST_F(ResolverTest, CnameChainEndDecidesTheMailExchanger) {
+  DnsFacts a = Ask("cnamea.test");
+  EXPECT_EQ(a.mx, true);
+  EXPECT_EQ(a.exchanger, MailExchanger::kImplicit);
+  DnsFacts mx = Ask("cnamemx.test");
+  EXPECT_EQ(mx.mx, true);
+  EXPECT_EQ(mx.exchanger, MailExchanger::kMx);
+}
+
 TEST_F(ResolverTest, NxdomainDoesNotExist) {
   DnsFacts f = Ask("army.test");
   EXPECT_EQ(f.exists, false);
