@@ -54,6 +54,14 @@ struct Pending {
 
 }  // namespace
 
+int64_t PerServerTimeoutMs(int64_t deadline_ms, size_t servers) {
+  if (servers <= 1) return deadline_ms;
+  // A lookup is two rounds (MX, then A and AAAA), and c-ares 1.18 starts
+  // each query on the first server, moving to the next when its timeout
+  // passes: each server gets an equal share of each round's half.
+  return std::max<int64_t>(deadline_ms / static_cast<int64_t>(2 * servers), 1);
+}
+
 class Resolver::Impl {
  public:
   explicit Impl(const ResolverOptions& options)
@@ -73,23 +81,22 @@ class Resolver::Impl {
     if (library != ARES_SUCCESS) {
       return Status::Internal(std::string("c-ares: ") + ares_strerror(library));
     }
-    ares_options opts{};
-    int mask = ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES | ARES_OPT_FLAGS;
-    opts.timeout = static_cast<int>(std::max<int64_t>(options_.timeout_ms, 1));
-    opts.tries = 1;  // the deadline bounds the lookup; no retry past it
-    // NOCHECKRESP: a SERVFAIL or REFUSED comes back as such, not as a
-    // retry against the same server until the deadline.
-    opts.flags = ARES_FLAG_NOCHECKRESP | ARES_FLAG_NOSEARCH;
-    int rc = ares_init_options(&channel_, &opts, mask);
-    if (rc != ARES_SUCCESS) return Status::Internal(std::string("c-ares: ") + ares_strerror(rc));
-    initialised_ = true;
+    // "system": as many servers as resolv.conf(5) names.
+    size_t servers = options_.servers.size();
+    if (options_.servers.front() == kSystemDnsServers) {
+      NM_RETURN_IF_ERROR(InitChannel(options_.timeout_ms));
+      servers = CountServers();
+      ares_destroy(channel_);
+      initialised_ = false;
+    }
+    NM_RETURN_IF_ERROR(InitChannel(PerServerTimeoutMs(options_.timeout_ms, servers)));
     // "system" leaves c-ares on resolv.conf(5), which ares_init_options read.
     if (options_.servers.front() != kSystemDnsServers) {
       std::string csv;
       for (const std::string& s : options_.servers) {
         csv += (csv.empty() ? "" : ",") + CanonicalDnsServer(s);
       }
-      rc = ares_set_servers_ports_csv(channel_, csv.c_str());
+      int rc = ares_set_servers_ports_csv(channel_, csv.c_str());
       if (rc != ARES_SUCCESS) {
         return Status::InvalidArgument("[dns] servers: cannot use '" + csv +
                                        "' (write IP or IP:PORT, [IPv6]:PORT): " +
@@ -148,6 +155,30 @@ class Resolver::Impl {
     std::shared_future<DnsFacts> f = p->future;
     Wake();
     return f;
+  }
+
+  // The c-ares channel, each server waited on for `server_timeout_ms`.
+  Status InitChannel(int64_t server_timeout_ms) {
+    ares_options opts{};
+    int mask = ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES | ARES_OPT_FLAGS;
+    opts.timeout = static_cast<int>(std::max<int64_t>(server_timeout_ms, 1));
+    opts.tries = 1;  // the deadline bounds the lookup; no retry past it
+    // NOCHECKRESP: a SERVFAIL or REFUSED comes back as such, not as a
+    // retry against the same server until the deadline.
+    opts.flags = ARES_FLAG_NOCHECKRESP | ARES_FLAG_NOSEARCH;
+    int rc = ares_init_options(&channel_, &opts, mask);
+    if (rc != ARES_SUCCESS) return Status::Internal(std::string("c-ares: ") + ares_strerror(rc));
+    initialised_ = true;
+    return Status::Ok();
+  }
+
+  size_t CountServers() const {
+    ares_addr_port_node* list = nullptr;
+    if (ares_get_servers_ports(channel_, &list) != ARES_SUCCESS) return 1;
+    size_t n = 0;
+    for (const ares_addr_port_node* s = list; s != nullptr; s = s->next) ++n;
+    ares_free_data(list);
+    return std::max<size_t>(n, 1);
   }
 
   ResolverCounters counters() const {

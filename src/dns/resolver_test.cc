@@ -214,6 +214,39 @@ TEST_F(ResolverTest, SilentServerIsUnknownWithinTheDeadline) {
   EXPECT_EQ((*r)->counters().timeouts, 1u);
 }
 
+// Issue 15 breaker, fix 5: with a silent server first in the list the
+// second was never asked (c-ares waited the whole deadline on the first):
+// every answer was unknown. Each server now gets a share of the deadline,
+// for the MX round and the A/AAAA round alike (aonly.test needs both).
+TEST_F(ResolverTest, SilentServersAreFailedOverWithinTheDeadline) {
+  UdpSocket silent1, silent2;
+  std::string live = "127.0.0.1:" + std::to_string(port_);
+  std::string dead1 = "127.0.0.1:" + std::to_string(silent1.port());
+  std::string dead2 = "127.0.0.1:" + std::to_string(silent2.port());
+  const std::vector<std::vector<std::string>> lists = {
+      {dead1, live}, {dead1, dead2, live}, {live, dead1}, {dead1, live, dead2}};
+  for (const auto& servers : lists) {
+    for (const char* domain : {"mx.test", "aonly.test", "army.test"}) {
+      ResolverOptions o = Options(port_, 1200);
+      o.servers = servers;
+      auto start = std::chrono::steady_clock::now();
+      DnsFacts f = Ask(domain, o);
+      auto took = std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - start);
+      EXPECT_TRUE(f.exists.has_value()) << domain << " via " << servers.size()
+                                        << " servers: " << f.unknown;
+      EXPECT_EQ(f.exists, std::string_view(domain) != "army.test") << domain;
+      EXPECT_LT(took.count(), 1500) << domain;
+    }
+  }
+}
+
+TEST(ResolverOptionsTest, EachServerGetsAShareOfEachRound) {
+  EXPECT_EQ(PerServerTimeoutMs(1500, 1), 1500);
+  EXPECT_EQ(PerServerTimeoutMs(1200, 2), 300);
+  EXPECT_EQ(PerServerTimeoutMs(1200, 3), 200);
+  EXPECT_EQ(PerServerTimeoutMs(10, 8), 1);
+}
+
 TEST_F(ResolverTest, AnswersAreCachedUnknownOnesAreNot) {
   auto r = Resolver::Start(Options(port_, 2000));
   ASSERT_TRUE(r.ok());
