@@ -123,7 +123,15 @@ bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, Lookalik
   if (!address::IsPublicSectorLabel(zone.substr(0, dot))) return false;
   std::string_view target = best.target;
   if (target == zone || target.ends_with(Join(".", zone))) return false;
-  if (Confusion(zone.substr(dot + 1), LastLabel(target)) != nullptr) return false;
+  // The confusion explains a name in the zone (army.mil.ml: .ml typed for
+  // .mil), not the zone itself under the target's TLD: gouv.ml is Mali's
+  // government's, and gouv.mil (what a .mil namespace makes of it) is a
+  // name no one has.
+  const bool zone_as_target =
+      target == Join(zone.substr(0, dot + 1), LastLabel(target));
+  if (!zone_as_target && Confusion(zone.substr(dot + 1), LastLabel(target)) != nullptr) {
+    return false;
+  }
   // Within one country the PSL's own zones are the ones that exist: gv.uk
   // and go.uk are slips of gov.uk, though gv.at and go.jp are real.
   const ReasonCode c = *best.code;

@@ -107,6 +107,24 @@ TEST_F(DetectorZonesTest, NeverSuggestsAPublicSuffixOrANamespace) {
   }
 }
 
+// Issue 15 breaker, fix 3: Mali's government zone gouv.ml (and its
+// other public-sector zones) was refused as a slip of "gouv.mil", the .ml
+// for .mil confusion applied to the zone itself, with gouv.mil suggested.
+TEST_F(DetectorZonesTest, APublicSectorZoneUnderAConfusedTldIsReal) {
+  for (std::string_view d : {"primature.gouv.ml", "defense.gouv.ml", "sante.gov.ml",
+                             "fss.edu.ml", "ensup.ac.ml", "x.gov.ml", "mdac.gouv.ml"}) {
+    LookalikeMatch m = Classify(d);
+    EXPECT_NE(m.kind, LookalikeMatch::Kind::kLookalike)
+        << d << " " << m.detail << " -> " << m.target_domain_for_suggestion;
+    EXPECT_FALSE(m.target_domain_for_suggestion.ends_with(".mil")) << d;
+  }
+  // Still slips: the target's own TLD typed before .ml, a name the
+  // confusion explains, and a name of .mil under .ml.
+  ExpectLookalike("army.mil.ml", "suffix-append", "army.mil");
+  ExpectLookalike("hq.army.mil.ml", "suffix-append", "hq.army.mil");
+  EXPECT_EQ(Classify("navy.ml").kind, LookalikeMatch::Kind::kLookalike);
+}
+
 TEST_F(DetectorZonesTest, NamespaceRunIntoTheName) {
   for (auto [typed, meant] : {std::pair{"hmrcgov.uk", "hmrc.gov.uk"}, {"hmrc-gov.uk", "hmrc.gov.uk"},
                               {"atogov.au", "ato.gov.au"}, {"irdgovt.nz", "ird.govt.nz"},
