@@ -59,6 +59,13 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
   // Neither the best nor the runner-up: nothing to weigh (most typo
   // candidates of a big trusted set end here).
   if (c.score < best.score - kEpsilon && c.score <= best.alt_score) return;
+  // A provider is trusted exactly: a subdomain of it (mail.gmail.com) is no
+  // trusted name, and suggesting one sends the sender to a second warning.
+  // The slip was in the name the provider owns: suggest that.
+  if (!set_[c.id].covers_subdomains() && c.suggestion != c.target &&
+      c.suggestion.ends_with(Join(".", c.target))) {
+    c.suggestion = c.target;
+  }
   // Never suggest what cannot be a mail domain: a public suffix (gov.uk for
   // gov.uk.com) or a namespace itself. Only a namespace's candidate can be
   // one: any other suggestion holds a trusted domain, so the lookups (a
@@ -218,6 +225,11 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
       m.detail = "the TLD ." + std::string(tld) + " does not exist: no mail can be delivered there";
     }
     return m;
+  }
+  // mail.gmail.com holds the provider gmail.com exactly: whatever it is, it
+  // is no slip of another name (ymail.com).
+  if (!q.prefix.empty() && best.target != d.registrable) {
+    if (auto own = set_.Exact(d.registrable); own && !set_[*own].covers_subdomains()) return m;
   }
   if (RealZoneNeighbour(d, best, m)) return m;
   // A real mail domain is not a slip, however close (mailo.com, mail.com):

@@ -125,6 +125,38 @@ TEST_F(DetectorZonesTest, APublicSectorZoneUnderAConfusedTldIsReal) {
   EXPECT_EQ(Classify("navy.ml").kind, LookalikeMatch::Kind::kLookalike);
 }
 
+// Issue 15 breaker, fix 2: a provider is trusted exactly, yet the labels a
+// sender typed before its name were kept in the suggestion (mail.gmail.ru
+// -> mail.gmail.com), a name nearmiss itself flags. Whatever the class,
+// a provider's suggestion is the provider's domain, and every suggestion is
+// trusted.
+TEST_F(DetectorZonesTest, ASuggestedProviderDomainHasNoSubdomain) {
+  for (auto [typed, meant] : {std::pair{"mail.gmail.ru", "gmail.com"}, {"mail.gmial.com", "gmail.com"},
+                              {"smtp.hotmial.com", "hotmail.com"}, {"a.b.yahoo.de", "yahoo.com"},
+                              {"mx.gmail.con", "gmail.com"}, {"mail.wp.de", "wp.pl"},
+                              {"web.icloud.co", "icloud.com"}}) {
+    LookalikeMatch m = Classify(typed);
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << typed;
+    EXPECT_EQ(m.target_domain_for_suggestion, meant) << typed << " " << m.detail;
+    for (const std::string& s : {m.target_domain_for_suggestion, m.alternative_suggestion}) {
+      if (s.empty()) continue;
+      EXPECT_EQ(Classify(s).kind, LookalikeMatch::Kind::kTrusted) << typed << " -> " << s;
+    }
+  }
+  // A protected domain covers its subdomains: those are kept.
+  ExpectLookalike("hq.bund.dd", "tld-not-delegated", "hq.bund.de");
+}
+
+// The same finding's other half: mail.gmail.com holds gmail.com itself; it
+// is not a slip of another provider (mail.com, aol.com, ymail.com).
+TEST_F(DetectorZonesTest, AProviderSubdomainIsNoSlipOfAnotherProvider) {
+  for (std::string_view d : {"mail.gmail.com", "smtp.yahoo.com", "x.mail.ru", "pop.aol.com"}) {
+    LookalikeMatch m = Classify(d);
+    EXPECT_NE(m.kind, LookalikeMatch::Kind::kLookalike)
+        << d << " " << m.detail << " -> " << m.target_domain_for_suggestion;
+  }
+}
+
 TEST_F(DetectorZonesTest, NamespaceRunIntoTheName) {
   for (auto [typed, meant] : {std::pair{"hmrcgov.uk", "hmrc.gov.uk"}, {"hmrc-gov.uk", "hmrc.gov.uk"},
                               {"atogov.au", "ato.gov.au"}, {"irdgovt.nz", "ird.govt.nz"},
