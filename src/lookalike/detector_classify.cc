@@ -226,9 +226,14 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     }
     return m;
   }
-  // mail.gmail.com holds the provider gmail.com exactly: whatever it is, it
-  // is no slip of another name (ymail.com).
-  if (!q.prefix.empty() && best.target != d.registrable) {
+  // mail.gmail.com holds the provider gmail.com exactly: its labels read
+  // alone are no slip of another name (ymail.com). A slip across the dot
+  // is (g.mail.com: gmail.com with a dot inserted, though mail.com is a
+  // provider too).
+  const bool across_dots = *best.code == ReasonCode::kDotInsertion ||
+                           *best.code == ReasonCode::kDotOmission ||
+                           *best.code == ReasonCode::kHyphenation;
+  if (!q.prefix.empty() && !across_dots && best.target != d.registrable) {
     if (auto own = set_.Exact(d.registrable); own && !set_[*own].covers_subdomains()) return m;
   }
   if (RealZoneNeighbour(d, best, m)) return m;
