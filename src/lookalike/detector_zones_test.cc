@@ -157,6 +157,25 @@ TEST_F(DetectorZonesTest, AProviderSubdomainIsNoSlipOfAnotherProvider) {
   }
 }
 
+// Issue 15 breaker, finding 10: gc.cs (gc.ca protected) came back with no
+// suggestion while canada.cs got one. gc.ca is a public suffix (the Public
+// Suffix List's Government of Canada zone): no one has an address at it,
+// so it is never suggested; names under it are.
+TEST(DetectorShortNamesTest, APublicSuffixIsNeverSuggestedNamesUnderItAre) {
+  auto built = LookalikeDetector::BuildWithLists(
+      {{"gc.ca", TrustSource::kProtected}, {"canada.ca", TrustSource::kProtected},
+       {"bt.com", TrustSource::kProtected}},
+      {});
+  ASSERT_TRUE(built.ok()) << built.status().ToString();
+  for (auto [typed, meant] : {std::pair{"gc.cs", ""}, {"canada.cs", "canada.ca"},
+                              {"hq.gc.cs", "hq.gc.ca"}, {"bt.cpm", "bt.com"}}) {
+    Result<Domain> d = ParseDomain(typed);
+    ASSERT_TRUE(d.ok()) << typed;
+    LookalikeMatch m = (*built)->Classify(*d);
+    EXPECT_EQ(m.target_domain_for_suggestion, meant) << typed << " " << m.detail;
+  }
+}
+
 TEST_F(DetectorZonesTest, NamespaceRunIntoTheName) {
   for (auto [typed, meant] : {std::pair{"hmrcgov.uk", "hmrc.gov.uk"}, {"hmrc-gov.uk", "hmrc.gov.uk"},
                               {"atogov.au", "ato.gov.au"}, {"irdgovt.nz", "ird.govt.nz"},
