@@ -105,8 +105,12 @@ RecipientDecision Make(const engine::CompiledRule& rule, const RecipientCheck& c
                  : "the message is marked ";
     marked += content::LevelName(level);
   }
+  // Two targets about as likely (yahoo.com.t: .tw or .tr) are both offered.
+  std::string suggestions = check.suggestion;
+  if (!check.also_suggestion.empty()) suggestions.append(" or ").append(check.also_suggestion);
   policy::TemplateFields fields{d.recipient, check.suggestion, check.target, reason,
-                                content::LevelName(level), marked};
+                                content::LevelName(level), marked, check.also_suggestion,
+                                suggestions};
   d.message = policy::RenderTemplate(rule.message, fields);
   d.smtp_code = rule.smtp_code;
   d.rule_action = rule.action;
