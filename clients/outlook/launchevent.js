@@ -55,7 +55,9 @@ function mapResponse(answer, sendModes) {
   const lines = [answer.summary];
   for (const r of answer.recipients) {
     if (r.client_action === "allow") continue;
-    if (r.suggestion) lines.push(`${r.address || r.input}: did you mean ${r.suggestion}?`);
+    // Two targets about as likely (also_suggestion): both offered.
+    const meant = r.also_suggestion ? `${r.suggestion} or ${r.also_suggestion}` : r.suggestion;
+    if (r.suggestion) lines.push(`${r.address || r.input}: did you mean ${meant}?`);
   }
   // Smart Alerts shows at most a few hundred characters.
   const errorMessage = [...new Set(lines)].join("\n").slice(0, 500);

@@ -121,3 +121,11 @@ test("mapResponse keeps the message short and de-duplicated", () => {
     { client_action: "allow", input: "b@x.mil" }] }, { PromptUser: "p" });
   assert.equal(r.errorMessage, "s\na@x.ml: did you mean a@x.mil?");
 });
+
+// Issue 15 breaker, fix 7: the second suggestion never reached the sender.
+test("mapResponse offers both suggestions when there are two", () => {
+  const r = mapResponse({ action: "block", summary: "s", send_anyway: false, recipients: [
+    { client_action: "block", input: "x@yahoo.com.t", suggestion: "x@yahoo.com.tw",
+      also_suggestion: "x@yahoo.com.tr" }] }, { PromptUser: "p" });
+  assert.equal(r.errorMessage, "s\nx@yahoo.com.t: did you mean x@yahoo.com.tw or x@yahoo.com.tr?");
+});

@@ -18,7 +18,9 @@ for (const r of data.recipients) {
   if (r.suggestion) {
     const s = document.createElement("div");
     s.className = "s";
-    s.textContent = "Did you mean " + r.suggestion + "?";
+    // Two targets about as likely (also_suggestion): both offered.
+    s.textContent = "Did you mean " + r.suggestion +
+      (r.also_suggestion ? " or " + r.also_suggestion : "") + "?";
     li.append(s);
   }
   if (data.sendAnyway) {

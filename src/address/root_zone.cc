@@ -7,6 +7,7 @@
 namespace nearmiss {
 namespace data {
 extern const std::string_view kRootZoneTlds;
+extern const std::string_view kIdnCcTlds;
 }  // namespace data
 
 namespace address {
@@ -14,6 +15,7 @@ namespace {
 
 struct RootZone {
   std::unordered_set<std::string_view> tlds;  // views into data::kRootZoneTlds
+  std::unordered_set<std::string_view> idn_cctlds;  // first words of data::kIdnCcTlds
   std::string source;
 };
 
@@ -38,6 +40,13 @@ const RootZone& Zone() {
         continue;
       }
       z->tlds.insert(line);
+    }
+    for (std::string_view rest = data::kIdnCcTlds; !rest.empty();) {
+      size_t end = rest.find('\n');
+      std::string_view line = rest.substr(0, end);
+      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+      if (line.empty() || line[0] == '#') continue;
+      z->idn_cctlds.insert(line.substr(0, line.find(' ')));
     }
     z->source = "data/lists/root-zone-tlds.txt: " + std::to_string(z->tlds.size()) + " TLDs (" +
                 versions + ")";
@@ -66,6 +75,12 @@ std::vector<std::string> CountryCodeTlds() {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+bool IsCountryCodeTld(std::string_view tld) {
+  if (!IsDelegatedTld(tld)) return false;
+  if (tld.size() == 2) return tld[0] >= 'a' && tld[0] <= 'z' && tld[1] >= 'a' && tld[1] <= 'z';
+  return Zone().idn_cctlds.contains(tld);
 }
 
 std::string_view RootZoneSource() { return Zone().source; }

@@ -28,6 +28,13 @@ bool IsDelegatedTld(std::string_view tld);
 // dot ignored) is a delegated TLD.
 bool HasDelegatedTld(std::string_view domain);
 
+// True when `tld`, one lower-case A-label, is a delegated country-code TLD:
+// two ASCII letters (ISO 3166, "ru"), or an internationalized one
+// ("xn--p1ai" for .рф, "xn--fiqs8s" for .中国) listed in
+// data/lists/idn-cctlds.txt (from the Public Suffix List, whose header
+// says how). "com", "xn--80asehdb" (.онлайн, generic) and "zz" are not.
+bool IsCountryCodeTld(std::string_view tld);
+
 // The delegated two-letter (country-code) TLDs, sorted: "ac" ... "zw".
 std::vector<std::string> CountryCodeTlds();
 

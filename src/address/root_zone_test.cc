@@ -41,5 +41,15 @@ TEST(RootZoneTest, RetiredTldsAreNotDelegated) {
   }
 }
 
+// Issue 15 breaker, fix 4: the IDN ccTLDs are country codes too.
+TEST(RootZoneTest, CountryCodeTldsIncludeInternationalizedOnes) {
+  for (const char* tld : {"ru", "uk", "cz", "xn--p1ai", "xn--fiqs8s", "xn--j1amh", "xn--90ae"}) {
+    EXPECT_TRUE(IsCountryCodeTld(tld)) << tld;
+  }
+  for (const char* tld : {"com", "xn--80asehdb", "zz", "yu", "xn--zz", "", "r"}) {
+    EXPECT_FALSE(IsCountryCodeTld(tld)) << tld;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::address

@@ -34,10 +34,22 @@ struct PermuteFlags {
 struct Found {
   std::string domain;  // "army.ml"; for a namespace source the namespace "ml"
   std::string source;  // "army.mil", ".mil"
-  std::string target;  // "army.mil", "example.mil"
+  std::string target;  // "army.mil"; for a namespace source the namespace ".mil"
   std::string code;    // "suffix-edit"
-  std::string suggestion;
+  std::string suggestion;  // "army.mil"; for a namespace source ".mil"
+  bool ns = false;     // `domain` stands for every domain under it
+  // How a person reads the entry: "army.ml", "*.ml".
+  std::string Shown() const { return ns ? "*." + domain : domain; }
 };
+
+// The probe name a namespace's candidate is checked under ("example.ml"),
+// taken off what check answered ("example.mil" -> ".mil"), so no output
+// names it.
+std::string WithoutProbe(std::string_view name, bool ns) {
+  constexpr std::string_view kProbe = "example";
+  if (ns && name.starts_with(kProbe)) name.remove_prefix(kProbe.size());
+  return std::string(name);
+}
 
 std::string JsonString(std::string_view s) {
   std::string out = "\"";
@@ -162,8 +174,9 @@ int RunPermute(const PermuteFlags& given) {
       // namespace a name under it.
       const bool of_source = ns ? c.target.ends_with(source) : c.target == source;
       if (!of_source || !written.insert(cand).second) continue;
-      found.push_back({cand, source, c.target, std::string(ReasonCodeName(c.reasons[0].code)),
-                       c.suggestion.substr(c.suggestion.find('@') + 1)});
+      found.push_back({cand, source, ns ? source : c.target,
+                       std::string(ReasonCodeName(c.reasons[0].code)),
+                       WithoutProbe(c.suggestion.substr(c.suggestion.find('@') + 1), ns), ns});
     }
   }
   std::string out;
@@ -171,18 +184,20 @@ int RunPermute(const PermuteFlags& given) {
   for (const Found& f : found) ++per_class[f.code];
   if (flags.format == "list") {
     out += "# nearmiss permute: look-alikes that `nearmiss check` flags, one a line;\n"
-           "# a namespace look-alike (\"ml\" of .mil) stands for every domain under it.\n";
+           "# a namespace look-alike (\".ml\" of .mil) stands for every domain under it.\n";
     std::string last;
     for (const Found& f : found) {
       if (f.source != last) out += "# " + f.source + "\n";
       last = f.source;
-      out += f.domain + "\n";
+      // A namespace as the policy's lists write one: ".ml".
+      out += (f.ns ? "." : "") + f.domain + "\n";
     }
   } else if (flags.format == "jsonl") {
     for (const Found& f : found) {
       out += "{\"domain\":" + JsonString(f.domain) + ",\"source\":" + JsonString(f.source) +
              ",\"class\":" + JsonString(f.code) + ",\"target\":" + JsonString(f.target) +
-             ",\"suggestion\":" + JsonString(f.suggestion) + "}\n";
+             ",\"suggestion\":" + JsonString(f.suggestion) +
+             (f.ns ? ",\"namespace\":true}\n" : "}\n");
     }
   } else if (flags.format == "postfix") {
     // check_recipient_access: with Postfix's default
@@ -190,7 +205,9 @@ int RunPermute(const PermuteFlags& given) {
     // also matches mail.army.ml, and "ml" every domain under .ml.
     out += "# Postfix check_recipient_access map (postmap hash:FILE), by nearmiss permute\n";
     for (const Found& f : found) {
-      out += f.domain + " REJECT 5.7.1 " + f.domain + " looks like " + f.target + " (" + f.code +
+      // A namespace's text names it as one ("*.ml: .ml looks like .mil").
+      std::string said = f.ns ? f.Shown() + ": ." + f.domain : f.domain;
+      out += f.domain + " REJECT 5.7.1 " + said + " looks like " + f.target + " (" + f.code +
              ")\n";
     }
   } else if (flags.format == "rpz") {
@@ -202,10 +219,23 @@ int RunPermute(const PermuteFlags& given) {
       out += f.domain + " CNAME .\n*." + f.domain + " CNAME .\n";
     }
   } else {
+    // A registrar watch wants names one can register: a namespace
+    // look-alike (".ml" of .mil) is none, and is left out, said on stderr.
     out += "domain,source,class,target,suggestion\n";
+    size_t namespaces = 0;
     for (const Found& f : found) {
+      if (f.ns) {
+        ++namespaces;
+        continue;
+      }
       out += CsvField(f.domain) + "," + CsvField(f.source) + "," + CsvField(f.code) + "," +
              CsvField(f.target) + "," + CsvField(f.suggestion) + "\n";
+    }
+    if (namespaces > 0) {
+      std::fprintf(stderr,
+                   "nearmiss permute: %zu namespace look-alikes (such as .ml of .mil) are not "
+                   "registrable names: left out of the CSV (--format list writes them)\n",
+                   namespaces);
     }
   }
   // A source with no look-alike is said, not left to an empty output.

@@ -101,6 +101,13 @@ int RunServe(ServeFlags& flags) {
       *skeleton,
       [&api](const daemon::Resources& r) -> Result<std::unique_ptr<daemon::Service>> {
         api.postfix.tag_header = r.engines->Get()->policy().defaults.tag_header;
+        // The API answers as a client types, with no DNS lookups of its own
+        // (issue 15 breaker, finding 11): say so rather than ignore [dns].
+        if (r.engines->Get()->policy().dns.enabled) {
+          log::Warn("[dns] is not used by serve: API verdicts carry no dns facts, and a rule's "
+                    "can_receive / catch_all condition counts every look-alike as able to "
+                    "receive mail (fail closed); the milter and check do the lookups");
+        }
         std::unique_ptr<journal::StoreRecords> audit;
         if (r.store) audit = std::make_unique<journal::StoreRecords>(r.store.get());
         std::vector<DecisionSink*> sinks;

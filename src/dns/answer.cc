@@ -21,7 +21,7 @@ unsigned Read16(const unsigned char* p) { return (unsigned{p[0]} << 8) | p[1]; }
 
 }  // namespace
 
-std::optional<uint32_t> MinAnswerTtl(const unsigned char* abuf, int alen) {
+std::optional<uint32_t> MinAnswerTtl(const unsigned char* abuf, int alen, unsigned type) {
   constexpr int kHeader = 12;  // RFC 1035 §4.1.1
   if (abuf == nullptr || alen < kHeader) return std::nullopt;
   unsigned questions = Read16(abuf + 4);
@@ -33,9 +33,11 @@ std::optional<uint32_t> MinAnswerTtl(const unsigned char* abuf, int alen) {
     p += 4;  // QTYPE, QCLASS
   }
   std::optional<uint32_t> ttl;
+  bool typed = false;
   for (unsigned i = 0; i < answers; ++i) {
     // NAME, TYPE(2) CLASS(2) TTL(4) RDLENGTH(2) RDATA
     if (!SkipName(abuf, alen, p) || end - p < 10) return std::nullopt;
+    typed = typed || Read16(p) == type;
     uint32_t t = (uint32_t{p[4]} << 24) | (uint32_t{p[5]} << 16) | (uint32_t{p[6]} << 8) | p[7];
     // RFC 2181 §8: a TTL with the top bit set is treated as zero.
     if (t & 0x80000000u) t = 0;
@@ -45,6 +47,7 @@ std::optional<uint32_t> MinAnswerTtl(const unsigned char* abuf, int alen) {
     if (end - p < static_cast<long>(rdlength)) return std::nullopt;
     p += rdlength;
   }
+  if (!typed) return std::nullopt;
   return ttl;
 }
 

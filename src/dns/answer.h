@@ -13,8 +13,12 @@ namespace nearmiss::dns {
 
 // The smallest TTL (seconds) among the answer records of the DNS message
 // `abuf` (RFC 1035 §4.1), names skipped with ares_expand_name; nullopt when
-// it has no answer or does not parse.
-std::optional<uint32_t> MinAnswerTtl(const unsigned char* abuf, int alen);
+// no answer record has the RR type `type` (ns_t_a, ns_t_mx, ...) or the
+// message does not parse. A CNAME chain's records count towards the TTL
+// (the chain bounds how long the answer holds, RFC 2181 §10.1) but not as
+// an answer: a CNAME to a name with no data of the type (RFC 1034 §3.6.2)
+// answers nothing.
+std::optional<uint32_t> MinAnswerTtl(const unsigned char* abuf, int alen, unsigned type);
 
 // Why a query with c-ares status `status` left the facts unknown:
 // "timeout", "SERVFAIL", "REFUSED", "connection refused", "bad answer", or

@@ -54,6 +54,14 @@ struct Pending {
 
 }  // namespace
 
+int64_t PerServerTimeoutMs(int64_t deadline_ms, size_t servers) {
+  if (servers <= 1) return deadline_ms;
+  // A lookup is two rounds (MX, then A and AAAA), and c-ares 1.18 starts
+  // each query on the first server, moving to the next when its timeout
+  // passes: each server gets an equal share of each round's half.
+  return std::max<int64_t>(deadline_ms / static_cast<int64_t>(2 * servers), 1);
+}
+
 class Resolver::Impl {
  public:
   explicit Impl(const ResolverOptions& options)
@@ -73,23 +81,22 @@ class Resolver::Impl {
     if (library != ARES_SUCCESS) {
       return Status::Internal(std::string("c-ares: ") + ares_strerror(library));
     }
-    ares_options opts{};
-    int mask = ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES | ARES_OPT_FLAGS;
-    opts.timeout = static_cast<int>(std::max<int64_t>(options_.timeout_ms, 1));
-    opts.tries = 1;  // the deadline bounds the lookup; no retry past it
-    // NOCHECKRESP: a SERVFAIL or REFUSED comes back as such, not as a
-    // retry against the same server until the deadline.
-    opts.flags = ARES_FLAG_NOCHECKRESP | ARES_FLAG_NOSEARCH;
-    int rc = ares_init_options(&channel_, &opts, mask);
-    if (rc != ARES_SUCCESS) return Status::Internal(std::string("c-ares: ") + ares_strerror(rc));
-    initialised_ = true;
+    // "system": as many servers as resolv.conf(5) names.
+    size_t servers = options_.servers.size();
+    if (options_.servers.front() == kSystemDnsServers) {
+      NM_RETURN_IF_ERROR(InitChannel(options_.timeout_ms));
+      servers = CountServers();
+      ares_destroy(channel_);
+      initialised_ = false;
+    }
+    NM_RETURN_IF_ERROR(InitChannel(PerServerTimeoutMs(options_.timeout_ms, servers)));
     // "system" leaves c-ares on resolv.conf(5), which ares_init_options read.
     if (options_.servers.front() != kSystemDnsServers) {
       std::string csv;
       for (const std::string& s : options_.servers) {
         csv += (csv.empty() ? "" : ",") + CanonicalDnsServer(s);
       }
-      rc = ares_set_servers_ports_csv(channel_, csv.c_str());
+      int rc = ares_set_servers_ports_csv(channel_, csv.c_str());
       if (rc != ARES_SUCCESS) {
         return Status::InvalidArgument("[dns] servers: cannot use '" + csv +
                                        "' (write IP or IP:PORT, [IPv6]:PORT): " +
@@ -150,6 +157,30 @@ class Resolver::Impl {
     return f;
   }
 
+  // The c-ares channel, each server waited on for `server_timeout_ms`.
+  Status InitChannel(int64_t server_timeout_ms) {
+    ares_options opts{};
+    int mask = ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES | ARES_OPT_FLAGS;
+    opts.timeout = static_cast<int>(std::max<int64_t>(server_timeout_ms, 1));
+    opts.tries = 1;  // the deadline bounds the lookup; no retry past it
+    // NOCHECKRESP: a SERVFAIL or REFUSED comes back as such, not as a
+    // retry against the same server until the deadline.
+    opts.flags = ARES_FLAG_NOCHECKRESP | ARES_FLAG_NOSEARCH;
+    int rc = ares_init_options(&channel_, &opts, mask);
+    if (rc != ARES_SUCCESS) return Status::Internal(std::string("c-ares: ") + ares_strerror(rc));
+    initialised_ = true;
+    return Status::Ok();
+  }
+
+  size_t CountServers() const {
+    ares_addr_port_node* list = nullptr;
+    if (ares_get_servers_ports(channel_, &list) != ARES_SUCCESS) return 1;
+    size_t n = 0;
+    for (const ares_addr_port_node* s = list; s != nullptr; s = s->next) ++n;
+    ares_free_data(list);
+    return std::max<size_t>(n, 1);
+  }
+
   ResolverCounters counters() const {
     std::lock_guard<std::mutex> lock(mu_);
     return counters_;
@@ -159,6 +190,7 @@ class Resolver::Impl {
   struct Query {
     Impl* self;
     std::shared_ptr<Pending> pending;
+    unsigned type = 0;  // the RR type asked (ns_t_mx, ns_t_a, ns_t_aaaa)
   };
 
   void Wake() {
@@ -211,7 +243,8 @@ class Resolver::Impl {
 
   void Send(const std::shared_ptr<Pending>& p, int type, ares_callback callback) {
     ++p->outstanding;
-    ares_query(channel_, p->domain.c_str(), ns_c_in, type, callback, new Query{this, p});
+    ares_query(channel_, p->domain.c_str(), ns_c_in, type, callback,
+               new Query{this, p, static_cast<unsigned>(type)});
   }
 
   static void OnMx(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen) {
@@ -232,7 +265,10 @@ class Resolver::Impl {
     if (status != ARES_SUCCESS) return self.Finish(p, Unknown(UnknownReason(status)), std::nullopt);
     ares_mx_reply* mx = nullptr;
     int rc = ares_parse_mx_reply(abuf, alen, &mx);
-    if (rc == ARES_ENODATA) {  // an answer of other types only (a CNAME chain's end)
+    // An answer of other types only: a CNAME chain whose end has no MX
+    // (RFC 1034 §3.6.2). c-ares says ENODATA for some shapes and success
+    // with no record for others (a CNAME-only answer): both are NODATA.
+    if (rc == ARES_ENODATA || (rc == ARES_SUCCESS && mx == nullptr)) {
       self.Send(q->pending, ns_t_a, OnAddress);
       self.Send(q->pending, ns_t_aaaa, OnAddress);
       return;
@@ -251,7 +287,7 @@ class Resolver::Impl {
     std::string exchanger = best->host != nullptr ? best->host : "";
     ares_free_data(mx);
     self.Answered(q->pending, Known(true, null_mx ? MailExchanger::kNullMx : MailExchanger::kMx),
-                  MinAnswerTtl(abuf, alen), std::move(exchanger));
+                  MinAnswerTtl(abuf, alen, ns_t_mx), std::move(exchanger));
   }
 
   static void OnAddress(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen) {
@@ -261,7 +297,8 @@ class Resolver::Impl {
     if (p.done || status == ARES_EDESTRUCTION) return;
     ++p.address_answers;
     if (status == ARES_SUCCESS) {
-      if (std::optional<uint32_t> ttl = MinAnswerTtl(abuf, alen)) {
+      // Only an A or AAAA record is an address; a CNAME-only answer is not.
+      if (std::optional<uint32_t> ttl = MinAnswerTtl(abuf, alen, q->type)) {
         p.has_address = true;
         p.address_ttl = p.address_ttl ? std::min(*p.address_ttl, *ttl) : *ttl;
       }
@@ -297,7 +334,7 @@ class Resolver::Impl {
     p->exchanger = std::move(exchanger);
     ++p->outstanding;
     ares_gethostbyname(channel_, p->exchanger.c_str(), AF_UNSPEC, OnExchangerAddress,
-                       new Query{this, p});
+                       new Query{this, p, 0});
   }
 
   static void OnExchangerAddress(void* arg, int status, int /*timeouts*/, hostent* host) {

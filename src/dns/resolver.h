@@ -48,6 +48,15 @@
 
 namespace nearmiss::dns {
 
+// Failover: with several servers, each query asks the first and moves on to
+// the next when it is silent for PerServerTimeoutMs(timeout_ms, n), so a
+// dead first server leaves time for the others within the deadline. A
+// server that answers SERVFAIL or REFUSED is believed (the facts unknown),
+// not passed over.
+// Returns `deadline_ms` for one server, else deadline_ms / (2 n) (the MX
+// round and the A/AAAA round each get half), at least 1.
+int64_t PerServerTimeoutMs(int64_t deadline_ms, size_t servers);
+
 inline constexpr int64_t kNegativeTtlSeconds = 300;
 inline constexpr int64_t kUnknownProbeTtlSeconds = 60;
 

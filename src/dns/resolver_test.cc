@@ -157,6 +157,29 @@ TEST_F(ResolverTest, NoMxAndNoAddressCannotReceive) {
   EXPECT_EQ(f.exchanger, MailExchanger::kNone);
 }
 
+// Issue 15 breaker, fix 1: an MX answer holding only a CNAME (c-ares
+// parses it as success with no MX record) dereferenced a null record and
+// killed the milter; and an A answer holding only a CNAME counted as an
+// address (an implicit MX that is not there). A chain's end decides.
+TEST_F(ResolverTest, CnameChainWithNoDataHasNoMailExchanger) {
+  for (const char* domain : {"cnamenx.test", "cnametxt.test", "cnamecname.test"}) {
+    DnsFacts f = Ask(domain);
+    EXPECT_EQ(f.exists, true) << domain;
+    EXPECT_EQ(f.mx, false) << domain;
+    EXPECT_EQ(f.exchanger, MailExchanger::kNone) << domain;
+    EXPECT_TRUE(f.unknown.empty()) << domain << ": " << f.unknown;
+  }
+}
+
+TEST_F(ResolverTest, CnameChainEndDecidesTheMailExchanger) {
+  DnsFacts a = Ask("cnamea.test");
+  EXPECT_EQ(a.mx, true);
+  EXPECT_EQ(a.exchanger, MailExchanger::kImplicit);
+  DnsFacts mx = Ask("cnamemx.test");
+  EXPECT_EQ(mx.mx, true);
+  EXPECT_EQ(mx.exchanger, MailExchanger::kMx);
+}
+
 TEST_F(ResolverTest, NxdomainDoesNotExist) {
   DnsFacts f = Ask("army.test");
   EXPECT_EQ(f.exists, false);
@@ -189,6 +212,39 @@ TEST_F(ResolverTest, SilentServerIsUnknownWithinTheDeadline) {
   EXPECT_GE(took.count(), 250);
   EXPECT_LT(took.count(), 1000) << "the deadline is 300 ms";
   EXPECT_EQ((*r)->counters().timeouts, 1u);
+}
+
+// Issue 15 breaker, fix 5: with a silent server first in the list the
+// second was never asked (c-ares waited the whole deadline on the first):
+// every answer was unknown. Each server now gets a share of the deadline,
+// for the MX round and the A/AAAA round alike (aonly.test needs both).
+TEST_F(ResolverTest, SilentServersAreFailedOverWithinTheDeadline) {
+  UdpSocket silent1, silent2;
+  std::string live = "127.0.0.1:" + std::to_string(port_);
+  std::string dead1 = "127.0.0.1:" + std::to_string(silent1.port());
+  std::string dead2 = "127.0.0.1:" + std::to_string(silent2.port());
+  const std::vector<std::vector<std::string>> lists = {
+      {dead1, live}, {dead1, dead2, live}, {live, dead1}, {dead1, live, dead2}};
+  for (const auto& servers : lists) {
+    for (const char* domain : {"mx.test", "aonly.test", "army.test"}) {
+      ResolverOptions o = Options(port_, 1200);
+      o.servers = servers;
+      auto start = std::chrono::steady_clock::now();
+      DnsFacts f = Ask(domain, o);
+      auto took = std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - start);
+      EXPECT_TRUE(f.exists.has_value()) << domain << " via " << servers.size()
+                                        << " servers: " << f.unknown;
+      EXPECT_EQ(f.exists, std::string_view(domain) != "army.test") << domain;
+      EXPECT_LT(took.count(), 1500) << domain;
+    }
+  }
+}
+
+TEST(ResolverOptionsTest, EachServerGetsAShareOfEachRound) {
+  EXPECT_EQ(PerServerTimeoutMs(1500, 1), 1500);
+  EXPECT_EQ(PerServerTimeoutMs(1200, 2), 300);
+  EXPECT_EQ(PerServerTimeoutMs(1200, 3), 200);
+  EXPECT_EQ(PerServerTimeoutMs(10, 8), 1);
 }
 
 TEST_F(ResolverTest, AnswersAreCachedUnknownOnesAreNot) {

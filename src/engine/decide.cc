@@ -105,9 +105,19 @@ RecipientDecision Make(const engine::CompiledRule& rule, const RecipientCheck& c
                  : "the message is marked ";
     marked += content::LevelName(level);
   }
+  // Two targets about as likely (yahoo.com.t: .tw or .tr) are both offered.
+  std::string suggestions = check.suggestion;
+  if (!check.also_suggestion.empty()) suggestions.append(" or ").append(check.also_suggestion);
   policy::TemplateFields fields{d.recipient, check.suggestion, check.target, reason,
-                                content::LevelName(level), marked};
+                                content::LevelName(level), marked, check.also_suggestion,
+                                suggestions};
   d.message = policy::RenderTemplate(rule.message, fields);
+  // An invalid address that is a dot slip (gmail..com) carries what it was
+  // meant to be: the sender is told, whatever the message says.
+  if (check.verdict == Verdict::kInvalid && !check.suggestion.empty() &&
+      d.message.find(check.suggestion) == std::string::npos) {
+    d.message.append("; did you mean ").append(suggestions).append("?");
+  }
   d.smtp_code = rule.smtp_code;
   d.rule_action = rule.action;
   d.acknowledgeable = engine::Acknowledgeable(rule, check);

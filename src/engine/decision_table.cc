@@ -32,7 +32,7 @@ std::string BuiltinMessage(Action action) {
     case Action::kTag: return "{recipient}: {reason}";
     case Action::kWarn: return "check before sending to {recipient}: {reason}";
     case Action::kConfirm:
-      return "held until you confirm ({recipient}): {reason}; did you mean {suggestion}?";
+      return "held until you confirm ({recipient}): {reason}; did you mean {suggestions}?";
     case Action::kHold: return "held for review ({recipient}): {reason}";
     case Action::kRemoveRecipient: return "{recipient} was removed from the recipients: {reason}";
     case Action::kReject: return "{recipient}: {reason}";

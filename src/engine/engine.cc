@@ -62,6 +62,24 @@ void SetInvalid(std::string_view input, const Status& why, RecipientCheck& c) {
   sink.Finish();
 }
 
+// `input` with the dots of its domain (after the last '@') made single and
+// none leading: "x@gmail.com" for "x@gmail..com"; "" when that changes
+// nothing (so a check of the repaired address never repairs again).
+std::string RepairDots(std::string_view input) {
+  const size_t at = input.rfind('@');
+  if (at == std::string_view::npos) return "";
+  std::string out(input.substr(0, at + 1));
+  bool changed = false;
+  for (char ch : input.substr(at + 1)) {
+    if (ch == '.' && (out.back() == '.' || out.back() == '@')) {
+      changed = true;
+      continue;
+    }
+    out += ch;
+  }
+  return changed ? out : "";
+}
+
 }  // namespace
 
 Engine::Engine() {
@@ -242,7 +260,25 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
   thread_local Recipient parsed;
   const Status status = ParseRecipient(input, delivery_, &parsed);
   RecipientCheck& c = *out;
-  if (!status.ok()) return SetInvalid(input, status, c);
+  if (!status.ok()) {
+    SetInvalid(input, status, c);
+    // gmail..com, .army.mil: a doubled or leading dot is a slip. The address
+    // stays invalid (fail closed), with what it was meant to be.
+    std::string repaired = RepairDots(input);
+    if (repaired.empty()) return;
+    RecipientCheck meant;
+    CheckRecipient(repaired, &meant);
+    // The repair itself when it is a deliverable address (trusted, or
+    // external: the next check judges it), a look-alike's own suggestion,
+    // never a blocked or invalid one.
+    if (meant.verdict == Verdict::kTrusted || meant.verdict == Verdict::kExternal) {
+      c.suggestion = std::move(meant.address);
+    } else if (meant.verdict == Verdict::kLookalike) {
+      c.suggestion = std::move(meant.suggestion);
+      c.also_suggestion = std::move(meant.also_suggestion);
+    }
+    return;
+  }
   const Recipient& r = parsed;
   Reset(input, c);
   r.WriteAddress(&c.address);

@@ -32,6 +32,27 @@ TEST(EngineTest, TheIssueExample) {
   EXPECT_EQ(carol.suggestion, "carol@gmail.com");
 }
 
+// Issue 15 breaker, fix 10: a doubled or leading dot (gmail..com) was
+// invalid with no suggestion. It stays invalid (fail closed) and says what
+// was meant: the repaired address, or a look-alike's suggestion.
+TEST(EngineTest, DotSlipsAreInvalidWithTheMeantAddress) {
+  auto engine = DefaultEngine();
+  for (auto [typed, meant] : {std::pair{"x@gmail..com", "x@gmail.com"},
+                              {"x@army..mil", "x@army.mil"},
+                              {"x@live.com..pt", "x@live.com.pt"},
+                              {"x@.army.mil", "x@army.mil"},
+                              {"x@gmail...com", "x@gmail.com"},
+                              {"<x@hq..army..mil>", "x@hq.army.mil"},
+                              {"x@gmial..com", "x@gmail.com"}}) {
+    RecipientCheck c = engine->CheckRecipient(typed);
+    EXPECT_EQ(c.verdict, Verdict::kInvalid) << typed;
+    EXPECT_EQ(c.suggestion, meant) << typed;
+  }
+  EXPECT_EQ(engine->CheckRecipient("x@shop..example.org").suggestion, "x@shop.example.org");
+  EXPECT_EQ(engine->CheckRecipient("x@a..b..zz").suggestion, "");  // still invalid
+  EXPECT_EQ(engine->CheckRecipient("x@gmail..com").reasons.size(), 1u);
+}
+
 TEST(EngineTest, InvalidAddressesSayWhy) {
   RecipientCheck c = DefaultEngine()->CheckRecipient("bob.army.mil");
   EXPECT_EQ(c.verdict, Verdict::kInvalid);

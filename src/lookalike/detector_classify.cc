@@ -59,6 +59,13 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
   // Neither the best nor the runner-up: nothing to weigh (most typo
   // candidates of a big trusted set end here).
   if (c.score < best.score - kEpsilon && c.score <= best.alt_score) return;
+  // A provider is trusted exactly: a subdomain of it (mail.gmail.com) is no
+  // trusted name, and suggesting one sends the sender to a second warning.
+  // The slip was in the name the provider owns: suggest that.
+  if (!set_[c.id].covers_subdomains() && c.suggestion != c.target &&
+      c.suggestion.ends_with(Join(".", c.target))) {
+    c.suggestion = c.target;
+  }
   // Never suggest what cannot be a mail domain: a public suffix (gov.uk for
   // gov.uk.com) or a namespace itself. Only a namespace's candidate can be
   // one: any other suggestion holds a trusted domain, so the lookups (a
@@ -123,7 +130,15 @@ bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, Lookalik
   if (!address::IsPublicSectorLabel(zone.substr(0, dot))) return false;
   std::string_view target = best.target;
   if (target == zone || target.ends_with(Join(".", zone))) return false;
-  if (Confusion(zone.substr(dot + 1), LastLabel(target)) != nullptr) return false;
+  // The confusion explains a name in the zone (army.mil.ml: .ml typed for
+  // .mil), not the zone itself under the target's TLD: gouv.ml is Mali's
+  // government's, and gouv.mil (what a .mil namespace makes of it) is a
+  // name no one has.
+  const bool zone_as_target =
+      target == Join(zone.substr(0, dot + 1), LastLabel(target));
+  if (!zone_as_target && Confusion(zone.substr(dot + 1), LastLabel(target)) != nullptr) {
+    return false;
+  }
   // Within one country the PSL's own zones are the ones that exist: gv.uk
   // and go.uk are slips of gov.uk, though gv.at and go.jp are real.
   const ReasonCode c = *best.code;
@@ -210,6 +225,16 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
       m.detail = "the TLD ." + std::string(tld) + " does not exist: no mail can be delivered there";
     }
     return m;
+  }
+  // mail.gmail.com holds the provider gmail.com exactly: its labels read
+  // alone are no slip of another name (ymail.com). A slip across the dot
+  // is (g.mail.com: gmail.com with a dot inserted, though mail.com is a
+  // provider too).
+  const bool across_dots = *best.code == ReasonCode::kDotInsertion ||
+                           *best.code == ReasonCode::kDotOmission ||
+                           *best.code == ReasonCode::kHyphenation;
+  if (!q.prefix.empty() && !across_dots && best.target != d.registrable) {
+    if (auto own = set_.Exact(d.registrable); own && !set_[*own].covers_subdomains()) return m;
   }
   if (RealZoneNeighbour(d, best, m)) return m;
   // A real mail domain is not a slip, however close (mailo.com, mail.com):

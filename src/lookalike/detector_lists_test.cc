@@ -111,6 +111,29 @@ TEST_F(DetectorListsTest, ProviderNameUnderAnotherCountry) {
   EXPECT_EQ(Classify("hotmail.kz").kind, LookalikeMatch::Kind::kNone);
 }
 
+// Issue 15 breaker, fix 4: only a two-letter ASCII ccTLD, and under it
+// only co/com/net/org, counted: the IDN ccTLDs and the other open second
+// levels passed as external. Every country's TLD and its open zones count.
+TEST_F(DetectorListsTest, ProviderNameUnderEveryFormOfAnotherCountry) {
+  for (std::string_view d :
+       {"gmail.xn--p1ai", "gmail.xn--fiqs8s", "gmail.xn--j1amh", "gmail.me.uk", "gmail.ltd.uk",
+        "gmail.ne.jp", "gmail.or.jp", "gmail.biz.pl", "gmail.waw.pl", "gmail.co.ru",
+        "gmail.com.ru", "mail.gmail.co.ru", "seznam.xn--90ae", "seznam.net.ru", "wp.info.pl"}) {
+    LookalikeMatch m = Classify(d);
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << d << ": " << m.detail;
+    EXPECT_EQ(ReasonCodeName(m.code), "tld-swap") << d;
+    EXPECT_TRUE(m.target == "gmail.com" || m.target == "seznam.cz" || m.target == "wp.pl") << d;
+    EXPECT_EQ(m.target_domain_for_suggestion, m.target) << d;
+  }
+  // Unicode as typed, read as its A-label.
+  ExpectLookalike("gmail.рф", "tld-swap", "gmail.com", "gmail.com");
+  ExpectLookalike("gmail.中国", "tld-swap", "gmail.com", "gmail.com");
+  // Not a country's: a generic IDN TLD (.онлайн), a public-sector zone.
+  for (std::string_view d : {"gmail.xn--80asehdb", "wp.gov.pl", "gmail.ac.uk", "seznam.edu.ru"}) {
+    EXPECT_NE(Classify(d).kind, LookalikeMatch::Kind::kLookalike) << d << " " << Classify(d).detail;
+  }
+}
+
 TEST_F(DetectorListsTest, RealNeighboursAreNotLookalikes) {
   LookalikeMatch m = Classify("mailo.com");
   EXPECT_EQ(m.kind, LookalikeMatch::Kind::kNone);

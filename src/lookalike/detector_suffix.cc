@@ -5,12 +5,27 @@
 
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
+#include "address/second_level_zone.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/edit.h"
 #include "lookalike/slip_score.h"
 
 namespace nearmiss::lookalike {
+namespace {
+
+// Commercial second levels that many ccTLDs have, listed in the Public
+// Suffix List or not (co.ru and com.ru are registrable names there that
+// their owners run as zones): a provider's name under one is under the
+// ccTLD itself.
+bool IsOpenSecondLevel(std::string_view label) {
+  for (std::string_view open : {"co", "com", "net", "org", "biz", "info"}) {
+    if (label == open) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
   std::string_view dsuf = q.domain->suffix;
@@ -212,25 +227,39 @@ void DetectorImpl::MultiLabelSuffixCandidates(const Query& q, Best& best) const 
 
 void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
   if (families_.empty()) return;
-  auto it = families_.find(std::string(q.reg_label));
+  std::string_view dsuf = q.domain->suffix;
+  std::string_view name = q.reg_label;
+  std::string_view prefix = q.prefix;
+  // gmail.co.ru: a commercial second level the PSL's ICANN section does not
+  // list (co.ru is a registrable name there), so the split shows "co" as
+  // the name. Taken as the zone it is used as.
+  if (!families_.contains(std::string(name)) && !prefix.empty() &&
+      IsOpenSecondLevel(name) && LabelCount(dsuf) == 1) {
+    std::string_view before = prefix.substr(0, prefix.size() - 1);
+    std::string_view label = LastLabel(before);
+    dsuf = std::string_view(q.domain->ascii).substr(q.domain->ascii.size() - dsuf.size() -
+                                                   name.size() - 1);
+    prefix = before.substr(0, before.size() - label.size());
+    name = label;
+  }
+  auto it = families_.find(std::string(name));
   if (it == families_.end()) return;
   const ProviderFamily& f = it->second;
-  std::string_view dsuf = q.domain->suffix;
   std::string_view tld = LastLabel(dsuf);
-  // Only a real country-code suffix: gmail.ru, seznam.cy, yahoo.com.cy. A
-  // name under a generic TLD is left to the other classes.
-  if (tld.size() != 2 || !address::HasDelegatedTld(tld) || !address::IsListedSuffix(dsuf)) {
-    return;
-  }
-  // Directly under the ccTLD, or under its open commercial second level
-  // (yahoo.com.cy, gmail.co.uk). A restricted zone (wp.mil.pl, wp.ac.uk,
-  // aol.gov.br) is its government's or schools', where no provider
-  // registers: a name there is theirs, not a slip.
+  // Only a real country-code suffix: gmail.ru, seznam.cy, yahoo.com.cy,
+  // gmail.рф. A name under a generic TLD is left to the other classes.
+  if (!address::IsCountryCodeTld(tld) || !address::IsListedSuffix(LastLabel(dsuf))) return;
+  // Directly under the ccTLD, or under any second level where anyone
+  // registers (yahoo.com.cy, gmail.co.uk, gmail.me.uk, gmail.ne.jp,
+  // gmail.waw.pl). A public-sector zone (wp.mil.pl, wp.ac.uk, aol.gov.br:
+  // second_level_zone.h) is its government's or schools', where no
+  // provider registers: a name there is theirs, not a slip.
   if (dsuf != tld) {
     std::string_view second = dsuf.substr(0, dsuf.size() - tld.size() - 1);
-    if (second != "co" && second != "com" && second != "net" && second != "org") return;
+    if (second.find('.') != std::string_view::npos || address::IsPublicSectorLabel(second)) return;
+    if (!address::IsListedSuffix(dsuf) && !IsOpenSecondLevel(second)) return;
   }
-  if (family_domains_.contains(std::string(q.domain->registrable))) return;
+  if (family_domains_.contains(Join(Join(name, "."), dsuf))) return;
   // A known confusion of one of its own suffixes (gmx.co: .co for .com) is
   // that domain's slip, which SuffixCandidates names better.
   for (const std::string& own : f.domains) {
@@ -247,7 +276,7 @@ void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
   if (!home) return;  // the provider list is off: nothing to protect
   Offer({*home, ReasonCode::kTldSwap,
          "the provider " + f.name + " has no domain under ." + std::string(dsuf), f.home,
-         Join(q.prefix, f.home), 0.96},
+         Join(prefix, f.home), 0.96},
         best);
 }
 

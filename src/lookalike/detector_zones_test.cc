@@ -107,6 +107,75 @@ TEST_F(DetectorZonesTest, NeverSuggestsAPublicSuffixOrANamespace) {
   }
 }
 
+// Issue 15 breaker, fix 3: Mali's government zone gouv.ml (and its
+// other public-sector zones) was refused as a slip of "gouv.mil", the .ml
+// for .mil confusion applied to the zone itself, with gouv.mil suggested.
+TEST_F(DetectorZonesTest, APublicSectorZoneUnderAConfusedTldIsReal) {
+  for (std::string_view d : {"primature.gouv.ml", "defense.gouv.ml", "sante.gov.ml",
+                             "fss.edu.ml", "ensup.ac.ml", "x.gov.ml", "mdac.gouv.ml"}) {
+    LookalikeMatch m = Classify(d);
+    EXPECT_NE(m.kind, LookalikeMatch::Kind::kLookalike)
+        << d << " " << m.detail << " -> " << m.target_domain_for_suggestion;
+    EXPECT_FALSE(m.target_domain_for_suggestion.ends_with(".mil")) << d;
+  }
+  // Still slips: the target's own TLD typed before .ml, a name the
+  // confusion explains, and a name of .mil under .ml.
+  ExpectLookalike("army.mil.ml", "suffix-append", "army.mil");
+  ExpectLookalike("hq.army.mil.ml", "suffix-append", "hq.army.mil");
+  EXPECT_EQ(Classify("navy.ml").kind, LookalikeMatch::Kind::kLookalike);
+}
+
+// Issue 15 breaker, fix 2: a provider is trusted exactly, yet the labels a
+// sender typed before its name were kept in the suggestion (mail.gmail.ru
+// -> mail.gmail.com), a name nearmiss itself flags. Whatever the class,
+// a provider's suggestion is the provider's domain, and every suggestion is
+// trusted.
+TEST_F(DetectorZonesTest, ASuggestedProviderDomainHasNoSubdomain) {
+  for (auto [typed, meant] : {std::pair{"mail.gmail.ru", "gmail.com"}, {"mail.gmial.com", "gmail.com"},
+                              {"smtp.hotmial.com", "hotmail.com"}, {"a.b.yahoo.de", "yahoo.com"},
+                              {"mx.gmail.con", "gmail.com"}, {"mail.wp.de", "wp.pl"},
+                              {"web.icloud.co", "icloud.com"}}) {
+    LookalikeMatch m = Classify(typed);
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << typed;
+    EXPECT_EQ(m.target_domain_for_suggestion, meant) << typed << " " << m.detail;
+    for (const std::string& s : {m.target_domain_for_suggestion, m.alternative_suggestion}) {
+      if (s.empty()) continue;
+      EXPECT_EQ(Classify(s).kind, LookalikeMatch::Kind::kTrusted) << typed << " -> " << s;
+    }
+  }
+  // A protected domain covers its subdomains: those are kept.
+  ExpectLookalike("hq.bund.dd", "tld-not-delegated", "hq.bund.de");
+}
+
+// The same finding's other half: mail.gmail.com holds gmail.com itself; it
+// is not a slip of another provider (mail.com, aol.com, ymail.com).
+TEST_F(DetectorZonesTest, AProviderSubdomainIsNoSlipOfAnotherProvider) {
+  for (std::string_view d : {"mail.gmail.com", "smtp.yahoo.com", "x.mail.ru", "pop.aol.com"}) {
+    LookalikeMatch m = Classify(d);
+    EXPECT_NE(m.kind, LookalikeMatch::Kind::kLookalike)
+        << d << " " << m.detail << " -> " << m.target_domain_for_suggestion;
+  }
+}
+
+// Issue 15 breaker, finding 10: gc.cs (gc.ca protected) came back with no
+// suggestion while canada.cs got one. gc.ca is a public suffix (the Public
+// Suffix List's Government of Canada zone): no one has an address at it,
+// so it is never suggested; names under it are.
+TEST(DetectorShortNamesTest, APublicSuffixIsNeverSuggestedNamesUnderItAre) {
+  auto built = LookalikeDetector::BuildWithLists(
+      {{"gc.ca", TrustSource::kProtected}, {"canada.ca", TrustSource::kProtected},
+       {"bt.com", TrustSource::kProtected}},
+      {});
+  ASSERT_TRUE(built.ok()) << built.status().ToString();
+  for (auto [typed, meant] : {std::pair{"gc.cs", ""}, {"canada.cs", "canada.ca"},
+                              {"hq.gc.cs", "hq.gc.ca"}, {"bt.cpm", "bt.com"}}) {
+    Result<Domain> d = ParseDomain(typed);
+    ASSERT_TRUE(d.ok()) << typed;
+    LookalikeMatch m = (*built)->Classify(*d);
+    EXPECT_EQ(m.target_domain_for_suggestion, meant) << typed << " " << m.detail;
+  }
+}
+
 TEST_F(DetectorZonesTest, NamespaceRunIntoTheName) {
   for (auto [typed, meant] : {std::pair{"hmrcgov.uk", "hmrc.gov.uk"}, {"hmrc-gov.uk", "hmrc.gov.uk"},
                               {"atogov.au", "ato.gov.au"}, {"irdgovt.nz", "ird.govt.nz"},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "address/idna.h"
 #include "address/public_suffix.h"
 #include "lookalike/keyboard.h"
 
@@ -55,9 +56,64 @@ void LabelSlips(std::string_view label, std::set<std::string>& out) {
   for (size_t i = 1; i < n; ++i) {
     if (label[i - 1] != '-' && label[i] != '-') out.insert(std::string(label).insert(i, 1, '-'));
   }
+  // A vowel for another (gmeil): check's label-typo, though the keys are
+  // not neighbours.
+  constexpr std::string_view kVowels = "aeiouy";
+  for (size_t i = 0; i < n; ++i) {
+    if (kVowels.find(label[i]) == std::string_view::npos) continue;
+    for (char v : kVowels) {
+      if (v == label[i]) continue;
+      s.assign(label);
+      s[i] = v;
+      out.insert(s);
+    }
+  }
+  // One bit flipped in memory or on the wire (gmaih for gmail: 'l' 0x6c,
+  // 'h' 0x68), where the result is still a host name letter: bitsquat.
+  for (size_t i = 0; i < n; ++i) {
+    for (int bit = 0; bit < 8; ++bit) {
+      const char c = static_cast<char>(label[i] ^ (1 << bit));
+      if (kLetters.find(c) == std::string_view::npos && c != '-') continue;
+      s.assign(label);
+      s[i] = c;
+      out.insert(s);
+    }
+  }
   std::erase_if(out, [](const std::string& v) {
     return v.empty() || v.front() == '-' || v.back() == '-';
   });
+}
+
+// Latin letters and the Cyrillic and Greek letters drawn alike (Unicode
+// UTS #39's confusables.txt maps each of these to the Latin one): аrmy.mil
+// for army.mil. UTF-8.
+constexpr std::pair<char, std::string_view> kScriptGlyphs[] = {
+    {'a', "\u0430"}, {'c', "\u0441"}, {'e', "\u0435"}, {'i', "\u0456"}, {'j', "\u0458"},
+    {'o', "\u043e"}, {'p', "\u0440"}, {'s', "\u0455"}, {'x', "\u0445"}, {'y', "\u0443"},
+    {'h', "\u04bb"}, {'o', "\u03bf"}, {'v', "\u03bd"}, {'k', "\u03ba"},
+};
+
+// `label` with one letter in another script's look-alike, each as its
+// A-label (xn--rmy-5cd for аrmy): check's homoglyph class.
+void ScriptSlips(std::string_view label, std::set<std::string>& out) {
+  for (size_t i = 0; i < label.size(); ++i) {
+    for (const auto& [latin, glyph] : kScriptGlyphs) {
+      if (label[i] != latin) continue;
+      std::string u(label);
+      u.replace(i, 1, glyph);
+      if (Result<std::string> a = address::ToAscii(u); a.ok()) out.insert(std::move(*a));
+    }
+  }
+}
+
+// The label split in two by a dot (g.mail for gmail): dot-insertion.
+void DotInsertions(std::string_view label, std::set<std::string>& out) {
+  for (size_t i = 1; i < label.size(); ++i) {
+    if (label[i - 1] == '-' || label[i] == '-') continue;
+    std::string s(label);
+    s.insert(i, 1, '.');
+    out.insert(std::move(s));
+  }
 }
 
 std::vector<std::string_view> Labels(std::string_view d) {
@@ -131,6 +187,8 @@ std::vector<std::string> PermuteDomain(const PermuteInput& in) {
       std::string_view reg = dot == std::string_view::npos ? name : name.substr(dot + 1);
       std::set<std::string> slips;
       LabelSlips(reg, slips);
+      ScriptSlips(reg, slips);
+      DotInsertions(reg, slips);
       for (const std::string& v : slips) out.insert(std::string(head) + v + "." + std::string(suffix));
       SuffixSlips(name, suffix, in, out);
       // A dot dropped or made a hyphen (usbank.com, us-bank.com).

@@ -2,8 +2,9 @@
 //
 // The inverse of Classify: for a trusted domain ("army.mil") or namespace
 // (".mil"), every string one slip away that a look-alike class covers: name
-// slips (a key left out, doubled, swapped, a neighbouring key, a look-alike
-// glyph, a hyphen), suffix slips inside each suffix label (co.uk -> cp.uk,
+// slips (a key left out, doubled, swapped, a neighbouring key, a vowel for
+// another, a bit flipped, a look-alike glyph in ASCII or in Cyrillic or
+// Greek as an A-label, a hyphen, a dot inserted), suffix slips inside each suffix label (co.uk -> cp.uk,
 // co.ul), the listed suffix confusions, a suffix cut short or with .com
 // added, a dot dropped (usbank.com; the whole name run together under .com:
 // armymil.com, army-mil.com), a confused ending added (army.mil.ml), and a

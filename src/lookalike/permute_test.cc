@@ -40,5 +40,26 @@ TEST(PermuteTest, DotOmissionUnderComAndAConfusedEndingAdded) {
   for (std::string_view s : {"armymil.com", "army-mil.com", "army.mil.ml"}) EXPECT_TRUE(Has(v, s)) << s;
 }
 
+// Issue 15 breaker, finding 8: whole classes check flags were never
+// written: bitsquat (gmaih), dot-insertion (g.mail), a vowel for another
+// (gmeil) and homoglyphs in another script (аrmy.mil, the README's own
+// example). One member of each, for two sources.
+TEST(PermuteTest, EveryClassCheckFlagsHasCandidates) {
+  std::vector<std::string> g = PermuteDomain({"gmail.com", {}, {}});
+  for (std::string_view s : {"gmaih.com", "gmahl.com", "fmail.com", "g.mail.com", "gm.ail.com",
+                             "gmeil.com", "gmaul.com", "xn--gmil-63d.com"}) {
+    EXPECT_TRUE(Has(g, s)) << s;
+  }
+  std::vector<std::string> a = PermuteDomain({"army.mil", {}, {}});
+  for (std::string_view s : {"xn--rmy-5cd.mil", "xn--arm-ffd.mil", "ar.my.mil", "armu.mil",
+                             "erny.mil"}) {
+    EXPECT_EQ(Has(a, s), s != "erny.mil") << s;  // two slips: not one of them
+  }
+  for (const std::string& s : a) {
+    EXPECT_EQ(s.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-."), std::string::npos)
+        << s;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::lookalike

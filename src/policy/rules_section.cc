@@ -62,8 +62,8 @@ void ReadMessage(Context& ctx, const toml::table& t, Rule& rule) {
     // +1 for the opening quote; exact for strings without escapes.
     at.begin.column += static_cast<toml::source_index>(1 + problem->offset);
     ctx.Error(at, problem->what + " in the message of rule '" + rule.name + "'",
-              "fields: {recipient} {suggestion} {target} {reason} {level} {marked}; {{ and }} for "
-              "braces");
+              "fields: {recipient} {suggestion} {suggestions} {also_suggestion} {target} {reason} "
+              "{level} {marked}; {{ and }} for braces");
     return;
   }
   rule.message = std::move(*message);

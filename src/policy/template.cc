@@ -6,6 +6,8 @@ namespace {
 std::optional<std::string_view> Field(std::string_view name, const TemplateFields& f) {
   if (name == "recipient") return f.recipient;
   if (name == "suggestion") return f.suggestion;
+  if (name == "also_suggestion") return f.also_suggestion;
+  if (name == "suggestions") return f.suggestions;
   if (name == "target") return f.target;
   if (name == "reason") return f.reason;
   if (name == "level") return f.level;

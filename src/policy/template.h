@@ -1,5 +1,5 @@
 // Sender-facing message templates: "{recipient}: {reason}; did you mean
-// {suggestion}?". Fields are filled per recipient; "{{" and "}}" are literal
+// {suggestions}?". Fields are filled per recipient; "{{" and "}}" are literal
 // braces.
 #ifndef NEARMISS_POLICY_TEMPLATE_H_
 #define NEARMISS_POLICY_TEMPLATE_H_
@@ -12,7 +12,7 @@ namespace nearmiss::policy {
 
 struct TemplateFields {
   std::string_view recipient;
-  std::string_view suggestion;
+  std::string_view suggestion;       // the likeliest address meant
   std::string_view target;
   std::string_view reason;
   std::string_view level;
@@ -20,6 +20,10 @@ struct TemplateFields {
   // gave that level, "the message could not be read to the end, so it
   // counts as SECRET": a sender is never told of a marking nobody saw.
   std::string_view marked;
+  std::string_view also_suggestion;  // a second address about as likely, or ""
+  // Both, as a sender reads them: "x@yahoo.com.tw or x@yahoo.com.tr"; the
+  // one suggestion when there is no second (issue 15: offer both).
+  std::string_view suggestions;
 };
 
 // The first problem in `tmpl` ("unknown field '{recipent}'", "unclosed

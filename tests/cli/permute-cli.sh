@@ -71,7 +71,19 @@ check "rpz entries (name and wildcard)" "$((2 * n))" "$(grep -c ' CNAME \.$' "$t
 grep -q '^@ IN SOA ' "$tmp/rpz"
 check "rpz has an SOA" 0 $?
 "$bin" permute $policy --format csv $sources 2>/dev/null > "$tmp/csv"
-check "csv rows plus header" "$((n + 1))" "$(wc -l < "$tmp/csv" | tr -d ' ')"
+# Issue 15 breaker, finding 9: namespace look-alikes leaked the probe name
+# ("iml looks like example.mil") and stood in the CSV as if registrable.
+ns=$(grep -c '"namespace":true' "$tmp/p.jsonl")
+[ "$ns" -gt 0 ]
+check "namespace look-alikes are marked" 0 $?
+check "csv rows plus header, no namespace rows" "$((n - ns + 1))" "$(wc -l < "$tmp/csv" | tr -d ' ')"
+check "no output names the probe" 0 "$(cat "$tmp/p.jsonl" "$tmp/list" "$tmp/postfix" "$tmp/csv" | grep -c 'example\.')"
+grep -qx 'ml REJECT 5.7.1 \*\.ml: \.ml looks like \.mil (suffix-edit)' "$tmp/postfix"
+check "postfix namespace entry" 0 $?
+grep -qx '\.ml' "$tmp/list"
+check "list writes a namespace as .ml" 0 $?
+grep -qF '"domain":"ml","source":".mil","class":"suffix-edit","target":".mil","suggestion":".mil","namespace":true' "$tmp/p.jsonl"
+check "jsonl namespace row" 0 $?
 check "csv header" "domain,source,class,target,suggestion" "$(head -1 "$tmp/csv")"
 "$bin" permute --format xml gmail.com > /dev/null 2>&1
 check "unknown format exits 2" 2 $?
