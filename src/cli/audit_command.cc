@@ -195,6 +195,7 @@ int RunAudit(const AuditFlags& flags) {
     }
   }
   progress.set_total(total, file_bytes);
+  auditor.PlanYears(ordered);
   for (const std::string& read : ordered) {
     const std::string& path = shown[read];
     Status s = auditor.AddLog(read, path);

@@ -158,11 +158,28 @@ void Auditor::AddUnread(const std::string& path, const std::string& error) {
   report_->logs.push_back(std::move(c));
 }
 
+void Auditor::PlanYears(const std::vector<std::string>& paths) {
+  if (options_.year != 0) return;
+  uint64_t file = 0;  // the bytes of the file being scanned
+  years_ = maillog::PlanYears(
+      paths,
+      [&](uint64_t bytes) {
+        file = bytes;
+        if (options_.on_progress) options_.on_progress(bytes_before_ + bytes, log_.lines());
+      },
+      [&](const std::string&) {
+        bytes_before_ += file;
+        file = 0;
+      });
+  bytes_before_ += file;
+}
+
 Status Auditor::AddLog(const std::string& path, const std::string& shown) {
   report_->inputs.push_back(shown);
   shown_ = shown;
   maillog::ReadLogOptions o;
   o.year = options_.year;
+  o.years = &years_;
   o.date_order = options_.date_order;
   o.min_recognised_percent = options_.min_recognised_percent;
   uint64_t before = bytes_before_;

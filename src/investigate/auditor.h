@@ -45,6 +45,11 @@ class Auditor final : public maillog::DeliverySink {
   // (ParseError, FILE:LINE). The file's line counts join the report either
   // way.
   Status AddLog(const std::string& path);
+  // Dates the rotated sets among `paths` (all the logs, in reading order)
+  // as wholes before any is read (maillog/year_plan.h): call it once,
+  // before AddLog, unless AuditOptions::year is given. Its pass over the
+  // files counts towards on_progress as the first of the two reads.
+  void PlanYears(const std::vector<std::string>& paths);
   // The same, for a log read from `path` that the report names `shown`
   // (a pipe's copy spooled to a temporary file is named as it was given).
   Status AddLog(const std::string& path, const std::string& shown);
@@ -95,6 +100,7 @@ class Auditor final : public maillog::DeliverySink {
   std::string domain_;  // reused
   Domain parsed_;       // reused by ParseDomain
   uint64_t bytes_before_ = 0;
+  maillog::YearPlan years_;
   std::string shown_;  // the log being read, as named in the report
   std::string last_subject_;
   content::Level last_subject_level_ = content::Level::kNone;

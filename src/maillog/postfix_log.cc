@@ -6,6 +6,7 @@
 #include "maillog/log_files.h"
 #include "maillog/timestamp.h"
 #include "maillog/trace_log.h"
+#include "maillog/year_plan.h"
 
 namespace nearmiss::maillog {
 namespace {
@@ -39,11 +40,6 @@ bool FilterDiscarded(std::string_view text) {
 
 // The key of a hand-off held by Message-ID (no queue id can start so).
 constexpr std::string_view kByMessageId = "\x01msgid:";
-
-// How far a rotated file's first line may fall before the previous file's
-// last and still continue it: lines at the rotation written out of order,
-// as the New Year rule in LineParser::InferYear allows a day.
-constexpr int64_t kRotationOverlap = 86400;
 
 // Past this after the previous file's last line, a year moved between two
 // files of a set is a gap (files missing), not the turn of a year.
