@@ -29,6 +29,15 @@ class Learner {
   explicit Learner(Store* store);
   ~Learner();
 
+  // Call before adding anything. Recipients whose domain `judgeable`
+  // refuses (a malformed domain, engine/malformed_domain.h: the rule audit
+  // uses) are never learned, from any source: skipped and counted
+  // (DeliveryCounts::skipped_domains; for logs, their LineCounts). Trace
+  // rows of mail the organisation received are skipped too
+  // (maillog::PostfixLogOptions::learning): `own_domain` says whether a
+  // sender's domain is the organisation's (empty: the policy names none).
+  void SetDomainChecks(maillog::DomainCheck judgeable, maillog::DomainCheck own_domain);
+
   // A Postfix log (plain or .gz) in any form maillog reads, or an Exchange
   // or Microsoft 365 trace (maillog/trace_log.h); *counts gets what was
   // made of its lines. A file that is not a mail log is an error
@@ -80,6 +89,12 @@ class Learner {
     // one's place: "FILE:LINE" or the message's source.
     uint64_t not_addresses = 0;
     std::string first_not_address;
+    // Recipients of Sent folders and CSV exports left out because their
+    // domain is malformed (SetDomainChecks), not in `found`; the first
+    // one's place and recipient ("FILE:LINE: 'x@xn--abc.mil'"). Logs' are
+    // in their LineCounts.
+    uint64_t skipped_domains = 0;
+    std::string first_skipped_domain;
     // Recipients of log messages whose last outcome is "unknown": an
     // Exchange server sent them on to another of the organisation's
     // servers whose log was not given (maillog/trace_log.h). Not in
@@ -115,6 +130,10 @@ class Learner {
  private:
   Status Add(Delivery d);
   void NotAnAddress(const std::string& where);
+  // False (and counted, `where` named) when `recipient`'s domain is one
+  // SetDomainChecks' `judgeable` refuses.
+  bool Judgeable(const std::string& recipient, const std::string& where);
+  maillog::DomainCheck judgeable_, own_domain_;
   Status AddFound();
   // The key of this run's log delivery with no Message-ID from `sender` to
   // `recipient` nearest `time` (within kLogJoinSeconds), taken so no other

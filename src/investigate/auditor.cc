@@ -5,6 +5,7 @@
 
 #include "address/normal_domain.h"
 #include "content/mailbox_date.h"
+#include "engine/malformed_domain.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/read_log.h"
 #include "maillog/timestamp.h"
@@ -35,24 +36,10 @@ Auditor::Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Rep
       log_(
           [this] {
             maillog::PostfixLogOptions o;
-            o.judgeable_domain = [this](std::string_view d) { return JudgeableDomain(d); };
+            o.judgeable_domain = [this](std::string_view d) { return judge_.Judgeable(d); };
             return o;
           }(),
           this) {}
-
-bool Auditor::JudgeableDomain(std::string_view domain) {
-  // Keyed on the domain as logged: normalising it (IDNA) for every
-  // delivery line cost a third of the reading time.
-  judgeable_key_.assign(domain);
-  if (auto it = judgeable_.find(judgeable_key_); it != judgeable_.end()) return it->second;
-  Domain parsed;
-  std::string normal;
-  address::NormalDomain(domain, &parsed, &normal);
-  bool ok = !Classify(normal).invalid;
-  if (judgeable_.size() >= kMaxJudgeable) judgeable_.clear();  // bounded memory
-  judgeable_.emplace(judgeable_key_, ok);
-  return ok;
-}
 
 const Auditor::Flag& Auditor::Classify(const std::string& domain) {
   auto it = flags_.find(domain);
@@ -62,15 +49,8 @@ const Auditor::Flag& Auditor::Classify(const std::string& domain) {
   RecipientCheck c = engine_->CheckRecipient("postmaster@" + domain);
   Flag f;
   f.flagged = c.verdict == Verdict::kLookalike || c.verdict == Verdict::kBlocked;
-  // Malformed only: a bad xn-- label, a label with a leading or trailing
-  // hyphen, a public suffix itself. Not the names real logs deliver to
-  // every day: a single label ("localhost", "mailhost"), an address
-  // literal ("[192.0.2.1]", RFC 5321 4.1.3), an internal TLD the root
-  // zone lacks (".local", ".lan"): counting those as not understood would
-  // mark every ordinary log incomplete.
-  f.invalid = c.verdict == Verdict::kInvalid && !domain.starts_with('[') &&
-              domain.find('.') != std::string::npos &&
-              (c.reasons.empty() || c.reasons.front().code != ReasonCode::kTldNotDelegated);
+  // Malformed only (engine/malformed_domain.h, the rule learn shares).
+  f.invalid = MalformedDomain(c, domain);
   if (f.flagged) {
     f.verdict = std::string(VerdictName(c.verdict));
     f.target = c.target;

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/malformed_domain.h"
 #include "investigate/report.h"
 #include "maillog/postfix_log.h"
 #include "maillog/trace_log.h"
@@ -74,12 +75,10 @@ class Auditor final : public maillog::DeliverySink {
   };
   const Flag& Classify(const std::string& domain);
   // The log readers' DomainCheck (maillog/postfix_fields.h): false for a
-  // domain the engine calls invalid, so its delivery line is counted as
-  // not understood, with FILE:LINE, rather than dropped as not flagged.
-  bool JudgeableDomain(std::string_view domain);
-  static constexpr size_t kMaxJudgeable = 1 << 16;
-  std::unordered_map<std::string, bool> judgeable_;  // by domain as logged
-  std::string judgeable_key_;
+  // domain the engine calls invalid (Flag::invalid, through Classify's
+  // cache), so its delivery line is counted as not understood, with
+  // FILE:LINE, rather than dropped as not flagged.
+  DomainJudge judge_{[this](const std::string& normal) { return Classify(normal).invalid; }};
   // The report's entry for the mailbox a message's source is in, among
   // those from `first` on; nullptr when none (stdin).
   MailboxRead* MailboxOf(const std::string& source, size_t first);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/text_format.h"
+
 namespace nearmiss::maillog {
 
 void LineCounts::Add(std::string_view line, const LogLine* parsed) {
@@ -38,6 +40,13 @@ void LineCounts::UnparsableRecipient(std::string_view line) {
   NotUnderstood(line);
   ++unparsable_recipients;
   if (first_unparsable_recipient_line == 0) first_unparsable_recipient_line = lines;
+}
+
+void LineCounts::SkippedDomain(std::string_view recipient, uint64_t line) {
+  if (skipped_domains++ == 0) {
+    first_skipped_domain_line = line != 0 ? line : lines;
+    first_skipped_domain.assign(recipient.substr(0, kExcerpt));
+  }
 }
 
 std::string YearSpanWarning(const LineCounts& c) {
@@ -114,6 +123,21 @@ std::string Describe(const LineCounts& c) {
     out += ", of which " + std::to_string(c.unparsable_recipients) +
            " to a recipient that cannot be parsed (first at " + c.file + ":" +
            std::to_string(c.first_unparsable_recipient_line) + ")";
+  }
+  if (c.skipped_domains != 0) {
+    out += ", " + Counted(c.skipped_domains, "recipient") + " skipped: the domain is invalid, " +
+           "nothing to learn (first at " + c.file + ":" +
+           std::to_string(c.first_skipped_domain_line) + ": '" + c.first_skipped_domain + "')";
+  }
+  if (c.inbound_rows != 0) {
+    out += ", " + Counted(c.inbound_rows, "row") + " skipped: mail received, not sent (first at " +
+           c.file + ":" + std::to_string(c.first_inbound_row_line) + ")";
+  }
+  if (c.direction_unknown_rows != 0) {
+    out += ", " + Counted(c.direction_unknown_rows, "row") +
+           " skipped: sent or received cannot be told (no direction column; name the "
+           "organisation's domains in the policy, [domains] organisation; first at " +
+           c.file + ":" + std::to_string(c.first_direction_unknown_line) + ")";
   }
   if (std::string w = YearSpanWarning(c); !w.empty()) out += "; " + w;
   if (!c.error.empty()) out += "; NOT READ in full: " + c.error;

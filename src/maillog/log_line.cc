@@ -134,6 +134,7 @@ std::string_view FormatName(LineFormat f) {
     case LineFormat::kExchangeTracking: return "exchange-tracking";
     case LineFormat::kM365Trace: return "m365-trace";
     case LineFormat::kM365Historical: return "m365-historical";
+    case LineFormat::kExchangeTrackingExport: return "exchange-tracking-export";
     case LineFormat::kNone: break;
   }
   return "none";

@@ -69,7 +69,8 @@ const LineCounts& PostfixLog::counts() const { return trace_ ? trace_->counts() 
 void PostfixLog::BeginTraceFile(std::string name, DateOrder date_order) {
   counts_ = LineCounts();
   trace_ = std::make_unique<TraceLog>(std::move(name), sink_, date_order,
-                                      options_.judgeable_domain);
+                                      options_.judgeable_domain, options_.learning,
+                                      options_.own_domain);
 }
 
 void PostfixLog::EndFile() {
@@ -291,8 +292,14 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     case StatusKind::kAttempt:
       break;
   }
-  if (!JudgeableRecipient(f.recipient) ||
+  const bool judgeable = JudgeableRecipient(f.recipient);
+  if (!judgeable ||
       (options_.judgeable_domain && !options_.judgeable_domain(AddressDomain(f.recipient)))) {
+    if (judgeable && options_.learning) {
+      // Nothing to learn of a malformed domain; said, not an error.
+      counts_.SkippedDomain(f.recipient);
+      return;
+    }
     // A recipient the guard cannot judge may be the very look-alike: not
     // a delivery to leave out quietly (DESIGN.md, fail closed).
     counts_.UnparsableRecipient(line_);

@@ -139,6 +139,17 @@ struct PostfixLogOptions {
   // Recipients whose domain this refuses are not understood (DomainCheck);
   // passed on to the traces read too.
   DomainCheck judgeable_domain;
+  // Reading to learn (`nearmiss learn`: who the organisation writes to),
+  // not to audit. A recipient whose domain judgeable_domain refuses is
+  // then skipped and counted (LineCounts::skipped_domains), not "not
+  // understood": nothing is learned of it, and the history is still whole.
+  // And a trace's rows of mail that came in are skipped and counted
+  // (LineCounts::inbound_rows, trace_log.h): those whose direction column
+  // says so, else, for Microsoft 365 traces, those whose sender's domain
+  // own_domain refuses (every row when own_domain is empty: the direction
+  // cannot be told, LineCounts::direction_unknown_rows).
+  bool learning = false;
+  DomainCheck own_domain;
 };
 
 class PostfixLog {

@@ -62,6 +62,7 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
   log.EndFile();
   *counts = log.counts();
   NM_RETURN_IF_ERROR(s);
+  if (!counts->refused.empty()) return Status::ParseError(counts->refused);
   if (counts->impossible_date_line != 0) {
     // Read as 1 March it would move a delivery a day; no guess is safe.
     std::string year = std::to_string(counts->impossible_date_year);
