@@ -15,6 +15,7 @@
 #include <map>
 
 #include "base/log.h"
+#include "base/text_format.h"
 #include "cli/audit_inputs.h"
 #include "cli/config_flags.h"
 #include "cli/audit_marking.h"
@@ -217,8 +218,8 @@ int RunAudit(const AuditFlags& flags) {
                      " of them to a recipient that cannot be parsed (first at " + path + ":" +
                      std::to_string(c.first_unparsable_recipient_line) + ")";
       }
-      log::Error(path + ": " + std::to_string(c.not_understood) +
-                 " delivery lines not understood (first at " + path + ":" +
+      log::Error(path + ": " + Counted(c.not_understood, "delivery line") +
+                 " not understood (first at " + path + ":" +
                  std::to_string(c.first_not_understood_line) + ")" + recipients +
                  "; they are left out of the report, which is incomplete");
       status = kExitError;

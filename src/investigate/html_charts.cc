@@ -63,7 +63,7 @@ std::string ColumnChartSvg(const std::vector<Bar>& bars) {
   for (size_t i = 0; i < bars.size(); ++i) {
     double x = left + slot * i + (slot - bw) / 2;
     double y = h - bottom;
-    std::string tip = bars[i].label + ": " + Thousands(Total(bars[i])) + " deliveries";
+    std::string tip = bars[i].label + ": " + CountOf(Total(bars[i]), "delivery", "deliveries");
     s += "<g><title>" + Html(tip) + "</title>";
     for (size_t p = 0; p < bars[i].parts.size() && p < kParts; ++p) {
       double bh = (h - top - bottom) * bars[i].parts[p] / static_cast<double>(max);

@@ -130,42 +130,43 @@ std::string Skipped(const maillog::LineCounts& c) {
   auto add = [&s](const std::string& part) { s += (s.empty() ? "" : "; ") + part; };
   if (!c.error.empty()) add("NOT READ: " + c.error);
   if (c.unrecognised != 0) {
-    add(Thousands(static_cast<int64_t>(c.unrecognised)) +
-        " lines in no form this reader knows (first at line " +
+    add(CountOf(static_cast<int64_t>(c.unrecognised), "line") +
+        " in no form this reader knows (first at line " +
         std::to_string(c.first_unrecognised_line) + ")");
   }
   if (c.ambiguous_dates != 0) {
-    add("of those, " + Thousands(static_cast<int64_t>(c.ambiguous_dates)) +
-        " records whose date is ambiguous (day/month or month/day, first at line " +
+    add("of those, " + CountOf(static_cast<int64_t>(c.ambiguous_dates), "record") +
+        " whose date is ambiguous (day/month or month/day, first at line " +
         std::to_string(c.first_ambiguous_date_line) + "; read them with --date-order)");
   }
   if (c.not_understood != 0) {
-    add(Thousands(static_cast<int64_t>(c.not_understood)) +
-        " delivery lines that did not parse (first at line " +
+    add(CountOf(static_cast<int64_t>(c.not_understood), "delivery line") +
+        " that did not parse (first at line " +
         std::to_string(c.first_not_understood_line) + ")");
   }
   if (c.unparsable_recipients != 0) {
-    add("of those, " + Thousands(static_cast<int64_t>(c.unparsable_recipients)) +
-        " deliveries to a recipient address that cannot be parsed, so was not judged (first at "
+    add("of those, " + CountOf(static_cast<int64_t>(c.unparsable_recipients), "delivery",
+                               "deliveries") +
+        " to a recipient address that cannot be parsed, so was not judged (first at "
         "line " + std::to_string(c.first_unparsable_recipient_line) + ")");
   }
   if (std::string w = maillog::YearSpanWarning(c); !w.empty()) add(w);
   if (c.probes != 0) {
-    add(Thousands(static_cast<int64_t>(c.probes)) +
-        " address verification probes, which deliver nothing");
+    add(CountOf(static_cast<int64_t>(c.probes), "address verification probe") +
+        ", which deliver nothing");
   }
   if (c.soft_bounces != 0) {
-    add(Thousands(static_cast<int64_t>(c.soft_bounces)) +
-        " soft bounces (soft_bounce = yes): would have bounced, kept in the queue; counted as "
+    add(CountOf(static_cast<int64_t>(c.soft_bounces), "soft bounce") +
+        " (soft_bounce = yes): would have bounced, kept in the queue; counted as "
         "deferred, not delivered");
   }
   if (c.hand_offs != 0) {
-    add(Thousands(static_cast<int64_t>(c.hand_offs)) +
-        " hand-offs to a content filter or another Postfix instance, counted at the last hop");
+    add(CountOf(static_cast<int64_t>(c.hand_offs), "hand-off") +
+        " to a content filter or another Postfix instance, counted at the last hop");
   }
   if (c.internal_hops != 0) {
-    add(Thousands(static_cast<int64_t>(c.internal_hops)) +
-        " Exchange events within the organisation (between its servers, into its mailboxes), "
+    add(CountOf(static_cast<int64_t>(c.internal_hops), "Exchange event") +
+        " within the organisation (between its servers, into its mailboxes), "
         "which are not mail leaving it");
   }
   return s.empty() ? "nothing" : s;
@@ -193,8 +194,8 @@ std::string MailboxTable(const Report& rep) {
                   "<th>Left out, and why</th></tr></thead><tbody>";
   for (const MailboxRead& m : rep.mailboxes) {
     std::string left = m.not_read == 0 ? std::string("nothing")
-                                       : Thousands(static_cast<int64_t>(m.not_read)) +
-                                             (m.not_read == 1 ? " file" : " files") + " not read: ";
+                                       : CountOf(static_cast<int64_t>(m.not_read), "file") +
+                                             " not read: ";
     for (size_t i = 0; i < m.not_read_files.size(); ++i) {
       left += (i == 0 ? "" : "; ") + m.not_read_files[i];
     }
@@ -290,8 +291,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   for (size_t i = 0; i < senders.size() && i < kTopN; ++i) {
     const SenderLine& s = *senders[i].second;
     top_senders.push_back({senders[i].first,
-                           std::to_string(s.domains.size()) + " look-alike domain" +
-                               (s.domains.size() == 1 ? "" : "s"),
+                           CountOf(static_cast<int64_t>(s.domains.size()), "look-alike domain"),
                            {s.counts.sent, s.counts.bounced, s.counts.deferred, s.counts.expired,
                             s.counts.discarded, s.counts.unknown}});
   }
@@ -356,10 +356,10 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
                        : "Flagged deliveries " + Html(period)) +
        (covered.empty() ? "" : " &middot; logs cover " + Html(covered)) +
        (meta.since.empty() ? "" : " (since " + Html(meta.since) + ")") + " &middot; " +
-       Thousands(static_cast<int64_t>(rep.lines)) + " log lines" +
-       (rep.messages ? ", " + Thousands(static_cast<int64_t>(rep.messages)) + " messages" : "") +
-       " from " + std::to_string(rep.inputs.size()) + " source" +
-       (rep.inputs.size() == 1 ? "" : "s") + " &middot; generated " + Html(meta.generated) +
+       CountOf(static_cast<int64_t>(rep.lines), "log line") +
+       (rep.messages ? ", " + CountOf(static_cast<int64_t>(rep.messages), "message") : "") +
+       " from " + CountOf(static_cast<int64_t>(rep.inputs.size()), "source") +
+       " &middot; generated " + Html(meta.generated) +
        "</div>" +
        (meta.marking_warning.empty()
             ? std::string()
@@ -391,7 +391,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   h += "<section class=\"card\"><h2>Deliveries<small>" +
        (rep.table_dropped() ? "first " + Thousands(static_cast<int64_t>(rep.table().size())) +
                                   " of " + Thousands(t.deliveries) + "; --json lists every attempt"
-                            : Thousands(t.deliveries) + " deliveries") +
+                            : CountOf(t.deliveries, "delivery", "deliveries")) +
        "</small></h2><div class=\"scroll\">" + DeliveryTable(rep, with_level) +
        "</div></section>";
   if (!rep.logs.empty() || !rep.mailboxes.empty()) {
@@ -411,9 +411,10 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     if (!rep.mailboxes.empty()) h += "<div class=\"scroll\">" + MailboxTable(rep) + "</div>";
     for (const std::string& n : rep.notes) h += "<p>" + Html(n) + "</p>";
     if (rep.duplicates() != 0) {
-      h += "<p>" + Thousands(static_cast<int64_t>(rep.duplicates())) +
-           " attempts were repeated in more than one input (the same message, recipient, time "
-           "and status) and are counted once.</p>";
+      h += "<p>" + CountOf(static_cast<int64_t>(rep.duplicates()), "attempt") +
+           (rep.duplicates() == 1 ? " was" : " were") +
+           " repeated in more than one input (the same message, recipient, time and status), "
+           "counted once.</p>";
     }
     h += "</section>";
   }

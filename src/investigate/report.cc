@@ -149,7 +149,18 @@ void Report::Close(Open& d) {
   r.status = s == "sent" || s == "bounced" || s == "expired" || s == "discarded" || s == "unknown"
                  ? s
                  : "deferred";
-  if (r.status == "unknown") unknown_next_hops_.insert(r.relay.empty() ? "(not named)" : r.relay);
+  if (r.status == "unknown" && r.hops.empty()) {
+    unknown_next_hops_.insert(r.relay.empty() ? "(not named)" : r.relay);
+  } else if (r.status == "unknown") {
+    // A Postfix hand-off (content filter, another instance): where it
+    // went and the queue id it got there, a few named.
+    ++unknown_handed_;
+    std::string named = r.relay;
+    named += " (queued as ";
+    named += r.queue_id;
+    named += ')';
+    if (unknown_hand_offs_.size() < kNamedHandOffs) unknown_hand_offs_.insert(std::move(named));
+  }
   r.time = d.first_time;
   r.seconds = d.first_seconds;
   totals_.Add(r.status);

@@ -153,9 +153,14 @@ class Report {
     uint64_t not_understood_lines = 0;  // delivery lines that did not parse
     size_t inputs_not_read = 0;         // unread(): whole or in part
     // Flagged deliveries sent on to a server whose log was not given
-    // (Counts::unknown), and those servers.
+    // (Counts::unknown), and those servers (Exchange's next hops).
     int64_t outcome_unknown = 0;
     std::set<std::string> next_hops;
+    // Of outcome_unknown, Postfix hand-offs (a content filter, another
+    // instance) whose next queue id's delivery is not in the logs, and a
+    // few of them named "RELAY (queued as ID)" (at most kNamedHandOffs).
+    int64_t handed_unknown = 0;
+    std::set<std::string> hand_offs;
     bool any() const {
       return unrecognised_lines != 0 || not_understood_lines != 0 || inputs_not_read != 0 ||
              outcome_unknown != 0;
@@ -170,6 +175,8 @@ class Report {
     l.inputs_not_read = unread();
     l.outcome_unknown = totals_.unknown;
     l.next_hops = unknown_next_hops_;
+    l.handed_unknown = unknown_handed_;
+    l.hand_offs = unknown_hand_offs_;
     return l;
   }
   size_t unread() const {
@@ -239,6 +246,9 @@ class Report {
   size_t table_dropped_ = 0;
   std::set<std::string> flagged_messages_;
   std::set<std::string> unknown_next_hops_;  // relays of deliveries closed as "unknown"
+  static constexpr size_t kNamedHandOffs = 5;
+  int64_t unknown_handed_ = 0;                // of those, Postfix hand-offs
+  std::set<std::string> unknown_hand_offs_;  // a few named (LeftOut::hand_offs)
 };
 
 }  // namespace nearmiss::investigate

@@ -79,7 +79,7 @@ std::string AmbiguousDates(const LineCounts& c) {
 
 std::string Describe(const LineCounts& c) {
   if (!c.error.empty() && c.lines == 0) return c.file + ": NOT READ: " + c.error;
-  std::string out = c.file + ": " + std::to_string(c.lines) + " lines read";
+  std::string out = c.file + ": " + Counted(c.lines, "line") + " read";
   if (c.lines != c.non_empty()) out += " (" + std::to_string(c.lines - c.non_empty()) + " empty)";
   out += ", " + std::to_string(c.recognised) + " recognised";
   std::string formats;
@@ -101,22 +101,22 @@ std::string Describe(const LineCounts& c) {
   if (c.ambiguous_dates != 0) out += ", of which " + AmbiguousDates(c);
   // Shown when there are any, so a log without them reads as before.
   if (c.probes != 0) {
-    out += ", " + std::to_string(c.probes) + " address verification probes (not deliveries)";
+    out += ", " + Counted(c.probes, "address verification probe") + " (not deliveries)";
   }
   if (c.soft_bounces != 0) {
-    out += ", " + std::to_string(c.soft_bounces) +
-           " soft bounces (soft_bounce = yes: would have bounced; counted as deferred, not "
+    out += ", " + Counted(c.soft_bounces, "soft bounce") +
+           " (soft_bounce = yes: would have bounced; counted as deferred, not "
            "delivered)";
   }
   if (c.hand_offs != 0) {
-    out += ", " + std::to_string(c.hand_offs) + " hand-offs followed to the next queue id";
+    out += ", " + Counted(c.hand_offs, "hand-off") + " followed to the next queue id";
   }
   if (c.internal_hops != 0) {
-    out += ", " + std::to_string(c.internal_hops) +
-           " internal hops (within the organisation, not deliveries)";
+    out += ", " + Counted(c.internal_hops, "internal hop") +
+           " (within the organisation, not deliveries)";
   }
   if (c.not_understood != 0) {
-    out += ", " + std::to_string(c.not_understood) + " delivery lines not understood (first at " +
+    out += ", " + Counted(c.not_understood, "delivery line") + " not understood (first at " +
            c.file + ":" + std::to_string(c.first_not_understood_line) + ")";
   }
   if (c.unparsable_recipients != 0) {
