@@ -90,11 +90,12 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
   std::vector<YearBound> bounds;
   bool dated = false;
   auto flush = [&] {
-    if (!dated && !scans.empty()) {
-      std::vector<int> years = PlanSetYears(scans, bounds);
-      for (size_t i = 0; i < scans.size(); ++i) {
-        plan[set_paths[i]] = {years[i], std::move(scans[i].first_line), bounds[i].source};
-      }
+    // A dated set keeps each file's own year (FirstYear), which ReadLog
+    // would have found; the plan only spares it a second pass.
+    std::vector<int> years = dated ? std::vector<int>() : PlanSetYears(scans, bounds);
+    for (size_t i = 0; i < scans.size(); ++i) {
+      plan[set_paths[i]] = {dated ? FirstYear(scans[i], bounds[i]) : years[i],
+                            std::move(scans[i].first_line), bounds[i].source};
     }
     set_paths.clear();
     scans.clear();
@@ -113,7 +114,14 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
     Result<YearScan> scan = ScanYears(path, progress);
     if (!scan.ok()) continue;
     dated = dated || scan->dated;
-    if (!scan->any) continue;
+    if (!scan->any) {
+      // No line without a year: the year is never used; the file carries
+      // the set's on (no first line).
+      Stamp b;
+      SecondsToCivil(FileYearBound(path).wall, &b);
+      plan[path] = {b.year, "", ""};
+      continue;
+    }
     set_paths.push_back(path);
     bounds.push_back(FileYearBound(path));
     scans.push_back(std::move(*scan));

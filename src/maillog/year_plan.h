@@ -21,8 +21,9 @@
 // monotone across the set and none is after its file's bound.
 //
 // A set one of whose files has stamps that carry a year (RFC 3339, journal
-// short-full) is left out of the plan: its years are known, and ReadLog
-// dates such files one at a time, carrying on (PostfixLog::BeginFile).
+// short-full) is not planned as one: each of its files gets its own bound's
+// year (year_anchor.h's FirstYear), and PostfixLog::BeginFile carries the
+// year on from the dated lines, as when files were dated one at a time.
 //
 // Thread safety: pure functions over the file system.
 #ifndef NEARMISS_MAILLOG_YEAR_PLAN_H_
@@ -48,12 +49,14 @@ struct PlannedYear {
   std::string bound;        // what bounds the file ("modification time ...")
 };
 
-// Path -> its planned year; files not in it are dated alone (ReadLog).
+// Path -> its planned year; files not in it are dated alone (ReadLog). A
+// file without a line lacking a year has an empty first_line (the year is
+// never used, and the set's carries on through it).
 using YearPlan = std::map<std::string, PlannedYear>;
 
-// Plans the files of `paths` (in reading order, OrderRotated's) that have
-// BSD lines; traces, unreadable files and files without such lines are left
-// out (ReadLog dates them or says why it cannot). `progress` gets the bytes
+// Plans the files of `paths` (in reading order, OrderRotated's): every log
+// read once here, so ReadLog reads each only once more. Traces and files
+// that cannot be read are left out (ReadLog says why it cannot). `progress` gets the bytes
 // of the current file read so far, as ForEachLine's, and `next_file` is
 // called before each file is scanned (so a caller sums the bytes).
 YearPlan PlanYears(const std::vector<std::string>& paths,

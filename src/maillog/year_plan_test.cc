@@ -112,13 +112,17 @@ TEST_F(YearPlanTest, SetsApartAndLeapDays) {
   EXPECT_EQ(Years(paths), (std::vector<int>{2024, 2024, 2026}));
 }
 
-// A file whose stamps carry their year leaves its set to ReadLog.
-TEST_F(YearPlanTest, ADatedFileLeavesItsSetOut) {
+// A file whose stamps carry their year: its set is dated file by file
+// (each by its own bound), and the dated file carries no first line.
+TEST_F(YearPlanTest, ADatedFileLeavesItsSetToEachFilesBound) {
   std::string dated = dir_ + "/maillog.1";
   std::ofstream(dated) << "2024-12-31T23:00:01+00:00 mail postfix/smtp[1]: AAA111: "
                           "to=<a@army.ml>, status=sent (ok)\n";
   std::vector<std::string> set = {dated, Write("maillog", {"Jan  1 10:00:01"}, "2026-11-09")};
-  EXPECT_EQ(Years(set), (std::vector<int>{0, 0}));
+  YearPlan plan = PlanYears(set);
+  ASSERT_EQ(plan.size(), 2u);
+  EXPECT_EQ(plan[set[0]].first_line, "");
+  EXPECT_EQ(plan[set[1]].first_year, 2026);
 }
 
 }  // namespace
