@@ -17,6 +17,7 @@
 #include "investigate/report.h"
 #include "maillog/postfix_log.h"
 #include "maillog/trace_log.h"
+#include "maillog/year_plan.h"
 #include "nearmiss/address.h"
 #include "nearmiss/engine.h"
 
