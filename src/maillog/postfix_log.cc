@@ -57,6 +57,14 @@ bool LocalRelay(std::string_view relay) {
          relay.starts_with("localhost[");
 }
 
+// "to=<...>, ..., status=" at the text's start or after a prefix such as
+// an id ("X: to=<"): what log_adhoc() writes for every delivery attempt.
+// smtpd's "NOQUEUE: reject: ... from=<a> to=<b> proto=" has no status=.
+bool LooksLikeDelivery(std::string_view t) {
+  size_t to = t.starts_with("to=<") ? 0 : t.find(": to=<");
+  return to != std::string_view::npos && t.find(", status=", to) != std::string_view::npos;
+}
+
 }  // namespace
 
 PostfixLog::PostfixLog(PostfixLogOptions options, DeliverySink* sink)
@@ -159,7 +167,14 @@ void PostfixLog::Feed(std::string_view line) {
     counts_.year_span_line = counts_.lines;
   }
   // Any program's lines: a custom syslog_name ("mta/smtp") is still Postfix.
-  if (!framed || l.queue_id.empty()) return;
+  if (!framed) return;
+  if (l.queue_id.empty()) {
+    // A delivery line whose id is missing or no id Postfix could write
+    // ("5A5-1: to=<...>", a line cut before it): its recipient cannot be
+    // tied to a message, and it is never dropped without a word.
+    if (LooksLikeDelivery(l.text)) NotUnderstood(line);
+    return;
+  }
   line_ = line;
   std::string_view t = l.text;
   // The kinds of line a delivery is made of; anything else is noise here.
