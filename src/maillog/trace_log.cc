@@ -6,6 +6,7 @@
 #include "maillog/postfix_fields.h"
 #include "maillog/postfix_log.h"
 #include "maillog/timestamp.h"
+#include "maillog/trace_events.h"
 
 namespace nearmiss::maillog {
 namespace {
@@ -31,21 +32,6 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '<')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '>')) s.remove_suffix(1);
   return s;
-}
-
-// Exchange 2013-2019's documented event types ("Event types in the message
-// tracking log").
-bool KnownExchangeEvent(std::string_view e) {
-  static constexpr std::string_view kEvents[] = {
-      "AGENTINFO", "BADMAIL", "CLIENTSUBMISSION", "DEFER", "DELIVER", "DELIVERFAIL", "DROP",
-      "DSN", "DUPLICATEDELIVER", "DUPLICATEEXPAND", "DUPLICATEREDIRECT", "EXPAND", "FAIL",
-      "HADISCARD", "HARECEIVE", "HAREDIRECT", "HAREDIRECTFAIL", "INITMESSAGECREATED", "LOAD",
-      "MODERATIONEXPIRE", "MODERATORAPPROVE", "MODERATORREJECT", "MODERATORSALLNDR",
-      "NOTIFYMAPI", "NOTIFYSHADOW", "POISONMESSAGE", "PROCESS", "PROCESSMEETINGMESSAGE",
-      "RECEIVE", "REDIRECT", "RESOLVE", "RESUBMIT", "RESUBMITDEFER", "RESUBMITFAIL", "SEND",
-      "SENDEXTERNAL", "SUBMIT", "SUBMITDEFER", "SUBMITFAIL", "SUPPRESSED", "THROTTLE",
-      "TRANSFER"};
-  return std::find(std::begin(kEvents), std::end(kEvents), e) != std::end(kEvents);
 }
 
 // A SEND through the connector Exchange uses between the organisation's
@@ -406,17 +392,20 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       // it when that log is given (investigate/auditor.h).
       ++counts_.internal_hops;
       status = "unknown";
-    } else if (event == "SEND" || event == "SENDEXTERNAL") {
-      status = "sent";
-    } else if (event == "FAIL") {
-      status = "bounced";
-    } else if (event == "DEFER") {
-      status = "deferred";
-    } else if (!KnownExchangeEvent(event)) {
-      NotUnderstood(line);
-      return;
+    } else if (event == "DELIVERFAIL" || event == "DUPLICATEDELIVER") {
+      return;  // the organisation's own mailbox again: not mail leaving it
     } else {
-      return;  // an event that is not a delivery
+      switch (ClassifyEvent(event)) {
+        case EventClass::kSent: status = "sent"; break;
+        // Any failure (FAIL, SUBMITFAIL, MODERATORREJECT, ...) and DROP
+        // are outcomes of a recipient: never left out, never "sent".
+        case EventClass::kBounced: status = "bounced"; break;
+        case EventClass::kDiscarded: status = "discarded"; break;
+        case EventClass::kDeferred: status = "deferred"; break;
+        case EventClass::kUnknown: NotUnderstood(line); return;
+        case EventClass::kHop:
+        case EventClass::kProgress: return;  // an event that is not a delivery
+      }
     }
     std::string_view text = Field(f, recipient_status_);
     const bool attempt = status != "unknown";
@@ -453,7 +442,9 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       status = "bounced";
     } else if (s == "pending" || s == "gettingstatus") {
       status = "deferred";
-    } else if (s == "expanded" || s == "none") {
+    } else if (s == "expanded" || s == "resolved" || s == "none") {
+      // A group expanded to its members, or an address resolved to
+      // another (Active Directory): those have rows of their own.
       return;  // not a delivery
     } else {
       NotUnderstood(line);
@@ -471,14 +462,13 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       return;
     }
     std::string_view events = entry.substr(hash + 2);
-    std::string_view status = "deferred";
-    if (events.find("Deliver") != std::string_view::npos ||
-        events.find("Send") != std::string_view::npos) {
-      status = "sent";
-    } else if (events.find("Fail") != std::string_view::npos) {
-      status = "bounced";
+    EventsOutcome o = HistoricalOutcome(events);
+    if (o.kind == EventsOutcome::kNotUnderstood) {
+      NotUnderstood(line);
+      return;
     }
-    Emit(time, id, sender, Trim(entry.substr(0, hash)), status, relay, events, line);
+    if (o.kind == EventsOutcome::kNotDelivery) return;
+    Emit(time, id, sender, Trim(entry.substr(0, hash)), o.status, relay, events, line);
   });
 }
 

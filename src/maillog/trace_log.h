@@ -26,8 +26,12 @@
 //   attempts. A SEND between its servers still hands each recipient to
 //   the sink, with status "unknown" and the next hop (server-hostname) as
 //   relay: the next server's log, when given, has the outcome; when not,
-//   the recipient must not vanish from a report. FAIL is "bounced", DEFER "deferred"; the other documented
-//   events (RECEIVE, SUBMIT, EXPAND, RESOLVE, REDIRECT, TRANSFER, DSN,
+//   the recipient must not vanish from a report. The other events are
+//   read by their class (trace_events.h): a failure (FAIL, SUBMITFAIL,
+//   MODERATORREJECT, ...) is "bounced", DROP "discarded", DEFER (and
+//   SUBMITDEFER, RESUBMITDEFER) "deferred"; DELIVERFAIL and
+//   DUPLICATEDELIVER are the organisation's own mailboxes; the rest
+//   (RECEIVE, SUBMIT, EXPAND, RESOLVE, REDIRECT, TRANSFER, DSN,
 //   HAREDIRECT, AGENTINFO, ...) are not deliveries; an event-id outside
 //   that list is counted as not understood.
 //
@@ -39,14 +43,21 @@
 //   MessageTraceId), one row per recipient, times in UTC. Status:
 //   Delivered is "sent"; Failed, Quarantined and FilteredAsSpam are
 //   "bounced" (not delivered); Pending and GettingStatus "deferred";
-//   Expanded (a group, whose members have rows of their own) and None are
-//   not deliveries.
+//   Expanded (a group, whose members have rows of their own), Resolved
+//   ("redirected to a new recipient address based on an Active Directory
+//   look up", which has a row of its own) and None are not deliveries.
+//   Spellings of the admin center ("Filtered as spam", "Getting status")
+//   are the same statuses.
 //
 //   Microsoft 365 historical search (Start-HistoricalSearch -ReportType
 //   MessageTrace, the CSV it mails): origin_timestamp_utc, sender_address,
 //   recipient_status, message_subject, total_bytes, message_id, ...;
 //   recipient_status is "ADDRESS##EVENT, EVENT;ADDRESS##..." per
-//   recipient: Deliver or Send is "sent", Fail "bounced", else "deferred".
+//   recipient, the events in the order they happened: the latest decisive
+//   one decides (trace_events.h: "Receive, Send, Fail" and "Receive,
+//   DeliverFail" are "bounced", "Receive, Drop" "discarded", "Receive,
+//   Expand" not a delivery, "Receive" alone "deferred"); an event outside
+//   Exchange's list is counted as not understood.
 //
 //   Exchange Server message tracking, saved by PowerShell
 //   (Get-MessageTrackingLog | Export-Csv; "Get-MessageTrackingLog",
