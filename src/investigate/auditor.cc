@@ -94,6 +94,7 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
   row.hops = std::string(a.hops);
   if (!a.subject.empty() && !row.to.empty()) {
     content::Level level = SubjectLevel(a.subject);
+    report_->AddCaveats(last_subject_sensitivity_);
     ++report_->subjects_scanned;
     row.level = std::string(content::LevelName(level));
     if (static_cast<int>(level) > report_->top_level_rank) {
@@ -114,7 +115,7 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
 }
 
 content::Level Auditor::SubjectLevel(std::string_view subject) {
-  if (subject == last_subject_) return last_subject_level_;
+  if (subject == last_subject_) return last_subject_sensitivity_.level;
   last_subject_.assign(subject);
   // One header line: a line break in the field would end the header and
   // start a body, so control characters become spaces.
@@ -122,8 +123,8 @@ content::Level Auditor::SubjectLevel(std::string_view subject) {
   for (char c : subject) message += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
   message += "\r\n\r\n";
   content::ScannedMessage m = engine_->ScanMessage(message, shown_);
-  last_subject_level_ = m.sensitivity.level;
-  return last_subject_level_;
+  last_subject_sensitivity_ = std::move(m.sensitivity);
+  return last_subject_sensitivity_.level;
 }
 
 void Auditor::OnDone(std::string_view queue_id) { report_->Done(std::string(queue_id)); }
@@ -258,6 +259,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
         report_->top_level_source = m.source;
       }
       row.level = std::string(content::LevelName(s.level));
+      report_->AddCaveats(s);  // a set: once per message is enough
       row.source = m.source;
       row.date_source = std::string(date.source);
       if (report_->AddAttempt(row) && options_.on_row) options_.on_row(row);

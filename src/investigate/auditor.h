@@ -103,7 +103,7 @@ class Auditor final : public maillog::DeliverySink {
   maillog::YearPlan years_;
   std::string shown_;  // the log being read, as named in the report
   std::string last_subject_;
-  content::Level last_subject_level_ = content::Level::kNone;
+  content::Sensitivity last_subject_sensitivity_;
   // Flagged recipients an Exchange server sent on to another of the
   // organisation's servers (status "unknown"), held until the end of
   // input (or Report::kMaxOpen of them) so that server's outcome, read

@@ -44,7 +44,15 @@ std::string Legend() {
          "<i style=\"background:#6c5b7b\"></i>expired (returned to sender)"
          "<i style=\"background:#2e86c1\"></i>discarded (never delivered)"
          "<i style=\"background:#5d4037\"></i>outcome unknown (sent on to a server whose log "
-         "was not given)</div>";
+         "was not given)"
+         "<i style=\"background:#f1948a\"></i>in a Sent folder (delivery not known)</div>";
+}
+
+// A bar's parts (Bar): a Sent-folder copy says the message was sent, not
+// that it was delivered, so it is never in the "delivered" part.
+std::vector<int64_t> Parts(const Counts& c) {
+  return {c.sent - c.in_mailbox, c.bounced, c.deferred, c.expired, c.discarded, c.unknown,
+          c.in_mailbox};
 }
 
 std::string Period(const Report& rep) {
@@ -263,7 +271,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   const Counts& t = rep.totals();
   std::vector<Bar> months;
   for (const auto& [m, c] : rep.by_month()) {
-    months.push_back({m, "", {c.sent, c.bounced, c.deferred, c.expired, c.discarded, c.unknown}});
+    months.push_back({m, "", Parts(c)});
   }
   std::vector<std::pair<std::string, const DomainLine*>> domains;
   for (const auto& [d, line] : rep.by_domain()) domains.emplace_back(d, &line);
@@ -279,8 +287,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
       label += " (" + d.domain_unicode + ")";  // as the domain table shows it
     }
     top_domains.push_back({std::move(label), note,
-                           {d.counts.sent, d.counts.bounced, d.counts.deferred, d.counts.expired,
-                            d.counts.discarded, d.counts.unknown}});
+                           Parts(d.counts)});
   }
   std::vector<std::pair<std::string, const SenderLine*>> senders;
   for (const auto& [s, line] : rep.by_sender()) senders.emplace_back(s, &line);
@@ -292,8 +299,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     const SenderLine& s = *senders[i].second;
     top_senders.push_back({senders[i].first,
                            CountOf(static_cast<int64_t>(s.domains.size()), "look-alike domain"),
-                           {s.counts.sent, s.counts.bounced, s.counts.deferred, s.counts.expired,
-                            s.counts.discarded, s.counts.unknown}});
+                           Parts(s.counts)});
   }
   // Every attempt the text's "attempts by status" counts is in a slice, so
   // the donut's total is the text's: Postfix's SOFTBOUNCE (soft_bounce =
@@ -317,6 +323,11 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
       if (n == 0) continue;  // only Exchange logs without the next server's have it
       label = "outcome unknown (sent on)";
     }
+    if (label == "sent") {
+      // Sent-folder copies have a slice of their own (added last).
+      n -= rep.sent_folder_attempts();
+      if (rep.sent_folder_attempts() != 0) label = "sent (accepted by the server)";
+    }
     if (label == "deferred" && soft_bounces > 0) {
       n += soft_bounces;
       label += " (" + Thousands(soft_bounces) + " SOFTBOUNCE)";
@@ -324,12 +335,15 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     statuses.emplace_back(std::move(label), n);
   }
   if (other > 0) statuses.emplace_back("other", other);
+  if (rep.sent_folder_attempts() != 0) {
+    statuses.emplace_back("in Sent folders (delivery unknown)", rep.sent_folder_attempts());
+  }
   bool with_level = rep.messages > 0 || rep.subjects_scanned > 0;
   std::string period = Period(rep);
 
   // The report's own marking: given, or the highest level it shows; never
   // one made up.
-  std::string marking = !meta.marking.empty() ? meta.marking : rep.top_level;
+  std::string marking = !meta.marking.empty() ? meta.marking : rep.TopMarking();
   std::string badge = marking.empty() ? std::string()
                                       : "<span class=\"badge\">" + Html(marking) + "</span>";
   // The marking at the top and bottom of every printed page: the page is
@@ -373,7 +387,12 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
        "</tfoot><tbody><tr><td><main>";
 
   h += "<section class=\"kpis\">" + Kpi(Thousands(t.deliveries), "Flagged deliveries", true) +
-       Kpi(Thousands(t.sent), "Delivered to look-alikes", true) +
+       // The summary's split: accepted by the receiving server, or only
+       // found in a Sent folder (whether it arrived is not known).
+       Kpi(Thousands(t.sent - t.in_mailbox), "Delivered to look-alikes", true) +
+       (t.in_mailbox != 0
+            ? Kpi(Thousands(t.in_mailbox), "In Sent folders (delivery unknown)", true)
+            : std::string()) +
        Kpi(Thousands(static_cast<int64_t>(rep.by_domain().size())), "Domains involved") +
        Kpi(Thousands(static_cast<int64_t>(rep.by_sender().size())), "Senders involved") + "</section>";
 

@@ -111,7 +111,7 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
            std::string(rep.messages > 0 ? "read from a mailbox" : "") +
            (rep.messages > 0 && rep.subjects_scanned > 0 ? " or " : "") +
            (rep.subjects_scanned > 0 ? "by its subject in a trace" : "") + " was marked <strong>" +
-           Html(rep.top_level) + "</strong> (" + Html(rep.top_level_source) + ").";
+           Html(rep.TopMarking()) + "</strong> (" + Html(rep.top_level_source) + ").";
     } else if (rep.messages > 0 || rep.subjects_scanned > 0) {
       h += "No protective marking was found in the flagged " +
            std::string(rep.messages > 0 ? "mailbox messages" : "") +

@@ -69,7 +69,8 @@ std::string DomainLabel(const std::string& domain, const std::string& unicode);
 struct Bar {
   std::string label;
   std::string note;  // second line / tooltip ("looks like army.mil")
-  // Stacked: sent, bounced, deferred, expired, discarded, unknown.
+  // Stacked: sent (accepted by the receiving server), bounced, deferred,
+  // expired, discarded, unknown, found in a Sent folder (delivery unknown).
   std::vector<int64_t> parts;
 };
 std::string ColumnChartSvg(const std::vector<Bar>& bars);

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "maillog/line_counts.h"
+#include "nearmiss/content_sensitivity.h"
 
 namespace nearmiss::investigate {
 
@@ -72,7 +73,9 @@ struct Counts {
   // Of `sent`: copies found in a mailbox's Sent folder, which say the
   // message was sent, not that a receiving server accepted it.
   int64_t in_mailbox = 0;
-  void Add(const std::string& final_status);
+  // `in_mailbox`: the delivery is a Sent-folder copy (counted in `sent`
+  // and in `in_mailbox`).
+  void Add(const std::string& final_status, bool in_mailbox = false);
 };
 
 struct DomainLine {
@@ -139,6 +142,20 @@ class Report {
   // The first message at that level: "Sent.mbox:2", or for a trace's
   // subject "MessageTrace.csv (subject of <id@example>)".
   std::string top_level_source;
+  // The caveats and controls of every strong marking among the flagged
+  // messages, each with the separator it is written after ("//NOFORN" of
+  // "SECRET//NOFORN" or "(S//NF)", " UK EYES ONLY" of "SECRET UK EYES
+  // ONLY"; AddCaveats): a report aggregates its data's dissemination limits as
+  // well as its level (CAPCO: the banner carries every control of its
+  // portions), so a NOFORN-derived report is never marked releasable.
+  std::set<std::string> caveats;
+  // top_level with the caveats: "SECRET//NOFORN"; NOFORN supersedes any
+  // "REL TO ..." (CAPCO: NOFORN and REL TO are never combined, the more
+  // restrictive is kept). "" when top_level is.
+  std::string TopMarking() const;
+  // Adds the caveats of `s`'s strong findings of a marking pack (not a
+  // detector's, a policy pattern's or a limit's).
+  void AddCaveats(const content::Sensitivity& s);
   // Flagged trace rows whose subject went through the marking engine
   // (Exchange message-subject, Microsoft 365 Subject): Row::level is set.
   uint64_t subjects_scanned = 0;
@@ -198,6 +215,9 @@ class Report {
   const std::map<std::string, SenderLine>& by_sender() const { return by_sender_; }
   const SenderLine& unknown_sender() const { return unknown_sender_; }
   const std::map<std::string, int64_t>& attempts_by_status() const { return by_status_; }
+  // Of attempts_by_status()'s "sent": Sent-folder copies (delivery not
+  // known from a mailbox).
+  int64_t sent_folder_attempts() const { return sent_folder_attempts_; }
   // Final deliveries, oldest first, at most kMaxTableRows.
   const std::vector<Row>& table() const { return table_; }
   size_t table_dropped() const { return table_dropped_; }
@@ -242,6 +262,7 @@ class Report {
   std::map<std::string, SenderLine> by_sender_;
   SenderLine unknown_sender_;
   std::map<std::string, int64_t> by_status_;
+  int64_t sent_folder_attempts_ = 0;
   std::vector<Row> table_;
   size_t table_dropped_ = 0;
   std::set<std::string> flagged_messages_;
