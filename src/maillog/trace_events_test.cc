@@ -135,5 +135,26 @@ TEST(TraceEvents, ExchangeFailuresAndDropsAreOutcomes) {
                                            "w3@army.ml deferred"}));
 }
 
+// breaker16 #12: the admin center's download with the headings its grid
+// shows ("Date (UTC)", "Sender", "Recipient", "Message ID").
+TEST(TraceEvents, AdminCenterHeadings) {
+  const char* header =
+      "\"Date (UTC)\",\"Sender\",\"Recipient\",\"Subject\",\"Status\",\"Message ID\","
+      "\"Message trace ID\"";
+  EXPECT_TRUE(LooksLikeTrace(header));
+  Collect c;
+  TraceLog t("eac.csv", &c);
+  t.Feed(header);
+  t.Feed("\"11/3/2025 9:12:06 AM\",\"alice@army.mil\",\"u1@army.ml\",\"hi\",\"Delivered\","
+         "\"<t1@army.mil>\",\"0f1e\"");
+  t.Finish();
+  ASSERT_EQ(c.seen.size(), 1u);
+  EXPECT_EQ(c.seen[0].rcpt, "u1@army.ml");
+  EXPECT_EQ(c.seen[0].status, "sent");
+  EXPECT_EQ(t.counts().main_format(), LineFormat::kM365Trace);
+  // A plain sender,recipient export (learn's CSV) has no Status: not a trace.
+  EXPECT_FALSE(LooksLikeTrace("sender,recipient,date"));
+}
+
 }  // namespace
 }  // namespace nearmiss::maillog

@@ -139,11 +139,16 @@ bool LooksLikeTrace(std::string_view first) {
   bool sender = header.find(",senderaddress,") != std::string::npos;
   bool rcpt = header.find(",recipientaddress,") != std::string::npos ||
               header.find(",recipientstatus,") != std::string::npos;
+  // The admin center's download, with the headings its grid shows: "Date
+  // (UTC)", "Sender", "Recipient", "Subject", "Status", "Message ID".
+  bool eac = header.find(",sender,") != std::string::npos &&
+             header.find(",recipient,") != std::string::npos &&
+             header.find(",status,") != std::string::npos;
   // Get-MessageTrackingLog | Export-Csv -NoTypeInformation: its own names.
   bool cmdlet = header.find(",sender,") != std::string::npos &&
                 header.find(",recipients,") != std::string::npos &&
                 header.find(",eventid,") != std::string::npos;
-  return (sender && rcpt) || cmdlet;
+  return (sender && rcpt) || cmdlet || eac;
 }
 
 TraceLog::TraceLog(std::string name, DeliverySink* sink, DateOrder date_order,
@@ -273,7 +278,7 @@ void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
       time_ = c;
     } else if (n == "senderaddress" || n == "sender") {
       sender_ = c;
-    } else if (n == "recipientaddress" || n == "recipients") {
+    } else if (n == "recipientaddress" || n == "recipients" || n == "recipient") {
       recipient_ = c;
     } else if (n == "recipientstatus") {
       recipient_status_ = c;
