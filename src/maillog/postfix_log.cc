@@ -159,9 +159,13 @@ void PostfixLog::Feed(std::string_view line) {
   LogLine l;
   bool framed = parser_.Parse(line, &l);
   counts_.Add(line, framed ? &l : nullptr);
-  if (int year = parser_.TakeImpossibleDate(); year != 0 && counts_.impossible_date_line == 0) {
-    counts_.impossible_date_line = counts_.lines;
-    counts_.impossible_date_year = year;
+  if (int year = parser_.TakeImpossibleDate(); year != 0) {
+    if (counts_.impossible_date_line == 0) {
+      counts_.impossible_date_line = counts_.lines;
+      counts_.impossible_date_year = year;
+    }
+    // Its delivery would be dated 1 March: none from it (breaker16 #13).
+    return;
   }
   if (framed && counts_.year_span_line == 0 && parser_.span_over_year()) {
     counts_.year_span_line = counts_.lines;
