@@ -11,6 +11,7 @@
 #include "base/log.h"
 #include "base/text_format.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "cli/config_flags.h"
 #include "history/learn.h"
 #include "history/sent_folders.h"
@@ -211,6 +212,9 @@ int RunLearn(const LearnFlags& flags) {
       (maillog::LooksLikeMailbox(src) ? mailboxes : logs).push_back(src);
     }
   }
+  // Log deliveries are kept to join Sent folder copies only when there
+  // are Sent folders to read: logs alone are learned in constant memory.
+  learner.set_join_mailboxes(!mailboxes.empty());
   uint64_t log_lines = 0;
   maillog::ReadLogOptions read;
   read.year = flags.year;
@@ -226,9 +230,21 @@ int RunLearn(const LearnFlags& flags) {
   const maillog::YearPlan years =
       flags.year != 0 ? maillog::YearPlan() : maillog::PlanYears(ordered);
   read.years = &years;
+  // The bar audit draws (on a terminal only): bytes of the logs, both
+  // passes of one read twice for its year.
+  ByteProgress progress("learn");
+  progress.SetLogs(ordered, read);
+  uint64_t bytes_before = 0;
   for (const std::string& log : ordered) {
     maillog::LineCounts counts;
+    uint64_t file_bytes = 0;
+    read.on_bytes = [&](uint64_t bytes) {
+      file_bytes = bytes;
+      progress.Update(bytes_before + bytes, learner.log_lines());
+    };
     Status s = learner.AddPostfixLog(log, read, &counts);
+    bytes_before += file_bytes;
+    progress.Clear();
     if (!s.ok()) return Fail(s);
     std::printf("read %s\n", maillog::Describe(counts).c_str());
     log_lines += counts.lines;

@@ -223,7 +223,18 @@ Status Learner::Flush() {
       const std::string& key = pending_[i].key;
       // Checked before this delivery's own key goes in, so the first of
       // two in one batch is new and the second repeated.
-      bool seen = !key.empty() && !run_keys_.insert(hash(key)).second;
+      bool seen = false;
+      if (!key.empty()) {
+        uint64_t h = hash(key);
+        seen = !run_keys_.insert(h).second;
+        if (!seen) {
+          run_key_order_.push_back(h);
+          if (run_key_order_.size() > kMaxRunKeys) {
+            run_keys_.erase(run_key_order_.front());
+            run_key_order_.pop_front();
+          }
+        }
+      }
       if (recorded.counted[i]) {
         ++counts_.counted;
       } else if (seen) {
@@ -313,7 +324,8 @@ Status Learner::AddFound() {
   Status status = Status::Ok();
   for (Delivery& d : found_) {
     // Kept for JoinedLogKey: a Sent folder message of this run may be it.
-    if (d.key.starts_with("log:")) {
+    if (join_mailboxes_ && unkeyed_count_ < kMaxUnkeyed && d.key.starts_with("log:")) {
+      ++unkeyed_count_;
       unkeyed_[d.sender + " " + d.recipient].push_back({d.time, d.key});
     }
     if (status.ok()) status = Add(std::move(d));
