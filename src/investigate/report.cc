@@ -168,8 +168,8 @@ void Report::Finish() {
   });
 }
 
-std::string Report::AttemptKey(const std::string& queue_id, const std::string& to,
-                               int64_t seconds, const std::string& status) {
+Report::AttemptId Report::AttemptKey(const std::string& queue_id, const std::string& to,
+                                     int64_t seconds, const std::string& status) {
   std::string key = queue_id;
   key += '\0';
   key += to;
@@ -177,15 +177,18 @@ std::string Report::AttemptKey(const std::string& queue_id, const std::string& t
   key += std::to_string(seconds);
   key += '\0';
   key += status;
-  return key;
+  // FNV-1a 64 beside the library's hash: two unrelated functions.
+  uint64_t fnv = 14695981039346656037ull;
+  for (unsigned char c : key) fnv = (fnv ^ c) * 1099511628211ull;
+  return {static_cast<uint64_t>(std::hash<std::string>()(key)), fnv};
 }
 
 void Report::Close(Open& d) {
   if (!d.row.queue_id.empty()) {
     for (const Seen& s : d.seen) {
-      std::string key = AttemptKey(d.row.queue_id, d.row.to, s.seconds, s.status);
+      AttemptId key = AttemptKey(d.row.queue_id, d.row.to, s.seconds, s.status);
       if (!closed_seen_.insert(key).second) continue;
-      closed_order_.push_back(std::move(key));
+      closed_order_.push_back(key);
       if (closed_order_.size() > kMaxClosedSeen) {
         closed_seen_.erase(closed_order_.front());
         closed_order_.pop_front();

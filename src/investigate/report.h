@@ -241,16 +241,27 @@ class Report {
   void Close(Open& d);
   void CloseAll();  // every open message, by queue id
   // "QUEUEID\0TO\0SECONDS\0STATUS": one attempt's identity.
-  static std::string AttemptKey(const std::string& queue_id, const std::string& to,
-                                int64_t seconds, const std::string& status);
+  // An attempt's identity as 128 bits (two independent 64-bit hashes of
+  // queue id, recipient, time and status): 16 bytes a closed attempt, not
+  // the text. Two attempts share one only by a collision of both hashes
+  // (about n^2 / 2^128 for n kept: never in practice).
+  struct AttemptId {
+    uint64_t a = 0, b = 0;
+    bool operator==(const AttemptId&) const = default;
+  };
+  struct AttemptIdHash {
+    size_t operator()(const AttemptId& k) const { return static_cast<size_t>(k.a); }
+  };
+  static AttemptId AttemptKey(const std::string& queue_id, const std::string& to,
+                              int64_t seconds, const std::string& status);
 
   // Attempts of messages already closed (Postfix's "removed"), so the same
   // log read twice (a copy, a journalctl export of the same lines) counts
   // each once; bounded: past kMaxClosedSeen the oldest are forgotten and a
   // repeat of one counts again (never once too few).
   static constexpr size_t kMaxClosedSeen = 1 << 20;
-  std::unordered_set<std::string> closed_seen_;
-  std::deque<std::string> closed_order_;
+  std::unordered_set<AttemptId, AttemptIdHash> closed_seen_;
+  std::deque<AttemptId> closed_order_;
 
   uint64_t attempts_ = 0;
   uint64_t duplicates_ = 0;

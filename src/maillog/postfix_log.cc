@@ -200,6 +200,7 @@ void PostfixLog::Feed(std::string_view line) {
   clock_ = std::max(clock_, l.time);
   Release(false);
   if (l.time - last_sweep_ > 3600 || queues_.size() > options_.max_queues) Expire(l.time);
+  if (l.time - last_settle_ > options_.settle_after / 2) Settle(l.time);
   key_.assign(l.queue_id);
   auto it = queues_.find(key_);
   if (removed) {
@@ -228,8 +229,13 @@ void PostfixLog::Feed(std::string_view line) {
     }
     q.sender.assign(sender);
     q.sender_seen = true;
-    std::string_view size = FieldValue(rest.substr(rest.starts_with(", ") ? 2 : 0), "size=");
+    std::string_view fields = rest.substr(rest.starts_with(", ") ? 2 : 0);
+    std::string_view size = FieldValue(fields, "size=");
     if (!size.empty()) q.size = std::strtoll(std::string(size).c_str(), nullptr, 10);
+    // The recipients this pass delivers to: settled when each has a final.
+    std::string_view nrcpt = FieldValue(fields, "nrcpt=");
+    q.nrcpt = nrcpt.empty() ? 0 : static_cast<uint32_t>(std::strtoul(std::string(nrcpt).c_str(), nullptr, 10));
+    q.finals = 0;
     if (rest.starts_with(", status=expired")) {
       // qmgr gives up on the message (qmgr_active.c): the recipients still
       // deferred expire, each an attempt of its own. When this log showed
@@ -364,6 +370,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     }
   }
   ++q.attempts;
+  if (f.status != "deferred" && f.status != "SOFTBOUNCE") ++q.finals;
   // discard(8) says "sent" for mail it throws away (relay=none): nothing
   // reached the recipient, so it is no delivery. So does Postfix's smtp or
   // lmtp client when a content filter accepted the message only to throw it

@@ -1,6 +1,12 @@
-// A delivery line is read or counted, whatever the shape of its queue id
-// (breaker16 #5: "Q5A5:" and "5a5:" lines were dropped without a word).
+// Queue ids: a delivery line is read or counted, whatever the shape of its
+// queue id (breaker16 #5: "Q5A5:" and "5a5:" lines were dropped without a
+// word); per-queue-id state expires by log time (breaker16 #4): a log
+// without "removed" lines (a `grep status=` extract, a mass mailing) is read
+// in memory bounded by the messages of the last settle_after of log time.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
 
 #include <string>
 #include <vector>
@@ -17,7 +23,8 @@ class Collect final : public DeliverySink {
     seen.push_back(std::string(a.queue_id) + " " + std::string(a.recipient) + " " +
                    std::string(a.status) + " " + std::string(a.sender));
   }
-  std::vector<std::string> seen;
+  void OnDone(std::string_view id) override { done.emplace_back(id); }
+  std::vector<std::string> seen, done;
 };
 
 std::string Delivery(const std::string& head, const std::string& rcpt) {
@@ -69,6 +76,70 @@ TEST(PostfixQueueIds, NoiseIsStillNoId) {
   EXPECT_EQ(l.queue_id, "");
   ASSERT_TRUE(parser.Parse("Nov  3 10:00:08 mail postfix/anvil[9]: statistics: max", &l));
   EXPECT_EQ(l.queue_id, "");
+}
+
+std::string Stamp(int s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "Nov  3 %02d:%02d:%02d", 10 + s / 3600, (s / 60) % 60, s % 60);
+  return buf;
+}
+
+// One message a second for two hours, each sent at once, no "removed".
+TEST(PostfixSettle, SettledQueuesGoBySettleAfterOfLogTime) {
+  for (bool with_qmgr : {false, true}) {
+    Collect c;
+    PostfixLogOptions o;
+    o.year = 2025;
+    PostfixLog log(o, &c);
+    size_t peak = 0;
+    for (int i = 0; i < 7200; ++i) {
+      char id[16];
+      std::snprintf(id, sizeof id, "%06X", 0xB00000 + i);
+      if (with_qmgr) {
+        log.Feed(Stamp(i) + " mx postfix/qmgr[2]: " + id +
+                 ": from=<alice@army.mil>, size=1, nrcpt=1 (queue active)");
+      }
+      log.Feed(Stamp(i) + " mx postfix/smtp[3]: " + id + ": to=<r" + std::to_string(i) +
+               "@partner.example>, relay=mx.partner.example[192.0.2.1]:25, delay=1, "
+               "delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)");
+      peak = std::max(peak, log.open_queues());
+    }
+    log.Finish();
+    // settle_after (600 s) and its half-period sweep: at most ~900 open.
+    EXPECT_LE(peak, 1000u) << with_qmgr;
+    EXPECT_EQ(c.seen.size(), 7200u);
+    EXPECT_EQ(c.done.size(), 7200u);
+    if (with_qmgr) {
+      EXPECT_EQ(c.seen[0], "B00000 r0@partner.example sent alice@army.mil");
+    }
+  }
+}
+
+// Not settled: a recipient deferred, or fewer finals than qmgr's nrcpt=.
+// Such a queue id keeps its sender for a later attempt hours on.
+TEST(PostfixSettle, UnsettledQueuesKeepTheirSender) {
+  Collect c;
+  PostfixLogOptions o;
+  o.year = 2025;
+  PostfixLog log(o, &c);
+  const std::string relay = ", relay=mx.army.ml[192.0.2.1]:25, delay=1, delays=0/0/0/1, ";
+  log.Feed(Stamp(0) + " mx postfix/qmgr[2]: AAA1: from=<alice@army.mil>, size=1, nrcpt=2 (queue active)");
+  log.Feed(Stamp(1) + " mx postfix/smtp[3]: AAA1: to=<a@army.ml>" + relay + "dsn=2.0.0, status=sent (250 ok)");
+  log.Feed(Stamp(0) + " mx postfix/qmgr[2]: BBB2: from=<bob@army.mil>, size=1, nrcpt=1 (queue active)");
+  log.Feed(Stamp(1) + " mx postfix/smtp[3]: BBB2: to=<b@army.ml>" + relay + "dsn=4.4.1, status=deferred (timeout)");
+  // Two hours of other lines.
+  for (int i = 2; i < 7200; i += 60) {
+    log.Feed(Stamp(i) + " mx postfix/qmgr[2]: CCC" + std::to_string(i) +
+             ": from=<x@army.mil>, size=1, nrcpt=1 (queue active)");
+  }
+  log.Feed(Stamp(7201) + " mx postfix/smtp[3]: AAA1: to=<c@army.ml>" + relay + "dsn=2.0.0, status=sent (250 ok)");
+  log.Feed(Stamp(7202) + " mx postfix/smtp[3]: BBB2: to=<b@army.ml>" + relay + "dsn=2.0.0, status=sent (250 ok)");
+  log.Finish();
+  std::vector<std::string> want = {"AAA1 a@army.ml sent alice@army.mil",
+                                   "BBB2 b@army.ml deferred bob@army.mil",
+                                   "AAA1 c@army.ml sent alice@army.mil",
+                                   "BBB2 b@army.ml sent bob@army.mil"};
+  EXPECT_EQ(c.seen, want);
 }
 
 }  // namespace
