@@ -86,8 +86,11 @@ std::string DomainTable(const Report& rep) {
                   "<th class=\"n\">Deferred</th>"
                   "<th class=\"n\">Senders</th><th>First</th><th>Last</th></tr></thead><tbody>";
   for (const auto& [domain, d] : rep.by_domain()) {
-    s += "<tr><td>" + DomainLabel(domain, d.domain_unicode) + "</td>" + TdTag(d.verdict) +
-         "<td><code>" + Html(d.target) + "</code></td>" + Td(d.reason) +
+    // Cells of addresses and domains wrap anywhere (html_style.h: a long
+    // name has no other place to break, and would push the table off the page).
+    s += "<tr><td class=\"addr\">" + DomainLabel(domain, d.domain_unicode) + "</td>" +
+         TdTag(d.verdict) + "<td class=\"addr\"><code>" + Html(d.target) + "</code></td>" +
+         Td(d.reason) +
          TdNum(d.counts.deliveries) +
          TdNum(d.counts.sent) + TdNum(d.counts.bounced) + TdNum(d.counts.expired) +
          TdNum(d.counts.deferred) +
@@ -105,16 +108,17 @@ std::string SenderTable(const Report& rep) {
   // Each look-alike with its U-label beside an "xn--" name, as the domain
   // table shows it: the reader recognises "аrmy.mil", not its A-label.
   auto domain_cell = [&](const std::set<std::string>& domains) {
-    std::string cell = "<td>";
+    std::string cell = "<td class=\"addr\">";
+    const size_t opening = cell.size();
     for (const std::string& x : domains) {
       auto it = rep.by_domain().find(x);
-      cell += (cell.size() == 4 ? "" : ", ") +
+      cell += (cell.size() == opening ? "" : ", ") +
               DomainLabel(x, it == rep.by_domain().end() ? "" : it->second.domain_unicode);
     }
     return cell + "</td>";
   };
   for (const auto& [sender, d] : rep.by_sender()) {
-    s += "<tr>" + Td(sender) + TdNum(d.counts.deliveries) + TdNum(d.counts.sent) +
+    s += "<tr>" + Td(sender, "addr") + TdNum(d.counts.deliveries) + TdNum(d.counts.sent) +
          TdNum(d.counts.bounced) + TdNum(static_cast<int64_t>(d.domains.size())) +
          domain_cell(d.domains) + "</tr>";
   }
@@ -188,7 +192,7 @@ std::string LogTable(const Report& rep) {
                   "</tr></thead><tbody>";
   // The column's one meaning, said under the table (LineCounts::delivery_lines).
   for (const maillog::LineCounts& c : rep.logs) {
-    s += "<tr>" + Td(c.file) + Td(std::string(maillog::FormatName(c.main_format()))) +
+    s += "<tr>" + Td(c.file, "addr") + Td(std::string(maillog::FormatName(c.main_format()))) +
          Td(Span(c), "nowrap") + TdNum(static_cast<int64_t>(c.lines)) +
          TdNum(static_cast<int64_t>(c.recognised)) +
          TdNum(static_cast<int64_t>(c.delivery_lines)) + Td(Skipped(c)) + "</tr>";

@@ -68,9 +68,9 @@ table.pagebox>thead>tr>td,table.pagebox>tfoot>tr>td,table.pagebox>tbody>tr>td{pa
 @page{margin:10mm 10mm}
 table.pagebox.first{break-after:page;page-break-after:always}
 @media screen{table.pagebox.first>tfoot,table.pagebox.rest>thead{display:none}}
-table.exec td{overflow-wrap:anywhere;word-break:break-word}
+td.addr,table.exec td{overflow-wrap:anywhere;word-break:break-word}
 @media print{table.pagebox.first main{padding:12px 0 0}table.deliveries{table-layout:fixed;font-size:10px}table.deliveries td,table.deliveries th{padding:4px 3px}table.deliveries code{font-size:9.5px}table.deliveries .tag{font-size:9px;padding:1px 4px}}
-@media print{table{max-width:100%}td,th{overflow-wrap:anywhere;word-break:break-word}td.nowrap{white-space:normal}table.exec,table.read{table-layout:fixed}table.exec th{width:9em}table.read th:nth-child(1){width:20%}table.read th:nth-child(2){width:11%}table.read th:nth-child(3){width:13%}table.read th:nth-child(4),table.read th:nth-child(5),table.read th:nth-child(6){width:8%}}
+@media print{table.deliveries td,table.deliveries th{overflow-wrap:anywhere;word-break:break-word}table.exec{table-layout:fixed}}
 @media print{body{background:#fff}.card,.kpi,.summary{box-shadow:none;border:1px solid #ddd}.scroll{max-height:none;overflow:visible}th{white-space:normal}th:after{content:none}header{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 )css";
 

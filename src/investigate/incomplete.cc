@@ -54,7 +54,11 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     // filter or another instance, and that queue id's delivery is missing.
     std::string named;
     for (const std::string& h : l.hand_offs) named += (named.empty() ? "" : ", ") + h;
-    if (static_cast<int64_t>(l.hand_offs.size()) < l.handed_unknown) named += ", ...";
+    if (l.hand_offs.size() >= Report::LeftOut::kNamedHandOffs) {
+      named += " (the first ";
+      named += std::to_string(l.hand_offs.size());
+      named += " named)";
+    }
     out += lead() + " the outcome of " + Thousands(l.handed_unknown) +
            (l.handed_unknown == 1 ? " flagged delivery" : " flagged deliveries") +
            ": handed to a content filter or another Postfix instance at " + named +

@@ -210,7 +210,9 @@ void Report::Close(Open& d) {
     named += " (queued as ";
     named += r.queue_id;
     named += ')';
-    if (unknown_hand_offs_.size() < kNamedHandOffs) unknown_hand_offs_.insert(std::move(named));
+    if (unknown_hand_offs_.size() < LeftOut::kNamedHandOffs) {
+      unknown_hand_offs_.insert(std::move(named));
+    }
   }
   r.time = d.first_time;
   r.seconds = d.first_seconds;

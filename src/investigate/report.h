@@ -178,6 +178,7 @@ class Report {
     // few of them named "RELAY (queued as ID)" (at most kNamedHandOffs).
     int64_t handed_unknown = 0;
     std::set<std::string> hand_offs;
+    static constexpr size_t kNamedHandOffs = 5;
     bool any() const {
       return unrecognised_lines != 0 || not_understood_lines != 0 || inputs_not_read != 0 ||
              outcome_unknown != 0;
@@ -278,7 +279,6 @@ class Report {
   size_t table_dropped_ = 0;
   std::set<std::string> flagged_messages_;
   std::set<std::string> unknown_next_hops_;  // relays of deliveries closed as "unknown"
-  static constexpr size_t kNamedHandOffs = 5;
   int64_t unknown_handed_ = 0;                // of those, Postfix hand-offs
   std::set<std::string> unknown_hand_offs_;  // a few named (LeftOut::hand_offs)
 };
