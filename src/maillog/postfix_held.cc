@@ -126,7 +126,8 @@ void PostfixLog::Settle(int64_t now) {
                          q.handed_on.empty() && q.next_id.empty() && q.joined_from.empty() &&
                          (q.nrcpt == 0 || q.finals >= q.nrcpt);
     if (settled && q.last_seen < cutoff) {
-      HoldDone(it->first, now);
+      // Its end is its last line: past the window already.
+      HoldDone(it->first, q.last_seen);
       it = queues_.erase(it);
     } else {
       ++it;

@@ -198,9 +198,10 @@ void PostfixLog::Feed(std::string_view line) {
     clock_ = l.time;
   }
   clock_ = std::max(clock_, l.time);
+  // Settled queue ids end at their last line, so their ends go out now.
+  if (l.time - last_settle_ > options_.settle_after / 2) Settle(l.time);
   Release(false);
   if (l.time - last_sweep_ > 3600 || queues_.size() > options_.max_queues) Expire(l.time);
-  if (l.time - last_settle_ > options_.settle_after / 2) Settle(l.time);
   key_.assign(l.queue_id);
   auto it = queues_.find(key_);
   if (removed) {
