@@ -29,4 +29,19 @@ std::string FormatUtc(int64_t unix_seconds, const char* format) {
   return std::string(buf, n);
 }
 
+std::string Noun(uint64_t n, std::string_view one, std::string_view many) {
+  if (n == 1) return std::string(one);
+  if (!many.empty()) return std::string(many);
+  std::string out(one);
+  out += 's';
+  return out;
+}
+
+std::string Counted(uint64_t n, std::string_view one, std::string_view many) {
+  std::string out = std::to_string(n);
+  out += ' ';
+  out += Noun(n, one, many);
+  return out;
+}
+
 }  // namespace nearmiss

@@ -18,6 +18,12 @@ std::string HtmlEscape(std::string_view text);
 // ("%Y-%m-%d %H:%M UTC"; RFC 5322's "%a, %d %b %Y %H:%M:%S +0000").
 std::string FormatUtc(int64_t unix_seconds, const char* format);
 
+// The noun that agrees with `n`: `one` for 1, else `many` when given, else
+// `one` with an "s" ("1 messages" read as a bug, issue 16).
+std::string Noun(uint64_t n, std::string_view one, std::string_view many = {});
+// "1 file", "2 files", "0 files": `n` and Noun(n, one, many).
+std::string Counted(uint64_t n, std::string_view one, std::string_view many = {});
+
 }  // namespace nearmiss
 
 #endif  // NEARMISS_BASE_TEXT_FORMAT_H_

@@ -15,10 +15,12 @@
 #include <map>
 
 #include "base/log.h"
+#include "base/text_format.h"
 #include "cli/audit_inputs.h"
 #include "cli/config_flags.h"
 #include "cli/audit_marking.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "cli/report_pdf.h"
 #include "investigate/auditor.h"
 #include "investigate/render.h"
@@ -62,61 +64,6 @@ std::string Now() {
   return buf;
 }
 
-// "audit: read 12.3 MB, 98,304 lines (3.1 M lines/s) [######--------------]
-// 30% of 41.0 MB" on stderr when it is a terminal, at most ten times a
-// second: the bar and the percent are of the work, the bytes of every log
-// given (a gzip file's as stored) counted once per pass over it: a log
-// without years in its timestamps is read twice (its year first,
-// maillog::ReadLogWork), so the bar fills over both passes and says so
-// ("... of 41.0 MB, read twice for the year").
-class ByteProgress {
- public:
-  ByteProgress() : on_(::isatty(STDERR_FILENO) == 1), start_(Clock::now()), last_(start_) {}
-  ~ByteProgress() { Clear(); }
-  // `work`: what Update's bytes reach at the end; `bytes`: the files' size.
-  void set_total(uint64_t work, uint64_t bytes) {
-    total_ = work;
-    file_bytes_ = bytes;
-  }
-  void Update(uint64_t bytes, uint64_t lines) {
-    if (!on_) return;
-    auto now = Clock::now();
-    if (now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    double s = std::chrono::duration<double>(now - start_).count();
-    std::string bar;
-    if (total_ > 0) {
-      // A file that grows while read can pass its size at the start.
-      int pct = static_cast<int>(std::min<uint64_t>(100, bytes * 100 / total_));
-      bar = " [" + std::string(pct / 5, '#') + std::string(20 - pct / 5, '-') + "] " +
-            std::to_string(pct) + "% of " + Megabytes(file_bytes_) + " MB" +
-            (total_ == file_bytes_ ? ""
-             : total_ == 2 * file_bytes_ ? ", read twice for the year"
-                                         : ", some read twice for the year");
-    }
-    std::fprintf(stderr, "\r\033[Kaudit: read %s MB, %s lines (%.1f M lines/s)%s",
-                 Megabytes(bytes).c_str(),
-                 investigate::Thousands(static_cast<int64_t>(lines)).c_str(),
-                 s > 0 ? lines / s / 1e6 : 0.0, bar.c_str());
-    drawn_ = true;
-  }
-  void Clear() {
-    if (drawn_) std::fputs("\r\033[K", stderr);
-    drawn_ = false;
-  }
-
- private:
-  using Clock = std::chrono::steady_clock;
-  static std::string Megabytes(uint64_t bytes) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", bytes / 1e6);
-    return buf;
-  }
-  bool on_, drawn_ = false;
-  uint64_t total_ = 0, file_bytes_ = 0;
-  Clock::time_point start_, last_;
-};
-
 int RunAudit(const AuditFlags& flags) {
   if (flags.events) {
     return RunAuditEvents(flags.events_store.empty() ? flags.store : flags.events_store,
@@ -139,7 +86,7 @@ int RunAudit(const AuditFlags& flags) {
       return kExitError;
     }
   }
-  ByteProgress progress;
+  ByteProgress progress("audit");
   if (flags.json || flags.csv) {
     if (flags.csv) std::printf("%s\n", investigate::CsvHeader().c_str());
     bool json = flags.json;
@@ -182,19 +129,10 @@ int RunAudit(const AuditFlags& flags) {
             [&shown](const std::string& a, const std::string& b) { return shown[a] < shown[b]; });
   std::vector<std::string> ordered = maillog::OrderRotated(logs);
   ordered.insert(ordered.end(), traces.begin(), traces.end());
-  // The work the bar counts: a log read twice for its year counts its
-  // bytes twice (maillog::ReadLogWork), so the bar covers both passes.
-  uint64_t total = 0, file_bytes = 0;
   maillog::ReadLogOptions read_options;
   read_options.year = flags.year;
-  for (const std::string& read : ordered) {
-    struct stat st;
-    if (::stat(read.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
-      total += maillog::ReadLogWork(read, static_cast<uint64_t>(st.st_size), read_options);
-      file_bytes += static_cast<uint64_t>(st.st_size);
-    }
-  }
-  progress.set_total(total, file_bytes);
+  progress.SetLogs(ordered, read_options);
+  auditor.PlanYears(ordered);
   for (const std::string& read : ordered) {
     const std::string& path = shown[read];
     Status s = auditor.AddLog(read, path);
@@ -216,8 +154,8 @@ int RunAudit(const AuditFlags& flags) {
                      " of them to a recipient that cannot be parsed (first at " + path + ":" +
                      std::to_string(c.first_unparsable_recipient_line) + ")";
       }
-      log::Error(path + ": " + std::to_string(c.not_understood) +
-                 " delivery lines not understood (first at " + path + ":" +
+      log::Error(path + ": " + Counted(c.not_understood, "delivery line") +
+                 " not understood (first at " + path + ":" +
                  std::to_string(c.first_not_understood_line) + ")" + recipients +
                  "; they are left out of the report, which is incomplete");
       status = kExitError;

@@ -1,5 +1,7 @@
 #include "cli/audit_marking.h"
 
+#include <cctype>
+
 #include "nearmiss/content_scanner.h"
 
 namespace nearmiss::cli {
@@ -16,7 +18,23 @@ Result<std::string> MarkingBelowData(const Engine& engine, const std::string& ma
   // A label off the scale (unknown-label) cannot be shown to be high
   // enough: it counts as below.
   int rank = level == content::Level::kUnknownLabel ? 0 : static_cast<int>(level);
-  if (rank >= report.top_level_rank) return std::string();
+  if (rank >= report.top_level_rank) {
+    // High enough, yet a caveat of the data missing from it (SECRET given
+    // for SECRET//NOFORN data) would mark the report releasable where its
+    // data is not: said as a marking below the data.
+    std::string upper;
+    for (char c : marking) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string top = report.TopMarking();
+    for (const std::string& c : report.caveats) {
+      if (top.find(c) == std::string::npos) continue;  // superseded (REL TO by NOFORN)
+      std::string bare = c.substr(c.find_first_not_of("/ "));
+      if (upper.find(bare) == std::string::npos) {
+        return "--marking " + marking + " lacks " + bare + ", a caveat of the data (" + top +
+               ", " + report.top_level_source + ")";
+      }
+    }
+    return std::string();
+  }
   return "--marking " + marking + " is below " + report.top_level + ", the level of " +
          report.top_level_source + " (read by the marking packs as " +
          std::string(content::LevelName(level)) + ")";

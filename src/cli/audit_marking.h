@@ -9,6 +9,9 @@
 // under the report's banner. The marking's level is what the policy's
 // marking packs read in it, as in a subject line ("OFFICIAL-SENSITIVE
 // COMMERCIAL" is OFFICIAL-SENSITIVE); text they do not know is level none.
+// A marking at the level yet without a caveat of the data (SECRET for
+// SECRET//NOFORN data: Report::caveats) is below the data too: the report
+// would read as releasable where its data is not.
 //
 // Thread safety: a free function over an immutable Engine.
 #ifndef NEARMISS_CLI_AUDIT_MARKING_H_
@@ -23,8 +26,10 @@
 namespace nearmiss::cli {
 
 // "" when `marking` is empty, the report has no level, or the marking is at
-// or above it; else the warning sentence ("--marking OFFICIAL is below
-// OFFICIAL-SENSITIVE, the level of Sent.mbox:2 ..."). IoError when the
+// or above it with every caveat of the data; else the warning sentence
+// ("--marking OFFICIAL is below OFFICIAL-SENSITIVE, the level of
+// Sent.mbox:2 ...", "--marking SECRET lacks NOFORN, a caveat of the data
+// (SECRET//NOFORN, Sent.mbox:1)"). IoError when the
 // marking scratch cannot be made.
 Result<std::string> MarkingBelowData(const Engine& engine, const std::string& marking,
                                      const investigate::Report& report);

@@ -3,15 +3,20 @@
 // a domain a real correspondent even when it looks like another; `--prune`
 // applies the policy's audit retention; `--show` prints the relationships
 // (relationships_show.cc).
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
+#include "base/ascii.h"
 #include "base/log.h"
+#include "base/text_format.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "cli/config_flags.h"
 #include "history/learn.h"
 #include "history/sent_folders.h"
 #include "daemon/refresher.h"
+#include "engine/malformed_domain.h"
 #include "maillog/log_files.h"
 #include "maillog/read_log.h"
 #include "maillog/trace_log.h"
@@ -70,7 +75,28 @@ int Prune(const LearnFlags& flags, Store& store) {
 
 // What the run read and what became of every delivery in it, in figures
 // that add up: found = new + repeated in the sources + already in the store.
-void PrintSummary(const history::Learner& learner, uint64_t log_lines, size_t logs) {
+// What the logs' readers skipped as nothing to learn, summed over files,
+// each with the first one's place.
+struct LogSkips {
+  uint64_t domains = 0, inbound = 0, direction_unknown = 0;
+  std::string first_domain, first_inbound, first_direction_unknown;
+  void Add(const maillog::LineCounts& c) {
+    auto at = [&c](uint64_t line) { return c.file + ":" + std::to_string(line); };
+    if (c.skipped_domains != 0 && domains == 0) {
+      first_domain = at(c.first_skipped_domain_line) + ": '" + c.first_skipped_domain + "'";
+    }
+    if (c.inbound_rows != 0 && inbound == 0) first_inbound = at(c.first_inbound_row_line);
+    if (c.direction_unknown_rows != 0 && direction_unknown == 0) {
+      first_direction_unknown = at(c.first_direction_unknown_line);
+    }
+    domains += c.skipped_domains;
+    inbound += c.inbound_rows;
+    direction_unknown += c.direction_unknown_rows;
+  }
+};
+
+void PrintSummary(const history::Learner& learner, uint64_t log_lines, size_t logs,
+                  const LogSkips& skips) {
   const history::Learner::DeliveryCounts c = learner.delivery_counts();
   auto n = [](uint64_t v) { return static_cast<unsigned long long>(v); };
   std::printf("read: %llu log lines in %zu files, %llu Sent folder messages, %llu CSV rows\n",
@@ -83,6 +109,23 @@ void PrintSummary(const history::Learner& learner, uint64_t log_lines, size_t lo
   if (c.not_addresses > 0) {
     std::printf("left out %llu recipients that are not addresses (first: %s)\n",
                 n(c.not_addresses), c.first_not_address.c_str());
+  }
+  if (uint64_t all = skips.domains + c.skipped_domains; all > 0) {
+    std::printf("skipped %s whose domain is invalid (a bad xn-- label, a leading or trailing "
+                "hyphen, a public suffix itself): not learned; first at %s\n",
+                Counted(all, "recipient").c_str(),
+                (skips.domains > 0 ? skips.first_domain : c.first_skipped_domain).c_str());
+  }
+  if (skips.inbound > 0) {
+    std::printf("skipped %s of mail the organisation received (learning is about who it writes "
+                "to); first at %s\n",
+                Counted(skips.inbound, "trace row").c_str(), skips.first_inbound.c_str());
+  }
+  if (skips.direction_unknown > 0) {
+    std::printf("skipped %s whose direction cannot be told (no direction column, and the policy "
+                "names no organisation domains: [domains] organisation); first at %s\n",
+                Counted(skips.direction_unknown, "trace row").c_str(),
+                skips.first_direction_unknown.c_str());
   }
   if (c.outcome_unknown > 0) {
     std::printf("left out %llu recipients whose outcome is unknown: sent on to another server "
@@ -135,6 +178,29 @@ int RunLearn(const LearnFlags& flags) {
     }
   }
   history::Learner learner(store->get());
+  // The policy's engine judges recipient domains as audit does (nothing
+  // malformed is learned) and names the organisation's own domains (rows
+  // of mail it received are not learned).
+  std::shared_ptr<const Engine> engine;
+  if (!flags.sources.empty()) {
+    engine = LoadEngine(flags.policy, nullptr);
+    if (!engine) return kExitError;
+    auto judge = std::make_shared<DomainJudge>(DomainJudge::ForEngine(engine));
+    std::vector<std::string> own;
+    for (const DomainItem& d : engine->policy().organisation) own.push_back(AsciiLower(d.domain));
+    maillog::DomainCheck own_domain;
+    if (!own.empty()) {
+      own_domain = [own](std::string_view domain) {
+        std::string d = AsciiLower(domain);
+        if (d.ends_with('.')) d.pop_back();
+        return std::any_of(own.begin(), own.end(), [&d](const std::string& o) {
+          return d == o || (d.ends_with(o) && d[d.size() - o.size() - 1] == '.');
+        });
+      };
+    }
+    learner.SetDomainChecks([judge](std::string_view d) { return judge->Judgeable(d); },
+                            std::move(own_domain));
+  }
   std::vector<std::string> logs, mailboxes;
   for (const std::string& src : flags.sources) {
     // A Microsoft 365 trace is a .csv too: its header tells it from a
@@ -146,6 +212,9 @@ int RunLearn(const LearnFlags& flags) {
       (maillog::LooksLikeMailbox(src) ? mailboxes : logs).push_back(src);
     }
   }
+  // Log deliveries are kept to join Sent folder copies only when there
+  // are Sent folders to read: logs alone are learned in constant memory.
+  learner.set_join_mailboxes(!mailboxes.empty());
   uint64_t log_lines = 0;
   maillog::ReadLogOptions read;
   read.year = flags.year;
@@ -155,9 +224,27 @@ int RunLearn(const LearnFlags& flags) {
   // 2) as audit's, so a script does not take a partial history for whole.
   uint64_t not_understood = 0;
   std::string first_not_understood;
-  for (const std::string& log : maillog::OrderRotated(logs)) {
+  LogSkips skips;
+  const std::vector<std::string> ordered = maillog::OrderRotated(logs);
+  // A rotated set is dated as a whole, before any of it is read.
+  const maillog::YearPlan years =
+      flags.year != 0 ? maillog::YearPlan() : maillog::PlanYears(ordered);
+  read.years = &years;
+  // The bar audit draws (on a terminal only): bytes of the logs, both
+  // passes of one read twice for its year.
+  ByteProgress progress("learn");
+  progress.SetLogs(ordered, read);
+  uint64_t bytes_before = 0;
+  for (const std::string& log : ordered) {
     maillog::LineCounts counts;
+    uint64_t file_bytes = 0;
+    read.on_bytes = [&](uint64_t bytes) {
+      file_bytes = bytes;
+      progress.Update(bytes_before + bytes, learner.log_lines());
+    };
     Status s = learner.AddPostfixLog(log, read, &counts);
+    bytes_before += file_bytes;
+    progress.Clear();
     if (!s.ok()) return Fail(s);
     std::printf("read %s\n", maillog::Describe(counts).c_str());
     log_lines += counts.lines;
@@ -165,6 +252,7 @@ int RunLearn(const LearnFlags& flags) {
       first_not_understood = counts.file + ":" + std::to_string(counts.first_not_understood_line);
     }
     not_understood += counts.not_understood;
+    skips.Add(counts);
   }
   if (Status s = learner.FinishLogs(); !s.ok()) return Fail(s);
   if (!mailboxes.empty()) {
@@ -180,8 +268,6 @@ int RunLearn(const LearnFlags& flags) {
   }
   if (!mailboxes.empty()) {
     // The policy's scanner only: the history is being written, not read.
-    std::shared_ptr<const Engine> engine = LoadEngine(flags.policy, nullptr);
-    if (!engine) return kExitError;
     Status s = learner.AddMailboxes(mailboxes, engine->shared_scanner());
     if (!s.ok()) return Fail(s);
     const history::Learner::MailboxCounts& m = learner.mailbox_counts();
@@ -222,12 +308,10 @@ int RunLearn(const LearnFlags& flags) {
   if (!s.ok()) return Fail(s);
   Result<std::vector<DomainStats>> domains = (*store)->Domains(0);
   if (!domains.ok()) return Fail(domains.error());
-  if (!flags.sources.empty()) PrintSummary(learner, log_lines, logs.size());
+  if (!flags.sources.empty()) PrintSummary(learner, log_lines, logs.size(), skips);
   std::printf("the store (%s) knows %zu domains\n", std::string((*store)->backend()).c_str(),
               domains->size());
   if (!flags.sources.empty()) {
-    std::shared_ptr<const Engine> engine = LoadEngine(flags.policy, nullptr);
-    if (!engine) return kExitError;
     Result<HistorySnapshot> snap = (*store)->Snapshot(false);
     if (!snap.ok()) return Fail(snap.error());
     Result<std::shared_ptr<const Engine>> with = Engine::Compile(engine->policy(), &*snap);

@@ -1,8 +1,12 @@
 #include "cli/progress.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+
+#include "investigate/render.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -44,6 +48,60 @@ void Progress::Clear() {
   if (!drawn_) return;
   std::fputs("\r\033[K", stderr);
   std::fflush(stderr);
+  drawn_ = false;
+}
+
+ByteProgress::ByteProgress(std::string command)
+    : command_(std::move(command)),
+      on_(::isatty(STDERR_FILENO) == 1),
+      start_(Clock::now()),
+      last_(start_) {}
+
+namespace {
+std::string Megabytes(uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", bytes / 1e6);
+  return buf;
+}
+}  // namespace
+
+void ByteProgress::SetLogs(const std::vector<std::string>& ordered,
+                           const maillog::ReadLogOptions& options) {
+  uint64_t total = 0, file_bytes = 0;
+  for (const std::string& read : ordered) {
+    struct stat st;
+    if (::stat(read.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      total += maillog::ReadLogWork(read, static_cast<uint64_t>(st.st_size), options);
+      file_bytes += static_cast<uint64_t>(st.st_size);
+    }
+  }
+  set_total(total, file_bytes);
+}
+
+void ByteProgress::Update(uint64_t bytes, uint64_t lines) {
+  if (!on_) return;
+  auto now = Clock::now();
+  if (now - last_ < std::chrono::milliseconds(100)) return;
+  last_ = now;
+  double s = std::chrono::duration<double>(now - start_).count();
+  std::string bar;
+  if (total_ > 0) {
+    // A file that grows while read can pass its size at the start.
+    int pct = static_cast<int>(std::min<uint64_t>(100, bytes * 100 / total_));
+    bar = " [" + std::string(pct / 5, '#') + std::string(20 - pct / 5, '-') + "] " +
+          std::to_string(pct) + "% of " + Megabytes(file_bytes_) + " MB" +
+          (total_ == file_bytes_       ? ""
+           : total_ == 2 * file_bytes_ ? ", read twice for the year"
+                                       : ", some read twice for the year");
+  }
+  std::fprintf(stderr, "\r\033[K%s: read %s MB, %s lines (%.1f M lines/s)%s", command_.c_str(),
+               Megabytes(bytes).c_str(), investigate::Thousands(static_cast<int64_t>(lines)).c_str(),
+               s > 0 ? lines / s / 1e6 : 0.0, bar.c_str());
+  drawn_ = true;
+}
+
+void ByteProgress::Clear() {
+  if (drawn_) std::fputs("\r\033[K", stderr);
   drawn_ = false;
 }
 

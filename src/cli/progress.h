@@ -6,7 +6,11 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <vector>
+
+#include "maillog/read_log.h"
 
 namespace nearmiss::cli {
 
@@ -26,6 +30,38 @@ class Progress {
   bool drawn_ = false;
   size_t count_ = 0;
   std::chrono::steady_clock::time_point start_, last_;
+};
+
+// "audit: read 12.3 MB, 98,304 lines (3.1 M lines/s) [######--------------]
+// 30% of 41.0 MB" on stderr when it is a terminal, at most ten times a
+// second: the bar and the percent are of the work, the bytes of every log
+// given (a gzip file's as stored) counted once per pass over it: a log
+// without years in its timestamps is read twice (its year first,
+// maillog::ReadLogWork), so the bar fills over both passes and says so
+// ("... of 41.0 MB, read twice for the year"). `audit` and `learn` draw
+// the same bar, each with its own name first.
+class ByteProgress {
+ public:
+  explicit ByteProgress(std::string command);
+  ~ByteProgress() { Clear(); }
+  // `work`: what Update's bytes reach at the end; `bytes`: the files' size.
+  void set_total(uint64_t work, uint64_t bytes) {
+    total_ = work;
+    file_bytes_ = bytes;
+  }
+  // set_total over the logs `ordered`, as ReadLog reads them with
+  // `options`: a log read twice for its year counts its bytes twice
+  // (maillog::ReadLogWork), so the bar covers both passes.
+  void SetLogs(const std::vector<std::string>& ordered, const maillog::ReadLogOptions& options);
+  void Update(uint64_t bytes, uint64_t lines);
+  void Clear();
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  std::string command_;
+  bool on_, drawn_ = false;
+  uint64_t total_ = 0, file_bytes_ = 0;
+  Clock::time_point start_, last_;
 };
 
 }  // namespace nearmiss::cli

@@ -38,22 +38,35 @@ int ShowRelationships(Store& store, const std::string& sender, size_t limit) {
   // Organisation-wide: every sender's deliveries to each address.
   std::map<std::string, Recipient> recipients;
   std::set<std::string> senders, domains;
-  int64_t total = 0, first = 0, last = 0;
+  int64_t total = 0, first = 0, last = 0, unknown_sender = 0;
   for (const AddressStats& p : *pairs) {
     Recipient& r = recipients[p.recipient];
     r.first = r.messages == 0 ? p.first_seen : std::min(r.first, p.first_seen);
     r.last = std::max(r.last, p.last_seen);
     r.messages += p.messages;
-    r.senders.insert(p.sender);
+    // A delivery whose sender the log never named (stored as "") may come
+    // from any number of senders: never counted as one (docs/mail-logs.md).
+    if (!p.sender.empty()) r.senders.insert(p.sender);
     first = total == 0 ? p.first_seen : std::min(first, p.first_seen);
     last = std::max(last, p.last_seen);
     total += p.messages;
-    senders.insert(p.sender);
+    if (p.sender.empty()) {
+      unknown_sender += p.messages;
+    } else {
+      senders.insert(p.sender);
+    }
     domains.insert(p.recipient.substr(p.recipient.rfind('@') + 1));
   }
-  std::printf("%s: %lld deliveries from %zu senders to %zu addresses at %zu domains",
-              sender.empty() ? "organisation" : sender.c_str(), static_cast<long long>(total),
-              senders.size(), recipients.size(), domains.size());
+  std::printf("%s: %lld %s from %zu %s", sender.empty() ? "organisation" : sender.c_str(),
+              static_cast<long long>(total), total == 1 ? "delivery" : "deliveries",
+              senders.size(), senders.size() == 1 ? "sender" : "senders");
+  if (unknown_sender > 0) {
+    std::printf(" (and %lld whose sender is not in the log, not counted as a sender)",
+                static_cast<long long>(unknown_sender));
+  }
+  std::printf(" to %zu %s at %zu %s", recipients.size(),
+              recipients.size() == 1 ? "address" : "addresses", domains.size(),
+              domains.size() == 1 ? "domain" : "domains");
   if (total > 0) std::printf(", %s to %s", Day(first).c_str(), Day(last).c_str());
   std::printf("\n");
   if (total == 0) return kExitClean;

@@ -44,6 +44,21 @@ Result<std::string> ReadBounded(int fd, std::size_t max) {
 
 bool LooksLikeMbox(std::string_view head) { return head.substr(0, 5) == "From "; }
 
+// A file read as a message that names no party, date or id (RFC 5322 3.6:
+// From and Date are required; a draft lacks Date yet keeps From or To) is
+// some other text whose first line only looked like a header field
+// ("root:x:0:0:" of /etc/passwd, a "Key: value" export of a trace): named
+// as not read, never counted as a message with nothing in it.
+void RefuseNonMessage(ScannedMessage* m) {
+  if (m->unread || !m->from.empty() || !m->to.empty() || !m->cc.empty() || !m->bcc.empty() ||
+      m->date != 0 || !m->message_id.empty()) {
+    return;
+  }
+  *m = ErrorMessage(m->source,
+                    "not a message (no From, To, Cc, Bcc, Date or Message-ID header field); "
+                    "not read");
+}
+
 GPtr<GMimeMessage> Parse(GMimeStream* stream, GMimeFormat format,
                          const ParserOptions& options, GMimeParser** keep) {
   GMimeParser* parser = g_mime_parser_new_with_stream(stream);
@@ -164,6 +179,7 @@ struct MessageReader::Rep {
           out->mbox_from_line.pop_back();
         }
       }
+      RefuseNonMessage(out);
       out->delivered = MboxFromLineTime(out->mbox_from_line);
       if (keep_bytes) out->bytes = MboxBytes(begin, end);
       return true;
@@ -219,6 +235,8 @@ struct MessageReader::Rep {
       return NextFromMbox(out);
     }
     *out = ScanMessage(*data, input.path, *scanner, scratch, limits);
+    // Not for stdin: a message piped to `scan` may be a bare test text.
+    if (!is_stdin) RefuseNonMessage(out);
     out->delivered = filed;
     if (keep_bytes) out->bytes = std::move(*data);
     return true;

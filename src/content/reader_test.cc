@@ -267,5 +267,50 @@ TEST_F(ReaderTest, AttachmentSizeAndBase64CheckAcrossBlocks) {
       "x.bin: invalid base64"));
 }
 
+// breaker16 #6: a text whose first line only looks like a header field
+// (/etc/passwd, a trace written as "Key: value") was one message read, with
+// nothing in it: it is named as not read. A message with any of the fields
+// a message has is read, a draft without Date: too.
+TEST_F(ReaderTest, TextThatIsNoMessageIsNotRead) {
+  const std::string dir = ::testing::TempDir();
+  struct Case {
+    const char* name;
+    const char* text;
+    bool message;
+  } cases[] = {
+      {"passwd", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/usr/sbin:/usr/sbin/nologin\n",
+       false},
+      {"kv.txt",
+       "Received:11/3/2025 9:12:06 AM\nSenderAddress:alice@army.mil\nRecipientAddress:"
+       "bob@army.ml\nStatus:Delivered\n",
+       false},
+      {"subject-only.eml", "Subject: SECRET plan\n\nbody\n", false},
+      {"to-only.eml", "To: bob@army.ml\nSubject: draft\n\nbody\n", true},
+      {"date-only.eml", "Date: Mon, 3 Nov 2025 09:00:00 +0000\n\nbody\n", true},
+      {"msgid-only.eml", "Message-ID: <a@b>\n\nbody\n", true},
+  };
+  for (const Case& c : cases) {
+    std::string path = dir + "/nm-reader-" + c.name;
+    std::ofstream(path) << c.text;
+    auto got = Read(path);
+    ASSERT_EQ(got.size(), 1u) << c.name;
+    EXPECT_EQ(got[0].unread, !c.message) << c.name;
+    if (!c.message) {
+      ASSERT_FALSE(got[0].errors.empty()) << c.name;
+      EXPECT_NE(got[0].errors[0].find("not a message (no From, To, Cc, Bcc, Date or Message-ID"),
+                std::string::npos)
+          << got[0].errors[0];
+    }
+  }
+  // An mbox whose "message" is such text.
+  std::string mbox = dir + "/nm-reader-text.mbox";
+  std::ofstream(mbox) << "From x Mon Nov  3 09:00:00 2025\nroot:x:0:0:root:/root:/bin/bash\n\n"
+                         "From y Mon Nov  3 09:00:00 2025\nFrom: a@b\nTo: c@d\n\nhi\n";
+  auto got = Read(mbox);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_TRUE(got[0].unread);
+  EXPECT_FALSE(got[1].unread);
+}
+
 }  // namespace
 }  // namespace nearmiss::content

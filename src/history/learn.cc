@@ -223,7 +223,18 @@ Status Learner::Flush() {
       const std::string& key = pending_[i].key;
       // Checked before this delivery's own key goes in, so the first of
       // two in one batch is new and the second repeated.
-      bool seen = !key.empty() && !run_keys_.insert(hash(key)).second;
+      bool seen = false;
+      if (!key.empty()) {
+        uint64_t h = hash(key);
+        seen = !run_keys_.insert(h).second;
+        if (!seen) {
+          run_key_order_.push_back(h);
+          if (run_key_order_.size() > kMaxRunKeys) {
+            run_keys_.erase(run_key_order_.front());
+            run_key_order_.pop_front();
+          }
+        }
+      }
       if (recorded.counted[i]) {
         ++counts_.counted;
       } else if (seen) {
@@ -256,13 +267,30 @@ Learner::DeliveryCounts Learner::delivery_counts() const {
 Learner::Learner(Store* store) : store_(store) {}
 Learner::~Learner() = default;
 
+void Learner::SetDomainChecks(maillog::DomainCheck judgeable, maillog::DomainCheck own_domain) {
+  judgeable_ = std::move(judgeable);
+  own_domain_ = std::move(own_domain);
+}
+
+bool Learner::Judgeable(const std::string& recipient, const std::string& where) {
+  if (!judgeable_ || judgeable_(maillog::AddressDomain(recipient))) return true;
+  if (counts_.skipped_domains++ == 0) {
+    counts_.first_skipped_domain = where + ": '" + log::Untrusted(recipient, 100) + "'";
+  }
+  return false;
+}
+
 Status Learner::AddPostfixLog(const std::string& path, const maillog::ReadLogOptions& options,
                               maillog::LineCounts* counts) {
   if (!log_) {
     // One reader across files: a rotated set's messages, and a message an
     // Exchange server hands to the next, span files.
     sink_ = std::make_unique<SentSink>(&found_);
-    log_ = std::make_unique<maillog::PostfixLog>(maillog::PostfixLogOptions{}, sink_.get());
+    maillog::PostfixLogOptions o;
+    o.learning = true;
+    o.judgeable_domain = judgeable_;
+    o.own_domain = own_domain_;
+    log_ = std::make_unique<maillog::PostfixLog>(o, sink_.get());
   }
   // Learning from a file that is not a mail log would be learning from
   // noise: deliveries wait until the lines so far pass the check, and are
@@ -296,7 +324,8 @@ Status Learner::AddFound() {
   Status status = Status::Ok();
   for (Delivery& d : found_) {
     // Kept for JoinedLogKey: a Sent folder message of this run may be it.
-    if (d.key.starts_with("log:")) {
+    if (join_mailboxes_ && unkeyed_count_ < kMaxUnkeyed && d.key.starts_with("log:")) {
+      ++unkeyed_count_;
       unkeyed_[d.sender + " " + d.recipient].push_back({d.time, d.key});
     }
     if (status.ok()) status = Add(std::move(d));
@@ -353,6 +382,7 @@ Status Learner::AddCsv(const std::string& path) {
       NotAnAddress(path + ":" + std::to_string(n) + ": '" + log::Untrusted(f[rcpt], 100) + "'");
       continue;
     }
+    if (!Judgeable(to, path + ":" + std::to_string(n))) continue;
     std::string from = sender >= 0 && static_cast<int>(f.size()) > sender ? Canonical(f[sender]) : "";
     ++counts_.csv_rows;
     // What names the delivery again when the file, or a copy of its rows,
@@ -444,6 +474,7 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
             NotAnAddress(m.source + ": '" + log::Untrusted(entry, 100) + "'");
             continue;
           }
+          if (!Judgeable(to, m.source)) continue;
           std::string key = id.empty() ? DeliveryKey(m.message_id, to) : id + " " + to;
           // The same delivery read from a log row without its Message-ID
           // (learn.h): its key, so it counts once.

@@ -7,6 +7,7 @@
 #define NEARMISS_HISTORY_LEARN_H_
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -28,6 +29,15 @@ class Learner {
   // Deliveries are written to `store` in batches.
   explicit Learner(Store* store);
   ~Learner();
+
+  // Call before adding anything. Recipients whose domain `judgeable`
+  // refuses (a malformed domain, engine/malformed_domain.h: the rule audit
+  // uses) are never learned, from any source: skipped and counted
+  // (DeliveryCounts::skipped_domains; for logs, their LineCounts). Trace
+  // rows of mail the organisation received are skipped too
+  // (maillog::PostfixLogOptions::learning): `own_domain` says whether a
+  // sender's domain is the organisation's (empty: the policy names none).
+  void SetDomainChecks(maillog::DomainCheck judgeable, maillog::DomainCheck own_domain);
 
   // A Postfix log (plain or .gz) in any form maillog reads, or an Exchange
   // or Microsoft 365 trace (maillog/trace_log.h); *counts gets what was
@@ -80,6 +90,12 @@ class Learner {
     // one's place: "FILE:LINE" or the message's source.
     uint64_t not_addresses = 0;
     std::string first_not_address;
+    // Recipients of Sent folders and CSV exports left out because their
+    // domain is malformed (SetDomainChecks), not in `found`; the first
+    // one's place and recipient ("FILE:LINE: 'x@xn--abc.mil'"). Logs' are
+    // in their LineCounts.
+    uint64_t skipped_domains = 0;
+    std::string first_skipped_domain;
     // Recipients of log messages whose last outcome is "unknown": an
     // Exchange server sent them on to another of the organisation's
     // servers whose log was not given (maillog/trace_log.h). Not in
@@ -112,9 +128,22 @@ class Learner {
   };
   const MailboxCounts& mailbox_counts() const { return mailbox_counts_; }
 
+  // Whether Sent folders will be read after the logs in this run (default
+  // true): only then are log deliveries without a Message-ID kept to join
+  // them (AddPostfixLog), so learning logs alone keeps no state per delivery.
+  void set_join_mailboxes(bool join) { join_mailboxes_ = join; }
+  // Log lines read so far, every log (for a progress report).
+  uint64_t log_lines() const { return log_ ? log_->lines() : 0; }
+  static constexpr size_t kMaxRunKeys = 1 << 20;
+  static constexpr size_t kMaxUnkeyed = 1 << 20;
+
  private:
   Status Add(Delivery d);
   void NotAnAddress(const std::string& where);
+  // False (and counted, `where` named) when `recipient`'s domain is one
+  // SetDomainChecks' `judgeable` refuses.
+  bool Judgeable(const std::string& recipient, const std::string& where);
+  maillog::DomainCheck judgeable_, own_domain_;
   Status AddFound();
   // The key of this run's log delivery with no Message-ID from `sender` to
   // `recipient` nearest `time` (within kLogJoinSeconds), taken so no other
@@ -132,9 +161,19 @@ class Learner {
   // memory stays at a few words a delivery; a collision could only move a
   // duplicate from one of those two figures to the other, never count or
   // drop a delivery (the store decides that by the whole key).
+  // Bounded (kMaxRunKeys, the latest kept): past it a repeat of a
+  // delivery that far back is counted as "already in the store", never
+  // counted twice (the store decides that by the whole key), so a year of
+  // logs is learned in constant memory.
   std::unordered_set<uint64_t> run_keys_;
+  std::deque<uint64_t> run_key_order_;
   MailboxCounts mailbox_counts_;
-  // "sender recipient" -> (time, key) of log deliveries with no Message-ID.
+  // "sender recipient" -> (time, key) of log deliveries with no Message-ID,
+  // kept only when Sent folders are read in this run too (set_join_mailboxes)
+  // and at most kMaxUnkeyed of them: past it, such a delivery's Sent folder
+  // copy read in the same run counts once more, as in another run.
+  bool join_mailboxes_ = true;
+  size_t unkeyed_count_ = 0;
   std::unordered_map<std::string, std::vector<std::pair<int64_t, std::string>>> unkeyed_;
 };
 

@@ -5,6 +5,7 @@
 
 #include "address/normal_domain.h"
 #include "content/mailbox_date.h"
+#include "engine/malformed_domain.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/read_log.h"
 #include "maillog/timestamp.h"
@@ -35,24 +36,10 @@ Auditor::Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Rep
       log_(
           [this] {
             maillog::PostfixLogOptions o;
-            o.judgeable_domain = [this](std::string_view d) { return JudgeableDomain(d); };
+            o.judgeable_domain = [this](std::string_view d) { return judge_.Judgeable(d); };
             return o;
           }(),
           this) {}
-
-bool Auditor::JudgeableDomain(std::string_view domain) {
-  // Keyed on the domain as logged: normalising it (IDNA) for every
-  // delivery line cost a third of the reading time.
-  judgeable_key_.assign(domain);
-  if (auto it = judgeable_.find(judgeable_key_); it != judgeable_.end()) return it->second;
-  Domain parsed;
-  std::string normal;
-  address::NormalDomain(domain, &parsed, &normal);
-  bool ok = !Classify(normal).invalid;
-  if (judgeable_.size() >= kMaxJudgeable) judgeable_.clear();  // bounded memory
-  judgeable_.emplace(judgeable_key_, ok);
-  return ok;
-}
 
 const Auditor::Flag& Auditor::Classify(const std::string& domain) {
   auto it = flags_.find(domain);
@@ -62,15 +49,8 @@ const Auditor::Flag& Auditor::Classify(const std::string& domain) {
   RecipientCheck c = engine_->CheckRecipient("postmaster@" + domain);
   Flag f;
   f.flagged = c.verdict == Verdict::kLookalike || c.verdict == Verdict::kBlocked;
-  // Malformed only: a bad xn-- label, a label with a leading or trailing
-  // hyphen, a public suffix itself. Not the names real logs deliver to
-  // every day: a single label ("localhost", "mailhost"), an address
-  // literal ("[192.0.2.1]", RFC 5321 4.1.3), an internal TLD the root
-  // zone lacks (".local", ".lan"): counting those as not understood would
-  // mark every ordinary log incomplete.
-  f.invalid = c.verdict == Verdict::kInvalid && !domain.starts_with('[') &&
-              domain.find('.') != std::string::npos &&
-              (c.reasons.empty() || c.reasons.front().code != ReasonCode::kTldNotDelegated);
+  // Malformed only (engine/malformed_domain.h, the rule learn shares).
+  f.invalid = MalformedDomain(c, domain);
   if (f.flagged) {
     f.verdict = std::string(VerdictName(c.verdict));
     f.target = c.target;
@@ -114,6 +94,7 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
   row.hops = std::string(a.hops);
   if (!a.subject.empty() && !row.to.empty()) {
     content::Level level = SubjectLevel(a.subject);
+    report_->AddCaveats(last_subject_sensitivity_);
     ++report_->subjects_scanned;
     row.level = std::string(content::LevelName(level));
     if (static_cast<int>(level) > report_->top_level_rank) {
@@ -134,7 +115,7 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
 }
 
 content::Level Auditor::SubjectLevel(std::string_view subject) {
-  if (subject == last_subject_) return last_subject_level_;
+  if (subject == last_subject_) return last_subject_sensitivity_.level;
   last_subject_.assign(subject);
   // One header line: a line break in the field would end the header and
   // start a body, so control characters become spaces.
@@ -142,8 +123,8 @@ content::Level Auditor::SubjectLevel(std::string_view subject) {
   for (char c : subject) message += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
   message += "\r\n\r\n";
   content::ScannedMessage m = engine_->ScanMessage(message, shown_);
-  last_subject_level_ = m.sensitivity.level;
-  return last_subject_level_;
+  last_subject_sensitivity_ = std::move(m.sensitivity);
+  return last_subject_sensitivity_.level;
 }
 
 void Auditor::OnDone(std::string_view queue_id) { report_->Done(std::string(queue_id)); }
@@ -158,11 +139,28 @@ void Auditor::AddUnread(const std::string& path, const std::string& error) {
   report_->logs.push_back(std::move(c));
 }
 
+void Auditor::PlanYears(const std::vector<std::string>& paths) {
+  if (options_.year != 0) return;
+  uint64_t file = 0;  // the bytes of the file being scanned
+  years_ = maillog::PlanYears(
+      paths,
+      [&](uint64_t bytes) {
+        file = bytes;
+        if (options_.on_progress) options_.on_progress(bytes_before_ + bytes, log_.lines());
+      },
+      [&](const std::string&) {
+        bytes_before_ += file;
+        file = 0;
+      });
+  bytes_before_ += file;
+}
+
 Status Auditor::AddLog(const std::string& path, const std::string& shown) {
   report_->inputs.push_back(shown);
   shown_ = shown;
   maillog::ReadLogOptions o;
   o.year = options_.year;
+  o.years = &years_;
   o.date_order = options_.date_order;
   o.min_recognised_percent = options_.min_recognised_percent;
   uint64_t before = bytes_before_;
@@ -261,6 +259,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
         report_->top_level_source = m.source;
       }
       row.level = std::string(content::LevelName(s.level));
+      report_->AddCaveats(s);  // a set: once per message is enough
       row.source = m.source;
       row.date_source = std::string(date.source);
       if (report_->AddAttempt(row) && options_.on_row) options_.on_row(row);

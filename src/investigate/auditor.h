@@ -13,9 +13,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/malformed_domain.h"
 #include "investigate/report.h"
 #include "maillog/postfix_log.h"
 #include "maillog/trace_log.h"
+#include "maillog/year_plan.h"
 #include "nearmiss/address.h"
 #include "nearmiss/engine.h"
 
@@ -45,6 +47,11 @@ class Auditor final : public maillog::DeliverySink {
   // (ParseError, FILE:LINE). The file's line counts join the report either
   // way.
   Status AddLog(const std::string& path);
+  // Dates the rotated sets among `paths` (all the logs, in reading order)
+  // as wholes before any is read (maillog/year_plan.h): call it once,
+  // before AddLog, unless AuditOptions::year is given. Its pass over the
+  // files counts towards on_progress as the first of the two reads.
+  void PlanYears(const std::vector<std::string>& paths);
   // The same, for a log read from `path` that the report names `shown`
   // (a pipe's copy spooled to a temporary file is named as it was given).
   Status AddLog(const std::string& path, const std::string& shown);
@@ -69,12 +76,10 @@ class Auditor final : public maillog::DeliverySink {
   };
   const Flag& Classify(const std::string& domain);
   // The log readers' DomainCheck (maillog/postfix_fields.h): false for a
-  // domain the engine calls invalid, so its delivery line is counted as
-  // not understood, with FILE:LINE, rather than dropped as not flagged.
-  bool JudgeableDomain(std::string_view domain);
-  static constexpr size_t kMaxJudgeable = 1 << 16;
-  std::unordered_map<std::string, bool> judgeable_;  // by domain as logged
-  std::string judgeable_key_;
+  // domain the engine calls invalid (Flag::invalid, through Classify's
+  // cache), so its delivery line is counted as not understood, with
+  // FILE:LINE, rather than dropped as not flagged.
+  DomainJudge judge_{[this](const std::string& normal) { return Classify(normal).invalid; }};
   // The report's entry for the mailbox a message's source is in, among
   // those from `first` on; nullptr when none (stdin).
   MailboxRead* MailboxOf(const std::string& source, size_t first);
@@ -95,9 +100,10 @@ class Auditor final : public maillog::DeliverySink {
   std::string domain_;  // reused
   Domain parsed_;       // reused by ParseDomain
   uint64_t bytes_before_ = 0;
+  maillog::YearPlan years_;
   std::string shown_;  // the log being read, as named in the report
   std::string last_subject_;
-  content::Level last_subject_level_ = content::Level::kNone;
+  content::Sensitivity last_subject_sensitivity_;
   // Flagged recipients an Exchange server sent on to another of the
   // organisation's servers (status "unknown"), held until the end of
   // input (or Report::kMaxOpen of them) so that server's outcome, read

@@ -11,9 +11,10 @@ namespace nearmiss::investigate {
 namespace {
 
 // Sent (mail reached the look-alike), bounced, deferred, expired, discarded,
-// outcome unknown (sent on to a server whose log was not given).
-constexpr const char* kPartColours[] = {"#c0392b", "#95a5a6", "#e0a030",
-                                        "#6c5b7b", "#2e86c1", "#5d4037"};
+// outcome unknown (sent on to a server whose log was not given), found in a
+// Sent folder (sent; whether it arrived is not known from a mailbox).
+constexpr const char* kPartColours[] = {"#c0392b", "#95a5a6", "#e0a030", "#6c5b7b",
+                                        "#2e86c1", "#5d4037", "#f1948a"};
 constexpr size_t kParts = std::size(kPartColours);
 
 std::string Num(double v) {
@@ -63,7 +64,7 @@ std::string ColumnChartSvg(const std::vector<Bar>& bars) {
   for (size_t i = 0; i < bars.size(); ++i) {
     double x = left + slot * i + (slot - bw) / 2;
     double y = h - bottom;
-    std::string tip = bars[i].label + ": " + Thousands(Total(bars[i])) + " deliveries";
+    std::string tip = bars[i].label + ": " + CountOf(Total(bars[i]), "delivery", "deliveries");
     s += "<g><title>" + Html(tip) + "</title>";
     for (size_t p = 0; p < bars[i].parts.size() && p < kParts; ++p) {
       double bh = (h - top - bottom) * bars[i].parts[p] / static_cast<double>(max);
@@ -118,9 +119,10 @@ std::string BarListSvg(const std::vector<Bar>& bars) {
 
 std::string DonutSvg(const std::vector<std::pair<std::string, int64_t>>& slices) {
   // One colour per slice (sent, bounced, deferred, expired, discarded,
-  // other): no two slices of the report's donut look alike.
-  static constexpr const char* kColours[] = {"#c0392b", "#95a5a6", "#e0a030",
-                                             "#34495e", "#8e44ad", "#16a085"};
+  // unknown or other, other, in Sent folders): no two slices of the
+  // report's donut look alike.
+  static constexpr const char* kColours[] = {"#c0392b", "#95a5a6", "#e0a030", "#34495e",
+                                             "#8e44ad", "#16a085", "#7f8c8d", "#f1948a"};
   constexpr size_t kCount = sizeof(kColours) / sizeof(kColours[0]);
   int64_t total = 0;
   for (const auto& [name, n] : slices) total += n;

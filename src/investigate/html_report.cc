@@ -44,7 +44,15 @@ std::string Legend() {
          "<i style=\"background:#6c5b7b\"></i>expired (returned to sender)"
          "<i style=\"background:#2e86c1\"></i>discarded (never delivered)"
          "<i style=\"background:#5d4037\"></i>outcome unknown (sent on to a server whose log "
-         "was not given)</div>";
+         "was not given)"
+         "<i style=\"background:#f1948a\"></i>in a Sent folder (delivery not known)</div>";
+}
+
+// A bar's parts (Bar): a Sent-folder copy says the message was sent, not
+// that it was delivered, so it is never in the "delivered" part.
+std::vector<int64_t> Parts(const Counts& c) {
+  return {c.sent - c.in_mailbox, c.bounced, c.deferred, c.expired, c.discarded, c.unknown,
+          c.in_mailbox};
 }
 
 std::string Period(const Report& rep) {
@@ -78,8 +86,11 @@ std::string DomainTable(const Report& rep) {
                   "<th class=\"n\">Deferred</th>"
                   "<th class=\"n\">Senders</th><th>First</th><th>Last</th></tr></thead><tbody>";
   for (const auto& [domain, d] : rep.by_domain()) {
-    s += "<tr><td>" + DomainLabel(domain, d.domain_unicode) + "</td>" + TdTag(d.verdict) +
-         "<td><code>" + Html(d.target) + "</code></td>" + Td(d.reason) +
+    // Cells of addresses and domains wrap anywhere (html_style.h: a long
+    // name has no other place to break, and would push the table off the page).
+    s += "<tr><td class=\"addr\">" + DomainLabel(domain, d.domain_unicode) + "</td>" +
+         TdTag(d.verdict) + "<td class=\"addr\"><code>" + Html(d.target) + "</code></td>" +
+         Td(d.reason) +
          TdNum(d.counts.deliveries) +
          TdNum(d.counts.sent) + TdNum(d.counts.bounced) + TdNum(d.counts.expired) +
          TdNum(d.counts.deferred) +
@@ -97,16 +108,17 @@ std::string SenderTable(const Report& rep) {
   // Each look-alike with its U-label beside an "xn--" name, as the domain
   // table shows it: the reader recognises "аrmy.mil", not its A-label.
   auto domain_cell = [&](const std::set<std::string>& domains) {
-    std::string cell = "<td>";
+    std::string cell = "<td class=\"addr\">";
+    const size_t opening = cell.size();
     for (const std::string& x : domains) {
       auto it = rep.by_domain().find(x);
-      cell += (cell.size() == 4 ? "" : ", ") +
+      cell += (cell.size() == opening ? "" : ", ") +
               DomainLabel(x, it == rep.by_domain().end() ? "" : it->second.domain_unicode);
     }
     return cell + "</td>";
   };
   for (const auto& [sender, d] : rep.by_sender()) {
-    s += "<tr>" + Td(sender) + TdNum(d.counts.deliveries) + TdNum(d.counts.sent) +
+    s += "<tr>" + Td(sender, "addr") + TdNum(d.counts.deliveries) + TdNum(d.counts.sent) +
          TdNum(d.counts.bounced) + TdNum(static_cast<int64_t>(d.domains.size())) +
          domain_cell(d.domains) + "</tr>";
   }
@@ -130,42 +142,43 @@ std::string Skipped(const maillog::LineCounts& c) {
   auto add = [&s](const std::string& part) { s += (s.empty() ? "" : "; ") + part; };
   if (!c.error.empty()) add("NOT READ: " + c.error);
   if (c.unrecognised != 0) {
-    add(Thousands(static_cast<int64_t>(c.unrecognised)) +
-        " lines in no form this reader knows (first at line " +
+    add(CountOf(static_cast<int64_t>(c.unrecognised), "line") +
+        " in no form this reader knows (first at line " +
         std::to_string(c.first_unrecognised_line) + ")");
   }
   if (c.ambiguous_dates != 0) {
-    add("of those, " + Thousands(static_cast<int64_t>(c.ambiguous_dates)) +
-        " records whose date is ambiguous (day/month or month/day, first at line " +
+    add("of those, " + CountOf(static_cast<int64_t>(c.ambiguous_dates), "record") +
+        " whose date is ambiguous (day/month or month/day, first at line " +
         std::to_string(c.first_ambiguous_date_line) + "; read them with --date-order)");
   }
   if (c.not_understood != 0) {
-    add(Thousands(static_cast<int64_t>(c.not_understood)) +
-        " delivery lines that did not parse (first at line " +
+    add(CountOf(static_cast<int64_t>(c.not_understood), "delivery line") +
+        " that did not parse (first at line " +
         std::to_string(c.first_not_understood_line) + ")");
   }
   if (c.unparsable_recipients != 0) {
-    add("of those, " + Thousands(static_cast<int64_t>(c.unparsable_recipients)) +
-        " deliveries to a recipient address that cannot be parsed, so was not judged (first at "
+    add("of those, " + CountOf(static_cast<int64_t>(c.unparsable_recipients), "delivery",
+                               "deliveries") +
+        " to a recipient address that cannot be parsed, so was not judged (first at "
         "line " + std::to_string(c.first_unparsable_recipient_line) + ")");
   }
   if (std::string w = maillog::YearSpanWarning(c); !w.empty()) add(w);
   if (c.probes != 0) {
-    add(Thousands(static_cast<int64_t>(c.probes)) +
-        " address verification probes, which deliver nothing");
+    add(CountOf(static_cast<int64_t>(c.probes), "address verification probe") +
+        ", which deliver nothing");
   }
   if (c.soft_bounces != 0) {
-    add(Thousands(static_cast<int64_t>(c.soft_bounces)) +
-        " soft bounces (soft_bounce = yes): would have bounced, kept in the queue; counted as "
+    add(CountOf(static_cast<int64_t>(c.soft_bounces), "soft bounce") +
+        " (soft_bounce = yes): would have bounced, kept in the queue; counted as "
         "deferred, not delivered");
   }
   if (c.hand_offs != 0) {
-    add(Thousands(static_cast<int64_t>(c.hand_offs)) +
-        " hand-offs to a content filter or another Postfix instance, counted at the last hop");
+    add(CountOf(static_cast<int64_t>(c.hand_offs), "hand-off") +
+        " to a content filter or another Postfix instance, counted at the last hop");
   }
   if (c.internal_hops != 0) {
-    add(Thousands(static_cast<int64_t>(c.internal_hops)) +
-        " Exchange events within the organisation (between its servers, into its mailboxes), "
+    add(CountOf(static_cast<int64_t>(c.internal_hops), "Exchange event") +
+        " within the organisation (between its servers, into its mailboxes), "
         "which are not mail leaving it");
   }
   return s.empty() ? "nothing" : s;
@@ -179,7 +192,7 @@ std::string LogTable(const Report& rep) {
                   "</tr></thead><tbody>";
   // The column's one meaning, said under the table (LineCounts::delivery_lines).
   for (const maillog::LineCounts& c : rep.logs) {
-    s += "<tr>" + Td(c.file) + Td(std::string(maillog::FormatName(c.main_format()))) +
+    s += "<tr>" + Td(c.file, "addr") + Td(std::string(maillog::FormatName(c.main_format()))) +
          Td(Span(c), "nowrap") + TdNum(static_cast<int64_t>(c.lines)) +
          TdNum(static_cast<int64_t>(c.recognised)) +
          TdNum(static_cast<int64_t>(c.delivery_lines)) + Td(Skipped(c)) + "</tr>";
@@ -193,8 +206,8 @@ std::string MailboxTable(const Report& rep) {
                   "<th>Left out, and why</th></tr></thead><tbody>";
   for (const MailboxRead& m : rep.mailboxes) {
     std::string left = m.not_read == 0 ? std::string("nothing")
-                                       : Thousands(static_cast<int64_t>(m.not_read)) +
-                                             (m.not_read == 1 ? " file" : " files") + " not read: ";
+                                       : CountOf(static_cast<int64_t>(m.not_read), "file") +
+                                             " not read: ";
     for (size_t i = 0; i < m.not_read_files.size(); ++i) {
       left += (i == 0 ? "" : "; ") + m.not_read_files[i];
     }
@@ -262,7 +275,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   const Counts& t = rep.totals();
   std::vector<Bar> months;
   for (const auto& [m, c] : rep.by_month()) {
-    months.push_back({m, "", {c.sent, c.bounced, c.deferred, c.expired, c.discarded, c.unknown}});
+    months.push_back({m, "", Parts(c)});
   }
   std::vector<std::pair<std::string, const DomainLine*>> domains;
   for (const auto& [d, line] : rep.by_domain()) domains.emplace_back(d, &line);
@@ -278,8 +291,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
       label += " (" + d.domain_unicode + ")";  // as the domain table shows it
     }
     top_domains.push_back({std::move(label), note,
-                           {d.counts.sent, d.counts.bounced, d.counts.deferred, d.counts.expired,
-                            d.counts.discarded, d.counts.unknown}});
+                           Parts(d.counts)});
   }
   std::vector<std::pair<std::string, const SenderLine*>> senders;
   for (const auto& [s, line] : rep.by_sender()) senders.emplace_back(s, &line);
@@ -290,10 +302,8 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   for (size_t i = 0; i < senders.size() && i < kTopN; ++i) {
     const SenderLine& s = *senders[i].second;
     top_senders.push_back({senders[i].first,
-                           std::to_string(s.domains.size()) + " look-alike domain" +
-                               (s.domains.size() == 1 ? "" : "s"),
-                           {s.counts.sent, s.counts.bounced, s.counts.deferred, s.counts.expired,
-                            s.counts.discarded, s.counts.unknown}});
+                           CountOf(static_cast<int64_t>(s.domains.size()), "look-alike domain"),
+                           Parts(s.counts)});
   }
   // Every attempt the text's "attempts by status" counts is in a slice, so
   // the donut's total is the text's: Postfix's SOFTBOUNCE (soft_bounce =
@@ -317,6 +327,11 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
       if (n == 0) continue;  // only Exchange logs without the next server's have it
       label = "outcome unknown (sent on)";
     }
+    if (label == "sent") {
+      // Sent-folder copies have a slice of their own (added last).
+      n -= rep.sent_folder_attempts();
+      if (rep.sent_folder_attempts() != 0) label = "sent (accepted by the server)";
+    }
     if (label == "deferred" && soft_bounces > 0) {
       n += soft_bounces;
       label += " (" + Thousands(soft_bounces) + " SOFTBOUNCE)";
@@ -324,12 +339,15 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     statuses.emplace_back(std::move(label), n);
   }
   if (other > 0) statuses.emplace_back("other", other);
+  if (rep.sent_folder_attempts() != 0) {
+    statuses.emplace_back("in Sent folders (delivery unknown)", rep.sent_folder_attempts());
+  }
   bool with_level = rep.messages > 0 || rep.subjects_scanned > 0;
   std::string period = Period(rep);
 
   // The report's own marking: given, or the highest level it shows; never
   // one made up.
-  std::string marking = !meta.marking.empty() ? meta.marking : rep.top_level;
+  std::string marking = !meta.marking.empty() ? meta.marking : rep.TopMarking();
   std::string badge = marking.empty() ? std::string()
                                       : "<span class=\"badge\">" + Html(marking) + "</span>";
   // The marking at the top and bottom of every printed page: the page is
@@ -356,10 +374,10 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
                        : "Flagged deliveries " + Html(period)) +
        (covered.empty() ? "" : " &middot; logs cover " + Html(covered)) +
        (meta.since.empty() ? "" : " (since " + Html(meta.since) + ")") + " &middot; " +
-       Thousands(static_cast<int64_t>(rep.lines)) + " log lines" +
-       (rep.messages ? ", " + Thousands(static_cast<int64_t>(rep.messages)) + " messages" : "") +
-       " from " + std::to_string(rep.inputs.size()) + " source" +
-       (rep.inputs.size() == 1 ? "" : "s") + " &middot; generated " + Html(meta.generated) +
+       CountOf(static_cast<int64_t>(rep.lines), "log line") +
+       (rep.messages ? ", " + CountOf(static_cast<int64_t>(rep.messages), "message") : "") +
+       " from " + CountOf(static_cast<int64_t>(rep.inputs.size()), "source") +
+       " &middot; generated " + Html(meta.generated) +
        "</div>" +
        (meta.marking_warning.empty()
             ? std::string()
@@ -373,7 +391,12 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
        "</tfoot><tbody><tr><td><main>";
 
   h += "<section class=\"kpis\">" + Kpi(Thousands(t.deliveries), "Flagged deliveries", true) +
-       Kpi(Thousands(t.sent), "Delivered to look-alikes", true) +
+       // The summary's split: accepted by the receiving server, or only
+       // found in a Sent folder (whether it arrived is not known).
+       Kpi(Thousands(t.sent - t.in_mailbox), "Delivered to look-alikes", true) +
+       (t.in_mailbox != 0
+            ? Kpi(Thousands(t.in_mailbox), "In Sent folders (delivery unknown)", true)
+            : std::string()) +
        Kpi(Thousands(static_cast<int64_t>(rep.by_domain().size())), "Domains involved") +
        Kpi(Thousands(static_cast<int64_t>(rep.by_sender().size())), "Senders involved") + "</section>";
 
@@ -391,7 +414,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   h += "<section class=\"card\"><h2>Deliveries<small>" +
        (rep.table_dropped() ? "first " + Thousands(static_cast<int64_t>(rep.table().size())) +
                                   " of " + Thousands(t.deliveries) + "; --json lists every attempt"
-                            : Thousands(t.deliveries) + " deliveries") +
+                            : CountOf(t.deliveries, "delivery", "deliveries")) +
        "</small></h2><div class=\"scroll\">" + DeliveryTable(rep, with_level) +
        "</div></section>";
   if (!rep.logs.empty() || !rep.mailboxes.empty()) {
@@ -411,9 +434,10 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     if (!rep.mailboxes.empty()) h += "<div class=\"scroll\">" + MailboxTable(rep) + "</div>";
     for (const std::string& n : rep.notes) h += "<p>" + Html(n) + "</p>";
     if (rep.duplicates() != 0) {
-      h += "<p>" + Thousands(static_cast<int64_t>(rep.duplicates())) +
-           " attempts were repeated in more than one input (the same message, recipient, time "
-           "and status) and are counted once.</p>";
+      h += "<p>" + CountOf(static_cast<int64_t>(rep.duplicates()), "attempt") +
+           (rep.duplicates() == 1 ? " was" : " were") +
+           " repeated in more than one input (the same message, recipient, time and status), "
+           "counted once.</p>";
     }
     h += "</section>";
   }

@@ -12,10 +12,6 @@ constexpr size_t kNamed = 5;
 
 std::string Day(int64_t s) { return s == 0 ? "" : maillog::FormatTime(s).substr(0, 10); }
 
-std::string Plural(int64_t n, const char* one, const char* many) {
-  return Thousands(n) + " " + (n == 1 ? one : many);
-}
-
 }  // namespace
 
 std::string DomainLabel(const std::string& domain, const std::string& unicode) {
@@ -52,13 +48,13 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
     h += "<p>No message in what was read went to a look-alike or blocked domain.</p>";
   } else {
     h += "<p class=\"lead\"><strong>" +
-         Plural(static_cast<int64_t>(rep.flagged_messages()), "message", "messages") +
+         CountOf(static_cast<int64_t>(rep.flagged_messages()), "message", "messages") +
          "</strong> went to <strong>" +
-         Plural(static_cast<int64_t>(rep.by_domain().size()), "look-alike or blocked domain",
+         CountOf(static_cast<int64_t>(rep.by_domain().size()), "look-alike or blocked domain",
                 "look-alike or blocked domains") +
-         "</strong>, from " + Plural(static_cast<int64_t>(rep.by_sender().size()), "sender", "senders") +
+         "</strong>, from " + CountOf(static_cast<int64_t>(rep.by_sender().size()), "sender", "senders") +
          (first != 0 ? ", between " + Day(first) + " and " + Day(last) : std::string()) +
-         ". Of their " + Plural(t.deliveries, "recipient", "recipients") +
+         ". Of their " + CountOf(t.deliveries, "recipient", "recipients") +
          " at those domains: <strong>" + Thousands(t.sent - t.in_mailbox) +
          " accepted</strong> by the receiving server, " +
          // A Sent-folder copy says the message went, not that it arrived.
@@ -76,8 +72,8 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
               : std::string()) +
          (t.unknown != 0
               ? Thousands(t.unknown) +
-                    " whose outcome is unknown (sent on to another of the organisation's "
-                    "servers, whose log was not given), "
+                    " whose outcome is unknown (handed on to another of the organisation's "
+                    "servers or to a content filter, whose log was not given), "
               : std::string()) +
          Thousands(t.deferred) + " still waiting when the logs end.</p>";
     h += "<table class=\"exec\"><tbody><tr><th>To which domains</th><td>";
@@ -86,7 +82,7 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
       h += (i ? "<br>" : "") + DomainLabel(domains[i].first, d.domain_unicode) +
            (d.target.empty() ? std::string(" (blocked by policy)")
                              : " looks like <code>" + Html(d.target) + "</code>") +
-           ": " + Plural(d.counts.deliveries, "recipient", "recipients") + ", " +
+           ": " + CountOf(d.counts.deliveries, "recipient", "recipients") + ", " +
            Thousands(d.counts.sent - d.counts.in_mailbox) + " accepted" +
            (d.counts.in_mailbox != 0
                 ? ", " + Thousands(d.counts.in_mailbox) + " found in Sent folders"
@@ -98,14 +94,14 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
     h += "</td></tr><tr><th>From whom</th><td>";
     for (size_t i = 0; i < senders.size() && i < kNamed; ++i) {
       h += (i ? "<br>" : "") + Html(senders[i].first) + ": " +
-           Plural(senders[i].second->counts.deliveries, "recipient", "recipients");
+           CountOf(senders[i].second->counts.deliveries, "recipient", "recipients");
     }
     if (senders.size() > kNamed) {
       h += "<br>and " + Thousands(static_cast<int64_t>(senders.size() - kNamed)) + " more";
     }
     if (const SenderLine& u = rep.unknown_sender(); u.counts.deliveries != 0) {
       h += std::string(senders.empty() ? "" : "<br>") + "and " +
-           Plural(u.counts.deliveries, "recipient", "recipients") +
+           CountOf(u.counts.deliveries, "recipient", "recipients") +
            " whose sender is not in the log (the log starts after the message's sender line), "
            "not counted as a sender";
     }
@@ -115,7 +111,7 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
            std::string(rep.messages > 0 ? "read from a mailbox" : "") +
            (rep.messages > 0 && rep.subjects_scanned > 0 ? " or " : "") +
            (rep.subjects_scanned > 0 ? "by its subject in a trace" : "") + " was marked <strong>" +
-           Html(rep.top_level) + "</strong> (" + Html(rep.top_level_source) + ").";
+           Html(rep.TopMarking()) + "</strong> (" + Html(rep.top_level_source) + ").";
     } else if (rep.messages > 0 || rep.subjects_scanned > 0) {
       h += "No protective marking was found in the flagged " +
            std::string(rep.messages > 0 ? "mailbox messages" : "") +
@@ -132,9 +128,9 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
          "</td></tr></tbody></table>";
   }
   h += "<p class=\"small\">What was read: " +
-       Plural(static_cast<int64_t>(rep.lines), "log line", "log lines") + " in " +
-       Plural(static_cast<int64_t>(rep.logs.size()), "file", "files") +
-       (rep.messages ? " and " + Plural(static_cast<int64_t>(rep.messages), "mailbox message",
+       CountOf(static_cast<int64_t>(rep.lines), "log line", "log lines") + " in " +
+       CountOf(static_cast<int64_t>(rep.logs.size()), "file", "files") +
+       (rep.messages ? " and " + CountOf(static_cast<int64_t>(rep.messages), "mailbox message",
                                         "mailbox messages")
                      : std::string()) +
        (meta.since.empty() ? "" : ", since " + Html(meta.since)) +

@@ -36,17 +36,34 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     out = "INCOMPLETE: this report leaves out " + list +
           "; deliveries they hold are not counted in it. ";
   }
-  if (l.outcome_unknown != 0) {
-    // Counted, but not known to have arrived or failed: the server the
-    // message went on to wrote the outcome in a log that was not read.
+  auto lead = [&out] {
+    return std::string(out.empty() ? "INCOMPLETE: this report leaves out" : "It also leaves out");
+  };
+  if (const int64_t sent_on = l.outcome_unknown - l.handed_unknown; sent_on != 0) {
+    // Counted, but not known to have arrived or failed: the Exchange
+    // server the message went on to wrote the outcome in a log not read.
     std::string hops;
     for (const std::string& h : l.next_hops) hops += (hops.empty() ? "" : ", ") + h;
-    out += std::string(out.empty() ? "INCOMPLETE: this report leaves out" : "It also leaves out") +
-           " the outcome of " + Thousands(l.outcome_unknown) +
-           (l.outcome_unknown == 1 ? " flagged delivery" : " flagged deliveries") +
-           ": sent on to " + hops +
+    out += lead() + " the outcome of " + Thousands(sent_on) +
+           (sent_on == 1 ? " flagged delivery" : " flagged deliveries") + ": sent on to " + hops +
            (l.next_hops.size() == 1 ? ", whose log was" : ", whose logs were") +
            " not given (counted as outcome unknown; give that log too). ";
+  }
+  if (l.handed_unknown != 0) {
+    // Postfix's own words: the message was queued again after a content
+    // filter or another instance, and that queue id's delivery is missing.
+    std::string named;
+    for (const std::string& h : l.hand_offs) named += (named.empty() ? "" : ", ") + h;
+    if (l.hand_offs.size() >= Report::LeftOut::kNamedHandOffs) {
+      named += " (the first ";
+      named += std::to_string(l.hand_offs.size());
+      named += " named)";
+    }
+    out += lead() + " the outcome of " + Thousands(l.handed_unknown) +
+           (l.handed_unknown == 1 ? " flagged delivery" : " flagged deliveries") +
+           ": handed to a content filter or another Postfix instance at " + named +
+           "; the final delivery is not in the logs given (counted as outcome unknown; give "
+           "the log that holds the queue id named). ";
   }
   return out + where;
 }

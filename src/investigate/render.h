@@ -69,7 +69,8 @@ std::string DomainLabel(const std::string& domain, const std::string& unicode);
 struct Bar {
   std::string label;
   std::string note;  // second line / tooltip ("looks like army.mil")
-  // Stacked: sent, bounced, deferred, expired, discarded, unknown.
+  // Stacked: sent (accepted by the receiving server), bounced, deferred,
+  // expired, discarded, unknown, found in a Sent folder (delivery unknown).
   std::vector<int64_t> parts;
 };
 std::string ColumnChartSvg(const std::vector<Bar>& bars);
@@ -80,6 +81,9 @@ std::string DonutSvg(const std::vector<std::pair<std::string, int64_t>>& slices)
 std::string Html(std::string_view text);
 // 1234567 -> "1,234,567".
 std::string Thousands(int64_t n);
+// Thousands(n) and the noun that agrees with it: CountOf(1, "file") is
+// "1 file", CountOf(1234, "delivery", "deliveries") "1,234 deliveries".
+std::string CountOf(int64_t n, std::string_view one, std::string_view many = {});
 
 }  // namespace nearmiss::investigate
 

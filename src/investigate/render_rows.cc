@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/csv_field.h"
+#include "base/text_format.h"
 #include "investigate/render.h"
 #include "maillog/timestamp.h"
 
@@ -22,6 +23,13 @@ std::string Thousands(int64_t n) {
     out += s[i];
   }
   return n < 0 ? "-" + out : out;
+}
+
+std::string CountOf(int64_t n, std::string_view one, std::string_view many) {
+  std::string out = Thousands(n);
+  out += ' ';
+  out += Noun(n < 0 ? 0 : static_cast<uint64_t>(n), one, many);
+  return out;
 }
 
 std::string RowJson(const Row& r) {
@@ -125,7 +133,8 @@ std::string SummaryJson(const Report& rep) {
                   {"delivery_lines_not_understood", rep.left_out().not_understood_lines},
                   {"inputs_not_read", rep.left_out().inputs_not_read},
                   {"outcome_unknown", rep.left_out().outcome_unknown},
-                  {"outcome_unknown_next_hops", rep.left_out().next_hops}})
+                  {"outcome_unknown_next_hops", rep.left_out().next_hops},
+                  {"outcome_unknown_hand_offs", rep.left_out().hand_offs}})
            : nlohmann::ordered_json(nullptr)},
       {"log_lines_read", rep.lines},
       {"mailbox_messages_read", rep.messages},
@@ -143,11 +152,11 @@ std::string SummaryJson(const Report& rep) {
 }
 
 std::string DescribeMailbox(const MailboxRead& m) {
-  std::string out = m.path + ": mailbox, " + std::to_string(m.messages) +
-                    (m.messages == 1 ? " message read" : " messages read");
+  std::string out = m.path + ": mailbox, " + CountOf(static_cast<int64_t>(m.messages), "message") +
+                    " read";
   if (m.not_read != 0) {
-    out += ", " + std::to_string(m.not_read) + (m.not_read == 1 ? " file" : " files") +
-           " not read (first: " + m.first_not_read + ")";
+    out += ", " + CountOf(static_cast<int64_t>(m.not_read), "file") + " not read (first: " +
+           m.first_not_read + ")";
   }
   return out;
 }
@@ -158,19 +167,20 @@ std::string ReportText(const Report& rep) {
   if (std::string n = IncompleteNotice(rep, "The lines below say which, per file."); !n.empty()) {
     out = n + "\n";
   }
-  out += "audit: " + Thousands(static_cast<int64_t>(rep.lines)) + " log lines, " +
-         Thousands(static_cast<int64_t>(rep.messages)) + " mailbox messages\n";
+  out += "audit: " + CountOf(static_cast<int64_t>(rep.lines), "log line") + ", " +
+         CountOf(static_cast<int64_t>(rep.messages), "mailbox message") + "\n";
   for (const maillog::LineCounts& c : rep.logs) out += "  " + maillog::Describe(c) + "\n";
   for (const MailboxRead& m : rep.mailboxes) out += "  " + DescribeMailbox(m) + "\n";
   for (const std::string& n : rep.notes) out += "  " + n + "\n";
   if (rep.duplicates() != 0) {
-    out += "  " + std::to_string(rep.duplicates()) +
-           " attempts repeated in more than one input (same message, recipient, time and "
+    out += "  " + CountOf(static_cast<int64_t>(rep.duplicates()), "attempt") +
+           " repeated in more than one input (same message, recipient, time and "
            "status), counted once\n";
   }
   if (size_t n = rep.unread(); n != 0) {
-    out += "  " + std::to_string(n) + (n == 1 ? " input" : " inputs") +
-           " could not be read; what they hold is not in this report\n";
+    out += "  " + CountOf(static_cast<int64_t>(n), "input") +
+           (n == 1 ? " could not be read; what it holds" : " could not be read; what they hold") +
+           " is not in this report\n";
   }
   // Expired and discarded are named when there are any, so a log without
   // them reads as before.
@@ -183,8 +193,8 @@ std::string ReportText(const Report& rep) {
   }
   out += "deliveries to look-alike or blocked domains: " + Thousands(t.deliveries) + " (sent " +
          Thousands(t.sent) + ", bounced " + Thousands(t.bounced) + rare + ", deferred " +
-         Thousands(t.deferred) + "; " + Thousands(static_cast<int64_t>(rep.attempts())) +
-         " attempts)\n";
+         Thousands(t.deferred) + "; " + CountOf(static_cast<int64_t>(rep.attempts()), "attempt") +
+         ")\n";
   if (t.deliveries == 0) return out;
   out += "by month:\n";
   for (const auto& [month, c] : rep.by_month()) {
@@ -193,21 +203,24 @@ std::string ReportText(const Report& rep) {
   out += "by domain:\n";
   for (const auto& [domain, d] : rep.by_domain()) {
     out += "  " + domain + "  " + d.verdict + (d.target.empty() ? "" : " of " + d.target) +
-           "  " + Thousands(d.counts.deliveries) + " deliveries, " + Pct(d.counts.sent, d.counts.deliveries) +
-           " sent, " + std::to_string(d.senders.size()) + " senders" +
+           "  " + CountOf(d.counts.deliveries, "delivery", "deliveries") + ", " +
+           Pct(d.counts.sent, d.counts.deliveries) + " sent, " +
+           CountOf(static_cast<int64_t>(d.senders.size()), "sender") +
            (d.unknown_sender != 0
-                ? " (and " + Thousands(d.unknown_sender) + " deliveries whose sender is not in the log)"
+                ? " (and " + CountOf(d.unknown_sender, "delivery", "deliveries") +
+                      " whose sender is not in the log)"
                 : std::string()) +
            "\n";
   }
   out += "by sender:\n";
   for (const auto& [sender, s] : rep.by_sender()) {
-    out += "  " + sender + "  " + Thousands(s.counts.deliveries) + " deliveries to " +
-           std::to_string(s.domains.size()) + " domains\n";
+    out += "  " + sender + "  " + CountOf(s.counts.deliveries, "delivery", "deliveries") +
+           " to " + CountOf(static_cast<int64_t>(s.domains.size()), "domain") + "\n";
   }
   if (const SenderLine& u = rep.unknown_sender(); u.counts.deliveries != 0) {
-    out += "  (unknown: not in the log, counted as no sender)  " + Thousands(u.counts.deliveries) +
-           " deliveries to " + std::to_string(u.domains.size()) + " domains\n";
+    out += "  (unknown: not in the log, counted as no sender)  " +
+           CountOf(u.counts.deliveries, "delivery", "deliveries") + " to " +
+           CountOf(static_cast<int64_t>(u.domains.size()), "domain") + "\n";
   }
   out += "attempts by status:";
   for (const auto& [status, n] : rep.attempts_by_status()) {

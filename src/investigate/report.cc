@@ -1,6 +1,7 @@
 #include "investigate/report.h"
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include "maillog/attempt_order.h"
@@ -14,8 +15,9 @@ std::string SenderLabel(const Row& r) {
   return r.from.empty() ? "<> (bounce)" : r.from;
 }
 
-void Counts::Add(const std::string& s) {
+void Counts::Add(const std::string& s, bool in_mbox) {
   ++deliveries;
+  if (in_mbox && s == "sent") ++in_mailbox;
   if (s == "sent") {
     ++sent;
   } else if (s == "bounced") {
@@ -28,6 +30,50 @@ void Counts::Add(const std::string& s) {
     ++unknown;
   } else {
     ++deferred;
+  }
+}
+
+std::string Report::TopMarking() const {
+  if (top_level.empty()) return {};
+  const bool noforn = caveats.contains("//NOFORN");
+  std::string out = top_level;
+  for (const std::string& c : caveats) {
+    if (noforn && c.starts_with("//REL")) continue;
+    out += c;
+  }
+  return out;
+}
+
+void Report::AddCaveats(const content::Sensitivity& s) {
+  for (const content::Finding& f : s.findings) {
+    if (f.strength != content::Strength::kStrong || f.level == content::Level::kNone ||
+        f.pack == "detector" || f.pack == "custom" || f.pack == "limit") {
+      continue;
+    }
+    std::string text;
+    for (char c : f.text) text += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (text.size() > 2 && text.front() == '(' && text.back() == ')') {
+      text = text.substr(1, text.size() - 2);  // a portion mark: "(S//NF)"
+    }
+    std::string level(content::LevelName(f.level));
+    size_t slash = text.find_first_of("/\\");
+    std::string caveat;
+    if (slash != std::string::npos) {
+      size_t start = text.find_first_not_of("/\\ ", slash);
+      if (start == std::string::npos) continue;
+      // Portion abbreviations as a banner writes them (CAPCO register).
+      caveat = text.substr(start);
+      if (caveat == "NF") caveat = "NOFORN";
+      if (caveat == "OC") caveat = "ORCON";
+      caveat = "//" + caveat;
+    } else if (text.starts_with(level) && text.size() > level.size() + 1 &&
+               text[level.size()] == ' ') {
+      caveat = text.substr(level.size());  // " UK EYES ONLY", " COMMERCIAL"
+    } else {
+      continue;
+    }
+    while (caveat.ends_with(' ')) caveat.pop_back();
+    caveats.insert(std::move(caveat));
   }
 }
 
@@ -64,6 +110,8 @@ bool Report::AddAttempt(const Row& row) {
   }
   ++attempts_;
   ++by_status_[row.status];
+  // A mailbox item has no queue id: its "sent" is a Sent-folder copy.
+  if (row.queue_id.empty() && row.status == "sent") ++sent_folder_attempts_;
   if (it == list.end()) {
     list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}});
     it = list.end() - 1;
@@ -120,8 +168,8 @@ void Report::Finish() {
   });
 }
 
-std::string Report::AttemptKey(const std::string& queue_id, const std::string& to,
-                               int64_t seconds, const std::string& status) {
+Report::AttemptId Report::AttemptKey(const std::string& queue_id, const std::string& to,
+                                     int64_t seconds, const std::string& status) {
   std::string key = queue_id;
   key += '\0';
   key += to;
@@ -129,15 +177,18 @@ std::string Report::AttemptKey(const std::string& queue_id, const std::string& t
   key += std::to_string(seconds);
   key += '\0';
   key += status;
-  return key;
+  // FNV-1a 64 beside the library's hash: two unrelated functions.
+  uint64_t fnv = 14695981039346656037ull;
+  for (unsigned char c : key) fnv = (fnv ^ c) * 1099511628211ull;
+  return {static_cast<uint64_t>(std::hash<std::string>()(key)), fnv};
 }
 
 void Report::Close(Open& d) {
   if (!d.row.queue_id.empty()) {
     for (const Seen& s : d.seen) {
-      std::string key = AttemptKey(d.row.queue_id, d.row.to, s.seconds, s.status);
+      AttemptId key = AttemptKey(d.row.queue_id, d.row.to, s.seconds, s.status);
       if (!closed_seen_.insert(key).second) continue;
-      closed_order_.push_back(std::move(key));
+      closed_order_.push_back(key);
       if (closed_order_.size() > kMaxClosedSeen) {
         closed_seen_.erase(closed_order_.front());
         closed_order_.pop_front();
@@ -149,22 +200,33 @@ void Report::Close(Open& d) {
   r.status = s == "sent" || s == "bounced" || s == "expired" || s == "discarded" || s == "unknown"
                  ? s
                  : "deferred";
-  if (r.status == "unknown") unknown_next_hops_.insert(r.relay.empty() ? "(not named)" : r.relay);
+  if (r.status == "unknown" && r.hops.empty()) {
+    unknown_next_hops_.insert(r.relay.empty() ? "(not named)" : r.relay);
+  } else if (r.status == "unknown") {
+    // A Postfix hand-off (content filter, another instance): where it
+    // went and the queue id it got there, a few named.
+    ++unknown_handed_;
+    std::string named = r.relay;
+    named += " (queued as ";
+    named += r.queue_id;
+    named += ')';
+    if (unknown_hand_offs_.size() < LeftOut::kNamedHandOffs) {
+      unknown_hand_offs_.insert(std::move(named));
+    }
+  }
   r.time = d.first_time;
   r.seconds = d.first_seconds;
-  totals_.Add(r.status);
   // A mailbox item has no queue id: its "sent" is a Sent-folder copy.
   const bool in_mailbox = r.queue_id.empty() && r.status == "sent";
-  if (in_mailbox) ++totals_.in_mailbox;
-  by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status);
+  totals_.Add(r.status, in_mailbox);
+  by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status, in_mailbox);
   flagged_messages_.insert(r.queue_id.empty() ? "mailbox:" + r.source : r.queue_id);
   DomainLine& dl = by_domain_[r.domain];
   dl.verdict = r.verdict;
   dl.target = r.target;
   dl.domain_unicode = r.domain_unicode;
   dl.reason = r.reason;
-  dl.counts.Add(r.status);
-  if (in_mailbox) ++dl.counts.in_mailbox;
+  dl.counts.Add(r.status, in_mailbox);
   if (r.from_known) {
     dl.senders.insert(SenderLabel(r));
   } else {
@@ -175,7 +237,7 @@ void Report::Close(Open& d) {
     dl.last = std::max(dl.last, r.seconds);
   }
   SenderLine& sl = r.from_known ? by_sender_[SenderLabel(r)] : unknown_sender_;
-  sl.counts.Add(r.status);
+  sl.counts.Add(r.status, in_mailbox);
   sl.domains.insert(r.domain);
   if (table_.size() < kMaxTableRows) {
     table_.push_back(std::move(r));

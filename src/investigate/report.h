@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "maillog/line_counts.h"
+#include "nearmiss/content_sensitivity.h"
 
 namespace nearmiss::investigate {
 
@@ -72,7 +73,9 @@ struct Counts {
   // Of `sent`: copies found in a mailbox's Sent folder, which say the
   // message was sent, not that a receiving server accepted it.
   int64_t in_mailbox = 0;
-  void Add(const std::string& final_status);
+  // `in_mailbox`: the delivery is a Sent-folder copy (counted in `sent`
+  // and in `in_mailbox`).
+  void Add(const std::string& final_status, bool in_mailbox = false);
 };
 
 struct DomainLine {
@@ -139,6 +142,20 @@ class Report {
   // The first message at that level: "Sent.mbox:2", or for a trace's
   // subject "MessageTrace.csv (subject of <id@example>)".
   std::string top_level_source;
+  // The caveats and controls of every strong marking among the flagged
+  // messages, each with the separator it is written after ("//NOFORN" of
+  // "SECRET//NOFORN" or "(S//NF)", " UK EYES ONLY" of "SECRET UK EYES
+  // ONLY"; AddCaveats): a report aggregates its data's dissemination limits as
+  // well as its level (CAPCO: the banner carries every control of its
+  // portions), so a NOFORN-derived report is never marked releasable.
+  std::set<std::string> caveats;
+  // top_level with the caveats: "SECRET//NOFORN"; NOFORN supersedes any
+  // "REL TO ..." (CAPCO: NOFORN and REL TO are never combined, the more
+  // restrictive is kept). "" when top_level is.
+  std::string TopMarking() const;
+  // Adds the caveats of `s`'s strong findings of a marking pack (not a
+  // detector's, a policy pattern's or a limit's).
+  void AddCaveats(const content::Sensitivity& s);
   // Flagged trace rows whose subject went through the marking engine
   // (Exchange message-subject, Microsoft 365 Subject): Row::level is set.
   uint64_t subjects_scanned = 0;
@@ -153,9 +170,15 @@ class Report {
     uint64_t not_understood_lines = 0;  // delivery lines that did not parse
     size_t inputs_not_read = 0;         // unread(): whole or in part
     // Flagged deliveries sent on to a server whose log was not given
-    // (Counts::unknown), and those servers.
+    // (Counts::unknown), and those servers (Exchange's next hops).
     int64_t outcome_unknown = 0;
     std::set<std::string> next_hops;
+    // Of outcome_unknown, Postfix hand-offs (a content filter, another
+    // instance) whose next queue id's delivery is not in the logs, and a
+    // few of them named "RELAY (queued as ID)" (at most kNamedHandOffs).
+    int64_t handed_unknown = 0;
+    std::set<std::string> hand_offs;
+    static constexpr size_t kNamedHandOffs = 5;
     bool any() const {
       return unrecognised_lines != 0 || not_understood_lines != 0 || inputs_not_read != 0 ||
              outcome_unknown != 0;
@@ -170,6 +193,8 @@ class Report {
     l.inputs_not_read = unread();
     l.outcome_unknown = totals_.unknown;
     l.next_hops = unknown_next_hops_;
+    l.handed_unknown = unknown_handed_;
+    l.hand_offs = unknown_hand_offs_;
     return l;
   }
   size_t unread() const {
@@ -191,6 +216,9 @@ class Report {
   const std::map<std::string, SenderLine>& by_sender() const { return by_sender_; }
   const SenderLine& unknown_sender() const { return unknown_sender_; }
   const std::map<std::string, int64_t>& attempts_by_status() const { return by_status_; }
+  // Of attempts_by_status()'s "sent": Sent-folder copies (delivery not
+  // known from a mailbox).
+  int64_t sent_folder_attempts() const { return sent_folder_attempts_; }
   // Final deliveries, oldest first, at most kMaxTableRows.
   const std::vector<Row>& table() const { return table_; }
   size_t table_dropped() const { return table_dropped_; }
@@ -214,16 +242,27 @@ class Report {
   void Close(Open& d);
   void CloseAll();  // every open message, by queue id
   // "QUEUEID\0TO\0SECONDS\0STATUS": one attempt's identity.
-  static std::string AttemptKey(const std::string& queue_id, const std::string& to,
-                                int64_t seconds, const std::string& status);
+  // An attempt's identity as 128 bits (two independent 64-bit hashes of
+  // queue id, recipient, time and status): 16 bytes a closed attempt, not
+  // the text. Two attempts share one only by a collision of both hashes
+  // (about n^2 / 2^128 for n kept: never in practice).
+  struct AttemptId {
+    uint64_t a = 0, b = 0;
+    bool operator==(const AttemptId&) const = default;
+  };
+  struct AttemptIdHash {
+    size_t operator()(const AttemptId& k) const { return static_cast<size_t>(k.a); }
+  };
+  static AttemptId AttemptKey(const std::string& queue_id, const std::string& to,
+                              int64_t seconds, const std::string& status);
 
   // Attempts of messages already closed (Postfix's "removed"), so the same
   // log read twice (a copy, a journalctl export of the same lines) counts
   // each once; bounded: past kMaxClosedSeen the oldest are forgotten and a
   // repeat of one counts again (never once too few).
   static constexpr size_t kMaxClosedSeen = 1 << 20;
-  std::unordered_set<std::string> closed_seen_;
-  std::deque<std::string> closed_order_;
+  std::unordered_set<AttemptId, AttemptIdHash> closed_seen_;
+  std::deque<AttemptId> closed_order_;
 
   uint64_t attempts_ = 0;
   uint64_t duplicates_ = 0;
@@ -235,10 +274,13 @@ class Report {
   std::map<std::string, SenderLine> by_sender_;
   SenderLine unknown_sender_;
   std::map<std::string, int64_t> by_status_;
+  int64_t sent_folder_attempts_ = 0;
   std::vector<Row> table_;
   size_t table_dropped_ = 0;
   std::set<std::string> flagged_messages_;
   std::set<std::string> unknown_next_hops_;  // relays of deliveries closed as "unknown"
+  int64_t unknown_handed_ = 0;                // of those, Postfix hand-offs
+  std::set<std::string> unknown_hand_offs_;  // a few named (LeftOut::hand_offs)
 };
 
 }  // namespace nearmiss::investigate

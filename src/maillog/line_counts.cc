@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/text_format.h"
+
 namespace nearmiss::maillog {
 
 void LineCounts::Add(std::string_view line, const LogLine* parsed) {
@@ -40,6 +42,13 @@ void LineCounts::UnparsableRecipient(std::string_view line) {
   if (first_unparsable_recipient_line == 0) first_unparsable_recipient_line = lines;
 }
 
+void LineCounts::SkippedDomain(std::string_view recipient, uint64_t line) {
+  if (skipped_domains++ == 0) {
+    first_skipped_domain_line = line != 0 ? line : lines;
+    first_skipped_domain.assign(recipient.substr(0, kExcerpt));
+  }
+}
+
 std::string YearSpanWarning(const LineCounts& c) {
   std::string out;
   if (c.year_span_line != 0) {
@@ -70,7 +79,7 @@ std::string AmbiguousDates(const LineCounts& c) {
 
 std::string Describe(const LineCounts& c) {
   if (!c.error.empty() && c.lines == 0) return c.file + ": NOT READ: " + c.error;
-  std::string out = c.file + ": " + std::to_string(c.lines) + " lines read";
+  std::string out = c.file + ": " + Counted(c.lines, "line") + " read";
   if (c.lines != c.non_empty()) out += " (" + std::to_string(c.lines - c.non_empty()) + " empty)";
   out += ", " + std::to_string(c.recognised) + " recognised";
   std::string formats;
@@ -92,28 +101,43 @@ std::string Describe(const LineCounts& c) {
   if (c.ambiguous_dates != 0) out += ", of which " + AmbiguousDates(c);
   // Shown when there are any, so a log without them reads as before.
   if (c.probes != 0) {
-    out += ", " + std::to_string(c.probes) + " address verification probes (not deliveries)";
+    out += ", " + Counted(c.probes, "address verification probe") + " (not deliveries)";
   }
   if (c.soft_bounces != 0) {
-    out += ", " + std::to_string(c.soft_bounces) +
-           " soft bounces (soft_bounce = yes: would have bounced; counted as deferred, not "
+    out += ", " + Counted(c.soft_bounces, "soft bounce") +
+           " (soft_bounce = yes: would have bounced; counted as deferred, not "
            "delivered)";
   }
   if (c.hand_offs != 0) {
-    out += ", " + std::to_string(c.hand_offs) + " hand-offs followed to the next queue id";
+    out += ", " + Counted(c.hand_offs, "hand-off") + " followed to the next queue id";
   }
   if (c.internal_hops != 0) {
-    out += ", " + std::to_string(c.internal_hops) +
-           " internal hops (within the organisation, not deliveries)";
+    out += ", " + Counted(c.internal_hops, "internal hop") +
+           " (within the organisation, not deliveries)";
   }
   if (c.not_understood != 0) {
-    out += ", " + std::to_string(c.not_understood) + " delivery lines not understood (first at " +
+    out += ", " + Counted(c.not_understood, "delivery line") + " not understood (first at " +
            c.file + ":" + std::to_string(c.first_not_understood_line) + ")";
   }
   if (c.unparsable_recipients != 0) {
     out += ", of which " + std::to_string(c.unparsable_recipients) +
            " to a recipient that cannot be parsed (first at " + c.file + ":" +
            std::to_string(c.first_unparsable_recipient_line) + ")";
+  }
+  if (c.skipped_domains != 0) {
+    out += ", " + Counted(c.skipped_domains, "recipient") + " skipped: the domain is invalid, " +
+           "nothing to learn (first at " + c.file + ":" +
+           std::to_string(c.first_skipped_domain_line) + ": '" + c.first_skipped_domain + "')";
+  }
+  if (c.inbound_rows != 0) {
+    out += ", " + Counted(c.inbound_rows, "row") + " skipped: mail received, not sent (first at " +
+           c.file + ":" + std::to_string(c.first_inbound_row_line) + ")";
+  }
+  if (c.direction_unknown_rows != 0) {
+    out += ", " + Counted(c.direction_unknown_rows, "row") +
+           " skipped: sent or received cannot be told (no direction column; name the "
+           "organisation's domains in the policy, [domains] organisation; first at " +
+           c.file + ":" + std::to_string(c.first_direction_unknown_line) + ")";
   }
   if (std::string w = YearSpanWarning(c); !w.empty()) out += "; " + w;
   if (!c.error.empty()) out += "; NOT READ in full: " + c.error;

@@ -62,6 +62,22 @@ struct LineCounts {
   // the guard can judge (JudgeableRecipient, postfix_fields.h).
   uint64_t unparsable_recipients = 0;
   uint64_t first_unparsable_recipient_line = 0;
+  // Learning only (PostfixLogOptions::learning): delivery lines whose
+  // recipient's domain is malformed (engine/malformed_domain.h), skipped:
+  // never learned. The first one's line and recipient (at most kExcerpt
+  // bytes, as logged).
+  uint64_t skipped_domains = 0;
+  uint64_t first_skipped_domain_line = 0;
+  std::string first_skipped_domain;
+  // Learning only: trace rows of mail the organisation received (their
+  // direction column says "Incoming", or their sender's domain is not the
+  // organisation's), and rows whose direction cannot be told (no direction
+  // column and no organisation domains given); both skipped: learning is
+  // about who the organisation writes to. The first of each's line.
+  uint64_t inbound_rows = 0;
+  uint64_t first_inbound_row_line = 0;
+  uint64_t direction_unknown_rows = 0;
+  uint64_t first_direction_unknown_line = 0;
   // The first line at which lines without a year (BSD syslog) had run
   // twelve months or more: dates from there on may be a year off
   // (LineParser::span_over_year). 0: not reached.
@@ -83,6 +99,11 @@ struct LineCounts {
   // it was. Shown with the file in every report so a failed input never
   // reads as "nothing left out".
   std::string error;
+  // Why the file is refused whole though its lines were read ("FILE:LINE:
+  // ..."): a form that would be read wrong, so recipients would be lost
+  // without a word (trace_log.h: Export-Csv's "System.String[]"). ReadLog
+  // returns it as its error. "" when not.
+  std::string refused;
 
   static constexpr size_t kExcerpt = 100;
 
@@ -92,6 +113,9 @@ struct LineCounts {
   // The line just Added is a delivery to a recipient that cannot be
   // judged: not understood, and counted as such.
   void UnparsableRecipient(std::string_view line);
+  // A delivery to `recipient` whose domain is malformed, skipped
+  // (learning), at `line` (0: the line just Added).
+  void SkippedDomain(std::string_view recipient, uint64_t line = 0);
   uint64_t non_empty() const { return recognised + unrecognised; }
   // The most frequent recognised form; kNone when nothing was recognised.
   LineFormat main_format() const;

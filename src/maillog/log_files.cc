@@ -133,13 +133,37 @@ std::vector<std::string> OrderRotated(std::vector<std::string> paths) {
   return out;
 }
 
+// The compressor whose magic number opens the file (xz: "\xFD7zXZ\0",
+// bzip2: "BZh", zstd: 28 B5 2F FD, lzip: "LZIP", compress: 1F 9D), or null.
+static const char* OtherCompression(const unsigned char* m, size_t n) {
+  if (n >= 6 && m[0] == 0xFD && m[1] == '7' && m[2] == 'z' && m[3] == 'X' && m[4] == 'Z' &&
+      m[5] == 0) {
+    return "xz";
+  }
+  if (n >= 4 && m[0] == 'B' && m[1] == 'Z' && m[2] == 'h' && m[3] >= '1' && m[3] <= '9') {
+    return "bzip2";
+  }
+  if (n >= 4 && m[0] == 0x28 && m[1] == 0xB5 && m[2] == 0x2F && m[3] == 0xFD) return "zstd";
+  if (n >= 4 && m[0] == 'L' && m[1] == 'Z' && m[2] == 'I' && m[3] == 'P') return "lzip";
+  if (n >= 2 && m[0] == 0x1F && m[1] == 0x9D) return "uncompress";
+  return nullptr;
+}
+
 Status ForEachLine(const std::string& path, const std::function<void(std::string_view)>& line,
                    const std::function<void(uint64_t)>& progress) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Errno(path, "cannot open");
-  unsigned char magic[2] = {0, 0};
-  ssize_t got = ::pread(fd, magic, 2, 0);
-  bool gz = got == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+  unsigned char magic[6] = {0, 0, 0, 0, 0, 0};
+  ssize_t got = ::pread(fd, magic, sizeof magic, 0);
+  bool gz = got >= 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+  // What logrotate's compresscmd also writes (xz, bzip2, zstd, lzip,
+  // compress): said by name, never read as text (binary sent to a
+  // terminal as "the first unrecognised line").
+  if (const char* tool = OtherCompression(magic, got > 0 ? static_cast<size_t>(got) : 0)) {
+    ::close(fd);
+    return Status::ParseError(path + ": " + tool + "-compressed; only gzip is read: run `" +
+                              tool + " -dc " + path + " > FILE` first and give FILE");
+  }
   std::unique_ptr<char[]> buf(new char[kChunk]);
   Decoder decoder(path, line);
   uint64_t total = 0;

@@ -102,12 +102,21 @@ bool Rfc5424Rest(std::string_view rest, LogLine* out) {
 //     inode number in hex, so a small inode gives a short id: "3F1: ");
 //   long ids (enable_long_queue_ids = yes): 12 or more letters and digits
 //     of an alphabet without vowels (mail_queue.h, MQID_LG_*).
+// Any other id mail_queue_id_ok() takes ("5a5", "Q5A5", "q_1": a patched
+// Postfix, a log rewritten by a tool) is read as one when what follows is
+// a line a delivery is made of ("to=<", "from=<", ...): such a line is
+// never dropped for the shape of its id.
+bool DeliveryText(std::string_view t) {
+  return t.starts_with("to=<") || t.starts_with("from=<") || t.starts_with("message-id=") ||
+         t.starts_with("client=") || t.starts_with("orig_to=<") || t == "removed";
+}
+
 void QueueId(LogLine* out) {
   std::string_view t = out->text;
   size_t n = 0;
-  while (n < t.size() && IsQueueIdChar(t[n])) ++n;
+  while (n < t.size() && (IsQueueIdChar(t[n]) || t[n] == '_')) ++n;
   bool id = n >= 1 && n <= 255 && n + 1 < t.size() && t[n] == ':' && t[n + 1] == ' ';
-  if (id) {
+  if (id && !DeliveryText(t.substr(n + 2))) {
     bool hex = true, vowel = false;
     for (size_t i = 0; i < n; ++i) {
       char c = t[i];
@@ -134,6 +143,7 @@ std::string_view FormatName(LineFormat f) {
     case LineFormat::kExchangeTracking: return "exchange-tracking";
     case LineFormat::kM365Trace: return "m365-trace";
     case LineFormat::kM365Historical: return "m365-historical";
+    case LineFormat::kExchangeTrackingExport: return "exchange-tracking-export";
     case LineFormat::kNone: break;
   }
   return "none";

@@ -43,10 +43,12 @@ enum class LineFormat : uint8_t {
   kExchangeTracking,
   kM365Trace,
   kM365Historical,
+  // Get-MessageTrackingLog's output saved by Export-Csv (trace_log.h).
+  kExchangeTrackingExport,
 };
-inline constexpr int kLineFormats = 11;
+inline constexpr int kLineFormats = 12;
 // "rfc3164", ..., "journal-marker", "exchange-tracking", "m365-trace",
-// "m365-historical"; "none" for kNone.
+// "m365-historical", "exchange-tracking-export"; "none" for kNone.
 std::string_view FormatName(LineFormat format);
 
 struct LogLine {

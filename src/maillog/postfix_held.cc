@@ -117,6 +117,24 @@ void PostfixLog::Expire(int64_t now) {
   }
 }
 
+void PostfixLog::Settle(int64_t now) {
+  last_settle_ = now;
+  const int64_t cutoff = now - options_.settle_after;
+  for (auto it = queues_.begin(); it != queues_.end();) {
+    const Queue& q = it->second;
+    const bool settled = q.attempts > 0 && !q.removed && q.deferred.empty() && q.handed.empty() &&
+                         q.handed_on.empty() && q.next_id.empty() && q.joined_from.empty() &&
+                         (q.nrcpt == 0 || q.finals >= q.nrcpt);
+    if (settled && q.last_seen < cutoff) {
+      // Its end is its last line: past the window already.
+      HoldDone(it->first, q.last_seen);
+      it = queues_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
 void PostfixLog::DiscardHeld() {
   for (const Held& h : held_) {
     if (!h.done) continue;

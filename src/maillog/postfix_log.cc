@@ -6,6 +6,7 @@
 #include "maillog/log_files.h"
 #include "maillog/timestamp.h"
 #include "maillog/trace_log.h"
+#include "maillog/year_plan.h"
 
 namespace nearmiss::maillog {
 namespace {
@@ -40,11 +41,6 @@ bool FilterDiscarded(std::string_view text) {
 // The key of a hand-off held by Message-ID (no queue id can start so).
 constexpr std::string_view kByMessageId = "\x01msgid:";
 
-// How far a rotated file's first line may fall before the previous file's
-// last and still continue it: lines at the rotation written out of order,
-// as the New Year rule in LineParser::InferYear allows a day.
-constexpr int64_t kRotationOverlap = 86400;
-
 // Past this after the previous file's last line, a year moved between two
 // files of a set is a gap (files missing), not the turn of a year.
 constexpr int64_t kHalfYear = 183 * 86400;
@@ -61,6 +57,14 @@ bool LocalRelay(std::string_view relay) {
          relay.starts_with("localhost[");
 }
 
+// "to=<...>, ..., status=" at the text's start or after a prefix such as
+// an id ("X: to=<"): what log_adhoc() writes for every delivery attempt.
+// smtpd's "NOQUEUE: reject: ... from=<a> to=<b> proto=" has no status=.
+bool LooksLikeDelivery(std::string_view t) {
+  size_t to = t.starts_with("to=<") ? 0 : t.find(": to=<");
+  return to != std::string_view::npos && t.find(", status=", to) != std::string_view::npos;
+}
+
 }  // namespace
 
 PostfixLog::PostfixLog(PostfixLogOptions options, DeliverySink* sink)
@@ -73,7 +77,8 @@ const LineCounts& PostfixLog::counts() const { return trace_ ? trace_->counts() 
 void PostfixLog::BeginTraceFile(std::string name, DateOrder date_order) {
   counts_ = LineCounts();
   trace_ = std::make_unique<TraceLog>(std::move(name), sink_, date_order,
-                                      options_.judgeable_domain);
+                                      options_.judgeable_domain, options_.learning,
+                                      options_.own_domain);
 }
 
 void PostfixLog::EndFile() {
@@ -154,15 +159,26 @@ void PostfixLog::Feed(std::string_view line) {
   LogLine l;
   bool framed = parser_.Parse(line, &l);
   counts_.Add(line, framed ? &l : nullptr);
-  if (int year = parser_.TakeImpossibleDate(); year != 0 && counts_.impossible_date_line == 0) {
-    counts_.impossible_date_line = counts_.lines;
-    counts_.impossible_date_year = year;
+  if (int year = parser_.TakeImpossibleDate(); year != 0) {
+    if (counts_.impossible_date_line == 0) {
+      counts_.impossible_date_line = counts_.lines;
+      counts_.impossible_date_year = year;
+    }
+    // Its delivery would be dated 1 March: none from it (breaker16 #13).
+    return;
   }
   if (framed && counts_.year_span_line == 0 && parser_.span_over_year()) {
     counts_.year_span_line = counts_.lines;
   }
   // Any program's lines: a custom syslog_name ("mta/smtp") is still Postfix.
-  if (!framed || l.queue_id.empty()) return;
+  if (!framed) return;
+  if (l.queue_id.empty()) {
+    // A delivery line whose id is missing or no id Postfix could write
+    // ("5A5-1: to=<...>", a line cut before it): its recipient cannot be
+    // tied to a message, and it is never dropped without a word.
+    if (LooksLikeDelivery(l.text)) NotUnderstood(line);
+    return;
+  }
   line_ = line;
   std::string_view t = l.text;
   // The kinds of line a delivery is made of; anything else is noise here.
@@ -182,6 +198,8 @@ void PostfixLog::Feed(std::string_view line) {
     clock_ = l.time;
   }
   clock_ = std::max(clock_, l.time);
+  // Settled queue ids end at their last line, so their ends go out now.
+  if (l.time - last_settle_ > options_.settle_after / 2) Settle(l.time);
   Release(false);
   if (l.time - last_sweep_ > 3600 || queues_.size() > options_.max_queues) Expire(l.time);
   key_.assign(l.queue_id);
@@ -212,8 +230,13 @@ void PostfixLog::Feed(std::string_view line) {
     }
     q.sender.assign(sender);
     q.sender_seen = true;
-    std::string_view size = FieldValue(rest.substr(rest.starts_with(", ") ? 2 : 0), "size=");
+    std::string_view fields = rest.substr(rest.starts_with(", ") ? 2 : 0);
+    std::string_view size = FieldValue(fields, "size=");
     if (!size.empty()) q.size = std::strtoll(std::string(size).c_str(), nullptr, 10);
+    // The recipients this pass delivers to: settled when each has a final.
+    std::string_view nrcpt = FieldValue(fields, "nrcpt=");
+    q.nrcpt = nrcpt.empty() ? 0 : static_cast<uint32_t>(std::strtoul(std::string(nrcpt).c_str(), nullptr, 10));
+    q.finals = 0;
     if (rest.starts_with(", status=expired")) {
       // qmgr gives up on the message (qmgr_active.c): the recipients still
       // deferred expire, each an attempt of its own. When this log showed
@@ -295,8 +318,14 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     case StatusKind::kAttempt:
       break;
   }
-  if (!JudgeableRecipient(f.recipient) ||
+  const bool judgeable = JudgeableRecipient(f.recipient);
+  if (!judgeable ||
       (options_.judgeable_domain && !options_.judgeable_domain(AddressDomain(f.recipient)))) {
+    if (judgeable && options_.learning) {
+      // Nothing to learn of a malformed domain; said, not an error.
+      counts_.SkippedDomain(f.recipient);
+      return;
+    }
     // A recipient the guard cannot judge may be the very look-alike: not
     // a delivery to leave out quietly (DESIGN.md, fail closed).
     counts_.UnparsableRecipient(line_);
@@ -342,6 +371,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     }
   }
   ++q.attempts;
+  if (f.status != "deferred" && f.status != "SOFTBOUNCE") ++q.finals;
   // discard(8) says "sent" for mail it throws away (relay=none): nothing
   // reached the recipient, so it is no delivery. So does Postfix's smtp or
   // lmtp client when a content filter accepted the message only to throw it

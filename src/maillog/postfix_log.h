@@ -5,9 +5,15 @@
 // (again at every retry), one "to=<...>, relay=..., status=..." line per
 // delivery attempt from smtp/lmtp/local/virtual/error, and qmgr's "removed"
 // when the queue file is gone. PostfixLog keeps per-queue-id state only
-// between a message's first line and its "removed" (or `idle_timeout` of log
-// time without a line, or the `max_queues` bound), so memory stays bounded
-// for a log of any size.
+// between a message's first line and its "removed", or, by log time:
+// `settle_after` past its last line once every recipient it has is settled
+// (each attempted with a final outcome, as many as qmgr's nrcpt= said when
+// a from= line was read; none deferred, none handed on), else
+// `idle_timeout` without a line; and never past the `max_queues` bound. A
+// log without "removed" lines (a `grep status=` extract, a mass mailing cut
+// mid-way) is thus read in memory bounded by the messages of the last
+// `settle_after` of log time, not by the whole log. A line of a queue id
+// after it was let go starts it again, its sender then unknown.
 //
 // What counts as a delivery (postfix_fields.h has the line shapes):
 //   - status sent, deferred, bounced, and expired (qmgr's "from=<S>,
@@ -136,9 +142,22 @@ struct PostfixLogOptions {
   // hand-off can join lines in any order (above). 0: passed on at once.
   int64_t hand_off_window = 600;
   size_t max_held = 1 << 18;            // held events at most; past it the oldest go
+  // A settled queue id (above) is let go this long after its last line.
+  int64_t settle_after = 600;
   // Recipients whose domain this refuses are not understood (DomainCheck);
   // passed on to the traces read too.
   DomainCheck judgeable_domain;
+  // Reading to learn (`nearmiss learn`: who the organisation writes to),
+  // not to audit. A recipient whose domain judgeable_domain refuses is
+  // then skipped and counted (LineCounts::skipped_domains), not "not
+  // understood": nothing is learned of it, and the history is still whole.
+  // And a trace's rows of mail that came in are skipped and counted
+  // (LineCounts::inbound_rows, trace_log.h): those whose direction column
+  // says so, else, for Microsoft 365 traces, those whose sender's domain
+  // own_domain refuses (every row when own_domain is empty: the direction
+  // cannot be told, LineCounts::direction_unknown_rows).
+  bool learning = false;
+  DomainCheck own_domain;
 };
 
 class PostfixLog {
@@ -212,6 +231,9 @@ class PostfixLog {
     int64_t size = 0;
     int64_t last_seen = 0;
     uint32_t attempts = 0;
+    // qmgr's nrcpt= of the latest from= line (0: none read), and the final
+    // attempts since: all settled when finals reach it.
+    uint32_t nrcpt = 0, finals = 0;
     uint64_t first_attempt = 0;  // sequence number of its first held attempt + 1; 0: none
     bool removed = false;        // its end is held; kept for joins until passed on
     // Taken over from the "queued as" attempts held at these sequence
@@ -232,6 +254,8 @@ class PostfixLog {
     std::vector<std::string> handed_on;
   };
   void Expire(int64_t now);
+  // Lets go the queue ids settled (above) and idle past settle_after.
+  void Settle(int64_t now);
   // A hand-off to a loopback content filter whose reply names no queue id
   // ("relay=127.0.0.1[127.0.0.1]:10024", a pipe, "none", an empty relay=):
   // joined by Message-ID to the queue id that re-injected it.
@@ -274,6 +298,7 @@ class PostfixLog {
   std::string release_key_;  // the same, for Release
   uint64_t lines_ = 0;
   int64_t last_sweep_ = 0;
+  int64_t last_settle_ = 0;
   std::deque<Held> held_;
   uint64_t held_base_ = 0;  // sequence number of held_.front()
   int64_t clock_ = 0;       // the latest log time seen

@@ -6,6 +6,15 @@
 #include "maillog/year_anchor.h"
 
 namespace nearmiss::maillog {
+namespace {
+
+const PlannedYear* Planned(const ReadLogOptions& options, const std::string& path) {
+  if (options.years == nullptr) return nullptr;
+  auto it = options.years->find(path);
+  return it == options.years->end() ? nullptr : &it->second;
+}
+
+}  // namespace
 
 bool NeedsYearPass(const std::string& path, const ReadLogOptions& options) {
   return options.year == 0 && !LooksLikeTrace(FirstLine(path));
@@ -32,6 +41,9 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
     log.BeginTraceFile(path, options.date_order);
   } else if (options.year != 0) {
     log.BeginFile(path, LineParser(options.year));
+  } else if (const PlannedYear* p = Planned(options, path); p != nullptr) {
+    // Dated with its whole set (year_plan.h), which was read for it.
+    log.BeginFile(path, LineParser(p->first_year), p->first_line, p->bound);
   } else {
     // A first pass for the year (year_anchor.h); an unreadable file fails
     // the same way in the pass that follows, which says so.
@@ -50,6 +62,7 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
   log.EndFile();
   *counts = log.counts();
   NM_RETURN_IF_ERROR(s);
+  if (!counts->refused.empty()) return Status::ParseError(counts->refused);
   if (counts->impossible_date_line != 0) {
     // Read as 1 March it would move a delivery a day; no guess is safe.
     std::string year = std::to_string(counts->impossible_date_year);

@@ -13,6 +13,7 @@
 #include "maillog/line_counts.h"
 #include "maillog/postfix_log.h"
 #include "maillog/trace_log.h"
+#include "maillog/year_plan.h"
 #include "nearmiss/status.h"
 
 namespace nearmiss::maillog {
@@ -23,6 +24,10 @@ struct ReadLogOptions {
   // pass over the file (year_anchor.h). Within a file and across a rotated
   // set read in order, years only go forward (log_line.h, PostfixLog).
   int year = 0;
+  // The years of whole rotated sets, planned before any of their files is
+  // read (year_plan.h, PlanYears over every log given); a file in it is not
+  // read twice here (the plan's pass read it). Not owned; may be null.
+  const YearPlan* years = nullptr;
   // The order of day and month in a trace's slash dates (trace_log.h).
   DateOrder date_order = DateOrder::kUnstated;
   // Below this share of recognised non-empty lines the file is an error

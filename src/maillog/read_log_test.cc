@@ -99,10 +99,37 @@ TEST_F(ReadLogTest, A29FebruaryInAYearWithoutOneIsAnErrorNamingTheLine) {
   ASSERT_EQ(s.code(), StatusCode::kParseError);
   EXPECT_EQ(s.message(), path + ":2: 29 February in 2025, which has none (given by --year): "
                                 "give --year of the leap year these lines are from");
+  // breaker16 #13: and no delivery of that line is passed on, dated 1 March.
+  Status d = Read(Write(
+      "Feb 28 10:00:00 mail postfix/smtp[3]: C102: to=<a@army.ml>, relay=x[192.0.2.1]:25, "
+      "delay=1, dsn=2.0.0, status=sent (250 ok)\n"
+      "Feb 29 10:00:00 mail postfix/smtp[3]: C103: to=<leap@army.ml>, relay=x[192.0.2.1]:25, "
+      "delay=1, dsn=2.0.0, status=sent (250 ok)\n"
+      "Mar  1 10:00:00 mail postfix/smtp[3]: C104: to=<b@army.ml>, relay=x[192.0.2.1]:25, "
+      "delay=1, dsn=2.0.0, status=sent (250 ok)\n"));
+  EXPECT_EQ(d.code(), StatusCode::kParseError);
+  EXPECT_EQ(sink_.attempts, 2);
 }
 
 TEST_F(ReadLogTest, MissingFileIsAnIoError) {
   EXPECT_EQ(Read("/nonexistent/maillog").code(), StatusCode::kIoError);
+}
+
+// breaker16 #11: a log rotated with xz, bzip2 or zstd is named as such,
+// not read as text whose "first unrecognised line" is binary.
+TEST_F(ReadLogTest, OtherCompressionsAreNamed) {
+  const std::pair<std::string, std::string> cases[] = {
+      {std::string("\xFD" "7zXZ\0\x00\x04", 8), "xz-compressed; only gzip is read: run `xz -dc "},
+      {"BZh91AY&SY\x01\x02", "bzip2-compressed; only gzip is read"},
+      {std::string("\x28\xB5\x2F\xFD\x04\x58", 6), "zstd-compressed; only gzip is read"},
+      {"LZIP\x01\x0C", "lzip-compressed"},
+  };
+  for (const auto& [bytes, want] : cases) {
+    Status s = Read(Write(bytes));
+    EXPECT_FALSE(s.ok()) << want;
+    EXPECT_NE(s.message().find(want), std::string::npos) << s.message();
+    EXPECT_EQ(s.message().find("unrecognised"), std::string::npos) << s.message();
+  }
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "maillog/postfix_fields.h"
 #include "maillog/postfix_log.h"
 #include "maillog/timestamp.h"
+#include "maillog/trace_events.h"
 
 namespace nearmiss::maillog {
 namespace {
@@ -31,21 +32,6 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '<')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '>')) s.remove_suffix(1);
   return s;
-}
-
-// Exchange 2013-2019's documented event types ("Event types in the message
-// tracking log").
-bool KnownExchangeEvent(std::string_view e) {
-  static constexpr std::string_view kEvents[] = {
-      "AGENTINFO", "BADMAIL", "CLIENTSUBMISSION", "DEFER", "DELIVER", "DELIVERFAIL", "DROP",
-      "DSN", "DUPLICATEDELIVER", "DUPLICATEEXPAND", "DUPLICATEREDIRECT", "EXPAND", "FAIL",
-      "HADISCARD", "HARECEIVE", "HAREDIRECT", "HAREDIRECTFAIL", "INITMESSAGECREATED", "LOAD",
-      "MODERATIONEXPIRE", "MODERATORAPPROVE", "MODERATORREJECT", "MODERATORSALLNDR",
-      "NOTIFYMAPI", "NOTIFYSHADOW", "POISONMESSAGE", "PROCESS", "PROCESSMEETINGMESSAGE",
-      "RECEIVE", "REDIRECT", "RESOLVE", "RESUBMIT", "RESUBMITDEFER", "RESUBMITFAIL", "SEND",
-      "SENDEXTERNAL", "SUBMIT", "SUBMITDEFER", "SUBMITFAIL", "SUPPRESSED", "THROTTLE",
-      "TRANSFER"};
-  return std::find(std::begin(kEvents), std::end(kEvents), e) != std::end(kEvents);
 }
 
 // A SEND through the connector Exchange uses between the organisation's
@@ -153,13 +139,24 @@ bool LooksLikeTrace(std::string_view first) {
   bool sender = header.find(",senderaddress,") != std::string::npos;
   bool rcpt = header.find(",recipientaddress,") != std::string::npos ||
               header.find(",recipientstatus,") != std::string::npos;
-  return sender && rcpt;
+  // The admin center's download, with the headings its grid shows: "Date
+  // (UTC)", "Sender", "Recipient", "Subject", "Status", "Message ID".
+  bool eac = header.find(",sender,") != std::string::npos &&
+             header.find(",recipient,") != std::string::npos &&
+             header.find(",status,") != std::string::npos;
+  // Get-MessageTrackingLog | Export-Csv -NoTypeInformation: its own names.
+  bool cmdlet = header.find(",sender,") != std::string::npos &&
+                header.find(",recipients,") != std::string::npos &&
+                header.find(",eventid,") != std::string::npos;
+  return (sender && rcpt) || cmdlet || eac;
 }
 
 TraceLog::TraceLog(std::string name, DeliverySink* sink, DateOrder date_order,
-                   DomainCheck judgeable_domain)
+                   DomainCheck judgeable_domain, bool learning, DomainCheck own_domain)
     : sink_(sink),
       judgeable_domain_(std::move(judgeable_domain)),
+      learning_(learning),
+      own_domain_(std::move(own_domain)),
       date_order_(date_order),
       csv_([this](const std::vector<std::string>& f, uint64_t line) { Record(f, line); },
            [this](std::string_view text, uint64_t line) { Directive(text, line); }) {
@@ -172,6 +169,7 @@ LineFormat TraceLog::format() const {
     case Kind::kTrace: return LineFormat::kM365Trace;
     case Kind::kHistorical:
     case Kind::kExtended: return LineFormat::kM365Historical;
+    case Kind::kExport: return LineFormat::kExchangeTrackingExport;
     case Kind::kUnknown: break;
   }
   return LineFormat::kNone;
@@ -179,7 +177,9 @@ LineFormat TraceLog::format() const {
 
 void TraceLog::Feed(std::string_view line) {
   ++counts_.lines;
-  if (counts_.lines == 1) line = StripBom(line);
+  // A byte order mark opens the file, and every export joined to it with
+  // cat: never data at a record's start.
+  if (!csv_.inside_record()) line = StripBom(line);
   if (line.empty() && !csv_.inside_record()) return;  // an empty line
   if (!csv_.inside_record()) record_text_.assign(line.substr(0, LineCounts::kExcerpt));
   csv_.Feed(line);
@@ -253,24 +253,32 @@ void TraceLog::Directive(std::string_view text, uint64_t line) {
     Unrecognised(line);
     return;
   }
-  // Exchange's own header lines, and PowerShell's #TYPE, are read as the
-  // format they introduce (an Exchange log until a CSV header says else).
-  Tally(line, text.starts_with("#TYPE ") ? LineFormat::kM365Trace : LineFormat::kExchangeTracking);
+  // PowerShell's #TYPE names a .NET type, not a form: counted as the form
+  // of the header that follows (or again between concatenated exports).
+  if (text.starts_with("#TYPE ")) {
+    if (kind_ != Kind::kUnknown) {
+      Tally(line, format());
+    } else if (type_line_ == 0) {
+      type_line_ = line;
+    }
+    return;
+  }
+  Tally(line, LineFormat::kExchangeTracking);
 }
 
 void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
   time_ = sender_ = recipient_ = status_ = event_ = message_id_ = internal_id_ = relay_ =
-      connector_ = recipient_status_ = subject_ = -1;
+      connector_ = recipient_status_ = subject_ = direction_ = -1;
   columns_ = names.size();
   for (size_t i = 0; i < names.size(); ++i) {
     std::string n = Normal(names[i]);
     int c = static_cast<int>(i);
     if (n == "datetime" || n == "received" || n == "date" || n == "origintimestamputc" ||
-        n == "receiveddatetime" || n == "datetimeutc") {
+        n == "receiveddatetime" || n == "datetimeutc" || n == "timestamp") {
       time_ = c;
-    } else if (n == "senderaddress") {
+    } else if (n == "senderaddress" || n == "sender") {
       sender_ = c;
-    } else if (n == "recipientaddress") {
+    } else if (n == "recipientaddress" || n == "recipients" || n == "recipient") {
       recipient_ = c;
     } else if (n == "recipientstatus") {
       recipient_status_ = c;
@@ -288,12 +296,20 @@ void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
       connector_ = c;
     } else if (n == "subject" || n == "messagesubject") {
       subject_ = c;
+    } else if (n == "directionality" || n == "direction") {
+      direction_ = c;
     }
   }
+  // Get-MessageTrackingLog's names for date-time and recipient-address.
+  const bool cmdlet = std::any_of(names.begin(), names.end(), [](const std::string& n) {
+    return Normal(n) == "timestamp";
+  }) && std::any_of(names.begin(), names.end(), [](const std::string& n) {
+    return Normal(n) == "recipients";
+  });
   if (exchange) {
     kind_ = time_ >= 0 && event_ >= 0 && recipient_ >= 0 ? Kind::kExchange : Kind::kUnknown;
   } else if (time_ >= 0 && event_ >= 0 && recipient_ >= 0) {
-    kind_ = Kind::kExtended;
+    kind_ = cmdlet ? Kind::kExport : Kind::kExtended;
   } else if (time_ >= 0 && sender_ >= 0 && recipient_ >= 0 && status_ >= 0) {
     kind_ = Kind::kTrace;
   } else if (time_ >= 0 && sender_ >= 0 && recipient_status_ >= 0) {
@@ -314,10 +330,18 @@ void TraceLog::Record(const std::vector<std::string>& f, uint64_t line) {
     Header(f, /*exchange=*/false);
     if (kind_ == Kind::kUnknown) {
       columns_ = 0;
-      Unrecognised(line);
+      Unrecognised(type_line_ != 0 ? type_line_ : line);
     } else {
-      Tally(line, format());
+      header_ = f;
+      Tally(type_line_ != 0 ? type_line_ : line, format());
     }
+    type_line_ = 0;
+    return;
+  }
+  if (!header_.empty() && f == header_) {
+    // The next export's header (two exports joined with cat): a header
+    // again, not a row.
+    Tally(line, format());
     return;
   }
   // A record with more or fewer fields than its header (an unquoted comma
@@ -353,10 +377,11 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     id = no_id_;
   }
   std::string_view sender = Trim(Field(f, sender_));
+  if (learning_ && !Outbound(f, sender, line)) return;
   std::string_view relay = Field(f, relay_);
   if (relay.empty()) relay = Field(f, connector_);
   subject_text_ = Field(f, subject_);
-  if (kind_ == Kind::kExchange || kind_ == Kind::kExtended) {
+  if (kind_ == Kind::kExchange || kind_ == Kind::kExtended || kind_ == Kind::kExport) {
     std::string_view event = Field(f, event_);
     std::string_view status;
     if (event == "DELIVER") {
@@ -372,21 +397,42 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       // it when that log is given (investigate/auditor.h).
       ++counts_.internal_hops;
       status = "unknown";
-    } else if (event == "SEND" || event == "SENDEXTERNAL") {
-      status = "sent";
-    } else if (event == "FAIL") {
-      status = "bounced";
-    } else if (event == "DEFER") {
-      status = "deferred";
-    } else if (!KnownExchangeEvent(event)) {
-      NotUnderstood(line);
-      return;
+    } else if (event == "DELIVERFAIL" || event == "DUPLICATEDELIVER") {
+      return;  // the organisation's own mailbox again: not mail leaving it
     } else {
-      return;  // an event that is not a delivery
+      switch (ClassifyEvent(event)) {
+        case EventClass::kSent: status = "sent"; break;
+        // Any failure (FAIL, SUBMITFAIL, MODERATORREJECT, ...) and DROP
+        // are outcomes of a recipient: never left out, never "sent".
+        case EventClass::kBounced: status = "bounced"; break;
+        case EventClass::kDiscarded: status = "discarded"; break;
+        case EventClass::kDeferred: status = "deferred"; break;
+        case EventClass::kUnknown: NotUnderstood(line); return;
+        case EventClass::kHop:
+        case EventClass::kProgress: return;  // an event that is not a delivery
+      }
     }
     std::string_view text = Field(f, recipient_status_);
     const bool attempt = status != "unknown";
-    SplitOutsideQuotes(Field(f, recipient_), ';', [&](std::string_view piece) {
+    std::string_view list = Field(f, recipient_);
+    if (kind_ == Kind::kExport) {
+      if (list == "System.String[]") {
+        Refuse(line);
+        return;
+      }
+      // -join ';' as advised; a list joined otherwise (',' or the blanks
+      // of "$($_.Recipients)") reads the same.
+      SplitOutsideQuotes(list, ';', [&](std::string_view a) {
+        SplitOutsideQuotes(a, ',', [&](std::string_view b) {
+          SplitOutsideQuotes(b, ' ', [&](std::string_view piece) {
+            std::string_view rcpt = Trim(piece);
+            if (!rcpt.empty()) Emit(time, id, sender, rcpt, status, relay, text, line, attempt);
+          });
+        });
+      });
+      return;
+    }
+    SplitOutsideQuotes(list, ';', [&](std::string_view piece) {
       std::string_view rcpt = Trim(piece);
       if (!rcpt.empty()) Emit(time, id, sender, rcpt, status, relay, text, line, attempt);
     });
@@ -401,7 +447,9 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       status = "bounced";
     } else if (s == "pending" || s == "gettingstatus") {
       status = "deferred";
-    } else if (s == "expanded" || s == "none") {
+    } else if (s == "expanded" || s == "resolved" || s == "none") {
+      // A group expanded to its members, or an address resolved to
+      // another (Active Directory): those have rows of their own.
       return;  // not a delivery
     } else {
       NotUnderstood(line);
@@ -419,22 +467,56 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       return;
     }
     std::string_view events = entry.substr(hash + 2);
-    std::string_view status = "deferred";
-    if (events.find("Deliver") != std::string_view::npos ||
-        events.find("Send") != std::string_view::npos) {
-      status = "sent";
-    } else if (events.find("Fail") != std::string_view::npos) {
-      status = "bounced";
+    EventsOutcome o = HistoricalOutcome(events);
+    if (o.kind == EventsOutcome::kNotUnderstood) {
+      NotUnderstood(line);
+      return;
     }
-    Emit(time, id, sender, Trim(entry.substr(0, hash)), status, relay, events, line);
+    if (o.kind == EventsOutcome::kNotDelivery) return;
+    Emit(time, id, sender, Trim(entry.substr(0, hash)), o.status, relay, events, line);
   });
+}
+
+void TraceLog::Refuse(uint64_t line) {
+  NotUnderstood(line);
+  if (!counts_.refused.empty()) return;
+  counts_.refused =
+      counts_.file + ":" + std::to_string(line) +
+      ": the Recipients column holds 'System.String[]', not addresses: Export-Csv wrote the "
+      "list's type name, so the recipients are not in the file and nothing in it can be "
+      "judged; export again with the list joined: Get-MessageTrackingLog ... | Select-Object "
+      "Timestamp,EventId,Source,ConnectorId,ServerHostname,Sender,MessageId,MessageSubject,"
+      "@{n='Recipients';e={$_.Recipients -join ';'}} | Export-Csv -NoTypeInformation FILE";
+}
+
+bool TraceLog::Outbound(const std::vector<std::string>& f, std::string_view sender,
+                        uint64_t line) {
+  std::string d = Normal(Field(f, direction_));
+  bool inbound = d == "incoming" || d == "inbound";
+  bool known = inbound || d == "originating" || d == "outgoing" || d == "outbound";
+  if (!known && (kind_ == Kind::kExchange || kind_ == Kind::kExtended)) return true;
+  if (!known && own_domain_) {
+    known = true;
+    inbound = !own_domain_(AddressDomain(sender));
+  }
+  if (!known) {
+    if (counts_.direction_unknown_rows++ == 0) counts_.first_direction_unknown_line = line;
+    return false;
+  }
+  if (inbound && counts_.inbound_rows++ == 0) counts_.first_inbound_row_line = line;
+  return !inbound;
 }
 
 void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
                     std::string_view rcpt, std::string_view status, std::string_view relay,
                     std::string_view text, uint64_t line, bool attempt) {
-  if (!JudgeableRecipient(rcpt) ||
-      (judgeable_domain_ && !judgeable_domain_(AddressDomain(rcpt)))) {
+  const bool judgeable = JudgeableRecipient(rcpt);
+  if (!judgeable || (judgeable_domain_ && !judgeable_domain_(AddressDomain(rcpt)))) {
+    if (judgeable && learning_) {
+      // Nothing to learn of a malformed domain; said, not an error.
+      counts_.SkippedDomain(rcpt, line);
+      return;
+    }
     // A recipient the guard cannot judge: counted and named, not dropped.
     NotUnderstood(line);
     if (counts_.unparsable_recipients++ == 0) counts_.first_unparsable_recipient_line = line;

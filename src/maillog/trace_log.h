@@ -26,8 +26,12 @@
 //   attempts. A SEND between its servers still hands each recipient to
 //   the sink, with status "unknown" and the next hop (server-hostname) as
 //   relay: the next server's log, when given, has the outcome; when not,
-//   the recipient must not vanish from a report. FAIL is "bounced", DEFER "deferred"; the other documented
-//   events (RECEIVE, SUBMIT, EXPAND, RESOLVE, REDIRECT, TRANSFER, DSN,
+//   the recipient must not vanish from a report. The other events are
+//   read by their class (trace_events.h): a failure (FAIL, SUBMITFAIL,
+//   MODERATORREJECT, ...) is "bounced", DROP "discarded", DEFER (and
+//   SUBMITDEFER, RESUBMITDEFER) "deferred"; DELIVERFAIL and
+//   DUPLICATEDELIVER are the organisation's own mailboxes; the rest
+//   (RECEIVE, SUBMIT, EXPAND, RESOLVE, REDIRECT, TRANSFER, DSN,
 //   HAREDIRECT, AGENTINFO, ...) are not deliveries; an event-id outside
 //   that list is counted as not understood.
 //
@@ -39,14 +43,39 @@
 //   MessageTraceId), one row per recipient, times in UTC. Status:
 //   Delivered is "sent"; Failed, Quarantined and FilteredAsSpam are
 //   "bounced" (not delivered); Pending and GettingStatus "deferred";
-//   Expanded (a group, whose members have rows of their own) and None are
-//   not deliveries.
+//   Expanded (a group, whose members have rows of their own), Resolved
+//   ("redirected to a new recipient address based on an Active Directory
+//   look up", which has a row of its own) and None are not deliveries.
+//   Spellings of the admin center ("Filtered as spam", "Getting status")
+//   are the same statuses.
 //
 //   Microsoft 365 historical search (Start-HistoricalSearch -ReportType
 //   MessageTrace, the CSV it mails): origin_timestamp_utc, sender_address,
 //   recipient_status, message_subject, total_bytes, message_id, ...;
 //   recipient_status is "ADDRESS##EVENT, EVENT;ADDRESS##..." per
-//   recipient: Deliver or Send is "sent", Fail "bounced", else "deferred".
+//   recipient, the events in the order they happened: the latest decisive
+//   one decides (trace_events.h: "Receive, Send, Fail" and "Receive,
+//   DeliverFail" are "bounced", "Receive, Drop" "discarded", "Receive,
+//   Expand" not a delivery, "Receive" alone "deferred"); an event outside
+//   Exchange's list is counted as not understood.
+//
+//   Exchange Server message tracking, saved by PowerShell
+//   (Get-MessageTrackingLog | Export-Csv; "Get-MessageTrackingLog",
+//   learn.microsoft.com/powershell/module/exchange/get-messagetrackinglog:
+//   the log's fields without their hyphens, date-time shown as Timestamp,
+//   recipient-address as Recipients, sender-address as Sender): a "#TYPE
+//   Microsoft.Exchange.Management.TransportTasks.MessageTrackingEvent"
+//   line (or none, -NoTypeInformation), then a header with Timestamp,
+//   EventId, Recipients, Sender, MessageId, ...; read as the log itself
+//   is. Recipients is a list (String[]): Export-Csv writes the type's
+//   name, "System.String[]", not the addresses, so such a file is refused
+//   whole (LineCounts::refused), naming the line and the export that keeps
+//   them (Select-Object with Recipients joined by ';'). A list joined by
+//   ';', ',' or blanks is read. Timestamp is the exporting machine's local
+//   time, with no zone in the file: read as written.
+//
+// A line equal to the header, after the first (two exports concatenated
+// with `cat`), is skipped as a header again, and so is a "#TYPE" line.
 //
 // Header names are matched without case, spaces, '_' or '-' (so the admin
 // center's "Recipient address" is RecipientAddress). PowerShell's "#TYPE"
@@ -96,9 +125,18 @@ bool LooksLikeTrace(std::string_view first_line);
 class TraceLog {
  public:
   // `judgeable_domain`: recipients whose domain it refuses are not
-  // understood (postfix_fields.h, DomainCheck).
+  // understood (postfix_fields.h, DomainCheck). `learning`, `own_domain`:
+  // as PostfixLogOptions' (malformed domains and rows of mail received
+  // are skipped and counted). A row's direction: its directionality (or
+  // direction) column, Exchange's and historical search's: "Incoming" is
+  // mail received, "Originating" / "Outgoing" mail sent (Exchange's
+  // "Message tracking" field list); without one, an Exchange event is
+  // sent (only SEND, SENDEXTERNAL, FAIL and DEFER reach the sink: events
+  // of mail leaving a server), and a Microsoft 365 row is sent when its
+  // sender's domain is the organisation's (own_domain).
   TraceLog(std::string name, DeliverySink* sink, DateOrder date_order = DateOrder::kUnstated,
-           DomainCheck judgeable_domain = {});
+           DomainCheck judgeable_domain = {}, bool learning = false,
+           DomainCheck own_domain = {});
   void Feed(std::string_view line);
   void Finish();
   const LineCounts& counts() const { return counts_; }
@@ -106,7 +144,8 @@ class TraceLog {
  private:
   // kExtended: historical search's extended report, Exchange's events
   // with the fields' names in snake case, read as kExchange is.
-  enum class Kind { kUnknown, kExchange, kTrace, kHistorical, kExtended };
+  // kExport: Get-MessageTrackingLog | Export-Csv, read as kExchange is.
+  enum class Kind { kUnknown, kExchange, kTrace, kHistorical, kExtended, kExport };
   void Directive(std::string_view text, uint64_t line);
   void Record(const std::vector<std::string>& fields, uint64_t line);
   void Header(const std::vector<std::string>& names, bool exchange);
@@ -115,14 +154,22 @@ class TraceLog {
   void Unrecognised(uint64_t first_line);
   void AmbiguousDate(uint64_t first_line);
   void NotUnderstood(uint64_t line);
+  // A row whose recipients are not in the file (System.String[]): the
+  // file is refused (LineCounts::refused).
+  void Refuse(uint64_t line);
   void Emit(int64_t time, std::string_view id, std::string_view sender, std::string_view rcpt,
             std::string_view status, std::string_view relay, std::string_view text,
             uint64_t line, bool attempt = true);  // false: a hop, not in delivery_lines
   LineFormat format() const;
+  // Learning: false (and counted) when the row `f` is of mail received or
+  // of no telling direction.
+  bool Outbound(const std::vector<std::string>& f, std::string_view sender, uint64_t line);
   std::string_view Field(const std::vector<std::string>& f, int column) const;
 
   DeliverySink* sink_;
   DomainCheck judgeable_domain_;
+  bool learning_ = false;
+  DomainCheck own_domain_;
   std::string no_id_;  // the key of a row without a MessageId (Row)
   DateOrder date_order_;
   LineCounts counts_;
@@ -133,9 +180,14 @@ class TraceLog {
   Kind kind_ = Kind::kUnknown;
   // Columns of the header; -1 when absent.
   int time_ = -1, sender_ = -1, recipient_ = -1, status_ = -1, event_ = -1, message_id_ = -1,
-      internal_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1, subject_ = -1;
+      internal_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1, subject_ = -1, direction_ = -1;
   size_t columns_ = 0;
   std::string_view subject_text_;  // the row being read's subject ("" when none)
+  // The header record (no #Fields:), to know it again when repeated.
+  std::vector<std::string> header_;
+  // A "#TYPE" line before the header: counted as the header's form once it
+  // is known (0: none pending).
+  uint64_t type_line_ = 0;
   // The last line already counted and how: libcsv ends a record at a bare
   // CR as well as at the line break, so one line can hold several records
   // (fuzz/regressions/maillog_read/), and each line must still be counted

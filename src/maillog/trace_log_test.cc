@@ -322,3 +322,101 @@ TEST(TraceLog, FuzzFindingCountsAddUp) {
 
 }  // namespace
 }  // namespace nearmiss::maillog
+
+namespace nearmiss::maillog {
+namespace {
+
+// Issue 16, round three, 5: Get-MessageTrackingLog | Export-Csv is its own
+// form (not m365-trace); its #TYPE line counts as that form; a list joined
+// by ';' or blanks is read per recipient; System.String[] refuses the file.
+TEST(TraceLog, MessageTrackingExportCsv) {
+  Collect c;
+  TraceLog t("tracking.csv", &c);
+  t.Feed("#TYPE Microsoft.Exchange.Management.TransportTasks.MessageTrackingEvent");
+  t.Feed("\"Timestamp\",\"EventId\",\"Source\",\"ConnectorId\",\"ServerHostname\",\"Sender\","
+         "\"Recipients\",\"MessageId\",\"MessageSubject\"");
+  t.Feed("\"11/3/2025 10:05:03 AM\",\"SEND\",\"SMTP\",\"Internet\",\"mx.army.ml\","
+         "\"alice@mod.gov.uk\",\"bob@army.ml;carol@army.mil\",\"<a1@mod.gov.uk>\",\"Plan\"");
+  t.Feed("\"11/3/2025 10:06:00 AM\",\"SEND\",\"SMTP\",\"Internet\",\"mx.gmial.com\","
+         "\"hank@mod.gov.uk\",\"erin@gmial.com frank@partner.example\",\"<a3@mod.gov.uk>\",\"M\"");
+  t.Finish();
+  ASSERT_EQ(c.seen.size(), 4u);
+  EXPECT_EQ(c.seen[1].rcpt, "carol@army.mil");
+  EXPECT_EQ(c.seen[3].rcpt, "frank@partner.example");
+  EXPECT_EQ(c.seen[3].status, "sent");
+  EXPECT_EQ(t.counts().main_format(), LineFormat::kExchangeTrackingExport);
+  EXPECT_EQ(t.counts().recognised, 4u);
+  EXPECT_EQ(t.counts().by_format[static_cast<size_t>(LineFormat::kM365Trace)], 0u);
+  EXPECT_TRUE(t.counts().refused.empty());
+
+  Collect d;
+  TraceLog u("typed.csv", &d);
+  u.Feed("\"Timestamp\",\"EventId\",\"Sender\",\"Recipients\",\"MessageId\"");
+  u.Feed("\"11/3/2025 10:05:03 AM\",\"SEND\",\"alice@mod.gov.uk\",\"System.String[]\",\"<x@y>\"");
+  u.Finish();
+  EXPECT_TRUE(d.seen.empty());
+  EXPECT_NE(u.counts().refused.find("typed.csv:2: the Recipients column holds 'System.String[]'"),
+            std::string::npos)
+      << u.counts().refused;
+  EXPECT_NE(u.counts().refused.find("-join ';'"), std::string::npos);
+  EXPECT_TRUE(LooksLikeTrace("\"Timestamp\",\"EventId\",\"Sender\",\"Recipients\""));
+}
+
+// Issue 16, round three, 4: two exports joined with cat. The second
+// header (after its byte order mark) is a header again; a row that does
+// not fit is still counted, with its line.
+TEST(TraceLog, RepeatedHeaderOfExportsJoinedWithCat) {
+  Collect c;
+  TraceLog t("joined.csv", &c);
+  const std::string header =
+      "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\",\"MessageId\"";
+  t.Feed("\xEF\xBB\xBF" + header);
+  t.Feed("\"2025-11-04T09:00:00Z\",\"a@mod.gov.uk\",\"b@army.ml\",\"s\",\"Delivered\",\"<1@x>\"");
+  t.Feed("\xEF\xBB\xBF" + header);
+  t.Feed("\"2025-11-05T09:00:00Z\",\"a@mod.gov.uk\",\"c@army.ml\",\"s\",\"Delivered\",\"<2@x>\"");
+  t.Feed("\"2025-11-05T09:00:00Z\",\"a@mod.gov.uk\",\"c@army.ml\"");
+  t.Finish();
+  ASSERT_EQ(c.seen.size(), 2u);
+  EXPECT_EQ(c.seen[1].rcpt, "c@army.ml");
+  EXPECT_EQ(t.counts().recognised, 4u);
+  EXPECT_EQ(t.counts().unrecognised, 1u);
+  EXPECT_EQ(t.counts().first_unrecognised_line, 5u);
+}
+
+// Issue 16, round three, 3: reading to learn, rows of mail received are
+// skipped and counted: by the direction column, else by the sender's
+// domain; without either, every row, counted as of no telling direction.
+TEST(TraceLog, LearningSkipsMailReceived) {
+  auto own = [](std::string_view d) { return d == "mod.gov.uk"; };
+  const char* header = "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Status\",\"MessageId\"";
+  const char* out = "\"2025-11-04T09:00:00Z\",\"a@mod.gov.uk\",\"b@partner.example\",\"Delivered\",\"<1@x>\"";
+  const char* in = "\"2025-11-04T09:10:00Z\",\"z@partner.example\",\"a@mod.gov.uk\",\"Delivered\",\"<2@x>\"";
+  Collect c;
+  TraceLog t("trace.csv", &c, DateOrder::kUnstated, {}, /*learning=*/true, own);
+  for (const char* l : {header, out, in}) t.Feed(l);
+  t.Finish();
+  ASSERT_EQ(c.seen.size(), 1u);
+  EXPECT_EQ(c.seen[0].rcpt, "b@partner.example");
+  EXPECT_EQ(t.counts().inbound_rows, 1u);
+  EXPECT_EQ(t.counts().first_inbound_row_line, 3u);
+
+  Collect d;
+  TraceLog u("trace.csv", &d, DateOrder::kUnstated, {}, /*learning=*/true, {});
+  for (const char* l : {header, out, in}) u.Feed(l);
+  u.Finish();
+  EXPECT_TRUE(d.seen.empty());
+  EXPECT_EQ(u.counts().direction_unknown_rows, 2u);
+
+  Collect e;
+  TraceLog v("historical.csv", &e, DateOrder::kUnstated, {}, /*learning=*/true, {});
+  v.Feed("origin_timestamp_utc,sender_address,recipient_status,message_id,directionality");
+  v.Feed("2025-11-05 08:00:01Z,a@mod.gov.uk,\"b@partner.example##Receive, Send\",<3@x>,Originating");
+  v.Feed("2025-11-05 08:10:01Z,z@partner.example,\"a@mod.gov.uk##Receive, Deliver\",<4@x>,Incoming");
+  v.Finish();
+  ASSERT_EQ(e.seen.size(), 1u);
+  EXPECT_EQ(e.seen[0].rcpt, "b@partner.example");
+  EXPECT_EQ(v.counts().inbound_rows, 1u);
+}
+
+}  // namespace
+}  // namespace nearmiss::maillog

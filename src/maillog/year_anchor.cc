@@ -61,12 +61,19 @@ Result<YearScan> ScanYears(const std::string& path,
   LogLine l;
   NM_RETURN_IF_ERROR(ForEachLine(path, [&](std::string_view line) {
     if (!parser.Parse(line, &l)) return;
-    if (l.format != LineFormat::kRfc3164 && l.format != LineFormat::kRfc3164Precise) return;
+    if (l.format != LineFormat::kRfc3164 && l.format != LineFormat::kRfc3164Precise) {
+      if (l.format == LineFormat::kRfc3339 || l.format == LineFormat::kRfc5424 ||
+          l.format == LineFormat::kJournalFull || l.format == LineFormat::kJournalUnix) {
+        scan.dated = true;
+      }
+      return;
+    }
     Stamp st;
     SecondsToCivil(l.time, &st);
     if (!scan.any) {
       scan.first_line.assign(line);
       scan.first_year = st.year;
+      scan.first_time = l.time;
     }
     // 1 March of a non-leap scan year is what a 29 February line became.
     std::string_view stamp = line;

@@ -56,11 +56,15 @@ struct YearScan {
   // the year of a dated (RFC 3339) line before it, which the parser
   // carries on from.
   int first_year = kScanYear;
+  int64_t first_time = 0;  // the first such line's time, counted as last_time
   int64_t last_time = 0;
   int moves = 0;  // how many times the year moved forward from first to last
   // The year (counted as above) of the first 29 February line; 0 none. The
   // inferred year must make it a leap year: no date is shifted to 1 March.
   int feb29_year = 0;
+  // Some line carries its year (RFC 3339, RFC 5424, journal short-full or
+  // short-unix): year_plan.h leaves the file's set to ReadLog.
+  bool dated = false;
   static constexpr int kScanYear = 2000;
 };
 

@@ -14,6 +14,9 @@
 #            strings, as pretty-printed)
 #   order    any content: the inputs are also read in name order, and
 #            the rows and summary must be the same (order-independence)
+#   policy.toml  given as --policy to audit and learn (the organisation's
+#            domains, which learn needs to tell mail sent from mail received
+#            in a trace without a direction column)
 # Inputs are given in reverse name order on purpose: putting a rotated set
 # in order is the tool's job.
 set -u
@@ -31,13 +34,14 @@ for dir in "$here"/cases/*/; do
   cd "$w/in" || exit 2
   args=""
   [ -f args ] && args=$(cat args)
+  [ -f policy.toml ] && args="$args --policy policy.toml"
   want_rc=1
   [ -f exit ] && want_rc=$(cat exit)
   if [ -f mtimes ]; then
     while read -r f d t; do touch -d "$d $t" "$f"; done <mtimes
   fi
   inputs=$(ls -r | grep -v -x -e args -e exit -e mtimes -e learned -e html -e expected.jsonl \
-    -e summary -e summary-json -e order)
+    -e summary -e summary-json -e order -e policy.toml)
   # shellcheck disable=SC2086
   "$nearmiss" audit $args --json $inputs >"$w/$case.jsonl" 2>"$w/$case.err"
   rc=$?

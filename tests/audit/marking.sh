@@ -49,5 +49,35 @@ done
 # No --marking: the data's level, no warning.
 "$nearmiss" audit --html data.html sent.mbox >/dev/null 2>&1
 grep -qF '<div class="marking">OFFICIAL-SENSITIVE</div>' data.html || no "no marking from the data"
+# breaker16 #8: the data's caveats are the report's too. SECRET//NOFORN
+# data makes a SECRET//NOFORN report (NOFORN supersedes a REL TO of other
+# data); --marking SECRET lacks NOFORN and is refused like a lower level.
+mbox() {  # mbox SUBJECT...: one message to a look-alike per subject
+  i=0
+  for subject in "$@"; do
+    i=$((i + 1))
+    printf 'From alice@army.mil Mon Nov  3 09:00:0%s 2025\nFrom: alice@army.mil\nTo: b%s@army.ml\nDate: Mon, 3 Nov 2025 09:00:0%s +0000\nMessage-ID: <cav%s@army.mil>\nSubject: %s\n\nbody\n\n' \
+      "$i" "$i" "$i" "$i" "$subject"
+  done
+}
+mbox "SECRET//NOFORN budget" "SECRET//REL TO USA, GBR convoy" >caveats.mbox
+"$nearmiss" audit --html cav.html caveats.mbox >/dev/null 2>&1
+grep -qF '<div class="marking">SECRET//NOFORN</div>' cav.html || no "NOFORN data: report not SECRET//NOFORN"
+grep -qF 'marked <strong>SECRET//NOFORN</strong>' cav.html || no "NOFORN data: summary lacks the caveat"
+"$nearmiss" audit --marking SECRET --html cav2.html caveats.mbox >/dev/null 2>cav2.err
+rc=$?
+[ "$rc" -eq 2 ] || no "--marking SECRET over SECRET//NOFORN data: exit $rc, want 2"
+grep -qF "lacks NOFORN, a caveat of the data (SECRET//NOFORN, caveats.mbox:1)" cav2.err ||
+  { cat cav2.err >&2; no "the refusal does not name the caveat"; }
+"$nearmiss" audit --marking "SECRET//NOFORN" --html cav3.html caveats.mbox >/dev/null 2>cav3.err
+rc=$?
+[ "$rc" -eq 1 ] || { cat cav3.err >&2; no "--marking SECRET//NOFORN: exit $rc, want 1"; }
+# A portion mark's abbreviation (S//NF) and a caveat in words.
+mbox "(S//NF) route" >portion.mbox
+"$nearmiss" audit --html portion.html portion.mbox >/dev/null 2>&1
+grep -qF '<div class="marking">SECRET//NOFORN</div>' portion.html || no "(S//NF): report not SECRET//NOFORN"
+mbox "TOP SECRET//SI//NOFORN: plan" "SECRET: rota" >sci.mbox
+"$nearmiss" audit --html sci.html sci.mbox >/dev/null 2>&1
+grep -qF '<div class="marking">TOP SECRET//SI//NOFORN</div>' sci.html || no "TS//SI//NOFORN not kept"
 [ "$fail" -eq 0 ] || exit 1
 echo "audit report marking against the data: OK"

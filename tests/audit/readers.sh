@@ -75,7 +75,7 @@ printf 'remember the milk\n' >Sent/cur/notes
 printf 'what is this\n' >Sent/README
 "$nearmiss" audit --summary-json box.json --html box.html Sent >box.txt 2>box.err; rc=$?
 [ "$rc" -eq 2 ] || { cat box.txt box.err >&2; no "Maildir with stray files: exit $rc, want 2"; }
-grep -qF "audit: 0 log lines, 1 mailbox messages" box.txt || { cat box.txt >&2; no "stray files counted as messages"; }
+grep -qF "audit: 0 log lines, 1 mailbox message" box.txt || { cat box.txt >&2; no "stray files counted as messages"; }
 grep -qF "Sent: mailbox, 1 message read, 2 files not read (first: Sent/cur/notes: not a message" box.txt ||
   { cat box.txt >&2; no "the text report does not name the stray files"; }
 grep -qF "2 files in the mailboxes not read" box.err || { cat box.err >&2; no "stray files: no error on stderr"; }

@@ -82,6 +82,62 @@ tr -s ' \n' ' ' <inc1.txt | grep -qF "INCOMPLETE: this report leaves out 1 deliv
 # Edge, is in the report as outcome unknown, with its marking.)
 "$nearmiss" audit --html plain.html MSGTRK2025110310-1.LOG >/dev/null 2>&1
 ! grep -q 'class="badge"' plain.html || no "unmarked report has a banner"
+# Long addresses wrap inside their cells (issue 16, round three, 8: the
+# Senders table ran off the page, its last columns cut): every address is
+# whole in some cell of the PDF (read back word by word with its place,
+# pdftotext -bbox, so a cell's wrapped lines are followed down its column),
+# and no word is drawn past the page's right margin.
+long_from=a.very.long.sender.name.kept.for.testing.the.wrapping.of.table.cells.and.then.some@ministryofdefenceprocurementandlogistics.mod.gov.uk
+long_to=the.longest.local.part.anyone.would.type.in.a.hurry.to.the.wrong.place.again@army.ml
+long_to2=another.recipient.whose.address.has.no.place.to.break.at.all.for.sure@army.ml
+printf '%s\n' \
+  "Nov  3 09:12:01 mail postfix/qmgr[102]: 4D4D01: from=<$long_from>, size=900, nrcpt=2 (queue active)" \
+  "Nov  3 09:12:06 mail postfix/smtp[103]: 4D4D01: to=<$long_to>, relay=mx.army.ml[192.0.2.7]:25, delay=2, delays=0/0/1/1, dsn=2.0.0, status=sent (250 2.0.0 Ok)" \
+  "Nov  3 09:12:06 mail postfix/smtp[103]: 4D4D01: to=<$long_to2>, relay=mx.army.ml[192.0.2.7]:25, delay=2, delays=0/0/1/1, dsn=2.0.0, status=sent (250 2.0.0 Ok)" \
+  "Nov  3 09:12:08 mail postfix/qmgr[102]: 4D4D01: removed" >long.log
+"$nearmiss" audit --year 2025 --html long.html --pdf long.pdf long.log >/dev/null 2>&1
+pdftotext -bbox long.pdf long.bbox.html || no "long addresses: pdftotext -bbox failed"
+python3 - long.bbox.html "$long_from" "$long_to" "$long_to2" <<'PY' || no "long addresses: lost or drawn past the page's margin"
+import html, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+pages = []
+for page in re.finditer(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>', text, re.S):
+    words = [(float(x0), float(y0), float(x1), html.unescape(w)) for x0, y0, x1, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+        page.group(2))]
+    pages.append((float(page.group(1)), words))
+ok = True
+# Nothing past the right margin (10 mm, 28.3 pt): a table wider than its
+# box is cut there, its last columns lost.
+for width, words in pages:
+    past = [w for _, _, x1, w in words if x1 > width - 27]
+    if past:
+        print("past the right margin:", past[:5], file=sys.stderr)
+        ok = False
+# Each address whole in one cell: its first piece, then the pieces below it
+# in the same column, line after line, spell it out.
+def whole(addr):
+    for _, words in pages:
+        for x0, y0, _, w in words:
+            if not w or not addr.startswith(w):
+                continue
+            pos, y = len(w), y0
+            while pos < len(addr):
+                below = [(yy, ww) for xx, yy, _, ww in words
+                         if abs(xx - x0) < 4 and yy > y + 1 and ww and addr.startswith(ww, pos)]
+                if not below:
+                    break
+                y, piece = min(below)
+                pos += len(piece)
+            if pos == len(addr):
+                return True
+    return False
+for addr in sys.argv[2:]:
+    if not whole(addr):
+        print("not whole in any cell:", addr, file=sys.stderr)
+        ok = False
+sys.exit(0 if ok else 1)
+PY
 # The screenshot: the page as drawn, at a fixed size.
 chromium --headless --disable-gpu --no-sandbox --no-first-run --user-data-dir="$w/profile" \
   --window-size=1280,1600 --screenshot="$w/report.png" "file://$w/report.html" >/dev/null 2>&1 ||

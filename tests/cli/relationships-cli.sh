@@ -35,7 +35,7 @@ check "learn then check, no flags: trusted" trusted "$(json 'c["verdict"]' john.
 contains "a second import counts nothing" "deliveries: 14 found = 0 new + 0 repeated in the sources + 14 already in the store" "$(cat "$tmp/learn2.txt")"
 contains "... and makes no relationship" "new relationships: 0 sender" "$(cat "$tmp/learn2.txt")"
 "$bin" learn --show > "$tmp/show.txt"
-contains "organisation-wide figures" "organisation: 14 deliveries from 1 senders to 2 addresses at 1 domains, 2026-09-01 to 2026-10-16" "$(cat "$tmp/show.txt")"
+contains "organisation-wide figures" "organisation: 14 deliveries from 1 sender to 2 addresses at 1 domain, 2026-09-01 to 2026-10-16" "$(cat "$tmp/show.txt")"
 grep -Eq '^alice@mod.example -> john.smith@partner.example +10 2026-09-01 +2026-10-16$' "$tmp/show.txt" \
   && echo "ok   the pair: count, first and last seen by Date:" || { echo "FAIL --show:"; cat "$tmp/show.txt"; fail=1; }
 
@@ -52,6 +52,24 @@ cp "$data/sent-45-days.mbox" "$tmp/copy.mbox"
 "$bin" learn "$data/sent-45-days.mbox" "$tmp/copy.mbox" > "$tmp/learn5.txt" 2>&1
 contains "a folder given twice: its copy is repeated in the sources" \
   "deliveries: 28 found = 0 new + 14 repeated in the sources + 14 already in the store" "$(cat "$tmp/learn5.txt")"
+
+# breaker16 #9: deliveries whose sender the log never names (it starts
+# after their from= lines) are not one sender; a named one is.
+cat > "$tmp/nosender.log" <<'LOG'
+Nov  3 10:00:01 mail postfix/qmgr[2]: 5B1: from=<alice@mod.example>, size=300, nrcpt=1 (queue active)
+Nov  3 10:00:02 mail postfix/smtp[3]: 5B1: to=<ann@partner.example>, relay=mx.partner.example[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)
+Nov  3 10:00:03 mail postfix/smtp[3]: 5B2: to=<bea@partner.example>, relay=mx.partner.example[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)
+Nov  3 10:00:04 mail postfix/smtp[3]: 5B3: to=<cid@partner.example>, relay=mx.partner.example[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)
+LOG
+"$bin" learn --year 2025 --store "$tmp/nosender.db" "$tmp/nosender.log" > /dev/null 2>&1
+contains "unknown senders are not counted as a sender" \
+  "organisation: 3 deliveries from 1 sender (and 2 whose sender is not in the log, not counted as a sender) to 3 addresses at 1 domain" \
+  "$("$bin" learn --store "$tmp/nosender.db" --show)"
+grep -v 5B1 "$tmp/nosender.log" > "$tmp/nosender2.log"
+"$bin" learn --year 2025 --store "$tmp/nosender2.db" "$tmp/nosender2.log" > /dev/null 2>&1
+contains "... none named: 0 senders" \
+  "organisation: 2 deliveries from 0 senders (and 2 whose sender is not in the log" \
+  "$("$bin" learn --store "$tmp/nosender2.db" --show)"
 
 # address-typo through check, with no flags: the wrong person at the right domain.
 check "jon.smith is an address-typo" "address-typo" \

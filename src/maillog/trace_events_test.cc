@@ -1,0 +1,160 @@
+#include "maillog/trace_events.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "maillog/postfix_log.h"
+#include "maillog/trace_log.h"
+
+namespace nearmiss::maillog {
+namespace {
+
+struct Seen {
+  std::string rcpt, status;
+};
+
+class Collect final : public DeliverySink {
+ public:
+  void OnAttempt(const Attempt& a) override {
+    seen.push_back({std::string(a.recipient), std::string(a.status)});
+  }
+  std::vector<Seen> seen;
+};
+
+std::string Outcome(std::string_view events) {
+  EventsOutcome o = HistoricalOutcome(events);
+  if (o.kind == EventsOutcome::kNotDelivery) return "not a delivery";
+  if (o.kind == EventsOutcome::kNotUnderstood) return "not understood";
+  return std::string(o.status);
+}
+
+// breaker16 #1: a recipient whose events end in a failure was "sent"
+// because "Send" or "Deliver" appeared anywhere in its list.
+TEST(TraceEvents, HistoricalLatestDecisiveEventDecides) {
+  EXPECT_EQ(Outcome("Receive, Send"), "sent");
+  EXPECT_EQ(Outcome("Receive, Deliver"), "sent");
+  EXPECT_EQ(Outcome("Receive, DeliverFail"), "bounced");
+  EXPECT_EQ(Outcome("Receive, Send, Fail"), "bounced");
+  EXPECT_EQ(Outcome("Receive, Submit, SubmitFail"), "bounced");
+  EXPECT_EQ(Outcome("Receive, ModeratorReject"), "bounced");
+  EXPECT_EQ(Outcome("Receive, Defer, Send"), "sent");
+  EXPECT_EQ(Outcome("Receive, Send, Defer"), "deferred");
+  EXPECT_EQ(Outcome("Receive, Drop"), "discarded");
+  EXPECT_EQ(Outcome("Receive, Expand"), "not a delivery");
+  EXPECT_EQ(Outcome("Receive, Resolve"), "not a delivery");
+  EXPECT_EQ(Outcome("Receive, Send, AgentInfo"), "sent");
+  EXPECT_EQ(Outcome("Receive"), "deferred");
+  EXPECT_EQ(Outcome("Receive, Frobnicate"), "not understood");
+  EXPECT_EQ(Outcome(""), "not understood");
+}
+
+TEST(TraceEvents, ClassifyIgnoresCaseAndSpaces) {
+  EXPECT_EQ(ClassifyEvent("DELIVERFAIL"), EventClass::kBounced);
+  EXPECT_EQ(ClassifyEvent("DeliverFail"), EventClass::kBounced);
+  EXPECT_EQ(ClassifyEvent("send external"), EventClass::kSent);
+  EXPECT_EQ(ClassifyEvent("HAREDIRECT"), EventClass::kHop);
+  EXPECT_EQ(ClassifyEvent("RECEIVE"), EventClass::kProgress);
+  EXPECT_EQ(ClassifyEvent("SENDING"), EventClass::kUnknown);
+}
+
+TEST(TraceEvents, HistoricalSearchFailuresAreNotSent) {
+  Collect c;
+  TraceLog t("hist2.csv", &c);
+  t.Feed("origin_timestamp_utc,sender_address,recipient_status,message_subject,total_bytes,"
+         "message_id,network_message_id,original_client_ip,directionality,connector_id,"
+         "delivery_priority");
+  t.Feed("2025-11-03T09:12:03.5470000Z,alice@army.mil,\"v1@army.ml##Receive, DeliverFail;"
+         "v2@army.ml##Receive, Expand;v3@army.ml##Receive, Drop;v4@army.ml##Receive, Send, "
+         "Fail;v5@army.ml##Receive, Send\",x,2048,<h2@army.mil>,0f1e,10.0.0.5,Originating,,"
+         "Normal");
+  t.Feed("2025-11-03T09:13:03Z,alice@army.mil,\"v6@army.ml##Receive, Teleport\",x,2048,"
+         "<h3@army.mil>,0f1f,10.0.0.5,Originating,,Normal");
+  t.Finish();
+  ASSERT_EQ(c.seen.size(), 4u);
+  EXPECT_EQ(c.seen[0].rcpt, "v1@army.ml");
+  EXPECT_EQ(c.seen[0].status, "bounced");
+  EXPECT_EQ(c.seen[1].rcpt, "v3@army.ml");
+  EXPECT_EQ(c.seen[1].status, "discarded");
+  EXPECT_EQ(c.seen[2].rcpt, "v4@army.ml");
+  EXPECT_EQ(c.seen[2].status, "bounced");
+  EXPECT_EQ(c.seen[3].rcpt, "v5@army.ml");
+  EXPECT_EQ(c.seen[3].status, "sent");
+  EXPECT_EQ(t.counts().not_understood, 1u);
+  EXPECT_EQ(t.counts().first_not_understood_line, 3u);
+}
+
+// breaker16 #2: Resolved, a documented message-trace status, made a normal
+// export incomplete; the admin center's spaced spellings are the same.
+TEST(TraceEvents, M365TraceDocumentedStatuses) {
+  Collect c;
+  TraceLog t("trace.csv", &c);
+  t.Feed("\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\","
+         "\"MessageId\"");
+  const char* rows[][2] = {
+      {"u1@army.ml", "Delivered"},        {"u2@army.ml", "Resolved"},
+      {"u3@army.ml", "Expanded"},         {"u4@army.ml", "Filtered as spam"},
+      {"u5@army.ml", "Getting status"},   {"u6@army.ml", "FilteredAsSpam"},
+      {"u7@army.ml", "Quarantined"},      {"u8@army.ml", "None"},
+      {"u9@army.ml", "Pending"},          {"u10@army.ml", "Failed"},
+  };
+  for (auto& r : rows) {
+    t.Feed(std::string("\"11/3/2025 9:12:06 AM\",\"alice@army.mil\",\"") + r[0] +
+           "\",\"hi\",\"" + r[1] + "\",\"<t2@army.mil>\"");
+  }
+  t.Feed("\"11/3/2025 9:12:06 AM\",\"alice@army.mil\",\"u11@army.ml\",\"hi\",\"Teleported\","
+         "\"<t2@army.mil>\"");
+  t.Finish();
+  std::vector<std::string> got;
+  for (const Seen& s : c.seen) got.push_back(s.rcpt + " " + s.status);
+  EXPECT_EQ(got, (std::vector<std::string>{"u1@army.ml sent", "u4@army.ml bounced",
+                                           "u5@army.ml deferred", "u6@army.ml bounced",
+                                           "u7@army.ml bounced", "u9@army.ml deferred",
+                                           "u10@army.ml bounced"}));
+  EXPECT_EQ(t.counts().not_understood, 1u);
+  EXPECT_EQ(t.counts().first_not_understood_line, 12u);
+}
+
+// The same events in an Exchange tracking log: a failure or a drop of a
+// recipient is its outcome, never left out.
+TEST(TraceEvents, ExchangeFailuresAndDropsAreOutcomes) {
+  Collect c;
+  TraceLog t("MSGTRK.LOG", &c);
+  t.Feed("#Fields: date-time,server-hostname,connector-id,source,event-id,message-id,"
+         "recipient-address,recipient-status,sender-address");
+  t.Feed("2025-11-03T09:12:05Z,EX01,,SMTP,SUBMITFAIL,<m@a>,w1@army.ml,,alice@army.mil");
+  t.Feed("2025-11-03T09:12:05Z,EX01,,SMTP,DROP,<m@a>,w2@army.ml,,alice@army.mil");
+  t.Feed("2025-11-03T09:12:05Z,EX01,,SMTP,RESUBMITDEFER,<m@a>,w3@army.ml,,alice@army.mil");
+  t.Feed("2025-11-03T09:12:05Z,EX01,,STOREDRIVER,DELIVERFAIL,<m@a>,w4@army.mil,,alice@army.mil");
+  t.Feed("2025-11-03T09:12:05Z,EX01,,SMTP,EXPAND,<m@a>,w5@army.ml,,alice@army.mil");
+  t.Finish();
+  std::vector<std::string> got;
+  for (const Seen& s : c.seen) got.push_back(s.rcpt + " " + s.status);
+  EXPECT_EQ(got, (std::vector<std::string>{"w1@army.ml bounced", "w2@army.ml discarded",
+                                           "w3@army.ml deferred"}));
+}
+
+// breaker16 #12: the admin center's download with the headings its grid
+// shows ("Date (UTC)", "Sender", "Recipient", "Message ID").
+TEST(TraceEvents, AdminCenterHeadings) {
+  const char* header =
+      "\"Date (UTC)\",\"Sender\",\"Recipient\",\"Subject\",\"Status\",\"Message ID\","
+      "\"Message trace ID\"";
+  EXPECT_TRUE(LooksLikeTrace(header));
+  Collect c;
+  TraceLog t("eac.csv", &c);
+  t.Feed(header);
+  t.Feed("\"11/3/2025 9:12:06 AM\",\"alice@army.mil\",\"u1@army.ml\",\"hi\",\"Delivered\","
+         "\"<t1@army.mil>\",\"0f1e\"");
+  t.Finish();
+  ASSERT_EQ(c.seen.size(), 1u);
+  EXPECT_EQ(c.seen[0].rcpt, "u1@army.ml");
+  EXPECT_EQ(c.seen[0].status, "sent");
+  EXPECT_EQ(t.counts().main_format(), LineFormat::kM365Trace);
+  // A plain sender,recipient export (learn's CSV) has no Status: not a trace.
+  EXPECT_FALSE(LooksLikeTrace("sender,recipient,date"));
+}
+
+}  // namespace
+}  // namespace nearmiss::maillog

@@ -1,0 +1,133 @@
+#include "maillog/year_plan.h"
+
+#include <algorithm>
+
+#include "maillog/log_files.h"
+#include "maillog/timestamp.h"
+#include "maillog/trace_log.h"
+
+namespace nearmiss::maillog {
+namespace {
+
+// Scan years and real ones are compared through a leap reference year, so
+// a 29 February stamp keeps its day.
+constexpr int kReferenceYear = 2000;
+constexpr int kLookBackYears = 8;
+
+bool Leap(int y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+
+int64_t InYear(int year, const Stamp& s) {
+  return CivilToSeconds(year, s.month, s.day, s.hour, s.minute, s.second);
+}
+
+// How the year moves from the previous file's last line `prev` to the next
+// file's first line `next` (year_plan.h): +1, 0 or -1.
+int BoundaryStep(const Stamp& prev, const Stamp& next) {
+  const int64_t p = InYear(kReferenceYear, prev);
+  const int64_t n = InYear(kReferenceYear, next);
+  if (n + kRotationOverlap < p) return 1;
+  if (n <= p) return 0;
+  // The old year's last moments after the new year's first lines.
+  const int64_t before = InYear(kReferenceYear - 1, next);
+  if (next.month > prev.month + 6 && before <= p && p - before <= kRotationOverlap) return -1;
+  return 0;
+}
+
+// The latest year in which `last`'s date is not after `bound`.
+int LatestYear(const Stamp& last, const YearBound& bound) {
+  Stamp limit;
+  SecondsToCivil(bound.wall, &limit);
+  int year = limit.year;
+  while (year > limit.year - kLookBackYears && InYear(year, last) > bound.wall) --year;
+  return year;
+}
+
+}  // namespace
+
+std::vector<int> PlanSetYears(const std::vector<YearScan>& scans,
+                              const std::vector<YearBound>& bounds) {
+  const size_t n = scans.size();
+  // Each file's first line's year in one forward reading of the set,
+  // counted from 0 for the oldest file.
+  std::vector<int> rel_first(n, 0);
+  std::vector<Stamp> first(n), last(n);
+  for (size_t i = 0; i < n; ++i) {
+    SecondsToCivil(scans[i].first_time, &first[i]);
+    SecondsToCivil(scans[i].last_time, &last[i]);
+    if (i > 0) {
+      rel_first[i] = rel_first[i - 1] + scans[i - 1].moves + BoundaryStep(last[i - 1], first[i]);
+    }
+  }
+  // The latest shift of the whole reading that keeps every file's last
+  // line within its own bound.
+  int delta = 0;
+  for (size_t i = 0; i < n; ++i) {
+    int d = LatestYear(last[i], bounds[i]) - (rel_first[i] + scans[i].moves);
+    delta = i == 0 ? d : std::min(delta, d);
+  }
+  // Every 29 February must land in a leap year; earlier is the only way
+  // that keeps every line within its bound.
+  auto all_leap = [&](int shift) {
+    for (size_t i = 0; i < n; ++i) {
+      if (scans[i].feb29_year == 0) continue;
+      if (!Leap(rel_first[i] + (scans[i].feb29_year - scans[i].first_year) + shift)) return false;
+    }
+    return true;
+  };
+  for (int tries = 0; tries < kLookBackYears && !all_leap(delta); ++tries) --delta;
+  std::vector<int> years(n);
+  for (size_t i = 0; i < n; ++i) years[i] = rel_first[i] + delta;
+  return years;
+}
+
+YearPlan PlanYears(const std::vector<std::string>& paths,
+                   const std::function<void(uint64_t)>& progress,
+                   const std::function<void(const std::string&)>& next_file) {
+  YearPlan plan;
+  // One set at a time: OrderRotated keeps a set's files together.
+  std::vector<std::string> set_paths;
+  std::vector<YearScan> scans;
+  std::vector<YearBound> bounds;
+  bool dated = false;
+  auto flush = [&] {
+    // A dated set keeps each file's own year (FirstYear), which ReadLog
+    // would have found; the plan only spares it a second pass.
+    std::vector<int> years = dated ? std::vector<int>() : PlanSetYears(scans, bounds);
+    for (size_t i = 0; i < scans.size(); ++i) {
+      plan[set_paths[i]] = {dated ? FirstYear(scans[i], bounds[i]) : years[i],
+                            std::move(scans[i].first_line), bounds[i].source};
+    }
+    set_paths.clear();
+    scans.clear();
+    bounds.clear();
+    dated = false;
+  };
+  std::string base;
+  for (const std::string& path : paths) {
+    if (LooksLikeTrace(FirstLine(path))) continue;
+    if (std::string b = RotationBase(path); b != base) {
+      flush();
+      base = std::move(b);
+    }
+    if (next_file) next_file(path);
+    // A file that cannot be read is left to ReadLog, which says why.
+    Result<YearScan> scan = ScanYears(path, progress);
+    if (!scan.ok()) continue;
+    dated = dated || scan->dated;
+    if (!scan->any) {
+      // No line without a year: the year is never used; the file carries
+      // the set's on (no first line).
+      Stamp b;
+      SecondsToCivil(FileYearBound(path).wall, &b);
+      plan[path] = {b.year, "", ""};
+      continue;
+    }
+    set_paths.push_back(path);
+    bounds.push_back(FileYearBound(path));
+    scans.push_back(std::move(*scan));
+  }
+  flush();
+  return plan;
+}
+
+}  // namespace nearmiss::maillog

@@ -1,0 +1,73 @@
+// The years of a rotated set's timestamps that carry none (BSD syslog,
+// RFC 3164 4.1.2), decided for the whole set at once.
+//
+// Why: year_anchor.h dates one file from its own bound (modification time,
+// dateext name). A set copied without `cp -p` has the copy's time as every
+// file's modification time, so each file alone reads as late as that
+// allows, and the years went back between files (maillog.2.gz's October
+// read as the copy's year, maillog.1's November a year earlier).
+//
+// The rule (issue 16): the files of a set (RotationBase), oldest first as
+// OrderRotated puts them, are one log read forward. Within a file the year
+// moves as LineParser moves it. At a file boundary the next file's first
+// line steps to the next year when it falls before the previous file's last
+// line by more than kRotationOverlap (a month step back, December ->
+// January, or a same-month step back that rotation cannot explain: a gap),
+// and to the year before when it is the previous year's last moments
+// written after the new year's first (LineParser's New Year rule). Each
+// file's bound is only an upper bound on its last line: the whole reading is
+// shifted by whole years to the latest that puts no file's last line after
+// its own bound (and every 29 February in a leap year). So the dates are
+// monotone across the set and none is after its file's bound.
+//
+// A set one of whose files has stamps that carry a year (RFC 3339, journal
+// short-full) is not planned as one: each of its files gets its own bound's
+// year (year_anchor.h's FirstYear), and PostfixLog::BeginFile carries the
+// year on from the dated lines, as when files were dated one at a time.
+//
+// Thread safety: pure functions over the file system.
+#ifndef NEARMISS_MAILLOG_YEAR_PLAN_H_
+#define NEARMISS_MAILLOG_YEAR_PLAN_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "maillog/year_anchor.h"
+
+namespace nearmiss::maillog {
+
+// How far a rotated file's first line may fall before the previous file's
+// last and still continue it (lines at the turn written out of order).
+constexpr int64_t kRotationOverlap = 86400;
+
+struct PlannedYear {
+  int first_year = 0;       // the year of the file's first BSD line
+  std::string first_line;   // that line, as read (PostfixLog::BeginFile)
+  std::string bound;        // what bounds the file ("modification time ...")
+};
+
+// Path -> its planned year; files not in it are dated alone (ReadLog). A
+// file without a line lacking a year has an empty first_line (the year is
+// never used, and the set's carries on through it).
+using YearPlan = std::map<std::string, PlannedYear>;
+
+// Plans the files of `paths` (in reading order, OrderRotated's): every log
+// read once here, so ReadLog reads each only once more. Traces and files
+// that cannot be read are left out (ReadLog says why it cannot). `progress` gets the bytes
+// of the current file read so far, as ForEachLine's, and `next_file` is
+// called before each file is scanned (so a caller sums the bytes).
+YearPlan PlanYears(const std::vector<std::string>& paths,
+                   const std::function<void(uint64_t)>& progress = nullptr,
+                   const std::function<void(const std::string&)>& next_file = nullptr);
+
+// The same plan from scans already made (one per file of one set, oldest
+// first, each with its bound): the first year of each. Exposed for tests.
+std::vector<int> PlanSetYears(const std::vector<YearScan>& scans,
+                              const std::vector<YearBound>& bounds);
+
+}  // namespace nearmiss::maillog
+
+#endif  // NEARMISS_MAILLOG_YEAR_PLAN_H_

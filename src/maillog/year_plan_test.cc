@@ -1,0 +1,129 @@
+#include "maillog/year_plan.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <utime.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+
+namespace nearmiss::maillog {
+namespace {
+
+class YearPlanTest : public ::testing::Test {
+ protected:
+  // Writes DIR/name holding one line per stamp ("Nov 20 10:00:02"), its
+  // modification time `mtime` ("YYYY-MM-DD", local noon).
+  std::string Write(const std::string& name, const std::vector<std::string>& stamps,
+                    const char* mtime) {
+    std::string path = dir_ + "/" + name;
+    std::ofstream out(path);
+    for (const std::string& s : stamps) {
+      out << s << " mail postfix/smtp[1]: AAA111: to=<a@army.ml>, status=sent (ok)\n";
+    }
+    out.close();
+    struct tm tm = {};
+    ::strptime(mtime, "%Y-%m-%d", &tm);
+    tm.tm_hour = 12;
+    tm.tm_isdst = -1;
+    struct utimbuf t = {::mktime(&tm), ::mktime(&tm)};
+    ::utime(path.c_str(), &t);
+    return path;
+  }
+  // The planned first year of each of `paths`; 0 for one left out.
+  std::vector<int> Years(const std::vector<std::string>& paths) {
+    YearPlan plan = PlanYears(paths);
+    std::vector<int> out;
+    for (const std::string& p : paths) out.push_back(plan.count(p) ? plan[p].first_year : 0);
+    return out;
+  }
+  void SetUp() override {
+    char d[] = "/tmp/nearmiss-year-plan-XXXXXX";
+    dir_ = ::mkdtemp(d);
+  }
+  void TearDown() override { (void)std::system(("rm -rf " + dir_).c_str()); }
+  std::string dir_;
+};
+
+// Issue 16 (round three, 1): a set copied without -p, every file's
+// modification time the copy's. Alone, each file reads as late as that
+// allows: maillog.2 (October) in 2026, maillog.1 (November into January)
+// from 2025: the years went back between them. As one reading they run
+// forward: October 2025 to March 2026.
+TEST_F(YearPlanTest, ASetCopiedWithoutTimesReadsForwardAsOne) {
+  std::vector<std::string> set = {
+      Write("maillog.2", {"Oct 14 09:00:02"}, "2026-12-01"),
+      Write("maillog.1", {"Nov 20 10:00:02", "Dec 31 23:59:02", "Jan  2 08:00:02"}, "2026-12-01"),
+      Write("maillog", {"Jan  5 09:30:02", "Mar  3 11:00:02"}, "2026-12-01"),
+  };
+  EXPECT_EQ(Years(set), (std::vector<int>{2025, 2025, 2026}));
+}
+
+// Times kept (cp -p): each bound is near its last line; the plan agrees
+// with each file's own.
+TEST_F(YearPlanTest, TimesKeptGiveEachFileItsOwnYear) {
+  std::vector<std::string> set = {
+      Write("maillog.2", {"Oct 14 09:00:02"}, "2025-10-15"),
+      Write("maillog.1", {"Nov 20 10:00:02", "Jan  2 08:00:02"}, "2026-01-03"),
+      Write("maillog", {"Jan  5 09:30:02"}, "2026-01-06"),
+  };
+  EXPECT_EQ(Years(set), (std::vector<int>{2025, 2025, 2026}));
+}
+
+// No line after its own file's bound: an older file whose bound is earlier
+// than the copy time pulls the whole set back with it.
+TEST_F(YearPlanTest, TheEarliestBoundHoldsTheWholeSet) {
+  std::vector<std::string> set = {
+      Write("maillog.1", {"Nov 20 10:00:02"}, "2024-11-21"),
+      Write("maillog", {"Dec  5 09:30:02"}, "2026-12-10"),
+  };
+  EXPECT_EQ(Years(set), (std::vector<int>{2024, 2024}));
+}
+
+// A same-month step back of a week at a file boundary is not rotation: the
+// next file is the next year's (AGapInTheSet..., postfix_log_test.cc).
+TEST_F(YearPlanTest, AStepBackWithinAMonthAcrossFilesIsAYear) {
+  std::vector<std::string> set = {
+      Write("maillog.2", {"Nov  9 10:00:01"}, "2026-12-01"),
+      Write("maillog.1", {"Nov  2 10:00:01"}, "2026-12-01"),
+  };
+  EXPECT_EQ(Years(set), (std::vector<int>{2025, 2026}));
+}
+
+// The old year's last moment written after the new year's first line, at
+// the boundary: the next file starts in the year before the previous one's
+// last line, and the year moves within it.
+TEST_F(YearPlanTest, NewYearsEveWrittenLateAtTheBoundary) {
+  std::vector<std::string> set = {
+      Write("maillog.1", {"Dec 31 23:50:00", "Jan  1 00:00:05"}, "2026-12-01"),
+      Write("maillog", {"Dec 31 23:59:59", "Jan  1 00:01:00"}, "2026-12-01"),
+  };
+  EXPECT_EQ(Years(set), (std::vector<int>{2025, 2025}));
+}
+
+// Two sets are planned apart; a 29 February puts its set in a leap year.
+TEST_F(YearPlanTest, SetsApartAndLeapDays) {
+  std::vector<std::string> paths = {
+      Write("maillog.1", {"Feb 28 10:00:00"}, "2026-12-01"),
+      Write("maillog", {"Feb 29 10:00:00"}, "2026-12-01"),
+      Write("mail.err", {"Mar  1 10:00:00"}, "2026-12-01"),
+  };
+  EXPECT_EQ(Years(paths), (std::vector<int>{2024, 2024, 2026}));
+}
+
+// A file whose stamps carry their year: its set is dated file by file
+// (each by its own bound), and the dated file carries no first line.
+TEST_F(YearPlanTest, ADatedFileLeavesItsSetToEachFilesBound) {
+  std::string dated = dir_ + "/maillog.1";
+  std::ofstream(dated) << "2024-12-31T23:00:01+00:00 mail postfix/smtp[1]: AAA111: "
+                          "to=<a@army.ml>, status=sent (ok)\n";
+  std::vector<std::string> set = {dated, Write("maillog", {"Jan  1 10:00:01"}, "2026-11-09")};
+  YearPlan plan = PlanYears(set);
+  ASSERT_EQ(plan.size(), 2u);
+  EXPECT_EQ(plan[set[0]].first_line, "");
+  EXPECT_EQ(plan[set[1]].first_year, 2026);
+}
+
+}  // namespace
+}  // namespace nearmiss::maillog
