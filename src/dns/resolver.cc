@@ -94,7 +94,8 @@ class Resolver::Impl {
     if (options_.servers.front() != kSystemDnsServers) {
       std::string csv;
       for (const std::string& s : options_.servers) {
-        csv += (csv.empty() ? "" : ",") + CanonicalDnsServer(s);
+        if (!csv.empty()) csv += ',';  // appended: GCC 12 -O3 bug 105329 on "," + string
+        csv += CanonicalDnsServer(s);
       }
       int rc = ares_set_servers_ports_csv(channel_, csv.c_str());
       if (rc != ARES_SUCCESS) {
