@@ -128,6 +128,9 @@ TEST_F(DetectorListsTest, ProviderNameUnderEveryFormOfAnotherCountry) {
   // Unicode as typed, read as its A-label.
   ExpectLookalike("gmail.рф", "tld-swap", "gmail.com", "gmail.com");
   ExpectLookalike("gmail.中国", "tld-swap", "gmail.com", "gmail.com");
+  // The reason names the suffix as the sender reads it, not its A-label.
+  EXPECT_NE(Classify("gmail.xn--p1ai").detail.find("has no domain under .рф"), std::string::npos)
+      << Classify("gmail.xn--p1ai").detail;
   // Not a country's: a generic IDN TLD (.онлайн), a public-sector zone.
   for (std::string_view d : {"gmail.xn--80asehdb", "wp.gov.pl", "gmail.ac.uk", "seznam.edu.ru"}) {
     EXPECT_NE(Classify(d).kind, LookalikeMatch::Kind::kLookalike) << d << " " << Classify(d).detail;

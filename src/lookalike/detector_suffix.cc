@@ -3,6 +3,7 @@
 // provider's name under a ccTLD it does not own.
 #include <algorithm>
 
+#include "address/idna.h"
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
 #include "address/second_level_zone.h"
@@ -274,8 +275,13 @@ void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
   }
   auto home = set_.Exact(f.home);
   if (!home) return;  // the provider list is off: nothing to protect
-  Offer({*home, ReasonCode::kTldSwap,
-         "the provider " + f.name + " has no domain under ." + std::string(dsuf), f.home,
+  // The sender reads the suffix as written (.рф), not as its A-label.
+  std::string shown(dsuf);
+  if (shown.find("xn--") != std::string::npos) {
+    if (Result<std::string> u = address::ToUnicode(shown); u.ok()) shown = *u;
+  }
+  Offer({*home, ReasonCode::kTldSwap, "the provider " + f.name + " has no domain under ." + shown,
+         f.home,
          Join(prefix, f.home), 0.96},
         best);
 }
