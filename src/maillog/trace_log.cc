@@ -7,6 +7,7 @@
 #include "maillog/postfix_log.h"
 #include "maillog/timestamp.h"
 #include "maillog/trace_events.h"
+#include "maillog/trace_time.h"
 
 namespace nearmiss::maillog {
 namespace {
@@ -64,63 +65,6 @@ void SplitOutsideQuotes(std::string_view list, char sep, Fn piece) {
     }
   }
   piece(list.substr(start));
-}
-
-int Number(std::string_view s, size_t* at, size_t max_digits) {
-  int v = 0;
-  size_t n = 0;
-  while (*at < s.size() && n < max_digits && std::isdigit(static_cast<unsigned char>(s[*at]))) {
-    v = v * 10 + (s[(*at)++] - '0');
-    ++n;
-  }
-  return n == 0 ? -1 : v;
-}
-
-constexpr int64_t kNoTime = -1;
-constexpr int64_t kAmbiguousDate = -2;
-
-// ISO 8601 ("2025-11-03T09:12:06.551Z", "2025-11-03 09:12:06", with an
-// offset), en-US "11/3/2025 9:12:06 AM", or a slash date in the stated
-// order; kNoTime when none, kAmbiguousDate for a slash date without AM/PM
-// when no order is stated.
-int64_t TraceTime(std::string_view v, DateOrder order) {
-  Stamp st;
-  std::string iso(v);
-  if (iso.size() > 10 && iso[10] == ' ') iso[10] = 'T';
-  iso += ' ';
-  if (ReadRfc3339Stamp(iso, &st) == iso.size() - 1) {
-    return CivilToSeconds(st.year, st.month, st.day, st.hour, st.minute, st.second) -
-           (st.zoned ? st.offset : 0);
-  }
-  size_t at = 0;
-  int first = Number(v, &at, 2);
-  if (first < 1 || at >= v.size() || v[at++] != '/') return -1;
-  int second_part = Number(v, &at, 2);
-  if (second_part < 1 || at >= v.size() || v[at++] != '/') return -1;
-  int year = Number(v, &at, 4);
-  if (year < 1970 || at >= v.size() || v[at++] != ' ') return -1;
-  int hour = Number(v, &at, 2);
-  if (hour < 0 || at >= v.size() || v[at++] != ':') return -1;
-  int minute = Number(v, &at, 2);
-  if (minute < 0 || minute > 59 || at >= v.size() || v[at++] != ':') return -1;
-  int second = Number(v, &at, 2);
-  if (second < 0 || second > 60) return -1;
-  std::string_view rest = v.substr(at);
-  if (rest == " AM" || rest == " PM") {
-    if (hour < 1 || hour > 12) return -1;
-    hour = hour % 12 + (rest == " PM" ? 12 : 0);
-  } else if (!rest.empty() || hour > 23) {
-    return -1;
-  } else if (order == DateOrder::kUnstated) {
-    // 24-hour time: not Export-Csv's en-US form, so the locale that wrote
-    // the date is unknown and so is which number is the day (13/11 only
-    // says so for its own row, not for the file's 04/11).
-    return kAmbiguousDate;
-  }
-  int month = order == DateOrder::kDayMonth ? second_part : first;
-  int day = order == DateOrder::kDayMonth ? first : second_part;
-  if (month > 12 || day > 31) return -1;
-  return CivilToSeconds(year, month, day, hour, minute, second);
 }
 
 }  // namespace

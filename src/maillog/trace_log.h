@@ -107,16 +107,13 @@
 #include "maillog/csv_records.h"
 #include "maillog/line_counts.h"
 #include "maillog/postfix_fields.h"
+#include "maillog/trace_time.h"  // DateOrder
 
 namespace nearmiss::maillog {
 class DeliverySink;
 }  // namespace nearmiss::maillog
 
 namespace nearmiss::maillog {
-
-// The order of day and month in a slash date ("04/11/2026"): unstated
-// (only the en-US AM/PM form is read), day first, or month first.
-enum class DateOrder { kUnstated, kDayMonth, kMonthDay };
 
 // True when the file's first line is a trace's: a '#' directive (Exchange,
 // PowerShell's #TYPE) or a CSV header naming a sender and recipients.

@@ -1,0 +1,29 @@
+// The time of one row of an Exchange message tracking log or a Microsoft
+// 365 message trace (trace_log.h), as its writers spell it.
+//
+// Thread safety: pure functions.
+#ifndef NEARMISS_MAILLOG_TRACE_TIME_H_
+#define NEARMISS_MAILLOG_TRACE_TIME_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace nearmiss::maillog {
+
+// The order of day and month in a slash date ("04/11/2026"): unstated
+// (only the en-US AM/PM form is read), day first, or month first.
+enum class DateOrder { kUnstated, kDayMonth, kMonthDay };
+
+inline constexpr int64_t kNoTime = -1;
+inline constexpr int64_t kAmbiguousDate = -2;
+
+// Seconds since the epoch (UTC) of ISO 8601 ("2025-11-03T09:12:06.551Z",
+// "2025-11-03 09:12:06", with an offset), en-US "11/3/2025 9:12:06 AM"
+// (PowerShell's Export-Csv), or a slash date in the stated order; kNoTime
+// when none, kAmbiguousDate for a slash date in 24-hour time when no order
+// is stated (the locale that wrote it is unknown).
+int64_t TraceTime(std::string_view v, DateOrder order);
+
+}  // namespace nearmiss::maillog
+
+#endif  // NEARMISS_MAILLOG_TRACE_TIME_H_
