@@ -21,19 +21,53 @@ std::string_view DropVersionSuffix(std::string_view name) {
   return name;
 }
 
+namespace {
+
+// The length of a spaced dash at `i` (" - ", " \u2013 ", " \u2014 "): the
+// separator tenants write between a parent and its child in display names
+// ("Highly Confidential - All Employees"); 0 when none starts there. A dash
+// without blanks ("OFFICIAL-SENSITIVE", "Non-Public") is part of a name.
+std::size_t SpacedDash(std::string_view name, std::size_t i) {
+  if (name[i] != ' ') return 0;
+  std::string_view rest = name.substr(i + 1);
+  for (std::string_view dash : {"-", "\u2013", "\u2014"}) {
+    if (rest.substr(0, dash.size()) == dash && rest.size() > dash.size() &&
+        rest[dash.size()] == ' ') {
+      return dash.size() + 2;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::vector<std::string_view> SplitSublabel(std::string_view name) {
   std::vector<std::string_view> parts;
+  auto push = [&](std::string_view part) {
+    part = TrimLabel(part);
+    if (!part.empty()) parts.push_back(part);
+  };
+  // A trailing "(Encrypted)" qualifies the label before it, as a child does.
+  std::string_view qualifier;
+  if (name.size() > 2 && name.back() == ')') {
+    std::size_t open = name.rfind('(');
+    if (open != std::string_view::npos && open > 0) {
+      qualifier = name.substr(open + 1, name.size() - open - 2);
+      name = name.substr(0, open);
+    }
+  }
   std::size_t start = 0;
   for (std::size_t i = 0; i < name.size(); ++i) {
     bool slash = name[i] == '/' && (i == 0 || name[i - 1] != '/') &&
                  (i + 1 == name.size() || name[i + 1] != '/');
-    if (name[i] != '\\' && !slash) continue;
-    std::string_view part = TrimLabel(name.substr(start, i - start));
-    if (!part.empty()) parts.push_back(part);
-    start = i + 1;
+    std::size_t dash = SpacedDash(name, i);
+    if (name[i] != '\\' && !slash && dash == 0) continue;
+    push(name.substr(start, i - start));
+    start = i + (dash == 0 ? 1 : dash);
+    if (dash != 0) i = start - 1;
   }
-  std::string_view part = TrimLabel(name.substr(start));
-  if (!part.empty()) parts.push_back(part);
+  push(name.substr(start));
+  push(qualifier);
   return parts;
 }
 

@@ -26,7 +26,10 @@ std::string_view TrimLabel(std::string_view s);
 std::string_view DropVersionSuffix(std::string_view name);
 
 // The parts of a sublabel, parent first: '\' always separates; '/' does when
-// single, since "SECRET//NOFORN" is one marking, not a parent and a child.
+// single, since "SECRET//NOFORN" is one marking, not a parent and a child; a
+// dash with a blank either side (" - ", en or em dash) does, as display names
+// write "Highly Confidential - All Employees"; a trailing "(Encrypted)" is
+// the last part. A dash inside a word ("OFFICIAL-SENSITIVE") never does.
 std::vector<std::string_view> SplitSublabel(std::string_view name);
 
 // The form a label name is looked up by: a trailing Purview "_<digits>"
