@@ -16,7 +16,6 @@ constexpr size_t kMaxParts = 4;
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool IsSeparator(char c) { return c == '.' || c == '_' || c == '-'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Name parts of a lower-case local part: "john.a.smith" -> john, a, smith.
 // More than kMaxParts parts (or an empty one) gives 0: not a name.
@@ -120,97 +119,6 @@ bool InitialAfterFamily(std::string_view typed, const Parts& t, const Parts& k) 
   if (t.n == 2) return t.p[0] == family && t.p[1].size() == 1 && t.p[1][0] == given[0];
   return t.n == 1 && typed.size() == family.size() + 1 && typed.starts_with(family) &&
          typed.back() == given[0];
-}
-
-// Words of a display name that are no name: titles before it (RFC 5322
-// leaves the phrase free; directories and clients put "Mr", "Dr" there)
-// and generational or degree suffixes after it.
-bool IsTitle(std::string_view w) {
-  static constexpr std::string_view kTitles[] = {"mr", "mrs", "ms", "miss", "mx", "dr",
-                                                 "prof", "sir", "dame", "rev", "lord", "lady"};
-  return std::find(std::begin(kTitles), std::end(kTitles), w) != std::end(kTitles);
-}
-bool IsSuffix(std::string_view w) {
-  static constexpr std::string_view kSuffixes[] = {"jr", "sr", "ii", "iii", "iv", "phd",
-                                                   "md", "esq"};
-  return std::find(std::begin(kSuffixes), std::end(kSuffixes), w) != std::end(kSuffixes);
-}
-
-// The display name's given and family names, lower case: "John Smith",
-// "Smith, John", "John A. Smith", "Mr John Smith", "Dr. Smith, John",
-// "John Smith (partner)", "John Smith [EXT]", "John Smith Jr". Text in
-// parentheses, brackets or braces is a qualifier (a company, "external"),
-// not a name, and is skipped; so are titles and suffixes. False when fewer
-// than two name words are left.
-bool DisplayNames(std::string_view display, std::string* given, std::string* family) {
-  std::array<std::string, kMaxParts> words;
-  size_t n = 0;
-  std::string word;
-  bool comma = false;
-  int depth = 0;  // inside (), [] or {}
-  for (size_t i = 0; i <= display.size(); ++i) {
-    char c = i < display.size() ? display[i] : ' ';
-    if (c == '(' || c == '[' || c == '{') ++depth;
-    if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
-    if (depth == 0 && IsLetter(c)) {
-      word += Lower(c);
-      continue;
-    }
-    if (depth == 0 && c == ',' && n == 0 && !word.empty()) comma = true;
-    if (!word.empty()) {
-      // A title leads the name ("Mr John Smith"; after a comma, "Smith,
-      // Dr John"); a suffix ends it.
-      bool skip = IsTitle(word) && (n == 0 || (comma && n == 1));
-      skip |= IsSuffix(word) && n >= 2;
-      if (!skip) {
-        if (n == kMaxParts) return false;
-        words[n++] = std::move(word);
-      }
-      word.clear();
-    }
-  }
-  if (n < 2) return false;
-  *given = comma ? words[1] : words[0];
-  *family = comma ? words[0] : words[n - 1];
-  return given->size() >= 2 && family->size() >= 2;
-}
-
-// The address a display name is when it is one (`"john.smith@x.org"
-// <jane@x.org>`, what clients write when they had no name), lower case,
-// quotes and angle brackets dropped; "" when it is not of that form.
-std::string DisplayAddress(std::string_view display) {
-  std::string out;
-  for (char c : display) {
-    if (c == '\'' || c == '"' || c == '<' || c == '>' || c == ' ' || c == '\t') continue;
-    out += Lower(c);
-  }
-  size_t at = out.rfind('@');
-  if (at == std::string::npos || at == 0 || at + 1 == out.size() ||
-      out.find('@') != at) {
-    return {};
-  }
-  return out;
-}
-
-// Whether `local` is written for the person named: with its digits and
-// separators dropped, it is the family name with the given name, or with
-// the given name's initial and nothing else, or one of the two names
-// alone. "John Smith": john.smith, jsmith, smith.j, john.a.smith, smith,
-// john; not jane.smith or smith.jane (another Smith).
-bool NamesPerson(std::string_view local, std::string_view given, std::string_view family) {
-  std::string rest;
-  for (char c : local) {
-    if (IsLetter(c) || static_cast<unsigned char>(c) >= 0x80) rest += Lower(c);
-  }
-  if (rest == given || rest == family) return true;
-  for (size_t at = rest.find(family); at != std::string::npos; at = rest.find(family, at + 1)) {
-    std::string other = rest.substr(0, at) + rest.substr(at + family.size());
-    if (other.empty() || other == given.substr(0, 1) ||
-        other.find(given) != std::string::npos) {
-      return true;
-    }
-  }
-  return false;
 }
 
 // A folded copy of an address or sender: on the stack for any address

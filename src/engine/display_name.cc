@@ -1,5 +1,8 @@
 #include "engine/display_name.h"
 
+#include <algorithm>
+#include <array>
+#include <iterator>
 #include <utility>
 
 #include "content/header_encode.h"
@@ -7,6 +10,27 @@
 
 namespace nearmiss::engine {
 namespace {
+
+// A name has at most this many words once titles and suffixes are dropped
+// (given, middle, family, and one more): more is a phrase, not a name.
+constexpr size_t kMaxNameWords = 4;
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Words of a display name that are no name: titles before it (RFC 5322
+// leaves the phrase free; directories and clients put "Mr", "Dr" there)
+// and generational or degree suffixes after it.
+bool IsTitle(std::string_view w) {
+  static constexpr std::string_view kTitles[] = {"mr", "mrs", "ms", "miss", "mx", "dr",
+                                                 "prof", "sir", "dame", "rev", "lord", "lady"};
+  return std::find(std::begin(kTitles), std::end(kTitles), w) != std::end(kTitles);
+}
+bool IsSuffix(std::string_view w) {
+  static constexpr std::string_view kSuffixes[] = {"jr", "sr", "ii", "iii", "iv", "phd",
+                                                   "md", "esq"};
+  return std::find(std::begin(kSuffixes), std::end(kSuffixes), w) != std::end(kSuffixes);
+}
 
 // DIN 5007-2 transcriptions, the forms German names take in addresses.
 constexpr std::pair<std::string_view, std::string_view> kGerman[] = {
@@ -42,6 +66,69 @@ std::vector<std::string> DisplayNameForms(std::string_view display) {
   std::string transcribed = German(decoded, &german);
   if (german) out.push_back(lookalike::AsciiLookalike(transcribed).text);
   return out;
+}
+
+bool DisplayNames(std::string_view display, std::string* given, std::string* family) {
+  std::array<std::string, kMaxNameWords> words;
+  size_t n = 0;
+  std::string word;
+  bool comma = false;
+  int depth = 0;  // inside (), [] or {}
+  for (size_t i = 0; i <= display.size(); ++i) {
+    char c = i < display.size() ? display[i] : ' ';
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+    if (depth == 0 && IsLetter(c)) {
+      word += Lower(c);
+      continue;
+    }
+    if (depth == 0 && c == ',' && n == 0 && !word.empty()) comma = true;
+    if (!word.empty()) {
+      // A title leads the name ("Mr John Smith"; after a comma, "Smith,
+      // Dr John"); a suffix ends it.
+      bool skip = IsTitle(word) && (n == 0 || (comma && n == 1));
+      skip |= IsSuffix(word) && n >= 2;
+      if (!skip) {
+        if (n == kMaxNameWords) return false;
+        words[n++] = std::move(word);
+      }
+      word.clear();
+    }
+  }
+  if (n < 2) return false;
+  *given = comma ? words[1] : words[0];
+  *family = comma ? words[0] : words[n - 1];
+  return given->size() >= 2 && family->size() >= 2;
+}
+
+std::string DisplayAddress(std::string_view display) {
+  std::string out;
+  for (char c : display) {
+    if (c == '\'' || c == '"' || c == '<' || c == '>' || c == ' ' || c == '\t') continue;
+    out += Lower(c);
+  }
+  size_t at = out.rfind('@');
+  if (at == std::string::npos || at == 0 || at + 1 == out.size() ||
+      out.find('@') != at) {
+    return {};
+  }
+  return out;
+}
+
+bool NamesPerson(std::string_view local, std::string_view given, std::string_view family) {
+  std::string rest;
+  for (char c : local) {
+    if (IsLetter(c) || static_cast<unsigned char>(c) >= 0x80) rest += Lower(c);
+  }
+  if (rest == given || rest == family) return true;
+  for (size_t at = rest.find(family); at != std::string::npos; at = rest.find(family, at + 1)) {
+    std::string other = rest.substr(0, at) + rest.substr(at + family.size());
+    if (other.empty() || other == given.substr(0, 1) ||
+        other.find(given) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace nearmiss::engine

@@ -2,7 +2,8 @@
 // words decoded (`=?UTF-8?Q?Jos=C3=A9_Garc=C3=ADa?=`, what Outlook and
 // Thunderbird write for a name outside ASCII) and the letters folded to
 // the ASCII forms address local parts are written in, so a display name
-// can be compared with the address it is attached to (engine/address_typo.h).
+// can be compared with the address it is attached to (engine/address_typo.h),
+// and the person a display name names.
 //
 // Thread safety: may be called from any number of threads.
 #ifndef NEARMISS_ENGINE_DISPLAY_NAME_H_
@@ -26,6 +27,28 @@ namespace nearmiss::engine {
 //     mueller", "Strauß" -> "strauss".
 // Characters with no ASCII form are kept, lower case, and divide words.
 std::vector<std::string> DisplayNameForms(std::string_view display);
+
+// The display name's given and family names, lower case ASCII (pass a form
+// from DisplayNameForms): "John Smith", "Smith, John", "John A. Smith",
+// "Mr John Smith", "Dr. Smith, John", "John Smith (partner)", "John Smith
+// [EXT]", "John Smith Jr". Text in parentheses, brackets or braces is a
+// qualifier (a company, "external"), not a name, and is skipped; so are
+// titles (RFC 5322 leaves the phrase free; directories and clients put
+// "Mr", "Dr" there) and generational or degree suffixes. False when fewer
+// than two name words are left, or more than four.
+bool DisplayNames(std::string_view display, std::string* given, std::string* family);
+
+// The address a display name is when it is one (`"john.smith@x.org"
+// <jane@x.org>`, what clients write when they had no name), lower case,
+// quotes and angle brackets dropped; "" when it is not of that form.
+std::string DisplayAddress(std::string_view display);
+
+// Whether `local` (an address's local part) is written for the person
+// named: with its digits and separators dropped, it is the family name with
+// the given name, or with the given name's initial and nothing else, or one
+// of the two names alone. "John Smith": john.smith, jsmith, smith.j,
+// john.a.smith, smith, john; not jane.smith or smith.jane (another Smith).
+bool NamesPerson(std::string_view local, std::string_view given, std::string_view family);
 
 }  // namespace nearmiss::engine
 
