@@ -147,6 +147,25 @@ std::string Folded(std::string_view s) {
   return out;
 }
 
+// Domains whose mailboxes ignore dots in the local part: Gmail delivers
+// john.smith@, johnsmith@ and j.ohn.smith@ to one mailbox (Google, Gmail
+// Help "Dots don't matter in Gmail addresses", answer 7436150; the same for
+// googlemail.com, Gmail's other domain).
+bool DotsIgnored(std::string_view domain) {
+  return domain == "gmail.com" || domain == "googlemail.com";
+}
+
+// `a` and `b` equal once their dots are dropped.
+bool SameWithoutDots(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  while (true) {
+    while (i < a.size() && a[i] == '.') ++i;
+    while (j < b.size() && b[j] == '.') ++j;
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (a[i++] != b[j++]) return false;
+  }
+}
+
 bool IsAscii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -304,6 +323,8 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
     if (f.domain != domain) continue;
     // A frequent address is never a slip of another one.
     if (f.local == typed_local) return false;
+    // Nor is the same mailbox written with other dots, where dots are ignored.
+    if (DotsIgnored(domain) && SameWithoutDots(typed_local, f.local)) return false;
     const Parts known = Split(f.local);
     SlipKind kind;
     int edits = 0;

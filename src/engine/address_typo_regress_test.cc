@@ -420,5 +420,27 @@ TEST(AddressTypoRegress, ACrowdedDomainKeepsOnlyTheStrongKinds) {
   });
 }
 
+// Gmail ignores dots in local parts: jessica.adams@gmail.com is the frequent
+// jessicaadams@gmail.com, one mailbox, never a slip of it (the crowded
+// provider measurement, bench/relationships/provider.py, flagged it). Only
+// where the provider says so: elsewhere a dot still makes another address.
+TEST(AddressTypoRegress, TheSameGmailMailboxWithOtherDotsIsNoSlip) {
+  AddressIndex index(3);
+  for (const char* to : {"jessicaadams@gmail.com", "mark.lee@googlemail.com",
+                         "jessicaadams@partner.example"}) {
+    index.Add("alice@mod.example", to, 5);
+  }
+  index.Finish();
+  for (const char* same : {"jessica.adams@gmail.com", "j.essica.adams@gmail.com",
+                           "marklee@googlemail.com", "Mark.Lee.@googlemail.com"}) {
+    EXPECT_FALSE(Find(index, same).has_value()) << same;
+  }
+  ExpectSlips(index, {
+      {"jesica.adams@gmail.com", "", "jessicaadams@gmail.com", SlipKind::kEdit},
+      {"jessica.adams@partner.example", "", "jessicaadams@partner.example",
+       SlipKind::kEdit},
+  });
+}
+
 }  // namespace
 }  // namespace nearmiss
