@@ -135,11 +135,11 @@ class ArchiveWalk {
     for (LimitHit& l : e.limits) out_->limits.push_back(std::move(l));
     if (e.encrypted) out_->encrypted_members.push_back(path);
     for (ExtractedMember& m : e.messages) {
-      out_->messages.push_back({path, std::move(m.text), "", true});
+      out_->messages.push_back({path, std::move(m.text), "", true, {}});
     }
-    if (e.has_text || !e.msip_labels.empty()) {
-      out_->members.push_back(
-          {path, std::move(e.text), std::move(e.msip_labels), e.has_text});
+    if (e.has_text || !e.msip_labels.empty() || !e.classifications.empty()) {
+      out_->members.push_back({path, std::move(e.text), std::move(e.msip_labels),
+                               e.has_text, std::move(e.classifications)});
     }
     if (budget_.TimeUp()) {
       Limit("max-extraction-time", name_ + ": extraction time limit reached");

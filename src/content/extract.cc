@@ -290,7 +290,7 @@ Extracted ExtractDocument(DocType type, std::string_view name,
       return ExtractPdf(name, bytes, budget);
     case DocType::kMessage: {
       Extracted e;
-      e.messages.push_back({"", std::string(bytes), "", true});
+      e.messages.push_back({"", std::string(bytes), "", true, {}});
       return e;
     }
     case DocType::kOther:

@@ -40,6 +40,7 @@ struct ExtractedMember {
   std::string text;
   std::string msip_labels;
   bool has_text = false;
+  std::vector<std::string> classifications;  // as Extracted's
 };
 
 struct Extracted {
@@ -47,6 +48,10 @@ struct Extracted {
   // Office files may carry sensitivity labels in their properties
   // (docProps/custom.xml): "MSIP_Label_<guid>_Name=Secret;" as msip_labels.
   std::string msip_labels;
+  // Values of the document's classification properties (an Office custom
+  // property or PDF metadata named "Classification", "Security Label"...;
+  // label_properties.h), each read as a label name.
+  std::vector<std::string> classifications;
   // Plain archives: the member paths, each scanned like an attachment name,
   // and the documents inside, each extracted like an attachment.
   std::vector<std::string> member_names;

@@ -36,6 +36,8 @@ std::shared_ptr<const Scanner> Compile(std::vector<LabelLevel> labels = {}) {
 }
 
 TEST(LabelKeyTest, FoldsCaseSeparatorsAndVersionSuffix) {
+  EXPECT_EQ(LabelKey("{6C3A2F1E-9B8D-4E7F-A1B2-C3D4E5F60718}"),
+            LabelKey("6c3a2f1e-9b8d-4e7f-a1b2-c3d4e5f60718"));
   EXPECT_EQ(LabelKey("Secret_0"), "secret");
   EXPECT_EQ(LabelKey("OFFICIAL-SENSITIVE_0"), "official sensitive");
   EXPECT_EQ(LabelKey("Highly_Confidential"), "highly confidential");

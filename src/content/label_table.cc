@@ -73,6 +73,11 @@ std::vector<std::string_view> SplitSublabel(std::string_view name) {
 
 std::string LabelKey(std::string_view name) {
   name = DropVersionSuffix(TrimLabel(name));
+  // A label id written as LabelInfo.xml and PowerShell show it, in braces
+  // ("{6c3a2f1e-...}"), is the id msip_labels writes bare.
+  if (name.size() > 2 && name.front() == '{' && name.back() == '}') {
+    name = name.substr(1, name.size() - 2);
+  }
   std::string key;
   bool gap = false;
   for (char c : name) {

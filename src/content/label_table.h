@@ -36,7 +36,8 @@ std::vector<std::string_view> SplitSublabel(std::string_view name);
 // suffix dropped ("Secret_0" -> "Secret"), ASCII case folded, and runs of
 // '_', '-' and blanks made one space: "Highly_Confidential",
 // "highly-confidential" and "Highly Confidential" share a key. A label GUID
-// keys the same way, so a table entry may name a label by its id.
+// keys the same way, with or without braces ("{guid}"), so a table entry
+// may name a label by its id.
 std::string LabelKey(std::string_view name);
 
 // Keys the policy's label table into `rep->labels`; an empty name is an

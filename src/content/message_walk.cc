@@ -135,6 +135,22 @@ class Walker {
     out_->sensitivity.Add(std::move(f));
   }
 
+  // A document's labels kept in its properties (label_properties.h): the
+  // Purview keys as the msip_labels header, each classification property's
+  // value as the Classification header (labels.toml), at `where`.
+  void ScanLabelProperties(const std::string& msip_labels,
+                           const std::vector<std::string>& classifications,
+                           const std::string& where) {
+    if (!msip_labels.empty()) {
+      Report(scanner_.ScanHeader("msip_labels", msip_labels, scratch_,
+                                 &out_->sensitivity, where));
+    }
+    for (const std::string& value : classifications) {
+      Report(scanner_.ScanHeader("Classification", value, scratch_,
+                                 &out_->sensitivity, where));
+    }
+  }
+
   // A scan that failed left its text unread: the level is a lower bound.
   void Report(const Status& s) {
     if (s.ok()) return;
@@ -330,10 +346,7 @@ class Walker {
                           !text.messages.empty())) {
       out_->attachments.back().text_extracted = true;
     }
-    if (!text.msip_labels.empty()) {
-      Report(scanner_.ScanHeader("msip_labels", text.msip_labels, scratch_,
-                                 &out_->sensitivity, where));
-    }
+    ScanLabelProperties(text.msip_labels, text.classifications, where);
     // Archives: each member's name like an attachment's, each member's
     // text like an attachment's, at "attachment:<zip>/<path>".
     for (const std::string& member : text.member_names) {
@@ -346,10 +359,7 @@ class Walker {
     }
     for (const ExtractedMember& member : text.members) {
       std::string at = where + "/" + member.path;
-      if (!member.msip_labels.empty()) {
-        Report(scanner_.ScanHeader("msip_labels", member.msip_labels, scratch_,
-                                   &out_->sensitivity, at));
-      }
+      ScanLabelProperties(member.msip_labels, member.classifications, at);
       if (member.has_text) Scan(TextKind::kBody, at, member.text);
     }
     if (text.has_text) Scan(TextKind::kBody, where, text.text);

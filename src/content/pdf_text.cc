@@ -1,5 +1,6 @@
 // PDF text through poppler-cpp. Pages are separated by form feeds so that a
-// banner line at the top or bottom of any page counts as a banner.
+// banner line at the top or bottom of any page counts as a banner. The
+// document's metadata (title, labels) follows as a page of its own.
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "content/extract.h"
+#include "content/label_properties.h"
 
 namespace nearmiss::content {
 namespace {
@@ -70,6 +72,33 @@ void AppendPage(std::string_view page, std::string* out) {
   }
 }
 
+// The document's metadata (ISO 32000-1 section 14.3): its information
+// dictionary's keys and its XMP stream, for label keys and classification
+// properties (label_properties.h); and its Title, Subject and Keywords, the
+// words a viewer shows in its title bar and properties, as a page of text of
+// their own after the last page, each on its own line.
+void ReadMetadata(const poppler::document& doc, Extracted* out) {
+  LabelProperties labels;
+  std::string shown;
+  for (const std::string& key : doc.info_keys()) {
+    poppler::byte_array value = doc.info_key(key).to_utf8();
+    std::string_view text(value.data(), value.size());
+    OfferLabelProperty(key, text, &labels);
+    if (key == "Title" || key == "Subject" || key == "Keywords") {
+      shown.append(text);
+      shown.append("\n\n");
+    }
+  }
+  poppler::byte_array xmp = doc.metadata().to_utf8();
+  if (!xmp.empty()) OfferXmpProperties(std::string_view(xmp.data(), xmp.size()), &labels);
+  out->msip_labels += labels.msip_labels;
+  for (std::string& c : labels.classifications) out->classifications.push_back(std::move(c));
+  if (!shown.empty()) {
+    out->text.append(shown);
+    out->text.push_back('\f');
+  }
+}
+
 }  // namespace
 
 Extracted ExtractPdf(std::string_view name, std::string_view bytes,
@@ -119,6 +148,7 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
       AppendPage(std::string_view(utf8.data(), utf8.size()), &out.text);
       out.text.push_back('\f');
     }
+    ReadMetadata(*doc, &out);
     out.has_text = true;
   } catch (const std::exception& e) {
     out.errors.push_back(std::string(name) + ": PDF extraction failed: " +

@@ -3,42 +3,62 @@
 #include <pugixml.hpp>
 
 #include "content/extract.h"
+#include "content/label_properties.h"
 #include "content/zip_archive.h"
 
 namespace nearmiss::content {
 namespace {
 
-// The members that carry a document's words. Headers and footers matter:
-// that is where banner markings live.
+// The members that carry a document's words: every XML part but those that
+// never hold text a reader sees (ECMA-376 Part 1 names the parts: styles,
+// themes, fonts, settings, numbering, relationships), so that a part we did
+// not think of (a slide master or layout, where PowerPoint puts a banner;
+// endnotes; comments; a chart title; a text box in a drawing) is read, not
+// skipped. The glossary (Word's building blocks) is left out: it is not on
+// any page, and an organisation's templates keep marking blocks there.
 bool WantedMember(DocType type, std::string_view name) {
-  auto starts = [&](std::string_view p) { return name.substr(0, p.size()) == p; };
   auto ends = [&](std::string_view s) {
     return name.size() >= s.size() && name.substr(name.size() - s.size()) == s;
   };
+  std::string_view base = name.substr(name.rfind('/') + 1);
   if (type == DocType::kOdf) {
-    return name == "content.xml" || name == "styles.xml" || name == "meta.xml";
+    // ODF 1.2 Part 3, section 3: content.xml, styles.xml (master pages:
+    // headers and footers) and meta.xml, and the same in embedded objects
+    // ("Object 1/content.xml": a chart, a formula).
+    return base == "content.xml" || base == "styles.xml" || name == "meta.xml";
   }
   if (!ends(".xml")) return false;
-  return name == "word/document.xml" || starts("word/header") ||
-         starts("word/footer") || name == "word/footnotes.xml" ||
-         name == "word/comments.xml" || name == "xl/sharedStrings.xml" ||
-         starts("xl/worksheets/sheet") || starts("ppt/slides/slide") ||
-         starts("ppt/notesSlides/") || name == "docProps/core.xml";
+  static constexpr std::string_view kNoText[] = {
+      "[Content_Types].xml", "styles.xml",   "stylesWithEffects.xml", "settings.xml",
+      "webSettings.xml",     "fontTable.xml", "numbering.xml",        "presProps.xml",
+      "viewProps.xml",       "tableStyles.xml", "calcChain.xml",      "app.xml",
+      "custom.xml",          "LabelInfo.xml"};
+  for (std::string_view n : kNoText) {
+    if (base == n) return false;
+  }
+  for (std::string_view dir : {"_rels/", "/theme/", "customXml/", "word/glossary/",
+                               "/printerSettings/", "/fonts/"}) {
+    if (name.find(dir) != std::string_view::npos || name.substr(0, dir.size()) == dir) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // docProps/custom.xml: <property name="MSIP_Label_..._Name"><vt:lpwstr>
-// Secret</vt:lpwstr></property> becomes "MSIP_Label_..._Name=Secret;".
-void CustomPropertiesAsLabels(std::string_view xml, std::string* out) {
+// Secret</vt:lpwstr></property> becomes "MSIP_Label_..._Name=Secret;", and
+// a property named "Classification" (Titus, templates) a label name to read
+// (label_properties.h).
+void CustomPropertiesAsLabels(std::string_view xml, Extracted* out) {
   pugi::xml_document doc;
   if (!doc.load_buffer(xml.data(), xml.size())) return;
+  LabelProperties found;
   for (pugi::xml_node p : doc.document_element().children()) {
-    std::string_view name = p.attribute("name").value();
-    if (name.substr(0, 11) != "MSIP_Label_") continue;
-    out->append(name);
-    out->push_back('=');
-    out->append(p.first_child().text().get());
-    out->append("; ");
+    OfferLabelProperty(p.attribute("name").value(), p.first_child().text().get(),
+                       &found);
   }
+  out->msip_labels += found.msip_labels;
+  for (std::string& c : found.classifications) out->classifications.push_back(std::move(c));
 }
 
 // docMetadata/LabelInfo.xml, where Office writes a file's sensitivity labels
@@ -76,6 +96,21 @@ bool IsHeaderFooterPart(DocType type, std::string_view name) {
   return name.starts_with("word/header") || name.starts_with("word/footer");
 }
 
+// An ODF package saved with a password: its manifest gives the parts'
+// <manifest:encryption-data> (ODF 1.2 Part 3, section 4.8), and content.xml
+// and styles.xml are ciphertext. Nothing of the document can be read, so it
+// is an encrypted attachment for the policy, as a locked PDF is.
+bool OdfEncrypted(ZipArchive& zip, ExtractBudget& budget, std::size_t* used) {
+  for (zip_int64_t i = 0; i < zip.size(); ++i) {
+    const char* member = zip.Name(i);
+    if (member == nullptr || std::string_view(member) != "META-INF/manifest.xml") continue;
+    std::string xml;
+    if (!zip.Read(i, budget, used, &xml)) return false;
+    return xml.find("encryption-data") != std::string::npos;
+  }
+  return false;
+}
+
 }  // namespace
 
 Extracted ExtractZipDocument(DocType type, std::string_view name,
@@ -84,6 +119,10 @@ Extracted ExtractZipDocument(DocType type, std::string_view name,
   ZipArchive zip(name, bytes, &out);
   std::size_t used = 0;
   zip_int64_t count = zip.size();
+  if (type == DocType::kOdf && OdfEncrypted(zip, budget, &used)) {
+    out.encrypted = true;
+    return out;
+  }
   for (zip_int64_t i = 0; i < count && !zip.stopped(); ++i) {
     const char* member = zip.Name(i);
     if (member == nullptr) continue;
@@ -96,15 +135,17 @@ Extracted ExtractZipDocument(DocType type, std::string_view name,
     if (!zip.Read(i, budget, &used, &xml)) continue;
     XmlTextOptions options;
     options.tab_splits_line = IsHeaderFooterPart(type, member_name);
+    const std::size_t before = out.text.size();
     if (labels) {
-      CustomPropertiesAsLabels(xml, &out.msip_labels);
+      CustomPropertiesAsLabels(xml, &out);
     } else if (label_info) {
       LabelInfoAsLabels(xml, &out.msip_labels);
     } else if (!XmlToText(xml, &out.text, options)) {
       out.errors.push_back(std::string(name) + ": " + std::string(member_name) +
                            ": malformed XML");
     }
-    out.text.push_back('\f');  // each member is its own page for banners
+    // Each member that gave words is a page of its own for banners.
+    if (out.text.size() > before) out.text.push_back('\f');
   }
   out.has_text = zip.ok();
   return out;

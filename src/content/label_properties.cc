@@ -1,0 +1,84 @@
+// Label keys and classification properties in document metadata
+// (label_properties.h).
+#include "content/label_properties.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+namespace nearmiss::content {
+namespace {
+
+// The property's name, lower case, without blanks, '_' or '-': "Security
+// Classification", "security_classification" and "SecurityClassification"
+// are one name.
+std::string NameKey(std::string_view name) {
+  std::string key;
+  for (char c : name) {
+    if (c == ' ' || c == '_' || c == '-') continue;
+    key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return key;
+}
+
+bool IsClassificationProperty(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "classification", "securityclassification", "dataclassification",
+      "securitylabel",  "sensitivitylabel",       "protectivemarking",
+      "securitymarking"};
+  std::string key = NameKey(name);
+  return std::find(std::begin(kNames), std::end(kNames), key) != std::end(kNames);
+}
+
+std::string_view LocalName(std::string_view name) {
+  if (std::size_t colon = name.rfind(':'); colon != std::string_view::npos) {
+    name.remove_prefix(colon + 1);
+  }
+  return name;
+}
+
+bool Blank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+}  // namespace
+
+void OfferLabelProperty(std::string_view name, std::string_view value,
+                        LabelProperties* out) {
+  if (name.substr(0, 11) == "MSIP_Label_") {
+    out->msip_labels.append(name);
+    out->msip_labels.push_back('=');
+    out->msip_labels.append(value);
+    out->msip_labels.append("; ");
+    return;
+  }
+  if (IsClassificationProperty(name) && !Blank(value)) {
+    out->classifications.emplace_back(value);
+  }
+}
+
+bool OfferXmpProperties(std::string_view xmp, LabelProperties* out) {
+  pugi::xml_document doc;
+  if (!doc.load_buffer(xmp.data(), xmp.size())) return false;
+  struct Walker : pugi::xml_tree_walker {
+    LabelProperties* out;
+    bool for_each(pugi::xml_node& node) override {
+      if (node.type() != pugi::node_element) return true;
+      for (pugi::xml_attribute a : node.attributes()) {
+        OfferLabelProperty(LocalName(a.name()), a.value(), out);
+      }
+      // A simple property: an element holding only text.
+      pugi::xml_node child = node.first_child();
+      if (child && child.type() == pugi::node_pcdata && !child.next_sibling()) {
+        OfferLabelProperty(LocalName(node.name()), child.value(), out);
+      }
+      return true;
+    }
+  } walker;
+  walker.out = out;
+  doc.traverse(walker);
+  return true;
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,50 @@
+// Sensitivity labels a document keeps in its properties rather than its
+// text: Office custom properties (docProps/custom.xml), a PDF's document
+// information dictionary (ISO 32000-1 section 14.3.3) and its XMP metadata
+// stream (ISO 16684-1). Two shapes are recognised:
+//   - Purview's label keys, "MSIP_Label_<guid>_Name" / "_Enabled" and the
+//     rest (Microsoft Learn, "MIP SDK: label metadata"; Office writes them as
+//     custom properties, PDF labelling as information-dictionary or XMP
+//     keys): collected in the msip_labels form the message header uses,
+//     "MSIP_Label_<guid>_Name=Secret; ";
+//   - a property whose whole name says it is the classification
+//     ("Classification", "Security Classification", "SecurityLabel",
+//     "Protective Marking"; what Titus and other classification tools and
+//     hand-made templates write): its value is read as a label name, as the
+//     message header "Classification" is (labels.toml), so that a value no
+//     pack places is unknown-label, never none.
+// A property whose name only contains such a word ("ClassificationDate") is
+// not a label. Functions are pure.
+#ifndef NEARMISS_CONTENT_LABEL_PROPERTIES_H_
+#define NEARMISS_CONTENT_LABEL_PROPERTIES_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace nearmiss::content {
+
+// The label properties of one document.
+struct LabelProperties {
+  std::string msip_labels;  // "MSIP_Label_<guid>_Name=Secret; ..."
+  // Values of classification properties, each read as a label name.
+  std::vector<std::string> classifications;
+
+  bool empty() const { return msip_labels.empty() && classifications.empty(); }
+};
+
+// Offers one property (name as stored, value as UTF-8); keeps it when it is
+// a label (above). Blank values are kept for MSIP keys (an empty _Name is
+// still a label) and dropped for classification properties.
+void OfferLabelProperty(std::string_view name, std::string_view value,
+                        LabelProperties* out);
+
+// Every property of an XMP packet (RDF/XML: properties as elements or as
+// attributes of rdf:Description), offered by its local name. Malformed XML
+// offers nothing and returns false.
+bool OfferXmpProperties(std::string_view xmp, LabelProperties* out);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_LABEL_PROPERTIES_H_

@@ -1,0 +1,55 @@
+// Label keys and classification properties in document metadata: which
+// property names are labels, and XMP's two ways of writing a property.
+#include "content/label_properties.h"
+
+#include <gtest/gtest.h>
+
+namespace nearmiss::content {
+namespace {
+
+TEST(LabelProperties, ClassificationNamesAreLabelsOthersAreNot) {
+  LabelProperties p;
+  OfferLabelProperty("Classification", "SECRET", &p);
+  OfferLabelProperty("Security Classification", "OFFICIAL-SENSITIVE", &p);
+  OfferLabelProperty("security_label", "Highly Confidential", &p);
+  OfferLabelProperty("ProtectiveMarking", "PROTECTED", &p);
+  // Names that only contain the word, and blank values, are not labels.
+  OfferLabelProperty("ClassificationDate", "2026-01-01", &p);
+  OfferLabelProperty("Reclassification", "none", &p);
+  OfferLabelProperty("Classification", "  ", &p);
+  OfferLabelProperty("Department", "Secret Service liaison", &p);
+  EXPECT_EQ(p.classifications, (std::vector<std::string>{
+                                   "SECRET", "OFFICIAL-SENSITIVE", "Highly Confidential",
+                                   "PROTECTED"}));
+  EXPECT_TRUE(p.msip_labels.empty());
+}
+
+TEST(LabelProperties, PurviewKeysKeepTheHeaderForm) {
+  LabelProperties p;
+  OfferLabelProperty("MSIP_Label_6c3a2f1e-9b8d-4e7f-a1b2-c3d4e5f60718_Enabled", "true", &p);
+  OfferLabelProperty("MSIP_Label_6c3a2f1e-9b8d-4e7f-a1b2-c3d4e5f60718_Name", "", &p);
+  EXPECT_EQ(p.msip_labels,
+            "MSIP_Label_6c3a2f1e-9b8d-4e7f-a1b2-c3d4e5f60718_Enabled=true; "
+            "MSIP_Label_6c3a2f1e-9b8d-4e7f-a1b2-c3d4e5f60718_Name=; ");
+}
+
+TEST(LabelProperties, XmpElementsAndAttributes) {
+  const char* xmp =
+      "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF "
+      "xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
+      "<rdf:Description xmlns:pdfx='http://ns.adobe.com/pdfx/1.3/' "
+      "pdfx:MSIP_Label_11111111-2222-3333-4444-555555555555_Name='Secret'>"
+      "<pdfx:Classification>UK SECRET</pdfx:Classification>"
+      "<pdfx:Author>Alice</pdfx:Author>"
+      "</rdf:Description></rdf:RDF></x:xmpmeta>";
+  LabelProperties p;
+  EXPECT_TRUE(OfferXmpProperties(xmp, &p));
+  EXPECT_EQ(p.msip_labels, "MSIP_Label_11111111-2222-3333-4444-555555555555_Name=Secret; ");
+  EXPECT_EQ(p.classifications, (std::vector<std::string>{"UK SECRET"}));
+  LabelProperties none;
+  EXPECT_FALSE(OfferXmpProperties("<x:xmpmeta>", &none));
+  EXPECT_TRUE(none.empty());
+}
+
+}  // namespace
+}  // namespace nearmiss::content
