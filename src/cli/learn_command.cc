@@ -225,7 +225,7 @@ int RunLearn(const LearnFlags& flags) {
   uint64_t not_understood = 0;
   std::string first_not_understood;
   LogSkips skips;
-  const std::vector<std::string> ordered = maillog::OrderRotated(logs);
+  const std::vector<std::string> ordered = maillog::OrderLogs(logs);
   // A rotated set is dated as a whole, before any of it is read.
   const maillog::YearPlan years =
       flags.year != 0 ? maillog::YearPlan() : maillog::PlanYears(ordered);
