@@ -29,6 +29,18 @@ std::string FormatUtc(int64_t unix_seconds, const char* format) {
   return std::string(buf, n);
 }
 
+std::string Thousands(int64_t n) {
+  // Digits of |n| without overflow at INT64_MIN.
+  uint64_t u = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+  std::string s = std::to_string(u), out;
+  if (n < 0) out += '-';
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && (s.size() - i) % 3 == 0) out += ',';
+    out += s[i];
+  }
+  return out;
+}
+
 std::string Noun(uint64_t n, std::string_view one, std::string_view many) {
   if (n == 1) return std::string(one);
   if (!many.empty()) return std::string(many);
@@ -38,7 +50,7 @@ std::string Noun(uint64_t n, std::string_view one, std::string_view many) {
 }
 
 std::string Counted(uint64_t n, std::string_view one, std::string_view many) {
-  std::string out = std::to_string(n);
+  std::string out = Thousands(static_cast<int64_t>(n));
   out += ' ';
   out += Noun(n, one, many);
   return out;

@@ -18,10 +18,15 @@ std::string HtmlEscape(std::string_view text);
 // ("%Y-%m-%d %H:%M UTC"; RFC 5322's "%a, %d %b %Y %H:%M:%S +0000").
 std::string FormatUtc(int64_t unix_seconds, const char* format);
 
+// `n` in digits grouped by three with commas, for a person to read
+// ("900,000"; "-1,234"). Output a program reads (JSON, CSV) keeps plain
+// numbers, and so do line numbers ("maillog:1234").
+std::string Thousands(int64_t n);
+
 // The noun that agrees with `n`: `one` for 1, else `many` when given, else
 // `one` with an "s" ("1 messages" read as a bug, issue 16).
 std::string Noun(uint64_t n, std::string_view one, std::string_view many = {});
-// "1 file", "2 files", "0 files": `n` and Noun(n, one, many).
+// "1 file", "2 files", "1,234 files": Thousands(n) and Noun(n, one, many).
 std::string Counted(uint64_t n, std::string_view one, std::string_view many = {});
 
 }  // namespace nearmiss

@@ -24,6 +24,7 @@
 #include "cli/report_pdf.h"
 #include "investigate/auditor.h"
 #include "investigate/render.h"
+#include "investigate/row_order.h"
 #include "maillog/log_files.h"
 #include "maillog/read_log.h"
 #include "maillog/timestamp.h"
@@ -87,14 +88,15 @@ int RunAudit(const AuditFlags& flags) {
     }
   }
   ByteProgress progress("audit");
+  // Rows are written in time order (row_order.h), as the files are read.
+  investigate::RowOrder rows([json = flags.json, &progress](const investigate::Row& row) {
+    progress.Clear();
+    std::string line = (json ? investigate::RowJson(row) : investigate::RowCsv(row)) + "\n";
+    std::fwrite(line.data(), 1, line.size(), stdout);
+  });
   if (flags.json || flags.csv) {
     if (flags.csv) std::printf("%s\n", investigate::CsvHeader().c_str());
-    bool json = flags.json;
-    options.on_row = [json, &progress](const investigate::Row& row) {
-      progress.Clear();
-      std::string line = (json ? investigate::RowJson(row) : investigate::RowCsv(row)) + "\n";
-      std::fwrite(line.data(), 1, line.size(), stdout);
-    };
+    options.on_row = [&rows](const investigate::Row& row) { rows.Add(row); };
   }
   investigate::Report report;
   options.on_progress = [&progress](uint64_t bytes, uint64_t lines) {
@@ -108,7 +110,7 @@ int RunAudit(const AuditFlags& flags) {
     log::Warn(r);
     report.notes.push_back(r);
   }
-  std::vector<std::string> logs, traces, mailboxes;
+  std::vector<std::string> logs, mailboxes;
   std::map<std::string, std::string> shown;
   for (const AuditInput& in : inputs.logs) {
     if (!in.error.empty()) {
@@ -118,17 +120,13 @@ int RunAudit(const AuditFlags& flags) {
       status = kExitError;
       continue;
     }
-    // Traces (Exchange, Microsoft 365) are read in the order of their
-    // names, not as given, so overlapping exports give the same rows in
-    // the same order whichever came first on the command line.
-    (maillog::LooksLikeTrace(maillog::FirstLine(in.path)) ? traces : logs).push_back(in.path);
+    logs.push_back(in.path);
     shown[in.path] = in.shown;
   }
   for (const AuditInput& in : inputs.mailboxes) mailboxes.push_back(in.path);
-  std::sort(traces.begin(), traces.end(),
-            [&shown](const std::string& a, const std::string& b) { return shown[a] < shown[b]; });
-  std::vector<std::string> ordered = maillog::OrderRotated(logs);
-  ordered.insert(ordered.end(), traces.begin(), traces.end());
+  // Traces by the names shown (a spooled stdin has a temporary path).
+  const std::vector<std::string> ordered =
+      maillog::OrderLogs(logs, [&shown](const std::string& p) { return shown[p]; });
   maillog::ReadLogOptions read_options;
   read_options.year = flags.year;
   progress.SetLogs(ordered, read_options);
@@ -173,6 +171,7 @@ int RunAudit(const AuditFlags& flags) {
     status = kExitError;
   }
   auditor.Finish();
+  rows.Flush();
   progress.Clear();
   if (!flags.html.empty() || !flags.pdf.empty()) {
     investigate::HtmlMeta meta;

@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "maillog/log_files.h"
+#include "maillog/natural_order.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -115,7 +116,8 @@ void SortOne(const std::string& given, bool in_log_dir, AuditInputs* out) {
       if (e->d_name[0] != '.') names.emplace_back(e->d_name);
     }
     ::closedir(d);
-    std::sort(names.begin(), names.end());
+    // "mail-9.log" before "mail-10.log", "-2.LOG" before "-10.LOG".
+    std::sort(names.begin(), names.end(), maillog::NaturalLess);
     if (names.empty()) {
       out->logs.push_back({given, given,
                            "a directory that is neither a Maildir (no cur/, new/ or tmp/) nor "

@@ -98,17 +98,21 @@ struct LogSkips {
 void PrintSummary(const history::Learner& learner, uint64_t log_lines, size_t logs,
                   const LogSkips& skips) {
   const history::Learner::DeliveryCounts c = learner.delivery_counts();
-  auto n = [](uint64_t v) { return static_cast<unsigned long long>(v); };
-  std::printf("read: %llu log lines in %zu files, %llu Sent folder messages, %llu CSV rows\n",
-              n(log_lines), logs, n(learner.mailbox_counts().messages), n(c.csv_rows));
-  std::printf("deliveries: %llu found = %llu new + %llu repeated in the sources + %llu already "
+  // Counts a person reads, grouped: "900,000 log lines".
+  auto n = [](uint64_t v) { return Thousands(static_cast<int64_t>(v)); };
+  std::printf("read: %s in %s, %s, %s\n", Counted(log_lines, "log line").c_str(),
+              Counted(logs, "file").c_str(),
+              Counted(learner.mailbox_counts().messages, "Sent folder message").c_str(),
+              Counted(c.csv_rows, "CSV row").c_str());
+  std::printf("deliveries: %s found = %s new + %s repeated in the sources + %s already "
               "in the store\n",
-              n(c.found), n(c.counted), n(c.repeated), n(c.known));
-  std::printf("new relationships: %llu sender -> recipient pairs the store did not have\n",
-              n(c.new_relationships));
+              n(c.found).c_str(), n(c.counted).c_str(), n(c.repeated).c_str(),
+              n(c.known).c_str());
+  std::printf("new relationships: %s sender -> recipient pairs the store did not have\n",
+              n(c.new_relationships).c_str());
   if (c.not_addresses > 0) {
-    std::printf("left out %llu recipients that are not addresses (first: %s)\n",
-                n(c.not_addresses), c.first_not_address.c_str());
+    std::printf("left out %s recipients that are not addresses (first: %s)\n",
+                n(c.not_addresses).c_str(), c.first_not_address.c_str());
   }
   if (uint64_t all = skips.domains + c.skipped_domains; all > 0) {
     std::printf("skipped %s whose domain is invalid (a bad xn-- label, a leading or trailing "
@@ -128,10 +132,10 @@ void PrintSummary(const history::Learner& learner, uint64_t log_lines, size_t lo
                 skips.first_direction_unknown.c_str());
   }
   if (c.outcome_unknown > 0) {
-    std::printf("left out %llu recipients whose outcome is unknown: sent on to another server "
+    std::printf("left out %s recipients whose outcome is unknown: sent on to another server "
                 "(an Exchange server's next hop, a Postfix content filter or instance) whose "
                 "log was not given\n",
-                n(c.outcome_unknown));
+                n(c.outcome_unknown).c_str());
   }
 }
 
@@ -225,7 +229,7 @@ int RunLearn(const LearnFlags& flags) {
   uint64_t not_understood = 0;
   std::string first_not_understood;
   LogSkips skips;
-  const std::vector<std::string> ordered = maillog::OrderRotated(logs);
+  const std::vector<std::string> ordered = maillog::OrderLogs(logs);
   // A rotated set is dated as a whole, before any of it is read.
   const maillog::YearPlan years =
       flags.year != 0 ? maillog::YearPlan() : maillog::PlanYears(ordered);
@@ -271,35 +275,35 @@ int RunLearn(const LearnFlags& flags) {
     Status s = learner.AddMailboxes(mailboxes, engine->shared_scanner());
     if (!s.ok()) return Fail(s);
     const history::Learner::MailboxCounts& m = learner.mailbox_counts();
-    std::printf("read %llu messages from Sent folders", static_cast<unsigned long long>(m.messages));
+    auto n = [](uint64_t v) { return Thousands(static_cast<int64_t>(v)); };
+    std::printf("read %s messages from Sent folders", n(m.messages).c_str());
     if (m.dated_by_delivery > 0) {
-      std::printf("; %llu without a readable Date: dated by delivery",
-                  static_cast<unsigned long long>(m.dated_by_delivery));
+      std::printf("; %s without a readable Date: dated by delivery",
+                  n(m.dated_by_delivery).c_str());
     }
     if (m.dated_now > 0) {
-      std::printf("; %llu with no date at all dated now",
-                  static_cast<unsigned long long>(m.dated_now));
+      std::printf("; %s with no date at all dated now", n(m.dated_now).c_str());
     }
     if (m.date_set_aside > 0) {
       // A sender whose clock is wrong is worth a look: the first is named.
-      std::printf("; %llu with a Date: after their delivery or in the future dated by "
+      std::printf("; %s with a Date: after their delivery or in the future dated by "
                   "delivery instead (first: %s)",
-                  static_cast<unsigned long long>(m.date_set_aside),
+                  n(m.date_set_aside).c_str(),
                   m.first_date_set_aside.c_str());
     }
     if (m.joined_to_log > 0) {
-      std::printf("; %llu recipients joined to log rows without a Message-ID (same sender and "
+      std::printf("; %s recipients joined to log rows without a Message-ID (same sender and "
                   "recipient within %lld s)",
-                  static_cast<unsigned long long>(m.joined_to_log),
+                  n(m.joined_to_log).c_str(),
                   static_cast<long long>(history::Learner::kLogJoinSeconds));
     }
     if (m.without_message_id > 0) {
-      std::printf("; %llu without a Message-ID (known again by sender, date and subject)",
-                  static_cast<unsigned long long>(m.without_message_id));
+      std::printf("; %s without a Message-ID (known again by sender, date and subject)",
+                  n(m.without_message_id).c_str());
     }
     if (m.not_read > 0) {
       // A file that is no message is not learned from, and said so.
-      std::printf("; %llu files not read (first: %s)", static_cast<unsigned long long>(m.not_read),
+      std::printf("; %s files not read (first: %s)", n(m.not_read).c_str(),
                   m.first_not_read.c_str());
     }
     std::printf("\n");
@@ -309,20 +313,21 @@ int RunLearn(const LearnFlags& flags) {
   Result<std::vector<DomainStats>> domains = (*store)->Domains(0);
   if (!domains.ok()) return Fail(domains.error());
   if (!flags.sources.empty()) PrintSummary(learner, log_lines, logs.size(), skips);
-  std::printf("the store (%s) knows %zu domains\n", std::string((*store)->backend()).c_str(),
-              domains->size());
+  std::printf("the store (%s) knows %s domains\n", std::string((*store)->backend()).c_str(),
+              Thousands(static_cast<int64_t>(domains->size())).c_str());
   if (!flags.sources.empty()) {
     Result<HistorySnapshot> snap = (*store)->Snapshot(false);
     if (!snap.ok()) return Fail(snap.error());
     Result<std::shared_ptr<const Engine>> with = Engine::Compile(engine->policy(), &*snap);
     if (!with.ok()) return Fail(with.error());
     for (const LeftOutDomain& l : (*with)->learned_left_out()) {
-      std::printf("left out %s (%lld messages): looks like %s; if it is a real correspondent: "
+      std::printf("left out %s (%s messages): looks like %s; if it is a real correspondent: "
                   "nearmiss learn --confirm %s\n",
-                  l.domain.c_str(), static_cast<long long>(l.messages), l.resembles.c_str(),
+                  l.domain.c_str(), Thousands(l.messages).c_str(), l.resembles.c_str(),
                   l.domain.c_str());
     }
-    std::printf("trusted from history: %zu domains\n", (*with)->stats().learned_entries);
+    std::printf("trusted from history: %s domains\n",
+                Thousands(static_cast<int64_t>((*with)->stats().learned_entries)).c_str());
   }
   if (flags.show) {
     if (int rc = ShowRelationships(**store, flags.show_sender, flags.show_limit); rc != kExitClean) {
@@ -330,8 +335,7 @@ int RunLearn(const LearnFlags& flags) {
     }
   }
   if (not_understood != 0) {
-    log::Error("learn: " + std::to_string(not_understood) +
-               (not_understood == 1 ? " delivery line" : " delivery lines") +
+    log::Error("learn: " + Counted(not_understood, "delivery line") +
                " not understood (first at " + first_not_understood +
                "); their deliveries were not learned, so the history is incomplete");
     return kExitError;

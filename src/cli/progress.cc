@@ -6,21 +6,10 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/text_format.h"
 #include "investigate/render.h"
 
 namespace nearmiss::cli {
-namespace {
-
-std::string Grouped(size_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
-}  // namespace
 
 Progress::Progress(std::string what)
     : what_(std::move(what)),
@@ -38,8 +27,8 @@ void Progress::Tick() {
   last_ = now;
   double seconds = std::chrono::duration<double>(now - start_).count();
   size_t rate = seconds > 0 ? static_cast<size_t>(count_ / seconds) : 0;
-  std::fprintf(stderr, "\r\033[Kscanned %s %s, %s/s", Grouped(count_).c_str(), what_.c_str(),
-               Grouped(rate).c_str());
+  std::fprintf(stderr, "\r\033[Kscanned %s %s, %s/s", Thousands(static_cast<int64_t>(count_)).c_str(), what_.c_str(),
+               Thousands(static_cast<int64_t>(rate)).c_str());
   std::fflush(stderr);
   drawn_ = true;
 }
@@ -95,7 +84,7 @@ void ByteProgress::Update(uint64_t bytes, uint64_t lines) {
                                        : ", some read twice for the year");
   }
   std::fprintf(stderr, "\r\033[K%s: read %s MB, %s lines (%.1f M lines/s)%s", command_.c_str(),
-               Megabytes(bytes).c_str(), investigate::Thousands(static_cast<int64_t>(lines)).c_str(),
+               Megabytes(bytes).c_str(), Thousands(static_cast<int64_t>(lines)).c_str(),
                s > 0 ? lines / s / 1e6 : 0.0, bar.c_str());
   drawn_ = true;
 }

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "base/log.h"
+#include "base/text_format.h"
 #include "cli/commands.h"
 
 namespace nearmiss::cli {
@@ -57,16 +58,15 @@ int ShowRelationships(Store& store, const std::string& sender, size_t limit) {
     }
     domains.insert(p.recipient.substr(p.recipient.rfind('@') + 1));
   }
-  std::printf("%s: %lld %s from %zu %s", sender.empty() ? "organisation" : sender.c_str(),
-              static_cast<long long>(total), total == 1 ? "delivery" : "deliveries",
-              senders.size(), senders.size() == 1 ? "sender" : "senders");
+  std::printf("%s: %s from %s", sender.empty() ? "organisation" : sender.c_str(),
+              Counted(static_cast<uint64_t>(total), "delivery", "deliveries").c_str(),
+              Counted(senders.size(), "sender").c_str());
   if (unknown_sender > 0) {
-    std::printf(" (and %lld whose sender is not in the log, not counted as a sender)",
-                static_cast<long long>(unknown_sender));
+    std::printf(" (and %s whose sender is not in the log, not counted as a sender)",
+                Thousands(unknown_sender).c_str());
   }
-  std::printf(" to %zu %s at %zu %s", recipients.size(),
-              recipients.size() == 1 ? "address" : "addresses", domains.size(),
-              domains.size() == 1 ? "domain" : "domains");
+  std::printf(" to %s at %s", Counted(recipients.size(), "address", "addresses").c_str(),
+              Counted(domains.size(), "domain").c_str());
   if (total > 0) std::printf(", %s to %s", Day(first).c_str(), Day(last).c_str());
   std::printf("\n");
   if (total == 0) return kExitClean;
@@ -79,20 +79,27 @@ int ShowRelationships(Store& store, const std::string& sender, size_t limit) {
   std::printf("\nrecipient%*s messages senders first seen  last seen\n", 32, "");
   for (size_t i = 0; i < rows; ++i) {
     const auto& [address, r] = by_count[i];
-    std::printf("%-41s %8lld %7zu %-11s %s\n", address.c_str(), static_cast<long long>(r.messages),
-                r.senders.size(), Day(r.first).c_str(), Day(r.last).c_str());
+    std::printf("%-41s %8s %7s %-11s %s\n", address.c_str(), Thousands(r.messages).c_str(),
+                Thousands(static_cast<int64_t>(r.senders.size())).c_str(), Day(r.first).c_str(),
+                Day(r.last).c_str());
   }
-  if (rows < by_count.size()) std::printf("(%zu more; --limit 0 shows all)\n", by_count.size() - rows);
+  if (rows < by_count.size()) {
+    std::printf("(%s more; --limit 0 shows all)\n",
+                Thousands(static_cast<int64_t>(by_count.size() - rows)).c_str());
+  }
 
   rows = limit == 0 ? pairs->size() : std::min(limit, pairs->size());
   std::printf("\nsender -> recipient%*s messages first seen  last seen\n", 42, "");
   for (size_t i = 0; i < rows; ++i) {
     const AddressStats& p = (*pairs)[i];
     std::string pair = (p.sender.empty() ? "(unknown)" : p.sender) + " -> " + p.recipient;
-    std::printf("%-61s %8lld %-11s %s\n", pair.c_str(), static_cast<long long>(p.messages),
+    std::printf("%-61s %8s %-11s %s\n", pair.c_str(), Thousands(p.messages).c_str(),
                 Day(p.first_seen).c_str(), Day(p.last_seen).c_str());
   }
-  if (rows < pairs->size()) std::printf("(%zu more; --limit 0 shows all)\n", pairs->size() - rows);
+  if (rows < pairs->size()) {
+    std::printf("(%s more; --limit 0 shows all)\n",
+                Thousands(static_cast<int64_t>(pairs->size() - rows)).c_str());
+  }
   return kExitClean;
 }
 

@@ -1,8 +1,11 @@
-// The delivery time on an mbox "From " separator line (RFC 4155 section 2:
-// "From SENDER DATE", DATE in asctime form, "Wed Nov  5 10:00:00 2025",
-// the delivery agent's local time without a zone, read as UTC).
+// The mbox "From " separator line (RFC 4155 section 2, qmail mbox(5)):
+// "From SENDER DATE", SENDER the envelope sender (an address, or
+// MAILER-DAEMON, "-" from some writers), DATE in asctime(3) form,
+// "Wed Nov  5 10:00:00 2025", the delivery agent's local time without a
+// zone, read as UTC. Some writers (Google Takeout) put a numeric zone
+// before the year, "Wed Nov 05 10:00:00 +0000 2025": then it is applied.
 //
-// Thread safety: pure function.
+// Thread safety: pure functions.
 #ifndef NEARMISS_CONTENT_MBOX_FROM_LINE_H_
 #define NEARMISS_CONTENT_MBOX_FROM_LINE_H_
 
@@ -16,6 +19,11 @@ namespace nearmiss::content {
 // The sender may itself hold blanks ("From \"a b\"@x.org ..."), so the
 // date is found by its shape, not by counting words.
 int64_t MboxFromLineTime(std::string_view line);
+
+// True when `line` (its line end, "\n" or "\r\n", allowed) has the From_
+// shape: "From ", a non-empty sender, a blank, then a date MboxFromLineTime
+// reads. "From here on the text continues" in a body does not.
+bool IsMboxFromLine(std::string_view line);
 
 }  // namespace nearmiss::content
 

@@ -21,5 +21,24 @@ TEST(MboxFromLine, NoDateIsZero) {
   EXPECT_EQ(MboxFromLineTime("Date: Wed Nov  5 10:00:00 2025"), 0);
 }
 
+TEST(MboxFromLine, NumericZoneBeforeTheYearIsApplied) {
+  // Google Takeout's form: 10:00 at +0100 is 09:00 UTC.
+  EXPECT_EQ(MboxFromLineTime("From 1780979281981119418@xxx Wed Nov 05 10:00:00 +0000 2025"),
+            1762336800);
+  EXPECT_EQ(MboxFromLineTime("From a@b Wed Nov 05 10:00:00 +0100 2025"), 1762336800 - 3600);
+}
+
+TEST(MboxFromLine, ShapeNeedsASenderAndADate) {
+  EXPECT_TRUE(IsMboxFromLine("From alice@mod.gov.uk Wed Nov  5 10:00:00 2025\n"));
+  EXPECT_TRUE(IsMboxFromLine("From MAILER-DAEMON Wed Nov  5 10:00:00 2025\r\n"));
+  EXPECT_TRUE(IsMboxFromLine("From - Wed Nov  5 10:00:00 2025"));  // Thunderbird
+  EXPECT_TRUE(IsMboxFromLine("From \"a b\"@x.org Wed Nov  5 10:00:00 2025"));
+  EXPECT_FALSE(IsMboxFromLine("From here on the text continues\n"));
+  EXPECT_FALSE(IsMboxFromLine("From alice@mod.gov.uk\n"));
+  EXPECT_FALSE(IsMboxFromLine("From  Wed Nov  5 10:00:00 2025"));  // no sender
+  EXPECT_FALSE(IsMboxFromLine("From: alice@mod.gov.uk Wed Nov  5 10:00:00 2025"));
+  EXPECT_FALSE(IsMboxFromLine(">From alice@mod.gov.uk Wed Nov  5 10:00:00 2025"));
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -5,10 +5,12 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 #include "content/gmime_util.h"
 #include "content/inputs.h"
 #include "content/mbox_from_line.h"
+#include "content/mbox_split.h"
 #include "content/message_walk.h"
 #include "nearmiss/content_reader.h"
 
@@ -59,27 +61,17 @@ void RefuseNonMessage(ScannedMessage* m) {
                     "not read");
 }
 
-GPtr<GMimeMessage> Parse(GMimeStream* stream, GMimeFormat format,
-                         const ParserOptions& options, GMimeParser** keep) {
-  GMimeParser* parser = g_mime_parser_new_with_stream(stream);
-  g_mime_parser_set_format(parser, format);
-  GPtr<GMimeMessage> message(
-      g_mime_parser_construct_message(parser, options.get()));
-  if (keep != nullptr) {
-    *keep = parser;
-  } else {
-    g_object_unref(parser);
-  }
-  return message;
+GPtr<GMimeMessage> Parse(GMimeStream* stream, const ParserOptions& options) {
+  GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream));
+  g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
+  return GPtr<GMimeMessage>(g_mime_parser_construct_message(parser.get(), options.get()));
 }
 
-}  // namespace
-
-ScannedMessage ScanMessage(std::string_view bytes, std::string source,
-                           const Scanner& scanner, Scratch& scratch,
-                           const ContentLimits& limits) {
+// ScanMessage of a message `size` bytes long of which `bytes` were kept
+// (an mbox entry past the cap is counted, not kept: mbox_split.h).
+ScannedMessage ScanSized(std::string_view bytes, std::size_t size, std::string source,
+                         const Scanner& scanner, Scratch& scratch, const ContentLimits& limits) {
   EnsureGMimeInitialized();
-  std::size_t size = bytes.size();
   if (bytes.size() > limits.max_message_bytes) {
     bytes = bytes.substr(0, limits.max_message_bytes);
   }
@@ -99,8 +91,7 @@ ScannedMessage ScanMessage(std::string_view bytes, std::string source,
       const_cast<guint8*>(reinterpret_cast<const guint8*>(bytes.data())), bytes.size())};
   GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_byte_array(view.array));
   g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(stream.get()), FALSE);
-  GPtr<GMimeMessage> message =
-      Parse(stream.get(), GMIME_FORMAT_MESSAGE, options, nullptr);
+  GPtr<GMimeMessage> message = Parse(stream.get(), options);
   if (!message) {
     ScannedMessage m = ErrorMessage(std::move(source), "not a MIME message");
     for (std::string& w : warnings) m.errors.push_back(std::move(w));
@@ -108,6 +99,14 @@ ScannedMessage ScanMessage(std::string_view bytes, std::string source,
   }
   return WalkMessage(message.get(), std::move(source), size,
                      std::move(warnings), scanner, scratch, limits);
+}
+
+}  // namespace
+
+ScannedMessage ScanMessage(std::string_view bytes, std::string source,
+                           const Scanner& scanner, Scratch& scratch,
+                           const ContentLimits& limits) {
+  return ScanSized(bytes, bytes.size(), std::move(source), scanner, scratch, limits);
 }
 
 struct MessageReader::Rep {
@@ -123,69 +122,53 @@ struct MessageReader::Rep {
   ContentLimits limits;
   std::vector<InputFile> inputs;
   std::size_t next_input = 0;
-  // The mbox being read, if any.
+  // The mbox being read, if any: cut into messages by MboxSplitter (not
+  // GMime's mbox mode, which splits at any body line starting "From ";
+  // mbox_split.h), each parsed by GMime as one message.
   std::string mbox_path;
-  GPtr<GMimeStream> mbox_stream;
-  GPtr<GMimeParser> mbox_parser;
+  std::optional<MboxSplitter> mbox;
+  int mbox_fd = -1;  // owned; closed when the mbox ends
   int mbox_index = 0;
   bool keep_bytes = false;
 
-  // The bytes of the mbox message at [begin, end) after its "From " line,
-  // read beside the parser: pread and the memory buffer leave the stream's
-  // position, which the parser owns, alone. "" past max_message_bytes.
-  std::string MboxBytes(gint64 begin, gint64 end) {
-    if (begin < 0 || end <= begin ||
-        static_cast<std::size_t>(end - begin) > limits.max_message_bytes) {
-      return "";
-    }
-    std::string bytes(static_cast<std::size_t>(end - begin), '\0');
-    GMimeStream* stream = mbox_stream.get();
-    if (GMIME_IS_STREAM_MEM(stream)) {
-      GByteArray* buffer = GMIME_STREAM_MEM(stream)->buffer;
-      if (static_cast<guint>(end) > buffer->len) return "";
-      bytes.assign(reinterpret_cast<const char*>(buffer->data) + begin, bytes.size());
-    } else if (GMIME_IS_STREAM_FS(stream)) {
-      ssize_t got = pread(GMIME_STREAM_FS(stream)->fd, bytes.data(), bytes.size(), begin);
-      if (got != static_cast<ssize_t>(bytes.size())) return "";
-    } else {
-      return "";
-    }
-    std::size_t newline = bytes.find('\n');
-    bytes.erase(0, newline == std::string::npos ? bytes.size() : newline + 1);
-    return bytes;
+  void CloseMbox() {
+    mbox.reset();
+    if (mbox_fd >= 0) close(mbox_fd);
+    mbox_fd = -1;
+  }
+
+  void OpenMbox(const std::string& path, int fd, MboxSplitter split) {
+    mbox.emplace(std::move(split));
+    mbox_fd = fd;
+    mbox_path = path;
+    mbox_index = 0;
   }
 
   bool NextFromMbox(ScannedMessage* out) {
-    GMimeParser* parser = mbox_parser.get();
-    while (!g_mime_parser_eos(parser)) {
-      std::vector<std::string> warnings;
-      ParserOptions options(&warnings);
-      GPtr<GMimeMessage> message(
-          g_mime_parser_construct_message(parser, options.get()));
-      if (!message) break;
+    MboxSplitter::Message m;
+    Result<bool> more = mbox->Next(&m);
+    if (more.ok() && *more) {
       ++mbox_index;
-      gint64 begin = g_mime_parser_get_mbox_marker_offset(parser);
-      gint64 end = g_mime_parser_tell(parser);
-      std::size_t size = end > begin ? static_cast<std::size_t>(end - begin) : 0;
-      *out = WalkMessage(message.get(),
-                         mbox_path + ":" + std::to_string(mbox_index), size,
-                         std::move(warnings), *scanner, scratch, limits);
-      // A copy the caller frees (GMime 3: g_strndup of the From_ line).
-      if (char* marker = g_mime_parser_get_mbox_marker(parser)) {
-        out->mbox_from_line = marker;
-        g_free(marker);
-        while (!out->mbox_from_line.empty() &&
-               (out->mbox_from_line.back() == '\n' || out->mbox_from_line.back() == '\r')) {
-          out->mbox_from_line.pop_back();
-        }
-      }
+      std::string source = mbox_path + ":" + std::to_string(mbox_index);
+      // The size the limits judge: the entry with its separator line, as
+      // the mbox holds it.
+      std::size_t size = static_cast<std::size_t>(m.size) + m.from_line.size() + 1;
+      *out = ScanSized(m.bytes, size, std::move(source), *scanner, scratch, limits);
+      out->mbox_from_line = std::move(m.from_line);
       RefuseNonMessage(out);
       out->delivered = MboxFromLineTime(out->mbox_from_line);
-      if (keep_bytes) out->bytes = MboxBytes(begin, end);
+      if (keep_bytes) out->bytes = m.size <= limits.max_message_bytes ? std::move(m.bytes) : "";
       return true;
     }
-    mbox_parser.reset();
-    mbox_stream.reset();
+    if (!more.ok()) {
+      // Named as not read past this point, never a quiet end of the mbox.
+      *out = ErrorMessage(mbox_path + ":" + std::to_string(mbox_index + 1),
+                          mbox_path + ": " + more.error().message() + " after message " +
+                              std::to_string(mbox_index) + "; the rest is not read");
+      CloseMbox();
+      return true;
+    }
+    CloseMbox();
     return false;
   }
 
@@ -205,12 +188,8 @@ struct MessageReader::Rep {
     char head[5] = {};
     ssize_t got = is_stdin ? 0 : pread(fd, head, sizeof head, 0);
     if (got == 5 && LooksLikeMbox(std::string_view(head, 5))) {
-      // GMime's fs stream reads on demand: an mbox is never held whole.
-      mbox_stream.reset(g_mime_stream_fs_new(fd));
-      mbox_parser.reset(g_mime_parser_new_with_stream(mbox_stream.get()));
-      g_mime_parser_set_format(mbox_parser.get(), GMIME_FORMAT_MBOX);
-      mbox_path = input.path;
-      mbox_index = 0;
+      // Read as it is split: an mbox is never held whole.
+      OpenMbox(input.path, fd, MboxSplitter::ForFd(fd, limits.max_message_bytes));
       return NextFromMbox(out);
     }
     // A Maildir message is filed when its file is written (the delivery
@@ -225,13 +204,9 @@ struct MessageReader::Rep {
       return true;
     }
     if (is_stdin && LooksLikeMbox(*data)) {
-      GPtr<GMimeStream> mem(g_mime_stream_mem_new_with_buffer(data->data(),
-                                                              data->size()));
-      mbox_stream = std::move(mem);
-      mbox_parser.reset(g_mime_parser_new_with_stream(mbox_stream.get()));
-      g_mime_parser_set_format(mbox_parser.get(), GMIME_FORMAT_MBOX);
-      mbox_path = input.path;
-      mbox_index = 0;
+      // What was read to look at it first, then the rest of stdin.
+      OpenMbox(input.path, -1,
+               MboxSplitter::ForFd(0, limits.max_message_bytes, std::move(*data)));
       return NextFromMbox(out);
     }
     *out = ScanMessage(*data, input.path, *scanner, scratch, limits);
@@ -254,12 +229,14 @@ Result<std::unique_ptr<MessageReader>> MessageReader::Open(
 }
 
 MessageReader::MessageReader(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
-MessageReader::~MessageReader() = default;
+MessageReader::~MessageReader() {
+  if (rep_) rep_->CloseMbox();
+}
 
 void MessageReader::set_keep_bytes(bool keep) { rep_->keep_bytes = keep; }
 
 bool MessageReader::Next(ScannedMessage* out) {
-  if (rep_->mbox_parser && rep_->NextFromMbox(out)) return true;
+  if (rep_->mbox && rep_->NextFromMbox(out)) return true;
   while (rep_->next_input < rep_->inputs.size()) {
     const InputFile& input = rep_->inputs[rep_->next_input++];
     if (rep_->OpenInput(input, out)) return true;

@@ -312,5 +312,22 @@ TEST_F(ReaderTest, TextThatIsNoMessageIsNotRead) {
   EXPECT_FALSE(got[1].unread);
 }
 
+TEST_F(ReaderTest, MboxSplitsOnlyAtFromLinesAfterAnEmptyLine) {
+  // Report item 14: GMime's mbox mode split at "From here on ...".
+  std::string mbox = ::testing::TempDir() + "/nm-reader-from-in-body.mbox";
+  std::ofstream(mbox) << "From alice@mod.gov.uk Wed Nov  5 10:00:00 2025\n"
+                         "From: alice@mod.gov.uk\nTo: bob@army.ml\nSubject: one\n\n"
+                         "text\n\nFrom here on the text continues\n>From quoted\n\n"
+                         "From alice@mod.gov.uk Thu Nov  6 11:00:00 2025\n"
+                         "From: alice@mod.gov.uk\nTo: carol@gmial.com\nSubject: two\n\nbye\n";
+  auto got = Read(mbox);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].source, mbox + ":1");
+  EXPECT_EQ(got[0].to, std::vector<std::string>{"bob@army.ml"});
+  EXPECT_EQ(got[0].mbox_from_line, "From alice@mod.gov.uk Wed Nov  5 10:00:00 2025");
+  EXPECT_EQ(got[1].to, std::vector<std::string>{"carol@gmial.com"});
+  EXPECT_EQ(got[1].delivered, 1762426800);  // 2025-11-06T11:00:00Z
+}
+
 }  // namespace
 }  // namespace nearmiss::content

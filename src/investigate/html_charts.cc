@@ -43,13 +43,13 @@ int64_t NiceMax(int64_t v) {
 
 std::string Html(std::string_view t) { return HtmlEscape(t); }
 
-std::string ColumnChartSvg(const std::vector<Bar>& bars) {
+std::string ColumnChartSvg(const std::vector<Bar>& bars, std::string_view title) {
   const double w = 640, h = 250, left = 44, bottom = 36, top = 12;
   int64_t max = 0;
   for (const Bar& b : bars) max = std::max(max, Total(b));
   max = NiceMax(max);
-  std::string s = "<svg class=\"chart\" viewBox=\"0 0 640 250\" role=\"img\" "
-                  "aria-label=\"Deliveries by month\">";
+  std::string s = "<svg class=\"chart\" viewBox=\"0 0 640 250\" role=\"img\" aria-label=\"" +
+                  Html(title) + "\">";
   for (int i = 0; i <= 4; ++i) {
     double y = top + (h - top - bottom) * (1 - i / 4.0);
     s += "<line x1=\"" + Num(left) + "\" x2=\"" + Num(w - 8) + "\" y1=\"" + Num(y) + "\" y2=\"" +
@@ -64,7 +64,7 @@ std::string ColumnChartSvg(const std::vector<Bar>& bars) {
   for (size_t i = 0; i < bars.size(); ++i) {
     double x = left + slot * i + (slot - bw) / 2;
     double y = h - bottom;
-    std::string tip = bars[i].label + ": " + CountOf(Total(bars[i]), "delivery", "deliveries");
+    std::string tip = bars[i].label + ": " + Counted(Total(bars[i]), "delivery", "deliveries");
     s += "<g><title>" + Html(tip) + "</title>";
     for (size_t p = 0; p < bars[i].parts.size() && p < kParts; ++p) {
       double bh = (h - top - bottom) * bars[i].parts[p] / static_cast<double>(max);

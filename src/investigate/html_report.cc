@@ -4,6 +4,7 @@
 
 #include "investigate/html_style.h"
 #include "investigate/render.h"
+#include "investigate/time_axis.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
@@ -142,42 +143,42 @@ std::string Skipped(const maillog::LineCounts& c) {
   auto add = [&s](const std::string& part) { s += (s.empty() ? "" : "; ") + part; };
   if (!c.error.empty()) add("NOT READ: " + c.error);
   if (c.unrecognised != 0) {
-    add(CountOf(static_cast<int64_t>(c.unrecognised), "line") +
+    add(Counted(static_cast<int64_t>(c.unrecognised), "line") +
         " in no form this reader knows (first at line " +
         std::to_string(c.first_unrecognised_line) + ")");
   }
   if (c.ambiguous_dates != 0) {
-    add("of those, " + CountOf(static_cast<int64_t>(c.ambiguous_dates), "record") +
+    add("of those, " + Counted(static_cast<int64_t>(c.ambiguous_dates), "record") +
         " whose date is ambiguous (day/month or month/day, first at line " +
         std::to_string(c.first_ambiguous_date_line) + "; read them with --date-order)");
   }
   if (c.not_understood != 0) {
-    add(CountOf(static_cast<int64_t>(c.not_understood), "delivery line") +
+    add(Counted(static_cast<int64_t>(c.not_understood), "delivery line") +
         " that did not parse (first at line " +
         std::to_string(c.first_not_understood_line) + ")");
   }
   if (c.unparsable_recipients != 0) {
-    add("of those, " + CountOf(static_cast<int64_t>(c.unparsable_recipients), "delivery",
+    add("of those, " + Counted(static_cast<int64_t>(c.unparsable_recipients), "delivery",
                                "deliveries") +
         " to a recipient address that cannot be parsed, so was not judged (first at "
         "line " + std::to_string(c.first_unparsable_recipient_line) + ")");
   }
   if (std::string w = maillog::YearSpanWarning(c); !w.empty()) add(w);
   if (c.probes != 0) {
-    add(CountOf(static_cast<int64_t>(c.probes), "address verification probe") +
+    add(Counted(static_cast<int64_t>(c.probes), "address verification probe") +
         ", which deliver nothing");
   }
   if (c.soft_bounces != 0) {
-    add(CountOf(static_cast<int64_t>(c.soft_bounces), "soft bounce") +
+    add(Counted(static_cast<int64_t>(c.soft_bounces), "soft bounce") +
         " (soft_bounce = yes): would have bounced, kept in the queue; counted as "
         "deferred, not delivered");
   }
   if (c.hand_offs != 0) {
-    add(CountOf(static_cast<int64_t>(c.hand_offs), "hand-off") +
+    add(Counted(static_cast<int64_t>(c.hand_offs), "hand-off") +
         " to a content filter or another Postfix instance, counted at the last hop");
   }
   if (c.internal_hops != 0) {
-    add(CountOf(static_cast<int64_t>(c.internal_hops), "Exchange event") +
+    add(Counted(static_cast<int64_t>(c.internal_hops), "Exchange event") +
         " within the organisation (between its servers, into its mailboxes), "
         "which are not mail leaving it");
   }
@@ -206,7 +207,7 @@ std::string MailboxTable(const Report& rep) {
                   "<th>Left out, and why</th></tr></thead><tbody>";
   for (const MailboxRead& m : rep.mailboxes) {
     std::string left = m.not_read == 0 ? std::string("nothing")
-                                       : CountOf(static_cast<int64_t>(m.not_read), "file") +
+                                       : Counted(static_cast<int64_t>(m.not_read), "file") +
                                              " not read: ";
     for (size_t i = 0; i < m.not_read_files.size(); ++i) {
       left += (i == 0 ? "" : "; ") + m.not_read_files[i];
@@ -277,6 +278,10 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   for (const auto& [m, c] : rep.by_month()) {
     months.push_back({m, "", Parts(c)});
   }
+  // Every month from the first to the last, or quarters/years over a long
+  // span (time_axis.h).
+  const TimeAxis axis = MonthAxis(months);
+  const std::string by_time = "Deliveries by " + axis.unit;
   std::vector<std::pair<std::string, const DomainLine*>> domains;
   for (const auto& [d, line] : rep.by_domain()) domains.emplace_back(d, &line);
   std::stable_sort(domains.begin(), domains.end(), [](const auto& a, const auto& b) {
@@ -302,7 +307,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   for (size_t i = 0; i < senders.size() && i < kTopN; ++i) {
     const SenderLine& s = *senders[i].second;
     top_senders.push_back({senders[i].first,
-                           CountOf(static_cast<int64_t>(s.domains.size()), "look-alike domain"),
+                           Counted(static_cast<int64_t>(s.domains.size()), "look-alike domain"),
                            Parts(s.counts)});
   }
   // Every attempt the text's "attempts by status" counts is in a slice, so
@@ -374,9 +379,9 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
                        : "Flagged deliveries " + Html(period)) +
        (covered.empty() ? "" : " &middot; logs cover " + Html(covered)) +
        (meta.since.empty() ? "" : " (since " + Html(meta.since) + ")") + " &middot; " +
-       CountOf(static_cast<int64_t>(rep.lines), "log line") +
-       (rep.messages ? ", " + CountOf(static_cast<int64_t>(rep.messages), "message") : "") +
-       " from " + CountOf(static_cast<int64_t>(rep.inputs.size()), "source") +
+       Counted(static_cast<int64_t>(rep.lines), "log line") +
+       (rep.messages ? ", " + Counted(static_cast<int64_t>(rep.messages), "message") : "") +
+       " from " + Counted(static_cast<int64_t>(rep.inputs.size()), "source") +
        " &middot; generated " + Html(meta.generated) +
        "</div>" +
        (meta.marking_warning.empty()
@@ -400,8 +405,9 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
        Kpi(Thousands(static_cast<int64_t>(rep.by_domain().size())), "Domains involved") +
        Kpi(Thousands(static_cast<int64_t>(rep.by_sender().size())), "Senders involved") + "</section>";
 
-  h += "<section class=\"grid2\"><div class=\"card\"><h2>Deliveries by month</h2>" +
-       ColumnChartSvg(months) + Legend() + "</div><div class=\"card\"><h2>Delivery attempts by "
+  h += "<section class=\"grid2\"><div class=\"card\"><h2>" + by_time +
+       (axis.note.empty() ? std::string() : "<small>" + Html(axis.note) + "</small>") + "</h2>" +
+       ColumnChartSvg(axis.bars, by_time) + Legend() + "</div><div class=\"card\"><h2>Delivery attempts by "
        "outcome</h2>" + DonutSvg(statuses) + "</div></section>";
   h += "<section class=\"grid2 even\"><div class=\"card\"><h2>Top look-alike domains</h2>" +
        BarListSvg(top_domains) + Legend() + "</div><div class=\"card\"><h2>Top senders</h2>" +
@@ -414,7 +420,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   h += "<section class=\"card\"><h2>Deliveries<small>" +
        (rep.table_dropped() ? "first " + Thousands(static_cast<int64_t>(rep.table().size())) +
                                   " of " + Thousands(t.deliveries) + "; --json lists every attempt"
-                            : CountOf(t.deliveries, "delivery", "deliveries")) +
+                            : Counted(t.deliveries, "delivery", "deliveries")) +
        "</small></h2><div class=\"scroll\">" + DeliveryTable(rep, with_level) +
        "</div></section>";
   if (!rep.logs.empty() || !rep.mailboxes.empty()) {
@@ -434,7 +440,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     if (!rep.mailboxes.empty()) h += "<div class=\"scroll\">" + MailboxTable(rep) + "</div>";
     for (const std::string& n : rep.notes) h += "<p>" + Html(n) + "</p>";
     if (rep.duplicates() != 0) {
-      h += "<p>" + CountOf(static_cast<int64_t>(rep.duplicates()), "attempt") +
+      h += "<p>" + Counted(static_cast<int64_t>(rep.duplicates()), "attempt") +
            (rep.duplicates() == 1 ? " was" : " were") +
            " repeated in more than one input (the same message, recipient, time and status), "
            "counted once.</p>";

@@ -48,13 +48,13 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
     h += "<p>No message in what was read went to a look-alike or blocked domain.</p>";
   } else {
     h += "<p class=\"lead\"><strong>" +
-         CountOf(static_cast<int64_t>(rep.flagged_messages()), "message", "messages") +
+         Counted(static_cast<int64_t>(rep.flagged_messages()), "message", "messages") +
          "</strong> went to <strong>" +
-         CountOf(static_cast<int64_t>(rep.by_domain().size()), "look-alike or blocked domain",
+         Counted(static_cast<int64_t>(rep.by_domain().size()), "look-alike or blocked domain",
                 "look-alike or blocked domains") +
-         "</strong>, from " + CountOf(static_cast<int64_t>(rep.by_sender().size()), "sender", "senders") +
+         "</strong>, from " + Counted(static_cast<int64_t>(rep.by_sender().size()), "sender", "senders") +
          (first != 0 ? ", between " + Day(first) + " and " + Day(last) : std::string()) +
-         ". Of their " + CountOf(t.deliveries, "recipient", "recipients") +
+         ". Of their " + Counted(t.deliveries, "recipient", "recipients") +
          " at those domains: <strong>" + Thousands(t.sent - t.in_mailbox) +
          " accepted</strong> by the receiving server, " +
          // A Sent-folder copy says the message went, not that it arrived.
@@ -82,7 +82,7 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
       h += (i ? "<br>" : "") + DomainLabel(domains[i].first, d.domain_unicode) +
            (d.target.empty() ? std::string(" (blocked by policy)")
                              : " looks like <code>" + Html(d.target) + "</code>") +
-           ": " + CountOf(d.counts.deliveries, "recipient", "recipients") + ", " +
+           ": " + Counted(d.counts.deliveries, "recipient", "recipients") + ", " +
            Thousands(d.counts.sent - d.counts.in_mailbox) + " accepted" +
            (d.counts.in_mailbox != 0
                 ? ", " + Thousands(d.counts.in_mailbox) + " found in Sent folders"
@@ -94,14 +94,14 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
     h += "</td></tr><tr><th>From whom</th><td>";
     for (size_t i = 0; i < senders.size() && i < kNamed; ++i) {
       h += (i ? "<br>" : "") + Html(senders[i].first) + ": " +
-           CountOf(senders[i].second->counts.deliveries, "recipient", "recipients");
+           Counted(senders[i].second->counts.deliveries, "recipient", "recipients");
     }
     if (senders.size() > kNamed) {
       h += "<br>and " + Thousands(static_cast<int64_t>(senders.size() - kNamed)) + " more";
     }
     if (const SenderLine& u = rep.unknown_sender(); u.counts.deliveries != 0) {
       h += std::string(senders.empty() ? "" : "<br>") + "and " +
-           CountOf(u.counts.deliveries, "recipient", "recipients") +
+           Counted(u.counts.deliveries, "recipient", "recipients") +
            " whose sender is not in the log (the log starts after the message's sender line), "
            "not counted as a sender";
     }
@@ -128,9 +128,9 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
          "</td></tr></tbody></table>";
   }
   h += "<p class=\"small\">What was read: " +
-       CountOf(static_cast<int64_t>(rep.lines), "log line", "log lines") + " in " +
-       CountOf(static_cast<int64_t>(rep.logs.size()), "file", "files") +
-       (rep.messages ? " and " + CountOf(static_cast<int64_t>(rep.messages), "mailbox message",
+       Counted(static_cast<int64_t>(rep.lines), "log line", "log lines") + " in " +
+       Counted(static_cast<int64_t>(rep.logs.size()), "file", "files") +
+       (rep.messages ? " and " + Counted(static_cast<int64_t>(rep.messages), "mailbox message",
                                         "mailbox messages")
                      : std::string()) +
        (meta.since.empty() ? "" : ", since " + Html(meta.since)) +

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/text_format.h"
 #include "investigate/report.h"
 
 namespace nearmiss::investigate {
@@ -73,17 +74,14 @@ struct Bar {
   // expired, discarded, unknown, found in a Sent folder (delivery unknown).
   std::vector<int64_t> parts;
 };
-std::string ColumnChartSvg(const std::vector<Bar>& bars);
+// `title` names the chart for screen readers (aria-label).
+std::string ColumnChartSvg(const std::vector<Bar>& bars, std::string_view title);
 std::string BarListSvg(const std::vector<Bar>& bars);
 std::string DonutSvg(const std::vector<std::pair<std::string, int64_t>>& slices);
 
 // Escapes &, <, >, " and '.
 std::string Html(std::string_view text);
-// 1234567 -> "1,234,567".
-std::string Thousands(int64_t n);
-// Thousands(n) and the noun that agrees with it: CountOf(1, "file") is
-// "1 file", CountOf(1234, "delivery", "deliveries") "1,234 deliveries".
-std::string CountOf(int64_t n, std::string_view one, std::string_view many = {});
+// Counts a person reads: Thousands and Counted (base/text_format.h).
 
 }  // namespace nearmiss::investigate
 

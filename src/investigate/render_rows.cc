@@ -16,22 +16,6 @@ std::string Pct(int64_t part, int64_t whole) {
 
 }  // namespace
 
-std::string Thousands(int64_t n) {
-  std::string s = std::to_string(n < 0 ? -n : n), out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (i > 0 && (s.size() - i) % 3 == 0) out += ',';
-    out += s[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
-
-std::string CountOf(int64_t n, std::string_view one, std::string_view many) {
-  std::string out = Thousands(n);
-  out += ' ';
-  out += Noun(n < 0 ? 0 : static_cast<uint64_t>(n), one, many);
-  return out;
-}
-
 std::string RowJson(const Row& r) {
   nlohmann::ordered_json j = {{"time", r.time},         {"queue_id", r.queue_id},
                               {"from", r.from},         {"to", r.to},
@@ -152,10 +136,10 @@ std::string SummaryJson(const Report& rep) {
 }
 
 std::string DescribeMailbox(const MailboxRead& m) {
-  std::string out = m.path + ": mailbox, " + CountOf(static_cast<int64_t>(m.messages), "message") +
+  std::string out = m.path + ": mailbox, " + Counted(static_cast<int64_t>(m.messages), "message") +
                     " read";
   if (m.not_read != 0) {
-    out += ", " + CountOf(static_cast<int64_t>(m.not_read), "file") + " not read (first: " +
+    out += ", " + Counted(static_cast<int64_t>(m.not_read), "file") + " not read (first: " +
            m.first_not_read + ")";
   }
   return out;
@@ -167,18 +151,18 @@ std::string ReportText(const Report& rep) {
   if (std::string n = IncompleteNotice(rep, "The lines below say which, per file."); !n.empty()) {
     out = n + "\n";
   }
-  out += "audit: " + CountOf(static_cast<int64_t>(rep.lines), "log line") + ", " +
-         CountOf(static_cast<int64_t>(rep.messages), "mailbox message") + "\n";
+  out += "audit: " + Counted(static_cast<int64_t>(rep.lines), "log line") + ", " +
+         Counted(static_cast<int64_t>(rep.messages), "mailbox message") + "\n";
   for (const maillog::LineCounts& c : rep.logs) out += "  " + maillog::Describe(c) + "\n";
   for (const MailboxRead& m : rep.mailboxes) out += "  " + DescribeMailbox(m) + "\n";
   for (const std::string& n : rep.notes) out += "  " + n + "\n";
   if (rep.duplicates() != 0) {
-    out += "  " + CountOf(static_cast<int64_t>(rep.duplicates()), "attempt") +
+    out += "  " + Counted(static_cast<int64_t>(rep.duplicates()), "attempt") +
            " repeated in more than one input (same message, recipient, time and "
            "status), counted once\n";
   }
   if (size_t n = rep.unread(); n != 0) {
-    out += "  " + CountOf(static_cast<int64_t>(n), "input") +
+    out += "  " + Counted(static_cast<int64_t>(n), "input") +
            (n == 1 ? " could not be read; what it holds" : " could not be read; what they hold") +
            " is not in this report\n";
   }
@@ -193,7 +177,7 @@ std::string ReportText(const Report& rep) {
   }
   out += "deliveries to look-alike or blocked domains: " + Thousands(t.deliveries) + " (sent " +
          Thousands(t.sent) + ", bounced " + Thousands(t.bounced) + rare + ", deferred " +
-         Thousands(t.deferred) + "; " + CountOf(static_cast<int64_t>(rep.attempts()), "attempt") +
+         Thousands(t.deferred) + "; " + Counted(static_cast<int64_t>(rep.attempts()), "attempt") +
          ")\n";
   if (t.deliveries == 0) return out;
   out += "by month:\n";
@@ -203,24 +187,24 @@ std::string ReportText(const Report& rep) {
   out += "by domain:\n";
   for (const auto& [domain, d] : rep.by_domain()) {
     out += "  " + domain + "  " + d.verdict + (d.target.empty() ? "" : " of " + d.target) +
-           "  " + CountOf(d.counts.deliveries, "delivery", "deliveries") + ", " +
+           "  " + Counted(d.counts.deliveries, "delivery", "deliveries") + ", " +
            Pct(d.counts.sent, d.counts.deliveries) + " sent, " +
-           CountOf(static_cast<int64_t>(d.senders.size()), "sender") +
+           Counted(static_cast<int64_t>(d.senders.size()), "sender") +
            (d.unknown_sender != 0
-                ? " (and " + CountOf(d.unknown_sender, "delivery", "deliveries") +
+                ? " (and " + Counted(d.unknown_sender, "delivery", "deliveries") +
                       " whose sender is not in the log)"
                 : std::string()) +
            "\n";
   }
   out += "by sender:\n";
   for (const auto& [sender, s] : rep.by_sender()) {
-    out += "  " + sender + "  " + CountOf(s.counts.deliveries, "delivery", "deliveries") +
-           " to " + CountOf(static_cast<int64_t>(s.domains.size()), "domain") + "\n";
+    out += "  " + sender + "  " + Counted(s.counts.deliveries, "delivery", "deliveries") +
+           " to " + Counted(static_cast<int64_t>(s.domains.size()), "domain") + "\n";
   }
   if (const SenderLine& u = rep.unknown_sender(); u.counts.deliveries != 0) {
     out += "  (unknown: not in the log, counted as no sender)  " +
-           CountOf(u.counts.deliveries, "delivery", "deliveries") + " to " +
-           CountOf(static_cast<int64_t>(u.domains.size()), "domain") + "\n";
+           Counted(u.counts.deliveries, "delivery", "deliveries") + " to " +
+           Counted(static_cast<int64_t>(u.domains.size()), "domain") + "\n";
   }
   out += "attempts by status:";
   for (const auto& [status, n] : rep.attempts_by_status()) {

@@ -71,7 +71,7 @@ LineFormat LineCounts::main_format() const {
 }
 
 std::string AmbiguousDates(const LineCounts& c) {
-  return std::to_string(c.ambiguous_dates) +
+  return Thousands(static_cast<int64_t>(c.ambiguous_dates)) +
          " with an ambiguous date (dd/mm/yyyy or mm/dd/yyyy without AM/PM, first at " + c.file +
          ":" + std::to_string(c.first_ambiguous_date_line) +
          "; give --date-order dmy or mdy to read them)";
@@ -80,8 +80,8 @@ std::string AmbiguousDates(const LineCounts& c) {
 std::string Describe(const LineCounts& c) {
   if (!c.error.empty() && c.lines == 0) return c.file + ": NOT READ: " + c.error;
   std::string out = c.file + ": " + Counted(c.lines, "line") + " read";
-  if (c.lines != c.non_empty()) out += " (" + std::to_string(c.lines - c.non_empty()) + " empty)";
-  out += ", " + std::to_string(c.recognised) + " recognised";
+  if (c.lines != c.non_empty()) out += " (" + Thousands(static_cast<int64_t>(c.lines - c.non_empty())) + " empty)";
+  out += ", " + Thousands(static_cast<int64_t>(c.recognised)) + " recognised";
   std::string formats;
   for (size_t f = 1; f < c.by_format.size(); ++f) {
     if (c.by_format[f] == 0) continue;
@@ -89,12 +89,12 @@ std::string Describe(const LineCounts& c) {
                std::string(FormatName(static_cast<LineFormat>(f)));
     if (c.by_format[f] != c.recognised) {
       formats += ' ';  // appended, not " " + string&&: GCC bug 105329
-      formats += std::to_string(c.by_format[f]);
+      formats += Thousands(static_cast<int64_t>(c.by_format[f]));
     }
   }
   if (!formats.empty()) out += " (" + formats + ")";
-  out += ", " + std::to_string(c.postfix) + " from Postfix, " + std::to_string(c.unrecognised) +
-         " not recognised";
+  out += ", " + Thousands(static_cast<int64_t>(c.postfix)) + " from Postfix, " +
+         Thousands(static_cast<int64_t>(c.unrecognised)) + " not recognised";
   if (c.first_unrecognised_line != 0) {
     out += " (first at " + c.file + ":" + std::to_string(c.first_unrecognised_line) + ")";
   }
@@ -120,7 +120,7 @@ std::string Describe(const LineCounts& c) {
            c.file + ":" + std::to_string(c.first_not_understood_line) + ")";
   }
   if (c.unparsable_recipients != 0) {
-    out += ", of which " + std::to_string(c.unparsable_recipients) +
+    out += ", of which " + Thousands(static_cast<int64_t>(c.unparsable_recipients)) +
            " to a recipient that cannot be parsed (first at " + c.file + ":" +
            std::to_string(c.first_unparsable_recipient_line) + ")";
   }

@@ -14,6 +14,8 @@
 #include <memory>
 
 #include "maillog/gzip_stream.h"
+#include "maillog/natural_order.h"
+#include "maillog/trace_log.h"
 #include "maillog/utf16.h"
 
 namespace nearmiss::maillog {
@@ -130,6 +132,19 @@ std::vector<std::string> OrderRotated(std::vector<std::string> paths) {
   });
   std::vector<std::string> out;
   for (auto& [k, p] : keyed) out.push_back(std::move(p));
+  return out;
+}
+
+std::vector<std::string> OrderLogs(const std::vector<std::string>& paths,
+                                   const std::function<std::string(const std::string&)>& name) {
+  std::vector<std::string> logs, traces;
+  for (const std::string& p : paths) (LooksLikeTrace(FirstLine(p)) ? traces : logs).push_back(p);
+  std::vector<std::pair<std::string, std::string>> named;
+  for (std::string& t : traces) named.emplace_back(name ? name(t) : t, std::move(t));
+  std::stable_sort(named.begin(), named.end(),
+                   [](const auto& a, const auto& b) { return NaturalLess(a.first, b.first); });
+  std::vector<std::string> out = OrderRotated(std::move(logs));
+  for (auto& [shown, path] : named) out.push_back(std::move(path));
   return out;
 }
 

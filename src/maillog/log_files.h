@@ -18,6 +18,14 @@ namespace nearmiss::maillog {
 // numbers) and "maillog-20240301 maillog-20240308 maillog" (dateext), each
 // base name's set together, bases in the order first given.
 std::vector<std::string> OrderRotated(std::vector<std::string> paths);
+// The order logs are read in: Postfix logs as OrderRotated puts them, then
+// the traces (Exchange, Microsoft 365: LooksLikeTrace on the first line) in
+// NaturalLess order of their names (`name` of each path; the path when
+// null), so "-2.LOG" comes before "-10.LOG" and overlapping exports give
+// the same rows whichever was given first.
+std::vector<std::string> OrderLogs(
+    const std::vector<std::string>& paths,
+    const std::function<std::string(const std::string&)>& name = nullptr);
 // The live file a rotated one belongs to: "maillog" for "maillog.2.gz",
 // "maillog-20240301" and "maillog".
 std::string RotationBase(const std::string& path);

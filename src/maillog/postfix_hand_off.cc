@@ -135,7 +135,9 @@ void PostfixLog::Handed(Queue& next, std::string_view next_id, std::string_view 
     for (uint64_t seq = std::max(next.first_attempt - 1, held_base_);
          seq < held_base_ + held_.size(); ++seq) {
       const Held& h = held_[seq - held_base_];
-      if (!h.done && h.Get(Held::kQueueId) == next_id && h.Get(Held::kRecipient) == recipient) {
+      // Its orig_to= names the recipient when X rewrote the address.
+      if (!h.done && h.Get(Held::kQueueId) == next_id &&
+          (h.Get(Held::kRecipient) == recipient || h.Get(Held::kOrigRecipient) == recipient)) {
         return;
       }
     }

@@ -18,10 +18,9 @@ uint64_t PostfixLog::Hold(const Attempt& a, std::string_view pending_next) {
   h.time = a.time;
   h.size = a.size;
   h.sender_known = a.sender_known;
-  const std::string_view f[Held::kFields] = {a.queue_id, a.sender,     a.recipient,
-                                             a.status,   a.status_text, a.relay,
-                                             a.dsn,      a.hops,       a.message_id,
-                                             pending_next};
+  const std::string_view f[Held::kFields] = {
+      a.queue_id, a.sender, a.recipient, a.orig_recipient, a.status,     a.status_text,
+      a.relay,    a.dsn,    a.hops,      a.message_id,     pending_next};
   size_t n = 0;
   for (std::string_view v : f) n += v.size();
   h.text.reserve(n);
@@ -79,6 +78,7 @@ void PostfixLog::Release(bool all) {
         a.queue_id = id;
         a.sender = h.Get(Held::kSender);
         a.recipient = h.Get(Held::kRecipient);
+        a.orig_recipient = h.Get(Held::kOrigRecipient);
         a.status = h.Get(Held::kStatus);
         a.status_text = h.Get(Held::kStatusText);
         a.relay = h.Get(Held::kRelay);

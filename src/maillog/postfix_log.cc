@@ -334,8 +334,13 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   ++counts_.delivery_lines;
   if (f.status == "SOFTBOUNCE") ++counts_.soft_bounces;
   // Its own attempt (or hand-off on) for a recipient handed to it: the
-  // outcome is known, or followed to the next queue id.
-  if (!q.handed.empty()) std::erase(q.handed, f.recipient);
+  // outcome is known, or followed to the next queue id. The next hop may
+  // have rewritten the address (virtual, canonical, aliases): Postfix then
+  // logs the one it was given as orig_to= (the hand-off's recipient).
+  if (!q.handed.empty()) {
+    std::erase(q.handed, f.recipient);
+    if (!f.orig_recipient.empty()) std::erase(q.handed, f.orig_recipient);
+  }
   q.joined_from.clear();  // a delivery of its own: the join, if any, stands
   std::string_view pending;
   if (f.status == "sent") {
@@ -385,6 +390,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   a.sender = q.sender;
   a.sender_known = q.sender_seen;
   a.recipient = f.recipient;
+  a.orig_recipient = f.orig_recipient;
   a.status = discarded ? std::string_view("discarded") : f.status;
   a.status_text = f.status_text;
   a.relay = f.relay;

@@ -106,6 +106,10 @@ struct Attempt {
   // line: the log starts after it): unknown, not the null sender.
   bool sender_known = true;
   std::string_view recipient;   // as logged, lower case not guaranteed
+  // orig_to= as logged: the address before virtual(5), canonical(5) or
+  // aliases(5) rewrote it (Postfix logs it only then); "" when not logged.
+  // A hand-off's next hop is matched by it too (postfix_hand_off.cc).
+  std::string_view orig_recipient;
   // "sent", "deferred", "bounced", "expired"; "discarded" for Postfix
   // discard(8)'s "sent" (thrown away, never delivered); "unknown" for an
   // Exchange SEND to another of the organisation's servers (trace_log.h)
@@ -207,8 +211,8 @@ class PostfixLog {
   // its strings are copied into `text` (the line is gone by then).
   struct Held {
     // kNext: the X of a "queued as X" held until X shows up (or not).
-    enum Field { kQueueId, kSender, kRecipient, kStatus, kStatusText, kRelay, kDsn, kHops,
-                 kMessageId, kNext, kFields };
+    enum Field { kQueueId, kSender, kRecipient, kOrigRecipient, kStatus, kStatusText, kRelay,
+                 kDsn, kHops, kMessageId, kNext, kFields };
     bool done = false;     // the end of queue_id, not an attempt
     bool dropped = false;  // joined as a hand-off: never passed on
     bool sender_known = true;

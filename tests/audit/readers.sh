@@ -98,9 +98,11 @@ grep -qF "read 1 messages from Sent folders; 2 files not read (first: Sent/cur/n
 # 4. The HTML "What was read" lists mailboxes with their message counts.
 rm Sent/cur/notes Sent/README
 mkdir mbox
+# Each message ends with an empty line, as mbox writers leave it: the next
+# From_ line separates only after one (RFC 4155, src/content/mbox_split.h).
 for i in 1 2; do
   printf 'From alice@mod.gov.uk Wed Nov  5 1%d:00:00 2025\nFrom: alice@mod.gov.uk\nTo: r%d@army.ml\n' "$i" "$i"
-  printf 'Subject: m%d\nDate: Wed, 05 Nov 2025 1%d:00:00 +0000\n\nbody\n' "$i" "$i"
+  printf 'Subject: m%d\nDate: Wed, 05 Nov 2025 1%d:00:00 +0000\n\nbody\n\n' "$i" "$i"
 done >mbox/Sent.mbox
 "$nearmiss" audit --html read.html "$good" Sent mbox/Sent.mbox >read.txt 2>read.err; rc=$?
 [ "$rc" -eq 1 ] || { cat read.txt read.err >&2; no "clean mailboxes: exit $rc, want 1"; }

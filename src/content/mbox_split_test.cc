@@ -1,0 +1,107 @@
+#include "content/mbox_split.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace nearmiss::content {
+namespace {
+
+// The stream handed over `chunk` bytes at a time, so separators and line
+// ends fall across reads.
+std::vector<MboxSplitter::Message> Split(const std::string& mbox, size_t chunk = 7,
+                                         size_t max = 1 << 20) {
+  size_t at = 0;
+  MboxSplitter split(
+      [&](char* buf, size_t n) -> ssize_t {
+        size_t k = std::min({n, chunk, mbox.size() - at});
+        std::memcpy(buf, mbox.data() + at, k);
+        at += k;
+        return static_cast<ssize_t>(k);
+      },
+      max);
+  std::vector<MboxSplitter::Message> out;
+  MboxSplitter::Message m;
+  for (;;) {
+    Result<bool> more = split.Next(&m);
+    EXPECT_TRUE(more.ok());
+    if (!more.ok() || !*more) break;
+    out.push_back(m);
+  }
+  return out;
+}
+
+constexpr char kFirst[] = "From alice@mod.gov.uk Wed Nov  5 10:00:00 2025\n";
+constexpr char kSecond[] = "From alice@mod.gov.uk Thu Nov  6 11:00:00 2025\n";
+
+TEST(MboxSplit, BodyLineStartingFromIsNotASeparator) {
+  // Report item 14: an unescaped "From " in the text, after a blank line.
+  std::string one = "From: alice@mod.gov.uk\nTo: bob@army.ml\n\nHello,\n\n"
+                    "From here on the text continues\nbye\n\n";
+  auto got = Split(kFirst + one + kSecond + "From: alice@mod.gov.uk\n\nsecond\n");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].from_line, "From alice@mod.gov.uk Wed Nov  5 10:00:00 2025");
+  EXPECT_EQ(got[0].bytes, one);
+  EXPECT_EQ(got[0].size, one.size());
+  EXPECT_EQ(got[1].from_line, "From alice@mod.gov.uk Thu Nov  6 11:00:00 2025");
+  EXPECT_EQ(got[1].offset, std::strlen(kFirst) + one.size());
+  EXPECT_EQ(got[1].bytes, "From: alice@mod.gov.uk\n\nsecond\n");
+}
+
+TEST(MboxSplit, FromLineShapeWithoutABlankLineBeforeIsNotASeparator) {
+  std::string one = std::string("From: a@b\n\nquoted:\n") + kSecond + "end\n";
+  auto got = Split(kFirst + one);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].bytes, one);
+}
+
+TEST(MboxSplit, EscapedFromLinesLoseOneGreaterThan) {
+  auto got = Split(std::string(kFirst) + "From: a@b\n\n>From here\n>>From there\n> From x\n>Fromage\n");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].bytes, "From: a@b\n\nFrom here\n>From there\n> From x\n>Fromage\n");
+}
+
+TEST(MboxSplit, CrlfLinesAndAnUnshapedFirstLine) {
+  // The first line separates whatever its shape: the file is an mbox by it.
+  auto got = Split("From x\r\nFrom: a@b\r\n\r\none\r\n\r\n"
+                   "From MAILER-DAEMON Wed Nov  5 10:00:00 2025\r\nFrom: c@d\r\n\r\ntwo\r\n");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].from_line, "From x");
+  EXPECT_EQ(got[0].bytes, "From: a@b\r\n\r\none\r\n\r\n");
+  EXPECT_EQ(got[1].from_line, "From MAILER-DAEMON Wed Nov  5 10:00:00 2025");
+  EXPECT_EQ(got[1].bytes, "From: c@d\r\n\r\ntwo\r\n");
+}
+
+TEST(MboxSplit, BytesPastTheCapAreCountedNotKept) {
+  std::string body(100, 'x');
+  auto got = Split(std::string(kFirst) + "From: a@b\n\n" + body + "\n\n" + kSecond + "From: c@d\n",
+                   3, 20);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].bytes, std::string("From: a@b\n\n") + std::string(9, 'x'));
+  EXPECT_EQ(got[0].size, 11u + 100 + 2);
+  EXPECT_EQ(got[1].bytes, "From: c@d\n");
+}
+
+TEST(MboxSplit, LongLinesAndEmptyInput) {
+  std::string lng(200 * 1024, 'y');  // longer than the line window
+  auto got = Split(std::string(kFirst) + "From: a@b\n\n" + lng + "\n", 4096);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].size, 11u + lng.size() + 1);
+  EXPECT_TRUE(Split("").empty());
+}
+
+TEST(MboxSplit, ReadErrorIsReturned) {
+  MboxSplitter split([](char*, size_t) -> ssize_t {
+    errno = EIO;
+    return -1;
+  }, 100);
+  MboxSplitter::Message m;
+  Result<bool> r = split.Next(&m);
+  EXPECT_FALSE(r.ok());
+}
+
+}  // namespace
+}  // namespace nearmiss::content
