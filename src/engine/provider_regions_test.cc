@@ -94,12 +94,13 @@ TEST(ProviderRegionsTest, TheNameUnderAnotherRealCcTldIsStillALookalike) {
 }
 
 // Real domains of another provider one letter from a trusted one (the
-// Thunderbird ISPDB lists them as mail.com's and TIM's): external, with the
+// Thunderbird ISPDB lists them as mail.com's and TIM's; poste.it, Poste
+// Italiane's, is one letter from Posteo's posteo.it): external, with the
 // real-neighbour note, never a look-alike.
 TEST(ProviderRegionsTest, RealNeighboursFromTheIspdbAreExternal) {
   auto engine = BuildDefault();
   ASSERT_NE(engine, nullptr);
-  for (const char* d : {"earthling.net", "hockeymail.com", "uymail.com", "tim.it"}) {
+  for (const char* d : {"earthling.net", "hockeymail.com", "uymail.com", "tim.it", "poste.it"}) {
     RecipientCheck c = engine->CheckRecipient(std::string("x@") + d);
     EXPECT_EQ(c.verdict, Verdict::kExternal) << d << ": " << c.target;
     EXPECT_EQ(CodeOf(c), "real-neighbour") << d;
