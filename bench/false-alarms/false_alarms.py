@@ -62,10 +62,19 @@ def osa(a, b):
     return prev[-1]
 
 
+def family_lines():
+    """NAME and domains of each provider family (provider-regions.txt)."""
+    text = open(os.path.join(LISTS, "provider-regions.txt"), encoding="utf-8").read()
+    return [f for f in (line.split("#")[0].split() for line in text.replace("\\\n", " ").splitlines())
+            if len(f) >= 2]
+
+
 def near_set():
-    """Permutations of every embedded trusted domain, and a test for namespaces."""
-    trusted = [d for d in list_lines("providers.txt") + list_lines("protected.txt")
-               if not d.startswith(".")]
+    """Permutations of every embedded trusted domain, and a test for namespaces.
+    A family's regional domains are trusted providers too (engine.cc)."""
+    regional = sorted({d for f in family_lines() for d in f[1:]})
+    trusted = sorted({d for d in list_lines("providers.txt") + list_lines("protected.txt") + regional
+                      if not d.startswith(".")})
     with multiprocessing.Pool(min(2, os.cpu_count() or 1)) as pool:
         perms = set().union(*pool.map(permutations_of, trusted, chunksize=8))
     namespaces = [d[1:] for d in list_lines("protected.txt") if d.startswith(".")]
@@ -82,12 +91,7 @@ def near_set():
                 return True
         return False
 
-    text = open(os.path.join(LISTS, "provider-regions.txt"), encoding="utf-8").read()
-    families = {}
-    for line in text.replace("\\\n", " ").splitlines():
-        f = line.split("#")[0].split()
-        if len(f) >= 2:
-            families[f[0]] = set(f[1:])
+    families = {f[0]: set(f[1:]) for f in family_lines()}
 
     def near_family(domain):
         labels = domain.split(".")

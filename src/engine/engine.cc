@@ -98,10 +98,6 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
     NM_RETURN_IF_ERROR(AddList(data::kProtectedList, "data/lists/protected.txt",
                                TrustSource::kProtected, entries));
   }
-  if (policy.use_default_providers) {
-    NM_RETURN_IF_ERROR(AddList(data::kProvidersList, "data/lists/providers.txt",
-                               TrustSource::kProvider, entries));
-  }
   LookalikeLists lists;
   NM_ASSIGN_OR_RETURN(lists.confusions,
                       engine::ParseSuffixConfusions(data::kTldConfusions,
@@ -111,6 +107,17 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
   NM_ASSIGN_OR_RETURN(lists.families,
                       engine::ParseProviderFamilies(data::kProviderRegions,
                                                     "data/lists/provider-regions.txt"));
+  if (policy.use_default_providers) {
+    NM_RETURN_IF_ERROR(AddList(data::kProvidersList, "data/lists/providers.txt",
+                               TrustSource::kProvider, entries));
+    // A family's regional domains are the provider's own (gmx.li, hotmail.co.il):
+    // trusted like the list above, which need not repeat them. TrustedSet::Build
+    // merges the domains both name.
+    for (const ProviderFamily& f : lists.families) {
+      entries.push_back({f.home, TrustSource::kProvider});
+      for (const std::string& d : f.domains) entries.push_back({d, TrustSource::kProvider});
+    }
+  }
   NM_ASSIGN_OR_RETURN(lists.real_domains,
                       engine::ParseRealMailDomains(data::kRealMailDomains,
                                                    "data/lists/real-mail-domains.txt"));

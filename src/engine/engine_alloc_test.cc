@@ -5,16 +5,11 @@
 #include <gtest/gtest.h>
 
 #include "base/alloc_counter.h"
+#include "engine/engine_testing.h"
 #include "nearmiss/engine.h"
 
 namespace nearmiss {
 namespace {
-
-std::shared_ptr<const Engine> DefaultEngine() {
-  auto engine = Engine::Compile(*DefaultPolicy());
-  EXPECT_TRUE(engine.ok()) << engine.status().ToString();
-  return engine.ok() ? *engine : nullptr;
-}
 
 // Allocations made by one in-place check into `out`.
 uint64_t AllocationsOf(const Engine& engine, std::string_view input, RecipientCheck* out) {
@@ -31,7 +26,7 @@ constexpr std::string_view kTrusted[] = {
 };
 
 TEST(EngineAllocTest, WarmTrustedCheckAllocatesNothing) {
-  auto engine = DefaultEngine();
+  auto engine = BuildDefault();
   ASSERT_NE(engine, nullptr);
   for (std::string_view input : kTrusted) {
     RecipientCheck out;
@@ -43,7 +38,7 @@ TEST(EngineAllocTest, WarmTrustedCheckAllocatesNothing) {
 }
 
 TEST(EngineAllocTest, ReuseGivesTheSameAnswerAsAFreshCheck) {
-  auto engine = DefaultEngine();
+  auto engine = BuildDefault();
   ASSERT_NE(engine, nullptr);
   // A look-alike, an invalid, a routed and an irregular address leave more
   // in `out` than the trusted check after them: nothing of theirs may stay.
@@ -72,7 +67,7 @@ TEST(EngineAllocTest, ReuseGivesTheSameAnswerAsAFreshCheck) {
 // The counter itself: a cold check, and a look-alike's sentence facts, do
 // allocate, so a zero above is a measurement and not a dead counter.
 TEST(EngineAllocTest, TheCounterSeesAllocations) {
-  auto engine = DefaultEngine();
+  auto engine = BuildDefault();
   ASSERT_NE(engine, nullptr);
   RecipientCheck cold;
   EXPECT_GT(AllocationsOf(*engine, kTrusted[0], &cold), 0u);
