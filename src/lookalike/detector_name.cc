@@ -71,18 +71,28 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
   if (look.empty() || look.size() >= 256) return;
   std::string qkey = VisualKey(look);
   const std::string& dsuf = q.domain->suffix;
-  const size_t l2 = options_.distance2_min_length;
-  // A query two letters shorter than a long name may still be two edits away.
-  auto depth = [&](size_t len) { return len + 2 >= l2 ? 2 : 1; };
+  // The query's own deletions go two deep only when it is long enough for
+  // the limit of two itself (DeletionDepth), like the index's. An alignment
+  // of the query with a name t within the limit (s substitutions, e letters
+  // only the query has, i only t has, x transpositions) meets t at a string
+  // s + e + x deletions from the query and s + i + x from t. Two on the
+  // query's side with s + e + x + i <= 2 leave i = 0 and a limit of two, so
+  // |query| >= |t| >= distance2_min_length. A query of 8 or 9 letters (two
+  // deep before) reaches every name within the limit with one deletion;
+  // its two-deletion keys only found names the test below then dropped.
+  auto depth = [&](size_t len) { return DeletionDepth(len); };
   const uint64_t suffix_hash = HashKey(dsuf);
-  std::vector<uint64_t> keys;
+  // Reused by each thread: a check allocates nothing per deletion key.
+  thread_local std::vector<uint64_t> keys;
+  thread_local std::vector<uint32_t> ids;
+  keys.clear();
+  ids.clear();
   auto add = [&](uint64_t key) { keys.push_back(key); };
   ForEachDeletionKey(qkey, depth(qkey.size()), suffix_hash, add);
   // The spelling's keys, letter-folded as the index holds them
   // (detector_build.cc): the same as qkey unless a folded pair is in it.
   std::string folded = FoldLetters(look);
   if (qkey != folded) ForEachDeletionKey(folded, depth(folded.size()), suffix_hash, add);
-  std::vector<uint32_t> ids;
   typo_.FindMany(keys.data(), keys.size(), [&](uint32_t id) { ids.push_back(id); });
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
