@@ -63,6 +63,15 @@ struct Best : Candidate {
   double alt_score = 0;
 };
 
+// Scores closer than this are alike (Offer then weighs the slip's likelihood).
+inline constexpr double kScoreEpsilon = 1e-9;
+
+// Neither the best nor the runner-up: nothing Offer would weigh (most typo
+// candidates of a big trusted set end here).
+inline bool Outranked(double score, const Best& best) {
+  return score < best.score - kScoreEpsilon && score <= best.alt_score;
+}
+
 class DetectorImpl final : public LookalikeDetector {
  public:
   Status Init(std::vector<TrustedEntry> entries, LookalikeLists lists, LookalikeOptions options);

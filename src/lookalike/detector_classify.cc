@@ -55,10 +55,8 @@ const SuffixConfusion* DetectorImpl::Confusion(std::string_view typed,
 }
 
 void DetectorImpl::Offer(Candidate c, Best& best) const {
-  constexpr double kEpsilon = 1e-9;
-  // Neither the best nor the runner-up: nothing to weigh (most typo
-  // candidates of a big trusted set end here).
-  if (c.score < best.score - kEpsilon && c.score <= best.alt_score) return;
+  constexpr double kEpsilon = kScoreEpsilon;
+  if (Outranked(c.score, best)) return;
   // A provider is trusted exactly: a subdomain of it (mail.gmail.com) is no
   // trusted name, and suggesting one sends the sender to a second warning.
   // The slip was in the name the provider owns: suggest that.

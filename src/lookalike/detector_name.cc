@@ -71,18 +71,28 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
   if (look.empty() || look.size() >= 256) return;
   std::string qkey = VisualKey(look);
   const std::string& dsuf = q.domain->suffix;
-  const size_t l2 = options_.distance2_min_length;
-  // A query two letters shorter than a long name may still be two edits away.
-  auto depth = [&](size_t len) { return len + 2 >= l2 ? 2 : 1; };
+  // The query's own deletions go two deep only when it is long enough for
+  // the limit of two itself (DeletionDepth), like the index's. An alignment
+  // of the query with a name t within the limit (s substitutions, e letters
+  // only the query has, i only t has, x transpositions) meets t at a string
+  // s + e + x deletions from the query and s + i + x from t. Two on the
+  // query's side with s + e + x + i <= 2 leave i = 0 and a limit of two, so
+  // |query| >= |t| >= distance2_min_length. A query of 8 or 9 letters (two
+  // deep before) reaches every name within the limit with one deletion;
+  // its two-deletion keys only found names the test below then dropped.
+  auto depth = [&](size_t len) { return DeletionDepth(len); };
   const uint64_t suffix_hash = HashKey(dsuf);
-  std::vector<uint64_t> keys;
+  // Reused by each thread: a check allocates nothing per deletion key.
+  thread_local std::vector<uint64_t> keys;
+  thread_local std::vector<uint32_t> ids;
+  keys.clear();
+  ids.clear();
   auto add = [&](uint64_t key) { keys.push_back(key); };
   ForEachDeletionKey(qkey, depth(qkey.size()), suffix_hash, add);
   // The spelling's keys, letter-folded as the index holds them
   // (detector_build.cc): the same as qkey unless a folded pair is in it.
   std::string folded = FoldLetters(look);
   if (qkey != folded) ForEachDeletionKey(folded, depth(folded.size()), suffix_hash, add);
-  std::vector<uint32_t> ids;
   typo_.FindMany(keys.data(), keys.size(), [&](uint32_t id) { ids.push_back(id); });
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -101,38 +111,56 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
     // Same name, plain ASCII: a subdomain of a provider, not a look-alike.
     if (edit.kind == EditKind::kNone && !q.idn) continue;
     const bool declared = Declared(e.source);
-    Candidate c{id, std::nullopt, "", e.domain, Join(prefix, e.domain), 0};
+    // Code and score first: with many names most candidates rank below the
+    // best so far, and Offer would drop them unread (Outranked), so their
+    // sentence and suggestion are built only for those it weighs.
+    enum class Form { kGlyphs, kGlyph, kSpelled, kSlip, kMixed, kTwoPlaces } form;
+    ReasonCode code = ReasonCode::kHomoglyph;
+    double score = 0;
     if (edit.kind == EditKind::kNone) {
-      c.code = ReasonCode::kHomoglyph;
-      c.detail = "uses look-alike characters";
-      c.score = 0.95;
+      form = Form::kGlyphs;
+      score = 0.95;
     } else if (kd == 0 && edit.kind != EditKind::kOther && !StrongGlyphs(look, tlook)) {
       // One letter for a weaker look-alike (b/d, c/e): as sure as the same
       // slip typed; "bell" for "dell" says no more than "tell" does.
-      c.code = ReasonCode::kHomoglyph;
-      c.detail = "has a look-alike letter ('" + std::string(look) + "' for '" +
-                 std::string(tlook) + "')";
-      c.score = TypoScore(tlook.size(), edit, declared);
+      form = Form::kGlyph;
+      score = TypoScore(tlook.size(), edit, declared);
     } else if (kd == 0) {
-      c.code = ReasonCode::kHomoglyph;
-      c.detail = "is spelled with look-alike letters ('" + std::string(look) + "' for '" +
-                 std::string(traw) + "')";
-      c.score = q.idn ? 0.95 : 0.9;
+      form = Form::kSpelled;
+      score = q.idn ? 0.95 : 0.9;
     } else if (edit.kind != EditKind::kOther) {
-      c.code = CodeFor(edit.kind);
-      c.detail = edit.detail;
-      c.score = TypoScore(tlook.size(), edit, declared, DoubledLetterDropped(look, tlook));
+      form = Form::kSlip;
+      code = CodeFor(edit.kind);
+      score = TypoScore(tlook.size(), edit, declared, DoubledLetterDropped(look, tlook));
     } else if (kd == 1) {
-      c.code = ReasonCode::kHomoglyph;
-      c.detail = "mixes look-alike letters with a typo ('" + std::string(look) + "' for '" +
-                 std::string(traw) + "')";
+      form = Form::kMixed;
       // In a short name a look-alike plus a slip reaches too many real
       // neighbours ("rr" is two edits of "me") unless the name is declared.
-      c.score = tkey.size() >= 5 ? 0.7 : declared ? 0.55 : 0.45;
+      score = tkey.size() >= 5 ? 0.7 : declared ? 0.55 : 0.45;
     } else {
-      c.code = ReasonCode::kLabelTypo;
-      c.detail = "differs in two places ('" + std::string(look) + "' for '" + std::string(traw) + "')";
-      c.score = 0.6;
+      form = Form::kTwoPlaces;
+      code = ReasonCode::kLabelTypo;
+      score = 0.6;
+    }
+    if (Outranked(score, best)) continue;
+    Candidate c{id, code, "", e.domain, Join(prefix, e.domain), score};
+    // "<lead> ('typed' for 'intended')", appended (GCC bug 105329).
+    auto both = [&](std::string_view lead, std::string_view intended) {
+      std::string d(lead);
+      d += " ('";
+      d += look;
+      d += "' for '";
+      d += intended;
+      d += "')";
+      return d;
+    };
+    switch (form) {
+      case Form::kGlyphs: c.detail = "uses look-alike characters"; break;
+      case Form::kGlyph: c.detail = both("has a look-alike letter", tlook); break;
+      case Form::kSpelled: c.detail = both("is spelled with look-alike letters", traw); break;
+      case Form::kSlip: c.detail = std::move(edit.detail); break;
+      case Form::kMixed: c.detail = both("mixes look-alike letters with a typo", traw); break;
+      case Form::kTwoPlaces: c.detail = both("differs in two places", traw); break;
     }
     if (q.idn && c.code != ReasonCode::kHomoglyph) c.detail += ", and uses non-Latin look-alike letters";
     Offer(std::move(c), best);
