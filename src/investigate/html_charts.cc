@@ -2,6 +2,7 @@
 // renders the same offline, in a mail client's viewer, and on paper.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <iterator>
 
 #include "base/text_format.h"
@@ -29,14 +30,20 @@ int64_t Total(const Bar& b) {
   return t;
 }
 
-// A round axis maximum: 1, 2, 5 x 10^k at or above `v`.
+// A round axis maximum at or above `v` whose quarter is a whole number, so
+// that each of the four gridlines is labelled with its exact value (a
+// maximum of 10 would put gridlines at 2.5 and 7.5, labelled 2 and 7): four
+// times a step of 1, 2, 2.5, 3, 4, 5, 6 or 8 x 10^k.
 int64_t NiceMax(int64_t v) {
-  if (v <= 4) return 4;
-  double p = std::pow(10, std::floor(std::log10(static_cast<double>(v))));
-  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-    if (m * p >= v) return static_cast<int64_t>(m * p);
+  int64_t need = std::max<int64_t>(1, (v + 3) / 4);  // the smallest step
+  for (int64_t p = 1;; p *= 10) {
+    for (int64_t tenths : {10, 20, 25, 30, 40, 50, 60, 80}) {
+      if (tenths * p % 10 != 0) continue;  // 2.5 only from 25 up
+      int64_t step = tenths * p / 10;
+      if (step >= need) return 4 * step;
+    }
+    if (p > INT64_MAX / 100) return 4 * need;
   }
-  return v;
 }
 
 }  // namespace
