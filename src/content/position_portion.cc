@@ -125,8 +125,9 @@ bool InOptionList(std::string_view text, std::size_t begin, std::size_t end) {
   }
   for (std::size_t i = from; i < to; ++i) {
     if (text[i] != '(' || i == begin) continue;
-    std::size_t close = text.find(')', i);
-    if (close == std::string_view::npos || close > to || close - i > 5) continue;
+    std::size_t close = text.substr(i, std::min<std::size_t>(6, to - i)).find(')');
+    if (close == std::string_view::npos) continue;
+    close += i;
     if (IsOptionLabel(text.substr(i + 1, close - i - 1))) return true;
   }
   return false;
@@ -198,8 +199,7 @@ bool InlineLabelledList(std::string_view line) {
   int tagged = 0;
   for (std::size_t i = 1; i + 2 < line.size(); ++i) {
     if (line[i] != '(' || !IsUpper(line[i + 1])) continue;
-    std::size_t close = line.find(')', i);
-    if (close == std::string_view::npos || close - i > 5) continue;
+    if (line.substr(i, 6).find(')') == std::string_view::npos) continue;
     std::size_t j = i;
     while (j > 0 && IsBlank(line[j - 1])) --j;
     if (j == 0 || (line[j - 1] != '.' && line[j - 1] != ')')) continue;
@@ -234,12 +234,28 @@ bool LabelDashValue(std::string_view rest) {
 // and a sentence are the portion layout. An action list repeats a person's
 // initials on consecutive lines ("Actions:\n(NR) To send the slides.\n(NR)
 // Will book the room."), so lines next to each other do not count.
+// Only the kRepeatLook nearest others before and after are read: a text of
+// many such paragraphs must not make each mark search the whole text (issue
+// 13, breaker defect 7), and the layout repeats the mark paragraph after
+// paragraph.
+constexpr int kRepeatLook = 4;
 bool RepeatedOpeningProse(std::string_view text, std::size_t begin,
                           std::size_t end) {
   std::string_view mark = text.substr(begin, end - begin);
-  for (std::size_t at = text.find(mark); at != std::string_view::npos;
-       at = text.find(mark, at + 1)) {
-    if (at == begin) continue;
+  std::size_t others[2 * kRepeatLook];
+  int n = 0;
+  for (std::size_t at = begin; n < kRepeatLook && at > 0;) {
+    at = text.substr(0, at + mark.size() - 1).rfind(mark);
+    if (at == std::string_view::npos) break;
+    others[n++] = at;
+  }
+  for (std::size_t at = text.find(mark, end), k = 0;
+       k < kRepeatLook && at != std::string_view::npos;
+       at = text.find(mark, at + 1), ++k) {
+    others[n++] = at;
+  }
+  for (int k = 0; k < n; ++k) {
+    std::size_t at = others[k];
     std::size_t line_begin = LineStart(text, at);
     if (!IsBlankLine(text, line_begin, at)) continue;
     std::size_t first = std::min(at, begin), second = std::max(at, begin);
@@ -257,6 +273,8 @@ bool RepeatedOpeningProse(std::string_view text, std::size_t begin,
   }
   return false;
 }
+
+constexpr std::size_t kLegendBytes = 240;
 
 }  // namespace
 
@@ -288,8 +306,12 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   if (InOptionList(text, begin, end)) return PortionPlace::kNone;
   std::string_view rest = text.substr(end, LineEnd(text, end) - end);
   // "(U) This email is confidential and may be privileged": a legend,
-  // which must not corroborate a doubtful mark elsewhere.
-  if (HasDisclaimerWords(rest) || HasLegalLegend(rest)) {
+  // which must not corroborate a doubtful mark elsewhere. Its words follow
+  // the mark closely; reading only kLegendBytes of the line keeps a line of
+  // thousands of marks from costing each mark the whole line times the
+  // legend words (issue 13, breaker defect 7).
+  std::string_view legend = rest.substr(0, kLegendBytes);
+  if (HasDisclaimerWords(legend) || HasLegalLegend(legend)) {
     return PortionPlace::kNone;
   }
   if (InlineLabelledList(text.substr(line_begin, LineEnd(text, end) - line_begin)) ||
