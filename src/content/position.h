@@ -91,7 +91,11 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
 // - A bare mark of two or more letters after a paragraph number or letter
 //   (not a bullet) and before a sentence ("1. (TS) The convoy leaves at
 //   0600.", "1. (NS) ...") is kPortion: the numbered paragraph opened by
-//   its mark is the portion layout itself (issue 13).
+//   its mark is the portion layout itself (issue 13). So is one before a
+//   sentence opening with a determiner ("(NS) The exercise moves ..."), or
+//   in a text where the same mark, or an unclassified "(U)" or "(NU)",
+//   opens another paragraph with a sentence ("(TS) Convoy leaves at
+//   0600.\n\n(U) Timings as agreed."): initials are never one letter.
 enum class PortionPlace { kNone, kPortion, kIfCorroborated };
 PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
                               std::size_t end);

@@ -228,8 +228,9 @@ bool LabelDashValue(std::string_view rest) {
          IsBlank(rest[i + 1]);
 }
 
-// The same bare mark opens another paragraph of the text (a blank line
-// between them), and a sentence there too: "(NR) The convoy leaves at
+// `mark` (the same bare mark, or an unclassified one) opens another
+// paragraph of the text (a blank line between them), and a sentence there
+// too: "(NR) The convoy leaves at
 // 0600.\n\n(NR) The route is closed." Paragraphs each opened by the mark
 // and a sentence are the portion layout. An action list repeats a person's
 // initials on consecutive lines ("Actions:\n(NR) To send the slides.\n(NR)
@@ -239,9 +240,8 @@ bool LabelDashValue(std::string_view rest) {
 // 13, breaker defect 7), and the layout repeats the mark paragraph after
 // paragraph.
 constexpr int kRepeatLook = 4;
-bool RepeatedOpeningProse(std::string_view text, std::size_t begin,
-                          std::size_t end) {
-  std::string_view mark = text.substr(begin, end - begin);
+bool OpensAnotherParagraph(std::string_view text, std::size_t begin,
+                           std::size_t end, std::string_view mark) {
   std::size_t others[2 * kRepeatLook];
   int n = 0;
   for (std::size_t at = begin; n < kRepeatLook && at > 0;) {
@@ -275,6 +275,24 @@ bool RepeatedOpeningProse(std::string_view text, std::size_t begin,
 }
 
 constexpr std::size_t kLegendBytes = 240;
+
+// The sentence after a mark opens with a determiner or a demonstrative:
+// "(TS) The convoy", "(NS) This exercise", "(CTS) A source". A person's
+// initials in minutes are followed by a name or a verb ("(TS) Tom to
+// send", "(NR) To send", "(NR) Will book"), never by these.
+bool OpensWithDeterminer(std::string_view rest) {
+  std::size_t i = 0;
+  while (i < rest.size() && (IsBlank(rest[i]) || rest[i] == ':')) ++i;
+  std::size_t e = i;
+  while (e < rest.size() && IsAlpha(rest[e])) ++e;
+  if (e == rest.size() || !IsBlank(rest[e])) return false;
+  std::string_view word = rest.substr(i, e - i);
+  for (std::string_view d : {"The", "This", "These", "That", "Those", "A", "An",
+                             "Our", "Their", "Its", "Each", "All", "Both"}) {
+    if (word == d) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -336,9 +354,18 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
     // sentence is the portion layout itself; initials in minutes are seldom
     // numbered and then spell the name (above).
     bool opens_prose = StartsSentence(rest) && ProseFollows(rest);
-    return opens_prose && (numbered || RepeatedOpeningProse(text, begin, end))
-               ? PortionPlace::kPortion
-               : PortionPlace::kIfCorroborated;
+    // An unclassified portion "(U)" or "(NU)" opening another paragraph
+    // with a sentence is the CAPCO layout of mixed paragraphs ("(TS)
+    // Convoy leaves at 0600.\n\n(U) Timings as agreed."); nobody's initials
+    // are one letter. A determiner after the mark ("(NS) The exercise
+    // moves ...") starts no name (issue 13, breaker defect 2).
+    bool portion =
+        opens_prose &&
+        (numbered || OpensWithDeterminer(rest) ||
+         OpensAnotherParagraph(text, begin, end, mark) ||
+         OpensAnotherParagraph(text, begin, end, "(U)") ||
+         OpensAnotherParagraph(text, begin, end, "(NU)"));
+    return portion ? PortionPlace::kPortion : PortionPlace::kIfCorroborated;
   }
   if (text[next] == ':') {
     ++next;
