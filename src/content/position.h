@@ -19,6 +19,21 @@ namespace nearmiss::content {
 bool IsSubjectMarking(std::string_view text, std::size_t begin,
                       std::size_t end);
 
+// The match stands in the "Subject:" field of a header block quoted in a
+// body or a document: the line starts (after blanks and "> " quote marks)
+// with "Subject:" (or Outlook's "Betreff:", "Objet :", "Asunto:",
+// "Oggetto:"), and another field of the block ("From:", "Sent:", "To:",
+// "Date:", "Cc:" and their translations) stands within 6 lines above or
+// below, no blank line between: Outlook's reply and forward header,
+// "-----Original Message-----", Gmail's forwarded message, a forwarded .eml
+// saved as text. The quoted subject is a subject in its own right: a
+// sender who edits the subject before forwarding outside leaves the
+// original's marking there (issue 13, breaker defect 4). Sets [*value_begin,
+// *value_end) to the field's value, the subject to read with
+// IsSubjectMarking.
+bool QuotedSubjectField(std::string_view text, std::size_t begin,
+                        std::size_t* value_begin, std::size_t* value_end);
+
 // The match ends the subject after a separator and a blank: "Deployment
 // plan - SECRET", "Plan -- SECRET", "Plan / SECRET", "Deployment plan |
 // SECRET", "Plan: SECRET//NOFORN" (the

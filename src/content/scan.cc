@@ -125,8 +125,8 @@ constexpr std::size_t kMaxAcronymLetters = 4;
 
 // A classification word or label name in a strong place, or not.
 Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
-                    const RawMatch& m, Strength* strength) {
-  std::string_view text = s.text;
+                    std::string_view text, const RawMatch& m,
+                    Strength* strength) {
   *strength = Strength::kWeak;
   if (kind == TextKind::kBody && IsLabelledLine(text, m.begin, m.end)) {
     // "Sensitivity: Confidential", "Classification: Highly Confidential":
@@ -174,11 +174,11 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   return Counts::kYes;
 }
 
-// Returns whether a marking match counts, and how strongly.
-Counts MarkingStrength(const PatternEntry& p, TextKind kind,
-                       const Scratch::Rep& s, const RawMatch& m,
-                       Strength* strength) {
-  std::string_view text = s.text;
+// Returns whether a marking match in `text` (s.text, or a part of it read
+// as a subject) counts, and how strongly.
+Counts PlacedStrength(const PatternEntry& p, TextKind kind,
+                      const Scratch::Rep& s, std::string_view text,
+                      const RawMatch& m, Strength* strength) {
   if (kind == TextKind::kHeaderLabel) {
     *strength = Strength::kStrong;
     return Counts::kYes;
@@ -219,9 +219,36 @@ Counts MarkingStrength(const PatternEntry& p, TextKind kind,
     }
     case MarkingKind::kClassification:
     case MarkingKind::kLabel:
-      return WordStrength(p, kind, s, m, strength);
+      return WordStrength(p, kind, s, text, m, strength);
   }
   return Counts::kNo;
+}
+
+// PlacedStrength in the scanned text; in a body, a match in the "Subject:"
+// field of a quoted header block ("From: ...\nSent: ...\nSubject: UK TOP
+// SECRET: plan") is also read as a subject, and counts if either reading
+// makes it strong (position.h, QuotedSubjectField).
+Counts MarkingStrength(const PatternEntry& p, TextKind kind,
+                       const Scratch::Rep& s, const RawMatch& m,
+                       Strength* strength) {
+  Counts counts = PlacedStrength(p, kind, s, s.text, m, strength);
+  if (kind != TextKind::kBody ||
+      (counts == Counts::kYes && *strength == Strength::kStrong)) {
+    return counts;
+  }
+  std::size_t vb = 0, ve = 0;
+  if (!QuotedSubjectField(s.text, m.begin, &vb, &ve) || m.end > ve) {
+    return counts;
+  }
+  RawMatch in_subject{m.id, m.begin - vb, m.end - vb};
+  Strength subject_strength = Strength::kWeak;
+  if (PlacedStrength(p, TextKind::kSubject, s, s.text.substr(vb, ve - vb),
+                     in_subject, &subject_strength) == Counts::kYes &&
+      subject_strength == Strength::kStrong) {
+    *strength = Strength::kStrong;
+    return Counts::kYes;
+  }
+  return counts;
 }
 
 // Equal spans keep the higher level, a guard's side of doubt: the SECRET
