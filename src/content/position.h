@@ -13,7 +13,9 @@ namespace nearmiss::content {
 
 // A subject or file name: the match leads it (after reply and forward
 // prefixes, "EXT:"/"EXTERNAL:", and gateway tags such as "[EXTERNAL]",
-// "(EXT)", "*EXTERNAL*"; the meeting, automatic-reply and report prefixes
+// "(EXT)", "{EXT}", "<EXT>", "*EXTERNAL*", "**EXTERNAL**", "*** EXTERNAL
+// ***", "#secure#", "==EXTERNAL==" (any run of * # = ! ~ _ + around the tag
+// word, as gateways and users type it); the meeting, automatic-reply and report prefixes
 // of subject_prefixes.h, stripped repeatedly), or is wrapped in [ ] or ( ),
 // or TrailsSubject, or BetweenSeparators.
 bool IsSubjectMarking(std::string_view text, std::size_t begin,
