@@ -1,5 +1,7 @@
 #include "content/normalize.h"
 
+#include "content/confusable_letters.h"
+
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 
@@ -154,6 +156,8 @@ void NormalizeText(std::string_view in, std::string* out) {
   if (kept_non_ascii && !invalid) {
     thread_local std::string spare;
     FoldCompatibility(out, &spare);
+    // "SЕCRET" with a Cyrillic E: look-alikes inside Latin words.
+    FoldConfusableLetters(out, &spare);
   }
 }
 

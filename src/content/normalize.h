@@ -8,7 +8,9 @@
 // LF; then a text with other non-ASCII characters (and valid UTF-8) is put
 // in Unicode NFKC (ICU), which maps
 // full-width, mathematical, circled and squared letters and ligatures onto
-// plain ones ("ＳＥＣＲＥＴ" reads "SECRET"). Case is left alone: case-insensitive
+// plain ones ("ＳＥＣＲＥＴ" reads "SECRET"), and Cyrillic, Greek, Armenian
+// and Cherokee look-alikes inside Latin words onto the Latin letters
+// ("SЕCRET" with U+0415 reads "SECRET": confusable_letters.h). Case is left alone: case-insensitive
 // forms are compiled caseless instead, so offsets keep meaning.
 #ifndef NEARMISS_CONTENT_NORMALIZE_H_
 #define NEARMISS_CONTENT_NORMALIZE_H_

@@ -26,6 +26,28 @@ TEST(NormalizeTest, SpacesAndInvisiblesAndLineEnds) {
   EXPECT_EQ(Norm("a\r\nb\rc\td"), "a\nb\nc d");
 }
 
+// Issue 13, breaker defect 9: look-alikes of other scripts inside Latin
+// words, or next to a word of Latin capitals, read as the Latin letters.
+TEST(NormalizeTest, LookAlikeLettersInLatinWordsFold) {
+  EXPECT_EQ(Norm("S\u0415CRET//NOFORN"), "SECRET//NOFORN");       // Cyrillic IE
+  EXPECT_EQ(Norm("\u0422\u041e\u0420 SECRET"), "TOP SECRET");    // Cyrillic TOP
+  EXPECT_EQ(Norm("\u03a4OP SECRET"), "TOP SECRET");               // Greek Tau
+  EXPECT_EQ(Norm("(\u0405//NF)"), "(S//NF)");                     // Cyrillic DZE
+  EXPECT_EQ(Norm("N\u0391TO SECRET"), "NATO SECRET");             // Greek Alpha
+  EXPECT_EQ(Norm("Secr\u0435t"), "Secret");                       // lower case
+}
+
+TEST(NormalizeTest, OtherScriptsProseStaysAsWritten) {
+  // Russian and Greek words with letters that are no look-alikes, and a
+  // Cyrillic word with no Latin word of capitals next to it.
+  for (std::string_view prose :
+       {"\u0421\u0415\u041a\u0420\u0415\u0422 \u0443\u0441\u043f\u0435\u0445\u0430",
+        "\u03a4\u03bf \u03bc\u03c5\u03c3\u03c4\u03b9\u03ba\u03cc",
+        "\u0412\u0421\u0415 \u043e\u043a", "caf\u00e9 SECRET"}) {
+    EXPECT_EQ(Norm(prose), prose);
+  }
+}
+
 TEST(NormalizeTest, InvalidUtf8PassesThrough) {
   EXPECT_EQ(Norm("\xff SECRET \xc3"), "\xff SECRET \xc3");
   EXPECT_EQ(Norm("caf\xc3\xa9"), "caf\xc3\xa9");

@@ -13,11 +13,28 @@ namespace nearmiss::content {
 
 // A subject or file name: the match leads it (after reply and forward
 // prefixes, "EXT:"/"EXTERNAL:", and gateway tags such as "[EXTERNAL]",
-// "(EXT)", "*EXTERNAL*"; the meeting, automatic-reply and report prefixes
+// "(EXT)", "{EXT}", "<EXT>", "*EXTERNAL*", "**EXTERNAL**", "*** EXTERNAL
+// ***", "#secure#", "==EXTERNAL==" (any run of * # = ! ~ _ + around the tag
+// word, as gateways and users type it); the meeting, automatic-reply and report prefixes
 // of subject_prefixes.h, stripped repeatedly), or is wrapped in [ ] or ( ),
 // or TrailsSubject, or BetweenSeparators.
 bool IsSubjectMarking(std::string_view text, std::size_t begin,
                       std::size_t end);
+
+// The match stands in the "Subject:" field of a header block quoted in a
+// body or a document: the line starts (after blanks and "> " quote marks)
+// with "Subject:" (or Outlook's "Betreff:", "Objet :", "Asunto:",
+// "Oggetto:"), and another field of the block ("From:", "Sent:", "To:",
+// "Date:", "Cc:" and their translations) stands within 6 lines above or
+// below, no blank line between: Outlook's reply and forward header,
+// "-----Original Message-----", Gmail's forwarded message, a forwarded .eml
+// saved as text. The quoted subject is a subject in its own right: a
+// sender who edits the subject before forwarding outside leaves the
+// original's marking there (issue 13, breaker defect 4). Sets [*value_begin,
+// *value_end) to the field's value, the subject to read with
+// IsSubjectMarking.
+bool QuotedSubjectField(std::string_view text, std::size_t begin,
+                        std::size_t* value_begin, std::size_t* value_end);
 
 // The match ends the subject after a separator and a blank: "Deployment
 // plan - SECRET", "Plan -- SECRET", "Plan / SECRET", "Deployment plan |
@@ -91,7 +108,11 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
 // - A bare mark of two or more letters after a paragraph number or letter
 //   (not a bullet) and before a sentence ("1. (TS) The convoy leaves at
 //   0600.", "1. (NS) ...") is kPortion: the numbered paragraph opened by
-//   its mark is the portion layout itself (issue 13).
+//   its mark is the portion layout itself (issue 13). So is one before a
+//   sentence opening with a determiner ("(NS) The exercise moves ..."), or
+//   in a text where the same mark, or an unclassified "(U)" or "(NU)",
+//   opens another paragraph with a sentence ("(TS) Convoy leaves at
+//   0600.\n\n(U) Timings as agreed."): initials are never one letter.
 enum class PortionPlace { kNone, kPortion, kIfCorroborated };
 PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
                               std::size_t end);

@@ -125,8 +125,9 @@ bool InOptionList(std::string_view text, std::size_t begin, std::size_t end) {
   }
   for (std::size_t i = from; i < to; ++i) {
     if (text[i] != '(' || i == begin) continue;
-    std::size_t close = text.find(')', i);
-    if (close == std::string_view::npos || close > to || close - i > 5) continue;
+    std::size_t close = text.substr(i, std::min<std::size_t>(6, to - i)).find(')');
+    if (close == std::string_view::npos) continue;
+    close += i;
     if (IsOptionLabel(text.substr(i + 1, close - i - 1))) return true;
   }
   return false;
@@ -198,8 +199,7 @@ bool InlineLabelledList(std::string_view line) {
   int tagged = 0;
   for (std::size_t i = 1; i + 2 < line.size(); ++i) {
     if (line[i] != '(' || !IsUpper(line[i + 1])) continue;
-    std::size_t close = line.find(')', i);
-    if (close == std::string_view::npos || close - i > 5) continue;
+    if (line.substr(i, 6).find(')') == std::string_view::npos) continue;
     std::size_t j = i;
     while (j > 0 && IsBlank(line[j - 1])) --j;
     if (j == 0 || (line[j - 1] != '.' && line[j - 1] != ')')) continue;
@@ -228,18 +228,34 @@ bool LabelDashValue(std::string_view rest) {
          IsBlank(rest[i + 1]);
 }
 
-// The same bare mark opens another paragraph of the text (a blank line
-// between them), and a sentence there too: "(NR) The convoy leaves at
+// `mark` (the same bare mark, or an unclassified one) opens another
+// paragraph of the text (a blank line between them), and a sentence there
+// too: "(NR) The convoy leaves at
 // 0600.\n\n(NR) The route is closed." Paragraphs each opened by the mark
 // and a sentence are the portion layout. An action list repeats a person's
 // initials on consecutive lines ("Actions:\n(NR) To send the slides.\n(NR)
 // Will book the room."), so lines next to each other do not count.
-bool RepeatedOpeningProse(std::string_view text, std::size_t begin,
-                          std::size_t end) {
-  std::string_view mark = text.substr(begin, end - begin);
-  for (std::size_t at = text.find(mark); at != std::string_view::npos;
-       at = text.find(mark, at + 1)) {
-    if (at == begin) continue;
+// Only the kRepeatLook nearest others before and after are read: a text of
+// many such paragraphs must not make each mark search the whole text (issue
+// 13, breaker defect 7), and the layout repeats the mark paragraph after
+// paragraph.
+constexpr int kRepeatLook = 4;
+bool OpensAnotherParagraph(std::string_view text, std::size_t begin,
+                           std::size_t end, std::string_view mark) {
+  std::size_t others[2 * kRepeatLook];
+  int n = 0;
+  for (std::size_t at = begin; n < kRepeatLook && at > 0;) {
+    at = text.substr(0, at + mark.size() - 1).rfind(mark);
+    if (at == std::string_view::npos) break;
+    others[n++] = at;
+  }
+  for (std::size_t at = text.find(mark, end), k = 0;
+       k < kRepeatLook && at != std::string_view::npos;
+       at = text.find(mark, at + 1), ++k) {
+    others[n++] = at;
+  }
+  for (int k = 0; k < n; ++k) {
+    std::size_t at = others[k];
     std::size_t line_begin = LineStart(text, at);
     if (!IsBlankLine(text, line_begin, at)) continue;
     std::size_t first = std::min(at, begin), second = std::max(at, begin);
@@ -254,6 +270,26 @@ bool RepeatedOpeningProse(std::string_view text, std::size_t begin,
         !SpellsInitials(mark.substr(1, mark.size() - 2), rest)) {
       return true;
     }
+  }
+  return false;
+}
+
+constexpr std::size_t kLegendBytes = 240;
+
+// The sentence after a mark opens with a determiner or a demonstrative:
+// "(TS) The convoy", "(NS) This exercise", "(CTS) A source". A person's
+// initials in minutes are followed by a name or a verb ("(TS) Tom to
+// send", "(NR) To send", "(NR) Will book"), never by these.
+bool OpensWithDeterminer(std::string_view rest) {
+  std::size_t i = 0;
+  while (i < rest.size() && (IsBlank(rest[i]) || rest[i] == ':')) ++i;
+  std::size_t e = i;
+  while (e < rest.size() && IsAlpha(rest[e])) ++e;
+  if (e == rest.size() || !IsBlank(rest[e])) return false;
+  std::string_view word = rest.substr(i, e - i);
+  for (std::string_view d : {"The", "This", "These", "That", "Those", "A", "An",
+                             "Our", "Their", "Its", "Each", "All", "Both"}) {
+    if (word == d) return true;
   }
   return false;
 }
@@ -288,8 +324,12 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   if (InOptionList(text, begin, end)) return PortionPlace::kNone;
   std::string_view rest = text.substr(end, LineEnd(text, end) - end);
   // "(U) This email is confidential and may be privileged": a legend,
-  // which must not corroborate a doubtful mark elsewhere.
-  if (HasDisclaimerWords(rest) || HasLegalLegend(rest)) {
+  // which must not corroborate a doubtful mark elsewhere. Its words follow
+  // the mark closely; reading only kLegendBytes of the line keeps a line of
+  // thousands of marks from costing each mark the whole line times the
+  // legend words (issue 13, breaker defect 7).
+  std::string_view legend = rest.substr(0, kLegendBytes);
+  if (HasDisclaimerWords(legend) || HasLegalLegend(legend)) {
     return PortionPlace::kNone;
   }
   if (InlineLabelledList(text.substr(line_begin, LineEnd(text, end) - line_begin)) ||
@@ -314,9 +354,18 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
     // sentence is the portion layout itself; initials in minutes are seldom
     // numbered and then spell the name (above).
     bool opens_prose = StartsSentence(rest) && ProseFollows(rest);
-    return opens_prose && (numbered || RepeatedOpeningProse(text, begin, end))
-               ? PortionPlace::kPortion
-               : PortionPlace::kIfCorroborated;
+    // An unclassified portion "(U)" or "(NU)" opening another paragraph
+    // with a sentence is the CAPCO layout of mixed paragraphs ("(TS)
+    // Convoy leaves at 0600.\n\n(U) Timings as agreed."); nobody's initials
+    // are one letter. A determiner after the mark ("(NS) The exercise
+    // moves ...") starts no name (issue 13, breaker defect 2).
+    bool portion =
+        opens_prose &&
+        (numbered || OpensWithDeterminer(rest) ||
+         OpensAnotherParagraph(text, begin, end, mark) ||
+         OpensAnotherParagraph(text, begin, end, "(U)") ||
+         OpensAnotherParagraph(text, begin, end, "(NU)"));
+    return portion ? PortionPlace::kPortion : PortionPlace::kIfCorroborated;
   }
   if (text[next] == ':') {
     ++next;

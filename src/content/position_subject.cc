@@ -27,6 +27,41 @@ std::size_t SkipReplyPrefix(std::string_view s, std::size_t at) {
   return at;
 }
 
+// The closing character of a gateway tag opened by `c`, or 0.
+char TagClose(char c) {
+  switch (c) {
+    case '[': return ']';
+    case '(': return ')';
+    case '{': return '}';
+    case '<': return '>';
+    case '*': case '#': case '=': case '!': case '~': case '_': case '+':
+      return c;
+    default: return 0;
+  }
+}
+
+// Skips one gateway tag at `at` ending before `begin`: "[EXTERNAL]",
+// "(EXT)", "{External}", "<EXT>", and tags between runs of stars, hashes
+// and the like, as gateways and users type them: "*EXT*", "**EXTERNAL**",
+// "*** EXTERNAL ***", "#secure#", "==EXTERNAL==" (issue 13, breaker defect
+// 5). The opening run is skipped whole, then the text up to the closing
+// character and the run it starts. Returns `at` when there is no tag.
+std::size_t SkipGatewayTag(std::string_view s, std::size_t at,
+                           std::size_t begin) {
+  char close_char = TagClose(s[at]);
+  if (close_char == 0) return at;
+  std::size_t i = at + 1;
+  if (close_char == s[at]) {
+    while (i < begin && s[i] == s[at]) ++i;
+  }
+  if (i >= begin) return at;
+  std::size_t close = s.substr(i, begin - i).find(close_char);
+  if (close == std::string_view::npos) return at;
+  std::size_t next = i + close + 1;
+  while (next < begin && (s[next] == close_char || s[next] == '*')) ++next;
+  return next;
+}
+
 }  // namespace
 
 bool IsSubjectMarking(std::string_view text, std::size_t begin,
@@ -35,21 +70,13 @@ bool IsSubjectMarking(std::string_view text, std::size_t begin,
   for (;;) {
     while (at < text.size() && IsBlank(text[at])) ++at;
     std::size_t next = SkipReplyPrefix(text, at);
-    if (next == at && at < begin &&
-        (text[at] == '[' || text[at] == '(' || text[at] == '*')) {
-      // A gateway tag before the marking: "[EXTERNAL]", "(EXT)", "*EXT*".
-      char close_char = text[at] == '[' ? ']' : text[at] == '(' ? ')' : '*';
-      std::size_t close = text.find(close_char, at + 1);
-      if (close != std::string_view::npos && close < begin) {
-        next = close + 1;
-        while (next < text.size() && text[next] == '*') ++next;
-      }
-    }
+    if (next == at && at < begin) next = SkipGatewayTag(text, at, begin);
     if (next == at) break;
     at = next;
   }
   while (at < begin && (text[at] == '[' || text[at] == '(' ||
-                        text[at] == '*' || IsBlank(text[at]))) {
+                        text[at] == '*' || text[at] == '#' ||
+                        IsBlank(text[at]))) {
     ++at;
   }
   if (at == begin) return true;

@@ -2,6 +2,8 @@
 // rules decide each marking's strength and validators confirm detector hits.
 #include <algorithm>
 #include <climits>
+#include <iterator>
+#include <map>
 
 #include "content/letter_spacing.h"
 #include "content/line_text.h"
@@ -12,6 +14,8 @@
 namespace nearmiss::content {
 namespace {
 
+constexpr std::size_t kMergeLookBack = 4;
+
 // Vectorscan callback: records the match; stops the scan when the bound on
 // matches is reached. Appending into a vector whose capacity survives across
 // scans keeps the hot path allocation-free once warm.
@@ -19,6 +23,20 @@ int OnMatch(unsigned id, unsigned long long from, unsigned long long to,
             unsigned /*flags*/, void* context) {
   auto* scratch = static_cast<Scratch::Rep*>(context);
   scratch->letter_spaced |= id == scratch->letter_spaced_id;
+  // One pattern matching at one start with several ends ("SECRET//REL TO
+  // USA", "..., GBR", "..., GBR, AUS"): the longest is the marking, the
+  // shorter are its prefixes. Vectorscan reports ends in order, so the
+  // latest entry of the same pattern and start is replaced in place; a REL
+  // TO list of 30,000 entries is then one match, not 30,000.
+  // Other patterns' matches may come between: the last few are looked at.
+  auto& v = scratch->matches;
+  for (std::size_t k = v.size(); k > 0 && k + kMergeLookBack > v.size(); --k) {
+    RawMatch& last = v[k - 1];
+    if (last.id == id && last.begin == from) {
+      last.end = std::max(last.end, to);
+      return 0;
+    }
+  }
   if (scratch->matches.size() >= kMaxMatchesPerText) {
     scratch->overflowed = true;
     return 1;
@@ -66,8 +84,9 @@ PortionPlace SubjectPortionPlace(std::string_view mark) {
 // (marking corpus README, seventh round). Normalisation and joining keep
 // line breaks (CR LF and a lone CR become LF), so line numbers agree; when
 // they do not, the lines differ, and the word stays a banner.
-bool TypedPlainly(std::string_view input, std::string_view text,
+bool TypedPlainly(const Scratch::Rep& s, std::string_view text,
                   const RawMatch& m) {
+  std::string_view input = s.input;
   // "S  E  C  R  E  T" (two blanks) matches the letter-spaced form as
   // written, with nothing normalised: a one-letter word says it.
   for (std::size_t i = m.begin; i < m.end; ++i) {
@@ -77,14 +96,19 @@ bool TypedPlainly(std::string_view input, std::string_view text,
   }
   std::size_t at = m.begin;
   if (input.data() == text.data()) return true;
+  // Count on from the last call (matches come in order); start over only
+  // when this match lies before it.
+  if (at < s.typed_at) s.typed_at = s.typed_input = 0;
   std::size_t line = 0;
-  for (std::size_t i = 0; i < at; ++i) line += text[i] == '\n' ? 1 : 0;
-  std::size_t b = 0;
-  for (std::size_t i = 0; i < input.size() && line > 0; ++i) {
+  for (std::size_t i = s.typed_at; i < at; ++i) line += text[i] == '\n' ? 1 : 0;
+  std::size_t b = s.typed_input;
+  for (std::size_t i = b; i < input.size() && line > 0; ++i) {
     bool lone_cr = input[i] == '\r' && (i + 1 == input.size() || input[i + 1] != '\n');
     if ((input[i] == '\n' || lone_cr) && --line == 0) b = i + 1;
   }
   if (line > 0) return false;
+  s.typed_at = LineStart(text, at);
+  s.typed_input = b;
   std::size_t e = b;
   while (e < input.size() && input[e] != '\n' && input[e] != '\r') ++e;
   auto trim = [](std::string_view s) {
@@ -101,8 +125,8 @@ constexpr std::size_t kMaxAcronymLetters = 4;
 
 // A classification word or label name in a strong place, or not.
 Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
-                    const RawMatch& m, Strength* strength) {
-  std::string_view text = s.text;
+                    std::string_view text, const RawMatch& m,
+                    Strength* strength) {
   *strength = Strength::kWeak;
   if (kind == TextKind::kBody && IsLabelledLine(text, m.begin, m.end)) {
     // "Sensitivity: Confidential", "Classification: Highly Confidential":
@@ -143,18 +167,18 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // header and footer of each page, so its one banner line may be all that
   // is left of them.
   if (strong && kind == TextKind::kBody && s.mail_body && p.heading_word &&
-      IsBareHeading(text, m.begin, m.end) && TypedPlainly(s.input, text, m)) {
+      IsBareHeading(text, m.begin, m.end) && TypedPlainly(s, text, m)) {
     return Counts::kIfCorroborated;
   }
   *strength = strong ? Strength::kStrong : Strength::kWeak;
   return Counts::kYes;
 }
 
-// Returns whether a marking match counts, and how strongly.
-Counts MarkingStrength(const PatternEntry& p, TextKind kind,
-                       const Scratch::Rep& s, const RawMatch& m,
-                       Strength* strength) {
-  std::string_view text = s.text;
+// Returns whether a marking match in `text` (s.text, or a part of it read
+// as a subject) counts, and how strongly.
+Counts PlacedStrength(const PatternEntry& p, TextKind kind,
+                      const Scratch::Rep& s, std::string_view text,
+                      const RawMatch& m, Strength* strength) {
   if (kind == TextKind::kHeaderLabel) {
     *strength = Strength::kStrong;
     return Counts::kYes;
@@ -195,9 +219,36 @@ Counts MarkingStrength(const PatternEntry& p, TextKind kind,
     }
     case MarkingKind::kClassification:
     case MarkingKind::kLabel:
-      return WordStrength(p, kind, s, m, strength);
+      return WordStrength(p, kind, s, text, m, strength);
   }
   return Counts::kNo;
+}
+
+// PlacedStrength in the scanned text; in a body, a match in the "Subject:"
+// field of a quoted header block ("From: ...\nSent: ...\nSubject: UK TOP
+// SECRET: plan") is also read as a subject, and counts if either reading
+// makes it strong (position.h, QuotedSubjectField).
+Counts MarkingStrength(const PatternEntry& p, TextKind kind,
+                       const Scratch::Rep& s, const RawMatch& m,
+                       Strength* strength) {
+  Counts counts = PlacedStrength(p, kind, s, s.text, m, strength);
+  if (kind != TextKind::kBody ||
+      (counts == Counts::kYes && *strength == Strength::kStrong)) {
+    return counts;
+  }
+  std::size_t vb = 0, ve = 0;
+  if (!QuotedSubjectField(s.text, m.begin, &vb, &ve) || m.end > ve) {
+    return counts;
+  }
+  RawMatch in_subject{m.id, m.begin - vb, m.end - vb};
+  Strength subject_strength = Strength::kWeak;
+  if (PlacedStrength(p, TextKind::kSubject, s, s.text.substr(vb, ve - vb),
+                     in_subject, &subject_strength) == Counts::kYes &&
+      subject_strength == Strength::kStrong) {
+    *strength = Strength::kStrong;
+    return Counts::kYes;
+  }
+  return counts;
 }
 
 // Equal spans keep the higher level, a guard's side of doubt: the SECRET
@@ -228,12 +279,27 @@ void DropContained(std::vector<RawMatch>* v) {
   v->erase(out, v->end());
 }
 
-// Whether the table placed the label this match is part of.
+// Whether the table placed the label this match is part of. The spans are
+// sorted by start, with `label_reach[i]` the furthest end among the first
+// i + 1 (SortLabelSpans): one binary search per match, as a text may hold
+// as many labelled lines as matches.
 bool InLabelSpan(const Scratch::Rep& s, const RawMatch& m) {
+  auto after = std::lower_bound(
+      s.label_spans.begin(), s.label_spans.end(), m.end,
+      [](const std::pair<std::size_t, std::size_t>& span,
+         unsigned long long at) { return span.first < at; });
+  std::size_t n = static_cast<std::size_t>(after - s.label_spans.begin());
+  return n > 0 && s.label_reach[n - 1] > m.begin;
+}
+
+void SortLabelSpans(Scratch::Rep& s) {
+  std::sort(s.label_spans.begin(), s.label_spans.end());
+  s.label_reach.clear();
+  std::size_t reach = 0;
   for (auto [b, e] : s.label_spans) {
-    if (m.begin < e && b < m.end) return true;
+    reach = std::max(reach, e);
+    s.label_reach.push_back(reach);
   }
-  return false;
 }
 
 Finding MakeFinding(const PatternEntry& p, std::string_view where,
@@ -255,18 +321,44 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
   std::string_view text = s.text;
   s.kept.clear();
   for (const RawMatch& m : s.matches) {
-    const PatternEntry& p = scanner.patterns[m.id];
-    if (p.source != PatternSource::kMarking) continue;
+    if (scanner.patterns[m.id].source != PatternSource::kMarking) continue;
     if (InLabelSpan(s, m)) continue;
-    Strength strength = Strength::kWeak;
-    if (MarkingStrength(p, kind, s, m, &strength) != Counts::kNo) {
-      s.kept.push_back(m);
-    }
+    s.kept.push_back(m);
   }
   std::sort(s.kept.begin(), s.kept.end(),
             [&](const RawMatch& a, const RawMatch& b) {
               return ByBeginThenLongest(scanner, a, b);
             });
+  // In order of place, each match's strength, within kMaxPositionWork: a
+  // match costs its line's length, each line found once.
+  std::size_t work = 0, line_begin = 0, line_end = 0;
+  bool line_known = false;
+  auto out_it = s.kept.begin();
+  const RawMatch* previous = nullptr;
+  for (const RawMatch& m : s.kept) {
+    // A shorter match of the same pattern at the same start: a prefix of
+    // the one just read (sorted longest first).
+    bool prefix = previous != nullptr && previous->id == m.id &&
+                  previous->begin == m.begin;
+    previous = &m;
+    if (prefix) continue;
+    if (!line_known || m.begin > line_end) {
+      line_begin = LineStart(text, m.begin);
+      line_end = LineEnd(text, m.begin);
+      line_known = true;
+    }
+    work += line_end - line_begin + kMatchWork;
+    if (work > kMaxPositionWork) {
+      s.over_budget = true;
+      break;
+    }
+    Strength strength = Strength::kWeak;
+    if (MarkingStrength(scanner.patterns[m.id], kind, s, m, &strength) !=
+        Counts::kNo) {
+      *out_it++ = m;
+    }
+  }
+  s.kept.erase(out_it, s.kept.end());
   DropContained(&s.kept);
   // Doubtful marks become weak findings that Sensitivity::Corroborate
   // settles once the whole message has been read.
@@ -326,12 +418,12 @@ void EmitDetectors(const Scanner::Rep& scanner, Scratch::Rep& s,
               return ByBeginThenLongest(scanner, a, b);
             });
   // IBANs first: their digit groups must not also count as card numbers.
-  std::vector<std::pair<std::size_t, std::size_t>> claimed;
+  // Claimed spans never overlap: kept by start, the one starting last
+  // before `e` is the only one that can reach into [b, e).
+  std::map<std::size_t, std::size_t> claimed;
   auto overlaps = [&](std::size_t b, std::size_t e) {
-    for (auto [cb, ce] : claimed) {
-      if (b < ce && cb < e) return true;
-    }
-    return false;
+    auto it = claimed.lower_bound(e);
+    return it != claimed.begin() && std::prev(it)->second > b;
   };
   for (DetectorKind kind : {DetectorKind::kIban, DetectorKind::kPaymentCard,
                             DetectorKind::kUsSsn, DetectorKind::kUkNino}) {
@@ -340,7 +432,7 @@ void EmitDetectors(const Scanner::Rep& scanner, Scratch::Rep& s,
       if (p.detector != kind || overlaps(m.begin, m.end)) continue;
       auto hit = ConfirmDetector(kind, text, m.begin, m.end);
       if (!hit || overlaps(hit->begin, hit->end)) continue;
-      claimed.emplace_back(hit->begin, hit->end);
+      claimed.emplace(hit->begin, hit->end);
       out->Add(MakeFinding(p, where, hit->begin, hit->masked,
                            Strength::kStrong));
     }
@@ -362,6 +454,8 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
   }
   s.in_use = true;
   s.input = text;
+  s.typed_at = s.typed_input = 0;
+  s.over_budget = false;
   s.mail_body = kind == TextKind::kBody && where == "body";
   if (IsAlreadyNormal(text)) {
     s.text = text;
@@ -390,6 +484,7 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
   s.label_spans.clear();
   s.label_values.clear();
   if (kind == TextKind::kBody) EmitBodyLabels(*rep_, s, where, out);
+  SortLabelSpans(s);
   std::size_t first_marking = out->findings.size();
   EmitMarkings(*rep_, s, kind, where, out);
   if (!s.label_values.empty()) {
@@ -404,6 +499,18 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
     f.where = "limit";
     f.text = std::string(where) + ": more than " +
              std::to_string(kMaxMatchesPerText) + " matches; rest not scanned";
+    out->Add(std::move(f));
+    out->complete = false;
+  }
+  if (s.over_budget) {
+    Finding f;
+    f.marking = "scan-budget";
+    f.pack = "limit";
+    f.where = "limit";
+    f.text = std::string(where) +
+             ": markings too dense to place within the scan budget (" +
+             std::to_string(kMaxPositionWork >> 20) +
+             " MiB of lines); rest not read";
     out->Add(std::move(f));
     out->complete = false;
   }

@@ -92,6 +92,20 @@ struct RawMatch {
 // (a megabyte of "SECRET SECRET ..." must not grow memory without end).
 inline constexpr std::size_t kMaxMatchesPerText = 100'000;
 
+// Bound on the work the position rules may do for one text, in bytes of
+// the lines they read: each marking match costs the length of its line plus
+// kMatchWork. The rules look at a bounded number of lines around a match,
+// so ordinary text costs a small multiple of its size; what could grow
+// without end is many matches on one very long line (a line of 300 KB
+// holding 30,000 "(S//NF) x" marks). Past the bound the scan stops reading
+// positions and reports a "scan-budget" limit, which makes the result
+// incomplete (held by [limits] incomplete_level) instead of tying up a
+// milter worker for minutes (issue 13, breaker defect 7). 16 MiB of line
+// bytes take well under a second; a long marked document (20,000
+// paragraphs, each a line of 100 bytes opened by a mark) takes a fifth.
+inline constexpr std::size_t kMaxPositionWork = std::size_t{16} << 20;
+inline constexpr std::size_t kMatchWork = 64;
+
 struct Scratch::Rep {
   Rep() = default;
   Rep(const Rep&) = delete;
@@ -115,11 +129,17 @@ struct Scratch::Rep {
   // Spans of `text` the policy's label table placed: pack markings inside
   // them are dropped, as the table wins over the packs (body_labels.cc).
   std::vector<std::pair<std::size_t, std::size_t>> label_spans;
+  std::vector<std::size_t> label_reach;  // scan.cc, SortLabelSpans
   // Values of labelled lines in the banner zone that the table did not
   // place and that look like a scheme's values ("Non-Public"): unknown-label
   // unless the packs' findings cover them (body_labels.cc).
   std::vector<std::pair<std::size_t, std::size_t>> label_values;
   bool overflowed = false;
+  bool over_budget = false;  // kMaxPositionWork spent (scan.cc)
+  // Where TypedPlainly last counted lines to (text offset, its line number,
+  // and the offset of that line in `input`): matches are read in order, so
+  // counting on from there keeps the whole scan linear.
+  mutable std::size_t typed_at = 0, typed_line = 0, typed_input = 0;
 };
 
 // Adds the labelled-line prefix pattern when the policy has a label table

@@ -1,6 +1,9 @@
 #include "nearmiss/content_sensitivity.h"
 
+#include <map>
+#include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -42,31 +45,43 @@ void Sensitivity::Corroborate() {
              (!f.needs_corroboration && f.strength == Strength::kStrong &&
               f.level > Level::kNone && IsMarkingPack(f.pack));
   }
+  // What the doubtful findings hold, gathered in one pass so that each
+  // finding is decided in constant time: a message of 100,000 doubtful
+  // marks must not cost 100,000 squared comparisons (a milter worker tied
+  // up for minutes; issue 13, breaker defect 7).
+  // - per pack, the distinct names of doubtful portion marks (two suffice);
+  // - per name, how many doubtful lone level words carry it;
+  // - the levels of doubtful portion marks and of doubtful level words.
+  std::map<std::string_view, std::pair<std::string_view, bool>> portion_names;
+  std::map<std::string_view, int> word_count;
+  std::set<Level> portion_levels, word_levels;
+  for (const Finding& g : findings) {
+    if (!g.needs_corroboration) continue;
+    if (IsPortionText(g.text)) {
+      auto [it, fresh] = portion_names.try_emplace(
+          g.pack, std::pair<std::string_view, bool>{g.marking, false});
+      if (!fresh && it->second.first != g.marking) it->second.second = true;
+      portion_levels.insert(g.level);
+    } else {
+      ++word_count[g.marking];
+      word_levels.insert(g.level);
+    }
+  }
   auto agrees = [&](const Finding& f) {
     if (agreed) return true;
-    for (const Finding& g : findings) {
-      if (&g == &f || !g.needs_corroboration) continue;
-      // Portion marks of one system that differ: "(S) Route B\n(U) Fair",
-      // "(NR) ...\n(NU) ...". Initials mix systems ("(TS) Tom", "(NS)
-      // Nina") or repeat one name.
-      if (IsPortionText(f.text) && IsPortionText(g.text) &&
-          g.pack == f.pack && g.marking != f.marking) {
-        return true;
-      }
-      if (!IsPortionText(f.text) && !IsPortionText(g.text) &&
-          g.marking == f.marking) {
-        return true;
-      }
-      // A bare level word and a bare portion mark of the same level: the
-      // heading "SECRET" over "(S) Route B", or under the subject "(S)
-      // Convoy timings", is the banner-and-portion layout of a classified
-      // message (DoDM 5200.01 Vol 2), which an advert does not copy.
-      if (IsPortionText(f.text) != IsPortionText(g.text) &&
-          g.level == f.level && f.level > Level::kNone) {
-        return true;
-      }
-    }
-    return false;
+    bool portion = IsPortionText(f.text);
+    // Portion marks of one system that differ: "(S) Route B\n(U) Fair",
+    // "(NR) ...\n(NU) ...". Initials mix systems ("(TS) Tom", "(NS)
+    // Nina") or repeat one name.
+    if (portion && portion_names[f.pack].second) return true;
+    // The same lone level word on another banner line.
+    if (!portion && word_count[f.marking] >= 2) return true;
+    // A bare level word and a bare portion mark of the same level: the
+    // heading "SECRET" over "(S) Route B", or under the subject "(S)
+    // Convoy timings", is the banner-and-portion layout of a classified
+    // message (DoDM 5200.01 Vol 2), which an advert does not copy.
+    const std::set<Level>& others = portion ? word_levels : portion_levels;
+    return f.level > Level::kNone && others.count(f.level) > 0;
   };
   std::vector<bool> keep(findings.size(), true);
   for (std::size_t i = 0; i < findings.size(); ++i) {
