@@ -111,6 +111,9 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
   NM_ASSIGN_OR_RETURN(lists.families,
                       engine::ParseProviderFamilies(data::kProviderRegions,
                                                     "data/lists/provider-regions.txt"));
+  NM_ASSIGN_OR_RETURN(lists.word_names,
+                      engine::ParseWordNames(data::kWordProviderNames,
+                                             "data/lists/word-provider-names.txt"));
   NM_ASSIGN_OR_RETURN(lists.real_domains,
                       engine::ParseRealMailDomains(data::kRealMailDomains,
                                                    "data/lists/real-mail-domains.txt"));
