@@ -75,10 +75,14 @@ void DetectorImpl::HostLabelCandidates(const Query& q, Best& best) const {
 }
 
 void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
-                                     std::string_view prefix, Best& best) const {
+                                     std::string_view prefix, Best& best,
+                                     std::string_view under) const {
   if (look.empty() || look.size() >= 256) return;
   std::string qkey = VisualKey(look);
-  const std::string& dsuf = q.domain->suffix;
+  // The suffix whose names are searched: the query's own, or (two slips
+  // at once) one it is a slip of.
+  const std::string_view dsuf = under.empty() ? std::string_view(q.domain->suffix) : under;
+  const bool two_slips = dsuf != q.domain->suffix;
   const size_t l2 = options_.distance2_min_length;
   // A query two letters shorter than a long name may still be two edits away.
   auto depth = [&](size_t len) { return len + 2 >= l2 ? 2 : 1; };
@@ -135,14 +139,24 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
       c.detail = "mixes look-alike letters with a typo ('" + std::string(look) + "' for '" +
                  std::string(traw) + "')";
       // In a short name a look-alike plus a slip reaches too many real
-      // neighbours ("rr" is two edits of "me") unless the name is declared.
-      c.score = tkey.size() >= 5 ? 0.7 : declared ? 0.55 : 0.45;
+      // neighbours ("rr" is two edits of "me"; 1und1.de, a large German ISP,
+      // is "1" for "b" and a "1" added to bund.de), declared or not (issue
+      // 15 breaker, second round, item 7).
+      c.score = tkey.size() >= 5 ? 0.7 : 0.45;
     } else {
       c.code = ReasonCode::kLabelTypo;
       c.detail = "differs in two places ('" + std::string(look) + "' for '" + std::string(traw) + "')";
       c.score = 0.6;
     }
     if (q.idn && c.code != ReasonCode::kHomoglyph) c.detail += ", and uses non-Latin look-alike letters";
+    if (two_slips) {
+      // gmial.co, gmal.cm: a slip in the name and one in the ending. Two
+      // slips reach many real names, so only a name of five letters or
+      // more, one plain slip in it, and weaker than either slip alone.
+      if (tlook.size() < 5 || edit.kind == EditKind::kNone || edit.kind == EditKind::kOther) continue;
+      c.detail.append(", and ").append(SuffixDetail(q.domain->suffix, dsuf));
+      c.score = std::min(c.score, 0.9) - 0.2;
+    }
     Offer(std::move(c), best);
   }
 }
@@ -150,5 +164,16 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
 void DetectorImpl::TypoCandidates(const Query& q, Best& best) const {
   TypoCandidatesFor(q, q.look_name, "", best);
   if (q.look_reg_label != q.look_name) TypoCandidatesFor(q, q.look_reg_label, q.prefix, best);
+}
+
+void DetectorImpl::TypoAndSuffixCandidates(const Query& q, Best& best) const {
+  const std::string_view dsuf = q.domain->suffix;
+  for (std::string_view habitual : {"com", "net", "org"}) {
+    if (dsuf == habitual ||
+        (BoundedDamerau(dsuf, habitual, 1) != 1 && Confusion(dsuf, habitual) == nullptr)) {
+      continue;
+    }
+    TypoCandidatesFor(q, q.look_reg_label, q.prefix, best, habitual);
+  }
 }
 }  // namespace nearmiss::lookalike
