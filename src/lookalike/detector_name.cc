@@ -21,16 +21,15 @@ void DetectorImpl::AppendCandidates(const Query& q, Best& best) const {
   if (!id) return;
   const Entry& e = set_[*id];
   // A whole trusted name with a country's code after it (army.mil.uk,
-  // fbi.gov.us) is as likely that name with the code added as a letter
+  // fbi.gov.us) is likelier that name with the code added than a letter
   // changed in another country's zone (fbi.gov.uk): what was typed before
-  // the code is exactly a trusted domain. The kind of slip decides
-  // (defence.gov.ai: 'i' is next to the 'u' of defence.gov.au), and the
-  // other is offered beside it.
+  // the code is exactly a trusted domain. The other is offered beside it
+  // (defence.gov.ai: defence.gov or defence.gov.au).
   const std::string_view added = q.domain->suffix;
   const bool country_added = added.find('.') == std::string_view::npos &&
                              added.size() == 2 && address::HasDelegatedTld(added);
   Offer({*id, ReasonCode::kSuffixAppend, "has ." + q.domain->suffix + " added at the end",
-         TargetUnder(e, q.name), std::string(q.name), country_added ? 0.9 : 0.85},
+         TargetUnder(e, q.name), std::string(q.name), country_added ? 0.92 : 0.85},
         best);
 }
 
