@@ -3,6 +3,8 @@
 // on a TLD that exists (gmailc.om: Oman; armym.il: Israel) it is as much a
 // slip as where it lands on none (gmai.lcom), and the typo index cannot see
 // it: the two spellings have different suffixes.
+#include <algorithm>
+
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 
@@ -19,14 +21,14 @@ constexpr int kDotsFromTheEnd = 3;
 void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
   std::string_view ascii = q.domain->ascii;
   std::string variant;
-  auto offer = [&](std::string detail) {
+  auto offer = [&](std::string detail, double score) {
     std::optional<uint32_t> id = set_.TrustedBy(variant);
     // A namespace itself (gov.uk for go.vuk) is no mail domain.
     if (!id || (set_[*id].is_namespace && set_[*id].domain == variant)) return;
     // Under a namespace every name is trusted, so a moved dot always makes
     // one (navyi.mil for navy.imil): there the reading that keeps the
     // typed name (a letter added to the ending) is the likelier one.
-    const double score = set_[*id].is_namespace ? 0.85 : 0.9;
+    if (set_[*id].is_namespace) score = std::min(score, 0.85);
     Offer({*id, ReasonCode::kDotInsertion, std::move(detail), TargetUnder(set_[*id], variant),
            variant, score},
           best);
@@ -44,19 +46,21 @@ void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
       variant.assign(before).append(after);
       std::string detail = "has a dot between '";
       detail.append(left).append("' and '").append(right).append("' where none belongs");
-      offer(std::move(detail));
+      // As sure as the name's own dot-insertion class (g.mail.com), which
+      // keeps its wording where both find the slip.
+      offer(std::move(detail), 0.85);
     }
     // gmailc.om, armym.il, yahooc.o.uk: the dot one letter late.
     if (left.size() >= 2) {
       variant.assign(ascii);
       std::swap(variant[at], variant[at - 1]);
-      offer("the dot is one letter late");
+      offer("the dot is one letter late", 0.9);
     }
     // gmai.lcom, hotmai.lcom: the dot one letter early.
     if (right.size() >= 2) {
       variant.assign(ascii);
       std::swap(variant[at], variant[at + 1]);
-      offer("the dot is one letter early");
+      offer("the dot is one letter early", 0.9);
     }
   }
 }
