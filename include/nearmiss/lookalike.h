@@ -68,6 +68,9 @@ struct LookalikeLists {
   std::vector<SuffixConfusion> confusions;
   std::vector<ProviderFamily> families;
   std::vector<RealMailDomain> real_domains;
+  // Provider names that are words ("mail", "email"): no family is made of
+  // a provider with such a name (data/lists/word-provider-names.txt).
+  std::vector<std::string> word_names;
 };
 
 struct LookalikeOptions {

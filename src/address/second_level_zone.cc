@@ -14,26 +14,32 @@ extern const std::string_view kSecondLevelZones;
 namespace address {
 namespace {
 
+struct ZoneList {
+  std::unordered_set<std::string_view> labels;  // "gov": lines without a dot
+  std::unordered_set<std::string_view> zones;   // "gov.cz": confirmed zones
+};
+
 // The first word of each line of data/lists/second-level-zones.txt.
-const std::unordered_set<std::string_view>& Labels() {
-  static const auto* const labels = [] {
-    auto* set = new std::unordered_set<std::string_view>;
+const ZoneList& List() {
+  static const auto* const list = [] {
+    auto* l = new ZoneList;
     std::string_view text = data::kSecondLevelZones;
     while (!text.empty()) {
       size_t end = text.find('\n');
       std::string_view line = text.substr(0, end);
       text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
       if (line.empty() || line[0] == '#') continue;
-      set->insert(line.substr(0, line.find_first_of(" \t\r")));
+      std::string_view word = line.substr(0, line.find_first_of(" \t\r"));
+      (word.find('.') == std::string_view::npos ? l->labels : l->zones).insert(word);
     }
-    return set;
+    return l;
   }();
-  return *labels;
+  return *list;
 }
 
 }  // namespace
 
-bool IsPublicSectorLabel(std::string_view label) { return Labels().contains(label); }
+bool IsPublicSectorLabel(std::string_view label) { return List().labels.contains(label); }
 
 bool IsRealSecondLevelZone(std::string_view zone) {
   size_t dot = zone.find('.');
@@ -42,7 +48,9 @@ bool IsRealSecondLevelZone(std::string_view zone) {
   }
   std::string_view tld = zone.substr(dot + 1);
   if (tld.size() != 2 || !IsDelegatedTld(tld)) return false;
-  return IsPublicSectorLabel(zone.substr(0, dot)) || IsListedSuffix(zone);
+  // Only zones the country is known to run: a public-sector label under an
+  // open ccTLD (mil.uk, gov.de) is anyone's name (issue 15 breaker, item 1).
+  return List().zones.contains(zone) || IsListedSuffix(zone);
 }
 
 std::string_view RealSecondLevelZoneOf(std::string_view ascii_domain) {

@@ -4,10 +4,12 @@
 //
 // A two-label name LABEL.CC is a real zone when CC is a delegated
 // country-code TLD (root_zone.h) and either the Public Suffix List's ICANN
-// section lists it (co.uk, com.au, gov.pl) or LABEL is one of the
-// public-sector labels of data/lists/second-level-zones.txt (gov, mil, edu,
-// ac, ...: gov.hu and mil.ru are real though the PSL leaves them out). The
-// list's header gives the source of each label.
+// section lists it (co.uk, com.au, gov.pl, mil.ru) or it is one of the
+// zones of data/lists/second-level-zones.txt, each confirmed for its country
+// by a source (gov.cz, gov.hu: real though the PSL leaves them out). A
+// public-sector label under any other ccTLD is not a zone: mil.uk, gov.de
+// and mil.eu are ordinary names anyone may register, so army.mil.uk is
+// army.mil with ".uk" added. The list's header gives its sources.
 //
 // Loaded on first use into a static set that is never freed. Thread
 // safety: all functions may be called concurrently.
@@ -20,10 +22,12 @@ namespace nearmiss::address {
 
 // True when the lower-case ASCII `zone` is exactly two labels ("gov.cz") and
 // a real zone as above. "gov.ul" (no such TLD), "com.uk" (not listed, and
-// com is left to the PSL) and "cp.uk" are not.
+// com is left to the PSL), "cp.uk", "mil.uk" and "gov.de" (not run by the
+// country) are not.
 bool IsRealSecondLevelZone(std::string_view zone);
 
-// True when `label` is one of the list's public-sector labels ("gov").
+// True when `label` is one of the list's public-sector labels ("gov", "mil",
+// "edu", "ac", "gob", "go", "govt", "gouv", "gv"), whatever the TLD.
 bool IsPublicSectorLabel(std::string_view label);
 
 // The zone of `ascii_domain` made of its last two labels when it is a real

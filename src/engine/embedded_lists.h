@@ -15,6 +15,7 @@ extern const std::string_view kProvidersList;
 extern const std::string_view kTldConfusions;
 extern const std::string_view kProviderRegions;
 extern const std::string_view kRealMailDomains;
+extern const std::string_view kWordProviderNames;
 }  // namespace data
 
 namespace engine {
@@ -27,6 +28,9 @@ Result<std::vector<SuffixConfusion>> ParseSuffixConfusions(std::string_view text
 // name NAME:LINE.
 Result<std::vector<ProviderFamily>> ParseProviderFamilies(std::string_view text,
                                                          std::string_view name);
+
+// Parses "NAME WHY..." lines into the names; errors name NAME:LINE.
+Result<std::vector<std::string>> ParseWordNames(std::string_view text, std::string_view name);
 
 // Parses "DOMAIN NOTE..." lines; errors name NAME:LINE.
 Result<std::vector<RealMailDomain>> ParseRealMailDomains(std::string_view text,

@@ -107,6 +107,9 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
   NM_ASSIGN_OR_RETURN(lists.families,
                       engine::ParseProviderFamilies(data::kProviderRegions,
                                                     "data/lists/provider-regions.txt"));
+  NM_ASSIGN_OR_RETURN(lists.word_names,
+                      engine::ParseWordNames(data::kWordProviderNames,
+                                             "data/lists/word-provider-names.txt"));
   if (policy.use_default_providers) {
     NM_RETURN_IF_ERROR(AddList(data::kProvidersList, "data/lists/providers.txt",
                                TrustSource::kProvider, entries));

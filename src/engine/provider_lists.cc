@@ -74,6 +74,21 @@ Result<std::vector<ProviderFamily>> ParseProviderFamilies(std::string_view text,
   return out;
 }
 
+Result<std::vector<std::string>> ParseWordNames(std::string_view text, std::string_view name) {
+  std::vector<std::string> out;
+  NM_RETURN_IF_ERROR(ForEachLogicalLine(text, name, [&](const std::string& line, size_t no) {
+    std::istringstream fields(line);
+    std::string word, why;
+    fields >> word >> why;
+    if (why.empty() || word.find('.') != std::string::npos || PlainDomain(word + ".x") == false) {
+      return LineError(name, no, "expected 'NAME WHY' with a lower-case name and no dot");
+    }
+    out.push_back(std::move(word));
+    return Status::Ok();
+  }));
+  return out;
+}
+
 Result<std::vector<RealMailDomain>> ParseRealMailDomains(std::string_view text,
                                                         std::string_view name) {
   std::vector<RealMailDomain> out;

@@ -91,16 +91,22 @@ class DetectorImpl final : public LookalikeDetector {
   // "hmrcgov.uk" for hmrc.gov.uk: part of NamespaceCandidates for the
   // namespace `ns` of several labels (entry `id`).
   void RunIntoNamespace(const Query& q, uint32_t id, std::string_view ns, Best& best) const;
-  // A domain under a TLD the root zone lacks (army.mi.l, gmai.lcom,
-  // gmail.c): the trusted name it makes with a dot moved or removed, or the
-  // TLD it cuts short. Asked only for such a domain.
+  // A domain under a TLD the root zone lacks (gmail.c, army.m): the trusted
+  // name whose TLD it cuts short. Asked only for such a domain.
   void UndelegatedCandidates(const Query& q, Best& best) const;
+  // A dot moved one letter or typed once too often, wherever it lands:
+  // gmailc.om, armym.il, gmai.lcom, army.mi.l, hotmail.c.om, hmrc.go.v.uk.
+  void DotShiftCandidates(const Query& q, Best& best) const;
   void AppendCandidates(const Query& q, Best& best) const;
   void JoinedCandidates(const Query& q, Best& best) const;
   void HostLabelCandidates(const Query& q, Best& best) const;
   void TypoCandidates(const Query& q, Best& best) const;
+  // `under`: the suffix whose names to search, when not the query's own.
   void TypoCandidatesFor(const Query& q, std::string_view look_name, std::string_view prefix,
-                         Best& best) const;
+                         Best& best, std::string_view under = {}) const;
+  // A slip in the name and one in an ending nearly everyone types at once
+  // (gmial.co, gmal.cm for gmail.com). Asked only when nothing else is near.
+  void TypoAndSuffixCandidates(const Query& q, Best& best) const;
   // True (and `m` filled as a real neighbour) when the domain lies in a
   // country's public-sector zone outside the best target's (mfa.gov.hu).
   bool RealZoneNeighbour(const Domain& d, const Best& best, LookalikeMatch& m) const;

@@ -4,6 +4,7 @@
 
 #include "lookalike/deletions.h"
 #include "lookalike/detector.h"
+#include "lookalike/domain_labels.h"
 #include "lookalike/visual_key.h"
 
 namespace nearmiss::lookalike {
@@ -73,6 +74,34 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
     family_domains_.insert(f.home);
     std::string name = f.name;
     families_.emplace(std::move(name), std::move(f));
+  }
+  // Every other provider is a family of its own listed domains, the first
+  // one its home: its name under a ccTLD it has no domain in (t-online.se,
+  // interia.de, optusnet.com.ai) is a slip of its home, not only for the
+  // providers whose regional domains are data (issue 15 breaker, second
+  // round, item 3). Only when some families are given: a detector built
+  // without the provider lists has none.
+  if (!families_.empty()) {
+    std::unordered_map<std::string, ProviderFamily> derived;
+    for (const Entry& e : set_.entries()) {
+      if (e.source != TrustSource::kProvider || e.is_namespace || e.name().empty()) continue;
+      std::string name(LastLabel(e.name()));
+      if (name != e.name() || families_.contains(name)) continue;  // mail.yahoo.com: a host
+      if (std::find(lists.word_names.begin(), lists.word_names.end(), name) !=
+          lists.word_names.end()) {
+        continue;
+      }
+      auto [it, fresh] = derived.try_emplace(name);
+      if (fresh) {
+        it->second.name = name;
+        it->second.home = e.domain;
+      }
+      it->second.domains.push_back(e.domain);
+    }
+    for (auto& [name, f] : derived) {
+      for (const std::string& d : f.domains) family_domains_.insert(d);
+      families_.emplace(name, std::move(f));
+    }
   }
   for (RealMailDomain& r : lists.real_domains) {
     real_domains_.emplace(std::move(r.domain), std::move(r.note));

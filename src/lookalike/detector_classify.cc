@@ -175,8 +175,9 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   }
   // A homoglyph of a trusted name counts even inside a trusted namespace:
   // no one registers Cyrillic names under .mil.
+  AsciiForm look;
   if (q.idn) {
-    AsciiForm look = AsciiLookalike(d.unicode);
+    look = AsciiLookalike(d.unicode);
     if (look.changed && look.all_ascii && look.text != d.ascii) {
       if (auto id = set_.TrustedBy(look.text)) {
         m.kind = LookalikeMatch::Kind::kLookalike;
@@ -201,6 +202,23 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     m.trusted_namespace = e.is_namespace;
     return m;
   }
+  // Look-alike letters and a slip together (gmаil.ru, аrmy.ml, seznаm.cy
+  // with a Cyrillic "а"): the name a reader sees is the ASCII one, so it is
+  // judged as typed in ASCII, and its suggestion is the ASCII slip's, never
+  // an A-label that is itself a homoglyph (xn--rmy-5cd.mil). Judged on the
+  // letters alone, gmаil.ru was mail.ru with a "g" added (issue 15 breaker,
+  // second round, items 5 and 6).
+  if (q.idn && look.changed && look.all_ascii && look.text != d.ascii) {
+    if (Result<Domain> plain = ParseDomain(look.text); plain.ok()) {
+      LookalikeMatch slip = Classify(*plain);
+      if (slip.kind == LookalikeMatch::Kind::kLookalike) {
+        slip.detail = "it uses " + look.first_change + ", and " + slip.detail;
+        slip.code = ReasonCode::kHomoglyph;
+        slip.score = std::max(slip.score, 0.95);
+        return slip;
+      }
+    }
+  }
   if (q.name.empty()) return m;
   Best best;
   best.typed = d.ascii;
@@ -212,6 +230,8 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   JoinedCandidates(q, best);
   HostLabelCandidates(q, best);
   TypoCandidates(q, best);
+  DotShiftCandidates(q, best);
+  if (!best.code || best.score < options_.threshold) TypoAndSuffixCandidates(q, best);
   const bool delegated = address::HasDelegatedTld(d.ascii);
   if (!delegated) UndelegatedCandidates(q, best);
   if (!best.code || best.score < options_.threshold) {
@@ -255,7 +275,8 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   const ReasonCode c = *best.code;
   const bool suffix_slip = c == ReasonCode::kSuffixEdit || c == ReasonCode::kTldSwap ||
                            c == ReasonCode::kSuffixAppend || c == ReasonCode::kSuffixDrop ||
-                           c == ReasonCode::kSuffixTruncate || c == ReasonCode::kDotOmission;
+                           c == ReasonCode::kSuffixTruncate || c == ReasonCode::kDotOmission ||
+                           c == ReasonCode::kDotInsertion;
   if (!delegated && suffix_slip) {
     std::string tld = "the TLD ." + std::string(LastLabel(d.ascii));
     // "the TLD .mik has 'k' where 'l' belongs" says the TLD once.

@@ -20,9 +20,16 @@ void DetectorImpl::AppendCandidates(const Query& q, Best& best) const {
   auto id = set_.TrustedBy(q.name);
   if (!id) return;
   const Entry& e = set_[*id];
+  // A whole trusted name with a country's code after it (army.mil.uk,
+  // fbi.gov.us) is likelier that name with the code added than a letter
+  // changed in another country's zone (fbi.gov.uk): what was typed before
+  // the code is exactly a trusted domain. The other is offered beside it
+  // (defence.gov.ai: defence.gov or defence.gov.au).
+  const std::string_view added = q.domain->suffix;
+  const bool country_added = added.find('.') == std::string_view::npos &&
+                             added.size() == 2 && address::HasDelegatedTld(added);
   Offer({*id, ReasonCode::kSuffixAppend, "has ." + q.domain->suffix + " added at the end",
-         TargetUnder(e, q.name),
-         std::string(q.name), 0.85},
+         TargetUnder(e, q.name), std::string(q.name), country_added ? 0.92 : 0.85},
         best);
 }
 
@@ -67,10 +74,14 @@ void DetectorImpl::HostLabelCandidates(const Query& q, Best& best) const {
 }
 
 void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
-                                     std::string_view prefix, Best& best) const {
+                                     std::string_view prefix, Best& best,
+                                     std::string_view under) const {
   if (look.empty() || look.size() >= 256) return;
   std::string qkey = VisualKey(look);
-  const std::string& dsuf = q.domain->suffix;
+  // The suffix whose names are searched: the query's own, or (two slips
+  // at once) one it is a slip of.
+  const std::string_view dsuf = under.empty() ? std::string_view(q.domain->suffix) : under;
+  const bool two_slips = dsuf != q.domain->suffix;
   // The query's own deletions go two deep only when it is long enough for
   // the limit of two itself (DeletionDepth), like the index's. An alignment
   // of the query with a name t within the limit (s substitutions, e letters
@@ -135,12 +146,21 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
     } else if (kd == 1) {
       form = Form::kMixed;
       // In a short name a look-alike plus a slip reaches too many real
-      // neighbours ("rr" is two edits of "me") unless the name is declared.
-      score = tkey.size() >= 5 ? 0.7 : declared ? 0.55 : 0.45;
+      // neighbours ("rr" is two edits of "me"; 1und1.de, a large German ISP,
+      // is "1" for "b" and a "1" added to bund.de), declared or not (issue
+      // 15 breaker, second round, item 7).
+      score = tkey.size() >= 5 ? 0.7 : 0.45;
     } else {
       form = Form::kTwoPlaces;
       code = ReasonCode::kLabelTypo;
       score = 0.6;
+    }
+    if (two_slips) {
+      // gmial.co, gmal.cm: a slip in the name and one in the ending. Two
+      // slips reach many real names, so only a name of five letters or
+      // more, one plain slip in it, and weaker than either slip alone.
+      if (tlook.size() < 5 || edit.kind == EditKind::kNone || edit.kind == EditKind::kOther) continue;
+      score = std::min(score, 0.9) - 0.2;
     }
     if (Outranked(score, best)) continue;
     Candidate c{id, code, "", e.domain, Join(prefix, e.domain), score};
@@ -163,6 +183,7 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
       case Form::kTwoPlaces: c.detail = both("differs in two places", traw); break;
     }
     if (q.idn && c.code != ReasonCode::kHomoglyph) c.detail += ", and uses non-Latin look-alike letters";
+    if (two_slips) c.detail.append(", and ").append(SuffixDetail(q.domain->suffix, dsuf));
     Offer(std::move(c), best);
   }
 }
@@ -170,5 +191,16 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
 void DetectorImpl::TypoCandidates(const Query& q, Best& best) const {
   TypoCandidatesFor(q, q.look_name, "", best);
   if (q.look_reg_label != q.look_name) TypoCandidatesFor(q, q.look_reg_label, q.prefix, best);
+}
+
+void DetectorImpl::TypoAndSuffixCandidates(const Query& q, Best& best) const {
+  const std::string_view dsuf = q.domain->suffix;
+  for (std::string_view habitual : {"com", "net", "org"}) {
+    if (dsuf == habitual ||
+        (BoundedDamerau(dsuf, habitual, 1) != 1 && Confusion(dsuf, habitual) == nullptr)) {
+      continue;
+    }
+    TypoCandidatesFor(q, q.look_reg_label, q.prefix, best, habitual);
+  }
 }
 }  // namespace nearmiss::lookalike

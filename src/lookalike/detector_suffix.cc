@@ -296,31 +296,6 @@ void DetectorImpl::UndelegatedCandidates(const Query& q, Best& best) const {
   if (last == std::string_view::npos || last == 0) return;
   std::string_view tld = ascii.substr(last + 1);
   const std::string no_tld = "the TLD ." + std::string(tld) + " does not exist";
-  auto offer_trusted = [&](const std::string& variant, std::string detail, double score) {
-    std::optional<uint32_t> id = set_.TrustedBy(variant);
-    if (!id || (set_[*id].is_namespace && set_[*id].domain == variant)) return;
-    Offer({*id, ReasonCode::kTldNotDelegated, no_tld + "; " + std::move(detail),
-           TargetUnder(set_[*id], variant), variant, score},
-          best);
-  };
-  // army.mi.l -> army.mil, bund.d.e -> bund.de: a dot typed inside the TLD.
-  std::string variant(ascii);
-  variant.erase(last, 1);
-  if (variant.find('.') != std::string::npos) {
-    offer_trusted(variant, "the dot before '" + std::string(tld) + "' does not belong", 0.9);
-  }
-  // gmai.lcom -> gmail.com: the dot one letter early; hotmailc.om the
-  // other way.
-  if (tld.size() >= 2) {
-    variant.assign(ascii);
-    std::swap(variant[last], variant[last + 1]);
-    offer_trusted(variant, "the dot is one letter early", 0.9);
-  }
-  if (last >= 2 && ascii[last - 1] != '.') {
-    variant.assign(ascii);
-    std::swap(variant[last], variant[last - 1]);
-    if (variant[last - 2] != '.') offer_trusted(variant, "the dot is one letter late", 0.9);
-  }
   // gmail.c -> gmail.com, army.m -> army.mil, nato.i -> nato.int: the TLD
   // cut short. The trusted names under the same name, and the namespaces.
   auto truncated = [&](std::string_view tsuf) {

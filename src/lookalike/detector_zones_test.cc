@@ -54,6 +54,28 @@ TEST_F(DetectorZonesTest, OtherCountriesGovernmentZonesAreNotSlips) {
   ExpectLookalike("army.mil.ml", "suffix-append", "army.mil");
 }
 
+// Issue 15 breaker (second round), item 1: army.mil.uk, army.mil.de,
+// fbi.gov.us were accepted as "a real mail domain (in mil.uk, a
+// public-sector zone of .uk)": any public-sector label under any ccTLD
+// counted as a zone. A protected name with a ccTLD added is a slip unless
+// the country really runs that zone (the PSL's, or the list's confirmed).
+TEST_F(DetectorZonesTest, AProtectedNameWithACountryCodeAddedIsASlip) {
+  for (auto [typed, meant] :
+       {std::pair{"army.mil.uk", "army.mil"}, {"army.mil.de", "army.mil"}, {"army.mil.eu", "army.mil"},
+        {"army.mil.gb", "army.mil"}, {"army.mil.us", "army.mil"}, {"army.mil.fr", "army.mil"},
+        {"army.mil.jp", "army.mil"}, {"navy.mil.ie", "navy.mil"}, {"hq.army.mil.ca", "hq.army.mil"},
+        {"fbi.gov.de", "fbi.gov"}, {"fbi.gov.us", "fbi.gov"}, {"state.gov.eu", "state.gov"},
+        {"hmrc.gov.uk.de", "hmrc.gov.uk"}, {"bund.de.uk", "bund.de"}}) {
+    LookalikeMatch m = Classify(typed);
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << typed << " " << m.detail;
+    EXPECT_NE(m.code, ReasonCode::kRealNeighbour) << typed;
+    EXPECT_EQ(m.target_domain_for_suggestion, meant) << typed << " " << m.detail;
+  }
+  for (std::string_view d : {"army.mil.uk", "army.mil.de", "fbi.gov.us"}) {
+    EXPECT_EQ(Classify(d).code, ReasonCode::kSuffixAppend) << d;
+  }
+}
+
 TEST_F(DetectorZonesTest, ProviderNameUnderARestrictedZoneIsNotItsSlip) {
   for (std::string_view d : {"wp.mil.pl", "wp.gov.pl", "wp.edu.pl", "wp.ac.uk", "aol.gov.br",
                              "icloud.edu.au"}) {

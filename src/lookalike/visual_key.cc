@@ -89,6 +89,23 @@ AsciiForm AsciiLookalike(std::string_view utf8) {
       out.text.push_back(static_cast<char>(std::tolower(c)));
       continue;
     }
+    // A combining mark on its own code point: what UTS #46 makes of a
+    // capital Turkish "İ" (i + U+0307, so "GMAİL" is gmai\u0307l), and
+    // marks with no precomposed letter ("l" + U+0332). The base letter has
+    // already been read as ASCII; the mark only decorates it. Marks on
+    // other scripts' letters (Devanagari vowel signs) are part of the word.
+    const int8_t type = u_charType(c);
+    if ((type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK) && !out.text.empty() &&
+        static_cast<unsigned char>(out.text.back()) < 0x80) {
+      if (!out.changed) {
+        std::array<char, 16> code{};
+        std::snprintf(code.data(), code.size(), "U+%04X", static_cast<unsigned>(c));
+        out.first_change.assign("a combining mark (").append(code.data()).append(") on '");
+        out.first_change.append(1, out.text.back()).append("'");
+      }
+      out.changed = true;
+      continue;
+    }
     if (char twin = AsciiTwin(u_foldCase(c, U_FOLD_CASE_DEFAULT))) {
       if (!out.changed) out.first_change = Describe(c, std::string(1, twin));
       out.changed = true;

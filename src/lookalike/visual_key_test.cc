@@ -28,6 +28,30 @@ TEST(AsciiLookalikeTest, MapsLettersUts39LeavesAlone) {
   EXPECT_TRUE(em.all_ascii);
 }
 
+// Issue 15 breaker (second round), item 2: a capital Turkish "İ" becomes
+// i + U+0307 under UTS #46 ("GMAİL.COM" -> gmai\u0307l.com), and marks with
+// no precomposed letter (U+0332 low line, U+0338 long solidus, U+0307 dot
+// on 't') were kept, so the name was no homoglyph of anything.
+TEST(AsciiLookalikeTest, DropsCombiningMarksOnAsciiLetters) {
+  for (auto [typed, meant] : {std::pair{"gmai\xCC\x87l.com", "gmail.com"},   // i + U+0307
+                              {"gmail\xCC\xB2.com", "gmail.com"},            // l + U+0332
+                              {"yahoo\xCC\xB8.com", "yahoo.com"},            // o + U+0338
+                              {"outlook\xCC\x87.com", "outlook.com"},        // k + U+0307
+                              {"army.mi\xCC\x87l", "army.mil"},              // ARMY.MİL
+                              {"i\xCC\x87\xCC\x81" "cloud.com", "icloud.com"}}) {  // two marks
+    AsciiForm f = AsciiLookalike(typed);
+    EXPECT_EQ(f.text, meant) << typed;
+    EXPECT_TRUE(f.all_ascii) << typed;
+    EXPECT_TRUE(f.changed) << typed;
+  }
+  EXPECT_EQ(AsciiLookalike("gmai\xCC\x87l.com").first_change, "a combining mark (U+0307) on 'i'");
+  // A mark that belongs to another script's letter stays: Devanagari
+  // "हिंदी" keeps its vowel signs.
+  AsciiForm hindi = AsciiLookalike("\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\x82");
+  EXPECT_FALSE(hindi.all_ascii);
+  EXPECT_EQ(hindi.text, "\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\x82");
+}
+
 TEST(AsciiLookalikeTest, KeepsCharactersWithoutAnAsciiTwin) {
   AsciiForm han = AsciiLookalike("\xE4\xB8\xAD\xE6\x96\x87.com");  // 中文
   EXPECT_FALSE(han.all_ascii);

@@ -1,0 +1,68 @@
+// Candidates from a misplaced dot: the dot typed one letter early or late,
+// or once too often, wherever that leaves the ending. Where the slip lands
+// on a TLD that exists (gmailc.om: Oman; armym.il: Israel) it is as much a
+// slip as where it lands on none (gmai.lcom), and the typo index cannot see
+// it: the two spellings have different suffixes.
+#include <algorithm>
+
+#include "lookalike/detector.h"
+#include "lookalike/domain_labels.h"
+
+namespace nearmiss::lookalike {
+namespace {
+
+// Only the dots of the ending: a slip there changes where the mail goes;
+// the host labels before a long name are rarely typed by hand. Also bounds
+// the lookups per check.
+constexpr int kDotsFromTheEnd = 3;
+
+}  // namespace
+
+void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
+  std::string_view ascii = q.domain->ascii;
+  std::string variant;
+  auto offer = [&](std::string detail, double score) {
+    std::optional<uint32_t> id = set_.TrustedBy(variant);
+    // A namespace itself (gov.uk for go.vuk) is no mail domain.
+    if (!id || (set_[*id].is_namespace && set_[*id].domain == variant)) return;
+    // Under a namespace every name is trusted, so a moved dot always makes
+    // one (navyi.mil for navy.imil): there the reading that keeps the
+    // typed name (a letter added to the ending) is the likelier one.
+    if (set_[*id].is_namespace) score = std::min(score, 0.85);
+    Offer({*id, ReasonCode::kDotInsertion, std::move(detail), TargetUnder(set_[*id], variant),
+           variant, score},
+          best);
+  };
+  int seen = 0;
+  for (size_t at = ascii.rfind('.'); at != std::string_view::npos && at > 0 && seen < kDotsFromTheEnd;
+       at = ascii.rfind('.', at - 1), ++seen) {
+    const std::string_view before = ascii.substr(0, at);
+    const std::string_view after = ascii.substr(at + 1);
+    const std::string_view left = LastLabel(before);
+    const std::string_view right = after.substr(0, after.find('.'));
+    if (left.empty() || right.empty()) continue;
+    // hotmail.c.om, army.mi.l, hmrc.go.v.uk: one dot too many.
+    if (before.find('.') != std::string_view::npos || after.find('.') != std::string_view::npos) {
+      variant.assign(before).append(after);
+      std::string detail = "has a dot between '";
+      detail.append(left).append("' and '").append(right).append("' where none belongs");
+      // As sure as the name's own dot-insertion class (g.mail.com), which
+      // keeps its wording where both find the slip.
+      offer(std::move(detail), 0.85);
+    }
+    // gmailc.om, armym.il, yahooc.o.uk: the dot one letter late.
+    if (left.size() >= 2) {
+      variant.assign(ascii);
+      std::swap(variant[at], variant[at - 1]);
+      offer("the dot is one letter late", 0.9);
+    }
+    // gmai.lcom, hotmai.lcom: the dot one letter early.
+    if (right.size() >= 2) {
+      variant.assign(ascii);
+      std::swap(variant[at], variant[at + 1]);
+      offer("the dot is one letter early", 0.9);
+    }
+  }
+}
+
+}  // namespace nearmiss::lookalike
