@@ -328,10 +328,15 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   if (kind_ == Kind::kExchange || kind_ == Kind::kExtended || kind_ == Kind::kExport) {
     std::string_view event = Field(f, event_);
     std::string_view status;
-    if (event == "DELIVER") {
-      // Into the organisation's own mailbox: not mail leaving it.
-      ++counts_.internal_hops;
-      return;
+    std::string pending;  // the relay of a recipient whose outcome is still to come
+    if (event == "DELIVER" || event == "DELIVERFAIL" || event == "DUPLICATEDELIVER") {
+      // Into the organisation's own mailbox: not mail leaving it. Its
+      // recipients go on as "internal" (not an attempt), which settles an
+      // earlier event's "unknown" (RECEIVE, below) and is counted nowhere
+      // (investigate/auditor.cc); learning has no "unknown" to settle.
+      if (event == "DELIVER") ++counts_.internal_hops;
+      if (learning_) return;
+      status = "internal";
     } else if (event == "SEND" && IntraOrganisation(Field(f, connector_))) {
       // Sent on to another of its servers (an Edge Transport server, the
       // next Mailbox server): the outcome is in that server's log. Each
@@ -341,8 +346,6 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       // it when that log is given (investigate/auditor.h).
       ++counts_.internal_hops;
       status = "unknown";
-    } else if (event == "DELIVERFAIL" || event == "DUPLICATEDELIVER") {
-      return;  // the organisation's own mailbox again: not mail leaving it
     } else {
       switch (ClassifyEvent(event)) {
         case EventClass::kSent: status = "sent"; break;
@@ -353,11 +356,32 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
         case EventClass::kDeferred: status = "deferred"; break;
         case EventClass::kUnknown: NotUnderstood(line); return;
         case EventClass::kHop:
-        case EventClass::kProgress: return;  // an event that is not a delivery
+          // Its recipients replace the one in related-recipient-address
+          // (a group's members, a resolved address): counted, and each
+          // goes on as the event below says.
+          // HAREDIRECT (a shadow copy for high availability) replaces no one.
+          if (event != "HAREDIRECT") Replaced(line);
+          [[fallthrough]];
+        case EventClass::kProgress:
+          // Not a delivery (RECEIVE, SUBMIT, TRANSFER, ...), but its
+          // recipients are on their way: each goes on as "unknown", so a
+          // message to a look-alike whose later events are in no log
+          // given (the next hour's file, the next server's, still queued)
+          // never vanishes; any later outcome replaces it
+          // (attempt_order.h). Learning learns no "unknown": nothing to do.
+          if (learning_) return;
+          status = "unknown";
+          // Appended, not built with +: GCC 12 -O3's false -Wrestrict.
+          pending.assign(Field(f, relay_));
+          pending += " (";
+          pending += event;
+          pending += "; no later event in the logs given)";
+          relay = pending;
+          break;
       }
     }
     std::string_view text = Field(f, recipient_status_);
-    const bool attempt = status != "unknown";
+    const bool attempt = status != "unknown" && status != "internal";
     std::string_view list = Field(f, recipient_);
     if (kind_ == Kind::kExport) {
       if (list == "System.String[]") {
@@ -391,10 +415,20 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       status = "bounced";
     } else if (s == "pending" || s == "gettingstatus") {
       status = "deferred";
-    } else if (s == "expanded" || s == "resolved" || s == "none") {
+    } else if (s == "none") {
+      // "The message has no delivery status because it was rejected or
+      // redirected to a different recipient" (Get-MessageTrace's Status):
+      // this recipient did not get it, and a send to a look-alike that a
+      // transport rule rejected must not vanish. Not delivered: bounced.
+      Emit(time, id, sender, Trim(Field(f, recipient_)), "bounced", relay,
+           "None: no delivery status (rejected, or redirected to another recipient)", line);
+      return;
+    } else if (s == "expanded" || s == "resolved") {
       // A group expanded to its members, or an address resolved to
-      // another (Active Directory): those have rows of their own.
-      return;  // not a delivery
+      // another (Active Directory): those have rows of their own. Not a
+      // delivery, but counted.
+      Replaced(line);
+      return;
     } else {
       NotUnderstood(line);
       return;
@@ -416,9 +450,16 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       NotUnderstood(line);
       return;
     }
-    if (o.kind == EventsOutcome::kNotDelivery) return;
+    if (o.kind == EventsOutcome::kNotDelivery) {
+      Replaced(line);
+      return;
+    }
     Emit(time, id, sender, Trim(entry.substr(0, hash)), o.status, relay, events, line);
   });
+}
+
+void TraceLog::Replaced(uint64_t line) {
+  if (counts_.replaced++ == 0) counts_.first_replaced_line = line;
 }
 
 void TraceLog::Refuse(uint64_t line) {
@@ -477,6 +518,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.relay = relay;
   a.message_id = id;
   a.subject = subject_text_;
+  a.from_trace = true;
   sink_->OnAttempt(a);
 }
 
