@@ -358,14 +358,22 @@ MailboxRead* Auditor::MailboxOf(const std::string& source, size_t first) {
 }
 
 void Auditor::AddSentOn() {
-  // One row per message and recipient: the latest of its "unknown"s (a
-  // RECEIVE, then a SEND to the next server), so that a recipient still on
-  // its way is one attempt, not one per event that saw it pass.
+  // One row per message and recipient among its "unknown"s, so that a
+  // recipient still on its way is one attempt, not one per event that saw
+  // it pass: a SEND to the next server (its relay names where the outcome
+  // is) over an event that is no delivery (RECEIVE, HAREDIRECT, ...: relay
+  // "SERVER (EVENT; no later event ...)", maillog/trace_log.h), else the
+  // latest.
+  auto event_only = [](const Row& r) { return r.relay.ends_with("no later event in the logs given)"); };
   std::unordered_map<std::string, size_t> latest;
   for (size_t i = 0; i < sent_on_.size(); ++i) {
     const Row& row = sent_on_[i];
     auto [it, added] = latest.try_emplace(row.queue_id + '\0' + row.to, i);
-    if (!added && row.seconds >= sent_on_[it->second].seconds) it->second = i;
+    if (added) continue;
+    const Row& kept = sent_on_[it->second];
+    if (event_only(row) != event_only(kept) ? event_only(kept) : row.seconds >= kept.seconds) {
+      it->second = i;
+    }
   }
   for (size_t i = 0; i < sent_on_.size(); ++i) {
     const Row& row = sent_on_[i];

@@ -163,7 +163,8 @@ static std::string FormHint(std::string_view line) {
   if (line.starts_with("__CURSOR=") || line.starts_with("__REALTIME_TIMESTAMP=") ||
       line.starts_with("__MONOTONIC_TIMESTAMP=") || line.starts_with("_BOOT_ID=") ||
       line.starts_with("MESSAGE=") || line.starts_with("    MESSAGE=") ||
-      line.starts_with("    _") || line.starts_with("    SYSLOG_IDENTIFIER=")) {
+      line.starts_with("    _") || line.starts_with("    SYSLOG_IDENTIFIER=") ||
+      has(" [s=")) {  // -o verbose: "Mon 2025-11-03 09:12:03.000000 UTC [s=CURSOR;...]"
     return "this is journalctl -o export (or -o verbose); export the journal with journalctl "
            "-o short-iso (e.g. journalctl -u postfix -o short-iso > mail.log)";
   }
