@@ -67,6 +67,24 @@ void SplitOutsideQuotes(std::string_view list, char sep, Fn piece) {
   piece(list.substr(start));
 }
 
+// The address of a sender written in display-name form ("Alice
+// <alice@army.mil>", RFC 5322 3.4 name-addr, as some exports write
+// SenderAddress): the addr-spec between the last '<' and the closing '>'.
+// Any other value as it is.
+std::string_view SenderAddress(std::string_view v) {
+  v = Trim(v);
+  size_t open = v.rfind('<');
+  // A name before it, ended by a blank or a quote: not a '<' inside a
+  // quoted local part ("a<b"@army.ml).
+  if (open == std::string_view::npos || open == 0 || (v[open - 1] != ' ' && v[open - 1] != '"') ||
+      v.find('>', open) != std::string_view::npos) {
+    return v;
+  }
+  // Trim took the closing '>'; what follows the last '<' is the address.
+  std::string_view inside = v.substr(open + 1);
+  return inside.find('@') != std::string_view::npos ? inside : v;
+}
+
 }  // namespace
 
 bool LooksLikeTrace(std::string_view first) {
@@ -320,7 +338,7 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
              std::string(Trim(Field(f, time_)));
     id = no_id_;
   }
-  std::string_view sender = Trim(Field(f, sender_));
+  std::string_view sender = SenderAddress(Field(f, sender_));
   if (learning_ && !Outbound(f, sender, line)) return;
   std::string_view relay = Field(f, relay_);
   if (relay.empty()) relay = Field(f, connector_);

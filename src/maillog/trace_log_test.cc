@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 
 #include <string>
@@ -28,6 +29,12 @@ class Collect final : public DeliverySink {
   }
   std::vector<Seen> seen;
 };
+
+// Feeds `lines` to `t` and finishes it.
+void FeedAll(TraceLog& t, std::initializer_list<const char*> lines) {
+  for (const char* line : lines) t.Feed(line);
+  t.Finish();
+}
 
 TEST(CsvRecords, QuotedCommasQuotesAndLineBreaks) {
   std::vector<std::pair<std::vector<std::string>, uint64_t>> got;
@@ -305,16 +312,13 @@ TEST(TraceTime, DatesThatDoNotExistAreNotRolledOver) {
 TEST(TraceLog, M365NoneIsNotDeliveredAndReplacedRowsAreCounted) {
   Collect c;
   TraceLog t("trace.csv", &c);
-  for (const char* line : {
+  FeedAll(t, {
            "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\","
            "\"MessageId\"",
            "\"2025-11-03T09:12:06Z\",\"a@army.mil\",\"g@army.mil\",\"x\",\"Expanded\",\"<1@x>\"",
            "\"2025-11-03T09:12:06Z\",\"a@army.mil\",\"u9@army.ml\",\"x\",\"None\",\"<1@x>\"",
            "\"2025-11-03T09:12:06Z\",\"a@army.mil\",\"u8@army.ml\",\"x\",\"Resolved\",\"<1@x>\"",
-       }) {
-    t.Feed(line);
-  }
-  t.Finish();
+           });
   ASSERT_EQ(c.seen.size(), 1u);
   EXPECT_EQ(c.seen[0].rcpt, "u9@army.ml");
   EXPECT_EQ(c.seen[0].status, "bounced");
@@ -323,6 +327,29 @@ TEST(TraceLog, M365NoneIsNotDeliveredAndReplacedRowsAreCounted) {
   EXPECT_EQ(t.counts().first_replaced_line, 2u);
   EXPECT_NE(Describe(t.counts()).find("2 rows whose recipient was replaced"), std::string::npos)
       << Describe(t.counts());
+}
+
+// Breaker round 2 §15: a SenderAddress in display-name form was read as
+// "Alice <alice@army.mil" (one more sender than there is).
+TEST(TraceLog, SenderInDisplayNameFormIsItsAddress) {
+  Collect c;
+  TraceLog t("trace.csv", &c);
+  FeedAll(t, {
+           "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\","
+           "\"MessageId\"",
+           "\"2025-11-03T09:12:06Z\",\"Alice <alice@army.mil>\",\"a@army.ml\",\"x\","
+           "\"Delivered\",\"<1@x>\"",
+           "\"2025-11-03T09:12:07Z\",\"\"\"Smith, Bob\"\" <bob@army.mil>\",\"b@army.ml\",\"x\","
+           "\"Delivered\",\"<2@x>\"",
+           "\"2025-11-03T09:12:08Z\",\"<carol@army.mil>\",\"c@army.ml\",\"x\",\"Delivered\","
+           "\"<3@x>\"",
+           "\"2025-11-03T09:12:09Z\",\"dave@army.mil\",\"d@army.ml\",\"x\",\"Delivered\",\"<4@x>\"",
+           });
+  ASSERT_EQ(c.seen.size(), 4u);
+  EXPECT_EQ(c.seen[0].sender, "alice@army.mil");
+  EXPECT_EQ(c.seen[1].sender, "bob@army.mil");
+  EXPECT_EQ(c.seen[2].sender, "carol@army.mil");
+  EXPECT_EQ(c.seen[3].sender, "dave@army.mil");
 }
 
 TEST(TraceLog, LooksLikeTrace) {
