@@ -67,6 +67,50 @@ void SplitOutsideQuotes(std::string_view list, char sep, Fn piece) {
   piece(list.substr(start));
 }
 
+// The zone a time column's heading names in parentheses ("Date (UTC)",
+// "Date (UTC+01:00)", "Received (UTC-05:30)"): "UTC" with `offset` its
+// seconds east of UTC; "" when the heading names none; any other text as
+// written (a zone no offset says, which the caller refuses).
+std::string HeadingZone(std::string_view heading, int64_t* offset) {
+  *offset = 0;
+  size_t open = heading.find('(');
+  size_t close = heading.rfind(')');
+  if (open == std::string_view::npos || close == std::string_view::npos || close < open) return {};
+  std::string_view zone = heading.substr(open + 1, close - open - 1);
+  while (!zone.empty() && zone.front() == ' ') zone.remove_prefix(1);
+  while (!zone.empty() && zone.back() == ' ') zone.remove_suffix(1);
+  std::string_view rest = zone;
+  if (rest.starts_with("UTC") || rest.starts_with("GMT")) {
+    rest.remove_prefix(3);
+    if (rest.empty()) return "UTC";
+    // "+01:00", "-05:30", "+1", "+0100".
+    if (rest[0] == '+' || rest[0] == '-') {
+      int sign = rest[0] == '-' ? -1 : 1;
+      std::string digits;
+      for (char ch : rest.substr(1)) {
+        if (ch >= '0' && ch <= '9') {
+          digits += ch;
+        } else if (ch != ':') {
+          return std::string(zone);
+        }
+      }
+      int h = 0, m = 0;
+      if (digits.size() <= 2 && !digits.empty()) {
+        h = std::stoi(digits);
+      } else if (digits.size() == 4) {
+        h = std::stoi(digits.substr(0, 2));
+        m = std::stoi(digits.substr(2));
+      } else {
+        return std::string(zone);
+      }
+      if (h > 14 || m > 59) return std::string(zone);
+      *offset = sign * (h * 3600 + m * 60);
+      return "UTC";
+    }
+  }
+  return std::string(zone);
+}
+
 // The address of a sender written in display-name form ("Alice
 // <alice@army.mil>", RFC 5322 3.4 name-addr, as some exports write
 // SenderAddress): the addr-spec between the last '<' and the closing '>'.
@@ -231,6 +275,8 @@ void TraceLog::Directive(std::string_view text, uint64_t line) {
 void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
   time_ = sender_ = recipient_ = status_ = event_ = message_id_ = internal_id_ = relay_ =
       connector_ = recipient_status_ = subject_ = direction_ = -1;
+  time_offset_ = 0;
+  time_zone_.clear();
   columns_ = names.size();
   for (size_t i = 0; i < names.size(); ++i) {
     std::string n = Normal(names[i]);
@@ -238,6 +284,7 @@ void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
     if (n == "datetime" || n == "received" || n == "date" || n == "origintimestamputc" ||
         n == "receiveddatetime" || n == "datetimeutc" || n == "timestamp") {
       time_ = c;
+      time_zone_ = HeadingZone(names[i], &time_offset_);
     } else if (n == "senderaddress" || n == "sender") {
       sender_ = c;
     } else if (n == "recipientaddress" || n == "recipients" || n == "recipient") {
@@ -316,7 +363,17 @@ void TraceLog::Record(const std::vector<std::string>& f, uint64_t line) {
 }
 
 void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
+  if (!time_zone_.empty() && time_zone_ != "UTC") {
+    // A zone the heading names that is no UTC offset ("Pacific Standard
+    // Time"): its times cannot be put in UTC, and read as UTC they would
+    // shift every date. The file is refused, never read wrong.
+    RefuseZone(line);
+    return;
+  }
   int64_t time = TraceTime(Field(f, time_), date_order_);
+  // The admin center names the zone its times are in ("Date (UTC+01:00)"):
+  // a local time is made UTC (breaker round 2 §10).
+  if (time >= 0 && time_offset_ != 0) time -= time_offset_;
   if (time == kAmbiguousDate) {
     AmbiguousDate(line);
     return;
@@ -478,6 +535,15 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
 
 void TraceLog::Replaced(uint64_t line) {
   if (counts_.replaced++ == 0) counts_.first_replaced_line = line;
+}
+
+void TraceLog::RefuseZone(uint64_t line) {
+  NotUnderstood(line);
+  if (!counts_.refused.empty()) return;
+  counts_.refused = counts_.file + ":1: the time column's heading names the zone '" + time_zone_ +
+                    "', which is no UTC offset this reader can apply, and read as UTC every "
+                    "time would be shifted; export the trace again in UTC (or with the zone as "
+                    "UTC+HH:MM)";
 }
 
 void TraceLog::Refuse(uint64_t line) {

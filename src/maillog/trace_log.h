@@ -87,7 +87,12 @@
 // with `cat`), is skipped as a header again, and so is a "#TYPE" line.
 //
 // Header names are matched without case, spaces, '_' or '-' (so the admin
-// center's "Recipient address" is RecipientAddress). PowerShell's "#TYPE"
+// center's "Recipient address" is RecipientAddress). A time heading that
+// names its zone in parentheses ("Date (UTC+01:00)": the new admin center
+// shows and downloads times in the administrator's zone) has that offset
+// taken off, so times are UTC; a zone that is no offset ("Date (Pacific
+// Standard Time)") refuses the file (LineCounts::refused), never read as
+// UTC. PowerShell's "#TYPE"
 // line and a UTF-8 byte order mark are skipped. Times: ISO 8601 (with or
 // without 'T', fraction and zone; no zone is UTC, as these traces write)
 // or Export-Csv's en-US "M/D/YYYY h:mm:ss AM/PM"; another form, or a date
@@ -166,6 +171,9 @@ class TraceLog {
   // A row whose recipients are not in the file (System.String[]): the
   // file is refused (LineCounts::refused).
   void Refuse(uint64_t line);
+  // A row of a file whose time heading names a zone that is no UTC
+  // offset: the file is refused (LineCounts::refused).
+  void RefuseZone(uint64_t line);
   void Emit(int64_t time, std::string_view id, std::string_view sender, std::string_view rcpt,
             std::string_view status, std::string_view relay, std::string_view text,
             uint64_t line, bool attempt = true);  // false: a hop, not in delivery_lines
@@ -191,6 +199,12 @@ class TraceLog {
   int time_ = -1, sender_ = -1, recipient_ = -1, status_ = -1, event_ = -1, message_id_ = -1,
       internal_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1, subject_ = -1, direction_ = -1;
   size_t columns_ = 0;
+  // The zone the time column's heading names ("Date (UTC+01:00)", the
+  // admin center's download in the administrator's zone): "UTC" with
+  // time_offset_ its seconds east of UTC, "" when none is named (the
+  // times are UTC, as these traces write), else the text, refused.
+  std::string time_zone_;
+  int64_t time_offset_ = 0;
   std::string_view subject_text_;  // the row being read's subject ("" when none)
   // The header record (no #Fields:), to know it again when repeated.
   std::vector<std::string> header_;

@@ -352,6 +352,35 @@ TEST(TraceLog, SenderInDisplayNameFormIsItsAddress) {
   EXPECT_EQ(c.seen[3].sender, "dave@army.mil");
 }
 
+// Breaker round 2 §10: the admin center's heading names the zone its times
+// are in; the time was read as UTC. An offset is applied; a zone that is
+// no offset refuses the file.
+TEST(TraceLog, ZoneNamedInTheTimeHeading) {
+  auto read = [](const char* heading, Collect* c) {
+    TraceLog t("eac.csv", c);
+    std::string header = std::string("\"") + heading +
+                         "\",\"Sender\",\"Recipient\",\"Subject\",\"Status\",\"Message ID\"";
+    FeedAll(t, {header.c_str(),
+                "\"11/3/2025 9:12:06 AM\",\"a@army.mil\",\"u1@army.ml\",\"hi\",\"Delivered\",\"<1@x>\""});
+    return t.counts();
+  };
+  Collect plus, minus, utc, named;
+  read("Date (UTC+01:00)", &plus);
+  ASSERT_EQ(plus.seen.size(), 1u);
+  EXPECT_EQ(plus.seen[0].time, "2025-11-03T08:12:06");
+  read("Date (UTC-05:30)", &minus);
+  ASSERT_EQ(minus.seen.size(), 1u);
+  EXPECT_EQ(minus.seen[0].time, "2025-11-03T14:42:06");
+  read("Date (UTC)", &utc);
+  ASSERT_EQ(utc.seen.size(), 1u);
+  EXPECT_EQ(utc.seen[0].time, "2025-11-03T09:12:06");
+  LineCounts n = read("Date (Pacific Standard Time)", &named);
+  EXPECT_TRUE(named.seen.empty());
+  EXPECT_NE(n.refused.find("eac.csv:1: the time column's heading names the zone 'Pacific Standard Time'"),
+            std::string::npos)
+      << n.refused;
+}
+
 TEST(TraceLog, LooksLikeTrace) {
   EXPECT_TRUE(LooksLikeTrace("#Software: Microsoft Exchange Server"));
   EXPECT_TRUE(LooksLikeTrace("\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Status\""));
