@@ -26,6 +26,7 @@
 #include "investigate/render.h"
 #include "investigate/row_order.h"
 #include "maillog/log_files.h"
+#include "maillog/set_order.h"
 #include "maillog/read_log.h"
 #include "maillog/timestamp.h"
 #include "maillog/trace_log.h"
@@ -131,6 +132,12 @@ int RunAudit(const AuditFlags& flags) {
   read_options.year = flags.year;
   progress.SetLogs(ordered, read_options);
   auditor.PlanYears(ordered);
+  // The logs of separate writers (instances, hosts) in time order, so a
+  // hand-off is followed whatever order they were named in (set_order.h).
+  std::vector<std::string> by_time =
+      maillog::OrderSetsByTime({ordered.begin(), ordered.end() - traces.size()}, flags.year,
+                               auditor.years());
+  std::copy(by_time.begin(), by_time.end(), ordered.begin());
   for (const std::string& read : ordered) {
     const std::string& path = shown[read];
     Status s = auditor.AddLog(read, path);

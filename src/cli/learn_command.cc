@@ -18,6 +18,7 @@
 #include "daemon/refresher.h"
 #include "engine/malformed_domain.h"
 #include "maillog/log_files.h"
+#include "maillog/set_order.h"
 #include "maillog/read_log.h"
 #include "maillog/trace_log.h"
 #include "nearmiss/address.h"
@@ -229,10 +230,14 @@ int RunLearn(const LearnFlags& flags) {
   uint64_t not_understood = 0;
   std::string first_not_understood;
   LogSkips skips;
-  const std::vector<std::string> ordered = maillog::OrderLogs(logs);
+  // Postfix sets oldest first, traces in natural order (log_files.h).
+  const std::vector<std::string> rotated = maillog::OrderLogs(logs);
   // A rotated set is dated as a whole, before any of it is read.
   const maillog::YearPlan years =
-      flags.year != 0 ? maillog::YearPlan() : maillog::PlanYears(ordered);
+      flags.year != 0 ? maillog::YearPlan() : maillog::PlanYears(rotated);
+  // The logs of separate writers (instances, hosts) in time order, as
+  // audit reads them (set_order.h).
+  const std::vector<std::string> ordered = maillog::OrderSetsByTime(rotated, flags.year, years);
   read.years = &years;
   // The bar audit draws (on a terminal only): bytes of the logs, both
   // passes of one read twice for its year.

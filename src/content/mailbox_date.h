@@ -35,7 +35,26 @@ struct MailboxDate {
   std::string_view source;
   // The Date: not believed (seconds since the epoch), 0 when none was.
   int64_t set_aside = 0;
+  // The delivery time its container recorded (mbox From_ line, Maildir
+  // name; not a file's time, which a copy sets; 0 when none), also when
+  // the Date: was believed: a
+  // Date: long before it (kDateBehindSeconds) is believed, since a mailbox
+  // imported or converted gets new delivery times while its Date: headers
+  // stay true, and an earlier "since when" errs on the side an
+  // investigation wants; callers say it (DateLongBeforeDelivery).
+  int64_t delivered = 0;
 };
+
+inline constexpr int64_t kDateBehindSeconds = 30 * 86400;
+
+// True when `d` came from the Date: header and that is more than
+// kDateBehindSeconds before the delivery time (a clock reset to 1980, a
+// mistyped year, or a mailbox imported later): the date is kept, and a
+// report says how many such messages it holds.
+inline bool DateLongBeforeDelivery(const MailboxDate& d) {
+  return d.source == "date-header" && d.delivered > 0 &&
+         d.seconds + kDateBehindSeconds < d.delivered;
+}
 
 inline constexpr int64_t kDateAheadSeconds = 86400;
 

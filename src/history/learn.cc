@@ -141,7 +141,7 @@ class SentSink final : public maillog::DeliverySink {
                           [&](const Open& o) { return o.rcpt == rcpt; });
     if (r == it->second.end()) {
       it->second.push_back({std::move(sender), std::move(rcpt), a.time, a.time,
-                            std::string(a.status), std::string(a.message_id)});
+                            std::string(a.status), std::string(a.message_id), a.from_trace});
     } else if (a.time == r->last && a.status == "sent" && r->status == "sent") {
       // The same "sent" line again (rotated logs that overlap, read while
       // the message is still open): one delivery, counted as repeated.
@@ -166,10 +166,21 @@ class SentSink final : public maillog::DeliverySink {
       // file that logs it; the time keeps a recycled queue id from naming
       // an older message.
       if (o.status == "unknown") ++outcome_unknown_;
+      if (!o.from_trace && !o.message_id.empty() && o.status != "sent") {
+        // A Postfix gateway's outcome other than "sent": an Exchange or
+        // Microsoft 365 SEND of the same message to it, no later, was a
+        // hop, not a delivery (investigate/auditor.cc, breaker round 2 §5).
+        NotDelivered(DeliveryKey(o.message_id, o.rcpt), o.last);
+      }
       if (o.status != "sent") continue;
       std::string key = o.message_id.empty()
                             ? "log:" + it->first + " " + o.rcpt + " " + std::to_string(o.first)
                             : DeliveryKey(o.message_id, o.rcpt);
+      if (o.from_trace) {
+        // Traces are read after the logs (maillog/set_order.h).
+        auto veto = not_delivered_.find(key);
+        if (veto != not_delivered_.end() && veto->second >= o.last) continue;
+      }
       out_->push_back({o.sender, o.rcpt, o.first, std::move(key)});
     }
     open_.erase(it);
@@ -196,9 +207,17 @@ class SentSink final : public maillog::DeliverySink {
     int64_t first = 0, last = 0;
     std::string status;
     std::string message_id;  // without angle brackets; "" when not logged
+    bool from_trace = false;  // maillog::Attempt::from_trace
   };
+  void NotDelivered(std::string key, int64_t time) {
+    if (not_delivered_.size() >= kMaxOpen) not_delivered_.clear();  // bounded: a join missed
+    int64_t& t = not_delivered_[std::move(key)];
+    t = std::max(t, time);
+  }
   std::vector<Delivery>* out_;
   std::unordered_map<std::string, std::vector<Open>> open_;
+  // Postfix deliveries that were not sent, by DeliveryKey, with their time.
+  std::unordered_map<std::string, int64_t> not_delivered_;
   std::string key_;
   Domain domain_;  // HistoryAddress's scratch
   uint64_t repeated_ = 0;

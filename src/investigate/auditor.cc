@@ -5,7 +5,9 @@
 
 #include "address/normal_domain.h"
 #include "content/mailbox_date.h"
+#include "investigate/render.h"
 #include "engine/malformed_domain.h"
+#include "maillog/log_files.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/read_log.h"
 #include "maillog/timestamp.h"
@@ -25,6 +27,16 @@ std::string NormalAddress(std::string_view address, Domain* scratch) {
   std::string d;
   address::NormalDomain(domain, scratch, &d);
   return out + d;
+}
+
+// "EX01.army.mil SEND via mailgw.army.mil": a trace's event as a hop
+// before the Postfix gateway's delivery.
+std::string TraceHop(const Row& row) {
+  std::string hop = "trace ";
+  hop += row.status == "sent" ? "SEND" : row.status;
+  hop += " via ";
+  hop += row.relay.empty() ? "(no relay logged)" : row.relay;
+  return hop;
 }
 
 }  // namespace
@@ -63,6 +75,13 @@ const Auditor::Flag& Auditor::Classify(const std::string& domain) {
 }
 
 void Auditor::OnAttempt(const maillog::Attempt& a) {
+  if (a.status == "internal") {
+    // Delivered into the organisation's own mailbox (trace_log.h): no
+    // delivery, but the message's "unknown" for it is settled (AddSentOn).
+    if (settled_.size() >= Report::kMaxOpen) settled_.clear();  // bounded: shown unknown at worst
+    settled_.insert(std::string(a.queue_id) + '\0' + NormalAddress(a.recipient, &parsed_));
+    return;
+  }
   if (a.time < options_.since) return;
   std::string_view rcpt = a.recipient;
   // The domain after the last '@' outside quotes ("x@y"@army.ml).
@@ -92,8 +111,11 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
   row.status = std::string(a.status);
   row.relay = std::string(a.relay);
   row.hops = std::string(a.hops);
+  row.message_id = std::string(a.message_id);
+  int level_rank = -1;
   if (!a.subject.empty() && !row.to.empty()) {
     content::Level level = SubjectLevel(a.subject);
+    level_rank = static_cast<int>(level);
     report_->AddCaveats(last_subject_sensitivity_);
     ++report_->subjects_scanned;
     row.level = std::string(content::LevelName(level));
@@ -101,6 +123,21 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
       report_->top_level_rank = static_cast<int>(level);
       report_->top_level = row.level;
       report_->top_level_source = shown_ + " (subject of " + std::string(a.message_id) + ")";
+    }
+  }
+  if (a.from_trace && row.status != "unknown" && !row.to.empty()) {
+    // An Exchange or Microsoft 365 server handed the message to the
+    // organisation's own Postfix gateway, whose log was given (read before
+    // the traces: audit_command.cc): the gateway's delivery of the same
+    // Message-ID and recipient, at the same time or later, is the final
+    // one. The trace's row is a hop of it (its subject's level joins), not
+    // a delivery of its own (issue 16, breaker round 2 §5). A Postfix
+    // delivery before the trace's (Postfix relaying to Exchange) is not
+    // joined: both are counted, as before.
+    const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
+    if (d != nullptr && d->postfix && d->seconds >= row.seconds) {
+      report_->JoinCopy(d->queue_id, row.to, row.level, level_rank, TraceHop(row));
+      return;
     }
   }
   if (row.status == "unknown" && !row.to.empty()) {
@@ -111,7 +148,9 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
     return;
   }
   // A row repeated (overlapping exports) is counted and listed once.
-  if (report_->AddAttempt(row) && !row.to.empty() && options_.on_row) options_.on_row(row);
+  if (!report_->AddAttempt(row) || row.to.empty()) return;
+  report_->IndexDelivery(row, !a.from_trace);
+  if (options_.on_row) options_.on_row(row);
 }
 
 content::Level Auditor::SubjectLevel(std::string_view subject) {
@@ -156,6 +195,11 @@ void Auditor::PlanYears(const std::vector<std::string>& paths) {
 }
 
 Status Auditor::AddLog(const std::string& path, const std::string& shown) {
+  // Traces are read after every Postfix log (audit_command.cc): the
+  // Postfix attempts still held for a hand-off (postfix_log.h) reach the
+  // report first, so a trace's SEND to the organisation's Postfix gateway
+  // finds the gateway's delivery (OnAttempt).
+  if (maillog::LooksLikeTrace(maillog::FirstLine(path))) log_.Finish();
   report_->inputs.push_back(shown);
   shown_ = shown;
   maillog::ReadLogOptions o;
@@ -192,6 +236,10 @@ Status Auditor::AddLog(const std::string& path, const std::string& shown) {
 
 Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
   if (paths.empty()) return Status::Ok();
+  // Every log's deliveries in the report first, so a Sent-folder copy
+  // finds the delivery it is a copy of (FindDelivery). Mailboxes are read
+  // after the logs (audit_command.cc).
+  log_.Finish();
   Result<std::unique_ptr<content::MessageReader>> opened =
       content::MessageReader::Open(paths, engine_->shared_scanner(), engine_->policy().limits);
   if (!opened.ok()) {
@@ -231,6 +279,8 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
     // A Date: after the delivery or now is set aside, as learn does.
     const content::MailboxDate date = content::MessageDate(m, std::time(nullptr));
     const int64_t t = date.seconds;
+    // Counted once per flagged message (below).
+    bool long_before = content::DateLongBeforeDelivery(date);
     std::vector<std::string> recipients;
     for (const auto* list : {&m.to, &m.cc, &m.bcc}) {
       for (const std::string& header : *list) {
@@ -241,6 +291,12 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       RecipientCheck c = engine_->CheckRecipient(entry);
       if (c.verdict != Verdict::kLookalike && c.verdict != Verdict::kBlocked) continue;
       if (t != 0 && t < options_.since) continue;
+      if (long_before && dated_long_before_++ == 0) {
+        first_dated_long_before_ = m.source + " (Date: " + maillog::FormatTime(t).substr(0, 10) +
+                                   ", filed " +
+                                   maillog::FormatTime(date.delivered).substr(0, 10) + ")";
+      }
+      long_before = false;
       Row row;
       row.seconds = t;
       row.time = t ? maillog::FormatTime(t) : "";
@@ -262,6 +318,15 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       report_->AddCaveats(s);  // a set: once per message is enough
       row.source = m.source;
       row.date_source = std::string(date.source);
+      row.message_id = m.message_id;
+      // The Sent folder's copy of a message a log or trace given delivered
+      // to this recipient (same Message-ID): one delivery, with the log's
+      // outcome and the copy's level, never a second "sent" (issue 16,
+      // breaker round 2 §3).
+      if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to)) {
+        report_->JoinCopy(d->queue_id, row.to, row.level, static_cast<int>(s.level), "");
+        continue;
+      }
       if (report_->AddAttempt(row) && options_.on_row) options_.on_row(row);
     }
     m = content::ScannedMessage();
@@ -293,16 +358,69 @@ MailboxRead* Auditor::MailboxOf(const std::string& source, size_t first) {
 }
 
 void Auditor::AddSentOn() {
-  for (const Row& row : sent_on_) {
+  // One row per message and recipient among its "unknown"s, so that a
+  // recipient still on its way is one attempt, not one per event that saw
+  // it pass: a SEND to the next server (its relay names where the outcome
+  // is) over an event that is no delivery (RECEIVE, HAREDIRECT, ...: relay
+  // "SERVER (EVENT; no later event ...)", maillog/trace_log.h), else the
+  // latest.
+  auto event_only = [](const Row& r) { return r.relay.ends_with("no later event in the logs given)"); };
+  std::unordered_map<std::string, size_t> latest;
+  for (size_t i = 0; i < sent_on_.size(); ++i) {
+    const Row& row = sent_on_[i];
+    auto [it, added] = latest.try_emplace(row.queue_id + '\0' + row.to, i);
+    if (added) continue;
+    const Row& kept = sent_on_[it->second];
+    if (event_only(row) != event_only(kept) ? event_only(kept) : row.seconds >= kept.seconds) {
+      it->second = i;
+    }
+  }
+  for (size_t i = 0; i < sent_on_.size(); ++i) {
+    const Row& row = sent_on_[i];
+    if (latest[row.queue_id + '\0' + row.to] != i) continue;
+    if (settled_.contains(row.queue_id + '\0' + row.to)) continue;  // into its own mailbox
     if (report_->HasOutcome(row.queue_id, row.to)) continue;  // the next server's log said
+    // The organisation's Postfix gateway's log said (OnAttempt).
+    if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
+        d != nullptr && d->postfix) {
+      continue;
+    }
     if (report_->AddAttempt(row) && options_.on_row) options_.on_row(row);
   }
   sent_on_.clear();
+  settled_.clear();
 }
 
 void Auditor::Finish() {
   log_.Finish();
   AddSentOn();
+  report_->doubtful_mailbox_dates = dated_long_before_;
+  if (dated_long_before_ != 0) {
+    // "Since when" rests on these dates: a reader must know which are
+    // doubtful (issue 16, breaker round 2 §13).
+    report_->notes.push_back(
+        CountOf(static_cast<int64_t>(dated_long_before_),
+                "mailbox message with flagged recipients is",
+                "mailbox messages with flagged recipients are") +
+        " dated by a Date: header more than 30 days before filing (first: " +
+        first_dated_long_before_ +
+        "): a sender's clock set wrong or a mailbox imported later; the Date: is kept, so the "
+        "first dates shown may be too early.");
+  }
+  if (report_->joined_copies != 0) {
+    report_->notes.push_back(
+        CountOf(static_cast<int64_t>(report_->joined_copies), "Sent-folder copy",
+                "Sent-folder copies") +
+        " of a message a log or trace delivered (same Message-ID and recipient) counted once, "
+        "with the log's outcome and the copy's sensitivity.");
+  }
+  if (report_->joined_hops != 0) {
+    report_->notes.push_back(
+        CountOf(static_cast<int64_t>(report_->joined_hops), "trace event") +
+        " handing a message to a Postfix gateway whose log was given (same Message-ID and "
+        "recipient, the gateway's delivery at the same time or later) counted once, at the "
+        "gateway's outcome, with the hop shown.");
+  }
   report_->lines = log_.lines();
   report_->Finish();
 }

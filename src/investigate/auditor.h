@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/malformed_domain.h"
@@ -52,6 +53,8 @@ class Auditor final : public maillog::DeliverySink {
   // before AddLog, unless AuditOptions::year is given. Its pass over the
   // files counts towards on_progress as the first of the two reads.
   void PlanYears(const std::vector<std::string>& paths);
+  // The plan PlanYears made (empty before it, or with AuditOptions::year).
+  const maillog::YearPlan& years() const { return years_; }
   // The same, for a log read from `path` that the report names `shown`
   // (a pipe's copy spooled to a temporary file is named as it was given).
   Status AddLog(const std::string& path, const std::string& shown);
@@ -110,6 +113,14 @@ class Auditor final : public maillog::DeliverySink {
   // from a log given before or after, replaces them: counted once. Past
   // the bound a join is missed at worst (counted twice), never dropped.
   std::vector<Row> sent_on_;
+  // Message and recipient ("ID\0ADDRESS", as logged) delivered into the
+  // organisation's own mailbox (status "internal"): their "unknown" in
+  // sent_on_ is settled. Bounded by Report::kMaxOpen.
+  std::unordered_set<std::string> settled_;
+  // Mailbox messages dated by a Date: long before they were filed
+  // (content::DateLongBeforeDelivery), and the first, for the report's note.
+  uint64_t dated_long_before_ = 0;
+  std::string first_dated_long_before_;
 };
 
 }  // namespace nearmiss::investigate

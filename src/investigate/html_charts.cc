@@ -48,7 +48,7 @@ int64_t NiceMax(int64_t v) {
 
 }  // namespace
 
-std::string Html(std::string_view t) { return HtmlEscape(t); }
+std::string Html(std::string_view t) { return HtmlEscape(ShowInvisible(t)); }
 
 std::string ColumnChartSvg(const std::vector<Bar>& bars, std::string_view title) {
   const double w = 640, h = 250, left = 44, bottom = 36, top = 12;

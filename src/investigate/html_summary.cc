@@ -123,9 +123,18 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
       h += "Not known: mail logs and traces record who wrote to whom, not what the message "
            "said. Read the Sent folders (mbox, Maildir) to learn the markings.";
     }
+    // Appended, not " " + string: GCC 12 -O3's false -Wrestrict (bug 105329).
+    std::string doubt;
+    if (rep.doubtful_mailbox_dates != 0) {
+      doubt = " ";
+      doubt += CountOf(static_cast<int64_t>(rep.doubtful_mailbox_dates), "Sent-folder message is",
+                       "Sent-folder messages are");
+      doubt += " dated by a Date: header more than 30 days before filing; such a date may be "
+               "too early (see the notes).";
+    }
     h += "</td></tr><tr><th>Since when</th><td>" +
          (first != 0 ? "The first flagged message was sent on " + Day(first) + "." : std::string("Unknown.")) +
-         "</td></tr></tbody></table>";
+         doubt + "</td></tr></tbody></table>";
   }
   h += "<p class=\"small\">What was read: " +
        Counted(static_cast<int64_t>(rep.lines), "log line", "log lines") + " in " +

@@ -79,9 +79,21 @@ std::string ColumnChartSvg(const std::vector<Bar>& bars, std::string_view title)
 std::string BarListSvg(const std::vector<Bar>& bars);
 std::string DonutSvg(const std::vector<std::pair<std::string, int64_t>>& slices);
 
-// Escapes &, <, >, " and '.
+// Escapes &, <, >, " and '; and shows invisible characters by name
+// (ShowInvisible), so no sender, subject or file name rewrites the page
+// around it.
 std::string Html(std::string_view text);
 // Counts a person reads: Thousands and Counted (base/text_format.h).
+// `text` with Unicode's bidi controls (U+202A-U+202E, U+2066-U+2069,
+// U+200E, U+200F, U+061C) and the other invisible format characters a
+// name may hide (U+200B-U+200D, U+2060-U+2064, U+FEFF) written as
+// "<U+202E>": an address holding a RIGHT-TO-LEFT OVERRIDE would otherwise
+// reverse the rest of its line in a report (issue 16, breaker round 2
+// §11). Other text is unchanged.
+std::string ShowInvisible(std::string_view text);
+// Thousands(n) and the noun that agrees with it: CountOf(1, "file") is
+// "1 file", CountOf(1234, "delivery", "deliveries") "1,234 deliveries".
+std::string CountOf(int64_t n, std::string_view one, std::string_view many = {});
 
 }  // namespace nearmiss::investigate
 

@@ -1,4 +1,6 @@
 // Rows for programs and the terminal summary.
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 #include "base/csv_field.h"
@@ -15,6 +17,43 @@ std::string Pct(int64_t part, int64_t whole) {
 }
 
 }  // namespace
+
+std::string ShowInvisible(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  for (size_t i = 0; i < t.size(); ++i) {
+    const auto b = [&](size_t k) { return static_cast<unsigned char>(t[i + k]); };
+    uint32_t cp = 0;
+    size_t len = 0;
+    // Only the two- and three-byte forms hold the characters named above.
+    if (b(0) == 0xD8 && i + 1 < t.size() && b(1) == 0x9C) {
+      cp = 0x061C, len = 2;
+    } else if (b(0) == 0xE2 && i + 2 < t.size() && b(1) == 0x80 && b(2) >= 0x8B && b(2) <= 0x8F) {
+      cp = 0x2000 + (b(2) - 0x80), len = 3;  // U+200B-U+200F
+    } else if (b(0) == 0xE2 && i + 2 < t.size() && b(1) == 0x80 && b(2) >= 0xAA && b(2) <= 0xAE) {
+      cp = 0x2000 + (b(2) - 0x80), len = 3;  // U+202A-U+202E
+    } else if (b(0) == 0xE2 && i + 2 < t.size() && b(1) == 0x81 &&
+               ((b(2) >= 0xA0 && b(2) <= 0xA4) || (b(2) >= 0xA6 && b(2) <= 0xA9))) {
+      cp = 0x2040 + (b(2) - 0x80), len = 3;  // U+2060-U+2064, U+2066-U+2069
+    } else if (b(0) == 0xEF && i + 2 < t.size() && b(1) == 0xBB && b(2) == 0xBF) {
+      cp = 0xFEFF, len = 3;
+    }
+    if (len == 0) {
+      out += t[i];
+      continue;
+    }
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(cp));
+    out += buf;
+    i += len - 1;
+  }
+  return out;
+}
+
+std::string CountOf(int64_t n, std::string_view one, std::string_view many) {
+  if (n < 0) return "-" + Counted(static_cast<uint64_t>(-n), one, many);
+  return Counted(static_cast<uint64_t>(n), one, many);
+}
 
 std::string RowJson(const Row& r) {
   nlohmann::ordered_json j = {{"time", r.time},         {"queue_id", r.queue_id},
@@ -80,6 +119,7 @@ std::string SummaryJson(const Report& rep) {
                     {"soft_bounces", c.soft_bounces},
                     {"hand_offs", c.hand_offs},
                     {"internal_hops", c.internal_hops},
+                    {"replaced_recipients", c.replaced},
                     {"delivery_lines_not_understood", c.not_understood},
                     {"first_not_understood", not_understood},
                     {"unparsable_recipients", c.unparsable_recipients},
@@ -128,7 +168,11 @@ std::string SummaryJson(const Report& rep) {
       {"notes", rep.notes},
       {"repeated_attempts_counted_once", rep.duplicates()},
       {"flagged_deliveries",
-       {{"total", t.deliveries}, {"sent", t.sent}, {"bounced", t.bounced},
+       // "sent": accepted by the receiving server, as a log or trace says;
+       // Sent-folder copies (a mailbox says the message was sent, not that
+       // it arrived) apart, as page 1 counts them.
+       {{"total", t.deliveries}, {"sent", t.sent - t.in_mailbox},
+        {"in_sent_folders", t.in_mailbox}, {"bounced", t.bounced},
         {"expired", t.expired}, {"discarded", t.discarded}, {"deferred", t.deferred},
         {"outcome_unknown", t.unknown}}},
       {"flagged_attempts", rep.attempts()}};
@@ -175,21 +219,32 @@ std::string ReportText(const Report& rep) {
     rare += ", outcome unknown (sent on to a server whose log was not given) " +
             Thousands(t.unknown);
   }
+  // "sent" is what a receiving server accepted; a Sent-folder copy says
+  // only that the message was sent, so it is counted apart everywhere.
+  auto folders = [](const Counts& c) {
+    return c.in_mailbox == 0 ? std::string()
+                             : ", in Sent folders (delivery unknown) " + Thousands(c.in_mailbox);
+  };
   out += "deliveries to look-alike or blocked domains: " + Thousands(t.deliveries) + " (sent " +
-         Thousands(t.sent) + ", bounced " + Thousands(t.bounced) + rare + ", deferred " +
-         Thousands(t.deferred) + "; " + Counted(static_cast<int64_t>(rep.attempts()), "attempt") +
+         Thousands(t.sent - t.in_mailbox) + folders(t) + ", bounced " + Thousands(t.bounced) +
+         rare + ", deferred " +
+         Thousands(t.deferred) + "; " + CountOf(static_cast<int64_t>(rep.attempts()), "attempt") +
          ")\n";
   if (t.deliveries == 0) return out;
   out += "by month:\n";
   for (const auto& [month, c] : rep.by_month()) {
-    out += "  " + month + "  " + Thousands(c.deliveries) + " (sent " + Thousands(c.sent) + ")\n";
+    out += "  " + month + "  " + Thousands(c.deliveries) + " (sent " +
+           Thousands(c.sent - c.in_mailbox) + folders(c) + ")\n";
   }
   out += "by domain:\n";
   for (const auto& [domain, d] : rep.by_domain()) {
     out += "  " + domain + "  " + d.verdict + (d.target.empty() ? "" : " of " + d.target) +
-           "  " + Counted(d.counts.deliveries, "delivery", "deliveries") + ", " +
-           Pct(d.counts.sent, d.counts.deliveries) + " sent, " +
-           Counted(static_cast<int64_t>(d.senders.size()), "sender") +
+           "  " + CountOf(d.counts.deliveries, "delivery", "deliveries") + ", " +
+           Pct(d.counts.sent - d.counts.in_mailbox, d.counts.deliveries) + " sent, " +
+           (d.counts.in_mailbox == 0
+                ? std::string()
+                : Thousands(d.counts.in_mailbox) + " in Sent folders (delivery unknown), ") +
+           CountOf(static_cast<int64_t>(d.senders.size()), "sender") +
            (d.unknown_sender != 0
                 ? " (and " + Counted(d.unknown_sender, "delivery", "deliveries") +
                       " whose sender is not in the log)"
@@ -198,8 +253,9 @@ std::string ReportText(const Report& rep) {
   }
   out += "by sender:\n";
   for (const auto& [sender, s] : rep.by_sender()) {
-    out += "  " + sender + "  " + Counted(s.counts.deliveries, "delivery", "deliveries") +
-           " to " + Counted(static_cast<int64_t>(s.domains.size()), "domain") + "\n";
+    out += "  " + ShowInvisible(sender) + "  " +
+           CountOf(s.counts.deliveries, "delivery", "deliveries") +
+           " to " + CountOf(static_cast<int64_t>(s.domains.size()), "domain") + "\n";
   }
   if (const SenderLine& u = rep.unknown_sender(); u.counts.deliveries != 0) {
     out += "  (unknown: not in the log, counted as no sender)  " +
@@ -208,7 +264,12 @@ std::string ReportText(const Report& rep) {
   }
   out += "attempts by status:";
   for (const auto& [status, n] : rep.attempts_by_status()) {
-    out += " " + status + " " + Thousands(n);
+    // Sent-folder copies apart from "sent", as in every other figure.
+    int64_t shown = status == "sent" ? n - rep.sent_folder_attempts() : n;
+    out += " " + status + " " + Thousands(shown);
+  }
+  if (rep.sent_folder_attempts() != 0) {
+    out += " in-sent-folders " + Thousands(rep.sent_folder_attempts());
   }
   return out + "\n";
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <tuple>
 
 #include "maillog/attempt_order.h"
@@ -113,7 +114,7 @@ bool Report::AddAttempt(const Row& row) {
   // A mailbox item has no queue id: its "sent" is a Sent-folder copy.
   if (row.queue_id.empty() && row.status == "sent") ++sent_folder_attempts_;
   if (it == list.end()) {
-    list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}});
+    list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}, {}, {}});
     it = list.end() - 1;
   } else {
     if (row.seconds < it->first_seconds) {
@@ -128,6 +129,11 @@ bool Report::AddAttempt(const Row& row) {
     // not given), whatever the times.
     if (maillog::LaterOutcome(row.seconds, row.status, it->last_seconds, it->last_status)) {
       it->row = row;
+      // What another input joined (JoinCopy) stays with the delivery.
+      if (!it->joined_level.empty()) it->row.level = it->joined_level;
+      if (!it->joined_hop.empty()) {
+        it->row.hops = it->row.hops.empty() ? it->joined_hop : it->joined_hop + ", " + it->row.hops;
+      }
       it->last_seconds = row.seconds;
       it->last_status = row.status;
     }
@@ -137,6 +143,65 @@ bool Report::AddAttempt(const Row& row) {
   if (row.queue_id.empty()) Done("");
   if (open_.size() > kMaxOpen) CloseAll();
   return true;
+}
+
+namespace {
+
+std::string Folded(const std::string& to) {
+  std::string out = to;
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The rank (content::Level) of a row's level name; -1 when none.
+int RankOf(const std::string& level) {
+  std::optional<content::Level> l = content::ParseLevel(level);
+  return l ? static_cast<int>(*l) : -1;
+}
+
+}  // namespace
+
+void Report::IndexDelivery(const Row& row, bool postfix) {
+  if (row.message_id.empty() || row.to.empty()) return;
+  AttemptId key = AttemptKey(row.message_id, Folded(row.to), 0, "");
+  auto [it, added] = delivered_.try_emplace(key);
+  it->second = {row.queue_id, std::max(it->second.seconds, row.seconds), postfix};
+  if (!added) return;
+  delivered_order_.push_back(key);
+  if (delivered_order_.size() > kMaxClosedSeen) {
+    delivered_.erase(delivered_order_.front());
+    delivered_order_.pop_front();
+  }
+}
+
+const Report::Delivered* Report::FindDelivery(const std::string& message_id,
+                                              const std::string& to) const {
+  if (message_id.empty()) return nullptr;
+  auto it = delivered_.find(AttemptKey(message_id, Folded(to), 0, ""));
+  return it == delivered_.end() ? nullptr : &it->second;
+}
+
+void Report::JoinCopy(const std::string& queue_id, const std::string& to,
+                      const std::string& level, int level_rank, const std::string& hop) {
+  auto join = [&](Row& r) {
+    // The copy's level when higher than the delivery's own (a trace's
+    // subject may have given one).
+    if (!level.empty() && level_rank > RankOf(r.level)) r.level = level;
+    if (!hop.empty()) r.hops = r.hops.empty() ? hop : hop + ", " + r.hops;
+  };
+  if (auto open = open_.find(queue_id); open != open_.end()) {
+    for (Open& d : open->second) {
+      if (Folded(d.row.to) != Folded(to)) continue;
+      join(d.row);
+      d.joined_level = d.row.level;
+      if (!hop.empty()) d.joined_hop = hop;
+    }
+  } else {
+    for (Row& r : table_) {
+      if (r.queue_id == queue_id && Folded(r.to) == Folded(to)) join(r);
+    }
+  }
+  ++(hop.empty() ? joined_copies : joined_hops);
 }
 
 bool Report::HasOutcome(const std::string& queue_id, const std::string& to) const {

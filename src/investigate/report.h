@@ -56,6 +56,9 @@ struct Row {
   // file's modification time); "" when none gave one.
   std::string date_source;
   int64_t seconds = 0;    // `time` as a number; 0 when unknown
+  // The message's Message-ID without angle brackets ("" when not known):
+  // what joins one message's copies across inputs (Report::FindDelivery).
+  std::string message_id;
 };
 
 // The sender as the report shows it: the address, "<> (bounce)" for the
@@ -124,6 +127,35 @@ class Report {
   uint64_t duplicates() const { return duplicates_; }
   // Said in every report: an input given twice and read once, and the like.
   std::vector<std::string> notes;
+  // Deliveries read from logs and traces, by Message-ID and recipient
+  // (case folded), so that the same message seen again in another kind of
+  // input joins it instead of counting twice (issue 16, breaker round 2
+  // §3 and §5): a Sent folder's copy of a message a log or trace
+  // delivered, and an Exchange or Microsoft 365 SEND to the
+  // organisation's own Postfix gateway whose log was given. Bounded as
+  // closed attempts are (kMaxClosedSeen): past it a join is missed at
+  // worst (counted twice), never a delivery dropped.
+  struct Delivered {
+    std::string queue_id;  // the delivery's key in this report
+    int64_t seconds = 0;   // its latest attempt's time
+    bool postfix = false;  // read from a Postfix log (not a trace)
+  };
+  // Remembers `row` (added, with a message_id) as above.
+  void IndexDelivery(const Row& row, bool postfix);
+  // The delivery of `to` in the message `message_id` read so far, or null.
+  const Delivered* FindDelivery(const std::string& message_id, const std::string& to) const;
+  // A copy of delivery (queue_id, to) read from another input: its level
+  // (when higher than the delivery's; `level_rank` as content::Level) and a hop
+  // before it ("Exchange SEND via mailgw.army.mil") join the delivery's row
+  // (open, or in the table); counted in joined_copies / joined_hops.
+  void JoinCopy(const std::string& queue_id, const std::string& to, const std::string& level,
+                int level_rank, const std::string& hop);
+  uint64_t joined_copies = 0;  // Sent-folder copies joined to a delivery
+  // Flagged mailbox messages dated by a Date: more than 30 days before
+  // they were filed (content::DateLongBeforeDelivery): "since when" may be
+  // too early, and page 1 says so.
+  uint64_t doubtful_mailbox_dates = 0;
+  uint64_t joined_hops = 0;    // trace SENDs joined to a gateway's delivery
   // True when a delivery of `to` in message `queue_id` is still open with
   // an outcome other than "unknown" (the next server's log had it).
   bool HasOutcome(const std::string& queue_id, const std::string& to) const;
@@ -238,6 +270,9 @@ class Report {
     int64_t last_seconds = 0;
     std::string last_status;
     std::vector<Seen> seen;
+    // JoinCopy's: a Sent-folder copy's level, a trace hop before this
+    // delivery; kept when a later attempt replaces `row`.
+    std::string joined_level, joined_hop;
   };
   void Close(Open& d);
   void CloseAll();  // every open message, by queue id
@@ -263,6 +298,9 @@ class Report {
   static constexpr size_t kMaxClosedSeen = 1 << 20;
   std::unordered_set<AttemptId, AttemptIdHash> closed_seen_;
   std::deque<AttemptId> closed_order_;
+  // IndexDelivery's, by (Message-ID, recipient) hashed as AttemptKey.
+  std::unordered_map<AttemptId, Delivered, AttemptIdHash> delivered_;
+  std::deque<AttemptId> delivered_order_;
 
   uint64_t attempts_ = 0;
   uint64_t duplicates_ = 0;

@@ -115,6 +115,12 @@ std::string Describe(const LineCounts& c) {
     out += ", " + Counted(c.internal_hops, "internal hop") +
            " (within the organisation, not deliveries)";
   }
+  if (c.replaced != 0) {
+    out += ", " + Counted(c.replaced, "row") +
+           " whose recipient was replaced by others (group expanded, address resolved or "
+           "redirected; not deliveries, first at " +
+           c.file + ":" + std::to_string(c.first_replaced_line) + ")";
+  }
   if (c.not_understood != 0) {
     out += ", " + Counted(c.not_understood, "delivery line") + " not understood (first at " +
            c.file + ":" + std::to_string(c.first_not_understood_line) + ")";
@@ -144,6 +150,48 @@ std::string Describe(const LineCounts& c) {
   return out;
 }
 
+// What the first unrecognised line says of the form the file is in, when
+// it is one this reader does not read but whose re-export is known; ""
+// when none. Each names the command that writes a form it reads.
+static std::string FormHint(std::string_view line) {
+  auto has = [&](std::string_view s) { return line.find(s) != std::string_view::npos; };
+  if (line.starts_with("{") && (has("\"__REALTIME_TIMESTAMP\"") || has("\"MESSAGE\"") ||
+                                has("\"__CURSOR\"") || has("\"SYSLOG_IDENTIFIER\""))) {
+    return "this is journalctl -o json (or json-pretty, json-sse); export the journal with "
+           "journalctl -o short-iso (e.g. journalctl -u postfix -o short-iso > mail.log)";
+  }
+  if (line.starts_with("__CURSOR=") || line.starts_with("__REALTIME_TIMESTAMP=") ||
+      line.starts_with("__MONOTONIC_TIMESTAMP=") || line.starts_with("_BOOT_ID=") ||
+      line.starts_with("MESSAGE=") || line.starts_with("    MESSAGE=") ||
+      line.starts_with("    _") || line.starts_with("    SYSLOG_IDENTIFIER=") ||
+      has(" [s=")) {  // -o verbose: "Mon 2025-11-03 09:12:03.000000 UTC [s=CURSOR;...]"
+    return "this is journalctl -o export (or -o verbose); export the journal with journalctl "
+           "-o short-iso (e.g. journalctl -u postfix -o short-iso > mail.log)";
+  }
+  // A header of quoted names joined by ';' or a tab: Excel saving CSV in a
+  // European locale, Export-Csv -UseCulture, or a tab-separated export.
+  for (char sep : {';', '\t'}) {
+    std::string joint = "\"";
+    joint += sep;
+    joint += '"';
+    const bool bare = (has("Received") || has("SenderAddress") || has("date-time") ||
+                       has("Sender") || has("Timestamp")) &&
+                      line.find(sep) != std::string_view::npos && !has(",");
+    if (has(joint) || bare) {
+      return std::string("this is a CSV with ") + (sep == ';' ? "';'" : "tabs") +
+             " between its fields (Excel in a locale whose list separator is ';', "
+             "Export-Csv -UseCulture or -Delimiter); export it again with commas (Export-Csv "
+             "-NoTypeInformation, without -UseCulture, or -Delimiter ',')";
+    }
+  }
+  // journalctl -o cat: Postfix's text without a timestamp or host.
+  if (has(": to=<") || has(": from=<") || has(": message-id=<") || has(": client=")) {
+    return "these look like Postfix lines without their timestamp and host (journalctl -o "
+           "cat, or a grep that cut them); export them with journalctl -o short-iso";
+  }
+  return {};
+}
+
 Status CheckRecognised(const LineCounts& c, int min_percent) {
   uint64_t n = c.non_empty();
   if (n == 0) return Status::Ok();
@@ -156,13 +204,25 @@ Status CheckRecognised(const LineCounts& c, int min_percent) {
   for (char& ch : excerpt) {
     if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
   }
+  std::string need =
+      min_percent > 0 ? std::to_string(min_percent) + "%" : std::string("at least one");
+  std::string where = c.file + ":" + std::to_string(c.first_unrecognised_line);
+  std::string dates = c.ambiguous_dates != 0 ? "; " + AmbiguousDates(c) : std::string();
+  if (const LineFormat form = c.main_format(); form != LineFormat::kNone) {
+    // The file is in a form this reader knows; too many of its records are
+    // not: said as such, not as "not a mail log".
+    return Status::ParseError(
+        where + ": too many unreadable records for a " + std::string(FormatName(form)) +
+        " file: " + std::to_string(c.recognised) + " of " + std::to_string(n) +
+        " non-empty lines recognised (need " + need + "); first unreadable line: \"" + excerpt +
+        "\"" + dates + "; fix or remove the lines named, or lower --min-recognised");
+  }
+  std::string hint = FormHint(c.first_unrecognised);
   return Status::ParseError(
-      c.file + ":" + std::to_string(c.first_unrecognised_line) +
-      ": not a mail log this reader knows: " + std::to_string(c.recognised) + " of " +
-      std::to_string(n) + " non-empty lines recognised (need " +
-      (min_percent > 0 ? std::to_string(min_percent) + "%" : std::string("at least one")) +
-      "); first unrecognised line: \"" + excerpt +
-      "\"" + (c.ambiguous_dates != 0 ? "; " + AmbiguousDates(c) : std::string()) +
+      where + ": not a mail log this reader knows: " + std::to_string(c.recognised) + " of " +
+      std::to_string(n) + " non-empty lines recognised (need " + need +
+      "); first unrecognised line: \"" + excerpt + "\"" + dates +
+      (hint.empty() ? std::string() : "; " + hint) +
       "; supported: syslog (RFC 3164, RFC 5424), rsyslog RSYSLOG_FileFormat, Postfix "
       "maillog_file, journalctl -o short, short-precise, short-iso, short-iso-precise, "
       "short-full, short-unix; Exchange message tracking logs; Microsoft 365 message trace "

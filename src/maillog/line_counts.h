@@ -55,6 +55,15 @@ struct LineCounts {
   // Exchange events between the organisation's own servers or into its own
   // mailboxes (trace_log.h): the message had not left; not attempts.
   uint64_t internal_hops = 0;
+  // Trace rows and events whose recipient was replaced by others, so are
+  // not deliveries: a Microsoft 365 row with Status Expanded (a group, its
+  // members have rows of their own) or Resolved (an address resolved to
+  // another, which has its own row); Exchange's EXPAND, RESOLVE, REDIRECT
+  // and the like; a historical-search recipient whose last event is one.
+  // Counted per file (with the first one's line) so that no row is left
+  // out without a word.
+  uint64_t replaced = 0;
+  uint64_t first_replaced_line = 0;
   uint64_t not_understood = 0;  // looked like a delivery line, did not parse
   uint64_t first_not_understood_line = 0;
   std::string first_not_understood;  // at most kExcerpt bytes

@@ -115,7 +115,11 @@ struct Attempt {
   // Exchange SEND to another of the organisation's servers (trace_log.h)
   // or a Postfix hand-off whose next queue id never attempted the
   // recipient (PostfixLog): the outcome is in a log not given, and relay
-  // names where it went (hops non-empty for the Postfix case).
+  // names where it went (hops non-empty for the Postfix case); and, from
+  // an Exchange log when auditing, "unknown" for a recipient a RECEIVE (or
+  // another event that is no delivery) left on its way, and "internal"
+  // for one DELIVERed into the organisation's own mailbox, which settles
+  // it and is no delivery (trace_log.h).
   std::string_view status;
   std::string_view status_text; // "250 2.0.0 Ok", "returned to sender"
   std::string_view relay;       // "mx.army.ml[192.0.2.7]:25", "none"
@@ -127,6 +131,9 @@ struct Attempt {
   // log has none (Postfix logs no subject).
   std::string_view subject;
   int64_t size = 0;
+  // From a trace (trace_log.h), not a Postfix log: its queue_id is the
+  // Message-ID, shared by every server's events of the message.
+  bool from_trace = false;
 };
 
 class DeliverySink {

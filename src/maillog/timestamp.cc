@@ -206,10 +206,17 @@ std::string FormatTime(int64_t s) {
 
 std::string FormatMonth(int64_t s) { return FormatTime(s).substr(0, 7); }
 
+bool CivilDateExists(int y, int m, int d) {
+  static constexpr int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
+  const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+  return m != 2 || d != 29 || leap;
+}
+
 int64_t ParseDate(std::string_view t) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return -1;
   int y = Digits(t, 0, 4), m = Digits(t, 5, 2), d = Digits(t, 8, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return -1;
+  if (y < 0 || !CivilDateExists(y, m, d)) return -1;
   return CivilToSeconds(y, m, d, 0, 0, 0);
 }
 

@@ -48,6 +48,11 @@ size_t ReadRfc3339Stamp(std::string_view s, Stamp* out);
 size_t ReadFullStamp(std::string_view s, Stamp* out);
 size_t ReadUnixStamp(std::string_view s, Stamp* out);
 
+// True when day `d` exists in month `m` of year `y` (Gregorian: 30 days
+// hath September, 29 February only in a leap year). A date that does not
+// exist is never rolled over into the next month (31 November is not 1
+// December): callers count its record as unrecognised.
+bool CivilDateExists(int y, int m, int d);
 // Seconds since 1970 for a civil date and time read as UTC.
 int64_t CivilToSeconds(int year, int month, int day, int hour, int minute,
                        int second);
@@ -58,7 +63,8 @@ void SecondsToCivil(int64_t seconds, Stamp* out);
 std::string FormatTime(int64_t seconds);
 // "2024-03".
 std::string FormatMonth(int64_t seconds);
-// "2024-03-03" -> seconds at 00:00; -1 when malformed.
+// "2024-03-03" -> seconds at 00:00; -1 when malformed or no such day
+// (CivilDateExists).
 int64_t ParseDate(std::string_view date);
 
 }  // namespace nearmiss::maillog

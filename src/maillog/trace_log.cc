@@ -67,6 +67,68 @@ void SplitOutsideQuotes(std::string_view list, char sep, Fn piece) {
   piece(list.substr(start));
 }
 
+// The zone a time column's heading names in parentheses ("Date (UTC)",
+// "Date (UTC+01:00)", "Received (UTC-05:30)"): "UTC" with `offset` its
+// seconds east of UTC; "" when the heading names none; any other text as
+// written (a zone no offset says, which the caller refuses).
+std::string HeadingZone(std::string_view heading, int64_t* offset) {
+  *offset = 0;
+  size_t open = heading.find('(');
+  size_t close = heading.rfind(')');
+  if (open == std::string_view::npos || close == std::string_view::npos || close < open) return {};
+  std::string_view zone = heading.substr(open + 1, close - open - 1);
+  while (!zone.empty() && zone.front() == ' ') zone.remove_prefix(1);
+  while (!zone.empty() && zone.back() == ' ') zone.remove_suffix(1);
+  std::string_view rest = zone;
+  if (rest.starts_with("UTC") || rest.starts_with("GMT")) {
+    rest.remove_prefix(3);
+    if (rest.empty()) return "UTC";
+    // "+01:00", "-05:30", "+1", "+0100".
+    if (rest[0] == '+' || rest[0] == '-') {
+      int sign = rest[0] == '-' ? -1 : 1;
+      std::string digits;
+      for (char ch : rest.substr(1)) {
+        if (ch >= '0' && ch <= '9') {
+          digits += ch;
+        } else if (ch != ':') {
+          return std::string(zone);
+        }
+      }
+      int h = 0, m = 0;
+      if (digits.size() <= 2 && !digits.empty()) {
+        h = std::stoi(digits);
+      } else if (digits.size() == 4) {
+        h = std::stoi(digits.substr(0, 2));
+        m = std::stoi(digits.substr(2));
+      } else {
+        return std::string(zone);
+      }
+      if (h > 14 || m > 59) return std::string(zone);
+      *offset = sign * (h * 3600 + m * 60);
+      return "UTC";
+    }
+  }
+  return std::string(zone);
+}
+
+// The address of a sender written in display-name form ("Alice
+// <alice@army.mil>", RFC 5322 3.4 name-addr, as some exports write
+// SenderAddress): the addr-spec between the last '<' and the closing '>'.
+// Any other value as it is.
+std::string_view SenderAddress(std::string_view v) {
+  v = Trim(v);
+  size_t open = v.rfind('<');
+  // A name before it, ended by a blank or a quote: not a '<' inside a
+  // quoted local part ("a<b"@army.ml).
+  if (open == std::string_view::npos || open == 0 || (v[open - 1] != ' ' && v[open - 1] != '"') ||
+      v.find('>', open) != std::string_view::npos) {
+    return v;
+  }
+  // Trim took the closing '>'; what follows the last '<' is the address.
+  std::string_view inside = v.substr(open + 1);
+  return inside.find('@') != std::string_view::npos ? inside : v;
+}
+
 }  // namespace
 
 bool LooksLikeTrace(std::string_view first) {
@@ -213,6 +275,8 @@ void TraceLog::Directive(std::string_view text, uint64_t line) {
 void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
   time_ = sender_ = recipient_ = status_ = event_ = message_id_ = internal_id_ = relay_ =
       connector_ = recipient_status_ = subject_ = direction_ = -1;
+  time_offset_ = 0;
+  time_zone_.clear();
   columns_ = names.size();
   for (size_t i = 0; i < names.size(); ++i) {
     std::string n = Normal(names[i]);
@@ -220,6 +284,7 @@ void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
     if (n == "datetime" || n == "received" || n == "date" || n == "origintimestamputc" ||
         n == "receiveddatetime" || n == "datetimeutc" || n == "timestamp") {
       time_ = c;
+      time_zone_ = HeadingZone(names[i], &time_offset_);
     } else if (n == "senderaddress" || n == "sender") {
       sender_ = c;
     } else if (n == "recipientaddress" || n == "recipients" || n == "recipient") {
@@ -298,7 +363,17 @@ void TraceLog::Record(const std::vector<std::string>& f, uint64_t line) {
 }
 
 void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
+  if (!time_zone_.empty() && time_zone_ != "UTC") {
+    // A zone the heading names that is no UTC offset ("Pacific Standard
+    // Time"): its times cannot be put in UTC, and read as UTC they would
+    // shift every date. The file is refused, never read wrong.
+    RefuseZone(line);
+    return;
+  }
   int64_t time = TraceTime(Field(f, time_), date_order_);
+  // The admin center names the zone its times are in ("Date (UTC+01:00)"):
+  // a local time is made UTC (breaker round 2 §10).
+  if (time >= 0 && time_offset_ != 0) time -= time_offset_;
   if (time == kAmbiguousDate) {
     AmbiguousDate(line);
     return;
@@ -320,7 +395,7 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
              std::string(Trim(Field(f, time_)));
     id = no_id_;
   }
-  std::string_view sender = Trim(Field(f, sender_));
+  std::string_view sender = SenderAddress(Field(f, sender_));
   if (learning_ && !Outbound(f, sender, line)) return;
   std::string_view relay = Field(f, relay_);
   if (relay.empty()) relay = Field(f, connector_);
@@ -328,10 +403,15 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   if (kind_ == Kind::kExchange || kind_ == Kind::kExtended || kind_ == Kind::kExport) {
     std::string_view event = Field(f, event_);
     std::string_view status;
-    if (event == "DELIVER") {
-      // Into the organisation's own mailbox: not mail leaving it.
-      ++counts_.internal_hops;
-      return;
+    std::string pending;  // the relay of a recipient whose outcome is still to come
+    if (event == "DELIVER" || event == "DELIVERFAIL" || event == "DUPLICATEDELIVER") {
+      // Into the organisation's own mailbox: not mail leaving it. Its
+      // recipients go on as "internal" (not an attempt), which settles an
+      // earlier event's "unknown" (RECEIVE, below) and is counted nowhere
+      // (investigate/auditor.cc); learning has no "unknown" to settle.
+      if (event == "DELIVER") ++counts_.internal_hops;
+      if (learning_) return;
+      status = "internal";
     } else if (event == "SEND" && IntraOrganisation(Field(f, connector_))) {
       // Sent on to another of its servers (an Edge Transport server, the
       // next Mailbox server): the outcome is in that server's log. Each
@@ -341,8 +421,6 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       // it when that log is given (investigate/auditor.h).
       ++counts_.internal_hops;
       status = "unknown";
-    } else if (event == "DELIVERFAIL" || event == "DUPLICATEDELIVER") {
-      return;  // the organisation's own mailbox again: not mail leaving it
     } else {
       switch (ClassifyEvent(event)) {
         case EventClass::kSent: status = "sent"; break;
@@ -353,11 +431,32 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
         case EventClass::kDeferred: status = "deferred"; break;
         case EventClass::kUnknown: NotUnderstood(line); return;
         case EventClass::kHop:
-        case EventClass::kProgress: return;  // an event that is not a delivery
+          // Its recipients replace the one in related-recipient-address
+          // (a group's members, a resolved address): counted, and each
+          // goes on as the event below says.
+          // HAREDIRECT (a shadow copy for high availability) replaces no one.
+          if (event != "HAREDIRECT") Replaced(line);
+          [[fallthrough]];
+        case EventClass::kProgress:
+          // Not a delivery (RECEIVE, SUBMIT, TRANSFER, ...), but its
+          // recipients are on their way: each goes on as "unknown", so a
+          // message to a look-alike whose later events are in no log
+          // given (the next hour's file, the next server's, still queued)
+          // never vanishes; any later outcome replaces it
+          // (attempt_order.h). Learning learns no "unknown": nothing to do.
+          if (learning_) return;
+          status = "unknown";
+          // Appended, not built with +: GCC 12 -O3's false -Wrestrict.
+          pending.assign(Field(f, relay_));
+          pending += " (";
+          pending += event;
+          pending += "; no later event in the logs given)";
+          relay = pending;
+          break;
       }
     }
     std::string_view text = Field(f, recipient_status_);
-    const bool attempt = status != "unknown";
+    const bool attempt = status != "unknown" && status != "internal";
     std::string_view list = Field(f, recipient_);
     if (kind_ == Kind::kExport) {
       if (list == "System.String[]") {
@@ -391,10 +490,20 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       status = "bounced";
     } else if (s == "pending" || s == "gettingstatus") {
       status = "deferred";
-    } else if (s == "expanded" || s == "resolved" || s == "none") {
+    } else if (s == "none") {
+      // "The message has no delivery status because it was rejected or
+      // redirected to a different recipient" (Get-MessageTrace's Status):
+      // this recipient did not get it, and a send to a look-alike that a
+      // transport rule rejected must not vanish. Not delivered: bounced.
+      Emit(time, id, sender, Trim(Field(f, recipient_)), "bounced", relay,
+           "None: no delivery status (rejected, or redirected to another recipient)", line);
+      return;
+    } else if (s == "expanded" || s == "resolved") {
       // A group expanded to its members, or an address resolved to
-      // another (Active Directory): those have rows of their own.
-      return;  // not a delivery
+      // another (Active Directory): those have rows of their own. Not a
+      // delivery, but counted.
+      Replaced(line);
+      return;
     } else {
       NotUnderstood(line);
       return;
@@ -416,9 +525,25 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       NotUnderstood(line);
       return;
     }
-    if (o.kind == EventsOutcome::kNotDelivery) return;
+    if (o.kind == EventsOutcome::kNotDelivery) {
+      Replaced(line);
+      return;
+    }
     Emit(time, id, sender, Trim(entry.substr(0, hash)), o.status, relay, events, line);
   });
+}
+
+void TraceLog::Replaced(uint64_t line) {
+  if (counts_.replaced++ == 0) counts_.first_replaced_line = line;
+}
+
+void TraceLog::RefuseZone(uint64_t line) {
+  NotUnderstood(line);
+  if (!counts_.refused.empty()) return;
+  counts_.refused = counts_.file + ":1: the time column's heading names the zone '" + time_zone_ +
+                    "', which is no UTC offset this reader can apply, and read as UTC every "
+                    "time would be shifted; export the trace again in UTC (or with the zone as "
+                    "UTC+HH:MM)";
 }
 
 void TraceLog::Refuse(uint64_t line) {
@@ -477,6 +602,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.relay = relay;
   a.message_id = id;
   a.subject = subject_text_;
+  a.from_trace = true;
   sink_->OnAttempt(a);
 }
 

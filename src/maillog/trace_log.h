@@ -32,8 +32,14 @@
 //   SUBMITDEFER, RESUBMITDEFER) "deferred"; DELIVERFAIL and
 //   DUPLICATEDELIVER are the organisation's own mailboxes; the rest
 //   (RECEIVE, SUBMIT, EXPAND, RESOLVE, REDIRECT, TRANSFER, DSN,
-//   HAREDIRECT, AGENTINFO, ...) are not deliveries; an event-id outside
-//   that list is counted as not understood.
+//   HAREDIRECT, AGENTINFO, ...) are not deliveries, yet each of their
+//   recipients goes on as "unknown" (not an attempt; relay "SERVER (EVENT;
+//   no later event in the logs given)"), which any later event's outcome
+//   replaces: a message received for a look-alike whose SEND or FAIL is in
+//   no log given (the next hour's, the next server's, still queued) is
+//   shown with its outcome unknown, never dropped. EXPAND, RESOLVE,
+//   REDIRECT and the like are also counted (LineCounts::replaced). An
+//   event-id outside that list is counted as not understood.
 //
 //   Microsoft 365 message trace (Exchange admin center export,
 //   Get-MessageTrace / Get-MessageTraceV2 | Export-Csv; the properties of
@@ -43,9 +49,12 @@
 //   MessageTraceId), one row per recipient, times in UTC. Status:
 //   Delivered is "sent"; Failed, Quarantined and FilteredAsSpam are
 //   "bounced" (not delivered); Pending and GettingStatus "deferred";
-//   Expanded (a group, whose members have rows of their own), Resolved
-//   ("redirected to a new recipient address based on an Active Directory
-//   look up", which has a row of its own) and None are not deliveries.
+//   None ("no delivery status because it was rejected or redirected to a
+//   different recipient") is "bounced" too: this recipient did not get
+//   it; Expanded (a group, whose members have rows of their own) and
+//   Resolved ("redirected to a new recipient address based on an Active
+//   Directory look up", which has a row of its own) are not deliveries,
+//   counted per file (LineCounts::replaced).
 //   Spellings of the admin center ("Filtered as spam", "Getting status")
 //   are the same statuses.
 //
@@ -78,11 +87,17 @@
 // with `cat`), is skipped as a header again, and so is a "#TYPE" line.
 //
 // Header names are matched without case, spaces, '_' or '-' (so the admin
-// center's "Recipient address" is RecipientAddress). PowerShell's "#TYPE"
+// center's "Recipient address" is RecipientAddress). A time heading that
+// names its zone in parentheses ("Date (UTC+01:00)": the new admin center
+// shows and downloads times in the administrator's zone) has that offset
+// taken off, so times are UTC; a zone that is no offset ("Date (Pacific
+// Standard Time)") refuses the file (LineCounts::refused), never read as
+// UTC. PowerShell's "#TYPE"
 // line and a UTF-8 byte order mark are skipped. Times: ISO 8601 (with or
 // without 'T', fraction and zone; no zone is UTC, as these traces write)
-// or Export-Csv's en-US "M/D/YYYY h:mm:ss AM/PM"; another form makes the
-// record unrecognised. A slash date without AM/PM ("04/11/2026 10:06:00",
+// or Export-Csv's en-US "M/D/YYYY h:mm:ss AM/PM"; another form, or a date
+// that does not exist (2025-02-30, 11/31/2025, 2/29/2025: never rolled
+// over into the next month), makes the record unrecognised. A slash date without AM/PM ("04/11/2026 10:06:00",
 // what a non-US locale's export writes) is day/month or month/day by the
 // exporting machine's locale, which the file does not say: it is read only
 // in the DateOrder the user states (--date-order), otherwise the record is
@@ -151,9 +166,14 @@ class TraceLog {
   void Unrecognised(uint64_t first_line);
   void AmbiguousDate(uint64_t first_line);
   void NotUnderstood(uint64_t line);
+  // A row whose recipient was replaced by others (LineCounts::replaced).
+  void Replaced(uint64_t line);
   // A row whose recipients are not in the file (System.String[]): the
   // file is refused (LineCounts::refused).
   void Refuse(uint64_t line);
+  // A row of a file whose time heading names a zone that is no UTC
+  // offset: the file is refused (LineCounts::refused).
+  void RefuseZone(uint64_t line);
   void Emit(int64_t time, std::string_view id, std::string_view sender, std::string_view rcpt,
             std::string_view status, std::string_view relay, std::string_view text,
             uint64_t line, bool attempt = true);  // false: a hop, not in delivery_lines
@@ -179,6 +199,12 @@ class TraceLog {
   int time_ = -1, sender_ = -1, recipient_ = -1, status_ = -1, event_ = -1, message_id_ = -1,
       internal_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1, subject_ = -1, direction_ = -1;
   size_t columns_ = 0;
+  // The zone the time column's heading names ("Date (UTC+01:00)", the
+  // admin center's download in the administrator's zone): "UTC" with
+  // time_offset_ its seconds east of UTC, "" when none is named (the
+  // times are UTC, as these traces write), else the text, refused.
+  std::string time_zone_;
+  int64_t time_offset_ = 0;
   std::string_view subject_text_;  // the row being read's subject ("" when none)
   // The header record (no #Fields:), to know it again when repeated.
   std::vector<std::string> header_;

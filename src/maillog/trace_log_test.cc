@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 
 #include <string>
@@ -11,6 +12,7 @@
 #include "maillog/csv_records.h"
 #include "maillog/postfix_log.h"
 #include "maillog/timestamp.h"
+#include "maillog/trace_time.h"
 
 namespace nearmiss::maillog {
 namespace {
@@ -27,6 +29,12 @@ class Collect final : public DeliverySink {
   }
   std::vector<Seen> seen;
 };
+
+// Feeds `lines` to `t` and finishes it.
+void FeedAll(TraceLog& t, std::initializer_list<const char*> lines) {
+  for (const char* line : lines) t.Feed(line);
+  t.Finish();
+}
 
 TEST(CsvRecords, QuotedCommasQuotesAndLineBreaks) {
   std::vector<std::pair<std::vector<std::string>, uint64_t>> got;
@@ -73,12 +81,18 @@ TEST(TraceLog, ExchangeRecipientsAndEvents) {
     t.Feed(line);
   }
   t.Finish();
-  ASSERT_EQ(c.seen.size(), 2u);
-  EXPECT_EQ(c.seen[0].time, "2025-11-03T09:12:06");
-  EXPECT_EQ(c.seen[0].id, "m1@mod.gov.uk");
+  // RECEIVE hands each recipient on as "unknown" (its outcome still to
+  // come, breaker round 2 §2); the SEND's "sent" replaces it downstream.
+  ASSERT_EQ(c.seen.size(), 4u);
   EXPECT_EQ(c.seen[0].rcpt, "bob@army.ml");
-  EXPECT_EQ(c.seen[1].rcpt, "carol@army.mil");
-  EXPECT_EQ(c.seen[1].status, "sent");
+  EXPECT_EQ(c.seen[0].status, "unknown");
+  EXPECT_EQ(c.seen[0].relay, "EX01 (RECEIVE; no later event in the logs given)");
+  EXPECT_EQ(c.seen[2].time, "2025-11-03T09:12:06");
+  EXPECT_EQ(c.seen[2].id, "m1@mod.gov.uk");
+  EXPECT_EQ(c.seen[2].rcpt, "bob@army.ml");
+  EXPECT_EQ(c.seen[3].rcpt, "carol@army.mil");
+  EXPECT_EQ(c.seen[3].status, "sent");
+  EXPECT_EQ(t.counts().delivery_lines, 2u);  // the RECEIVE's are no attempts
   const LineCounts& n = t.counts();
   EXPECT_EQ(n.recognised, 8u);
   EXPECT_EQ(n.not_understood, 1u);
@@ -133,18 +147,26 @@ TEST(TraceLog, ExchangeInternalHopsAreNotAttempts) {
     t.Feed(line);
   }
   t.Finish();
-  ASSERT_EQ(c.seen.size(), 4u);
+  ASSERT_EQ(c.seen.size(), 7u);
   EXPECT_EQ(c.seen[0].rcpt, "bob@army.ml");
   EXPECT_EQ(c.seen[0].status, "unknown");
   EXPECT_EQ(c.seen[0].relay, "EDGE01");
   EXPECT_EQ(c.seen[1].rcpt, "eve@army.ml");
   EXPECT_EQ(c.seen[1].status, "unknown");
   EXPECT_EQ(c.seen[1].relay, "EX01");
-  EXPECT_EQ(c.seen[2].rcpt, "bob@army.ml");
-  EXPECT_EQ(c.seen[2].time, "2025-11-03T09:12:06");
-  EXPECT_EQ(c.seen[2].status, "sent");
-  EXPECT_EQ(c.seen[3].rcpt, "gus@navy.ml");
-  EXPECT_EQ(c.seen[3].status, "sent");
+  // DELIVER into its own mailbox settles the recipient: "internal".
+  EXPECT_EQ(c.seen[2].rcpt, "fay@army.ml");
+  EXPECT_EQ(c.seen[2].status, "internal");
+  // HAREDIRECT and AGENTINFO: no deliveries, their recipient still on its
+  // way (replaced by the SEND's outcome downstream).
+  EXPECT_EQ(c.seen[3].status, "unknown");
+  EXPECT_EQ(c.seen[3].relay, "EX01 (HAREDIRECT; no later event in the logs given)");
+  EXPECT_EQ(c.seen[4].relay, "EX01 (AGENTINFO; no later event in the logs given)");
+  EXPECT_EQ(c.seen[5].rcpt, "bob@army.ml");
+  EXPECT_EQ(c.seen[5].time, "2025-11-03T09:12:06");
+  EXPECT_EQ(c.seen[5].status, "sent");
+  EXPECT_EQ(c.seen[6].rcpt, "gus@navy.ml");
+  EXPECT_EQ(c.seen[6].status, "sent");
   EXPECT_EQ(t.counts().internal_hops, 3u);
   EXPECT_EQ(t.counts().delivery_lines, 2u);
   EXPECT_EQ(t.counts().not_understood, 0u);
@@ -260,6 +282,103 @@ TEST(TraceLog, SlashDatesNeedAStatedOrder) {
   EXPECT_EQ(mdy.seen[1].time, "2026-04-11T10:06:00");
   EXPECT_EQ(n.unrecognised, 1u);
   EXPECT_EQ(n.ambiguous_dates, 0u);
+}
+
+// Breaker round 2 §9: a date that does not exist was rolled over into the
+// next month (2025-02-30 read as 2 March). Every form TraceTime reads:
+// ISO 8601 with and without a zone, en-US AM/PM, a stated slash order.
+TEST(TraceTime, DatesThatDoNotExistAreNotRolledOver) {
+  for (const char* bad : {"2025-02-30T10:00:00Z", "2025-02-29 10:00:00", "2025-04-31T00:00:00+01:00",
+                          "2025-02-30T10:45:31.000Z", "11/31/2025 1:05:06 PM",
+                          "2/29/2025 1:05:06 PM", "9/31/2025 12:00:00 AM"}) {
+    EXPECT_EQ(TraceTime(bad, DateOrder::kUnstated), kNoTime) << bad;
+  }
+  EXPECT_EQ(TraceTime("31/11/2025 10:00:00", DateOrder::kDayMonth), kNoTime);
+  EXPECT_EQ(TraceTime("06/31/2025 10:00:00", DateOrder::kMonthDay), kNoTime);
+  // The days that do exist still read.
+  EXPECT_EQ(FormatTime(TraceTime("2024-02-29T10:00:00Z", DateOrder::kUnstated)),
+            "2024-02-29T10:00:00");
+  EXPECT_EQ(FormatTime(TraceTime("2/29/2000 1:05:06 PM", DateOrder::kUnstated)),
+            "2000-02-29T13:05:06");
+  EXPECT_EQ(FormatTime(TraceTime("30/11/2025 10:00:00", DateOrder::kDayMonth)),
+            "2025-11-30T10:00:00");
+  EXPECT_EQ(ParseDate("2025-02-29"), -1);
+  EXPECT_NE(ParseDate("2024-02-29"), -1);
+}
+
+// Breaker round 2 §1: Status None ("rejected or redirected to a different
+// recipient") is not delivered, never dropped; Expanded and Resolved are
+// no deliveries, but counted (LineCounts::replaced) with their first line.
+TEST(TraceLog, M365NoneIsNotDeliveredAndReplacedRowsAreCounted) {
+  Collect c;
+  TraceLog t("trace.csv", &c);
+  FeedAll(t, {
+           "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\","
+           "\"MessageId\"",
+           "\"2025-11-03T09:12:06Z\",\"a@army.mil\",\"g@army.mil\",\"x\",\"Expanded\",\"<1@x>\"",
+           "\"2025-11-03T09:12:06Z\",\"a@army.mil\",\"u9@army.ml\",\"x\",\"None\",\"<1@x>\"",
+           "\"2025-11-03T09:12:06Z\",\"a@army.mil\",\"u8@army.ml\",\"x\",\"Resolved\",\"<1@x>\"",
+           });
+  ASSERT_EQ(c.seen.size(), 1u);
+  EXPECT_EQ(c.seen[0].rcpt, "u9@army.ml");
+  EXPECT_EQ(c.seen[0].status, "bounced");
+  EXPECT_EQ(t.counts().delivery_lines, 1u);
+  EXPECT_EQ(t.counts().replaced, 2u);
+  EXPECT_EQ(t.counts().first_replaced_line, 2u);
+  EXPECT_NE(Describe(t.counts()).find("2 rows whose recipient was replaced"), std::string::npos)
+      << Describe(t.counts());
+}
+
+// Breaker round 2 §15: a SenderAddress in display-name form was read as
+// "Alice <alice@army.mil" (one more sender than there is).
+TEST(TraceLog, SenderInDisplayNameFormIsItsAddress) {
+  Collect c;
+  TraceLog t("trace.csv", &c);
+  FeedAll(t, {
+           "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\","
+           "\"MessageId\"",
+           "\"2025-11-03T09:12:06Z\",\"Alice <alice@army.mil>\",\"a@army.ml\",\"x\","
+           "\"Delivered\",\"<1@x>\"",
+           "\"2025-11-03T09:12:07Z\",\"\"\"Smith, Bob\"\" <bob@army.mil>\",\"b@army.ml\",\"x\","
+           "\"Delivered\",\"<2@x>\"",
+           "\"2025-11-03T09:12:08Z\",\"<carol@army.mil>\",\"c@army.ml\",\"x\",\"Delivered\","
+           "\"<3@x>\"",
+           "\"2025-11-03T09:12:09Z\",\"dave@army.mil\",\"d@army.ml\",\"x\",\"Delivered\",\"<4@x>\"",
+           });
+  ASSERT_EQ(c.seen.size(), 4u);
+  EXPECT_EQ(c.seen[0].sender, "alice@army.mil");
+  EXPECT_EQ(c.seen[1].sender, "bob@army.mil");
+  EXPECT_EQ(c.seen[2].sender, "carol@army.mil");
+  EXPECT_EQ(c.seen[3].sender, "dave@army.mil");
+}
+
+// Breaker round 2 §10: the admin center's heading names the zone its times
+// are in; the time was read as UTC. An offset is applied; a zone that is
+// no offset refuses the file.
+TEST(TraceLog, ZoneNamedInTheTimeHeading) {
+  auto read = [](const char* heading, Collect* c) {
+    TraceLog t("eac.csv", c);
+    std::string header = std::string("\"") + heading +
+                         "\",\"Sender\",\"Recipient\",\"Subject\",\"Status\",\"Message ID\"";
+    FeedAll(t, {header.c_str(),
+                "\"11/3/2025 9:12:06 AM\",\"a@army.mil\",\"u1@army.ml\",\"hi\",\"Delivered\",\"<1@x>\""});
+    return t.counts();
+  };
+  Collect plus, minus, utc, named;
+  read("Date (UTC+01:00)", &plus);
+  ASSERT_EQ(plus.seen.size(), 1u);
+  EXPECT_EQ(plus.seen[0].time, "2025-11-03T08:12:06");
+  read("Date (UTC-05:30)", &minus);
+  ASSERT_EQ(minus.seen.size(), 1u);
+  EXPECT_EQ(minus.seen[0].time, "2025-11-03T14:42:06");
+  read("Date (UTC)", &utc);
+  ASSERT_EQ(utc.seen.size(), 1u);
+  EXPECT_EQ(utc.seen[0].time, "2025-11-03T09:12:06");
+  LineCounts n = read("Date (Pacific Standard Time)", &named);
+  EXPECT_TRUE(named.seen.empty());
+  EXPECT_NE(n.refused.find("eac.csv:1: the time column's heading names the zone 'Pacific Standard Time'"),
+            std::string::npos)
+      << n.refused;
 }
 
 TEST(TraceLog, LooksLikeTrace) {

@@ -26,6 +26,7 @@ int64_t TraceTime(std::string_view v, DateOrder order) {
   if (iso.size() > 10 && iso[10] == ' ') iso[10] = 'T';
   iso += ' ';
   if (ReadRfc3339Stamp(iso, &st) == iso.size() - 1) {
+    if (!CivilDateExists(st.year, st.month, st.day)) return -1;  // 2025-02-30: no such day
     return CivilToSeconds(st.year, st.month, st.day, st.hour, st.minute, st.second) -
            (st.zoned ? st.offset : 0);
   }
@@ -56,7 +57,7 @@ int64_t TraceTime(std::string_view v, DateOrder order) {
   }
   int month = order == DateOrder::kDayMonth ? second_part : first;
   int day = order == DateOrder::kDayMonth ? first : second_part;
-  if (month > 12 || day > 31) return -1;
+  if (!CivilDateExists(year, month, day)) return -1;  // 11/31, 2/29/2025: no such day
   return CivilToSeconds(year, month, day, hour, minute, second);
 }
 

@@ -36,6 +36,8 @@ rc=$?
 [ "$rc" -eq 2 ] || no "audit of journalctl -o cat output: exit $rc, want 2"
 grep -q '^nearmiss audit: error: cat.log:1: not a mail log this reader knows: 0 of 2 non-empty lines recognised' err.txt ||
   { cat err.txt >&2; no "audit: no message naming cat.log:1"; }
+grep -q 'journalctl -o cat.*journalctl -o short-iso' err.txt ||
+  { cat err.txt >&2; no "audit: -o cat without the re-export it needs"; }
 grep -q 'cat.log: 2 lines read, 0 recognised, 0 from Postfix, 2 not recognised (first at cat.log:1)' out.txt ||
   { cat out.txt >&2; no "audit: summary does not count the unrecognised lines"; }
 "$nearmiss" audit --json --summary-json summary.json cat.log >/dev/null 2>&1
@@ -53,6 +55,33 @@ rc=$?
 [ "$rc" -eq 2 ] || no "audit of a good and a json file: exit $rc, want 2"
 grep -q '^nearmiss audit: error: journal.json:1: ' err.txt || { cat err.txt >&2; no "audit: no message naming journal.json:1"; }
 [ "$(wc -l <rows.jsonl)" -eq 3 ] || no "audit: the good file's rows are missing"
+grep -q 'journal.json:1: .*this is journalctl -o json.*journalctl -o short-iso' err.txt ||
+  { cat err.txt >&2; no "audit: -o json without the re-export it needs"; }
+# Forms whose re-export is known are named with it (breaker round 2 §12):
+# journalctl -o export and -o verbose, a trace saved with ';' or tabs.
+printf '__CURSOR=s=1\n__REALTIME_TIMESTAMP=1762161123000000\nMESSAGE=4F2A1B3C: removed\n\n' >journal.export
+printf 'Mon 2025-11-03 09:12:03.000000 UTC [s=1]\n    _HOSTNAME=mail\n    MESSAGE=4F2A1B3C: removed\n' >journal.verbose
+printf '"Received";"SenderAddress";"RecipientAddress";"Status"\n"2025-11-03T09:12:06Z";"a@mod.gov.uk";"b@army.ml";"Delivered"\n' >semi.csv
+printf 'Received\tSenderAddress\tRecipientAddress\tStatus\n2025-11-03T09:12:06Z\ta@mod.gov.uk\tb@army.ml\tDelivered\n' >tabs.csv
+for f in journal.export:'journalctl -o export.*journalctl -o short-iso' \
+    journal.verbose:'journalctl -o export (or -o verbose).*journalctl -o short-iso' \
+    semi.csv:"CSV with ';' between its fields.*-Delimiter ','" \
+    tabs.csv:"CSV with tabs between its fields.*-Delimiter ','"; do
+  "$nearmiss" audit "${f%%:*}" >/dev/null 2>err.txt
+  [ $? -eq 2 ] || no "audit ${f%%:*}: want exit 2"
+  grep -q "${f#*:}" err.txt || { cat err.txt >&2; no "audit ${f%%:*}: no hint: ${f#*:}"; }
+done
+# A trace recognised as one, with too many rows it cannot read: said so,
+# not "not a mail log".
+{ printf '"Received","SenderAddress","RecipientAddress","Subject","Status","MessageId"\n'
+  printf '"2025-11-03T09:12:06Z","a@mod.gov.uk","b@army.ml","x","Delivered","<1@x>"\n'
+  printf '"2025-11-03T09:12:06Z","a@mod.gov.uk","c@army.ml","x","Delivered"\n'
+  printf '"2025-11-03T09:12:06Z","a@mod.gov.uk","d@army.ml"\n'; } >rows.csv
+"$nearmiss" audit rows.csv >/dev/null 2>err.txt
+[ $? -eq 2 ] || no "audit rows.csv: want exit 2"
+grep -q 'rows.csv:3: too many unreadable records for a m365-trace file: 2 of 4 non-empty lines recognised' err.txt ||
+  { cat err.txt >&2; no "audit rows.csv: not named as a trace with unreadable rows"; }
+! grep -q 'not a mail log' err.txt || no "audit rows.csv: called not a mail log"
 # Under the threshold: 2 of 5 recognised is 40%.
 head -2 "$here/formats/rfc3164.log" >mixed.log
 printf 'x\ny\nz\n' >>mixed.log
