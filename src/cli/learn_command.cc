@@ -282,8 +282,9 @@ int RunLearn(const LearnFlags& flags) {
     }
     if (m.date_set_aside > 0) {
       // A sender whose clock is wrong is worth a look: the first is named.
-      std::printf("; %llu with a Date: after their delivery or in the future dated by "
-                  "delivery instead (first: %s)",
+      std::printf("; %llu with a Date: after their delivery or in the future, before 1990, "
+                  "or more than a year before their delivery, dated by delivery instead "
+                  "(first: %s)",
                   static_cast<unsigned long long>(m.date_set_aside),
                   m.first_date_set_aside.c_str());
     }
