@@ -56,6 +56,7 @@ int64_t TraceTime(std::string_view v, DateOrder order) {
   }
   int month = order == DateOrder::kDayMonth ? second_part : first;
   int day = order == DateOrder::kDayMonth ? first : second_part;
+  if (month > 12 && day <= 12 && month <= 31 && day >= 1) return kWrongOrderDate;
   if (month > 12 || day > 31) return -1;
   return CivilToSeconds(year, month, day, hour, minute, second);
 }
