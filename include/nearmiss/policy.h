@@ -333,6 +333,14 @@ Result<std::vector<DomainItem>> ParseDomainList(std::string_view text,
 // Normalises one entry ("Army.MIL.", ".MIL", "*.mod.gov.uk", "аrmy.mil").
 Result<std::string> NormalizeDomainEntry(std::string_view entry);
 
+// Whether `domain` is the organisation's: one of [domains] organisation (as
+// NormalizeDomainEntry wrote it) or a subdomain of one, or inside a
+// namespace entry (".mod.uk"). `domain` in any case, as an A-label or a
+// U-label, with or without the root's trailing dot. False when the list is
+// empty or `domain` is no domain name: callers that act only for the
+// organisation (confirm notices, learning) then act for nobody.
+bool InOrganisation(const std::vector<DomainItem>& organisation, std::string_view domain);
+
 }  // namespace nearmiss
 
 #endif  // NEARMISS_POLICY_H_

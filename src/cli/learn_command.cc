@@ -191,16 +191,10 @@ int RunLearn(const LearnFlags& flags) {
     engine = LoadEngine(flags.policy, nullptr);
     if (!engine) return kExitError;
     auto judge = std::make_shared<DomainJudge>(DomainJudge::ForEngine(engine));
-    std::vector<std::string> own;
-    for (const DomainItem& d : engine->policy().organisation) own.push_back(AsciiLower(d.domain));
     maillog::DomainCheck own_domain;
-    if (!own.empty()) {
-      own_domain = [own](std::string_view domain) {
-        std::string d = AsciiLower(domain);
-        if (d.ends_with('.')) d.pop_back();
-        return std::any_of(own.begin(), own.end(), [&d](const std::string& o) {
-          return d == o || (d.ends_with(o) && d[d.size() - o.size() - 1] == '.');
-        });
+    if (!engine->policy().organisation.empty()) {
+      own_domain = [engine](std::string_view domain) {
+        return InOrganisation(engine->policy().organisation, domain);
       };
     }
     learner.SetDomainChecks([judge](std::string_view d) { return judge->Judgeable(d); },
@@ -291,8 +285,9 @@ int RunLearn(const LearnFlags& flags) {
     }
     if (m.date_set_aside > 0) {
       // A sender whose clock is wrong is worth a look: the first is named.
-      std::printf("; %s with a Date: after their delivery or in the future dated by "
-                  "delivery instead (first: %s)",
+      std::printf("; %s with a Date: after their delivery or in the future, before 1990, "
+                  "or more than a year before their delivery, dated by delivery instead "
+                  "(first: %s)",
                   n(m.date_set_aside).c_str(),
                   m.first_date_set_aside.c_str());
     }

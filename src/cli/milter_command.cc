@@ -213,15 +213,28 @@ int RunMilter(const MilterFlags& flags) {
   return daemon::RunSingleServer(
       skeleton, [&](const daemon::Resources& r) -> Result<std::unique_ptr<daemon::Service>> {
         options.session.audit = r.journal;
-        // confirm: the sender's notice needs the links' key; without one a
-        // confirm hold waits for an admin (the notifier logs each). A key
+        // confirm: the sender's notice needs the links' key, and goes only
+        // to senders in [domains] organisation; otherwise a confirm hold
+        // waits for an admin (the notifier logs each). A key
         // unreadable at start is an error; after a SIGHUP the notifier
         // follows the reloaded [confirm] (confirm_notifier.h).
         std::shared_ptr<EngineHolder> holder = r.engines;
         NM_ASSIGN_OR_RETURN(options.session.confirm,
                             milter::ConfirmNotifier::Create(
                                 holder->Get()->policy().confirm,
-                                [holder] { return holder->Get()->policy().confirm; }));
+                                [holder] { return holder->Get()->policy().confirm; },
+                                [holder](std::string_view domain) {
+                                  return InOrganisation(holder->Get()->policy().organisation,
+                                                        domain);
+                                }));
+        {
+          const Policy& p = holder->Get()->policy();
+          if (!p.confirm.key_file.empty() && p.organisation.empty()) {
+            log::Warn("[confirm] notices go only to senders in [domains] organisation, which "
+                      "names none: every message a rule holds for its sender to confirm waits "
+                      "for an administrator (docs/policy.md, [confirm])");
+          }
+        }
         // Acknowledgements live in the store: read per flagged message, so
         // one made on any node applies at once.
         std::shared_ptr<const AcknowledgementSource> acks;

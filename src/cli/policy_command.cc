@@ -1,5 +1,6 @@
 // `nearmiss policy init | lint FILE | explain ...`: write, check and try out
 // a policy.
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -13,6 +14,7 @@
 #include "render/json_writer.h"
 #include "render/render.h"
 #include "render/sensitivity.h"
+#include "store/store_acknowledgements.h"
 
 namespace nearmiss::cli {
 
@@ -78,6 +80,10 @@ std::string ExplainJson(const Engine& engine, const ExplainFlags& flags,
     w.Key("field").String(RecipientFieldName(r.field));
     w.Key("action").String(ActionName(r.action));
     w.Key("rule").String(r.rule.id);
+    if (r.acknowledged_by != 0) {
+      w.Key("acknowledged_by").Uint(static_cast<std::uint64_t>(r.acknowledged_by));
+      w.Key("settled_rule").String(r.settled_rule.id);
+    }
     w.Key("message").String(r.message);
     w.Key("smtp_code").String(r.smtp_code);
     w.Key("at_rcpt").Bool(r.at_rcpt);
@@ -121,6 +127,12 @@ std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
     for (const Reason& reason : r.reasons) {
       out += "  reason " + std::string(ReasonCodeName(reason.code)) + ": " + ReasonMessage(reason) + "\n";
     }
+    if (r.acknowledged_by != 0) {
+      // What the milter, the API, check and scan do: said with the
+      // acknowledgement that settled it, so an admin sees why it passes.
+      out += "  " + std::string(ActionName(r.rule_action)) + " by " + r.settled_rule.id +
+             " settled by acknowledgement " + std::to_string(r.acknowledged_by) + "\n";
+    }
     out += "  rule: " + r.rule.id + "\n";
     if (!r.message.empty()) out += "  message: " + r.message + "\n";
     if (!r.smtp_code.empty()) {
@@ -147,11 +159,22 @@ std::optional<std::string> ReadWholeFile(const std::string& path, std::string_vi
 }
 
 int RunExplain(const ExplainFlags& flags) {
-  std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
+  Result<std::shared_ptr<Store>> store = OpenStore(flags.policy);
+  if (!store.ok()) return kExitError;
+  std::shared_ptr<const Engine> engine = LoadEngine(flags.policy, store->get());
   if (!engine) return kExitError;
   // The command line as Engine::CheckMessage's two inputs.
   Envelope envelope;
   envelope.sender = flags.from;
+  // The sender's live acknowledgements settle what they settle, as in the
+  // milter, the API, check and scan: explain answers what they would do
+  // (issue-14 tester, round 3, item 8).
+  std::optional<store::StoreAcknowledgements> acks;
+  if (*store) acks.emplace(store->get());
+  envelope.acknowledgements = acks ? &*acks : nullptr;
+  envelope.now = std::chrono::duration_cast<std::chrono::seconds>(
+                     std::chrono::system_clock::now().time_since_epoch())
+                     .count();
   envelope.path = flags.path == "smtp"       ? MailPath::kSmtp
                   : flags.path == "sendmail" ? MailPath::kSendmail
                                              : MailPath::kOffline;

@@ -40,7 +40,10 @@ MailboxDate MessageDate(const ScannedMessage& m, int64_t now) {
   if (m.date <= 0) return delivery;
   int64_t bound = now;
   if (delivery.seconds > 0 && (bound <= 0 || delivery.seconds < bound)) bound = delivery.seconds;
-  if (bound <= 0 || m.date <= bound + kDateAheadSeconds) {
+  const bool too_early =
+      m.date < kEarliestDate ||
+      (delivery.seconds > 0 && m.date < delivery.seconds - kDateBehindSeconds);
+  if (!too_early && (bound <= 0 || m.date <= bound + kDateAheadSeconds)) {
     // A file's modification time is a copy's as often as the delivery's:
     // not evidence against the Date:.
     return {m.date, "date-header", 0, delivery.source == "file-mtime" ? 0 : delivery.seconds};

@@ -17,6 +17,20 @@
 // The slack covers clock skew and an mbox From_ line's local time read
 // as UTC (at most 14 hours either way).
 //
+// A Date: far BEFORE it cannot be true either, and is set aside the same
+// way: one before kEarliestDate (1990-01-01: the epochs an unset clock
+// shows, 1970 for Unix, 1980 for DOS/FAT, fall before it, and no Sent
+// folder of today's correspondents holds mail that old), or more than
+// kDateBehindSeconds (365 days) before the delivery time (the 2000-01-01
+// and 2001-01-01 resets of devices with a dead clock battery, a GPS week
+// rollover). A Sent folder files its copy when the mail is sent, so the
+// two are normally seconds apart; a year is far beyond any clock drift and
+// still lets a folder moved to a new server (its copies refiled then) keep
+// the Date: of its last year. Older copies in such a folder are then dated
+// by the move, which can only shorten a correspondent's span: trust is
+// never granted early. A Date: a few days or weeks early on a badly set
+// clock is not told from the truth. Issue-14 tester, round 3, item 3.
+//
 // Thread safety: free functions, re-entrant.
 #ifndef NEARMISS_CONTENT_MAILBOX_DATE_H_
 #define NEARMISS_CONTENT_MAILBOX_DATE_H_
@@ -38,25 +52,29 @@ struct MailboxDate {
   // The delivery time its container recorded (mbox From_ line, Maildir
   // name; not a file's time, which a copy sets; 0 when none), also when
   // the Date: was believed: a
-  // Date: long before it (kDateBehindSeconds) is believed, since a mailbox
+  // Date: a month or more before it (kDateNotedBehindSeconds) is believed,
+  // up to a year (kDateBehindSeconds), since a mailbox
   // imported or converted gets new delivery times while its Date: headers
   // stay true, and an earlier "since when" errs on the side an
   // investigation wants; callers say it (DateLongBeforeDelivery).
   int64_t delivered = 0;
 };
 
-inline constexpr int64_t kDateBehindSeconds = 30 * 86400;
+inline constexpr int64_t kDateNotedBehindSeconds = 30 * 86400;
 
 // True when `d` came from the Date: header and that is more than
-// kDateBehindSeconds before the delivery time (a clock reset to 1980, a
-// mistyped year, or a mailbox imported later): the date is kept, and a
-// report says how many such messages it holds.
+// kDateNotedBehindSeconds before the delivery time (a mistyped month, or a
+// mailbox imported later): the date is kept, and a report says how many
+// such messages it holds. (More than kDateBehindSeconds before, or before
+// kEarliestDate, the Date: is not believed at all: MessageDate.)
 inline bool DateLongBeforeDelivery(const MailboxDate& d) {
   return d.source == "date-header" && d.delivered > 0 &&
-         d.seconds + kDateBehindSeconds < d.delivered;
+         d.seconds + kDateNotedBehindSeconds < d.delivered;
 }
 
 inline constexpr int64_t kDateAheadSeconds = 86400;
+inline constexpr int64_t kDateBehindSeconds = 365 * 86400;
+inline constexpr int64_t kEarliestDate = 631'152'000;  // 1990-01-01T00:00:00Z
 
 // The best date of `m`, in the order above. An mbox message (source
 // "path:N", mbox_from_line set) never falls back to the mbox file's

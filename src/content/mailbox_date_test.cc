@@ -87,5 +87,48 @@ TEST(MailboxDate, DateAfterDeliverySetAside) {
   EXPECT_EQ(MessageDate(lone, kNow).seconds, kNow - 86400 * 365);
 }
 
+// Found by the issue-14 tester (round 3, item 3): a Sent-folder message
+// whose device clock was unset (Date: 2000-01-01, 1980, 1970) was believed,
+// and one such message made a five-message, one-day correspondent span 26
+// years. A Date: before 1990, or more than a year before the delivery, is
+// dated by the delivery and counted, like one after it.
+TEST(MailboxDate, DateFarBeforeDeliverySetAside) {
+  ScannedMessage m;
+  m.source = "Sent.mbox:1";
+  m.mbox_from_line = "From a@b Tue Oct  6 18:00:00 2026";
+  m.delivered = 1791309600;  // 2026-10-06T18:00:00Z
+  const int64_t broken[] = {
+      946684800,  // 2000-01-01, a device reset
+      978307200,  // 2001-01-01, Apple's epoch
+      315532800,  // 1980-01-01, DOS/FAT
+      1,          // 1970-01-01T00:00:01
+      631151999,  // a second before 1990
+      1791309600 - kDateBehindSeconds - 1,
+  };
+  for (int64_t date : broken) {
+    m.date = date;
+    MailboxDate d = MessageDate(m, kNow);
+    EXPECT_EQ(d.seconds, 1791309600) << date;
+    EXPECT_EQ(d.source, "mbox-from-line") << date;
+    EXPECT_EQ(d.set_aside, date) << date;
+  }
+  // Within the year before the delivery: believed (a folder moved to a
+  // new server keeps its recent Date: values).
+  for (int64_t date : {int64_t{1791309600 - 7 * 3600}, int64_t{1791309600 - 30 * 86400},
+                       int64_t{1791309600 - kDateBehindSeconds}}) {
+    m.date = date;
+    EXPECT_EQ(MessageDate(m, kNow).seconds, date) << date;
+    EXPECT_EQ(MessageDate(m, kNow).set_aside, 0) << date;
+  }
+  // No delivery time: only the 1990 floor applies.
+  ScannedMessage lone;
+  lone.source = "-";
+  lone.date = 315532800;
+  EXPECT_EQ(MessageDate(lone, kNow).seconds, 0);
+  EXPECT_EQ(MessageDate(lone, kNow).set_aside, 315532800);
+  lone.date = kNow - 5 * kDateBehindSeconds;
+  EXPECT_EQ(MessageDate(lone, kNow).seconds, kNow - 5 * kDateBehindSeconds);
+}
+
 }  // namespace
 }  // namespace nearmiss::content

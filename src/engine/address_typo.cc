@@ -4,6 +4,9 @@
 #include <array>
 #include <utility>
 
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include "engine/display_name.h"
 #include "lookalike/visual_key.h"
 
@@ -14,7 +17,8 @@ constexpr size_t kMaxLocal = 64;  // RFC 5321 section 4.5.3.1.1
 constexpr size_t kMaxParts = 4;
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-bool IsSeparator(char c) { return c == '.' || c == '_' || c == '-'; }
+// ' ' only in a quoted local part ("john smith"@), read as its content.
+bool IsSeparator(char c) { return c == '.' || c == '_' || c == '-' || c == ' '; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Name parts of a lower-case local part: "john.a.smith" -> john, a, smith.
@@ -170,11 +174,86 @@ bool IsAscii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// `text` as characters, ASCII lower-cased: one per UTF-8 sequence, a
+// malformed octet as itself (it can only equal itself). At most
+// kMaxLocal octets in, so at most kMaxLocal characters out.
+int Decode(std::string_view text, std::array<char32_t, kMaxLocal>& out) {
+  int n = 0;
+  for (size_t i = 0; i < text.size() && n < static_cast<int>(kMaxLocal);) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 1;
+    char32_t v = len == 1 ? static_cast<char32_t>(Lower(static_cast<char>(c))) : c & (0x7f >> len);
+    size_t k = 1;
+    for (; k < len && i + k < text.size(); ++k) {
+      const auto t = static_cast<unsigned char>(text[i + k]);
+      if ((t & 0xc0) != 0x80) break;
+      v = (v << 6) | (t & 0x3f);
+    }
+    if (k < len) {  // cut short: the lead octet alone, tagged apart from code points
+      v = 0x110000 + c;
+      k = 1;
+    }
+    out[n++] = v;
+    i += k;
+  }
+  return n;
+}
+
+// A local part as it is compared: lower case and, outside ASCII, the
+// letters a reader sees (lookalike::AsciiLookalike: accents stripped,
+// UTS #39 skeletons, stroked letters: "józef" -> "jozef", "bjørn" ->
+// "bjorn", Cyrillic "bоb" -> "bob"); what has no ASCII look-alike stays
+// case-folded UTF-8 and is compared by characters. A quoted local part
+// ("jon smith") is compared by its content: a space is then one more name
+// separator and, for a dot, one edit (RFC 5321 section 4.1.2).
+struct Compared {
+  std::string plain;  // the content, unquoted, as written
+  std::string text;   // as compared
+};
+Compared CompareForm(std::string_view lower_local) {
+  Compared out;
+  if (lower_local.size() >= 2 && lower_local.front() == '"' && lower_local.back() == '"') {
+    lower_local = lower_local.substr(1, lower_local.size() - 2);
+    bool escaped = false;
+    for (char c : lower_local) {
+      if (!escaped && c == '\\') {
+        escaped = true;
+        continue;
+      }
+      escaped = false;
+      out.plain.push_back(c);
+    }
+  } else {
+    out.plain.assign(lower_local);
+  }
+  out.text = IsAscii(out.plain) ? out.plain : lookalike::AsciiLookalike(out.plain).text;
+  return out;
+}
+
+// Whether a typed local part and a known one name one mailbox though
+// written apart: the same once unquoted ("\"john.smith\"" is john.smith),
+// or the same in other capitals outside ASCII ("JÓZEF" is "józef": RFC 5321
+// section 2.4 leaves case to the receiving host, and nearly every one
+// ignores it, as learn does for ASCII). Accents and other letters are never
+// the same mailbox: "jozef" is a slip of "józef".
+bool SameMailbox(const Compared& typed, std::string_view known_local, std::string_view known_key) {
+  if (typed.text != known_key) return false;
+  const Compared known = CompareForm(known_local);
+  if (IsAscii(typed.plain) && IsAscii(known.plain)) return typed.plain == known.plain;
+  return icu::UnicodeString::fromUTF8(typed.plain)
+             .caseCompare(icu::UnicodeString::fromUTF8(known.plain), U_FOLD_CASE_DEFAULT) == 0;
+}
+
 }  // namespace
 
-int OsaDistance(std::string_view a, std::string_view b, int limit) {
-  if (a.size() > kMaxLocal || b.size() > kMaxLocal) return limit + 1;
-  const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+int OsaDistance(std::string_view a_text, std::string_view b_text, int limit) {
+  if (a_text.size() > kMaxLocal || b_text.size() > kMaxLocal) return limit + 1;
+  // By characters, not octets: "józef" and "jozef" are one edit apart,
+  // and "bjørn", "björn" too, whatever their UTF-8 lengths.
+  std::array<char32_t, kMaxLocal> a_chars, b_chars;
+  const int n = Decode(a_text, a_chars), m = Decode(b_text, b_chars);
+  const char32_t* a = a_chars.data();
+  const char32_t* b = b_chars.data();
   if (std::abs(n - m) > limit) return limit + 1;
   // Three rows of the dynamic-programming table, on the stack.
   std::array<int, kMaxLocal + 1> prev2{}, prev{}, cur{};
@@ -183,10 +262,9 @@ int OsaDistance(std::string_view a, std::string_view b, int limit) {
     cur[0] = i;
     int row_min = cur[0];
     for (int j = 1; j <= m; ++j) {
-      int cost = Lower(a[i - 1]) == Lower(b[j - 1]) ? 0 : 1;
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
       int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && Lower(a[i - 1]) == Lower(b[j - 2]) &&
-          Lower(a[i - 2]) == Lower(b[j - 1])) {
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
         v = std::min(v, prev2[j - 2] + 1);
       }
       cur[j] = v;
@@ -209,13 +287,28 @@ std::string WithoutExtension(std::string_view address, std::string_view delimite
 }
 
 std::string_view DisplayNameOf(std::string_view input) {
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '"' || c == '\r' || c == '\n'; };
+  auto trim = [&blank](std::string_view d) {
+    while (!d.empty() && blank(d.front())) d.remove_prefix(1);
+    while (!d.empty() && blank(d.back())) d.remove_suffix(1);
+    return d;
+  };
   size_t lt = input.rfind('<');
-  if (lt == std::string_view::npos) return {};
-  std::string_view d = input.substr(0, lt);
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '"'; };
-  while (!d.empty() && blank(d.front())) d.remove_prefix(1);
-  while (!d.empty() && blank(d.back())) d.remove_suffix(1);
-  return d;
+  if (lt != std::string_view::npos) return trim(input.substr(0, lt));
+  // RFC 5322 section 4.4's obsolete form, `pat.doe@x.org (John Smith)`:
+  // what mail readers show as the name (mailx and scripts still write
+  // it). The last comment after the address, nested ones kept whole.
+  std::string_view t = trim(input);
+  if (!t.ends_with(')')) return {};
+  int depth = 0;
+  for (size_t i = t.size(); i-- > 0;) {
+    if (t[i] == ')' && (i == 0 || t[i - 1] != '\\')) ++depth;
+    if (t[i] == '(' && (i == 0 || t[i - 1] != '\\') && --depth == 0) {
+      if (t.substr(0, i).find('@') == std::string_view::npos) return {};
+      return trim(t.substr(i + 1, t.size() - i - 2));
+    }
+  }
+  return {};
 }
 
 void AddressIndex::Add(std::string_view sender, std::string_view recipient_as_given,
@@ -228,8 +321,9 @@ void AddressIndex::Add(std::string_view sender, std::string_view recipient_as_gi
   by_anyone_[recipient] += messages;
   by_sender_[Folded(sender)].emplace(recipient);
   if (messages >= min_messages_ && !sender.empty()) {
-    Frequent f{recipient, recipient.substr(0, at), recipient.substr(at + 1), messages, {}};
-    f.visual = lookalike::VisualKey(f.local);
+    Frequent f{recipient, recipient.substr(0, at), recipient.substr(at + 1), messages, {}, {}};
+    f.key = CompareForm(f.local).text;
+    f.visual = lookalike::VisualKey(f.key);
     sender_frequent_[Folded(sender)].push_back(std::move(f));
   }
 }
@@ -238,8 +332,9 @@ void AddressIndex::Finish() {
   for (const auto& [address, messages] : by_anyone_) {
     if (messages < min_messages_) continue;
     size_t at = address.rfind('@');
-    Frequent f{address, address.substr(0, at), address.substr(at + 1), messages, {}};
-    f.visual = lookalike::VisualKey(f.local);
+    Frequent f{address, address.substr(0, at), address.substr(at + 1), messages, {}, {}};
+    f.key = CompareForm(f.local).text;
+    f.visual = lookalike::VisualKey(f.key);
     org_frequent_[f.domain].push_back(std::move(f));
   }
 }
@@ -277,16 +372,10 @@ bool AddressIndex::FindSlip(std::string_view sender, std::string_view address,
 
 bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view typed_local,
                         std::string_view domain, std::string_view display, Slip* out) const {
-  // A local part outside ASCII is judged by the letters a reader sees
-  // (UTS #39 skeletons, accents stripped): Cyrillic "bоb" is bob.
-  std::string ascii;
-  bool unicode = false;
-  if (!IsAscii(typed_local)) {
-    lookalike::AsciiForm form = lookalike::AsciiLookalike(typed_local);
-    unicode = form.changed && form.all_ascii;
-    ascii = std::move(form.text);
-  }
-  const std::string_view local = unicode ? std::string_view(ascii) : typed_local;
+  // Judged by the letters a reader sees, on both sides (CompareForm): a
+  // slip of "józef.nowak" is found as one of "jozef.nowak" would be.
+  const Compared typed_form = CompareForm(typed_local);
+  const std::string_view local = typed_form.text;
   const std::string visual = lookalike::VisualKey(local);
   const Parts typed = Split(local);
   // The display name as a reader sees it, in its ASCII forms.
@@ -305,9 +394,9 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
     }
   }
   const bool named = !fits && !names.empty();
-  auto names_it = [&names](std::string_view known_local) {
+  auto names_it = [&names](std::string_view known_key) {
     return std::any_of(names.begin(), names.end(), [&](const auto& n) {
-      return NamesPerson(known_local, n.first, n.second);
+      return NamesPerson(known_key, n.first, n.second);
     });
   };
   const bool crowded =
@@ -321,44 +410,48 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
   double best_score = 0;
   for (const Frequent& f : *list) {
     if (f.domain != domain) continue;
-    // A frequent address is never a slip of another one.
-    if (f.local == typed_local) return false;
+    // A frequent address is never a slip of another one, nor is the same
+    // local part in other capitals ("JÓZEF" for "józef") or written with
+    // quotes it does not need.
+    if (f.local == typed_local || SameMailbox(typed_form, f.local, f.key)) return false;
     // Nor is the same mailbox written with other dots, where dots are ignored.
     if (DotsIgnored(domain) && SameWithoutDots(typed_local, f.local)) return false;
-    const Parts known = Split(f.local);
+    const Parts known = Split(f.key);
     SlipKind kind;
     int edits = 0;
     double score = 0;
     if (!display_address.empty() && display_address == f.local + "@" + f.domain) {
       kind = SlipKind::kDisplayAddress;
       score = 0.95;
-    } else if (unicode && local == f.local) {
+    } else if (local == f.key) {
+      // Only the look-alike folding made them equal (SameMailbox above):
+      // "józef" for "jozef", "bjørn" for "björn", Cyrillic "bоb" for bob.
       kind = SlipKind::kHomoglyph;
       score = 0.95;
-    } else if (visual == f.visual && std::min(local.size(), f.local.size()) >= 4 &&
-               OsaDistance(local, f.local, 1) > 1) {
+    } else if (visual == f.visual && std::min(local.size(), f.key.size()) >= 4 &&
+               OsaDistance(local, f.key, 1) > 1) {
       // rn for m, vv for w, cl for d: one edit or none is judged below.
       kind = SlipKind::kHomoglyph;
       score = 0.9;
-    } else if (DifferOnlyInDigits(local, f.local)) {
+    } else if (DifferOnlyInDigits(local, f.key)) {
       // One rule wherever the digits sit (john.smith2, john2.smith,
       // john.smith22), before the name-part rules could read "smith2" as
       // another family name: a number added to or dropped from a frequent
       // address is a slip; two numbered addresses (support1, support2)
       // are a series of desks, never a slip of each other.
-      if (HasDigit(local) == HasDigit(f.local)) continue;
+      if (HasDigit(local) == HasDigit(f.key)) continue;
       kind = SlipKind::kNumber;
       score = 0.6;
-    } else if (named && names_it(f.local)) {
+    } else if (named && names_it(f.key)) {
       kind = SlipKind::kDisplayName;
       score = 0.85;
     } else if (typed.n >= 2 && SameMultiset(typed, known)) {
       kind = SlipKind::kSwappedParts;
       score = 0.85;
-    } else if (int d = OsaDistance(local, f.local, max_edits);
+    } else if (int d = OsaDistance(local, f.key, max_edits);
                d <= max_edits &&
-               ((d == 1 && std::max(local.size(), f.local.size()) >= 3) ||
-                (d == 2 && std::min(local.size(), f.local.size()) >= 6))) {
+               ((d == 1 && std::max(local.size(), f.key.size()) >= 3) ||
+                (d == 2 && std::min(local.size(), f.key.size()) >= 6))) {
       kind = SlipKind::kEdit;
       edits = d;
       score = d == 1 ? 0.8 : 0.6;
@@ -369,8 +462,8 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
       kind = SlipKind::kShortenedParts;
       score = 0.7;
     } else if (!crowded && typed.n >= 2 && known.n > 0 &&
-               (InitialAfterFamily(f.local, known, typed) ||
-                Shortened(f.local, known, typed, /*allow_drop=*/false))) {
+               (InitialAfterFamily(f.key, known, typed) ||
+                Shortened(f.key, known, typed, /*allow_drop=*/false))) {
       kind = SlipKind::kLongForm;
       score = 0.65;
     } else if (!crowded && typed.n == 2 && known.n == 2 && typed.p[0] == known.p[0] &&

@@ -7,7 +7,14 @@
 // engine is compiled; immutable after Finish. Addresses are the canonical
 // "local@ascii-domain" the engine writes (RecipientCheck::address); local
 // parts compare without case (what nearly every mail system does, though
-// RFC 5321 section 2.4 leaves it to the receiving host).
+// RFC 5321 section 2.4 leaves it to the receiving host). Outside ASCII both
+// sides are compared by the letters a reader sees (lookalike/visual_key.h,
+// AsciiLookalike: "józef.nowak" as jozef.nowak, "bjørn" as bjorn) and edits
+// are counted by characters, so every kind below applies to a frequent
+// address with é, ö, ø or ł as to an ASCII one: józef.nowakk, jozef.nowak
+// and józefnowak are slips of józef.nowak; JÓZEF.NOWAK is the same
+// mailbox. A quoted local part is compared by its content, a space being
+// one more name separator ("jon smith"@ for john.smith@).
 //
 // A never-seen address is a slip of a frequent one when its local part:
 //   - is one edit away (two, for local parts of 6 or more characters) by
@@ -122,7 +129,8 @@ class AddressIndex {
     std::string local;   // lower case
     std::string domain;
     int64_t messages = 0;
-    std::string visual;  // lookalike::VisualKey(local)
+    std::string visual;  // lookalike::VisualKey(key)
+    std::string key;     // local as compared: unquoted, ASCII look-alikes (.cc)
   };
   struct Hash {
     using is_transparent = void;
@@ -143,8 +151,9 @@ class AddressIndex {
 };
 
 // The display name of a header's address entry ("John Smith" in
-// `"John Smith" <jon@x.org>`), without quotes and blanks around it; "" when
-// there is none (an envelope address).
+// `"John Smith" <jon@x.org>`, and in the obsolete comment form `jon@x.org
+// (John Smith)`, RFC 5322 section 4.4), without quotes and blanks around
+// it; "" when there is none (an envelope address).
 std::string_view DisplayNameOf(std::string_view input);
 
 // `address` without the extension of its local part: the part from the
@@ -154,9 +163,10 @@ std::string_view DisplayNameOf(std::string_view input);
 // does not split either).
 std::string WithoutExtension(std::string_view address, std::string_view delimiters);
 
-// Optimal-string-alignment distance between `a` and `b` (each at most 64
-// octets, compared without ASCII case); stops counting past `limit`, then
-// returns limit + 1.
+// Optimal-string-alignment distance between `a` and `b` (UTF-8, each at
+// most 64 octets), counted by characters (code points) and compared without
+// ASCII case: "józef" and "jozef" are one edit apart; stops counting past
+// `limit`, then returns limit + 1.
 int OsaDistance(std::string_view a, std::string_view b, int limit);
 
 }  // namespace nearmiss::engine

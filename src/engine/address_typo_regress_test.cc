@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/address_typo.h"
+#include "engine/address_typo_testing.h"
 #include "engine/engine_testing.h"
 #include "nearmiss/engine.h"
 
@@ -284,34 +285,6 @@ AddressIndex Contacts() {
   }
   index.Finish();
   return index;
-}
-
-std::optional<Slip> Find(const AddressIndex& index, std::string_view address,
-                         std::string_view display = "") {
-  Slip slip;
-  if (!index.FindSlip("", address, display, &slip)) return std::nullopt;
-  return slip;
-}
-
-struct Want {
-  std::string_view typed, display, known;
-  SlipKind kind;
-};
-
-void ExpectSlips(const AddressIndex& index, std::initializer_list<Want> cases) {
-  for (const Want& c : cases) {
-    std::optional<Slip> slip = Find(index, c.typed, c.display);
-    ASSERT_TRUE(slip.has_value()) << c.typed << " '" << c.display << "'";
-    EXPECT_EQ(slip->known, c.known) << c.typed << " '" << c.display << "'";
-    EXPECT_EQ(slip->kind, c.kind) << c.typed << " '" << c.display << "'";
-  }
-}
-
-void ExpectNoSlips(const AddressIndex& index,
-                   std::initializer_list<std::pair<std::string_view, std::string_view>> cases) {
-  for (const auto& [typed, display] : cases) {
-    EXPECT_FALSE(Find(index, typed, display).has_value()) << typed << " '" << display << "'";
-  }
 }
 
 // Defect 5: a display name outside ASCII, or RFC 2047 encoded (what

@@ -464,8 +464,9 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
     // When it was sent, by audit's rule (content/mailbox_date.h): the
     // author's Date:, else when it was delivered (the mbox "From " line,
     // the Maildir file name, a lone file's mtime), else now, counted.
-    // A Date: after the delivery (or now) is not believed: one such
-    // message would stretch a correspondent's span (mailbox_date.h).
+    // A Date: after the delivery (or now), before 1990 or more than a
+    // year before the delivery is not believed: one such message would
+    // stretch a correspondent's span (mailbox_date.h).
     const content::MailboxDate date = content::MessageDate(m, now);
     int64_t time = date.seconds > 0 ? date.seconds : now;
     if (date.set_aside > 0 && mailbox_counts_.date_set_aside++ == 0) {

@@ -90,8 +90,10 @@ CheckAnswer CheckMessage(const Engine& engine, const CheckRequest& request) {
     j["client_action"] = ClientActionName(ToClientAction(rd.action));
     j["rule"] = rd.rule.name;
     // Whether "Send anyway" (acknowledge) would settle it, and the
-    // acknowledgement that already did.
-    j["acknowledgeable"] = rd.acknowledgeable;
+    // acknowledgement that already did. Never without a store: serve
+    // would refuse the acknowledgement (503 no-store), so the add-in must
+    // not offer one.
+    j["acknowledgeable"] = rd.acknowledgeable && request.acknowledgements != nullptr;
     if (rd.acknowledged_by != 0) j["acknowledged_by"] = rd.acknowledged_by;
     if (!rd.message.empty()) j["message"] = rd.message;
     recipients.push_back(std::move(j));

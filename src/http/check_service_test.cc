@@ -77,6 +77,31 @@ TEST(CheckServiceTest, ABodyPastMaxTextBytesIsIncompleteAndNotAllowed) {
   EXPECT_EQ(CheckMessage(*engine, r).action, ClientAction::kAllow);
 }
 
+// Found by the issue-14 tester (round 3, item 9): `serve --store none`
+// answered a warning `acknowledgeable: true`, then refused the
+// acknowledgement with 503. With no store nothing is acknowledgeable.
+TEST(CheckServiceTest, NothingIsAcknowledgeableWithoutAStore) {
+  class NoAcks final : public AcknowledgementSource {
+   public:
+    Result<std::vector<Acknowledgement>> Live(std::string_view, int64_t) const override {
+      return std::vector<Acknowledgement>{};
+    }
+  } store;
+  Result<std::shared_ptr<const Engine>> engine = Engine::Compile(*DefaultPolicy());
+  ASSERT_TRUE(engine.ok());
+  for (const char* to : {"x@mail.co", "kim@hotmial.com", "jon@gmial.com"}) {
+    CheckRequest r = To(to);
+    r.from = "hal@mod.example";
+    CheckAnswer with_store_none = CheckMessage(**engine, r);
+    ASSERT_EQ(with_store_none.body["recipients"].size(), 1u) << to;
+    EXPECT_NE(with_store_none.body["recipients"][0]["action"], "accept") << to;
+    EXPECT_EQ(with_store_none.body["recipients"][0]["acknowledgeable"], false) << to;
+    r.acknowledgements = &store;
+    CheckAnswer with_store = CheckMessage(**engine, r);
+    EXPECT_EQ(with_store.body["recipients"][0]["acknowledgeable"], true) << to;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::http
 

@@ -10,13 +10,20 @@ std::string_view TitleFor(int status) {
     case 403: return "The token may not do this";
     case 404: return "Not found";
     case 405: return "Method not allowed";
+    case 406: return "Not acceptable";
+    case 408: return "The request took too long";
+    case 409: return "Conflict";
+    case 410: return "Gone";
+    case 411: return "Length required";
     case 413: return "The request is too large";
     case 415: return "Unsupported media type";
     case 422: return "The request names something that is not there";
     case 429: return "Too many requests";
     case 502: return "The mail server's tools failed";
     case 503: return "Not available";
-    default: return "Internal error";
+    // Any other 4xx is still the client's to fix, never "internal".
+    default: return status >= 400 && status < 500 ? "The request cannot be served"
+                                                    : "Internal error";
   }
 }
 

@@ -445,6 +445,10 @@ TEST_F(ServerTest, ReloadReadsTheConfirmKey) {
     answer.resize(got);
     EXPECT_THAT(answer, HasSubstr("HTTP/1.1 411"));
     EXPECT_THAT(answer, HasSubstr("needs a Content-Length header (0 for no body)"));
+    // A client's mistake is never titled an internal error (issue-14
+    // tester, round 3, item 11).
+    EXPECT_THAT(answer, HasSubstr("\"title\":\"Length required\""));
+    EXPECT_THAT(answer, Not(HasSubstr("Internal error")));
   }
   // A release posted with no body says what is missing (it was "not valid").
   auto empty = client_->Post("/confirm", "", "application/x-www-form-urlencoded");

@@ -198,6 +198,24 @@ Status CheckRecognised(const LineCounts& c, int min_percent) {
   if (c.recognised > 0 && c.recognised * 100 >= static_cast<uint64_t>(min_percent) * n) {
     return Status::Ok();
   }
+  if (c.wrong_order_dates != 0) {
+    // The stated order is the fault, not the file's format: say which.
+    std::string date = c.first_wrong_order_date;
+    for (char& ch : date) {
+      if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
+    }
+    // The month is the first number for mdy, the second for dmy.
+    const size_t slash = date.find('/');
+    std::string month = date.substr(0, slash);
+    if (c.stated_order == "dmy" && slash != std::string::npos) {
+      month = date.substr(slash + 1, date.find('/', slash + 1) - slash - 1);
+    }
+    return Status::ParseError(
+        c.file + ":" + std::to_string(c.first_wrong_order_date_line) + ": " + date +
+        " is not a date in the stated order " + c.stated_order + " (month " + month + "); " +
+        std::to_string(c.wrong_order_dates) + " such dates; give --date-order " +
+        (c.stated_order == "dmy" ? "mdy" : "dmy") + " if the file writes that order");
+  }
   // Untrusted bytes: control characters shown as '?', so a binary file
   // cannot write to the terminal.
   std::string excerpt = c.first_unrecognised;

@@ -37,6 +37,13 @@ struct LineCounts {
   // (trace_log.h, --date-order).
   uint64_t ambiguous_dates = 0;
   uint64_t first_ambiguous_date_line = 0;
+  // Of the unrecognised: slash dates that are no date in the order stated
+  // (--date-order mdy for "17/09/2026"), the first one's line, its date
+  // and the order stated ("mdy", "dmy").
+  uint64_t wrong_order_dates = 0;
+  uint64_t first_wrong_order_date_line = 0;
+  std::string first_wrong_order_date;
+  std::string stated_order;
   // Of the recognised lines, what the delivery reader made of them.
   // Delivery attempts read, one meaning for every form: one recipient's
   // outcome at one delivery as the file records it. A Postfix "to=<...>"

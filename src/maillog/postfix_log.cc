@@ -331,6 +331,15 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     counts_.UnparsableRecipient(line_);
     return;
   }
+  if (options_.learning && options_.own_domain && q.sender_seen && !q.sender.empty() &&
+      !options_.own_domain(AddressDomain(q.sender))) {
+    // Learning is about who the organisation writes to: a delivery of mail
+    // from an outside sender (mail received, an lmtp or local delivery to
+    // one of its mailboxes; or relayed for someone else) is no relationship.
+    // Skipped and counted as a trace's inbound rows are.
+    if (counts_.inbound_rows++ == 0) counts_.first_inbound_row_line = counts_.lines;
+    return;
+  }
   ++counts_.delivery_lines;
   if (f.status == "SOFTBOUNCE") ++counts_.soft_bounces;
   // Its own attempt (or hand-off on) for a recipient handed to it: the

@@ -167,6 +167,11 @@ struct PostfixLogOptions {
   // says so, else, for Microsoft 365 traces, those whose sender's domain
   // own_domain refuses (every row when own_domain is empty: the direction
   // cannot be told, LineCounts::direction_unknown_rows).
+  // In a Postfix log, with own_domain set, a delivery of a message whose
+  // sender's domain own_domain refuses (mail received from outside and
+  // delivered by lmtp, local or virtual to a mailbox here, or relayed for
+  // an outside sender) is skipped and counted the same way; a null sender
+  // and a sender not logged are kept (issue-14 tester, round 3, item 7).
   bool learning = false;
   DomainCheck own_domain;
 };

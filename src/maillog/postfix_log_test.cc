@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -36,6 +37,48 @@ void ExpectOnceAtTheLastHop(const Collect& c, const PostfixLog& log, const std::
   EXPECT_EQ(c.attempts[0].queue_id, "BBBBB2") << context;
   EXPECT_EQ(c.attempts[0].hops, "AAAAA1 via 127.0.0.1[127.0.0.1]:10024") << context;
   EXPECT_EQ(log.counts().hand_offs, 1u) << context;
+}
+
+// Found by the issue-14 tester (round 3, item 7): with [domains]
+// organisation set, mail received (an outside sender, delivered by lmtp,
+// local or virtual to a mailbox here) and mail relayed for an outside
+// sender were learned as the organisation's relationships. Skipped and
+// counted as received, as a trace's inbound rows are; the organisation's
+// own senders (and subdomains), a null sender and an unlogged sender stay.
+TEST(PostfixLog, LearningSkipsMailFromOutsideSenders) {
+  Collect c;
+  PostfixLogOptions o;
+  o.year = 2026;
+  o.learning = true;
+  // As learn asks the policy (InOrganisation): without case, subdomains in.
+  o.own_domain = [](std::string_view d) {
+    std::string lower(d);
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return lower == "mod.example" || lower.ends_with(".mod.example");
+  };
+  PostfixLog log(o, &c);
+  const std::string q = " mx postfix/qmgr[10]: ";
+  const std::string tail = ", size=900, nrcpt=1 (queue active)";
+  auto message = [&](const std::string& id, const std::string& from, const std::string& to,
+                     const std::string& agent, const std::string& relay) {
+    log.Feed("Sep  1 10:00:00" + q + id + ": from=<" + from + ">" + tail);
+    log.Feed("Sep  1 10:00:01 mx postfix/" + agent + "[13]: " + id + ": to=<" + to + ">, relay=" +
+             relay + ", delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok)");
+    log.Feed("Sep  1 10:00:02" + q + id + ": removed");
+  };
+  message("A00001", "spam@attacker.example", "hank@mod.example", "lmtp",
+          "mail.mod.example[private/dovecot-lmtp]");
+  message("A00002", "Friend@Other.Example", "hank@mod.example", "local", "local");
+  message("A00003", "list@lists.example", "someone@elsewhere.example", "smtp", "mx.e[192.0.2.7]:25");
+  message("A00004", "hank@mod.example", "vic@partner.example", "smtp", "mx.p[192.0.2.8]:25");
+  message("A00006", "ann@SUB.mod.example", "vic@partner.example", "smtp", "mx.p[192.0.2.8]:25");
+  message("A00007", "", "hank@partner.example", "smtp", "mx.p[192.0.2.8]:25");
+  log.Finish();
+  std::vector<std::string> senders;
+  for (const Seen& s : c.attempts) senders.push_back(s.sender);
+  EXPECT_EQ(senders, (std::vector<std::string>{"hank@mod.example", "ann@SUB.mod.example", ""}));
+  EXPECT_EQ(log.counts().inbound_rows, 3u);
+  EXPECT_EQ(log.counts().first_inbound_row_line, 2u);
 }
 
 TEST(PostfixLog, InterleavedRetriesAndRemoval) {

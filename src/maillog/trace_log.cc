@@ -378,6 +378,16 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     AmbiguousDate(line);
     return;
   }
+  if (time == kWrongOrderDate) {
+    // The user's --date-order is what is wrong, not the file's format.
+    Unrecognised(line);
+    if (counts_.wrong_order_dates++ == 0) {
+      counts_.first_wrong_order_date_line = line;
+      counts_.first_wrong_order_date = std::string(Field(f, time_)).substr(0, 40);
+      counts_.stated_order = date_order_ == DateOrder::kDayMonth ? "dmy" : "mdy";
+    }
+    return;
+  }
   if (time < 0) {
     Unrecognised(line);
     return;

@@ -282,6 +282,23 @@ TEST(TraceLog, SlashDatesNeedAStatedOrder) {
   EXPECT_EQ(mdy.seen[1].time, "2026-04-11T10:06:00");
   EXPECT_EQ(n.unrecognised, 1u);
   EXPECT_EQ(n.ambiguous_dates, 0u);
+  // Found by the issue-14 tester (round 3, item 10): a wrong --date-order
+  // was reported as "not a mail log". The date and the order are named.
+  EXPECT_EQ(n.wrong_order_dates, 1u);
+  EXPECT_EQ(n.first_wrong_order_date_line, 4u);
+  EXPECT_EQ(n.first_wrong_order_date, "13/11/2026 22:06:00");
+  Status s = CheckRecognised(n, 90);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("trace.csv:4: 13/11/2026 22:06:00 is not a date in the stated "
+                             "order mdy (month 13)"),
+            std::string::npos)
+      << s.message();
+  EXPECT_EQ(s.message().find("not a mail log"), std::string::npos) << s.message();
+  // Month 13 under dmy: the second number.
+  EXPECT_EQ(TraceTime("11/13/2026 10:06:00", DateOrder::kDayMonth), kWrongOrderDate);
+  EXPECT_EQ(TraceTime("17/09/2026 10:06:00", DateOrder::kMonthDay), kWrongOrderDate);
+  EXPECT_EQ(TraceTime("17/19/2026 10:06:00", DateOrder::kMonthDay), kNoTime);  // no order reads it
+  EXPECT_EQ(TraceTime("09/17/2026 10:06:00", DateOrder::kMonthDay) > 0, true);
 }
 
 // Breaker round 2 §9: a date that does not exist was rolled over into the

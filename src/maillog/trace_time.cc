@@ -57,6 +57,7 @@ int64_t TraceTime(std::string_view v, DateOrder order) {
   }
   int month = order == DateOrder::kDayMonth ? second_part : first;
   int day = order == DateOrder::kDayMonth ? first : second_part;
+  if (month > 12 && day <= 12 && month <= 31 && day >= 1) return kWrongOrderDate;
   if (!CivilDateExists(year, month, day)) return -1;  // 11/31, 2/29/2025: no such day
   return CivilToSeconds(year, month, day, hour, minute, second);
 }

@@ -16,13 +16,18 @@ enum class DateOrder { kUnstated, kDayMonth, kMonthDay };
 
 inline constexpr int64_t kNoTime = -1;
 inline constexpr int64_t kAmbiguousDate = -2;
+// A slash date that is no date in the stated order but is one in the other
+// ("17/09/2026" read as mdy: month 17): the order given is wrong.
+inline constexpr int64_t kWrongOrderDate = -3;
 
 // Seconds since the epoch (UTC) of ISO 8601 ("2025-11-03T09:12:06.551Z",
 // "2025-11-03 09:12:06", with an offset), en-US "11/3/2025 9:12:06 AM"
 // (PowerShell's Export-Csv), or a slash date in the stated order; kNoTime
 // when none or when the date does not exist (2025-02-30, 11/31/2025,
-// 2/29/2025; CivilDateExists), kAmbiguousDate for a slash date in 24-hour time when no order
-// is stated (the locale that wrote it is unknown).
+// 2/29/2025; CivilDateExists), kAmbiguousDate for a slash date in 24-hour
+// time when no order is stated (the locale that wrote it is unknown),
+// kWrongOrderDate when the stated order puts a 13 or more in the month and
+// the other order reads it.
 int64_t TraceTime(std::string_view v, DateOrder order);
 
 }  // namespace nearmiss::maillog

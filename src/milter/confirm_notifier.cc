@@ -29,8 +29,8 @@ std::string LinkUrl(const std::string& base, const std::string& token) {
 
 }  // namespace
 
-Result<std::shared_ptr<ConfirmNotifier>> ConfirmNotifier::Create(const ConfirmPolicy& policy,
-                                                                 PolicySource source) {
+Result<std::shared_ptr<ConfirmNotifier>> ConfirmNotifier::Create(
+    const ConfirmPolicy& policy, PolicySource source, OrganisationCheck in_organisation) {
   std::optional<confirm::LinkSigner> signer;
   struct stat key_stat {};
   if (!policy.key_file.empty()) {
@@ -44,12 +44,15 @@ Result<std::shared_ptr<ConfirmNotifier>> ConfirmNotifier::Create(const ConfirmPo
               "(docs/policy.md, [confirm])");
   }
   return std::shared_ptr<ConfirmNotifier>(
-      new ConfirmNotifier(policy, std::move(signer), key_stat, std::move(source)));
+      new ConfirmNotifier(policy, std::move(signer), key_stat, std::move(source),
+                          std::move(in_organisation)));
 }
 
 ConfirmNotifier::ConfirmNotifier(ConfirmPolicy policy, std::optional<confirm::LinkSigner> signer,
-                                 struct stat key_stat, PolicySource source)
+                                 struct stat key_stat, PolicySource source,
+                                 OrganisationCheck in_organisation)
     : source_(std::move(source)),
+      in_organisation_(std::move(in_organisation)),
       policy_(std::move(policy)),
       signer_(std::move(signer)),
       key_stat_(key_stat) {
@@ -87,6 +90,12 @@ ConfirmNotifier::~ConfirmNotifier() {
   }
   cv_.notify_all();
   worker_.join();
+}
+
+bool ConfirmNotifier::InOrganisation(std::string_view sender) const {
+  const size_t at = sender.rfind('@');
+  if (!in_organisation_ || at == std::string_view::npos) return false;
+  return in_organisation_(sender.substr(at + 1));
 }
 
 void ConfirmNotifier::Notify(ConfirmRequest request) {
@@ -158,6 +167,15 @@ void ConfirmNotifier::Work() {
       log::Warn("held " + id + ", a message from the notice address " +
                 log::Untrusted(policy_.notice_from) + ": no notice about a notice; an admin "
                 "must release or delete it");
+      continue;
+    }
+    if (!InOrganisation(request.sender)) {
+      // The notice tells who the organisation writes to and carries a link
+      // that acknowledges in the sender's name: never outside it.
+      log::Warn("held " + id + " for confirmation; the sender " +
+                log::Untrusted(request.sender) +
+                " is not in [domains] organisation, so no notice was sent (docs/policy.md, "
+                "[confirm]); an admin must release or delete it");
       continue;
     }
     Status s = confirm::SubmitNotice({policy_.sendmail, policy_.postfix_config},

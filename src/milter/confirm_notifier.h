@@ -15,6 +15,16 @@
 // cannot be read then sends no notice (logged with the queue id; the hold
 // stands for an admin) until it can.
 //
+// Who gets a notice: only a sender whose domain is the organisation's
+// ([domains] organisation, InOrganisation in nearmiss/policy.h). The notice
+// names the frequent correspondent the held recipient resembles and how
+// often the organisation writes to it, and its release link records an
+// acknowledgement in the sender's name: an envelope sender outside the
+// organisation (a forwarder, a list, a device on mynetworks, anyone who
+// can relay) gets neither. Such a hold, and every hold while the list is
+// empty (the default), is logged and waits for an admin, as for a null
+// sender. Issue-14 tester, round 3, item 4.
+//
 // Thread safety: Notify may be called from any thread.
 #ifndef NEARMISS_MILTER_CONFIRM_NOTIFIER_H_
 #define NEARMISS_MILTER_CONFIRM_NOTIFIER_H_
@@ -39,13 +49,18 @@ namespace nearmiss::milter {
 class ConfirmNotifier final : public ConfirmSink {
  public:
   using PolicySource = std::function<ConfirmPolicy()>;
+  // Whether a sender's domain (as the envelope gives it: A- or U-label,
+  // any case) is the organisation's, under the current policy.
+  using OrganisationCheck = std::function<bool(std::string_view domain)>;
 
   // Reads [confirm] key_file; an error names it. With key_file "" there is
   // no signer and no notice (each hold is logged for an admin) until a
   // reload brings a key. `source`: the current [confirm] after reloads;
-  // empty, `policy` for good.
+  // empty, `policy` for good. `in_organisation`: who may get a notice
+  // (file comment); empty, nobody.
   static Result<std::shared_ptr<ConfirmNotifier>> Create(const ConfirmPolicy& policy,
-                                                         PolicySource source = {});
+                                                         PolicySource source = {},
+                                                         OrganisationCheck in_organisation = {});
   ~ConfirmNotifier() override;
 
   void Notify(ConfirmRequest request) override;
@@ -56,12 +71,15 @@ class ConfirmNotifier final : public ConfirmSink {
 
  private:
   ConfirmNotifier(ConfirmPolicy policy, std::optional<confirm::LinkSigner> signer,
-                  struct stat key_stat, PolicySource source);
+                  struct stat key_stat, PolicySource source, OrganisationCheck in_organisation);
+  // Whether `sender` ("local@domain") is the organisation's.
+  bool InOrganisation(std::string_view sender) const;
   void Work();
   // Worker only: follows source_ (above).
   void Refresh();
 
   PolicySource source_;
+  OrganisationCheck in_organisation_;
   ConfirmPolicy policy_;          // worker only after construction
   std::optional<confirm::LinkSigner> signer_;
   struct stat key_stat_ {};       // of policy_.key_file when signer_ was read

@@ -25,6 +25,28 @@ ConfirmPolicy WithKey(const std::string& key_path) {
   return policy;
 }
 
+// [domains] organisation = ["example.org"], as the milter asks the policy.
+bool Org(std::string_view domain) {
+  static const std::vector<DomainItem> organisation = {{"example.org", "test"}};
+  return InOrganisation(organisation, domain);
+}
+
+// A sendmail(1) stand-in that appends what it is given to `out`.
+std::string FakeSendmail(const std::string& name, const std::string& out) {
+  const std::string path = ::testing::TempDir() + "/" + name;
+  std::ofstream(path) << "#!/bin/sh\necho \"--- $*\" >> " << out << "\ncat >> " << out << "\n";
+  ::chmod(path.c_str(), 0755);
+  std::remove(out.c_str());
+  return path;
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 TEST(ConfirmNotifierTest, NoticeCarriesTwoSignedLinks) {
   const std::string key_path = ::testing::TempDir() + "/nearmiss_confirm.key";
   ConfirmPolicy policy = WithKey(key_path);
@@ -127,10 +149,7 @@ TEST(ConfirmNotifierTest, FollowsTheReloadedConfirmSection) {
   const std::string dir = ::testing::TempDir();
   const std::string key_path = dir + "/nearmiss_reload.key";
   const std::string out = dir + "/nearmiss_reload.notice";
-  const std::string sendmail = dir + "/nearmiss_fake_sendmail";
-  std::ofstream(sendmail) << "#!/bin/sh\ncat >> " << out << "\n";
-  ::chmod(sendmail.c_str(), 0755);
-  std::remove(out.c_str());
+  const std::string sendmail = FakeSendmail("nearmiss_fake_sendmail", out);
 
   std::mutex mu;
   ConfirmPolicy current;  // no key yet: no notice
@@ -144,12 +163,7 @@ TEST(ConfirmNotifierTest, FollowsTheReloadedConfirmSection) {
   request.queue_id = "4F2A91C3B";
   request.sender = "alice@example.org";
   request.recipients = {{"jon@gmial.com", "gmial.com looks like gmail.com", "jon@gmail.com"}};
-  auto notices = [&] {
-    std::ifstream in(out);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  };
+  auto notices = [&] { return ReadAll(out); };
   auto link_key_is = [&](const std::string& notice, const std::string& key) {
     std::smatch m;
     std::regex link("confirm\\?t=([0-9a-f.]+)");
@@ -157,7 +171,7 @@ TEST(ConfirmNotifierTest, FollowsTheReloadedConfirmSection) {
     return confirm::LinkSigner(key).Verify(m[1].str()).ok();
   };
   {
-    Result<std::shared_ptr<ConfirmNotifier>> n = ConfirmNotifier::Create(source(), source);
+    Result<std::shared_ptr<ConfirmNotifier>> n = ConfirmNotifier::Create(source(), source, Org);
     ASSERT_TRUE(n.ok()) << n.error().message();
     (*n)->Notify(request);
   }  // the destructor sends what is queued
@@ -168,7 +182,8 @@ TEST(ConfirmNotifierTest, FollowsTheReloadedConfirmSection) {
     std::lock_guard lock(mu);
     current.key_file = key_path;  // the reload brings a key
   }
-  Result<std::shared_ptr<ConfirmNotifier>> n = ConfirmNotifier::Create(ConfirmPolicy{}, source);
+  Result<std::shared_ptr<ConfirmNotifier>> n =
+      ConfirmNotifier::Create(ConfirmPolicy{}, source, Org);
   ASSERT_TRUE(n.ok());
   (*n)->Notify(request);
   n->reset();
@@ -177,7 +192,7 @@ TEST(ConfirmNotifierTest, FollowsTheReloadedConfirmSection) {
 
   // The key rotated in place (same path, new content): the next notice
   // is signed with the new key.
-  n = ConfirmNotifier::Create(source(), source);
+  n = ConfirmNotifier::Create(source(), source, Org);
   ASSERT_TRUE(n.ok());
   std::remove(key_path.c_str());
   std::ofstream(key_path) << std::string(41, 'b');
@@ -186,6 +201,52 @@ TEST(ConfirmNotifierTest, FollowsTheReloadedConfirmSection) {
   std::string second = notices().substr(first.size());
   EXPECT_TRUE(link_key_is(second, std::string(41, 'b'))) << second;
   for (const std::string& f : {key_path, out, sendmail}) std::remove(f.c_str());
+}
+
+// Found by the issue-14 tester (round 3, item 4): the notice, which names
+// the frequent correspondent and how often it is written to, and its
+// release link went to any envelope sender (mallory@evil.example). Only
+// senders in [domains] organisation get one; with no organisation named
+// (the default) nobody does, and the hold waits for an admin.
+TEST(ConfirmNotifierTest, NoticesGoOnlyToTheOrganisationsSenders) {
+  const std::string dir = ::testing::TempDir();
+  const std::string key_path = dir + "/nearmiss_org.key";
+  const std::string out = dir + "/nearmiss_org.notice";
+  ConfirmPolicy policy = WithKey(key_path);
+  policy.sendmail = FakeSendmail("nearmiss_org_sendmail", out);
+  ConfirmRequest request;
+  request.queue_id = "4F2A91C3B";
+  request.recipients = {{"jon.smith@partner.example",
+                         "looks like john.smith@partner.example, written to 8 times",
+                         "john.smith@partner.example"}};
+  auto sent_to = [&](ConfirmNotifier::OrganisationCheck org,
+                     const std::vector<std::string>& senders) {
+    std::remove(out.c_str());
+    {
+      Result<std::shared_ptr<ConfirmNotifier>> n = ConfirmNotifier::Create(policy, {}, org);
+      EXPECT_TRUE(n.ok());
+      if (!n.ok()) return std::string();
+      for (const std::string& sender : senders) {
+        request.sender = sender;
+        (*n)->Notify(request);
+      }
+    }  // sends what is queued
+    return ReadAll(out);
+  };
+  const std::vector<std::string> outsiders = {
+      "mallory@evil.example", "alice@example.org.evil.example", "alice@notexample.org",
+      "alice@example.organisation", "alice@[192.0.2.7]", "alice"};
+  EXPECT_EQ(sent_to(Org, outsiders), "");
+  const std::string inside = sent_to(Org, {"alice@example.org", "Bob@Sub.EXAMPLE.org"});
+  EXPECT_NE(inside.find("To: alice@example.org\r\n"), std::string::npos) << inside;
+  EXPECT_NE(inside.find("To: Bob@Sub.EXAMPLE.org\r\n"), std::string::npos) << inside;
+  EXPECT_NE(inside.find("john.smith@partner.example"), std::string::npos) << inside;
+  // No organisation named: not even an address that looks like one.
+  EXPECT_EQ(sent_to({}, {"alice@example.org"}), "");
+  EXPECT_EQ(sent_to([](std::string_view d) { return InOrganisation({}, d); },
+                    {"alice@example.org", "mallory@evil.example"}),
+            "");
+  for (const std::string& f : {key_path, out, policy.sendmail}) std::remove(f.c_str());
 }
 
 }  // namespace

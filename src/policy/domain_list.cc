@@ -1,4 +1,5 @@
 // Domain list files and the normalisation of one list entry.
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -71,6 +72,25 @@ Result<std::vector<DomainItem>> ReadDomainListFile(const std::string& path) {
   text << in.rdbuf();
   if (in.bad()) return Status::IoError(path + ": read failed");
   return ParseDomainList(text.str(), path);
+}
+
+bool InOrganisation(const std::vector<DomainItem>& organisation, std::string_view domain) {
+  if (organisation.empty()) return false;
+  if (domain.ends_with('.')) domain.remove_suffix(1);
+  Result<std::string> ascii = address::ToAscii(domain);
+  if (!ascii.ok() || ascii->empty()) return false;
+  const std::string& d = *ascii;
+  return std::any_of(organisation.begin(), organisation.end(), [&d](const DomainItem& o) {
+    // A namespace entry (".mod.uk") covers what is under it; a domain
+    // entry covers itself and what is under it.
+    std::string_view name = o.domain;
+    const bool space = name.starts_with('.');
+    if (space) name.remove_prefix(1);
+    if (name.empty()) return false;
+    if (!space && d == name) return true;
+    return d.size() > name.size() && std::string_view(d).ends_with(name) &&
+           d[d.size() - name.size() - 1] == '.';
+  });
 }
 
 }  // namespace nearmiss

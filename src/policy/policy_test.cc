@@ -35,6 +35,25 @@ TEST(PolicyTest, ReadsDomainsWithTheirPlace) {
   EXPECT_EQ(p->block[1].domain, ".ac.uk");  // a bare suffix means its namespace
 }
 
+// Who is the organisation's: who a confirm notice may go to, whose mail
+// learn counts (issue 14 tester, round 3, item 4).
+TEST(PolicyTest, InOrganisationCoversDomainsSubdomainsAndNamespaces) {
+  Result<Policy> p = ParsePolicy(
+      "[domains]\norganisation = [\"MOD.gov.uk\", \".army.example\", \"bücher.example\"]\n",
+      "p.toml", "");
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  for (const char* in : {"mod.gov.uk", "MOD.GOV.UK.", "mail.mod.gov.uk", "x.army.example",
+                         "bücher.example", "xn--bcher-kva.example", "Sub.BÜCHER.example"}) {
+    EXPECT_TRUE(InOrganisation(p->organisation, in)) << in;
+  }
+  for (const char* out : {"evil.example", "notmod.gov.uk", "gov.uk", "mod.gov.uk.evil.example",
+                          "army.example", "bucher.example", "", "[192.0.2.7]", "bad..domain"}) {
+    EXPECT_FALSE(InOrganisation(p->organisation, out)) << out;
+  }
+  // No organisation named: nobody is in it (the conservative default).
+  EXPECT_FALSE(InOrganisation({}, "mod.gov.uk"));
+}
+
 TEST(PolicyTest, ConvertsUnicodeEntriesToALabels) {
   Result<Policy> p = ParsePolicy("[domains]\nprotected = [\"bücher.de\"]\n", "p.toml", "");
   ASSERT_TRUE(p.ok()) << p.status().ToString();

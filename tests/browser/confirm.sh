@@ -33,10 +33,13 @@ head -c 32 /dev/urandom >"$W/confirm.key"
 # The embedded default policy, with [confirm] pointed at this instance.
 "$NEARMISS" policy init |
   sed -e "s|^notice_from = .*|notice_from = \"nearmiss@mod.gov.uk\"|" \
+      -e 's|^organisation = \[\]|organisation = ["mod.gov.uk"]|' \
       -e "s|^link_base = .*|link_base = \"$URL\"|" \
       -e "s|^# key_file = .*|key_file = \"$W/confirm.key\"|" \
       -e "s|^# postfix_config = .*|postfix_config = \"$CONF\"|" >"$W/policy.toml"
 grep -q "^key_file = \"$W/confirm.key\"" "$W/policy.toml" || fail "policy: [confirm] not set"
+# Notices go only to the organisation's senders (docs/policy.md, [confirm]).
+grep -q '^organisation = \["mod.gov.uk"\]' "$W/policy.toml" || fail "policy: organisation not set"
 
 # 0. What alice really writes to, from a log (RFC 3339 stamps, as rsyslog
 #    writes them) of 8 deliveries to john.smith@partner.example over 40 days.

@@ -50,6 +50,22 @@ check "from a sub-address of the acknowledging sender: settled, exit 0" 0 $?
 "$bin" check --from bob+list@mod.example jon.smith@partner.example > /dev/null 2>&1
 check "another sender is still asked, exit 1" 1 $?
 
+# policy explain agrees with check (issue-14 tester, round 3, item 8: it
+# said "confirm" while the milter delivered): the acknowledgement is
+# applied and named, in the text and the JSON; another sender is asked.
+"$bin" policy explain --from alice@mod.example --to jon.smith@partner.example --subject hi \
+  > "$tmp/explain1.txt" 2>&1
+check "policy explain: the acknowledged slip is accepted, exit 0" 0 $?
+contains "... named with its acknowledgement" "settled by acknowledgement" "$(cat "$tmp/explain1.txt")"
+contains "... action accept" "action: accept" "$(cat "$tmp/explain1.txt")"
+"$bin" policy explain --from alice@mod.example --to zz@partnerr.example --json > "$tmp/explain2.json" 2>&1
+check "policy explain --json: the acknowledged look-alike, exit 0" 0 $?
+check "... acknowledged_by in the JSON" True \
+  "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["recipients"][0].get("acknowledged_by",0)>0)' "$tmp/explain2.json")"
+"$bin" policy explain --from bob@mod.example --to jon.smith@partner.example > "$tmp/explain3.txt" 2>&1
+check "policy explain: another sender is still asked, exit 1" 1 $?
+contains "... confirm" "action: confirm" "$(cat "$tmp/explain3.txt")"
+
 # scan agrees with check: the acknowledged look-alike is not flagged, and
 # the acknowledgement is named in the text and the JSON.
 printf 'From: Alice <alice@mod.example>\nTo: zz@partnerr.example\nSubject: hi\nDate: Tue, 01 Dec 2026 06:00:00 +0000\nMessage-ID: <s1@o>\n\nhello\n' > "$tmp/a.eml"

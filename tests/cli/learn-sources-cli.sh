@@ -70,13 +70,28 @@ contains "a source named INBOX is warned about" "$tmp/INBOX: named INBOX: this l
 "$bin" learn --store "$tmp/future.db" "$tmp/future.mbox" > "$tmp/future.txt" 2>&1
 check "learn of a far-future Date: exits 0" 0 $?
 contains "the far-future Date: is set aside, named" \
-  "1 with a Date: after their delivery or in the future dated by delivery instead (first: $tmp/future.mbox:" \
+  "1 with a Date: after their delivery or in the future, before 1990, or more than a year before their delivery, dated by delivery instead (first: $tmp/future.mbox:" \
   "$(cat "$tmp/future.txt")"
 contains "... with the date it claimed" "Date: 2099-01-01" "$(cat "$tmp/future.txt")"
 contains "one day's mail trusts no domain" "trusted from history: 0 domains" "$(cat "$tmp/future.txt")"
 "$bin" learn --show --store "$tmp/future.db" > "$tmp/future-show.txt" 2>&1
 grep -Eq '^alice@mod.example -> pat@future.example +5 2026-10-06 +2026-10-06$' "$tmp/future-show.txt" \
   && echo "ok   the pair spans the delivery day only" || { echo "FAIL future span:"; cat "$tmp/future-show.txt"; fail=1; }
+
+# The same five messages, one from a device whose clock was unset (issue-14
+# tester, round 3, item 3): a Date: in 1970, 1980, 2000, or more than a year
+# before the delivery is dated by the delivery too, and trusts nothing.
+for past in "Thu, 01 Jan 1970 00:00:01 +0000" "Tue, 01 Jan 1980 00:00:00 +0000" \
+            "Sat, 01 Jan 2000 00:00:00 +0000" "Sun, 05 Oct 2025 10:00:00 +0000"; do
+  sed "s/^Date: Thu, 01 Jan 2099 10:00:00 +0000/Date: $past/" "$tmp/future.mbox" > "$tmp/past.mbox"
+  rm -f "$tmp/past.db"
+  "$bin" learn --store "$tmp/past.db" "$tmp/past.mbox" > "$tmp/past.txt" 2>&1
+  contains "a Date: of $past is set aside" "1 with a Date: after their delivery" "$(cat "$tmp/past.txt")"
+  contains "... one day's mail trusts no domain" "trusted from history: 0 domains" "$(cat "$tmp/past.txt")"
+  "$bin" learn --show --store "$tmp/past.db" > "$tmp/past-show.txt" 2>&1
+  grep -Eq '^alice@mod.example -> pat@future.example +5 2026-10-06 +2026-10-06$' "$tmp/past-show.txt" \
+    && echo "ok   ... the pair spans the delivery day only" || { echo "FAIL past span:"; cat "$tmp/past-show.txt"; fail=1; }
+done
 
 # A log row without its message-id= line (rotated away) and the Sent
 # folder's copy of the same message, in one run: joined, counted once.

@@ -1,0 +1,50 @@
+// For the address-typo tests: a slip found in an AddressIndex, and the
+// expectations over a family of typed addresses (each case names itself
+// when it fails).
+#ifndef NEARMISS_ENGINE_ADDRESS_TYPO_TESTING_H_
+#define NEARMISS_ENGINE_ADDRESS_TYPO_TESTING_H_
+
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "engine/address_typo.h"
+
+namespace nearmiss {
+
+// The organisation scope's slip for `address` written under `display`.
+inline std::optional<engine::Slip> Find(const engine::AddressIndex& index,
+                                        std::string_view address, std::string_view display = "") {
+  engine::Slip slip;
+  if (!index.FindSlip("", address, display, &slip)) return std::nullopt;
+  return slip;
+}
+
+struct Want {
+  std::string_view typed, display, known;
+  engine::SlipKind kind;
+};
+
+inline void ExpectSlips(const engine::AddressIndex& index, std::initializer_list<Want> cases) {
+  for (const Want& c : cases) {
+    std::optional<engine::Slip> slip = Find(index, c.typed, c.display);
+    ASSERT_TRUE(slip.has_value()) << c.typed << " '" << c.display << "'";
+    EXPECT_EQ(slip->known, c.known) << c.typed << " '" << c.display << "'";
+    EXPECT_EQ(slip->kind, c.kind) << c.typed << " '" << c.display << "'";
+  }
+}
+
+inline void ExpectNoSlips(
+    const engine::AddressIndex& index,
+    std::initializer_list<std::pair<std::string_view, std::string_view>> cases) {
+  for (const auto& [typed, display] : cases) {
+    EXPECT_FALSE(Find(index, typed, display).has_value()) << typed << " '" << display << "'";
+  }
+}
+
+}  // namespace nearmiss
+
+#endif  // NEARMISS_ENGINE_ADDRESS_TYPO_TESTING_H_
