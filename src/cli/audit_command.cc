@@ -7,11 +7,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
-#include <algorithm>
 #include <map>
 
 #include "base/log.h"
@@ -126,8 +126,12 @@ int RunAudit(const AuditFlags& flags) {
   }
   for (const AuditInput& in : inputs.mailboxes) mailboxes.push_back(in.path);
   // Traces by the names shown (a spooled stdin has a temporary path).
-  const std::vector<std::string> ordered =
+  std::vector<std::string> ordered =
       maillog::OrderLogs(logs, [&shown](const std::string& p) { return shown[p]; });
+  // OrderLogs puts the Postfix logs first, the traces after them.
+  const auto postfix_logs = std::count_if(logs.begin(), logs.end(), [](const std::string& p) {
+    return !maillog::LooksLikeTrace(maillog::FirstLine(p));
+  });
   maillog::ReadLogOptions read_options;
   read_options.year = flags.year;
   progress.SetLogs(ordered, read_options);
@@ -135,7 +139,7 @@ int RunAudit(const AuditFlags& flags) {
   // The logs of separate writers (instances, hosts) in time order, so a
   // hand-off is followed whatever order they were named in (set_order.h).
   std::vector<std::string> by_time =
-      maillog::OrderSetsByTime({ordered.begin(), ordered.end() - traces.size()}, flags.year,
+      maillog::OrderSetsByTime({ordered.begin(), ordered.begin() + postfix_logs}, flags.year,
                                auditor.years());
   std::copy(by_time.begin(), by_time.end(), ordered.begin());
   for (const std::string& read : ordered) {
