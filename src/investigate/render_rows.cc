@@ -51,8 +51,10 @@ std::string ShowInvisible(std::string_view t) {
 }
 
 std::string CountOf(int64_t n, std::string_view one, std::string_view many) {
-  if (n < 0) return "-" + Counted(static_cast<uint64_t>(-n), one, many);
-  return Counted(static_cast<uint64_t>(n), one, many);
+  if (n >= 0) return Counted(static_cast<uint64_t>(n), one, many);
+  std::string out = "-";  // appended: GCC 12 -O3 false -Wrestrict (bug 105329)
+  out += Counted(static_cast<uint64_t>(-n), one, many);
+  return out;
 }
 
 std::string RowJson(const Row& r) {
