@@ -174,31 +174,6 @@ bool IsAscii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// `text` as characters, ASCII lower-cased: one per UTF-8 sequence, a
-// malformed octet as itself (it can only equal itself). At most
-// kMaxLocal octets in, so at most kMaxLocal characters out.
-int Decode(std::string_view text, std::array<char32_t, kMaxLocal>& out) {
-  int n = 0;
-  for (size_t i = 0; i < text.size() && n < static_cast<int>(kMaxLocal);) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 1;
-    char32_t v = len == 1 ? static_cast<char32_t>(Lower(static_cast<char>(c))) : c & (0x7f >> len);
-    size_t k = 1;
-    for (; k < len && i + k < text.size(); ++k) {
-      const auto t = static_cast<unsigned char>(text[i + k]);
-      if ((t & 0xc0) != 0x80) break;
-      v = (v << 6) | (t & 0x3f);
-    }
-    if (k < len) {  // cut short: the lead octet alone, tagged apart from code points
-      v = 0x110000 + c;
-      k = 1;
-    }
-    out[n++] = v;
-    i += k;
-  }
-  return n;
-}
-
 // A local part as it is compared: lower case and, outside ASCII, the
 // letters a reader sees (lookalike::AsciiLookalike: accents stripped,
 // UTS #39 skeletons, stroked letters: "józef" -> "jozef", "bjørn" ->
@@ -245,37 +220,6 @@ bool SameMailbox(const Compared& typed, std::string_view known_local, std::strin
 }
 
 }  // namespace
-
-int OsaDistance(std::string_view a_text, std::string_view b_text, int limit) {
-  if (a_text.size() > kMaxLocal || b_text.size() > kMaxLocal) return limit + 1;
-  // By characters, not octets: "józef" and "jozef" are one edit apart,
-  // and "bjørn", "björn" too, whatever their UTF-8 lengths.
-  std::array<char32_t, kMaxLocal> a_chars, b_chars;
-  const int n = Decode(a_text, a_chars), m = Decode(b_text, b_chars);
-  const char32_t* a = a_chars.data();
-  const char32_t* b = b_chars.data();
-  if (std::abs(n - m) > limit) return limit + 1;
-  // Three rows of the dynamic-programming table, on the stack.
-  std::array<int, kMaxLocal + 1> prev2{}, prev{}, cur{};
-  for (int j = 0; j <= m; ++j) prev[j] = j;
-  for (int i = 1; i <= n; ++i) {
-    cur[0] = i;
-    int row_min = cur[0];
-    for (int j = 1; j <= m; ++j) {
-      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        v = std::min(v, prev2[j - 2] + 1);
-      }
-      cur[j] = v;
-      row_min = std::min(row_min, v);
-    }
-    if (row_min > limit) return limit + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return std::min(prev[m], limit + 1);
-}
 
 std::string WithoutExtension(std::string_view address, std::string_view delimiters) {
   if (delimiters.empty()) return {};
