@@ -399,7 +399,7 @@ void Auditor::Finish() {
     // "Since when" rests on these dates: a reader must know which are
     // doubtful (issue 16, breaker round 2 §13).
     report_->notes.push_back(
-        CountOf(static_cast<int64_t>(dated_long_before_),
+        Counted(static_cast<uint64_t>(dated_long_before_),
                 "mailbox message with flagged recipients is",
                 "mailbox messages with flagged recipients are") +
         " dated by a Date: header more than 30 days before filing (first: " +
@@ -409,14 +409,14 @@ void Auditor::Finish() {
   }
   if (report_->joined_copies != 0) {
     report_->notes.push_back(
-        CountOf(static_cast<int64_t>(report_->joined_copies), "Sent-folder copy",
+        Counted(static_cast<uint64_t>(report_->joined_copies), "Sent-folder copy",
                 "Sent-folder copies") +
         " of a message a log or trace delivered (same Message-ID and recipient) counted once, "
         "with the log's outcome and the copy's sensitivity.");
   }
   if (report_->joined_hops != 0) {
     report_->notes.push_back(
-        CountOf(static_cast<int64_t>(report_->joined_hops), "trace event") +
+        Counted(static_cast<uint64_t>(report_->joined_hops), "trace event") +
         " handing a message to a Postfix gateway whose log was given (same Message-ID and "
         "recipient, the gateway's delivery at the same time or later) counted once, at the "
         "gateway's outcome, with the hop shown.");

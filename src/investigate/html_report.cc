@@ -198,7 +198,7 @@ std::string Skipped(const maillog::LineCounts& c) {
         "which are not mail leaving it");
   }
   if (c.replaced != 0) {
-    add(CountOf(static_cast<int64_t>(c.replaced), "row") +
+    add(Counted(static_cast<uint64_t>(c.replaced), "row") +
         " whose recipient was replaced by others (a group expanded to its members, an address "
         "resolved or redirected to another; first at line " +
         std::to_string(c.first_replaced_line) + "), which are not deliveries: the new "

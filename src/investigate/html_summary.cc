@@ -127,7 +127,7 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
     std::string doubt;
     if (rep.doubtful_mailbox_dates != 0) {
       doubt = " ";
-      doubt += CountOf(static_cast<int64_t>(rep.doubtful_mailbox_dates), "Sent-folder message is",
+      doubt += Counted(static_cast<uint64_t>(rep.doubtful_mailbox_dates), "Sent-folder message is",
                        "Sent-folder messages are");
       doubt += " dated by a Date: header more than 30 days before filing; such a date may be "
                "too early (see the notes).";

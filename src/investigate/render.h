@@ -91,9 +91,6 @@ std::string Html(std::string_view text);
 // reverse the rest of its line in a report (issue 16, breaker round 2
 // §11). Other text is unchanged.
 std::string ShowInvisible(std::string_view text);
-// Thousands(n) and the noun that agrees with it: CountOf(1, "file") is
-// "1 file", CountOf(1234, "delivery", "deliveries") "1,234 deliveries".
-std::string CountOf(int64_t n, std::string_view one, std::string_view many = {});
 
 }  // namespace nearmiss::investigate
 

@@ -50,13 +50,6 @@ std::string ShowInvisible(std::string_view t) {
   return out;
 }
 
-std::string CountOf(int64_t n, std::string_view one, std::string_view many) {
-  if (n >= 0) return Counted(static_cast<uint64_t>(n), one, many);
-  std::string out = "-";  // appended: GCC 12 -O3 false -Wrestrict (bug 105329)
-  out += Counted(static_cast<uint64_t>(-n), one, many);
-  return out;
-}
-
 std::string RowJson(const Row& r) {
   nlohmann::ordered_json j = {{"time", r.time},         {"queue_id", r.queue_id},
                               {"from", r.from},         {"to", r.to},
@@ -230,7 +223,7 @@ std::string ReportText(const Report& rep) {
   out += "deliveries to look-alike or blocked domains: " + Thousands(t.deliveries) + " (sent " +
          Thousands(t.sent - t.in_mailbox) + folders(t) + ", bounced " + Thousands(t.bounced) +
          rare + ", deferred " +
-         Thousands(t.deferred) + "; " + CountOf(static_cast<int64_t>(rep.attempts()), "attempt") +
+         Thousands(t.deferred) + "; " + Counted(static_cast<uint64_t>(rep.attempts()), "attempt") +
          ")\n";
   if (t.deliveries == 0) return out;
   out += "by month:\n";
@@ -241,12 +234,12 @@ std::string ReportText(const Report& rep) {
   out += "by domain:\n";
   for (const auto& [domain, d] : rep.by_domain()) {
     out += "  " + domain + "  " + d.verdict + (d.target.empty() ? "" : " of " + d.target) +
-           "  " + CountOf(d.counts.deliveries, "delivery", "deliveries") + ", " +
+           "  " + Counted(d.counts.deliveries, "delivery", "deliveries") + ", " +
            Pct(d.counts.sent - d.counts.in_mailbox, d.counts.deliveries) + " sent, " +
            (d.counts.in_mailbox == 0
                 ? std::string()
                 : Thousands(d.counts.in_mailbox) + " in Sent folders (delivery unknown), ") +
-           CountOf(static_cast<int64_t>(d.senders.size()), "sender") +
+           Counted(static_cast<uint64_t>(d.senders.size()), "sender") +
            (d.unknown_sender != 0
                 ? " (and " + Counted(d.unknown_sender, "delivery", "deliveries") +
                       " whose sender is not in the log)"
@@ -256,8 +249,8 @@ std::string ReportText(const Report& rep) {
   out += "by sender:\n";
   for (const auto& [sender, s] : rep.by_sender()) {
     out += "  " + ShowInvisible(sender) + "  " +
-           CountOf(s.counts.deliveries, "delivery", "deliveries") +
-           " to " + CountOf(static_cast<int64_t>(s.domains.size()), "domain") + "\n";
+           Counted(s.counts.deliveries, "delivery", "deliveries") +
+           " to " + Counted(static_cast<uint64_t>(s.domains.size()), "domain") + "\n";
   }
   if (const SenderLine& u = rep.unknown_sender(); u.counts.deliveries != 0) {
     out += "  (unknown: not in the log, counted as no sender)  " +
