@@ -77,7 +77,8 @@ void AppendPage(std::string_view page, std::string* out) {
 // properties (label_properties.h); and its Title, Subject and Keywords, the
 // words a viewer shows in its title bar and properties, as a page of text of
 // their own after the last page, each on its own line.
-void ReadMetadata(const poppler::document& doc, Extracted* out) {
+void ReadMetadata(std::string_view name, const poppler::document& doc,
+                  Extracted* out) {
   LabelProperties labels;
   std::string shown;
   for (const std::string& key : doc.info_keys()) {
@@ -90,7 +91,13 @@ void ReadMetadata(const poppler::document& doc, Extracted* out) {
     }
   }
   poppler::byte_array xmp = doc.metadata().to_utf8();
-  if (!xmp.empty()) OfferXmpProperties(std::string_view(xmp.data(), xmp.size()), &labels);
+  // A packet that does not parse may hold the document's label: an error
+  // (an unreadable attachment for the policy), as for a malformed part of
+  // an Office file, not a silent skip.
+  if (!xmp.empty() &&
+      !OfferXmpProperties(std::string_view(xmp.data(), xmp.size()), &labels)) {
+    out->errors.push_back(std::string(name) + ": XMP metadata: malformed XML");
+  }
   out->msip_labels += labels.msip_labels;
   for (std::string& c : labels.classifications) out->classifications.push_back(std::move(c));
   if (!shown.empty()) {
@@ -148,7 +155,7 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
       AppendPage(std::string_view(utf8.data(), utf8.size()), &out.text);
       out.text.push_back('\f');
     }
-    ReadMetadata(*doc, &out);
+    ReadMetadata(name, *doc, &out);
     out.has_text = true;
   } catch (const std::exception& e) {
     out.errors.push_back(std::string(name) + ": PDF extraction failed: " +

@@ -48,10 +48,10 @@ bool WantedMember(DocType type, std::string_view name) {
 // docProps/custom.xml: <property name="MSIP_Label_..._Name"><vt:lpwstr>
 // Secret</vt:lpwstr></property> becomes "MSIP_Label_..._Name=Secret;", and
 // a property named "Classification" (Titus, templates) a label name to read
-// (label_properties.h).
-void CustomPropertiesAsLabels(std::string_view xml, Extracted* out) {
+// (label_properties.h). False when the part is not well-formed XML.
+bool CustomPropertiesAsLabels(std::string_view xml, Extracted* out) {
   pugi::xml_document doc;
-  if (!doc.load_buffer(xml.data(), xml.size())) return;
+  if (!doc.load_buffer(xml.data(), xml.size())) return false;
   LabelProperties found;
   for (pugi::xml_node p : doc.document_element().children()) {
     OfferLabelProperty(p.attribute("name").value(), p.first_child().text().get(),
@@ -59,6 +59,7 @@ void CustomPropertiesAsLabels(std::string_view xml, Extracted* out) {
   }
   out->msip_labels += found.msip_labels;
   for (std::string& c : found.classifications) out->classifications.push_back(std::move(c));
+  return true;
 }
 
 // docMetadata/LabelInfo.xml, where Office writes a file's sensitivity labels
@@ -67,10 +68,11 @@ void CustomPropertiesAsLabels(std::string_view xml, Extracted* out) {
 // id="{guid}" enabled="1" removed="0" siteId="{guid}" .../>. It names the
 // label by id only; each label becomes "MSIP_Label_<id>_Enabled=true;" (or
 // false, when disabled or removed) in msip_labels, so that the policy's
-// table places it by id and an id nobody places is unknown-label.
-void LabelInfoAsLabels(std::string_view xml, std::string* out) {
+// table places it by id and an id nobody places is unknown-label. False
+// when the part is not well-formed XML.
+bool LabelInfoAsLabels(std::string_view xml, std::string* out) {
   pugi::xml_document doc;
-  if (!doc.load_buffer(xml.data(), xml.size())) return;
+  if (!doc.load_buffer(xml.data(), xml.size())) return false;
   for (pugi::xml_node label : doc.document_element().children()) {
     std::string_view local = label.name();
     if (std::size_t colon = local.rfind(':'); colon != std::string_view::npos) {
@@ -87,6 +89,7 @@ void LabelInfoAsLabels(std::string_view xml, std::string* out) {
     out->append("MSIP_Label_" + id + "_Enabled=" + (on ? "true" : "false") +
                 "; ");
   }
+  return true;
 }
 
 // Page headers and footers, where a tab splits the left, centre and right
@@ -136,11 +139,12 @@ Extracted ExtractZipDocument(DocType type, std::string_view name,
     XmlTextOptions options;
     options.tab_splits_line = IsHeaderFooterPart(type, member_name);
     const std::size_t before = out.text.size();
-    if (labels) {
-      CustomPropertiesAsLabels(xml, &out);
-    } else if (label_info) {
-      LabelInfoAsLabels(xml, &out.msip_labels);
-    } else if (!XmlToText(xml, &out.text, options)) {
+    // A label part that does not parse is as unreadable as a text part
+    // that does not: either may hold what decides the message's level.
+    bool parsed = labels       ? CustomPropertiesAsLabels(xml, &out)
+                  : label_info ? LabelInfoAsLabels(xml, &out.msip_labels)
+                               : XmlToText(xml, &out.text, options);
+    if (!parsed) {
       out.errors.push_back(std::string(name) + ": " + std::string(member_name) +
                            ": malformed XML");
     }

@@ -8,8 +8,10 @@
 # hyphen and carriage return, a label only in docMetadata/LabelInfo.xml,
 # Office files with no telling name, and formats nothing here reads (RTF,
 # legacy Office: unreadable, so incomplete and held for an outside address,
-# never complete with level none). Negatives: a header with no marking, a
-# "Secret Santa" header cell, a removed label.
+# never complete with level none), label parts that do not parse
+# (custom.xml, LabelInfo.xml, a PDF's XMP: unreadable too) and a label in
+# a PDF's XMP. Negatives: a header with no marking, a "Secret Santa" header
+# cell, a removed label.
 # The findings of each fixture are goldens of content_golden_test
 # (FIXTURE.eml.golden beside it); here, the level, completeness and action.
 # Usage: markings-structure.sh NEARMISS.
@@ -45,7 +47,11 @@ rtf-attachment none false hold
 rtf-in-zip none false hold
 cfb-legacy-doc none false hold
 html-dl-banner SECRET true hold
-html-form-cells SECRET true hold"
+html-form-cells SECRET true hold
+docx-custom-malformed none false hold
+docx-labelinfo-malformed none false hold
+pdf-xmp-label SECRET true hold
+pdf-xmp-malformed none false hold"
 
 files=$(printf '%s\n' "$cases" | while read -r name _ _ _; do printf '%s ' "$data/$name.eml"; done)
 # shellcheck disable=SC2086  # the list of fixtures is split on purpose

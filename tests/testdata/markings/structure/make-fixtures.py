@@ -146,8 +146,9 @@ def odt(body, styles_header=None):
     return zipped(members)
 
 
-def pdf(lines):
-    """One page, Helvetica, each line a text line (blanks kept)."""
+def pdf(lines, xmp=None):
+    """One page, Helvetica, each line a text line (blanks kept); with `xmp`,
+    that packet as the catalog's /Metadata stream (ISO 32000-1 14.3.2)."""
     content = "BT /F1 10 Tf 40 760 Td 14 TL\n" + "".join(
         "(%s) Tj T*\n" % l for l in lines) + "ET"
     objects = [
@@ -157,6 +158,10 @@ def pdf(lines):
         "<< /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
         "<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    if xmp is not None:
+        objects[0] = "<< /Type /Catalog /Pages 2 0 R /Metadata 6 0 R >>"
+        objects.append("<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n%s\n"
+                       "endstream" % (len(xmp), xmp))
     out = b"%PDF-1.4\n"
     offsets = []
     for i, o in enumerate(objects):
@@ -299,3 +304,22 @@ html_eml("html-form-cells", "<html><body><p>Bob,</p><p>Form details below.</p><t
          "</td></tr><tr><td>Owner</td><td>J3 Ops</td></tr></table><p>The convoy leaves "
          "at 0600 on Thursday from the north gate.</p><p>Route as agreed.</p><p>Alice</p>"
          "</body></html>")
+
+# Issue 13, round six: a part that carries labels and does not parse is as
+# unreadable as a text part that does not (an error, so incomplete and held
+# for an outside address), never silently skipped; the well-formed XMP
+# label beside it is read.
+eml("docx-custom-malformed", docx(extra=[("docProps/custom.xml", XML +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'custom-properties"><property name="MSIP_Label_3a4f0c2e_Name"><vt:lpwstr>'
+    'Secret</vt:lpwstr></property>')]), "plan.docx", DOCX)
+eml("docx-labelinfo-malformed", docx(extra=[("docMetadata/LabelInfo.xml",
+    (LABEL_INFO % ("1", "0")).replace("</clbl:labelList>", ""))]), "plan.docx", DOCX)
+XMP = ('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/'
+       '1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:pdfx="http://ns.adobe.com/'
+       'pdfx/1.3/" pdfx:MSIP_Label_3a4f0c2e-5b6d-4e7f-8a9b-0c1d2e3f4a5b_Name="Secret"'
+       '%s></rdf:Description></rdf:RDF></x:xmpmeta>')
+eml("pdf-xmp-label", pdf(["The convoy leaves at 0600."], XMP % ""), "plan.pdf",
+    "application/pdf")
+eml("pdf-xmp-malformed", pdf(["The convoy leaves at 0600."], XMP % ' pdfx:broken="'),
+    "plan.pdf", "application/pdf")
