@@ -226,18 +226,31 @@ int RunLearn(const LearnFlags& flags) {
   LogSkips skips;
   // Postfix sets oldest first, traces in natural order (log_files.h).
   const std::vector<std::string> rotated = maillog::OrderLogs(logs);
+  // The bar audit draws (on a terminal only): bytes of the logs, both
+  // passes of one read twice for its year, the year's pass (PlanYears)
+  // included, as audit's (investigate::Auditor::PlanYears).
+  ByteProgress progress("learn");
+  progress.SetLogs(rotated, read);
+  uint64_t bytes_before = 0;
   // A rotated set is dated as a whole, before any of it is read.
+  uint64_t scanned = 0;  // the bytes of the file being scanned for its year
   const maillog::YearPlan years =
-      flags.year != 0 ? maillog::YearPlan() : maillog::PlanYears(rotated);
+      flags.year != 0 ? maillog::YearPlan()
+                      : maillog::PlanYears(
+                            rotated,
+                            [&](uint64_t bytes) {
+                              scanned = bytes;
+                              progress.Update(bytes_before + bytes, 0);
+                            },
+                            [&](const std::string&) {
+                              bytes_before += scanned;
+                              scanned = 0;
+                            });
+  bytes_before += scanned;
   // The logs of separate writers (instances, hosts) in time order, as
   // audit reads them (set_order.h).
   const std::vector<std::string> ordered = maillog::OrderSetsByTime(rotated, flags.year, years);
   read.years = &years;
-  // The bar audit draws (on a terminal only): bytes of the logs, both
-  // passes of one read twice for its year.
-  ByteProgress progress("learn");
-  progress.SetLogs(ordered, read);
-  uint64_t bytes_before = 0;
   for (const std::string& log : ordered) {
     maillog::LineCounts counts;
     uint64_t file_bytes = 0;

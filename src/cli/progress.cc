@@ -54,6 +54,19 @@ std::string Megabytes(uint64_t bytes) {
 }
 }  // namespace
 
+std::string ReadRate(uint64_t bytes, double seconds) {
+  if (seconds < 0.05) return "starting";
+  const double mb = bytes / 1e6 / seconds;
+  if (mb >= 100) return Thousands(static_cast<int64_t>(mb + 0.5)) + " MB/s";
+  char buf[48];
+  if (mb >= 0.1) {
+    std::snprintf(buf, sizeof buf, "%.1f MB/s", mb);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.0f kB/s", mb * 1e3);
+  }
+  return buf;
+}
+
 void ByteProgress::SetLogs(const std::vector<std::string>& ordered,
                            const maillog::ReadLogOptions& options) {
   uint64_t total = 0, file_bytes = 0;
@@ -83,9 +96,9 @@ void ByteProgress::Update(uint64_t bytes, uint64_t lines) {
            : total_ == 2 * file_bytes_ ? ", read twice for the year"
                                        : ", some read twice for the year");
   }
-  std::fprintf(stderr, "\r\033[K%s: read %s MB, %s lines (%.1f M lines/s)%s", command_.c_str(),
+  std::fprintf(stderr, "\r\033[K%s: read %s MB, %s lines (%s)%s", command_.c_str(),
                Megabytes(bytes).c_str(), Thousands(static_cast<int64_t>(lines)).c_str(),
-               s > 0 ? lines / s / 1e6 : 0.0, bar.c_str());
+               ReadRate(bytes, s).c_str(), bar.c_str());
   drawn_ = true;
 }
 

@@ -22,7 +22,7 @@
 
 namespace nearmiss::history {
 
-class SentSink;  // learn.cc
+class SentSink;  // sent_sink.h
 
 class Learner {
  public:

@@ -41,10 +41,6 @@ bool FilterDiscarded(std::string_view text) {
 // The key of a hand-off held by Message-ID (no queue id can start so).
 constexpr std::string_view kByMessageId = "\x01msgid:";
 
-// Past this after the previous file's last line, a year moved between two
-// files of a set is a gap (files missing), not the turn of a year.
-constexpr int64_t kHalfYear = 183 * 86400;
-
 // A relay that keeps the message on this host: loopback (RFC 1122 3.2.1.3,
 // RFC 4291 2.5.3), "localhost", a pipe(8) or local transport ("dfilt",
 // "private/amavis": no "[address]" at all), "none" or nothing logged.
@@ -90,7 +86,7 @@ void PostfixLog::EndFile() {
 }
 
 void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view first_line,
-                           std::string_view bound) {
+                           std::string_view bound, std::string_view overlap) {
   trace_.reset();
   std::string base = RotationBase(name);
   std::string previous = std::move(counts_.file);
@@ -116,7 +112,27 @@ void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view
                        carried.second) + kRotationOverlap < previous_last;
     const std::string from =
         previous + " (" + std::to_string(stepped ? carried.year - 1 : carried.year) + ")";
-    if (carried.year > parser.year()) {
+    if (!overlap.empty()) {
+      // year_plan.h read the two files as overlapping: this file's own year
+      // (from the plan), not the next one that carrying on gives.
+      parser_ = parser;
+      LineParser own = parser;
+      LogLine o;
+      std::string by = "moments";
+      if (own.Parse(first_line, &o) && previous_last > o.time) {
+        const int64_t days = (previous_last - o.time + 43200) / 86400;
+        by = days < 1 ? "hours" : std::to_string(days) + (days == 1 ? " day" : " days");
+      }
+      Stamp p;
+      SecondsToCivil(previous_last, &p);
+      counts_.year_not_carried = "this file overlaps " + previous;
+      counts_.year_not_carried.append(" (" + std::to_string(p.year) + "): its first line is ")
+          .append(by)
+          .append(" before that one's last, and ")
+          .append(overlap)
+          .append("; both are read with no year between them, a delivery in both is the same "
+                  "one: check for a copy taken twice, or give --year");
+    } else if (carried.year > parser.year()) {
       parser_ = parser;
       counts_.year_not_carried =
           "the year does not carry on from " + from + " as that would put this file's lines "

@@ -192,9 +192,11 @@ class PostfixLog {
   // the previous file's last line by more than a day (a gap in the set, not
   // rotation): then `parser` wins. Whenever the carried year and
   // `parser`'s differ, counts().year_not_carried says which was taken.
-  // `first_line` empty: the year always carries on.
+  // `first_line` empty: the year always carries on. `overlap` non-empty:
+  // year_plan.h read this file as overlapping the previous one (why):
+  // `parser` wins, and year_not_carried says the files overlap.
   void BeginFile(std::string name, LineParser parser, std::string_view first_line = {},
-                 std::string_view bound = {});
+                 std::string_view bound = {}, std::string_view overlap = {});
   // Starts a file that is a CSV trace (trace_log.h: Exchange message
   // tracking, Microsoft 365 message trace): its lines go to a TraceLog
   // with the same sink until EndFile.

@@ -245,15 +245,16 @@ TEST(PostfixLog, YearNeverCarriesPastTheFilesBound) {
 }
 
 // Two files of one rotated set, one line each: `first` read in `year`, then
-// `next` whose own bound (`bound`) gives `own_year`. The times of both
-// lines, and what the second file's counts say of its year.
+// `next` whose own bound (`bound`) gives `own_year` (`overlap`: why
+// year_plan.h read it as overlapping `first`). The times of both lines,
+// and what the second file's counts say of its year.
 struct RotatedPair {
   std::vector<std::string> times;
   std::string year_note;
 };
 RotatedPair ReadPair(const std::string& first_name, int year, const std::string& first,
                      const std::string& next_name, int own_year, const std::string& next,
-                     const std::string& bound) {
+                     const std::string& bound, const std::string& overlap = "") {
   Collect c;
   PostfixLog log(PostfixLogOptions{}, &c);
   const std::string tail =
@@ -264,7 +265,7 @@ RotatedPair ReadPair(const std::string& first_name, int year, const std::string&
   std::string next_tail = tail;
   next_tail.replace(next_tail.find("AAAAA1"), 6, "AAAAA2");
   const std::string line = next + next_tail;
-  log.BeginFile(next_name, LineParser(own_year), line, bound);
+  log.BeginFile(next_name, LineParser(own_year), line, bound, overlap);
   log.Feed(line);
   RotatedPair out{{}, log.counts().year_not_carried};
   log.Finish();
@@ -290,6 +291,22 @@ TEST(PostfixLog, AGapInTheSetLeavesEachFileInItsOwnBoundsYear) {
                "Dec 28 10:00:01", "name date 2026-01-01");
   EXPECT_EQ(r.times, (std::vector<std::string>{"2024-12-31T10:00:01", "2025-12-28T10:00:01"}));
   EXPECT_NE(r.year_note, "");
+}
+
+// Issue 14 (breaker round 5, 2): year_plan.h read maillog.1 as overlapping
+// maillog.2 (the same deliveries from 4 to 10 November). Carried on, its 4
+// November would be a year later; the plan's year wins, and the note says
+// the files overlap, not that a year is missing.
+TEST(PostfixLog, AnOverlapKeepsThePlannedYearAndSaysSo) {
+  RotatedPair r = ReadPair("maillog.2", 2026, "Nov 10 10:00:00", "maillog.1", 2026,
+                           "Nov  4 10:00:00", "modification time 2026-11-12T12:00:00",
+                           "the previous file's last line is in this one too");
+  EXPECT_EQ(r.times, (std::vector<std::string>{"2026-11-10T10:00:00", "2026-11-04T10:00:00"}));
+  EXPECT_EQ(r.year_note,
+            "this file overlaps maillog.2 (2026): its first line is 6 days before that one's "
+            "last, and the previous file's last line is in this one too; both are read with no "
+            "year between them, a delivery in both is the same one: check for a copy taken "
+            "twice, or give --year");
 }
 
 // An RSYSLOG_FileFormat file (stamps with their year) and then a

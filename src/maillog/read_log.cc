@@ -43,7 +43,7 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
     log.BeginFile(path, LineParser(options.year));
   } else if (const PlannedYear* p = Planned(options, path); p != nullptr) {
     // Dated with its whole set (year_plan.h), which was read for it.
-    log.BeginFile(path, LineParser(p->first_year), p->first_line, p->bound);
+    log.BeginFile(path, LineParser(p->first_year), p->first_line, p->bound, p->overlap);
   } else {
     // A first pass for the year (year_anchor.h); an unreadable file fails
     // the same way in the pass that follows, which says so.

@@ -55,11 +55,12 @@ YearBound FileYearBound(const std::string& path) {
 }
 
 Result<YearScan> ScanYears(const std::string& path,
-                           const std::function<void(uint64_t)>& progress) {
+                           const std::function<void(uint64_t)>& progress, std::string_view seek) {
   YearScan scan;
   LineParser parser(YearScan::kScanYear);
   LogLine l;
   NM_RETURN_IF_ERROR(ForEachLine(path, [&](std::string_view line) {
+    if (!seek.empty() && !scan.seek_found && line == seek) scan.seek_found = true;
     if (!parser.Parse(line, &l)) return;
     if (l.format != LineFormat::kRfc3164 && l.format != LineFormat::kRfc3164Precise) {
       if (l.format == LineFormat::kRfc3339 || l.format == LineFormat::kRfc5424 ||
@@ -81,6 +82,7 @@ Result<YearScan> ScanYears(const std::string& path,
     if (scan.feb29_year == 0 && stamp.starts_with("Feb 29 ")) scan.feb29_year = st.year;
     scan.any = true;
     scan.last_time = l.time;
+    scan.last_line.assign(line);
   }, progress));
   Stamp last;
   SecondsToCivil(scan.last_time, &last);

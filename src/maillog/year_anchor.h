@@ -27,6 +27,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "nearmiss/status.h"
 
@@ -65,14 +66,20 @@ struct YearScan {
   // Some line carries its year (RFC 3339, RFC 5424, journal short-full or
   // short-unix): year_plan.h leaves the file's set to ReadLog.
   bool dated = false;
+  std::string last_line;  // the last line with a BSD timestamp, as read
+  // `seek` (ScanYears) is one of the file's lines, byte for byte: the
+  // previous rotated file's last line, so the two files overlap there.
+  bool seek_found = false;
   static constexpr int kScanYear = 2000;
 };
 
 // Reads every line of `path` once (plain or gzip, as ForEachLine) for the
-// above; `progress` as ForEachLine's (the bytes of the file read so far).
-// IoError or ParseError as ForEachLine's.
+// above; `progress` as ForEachLine's (the bytes of the file read so far);
+// `seek` (empty: none) a line to look for (seek_found). IoError or
+// ParseError as ForEachLine's.
 Result<YearScan> ScanYears(const std::string& path,
-                           const std::function<void(uint64_t)>& progress = nullptr);
+                           const std::function<void(uint64_t)>& progress = nullptr,
+                           std::string_view seek = {});
 
 // The year of the first BSD line of a file scanned as `scan` whose lines
 // are not after `bound` (above), and such that a 29 February line falls in

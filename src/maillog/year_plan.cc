@@ -42,11 +42,31 @@ int LatestYear(const Stamp& last, const YearBound& bound) {
   return year;
 }
 
+// Why the file scanned as `next` overlaps the one before it (year_plan.h),
+// given that carried on (`carry`) it would start more than half a year
+// after that one's last line; "" when nothing says so (a gap).
+std::string OverlapEvidence(const Stamp& prev_last, const YearBound& prev_bound,
+                            const YearScan& next,
+                            const Stamp& next_last, const YearBound& next_bound, int carry) {
+  if (next.seek_found) return "the previous file's last line is in this one too";
+  // Each file alone: the year of the previous one's last line and of this
+  // one's first line, by its own bound.
+  const int prev_own = LatestYear(prev_last, prev_bound);
+  const int next_last_own = LatestYear(next_last, next_bound);
+  const int next_own = next_last_own - next.moves;
+  if (next_own - prev_own == carry - 1 && prev_bound.wall < InYear(next_last_own, next_last)) {
+    return "each file dated by its own bound says so, the previous one's " + prev_bound.source;
+  }
+  return "";
+}
+
 }  // namespace
 
 std::vector<int> PlanSetYears(const std::vector<YearScan>& scans,
-                              const std::vector<YearBound>& bounds) {
+                              const std::vector<YearBound>& bounds,
+                              std::vector<std::string>* overlaps) {
   const size_t n = scans.size();
+  if (overlaps != nullptr) overlaps->assign(n, "");
   // Each file's first line's year in one forward reading of the set,
   // counted from 0 for the oldest file.
   std::vector<int> rel_first(n, 0);
@@ -54,9 +74,18 @@ std::vector<int> PlanSetYears(const std::vector<YearScan>& scans,
   for (size_t i = 0; i < n; ++i) {
     SecondsToCivil(scans[i].first_time, &first[i]);
     SecondsToCivil(scans[i].last_time, &last[i]);
-    if (i > 0) {
-      rel_first[i] = rel_first[i - 1] + scans[i - 1].moves + BoundaryStep(last[i - 1], first[i]);
+    if (i == 0) continue;
+    int step = BoundaryStep(last[i - 1], first[i]);
+    if (InYear(kReferenceYear + step, first[i]) - InYear(kReferenceYear, last[i - 1]) >
+        kHalfYear) {
+      std::string why =
+          OverlapEvidence(last[i - 1], bounds[i - 1], scans[i], last[i], bounds[i], step);
+      if (!why.empty()) {
+        --step;
+        if (overlaps != nullptr) (*overlaps)[i] = std::move(why);
+      }
     }
+    rel_first[i] = rel_first[i - 1] + scans[i - 1].moves + step;
   }
   // The latest shift of the whole reading that keeps every file's last
   // line within its own bound.
@@ -92,10 +121,12 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
   auto flush = [&] {
     // A dated set keeps each file's own year (FirstYear), which ReadLog
     // would have found; the plan only spares it a second pass.
-    std::vector<int> years = dated ? std::vector<int>() : PlanSetYears(scans, bounds);
+    std::vector<std::string> overlaps(scans.size());
+    std::vector<int> years = dated ? std::vector<int>() : PlanSetYears(scans, bounds, &overlaps);
     for (size_t i = 0; i < scans.size(); ++i) {
       plan[set_paths[i]] = {dated ? FirstYear(scans[i], bounds[i]) : years[i],
-                            std::move(scans[i].first_line), bounds[i].source};
+                            std::move(scans[i].first_line), bounds[i].source,
+                            std::move(overlaps[i])};
     }
     set_paths.clear();
     scans.clear();
@@ -111,7 +142,10 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
     }
     if (next_file) next_file(path);
     // A file that cannot be read is left to ReadLog, which says why.
-    Result<YearScan> scan = ScanYears(path, progress);
+    // Seeking the previous file's last line: where rotated files overlap,
+    // they share it (year_plan.h).
+    Result<YearScan> scan =
+        ScanYears(path, progress, scans.empty() ? std::string_view() : scans.back().last_line);
     if (!scan.ok()) continue;
     dated = dated || scan->dated;
     if (!scan->any) {
@@ -119,7 +153,7 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
       // the set's on (no first line).
       Stamp b;
       SecondsToCivil(FileYearBound(path).wall, &b);
-      plan[path] = {b.year, "", ""};
+      plan[path] = {b.year, "", "", ""};
       continue;
     }
     set_paths.push_back(path);

@@ -20,6 +20,21 @@
 // its own bound (and every 29 February in a leap year). So the dates are
 // monotone across the set and none is after its file's bound.
 //
+// Overlapping files (issue 14): two files that hold the same deliveries
+// where they meet (a copy taken before rotation, two collectors) have the
+// next file's first line before the previous one's last by days or weeks.
+// Carried on, that reads as a step to the next year, a year missing
+// between them, and the shift above then dates the older file a year
+// early. So where carrying on would start the next file more than half a
+// year after the previous one's last line, the set is read as overlapping
+// instead (the next file a year earlier than carried, before that last
+// line) when either says so: the previous file's last line is one of the
+// next file's, byte for byte; or each file dated by its own bound alone
+// (FirstYear) gives that reading, and the previous file's bound is before
+// the next file's last line (so it was written while the next one was: not
+// one copy time for all). A genuine gap (the next file's bound a year
+// later, and no line shared) is still read as a gap.
+//
 // A set one of whose files has stamps that carry a year (RFC 3339, journal
 // short-full) is not planned as one: each of its files gets its own bound's
 // year (year_anchor.h's FirstYear), and PostfixLog::BeginFile carries the
@@ -42,11 +57,17 @@ namespace nearmiss::maillog {
 // How far a rotated file's first line may fall before the previous file's
 // last and still continue it (lines at the turn written out of order).
 constexpr int64_t kRotationOverlap = 86400;
+// Carried on further than this past the previous file's last line, a
+// file's start is a gap or an overlap, never rotation.
+constexpr int64_t kHalfYear = 183 * 86400;
 
 struct PlannedYear {
   int first_year = 0;       // the year of the file's first BSD line
   std::string first_line;   // that line, as read (PostfixLog::BeginFile)
   std::string bound;        // what bounds the file ("modification time ...")
+  // Why the file is read as overlapping the previous one of its set (the
+  // note PostfixLog::BeginFile gives); "" when it follows it.
+  std::string overlap;
 };
 
 // Path -> its planned year; files not in it are dated alone (ReadLog). A
@@ -64,9 +85,13 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
                    const std::function<void(const std::string&)>& next_file = nullptr);
 
 // The same plan from scans already made (one per file of one set, oldest
-// first, each with its bound): the first year of each. Exposed for tests.
+// first, each with its bound; each scanned seeking the previous one's last
+// line): the first year of each, and in `overlaps` (when given) why each
+// file is read as overlapping the one before ("" when it follows it).
+// Exposed for tests.
 std::vector<int> PlanSetYears(const std::vector<YearScan>& scans,
-                              const std::vector<YearBound>& bounds);
+                              const std::vector<YearBound>& bounds,
+                              std::vector<std::string>* overlaps = nullptr);
 
 }  // namespace nearmiss::maillog
 

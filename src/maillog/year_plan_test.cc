@@ -15,27 +15,39 @@ class YearPlanTest : public ::testing::Test {
  protected:
   // Writes DIR/name holding one line per stamp ("Nov 20 10:00:02"), its
   // modification time `mtime` ("YYYY-MM-DD", local noon).
+  // `id` is the lines' queue id: files written with different ids share
+  // no line.
   std::string Write(const std::string& name, const std::vector<std::string>& stamps,
-                    const char* mtime) {
+                    const char* mtime, const std::string& id = "AAA111") {
     std::string path = dir_ + "/" + name;
     std::ofstream out(path);
     for (const std::string& s : stamps) {
-      out << s << " mail postfix/smtp[1]: AAA111: to=<a@army.ml>, status=sent (ok)\n";
+      out << s << " mail postfix/smtp[1]: " << id << ": to=<a@army.ml>, status=sent (ok)\n";
     }
     out.close();
+    Touch(path, mtime);
+    return path;
+  }
+  void Touch(const std::string& path, const char* mtime) {
     struct tm tm = {};
     ::strptime(mtime, "%Y-%m-%d", &tm);
     tm.tm_hour = 12;
     tm.tm_isdst = -1;
     struct utimbuf t = {::mktime(&tm), ::mktime(&tm)};
     ::utime(path.c_str(), &t);
-    return path;
   }
   // The planned first year of each of `paths`; 0 for one left out.
   std::vector<int> Years(const std::vector<std::string>& paths) {
     YearPlan plan = PlanYears(paths);
     std::vector<int> out;
     for (const std::string& p : paths) out.push_back(plan.count(p) ? plan[p].first_year : 0);
+    return out;
+  }
+  // Whether each of `paths` is read as overlapping the one before.
+  std::vector<bool> Overlaps(const std::vector<std::string>& paths) {
+    YearPlan plan = PlanYears(paths);
+    std::vector<bool> out;
+    for (const std::string& p : paths) out.push_back(!plan[p].overlap.empty());
     return out;
   }
   void SetUp() override {
@@ -100,6 +112,105 @@ TEST_F(YearPlanTest, NewYearsEveWrittenLateAtTheBoundary) {
       Write("maillog", {"Dec 31 23:59:59", "Jan  1 00:01:00"}, "2026-12-01"),
   };
   EXPECT_EQ(Years(set), (std::vector<int>{2025, 2025}));
+}
+
+// Issue 14 (breaker round 5, 2): maillog.2 (2-10 November, modified 10
+// November 2026) and maillog.1 (4-12 November, modified 12 November) hold
+// the same deliveries from 4 to 10 November. Carried on, maillog.1 would
+// start a year later and pull maillog.2 back to 2025; they overlap, and
+// both are 2026.
+TEST_F(YearPlanTest, FilesThatOverlapByDaysKeepTheirOwnYear) {
+  std::vector<std::string> set = {
+      Write("maillog.2", {"Nov  2 10:00:00", "Nov  4 10:00:00", "Nov 10 10:00:00"}, "2026-11-10"),
+      Write("maillog.1", {"Nov  4 10:00:00", "Nov 10 10:00:00", "Nov 12 10:00:00"}, "2026-11-12"),
+  };
+  EXPECT_EQ(Years(set), (std::vector<int>{2026, 2026}));
+  EXPECT_EQ(Overlaps(set), (std::vector<bool>{false, true}));
+  EXPECT_EQ(PlanYears(set)[set[1]].overlap, "the previous file's last line is in this one too");
+}
+
+// The same without a shared line (two collectors, lines written apart):
+// each file's own modification time, the older one's before the newer
+// one's last line, says they overlap.
+TEST_F(YearPlanTest, ModificationTimesAloneShowAnOverlap) {
+  std::vector<std::string> set = {
+      Write("maillog.2", {"Nov  2 10:00:00", "Nov 10 10:00:00"}, "2026-11-10", "BBB222"),
+      Write("maillog.1", {"Nov  4 10:00:00", "Nov 12 10:00:00"}, "2026-11-12"),
+  };
+  EXPECT_EQ(Years(set), (std::vector<int>{2026, 2026}));
+  EXPECT_NE(PlanYears(set)[set[1]].overlap.find("each file dated by its own bound says so, the "
+                                                "previous one's modification time 2026-11-10T"),
+            std::string::npos);
+}
+
+// Copied without -p (one modification time for both): only the shared
+// line tells the overlap from a gap.
+TEST_F(YearPlanTest, ACopiedOverlapIsToldByItsSharedLine) {
+  std::vector<std::string> set = {
+      Write("maillog.2", {"Nov  2 10:00:00", "Nov 10 10:00:00"}, "2026-12-01"),
+      Write("maillog.1", {"Nov 10 10:00:00", "Nov 12 10:00:00"}, "2026-12-01"),
+  };
+  EXPECT_EQ(Years(set), (std::vector<int>{2026, 2026}));
+  // Not the same line (another queue id): a year missing, as before.
+  set[1] = Write("maillog.1", {"Nov  4 10:00:00", "Nov 12 10:00:00"}, "2026-12-01", "CCC333");
+  EXPECT_EQ(Years(set), (std::vector<int>{2025, 2026}));
+  EXPECT_EQ(Overlaps(set), (std::vector<bool>{false, false}));
+}
+
+// One line in both, at the same time: rotation as usual, no overlap said.
+TEST_F(YearPlanTest, AOneLineOverlapContinues) {
+  std::vector<std::string> set = {
+      Write("maillog.1", {"Nov  2 10:00:00", "Nov 10 10:00:00"}, "2026-11-10"),
+      Write("maillog", {"Nov 10 10:00:00", "Nov 12 10:00:00"}, "2026-11-12"),
+  };
+  EXPECT_EQ(Years(set), (std::vector<int>{2026, 2026}));
+  EXPECT_EQ(Overlaps(set), (std::vector<bool>{false, false}));
+}
+
+// Across New Year: maillog.2.gz (10 December - 7 January, two gzip
+// members, modified 7 January 2026) and maillog.1 (31 December - 21
+// January, modified 21 January). Carried on, maillog.1's 31 December is a
+// year after maillog.2's; it is the same New Year's Eve, and maillog.2
+// starts in December 2025, not 2024.
+TEST_F(YearPlanTest, AnOverlapAcrossNewYearInAGzipFile) {
+  std::string part1 = Write("p1", {"Dec 10 10:00:00", "Dec 31 10:00:00"}, "2026-01-07");
+  std::string part2 = Write("p2", {"Jan  2 10:00:00", "Jan  7 10:00:00"}, "2026-01-07");
+  std::string gz = dir_ + "/maillog.2.gz";
+  ASSERT_EQ(std::system(("gzip -c " + part1 + " > " + gz + " && gzip -c " + part2 + " >> " + gz)
+                            .c_str()),
+            0);
+  Touch(gz, "2026-01-07");
+  for (const char* id : {"AAA111", "DDD444"}) {  // a shared line, then none
+    std::vector<std::string> set = {
+        gz, Write("maillog.1", {"Dec 31 10:00:00", "Jan  7 10:00:00", "Jan 21 10:00:00"},
+                  "2026-01-21", id)};
+    EXPECT_EQ(Years(set), (std::vector<int>{2025, 2025})) << id;
+    EXPECT_EQ(Overlaps(set), (std::vector<bool>{false, true})) << id;
+  }
+}
+
+// Three files, each overlapping the one before by a week: one year, and
+// every boundary said.
+TEST_F(YearPlanTest, ThreeOverlappingFiles) {
+  std::vector<std::string> set = {
+      Write("maillog.3", {"Oct  1 10:00:00", "Oct 20 10:00:00"}, "2026-10-20"),
+      Write("maillog.2", {"Oct 13 10:00:00", "Oct 20 10:00:00", "Nov  9 10:00:00"}, "2026-11-09"),
+      Write("maillog.1", {"Nov  2 10:00:00", "Nov  9 10:00:00", "Nov 30 10:00:00"}, "2026-11-30"),
+  };
+  EXPECT_EQ(Years(set), (std::vector<int>{2026, 2026, 2026}));
+  EXPECT_EQ(Overlaps(set), (std::vector<bool>{false, true, true}));
+}
+
+// The genuine gap (AGapInTheSet..., postfix_log_test.cc): maillog.2
+// modified November 2025, maillog.1 November 2026, no line shared. Its own
+// bound says a year later: still a gap, not an overlap.
+TEST_F(YearPlanTest, AYearGapIsStillAGap) {
+  std::vector<std::string> set = {
+      Write("maillog.2", {"Nov  3 10:00:01", "Nov  9 10:00:01"}, "2025-11-10"),
+      Write("maillog.1", {"Nov  2 10:00:01", "Nov  8 10:00:01"}, "2026-11-09", "EEE555"),
+  };
+  EXPECT_EQ(Years(set), (std::vector<int>{2025, 2026}));
+  EXPECT_EQ(Overlaps(set), (std::vector<bool>{false, false}));
 }
 
 // Two sets are planned apart; a 29 February puts its set in a leap year.

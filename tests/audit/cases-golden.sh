@@ -8,6 +8,8 @@
 #   mtimes   "FILE YYYY-MM-DD HH:MM" lines: modification times set before
 #            reading (the year of BSD timestamps comes from them)
 #   learned  the "deliveries: N found = ..." line `nearmiss learn` must print
+#   learned-show  with learned: exactly what `nearmiss learn --show` then
+#            prints (the relationships, with their first and last dates)
 #   html     lines the HTML report (`audit ARGS --html`) must contain
 #            (fixed strings); a line "!TEXT" must not be in it
 #   summary-json  lines `audit ARGS --summary-json` must contain (fixed
@@ -41,7 +43,7 @@ for dir in "$here"/cases/*/; do
     while read -r f d t; do touch -d "$d $t" "$f"; done <mtimes
   fi
   inputs=$(ls -r | grep -v -x -e args -e exit -e mtimes -e learned -e html -e expected.jsonl \
-    -e summary -e summary-json -e order -e policy.toml)
+    -e summary -e summary-json -e order -e policy.toml -e learned-show)
   # shellcheck disable=SC2086
   "$nearmiss" audit $args --json $inputs >"$w/$case.jsonl" 2>"$w/$case.err"
   rc=$?
@@ -59,6 +61,11 @@ for dir in "$here"/cases/*/; do
     "$nearmiss" learn --store "sqlite:$w/$case.db" $args $inputs >"$w/$case.learn" 2>&1
     grep -qxF "$(cat learned)" "$w/$case.learn" ||
       { cat "$w/$case.learn" >&2; no "$case: learn did not print: $(cat learned)"; }
+    if [ -f learned-show ]; then
+      "$nearmiss" learn --store "sqlite:$w/$case.db" --show >"$w/$case.show" 2>&1
+      [ "$update" = "--update" ] && cp "$w/$case.show" "$dir/learned-show"
+      diff -u "$dir/learned-show" "$w/$case.show" >&2 || no "$case: learn --show differs"
+    fi
   fi
   if [ -f html ]; then
     # shellcheck disable=SC2086

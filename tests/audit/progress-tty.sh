@@ -53,4 +53,28 @@ awk '$1 == 0 && $2 > 50 { print "FAIL: " $2 "% drawn before a line was read"; ex
 # Without a terminal: no progress line at all.
 "$nearmiss" audit --year 2025 "$w/one.log" >/dev/null 2>"$w/err"
 ! grep -q "audit: read" "$w/err" || { echo "FAIL: progress drawn without a terminal" >&2; exit 1; }
+# learn draws the same bar (learn_command.cc). Its year's pass once drew
+# nothing and its bar counted that pass all the same: the reading ran from
+# 0 to 50% and stopped there. As audit's now: the year's pass to 50%, the
+# reading past it; the rate is bytes a second in the units of "read N MB".
+script -q -e -c "'$nearmiss' learn --store 'sqlite:$w/learn.db' '$w/one.log'" /dev/null \
+  >"$w/learn.out" 2>&1 || { tail -5 "$w/learn.out" >&2; echo "FAIL: learn on a tty" >&2; exit 1; }
+tr '\r' '\n' <"$w/learn.out" |
+  sed -n 's/.*learn: read [0-9.]* MB, \([0-9,]*\) lines (\([^)]*\)) \[[#-]*\] \([0-9]*\)% of [0-9.]* MB, read twice for the year.*/\1 \3 \2/p' |
+  tr -d , >"$w/learn-bars"
+[ "$(wc -l <"$w/learn-bars")" -ge 2 ] || { echo "FAIL: learn drew under 2 bars" >&2; exit 1; }
+awk '$1 == 0 && $2 > 50 { print "FAIL: learn: " $2 "% before a line was read"; exit 1 }
+  $1 > 0 && $2 < 50 { print "FAIL: learn: " $2 "% at line " $1 ": the year pass is not counted"; exit 1 }
+  $2 < last { print "FAIL: learn: percent " $2 " after " last; exit 1 }
+  $3 != "starting" && $0 !~ / [0-9.]+ MB\/s$/ && $0 !~ / [0-9]+ kB\/s$/ { print "FAIL: learn: rate " $3 " " $4; exit 1 }
+  { last = $2 }
+  END { if (last < 50) { print "FAIL: learn: the bar stopped at " last "%"; exit 1 } }' "$w/learn-bars" >&2 ||
+  exit 1
+# Without a terminal: neither a progress line nor a colour code.
+"$nearmiss" learn --store "sqlite:$w/learn2.db" "$w/one.log" >"$w/learn.stdout" 2>"$w/learn.err" ||
+  { cat "$w/learn.err" >&2; echo "FAIL: learn without a terminal" >&2; exit 1; }
+! grep -q "learn: read" "$w/learn.err" || { echo "FAIL: learn progress drawn without a terminal" >&2; exit 1; }
+! grep -q "$(printf '\033')" "$w/learn.stdout" "$w/learn.err" ||
+  { echo "FAIL: learn wrote terminal codes without a terminal" >&2; exit 1; }
+grep -q "^deliveries: " "$w/learn.stdout" || { echo "FAIL: learn printed no deliveries line" >&2; exit 1; }
 echo "audit progress on a terminal: $n redraws, up to $max of $lines lines, up to $(tail -n 1 "$w/pcts" | cut -d' ' -f1)%: OK"

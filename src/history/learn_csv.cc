@@ -1,0 +1,132 @@
+// Learner::AddCsv: sender,recipient,date exports (learn.h).
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <fstream>
+
+#include "base/ascii.h"
+#include "base/log.h"
+#include "history/history_keys.h"
+#include "history/learn.h"
+#include "maillog/timestamp.h"
+
+namespace nearmiss::history {
+namespace {
+
+// Splits one CSV record (quotes, doubled quotes; no embedded newlines).
+std::vector<std::string> CsvFields(std::string_view line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        out.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        out.back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      out.emplace_back();
+    } else if (c != '\r') {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
+// A CSV row's time: seconds since 1970 (at most 11 digits), a date
+// ("2026-09-01", midnight UTC) or an RFC 3339 date-time with "Z" or a
+// numeric offset ("2026-09-01T10:00:00+02:00"; without a zone, read as
+// UTC; a space for the "T" as RFC 3339 section 5.6 allows). Every field is
+// range-checked; -1 for anything else, which the caller names by line.
+int64_t CsvTime(const std::string& v) {
+  if (!v.empty() && v.size() <= 11 && std::all_of(v.begin(), v.end(), ::isdigit)) {
+    return std::strtoll(v.c_str(), nullptr, 10);
+  }
+  if (v.size() == 10) return maillog::ParseDate(v);
+  if (v.size() < 19 || (v[10] != 'T' && v[10] != 't' && v[10] != ' ')) return -1;
+  std::string stamp = v;
+  stamp[10] = 'T';
+  maillog::Stamp st;
+  if (maillog::ReadRfc3339Stamp(stamp + " ", &st) != stamp.size()) {
+    // No zone: the date-time as written, read as UTC.
+    if (stamp.size() != 19 || maillog::ReadRfc3339Stamp(stamp + "Z ", &st) != 20) return -1;
+  }
+  if (st.month < 1 || st.month > 12 || st.day < 1 || st.day > 31 || st.hour > 23 ||
+      st.minute > 59 || st.second > 60) {
+    return -1;
+  }
+  int64_t day = maillog::ParseDate(stamp.substr(0, 10));
+  if (day < 0) return -1;
+  return day + st.hour * 3600 + st.minute * 60 + st.second - (st.zoned ? st.offset : 0);
+}
+
+}  // namespace
+
+Status Learner::AddCsv(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::IoError(path + ": cannot open");
+  std::string line;
+  if (!std::getline(in, line)) return Status::ParseError(path + ":1: empty file");
+  int sender = -1, rcpt = -1, time = -1, message_id = -1;
+  std::vector<std::string> head = CsvFields(line);
+  for (size_t i = 0; i < head.size(); ++i) {
+    std::string h = AsciiLower(head[i]);
+    if (h == "sender" || h == "from") sender = static_cast<int>(i);
+    if (h == "recipient" || h == "to" || h == "rcpt") rcpt = static_cast<int>(i);
+    if (h == "date" || h == "time" || h == "timestamp") time = static_cast<int>(i);
+    if (h == "message-id" || h == "message_id" || h == "messageid") message_id = static_cast<int>(i);
+  }
+  if (rcpt < 0) {
+    return Status::ParseError(path + ":1: no recipient column (recipient, to or rcpt)");
+  }
+  int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  for (int n = 2; std::getline(in, line); ++n) {
+    if (line.empty()) continue;
+    std::vector<std::string> f = CsvFields(line);
+    if (static_cast<int>(f.size()) <= rcpt) {
+      return Status::ParseError(path + ":" + std::to_string(n) + ": too few fields");
+    }
+    int64_t t = time >= 0 && static_cast<int>(f.size()) > time ? CsvTime(f[time]) : now;
+    if (t < 0) {
+      return Status::ParseError(path + ":" + std::to_string(n) + ": bad time '" + log::Untrusted(f[time], 100) +
+                                "' (want seconds since 1970, YYYY-MM-DD or an RFC 3339 "
+                                "date-time such as 2026-09-01T10:00:00Z)");
+    }
+    std::string to = Canonical(f[rcpt]);
+    if (to.empty()) {
+      NotAnAddress(path + ":" + std::to_string(n) + ": '" + log::Untrusted(f[rcpt], 100) + "'");
+      continue;
+    }
+    if (!Judgeable(to, path + ":" + std::to_string(n))) continue;
+    std::string from = sender >= 0 && static_cast<int>(f.size()) > sender ? Canonical(f[sender]) : "";
+    ++counts_.csv_rows;
+    // What names the delivery again when the file, or a copy of its rows,
+    // is read twice: its Message-ID and recipient, as a mailbox's (the same
+    // key, so a Sent folder and a CSV export of it count once), else the
+    // sender, recipient and time. A row without a time column has no key:
+    // it is dated now, and two reads are two different times.
+    std::string id = message_id >= 0 && static_cast<int>(f.size()) > message_id
+                         ? f[message_id]
+                         : "";
+    // GMime gives a mailbox's Message-ID without its angle brackets.
+    if (id.size() >= 2 && id.front() == '<' && id.back() == '>') id = id.substr(1, id.size() - 2);
+    std::string key;
+    if (!id.empty()) {
+      key = DeliveryKey(id, to);
+    } else if (time >= 0) {
+      key = "csv:" + from + " " + to + " " + std::to_string(t);
+    }
+    NM_RETURN_IF_ERROR(Add({from, to, t, std::move(key)}));
+  }
+  return Status::Ok();
+}
+
+}  // namespace nearmiss::history

@@ -1,0 +1,102 @@
+// Learner::AddMailboxes: Sent folders (mbox, Maildir), each message dated
+// as audit dates it, joined to this run's log rows without a Message-ID
+// (learn.h).
+#include <chrono>
+
+#include "base/log.h"
+#include "content/mailbox_date.h"
+#include "history/history_keys.h"
+#include "history/learn.h"
+#include "maillog/timestamp.h"
+#include "nearmiss/address.h"
+#include "nearmiss/content_reader.h"
+
+namespace nearmiss::history {
+
+std::string Learner::JoinedLogKey(const std::string& sender, const std::string& recipient,
+                                  int64_t time) {
+  auto it = unkeyed_.find(sender + " " + recipient);
+  if (it == unkeyed_.end()) return {};
+  auto& rows = it->second;
+  auto gap = [time](int64_t t) { return t > time ? t - time : time - t; };
+  auto best = rows.end();
+  for (auto r = rows.begin(); r != rows.end(); ++r) {
+    if (gap(r->first) <= kLogJoinSeconds && (best == rows.end() || gap(r->first) < gap(best->first))) {
+      best = r;
+    }
+  }
+  if (best == rows.end()) return {};
+  std::string key = std::move(best->second);
+  rows.erase(best);  // one log row is one message: it joins once
+  return key;
+}
+
+Status Learner::AddMailboxes(const std::vector<std::string>& paths,
+                             std::shared_ptr<const content::Scanner> scanner) {
+  NM_ASSIGN_OR_RETURN(std::unique_ptr<content::MessageReader> reader,
+                      content::MessageReader::Open(paths, std::move(scanner)));
+  int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  content::ScannedMessage m;
+  while (reader->Next(&m)) {
+    if (m.unread) {
+      // No message (content/maildir_entry.h): said, never learned from.
+      if (mailbox_counts_.not_read++ == 0) {
+        std::string why = m.errors.empty() ? std::string("not read") : m.errors.front();
+        mailbox_counts_.first_not_read = why.starts_with(m.source) ? why : m.source + ": " + why;
+      }
+      m = content::ScannedMessage();
+      continue;
+    }
+    // When it was sent, by audit's rule (content/mailbox_date.h): the
+    // author's Date:, else when it was delivered (the mbox "From " line,
+    // the Maildir file name, a lone file's mtime), else now, counted.
+    // A Date: after the delivery (or now), before 1990 or more than a
+    // year before the delivery is not believed: one such message would
+    // stretch a correspondent's span (mailbox_date.h).
+    const content::MailboxDate date = content::MessageDate(m, now);
+    int64_t time = date.seconds > 0 ? date.seconds : now;
+    if (date.set_aside > 0 && mailbox_counts_.date_set_aside++ == 0) {
+      mailbox_counts_.first_date_set_aside =
+          m.source + ": Date: " + maillog::FormatTime(date.set_aside);
+    }
+    if (date.seconds <= 0) {
+      ++mailbox_counts_.dated_now;
+    } else if (date.source != "date-header") {
+      ++mailbox_counts_.dated_by_delivery;
+    }
+    ++mailbox_counts_.messages;
+    if (m.message_id.empty()) ++mailbox_counts_.without_message_id;
+    std::string from = Canonical(m.from);
+    // What names this message again when the folder is read twice: its
+    // Message-ID (RFC 5322 section 3.6.4), else its author, date and subject.
+    std::string id = m.message_id.empty()
+                         ? "nomsgid:" + from + " " + std::to_string(time) + " " + m.subject
+                         : "";
+    for (const auto* list : {&m.to, &m.cc, &m.bcc}) {
+      for (const std::string& header : *list) {
+        for (const std::string& entry : SplitAddressList(header)) {
+          std::string to = Canonical(entry);
+          if (to.empty()) {
+            NotAnAddress(m.source + ": '" + log::Untrusted(entry, 100) + "'");
+            continue;
+          }
+          if (!Judgeable(to, m.source)) continue;
+          std::string key = id.empty() ? DeliveryKey(m.message_id, to) : id + " " + to;
+          // The same delivery read from a log row without its Message-ID
+          // (learn.h): its key, so it counts once.
+          if (std::string joined = JoinedLogKey(from, to, time); !joined.empty()) {
+            key = std::move(joined);
+            ++mailbox_counts_.joined_to_log;
+          }
+          NM_RETURN_IF_ERROR(Add({from, std::move(to), time, std::move(key)}));
+        }
+      }
+    }
+    m = content::ScannedMessage();
+  }
+  return Status::Ok();
+}
+
+}  // namespace nearmiss::history

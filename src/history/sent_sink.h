@@ -1,0 +1,137 @@
+// The deliveries a Postfix log or a trace reports as sent, for learning
+// (learn.h): the maillog::DeliverySink that Learner reads logs through.
+//
+// Thread safety: one per Learner.
+#ifndef NEARMISS_HISTORY_SENT_SINK_H_
+#define NEARMISS_HISTORY_SENT_SINK_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "history/history_keys.h"
+#include "maillog/attempt_order.h"
+#include "maillog/postfix_log.h"
+#include "nearmiss/store.h"
+
+namespace nearmiss::history {
+
+// Deliveries whose latest attempt was "sent", one per recipient of a
+// message: a Postfix recipient is sent once, but an Exchange message is
+// sent on by every server it crosses (SEND to the edge, SEND out, or FAIL
+// there), so the message's recipients wait for its end (Postfix's
+// "removed", the end of input) and count once, by their latest status.
+class SentSink final : public maillog::DeliverySink {
+ public:
+  // Past this many messages waiting (traces, which never say "removed"),
+  // all are decided as they stand, so memory stays bounded.
+  static constexpr size_t kMaxOpen = 1 << 20;
+
+  explicit SentSink(std::vector<Delivery>* out) : out_(out) {}
+  void OnAttempt(const maillog::Attempt& a) override {
+    // No domain, no delivery to learn (the store counts by domain).
+    size_t at = a.recipient.rfind('@');
+    if (at == std::string_view::npos || at + 1 == a.recipient.size()) return;
+    std::string rcpt;
+    if (!HistoryAddress(a.recipient, &domain_, &rcpt)) {
+      if (on_not_address) on_not_address(a.recipient);
+      return;
+    }
+    std::string sender;
+    HistoryAddress(a.sender, &domain_, &sender);  // a sender is not counted by domain
+    key_.assign(a.queue_id);
+    auto it = open_.try_emplace(key_).first;
+    auto r = std::find_if(it->second.begin(), it->second.end(),
+                          [&](const Open& o) { return o.rcpt == rcpt; });
+    if (r == it->second.end()) {
+      it->second.push_back({std::move(sender), std::move(rcpt), a.time, a.time,
+                            std::string(a.status), std::string(a.message_id), a.from_trace});
+    } else if (a.time == r->last && a.status == "sent" && r->status == "sent") {
+      // The same "sent" line again (rotated logs that overlap, read while
+      // the message is still open): one delivery, counted as repeated.
+      ++repeated_;
+    } else if (maillog::LaterOutcome(a.time, a.status, r->last, r->status)) {
+      if (r->message_id.empty()) r->message_id.assign(a.message_id);
+      // At the same time the outcome decides, not the order of the inputs.
+      r->last = a.time;
+      r->status.assign(a.status);
+    }
+    if (open_.size() > kMaxOpen) Finish();
+  }
+  void OnDone(std::string_view queue_id) override {
+    auto it = open_.find(std::string(queue_id));
+    if (it == open_.end()) return;
+    for (Open& o : it->second) {
+      // The cleanup line's Message-ID and the recipient name this delivery
+      // as a Sent folder or a CSV export names it (DeliveryKey), so a
+      // message read from the log and from the mailbox counts once, in
+      // either order. A log without it (the cleanup line rotated away) falls
+      // back to the queue id, recipient and time, which name it in any
+      // file that logs it; the time keeps a recycled queue id from naming
+      // an older message.
+      if (o.status == "unknown") ++outcome_unknown_;
+      if (!o.from_trace && !o.message_id.empty() && o.status != "sent") {
+        // A Postfix gateway's outcome other than "sent": an Exchange or
+        // Microsoft 365 SEND of the same message to it, no later, was a
+        // hop, not a delivery (investigate/auditor.cc, breaker round 2 §5).
+        NotDelivered(DeliveryKey(o.message_id, o.rcpt), o.last);
+      }
+      if (o.status != "sent") continue;
+      std::string key = o.message_id.empty()
+                            ? "log:" + it->first + " " + o.rcpt + " " + std::to_string(o.first)
+                            : DeliveryKey(o.message_id, o.rcpt);
+      if (o.from_trace) {
+        // Traces are read after the logs (maillog/set_order.h).
+        auto veto = not_delivered_.find(key);
+        if (veto != not_delivered_.end() && veto->second >= o.last) continue;
+      }
+      out_->push_back({o.sender, o.rcpt, o.first, std::move(key)});
+    }
+    open_.erase(it);
+    if (on_batch) on_batch();
+  }
+  // Decides every message still waiting.
+  void Finish() {
+    std::vector<std::string> ids;
+    for (const auto& [id, list] : open_) ids.push_back(id);
+    std::sort(ids.begin(), ids.end());
+    for (const std::string& id : ids) OnDone(id);
+  }
+  std::function<void()> on_batch;  // after deliveries are found
+  // A recipient whose domain is no domain name, as logged: left out.
+  std::function<void(std::string_view)> on_not_address;
+  // "sent" lines merged into a delivery already open (see OnAttempt).
+  uint64_t repeated() const { return repeated_; }
+  // Recipients decided with the outcome "unknown" (sent on; not learned).
+  uint64_t outcome_unknown() const { return outcome_unknown_; }
+
+ private:
+  struct Open {
+    std::string sender, rcpt;
+    int64_t first = 0, last = 0;
+    std::string status;
+    std::string message_id;  // without angle brackets; "" when not logged
+    bool from_trace = false;  // maillog::Attempt::from_trace
+  };
+  void NotDelivered(std::string key, int64_t time) {
+    if (not_delivered_.size() >= kMaxOpen) not_delivered_.clear();  // bounded: a join missed
+    int64_t& t = not_delivered_[std::move(key)];
+    t = std::max(t, time);
+  }
+  std::vector<Delivery>* out_;
+  std::unordered_map<std::string, std::vector<Open>> open_;
+  // Postfix deliveries that were not sent, by DeliveryKey, with their time.
+  std::unordered_map<std::string, int64_t> not_delivered_;
+  std::string key_;
+  Domain domain_;  // HistoryAddress's scratch
+  uint64_t repeated_ = 0;
+  uint64_t outcome_unknown_ = 0;
+};
+
+}  // namespace nearmiss::history
+
+#endif  // NEARMISS_HISTORY_SENT_SINK_H_
