@@ -60,6 +60,11 @@ struct ScannedMessage {
   // ("From alice@mod.gov.uk Wed Nov  5 10:00:00 2025"), whose time is the
   // delivery agent's local time, without a zone; "" for other inputs.
   std::string mbox_from_line;
+  // True when that line had no empty line before it: a real From_ line
+  // followed by a header field, where RFC 4155 wants an empty line first
+  // (content/mbox_split.h). Counted and said by scan, audit and learn, as
+  // the split is a judgement a reader should know of.
+  bool mbox_unspaced = false;
   Sensitivity sensitivity;
   std::vector<Attachment> attachments;
   // Problems that did not stop the read: "truncated message", "unknown

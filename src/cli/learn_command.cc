@@ -314,6 +314,7 @@ int RunLearn(const LearnFlags& flags) {
       std::printf("; %s without a Message-ID (known again by sender, date and subject)",
                   n(m.without_message_id).c_str());
     }
+    if (std::string note = m.unspaced.Note(); !note.empty()) std::printf("; %s", note.c_str());
     if (m.not_read > 0) {
       // A file that is no message is not learned from, and said so.
       std::printf("; %s files not read (first: %s)", n(m.not_read).c_str(),

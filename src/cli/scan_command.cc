@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "base/log.h"
+#include "content/mbox_unspaced.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "cli/scan_render.h"
@@ -74,6 +75,7 @@ class Summary {
  public:
   void Add(const Decision& d, const MessageFacts& facts, const content::ScannedMessage& m) {
     ++messages_;
+    unspaced_.Add(m);
     if (!m.errors.empty()) ++with_errors_;
     if (!facts.sensitivity.complete) ++incomplete_;
     // The level the decision used: for a message not read to the end,
@@ -133,12 +135,14 @@ class Summary {
     line("action", by_action_);
     line("reason", by_reason_);
     line("level", by_level_);
+    if (std::string note = unspaced_.Note(); !note.empty()) out += "  note: " + note + "\n";
     return out;
   }
 
  private:
   size_t messages_ = 0, flagged_ = 0, with_errors_ = 0, incomplete_ = 0, acknowledged_ = 0;
   std::map<std::string, size_t> by_level_, by_action_, by_reason_;
+  content::UnspacedSplits unspaced_;
 };
 
 // The audit log of a scan: records go through the daemons' writer, but a

@@ -42,6 +42,8 @@ void AppendScanJson(const ScanResult& r, std::string* out) {
   w.Key("decision");
   render::WriteDecisionJson(*r.decision, w);
   w.Key("errors").StringArray(m.errors);
+  // Only on such a message, so other lines keep their shape.
+  if (m.mbox_unspaced) w.Key("mbox_unspaced").Bool(true);
   w.EndObject();
 }
 
@@ -98,6 +100,9 @@ std::string ScanToText(const ScanResult& r, const Terminal& term) {
          d.rule.id;
   if (d.action != Action::kAccept && !d.message.empty()) out += ": " + d.message;
   out += "\n";
+  if (m.mbox_unspaced) {
+    out += "  note  began at a From_ line with no empty line before it (split there)\n";
+  }
   for (const std::string& e : m.errors) out += "  " + term.Paint(Colour::kRed, "error") + " " + e + "\n";
   return out;
 }

@@ -25,6 +25,21 @@ int64_t MboxFromLineTime(std::string_view line);
 // reads. "From here on the text continues" in a body does not.
 bool IsMboxFromLine(std::string_view line);
 
+// True when `line` (its line end allowed) is a whole From_ line as mbox
+// writers put it, nothing else on it:
+//   "From" SP SENDER SP+ DATE [SP ZONE] [SP "remote from" SP HOST]
+// SENDER one token: an address (a quoted local part allowed), a bare local
+// name, MAILER-DAEMON or "-"; DATE asctime(3) with a three-letter day,
+// a numeric zone before the year allowed (MboxFromLineTime); ZONE "+hhmm",
+// "-hhmm" or 2-5 capitals. The forms: Postfix local(8) "From %s  %.24s"
+// (mail_copy.c, two blanks), mutt and procmail/formail "From %s %s",
+// Thunderbird "From - Mon Jan  1 00:00:00 2026", Google Takeout, UUCP
+// "remote from". Prose that starts "From " ("From the desk of ...", "From
+// John, Mon Jan  5 10:00:00 2026 ...") is not one: its sender has blanks or
+// words follow the date. Stricter than IsMboxFromLine, for a separator with
+// no empty line before it (mbox_split.h).
+bool IsFullMboxFromLine(std::string_view line);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_MBOX_FROM_LINE_H_

@@ -40,5 +40,31 @@ TEST(MboxFromLine, ShapeNeedsASenderAndADate) {
   EXPECT_FALSE(IsMboxFromLine(">From alice@mod.gov.uk Wed Nov  5 10:00:00 2025"));
 }
 
+TEST(MboxFromLine, FullLineAsWritersWriteIt) {
+  // Postfix local(8), mail_copy.c: "From %s  %.24s", two blanks.
+  EXPECT_TRUE(IsFullMboxFromLine("From alice@mod.gov.uk  Mon Jan  5 10:00:00 2026\n"));
+  EXPECT_TRUE(IsFullMboxFromLine("From MAILER-DAEMON  Mon Jan  5 10:00:00 2026\n"));
+  EXPECT_TRUE(IsFullMboxFromLine("From \"a b\"@x.org  Mon Jan  5 10:00:00 2026\n"));
+  // mutt, procmail/formail: one blank.
+  EXPECT_TRUE(IsFullMboxFromLine("From alice@mod.gov.uk Mon Jan  5 10:00:00 2026\r\n"));
+  EXPECT_TRUE(IsFullMboxFromLine("From - Mon Jan 05 10:00:00 2026"));  // Thunderbird
+  EXPECT_TRUE(IsFullMboxFromLine("From 17809@xxx Mon Jan 05 10:00:00 +0000 2026"));  // Takeout
+  EXPECT_TRUE(IsFullMboxFromLine("From root Mon Jan  5 10:00:00 2026 +0100"));
+  EXPECT_TRUE(IsFullMboxFromLine("From bob Mon Jan  5 10:00:00 2026 EST remote from uunet"));
+}
+
+TEST(MboxFromLine, ProseIsNoFullLine) {
+  // A looser IsMboxFromLine takes the first two after an empty line.
+  EXPECT_TRUE(IsMboxFromLine("From John, Mon Jan  5 10:00:00 2026 was the day"));
+  EXPECT_FALSE(IsFullMboxFromLine("From John, Mon Jan  5 10:00:00 2026 was the day"));
+  EXPECT_FALSE(IsFullMboxFromLine("From the desk of Mon Jan  5 10:00:00 2026"));
+  EXPECT_FALSE(IsFullMboxFromLine("From a@b Mon Jan  5 10:00:00 2026 and then some"));
+  EXPECT_FALSE(IsFullMboxFromLine("From a@b Monday Jan  5 10:00:00 2026"));
+  EXPECT_FALSE(IsFullMboxFromLine("From the desk of the Director"));
+  EXPECT_FALSE(IsFullMboxFromLine(">From a@b Mon Jan  5 10:00:00 2026"));
+  EXPECT_FALSE(IsFullMboxFromLine("From  Mon Jan  5 10:00:00 2026"));
+  EXPECT_FALSE(IsFullMboxFromLine("From a@b Mon Jan  5 10:00:00 2026 remote from"));
+}
+
 }  // namespace
 }  // namespace nearmiss::content

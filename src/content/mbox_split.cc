@@ -64,6 +64,21 @@ Status MboxSplitter::NextLine(std::string_view* line, bool* whole) {
   }
 }
 
+Result<bool> MboxSplitter::NextLineIsHeaderField() {
+  uint64_t at = consumed_ + pos_;
+  std::string_view next;
+  bool whole = true;
+  NM_RETURN_IF_ERROR(NextLine(&next, &whole));
+  // RFC 5322 section 3.6.8: field-name is 1*ftext (printable but ":"), then ":".
+  size_t i = 0;
+  while (i < next.size() && next[i] >= 33 && next[i] <= 126 && next[i] != ':') ++i;
+  bool field = i > 0 && i < next.size() && next[i] == ':';
+  // NextLine drops only bytes before the line it reads: the line is still
+  // in buf_, to be read again.
+  pos_ = static_cast<size_t>(at - consumed_);
+  return field;
+}
+
 Result<bool> MboxSplitter::Next(Message* out) {
   *out = Message{};
   std::string_view line;
@@ -84,6 +99,7 @@ Result<bool> MboxSplitter::Next(Message* out) {
   have_next_ = false;
   out->from_line = std::move(next_from_);
   out->offset = next_offset_;
+  out->unspaced = next_unspaced_;
   after_blank_ = false;
   line_start_ = true;
   for (;;) {
@@ -92,11 +108,25 @@ Result<bool> MboxSplitter::Next(Message* out) {
     if (line.empty()) return true;  // the end of the stream ends the message
     bool starts = line_start_;
     line_start_ = whole;
-    if (starts && whole && after_blank_ && line.starts_with("From ") && IsMboxFromLine(line)) {
-      next_from_.assign(WithoutLineEnd(line));
-      next_offset_ = at;
-      have_next_ = true;
-      return true;
+    std::string held;  // a candidate separator kept across the look ahead
+    if (starts && whole && line.starts_with("From ")) {
+      bool unspaced = false;
+      bool split = after_blank_ && IsMboxFromLine(line);
+      if (!split && !after_blank_ && IsFullMboxFromLine(line)) {
+        // No empty line before it: a separator only when the next line
+        // starts a header field, as every message begins.
+        held.assign(line);
+        NM_ASSIGN_OR_RETURN(split, NextLineIsHeaderField());
+        line = held;
+        unspaced = split;
+      }
+      if (split) {
+        next_from_.assign(WithoutLineEnd(line));
+        next_offset_ = at;
+        next_unspaced_ = unspaced;
+        have_next_ = true;
+        return true;
+      }
     }
     after_blank_ = starts && whole && WithoutLineEnd(line).empty();
     if (starts && line.front() == '>') {

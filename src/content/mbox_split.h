@@ -8,7 +8,17 @@
 // practice (RFC 4155 section 2, qmail mbox(5)) is stricter, and so is this:
 // a line separates messages only when it
 //   - starts the file, or follows an empty line ("\n" or "\r\n"), and
-//   - has the From_ shape, "From SENDER DATE" (IsMboxFromLine).
+//     has the From_ shape, "From SENDER DATE" (IsMboxFromLine); or
+//   - follows any other line, is a whole From_ line (IsFullMboxFromLine:
+//     one sender token, an asctime date, at most a zone and "remote from"
+//     after it), and the line after it starts a header field ("Name:").
+// The second rule is for writers that do not end a message with an empty
+// line (Thunderbird, concatenated files, some procmail/formail setups):
+// RFC 4155's rule alone would merge two messages into one, silently, and
+// the second one's recipients and markings would be judged as the first
+// one's body. Prose ("From the desk of ...") and a From_ line quoted in a
+// body with text after it stay body lines. Such splits are flagged
+// (Message::unspaced) for the reader to count and say.
 // The first line of the file is always a separator (a file is read as an
 // mbox because it starts with "From "), whatever its shape.
 //
@@ -47,6 +57,8 @@ class MboxSplitter {
     std::string bytes;      // after the separator, unescaped, at most the cap
     uint64_t size = 0;      // bytes after unescaping, the part past the cap counted
     uint64_t offset = 0;    // where the separator starts in the stream
+    // The separator had no empty line before it (the second rule above).
+    bool unspaced = false;
   };
 
   MboxSplitter(ReadFn read, size_t max_message_bytes);
@@ -63,6 +75,9 @@ class MboxSplitter {
   // The next line of the stream, at most kWindow bytes of it: `whole` is
   // false for a piece that is not a line's end. Empty at the end.
   Status NextLine(std::string_view* line, bool* whole);
+  // Whether the next line starts a header field; it is left to be read
+  // again by NextLine.
+  Result<bool> NextLineIsHeaderField();
 
   static constexpr size_t kWindow = 64 * 1024;
   ReadFn read_;
@@ -77,6 +92,7 @@ class MboxSplitter {
   bool have_next_ = false;        // next_from_ holds a separator already read
   std::string next_from_;
   uint64_t next_offset_ = 0;
+  bool next_unspaced_ = false;
 };
 
 }  // namespace nearmiss::content

@@ -51,8 +51,54 @@ TEST(MboxSplit, BodyLineStartingFromIsNotASeparator) {
   EXPECT_EQ(got[1].bytes, "From: alice@mod.gov.uk\n\nsecond\n");
 }
 
-TEST(MboxSplit, FromLineShapeWithoutABlankLineBeforeIsNotASeparator) {
+TEST(MboxSplit, QuotedFromLineFollowedByTextIsNotASeparator) {
+  // No empty line before it and no header field after it: body text.
   std::string one = std::string("From: a@b\n\nquoted:\n") + kSecond + "end\n";
+  auto got = Split(kFirst + one);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].bytes, one);
+  EXPECT_FALSE(got[0].unspaced);
+}
+
+TEST(MboxSplit, WholeFromLineBeforeAHeaderSplitsWithoutAnEmptyLine) {
+  // Writers that leave out the empty line (Thunderbird, files joined with
+  // cat): RFC 4155 alone would merge these into one message.
+  const std::string one = "From: a@b\nTo: c@army.ml\n\nfirst\n";
+  const std::string two = "X-Mozilla-Status: 0001\nFrom: a@b\nTo: d@army.ml\n\nsecond\n";
+  const std::string three = "Return-Path: <a@b>\nFrom: a@b\n\nthird\n";
+  const std::string postfix = "From alice@mod.gov.uk  Fri Jan  9 10:00:00 2026\n";
+  const std::string mbox = std::string(kFirst) + one + "From - Thu Jan 08 10:00:00 2026\n" +
+                           two + postfix + three;
+  for (size_t chunk : {size_t{1}, size_t{7}, size_t{4096}}) {
+    auto got = Split(mbox, chunk);
+    ASSERT_EQ(got.size(), 3u) << "chunk " << chunk;
+    EXPECT_EQ(got[0].bytes, one);
+    EXPECT_FALSE(got[0].unspaced);
+    EXPECT_EQ(got[1].from_line, "From - Thu Jan 08 10:00:00 2026");
+    EXPECT_EQ(got[1].bytes, two);
+    EXPECT_EQ(got[1].offset, std::strlen(kFirst) + one.size());
+    EXPECT_TRUE(got[1].unspaced);
+    EXPECT_EQ(got[2].from_line, "From alice@mod.gov.uk  Fri Jan  9 10:00:00 2026");
+    EXPECT_EQ(got[2].bytes, three);
+    EXPECT_TRUE(got[2].unspaced);
+  }
+}
+
+TEST(MboxSplit, ProseAndEscapedLinesStayInTheBody) {
+  const std::string one =
+      "From: a@b\n\nHello,\nFrom the desk of the Director\nFrom: the board\n"
+      "From John, Mon Jan  5 10:00:00 2026 was the day\nFrom: a@b\n"
+      ">From alice@mod.gov.uk Mon Jan  5 10:00:00 2026\nReturn-Path: <x@y>\n";
+  auto got = Split(kFirst + one);
+  ASSERT_EQ(got.size(), 1u);
+  std::string unescaped = one;
+  unescaped.erase(unescaped.find(">From"), 1);
+  EXPECT_EQ(got[0].bytes, unescaped);
+}
+
+TEST(MboxSplit, WholeFromLineAtTheEndIsBody) {
+  // Nothing after it: no header field, so not a message of its own.
+  std::string one = std::string("From: a@b\n\ntext\n") + kSecond;
   auto got = Split(kFirst + one);
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].bytes, one);

@@ -114,6 +114,21 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
 //   opens another paragraph with a sentence ("(TS) Convoy leaves at
 //   0600.\n\n(U) Timings as agreed."): initials are never one letter.
 enum class PortionPlace { kNone, kPortion, kIfCorroborated };
+
+// `mark` is a bare bracketed mark of two or more capitals ("(TS)", "(NR)",
+// "(CTS)"), which is also how minutes and action lists write a person's
+// initials; "(CUI)", "(SBU)" and "(FOUO)" (the CUI Registry's mark and its
+// predecessors) are nobody's initials.
+bool BareMarkMayBeInitials(std::string_view mark);
+
+// BareMarkMayBeInitials, and the mark says a classified level: not the
+// unclassified "(NU)" (ACP 240 / AC/35-D/2002's portion form). Two such
+// marks of one pack that differ ("(NR) To send the slides.\n\n(NC) Will
+// book the room.") are two people's initials as readily as two portions,
+// so they do not confirm each other (Sensitivity::Corroborate); a banner,
+// a marked subject, a one-letter mark or an unclassified "(U)"/"(NU)"
+// portion beside them does.
+bool ClassifiedMarkMayBeInitials(std::string_view mark);
 PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
                               std::size_t end);
 

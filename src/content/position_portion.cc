@@ -296,6 +296,15 @@ bool OpensWithDeterminer(std::string_view rest) {
 
 }  // namespace
 
+bool BareMarkMayBeInitials(std::string_view mark) {
+  return mark.size() > 3 && IsBareMark(mark) && mark != "(CUI)" && mark != "(SBU)" &&
+         mark != "(FOUO)";
+}
+
+bool ClassifiedMarkMayBeInitials(std::string_view mark) {
+  return BareMarkMayBeInitials(mark) && mark != "(NU)";
+}
+
 PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
                               std::size_t end) {
   std::size_t line_begin = LineStart(text, begin);
@@ -342,11 +351,8 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   if (line_end || mid_line) return PortionPlace::kIfCorroborated;
   // Two or more letters: also a person's initials ("(TS) Tom to send the
   // slides", "(NC) Nick Clarke to confirm"), in minutes as in portions.
-  // "(CUI)", "(SBU)" and "(FOUO)" (the CUI Registry's mark and its
-  // predecessors) are nobody's initials.
   std::string_view mark = text.substr(begin, end - begin);
-  if (end - begin > 3 && mark != "(CUI)" && mark != "(SBU)" &&
-      mark != "(FOUO)") {
+  if (BareMarkMayBeInitials(mark)) {
     if (SpellsInitials(text.substr(begin + 1, end - begin - 2), rest)) {
       return PortionPlace::kNone;
     }

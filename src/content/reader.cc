@@ -155,6 +155,7 @@ struct MessageReader::Rep {
       std::size_t size = static_cast<std::size_t>(m.size) + m.from_line.size() + 1;
       *out = ScanSized(m.bytes, size, std::move(source), *scanner, scratch, limits);
       out->mbox_from_line = std::move(m.from_line);
+      out->mbox_unspaced = m.unspaced;
       RefuseNonMessage(out);
       out->delivered = MboxFromLineTime(out->mbox_from_line);
       if (keep_bytes) out->bytes = m.size <= limits.max_message_bytes ? std::move(m.bytes) : "";

@@ -323,5 +323,32 @@ TEST(CorroborateTest, UnclassifiedDetectorsAndOtherSystemsDoNotAgree) {
   EXPECT_EQ(s.findings.size(), 2u);
 }
 
+// Issue 13, tenth round: "(NR) To send ...\n\n(NC) Will book ..." is two
+// people's initials as readily as two NATO portions.
+TEST(CorroborateTest, ClassifiedMarksReadAsInitialsDoNotAgreeWithEachOther) {
+  Sensitivity s;
+  s.Add(Doubtful("(NR)", "nato-eu", Level::kOfficialSensitive, "(NR)"));
+  s.Add(Doubtful("(NC)", "nato-eu", Level::kSecret, "(NC)"));
+  s.Add(Doubtful("(CTS)", "nato-eu", Level::kTopSecret, "(CTS)"));
+  s.Corroborate();
+  EXPECT_EQ(s.level, Level::kNone);
+  EXPECT_TRUE(s.findings.empty());
+}
+
+TEST(CorroborateTest, AnUnclassifiedOrOneLetterMarkAgreesWithInitialsShapedOnes) {
+  Sensitivity nato;
+  nato.Add(Doubtful("(NC)", "nato-eu", Level::kSecret, "(NC)"));
+  nato.Add(Doubtful("(NU)", "nato-eu", Level::kOfficial, "(NU)"));
+  nato.Corroborate();
+  EXPECT_EQ(nato.level, Level::kSecret);
+  EXPECT_EQ(nato.findings.size(), 2u);
+  Sensitivity us;
+  us.Add(Doubtful("(TS)", "us-classified", Level::kTopSecret, "(TS)"));
+  us.Add(Doubtful("(S)", "us-classified", Level::kSecret, "(S)"));
+  us.Corroborate();
+  EXPECT_EQ(us.level, Level::kTopSecret);
+  EXPECT_EQ(us.findings.size(), 2u);
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "content/position.h"
+
 namespace nearmiss::content {
 
 void Sensitivity::Add(Finding finding) {
@@ -49,18 +51,25 @@ void Sensitivity::Corroborate() {
   // finding is decided in constant time: a message of 100,000 doubtful
   // marks must not cost 100,000 squared comparisons (a milter worker tied
   // up for minutes; issue 13, breaker defect 7).
-  // - per pack, the distinct names of doubtful portion marks (two suffice);
+  // - per pack, the distinct names of doubtful portion marks (two suffice),
+  //   and of those that are not a classified mark read as initials
+  //   (ClassifiedMarkMayBeInitials);
   // - per name, how many doubtful lone level words carry it;
   // - the levels of doubtful portion marks and of doubtful level words.
   std::map<std::string_view, std::pair<std::string_view, bool>> portion_names;
+  std::map<std::string_view, std::pair<std::string_view, bool>> plain_names;
+  auto note_name = [](auto& names, const Finding& g) {
+    auto [it, fresh] =
+        names.try_emplace(g.pack, std::pair<std::string_view, bool>{g.marking, false});
+    if (!fresh && it->second.first != g.marking) it->second.second = true;
+  };
   std::map<std::string_view, int> word_count;
   std::set<Level> portion_levels, word_levels;
   for (const Finding& g : findings) {
     if (!g.needs_corroboration) continue;
     if (IsPortionText(g.text)) {
-      auto [it, fresh] = portion_names.try_emplace(
-          g.pack, std::pair<std::string_view, bool>{g.marking, false});
-      if (!fresh && it->second.first != g.marking) it->second.second = true;
+      note_name(portion_names, g);
+      if (!ClassifiedMarkMayBeInitials(g.text)) note_name(plain_names, g);
       portion_levels.insert(g.level);
     } else {
       ++word_count[g.marking];
@@ -72,8 +81,18 @@ void Sensitivity::Corroborate() {
     bool portion = IsPortionText(f.text);
     // Portion marks of one system that differ: "(S) Route B\n(U) Fair",
     // "(NR) ...\n(NU) ...". Initials mix systems ("(TS) Tom", "(NS)
-    // Nina") or repeat one name.
-    if (portion && portion_names[f.pack].second) return true;
+    // Nina") or repeat one name, or are two classified marks read as
+    // initials ("(NR) To send ...\n\n(NC) Will book ..."): such a mark
+    // needs another kind of mark of its pack that differs from it.
+    if (portion && !ClassifiedMarkMayBeInitials(f.text) && portion_names[f.pack].second) {
+      return true;
+    }
+    if (portion && ClassifiedMarkMayBeInitials(f.text)) {
+      auto it = plain_names.find(f.pack);
+      if (it != plain_names.end() && (it->second.first != f.marking || it->second.second)) {
+        return true;
+      }
+    }
     // The same lone level word on another banner line.
     if (!portion && word_count[f.marking] >= 2) return true;
     // A bare level word and a bare portion mark of the same level: the

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "content/mbox_unspaced.h"
 #include "maillog/postfix_log.h"
 #include "maillog/read_log.h"
 #include "nearmiss/content_scanner.h"
@@ -125,6 +126,8 @@ class Learner {
     // Maildir): not counted as messages, said with the first.
     uint64_t not_read = 0;
     std::string first_not_read;
+    // mbox messages split at a From_ line with no empty line before it.
+    content::UnspacedSplits unspaced;
   };
   const MailboxCounts& mailbox_counts() const { return mailbox_counts_; }
 

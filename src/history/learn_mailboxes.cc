@@ -67,6 +67,7 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
       ++mailbox_counts_.dated_by_delivery;
     }
     ++mailbox_counts_.messages;
+    mailbox_counts_.unspaced.Add(m);
     if (m.message_id.empty()) ++mailbox_counts_.without_message_id;
     std::string from = Canonical(m.from);
     // What names this message again when the folder is read twice: its

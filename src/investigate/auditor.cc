@@ -273,6 +273,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
     }
     ++report_->messages;
     if (box != nullptr) ++box->messages;
+    unspaced_.Add(m);
     Result<Address> from = ParseAddress(m.from);
     std::string sender = from.ok() ? from->ToString() : m.from;
     content::Sensitivity s = engine_->FilterSensitivity(m.sensitivity);
@@ -407,6 +408,7 @@ void Auditor::Finish() {
         "): a sender's clock set wrong or a mailbox imported later; the Date: is kept, so the "
         "first dates shown may be too early.");
   }
+  if (std::string note = unspaced_.Note(); !note.empty()) report_->notes.push_back(note + ".");
   if (report_->joined_copies != 0) {
     report_->notes.push_back(
         Counted(static_cast<uint64_t>(report_->joined_copies), "Sent-folder copy",

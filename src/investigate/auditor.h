@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "content/mbox_unspaced.h"
 #include "engine/malformed_domain.h"
 #include "investigate/report.h"
 #include "maillog/postfix_log.h"
@@ -120,6 +121,7 @@ class Auditor final : public maillog::DeliverySink {
   // Mailbox messages dated by a Date: long before they were filed
   // (content::DateLongBeforeDelivery), and the first, for the report's note.
   uint64_t dated_long_before_ = 0;
+  content::UnspacedSplits unspaced_;  // mbox messages split without an empty line
   std::string first_dated_long_before_;
 };
 

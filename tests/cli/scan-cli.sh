@@ -116,4 +116,19 @@ check "policy explain agrees with scan" "none 0 accept" \
 out=$("$bin" scan --json $data/us-banner.eml)
 check "scan json: every pack on: the US banner is SECRET, held" "SECRET hold" \
   "$(json 'm["sensitivity"]["level"], m["action"]')"
+
+# An mbox whose writers left out the empty line before a From_ line
+# (Postfix local(8), mutt, Thunderbird shapes; prose and an mboxrd-escaped
+# line in between): four messages, three of them split without it, said
+# per message and in the summary (content/mbox_split.h).
+unspaced=tests/audit/cases/mailbox-unspaced/sent.mbox
+"$bin" scan --json $unspaced > "$tmp/unspaced.jsonl"
+check "scan json: an mbox without empty lines: its messages" \
+  "unspaced-1@mod.gov.uk - unspaced-2@mod.gov.uk - unspaced-3@mod.gov.uk True unspaced-4@mod.gov.uk True " \
+  "$(python3 -c 'import json,sys
+for l in open(sys.argv[1]): m=json.loads(l); print(m["message_id"], "True" if m.get("mbox_unspaced") else "-", end=" ")' "$tmp/unspaced.jsonl")"
+"$bin" scan $unspaced > "$tmp/unspaced.txt"
+contains "scan text: the unspaced splits are said" \
+  "note: 2 mbox messages began at a From_ line with no empty line before it (first: $unspaced:3)" \
+  "$(cat "$tmp/unspaced.txt")"
 exit $fail

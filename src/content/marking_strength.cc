@@ -1,0 +1,206 @@
+// MarkingStrength: whether a marking match counts, and how strongly, by its
+// place in the text (position.h's rules) and its case.
+#include "content/marking_strength.h"
+
+#include "content/line_text.h"
+#include "content/position.h"
+
+namespace nearmiss::content {
+namespace {
+
+// Whether the matched text has no lower-case ASCII letter: the standards
+// write markings in capitals ("Top secret: surprise party" is prose).
+bool WrittenInCapitals(std::string_view matched) {
+  for (char c : matched) {
+    if (c >= 'a' && c <= 'z') return false;
+  }
+  return true;
+}
+
+// A portion mark leading a subject: with controls ("(S//NF) Convoy") it
+// counts; a bare one ("(S) Blue T-shirt", "(TS) Tom's leaving do") only if
+// the message agrees, as in a body.
+PortionPlace SubjectPortionPlace(std::string_view mark) {
+  for (char c : mark.substr(1, mark.size() - 2)) {
+    if (c < 'A' || c > 'Z') return PortionPlace::kPortion;
+  }
+  return PortionPlace::kIfCorroborated;
+}
+
+// Whether the line of `text` holding `at` is, blanks trimmed, the same as
+// that line of `input`, what the sender wrote: a word typed plainly.
+// Letter-spaced ("S E C R E T"), underlined ("S̲E̲C̲R̲E̲T̲"), full-width or
+// mathematical letters are a drawn banner's typography, not a heading's
+// (marking corpus README, seventh round). Normalisation and joining keep
+// line breaks (CR LF and a lone CR become LF), so line numbers agree; when
+// they do not, the lines differ, and the word stays a banner.
+bool TypedPlainly(const Scratch::Rep& s, std::string_view text,
+                  const RawMatch& m) {
+  std::string_view input = s.input;
+  // "S  E  C  R  E  T" (two blanks) matches the letter-spaced form as
+  // written, with nothing normalised: a one-letter word says it.
+  for (std::size_t i = m.begin; i < m.end; ++i) {
+    bool alone = IsAlpha(text[i]) && (i == m.begin || !IsAlpha(text[i - 1])) &&
+                 (i + 1 == m.end || !IsAlpha(text[i + 1]));
+    if (alone) return false;
+  }
+  std::size_t at = m.begin;
+  if (input.data() == text.data()) return true;
+  // Count on from the last call (matches come in order); start over only
+  // when this match lies before it.
+  if (at < s.typed_at) s.typed_at = s.typed_input = 0;
+  std::size_t line = 0;
+  for (std::size_t i = s.typed_at; i < at; ++i) line += text[i] == '\n' ? 1 : 0;
+  std::size_t b = s.typed_input;
+  for (std::size_t i = b; i < input.size() && line > 0; ++i) {
+    bool lone_cr = input[i] == '\r' && (i + 1 == input.size() || input[i + 1] != '\n');
+    if ((input[i] == '\n' || lone_cr) && --line == 0) b = i + 1;
+  }
+  if (line > 0) return false;
+  s.typed_at = LineStart(text, at);
+  s.typed_input = b;
+  std::size_t e = b;
+  while (e < input.size() && input[e] != '\n' && input[e] != '\r') ++e;
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
+    return s;
+  };
+  std::size_t tb = LineStart(text, at);
+  return trim(input.substr(b, e - b)) == trim(text.substr(tb, LineEnd(text, at) - tb));
+}
+
+// "CUI", "FOUO", "LES", "SBU": acronyms, not words.
+constexpr std::size_t kMaxAcronymLetters = 4;
+
+// A classification word or label name in a strong place, or not.
+Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
+                    std::string_view text, const RawMatch& m,
+                    Strength* strength) {
+  *strength = Strength::kWeak;
+  if (kind == TextKind::kBody && IsLabelledLine(text, m.begin, m.end)) {
+    // "Sensitivity: Confidential", "Classification: Highly Confidential":
+    // a label's visual marking, its name spelt as the tenant spells it.
+    *strength = Strength::kStrong;
+    return Counts::kYes;
+  }
+  if (p.kind == MarkingKind::kLabel) return Counts::kNo;
+  bool subject_like =
+      kind == TextKind::kSubject || kind == TextKind::kAttachmentName;
+  bool strong = subject_like ? IsSubjectMarking(text, m.begin, m.end)
+                             : IsBannerMarking(text, m.begin, m.end);
+  if (strong && !p.mixed_case) {
+    // An everyday word: capitals only, and leading a subject only with a
+    // separator after it ("SECRET: x") or before the subject's own words
+    // in lower case ("SECRET deployment plan"); not "SECRET SANTA draw".
+    // File names keep "SECRET plan.docx": they have no such shouting.
+    // A short acronym ("SBU review", "LES tickets") is also a business
+    // abbreviation: it needs the separator.
+    std::string_view matched = text.substr(m.begin, m.end - m.begin);
+    strong = WrittenInCapitals(matched) &&
+             (kind != TextKind::kSubject || FollowedBySeparator(text, m.end) ||
+              (matched.size() > kMaxAcronymLetters &&
+               FollowedByLowerCaseWord(text, m.end)));
+  }
+  // "CONFIDENTIAL" over "ATTORNEY WORK PRODUCT": business confidentiality.
+  if (strong && NearLegalLegend(text, m.begin, m.end)) strong = false;
+  // "holds a SECRET clearance": a person's clearance level. Asked only of
+  // a match that would count, as loose words in prose are many.
+  if (strong && AboutClearance(text, m.begin, m.end)) strong = false;
+  if (strong && kind == TextKind::kBody && !IsEdgeLine(text, m.begin, m.end)) {
+    return Counts::kIfCorroborated;
+  }
+  // "TOP SECRET\n\nOur summer menu is here!": an everyday word as the
+  // heading of an advert or a personal note has the banner's place but
+  // nothing of a marked message around it (position.h, IsBareHeading).
+  // The mail's own text only: a document's extracted text has lost the
+  // header and footer of each page, so its one banner line may be all that
+  // is left of them.
+  if (strong && kind == TextKind::kBody && s.mail_body && p.heading_word &&
+      IsBareHeading(text, m.begin, m.end) && TypedPlainly(s, text, m)) {
+    return Counts::kIfCorroborated;
+  }
+  *strength = strong ? Strength::kStrong : Strength::kWeak;
+  return Counts::kYes;
+}
+
+// Returns whether a marking match in `text` (s.text, or a part of it read
+// as a subject) counts, and how strongly.
+Counts PlacedStrength(const PatternEntry& p, TextKind kind,
+                      const Scratch::Rep& s, std::string_view text,
+                      const RawMatch& m, Strength* strength) {
+  if (kind == TextKind::kHeaderLabel) {
+    *strength = Strength::kStrong;
+    return Counts::kYes;
+  }
+  bool subject_like =
+      kind == TextKind::kSubject || kind == TextKind::kAttachmentName;
+  if (p.kind != MarkingKind::kLabel && DescribedInProse(text, m.begin)) {
+    // "the document, marked TOP SECRET, was found": named, not applied.
+    *strength = Strength::kWeak;
+    return Counts::kYes;
+  }
+  switch (p.kind) {
+    case MarkingKind::kBanner:
+      // "Active TOP SECRET/SCI clearance": a person's clearance level;
+      // "stop putting SECRET//NOFORN in the subject": a mention.
+      *strength = AboutClearance(text, m.begin, m.end) ||
+                          InsideSentence(text, m.begin, m.end)
+                      ? Strength::kWeak
+                      : Strength::kStrong;
+      return Counts::kYes;
+    case MarkingKind::kPortion: {
+      *strength = Strength::kStrong;
+      PortionPlace place =
+          subject_like
+              ? (IsSubjectMarking(text, m.begin, m.end)
+                     ? SubjectPortionPlace(text.substr(m.begin, m.end - m.begin))
+                     : PortionPlace::kNone)
+              : PortionMarkPlace(text, m.begin, m.end);
+      switch (place) {
+        case PortionPlace::kPortion:
+          return Counts::kYes;
+        case PortionPlace::kIfCorroborated:
+          return Counts::kIfCorroborated;
+        case PortionPlace::kNone:
+          return Counts::kNo;
+      }
+      return Counts::kNo;
+    }
+    case MarkingKind::kClassification:
+    case MarkingKind::kLabel:
+      return WordStrength(p, kind, s, text, m, strength);
+  }
+  return Counts::kNo;
+}
+
+}  // namespace
+
+// PlacedStrength in the scanned text; in a body, a match in the "Subject:"
+// field of a quoted header block ("From: ...\nSent: ...\nSubject: UK TOP
+// SECRET: plan") is also read as a subject, and counts if either reading
+// makes it strong (position.h, QuotedSubjectField).
+Counts MarkingStrength(const PatternEntry& p, TextKind kind,
+                       const Scratch::Rep& s, const RawMatch& m,
+                       Strength* strength) {
+  Counts counts = PlacedStrength(p, kind, s, s.text, m, strength);
+  if (kind != TextKind::kBody ||
+      (counts == Counts::kYes && *strength == Strength::kStrong)) {
+    return counts;
+  }
+  std::size_t vb = 0, ve = 0;
+  if (!QuotedSubjectField(s.text, m.begin, &vb, &ve) || m.end > ve) {
+    return counts;
+  }
+  RawMatch in_subject{m.id, m.begin - vb, m.end - vb};
+  Strength subject_strength = Strength::kWeak;
+  if (PlacedStrength(p, TextKind::kSubject, s, s.text.substr(vb, ve - vb),
+                     in_subject, &subject_strength) == Counts::kYes &&
+      subject_strength == Strength::kStrong) {
+    *strength = Strength::kStrong;
+    return Counts::kYes;
+  }
+  return counts;
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,215 @@
+// The findings of one scan pass: its raw Vectorscan matches sorted, the
+// contained and prefix matches dropped, each marking placed
+// (marking_strength.h), custom patterns and confirmed detector hits.
+#include "content/scan_emit.h"
+
+#include <algorithm>
+#include <climits>
+#include <iterator>
+#include <map>
+
+#include "content/line_text.h"
+#include "content/marking_strength.h"
+
+namespace nearmiss::content {
+namespace {
+
+std::string_view TrimMatch(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == '-' ||
+                        s.back() == '\n')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// Equal spans keep the higher level, a guard's side of doubt: the SECRET
+// grammar also reads "//GBR TOP SECRET" whole, taking TOP for a country
+// code. Then the pattern id, so the pack listed first reports the same word
+// in two packs, run after run.
+bool ByBeginThenLongest(const Scanner::Rep& scanner, const RawMatch& a,
+                        const RawMatch& b) {
+  if (a.begin != b.begin) return a.begin < b.begin;
+  if (a.end != b.end) return a.end > b.end;
+  Level la = scanner.patterns[a.id].level, lb = scanner.patterns[b.id].level;
+  if (la != lb) return la > lb;
+  return a.id < b.id;
+}
+
+// Keeps only matches not contained in an earlier (longer) one: "TOP SECRET"
+// hides the "SECRET" inside it. `v` must be sorted ByBeginThenLongest.
+void DropContained(std::vector<RawMatch>* v) {
+  unsigned long long furthest = 0;
+  bool any = false;
+  auto out = v->begin();
+  for (const RawMatch& m : *v) {
+    if (any && m.end <= furthest) continue;
+    furthest = std::max(furthest, m.end);
+    any = true;
+    *out++ = m;
+  }
+  v->erase(out, v->end());
+}
+
+// Whether the table placed the label this match is part of. The spans are
+// sorted by start, with `label_reach[i]` the furthest end among the first
+// i + 1 (SortLabelSpans): one binary search per match, as a text may hold
+// as many labelled lines as matches.
+bool InLabelSpan(const Scratch::Rep& s, const RawMatch& m) {
+  auto after = std::lower_bound(
+      s.label_spans.begin(), s.label_spans.end(), m.end,
+      [](const std::pair<std::size_t, std::size_t>& span,
+         unsigned long long at) { return span.first < at; });
+  std::size_t n = static_cast<std::size_t>(after - s.label_spans.begin());
+  return n > 0 && s.label_reach[n - 1] > m.begin;
+}
+
+Finding MakeFinding(const PatternEntry& p, std::string_view where,
+                    std::size_t offset, std::string_view text,
+                    Strength strength) {
+  Finding f;
+  f.marking = p.name;
+  f.pack = p.pack;
+  f.level = p.level;
+  f.where = std::string(where);
+  f.offset = offset;
+  f.text = std::string(text);
+  f.strength = strength;
+  return f;
+}
+
+}  // namespace
+
+void SortLabelSpans(Scratch::Rep& s) {
+  std::sort(s.label_spans.begin(), s.label_spans.end());
+  s.label_reach.clear();
+  std::size_t reach = 0;
+  for (auto [b, e] : s.label_spans) {
+    reach = std::max(reach, e);
+    s.label_reach.push_back(reach);
+  }
+}
+
+void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
+                  std::string_view where, Sensitivity* out) {
+  std::string_view text = s.text;
+  s.kept.clear();
+  for (const RawMatch& m : s.matches) {
+    if (scanner.patterns[m.id].source != PatternSource::kMarking) continue;
+    if (InLabelSpan(s, m)) continue;
+    s.kept.push_back(m);
+  }
+  std::sort(s.kept.begin(), s.kept.end(),
+            [&](const RawMatch& a, const RawMatch& b) {
+              return ByBeginThenLongest(scanner, a, b);
+            });
+  // In order of place, each match's strength, within kMaxPositionWork: a
+  // match costs its line's length, each line found once.
+  std::size_t work = 0, line_begin = 0, line_end = 0;
+  bool line_known = false;
+  auto out_it = s.kept.begin();
+  const RawMatch* previous = nullptr;
+  for (const RawMatch& m : s.kept) {
+    // A shorter match of the same pattern at the same start: a prefix of
+    // the one just read (sorted longest first).
+    bool prefix = previous != nullptr && previous->id == m.id &&
+                  previous->begin == m.begin;
+    previous = &m;
+    if (prefix) continue;
+    if (!line_known || m.begin > line_end) {
+      line_begin = LineStart(text, m.begin);
+      line_end = LineEnd(text, m.begin);
+      line_known = true;
+    }
+    work += line_end - line_begin + kMatchWork;
+    if (work > kMaxPositionWork) {
+      s.over_budget = true;
+      break;
+    }
+    Strength strength = Strength::kWeak;
+    if (MarkingStrength(scanner.patterns[m.id], kind, s, m, &strength) !=
+        Counts::kNo) {
+      *out_it++ = m;
+    }
+  }
+  s.kept.erase(out_it, s.kept.end());
+  DropContained(&s.kept);
+  // Doubtful marks become weak findings that Sensitivity::Corroborate
+  // settles once the whole message has been read.
+  for (const RawMatch& m : s.kept) {
+    const PatternEntry& p = scanner.patterns[m.id];
+    Strength strength = Strength::kWeak;
+    bool doubtful =
+        MarkingStrength(p, kind, s, m, &strength) == Counts::kIfCorroborated;
+    Finding f = MakeFinding(p, where, m.begin,
+                            TrimMatch(text.substr(m.begin, m.end - m.begin)),
+                            doubtful ? Strength::kWeak : strength);
+    f.needs_corroboration = doubtful;
+    out->Add(std::move(f));
+  }
+}
+
+void EmitCustom(const Scanner::Rep& scanner, Scratch::Rep& s,
+                std::string_view where, Sensitivity* out) {
+  std::string_view text = s.text;
+  s.kept.clear();
+  for (const RawMatch& m : s.matches) {
+    if (scanner.patterns[m.id].source == PatternSource::kCustom) {
+      s.kept.push_back(m);
+    }
+  }
+  // Per pattern, report the longest of overlapping matches once.
+  std::sort(s.kept.begin(), s.kept.end(),
+            [&](const RawMatch& a, const RawMatch& b) {
+              if (a.id != b.id) return a.id < b.id;
+              return ByBeginThenLongest(scanner, a, b);
+            });
+  unsigned long long furthest = 0;
+  unsigned last_id = UINT_MAX;
+  for (const RawMatch& m : s.kept) {
+    if (m.id == last_id && m.end <= furthest) continue;
+    if (m.id != last_id) furthest = 0;
+    last_id = m.id;
+    furthest = std::max(furthest, m.end);
+    const PatternEntry& p = scanner.patterns[m.id];
+    out->Add(MakeFinding(p, where, m.begin,
+                         text.substr(m.begin, m.end - m.begin), p.strength));
+  }
+}
+
+void EmitDetectors(const Scanner::Rep& scanner, Scratch::Rep& s,
+                   std::string_view where, Sensitivity* out) {
+  std::string_view text = s.text;
+  s.kept.clear();
+  for (const RawMatch& m : s.matches) {
+    if (scanner.patterns[m.id].source == PatternSource::kDetector) {
+      s.kept.push_back(m);
+    }
+  }
+  if (s.kept.empty()) return;
+  std::sort(s.kept.begin(), s.kept.end(),
+            [&](const RawMatch& a, const RawMatch& b) {
+              return ByBeginThenLongest(scanner, a, b);
+            });
+  // IBANs first: their digit groups must not also count as card numbers.
+  // Claimed spans never overlap: kept by start, the one starting last
+  // before `e` is the only one that can reach into [b, e).
+  std::map<std::size_t, std::size_t> claimed;
+  auto overlaps = [&](std::size_t b, std::size_t e) {
+    auto it = claimed.lower_bound(e);
+    return it != claimed.begin() && std::prev(it)->second > b;
+  };
+  for (DetectorKind kind : {DetectorKind::kIban, DetectorKind::kPaymentCard,
+                            DetectorKind::kUsSsn, DetectorKind::kUkNino}) {
+    for (const RawMatch& m : s.kept) {
+      const PatternEntry& p = scanner.patterns[m.id];
+      if (p.detector != kind || overlaps(m.begin, m.end)) continue;
+      auto hit = ConfirmDetector(kind, text, m.begin, m.end);
+      if (!hit || overlaps(hit->begin, hit->end)) continue;
+      claimed.emplace(hit->begin, hit->end);
+      out->Add(MakeFinding(p, where, hit->begin, hit->masked,
+                           Strength::kStrong));
+    }
+  }
+}
+
+}  // namespace nearmiss::content
