@@ -161,7 +161,7 @@ printf 'From alice@army.mil Mon Nov  3 09:00:00 2025\nFrom: alice@army.mil\nTo: 
   >slices.mbox
 "$nearmiss" audit --year 2025 --html slices.html --pdf slices.pdf slices.log slices.mbox \
   >/dev/null 2>slices.err || [ $? -eq 1 ] || { cat slices.err >&2; no "slices: audit failed"; }
-pdftotext -layout slices.pdf slices.txt || no "slices: pdftotext failed"
+pdftotext slices.pdf slices.txt || no "slices: pdftotext failed"
 tr -s ' \n' ' ' <slices.txt >slices.flat
 for want in "sent (accepted by the server) 1" "bounced 1" "deferred 2" "expired 2" "discarded 1" \
     "outcome unknown (sent on) 1" "in Sent folders (delivery unknown) 1"; do
