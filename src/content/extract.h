@@ -29,7 +29,7 @@ struct ExtractBudget {
   bool TimeUp() const { return Clock::now() >= deadline; }
   // Told each page a paged document (PDF) starts: (page, pages), 1-based.
   // Empty when nobody shows progress.
-  std::function<void(int page, int pages)> on_page;
+  std::function<void(int page, int pages)> on_page = {};
 };
 
 struct LimitHit {

@@ -69,7 +69,7 @@ class Walker {
         budget_{limits.max_attachment_bytes,     limits.max_total_bytes,
                 Clock::now() + limits.max_extraction_time,
                 limits.max_archive_depth,        limits.max_archive_members,
-                limits.max_compression_ratio} {}
+                limits.max_compression_ratio,    {}} {}
 
   void OnStep(const std::function<void(const ReadStep&)>* on_step, std::size_t size) {
     on_step_ = on_step != nullptr && *on_step ? on_step : nullptr;
