@@ -172,8 +172,10 @@ sed 's#</body>#<script>(function(){var out=[];document.querySelectorAll(".card")
 chromium --headless --disable-gpu --no-sandbox --no-first-run --user-data-dir="$w/profile" \
   --window-size=1024,1400 --dump-dom "file://$w/probe.html" >probe.dom 2>/dev/null ||
   no "chromium --dump-dom failed"
-sed -n '/<pre id="legend-check">/,/<\/pre>/p' probe.dom >legend.txt
-[ "$(grep -c '^\(<pre id="legend-check">\)\?\(IN\|CUT\) ' legend.txt)" -eq 7 ] ||
+# The dump has the probe script and its <pre> on one line: the entries only.
+sed -n 's/.*<pre id="legend-check">\(\(IN\|CUT\) \)/\1/p; /^\(IN\|CUT\) /p' probe.dom |
+  sed 's#</pre>.*##' | grep '^\(IN\|CUT\) ' >legend.txt
+[ "$(wc -l <legend.txt)" -eq 7 ] ||
   { cat legend.txt >&2; no "Chromium: the outcome key has not 7 entries"; }
 ! grep -q 'CUT ' legend.txt || { cat legend.txt >&2; no "Chromium at 1024 px: an outcome key entry is cut off"; }
 # The screenshot: the page as drawn, at a fixed size.
