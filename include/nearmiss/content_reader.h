@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -80,6 +81,19 @@ struct ScannedMessage {
   std::string bytes;
 };
 
+// Where a MessageReader is, for a progress display: a message it starts
+// and, inside a long one, each page of a PDF attachment it reads (a
+// 300-page PDF takes seconds; the count of messages alone would stand
+// still). Views valid during the call only.
+struct ReadStep {
+  std::string_view message;  // ScannedMessage::source: "Sent.mbox:12"
+  std::size_t bytes = 0;     // the message's size as stored
+  // "" when the message starts; else what is read in it:
+  // "attachment:report.pdf", page 37 of 312.
+  std::string_view part;
+  int page = 0, pages = 0;
+};
+
 // Parses one message held in memory (a milter's end-of-message, a file) and
 // scans it. Never fails: problems go to ScannedMessage::errors and limits to
 // findings.
@@ -103,6 +117,10 @@ class MessageReader {
   bool Next(ScannedMessage* out);
   // Fill ScannedMessage::bytes from now on; off by default.
   void set_keep_bytes(bool keep);
+  // Called on the reading thread, inside Next(), at each ReadStep; it must
+  // be quick (a caller draws at most a few times a second). None by
+  // default.
+  void set_on_step(std::function<void(const ReadStep&)> on_step);
 
   struct Rep;
 

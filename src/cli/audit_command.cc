@@ -103,6 +103,9 @@ int RunAudit(const AuditFlags& flags) {
   options.on_progress = [&progress](uint64_t bytes, uint64_t lines) {
     progress.Update(bytes, lines);
   };
+  options.on_mailbox_step = [&progress, &report](const content::ReadStep& step) {
+    progress.Step(step, report.messages);
+  };
   investigate::Auditor auditor(engine, options, &report);
   AuditInputs inputs;
   SortAuditInputs(flags.inputs, &inputs);

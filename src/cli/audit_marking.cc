@@ -25,7 +25,7 @@ Result<std::string> MarkingBelowData(const Engine& engine, const std::string& ma
     std::string upper;
     for (char c : marking) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     const std::string top = report.TopMarking();
-    for (const std::string& c : report.caveats) {
+    for (const std::string& c : report.marking.Caveats()) {
       if (top.find(c) == std::string::npos) continue;  // superseded (REL TO by NOFORN)
       std::string bare = c.substr(c.find_first_not_of("/ "));
       if (upper.find(bare) == std::string::npos) {

@@ -10,7 +10,7 @@
 // marking packs read in it, as in a subject line ("OFFICIAL-SENSITIVE
 // COMMERCIAL" is OFFICIAL-SENSITIVE); text they do not know is level none.
 // A marking at the level yet without a caveat of the data (SECRET for
-// SECRET//NOFORN data: Report::caveats) is below the data too: the report
+// SECRET//NOFORN data: ReportMarking::Caveats) is below the data too: the report
 // would read as releasable where its data is not.
 //
 // Thread safety: a free function over an immutable Engine.

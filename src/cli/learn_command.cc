@@ -284,7 +284,11 @@ int RunLearn(const LearnFlags& flags) {
   }
   if (!mailboxes.empty()) {
     // The policy's scanner only: the history is being written, not read.
-    Status s = learner.AddMailboxes(mailboxes, engine->shared_scanner());
+    Status s = learner.AddMailboxes(
+        mailboxes, engine->shared_scanner(), [&progress, &learner](const content::ReadStep& step) {
+          progress.Step(step, learner.mailbox_counts().messages);
+        });
+    progress.Clear();
     if (!s.ok()) return Fail(s);
     const history::Learner::MailboxCounts& m = learner.mailbox_counts();
     auto n = [](uint64_t v) { return Thousands(static_cast<int64_t>(v)); };

@@ -102,6 +102,46 @@ void ByteProgress::Update(uint64_t bytes, uint64_t lines) {
   drawn_ = true;
 }
 
+void ByteProgress::Step(const content::ReadStep& step, uint64_t messages) {
+  if (!on_) return;
+  auto now = Clock::now();
+  const bool starts = step.part.empty();
+  if (starts) item_start_ = now;
+  if (!starts && now - last_ < std::chrono::milliseconds(100)) return;
+  last_ = now;
+  std::string line = command_ + ": " + Counted(messages, "mailbox message") + " read; ";
+  line.append(step.message);
+  line += " (";
+  line += Megabytes(step.bytes);
+  line += " MB)";
+  if (!starts) {
+    line += ", ";
+    line.append(step.part);
+    if (step.pages > 0) {
+      line += " page ";
+      line += Thousands(step.page);
+      line += " of ";
+      line += Thousands(step.pages);
+    }
+  }
+  const auto secs = std::chrono::duration_cast<std::chrono::seconds>(now - item_start_).count();
+  if (secs > 0) {
+    line += ", ";
+    line += std::to_string(secs);
+    line += " s";
+  }
+  // A long source (a deep Maildir path) is cut, not wrapped: one line,
+  // redrawn in place.
+  if (line.size() > 150) {
+    size_t cut = 147;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+    line.resize(cut);
+    line += "...";
+  }
+  std::fprintf(stderr, "\r\033[K%s", line.c_str());
+  drawn_ = true;
+}
+
 void ByteProgress::Clear() {
   if (drawn_) std::fputs("\r\033[K", stderr);
   drawn_ = false;

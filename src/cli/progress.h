@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "maillog/read_log.h"
+#include "nearmiss/content_reader.h"
 
 namespace nearmiss::cli {
 
@@ -61,10 +62,17 @@ class ByteProgress {
   // (maillog::ReadLogWork), so the bar covers both passes.
   void SetLogs(const std::vector<std::string>& ordered, const maillog::ReadLogOptions& options);
   void Update(uint64_t bytes, uint64_t lines);
+  // Where the mailbox reader is, after `messages` messages: "audit: 11
+  // mailbox messages read; Sent.mbox:12 (41.2 MB), attachment:report.pdf
+  // page 37 of 312, 9 s" (at most ten times a second, but at once when a
+  // message starts). The seconds are the message's so far: a line that
+  // keeps moving while one large attachment is read.
+  void Step(const content::ReadStep& step, uint64_t messages);
   void Clear();
 
  private:
   using Clock = std::chrono::steady_clock;
+  Clock::time_point item_start_;  // the message Step last saw start
   std::string command_;
   bool on_, drawn_ = false;
   uint64_t total_ = 0, file_bytes_ = 0;

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,9 @@ struct ExtractBudget {
   std::size_t max_compression_ratio = 200;
 
   bool TimeUp() const { return Clock::now() >= deadline; }
+  // Told each page a paged document (PDF) starts: (page, pages), 1-based.
+  // Empty when nobody shows progress.
+  std::function<void(int page, int pages)> on_page = {};
 };
 
 struct LimitHit {

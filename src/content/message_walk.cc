@@ -69,7 +69,12 @@ class Walker {
         budget_{limits.max_attachment_bytes,     limits.max_total_bytes,
                 Clock::now() + limits.max_extraction_time,
                 limits.max_archive_depth,        limits.max_archive_members,
-                limits.max_compression_ratio} {}
+                limits.max_compression_ratio,    {}} {}
+
+  void OnStep(const std::function<void(const ReadStep&)>* on_step, std::size_t size) {
+    on_step_ = on_step != nullptr && *on_step ? on_step : nullptr;
+    size_ = size;
+  }
 
   void ScanHeaders(GMimeObject* object) {
     GMimeHeaderList* headers = g_mime_object_get_header_list(object);
@@ -329,7 +334,13 @@ class Walker {
       }
       return;
     }
+    if (on_step_ != nullptr) {
+      budget_.on_page = [this, &where](int page, int pages) {
+        (*on_step_)(ReadStep{out_->source, size_, where, page, pages});
+      };
+    }
     Extracted text = ExtractDocument(type, where, bytes, budget_);
+    budget_.on_page = nullptr;
     // An extractor error means some of this attachment's text was not read
     // (a corrupt zip, an unparseable PDF, malformed XML in a DOCX): what it
     // held is unknown, so the scan is incomplete and [limits]
@@ -374,6 +385,8 @@ class Walker {
   const ContentLimits& limits_;
   ScannedMessage* out_;
   ExtractBudget budget_;
+  const std::function<void(const ReadStep&)>* on_step_ = nullptr;  // WalkMessage's
+  std::size_t size_ = 0;  // the message's, for on_step_
   int parts_ = 0;
   bool stopped_ = false;
   bool depth_reported_ = false;
@@ -397,7 +410,8 @@ ScannedMessage WalkMessage(GMimeMessage* message, std::string source,
                            std::size_t size,
                            std::vector<std::string> parser_warnings,
                            const Scanner& scanner, Scratch& scratch,
-                           const ContentLimits& limits) {
+                           const ContentLimits& limits,
+                           const std::function<void(const ReadStep&)>* on_step) {
   ScannedMessage out;
   out.source = std::move(source);
   out.errors = std::move(parser_warnings);
@@ -418,6 +432,7 @@ ScannedMessage WalkMessage(GMimeMessage* message, std::string source,
   out.subject = OrEmpty(g_mime_message_get_subject(message));
 
   Walker walker(scanner, scratch, limits, &out);
+  walker.OnStep(on_step, size);
   walker.Scan(TextKind::kSubject, "subject", out.subject);
   walker.ScanHeaders(GMIME_OBJECT(message));
   if (size > limits.max_message_bytes) {

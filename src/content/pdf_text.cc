@@ -140,6 +140,7 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
                                   std::to_string(i + 1)});
         break;
       }
+      if (budget.on_page) budget.on_page(i + 1, doc->pages());
       std::unique_ptr<poppler::page> page(doc->create_page(i));
       if (!page) continue;
       poppler::byte_array utf8 = page->text().to_utf8();

@@ -70,7 +70,9 @@ GPtr<GMimeMessage> Parse(GMimeStream* stream, const ParserOptions& options) {
 // ScanMessage of a message `size` bytes long of which `bytes` were kept
 // (an mbox entry past the cap is counted, not kept: mbox_split.h).
 ScannedMessage ScanSized(std::string_view bytes, std::size_t size, std::string source,
-                         const Scanner& scanner, Scratch& scratch, const ContentLimits& limits) {
+                         const Scanner& scanner, Scratch& scratch, const ContentLimits& limits,
+                         const std::function<void(const ReadStep&)>* on_step = nullptr) {
+  if (on_step != nullptr && *on_step) (*on_step)(ReadStep{source, size, {}, 0, 0});
   EnsureGMimeInitialized();
   if (bytes.size() > limits.max_message_bytes) {
     bytes = bytes.substr(0, limits.max_message_bytes);
@@ -98,7 +100,7 @@ ScannedMessage ScanSized(std::string_view bytes, std::size_t size, std::string s
     return m;
   }
   return WalkMessage(message.get(), std::move(source), size,
-                     std::move(warnings), scanner, scratch, limits);
+                     std::move(warnings), scanner, scratch, limits, on_step);
 }
 
 }  // namespace
@@ -130,6 +132,7 @@ struct MessageReader::Rep {
   int mbox_fd = -1;  // owned; closed when the mbox ends
   int mbox_index = 0;
   bool keep_bytes = false;
+  std::function<void(const ReadStep&)> on_step;  // set_on_step's
 
   void CloseMbox() {
     mbox.reset();
@@ -153,7 +156,7 @@ struct MessageReader::Rep {
       // The size the limits judge: the entry with its separator line, as
       // the mbox holds it.
       std::size_t size = static_cast<std::size_t>(m.size) + m.from_line.size() + 1;
-      *out = ScanSized(m.bytes, size, std::move(source), *scanner, scratch, limits);
+      *out = ScanSized(m.bytes, size, std::move(source), *scanner, scratch, limits, &on_step);
       out->mbox_from_line = std::move(m.from_line);
       out->mbox_unspaced = m.unspaced;
       RefuseNonMessage(out);
@@ -210,7 +213,7 @@ struct MessageReader::Rep {
                MboxSplitter::ForFd(0, limits.max_message_bytes, std::move(*data)));
       return NextFromMbox(out);
     }
-    *out = ScanMessage(*data, input.path, *scanner, scratch, limits);
+    *out = ScanSized(*data, data->size(), input.path, *scanner, scratch, limits, &on_step);
     // Not for stdin: a message piped to `scan` may be a bare test text.
     if (!is_stdin) RefuseNonMessage(out);
     out->delivered = filed;
@@ -235,6 +238,10 @@ MessageReader::~MessageReader() {
 }
 
 void MessageReader::set_keep_bytes(bool keep) { rep_->keep_bytes = keep; }
+
+void MessageReader::set_on_step(std::function<void(const ReadStep&)> on_step) {
+  rep_->on_step = std::move(on_step);
+}
 
 bool MessageReader::Next(ScannedMessage* out) {
   if (rep_->mbox && rep_->NextFromMbox(out)) return true;

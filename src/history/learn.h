@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -18,6 +19,7 @@
 #include "content/mbox_unspaced.h"
 #include "maillog/postfix_log.h"
 #include "maillog/read_log.h"
+#include "nearmiss/content_reader.h"
 #include "nearmiss/content_scanner.h"
 #include "nearmiss/store.h"
 
@@ -65,8 +67,11 @@ class Learner {
   // message's Date: (else its delivery time by audit's rule,
   // content/mailbox_date.h; MailboxCounts says how often),
   // keyed by Message-ID so a message is counted once however often read.
+  // `on_step`, when set, is told where the reader is (a progress line;
+  // content::MessageReader::set_on_step).
   Status AddMailboxes(const std::vector<std::string>& paths,
-                      std::shared_ptr<const content::Scanner> scanner);
+                      std::shared_ptr<const content::Scanner> scanner,
+                      std::function<void(const content::ReadStep&)> on_step = {});
   // Ends the messages of every log still open (call after the last log).
   Status FinishLogs();
   // Writes what is pending.

@@ -32,9 +32,11 @@ std::string Learner::JoinedLogKey(const std::string& sender, const std::string& 
 }
 
 Status Learner::AddMailboxes(const std::vector<std::string>& paths,
-                             std::shared_ptr<const content::Scanner> scanner) {
+                             std::shared_ptr<const content::Scanner> scanner,
+                             std::function<void(const content::ReadStep&)> on_step) {
   NM_ASSIGN_OR_RETURN(std::unique_ptr<content::MessageReader> reader,
                       content::MessageReader::Open(paths, std::move(scanner)));
+  if (on_step) reader->set_on_step(std::move(on_step));
   int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();

@@ -248,6 +248,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
     return opened.error();
   }
   std::unique_ptr<content::MessageReader> reader = std::move(*opened);
+  if (options_.on_mailbox_step) reader->set_on_step(options_.on_mailbox_step);
   size_t first = report_->mailboxes.size();
   for (const std::string& p : paths) {
     report_->inputs.push_back(p);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "content/mbox_unspaced.h"
+#include "nearmiss/content_reader.h"
 #include "engine/malformed_domain.h"
 #include "investigate/report.h"
 #include "maillog/postfix_log.h"
@@ -38,6 +39,9 @@ struct AuditOptions {
   // a gzip file's compressed bytes; a file read twice for its year counts
   // twice, maillog::ReadLogWork) and lines read so far, every file.
   std::function<void(uint64_t bytes, uint64_t lines)> on_progress;
+  // Progress through the mailboxes: each message started and each page of
+  // a PDF attachment read (content::MessageReader::set_on_step).
+  std::function<void(const content::ReadStep&)> on_mailbox_step;
 };
 
 class Auditor final : public maillog::DeliverySink {

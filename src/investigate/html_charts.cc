@@ -134,7 +134,13 @@ std::string DonutSvg(const std::vector<std::pair<std::string, int64_t>>& slices)
   int64_t total = 0;
   for (const auto& [name, n] : slices) total += n;
   const double r = 70, c = 2 * M_PI * r;
-  std::string s = "<svg class=\"donut\" viewBox=\"0 0 360 180\" role=\"img\">";
+  // The ring alone is drawn in SVG; its key is HTML beside it (below it
+  // when the card is narrow), whose text wraps: an SVG <text> never wraps,
+  // so a long label or a sixth slice ran past the drawing's box and was
+  // cut off, its count with it (issue 16, breaker round 2 §8).
+  std::string s =
+      "<div class=\"donut-box\"><svg class=\"donut\" viewBox=\"0 0 180 180\" role=\"img\" "
+      "aria-label=\"attempts by outcome\">";
   s += "<circle cx=\"90\" cy=\"90\" r=\"70\" fill=\"none\" stroke=\"#ecf0f1\" "
        "stroke-width=\"26\"/>";
   double offset = 0;
@@ -149,14 +155,15 @@ std::string DonutSvg(const std::vector<std::pair<std::string, int64_t>>& slices)
     offset += len;
   }
   s += "<text x=\"90\" y=\"88\" text-anchor=\"middle\" class=\"big\">" + Thousands(total) +
-       "</text><text x=\"90\" y=\"108\" text-anchor=\"middle\" class=\"axis\">attempts</text>";
+       "</text><text x=\"90\" y=\"108\" text-anchor=\"middle\" class=\"axis\">attempts</text>"
+       "</svg><ul class=\"donut-legend\">";
   for (size_t i = 0; i < slices.size(); ++i) {
-    double y = 40 + 28 * i;
-    s += "<rect x=\"196\" y=\"" + Num(y) + "\" width=\"12\" height=\"12\" rx=\"2\" fill=\"" +
-         kColours[i % kCount] + "\"/><text x=\"216\" y=\"" + Num(y + 11) + "\" class=\"label\">" +
-         Html(slices[i].first) + "  " + Thousands(slices[i].second) + "</text>";
+    s += "<li><i style=\"background:";
+    s += kColours[i % kCount];
+    s += "\"></i><span>" + Html(slices[i].first) + "</span> <b>" + Thousands(slices[i].second) +
+         "</b></li>";
   }
-  return s + "</svg>";
+  return s + "</ul></div>";
 }
 
 }  // namespace nearmiss::investigate

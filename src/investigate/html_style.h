@@ -34,7 +34,12 @@ table.exec th:after{content:none}
 .legend{font-size:12px;color:#5d6d7e;margin-top:4px}
 .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 12px;vertical-align:-1px}
 svg.chart{width:100%;height:auto}
-svg.donut{width:100%;max-width:360px;height:auto}
+.donut-box{display:flex;flex-wrap:wrap;align-items:center;gap:8px 18px}
+svg.donut{flex:0 0 160px;width:160px;height:160px}
+.donut-legend{flex:1 1 200px;min-width:0;list-style:none;margin:0;padding:0;font-size:12.5px;color:#1f2d3d}
+.donut-legend li{display:flex;align-items:baseline;gap:6px;margin:5px 0;overflow-wrap:anywhere;break-inside:avoid}
+.donut-legend i{flex:0 0 12px;width:12px;height:12px;border-radius:2px;align-self:center;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.donut-legend b{font-weight:650;white-space:nowrap}
 svg .grid{stroke:#e5e8ec;stroke-width:1}
 svg .axis{font-size:11px;fill:#7f8c8d}
 svg .label{font-size:12.5px;fill:#1f2d3d}

@@ -77,6 +77,8 @@ struct Bar {
 // `title` names the chart for screen readers (aria-label).
 std::string ColumnChartSvg(const std::vector<Bar>& bars, std::string_view title);
 std::string BarListSvg(const std::vector<Bar>& bars);
+// The ring (SVG) and its key (an HTML list whose entries wrap, each with
+// its count): every label is shown whole, however long, however many.
 std::string DonutSvg(const std::vector<std::pair<std::string, int64_t>>& slices);
 
 // Escapes &, <, >, " and '; and shows invisible characters by name

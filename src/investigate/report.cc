@@ -34,50 +34,6 @@ void Counts::Add(const std::string& s, bool in_mbox) {
   }
 }
 
-std::string Report::TopMarking() const {
-  if (top_level.empty()) return {};
-  const bool noforn = caveats.contains("//NOFORN");
-  std::string out = top_level;
-  for (const std::string& c : caveats) {
-    if (noforn && c.starts_with("//REL")) continue;
-    out += c;
-  }
-  return out;
-}
-
-void Report::AddCaveats(const content::Sensitivity& s) {
-  for (const content::Finding& f : s.findings) {
-    if (f.strength != content::Strength::kStrong || f.level == content::Level::kNone ||
-        f.pack == "detector" || f.pack == "custom" || f.pack == "limit") {
-      continue;
-    }
-    std::string text;
-    for (char c : f.text) text += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (text.size() > 2 && text.front() == '(' && text.back() == ')') {
-      text = text.substr(1, text.size() - 2);  // a portion mark: "(S//NF)"
-    }
-    std::string level(content::LevelName(f.level));
-    size_t slash = text.find_first_of("/\\");
-    std::string caveat;
-    if (slash != std::string::npos) {
-      size_t start = text.find_first_not_of("/\\ ", slash);
-      if (start == std::string::npos) continue;
-      // Portion abbreviations as a banner writes them (CAPCO register).
-      caveat = text.substr(start);
-      if (caveat == "NF") caveat = "NOFORN";
-      if (caveat == "OC") caveat = "ORCON";
-      caveat = "//" + caveat;
-    } else if (text.starts_with(level) && text.size() > level.size() + 1 &&
-               text[level.size()] == ' ') {
-      caveat = text.substr(level.size());  // " UK EYES ONLY", " COMMERCIAL"
-    } else {
-      continue;
-    }
-    while (caveat.ends_with(' ')) caveat.pop_back();
-    caveats.insert(std::move(caveat));
-  }
-}
-
 bool Report::AddAttempt(const Row& row) {
   std::vector<Open>& list = open_[row.queue_id];
   if (row.status == "expired" && row.to.empty()) {

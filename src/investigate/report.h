@@ -24,6 +24,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "investigate/report_marking.h"
 #include "maillog/line_counts.h"
 #include "nearmiss/content_sensitivity.h"
 
@@ -174,20 +175,14 @@ class Report {
   // The first message at that level: "Sent.mbox:2", or for a trace's
   // subject "MessageTrace.csv (subject of <id@example>)".
   std::string top_level_source;
-  // The caveats and controls of every strong marking among the flagged
-  // messages, each with the separator it is written after ("//NOFORN" of
-  // "SECRET//NOFORN" or "(S//NF)", " UK EYES ONLY" of "SECRET UK EYES
-  // ONLY"; AddCaveats): a report aggregates its data's dissemination limits as
-  // well as its level (CAPCO: the banner carries every control of its
-  // portions), so a NOFORN-derived report is never marked releasable.
-  std::set<std::string> caveats;
-  // top_level with the caveats: "SECRET//NOFORN"; NOFORN supersedes any
-  // "REL TO ..." (CAPCO: NOFORN and REL TO are never combined, the more
-  // restrictive is kept). "" when top_level is.
-  std::string TopMarking() const;
-  // Adds the caveats of `s`'s strong findings of a marking pack (not a
-  // detector's, a policy pattern's or a limit's).
-  void AddCaveats(const content::Sensitivity& s);
+  // The report's own marking from the data: each scheme's highest marking
+  // as that scheme writes it, with its caveats ("CONFIDENTIAL//REL TO USA,
+  // GBR"; "UK SECRET / US CONFIDENTIAL//NOFORN"; report_marking.h), never
+  // translated onto the common scale top_level uses. "" when top_level is.
+  std::string TopMarking() const { return top_level.empty() ? std::string() : marking.Banner(); }
+  // Adds `s`'s strong findings of a marking pack to `marking`.
+  void AddCaveats(const content::Sensitivity& s) { marking.Add(s); }
+  ReportMarking marking;
   // Flagged trace rows whose subject went through the marking engine
   // (Exchange message-subject, Microsoft 365 Subject): Row::level is set.
   uint64_t subjects_scanned = 0;

@@ -1,5 +1,11 @@
 #include "maillog/postfix_fields.h"
 
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
 namespace nearmiss::maillog {
 namespace {
 
@@ -163,6 +169,33 @@ std::string_view QueuedAs(std::string_view t) {
     if (!IsQueueIdChar(c)) return {};
   }
   return id;
+}
+
+bool InternalRelay(std::string_view relay) {
+  size_t open = relay.find('[');
+  size_t close = relay.find(']', open == std::string_view::npos ? 0 : open);
+  if (open == std::string_view::npos || close == std::string_view::npos) return false;
+  std::string addr(relay.substr(open + 1, close - open - 1));
+  if (addr.starts_with("ipv6:") || addr.starts_with("IPv6:")) addr.erase(0, 5);
+  unsigned char b[16];
+  if (inet_pton(AF_INET, addr.c_str(), b) == 1) {
+    return b[0] == 127 || b[0] == 10 || (b[0] == 172 && (b[1] & 0xf0) == 16) ||
+           (b[0] == 192 && b[1] == 168) || (b[0] == 100 && (b[1] & 0xc0) == 64) ||
+           (b[0] == 169 && b[1] == 254);
+  }
+  if (inet_pton(AF_INET6, addr.c_str(), b) != 1) return false;
+  static constexpr unsigned char kLoopback[16] = {0, 0, 0, 0, 0, 0, 0, 0,
+                                                  0, 0, 0, 0, 0, 0, 0, 1};
+  if (std::equal(b, b + 16, kLoopback)) return true;
+  // An IPv4-mapped address (::ffff:10.0.0.20) is the IPv4 one.
+  static constexpr unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+  if (std::equal(b, b + 12, kMapped)) {
+    std::string v4 = "[";
+    v4.append(std::to_string(b[12]));
+    for (int i = 13; i < 16; ++i) v4.append(".").append(std::to_string(b[i]));
+    return InternalRelay(v4.append("]"));
+  }
+  return (b[0] & 0xfe) == 0xfc || (b[0] == 0xfe && (b[1] & 0xc0) == 0x80);
 }
 
 }  // namespace nearmiss::maillog

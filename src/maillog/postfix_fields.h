@@ -57,6 +57,18 @@ bool ReadFromField(std::string_view text, std::string_view* sender, std::string_
 // after ", ", so read addresses off first (the functions above).
 std::string_view FieldValue(std::string_view text, std::string_view key);
 
+// True when a delivery agent's relay= ("host[addr]:port") is a server
+// inside the organisation, so a "sent" to it is a hand-off, never the
+// receiving domain's acceptance: its address is loopback (RFC 1122
+// 3.2.1.3, RFC 4291 2.5.3), private (RFC 1918: 10/8, 172.16/12,
+// 192.168/16; RFC 4193: fc00::/7), shared (RFC 6598: 100.64/10) or
+// link-local (RFC 3927: 169.254/16; RFC 4291: fe80::/10): none of these is
+// reachable from the Internet, so no other domain's MX has one. The
+// address is read with inet_pton(3); Postfix writes an IPv6 one bare or
+// with "ipv6:" (smtp_connect.c). False for a relay with no "[address]"
+// (a pipe(8) transport, "none") and for any public address.
+bool InternalRelay(std::string_view relay);
+
 // The domain of a logged address: after the last '@' outside quotes;
 // "" when none.
 std::string_view AddressDomain(std::string_view address);

@@ -83,5 +83,24 @@ TEST(FieldValue, KeysAtFieldStarts) {
   EXPECT_EQ(FieldValue(t, "size="), "");
 }
 
+// A relay inside the organisation takes a hand-off, never the receiving
+// domain's acceptance: loopback, private, shared and link-local addresses
+// (IPv4 and IPv6, bare or "ipv6:"), and an IPv4-mapped one as its IPv4.
+TEST(InternalRelay, PrivateAndLoopbackAddressesOnly) {
+  for (const char* in : {"127.0.0.1[127.0.0.1]:10024", "localhost[127.0.0.1]:10025",
+                         "gw.army.mil[10.0.0.20]:25", "gw[172.16.0.1]:25", "gw[172.31.255.254]:25",
+                         "gw[192.168.1.5]:25", "gw[100.64.0.9]:25", "gw[169.254.3.4]:25",
+                         "gw[::1]:25", "gw[ipv6:::1]:25", "gw[fd00:10::25]:25", "gw[fc00::1]:25",
+                         "gw[fe80::1]:25", "gw[::ffff:10.1.2.3]:25"}) {
+    EXPECT_TRUE(InternalRelay(in)) << in;
+  }
+  for (const char* out : {"mx.army.ml[192.0.2.1]:25", "mx[172.32.0.1]:25", "mx[172.15.0.1]:25",
+                          "mx[100.128.0.1]:25", "mx[8.8.8.8]:25", "mx[2001:db8::25]:25",
+                          "mx[::ffff:192.0.2.1]:25", "dfilt", "none", "", "mx[10.0.0]:25",
+                          "mx[not-an-address]:25", "mx[10.0.0.1"}) {
+    EXPECT_FALSE(InternalRelay(out)) << out;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::maillog

@@ -148,6 +148,28 @@ void PostfixLog::Handed(Queue& next, std::string_view next_id, std::string_view 
   next.handed_relay.assign(relay);
 }
 
+void PostfixLog::Unfollowed(Attempt& a, std::string_view next) {
+  // The by-Message-ID key starts with a byte no queue id has: a filter
+  // that named no queue id stays a delivery (a pipe(8) or LMTP mailbox
+  // delivery says "sent" the same way).
+  if (a.status != "sent" || next.empty() || next.front() == '\x01' || !InternalRelay(a.relay)) {
+    return;
+  }
+  // Said as CloseHandOffs says a joined queue id that never delivered: the
+  // delivery is X's, on the server that took it, after A's hop.
+  unfollowed_hops_.assign(a.hops);
+  if (!unfollowed_hops_.empty()) unfollowed_hops_.append(", ");
+  unfollowed_hops_.append(Hop(a.queue_id, a.relay));
+  unfollowed_text_.assign("queued as ");
+  unfollowed_text_.append(next);
+  unfollowed_text_.append(", final delivery not in the logs given");
+  a.queue_id = next;
+  a.hops = unfollowed_hops_;
+  a.status = "unknown";
+  a.status_text = unfollowed_text_;
+  a.dsn = {};
+}
+
 void PostfixLog::CloseHandOffs(std::string_view id, const Queue& q, int64_t time, bool hold) {
   if (q.handed.empty()) return;
   std::string text = "queued as " + std::string(id) + ", final delivery not in the logs given";

@@ -85,6 +85,7 @@ void PostfixLog::Release(bool all) {
         a.dsn = h.Get(Held::kDsn);
         a.hops = h.Get(Held::kHops);
         a.message_id = h.Get(Held::kMessageId);
+        Unfollowed(a, h.Get(Held::kNext));
         sink_->OnAttempt(a);
       }
     }

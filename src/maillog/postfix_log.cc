@@ -303,6 +303,10 @@ void PostfixLog::Feed(std::string_view line) {
         std::string_view was = h != nullptr ? h->Get(Held::kMessageId) : std::string_view();
         if (h != nullptr && h->dropped && !was.empty() && was != q.message_id) {
           h->dropped = false;
+          // No longer a hand-off waiting for X (X is another message): a
+          // delivery, never PostfixLog::Unfollowed's. JoinPending took it
+          // off pending_ already.
+          h->end[Held::kNext] = h->end[Held::kNext - 1];
           undone = true;
           std::erase(q.handed, std::string(h->Get(Held::kRecipient)));
         }

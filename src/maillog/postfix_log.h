@@ -62,6 +62,13 @@
 //     status text "queued as X, final delivery not in the logs given"
 //     (a log cut after the hand-off, a filter that lost a recipient): a
 //     look-alike recipient never vanishes with the final hop's line;
+//   - a "sent" whose reply says "queued as X" to a relay inside the
+//     organisation (InternalRelay: loopback, private, link-local: a content
+//     filter, a gateway, another instance on another host) where X never
+//     shows up in the logs read (the gateway's log not given, or read too
+//     far apart) is passed on the same way, as X's delivery with status
+//     "unknown" and A's hop: handed on, its final delivery not in the logs;
+//     never counted as the receiving domain's acceptance, never dropped;
 //   - a delivery line whose recipient names no domain the guard can
 //     judge (JudgeableRecipient, or options.judgeable_domain: a bad xn--
 //     label, a public suffix) is counted as not understood, and as an
@@ -297,6 +304,13 @@ class PostfixLog {
   // attempted goes to the sink (or is held, `hold`) with status "unknown":
   // its final delivery is not in the logs given.
   void CloseHandOffs(std::string_view id, const Queue& q, int64_t time, bool hold);
+  // A held "sent" whose reply named the next queue id `next` ("queued as
+  // X") that never showed up in the logs read, to a relay inside the
+  // organisation (InternalRelay: a content filter, a gateway): not the
+  // receiving domain's acceptance, so `a` becomes X's delivery with status
+  // "unknown", A's hop added, as CloseHandOffs passes a recipient X never
+  // attempted. Anything else is left as it is.
+  void Unfollowed(Attempt& a, std::string_view next);
   // Returns the attempt's sequence number.
   uint64_t Hold(const Attempt& a, std::string_view pending_next);
   void HoldDone(std::string_view queue_id, int64_t time);
@@ -325,6 +339,7 @@ class PostfixLog {
   // names no next queue id is held by kByMessageId + its Message-ID.
   std::unordered_map<std::string, std::vector<uint64_t>> pending_;
   std::string pending_key_;  // the by-Message-ID key being held
+  std::string unfollowed_hops_, unfollowed_text_;  // Unfollowed's, for the sink's views
   // The latest queue id seen with each Message-ID (checked against queues_
   // on use; rebuilt from queues_ when it outgrows them).
   std::unordered_map<std::string, std::string> by_message_id_;

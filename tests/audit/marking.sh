@@ -76,8 +76,45 @@ rc=$?
 mbox "(S//NF) route" >portion.mbox
 "$nearmiss" audit --html portion.html portion.mbox >/dev/null 2>&1
 grep -qF '<div class="marking">SECRET//NOFORN</div>' portion.html || no "(S//NF): report not SECRET//NOFORN"
-mbox "TOP SECRET//SI//NOFORN: plan" "SECRET: rota" >sci.mbox
+mbox "TOP SECRET//SI//NOFORN: plan" "SECRET//NOFORN: rota" >sci.mbox
 "$nearmiss" audit --html sci.html sci.mbox >/dev/null 2>&1
 grep -qF '<div class="marking">TOP SECRET//SI//NOFORN</div>' sci.html || no "TS//SI//NOFORN not kept"
+# breaker16 round 2 §7: the automatic marking is the data's own, in its
+# own scheme, never the common scale's level word: CONFIDENTIAL stays
+# CONFIDENTIAL (not SECRET), CUI stays CUI (not OFFICIAL-SENSITIVE),
+# Australia's PROTECTED stays PROTECTED; several schemes are each shown at
+# their highest ("US ... / UK ...", highest first).
+marked() {  # marked WANT SUBJECT...: the banner of a report over SUBJECTs
+  want=$1
+  shift
+  mbox "$@" >scheme.mbox
+  "$nearmiss" audit --html scheme.html scheme.mbox >/dev/null 2>&1
+  grep -qF "<div class=\"marking\">$want</div>" scheme.html ||
+    no "marking of [$*]: want $want, got $(sed -n 's/.*<div class="marking">\([^<]*\)<.*/\1/p' scheme.html | head -n 1)"
+}
+marked "CONFIDENTIAL//REL TO USA, FVEY" "CONFIDENTIAL//REL TO USA, FVEY budget"
+marked "CUI//SP-PRVCY" "CUI//SP-PRVCY budget"
+marked "PROTECTED" "PROTECTED: budget"
+marked "PROTECTED//CABINET" "PROTECTED//CABINET budget"
+marked "CONFIDENTIAL" "CONFIDENTIAL budget"
+marked "OFFICIAL-SENSITIVE" "OFFICIAL-SENSITIVE: budget"
+marked "OFFICIAL: Sensitive" "OFFICIAL: Sensitive - budget"
+marked "SECRET//NOFORN" "(C//REL TO USA, GBR) budget" "(S//NF) route"
+marked "US TOP SECRET//SI//NOFORN / UK SECRET" "TOP SECRET//SI//NOFORN: plan" "SECRET: rota"
+marked "UK SECRET / US CONFIDENTIAL//REL TO USA, GBR" "SECRET: rota" "CONFIDENTIAL//REL TO USA, GBR budget"
+# The same from a trace's subject (one Microsoft 365 row each).
+for case in "CONFIDENTIAL//REL TO USA, FVEY|CONFIDENTIAL//REL TO USA, FVEY" \
+    "CUI//SP-PRVCY budget|CUI//SP-PRVCY" "PROTECTED: budget|PROTECTED"; do
+  subject=${case%%|*}
+  want=${case#*|}
+  printf '"Received","SenderAddress","RecipientAddress","Subject","Status","MessageId"\n"2025-11-03T09:12:06Z","alice@army.mil","u1@army.ml","%s","Delivered","<mk@army.mil>"\n' \
+    "$subject" >mk.csv
+  "$nearmiss" audit --html mk.html mk.csv >/dev/null 2>&1
+  grep -qF "<div class=\"marking\">$want</div>" mk.html || no "trace subject $subject: report not marked $want"
+  grep -qF "marked <strong>$want</strong>" mk.html || no "trace subject $subject: summary not $want"
+done
+# --marking still overrides the data's.
+"$nearmiss" audit --marking "SECRET//REL TO USA, FVEY" --html over.html mk.csv >/dev/null 2>&1
+grep -qF '<div class="marking">SECRET//REL TO USA, FVEY</div>' over.html || no "--marking did not override"
 [ "$fail" -eq 0 ] || exit 1
 echo "audit report marking against the data: OK"

@@ -50,6 +50,53 @@ awk '$1 == 0 && $2 > 50 { print "FAIL: " $2 "% drawn before a line was read"; ex
   $1 > 0 && $2 < 50 { print "FAIL: " $2 "% drawn at line " $1 ": the year pass is not counted"; exit 1 }
   $2 < last { print "FAIL: percent " $2 " after " last; exit 1 }
   { last = $2 }' "$w/passes" >&2 || exit 1
+# A mailbox whose one message carries a long PDF (600 pages): the line
+# keeps moving while it is read, page by page, with the message named
+# (issue 16: the bar stood still for minutes on a 300-page attachment).
+python3 - "$w/big.mbox" <<'PY' || exit 2
+import base64, sys
+pages = 600
+line = "Annex B budget line %d: movement of stores, quantities, depots and dates. "
+objs = ["<< /Type /Catalog /Pages 2 0 R >>", None,
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+kids = []
+for p in range(pages):
+    text = "BT /F1 9 Tf 40 800 Td 11 TL " + " ".join(
+        "(%s) '" % ((line % (p * 60 + i)) * 3) for i in range(60)) + " ET"
+    objs.append("<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text))
+    objs.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                "/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % len(objs))
+    kids.append("%d 0 R" % len(objs))
+objs[1] = "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(kids), pages)
+out, offsets = b"%PDF-1.4\n", []
+for i, o in enumerate(objs):
+    offsets.append(len(out))
+    out += ("%d 0 obj\n%s\nendobj\n" % (i + 1, o)).encode()
+xref = len(out)
+out += ("xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)).encode()
+out += "".join("%010d 00000 n \n" % o for o in offsets).encode()
+out += ("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)).encode()
+b64 = base64.encodebytes(out).decode()
+open(sys.argv[1], "w").write(
+    "From alice@army.mil Mon Nov  3 09:00:00 2025\nFrom: alice@army.mil\nTo: bob@army.ml\n"
+    "Date: Mon, 3 Nov 2025 09:00:00 +0000\nMessage-ID: <big@army.mil>\nSubject: annex\n"
+    "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\n"
+    "Content-Type: text/plain\n\nsee annex\n--b\nContent-Type: application/pdf; name=annex.pdf\n"
+    "Content-Disposition: attachment; filename=annex.pdf\nContent-Transfer-Encoding: base64\n\n"
+    + b64 + "--b--\n\n")
+PY
+script -q -e -c "'$nearmiss' audit '$w/big.mbox'" /dev/null >"$w/tty3.out" 2>&1
+rc=$?
+[ "$rc" -eq 1 ] || { tail -5 "$w/tty3.out" >&2; echo "FAIL: audit of a mailbox on a tty: exit $rc, want 1" >&2; exit 1; }
+tr '\r' '\n' <"$w/tty3.out" >"$w/tty3.lines"
+grep -qF "audit: 0 mailbox messages read; $w/big.mbox:1 (" "$w/tty3.lines" ||
+  { echo "FAIL: the message being read is not named on the progress line" >&2; exit 1; }
+sed -n 's/.*big\.mbox:1 (.* MB), attachment:annex\.pdf page \([0-9,]*\) of 600.*/\1/p' "$w/tty3.lines" |
+  tr -d , >"$w/pages"
+[ "$(sort -u "$w/pages" | wc -l)" -ge 2 ] ||
+  { echo "FAIL: the progress line did not move through the PDF's pages (drawn: $(tr '\n' ' ' <"$w/pages"))" >&2; exit 1; }
+awk '$1 < 1 || $1 > 600 || $1 < last { print "FAIL: page " $1 " after " last; exit 1 } { last = $1 }' \
+  "$w/pages" >&2 || exit 1
 # Without a terminal: no progress line at all.
 "$nearmiss" audit --year 2025 "$w/one.log" >/dev/null 2>"$w/err"
 ! grep -q "audit: read" "$w/err" || { echo "FAIL: progress drawn without a terminal" >&2; exit 1; }
@@ -77,4 +124,4 @@ awk '$1 == 0 && $2 > 50 { print "FAIL: learn: " $2 "% before a line was read"; e
 ! grep -q "$(printf '\033')" "$w/learn.stdout" "$w/learn.err" ||
   { echo "FAIL: learn wrote terminal codes without a terminal" >&2; exit 1; }
 grep -q "^deliveries: " "$w/learn.stdout" || { echo "FAIL: learn printed no deliveries line" >&2; exit 1; }
-echo "audit progress on a terminal: $n redraws, up to $max of $lines lines, up to $(tail -n 1 "$w/pcts" | cut -d' ' -f1)%: OK"
+echo "audit progress on a terminal: $n redraws, up to $max of $lines lines, up to $(tail -n 1 "$w/pcts" | cut -d' ' -f1)%; $(wc -l <"$w/pages") redraws in a 600-page PDF: OK"

@@ -138,6 +138,46 @@ for addr in sys.argv[2:]:
         ok = False
 sys.exit(0 if ok else 1)
 PY
+# The outcome donut's key, every entry whole (breaker16 round 2 §8: "sent
+# (accepted by the s" cut off, its count lost, and a sixth entry below the
+# box): seven slices, the longest labels the report writes. In the PDF,
+# each label is there with its count; in Chromium at 1024 px, the page's
+# own layout (read through the DOM: a script at the end of the page writes
+# each entry's box against its card's, and --dump-dom prints it) puts every
+# entry inside the card, nothing cut by its own width.
+{
+  printf '%s\n' \
+    "Nov  3 09:00:01 mail postfix/qmgr[1]: 5A5A01: from=<alice@army.mil>, size=900, nrcpt=6 (queue active)" \
+    "Nov  3 09:00:02 mail postfix/smtp[2]: 5A5A01: to=<s1@army.ml>, relay=mx.army.ml[192.0.2.7]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)" \
+    "Nov  3 09:00:02 mail postfix/smtp[2]: 5A5A01: to=<b1@army.ml>, relay=mx.army.ml[192.0.2.7]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, status=bounced (550 no such user)" \
+    "Nov  3 09:00:02 mail postfix/smtp[2]: 5A5A01: to=<d1@army.ml>, relay=mx.army.ml[192.0.2.7]:25, delay=1, delays=0/0/0/1, dsn=4.0.0, status=deferred (451 later)" \
+    "Nov  3 09:00:02 mail postfix/smtp[2]: 5A5A01: to=<e1@army.ml>, relay=mx.army.ml[192.0.2.7]:25, delay=1, delays=0/0/0/1, dsn=4.0.0, status=deferred (451 later)" \
+    "Nov  3 09:00:02 mail postfix/discard[3]: 5A5A01: to=<x1@army.ml>, relay=none, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (army.ml)" \
+    "Nov  3 09:00:02 mail postfix/smtp[2]: 5A5A01: to=<g1@army.ml>, relay=gw.army.mil[10.0.0.20]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 7B7B7B)" \
+    "Nov  8 09:00:02 mail postfix/qmgr[1]: 5A5A01: from=<alice@army.mil>, status=expired, returned to sender" \
+    "Nov  8 09:00:02 mail postfix/qmgr[1]: 5A5A01: removed"
+} >slices.log
+printf 'From alice@army.mil Mon Nov  3 09:00:00 2025\nFrom: alice@army.mil\nTo: m1@army.ml\nDate: Mon, 3 Nov 2025 09:00:00 +0000\nMessage-ID: <slice@army.mil>\nSubject: plans\n\nbody\n\n' \
+  >slices.mbox
+"$nearmiss" audit --year 2025 --html slices.html --pdf slices.pdf slices.log slices.mbox \
+  >/dev/null 2>slices.err || [ $? -eq 1 ] || { cat slices.err >&2; no "slices: audit failed"; }
+pdftotext slices.pdf slices.txt || no "slices: pdftotext failed"
+tr -s ' \n' ' ' <slices.txt >slices.flat
+for want in "sent (accepted by the server) 1" "bounced 1" "deferred 2" "expired 2" "discarded 1" \
+    "outcome unknown (sent on) 1" "in Sent folders (delivery unknown) 1"; do
+  grep -qF -- "$want" slices.flat || no "PDF outcome key lacks: $want"
+done
+sed 's#</body>#<script>(function(){var out=[];document.querySelectorAll(".card").forEach(function(card){var c=card.getBoundingClientRect();card.querySelectorAll(".donut-legend li").forEach(function(li){var r=li.getBoundingClientRect();var ok=r.width>0\&\&r.left>=c.left-0.5\&\&r.right<=c.right+0.5\&\&r.top>=c.top-0.5\&\&r.bottom<=c.bottom+0.5\&\&li.scrollWidth<=li.clientWidth+1;out.push((ok?"IN ":"CUT ")+li.textContent)})});var p=document.createElement("pre");p.id="legend-check";p.textContent=out.join("\\n");document.body.appendChild(p)})()</script></body>#' \
+  slices.html >probe.html
+chromium --headless --disable-gpu --no-sandbox --no-first-run --user-data-dir="$w/profile" \
+  --window-size=1024,1400 --dump-dom "file://$w/probe.html" >probe.dom 2>/dev/null ||
+  no "chromium --dump-dom failed"
+# The dump has the probe script and its <pre> on one line: the entries only.
+sed -n 's/.*<pre id="legend-check">\(\(IN\|CUT\) \)/\1/p; /^\(IN\|CUT\) /p' probe.dom |
+  sed 's#</pre>.*##' | grep '^\(IN\|CUT\) ' >legend.txt
+[ "$(wc -l <legend.txt)" -eq 7 ] ||
+  { cat legend.txt >&2; no "Chromium: the outcome key has not 7 entries"; }
+! grep -q 'CUT ' legend.txt || { cat legend.txt >&2; no "Chromium at 1024 px: an outcome key entry is cut off"; }
 # The screenshot: the page as drawn, at a fixed size.
 chromium --headless --disable-gpu --no-sandbox --no-first-run --user-data-dir="$w/profile" \
   --window-size=1280,1600 --screenshot="$w/report.png" "file://$w/report.html" >/dev/null 2>&1 ||

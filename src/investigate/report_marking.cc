@@ -1,0 +1,234 @@
+#include "investigate/report_marking.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+#include <tuple>
+
+namespace nearmiss::investigate {
+namespace {
+
+std::string Upper(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string Trim(std::string_view s, std::string_view chars = " ") {
+  size_t b = s.find_first_not_of(chars);
+  if (b == std::string_view::npos) return {};
+  size_t e = s.find_last_not_of(chars);
+  return std::string(s.substr(b, e - b + 1));
+}
+
+// The scheme's own order among the words the common scale puts on one step
+// (EO 13526 1.2; PSPF Policy 8; NATO C-M(2002)49 and the EU's 2013/488/EU,
+// whose words are the same in English and French).
+int WordRank(const std::string& w) {
+  if (w.find("TOP SECRET") != std::string::npos || w.find("TRES SECRET") != std::string::npos ||
+      w.find("COSMIC") != std::string::npos) {
+    return 6;
+  }
+  if (w.find("SECRET") != std::string::npos) return 5;
+  if (w.find("HIGHLY PROTECTED") != std::string::npos) return 4;
+  if (w.find("PROTECTED") != std::string::npos) return 3;
+  if (w.find("CONFIDENTIAL") != std::string::npos || w.find("CONFIDENTIEL") != std::string::npos) {
+    return 2;
+  }
+  if (w.find("RESTRICTED") != std::string::npos || w.find("RESTREINT") != std::string::npos) {
+    return 1;
+  }
+  return 0;
+}
+
+// Level words a marking without "//" may have caveats after, in words
+// ("SECRET UK EYES ONLY", "OFFICIAL-SENSITIVE COMMERCIAL", "PROTECTED:
+// CABINET", "SECRET - AUSTEO"): longest first, so a word is not cut short.
+constexpr std::string_view kLevelWords[] = {
+    "OFFICIAL-SENSITIVE", "OFFICIAL: SENSITIVE", "OFFICIAL:SENSITIVE", "HIGHLY PROTECTED",
+    "TOP SECRET",         "UNCLASSIFIED",        "CONFIDENTIAL",       "RESTRICTED",
+    "PROTECTED",          "OFFICIAL",            "PROTECT",            "SECRET"};
+
+// A US portion mark or abbreviated banner's level (CAPCO register):
+// "(C//REL TO ...)", "S//NF", "(U//FOUO)".
+std::string SpeltOut(const std::string& head) {
+  if (head == "U") return "UNCLASSIFIED";
+  if (head == "C") return "CONFIDENTIAL";
+  if (head == "S") return "SECRET";
+  if (head == "TS") return "TOP SECRET";
+  return head;
+}
+
+struct Parsed {
+  std::string level;
+  std::vector<std::string> caveats;
+};
+
+Parsed Parse(const content::Finding& f) {
+  // A label's name is case-sensitive and has no caveats.
+  if (f.pack == "labels") return {Trim(f.text), {}};
+  std::string u = Upper(f.text);
+  if (u.size() > 2 && u.front() == '(' && u.back() == ')') u = u.substr(1, u.size() - 2);
+  if (u.starts_with("[SEC=")) {
+    // Australia's email label (PSPF, "[SEC=PROTECTED, CAVEAT=SH:CABINET]"):
+    // the classification is the value of SEC=.
+    size_t end = u.find_first_of(",]");
+    u = u.substr(5, end == std::string::npos ? std::string::npos : end - 5);
+  }
+  const bool us = f.pack.starts_with("us-");
+  // CAPCO separates categories with "//"; DoD's older style with one "/"
+  // (US packs only: NATO/EU's "RESTREINT UE/EU RESTRICTED" is one level).
+  const bool double_slash = u.find("//") != std::string::npos;
+  size_t sep = double_slash ? u.find("//") : us ? u.find_first_of("/\\") : std::string::npos;
+  Parsed p;
+  if (sep != std::string::npos) {
+    p.level = Trim(std::string_view(u).substr(0, sep));
+    std::string_view rest = std::string_view(u).substr(sep);
+    std::string_view delim = double_slash ? "//" : "/";
+    while (!rest.empty()) {
+      if (rest.starts_with(delim)) rest.remove_prefix(delim.size());
+      size_t next = rest.find(delim);
+      std::string c = Trim(rest.substr(0, next), " \\/");
+      rest = next == std::string_view::npos ? std::string_view() : rest.substr(next);
+      if (c.empty()) continue;
+      if (c == "NF") c = "NOFORN";
+      if (c == "OC") c = "ORCON";
+      p.caveats.push_back("//" + c);
+    }
+  } else {
+    p.level = Trim(u);
+    if (f.pack == "uk" || f.pack == "au" || f.pack == "us-classified") {
+      for (std::string_view w : kLevelWords) {
+        if (u == w) break;  // the level alone ("OFFICIAL: SENSITIVE")
+        if (u.size() > w.size() && u.starts_with(w) &&
+            (u[w.size()] == ' ' || u[w.size()] == ':' || u[w.size()] == '-')) {
+          std::string caveat = Trim(std::string_view(u).substr(w.size()), " :-");
+          p.level = std::string(w);
+          if (!caveat.empty()) p.caveats.push_back(" " + caveat);
+          break;
+        }
+      }
+    }
+  }
+  if (us) p.level = SpeltOut(p.level);
+  // The PSPF writes its dissemination limiting marker so.
+  if (p.level == "OFFICIAL: SENSITIVE" || p.level == "OFFICIAL:SENSITIVE") {
+    p.level = "OFFICIAL: Sensitive";
+  }
+  return p;
+}
+
+// "REL TO USA, GBR" -> {"USA", "GBR"}.
+std::vector<std::string> Countries(std::string_view rel_to) {
+  std::vector<std::string> out;
+  rel_to.remove_prefix(std::string_view("REL TO").size());
+  while (!rel_to.empty()) {
+    size_t comma = rel_to.find(',');
+    std::string c = Trim(rel_to.substr(0, comma));
+    if (!c.empty()) out.push_back(std::move(c));
+    rel_to = comma == std::string_view::npos ? std::string_view() : rel_to.substr(comma + 1);
+  }
+  return out;
+}
+
+// The name a scheme's marking is written after in a banner of several, ""
+// where its own words say it (NATO, EU).
+std::string SchemeName(const std::string& pack) {
+  if (pack == "uk") return "UK";
+  if (pack == "us-classified" || pack == "us-cui") return "US";
+  if (pack == "au") return "AU";
+  if (pack == "nato-eu") return "";
+  if (pack == "labels") return "label";
+  return Upper(pack);
+}
+
+}  // namespace
+
+void ReportMarking::Add(const content::Sensitivity& s) {
+  for (const content::Finding& f : s.findings) {
+    if (f.strength != content::Strength::kStrong || f.level == content::Level::kNone ||
+        f.level == content::Level::kUnknownLabel || f.pack == "detector" ||
+        f.pack == "custom" || f.pack == "limit") {
+      continue;
+    }
+    Parsed p = Parse(f);
+    if (p.level.empty()) continue;
+    Scheme& sc = by_pack_[f.pack];
+    const int rank = static_cast<int>(f.level);
+    const int word_rank = WordRank(p.level);
+    if (std::tie(rank, word_rank) > std::tie(sc.rank, sc.word_rank)) {
+      sc.rank = rank;
+      sc.word_rank = word_rank;
+      sc.level = p.level;
+    }
+    for (std::string& c : p.caveats) {
+      if (c.starts_with("//REL TO")) {
+        std::vector<std::string> countries = Countries(std::string_view(c).substr(2));
+        if (!sc.rel_to_seen) {
+          sc.rel_to = std::move(countries);
+          sc.rel_to_seen = true;
+        } else {
+          std::erase_if(sc.rel_to, [&](const std::string& k) {
+            return std::find(countries.begin(), countries.end(), k) == countries.end();
+          });
+        }
+      } else if (std::find(sc.caveats.begin(), sc.caveats.end(), c) == sc.caveats.end()) {
+        sc.caveats.push_back(std::move(c));
+      }
+    }
+  }
+}
+
+std::vector<std::string> ReportMarking::Written(const Scheme& s) {
+  std::vector<std::string> out = s.caveats;
+  const bool noforn = std::find(out.begin(), out.end(), "//NOFORN") != out.end();
+  if (!s.rel_to_seen || noforn) return out;
+  std::vector<std::string> others;
+  for (const std::string& k : s.rel_to) {
+    if (k != "USA") others.push_back(k);
+  }
+  // No country but the USA common to every REL TO: releasable to no one.
+  if (others.empty()) {
+    out.push_back("//NOFORN");
+    return out;
+  }
+  std::string rel = "//REL TO USA";
+  for (const std::string& k : others) {
+    rel += ", ";
+    rel += k;
+  }
+  out.push_back(std::move(rel));
+  return out;
+}
+
+std::string ReportMarking::Banner() const {
+  std::vector<std::pair<std::string, const Scheme*>> schemes;
+  for (const auto& [pack, s] : by_pack_) schemes.emplace_back(pack, &s);
+  std::stable_sort(schemes.begin(), schemes.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.second->rank, a.second->word_rank) >
+           std::tie(b.second->rank, b.second->word_rank);
+  });
+  std::string out;
+  for (const auto& [pack, s] : schemes) {
+    if (!out.empty()) out += " / ";
+    std::string name = schemes.size() > 1 ? SchemeName(pack) : std::string();
+    if (!name.empty() && !s->level.starts_with(name + " ")) {
+      out += name;
+      out += ' ';
+    }
+    out += s->level;
+    for (const std::string& c : Written(*s)) out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> ReportMarking::Caveats() const {
+  std::vector<std::string> out;
+  for (const auto& [pack, s] : by_pack_) {
+    for (std::string& c : Written(s)) out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace nearmiss::investigate

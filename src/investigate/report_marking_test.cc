@@ -1,0 +1,136 @@
+#include "investigate/report_marking.h"
+
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <string>
+
+namespace nearmiss::investigate {
+namespace {
+
+using content::Finding;
+using content::Level;
+using content::Sensitivity;
+using content::Strength;
+
+struct F {
+  const char* pack;
+  const char* text;  // as the marking packs matched it
+  Level level;       // the common scale's step the pack gives it
+  Strength strength = Strength::kStrong;
+};
+
+// One message's findings, as content::Scanner reports them.
+Sensitivity Message(std::initializer_list<F> fs) {
+  Sensitivity s;
+  for (const F& f : fs) {
+    Finding x;
+    x.pack = f.pack;
+    x.text = f.text;
+    x.marking = f.text;
+    x.level = f.level;
+    x.strength = f.strength;
+    x.where = "subject";
+    s.Add(std::move(x));
+  }
+  return s;
+}
+
+std::string BannerOf(std::initializer_list<Sensitivity> messages) {
+  ReportMarking m;
+  for (const Sensitivity& s : messages) m.Add(s);
+  return m.Banner();
+}
+
+TEST(ReportMarking, KeepsTheSchemesOwnLevelNotTheCommonScales) {
+  // Breaker round 2 §7: each was printed as the common scale's SECRET or
+  // OFFICIAL-SENSITIVE.
+  EXPECT_EQ(BannerOf({Message({{"us-classified", "CONFIDENTIAL//REL TO USA, FVEY", Level::kSecret}})}),
+            "CONFIDENTIAL//REL TO USA, FVEY");
+  EXPECT_EQ(BannerOf({Message({{"us-cui", "CUI//SP-PRVCY", Level::kOfficialSensitive}})}),
+            "CUI//SP-PRVCY");
+  EXPECT_EQ(BannerOf({Message({{"au", "[SEC=PROTECTED", Level::kSecret}})}), "PROTECTED");
+  EXPECT_EQ(BannerOf({Message({{"au", "PROTECTED//CABINET", Level::kSecret}})}),
+            "PROTECTED//CABINET");
+  EXPECT_EQ(BannerOf({Message({{"au", "[SEC=OFFICIAL:Sensitive", Level::kOfficialSensitive}})}),
+            "OFFICIAL: Sensitive");
+  EXPECT_EQ(BannerOf({Message({{"uk", "OFFICIAL-SENSITIVE COMMERCIAL",
+                                Level::kOfficialSensitive}})}),
+            "OFFICIAL-SENSITIVE COMMERCIAL");
+  EXPECT_EQ(BannerOf({Message({{"nato-eu", "RESTREINT UE/EU RESTRICTED",
+                                Level::kOfficialSensitive}})}),
+            "RESTREINT UE/EU RESTRICTED");
+  EXPECT_EQ(BannerOf({Message({{"labels", "Highly Confidential", Level::kSecret}})}),
+            "Highly Confidential");
+}
+
+TEST(ReportMarking, SpellsOutPortionMarksAndAbbreviatedBanners) {
+  EXPECT_EQ(BannerOf({Message({{"us-classified", "(C//REL TO USA, GBR)", Level::kSecret}})}),
+            "CONFIDENTIAL//REL TO USA, GBR");
+  EXPECT_EQ(BannerOf({Message({{"us-classified", "S//NF", Level::kSecret}})}), "SECRET//NOFORN");
+  EXPECT_EQ(BannerOf({Message({{"us-classified", "Secret//NoForn", Level::kSecret}})}),
+            "SECRET//NOFORN");
+  EXPECT_EQ(BannerOf({Message({{"us-classified", "TOP SECRET//SI//NOFORN", Level::kTopSecret}})}),
+            "TOP SECRET//SI//NOFORN");
+  EXPECT_EQ(BannerOf({Message({{"us-classified", "SECRET/NOFORN", Level::kSecret}})}),
+            "SECRET//NOFORN");
+  EXPECT_EQ(BannerOf({Message({{"us-cui", "(U//FOUO)", Level::kOfficialSensitive}})}),
+            "UNCLASSIFIED//FOUO");
+}
+
+TEST(ReportMarking, OrdersLevelsOnOneStepByTheSchemesWords) {
+  // CONFIDENTIAL and SECRET are one step of the common scale; the US
+  // scheme puts SECRET above (EO 13526 1.2), whatever the order read.
+  EXPECT_EQ(BannerOf({Message({{"us-classified", "SECRET", Level::kSecret}}),
+                      Message({{"us-classified", "CONFIDENTIAL", Level::kSecret}})}),
+            "SECRET");
+  EXPECT_EQ(BannerOf({Message({{"us-classified", "CONFIDENTIAL", Level::kSecret}}),
+                      Message({{"us-classified", "(S)", Level::kSecret}})}),
+            "SECRET");
+  EXPECT_EQ(BannerOf({Message({{"au", "PROTECTED", Level::kSecret}}),
+                      Message({{"au", "SECRET", Level::kSecret}})}),
+            "SECRET");
+}
+
+TEST(ReportMarking, ShowsEachSchemesHighestWhenSeveral) {
+  EXPECT_EQ(BannerOf({Message({{"uk", "SECRET", Level::kSecret}}),
+                      Message({{"us-classified", "CONFIDENTIAL//REL TO USA, GBR", Level::kSecret}}),
+                      Message({{"uk", "OFFICIAL-SENSITIVE", Level::kOfficialSensitive}})}),
+            "UK SECRET / US CONFIDENTIAL//REL TO USA, GBR");
+  // Highest first; NATO names itself.
+  EXPECT_EQ(BannerOf({Message({{"uk", "OFFICIAL-SENSITIVE", Level::kOfficialSensitive}}),
+                      Message({{"nato-eu", "NATO SECRET", Level::kSecret}})}),
+            "NATO SECRET / UK OFFICIAL-SENSITIVE");
+}
+
+TEST(ReportMarking, CombinesCaveatsAsCapcoDoes) {
+  // NOFORN supersedes REL TO.
+  EXPECT_EQ(BannerOf({Message({{"us-classified", "SECRET//REL TO USA, GBR", Level::kSecret}}),
+                      Message({{"us-classified", "(C//NF)", Level::kSecret}})}),
+            "SECRET//NOFORN");
+  // REL TO lists: the countries common to all.
+  EXPECT_EQ(BannerOf({Message({{"us-classified", "SECRET//REL TO USA, GBR, AUS", Level::kSecret}}),
+                      Message({{"us-classified", "SECRET//REL TO USA, AUS", Level::kSecret}})}),
+            "SECRET//REL TO USA, AUS");
+  EXPECT_EQ(BannerOf({Message({{"us-classified", "SECRET//REL TO USA, GBR", Level::kSecret}}),
+                      Message({{"us-classified", "SECRET//REL TO USA, AUS", Level::kSecret}})}),
+            "SECRET//NOFORN");
+  // A caveat in words, kept once.
+  EXPECT_EQ(BannerOf({Message({{"uk", "SECRET UK EYES ONLY", Level::kSecret}}),
+                      Message({{"uk", "SECRET UK EYES ONLY", Level::kSecret}})}),
+            "SECRET UK EYES ONLY");
+}
+
+TEST(ReportMarking, IgnoresWhatIsNoMarking) {
+  EXPECT_EQ(BannerOf({Message({{"us-classified", "SECRET", Level::kSecret, Strength::kWeak},
+                               {"detector", "4111 **** **** 1111", Level::kOfficialSensitive},
+                               {"custom", "PROJECT X", Level::kSecret}})}),
+            "");
+  ReportMarking m;
+  m.Add(Message({{"us-classified", "SECRET//NOFORN", Level::kSecret},
+                 {"uk", "SECRET UK EYES ONLY", Level::kSecret}}));
+  EXPECT_EQ(m.Caveats(), (std::vector<std::string>{" UK EYES ONLY", "//NOFORN"}));
+}
+
+}  // namespace
+}  // namespace nearmiss::investigate

@@ -1,0 +1,305 @@
+// TraceLog, the rows: one Exchange event or Microsoft 365 row becomes
+// the delivery attempts it records, or is counted as what it is instead
+// (trace_log.h).
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "maillog/postfix_fields.h"
+#include "maillog/postfix_log.h"
+#include "maillog/timestamp.h"
+#include "maillog/trace_events.h"
+#include "maillog/trace_log.h"
+#include "maillog/trace_text.h"
+#include "maillog/trace_time.h"
+
+namespace nearmiss::maillog {
+using trace_text::Normal;
+using trace_text::Trim;
+
+namespace {
+
+// A SEND through the connector Exchange uses between the organisation's
+// own transport servers: the implicit "Intra-Organization SMTP Send
+// Connector" (never listed by Get-SendConnector), or the Edge
+// subscription's inbound one ("EdgeSync - Inbound to SITE", Edge to
+// Mailbox). Every other connector (a Send connector to the internet, a
+// smart host, a partner; "EdgeSync - SITE to Internet") takes mail out.
+bool IntraOrganisation(std::string_view connector) {
+  return connector == "Intra-Organization SMTP Send Connector" ||
+         connector.starts_with("EdgeSync - Inbound to ");
+}
+
+// The pieces of `list` between `sep`s outside double quotes (a quoted
+// local part, RFC 5321 Quoted-string with '\\' escapes, may hold one:
+// "a;b"@army.ml). Calls `piece` with each, untrimmed.
+template <typename Fn>
+void SplitOutsideQuotes(std::string_view list, char sep, Fn piece) {
+  bool quoted = false;
+  size_t start = 0;
+  for (size_t i = 0; i < list.size(); ++i) {
+    char c = list[i];
+    if (quoted && c == '\\') {
+      ++i;  // the escaped character, whatever it is
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == sep && !quoted) {
+      piece(list.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  piece(list.substr(start));
+}
+
+// The address of a sender written in display-name form ("Alice
+// <alice@army.mil>", RFC 5322 3.4 name-addr, as some exports write
+// SenderAddress): the addr-spec between the last '<' and the closing '>'.
+// Any other value as it is.
+std::string_view SenderAddress(std::string_view v) {
+  v = Trim(v);
+  size_t open = v.rfind('<');
+  // A name before it, ended by a blank or a quote: not a '<' inside a
+  // quoted local part ("a<b"@army.ml).
+  if (open == std::string_view::npos || open == 0 || (v[open - 1] != ' ' && v[open - 1] != '"') ||
+      v.find('>', open) != std::string_view::npos) {
+    return v;
+  }
+  // Trim took the closing '>'; what follows the last '<' is the address.
+  std::string_view inside = v.substr(open + 1);
+  return inside.find('@') != std::string_view::npos ? inside : v;
+}
+
+}  // namespace
+
+void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
+  if (!time_zone_.empty() && time_zone_ != "UTC") {
+    // A zone the heading names that is no UTC offset ("Pacific Standard
+    // Time"): its times cannot be put in UTC, and read as UTC they would
+    // shift every date. The file is refused, never read wrong.
+    RefuseZone(line);
+    return;
+  }
+  int64_t time = TraceTime(Field(f, time_), date_order_);
+  // The admin center names the zone its times are in ("Date (UTC+01:00)"):
+  // a local time is made UTC (breaker round 2 §10).
+  if (time >= 0 && time_offset_ != 0) time -= time_offset_;
+  if (time == kAmbiguousDate) {
+    AmbiguousDate(line);
+    return;
+  }
+  if (time == kWrongOrderDate) {
+    // The user's --date-order is what is wrong, not the file's format.
+    Unrecognised(line);
+    if (counts_.wrong_order_dates++ == 0) {
+      counts_.first_wrong_order_date_line = line;
+      counts_.first_wrong_order_date = std::string(Field(f, time_)).substr(0, 40);
+      counts_.stated_order = date_order_ == DateOrder::kDayMonth ? "dmy" : "mdy";
+    }
+    return;
+  }
+  if (time < 0) {
+    Unrecognised(line);
+    return;
+  }
+  Tally(line, format());
+  if (counts_.first_time == 0 || time < counts_.first_time) counts_.first_time = time;
+  counts_.last_time = std::max(counts_.last_time, time);
+  std::string_view id = Trim(Field(f, message_id_));
+  if (id.empty()) id = Field(f, internal_id_);
+  if (id.empty()) {
+    // No MessageId (an empty value, or no such column): rows of one
+    // message share its sender and time, so those make its key. An empty
+    // key would merge every such row into one message.
+    no_id_ = "(no MessageId) " + std::string(Trim(Field(f, sender_))) + " at " +
+             std::string(Trim(Field(f, time_)));
+    id = no_id_;
+  }
+  std::string_view sender = SenderAddress(Field(f, sender_));
+  if (learning_ && !Outbound(f, sender, line)) return;
+  std::string_view relay = Field(f, relay_);
+  if (relay.empty()) relay = Field(f, connector_);
+  subject_text_ = Field(f, subject_);
+  if (kind_ == Kind::kExchange || kind_ == Kind::kExtended || kind_ == Kind::kExport) {
+    std::string_view event = Field(f, event_);
+    std::string_view status;
+    std::string pending;  // the relay of a recipient whose outcome is still to come
+    if (event == "DELIVER" || event == "DELIVERFAIL" || event == "DUPLICATEDELIVER") {
+      // Into the organisation's own mailbox: not mail leaving it. Its
+      // recipients go on as "internal" (not an attempt), which settles an
+      // earlier event's "unknown" (RECEIVE, below) and is counted nowhere
+      // (investigate/auditor.cc); learning has no "unknown" to settle.
+      if (event == "DELIVER") ++counts_.internal_hops;
+      if (learning_) return;
+      status = "internal";
+    } else if (event == "SEND" && IntraOrganisation(Field(f, connector_))) {
+      // Sent on to another of its servers (an Edge Transport server, the
+      // next Mailbox server): the outcome is in that server's log. Each
+      // recipient goes on as "unknown" with the next hop as its relay, so
+      // a look-alike recipient never vanishes when that log is not given;
+      // the sink lets the next server's outcome (same Message-ID) replace
+      // it when that log is given (investigate/auditor.h).
+      ++counts_.internal_hops;
+      status = "unknown";
+    } else {
+      switch (ClassifyEvent(event)) {
+        case EventClass::kSent: status = "sent"; break;
+        // Any failure (FAIL, SUBMITFAIL, MODERATORREJECT, ...) and DROP
+        // are outcomes of a recipient: never left out, never "sent".
+        case EventClass::kBounced: status = "bounced"; break;
+        case EventClass::kDiscarded: status = "discarded"; break;
+        case EventClass::kDeferred: status = "deferred"; break;
+        case EventClass::kUnknown: NotUnderstood(line); return;
+        case EventClass::kHop:
+          // Its recipients replace the one in related-recipient-address
+          // (a group's members, a resolved address): counted, and each
+          // goes on as the event below says.
+          // HAREDIRECT (a shadow copy for high availability) replaces no one.
+          if (event != "HAREDIRECT") Replaced(line);
+          [[fallthrough]];
+        case EventClass::kProgress:
+          // Not a delivery (RECEIVE, SUBMIT, TRANSFER, ...), but its
+          // recipients are on their way: each goes on as "unknown", so a
+          // message to a look-alike whose later events are in no log
+          // given (the next hour's file, the next server's, still queued)
+          // never vanishes; any later outcome replaces it
+          // (attempt_order.h). Learning learns no "unknown": nothing to do.
+          if (learning_) return;
+          status = "unknown";
+          // Appended, not built with +: GCC 12 -O3's false -Wrestrict.
+          pending.assign(Field(f, relay_));
+          pending += " (";
+          pending += event;
+          pending += "; no later event in the logs given)";
+          relay = pending;
+          break;
+      }
+    }
+    std::string_view text = Field(f, recipient_status_);
+    const bool attempt = status != "unknown" && status != "internal";
+    std::string_view list = Field(f, recipient_);
+    if (kind_ == Kind::kExport) {
+      if (list == "System.String[]") {
+        Refuse(line);
+        return;
+      }
+      // -join ';' as advised; a list joined otherwise (',' or the blanks
+      // of "$($_.Recipients)") reads the same.
+      SplitOutsideQuotes(list, ';', [&](std::string_view a) {
+        SplitOutsideQuotes(a, ',', [&](std::string_view b) {
+          SplitOutsideQuotes(b, ' ', [&](std::string_view piece) {
+            std::string_view rcpt = Trim(piece);
+            if (!rcpt.empty()) Emit(time, id, sender, rcpt, status, relay, text, line, attempt);
+          });
+        });
+      });
+      return;
+    }
+    SplitOutsideQuotes(list, ';', [&](std::string_view piece) {
+      std::string_view rcpt = Trim(piece);
+      if (!rcpt.empty()) Emit(time, id, sender, rcpt, status, relay, text, line, attempt);
+    });
+    return;
+  }
+  if (kind_ == Kind::kTrace) {
+    std::string s = Normal(Field(f, status_));
+    std::string_view status;
+    if (s == "delivered") {
+      status = "sent";
+    } else if (s == "failed" || s == "quarantined" || s == "filteredasspam") {
+      status = "bounced";
+    } else if (s == "pending" || s == "gettingstatus") {
+      status = "deferred";
+    } else if (s == "none") {
+      // "The message has no delivery status because it was rejected or
+      // redirected to a different recipient" (Get-MessageTrace's Status):
+      // this recipient did not get it, and a send to a look-alike that a
+      // transport rule rejected must not vanish. Not delivered: bounced.
+      Emit(time, id, sender, Trim(Field(f, recipient_)), "bounced", relay,
+           "None: no delivery status (rejected, or redirected to another recipient)", line);
+      return;
+    } else if (s == "expanded" || s == "resolved") {
+      // A group expanded to its members, or an address resolved to
+      // another (Active Directory): those have rows of their own. Not a
+      // delivery, but counted.
+      Replaced(line);
+      return;
+    } else {
+      NotUnderstood(line);
+      return;
+    }
+    Emit(time, id, sender, Trim(Field(f, recipient_)), status, relay, Field(f, status_), line);
+    return;
+  }
+  // Historical search: "ADDRESS##EVENT, EVENT;ADDRESS##...".
+  SplitOutsideQuotes(Field(f, recipient_status_), ';', [&](std::string_view entry) {
+    if (entry.empty()) return;
+    size_t hash = entry.rfind("##");
+    if (hash == std::string_view::npos) {
+      NotUnderstood(line);
+      return;
+    }
+    std::string_view events = entry.substr(hash + 2);
+    EventsOutcome o = HistoricalOutcome(events);
+    if (o.kind == EventsOutcome::kNotUnderstood) {
+      NotUnderstood(line);
+      return;
+    }
+    if (o.kind == EventsOutcome::kNotDelivery) {
+      Replaced(line);
+      return;
+    }
+    Emit(time, id, sender, Trim(entry.substr(0, hash)), o.status, relay, events, line);
+  });
+}
+
+bool TraceLog::Outbound(const std::vector<std::string>& f, std::string_view sender,
+                        uint64_t line) {
+  std::string d = Normal(Field(f, direction_));
+  bool inbound = d == "incoming" || d == "inbound";
+  bool known = inbound || d == "originating" || d == "outgoing" || d == "outbound";
+  if (!known && (kind_ == Kind::kExchange || kind_ == Kind::kExtended)) return true;
+  if (!known && own_domain_) {
+    known = true;
+    inbound = !own_domain_(AddressDomain(sender));
+  }
+  if (!known) {
+    if (counts_.direction_unknown_rows++ == 0) counts_.first_direction_unknown_line = line;
+    return false;
+  }
+  if (inbound && counts_.inbound_rows++ == 0) counts_.first_inbound_row_line = line;
+  return !inbound;
+}
+
+void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
+                    std::string_view rcpt, std::string_view status, std::string_view relay,
+                    std::string_view text, uint64_t line, bool attempt) {
+  const bool judgeable = JudgeableRecipient(rcpt);
+  if (!judgeable || (judgeable_domain_ && !judgeable_domain_(AddressDomain(rcpt)))) {
+    if (judgeable && learning_) {
+      // Nothing to learn of a malformed domain; said, not an error.
+      counts_.SkippedDomain(rcpt, line);
+      return;
+    }
+    // A recipient the guard cannot judge: counted and named, not dropped.
+    NotUnderstood(line);
+    if (counts_.unparsable_recipients++ == 0) counts_.first_unparsable_recipient_line = line;
+    return;
+  }
+  if (attempt) ++counts_.delivery_lines;
+  Attempt a;
+  a.time = time;
+  a.queue_id = id;
+  a.sender = sender;
+  a.recipient = rcpt;
+  a.status = status;
+  a.status_text = text;
+  a.relay = relay;
+  a.message_id = id;
+  a.subject = subject_text_;
+  a.from_trace = true;
+  sink_->OnAttempt(a);
+}
+
+}  // namespace nearmiss::maillog
