@@ -385,7 +385,6 @@ void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
             best);
     }
   }
-  if (regional) return;
   auto home = set_.Exact(f.home);
   if (!home) return;  // the provider list is off: nothing to protect
   // The sender reads the suffix as written (.рф), not as its A-label.
@@ -397,8 +396,10 @@ void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
   if (!second_slip.empty()) detail.append(" (").append(second_slip).append(")");
   // Two slips at once (the hyphen, the country) say less than one.
   if (unhyphenated) detail = "is missing the hyphen of '" + f.name + "', and " + detail;
+  // Beside a regional domain one key away the home is the second offer:
+  // with so many regional domains (posteo has fifty) the key may be chance.
   Offer({*home, ReasonCode::kTldSwap, std::move(detail), f.home, Join(prefix, f.home),
-         unhyphenated ? 0.85 : 0.96},
+         unhyphenated ? 0.85 : regional ? 0.95 : 0.96},
         best);
 }
 
@@ -429,6 +430,13 @@ void DetectorImpl::UndelegatedCandidates(const Query& q, Best& best) const {
   // and a trusted name with a label added is AppendCandidates' (gmail.com.mi
   // is gmail.com, not com.mil).
   if (families_.contains(std::string(q.reg_label)) || set_.TrustedBy(q.name)) return;
+  // gmail.co.m is gmail.com with a dot moved, not gmail.co.mil: a
+  // provider's name before an open second level is no name under a
+  // namespace either (issue 15 breaker, round 3, item 12).
+  if (IsOpenSecondLevel(q.reg_label) && q.prefix.size() > 1 &&
+      families_.contains(std::string(LastLabel(q.prefix.substr(0, q.prefix.size() - 1))))) {
+    return;
+  }
   for (uint32_t id : set_.namespaces()) {
     std::string_view ns = set_[id].domain;
     if (!truncated(ns)) continue;
