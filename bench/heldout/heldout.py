@@ -14,7 +14,9 @@ file of Debian's `publicsuffix` package, the TLD labels of that list):
                       data/lists/provider-regions.txt
 
 A case is recalled when `nearmiss check` says `lookalike` with the domain it
-was made from as target. The false-alarm rate is bench/false-alarms' (real
+was made from as target; a foreign-cctld case also when the target is another
+domain of the same provider (yahoo.ac: yahoo.ca, one key away, is offered
+before yahoo.com since issue 15 breaker round 3, item 7). The false-alarm rate is bench/false-alarms' (real
 mail domains far from the trusted set), run in the same invocation.
     bench/heldout-recall BUILD_DIR [--min PERCENT] [--json] [-v]
 """
@@ -133,7 +135,7 @@ def cases(rules, wild):
             cand = name + "." + cc
             if cand not in own:
                 out.append(("foreign-cctld", home, cand))
-    return out
+    return out, families
 
 
 def main():
@@ -144,7 +146,7 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     rules, wild = read_psl()
-    all_cases = cases(rules, wild)
+    all_cases, families = cases(rules, wild)
     protect = os.path.join(HERE, "protected.txt")
     binary = os.path.join(args.build, "nearmiss")
     # The held-out domains are added to the embedded lists (not in place of
@@ -167,7 +169,8 @@ def main():
     for (cls, origin, d), r in zip(all_cases, results):
         row = rows.setdefault(cls, {"class": cls, "cases": 0, "recalled": 0})
         row["cases"] += 1
-        if r["verdict"] == "lookalike" and r.get("target") == origin:
+        own = families.get(origin, set()) if cls == "foreign-cctld" else {origin}
+        if r["verdict"] == "lookalike" and (r.get("target") == origin or r.get("target") in own):
             row["recalled"] += 1
         else:
             misses.append((cls, d, origin, r["verdict"], r.get("target", "-")))

@@ -25,6 +25,10 @@ void DnsFlags::Register(CLI::App& cmd) {
                  "Deadline of one lookup in milliseconds; past it the answer is unknown "
                  "(default: [dns] timeout_ms, 1500)")
       ->check(CLI::Range(int64_t{10}, int64_t{30'000}));
+  cmd.add_flag("--dns-probe-internal", probe_internal,
+               "Let the catch-all probe connect to a mail exchanger at an internal address "
+               "(loopback, RFC 1918, link-local, ULA, this host's own); for test rigs on "
+               "127.0.0.1 only, never on a mail host in service");
 }
 
 std::optional<dns::ResolverOptions> ResolverOptionsFor(const DnsFlags& flags,
@@ -39,6 +43,7 @@ std::optional<dns::ResolverOptions> ResolverOptionsFor(const DnsFlags& flags,
     dns::ProbeOptions probe;
     probe.port = static_cast<uint16_t>(policy.catch_all_port);
     probe.max_concurrent = static_cast<size_t>(policy.catch_all_max_probes);
+    probe.allow_internal = flags.probe_internal;
     options.catch_all = probe;
     options.catch_all_timeout_ms = policy.catch_all_timeout_ms;
     options.catch_all_cache_ttl = policy.catch_all_cache_ttl;

@@ -22,6 +22,11 @@ struct DnsFlags {
   bool enable = false;               // --dns: on, whatever [dns] enabled says
   std::vector<std::string> servers;  // --dns-server: replaces [dns] servers; turns DNS on
   int64_t timeout_ms = 0;            // --dns-timeout-ms; 0: [dns] timeout_ms
+  // --dns-probe-internal: let the catch-all probe connect to internal
+  // addresses (dns/internal_address.h). For test rigs whose SMTP servers
+  // listen on 127.0.0.1 only; a look-alike's owner chooses where its MX
+  // points, so a mail host in service never sets it.
+  bool probe_internal = false;
   void Register(CLI::App& cmd);
 };
 

@@ -15,6 +15,7 @@
 #include <map>
 #include <set>
 
+#include "address/idna.h"
 #include "address/root_zone.h"
 #include "base/csv_field.h"
 #include "cli/commands.h"
@@ -203,12 +204,21 @@ int RunPermute(const PermuteFlags& given) {
     // check_recipient_access: with Postfix's default
     // parent_domain_matches_subdomains (it names smtpd_access_maps), "army.ml"
     // also matches mail.army.ml, and "ml" every domain under .ml.
-    out += "# Postfix check_recipient_access map (postmap hash:FILE), by nearmiss permute\n";
+    // Postfix looks a domain up as the client sent it: in an SMTPUTF8
+    // session (smtputf8_enable = yes, the default) that is the U-label
+    // form, "аrmy.mil", which the A-label key never matches. So each IDN
+    // look-alike is written in both forms (issue 15 breaker, round 3,
+    // item 4); the reply text stays ASCII.
+    out += "# Postfix check_recipient_access map (postmap hash:FILE), by nearmiss permute;\n"
+           "# an IDN look-alike has a line for its A-label and one for its U-label form\n";
     for (const Found& f : found) {
       // A namespace's text names it as one ("*.ml: .ml looks like .mil").
       std::string said = f.ns ? f.Shown() + ": ." + f.domain : f.domain;
-      out += f.domain + " REJECT 5.7.1 " + said + " looks like " + f.target + " (" + f.code +
-             ")\n";
+      std::string action = " REJECT 5.7.1 " + said + " looks like " + f.target + " (" + f.code + ")\n";
+      out += f.domain + action;
+      if (f.domain.find("xn--") == std::string::npos) continue;
+      Result<std::string> unicode = address::ToUnicode(f.domain);
+      if (unicode.ok() && *unicode != f.domain) out += *unicode + action;
     }
   } else if (flags.format == "rpz") {
     // An RPZ zone (unbound rpz:, BIND response-policy): NXDOMAIN for each

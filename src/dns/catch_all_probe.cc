@@ -8,6 +8,7 @@
 #include <random>
 #include <thread>
 
+#include "dns/internal_address.h"
 #include "dns/smtp_reply.h"
 
 namespace nearmiss::dns {
@@ -74,6 +75,13 @@ class CatchAllProber::Impl {
       asio::error_code ec;
       asio::ip::address ip = asio::ip::make_address(r_.address, ec);
       if (ec) return End({std::nullopt, "bad address " + r_.address});
+      if (!prober_.options_.allow_internal) {
+        if (std::string kind = InternalAddressKind(r_.address); !kind.empty()) {
+          std::string why = "MX address ";
+          why.append(r_.address).append(" is internal (").append(kind).append("): not probed");
+          return End({std::nullopt, std::move(why)});
+        }
+      }
       timer_.expires_at(r_.deadline);
       timer_.async_wait([self = shared_from_this()](const asio::error_code& e) {
         if (!e) self->End({std::nullopt, "timeout"});

@@ -12,7 +12,10 @@
 //
 // DATA is never sent, so no message is ever delivered. A connection that
 // fails, a reply that is not SMTP or a dialogue past its deadline is
-// unknown, with the reason.
+// unknown, with the reason. An address inside the organisation (loopback,
+// RFC 1918, link-local, ULA, multicast, unspecified, this host's own:
+// internal_address.h) is never connected to: unknown, "MX address ... is
+// internal", unless `allow_internal` (tests on loopback only).
 //
 // One asio thread of its own runs every probe; at most `max_concurrent`
 // are connected at once, the rest wait in order (their deadline counts
@@ -40,6 +43,10 @@ struct ProbeOptions {
   uint16_t port = 25;           // SMTP (RFC 5321 §4.5.4.2); tests use a loopback port
   size_t max_concurrent = 8;    // connections open at once
   std::string helo;             // EHLO name; empty: gethostname(2)
+  // Connect to internal addresses too. Only for tests whose responders
+  // listen on 127.0.0.1 (check/milter --dns-probe-internal); never in service:
+  // a look-alike's owner chooses where its MX points.
+  bool allow_internal = false;
 
   bool operator==(const ProbeOptions&) const = default;
 };

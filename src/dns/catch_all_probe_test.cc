@@ -111,6 +111,7 @@ ProbeResult ProbeOnce(uint16_t port, milliseconds deadline = milliseconds(2000))
   ProbeOptions o;
   o.port = port;
   o.helo = "probe.example.test";
+  o.allow_internal = true;  // the responders are on 127.0.0.1
   auto prober = CatchAllProber::Start(o);
   EXPECT_TRUE(prober.ok());
   std::promise<ProbeResult> done;
@@ -189,6 +190,7 @@ TEST(CatchAllProbeTest, ConcurrencyIsBoundedAndWaitingKeepsTheDeadline) {
   ProbeOptions o;
   o.port = silent.port();
   o.max_concurrent = 1;
+  o.allow_internal = true;
   auto prober = CatchAllProber::Start(o);
   ASSERT_TRUE(prober.ok());
   auto start = Clock::now();
@@ -200,6 +202,30 @@ TEST(CatchAllProbeTest, ConcurrencyIsBoundedAndWaitingKeepsTheDeadline) {
   for (auto& d : done) EXPECT_EQ(d.get_future().get().unknown, "timeout");
   auto took = std::chrono::duration_cast<milliseconds>(Clock::now() - start).count();
   EXPECT_LT(took, 1000) << "queued probes share the deadline, not one each";
+}
+
+// Issue 15 breaker, round 3, item 5: a look-alike's owner chooses where its
+// MX points; the probe connected to an internal server and reported what it
+// said. By default no internal address is connected to: the responder sees
+// nothing and the answer is unknown, with the reason.
+TEST(CatchAllProbeTest, InternalExchangerIsNeverConnectedTo) {
+  Responder server(Mode::kAcceptAll);
+  ProbeOptions o;
+  o.port = server.port();
+  auto prober = CatchAllProber::Start(o);
+  ASSERT_TRUE(prober.ok());
+  for (std::string address : {"127.0.0.1", "::ffff:127.0.0.1", "10.1.2.3", "169.254.169.254",
+                              "fd00::25", "0.0.0.0"}) {
+    std::promise<ProbeResult> done;
+    (*prober)->Probe(address, "exanple.test", Clock::now() + milliseconds(2000),
+                     [&done](ProbeResult r) { done.set_value(std::move(r)); });
+    ProbeResult r = done.get_future().get();
+    EXPECT_FALSE(r.catch_all.has_value()) << address;
+    EXPECT_TRUE(r.unknown.starts_with("MX address " + address + " is internal (")) << r.unknown;
+    EXPECT_TRUE(r.unknown.ends_with("): not probed")) << r.unknown;
+  }
+  std::this_thread::sleep_for(milliseconds(100));
+  EXPECT_TRUE(server.commands().empty()) << "the loopback responder was reached";
 }
 
 TEST(CatchAllProbeTest, RcptReplyCodes) {

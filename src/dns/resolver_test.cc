@@ -286,7 +286,7 @@ TEST_F(ResolverTest, ProbeWithNoExchangerListeningKeepsTheDnsFacts) {
   uint16_t closed = 0;
   int fd = BindLoopback(SOCK_STREAM, &closed);  // bound, never listening
   ResolverOptions o = Options(port_, 2000);
-  o.catch_all = ProbeOptions{closed, 2, "probe.example.test"};
+  o.catch_all = ProbeOptions{closed, 2, "probe.example.test", true};
   o.catch_all_timeout_ms = 1000;
   auto r = Resolver::Start(o);
   ASSERT_TRUE(r.ok());
@@ -312,7 +312,7 @@ TEST_F(ResolverTest, ImplicitMxIsProbedOnce) {
   uint16_t closed = 0;
   int fd = BindLoopback(SOCK_STREAM, &closed);  // bound, never listening
   ResolverOptions o = Options(port_, 2000);
-  o.catch_all = ProbeOptions{closed, 2, "probe.example.test"};
+  o.catch_all = ProbeOptions{closed, 2, "probe.example.test", true};
   o.catch_all_timeout_ms = 1000;
   auto r = Resolver::Start(o);
   ASSERT_TRUE(r.ok());
@@ -322,6 +322,28 @@ TEST_F(ResolverTest, ImplicitMxIsProbedOnce) {
   // The AAAA answer may come after the probe's: give it time to arrive.
   std::this_thread::sleep_for(milliseconds(300));
   EXPECT_EQ((*r)->counters().probes, 1u);
+  close(fd);
+}
+
+// Issue 15 breaker, round 3, item 5: mx.test's exchanger is 127.0.0.10. By
+// default the probe refuses it: the DNS facts stand, catch_all is unknown
+// with the reason, and no connection is made (the port would refuse it).
+TEST_F(ResolverTest, ProbeRefusesAnInternalExchanger) {
+  uint16_t closed = 0;
+  int fd = BindLoopback(SOCK_STREAM, &closed);  // bound, never listening
+  ResolverOptions o = Options(port_, 2000);
+  o.catch_all = ProbeOptions{closed, 2, "probe.example.test"};
+  o.catch_all_timeout_ms = 1000;
+  auto r = Resolver::Start(o);
+  ASSERT_TRUE(r.ok());
+  DnsFacts f = (*r)->Lookup("mx.test").get();
+  EXPECT_EQ(f.exists, true);
+  EXPECT_EQ(f.mx, true);
+  EXPECT_FALSE(f.catch_all.has_value());
+  EXPECT_EQ(f.catch_all_unknown, "MX address 127.0.0.10 is internal (loopback): not probed");
+  EXPECT_TRUE(f.AcceptsAnyAddress());  // unknown fails closed
+  DnsFacts a = (*r)->Lookup("aonly.test").get();
+  EXPECT_EQ(a.catch_all_unknown, "MX address 127.0.0.11 is internal (loopback): not probed");
   close(fd);
 }
 

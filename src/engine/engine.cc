@@ -227,10 +227,15 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       c.target = m.target;
       c.target_source = m.source;
       // A local part that still routes ("x@army.mil" in x@army.mil@army.ml)
-      // was not meant whole: the suggestion keeps its first name only.
+      // was not meant whole: the suggestion keeps its first name only. It
+      // routes only when a domain follows ("army.mil"): "a@b" in
+      // "a@b"@gmial.com is one mailbox's name, kept whole and quoted (issue
+      // 15 breaker, round 3, item 10).
       Address a;
       const std::size_t routing = local.find_first_of("@%!");
-      a.local = routing == 0 || routing == std::string::npos ? local : local.substr(0, routing);
+      const bool routes = routing != 0 && routing != std::string::npos &&
+                          local.find('.', routing) != std::string::npos;
+      a.local = routes ? local.substr(0, routing) : local;
       c.suggestion = a.WithDomain(m.target_domain_for_suggestion);
       if (!m.alternative_suggestion.empty()) {
         c.also_suggestion = a.WithDomain(m.alternative_suggestion);

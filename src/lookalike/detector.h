@@ -85,6 +85,9 @@ class DetectorImpl final : public LookalikeDetector {
   // A slip inside a suffix of several labels (barclays.cp.uk, mod.gvo.uk):
   // the query's own split does not show the name, so try the last k labels.
   void MultiLabelSuffixCandidates(const Query& q, Best& best) const;
+  // A label inserted into the ending of a declared name (mod.co.uk for
+  // mod.uk, hmrc.gov.co.uk for hmrc.gov.uk): the query's split hides it.
+  void InsertedSuffixLabelCandidates(const Query& q, Best& best) const;
   // A provider's name under a ccTLD it has no domain in (seznam.cy).
   void FamilyCandidates(const Query& q, Best& best) const;
   void NamespaceCandidates(const Query& q, Best& best) const;
@@ -125,6 +128,8 @@ class DetectorImpl final : public LookalikeDetector {
   std::unordered_map<std::string, SuffixConfusion> confusions_;  // "typed\0intended"
   std::unordered_map<std::string, ProviderFamily> families_;     // by name: "seznam"
   std::unordered_set<std::string> family_domains_;               // all their domains
+  // A hyphenated family name without its hyphens: "tonline" -> "t-online".
+  std::unordered_map<std::string, std::string> family_unhyphenated_;
   std::unordered_map<std::string, std::string> real_domains_;    // domain -> note
   HashIndex typo_, by_name_, joined_, host_;
   // The namespaces with what NamespaceCandidates asks of each, worked out

@@ -103,6 +103,12 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
       families_.emplace(name, std::move(f));
     }
   }
+  for (const auto& [name, f] : families_) {
+    if (name.find('-') == std::string::npos) continue;
+    std::string flat = name;
+    flat.erase(std::remove(flat.begin(), flat.end(), '-'), flat.end());
+    if (!families_.contains(flat)) family_unhyphenated_.emplace(std::move(flat), name);
+  }
   for (RealMailDomain& r : lists.real_domains) {
     real_domains_.emplace(std::move(r.domain), std::move(r.note));
   }

@@ -224,6 +224,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   best.typed = d.ascii;
   SuffixCandidates(q, best);
   MultiLabelSuffixCandidates(q, best);
+  InsertedSuffixLabelCandidates(q, best);
   FamilyCandidates(q, best);
   NamespaceCandidates(q, best);
   AppendCandidates(q, best);

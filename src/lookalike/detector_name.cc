@@ -160,7 +160,10 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
       // slips reach many real names, so only a name of five letters or
       // more, one plain slip in it, and weaker than either slip alone.
       if (tlook.size() < 5 || edit.kind == EditKind::kNone || edit.kind == EditKind::kOther) continue;
-      score = std::min(score, 0.9) - 0.2;
+      // Yet never below the threshold: a letter left out of a five-letter
+      // name (0.65 alone) is as plain a slip as a swap, and gmal.cm, gmai.co
+      // and yhoo.co were accepted (issue 15 breaker, round 3, item 3).
+      score = std::max(std::min(score, 0.9) - 0.2, options_.threshold);
     }
     if (Outranked(score, best)) continue;
     Candidate c{id, code, "", e.domain, Join(prefix, e.domain), score};

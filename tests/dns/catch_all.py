@@ -36,9 +36,12 @@ def write_policy(path, server, port, probe=True):
                 % (server, "true" if probe else "false", port))
 
 
-def run_check(policy, addresses):
+def run_check(policy, addresses, internal=True):
+    # The exchangers are on 127.0.0.x: the probe refuses internal addresses
+    # unless --dns-probe-internal says otherwise.
     start = time.monotonic()
-    p = subprocess.run([BIN, "check", "--json", "--policy", policy] + addresses,
+    flags = ["--dns-probe-internal"] if internal else []
+    p = subprocess.run([BIN, "check", "--json", "--policy", policy] + flags + addresses,
                        capture_output=True, text=True, timeout=30)
     rows = {}
     for line in p.stdout.splitlines():
@@ -84,9 +87,21 @@ try:
           dns.get("catch_all_unknown") == "not probed: no mail exchanger", json.dumps(dns))
 
     # The sentence a person reads.
-    p = subprocess.run([BIN, "check", "--policy", policy, "bob@exanple.test"],
+    p = subprocess.run([BIN, "check", "--policy", policy, "--dns-probe-internal", "bob@exanple.test"],
                        capture_output=True, text=True)
     check("text says catch-all", "accepts mail for any address (a catch-all)" in p.stdout, p.stdout)
+
+    # The default refuses internal exchangers (issue 15 breaker, round 3,
+    # item 5): smtp-sink on 127.0.0.21 is never reached, the answer is
+    # unknown with the reason, and the rule fails closed (hold).
+    p, rows, _ = run_check(policy, ["bob@exanple.test"], internal=False)
+    row = rows.get("exanple.test", {})
+    dns = row.get("dns", {})
+    check("internal exchanger: catch_all unknown with the reason",
+          dns.get("catch_all", "absent") is None and dns.get("catch_all_unknown") ==
+          "MX address 127.0.0.21 is internal (loopback): not probed", json.dumps(dns))
+    check("internal exchanger: the rule fails closed (hold)", '"hold"' in json.dumps(row),
+          json.dumps(row))
 
     # Off (the default): DNS facts, no probe, catch_all null with no reason.
     write_policy(policy, server, servers.port, probe=False)

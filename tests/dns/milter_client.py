@@ -64,12 +64,12 @@ class Milter:
     """`nearmiss milter` on a free loopback port with `policy`, its stderr
     in WORK/err; `port`, `err()`, `started()`, `stop()`."""
 
-    def __init__(self, binary, policy, work):
+    def __init__(self, binary, policy, work, extra=()):
         free_port = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "free-port")
         self.port = int(subprocess.check_output([free_port]).decode())
         self.err_path = os.path.join(work, "err")
         self.proc = subprocess.Popen([binary, "milter", "--no-postconf", "--listen",
-                                      "inet:127.0.0.1:%d" % self.port, "--policy", policy],
+                                      "inet:127.0.0.1:%d" % self.port, "--policy", policy] + list(extra),
                                      stdout=subprocess.DEVNULL, stderr=open(self.err_path, "wb"))
 
     def err(self):
