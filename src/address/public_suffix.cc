@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "address/root_zone.h"
+#include "address/second_level_zone.h"
 #include "nearmiss/address.h"
 
 namespace nearmiss::address {
@@ -97,7 +98,10 @@ bool IsOpenPrivateZone(std::string_view ascii_domain) {
   const std::string_view first = name.substr(0, dot), last = name.substr(dot + 1);
   auto country = [](std::string_view label) { return label.size() == 2 && IsDelegatedTld(label); };
   const bool generic = last == "com" || last == "net" || last == "org";
-  const bool shape = (generic && country(first)) || (country(last) && first.size() <= 3);
+  // edu.ru, gov.ru, mil.ru sit in the private section too, but are a
+  // country's public-sector zones (second_level_zone.h), open to no one.
+  const bool shape = (generic && country(first)) ||
+                     (country(last) && first.size() <= 3 && !IsPublicSectorLabel(first));
   if (!shape) return false;
   const psl_ctx_t* psl = Psl();
   const std::string z(name);

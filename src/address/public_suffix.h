@@ -43,7 +43,8 @@ bool IsListedSuffix(std::string_view ascii_domain);
 // gb.net, us.org, ...: two labels, the first a delegated two-letter TLD, the
 // last com, net or org), or a short second level of a ccTLD run as a
 // registry (msk.ru, spb.ru, pp.ru, co.nl, com.de: two labels, the first of
-// at most three letters, the last a delegated two-letter TLD). Listed
+// at most three letters and no public-sector label such as edu or gov, the
+// last a delegated two-letter TLD). Listed
 // exactly, never by a "*" rule; false when the list is not loaded.
 bool IsOpenPrivateZone(std::string_view ascii_domain);
 
