@@ -166,6 +166,17 @@ Result<std::string> ToUnicode(std::string_view ascii_domain) {
   return Run(uidna_nameToUnicodeUTF8, uidna_labelToUnicodeUTF8, ascii_domain);
 }
 
+std::string ShownAddress(std::string_view address) {
+  const size_t at = address.rfind('@');
+  const std::string_view domain = at == std::string_view::npos ? address : address.substr(at + 1);
+  if (domain.find("xn--") == std::string_view::npos) return std::string(address);
+  Result<std::string> shown = ToUnicode(domain);
+  if (!shown.ok()) return std::string(address);
+  std::string out(address.substr(0, address.size() - domain.size()));
+  out += *shown;
+  return out;
+}
+
 std::string DescribeIdnaErrors(uint32_t errors) {
   static constexpr struct {
     uint32_t bit;

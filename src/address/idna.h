@@ -29,6 +29,12 @@ Result<std::string> ToAscii(std::string_view domain);
 // U-label form of an ASCII domain; fails like ToAscii on a bad A-label.
 Result<std::string> ToUnicode(std::string_view ascii_domain);
 
+// How a person reads an address or domain: its A-labels as U-labels
+// ("x@xn--d1acpjx3f.xn--p1ai" -> "x@яндекс.рф"). Returned as is when no
+// label starts "xn--" or a label does not decode (it is then shown as
+// typed, never dropped). Mail is still sent to the A-label form.
+std::string ShownAddress(std::string_view address);
+
 // True when `domain` is letters, digits, hyphens and dots with no "xn--"
 // label: UTS #46 would only lower-case it, so ToAscii and ToUnicode skip ICU
 // for it (the common case at RCPT time) and ParseDomain's in-place form

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <unicode/uidna.h>
 
+#include "address/text.h"
+
 namespace nearmiss::address {
 namespace {
 
@@ -75,6 +77,36 @@ TEST(IdnaTest, DescribesEveryBit) {
   EXPECT_THAT(DescribeIdnaErrors(UIDNA_ERROR_BIDI | UIDNA_ERROR_CONTEXTJ),
               HasSubstr("; "));
   EXPECT_EQ(DescribeIdnaErrors(0), "unknown IDNA error");
+}
+
+}  // namespace
+}  // namespace nearmiss::address
+
+namespace nearmiss::address {
+namespace {
+
+TEST(ShownAddressTest, ALabelsShownAsULabels) {
+  EXPECT_EQ(ShownAddress("x@xn--d1acpjx3f.xn--p1ai"), "x@яндекс.рф");
+  EXPECT_EQ(ShownAddress("xn--mnchen-3ya.de"), "münchen.de");
+  EXPECT_EQ(ShownAddress("x@army.mil"), "x@army.mil");
+  EXPECT_EQ(ShownAddress(""), "");
+  EXPECT_EQ(ShownAddress("x@xn--zz.example"), "x@xn--zz.example");  // does not decode: as typed
+}
+
+// Issue 15 breaker, fifth round, item 10: the milter's 550 carried the
+// bytes of a two-byte letter cut apart. A reply line is printable US-ASCII
+// (RFC 5321 4.2): names in A-label form, other letters as U+XXXX.
+TEST(SmtpReplyTextTest, NamesBecomeALabelsAndLettersCodePoints) {
+  EXPECT_EQ(SmtpReplyText("x@янлекс.рф: янлекс.рф looks like яндекс.рф (has 'л' where 'д' "
+                          "belongs); did you mean x@яндекс.рф?"),
+            "x@xn--e1akbhx3f.xn--p1ai: xn--e1akbhx3f.xn--p1ai looks like xn--d1acpjx3f.xn--p1ai "
+            "(has 'U+043B' where 'U+0434' belongs); did you mean x@xn--d1acpjx3f.xn--p1ai?");
+  EXPECT_EQ(SmtpReplyText("bob@army.ml: looks like army.mil"), "bob@army.ml: looks like army.mil");
+  EXPECT_EQ(SmtpReplyText("see münchen.de. Done…"), "see xn--mnchen-3ya.de. Done...");
+  EXPECT_EQ(SmtpReplyText("bad \xD1 byte\r\n"), "bad ? byte??");
+  for (char c : SmtpReplyText("ü\xff\x01 «x» 中国.中国")) {
+    EXPECT_TRUE(c >= 0x20 && c < 0x7f) << static_cast<int>(c);
+  }
 }
 
 }  // namespace

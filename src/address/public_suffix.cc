@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "address/root_zone.h"
+#include "address/second_level_zone.h"
 #include "nearmiss/address.h"
 
 namespace nearmiss::address {
@@ -86,6 +87,27 @@ bool IsListedSuffix(std::string_view ascii_domain) {
   return psl != nullptr && !name.empty() &&
          psl_is_public_suffix2(psl, name.c_str(),
                                PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;
+}
+
+bool IsOpenPrivateZone(std::string_view ascii_domain) {
+  const std::string_view name = StripRootDot(ascii_domain);
+  const size_t dot = name.find('.');
+  if (dot == std::string_view::npos || name.find('.', dot + 1) != std::string_view::npos) {
+    return false;
+  }
+  const std::string_view first = name.substr(0, dot), last = name.substr(dot + 1);
+  auto country = [](std::string_view label) { return label.size() == 2 && IsDelegatedTld(label); };
+  const bool generic = last == "com" || last == "net" || last == "org";
+  // edu.ru, gov.ru, mil.ru sit in the private section too, but are a
+  // country's public-sector zones (second_level_zone.h), open to no one.
+  const bool shape = (generic && country(first)) ||
+                     (country(last) && first.size() <= 3 && !IsPublicSectorLabel(first));
+  if (!shape) return false;
+  const psl_ctx_t* psl = Psl();
+  const std::string z(name);
+  return psl != nullptr &&
+         psl_is_public_suffix2(psl, z.c_str(), PSL_TYPE_PRIVATE | PSL_TYPE_NO_STAR_RULE) != 0 &&
+         psl_is_public_suffix2(psl, z.c_str(), PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) == 0;
 }
 
 bool PublicSuffixListLoaded() { return Psl() != nullptr; }

@@ -37,6 +37,17 @@ SuffixViews SplitSuffixViews(const std::string& ascii_domain);
 // is listed, "zzz" is a suffix only through the implicit "*" rule.
 bool IsListedSuffix(std::string_view ascii_domain);
 
+// True when `ascii_domain` is a zone of the list's PRIVATE section where
+// anyone registers a name as under a TLD, of one of two shapes: a country's
+// code under a generic TLD (CentralNic's uk.com, us.com, eu.com, de.com,
+// gb.net, us.org, ...: two labels, the first a delegated two-letter TLD, the
+// last com, net or org), or a short second level of a ccTLD run as a
+// registry (msk.ru, spb.ru, pp.ru, co.nl, com.de: two labels, the first of
+// at most three letters and no public-sector label such as edu or gov, the
+// last a delegated two-letter TLD). Listed
+// exactly, never by a "*" rule; false when the list is not loaded.
+bool IsOpenPrivateZone(std::string_view ascii_domain);
+
 // False when neither the system nor the built-in list could be loaded; then
 // every TLD, and only a TLD, counts as a suffix.
 bool PublicSuffixListLoaded();

@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <string>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace nearmiss {
 namespace data {
 extern const std::string_view kRootZoneTlds;
 extern const std::string_view kIdnCcTlds;
+extern const std::string_view kIdnTldForms;
 }  // namespace data
 
 namespace address {
@@ -16,6 +19,8 @@ namespace {
 struct RootZone {
   std::unordered_set<std::string_view> tlds;  // views into data::kRootZoneTlds
   std::unordered_set<std::string_view> idn_cctlds;  // first words of data::kIdnCcTlds
+  // data::kIdnTldForms: A-label -> the ASCII TLD, in the list's order.
+  std::vector<std::pair<std::string_view, std::string_view>> forms;
   std::string source;
 };
 
@@ -47,6 +52,15 @@ const RootZone& Zone() {
       rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
       if (line.empty() || line[0] == '#') continue;
       z->idn_cctlds.insert(line.substr(0, line.find(' ')));
+    }
+    for (std::string_view rest = data::kIdnTldForms; !rest.empty();) {
+      size_t end = rest.find('\n');
+      std::string_view line = rest.substr(0, end);
+      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+      if (line.empty() || line[0] == '#') continue;
+      const size_t space = line.find(' ');
+      if (space == std::string_view::npos) continue;
+      z->forms.emplace_back(line.substr(0, space), line.substr(space + 1));
     }
     z->source = "data/lists/root-zone-tlds.txt: " + std::to_string(z->tlds.size()) + " TLDs (" +
                 versions + ")";
@@ -81,6 +95,21 @@ bool IsCountryCodeTld(std::string_view tld) {
   if (!IsDelegatedTld(tld)) return false;
   if (tld.size() == 2) return tld[0] >= 'a' && tld[0] <= 'z' && tld[1] >= 'a' && tld[1] <= 'z';
   return Zone().idn_cctlds.contains(tld);
+}
+
+std::string_view AsciiTldOfForm(std::string_view tld) {
+  for (const auto& [form, ascii] : Zone().forms) {
+    if (form == tld) return ascii;
+  }
+  return {};
+}
+
+std::vector<std::string_view> FormsOfTld(std::string_view tld) {
+  std::vector<std::string_view> out;
+  for (const auto& [form, ascii] : Zone().forms) {
+    if (ascii == tld) out.push_back(form);
+  }
+  return out;
 }
 
 std::string_view RootZoneSource() { return Zone().source; }

@@ -35,6 +35,16 @@ bool HasDelegatedTld(std::string_view domain);
 // says how). "com", "xn--80asehdb" (.онлайн, generic) and "zz" are not.
 bool IsCountryCodeTld(std::string_view tld);
 
+// The ASCII TLD whose form in another script the lower-case A-label `tld`
+// is ("com" for "xn--j1aef", .ком; "net" for "xn--t60b56a", .닷넷), or ""
+// for any other TLD. From data/lists/idn-tld-forms.txt (IANA's root zone
+// database; its header says how).
+std::string_view AsciiTldOfForm(std::string_view tld);
+
+// The A-labels of the other scripts' forms of the ASCII TLD `tld` ("com":
+// xn--11b4c3d, xn--j1aef, ...), in the list's order; empty for most TLDs.
+std::vector<std::string_view> FormsOfTld(std::string_view tld);
+
 // The delegated two-letter (country-code) TLDs, sorted: "ac" ... "zw".
 std::vector<std::string> CountryCodeTlds();
 

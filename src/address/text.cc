@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "address/idna.h"
+
 namespace nearmiss::address {
 namespace {
 
@@ -99,5 +101,107 @@ std::string DescribeByte(unsigned char c) {
   return buf;
 }
 
+namespace {
+
+// A character of a word SmtpReplyText may convert whole: a letter, digit or
+// mark of any script, and the ASCII characters of domains and addresses.
+bool WordChar(int32_t c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '.' || c == '-' || c == '@' || c == '_' || c == '+';
+  }
+  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+void AppendCodePoints(std::string_view word, std::string& out) {
+  const auto* p = reinterpret_cast<const uint8_t*>(word.data());
+  const auto n = static_cast<int32_t>(word.size());
+  for (int32_t i = 0; i < n;) {
+    int32_t c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0 || IsControl(c)) {
+      out += '?';
+    } else if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c == 0x2026) {
+      out += "...";
+    } else if (c == 0x2018 || c == 0x2019) {
+      out += '\'';
+    } else if (c == 0xA0 || u_isspace(c)) {
+      out += ' ';
+    } else {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+      out += buf;
+    }
+  }
+}
+
+// One word with a non-ASCII character: an address's or a domain's A-label
+// form when IDNA takes it, else its characters one by one.
+void AppendWord(std::string_view word, std::string& out) {
+  std::string_view domain = word, head;
+  if (size_t at = word.rfind('@'); at != std::string_view::npos) {
+    head = word.substr(0, at + 1);
+    domain = word.substr(at + 1);
+  }
+  // A sentence's full stop after a domain is no part of it.
+  size_t stops = 0;
+  while (domain.ends_with('.')) {
+    domain.remove_suffix(1);
+    ++stops;
+  }
+  const std::string_view tail = word.substr(word.size() - stops);
+  if (domain.find('.') != std::string_view::npos) {
+    if (Result<std::string> a = ToAscii(domain); a.ok()) {
+      AppendCodePoints(head, out);
+      out += *a;
+      out += tail;
+      return;
+    }
+  }
+  AppendCodePoints(word, out);
+}
+
+}  // namespace
+
+std::string SmtpReplyText(std::string_view utf8) {
+  bool ascii = true;
+  for (char c : utf8) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || u < 0x20 || u == 0x7F) ascii = false;
+  }
+  if (ascii) return std::string(utf8);
+  std::string out;
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto n = static_cast<int32_t>(utf8.size());
+  int32_t word_start = -1;
+  bool word_ascii = true;
+  auto flush = [&](int32_t end) {
+    if (word_start < 0) return;
+    std::string_view w = utf8.substr(word_start, end - word_start);
+    if (word_ascii) {
+      out += w;
+    } else {
+      AppendWord(w, out);
+    }
+    word_start = -1;
+    word_ascii = true;
+  };
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    int32_t c;
+    U8_NEXT(p, i, n, c);
+    if (c >= 0 && WordChar(c)) {
+      if (word_start < 0) word_start = start;
+      if (c >= 0x80) word_ascii = false;
+      continue;
+    }
+    flush(start);
+    AppendCodePoints(utf8.substr(start, i - start), out);
+  }
+  flush(n);
+  return out;
+}
 
 }  // namespace nearmiss::address

@@ -33,6 +33,14 @@ std::string Echo(std::string_view s, std::size_t max = kMaxEcho);
 // 0xC3" for a non-ASCII byte.
 std::string DescribeByte(unsigned char c);
 
+// `utf8` made fit for an SMTP reply line (RFC 5321 4.2: printable US-ASCII),
+// for a person to read: a domain or address with non-ASCII letters in its
+// domain becomes its A-label form ("x@яндекс.рф" -> "x@xn--d1acpjx3f.xn--p1ai",
+// which the sender can paste back), any other non-ASCII letter "U+043B",
+// "…" "...", an invalid UTF-8 byte or a control '?'. ASCII input is returned
+// as is.
+std::string SmtpReplyText(std::string_view utf8);
+
 // Lower-cases ASCII letters only (domains; local parts keep their case).
 using nearmiss::AsciiLower;
 

@@ -278,7 +278,14 @@ void AddPermuteCommand(CLI::App& app, Run& run) {
       "protected and provider lists. A DOMAIN starting with '.' is a namespace. Formats: "
       "list (one domain a line, '#' comments), jsonl, postfix (a check_recipient_access "
       "map), rpz (an unbound/BIND response policy zone), csv. The count per class goes to "
-      "stderr.");
+      "stderr.\n\nClasses written: label-typo, bitsquat, hyphenation, homoglyph (one Cyrillic "
+      "or Greek letter; an IDN name's slips on its own letters), dot-omission, dot-insertion, "
+      "suffix-edit, suffix-drop, tld-not-delegated, tld-swap (every other ccTLD, a country's "
+      "open zone such as uk.com or us.org, the TLD in another script such as .ком) and "
+      "suffix-append (every ccTLD, .com, .net, .org and the confusion list added). check also "
+      "flags what no finite list holds: any other ending added, two slips at once, several "
+      "look-alike letters, open zones under a ccTLD such as msk.ru. A map from permute is a "
+      "floor of what check flags, never more.");
   flags->policy.Register(*cmd, /*with_protect_file=*/true);
   cmd->add_option("--format", flags->format, "list, jsonl, postfix, rpz or csv")
       ->capture_default_str();

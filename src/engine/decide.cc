@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "address/idna.h"
 #include "engine/decision_table.h"
 #include "nearmiss/engine.h"
 #include "policy/template.h"
@@ -106,16 +107,20 @@ RecipientDecision Make(const engine::CompiledRule& rule, const RecipientCheck& c
     marked += content::LevelName(level);
   }
   // Two targets about as likely (yahoo.com.t: .tw or .tr) are both offered.
-  std::string suggestions = check.suggestion;
-  if (!check.also_suggestion.empty()) suggestions.append(" or ").append(check.also_suggestion);
-  policy::TemplateFields fields{d.recipient, check.suggestion, check.target, reason,
-                                content::LevelName(level), marked, check.also_suggestion,
-                                suggestions};
+  // Shown as a person writes them (x@яндекс.рф); the milter's reply puts
+  // them back in A-label form (address::SmtpReplyText).
+  const std::string suggestion = address::ShownAddress(check.suggestion);
+  const std::string also = address::ShownAddress(check.also_suggestion);
+  const std::string target = address::ShownAddress(check.target);
+  std::string suggestions = suggestion;
+  if (!also.empty()) suggestions.append(" or ").append(also);
+  policy::TemplateFields fields{d.recipient, suggestion, target, reason,
+                                content::LevelName(level), marked, also, suggestions};
   d.message = policy::RenderTemplate(rule.message, fields);
   // An invalid address that is a dot slip (gmail..com) carries what it was
   // meant to be: the sender is told, whatever the message says.
   if (check.verdict == Verdict::kInvalid && !check.suggestion.empty() &&
-      d.message.find(check.suggestion) == std::string::npos) {
+      d.message.find(suggestion) == std::string::npos) {
     d.message.append("; did you mean ").append(suggestions).append("?");
   }
   d.smtp_code = rule.smtp_code;

@@ -47,5 +47,30 @@ TEST(DeletionKeysTest, SharedVariantMeansOneEdit) {
   for (uint64_t k : a) EXPECT_EQ(other_suffix.count(k), 0u);
 }
 
+// A character is a code point: "яднекс" (two letters swapped) meets
+// "яндекс" one deletion of a whole letter apart, and no variant is a torn
+// UTF-8 sequence (issue 15 breaker, fifth round, item 10).
+TEST(DeletionKeysTest, DeletesWholeCodePoints) {
+  auto keys = [](std::string_view s, int depth) {
+    std::set<uint64_t> out;
+    ForEachDeletionKey(s, depth, 1, [&](uint64_t k) { out.insert(k); });
+    return out;
+  };
+  std::set<uint64_t> a = keys("яднекс", 1), b = keys("яндекс", 1);
+  bool shared = false;
+  for (uint64_t k : a) shared = shared || b.count(k) > 0;
+  EXPECT_TRUE(shared);
+  // Six letters: itself and six deletions, not twelve bytes' worth.
+  EXPECT_EQ(keys("яндекс", 1).size(), 7u);
+  // "mnchen" itself is "münchen" with its two-byte 'ü' deleted.
+  uint64_t whole = 0;
+  bool first = true;
+  ForEachDeletionKey("mnchen", 1, 1, [&](uint64_t k) {
+    if (first) whole = k;
+    first = false;
+  });
+  EXPECT_EQ(keys("münchen", 1).count(whole), 1u);
+}
+
 }  // namespace
 }  // namespace nearmiss::lookalike

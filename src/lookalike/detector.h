@@ -18,6 +18,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "lookalike/edit.h"
 #include "lookalike/hash_index.h"
 #include "lookalike/slip_score.h"
 #include "lookalike/trusted_set.h"
@@ -36,6 +37,9 @@ struct Query {
   // place, never copied).
   std::string_view look_name;
   std::string_view look_reg_label;
+  // The name as typed, in Unicode ("münchen", "янлекс"); `name` when ASCII.
+  std::string_view uni_name;
+  std::string_view uni_reg_label;
   std::string look_storage;
   bool idn = false;
 };
@@ -90,6 +94,12 @@ class DetectorImpl final : public LookalikeDetector {
   void InsertedSuffixLabelCandidates(const Query& q, Best& best) const;
   // A provider's name under a ccTLD it has no domain in (seznam.cy).
   void FamilyCandidates(const Query& q, Best& best) const;
+  // A trusted name in an open zone of the PSL's private section
+  // (gmail.uk.com, barclays.us.com): address::IsOpenPrivateZone.
+  void OpenZoneCandidates(const Query& q, Best& best) const;
+  // A trusted name under another script's form of its TLD (gmail.ком for
+  // gmail.com): address::AsciiTldOfForm.
+  void ScriptTldCandidates(const Query& q, Best& best) const;
   void NamespaceCandidates(const Query& q, Best& best) const;
   // "hmrcgov.uk" for hmrc.gov.uk: part of NamespaceCandidates for the
   // namespace `ns` of several labels (entry `id`).
@@ -105,8 +115,9 @@ class DetectorImpl final : public LookalikeDetector {
   void HostLabelCandidates(const Query& q, Best& best) const;
   void TypoCandidates(const Query& q, Best& best) const;
   // `under`: the suffix whose names to search, when not the query's own.
-  void TypoCandidatesFor(const Query& q, std::string_view look_name, std::string_view prefix,
-                         Best& best, std::string_view under = {}) const;
+  // `whole`: the query's whole name, else its last label only.
+  void TypoCandidatesFor(const Query& q, bool whole, std::string_view prefix, Best& best,
+                         std::string_view under = {}) const;
   // A slip in the name and one in an ending nearly everyone types at once
   // (gmial.co, gmal.cm for gmail.com). Asked only when nothing else is near.
   void TypoAndSuffixCandidates(const Query& q, Best& best) const;
@@ -120,8 +131,14 @@ class DetectorImpl final : public LookalikeDetector {
   const SuffixConfusion* Confusion(std::string_view typed, std::string_view intended) const;
   // The entry's name as a reader sees it: ASCII look-alike of its U-label.
   std::string EntryLookName(const Entry& e) const;
-  // 2 for names long enough to match at edit distance two, else 1.
-  int DeletionDepth(size_t len) const { return len >= options_.distance2_min_length ? 2 : 1; }
+  // The entry's name as its U-label ("münchen" of xn--mnchen-3ya.de); the
+  // ASCII name itself when it has no A-label.
+  std::string EntryUnicodeName(const Entry& e) const;
+  // 2 for names long enough to match at edit distance two, else 1; the
+  // length in characters (CharCount), not UTF-8 bytes.
+  int DeletionDepth(std::string_view name) const {
+    return CharCount(name) >= options_.distance2_min_length ? 2 : 1;
+  }
 
   LookalikeOptions options_;
   TrustedSet set_;

@@ -23,7 +23,7 @@ bool GenericHostLabel(std::string_view label) {
 
 }  // namespace
 
-std::string DetectorImpl::EntryLookName(const Entry& e) const {
+std::string DetectorImpl::EntryUnicodeName(const Entry& e) const {
   std::string_view name = e.name();
   if (name.find("xn--") == std::string_view::npos) return std::string(name);
   Result<Domain> parsed = ParseDomain(e.domain);
@@ -35,7 +35,13 @@ std::string DetectorImpl::EntryLookName(const Entry& e) const {
   for (size_t i = 0; i < suffix_labels && cut != std::string_view::npos; ++i) {
     cut = uni.rfind('.', cut - 1);
   }
-  return AsciiLookalike(uni.substr(0, cut)).text;
+  return std::string(uni.substr(0, cut));
+}
+
+std::string DetectorImpl::EntryLookName(const Entry& e) const {
+  std::string_view name = e.name();
+  if (name.find("xn--") == std::string_view::npos) return std::string(name);
+  return AsciiLookalike(EntryUnicodeName(e)).text;
 }
 
 Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists lists,
@@ -143,7 +149,7 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
       auto emit_id = [&](uint64_t key) { emit(key, id); };
       std::string look = FoldLetters(EntryLookName(all[id]));
       if (look == keys[id] || look.size() >= 256) {
-        ForEachDeletionKey(keys[id], DeletionDepth(keys[id].size()), suffix_hash, emit_id);
+        ForEachDeletionKey(keys[id], DeletionDepth(keys[id]), suffix_hash, emit_id);
         continue;
       }
       // Two spellings share most variants: emit each once. An open-addressing
@@ -164,8 +170,8 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
           }
         }
       };
-      ForEachDeletionKey(keys[id], DeletionDepth(keys[id].size()), suffix_hash, add);
-      ForEachDeletionKey(look, DeletionDepth(look.size()), suffix_hash, add);
+      ForEachDeletionKey(keys[id], DeletionDepth(keys[id]), suffix_hash, add);
+      ForEachDeletionKey(look, DeletionDepth(look), suffix_hash, add);
     }
   });
   keys.clear();

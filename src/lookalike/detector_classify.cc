@@ -4,6 +4,7 @@
 // it into the answer.
 #include <algorithm>
 
+#include "address/idna.h"
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
 #include "address/second_level_zone.h"
@@ -29,6 +30,7 @@ void MakeQuery(const Domain& d, Query& q) {
   q.idn = d.unicode != d.ascii && !d.unicode.empty();
   if (!q.idn) {
     q.look_name = q.name;
+    q.uni_name = q.name;
   } else {
     // Same number of labels in both forms: cut the suffix's labels off.
     std::string_view uni = d.unicode;
@@ -37,10 +39,14 @@ void MakeQuery(const Domain& d, Query& q) {
     for (size_t i = 0; i < suffix_labels && cut != std::string_view::npos && cut > 0; ++i) {
       cut = uni.rfind('.', cut - 1);
     }
-    if (cut != std::string_view::npos) q.look_storage = AsciiLookalike(uni.substr(0, cut)).text;
+    if (cut != std::string_view::npos) {
+      q.uni_name = uni.substr(0, cut);
+      q.look_storage = AsciiLookalike(q.uni_name).text;
+    }
     q.look_name = q.look_storage;
   }
   q.look_reg_label = LastLabel(q.look_name);
+  q.uni_reg_label = LastLabel(q.uni_name);
 }
 
 
@@ -208,10 +214,16 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // an A-label that is itself a homoglyph (xn--rmy-5cd.mil). Judged on the
   // letters alone, gmаil.ru was mail.ru with a "g" added (issue 15 breaker,
   // second round, items 5 and 6).
-  if (q.idn && look.changed && look.all_ascii && look.text != d.ascii) {
+  // Not when the letters read as ASCII make a TLD that does not exist of
+  // one that does (gmail.ком, .com in Cyrillic, is no "gmail.kom"), nor
+  // when the target is itself an IDN name whose own letters the slip
+  // concerns (müchen.de for münchen.de: an 'n' left out, the 'ü' is its own).
+  if (q.idn && look.changed && look.all_ascii && look.text != d.ascii &&
+      (address::HasDelegatedTld(look.text) || !address::HasDelegatedTld(d.ascii))) {
     if (Result<Domain> plain = ParseDomain(look.text); plain.ok()) {
       LookalikeMatch slip = Classify(*plain);
-      if (slip.kind == LookalikeMatch::Kind::kLookalike) {
+      if (slip.kind == LookalikeMatch::Kind::kLookalike &&
+          slip.target.find("xn--") == std::string::npos) {
         slip.detail = "it uses " + look.first_change + ", and " + slip.detail;
         slip.code = ReasonCode::kHomoglyph;
         slip.score = std::max(slip.score, 0.95);
@@ -226,6 +238,8 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   MultiLabelSuffixCandidates(q, best);
   InsertedSuffixLabelCandidates(q, best);
   FamilyCandidates(q, best);
+  OpenZoneCandidates(q, best);
+  ScriptTldCandidates(q, best);
   NamespaceCandidates(q, best);
   AppendCandidates(q, best);
   JoinedCandidates(q, best);
@@ -241,7 +255,8 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     std::string_view tld = LastLabel(d.ascii);
     if (!delegated && tld != "test" && tld != "example" && tld != "localhost") {
       m.code = ReasonCode::kTldNotDelegated;
-      m.detail = "the TLD ." + std::string(tld) + " does not exist: no mail can be delivered there";
+      m.detail = "the TLD ." + address::ShownAddress(tld) +
+                 " does not exist: no mail can be delivered there";
     }
     return m;
   }
@@ -279,7 +294,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
                            c == ReasonCode::kSuffixTruncate || c == ReasonCode::kDotOmission ||
                            c == ReasonCode::kDotInsertion;
   if (!delegated && suffix_slip) {
-    std::string tld = "the TLD ." + std::string(LastLabel(d.ascii));
+    std::string tld = "the TLD ." + address::ShownAddress(LastLabel(d.ascii));
     // "the TLD .mik has 'k' where 'l' belongs" says the TLD once.
     best.detail = best.detail.starts_with(tld + " ")
                       ? tld + " does not exist and" + best.detail.substr(tld.size())

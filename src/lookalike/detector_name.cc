@@ -73,9 +73,10 @@ void DetectorImpl::HostLabelCandidates(const Query& q, Best& best) const {
   });
 }
 
-void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
-                                     std::string_view prefix, Best& best,
-                                     std::string_view under) const {
+void DetectorImpl::TypoCandidatesFor(const Query& q, bool whole, std::string_view prefix,
+                                     Best& best, std::string_view under) const {
+  const std::string_view look = whole ? q.look_name : q.look_reg_label;
+  const std::string_view uni = whole ? q.uni_name : q.uni_reg_label;
   if (look.empty() || look.size() >= 256) return;
   std::string qkey = VisualKey(look);
   // The suffix whose names are searched: the query's own, or (two slips
@@ -91,7 +92,7 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
   // |query| >= |t| >= distance2_min_length. A query of 8 or 9 letters (two
   // deep before) reaches every name within the limit with one deletion;
   // its two-deletion keys only found names the test below then dropped.
-  auto depth = [&](size_t len) { return DeletionDepth(len); };
+  auto depth = [&](std::string_view key) { return DeletionDepth(key); };
   const uint64_t suffix_hash = HashKey(dsuf);
   // Reused by each thread: a check allocates nothing per deletion key.
   thread_local std::vector<uint64_t> keys;
@@ -99,11 +100,11 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
   keys.clear();
   ids.clear();
   auto add = [&](uint64_t key) { keys.push_back(key); };
-  ForEachDeletionKey(qkey, depth(qkey.size()), suffix_hash, add);
+  ForEachDeletionKey(qkey, depth(qkey), suffix_hash, add);
   // The spelling's keys, letter-folded as the index holds them
   // (detector_build.cc): the same as qkey unless a folded pair is in it.
   std::string folded = FoldLetters(look);
-  if (qkey != folded) ForEachDeletionKey(folded, depth(folded.size()), suffix_hash, add);
+  if (qkey != folded) ForEachDeletionKey(folded, depth(folded), suffix_hash, add);
   typo_.FindMany(keys.data(), keys.size(), [&](uint32_t id) { ids.push_back(id); });
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -113,12 +114,28 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
     if (e.suffix() != dsuf) continue;
     std::string tlook = EntryLookName(e);
     std::string tkey = VisualKey(tlook);
-    int key_limit = DeletionDepth(tkey.size()), look_limit = DeletionDepth(tlook.size());
+    int key_limit = DeletionDepth(tkey), look_limit = DeletionDepth(tlook);
+    // Lengths in characters: "яндекс" is six letters, not twelve bytes.
+    const size_t tlook_chars = CharCount(tlook);
     int kd = BoundedDamerau(qkey, tkey, key_limit);
     int ld = BoundedDamerau(look, tlook, look_limit);
     if (kd > key_limit && ld > look_limit) continue;
     std::string_view traw = e.name();
     Edit edit = DescribeEdit(look, tlook);
+    // An IDN name (münchen.de, яндекс.рф) is judged on its own letters: its
+    // ASCII look-alike form hides a letter typed without its accent
+    // (munchen) and says 'u' where 'ü' was left out (mnchen).
+    bool base_letter = false;
+    std::string tuni;  // the entry's name shown in a detail: its U-label
+    if (traw.find("xn--") != std::string_view::npos) {
+      tuni = EntryUnicodeName(e);
+      traw = tuni;
+      Edit real = DescribeEdit(uni, tuni);
+      if (real.kind != EditKind::kNone && real.kind != EditKind::kOther) {
+        base_letter = edit.kind == EditKind::kNone && !q.idn;
+        if (edit.kind != EditKind::kNone || base_letter) edit = std::move(real);
+      }
+    }
     // Same name, plain ASCII: a subdomain of a provider, not a look-alike.
     if (edit.kind == EditKind::kNone && !q.idn) continue;
     const bool declared = Declared(e.source);
@@ -131,25 +148,31 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
     if (edit.kind == EditKind::kNone) {
       form = Form::kGlyphs;
       score = 0.95;
+    } else if (base_letter) {
+      // The letter's ASCII base for an accented one (munchen for münchen):
+      // what a keyboard without the letter gives, as sure as a look-alike.
+      form = Form::kSlip;
+      code = ReasonCode::kLabelTypo;
+      score = 0.9;
     } else if (kd == 0 && edit.kind != EditKind::kOther && !StrongGlyphs(look, tlook)) {
       // One letter for a weaker look-alike (b/d, c/e): as sure as the same
       // slip typed; "bell" for "dell" says no more than "tell" does.
       form = Form::kGlyph;
-      score = TypoScore(tlook.size(), edit, declared);
+      score = TypoScore(tlook_chars, edit, declared);
     } else if (kd == 0) {
       form = Form::kSpelled;
       score = q.idn ? 0.95 : 0.9;
     } else if (edit.kind != EditKind::kOther) {
       form = Form::kSlip;
       code = CodeFor(edit.kind);
-      score = TypoScore(tlook.size(), edit, declared, DoubledLetterDropped(look, tlook));
+      score = TypoScore(tlook_chars, edit, declared, DoubledLetterDropped(look, tlook));
     } else if (kd == 1) {
       form = Form::kMixed;
       // In a short name a look-alike plus a slip reaches too many real
       // neighbours ("rr" is two edits of "me"; 1und1.de, a large German ISP,
       // is "1" for "b" and a "1" added to bund.de), declared or not (issue
       // 15 breaker, second round, item 7).
-      score = tkey.size() >= 5 ? 0.7 : 0.45;
+      score = CharCount(tkey) >= 5 ? 0.7 : 0.45;
     } else {
       form = Form::kTwoPlaces;
       code = ReasonCode::kLabelTypo;
@@ -159,7 +182,7 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
       // gmial.co, gmal.cm: a slip in the name and one in the ending. Two
       // slips reach many real names, so only a name of five letters or
       // more, one plain slip in it, and weaker than either slip alone.
-      if (tlook.size() < 5 || edit.kind == EditKind::kNone || edit.kind == EditKind::kOther) continue;
+      if (tlook_chars < 5 || edit.kind == EditKind::kNone || edit.kind == EditKind::kOther) continue;
       // Yet never below the threshold: a letter left out of a five-letter
       // name (0.65 alone) is as plain a slip as a swap, and gmal.cm, gmai.co
       // and yhoo.co were accepted (issue 15 breaker, round 3, item 3).
@@ -185,15 +208,19 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, std::string_view look,
       case Form::kMixed: c.detail = both("mixes look-alike letters with a typo", traw); break;
       case Form::kTwoPlaces: c.detail = both("differs in two places", traw); break;
     }
-    if (q.idn && c.code != ReasonCode::kHomoglyph) c.detail += ", and uses non-Latin look-alike letters";
+    // An IDN name's slip is told on its own letters ("has 'л' where 'д'
+    // belongs"): its letters are no look-alikes of ASCII ones.
+    if (q.idn && c.code != ReasonCode::kHomoglyph && tuni.empty()) {
+      c.detail += ", and uses non-Latin look-alike letters";
+    }
     if (two_slips) c.detail.append(", and ").append(SuffixDetail(q.domain->suffix, dsuf));
     Offer(std::move(c), best);
   }
 }
 
 void DetectorImpl::TypoCandidates(const Query& q, Best& best) const {
-  TypoCandidatesFor(q, q.look_name, "", best);
-  if (q.look_reg_label != q.look_name) TypoCandidatesFor(q, q.look_reg_label, q.prefix, best);
+  TypoCandidatesFor(q, /*whole=*/true, "", best);
+  if (q.look_reg_label != q.look_name) TypoCandidatesFor(q, /*whole=*/false, q.prefix, best);
 }
 
 void DetectorImpl::TypoAndSuffixCandidates(const Query& q, Best& best) const {
@@ -203,7 +230,7 @@ void DetectorImpl::TypoAndSuffixCandidates(const Query& q, Best& best) const {
         (BoundedDamerau(dsuf, habitual, 1) != 1 && Confusion(dsuf, habitual) == nullptr)) {
       continue;
     }
-    TypoCandidatesFor(q, q.look_reg_label, q.prefix, best, habitual);
+    TypoCandidatesFor(q, /*whole=*/false, q.prefix, best, habitual);
   }
 }
 }  // namespace nearmiss::lookalike

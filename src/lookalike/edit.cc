@@ -1,8 +1,12 @@
 #include "lookalike/edit.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstdlib>
+#include <string>
 #include <vector>
 
 #include "lookalike/keyboard.h"
@@ -10,19 +14,47 @@
 namespace nearmiss::lookalike {
 namespace {
 
-bool IsVowel(char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; }
+// The helpers below read either bytes (an ASCII pair, the common case) or
+// code points (a name with a non-ASCII letter: яндекс, münchen), so an edit
+// is one character whatever its UTF-8 length.
+template <typename Ch>
+bool IsVowel(Ch c) {
+  return c < 0x80 && std::string_view("aeiou").find(static_cast<char>(c)) != std::string_view::npos;
+}
 
-std::string Quote(char c) { return std::string("'") + c + "'"; }
-std::string Quote(std::string_view s) {
+// Keyboard facts hold for ASCII keys only.
+template <typename Ch>
+bool Adjacent(Ch a, Ch b) {
+  return a < 0x80 && b < 0x80 && KeysAdjacent(static_cast<char>(a), static_cast<char>(b));
+}
+
+void AppendUtf8(char32_t c, std::string& out) {
+  char buf[U8_MAX_LENGTH];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, U8_MAX_LENGTH, static_cast<UChar32>(c), error);
+  if (!error) out.append(buf, static_cast<size_t>(n));
+}
+
+template <typename Ch>
+std::string Quote(Ch c) {
+  std::string q = "'";
+  AppendUtf8(static_cast<char32_t>(c), q);
+  q += '\'';
+  return q;
+}
+template <typename Ch>
+std::string Quote(std::basic_string_view<Ch> s) {
   std::string quoted = "'";  // appended, not "'" + string&&: GCC bug 105329
-  quoted += s;
+  for (Ch c : s) AppendUtf8(static_cast<char32_t>(c), quoted);
   quoted += '\'';
   return quoted;
 }
 
 // typed is intended with one character removed at `i`.
-Edit DescribeOmission(std::string_view intended, size_t i) {
-  char c = intended[i];
+template <typename Ch>
+Edit DescribeOmission(std::basic_string_view<Ch> intended, size_t i) {
+  Ch c = intended[i];
   if (c == '.') return {EditKind::kDotDropped, false, "is missing the dot after " + Quote(intended.substr(0, i))};
   if (c == '-') return {EditKind::kHyphenDropped, false, "is missing the hyphen"};
   bool doubled = (i > 0 && intended[i - 1] == c) || (i + 1 < intended.size() && intended[i + 1] == c);
@@ -32,36 +64,59 @@ Edit DescribeOmission(std::string_view intended, size_t i) {
 }
 
 // typed is intended with `typed[i]` inserted at `i`.
-Edit DescribeInsertion(std::string_view typed, std::string_view intended, size_t i) {
-  char c = typed[i];
+template <typename Ch>
+Edit DescribeInsertion(std::basic_string_view<Ch> typed, size_t i) {
+  Ch c = typed[i];
   if (c == '.') return {EditKind::kDotAdded, false, "has an extra dot after " + Quote(typed.substr(0, i))};
   if (c == '-') return {EditKind::kHyphenAdded, false, "has an extra hyphen after " + Quote(typed.substr(0, i))};
   if (c == 's' && i + 1 == typed.size()) return {EditKind::kPlural, false, "has an extra 's' at the end"};
   bool repeated = (i > 0 && typed[i - 1] == c) || (i + 1 < typed.size() && typed[i + 1] == c);
   if (repeated) return {EditKind::kRepetition, true, "has " + Quote(c) + " typed twice"};
-  bool adjacent = (i > 0 && KeysAdjacent(c, typed[i - 1])) ||
-                  (i + 1 < typed.size() && KeysAdjacent(c, typed[i + 1]));
-  (void)intended;
+  bool adjacent = (i > 0 && Adjacent(c, typed[i - 1])) ||
+                  (i + 1 < typed.size() && Adjacent(c, typed[i + 1]));
   return {EditKind::kInsertion, adjacent,
           "has an extra " + Quote(c) + (adjacent ? ", a neighbouring key" : "")};
 }
 
-Edit DescribeReplacement(char typed, char intended) {
+template <typename Ch>
+Edit DescribeReplacement(Ch typed, Ch intended) {
   std::string pair = Quote(typed) + " where " + Quote(intended) + " belongs";
   if (typed == '-' && intended == '.') return {EditKind::kDotAsHyphen, false, "has a hyphen where a dot belongs"};
   if (typed == '.' && intended == '-') return {EditKind::kDotAdded, false, "has a dot where a hyphen belongs"};
-  bool adjacent = KeysAdjacent(typed, intended);
+  bool adjacent = Adjacent(typed, intended);
   if (IsVowel(typed) && IsVowel(intended)) return {EditKind::kVowelSwap, adjacent, "has the vowel " + pair};
   if (adjacent) return {EditKind::kReplacement, true, "has " + pair + ", the key next to it"};
-  if (std::popcount(static_cast<unsigned>(static_cast<unsigned char>(typed ^ intended))) == 1) {
+  // A bit flip is a fault of bytes on the wire: ASCII only.
+  if (typed < 0x80 && intended < 0x80 &&
+      std::popcount(static_cast<unsigned>(typed ^ intended)) == 1) {
     return {EditKind::kBitFlip, false, "has " + pair + ", one bit apart"};
   }
   return {EditKind::kReplacement, false, "has " + pair};
 }
 
-}  // namespace
+// `text` as code points (ICU's U8_NEXT); a malformed sequence as its lead
+// octet tagged apart from code points (it can only equal itself).
+void Decode(std::string_view text, std::u32string& out) {
+  out.clear();
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    out.push_back(c < 0 ? static_cast<char32_t>(0x110000 + s[start]) : static_cast<char32_t>(c));
+  }
+}
 
-int BoundedDamerau(std::string_view a, std::string_view b, int limit) {
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+template <typename Ch>
+int Damerau(std::basic_string_view<Ch> a, std::basic_string_view<Ch> b, int limit) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > limit) return limit + 1;
   // Domain names are under 254 bytes; the rows below are on the stack.
@@ -112,7 +167,8 @@ int BoundedDamerau(std::string_view a, std::string_view b, int limit) {
   return prev[cols];
 }
 
-Edit DescribeEdit(std::string_view typed, std::string_view intended) {
+template <typename Ch>
+Edit Describe(std::basic_string_view<Ch> typed, std::basic_string_view<Ch> intended) {
   if (typed == intended) return {EditKind::kNone, false, "is identical"};
   size_t p = 0;  // common prefix
   while (p < typed.size() && p < intended.size() && typed[p] == intended[p]) ++p;
@@ -123,15 +179,39 @@ Edit DescribeEdit(std::string_view typed, std::string_view intended) {
   }
   size_t typed_mid = typed.size() - p - s, intended_mid = intended.size() - p - s;
   if (typed_mid == 0 && intended_mid == 1) return DescribeOmission(intended, p);
-  if (typed_mid == 1 && intended_mid == 0) return DescribeInsertion(typed, intended, p);
+  if (typed_mid == 1 && intended_mid == 0) return DescribeInsertion(typed, p);
   if (typed_mid == 1 && intended_mid == 1) return DescribeReplacement(typed[p], intended[p]);
   if (typed_mid == 2 && intended_mid == 2 && typed[p] == intended[p + 1] &&
       typed[p + 1] == intended[p]) {
-    return {EditKind::kTransposition, KeysAdjacent(typed[p], typed[p + 1]),
+    return {EditKind::kTransposition, Adjacent(typed[p], typed[p + 1]),
             "has " + Quote(typed.substr(p, 2)) + " where " + Quote(intended.substr(p, 2)) +
                 " belongs: two letters swapped"};
   }
   return {EditKind::kOther, false, "differs in two places"};
+}
+
+}  // namespace
+
+size_t CharCount(std::string_view utf8) {
+  size_t n = 0;
+  for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+int BoundedDamerau(std::string_view a, std::string_view b, int limit) {
+  if (IsAscii(a) && IsAscii(b)) return Damerau(a, b, limit);
+  thread_local std::u32string ua, ub;
+  Decode(a, ua);
+  Decode(b, ub);
+  return Damerau(std::u32string_view(ua), std::u32string_view(ub), limit);
+}
+
+Edit DescribeEdit(std::string_view typed, std::string_view intended) {
+  if (IsAscii(typed) && IsAscii(intended)) return Describe(typed, intended);
+  std::u32string ut, ui;
+  Decode(typed, ut);
+  Decode(intended, ui);
+  return Describe(std::u32string_view(ut), std::u32string_view(ui));
 }
 
 }  // namespace nearmiss::lookalike

@@ -2,14 +2,21 @@
 #ifndef NEARMISS_LOOKALIKE_EDIT_H_
 #define NEARMISS_LOOKALIKE_EDIT_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace nearmiss::lookalike {
 
 // Optimal-string-alignment (restricted Damerau-Levenshtein) distance between
-// byte strings, or `limit + 1` as soon as it must exceed `limit`.
+// UTF-8 strings counted in code points ("яндекс" and "янлекс" are one edit
+// apart, not one byte), or `limit + 1` as soon as it must exceed `limit`.
+// A malformed sequence counts as one character equal only to itself.
 int BoundedDamerau(std::string_view a, std::string_view b, int limit);
+
+// Code points in UTF-8 `utf8` (its bytes that are not continuation bytes):
+// the length the typo limits (DeletionDepth, the five-letter floors) read.
+size_t CharCount(std::string_view utf8);
 
 // What one edit turned `intended` into `typed`.
 enum class EditKind {
@@ -36,8 +43,10 @@ struct Edit {
   std::string detail;          // "is missing an 'i'", "has 'ia' for 'ai'"
 };
 
-// Describes how `typed` differs from `intended` when they are at most one
-// edit apart; kind kOther ("differs in two places") otherwise.
+// Describes how `typed` differs from `intended` (UTF-8) when they are at
+// most one edit of a code point apart, quoting whole characters ("has 'л'
+// where 'д' belongs"); kind kOther ("differs in two places") otherwise.
+// Keyboard neighbours and bit flips are ASCII facts only.
 Edit DescribeEdit(std::string_view typed, std::string_view intended);
 
 }  // namespace nearmiss::lookalike

@@ -94,5 +94,22 @@ TEST(DescribeEditTest, NamesEachKindOfSlip) {
   EXPECT_EQ(DescribeEdit("gnial", "gmail").kind, EditKind::kOther);
 }
 
+// Issue 15 breaker, fifth round, item 10: a Cyrillic letter for another
+// was "has '\xbb' where '\xb4' belongs" (bytes of two-byte letters), and
+// two swapped or a one-byte letter for a two-byte one was two edits.
+TEST(EditTest, CountsAndDescribesCodePointsNotBytes) {
+  EXPECT_EQ(BoundedDamerau("янлекс", "яндекс", 2), 1);
+  EXPECT_EQ(BoundedDamerau("яднекс", "яндекс", 2), 1);
+  EXPECT_EQ(BoundedDamerau("яндекв", "яндекc", 2), 1);  // Cyrillic 'в' for Latin 'c'
+  EXPECT_EQ(BoundedDamerau("mnchen", "münchen", 2), 1);
+  EXPECT_EQ(BoundedDamerau("munchen", "münchen", 2), 1);
+  EXPECT_EQ(DescribeEdit("янлекс", "яндекс").detail, "has 'л' where 'д' belongs");
+  EXPECT_EQ(DescribeEdit("яднекс", "яндекс").kind, EditKind::kTransposition);
+  EXPECT_EQ(DescribeEdit("mnchen", "münchen").detail, "is missing a 'ü'");
+  EXPECT_EQ(DescribeEdit("münchen", "munchen").detail, "has 'ü' where 'u' belongs");
+  EXPECT_EQ(CharCount("яндекс"), 6u);
+  EXPECT_EQ(CharCount("gmail"), 5u);
+}
+
 }  // namespace
 }  // namespace nearmiss::lookalike

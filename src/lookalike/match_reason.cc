@@ -1,5 +1,6 @@
 // A look-alike match as a Reason: the facts its sentence needs, copied into
 // strings the caller may reuse from one check to the next.
+#include "address/idna.h"
 #include "nearmiss/lookalike.h"
 
 namespace nearmiss {
@@ -14,7 +15,8 @@ void FillReason(const LookalikeMatch& m, const Domain& domain, Reason* out) {
   if (m.kind == LookalikeMatch::Kind::kLookalike ||
       (m.kind == LookalikeMatch::Kind::kNone &&
        (m.code == ReasonCode::kRealNeighbour || m.code == ReasonCode::kTldNotDelegated))) {
-    out->object.assign(m.resembles);
+    // "looks like яндекс.рф", as the sender would write it, not its A-label.
+    out->object.assign(address::ShownAddress(m.resembles));
     out->detail.assign(m.detail);
   } else if (m.kind == LookalikeMatch::Kind::kTrusted && domain.ascii != m.trusted_entry) {
     // "hr.army.mil is under army.mil", "x.army.mil is under .mil".

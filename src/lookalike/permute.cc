@@ -1,11 +1,17 @@
 #include "lookalike/permute.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <set>
+#include <vector>
+
+#include <unicode/unistr.h>
 
 #include "address/idna.h"
 #include "address/public_suffix.h"
+#include "address/root_zone.h"
 #include "lookalike/keyboard.h"
+#include "lookalike/visual_key.h"
 
 namespace nearmiss::lookalike {
 namespace {
@@ -106,6 +112,51 @@ void ScriptSlips(std::string_view label, std::set<std::string>& out) {
   }
 }
 
+// One-slip variants of an IDN label given as its A-label (xn--d1acpjx3f,
+// яндекс), made on its code points and written back as A-labels: a letter
+// left out, doubled, two swapped, an accented letter typed as its ASCII
+// base (münchen -> munchen). Edits of the A-label's own letters are typed
+// by no one. A variant IDNA refuses is dropped.
+void UnicodeLabelSlips(std::string_view a_label, std::set<std::string>& out) {
+  Result<std::string> u = address::ToUnicode(a_label);
+  if (!u.ok()) return;
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(*u);
+  std::vector<UChar32> cps;
+  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) cps.push_back(text.char32At(i));
+  auto emit = [&](const std::vector<UChar32>& v) {
+    if (v.empty()) return;
+    icu::UnicodeString w;
+    for (UChar32 c : v) w.append(c);
+    std::string utf8;
+    w.toUTF8String(utf8);
+    if (Result<std::string> a = address::ToAscii(utf8); a.ok() && *a != a_label) out.insert(*a);
+  };
+  for (size_t i = 0; i < cps.size(); ++i) {
+    std::vector<UChar32> v = cps;
+    v.erase(v.begin() + static_cast<std::ptrdiff_t>(i));
+    emit(v);
+    v = cps;
+    v.insert(v.begin() + static_cast<std::ptrdiff_t>(i), cps[i]);
+    emit(v);
+    if (i + 1 < cps.size()) {
+      v = cps;
+      std::swap(v[i], v[i + 1]);
+      emit(v);
+    }
+    if (cps[i] >= 0x80) {
+      icu::UnicodeString one(cps[i]);
+      std::string utf8;
+      one.toUTF8String(utf8);
+      AsciiForm base = AsciiLookalike(utf8);
+      if (base.all_ascii && base.text.size() == 1) {
+        v = cps;
+        v[i] = static_cast<UChar32>(base.text[0]);
+        emit(v);
+      }
+    }
+  }
+}
+
 // The label split in two by a dot (g.mail for gmail): dot-insertion.
 void DotInsertions(std::string_view label, std::set<std::string>& out) {
   for (size_t i = 1; i < label.size(); ++i) {
@@ -143,7 +194,11 @@ void SuffixSlips(std::string_view name, std::string_view suffix, const PermuteIn
   std::vector<std::string_view> labels = Labels(suffix);
   for (size_t i = 0; i < labels.size(); ++i) {
     std::set<std::string> slips;
-    LabelSlips(labels[i], slips);
+    if (labels[i].starts_with("xn--")) {
+      UnicodeLabelSlips(labels[i], slips);  // рф, not its A-label's letters
+    } else {
+      LabelSlips(labels[i], slips);
+    }
     for (const std::string& v : slips) {
       std::string s = pre + JoinLabels(labels, 0, i);
       if (i > 0) s += '.';
@@ -186,9 +241,13 @@ std::vector<std::string> PermuteDomain(const PermuteInput& in) {
       std::string_view head = dot == std::string_view::npos ? "" : name.substr(0, dot + 1);
       std::string_view reg = dot == std::string_view::npos ? name : name.substr(dot + 1);
       std::set<std::string> slips;
-      LabelSlips(reg, slips);
-      ScriptSlips(reg, slips);
-      DotInsertions(reg, slips);
+      if (reg.starts_with("xn--")) {
+        UnicodeLabelSlips(reg, slips);
+      } else {
+        LabelSlips(reg, slips);
+        ScriptSlips(reg, slips);
+        DotInsertions(reg, slips);
+      }
       for (const std::string& v : slips) out.insert(std::string(head) + v + "." + std::string(suffix));
       SuffixSlips(name, suffix, in, out);
       // A dot dropped or made a hyphen (usbank.com, us-bank.com).
@@ -211,7 +270,32 @@ std::vector<std::string> PermuteDomain(const PermuteInput& in) {
       for (const SuffixConfusion& c : in.confusions) {
         if (c.intended == last) out.insert(std::string(src) + "." + c.typed);
       }
-      for (const std::string& tld : in.country_tlds) out.insert(std::string(reg) + "." + tld);
+      for (const std::string& tld : in.country_tlds) {
+        out.insert(std::string(reg) + "." + tld);
+        // The whole domain with a country's code added (barclays.co.uk.uk,
+        // army.mil.de): check's suffix-append of any ending, written here
+        // for each ccTLD and the three generic endings below.
+        out.insert(std::string(src) + "." + tld);
+        // The name in a country's open zone under a generic TLD
+        // (gmail.uk.com, barclays.us.com): check's tld-swap, kept by the
+        // caller only where the PSL's private section has that zone.
+        for (std::string_view generic : {"com", "net", "org"}) {
+          std::string z = std::string(reg) + "." + tld;
+          z += '.';
+          z += generic;
+          out.insert(std::move(z));
+        }
+      }
+      out.insert(std::string(src) + ".net");
+      out.insert(std::string(src) + ".org");
+      // The TLD in another script (gmail.ком for gmail.com), as A-labels.
+      if (suffix.find('.') == std::string_view::npos) {
+        for (std::string_view form : address::FormsOfTld(suffix)) {
+          std::string f = std::string(name) + ".";
+          f += form;
+          out.insert(std::move(f));
+        }
+      }
     }
   }
   out.erase(std::string(src));

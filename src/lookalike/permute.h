@@ -7,8 +7,10 @@
 // Greek as an A-label, a hyphen, a dot inserted), suffix slips inside each suffix label (co.uk -> cp.uk,
 // co.ul), the listed suffix confusions, a suffix cut short or with .com
 // added, a dot dropped (usbank.com; the whole name run together under .com:
-// armymil.com, army-mil.com), a confused ending added (army.mil.ml), and a
-// provider's name under every other ccTLD.
+// armymil.com, army-mil.com), an ending added (a confused one, army.mil.ml;
+// every ccTLD, barclays.co.uk.uk; .com, .net, .org), the name under every
+// other ccTLD, under each country's open zone of a generic TLD
+// (gmail.uk.com) and under the other scripts' forms of its TLD (gmail.ком).
 // Candidates are not judged here: `nearmiss permute` keeps those the engine
 // calls look-alikes of their source, so what it writes is what check flags.
 //

@@ -61,5 +61,42 @@ TEST(PermuteTest, EveryClassCheckFlagsHasCandidates) {
   }
 }
 
+// Issue 15 breaker, fifth round, item 11: check flags a trusted domain with
+// any ccTLD added (barclays.co.uk.uk), but permute wrote only .com; item 12:
+// a name in a country's open zone (gmail.uk.com); item 14: under another
+// script's form of .com (gmail.ком, xn--j1aef).
+TEST(PermuteTest, CountryCodesAddedOpenZonesAndScriptFormsOfTheTld) {
+  std::vector<std::string> b = PermuteDomain({"barclays.co.uk", {}, {"uk", "ml", "de"}});
+  for (std::string_view s : {"barclays.co.uk.uk", "barclays.co.uk.ml", "barclays.co.uk.de",
+                             "barclays.co.uk.com", "barclays.co.uk.net", "barclays.co.uk.org",
+                             "barclays.uk.com", "barclays.de.com", "barclays.uk.net"}) {
+    EXPECT_TRUE(Has(b, s)) << s;
+  }
+  std::vector<std::string> g = PermuteDomain({"gmail.com", {}, {"us"}});
+  for (std::string_view s : {"gmail.us.com", "gmail.xn--j1aef", "gmail.xn--mk1bu44c",
+                             "gmail.xn--tckwe"}) {
+    EXPECT_TRUE(Has(g, s)) << s;
+  }
+  EXPECT_FALSE(Has(g, "gmail.xn--t60b56a"));  // .닷넷 is .net's form, not .com's
+}
+
+// Item 10: `permute xn--80ak6aa92e.com` wrote xn--80ak6aa82e.com, an edit of
+// the A-label's letters that nobody types. Slips are made on the U-label
+// (яндекс) and written as A-labels; münchen's 'ü' typed as 'u' is one.
+TEST(PermuteTest, IdnNamesSlipTheirOwnLetters) {
+  std::vector<std::string> y = PermuteDomain({"xn--d1acpjx3f.xn--p1ai", {}, {}});
+  EXPECT_TRUE(Has(y, "xn--d1acp2a7d.xn--p1ai"));  // ядекс: 'н' left out
+  EXPECT_TRUE(Has(y, "xn--d1acpjx3f.xn--p1a"));  // яндекс.р: 'ф' left out
+  // The source itself, and edits of its A-label's letters.
+  for (std::string_view s : {"xn--d1acpjx3f.xn--p1ai", "xn--d1acpjx3.xn--p1ai",
+                             "xn--d1acpj3f.xn--p1ai", "xn--d1acpjx3f.xn--p1i"}) {
+    EXPECT_FALSE(Has(y, s)) << s;
+  }
+  std::vector<std::string> m = PermuteDomain({"xn--mnchen-3ya.de", {}, {}});
+  for (std::string_view s : {"munchen.de", "mnchen.de", "xn--mchen-kva.de"}) {
+    EXPECT_TRUE(Has(m, s)) << s;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::lookalike

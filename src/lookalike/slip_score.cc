@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "address/idna.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/keyboard.h"
 
@@ -13,9 +14,13 @@ std::string TargetUnder(const Entry& e, std::string_view covered) {
   return std::string(LastLabels(covered, LabelCount(e.domain) + 1));
 }
 
-std::string SuffixDetail(std::string_view typed, std::string_view intended) {
-  bool tld = typed.find('.') == std::string_view::npos &&
-             intended.find('.') == std::string_view::npos;
+std::string SuffixDetail(std::string_view typed_ascii, std::string_view intended_ascii) {
+  bool tld = typed_ascii.find('.') == std::string_view::npos &&
+             intended_ascii.find('.') == std::string_view::npos;
+  // An IDN ending is read and edited as its U-label (.ру for .рф), never
+  // as the letters of its A-label (xn--p1ag).
+  const std::string typed = address::ShownAddress(typed_ascii);
+  const std::string intended = address::ShownAddress(intended_ascii);
   std::string what = Join(tld ? "the TLD ." : "the ending .", typed);
   Edit e = DescribeEdit(typed, intended);
   if (e.kind == EditKind::kOther) return what + " stands where ." + std::string(intended) + " belongs";

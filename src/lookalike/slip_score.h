@@ -20,7 +20,9 @@ namespace nearmiss::lookalike {
 // label more than the namespace ("army.mil" of "hr.army.mil").
 std::string TargetUnder(const Entry& e, std::string_view covered);
 
-// "the TLD .ml is missing an 'i'", "the ending .com.ua has 'ua' where ..."
+// "the TLD .ml is missing an 'i'", "the ending .com.ua has 'ua' where ...";
+// lower-case ASCII in, an A-label shown and edited as its U-label ("the TLD
+// .ру has 'у' where 'ф' belongs", not the letters of xn--p1ag).
 std::string SuffixDetail(std::string_view typed, std::string_view intended);
 
 // The reason code of a one-edit slip in a name.

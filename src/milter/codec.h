@@ -178,7 +178,9 @@ void EncodeOptionReply(const OptionReply& reply, std::string* out);
 void EncodeSimple(char code, std::string* out);
 // `code` is "550" or "450", `enhanced` "5.7.1"; `text` may hold anything:
 // CR/LF and other controls become spaces, '%' is doubled (libmilter and
-// Postfix treat the text as a format), and it is cut to a line Postfix takes.
+// Postfix treat the text as a format), each non-ASCII character becomes '?'
+// (a reply line is US-ASCII, RFC 5321 4.2: callers convert names to A-labels
+// first, address::SmtpReplyText), and it is cut to a line Postfix takes.
 void EncodeReplyCode(std::string_view code, std::string_view enhanced,
                      std::string_view text, std::string* out);
 void EncodeAddRcpt(std::string_view recipient, std::string* out);

@@ -39,8 +39,12 @@ void FinishPacket(size_t at, std::string* out) {
   out->replace(at, 4, b);
 }
 
-// Controls (CR, LF, TAB, NUL, ...) become spaces; UTF-8 passes through.
-std::string Sanitize(std::string_view text, size_t max_bytes, bool double_percent) {
+// Controls (CR, LF, TAB, NUL, ...) become spaces. A header value's UTF-8
+// passes through; a reply line (`reply`) is printable US-ASCII (RFC 5321
+// 4.2), so each non-ASCII character there becomes one '?': the milter's
+// callers make the text ASCII first (address::SmtpReplyText), this is the
+// last guard that no raw 8-bit byte reaches the SMTP client.
+std::string Sanitize(std::string_view text, size_t max_bytes, bool reply) {
   std::string s;
   s.reserve(std::min(text.size(), max_bytes) + 8);
   for (char c : text) {
@@ -48,8 +52,10 @@ std::string Sanitize(std::string_view text, size_t max_bytes, bool double_percen
     auto u = static_cast<unsigned char>(c);
     if (u < 0x20 || u == 0x7f) {
       s.push_back(' ');
-    } else if (c == '%' && double_percent) {
+    } else if (c == '%' && reply) {
       s += "%%";
+    } else if (u >= 0x80 && reply) {
+      if (u >= 0xC0 || s.empty() || s.back() != '?') s.push_back('?');  // lead or stray byte
     } else {
       s.push_back(c);
     }
@@ -69,7 +75,7 @@ std::string Sanitize(std::string_view text, size_t max_bytes, bool double_percen
 }  // namespace
 
 std::string SanitizeHeaderValue(std::string_view value, size_t max_bytes) {
-  return Sanitize(value, max_bytes, /*double_percent=*/false);
+  return Sanitize(value, max_bytes, /*reply=*/false);
 }
 
 void EncodePacket(char code, std::string_view data, std::string* out) {
@@ -101,7 +107,7 @@ void EncodeReplyCode(std::string_view code, std::string_view enhanced,
     out->append(enhanced);
     out->push_back(' ');
   }
-  out->append(Sanitize(text, kMaxReplyText, /*double_percent=*/true));
+  out->append(Sanitize(text, kMaxReplyText, /*reply=*/true));
   out->push_back('\0');
   FinishPacket(at, out);
 }

@@ -4,6 +4,7 @@
 #include <exception>
 #include <type_traits>
 
+#include "address/text.h"
 #include "base/ascii.h"
 #include "base/log.h"
 #include "milter/decision_log.h"
@@ -266,7 +267,7 @@ void Session::Recipient(const Rcpt& rcpt, std::string* out) {
     r.refused = true;
     auto [basic, enhanced] = SplitSmtpCode(d.smtp_code, /*temporary=*/false);
     std::string text = d.message.empty() ? r.raw + ": refused by policy" : d.message;
-    EncodeReplyCode(basic, enhanced, text, out);
+    EncodeReplyCode(basic, enhanced, address::SmtpReplyText(text), out);
     if (log_) log_(RcptLogLine(*tx_, r, "reject"));
   } else {
     EncodeSimple(reply::kContinue, out);

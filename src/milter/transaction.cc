@@ -7,6 +7,7 @@
 #include <chrono>
 #include <string>
 
+#include "address/text.h"
 #include "base/ascii.h"
 #include "milter/codec.h"
 #include "milter/decision_log.h"
@@ -239,7 +240,7 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
   std::string milter_action;
   if (reject) {
     auto [code, enhanced] = SplitSmtpCode(RejectCode(d), false);
-    EncodeReplyCode(code, enhanced, RejectText(d), &out.replies);
+    EncodeReplyCode(code, enhanced, address::SmtpReplyText(RejectText(d)), &out.replies);
     milter_action = "reject";
   } else {
     std::vector<std::string> removed;

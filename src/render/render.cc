@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "address/idna.h"
 #include "base/log.h"
 
 namespace nearmiss::render {
@@ -123,9 +124,12 @@ std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {
     }
   }
   if (!c.suggestion.empty()) {
-    line += "; did you mean " + term.Paint(Colour::kBold, log::Untrusted(c.suggestion, 1024));
+    // As the sender writes it (x@яндекс.рф), not its A-label.
+    line += "; did you mean " +
+            term.Paint(Colour::kBold, log::Untrusted(address::ShownAddress(c.suggestion), 1024));
     if (!c.also_suggestion.empty()) {
-      line += " or " + term.Paint(Colour::kBold, log::Untrusted(c.also_suggestion, 1024));
+      line += " or " + term.Paint(Colour::kBold,
+                                  log::Untrusted(address::ShownAddress(c.also_suggestion), 1024));
     }
     line += "?";
   }

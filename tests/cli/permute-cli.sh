@@ -9,10 +9,12 @@ bin=$1
 
 # 1. Round trip over domains of every shape: a provider with a family, a
 # short provider, a bank under a two-label suffix, a listed .gov.uk domain,
-# and a namespace.
-# The banks and mod.gov.uk are protected by a policy beside the embedded lists.
-sources="gmail.com seznam.cz wp.pl barclays.co.uk cba.com.au mod.gov.uk .mil"
-printf '[domains]\nprotected = ["barclays.co.uk", "cba.com.au", "mod.gov.uk"]\n' > "$tmp/p.toml"
+# an IDN name (its slips made on its letters, issue 15 breaker round 5 item
+# 10) and a namespace.
+# The banks, mod.gov.uk and münchen.de are protected by a policy beside the
+# embedded lists.
+sources="gmail.com seznam.cz wp.pl barclays.co.uk cba.com.au mod.gov.uk münchen.de .mil"
+printf '[domains]\nprotected = ["barclays.co.uk", "cba.com.au", "mod.gov.uk", "münchen.de"]\n' > "$tmp/p.toml"
 policy="--policy $tmp/p.toml"
 "$bin" permute $policy --format jsonl $sources > "$tmp/p.jsonl" 2> "$tmp/p.err"
 check "permute exits 0" 0 $?
@@ -44,17 +46,24 @@ for want in '"domain":"barclays.cp.uk","source":"barclays.co.uk","class":"suffix
             '"domain":"seznam.cy","source":"seznam.cz","class":"tld-swap"' \
             '"domain":"gmail.ru","source":"gmail.com","class":"tld-swap"' \
             '"domain":"mik","source":".mil","class":"tld-not-delegated"' \
-            '"domain":"ml","source":".mil","class":"suffix-edit"'; do
+            '"domain":"ml","source":".mil","class":"suffix-edit"' \
+            '"domain":"barclays.co.uk.uk","source":"barclays.co.uk","class":"suffix-append"' \
+            '"domain":"barclays.co.uk.ml","source":"barclays.co.uk","class":"suffix-append"' \
+            '"domain":"gmail.uk.com","source":"gmail.com","class":"tld-swap"' \
+            '"domain":"barclays.us.com","source":"barclays.co.uk","class":"tld-swap"' \
+            '"domain":"gmail.xn--j1aef","source":"gmail.com","class":"tld-swap"' \
+            '"domain":"munchen.de","source":"xn--mnchen-3ya.de","class":"label-typo"' \
+            '"domain":"mnchen.de","source":"xn--mnchen-3ya.de","class":"label-typo"'; do
   if grep -qF "$want" "$tmp/p.jsonl"; then echo "ok   has $want"; else echo "FAIL missing $want"; fail=1; fi
 done
 # A real neighbour is never written: check does not flag it.
 if grep -q '"domain":"mailo.com"' "$tmp/p.jsonl"; then echo "FAIL mailo.com written"; fail=1; else echo "ok   mailo.com not written"; fi
 
-# 3. The counts on stderr: "N look-alikes of 7 sources: class n, ..." adding up.
+# 3. The counts on stderr: "N look-alikes of 8 sources: class n, ..." adding up.
 n=$(wc -l < "$tmp/p.jsonl" | tr -d ' ')
 sum=$(sed 's/.*sources://' "$tmp/p.err" | tr ',' '\n' | awk '{s += $2} END {print s}')
 case $(cat "$tmp/p.err") in
-  "$n look-alikes of 7 sources:"*) echo "ok   count line" ;;
+  "$n look-alikes of 8 sources:"*) echo "ok   count line" ;;
   *) echo "FAIL count line: $(cat "$tmp/p.err")"; fail=1 ;;
 esac
 check "per-class counts add up" "$n" "$sum"
