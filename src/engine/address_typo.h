@@ -22,8 +22,14 @@
 //     (insert, delete, substitute, swap two neighbours): jon.smith, jhon.smith;
 //   - has the same name parts in another order: smith.john;
 //   - is the same once digits are dropped, one of the two having none:
-//     john.smith2, john2.smith (two numbered ones, support1 and support2,
-//     are a series of desks, not slips);
+//     john.smith2, john2.smith;
+//   - differs from a numbered one by one digit swapped with its neighbour,
+//     dropped, added or changed (s1234576, s123456 or s1234667 for
+//     s1234567; john.smith1958 for john.smith1985), unless both numbers
+//     are short counters of at most 3 digits that are not the same digits
+//     reordered: support1 and support2, room101 and room102 are a series
+//     of desks, not slips (support12 for support21 is one); two digits
+//     changed make another number (s1234599 is another student);
 //   - drops or shortens a name part: jsmith, j.smith, john, smith;
 //   - puts the family name first and the given name's initial after it:
 //     smith.j, smithj;
@@ -81,8 +87,10 @@ enum class SlipKind : uint8_t {
   kDisplayName,     // "the display name 'John Smith' names the other address"
   kDisplayAddress,  // "the display name is the address john.smith@..., not this one"
   kNumber,          // "the same name with a number added or dropped"
+  kDigit,           // "one digit of the number swapped, dropped, added or changed"
   kLongForm,        // "the name written out where the frequent address shortens it"
   kHomoglyph,       // "the same letters on screen"
+  kNeighbourDomain, // "the same local part at the trusted domain next to this one"
 };
 
 // Frequent addresses at one domain of the list asked beyond which the
@@ -121,6 +129,19 @@ class AddressIndex {
   bool FindSlip(std::string_view sender, std::string_view address, std::string_view display,
                 Slip* out) const;
 
+  // The frequent address `address` (never written to, at a real mail
+  // domain next to a trusted one: mailo.com by mail.com, mfa.gov.hu by
+  // mfa.gov.au) was meant for at a neighbouring domain people write to:
+  // `target` (the look-alike detector's trusted neighbour) or any domain
+  // of the list asked within two edits of the address's own (OSA distance
+  // over the whole domain). Either the same local part written to often
+  // there (kNeighbourDomain, score 0.9: pat@mfa.gov.hu for the frequent
+  // pat@mfa.gov.au), or a near miss of a frequent address there by
+  // FindSlip's rules (kim.lee@mailo.com for kimlee@mail.com), the detail
+  // then saying where. Lists as FindSlip.
+  bool FindNeighbourSlip(std::string_view sender, std::string_view address,
+                         std::string_view target, std::string_view display, Slip* out) const;
+
   size_t addresses() const { return by_anyone_.size(); }
 
  private:
@@ -140,6 +161,9 @@ class AddressIndex {
   template <typename V>
   using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
 
+  // The frequent addresses FindSlip compares with: `sender`'s, or the
+  // organisation's at `domain` (folded) when `sender` is empty; null: none.
+  const std::vector<Frequent>* ListFor(std::string_view sender, std::string_view domain) const;
   bool Best(const std::vector<Frequent>* list, std::string_view local, std::string_view domain,
             std::string_view display, Slip* out) const;
 

@@ -101,10 +101,63 @@ bool DisplayNames(std::string_view display, std::string* given, std::string* fam
   return given->size() >= 2 && family->size() >= 2;
 }
 
+std::vector<std::pair<std::string, std::string>> DisplayNameReadings(std::string_view form) {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto read = [&out](std::string_view part) {
+    std::string given, family;
+    if (DisplayNames(part, &given, &family)) out.emplace_back(std::move(given), std::move(family));
+  };
+  read(form);
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  // Where the qualifier starts at `i`, its length; 0 when none does.
+  auto qualifier = [&](size_t i) -> size_t {
+    const char c = form[i];
+    if (c == '|' || c == '/' || c == '\\' || c == ';' || c == ',' || c == '@') return 1;
+    if (c == '-' && ((i > 0 && blank(form[i - 1])) || (i + 1 < form.size() && blank(form[i + 1])))) {
+      return 1;
+    }
+    // U+2010..U+2015: hyphens and dashes (en dash, em dash, bar), when
+    // the folding kept them.
+    if (c == '\xE2' && i + 2 < form.size() && form[i + 1] == '\x80' &&
+        static_cast<unsigned char>(form[i + 2]) >= 0x90 &&
+        static_cast<unsigned char>(form[i + 2]) <= 0x95) {
+      return 3;
+    }
+    for (std::string_view word : {"via", "at"}) {
+      if (form.compare(i, word.size(), word) == 0 && i > 0 && blank(form[i - 1]) &&
+          i + word.size() < form.size() && blank(form[i + word.size()])) {
+        return word.size();
+      }
+    }
+    return 0;
+  };
+  int depth = 0;  // inside (), [] or {}: DisplayNames skips it
+  size_t start = 0;
+  bool split = false;
+  for (size_t i = 0; i < form.size(); ++i) {
+    const char c = form[i];
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+    if (depth > 0) continue;
+    if (size_t n = qualifier(i); n > 0) {
+      read(form.substr(start, i - start));
+      start = i + n;
+      i += n - 1;
+      split = true;
+    }
+  }
+  if (split) read(form.substr(start));
+  return out;
+}
+
 std::string DisplayAddress(std::string_view display) {
   std::string out;
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  while (!display.empty() && blank(display.front())) display.remove_prefix(1);
+  while (!display.empty() && blank(display.back())) display.remove_suffix(1);
   for (char c : display) {
-    if (c == '\'' || c == '"' || c == '<' || c == '>' || c == ' ' || c == '\t') continue;
+    if (blank(c)) return {};
+    if (c == '\'' || c == '"' || c == '<' || c == '>') continue;
     out += Lower(c);
   }
   size_t at = out.rfind('@');

@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace nearmiss::engine {
@@ -38,9 +39,21 @@ std::vector<std::string> DisplayNameForms(std::string_view display);
 // than two name words are left, or more than four.
 bool DisplayNames(std::string_view display, std::string* given, std::string* family);
 
+// The readings of a display name form (from DisplayNameForms) as given and
+// family names: the whole (DisplayNames), and each part of it between the
+// qualifiers people and directories put after a name: "John Smith - Partner
+// Ltd", "John Smith | Partner", "John Smith, Partner Ltd", "John Smith /
+// Sales", "John Smith – Partner" (any Unicode dash), "John Smith via
+// LinkedIn", "John Smith at Partner", "John Smith @ Partner" (Outlook GAL
+// entries, CRM-synced and LinkedIn contacts). A hyphen inside a word
+// ("Lloyd-Webber") divides nothing. Parts that are no name (one word, five
+// or more) give no reading; so "Smith, John" is read whole only.
+std::vector<std::pair<std::string, std::string>> DisplayNameReadings(std::string_view form);
+
 // The address a display name is when it is one (`"john.smith@x.org"
 // <jane@x.org>`, what clients write when they had no name), lower case,
-// quotes and angle brackets dropped; "" when it is not of that form.
+// quotes and angle brackets dropped; "" when it is not of that form (a
+// blank inside it makes a phrase: "John Smith @ Partner").
 std::string DisplayAddress(std::string_view display);
 
 // Whether `local` (an address's local part) is written for the person

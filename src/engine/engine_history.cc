@@ -49,6 +49,14 @@ std::string HeaderEntryFor(const content::ScannedMessage& m, std::string_view ad
   return {};
 }
 
+// The trusted domain a real mail domain sits next to (mailo.com by
+// mail.com: the real-neighbour note's target), or "". An external
+// recipient has a target only then (Engine::JudgeDomain); read so, not from
+// c.reasons, whose slots past a ReasonSink's end are a previous check's.
+std::string_view RealNeighbourOf(const RecipientCheck& c) {
+  return c.verdict == Verdict::kExternal ? std::string_view(c.target) : std::string_view();
+}
+
 }  // namespace
 
 Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
@@ -124,7 +132,15 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
   std::string_view judged = mailbox.empty() ? std::string_view(c.address) : mailbox;
   if (!mailbox.empty() && addresses_->Known(sender, mailbox)) return false;
   engine::Slip slip;
-  if (!addresses_->FindSlip(sender, judged, engine::DisplayNameOf(input), &slip)) return false;
+  const std::string_view display = engine::DisplayNameOf(input);
+  // At a real domain next to a trusted one, the frequent addresses there
+  // say who was meant: pat@mfa.gov.hu for the frequent pat@mfa.gov.au.
+  const std::string_view neighbour = RealNeighbourOf(c);
+  if (!addresses_->FindSlip(sender, judged, display, &slip) &&
+      (neighbour.empty() ||
+       !addresses_->FindNeighbourSlip(sender, judged, neighbour, display, &slip))) {
+    return false;
+  }
   Reason& r = reasons.Add(ReasonCode::kAddressTypo);
   r.subject.assign(c.address);
   r.object.assign(slip.known);
@@ -151,7 +167,7 @@ void Engine::AddHistoryReasons(std::string_view input, RecipientCheck& c,
   }
   // The organisation scope needs no sender, so it is judged here, at RCPT
   // time too; the sender scope waits for CheckMessage.
-  if (seen && addresses_ != nullptr &&
+  if ((seen || !RealNeighbourOf(c).empty()) && addresses_ != nullptr &&
       policy_.history.address_typo_scope == HistoryPolicy::TypoScope::kOrganisation &&
       AddAddressTypo("", input, c, reasons)) {
     return;  // says all new-address would, and what was meant
@@ -177,7 +193,10 @@ void Engine::AddMessageAddressTypos(std::string_view sender,
   std::string lower = by_sender ? AsciiLower(Mailbox(sender)) : std::string();
   for (MessageRecipient& r : facts.recipients) {
     RecipientCheck& c = r.check;
-    if (c.domain.empty() || seen_domains_.count(c.domain) == 0) continue;
+    if (c.domain.empty() ||
+        (seen_domains_.count(c.domain) == 0 && RealNeighbourOf(c).empty())) {
+      continue;
+    }
     std::string_view input = c.input;
     std::string entry;
     if (r.field == RecipientField::kEnvelope && headers != nullptr) {

@@ -115,8 +115,27 @@ void ParseHeldContent(std::string_view text, std::string_view tag_header, size_t
   ParseTag(m);
 }
 
+int64_t PostsuperCount(std::string_view output, std::string_view what) {
+  // "postsuper: Deleted: 1 message" (postsuper.c's report, on stderr
+  // whether or not it is a terminal; "0 messages" when nothing matched).
+  std::string key("postsuper: ");
+  key.append(what).append(": ");
+  for (size_t at = output.find(key); at != std::string_view::npos;
+       at = output.find(key, at + 1)) {
+    if (at > 0 && output[at - 1] != '\n') continue;
+    size_t i = at + key.size();
+    int64_t n = 0;
+    size_t digits = 0;
+    for (; i < output.size() && output[i] >= '0' && output[i] <= '9' && digits < 12; ++i, ++digits) {
+      n = n * 10 + (output[i] - '0');
+    }
+    if (digits > 0 && output.substr(i).starts_with(" message")) return n;
+  }
+  return -1;
+}
+
 Result<std::string> PostfixQueue::Run(std::string_view tool, std::vector<std::string> args,
-                                      size_t max_output) const {
+                                      size_t max_output, std::string* err_out) const {
   std::vector<std::string> argv = {options_.command_dir + "/" + std::string(tool)};
   if (!options_.config_dir.empty()) {
     argv.push_back("-c");
@@ -130,6 +149,7 @@ Result<std::string> PostfixQueue::Run(std::string_view tool, std::vector<std::st
     return Status::IoError(std::string(tool) + " exited with " + std::to_string(r.exit_code) +
                            (err.empty() ? "" : ": " + err));
   }
+  if (err_out != nullptr) *err_out = std::move(r.err);
   return std::move(r.out);
 }
 
@@ -174,18 +194,35 @@ Result<HeldMessage> PostfixQueue::GetHeld(std::string_view id) const {
   return Status::NotFound(std::string(id) + " is not in the hold queue");
 }
 
-Status PostfixQueue::Release(std::string_view id) const {
-  NM_ASSIGN_OR_RETURN(HeldMessage m, GetHeld(id));
-  NM_RETURN_IF_ERROR(Run("postsuper", {"-H", m.id}, 64 * 1024).status());
-  // -H moves it to the deferred queue; -i asks for delivery now rather
-  // than at the next queue run.
-  (void)Run("postqueue", {"-i", m.id}, 64 * 1024);
-  return Status::Ok();
+Result<bool> PostfixQueue::Postsuper(std::string_view id, std::vector<std::string> args,
+                                     std::string_view what) const {
+  std::string err;
+  NM_RETURN_IF_ERROR(Run("postsuper", std::move(args), 64 * 1024, &err).status());
+  const int64_t count = PostsuperCount(err, what);
+  if (count >= 0) return count > 0;
+  // No count printed (another Postfix's postsuper): look again. Still
+  // held means the act did nothing, and saying it did would fail open.
+  Result<HeldMessage> still = GetHeld(id);
+  if (still.ok()) {
+    return Status::IoError("postsuper reported no count and " + std::string(id) +
+                           " is still in the hold queue");
+  }
+  if (still.error().code() != StatusCode::kNotFound) return still.error();
+  return true;
 }
 
-Status PostfixQueue::Delete(std::string_view id) const {
+Result<bool> PostfixQueue::Release(std::string_view id) const {
   NM_ASSIGN_OR_RETURN(HeldMessage m, GetHeld(id));
-  return Run("postsuper", {"-d", m.id, "hold"}, 64 * 1024).status();
+  NM_ASSIGN_OR_RETURN(bool released, Postsuper(m.id, {"-H", m.id}, "Released from hold"));
+  // -H moves it to the deferred queue; -i asks for delivery now rather
+  // than at the next queue run.
+  if (released) (void)Run("postqueue", {"-i", m.id}, 64 * 1024);
+  return released;
+}
+
+Result<bool> PostfixQueue::Delete(std::string_view id) const {
+  NM_ASSIGN_OR_RETURN(HeldMessage m, GetHeld(id));
+  return Postsuper(m.id, {"-d", m.id, "hold"}, "Deleted");
 }
 
 Result<int64_t> PostfixQueue::CountHeld() const {

@@ -60,23 +60,39 @@ class PostfixQueue {
   // kNotFound when `id` is not in the hold queue.
   Result<HeldMessage> GetHeld(std::string_view id) const;
   // Moves a held message back to the queue and asks for delivery now.
-  Status Release(std::string_view id) const;
+  // True when postsuper released it ("Released from hold: 1 message");
+  // false when it released nothing ("... 0 messages": the message left the
+  // hold queue between the look and the act, another action took it).
+  // postsuper exits 0 either way, so its count is the answer. A postsuper
+  // that prints no count is checked by looking again: still held is an error.
+  Result<bool> Release(std::string_view id) const;
   // Deletes a held message (postsuper -d ID hold: only from the hold queue).
-  Status Delete(std::string_view id) const;
+  // True when postsuper deleted it ("Deleted: 1 message"), false when it
+  // deleted nothing, as Release.
+  Result<bool> Delete(std::string_view id) const;
   // The number of held messages, for /metrics.
   Result<int64_t> CountHeld() const;
 
   const PostfixOptions& options() const { return options_; }
 
  private:
+  // The tool's standard output; its standard error too in `err` when asked.
   Result<std::string> Run(std::string_view tool, std::vector<std::string> args,
-                          size_t max_output) const;
+                          size_t max_output, std::string* err = nullptr) const;
+  // postsuper with `args` on held message `id`, its count for `what` read.
+  Result<bool> Postsuper(std::string_view id, std::vector<std::string> args,
+                         std::string_view what) const;
   Result<std::vector<HeldMessage>> Listing() const;
   Status ReadHeaders(HeldMessage& m, bool with_body) const;
 
   PostfixOptions options_;
 };
 
+// The count postsuper(1) reports on its standard error for `what`
+// ("Released from hold", "Deleted"): 1 for "postsuper: Deleted: 1
+// message", 0 for "postsuper: Released from hold: 0 messages"; -1 when the
+// output has no such line. Exposed for tests.
+int64_t PostsuperCount(std::string_view output, std::string_view what);
 // Parses `postqueue -j` output (one JSON object per line), keeping the
 // messages whose queue_name is "hold". Exposed for tests.
 std::vector<HeldMessage> ParseHeldListing(std::string_view json_lines);

@@ -69,8 +69,8 @@ TEST(PostfixQueueTest, RefusesBadIdsBeforeRunningAnything) {
   PostfixOptions o;
   o.command_dir = "/nonexistent";  // any run would fail with IoError
   PostfixQueue q(o);
-  EXPECT_EQ(q.Release("-d ALL").code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(q.Delete("ALL").code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(q.Release("-d ALL").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(q.Delete("ALL").status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(q.GetHeld("../x").status().code(), StatusCode::kInvalidArgument);
 }
 

@@ -1,5 +1,6 @@
 // Admin routes: the hold queue, the audit log, the policy and reloads. All
 // need an admin token (Guard).
+#include <chrono>
 #include <cstdlib>
 
 #include "base/log.h"
@@ -44,7 +45,29 @@ void SendQueueError(httplib::Response& res, const Status& s) {
   }
 }
 
+// The loser of two actions on one held message (ActOnHeld false).
+Problem NoLongerHeld(const std::string& id) {
+  return MakeProblem(409, "no-longer-held",
+                     id + " is no longer held: another release or delete of it came first");
+}
+
 }  // namespace
+
+Result<bool> ApiServerImpl::ActOnHeld(const std::string& id, bool release) {
+  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  if (!IsValidQueueId(id)) return Status::InvalidArgument("not a Postfix queue id");
+  Result<bool> claimed = held_claims_.Claim(id, now);
+  if (!claimed.ok()) {
+    return Status::IoError("the store could not claim held message " + id + ": " +
+                           claimed.error().message());
+  }
+  if (!*claimed) return false;
+  Result<bool> done = release ? postfix_.Release(id) : postfix_.Delete(id);
+  held_claims_.Give(id);
+  return done;
+}
 
 void ApiServerImpl::AddAdminRoutes() {
   server_->Get("/v1/held", Guard(Role::kAdmin, [this](const httplib::Request&, httplib::Response& res) {
@@ -66,15 +89,17 @@ void ApiServerImpl::AddAdminRoutes() {
   server_->Post(kHeldId + "/release",
                 Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {
     std::string id = req.matches[1].str();
-    Status s = postfix_.Release(id);
-    if (!s.ok()) return SendQueueError(res, s);
+    Result<bool> done = ActOnHeld(id, /*release=*/true);
+    if (!done.ok()) return SendQueueError(res, done.error());
+    if (!*done) return SendProblem(res, NoLongerHeld(id));
     RecordEvent(Caller().name, "admin", "release", id, "released from the hold queue");
     SendJson(res, {{"id", id}, {"released", true}, {"by", Caller().name}});
   }));
   server_->Delete(kHeldId, Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {
     std::string id = req.matches[1].str();
-    Status s = postfix_.Delete(id);
-    if (!s.ok()) return SendQueueError(res, s);
+    Result<bool> done = ActOnHeld(id, /*release=*/false);
+    if (!done.ok()) return SendQueueError(res, done.error());
+    if (!*done) return SendProblem(res, NoLongerHeld(id));
     RecordEvent(Caller().name, "admin", "delete", id, "deleted from the hold queue");
     SendJson(res, {{"id", id}, {"deleted", true}, {"by", Caller().name}});
   }));

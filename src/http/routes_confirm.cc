@@ -149,25 +149,31 @@ void ApiServerImpl::AddConfirmRoutes() {
       // A form's text may hold line breaks; the record keeps one line
       // (audit --events, the console), so no sender can forge another entry.
       std::string why = log::Untrusted(req.get_param_value("why"), 500);
-      if (link->action == "delete") {
-        Status s = postfix_.Delete(link->queue_id);
-        if (!s.ok()) {
-          GiveLinkBack(link->nonce);
-          SendPage(res, 502, "Not deleted",
-                   "<p>" + HtmlEscape(s.message()) + "</p><p>The link still works: try it again "
-                   "in a moment.</p>");
-          return;
-        }
-        RecordEvent(link->sender, "sender", "delete", link->queue_id, "from the confirm notice");
-        SendPage(res, 200, "Deleted", "<p>The message was deleted and will not be sent.</p>");
+      // Under the message's claim (ActOnHeld): an admin's delete and this
+      // release, or the notice's two links, never both act; the loser is told
+      // the message is no longer held, and nothing is acknowledged for it.
+      const bool release = link->action != "delete";
+      Result<bool> done = ActOnHeld(link->queue_id, release);
+      if (done.ok() && !*done) {
+        SendPage(res, 409, "The message is no longer held",
+                 "<p>It was released or deleted by another request at the same moment.</p>");
         return;
       }
-      Status s = postfix_.Release(link->queue_id);
-      if (!s.ok()) {
+      if (!done.ok()) {
         GiveLinkBack(link->nonce);
-        SendPage(res, 502, "Not released",
-                 "<p>" + HtmlEscape(s.message()) + "</p><p>The link still works: try it again "
-                 "in a moment.</p>");
+        if (done.error().code() == StatusCode::kNotFound) {
+          SendPage(res, 404, "The message is no longer held",
+                   "<p>It was released or deleted already.</p>");
+          return;
+        }
+        SendPage(res, 502, release ? "Not released" : "Not deleted",
+                 "<p>" + HtmlEscape(done.error().message()) +
+                     "</p><p>The link still works: try it again in a moment.</p>");
+        return;
+      }
+      if (!release) {
+        RecordEvent(link->sender, "sender", "delete", link->queue_id, "from the confirm notice");
+        SendPage(res, 200, "Deleted", "<p>The message was deleted and will not be sent.</p>");
         return;
       }
       RecordEvent(link->sender, "sender", "release", link->queue_id,

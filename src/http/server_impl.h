@@ -17,6 +17,7 @@
 #include "http/metrics.h"
 #include "http/problem.h"
 #include "http/rate_limiter.h"
+#include "http/held_claim.h"
 #include "http/server.h"
 #include "journal/milter_log_reader.h"
 #include "journal/recent_records.h"
@@ -77,6 +78,11 @@ class ApiServerImpl : public ApiServer {
   // Store::ReturnLink, logged when the store refuses: the link then stays
   // spent and an administrator must act on the held message.
   void GiveLinkBack(const std::string& nonce);
+  // Releases (`release`) or deletes held message `id` under its claim
+  // (HeldClaims): true when done; false when another action holds the
+  // claim or took the message first (postsuper's count 0), the caller's
+  // 409; an error otherwise (kNotFound: not held, before anything was done).
+  Result<bool> ActOnHeld(const std::string& id, bool release);
 
   std::shared_ptr<const Security> security() const { return security_.load(); }
 
@@ -99,6 +105,8 @@ class ApiServerImpl : public ApiServer {
   Metrics metrics_;
   RateLimiter limiter_;
   PostfixQueue postfix_;
+  // One release or delete at a time of a held message (store_ set above).
+  HeldClaims held_claims_{store_};
   CheckLimits check_limits_;
   std::unique_ptr<journal::MilterLogFollower> milter_log_;
   std::unique_ptr<httplib::Server> server_;

@@ -26,52 +26,11 @@ NEARMISS=$(realpath "$1")
 ARTIFACTS=${2:-$(dirname "$NEARMISS")/browser-artifacts}
 . "$(dirname "$0")/lib.sh"
 
-API_PORT=$(free_port)
-URL="http://127.0.0.1:$API_PORT"
-STORE="sqlite:$W/nearmiss.db"
-head -c 32 /dev/urandom >"$W/confirm.key"
-# The embedded default policy, with [confirm] pointed at this instance.
-"$NEARMISS" policy init |
-  sed -e "s|^notice_from = .*|notice_from = \"nearmiss@mod.gov.uk\"|" \
-      -e 's|^organisation = \[\]|organisation = ["mod.gov.uk"]|' \
-      -e "s|^link_base = .*|link_base = \"$URL\"|" \
-      -e "s|^# key_file = .*|key_file = \"$W/confirm.key\"|" \
-      -e "s|^# postfix_config = .*|postfix_config = \"$CONF\"|" >"$W/policy.toml"
-grep -q "^key_file = \"$W/confirm.key\"" "$W/policy.toml" || fail "policy: [confirm] not set"
-# Notices go only to the organisation's senders (docs/policy.md, [confirm]).
-grep -q '^organisation = \["mod.gov.uk"\]' "$W/policy.toml" || fail "policy: organisation not set"
-
-# 0. What alice really writes to, from a log (RFC 3339 stamps, as rsyslog
-#    writes them) of 8 deliveries to john.smith@partner.example over 40 days.
-for i in 1 2 3 4 5 6 7 8; do
-  stamp=$(date -u -d "$((i * 5)) days ago" +%Y-%m-%dT%H:%M:%S.000000+00:00)
-  qid=$(printf '4B%02dC0%03d' "$i" "$i")
-  echo "$stamp mx postfix/qmgr[10]: $qid: from=<alice@mod.gov.uk>, size=900, nrcpt=1 (queue active)"
-  echo "$stamp mx postfix/smtp[11]: $qid: to=<john.smith@partner.example>," \
-       "relay=mx.partner.example[192.0.2.7]:25, delay=1, delays=0/0/0/1, dsn=2.0.0," \
-       "status=sent (250 2.0.0 Ok)"
-done >"$W/sent.log"
-"$NEARMISS" learn --policy "$W/policy.toml" --store "$STORE" "$W/sent.log" >"$W/learn.out" 2>&1 ||
-  { cat "$W/learn.out"; fail "learn"; }
-grep -q "deliveries: 8 found = 8 new " "$W/learn.out" || { cat "$W/learn.out"; fail "learn did not count 8"; }
-
-start_all --policy "$W/policy.toml" --store "$STORE" --spool memory
-ADMIN_TOKEN=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
-printf 'admin %s Ann Admin\n' "$ADMIN_TOKEN" >"$W/tokens"
-start_serve --token-file "$W/tokens" --policy "$W/policy.toml" --store "$STORE" --spool memory \
-  --postfix-config "$CONF"
+# The embedded default policy with [confirm] pointed at this instance,
+# what alice really writes to learned from a log, Postfix, the milter and
+# serve (tests/postfix/lib.sh).
+confirm_start
 admin() { curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "$@"; }
-
-held_ids() { queue_json | grep '"queue_name": *"hold"' | sed -n 's/.*"queue_id": *"\([0-9A-Za-z]*\)".*/\1/p'; }
-wait_held() {  # subject: waits for a held message, prints its queue id
-  for _ in $(seq 100); do
-    for id in $(held_ids); do
-      postcat -c "$CONF" -hq "$id" 2>/dev/null | grep -qF "Subject: $1" && { echo "$id"; return 0; }
-    done
-    sleep 0.1
-  done
-  return 1
-}
 
 # 1. Held, and a notice to alice.
 send --from alice@mod.gov.uk --to jon@gmial.com --header "Subject: Lunch on Friday" \

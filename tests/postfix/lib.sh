@@ -171,3 +171,64 @@ queue_empty_within() {  # seconds
   done
   return 1
 }
+
+# The confirm suites' start (tests/browser/confirm.sh, held_race.sh): the
+# embedded default policy with [confirm] pointed at serve on $URL, in
+# $W/policy.toml, and alice's history learned into $STORE.
+confirm_setup() {  # needs NEARMISS, URL, STORE
+  head -c 32 /dev/urandom >"$W/confirm.key"
+  # The embedded default policy, with [confirm] pointed at this instance.
+  "$NEARMISS" policy init |
+    sed -e "s|^notice_from = .*|notice_from = \"nearmiss@mod.gov.uk\"|" \
+        -e 's|^organisation = \[\]|organisation = ["mod.gov.uk"]|' \
+        -e "s|^link_base = .*|link_base = \"$URL\"|" \
+        -e "s|^# key_file = .*|key_file = \"$W/confirm.key\"|" \
+        -e "s|^# postfix_config = .*|postfix_config = \"$CONF\"|" >"$W/policy.toml"
+  grep -q "^key_file = \"$W/confirm.key\"" "$W/policy.toml" || fail "policy: [confirm] not set"
+  # Notices go only to the organisation's senders (docs/policy.md, [confirm]).
+  grep -q '^organisation = \["mod.gov.uk"\]' "$W/policy.toml" || fail "policy: organisation not set"
+
+  # What alice really writes to, from a log (RFC 3339 stamps, as rsyslog
+  #    writes them) of 8 deliveries to john.smith@partner.example over 40 days.
+  for i in 1 2 3 4 5 6 7 8; do
+    stamp=$(date -u -d "$((i * 5)) days ago" +%Y-%m-%dT%H:%M:%S.000000+00:00)
+    qid=$(printf '4B%02dC0%03d' "$i" "$i")
+    echo "$stamp mx postfix/qmgr[10]: $qid: from=<alice@mod.gov.uk>, size=900, nrcpt=1 (queue active)"
+    echo "$stamp mx postfix/smtp[11]: $qid: to=<john.smith@partner.example>," \
+         "relay=mx.partner.example[192.0.2.7]:25, delay=1, delays=0/0/0/1, dsn=2.0.0," \
+         "status=sent (250 2.0.0 Ok)"
+  done >"$W/sent.log"
+  "$NEARMISS" learn --policy "$W/policy.toml" --store "$STORE" "$W/sent.log" >"$W/learn.out" 2>&1 ||
+    { cat "$W/learn.out"; fail "learn"; }
+  grep -q "deliveries: 8 found = 8 new " "$W/learn.out" || { cat "$W/learn.out"; fail "learn did not count 8"; }
+}
+
+# confirm_setup, then Postfix, the milter and `nearmiss serve` on $URL with
+# one admin token ($ADMIN_TOKEN, Ann Admin); serve's stderr in $W/serve.err.
+# The caller's EXIT trap stops $SERVE_PID.
+confirm_start() {  # needs NEARMISS
+  API_PORT=$(free_port)
+  URL="http://127.0.0.1:$API_PORT"
+  STORE="sqlite:$W/nearmiss.db"
+  confirm_setup
+  start_all --policy "$W/policy.toml" --store "$STORE" --spool memory
+  ADMIN_TOKEN=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  printf 'admin %s Ann Admin\n' "$ADMIN_TOKEN" >"$W/tokens"
+  "$NEARMISS" serve --listen "127.0.0.1:$API_PORT" --token-file "$W/tokens" \
+    --policy "$W/policy.toml" --store "$STORE" --spool memory --postfix-config "$CONF" \
+    2>"$W/serve.err" &
+  SERVE_PID=$!
+  for _ in $(seq 100); do grep -q "listening on" "$W/serve.err" && return 0; sleep 0.05; done
+  cat "$W/serve.err"; fail "serve did not start"
+}
+
+held_ids() { queue_json | grep '"queue_name": *"hold"' | sed -n 's/.*"queue_id": *"\([0-9A-Za-z]*\)".*/\1/p'; }
+wait_held() {  # subject: waits for a held message, prints its queue id
+  for _ in $(seq 100); do
+    for id in $(held_ids); do
+      postcat -c "$CONF" -hq "$id" 2>/dev/null | grep -qF "Subject: $1" && { echo "$id"; return 0; }
+    done
+    sleep 0.1
+  done
+  return 1
+}
