@@ -230,22 +230,22 @@ int RunLearn(const LearnFlags& flags) {
   // passes of one read twice for its year, the year's pass (PlanYears)
   // included, as audit's (investigate::Auditor::PlanYears).
   ByteProgress progress("learn");
-  progress.SetLogs(rotated, read);
+  progress.SetLogs(rotated, flags.year);
   uint64_t bytes_before = 0;
-  // A rotated set is dated as a whole, before any of it is read.
+  // A rotated set is dated as a whole, before any of it is read (with
+  // --year, from it: year_plan.h).
   uint64_t scanned = 0;  // the bytes of the file being scanned for its year
-  const maillog::YearPlan years =
-      flags.year != 0 ? maillog::YearPlan()
-                      : maillog::PlanYears(
-                            rotated,
-                            [&](uint64_t bytes) {
-                              scanned = bytes;
-                              progress.Update(bytes_before + bytes, 0);
-                            },
-                            [&](const std::string&) {
-                              bytes_before += scanned;
-                              scanned = 0;
-                            });
+  const maillog::YearPlan years = maillog::PlanYears(
+      rotated,
+      [&](uint64_t bytes) {
+        scanned = bytes;
+        progress.Update(bytes_before + bytes, 0);
+      },
+      [&](const std::string&) {
+        bytes_before += scanned;
+        scanned = 0;
+      },
+      flags.year);
   bytes_before += scanned;
   // The logs of separate writers (instances, hosts) in time order, as
   // audit reads them (set_order.h).
@@ -384,7 +384,9 @@ void AddLearnCommand(CLI::App& app, Run& run) {
   flags->store_password.Register(*cmd, store);
   cmd->add_option("--confirm", flags->confirm, "Mark a domain a confirmed correspondent");
   cmd->add_option("--unconfirm", flags->unconfirm, "Withdraw a confirmation");
-  cmd->add_option("--year", flags->year, "Year of timestamps that carry none (BSD syslog)");
+  cmd->add_option("--year", flags->year,
+                  "Year of the first timestamp that carries none (BSD syslog) in each log, or "
+                  "in the oldest file of a rotated set (as audit's --year)");
   AddDateOrderOption(*cmd, &flags->date_order);
   cmd->add_option("--min-recognised", flags->min_recognised,
                   "Percent of a log's non-empty lines that must be in a known form, or the log "

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "maillog/read_log.h"
+#include "maillog/year_plan.h"
 
 namespace nearmiss::cli {
 
@@ -34,7 +34,7 @@ class Progress {
 
 // How fast `bytes` were read in `seconds`: "12.3 MB/s", "1,234 MB/s", "87
 // kB/s" (decimal units, as the "read 12.3 MB" beside it), "starting" under
-// 50 ms. Bytes, not lines: the year's pass (maillog::ReadLogWork) reads
+// 50 ms. Bytes, not lines: the year's pass (maillog::YearPassPaths) reads
 // bytes but counts no line, so a lines rate over the whole run would show
 // half the speed, and 0 during that pass.
 std::string ReadRate(uint64_t bytes, double seconds);
@@ -44,7 +44,7 @@ std::string ReadRate(uint64_t bytes, double seconds);
 // second: the bar and the percent are of the work, the bytes of every log
 // given (a gzip file's as stored) counted once per pass over it: a log
 // without years in its timestamps is read twice (its year first,
-// maillog::ReadLogWork), so the bar fills over both passes and says so
+// maillog::YearPassPaths), so the bar fills over both passes and says so
 // ("... of 41.0 MB, read twice for the year"). `audit` and `learn` draw
 // the same bar, each with its own name first.
 class ByteProgress {
@@ -56,10 +56,10 @@ class ByteProgress {
     total_ = work;
     file_bytes_ = bytes;
   }
-  // set_total over the logs `ordered`, as ReadLog reads them with
-  // `options`: a log read twice for its year counts its bytes twice
-  // (maillog::ReadLogWork), so the bar covers both passes.
-  void SetLogs(const std::vector<std::string>& ordered, const maillog::ReadLogOptions& options);
+  // set_total over the logs `ordered`, planned with --year `year` (0:
+  // none) and read: a log read twice for its year counts its bytes twice
+  // (maillog::YearPassPaths), so the bar covers both passes.
+  void SetLogs(const std::vector<std::string>& ordered, int year);
   void Update(uint64_t bytes, uint64_t lines);
   void Clear();
 
