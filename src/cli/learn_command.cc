@@ -231,6 +231,9 @@ int RunLearn(const LearnFlags& flags) {
   // included, as audit's (investigate::Auditor::PlanYears).
   ByteProgress progress("learn");
   progress.SetLogs(rotated, flags.year);
+  // After the bar, the store's writes (most of a long import's end): their
+  // own step, so the terminal does not sit silent.
+  learner.set_on_write([&progress](uint64_t deliveries) { progress.Writing(deliveries); });
   uint64_t bytes_before = 0;
   // A rotated set is dated as a whole, before any of it is read (with
   // --year, from it: year_plan.h).
@@ -270,7 +273,9 @@ int RunLearn(const LearnFlags& flags) {
     not_understood += counts.not_understood;
     skips.Add(counts);
   }
-  if (Status s = learner.FinishLogs(); !s.ok()) return Fail(s);
+  Status finished = learner.FinishLogs();
+  progress.Clear();
+  if (!finished.ok()) return Fail(finished);
   if (!mailboxes.empty()) {
     // Sent mail only: a Maildir root's INBOX is what others sent us.
     Result<history::SentSelection> sent = history::SelectSentFolders(mailboxes,
@@ -285,6 +290,7 @@ int RunLearn(const LearnFlags& flags) {
   if (!mailboxes.empty()) {
     // The policy's scanner only: the history is being written, not read.
     Status s = learner.AddMailboxes(mailboxes, engine->shared_scanner());
+    progress.Clear();
     if (!s.ok()) return Fail(s);
     const history::Learner::MailboxCounts& m = learner.mailbox_counts();
     auto n = [](uint64_t v) { return Thousands(static_cast<int64_t>(v)); };
@@ -322,6 +328,7 @@ int RunLearn(const LearnFlags& flags) {
     std::printf("\n");
   }
   Status s = learner.Flush();
+  progress.Clear();
   if (!s.ok()) return Fail(s);
   Result<std::vector<DomainStats>> domains = (*store)->Domains(0);
   if (!domains.ok()) return Fail(domains.error());

@@ -107,6 +107,13 @@ void ByteProgress::Update(uint64_t bytes, uint64_t lines) {
   drawn_ = true;
 }
 
+void ByteProgress::Writing(uint64_t deliveries) {
+  if (!on_) return;
+  std::fprintf(stderr, "\r\033[K%s: writing %s to the store", command_.c_str(),
+               Counted(deliveries, "delivery", "deliveries").c_str());
+  drawn_ = true;
+}
+
 void ByteProgress::Clear() {
   if (drawn_) std::fputs("\r\033[K", stderr);
   drawn_ = false;

@@ -61,6 +61,9 @@ class ByteProgress {
   // (maillog::YearPassPaths), so the bar covers both passes.
   void SetLogs(const std::vector<std::string>& ordered, int year);
   void Update(uint64_t bytes, uint64_t lines);
+  // The step after reading: "learn: writing 92,123 deliveries to the
+  // store", on a terminal only, until Clear.
+  void Writing(uint64_t deliveries);
   void Clear();
 
  private:
