@@ -135,9 +135,7 @@ int RunAudit(const AuditFlags& flags) {
   const auto postfix_logs = std::count_if(logs.begin(), logs.end(), [](const std::string& p) {
     return !maillog::LooksLikeTrace(maillog::FirstLine(p));
   });
-  maillog::ReadLogOptions read_options;
-  read_options.year = flags.year;
-  progress.SetLogs(ordered, read_options);
+  progress.SetLogs(ordered, flags.year);
   auditor.PlanYears(ordered);
   // The logs of separate writers (instances, hosts) in time order, so a
   // hand-off is followed whatever order they were named in (set_order.h).
@@ -283,9 +281,10 @@ void AddAuditCommand(CLI::App& app, Run& run) {
                   "Write the summary as JSON: lines read, recognised and from Postfix per log "
                   "file, and the flagged deliveries");
   cmd->add_option("--year", flags->year,
-                  "Year of the first timestamp that carries none (BSD syslog; default: the "
-                  "latest that puts no line after the file's modification time or dateext "
-                  "name date; docs/mail-logs.md)");
+                  "Year of the first timestamp that carries none (BSD syslog) in each log, "
+                  "or in the oldest file of a rotated set, whose later files follow it as "
+                  "without --year (New Year, overlaps); default: the latest that puts no line "
+                  "after its file's modification time or dateext name date; docs/mail-logs.md");
   AddDateOrderOption(*cmd, &flags->date_order);
   cmd->add_option("--min-recognised", flags->min_recognised,
                   "Percent of a log's non-empty lines that must be in a known form, or the log "

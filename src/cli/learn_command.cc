@@ -230,22 +230,25 @@ int RunLearn(const LearnFlags& flags) {
   // passes of one read twice for its year, the year's pass (PlanYears)
   // included, as audit's (investigate::Auditor::PlanYears).
   ByteProgress progress("learn");
-  progress.SetLogs(rotated, read);
+  progress.SetLogs(rotated, flags.year);
+  // After the bar, the store's writes (most of a long import's end): their
+  // own step, so the terminal does not sit silent.
+  learner.set_on_write([&progress](uint64_t deliveries) { progress.Writing(deliveries); });
   uint64_t bytes_before = 0;
-  // A rotated set is dated as a whole, before any of it is read.
+  // A rotated set is dated as a whole, before any of it is read (with
+  // --year, from it: year_plan.h).
   uint64_t scanned = 0;  // the bytes of the file being scanned for its year
-  const maillog::YearPlan years =
-      flags.year != 0 ? maillog::YearPlan()
-                      : maillog::PlanYears(
-                            rotated,
-                            [&](uint64_t bytes) {
-                              scanned = bytes;
-                              progress.Update(bytes_before + bytes, 0);
-                            },
-                            [&](const std::string&) {
-                              bytes_before += scanned;
-                              scanned = 0;
-                            });
+  const maillog::YearPlan years = maillog::PlanYears(
+      rotated,
+      [&](uint64_t bytes) {
+        scanned = bytes;
+        progress.Update(bytes_before + bytes, 0);
+      },
+      [&](const std::string&) {
+        bytes_before += scanned;
+        scanned = 0;
+      },
+      flags.year);
   bytes_before += scanned;
   // The logs of separate writers (instances, hosts) in time order, as
   // audit reads them (set_order.h).
@@ -270,7 +273,9 @@ int RunLearn(const LearnFlags& flags) {
     not_understood += counts.not_understood;
     skips.Add(counts);
   }
-  if (Status s = learner.FinishLogs(); !s.ok()) return Fail(s);
+  Status finished = learner.FinishLogs();
+  progress.Clear();
+  if (!finished.ok()) return Fail(finished);
   if (!mailboxes.empty()) {
     // Sent mail only: a Maildir root's INBOX is what others sent us.
     Result<history::SentSelection> sent = history::SelectSentFolders(mailboxes,
@@ -327,6 +332,7 @@ int RunLearn(const LearnFlags& flags) {
     std::printf("\n");
   }
   Status s = learner.Flush();
+  progress.Clear();
   if (!s.ok()) return Fail(s);
   Result<std::vector<DomainStats>> domains = (*store)->Domains(0);
   if (!domains.ok()) return Fail(domains.error());
@@ -389,7 +395,9 @@ void AddLearnCommand(CLI::App& app, Run& run) {
   flags->store_password.Register(*cmd, store);
   cmd->add_option("--confirm", flags->confirm, "Mark a domain a confirmed correspondent");
   cmd->add_option("--unconfirm", flags->unconfirm, "Withdraw a confirmation");
-  cmd->add_option("--year", flags->year, "Year of timestamps that carry none (BSD syslog)");
+  cmd->add_option("--year", flags->year,
+                  "Year of the first timestamp that carries none (BSD syslog) in each log, or "
+                  "in the oldest file of a rotated set (as audit's --year)");
   AddDateOrderOption(*cmd, &flags->date_order);
   cmd->add_option("--min-recognised", flags->min_recognised,
                   "Percent of a log's non-empty lines that must be in a known form, or the log "

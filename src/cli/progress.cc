@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "base/text_format.h"
 #include "investigate/render.h"
@@ -47,6 +48,13 @@ ByteProgress::ByteProgress(std::string command)
       last_(start_) {}
 
 namespace {
+// " [#####---------------] 26%"; past 100 (a file that grows while read
+// can pass its size at the start), 100.
+std::string Bar(uint64_t done, uint64_t total) {
+  int pct = static_cast<int>(std::min<uint64_t>(100, done * 100 / total));
+  return " [" + std::string(pct / 5, '#') + std::string(20 - pct / 5, '-') + "] " +
+         std::to_string(pct) + "%";
+}
 std::string Megabytes(uint64_t bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", bytes / 1e6);
@@ -67,13 +75,13 @@ std::string ReadRate(uint64_t bytes, double seconds) {
   return buf;
 }
 
-void ByteProgress::SetLogs(const std::vector<std::string>& ordered,
-                           const maillog::ReadLogOptions& options) {
+void ByteProgress::SetLogs(const std::vector<std::string>& ordered, int year) {
+  const std::set<std::string> twice = maillog::YearPassPaths(ordered, year);
   uint64_t total = 0, file_bytes = 0;
   for (const std::string& read : ordered) {
     struct stat st;
     if (::stat(read.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
-      total += maillog::ReadLogWork(read, static_cast<uint64_t>(st.st_size), options);
+      total += static_cast<uint64_t>(st.st_size) * (twice.count(read) ? 2 : 1);
       file_bytes += static_cast<uint64_t>(st.st_size);
     }
   }
@@ -88,10 +96,7 @@ void ByteProgress::Update(uint64_t bytes, uint64_t lines) {
   double s = std::chrono::duration<double>(now - start_).count();
   std::string bar;
   if (total_ > 0) {
-    // A file that grows while read can pass its size at the start.
-    int pct = static_cast<int>(std::min<uint64_t>(100, bytes * 100 / total_));
-    bar = " [" + std::string(pct / 5, '#') + std::string(20 - pct / 5, '-') + "] " +
-          std::to_string(pct) + "% of " + Megabytes(file_bytes_) + " MB" +
+    bar = Bar(bytes, total_) + " of " + Megabytes(file_bytes_) + " MB" +
           (total_ == file_bytes_       ? ""
            : total_ == 2 * file_bytes_ ? ", read twice for the year"
                                        : ", some read twice for the year");
@@ -139,6 +144,13 @@ void ByteProgress::Step(const content::ReadStep& step, uint64_t messages) {
     line += "...";
   }
   std::fprintf(stderr, "\r\033[K%s", line.c_str());
+  drawn_ = true;
+}
+
+void ByteProgress::Writing(uint64_t deliveries) {
+  if (!on_) return;
+  std::fprintf(stderr, "\r\033[K%s: writing %s to the store", command_.c_str(),
+               Counted(deliveries, "delivery", "deliveries").c_str());
   drawn_ = true;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "maillog/read_log.h"
+#include "maillog/year_plan.h"
 #include "nearmiss/content_reader.h"
 
 namespace nearmiss::cli {
@@ -35,7 +36,7 @@ class Progress {
 
 // How fast `bytes` were read in `seconds`: "12.3 MB/s", "1,234 MB/s", "87
 // kB/s" (decimal units, as the "read 12.3 MB" beside it), "starting" under
-// 50 ms. Bytes, not lines: the year's pass (maillog::ReadLogWork) reads
+// 50 ms. Bytes, not lines: the year's pass (maillog::YearPassPaths) reads
 // bytes but counts no line, so a lines rate over the whole run would show
 // half the speed, and 0 during that pass.
 std::string ReadRate(uint64_t bytes, double seconds);
@@ -45,7 +46,7 @@ std::string ReadRate(uint64_t bytes, double seconds);
 // second: the bar and the percent are of the work, the bytes of every log
 // given (a gzip file's as stored) counted once per pass over it: a log
 // without years in its timestamps is read twice (its year first,
-// maillog::ReadLogWork), so the bar fills over both passes and says so
+// maillog::YearPassPaths), so the bar fills over both passes and says so
 // ("... of 41.0 MB, read twice for the year"). `audit` and `learn` draw
 // the same bar, each with its own name first.
 class ByteProgress {
@@ -57,10 +58,10 @@ class ByteProgress {
     total_ = work;
     file_bytes_ = bytes;
   }
-  // set_total over the logs `ordered`, as ReadLog reads them with
-  // `options`: a log read twice for its year counts its bytes twice
-  // (maillog::ReadLogWork), so the bar covers both passes.
-  void SetLogs(const std::vector<std::string>& ordered, const maillog::ReadLogOptions& options);
+  // set_total over the logs `ordered`, planned with --year `year` (0:
+  // none) and read: a log read twice for its year counts its bytes twice
+  // (maillog::YearPassPaths), so the bar covers both passes.
+  void SetLogs(const std::vector<std::string>& ordered, int year);
   void Update(uint64_t bytes, uint64_t lines);
   // Where the mailbox reader is, after `messages` messages: "audit: 11
   // mailbox messages read; Sent.mbox:12 (41.2 MB), attachment:report.pdf
@@ -68,6 +69,9 @@ class ByteProgress {
   // message starts). The seconds are the message's so far: a line that
   // keeps moving while one large attachment is read.
   void Step(const content::ReadStep& step, uint64_t messages);
+  // The step after reading: "learn: writing 92,123 deliveries to the
+  // store", on a terminal only, until Clear.
+  void Writing(uint64_t deliveries);
   void Clear();
 
  private:

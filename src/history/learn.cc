@@ -25,6 +25,7 @@ Status Learner::Add(Delivery d) {
 Status Learner::Flush() {
   if (pending_.empty()) return Status::Ok();
   RecordedDeliveries recorded;
+  if (on_write_) on_write_(pending_.size());
   Status s = store_->RecordDeliveries(pending_, &recorded);
   if (s.ok()) {
     std::hash<std::string> hash;

@@ -140,6 +140,12 @@ class Learner {
   // true): only then are log deliveries without a Message-ID kept to join
   // them (AddPostfixLog), so learning logs alone keeps no state per delivery.
   void set_join_mailboxes(bool join) { join_mailboxes_ = join; }
+  // Called before each batch is written to the store, with the number of
+  // its deliveries (for a progress report: the write is one transaction,
+  // Store::RecordDeliveries, and says nothing until it is done).
+  void set_on_write(std::function<void(uint64_t deliveries)> on_write) {
+    on_write_ = std::move(on_write);
+  }
   // Log lines read so far, every log (for a progress report).
   uint64_t log_lines() const { return log_ ? log_->lines() : 0; }
   static constexpr size_t kMaxRunKeys = 1 << 20;
@@ -159,6 +165,7 @@ class Learner {
   std::string JoinedLogKey(const std::string& sender, const std::string& recipient, int64_t time);
 
   Store* store_;
+  std::function<void(uint64_t)> on_write_;
   std::vector<Delivery> found_;  // from logs, not yet added
   std::unique_ptr<SentSink> sink_;
   std::unique_ptr<maillog::PostfixLog> log_;

@@ -179,7 +179,6 @@ void Auditor::AddUnread(const std::string& path, const std::string& error) {
 }
 
 void Auditor::PlanYears(const std::vector<std::string>& paths) {
-  if (options_.year != 0) return;
   uint64_t file = 0;  // the bytes of the file being scanned
   years_ = maillog::PlanYears(
       paths,
@@ -190,7 +189,8 @@ void Auditor::PlanYears(const std::vector<std::string>& paths) {
       [&](const std::string&) {
         bytes_before_ += file;
         file = 0;
-      });
+      },
+      options_.year);
   bytes_before_ += file;
 }
 

@@ -37,7 +37,7 @@ struct AuditOptions {
   std::function<void(const Row&)> on_row;        // every flagged attempt
   // Progress through the logs: bytes of the files read so far (as stored:
   // a gzip file's compressed bytes; a file read twice for its year counts
-  // twice, maillog::ReadLogWork) and lines read so far, every file.
+  // twice, maillog::YearPassPaths) and lines read so far, every file.
   std::function<void(uint64_t bytes, uint64_t lines)> on_progress;
   // Progress through the mailboxes: each message started and each page of
   // a PDF attachment read (content::MessageReader::set_on_step).
@@ -54,11 +54,11 @@ class Auditor final : public maillog::DeliverySink {
   // way.
   Status AddLog(const std::string& path);
   // Dates the rotated sets among `paths` (all the logs, in reading order)
-  // as wholes before any is read (maillog/year_plan.h): call it once,
-  // before AddLog, unless AuditOptions::year is given. Its pass over the
-  // files counts towards on_progress as the first of the two reads.
+  // as wholes before any is read (maillog/year_plan.h), anchored at
+  // AuditOptions::year when given: call it once, before AddLog. Its pass
+  // over the files counts towards on_progress as the first of the two reads.
   void PlanYears(const std::vector<std::string>& paths);
-  // The plan PlanYears made (empty before it, or with AuditOptions::year).
+  // The plan PlanYears made (empty before it).
   const maillog::YearPlan& years() const { return years_; }
   // The same, for a log read from `path` that the report names `shown`
   // (a pipe's copy spooled to a temporary file is named as it was given).

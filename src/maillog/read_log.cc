@@ -16,14 +16,6 @@ const PlannedYear* Planned(const ReadLogOptions& options, const std::string& pat
 
 }  // namespace
 
-bool NeedsYearPass(const std::string& path, const ReadLogOptions& options) {
-  return options.year == 0 && !LooksLikeTrace(FirstLine(path));
-}
-
-uint64_t ReadLogWork(const std::string& path, uint64_t size, const ReadLogOptions& options) {
-  return NeedsYearPass(path, options) ? 2 * size : size;
-}
-
 Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& options,
                LineCounts* counts) {
   // The bytes of the year's pass, so the reading pass's progress follows it.
@@ -39,11 +31,12 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
   // The form is told from the file's first line, not its name.
   if (LooksLikeTrace(FirstLine(path))) {
     log.BeginTraceFile(path, options.date_order);
+  } else if (const PlannedYear* p = Planned(options, path); p != nullptr) {
+    // Dated with its whole set (year_plan.h), which was read for it; with
+    // --year, anchored at it.
+    log.BeginFile(path, LineParser(p->first_year), p->first_line, p->bound, p->overlap);
   } else if (options.year != 0) {
     log.BeginFile(path, LineParser(options.year));
-  } else if (const PlannedYear* p = Planned(options, path); p != nullptr) {
-    // Dated with its whole set (year_plan.h), which was read for it.
-    log.BeginFile(path, LineParser(p->first_year), p->first_line, p->bound, p->overlap);
   } else {
     // A first pass for the year (year_anchor.h); an unreadable file fails
     // the same way in the pass that follows, which says so.

@@ -19,14 +19,17 @@
 namespace nearmiss::maillog {
 
 struct ReadLogOptions {
-  // The year of the first timestamp without one; 0: from the file's bound
-  // (its modification time, or the date in a dateext name), read in a first
-  // pass over the file (year_anchor.h). Within a file and across a rotated
-  // set read in order, years only go forward (log_line.h, PostfixLog).
+  // --year: the year of the first timestamp without one of a file, or of
+  // a rotated set's oldest file (the set planned with it, `years`); 0:
+  // from the file's bound (its modification time, or the date in a dateext
+  // name), read in a first pass over the file (year_anchor.h). Within a
+  // file and across a rotated set read in order, years only go forward
+  // (log_line.h, PostfixLog).
   int year = 0;
   // The years of whole rotated sets, planned before any of their files is
-  // read (year_plan.h, PlanYears over every log given); a file in it is not
-  // read twice here (the plan's pass read it). Not owned; may be null.
+  // read (year_plan.h, PlanYears over every log given, with `year` as its
+  // anchor); a file in it is not read twice here (the plan's pass read it)
+  // and takes the plan's year over `year`. Not owned; may be null.
   const YearPlan* years = nullptr;
   // The order of day and month in a trace's slash dates (trace_log.h).
   DateOrder date_order = DateOrder::kUnstated;
@@ -34,19 +37,11 @@ struct ReadLogOptions {
   // (line_counts.h); a file with none recognised always is.
   int min_recognised_percent = kDefaultMinRecognisedPercent;
   // The work done on this file so far, in bytes read (as stored: a gzip
-  // file's compressed bytes), after each chunk: a file read twice (the
-  // year's first pass, NeedsYearPass) counts its bytes twice, the pass's
-  // first, so a progress bar over ReadLogWork is honest for both passes.
+  // file's compressed bytes), after each chunk: a file read twice here
+  // (the year's first pass, not planned) counts its bytes twice, the
+  // pass's first.
   std::function<void(uint64_t bytes)> on_bytes;
 };
-
-// True when ReadLog reads `path` twice: a log whose timestamps may lack a
-// year (no --year, not a trace) is read once first for it (year_anchor.h).
-bool NeedsYearPass(const std::string& path, const ReadLogOptions& options);
-
-// The total on_bytes reaches for `path` of `size` bytes: size, or twice it
-// when NeedsYearPass.
-uint64_t ReadLogWork(const std::string& path, uint64_t size, const ReadLogOptions& options);
 
 // Feeds every line of `path` to `log` and sets *counts to what was made of
 // them (also on error). IoError when the file cannot be read; ParseError

@@ -1,6 +1,7 @@
 #include "maillog/year_plan.h"
 
 #include <algorithm>
+#include <set>
 
 #include "maillog/log_files.h"
 #include "maillog/timestamp.h"
@@ -64,7 +65,7 @@ std::string OverlapEvidence(const Stamp& prev_last, const YearBound& prev_bound,
 
 std::vector<int> PlanSetYears(const std::vector<YearScan>& scans,
                               const std::vector<YearBound>& bounds,
-                              std::vector<std::string>* overlaps) {
+                              std::vector<std::string>* overlaps, int anchor_year) {
   const size_t n = scans.size();
   if (overlaps != nullptr) overlaps->assign(n, "");
   // Each file's first line's year in one forward reading of the set,
@@ -87,6 +88,13 @@ std::vector<int> PlanSetYears(const std::vector<YearScan>& scans,
     }
     rel_first[i] = rel_first[i - 1] + scans[i - 1].moves + step;
   }
+  std::vector<int> years(n);
+  if (anchor_year != 0) {
+    // --year: the oldest file's first line is in it; no bound moves it,
+    // and a 29 February it puts in a year without one is ReadLog's error.
+    for (size_t i = 0; i < n; ++i) years[i] = rel_first[i] + anchor_year;
+    return years;
+  }
   // The latest shift of the whole reading that keeps every file's last
   // line within its own bound.
   int delta = 0;
@@ -104,15 +112,29 @@ std::vector<int> PlanSetYears(const std::vector<YearScan>& scans,
     return true;
   };
   for (int tries = 0; tries < kLookBackYears && !all_leap(delta); ++tries) --delta;
-  std::vector<int> years(n);
   for (size_t i = 0; i < n; ++i) years[i] = rel_first[i] + delta;
   return years;
 }
 
+std::set<std::string> YearPassPaths(const std::vector<std::string>& paths, int anchor_year) {
+  std::set<std::string> logs;
+  std::map<std::string, int> set_size;
+  for (const std::string& path : paths) {
+    if (LooksLikeTrace(FirstLine(path))) continue;
+    logs.insert(path);
+    ++set_size[RotationBase(path)];
+  }
+  if (anchor_year == 0) return logs;
+  // With --year a lone file's year is the one given: nothing to plan.
+  std::erase_if(logs, [&](const std::string& p) { return set_size[RotationBase(p)] < 2; });
+  return logs;
+}
+
 YearPlan PlanYears(const std::vector<std::string>& paths,
                    const std::function<void(uint64_t)>& progress,
-                   const std::function<void(const std::string&)>& next_file) {
+                   const std::function<void(const std::string&)>& next_file, int anchor_year) {
   YearPlan plan;
+  const std::set<std::string> planned = YearPassPaths(paths, anchor_year);
   // One set at a time: OrderRotated keeps a set's files together.
   std::vector<std::string> set_paths;
   std::vector<YearScan> scans;
@@ -120,10 +142,13 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
   bool dated = false;
   auto flush = [&] {
     // A dated set keeps each file's own year (FirstYear), which ReadLog
-    // would have found; the plan only spares it a second pass.
+    // would have found; the plan only spares it a second pass. With
+    // --year it is read as without a plan: the year given, carried on
+    // from the dated lines (PostfixLog::BeginFile).
     std::vector<std::string> overlaps(scans.size());
-    std::vector<int> years = dated ? std::vector<int>() : PlanSetYears(scans, bounds, &overlaps);
-    for (size_t i = 0; i < scans.size(); ++i) {
+    std::vector<int> years =
+        dated ? std::vector<int>() : PlanSetYears(scans, bounds, &overlaps, anchor_year);
+    for (size_t i = 0; i < scans.size() && !(dated && anchor_year != 0); ++i) {
       plan[set_paths[i]] = {dated ? FirstYear(scans[i], bounds[i]) : years[i],
                             std::move(scans[i].first_line), bounds[i].source,
                             std::move(overlaps[i])};
@@ -135,7 +160,7 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
   };
   std::string base;
   for (const std::string& path : paths) {
-    if (LooksLikeTrace(FirstLine(path))) continue;
+    if (planned.count(path) == 0) continue;
     if (std::string b = RotationBase(path); b != base) {
       flush();
       base = std::move(b);
@@ -153,7 +178,7 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
       // the set's on (no first line).
       Stamp b;
       SecondsToCivil(FileYearBound(path).wall, &b);
-      plan[path] = {b.year, "", "", ""};
+      plan[path] = {anchor_year != 0 ? anchor_year : b.year, "", "", ""};
       continue;
     }
     set_paths.push_back(path);

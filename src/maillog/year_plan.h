@@ -35,6 +35,14 @@
 // one copy time for all). A genuine gap (the next file's bound a year
 // later, and no line shared) is still read as a gap.
 //
+// With --year (`anchor_year`): the same reading of each set, not shifted by
+// the bounds but so that the first line without a year of the set's oldest
+// file is in the year given (its later files follow as above: an overlap
+// across New Year stays in one year, issue 14). A set of one file is not
+// planned (ReadLog starts it in that year), nor is a set with dated stamps
+// (the year given, carried on from the dated lines). So --year means the
+// same in audit and learn, for a lone file and a rotated set.
+//
 // A set one of whose files has stamps that carry a year (RFC 3339, journal
 // short-full) is not planned as one: each of its files gets its own bound's
 // year (year_anchor.h's FirstYear), and PostfixLog::BeginFile carries the
@@ -47,6 +55,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -75,23 +84,30 @@ struct PlannedYear {
 // never used, and the set's carries on through it).
 using YearPlan = std::map<std::string, PlannedYear>;
 
+// The logs of `paths` PlanYears reads (so a progress bar counts them twice):
+// every one that is not a trace; with `anchor_year` (--year), only those of
+// a rotated set (RotationBase) of two or more.
+std::set<std::string> YearPassPaths(const std::vector<std::string>& paths, int anchor_year);
+
 // Plans the files of `paths` (in reading order, OrderRotated's): every log
-// read once here, so ReadLog reads each only once more. Traces and files
-// that cannot be read are left out (ReadLog says why it cannot). `progress` gets the bytes
-// of the current file read so far, as ForEachLine's, and `next_file` is
-// called before each file is scanned (so a caller sums the bytes).
+// of YearPassPaths read once here, so ReadLog reads each only once more.
+// Traces and files that cannot be read are left out (ReadLog says why it
+// cannot). `progress` gets the bytes of the current file read so far, as
+// ForEachLine's, and `next_file` is called before each file is scanned (so
+// a caller sums the bytes). `anchor_year`: --year (0: none; see above).
 YearPlan PlanYears(const std::vector<std::string>& paths,
                    const std::function<void(uint64_t)>& progress = nullptr,
-                   const std::function<void(const std::string&)>& next_file = nullptr);
+                   const std::function<void(const std::string&)>& next_file = nullptr,
+                   int anchor_year = 0);
 
 // The same plan from scans already made (one per file of one set, oldest
 // first, each with its bound; each scanned seeking the previous one's last
 // line): the first year of each, and in `overlaps` (when given) why each
-// file is read as overlapping the one before ("" when it follows it).
-// Exposed for tests.
+// file is read as overlapping the one before ("" when it follows it);
+// `anchor_year` (--year): the oldest file's first year. Exposed for tests.
 std::vector<int> PlanSetYears(const std::vector<YearScan>& scans,
                               const std::vector<YearBound>& bounds,
-                              std::vector<std::string>* overlaps = nullptr);
+                              std::vector<std::string>* overlaps = nullptr, int anchor_year = 0);
 
 }  // namespace nearmiss::maillog
 

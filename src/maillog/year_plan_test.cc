@@ -36,6 +36,19 @@ class YearPlanTest : public ::testing::Test {
     struct utimbuf t = {::mktime(&tm), ::mktime(&tm)};
     ::utime(path.c_str(), &t);
   }
+  // DIR/maillog.2.gz: 10 December - 7 January in two gzip members,
+  // modified `mtime`; "" when gzip failed.
+  std::string NewYearGz(const char* mtime) {
+    std::string part1 = Write("p1", {"Dec 10 10:00:00", "Dec 31 10:00:00"}, mtime);
+    std::string part2 = Write("p2", {"Jan  2 10:00:00", "Jan  7 10:00:00"}, mtime);
+    std::string gz = dir_ + "/maillog.2.gz";
+    if (std::system(("gzip -c " + part1 + " > " + gz + " && gzip -c " + part2 + " >> " + gz)
+                        .c_str()) != 0) {
+      return "";
+    }
+    Touch(gz, mtime);
+    return gz;
+  }
   // The planned first year of each of `paths`; 0 for one left out.
   std::vector<int> Years(const std::vector<std::string>& paths) {
     YearPlan plan = PlanYears(paths);
@@ -173,13 +186,8 @@ TEST_F(YearPlanTest, AOneLineOverlapContinues) {
 // year after maillog.2's; it is the same New Year's Eve, and maillog.2
 // starts in December 2025, not 2024.
 TEST_F(YearPlanTest, AnOverlapAcrossNewYearInAGzipFile) {
-  std::string part1 = Write("p1", {"Dec 10 10:00:00", "Dec 31 10:00:00"}, "2026-01-07");
-  std::string part2 = Write("p2", {"Jan  2 10:00:00", "Jan  7 10:00:00"}, "2026-01-07");
-  std::string gz = dir_ + "/maillog.2.gz";
-  ASSERT_EQ(std::system(("gzip -c " + part1 + " > " + gz + " && gzip -c " + part2 + " >> " + gz)
-                            .c_str()),
-            0);
-  Touch(gz, "2026-01-07");
+  std::string gz = NewYearGz("2026-01-07");
+  ASSERT_FALSE(gz.empty());
   for (const char* id : {"AAA111", "DDD444"}) {  // a shared line, then none
     std::vector<std::string> set = {
         gz, Write("maillog.1", {"Dec 31 10:00:00", "Jan  7 10:00:00", "Jan 21 10:00:00"},
@@ -187,6 +195,47 @@ TEST_F(YearPlanTest, AnOverlapAcrossNewYearInAGzipFile) {
     EXPECT_EQ(Years(set), (std::vector<int>{2025, 2025})) << id;
     EXPECT_EQ(Overlaps(set), (std::vector<bool>{false, true})) << id;
   }
+}
+
+// --year anchors the same reading (issue 14, b14e left open): the set's
+// oldest file's first line is in the year given, and maillog.1 overlaps it
+// across New Year in that year, not a year later as carrying the year on
+// line by line gave (last seen 2027-01-21). Modification times copied (all
+// one day): --year is what one gives when they say nothing.
+TEST_F(YearPlanTest, YearGivenAnchorsAnOverlapAcrossNewYear) {
+  std::string gz = NewYearGz("2026-12-01");
+  ASSERT_FALSE(gz.empty());
+  // A shared line: maillog.2.gz's last ("Jan  7 10:00:00 ... AAA111").
+  std::vector<std::string> set = {
+      gz, Write("maillog.1", {"Dec 31 10:00:00", "Jan  7 10:00:00", "Jan 21 10:00:00"},
+                "2026-12-01")};
+  YearPlan plan = PlanYears(set, nullptr, nullptr, 2025);
+  ASSERT_EQ(plan.size(), 2u);
+  EXPECT_EQ(plan[set[0]].first_year, 2025);
+  EXPECT_EQ(plan[set[1]].first_year, 2025);
+  EXPECT_EQ(plan[set[1]].overlap, "the previous file's last line is in this one too");
+  // The year given, not the bounds, places the reading.
+  plan = PlanYears(set, nullptr, nullptr, 2022);
+  EXPECT_EQ(plan[set[0]].first_year, 2022);
+  EXPECT_EQ(plan[set[1]].first_year, 2022);
+}
+
+// --year and a set that follows on across New Year: the later file is the
+// next year; a lone file is not planned (read once, in the year given);
+// the files read twice are the set's only.
+TEST_F(YearPlanTest, YearGivenPlansSetsNotLoneFiles) {
+  std::vector<std::string> paths = {
+      Write("maillog.1", {"Nov 20 10:00:00", "Dec 31 23:00:00"}, "2026-12-01"),
+      Write("maillog", {"Jan  1 00:10:00", "Feb  3 10:00:00"}, "2026-12-01"),
+      Write("mail.err", {"Mar  1 10:00:00"}, "2026-12-01"),
+  };
+  YearPlan plan = PlanYears(paths, nullptr, nullptr, 2019);
+  ASSERT_EQ(plan.size(), 2u);
+  EXPECT_EQ(plan[paths[0]].first_year, 2019);
+  EXPECT_EQ(plan[paths[1]].first_year, 2020);
+  EXPECT_EQ(plan.count(paths[2]), 0u);
+  EXPECT_EQ(YearPassPaths(paths, 2019), (std::set<std::string>{paths[0], paths[1]}));
+  EXPECT_EQ(YearPassPaths(paths, 0), (std::set<std::string>(paths.begin(), paths.end())));
 }
 
 // Three files, each overlapping the one before by a week: one year, and

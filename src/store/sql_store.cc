@@ -68,7 +68,14 @@ Result<std::vector<bool>> SqlStore::NewDeliveries(const std::vector<Delivery>& d
   }
   std::vector<size_t> keyed;
   for (const auto& [key, i] : first) keyed.push_back(i);
-  std::sort(keyed.begin(), keyed.end());
+  // In key order: the keys' B-tree is then filled page after page. In
+  // arrival order (random keys: Message-IDs) every insert lands on another
+  // page, and a batch of 100,000 spilled SQLite's page cache over and over
+  // (451,000 page writes for a 25 MB store; most of learn's CPU after the
+  // reading).
+  std::sort(keyed.begin(), keyed.end(), [&deliveries](size_t a, size_t b) {
+    return deliveries[a].key < deliveries[b].key;
+  });
   // Rows per statement: two parameters each, under SQLite's old limit of
   // 999 host parameters and PostgreSQL's 65535.
   constexpr size_t kRows = 400;
