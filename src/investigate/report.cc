@@ -6,6 +6,8 @@
 #include <tuple>
 
 #include "maillog/attempt_order.h"
+#include "maillog/postfix_log.h"  // BareQueueId
+#include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
 
@@ -34,10 +36,12 @@ void Counts::Add(const std::string& s, bool in_mbox) {
   }
 }
 
-std::string Report::TopMarking() const {
-  if (top_level.empty()) return {};
+namespace {
+
+std::string Joined(const std::string& level, const std::set<std::string>& caveats) {
+  if (level.empty()) return {};
   const bool noforn = caveats.contains("//NOFORN");
-  std::string out = top_level;
+  std::string out = level;
   for (const std::string& c : caveats) {
     if (noforn && c.starts_with("//REL")) continue;
     out += c;
@@ -45,7 +49,19 @@ std::string Report::TopMarking() const {
   return out;
 }
 
-void Report::AddCaveats(const content::Sensitivity& s) {
+}  // namespace
+
+std::string Report::TopMarking() const { return Joined(top_level, caveats); }
+
+std::string Report::MarkingOf(const std::string& level, const content::Sensitivity& s) {
+  std::set<std::string> own;
+  CaveatsOf(s, &own);
+  return own.empty() ? std::string() : Joined(level, own);
+}
+
+void Report::AddCaveats(const content::Sensitivity& s) { CaveatsOf(s, &caveats); }
+
+void Report::CaveatsOf(const content::Sensitivity& s, std::set<std::string>* caveats) {
   for (const content::Finding& f : s.findings) {
     if (f.strength != content::Strength::kStrong || f.level == content::Level::kNone ||
         f.pack == "detector" || f.pack == "custom" || f.pack == "limit") {
@@ -74,7 +90,7 @@ void Report::AddCaveats(const content::Sensitivity& s) {
       continue;
     }
     while (caveat.ends_with(' ')) caveat.pop_back();
-    caveats.insert(std::move(caveat));
+    caveats->insert(std::move(caveat));
   }
 }
 
@@ -116,6 +132,10 @@ bool Report::AddAttempt(const Row& row) {
   if (it == list.end()) {
     list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}, {}, {}});
     it = list.end() - 1;
+    if (row.first_seconds != 0 && row.first_seconds < row.seconds) {
+      it->first_seconds = row.first_seconds;
+      it->first_time = maillog::FormatTime(row.first_seconds);
+    }
   } else {
     if (row.seconds < it->first_seconds) {
       it->first_time = row.time;
@@ -273,7 +293,7 @@ void Report::Close(Open& d) {
     ++unknown_handed_;
     std::string named = r.relay;
     named += " (queued as ";
-    named += r.queue_id;
+    named += maillog::BareQueueId(r.queue_id);
     named += ')';
     if (unknown_hand_offs_.size() < LeftOut::kNamedHandOffs) {
       unknown_hand_offs_.insert(std::move(named));
