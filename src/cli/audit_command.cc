@@ -9,7 +9,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <map>
@@ -66,6 +69,47 @@ std::string Now() {
   return buf;
 }
 
+// An output that cannot be written, said before any input is read: a year
+// of logs takes an hour, a typo in --html must not throw it away (breaker
+// round 3 §7). The file is not created here; its directory must exist and
+// be writable, and the file, if there, writable.
+Status CheckOutput(const std::string& path, std::string_view what) {
+  std::string dir = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/') + 1);
+  struct stat st;
+  std::string why;
+  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    why = "the directory " + dir + " does not exist";
+  } else if (::access(path.c_str(), F_OK) == 0 ? ::access(path.c_str(), W_OK) != 0
+                                                : ::access(dir.c_str(), W_OK | X_OK) != 0) {
+    why = std::string(std::strerror(errno));
+  } else {
+    return Status::Ok();
+  }
+  return Status::IoError(path + ": cannot write the " + std::string(what) + ": " + why +
+                         " (checked before reading the inputs)");
+}
+
+// The Chromium --pdf runs: a path, or a name found in PATH.
+Status CheckChromium(const std::string& chromium) {
+  if (chromium.find('/') != std::string::npos) {
+    if (::access(chromium.c_str(), X_OK) == 0) return Status::Ok();
+  } else if (const char* path = std::getenv("PATH")) {
+    std::string_view rest = path;
+    while (true) {
+      size_t colon = rest.find(':');
+      std::string dir(rest.substr(0, colon));
+      if (::access(((dir.empty() ? "." : dir) + "/" + chromium).c_str(), X_OK) == 0) {
+        return Status::Ok();
+      }
+      if (colon == std::string_view::npos) break;
+      rest.remove_prefix(colon + 1);
+    }
+  }
+  return Status::IoError("--chromium " + chromium +
+                         ": no such program to print the PDF with (give its path with "
+                         "--chromium; checked before reading the inputs)");
+}
+
 int RunAudit(const AuditFlags& flags) {
   if (flags.events) {
     return RunAuditEvents(flags.events_store.empty() ? flags.store : flags.events_store,
@@ -77,6 +121,20 @@ int RunAudit(const AuditFlags& flags) {
   }
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
   if (!engine) return kExitError;
+  for (const auto& [path, what] : {std::pair{&flags.html, "report"}, std::pair{&flags.pdf, "PDF"},
+                                   std::pair{&flags.summary_json, "summary"}}) {
+    if (path->empty()) continue;
+    if (Status s = CheckOutput(*path, what); !s.ok()) {
+      log::Error(s.message());
+      return kExitError;
+    }
+  }
+  if (!flags.pdf.empty()) {
+    if (Status s = CheckChromium(flags.chromium); !s.ok()) {
+      log::Error(s.message());
+      return kExitError;
+    }
+  }
   investigate::AuditOptions options;
   options.year = flags.year;
   options.date_order = flags.date_order;
@@ -225,10 +283,10 @@ int RunAudit(const AuditFlags& flags) {
     }
   }
   if (!flags.summary_json.empty()) {
-    std::ofstream out(flags.summary_json, std::ios::binary | std::ios::trunc);
-    out << investigate::SummaryJson(report);
-    if (!out.good()) {
-      log::Error(flags.summary_json + ": cannot write the summary");
+    // With the reason, as the report's (WriteReportFile).
+    if (Status s = WriteReportFile(flags.summary_json, investigate::SummaryJson(report), "summary");
+        !s.ok()) {
+      log::Error(s.message());
       return kExitError;
     }
   }

@@ -319,6 +319,11 @@ int RunLearn(const LearnFlags& flags) {
                   n(m.joined_to_log).c_str(),
                   static_cast<long long>(history::Learner::kLogJoinSeconds));
     }
+    if (m.not_delivered > 0) {
+      std::printf("; %s recipients not learned: a log or trace read says the message was "
+                  "not delivered to them (bounced, expired or discarded; first: %s)",
+                  n(m.not_delivered).c_str(), m.first_not_delivered.c_str());
+    }
     if (m.without_message_id > 0) {
       std::printf("; %s without a Message-ID (known again by sender, date and subject)",
                   n(m.without_message_id).c_str());
@@ -337,8 +342,8 @@ int RunLearn(const LearnFlags& flags) {
   Result<std::vector<DomainStats>> domains = (*store)->Domains(0);
   if (!domains.ok()) return Fail(domains.error());
   if (!flags.sources.empty()) PrintSummary(learner, log_lines, logs.size(), skips);
-  std::printf("the store (%s) knows %s domains\n", std::string((*store)->backend()).c_str(),
-              Thousands(static_cast<int64_t>(domains->size())).c_str());
+  std::printf("the store (%s) knows %s\n", std::string((*store)->backend()).c_str(),
+              Counted(static_cast<int64_t>(domains->size()), "domain").c_str());
   if (!flags.sources.empty()) {
     Result<HistorySnapshot> snap = (*store)->Snapshot(false);
     if (!snap.ok()) return Fail(snap.error());
@@ -350,8 +355,8 @@ int RunLearn(const LearnFlags& flags) {
                   l.domain.c_str(), Thousands(l.messages).c_str(), l.resembles.c_str(),
                   l.domain.c_str());
     }
-    std::printf("trusted from history: %s domains\n",
-                Thousands(static_cast<int64_t>((*with)->stats().learned_entries)).c_str());
+    std::printf("trusted from history: %s\n",
+                Counted(static_cast<int64_t>((*with)->stats().learned_entries), "domain").c_str());
   }
   if (flags.show) {
     if (int rc = ShowRelationships(**store, flags.show_sender, flags.show_limit); rc != kExitClean) {

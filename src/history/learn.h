@@ -126,6 +126,12 @@ class Learner {
     // Recipients of a message joined to a log row with no Message-ID
     // (AddPostfixLog): counted once, under the log's key.
     uint64_t joined_to_log = 0;
+    // Recipients of a message a log or trace read in this run says was not
+    // delivered to them (bounced, expired, discarded; same Message-ID and
+    // recipient): not learned, as the log alone would not (breaker round 3
+    // §5: a typo the receiving server refused is no correspondent).
+    uint64_t not_delivered = 0;
+    std::string first_not_delivered;
     std::string first_date_set_aside;
     // Files that are no message or could not be read (a stray file in a
     // Maildir): not counted as messages, said with the first.

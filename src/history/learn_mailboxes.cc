@@ -87,6 +87,13 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
           }
           if (!Judgeable(to, m.source)) continue;
           std::string key = id.empty() ? DeliveryKey(m.message_id, to) : id + " " + to;
+          if (sink_ && id.empty() && sink_->Failed(key)) {
+            // The log or trace read says the receiving server refused it.
+            if (mailbox_counts_.not_delivered++ == 0) {
+              mailbox_counts_.first_not_delivered = m.source + ": " + to;
+            }
+            continue;
+          }
           // The same delivery read from a log row without its Message-ID
           // (learn.h): its key, so it counts once.
           if (std::string joined = JoinedLogKey(from, to, time); !joined.empty()) {

@@ -79,10 +79,19 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
     // Delivered into the organisation's own mailbox (trace_log.h): no
     // delivery, but the message's "unknown" for it is settled (AddSentOn).
     if (settled_.size() >= Report::kMaxOpen) settled_.clear();  // bounded: shown unknown at worst
-    settled_.insert(std::string(a.queue_id) + '\0' + NormalAddress(a.recipient, &parsed_));
+    settled_.insert(std::string(a.Key()) + '\0' + NormalAddress(a.recipient, &parsed_));
     return;
   }
-  if (a.time < options_.since) return;
+  int64_t first_before = 0;  // its attempt before --since, if any
+  if (options_.since != 0) {
+    std::string key = std::string(a.Key()) + '\0' + std::string(a.recipient);
+    if (a.time < options_.since) {
+      if (before_since_.size() >= Report::kMaxOpen) before_since_.clear();
+      before_since_.try_emplace(std::move(key), a.time);
+      return;
+    }
+    if (auto b = before_since_.find(key); b != before_since_.end()) first_before = b->second;
+  }
   std::string_view rcpt = a.recipient;
   // The domain after the last '@' outside quotes ("x@y"@army.ml).
   std::string_view domain = maillog::AddressDomain(rcpt);
@@ -104,8 +113,11 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
     }
   }
   row.seconds = a.time;
+  row.first_seconds = first_before;
   row.time = maillog::FormatTime(a.time);
-  row.queue_id = std::string(a.queue_id);
+  // The key, host and instance with the queue id (maillog::QueueKey):
+  // shown as the queue id alone (render_rows.cc, html_report.cc).
+  row.queue_id = std::string(a.Key());
   row.from = NormalAddress(a.sender, &parsed_);
   row.from_known = a.sender_known;
   row.status = std::string(a.status);
@@ -119,6 +131,7 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
     report_->AddCaveats(last_subject_sensitivity_);
     ++report_->subjects_scanned;
     row.level = std::string(content::LevelName(level));
+    row.marking = Report::MarkingOf(row.level, last_subject_sensitivity_);
     if (static_cast<int>(level) > report_->top_level_rank) {
       report_->top_level_rank = static_cast<int>(level);
       report_->top_level = row.level;
@@ -317,6 +330,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
         report_->top_level_source = m.source;
       }
       row.level = std::string(content::LevelName(s.level));
+      row.marking = Report::MarkingOf(row.level, s);
       report_->AddCaveats(s);  // a set: once per message is enough
       row.source = m.source;
       row.date_source = std::string(date.source);

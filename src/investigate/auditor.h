@@ -122,6 +122,10 @@ class Auditor final : public maillog::DeliverySink {
   // organisation's own mailbox (status "internal"): their "unknown" in
   // sent_on_ is settled. Bounded by Report::kMaxOpen.
   std::unordered_set<std::string> settled_;
+  // The first attempt before --since of each delivery (message key and
+  // recipient), for its row's first attempt when a later one is in range.
+  // Bounded by Report::kMaxOpen (past it forgotten: the row starts later).
+  std::unordered_map<std::string, int64_t> before_since_;
   // Mailbox messages dated by a Date: long before they were filed
   // (content::DateLongBeforeDelivery), and the first, for the report's note.
   uint64_t dated_long_before_ = 0;

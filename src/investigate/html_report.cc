@@ -5,6 +5,7 @@
 #include "investigate/html_style.h"
 #include "investigate/render.h"
 #include "investigate/time_axis.h"
+#include "maillog/postfix_log.h"  // BareQueueId
 #include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
@@ -156,7 +157,8 @@ std::string Span(const maillog::LineCounts& c) {
 std::string Skipped(const maillog::LineCounts& c) {
   std::string s;
   auto add = [&s](const std::string& part) { s += (s.empty() ? "" : "; ") + part; };
-  if (!c.error.empty()) add("NOT READ: " + c.error);
+  // Lines read before the error are counted: "in full" (as the text says).
+  if (!c.error.empty()) add((c.lines == 0 ? "NOT READ: " : "NOT READ in full: ") + c.error);
   if (c.unrecognised != 0) {
     add(Counted(static_cast<int64_t>(c.unrecognised), "line") +
         " in no form this reader knows (first at line " +
@@ -191,6 +193,13 @@ std::string Skipped(const maillog::LineCounts& c) {
   if (c.hand_offs != 0) {
     add(Counted(static_cast<int64_t>(c.hand_offs), "hand-off") +
         " to a content filter or another Postfix instance, counted at the last hop");
+  }
+  if (c.local_deliveries != 0) {
+    add(Counted(static_cast<int64_t>(c.local_deliveries), "delivery") +
+        " into a mailbox on this host (Postfix local, virtual or LMTP to a socket): delivered "
+        "locally, did not leave this host, not counted as deliveries; a look-alike domain "
+        "delivered here is the organisation's own: list it in the policy's [domains] "
+        "organisation");
   }
   if (c.internal_hops != 0) {
     add(Counted(static_cast<int64_t>(c.internal_hops), "Exchange event") +
@@ -273,20 +282,23 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
     } else if (!r.source.empty()) {
       when += " <span class=\"ulabel\">(no Date: header, no delivery time)</span>";
     }
-    s += "<tr><td data-v=\"" + Html(r.time) + "\">" + when + "</td><td><code>" + Html(r.queue_id) + "</code></td>" +
+    s += "<tr><td data-v=\"" + Html(r.time) + "\">" + when + "</td><td><code>" + Html(maillog::BareQueueId(r.queue_id)) + "</code></td>" +
          Td(SenderLabel(r)) +
          "<td>" + to + "</td>" + TdTag(r.verdict) + Td(r.reason) + Td(r.suggestion) +
-         (r.status != "unknown" ? TdTag(r.status)
+         (r.status != "unknown" ? TdTag(RowStatus(r))
           // A Postfix hand-off (hops logged) whose next queue id never
           // logged this recipient's delivery; else an Exchange SEND on.
           : !r.hops.empty()
               ? "<td><span class=\"tag unknown\">outcome unknown</span>: handed to " +
-                    Html(r.relay) + " (queued as " + Html(r.queue_id) +
+                    Html(r.relay) + " (queued as " + Html(maillog::BareQueueId(r.queue_id)) +
                     "), final delivery not in the logs given</td>"
+              : r.relay.find("no later event") != std::string::npos
+              ? "<td><span class=\"tag unknown\">outcome unknown</span> last seen at " +
+                    Html(r.relay) + "</td>"
               : "<td><span class=\"tag unknown\">outcome unknown</span> sent on to " +
                     Html(r.relay) + ", whose log was not given</td>") +
          Td(r.hops.empty() ? r.relay : r.relay + " (after " + r.hops + ")");
-    if (with_level) s += Td(r.level);
+    if (with_level) s += Td(r.marking.empty() ? r.level : r.marking);
     s += "</tr>";
   }
   return s + "</tbody></table>";
@@ -464,8 +476,8 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     if (rep.duplicates() != 0) {
       h += "<p>" + Counted(static_cast<int64_t>(rep.duplicates()), "attempt") +
            (rep.duplicates() == 1 ? " was" : " were") +
-           " repeated in more than one input (the same message, recipient, time and status), "
-           "counted once.</p>";
+           " read again (the same message, recipient, time and status, in one input or "
+           "several), counted once.</p>";
     }
     h += "</section>";
   }

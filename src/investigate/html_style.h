@@ -61,6 +61,7 @@ tr:hover td{background:#f8fafc}
 .tag.blocked{background:#2c3e50;color:#fff}
 .tag.sent{background:#fdecea;color:#a93226}
 .tag.bounced{background:#eef0f1;color:#566573}
+.tag.in-sent-folder{background:#f4ecf7;color:#6c3483}
 .tag.deferred,.tag.expired{background:#fdf2e0;color:#9a6b12}
 .tag.discarded{background:#e8f1f8;color:#1f618d}
 code{font:12px/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}

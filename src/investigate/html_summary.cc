@@ -52,7 +52,14 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
          "</strong> went to <strong>" +
          Counted(static_cast<int64_t>(rep.by_domain().size()), "look-alike or blocked domain",
                 "look-alike or blocked domains") +
-         "</strong>, from " + Counted(static_cast<int64_t>(rep.by_sender().size()), "sender", "senders") +
+         "</strong>, from " +
+         // No sender known at all (a log filtered to its delivery lines):
+         // said so, not "from 0 senders" (breaker round 3 §9).
+         (rep.by_sender().empty() && rep.unknown_sender().counts.deliveries != 0
+              ? std::string("an unknown sender (no from= line for its queue in the logs given)")
+              : Counted(static_cast<int64_t>(rep.by_sender().size()), "sender", "senders") +
+                    (rep.unknown_sender().counts.deliveries != 0 ? " and an unknown one"
+                                                                 : "")) +
          (first != 0 ? ", between " + Day(first) + " and " + Day(last) : std::string()) +
          ". Of their " + Counted(t.deliveries, "recipient", "recipients") +
          " at those domains: <strong>" + Thousands(t.sent - t.in_mailbox) +
@@ -100,9 +107,12 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
       h += "<br>and " + Thousands(static_cast<int64_t>(senders.size() - kNamed)) + " more";
     }
     if (const SenderLine& u = rep.unknown_sender(); u.counts.deliveries != 0) {
-      h += std::string(senders.empty() ? "" : "<br>") + "and " +
+      // The logs given hold no from= line for the message: they start after
+      // it, or were filtered (grep of the delivery lines); which, they do
+      // not say.
+      h += std::string(senders.empty() ? "" : "<br>and ") +
            Counted(u.counts.deliveries, "recipient", "recipients") +
-           " whose sender is not in the log (the log starts after the message's sender line), "
+           " whose sender is unknown (no from= line for its queue in the logs given), "
            "not counted as a sender";
     }
     h += "</td></tr><tr><th>How sensitive</th><td>";

@@ -44,10 +44,19 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     // server the message went on to wrote the outcome in a log not read.
     std::string hops;
     for (const std::string& h : l.next_hops) hops += (hops.empty() ? "" : ", ") + h;
+    // An event with no later one on the same server (RECEIVE, TRANSFER:
+    // "EX01 (TRANSFER; no later event in the logs given)") waits for that
+    // server's later log, not another server's (breaker round 3 §12).
+    bool later = !l.next_hops.empty();
+    for (const std::string& h : l.next_hops) later &= h.find("no later event") != std::string::npos;
     out += lead() + " the outcome of " + Thousands(sent_on) +
-           (sent_on == 1 ? " flagged delivery" : " flagged deliveries") + ": sent on to " + hops +
-           (l.next_hops.size() == 1 ? ", whose log was" : ", whose logs were") +
-           " not given (counted as outcome unknown; give that log too). ";
+           (sent_on == 1 ? " flagged delivery" : " flagged deliveries") +
+           (later ? ": last seen at " + hops +
+                        " (counted as outcome unknown; give the later logs of that server, "
+                        "and of the next, too). "
+                  : ": sent on to " + hops +
+                        (l.next_hops.size() == 1 ? ", whose log was" : ", whose logs were") +
+                        " not given (counted as outcome unknown; give that log too). ");
   }
   if (l.handed_unknown != 0) {
     // Postfix's own words: the message was queued again after a content

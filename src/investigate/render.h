@@ -18,6 +18,11 @@ namespace nearmiss::investigate {
 //  CsvHeader's order, empty where the JSON leaves a key out ("hops": the
 //  hand-off chain, "4F2A1B3C via 127.0.0.1[127.0.0.1]:10024").
 std::string RowJson(const Row& row);
+// A row's status as the rows show it (JSON, CSV, the HTML table): a Sent
+// folder copy (a mailbox message, no queue id) is "in-sent-folder", never
+// "sent", which in every log or trace row means accepted by the receiving
+// server (breaker round 3 §4); the summary counts it apart the same way.
+std::string RowStatus(const Row& row);
 std::string CsvHeader();
 std::string RowCsv(const Row& row);
 

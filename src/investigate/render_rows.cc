@@ -6,6 +6,7 @@
 #include "base/csv_field.h"
 #include "base/text_format.h"
 #include "investigate/render.h"
+#include "maillog/postfix_log.h"  // BareQueueId
 #include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
@@ -50,16 +51,21 @@ std::string ShowInvisible(std::string_view t) {
   return out;
 }
 
+std::string RowStatus(const Row& r) {
+  return r.queue_id.empty() && r.status == "sent" ? "in-sent-folder" : r.status;
+}
+
 std::string RowJson(const Row& r) {
-  nlohmann::ordered_json j = {{"time", r.time},         {"queue_id", r.queue_id},
+  nlohmann::ordered_json j = {{"time", r.time},         {"queue_id", std::string(maillog::BareQueueId(r.queue_id))},
                               {"from", r.from},         {"to", r.to},
                               {"domain", r.domain},     {"verdict", r.verdict},
                               {"target", r.target},     {"suggestion", r.suggestion},
-                              {"status", r.status},     {"relay", r.relay}};
+                              {"status", RowStatus(r)},     {"relay", r.relay}};
   // null: the log never named the sender; "" is the null sender <>.
   if (!r.from_known) j["from"] = nullptr;
   if (!r.hops.empty()) j["hops"] = r.hops;
   if (!r.level.empty()) j["level"] = r.level;
+  if (!r.marking.empty()) j["marking"] = r.marking;  // the level with its caveats
   if (!r.source.empty()) j["source"] = r.source;
   if (!r.date_source.empty()) j["date_source"] = r.date_source;
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -73,8 +79,10 @@ std::string CsvHeader() {
 std::string RowCsv(const Row& r) {
   std::string out;
   const std::string from = r.from_known ? r.from : SenderLabel(r);
-  for (const std::string* v : {&r.time, &r.queue_id, &from, &r.to, &r.domain, &r.verdict,
-                               &r.target, &r.suggestion, &r.status, &r.relay, &r.hops,
+  const std::string queue_id(maillog::BareQueueId(r.queue_id));
+  const std::string status = RowStatus(r);
+  for (const std::string* v : {&r.time, &queue_id, &from, &r.to, &r.domain, &r.verdict,
+                               &r.target, &r.suggestion, &status, &r.relay, &r.hops,
                                &r.level, &r.source, &r.date_source}) {
     if (!out.empty() || v != &r.time) out += ',';
     out += CsvField(*v);
@@ -114,6 +122,7 @@ std::string SummaryJson(const Report& rep) {
                     {"soft_bounces", c.soft_bounces},
                     {"hand_offs", c.hand_offs},
                     {"internal_hops", c.internal_hops},
+                    {"local_deliveries", c.local_deliveries},
                     {"replaced_recipients", c.replaced},
                     {"delivery_lines_not_understood", c.not_understood},
                     {"first_not_understood", not_understood},
@@ -197,8 +206,8 @@ std::string ReportText(const Report& rep) {
   for (const std::string& n : rep.notes) out += "  " + n + "\n";
   if (rep.duplicates() != 0) {
     out += "  " + Counted(static_cast<int64_t>(rep.duplicates()), "attempt") +
-           " repeated in more than one input (same message, recipient, time and "
-           "status), counted once\n";
+           " read again (same message, recipient, time and status, in one input or "
+           "several), counted once\n";
   }
   if (size_t n = rep.unread(); n != 0) {
     out += "  " + Counted(static_cast<int64_t>(n), "input") +

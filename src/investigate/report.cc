@@ -6,6 +6,8 @@
 #include <tuple>
 
 #include "maillog/attempt_order.h"
+#include "maillog/postfix_log.h"  // BareQueueId
+#include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
 
@@ -32,6 +34,13 @@ void Counts::Add(const std::string& s, bool in_mbox) {
   } else {
     ++deferred;
   }
+}
+
+std::string Report::MarkingOf(const std::string& level, const content::Sensitivity& s) {
+  if (level.empty()) return {};
+  ReportMarking own;
+  own.Add(s);
+  return own.Caveats().empty() ? std::string() : own.Banner();
 }
 
 bool Report::AddAttempt(const Row& row) {
@@ -72,6 +81,10 @@ bool Report::AddAttempt(const Row& row) {
   if (it == list.end()) {
     list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}, {}, {}});
     it = list.end() - 1;
+    if (row.first_seconds != 0 && row.first_seconds < row.seconds) {
+      it->first_seconds = row.first_seconds;
+      it->first_time = maillog::FormatTime(row.first_seconds);
+    }
   } else {
     if (row.seconds < it->first_seconds) {
       it->first_time = row.time;
@@ -229,7 +242,7 @@ void Report::Close(Open& d) {
     ++unknown_handed_;
     std::string named = r.relay;
     named += " (queued as ";
-    named += r.queue_id;
+    named += maillog::BareQueueId(r.queue_id);
     named += ')';
     if (unknown_hand_offs_.size() < LeftOut::kNamedHandOffs) {
       unknown_hand_offs_.insert(std::move(named));

@@ -49,6 +49,9 @@ struct Row {
   std::string relay;
   std::string hops;       // hand-offs before this queue id ("A via 127.0.0.1[127.0.0.1]:10024")
   std::string level;      // the message's sensitivity: mailboxes, and traces with a subject
+  // `level` with the message's own caveats ("SECRET//NOFORN", Report::
+  // MarkingOf); "" when it has none. The Sensitivity column shows it.
+  std::string marking;
   std::string source;     // mailboxes only: "Sent.mbox:12"
   // Mailboxes only: where `time` came from, best first: "date-header" (the
   // message's Date:, RFC 5322 3.6.1), "mbox-from-line" (the mbox From_
@@ -57,6 +60,10 @@ struct Row {
   // file's modification time); "" when none gave one.
   std::string date_source;
   int64_t seconds = 0;    // `time` as a number; 0 when unknown
+  // An earlier attempt of the same delivery, before --since (so left out
+  // itself): the delivery's first attempt is still that one (breaker round
+  // 3 §10: "since when" must not move forward because of a filter). 0: none.
+  int64_t first_seconds = 0;
   // The message's Message-ID without angle brackets ("" when not known):
   // what joins one message's copies across inputs (Report::FindDelivery).
   std::string message_id;
@@ -183,6 +190,11 @@ class Report {
   // Adds `s`'s strong findings of a marking pack to `marking`.
   void AddCaveats(const content::Sensitivity& s) { marking.Add(s); }
   ReportMarking marking;
+  // One message's marking, as the Sensitivity column shows it: its own
+  // ReportMarking banner ("SECRET//NOFORN", "CONFIDENTIAL//REL TO USA,
+  // GBR") when it carries caveats or controls; "" when it has none (the
+  // column then shows `level`) or `level` is "".
+  static std::string MarkingOf(const std::string& level, const content::Sensitivity& s);
   // Flagged trace rows whose subject went through the marking engine
   // (Exchange message-subject, Microsoft 365 Subject): Row::level is set.
   uint64_t subjects_scanned = 0;

@@ -59,6 +59,20 @@ std::string YearSpanWarning(const LineCounts& c) {
   if (!c.year_not_carried.empty()) {
     out += (out.empty() ? "dates may be ambiguous: " : "; ") + c.year_not_carried;
   }
+  if (c.step_back_line != 0) {
+    // Appended piece by piece: GCC 12 -O3's false -Wrestrict (bug 105329).
+    out += out.empty() ? "dates may be ambiguous: " : "; ";
+    out += "the line at ";
+    out += c.file;
+    out += ':';
+    out += std::to_string(c.step_back_line);
+    out += " is dated " + std::to_string((c.step_back_seconds + 43200) / 86400);
+    out += " days before the line above it";
+    if (c.step_backs > 1) out += " (and " + std::to_string(c.step_backs - 1) + " more such lines)";
+    out += ": read as earlier (files of a rotated set concatenated out of order, as `cat "
+           "mail.log mail.log.1` gives), not as the next year's; give the files separately, "
+           "or --year";
+  }
   return out;
 }
 
@@ -101,7 +115,8 @@ std::string Describe(const LineCounts& c) {
   if (c.ambiguous_dates != 0) out += ", of which " + AmbiguousDates(c);
   // Shown when there are any, so a log without them reads as before.
   if (c.probes != 0) {
-    out += ", " + Counted(c.probes, "address verification probe") + " (not deliveries)";
+    out += ", " + Counted(c.probes, "address verification probe") +
+           (c.probes == 1 ? " (not a delivery)" : " (not deliveries)");
   }
   if (c.soft_bounces != 0) {
     out += ", " + Counted(c.soft_bounces, "soft bounce") +
@@ -111,9 +126,20 @@ std::string Describe(const LineCounts& c) {
   if (c.hand_offs != 0) {
     out += ", " + Counted(c.hand_offs, "hand-off") + " followed to the next queue id";
   }
+  if (c.minute_times != 0) {
+    out += ", " + Counted(c.minute_times, "row") +
+           " timed to the minute (seconds unknown, read as :00; a trace saved by Excel?"
+           " first at " + c.file + ":" + std::to_string(c.first_minute_time_line) + ")";
+  }
   if (c.internal_hops != 0) {
     out += ", " + Counted(c.internal_hops, "internal hop") +
            " (within the organisation, not deliveries)";
+  }
+  if (c.local_deliveries != 0) {
+    out += ", " + Counted(c.local_deliveries, "delivery") +
+           " into a mailbox on this host (local, virtual or LMTP to a socket; did not leave "
+           "this host, not counted; first at " + c.file + ":" +
+           std::to_string(c.first_local_delivery_line) + ")";
   }
   if (c.replaced != 0) {
     out += ", " + Counted(c.replaced, "row") +

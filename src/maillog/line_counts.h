@@ -62,6 +62,12 @@ struct LineCounts {
   // Exchange events between the organisation's own servers or into its own
   // mailboxes (trace_log.h): the message had not left; not attempts.
   uint64_t internal_hops = 0;
+  // Postfix deliveries into a mailbox on this host: local(8) or virtual(8)
+  // (relay=local, relay=virtual), or LMTP to a UNIX-domain socket
+  // (relay=HOST[private/dovecot-lmtp]). The mail did not leave this host:
+  // not attempts, shown apart (breaker round 3 §11). The first one's line.
+  uint64_t local_deliveries = 0;
+  uint64_t first_local_delivery_line = 0;
   // Trace rows and events whose recipient was replaced by others, so are
   // not deliveries: a Microsoft 365 row with Status Expanded (a group, its
   // members have rows of their own) or Resolved (an address resolved to
@@ -98,6 +104,16 @@ struct LineCounts {
   // twelve months or more: dates from there on may be a year off
   // (LineParser::span_over_year). 0: not reached.
   uint64_t year_span_line = 0;
+  // The first line whose date steps back more than a day from the line
+  // before (LineParser::TakeStepBack: a concatenation out of order), and
+  // by how many seconds; how many such lines. 0: none.
+  uint64_t step_back_line = 0;
+  int64_t step_back_seconds = 0;
+  uint64_t step_backs = 0;
+  // Trace rows whose time has no seconds (trace_time.h ToTheMinute: a
+  // trace Excel saved), read as :00; the first one's line.
+  uint64_t minute_times = 0;
+  uint64_t first_minute_time_line = 0;
   // Set when this file's year and the one carried on from the previous
   // file of its rotated set differ (PostfixLog::BeginFile): which was taken
   // and why.

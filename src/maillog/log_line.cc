@@ -166,14 +166,29 @@ int LineParser::InferYear(const Stamp& st, int64_t offset) {
   auto at = [&](int year) {
     return CivilToSeconds(year, st.month, st.day, st.hour, st.minute, st.second) - offset;
   };
+  // A step back of more than a day, up to kMaxStepBack (Jan 3 then Dec 28:
+  // six days back, not 51 weeks on), is where one file of a rotated set
+  // concatenated out of order ends and the older one starts: its lines
+  // are dated back, and the caller warns (TakeStepBack).
   if (last_month_ == 0) {
     first_month_index_ = year_ * 12 + st.month - 1;
   } else if (int64_t t = at(year_); t < last_bsd_time_ && st.month < last_month_) {
     if (last_bsd_time_ - t <= 86400) return year_;  // out of order by moments: not moved
-    ++year_;
+    if (last_bsd_time_ - t <= kMaxStepBack) {
+      step_back_ = last_bsd_time_ - t;
+    } else {
+      ++year_;
+    }
   } else if (st.month > last_month_ + 6) {
     int64_t before = at(year_ - 1);
     if (before <= last_bsd_time_ && last_bsd_time_ - before <= 86400) return year_ - 1;
+    if (before <= last_bsd_time_ && last_bsd_time_ - before <= kMaxStepBack) {
+      step_back_ = last_bsd_time_ - before;
+      --year_;
+    }
+  } else if (int64_t t = at(year_); last_bsd_time_ - t > 86400 &&
+                                    last_bsd_time_ - t <= kMaxStepBack) {
+    step_back_ = last_bsd_time_ - t;  // back within the same year: dated as written
   }
   last_month_ = st.month;
   last_bsd_time_ = CivilToSeconds(year_, st.month, st.day, st.hour, st.minute, st.second) - offset;

@@ -92,9 +92,19 @@ class LineParser {
   // one (its time is then 1 March's, which no caller may use); 0 none.
   // Clears it.
   int TakeImpossibleDate() { return std::exchange(impossible_year_, 0); }
+  // How far (seconds) the last line parsed stepped back from the line
+  // before, when by more than a day and at most kMaxStepBack: a
+  // concatenation boundary (`cat mail.log mail.log.1`, newest first, as a
+  // shell glob orders a rotated set), read as earlier, not as the next
+  // year's (breaker round 3 §3). 0 none. Clears it.
+  int64_t TakeStepBack() { return std::exchange(step_back_, 0); }
+  // A step back past this is the next year's date (a log read in time
+  // order: Nov 20 then Jun 1 is June of the next year).
+  static constexpr int64_t kMaxStepBack = 92 * 86400;
 
  private:
-  // The year of a stamp without one; moves year_ forward only (above). A
+  // The year of a stamp without one; moves year_ forward (above), or
+  // back over a concatenation boundary (TakeStepBack). A
   // line from the last day of the previous year, read after the new
   // year's first lines (syslog at New Year), gets that year and moves
   // nothing.
@@ -111,6 +121,7 @@ class LineParser {
   bool span_over_year_ = false;
   int64_t last_time_ = 0;  // for an RFC 5424 line without a time ("-")
   int impossible_year_ = 0;
+  int64_t step_back_ = 0;
 };
 
 }  // namespace nearmiss::maillog

@@ -12,7 +12,7 @@ namespace {
 // "A via 127.0.0.1[127.0.0.1]:10024"; a hand-off whose relay= is empty
 // says so rather than "A via ".
 std::string Hop(std::string_view queue_id, std::string_view relay) {
-  return std::string(queue_id) + " via " +
+  return std::string(BareQueueId(queue_id)) + " via " +
          (relay.empty() ? std::string("(no relay logged)") : std::string(relay));
 }
 
@@ -33,7 +33,7 @@ bool PostfixLog::HandOff(const LogLine& l, Queue& q, std::string_view next,
     bool same = n.message_id.empty() || q.message_id.empty() || n.message_id == q.message_id;
     bool all_held = n.first_attempt == 0 || n.first_attempt - 1 >= held_base_;
     if (!same || !all_held) return false;
-    if (n.hops.empty() || n.hops.find(std::string(l.queue_id) + " via ") == std::string::npos) {
+    if (n.hops.empty() || n.hops.find(std::string(BareQueueId(l.queue_id)) + " via ") == std::string::npos) {
       TakeOver(n, next, l.queue_id, q.hops, relay);
     }
     q.next_id.assign(next);
@@ -172,10 +172,12 @@ void PostfixLog::Unfollowed(Attempt& a, std::string_view next) {
 
 void PostfixLog::CloseHandOffs(std::string_view id, const Queue& q, int64_t time, bool hold) {
   if (q.handed.empty()) return;
-  std::string text = "queued as " + std::string(id) + ", final delivery not in the logs given";
+  std::string text =
+      "queued as " + std::string(BareQueueId(id)) + ", final delivery not in the logs given";
   Attempt a;
   a.time = time;
-  a.queue_id = id;
+  a.queue_id = BareQueueId(id);
+  a.queue_key = id;
   a.sender = q.sender;
   a.sender_known = q.sender_seen;
   a.status = "unknown";

@@ -19,7 +19,7 @@ uint64_t PostfixLog::Hold(const Attempt& a, std::string_view pending_next) {
   h.size = a.size;
   h.sender_known = a.sender_known;
   const std::string_view f[Held::kFields] = {
-      a.queue_id, a.sender, a.recipient, a.orig_recipient, a.status,     a.status_text,
+      a.Key(),    a.sender, a.recipient, a.orig_recipient, a.status,     a.status_text,
       a.relay,    a.dsn,    a.hops,      a.message_id,     pending_next};
   size_t n = 0;
   for (std::string_view v : f) n += v.size();
@@ -75,7 +75,8 @@ void PostfixLog::Release(bool all) {
         a.time = h.time;
         a.size = h.size;
         a.sender_known = h.sender_known;
-        a.queue_id = id;
+        a.queue_id = BareQueueId(id);
+        a.queue_key = id;
         a.sender = h.Get(Held::kSender);
         a.recipient = h.Get(Held::kRecipient);
         a.orig_recipient = h.Get(Held::kOrigRecipient);

@@ -53,6 +53,19 @@ bool LocalRelay(std::string_view relay) {
          relay.starts_with("localhost[");
 }
 
+// A delivery into a mailbox on this host: local(8) and virtual(8) log
+// relay=local and relay=virtual; lmtp(8) to a UNIX-domain socket logs the
+// socket's path in the brackets (relay=mail.example[private/dovecot-lmtp],
+// relay=localhost[/var/run/dovecot/lmtp]). LMTP over TCP is left out: a
+// content filter may listen there (content_filter = lmtp:[127.0.0.1]:10024).
+bool MailboxHere(std::string_view program, std::string_view relay) {
+  if (relay == "local" || relay == "virtual") return true;
+  if (program.ends_with("/local") || program.ends_with("/virtual")) return true;
+  size_t open = relay.find('[');
+  return program.ends_with("/lmtp") && open != std::string_view::npos &&
+         relay.find('/', open) != std::string_view::npos;
+}
+
 // "to=<...>, ..., status=" at the text's start or after a prefix such as
 // an id ("X: to=<"): what log_adhoc() writes for every delivery attempt.
 // smtpd's "NOQUEUE: reject: ... from=<a> to=<b> proto=" has no status=.
@@ -183,6 +196,10 @@ void PostfixLog::Feed(std::string_view line) {
     // Its delivery would be dated 1 March: none from it (breaker16 #13).
     return;
   }
+  if (int64_t back = parser_.TakeStepBack(); back != 0 && counts_.step_backs++ == 0) {
+    counts_.step_back_line = counts_.lines;
+    counts_.step_back_seconds = back;
+  }
   if (framed && counts_.year_span_line == 0 && parser_.span_over_year()) {
     counts_.year_span_line = counts_.lines;
   }
@@ -206,6 +223,7 @@ void PostfixLog::Feed(std::string_view line) {
   // filter or another instance hands a message back to (HandOff).
   bool client = t.starts_with("client=");
   if (!to && !from && !removed && !msgid && !client) return;
+  KeyLine(&l);  // by host and instance too (postfix_scope.cc)
   if (l.time + options_.hand_off_window < clock_) {
     // Log time went back by more than the window: another log (a second
     // server's, read after the first), not lines out of order. What is
@@ -237,7 +255,10 @@ void PostfixLog::Feed(std::string_view line) {
   if (first_line) it = queues_.emplace(key_, Queue{}).first;
   Queue& q = it->second;
   q.last_seen = l.time;
-  if (first_line && !pending_.empty()) JoinPending(l.queue_id, q);
+  if (first_line && !pending_.empty()) {
+    key_.assign(BareQueueId(l.queue_id));  // a "queued as X" names X alone
+    JoinPending(l.queue_id, q);
+  }
   if (from) {
     std::string_view sender, rest;
     if (!ReadFromField(t, &sender, &rest)) {
@@ -360,7 +381,10 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     if (counts_.inbound_rows++ == 0) counts_.first_inbound_row_line = counts_.lines;
     return;
   }
-  ++counts_.delivery_lines;
+  // Stored in a mailbox on this host (a domain it hosts): the mail did not
+  // leave it, so no delivery (to a look-alike or any); counted apart.
+  const bool mailbox_here = f.status == "sent" && MailboxHere(l.program, f.relay);
+  if (!mailbox_here) ++counts_.delivery_lines;
   if (f.status == "SOFTBOUNCE") ++counts_.soft_bounces;
   // Its own attempt (or hand-off on) for a recipient handed to it: the
   // outcome is known, or followed to the next queue id. The next hop may
@@ -371,21 +395,27 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     if (!f.orig_recipient.empty()) std::erase(q.handed, f.orig_recipient);
   }
   q.joined_from.clear();  // a delivery of its own: the join, if any, stands
+  if (mailbox_here) {
+    if (counts_.local_deliveries++ == 0) counts_.first_local_delivery_line = counts_.lines;
+    ++q.attempts;
+    ++q.finals;
+    return;
+  }
   std::string_view pending;
   if (f.status == "sent") {
     std::string_view next = QueuedAs(f.status_text);
-    if (!next.empty() && next != l.queue_id) {
-      if (HandOff(l, q, next, f.relay)) {
+    if (!next.empty() && next != BareQueueId(l.queue_id)) {
+      std::string kept = ResolveNext(l, next, f.relay, LocalRelay(f.relay));
+      if (!kept.empty() && HandOff(l, q, kept, f.relay)) {
         q.handed_on.emplace_back(f.recipient);
         if (auto n = queues_.find(q.next_id); n != queues_.end()) {
           Handed(n->second, q.next_id, f.recipient, f.relay);
         }
         return;
       }
-      key_.assign(next);
       // Not (yet) seen here: held as a delivery that X's first line, if it
       // comes within the window, turns into a hand-off.
-      if (queues_.find(key_) == queues_.end()) pending = next;
+      if (kept.empty()) pending = next;
     } else if (next.empty() && !q.message_id.empty() && LocalRelay(f.relay) &&
                !l.program.ends_with("/discard") && !l.program.ends_with("/local") &&
                !l.program.ends_with("/virtual")) {
@@ -420,7 +450,11 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   a.sender_known = q.sender_seen;
   a.recipient = f.recipient;
   a.orig_recipient = f.orig_recipient;
-  a.status = discarded ? std::string_view("discarded") : f.status;
+  // A soft bounce stays queued: deferred, as every count says (its status
+  // text keeps Postfix's reply; LineCounts::soft_bounces counts it).
+  a.status = discarded                 ? std::string_view("discarded")
+             : f.status == "SOFTBOUNCE" ? std::string_view("deferred")
+                                        : f.status;
   a.status_text = f.status_text;
   a.relay = f.relay;
   a.dsn = f.dsn;

@@ -108,6 +108,14 @@ namespace nearmiss::maillog {
 struct Attempt {
   int64_t time = 0;
   std::string_view queue_id;
+  // What a sink keys the message by (OnDone names it too): Postfix queue
+  // ids are unique per instance only, so two hosts, or two instances of
+  // one host (syslog_name postfix-out), logging to one file may both have
+  // a 4C01A1 (breaker round 3 §2). From a Postfix log: the queue id, its
+  // host and its instance (QueueKey); from a trace: "" (queue_id, the
+  // Message-ID, is the key). Key() gives the one to use.
+  std::string_view queue_key;
+  std::string_view Key() const { return queue_key.empty() ? queue_id : queue_key; }
   std::string_view sender;      // "" for the null sender (bounces) or when unknown
   // False when the log showed no sender for the message (no qmgr from=
   // line: the log starts after it): unknown, not the null sender.
@@ -151,6 +159,13 @@ class DeliverySink {
   // more attempts for this message follow.
   virtual void OnDone(std::string_view queue_id) { (void)queue_id; }
 };
+
+// A Postfix message's key: "QUEUEID" '\x1f' "HOST/INSTANCE", the instance
+// being the syslog_name before the program ("postfix", "postfix-out",
+// "mailout" of "mailout/smtp"). BareQueueId gives the queue id back (the
+// text up to the '\x1f'; a key without one is returned whole).
+std::string QueueKey(std::string_view queue_id, std::string_view host, std::string_view program);
+std::string_view BareQueueId(std::string_view key);
 
 struct PostfixLogOptions {
   int year = 1970;                      // for timestamps without one (first line)
@@ -311,6 +326,15 @@ class PostfixLog {
   // "unknown", A's hop added, as CloseHandOffs passes a recipient X never
   // attempted. Anything else is left as it is.
   void Unfollowed(Attempt& a, std::string_view next);
+  // The key (QueueKey) of the queue id `next` a "queued as" on line `l`
+  // names, among the queue ids kept: this instance's, else another
+  // instance's on this host (a multi-instance hand-off), else, when the
+  // relay is not on this host, another host's in the same log (the one
+  // the relay names, or the only one); "" when none is kept.
+  // Makes l->queue_id its QueueKey (viewing line_key_) and notes its scope.
+  void KeyLine(LogLine* l);
+  std::string ResolveNext(const LogLine& l, std::string_view next, std::string_view relay,
+                          bool local_relay) const;
   // Returns the attempt's sequence number.
   uint64_t Hold(const Attempt& a, std::string_view pending_next);
   void HoldDone(std::string_view queue_id, int64_t time);
@@ -327,6 +351,9 @@ class PostfixLog {
   std::string_view line_;  // the line being fed, for NotUnderstood
   std::unique_ptr<TraceLog> trace_;  // the current file's, when it is a trace
   std::string key_;  // reused: a lookup allocates nothing
+  std::string line_key_;  // the line's QueueKey, which its LogLine's queue_id then views
+  // The "HOST/INSTANCE" of every queue key seen (ResolveNext), bounded.
+  std::vector<std::string> scopes_;
   std::string release_key_;  // the same, for Release
   uint64_t lines_ = 0;
   int64_t last_sweep_ = 0;

@@ -25,7 +25,7 @@ class Collect final : public DeliverySink {
                         std::string(a.message_id), std::string(a.status_text),
                         std::string(a.hops)});
   }
-  void OnDone(std::string_view id) override { done.emplace_back(id); }
+  void OnDone(std::string_view id) override { done.emplace_back(BareQueueId(id)); }
   std::vector<Seen> attempts;
   std::vector<std::string> done;
 };

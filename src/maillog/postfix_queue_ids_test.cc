@@ -23,7 +23,7 @@ class Collect final : public DeliverySink {
     seen.push_back(std::string(a.queue_id) + " " + std::string(a.recipient) + " " +
                    std::string(a.status) + " " + std::string(a.sender));
   }
-  void OnDone(std::string_view id) override { done.emplace_back(id); }
+  void OnDone(std::string_view id) override { done.emplace_back(BareQueueId(id)); }
   std::vector<std::string> seen, done;
 };
 

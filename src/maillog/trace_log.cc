@@ -16,7 +16,8 @@ using trace_text::StripBom;
 
 bool LooksLikeTrace(std::string_view first) {
   first = StripBom(first);
-  if (first.starts_with("#")) return true;
+  // Excel's "sep=," line before the header of a CSV it saved.
+  if (first.starts_with("#") || first.starts_with("sep=")) return true;
   std::string header;
   // Appended piece by piece, not "," + string&&: GCC 12 at -O3 reports a
   // false -Wrestrict there (GCC bug 105329).
@@ -71,6 +72,19 @@ void TraceLog::Feed(std::string_view line) {
   if (!csv_.inside_record()) line = StripBom(line);
   if (line.empty() && !csv_.inside_record()) return;  // an empty line
   if (!csv_.inside_record()) record_text_.assign(line.substr(0, LineCounts::kExcerpt));
+  if (counts_.lines == 1 && line.starts_with("sep=") && line.size() <= 6) {
+    // Excel's separator line ("sep=," before the header): counted with the
+    // header, as #TYPE is. Another separator is not CSV this reader splits.
+    if (line == "sep=," || line == "sep=,\r") {
+      type_line_ = 1;
+    } else {
+      Unrecognised(1);
+      counts_.refused = counts_.file + ":1: '" + std::string(line.substr(0, 5)) +
+                        "': the fields are separated by that, not by commas; save the trace "
+                        "again as CSV (comma delimited)";
+    }
+    return;
+  }
   csv_.Feed(line);
   if (kind_ == Kind::kExchange && csv_.inside_record()) {
     // Exchange writes one event a line (the W3C extended log form its

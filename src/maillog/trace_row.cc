@@ -10,6 +10,7 @@
 #include "maillog/postfix_fields.h"
 #include "maillog/postfix_log.h"
 #include "maillog/timestamp.h"
+#include "maillog/trace_address.h"
 #include "maillog/trace_events.h"
 #include "maillog/trace_log.h"
 #include "maillog/trace_text.h"
@@ -53,22 +54,15 @@ void SplitOutsideQuotes(std::string_view list, char sep, Fn piece) {
   piece(list.substr(start));
 }
 
-// The address of a sender written in display-name form ("Alice
-// <alice@army.mil>", RFC 5322 3.4 name-addr, as some exports write
-// SenderAddress): the addr-spec between the last '<' and the closing '>'.
-// Any other value as it is.
-std::string_view SenderAddress(std::string_view v) {
-  v = Trim(v);
-  size_t open = v.rfind('<');
-  // A name before it, ended by a blank or a quote: not a '<' inside a
-  // quoted local part ("a<b"@army.ml).
-  if (open == std::string_view::npos || open == 0 || (v[open - 1] != ' ' && v[open - 1] != '"') ||
-      v.find('>', open) != std::string_view::npos) {
-    return v;
-  }
-  // Trim took the closing '>'; what follows the last '<' is the address.
-  std::string_view inside = v.substr(open + 1);
-  return inside.find('@') != std::string_view::npos ? inside : v;
+// Calls `fn` with each address of `cell` (trace_address.h). With
+// `required`, a cell with none gives `fn` the cell itself, which the
+// caller's Emit counts as a recipient not understood (never dropped).
+template <typename Fn>
+void ForEachAddress(std::string_view cell, bool required, Fn fn) {
+  std::vector<std::string_view> all;
+  SplitTraceAddresses(cell, &all);
+  if (all.empty() && required) all.push_back(Trim(cell));
+  for (std::string_view a : all) fn(a);
 }
 
 }  // namespace
@@ -104,6 +98,9 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     return;
   }
   Tally(line, format());
+  if (ToTheMinute(Field(f, time_)) && counts_.minute_times++ == 0) {
+    counts_.first_minute_time_line = line;
+  }
   if (counts_.first_time == 0 || time < counts_.first_time) counts_.first_time = time;
   counts_.last_time = std::max(counts_.last_time, time);
   std::string_view id = Trim(Field(f, message_id_));
@@ -116,7 +113,14 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
              std::string(Trim(Field(f, time_)));
     id = no_id_;
   }
-  std::string_view sender = SenderAddress(Field(f, sender_));
+  bool one_sender = true;
+  std::string_view sender = OneTraceAddress(Field(f, sender_), &one_sender);
+  if (!one_sender) {
+    // Several senders, or no address: no sender to name (nor to learn);
+    // its recipients are still judged, the row counted as not understood.
+    NotUnderstood(line);
+    if (learning_) return;
+  }
   if (learning_ && !Outbound(f, sender, line)) return;
   std::string_view relay = Field(f, relay_);
   if (relay.empty()) relay = Field(f, connector_);
@@ -179,27 +183,29 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     std::string_view text = Field(f, recipient_status_);
     const bool attempt = status != "unknown" && status != "internal";
     std::string_view list = Field(f, recipient_);
-    if (kind_ == Kind::kExport) {
-      if (list == "System.String[]") {
-        Refuse(line);
-        return;
-      }
-      // -join ';' as advised; a list joined otherwise (',' or the blanks
-      // of "$($_.Recipients)") reads the same.
-      SplitOutsideQuotes(list, ';', [&](std::string_view a) {
-        SplitOutsideQuotes(a, ',', [&](std::string_view b) {
-          SplitOutsideQuotes(b, ' ', [&](std::string_view piece) {
-            std::string_view rcpt = Trim(piece);
-            if (!rcpt.empty()) Emit(time, id, sender, rcpt, status, relay, text, line, attempt);
-          });
-        });
-      });
+    if (kind_ == Kind::kExport && list == "System.String[]") {
+      Refuse(line);
       return;
     }
-    SplitOutsideQuotes(list, ';', [&](std::string_view piece) {
-      std::string_view rcpt = Trim(piece);
-      if (!rcpt.empty()) Emit(time, id, sender, rcpt, status, relay, text, line, attempt);
+    // A list joined by ';' (Exchange's own), ',' or blanks (an export's
+    // -join): each address apart (trace_address.h).
+    std::vector<std::string_view> rcpts;
+    SplitTraceAddresses(list, &rcpts);
+    // A SEND's recipient-status may hold one SMTP reply per recipient
+    // ("550 5.1.1 User unknown;250 2.1.5 Recipient OK"): a recipient the
+    // next server refused is never "sent" (breaker round 3 §12), whether
+    // or not a FAIL event follows.
+    std::vector<std::string_view> replies;
+    if (status == "sent") SplitOutsideQuotes(text, ';', [&](std::string_view r) {
+      replies.push_back(r);
     });
+    const bool each = rcpts.size() > 1 && replies.size() == rcpts.size();
+    for (size_t i = 0; i < rcpts.size(); ++i) {
+      std::string_view st = status, reply = each ? replies[i] : text;
+      if (each && reply.starts_with('5')) st = "bounced";
+      if (each && reply.starts_with('4')) st = "deferred";
+      Emit(time, id, sender, rcpts[i], st, relay, reply, line, attempt);
+    }
     return;
   }
   if (kind_ == Kind::kTrace) {
@@ -216,8 +222,10 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       // redirected to a different recipient" (Get-MessageTrace's Status):
       // this recipient did not get it, and a send to a look-alike that a
       // transport rule rejected must not vanish. Not delivered: bounced.
-      Emit(time, id, sender, Trim(Field(f, recipient_)), "bounced", relay,
-           "None: no delivery status (rejected, or redirected to another recipient)", line);
+      ForEachAddress(Field(f, recipient_), /*required=*/true, [&](std::string_view rcpt) {
+        Emit(time, id, sender, rcpt, "bounced", relay,
+             "None: no delivery status (rejected, or redirected to another recipient)", line);
+      });
       return;
     } else if (s == "expanded" || s == "resolved") {
       // A group expanded to its members, or an address resolved to
@@ -229,7 +237,11 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       NotUnderstood(line);
       return;
     }
-    Emit(time, id, sender, Trim(Field(f, recipient_)), status, relay, Field(f, status_), line);
+    // One row per recipient by the documentation; a cell holding several
+    // (an edited export) gives each its row.
+    ForEachAddress(Field(f, recipient_), /*required=*/true, [&](std::string_view rcpt) {
+      Emit(time, id, sender, rcpt, status, relay, Field(f, status_), line);
+    });
     return;
   }
   // Historical search: "ADDRESS##EVENT, EVENT;ADDRESS##...".
@@ -250,7 +262,9 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       Replaced(line);
       return;
     }
-    Emit(time, id, sender, Trim(entry.substr(0, hash)), o.status, relay, events, line);
+    ForEachAddress(entry.substr(0, hash), /*required=*/true, [&](std::string_view rcpt) {
+      Emit(time, id, sender, rcpt, o.status, relay, events, line);
+    });
   });
 }
 
@@ -275,7 +289,8 @@ bool TraceLog::Outbound(const std::vector<std::string>& f, std::string_view send
 void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
                     std::string_view rcpt, std::string_view status, std::string_view relay,
                     std::string_view text, uint64_t line, bool attempt) {
-  const bool judgeable = JudgeableRecipient(rcpt);
+  // One SMTP address, never a list or text judged by its last '@'.
+  const bool judgeable = TraceAddressValid(rcpt);
   if (!judgeable || (judgeable_domain_ && !judgeable_domain_(AddressDomain(rcpt)))) {
     if (judgeable && learning_) {
       // Nothing to learn of a malformed domain; said, not an error.

@@ -24,6 +24,7 @@ int64_t TraceTime(std::string_view v, DateOrder order) {
   Stamp st;
   std::string iso(v);
   if (iso.size() > 10 && iso[10] == ' ') iso[10] = 'T';
+  if (iso.size() == 16 && iso[10] == 'T' && iso[13] == ':') iso += ":00";  // to the minute
   iso += ' ';
   if (ReadRfc3339Stamp(iso, &st) == iso.size() - 1) {
     if (!CivilDateExists(st.year, st.month, st.day)) return -1;  // 2025-02-30: no such day
@@ -40,9 +41,13 @@ int64_t TraceTime(std::string_view v, DateOrder order) {
   int hour = Number(v, &at, 2);
   if (hour < 0 || at >= v.size() || v[at++] != ':') return -1;
   int minute = Number(v, &at, 2);
-  if (minute < 0 || minute > 59 || at >= v.size() || v[at++] != ':') return -1;
-  int second = Number(v, &at, 2);
-  if (second < 0 || second > 60) return -1;
+  if (minute < 0 || minute > 59) return -1;
+  int second = 0;  // none: to the minute
+  if (at < v.size() && v[at] == ':') {
+    ++at;
+    second = Number(v, &at, 2);
+    if (second < 0 || second > 60) return -1;
+  }
   std::string_view rest = v.substr(at);
   if (rest == " AM" || rest == " PM") {
     if (hour < 1 || hour > 12) return -1;
@@ -60,6 +65,12 @@ int64_t TraceTime(std::string_view v, DateOrder order) {
   if (month > 12 && day <= 12 && month <= 31 && day >= 1) return kWrongOrderDate;
   if (!CivilDateExists(year, month, day)) return -1;  // 11/31, 2/29/2025: no such day
   return CivilToSeconds(year, month, day, hour, minute, second);
+}
+
+bool ToTheMinute(std::string_view v) {
+  size_t colon = v.find(':');
+  return colon != std::string_view::npos && v.find(':', colon + 1) == std::string_view::npos &&
+         v.find_first_of("Z+", colon) == std::string_view::npos;
 }
 
 }  // namespace nearmiss::maillog

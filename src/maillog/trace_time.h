@@ -28,7 +28,12 @@ inline constexpr int64_t kWrongOrderDate = -3;
 // time when no order is stated (the locale that wrote it is unknown),
 // kWrongOrderDate when the stated order puts a 13 or more in the month and
 // the other order reads it.
+// A time to the minute, without seconds ("2025-11-03 09:12", "11/3/2025
+// 9:12", "11/3/2025 9:12 AM": what Excel writes when it saves a trace it
+// opened), is read with the seconds :00 (breaker round 3 §8);
+// ToTheMinute says which such times were, for the caller to count.
 int64_t TraceTime(std::string_view v, DateOrder order);
+bool ToTheMinute(std::string_view v);
 
 }  // namespace nearmiss::maillog
 

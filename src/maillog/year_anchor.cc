@@ -83,6 +83,7 @@ Result<YearScan> ScanYears(const std::string& path,
     scan.any = true;
     scan.last_time = l.time;
     scan.last_line.assign(line);
+    scan.latest_time = std::max(scan.latest_time, l.time);
   }, progress));
   Stamp last;
   SecondsToCivil(scan.last_time, &last);
@@ -92,7 +93,8 @@ Result<YearScan> ScanYears(const std::string& path,
 
 int FirstYear(const YearScan& scan, const YearBound& bound) {
   Stamp last, limit;
-  SecondsToCivil(scan.last_time, &last);
+  // The latest line, which is the last unless the file steps back.
+  SecondsToCivil(std::max(scan.last_time, scan.latest_time), &last);
   SecondsToCivil(bound.wall, &limit);
   // The latest year in which the last line's date is not after the bound:
   // the bound's year or the one before (a 29 February looks back to a leap

@@ -15,9 +15,9 @@
 //
 // The rule: the file is read once first (ScanYears) for its first and last
 // such stamps and the number of times the year moves between them
-// (LineParser's rule: forward only). Its last line gets the latest year in
-// which its date is not after the bound; its first line that year minus
-// those moves. So no date is inferred after the bound, and years within
+// (LineParser's rule: forward, or back over a concatenation boundary). Its
+// latest line gets the latest year in which its date is not after the
+// bound; its first line that year minus the moves up to it. So no date is inferred after the bound, and years within
 // the file only go forward.
 //
 // Thread safety: pure functions over the file system.
@@ -59,6 +59,10 @@ struct YearScan {
   int first_year = kScanYear;
   int64_t first_time = 0;  // the first such line's time, counted as last_time
   int64_t last_time = 0;
+  // The latest such line's time, counted as last_time: the last line's
+  // unless the file steps back (a rotated set concatenated out of order,
+  // LineParser::TakeStepBack); it is the one the bound applies to.
+  int64_t latest_time = 0;
   int moves = 0;  // how many times the year moved forward from first to last
   // The year (counted as above) of the first 29 February line; 0 none. The
   // inferred year must make it a leap year: no date is shifted to 1 March.
