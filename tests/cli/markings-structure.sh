@@ -38,6 +38,12 @@ docx-nbhyphen OFFICIAL-SENSITIVE true tag
 docx-carriage-return TOP_SECRET true hold
 docx-labelinfo unknown-label true hold
 docx-labelinfo-removed none true accept
+html-quoted-header-outlook TOP_SECRET true hold
+html-quoted-header-br SECRET true hold
+html-quoted-header-divs SECRET true hold
+html-quoted-header-gmail SECRET true hold
+html-quoted-header-plain none true accept
+html-bottom-banner-disclaimer SECRET true hold
 docx-noname-rels-first SECRET true hold
 zip-docx-noext-rels-first SECRET true hold
 cfb-encrypted-noname none true hold
