@@ -44,6 +44,12 @@ html-quoted-header-divs SECRET true hold
 html-quoted-header-gmail SECRET true hold
 html-quoted-header-plain none true accept
 html-bottom-banner-disclaimer SECRET true hold
+docx-watermark SECRET true hold
+docx-watermark-top-secret TOP_SECRET true hold
+docx-watermark-draft none true accept
+docx-image-alt SECRET true hold
+docx-boldon-james SECRET true hold
+docx-boldon-james-os OFFICIAL-SENSITIVE true tag
 docx-noname-rels-first SECRET true hold
 zip-docx-noext-rels-first SECRET true hold
 cfb-encrypted-noname none true hold
