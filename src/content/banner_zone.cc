@@ -171,7 +171,8 @@ int ZoneLinesAfter(std::string_view s, std::size_t line_end, int limit) {
       std::string_view line =
           s.substr(line_begin[i], line_stop[i] - line_begin[i]);
       all_closing = all_closing && IsClosingLine(line);
-      any_disclaimer = any_disclaimer || HasDisclaimerWords(line);
+      any_disclaimer =
+          any_disclaimer || HasDisclaimerWords(line) || HasFooterNotice(line);
     }
     if (any_disclaimer && disclaimer_lines + n <= kMaxDisclaimerLines) {
       disclaimer_lines += n;

@@ -17,8 +17,8 @@ namespace {
 
 // Definition lists ("<dl><dt>SECRET</dt><dd>...") and captions lay out
 // lines as paragraphs do.
-constexpr std::array<const char*, 28> kBlockElements = {
-    "p",  "div", "br", "tr", "li", "h1", "h2",    "h3",         "h4",
+constexpr std::array<const char*, 26> kBlockElements = {
+    "p",  "tr", "li", "h1", "h2",    "h3",         "h4",
     "h5", "h6",  "td", "th", "table", "ul", "ol", "blockquote", "pre",
     "hr", "center", "section", "article", "header", "footer",
     "dl", "dt", "dd", "caption"};
@@ -26,6 +26,22 @@ constexpr std::array<const char*, 28> kBlockElements = {
 bool IsNamed(const xmlNode* node, const char* name) {
   return node->name != nullptr &&
          std::strcmp(reinterpret_cast<const char*>(node->name), name) == 0;
+}
+
+// Elements a browser renders as a line break and no more (HTML Living
+// Standard, rendering: "div" is display:block with no margin, "br" a line
+// break): "<b>From:</b> Carol<br><b>Sent:</b> ..." and one "<div>" per
+// field are the lines of one block, as Outlook, OWA and Gmail write a
+// quoted reply header. A paragraph ("p") keeps its blank line. A blank line
+// between such lines would split the quoted header block and the banner
+// zone where the sender saw none (issue 13, breaker defect 1).
+bool IsLineBreak(const xmlNode* node) {
+  return IsNamed(node, "br") || IsNamed(node, "div");
+}
+
+// Ends the current line unless the text is already at a line's start.
+void BreakLine(std::string* text) {
+  if (!text->empty() && text->back() != '\n') text->push_back('\n');
 }
 
 bool IsBlock(const xmlNode* node) {
@@ -39,6 +55,9 @@ bool IsSkipped(const xmlNode* node) {
   return IsNamed(node, "script") || IsNamed(node, "style") ||
          IsNamed(node, "head");
 }
+
+// Pushed on the walk's stack after a line element's children.
+const xmlNode kLineEnd{};
 
 }  // namespace
 
@@ -70,6 +89,10 @@ Extracted HtmlToText(std::string_view html) {
       out.text.push_back('\n');
       continue;
     }
+    if (node == &kLineEnd) {  // marks the end of a "div"
+      BreakLine(&out.text);
+      continue;
+    }
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
       if (node->content != nullptr) {
         out.text.append(reinterpret_cast<const char*>(node->content));
@@ -77,7 +100,12 @@ Extracted HtmlToText(std::string_view html) {
       continue;
     }
     if (node->type != XML_ELEMENT_NODE || IsSkipped(node)) continue;
-    if (IsBlock(node)) {
+    if (IsNamed(node, "br")) {
+      out.text.push_back('\n');
+    } else if (IsLineBreak(node)) {
+      BreakLine(&out.text);
+      stack.push_back(&kLineEnd);
+    } else if (IsBlock(node)) {
       out.text.push_back('\n');
       stack.push_back(nullptr);
     }

@@ -22,13 +22,28 @@ std::string NameKey(std::string_view name) {
   return key;
 }
 
+// Labelling products write the same names behind their own prefix: Boldon
+// James Classifier's "bjDocumentSecurityLabel" on every labelled Office
+// file (its display text, "UK SECRET"), Titus's "TitusClassification",
+// Janus's "JanusSEALClassification", generic "DocumentClassification"
+// (issue 13, breaker defect 4). The prefix is taken off and the rest must
+// be one of the names, so "Reclassification" or "bjSaver" stay unread.
 bool IsClassificationProperty(std::string_view name) {
   static constexpr std::string_view kNames[] = {
       "classification", "securityclassification", "dataclassification",
       "securitylabel",  "sensitivitylabel",       "protectivemarking",
-      "securitymarking"};
+      "securitymarking", "classificationlabel",   "classificationmarking"};
+  static constexpr std::string_view kVendorPrefixes[] = {
+      "", "bjdocument", "bj", "titus", "janusseal", "janus", "document", "doc"};
   std::string key = NameKey(name);
-  return std::find(std::begin(kNames), std::end(kNames), key) != std::end(kNames);
+  for (std::string_view prefix : kVendorPrefixes) {
+    if (!std::string_view(key).starts_with(prefix)) continue;
+    std::string_view rest = std::string_view(key).substr(prefix.size());
+    if (std::find(std::begin(kNames), std::end(kNames), rest) != std::end(kNames)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string_view LocalName(std::string_view name) {

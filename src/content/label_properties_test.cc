@@ -24,6 +24,24 @@ TEST(LabelProperties, ClassificationNamesAreLabelsOthersAreNot) {
   EXPECT_TRUE(p.msip_labels.empty());
 }
 
+// Issue 13, breaker defect 4: labelling products' own property names.
+TEST(LabelProperties, VendorPrefixedNamesAreLabels) {
+  LabelProperties p;
+  OfferLabelProperty("bjDocumentSecurityLabel", "UK SECRET", &p);
+  OfferLabelProperty("bjSecurityLabel", "UK OFFICIAL-SENSITIVE", &p);
+  OfferLabelProperty("TitusClassification", "TOP SECRET", &p);
+  OfferLabelProperty("JanusSEAL Classification", "PROTECTED", &p);
+  OfferLabelProperty("Document Classification", "Highly Confidential", &p);
+  // The vendor's other properties are not labels.
+  OfferLabelProperty("bjSaver", "x7Qz", &p);
+  OfferLabelProperty("bjDocumentLabelXML", "<sisl/>", &p);
+  OfferLabelProperty("TitusGUID", "1b2c", &p);
+  OfferLabelProperty("docReclassification", "none", &p);
+  EXPECT_EQ(p.classifications,
+            (std::vector<std::string>{"UK SECRET", "UK OFFICIAL-SENSITIVE", "TOP SECRET",
+                                      "PROTECTED", "Highly Confidential"}));
+}
+
 TEST(LabelProperties, PurviewKeysKeepTheHeaderForm) {
   LabelProperties p;
   OfferLabelProperty("MSIP_Label_6c3a2f1e-9b8d-4e7f-a1b2-c3d4e5f60718_Enabled", "true", &p);

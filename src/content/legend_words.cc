@@ -28,7 +28,30 @@ constexpr std::array<std::string_view, 9> kLegalLegends = {
     "attorney client", "solicitor-client", "subject to contract",
     "without prejudice", "privileged", "legal advice"};
 
+// One-line footer notices (environment, virus scan), matched
+// case-insensitively. Phrases a sentence of a message seldom holds.
+constexpr std::array<std::string_view, 9> kFooterNotices = {
+    "consider the environment", "before printing", "think before you print",
+    "before you print", "scanned for viruses", "virus checked",
+    "virus scanned", "scanned by", "free of viruses"};
+
 }  // namespace
+
+bool IsDisclaimerHeading(std::string_view matched) {
+  while (!matched.empty() && (IsBlank(matched.back()) || matched.back() == '\n')) {
+    matched.remove_suffix(1);
+  }
+  return matched.size() >= 12 &&
+         matched.substr(matched.size() - 12) == "CONFIDENTIAL" &&
+         (matched.size() == 12 || StartsWithNoCaseAt(matched, 0, "PRIVATE"));
+}
+
+bool HasFooterNotice(std::string_view line) {
+  for (std::string_view w : kFooterNotices) {
+    if (ContainsNoCase(line, w)) return true;
+  }
+  return false;
+}
 
 bool HasLegalLegend(std::string_view line) {
   for (std::string_view w : kLegalLegends) {

@@ -16,6 +16,15 @@ bool HasDisclaimerWords(std::string_view line);
 // The line holds a legal legend ("attorney work product", "subject to
 // contract", "without prejudice", "privileged", ...).
 bool HasLegalLegend(std::string_view line);
+// The match is a word a disclaimer is headed with: "CONFIDENTIAL",
+// "PRIVATE AND CONFIDENTIAL" (blanks, '-' and '&' between the words).
+bool IsDisclaimerHeading(std::string_view matched);
+// The line is a one-line footer notice that mail systems append after the
+// sender's text: "Please consider the environment before printing this
+// email.", "This message has been scanned for viruses ...", "**** virus
+// checked ****". Not a disclaimer (HasDisclaimerWords): a portion's
+// sentence about a virus is no legend; banner_zone.h skips these lines.
+bool HasFooterNotice(std::string_view line);
 // Whether the next line after `line_end` with words on it (rules such as
 // "---" skipped) reads as a disclaimer.
 bool DisclaimerFollows(std::string_view s, std::size_t line_end);

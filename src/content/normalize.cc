@@ -6,13 +6,40 @@
 #include <unicode/normalizer2.h>
 
 #include <cstdint>
+#include <utility>
 
 namespace nearmiss::content {
 namespace {
 
-enum class Mapped { kKeep, kDash, kSpace, kDrop };
+enum class Mapped { kKeep, kDash, kSpace, kDrop, kSlash, kLetter };
+
+// Latin small capitals (IPA and Phonetic Extensions, Latin Extended-D),
+// drawn as capitals: "ꜱᴇᴄʀᴇᴛ//NOFORN" reads SECRET//NOFORN. Not in ICU's
+// confusable skeletons for capitals (TR39 folds them to lower case), so
+// listed here (issue 13, breaker defect 15). Sorted by code point.
+constexpr std::pair<std::uint32_t, char> kSmallCapitals[] = {
+    {0x0262, 'G'}, {0x026A, 'I'}, {0x0274, 'N'}, {0x0280, 'R'},
+    {0x028F, 'Y'}, {0x0299, 'B'}, {0x029C, 'H'}, {0x029F, 'L'},
+    {0x1D00, 'A'}, {0x1D04, 'C'}, {0x1D05, 'D'}, {0x1D07, 'E'},
+    {0x1D0A, 'J'}, {0x1D0B, 'K'}, {0x1D0D, 'M'}, {0x1D0F, 'O'},
+    {0x1D18, 'P'}, {0x1D1B, 'T'}, {0x1D1C, 'U'}, {0x1D20, 'V'},
+    {0x1D21, 'W'}, {0x1D22, 'Z'}, {0xA730, 'F'}, {0xA731, 'S'},
+    {0xA7AF, 'Q'}};
+
+char SmallCapital(std::uint32_t cp) {
+  for (auto [from, to] : kSmallCapitals) {
+    if (from == cp) return to;
+  }
+  return 0;
+}
 
 Mapped Classify(std::uint32_t cp) {
+  // Slashes drawn like "/": division slash, fraction slash, big solidus,
+  // the box-drawing diagonal ("SECRET∕∕NOFORN"; TR39 confusables).
+  if (cp == 0x2215 || cp == 0x2044 || cp == 0x29F8 || cp == 0x2571) {
+    return Mapped::kSlash;
+  }
+  if (SmallCapital(cp) != 0) return Mapped::kLetter;
   if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE58 ||
       cp == 0xFE63 || cp == 0xFF0D) {
     return Mapped::kDash;
@@ -140,6 +167,12 @@ void NormalizeText(std::string_view in, std::string* out) {
     switch (Classify(cp)) {
       case Mapped::kDash:
         out->push_back('-');
+        break;
+      case Mapped::kSlash:
+        out->push_back('/');
+        break;
+      case Mapped::kLetter:
+        out->push_back(SmallCapital(cp));
         break;
       case Mapped::kSpace:
         out->push_back(' ');

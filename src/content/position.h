@@ -17,7 +17,7 @@ namespace nearmiss::content {
 // ***", "#secure#", "==EXTERNAL==" (any run of * # = ! ~ _ + around the tag
 // word, as gateways and users type it); the meeting, automatic-reply and report prefixes
 // of subject_prefixes.h, stripped repeatedly), or is wrapped in [ ] or ( ),
-// or TrailsSubject, or BetweenSeparators.
+// or TrailsSubject, or BetweenSeparators, or EndsSubjectUnseparated.
 bool IsSubjectMarking(std::string_view text, std::size_t begin,
                       std::size_t end);
 
@@ -42,6 +42,17 @@ bool QuotedSubjectField(std::string_view text, std::size_t begin,
 // marking written last, as some mail clients' classification add-ins and
 // senders place it). "Anti-SECRET" (no blank) is not.
 bool TrailsSubject(std::string_view text, std::size_t begin, std::size_t end);
+
+// The match ends the subject with no separator before it: "Convoy timings
+// UK TOP SECRET", "Exercise plan NATO SECRET", "Convoy timings SECRET", a
+// file name "convoy plan UK SECRET.txt" (only an extension after it). A
+// sender who appends the marking often omits the dash (issue 13, breaker
+// defect 7). The words before it must hold a lower-case letter, and the
+// word right before it must not make it the object of a phrase ("Our best
+// kept SECRET", "Victoria's SECRET", "The big SECRET"). The caller still
+// asks for capitals, so "Movie night Top Secret" is prose.
+bool EndsSubjectUnseparated(std::string_view text, std::size_t begin,
+                            std::size_t end);
 
 // The match stands between separators in the middle of a subject, each with
 // a blank on its outer side: "Deployment plan - SECRET - v2", "Plan | TOP

@@ -130,7 +130,15 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
   // Framed on either side by rules, box edges or symbols and padding
   // ("│   SECRET   │", "■■■ SECRET ■■■", "~~~ SECRET ~~~").
   if (!OnlyFrame(before) || !OnlyFrame(after)) return false;
-  if (DisclaimerFollows(text, line_end)) return false;
+  // A lone "CONFIDENTIAL" over "This e-mail is intended only for ..."
+  // heads a disclaimer. No other marking heads one: "UK SECRET" or
+  // "OFFICIAL-SENSITIVE" above an appended disclaimer is the sender's bottom
+  // banner, and the footer a transport rule added after it (issue 13,
+  // breaker defect 2).
+  if (IsDisclaimerHeading(text.substr(begin, end - begin)) &&
+      DisclaimerFollows(text, line_end)) {
+    return false;
+  }
   return InBannerZone(text, begin, end);
 }
 

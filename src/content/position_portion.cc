@@ -9,26 +9,40 @@
 #include "base/ascii.h"
 #include "content/legend_words.h"
 #include "content/line_text.h"
+#include "content/portion_initials.h"
 
 namespace nearmiss::content {
 namespace {
 
-// One piece of an enumerator: "1.", "1.2", "1)", "a.", "iv)", "(1)", "(iv)".
-// Returns the position after it, or `i` when there is none.
+// The closing bracket of an enumerator opened by `c` ("(1)", "[1]", "<1>"),
+// or 0.
+char EnumeratorClose(char c) {
+  switch (c) {
+    case '(': return ')';
+    case '[': return ']';
+    case '<': return '>';
+    default: return 0;
+  }
+}
+
+// One piece of an enumerator: "1.", "1.2", "1)", "1:", "1/", "#1", "a.",
+// "iv)", "(1)", "(iv)", "[1]", "[a]", "<1>". Returns the position after it,
+// or `i` when there is none.
 constexpr int kMaxEnumeratorPieces = 4;
 std::size_t SkipEnumeratorPiece(std::string_view s, std::size_t i,
                                 std::size_t limit) {
   if (i >= limit) return i;
-  if (s[i] == '(') {
+  if (char close = EnumeratorClose(s[i]); close != 0) {
     std::size_t j = i + 1;
     while (j < limit && j - i <= 5 && (IsDigit(s[j]) || IsAlpha(s[j]))) ++j;
-    if (j == i + 1 || j >= limit || s[j] != ')') return i;
+    if (j == i + 1 || j >= limit || s[j] != close) return i;
     return j + 1;
   }
+  if (s[i] == '#' && i + 1 < limit && IsDigit(s[i + 1])) ++i;
   if (IsDigit(s[i])) {
     std::size_t j = i;
     while (j < limit && (IsDigit(s[j]) || s[j] == '.')) ++j;
-    if (j < limit && s[j] == ')') ++j;
+    if (j < limit && (s[j] == ')' || s[j] == ':' || s[j] == '/')) ++j;
     return j;
   }
   // A letter or a short roman numeral: "a.", "B)", "iv.".
@@ -39,7 +53,8 @@ std::size_t SkipEnumeratorPiece(std::string_view s, std::size_t i,
 }
 
 // A list enumerator before a portion mark: "1.", "1.2", "a.", "b)", "(1)",
-// "(iv)", "iv.", "-", "*", "•", "Para 2", "Paragraph 3a." (DoDM 5200.01 Vol
+// "(iv)", "iv.", "[1]", "[a]", "<1>", "#1", "1:", "1/", "-", "*", "•",
+// "Para 2", "Paragraph 3a.", "Item 1", "Serial 4" (DoDM 5200.01 Vol
 // 2 and the CAPCO manual mark numbered and lettered paragraphs and bullets
 // the same way: the portion mark follows the number). The mark may follow
 // with or without a blank ("1.(S)", "a.(C)": typed in a hurry). Returns the
@@ -47,7 +62,8 @@ std::size_t SkipEnumeratorPiece(std::string_view s, std::size_t i,
 std::size_t SkipEnumerator(std::string_view s, std::size_t at,
                            std::size_t limit) {
   std::size_t i = at;
-  for (std::string_view word : {"paragraph", "sub-para", "subpara", "para"}) {
+  for (std::string_view word : {"paragraph", "sub-para", "subpara", "para",
+                                 "item", "point", "section", "serial"}) {
     if (!StartsWithNoCaseAt(s, i, word)) continue;
     std::size_t j = i + word.size();
     if (j < limit && s[j] == '.') ++j;
@@ -228,19 +244,14 @@ bool LabelDashValue(std::string_view rest) {
          IsBlank(rest[i + 1]);
 }
 
-// `mark` (the same bare mark, or an unclassified one) opens another
-// paragraph of the text (a blank line between them), and a sentence there
-// too: "(NR) The convoy leaves at
-// 0600.\n\n(NR) The route is closed." Paragraphs each opened by the mark
-// and a sentence are the portion layout. An action list repeats a person's
-// initials on consecutive lines ("Actions:\n(NR) To send the slides.\n(NR)
-// Will book the room."), so lines next to each other do not count.
-// Only the kRepeatLook nearest others before and after are read: a text of
-// many such paragraphs must not make each mark search the whole text (issue
-// 13, breaker defect 7), and the layout repeats the mark paragraph after
-// paragraph.
+// The unclassified `mark` ("(U)", "(NU)") opens another line of the text
+// with a sentence: "(TS) Convoy leaves at 0600.\n(U) Timings as agreed."
+// (mixed paragraphs of the CAPCO layout, in mail often one line each with
+// no blank line between). Only the kRepeatLook nearest others before and
+// after are read: a text of many such lines must not make each mark search
+// the whole text (issue 13, breaker defect 7 of the previous round).
 constexpr int kRepeatLook = 4;
-bool OpensAnotherParagraph(std::string_view text, std::size_t begin,
+bool OpensAnotherLine(std::string_view text, std::size_t begin,
                            std::size_t end, std::string_view mark) {
   std::size_t others[2 * kRepeatLook];
   int n = 0;
@@ -258,11 +269,6 @@ bool OpensAnotherParagraph(std::string_view text, std::size_t begin,
     std::size_t at = others[k];
     std::size_t line_begin = LineStart(text, at);
     if (!IsBlankLine(text, line_begin, at)) continue;
-    std::size_t first = std::min(at, begin), second = std::max(at, begin);
-    if (text.substr(first, second - first).find("\n\n") ==
-        std::string_view::npos) {
-      continue;  // not a paragraph of its own
-    }
     std::size_t after = at + mark.size();
     std::string_view rest = text.substr(after, LineEnd(text, after) - after);
     if (!rest.empty() && rest[0] == ':') rest.remove_prefix(1);
@@ -275,24 +281,6 @@ bool OpensAnotherParagraph(std::string_view text, std::size_t begin,
 }
 
 constexpr std::size_t kLegendBytes = 240;
-
-// The sentence after a mark opens with a determiner or a demonstrative:
-// "(TS) The convoy", "(NS) This exercise", "(CTS) A source". A person's
-// initials in minutes are followed by a name or a verb ("(TS) Tom to
-// send", "(NR) To send", "(NR) Will book"), never by these.
-bool OpensWithDeterminer(std::string_view rest) {
-  std::size_t i = 0;
-  while (i < rest.size() && (IsBlank(rest[i]) || rest[i] == ':')) ++i;
-  std::size_t e = i;
-  while (e < rest.size() && IsAlpha(rest[e])) ++e;
-  if (e == rest.size() || !IsBlank(rest[e])) return false;
-  std::string_view word = rest.substr(i, e - i);
-  for (std::string_view d : {"The", "This", "These", "That", "Those", "A", "An",
-                             "Our", "Their", "Its", "Each", "All", "Both"}) {
-    if (word == d) return true;
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -310,13 +298,8 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   std::size_t line_begin = LineStart(text, begin);
   std::size_t at = line_begin;
   while (at < begin && IsBlank(text[at])) ++at;
-  // A number or letter before the mark ("1.", "a)", "(2)", "Para 3"), not
-  // a bullet: a numbered paragraph is how marked text is laid out.
-  bool numbered = at < begin && (IsDigit(text[at]) || IsAlpha(text[at]) ||
-                                 text[at] == '(');
   if (at < begin) at = SkipEnumerator(text, at, begin);
   bool mid_line = at != begin && AfterSentenceEnd(text, line_begin, begin);
-  numbered = numbered && at == begin;
   if (at != begin && !mid_line) return PortionPlace::kNone;
   std::size_t next = end;
   while (next < text.size() && IsBlank(text[next])) ++next;
@@ -356,21 +339,20 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
     if (SpellsInitials(text.substr(begin + 1, end - begin - 2), rest)) {
       return PortionPlace::kNone;
     }
-    // "1. (TS) The convoy leaves at 0600.": a number, the mark, then a
-    // sentence is the portion layout itself; initials in minutes are seldom
-    // numbered and then spell the name (above).
-    bool opens_prose = StartsSentence(rest) && ProseFollows(rest);
-    // An unclassified portion "(U)" or "(NU)" opening another paragraph
-    // with a sentence is the CAPCO layout of mixed paragraphs ("(TS)
-    // Convoy leaves at 0600.\n\n(U) Timings as agreed."); nobody's initials
-    // are one letter. A determiner after the mark ("(NS) The exercise
-    // moves ...") starts no name (issue 13, breaker defect 2).
-    bool portion =
-        opens_prose &&
-        (numbered || OpensWithDeterminer(rest) ||
-         OpensAnotherParagraph(text, begin, end, mark) ||
-         OpensAnotherParagraph(text, begin, end, "(U)") ||
-         OpensAnotherParagraph(text, begin, end, "(NU)"));
+    // A bare mark opening a sentence is the portion layout ("(TS) Convoy
+    // leaves at 0600.", "1. (NS) Exercise moves to phase 2."), unless the
+    // text around it says it is someone's initials (portion_initials.h:
+    // another initials group, a name it abbreviates, a minutes heading, an
+    // action verb). An unclassified "(U)" or "(NU)" opening another line
+    // with a sentence makes it the CAPCO layout of mixed paragraphs
+    // whatever else the text holds: nobody's initials are one letter (issue
+    // 13, breaker defects 6 and 8).
+    if (!StartsSentence(rest) || !ProseFollows(rest)) {
+      return PortionPlace::kIfCorroborated;
+    }
+    bool portion = OpensAnotherLine(text, begin, end, "(U)") ||
+                   OpensAnotherLine(text, begin, end, "(NU)") ||
+                   !InitialsEvidence(text, begin, end, rest);
     return portion ? PortionPlace::kPortion : PortionPlace::kIfCorroborated;
   }
   if (text[next] == ':') {

@@ -89,7 +89,8 @@ bool IsSubjectMarking(std::string_view text, std::size_t begin,
        (text[b - 1] == '(' && text[e] == ')'))) {
     return true;
   }
-  return TrailsSubject(text, begin, end) || BetweenSeparators(text, begin, end);
+  return TrailsSubject(text, begin, end) || BetweenSeparators(text, begin, end) ||
+         EndsSubjectUnseparated(text, begin, end);
 }
 
 namespace {
@@ -137,6 +138,47 @@ bool TrailsSubject(std::string_view text, std::size_t begin, std::size_t end) {
   --b;
   while (b > 0 && text[b - 1] == '-') --b;
   return b > 0 && IsBlank(text[b - 1]);
+}
+
+namespace {
+
+// Words after which a level word at a subject's end is the object of a
+// phrase ("Our best kept SECRET", "The big SECRET", "Victoria's SECRET"),
+// not a marking.
+constexpr std::array<std::string_view, 22> kPhraseWords = {
+    "the", "a", "an", "our", "my", "your", "his", "her", "their", "its",
+    "this", "that", "little", "big", "kept", "best", "it", "is", "be",
+    "so", "was", "are"};
+
+}  // namespace
+
+bool EndsSubjectUnseparated(std::string_view text, std::size_t begin,
+                            std::size_t end) {
+  if (begin == 0 || !IsBlank(text[begin - 1]) || text[begin] == '(') {
+    return false;
+  }
+  // Only blanks or stars after it, or a file name's extension.
+  std::size_t e = end;
+  while (e < text.size() && (IsBlank(text[e]) || text[e] == '*')) ++e;
+  if (e < text.size() && text[e] == '.' && text.size() - e <= 6) {
+    for (++e; e < text.size() && (IsAlpha(text[e]) || IsDigit(text[e]));) ++e;
+  }
+  if (e != text.size()) return false;
+  // The subject's own words before it, with a lower-case letter: a title
+  // and then its marking, not a line of capitals.
+  std::size_t b = begin;
+  while (b > 0 && IsBlank(text[b - 1])) --b;
+  std::size_t word = b;
+  while (word > 0 && !IsBlank(text[word - 1])) --word;
+  std::string_view last = text.substr(word, b - word);
+  if (last.ends_with("'s") || last.ends_with("\u2019s")) return false;
+  for (std::string_view w : kPhraseWords) {
+    if (last.size() == w.size() && StartsWithNoCaseAt(last, 0, w)) return false;
+  }
+  for (std::size_t i = 0; i < b; ++i) {
+    if (text[i] >= 'a' && text[i] <= 'z') return true;
+  }
+  return false;
 }
 
 bool FollowedByLowerCaseWord(std::string_view text, std::size_t end) {

@@ -1,5 +1,6 @@
 #include <array>
 #include <cstring>
+#include <utility>
 #include <pugixml.hpp>
 
 #include "content/extract.h"
@@ -20,6 +21,11 @@ constexpr std::array<const char*, 11> kLineElements = {
 constexpr std::array<const char*, 6> kExcelHeaderElements = {
     "oddHeader",  "oddFooter",  "evenHeader",
     "evenFooter", "firstHeader", "firstFooter"};
+
+// (element local name, attribute) pairs whose value is shown text.
+constexpr std::array<std::pair<const char*, const char*>, 6> kShownAttributes = {{
+    {"textpath", "string"}, {"docPr", "descr"}, {"docPr", "title"},
+    {"cNvPr", "descr"},     {"cNvPr", "title"}, {"shape", "alt"}}};
 
 const char* LocalName(const char* name) {
   const char* colon = std::strrchr(name, ':');
@@ -54,6 +60,20 @@ class TextWalker : public pugi::xml_tree_walker {
     } else if (node.type() == pugi::node_element) {
       const char* local = LocalName(node.name());
       if (OneOf(local, kLineElements)) out_->push_back('\n');
+      // Words a reader sees that live in attributes: Word's watermark
+      // (Design > Watermark writes VML v:textpath string="SECRET" in the
+      // header part), WordArt in VML, and an image's or shape's alt text
+      // and title (DrawingML wp:docPr, pic:cNvPr / p:cNvPr descr and
+      // title; VML alt). Each a line of its own, as a watermark stands
+      // alone across the page (issue 13, breaker defect 3).
+      for (const auto& [element, attribute] : kShownAttributes) {
+        if (std::strcmp(local, element) != 0) continue;
+        const char* value = node.attribute(attribute).value();
+        if (*value == '\0') continue;
+        out_->append("\n\n");
+        out_->append(value);
+        out_->append("\n\n");
+      }
       if (OneOf(local, kExcelHeaderElements)) {
         // Each header or footer is a page of its own: the banner zone of a
         // sheet's printed page, whatever the cells above hold.
