@@ -237,7 +237,11 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // an A-label that is itself a homoglyph (xn--rmy-5cd.mil). Judged on the
   // letters alone, gmаil.ru was mail.ru with a "g" added (issue 15 breaker,
   // second round, items 5 and 6).
-  if (q.idn && look.changed && look.all_ascii && look.text != d.ascii) {
+  // Not when the reading turns a real IDN TLD into none (gmail.укр read as
+  // gmail.ykp): that TLD is no look-alike letters, and .ykp retyped
+  // (detector_retype.cc) would explain a country's own TLD as a slip.
+  if (q.idn && look.changed && look.all_ascii && look.text != d.ascii &&
+      (address::HasDelegatedTld(look.text) || !address::HasDelegatedTld(d.ascii))) {
     if (Result<Domain> plain = ParseDomain(look.text); plain.ok()) {
       LookalikeMatch slip = Classify(*plain);
       if (slip.kind == LookalikeMatch::Kind::kLookalike) {
