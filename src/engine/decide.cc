@@ -219,7 +219,7 @@ RecipientDecision Engine::DecideRecipient(std::string_view sender, const Recipie
     return d;
   }
   const engine::CompiledRule& rule =
-      m.rule < 0 ? table_->fallback(check.verdict) : table_->rule(m.rule);
+      m.rule < 0 ? table_->fallback(check) : table_->rule(m.rule);
   return Make(rule, check, field, nullptr, path);
 }
 
@@ -256,7 +256,7 @@ Decision Engine::Decide(const MessageFacts& facts) const {
   for (const MessageRecipient& r : facts.recipients) {
     Resolved res = Resolve(*table_, r.check, view, r.acknowledgement != 0);
     const engine::CompiledRule& rule = res.match.rule < 0
-                                           ? table_->fallback(r.check.verdict)
+                                           ? table_->fallback(r.check)
                                            : table_->rule(res.match.rule);
     RecipientDecision rd = Make(rule, r.check, r.field, &sensitivity, facts.path);
     // The sender already said this recipient is meant: the warning is not

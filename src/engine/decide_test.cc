@@ -281,6 +281,22 @@ TEST(DecideTest, InvalidRecipientIsRefusedWithoutARule) {
   EXPECT_EQ(e->Decide(Facts(*e, {"ok@example.com", "bob@army..ml"})).action, Action::kReject);
 }
 
+// A TLD the root zone lacks: nearmiss knows no mail can go there, and the
+// 550 says so, not that it cannot tell (issue 15 breaker, round 3, item 11).
+TEST(DecideTest, UndelegatedTldIsRefusedAsUnableToReceive) {
+  auto e = Build("[defaults]\naction = \"accept\"\n");
+  ASSERT_TRUE(e);
+  RecipientCheck check = e->CheckRecipient("bob@nosuchplace.zzq");
+  ASSERT_EQ(check.verdict, Verdict::kInvalid);
+  RecipientDecision d =
+      e->DecideRecipient("a@mod.gov.uk", check, RecipientField::kEnvelope, MailPath::kSmtp);
+  EXPECT_EQ(d.action, Action::kReject);
+  EXPECT_EQ(d.smtp_code, "550 5.1.3");
+  EXPECT_NE(d.message.find("the domain cannot receive mail"), std::string::npos) << d.message;
+  EXPECT_NE(d.message.find(".zzq does not exist"), std::string::npos) << d.message;
+  EXPECT_EQ(d.message.find("cannot tell where"), std::string::npos) << d.message;
+}
+
 TEST(DecideTest, OnInvalidChoices) {
   auto tempfail = Build("[defaults]\non_invalid = \"tempfail\"\n");
   ASSERT_TRUE(tempfail);

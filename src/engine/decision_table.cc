@@ -122,6 +122,11 @@ DecisionTable::DecisionTable(const Policy& policy) {
                          : "{recipient}: nearmiss cannot tell where this address would be "
                            "delivered ({reason}); check it and send again";
   if (invalid_.action == Action::kReject) invalid_.smtp_code = policy.defaults.on_invalid_code;
+  undelegated_ = invalid_;
+  if (undelegated_.action != Action::kAccept) {
+    undelegated_.message =
+        "{recipient}: the domain cannot receive mail ({reason}); check it and send again";
+  }
 }
 
 bool AboutMessage(const CompiledRule& rule) {

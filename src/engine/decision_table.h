@@ -85,10 +85,15 @@ class DecisionTable {
 
   const CompiledRule& rule(int i) const { return rules_[i]; }
   const CompiledRule& default_rule() const { return default_; }
-  // What applies when no rule matches a recipient of class `v`: the
-  // default action, but [defaults] on_invalid for an invalid one.
-  const CompiledRule& fallback(Verdict v) const {
-    return v == Verdict::kInvalid ? invalid_ : default_;
+  // What applies when no rule matches `check`: the default action, but
+  // [defaults] on_invalid for an invalid one. That one's built-in text
+  // says the domain cannot receive mail when its TLD is outside the root
+  // zone (reason tld-not-delegated): nearmiss knows where it would go.
+  const CompiledRule& fallback(const RecipientCheck& check) const {
+    if (check.verdict != Verdict::kInvalid) return default_;
+    const bool undelegated = !check.reasons.empty() &&
+                             check.reasons.front().code == ReasonCode::kTldNotDelegated;
+    return undelegated ? undelegated_ : invalid_;
   }
   size_t size() const { return rules_.size(); }
 
@@ -103,6 +108,7 @@ class DecisionTable {
   std::vector<CompiledRule> rules_;
   CompiledRule default_;
   CompiledRule invalid_;
+  CompiledRule undelegated_;  // invalid_ with the text for tld-not-delegated
   std::vector<Group> groups_;
 };
 

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <unordered_map>
 
+#include "address/idna.h"
 #include "engine/address_typo.h"
 #include "engine/decision_table.h"
 #include "engine/embedded_lists.h"
@@ -78,6 +80,41 @@ std::string RepairDots(std::string_view input) {
     out += ch;
   }
   return changed ? out : "";
+}
+
+// For `input` refused as a public suffix under a wildcard rule
+// (x@hotmail.pg: "*.pg" in the PSL) that `judge` (Engine::JudgeDomain)
+// finds one slip from a trusted name: keeps its address and domain in `c`
+// with that suggestion; `c` stays invalid (fail closed).
+template <typename Judge>
+void SuggestForSuffix(std::string_view input, RecipientCheck& c, const Judge& judge) {
+  const size_t at = input.rfind('@');
+  if (at == 0 || at == std::string_view::npos) return;
+  std::string_view typed = input.substr(at + 1);
+  if (typed.ends_with('.')) typed.remove_suffix(1);
+  if (!address::IsPlainLdh(typed) || typed.find('.') == std::string_view::npos) return;
+  Domain d;
+  d.ascii.assign(typed);
+  for (char& ch : d.ascii) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (!IsPublicSuffix(d.ascii)) return;
+  // Judged as the registrable name it looks like: "hotmail" under ".pg".
+  d.unicode = d.ascii;
+  d.registrable = d.ascii;
+  d.suffix = d.ascii.substr(d.ascii.find('.') + 1);
+  std::string local(input.substr(0, at));
+  if (local.size() >= 2 && local.front() == '"' && local.back() == '"') {
+    local = local.substr(1, local.size() - 2);
+  }
+  RecipientCheck meant;
+  judge(d, local, meant);
+  if (meant.verdict != Verdict::kLookalike) return;
+  c.address.assign(input.substr(0, at + 1)).append(d.ascii);
+  c.domain = d.ascii;
+  c.domain_unicode = d.ascii;
+  c.target = std::move(meant.target);
+  c.target_source = meant.target_source;
+  c.suggestion = std::move(meant.suggestion);
+  c.also_suggestion = std::move(meant.also_suggestion);
 }
 
 }  // namespace
@@ -249,6 +286,12 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       // invalid, never a silent external (fail closed).
       if (m.code == ReasonCode::kTldNotDelegated) {
         if (block == nullptr) c.verdict = Verdict::kInvalid;
+        // A real, untrusted mail domain one slip away (y7mail.con).
+        if (!m.target_domain_for_suggestion.empty()) {
+          Address a;
+          a.local = local;
+          c.suggestion = a.WithDomain(m.target_domain_for_suggestion);
+        }
         FillReason(m, domain, &reasons.Add(m.code));
         break;
       }
@@ -277,6 +320,16 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
   RecipientCheck& c = *out;
   if (!status.ok()) {
     SetInvalid(input, status, c);
+    // hotmail.pg, live.np: a name under a wildcard public suffix is no
+    // mail domain, but the sender meant one (issue 15 breaker, round 3,
+    // item 11).
+    SuggestForSuffix(input, c, [this](const Domain& d, const std::string& local,
+                                      RecipientCheck& meant) {
+      engine::ReasonSink sink(meant.reasons);
+      JudgeDomain(d, local, meant, sink);
+      sink.Finish();
+    });
+    if (!c.suggestion.empty()) return;
     // gmail..com, .army.mil: a doubled or leading dot is a slip. The address
     // stays invalid (fail closed), with what it was meant to be.
     std::string repaired = RepairDots(input);

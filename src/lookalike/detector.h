@@ -124,6 +124,16 @@ class DetectorImpl final : public LookalikeDetector {
   // True (and `m` filled as a real neighbour) when the domain lies in a
   // country's public-sector zone outside the best target's (mfa.gov.hu).
   bool RealZoneNeighbour(const Domain& d, const Best& best, LookalikeMatch& m) const;
+  // A TLD the root zone lacks typed for one it has (gmail.co.ik,
+  // gmail.comcom, gmail.cm0): `m` becomes the look-alike the retyped
+  // domain is, or is near, as tld-not-delegated (detector_retype.cc).
+  bool UndelegatedRetyped(const Domain& d, LookalikeMatch& m) const;
+  // A slip of a real mail domain's ending into a TLD the root zone lacks
+  // (y7mail.con, mailo.con, tim.iy): `m` becomes tld-not-delegated with
+  // that domain to suggest, though it is not trusted. True when found.
+  bool RealDomainSuffixSlip(const Query& q, LookalikeMatch& m) const;
+  // True when `alt` is `typed` with a dot moved and no entry of its own.
+  bool UnlistedDotMove(std::string_view typed, const std::string& alt) const;
   // Keeps `c` in `best` when it ranks higher.
   void Offer(Candidate c, Best& best) const;
   bool UnseenCountryName(std::string_view head, std::string_view name_label,
@@ -148,6 +158,8 @@ class DetectorImpl final : public LookalikeDetector {
   // A hyphenated family name without its hyphens: "tonline" -> "t-online".
   std::unordered_map<std::string, std::string> family_unhyphenated_;
   std::unordered_map<std::string, std::string> real_domains_;    // domain -> note
+  // The same by name part: "y7mail" -> {"y7mail.com"}.
+  std::unordered_map<std::string, std::vector<std::string>> real_by_name_;
   HashIndex typo_, by_name_, joined_, host_;
   // The namespaces with what NamespaceCandidates asks of each, worked out
   // once: every query is compared with every namespace.

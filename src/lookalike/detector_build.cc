@@ -6,6 +6,7 @@
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/visual_key.h"
+#include "nearmiss/address.h"
 
 namespace nearmiss::lookalike {
 namespace {
@@ -116,6 +117,10 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
     if (!families_.contains(flat)) family_unhyphenated_.emplace(std::move(flat), name);
   }
   for (RealMailDomain& r : lists.real_domains) {
+    const std::string suffix = PublicSuffix(r.domain);
+    if (r.domain.size() > suffix.size() + 1) {
+      real_by_name_[r.domain.substr(0, r.domain.size() - suffix.size() - 1)].push_back(r.domain);
+    }
     real_domains_.emplace(std::move(r.domain), std::move(r.note));
   }
   const auto& all = set_.entries();

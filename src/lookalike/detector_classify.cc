@@ -52,6 +52,17 @@ void MakeQuery(const Domain& d, Query& q) {
 
 }  // namespace
 
+bool DetectorImpl::UnlistedDotMove(std::string_view typed, const std::string& alt) const {
+  // navy.imil read as navyi.mil: a name no list holds, made up by moving
+  // the dot, is no second choice beside the namespace slip (navy.mil)
+  // (issue 15 breaker, round 3, item 12).
+  if (alt.empty() || set_.Exact(alt).has_value()) return false;
+  std::string flat_typed(typed), flat_alt(alt);
+  std::erase(flat_typed, '.');
+  std::erase(flat_alt, '.');
+  return flat_typed == flat_alt;
+}
+
 const SuffixConfusion* DetectorImpl::Confusion(std::string_view typed,
                                                std::string_view intended) const {
   std::string key = Join(typed, std::string_view("\0", 1));
@@ -162,6 +173,24 @@ bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, Lookalik
   return true;
 }
 
+bool DetectorImpl::RealDomainSuffixSlip(const Query& q, LookalikeMatch& m) const {
+  auto it = real_by_name_.find(std::string(q.name));
+  if (it == real_by_name_.end()) return false;
+  std::string_view typed = q.domain->suffix;
+  for (const std::string& real : it->second) {
+    std::string_view suffix = std::string_view(real).substr(q.name.size() + 1);
+    // A trusted one (gmail.com for gmail.con) is the look-alike's target.
+    if (set_.TrustedBy(real) || BoundedDamerau(typed, suffix, 1) != 1) continue;
+    m.code = ReasonCode::kTldNotDelegated;
+    m.target_domain_for_suggestion = real;
+    m.detail = "the TLD ." + std::string(LastLabel(typed)) +
+               " does not exist: no mail can be delivered there; " + real +
+               " is a real mail domain one slip away";
+    return true;
+  }
+  return false;
+}
+
 LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   LookalikeMatch m;
   if (d.ascii.empty()) return m;
@@ -218,6 +247,9 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // one that does (gmail.ком, .com in Cyrillic, is no "gmail.kom"), nor
   // when the target is itself an IDN name whose own letters the slip
   // concerns (müchen.de for münchen.de: an 'n' left out, the 'ü' is its own).
+  // Nor when the reading turns a real IDN TLD into none (gmail.укр read as
+  // gmail.ykp): that TLD is no look-alike letters, and .ykp retyped
+  // (detector_retype.cc) would explain a country's own TLD as a slip.
   if (q.idn && look.changed && look.all_ascii && look.text != d.ascii &&
       (address::HasDelegatedTld(look.text) || !address::HasDelegatedTld(d.ascii))) {
     if (Result<Domain> plain = ParseDomain(look.text); plain.ok()) {
@@ -248,12 +280,17 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   DotShiftCandidates(q, best);
   if (!best.code || best.score < options_.threshold) TypoAndSuffixCandidates(q, best);
   const bool delegated = address::HasDelegatedTld(d.ascii);
+  // y7mail.con is y7mail.com's slip, not ymail.com's: a real mail domain
+  // under the same name is the likelier target, and, not trusted, it is
+  // only suggested (issue 15 breaker, round 3, item 9).
+  if (!delegated && RealDomainSuffixSlip(q, m)) return m;
   if (!delegated) UndelegatedCandidates(q, best);
   if (!best.code || best.score < options_.threshold) {
     // Fail closed: a TLD outside the root zone receives no mail, near miss
     // or not (gmail.zz). See LookalikeMatch.
     std::string_view tld = LastLabel(d.ascii);
     if (!delegated && tld != "test" && tld != "example" && tld != "localhost") {
+      if (UndelegatedRetyped(d, m)) return m;
       m.code = ReasonCode::kTldNotDelegated;
       m.detail = "the TLD ." + address::ShownAddress(tld) +
                  " does not exist: no mail can be delivered there";
@@ -306,7 +343,8 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   constexpr double kClose = 0.05;
   // An alternative that only leaves off what the best one explains is no
   // second choice: hmrc.gov beside hmrc.gov.uk for hmrc.gov.ul.
-  const bool alt_cut = best.suggestion.starts_with(best.alt_suggestion + ".");
+  const bool alt_cut = best.suggestion.starts_with(best.alt_suggestion + ".") ||
+                       UnlistedDotMove(d.ascii, best.alt_suggestion);
   if (!best.alt_suggestion.empty() && !alt_cut && best.alt_score >= best.score - kClose &&
       best.alt_score >= options_.threshold) {
     m.alternative_suggestion = std::move(best.alt_suggestion);

@@ -84,6 +84,10 @@ TEST_F(DetectorSlipsTest, ADotOutOfPlaceOnARealTld) {
   // Still the undelegated ones, said as such.
   EXPECT_EQ(Classify("gmai.lcom").code, ReasonCode::kTldNotDelegated);
   EXPECT_EQ(Classify("army.mi.l").code, ReasonCode::kTldNotDelegated);
+  // A dot moved into a name no list holds is no second choice beside the
+  // namespace slip (issue 15 breaker, round 3, item 12): navy.mil only.
+  EXPECT_EQ(Classify("navy.imil").target_domain_for_suggestion, "navy.mil");
+  EXPECT_EQ(Classify("navy.imil").alternative_suggestion, "");
   // A name that keeps its dots is no dot slip.
   EXPECT_EQ(Classify("gmail.om").code, ReasonCode::kTldSwap);
 }

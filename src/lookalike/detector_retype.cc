@@ -1,0 +1,99 @@
+// A TLD the root zone lacks, typed for one it has (gmail.co.ik for
+// gmail.co.uk, gmail.comcom, gmail.cm0): when no trusted name is near as
+// typed, the domain is judged again with the TLD retyped, and what that
+// answer suggests is offered (issue 15 breaker, round 3, item 11).
+#include <string>
+#include <vector>
+
+#include "address/root_zone.h"
+#include "lookalike/detector.h"
+#include "lookalike/domain_labels.h"
+#include "lookalike/keyboard.h"
+
+namespace nearmiss::lookalike {
+namespace {
+
+// The delegated TLDs one plain slip from `tld`, likeliest first: the TLD
+// typed twice (comcom), a digit for the letter on the key above it or of
+// its shape (cm0: 0 for o, then o and m swapped), one key off, two
+// letters swapped, one letter too many.
+std::vector<std::string> Retypings(std::string_view tld) {
+  std::vector<std::string> out;
+  auto add = [&](std::string t) {
+    if (t.empty() || t == tld || !address::HasDelegatedTld(t)) return;
+    for (const std::string& o : out) {
+      if (o == t) return;
+    }
+    out.push_back(std::move(t));
+  };
+  if (tld.size() % 2 == 0 && tld.substr(0, tld.size() / 2) == tld.substr(tld.size() / 2)) {
+    add(std::string(tld.substr(0, tld.size() / 2)));
+  }
+  std::string folded(tld);
+  for (char& ch : folded) {
+    if (ch == '0') ch = 'o';
+    if (ch == '1') ch = 'l';
+  }
+  add(folded);
+  for (size_t i = 0; i < folded.size(); ++i) {
+    for (char ch = 'a'; ch <= 'z'; ++ch) {
+      if (ch == folded[i] || !KeysAdjacent(folded[i], ch)) continue;
+      std::string t = folded;
+      t[i] = ch;
+      add(std::move(t));
+    }
+  }
+  for (size_t i = 0; i + 1 < folded.size(); ++i) {
+    std::string t = folded;
+    std::swap(t[i], t[i + 1]);
+    add(std::move(t));
+  }
+  for (size_t i = 0; i < folded.size() && folded.size() > 2; ++i) {
+    add(folded.substr(0, i) + folded.substr(i + 1));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool DetectorImpl::UndelegatedRetyped(const Domain& d, LookalikeMatch& m) const {
+  const std::string_view tld = LastLabel(d.ascii);
+  if (tld.size() >= d.ascii.size() || tld.size() > 8) return false;
+  const std::string_view head = std::string_view(d.ascii).substr(0, d.ascii.size() - tld.size());
+  LookalikeMatch found;
+  double found_rank = 0;
+  for (const std::string& t : Retypings(tld)) {
+    Result<Domain> retyped = ParseDomain(Join(head, t));
+    if (!retyped.ok()) continue;
+    LookalikeMatch r = Classify(*retyped);
+    // A trusted name itself retyped (gmail.comcom, gmail.cm0 for
+    // gmail.com) ranks above a retyping that is only near one (gmail.mo).
+    double rank = r.score;
+    if (r.kind == LookalikeMatch::Kind::kTrusted) {
+      r.target = retyped->ascii;
+      r.target_domain_for_suggestion = retyped->ascii;
+      r.score = 0.9;
+      rank = 2;
+    } else if (r.kind != LookalikeMatch::Kind::kLookalike) {
+      continue;
+    }
+    if (rank <= found_rank) continue;
+    found_rank = rank;
+    found = std::move(r);
+    found.detail = "the TLD ." + std::string(tld) + " does not exist: it is ." + t +
+                   " mistyped";
+  }
+  if (found.kind == LookalikeMatch::Kind::kNone) return false;
+  m.kind = LookalikeMatch::Kind::kLookalike;
+  m.code = ReasonCode::kTldNotDelegated;
+  m.source = found.source;
+  m.target = std::move(found.target);
+  m.resembles = m.target;
+  m.target_domain_for_suggestion = std::move(found.target_domain_for_suggestion);
+  m.alternative_suggestion.clear();
+  m.detail = std::move(found.detail);
+  m.score = found.score;
+  return true;
+}
+
+}  // namespace nearmiss::lookalike
