@@ -7,6 +7,7 @@
 #include "content/mailbox_date.h"
 #include "history/history_keys.h"
 #include "history/learn.h"
+#include "history/sent_sink.h"
 #include "maillog/timestamp.h"
 #include "nearmiss/address.h"
 #include "nearmiss/content_reader.h"
