@@ -161,9 +161,12 @@ void PostfixLog::Unfollowed(Attempt& a, std::string_view next) {
   if (!unfollowed_hops_.empty()) unfollowed_hops_.append(", ");
   unfollowed_hops_.append(Hop(a.queue_id, a.relay));
   unfollowed_text_.assign("queued as ");
-  unfollowed_text_.append(next);
+  unfollowed_text_.append(BareQueueId(next));
   unfollowed_text_.append(", final delivery not in the logs given");
-  a.queue_id = next;
+  // X's delivery: its queue id shown bare, keyed by its host and instance
+  // (QueueKey) when `next` is a key.
+  a.queue_id = BareQueueId(next);
+  a.queue_key = next;
   a.hops = unfollowed_hops_;
   a.status = "unknown";
   a.status_text = unfollowed_text_;
