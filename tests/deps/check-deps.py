@@ -25,7 +25,7 @@ ALLOWED = {
     "historydata": ["vocab"],  # include/nearmiss/history.h: a plain snapshot
     "policy": ["lookalike", "content"],
     "engine": ["policy", "historydata"],
-    "render": ["vocab"],
+    "render": ["address", "vocab"],  # a suggestion shown as the sender writes it (U-labels)
     "dns": ["vocab"],  # c-ares lookups behind nearmiss/dns.h's DnsSource
     "store": ["historydata", "vocab"],
     "journal": ["store", "render"],
