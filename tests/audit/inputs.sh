@@ -36,7 +36,7 @@ for kind in html pdf; do
   "$nearmiss" audit --$kind "$w/no-such-dir/r.$kind" postfix >/dev/null 2>"w-$kind.err"; rc=$?
   [ "$rc" -eq 2 ] || no "audit --$kind into a missing directory: exit $rc, want 2"
   grep -qF "r.$kind: cannot write the" "w-$kind.err" &&
-    grep -qF "(the directory $w/no-such-dir does not exist)" "w-$kind.err" ||
+    grep -qF "the directory $w/no-such-dir/ does not exist" "w-$kind.err" ||
     { cat "w-$kind.err" >&2; no "audit --$kind into a missing directory does not say why"; }
 done
 

@@ -25,7 +25,7 @@ check "learn exits 0" 0 $?
 contains "learn says which store" "store: sqlite://$tmp/state/nearmiss.db (the default: \$NEARMISS_STATE_DIR)" "$(cat "$tmp/learn1.txt")"
 contains "every message carries its Date:" "read 10 messages from Sent folders
 " "$(cat "$tmp/learn1.txt")"
-contains "one import trusts the correspondent" "trusted from history: 1 domains" "$(cat "$tmp/learn1.txt")"
+contains "one import trusts the correspondent" "trusted from history: 1 domain" "$(cat "$tmp/learn1.txt")"
 contains "14 deliveries counted" "deliveries: 14 found = 14 new + 0 repeated in the sources + 0 already in the store" "$(cat "$tmp/learn1.txt")"
 contains "... two relationships" "new relationships: 2 sender -> recipient pairs the store did not have" "$(cat "$tmp/learn1.txt")"
 
