@@ -172,8 +172,9 @@ sed 's#</body>#<script>(function(){var out=[];document.querySelectorAll(".card")
 chromium --headless --disable-gpu --no-sandbox --no-first-run --user-data-dir="$w/profile" \
   --window-size=1024,1400 --dump-dom "file://$w/probe.html" >probe.dom 2>/dev/null ||
   no "chromium --dump-dom failed"
-# The dump has the probe script and its <pre> on one line: the entries only.
-sed -n 's/.*<pre id="legend-check">\(\(IN\|CUT\) \)/\1/p; /^\(IN\|CUT\) /p' probe.dom |
+# The dump has the probe script and its <pre> on one line: the entries only
+# (the first entry is printed once: by the address, not by s///p too).
+sed -n 's/.*<pre id="legend-check">\(\(IN\|CUT\) \)/\1/; /^\(IN\|CUT\) /p' probe.dom |
   sed 's#</pre>.*##' | grep '^\(IN\|CUT\) ' >legend.txt
 [ "$(wc -l <legend.txt)" -eq 7 ] ||
   { cat legend.txt >&2; no "Chromium: the outcome key has not 7 entries"; }
