@@ -45,11 +45,14 @@ for round in 1 2 3 4; do
   before=$(acks)
   # Rounds 1-2: the sender's release against an admin's delete; 3-4: the
   # notice's own two links.
+  # Waited for by PID: a bare `wait` would also wait for the milter, serve
+  # and the sink this shell started, and never return.
   if [ "$round" -le 2 ]; then
-    post_link "$RELEASE" >"$W/a.code" & admin_delete "$ID" >"$W/b.code" & wait
+    post_link "$RELEASE" >"$W/a.code" & p1=$!; admin_delete "$ID" >"$W/b.code" & p2=$!
   else
-    post_link "$RELEASE" >"$W/a.code" & post_link "$DELETE" >"$W/b.code" & wait
+    post_link "$RELEASE" >"$W/a.code" & p1=$!; post_link "$DELETE" >"$W/b.code" & p2=$!
   fi
+  wait "$p1" "$p2"
   a=$(cat "$W/a.code"); b=$(cat "$W/b.code")
   case "$a/$b" in
     200/409|200/404) won=release ;;
