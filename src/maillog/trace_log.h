@@ -188,6 +188,7 @@ class TraceLog {
   bool learning_ = false;
   DomainCheck own_domain_;
   std::string no_id_;  // the key of a row without a MessageId (Row)
+  bool row_sender_known_ = true;  // the row being read names one sender (Row, Emit)
   DateOrder date_order_;
   LineCounts counts_;
   CsvRecords csv_;

@@ -115,6 +115,9 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   }
   bool one_sender = true;
   std::string_view sender = OneTraceAddress(Field(f, sender_), &one_sender);
+  // Emit's rows say whether the sender is known: "" alone would read as the
+  // null sender of a bounce (RFC 5321 4.5.5), not as "no sender to name".
+  row_sender_known_ = one_sender;
   if (!one_sender) {
     // Several senders, or no address: no sender to name (nor to learn);
     // its recipients are still judged, the row counted as not understood.
@@ -307,6 +310,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.time = time;
   a.queue_id = id;
   a.sender = sender;
+  a.sender_known = row_sender_known_;
   a.recipient = rcpt;
   a.status = status;
   a.status_text = text;
