@@ -77,6 +77,14 @@ Finding MakeFinding(const PatternEntry& p, std::string_view where,
   return f;
 }
 
+// s.kept: the matches of patterns from `source`, in match order.
+void KeepSource(const Scanner::Rep& scanner, Scratch::Rep& s, PatternSource source) {
+  s.kept.clear();
+  for (const RawMatch& m : s.matches) {
+    if (scanner.patterns[m.id].source == source) s.kept.push_back(m);
+  }
+}
+
 }  // namespace
 
 void SortLabelSpans(Scratch::Rep& s) {
@@ -151,12 +159,7 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
 void EmitCustom(const Scanner::Rep& scanner, Scratch::Rep& s,
                 std::string_view where, Sensitivity* out) {
   std::string_view text = s.text;
-  s.kept.clear();
-  for (const RawMatch& m : s.matches) {
-    if (scanner.patterns[m.id].source == PatternSource::kCustom) {
-      s.kept.push_back(m);
-    }
-  }
+  KeepSource(scanner, s, PatternSource::kCustom);
   // Per pattern, report the longest of overlapping matches once.
   std::sort(s.kept.begin(), s.kept.end(),
             [&](const RawMatch& a, const RawMatch& b) {
@@ -179,12 +182,7 @@ void EmitCustom(const Scanner::Rep& scanner, Scratch::Rep& s,
 void EmitDetectors(const Scanner::Rep& scanner, Scratch::Rep& s,
                    std::string_view where, Sensitivity* out) {
   std::string_view text = s.text;
-  s.kept.clear();
-  for (const RawMatch& m : s.matches) {
-    if (scanner.patterns[m.id].source == PatternSource::kDetector) {
-      s.kept.push_back(m);
-    }
-  }
+  KeepSource(scanner, s, PatternSource::kDetector);
   if (s.kept.empty()) return;
   std::sort(s.kept.begin(), s.kept.end(),
             [&](const RawMatch& a, const RawMatch& b) {
