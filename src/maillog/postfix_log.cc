@@ -99,7 +99,13 @@ void PostfixLog::EndFile() {
 }
 
 void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view first_line,
-                           std::string_view bound, std::string_view overlap) {
+                           std::string_view bound, std::string_view overlap, int year_given) {
+  // How a note ends: the way to settle the year, or, when --year was
+  // given, which year the set was dated from (advice to give it would be
+  // wrong).
+  const std::string or_year =
+      year_given == 0 ? std::string(", or give --year")
+                      : "; the set was dated from --year " + std::to_string(year_given);
   trace_.reset();
   std::string base = RotationBase(name);
   std::string previous = std::move(counts_.file);
@@ -144,13 +150,14 @@ void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view
           .append(" before that one's last, and ")
           .append(overlap)
           .append("; both are read with no year between them, a delivery in both is the same "
-                  "one: check for a copy taken twice, or give --year");
+                  "one: check for a copy taken twice")
+          .append(or_year);
     } else if (carried.year > parser.year()) {
       parser_ = parser;
       counts_.year_not_carried =
           "the year does not carry on from " + from + " as that would put this file's lines "
           "after its " + std::string(bound) + "; its first line is read as " + own +
-          ", so the years go back between the two files: check their dates, or give --year";
+          ", so the years go back between the two files: check their dates" + or_year;
     } else if (carried.year != 0 &&
                ((carried.year < parser.year() && l.time + kRotationOverlap < previous_last) ||
                 stepped)) {
@@ -163,14 +170,13 @@ void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view
       counts_.year_not_carried =
           "the year does not carry on from " + from + " as that would start this file before " +
           "that one's last line; its " + std::string(bound) + " puts its first line in " + own +
-          ", so a year or more is missing between the two files: check their dates, or give "
-          "--year";
+          ", so a year or more is missing between the two files: check their dates" + or_year;
     } else if (carried.year != 0 && carried.year < parser.year()) {
       // Carried on, it follows the previous file as rotation writes; its
       // bound is a year or more past its lines (a copy, a touch).
       counts_.year_not_carried =
           "the year carries on from " + from + ", though this file's " + std::string(bound) +
-          " alone would put its first line in " + own + ": check their dates, or give --year";
+          " alone would put its first line in " + own + ": check their dates" + or_year;
     }
   }
   last_base_ = std::move(base);

@@ -217,8 +217,11 @@ class PostfixLog {
   // `first_line` empty: the year always carries on. `overlap` non-empty:
   // year_plan.h read this file as overlapping the previous one (why):
   // `parser` wins, and year_not_carried says the files overlap.
+  // `year_given`: the --year the set was dated from (0: none), which the
+  // note names instead of advising to give one.
   void BeginFile(std::string name, LineParser parser, std::string_view first_line = {},
-                 std::string_view bound = {}, std::string_view overlap = {});
+                 std::string_view bound = {}, std::string_view overlap = {},
+                 int year_given = 0);
   // Starts a file that is a CSV trace (trace_log.h: Exchange message
   // tracking, Microsoft 365 message trace): its lines go to a TraceLog
   // with the same sink until EndFile.

@@ -34,7 +34,8 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
   } else if (const PlannedYear* p = Planned(options, path); p != nullptr) {
     // Dated with its whole set (year_plan.h), which was read for it; with
     // --year, anchored at it.
-    log.BeginFile(path, LineParser(p->first_year), p->first_line, p->bound, p->overlap);
+    log.BeginFile(path, LineParser(p->first_year), p->first_line, p->bound, p->overlap,
+                  p->year_given);
   } else if (options.year != 0) {
     log.BeginFile(path, LineParser(options.year));
   } else {

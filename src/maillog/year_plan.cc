@@ -151,7 +151,7 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
     for (size_t i = 0; i < scans.size() && !(dated && anchor_year != 0); ++i) {
       plan[set_paths[i]] = {dated ? FirstYear(scans[i], bounds[i]) : years[i],
                             std::move(scans[i].first_line), bounds[i].source,
-                            std::move(overlaps[i])};
+                            std::move(overlaps[i]), anchor_year};
     }
     set_paths.clear();
     scans.clear();

@@ -77,6 +77,7 @@ struct PlannedYear {
   // Why the file is read as overlapping the previous one of its set (the
   // note PostfixLog::BeginFile gives); "" when it follows it.
   std::string overlap;
+  int year_given = 0;  // --year, when the set was anchored at it; else 0
 };
 
 // Path -> its planned year; files not in it are dated alone (ReadLog). A
