@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "nearmiss/status.h"
+#include "nearmiss/verdict.h"
 
 namespace nearmiss {
 
@@ -32,7 +33,27 @@ struct Acknowledgement {
   // whole domain (ASCII, lower case).
   std::string recipient;
   std::string domain;
-  std::string reasons;     // the reason codes flagged, space separated
+  // The warning acknowledged, so that the acknowledgement settles that
+  // warning only, not a later, different one about the same address
+  // (Engine::CheckMessage: a release for "looks like john.smith@" says
+  // nothing about "the display name fits john.jones@"):
+  //   reasons     its reason codes (verdict.h's names), space separated;
+  //               "trusted", a class and no warning, is ignored
+  //   suggestion  the corrected address it showed (RecipientCheck::
+  //               suggestion: "did you mean ..."); "" when it showed none
+  // It settles a later warning whose every code but "trusted" is among
+  // `reasons` and whose suggestion is `suggestion` (folded, by mailbox;
+  // for a domain's acknowledgement, the suggestion's domain).
+  std::string reasons;
+  std::string suggestion;
+  // False for an acknowledgement stored before schema 5 (store.h), which
+  // kept its codes (those made through the API) or none (those made by a
+  // release link) and never the suggestion. Such a one settles only what
+  // its codes can be shown to match: a warning all of whose codes it
+  // kept, and none with address-typo, whose suggested person it cannot
+  // name; one with no codes settles nothing (the sender is asked again
+  // once, and a new acknowledgement records the warning).
+  bool warning_recorded = true;
   std::string who;         // the sender, or the admin who made it
   std::string why;         // the sender's justification; may be ""
   // "confirm-link" (the release link of a confirm notice), "api" (a
@@ -66,6 +87,19 @@ struct Acknowledgement {
     return true;
   }
 };
+
+// The codes of the reasons that flag `check` (all but "trusted"), space
+// separated, in the check's order: what an acknowledgement of its warning
+// keeps in `reasons`.
+inline std::string WarningCodes(const RecipientCheck& check) {
+  std::string out;
+  for (const Reason& r : check.reasons) {
+    if (r.code == ReasonCode::kTrusted) continue;
+    if (!out.empty()) out += ' ';
+    out.append(ReasonCodeName(r.code));
+  }
+  return out;
+}
 
 struct AdminEvent {
   int64_t id = 0;

@@ -161,7 +161,7 @@ class Store {
 };
 
 // The current schema version; migrations bring older stores up to it.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // True for a PostgreSQL connection string: a postgresql:// or postgres://
 // URI, or libpq's keyword/value form (it starts with "keyword=", as

@@ -25,6 +25,20 @@ std::string AckState(const Acknowledgement& a, int64_t now) {
   return "live until " + UtcTime(a.expires_at);
 }
 
+// The warning it settles (acknowledgement.h): "for address-typo (did you
+// mean john.smith@partner.example?)", or what one kept from before schema 5
+// can settle.
+std::string AckWarning(const Acknowledgement& a) {
+  if (!a.warning_recorded) {
+    return a.reasons.empty() ? std::string("made before warnings were recorded: settles none")
+                             : "made before warnings were recorded: for " + a.reasons +
+                                   " (not address-typo)";
+  }
+  std::string out = "for " + (a.reasons.empty() ? std::string("its rule") : a.reasons);
+  if (!a.suggestion.empty()) out.append(" (did you mean ").append(a.suggestion).append("?)");
+  return out;
+}
+
 // A stored field as one line of the listing.
 std::string Shown(std::string_view field) { return log::Untrusted(field, 2000); }
 
@@ -86,7 +100,9 @@ int RunAuditEvents(const std::string& store_url, bool json) {
                                   {"why", a.why},              {"path", a.path},
                                   {"created_at", a.created_at}, {"expires_at", a.expires_at},
                                   {"revoked_at", a.revoked_at}, {"revoked_by", a.revoked_by},
-                                  {"live", a.Live(now)}};
+                                  {"live", a.Live(now)},        {"reasons", a.reasons},
+                                  {"suggestion", a.suggestion},
+                                  {"warning_recorded", a.warning_recorded}};
       std::puts(j.dump().c_str());
     }
     return 0;
@@ -102,11 +118,12 @@ int RunAuditEvents(const std::string& store_url, bool json) {
   }
   std::printf("%zu acknowledgements\n", acks->size());
   for (const Acknowledgement& a : *acks) {
-    std::printf("  ack:%lld  %s -> %s  by %s via %s %s UTC%s%s; %s\n",
+    std::printf("  ack:%lld  %s -> %s  by %s via %s %s UTC%s%s; %s; %s\n",
                 static_cast<long long>(a.id), Shown(a.sender).c_str(),
                 Shown(a.recipient.empty() ? "*@" + a.domain : a.recipient).c_str(),
                 Shown(a.who).c_str(), Shown(a.path).c_str(), UtcTime(a.created_at).c_str(),
-                a.why.empty() ? "" : ": ", Shown(a.why).c_str(), Shown(AckState(a, now)).c_str());
+                a.why.empty() ? "" : ": ", Shown(a.why).c_str(), Shown(AckState(a, now)).c_str(),
+                Shown(AckWarning(a)).c_str());
   }
   return 0;
 }

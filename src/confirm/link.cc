@@ -13,7 +13,8 @@
 namespace nearmiss::confirm {
 namespace {
 
-constexpr std::string_view kVersion = "v1";
+constexpr std::string_view kVersion = "v2";
+constexpr std::string_view kVersion1 = "v1";
 constexpr size_t kMaxTokenBytes = 8192;
 
 std::string Hex(std::string_view bytes) {
@@ -57,6 +58,88 @@ std::vector<std::string> Lines(std::string_view s) {
 
 Status Invalid() { return Status::InvalidArgument("the link is not valid"); }
 
+// A field of a v2 payload: '%', tab and line feed escaped.
+std::string Escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%') {
+      out += "%25";
+    } else if (c == '\t') {
+      out += "%09";
+    } else if (c == '\n') {
+      out += "%0A";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> Unescape(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '%') {
+      out += s[i];
+      continue;
+    }
+    std::string_view code = s.substr(i + 1, 2);
+    if (code == "25") {
+      out += '%';
+    } else if (code == "09") {
+      out += '\t';
+    } else if (code == "0A") {
+      out += '\n';
+    } else {
+      return std::nullopt;
+    }
+    i += 2;
+  }
+  return out;
+}
+
+// The fields of `line` split at tabs.
+std::vector<std::string_view> Fields(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t tab = line.find('\t'); tab != std::string_view::npos; tab = line.find('\t', start)) {
+    out.push_back(line.substr(start, tab - start));
+    start = tab + 1;
+  }
+  out.push_back(line.substr(start));
+  return out;
+}
+
+std::optional<int64_t> ParseExpiry(const std::string& text) {
+  char* end = nullptr;
+  const long long v = std::strtoll(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0') return std::nullopt;
+  return v;
+}
+
+// A token signed before the recipients carried their warning: "v1",
+// action, queue id, sender, the recipients space separated, expiry, nonce.
+Result<ConfirmLink> ReadVersion1(const std::vector<std::string>& f) {
+  if (f.size() != 7) return Invalid();
+  ConfirmLink link;
+  link.version = 1;
+  link.action = f[1];
+  link.queue_id = f[2];
+  link.sender = f[3];
+  size_t start = 0;
+  const std::string& r = f[4];
+  while (start < r.size()) {
+    size_t end = r.find(' ', start);
+    if (end == std::string::npos) end = r.size();
+    if (end > start) link.recipients.push_back({r.substr(start, end - start), "", ""});
+    start = end + 1;
+  }
+  std::optional<int64_t> expires = ParseExpiry(f[5]);
+  if (!expires) return Invalid();
+  link.expires_at = *expires;
+  link.nonce = f[6];
+  return link;
+}
+
 }  // namespace
 
 std::string RandomHex(size_t n) {
@@ -91,11 +174,17 @@ std::string LinkSigner::Mac(std::string_view payload) const {
 
 std::string LinkSigner::Sign(ConfirmLink link) const {
   if (link.nonce.empty()) link.nonce = RandomHex(16);
-  std::string recipients;
-  for (const std::string& r : link.recipients) recipients += (recipients.empty() ? "" : " ") + r;
-  std::string payload = std::string(kVersion) + "\n" + link.action + "\n" + link.queue_id +
-                        "\n" + link.sender + "\n" + recipients + "\n" +
-                        std::to_string(link.expires_at) + "\n" + link.nonce;
+  std::string payload(kVersion);
+  for (const std::string* field : {&link.action, &link.queue_id, &link.sender}) {
+    payload.append("\n").append(Escape(*field));
+  }
+  payload.append("\n").append(std::to_string(link.expires_at));
+  payload.append("\n").append(Escape(link.nonce));
+  for (const ConfirmLink::Recipient& r : link.recipients) {
+    payload.append("\n").append(Escape(r.address));
+    payload.append("\t").append(Escape(r.reasons));
+    payload.append("\t").append(Escape(r.suggestion));
+  }
   return Hex(payload) + "." + Hex(Mac(payload));
 }
 
@@ -111,26 +200,27 @@ Result<ConfirmLink> LinkSigner::Verify(std::string_view token) const {
     return Invalid();
   }
   std::vector<std::string> f = Lines(*payload);
-  if (f.size() != 7 || f[0] != kVersion || (f[1] != "release" && f[1] != "delete")) {
-    return Invalid();
-  }
+  if (f.size() < 6 || (f[1] != "release" && f[1] != "delete")) return Invalid();
+  if (f[0] == kVersion1) return ReadVersion1(f);
+  if (f[0] != kVersion) return Invalid();
   ConfirmLink link;
+  std::optional<std::string> queue_id = Unescape(f[2]), sender = Unescape(f[3]),
+                             nonce = Unescape(f[5]);
+  std::optional<int64_t> expires = ParseExpiry(f[4]);
+  if (!queue_id || !sender || !nonce || !expires) return Invalid();
   link.action = f[1];
-  link.queue_id = f[2];
-  link.sender = f[3];
-  for (std::string& r : Lines(f[4])) {
-    size_t start = 0;
-    while (start < r.size()) {
-      size_t end = r.find(' ', start);
-      if (end == std::string::npos) end = r.size();
-      if (end > start) link.recipients.push_back(r.substr(start, end - start));
-      start = end + 1;
-    }
+  link.queue_id = std::move(*queue_id);
+  link.sender = std::move(*sender);
+  link.expires_at = *expires;
+  link.nonce = std::move(*nonce);
+  for (size_t i = 6; i < f.size(); ++i) {
+    std::vector<std::string_view> parts = Fields(f[i]);
+    if (parts.size() != 3) return Invalid();
+    std::optional<std::string> address = Unescape(parts[0]), reasons = Unescape(parts[1]),
+                               suggestion = Unescape(parts[2]);
+    if (!address || !reasons || !suggestion || address->empty()) return Invalid();
+    link.recipients.push_back({std::move(*address), std::move(*reasons), std::move(*suggestion)});
   }
-  char* end = nullptr;
-  link.expires_at = std::strtoll(f[5].c_str(), &end, 10);
-  if (f[5].empty() || *end != '\0') return Invalid();
-  link.nonce = f[6];
   return link;
 }
 

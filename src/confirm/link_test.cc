@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "confirm/link_testing.h"
 #include "confirm/notice.h"
 
 namespace nearmiss::confirm {
@@ -14,7 +15,8 @@ ConfirmLink Release() {
   l.action = "release";
   l.queue_id = "4F2A91C3B";
   l.sender = "alice@example.org";
-  l.recipients = {"jon@gmial.com", "bob@gmial.com"};
+  l.recipients = {{"jon@gmial.com", "label-typo", "jon@gmail.com"},
+                  {"bob@gmial.com", "label-typo", "bob@gmail.com"}};
   l.expires_at = 2'000'000'000;
   return l;
 }
@@ -26,11 +28,53 @@ TEST(LinkSigner, SignedLinkVerifiesWithItsFields) {
   EXPECT_EQ(l->action, "release");
   EXPECT_EQ(l->queue_id, "4F2A91C3B");
   EXPECT_EQ(l->sender, "alice@example.org");
-  EXPECT_EQ(l->recipients, (std::vector<std::string>{"jon@gmial.com", "bob@gmial.com"}));
+  EXPECT_EQ(l->recipients, Release().recipients);
+  EXPECT_EQ(l->Addresses(), (std::vector<std::string>{"jon@gmial.com", "bob@gmial.com"}));
+  EXPECT_EQ(l->version, 2);
   EXPECT_EQ(l->expires_at, 2'000'000'000);
   EXPECT_EQ(l->nonce.size(), 32u);
   EXPECT_FALSE(Expired(*l, 1'999'999'999));
   EXPECT_TRUE(Expired(*l, 2'000'000'000));
+}
+
+// Issue 14 (warn once): a release acknowledges the warning the notice
+// showed, so the link carries each recipient's codes and suggestion, and
+// no value can pose as another field (a quoted local part may hold a tab
+// or a '%'; RFC 5321 section 4.1.2's quoted-pair).
+TEST(LinkSigner, CarriesEachRecipientsWarningWhateverItsCharacters) {
+  LinkSigner signer(kKey);
+  ConfirmLink l = Release();
+  l.recipients = {{"\"jon\tsmith\"@partner.example", "address-typo irregular-address",
+                   "john.smith@partner.example"},
+                  {"a%09b@x.example", "new-domain", ""},
+                  {"kim@mailo.com", "real-neighbour address-typo", "kim@mail.com"}};
+  Result<ConfirmLink> back = signer.Verify(signer.Sign(l));
+  ASSERT_TRUE(back.ok()) << back.error().message();
+  EXPECT_EQ(back->recipients, l.recipients);
+  EXPECT_EQ(back->sender, "alice@example.org");
+  l.recipients.clear();
+  back = signer.Verify(signer.Sign(l));
+  ASSERT_TRUE(back.ok());
+  EXPECT_TRUE(back->recipients.empty());
+}
+
+// A notice sent before the upgrade carries a version-1 token: it still
+// verifies (the message can still be released), with no warning for its
+// recipients (a release by it acknowledges nothing: routes_confirm.cc).
+TEST(LinkSigner, AVersion1TokenStillVerifiesWithoutWarnings) {
+  const std::string token =
+      SignVersion1(kKey, "release", "4F2A91C3B", "alice@example.org",
+                   "jon@gmial.com bob@gmial.com", "2000000000", "00112233445566778899aabbccddeeff");
+  Result<ConfirmLink> l = LinkSigner(kKey).Verify(token);
+  ASSERT_TRUE(l.ok()) << l.error().message();
+  EXPECT_EQ(l->version, 1);
+  EXPECT_EQ(l->queue_id, "4F2A91C3B");
+  EXPECT_EQ(l->Addresses(), (std::vector<std::string>{"jon@gmial.com", "bob@gmial.com"}));
+  EXPECT_EQ(l->recipients[0].reasons, "");
+  EXPECT_EQ(l->recipients[0].suggestion, "");
+  EXPECT_EQ(l->nonce, "00112233445566778899aabbccddeeff");
+  // Signed with another key it is refused like any forgery.
+  EXPECT_FALSE(LinkSigner(std::string(32, 'x')).Verify(token).ok());
 }
 
 TEST(LinkSigner, EachSignatureHasItsOwnNonce) {

@@ -61,13 +61,14 @@ std::string ComposeNotice(const Notice& n) {
   const bool one = n.recipients.size() == 1;
   std::string promise;
   if (asked.empty()) {
-    promise = "nearmiss will not ask again about " + std::string(one ? "it" : "them") + " for " +
+    promise = "nearmiss will not ask again about " + std::string(one ? "it" : "them") +
+              " for this reason for " +
               std::to_string(n.acknowledgement_days) + " days";
   } else if (quiet.empty()) {
     promise = "the policy asks about " + std::string(one ? "this recipient" : "these recipients") +
               " every time, so nearmiss will ask again next time";
   } else {
-    promise = "nearmiss will not ask again about " + JoinAddresses(quiet) + " for " +
+    promise = "nearmiss will not ask again about " + JoinAddresses(quiet) + " for this reason for " +
               std::to_string(n.acknowledgement_days) + " days; the policy asks about " +
               JoinAddresses(asked) + " every time";
   }

@@ -146,6 +146,8 @@ class FakeAcks final : public AcknowledgementSource {
     a.sender = std::string(sender);
     a.recipient = "jon@gmial.com";
     a.domain = "gmial.com";
+    a.reasons = "label-typo";
+    a.suggestion = "jon@gmail.com";
     a.created_at = now - 10;
     a.expires_at = expires;
     return std::vector<Acknowledgement>{a};

@@ -231,6 +231,8 @@ class OneAck final : public AcknowledgementSource {
     a.id = 7;
     a.sender = std::string(sender);
     a.recipient = "jon.smith@partner.example";
+    a.reasons = "address-typo";
+    a.suggestion = "john.smith@partner.example";
     a.created_at = now - 10;
     a.expires_at = now + 10;
     return std::vector<Acknowledgement>{a};
@@ -402,6 +404,8 @@ class AliceAck final : public AcknowledgementSource {
     a.id = 9;
     a.sender = "alice@mod.example";
     a.recipient = "jon.smith@partner.example";
+    a.reasons = "address-typo";
+    a.suggestion = "john.smith@partner.example";
     a.created_at = now - 10;
     a.expires_at = now + 10;
     return std::vector<Acknowledgement>{a};

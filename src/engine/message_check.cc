@@ -51,6 +51,42 @@ bool AboutAddress(const RecipientCheck& c) {
   return false;
 }
 
+// Whether `codes` (space separated) holds `code`.
+bool HasCode(std::string_view codes, std::string_view code) {
+  for (size_t start = 0; start <= codes.size();) {
+    size_t end = codes.find(' ', start);
+    if (end == std::string_view::npos) end = codes.size();
+    if (codes.substr(start, end - start) == code) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+std::string_view DomainPart(std::string_view address) {
+  const size_t at = address.rfind('@');
+  return at == std::string_view::npos ? std::string_view() : address.substr(at + 1);
+}
+
+// Whether `a` (which covers the recipient) acknowledged the warning `check`
+// gives now, not another about the same address (acknowledgement.h): each
+// code that flags it was acknowledged, and it suggests the same address.
+bool SettlesWarning(const Engine& engine, const Acknowledgement& a, const RecipientCheck& check) {
+  for (const Reason& r : check.reasons) {
+    if (r.code == ReasonCode::kTrusted) continue;
+    if (!HasCode(a.reasons, ReasonCodeName(r.code))) return false;
+    // Stored before schema 5, with no suggestion: which person an
+    // address-typo named cannot be shown to be the one acknowledged.
+    if (!a.warning_recorded && r.code == ReasonCode::kAddressTypo) return false;
+  }
+  if (!a.warning_recorded) return true;
+  if (a.recipient.empty()) {
+    // A domain's: the local part of the suggestion follows the recipient's.
+    return Acknowledgement::SameFolded(DomainPart(a.suggestion), DomainPart(check.suggestion));
+  }
+  return Acknowledgement::SameFolded(engine.Mailbox(a.suggestion),
+                                     engine.Mailbox(check.suggestion));
+}
+
 // Marks each recipient the sender acknowledged; Decide judges whether the
 // acknowledgement may settle its rule. A source that fails applies none.
 // Returns whether any recipient was marked.
@@ -86,9 +122,11 @@ bool ApplyAcknowledgements(const Engine& engine, const AcknowledgementSource& so
       // which person there: a slip of a frequent address at that domain is
       // still asked about.
       if (about_address && a.recipient.empty()) continue;
-      if (a.Live(now) && (a.Covers(r.check.address, r.check.domain) ||
-                          (!a.recipient.empty() &&
-                           Acknowledgement::SameFolded(engine.Mailbox(a.recipient), mailbox)))) {
+      if (a.Live(now) &&
+          (a.Covers(r.check.address, r.check.domain) ||
+           (!a.recipient.empty() &&
+            Acknowledgement::SameFolded(engine.Mailbox(a.recipient), mailbox))) &&
+          SettlesWarning(engine, a, r.check)) {
         r.acknowledgement = a.id;
         any = true;
         break;

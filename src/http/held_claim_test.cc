@@ -11,6 +11,7 @@
 #include <fstream>
 #include <string>
 
+#include "http/fake_postfix_testing.h"
 #include "http/postfix_queue.h"
 
 namespace nearmiss::http {
@@ -63,27 +64,6 @@ TEST(PostsuperCountTest, ReadsTheReport) {
   EXPECT_EQ(PostsuperCount("", "Deleted"), -1);
   EXPECT_EQ(PostsuperCount("x postsuper: Deleted: 1 message\n", "Deleted"), -1);
   EXPECT_EQ(PostsuperCount("postsuper: Deleted: lots\n", "Deleted"), -1);
-}
-
-// Postfix's tools as this test writes them: postqueue lists 4F2A91C3B in
-// the hold queue, postcat shows its headers, and postsuper prints `report`
-// on its standard error and exits 0, as the real one does whatever it did.
-std::string FakeTools(const std::string& name, const std::string& report) {
-  std::string dir = ::testing::TempDir() + "/nearmiss_fake_postfix_" + name;
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  auto tool = [&dir](const char* file, const std::string& body) {
-    std::string path = dir + "/" + file;
-    std::ofstream(path) << "#!/bin/sh\n" << body;
-    std::filesystem::permissions(path, std::filesystem::perms::owner_all);
-  };
-  tool("postqueue",
-       "[ \"$1\" = -j ] && echo '{\"queue_name\": \"hold\", \"queue_id\": \"4F2A91C3B\", "
-       "\"sender\": \"alice@mod.gov.uk\", \"recipients\": [{\"address\": \"jon@x.example\"}]}'\n"
-       "exit 0\n");
-  tool("postcat", "echo '*** HEADER EXTRACTED hold/4F2A91C3B ***'; echo 'Subject: hi'\n");
-  tool("postsuper", "printf '" + report + "' >&2\nexit 0\n");
-  return dir;
 }
 
 TEST(PostfixQueueTest, ACountOfZeroIsNoRelease) {

@@ -26,6 +26,8 @@ Json AckJson(const Acknowledgement& a, int64_t now) {
             {"domain", a.domain},
             {"scope", a.recipient.empty() ? "domain" : "address"},
             {"reasons", a.reasons},
+            {"suggestion", a.suggestion},
+            {"warning_recorded", a.warning_recorded},
             {"who", a.who},
             {"why", a.why},
             {"path", a.path},

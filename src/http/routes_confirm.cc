@@ -41,9 +41,9 @@ int64_t NowSeconds() {
       .count();
 }
 
-std::string JoinRecipients(const std::vector<std::string>& v) {
+std::string JoinRecipients(const std::vector<confirm::ConfirmLink::Recipient>& v) {
   std::string out;
-  for (const std::string& r : v) out += (out.empty() ? "" : ", ") + r;
+  for (const confirm::ConfirmLink::Recipient& r : v) out += (out.empty() ? "" : ", ") + r.address;
   return out;
 }
 
@@ -99,9 +99,13 @@ void ApiServerImpl::AddConfirmRoutes() {
                        ".</p>";
     if (!release) {
       body += "<p>Delete it. It will not be sent.</p>";
+    } else if (quiet && link->version < 2) {
+      // Signed before links carried the warning: a release acknowledges
+      // nothing (routes below), so nothing is promised.
+      body += "<p>Send it as it is.</p>";
     } else if (quiet) {
       body += "<p>Send it as it is. nearmiss will not ask again about " +
-              HtmlEscape(JoinRecipients(link->recipients)) + " for " +
+              HtmlEscape(JoinRecipients(link->recipients)) + " for this reason for " +
               std::to_string(confirm_.load()->policy.acknowledgement_days) + " days.</p>";
     } else {
       body += "<p>Send it as it is. The policy asks about these recipients every time.</p>";
@@ -178,10 +182,18 @@ void ApiServerImpl::AddConfirmRoutes() {
       }
       RecordEvent(link->sender, "sender", "release", link->queue_id,
                   "from the confirm notice: " + JoinRecipients(link->recipients));
-      for (const std::string& r : link->recipients) {
+      // A link signed before links carried the warning (version 1) cannot
+      // say which warning was meant: it acknowledges nothing, rather than
+      // every later warning about the address.
+      const std::vector<confirm::ConfirmLink::Recipient> acknowledged =
+          link->version >= 2 ? link->recipients : std::vector<confirm::ConfirmLink::Recipient>{};
+      for (const confirm::ConfirmLink::Recipient& flagged : acknowledged) {
+        const std::string& r = flagged.address;
         Acknowledgement a;
         a.sender = engines_->Get()->Mailbox(link->sender);  // by mailbox, as compared
         a.recipient = r;
+        a.reasons = flagged.reasons;
+        a.suggestion = flagged.suggestion;
         a.who = link->sender;
         a.why = why;
         a.path = "confirm-link";
@@ -198,11 +210,11 @@ void ApiServerImpl::AddConfirmRoutes() {
                         (why.empty() ? std::string(")") : "): " + why));
       }
       SendPage(res, 200, "Sent",
-               link->recipients.empty()
+               acknowledged.empty()
                    ? std::string("<p>The message was released and is on its way.</p>")
                    : "<p>The message was released and is on its way. nearmiss will not ask "
                      "again about " +
-                         HtmlEscape(JoinRecipients(link->recipients)) + ".</p>");
+                         HtmlEscape(JoinRecipients(acknowledged)) + " for this reason.</p>");
     } catch (const std::exception& e) {
       log::Warn("POST /confirm: " + log::Untrusted(e.what(), 200));
       SendPage(res, 500, "Something failed", "<p>See the server's log.</p>");

@@ -140,9 +140,15 @@ Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& requ
     } else {
       a.recipient = address;
     }
+    // The warning acknowledged, so it settles that one only
+    // (acknowledgement.h): the check's codes but "trusted", and its
+    // suggestion.
     for (const Json& reason : r.value("reasons", Json::array())) {
-      a.reasons += (a.reasons.empty() ? "" : " ") + reason.value("code", "");
+      const std::string code = reason.value("code", "");
+      if (code == "trusted") continue;
+      a.reasons += (a.reasons.empty() ? "" : " ") + code;
     }
+    a.suggestion = r.value("suggestion", "");
     // The sender is only claimed ('from'); the check token that made the
     // request is who vouches for the claim, so its name is kept too.
     const std::string& token = Caller().name;

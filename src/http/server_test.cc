@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "confirm/link.h"
+#include "http/server_testing.h"
 #include "nearmiss/store.h"
 
 namespace nearmiss::http {
@@ -26,53 +27,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 using Json = nlohmann::json;
-
-constexpr char kCheck[] = "check-token-0123456789";
-constexpr char kAdmin[] = "admin-token-0123456789";
-
-class ServerTest : public ::testing::Test {
- protected:
-  void Start(ApiOptions o = {}, Store* store = nullptr) {
-    std::string policy = ::testing::TempDir() + "/nearmiss_server_test.toml";
-    std::ofstream(policy) << "[api]\ncheck_tokens = [\"" << kCheck << "\"]\nadmin_tokens = [\""
-                          << kAdmin << "\"]\ncors_origins = [\"https://addin.example\"]\n";
-    Result<std::unique_ptr<EngineHolder>> h = EngineHolder::Open(policy);
-    ASSERT_TRUE(h.ok()) << h.error().message();
-    o.port = 0;
-    o.policy_path = policy;
-    o.postfix.command_dir = "/nonexistent";
-    Result<std::unique_ptr<ApiServer>> s =
-        ApiServer::Create(o, std::move(*h), nullptr, {}, nullptr, store);
-    ASSERT_TRUE(s.ok()) << s.error().message();
-    server_ = std::move(*s);
-    ASSERT_TRUE(server_->Bind().ok());
-    thread_ = std::thread([this] { server_->Run(); });
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    for (int i = 0; i < 100 && !client_->Get("/healthz"); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-  }
-  void TearDown() override {
-    if (server_) server_->Stop();
-    if (thread_.joinable()) thread_.join();
-  }
-  httplib::Headers Auth(const char* token) { return {{"Authorization", std::string("Bearer ") + token}}; }
-  httplib::Result Check(const std::string& body, const char* token = kCheck) {
-    return client_->Post("/v1/check", Auth(token), body, "application/json");
-  }
-  static void ExpectProblem(const httplib::Result& r, int status) {
-    ASSERT_TRUE(r);
-    EXPECT_EQ(r->status, status) << r->body;
-    EXPECT_EQ(r->get_header_value("Content-Type"), "application/problem+json");
-    Json j = Json::parse(r->body);
-    EXPECT_EQ(j["status"], status);
-    EXPECT_TRUE(j["type"].get<std::string>().starts_with("urn:nearmiss:problem:"));
-  }
-
-  std::unique_ptr<ApiServer> server_;
-  std::thread thread_;
-  std::unique_ptr<httplib::Client> client_;
-};
 
 TEST_F(ServerTest, CheckAnswersWithTheCheckObjects) {
   Start();
@@ -412,7 +366,7 @@ TEST_F(ServerTest, ReloadReadsTheConfirmKey) {
   link.action = "release";
   link.queue_id = "4F2A91C3B";
   link.sender = "alice@example.org";
-  link.recipients = {"jon@gmial.com"};
+  link.recipients = {{"jon@gmial.com", "label-typo", "jon@gmail.com"}};
   link.expires_at = 4'000'000'000;
   auto page = client_->Get("/confirm?t=" + confirm::LinkSigner(std::string(40, 'k')).Sign(link));
   ASSERT_EQ(page->status, 200) << page->body;

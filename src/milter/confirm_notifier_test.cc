@@ -101,7 +101,7 @@ TEST(ConfirmNotifierTest, NoticePromisesOnlyWhatTheRuleAllows) {
     EXPECT_TRUE(std::regex_search(notice, m, std::regex("confirm\\?t=([0-9a-f.]+)"))) << notice;
     Result<confirm::ConfirmLink> link = signer.Verify(m[1].str());
     EXPECT_TRUE(link.ok());
-    return link.ok() ? link->recipients : std::vector<std::string>{"(invalid)"};
+    return link.ok() ? link->recipients : std::vector<confirm::ConfirmLink::Recipient>{{"(invalid)", "", ""}};
   };
 
   ConfirmRequest request;
@@ -116,17 +116,22 @@ TEST(ConfirmNotifierTest, NoticePromisesOnlyWhatTheRuleAllows) {
       << notice;
   EXPECT_TRUE(release_of(notice).empty());
 
-  request.recipients.push_back({"bob@gmial.com", "gmial.com looks like gmail.com", "", true});
+  request.recipients.push_back(
+      {"bob@gmial.com", "gmial.com looks like gmail.com", "bob@gmail.com", true, "label-typo"});
   notice = (*notifier)->Compose(request, 1'800'000'000);
-  EXPECT_NE(notice.find("nearmiss will not ask again about bob@gmial.com for 30 days; the policy "
-                        "asks about jon@gmial.com every time"),
+  EXPECT_NE(notice.find("nearmiss will not ask again about bob@gmial.com for this reason for 30 "
+                        "days; the policy asks about jon@gmial.com every time"),
             std::string::npos)
       << notice;
-  EXPECT_EQ(release_of(notice), std::vector<std::string>{"bob@gmial.com"});
+  // The link carries the warning the notice showed (issue 14, warn once):
+  // the release acknowledges that one only.
+  EXPECT_EQ(release_of(notice), (std::vector<confirm::ConfirmLink::Recipient>{
+                                    {"bob@gmial.com", "label-typo", "bob@gmail.com"}}));
 
   request.recipients.erase(request.recipients.begin());
   notice = (*notifier)->Compose(request, 1'800'000'000);
-  EXPECT_NE(notice.find("nearmiss will not ask again about it for 30 days"), std::string::npos)
+  EXPECT_NE(notice.find("nearmiss will not ask again about it for this reason for 30 days"),
+            std::string::npos)
       << notice;
   std::remove(key_path.c_str());
 }

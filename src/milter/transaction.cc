@@ -112,8 +112,9 @@ ConfirmRequest MakeConfirmRequest(const Transaction& tx, const MessageFacts& fac
       if (!reason.empty()) reason += "; ";
       AppendReasonMessage(x, &reason);
     }
-    c.recipients.push_back(
-        {r.recipient, reason, facts.recipients[i].check.suggestion, r.acknowledgeable});
+    const RecipientCheck& check = facts.recipients[i].check;
+    c.recipients.push_back({r.recipient, reason, check.suggestion, r.acknowledgeable,
+                            WarningCodes(check)});
   }
   return c;
 }

@@ -78,6 +78,9 @@ struct ConfirmRequest {
     // Whether a release may acknowledge it (the rule's `acknowledge`,
     // engine::Acknowledgeable): the notice promises no silence otherwise.
     bool acknowledgeable = true;
+    // The check's codes (WarningCodes): with `suggestion`, the warning a
+    // release acknowledges (Acknowledgement::reasons).
+    std::string codes{};
   };
   std::vector<Recipient> recipients;  // those whose action was confirm
 };

@@ -1,5 +1,6 @@
 #include "store/schema.h"
 
+#include <algorithm>
 #include <string>
 
 #include "nearmiss/store.h"
@@ -96,6 +97,16 @@ CREATE TABLE nm_learned (
   key TEXT PRIMARY KEY,
   time BIGINT NOT NULL);
 )sql",
+    // 5 (issue 14, warn once): an acknowledgement keeps the suggestion of
+    // the warning it acknowledged, so it settles that warning only.
+    // warning_recorded tells the rows made before (0: their suggestion is
+    // unknown, and a release link's kept no reasons either; acknowledgement.h
+    // says what they settle) from those made since (1, written by every
+    // insert).
+    R"sql(
+ALTER TABLE nm_acknowledgement ADD COLUMN suggestion TEXT NOT NULL DEFAULT '';
+ALTER TABLE nm_acknowledgement ADD COLUMN warning_recorded INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -140,7 +151,9 @@ Result<int> SchemaVersion(Connection& conn) {
   return rows.empty() ? 0 : static_cast<int>(ToInt(rows[0][0]));
 }
 
-Status Migrate(Connection& conn) {
+Status Migrate(Connection& conn) { return MigrateTo(conn, kSchemaVersion); }
+
+Status MigrateTo(Connection& conn, int target) {
   NM_RETURN_IF_ERROR(conn.Exec("create nm_meta",
                                "CREATE TABLE IF NOT EXISTS nm_meta (key TEXT PRIMARY KEY, "
                                "value TEXT NOT NULL)"));
@@ -156,7 +169,7 @@ Status Migrate(Connection& conn) {
                                    std::to_string(*version) + " is newer than this nearmiss (" +
                                    std::to_string(kSchemaVersion) + "): upgrade nearmiss");
   }
-  for (int v = *version + 1; v <= kSchemaVersion; ++v) {
+  for (int v = *version + 1; v <= std::min(target, kSchemaVersion); ++v) {
     std::string what = "migration " + std::to_string(v);
     Status s = ExecScript(conn, what, ForDialect(kMigrations[v - 1], conn.dialect()));
     if (s.ok()) {

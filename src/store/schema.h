@@ -11,6 +11,9 @@ namespace nearmiss::store {
 // new store at once are serialised (SQLite BEGIN IMMEDIATE, PostgreSQL an
 // advisory lock).
 Status Migrate(Connection& conn);
+// The same, up to `version` (at most kSchemaVersion) only: for the tests of
+// a migration, which start from a store at an older version.
+Status MigrateTo(Connection& conn, int version);
 
 // The version recorded in nm_meta; 0 for an empty database.
 Result<int> SchemaVersion(Connection& conn);

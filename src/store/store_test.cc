@@ -9,6 +9,7 @@
 
 #include "journal/store_writer.h"
 #include "nearmiss/store.h"
+#include "store/schema.h"
 #include "store/sql.h"
 
 namespace nearmiss {
@@ -16,6 +17,12 @@ namespace {
 
 class StoreTest : public ::testing::TestWithParam<std::string> {
  protected:
+  // A PostgreSQL database back to empty: every table of every schema.
+  static Status DropAll(store::Connection& conn) {
+    return conn.Exec("reset", "DROP TABLE IF EXISTS nm_audit_recipient, nm_audit, "
+                              "nm_correspondent, nm_domain, nm_learned, nm_meta, "
+                              "nm_acknowledgement, nm_admin_event, nm_link_use");
+  }
   void SetUp() override {
     if (GetParam() == "postgresql") {
       const char* url = std::getenv("NEARMISS_TEST_PG_URL");
@@ -23,11 +30,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
       url_ = url;
       auto conn = store::OpenPostgres(url_);
       ASSERT_TRUE(conn.ok()) << conn.error().message();
-      ASSERT_TRUE((*conn)
-                      ->Exec("reset", "DROP TABLE IF EXISTS nm_audit_recipient, nm_audit, "
-                                      "nm_correspondent, nm_domain, nm_learned, nm_meta, "
-                                      "nm_acknowledgement, nm_admin_event, nm_link_use")
-                      .ok());
+      ASSERT_TRUE(DropAll(**conn).ok());
     } else {
       dir_ = std::filesystem::temp_directory_path() /
              ("nearmiss-store-" + std::to_string(::getpid()) + "-" +
@@ -340,6 +343,96 @@ TEST_P(StoreTest, AcknowledgementsLiveExpireAndRevoke) {
   EXPECT_EQ((*all)[1].revoked_by, "Ann Admin");
   EXPECT_EQ((*all)[1].revoked_at, 1300);
   EXPECT_EQ(store_->Acknowledgements(false, 1400)->size(), 1u);
+}
+
+// Issue 14 (warn once): an acknowledgement keeps the warning it
+// acknowledged, its codes and its suggestion (schema 5).
+TEST_P(StoreTest, AcknowledgementsKeepTheirWarning) {
+  Acknowledgement a;
+  a.sender = "alice@mod.gov.uk";
+  a.recipient = "jon.smith@partner.example";
+  a.reasons = "address-typo";
+  a.suggestion = "john.smith@partner.example";
+  a.path = "confirm-link";
+  a.created_at = 1000;
+  a.expires_at = 2000;
+  ASSERT_TRUE(store_->AddAcknowledgement(a).ok());
+  auto live = store_->LiveAcknowledgements("alice@mod.gov.uk", 1200);
+  ASSERT_TRUE(live.ok()) << live.error().message();
+  ASSERT_EQ(live->size(), 1u);
+  EXPECT_EQ((*live)[0].reasons, "address-typo");
+  EXPECT_EQ((*live)[0].suggestion, "john.smith@partner.example");
+  EXPECT_TRUE((*live)[0].warning_recorded);
+  EXPECT_EQ((*store_->Acknowledgements(true, 1200))[0].suggestion, "john.smith@partner.example");
+}
+
+// A store at schema 4 (before the warning was kept) keeps its
+// acknowledgements through migration 5: every field as it was, no
+// suggestion, and marked as not having recorded the warning, so the engine
+// settles with them only what their codes show (acknowledgement.h).
+TEST_P(StoreTest, MigrationFromSchema4KeepsAcknowledgements) {
+  // SetUp's store is at the current schema: start again from nothing.
+  store_.reset();
+  if (GetParam() == "sqlite") std::filesystem::remove(dir_ / "nearmiss.db");
+  {
+    auto conn = GetParam() == "postgresql" ? store::OpenPostgres(url_)
+                                           : store::OpenSqlite((dir_ / "nearmiss.db").string());
+    ASSERT_TRUE(conn.ok());
+    if (GetParam() == "postgresql") {
+      ASSERT_TRUE(DropAll(**conn).ok());
+    }
+    ASSERT_TRUE(store::MigrateTo(**conn, 4).ok());
+    ASSERT_EQ(*store::SchemaVersion(**conn), 4);
+    // The rows a schema-4 nearmiss wrote: one through the API (codes, with
+    // "trusted"), one by a release link (none).
+    for (const char* row :
+         {"'alice@mod.gov.uk', 'jon.smith@partner.example', 'partner.example', "
+          "'trusted address-typo', 'alice@mod.gov.uk (via outlook)', 'Jon is new', 'api', 1000, "
+          "5000",
+          "'alice@mod.gov.uk', 'kim@mailo.com', 'mailo.com', '', 'alice@mod.gov.uk', '', "
+          "'confirm-link', 1100, 5000"}) {
+      ASSERT_TRUE((*conn)
+                      ->Exec("schema-4 row",
+                             std::string("INSERT INTO nm_acknowledgement (sender, recipient, "
+                                         "domain, reasons, who, why, path, created_at, "
+                                         "expires_at) VALUES (") +
+                                 row + ")")
+                      .ok());
+    }
+  }
+  auto opened = Store::Open(url_);
+  ASSERT_TRUE(opened.ok()) << opened.error().message();
+  store_ = std::move(*opened);
+  EXPECT_EQ(*store_->schema_version(), 5);
+  auto live = store_->LiveAcknowledgements("alice@mod.gov.uk", 1200);
+  ASSERT_TRUE(live.ok()) << live.error().message();
+  ASSERT_EQ(live->size(), 2u);
+  const Acknowledgement& link = (*live)[0];  // newest first
+  const Acknowledgement& api = (*live)[1];
+  EXPECT_EQ(api.recipient, "jon.smith@partner.example");
+  EXPECT_EQ(api.reasons, "trusted address-typo");
+  EXPECT_EQ(api.who, "alice@mod.gov.uk (via outlook)");
+  EXPECT_EQ(api.why, "Jon is new");
+  EXPECT_EQ(api.path, "api");
+  EXPECT_EQ(api.created_at, 1000);
+  EXPECT_EQ(api.expires_at, 5000);
+  EXPECT_EQ(api.suggestion, "");
+  EXPECT_FALSE(api.warning_recorded);
+  EXPECT_EQ(link.recipient, "kim@mailo.com");
+  EXPECT_EQ(link.path, "confirm-link");
+  EXPECT_EQ(link.reasons, "");
+  EXPECT_FALSE(link.warning_recorded);
+  // Revocation still works on a migrated row; a new one records its warning.
+  ASSERT_TRUE(store_->RevokeAcknowledgement(link.id, "Ann Admin", 1300).ok());
+  Acknowledgement fresh = api;
+  fresh.suggestion = "john.smith@partner.example";
+  fresh.warning_recorded = true;
+  ASSERT_TRUE(store_->AddAcknowledgement(fresh).ok());
+  live = store_->LiveAcknowledgements("alice@mod.gov.uk", 1400);
+  ASSERT_EQ(live->size(), 2u);
+  EXPECT_TRUE((*live)[0].warning_recorded);
+  EXPECT_EQ((*live)[0].suggestion, "john.smith@partner.example");
+  EXPECT_FALSE((*live)[1].warning_recorded);
 }
 
 TEST_P(StoreTest, AdminEventsAndSingleUseLinks) {

@@ -1,0 +1,131 @@
+// Issue 14, warn once (the round-4 tester's item 5): an acknowledgement
+// records the warning it acknowledged, its codes and its suggestion, on
+// every path that makes one: a client's "Send anyway" (POST /v1/check with
+// acknowledge) and a held message's release link (POST /confirm). The
+// engine then settles only that warning (engine/acknowledge_test.cc).
+#include <httplib.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "confirm/link.h"
+#include "confirm/link_testing.h"
+#include "http/fake_postfix_testing.h"
+#include "http/server.h"
+#include "http/server_testing.h"
+#include "nearmiss/store.h"
+
+namespace nearmiss::http {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using Json = nlohmann::json;
+
+const std::string kKey(40, 'k');
+
+class AcknowledgeWarningTest : public ServerTest {
+ protected:
+  void SetUp() override {
+    dir_ = ::testing::TempDir() + "/nearmiss_ack_warning";
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    std::ofstream(dir_ + "/confirm.key") << kKey;
+    Result<std::unique_ptr<Store>> store = Store::Open(dir_ + "/acks.db");
+    ASSERT_TRUE(store.ok()) << store.error().message();
+    store_ = std::move(*store);
+    policy_name_ = "nearmiss_ack_warning_test.toml";
+    ApiOptions o;
+    o.postfix.command_dir = FakeTools("ack_warning", "postsuper: Released from hold: 1 message\\n");
+    Start(o, store_.get(), "[confirm]\nkey_file = \"" + dir_ + "/confirm.key\"\n");
+  }
+  void TearDown() override {
+    ServerTest::TearDown();
+    server_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  httplib::Result Release(const std::string& token) {
+    return client_->Post("/confirm", "t=" + token + "&why=Jon+is+new",
+                         "application/x-www-form-urlencoded");
+  }
+  std::vector<Acknowledgement> Stored() {
+    Result<std::vector<Acknowledgement>> all = store_->Acknowledgements(true, 0);
+    EXPECT_TRUE(all.ok());
+    return all.ok() ? *all : std::vector<Acknowledgement>{};
+  }
+
+  std::string dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(AcknowledgeWarningTest, SendAnywayRecordsTheCodesAndTheSuggestion) {
+  auto r = Check(R"({"from": "carol@mod.gov.uk", "to": ["kim@hotmial.com"],
+                     "acknowledge": {"recipients": ["kim@hotmial.com"]}})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  ASSERT_EQ(Json::parse(r->body)["acknowledged"].size(), 1u) << r->body;
+  std::vector<Acknowledgement> acks = Stored();
+  ASSERT_EQ(acks.size(), 1u);
+  EXPECT_EQ(acks[0].path, "api");
+  EXPECT_EQ(acks[0].reasons, "label-typo");
+  EXPECT_EQ(acks[0].suggestion, "kim@hotmail.com");
+  EXPECT_TRUE(acks[0].warning_recorded);
+  // The console and the API list it with its warning.
+  auto list = client_->Get("/v1/acknowledgements", Auth(kAdmin));
+  ASSERT_EQ(list->status, 200) << list->body;
+  Json j = Json::parse(list->body)["acknowledgements"][0];
+  EXPECT_EQ(j["reasons"], "label-typo");
+  EXPECT_EQ(j["suggestion"], "kim@hotmail.com");
+  EXPECT_EQ(j["warning_recorded"], true);
+}
+
+TEST_F(AcknowledgeWarningTest, AReleaseLinkRecordsTheWarningTheNoticeShowed) {
+  confirm::ConfirmLink link;
+  link.action = "release";
+  link.queue_id = "4F2A91C3B";
+  link.sender = "alice@mod.gov.uk";
+  link.recipients = {
+      {"jon.smith@partner.example", "address-typo", "john.smith@partner.example"}};
+  link.expires_at = 4'000'000'000;
+  auto page = Release(confirm::LinkSigner(kKey).Sign(link));
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200) << page->body;
+  EXPECT_THAT(page->body, HasSubstr("will not ask again about jon.smith@partner.example for "
+                                    "this reason"));
+  std::vector<Acknowledgement> acks = Stored();
+  ASSERT_EQ(acks.size(), 1u);
+  EXPECT_EQ(acks[0].path, "confirm-link");
+  EXPECT_EQ(acks[0].recipient, "jon.smith@partner.example");
+  EXPECT_EQ(acks[0].reasons, "address-typo");
+  EXPECT_EQ(acks[0].suggestion, "john.smith@partner.example");
+  EXPECT_EQ(acks[0].why, "Jon is new");
+  EXPECT_TRUE(acks[0].warning_recorded);
+}
+
+// A notice sent before the upgrade (a version-1 token) still releases its
+// message, but cannot say which warning was meant: it acknowledges nothing
+// and promises nothing, rather than silence every later warning.
+TEST_F(AcknowledgeWarningTest, AVersion1LinkReleasesAndAcknowledgesNothing) {
+  const std::string token =
+      confirm::SignVersion1(kKey, "release", "4F2A91C3B", "alice@mod.gov.uk",
+                            "jon.smith@partner.example", "4000000000",
+                            "00112233445566778899aabbccddeeff");
+  auto shown = client_->Get("/confirm?t=" + token);
+  ASSERT_EQ(shown->status, 200) << shown->body;
+  EXPECT_THAT(shown->body, Not(HasSubstr("will not ask again")));
+  auto page = Release(token);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200) << page->body;
+  EXPECT_THAT(page->body, HasSubstr("released"));
+  EXPECT_THAT(page->body, Not(HasSubstr("will not ask again")));
+  EXPECT_TRUE(Stored().empty());
+}
+
+}  // namespace
+}  // namespace nearmiss::http

@@ -1,0 +1,37 @@
+// For the tests of serve's held-message routes: Postfix's tools as a test
+// writes them, so a release or delete runs with no Postfix.
+#ifndef NEARMISS_HTTP_FAKE_POSTFIX_TESTING_H_
+#define NEARMISS_HTTP_FAKE_POSTFIX_TESTING_H_
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace nearmiss::http {
+
+// Postfix's tools as this test writes them: postqueue lists 4F2A91C3B in
+// the hold queue, postcat shows its headers, and postsuper prints `report`
+// on its standard error and exits 0, as the real one does whatever it did.
+inline std::string FakeTools(const std::string& name, const std::string& report) {
+  std::string dir = ::testing::TempDir() + "/nearmiss_fake_postfix_" + name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto tool = [&dir](const char* file, const std::string& body) {
+    std::string path = dir + "/" + file;
+    std::ofstream(path) << "#!/bin/sh\n" << body;
+    std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+  };
+  tool("postqueue",
+       "[ \"$1\" = -j ] && echo '{\"queue_name\": \"hold\", \"queue_id\": \"4F2A91C3B\", "
+       "\"sender\": \"alice@mod.gov.uk\", \"recipients\": [{\"address\": \"jon@x.example\"}]}'\n"
+       "exit 0\n");
+  tool("postcat", "echo '*** HEADER EXTRACTED hold/4F2A91C3B ***'; echo 'Subject: hi'\n");
+  tool("postsuper", "printf '" + report + "' >&2\nexit 0\n");
+  return dir;
+}
+
+}  // namespace nearmiss::http
+
+#endif  // NEARMISS_HTTP_FAKE_POSTFIX_TESTING_H_
