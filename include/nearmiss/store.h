@@ -22,6 +22,7 @@
 #define NEARMISS_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -63,6 +64,22 @@ struct RecordedDeliveries {
   // (new relationships).
   size_t new_relationships = 0;
 };
+
+// How far RecordDeliveries is, for a report while it writes (one call
+// writes a whole batch in one transaction). First each keyed delivery's key
+// is checked against those recorded before (kKeys: `done` of `total` keyed
+// deliveries), then each relationship (sender -> recipient) the counted
+// deliveries add to is written (kRelationships: `done` of `total`).
+struct WriteProgress {
+  enum class Stage { kKeys, kRelationships };
+  Stage stage = Stage::kKeys;
+  uint64_t done = 0;
+  uint64_t total = 0;
+};
+// Called on RecordDeliveries' thread after each statement of a stage (400
+// keys, or one relationship; the last with done == total), inside its
+// transaction: it must not call the Store.
+using WriteProgressFn = std::function<void(const WriteProgress&)>;
 
 // Audit log search; every field left empty or zero matches anything.
 struct AuditQuery {
@@ -106,9 +123,11 @@ class Store {
 
   // Learning. Counts add up across calls; first/last seen widen. A
   // delivery whose key was recorded before counts nothing (Delivery::key);
-  // *out, when not null, gets which did count and the new relationships.
+  // *out, when not null, gets which did count and the new relationships;
+  // `progress`, when set, hears how far the write is (WriteProgress).
   virtual Status RecordDeliveries(const std::vector<Delivery>& deliveries,
-                                  RecordedDeliveries* out = nullptr) = 0;
+                                  RecordedDeliveries* out = nullptr,
+                                  const WriteProgressFn& progress = nullptr) = 0;
   // Marks (or unmarks) a domain as a confirmed correspondent; creates its
   // row with no messages when it has none.
   virtual Status ConfirmDomain(std::string_view domain, bool confirmed) = 0;

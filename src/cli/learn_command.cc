@@ -234,6 +234,7 @@ int RunLearn(const LearnFlags& flags) {
   // After the bar, the store's writes (most of a long import's end): their
   // own step, so the terminal does not sit silent.
   learner.set_on_write([&progress](uint64_t deliveries) { progress.Writing(deliveries); });
+  learner.set_write_progress([&progress](const WriteProgress& p) { progress.Written(p); });
   uint64_t bytes_before = 0;
   // A rotated set is dated as a whole, before any of it is read (with
   // --year, from it: year_plan.h).

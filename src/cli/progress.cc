@@ -148,9 +148,32 @@ void ByteProgress::Step(const content::ReadStep& step, uint64_t messages) {
 }
 
 void ByteProgress::Writing(uint64_t deliveries) {
+  writing_ = deliveries;
+  stage_.reset();
   if (!on_) return;
   std::fprintf(stderr, "\r\033[K%s: writing %s to the store", command_.c_str(),
                Counted(deliveries, "delivery", "deliveries").c_str());
+  std::fflush(stderr);
+  last_ = Clock::now();
+  drawn_ = true;
+}
+
+void ByteProgress::Written(const WriteProgress& p) {
+  if (!on_) return;
+  // A stage's first and last counts always show, so each stage is seen
+  // ending however fast it is; the ones between at most ten times a second.
+  const auto now = Clock::now();
+  const bool edge = p.stage != stage_ || p.done == p.total;
+  if (!edge && now - last_ < std::chrono::milliseconds(100)) return;
+  last_ = now;
+  stage_ = p.stage;
+  const bool keys = p.stage == WriteProgress::Stage::kKeys;
+  std::fprintf(stderr, "\r\033[K%s: writing %s to the store: %s of %s %s", command_.c_str(),
+               Counted(writing_, "delivery", "deliveries").c_str(),
+               Thousands(static_cast<int64_t>(p.done)).c_str(),
+               Thousands(static_cast<int64_t>(p.total)).c_str(),
+               keys ? "checked for repeats" : "relationships written");
+  std::fflush(stderr);
   drawn_ = true;
 }
 

@@ -7,12 +7,14 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "maillog/read_log.h"
 #include "maillog/year_plan.h"
 #include "nearmiss/content_reader.h"
+#include "nearmiss/store.h"
 
 namespace nearmiss::cli {
 
@@ -72,6 +74,12 @@ class ByteProgress {
   // The step after reading: "learn: writing 92,123 deliveries to the
   // store", on a terminal only, until Clear.
   void Writing(uint64_t deliveries);
+  // Then how far that write is (Store::RecordDeliveries' WriteProgress),
+  // at most ten times a second but always at a stage's first and last
+  // count: "learn: writing 92,123 deliveries to the
+  // store: 40,000 of 92,123 checked for repeats", then "...: 1,234 of 3,400
+  // relationships written". On a terminal only.
+  void Written(const WriteProgress& p);
   void Clear();
 
  private:
@@ -80,6 +88,8 @@ class ByteProgress {
   std::string command_;
   bool on_, drawn_ = false;
   uint64_t total_ = 0, file_bytes_ = 0;
+  uint64_t writing_ = 0;  // the deliveries Writing named
+  std::optional<WriteProgress::Stage> stage_;  // the one Written last drew
   Clock::time_point start_, last_;
 };
 

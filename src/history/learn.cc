@@ -26,7 +26,7 @@ Status Learner::Flush() {
   if (pending_.empty()) return Status::Ok();
   RecordedDeliveries recorded;
   if (on_write_) on_write_(pending_.size());
-  Status s = store_->RecordDeliveries(pending_, &recorded);
+  Status s = store_->RecordDeliveries(pending_, &recorded, write_progress_);
   if (s.ok()) {
     std::hash<std::string> hash;
     for (size_t i = 0; i < pending_.size(); ++i) {

@@ -152,6 +152,8 @@ class Learner {
   void set_on_write(std::function<void(uint64_t deliveries)> on_write) {
     on_write_ = std::move(on_write);
   }
+  // Hears how far each batch's write is (Store::RecordDeliveries).
+  void set_write_progress(WriteProgressFn progress) { write_progress_ = std::move(progress); }
   // Log lines read so far, every log (for a progress report).
   uint64_t log_lines() const { return log_ ? log_->lines() : 0; }
   static constexpr size_t kMaxRunKeys = 1 << 20;
@@ -172,6 +174,7 @@ class Learner {
 
   Store* store_;
   std::function<void(uint64_t)> on_write_;
+  WriteProgressFn write_progress_;
   std::vector<Delivery> found_;  // from logs, not yet added
   std::unique_ptr<SentSink> sink_;
   std::unique_ptr<maillog::PostfixLog> log_;

@@ -21,7 +21,10 @@ class FakeStore final : public Store {
  public:
   std::string_view backend() const override { return "fake"; }
   Result<int> schema_version() override { return kSchemaVersion; }
-  Status RecordDeliveries(const std::vector<Delivery>&, RecordedDeliveries*) override { return Unused(); }
+  Status RecordDeliveries(const std::vector<Delivery>&, RecordedDeliveries*,
+                          const WriteProgressFn&) override {
+    return Unused();
+  }
   Status ConfirmDomain(std::string_view, bool) override { return Unused(); }
   Result<std::vector<DomainStats>> Domains(size_t) override { return Unused(); }
   Result<std::optional<DomainStats>> Domain(std::string_view) override { return Unused(); }

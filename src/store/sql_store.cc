@@ -57,7 +57,8 @@ Result<int> SqlStore::schema_version() {
   return rows->empty() ? 0 : static_cast<int>(ToInt((*rows)[0][0]));
 }
 
-Result<std::vector<bool>> SqlStore::NewDeliveries(const std::vector<Delivery>& deliveries) {
+Result<std::vector<bool>> SqlStore::NewDeliveries(const std::vector<Delivery>& deliveries,
+                                                  const WriteProgressFn& progress) {
   std::vector<bool> counts(deliveries.size(), true);
   // The first delivery of each key in this batch; later ones never count.
   std::unordered_map<std::string_view, size_t> first;
@@ -99,12 +100,13 @@ Result<std::vector<bool>> SqlStore::NewDeliveries(const std::vector<Delivery>& d
       size_t i = keyed[at + j];
       counts[i] = inserted.count(deliveries[i].key) > 0;
     }
+    if (progress) progress({WriteProgress::Stage::kKeys, at + n, keyed.size()});
   }
   return counts;
 }
 
 Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries,
-                                  RecordedDeliveries* out) {
+                                  RecordedDeliveries* out, const WriteProgressFn& progress) {
   if (out != nullptr) *out = RecordedDeliveries{};
   // A confirmed row made before any mail has first_seen 0: the first real
   // delivery sets it rather than losing to the 0.
@@ -125,7 +127,7 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries,
       Greatest() + "(nm_correspondent.last_seen, excluded.last_seen) RETURNING messages";
   std::lock_guard<std::mutex> lock(mu_);
   return InTransaction([&]() -> Status {
-    NM_ASSIGN_OR_RETURN(std::vector<bool> counts, NewDeliveries(deliveries));
+    NM_ASSIGN_OR_RETURN(std::vector<bool> counts, NewDeliveries(deliveries, progress));
     std::map<std::string, Sum> domains;
     std::map<std::pair<std::string, std::string>, Sum> pairs;
     size_t n = 0;
@@ -142,13 +144,14 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries,
       NM_RETURN_IF_ERROR(conn_->Exec("record deliveries", domain_sql,
                                      {domain, s.messages, s.first, s.last}));
     }
-    size_t new_pairs = 0;
+    size_t new_pairs = 0, written = 0;
     for (const auto& [pair, s] : pairs) {
       NM_ASSIGN_OR_RETURN(
           std::vector<Row> rows,
           conn_->Query("record correspondents", pair_sql,
                        {pair.first, pair.second, s.messages, s.first, s.last}));
       if (!rows.empty() && ToInt(rows[0][0]) == s.messages) ++new_pairs;
+      if (progress) progress({WriteProgress::Stage::kRelationships, ++written, pairs.size()});
     }
     if (out != nullptr) {
       out->counted = std::move(counts);

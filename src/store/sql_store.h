@@ -23,8 +23,8 @@ class SqlStore final : public Store {
   std::string_view backend() const override;
   Result<int> schema_version() override;
 
-  Status RecordDeliveries(const std::vector<Delivery>& deliveries,
-                          RecordedDeliveries* out) override;
+  Status RecordDeliveries(const std::vector<Delivery>& deliveries, RecordedDeliveries* out,
+                          const WriteProgressFn& progress) override;
   Status ConfirmDomain(std::string_view domain, bool confirmed) override;
   Result<std::vector<DomainStats>> Domains(size_t limit) override;
   Result<std::optional<DomainStats>> Domain(std::string_view domain) override;
@@ -70,7 +70,8 @@ class SqlStore final : public Store {
   // Which of `deliveries` count: unkeyed ones, and keyed ones whose key is
   // new to nm_learned (now recorded there) and first in the batch. Inside
   // the caller's transaction.
-  Result<std::vector<bool>> NewDeliveries(const std::vector<Delivery>& deliveries);
+  Result<std::vector<bool>> NewDeliveries(const std::vector<Delivery>& deliveries,
+                                          const WriteProgressFn& progress);
 
   std::mutex mu_;
   std::unique_ptr<Connection> conn_;

@@ -117,10 +117,27 @@ awk '$1 == 0 && $2 > 50 { print "FAIL: learn: " $2 "% before a line was read"; e
   { last = $2 }
   END { if (last < 50) { print "FAIL: learn: the bar stopped at " last "%"; exit 1 } }' "$w/learn-bars" >&2 ||
   exit 1
+# Then the store's write, a live count of each stage (it once said "writing
+# N deliveries to the store" and nothing more until it was done): keys
+# checked for repeats, then relationships written, each counting up to its
+# total, the keys' total at most the deliveries written.
+tr '\r' '\n' <"$w/learn.out" |
+  sed -n 's/.*learn: writing \([0-9,]*\) deliver[a-z]* to the store: \([0-9,]*\) of \([0-9,]*\) \(checked for repeats\|relationships written\).*/\1 \2 \3 \4/p' |
+  tr -d , >"$w/learn-writes"
+grep -q ' checked for repeats$' "$w/learn-writes" || { echo "FAIL: learn drew no count of keys written" >&2; exit 1; }
+grep -q ' relationships written$' "$w/learn-writes" ||
+  { echo "FAIL: learn drew no count of relationships written" >&2; exit 1; }
+awk '$2 > $3 { print "FAIL: learn: wrote " $2 " of " $3; exit 1 }
+  $4 == "checked" && $3 > $1 { print "FAIL: learn: " $3 " keys for " $1 " deliveries"; exit 1 }
+  $4 == stage && $2 < last { print "FAIL: learn: the count went back from " last " to " $2; exit 1 }
+  { stage = $4; last = $2; ends[$4] = ($2 == $3) }
+  END { if (!ends["checked"] || !ends["relationships"]) { print "FAIL: learn: a stage not seen ending"; exit 1 } }' \
+  "$w/learn-writes" >&2 || exit 1
 # Without a terminal: neither a progress line nor a colour code.
 "$nearmiss" learn --store "sqlite:$w/learn2.db" "$w/one.log" >"$w/learn.stdout" 2>"$w/learn.err" ||
   { cat "$w/learn.err" >&2; echo "FAIL: learn without a terminal" >&2; exit 1; }
-! grep -q "learn: read" "$w/learn.err" || { echo "FAIL: learn progress drawn without a terminal" >&2; exit 1; }
+! grep -q "learn: read\|to the store" "$w/learn.err" ||
+  { echo "FAIL: learn progress drawn without a terminal" >&2; exit 1; }
 ! grep -q "$(printf '\033')" "$w/learn.stdout" "$w/learn.err" ||
   { echo "FAIL: learn wrote terminal codes without a terminal" >&2; exit 1; }
 grep -q "^deliveries: " "$w/learn.stdout" || { echo "FAIL: learn printed no deliveries line" >&2; exit 1; }
