@@ -142,6 +142,17 @@ class AddressIndex {
   bool FindNeighbourSlip(std::string_view sender, std::string_view address,
                          std::string_view target, std::string_view display, Slip* out) const;
 
+  // The frequent address a display name is or writes, at any domain, when
+  // `address` (never written to) is another mailbox: `"john.smith@
+  // partner.example" <jsmith1977@gmail.com>`, `"John Smith
+  // (john.smith@partner.example)" <john.smith@newco.example>`, decoded
+  // (RFC 2047) as DisplayNameForms does. kDisplayAddress, score 0.95; a
+  // display name that writes `address` itself (Gmail's dots and
+  // mailbox_space.h's aliases ignored) gives none. Lists as FindSlip
+  // (address_typo_display.cc).
+  bool FindDisplaySlip(std::string_view sender, std::string_view address,
+                       std::string_view display, Slip* out) const;
+
   size_t addresses() const { return by_anyone_.size(); }
 
  private:
