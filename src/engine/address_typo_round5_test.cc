@@ -225,5 +225,46 @@ TEST(AddressTypoRound5, TheEngineJudgesUnseenDomainsAndMailboxSpaces) {
   }
 }
 
+// Item 9 (fail-open): one Sent copy of a past slip made the slip an
+// address written to, for every sender and for good.
+TEST(AddressTypoRound5, ARareAddressIsStillASlipOfAMuchMoreFrequentOne) {
+  for (auto scope : {HistoryPolicy::TypoScope::kOrganisation, HistoryPolicy::TypoScope::kSender}) {
+    Policy policy = *DefaultPolicy();
+    policy.history.address_typo_scope = scope;
+    HistorySnapshot h;
+    h.domains.push_back({"partner.example", 60, 1'700'000'000, 1'704'000'000, false});
+    auto wrote = [&h](const char* sender, const char* to, int64_t n) {
+      h.correspondents.push_back({sender, to, n, 1'700'000'000, 1'704'000'000});
+      h.addresses.push_back(to);
+    };
+    wrote("alice@mod.example", "john.smith@partner.example", 10);
+    wrote("alice@mod.example", "jon.smith@partner.example", 1);   // the past slip, once
+    wrote("alice@mod.example", "mary.jones@partner.example", 8);
+    wrote("alice@mod.example", "mary.jone@partner.example", 2);   // 2 against 8: too close
+    wrote("alice@mod.example", "kate.lee@partner.example", 10);
+    wrote("alice@mod.example", "kate.le@partner.example", 3);     // established
+    wrote("alice@mod.example", "pat.new@partner.example", 1);     // rare, but no near miss
+    wrote("alice@mod.example", "sam.cole@partner.example", 20);
+    wrote("alice@mod.example", "sam.cole+x@partner.example", 1);  // its own mailbox
+    wrote("alice@mod.example", "sam.col@partner.example", 2);     // 2 against 20
+    h.taken_at = 1'704'100'000;
+    Result<std::shared_ptr<const Engine>> compiled = Engine::Compile(policy, &h);
+    ASSERT_TRUE(compiled.ok()) << compiled.status().ToString();
+    const Engine& e = **compiled;
+    auto check = [&e](const char* to) { return Check(e, to, RecipientField::kEnvelope, to); };
+    Judged d = check("jon.smith@partner.example");
+    EXPECT_EQ(d.action, Action::kConfirm);
+    EXPECT_EQ(d.suggestion, "john.smith@partner.example");
+    d = check("sam.col@partner.example");
+    EXPECT_EQ(d.action, Action::kConfirm);
+    EXPECT_EQ(d.suggestion, "sam.cole@partner.example");
+    for (const char* quiet : {"mary.jone@partner.example", "kate.le@partner.example",
+                              "pat.new@partner.example", "sam.cole+x@partner.example",
+                              "john.smith@partner.example"}) {
+      EXPECT_EQ(check(quiet).action, Action::kAccept) << quiet;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss

@@ -132,12 +132,27 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
                             engine::ReasonSink& reasons) const {
   // A look-alike, blocked or invalid recipient already says more.
   if (c.verdict != Verdict::kTrusted && c.verdict != Verdict::kExternal) return false;
-  if (c.address.empty() || addresses_->Known(sender, c.address)) return false;
+  if (c.address.empty()) return false;
+  // An address written to is known, unless it is rare: written to fewer
+  // than address_typo_min_messages times by everyone here. One Sent copy
+  // of a past slip (the misdirection that led to deploying this, or one
+  // that bounced) would otherwise make that slip known for good; it stays
+  // a slip while the address it misses was written to kRareRatio times as
+  // often (issue 14 breaker, round 5, item 9). 0: never written to.
+  int64_t rare = 0;
+  auto established = [&](std::string_view address) {
+    if (!addresses_->Known(sender, address)) return false;
+    const int64_t written = addresses_->Written(address);
+    if (written >= policy_.history.address_typo_min_messages) return true;
+    rare = std::max(rare, written);
+    return false;
+  };
+  if (established(c.address)) return false;
   // A sub-address is judged by its mailbox (Postfix's recipient_delimiter):
   // john.smith+news@ is john.smith@, known; jon.smith+x@ is a slip of it.
   std::string mailbox = engine::WithoutExtension(c.address, policy_.history.recipient_delimiter);
   std::string_view judged = mailbox.empty() ? std::string_view(c.address) : mailbox;
-  if (!mailbox.empty() && addresses_->Known(sender, mailbox)) return false;
+  if (!mailbox.empty() && established(mailbox)) return false;
   engine::Slip slip;
   const std::string_view display = engine::DisplayNameOf(input);
   // At a real domain next to a trusted one, the frequent addresses there
@@ -150,6 +165,11 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
       (neighbour.empty() ||
        !addresses_->FindNeighbourSlip(sender, judged, neighbour, display, &slip))) {
     return false;
+  }
+  if (rare > 0) {
+    if (slip.messages < engine::kRareRatio * rare) return false;
+    slip.detail.append("; this address only ").append(std::to_string(rare));
+    slip.detail.append(rare == 1 ? " time" : " times");
   }
   Reason& r = reasons.Add(ReasonCode::kAddressTypo);
   r.subject.assign(c.address);
