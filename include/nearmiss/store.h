@@ -46,11 +46,19 @@ namespace nearmiss {
 // learner builds it from what names one delivery: "msgid:MESSAGE-ID RCPT"
 // for a message, "log:QUEUE-ID RCPT TIME" for a log line. "" always counts
 // (CSV rows, which name no delivery).
+//
+// `aliases`: other keys of the same delivery. A Postfix delivery is named
+// by its Message-ID only when the cleanup line was read, which rotation can
+// leave in another file; so it carries its "log:" keys too, and counts
+// only when none of its keys was recorded before; all of them are then
+// recorded (a delivery read once with and once without its cleanup line
+// counts once, in one call or across calls).
 struct Delivery {
   std::string sender;     // lower case address; "" when unknown
   std::string recipient;  // lower case address "bob@partner.co"
   int64_t time = 0;       // unix seconds, when it was sent
   std::string key;        // see above; "" none
+  std::vector<std::string> aliases = {};  // see above; ignored when key is ""
 };
 
 // What RecordDeliveries made of one call's deliveries.

@@ -205,7 +205,7 @@ int RunLearn(const LearnFlags& flags) {
     // A Microsoft 365 trace is a .csv too: its header tells it from a
     // plain sender,recipient,date export.
     if (src.ends_with(".csv") && !maillog::LooksLikeTrace(maillog::FirstLine(src))) {
-      Status s = learner.AddCsv(src);
+      Status s = learner.AddCsv(src, flags.date_order);
       if (!s.ok()) return Fail(s);
     } else {
       (maillog::LooksLikeMailbox(src) ? mailboxes : logs).push_back(src);

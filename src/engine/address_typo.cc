@@ -5,7 +5,9 @@
 #include <utility>
 
 #include "engine/display_name.h"
+#include "engine/initial_forms.h"
 #include "engine/local_part_rules.h"
+#include "engine/mailbox_space.h"
 #include "lookalike/visual_key.h"
 
 namespace nearmiss::engine {
@@ -87,7 +89,11 @@ void AddressIndex::Add(std::string_view sender, std::string_view recipient_as_gi
   by_anyone_[recipient] += messages;
   by_sender_[Folded(sender)].emplace(recipient);
   if (messages >= min_messages_ && !sender.empty()) {
-    Frequent f{recipient, recipient.substr(0, at), recipient.substr(at + 1), messages, {}, {}};
+    // By mailbox space: a slip at googlemail.com is compared with the
+    // frequent addresses at gmail.com (engine/mailbox_space.h).
+    Frequent f{recipient, recipient.substr(0, at),
+               std::string(MailboxSpace(std::string_view(recipient).substr(at + 1))), messages,
+               {}, {}};
     f.key = CompareForm(f.local).text;
     f.visual = lookalike::VisualKey(f.key);
     sender_frequent_[Folded(sender)].push_back(std::move(f));
@@ -98,7 +104,9 @@ void AddressIndex::Finish() {
   for (const auto& [address, messages] : by_anyone_) {
     if (messages < min_messages_) continue;
     size_t at = address.rfind('@');
-    Frequent f{address, address.substr(0, at), address.substr(at + 1), messages, {}, {}};
+    Frequent f{address, address.substr(0, at),
+               std::string(MailboxSpace(std::string_view(address).substr(at + 1))), messages, {},
+               {}};
     f.key = CompareForm(f.local).text;
     f.visual = lookalike::VisualKey(f.key);
     org_frequent_[f.domain].push_back(std::move(f));
@@ -110,9 +118,26 @@ bool AddressIndex::Known(std::string_view sender_as_given,
   // Asked with the address as written (JOHN.SMITH@), compared folded.
   FoldBuffer address_buffer, sender_buffer;
   std::string_view address = address_buffer.Fold(address_as_given);
-  if (sender_as_given.empty()) return by_anyone_.find(address) != by_anyone_.end();
-  auto it = by_sender_.find(sender_buffer.Fold(sender_as_given));
-  return it != by_sender_.end() && it->second.find(address) != it->second.end();
+  const Set* written = nullptr;
+  if (!sender_as_given.empty()) {
+    auto it = by_sender_.find(sender_buffer.Fold(sender_as_given));
+    if (it == by_sender_.end()) return false;
+    written = &it->second;
+  }
+  auto known = [&](std::string_view a) {
+    return written == nullptr ? by_anyone_.find(a) != by_anyone_.end()
+                              : written->find(a) != written->end();
+  };
+  if (known(address)) return true;
+  // The same mailbox at its space's other domains (mailbox_space.h):
+  // john.smith@googlemail.com written to is john.smith@gmail.com known.
+  size_t at = address.rfind('@');
+  if (at == std::string_view::npos) return false;
+  for (std::string_view other : MailboxSpaceDomains(address.substr(at + 1))) {
+    std::string alias(address.substr(0, at + 1));
+    if (known(alias.append(other))) return true;
+  }
+  return false;
 }
 
 bool AddressIndex::FindSlip(std::string_view sender, std::string_view address,
@@ -120,7 +145,7 @@ bool AddressIndex::FindSlip(std::string_view sender, std::string_view address,
   size_t at = address.rfind('@');
   if (at == std::string_view::npos || at == 0 || at > kMaxLocal) return false;
   FoldBuffer domain_buffer;
-  std::string_view domain = domain_buffer.Fold(address.substr(at + 1));
+  std::string_view domain = MailboxSpace(domain_buffer.Fold(address.substr(at + 1)));
   std::array<char, kMaxLocal> buffer;
   for (size_t i = 0; i < at; ++i) buffer[i] = Lower(address[i]);
   std::string_view local(buffer.data(), at);
@@ -144,8 +169,8 @@ bool AddressIndex::FindNeighbourSlip(std::string_view sender, std::string_view a
                                      Slip* out) const {
   size_t at = address.rfind('@');
   if (at == std::string_view::npos || at == 0 || at > kMaxLocal) return false;
-  const std::string domain = Folded(address.substr(at + 1));
-  const std::string folded_target = Folded(target);
+  const std::string domain(MailboxSpace(Folded(address.substr(at + 1))));
+  const std::string folded_target(MailboxSpace(Folded(target)));
   // The domains people write to that this one sits next to: the detector's
   // target, and any within two edits (mfa.gov.hu by mfa.gov.au, where the
   // detector names the protected mfa.gov; gmx.net by gmx.de).
@@ -315,6 +340,11 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
                typed.p[0].size() >= 2 && typed.p[1].size() >= 2) {
       kind = SlipKind::kOtherFamilyName;
       score = 0.5;
+    } else if (OtherInitialForm(local, f.key)) {
+      // jsmith for smith.j, akowalski for kowalski.a: the parts swapped
+      // and the separator dropped or added at once (initial_forms.h).
+      kind = SlipKind::kSwappedParts;
+      score = 0.8;
     } else {
       continue;
     }

@@ -97,6 +97,12 @@ enum class SlipKind : uint8_t {
 // domain is crowded (see the file comment).
 inline constexpr size_t kCrowdedDomain = 50;
 
+// A rare address (written to, but fewer than address_typo_min_messages
+// times: one Sent copy of a past slip) is still a slip of a frequent
+// address written to at least this many times as often: 1 against 5, 2
+// against 10 (engine_history.cc).
+inline constexpr int64_t kRareRatio = 5;
+
 struct Slip {
   std::string known;   // the frequent address it resembles
   int64_t messages = 0;  // written to it (by the scope's senders)
@@ -123,6 +129,11 @@ class AddressIndex {
   // what it counts (JOHN.SMITH@ written to is john.smith@).
   bool Known(std::string_view sender, std::string_view address) const;
 
+  // How often `address` (compared as Known does, its mailbox space's other
+  // domains summed) was written to by everyone here; 0: never
+  // (address_typo_written.cc).
+  int64_t Written(std::string_view address) const;
+
   // The best frequent address `address` (never written to) is a slip of:
   // among `sender`'s frequent contacts, or the organisation's when `sender`
   // is empty. `display` is the display name written with the address ("" none).
@@ -141,6 +152,17 @@ class AddressIndex {
   // then saying where. Lists as FindSlip.
   bool FindNeighbourSlip(std::string_view sender, std::string_view address,
                          std::string_view target, std::string_view display, Slip* out) const;
+
+  // The frequent address a display name is or writes, at any domain, when
+  // `address` (never written to) is another mailbox: `"john.smith@
+  // partner.example" <jsmith1977@gmail.com>`, `"John Smith
+  // (john.smith@partner.example)" <john.smith@newco.example>`, decoded
+  // (RFC 2047) as DisplayNameForms does. kDisplayAddress, score 0.95; a
+  // display name that writes `address` itself (Gmail's dots and
+  // mailbox_space.h's aliases ignored) gives none. Lists as FindSlip
+  // (address_typo_display.cc).
+  bool FindDisplaySlip(std::string_view sender, std::string_view address,
+                       std::string_view display, Slip* out) const;
 
   size_t addresses() const { return by_anyone_.size(); }
 

@@ -20,12 +20,7 @@ namespace {
 using engine::AddressIndex;
 using engine::SlipKind;
 
-AddressIndex Index(std::initializer_list<const char*> frequent) {
-  AddressIndex index(3);
-  for (const char* to : frequent) index.Add("alice@mod.example", to, 8);
-  index.Finish();
-  return index;
-}
+AddressIndex Index(std::initializer_list<const char*> frequent) { return AliceWroteTo(frequent); }
 
 // Defect 1 (fail-open): two local parts equal once digits were dropped were
 // never compared otherwise, so every slip inside a number passed.

@@ -15,6 +15,15 @@
 
 namespace nearmiss {
 
+// An index where alice@mod.example wrote 8 times to each of `frequent`
+// (frequent at the default address_typo_min_messages, 3).
+inline engine::AddressIndex AliceWroteTo(std::initializer_list<const char*> frequent) {
+  engine::AddressIndex index(3);
+  for (const char* to : frequent) index.Add("alice@mod.example", to, 8);
+  index.Finish();
+  return index;
+}
+
 // The organisation scope's slip for `address` written under `display`.
 inline std::optional<engine::Slip> Find(const engine::AddressIndex& index,
                                         std::string_view address, std::string_view display = "") {

@@ -9,6 +9,7 @@
 #include "base/log.h"
 #include "engine/address_typo.h"
 #include "engine/learned.h"
+#include "engine/mailbox_space.h"
 #include "engine/reason_sink.h"
 #include "nearmiss/address.h"
 #include "nearmiss/engine.h"
@@ -64,7 +65,13 @@ Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
                           const LookalikeOptions& options, std::vector<TrustedEntry>& entries) {
   has_history_ = true;
   for (const DomainStats& d : history.domains) {
-    if (d.messages > 0) seen_domains_.insert(d.domain);
+    if (d.messages <= 0) continue;
+    seen_domains_.insert(d.domain);
+    // One mailbox space is one domain written to (engine/mailbox_space.h):
+    // a slip at googlemail.com of a frequent gmail.com address is judged.
+    for (std::string_view other : engine::MailboxSpaceDomains(d.domain)) {
+      seen_domains_.emplace(other);
+    }
   }
   // The history is kept by mailbox, as recipients are judged (Postfix's
   // recipient_delimiter): john.smith+proj@ written to makes john.smith@
@@ -125,21 +132,44 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
                             engine::ReasonSink& reasons) const {
   // A look-alike, blocked or invalid recipient already says more.
   if (c.verdict != Verdict::kTrusted && c.verdict != Verdict::kExternal) return false;
-  if (c.address.empty() || addresses_->Known(sender, c.address)) return false;
+  if (c.address.empty()) return false;
+  // An address written to is known, unless it is rare: written to fewer
+  // than address_typo_min_messages times by everyone here. One Sent copy
+  // of a past slip (the misdirection that led to deploying this, or one
+  // that bounced) would otherwise make that slip known for good; it stays
+  // a slip while the address it misses was written to kRareRatio times as
+  // often (issue 14 breaker, round 5, item 9). 0: never written to.
+  int64_t rare = 0;
+  auto established = [&](std::string_view address) {
+    if (!addresses_->Known(sender, address)) return false;
+    const int64_t written = addresses_->Written(address);
+    if (written >= policy_.history.address_typo_min_messages) return true;
+    rare = std::max(rare, written);
+    return false;
+  };
+  if (established(c.address)) return false;
   // A sub-address is judged by its mailbox (Postfix's recipient_delimiter):
   // john.smith+news@ is john.smith@, known; jon.smith+x@ is a slip of it.
   std::string mailbox = engine::WithoutExtension(c.address, policy_.history.recipient_delimiter);
   std::string_view judged = mailbox.empty() ? std::string_view(c.address) : mailbox;
-  if (!mailbox.empty() && addresses_->Known(sender, mailbox)) return false;
+  if (!mailbox.empty() && established(mailbox)) return false;
   engine::Slip slip;
   const std::string_view display = engine::DisplayNameOf(input);
   // At a real domain next to a trusted one, the frequent addresses there
   // say who was meant: pat@mfa.gov.hu for the frequent pat@mfa.gov.au.
   const std::string_view neighbour = RealNeighbourOf(c);
-  if (!addresses_->FindSlip(sender, judged, display, &slip) &&
+  // A display name that writes a frequent address is judged first, at any
+  // domain: the sender picked that person (address_typo_display.cc).
+  if (!addresses_->FindDisplaySlip(sender, judged, display, &slip) &&
+      !addresses_->FindSlip(sender, judged, display, &slip) &&
       (neighbour.empty() ||
        !addresses_->FindNeighbourSlip(sender, judged, neighbour, display, &slip))) {
     return false;
+  }
+  if (rare > 0) {
+    if (slip.messages < engine::kRareRatio * rare) return false;
+    slip.detail.append("; this address only ").append(std::to_string(rare));
+    slip.detail.append(rare == 1 ? " time" : " times");
   }
   Reason& r = reasons.Add(ReasonCode::kAddressTypo);
   r.subject.assign(c.address);
@@ -167,7 +197,10 @@ void Engine::AddHistoryReasons(std::string_view input, RecipientCheck& c,
   }
   // The organisation scope needs no sender, so it is judged here, at RCPT
   // time too; the sender scope waits for CheckMessage.
-  if ((seen || !RealNeighbourOf(c).empty()) && addresses_ != nullptr &&
+  // A display name may name a frequent address at another domain than
+  // this never-seen one (FindDisplaySlip), so it is judged too.
+  if ((seen || !RealNeighbourOf(c).empty() || !engine::DisplayNameOf(input).empty()) &&
+      addresses_ != nullptr &&
       policy_.history.address_typo_scope == HistoryPolicy::TypoScope::kOrganisation &&
       AddAddressTypo("", input, c, reasons)) {
     return;  // says all new-address would, and what was meant
@@ -193,15 +226,18 @@ void Engine::AddMessageAddressTypos(std::string_view sender,
   std::string lower = by_sender ? AsciiLower(Mailbox(sender)) : std::string();
   for (MessageRecipient& r : facts.recipients) {
     RecipientCheck& c = r.check;
-    if (c.domain.empty() ||
-        (seen_domains_.count(c.domain) == 0 && RealNeighbourOf(c).empty())) {
-      continue;
-    }
+    if (c.domain.empty()) continue;
     std::string_view input = c.input;
     std::string entry;
     if (r.field == RecipientField::kEnvelope && headers != nullptr) {
       entry = HeaderEntryFor(*headers, c.address);
       if (!entry.empty()) input = entry;
+    }
+    // At a domain nobody writes to, only a display name can name who was
+    // meant (FindDisplaySlip).
+    if (seen_domains_.count(c.domain) == 0 && RealNeighbourOf(c).empty() &&
+        engine::DisplayNameOf(input).empty()) {
+      continue;
     }
     // The organisation scope judged the recipient as written at
     // CheckRecipient; only a display name found here is news.

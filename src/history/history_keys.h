@@ -31,8 +31,8 @@ std::string Canonical(std::string_view entry);
 bool HistoryAddress(std::string_view address, Domain* scratch, std::string* out);
 
 // The key of a delivery named by its message: the Message-ID (RFC 5322
-// section 3.6.4, without angle brackets) and the recipient, folded as the
-// history folds addresses. Logs, mailboxes and CSV exports all use it, so
+// section 3.6.4, without angle brackets; its id-right, a domain, folded to
+// lower case) and the recipient, folded as the history folds addresses. Logs, mailboxes and CSV exports all use it, so
 // the same message to the same recipient counts once whichever is read.
 std::string DeliveryKey(std::string_view message_id, std::string_view recipient);
 

@@ -30,20 +30,26 @@ Status Learner::Flush() {
   if (s.ok()) {
     std::hash<std::string> hash;
     for (size_t i = 0; i < pending_.size(); ++i) {
-      const std::string& key = pending_[i].key;
-      // Checked before this delivery's own key goes in, so the first of
-      // two in one batch is new and the second repeated.
+      const Delivery& d = pending_[i];
+      // Checked before this delivery's own keys go in, so the first of
+      // two in one batch is new and the second repeated; any of its keys
+      // (Delivery::aliases) seen this run makes it a repeat.
       bool seen = false;
-      if (!key.empty()) {
+      auto note = [&](const std::string& key) {
         uint64_t h = hash(key);
-        seen = !run_keys_.insert(h).second;
-        if (!seen) {
-          run_key_order_.push_back(h);
-          if (run_key_order_.size() > kMaxRunKeys) {
-            run_keys_.erase(run_key_order_.front());
-            run_key_order_.pop_front();
-          }
+        if (!run_keys_.insert(h).second) {
+          seen = true;
+          return;
         }
+        run_key_order_.push_back(h);
+        if (run_key_order_.size() > kMaxRunKeys) {
+          run_keys_.erase(run_key_order_.front());
+          run_key_order_.pop_front();
+        }
+      };
+      if (!d.key.empty()) {
+        note(d.key);
+        for (const std::string& alias : d.aliases) note(alias);
       }
       if (recorded.counted[i]) {
         ++counts_.counted;

@@ -61,8 +61,14 @@ class Learner {
                        maillog::LineCounts* counts);
   // A CSV export with a header row naming a sender column (sender, from)
   // a recipient column (recipient, to, rcpt) and optionally a time column
-  // (date, time, timestamp: YYYY-MM-DD[THH:MM:SS] or unix seconds).
-  Status AddCsv(const std::string& path);
+  // (date, time, timestamp: YYYY-MM-DD[THH:MM:SS] or unix seconds; a
+  // slash date in `date_order` as a trace's, maillog/trace_time.h; a
+  // dotted date DD.MM.YYYY [HH:MM[:SS]], day first as every locale that
+  // writes dots has it), separated by ',', ';' or tabs (whichever makes the
+  // header name a recipient column; Excel writes ';' where ',' is the
+  // decimal mark), a UTF-8 byte order mark skipped.
+  Status AddCsv(const std::string& path,
+                maillog::DateOrder date_order = maillog::DateOrder::kUnstated);
   // Sent folders: every To/Cc/Bcc recipient of every message, at the
   // message's Date: (else its delivery time by audit's rule,
   // content/mailbox_date.h; MailboxCounts says how often),

@@ -9,12 +9,14 @@
 #include "history/history_keys.h"
 #include "history/learn.h"
 #include "maillog/timestamp.h"
+#include "maillog/trace_time.h"
 
 namespace nearmiss::history {
 namespace {
 
-// Splits one CSV record (quotes, doubled quotes; no embedded newlines).
-std::vector<std::string> CsvFields(std::string_view line) {
+// Splits one CSV record (quotes, doubled quotes; no embedded newlines) at
+// `separator`.
+std::vector<std::string> CsvFields(std::string_view line, char separator) {
   std::vector<std::string> out(1);
   bool quoted = false;
   for (size_t i = 0; i < line.size(); ++i) {
@@ -30,7 +32,7 @@ std::vector<std::string> CsvFields(std::string_view line) {
       }
     } else if (c == '"') {
       quoted = true;
-    } else if (c == ',') {
+    } else if (c == separator) {
       out.emplace_back();
     } else if (c != '\r') {
       out.back() += c;
@@ -66,39 +68,79 @@ int64_t CsvTime(const std::string& v) {
   return day + st.hour * 3600 + st.minute * 60 + st.second - (st.zoned ? st.offset : 0);
 }
 
+// A time CsvTime does not read, in a form spreadsheets write: a slash
+// date in the stated order (as a trace's: maillog::TraceTime, whose
+// negative answers say why), or a dotted one ("01.09.2026 10:00", day
+// first: DIN 5008 and every locale that writes dots), read as the
+// day-first slash date it is.
+int64_t SpreadsheetTime(const std::string& v, maillog::DateOrder order) {
+  if (v.size() >= 10 && v[2] == '.' && v[5] == '.') {
+    std::string slashed = v;
+    slashed[2] = slashed[5] = '/';
+    return maillog::TraceTime(slashed, maillog::DateOrder::kDayMonth);
+  }
+  return maillog::TraceTime(v, order);
+}
+
 }  // namespace
 
-Status Learner::AddCsv(const std::string& path) {
+Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
   std::ifstream in(path);
   if (!in) return Status::IoError(path + ": cannot open");
   std::string line;
   if (!std::getline(in, line)) return Status::ParseError(path + ":1: empty file");
+  // Excel writes a UTF-8 byte order mark before the header.
+  if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
   int sender = -1, rcpt = -1, time = -1, message_id = -1;
-  std::vector<std::string> head = CsvFields(line);
-  for (size_t i = 0; i < head.size(); ++i) {
-    std::string h = AsciiLower(head[i]);
-    if (h == "sender" || h == "from") sender = static_cast<int>(i);
-    if (h == "recipient" || h == "to" || h == "rcpt") rcpt = static_cast<int>(i);
-    if (h == "date" || h == "time" || h == "timestamp") time = static_cast<int>(i);
-    if (h == "message-id" || h == "message_id" || h == "messageid") message_id = static_cast<int>(i);
+  // The separator is the one whose header names a recipient column: ','
+  // (RFC 4180), ';' (Excel where ',' is the decimal mark: most of Europe)
+  // or a tab (exports saved as text).
+  char separator = 0;
+  for (char candidate : {',', ';', '\t'}) {
+    std::vector<std::string> head = CsvFields(line, candidate);
+    sender = rcpt = time = message_id = -1;
+    for (size_t i = 0; i < head.size(); ++i) {
+      std::string h = AsciiLower(head[i]);
+      if (h == "sender" || h == "from") sender = static_cast<int>(i);
+      if (h == "recipient" || h == "to" || h == "rcpt") rcpt = static_cast<int>(i);
+      if (h == "date" || h == "time" || h == "timestamp") time = static_cast<int>(i);
+      if (h == "message-id" || h == "message_id" || h == "messageid") message_id = static_cast<int>(i);
+    }
+    if (rcpt >= 0) {
+      separator = candidate;
+      break;
+    }
   }
-  if (rcpt < 0) {
-    return Status::ParseError(path + ":1: no recipient column (recipient, to or rcpt)");
+  if (separator == 0) {
+    return Status::ParseError(path + ":1: no recipient column (recipient, to or rcpt) in a header "
+                              "separated by ',', ';' or tabs: '" + log::Untrusted(line, 100) + "'");
   }
   int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();
   for (int n = 2; std::getline(in, line); ++n) {
     if (line.empty()) continue;
-    std::vector<std::string> f = CsvFields(line);
+    std::vector<std::string> f = CsvFields(line, separator);
     if (static_cast<int>(f.size()) <= rcpt) {
       return Status::ParseError(path + ":" + std::to_string(n) + ": too few fields");
     }
     int64_t t = time >= 0 && static_cast<int>(f.size()) > time ? CsvTime(f[time]) : now;
+    if (t < 0) t = SpreadsheetTime(f[time], date_order);
     if (t < 0) {
-      return Status::ParseError(path + ":" + std::to_string(n) + ": bad time '" + log::Untrusted(f[time], 100) +
-                                "' (want seconds since 1970, YYYY-MM-DD or an RFC 3339 "
-                                "date-time such as 2026-09-01T10:00:00Z)");
+      std::string where = path + ":" + std::to_string(n) + ": ";
+      if (t == maillog::kAmbiguousDate) {
+        return Status::ParseError(where + "the slash date '" + log::Untrusted(f[time], 100) +
+                                  "' may be day/month or month/day: say which with "
+                                  "--date-order dmy or mdy");
+      }
+      if (t == maillog::kWrongOrderDate) {
+        return Status::ParseError(where + "the slash date '" + log::Untrusted(f[time], 100) +
+                                  "' is no date in the --date-order given, but is in the other");
+      }
+      return Status::ParseError(where + "bad time '" + log::Untrusted(f[time], 100) +
+                                "' (want seconds since 1970, YYYY-MM-DD, an RFC 3339 "
+                                "date-time such as 2026-09-01T10:00:00Z, DD.MM.YYYY, or a "
+                                "slash date with --date-order)");
     }
     std::string to = Canonical(f[rcpt]);
     if (to.empty()) {

@@ -90,15 +90,39 @@ class SentSink final : public maillog::DeliverySink {
         failed_.insert(DeliveryKey(o.message_id, o.rcpt));
       }
       if (o.status != "sent") continue;
-      std::string key = o.message_id.empty()
-                            ? "log:" + std::string(maillog::BareQueueId(it->first)) + " " + o.rcpt + " " + std::to_string(o.first)
-                            : DeliveryKey(o.message_id, o.rcpt);
+      // The log's own keys: queue id, recipient and the time of the "sent"
+      // line, which every file that holds the delivery logs alike, and of
+      // the first attempt (the key stores kept before; the same for a
+      // delivery sent at its first attempt). A delivery whose Message-ID
+      // is known carries them as aliases, so the same delivery read from
+      // a file without its cleanup line (rotated away) counts once
+      // (Delivery::aliases; issue 14 breaker, round 5, item 5).
+      std::vector<std::string> log_keys;
+      if (!o.from_trace) {
+        const std::string stem =
+            "log:" + std::string(maillog::BareQueueId(it->first)) + " " + o.rcpt + " ";
+        log_keys.push_back(stem + std::to_string(o.last));
+        if (o.first != o.last) log_keys.push_back(stem + std::to_string(o.first));
+      }
+      std::string key;
+      if (!o.message_id.empty()) {
+        key = DeliveryKey(o.message_id, o.rcpt);
+      } else if (!log_keys.empty()) {
+        key = std::move(log_keys.front());
+        log_keys.erase(log_keys.begin());
+      } else {
+        key = "log:" + std::string(maillog::BareQueueId(it->first)) + " " + o.rcpt + " " +
+              std::to_string(o.first);
+      }
       if (o.from_trace) {
         // Traces are read after the logs (maillog/set_order.h).
         auto veto = not_delivered_.find(key);
         if (veto != not_delivered_.end() && veto->second >= o.last) continue;
       }
-      out_->push_back({o.sender, o.rcpt, o.first, std::move(key)});
+      // A Postfix delivery is dated by its "sent" line, the same in any
+      // file that holds it; a trace's by its first SEND, when it left.
+      out_->push_back(
+          {o.sender, o.rcpt, o.from_trace ? o.first : o.last, std::move(key), std::move(log_keys)});
     }
     open_.erase(it);
     if (on_batch) on_batch();

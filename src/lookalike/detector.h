@@ -111,6 +111,9 @@ class DetectorImpl final : public LookalikeDetector {
   // gmailc.om, armym.il, gmai.lcom, army.mi.l, hotmail.c.om, hmrc.go.v.uk.
   void DotShiftCandidates(const Query& q, Best& best) const;
   void AppendCandidates(const Query& q, Best& best) const;
+  // A whole trusted domain followed by another registered domain
+  // (army.mil.attacker.com, partner.example-mail.com): detector_embedded.cc.
+  void EmbeddedDomainCandidates(const Query& q, Best& best) const;
   void JoinedCandidates(const Query& q, Best& best) const;
   void HostLabelCandidates(const Query& q, Best& best) const;
   void TypoCandidates(const Query& q, Best& best) const;

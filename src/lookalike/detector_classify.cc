@@ -274,6 +274,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   ScriptTldCandidates(q, best);
   NamespaceCandidates(q, best);
   AppendCandidates(q, best);
+  EmbeddedDomainCandidates(q, best);
   JoinedCandidates(q, best);
   HostLabelCandidates(q, best);
   TypoCandidates(q, best);

@@ -60,47 +60,57 @@ Result<int> SqlStore::schema_version() {
 Result<std::vector<bool>> SqlStore::NewDeliveries(const std::vector<Delivery>& deliveries,
                                                   const WriteProgressFn& progress) {
   std::vector<bool> counts(deliveries.size(), true);
-  // The first delivery of each key in this batch; later ones never count.
+  // Each key of this batch with the first delivery that named it (its key
+  // or an alias, Delivery::aliases); a delivery one of whose keys an
+  // earlier one named never counts, and its other keys are still recorded.
   std::unordered_map<std::string_view, size_t> first;
   for (size_t i = 0; i < deliveries.size(); ++i) {
-    if (deliveries[i].key.empty()) continue;
-    auto [it, inserted] = first.emplace(deliveries[i].key, i);
-    if (!inserted) counts[i] = false;
+    const Delivery& d = deliveries[i];
+    if (d.key.empty()) continue;
+    auto name = [&](const std::string& key) {
+      auto [it, inserted] = first.emplace(key, i);
+      if (!inserted && it->second != i) counts[i] = false;
+    };
+    name(d.key);
+    for (const std::string& alias : d.aliases) name(alias);
   }
-  std::vector<size_t> keyed;
-  for (const auto& [key, i] : first) keyed.push_back(i);
+  std::vector<std::string_view> keys;
+  keys.reserve(first.size());
+  for (const auto& [key, i] : first) keys.push_back(key);
   // In key order: the keys' B-tree is then filled page after page. In
   // arrival order (random keys: Message-IDs) every insert lands on another
   // page, and a batch of 100,000 spilled SQLite's page cache over and over
   // (451,000 page writes for a 25 MB store; most of learn's CPU after the
   // reading).
-  std::sort(keyed.begin(), keyed.end(), [&deliveries](size_t a, size_t b) {
-    return deliveries[a].key < deliveries[b].key;
-  });
+  std::sort(keys.begin(), keys.end());
   // Rows per statement: two parameters each, under SQLite's old limit of
   // 999 host parameters and PostgreSQL's 65535.
   constexpr size_t kRows = 400;
-  for (size_t at = 0; at < keyed.size(); at += kRows) {
-    size_t n = std::min(kRows, keyed.size() - at);
+  std::unordered_set<std::string> inserted;
+  for (size_t at = 0; at < keys.size(); at += kRows) {
+    size_t n = std::min(kRows, keys.size() - at);
     std::string sql = "INSERT INTO nm_learned (key, time) VALUES ";
     std::vector<Param> params;
     params.reserve(2 * n);
     for (size_t j = 0; j < n; ++j) {
-      const Delivery& d = deliveries[keyed[at + j]];
+      std::string_view key = keys[at + j];
       if (j > 0) sql += ", ";
       sql += "($" + std::to_string(2 * j + 1) + ", $" + std::to_string(2 * j + 2) + ")";
-      params.emplace_back(d.key);
-      params.emplace_back(d.time);
+      params.emplace_back(std::string(key));
+      params.emplace_back(deliveries[first[key]].time);
     }
     sql += " ON CONFLICT (key) DO NOTHING RETURNING key";
     NM_ASSIGN_OR_RETURN(std::vector<Row> rows, conn_->Query("record learned keys", sql, params));
-    std::unordered_set<std::string> inserted;
     for (Row& r : rows) inserted.insert(std::move(r[0]));
-    for (size_t j = 0; j < n; ++j) {
-      size_t i = keyed[at + j];
-      counts[i] = inserted.count(deliveries[i].key) > 0;
-    }
-    if (progress) progress({WriteProgress::Stage::kKeys, at + n, keyed.size()});
+    if (progress) progress({WriteProgress::Stage::kKeys, at + n, keys.size()});
+  }
+  // Counted when every key it has was new to the store.
+  for (size_t i = 0; i < deliveries.size(); ++i) {
+    const Delivery& d = deliveries[i];
+    if (d.key.empty() || !counts[i]) continue;
+    counts[i] = inserted.count(d.key) > 0 &&
+                std::all_of(d.aliases.begin(), d.aliases.end(),
+                            [&](const std::string& a) { return inserted.count(a) > 0; });
   }
   return counts;
 }

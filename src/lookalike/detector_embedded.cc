@@ -1,0 +1,55 @@
+// A whole trusted or protected domain written as the start of another
+// registered domain: army.mil.attacker.com, mod.gov.uk.attacker.com,
+// partner.example.com.ru, partner.example-mail.com. The reader sees the
+// trusted name in full, but the mail goes to whoever holds attacker.com;
+// the form of a spoofed "please reply to" address (issue 14 breaker, round
+// 5, item 4). AppendCandidates (detector_name.cc) judges one TLD or public
+// suffix added (army.mil.com); this judges what remains when more than
+// that follows.
+#include <optional>
+#include <string>
+
+#include "lookalike/detector.h"
+#include "lookalike/slip_score.h"
+
+namespace nearmiss::lookalike {
+namespace {
+
+// Above suffix-append's 0.85: the name is whole, and what follows makes it
+// a domain of someone else's registration.
+constexpr double kEmbeddedScore = 0.9;
+
+}  // namespace
+
+void DetectorImpl::EmbeddedDomainCandidates(const Query& q, Best& best) const {
+  const std::string_view ascii = q.domain->ascii;
+  // From the right: the longest trusted start names the target (x.gov.uk,
+  // not the .gov namespace's x.gov).
+  for (size_t p = ascii.size(); p-- > 0;) {
+    const char c = ascii[p];
+    if (c != '.' && c != '-') continue;
+    std::string_view left = ascii.substr(0, p), rest = ascii.substr(p + 1);
+    // Two labels at least on each side: "mil.attacker.com" names no
+    // domain, and one label after is AppendCandidates' (army.mil.com),
+    // as is a public suffix after when the split shows it (q.name).
+    if (left.find('.') == std::string_view::npos || rest.find('.') == std::string_view::npos) {
+      continue;
+    }
+    if (c == '.' && left == q.name) continue;
+    // A hyphen ends the trusted name only after a whole label
+    // ("partner.example-mail.com", not "partner.ex-ample.com").
+    if (c == '-' && (left.back() == '.' || left.back() == '-')) continue;
+    std::optional<uint32_t> id = set_.TrustedBy(left);
+    if (!id) continue;
+    const Entry& e = set_[*id];
+    std::string detail = c == '.' ? "has ." : "has -";
+    detail.append(rest).append(" added at the end, so ").append(left);
+    detail.append(" is only the start of another domain");
+    Offer({*id, ReasonCode::kSuffixAppend, std::move(detail), TargetUnder(e, left),
+           std::string(left), kEmbeddedScore},
+          best);
+    return;
+  }
+}
+
+}  // namespace nearmiss::lookalike
