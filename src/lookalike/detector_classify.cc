@@ -1,6 +1,7 @@
 // Classifying one recipient domain: trusted, a look-alike, or neither. The
-// candidate finders are in detector_suffix.cc (endings) and detector_name.cc
-// (the name); this file builds the query, keeps the best candidate and turns
+// candidate finders are in detector_suffix.cc (endings), detector_namespace.cc
+// (protected namespaces), detector_family.cc (providers' names under foreign
+// zones), detector_dots.cc and detector_name.cc (the name); this file builds the query, keeps the best candidate and turns
 // it into the answer.
 #include <algorithm>
 
