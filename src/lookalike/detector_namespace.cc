@@ -28,6 +28,26 @@ bool DetectorImpl::UnseenCountryName(std::string_view head, std::string_view nam
   return true;
 }
 
+std::vector<std::string_view> DetectorImpl::RealNamesNear(const std::vector<std::string>& names,
+                                                          std::string_view name) {
+  std::vector<std::string_view> out, plain;
+  if (names.empty() || CharCount(name) < 3) return out;
+  for (const std::string& real : names) {
+    if (real == name) return {};
+  }
+  // One edit of any kind when only one name is that near (navv: navy);
+  // among several, the plain slips alone (keys next to each other, two
+  // swapped, one left out or doubled).
+  for (const std::string& real : names) {
+    if (real.size() < 4) continue;
+    Edit e = DescribeEdit(name, real);
+    if (e.kind == EditKind::kNone || e.kind == EditKind::kOther) continue;
+    out.push_back(real);
+    if (PlainKeySlip(e)) plain.push_back(real);
+  }
+  return out.size() <= 1 ? out : plain;
+}
+
 void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
   std::string_view ascii = q.domain->ascii;
   // Every query meets every namespace, so the cheap tests go first and the
@@ -39,7 +59,7 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
     std::string_view head, tail;
     if (SplitTail(ascii, k, head, tail) && tail != ns) {
       const SuffixConfusion* conf = n.confused ? Confusion(tail, ns) : nullptr;
-      int dist = BoundedDamerau(tail, ns, 1);
+      int dist = SuffixDistance(tail, ns, 1);
       // A one-letter change into another real namespace (qc.ca for gc.ca)
       // is a different government, not a slip, unless people are known to
       // confuse the two (ml for mil).
@@ -74,10 +94,27 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
         // breaker, round 3, item 8).
         double score = conf ? 0.95 : 0.9;
         if (!conf && k >= 2 && PlainKeySlip(DescribeEdit(tail, ns))) score = 0.93;
-        Candidate c{id, dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap, SuffixDetail(tail, ns),
-                    target, Join(head, ".") + std::string(ns), score};
-        if (conf) c.detail += "; " + conf->note;
-        Offer(std::move(c), best);
+        const ReasonCode code = dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap;
+        std::string detail = SuffixDetail(tail, ns);
+        if (conf) detail += "; " + conf->note;
+        // armu.ml, navv.ml: a slip of a real .mil name as well. That name
+        // is the one meant; armu.mil is no one's (issue 15, the founding
+        // case; data/lists/namespace-names.txt).
+        const std::string_view before = head.substr(0, head.size() - name_label.size());
+        bool real_name = false;
+        for (std::string_view real : RealNamesNear(n.names, name_label)) {
+          real_name = true;
+          std::string meant = Join(real, ".");
+          meant += ns;
+          std::string why = detail;
+          why.append("; the name ").append(DescribeEdit(name_label, real).detail);
+          why.append(", and ").append(meant).append(" is a real .").append(ns).append(" name");
+          Offer({id, code, std::move(why), meant, Join(before, meant), score + 0.01}, best);
+        }
+        if (!real_name) {
+          Offer({id, code, std::move(detail), target, Join(head, ".") + std::string(ns), score},
+                best);
+        }
       }
     }
     const std::string& flat = n.flat;

@@ -20,7 +20,7 @@ void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
       std::string_view tsuf = e.suffix();
       if (e.name() != name || tsuf == dsuf) return;
       Candidate c{id, std::nullopt, "", e.domain, Join(prefix, e.domain), 0};
-      int dist = BoundedDamerau(dsuf, tsuf, 1);
+      int dist = SuffixDistance(dsuf, tsuf, 1);
       // The name under another suffix that really exists (yahoo.com.es,
       // hotmail.kz, terra.com): for a public provider that is its regional
       // sister or a local namesake, not a slip. The organisation's own and
@@ -78,7 +78,7 @@ void DetectorImpl::MultiLabelSuffixCandidates(const Query& q, Best& best) const 
         const Entry& e = set_[id];
         std::string_view tsuf = e.suffix();
         if (e.name() != name || LabelCount(tsuf) != k || tsuf == tail) return;
-        if (BoundedDamerau(tail, tsuf, 1) != 1) return;
+        if (SuffixDistance(tail, tsuf, 1) != 1) return;
         if (real_tail < 0) {
           real_tail = address::IsListedSuffix(tail) && address::HasDelegatedTld(tail) ? 1 : 0;
         }
@@ -108,14 +108,44 @@ void DetectorImpl::InsertedSuffixLabelCandidates(const Query& q, Best& best) con
     std::string_view inserted = dsuf.substr(0, dot), tail = dsuf.substr(dot + 1);
     std::string meant = Join(q.name, ".");
     meant += tail;
-    std::optional<uint32_t> id = set_.TrustedBy(meant);
-    if (!id || !Declared(set_[*id].source)) continue;
     std::string detail = "has .";
     detail.append(inserted).append(" inserted before .").append(tail);
+    std::optional<uint32_t> id = set_.TrustedBy(meant);
+    if (!id) continue;
+    // nhs.co.uk, police.co.uk: what is meant is a namespace itself.
+    if (set_[*id].is_namespace && set_[*id].domain == meant) {
+      NamespaceApexCandidates(q, *id, std::move(detail), best);
+      continue;
+    }
+    if (!Declared(set_[*id].source)) continue;
     Offer({*id, ReasonCode::kSuffixEdit, std::move(detail), TargetUnder(set_[*id], meant), meant,
            0.93},
           best);
   }
+}
+
+void DetectorImpl::NamespaceApexCandidates(const Query& q, uint32_t ns, std::string detail,
+                                           Best& best) const {
+  // nhs.uk and police.uk are public suffixes, no one's mail domain, so
+  // neither is suggested. A declared mail domain of the same name under
+  // another ending (nhs.net, the NHS's mail) is; with none (police.uk,
+  // whose forces each have a name under it) there is no address to
+  // suggest, and the look-alike carries none (issue 15 breaker, round 3,
+  // item 1).
+  const std::string& apex = set_[ns].domain;
+  bool offered = false;
+  by_name_.Find(HashKey(q.name), [&](uint32_t id) {
+    const Entry& e = set_[id];
+    if (e.name() != q.name || e.is_namespace || !Declared(e.source)) return;
+    offered = true;
+    std::string why = detail;
+    why.append("; ").append(apex).append(" is a namespace, and ").append(e.domain);
+    why.append(" the mail domain of that name");
+    Offer({id, ReasonCode::kSuffixEdit, std::move(why), apex, e.domain, 0.93}, best);
+  });
+  if (offered) return;
+  detail.append("; ").append(apex).append(" is a namespace: its mail domains are names under it");
+  Offer({ns, ReasonCode::kSuffixEdit, std::move(detail), apex, "", 0.93}, best);
 }
 
 void DetectorImpl::ScriptTldCandidates(const Query& q, Best& best) const {
