@@ -3,7 +3,9 @@
 #include <libpsl.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <ctime>
+#include <fstream>
 
 #include "address/root_zone.h"
 #include "address/second_level_zone.h"
@@ -108,6 +110,31 @@ bool IsOpenPrivateZone(std::string_view ascii_domain) {
   return psl != nullptr &&
          psl_is_public_suffix2(psl, z.c_str(), PSL_TYPE_PRIVATE | PSL_TYPE_NO_STAR_RULE) != 0 &&
          psl_is_public_suffix2(psl, z.c_str(), PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) == 0;
+}
+
+Result<std::vector<std::string>> OpenPrivateZones() {
+  // The text list beside the one libpsl loads, else Debian's place for it.
+  std::string path = "/usr/share/publicsuffix/public_suffix_list.dat";
+  if (const char* dist = psl_dist_filename(); dist != nullptr && *dist != '\0') {
+    std::string_view d(dist);
+    if (size_t slash = d.rfind('/'); slash != std::string_view::npos) {
+      path = std::string(d.substr(0, slash + 1)) + "public_suffix_list.dat";
+    }
+  }
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(path + ": cannot read the Public Suffix List's text form");
+  std::vector<std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    // Rules are one a line; "//" starts a comment, and a rule ends at the
+    // first blank (publicsuffix.org/list, "Format").
+    if (line.empty() || line.starts_with("//")) continue;
+    line.erase(std::min(line.find_first_of(" \t\r"), line.size()));
+    if (IsOpenPrivateZone(line)) out.push_back(std::move(line));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 bool PublicSuffixListLoaded() { return Psl() != nullptr; }

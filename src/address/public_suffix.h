@@ -13,6 +13,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "nearmiss/status.h"
 
 namespace nearmiss::address {
 
@@ -47,6 +50,14 @@ bool IsListedSuffix(std::string_view ascii_domain);
 // last a delegated two-letter TLD). Listed
 // exactly, never by a "*" rule; false when the list is not loaded.
 bool IsOpenPrivateZone(std::string_view ascii_domain);
+
+// Every zone IsOpenPrivateZone accepts, sorted ("de.com", "msk.ru",
+// "uk.com", ...), for `nearmiss permute`. libpsl cannot list its rules, so
+// the names are read from the list's text form that Debian's publicsuffix
+// package installs beside the binary one libpsl loads
+// (/usr/share/publicsuffix/public_suffix_list.dat); libpsl still decides
+// each. An error names the file when it cannot be read.
+Result<std::vector<std::string>> OpenPrivateZones();
 
 // False when neither the system nor the built-in list could be loaded; then
 // every TLD, and only a TLD, counts as a suffix.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "nearmiss/address.h"
 
 namespace nearmiss::address {
@@ -79,6 +81,20 @@ TEST(PublicSuffixTest, IsListedSuffix) {
   EXPECT_FALSE(IsListedSuffix("zzz"));
   EXPECT_FALSE(IsListedSuffix("localhost"));
   EXPECT_FALSE(IsListedSuffix("army.mil"));
+}
+
+// permute writes a name under each: the PSL's open zones of both shapes,
+// never a public-sector zone or an ICANN suffix.
+TEST(PublicSuffixTest, OpenPrivateZonesAreListed) {
+  Result<std::vector<std::string>> z = OpenPrivateZones();
+  ASSERT_TRUE(z.ok()) << z.status().ToString();
+  auto has = [&](std::string_view d) { return std::find(z->begin(), z->end(), d) != z->end(); };
+  for (std::string_view d : {"msk.ru", "spb.ru", "com.de", "uk.com", "us.com", "gb.net"}) {
+    EXPECT_TRUE(has(d)) << d;
+    EXPECT_TRUE(IsOpenPrivateZone(d)) << d;
+  }
+  for (std::string_view d : {"gov.ru", "co.uk", "com.au", "blogspot.com"}) EXPECT_FALSE(has(d)) << d;
+  EXPECT_TRUE(std::is_sorted(z->begin(), z->end()));
 }
 
 TEST(PublicSuffixTest, EmptyInput) {

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "address/idna.h"
+#include "address/public_suffix.h"
 #include "address/root_zone.h"
 #include "base/csv_field.h"
 #include "cli/commands.h"
@@ -162,12 +163,24 @@ int RunPermute(const PermuteFlags& given) {
   }
   std::vector<std::string> sources = flags.domains.empty() ? DefaultSources(*engine) : flags.domains;
   const std::vector<std::string> cctlds = address::CountryCodeTlds();
+  // Without the list's text form the ccTLDs' open zones (gmail.msk.ru) go
+  // unwritten, though check flags them: said, not hidden.
+  std::vector<std::string> zones;
+  if (Result<std::vector<std::string>> z = address::OpenPrivateZones(); z.ok()) {
+    zones = std::move(*z);
+  } else {
+    std::fprintf(stderr,
+                 "nearmiss permute: warning: %s; names in the open zones of the Public Suffix "
+                 "List's private section (gmail.msk.ru) are not written, though check flags them\n",
+                 z.status().ToString().c_str());
+  }
   std::vector<Found> found;
   std::set<std::string> written;  // a candidate of two sources is written once
   for (std::string source : sources) {
     for (char& c : source) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const bool ns = source.starts_with('.');
-    lookalike::PermuteInput in{source, *confusions, ns ? std::vector<std::string>{} : cctlds};
+    lookalike::PermuteInput in{source, *confusions, ns ? std::vector<std::string>{} : cctlds,
+                               ns ? std::vector<std::string>{} : zones};
     for (const std::string& cand : lookalike::PermuteDomain(in)) {
       RecipientCheck c = engine->CheckRecipient((ns ? "x@example." : "x@") + cand);
       if (c.verdict != Verdict::kLookalike || c.reasons.empty()) continue;
@@ -281,10 +294,11 @@ void AddPermuteCommand(CLI::App& app, Run& run) {
       "stderr.\n\nClasses written: label-typo, bitsquat, hyphenation, homoglyph (one Cyrillic "
       "or Greek letter; an IDN name's slips on its own letters), dot-omission, dot-insertion, "
       "suffix-edit, suffix-drop, tld-not-delegated, tld-swap (every other ccTLD, a country's "
-      "open zone such as uk.com or us.org, the TLD in another script such as .ком) and "
+      "open zone of the Public Suffix List's private section such as uk.com, us.org, "
+      "msk.ru or com.de, the TLD in another script such as .ком) and "
       "suffix-append (every ccTLD, .com, .net, .org and the confusion list added). check also "
       "flags what no finite list holds: any other ending added, two slips at once, several "
-      "look-alike letters, open zones under a ccTLD such as msk.ru. A map from permute is a "
+      "look-alike letters. A map from permute is a "
       "floor of what check flags, never more.");
   flags->policy.Register(*cmd, /*with_protect_file=*/true);
   cmd->add_option("--format", flags->format, "list, jsonl, postfix, rpz or csv")

@@ -114,6 +114,12 @@ RecipientDecision Make(const engine::CompiledRule& rule, const RecipientCheck& c
   const std::string target = address::ShownAddress(check.target);
   std::string suggestions = suggestion;
   if (!also.empty()) suggestions.append(" or ").append(also);
+  // A look-alike of a namespace as a whole (police.co.uk for police.uk)
+  // has no one address to offer: "did you mean an address under
+  // .police.uk?" still tells the sender where to look.
+  if (suggestions.empty() && check.verdict == Verdict::kLookalike && !target.empty()) {
+    suggestions = "an address under ." + target;
+  }
   policy::TemplateFields fields{d.recipient, suggestion, target, reason,
                                 content::LevelName(level), marked, also, suggestions};
   d.message = policy::RenderTemplate(rule.message, fields);

@@ -235,6 +235,56 @@ TEST(DecideRecipientTest, DecidesAtRcptOrDefers) {
   EXPECT_EQ(trusted.rule.name, "default");
 }
 
+// Open item 3 after round 3: gmail.zz is a look-alike of gmail.com under a
+// TLD that does not exist. Held for confirmation it could only be released
+// into a bounce, so the default policy refuses it, with the suggestion, at
+// RCPT (the milter) as in check and the API: a fact without DNS.
+TEST(DecideRecipientTest, ALookalikeThatCannotReceiveMailIsRefused) {
+  auto e = *Engine::Compile(*DefaultPolicy());
+  for (std::string_view rcpt : {"bob@gmail.zz", "bob@hotmail.con", "bob@gmail.cm0"}) {
+    RecipientCheck check = e->CheckRecipient(rcpt);
+    ASSERT_EQ(check.verdict, Verdict::kLookalike) << rcpt;
+    RecipientDecision d =
+        e->DecideRecipient("a@mod.gov.uk", check, RecipientField::kEnvelope, MailPath::kSmtp);
+    EXPECT_EQ(d.action, Action::kReject) << rcpt;
+    EXPECT_EQ(d.rule.name, "lookalike-undeliverable") << rcpt;
+    EXPECT_FALSE(d.deferred) << rcpt;
+    EXPECT_TRUE(d.at_rcpt) << rcpt;
+    EXPECT_EQ(d.smtp_code, "550 5.1.2") << rcpt;
+    EXPECT_NE(d.message.find("does not exist"), std::string::npos) << d.message;
+    EXPECT_NE(d.message.find("did you mean bob@"), std::string::npos) << d.message;
+  }
+  // A look-alike under a real TLD is still the sender's to confirm, and one
+  // of a protected name is refused by the first rule, as before.
+  RecipientDecision typo = e->DecideRecipient("a@mod.gov.uk", e->CheckRecipient("bob@gmial.com"),
+                                              RecipientField::kEnvelope, MailPath::kSmtp);
+  EXPECT_EQ(typo.action, Action::kConfirm);
+  EXPECT_EQ(typo.rule.name, "lookalike-confirm");
+  RecipientDecision mik = e->DecideRecipient("a@mod.gov.uk", e->CheckRecipient("bob@army.mik"),
+                                             RecipientField::kEnvelope, MailPath::kSmtp);
+  EXPECT_EQ(mik.rule.name, "lookalike");
+  EXPECT_EQ(mik.smtp_code, "550 5.7.1");
+}
+
+// Open item 2: police.co.uk is police.uk with .co typed in, and police.uk is
+// a namespace, no one's mail domain: no address is suggested, and the
+// reply says where to look.
+TEST(DecideRecipientTest, ANamespaceAsAWholeHasNoAddressToSuggest) {
+  auto e = *Engine::Compile(*DefaultPolicy());
+  RecipientCheck police = e->CheckRecipient("bob@police.co.uk");
+  ASSERT_EQ(police.verdict, Verdict::kLookalike);
+  EXPECT_EQ(police.target, "police.uk");
+  EXPECT_EQ(police.suggestion, "");
+  RecipientDecision d =
+      e->DecideRecipient("a@mod.gov.uk", police, RecipientField::kEnvelope, MailPath::kSmtp);
+  EXPECT_EQ(d.action, Action::kReject);
+  EXPECT_NE(d.message.find("did you mean an address under .police.uk?"), std::string::npos)
+      << d.message;
+  RecipientCheck nhs = e->CheckRecipient("bob@nhs.co.uk");
+  EXPECT_EQ(nhs.verdict, Verdict::kLookalike);
+  EXPECT_EQ(nhs.suggestion, "bob@nhs.net");
+}
+
 TEST(DecideTest, DisabledPacksAreIgnoredAndCustomPatternsCount) {
   auto e = Build(
       "[sensitivity]\npacks = [\"uk\"]\n"

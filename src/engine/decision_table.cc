@@ -176,6 +176,11 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check, const Mes
                                           size_t from) const {
   uint32_t reasons = 0;
   for (const Reason& x : check.reasons) reasons |= uint32_t{1} << static_cast<unsigned>(x.code);
+  // A TLD the root zone lacks receives no mail: a fact without DNS, so a
+  // can_receive rule is judged at once (gmail.zz, army.mik: Postfix would
+  // bounce them, so the default policy refuses them with the suggestion).
+  const bool no_tld =
+      (reasons & (uint32_t{1} << static_cast<unsigned>(ReasonCode::kTldNotDelegated))) != 0;
   Match m;
   for (size_t i = from; i < rules_.size(); ++i) {
     const CompiledRule& r = rules_[i];
@@ -194,14 +199,14 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check, const Mes
     // closed). Facts still on their way (the milter at RCPT): this rule
     // cannot be judged yet, so the decision waits for the end of message.
     bool dns_unknown =
-        (r.can_receive.has_value() || r.catch_all.has_value()) && check.dns_pending;
+        !no_tld && (r.can_receive.has_value() || r.catch_all.has_value()) && check.dns_pending;
     if (!dns_unknown) {
       if (r.can_receive &&
-          *r.can_receive != (!check.dns.has_value() || check.dns->CanReceive())) {
+          *r.can_receive != (!no_tld && (!check.dns.has_value() || check.dns->CanReceive()))) {
         continue;
       }
-      if (r.catch_all &&
-          *r.catch_all != (!check.dns.has_value() || check.dns->AcceptsAnyAddress())) {
+      if (r.catch_all && *r.catch_all != (!no_tld && (!check.dns.has_value() ||
+                                                      check.dns->AcceptsAnyAddress()))) {
         continue;
       }
     }

@@ -273,7 +273,11 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       const bool routes = routing != 0 && routing != std::string::npos &&
                           local.find('.', routing) != std::string::npos;
       a.local = routes ? local.substr(0, routing) : local;
-      c.suggestion = a.WithDomain(m.target_domain_for_suggestion);
+      // A namespace meant as a whole (police.co.uk for police.uk) has no
+      // one address to suggest.
+      if (!m.target_domain_for_suggestion.empty()) {
+        c.suggestion = a.WithDomain(m.target_domain_for_suggestion);
+      }
       if (!m.alternative_suggestion.empty()) {
         c.also_suggestion = a.WithDomain(m.alternative_suggestion);
       }

@@ -102,6 +102,19 @@ TEST(CheckServiceTest, NothingIsAcknowledgeableWithoutAStore) {
   }
 }
 
+// Open item 3 after round 3: the API answers gmail.zz as check and the
+// milter do, refused with the suggestion, not held for confirmation.
+TEST(CheckServiceTest, ALookalikeThatCannotReceiveMailIsRefused) {
+  Result<std::shared_ptr<const Engine>> engine = Engine::Compile(*DefaultPolicy());
+  ASSERT_TRUE(engine.ok());
+  CheckRequest r = To("x@gmail.zz");
+  r.from = "hal@mod.example";
+  CheckAnswer a = CheckMessage(**engine, r);
+  ASSERT_EQ(a.body["recipients"].size(), 1u);
+  EXPECT_EQ(a.body["recipients"][0]["action"], "reject");
+  EXPECT_EQ(a.body["recipients"][0]["suggestion"], "x@gmail.com");
+}
+
 }  // namespace
 }  // namespace nearmiss::http
 

@@ -50,7 +50,7 @@ struct Candidate {
   std::optional<ReasonCode> code;  // unset: no candidate yet
   std::string detail;         // "the TLD is missing an 'i'"
   std::string target;         // the trusted domain it resembles
-  std::string suggestion;     // the whole domain to suggest
+  std::string suggestion;     // the whole domain to suggest; "" for none (police.uk)
   double score = 0;
 };
 
@@ -92,6 +92,10 @@ class DetectorImpl final : public LookalikeDetector {
   // A label inserted into the ending of a declared name (mod.co.uk for
   // mod.uk, hmrc.gov.co.uk for hmrc.gov.uk): the query's split hides it.
   void InsertedSuffixLabelCandidates(const Query& q, Best& best) const;
+  // Part of it when the name meant is the namespace `ns` itself (nhs.co.uk
+  // for nhs.uk): suggests a declared mail domain of that name (nhs.net), or
+  // nothing, never the namespace. `detail` says what was inserted.
+  void NamespaceApexCandidates(const Query& q, uint32_t ns, std::string detail, Best& best) const;
   // A provider's name under a ccTLD it has no domain in (seznam.cy).
   void FamilyCandidates(const Query& q, Best& best) const;
   // A trusted name in an open zone of the PSL's private section
@@ -104,6 +108,13 @@ class DetectorImpl final : public LookalikeDetector {
   // "hmrcgov.uk" for hmrc.gov.uk: part of NamespaceCandidates for the
   // namespace `ns` of several labels (entry `id`).
   void RunIntoNamespace(const Query& q, uint32_t id, std::string_view ns, Best& best) const;
+  // Those of a namespace's real `names` (Namespace::names) that `name` is
+  // a slip of (armu, navv for army, navy under .mil): the one name one edit
+  // away, or of several the plain slips (PlainKeySlip); none when `name` is
+  // one itself. Names of four letters or more only: the short acronyms
+  // (dla, dia, dss) are each a slip of several others.
+  static std::vector<std::string_view> RealNamesNear(const std::vector<std::string>& names,
+                                                     std::string_view name);
   // A domain under a TLD the root zone lacks (gmail.c, army.m): the trusted
   // name whose TLD it cuts short. Asked only for such a domain.
   void UndelegatedCandidates(const Query& q, Best& best) const;
@@ -172,6 +183,9 @@ class DetectorImpl final : public LookalikeDetector {
     size_t labels = 0;      // 2
     std::string flat;       // "govuk"
     bool confused = false;  // a listed confusion intends it (ml for mil)
+    // Real names directly under it ("army" of army.mil:
+    // NamespaceNamesUnder); empty for most namespaces.
+    std::vector<std::string> names;
   };
   std::vector<Namespace> namespaces_;
   // Messages the organisation sent to each entry, by id (TrustedEntry::

@@ -5,6 +5,7 @@
 #include "lookalike/deletions.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
+#include "lookalike/namespace_names.h"
 #include "lookalike/visual_key.h"
 #include "nearmiss/address.h"
 
@@ -71,7 +72,8 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
     std::string flat = ns;
     flat.erase(std::remove(flat.begin(), flat.end(), '.'), flat.end());
     namespaces_.push_back({id, ns, static_cast<size_t>(std::count(ns.begin(), ns.end(), '.')) + 1,
-                           std::move(flat), intended.contains(ns)});
+                           std::move(flat), intended.contains(ns), {}});
+    namespaces_.back().names = NamespaceNamesUnder(ns);
   }
   for (ProviderFamily& f : lists.families) {
     if (f.name.empty() || f.home.empty()) {

@@ -1,6 +1,7 @@
 // Classifying one recipient domain: trusted, a look-alike, or neither. The
-// candidate finders are in detector_suffix.cc (endings) and detector_name.cc
-// (the name); this file builds the query, keeps the best candidate and turns
+// candidate finders are in detector_suffix.cc (endings), detector_namespace.cc
+// (protected namespaces), detector_family.cc (providers' names under foreign
+// zones), detector_dots.cc and detector_name.cc (the name); this file builds the query, keeps the best candidate and turns
 // it into the answer.
 #include <algorithm>
 
@@ -85,7 +86,7 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
   // gov.uk.com) or a namespace itself. Only a namespace's candidate can be
   // one: any other suggestion holds a trusted domain, so the lookups (a
   // third of a check's time with a million names) are spared there.
-  if (set_[c.id].is_namespace) {
+  if (set_[c.id].is_namespace && !c.suggestion.empty()) {
     if (IsPublicSuffix(c.suggestion)) return;
     if (std::optional<uint32_t> ns = set_.Exact(c.suggestion); ns && set_[*ns].is_namespace) return;
   }
@@ -180,7 +181,7 @@ bool DetectorImpl::RealDomainSuffixSlip(const Query& q, LookalikeMatch& m) const
   for (const std::string& real : it->second) {
     std::string_view suffix = std::string_view(real).substr(q.name.size() + 1);
     // A trusted one (gmail.com for gmail.con) is the look-alike's target.
-    if (set_.TrustedBy(real) || BoundedDamerau(typed, suffix, 1) != 1) continue;
+    if (set_.TrustedBy(real) || SuffixDistance(typed, suffix, 1) != 1) continue;
     m.code = ReasonCode::kTldNotDelegated;
     m.target_domain_for_suggestion = real;
     m.detail = "the TLD ." + std::string(LastLabel(typed)) +

@@ -46,4 +46,11 @@ int DotJoin(std::string_view typed, std::string_view intended) {
   return intended[p] == '.' && typed.substr(p) == intended.substr(p + 1) ? 1 : 0;
 }
 
+bool IsOpenSecondLevel(std::string_view label) {
+  for (std::string_view open : {"co", "com", "net", "org", "biz", "info"}) {
+    if (label == open) return true;
+  }
+  return false;
+}
+
 }  // namespace nearmiss::lookalike

@@ -45,6 +45,12 @@ bool AllLetters(std::string_view s);
 // made a hyphen, 0 otherwise.
 int DotJoin(std::string_view typed, std::string_view intended);
 
+// Commercial second levels that many ccTLDs have, listed in the Public
+// Suffix List or not (co.ru and com.ru are registrable names there that
+// their owners run as zones): a provider's name under one is under the
+// ccTLD itself. "co", "com", "net", "org", "biz", "info".
+bool IsOpenSecondLevel(std::string_view label);
+
 }  // namespace nearmiss::lookalike
 
 #endif  // NEARMISS_LOOKALIKE_DOMAIN_LABELS_H_

@@ -214,4 +214,16 @@ Edit DescribeEdit(std::string_view typed, std::string_view intended) {
   return Describe(std::u32string_view(ut), std::u32string_view(ui));
 }
 
+bool PlainKeySlip(const Edit& e, bool any_vowel) {
+  switch (e.kind) {
+    case EditKind::kTransposition:
+    case EditKind::kOmission:
+    case EditKind::kRepetition: return true;
+    case EditKind::kVowelSwap: return any_vowel || e.adjacent_keys;
+    case EditKind::kReplacement:
+    case EditKind::kInsertion: return e.adjacent_keys;
+    default: return false;
+  }
+}
+
 }  // namespace nearmiss::lookalike

@@ -49,6 +49,12 @@ struct Edit {
 // Keyboard neighbours and bit flips are ASCII facts only.
 Edit DescribeEdit(std::string_view typed, std::string_view intended);
 
+// A plain slip: a neighbouring key struck instead or as well, two swapped,
+// one left out or doubled, and with `any_vowel` a vowel for another. Not
+// any letter for any other: every two-letter ending is one letter from a
+// dozen real ones.
+bool PlainKeySlip(const Edit& e, bool any_vowel = false);
+
 }  // namespace nearmiss::lookalike
 
 #endif  // NEARMISS_LOOKALIKE_EDIT_H_

@@ -286,6 +286,9 @@ std::vector<std::string> PermuteDomain(const PermuteInput& in) {
           out.insert(std::move(z));
         }
       }
+      // The name in every open zone of the PSL's private section (gmail.msk.ru,
+      // gmail.com.de): a registry of its own where anyone takes any name.
+      for (const std::string& zone : in.open_zones) out.insert(std::string(reg) + "." + zone);
       out.insert(std::string(src) + ".net");
       out.insert(std::string(src) + ".org");
       // The TLD in another script (gmail.ком for gmail.com), as A-labels.

@@ -9,8 +9,8 @@
 // added, a dot dropped (usbank.com; the whole name run together under .com:
 // armymil.com, army-mil.com), an ending added (a confused one, army.mil.ml;
 // every ccTLD, barclays.co.uk.uk; .com, .net, .org), the name under every
-// other ccTLD, under each country's open zone of a generic TLD
-// (gmail.uk.com) and under the other scripts' forms of its TLD (gmail.ком).
+// other ccTLD, under each open zone of the PSL's private section
+// (gmail.uk.com, gmail.msk.ru, gmail.com.de) and under the other scripts' forms of its TLD (gmail.ком).
 // Candidates are not judged here: `nearmiss permute` keeps those the engine
 // calls look-alikes of their source, so what it writes is what check flags.
 //
@@ -34,6 +34,10 @@ struct PermuteInput {
   // The two-letter TLDs to put a provider's name under (its family's own
   // domains are judged trusted by the engine and dropped there).
   std::vector<std::string> country_tlds;
+  // The open zones of the Public Suffix List's private section to put a
+  // provider's or declared name under (msk.ru, com.de, uk.com:
+  // address::OpenPrivateZones), as check's OpenZoneCandidates flags them.
+  std::vector<std::string> open_zones;
 };
 
 // Every candidate, de-duplicated, sorted, the source itself left out.

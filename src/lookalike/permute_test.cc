@@ -12,7 +12,7 @@ bool Has(const std::vector<std::string>& v, std::string_view s) {
 }
 
 TEST(PermuteTest, NameAndSuffixSlips) {
-  PermuteInput in{"barclays.co.uk", {}, {"de"}};
+  PermuteInput in{"barclays.co.uk", {}, {"de"}, {}};
   std::vector<std::string> v = PermuteDomain(in);
   for (std::string_view s : {"barclay.co.uk", "barcalys.co.uk", "barclayss.co.uk",
                              "barc1ays.co.uk", "barclays.cp.uk", "barclays.co.ul",
@@ -25,7 +25,7 @@ TEST(PermuteTest, NameAndSuffixSlips) {
 }
 
 TEST(PermuteTest, NamespacesSlipTheirOwnLabelsAndConfusions) {
-  PermuteInput in{".mil", {{"ml", "mil", "note"}}, {}};
+  PermuteInput in{".mil", {{"ml", "mil", "note"}}, {}, {}};
   std::vector<std::string> v = PermuteDomain(in);
   for (std::string_view s : {"ml", "mik", "mill", "iml"}) EXPECT_TRUE(Has(v, s)) << s;
   EXPECT_FALSE(Has(v, "mil"));
@@ -35,7 +35,7 @@ TEST(PermuteTest, NamespacesSlipTheirOwnLabelsAndConfusions) {
 // README shows: armymil.com, army-mil.com (dot-omission), army.mil.ml
 // (suffix-append).
 TEST(PermuteTest, DotOmissionUnderComAndAConfusedEndingAdded) {
-  PermuteInput in{"army.mil", {{"ml", "mil", "note"}}, {}};
+  PermuteInput in{"army.mil", {{"ml", "mil", "note"}}, {}, {}};
   std::vector<std::string> v = PermuteDomain(in);
   for (std::string_view s : {"armymil.com", "army-mil.com", "army.mil.ml"}) EXPECT_TRUE(Has(v, s)) << s;
 }
@@ -45,12 +45,12 @@ TEST(PermuteTest, DotOmissionUnderComAndAConfusedEndingAdded) {
 // (gmeil) and homoglyphs in another script (аrmy.mil, the README's own
 // example). One member of each, for two sources.
 TEST(PermuteTest, EveryClassCheckFlagsHasCandidates) {
-  std::vector<std::string> g = PermuteDomain({"gmail.com", {}, {}});
+  std::vector<std::string> g = PermuteDomain({"gmail.com", {}, {}, {}});
   for (std::string_view s : {"gmaih.com", "gmahl.com", "fmail.com", "g.mail.com", "gm.ail.com",
                              "gmeil.com", "gmaul.com", "xn--gmil-63d.com"}) {
     EXPECT_TRUE(Has(g, s)) << s;
   }
-  std::vector<std::string> a = PermuteDomain({"army.mil", {}, {}});
+  std::vector<std::string> a = PermuteDomain({"army.mil", {}, {}, {}});
   for (std::string_view s : {"xn--rmy-5cd.mil", "xn--arm-ffd.mil", "ar.my.mil", "armu.mil",
                              "erny.mil"}) {
     EXPECT_EQ(Has(a, s), s != "erny.mil") << s;  // two slips: not one of them
@@ -66,13 +66,13 @@ TEST(PermuteTest, EveryClassCheckFlagsHasCandidates) {
 // a name in a country's open zone (gmail.uk.com); item 14: under another
 // script's form of .com (gmail.ком, xn--j1aef).
 TEST(PermuteTest, CountryCodesAddedOpenZonesAndScriptFormsOfTheTld) {
-  std::vector<std::string> b = PermuteDomain({"barclays.co.uk", {}, {"uk", "ml", "de"}});
+  std::vector<std::string> b = PermuteDomain({"barclays.co.uk", {}, {"uk", "ml", "de"}, {}});
   for (std::string_view s : {"barclays.co.uk.uk", "barclays.co.uk.ml", "barclays.co.uk.de",
                              "barclays.co.uk.com", "barclays.co.uk.net", "barclays.co.uk.org",
                              "barclays.uk.com", "barclays.de.com", "barclays.uk.net"}) {
     EXPECT_TRUE(Has(b, s)) << s;
   }
-  std::vector<std::string> g = PermuteDomain({"gmail.com", {}, {"us"}});
+  std::vector<std::string> g = PermuteDomain({"gmail.com", {}, {"us"}, {}});
   for (std::string_view s : {"gmail.us.com", "gmail.xn--j1aef", "gmail.xn--mk1bu44c",
                              "gmail.xn--tckwe"}) {
     EXPECT_TRUE(Has(g, s)) << s;
@@ -80,11 +80,22 @@ TEST(PermuteTest, CountryCodesAddedOpenZonesAndScriptFormsOfTheTld) {
   EXPECT_FALSE(Has(g, "gmail.xn--t60b56a"));  // .닷넷 is .net's form, not .com's
 }
 
+// Open items after round 3, item 5: check flags gmail.msk.ru and
+// gmail.com.de (the PSL's open zones under a ccTLD), permute wrote only the
+// generic-TLD ones (gmail.uk.com). The zones come from the caller.
+TEST(PermuteTest, NamesInTheOpenZonesGiven) {
+  std::vector<std::string> g = PermuteDomain({"gmail.com", {}, {}, {"msk.ru", "com.de", "uk.com"}});
+  for (std::string_view s : {"gmail.msk.ru", "gmail.com.de", "gmail.uk.com"}) {
+    EXPECT_TRUE(Has(g, s)) << s;
+  }
+  EXPECT_FALSE(Has(PermuteDomain({"gmail.com", {}, {}, {}}), "gmail.msk.ru"));
+}
+
 // Item 10: `permute xn--80ak6aa92e.com` wrote xn--80ak6aa82e.com, an edit of
 // the A-label's letters that nobody types. Slips are made on the U-label
 // (яндекс) and written as A-labels; münchen's 'ü' typed as 'u' is one.
 TEST(PermuteTest, IdnNamesSlipTheirOwnLetters) {
-  std::vector<std::string> y = PermuteDomain({"xn--d1acpjx3f.xn--p1ai", {}, {}});
+  std::vector<std::string> y = PermuteDomain({"xn--d1acpjx3f.xn--p1ai", {}, {}, {}});
   EXPECT_TRUE(Has(y, "xn--d1acp2a7d.xn--p1ai"));  // ядекс: 'н' left out
   EXPECT_TRUE(Has(y, "xn--d1acpjx3f.xn--p1a"));  // яндекс.р: 'ф' left out
   // The source itself, and edits of its A-label's letters.
@@ -92,7 +103,7 @@ TEST(PermuteTest, IdnNamesSlipTheirOwnLetters) {
                              "xn--d1acpj3f.xn--p1ai", "xn--d1acpjx3f.xn--p1i"}) {
     EXPECT_FALSE(Has(y, s)) << s;
   }
-  std::vector<std::string> m = PermuteDomain({"xn--mnchen-3ya.de", {}, {}});
+  std::vector<std::string> m = PermuteDomain({"xn--mnchen-3ya.de", {}, {}, {}});
   for (std::string_view s : {"munchen.de", "mnchen.de", "xn--mchen-kva.de"}) {
     EXPECT_TRUE(Has(m, s)) << s;
   }

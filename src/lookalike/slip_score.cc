@@ -27,6 +27,15 @@ std::string SuffixDetail(std::string_view typed_ascii, std::string_view intended
   return what + " " + e.detail;
 }
 
+int SuffixDistance(std::string_view typed_ascii, std::string_view intended_ascii, int limit) {
+  if (typed_ascii.find("xn--") == std::string_view::npos &&
+      intended_ascii.find("xn--") == std::string_view::npos) {
+    return BoundedDamerau(typed_ascii, intended_ascii, limit);
+  }
+  return BoundedDamerau(address::ShownAddress(typed_ascii), address::ShownAddress(intended_ascii),
+                        limit);
+}
+
 ReasonCode CodeFor(EditKind kind) {
   switch (kind) {
     case EditKind::kDotDropped:

@@ -25,6 +25,12 @@ std::string TargetUnder(const Entry& e, std::string_view covered);
 // .ру has 'у' where 'ф' belongs", not the letters of xn--p1ag).
 std::string SuffixDetail(std::string_view typed, std::string_view intended);
 
+// BoundedDamerau of two endings given in ASCII (A-labels), counted on what
+// a sender types and reads: an IDN label as its U-label (.中國 is one
+// character from .中国; their A-labels xn--fiqz9s and xn--fiqs8s are two
+// apart), in code points. Plain ASCII endings are compared as they are.
+int SuffixDistance(std::string_view typed_ascii, std::string_view intended_ascii, int limit);
+
 // The reason code of a one-edit slip in a name.
 ReasonCode CodeFor(EditKind kind);
 

@@ -295,7 +295,7 @@ TEST(PolicyDocTest, DefaultPolicyIsCompleteAndClean) {
   }
   Result<Policy> p = DefaultPolicy();
   ASSERT_TRUE(p.ok());
-  ASSERT_EQ(p->rules.size(), 12u);
+  ASSERT_EQ(p->rules.size(), 13u);
   EXPECT_EQ(p->rules[0].name, "lookalike");
   EXPECT_EQ(p->rules[0].action, Action::kReject);
   EXPECT_EQ(p->rules[0].targets,
@@ -304,6 +304,12 @@ TEST(PolicyDocTest, DefaultPolicyIsCompleteAndClean) {
   EXPECT_EQ(p->rules[1].name, "lookalike-confirm");
   EXPECT_EQ(p->rules[1].action, Action::kConfirm);
   EXPECT_FALSE(p->rules[1].acknowledge.has_value());
+  EXPECT_EQ(p->rules[1].can_receive, true);
+  // Written last so the rules above keep their numbers and lines.
+  EXPECT_EQ(p->rules[12].name, "lookalike-undeliverable");
+  EXPECT_EQ(p->rules[12].can_receive, false);
+  EXPECT_EQ(p->rules[12].action, Action::kReject);
+  EXPECT_EQ(p->rules[12].smtp_code, "550 5.1.2");
   EXPECT_EQ(p->rules[3].findings, std::vector<std::string>{"unknown-label"});
   EXPECT_EQ(p->rules[4].findings, std::vector<std::string>{"encrypted-attachment"});
   EXPECT_EQ(p->rules[4].action, Action::kHold);
@@ -334,7 +340,7 @@ TEST(PolicyLintTest, ReportsEveryErrorWithAHint) {
 TEST(PolicyLintTest, PolicyWithoutRulesKeepsTheDefaultRules) {
   Result<Policy> p = ParsePolicy("[domains]\nblock = [\".ml\"]\n", "p.toml", "");
   ASSERT_TRUE(p.ok());
-  ASSERT_EQ(p->rules.size(), 12u);
+  ASSERT_EQ(p->rules.size(), 13u);
   Result<Policy> q = ParsePolicy("[[rule]]\nname = \"all\"\naction = \"accept\"\n", "p.toml", "");
   ASSERT_TRUE(q.ok());
   EXPECT_EQ(q->rules.size(), 1u);

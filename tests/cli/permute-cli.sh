@@ -50,6 +50,10 @@ for want in '"domain":"barclays.cp.uk","source":"barclays.co.uk","class":"suffix
             '"domain":"barclays.co.uk.uk","source":"barclays.co.uk","class":"suffix-append"' \
             '"domain":"barclays.co.uk.ml","source":"barclays.co.uk","class":"suffix-append"' \
             '"domain":"gmail.uk.com","source":"gmail.com","class":"tld-swap"' \
+            '"domain":"gmail.msk.ru","source":"gmail.com","class":"tld-swap"' \
+            '"domain":"gmail.spb.ru","source":"gmail.com","class":"tld-swap"' \
+            '"domain":"gmail.com.de","source":"gmail.com","class":"tld-swap"' \
+            '"domain":"barclays.msk.ru","source":"barclays.co.uk","class":"tld-swap"' \
             '"domain":"barclays.us.com","source":"barclays.co.uk","class":"tld-swap"' \
             '"domain":"gmail.xn--j1aef","source":"gmail.com","class":"tld-swap"' \
             '"domain":"munchen.de","source":"xn--mnchen-3ya.de","class":"label-typo"' \

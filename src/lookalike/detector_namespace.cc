@@ -1,0 +1,215 @@
+// Candidates from a protected namespace (.mil, .gov.uk): its ending
+// slipped (army.ml, mod.gvo.uk), run into the name (hmrcgov.uk, dodmil.com)
+// or cut short under a TLD the root zone lacks (army.m).
+#include "address/idna.h"
+#include "address/public_suffix.h"
+#include "address/root_zone.h"
+#include "lookalike/detector.h"
+#include "lookalike/domain_labels.h"
+#include "lookalike/edit.h"
+#include "lookalike/slip_score.h"
+
+namespace nearmiss::lookalike {
+
+// "x.cz.ml" read as under .mil would be "x.cz.mil": cz.mil is no name
+// anyone has. A country code as the name under a namespace is taken only
+// when the lists know a name at or under it (af.mil: the Air Force).
+bool DetectorImpl::UnseenCountryName(std::string_view head, std::string_view name_label,
+                                     std::string_view ns) const {
+  if (head == name_label || name_label.size() != 2 || !address::HasDelegatedTld(name_label)) {
+    return false;
+  }
+  std::string target = Join(name_label, ".");
+  target += ns;
+  std::string under = "." + target;
+  for (const Entry& e : set_.entries()) {
+    if (e.domain == target || std::string_view(e.domain).ends_with(under)) return false;
+  }
+  return true;
+}
+
+std::vector<std::string_view> DetectorImpl::RealNamesNear(const std::vector<std::string>& names,
+                                                          std::string_view name) {
+  std::vector<std::string_view> out, plain;
+  if (names.empty() || CharCount(name) < 3) return out;
+  for (const std::string& real : names) {
+    if (real == name) return {};
+  }
+  // One edit of any kind when only one name is that near (navv: navy);
+  // among several, the plain slips alone (keys next to each other, two
+  // swapped, one left out or doubled).
+  for (const std::string& real : names) {
+    if (real.size() < 4) continue;
+    Edit e = DescribeEdit(name, real);
+    if (e.kind == EditKind::kNone || e.kind == EditKind::kOther) continue;
+    out.push_back(real);
+    if (PlainKeySlip(e)) plain.push_back(real);
+  }
+  return out.size() <= 1 ? out : plain;
+}
+
+void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
+  std::string_view ascii = q.domain->ascii;
+  // Every query meets every namespace, so the cheap tests go first and the
+  // rest (public-suffix lookups, the trusted set) only follow a slip.
+  for (const Namespace& n : namespaces_) {
+    const uint32_t id = n.id;
+    std::string_view ns = n.ns;
+    const size_t k = n.labels;
+    std::string_view head, tail;
+    if (SplitTail(ascii, k, head, tail) && tail != ns) {
+      const SuffixConfusion* conf = n.confused ? Confusion(tail, ns) : nullptr;
+      int dist = SuffixDistance(tail, ns, 1);
+      // A one-letter change into another real namespace (qc.ca for gc.ca)
+      // is a different government, not a slip, unless people are known to
+      // confuse the two (ml for mil).
+      // A TLD outside the root zone is a suffix only by libpsl's "*" rule:
+      // nothing is registered under it (army.mik).
+      const bool slip = conf != nullptr || (dist == 1 && (!IsPublicSuffix(tail) ||
+                                                         !address::HasDelegatedTld(tail)));
+      // "mail.mil.ml" is not "mail.mil.mil": a name that repeats the
+      // namespace's first label is no domain anyone has (see AppendCandidates).
+      // A namespace of several labels may repeat its first (nhs.nhs.ul for
+      // nhs.nhs.uk is still a slip of .nhs.uk).
+      std::string_view name_label = LastLabel(head);
+      const bool repeats = k == 1 && name_label == ns;
+      // "seznam.cz.ml", "gmail.com.mi": a trusted name with one label
+      // added is its slip (suffix-append, AppendCandidates), not "cz.mil".
+      auto appended = [&] { return head != name_label && set_.TrustedBy(head).has_value(); };
+      // "yahoo.ml" is not "yahoo.mil": no provider has a domain under a
+      // government namespace; FamilyCandidates and SuffixCandidates name
+      // its own domains instead.
+      auto provider = [&] {
+        return head == name_label && families_.contains(std::string(name_label));
+      };
+      if (slip && !repeats && !appended() && !provider() &&
+          !UnseenCountryName(head, name_label, ns)) {
+        std::string target = Join(name_label, ".");
+        target += ns;
+        // One key off a country's public-sector zone (health.gov.ai for
+        // .gov.au, dia.gov.nz for .govt.nz, interieur.gov.fr for .gouv.fr)
+        // ranks above reading the head as a US name with a country code
+        // added (health.gov + .ai, AppendCandidates' 0.92); fbi.gov.us,
+        // no neighbouring key from .gov.uk, stays fbi.gov's (issue 15
+        // breaker, round 3, item 8).
+        double score = conf ? 0.95 : 0.9;
+        if (!conf && k >= 2 && PlainKeySlip(DescribeEdit(tail, ns))) score = 0.93;
+        const ReasonCode code = dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap;
+        std::string detail = SuffixDetail(tail, ns);
+        if (conf) detail += "; " + conf->note;
+        // armu.ml, navv.ml: a slip of a real .mil name as well. That name
+        // is the one meant; armu.mil is no one's (issue 15, the founding
+        // case; data/lists/namespace-names.txt).
+        const std::string_view before = head.substr(0, head.size() - name_label.size());
+        bool real_name = false;
+        for (std::string_view real : RealNamesNear(n.names, name_label)) {
+          real_name = true;
+          std::string meant = Join(real, ".");
+          meant += ns;
+          std::string why = detail;
+          why.append("; the name ").append(DescribeEdit(name_label, real).detail);
+          why.append(", and ").append(meant).append(" is a real .").append(ns).append(" name");
+          Offer({id, code, std::move(why), meant, Join(before, meant), score + 0.01}, best);
+        }
+        if (!real_name) {
+          Offer({id, code, std::move(detail), target, Join(head, ".") + std::string(ns), score},
+                best);
+        }
+      }
+    }
+    const std::string& flat = n.flat;
+    // "hmrc.govuk", "cra.gcca": a multi-label namespace with its dot left
+    // out, as a last label of its own.
+    if (k >= 2 && LastLabel(ascii) == flat && ascii.size() > flat.size() + 1) {
+      std::string_view before = ascii.substr(0, ascii.size() - flat.size() - 1);
+      std::string target = Join(LastLabel(before), ".");
+      target += ns;
+      Offer({id, ReasonCode::kDotOmission, "the ending ." + flat + " is missing the dot in ." +
+                                               std::string(ns),
+             target, Join(before, ".") + std::string(ns), 0.9},
+            best);
+    }
+    // "hmrcgov.uk", "hmrc-gov.uk", "armymil.nz": the dot between the name
+    // and a namespace of several labels dropped or made a hyphen.
+    if (k >= 2) RunIntoNamespace(q, id, ns, best);
+    // "dodmil.com", "army-mil.com": the namespace run into the name.
+    std::string_view reg = q.reg_label;
+    if (reg.size() <= flat.size() || !reg.ends_with(flat)) continue;
+    std::string_view stem = reg.substr(0, reg.size() - flat.size());
+    bool hyphen = stem.ends_with('-');
+    if (hyphen) stem.remove_suffix(1);
+    if (stem.size() < (hyphen ? 2u : 3u) || stem.ends_with('-')) continue;
+    // Only the habitual generic endings, and a stem of plain letters: the
+    // slip is "dodmil.com"; "goldtamil.info" and "99gamil.com" are words.
+    if (!IsHabitualSuffix(q.domain->suffix) || !AllLetters(stem)) continue;
+    std::string target = Join(stem, ".") + std::string(ns);
+    std::string detail = hyphen ? "has a hyphen where the dot before '" + flat + "' belongs"
+                                : "is missing the dot before '" + flat + "'";
+    detail += " and ends in ." + q.domain->suffix;
+    Offer({id, ReasonCode::kDotOmission, detail, target, Join(q.prefix, target), 0.7}, best);
+  }
+}
+
+void DetectorImpl::RunIntoNamespace(const Query& q, uint32_t id, std::string_view ns,
+                                    Best& best) const {
+  // ns "gov.uk": first "gov", rest "uk"; the typed domain is
+  // STEM + "gov" + ".uk" or STEM + "-gov" + ".uk", its name one label.
+  const size_t dot = ns.find('.');
+  std::string_view first = ns.substr(0, dot), rest = ns.substr(dot + 1);
+  std::string_view ascii = q.domain->ascii;
+  if (!ascii.ends_with(ns)) return;  // first + "." + rest
+  std::string_view run = ascii.substr(0, ascii.size() - rest.size() - 1);
+  if (run.find('.') != std::string_view::npos || run.size() <= first.size()) return;
+  std::string_view stem = run.substr(0, run.size() - first.size());
+  const bool hyphen = stem.ends_with('-');
+  if (hyphen) stem.remove_suffix(1);
+  // Two letters at least (ato, ird, met): "gov.uk" itself, "-gov.uk" or a
+  // digit stem ("2gov.uk") say nothing.
+  if (stem.size() < 2 || !AllLetters(stem)) return;
+  std::string target = Join(stem, ".") + std::string(ns);
+  std::string detail = hyphen ? "has a hyphen where the dot before '" + std::string(first) + "' belongs"
+                              : "is missing the dot before '" + std::string(first) + "'";
+  Offer({id, ReasonCode::kDotOmission, detail, target, target, 0.85}, best);
+}
+
+void DetectorImpl::UndelegatedCandidates(const Query& q, Best& best) const {
+  std::string_view ascii = q.domain->ascii;
+  const size_t last = ascii.rfind('.');
+  if (last == std::string_view::npos || last == 0) return;
+  std::string_view tld = ascii.substr(last + 1);
+  const std::string no_tld = "the TLD ." + address::ShownAddress(tld) + " does not exist";
+  // gmail.c -> gmail.com, army.m -> army.mil, nato.i -> nato.int: the TLD
+  // cut short. The trusted names under the same name, and the namespaces.
+  auto truncated = [&](std::string_view tsuf) {
+    return tsuf.size() > tld.size() && tsuf.starts_with(tld) &&
+           tsuf.find('.') == std::string_view::npos;
+  };
+  by_name_.Find(HashKey(q.name), [&](uint32_t id) {
+    const Entry& e = set_[id];
+    if (e.name() != q.name || !truncated(e.suffix())) return;
+    Offer({id, ReasonCode::kTldNotDelegated,
+           no_tld + "; it is ." + std::string(e.suffix()) + " cut short", e.domain, e.domain, 0.85},
+          best);
+  });
+  // No provider has a domain under a namespace (hotmail.m is not hotmail.mil),
+  // and a trusted name with a label added is AppendCandidates' (gmail.com.mi
+  // is gmail.com, not com.mil).
+  if (families_.contains(std::string(q.reg_label)) || set_.TrustedBy(q.name)) return;
+  // gmail.co.m is gmail.com with a dot moved, not gmail.co.mil: a
+  // provider's name before an open second level is no name under a
+  // namespace either (issue 15 breaker, round 3, item 12).
+  if (IsOpenSecondLevel(q.reg_label) && q.prefix.size() > 1 &&
+      families_.contains(std::string(LastLabel(q.prefix.substr(0, q.prefix.size() - 1))))) {
+    return;
+  }
+  for (uint32_t id : set_.namespaces()) {
+    std::string_view ns = set_[id].domain;
+    if (!truncated(ns)) continue;
+    std::string target = Join(q.reg_label, ".") + std::string(ns);
+    Offer({id, ReasonCode::kTldNotDelegated, no_tld + "; it is ." + std::string(ns) + " cut short",
+           target, Join(q.name, ".") + std::string(ns), 0.8},
+          best);
+  }
+}
+
+}  // namespace nearmiss::lookalike
