@@ -16,6 +16,7 @@ extern const std::string_view kTldConfusions;
 extern const std::string_view kProviderRegions;
 extern const std::string_view kRealMailDomains;
 extern const std::string_view kWordProviderNames;
+extern const std::string_view kSuffixMailDomains;
 }  // namespace data
 
 namespace engine {

@@ -11,6 +11,7 @@
 #include "engine/embedded_lists.h"
 #include "engine/learned.h"
 #include "engine/reason_sink.h"
+#include "engine/suffix_mail_domain.h"
 #include "nearmiss/address.h"
 #include "nearmiss/delivery.h"
 
@@ -323,6 +324,29 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
   const Status status = ParseRecipient(input, delivery_, &parsed);
   RecipientCheck& c = *out;
   if (!status.ok()) {
+    // gc.ca, nic.in: a public suffix that is its owner's mail domain too.
+    thread_local std::string probe;
+    std::optional<Domain> d = engine::PublicSuffixDomain(input, &probe);
+    auto mail_domain = [&] {
+      if (engine::ListedSuffixMailDomain(d->ascii)) return true;
+      const LookalikeMatch m = detector_->Classify(*d);
+      return m.kind == LookalikeMatch::Kind::kTrusted && m.trusted_entry == d->ascii &&
+             (!m.trusted_namespace || (policy_.use_default_protected &&
+                                       engine::WrittenAsDomainInProtectedList(d->ascii)));
+    };
+    if (d && mail_domain() && ParseRecipient(probe, delivery_, &parsed).ok() &&
+        parsed.route.empty()) {
+      Reset(input, c);
+      parsed.WriteAddress(&c.address);
+      c.address.resize(c.address.rfind('@') + 1);
+      c.address.append(d->ascii);
+      c.domain.assign(d->ascii);
+      c.domain_unicode.assign(d->unicode);
+      engine::ReasonSink reasons(c.reasons);
+      JudgeDomain(*d, parsed.local, c, reasons);
+      reasons.Finish();
+      return;
+    }
     SetInvalid(input, status, c);
     // hotmail.pg, live.np: a name under a wildcard public suffix is no
     // mail domain, but the sender meant one (issue 15 breaker, round 3,

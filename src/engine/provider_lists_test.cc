@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/embedded_lists.h"
+#include "nearmiss/address.h"
 
 namespace nearmiss::engine {
 namespace {
@@ -48,6 +49,9 @@ TEST(EmbeddedListsTest, ShippedFilesParse) {
   auto r = ParseRealMailDomains(data::kRealMailDomains, "data/lists/real-mail-domains.txt");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_GE(r->size(), 1u);
+  auto s = ParseRealMailDomains(data::kSuffixMailDomains, "data/lists/suffix-mail-domains.txt");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  for (const RealMailDomain& d : *s) EXPECT_TRUE(IsPublicSuffix(d.domain)) << d.domain;
 }
 
 }  // namespace

@@ -125,8 +125,28 @@ class DetectorImpl final : public LookalikeDetector {
   // A whole trusted domain followed by another registered domain
   // (army.mil.attacker.com, partner.example-mail.com): detector_embedded.cc.
   void EmbeddedDomainCandidates(const Query& q, Best& best) const;
+  // A trusted name with a zone appended that the query's split hides:
+  // a ccTLD making a real zone of its last label (army.mil.cn: mil.cn), an
+  // open private zone (dwp.gov.uk.us.com), or its own TLD's (hmrc.gov.uk.com:
+  // uk.com). detector_appended.cc.
+  void AppendedZoneCandidates(const Query& q, Best& best) const;
+  // True when `name` (army.mil) is under a namespace and the lists hold it
+  // or a name under it, so a real foreign zone ending it is a slip, not
+  // that country's own name (wp.mil.pl). detector_appended.cc.
+  bool KnownUnderNamespace(std::string_view name) const;
+  // A multi-label name with its dots made hyphens or left out and an
+  // ending added (hmrc.gov-uk.com, yahoo-co-uk.com, hmrc.govuk.com).
+  // detector_combosquat.cc.
+  void HyphenatedEndingCandidates(const Query& q, Best& best) const;
+  // A slip of a namespace into another country's real public-sector zone
+  // (health.gov.ua for health.gov.au): reported as a real neighbour of the
+  // namespace's name (RealZoneNeighbour). detector_appended.cc.
+  void ForeignZoneCandidates(const Query& q, Best& best) const;
   void JoinedCandidates(const Query& q, Best& best) const;
   void HostLabelCandidates(const Query& q, Best& best) const;
+  // Two letters swapped across a third (sezman.cz for seznam.cz), of a
+  // declared or provider name exactly: detector_swap.cc.
+  void DistantSwapCandidates(const Query& q, Best& best) const;
   void TypoCandidates(const Query& q, Best& best) const;
   // `under`: the suffix whose names to search, when not the query's own.
   // `whole`: the query's whole name, else its last label only.
@@ -188,6 +208,9 @@ class DetectorImpl final : public LookalikeDetector {
     std::vector<std::string> names;
   };
   std::vector<Namespace> namespaces_;
+  // Names under a namespace the lists hold, with their parents under it:
+  // "af.mil" and "ramstein.af.mil" of ramstein.af.mil.
+  std::unordered_set<std::string> known_under_namespace_;
   // Messages the organisation sent to each entry, by id (TrustedEntry::
   // messages); empty without history, so a detector without it is unchanged.
   std::vector<int64_t> messages_;

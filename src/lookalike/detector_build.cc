@@ -75,9 +75,32 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
                            std::move(flat), intended.contains(ns), {}});
     namespaces_.back().names = NamespaceNamesUnder(ns);
   }
+  // Names under a namespace that the lists hold (af.mil and ramstein.af.mil
+  // of ramstein.af.mil): see KnownUnderNamespace.
+  for (const Entry& e : set_.entries()) {
+    if (e.is_namespace) continue;
+    std::string_view d = e.domain;
+    for (size_t dot = d.find('.'); dot != std::string_view::npos; dot = d.find('.', dot + 1)) {
+      std::optional<uint32_t> ns = set_.Exact(d.substr(dot + 1));
+      if (!ns || !set_[*ns].is_namespace) continue;
+      for (size_t at = 0; at < dot; at = d.find('.', at) + 1) {
+        known_under_namespace_.emplace(d.substr(at));
+      }
+      break;
+    }
+  }
   for (ProviderFamily& f : lists.families) {
     if (f.name.empty() || f.home.empty()) {
       return Status::InvalidArgument("provider family '" + f.name + "': no name or no home domain");
+    }
+    // A name that is a word or a brand of unrelated national companies
+    // (tiscali.de, wanadoo.nl, terra.com.mx: word-provider-names.txt) keeps
+    // its listed domains (trusted by the engine) but makes no family: its
+    // name under another ccTLD is not its slip (issue 15, fresh tester,
+    // item 7).
+    if (std::find(lists.word_names.begin(), lists.word_names.end(), f.name) !=
+        lists.word_names.end()) {
+      continue;
     }
     for (const std::string& d : f.domains) family_domains_.insert(d);
     family_domains_.insert(f.home);

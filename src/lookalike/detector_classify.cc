@@ -113,14 +113,18 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
   // The runner-up with another target is kept: when it is about as likely
   // (yahoo.com.t: .tr or .tw), the sender is offered both.
   if (!better) {
-    if (c.code && c.target != best.target && c.score > best.alt_score) {
+    // The same suggestion by another reading is no second choice
+    // (ramstein.af.mik: ramstein.af.mil twice, issue 15, fresh tester, item 11).
+    if (c.code && c.target != best.target && c.suggestion != best.suggestion &&
+        c.score > best.alt_score) {
       best.alt_score = c.score;
       best.alt_target = std::move(c.target);
       best.alt_suggestion = std::move(c.suggestion);
     }
     return;
   }
-  if (best.code && best.target != c.target && best.score > best.alt_score) {
+  if (best.code && best.target != c.target && best.suggestion != c.suggestion &&
+      best.score > best.alt_score) {
     best.alt_score = best.score;
     best.alt_target = std::move(best.target);
     best.alt_suggestion = std::move(best.suggestion);
@@ -146,6 +150,14 @@ bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, Lookalik
   if (!address::IsPublicSectorLabel(zone.substr(0, dot))) return false;
   std::string_view target = best.target;
   if (target == zone || target.ends_with(Join(".", zone))) return false;
+  // af.mil.sy, army.mil.cn: a name the lists hold under the namespace, with
+  // a country's code added, is that name's slip whatever zone it lands in
+  // (issue 15, fresh tester, item 1); wp.mil.pl, a name no list holds, is
+  // the country's own.
+  if (*best.code == ReasonCode::kSuffixAppend && set_[best.id].source != TrustSource::kLearned &&
+      (!set_[best.id].is_namespace || KnownUnderNamespace(target))) {
+    return false;
+  }
   // The confusion explains a name in the zone (army.mil.ml: .ml typed for
   // .mil), not the zone itself under the target's TLD: gouv.ml is Mali's
   // government's, and gouv.mil (what a .mil namespace makes of it) is a
@@ -276,9 +288,13 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   NamespaceCandidates(q, best);
   AppendCandidates(q, best);
   EmbeddedDomainCandidates(q, best);
+  AppendedZoneCandidates(q, best);
+  HyphenatedEndingCandidates(q, best);
+  ForeignZoneCandidates(q, best);
   JoinedCandidates(q, best);
   HostLabelCandidates(q, best);
   TypoCandidates(q, best);
+  DistantSwapCandidates(q, best);
   DotShiftCandidates(q, best);
   if (!best.code || best.score < options_.threshold) TypoAndSuffixCandidates(q, best);
   const bool delegated = address::HasDelegatedTld(d.ascii);
@@ -353,9 +369,17 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   }
   m.source = set_[best.id].source;
   m.target = best.target;
+  // A namespace's reading names the namespace's name (af.mil); a listed
+  // entry at the suggestion is the name meant (ramstein.af.mil).
+  if (set_[best.id].is_namespace) {
+    if (std::optional<uint32_t> id = set_.TrustedBy(best.suggestion);
+        id && !set_[*id].is_namespace && set_[*id].domain.ends_with(Join(".", best.target))) {
+      m.target = set_[*id].domain;
+    }
+  }
   m.target_domain_for_suggestion = best.suggestion;
   m.code = *best.code;
-  m.resembles = best.target;
+  m.resembles = m.target;
   m.detail = std::move(best.detail);
   m.score = best.score;
   return m;

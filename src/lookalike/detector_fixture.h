@@ -28,6 +28,15 @@ class DetectorFixture : public ::testing::Test {
     return d.ok() ? detector_->Classify(*d) : LookalikeMatch{};
   }
 
+  // `domain` is a look-alike with reason `code` suggesting `suggestion`.
+  void ExpectLookalike(std::string_view domain, std::string_view code,
+                       std::string_view suggestion) {
+    LookalikeMatch m = Classify(domain);
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << domain << " " << m.detail;
+    EXPECT_EQ(ReasonCodeName(m.code), code) << domain << " " << m.detail;
+    EXPECT_EQ(m.target_domain_for_suggestion, suggestion) << domain << " " << m.detail;
+  }
+
   std::unique_ptr<const LookalikeDetector> detector_;
 };
 

@@ -1,0 +1,72 @@
+#include "engine/suffix_mail_domain.h"
+
+#include <cctype>
+#include <unordered_set>
+#include <vector>
+
+#include "address/idna.h"
+#include "engine/embedded_lists.h"
+
+namespace nearmiss::engine {
+
+std::optional<Domain> PublicSuffixDomain(std::string_view input, std::string* probe) {
+  const size_t at = input.rfind('@');
+  if (at == 0 || at == std::string_view::npos) return std::nullopt;
+  std::string_view typed = input.substr(at + 1);
+  if (typed.ends_with('.')) typed.remove_suffix(1);
+  if (!address::IsPlainLdh(typed) || typed.find('.') == std::string_view::npos) {
+    return std::nullopt;
+  }
+  Domain d;
+  d.ascii.assign(typed);
+  for (char& ch : d.ascii) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (!IsPublicSuffix(d.ascii)) return std::nullopt;
+  d.unicode = d.ascii;
+  d.registrable = d.ascii;
+  d.suffix = d.ascii.substr(d.ascii.find('.') + 1);
+  probe->assign(input.substr(0, at + 1)).append("x.").append(d.ascii);
+  return d;
+}
+
+bool WrittenAsDomainInProtectedList(std::string_view ascii) {
+  // A bare public suffix in a domain list is read as its namespace
+  // (policy/domain_list.cc), so the detector cannot tell "gc.ca" from
+  // ".gc.ca": the embedded list's own lines can.
+  static const std::unordered_set<std::string> kBare = [] {
+    std::unordered_set<std::string> out;
+    std::string_view text = data::kProtectedList;
+    while (!text.empty()) {
+      const size_t nl = text.find('\n');
+      std::string_view line = text.substr(0, nl);
+      text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+      line = line.substr(0, line.find('#'));
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+        line.remove_suffix(1);
+      }
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+      if (line.empty() || line.front() == '.') continue;
+      std::string d(line);
+      for (char& ch : d) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (IsPublicSuffix(d)) out.insert(std::move(d));
+    }
+    return out;
+  }();
+  return kBare.contains(std::string(ascii));
+}
+
+bool ListedSuffixMailDomain(std::string_view ascii) {
+  // The embedded list is checked by provider_lists_test (it parses); a
+  // broken line here would only leave its domain refused, as before.
+  static const std::unordered_set<std::string> kListed = [] {
+    std::unordered_set<std::string> out;
+    Result<std::vector<RealMailDomain>> listed =
+        ParseRealMailDomains(data::kSuffixMailDomains, "data/lists/suffix-mail-domains.txt");
+    if (listed.ok()) {
+      for (RealMailDomain& r : *listed) out.insert(std::move(r.domain));
+    }
+    return out;
+  }();
+  return kListed.contains(std::string(ascii));
+}
+
+}  // namespace nearmiss::engine

@@ -1,0 +1,44 @@
+// Public suffixes that are mail domains: gc.ca (protected), nic.in, mil.no.
+//
+// ParseDomain refuses a public suffix as "not a mail domain" (the Public
+// Suffix List: names are registered under it, none is at it). A few are
+// their owner's mail domains too; refusing them with 550 refused real
+// government mail, the protected gc.ca among them (issue 15, fresh tester,
+// item 8). Engine::CheckRecipient judges as a domain a public suffix that
+// data/lists/suffix-mail-domains.txt lists, or that the trusted entries
+// name as a domain: exactly, or the embedded protected list's bare line
+// (gc.ca); not a namespace written as one (.gov.uk: gov.uk stays no mail
+// domain), nor a bare public suffix in a policy's [domains], which means
+// its namespace there (docs/policy.md).
+//
+// Thread safety: all functions may be called concurrently; the list is
+// parsed once, on first use.
+#ifndef NEARMISS_ENGINE_SUFFIX_MAIL_DOMAIN_H_
+#define NEARMISS_ENGINE_SUFFIX_MAIL_DOMAIN_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "nearmiss/address.h"
+
+namespace nearmiss::engine {
+
+// For `input` ("bob@gc.ca", "Bob@NIC.IN."): the domain after the last '@'
+// as a Domain whose registrable name is the suffix itself, when it is a
+// plain LDH public suffix; else empty. `probe` becomes `input` with "x."
+// before that domain: a registrable name the caller parses to check and
+// unquote the local part as for any other address.
+std::optional<Domain> PublicSuffixDomain(std::string_view input, std::string* probe);
+
+// True when data/lists/suffix-mail-domains.txt lists `ascii` (lower case).
+bool ListedSuffixMailDomain(std::string_view ascii);
+
+// True when data/lists/protected.txt protects `ascii`, a public suffix, as
+// a domain (a line "gc.ca", no leading dot: "one domain and its
+// subdomains"), which the engine holds as the namespace .gc.ca.
+bool WrittenAsDomainInProtectedList(std::string_view ascii);
+
+}  // namespace nearmiss::engine
+
+#endif  // NEARMISS_ENGINE_SUFFIX_MAIL_DOMAIN_H_
