@@ -109,6 +109,12 @@ enum class TextKind {
   kHeaderLabel,     // a label header's value: every marking is strong
   kBody,            // banner lines, portion marks strong; running text weak
   kAttachmentName,  // like a subject: a leading or bracketed marking
+  // The subject of bulk or list mail (RFC 2369 List-Unsubscribe, RFC 8058
+  // List-Unsubscribe-Post, "Precedence: bulk/list/junk"; IsBulkMail in
+  // content/bulk_mail.h): as kSubject, but a bare everyday level word
+  // ("SECRET", "CONFIDENTIAL") counts only if the message agrees (a body
+  // banner, a label), as newsletters shout the word for emphasis.
+  kBulkSubject,
 };
 
 class Scanner;

@@ -81,7 +81,12 @@ std::vector<Sample> ReadCorpus(const std::string& path) {
 
 // A whole RFC 5322 message with the sample in its place and neutral text in
 // the others.
-std::string MakeMessage(const Sample& s) {
+// "bulk-subject" and "bulk-subject+body": the same places in a newsletter,
+// which carries List-Unsubscribe (RFC 2369).
+std::string MakeMessage(const Sample& sample) {
+  bool bulk = sample.where.rfind("bulk-", 0) == 0;
+  Sample s = sample;
+  if (bulk) s.where = s.where.substr(5);
   std::string subject = s.where == "subject" ? s.text : "Update";
   std::string body = s.where == "body"
                          ? s.text
@@ -102,6 +107,7 @@ std::string MakeMessage(const Sample& s) {
   if (s.where.rfind("header:", 0) == 0) {
     m += s.where.substr(7) + ": " + s.text + "\n";
   }
+  if (bulk) m += "List-Unsubscribe: <mailto:leave@example.org>\n";
   if (s.where == "attachment-name") {
     m += "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
          "Content-Type: text/plain; charset=utf-8\n\n" + body +

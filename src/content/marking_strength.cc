@@ -4,6 +4,7 @@
 
 #include "content/line_text.h"
 #include "content/position.h"
+#include "content/subject_idioms.h"
 
 namespace nearmiss::content {
 namespace {
@@ -85,8 +86,8 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     return Counts::kYes;
   }
   if (p.kind == MarkingKind::kLabel) return Counts::kNo;
-  bool subject_like =
-      kind == TextKind::kSubject || kind == TextKind::kAttachmentName;
+  bool subject = kind == TextKind::kSubject || kind == TextKind::kBulkSubject;
+  bool subject_like = subject || kind == TextKind::kAttachmentName;
   bool strong = subject_like ? IsSubjectMarking(text, m.begin, m.end)
                              : IsBannerMarking(text, m.begin, m.end);
   if (strong && !p.mixed_case) {
@@ -98,9 +99,15 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     // abbreviation: it needs the separator.
     std::string_view matched = text.substr(m.begin, m.end - m.begin);
     strong = WrittenInCapitals(matched) &&
-             (kind != TextKind::kSubject || FollowedBySeparator(text, m.end) ||
+             (!subject || FollowedBySeparator(text, m.end) ||
               (matched.size() > kMaxAcronymLetters &&
                FollowedByLowerCaseWord(text, m.end)));
+  }
+  // "SECRET Santa", "SECRET sale: 50% off", "TOP SECRET offers inside":
+  // the idiom, written in capitals for emphasis (subject_idioms.h).
+  if (strong && subject && p.heading_word &&
+      FollowedBySubjectIdiom(text, m.end)) {
+    strong = false;
   }
   // "CONFIDENTIAL" over "ATTORNEY WORK PRODUCT": business confidentiality.
   if (strong && NearLegalLegend(text, m.begin, m.end)) strong = false;
@@ -108,6 +115,11 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // a match that would count, as loose words in prose are many.
   if (strong && AboutClearance(text, m.begin, m.end)) strong = false;
   if (strong && kind == TextKind::kBody && !IsEdgeLine(text, m.begin, m.end)) {
+    return Counts::kIfCorroborated;
+  }
+  // A newsletter's "SECRET: members' preview": in bulk mail a bare level
+  // word leading the subject counts only if the message agrees.
+  if (strong && kind == TextKind::kBulkSubject && p.heading_word) {
     return Counts::kIfCorroborated;
   }
   // "TOP SECRET\n\nOur summer menu is here!": an everyday word as the
@@ -133,8 +145,9 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
     *strength = Strength::kStrong;
     return Counts::kYes;
   }
-  bool subject_like =
-      kind == TextKind::kSubject || kind == TextKind::kAttachmentName;
+  bool subject_like = kind == TextKind::kSubject ||
+                      kind == TextKind::kBulkSubject ||
+                      kind == TextKind::kAttachmentName;
   if (p.kind != MarkingKind::kLabel && DescribedInProse(text, m.begin)) {
     // "the document, marked TOP SECRET, was found": named, not applied.
     *strength = Strength::kWeak;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/ascii.h"
+#include "content/bulk_mail.h"
 #include "content/extract.h"
 #include "content/gmime_util.h"
 
@@ -87,6 +88,24 @@ class Walker {
       if (value == nullptr) continue;
       Report(scanner_.ScanHeader(name, value, scratch_, &out_->sensitivity));
     }
+  }
+
+  // The subject of `object`, a message: of bulk or list mail (bulk_mail.h)
+  // a bare level word needs the message to agree.
+  void ScanSubject(GMimeObject* object, std::string_view where,
+                   std::string_view subject) {
+    TextKind kind = TextKind::kSubject;
+    GMimeHeaderList* headers = g_mime_object_get_header_list(object);
+    int n = g_mime_header_list_get_count(headers);
+    for (int i = 0; i < n && kind == TextKind::kSubject; ++i) {
+      GMimeHeader* h = g_mime_header_list_get_header_at(headers, i);
+      const char* name = g_mime_header_get_name(h);
+      const char* value = g_mime_header_get_value(h);
+      if (name != nullptr && IsBulkMailHeader(name, value != nullptr ? value : "")) {
+        kind = TextKind::kBulkSubject;
+      }
+    }
+    Scan(kind, where, subject);
   }
 
   void Scan(TextKind kind, std::string_view where, std::string_view text) {
@@ -226,8 +245,8 @@ class Walker {
   // reported at `where` ("attachment:fwd.eml", "attachment:a.zip/fwd.eml").
   void WalkInnerMessage(GMimeMessage* inner, const std::string& where,
                         int depth) {
-    Scan(TextKind::kSubject, where,
-         OrEmpty(g_mime_message_get_subject(inner)));
+    ScanSubject(GMIME_OBJECT(inner), where,
+                OrEmpty(g_mime_message_get_subject(inner)));
     ScanHeaders(GMIME_OBJECT(inner));
     GMimeObject* body = g_mime_message_get_mime_part(inner);
     if (body != nullptr) Walk(body, depth + 1);
@@ -433,7 +452,7 @@ ScannedMessage WalkMessage(GMimeMessage* message, std::string source,
 
   Walker walker(scanner, scratch, limits, &out);
   walker.OnStep(on_step, size);
-  walker.Scan(TextKind::kSubject, "subject", out.subject);
+  walker.ScanSubject(GMIME_OBJECT(message), "subject", out.subject);
   walker.ScanHeaders(GMIME_OBJECT(message));
   if (size > limits.max_message_bytes) {
     AddLimit(&out.sensitivity, "max-message-bytes",

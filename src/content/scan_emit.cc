@@ -22,14 +22,21 @@ std::string_view TrimMatch(std::string_view s) {
   return s;
 }
 
-// Equal spans keep the higher level, a guard's side of doubt: the SECRET
-// grammar also reads "//GBR TOP SECRET" whole, taking TOP for a country
-// code. Then the pattern id, so the pack listed first reports the same word
-// in two packs, run after run.
+// Equal spans keep a label's name first: a label word counts only where a
+// label stands (a label header, a labelled line), and there it is the name
+// the tenant gave, which the label table places ("Confidential" is
+// Purview's middle tier, not EO 13526's CONFIDENTIAL; labels.toml). Then
+// the higher level, a guard's side of doubt: the SECRET grammar also reads
+// "//GBR TOP SECRET" whole, taking TOP for a country code. Then the pattern
+// id, so the pack listed first reports the same word in two packs, run
+// after run.
 bool ByBeginThenLongest(const Scanner::Rep& scanner, const RawMatch& a,
                         const RawMatch& b) {
   if (a.begin != b.begin) return a.begin < b.begin;
   if (a.end != b.end) return a.end > b.end;
+  bool label_a = scanner.patterns[a.id].kind == MarkingKind::kLabel;
+  bool label_b = scanner.patterns[b.id].kind == MarkingKind::kLabel;
+  if (label_a != label_b) return label_a;
   Level la = scanner.patterns[a.id].level, lb = scanner.patterns[b.id].level;
   if (la != lb) return la > lb;
   return a.id < b.id;

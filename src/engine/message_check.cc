@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "content/bulk_mail.h"
 #include "engine/thread_state.h"
 #include "nearmiss/address.h"
 #include "nearmiss/engine.h"
@@ -152,7 +153,12 @@ void Engine::ScanParts(const MessageParts& parts, content::Scratch& scratch,
     if (!st.ok()) s->complete = false;
   };
   if (!parts.subject.empty()) {
-    note(scanner_->Scan(content::TextKind::kSubject, "subject", parts.subject, scratch, s));
+    // An add-in may pass List-Unsubscribe or Precedence with the labels.
+    content::TextKind kind = content::TextKind::kSubject;
+    for (const auto& [name, value] : parts.headers) {
+      if (content::IsBulkMailHeader(name, value)) kind = content::TextKind::kBulkSubject;
+    }
+    note(scanner_->Scan(kind, "subject", parts.subject, scratch, s));
   }
   for (const auto& [name, value] : parts.headers) {
     note(scanner_->ScanHeader(name, value, scratch, s));

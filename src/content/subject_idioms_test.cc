@@ -1,0 +1,76 @@
+// FollowedBySubjectIdiom (subject_idioms.h) and IsBulkMailHeader
+// (bulk_mail.h): the words after a subject's level word, and the headers
+// that make a message bulk mail (issue 13, breaker round 6 item 12).
+#include "content/subject_idioms.h"
+
+#include <gtest/gtest.h>
+
+#include <string_view>
+
+#include "content/bulk_mail.h"
+
+namespace nearmiss::content {
+namespace {
+
+// Whether the idiom follows `word`, the first occurrence in `subject`.
+bool IdiomAfter(std::string_view subject, std::string_view word) {
+  std::size_t at = subject.find(word);
+  EXPECT_NE(at, std::string_view::npos) << subject;
+  return FollowedBySubjectIdiom(subject, at + word.size());
+}
+
+TEST(SubjectIdiomTest, TradeWordsRightAfterTheLevelWord) {
+  EXPECT_TRUE(IdiomAfter("SECRET sale: 50% off everything", "SECRET"));
+  EXPECT_TRUE(IdiomAfter("TOP SECRET offers inside", "TOP SECRET"));
+  EXPECT_TRUE(IdiomAfter("CONFIDENTIAL pricing for our best customers", "CONFIDENTIAL"));
+  EXPECT_TRUE(IdiomAfter("*SECRET* deals", "SECRET"));
+  EXPECT_TRUE(IdiomAfter("PROTECTED Savings", "PROTECTED"));
+  // One word of season or audience between.
+  EXPECT_TRUE(IdiomAfter("RESTRICTED time offer: free delivery", "RESTRICTED"));
+  EXPECT_TRUE(IdiomAfter("RESTRICTED access offer", "RESTRICTED"));
+  EXPECT_TRUE(IdiomAfter("SECRET summer sale", "SECRET"));
+  EXPECT_TRUE(IdiomAfter("SECRET VIP deals", "SECRET"));
+}
+
+TEST(SubjectIdiomTest, TradeWordsOfAMarkedSubjectStayItsWords) {
+  // After a separator: a marked subject about a sale.
+  EXPECT_FALSE(IdiomAfter("SECRET: arms sale to Ruritania", "SECRET"));
+  EXPECT_FALSE(IdiomAfter("SECRET - pricing of the offset package", "SECRET"));
+  // Further than one modifier, or after an ordinary word.
+  EXPECT_FALSE(IdiomAfter("SECRET arms sale", "SECRET"));
+  EXPECT_FALSE(IdiomAfter("SECRET sales brief", "SECRET"));
+  // An offer of employment.
+  EXPECT_FALSE(IdiomAfter("CONFIDENTIAL offer letter", "CONFIDENTIAL"));
+  EXPECT_FALSE(IdiomAfter("SECRET deployment plan", "SECRET"));
+  EXPECT_FALSE(IdiomAfter("SECRET: convoy timings", "SECRET"));
+  EXPECT_FALSE(IdiomAfter("SECRET", "SECRET"));
+}
+
+TEST(SubjectIdiomTest, HomeWordsWithinFourWords) {
+  EXPECT_TRUE(IdiomAfter("SECRET Santa 2026", "SECRET"));
+  EXPECT_TRUE(IdiomAfter("SECRET SANTA draw", "SECRET"));
+  EXPECT_TRUE(IdiomAfter("SECRET Santa's list", "SECRET"));
+  EXPECT_TRUE(IdiomAfter("SECRET - our best kept recipe", "SECRET"));
+  EXPECT_TRUE(IdiomAfter("TOP SECRET family recipes", "TOP SECRET"));
+  EXPECT_TRUE(IdiomAfter("SECRET: Santa sign-up sheet", "SECRET"));
+  EXPECT_TRUE(IdiomAfter("SECRET ingredient revealed", "SECRET"));
+  EXPECT_TRUE(IdiomAfter("SECRET garden party", "SECRET"));
+  // Past four words, or on the next line: the subject's own words.
+  EXPECT_FALSE(IdiomAfter("SECRET: convoy timings for the Santa Rosa base", "SECRET"));
+  EXPECT_FALSE(IdiomAfter("SECRET\nSanta", "SECRET"));
+}
+
+TEST(BulkMailTest, ListUnsubscribeAndPrecedence) {
+  EXPECT_TRUE(IsBulkMailHeader("List-Unsubscribe", "<mailto:leave@example.org>"));
+  EXPECT_TRUE(IsBulkMailHeader("list-unsubscribe-post", "List-Unsubscribe=One-Click"));
+  EXPECT_TRUE(IsBulkMailHeader("Precedence", "bulk"));
+  EXPECT_TRUE(IsBulkMailHeader("Precedence", " List"));
+  EXPECT_TRUE(IsBulkMailHeader("PRECEDENCE", "junk"));
+  EXPECT_FALSE(IsBulkMailHeader("Precedence", "first-class"));
+  EXPECT_FALSE(IsBulkMailHeader("Precedence", "bulky"));
+  EXPECT_FALSE(IsBulkMailHeader("List-Id", "<team.example.org>"));
+  EXPECT_FALSE(IsBulkMailHeader("Subject", "bulk"));
+}
+
+}  // namespace
+}  // namespace nearmiss::content
