@@ -25,6 +25,7 @@
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "cli/report_pdf.h"
+#include "history/sent_folders.h"
 #include "investigate/auditor.h"
 #include "investigate/render.h"
 #include "investigate/row_order.h"
@@ -58,6 +59,8 @@ struct AuditFlags {
   // --events lists when no STORE follows it, as learn, check and serve
   // resolve theirs; "": the default location.
   std::string store;
+  // Of a Maildir root, the folders read as sent mail (history/sent_folders.h).
+  std::vector<std::string> sent_folders = history::DefaultSentFolderNames();
 };
 
 std::string Now() {
@@ -186,6 +189,31 @@ int RunAudit(const AuditFlags& flags) {
     shown[in.path] = in.shown;
   }
   for (const AuditInput& in : inputs.mailboxes) mailboxes.push_back(in.path);
+  if (!mailboxes.empty()) {
+    // What the organisation sent only, as learn reads: a Maildir root's own
+    // messages are its INBOX, mail received, whose senders and Cc are not
+    // the organisation's (breaker round 16 §6: an outside sender's Cc to a
+    // look-alike was reported as sent, on the one-page summary too).
+    Result<history::SentSelection> sent =
+        history::SelectSentFolders(mailboxes, flags.sent_folders);
+    if (!sent.ok()) {
+      log::Error(sent.error().message());
+      auditor.AddUnread(mailboxes.front(), sent.error().message());
+      status = kExitError;
+      mailboxes.clear();
+    } else {
+      for (const std::string& skipped : sent->skipped) {
+        std::string note = "not read (not a Sent folder): " + skipped;
+        log::Info(note);
+        report.notes.push_back(std::move(note));
+      }
+      for (const std::string& warning : sent->warnings) {
+        log::Warn(warning);
+        report.notes.push_back(warning);
+      }
+      mailboxes = std::move(sent->read);
+    }
+  }
   // Traces by the names shown (a spooled stdin has a temporary path).
   std::vector<std::string> ordered =
       maillog::OrderLogs(logs, [&shown](const std::string& p) { return shown[p]; });
@@ -365,6 +393,11 @@ void AddAuditCommand(CLI::App& app, Run& run) {
                                        "(default: the configuration file's store, else the "
                                        "default store)");
   BindConfig("store", *cmd, store, &flags->store);
+  cmd->add_option("--sent-folder", flags->sent_folders,
+                  "Of a Maildir root, the folder read as sent mail (repeat for several; "
+                  "default: Sent, Sent Items, Sent Messages); its INBOX and other folders are "
+                  "not read, and said")
+      ->allow_extra_args(false);  // one folder per flag: inputs follow
   cmd->add_option("inputs", flags->inputs, "Log files and mailboxes");
   cmd->callback([&run, flags, events] {
     flags->events = events->count() > 0;

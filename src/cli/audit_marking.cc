@@ -1,7 +1,5 @@
 #include "cli/audit_marking.h"
 
-#include <cctype>
-
 #include "nearmiss/content_scanner.h"
 
 namespace nearmiss::cli {
@@ -14,24 +12,31 @@ Result<std::string> MarkingBelowData(const Engine& engine, const std::string& ma
   content::Sensitivity read;
   NM_RETURN_IF_ERROR(
       scanner.Scan(content::TextKind::kSubject, "--marking", marking, scratch, &read));
+  // The flag's caveats as the report's own are read (same packs, same
+  // parse), so they are compared by category, not as text: "NOT REL TO
+  // USA, GBR" holds the data's "REL TO USA, GBR" as a substring (breaker
+  // round 16 §4).
+  investigate::ReportMarking given;
+  given.Add(read);
   content::Level level = engine.FilterSensitivity(std::move(read)).level;
   // A label off the scale (unknown-label) cannot be shown to be high
   // enough: it counts as below.
   int rank = level == content::Level::kUnknownLabel ? 0 : static_cast<int>(level);
   if (rank >= report.top_level_rank) {
     // High enough, yet a caveat of the data missing from it (SECRET given
-    // for SECRET//NOFORN data) would mark the report releasable where its
-    // data is not: said as a marking below the data.
-    std::string upper;
-    for (char c : marking) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    // for SECRET//NOFORN data), or a REL TO wider than the data's, would
+    // mark the report releasable where its data is not: said as a marking
+    // below the data.
     const std::string top = report.TopMarking();
     for (const std::string& c : report.marking.Caveats()) {
       if (top.find(c) == std::string::npos) continue;  // superseded (REL TO by NOFORN)
+      if (given.Carries(c)) continue;
       std::string bare = c.substr(c.find_first_not_of("/ "));
-      if (upper.find(bare) == std::string::npos) {
-        return "--marking " + marking + " lacks " + bare + ", a caveat of the data (" + top +
-               ", " + report.top_level_source + ")";
-      }
+      return "--marking " + marking + " lacks " + bare + ", a caveat of the data (" + top +
+             ", " + report.top_level_source + ")" +
+             (c.starts_with("//REL TO")
+                  ? "; give NOFORN, or REL TO none but those countries"
+                  : "");
     }
     return std::string();
   }

@@ -11,7 +11,10 @@
 // COMMERCIAL" is OFFICIAL-SENSITIVE); text they do not know is level none.
 // A marking at the level yet without a caveat of the data (SECRET for
 // SECRET//NOFORN data: ReportMarking::Caveats) is below the data too: the report
-// would read as releasable where its data is not.
+// would read as releasable where its data is not. Caveats are compared by
+// category as the packs read the flag (ReportMarking::Carries), not as
+// text: a REL TO naming a country the data's does not, or "NOT REL TO",
+// is refused; "SECRET UK EYES ONLY" carries "SECRET [UK EYES ONLY]"'s.
 //
 // Thread safety: a free function over an immutable Engine.
 #ifndef NEARMISS_CLI_AUDIT_MARKING_H_

@@ -38,15 +38,18 @@ MailboxDate DeliveryDate(const ScannedMessage& m) {
 MailboxDate MessageDate(const ScannedMessage& m, int64_t now) {
   MailboxDate delivery = DeliveryDate(m);
   if (m.date <= 0) return delivery;
+  // A file's modification time is a copy's as often as the delivery's (an
+  // investigator's exported .eml copied onto the analysis machine is
+  // dated by the copy): no evidence against the Date:, either way. Only a
+  // delivery record (mbox From_ line, Maildir name) bounds it (breaker
+  // round 16 §7: a lone .eml of 2025 copied in 2026 was dated by the copy).
+  const int64_t recorded = delivery.source == "file-mtime" ? 0 : delivery.seconds;
   int64_t bound = now;
-  if (delivery.seconds > 0 && (bound <= 0 || delivery.seconds < bound)) bound = delivery.seconds;
+  if (recorded > 0 && (bound <= 0 || recorded < bound)) bound = recorded;
   const bool too_early =
-      m.date < kEarliestDate ||
-      (delivery.seconds > 0 && m.date < delivery.seconds - kDateBehindSeconds);
+      m.date < kEarliestDate || (recorded > 0 && m.date < recorded - kDateBehindSeconds);
   if (!too_early && (bound <= 0 || m.date <= bound + kDateAheadSeconds)) {
-    // A file's modification time is a copy's as often as the delivery's:
-    // not evidence against the Date:.
-    return {m.date, "date-header", 0, delivery.source == "file-mtime" ? 0 : delivery.seconds};
+    return {m.date, "date-header", 0, recorded};
   }
   delivery.set_aside = m.date;
   return delivery;

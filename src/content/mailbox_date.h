@@ -31,6 +31,11 @@
 // never granted early. A Date: a few days or weeks early on a badly set
 // clock is not told from the truth. Issue-14 tester, round 3, item 3.
 //
+// A file's modification time bounds the Date: neither way (it is a
+// copy's as often as the delivery's: exported .eml evidence copied onto
+// an analysis machine); it dates only a message without a believable
+// Date: (breaker round 16 §7).
+//
 // Thread safety: free functions, re-entrant.
 #ifndef NEARMISS_CONTENT_MAILBOX_DATE_H_
 #define NEARMISS_CONTENT_MAILBOX_DATE_H_

@@ -53,6 +53,22 @@ TEST(MailboxDate, BestEvidenceFirst) {
   e.source = path;
   EXPECT_EQ(MessageDate(e, kNow).source, "file-mtime");
   EXPECT_EQ(MessageDate(e, kNow).seconds, 1700000000);
+  // Breaker round 16 §7: a file's time is a copy's, no bound on the Date:
+  // a year or more before it (evidence copied long after), or after it.
+  for (int64_t date : {int64_t{1700000000} - 400 * 86400, int64_t{1700000000} - 3 * 365 * 86400,
+                       int64_t{1700000000} + 30 * 86400}) {
+    e.date = date;
+    EXPECT_EQ(MessageDate(e, kNow).source, "date-header") << date;
+    EXPECT_EQ(MessageDate(e, kNow).seconds, date);
+    EXPECT_EQ(MessageDate(e, kNow).set_aside, 0);
+  }
+  // Still set aside when it cannot be true whatever the file: after now,
+  // or before 1990; then the file's time is all there is.
+  e.date = kNow + 2 * 86400;
+  EXPECT_EQ(MessageDate(e, kNow).source, "file-mtime");
+  e.date = 315532800;  // 1980-01-01, a DOS clock's epoch
+  EXPECT_EQ(MessageDate(e, kNow).source, "file-mtime");
+  e.date = 0;
   ::unlink(path);
   e.source = "-";
   EXPECT_EQ(MessageDate(e, kNow).seconds, 0);

@@ -72,8 +72,10 @@ std::string RowJson(const Row& r) {
 }
 
 std::string CsvHeader() {
-  return "time,queue_id,from,to,domain,verdict,target,suggestion,status,relay,hops,level,source,"
-         "date_source";
+  // marking after level: the caveats (NOFORN, REL TO, UK EYES ONLY) a
+  // spreadsheet must carry too, as --json's "marking" (breaker round 16 §9).
+  return "time,queue_id,from,to,domain,verdict,target,suggestion,status,relay,hops,level,marking,"
+         "source,date_source";
 }
 
 std::string RowCsv(const Row& r) {
@@ -83,7 +85,7 @@ std::string RowCsv(const Row& r) {
   const std::string status = RowStatus(r);
   for (const std::string* v : {&r.time, &queue_id, &from, &r.to, &r.domain, &r.verdict,
                                &r.target, &r.suggestion, &status, &r.relay, &r.hops,
-                               &r.level, &r.source, &r.date_source}) {
+                               &r.level, &r.marking, &r.source, &r.date_source}) {
     if (!out.empty() || v != &r.time) out += ',';
     out += CsvField(*v);
   }

@@ -103,7 +103,12 @@ Parsed Parse(const content::Finding& f) {
         if (u == w) break;  // the level alone ("OFFICIAL: SENSITIVE")
         if (u.size() > w.size() && u.starts_with(w) &&
             (u[w.size()] == ' ' || u[w.size()] == ':' || u[w.size()] == '-')) {
-          std::string caveat = Trim(std::string_view(u).substr(w.size()), " :-");
+          // A descriptor or caveat in brackets ("SECRET [UK EYES ONLY]",
+          // "OFFICIAL-SENSITIVE (PERSONAL)") is written as its words, as
+          // the pack names it: the match may end before the closing
+          // bracket, and a banner with half a bracket is no marking
+          // (breaker round 16 §8).
+          std::string caveat = Trim(std::string_view(u).substr(w.size()), " :-[]()");
           p.level = std::string(w);
           if (!caveat.empty()) p.caveats.push_back(" " + caveat);
           break;
@@ -229,6 +234,25 @@ std::vector<std::string> ReportMarking::Caveats() const {
     for (std::string& c : Written(s)) out.push_back(std::move(c));
   }
   return out;
+}
+
+bool ReportMarking::Carries(const std::string& c) const {
+  const std::vector<std::string> mine = Caveats();
+  if (c.starts_with("//REL TO")) {
+    const std::vector<std::string> data = Countries(std::string_view(c).substr(2));
+    for (const std::string& g : mine) {
+      if (g == "//NOFORN") return true;
+      if (!g.starts_with("//REL TO")) continue;
+      for (const std::string& k : Countries(std::string_view(g).substr(2))) {
+        if (std::find(data.begin(), data.end(), k) == data.end()) return false;
+      }
+      return true;
+    }
+    return false;
+  }
+  const std::string want = Trim(c, " /[]()");
+  return std::any_of(mine.begin(), mine.end(),
+                     [&](const std::string& g) { return Trim(g, " /[]()") == want; });
 }
 
 }  // namespace nearmiss::investigate

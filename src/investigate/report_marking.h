@@ -52,6 +52,13 @@ class ReportMarking {
   // " UK EYES ONLY"), scheme after scheme: what a --marking given must
   // carry too (cli/audit_marking.h).
   std::vector<std::string> Caveats() const;
+  // Whether this marking (a --marking read by the same packs) carries the
+  // data's caveat `c`, one of another's Caveats(): the same words, whatever
+  // the separator or brackets ("SECRET UK EYES ONLY" carries " UK EYES
+  // ONLY" of "SECRET [UK EYES ONLY]"); for "//REL TO ...", NOFORN or a REL
+  // TO naming no country outside c's (CAPCO: a list with more countries,
+  // or "NOT REL TO", releases what the data does not).
+  bool Carries(const std::string& c) const;
 
  private:
   struct Scheme {

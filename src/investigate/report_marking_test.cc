@@ -132,5 +132,40 @@ TEST(ReportMarking, IgnoresWhatIsNoMarking) {
   EXPECT_EQ(m.Caveats(), (std::vector<std::string>{" UK EYES ONLY", "//NOFORN"}));
 }
 
+// Breaker round 16 §8: a descriptor or caveat in brackets was cut at the
+// bracket ("SECRET [UK EYES ONLY").
+TEST(ReportMarking, WritesABracketedCaveatAsItsWords) {
+  EXPECT_EQ(BannerOf({Message({{"uk", "SECRET [UK EYES ONLY", Level::kSecret}})}),
+            "SECRET UK EYES ONLY");
+  EXPECT_EQ(BannerOf({Message({{"uk", "OFFICIAL-SENSITIVE (PERSONAL)", Level::kOfficialSensitive}})}),
+            "OFFICIAL-SENSITIVE PERSONAL");
+  EXPECT_EQ(BannerOf({Message({{"uk", "OFFICIAL-SENSITIVE [COMMERCIAL]",
+                                Level::kOfficialSensitive}})}),
+            "OFFICIAL-SENSITIVE COMMERCIAL");
+}
+
+// Breaker round 16 §4, §8: a --marking carries a caveat of the data by its
+// category, not by holding its text.
+TEST(ReportMarking, CarriesComparesCaveatsByCategory) {
+  auto given = [](const char* pack, const char* text) {
+    ReportMarking m;
+    m.Add(Message({{pack, text, Level::kSecret}}));
+    return m;
+  };
+  const std::string rel = "//REL TO USA, GBR";
+  EXPECT_TRUE(given("us-classified", "SECRET//REL TO USA, GBR").Carries(rel));
+  EXPECT_TRUE(given("us-classified", "SECRET//REL TO GBR, USA").Carries(rel));
+  EXPECT_TRUE(given("us-classified", "SECRET//NOFORN").Carries(rel));
+  EXPECT_TRUE(given("us-classified", "SECRET//REL TO USA").Carries(rel));  // NOFORN
+  EXPECT_FALSE(given("us-classified", "SECRET//REL TO USA, GBR, FRA").Carries(rel));
+  EXPECT_FALSE(given("us-classified", "SECRET//NOT REL TO USA, GBR").Carries(rel));
+  EXPECT_FALSE(given("us-classified", "SECRET").Carries(rel));
+  EXPECT_TRUE(given("us-classified", "TS//SCI//NF").Carries("//NOFORN"));
+  EXPECT_FALSE(given("us-classified", "TOP SECRET//SCI").Carries("//NOFORN"));
+  EXPECT_TRUE(given("uk", "SECRET UK EYES ONLY").Carries(" UK EYES ONLY"));
+  EXPECT_TRUE(given("uk", "SECRET [UK EYES ONLY").Carries(" UK EYES ONLY"));
+  EXPECT_FALSE(given("uk", "SECRET").Carries(" UK EYES ONLY"));
+}
+
 }  // namespace
 }  // namespace nearmiss::investigate

@@ -185,6 +185,28 @@ void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view
 
 void PostfixLog::NotUnderstood(std::string_view line) { counts_.NotUnderstood(line); }
 
+void PostfixLog::EndDeferred(const LogLine& l, Queue& q, std::string_view status,
+                             std::string_view text, bool one_if_none) {
+  Attempt a;
+  a.time = l.time;
+  a.queue_id = l.queue_id;
+  a.sender = q.sender;
+  a.sender_known = q.sender_seen;  // false: no from= line read
+  a.status = status;
+  a.status_text = text;
+  a.message_id = q.message_id;
+  a.size = q.size;
+  a.hops = q.hops;
+  // One attempt per recipient ended (LineCounts::delivery_lines).
+  counts_.delivery_lines += std::max<size_t>(one_if_none ? 1 : 0, q.deferred.size());
+  if (q.deferred.empty() && one_if_none) Hold(a, {});
+  for (const std::string& rcpt : q.deferred) {
+    a.recipient = rcpt;
+    Hold(a, {});
+  }
+  q.deferred.clear();
+}
+
 void PostfixLog::Feed(std::string_view line) {
   ++lines_;
   if (trace_) {
@@ -246,6 +268,18 @@ void PostfixLog::Feed(std::string_view line) {
   auto it = queues_.find(key_);
   if (removed) {
     if (it == queues_.end() || it->second.removed) return;
+    if (!it->second.deferred.empty()) {
+      // qmgr removes a queue file only when no recipient is left to try
+      // (qmgr_active.c); with a recipient still deferred, the file went
+      // another way: postsuper -d, the administrator's answer to a
+      // look-alike found in the queue (postsuper(1) logs "QID: removed").
+      // Never delivered, and no longer waiting: each such recipient is
+      // discarded, with the reason, never "still waiting when the logs
+      // end" (breaker round 16 §5).
+      EndDeferred(l, it->second, "discarded",
+                  "deleted from the queue (postsuper -d) while deferred; never delivered",
+                  /*one_if_none=*/false);
+    }
     // Kept (for a "queued as" naming it that comes later) until its end
     // is passed on.
     it->second.removed = true;
@@ -284,24 +318,7 @@ void PostfixLog::Feed(std::string_view line) {
       // qmgr gives up on the message (qmgr_active.c): the recipients still
       // deferred expire, each an attempt of its own. When this log showed
       // none of them deferred, one attempt without a recipient says so.
-      Attempt a;
-      a.time = l.time;
-      a.queue_id = l.queue_id;
-      a.sender = q.sender;
-      a.sender_known = true;  // this very line names it
-      a.status = "expired";
-      a.status_text = "returned to sender";
-      a.message_id = q.message_id;
-      a.size = q.size;
-      a.hops = q.hops;
-      // One attempt per recipient it gives up on (LineCounts::delivery_lines).
-      counts_.delivery_lines += std::max<size_t>(1, q.deferred.size());
-      if (q.deferred.empty()) Hold(a, {});
-      for (const std::string& rcpt : q.deferred) {
-        a.recipient = rcpt;
-        Hold(a, {});
-      }
-      q.deferred.clear();
+      EndDeferred(l, q, "expired", "returned to sender", /*one_if_none=*/true);
     }
   } else if (client) {
     return;

@@ -19,6 +19,10 @@
 //   - status sent, deferred, bounced, and expired (qmgr's "from=<S>,
 //     status=expired, returned to sender" for every recipient still
 //     deferred, or a delivery line with that status) are attempts;
+//   - "removed" while a recipient is still deferred (qmgr removes a file
+//     only when none is left to try, so this is postsuper -d, postsuper(1))
+//     ends each such recipient as "discarded" (never delivered, no longer
+//     waiting), its text naming the deletion;
 //   - a "sent" from discard(8), or whose reply is a content filter's
 //     "250 2.7.N Ok, discarded" (amavisd-new), is status "discarded": the
 //     message was thrown away, never delivered;
@@ -306,6 +310,11 @@ class PostfixLog {
   void IndexMessageId(std::string_view queue_id, const std::string& message_id);
   void Delivery(const LogLine& line, Queue& q);
   void NotUnderstood(std::string_view line);
+  // Ends q's recipients still deferred with `status` and `text`, each an
+  // attempt at line `l`'s time (qmgr's expiry, a postsuper -d); with none
+  // deferred, one attempt naming no recipient when `one_if_none`.
+  void EndDeferred(const LogLine& l, Queue& q, std::string_view status, std::string_view text,
+                   bool one_if_none);
   // True when the attempt is a hand-off to `next`, which takes it over.
   bool HandOff(const LogLine& line, Queue& q, std::string_view next, std::string_view relay);
   // `count`: a new hand-off (false when passing a hop down the chain).

@@ -189,10 +189,20 @@ void TraceLog::Record(const std::vector<std::string>& f, uint64_t line) {
     Tally(line, format());
     return;
   }
-  // A record with more or fewer fields than its header (an unquoted comma
-  // in a field, a cut line) would be read misaligned: not read at all.
-  if (kind_ == Kind::kUnknown || f.size() != columns_) {
+  if (kind_ == Kind::kUnknown) {
     Unrecognised(line);
+    return;
+  }
+  // A record with more or fewer fields than its header (an unquoted comma
+  // in a field, a last line cut while Exchange was still writing the file)
+  // would be read misaligned: not read at all (unrecognised, so a file of
+  // them is refused). Every record after a trace's header is an event, so
+  // it is also a delivery line not understood (exit 2, as a Postfix
+  // delivery line cut short), never one more line of no known form that a
+  // run passes over with exit 0 (breaker round 16 §2).
+  if (f.size() != columns_) {
+    Unrecognised(line);
+    NotUnderstood(line);
     return;
   }
   Row(f, line);

@@ -95,7 +95,8 @@
 // UTC. PowerShell's "#TYPE"
 // line and a UTF-8 byte order mark are skipped. Times: ISO 8601 (with or
 // without 'T', fraction and zone; no zone is UTC, as these traces write)
-// or Export-Csv's en-US "M/D/YYYY h:mm:ss AM/PM"; another form, or a date
+// or Export-Csv's en-US "M/D/YYYY h:mm:ss AM/PM", or another culture's
+// short date (trace_time.h: "03.11.2025", "2025/11/03"); another form, or a date
 // that does not exist (2025-02-30, 11/31/2025, 2/29/2025: never rolled
 // over into the next month), makes the record unrecognised. A slash date without AM/PM ("04/11/2026 10:06:00",
 // what a non-US locale's export writes) is day/month or month/day by the
@@ -104,7 +105,10 @@
 // unrecognised and counted as an ambiguous date (LineCounts), never
 // guessed. A stated order applies to every slash date, AM/PM or not. A record
 // with more or fewer fields than its header, or before any header, is
-// unrecognised (LineCounts), never skipped silently.
+// unrecognised (LineCounts), never skipped silently. Each such record after
+// the header is also a delivery line not understood (LineCounts::
+// not_understood: audit and learn exit 2): every record of a trace is an
+// event, and the one not read may be the delivery to a look-alike.
 //
 // Rows of one message share its Message-ID as the queue id, across files:
 // a message seen by several Exchange servers (SEND from one, DELIVER or

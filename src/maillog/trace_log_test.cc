@@ -186,6 +186,58 @@ TEST(TraceLog, RecordsWithMoreOrFewerFieldsThanTheHeaderAreNotRead) {
   EXPECT_EQ(m.seen[0].status, "sent");
   EXPECT_EQ(trace.counts().unrecognised, 1u);
   EXPECT_EQ(trace.counts().first_unrecognised_line, 2u);
+  // Breaker round 16 §2: and each is a delivery line not understood (audit
+  // and learn exit 2), never passed over with exit 0.
+  EXPECT_EQ(t.counts().not_understood, 2u);
+  EXPECT_EQ(t.counts().first_not_understood_line, 2u);
+  EXPECT_EQ(trace.counts().not_understood, 1u);
+}
+
+// Breaker round 16 §2: a trace record after the header that is not read
+// (the last row cut while Exchange still wrote the file, a row whose date
+// is in no form read, or in no stated order) was only "not recognised":
+// exit 0 and nothing on stderr. Each is a delivery line not understood.
+TEST(TraceLog, ARecordNotReadAfterTheHeaderIsADeliveryNotUnderstood) {
+  struct Case {
+    const char* header;
+    const char* good;
+    const char* bad;
+    DateOrder order = DateOrder::kUnstated;
+  };
+  const char* m365 = "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\","
+                     "\"MessageId\"";
+  const char* good = "\"2025-11-04T12:00:00Z\",\"a@mod.gov.uk\",\"c@partner.example\",\"s\","
+                     "\"Delivered\",\"<1@x>\"";
+  for (const Case& k : std::initializer_list<Case>{
+           // cut after the sixth field of eleven (no newline at the end)
+           {m365, good, "\"2025-11-04T12:01:00Z\",\"a@mod.gov.uk\",\"bob@army.ml\""},
+           // an unquoted comma in the subject: a field too many
+           {m365, good, "2025-11-04T12:01:00Z,a@mod.gov.uk,bob@army.ml,plan, v2,Delivered,<2@x>"},
+           // a de-DE export's date, an ISO date cut, no date at all
+           {m365, good, "\"04.11.2025 12:01:00\",\"a@mod.gov.uk\",\"bob@army.ml\",\"s\","
+                        "\"Delivered\",\"<2@x>\""},
+           {m365, good, "\"2025-11-0\",\"a@mod.gov.uk\",\"bob@army.ml\",\"s\",\"Delivered\",\"<2@x>\""},
+           {m365, good, "\"\",\"a@mod.gov.uk\",\"bob@army.ml\",\"s\",\"Delivered\",\"<2@x>\""},
+           // day/month undecidable, and a month 13 in the order stated
+           {m365, good, "\"04/11/2025 12:01:00\",\"a@mod.gov.uk\",\"bob@army.ml\",\"s\","
+                        "\"Delivered\",\"<2@x>\""},
+           {m365, good, "\"13/11/2025 12:01:00\",\"a@mod.gov.uk\",\"bob@army.ml\",\"s\","
+                        "\"Delivered\",\"<2@x>\"", DateOrder::kMonthDay},
+           // an Exchange event cut mid-record
+           {"#Fields: date-time,event-id,recipient-address,sender-address,connector-id",
+            "2025-11-03T09:12:06Z,SEND,c@partner.example,alice@mod.gov.uk,Internet",
+            "2025-11-03T09:12:07Z,SEND,bob@army.ml"},
+       }) {
+    Collect c;
+    TraceLog t("trace.csv", &c, k.order);
+    t.Feed(k.header);
+    t.Feed(k.good);
+    t.Feed(k.bad);
+    t.Finish();
+    EXPECT_EQ(t.counts().not_understood, 1u) << k.bad;
+    EXPECT_EQ(t.counts().first_not_understood_line, 3u) << k.bad;
+    EXPECT_EQ(c.seen.size(), 1u) << k.bad;
+  }
 }
 
 TEST(TraceLog, LooksLikeTrace) {

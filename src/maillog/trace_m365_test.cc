@@ -131,6 +131,27 @@ TEST(TraceTime, DatesThatDoNotExistAreNotRolledOver) {
   EXPECT_NE(ParseDate("2024-02-29"), -1);
 }
 
+// Breaker round 16 §11: an export from a non-US locale writes the short
+// date of its culture; each is read, or needs --date-order where the
+// culture does not settle which number is the day.
+TEST(TraceTime, DatesOfOtherLocales) {
+  auto at = [](const char* v, DateOrder o = DateOrder::kUnstated) {
+    return FormatTime(TraceTime(v, o));
+  };
+  EXPECT_EQ(at("03.11.2025 09:12:06"), "2025-11-03T09:12:06");  // de-DE
+  EXPECT_EQ(at("3.11.2025 09:12"), "2025-11-03T09:12:00");
+  EXPECT_EQ(at("2025/11/03 09:12:06"), "2025-11-03T09:12:06");  // ja-JP
+  EXPECT_EQ(at("2025/11/03 09:12:06", DateOrder::kDayMonth), "2025-11-03T09:12:06");
+  EXPECT_EQ(at("2025.11.3 9:12:06"), "2025-11-03T09:12:06");
+  EXPECT_EQ(at("03-11-2025 09:12:06", DateOrder::kDayMonth), "2025-11-03T09:12:06");  // nl-NL
+  EXPECT_EQ(at("11-03-2025 09:12:06", DateOrder::kMonthDay), "2025-11-03T09:12:06");
+  EXPECT_EQ(TraceTime("03-11-2025 09:12:06", DateOrder::kUnstated), kAmbiguousDate);
+  for (const char* bad : {"31.02.2025 09:00:00", "2025/02/30 09:00:00", "03.11-2025 09:00:00",
+                          "03.11.25 09:00:00", "2025/13/01 09:00:00", "0.11.2025 09:00:00"}) {
+    EXPECT_LT(TraceTime(bad, DateOrder::kUnstated), 0) << bad;
+  }
+}
+
 // Breaker round 2 §1: Status None ("rejected or redirected to a different
 // recipient") is not delivered, never dropped; Expanded and Resolved are
 // no deliveries, but counted (LineCounts::replaced) with their first line.

@@ -79,8 +79,13 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   // The admin center names the zone its times are in ("Date (UTC+01:00)"):
   // a local time is made UTC (breaker round 2 §10).
   if (time >= 0 && time_offset_ != 0) time -= time_offset_;
+  // A row whose time cannot be read is a delivery not read: counted as
+  // unrecognised (a file of them is refused, naming the date form) and as
+  // not understood, so a few among good rows still make the run an error
+  // (breaker round 16 §2).
   if (time == kAmbiguousDate) {
     AmbiguousDate(line);
+    NotUnderstood(line);
     return;
   }
   if (time == kWrongOrderDate) {
@@ -91,10 +96,12 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
       counts_.first_wrong_order_date = std::string(Field(f, time_)).substr(0, 40);
       counts_.stated_order = date_order_ == DateOrder::kDayMonth ? "dmy" : "mdy";
     }
+    NotUnderstood(line);
     return;
   }
   if (time < 0) {
     Unrecognised(line);
+    NotUnderstood(line);
     return;
   }
   Tally(line, format());
@@ -194,19 +201,40 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     // -join): each address apart (trace_address.h).
     std::vector<std::string_view> rcpts;
     SplitTraceAddresses(list, &rcpts);
-    // A SEND's recipient-status may hold one SMTP reply per recipient
-    // ("550 5.1.1 User unknown;250 2.1.5 Recipient OK"): a recipient the
-    // next server refused is never "sent" (breaker round 3 §12), whether
-    // or not a FAIL event follows.
+    // A SEND's recipient-status holds the next server's SMTP reply: one
+    // per recipient ("550 5.1.1 User unknown;250 2.1.5 Recipient OK"), or
+    // one for the whole message ("550 5.7.1 rejected" for one recipient or
+    // several). A recipient the next server refused (5xx) is never "sent",
+    // a 4xx is "deferred" (RFC 5321 4.2.1; breaker round 3 §12, round 16
+    // §3), whether or not a FAIL event follows.
     std::vector<std::string_view> replies;
     if (status == "sent") SplitOutsideQuotes(text, ';', [&](std::string_view r) {
-      replies.push_back(r);
+      replies.push_back(Trim(r));
     });
-    const bool each = rcpts.size() > 1 && replies.size() == rcpts.size();
+    const bool each = replies.size() == rcpts.size();
+    const bool one_for_all = !each && replies.size() == 1;
+    // A list of replies that fits neither (three for two recipients) does
+    // not say which recipient a refusal was for: if any is a refusal, each
+    // recipient's outcome is unknown and the record not understood (exit
+    // 2), never "sent" (nor learned).
+    const bool mismatched =
+        !each && !one_for_all &&
+        std::any_of(replies.begin(), replies.end(), [](std::string_view r) {
+          return r.starts_with('4') || r.starts_with('5');
+        });
+    if (mismatched) NotUnderstood(line);
     for (size_t i = 0; i < rcpts.size(); ++i) {
-      std::string_view st = status, reply = each ? replies[i] : text;
-      if (each && reply.starts_with('5')) st = "bounced";
-      if (each && reply.starts_with('4')) st = "deferred";
+      std::string_view st = status;
+      std::string_view reply = each ? replies[i] : one_for_all ? replies[0] : text;
+      if (mismatched) {
+        if (learning_) continue;
+        st = "unknown";
+        reply = text;
+      } else if (status == "sent" && reply.starts_with('5')) {
+        st = "bounced";
+      } else if (status == "sent" && reply.starts_with('4')) {
+        st = "deferred";
+      }
       Emit(time, id, sender, rcpts[i], st, relay, reply, line, attempt);
     }
     return;

@@ -31,13 +31,35 @@ int64_t TraceTime(std::string_view v, DateOrder order) {
     return CivilToSeconds(st.year, st.month, st.day, st.hour, st.minute, st.second) -
            (st.zoned ? st.offset : 0);
   }
+  // The date as the exporting machine's locale writes it (Export-Csv and
+  // the admin center take the short date of the culture: en-US "11/3/2025",
+  // en-GB "03/11/2025", de-DE "03.11.2025", nl-NL "03-11-2025", ja-JP
+  // "2025/11/03"; CLDR's short date patterns). Breaker round 16 §11.
   size_t at = 0;
-  int first = Number(v, &at, 2);
-  if (first < 1 || at >= v.size() || v[at++] != '/') return -1;
+  int first = Number(v, &at, 4);
+  if (first < 1 || at >= v.size()) return -1;
+  const char sep = v[at++];
+  if (sep != '/' && sep != '.' && sep != '-') return -1;
   int second_part = Number(v, &at, 2);
-  if (second_part < 1 || at >= v.size() || v[at++] != '/') return -1;
+  if (second_part < 1 || at >= v.size() || v[at++] != sep) return -1;
   int year = Number(v, &at, 4);
-  if (year < 1970 || at >= v.size() || v[at++] != ' ') return -1;
+  if (at >= v.size() || v[at++] != ' ') return -1;
+  if (first >= 1000) {
+    // Year first ("2025/11/03", "2025.11.03"): year, month, day in every
+    // locale that writes it.
+    if (year < 1 || year > 31) return -1;
+    const int day_first = year;
+    year = first;
+    first = second_part;  // the month
+    second_part = day_first;
+    order = DateOrder::kMonthDay;
+  } else if (year < 1970 || first > 31) {
+    return -1;
+  } else if (sep == '.' && order == DateOrder::kUnstated) {
+    // A dotted date with the year last is day first wherever it is
+    // written (de-DE, ru-RU, pl-PL, ...; CLDR): no order to state.
+    order = DateOrder::kDayMonth;
+  }
   int hour = Number(v, &at, 2);
   if (hour < 0 || at >= v.size() || v[at++] != ':') return -1;
   int minute = Number(v, &at, 2);

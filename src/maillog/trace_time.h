@@ -28,6 +28,12 @@ inline constexpr int64_t kWrongOrderDate = -3;
 // time when no order is stated (the locale that wrote it is unknown),
 // kWrongOrderDate when the stated order puts a 13 or more in the month and
 // the other order reads it.
+// The date may be written as the exporting machine's locale writes it:
+// with '/', '.' or '-' between its numbers; year first ("2025/11/03",
+// ja-JP, zh-CN) is year, month, day; a dotted date with the year last
+// ("03.11.2025", de-DE) is day first; a slash or dash date with the year
+// last ("03/11/2025", en-GB; "03-11-2025", nl-NL) in 24-hour time needs
+// the order stated, as above.
 // A time to the minute, without seconds ("2025-11-03 09:12", "11/3/2025
 // 9:12", "11/3/2025 9:12 AM": what Excel writes when it saves a trace it
 // opened), is read with the seconds :00 (breaker round 3 §8);

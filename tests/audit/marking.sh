@@ -52,14 +52,7 @@ grep -qF '<div class="marking">OFFICIAL-SENSITIVE</div>' data.html || no "no mar
 # breaker16 #8: the data's caveats are the report's too. SECRET//NOFORN
 # data makes a SECRET//NOFORN report (NOFORN supersedes a REL TO of other
 # data); --marking SECRET lacks NOFORN and is refused like a lower level.
-mbox() {  # mbox SUBJECT...: one message to a look-alike per subject
-  i=0
-  for subject in "$@"; do
-    i=$((i + 1))
-    printf 'From alice@army.mil Mon Nov  3 09:00:0%s 2025\nFrom: alice@army.mil\nTo: b%s@army.ml\nDate: Mon, 3 Nov 2025 09:00:0%s +0000\nMessage-ID: <cav%s@army.mil>\nSubject: %s\n\nbody\n\n' \
-      "$i" "$i" "$i" "$i" "$subject"
-  done
-}
+. "$here/mbox-subjects.sh"
 mbox "SECRET//NOFORN budget" "SECRET//REL TO USA, GBR convoy" >caveats.mbox
 "$nearmiss" audit --html cav.html caveats.mbox >/dev/null 2>&1
 grep -qF '<div class="marking">SECRET//NOFORN</div>' cav.html || no "NOFORN data: report not SECRET//NOFORN"
