@@ -151,6 +151,28 @@ TEST_F(DetectorListsTest, RealNeighboursAreNotLookalikes) {
   ExpectLookalike("mial.com", "label-typo", "mail.com", "mail.com");
 }
 
+// The softer class is for providers' neighbours only (open item 6 after
+// round 3, README "Real neighbours"): next to a protected or organisation
+// name the same real domain stays a look-alike, refused by the default
+// policy. A genuine partner there is listed in [domains] allow.
+TEST(DetectorRealNeighbourTest, NextToADeclaredNameARealDomainStaysALookalike) {
+  LookalikeLists lists;
+  lists.real_domains = {{"mailo.com", "Mailo, a French mail provider"}};
+  for (TrustSource source : {TrustSource::kProtected, TrustSource::kOrganisation}) {
+    auto built = LookalikeDetector::BuildWithLists({{"mail.com", source}}, lists);
+    ASSERT_TRUE(built.ok());
+    Result<Domain> d = ParseDomain("mailo.com");
+    ASSERT_TRUE(d.ok());
+    LookalikeMatch m = (*built)->Classify(*d);
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << TrustSourceName(source);
+    EXPECT_EQ(m.target, "mail.com");
+  }
+  auto allowed = LookalikeDetector::BuildWithLists(
+      {{"mail.com", TrustSource::kProtected}, {"mailo.com", TrustSource::kAllowlist}}, lists);
+  ASSERT_TRUE(allowed.ok());
+  EXPECT_EQ((*allowed)->Classify(*ParseDomain("mailo.com")).kind, LookalikeMatch::Kind::kTrusted);
+}
+
 TEST_F(DetectorListsTest, NeverSuggestsANameThatRepeatsTheNamespace) {
   // mail.mil.ml: .ml added after mail.mil, not a slip of mil.mil.
   ExpectLookalike("mail.mil.ml", "suffix-append", "mail.mil", "mail.mil");

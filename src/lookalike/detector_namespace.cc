@@ -39,7 +39,9 @@ std::vector<std::string_view> DetectorImpl::RealNamesNear(const std::vector<std:
   // among several, the plain slips alone (keys next to each other, two
   // swapped, one left out or doubled).
   for (const std::string& real : names) {
-    if (real.size() < 4) continue;
+    // Every .ml query comes here: the bounded distance, which allocates
+    // nothing, turns away all but the one-edit names first.
+    if (real.size() < 4 || BoundedDamerau(name, real, 1) != 1) continue;
     Edit e = DescribeEdit(name, real);
     if (e.kind == EditKind::kNone || e.kind == EditKind::kOther) continue;
     out.push_back(real);
