@@ -76,7 +76,9 @@ TEST(TraceLog, ExchangeRecipientsAndEvents) {
   EXPECT_EQ(t.counts().delivery_lines, 2u);  // the RECEIVE's are no attempts
   const LineCounts& n = t.counts();
   EXPECT_EQ(n.recognised, 8u);
-  EXPECT_EQ(n.not_understood, 1u);
+  // Line 9, a record cut short, is also a delivery line not understood
+  // (breaker round 16 §2).
+  EXPECT_EQ(n.not_understood, 2u);
   EXPECT_EQ(n.first_not_understood_line, 8u);
   EXPECT_EQ(n.unrecognised, 1u);
   EXPECT_EQ(n.first_unrecognised_line, 9u);
@@ -213,8 +215,8 @@ TEST(TraceLog, ARecordNotReadAfterTheHeaderIsADeliveryNotUnderstood) {
            {m365, good, "\"2025-11-04T12:01:00Z\",\"a@mod.gov.uk\",\"bob@army.ml\""},
            // an unquoted comma in the subject: a field too many
            {m365, good, "2025-11-04T12:01:00Z,a@mod.gov.uk,bob@army.ml,plan, v2,Delivered,<2@x>"},
-           // a de-DE export's date, an ISO date cut, no date at all
-           {m365, good, "\"04.11.2025 12:01:00\",\"a@mod.gov.uk\",\"bob@army.ml\",\"s\","
+           // a date in words, an ISO date cut, no date at all
+           {m365, good, "\"04 Nov 2025 12:01:00\",\"a@mod.gov.uk\",\"bob@army.ml\",\"s\","
                         "\"Delivered\",\"<2@x>\""},
            {m365, good, "\"2025-11-0\",\"a@mod.gov.uk\",\"bob@army.ml\",\"s\",\"Delivered\",\"<2@x>\""},
            {m365, good, "\"\",\"a@mod.gov.uk\",\"bob@army.ml\",\"s\",\"Delivered\",\"<2@x>\""},
