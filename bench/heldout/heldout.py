@@ -11,7 +11,8 @@ file of Debian's `publicsuffix` package, the TLD labels of that list):
                       under the embedded .mil and .gov namespaces
   foreign-cctld       a provider's name under a ccTLD it has no domain in
                       (seznam.cy, gmail.ru), for the families of
-                      data/lists/provider-regions.txt
+                      data/lists/provider-regions.txt whose name
+                      data/lists/word-provider-names.txt does not list
 
 A case is recalled when `nearmiss check` says `lookalike` with the domain it
 was made from as target; a foreign-cctld case also when the target is another
@@ -122,10 +123,19 @@ def cases(rules, wild):
             if s not in tlds:
                 out.append(("undelegated-tld", origin, name + "." + s))
     families = {}
+    # A name data/lists/word-provider-names.txt lists (orange, tiscali,
+    # terra) is a word or a brand of unrelated national companies: its name
+    # under another ccTLD is no slip (issue 15, fresh tester, item 7), so it
+    # makes no case.
+    words = set()
+    for line in open(os.path.join(REPO, "data", "lists", "word-provider-names.txt")):
+        f = line.split("#")[0].split()
+        if f:
+            words.add(f[0])
     text = open(os.path.join(REPO, "data", "lists", "provider-regions.txt")).read().replace("\\\n", " ")
     for line in text.splitlines():
         f = line.split("#")[0].split()
-        if len(f) >= 2:
+        if len(f) >= 2 and f[0] not in words:
             families[f[1]] = set(f[1:])
     cctlds = sorted(t for t in tlds if len(t) == 2 and t.isascii() and t.isalpha()
                     and t not in wild)

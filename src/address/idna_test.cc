@@ -109,5 +109,15 @@ TEST(SmtpReplyTextTest, NamesBecomeALabelsAndLettersCodePoints) {
   }
 }
 
+// Issue 15, fresh tester, item 10: "it uses Cyrillic 'а' (U+0430)" read
+// "Cyrillic 'U+0430' (U+0430)" in the 550: the code point once.
+TEST(SmtpReplyTextTest, ALetterNamedWithItsCodePointIsNamedOnce) {
+  EXPECT_EQ(SmtpReplyText("it uses Cyrillic 'а' (U+0430) for 'a'"),
+            "it uses Cyrillic U+0430 for 'a'");
+  EXPECT_EQ(SmtpReplyText("Greek 'υ' (U+03C5) for 'u', and 'л' (U+0434)"),
+            "Greek U+03C5 for 'u', and 'U+043B' (U+0434)");
+  EXPECT_EQ(SmtpReplyText("has 'л' where 'д' belongs"), "has 'U+043B' where 'U+0434' belongs");
+}
+
 }  // namespace
 }  // namespace nearmiss::address

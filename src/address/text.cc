@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 
@@ -165,6 +166,38 @@ void AppendWord(std::string_view word, std::string& out) {
 
 }  // namespace
 
+namespace {
+
+// "Cyrillic 'U+0430' (U+0430)": a detail that names a letter and its code
+// point ("Cyrillic 'а' (U+0430)") said the code point twice once the letter
+// was written as one (issue 15, fresh tester, item 10). "'U+0430' (U+0430)"
+// becomes "U+0430".
+std::string CollapseRepeatedCodePoints(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t at = text.find("'U+", i);
+    if (at == std::string_view::npos) break;
+    size_t end = at + 3;
+    while (end < text.size() && std::isxdigit(static_cast<unsigned char>(text[end]))) ++end;
+    const std::string_view code = text.substr(at + 1, end - at - 1);  // "U+0430"
+    std::string twice = "' (";
+    twice.append(code).append(")");
+    if (end - at >= 7 && text.substr(end, twice.size()) == twice) {
+      out.append(text.substr(i, at - i)).append(code);
+      i = end + twice.size();
+    } else {
+      out.append(text.substr(i, end - i));
+      i = end;
+    }
+  }
+  out.append(text.substr(std::min(i, text.size())));
+  return out;
+}
+
+}  // namespace
+
 std::string SmtpReplyText(std::string_view utf8) {
   bool ascii = true;
   for (char c : utf8) {
@@ -201,7 +234,7 @@ std::string SmtpReplyText(std::string_view utf8) {
     AppendCodePoints(utf8.substr(start, i - start), out);
   }
   flush(n);
-  return out;
+  return CollapseRepeatedCodePoints(out);
 }
 
 }  // namespace nearmiss::address

@@ -294,9 +294,13 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   JoinedCandidates(q, best);
   HostLabelCandidates(q, best);
   TypoCandidates(q, best);
-  DistantSwapCandidates(q, best);
   DotShiftCandidates(q, best);
-  if (!best.code || best.score < options_.threshold) TypoAndSuffixCandidates(q, best);
+  // Asked only when nothing else is near: a rarer slip, and lookups a
+  // check with a candidate is spared.
+  if (!best.code || best.score < options_.threshold) {
+    DistantSwapCandidates(q, best);
+    TypoAndSuffixCandidates(q, best);
+  }
   const bool delegated = address::HasDelegatedTld(d.ascii);
   // y7mail.con is y7mail.com's slip, not ymail.com's: a real mail domain
   // under the same name is the likelier target, and, not trusted, it is

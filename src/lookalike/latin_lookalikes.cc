@@ -19,6 +19,7 @@ constexpr Twin kTwins[] = {
     {0x0111, 'd'},  // latin small letter d with stroke
     {0x0127, 'h'},  // latin small letter h with stroke
     {0x0131, 'i'},  // latin small letter dotless i
+    {0x0138, 'k'},  // latin small letter kra (ĸ: a small capital k)
     {0x0142, 'l'},  // latin small letter l with stroke
     {0x0167, 't'},  // latin small letter t with stroke
     {0x0185, 'b'},  // latin small letter tone six

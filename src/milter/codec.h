@@ -183,6 +183,15 @@ void EncodeSimple(char code, std::string* out);
 // first, address::SmtpReplyText), and it is cut to a line Postfix takes.
 void EncodeReplyCode(std::string_view code, std::string_view enhanced,
                      std::string_view text, std::string* out);
+// A reply of several lines ("550-5.7.1 a\r\n550 5.7.1 b", RFC 5321 4.2.1),
+// which libmilter's smfi_setmlreply sends and Postfix passes on: each of
+// `parts` on lines of its own, a long one wrapped at a space (a line
+// Postfix takes whole), each line sanitised as EncodeReplyCode's text. At
+// most kMaxReplyLines lines; past them the last line says how many parts
+// were left out. One short part gives EncodeReplyCode's reply.
+inline constexpr size_t kMaxReplyLines = 32;
+void EncodeReplyLines(std::string_view code, std::string_view enhanced,
+                      const std::vector<std::string>& parts, std::string* out);
 void EncodeAddRcpt(std::string_view recipient, std::string* out);
 void EncodeDelRcpt(std::string_view recipient, std::string* out);
 void EncodeAddHeader(std::string_view name, std::string_view value,

@@ -1,6 +1,7 @@
 // Encoding of milter packets, both directions.
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "milter/codec.h"
 
@@ -108,6 +109,61 @@ void EncodeReplyCode(std::string_view code, std::string_view enhanced,
     out->push_back(' ');
   }
   out->append(Sanitize(text, kMaxReplyText, /*reply=*/true));
+  out->push_back('\0');
+  FinishPacket(at, out);
+}
+
+namespace {
+
+// A line of a multi-line reply holds this much text before the next begins,
+// below kMaxReplyText so '%' doubled still fits.
+constexpr size_t kWrapWidth = 360;
+
+// `text` in lines of at most `width` bytes, broken at the last space that
+// leaves half a line or more, else (a long address) cut, never inside a
+// UTF-8 sequence.
+std::vector<std::string_view> Wrap(std::string_view text, size_t width) {
+  std::vector<std::string_view> lines;
+  while (text.size() > width) {
+    size_t cut = text.rfind(' ', width);
+    if (cut == std::string_view::npos || cut < width / 2) {
+      cut = width;
+      while (cut > 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    lines.push_back(text.substr(0, cut));
+    text.remove_prefix(cut);
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  }
+  if (!text.empty() || lines.empty()) lines.push_back(text);
+  return lines;
+}
+
+}  // namespace
+
+void EncodeReplyLines(std::string_view code, std::string_view enhanced,
+                      const std::vector<std::string>& parts, std::string* out) {
+  std::vector<std::string> lines;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    std::vector<std::string_view> wrapped = Wrap(parts[i], kWrapWidth);
+    const bool last = i + 1 == parts.size();
+    // Keep one line to say how many more there were.
+    if (lines.size() + wrapped.size() > kMaxReplyLines - (last ? 0 : 1)) {
+      lines.push_back("and " + std::to_string(parts.size() - i) + " more, each refused as well");
+      break;
+    }
+    for (std::string_view w : wrapped) lines.push_back(Sanitize(w, kMaxReplyText, /*reply=*/true));
+  }
+  size_t at = BeginPacket(reply::kReplyCode, out);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out->append("\r\n");
+    out->append(code);
+    out->push_back(i + 1 < lines.size() ? '-' : ' ');
+    if (!enhanced.empty()) {
+      out->append(enhanced);
+      out->push_back(' ');
+    }
+    out->append(lines[i]);
+  }
   out->push_back('\0');
   FinishPacket(at, out);
 }

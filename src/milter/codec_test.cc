@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -256,6 +257,46 @@ TEST(ResponseTest, ReplyCodeNeverCarriesEightBitBytes) {
   EncodeReplyCode("550", "5.7.1", "x@\xD1\x8F: has '\xBB' where '\xB4' belongs", &w);
   std::string_view t = Resp<ReplyCode>(w).text;
   EXPECT_EQ(t, "550 5.7.1 x@?: has '?' where '?' belongs");
+}
+
+// Issue 15, fresh tester, item 9: a reply naming many recipients, or one
+// long address, was cut by Postfix at 512 bytes, suggestion and all.
+TEST(ResponseTest, ReplyLinesWrapLongPartsAndBoundTheCount) {
+  std::string w;
+  EncodeReplyLines("550", "5.7.1", {"short one"}, &w);
+  std::string one;
+  EncodeReplyCode("550", "5.7.1", "short one", &one);
+  EXPECT_EQ(w, one);  // one short part: the one-line reply
+
+  w.clear();
+  const std::string address = std::string(64, 'a') + "@" + std::string(190, 'b') + ".mil";
+  const std::string part = address + ": " + std::string(190, 'b') +
+                           ".mil looks like army.mil; did you mean x@army.mil? 100% sure";
+  EncodeReplyLines("550", "5.7.1", {part, "second"}, &w);
+  std::string_view t = Resp<ReplyCode>(w).text;
+  std::vector<std::string> lines;
+  for (size_t at = 0; at != std::string::npos;) {
+    size_t crlf = t.find("\r\n", at);
+    lines.emplace_back(t.substr(at, crlf == std::string::npos ? crlf : crlf - at));
+    at = crlf == std::string::npos ? crlf : crlf + 2;
+  }
+  ASSERT_GE(lines.size(), 3u);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_LE(lines[i].size(), 500u) << i;
+    EXPECT_TRUE(lines[i].starts_with(i + 1 < lines.size() ? "550-5.7.1 " : "550 5.7.1 ")) << i;
+  }
+  std::string joined;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) joined += lines[i].substr(10);
+  EXPECT_NE(joined.find("did you mean x@army.mil? 100%% sure"), std::string::npos) << joined;
+  EXPECT_EQ(lines.back(), "550 5.7.1 second");
+
+  w.clear();
+  std::vector<std::string> many;
+  for (int i = 0; i < 80; ++i) many.push_back("r" + std::to_string(i) + "@army.ml: refused");
+  EncodeReplyLines("550", "5.7.1", many, &w);
+  t = Resp<ReplyCode>(w).text;
+  EXPECT_EQ(static_cast<size_t>(std::count(t.begin(), t.end(), '\n')) + 1, kMaxReplyLines);
+  EXPECT_TRUE(t.ends_with("550 5.7.1 and 49 more, each refused as well")) << t;
 }
 
 TEST(ResponseTest, RecipientChanges) {

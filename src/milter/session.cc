@@ -267,7 +267,9 @@ void Session::Recipient(const Rcpt& rcpt, std::string* out) {
     r.refused = true;
     auto [basic, enhanced] = SplitSmtpCode(d.smtp_code, /*temporary=*/false);
     std::string text = d.message.empty() ? r.raw + ": refused by policy" : d.message;
-    EncodeReplyCode(basic, enhanced, address::SmtpReplyText(text), out);
+    // A long address and its reason wrap onto more lines rather than being
+    // cut before the suggestion (issue 15, fresh tester, item 9).
+    EncodeReplyLines(basic, enhanced, {address::SmtpReplyText(text)}, out);
     if (log_) log_(RcptLogLine(*tx_, r, "reject"));
   } else {
     EncodeSimple(reply::kContinue, out);

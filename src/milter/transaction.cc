@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "address/text.h"
 #include "base/ascii.h"
@@ -122,19 +123,28 @@ ConfirmRequest MakeConfirmRequest(const Transaction& tx, const MessageFacts& fac
 // The sender-facing text of a whole-message reject: each refused
 // recipient's message (prefixed with the recipient when the rule's
 // template does not name it), or the decision's.
-std::string RejectText(const Decision& d) {
-  std::string text;
+// One part per refused recipient, each on lines of its own in the reply
+// (EncodeReplyLines): joined on one line, Postfix cut the reply at 512
+// bytes, mid-word, and the third recipient's suggestion never reached the
+// sender (issue 15, fresh tester, item 9).
+std::vector<std::string> RejectParts(const Decision& d) {
+  std::vector<std::string> parts;
   for (const RecipientDecision& r : d.recipients) {
     if (r.action != Action::kReject) continue;
     std::string part = r.message.empty() ? r.recipient + ": refused by policy"
                        : r.message.find(r.recipient) == std::string::npos
                            ? r.recipient + ": " + r.message
                            : r.message;
-    if (text.find(part) == std::string::npos) AppendPart(part, &text);
+    part = address::SmtpReplyText(part);
+    if (std::find(parts.begin(), parts.end(), part) == parts.end()) {
+      parts.push_back(std::move(part));
+    }
   }
-  if (text.empty()) text = d.message;
-  if (text.empty()) text = "message refused by policy";
-  return text;
+  if (parts.empty()) {
+    parts.push_back(d.message.empty() ? "message refused by policy"
+                                      : address::SmtpReplyText(d.message));
+  }
+  return parts;
 }
 
 // The SMTP code of a whole-message reject: the first refused recipient's
@@ -241,7 +251,7 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
   std::string milter_action;
   if (reject) {
     auto [code, enhanced] = SplitSmtpCode(RejectCode(d), false);
-    EncodeReplyCode(code, enhanced, address::SmtpReplyText(RejectText(d)), &out.replies);
+    EncodeReplyLines(code, enhanced, RejectParts(d), &out.replies);
     milter_action = "reject";
   } else {
     std::vector<std::string> removed;
