@@ -74,6 +74,11 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
     namespaces_.push_back({id, ns, static_cast<size_t>(std::count(ns.begin(), ns.end(), '.')) + 1,
                            std::move(flat), intended.contains(ns), {}});
     namespaces_.back().names = NamespaceNamesUnder(ns);
+    // The real names under it (army.mil, navy.mil) are names the lists
+    // hold: with a ccTLD added (army.mil.cn) they are slips in every zone.
+    for (const std::string& name : namespaces_.back().names) {
+      known_under_namespace_.emplace(name + "." + ns);
+    }
   }
   // Names under a namespace that the lists hold (af.mil and ramstein.af.mil
   // of ramstein.af.mil): see KnownUnderNamespace.
