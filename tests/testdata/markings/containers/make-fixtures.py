@@ -168,6 +168,25 @@ attached("tnef-octet-stream", tnef([(b"plan.txt", SECRET_TEXT)]),
          "winmail.dat", "application/octet-stream", subject="Convoy update")
 attached("tnef-body", tnef([], body=SECRET_TEXT), "winmail.dat",
          "application/ms-tnef", subject="Convoy update")
+# The RTF body Outlook puts in TNEF: PR_RTF_COMPRESSED (0x1009, PT_BINARY)
+# in the message's attMAPIProps ([MS-OXTNEF] 2.1.3.4), here the
+# uncompressed "MELA" form of [MS-OXRTFCP] 2.1.3.1. Nothing here reads RTF:
+# the message is incomplete.
+def rtf_props(rtf):
+    body = struct.pack("<IIII", len(rtf) + 12, len(rtf), 0x414C454D, 0) + rtf
+    prop = struct.pack("<HHII", 0x0102, 0x1009, 1, len(body)) + body
+    prop += b"\0" * (-len(body) % 4)
+    return struct.pack("<I", 1) + prop
+
+
+t = tnef([(b"notes.txt", b"Agenda.\n")])
+t += tnef_attr(1, 0x00069003, rtf_props(b"{\\rtf1 UK SECRET\\par}"))
+attached("tnef-rtf-body", t, "winmail.dat", "application/ms-tnef",
+         subject="Convoy update")
+# Cut short inside an attribute: libytnef cannot parse it, so it is
+# unreadable, never read as empty.
+attached("tnef-corrupt", tnef([(b"plan.txt", SECRET_TEXT)])[:40],
+         "winmail.dat", "application/ms-tnef", subject="Convoy update")
 attached("tnef-clean", tnef([(b"menu.txt", b"Lunch menu for Friday.\n")]),
          "winmail.dat", "application/ms-tnef", subject="Lunch")
 attached("tnef-in-zip", zipped([("winmail.dat",
