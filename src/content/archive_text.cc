@@ -190,6 +190,14 @@ class ArchiveWalk {
     ZipArchive zip(Label(prefix), bytes, out_);
     if (!zip.ok()) return;
     zip_int64_t count = zip.size();
+    // A member in a method libzip lacks (LZMA, PPMd, ...): libarchive's zip
+    // reader has it, within the same bounds.
+    for (zip_int64_t i = 0; i < count; ++i) {
+      if (!zip.MethodSupported(i)) {
+        WalkStream(prefix, bytes, depth);
+        return;
+      }
+    }
     for (zip_int64_t i = 0; i < count && !stopped_; ++i) {
       if (!CountMember()) return;
       const char* member = zip.Name(i);

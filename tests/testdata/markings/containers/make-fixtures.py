@@ -232,6 +232,27 @@ attached("ics-clean", ics("Secret Santa 2026 - sign up",
                           "Bring a gift.\\n\\nSee you there!"),
          "invite.ics", "text/calendar", subject="Invitation: party")
 
+# Breaker round 7, 9: zip members in methods Debian's libzip does not read
+# (LZMA, method 14; BZIP2 beside it) are read through libarchive.
+def zipped_with(members, method):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for path, data in members:
+            info = zipfile.ZipInfo(path, (2026, 12, 1, 9, 0, 0))
+            info.compress_type = method
+            z.writestr(info, data)
+    return buf.getvalue()
+
+
+attached("zip-lzma", zipped_with([("plan.txt", SECRET_TEXT)], zipfile.ZIP_LZMA),
+         "plan.zip", "application/zip", subject="Convoy update")
+attached("zip-lzma-docx", zipped_with([("notes.txt", b"Agenda.\n"),
+                                       ("plan.docx", DOCX)], zipfile.ZIP_LZMA),
+         "bundle.zip", "application/zip", subject="Convoy update")
+attached("zip-lzma-clean", zipped_with([("menu.txt", b"Lunch menu.\n")],
+                                       zipfile.ZIP_LZMA),
+         "menu.zip", "application/zip", subject="Lunch")
+
 # Defect 5: uuencode (POSIX uuencode: "begin <mode> <name>", lines, "`",
 # "end").
 def uu(name, data, mode="644"):
