@@ -85,13 +85,22 @@ std::string ScanToText(const ScanResult& r, const Terminal& term) {
       ++weak;
     } else if (++strong <= 3) {
       out += strong == 1 ? ": " : "; ";
-      out += f.marking + " in " + f.where + " at " + std::to_string(f.offset);
+      out += f.marking;
+      // A label table entry maps several names ("General" for "Internal"):
+      // say the name the header carries too.
+      if (f.where.starts_with("header:") && !f.text.empty() && f.text != f.marking) {
+        out += " (label \"" + f.text.substr(0, 100) + "\")";
+      }
+      out += " in " + f.where + " at " + std::to_string(f.offset);
     }
   }
   if (strong > 3) out += " and " + std::to_string(strong - 3) + " more";
   if (weak > 0) {
-    out += term.Paint(Colour::kDim, " (" + std::to_string(weak) + " loose mention" +
-                                        (weak == 1 ? "" : "s") + " in running text, not counted)");
+    // Weak: a marking's words where no marking stands (running text, or a
+    // line that holds more than a marking), so they do not count.
+    out += term.Paint(Colour::kDim, " (" + std::to_string(weak) + " weak mention" +
+                                        (weak == 1 ? "" : "s") +
+                                        " outside a marking's place, not counted)");
   }
   Colour colour = d.action == Action::kAccept ? Colour::kGreen
                   : d.action == Action::kTag  ? Colour::kYellow

@@ -6,10 +6,16 @@
 // depth bound and members that hit a byte, ratio or time bound are limits
 // (the message is then incomplete); encrypted members are listed for the
 // policy (finding "encrypted-attachment"), never skipped silently.
+#include <gmime/gmime.h>
+
+#include <algorithm>
 #include <string>
 
+#include "content/encrypted_format.h"
 #include "content/extract.h"
+#include "content/gmime_util.h"
 #include "content/stream_archive.h"
+#include "content/tnef_archive.h"
 #include "content/zip_archive.h"
 
 namespace nearmiss::content {
@@ -32,12 +38,89 @@ class ArchiveWalk {
             int depth) {
     if (type == DocType::kArchive) {
       WalkStream(prefix, bytes, depth);
+    } else if (type == DocType::kTnef) {
+      WalkTnef(prefix, bytes, depth);
     } else {
       WalkZip(prefix, bytes, depth);
     }
   }
 
+  // Files uuencoded in `text` (ExtractUuencoded), each a member named by
+  // its "begin" line.
+  void WalkUuencoded(std::string_view text) {
+    std::size_t at = 0;
+    while (!stopped_ && at < text.size()) {
+      std::size_t line_end = text.find('\n', at);
+      if (line_end == std::string_view::npos) line_end = text.size();
+      std::string_view line = text.substr(at, line_end - at);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      std::string name;
+      if (UuBeginLine(line, &name)) {
+        std::size_t end = FindUuEnd(text, line_end);
+        std::string data = UuDecode(text.substr(at, end - at));
+        if (!CountMember()) return;
+        out_->member_names.push_back(name);
+        if (used_ + data.size() > budget_.per_attachment_bytes) {
+          Limit("max-attachment-bytes",
+                name_ + "/" + name + ": more than " +
+                    std::to_string(budget_.per_attachment_bytes) +
+                    " bytes decoded");
+          return;
+        }
+        used_ += data.size();
+        ReadMember(name, data, 1);
+        at = end;
+        continue;
+      }
+      at = line_end + 1;
+    }
+  }
+
  private:
+  // POSIX uuencode: "begin <mode> <name>", the mode three or four octal
+  // digits.
+  static bool UuBeginLine(std::string_view line, std::string* name) {
+    if (!line.starts_with("begin ")) return false;
+    std::size_t i = 6, digits = 0;
+    while (i < line.size() && line[i] >= '0' && line[i] <= '7') ++i, ++digits;
+    if (digits < 3 || digits > 4 || i >= line.size() || line[i] != ' ') {
+      return false;
+    }
+    *name = std::string(line.substr(i + 1));
+    while (!name->empty() && (name->back() == ' ' || name->back() == '\t')) {
+      name->pop_back();
+    }
+    return !name->empty();
+  }
+
+  // Just past the "end" line after `from`, or the text's end: a block cut
+  // short is decoded as far as it goes.
+  static std::size_t FindUuEnd(std::string_view text, std::size_t from) {
+    for (std::size_t at = from; at < text.size();) {
+      std::size_t begin = at + 1;
+      std::size_t end = text.find('\n', begin);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view line = text.substr(begin, end - begin);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line == "end") return std::min(end + 1, text.size());
+      at = end;
+    }
+    return text.size();
+  }
+
+  // GMime's uudecode filter (it finds the "begin" line itself).
+  static std::string UuDecode(std::string_view block) {
+    GPtr<GMimeStream> in(g_mime_stream_mem_new_with_buffer(block.data(), block.size()));
+    GPtr<GMimeStream> filtered(g_mime_stream_filter_new(in.get()));
+    GPtr<GMimeFilter> uu(
+        g_mime_filter_basic_new(GMIME_CONTENT_ENCODING_UUENCODE, FALSE));
+    g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered.get()), uu.get());
+    GPtr<GMimeStream> out(g_mime_stream_mem_new());
+    g_mime_stream_write_to_stream(filtered.get(), out.get());
+    GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out.get()));
+    return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
+  }
+
   std::string Label(std::string_view prefix) const {
     return name_ + (prefix.empty() ? "" : "/") +
            std::string(prefix.substr(0, prefix.size() ? prefix.size() - 1 : 0));
@@ -81,10 +164,40 @@ class ArchiveWalk {
     }
   }
 
+  void WalkTnef(std::string_view prefix, std::string_view bytes, int depth) {
+    std::vector<TnefFile> files;
+    std::string error;
+    if (!ReadTnef(bytes, &files, &error)) {
+      out_->errors.push_back(Label(prefix) + ": " + error);
+      return;
+    }
+    for (TnefFile& f : files) {
+      if (stopped_ || !CountMember()) return;
+      std::string path = std::string(prefix) + f.name;
+      out_->member_names.push_back(path);
+      if (used_ + f.data.size() > budget_.per_attachment_bytes) {
+        Limit("max-attachment-bytes",
+              Label(prefix) + ": more than " +
+                  std::to_string(budget_.per_attachment_bytes) + " bytes");
+        return;
+      }
+      used_ += f.data.size();
+      ReadMember(path, f.data, depth);
+    }
+  }
+
   void WalkZip(std::string_view prefix, std::string_view bytes, int depth) {
     ZipArchive zip(Label(prefix), bytes, out_);
     if (!zip.ok()) return;
     zip_int64_t count = zip.size();
+    // A member in a method libzip lacks (LZMA, PPMd, ...): libarchive's zip
+    // reader has it, within the same bounds.
+    for (zip_int64_t i = 0; i < count; ++i) {
+      if (!zip.MethodSupported(i)) {
+        WalkStream(prefix, bytes, depth);
+        return;
+      }
+    }
     for (zip_int64_t i = 0; i < count && !stopped_; ++i) {
       if (!CountMember()) return;
       const char* member = zip.Name(i);
@@ -106,7 +219,9 @@ class ArchiveWalk {
   }
 
   void ReadMember(const std::string& path, const std::string& data, int depth) {
-    if (IsEncryptedOfficeFile(path, data)) {
+    // An OpenPGP or CMS encrypted member ("plan.docx.gpg", "plan.p7m").
+    if (IsEncryptedOfficeFile(path, data) ||
+        EncryptedFileFormat(std::string_view(data).substr(0, 4096)) != nullptr) {
       out_->encrypted_members.push_back(path);
       return;
     }
@@ -116,7 +231,8 @@ class ArchiveWalk {
       return;
     }
     DocType type = ClassifyDocument("", path, data);
-    if (type == DocType::kZip || type == DocType::kArchive) {
+    if (type == DocType::kZip || type == DocType::kArchive ||
+        type == DocType::kTnef) {
       if (depth + 1 > budget_.max_archive_depth) {
         // Not a stop: the archive's other members are still read.
         out_->limits.push_back(
@@ -134,6 +250,17 @@ class ArchiveWalk {
     for (std::string& error : e.errors) out_->errors.push_back(std::move(error));
     for (LimitHit& l : e.limits) out_->limits.push_back(std::move(l));
     if (e.encrypted) out_->encrypted_members.push_back(path);
+    for (std::string& subject : e.subjects) {
+      out_->subjects.push_back(std::move(subject));
+    }
+    for (std::string& m : e.member_names) {
+      out_->member_names.push_back(path + "/" + m);
+    }
+    for (ExtractedMember& m : e.members) {
+      out_->members.push_back({path + "/" + m.path, std::move(m.text),
+                               std::move(m.msip_labels), m.has_text,
+                               std::move(m.classifications)});
+    }
     for (ExtractedMember& m : e.messages) {
       out_->messages.push_back({path, std::move(m.text), "", true, {}});
     }
@@ -160,6 +287,16 @@ class ArchiveWalk {
 };
 
 }  // namespace
+
+void ExtractUuencoded(std::string_view name, std::string_view text,
+                      ExtractBudget& budget, Extracted* out) {
+  // Cheap test first: most texts hold no "begin " line at all.
+  if (!text.starts_with("begin ") &&
+      text.find("\nbegin ") == std::string_view::npos) {
+    return;
+  }
+  ArchiveWalk(name, budget, out).WalkUuencoded(text);
+}
 
 Extracted ExtractArchive(DocType type, std::string_view name,
                          std::string_view bytes, ExtractBudget& budget) {

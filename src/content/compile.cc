@@ -36,6 +36,7 @@ Status AddPack(const Pack& pack, Scanner::Rep* rep) {
     e.kind = m.kind;
     e.mixed_case = m.mixed_case;
     e.heading_word = m.heading_word;
+    e.footer_word = m.footer_word;
     e.expression = m.expression;
     e.flags = m.case_sensitive ? 0 : HS_FLAG_CASELESS;
     e.origin = m.origin;

@@ -4,6 +4,7 @@
 
 #include "base/ascii.h"
 #include "content/gmime_util.h"
+#include "content/tnef_archive.h"
 
 namespace nearmiss::content {
 namespace {
@@ -229,6 +230,18 @@ const char* UnreadFormat(std::string_view filename, std::string_view bytes) {
 DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
                          std::string_view bytes) {
   if (UnreadFormat(filename, bytes) != nullptr) return DocType::kOther;
+  // [MS-OXTNEF]: application/ms-tnef, Outlook's "winmail.dat".
+  if (IsTnef(bytes) || StartsWithNoCase(mime_type, "application/ms-tnef") ||
+      StartsWithNoCase(mime_type, "application/vnd.ms-tnef") ||
+      EndsWithNoCase(filename, "winmail.dat")) {
+    return DocType::kTnef;
+  }
+  // RFC 5545 8.1: text/calendar; ".ics" and ".ifb" (RFC 5545 8.1), ".vcs"
+  // (vCalendar 1.0).
+  if (StartsWithNoCase(mime_type, "text/calendar") ||
+      AnySuffix(filename, {".ics", ".ifb", ".vcs"})) {
+    return DocType::kCalendar;
+  }
   bool is_zip = bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
   if (IsOoxmlName(filename) ||
       mime_type.find("openxmlformats") != std::string_view::npos) {
@@ -276,6 +289,7 @@ Extracted ExtractDocument(DocType type, std::string_view name,
       Extracted e;
       e.text = DecodeTextBytes(bytes);
       e.has_text = true;
+      ExtractUuencoded(name, e.text, budget, &e);
       return e;
     }
     case DocType::kHtml:
@@ -285,7 +299,10 @@ Extracted ExtractDocument(DocType type, std::string_view name,
       return ExtractZipDocument(type, name, bytes, budget);
     case DocType::kZip:
     case DocType::kArchive:
+    case DocType::kTnef:
       return ExtractArchive(type, name, bytes, budget);
+    case DocType::kCalendar:
+      return ExtractCalendar(name, bytes);
     case DocType::kPdf:
       return ExtractPdf(name, bytes, budget);
     case DocType::kMessage: {

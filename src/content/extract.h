@@ -72,6 +72,9 @@ struct Extracted {
   // The document itself is encrypted (a PDF needing a password to open, an
   // OOXML file in its encrypted CFB envelope): nothing could be read.
   bool encrypted = false;
+  // Texts that are a subject in their own right: an iCalendar event's
+  // SUMMARY (the meeting's title, which Outlook shows as the subject).
+  std::vector<std::string> subjects;
   bool has_text = false;
   std::vector<std::string> errors;
   std::vector<LimitHit> limits;
@@ -79,8 +82,11 @@ struct Extracted {
 
 // kArchive: every archive or compressed file that is not zip (tar, 7z, RAR,
 // gzip, bzip2, xz, ...), read through libarchive (stream_archive.h).
+// kTnef: Outlook's winmail.dat (tnef_archive.h), walked like an archive.
+// kCalendar: an iCalendar object (RFC 5545; text/calendar, ".ics").
 enum class DocType {
-  kText, kHtml, kOoxml, kOdf, kPdf, kZip, kArchive, kMessage, kOther
+  kText, kHtml, kOoxml, kOdf, kPdf, kZip, kArchive, kTnef, kCalendar,
+  kMessage, kOther
 };
 
 // A document format that carries text no extractor here reads: a Compound
@@ -122,10 +128,20 @@ std::string DecodeTextBytes(std::string_view bytes);
 Extracted ExtractZipDocument(DocType type, std::string_view name,
                              std::string_view bytes, ExtractBudget& budget);
 // Plain archives, nested ones included, every member through
-// ExtractDocument (archive_text.cc): zip through libzip (kZip), the rest
-// through libarchive (kArchive).
+// ExtractDocument (archive_text.cc): zip through libzip (kZip), TNEF
+// through libytnef (kTnef), the rest through libarchive (kArchive).
 Extracted ExtractArchive(DocType type, std::string_view name,
                          std::string_view bytes, ExtractBudget& budget);
+// Files uuencoded in a text ("begin 644 plan.txt" ... "end", POSIX
+// uuencode), decoded by GMime's uudecode filter and each read like an
+// archive member (archive_text.cc). Adds to `*out`.
+void ExtractUuencoded(std::string_view name, std::string_view text,
+                      ExtractBudget& budget, Extracted* out);
+// An iCalendar object through libical (calendar_text.cc): each component's
+// SUMMARY in `subjects`; its DESCRIPTION, LOCATION and COMMENT (escapes
+// such as "\n" undone) as text, a page ('\f') per component, so that a
+// description's first and last lines are banner lines.
+Extracted ExtractCalendar(std::string_view name, std::string_view bytes);
 Extracted ExtractPdf(std::string_view name, std::string_view bytes,
                      ExtractBudget& budget);
 

@@ -21,6 +21,9 @@ const char kDir[] = "tests/testdata/content";
 // Issue 13, eighth round: markings inside a document's structure (made by
 // make-fixtures.py there; tests/cli/markings-structure.sh checks the policy).
 const char kStructureDir[] = "tests/testdata/markings/structure";
+// Breaker round 7: encrypted mail, TNEF, iCalendar and uuencode (made by
+// make-fixtures.py there).
+const char kContainersDir[] = "tests/testdata/markings/containers";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -62,7 +65,7 @@ std::shared_ptr<const Scanner> TestScanner() {
 
 std::vector<std::string> Fixtures() {
   std::vector<std::string> out;
-  for (const char* dir : {kDir, kStructureDir}) {
+  for (const char* dir : {kDir, kStructureDir, kContainersDir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

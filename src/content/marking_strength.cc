@@ -132,6 +132,12 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
       IsBareHeading(text, m.begin, m.end) && TypedPlainly(s, text, m)) {
     return Counts::kIfCorroborated;
   }
+  // "Acme Ltd\n\nCONFIDENTIAL": a company's footer under its signature
+  // has the bottom banner's place and nothing else of a marked message.
+  if (strong && kind == TextKind::kBody && s.mail_body && p.footer_word &&
+      IsBareFooter(text, m.begin, m.end) && TypedPlainly(s, text, m)) {
+    return Counts::kIfCorroborated;
+  }
   *strength = strong ? Strength::kStrong : Strength::kWeak;
   return Counts::kYes;
 }
@@ -161,6 +167,13 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
                           InsideSentence(text, m.begin, m.end)
                       ? Strength::kWeak
                       : Strength::kStrong;
+      // "RESTREINT UE explained: how ...": a body line that names it, or a
+      // sender who ran the banner into the first sentence; it counts if
+      // another marking of the message agrees.
+      if (*strength == Strength::kStrong && kind == TextKind::kBody &&
+          OpensSentence(text, m.begin, m.end)) {
+        return Counts::kIfCorroborated;
+      }
       return Counts::kYes;
     case MarkingKind::kPortion: {
       *strength = Strength::kStrong;

@@ -4,6 +4,7 @@
 
 #include "base/ascii.h"
 #include "content/bulk_mail.h"
+#include "content/encrypted_format.h"
 #include "content/extract.h"
 #include "content/gmime_util.h"
 
@@ -12,8 +13,9 @@ namespace {
 
 std::string OrEmpty(const char* s) { return s != nullptr ? s : ""; }
 
-// Enough decoded bytes for ClassifyDocument's magic numbers ("%PDF-").
-constexpr std::size_t kSniffBytes = 8;
+// Enough decoded bytes for ClassifyDocument's magic numbers ("%PDF-") and
+// for EncryptedFileFormat's packet headers.
+constexpr std::size_t kSniffBytes = 4096;
 
 // RFC 5322 2.2.3 unfolding. A bare CR or LF left inside a value becomes a
 // space, as Postfix's tokenizer reads it: "a@x\rCc: b@y" is two words, not
@@ -137,6 +139,12 @@ class Walker {
       }
       return;
     }
+    if (GMIME_IS_MULTIPART_ENCRYPTED(object)) {
+      // RFC 1847 2.2: the second part is the ciphertext; nothing in it
+      // can be read, and the first is only the protocol's version.
+      AddEncrypted("body", EncryptedMimeObject(object));
+      return;
+    }
     if (GMIME_IS_MULTIPART(object)) {
       WalkMultipart(GMIME_MULTIPART(object), depth);
     } else if (GMIME_IS_MESSAGE_PART(object)) {
@@ -149,12 +157,14 @@ class Walker {
  private:
   // An attachment or archive member that is encrypted: read by nobody but
   // its recipient, so the policy decides (rule condition `finding`).
-  void AddEncrypted(std::string where) {
+  // `what` says what it is ("an S/MIME encrypted message").
+  void AddEncrypted(std::string where, const char* what = nullptr) {
     Finding f;
     f.marking = "encrypted-attachment";
     f.pack = "archive";
     f.where = std::move(where);
-    f.text = "encrypted; its content cannot be read";
+    f.text = what != nullptr ? std::string(what) + "; its content cannot be read"
+                             : "encrypted; its content cannot be read";
     f.strength = Strength::kStrong;
     out_->sensitivity.Add(std::move(f));
   }
@@ -338,6 +348,17 @@ class Walker {
       AddEncrypted(where);
       return;
     }
+    // S/MIME and OpenPGP: as the MIME structure says (an enveloped
+    // application/pkcs7-mime, inline "BEGIN PGP MESSAGE"), or as the
+    // bytes say (a ".gpg", ".p7m" or ".asc" file of any MIME type).
+    const char* sealed = EncryptedMimeObject(object);
+    if (sealed == nullptr) {
+      sealed = EncryptedFileFormat(std::string_view(bytes).substr(0, kSniffBytes));
+    }
+    if (sealed != nullptr) {
+      AddEncrypted(where, sealed);
+      return;
+    }
     if (const char* unread = UnreadFormat(filename, bytes); unread != nullptr) {
       std::string error = where + ": " + unread + "; its text is not read";
       AddLimit(&out_->sensitivity, "unreadable-attachment", error);
@@ -377,6 +398,10 @@ class Walker {
       out_->attachments.back().text_extracted = true;
     }
     ScanLabelProperties(text.msip_labels, text.classifications, where);
+    // A meeting's SUMMARY is its subject (calendar_text.cc).
+    for (const std::string& subject : text.subjects) {
+      Scan(TextKind::kSubject, where, subject);
+    }
     // Archives: each member's name like an attachment's, each member's
     // text like an attachment's, at "attachment:<zip>/<path>".
     for (const std::string& member : text.member_names) {

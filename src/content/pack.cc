@@ -145,6 +145,11 @@ Status ParseMarking(std::string_view file, const std::string& pack_name,
     return ErrorAt(file, t, "heading_word needs kind = \"classification\" (marking '" +
                                 *name + "')");
   }
+  bool footer_word = t["footer_word"].value_or(false);
+  if (footer_word && kind != MarkingKind::kClassification) {
+    return ErrorAt(file, t, "footer_word needs kind = \"classification\" (marking '" +
+                                *name + "')");
+  }
   NM_ASSIGN_OR_RETURN(std::vector<std::string> forms,
                       StringList(file, t, "forms"));
   NM_ASSIGN_OR_RETURN(std::vector<std::string> regexes,
@@ -155,7 +160,8 @@ Status ParseMarking(std::string_view file, const std::string& pack_name,
   auto add = [&](std::string expression, bool exact_case) {
     pack->markings.push_back(MarkingDef{*name, pack_name, *level, kind,
                                         exact_case, mixed_case, heading_word,
-                                        std::move(expression), Origin(file, t)});
+                                        footer_word, std::move(expression),
+                                        Origin(file, t)});
   };
   for (const std::string& f : forms) {
     add(LiteralToExpression(f, true), case_sensitive);

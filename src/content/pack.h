@@ -27,6 +27,12 @@
 //                                    # undecorated on a body's first line
 //                                    # it counts only if the message agrees
 //                                    # (position.h, IsBareHeading)
+//   footer_word = false              # the form is also a business footer
+//                                    # ("CONFIDENTIAL" closing a company
+//                                    # signature): alone and undecorated
+//                                    # on a body's last line, under text,
+//                                    # it counts only if the message agrees
+//                                    # (position.h, IsBareFooter)
 //   [label_values]                   # the words a classification scheme's
 //   words = ["Internal", ...]        # values are made of: a labelled body
 //   qualifiers = ["Only", ...]       # line ("Classification: Non-Public")
@@ -88,6 +94,7 @@ struct MarkingDef {
   // SANTA").
   bool mixed_case = true;
   bool heading_word = false;  // see the format above
+  bool footer_word = false;   // see the format above
   std::string expression;  // Vectorscan syntax, {name}s expanded
   std::string origin;      // "uk.toml:41"
 };

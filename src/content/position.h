@@ -177,6 +177,16 @@ bool InBannerZone(std::string_view text, std::size_t begin, std::size_t end);
 // tests/testdata/markings/README.md, "seventh round".
 bool IsBareHeading(std::string_view text, std::size_t begin, std::size_t end);
 
+// A bare level word used as a footer: the match is alone on one line, as
+// IsBareHeading asks, and that line is the last non-blank one of its page,
+// under lines of text ("Thanks,\nAccounts\nAcme Ltd\n\nCONFIDENTIAL").
+// Applied to the packs' footer_word forms only (CONFIDENTIAL: companies
+// close mail with it as readily as a US bottom banner does), typed plainly,
+// in the mail's own text: the scan makes such a footer count only if the
+// message agrees (a top banner, a subject marking, portion marks; issue 13,
+// breaker round 7 defect 6).
+bool IsBareFooter(std::string_view text, std::size_t begin, std::size_t end);
+
 // The match's line is the first or the last non-blank line of its page,
 // counted as IsBannerMarking counts (banner_zone.h), or a paragraph of its
 // own (blank lines above and below) under at most kBannerLines - 1 lines
@@ -220,6 +230,18 @@ bool DescribedInProse(std::string_view text, std::size_t begin);
 // word forms; a portion mark opening a paragraph about clearances
 // ("(S) Clearance levels ...") is still a portion mark.
 bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end);
+
+// The match opens a line that goes on as a sentence in lower case whose
+// first word defines it ("is", "are", "was", "means", "refers", "stands",
+// "explained", "explainer", "defined", "definition", "describes", "vs",
+// "versus", "guide", "overview"): "RESTREINT UE explained: how the EU
+// classifies documents.", "EU RESTRICTED means the lowest EU level." A
+// marking so explained is named, not applied (issue 13, breaker round 7
+// defect 8), so it counts only if the message agrees; a banner run into
+// its text ("COSMIC TOP SECRET ATOMAL papers are attached.") still counts.
+// The rest of the line must read as prose (end as a sentence does, or have
+// four words).
+bool OpensSentence(std::string_view text, std::size_t begin, std::size_t end);
 
 // The match is mentioned inside a sentence: the word just before it on its
 // line ends in a lower-case letter and the word just after it starts with

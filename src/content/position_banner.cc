@@ -16,6 +16,15 @@ namespace {
 constexpr std::array<std::string_view, 7> kDescribingWords = {
     "marked", "labelled", "labeled", "stamped", "headed", "reading", "titled"};
 
+// Words that make a marking opening a line the subject of its definition
+// ("RESTREINT UE explained: ...", "EU RESTRICTED means ...", "SECRET//NOFORN
+// is the banner ..."), not a banner run into the text ("COSMIC TOP SECRET
+// ATOMAL papers are attached.").
+constexpr std::array<std::string_view, 16> kDefiningWords = {
+    "is",       "are",      "was",     "means",  "meaning", "refers",
+    "stands",   "explained", "explainer", "defined", "definition",
+    "describes", "vs",      "versus",  "guide",  "overview"};
+
 // The keys of the labelled lines of Purview's content marking (the tenant
 // writes them: Microsoft Learn, "Learn about sensitivity labels") and of
 // published data-classification policies' document headers and footers.
@@ -156,7 +165,13 @@ bool InBannerZone(std::string_view text, std::size_t begin, std::size_t end) {
          ZoneLinesAfter(text, LineEnd(text, end), kBannerLines) < kBannerLines;
 }
 
-bool IsBareHeading(std::string_view text, std::size_t begin, std::size_t end) {
+namespace {
+
+// The match stands alone and undecorated on one line (not wrapped over
+// two), with no rule line right above or below it: a word typed as a line,
+// not a drawn banner. Sets the line's bounds.
+bool PlainLoneLine(std::string_view text, std::size_t begin, std::size_t end,
+                   std::size_t* line_begin_out, std::size_t* line_end_out) {
   // The match may take the blanks or the line break after the word.
   while (end > begin && (IsBlank(text[end - 1]) || text[end - 1] == '\n')) --end;
   std::size_t line_begin = LineStart(text, begin);
@@ -175,6 +190,16 @@ bool IsBareHeading(std::string_view text, std::size_t begin, std::size_t end) {
       return false;
     }
   }
+  *line_begin_out = line_begin;
+  *line_end_out = line_end;
+  return true;
+}
+
+}  // namespace
+
+bool IsBareHeading(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t line_begin = 0, line_end = 0;
+  if (!PlainLoneLine(text, begin, end, &line_begin, &line_end)) return false;
   if (ZoneLinesBefore(text, line_begin, 1) == 0) {
     return NonBlankLinesAfter(text, line_end, 1) > 0;
   }
@@ -183,6 +208,15 @@ bool IsBareHeading(std::string_view text, std::size_t begin, std::size_t end) {
   // 0600.\n\nSECRET\n\nAlice Smith\nJ3 Plans Officer").
   return AtTop(text, line_begin, line_end) &&
          ReadsAsProse(NeighbourLine(text, line_begin, line_end, true));
+}
+
+bool IsBareFooter(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t line_begin = 0, line_end = 0;
+  if (!PlainLoneLine(text, begin, end, &line_begin, &line_end)) return false;
+  // The last line the sender wrote, under text of its own: not the top
+  // banner, nor a line in the middle.
+  return NonBlankLinesAfter(text, line_end, 1) == 0 &&
+         ZoneLinesBefore(text, line_begin, 1) > 0;
 }
 
 bool IsEdgeLine(std::string_view text, std::size_t begin, std::size_t end) {
@@ -232,6 +266,25 @@ bool DescribedInProse(std::string_view text, std::size_t begin) {
     if (word.size() == w.size() && StartsWithNoCase(word, w)) return true;
   }
   return false;
+}
+
+bool OpensSentence(std::string_view text, std::size_t begin,
+                   std::size_t end) {
+  std::size_t line_begin = LineStart(text, begin);
+  if (!IsBlankLine(text, line_begin, begin)) return false;
+  std::size_t e = end;
+  while (e < text.size() && IsBlank(text[e])) ++e;
+  bool spaced = e > end || (end > begin && IsBlank(text[end - 1]));
+  if (!spaced || e >= text.size() || text[e] < 'a' || text[e] > 'z') {
+    return false;
+  }
+  std::size_t word_end = e;
+  while (word_end < text.size() && IsAlpha(text[word_end])) ++word_end;
+  std::string_view word = text.substr(e, word_end - e);
+  bool defines = false;
+  for (std::string_view w : kDefiningWords) defines = defines || word == w;
+  return defines &&
+         ReadsAsProse(text.substr(line_begin, LineEnd(text, end) - line_begin));
 }
 
 bool InsideSentence(std::string_view text, std::size_t begin,

@@ -32,6 +32,7 @@ struct PatternEntry {
   MarkingKind kind = MarkingKind::kClassification;  // markings only
   bool mixed_case = true;                           // markings only
   bool heading_word = false;                        // markings only
+  bool footer_word = false;                         // markings only
   Strength strength = Strength::kStrong;            // custom only
   DetectorKind detector = DetectorKind::kPaymentCard;  // detectors only
   std::string expression;

@@ -40,6 +40,16 @@ const char* ZipArchive::Name(zip_uint64_t index) const {
   return zip_get_name(zip_.get(), index, ZIP_FL_ENC_GUESS);
 }
 
+bool ZipArchive::MethodSupported(zip_uint64_t index) const {
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat_index(zip_.get(), index, 0, &st) != 0 ||
+      (st.valid & ZIP_STAT_COMP_METHOD) == 0) {
+    return true;  // Read reports what it cannot read
+  }
+  return zip_compression_method_supported(st.comp_method, 0) != 0;
+}
+
 bool ZipArchive::Encrypted(zip_uint64_t index) const {
   zip_stat_t st;
   zip_stat_init(&st);

@@ -34,6 +34,9 @@ class ZipArchive {
   // Zip encryption (traditional PKWARE or AES, general-purpose flag bit 0):
   // the member cannot be read without a password.
   bool Encrypted(zip_uint64_t index) const;
+  // Whether this libzip can decompress the member's method (Debian 12's
+  // libzip reads no LZMA, method 14, which 7-Zip and Python write).
+  bool MethodSupported(zip_uint64_t index) const;
 
   // Reads member `index` into `*data`, adding what it inflates to `*used`
   // (the attachment's running total). False when the member is unreadable

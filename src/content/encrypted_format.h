@@ -1,0 +1,34 @@
+// Encrypted mail and encrypted files: S/MIME (RFC 8551) and OpenPGP
+// (RFC 4880, RFC 3156) content that only its recipient can read. The
+// guard cannot see inside, so the walker reports it as the finding
+// "encrypted-attachment" (the policy decides; the default holds it for
+// outside recipients), never as read and clean.
+#ifndef NEARMISS_CONTENT_ENCRYPTED_FORMAT_H_
+#define NEARMISS_CONTENT_ENCRYPTED_FORMAT_H_
+
+#include <gmime/gmime.h>
+
+#include <string_view>
+
+namespace nearmiss::content {
+
+// What an encrypted or opaque MIME object is, for the finding's text, or
+// nullptr. From GMime's own reading of the structure: multipart/encrypted
+// (RFC 1847, RFC 3156 PGP/MIME), application/pkcs7-mime or
+// x-pkcs7-mime of any smime-type (RFC 8551 3.2: enveloped-data and
+// authEnveloped-data are encrypted; signed-data and compressed-data wrap
+// the content in CMS, which only a CMS library could open), and a part
+// GMime's parser found an armoured "-----BEGIN PGP MESSAGE-----" in
+// (g_mime_part_get_openpgp_data: inline PGP in a text body).
+const char* EncryptedMimeObject(GMimeObject* object);
+
+// What a file's first bytes are, when they are an encrypted or opaque
+// container, or nullptr: GPGME's gpgme_data_identify (OpenPGP binary or
+// armoured encrypted messages; CMS EnvelopedData
+// (as in a ".p7m", ".gpg", ".pgp" or ".asc" file); not signatures. `head` may
+// be the start of the file only (4 KiB is enough for the packet headers).
+const char* EncryptedFileFormat(std::string_view head);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_ENCRYPTED_FORMAT_H_

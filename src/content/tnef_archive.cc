@@ -1,0 +1,84 @@
+#include "content/tnef_archive.h"
+
+// ytnef.h declares C functions without extern "C".
+extern "C" {
+#include <ytnef.h>
+}
+
+#include <cstdlib>
+#include <cstring>
+
+namespace nearmiss::content {
+namespace {
+
+std::string Bytes(const variableLength* v) {
+  if (v == nullptr || v->data == nullptr || v->size <= 0) return "";
+  return std::string(reinterpret_cast<const char*>(v->data),
+                     static_cast<std::size_t>(v->size));
+}
+
+// A name libytnef keeps with its terminating NUL.
+std::string Name(const variableLength* v) {
+  std::string s = Bytes(v);
+  while (!s.empty() && s.back() == '\0') s.pop_back();
+  return s;
+}
+
+// Frees the parse on every path.
+struct Parsed {
+  TNEFStruct tnef;
+  Parsed() { TNEFInitialize(&tnef); }
+  ~Parsed() { TNEFFree(&tnef); }
+  Parsed(const Parsed&) = delete;
+  Parsed& operator=(const Parsed&) = delete;
+};
+
+}  // namespace
+
+bool IsTnef(std::string_view bytes) {
+  return bytes.substr(0, 4) == std::string_view("\x78\x9f\x3e\x22", 4);
+}
+
+bool ReadTnef(std::string_view bytes, std::vector<TnefFile>* files,
+              std::string* error) {
+  Parsed parsed;
+  // libytnef reads the buffer only; the cast drops a const its API lacks.
+  std::string copy(bytes);
+  if (TNEFParseMemory(reinterpret_cast<BYTE*>(copy.data()),
+                      static_cast<long>(copy.size()), &parsed.tnef) != 0) {
+    *error = "not a TNEF stream libytnef can parse";
+    return false;
+  }
+  TNEFStruct& t = parsed.tnef;
+  if (std::string body = Name(&t.body); !body.empty()) {
+    files->push_back({"body.txt", std::move(body)});
+  }
+  if (variableLength* rtf = MAPIFindProperty(
+          &t.MapiProperties, PROP_TAG(PT_BINARY, PR_RTF_COMPRESSED));
+      rtf != MAPI_UNDEFINED) {
+    int size = 0;
+    if (BYTE* raw = DecompressRTF(rtf, &size); raw != nullptr) {
+      files->push_back({"body.rtf", std::string(reinterpret_cast<char*>(raw),
+                                                static_cast<std::size_t>(size))});
+      free(raw);
+    } else {
+      files->push_back({"body.rtf", "{\\rtf"});  // unreadable all the same
+    }
+  }
+  int n = 0;
+  for (Attachment* a = t.starting_attach.next; a != nullptr; a = a->next) {
+    ++n;
+    std::string name;
+    if (variableLength* v = MAPIFindProperty(
+            &a->MAPI, PROP_TAG(PT_STRING8, PR_ATTACH_LONG_FILENAME));
+        v != MAPI_UNDEFINED) {
+      name = Name(v);
+    }
+    if (name.empty()) name = Name(&a->Title);
+    if (name.empty()) name = "attachment" + std::to_string(n);
+    files->push_back({std::move(name), Bytes(&a->FileData)});
+  }
+  return true;
+}
+
+}  // namespace nearmiss::content

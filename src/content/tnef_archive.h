@@ -1,0 +1,33 @@
+// Outlook's TNEF container ([MS-OXTNEF]: "winmail.dat",
+// application/ms-tnef), read through libytnef: Exchange and Outlook put a
+// message's real attachments inside it when they think the recipient reads
+// rich text, so it is walked like an archive (archive_text.cc).
+#ifndef NEARMISS_CONTENT_TNEF_ARCHIVE_H_
+#define NEARMISS_CONTENT_TNEF_ARCHIVE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nearmiss::content {
+
+// [MS-OXTNEF] 2.1.3.1: a TNEF stream opens with the signature 0x223E9F78,
+// little-endian.
+bool IsTnef(std::string_view bytes);
+
+struct TnefFile {
+  std::string name;  // the long file name, else the 8.3 title, else "attachmentN"
+  std::string data;
+};
+
+// The attachments of a TNEF stream, and its message body: the plain text
+// one (attBody) as "body.txt", the compressed RTF one (PR_RTF_COMPRESSED,
+// decompressed by libytnef) as "body.rtf", which the caller, reading no
+// RTF, reports unreadable. False, with `*error` set, when libytnef cannot
+// parse the stream.
+bool ReadTnef(std::string_view bytes, std::vector<TnefFile>* files,
+              std::string* error);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_TNEF_ARCHIVE_H_
