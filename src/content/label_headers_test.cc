@@ -141,12 +141,22 @@ TEST(LabelHeadersTest, SpacedDashAndBracketedQualifierAreSublabels) {
   auto scanner = Compile();
   for (std::string_view name : {"Highly Confidential - All Employees",
                                 "Highly Confidential \u2014 Finance",
-                                "Secret (Encrypted)", "Secret - UK Eyes Only",
-                                "Confidential - Recipients Only (Encrypted)"}) {
+                                "Secret (Encrypted)", "Secret - UK Eyes Only"}) {
     Sensitivity s = ScanLabel(*scanner, "msip_labels", Msip(name));
     EXPECT_EQ(s.level, Level::kSecret) << name;
     EXPECT_FALSE(s.Has("unknown-label")) << name;
   }
+  // Purview's Confidential is its middle tier (labels.toml): OFFICIAL-SENSITIVE
+  // under any qualifier; in capitals it is the government's CONFIDENTIAL.
+  for (std::string_view name : {"Confidential - Recipients Only (Encrypted)",
+                                "Confidential_0", "Confidential\\Anyone (unrestricted)",
+                                "confidential"}) {
+    Sensitivity s = ScanLabel(*scanner, "msip_labels", Msip(name));
+    EXPECT_EQ(s.level, Level::kOfficialSensitive) << name;
+    EXPECT_FALSE(s.Has("unknown-label")) << name;
+  }
+  EXPECT_EQ(ScanLabel(*scanner, "msip_labels", Msip("CONFIDENTIAL")).level, Level::kSecret);
+  EXPECT_EQ(ScanLabel(*scanner, "Classification", "CONFIDENTIAL").level, Level::kSecret);
   Sensitivity top = ScanLabel(*scanner, "msip_labels", Msip("General - Top Secret"));
   EXPECT_EQ(top.level, Level::kTopSecret);  // a child never lowers, nor is lost
   // Neither part known: still the whole name, at unknown-label.

@@ -1,6 +1,7 @@
 // PDF text through poppler-cpp. Pages are separated by form feeds so that a
 // banner line at the top or bottom of any page counts as a banner. The
-// document's metadata (title, labels) follows as a page of its own.
+// document's metadata (title, labels) follows as a page of its own, then
+// its form fields' values (pdf_forms.h) as another.
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
@@ -13,6 +14,7 @@
 
 #include "content/extract.h"
 #include "content/label_properties.h"
+#include "content/pdf_forms.h"
 
 namespace nearmiss::content {
 namespace {
@@ -157,6 +159,7 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
       out.text.push_back('\f');
     }
     ReadMetadata(name, *doc, &out);
+    ReadPdfFormFields(name, bytes, budget, &out);
     out.has_text = true;
   } catch (const std::exception& e) {
     out.errors.push_back(std::string(name) + ": PDF extraction failed: " +

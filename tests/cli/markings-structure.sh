@@ -11,7 +11,11 @@
 # never complete with level none), label parts that do not parse
 # (custom.xml, LabelInfo.xml, a PDF's XMP: unreadable too) and a label in
 # a PDF's XMP. Negatives: a header with no marking, a "Secret Santa" header
-# cell, a removed label.
+# cell, a removed label. Issue 13, breaker round 6 (items 10 to 13 and 16):
+# PDF form field values; UNCLASSIFIED with a public-release statement or a
+# control; Microsoft's Confidential label and Outlook's quoted
+# "Sensitivity: Confidential" beside the government CONFIDENTIAL; marketing,
+# social and bulk-mail subjects beside marked ones.
 # The findings of each fixture are goldens of content_golden_test
 # (FIXTURE.eml.golden beside it); here, the level, completeness and action.
 # Usage: markings-structure.sh NEARMISS.
@@ -63,7 +67,26 @@ html-form-cells SECRET true hold
 docx-custom-malformed none false hold
 docx-labelinfo-malformed none false hold
 pdf-xmp-label SECRET true hold
-pdf-xmp-malformed none false hold"
+pdf-xmp-malformed none false hold
+pdf-form-field SECRET true hold
+pdf-form-choice TOP_SECRET true hold
+pdf-form-banner SECRET true hold
+pdf-form-plain none true accept
+unclassified-public-release none true accept
+unclassified-sbu-nf OFFICIAL-SENSITIVE true tag
+purview-confidential OFFICIAL-SENSITIVE true tag
+purview-confidential-sublabel OFFICIAL-SENSITIVE true tag
+purview-highly-confidential SECRET true hold
+classification-header-confidential SECRET true hold
+quoted-sensitivity-confidential OFFICIAL-SENSITIVE true tag
+quoted-sensitivity-confidential-html OFFICIAL-SENSITIVE true tag
+quoted-classification-confidential SECRET true hold
+marketing-secret-sale none true accept
+marketing-restricted-time-offer none true accept
+social-secret-santa-caps none true accept
+newsletter-secret-preview none true accept
+subject-secret-deployment SECRET true hold
+newsletter-secret-body-banner SECRET true hold"
 
 files=$(printf '%s\n' "$cases" | while read -r name _ _ _; do printf '%s ' "$data/$name.eml"; done)
 # shellcheck disable=SC2086  # the list of fixtures is split on purpose

@@ -146,9 +146,12 @@ def odt(body, styles_header=None):
     return zipped(members)
 
 
-def pdf(lines, xmp=None):
+def pdf(lines, xmp=None, fields=()):
     """One page, Helvetica, each line a text line (blanks kept); with `xmp`,
-    that packet as the catalog's /Metadata stream (ISO 32000-1 14.3.2)."""
+    that packet as the catalog's /Metadata stream (ISO 32000-1 14.3.2); each
+    of `fields` (a widget annotation's field entries, "/FT /Tx /T (Name) /V
+    (value)") a form field on the page and in the catalog's /AcroForm
+    (ISO 32000-1 12.7)."""
     content = "BT /F1 10 Tf 40 760 Td 14 TL\n" + "".join(
         "(%s) Tj T*\n" % l for l in lines) + "ET"
     objects = [
@@ -162,6 +165,13 @@ def pdf(lines, xmp=None):
         objects[0] = "<< /Type /Catalog /Pages 2 0 R /Metadata 6 0 R >>"
         objects.append("<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n%s\n"
                        "endstream" % (len(xmp), xmp))
+    if fields:
+        refs = " ".join("%d 0 R" % (len(objects) + 1 + i) for i in range(len(fields)))
+        objects[0] = objects[0][:-2] + "/AcroForm << /Fields [%s] >> >>" % refs
+        objects[2] = objects[2][:-2] + "/Annots [%s] >>" % refs
+        for i, f in enumerate(fields):
+            objects.append("<< /Type /Annot /Subtype /Widget %s /Rect [40 %d 300 %d] "
+                           "/P 3 0 R >>" % (f, 600 - 30 * i, 620 - 30 * i))
     out = b"%PDF-1.4\n"
     offsets = []
     for i, o in enumerate(objects):
@@ -321,5 +331,90 @@ XMP = ('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.or
        '%s></rdf:Description></rdf:RDF></x:xmpmeta>')
 eml("pdf-xmp-label", pdf(["The convoy leaves at 0600."], XMP % ""), "plan.pdf",
     "application/pdf")
+# Issue 13, breaker round 6 item 16: a marking only in a form field's value
+# (/V): a text field named Classification, a combo box, a banner in a field
+# with no telling name; and a form of ordinary values.
+eml("pdf-form-field", pdf(["The convoy leaves at 0600."], fields=[
+    "/FT /Tx /T (Classification) /V (SECRET//NOFORN)"]), "plan.pdf", "application/pdf")
+eml("pdf-form-choice", pdf(["Exercise plan, annex B."], fields=[
+    "/FT /Tx /T (Originator) /V (J. Smith)",
+    "/FT /Ch /Ff 131072 /T (Security Classification) "
+    "/Opt [(OFFICIAL) (OFFICIAL-SENSITIVE) (SECRET) (TOP SECRET)] /V (TOP SECRET)"]),
+    "annex.pdf", "application/pdf")
+eml("pdf-form-banner", pdf(["The convoy leaves at 0600."], fields=[
+    "/FT /Tx /T (Text1) /V (UK SECRET)"]), "plan.pdf", "application/pdf")
+eml("pdf-form-plain", pdf(["Travel claim."], fields=[
+    "/FT /Tx /T (Name) /V (Jo Bloggs)",
+    "/FT /Tx /T (Classification) /V ()",
+    "/FT /Ch /Ff 131072 /T (Grade) /Opt [(Junior) (Senior)] /V (Senior)"]),
+    "claim.pdf", "application/pdf")
 eml("pdf-xmp-malformed", pdf(["The convoy leaves at 0600."], XMP % ' pdfx:broken="'),
     "plan.pdf", "application/pdf")
+
+
+def mail(name, subject, body, headers="", ctype="text/plain"):
+    """A message of one text part; `headers` lines go before MIME-Version."""
+    text = (
+        "From: alice@example.org\n"
+        "To: bob@outside-partner.com\n"
+        "Subject: %s\n"
+        "Message-ID: <%s@example.org>\n"
+        "Date: Tue, 01 Dec 2026 09:00:00 +0000\n"
+        "%s"
+        "MIME-Version: 1.0\n"
+        "Content-Type: %s; charset=utf-8\n\n%s\n"
+    ) % (subject, name, headers, ctype, body)
+    with open(name + ".eml", "w", newline="\n") as f:
+        f.write(text)
+
+
+# Issue 13, breaker round 6 items 10 to 13 (corpus README, eleventh round):
+# UNCLASSIFIED with a public-release statement or a control; Microsoft's
+# Confidential label, in msip_labels and as a quoted Outlook
+# "Sensitivity: Confidential" line (plain and HTML); the government
+# CONFIDENTIAL beside them; marketing and social subjects, and bulk mail.
+mail("unclassified-public-release", "Fact sheet",
+     "UNCLASSIFIED//FOR PUBLIC RELEASE\n\nThe fact sheet for the open day is "
+     "attached.\n\nUNCLASSIFIED//FOR PUBLIC RELEASE")
+mail("unclassified-sbu-nf", "Cable summary",
+     "UNCLASSIFIED//SBU-NF\n\nThe cable summary is attached.\n\nUNCLASSIFIED//SBU-NF")
+MSIP = ("msip_labels: MSIP_Label_3a4f2c1e-9b8d-4e7f-a6b5-c4d3e2f1a0b9_Enabled=True;\n"
+        " MSIP_Label_3a4f2c1e-9b8d-4e7f-a6b5-c4d3e2f1a0b9_Name=%s;\n"
+        " MSIP_Label_3a4f2c1e-9b8d-4e7f-a6b5-c4d3e2f1a0b9_Method=Standard\n")
+mail("purview-confidential", "Draft contract", "Bob, the draft contract as discussed.",
+     MSIP % "Confidential")
+mail("purview-confidential-sublabel", "Draft contract",
+     "Bob, the draft contract as discussed.", MSIP % "Confidential\\All Employees")
+mail("purview-highly-confidential", "Draft contract",
+     "Bob, the draft contract as discussed.", MSIP % "Highly Confidential")
+mail("classification-header-confidential", "Convoy timings",
+     "Bob, the convoy leaves at 0600.", "Classification: CONFIDENTIAL\n")
+QUOTED = ("From: Carol <carol@example.com>\nSent: Monday, 30 November 2026 09:00\n"
+          "To: Jane <jane@example.com>\nSubject: Lease\nImportance: High\n"
+          "Sensitivity: %s\n\nJane, see the lease.")
+mail("quoted-sensitivity-confidential", "FW: Lease",
+     "Hi Bob,\n\nForwarding as discussed.\n\n-----Original Message-----\n"
+     + QUOTED % "Confidential")
+mail("quoted-sensitivity-confidential-html", "FW: Lease",
+     "<html><body><p>Hi Bob,</p><p>Forwarding as discussed.</p>"
+     '<div id="divRplyFwdMsg"><b>From:</b> Carol &lt;carol@example.com&gt;<br>'
+     "<b>Sent:</b> Monday, November 30, 2026 9:00 AM<br><b>To:</b> Jane<br>"
+     "<b>Subject:</b> Lease<br><b>Sensitivity:</b> Confidential</div>"
+     "<div>Jane, see the lease.</div></body></html>", ctype="text/html")
+mail("quoted-classification-confidential", "FW: Convoy",
+     "Hi Bob,\n\nForwarding as discussed.\n\n-----Original Message-----\n"
+     "From: Carol <carol@example.mil>\nSent: Monday, 30 November 2026 09:00\n"
+     "To: Jane <jane@example.mil>\nSubject: Convoy\nClassification: CONFIDENTIAL\n\n"
+     "Jane, the convoy leaves at 0600.")
+SHOP = "Hi all,\n\nOur winter collection is here. Shop now at example.com.\n\nThe Example Team"
+mail("marketing-secret-sale", "SECRET sale: 50% off everything this weekend", SHOP)
+mail("marketing-restricted-time-offer", "RESTRICTED time offer: free delivery", SHOP)
+mail("social-secret-santa-caps", "Re: SECRET Santa draw",
+     "Hi all,\n\nThe draw is on Monday; the budget is 15 pounds.\n\nJo")
+mail("newsletter-secret-preview", "SECRET: members-only preview", SHOP,
+     "List-Unsubscribe: <mailto:leave@example.com>\nPrecedence: bulk\n")
+mail("subject-secret-deployment", "SECRET deployment plan",
+     "Bob, the plan is attached.\n\nAlice")
+mail("newsletter-secret-body-banner", "SECRET: convoy timings",
+     "SECRET//NOFORN\n\nThe convoy leaves at 0600.\n\nSECRET//NOFORN",
+     "List-Unsubscribe: <mailto:leave@example.com>\n")
