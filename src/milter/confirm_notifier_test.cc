@@ -80,7 +80,7 @@ TEST(ConfirmNotifierTest, NoticeCarriesTwoSignedLinks) {
   EXPECT_EQ(remove->action, "delete");
   EXPECT_EQ(release->queue_id, "4F2A91C3B");
   EXPECT_EQ(release->sender, "alice@example.org");
-  EXPECT_EQ(release->recipients, std::vector<std::string>{"jon@gmial.com"});
+  EXPECT_EQ(release->Addresses(), std::vector<std::string>{"jon@gmial.com"});
   EXPECT_EQ(release->expires_at, 1'800'000'000 + 2 * 3600);
   EXPECT_NE(release->nonce, remove->nonce);  // each link is used once on its own
   std::remove(key_path.c_str());
@@ -101,7 +101,8 @@ TEST(ConfirmNotifierTest, NoticePromisesOnlyWhatTheRuleAllows) {
     EXPECT_TRUE(std::regex_search(notice, m, std::regex("confirm\\?t=([0-9a-f.]+)"))) << notice;
     Result<confirm::ConfirmLink> link = signer.Verify(m[1].str());
     EXPECT_TRUE(link.ok());
-    return link.ok() ? link->recipients : std::vector<confirm::ConfirmLink::Recipient>{{"(invalid)", "", ""}};
+    return link.ok() ? link->recipients
+                     : std::vector<confirm::ConfirmLink::Recipient>{{"(invalid)", "", ""}};
   };
 
   ConfirmRequest request;

@@ -101,4 +101,8 @@ contains "... lists its acknowledgements" "jon.smith@partner.example" "$(cat "$t
 check "... and as JSON" 0 $?
 # The API's acknowledgement names the check token that made it.
 contains "who: the claimed sender and the check token" "alice@mod.example (via Outlook addin)" "$(cat "$tmp/events.json")"
+# Each keeps the warning it acknowledged (codes without "trusted", and the
+# suggestion), which is all it settles (issue 14, round-4 item 5).
+contains "the warning acknowledged: its codes" '"reasons":"address-typo","suggestion":"john.smith@partner.example","warning_recorded":true' "$(cat "$tmp/events.json")"
+contains "... and in the text" "for address-typo (did you mean john.smith@partner.example?)" "$(cat "$tmp/events.txt")"
 exit $fail
