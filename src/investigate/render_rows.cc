@@ -72,8 +72,8 @@ std::string RowJson(const Row& r) {
 }
 
 std::string CsvHeader() {
-  return "time,queue_id,from,to,domain,verdict,target,suggestion,status,relay,hops,level,source,"
-         "date_source";
+  return "time,queue_id,from,to,domain,verdict,target,suggestion,status,relay,hops,level,"
+         "marking,source,date_source";
 }
 
 std::string RowCsv(const Row& r) {
@@ -83,7 +83,7 @@ std::string RowCsv(const Row& r) {
   const std::string status = RowStatus(r);
   for (const std::string* v : {&r.time, &queue_id, &from, &r.to, &r.domain, &r.verdict,
                                &r.target, &r.suggestion, &status, &r.relay, &r.hops,
-                               &r.level, &r.source, &r.date_source}) {
+                               &r.level, &r.marking, &r.source, &r.date_source}) {
     if (!out.empty() || v != &r.time) out += ',';
     out += CsvField(*v);
   }
@@ -220,8 +220,9 @@ std::string ReportText(const Report& rep) {
   if (t.expired != 0) rare += ", expired " + Thousands(t.expired);
   if (t.discarded != 0) rare += ", discarded (never delivered) " + Thousands(t.discarded);
   if (t.unknown != 0) {
-    rare += ", outcome unknown (sent on to a server whose log was not given) " +
-            Thousands(t.unknown);
+    rare += ", ";
+    rare += kOutcomeUnknown;
+    rare += " " + Thousands(t.unknown);
   }
   // "sent" is what a receiving server accepted; a Sent-folder copy says
   // only that the message was sent, so it is counted apart everywhere.
