@@ -27,8 +27,15 @@ Result<std::string> MarkingBelowData(const Engine& engine, const std::string& ma
     const std::string top = report.TopMarking();
     for (const std::string& c : report.marking.Caveats()) {
       if (top.find(c) == std::string::npos) continue;  // superseded (REL TO by NOFORN)
-      std::string bare = c.substr(c.find_first_not_of("/ "));
-      if (upper.find(bare) == std::string::npos) {
+      std::string bare = c.substr(c.find_first_not_of("/ ,"));
+      // An Australian email label's field (", CAVEAT=SH:CABINET",
+      // ", ACCESS=Legal-Privilege"): its caveat word is what a marking must
+      // carry, in the label's form or a page's ("PROTECTED CABINET").
+      std::string word = bare.substr(bare.find_last_of("=:") == std::string::npos
+                                         ? 0
+                                         : bare.find_last_of("=:") + 1);
+      for (char& ch : word) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      if (upper.find(word) == std::string::npos) {
         return "--marking " + marking + " lacks " + bare + ", a caveat of the data (" + top +
                ", " + report.top_level_source + ")";
       }
