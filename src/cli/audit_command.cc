@@ -159,6 +159,7 @@ int RunAudit(const AuditFlags& flags) {
   if (flags.json || flags.csv) {
     if (flags.csv) std::printf("%s\n", investigate::CsvHeader().c_str());
     options.on_row = [&rows](const investigate::Row& row) { rows.Add(row); };
+    options.on_join = [&rows](const investigate::Report::Joined& j) { rows.Join(j); };
   }
   investigate::Report report;
   options.on_progress = [&progress](uint64_t bytes, uint64_t lines) {

@@ -31,7 +31,17 @@ Result<std::string> MarkingBelowData(const Engine& engine, const std::string& ma
     for (const std::string& c : report.marking.Caveats()) {
       if (top.find(c) == std::string::npos) continue;  // superseded (REL TO by NOFORN)
       if (given.Carries(c)) continue;
-      std::string bare = c.substr(c.find_first_not_of("/ "));
+      std::string bare = c.substr(c.find_first_not_of("/ ,"));
+      // An Australian email label's field (", CAVEAT=SH:CABINET",
+      // ", ACCESS=Legal-Privilege"): its caveat word is what a marking must
+      // carry, in the label's form or a page's ("PROTECTED CABINET").
+      if (bare.find('=') != std::string::npos) {
+        std::string word = bare.substr(bare.find_last_of("=:") + 1);
+        for (char& ch : word) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        std::string upper;
+        for (char ch : marking) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        if (upper.find(word) != std::string::npos) continue;
+      }
       return "--marking " + marking + " lacks " + bare + ", a caveat of the data (" + top +
              ", " + report.top_level_source + ")" +
              (c.starts_with("//REL TO")

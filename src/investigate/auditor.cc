@@ -149,7 +149,7 @@ void Auditor::OnAttempt(const maillog::Attempt& a) {
     // joined: both are counted, as before.
     const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
     if (d != nullptr && d->postfix && d->seconds >= row.seconds) {
-      report_->JoinCopy(d->queue_id, row.to, row.level, level_rank, TraceHop(row));
+      Join({d->queue_id, row.to, row.level, row.marking, level_rank, TraceHop(row)});
       return;
     }
   }
@@ -340,7 +340,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       // outcome and the copy's level, never a second "sent" (issue 16,
       // breaker round 2 §3).
       if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to)) {
-        report_->JoinCopy(d->queue_id, row.to, row.level, static_cast<int>(s.level), "");
+        Join({d->queue_id, row.to, row.level, row.marking, static_cast<int>(s.level), ""});
         continue;
       }
       if (report_->AddAttempt(row) && options_.on_row) options_.on_row(row);

@@ -35,6 +35,10 @@ struct AuditOptions {
   int min_recognised_percent = maillog::kDefaultMinRecognisedPercent;
   int64_t since = 0;   // attempts before this (seconds) are left out
   std::function<void(const Row&)> on_row;        // every flagged attempt
+  // A copy joined to a delivery already passed to on_row (a Sent folder's
+  // copy, a trace's hop before a gateway's delivery): its level, marking
+  // and hop, for the rows still held (RowOrder::Join).
+  std::function<void(const Report::Joined&)> on_join;
   // Progress through the logs: bytes of the files read so far (as stored:
   // a gzip file's compressed bytes; a file read twice for its year counts
   // twice, maillog::YearPassPaths) and lines read so far, every file.
@@ -99,6 +103,11 @@ class Auditor final : public maillog::DeliverySink {
   // Passes the rows kept in sent_on_ to the report, but those whose
   // message and recipient have an outcome there already.
   void AddSentOn();
+  // A copy joins its delivery in the report and in the rows on_join holds.
+  void Join(const Report::Joined& j) {
+    report_->JoinCopy(j);
+    if (options_.on_join) options_.on_join(j);
+  }
 
   std::shared_ptr<const Engine> engine_;
   AuditOptions options_;

@@ -12,7 +12,7 @@ namespace nearmiss::investigate {
 namespace {
 
 // Sent (mail reached the look-alike), bounced, deferred, expired, discarded,
-// outcome unknown (sent on to a server whose log was not given), found in a
+// outcome unknown (handed to a relay; final delivery not in the logs given), found in a
 // Sent folder (sent; whether it arrived is not known from a mailbox).
 constexpr const char* kPartColours[] = {"#c0392b", "#95a5a6", "#e0a030", "#6c5b7b",
                                         "#2e86c1", "#5d4037", "#f1948a"};

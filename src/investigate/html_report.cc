@@ -40,14 +40,16 @@ std::string DateSourceWords(const std::string& source) {
 std::string Day(int64_t s) { return s == 0 ? "" : maillog::FormatTime(s).substr(0, 10); }
 
 std::string Legend() {
-  return "<div class=\"legend\"><i style=\"background:#c0392b\"></i>delivered"
-         "<i style=\"background:#95a5a6\"></i>bounced"
-         "<i style=\"background:#e0a030\"></i>still deferred"
-         "<i style=\"background:#6c5b7b\"></i>expired (returned to sender)"
-         "<i style=\"background:#2e86c1\"></i>discarded (never delivered)"
-         "<i style=\"background:#5d4037\"></i>outcome unknown (sent on to a server whose log "
-         "was not given)"
-         "<i style=\"background:#f1948a\"></i>in a Sent folder (delivery not known)</div>";
+  std::string out =
+      "<div class=\"legend\"><i style=\"background:#c0392b\"></i>delivered"
+      "<i style=\"background:#95a5a6\"></i>bounced"
+      "<i style=\"background:#e0a030\"></i>still deferred"
+      "<i style=\"background:#6c5b7b\"></i>expired (returned to sender)"
+      "<i style=\"background:#2e86c1\"></i>discarded (never delivered)"
+      "<i style=\"background:#5d4037\"></i>";
+  out += kOutcomeUnknown;
+  out += "<i style=\"background:#f1948a\"></i>in a Sent folder (delivery not known)</div>";
+  return out;
 }
 
 // A bar's parts (Bar): a Sent-folder copy says the message was sent, not
@@ -291,12 +293,13 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
           : !r.hops.empty()
               ? "<td><span class=\"tag unknown\">outcome unknown</span>: handed to " +
                     Html(r.relay) + " (queued as " + Html(maillog::BareQueueId(r.queue_id)) +
-                    "), final delivery not in the logs given</td>"
+                    "); final delivery not in the logs given</td>"
               : r.relay.find("no later event") != std::string::npos
-              ? "<td><span class=\"tag unknown\">outcome unknown</span> last seen at " +
-                    Html(r.relay) + "</td>"
-              : "<td><span class=\"tag unknown\">outcome unknown</span> sent on to " +
-                    Html(r.relay) + ", whose log was not given</td>") +
+              ? "<td><span class=\"tag unknown\">outcome unknown</span>: last seen at " +
+                    Html(r.relay) + "; final delivery not in the logs given</td>"
+              : "<td><span class=\"tag unknown\">outcome unknown</span>: handed to " +
+                    Html(r.relay) + "; final delivery not in the logs given (give " +
+                    Html(r.relay) + "'s log)</td>") +
          Td(r.hops.empty() ? r.relay : r.relay + " (after " + r.hops + ")");
     if (with_level) s += Td(r.marking.empty() ? r.level : r.marking);
     s += "</tr>";
@@ -364,7 +367,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     std::string label = st;
     if (label == "unknown") {
       if (n == 0) continue;  // only Exchange logs without the next server's have it
-      label = "outcome unknown (sent on)";
+      label = kOutcomeUnknown;
     }
     if (label == "sent") {
       // Sent-folder copies have a slice of their own (added last).

@@ -79,8 +79,9 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
               : std::string()) +
          (t.unknown != 0
               ? Thousands(t.unknown) +
-                    " whose outcome is unknown (handed on to another of the organisation's "
-                    "servers or to a content filter, whose log was not given), "
+                    " whose outcome is unknown (handed to a relay, another of the "
+                    "organisation's servers or a content filter; final delivery not in the "
+                    "logs given), "
               : std::string()) +
          Thousands(t.deferred) + " still waiting when the logs end.</p>";
     h += "<table class=\"exec\"><tbody><tr><th>To which domains</th><td>";

@@ -13,7 +13,10 @@
 namespace nearmiss::investigate {
 
 // {"time","queue_id","from","to","domain","verdict","target","suggestion",
-//  "status","relay"}, plus "hops" after a hand-off, and "level", "source"
+//  "status","relay"}, plus "hops" after a hand-off; "level" (the common
+//  scale's word) and "marking" (the message's own, with its caveats:
+//  "SECRET//NOFORN"; only when it has caveats) for mailbox messages, traces
+//  with a subject, and a log's delivery a Sent-folder copy joined; "source"
 //  and "date_source" for mailbox messages. The CSV has every column, in
 //  CsvHeader's order, empty where the JSON leaves a key out ("hops": the
 //  hand-off chain, "4F2A1B3C via 127.0.0.1[127.0.0.1]:10024").
@@ -23,6 +26,13 @@ std::string RowJson(const Row& row);
 // "sent", which in every log or trace row means accepted by the receiving
 // server (breaker round 3 §4); the summary counts it apart the same way.
 std::string RowStatus(const Row& row);
+// What status "unknown" means, in every place a reader sees it (the text
+// summary, the HTML's donut and legends; each row says the same with the
+// relay named): the delivery was handed to another of the organisation's
+// servers or a content filter, and its final delivery is not in the logs
+// given (b16g item 3: "(sent on)" said neither).
+inline constexpr std::string_view kOutcomeUnknown =
+    "outcome unknown (handed to a relay; final delivery not in the logs given)";
 std::string CsvHeader();
 std::string RowCsv(const Row& row);
 

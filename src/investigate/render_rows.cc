@@ -222,8 +222,9 @@ std::string ReportText(const Report& rep) {
   if (t.expired != 0) rare += ", expired " + Thousands(t.expired);
   if (t.discarded != 0) rare += ", discarded (never delivered) " + Thousands(t.discarded);
   if (t.unknown != 0) {
-    rare += ", outcome unknown (sent on to a server whose log was not given) " +
-            Thousands(t.unknown);
+    rare += ", ";
+    rare += kOutcomeUnknown;
+    rare += " " + Thousands(t.unknown);
   }
   // "sent" is what a receiving server accepted; a Sent-folder copy says
   // only that the message was sent, so it is counted apart everywhere.

@@ -40,7 +40,7 @@ std::string Report::MarkingOf(const std::string& level, const content::Sensitivi
   if (level.empty()) return {};
   ReportMarking own;
   own.Add(s);
-  return own.Caveats().empty() ? std::string() : own.Banner();
+  return own.Qualified() ? own.Banner() : std::string();
 }
 
 bool Report::AddAttempt(const Row& row) {
@@ -79,7 +79,7 @@ bool Report::AddAttempt(const Row& row) {
   // A mailbox item has no queue id: its "sent" is a Sent-folder copy.
   if (row.queue_id.empty() && row.status == "sent") ++sent_folder_attempts_;
   if (it == list.end()) {
-    list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}, {}, {}});
+    list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}, {}, {}, {}});
     it = list.end() - 1;
     if (row.first_seconds != 0 && row.first_seconds < row.seconds) {
       it->first_seconds = row.first_seconds;
@@ -99,7 +99,10 @@ bool Report::AddAttempt(const Row& row) {
     if (maillog::LaterOutcome(row.seconds, row.status, it->last_seconds, it->last_status)) {
       it->row = row;
       // What another input joined (JoinCopy) stays with the delivery.
-      if (!it->joined_level.empty()) it->row.level = it->joined_level;
+      if (!it->joined_level.empty()) {
+        it->row.level = it->joined_level;
+        it->row.marking = it->joined_marking;
+      }
       if (!it->joined_hop.empty()) {
         it->row.hops = it->row.hops.empty() ? it->joined_hop : it->joined_hop + ", " + it->row.hops;
       }
@@ -150,27 +153,35 @@ const Report::Delivered* Report::FindDelivery(const std::string& message_id,
   return it == delivered_.end() ? nullptr : &it->second;
 }
 
-void Report::JoinCopy(const std::string& queue_id, const std::string& to,
-                      const std::string& level, int level_rank, const std::string& hop) {
-  auto join = [&](Row& r) {
-    // The copy's level when higher than the delivery's own (a trace's
-    // subject may have given one).
-    if (!level.empty() && level_rank > RankOf(r.level)) r.level = level;
-    if (!hop.empty()) r.hops = r.hops.empty() ? hop : hop + ", " + r.hops;
-  };
-  if (auto open = open_.find(queue_id); open != open_.end()) {
+void Report::JoinInto(Row& r, const Joined& j) {
+  const int rank = RankOf(r.level);
+  if (!j.level.empty() &&
+      (j.level_rank > rank || (j.level_rank == rank && r.marking.empty()))) {
+    r.level = j.level;
+    r.marking = j.marking;
+  }
+  if (!j.hop.empty()) r.hops = r.hops.empty() ? j.hop : j.hop + ", " + r.hops;
+}
+
+bool Report::IsJoinedTo(const Row& r, const Joined& j) {
+  return r.queue_id == j.queue_id && Folded(r.to) == Folded(j.to);
+}
+
+void Report::JoinCopy(const Joined& j) {
+  if (auto open = open_.find(j.queue_id); open != open_.end()) {
     for (Open& d : open->second) {
-      if (Folded(d.row.to) != Folded(to)) continue;
-      join(d.row);
+      if (!IsJoinedTo(d.row, j)) continue;
+      JoinInto(d.row, j);
       d.joined_level = d.row.level;
-      if (!hop.empty()) d.joined_hop = hop;
+      d.joined_marking = d.row.marking;
+      if (!j.hop.empty()) d.joined_hop = j.hop;
     }
   } else {
     for (Row& r : table_) {
-      if (r.queue_id == queue_id && Folded(r.to) == Folded(to)) join(r);
+      if (IsJoinedTo(r, j)) JoinInto(r, j);
     }
   }
-  ++(hop.empty() ? joined_copies : joined_hops);
+  ++(j.hop.empty() ? joined_copies : joined_hops);
 }
 
 bool Report::HasOutcome(const std::string& queue_id, const std::string& to) const {

@@ -152,12 +152,28 @@ class Report {
   void IndexDelivery(const Row& row, bool postfix);
   // The delivery of `to` in the message `message_id` read so far, or null.
   const Delivered* FindDelivery(const std::string& message_id, const std::string& to) const;
-  // A copy of delivery (queue_id, to) read from another input: its level
-  // (when higher than the delivery's; `level_rank` as content::Level) and a hop
-  // before it ("Exchange SEND via mailgw.army.mil") join the delivery's row
-  // (open, or in the table); counted in joined_copies / joined_hops.
-  void JoinCopy(const std::string& queue_id, const std::string& to, const std::string& level,
-                int level_rank, const std::string& hop);
+  // What a copy of delivery (queue_id, to) read from another input brings
+  // to it: a Sent-folder copy's level and full marking (Row::marking,
+  // "SECRET//NOFORN"; `level_rank` as content::Level), a trace's hop before
+  // it ("Exchange SEND via mailgw.army.mil").
+  struct Joined {
+    std::string queue_id, to;
+    std::string level, marking;
+    int level_rank = -1;
+    std::string hop;
+  };
+  // Joins `j` to the delivery's row (open, or in the table), as JoinInto;
+  // counted in joined_copies / joined_hops.
+  void JoinCopy(const Joined& j);
+  // `j`'s level and marking into `r` when `j` is higher, or as high and
+  // with a marking `r` lacks (a trace's subject "SECRET", its Sent copy
+  // "SECRET//NOFORN"): the row keeps the whole marking (issue 16, b16g
+  // item 1); and `j`'s hop before `r`'s. Also what --json/--csv rows still
+  // held get (RowOrder::Join).
+  static void JoinInto(Row& r, const Joined& j);
+  // Whether `r` is a row of `j`'s delivery: its queue id, and its recipient
+  // without regard to case (a Sent copy's "U1@Army.ML").
+  static bool IsJoinedTo(const Row& r, const Joined& j);
   uint64_t joined_copies = 0;  // Sent-folder copies joined to a delivery
   // Flagged mailbox messages dated by a Date: more than 30 days before
   // they were filed (content::DateLongBeforeDelivery): "since when" may be
@@ -277,9 +293,9 @@ class Report {
     int64_t last_seconds = 0;
     std::string last_status;
     std::vector<Seen> seen;
-    // JoinCopy's: a Sent-folder copy's level, a trace hop before this
-    // delivery; kept when a later attempt replaces `row`.
-    std::string joined_level, joined_hop;
+    // JoinCopy's: a Sent-folder copy's level and marking, a trace hop
+    // before this delivery; kept when a later attempt replaces `row`.
+    std::string joined_level, joined_marking, joined_hop;
   };
   void Close(Open& d);
   void CloseAll();  // every open message, by queue id

@@ -63,18 +63,68 @@ std::string SpeltOut(const std::string& head) {
 struct Parsed {
   std::string level;
   std::vector<std::string> caveats;
+  // Australia's email label only ("[SEC=...]"): its EXPIRES and DOWNTO, as
+  // written (", EXPIRES=2026-06-30, DOWNTO=OFFICIAL"); "" when it has none.
+  bool email_label = false;
+  std::string expiry;
 };
+
+// Australia's email label (Email Protective Marking Standard, 2012.3 and
+// 2018.4: "[SEC=PROTECTED, CAVEAT=SH:CABINET, ACCESS=Legal-Privilege]"; the
+// au pack's match runs to the closing bracket): the classification is the
+// value of SEC=; each CAVEAT= (a type and a caveat: SH special handling, RI
+// releasability, C codeword), ACCESS= (an information management marker)
+// and DLM= (2012) is a caveat, written as the standard writes it (", CAVEAT=
+// SH:CABINET", the value's case kept); EXPIRES= and DOWNTO= go together
+// into `expiry`. Other fields (NOTE=, ORIGIN=: the header's) are not
+// markings.
+Parsed EmailLabel(std::string_view text) {
+  Parsed p;
+  p.email_label = true;
+  std::string_view rest = text.substr(text.find('=') + 1);
+  if (size_t close = rest.find(']'); close != std::string_view::npos) rest = rest.substr(0, close);
+  bool first = true;
+  while (!rest.empty()) {
+    size_t comma = rest.find(',');
+    std::string field = Trim(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    if (first) {
+      p.level = Upper(field);
+      first = false;
+      continue;
+    }
+    size_t eq = field.find('=');
+    if (eq == std::string::npos) continue;
+    std::string key = Upper(Trim(std::string_view(field).substr(0, eq)));
+    std::string value = Trim(std::string_view(field).substr(eq + 1));
+    if (value.empty()) continue;
+    std::string written = ", " + key + "=" + value;
+    if (key == "CAVEAT" || key == "ACCESS" || key == "DLM") {
+      p.caveats.push_back(std::move(written));
+    } else if (key == "EXPIRES" || key == "DOWNTO") {
+      p.expiry += written;
+    }
+  }
+  return p;
+}
 
 Parsed Parse(const content::Finding& f) {
   // A label's name is case-sensitive and has no caveats.
-  if (f.pack == "labels") return {Trim(f.text), {}};
+  if (f.pack == "labels") {
+    Parsed p;
+    p.level = Trim(f.text);
+    return p;
+  }
   std::string u = Upper(f.text);
   if (u.size() > 2 && u.front() == '(' && u.back() == ')') u = u.substr(1, u.size() - 2);
-  if (u.starts_with("[SEC=")) {
-    // Australia's email label (PSPF, "[SEC=PROTECTED, CAVEAT=SH:CABINET]"):
-    // the classification is the value of SEC=.
-    size_t end = u.find_first_of(",]");
-    u = u.substr(5, end == std::string::npos ? std::string::npos : end - 5);
+  if (f.pack == "au" && u.starts_with("[") &&
+      std::string_view(u).substr(u.find_first_not_of("[ ")).starts_with("SEC")) {
+    Parsed p = EmailLabel(f.text);
+    // As the PSPF writes it (below): "OFFICIAL: Sensitive".
+    if (p.level == "OFFICIAL:SENSITIVE" || p.level == "OFFICIAL: SENSITIVE") {
+      p.level = "OFFICIAL: Sensitive";
+    }
+    return p;
   }
   const bool us = f.pack.starts_with("us-");
   // CAPCO separates categories with "//"; DoD's older style with one "/"
@@ -167,6 +217,18 @@ void ReportMarking::Add(const content::Sensitivity& s) {
       sc.word_rank = word_rank;
       sc.level = p.level;
     }
+    if (p.email_label) {
+      // An expiry is the report's only when every email label of the
+      // scheme gives the same one: a report holding a message that never
+      // expires must not say it does (its marking kept high, never lowered).
+      if (!sc.expiry_seen) {
+        sc.expiry = p.expiry;
+        sc.expiry_seen = true;
+      } else if (sc.expiry != p.expiry) {
+        sc.expiry.clear();
+        sc.expiry_differs = true;
+      }
+    }
     for (std::string& c : p.caveats) {
       if (c.starts_with("//REL TO")) {
         std::vector<std::string> countries = Countries(std::string_view(c).substr(2));
@@ -224,8 +286,16 @@ std::string ReportMarking::Banner() const {
     }
     out += s->level;
     for (const std::string& c : Written(*s)) out += c;
+    if (!s->expiry_differs) out += s->expiry;
   }
   return out;
+}
+
+bool ReportMarking::Qualified() const {
+  for (const auto& [pack, s] : by_pack_) {
+    if (!Written(s).empty() || (!s.expiry_differs && !s.expiry.empty())) return true;
+  }
+  return false;
 }
 
 std::vector<std::string> ReportMarking::Caveats() const {

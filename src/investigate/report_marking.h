@@ -24,6 +24,14 @@
 // the countries common to all (CAPCO: the banner's REL TO is the
 // intersection of its portions'; none left but USA is NOFORN).
 //
+// Australia's email label ("[SEC=PROTECTED, CAVEAT=SH:CABINET,
+// ACCESS=Legal-Privilege]", Email Protective Marking Standard 2012.3 and
+// 2018.4) keeps its fields as the standard writes them after the level
+// ("PROTECTED, CAVEAT=SH:CABINET, ACCESS=Legal-Privilege"); its EXPIRES=
+// and DOWNTO= only when every email label of the scheme gives the same
+// (else the report would claim to expire where one of its messages does
+// not), and they are not caveats a --marking must carry.
+//
 // Banner(): one scheme's marking alone ("CONFIDENTIAL//REL TO USA, GBR"),
 // several joined by " / ", highest first, each after its scheme's name
 // where its words do not say it ("UK SECRET / US CONFIDENTIAL//REL TO
@@ -59,6 +67,8 @@ class ReportMarking {
   // TO naming no country outside c's (CAPCO: a list with more countries,
   // or "NOT REL TO", releases what the data does not).
   bool Carries(const std::string& c) const;
+  // Whether the banner says more than the level: caveats, or an expiry.
+  bool Qualified() const;
 
  private:
   struct Scheme {
@@ -69,6 +79,10 @@ class ReportMarking {
     // "REL TO" country lists seen, intersected (CAPCO).
     bool rel_to_seen = false;
     std::vector<std::string> rel_to;
+    // The email labels' ", EXPIRES=..., DOWNTO=..." (Parse): the first
+    // seen, dropped once another label differs.
+    bool expiry_seen = false, expiry_differs = false;
+    std::string expiry;
   };
   // The scheme's caveats as the banner writes them (REL TO resolved).
   static std::vector<std::string> Written(const Scheme& s);

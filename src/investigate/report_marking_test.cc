@@ -121,6 +121,44 @@ TEST(ReportMarking, CombinesCaveatsAsCapcoDoes) {
             "SECRET UK EYES ONLY");
 }
 
+// b16g item 2: the AU email label lost everything after its level
+// ("[SEC=PROTECTED, CAVEAT=SH:CABINET]" shown as "PROTECTED").
+TEST(ReportMarking, KeepsTheAustralianEmailLabelsFields) {
+  EXPECT_EQ(BannerOf({Message({{"au", "[SEC=PROTECTED, CAVEAT=SH:CABINET]", Level::kSecret}})}),
+            "PROTECTED, CAVEAT=SH:CABINET");
+  EXPECT_EQ(BannerOf({Message({{"au", "[SEC=OFFICIAL:Sensitive, ACCESS=Legal-Privilege]",
+                                Level::kOfficialSensitive}})}),
+            "OFFICIAL: Sensitive, ACCESS=Legal-Privilege");
+  // Spaces the standard's grammar allows, two caveats, an expiry.
+  EXPECT_EQ(BannerOf({Message({{"au",
+                                "[ sec = SECRET , CAVEAT=RI:AUSTEO, CAVEAT=SH:CABINET, "
+                                "EXPIRES=2030-01-01, DOWNTO=PROTECTED ]",
+                                Level::kSecret}})}),
+            "SECRET, CAVEAT=RI:AUSTEO, CAVEAT=SH:CABINET, EXPIRES=2030-01-01, DOWNTO=PROTECTED");
+  // Caveats of every message; the expiry only while all agree (a message
+  // that does not expire keeps the report from saying it does).
+  EXPECT_EQ(BannerOf({Message({{"au", "[SEC=PROTECTED, CAVEAT=SH:CABINET, EXPIRES=2030-01-01]",
+                                Level::kSecret}}),
+                      Message({{"au", "[SEC=PROTECTED, ACCESS=Personal-Privacy]",
+                                Level::kSecret}})}),
+            "PROTECTED, CAVEAT=SH:CABINET, ACCESS=Personal-Privacy");
+  EXPECT_EQ(BannerOf({Message({{"au", "[SEC=PROTECTED, EXPIRES=2030-01-01]", Level::kSecret}}),
+                      Message({{"au", "[SEC=PROTECTED, EXPIRES=2030-01-01]", Level::kSecret}})}),
+            "PROTECTED, EXPIRES=2030-01-01");
+  ReportMarking m;
+  m.Add(Message({{"au", "[SEC=PROTECTED, CAVEAT=SH:CABINET, EXPIRES=2030-01-01]",
+                  Level::kSecret}}));
+  EXPECT_EQ(m.Caveats(), (std::vector<std::string>{", CAVEAT=SH:CABINET"}));
+  EXPECT_TRUE(m.Qualified());
+  ReportMarking expiry_only;
+  expiry_only.Add(Message({{"au", "[SEC=PROTECTED, EXPIRES=2030-01-01]", Level::kSecret}}));
+  EXPECT_TRUE(expiry_only.Caveats().empty());
+  EXPECT_TRUE(expiry_only.Qualified());
+  ReportMarking plain;
+  plain.Add(Message({{"au", "[SEC=PROTECTED]", Level::kSecret}}));
+  EXPECT_FALSE(plain.Qualified());
+}
+
 TEST(ReportMarking, IgnoresWhatIsNoMarking) {
   EXPECT_EQ(BannerOf({Message({{"us-classified", "SECRET", Level::kSecret, Strength::kWeak},
                                {"detector", "4111 **** **** 1111", Level::kOfficialSensitive},

@@ -9,6 +9,12 @@ void RowOrder::Add(const Row& row) {
   held_.erase(held_.begin());
 }
 
+void RowOrder::Join(const Report::Joined& j) {
+  for (auto& [seconds, row] : held_) {
+    if (Report::IsJoinedTo(row, j)) Report::JoinInto(row, j);
+  }
+}
+
 void RowOrder::Flush() {
   for (const auto& [seconds, row] : held_) write_(row);
   held_.clear();

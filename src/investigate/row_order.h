@@ -36,6 +36,11 @@ class RowOrder {
   RowOrder& operator=(const RowOrder&) = delete;
 
   void Add(const Row& row);
+  // A copy read later (a Sent folder's, a trace's hop) joins the rows of
+  // its delivery still held (Report::JoinInto): their level and full
+  // marking are the copy's. A row already written past max_held keeps what
+  // it had (bounded, as the order is).
+  void Join(const Report::Joined& j);
   // Writes every held row, oldest first. Call once the input is read.
   void Flush();
 

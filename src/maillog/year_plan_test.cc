@@ -107,7 +107,7 @@ TEST_F(YearPlanTest, TheEarliestBoundHoldsTheWholeSet) {
 }
 
 // A same-month step back of a week at a file boundary is not rotation: the
-// next file is the next year's (AGapInTheSet..., postfix_log_test.cc).
+// next file is the next year's (AGapInTheSet..., postfix_years_test.cc).
 TEST_F(YearPlanTest, AStepBackWithinAMonthAcrossFilesIsAYear) {
   std::vector<std::string> set = {
       Write("maillog.2", {"Nov  9 10:00:01"}, "2026-12-01"),
@@ -250,7 +250,7 @@ TEST_F(YearPlanTest, ThreeOverlappingFiles) {
   EXPECT_EQ(Overlaps(set), (std::vector<bool>{false, true, true}));
 }
 
-// The genuine gap (AGapInTheSet..., postfix_log_test.cc): maillog.2
+// The genuine gap (AGapInTheSet..., postfix_years_test.cc): maillog.2
 // modified November 2025, maillog.1 November 2026, no line shared. Its own
 // bound says a year later: still a gap, not an overlap.
 TEST_F(YearPlanTest, AYearGapIsStillAGap) {

@@ -14,6 +14,7 @@
 #            (fixed strings); a line "!TEXT" must not be in it
 #   summary-json  lines `audit ARGS --summary-json` must contain (fixed
 #            strings, as pretty-printed)
+#   csv      lines `audit ARGS --csv` must contain (fixed strings)
 #   order    any content: the inputs are also read in name order, and
 #            the rows and summary must be the same (order-independence)
 #   policy.toml  given as --policy to audit and learn (the organisation's
@@ -43,7 +44,7 @@ for dir in "$here"/cases/*/; do
     while read -r f d t; do touch -d "$d $t" "$f"; done <mtimes
   fi
   inputs=$(ls -r | grep -v -x -e args -e exit -e mtimes -e learned -e html -e expected.jsonl \
-    -e summary -e summary-json -e order -e policy.toml -e learned-show)
+    -e summary -e summary-json -e order -e policy.toml -e learned-show -e csv)
   # shellcheck disable=SC2086
   "$nearmiss" audit $args --json $inputs >"$w/$case.jsonl" 2>"$w/$case.err"
   rc=$?
@@ -83,6 +84,13 @@ for dir in "$here"/cases/*/; do
     while IFS= read -r want; do
       grep -qF -- "$want" "$w/$case.sj" || no "$case: --summary-json lacks: $want"
     done <summary-json
+  fi
+  if [ -f csv ]; then
+    # shellcheck disable=SC2086
+    "$nearmiss" audit $args --csv $inputs >"$w/$case.csv" 2>/dev/null
+    while IFS= read -r want; do
+      grep -qxF -- "$want" "$w/$case.csv" || no "$case: --csv lacks: $want"
+    done <csv
   fi
   if [ -f order ]; then
     forward=$(echo "$inputs" | sort | tr '\n' ' ')
