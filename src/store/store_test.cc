@@ -69,6 +69,42 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<Store> store_;
 };
 
+// A delivery named by its Message-ID in one read and only by its log key
+// in another (its cleanup line in another rotated file: issue 14 breaker,
+// round 5, item 5) counts once, whichever comes first, in one batch or
+// across calls: Delivery::aliases.
+TEST_P(StoreTest, ADeliveryCountsOnceByAnyOfItsKeys) {
+  const std::string rcpt = "kate.lee@partner.example";
+  auto with_id = [&](std::string id, int64_t t) {
+    return Delivery{"a@x.org", rcpt, t, "msgid:" + id + " " + rcpt,
+                    {"log:Q" + id + " " + rcpt + " " + std::to_string(t)}};
+  };
+  auto log_only = [&](std::string id, int64_t t) {
+    return Delivery{"a@x.org", rcpt, t, "log:Q" + id + " " + rcpt + " " + std::to_string(t)};
+  };
+  RecordedDeliveries out;
+  // Across calls: the log key first, then the Message-ID with it as alias.
+  ASSERT_TRUE(store_->RecordDeliveries({log_only("1", 100)}, &out).ok());
+  EXPECT_EQ(out.counted, (std::vector<bool>{true}));
+  ASSERT_TRUE(store_->RecordDeliveries({with_id("1", 100)}, &out).ok());
+  EXPECT_EQ(out.counted, (std::vector<bool>{false}));
+  // ... and the other way round.
+  ASSERT_TRUE(store_->RecordDeliveries({with_id("2", 200)}, &out).ok());
+  EXPECT_EQ(out.counted, (std::vector<bool>{true}));
+  ASSERT_TRUE(store_->RecordDeliveries({log_only("2", 200)}, &out).ok());
+  EXPECT_EQ(out.counted, (std::vector<bool>{false}));
+  // In one batch, in either order; another delivery still counts.
+  ASSERT_TRUE(store_->RecordDeliveries({with_id("3", 300), log_only("3", 300), log_only("4", 400),
+                                        with_id("4", 400), log_only("5", 500)},
+                                       &out)
+                  .ok());
+  EXPECT_EQ(out.counted, (std::vector<bool>{true, false, true, false, true}));
+  auto pairs = store_->Correspondents("a@x.org");
+  ASSERT_TRUE(pairs.ok()) << pairs.error().message();
+  ASSERT_EQ(pairs->size(), 1u);
+  EXPECT_EQ((*pairs)[0].messages, 5);
+}
+
 // Learning twice what names the same deliveries (a Sent folder read again,
 // rotated logs that overlap) counts each once, in one batch or across runs.
 TEST_P(StoreTest, KeyedDeliveriesCountOnce) {
