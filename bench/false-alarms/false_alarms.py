@@ -15,7 +15,9 @@ an embedded trusted domain, or when its ending is one edit from a protected
 namespace or a listed confusion of it, or (issue 15) when it is the name of
 a provider family of data/lists/provider-regions.txt under a ccTLD the
 family does not own (gmail.it, yahoo.ru: the look-alikes that rule exists
-to flag). The false-alarm rate is the share of
+to flag), or when it is a combosquat of a trusted name: the whole name at
+the start of another registered domain (gmail.com.247blog.com) or its dots
+made hyphens under another ending (usa-gov.cf). The false-alarm rate is the share of
 the other, far domains that come back `lookalike`; every flagged domain is
 listed either way.
 
@@ -107,7 +109,29 @@ def near_set():
         return (own is not None and len(labels) in (2, 3) and len(labels[-1]) == 2
                 and domain not in own)
 
-    return perms, lambda d: near_namespace(d) or near_family(d)
+    trusted_set = set(trusted)
+
+    def near_embedded(domain):
+        # Combosquats (Kintis et al., CCS 2017): a whole trusted name at the
+        # start of another registered domain (gmail.com.247blog.com,
+        # army.mil.attacker.com) or with its dots made hyphens under another
+        # ending (usa-gov.cf), the look-alikes issue 14 (round 5, item 4)
+        # and issue 15 (round 4, item 2) ask to flag.
+        labels = domain.split(".")
+        for t in trusted:
+            if domain.startswith(t + ".") or domain.startswith(t + "-"):
+                return True
+        for i in range(1, len(labels) - 2):
+            if ".".join(labels[i:i + 1]) in namespaces or \
+                    ".".join(labels[i:i + 2]) in namespaces:
+                return True
+        if "-" in labels[0] and len(labels) == 2:
+            dotted = labels[0].replace("-", ".")
+            if dotted in trusted_set or any(dotted.endswith("." + ns) for ns in namespaces):
+                return True
+        return False
+
+    return perms, lambda d: near_namespace(d) or near_family(d) or near_embedded(d)
 
 
 def known_real(modules):

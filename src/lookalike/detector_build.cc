@@ -76,8 +76,10 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
     namespaces_.back().names = NamespaceNamesUnder(ns);
     // The real names under it (army.mil, navy.mil) are names the lists
     // hold: with a ccTLD added (army.mil.cn) they are slips in every zone.
+    // Four letters or more, as for suggestions: short ones are other
+    // countries' names too (eb.mil.br is Brazil's army, eb.mil a US one).
     for (const std::string& name : namespaces_.back().names) {
-      known_under_namespace_.emplace(name + "." + ns);
+      if (name.size() >= 4) known_under_namespace_.emplace(name + "." + ns);
     }
   }
   // Names under a namespace that the lists hold (af.mil and ramstein.af.mil

@@ -41,6 +41,13 @@ void DetectorImpl::EmbeddedDomainCandidates(const Query& q, Best& best) const {
     if (c == '-' && (left.back() == '.' || left.back() == '-')) continue;
     std::optional<uint32_t> id = set_.TrustedBy(left);
     if (!id) continue;
+    // hmrc.gov-uk.com: the hyphen is a dot of the longer trusted name
+    // hmrc.gov.uk, not the end of hmrc.gov (HyphenatedEndingCandidates).
+    if (c == '-') {
+      std::string dotted(left);
+      dotted.append(".").append(rest.substr(0, rest.find('.')));
+      if (set_.TrustedBy(dotted)) continue;
+    }
     const Entry& e = set_[*id];
     std::string detail = c == '.' ? "has ." : "has -";
     detail.append(rest).append(" added at the end, so ").append(left);
