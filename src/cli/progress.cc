@@ -172,7 +172,7 @@ void ByteProgress::Written(const WriteProgress& p) {
                Counted(writing_, "delivery", "deliveries").c_str(),
                Thousands(static_cast<int64_t>(p.done)).c_str(),
                Thousands(static_cast<int64_t>(p.total)).c_str(),
-               keys ? "checked for repeats" : "relationships written");
+               keys ? "keys checked for repeats" : "relationships written");
   std::fflush(stderr);
   drawn_ = true;
 }

@@ -77,7 +77,8 @@ class ByteProgress {
   // Then how far that write is (Store::RecordDeliveries' WriteProgress),
   // at most ten times a second but always at a stage's first and last
   // count: "learn: writing 92,123 deliveries to the
-  // store: 40,000 of 92,123 checked for repeats", then "...: 1,234 of 3,400
+  // store: 40,000 of 184,246 keys checked for repeats (a delivery
+  // has its key and its aliases, Delivery::aliases)", then "...: 1,234 of 3,400
   // relationships written". On a terminal only.
   void Written(const WriteProgress& p);
   void Clear();
