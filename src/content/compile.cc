@@ -7,6 +7,7 @@
 #include "content/database_cache.h"
 #include "content/label_table.h"
 #include "content/letter_spacing.h"
+#include "content/match_extent.h"
 #include "content/scanner_rep.h"
 #include "nearmiss/content_scanner.h"
 
@@ -38,6 +39,7 @@ Status AddPack(const Pack& pack, Scanner::Rep* rep) {
     e.heading_word = m.heading_word;
     e.footer_word = m.footer_word;
     e.expression = m.expression;
+    e.extent = m.extent;
     e.flags = m.case_sensitive ? 0 : HS_FLAG_CASELESS;
     e.origin = m.origin;
     rep->patterns.push_back(std::move(e));
@@ -165,6 +167,7 @@ Result<std::shared_ptr<const Scanner>> Scanner::Compile(
   if (d.iban) AddDetector(DetectorKind::kIban, d.level, rep.get());
   NM_RETURN_IF_ERROR(LoadOrCompileDatabase(
       options.cache_dir, DatabaseIdentity::Current(), rep.get()));
+  NM_RETURN_IF_ERROR(CompileExtents(rep.get()));
   return std::shared_ptr<const Scanner>(new Scanner(std::move(rep)));
 }
 
@@ -180,6 +183,12 @@ const DatabaseCacheReport& Scanner::DatabaseCache() const {
 Result<Scratch> Scratch::Create(const Scanner& scanner) {
   auto rep = std::make_unique<Rep>();
   if (hs_alloc_scratch(scanner.rep_->database, &rep->scratch) != HS_SUCCESS) {
+    return Status::ResourceExhausted("cannot allocate Vectorscan scratch");
+  }
+  // One scratch serves both databases: extents are read after the scan.
+  if (scanner.rep_->extent_database != nullptr &&
+      hs_alloc_scratch(scanner.rep_->extent_database, &rep->scratch) !=
+          HS_SUCCESS) {
     return Status::ResourceExhausted("cannot allocate Vectorscan scratch");
   }
   rep->owner = scanner.rep_.get();

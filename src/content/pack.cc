@@ -157,11 +157,20 @@ Status ParseMarking(std::string_view file, const std::string& pack_name,
   if (forms.empty() && regexes.empty()) {
     return ErrorAt(file, t, "marking '" + *name + "' has no forms or regex");
   }
+  std::string extent;
+  if (const toml::node* node = t.get("extent")) {
+    auto text = node->value<std::string>();
+    if (!text || text->empty()) {
+      return ErrorAt(file, *node, "extent must be a non-empty string (marking '" +
+                                      *name + "')");
+    }
+    NM_ASSIGN_OR_RETURN(extent, Expand(*text, defines, Origin(file, *node)));
+  }
   auto add = [&](std::string expression, bool exact_case) {
     pack->markings.push_back(MarkingDef{*name, pack_name, *level, kind,
                                         exact_case, mixed_case, heading_word,
                                         footer_word, std::move(expression),
-                                        Origin(file, t)});
+                                        extent, Origin(file, t)});
   };
   for (const std::string& f : forms) {
     add(LiteralToExpression(f, true), case_sensitive);

@@ -33,6 +33,16 @@
 //                                    # on a body's last line, under text,
 //                                    # it counts only if the message agrees
 //                                    # (position.h, IsBareFooter)
+//   extent = '...'                   # optional, Vectorscan syntax with
+//                                    # {name}s: the whole marking read on
+//                                    # from each match's start (a banner's
+//                                    # further "//" fields, a REL TO list);
+//                                    # its longest match there, if longer,
+//                                    # is the finding's span. Kept out of
+//                                    # the scan's database: an open tail on
+//                                    # a short head ("S//NF...") makes
+//                                    # Vectorscan scan all prose at a
+//                                    # tenth of its speed (match_extent.h)
 //   [label_values]                   # the words a classification scheme's
 //   words = ["Internal", ...]        # values are made of: a labelled body
 //   qualifiers = ["Only", ...]       # line ("Classification: Non-Public")
@@ -96,6 +106,7 @@ struct MarkingDef {
   bool heading_word = false;  // see the format above
   bool footer_word = false;   // see the format above
   std::string expression;  // Vectorscan syntax, {name}s expanded
+  std::string extent;      // the same, or empty: see `extent` above
   std::string origin;      // "uk.toml:41"
 };
 

@@ -106,6 +106,23 @@ TEST(PackTest, ClassificationWordsAreCapitalsOnlyByDefault) {
   EXPECT_TRUE(pack->markings[1].mixed_case);
 }
 
+TEST(PackTest, ExtentExpandsDefines) {
+  Result<Pack> pack = ParsePack(
+      "pack = \"x\"\n[define]\nrest = '[A-Z/]*'\n[[marking]]\nname = \"S\"\n"
+      "level = \"SECRET\"\nkind = \"banner\"\nregex = ['S//NF']\n"
+      "extent = 'S//NF{rest}'\n",
+      "x.toml");
+  ASSERT_TRUE(pack.ok()) << pack.status().ToString();
+  EXPECT_EQ(pack->markings[0].extent, "S//NF(?:[A-Z/]*)");
+  Result<Pack> empty = ParsePack(
+      "pack = \"x\"\n[[marking]]\nname = \"S\"\nlevel = \"SECRET\"\n"
+      "kind = \"banner\"\nregex = ['S//NF']\nextent = ''\n",
+      "x.toml");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.status().message().find("x.toml:7"), std::string::npos)
+      << empty.status().message();
+}
+
 TEST(PackTest, HeadingWordIsForClassificationWords) {
   Result<Pack> pack = ParsePack(
       "pack = \"x\"\n[[marking]]\nname = \"S\"\nlevel = \"SECRET\"\n"

@@ -10,6 +10,7 @@
 
 #include "content/line_text.h"
 #include "content/marking_strength.h"
+#include "content/match_extent.h"
 
 namespace nearmiss::content {
 namespace {
@@ -108,10 +109,13 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
                   std::string_view where, Sensitivity* out) {
   std::string_view text = s.text;
   s.kept.clear();
+  // Extents are read first: a marking's span decides its place.
+  std::size_t work = 0;
   for (const RawMatch& m : s.matches) {
     if (scanner.patterns[m.id].source != PatternSource::kMarking) continue;
     if (InLabelSpan(s, m)) continue;
     s.kept.push_back(m);
+    work += ExtendMatch(scanner, s, &s.kept.back());
   }
   std::sort(s.kept.begin(), s.kept.end(),
             [&](const RawMatch& a, const RawMatch& b) {
@@ -119,7 +123,7 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
             });
   // In order of place, each match's strength, within kMaxPositionWork: a
   // match costs its line's length, each line found once.
-  std::size_t work = 0, line_begin = 0, line_end = 0;
+  std::size_t line_begin = 0, line_end = 0;
   bool line_known = false;
   auto out_it = s.kept.begin();
   const RawMatch* previous = nullptr;

@@ -38,6 +38,10 @@ struct PatternEntry {
   std::string expression;
   unsigned flags = 0;
   std::string origin;  // "uk.toml:41", "policy.toml:12", "built-in"
+  // Markings only: the whole form read on from a match's start (pack.h,
+  // match_extent.h), and its id in Rep::extent_database (~0u: none).
+  std::string extent;
+  unsigned extent_id = ~0u;
 };
 
 struct LabelHeader {
@@ -64,9 +68,14 @@ struct Scanner::Rep {
   Rep() = default;
   Rep(const Rep&) = delete;
   Rep& operator=(const Rep&) = delete;
-  ~Rep() { hs_free_database(database); }
+  ~Rep() {
+    hs_free_database(database);
+    hs_free_database(extent_database);
+  }
 
   hs_database_t* database = nullptr;
+  // The markings' extents, anchored (match_extent.h); null when none.
+  hs_database_t* extent_database = nullptr;
   std::vector<PatternEntry> patterns;
   std::vector<LabelHeader> label_headers;
   std::vector<LabelEntry> labels;  // the policy's label table

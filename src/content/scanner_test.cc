@@ -112,6 +112,48 @@ TEST_F(ScannerTest, LongestFormWins) {
   EXPECT_EQ(s.level, Level::kTopSecret);
 }
 
+// The abbreviated and mixed-case banners match their head in the scan's
+// database and are read on to their end by the pack's extent
+// (match_extent.h): the finding carries the whole banner, as the report's
+// marking needs ("TS//SCI//NOFORN" is not TOP SECRET//SCI).
+TEST_F(ScannerTest, ExtentReadsTheWholeBanner) {
+  struct Case {
+    const char* text;
+    const char* marking;
+    const char* whole;
+    Level level;
+  };
+  for (const Case& c : {
+           Case{"TS//SCI//NOFORN\n\ntext\n", "TS//<controls>", "TS//SCI//NOFORN",
+                Level::kTopSecret},
+           Case{"TS//SI/TK//NOFORN\n\ntext\n", "TS//<controls>",
+                "TS//SI/TK//NOFORN", Level::kTopSecret},
+           Case{"S//REL TO USA, GBR\n\ntext\n", "S//<controls>",
+                "S//REL TO USA, GBR", Level::kSecret},
+           Case{"U//NOFORN/PROPIN\n\ntext\n", "UNCLASSIFIED//<controls>",
+                "U//NOFORN/PROPIN", Level::kOfficialSensitive},
+           Case{"Secret//NoForn//Rel To USA, GBR\n\ntext\n", "SECRET//<controls>",
+                "Secret//NoForn//Rel To USA, GBR", Level::kSecret},
+           Case{"Top Secret // SI / NoForn\n\ntext\n", "TOP SECRET//<controls>",
+                "Top Secret // SI / NoForn", Level::kTopSecret},
+       }) {
+    Sensitivity s = Scan(TextKind::kBody, c.text);
+    ASSERT_EQ(s.findings.size(), 1u) << c.text;
+    EXPECT_EQ(s.findings[0].marking, c.marking) << c.text;
+    EXPECT_EQ(s.findings[0].text, c.whole) << c.text;
+    EXPECT_EQ(s.level, c.level) << c.text;
+  }
+  // Mixed case reads on over the register's controls only: the subject's
+  // own words after the banner are not controls.
+  Sensitivity s = Scan(TextKind::kSubject, "Secret//NoForn convoy timings");
+  ASSERT_EQ(s.findings.size(), 1u);
+  EXPECT_EQ(s.findings[0].text, "Secret//NoForn");
+  // An extent stays on the head's line.
+  s = Scan(TextKind::kBody, "S//NF\nREL TO USA\n\ntext\n");
+  ASSERT_FALSE(s.findings.empty());
+  EXPECT_EQ(s.findings[0].text, "S//NF");
+}
+
 TEST_F(ScannerTest, BannersStrongAnywhere) {
   EXPECT_EQ(Scan(TextKind::kBody, "a\nb\nc\nd\nsee: SECRET//NOFORN x\ne\nf\ng\nh")
                 .level,
@@ -233,17 +275,38 @@ TEST(ScannerCompileTest, BadCustomPatternNamesOrigin) {
   EXPECT_NE(compiled.status().message().find("broken"), std::string::npos);
 }
 
-TEST(ScannerCompileTest, ExtraPackFileBadRegexNamesFileLine) {
-  std::string path = ::testing::TempDir() + "/extra.toml";
-  std::ofstream(path) << "# test\npack = \"extra\"\n[[marking]]\nname = "
-                         "\"X\"\nlevel = \"SECRET\"\nregex = ['[unclosed']\n";
+// The error of compiling the built-in packs with one more pack file holding
+// `toml` (written to `*path`, then removed), or "" when it compiles.
+std::string ExtraPackError(const std::string& name, const std::string& toml,
+                           std::string* path) {
+  *path = ::testing::TempDir() + "/" + name;
+  std::ofstream(*path) << toml;
   ScannerOptions options;
-  options.pack_files.push_back(path);
+  options.pack_files.push_back(*path);
   auto compiled = Scanner::Compile(options);
-  ASSERT_FALSE(compiled.ok());
-  EXPECT_NE(compiled.status().message().find(path + ":3"), std::string::npos)
-      << compiled.status().message();
-  std::remove(path.c_str());
+  std::remove(path->c_str());
+  return compiled.ok() ? std::string() : compiled.status().message();
+}
+
+TEST(ScannerCompileTest, ExtraPackFileBadRegexNamesFileLine) {
+  std::string path;
+  std::string error = ExtraPackError(
+      "extra.toml",
+      "# test\npack = \"extra\"\n[[marking]]\nname = "
+      "\"X\"\nlevel = \"SECRET\"\nregex = ['[unclosed']\n",
+      &path);
+  EXPECT_NE(error.find(path + ":3"), std::string::npos) << error;
+}
+
+TEST(ScannerCompileTest, ExtraPackFileBadExtentNamesFileLine) {
+  std::string path;
+  std::string error = ExtraPackError(
+      "extra3.toml",
+      "# test\npack = \"extra\"\n[[marking]]\nname = \"X\"\nlevel = "
+      "\"SECRET\"\nkind = \"banner\"\nregex = ['ACME//X']\n"
+      "extent = 'ACME//(X'\n",
+      &path);
+  EXPECT_NE(error.find(path + ":3: extent of 'X'"), std::string::npos) << error;
 }
 
 TEST(ScannerCompileTest, ExtraPackFileAdds) {

@@ -1,0 +1,83 @@
+// CompileExtents and ExtendMatch (match_extent.h).
+#include "content/match_extent.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace nearmiss::content {
+namespace {
+
+struct ExtentSearch {
+  unsigned id;
+  unsigned long long end;
+};
+
+int OnExtent(unsigned id, unsigned long long /*from*/, unsigned long long to,
+             unsigned /*flags*/, void* context) {
+  auto* search = static_cast<ExtentSearch*>(context);
+  if (id == search->id) search->end = std::max(search->end, to);
+  return 0;
+}
+
+}  // namespace
+
+Status CompileExtents(Scanner::Rep* rep) {
+  std::map<std::pair<std::string, unsigned>, unsigned> ids;
+  std::vector<std::string> expressions;
+  std::vector<unsigned> flags;
+  std::vector<const PatternEntry*> first_user;
+  for (PatternEntry& p : rep->patterns) {
+    if (p.extent.empty()) continue;
+    unsigned caseless = p.flags & HS_FLAG_CASELESS;
+    auto [it, added] = ids.try_emplace({p.extent, caseless},
+                                       static_cast<unsigned>(expressions.size()));
+    if (added) {
+      // Anchored: an extent is read from the head's start only.
+      expressions.push_back("^(?:" + p.extent + ")");
+      flags.push_back(caseless);
+      first_user.push_back(&p);
+    }
+    p.extent_id = it->second;
+  }
+  if (expressions.empty()) return Status::Ok();
+  std::vector<const char*> texts;
+  std::vector<unsigned> hs_ids;
+  for (std::size_t i = 0; i < expressions.size(); ++i) {
+    texts.push_back(expressions[i].c_str());
+    hs_ids.push_back(static_cast<unsigned>(i));
+  }
+  hs_compile_error_t* error = nullptr;
+  hs_error_t rc = hs_compile_multi(texts.data(), flags.data(), hs_ids.data(),
+                                   static_cast<unsigned>(texts.size()),
+                                   HS_MODE_BLOCK, nullptr,
+                                   &rep->extent_database, &error);
+  if (rc == HS_SUCCESS) return Status::Ok();
+  std::string message = error != nullptr ? error->message : "unknown error";
+  int index = error != nullptr ? error->expression : -1;
+  hs_free_compile_error(error);
+  if (index >= 0 && static_cast<std::size_t>(index) < first_user.size()) {
+    const PatternEntry& p = *first_user[index];
+    return Status::ParseError(p.origin + ": extent of '" + p.name + "' (" +
+                              p.extent + "): " + message);
+  }
+  return Status::ParseError("marking extents: " + message);
+}
+
+std::size_t ExtendMatch(const Scanner::Rep& rep, Scratch::Rep& s, RawMatch* m) {
+  const PatternEntry& p = rep.patterns[m->id];
+  if (p.extent_id == ~0u || rep.extent_database == nullptr) return 0;
+  std::string_view text = s.text;
+  std::size_t begin = static_cast<std::size_t>(m->begin);
+  std::size_t window = std::min(text.size() - begin, kMaxExtentBytes);
+  ExtentSearch search{p.extent_id, 0};
+  // A scan error leaves the head's own span: the marking still counts.
+  hs_scan(rep.extent_database, text.data() + begin,
+          static_cast<unsigned>(window), 0, s.scratch, OnExtent, &search);
+  m->end = std::max(m->end, m->begin + search.end);
+  return static_cast<std::size_t>(search.end);
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,50 @@
+// A marking's whole span, read on from where the scan's database matched
+// its head: the further "//" fields of an abbreviated banner
+// ("TS//SI/TK//NOFORN", "S//REL TO USA, GBR"), the register's controls after
+// a mixed-case banner ("Secret//NoForn//Rel To USA, GBR").
+//
+// Why a second step: the scan's single database runs every pattern over
+// every byte, and Vectorscan picks its engine for the database as a whole.
+// An open tail such as '[A-Z0-9 ,/-]*' after a short head ("S//NF", "U//")
+// made it run all of ordinary prose at a tenth of its speed
+// (bench/marking_bench BM_MarkingScan/0/0, 2026-12-02: 0.21 GB/s with the
+// tails in the database, 1.8 GB/s without). The packs therefore match the
+// head in the database and give the whole form as the marking's `extent`
+// (pack.h), matched here anchored at each head's start, over a bounded
+// window, in a small database of its own.
+//
+// Thread-safety: the extent database is immutable and shared; each call uses
+// the caller's Scratch, which must not be in use by a scan.
+#ifndef NEARMISS_CONTENT_MATCH_EXTENT_H_
+#define NEARMISS_CONTENT_MATCH_EXTENT_H_
+
+#include <cstddef>
+
+#include "content/scanner_rep.h"
+
+namespace nearmiss::content {
+
+// How far past a head's start an extent is read, in bytes: longer than any
+// banner written (a REL TO list of all NATO members is under 200 bytes),
+// short enough that a text of many heads costs a bounded multiple of its
+// size.
+inline constexpr std::size_t kMaxExtentBytes = 1024;
+
+// Gives each distinct (extent, flags) of rep->patterns an id
+// (PatternEntry::extent) and compiles them, anchored, into
+// rep->extent_database. No extents: no database. Errors name the pack
+// origin of the extent that failed.
+Status CompileExtents(Scanner::Rep* rep);
+
+// Lengthens `m` (a match of a pattern with an extent, in s.text) to the
+// longest match of its extent at m->begin, if that is longer; never shortens
+// it. Returns the bytes the extent matched (for the position work budget),
+// 0 when the pattern has no extent: Vectorscan stops an anchored-only
+// database as soon as nothing can match, so a call costs what it matched
+// (measured 2026-12-02: 0.1 to 0.3 us a call whether the window is 64 bytes
+// or a megabyte, when the extent stops after five).
+std::size_t ExtendMatch(const Scanner::Rep& rep, Scratch::Rep& s, RawMatch* m);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_MATCH_EXTENT_H_
