@@ -38,6 +38,7 @@ Status AddPack(const Pack& pack, Scanner::Rep* rep) {
     e.mixed_case = m.mixed_case;
     e.heading_word = m.heading_word;
     e.footer_word = m.footer_word;
+    e.subject_head = m.subject_head;
     e.expression = m.expression;
     e.extent = m.extent;
     e.flags = m.case_sensitive ? 0 : HS_FLAG_CASELESS;

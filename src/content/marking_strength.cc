@@ -117,6 +117,19 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   if (strong && kind == TextKind::kBody && !IsEdgeLine(text, m.begin, m.end)) {
     return Counts::kIfCorroborated;
   }
+  // "PROTECTED: Your account is now secured", "CONTROLLED: substances
+  // policy update": a word whose scheme marks a subject another way
+  // ([SEC=PROTECTED]; the CUI banner atop the body), leading a subject
+  // before a notice's sentence (or, for "alone", before any words), counts
+  // only if the message agrees (pack.h, subject_head; corpus README,
+  // breaker round 7 item 7).
+  if (strong && subject && p.subject_head != SubjectHead::kAny) {
+    SubjectRest rest = ReadSubjectRest(text, m.end);
+    bool doubt = p.subject_head == SubjectHead::kAlone
+                     ? rest != SubjectRest::kNothing
+                     : rest == SubjectRest::kSentence;
+    if (doubt) return Counts::kIfCorroborated;
+  }
   // A newsletter's "SECRET: members' preview": in bulk mail a bare level
   // word leading the subject counts only if the message agrees.
   if (strong && kind == TextKind::kBulkSubject && p.heading_word) {

@@ -145,6 +145,22 @@ Status ParseMarking(std::string_view file, const std::string& pack_name,
     return ErrorAt(file, t, "heading_word needs kind = \"classification\" (marking '" +
                                 *name + "')");
   }
+  SubjectHead subject_head = SubjectHead::kAny;
+  if (const toml::node* node = t.get("subject_head")) {
+    std::string head = node->value_or(std::string());
+    if (head == "title") {
+      subject_head = SubjectHead::kTitle;
+    } else if (head == "alone") {
+      subject_head = SubjectHead::kAlone;
+    } else if (head != "any") {
+      return ErrorAt(file, *node, "subject_head must be \"any\", \"title\" or \"alone\" (marking '" +
+                                      *name + "')");
+    }
+    if (subject_head != SubjectHead::kAny && kind != MarkingKind::kClassification) {
+      return ErrorAt(file, *node, "subject_head needs kind = \"classification\" (marking '" +
+                                      *name + "')");
+    }
+  }
   bool footer_word = t["footer_word"].value_or(false);
   if (footer_word && kind != MarkingKind::kClassification) {
     return ErrorAt(file, t, "footer_word needs kind = \"classification\" (marking '" +
@@ -169,7 +185,8 @@ Status ParseMarking(std::string_view file, const std::string& pack_name,
   auto add = [&](std::string expression, bool exact_case) {
     pack->markings.push_back(MarkingDef{*name, pack_name, *level, kind,
                                         exact_case, mixed_case, heading_word,
-                                        footer_word, std::move(expression),
+                                        footer_word, subject_head,
+                                        std::move(expression),
                                         extent, Origin(file, t)});
   };
   for (const std::string& f : forms) {

@@ -33,6 +33,17 @@
 //                                    # on a body's last line, under text,
 //                                    # it counts only if the message agrees
 //                                    # (position.h, IsBareFooter)
+//   subject_head = "any"             # a level word whose scheme marks a
+//                                    # subject another way ([SEC=...], the
+//                                    # CUI banner atop the body) and that
+//                                    # is also everyday English, leading a
+//                                    # subject: "any" counts before any
+//                                    # words; "title" counts alone or
+//                                    # before a title, before a sentence
+//                                    # only if the message agrees; "alone"
+//                                    # counts alone, before any words only
+//                                    # if the message agrees (position.h,
+//                                    # ReadSubjectRest)
 //   extent = '...'                   # optional, Vectorscan syntax with
 //                                    # {name}s: the whole marking read on
 //                                    # from each match's start (a banner's
@@ -93,6 +104,9 @@ enum class MarkingKind {
   kLabel,
 };
 
+// `subject_head` in the format above.
+enum class SubjectHead { kAny, kTitle, kAlone };
+
 struct MarkingDef {
   std::string name;
   std::string pack;
@@ -105,6 +119,7 @@ struct MarkingDef {
   bool mixed_case = true;
   bool heading_word = false;  // see the format above
   bool footer_word = false;   // see the format above
+  SubjectHead subject_head = SubjectHead::kAny;  // see the format above
   std::string expression;  // Vectorscan syntax, {name}s expanded
   std::string extent;      // the same, or empty: see `extent` above
   std::string origin;      // "uk.toml:41"

@@ -106,6 +106,29 @@ TEST(PackTest, ClassificationWordsAreCapitalsOnlyByDefault) {
   EXPECT_TRUE(pack->markings[1].mixed_case);
 }
 
+TEST(PackTest, SubjectHeadIsAnyTitleOrAloneForClassificationWords) {
+  auto parse = [](std::string_view extra) {
+    return ParsePack("pack = \"x\"\n[[marking]]\nname = \"P\"\nlevel = \"SECRET\"\n"
+                     "forms = [\"PROTECTED\"]\n" + std::string(extra),
+                     "x.toml");
+  };
+  Result<Pack> none = parse("");
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_EQ(none->markings[0].subject_head, SubjectHead::kAny);
+  Result<Pack> title = parse("subject_head = \"title\"\n");
+  ASSERT_TRUE(title.ok()) << title.status().ToString();
+  EXPECT_EQ(title->markings[0].subject_head, SubjectHead::kTitle);
+  Result<Pack> alone = parse("subject_head = \"alone\"\n");
+  ASSERT_TRUE(alone.ok()) << alone.status().ToString();
+  EXPECT_EQ(alone->markings[0].subject_head, SubjectHead::kAlone);
+  Result<Pack> bad = parse("subject_head = \"never\"\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("x.toml:6"), std::string::npos)
+      << bad.status().message();
+  Result<Pack> banner = parse("kind = \"banner\"\nsubject_head = \"title\"\n");
+  ASSERT_FALSE(banner.ok());
+}
+
 TEST(PackTest, ExtentExpandsDefines) {
   Result<Pack> pack = ParsePack(
       "pack = \"x\"\n[define]\nrest = '[A-Z/]*'\n[[marking]]\nname = \"S\"\n"

@@ -260,6 +260,22 @@ bool FollowedByLowerCaseWord(std::string_view text, std::size_t end);
 // a line break): "SECRET: plans", "SECRET - plans", but not "SECRET SANTA".
 bool FollowedBySeparator(std::string_view text, std::size_t end);
 
+// What follows a level word leading a subject, after blanks and a
+// separator run (: - | ] and the like), up to the line's end.
+enum class SubjectRest {
+  kNothing,   // "PROTECTED", "Budget - PROTECTED"
+  kTitle,     // a name for the message: "PROTECTED: cabinet submission",
+              // "CONTROLLED: Budget 2027 draft"
+  kSentence,  // a notice to its reader, not a title: a verb of being or
+              // having stands in it ("PROTECTED: Your account is now
+              // secured", "PROTECTED - your parcel is insured", "you're
+              // covered"): is, are, was, were, has, have, had, will, been,
+              // and the contractions you're, you've, you'll, we're, we've,
+              // they're, it's, that's; any case. Titles have none
+              // ("PROTECTED: Your briefing for the committee").
+};
+SubjectRest ReadSubjectRest(std::string_view text, std::size_t end);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_POSITION_H_

@@ -150,6 +150,22 @@ constexpr std::array<std::string_view, 22> kPhraseWords = {
     "this", "that", "little", "big", "kept", "best", "it", "is", "be",
     "so", "was", "are"};
 
+// The verbs that make a sentence of a subject ("Your account is now
+// secured", "you're covered"): a notice, not a marked message's title.
+constexpr std::array<std::string_view, 17> kFiniteVerbs = {
+    "is", "are", "was", "were", "has", "have", "had", "will", "been",
+    "you're", "you've", "you'll", "we're", "we've", "they're", "it's",
+    "that's"};
+
+template <std::size_t N>
+bool IsOneOfNoCase(std::string_view word,
+                   const std::array<std::string_view, N>& list) {
+  for (std::string_view w : list) {
+    if (word.size() == w.size() && StartsWithNoCaseAt(word, 0, w)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool EndsSubjectUnseparated(std::string_view text, std::size_t begin,
@@ -189,6 +205,28 @@ bool FollowedByLowerCaseWord(std::string_view text, std::size_t end) {
     if (text[i] >= 'a' && text[i] <= 'z') return true;
   }
   return false;
+}
+
+SubjectRest ReadSubjectRest(std::string_view text, std::size_t end) {
+  std::size_t i = end;
+  while (i < text.size() && (IsSubjectSeparator(text[i]) || text[i] == '*' ||
+                             IsBlank(text[i]))) {
+    ++i;
+  }
+  bool any = false;
+  while (i < text.size() && text[i] != '\n') {
+    if (!IsAlpha(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && (IsAlpha(text[j]) || text[j] == '\'')) ++j;
+    std::string_view word = text.substr(i, j - i);
+    any = true;
+    if (IsOneOfNoCase(word, kFiniteVerbs)) return SubjectRest::kSentence;
+    i = j;
+  }
+  return any ? SubjectRest::kTitle : SubjectRest::kNothing;
 }
 
 bool FollowedBySeparator(std::string_view text, std::size_t end) {

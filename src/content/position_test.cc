@@ -177,6 +177,29 @@ TEST(PositionTest, PortionsAndSubjectsAsWritten) {
   EXPECT_FALSE(FollowedBySeparator("SECRET SANTA", 6));
 }
 
+// Breaker round 7 item 7: a notice's sentence after a subject's level
+// word, not a title.
+TEST(PositionTest, ReadSubjectRestTellsTitlesFromSentences) {
+  struct Case {
+    const char* text;
+    SubjectRest want;
+  };
+  for (const Case& c : {
+           Case{"PROTECTED", SubjectRest::kNothing},
+           Case{"PROTECTED: ", SubjectRest::kNothing},
+           Case{"PROTECTED: Budget 2027 draft", SubjectRest::kTitle},
+           Case{"PROTECTED: cabinet submission", SubjectRest::kTitle},
+           Case{"PROTECTED: Your briefing for the committee", SubjectRest::kTitle},
+           Case{"PROTECTED: Your account is now secured", SubjectRest::kSentence},
+           Case{"PROTECTED - your parcel is insured", SubjectRest::kSentence},
+           Case{"PROTECTED: You're covered", SubjectRest::kSentence},
+           Case{"PROTECTED: payment WAS successful", SubjectRest::kSentence},
+           Case{"PROTECTED\nYour account is now secured", SubjectRest::kNothing},
+       }) {
+    EXPECT_EQ(ReadSubjectRest(c.text, 9), c.want) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::content
 

@@ -3,7 +3,9 @@
 # with the embedded default policy: the UK-prefixed markings, portion marks
 # after paragraph numbers and a banner with spaced separators are held or
 # tagged for an outside address; "Secret Santa" is let out. Seventh round:
-# an advert headed by a bare "TOP SECRET" is let out. Each fixture is
+# an advert headed by a bare "TOP SECRET" is let out. Breaker round 7 item
+# 7: notices headed "PROTECTED:"/"CONTROLLED:" are let out, "PROTECTED:
+# Budget 2027 draft" is held. Each fixture is
 # an .eml under tests/testdata/markings/issue13 with goldens beside them.
 # Usage: markings-cli.sh NEARMISS. NM_UPDATE_GOLDEN=1 rewrites the goldens
 # (review the diff by hand).
@@ -29,7 +31,11 @@ uk-official-sensitive OFFICIAL-SENSITIVE tag
 numbered-portions SECRET hold
 spaced-banner SECRET hold
 secret-santa none accept
-summer-menu none accept"
+summer-menu none accept
+protected-account none accept
+protected-parcel none accept
+controlled-substances none accept
+protected-title SECRET hold"
 
 # 1. scan: one golden JSON line per fixture, and the level and action each.
 files=$(printf '%s\n' "$cases" | while read -r name _ _; do printf '%s ' "$data/$name.eml"; done)

@@ -8,6 +8,10 @@
 #   forms      held: numbered portion marks "1. (S//NF)" and the banner
 #              "SECRET // NOFORN"
 #   santa      "Subject: Secret Santa 2026 - sign up" is delivered untagged
+#   notices    "PROTECTED: Your account is now secured" and "CONTROLLED:
+#              substances policy update" are delivered untagged;
+#              "PROTECTED: Budget 2027 draft" is held (breaker round 7
+#              item 7)
 #   archives   held: a SECRET text in a .tar.gz, and an .arj attachment
 #              nothing reads (unreadable-attachment: incomplete), both from
 #              tests/testdata/markings/archives
@@ -70,6 +74,19 @@ santa)
     fail "Secret Santa delivered with an X-Nearmiss header"
   queue_empty_within 20 || { queue_json; fail "something left in the queue"; }
   ok "secret-santa: delivered untagged, nothing held"
+  ;;
+
+notices)
+  start_all
+  for n in "protected-account:PROTECTED: Your account is now secured" \
+           "controlled-substances:CONTROLLED: substances policy update"; do
+    send_fixture "${n%%:*}" >/dev/null || exit 1
+    wait_delivered "Subject: ${n#*:}" || { queue_json; fail "${n%%:*} not delivered"; }
+    [ "$(delivered "Subject: ${n#*:}" "X-Nearmiss:")" -eq 0 ] ||
+      fail "${n%%:*} delivered with an X-Nearmiss header"
+    ok "${n%%:*}: delivered untagged"
+  done
+  expect_held protected-title "PROTECTED: Budget 2027 draft" SECRET
   ;;
 
 archives)
