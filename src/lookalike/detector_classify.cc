@@ -50,6 +50,16 @@ void MakeQuery(const Domain& d, Query& q) {
   q.uni_reg_label = LastLabel(q.uni_name);
 }
 
+// Fills q.open_zone: asked only of a domain the finders search, not of the
+// trusted ones most checks answer.
+void FindOpenZone(Query& q) {
+  std::string_view head, zone;
+  if (SplitTail(q.domain->ascii, 2, head, zone) && address::IsOpenPrivateZone(zone)) {
+    q.open_zone = zone;
+    q.open_zone_head = head;
+  }
+}
+
 
 }  // namespace
 
@@ -144,10 +154,18 @@ bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, Lookalik
   // resembles lies outside that zone, so it is another government's or
   // school's name, not a slip. Not when the zone's TLD is a known confusion
   // of the target's (army.mil.ml: .ml for .mil), nor for look-alike letters.
-  std::string_view zone = address::RealSecondLevelZoneOf(d.ascii);
-  if (zone.empty() || *best.code == ReasonCode::kHomoglyph) return false;
+  // The zone RealSecondLevelZoneOf would name, the last two labels; its
+  // label is tested first, as asking whether the zone is real costs a
+  // libpsl lookup for most look-alikes under a ccTLD (gmial.de).
+  if (*best.code == ReasonCode::kHomoglyph) return false;
+  const std::string_view ascii = d.ascii;
+  const size_t last = ascii.rfind('.');
+  if (last == std::string_view::npos || last == 0) return false;
+  const size_t prev = ascii.rfind('.', last - 1);
+  const std::string_view zone = prev == std::string_view::npos ? ascii : ascii.substr(prev + 1);
   const size_t dot = zone.find('.');
   if (!address::IsPublicSectorLabel(zone.substr(0, dot))) return false;
+  if (!address::IsRealSecondLevelZone(zone)) return false;
   std::string_view target = best.target;
   if (target == zone || target.ends_with(Join(".", zone))) return false;
   // af.mil.sy, army.mil.cn: a name the lists hold under the namespace, with
@@ -211,8 +229,8 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   MakeQuery(d, q);
   // Every index below is read at a random place; in a big trusted set each
   // read waits for main memory. Start all the loads now so they overlap.
-  set_.Prefetch(d.ascii);
-  if (!q.name.empty()) {
+  if (prefetch_) set_.Prefetch(d.ascii);
+  if (prefetch_ && !q.name.empty()) {
     set_.Prefetch(q.name);
     by_name_.Prefetch(HashKey(q.name));
     by_name_.Prefetch(HashKey(q.reg_label));
@@ -277,6 +295,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     }
   }
   if (q.name.empty()) return m;
+  FindOpenZone(q);
   Best best;
   best.typed = d.ascii;
   SuffixCandidates(q, best);
