@@ -34,15 +34,21 @@ void MakeQuery(const Domain& d, Query& q) {
     q.uni_name = q.name;
   } else {
     // Same number of labels in both forms: cut the suffix's labels off.
-    std::string_view uni = d.unicode;
-    size_t suffix_labels = std::count(d.suffix.begin(), d.suffix.end(), '.') + 1;
-    size_t cut = uni.size();
-    for (size_t i = 0; i < suffix_labels && cut != std::string_view::npos && cut > 0; ++i) {
-      cut = uni.rfind('.', cut - 1);
-    }
-    if (cut != std::string_view::npos) {
-      q.uni_name = uni.substr(0, cut);
-      q.look_storage = AsciiLookalike(q.uni_name).text;
+    const size_t suffix_labels = std::count(d.suffix.begin(), d.suffix.end(), '.') + 1;
+    auto name_of = [&](std::string_view uni) -> std::optional<std::string_view> {
+      size_t cut = uni.size();
+      for (size_t i = 0; i < suffix_labels && cut != std::string_view::npos && cut > 0; ++i) {
+        cut = uni.rfind('.', cut - 1);
+      }
+      if (cut == std::string_view::npos) return std::nullopt;
+      return uni.substr(0, cut);
+    };
+    if (std::optional<std::string_view> uni = name_of(d.unicode)) {
+      q.uni_name = *uni;
+      // Read with its capitals as typed: Greek "Ν" is an N, "ν" a v.
+      const std::optional<std::string_view> shown =
+          d.typed_capitals.empty() ? uni : name_of(d.typed_capitals);
+      q.look_storage = AsciiLookalike(shown ? *shown : *uni).text;
     }
     q.look_name = q.look_storage;
   }
@@ -243,7 +249,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // no one registers Cyrillic names under .mil.
   AsciiForm look;
   if (q.idn) {
-    look = AsciiLookalike(d.unicode);
+    look = AsciiLookalike(d.typed_capitals.empty() ? d.unicode : d.typed_capitals);
     if (look.changed && look.all_ascii && look.text != d.ascii) {
       if (auto id = set_.TrustedBy(look.text)) {
         m.kind = LookalikeMatch::Kind::kLookalike;
