@@ -24,6 +24,14 @@
 #include <string>
 #include <vector>
 
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#define CALLGRIND_DUMP_STATS_AT(name)
+#endif
+
 #include "base/alloc_counter.h"
 #include "lookalike/detector.h"
 #include "nearmiss/address.h"
@@ -186,6 +194,34 @@ void BM_Classify(benchmark::State& state) {
       static_cast<double>(flagged) / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_Classify)->Arg(100)->Arg(10'000)->Arg(1'000'000)->Unit(benchmark::kMicrosecond);
+
+// A fixed batch of checks, for instruction counts that a loaded machine
+// does not blur: under `valgrind --tool=callgrind --instr-atstart=no`
+// (bench/check-instructions) only the batch is instrumented, and each size
+// writes a dump of its own. Outside valgrind the macros do nothing.
+constexpr int kBatchPasses = 20;
+
+void BM_ClassifyBatch(benchmark::State& state) {
+  Fixture& f = FixtureFor(static_cast<size_t>(state.range(0)));
+  // One pass first: thread-local buffers grow once, as in a long-running
+  // process, and are not counted.
+  for (const Domain& d : f.queries) benchmark::DoNotOptimize(f.detector->Classify(d));
+  size_t checks = 0;
+  for (auto _ : state) {
+    CALLGRIND_START_INSTRUMENTATION;
+    for (int pass = 0; pass < kBatchPasses; ++pass) {
+      for (const Domain& d : f.queries) {
+        LookalikeMatch m = f.detector->Classify(d);
+        benchmark::DoNotOptimize(m);
+        ++checks;
+      }
+    }
+    CALLGRIND_STOP_INSTRUMENTATION;
+    CALLGRIND_DUMP_STATS_AT(("batch/" + std::to_string(state.range(0))).c_str());
+  }
+  state.counters["checks"] = static_cast<double>(checks);
+}
+BENCHMARK(BM_ClassifyBatch)->Arg(100)->Arg(1'000'000)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 void BM_Build(benchmark::State& state) {
   const size_t n = static_cast<size_t>(state.range(0));

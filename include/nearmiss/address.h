@@ -29,6 +29,11 @@ struct Domain {
   std::string suffix;       // public suffix, ASCII: "mil", "com.au"
   std::string registrable;  // suffix plus one label, ASCII: "army.mil"; empty
                             // when the domain is itself a public suffix
+  // `unicode` with the non-ASCII capitals put back as typed ("Νavy.mil" for
+  // "ΝAVY.MIL", Greek capital Nu); empty when none was typed. A capital can
+  // read as another Latin letter than its small form (Ν as N, ν as v), and
+  // the look-alike detector reads this form (address/typed_case.h).
+  std::string typed_capitals;
 };
 
 struct Address {

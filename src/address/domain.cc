@@ -8,6 +8,7 @@
 #include "base/ascii.h"
 #include "address/public_suffix.h"
 #include "address/text.h"
+#include "address/typed_case.h"
 #include "nearmiss/address.h"
 
 namespace nearmiss {
@@ -125,8 +126,10 @@ Status ParseDomain(std::string_view text, Domain* out) {
   NM_RETURN_IF_ERROR(CheckStructure(ascii, typed));
   if (plain) {
     out->unicode.assign(ascii);  // ToUnicode of a plain name is itself
+    out->typed_capitals.clear();
   } else {
     NM_ASSIGN_OR_RETURN(out->unicode, address::ToUnicode(ascii));
+    out->typed_capitals = address::CapitalsAsTyped(d, out->unicode);
   }
 
   // "com" and "localhost" are both single labels; only one is on the list.

@@ -42,6 +42,10 @@ struct Query {
   std::string_view uni_reg_label;
   std::string look_storage;
   bool idn = false;
+  // The last two labels when they are an open private zone of the PSL
+  // (uk.com, us.com: address::IsOpenPrivateZone), and what is before them;
+  // empty otherwise. Two finders ask, and the answer costs libpsl lookups.
+  std::string_view open_zone, open_zone_head;
 };
 
 // One possible explanation; the best-scoring one is reported.
@@ -203,14 +207,32 @@ class DetectorImpl final : public LookalikeDetector {
     size_t labels = 0;      // 2
     std::string flat;       // "govuk"
     bool confused = false;  // a listed confusion intends it (ml for mil)
+    bool idn = false;       // has an A-label ("xn--"): its U-label's length differs
     // Real names directly under it ("army" of army.mil:
     // NamespaceNamesUnder); empty for most namespaces.
     std::vector<std::string> names;
   };
   std::vector<Namespace> namespaces_;
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // Each namespace of several labels by its flat form ("govuk" of gov.uk),
+  // to its index in namespaces_ (the first of that form).
+  std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> flat_namespaces_;
+  // Whether Classify starts the loads of its first lookups ahead: only when
+  // the indexes outgrow a core's cache (kPrefetchBytes), as with 100 names
+  // the hashing it costs is all there is to it.
+  static constexpr size_t kPrefetchBytes = size_t{1} << 20;
+  bool prefetch_ = true;
   // Names under a namespace the lists hold, with their parents under it:
   // "af.mil" and "ramstein.af.mil" of ramstein.af.mil.
   std::unordered_set<std::string> known_under_namespace_;
+  // Each name one label under a namespace that an entry is or ends in
+  // ("cz.mil" of x.cz.mil), namespaces' own entries included: what
+  // UnseenCountryName asked of every entry, once per query, and so of a
+  // million entries with a million names.
+  std::unordered_set<std::string> names_under_namespaces_;
   // Messages the organisation sent to each entry, by id (TrustedEntry::
   // messages); empty without history, so a detector without it is unchanged.
   std::vector<int64_t> messages_;

@@ -51,7 +51,9 @@ void DetectorImpl::AppendedZoneCandidates(const Query& q, Best& best) const {
   // private zone (CentralNic's us.com, gb.net: public_suffix.h) after a
   // trusted name of two labels or more. Whoever registers uk.us.com
   // receives them.
-  if (!SplitTail(ascii, 2, head, tail) || !address::IsOpenPrivateZone(tail)) return;
+  if (q.open_zone.empty()) return;
+  head = q.open_zone_head;
+  tail = q.open_zone;
   const std::string zone_note = ", a zone where anyone registers a name";
   if (head.find('.') != std::string_view::npos) {
     if (std::optional<uint32_t> id = set_.TrustedBy(head)) {
@@ -92,10 +94,11 @@ void DetectorImpl::ForeignZoneCandidates(const Query& q, Best& best) const {
   // names a target outside the zone, which RealZoneNeighbour makes a real
   // neighbour all the same.
   const std::string_view ascii = q.domain->ascii;
+  const TailSplits splits(ascii);
   for (const Namespace& n : namespaces_) {
     if (n.labels < 2) continue;
     std::string_view head, tail;
-    if (!SplitTail(ascii, n.labels, head, tail) || tail == n.ns) continue;
+    if (!splits.Split(n.labels, head, tail) || tail == n.ns) continue;
     if (BoundedDamerau(tail, n.ns, 1) != 1 || !address::IsRealSecondLevelZone(tail)) continue;
     if (!address::IsPublicSectorLabel(tail.substr(0, tail.find('.')))) continue;
     std::string target(LastLabel(head));

@@ -72,7 +72,8 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
     std::string flat = ns;
     flat.erase(std::remove(flat.begin(), flat.end(), '.'), flat.end());
     namespaces_.push_back({id, ns, static_cast<size_t>(std::count(ns.begin(), ns.end(), '.')) + 1,
-                           std::move(flat), intended.contains(ns), {}});
+                           std::move(flat), intended.contains(ns),
+                           ns.find("xn--") != std::string::npos, {}});
     namespaces_.back().names = NamespaceNamesUnder(ns);
     // The real names under it (army.mil, navy.mil) are names the lists
     // hold: with a ccTLD added (army.mil.cn) they are slips in every zone.
@@ -82,18 +83,26 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
       if (name.size() >= 4) known_under_namespace_.emplace(name + "." + ns);
     }
   }
+  for (uint32_t i = 0; i < namespaces_.size(); ++i) {
+    if (namespaces_[i].labels >= 2) flat_namespaces_.emplace(namespaces_[i].flat, i);
+  }
   // Names under a namespace that the lists hold (af.mil and ramstein.af.mil
   // of ramstein.af.mil): see KnownUnderNamespace.
+  // The same walk fills names_under_namespaces_ (UnseenCountryName), from
+  // every entry and every namespace above it.
   for (const Entry& e : set_.entries()) {
-    if (e.is_namespace) continue;
     std::string_view d = e.domain;
+    bool first = !e.is_namespace;
     for (size_t dot = d.find('.'); dot != std::string_view::npos; dot = d.find('.', dot + 1)) {
       std::optional<uint32_t> ns = set_.Exact(d.substr(dot + 1));
       if (!ns || !set_[*ns].is_namespace) continue;
+      const size_t label = dot == 0 ? std::string_view::npos : d.rfind('.', dot - 1);
+      names_under_namespaces_.emplace(d.substr(label == std::string_view::npos ? 0 : label + 1));
+      if (!first) continue;
+      first = false;
       for (size_t at = 0; at < dot; at = d.find('.', at) + 1) {
         known_under_namespace_.emplace(d.substr(at));
       }
-      break;
     }
   }
   for (ProviderFamily& f : lists.families) {
@@ -243,6 +252,7 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
       if (first.size() >= 5 && !GenericHostLabel(first)) emit(HashKey(first), id);
     }
   });
+  prefetch_ = MemoryBytes() > kPrefetchBytes;
   return Status::Ok();
 }
 

@@ -34,20 +34,36 @@ void MakeQuery(const Domain& d, Query& q) {
     q.uni_name = q.name;
   } else {
     // Same number of labels in both forms: cut the suffix's labels off.
-    std::string_view uni = d.unicode;
-    size_t suffix_labels = std::count(d.suffix.begin(), d.suffix.end(), '.') + 1;
-    size_t cut = uni.size();
-    for (size_t i = 0; i < suffix_labels && cut != std::string_view::npos && cut > 0; ++i) {
-      cut = uni.rfind('.', cut - 1);
-    }
-    if (cut != std::string_view::npos) {
-      q.uni_name = uni.substr(0, cut);
-      q.look_storage = AsciiLookalike(q.uni_name).text;
+    const size_t suffix_labels = std::count(d.suffix.begin(), d.suffix.end(), '.') + 1;
+    auto name_of = [&](std::string_view uni) -> std::optional<std::string_view> {
+      size_t cut = uni.size();
+      for (size_t i = 0; i < suffix_labels && cut != std::string_view::npos && cut > 0; ++i) {
+        cut = uni.rfind('.', cut - 1);
+      }
+      if (cut == std::string_view::npos) return std::nullopt;
+      return uni.substr(0, cut);
+    };
+    if (std::optional<std::string_view> uni = name_of(d.unicode)) {
+      q.uni_name = *uni;
+      // Read with its capitals as typed: Greek "Ν" is an N, "ν" a v.
+      const std::optional<std::string_view> shown =
+          d.typed_capitals.empty() ? uni : name_of(d.typed_capitals);
+      q.look_storage = AsciiLookalike(shown ? *shown : *uni).text;
     }
     q.look_name = q.look_storage;
   }
   q.look_reg_label = LastLabel(q.look_name);
   q.uni_reg_label = LastLabel(q.uni_name);
+}
+
+// Fills q.open_zone: asked only of a domain the finders search, not of the
+// trusted ones most checks answer.
+void FindOpenZone(Query& q) {
+  std::string_view head, zone;
+  if (SplitTail(q.domain->ascii, 2, head, zone) && address::IsOpenPrivateZone(zone)) {
+    q.open_zone = zone;
+    q.open_zone_head = head;
+  }
 }
 
 
@@ -144,10 +160,18 @@ bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, Lookalik
   // resembles lies outside that zone, so it is another government's or
   // school's name, not a slip. Not when the zone's TLD is a known confusion
   // of the target's (army.mil.ml: .ml for .mil), nor for look-alike letters.
-  std::string_view zone = address::RealSecondLevelZoneOf(d.ascii);
-  if (zone.empty() || *best.code == ReasonCode::kHomoglyph) return false;
+  // The zone RealSecondLevelZoneOf would name, the last two labels; its
+  // label is tested first, as asking whether the zone is real costs a
+  // libpsl lookup for most look-alikes under a ccTLD (gmial.de).
+  if (*best.code == ReasonCode::kHomoglyph) return false;
+  const std::string_view ascii = d.ascii;
+  const size_t last = ascii.rfind('.');
+  if (last == std::string_view::npos || last == 0) return false;
+  const size_t prev = ascii.rfind('.', last - 1);
+  const std::string_view zone = prev == std::string_view::npos ? ascii : ascii.substr(prev + 1);
   const size_t dot = zone.find('.');
   if (!address::IsPublicSectorLabel(zone.substr(0, dot))) return false;
+  if (!address::IsRealSecondLevelZone(zone)) return false;
   std::string_view target = best.target;
   if (target == zone || target.ends_with(Join(".", zone))) return false;
   // af.mil.sy, army.mil.cn: a name the lists hold under the namespace, with
@@ -211,8 +235,8 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   MakeQuery(d, q);
   // Every index below is read at a random place; in a big trusted set each
   // read waits for main memory. Start all the loads now so they overlap.
-  set_.Prefetch(d.ascii);
-  if (!q.name.empty()) {
+  if (prefetch_) set_.Prefetch(d.ascii);
+  if (prefetch_ && !q.name.empty()) {
     set_.Prefetch(q.name);
     by_name_.Prefetch(HashKey(q.name));
     by_name_.Prefetch(HashKey(q.reg_label));
@@ -225,7 +249,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // no one registers Cyrillic names under .mil.
   AsciiForm look;
   if (q.idn) {
-    look = AsciiLookalike(d.unicode);
+    look = AsciiLookalike(d.typed_capitals.empty() ? d.unicode : d.typed_capitals);
     if (look.changed && look.all_ascii && look.text != d.ascii) {
       if (auto id = set_.TrustedBy(look.text)) {
         m.kind = LookalikeMatch::Kind::kLookalike;
@@ -277,6 +301,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     }
   }
   if (q.name.empty()) return m;
+  FindOpenZone(q);
   Best best;
   best.typed = d.ascii;
   SuffixCandidates(q, best);

@@ -40,12 +40,10 @@ void DetectorImpl::HyphenatedEndingCandidates(const Query& q, Best& best) const 
       // as the last label.
       bool flat = false;
       const std::string_view last = LastLabel(variant);
-      for (const Namespace& n : namespaces_) {
-        if (n.labels >= 2 && last == n.flat && variant.size() > last.size()) {
-          variant.replace(variant.size() - last.size(), last.size(), n.ns);
-          flat = true;
-          break;
-        }
+      if (auto f = flat_namespaces_.find(last);
+          f != flat_namespaces_.end() && variant.size() > last.size()) {
+        variant.replace(variant.size() - last.size(), last.size(), namespaces_[f->second].ns);
+        flat = true;
       }
       const int changed = std::popcount(mask) + (flat ? 1 : 0);
       if (changed == 0 || (extra.empty() && changed < 2)) continue;

@@ -20,8 +20,11 @@ constexpr int kDotsFromTheEnd = 3;
 
 void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
   std::string_view ascii = q.domain->ascii;
-  std::string variant;
-  auto offer = [&](std::string detail, double score) {
+  // Reused: most variants are trusted by nothing, and a check should not
+  // allocate for them.
+  thread_local std::string variant;
+  // `detail()` makes the sentence, only for a variant that is trusted.
+  auto offer = [&](auto detail, double score) {
     std::optional<uint32_t> id = set_.TrustedBy(variant);
     // A namespace itself (gov.uk for go.vuk) is no mail domain.
     if (!id || (set_[*id].is_namespace && set_[*id].domain == variant)) return;
@@ -29,8 +32,8 @@ void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
     // one (navyi.mil for navy.imil): there the reading that keeps the
     // typed name (a letter added to the ending) is the likelier one.
     if (set_[*id].is_namespace) score = std::min(score, 0.85);
-    Offer({*id, ReasonCode::kDotInsertion, std::move(detail), TargetUnder(set_[*id], variant),
-           variant, score},
+    Offer({*id, ReasonCode::kDotInsertion, detail(), TargetUnder(set_[*id], variant), variant,
+           score},
           best);
   };
   int seen = 0;
@@ -44,23 +47,27 @@ void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
     // hotmail.c.om, army.mi.l, hmrc.go.v.uk: one dot too many.
     if (before.find('.') != std::string_view::npos || after.find('.') != std::string_view::npos) {
       variant.assign(before).append(after);
-      std::string detail = "has a dot between '";
-      detail.append(left).append("' and '").append(right).append("' where none belongs");
       // As sure as the name's own dot-insertion class (g.mail.com), which
       // keeps its wording where both find the slip.
-      offer(std::move(detail), 0.85);
+      offer(
+          [&] {
+            std::string detail = "has a dot between '";
+            detail.append(left).append("' and '").append(right).append("' where none belongs");
+            return detail;
+          },
+          0.85);
     }
     // gmailc.om, armym.il, yahooc.o.uk: the dot one letter late.
     if (left.size() >= 2) {
       variant.assign(ascii);
       std::swap(variant[at], variant[at - 1]);
-      offer("the dot is one letter late", 0.9);
+      offer([] { return std::string("the dot is one letter late"); }, 0.9);
     }
     // gmai.lcom, hotmai.lcom: the dot one letter early.
     if (right.size() >= 2) {
       variant.assign(ascii);
       std::swap(variant[at], variant[at + 1]);
-      offer("the dot is one letter early", 0.9);
+      offer([] { return std::string("the dot is one letter early"); }, 0.9);
     }
   }
 }

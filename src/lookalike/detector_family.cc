@@ -150,8 +150,8 @@ void DetectorImpl::OpenZoneCandidates(const Query& q, Best& best) const {
   // anyone takes any name (public_suffix.h). A provider's or a declared
   // name there is not its owner's, whoever holds it (issue 15 breaker,
   // fifth round, item 12).
-  std::string_view head, zone;
-  if (!SplitTail(q.domain->ascii, 2, head, zone) || !address::IsOpenPrivateZone(zone)) return;
+  const std::string_view head = q.open_zone_head, zone = q.open_zone;
+  if (zone.empty()) return;
   const std::string_view name = LastLabel(head);
   const std::string prefix(head.substr(0, head.size() - name.size()));
   std::string where = " has no domain under .";

@@ -105,10 +105,11 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, bool whole, std::string_vie
   // (detector_build.cc): the same as qkey unless a folded pair is in it.
   std::string folded = FoldLetters(look);
   if (qkey != folded) ForEachDeletionKey(folded, depth(folded), suffix_hash, add);
-  typo_.FindMany(keys.data(), keys.size(), [&](uint32_t id) { ids.push_back(id); });
+  typo_.FindMany(
+      keys.data(), keys.size(), [&](uint32_t id) { ids.push_back(id); }, prefetch_);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  set_.PrefetchEntries(ids);
+  if (prefetch_) set_.PrefetchEntries(ids);
   for (uint32_t id : ids) {
     const Entry& e = set_[id];
     if (e.suffix() != dsuf) continue;

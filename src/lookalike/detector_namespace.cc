@@ -21,11 +21,7 @@ bool DetectorImpl::UnseenCountryName(std::string_view head, std::string_view nam
   }
   std::string target = Join(name_label, ".");
   target += ns;
-  std::string under = "." + target;
-  for (const Entry& e : set_.entries()) {
-    if (e.domain == target || std::string_view(e.domain).ends_with(under)) return false;
-  }
-  return true;
+  return !names_under_namespaces_.contains(target);
 }
 
 std::vector<std::string_view> DetectorImpl::RealNamesNear(const std::vector<std::string>& names,
@@ -52,6 +48,10 @@ std::vector<std::string_view> DetectorImpl::RealNamesNear(const std::vector<std:
 
 void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
   std::string_view ascii = q.domain->ascii;
+  const TailSplits splits(ascii);
+  // An A-label's length says nothing of its U-label's, which SuffixDistance
+  // compares.
+  const bool ascii_idn = ascii.find("xn--") != std::string_view::npos;
   // Every query meets every namespace, so the cheap tests go first and the
   // rest (public-suffix lookups, the trusted set) only follow a slip.
   for (const Namespace& n : namespaces_) {
@@ -59,9 +59,12 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
     std::string_view ns = n.ns;
     const size_t k = n.labels;
     std::string_view head, tail;
-    if (SplitTail(ascii, k, head, tail) && tail != ns) {
+    if (splits.Split(k, head, tail) && tail != ns) {
       const SuffixConfusion* conf = n.confused ? Confusion(tail, ns) : nullptr;
-      int dist = SuffixDistance(tail, ns, 1);
+      // Lengths two apart are two edits apart: the distance is not asked.
+      const bool near_length = ascii_idn || n.idn || (tail.size() + 1 >= ns.size() &&
+                                                      tail.size() <= ns.size() + 1);
+      int dist = near_length ? SuffixDistance(tail, ns, 1) : 2;
       // A one-letter change into another real namespace (qc.ca for gc.ca)
       // is a different government, not a slip, unless people are known to
       // confuse the two (ml for mil).
@@ -132,8 +135,12 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
             best);
     }
     // "hmrcgov.uk", "hmrc-gov.uk", "armymil.nz": the dot between the name
-    // and a namespace of several labels dropped or made a hyphen.
-    if (k >= 2) RunIntoNamespace(q, id, ns, best);
+    // and a namespace of several labels dropped or made a hyphen. Only a
+    // domain that ends in the namespace's string can be one: tested here,
+    // as every query meets every namespace.
+    if (k >= 2 && ascii.size() > ns.size() && ascii.ends_with(ns)) {
+      RunIntoNamespace(q, id, ns, best);
+    }
     // "dodmil.com", "army-mil.com": the namespace run into the name.
     std::string_view reg = q.reg_label;
     if (reg.size() <= flat.size() || !reg.ends_with(flat)) continue;

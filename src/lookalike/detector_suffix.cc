@@ -14,6 +14,9 @@ namespace nearmiss::lookalike {
 
 void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
   std::string_view dsuf = q.domain->suffix;
+  // Whether the query's suffix is a real one: the same for every entry of
+  // the name, asked once (a libpsl lookup), and only once one is found.
+  int real_suffix = -1;
   auto try_name = [&](std::string_view name, std::string_view prefix) {
     by_name_.Find(HashKey(name), [&](uint32_t id) {
       const Entry& e = set_[id];
@@ -27,7 +30,10 @@ void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
       // protected names have no such sisters, so there it stays suspect.
       // libpsl 0.21 also calls some endings under no TLD at all listed
       // (com.m, hotmail.m): a TLD the root zone lacks has no sisters.
-      const bool sister = address::IsListedSuffix(dsuf) && address::HasDelegatedTld(dsuf);
+      if (real_suffix < 0) {
+        real_suffix = address::IsListedSuffix(dsuf) && address::HasDelegatedTld(dsuf) ? 1 : 0;
+      }
+      const bool sister = real_suffix == 1;
       const double sister_score = Declared(e.source) ? 0.6 : 0.45;
       if (const SuffixConfusion* conf = Confusion(dsuf, tsuf)) {
         c.code = dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap;

@@ -36,7 +36,7 @@ void DetectorImpl::DistantSwapCandidates(const Query& q, Best& best) const {
       v.clear();
     } else {
       std::swap(v[i], v[i + 2]);
-      set_.Prefetch(v);
+      if (prefetch_) set_.Prefetch(v);
     }
     ++n;
   }

@@ -5,6 +5,7 @@
 #define NEARMISS_LOOKALIKE_DOMAIN_LABELS_H_
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -21,6 +22,36 @@ inline std::string_view LastLabel(std::string_view s) {
 
 // Splits `d` into head and its last `k` labels; false if there is no head.
 bool SplitTail(std::string_view d, size_t k, std::string_view& head, std::string_view& tail);
+
+// SplitTail for every k of one domain, its dots found once: the loops over
+// the namespaces ask it of each query once a namespace (NamespaceCandidates,
+// ForeignZoneCandidates), and with many namespaces the search for the same
+// dots again was a sixth of a check. Views point into `d`.
+class TailSplits {
+ public:
+  explicit TailSplits(std::string_view d) : d_(d) {
+    size_t cut = d.size();
+    while (found_ < kCached && cut > 0) {
+      cut = d.rfind('.', cut - 1);
+      if (cut == std::string_view::npos) break;
+      dots_[found_++] = cut;
+    }
+  }
+  // SplitTail(d, k, head, tail).
+  bool Split(size_t k, std::string_view& head, std::string_view& tail) const {
+    if (k == 0 || k > kCached) return SplitTail(d_, k, head, tail);
+    if (k > found_) return false;
+    head = d_.substr(0, dots_[k - 1]);
+    tail = d_.substr(dots_[k - 1] + 1);
+    return !head.empty();
+  }
+
+ private:
+  static constexpr size_t kCached = 6;
+  std::string_view d_;
+  std::array<size_t, kCached> dots_{};  // the k-th dot from the right at [k - 1]
+  size_t found_ = 0;
+};
 
 // The last `n` labels of `s` (all of it when it has fewer).
 std::string_view LastLabels(std::string_view s, size_t n);

@@ -135,6 +135,15 @@ int Damerau(std::basic_string_view<Ch> a, std::basic_string_view<Ch> b, int limi
   const int inf = limit + 1;
   const int rows = static_cast<int>(a.size()), cols = static_cast<int>(b.size());
   if (rows == 0 || cols == 0) return std::min(rows + cols, inf);
+  // Within one edit what is left between the common start and end, whose
+  // ends differ, is that edit: one letter for another, or two swapped.
+  // Anything longer is two edits or more, as the band below would find,
+  // slower. Most calls ask this (every suffix and namespace comparison).
+  if (limit == 1) {
+    if (rows == 1 && cols == 1) return 1;
+    if (rows == 2 && cols == 2 && a[0] == b[1] && a[1] == b[0]) return 1;
+    return inf;
+  }
   // Three rows of the OSA matrix, and of each only the band within `limit`
   // of the diagonal (Ukkonen): a cell further out is more than `limit`.
   // This runs for every candidate of every query.

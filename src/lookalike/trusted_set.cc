@@ -80,6 +80,8 @@ Status TrustedSet::Build(std::vector<TrustedEntry> input) {
   }
   for (uint32_t id = 0; id < entries_.size(); ++id) {
     if (entries_[id].is_namespace) namespaces_.push_back(id);
+    const size_t bit = TldBit(entries_[id].domain);
+    tld_bits_[bit / 64] |= uint64_t{1} << (bit % 64);
   }
   exact_.Build(entries_.size(), [&](auto&& emit) {
     for (uint32_t id = 0; id < entries_.size(); ++id) emit(HashKey(entries_[id].domain), id);
@@ -89,6 +91,7 @@ Status TrustedSet::Build(std::vector<TrustedEntry> input) {
 
 std::optional<uint32_t> TrustedSet::Exact(std::string_view ascii) const {
   std::optional<uint32_t> found;
+  if (!MayHoldTld(ascii)) return found;
   exact_.Find(HashKey(ascii), [&](uint32_t id) {
     if (entries_[id].domain == ascii) found = id;
   });
@@ -116,6 +119,8 @@ void TrustedSet::PrefetchEntries(std::span<const uint32_t> ids) const {
 }
 
 std::optional<uint32_t> TrustedSet::TrustedBy(std::string_view ascii) const {
+  // Every entry that could cover `ascii` ends in its TLD.
+  if (!MayHoldTld(ascii)) return std::nullopt;
   if (auto id = Exact(ascii)) return id;
   for (size_t dot = ascii.find('.'); dot != std::string_view::npos;
        dot = ascii.find('.', dot + 1)) {

@@ -7,6 +7,7 @@
 #ifndef NEARMISS_LOOKALIKE_TRUSTED_SET_H_
 #define NEARMISS_LOOKALIKE_TRUSTED_SET_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -61,12 +62,34 @@ class TrustedSet {
   // The entry whose domain is exactly `ascii`.
   std::optional<uint32_t> Exact(std::string_view ascii) const;
 
+  // False when no entry ends in the TLD of `ascii` (its last label), so
+  // neither Exact nor TrustedBy can find one: most of the variants the
+  // candidate finders make up (gmailc.om, gmai.lcom) end in a TLD no entry
+  // has. A bitmap of the entries' TLDs that stays in L1 cache: one short
+  // hash instead of a probe per label. True may be a false positive.
+  bool MayHoldTld(std::string_view ascii) const {
+    const size_t bit = TldBit(ascii);
+    return (tld_bits_[bit / 64] >> (bit % 64)) & 1;
+  }
+
   const Entry& operator[](uint32_t id) const { return entries_[id]; }
   const std::vector<Entry>& entries() const { return entries_; }
   const std::vector<uint32_t>& namespaces() const { return namespaces_; }
   size_t MemoryBytes() const;
 
  private:
+  static constexpr size_t kTldBits = 4096;
+  // FNV-1a of the last label, to a bit of tld_bits_.
+  static size_t TldBit(std::string_view ascii) {
+    const size_t dot = ascii.rfind('.');
+    uint32_t h = 2166136261u;
+    for (size_t i = dot == std::string_view::npos ? 0 : dot + 1; i < ascii.size(); ++i) {
+      h = (h ^ static_cast<unsigned char>(ascii[i])) * 16777619u;
+    }
+    return (h ^ h >> 16) % kTldBits;
+  }
+
+  std::array<uint64_t, kTldBits / 64> tld_bits_{};
   std::vector<Entry> entries_;
   std::vector<uint32_t> namespaces_;
   HashIndex exact_;

@@ -70,6 +70,31 @@ std::string Describe(UChar32 c, const std::string& replacement) {
   return name + "'" + utf8 + "' (" + code.data() + ") for '" + replacement + "'";
 }
 
+// The ASCII letters a capital of another script reads as, from its own
+// UTS #39 skeleton ("N" for Greek "Ν", "H" for Cyrillic "Н"), lower-cased;
+// "" when that is not ASCII letters and digits. Not its small letter's:
+// Greek "ν" is a v, Cyrillic "н" no Latin letter. The skeleton's
+// prototype of a capital I is "l" (I and l are confusable); read as a
+// capital, it is an i (Greek "Ι", Cyrillic "І").
+std::string CapitalReading(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &status);
+  if (U_FAILURE(status) || script == USCRIPT_LATIN || script == USCRIPT_COMMON ||
+      script == USCRIPT_INHERITED || SpoofChecker() == nullptr) {
+    return "";
+  }
+  icu::UnicodeString skeleton;
+  uspoof_getSkeletonUnicodeString(SpoofChecker(), 0, icu::UnicodeString(c), skeleton, &status);
+  if (U_FAILURE(status) || skeleton.isEmpty()) return "";
+  std::string out;
+  for (int32_t i = 0; i < skeleton.length(); ++i) {
+    const char16_t ch = skeleton.charAt(i);
+    if (ch >= 0x80 || !std::isalnum(ch)) return "";
+    out.push_back(static_cast<char>(std::tolower(ch)));
+  }
+  return out == "l" ? "i" : out;
+}
+
 }  // namespace
 
 AsciiForm AsciiLookalike(std::string_view utf8) {
@@ -105,6 +130,16 @@ AsciiForm AsciiLookalike(std::string_view utf8) {
       }
       out.changed = true;
       continue;
+    }
+    // A capital (ParseDomain's typed_capitals, display names) is read as
+    // itself before it is read as its small letter.
+    if (u_foldCase(c, U_FOLD_CASE_DEFAULT) != c) {
+      if (std::string piece = CapitalReading(c); !piece.empty()) {
+        if (!out.changed) out.first_change = Describe(c, piece);
+        out.changed = true;
+        out.text += piece;
+        continue;
+      }
     }
     if (char twin = AsciiTwin(u_foldCase(c, U_FOLD_CASE_DEFAULT))) {
       if (!out.changed) out.first_change = Describe(c, std::string(1, twin));
