@@ -49,9 +49,9 @@ void LineCounts::SkippedDomain(std::string_view recipient, uint64_t line) {
   }
 }
 
-std::string YearSpanWarning(const LineCounts& c) {
+std::string YearSpanWarning(const LineCounts& c, bool with_span) {
   std::string out;
-  if (c.year_span_line != 0) {
+  if (c.year_span_line != 0 && with_span) {
     out = "dates may be ambiguous: the timestamps carry no year and run twelve months or more "
           "(from " + c.file + ":" + std::to_string(c.year_span_line) +
           "), so a date may be a year off; give --year, or logs whose timestamps carry the year";

@@ -162,9 +162,12 @@ std::string Describe(const LineCounts& counts);
 std::string AmbiguousDates(const LineCounts& counts);
 
 // "dates may be ambiguous: ..." for a file whose lines without a year span
-// twelve months or more, or whose year did not carry on from the rotated
-// set (year_not_carried); "" when neither.
-std::string YearSpanWarning(const LineCounts& counts);
+// twelve months or more (noted at the line where they reach it, once per
+// rotated set: year_span_line), or whose year did not carry on from the
+// rotated set (year_not_carried), or that steps back (step_back_line); ""
+// when none. `with_span` false leaves the twelve-month note out (a caller
+// that gave it once already in the run).
+std::string YearSpanWarning(const LineCounts& counts, bool with_span = true);
 
 // Ok when the file was read: no non-empty lines, or some recognised and at
 // least `min_percent` of the non-empty ones. Otherwise ParseError naming
