@@ -101,18 +101,23 @@ void PostfixLog::EndFile() {
 
 void PostfixLog::NotUnderstood(std::string_view line) { counts_.NotUnderstood(line); }
 
-void PostfixLog::EndDeferred(const LogLine& l, Queue& q, std::string_view status,
-                             std::string_view text, bool one_if_none) {
+Attempt PostfixLog::QueueAttempt(const LogLine& l, const Queue& q) {
   Attempt a;
   a.time = l.time;
   a.queue_id = l.queue_id;
   a.sender = q.sender;
   a.sender_known = q.sender_seen;  // false: no from= line read
-  a.status = status;
-  a.status_text = text;
   a.message_id = q.message_id;
   a.size = q.size;
   a.hops = q.hops;
+  return a;
+}
+
+void PostfixLog::EndDeferred(const LogLine& l, Queue& q, std::string_view status,
+                             std::string_view text, bool one_if_none) {
+  Attempt a = QueueAttempt(l, q);
+  a.status = status;
+  a.status_text = text;
   // One attempt per recipient ended (LineCounts::delivery_lines).
   counts_.delivery_lines += std::max<size_t>(one_if_none ? 1 : 0, q.deferred.size());
   if (q.deferred.empty() && one_if_none) Hold(a, {});
@@ -339,18 +344,11 @@ void PostfixLog::Action(const LogLine& l, Queue& q) {
     q.sender.assign(f.sender);
     q.sender_seen = true;
   }
-  Attempt a;
-  a.time = l.time;
-  a.queue_id = l.queue_id;
-  a.sender = q.sender;
-  a.sender_known = q.sender_seen;
+  Attempt a = QueueAttempt(l, q);
   a.recipient = f.recipient;
   a.status = f.status;
   a.status_text = f.reply;
   a.dsn = f.dsn;
-  a.message_id = q.message_id;
-  a.size = q.size;
-  a.hops = q.hops;
   Hold(a, {});
   ++q.attempts;
   if (f.status != "held") {
@@ -461,11 +459,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   // (its D_DISCARD, a 2.7.x success that delivers nothing).
   bool discarded = f.status == "sent" && (l.program.ends_with("/discard") ||
                                           FilterDiscarded(f.status_text));
-  Attempt a;
-  a.time = l.time;
-  a.queue_id = l.queue_id;
-  a.sender = q.sender;
-  a.sender_known = q.sender_seen;
+  Attempt a = QueueAttempt(l, q);
   a.recipient = f.recipient;
   a.orig_recipient = f.orig_recipient;
   // A soft bounce stays queued: deferred, as every count says (its status
@@ -476,9 +470,6 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   a.status_text = f.status_text;
   a.relay = f.relay;
   a.dsn = f.dsn;
-  a.message_id = q.message_id;
-  a.size = q.size;
-  a.hops = q.hops;
   uint64_t seq = Hold(a, pending);
   if (q.first_attempt == 0) q.first_attempt = seq + 1;
   auto was = std::find(q.deferred.begin(), q.deferred.end(), f.recipient);

@@ -323,6 +323,9 @@ class PostfixLog {
   // an unparsable recipient, or, learning, a domain skipped.
   bool Judged(std::string_view recipient);
   void NotUnderstood(std::string_view line);
+  // An attempt of `q` at line `l`: its time, key, sender, Message-ID, size
+  // and hops; the caller sets the recipient and outcome.
+  static Attempt QueueAttempt(const LogLine& l, const Queue& q);
   // Ends q's recipients still deferred with `status` and `text`, each an
   // attempt at line `l`'s time (qmgr's expiry, a postsuper -d); with none
   // deferred, one attempt naming no recipient when `one_if_none`.
