@@ -79,8 +79,8 @@ int Prune(const LearnFlags& flags, Store& store) {
 // What the logs' readers skipped as nothing to learn, summed over files,
 // each with the first one's place.
 struct LogSkips {
-  uint64_t domains = 0, inbound = 0, direction_unknown = 0;
-  std::string first_domain, first_inbound, first_direction_unknown;
+  uint64_t domains = 0, inbound = 0, direction_unknown = 0, bounces = 0;
+  std::string first_domain, first_inbound, first_direction_unknown, first_bounce;
   void Add(const maillog::LineCounts& c) {
     auto at = [&c](uint64_t line) { return c.file + ":" + std::to_string(line); };
     if (c.skipped_domains != 0 && domains == 0) {
@@ -90,7 +90,9 @@ struct LogSkips {
     if (c.direction_unknown_rows != 0 && direction_unknown == 0) {
       first_direction_unknown = at(c.first_direction_unknown_line);
     }
+    if (c.bounces != 0 && bounces == 0) first_bounce = at(c.first_bounce_line);
     domains += c.skipped_domains;
+    bounces += c.bounces;
     inbound += c.inbound_rows;
     direction_unknown += c.direction_unknown_rows;
   }
@@ -125,6 +127,11 @@ void PrintSummary(const history::Learner& learner, uint64_t log_lines, size_t lo
     std::printf("skipped %s of mail the organisation received (learning is about who it writes "
                 "to); first at %s\n",
                 Counted(skips.inbound, "trace row").c_str(), skips.first_inbound.c_str());
+  }
+  if (skips.bounces > 0) {
+    std::printf("skipped %s of bounces (the null sender <>, RFC 5321 4.5.5: a notice the mail "
+                "system wrote, not correspondence a sender chose): not learned; first at %s\n",
+                Counted(skips.bounces, "delivery line").c_str(), skips.first_bounce.c_str());
   }
   if (skips.direction_unknown > 0) {
     std::printf("skipped %s whose direction cannot be told (no direction column, and the policy "

@@ -13,9 +13,10 @@ namespace {
 
 // Sent (mail reached the look-alike), bounced, deferred, expired, discarded,
 // outcome unknown (handed to a relay; final delivery not in the logs given), found in a
-// Sent folder (sent; whether it arrived is not known from a mailbox).
-constexpr const char* kPartColours[] = {"#c0392b", "#95a5a6", "#e0a030", "#6c5b7b",
-                                        "#2e86c1", "#5d4037", "#f1948a"};
+// Sent folder (sent; whether it arrived is not known from a mailbox),
+// rejected by a milter, held in the hold queue.
+constexpr const char* kPartColours[] = {"#c0392b", "#95a5a6", "#e0a030", "#6c5b7b", "#2e86c1",
+                                        "#5d4037", "#f1948a", "#117a65", "#b7950b"};
 constexpr size_t kParts = std::size(kPartColours);
 
 std::string Num(double v) {
@@ -125,11 +126,12 @@ std::string BarListSvg(const std::vector<Bar>& bars) {
 }
 
 std::string DonutSvg(const std::vector<std::pair<std::string, int64_t>>& slices) {
-  // One colour per slice (sent, bounced, deferred, expired, discarded,
-  // unknown or other, other, in Sent folders): no two slices of the
-  // report's donut look alike.
+  // One colour per slice (sent, bounced, deferred, expired, discarded, and
+  // after them those of unknown, rejected, held, other, in Sent folders
+  // present): no two slices of the report's donut look alike.
   static constexpr const char* kColours[] = {"#c0392b", "#95a5a6", "#e0a030", "#34495e",
-                                             "#8e44ad", "#16a085", "#7f8c8d", "#f1948a"};
+                                             "#8e44ad", "#16a085", "#7f8c8d", "#f1948a",
+                                             "#117a65", "#b7950b"};
   constexpr size_t kCount = sizeof(kColours) / sizeof(kColours[0]);
   int64_t total = 0;
   for (const auto& [name, n] : slices) total += n;

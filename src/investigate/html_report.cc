@@ -48,7 +48,9 @@ std::string Legend() {
       "<i style=\"background:#2e86c1\"></i>discarded (never delivered)"
       "<i style=\"background:#5d4037\"></i>";
   out += kOutcomeUnknown;
-  out += "<i style=\"background:#f1948a\"></i>in a Sent folder (delivery not known)</div>";
+  out += "<i style=\"background:#f1948a\"></i>in a Sent folder (delivery not known)"
+         "<i style=\"background:#117a65\"></i>rejected by a milter (never delivered)"
+         "<i style=\"background:#b7950b\"></i>held in the hold queue (not delivered)</div>";
   return out;
 }
 
@@ -56,7 +58,7 @@ std::string Legend() {
 // that it was delivered, so it is never in the "delivered" part.
 std::vector<int64_t> Parts(const Counts& c) {
   return {c.sent - c.in_mailbox, c.bounced, c.deferred, c.expired, c.discarded, c.unknown,
-          c.in_mailbox};
+          c.in_mailbox, c.rejected, c.held};
 }
 
 std::string Period(const Report& rep) {
@@ -186,6 +188,11 @@ std::string Skipped(const maillog::LineCounts& c) {
   if (c.probes != 0) {
     add(Counted(static_cast<int64_t>(c.probes), "address verification probe") +
         ", which deliver nothing");
+  }
+  if (c.stopped != 0) {
+    add(Counted(static_cast<int64_t>(c.stopped), "recipient") +
+        " stopped by a milter or a header check (rejected, held or discarded; shown as such, "
+        "not as delivery attempts)");
   }
   if (c.soft_bounces != 0) {
     add(Counted(static_cast<int64_t>(c.soft_bounces), "soft bounce") +
@@ -357,14 +364,19 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     if (st == "SOFTBOUNCE") {
       soft_bounces += n;
     } else if (st != "sent" && st != "bounced" && st != "deferred" && st != "expired" &&
-               st != "discarded" && st != "unknown") {
+               st != "discarded" && st != "unknown" && st != "rejected" && st != "held") {
       other += n;
     }
   }
-  for (const char* st : {"sent", "bounced", "deferred", "expired", "discarded", "unknown"}) {
+  for (const char* st :
+       {"sent", "bounced", "deferred", "expired", "discarded", "unknown", "rejected", "held"}) {
     auto it = rep.attempts_by_status().find(st);
     int64_t n = it == rep.attempts_by_status().end() ? 0 : it->second;
     std::string label = st;
+    // Only a Postfix log with a milter or hold checks has them.
+    if ((label == "rejected" || label == "held") && n == 0) continue;
+    if (label == "rejected") label = "rejected by a milter";
+    if (label == "held") label = "held (hold queue)";
     if (label == "unknown") {
       if (n == 0) continue;  // only Exchange logs without the next server's have it
       label = kOutcomeUnknown;

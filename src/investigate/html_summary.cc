@@ -77,6 +77,14 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
          (t.discarded != 0
               ? Thousands(t.discarded) + " discarded by the mail server (never delivered), "
               : std::string()) +
+         (t.rejected != 0
+              ? "<strong>" + Thousands(t.rejected) +
+                    " rejected by the mail filter</strong> (a milter; never delivered), "
+              : std::string()) +
+         (t.held != 0 ? "<strong>" + Thousands(t.held) +
+                            " held</strong> in the hold queue when the logs end (not delivered; "
+                            "an administrator's release would send it), "
+                      : std::string()) +
          (t.unknown != 0
               ? Thousands(t.unknown) +
                     " whose outcome is unknown (handed to a relay, another of the "

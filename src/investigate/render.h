@@ -86,7 +86,8 @@ struct Bar {
   std::string label;
   std::string note;  // second line / tooltip ("looks like army.mil")
   // Stacked: sent (accepted by the receiving server), bounced, deferred,
-  // expired, discarded, unknown, found in a Sent folder (delivery unknown).
+  // expired, discarded, unknown, found in a Sent folder (delivery unknown),
+  // rejected by a milter, held in the hold queue.
   std::vector<int64_t> parts;
 };
 // `title` names the chart for screen readers (aria-label).

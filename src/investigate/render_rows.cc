@@ -122,6 +122,7 @@ std::string SummaryJson(const Report& rep) {
                     {"delivery_lines", c.delivery_lines},
                     {"verification_probes", c.probes},
                     {"soft_bounces", c.soft_bounces},
+                    {"stopped_by_milter_or_checks", c.stopped},
                     {"hand_offs", c.hand_offs},
                     {"internal_hops", c.internal_hops},
                     {"local_deliveries", c.local_deliveries},
@@ -179,7 +180,8 @@ std::string SummaryJson(const Report& rep) {
        // it arrived) apart, as page 1 counts them.
        {{"total", t.deliveries}, {"sent", t.sent - t.in_mailbox},
         {"in_sent_folders", t.in_mailbox}, {"bounced", t.bounced},
-        {"expired", t.expired}, {"discarded", t.discarded}, {"deferred", t.deferred},
+        {"expired", t.expired}, {"discarded", t.discarded},
+        {"rejected_by_milter", t.rejected}, {"held", t.held}, {"deferred", t.deferred},
         {"outcome_unknown", t.unknown}}},
       {"flagged_attempts", rep.attempts()}};
   return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
@@ -221,6 +223,8 @@ std::string ReportText(const Report& rep) {
   std::string rare;
   if (t.expired != 0) rare += ", expired " + Thousands(t.expired);
   if (t.discarded != 0) rare += ", discarded (never delivered) " + Thousands(t.discarded);
+  if (t.rejected != 0) rare += ", rejected by a milter (never delivered) " + Thousands(t.rejected);
+  if (t.held != 0) rare += ", held in the hold queue (not delivered) " + Thousands(t.held);
   if (t.unknown != 0) {
     rare += ", ";
     rare += kOutcomeUnknown;

@@ -31,6 +31,10 @@ void Counts::Add(const std::string& s, bool in_mbox) {
     ++discarded;
   } else if (s == "unknown") {
     ++unknown;
+  } else if (s == "rejected") {
+    ++rejected;
+  } else if (s == "held") {
+    ++held;
   } else {
     ++deferred;
   }
@@ -242,7 +246,8 @@ void Report::Close(Open& d) {
   }
   Row& r = d.row;
   const std::string& s = d.last_status;
-  r.status = s == "sent" || s == "bounced" || s == "expired" || s == "discarded" || s == "unknown"
+  r.status = s == "sent" || s == "bounced" || s == "expired" || s == "discarded" ||
+                     s == "unknown" || s == "rejected" || s == "held"
                  ? s
                  : "deferred";
   if (r.status == "unknown" && r.hops.empty()) {

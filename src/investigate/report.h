@@ -5,8 +5,8 @@
 // A row is one attempt's outcome to a flagged recipient (what --json and
 // --csv print, in log order). A delivery is one recipient of one message
 // (queue id; a trace's Message-ID); its final status is its latest
-// attempt's (by log time): sent, bounced, expired, discarded, else
-// deferred. Totals and the breakdowns count
+// attempt's (by log time): sent, bounced, expired, discarded, rejected,
+// held, unknown, else deferred. Totals and the breakdowns count
 // deliveries; by_status also counts attempts. Memory grows with the number
 // of flagged deliveries kept for the HTML table (at most kMaxTableRows) and
 // with the distinct flagged domains and senders, not with the log.
@@ -44,7 +44,9 @@ struct Row {
   std::string suggestion; // look-alike: the corrected address
   // "sent", "deferred", "bounced", "expired", "discarded"; "unknown": sent
   // on to another of the organisation's servers (relay) whose log was not
-  // given, so its outcome is not known.
+  // given, so its outcome is not known; "rejected" (by a milter, before
+  // queueing) and "held" (in the hold queue) from Postfix's milter and
+  // header check lines (maillog/postfix_actions.h).
   std::string status;
   std::string relay;
   std::string hops;       // hand-offs before this queue id ("A via 127.0.0.1[127.0.0.1]:10024")
@@ -79,8 +81,13 @@ struct Counts {
   // returned the message to its sender; not counted as bounced.
   // discarded: thrown away by Postfix discard(8), never delivered.
   // unknown: sent on to a server whose log was not given (Row::status).
+  // rejected: a milter refused it before it was queued (Postfix
+  // milter-reject, maillog/postfix_actions.h); never delivered.
+  // held: a milter or a header check put it in Postfix's hold queue, and
+  // the logs end before it was released or deleted: not delivered, one
+  // release (postsuper -H) away from it.
   int64_t deliveries = 0, sent = 0, bounced = 0, deferred = 0, expired = 0, discarded = 0,
-          unknown = 0;
+          unknown = 0, rejected = 0, held = 0;
   // Of `sent`: copies found in a mailbox's Sent folder, which say the
   // message was sent, not that a receiving server accepted it.
   int64_t in_mailbox = 0;

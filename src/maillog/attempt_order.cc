@@ -7,6 +7,7 @@ int OutcomeRank(std::string_view s) {
   if (s == "discarded") return 2;
   if (s == "expired") return 3;
   if (s == "bounced") return 4;
+  if (s == "rejected") return 5;
   return 0;
 }
 

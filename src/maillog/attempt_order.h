@@ -22,7 +22,8 @@
 
 namespace nearmiss::maillog {
 
-// deferred 0 < sent 1 < discarded 2 < expired 3 < bounced 4; anything else 0.
+// deferred 0 < sent 1 < discarded 2 < expired 3 < bounced 4 < rejected 5 (a
+// milter's, postfix_actions.h); anything else ("held" waits, as deferred) 0.
 int OutcomeRank(std::string_view status);
 
 // True when an attempt (time, status) replaces the one kept (last_time,

@@ -49,9 +49,9 @@ void LineCounts::SkippedDomain(std::string_view recipient, uint64_t line) {
   }
 }
 
-std::string YearSpanWarning(const LineCounts& c) {
+std::string YearSpanWarning(const LineCounts& c, bool with_span) {
   std::string out;
-  if (c.year_span_line != 0) {
+  if (c.year_span_line != 0 && with_span) {
     out = "dates may be ambiguous: the timestamps carry no year and run twelve months or more "
           "(from " + c.file + ":" + std::to_string(c.year_span_line) +
           "), so a date may be a year off; give --year, or logs whose timestamps carry the year";
@@ -114,6 +114,11 @@ std::string Describe(const LineCounts& c) {
   }
   if (c.ambiguous_dates != 0) out += ", of which " + AmbiguousDates(c);
   // Shown when there are any, so a log without them reads as before.
+  if (c.stopped != 0) {
+    out += ", " + Counted(c.stopped, "recipient") +
+           " stopped by a milter or a header check (rejected, held or discarded: not delivery "
+           "attempts)";
+  }
   if (c.probes != 0) {
     out += ", " + Counted(c.probes, "address verification probe") +
            (c.probes == 1 ? " (not a delivery)" : " (not deliveries)");
@@ -164,6 +169,11 @@ std::string Describe(const LineCounts& c) {
   if (c.inbound_rows != 0) {
     out += ", " + Counted(c.inbound_rows, "row") + " skipped: mail received, not sent (first at " +
            c.file + ":" + std::to_string(c.first_inbound_row_line) + ")";
+  }
+  if (c.bounces != 0) {
+    out += ", " + Counted(c.bounces, "delivery line") +
+           " skipped: a bounce from the null sender <>, not correspondence (first at " + c.file +
+           ":" + std::to_string(c.first_bounce_line) + ")";
   }
   if (c.direction_unknown_rows != 0) {
     out += ", " + Counted(c.direction_unknown_rows, "row") +

@@ -54,6 +54,10 @@ struct LineCounts {
   // recipient entry. Not: probes, internal hops, what was not understood.
   uint64_t delivery_lines = 0;
   uint64_t probes = 0;          // address verification probes: not deliveries
+  // Recipients a milter or a header/body check rejected, held or
+  // discarded before delivery (maillog/postfix_actions.h): outcomes, not
+  // delivery attempts.
+  uint64_t stopped = 0;
   // Of the delivery lines: "status=SOFTBOUNCE" (Postfix soft_bounce = yes):
   // the message would have bounced and stays queued; counted as deferred,
   // not delivered.
@@ -100,6 +104,12 @@ struct LineCounts {
   uint64_t first_inbound_row_line = 0;
   uint64_t direction_unknown_rows = 0;
   uint64_t first_direction_unknown_line = 0;
+  // Learning only: delivery lines (trace rows) of mail from the null
+  // sender <> (RFC 5321 4.5.5: a bounce or other delivery status notice
+  // the mail system wrote), skipped: no sender chose that recipient, so
+  // there is no correspondence to learn. The first one's line.
+  uint64_t bounces = 0;
+  uint64_t first_bounce_line = 0;
   // The first line at which lines without a year (BSD syslog) had run
   // twelve months or more: dates from there on may be a year off
   // (LineParser::span_over_year). 0: not reached.
@@ -162,9 +172,12 @@ std::string Describe(const LineCounts& counts);
 std::string AmbiguousDates(const LineCounts& counts);
 
 // "dates may be ambiguous: ..." for a file whose lines without a year span
-// twelve months or more, or whose year did not carry on from the rotated
-// set (year_not_carried); "" when neither.
-std::string YearSpanWarning(const LineCounts& counts);
+// twelve months or more (noted at the line where they reach it, once per
+// rotated set: year_span_line), or whose year did not carry on from the
+// rotated set (year_not_carried), or that steps back (step_back_line); ""
+// when none. `with_span` false leaves the twelve-month note out (a caller
+// that gave it once already in the run).
+std::string YearSpanWarning(const LineCounts& counts, bool with_span = true);
 
 // Ok when the file was read: no non-empty lines, or some recognised and at
 // least `min_percent` of the non-empty ones. Otherwise ParseError naming

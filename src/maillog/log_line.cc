@@ -194,8 +194,14 @@ int LineParser::InferYear(const Stamp& st, int64_t offset) {
   last_bsd_time_ = CivilToSeconds(year_, st.month, st.day, st.hour, st.minute, st.second) - offset;
   // Twelve months or more since the first line: a date could be a year off
   // either way, and nothing in the line says which.
+  if (restart_span_) {
+    restart_span_ = false;
+    span_over_year_ = false;
+    first_month_index_ = year_ * 12 + st.month - 1;
+  }
   if (!span_over_year_ && year_ * 12 + st.month - 1 - first_month_index_ >= 12) {
     span_over_year_ = true;
+    span_crossed_ = true;
   }
   return year_;
 }

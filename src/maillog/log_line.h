@@ -85,6 +85,16 @@ class LineParser {
   // first such line: their years are inferred, and a date may be a year
   // off (traditional syslog timestamps carry no year). A caller warns.
   bool span_over_year() const { return span_over_year_; }
+  // True once, for the line at which span_over_year() became true; clears
+  // it. A caller notes the span there, not again on every later line or
+  // file of the set (tester round 7 item 10: one notice per file of a
+  // 400-file set).
+  bool TakeSpanOverYear() { return std::exchange(span_crossed_, false); }
+  // The lines that follow have their year fixed from outside (year_anchor.h
+  // NamesFixYear: a rotated file's dateext names bound it to less than a
+  // year), so the twelve months are counted again from the next line
+  // without a year. The year itself moves as before.
+  void RestartSpan() { restart_span_ = true; }
   // The time of the last line parsed (seconds, as LogLine::time); 0
   // before any. A rotated set's next file is judged against it.
   int64_t last_time() const { return last_time_; }
@@ -119,6 +129,8 @@ class LineParser {
   int64_t last_bsd_time_ = 0;  // the last line that set last_month_
   int first_month_index_ = 0;  // year * 12 + month - 1 of the first line
   bool span_over_year_ = false;
+  bool span_crossed_ = false;
+  bool restart_span_ = false;
   int64_t last_time_ = 0;  // for an RFC 5424 line without a time ("-")
   int impossible_year_ = 0;
   int64_t step_back_ = 0;

@@ -26,7 +26,8 @@ bool TakeAddress(std::string_view& s, std::string_view key, std::string_view* ad
 
 }  // namespace
 
-size_t AddressEnd(std::string_view s) {
+size_t AddressEnd(std::string_view s, bool (*ends)(std::string_view after)) {
+  if (ends == nullptr) ends = [](std::string_view after) { return after.starts_with(", "); };
   bool quoted = false;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
@@ -38,14 +39,14 @@ size_t AddressEnd(std::string_view s) {
       // The closing '>' is followed by the next field or the end; one that
       // is not is part of an unquoted (internal form) address.
       std::string_view after = s.substr(i + 1);
-      if (after.empty() || after.starts_with(", ")) return i;
+      if (after.empty() || ends(after)) return i;
     }
   }
   // Internal form with a '"' in the local part leaves the scan "quoted":
-  // fall back to the first '>' followed by ", " or the end.
+  // fall back to the first '>' followed by the next field or the end.
   for (size_t i = s.find('>'); i != std::string_view::npos; i = s.find('>', i + 1)) {
     std::string_view after = s.substr(i + 1);
-    if (after.empty() || after.starts_with(", ")) return i;
+    if (after.empty() || ends(after)) return i;
   }
   return std::string_view::npos;
 }

@@ -40,8 +40,11 @@ struct DeliveryFields {
 };
 
 // The length of the address at the start of `s` (the text after "<") up to,
-// not including, its closing '>'; npos when there is none.
-size_t AddressEnd(std::string_view s);
+// not including, its closing '>'; npos when there is none. The closing '>'
+// is one followed by the end of `s` or by what `ends` accepts (null: ", ",
+// the next field of a delivery line; postfix_actions.h's lines separate
+// fields with a space).
+size_t AddressEnd(std::string_view s, bool (*ends)(std::string_view after) = nullptr);
 
 // Reads a delivery line's text (after "QUEUEID: "); false when it is not in
 // log_adhoc()'s shape (no "to=<...>", no relay, no status word).

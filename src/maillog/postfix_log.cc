@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "maillog/log_files.h"
+#include "maillog/postfix_actions.h"
 #include "maillog/timestamp.h"
 #include "maillog/trace_log.h"
 #include "maillog/year_plan.h"
@@ -98,105 +99,25 @@ void PostfixLog::EndFile() {
   }
 }
 
-void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view first_line,
-                           std::string_view bound, std::string_view overlap, int year_given) {
-  // How a note ends: the way to settle the year, or, when --year was
-  // given, which year the set was dated from (advice to give it would be
-  // wrong).
-  const std::string or_year =
-      year_given == 0 ? std::string(", or give --year")
-                      : "; the set was dated from --year " + std::to_string(year_given);
-  trace_.reset();
-  std::string base = RotationBase(name);
-  std::string previous = std::move(counts_.file);
-  counts_ = LineCounts();
-  // A file of the same rotated set continues its year; a new set starts
-  // from its own.
-  if (base != last_base_ || last_base_.empty()) {
-    parser_ = parser;
-  } else if (!first_line.empty()) {
-    LineParser probe = parser_;
-    LogLine l;
-    Stamp carried;
-    const int64_t previous_last = parser_.last_time();
-    if (probe.Parse(first_line, &l)) SecondsToCivil(l.time, &carried);
-    const std::string own = std::to_string(parser.year());
-    // The first line steps back from the previous file's last, by more
-    // than rotation explains and not at a year's turn, so carrying on
-    // moved the year (LineParser: a log is in time order): a gap in the
-    // set, read as the one below.
-    const bool stepped =
-        carried.year != 0 && carried.year == parser.year() && l.time - previous_last > kHalfYear &&
-        CivilToSeconds(carried.year - 1, carried.month, carried.day, carried.hour, carried.minute,
-                       carried.second) + kRotationOverlap < previous_last;
-    const std::string from =
-        previous + " (" + std::to_string(stepped ? carried.year - 1 : carried.year) + ")";
-    if (!overlap.empty()) {
-      // year_plan.h read the two files as overlapping: this file's own year
-      // (from the plan), not the next one that carrying on gives.
-      parser_ = parser;
-      LineParser own = parser;
-      LogLine o;
-      std::string by = "moments";
-      if (own.Parse(first_line, &o) && previous_last > o.time) {
-        const int64_t days = (previous_last - o.time + 43200) / 86400;
-        by = days < 1 ? "hours" : std::to_string(days) + (days == 1 ? " day" : " days");
-      }
-      Stamp p;
-      SecondsToCivil(previous_last, &p);
-      counts_.year_not_carried = "this file overlaps " + previous;
-      counts_.year_not_carried.append(" (" + std::to_string(p.year) + "): its first line is ")
-          .append(by)
-          .append(" before that one's last, and ")
-          .append(overlap)
-          .append("; both are read with no year between them, a delivery in both is the same "
-                  "one: check for a copy taken twice")
-          .append(or_year);
-    } else if (carried.year > parser.year()) {
-      parser_ = parser;
-      counts_.year_not_carried =
-          "the year does not carry on from " + from + " as that would put this file's lines "
-          "after its " + std::string(bound) + "; its first line is read as " + own +
-          ", so the years go back between the two files: check their dates" + or_year;
-    } else if (carried.year != 0 &&
-               ((carried.year < parser.year() && l.time + kRotationOverlap < previous_last) ||
-                stepped)) {
-      // Carried, this file would start before the previous one ended, and
-      // by more than rotation explains (logrotate renames a file as its
-      // writing stops; lines at the turn may overlap by moments), while its
-      // own bound puts it a year later: a gap in the set (a file missing
-      // between them), not a continuation. Its own bound decides.
-      parser_ = parser;
-      counts_.year_not_carried =
-          "the year does not carry on from " + from + " as that would start this file before " +
-          "that one's last line; its " + std::string(bound) + " puts its first line in " + own +
-          ", so a year or more is missing between the two files: check their dates" + or_year;
-    } else if (carried.year != 0 && carried.year < parser.year()) {
-      // Carried on, it follows the previous file as rotation writes; its
-      // bound is a year or more past its lines (a copy, a touch).
-      counts_.year_not_carried =
-          "the year carries on from " + from + ", though this file's " + std::string(bound) +
-          " alone would put its first line in " + own + ": check their dates" + or_year;
-    }
-  }
-  last_base_ = std::move(base);
-  counts_.file = std::move(name);
-}
-
 void PostfixLog::NotUnderstood(std::string_view line) { counts_.NotUnderstood(line); }
 
-void PostfixLog::EndDeferred(const LogLine& l, Queue& q, std::string_view status,
-                             std::string_view text, bool one_if_none) {
+Attempt PostfixLog::QueueAttempt(const LogLine& l, const Queue& q) {
   Attempt a;
   a.time = l.time;
   a.queue_id = l.queue_id;
   a.sender = q.sender;
   a.sender_known = q.sender_seen;  // false: no from= line read
-  a.status = status;
-  a.status_text = text;
   a.message_id = q.message_id;
   a.size = q.size;
   a.hops = q.hops;
+  return a;
+}
+
+void PostfixLog::EndDeferred(const LogLine& l, Queue& q, std::string_view status,
+                             std::string_view text, bool one_if_none) {
+  Attempt a = QueueAttempt(l, q);
+  a.status = status;
+  a.status_text = text;
   // One attempt per recipient ended (LineCounts::delivery_lines).
   counts_.delivery_lines += std::max<size_t>(one_if_none ? 1 : 0, q.deferred.size());
   if (q.deferred.empty() && one_if_none) Hold(a, {});
@@ -228,12 +149,21 @@ void PostfixLog::Feed(std::string_view line) {
     counts_.step_back_line = counts_.lines;
     counts_.step_back_seconds = back;
   }
-  if (framed && counts_.year_span_line == 0 && parser_.span_over_year()) {
+  // Noted once, where the span is reached: not again on each later file
+  // of the set, whose parser carries it on.
+  if (parser_.TakeSpanOverYear() && counts_.year_span_line == 0) {
     counts_.year_span_line = counts_.lines;
   }
   // Any program's lines: a custom syslog_name ("mta/smtp") is still Postfix.
   if (!framed) return;
-  if (l.queue_id.empty()) {
+  // smtpd's milter-reject of a RCPT before the queue file exists names no
+  // queue id (postfix_actions.h): each such line is a message of its own.
+  const bool noqueue = l.queue_id.empty() && l.text.starts_with("NOQUEUE: ") &&
+                       IsActionLine(l.text.substr(9));
+  if (noqueue) {
+    l.queue_id = std::string_view(l.text).substr(0, 7);
+    l.text.remove_prefix(9);
+  } else if (l.queue_id.empty()) {
     // A delivery line whose id is missing or no id Postfix could write
     // ("5A5-1: to=<...>", a line cut before it): its recipient cannot be
     // tied to a message, and it is never dropped without a word.
@@ -250,8 +180,16 @@ void PostfixLog::Feed(std::string_view line) {
   // smtpd's "client=" starts a queue id received by SMTP, the one a content
   // filter or another instance hands a message back to (HandOff).
   bool client = t.starts_with("client=");
-  if (!to && !from && !removed && !msgid && !client) return;
+  // A milter or a header check stopped or held the message (postfix_actions.h).
+  bool action = !to && !from && IsActionLine(t);
+  if (!to && !from && !removed && !msgid && !client && !action) return;
   KeyLine(&l);  // by host and instance too (postfix_scope.cc)
+  if (noqueue) {
+    // Its own key: the line (and its time, so the same log read twice is
+    // the same attempt); shown as "NOQUEUE" (BareQueueId).
+    line_key_ += '#' + std::to_string(counts_.lines) + ':' + std::to_string(l.time);
+    l.queue_id = line_key_;
+  }
   if (l.time + options_.hand_off_window < clock_) {
     // Log time went back by more than the window: another log (a second
     // server's, read after the first), not lines out of order. What is
@@ -276,8 +214,11 @@ void PostfixLog::Feed(std::string_view line) {
       // Never delivered, and no longer waiting: each such recipient is
       // discarded, with the reason, never "still waiting when the logs
       // end" (breaker round 16 §5).
+      // A message held (milter-hold, hold:) and deleted is the same.
       EndDeferred(l, it->second, "discarded",
-                  "deleted from the queue (postsuper -d) while deferred; never delivered",
+                  it->second.on_hold
+                      ? "deleted from the hold queue (postsuper -d) while held; never delivered"
+                      : "deleted from the queue (postsuper -d) while deferred; never delivered",
                   /*one_if_none=*/false);
     }
     // Kept (for a "queued as" naming it that comes later) until its end
@@ -307,6 +248,7 @@ void PostfixLog::Feed(std::string_view line) {
     }
     q.sender.assign(sender);
     q.sender_seen = true;
+    q.on_hold = false;  // qmgr has it: released from the hold queue, or never held
     std::string_view fields = rest.substr(rest.starts_with(", ") ? 2 : 0);
     std::string_view size = FieldValue(fields, "size=");
     if (!size.empty()) q.size = std::strtoll(std::string(size).c_str(), nullptr, 10);
@@ -361,8 +303,64 @@ void PostfixLog::Feed(std::string_view line) {
       }
       q.joined_from.clear();
     }
+  } else if (action) {
+    Action(l, q);
+    if (noqueue) {
+      q.removed = true;
+      HoldDone(l.queue_id, l.time);
+    }
   } else {
     Delivery(l, q);
+  }
+}
+
+bool PostfixLog::Judged(std::string_view recipient) {
+  const bool judgeable = JudgeableRecipient(recipient);
+  if (judgeable &&
+      (!options_.judgeable_domain || options_.judgeable_domain(AddressDomain(recipient)))) {
+    return true;
+  }
+  if (judgeable && options_.learning) {
+    // Nothing to learn of a malformed domain; said, not an error.
+    counts_.SkippedDomain(recipient);
+    return false;
+  }
+  // A recipient the guard cannot judge may be the very look-alike: not
+  // a delivery to leave out quietly (DESIGN.md, fail closed).
+  counts_.UnparsableRecipient(line_);
+  return false;
+}
+
+void PostfixLog::Action(const LogLine& l, Queue& q) {
+  ActionFields f;
+  if (!ReadActionLine(l.text, &f)) {
+    NotUnderstood(line_);
+    return;
+  }
+  // CONNECT, HELO, MAIL: no recipient named, no delivery stopped.
+  if (f.recipient.empty() || !Judged(f.recipient)) return;
+  ++counts_.stopped;
+  if (f.sender_logged && !q.sender_seen) {
+    q.sender.assign(f.sender);
+    q.sender_seen = true;
+  }
+  Attempt a = QueueAttempt(l, q);
+  a.recipient = f.recipient;
+  a.status = f.status;
+  a.status_text = f.reply;
+  a.dsn = f.dsn;
+  Hold(a, {});
+  ++q.attempts;
+  if (f.status != "held") {
+    ++q.finals;
+    return;
+  }
+  // Waiting in the hold queue: released (qmgr's from= line, then its
+  // deliveries), expired, or deleted (postsuper -d: "removed"), as a
+  // deferred recipient is.
+  q.on_hold = true;
+  if (std::find(q.deferred.begin(), q.deferred.end(), f.recipient) == q.deferred.end()) {
+    q.deferred.emplace_back(f.recipient);
   }
 }
 
@@ -382,17 +380,12 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     case StatusKind::kAttempt:
       break;
   }
-  const bool judgeable = JudgeableRecipient(f.recipient);
-  if (!judgeable ||
-      (options_.judgeable_domain && !options_.judgeable_domain(AddressDomain(f.recipient)))) {
-    if (judgeable && options_.learning) {
-      // Nothing to learn of a malformed domain; said, not an error.
-      counts_.SkippedDomain(f.recipient);
-      return;
-    }
-    // A recipient the guard cannot judge may be the very look-alike: not
-    // a delivery to leave out quietly (DESIGN.md, fail closed).
-    counts_.UnparsableRecipient(line_);
+  if (!Judged(f.recipient)) return;
+  if (options_.learning && q.sender_seen && q.sender.empty()) {
+    // The null reverse-path (RFC 5321 4.5.5): a bounce or other notice the
+    // mail system wrote, not correspondence a sender chose; nothing to
+    // learn (tester round 7 item 12). Skipped and counted.
+    if (counts_.bounces++ == 0) counts_.first_bounce_line = counts_.lines;
     return;
   }
   if (options_.learning && options_.own_domain && q.sender_seen && !q.sender.empty() &&
@@ -466,11 +459,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   // (its D_DISCARD, a 2.7.x success that delivers nothing).
   bool discarded = f.status == "sent" && (l.program.ends_with("/discard") ||
                                           FilterDiscarded(f.status_text));
-  Attempt a;
-  a.time = l.time;
-  a.queue_id = l.queue_id;
-  a.sender = q.sender;
-  a.sender_known = q.sender_seen;
+  Attempt a = QueueAttempt(l, q);
   a.recipient = f.recipient;
   a.orig_recipient = f.orig_recipient;
   // A soft bounce stays queued: deferred, as every count says (its status
@@ -481,9 +470,6 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   a.status_text = f.status_text;
   a.relay = f.relay;
   a.dsn = f.dsn;
-  a.message_id = q.message_id;
-  a.size = q.size;
-  a.hops = q.hops;
   uint64_t seq = Hold(a, pending);
   if (q.first_attempt == 0) q.first_attempt = seq + 1;
   auto was = std::find(q.deferred.begin(), q.deferred.end(), f.recipient);

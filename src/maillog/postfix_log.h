@@ -196,8 +196,11 @@ struct PostfixLogOptions {
   // In a Postfix log, with own_domain set, a delivery of a message whose
   // sender's domain own_domain refuses (mail received from outside and
   // delivered by lmtp, local or virtual to a mailbox here, or relayed for
-  // an outside sender) is skipped and counted the same way; a null sender
-  // and a sender not logged are kept (issue-14 tester, round 3, item 7).
+  // an outside sender) is skipped and counted the same way; a sender not
+  // logged is kept (issue-14 tester, round 3, item 7). A delivery of a
+  // message from the null sender (from=<>: a bounce, RFC 5321 4.5.5) is
+  // skipped and counted (LineCounts::bounces): the mail system wrote it,
+  // no sender chose the recipient (issue-16 tester, round 7, item 12).
   bool learning = false;
   DomainCheck own_domain;
 };
@@ -275,6 +278,9 @@ class PostfixLog {
     // Recipients whose latest attempt was deferred: the ones qmgr's
     // "status=expired" (which names none) returns to the sender.
     std::vector<std::string> deferred;
+    // A milter or header check put it in the hold queue (its recipients
+    // then wait in `deferred`) and no qmgr line has shown it released.
+    bool on_hold = false;
     int64_t size = 0;
     int64_t last_seen = 0;
     uint32_t attempts = 0;
@@ -309,7 +315,17 @@ class PostfixLog {
   bool HandOffByMessageId(const LogLine& line, Queue& q, std::string_view relay);
   void IndexMessageId(std::string_view queue_id, const std::string& message_id);
   void Delivery(const LogLine& line, Queue& q);
+  // A milter or header check's reject, hold or discard (postfix_actions.h):
+  // an attempt with status "rejected", "held" or "discarded"; a held
+  // recipient waits as a deferred one does (Queue::on_hold).
+  void Action(const LogLine& line, Queue& q);
+  // False (counted) when `recipient` cannot be judged: not understood and
+  // an unparsable recipient, or, learning, a domain skipped.
+  bool Judged(std::string_view recipient);
   void NotUnderstood(std::string_view line);
+  // An attempt of `q` at line `l`: its time, key, sender, Message-ID, size
+  // and hops; the caller sets the recipient and outcome.
+  static Attempt QueueAttempt(const LogLine& l, const Queue& q);
   // Ends q's recipients still deferred with `status` and `text`, each an
   // attempt at line `l`'s time (qmgr's expiry, a postsuper -d); with none
   // deferred, one attempt naming no recipient when `one_if_none`.

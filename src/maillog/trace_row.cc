@@ -333,6 +333,11 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
     if (counts_.unparsable_recipients++ == 0) counts_.first_unparsable_recipient_line = line;
     return;
   }
+  if (learning_ && row_sender_known_ && (sender.empty() || sender == "<>")) {
+    // The null sender: a bounce, nothing to learn (PostfixLogOptions).
+    if (counts_.bounces++ == 0) counts_.first_bounce_line = line;
+    return;
+  }
   if (attempt) ++counts_.delivery_lines;
   Attempt a;
   a.time = time;

@@ -54,6 +54,14 @@ YearBound FileYearBound(const std::string& path) {
   return b;
 }
 
+bool NamesFixYear(const std::string& previous, const std::string& path) {
+  int month = 0, day = 0;
+  const int year = NameDate(previous, &month, &day);
+  if (year == 0) return false;
+  const int64_t from = CivilToSeconds(year, month, day, 0, 0, 0) - 2 * 86400;
+  return FileYearBound(path).wall - from < 365 * 86400;
+}
+
 Result<YearScan> ScanYears(const std::string& path,
                            const std::function<void(uint64_t)>& progress, std::string_view seek) {
   YearScan scan;

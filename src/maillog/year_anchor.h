@@ -49,6 +49,17 @@ YearBound FileYearBound(const std::string& path);
 // "maillog-20260101.gz"); 0 when the name carries none.
 int NameDate(const std::string& path, int* month, int* day);
 
+// True when the dateext names of a rotated set fix the year of every line
+// of `path`, read right after `previous` of its set: logrotate renamed
+// `previous` on its name date (or the day after, `dateyesterday`), so
+// `path`'s lines start no earlier than two days before that date (the
+// zone slack of FileYearBound) and end by `path`'s own bound. A window
+// shorter than 365 days holds each month and day at most once, so no
+// line's year is in doubt however long the whole set runs (tester round 7
+// item 10: a 13-month daily set warned on 35 files). False when
+// `previous` has no name date.
+bool NamesFixYear(const std::string& previous, const std::string& path);
+
 struct YearScan {
   bool any = false;        // some line carries a BSD timestamp
   std::string first_line;  // the first such line, as read

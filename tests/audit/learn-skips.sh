@@ -10,6 +10,7 @@
 #    skipped and said. Without organisation domains a trace with no
 #    direction column cannot be told apart: nothing of it is learned, and
 #    the summary says how to fix that.
+#  - Bounces (the null sender <>): skipped and said.
 set -u
 nearmiss=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -88,5 +89,29 @@ cp "$here/cases/exchange-export/tracking-export.csv" export-ps.csv
 ! grep -qF "dave@mod.gov.uk" e.show || no "Exchange: a DELIVER into the organisation's mailbox was learned"
 grep -qF "bob@army.ml" e.show || no "Exchange: the SEND out was not learned"
 
+# 3. Bounces (tester round 7 item 12). A message from the null sender
+# (from=<>, RFC 5321 4.5.5: a non-delivery notice Postfix wrote) is no
+# correspondence a sender chose: skipped, counted with FILE:LINE, never
+# learned, never shown as "(unknown)". A delivery whose sender line is not
+# in the log is still learned, with the sender unknown.
+cat >bounce.log <<'LOG'
+Nov  3 09:12:05 mail postfix/cleanup[2102]: 53BB21161D7: message-id=<20251103.53BB21161D7@mail.mod.gov.uk>
+Nov  3 09:12:05 mail postfix/bounce[25074]: B70141161F3: sender non-delivery notification: 53BB21161D7
+Nov  3 09:12:05 mail postfix/qmgr[777]: 53BB21161D7: from=<>, size=2743, nrcpt=1 (queue active)
+Nov  3 09:12:06 mail postfix/smtp[2103]: 53BB21161D7: to=<bob@partner.example>, relay=mx.partner.example[192.0.2.7]:25, delay=1.2, delays=0.1/0/0.4/0.7, dsn=2.0.0, status=sent (250 2.0.0 Ok)
+Nov  3 09:12:07 mail postfix/qmgr[777]: 53BB21161D7: removed
+Nov  3 09:13:06 mail postfix/smtp[2103]: 63BB21161D7: to=<carol@partner.example>, relay=mx.partner.example[192.0.2.7]:25, delay=1.2, delays=0.1/0/0.4/0.7, dsn=2.0.0, status=sent (250 2.0.0 Ok)
+LOG
+"$nearmiss" learn --store "sqlite:$w/f.db" --year 2025 bounce.log >f.out 2>&1
+grep -qF "1 delivery line skipped: a bounce from the null sender <>, not correspondence (first at bounce.log:4)" f.out ||
+  no "bounce: the log's line does not count the bounce with FILE:LINE: $(cat f.out)"
+grep -qF "skipped 1 delivery line of bounces (the null sender <>, RFC 5321 4.5.5" f.out ||
+  no "bounce: the summary does not say the bounce was skipped"
+grep -qxF "deliveries: 1 found = 1 new + 0 repeated in the sources + 0 already in the store" f.out ||
+  no "bounce: not exactly the one delivery with a sender left unknown learned: $(cat f.out)"
+"$nearmiss" learn --store "sqlite:$w/f.db" --show --limit 0 >f.show 2>&1
+! grep -qF "bob@partner.example" f.show || no "bounce: the null sender's delivery was learned: $(cat f.show)"
+grep -qF "carol@partner.example" f.show || no "bounce: the delivery whose sender is not logged was not learned"
+
 [ "$fail" -eq 0 ] || exit 1
-echo "learn skips invalid domains and mail received: OK"
+echo "learn skips invalid domains, mail received and bounces: OK"

@@ -1,0 +1,65 @@
+// The lines Postfix writes when a milter, or cleanup's header or body
+// checks, stop a message before it is queued or hold it, read by the rules
+// Postfix writes them with. None is a delivery: the recipient named was
+// not delivered (rejected, discarded) or not yet (held).
+//
+//   smtpd   "QID: milter-reject: EVENT from HOST[ADDR]: REPLY; from=<S>
+//           to=<R> proto=P helo=<H>" (src/smtpd/smtpd.c,
+//           check_milter_reply(): "%s: %s: %s from %s: %s;%s", the last the
+//           " from=<S> to=<R> proto=P helo=<H>" fields that are set). QID is
+//           "NOQUEUE" until the queue file is open (the first RCPT); EVENT
+//           CONNECT, EHLO, HELO, MAIL, RCPT, DATA; REPLY the milter's
+//           ("550 5.7.1 ..."). "milter-hold" and "milter-discard" write
+//           "milter triggers HOLD action" / "... DISCARD action" as REPLY.
+//   cleanup "QID: milter-reject: END-OF-MESSAGE from HOST[ADDR]: 5.7.1 TEXT;
+//           from=<S> to=<R> proto=P helo=<H>" (src/cleanup/cleanup_milter.c,
+//           cleanup_milter_apply(): "%s: %s: %s from %s[%s]: %s;", the text
+//           of a 4xx/5xx reply without its three-digit code), and
+//           "milter-hold" / "milter-discard" as above. cleanup names one
+//           recipient, its state->recip: the last recipient record it read,
+//           not every recipient of the message (Postfix logs no more).
+//   cleanup "QID: hold: header NAME: VALUE from HOST[ADDR]; from=<S> to=<R>
+//           proto=P helo=<H>[: TEXT]" (src/cleanup/cleanup_message.c,
+//           cleanup_act_log(): "%s: %s: %s %.200s from %s;" and the same
+//           fields), a header_checks or body_checks HOLD; "discard:" the
+//           same for DISCARD. CLASS is "header" or "body".
+// The fields are found at the last "; from=<" (the text before is a
+// milter's reply or a sender's header, which may hold anything).
+// S and R are as the program holds them: Postfix quotes neither here, so
+// an address ends at the '>' before the next field (" to=<", " proto=",
+// " helo=<", ": ") or the end of the line.
+//
+// Views point into the text. Thread safety: pure functions.
+#ifndef NEARMISS_MAILLOG_POSTFIX_ACTIONS_H_
+#define NEARMISS_MAILLOG_POSTFIX_ACTIONS_H_
+
+#include <string_view>
+
+namespace nearmiss::maillog {
+
+struct ActionFields {
+  // The outcome, as Attempt::status says it: "rejected" (milter-reject),
+  // "held" (milter-hold, hold: the message waits in the hold queue until an
+  // administrator releases or deletes it, postsuper(1)), "discarded"
+  // (milter-discard, discard: accepted and thrown away).
+  std::string_view status;
+  std::string_view action;     // as logged: "milter-reject", "hold", ...
+  std::string_view event;      // "RCPT", "END-OF-MESSAGE", "header", "body"
+  std::string_view reply;      // "550 5.7.1 ...", "5.7.1 ...", "milter triggers HOLD action"
+  std::string_view dsn;        // "5.7.1" when the reply has one; else ""
+  std::string_view sender;     // "" for the null sender
+  bool sender_logged = false;  // a from=<...> field was there
+  std::string_view recipient;  // "" when the line names none (CONNECT, MAIL)
+};
+
+// True when `text` (after "QID: ", or the whole text after "NOQUEUE: ")
+// starts with one of the actions above.
+bool IsActionLine(std::string_view text);
+
+// Reads an action line (IsActionLine); false when its fields are not in
+// the shape above (a from=<...> or to=<...> not closed, no " from ").
+bool ReadActionLine(std::string_view text, ActionFields* out);
+
+}  // namespace nearmiss::maillog
+
+#endif  // NEARMISS_MAILLOG_POSTFIX_ACTIONS_H_
