@@ -36,18 +36,9 @@ TEST_P(StoreTest, NewerSchemaIsRefused) {
 // suggestion, and marked as not having recorded the warning, so the engine
 // settles with them only what their codes show (acknowledgement.h).
 TEST_P(StoreTest, MigrationFromSchema4KeepsAcknowledgements) {
-  // SetUp's store is at the current schema: start again from nothing.
-  store_.reset();
-  if (GetParam() == "sqlite") std::filesystem::remove(dir_ / "nearmiss.db");
   {
-    auto conn = GetParam() == "postgresql" ? store::OpenPostgres(url_)
-                                           : store::OpenSqlite((dir_ / "nearmiss.db").string());
-    ASSERT_TRUE(conn.ok());
-    if (GetParam() == "postgresql") {
-      ASSERT_TRUE(DropAll(**conn).ok());
-    }
-    ASSERT_TRUE(store::MigrateTo(**conn, 4).ok());
-    ASSERT_EQ(*store::SchemaVersion(**conn), 4);
+    auto conn = EmptyAt(4);
+    ASSERT_NE(conn, nullptr);
     // The rows a schema-4 nearmiss wrote: one through the API (codes, with
     // "trusted"), one by a release link (none).
     for (const char* row :
@@ -56,8 +47,7 @@ TEST_P(StoreTest, MigrationFromSchema4KeepsAcknowledgements) {
           "5000",
           "'alice@mod.gov.uk', 'kim@mailo.com', 'mailo.com', '', 'alice@mod.gov.uk', '', "
           "'confirm-link', 1100, 5000"}) {
-      ASSERT_TRUE((*conn)
-                      ->Exec("schema-4 row",
+      ASSERT_TRUE(conn->Exec("schema-4 row",
                              std::string("INSERT INTO nm_acknowledgement (sender, recipient, "
                                          "domain, reasons, who, why, path, created_at, "
                                          "expires_at) VALUES (") +
@@ -68,7 +58,7 @@ TEST_P(StoreTest, MigrationFromSchema4KeepsAcknowledgements) {
   auto opened = Store::Open(url_);
   ASSERT_TRUE(opened.ok()) << opened.error().message();
   store_ = std::move(*opened);
-  EXPECT_EQ(*store_->schema_version(), 5);
+  EXPECT_EQ(*store_->schema_version(), kSchemaVersion);
   auto live = store_->LiveAcknowledgements("alice@mod.gov.uk", 1200);
   ASSERT_TRUE(live.ok()) << live.error().message();
   ASSERT_EQ(live->size(), 2u);
@@ -99,6 +89,71 @@ TEST_P(StoreTest, MigrationFromSchema4KeepsAcknowledgements) {
   EXPECT_TRUE((*live)[0].warning_recorded);
   EXPECT_EQ((*live)[0].suggestion, "john.smith@partner.example");
   EXPECT_FALSE((*live)[1].warning_recorded);
+}
+
+// Issue 14 (learning twice counts once): before schema 6 a Message-ID key
+// was stored as the source wrote it, "msgid:abc@EXAMPLE.COM bob@...", while
+// learn now names that delivery "msgid:abc@example.com bob@..."
+// (learned_keys.h): the same message learned again counted twice.
+// Migration 6 folds the stored keys, on both backends, past its page size.
+TEST_P(StoreTest, MigrationFromSchema5FoldsMessageIdDomains) {
+  {
+    auto conn = EmptyAt(5);
+    ASSERT_NE(conn, nullptr);
+    for (const char* row : {"'msgid:abc@EXAMPLE.COM bob@partner.example', 100",
+                            "'msgid:AbC@Mixed.Example bob@partner.example', 200",
+                            // One delivery stored in both forms: one row is left.
+                            "'msgid:dup@EX.ORG bob@partner.example', 300",
+                            "'msgid:dup@ex.org bob@partner.example', 400",
+                            "'msgid:NoDomain bob@partner.example', 500",
+                            "'log:Q1ABC bob@partner.example 600', 600"}) {
+      ASSERT_TRUE(conn->Exec("schema-5 row", std::string("INSERT INTO nm_learned (key, time) "
+                                                          "VALUES (") + row + ")")
+                      .ok());
+    }
+    // More than a page of them (FoldLearnedKeys reads 2000 at a time).
+    ASSERT_TRUE(conn->Exec("schema-5 rows",
+                           "INSERT INTO nm_learned (key, time) WITH RECURSIVE n(i) AS "
+                           "(SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4500) "
+                           "SELECT 'msgid:m' || i || '@BULK.EXAMPLE r@x.org', i FROM n")
+                    .ok());
+  }
+  auto opened = Store::Open(url_);
+  ASSERT_TRUE(opened.ok()) << opened.error().message();
+  store_ = std::move(*opened);
+  EXPECT_EQ(*store_->schema_version(), kSchemaVersion);
+  auto conn = GetParam() == "postgresql" ? store::OpenPostgres(url_)
+                                         : store::OpenSqlite((dir_ / "nearmiss.db").string());
+  ASSERT_TRUE(conn.ok());
+  auto rows = (*conn)->Query("read keys",
+                             "SELECT key, time FROM nm_learned WHERE key NOT LIKE '%@bulk.example%'"
+                             " ORDER BY time");
+  ASSERT_TRUE(rows.ok()) << rows.error().message();
+  EXPECT_EQ(*rows, (std::vector<store::Row>{
+                       {"msgid:abc@example.com bob@partner.example", "100"},
+                       {"msgid:AbC@mixed.example bob@partner.example", "200"},
+                       {"msgid:dup@ex.org bob@partner.example", "400"},
+                       {"msgid:NoDomain bob@partner.example", "500"},
+                       {"log:Q1ABC bob@partner.example 600", "600"}}));
+  // (SQLite's LIKE ignores ASCII case; "= lower(key)" tells folded rows.)
+  auto bulk = (*conn)->Query("count bulk",
+                             "SELECT count(*), sum(CASE WHEN key = lower(key) THEN 1 ELSE 0 END) "
+                             "FROM nm_learned WHERE key LIKE 'msgid:m%'");
+  ASSERT_TRUE(bulk.ok()) << bulk.error().message();
+  EXPECT_EQ((*bulk)[0], (store::Row{"4500", "4500"}));
+  // Learned again as learn names them now: nothing counts twice; an
+  // id-left in other capitals is another message.
+  RecordedDeliveries out;
+  const std::string bob = "bob@partner.example";
+  ASSERT_TRUE(store_
+                  ->RecordDeliveries({{"a@x.org", bob, 100, "msgid:abc@example.com " + bob},
+                                      {"a@x.org", bob, 200, "msgid:AbC@mixed.example " + bob},
+                                      {"a@x.org", bob, 300, "msgid:dup@ex.org " + bob},
+                                      {"a@x.org", "r@x.org", 7, "msgid:m7@bulk.example r@x.org"},
+                                      {"a@x.org", bob, 200, "msgid:abc@mixed.example " + bob}},
+                                     &out)
+                  .ok());
+  EXPECT_EQ(out.counted, (std::vector<bool>{false, false, false, false, true}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "nearmiss/store.h"
+#include "store/schema.h"
 #include "store/sql.h"
 
 namespace nearmiss {
@@ -51,6 +52,24 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   void TearDown() override {
     store_.reset();
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+
+  // SetUp's store closed and its database started again from nothing, at
+  // schema `version`: what an older nearmiss left, for a migration's test.
+  // Null (the test failed) when it cannot be made.
+  std::unique_ptr<store::Connection> EmptyAt(int version) {
+    store_.reset();
+    if (GetParam() == "sqlite") std::filesystem::remove(dir_ / "nearmiss.db");
+    auto conn = GetParam() == "postgresql" ? store::OpenPostgres(url_)
+                                           : store::OpenSqlite((dir_ / "nearmiss.db").string());
+    EXPECT_TRUE(conn.ok()) << conn.error().message();
+    if (!conn.ok()) return nullptr;
+    if (GetParam() == "postgresql") {
+      EXPECT_TRUE(DropAll(**conn).ok());
+    }
+    EXPECT_TRUE(store::MigrateTo(**conn, version).ok());
+    EXPECT_EQ(*store::SchemaVersion(**conn), version);
+    return std::move(*conn);
   }
 
   static DecisionRecord Rec(int64_t t, std::string sender, std::string rcpt, std::string verdict,
