@@ -176,7 +176,9 @@ class Engine {
   // address-typo once CheckMessage knows the sender and the headers: the
   // sender scope for every recipient, and for an envelope recipient (the
   // milter's RCPT TO, which has no display name) the display name its
-  // address carries in the message's To or Cc header (`headers` null: none).
+  // address carries in the message's To or Cc header (`headers` null: none);
+  // one RCPT flagged by its address alone is judged again with that display
+  // name, which may name another person (the suggestion the API gives).
   void AddMessageAddressTypos(std::string_view sender, const content::ScannedMessage* headers,
                               MessageFacts& facts) const;
 

@@ -43,7 +43,10 @@ struct EnvelopeRecipient {
   RecipientField field = RecipientField::kEnvelope;
   bool list = false;
   // Already judged by this Engine (the milter checks each RCPT when it
-  // arrives): taken as is, not checked again. Not owned.
+  // arrives): taken as is, not checked again, except that an address-typo
+  // found by the address alone is judged again with the display name the
+  // message's To or Cc header writes it with (the one the sender picked,
+  // as a header recipient is judged). Not owned.
   const RecipientCheck* check = nullptr;
 };
 

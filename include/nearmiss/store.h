@@ -44,7 +44,8 @@ namespace nearmiss {
 // (in this call or any before) is not counted again, so a second run over
 // the same Sent folder, or rotated logs that overlap, change no count. The
 // learner builds it from what names one delivery: "msgid:MESSAGE-ID RCPT"
-// for a message, "log:QUEUE-ID RCPT TIME" for a log line. "" always counts
+// for a message (the Message-ID's domain folded to lower case,
+// store/learned_keys.h; schema 6 folded the keys stored before), "log:QUEUE-ID RCPT TIME" for a log line. "" always counts
 // (CSV rows, which name no delivery).
 //
 // `aliases`: other keys of the same delivery. A Postfix delivery is named
@@ -188,7 +189,7 @@ class Store {
 };
 
 // The current schema version; migrations bring older stores up to it.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // True for a PostgreSQL connection string: a postgresql:// or postgres://
 // URI, or libpq's keyword/value form (it starts with "keyword=", as

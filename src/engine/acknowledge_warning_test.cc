@@ -7,6 +7,8 @@
 // 5 settle only what their codes can be shown to match.
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "engine/acknowledgement_testing.h"
 #include "nearmiss/engine.h"
 
@@ -41,6 +43,59 @@ TEST(AcknowledgeWarning, SettlesTheWarningItAcknowledgedOnly) {
   acks.Address(kJon, WarningCodes(other), other.suggestion);
   EXPECT_EQ(Check(*e, kJonAsJohnJones, "Lunch", &acks).acknowledged_by, 2);
   EXPECT_EQ(Check(*e, kJon, "Lunch", &acks).acknowledged_by, 1);
+}
+
+// The milter's path (ack_warning.sh, b14h's open item): RCPT TO carries no
+// display name, so the envelope recipient was flagged by its address alone
+// (did you mean john.smith@?) and the To header's "John Jones" was never
+// read for it: the acknowledgement of that first warning settled it, and
+// the message was delivered where `check` and the API ask again. Judged as
+// the header writes it, the milter's warning is the API's.
+TEST(AcknowledgeWarning, AnEnvelopeRecipientIsJudgedByItsHeadersDisplayName) {
+  auto e = Compile(*DefaultPolicy());
+  ASSERT_NE(e, nullptr);
+  const std::string rcpt_arg = "<jon.smith@partner.example>";
+  const RecipientCheck at_rcpt = e->CheckRecipient(rcpt_arg);
+  ASSERT_EQ(at_rcpt.suggestion, "john.smith@partner.example");
+  ASSERT_EQ(WarningCodes(at_rcpt), "address-typo");
+  Acks acks;
+  acks.Address(kJon, WarningCodes(at_rcpt), at_rcpt.suggestion);
+  // As the milter asks at the end of message: the RCPT's check and the
+  // message with its To header.
+  auto at_eom = [&](const std::string& to_header) {
+    Envelope env;
+    env.sender = "alice@mod.example";
+    env.recipients.push_back({rcpt_arg, RecipientField::kEnvelope, false, &at_rcpt});
+    env.acknowledgements = &acks;
+    env.now = 1000;
+    const std::string raw = "From: alice@mod.example\r\n" + to_header +
+                            "\r\nSubject: Lunch\r\n\r\nhello\r\n";
+    return e->CheckMessage(env, MessageContent::Raw(raw, "test"));
+  };
+  MessageCheck jones = at_eom("To: \"John Jones\" <jon.smith@partner.example>");
+  ASSERT_EQ(jones.decision.recipients.size(), 1u);
+  const RecipientCheck& judged = jones.facts.recipients[0].check;
+  EXPECT_EQ(judged.suggestion, "john.jones@partner.example");
+  EXPECT_EQ(WarningCodes(judged), "address-typo");
+  EXPECT_EQ(judged.input, rcpt_arg) << "the envelope's input is kept";
+  EXPECT_EQ(jones.decision.recipients[0].action, Action::kConfirm);
+  EXPECT_EQ(jones.decision.recipients[0].acknowledged_by, 0);
+  // The API, given the header's entry, decides alike.
+  RecipientDecision api = Check(*e, kJonAsJohnJones, "Lunch", &acks);
+  EXPECT_EQ(api.action, jones.decision.recipients[0].action);
+  EXPECT_EQ(api.acknowledged_by, 0);
+  // No display name, or one that fits the address: the warning
+  // acknowledged, settled, on both paths.
+  for (const char* header :
+       {"To: jon.smith@partner.example", "To: \"Jon Smith\" <jon.smith@partner.example>"}) {
+    MessageCheck m = at_eom(header);
+    ASSERT_EQ(m.decision.recipients.size(), 1u) << header;
+    EXPECT_EQ(m.facts.recipients[0].check.suggestion, "john.smith@partner.example") << header;
+    EXPECT_EQ(m.decision.recipients[0].acknowledged_by, 1) << header;
+    EXPECT_EQ(m.decision.recipients[0].action, Action::kAccept) << header;
+  }
+  EXPECT_EQ(Check(*e, "\"Jon Smith\" <jon.smith@partner.example>", "Lunch", &acks).action,
+            Action::kAccept);
 }
 
 // A warning with a code the acknowledgement did not see is another warning:

@@ -244,6 +244,23 @@ void Engine::AddMessageAddressTypos(std::string_view sender,
     if (!by_sender && entry.empty()) continue;
     bool flagged = false;
     for (const Reason& x : c.reasons) flagged |= x.code == ReasonCode::kAddressTypo;
+    if (flagged && !entry.empty()) {
+      // Flagged at RCPT by the address alone (did you mean john.smith@?),
+      // where the header's display name names another frequent contact
+      // ("John Jones" <jon.smith@>: did you mean john.jones@?). The sender
+      // picked that entry, `check` and the API judge it so, and an
+      // acknowledgement of the first warning must not settle this one:
+      // judged again as the header writes it. The envelope's input and DNS
+      // facts stay (a slip is trusted or external: none are looked up).
+      RecipientCheck again = CheckRecipient(entry);
+      again.input = std::move(c.input);
+      again.dns = std::move(c.dns);
+      again.dns_pending = c.dns_pending;
+      c = std::move(again);
+      flagged = false;
+      for (const Reason& x : c.reasons) flagged |= x.code == ReasonCode::kAddressTypo;
+      if (!by_sender) continue;
+    }
     if (flagged) continue;
     engine::ReasonSink reasons(c.reasons);
     reasons.Resume();

@@ -6,8 +6,11 @@
 // an admin, never handed to the sender's own release link.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
 #include <string>
 
+#include "engine/acknowledgement_testing.h"
 #include "milter/checker.h"
 #include "milter/transaction.h"
 #include "nearmiss/engine.h"
@@ -94,6 +97,37 @@ TEST(MilterDisplayNameTest, ASecretMessageToATypoIsHeldNotSentToTheSender) {
       FinishMessage(To(checker, to, "jon.smith@partner.example", "plans"), EomContext{});
   ASSERT_TRUE(plain.confirm.has_value()) << plain.log_line;
   EXPECT_EQ(plain.confirm->recipients[0].suggestion, "john.smith@partner.example");
+}
+
+// Warn once through the milter (ack_warning.sh): alice acknowledged
+// jon.smith@ as "not a slip of john.smith@". RCPT TO alone is that warning,
+// but a message whose To header writes it "John Jones" <jon.smith@> is
+// another (did you mean john.jones@?), as `check` and the API say: it was
+// delivered, settled by the first acknowledgement. Both paths now agree.
+TEST(MilterDisplayNameTest, AnAcknowledgementSettlesOnlyTheWarningOfTheHeadersEntry) {
+  auto engine = Compile(*DefaultPolicy());  // alice's partners, John Smith and John Jones
+  ASSERT_NE(engine, nullptr);
+  const RecipientCheck rcpt = engine->CheckRecipient("<jon.smith@partner.example>");
+  ASSERT_EQ(rcpt.suggestion, "john.smith@partner.example");
+  Acks acks;
+  // The milter judges acknowledgements at the clock's time.
+  acks.Address("jon.smith@partner.example", WarningCodes(rcpt), rcpt.suggestion).expires_at =
+      std::numeric_limits<int64_t>::max();
+  auto checker = MakeEngineChecker(engine, &acks);
+  auto eom = [&](const char* header) {
+    return FinishMessage(To(checker, header, "jon.smith@partner.example", "Lunch"), EomContext{});
+  };
+  EomOutcome jones = eom("To: \"John Jones\" <jon.smith@partner.example>");
+  ASSERT_TRUE(jones.confirm.has_value()) << jones.log_line;
+  EXPECT_EQ(jones.confirm->recipients[0].suggestion, "john.jones@partner.example");
+  EXPECT_EQ(jones.confirm->recipients[0].codes, "address-typo");
+  for (const char* header : {"To: jon.smith@partner.example",
+                             "To: \"Jon Smith\" <jon.smith@partner.example>"}) {
+    EomOutcome settled = eom(header);
+    EXPECT_FALSE(settled.confirm.has_value()) << header << ": " << settled.log_line;
+    EXPECT_NE(settled.log_line.find("\"milter\":\"accept\""), std::string::npos)
+        << header << ": " << settled.log_line;
+  }
 }
 
 }  // namespace

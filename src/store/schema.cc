@@ -4,6 +4,7 @@
 #include <string>
 
 #include "nearmiss/store.h"
+#include "store/learned_keys.h"
 
 namespace nearmiss::store {
 namespace {
@@ -107,6 +108,10 @@ CREATE TABLE nm_learned (
 ALTER TABLE nm_acknowledgement ADD COLUMN suggestion TEXT NOT NULL DEFAULT '';
 ALTER TABLE nm_acknowledgement ADD COLUMN warning_recorded INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 6 (issue 14, learning twice counts once): no statement; AfterScript
+    // folds the Message-ID domains of the keys older versions stored
+    // (learned_keys.h), which no SQL common to both backends can do.
+    "",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -132,6 +137,11 @@ Status ExecScript(Connection& conn, std::string_view what, const std::string& sc
     NM_RETURN_IF_ERROR(conn.Exec(what, stmt));
   }
   return Status::Ok();
+}
+
+// The part of migration `version` written in C++, run after its script.
+Status AfterScript(Connection& conn, int version) {
+  return version == 6 ? FoldLearnedKeys(conn) : Status::Ok();
 }
 
 Status Begin(Connection& conn) {
@@ -172,6 +182,7 @@ Status MigrateTo(Connection& conn, int target) {
   for (int v = *version + 1; v <= std::min(target, kSchemaVersion); ++v) {
     std::string what = "migration " + std::to_string(v);
     Status s = ExecScript(conn, what, ForDialect(kMigrations[v - 1], conn.dialect()));
+    if (s.ok()) s = AfterScript(conn, v);
     if (s.ok()) {
       s = conn.Exec(what,
                     "INSERT INTO nm_meta (key, value) VALUES ('schema_version', $1) "

@@ -5,7 +5,9 @@
 # and john.jones@partner.example; her message to jon.smith@ is held, she
 # releases it by the notice's link, and the acknowledgement records the
 # warning (address-typo, did you mean john.smith@). Her next plain message
-# to jon.smith@ goes straight through.
+# to jon.smith@ goes straight through; one that reaches jon.smith@ under the
+# display name "John Jones" (the entry she picked is John Jones's: another
+# warning) is held again, with a notice naming john.jones@.
 # Usage: ack_warning.sh NEARMISS
 set -u
 NEARMISS=$(realpath "$1")
@@ -53,8 +55,17 @@ send --from alice@mod.gov.uk --to jon.smith@partner.example --header "Subject: s
 wait_delivered "Subject: second $$" || { tail -3 "$MILTER_LOG"; fail "the same warning was asked again"; }
 ok "the same warning is settled: delivered"
 
-# Not yet here (open, b14h's report): the same message under the display
-# name "John Jones" is another warning (engine_acknowledge_warning_test and
-# `check` ask again), but through the milter it was delivered (its log:
-# reasons trusted, address-typo; accept), as if the header's display name
-# had not changed the warning: why is not yet found.
+# The same address under the display name "John Jones" is another warning
+# (did you mean john.jones@?). Through the milter it was delivered, settled
+# by the acknowledgement above: RCPT TO has no display name, the envelope
+# recipient had been flagged by its address alone (did you mean
+# john.smith@?), and the To header's entry was not read for it once
+# flagged. Judged now as the header writes it, as `check` and the API do.
+send --from alice@mod.gov.uk --to jon.smith@partner.example \
+     --header 'To: "John Jones" <jon.smith@partner.example>' --header "Subject: third $$" \
+     --body "for John Jones" || { cat "$W/swaks.out"; fail "not accepted"; }
+ID3=$(wait_held "third $$") || { tail -3 "$MILTER_LOG"; fail "another warning was settled by the acknowledgement"; }
+N3=$(notice "third $$") || fail "no notice for $ID3"
+grep -q "john.jones@partner.example" "$N3" || { cat "$N3"; fail "the notice does not name john.jones@"; }
+[ "$(delivered "Subject: third $$")" -eq 0 ] || fail "the John Jones message was delivered"
+ok "\"John Jones\" <jon.smith@>: another warning, held ($ID3) with a notice naming john.jones@"
