@@ -36,8 +36,23 @@ smithj, john.s, johns) whatever the domain's convention, and another
 person with the same family name (mary.smith for john.smith: autocomplete
 offered the wrong Smith), never written to.
 
+DIR/cases-families.tsv holds the name families the issue-14 tester's
+round 6 found missed (family_cases), with their own people added to the
+history by a separate random stream (so the figures above stay comparable
+across versions): a given name in a familiar or short form (bob.brown,
+alex.petrov for robert.brown, alexander.petrov; the forms from FORMS, a list
+kept here apart from the detector's table), a family name with particles
+dropped or run together (jan.berg, p.devries for jan.van.der.berg,
+pieter.de.vries), an initial or swapped form with a number (rbrown1,
+brown.robert2), and a display name of one frequent contact over another
+known contact's address ("Robert Brown" <li.wei@...>). Beside them, as
+`new`, what must stay quiet: another given name with a frequent family name
+or particle group, a numbered initial form of another initial, and a known
+address under its own display name.
+
 Usage: generate.py --seed N --out DIR
-  (writes DIR/history.csv, DIR/cases.tsv, DIR/cases-independent.tsv)
+  (writes DIR/history.csv, DIR/cases.tsv, DIR/cases-independent.tsv,
+  DIR/cases-families.tsv)
 """
 import argparse
 import datetime
@@ -166,6 +181,109 @@ def independent_slips(rng, local, person, convention):
     return out
 
 
+# Familiar forms of given names, as people write them (common English
+# hypocoristics; kept here apart from data/names/given-name-forms.txt).
+FORMS = {
+    "robert": ["bob", "rob", "robbie"], "william": ["bill", "will", "billy"],
+    "james": ["jim", "jimmy", "jamie"], "elizabeth": ["liz", "beth", "betsy"],
+    "margaret": ["maggie", "peggy", "meg"], "richard": ["rick", "dick", "rich"],
+    "michael": ["mike", "mick"], "thomas": ["tom", "tommy"], "christopher": ["chris", "kit"],
+    "katherine": ["kate", "katie", "kathy"], "joseph": ["joe", "joey"],
+    "edward": ["ted", "eddie", "ned"], "anthony": ["tony"], "daniel": ["dan", "danny"],
+    "jennifer": ["jen", "jenny"], "patricia": ["pat", "patty", "trish"],
+    "samuel": ["sam"], "alexander": ["alex", "sasha"], "benjamin": ["ben"],
+    "matthew": ["matt"], "nicholas": ["nick"], "stephen": ["steve"], "timothy": ["tim"],
+    "deborah": ["deb", "debbie"], "susan": ["sue", "susie"], "rebecca": ["becky"],
+    "maximilian": ["max"], "frederick": ["fred", "freddie"], "gabriel": ["gabe"],
+}
+# Family names with particles, as parts (van der berg), and given names
+# that go with them.
+PARTICLE_FAMILIES = [["van", "der", "berg"], ["de", "vries"], ["de", "la", "cruz"],
+                     ["dos", "santos"], ["von", "mises"], ["di", "stefano"], ["van", "dijk"],
+                     ["de", "jong"], ["van", "den", "bosch"], ["da", "silva"],
+                     ["del", "rio"], ["le", "roux"]]
+PARTICLE_GIVEN = ["jan", "pieter", "maria", "ana", "ludwig", "luca", "sanne", "joao",
+                  "carmen", "claire", "daan", "lotte", "marco", "ines"]
+
+
+def family_cases(seed, domains, written, out_rows):
+    """Round-6 families: extra people written to (appended to out_rows and
+    written), and (label, input, expected, kind) cases."""
+    rng = random.Random(seed * 7919 + 6)
+    start = datetime.datetime(2026, 3, 1, tzinfo=datetime.timezone.utc)
+    senders = ["family%d.sender@mod.example" % i for i in range(6)]
+    people = []  # (domain, conv, given, family parts, address)
+
+    def add(domain, conv, given, parts, sender):
+        sep = {0: ".", 2: "_", 3: ".", 4: "-"}[conv]
+        local = (sep.join(parts) + sep + given) if conv == 3 else (given + sep + sep.join(parts))
+        address = local + "@" + domain
+        if address in written:
+            return None
+        n = rng.randint(4, 15)
+        for _ in range(n):
+            t = start + datetime.timedelta(seconds=rng.randrange(180 * 86400))
+            out_rows.append((sender, address, t.strftime("%Y-%m-%dT%H:%M:%S")))
+        written[address] = n
+        people.append((domain, conv, given, parts, address, sep))
+        return people[-1]
+
+    # Conventions with a separator: a run-together family (gfamily) has no
+    # parts to drop.
+    usable = [(d, c) for d, c, _ in domains if c != 1]
+    for sender in senders:
+        for _ in range(6):
+            domain, conv = rng.choice(usable)
+            if rng.random() < 0.5:
+                add(domain, conv, rng.choice(sorted(FORMS)), [rng.choice(FAMILY)], sender)
+            else:
+                add(domain, conv, rng.choice(PARTICLE_GIVEN), rng.choice(PARTICLE_FAMILIES),
+                    sender)
+    seen = set(written)
+    cases = []
+
+    def case(label, typed_local, p, kind, display=None, expected=None):
+        address = typed_local + "@" + p[0]
+        if address in seen:
+            return
+        seen.add(address)
+        text = '"%s" <%s>' % (display, address) if display else address
+        cases.append((label, text, p[4] if expected is None else expected, kind))
+
+    for p in people:
+        domain, conv, given, parts, address, sep = p
+        family = parts[-1]
+
+        def local(g, fam_parts):
+            return (sep.join(fam_parts) + sep + g) if conv == 3 else (g + sep + sep.join(fam_parts))
+
+        if given in FORMS:
+            case("slip", local(rng.choice(FORMS[given]), parts), p, "fam-given-form")
+            if len(given) >= 6:
+                case("slip", local(given[:rng.randint(3, len(given) - 2)], parts), p,
+                     "fam-given-prefix")
+            case("slip", given[0] + family + str(rng.randint(1, 99)), p, "fam-initial-number")
+            case("slip", family + sep + given + str(rng.randint(1, 9)), p, "fam-swap-number")
+            other = rng.choice([g for g in GIVEN if g[0] != given[0] and g not in FORMS])
+            case("new", local(other, parts), p, "new-same-family", expected="")
+            case("new", other[0] + family + str(rng.randint(1, 99)), p, "new-other-initial-number",
+                 expected="")
+        else:
+            case("slip", local(given, [family]), p, "fam-particles-dropped")
+            case("slip", given[0] + "." + "".join(parts), p, "fam-particles-initial")
+            other = rng.choice([g for g in PARTICLE_GIVEN if g[0] != given[0]])
+            case("new", local(other, parts), p, "new-same-particle-family", expected="")
+        # A display name of this person over another known address at the
+        # domain, and a known address under its own name.
+        others = [q for q in people if q[0] == domain and q is not p]
+        if others:
+            q = rng.choice(others)
+            name = "%s %s" % (given.capitalize(), " ".join(x.capitalize() for x in parts))
+            cases.append(("slip", '"%s" <%s>' % (name, q[4]), address, "fam-display-known"))
+            cases.append(("new", '"%s" <%s>' % (name, address), "", "new-display-fits"))
+    return cases
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=1)
@@ -235,13 +353,21 @@ def main():
         seen.add(address)
         cases.append(("new", address, "", "new-contact"))
     independent = draw(independent_slips, a.cases)
-    for name, labelled in (("cases.tsv", cases), ("cases-independent.tsv", independent)):
+    extra = []
+    families = family_cases(a.seed, domains, written, extra)
+    with open(os.path.join(a.out, "history.csv"), "a") as f:
+        for r in extra:
+            f.write(",".join(r) + "\n")
+    for name, labelled in (("cases.tsv", cases), ("cases-independent.tsv", independent),
+                           ("cases-families.tsv", families)):
         with open(os.path.join(a.out, name), "w") as f:
             for c in labelled:
                 f.write("\t".join(c) + "\n")
     print("history: %d deliveries, %d addresses (%d frequent); cases: %d slips, %d new, "
-          "%d independent slips" % (len(rows), len(written), len(frequent), a.cases, a.cases,
-                                     len(independent)))
+          "%d independent slips; families: %d slips, %d new (%d more deliveries)"
+          % (len(rows), len(written), len(frequent), a.cases, a.cases, len(independent),
+             sum(1 for c in families if c[0] == "slip"),
+             sum(1 for c in families if c[0] == "new"), len(extra)))
 
 
 if __name__ == "__main__":

@@ -7,8 +7,9 @@ store, `nearmiss check --json --store` every case, and count
   right         slips whose suggestion is the meant address / slips
   false alarms  new contacts flagged address-typo / new contacts
 
-per slip kind too, for the slips modelled beside the detector (cases.tsv)
-and for the independent ones (cases-independent.tsv, generate.py's
+per slip kind too, for the slips modelled beside the detector (cases.tsv),
+for the name families of round 6 (cases-families.tsv, with their own quiet
+cases) and for the independent ones (cases-independent.tsv, generate.py's
 independent_slips: not shaped by the detector's kinds, so their recall is
 the figure to quote). In the same run, for comparison, the reason that came
 before (history.flag_new_addresses: `new-address` on every unseen address at
@@ -62,10 +63,15 @@ def main():
         independent = [line.rstrip("\n").split("\t")
                        for line in open(os.path.join(w, "cases-independent.tsv"))]
         ind_results = check(nearmiss, store, None, [c[1] for c in independent])
+        families = [line.rstrip("\n").split("\t")
+                    for line in open(os.path.join(w, "cases-families.tsv"))]
+        fam_results = check(nearmiss, store, None, [c[1] for c in families])
         before = os.path.join(w, "new-address.toml")
         with open(before, "w") as f:
             f.write("[history]\nflag_new_addresses = true\naddress_typo = false\n")
         old = check(nearmiss, store, before, addresses)
+    if len(fam_results) != len(families):
+        sys.exit("check answered %d of %d family cases" % (len(fam_results), len(families)))
     if len(results) != len(cases) or len(old) != len(cases) or len(ind_results) != len(independent):
         sys.exit("check answered %d, %d and %d of %d, %d and %d"
                  % (len(results), len(old), len(ind_results), len(cases), len(cases),
@@ -120,6 +126,22 @@ def main():
     ind_right = 100.0 * sum(k[2] for k in ind.values()) / n_ind
     print("  %-30s %5d slips  recall %5.1f%%  right suggestion %5.1f%%"
           % ("all independent slips", n_ind, ind_recall, ind_right))
+    fam = tally(families, fam_results)
+    print("name families (round 6: given-name forms, particles, number + shape, display name "
+          "over a known address):")
+    for kind in sorted(fam):
+        k = fam[kind]
+        what = ("false alarms %5.1f%%" % (100.0 * k[1] / k[0]) if kind.startswith("new")
+                else "recall %5.1f%%  right suggestion %5.1f%%"
+                % (100.0 * k[1] / k[0], 100.0 * k[2] / k[0]))
+        print("  %-30s %5d cases  %s" % (kind, k[0], what))
+    fam_slips = [k for kind, k in fam.items() if not kind.startswith("new")]
+    fam_new = [k for kind, k in fam.items() if kind.startswith("new")]
+    print("  %-30s %5d slips  recall %5.1f%%; %d quiet cases, false alarms %5.1f%%"
+          % ("all families", sum(k[0] for k in fam_slips),
+             100.0 * sum(k[1] for k in fam_slips) / max(1, sum(k[0] for k in fam_slips)),
+             sum(k[0] for k in fam_new),
+             100.0 * sum(k[1] for k in fam_new) / max(1, sum(k[0] for k in fam_new))))
     if ind_recall < a.min_recall or false > a.max_false:
         print("FAIL: independent recall %.1f%% (min %.1f), false alarms %.1f%% (max %.1f)"
               % (ind_recall, a.min_recall, false, a.max_false))

@@ -38,6 +38,18 @@
 //   - shows the same letters (UTS #39 confusable skeletons, as for
 //     domains): Cyrillic "bоb" for bob; or ASCII look-alike letters and
 //     pairs (lookalike/visual_key.h): "rnary.watson" for mary.watson;
+//   - writes the given name in another form, the rest unchanged: a prefix
+//     of three letters or more (alex.petrov, sam.patel for
+//     alexander.petrov, samuel.patel) or a familiar form of
+//     data/names/given-name-forms.txt (bob.brown, bill.jones); ranked above
+//     the next kind, so chris.lee suggests christopher.lee, not chris.wood
+//     (name_forms.h; on a crowded domain, the table's forms only);
+//   - shortens a family name of several parts, particles or a double name,
+//     to one part or runs it together (jan.berg, j.vanderberg, p.devries,
+//     jan.vandenberg for jan.van.der.berg and pieter.de.vries; s.oconnell
+//     for oconnell-byrne.siobhan; name_forms.h);
+//   - is one of the shapes above with a number added or dropped at once
+//     (rbrown1, brown.robert2, bob.brown2 for robert.brown);
 //   - keeps the given name with another family name (another John among
 //     the frequent contacts): john.jones;
 //   - or sits under a display name that names the frequent address and not
@@ -91,6 +103,8 @@ enum class SlipKind : uint8_t {
   kLongForm,        // "the name written out where the frequent address shortens it"
   kHomoglyph,       // "the same letters on screen"
   kNeighbourDomain, // "the same local part at the trusted domain next to this one"
+  kGivenNameForm,   // "the given name in another form": alex.petrov, bob.brown
+  kFamilyGroup,     // "the family name's particles or second part dropped": jan.berg
 };
 
 // Frequent addresses at one domain of the list asked beyond which the
@@ -164,6 +178,18 @@ class AddressIndex {
   bool FindDisplaySlip(std::string_view sender, std::string_view address,
                        std::string_view display, Slip* out) const;
 
+  // For an address that is itself written to: the frequent address its
+  // display name is (FindDisplaySlip, any domain) or names as a person
+  // at its own domain (kDisplayName, score 0.85), when the name does not
+  // fit `address` itself: `"Robert Brown" <li.wei@acme.example>` and
+  // `"robert.brown@acme.example" <li.wei@acme.example>` with both
+  // frequent; the autocomplete or contact-merge mix-up of two people the
+  // sender knows (issue 14 breaker, round 6, item 4). A name that fits the
+  // address (`"Bob Brown" <rbrown@...>`, `"Brown, Robert"`) gives none.
+  // Lists as FindSlip.
+  bool FindKnownDisplaySlip(std::string_view sender, std::string_view address,
+                            std::string_view display, Slip* out) const;
+
   size_t addresses() const { return by_anyone_.size(); }
 
  private:
@@ -186,8 +212,10 @@ class AddressIndex {
   // The frequent addresses FindSlip compares with: `sender`'s, or the
   // organisation's at `domain` (folded) when `sender` is empty; null: none.
   const std::vector<Frequent>* ListFor(std::string_view sender, std::string_view domain) const;
+  // `display_only`: `local` may be known; only what its display name
+  // names counts (FindKnownDisplaySlip).
   bool Best(const std::vector<Frequent>* list, std::string_view local, std::string_view domain,
-            std::string_view display, Slip* out) const;
+            std::string_view display, Slip* out, bool display_only = false) const;
 
   int64_t min_messages_;
   Map<int64_t> by_anyone_;               // address -> messages by everyone

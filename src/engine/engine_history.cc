@@ -147,23 +147,26 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
     rare = std::max(rare, written);
     return false;
   };
-  if (established(c.address)) return false;
   // A sub-address is judged by its mailbox (Postfix's recipient_delimiter):
   // john.smith+news@ is john.smith@, known; jon.smith+x@ is a slip of it.
   std::string mailbox = engine::WithoutExtension(c.address, policy_.history.recipient_delimiter);
   std::string_view judged = mailbox.empty() ? std::string_view(c.address) : mailbox;
-  if (!mailbox.empty() && established(mailbox)) return false;
   engine::Slip slip;
   const std::string_view display = engine::DisplayNameOf(input);
   // At a real domain next to a trusted one, the frequent addresses there
-  // say who was meant: pat@mfa.gov.hu for the frequent pat@mfa.gov.au.
-  const std::string_view neighbour = RealNeighbourOf(c);
-  // A display name that writes a frequent address is judged first, at any
+  // say who was meant: pat@mfa.gov.hu for the frequent pat@mfa.gov.au. A
+  // display name that writes a frequent address is judged first, at any
   // domain: the sender picked that person (address_typo_display.cc).
-  if (!addresses_->FindDisplaySlip(sender, judged, display, &slip) &&
-      !addresses_->FindSlip(sender, judged, display, &slip) &&
-      (neighbour.empty() ||
-       !addresses_->FindNeighbourSlip(sender, judged, neighbour, display, &slip))) {
+  const std::string_view neighbour = RealNeighbourOf(c);
+  if (established(c.address) || (!mailbox.empty() && established(mailbox))) {
+    // A known address is still a slip when its display name is another
+    // frequent contact: "Robert Brown" <li.wei@...> (address_typo.h).
+    if (!addresses_->FindKnownDisplaySlip(sender, judged, display, &slip)) return false;
+    rare = 0;
+  } else if (!addresses_->FindDisplaySlip(sender, judged, display, &slip) &&
+             !addresses_->FindSlip(sender, judged, display, &slip) &&
+             (neighbour.empty() ||
+              !addresses_->FindNeighbourSlip(sender, judged, neighbour, display, &slip))) {
     return false;
   }
   if (rare > 0) {

@@ -1,6 +1,9 @@
 #include "engine/mailbox_space.h"
 
+#include <algorithm>
 #include <array>
+
+#include "engine/local_part_rules.h"
 
 namespace nearmiss::engine {
 namespace {
@@ -29,6 +32,17 @@ std::span<const std::string_view> MailboxSpaceDomains(std::string_view domain) {
 std::string_view MailboxSpace(std::string_view domain) {
   std::span<const std::string_view> space = MailboxSpaceDomains(domain);
   return space.empty() ? domain : space.front();
+}
+
+std::string MailboxIdentity(std::string_view mailbox) {
+  std::string out;
+  for (char c : mailbox) out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  const size_t at = out.rfind('@');
+  if (at == std::string::npos) return out;
+  const std::string space(MailboxSpace(std::string_view(out).substr(at + 1)));
+  std::string local = out.substr(0, at);
+  if (DotsIgnored(space)) local.erase(std::remove(local.begin(), local.end(), '.'), local.end());
+  return local.append("@").append(space);
 }
 
 }  // namespace nearmiss::engine

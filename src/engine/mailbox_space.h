@@ -24,6 +24,7 @@
 #define NEARMISS_ENGINE_MAILBOX_SPACE_H_
 
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace nearmiss::engine {
@@ -36,6 +37,16 @@ std::string_view MailboxSpace(std::string_view domain);
 // Every domain of `domain`'s mailbox space, `domain` among them; empty
 // when it shares its mailboxes with no other domain.
 std::span<const std::string_view> MailboxSpaceDomains(std::string_view domain);
+
+// One mailbox's identity, as acknowledgements compare recipients (docs/
+// policy.md "Both sides compare by mailbox"): `mailbox` (an address with
+// its extension already dropped, Engine::Mailbox) folded to lower case
+// ASCII, its domain named by its mailbox space, and at gmail.com the dots
+// of its local part dropped (Gmail Help, answer 7436150): "Jon.Smith@
+// googlemail.com" -> "jonsmith@gmail.com"; "jon.smith@partner.example"
+// stays itself. The same identity the address-typo rules give a mailbox
+// (address_typo.h: Known, SameWithoutDots).
+std::string MailboxIdentity(std::string_view mailbox);
 
 }  // namespace nearmiss::engine
 

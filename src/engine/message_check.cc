@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "content/bulk_mail.h"
+#include "engine/mailbox_space.h"
 #include "engine/thread_state.h"
 #include "nearmiss/address.h"
 #include "nearmiss/engine.h"
@@ -116,7 +117,9 @@ bool ApplyAcknowledgements(const Engine& engine, const AcknowledgementSource& so
   bool any = false;
   for (MessageRecipient& r : facts.recipients) {
     if (r.check.address.empty()) continue;
-    const std::string mailbox = engine.Mailbox(r.check.address);
+    // By mailbox identity: jon.smith@gmail.com acknowledged covers
+    // jonsmith@googlemail.com, one Gmail mailbox (mailbox_space.h).
+    const std::string mailbox = engine::MailboxIdentity(engine.Mailbox(r.check.address));
     const bool about_address = AboutAddress(r.check);
     for (const Acknowledgement& a : *live) {
       // A domain's acknowledgement (mailo.com is meant) says nothing about
@@ -126,7 +129,7 @@ bool ApplyAcknowledgements(const Engine& engine, const AcknowledgementSource& so
       if (a.Live(now) &&
           (a.Covers(r.check.address, r.check.domain) ||
            (!a.recipient.empty() &&
-            Acknowledgement::SameFolded(engine.Mailbox(a.recipient), mailbox))) &&
+            engine::MailboxIdentity(engine.Mailbox(a.recipient)) == mailbox)) &&
           SettlesWarning(engine, a, r.check)) {
         r.acknowledgement = a.id;
         any = true;

@@ -1,6 +1,10 @@
 #include "http/check_request.h"
 
+#include <cstdio>
 #include <set>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <nlohmann/json.hpp>
 
@@ -9,6 +13,20 @@
 
 namespace nearmiss::http {
 namespace {
+
+// The byte offset of the first Unicode format character (general category
+// Cf: U+00AD soft hyphen, U+200B..U+200F zero-width and directional marks,
+// U+061C, U+180E, U+FEFF, U+2060..U+2064 ...) in UTF-8 `s`; npos when none
+// (ICU's u_charType, Unicode's own table).
+size_t FormatCharacterAt(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const size_t at = i;
+    UChar32 c;
+    U8_NEXT(s.data(), i, s.size(), c);
+    if (c >= 0 && u_charType(c) == U_FORMAT_CHAR) return at;
+  }
+  return std::string_view::npos;
+}
 
 using Json = nlohmann::json;
 
@@ -229,6 +247,18 @@ class Reader {
       Error("/acknowledge/justification",
             "a justification is one line of text: a control character (line break, escape, "
             "bidirectional override) at byte " + std::to_string(bad));
+    } else if (size_t cf = FormatCharacterAt(a.justification); cf != std::string::npos) {
+      // Invisible in the console and `audit --events`: two justifications
+      // that look alike would differ, and RLM/ALM reorder what follows.
+      char hex[16];
+      UChar32 c;
+      size_t i = cf;
+      U8_NEXT(a.justification.data(), i, a.justification.size(), c);
+      std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+      Error("/acknowledge/justification",
+            std::string("a justification is one line of visible text: an invisible format "
+                        "character (Unicode category Cf: zero-width, bidirectional mark, soft "
+                        "hyphen) ").append(hex).append(" at byte ").append(std::to_string(cf)));
     }
     auto r = it->find("recipients");
     if (r == it->end() || r->is_null()) return;

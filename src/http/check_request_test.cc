@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <initializer_list>
+#include <utility>
+
 namespace nearmiss::http {
 namespace {
 
@@ -110,6 +113,35 @@ TEST(CheckRequestTest, JustificationIsOneLineOfText) {
   EXPECT_TRUE(Parse(R"({"from": "alice@mod.example", "to": ["jon@x.example"], )"
                     R"("acknowledge": {"justification": "Jos\u00e9's new \"desk\" - ok"}})")
                   .ok);
+}
+
+// Issue 14 breaker, round 6, item 7: invisible format characters (Unicode
+// category Cf) were kept: two justifications that look alike differed, and
+// RLM/ALM reorder a line as the overrides do. Each is refused with its code
+// point and byte.
+TEST(CheckRequestTest, JustificationHasNoInvisibleFormatCharacters) {
+  for (const auto& [why, named] : std::initializer_list<std::pair<const char*, const char*>>{
+           {R"(a\u200bb)", "U+200B at byte 1"}, {R"(ok \u200f)", "U+200F at byte 3"},
+           {R"(\u061c)", "U+061C at byte 0"}, {R"(\ufeffx)", "U+FEFF at byte 0"},
+           {R"(co\u00adop)", "U+00AD at byte 2"}, {R"(\u180e)", "U+180E at byte 0"},
+           {R"(a\u2060b)", "U+2060 at byte 1"}, {R"(x\u200dy)", "U+200D at byte 1"}}) {
+    ParsedCheck p = Parse(std::string(R"({"from": "alice@mod.example", "to": ["jon@x.example"], )"
+                                      R"("acknowledge": {"justification": ")") +
+                          why + R"("}})");
+    ASSERT_FALSE(p.ok) << why;
+    ASSERT_EQ(p.problem.errors.size(), 1u) << why;
+    EXPECT_EQ(p.problem.errors[0].pointer, "/acknowledge/justification");
+    EXPECT_THAT(p.problem.errors[0].detail, HasSubstr(named)) << why;
+  }
+  // Visible text outside ASCII stays: accents, CJK, Arabic letters, emoji.
+  for (const char* why : {R"(Jos\u00e9)", R"(\u738b\u79c0\u82f1)",
+                          R"(\u0645\u0631\u062d\u0628\u0627)", R"(\ud83d\udc4d ok)"}) {
+    EXPECT_TRUE(Parse(std::string(R"({"from": "alice@mod.example", "to": ["jon@x.example"], )"
+                                  R"("acknowledge": {"justification": ")") +
+                      why + R"("}})")
+                    .ok)
+        << why;
+  }
 }
 
 TEST(CheckRequestTest, NotJsonOrNotAnObject) {

@@ -11,10 +11,12 @@
 
 namespace nearmiss::http {
 
-// Postfix's tools as this test writes them: postqueue lists 4F2A91C3B in
-// the hold queue, postcat shows its headers, and postsuper prints `report`
-// on its standard error and exits 0, as the real one does whatever it did.
-inline std::string FakeTools(const std::string& name, const std::string& report) {
+// Postfix's tools in a fresh directory TempDir()/nearmiss_fake_postfix_NAME:
+// postqueue, postcat and postsuper run the shell bodies given (postsuper's
+// prints `report` on its standard error and exits 0, as the real one does
+// whatever it did). Returns the directory (PostfixOptions::command_dir).
+inline std::string WriteTools(const std::string& name, const std::string& postqueue,
+                              const std::string& postcat, const std::string& report) {
   std::string dir = ::testing::TempDir() + "/nearmiss_fake_postfix_" + name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
@@ -23,13 +25,21 @@ inline std::string FakeTools(const std::string& name, const std::string& report)
     std::ofstream(path) << "#!/bin/sh\n" << body;
     std::filesystem::permissions(path, std::filesystem::perms::owner_all);
   };
-  tool("postqueue",
-       "[ \"$1\" = -j ] && echo '{\"queue_name\": \"hold\", \"queue_id\": \"4F2A91C3B\", "
-       "\"sender\": \"alice@mod.gov.uk\", \"recipients\": [{\"address\": \"jon@x.example\"}]}'\n"
-       "exit 0\n");
-  tool("postcat", "echo '*** HEADER EXTRACTED hold/4F2A91C3B ***'; echo 'Subject: hi'\n");
+  tool("postqueue", postqueue);
+  tool("postcat", postcat);
   tool("postsuper", "printf '" + report + "' >&2\nexit 0\n");
   return dir;
+}
+
+// Postfix's tools as this test writes them: postqueue lists 4F2A91C3B in
+// the hold queue, postcat shows its headers, and postsuper prints `report`.
+inline std::string FakeTools(const std::string& name, const std::string& report) {
+  return WriteTools(
+      name,
+      "[ \"$1\" = -j ] && echo '{\"queue_name\": \"hold\", \"queue_id\": \"4F2A91C3B\", "
+      "\"sender\": \"alice@mod.gov.uk\", \"recipients\": [{\"address\": \"jon@x.example\"}]}'\n"
+      "exit 0\n",
+      "echo '*** HEADER EXTRACTED hold/4F2A91C3B ***'; echo 'Subject: hi'\n", report);
 }
 
 }  // namespace nearmiss::http

@@ -1,0 +1,259 @@
+#include "engine/name_forms.h"
+
+#include <algorithm>
+#include <array>
+#include <sstream>
+#include <unordered_map>
+#include <utility>
+
+#include "engine/address_typo.h"
+namespace nearmiss::data {
+// data/names/given-name-forms.txt, compiled in (nm_embed, src/engine/CMakeLists.txt).
+extern const std::string_view kGivenNameForms;
+}  // namespace nearmiss::data
+
+namespace nearmiss::engine {
+namespace {
+
+bool Letters(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// The table's lines, for the forms of one name (InitialOfForm).
+const std::vector<GivenNameForms>& Lines() {
+  static const std::vector<GivenNameForms> lines = [] {
+    Result<std::vector<GivenNameForms>> parsed =
+        ParseGivenNameForms(data::kGivenNameForms, "data/names/given-name-forms.txt");
+    return parsed.ok() ? std::move(*parsed) : std::vector<GivenNameForms>();
+  }();
+  return lines;
+}
+
+// The table as looked up: for each word, the NAME it is (if any) and the
+// NAMEs it is a form of, by line index.
+struct Entry {
+  int name = -1;
+  std::vector<int> form_of;
+};
+using Table = std::unordered_map<std::string, Entry>;
+
+const Table& GivenNames() {
+  static const Table table = [] {
+    // The embedded table is checked by address_typo_round6_test; a broken
+    // one compares no forms rather than stopping the guard.
+    Table t;
+    const std::vector<GivenNameForms>& lines = Lines();
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const GivenNameForms& g = lines[i];
+      t[g.name].name = static_cast<int>(i);
+      for (const std::string& f : g.forms) t[f].form_of.push_back(static_cast<int>(i));
+    }
+    return t;
+  }();
+  return table;
+}
+
+const Entry* Find(std::string_view word) {
+  const Table& t = GivenNames();
+  auto it = t.find(std::string(word));
+  return it == t.end() ? nullptr : &it->second;
+}
+
+bool Contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+// Whether a form of `given` other than itself (SameGivenName by the table)
+// starts with `initial`: 'r' for bob (robert, rob).
+bool InitialOfForm(std::string_view given, char initial) {
+  const Entry* e = Find(given);
+  if (e == nullptr) return false;
+  std::vector<int> names = e->form_of;
+  if (e->name >= 0) names.push_back(e->name);
+  for (int n : names) {
+    const GivenNameForms& g = Lines()[static_cast<size_t>(n)];
+    if (g.name[0] == initial) return true;
+    for (const std::string& f : g.forms) {
+      if (f[0] == initial) return true;
+    }
+  }
+  return false;
+}
+
+// Particles of family names, written as their own name parts in addresses
+// (jan.van.der.berg, maria.de.la.cruz, ludwig.von.mises): Dutch, German,
+// French, Spanish, Portuguese, Italian and Arabic usage.
+bool IsParticle(std::string_view p) {
+  static constexpr std::array<std::string_view, 27> kParticles = {
+      "van", "der", "den", "de", "del", "della", "dela", "la", "le", "les", "los", "las", "di",
+      "da",  "das", "dos", "do", "du", "von",   "zu",   "zur", "ter", "ten", "te",  "op",  "al",
+      "el"};
+  return std::find(kParticles.begin(), kParticles.end(), p) != kParticles.end();
+}
+
+// The separator written after part `p` of a local part (Parts views point
+// into it), or 0 at its end.
+char SeparatorAfter(std::string_view p, std::string_view whole) {
+  size_t end = static_cast<size_t>(p.data() - whole.data()) + p.size();
+  return end < whole.size() ? whole[end] : 0;
+}
+
+bool GivenMatches(std::string_view typed, std::string_view given) {
+  if (typed == given) return true;
+  if (typed.size() == 1) return typed[0] == given[0];
+  return SameGivenName(typed, given, /*prefixes=*/true);
+}
+
+// A typed family `fam` written for the family parts [from, to) of `k`.
+bool FamilyMatches(std::string_view fam, const Parts& k, size_t from, size_t to) {
+  std::string joined;
+  for (size_t i = from; i < to; ++i) {
+    joined.append(k.p[i]);
+    if (!IsParticle(k.p[i]) && k.p[i].size() >= 3 && fam == k.p[i]) return true;
+  }
+  if (fam == joined) return true;
+  return joined.size() >= 7 && fam.size() <= 64 && OsaDistance(fam, joined, 1) <= 1;
+}
+
+// Whether `k`'s parts [from, to) are one family name of several parts: a
+// particle before the last, or a double name joined by '-'.
+bool FamilyGroup(const Parts& k, size_t from, size_t to, std::string_view known) {
+  if (to - from < 2) return false;
+  for (size_t i = from; i + 1 < to; ++i) {
+    if (IsParticle(k.p[i]) || SeparatorAfter(k.p[i], known) == '-') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::vector<GivenNameForms>> ParseGivenNameForms(std::string_view text,
+                                                        std::string_view source) {
+  std::vector<GivenNameForms> out;
+  size_t line_no = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line(text.substr(start, end - start));
+    start = end + 1;
+    ++line_no;
+    if (size_t hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+    std::istringstream words(line);
+    GivenNameForms g;
+    std::string word;
+    while (words >> word) {
+      if (!Letters(word)) {
+        std::string m(source);
+        m.append(":").append(std::to_string(line_no)).append(": '").append(word);
+        m.append("' is not a lower-case ASCII name (a-z only)");
+        return Status::InvalidArgument(std::move(m));
+      }
+      if (g.name.empty()) {
+        g.name = std::move(word);
+      } else {
+        g.forms.push_back(std::move(word));
+      }
+    }
+    if (g.name.empty()) continue;
+    if (g.forms.empty()) {
+      std::string m(source);
+      m.append(":").append(std::to_string(line_no)).append(": '").append(g.name);
+      m.append("' has no form; expected 'NAME FORM [FORM...]'");
+      return Status::InvalidArgument(std::move(m));
+    }
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+bool SameGivenName(std::string_view a, std::string_view b, bool prefixes) {
+  if (a == b || !Letters(a) || !Letters(b)) return false;
+  const Entry* ea = Find(a);
+  const Entry* eb = Find(b);
+  if (ea != nullptr && eb != nullptr) {
+    if (ea->name >= 0 && Contains(eb->form_of, ea->name)) return true;
+    if (eb->name >= 0 && Contains(ea->form_of, eb->name)) return true;
+    for (int n : ea->form_of) {
+      if (Contains(eb->form_of, n)) return true;
+    }
+  }
+  if (!prefixes) return false;
+  std::string_view shorter = a.size() < b.size() ? a : b;
+  std::string_view longer = a.size() < b.size() ? b : a;
+  return shorter.size() >= 3 && longer.starts_with(shorter);
+}
+
+bool OtherGivenForm(const Parts& typed, const Parts& known, bool prefixes_allowed) {
+  if (typed.n < 2 || typed.n != known.n) return false;
+  size_t differs = known.n;
+  for (size_t i = 0; i < known.n; ++i) {
+    if (typed.p[i] == known.p[i]) {
+      if (typed.p[i].size() < 2) return false;  // an initial: another rule's shape
+      continue;
+    }
+    if (differs != known.n) return false;  // two parts differ: another name
+    differs = i;
+  }
+  if (differs == known.n) return false;
+  std::string_view t = typed.p[differs], k = known.p[differs];
+  std::string_view longer = t.size() > k.size() ? t : k;
+  const Entry* e = Find(longer);
+  const bool prefixes = prefixes_allowed && (differs == 0 || (e != nullptr && e->name >= 0));
+  return SameGivenName(t, k, prefixes);
+}
+
+bool NamesPersonByForm(std::string_view known_key, std::string_view given,
+                       std::string_view family) {
+  if (given.empty() || family.empty()) return false;
+  const Parts k = Split(known_key);
+  if (k.n == 1) {
+    // rbrown for "Bob Brown": the initial of another form, run together.
+    return known_key.size() == family.size() + 1 && known_key.ends_with(family) &&
+           known_key[0] != given[0] && InitialOfForm(given, known_key[0]);
+  }
+  if (k.n < 2) return false;
+  bool has_family = false;
+  for (size_t i = 0; i < k.n; ++i) has_family |= k.p[i] == family;
+  if (!has_family) return false;
+  for (size_t i = 0; i < k.n; ++i) {
+    if (k.p[i] != family && SameGivenName(k.p[i], given, /*prefixes=*/true)) return true;
+  }
+  return false;
+}
+
+bool FamilyGroupShortened(std::string_view typed, const Parts& t, const Parts& k) {
+  if (k.n < 3) return false;
+  // The known local part, whole: Parts views point into it.
+  std::string_view known(k.p[0].data(),
+                         static_cast<size_t>(k.p[k.n - 1].data() - k.p[0].data()) +
+                             k.p[k.n - 1].size());
+  // The typed readings: given + family, given first or last, or one word
+  // read as an initial and the rest (jvanderberg).
+  std::array<std::pair<std::string_view, std::string>, 3> readings;
+  size_t n = 0;
+  if (t.n >= 2) {
+    std::string rest;
+    for (size_t i = 1; i < t.n; ++i) rest.append(t.p[i]);
+    readings[n++] = {t.p[0], std::move(rest)};
+    std::string front;
+    for (size_t i = 0; i + 1 < t.n; ++i) front.append(t.p[i]);
+    readings[n++] = {t.p[t.n - 1], std::move(front)};
+  } else if (t.n == 1 && typed.size() >= 5) {
+    readings[n++] = {typed.substr(0, 1), std::string(typed.substr(1))};
+  }
+  for (size_t r = 0; r < n; ++r) {
+    const auto& [given, fam] = readings[r];
+    if (fam.size() < 3) continue;
+    // Given first: k0 + family k1..; given last: family ..k(n-2) + k(n-1).
+    if (FamilyGroup(k, 1, k.n, known) && GivenMatches(given, k.p[0]) &&
+        FamilyMatches(fam, k, 1, k.n)) {
+      return true;
+    }
+    if (FamilyGroup(k, 0, k.n - 1, known) && GivenMatches(given, k.p[k.n - 1]) &&
+        FamilyMatches(fam, k, 0, k.n - 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace nearmiss::engine

@@ -1,0 +1,75 @@
+// Families of local parts that name one person in other words: a given
+// name and its familiar or shortened form (alex.petrov for
+// alexander.petrov, bob.brown for robert.brown), and a family name whose
+// particles (van der, de la, von) or second half of a double name are
+// dropped or run together (jan.berg, p.devries, s.oconnell). AddressIndex
+// (address_typo.h) asks these after its edit and initial rules; the shapes
+// here are the wrong person at the right domain that those rules miss
+// (issue 14 breaker, round 6, items 1 and 2).
+//
+// Thread safety: pure functions over an immutable table built on first
+// use (a function-local static: thread-safe in C++11 and later).
+#ifndef NEARMISS_ENGINE_NAME_FORMS_H_
+#define NEARMISS_ENGINE_NAME_FORMS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/local_part_rules.h"
+#include "nearmiss/status.h"
+
+namespace nearmiss::engine {
+
+// One line of data/names/given-name-forms.txt: a given name and its forms.
+struct GivenNameForms {
+  std::string name;
+  std::vector<std::string> forms;
+};
+
+// Parses the given-name table ("NAME FORM [FORM...]" lines of lower-case
+// ASCII letters, '#' comments). Errors are kInvalidArgument naming
+// `source`:LINE and the word (a non-letter, a NAME with no form).
+Result<std::vector<GivenNameForms>> ParseGivenNameForms(std::string_view text,
+                                                        std::string_view source);
+
+// Whether two different given names (lower case, as compared) are one
+// person's: a NAME and one of its forms in the table, or two forms of one
+// NAME (bob and rob, robert's); or, with `prefixes`, one a prefix of three
+// letters or more of the other (alex / alexander, max / maximilian). Two
+// table NAMEs sharing a form (katherine, kathleen) stay different; equal
+// strings are false (no other form).
+bool SameGivenName(std::string_view a, std::string_view b, bool prefixes);
+
+// The same name parts, in the same order, but for one given name written
+// in another form (SameGivenName): chris.lee for christopher.lee,
+// petrov.alex for petrov.alexander, bob_brown for robert_brown. A prefix
+// counts in the first part (given.family, the usual order) or where the
+// longer part is a table NAME (petrov.alexander); elsewhere a prefix is
+// another family name (smith.john and smithson.john are two people).
+// `prefixes` false: the table's forms only.
+bool OtherGivenForm(const Parts& typed, const Parts& known, bool prefixes);
+
+// `known_key` names the person "given family" with the given name in
+// another form (known robert.brown for "Bob Brown"; rbrown for "Rob
+// Brown"): the family name a whole part, or the run-together rest after
+// the given name's initial, and the given name (or its initial, when the
+// two forms share it) SameGivenName of a part.
+bool NamesPersonByForm(std::string_view known_key, std::string_view given,
+                       std::string_view family);
+
+// A family-name group shortened: the frequent local part holds a given name
+// and a family name of several parts (particles: van.der.berg, de.la.cruz,
+// von.mises; or a double name: oconnell-byrne), given first or last; the
+// typed one keeps the given name (whole, as its initial, or in another
+// form) and writes the family as one of its name parts of three letters or
+// more, or all its parts run together (vanderberg, delacruz), or that within
+// one edit when it is 7 letters or more (vandenberg for van der berg):
+// jan.berg, maria.cruz, j.vanderberg, p.devries, s.oconnell. Parts are
+// compared as Split gives them (lower case); `typed` is the whole typed
+// local part, `t` its parts.
+bool FamilyGroupShortened(std::string_view typed, const Parts& t, const Parts& k);
+
+}  // namespace nearmiss::engine
+
+#endif  // NEARMISS_ENGINE_NAME_FORMS_H_
