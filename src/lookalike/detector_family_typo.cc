@@ -19,8 +19,21 @@
 namespace nearmiss::lookalike {
 
 void DetectorImpl::IndexFamilyTypos() {
+  // A sister domain another provider lists as its own (poczta.fm of
+  // Interia, post.cz of Seznam) is no brand of its own: "pochta" (Russian
+  // for mail) is no slip of it. Two that list each other (gmail and
+  // googlemail) are one provider's two brands, each its own.
+  auto lists = [](const ProviderFamily& f, const std::string& domain) {
+    return std::find(f.domains.begin(), f.domains.end(), domain) != f.domains.end();
+  };
+  auto sister = [&](const ProviderFamily& f) {
+    for (const auto& [other, g] : families_) {
+      if (other != f.name && lists(g, f.home) && !lists(f, g.home)) return true;
+    }
+    return false;
+  };
   for (const auto& [name, f] : families_) {
-    if (name.size() < kFamilyTypoMinLength || !AllLetters(name)) continue;
+    if (name.size() < kFamilyTypoMinLength || !AllLetters(name) || sister(f)) continue;
     ForEachDeletionKey(name, 1, kFamilyTypoKey, [&](uint64_t key) {
       std::vector<std::string>& names = family_typo_[key];
       if (names.empty() || names.back() != name) names.push_back(name);
@@ -55,8 +68,15 @@ void DetectorImpl::FamilyTypoCandidates(const Query& q, Best& best) const {
       // One plain slip (a key next to the right one, two letters swapped,
       // one left out or doubled): any edit of a five-letter name reaches
       // too many real ones.
+      // The first letter kept (mail.be, hmail.us, 6mail.cc are other
+      // names, not gmail's slips), and a letter changed only in a name of
+      // six or more (alive.cz is a word, not alice.it's).
+      if (name[0] != fname[0]) continue;
       Edit e = DescribeEdit(name, fname);
-      if (!PlainKeySlip(e)) continue;
+      if (!PlainKeySlip(e) ||
+          (name.size() == fname.size() && e.kind != EditKind::kTransposition && fname.size() < 6)) {
+        continue;
+      }
       const ProviderFamily& f = families_.at(fname);
       // Its own domain there (hotmial.de for hotmail.de) is the typo
       // index's plain slip.
