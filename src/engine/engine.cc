@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "address/idna.h"
+#include "address/root_zone.h"
 #include "engine/address_typo.h"
 #include "engine/decision_table.h"
 #include "engine/embedded_lists.h"
@@ -284,6 +285,23 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       }
       c.score = m.score;
       FillReason(m, domain, &reasons.Add(m.code));
+      // Look-alike letters (gmаil.zz, gmail.соm: .xn--m-0tbi) or another
+      // slip under a TLD the root zone lacks: whatever the first reason,
+      // no mail can be delivered there, and a rule on tld-not-delegated or
+      // can_receive must see it; the hold offered a release that could
+      // only bounce (issue 15, breaker 15, item 5).
+      // RFC 2606's names for tests are left out, as the detector does.
+      const std::string_view ascii = domain.ascii;
+      const std::string_view tld = ascii.substr(ascii.rfind('.') + 1);
+      if (m.code != ReasonCode::kTldNotDelegated && !address::HasDelegatedTld(ascii) &&
+          tld != "test" && tld != "example" && tld != "localhost") {
+        Reason& r = reasons.Add(ReasonCode::kTldNotDelegated);
+        FillReason(m, domain, &r);
+        r.code = ReasonCode::kTldNotDelegated;
+        r.detail.assign("the TLD .");
+        r.detail.append(address::ShownAddress(tld));
+        r.detail.append(" does not exist: no mail can be delivered there");
+      }
       break;
     }
     case LookalikeMatch::Kind::kNone:

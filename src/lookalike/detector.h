@@ -102,6 +102,11 @@ class DetectorImpl final : public LookalikeDetector {
   void NamespaceApexCandidates(const Query& q, uint32_t ns, std::string detail, Best& best) const;
   // A provider's name under a ccTLD it has no domain in (seznam.cy).
   void FamilyCandidates(const Query& q, Best& best) const;
+  // A slip in a provider's name under a ccTLD it has no domain in
+  // (gmial.de, gmai.co.uk): detector_family_typo.cc.
+  void FamilyTypoCandidates(const Query& q, Best& best) const;
+  // Fills family_typo_ from families_ (Init, once).
+  void IndexFamilyTypos();
   // A trusted name in an open zone of the PSL's private section
   // (gmail.uk.com, barclays.us.com): address::IsOpenPrivateZone.
   void OpenZoneCandidates(const Query& q, Best& best) const;
@@ -195,6 +200,11 @@ class DetectorImpl final : public LookalikeDetector {
   std::unordered_set<std::string> family_domains_;               // all their domains
   // A hyphenated family name without its hyphens: "tonline" -> "t-online".
   std::unordered_map<std::string, std::string> family_unhyphenated_;
+  // Deletion keys (one deep, under kFamilyTypoKey) of the providers' names
+  // of kFamilyTypoMinLength letters or more -> those names.
+  static constexpr uint64_t kFamilyTypoKey = 0x66616d696c79ULL;  // "family"
+  static constexpr size_t kFamilyTypoMinLength = 5;
+  std::unordered_map<uint64_t, std::vector<std::string>> family_typo_;
   std::unordered_map<std::string, std::string> real_domains_;    // domain -> note
   // The same by name part: "y7mail" -> {"y7mail.com"}.
   std::unordered_map<std::string, std::vector<std::string>> real_by_name_;

@@ -157,6 +157,7 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
     flat.erase(std::remove(flat.begin(), flat.end(), '-'), flat.end());
     if (!families_.contains(flat)) family_unhyphenated_.emplace(std::move(flat), name);
   }
+  IndexFamilyTypos();
   for (RealMailDomain& r : lists.real_domains) {
     const std::string suffix = PublicSuffix(r.domain);
     if (r.domain.size() > suffix.size() + 1) {

@@ -325,6 +325,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   if (!best.code || best.score < options_.threshold) {
     DistantSwapCandidates(q, best);
     TypoAndSuffixCandidates(q, best);
+    FamilyTypoCandidates(q, best);
   }
   const bool delegated = address::HasDelegatedTld(d.ascii);
   // y7mail.con is y7mail.com's slip, not ymail.com's: a real mail domain

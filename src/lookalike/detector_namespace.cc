@@ -1,6 +1,8 @@
 // Candidates from a protected namespace (.mil, .gov.uk): its ending
 // slipped (army.ml, mod.gvo.uk), run into the name (hmrcgov.uk, dodmil.com)
 // or cut short under a TLD the root zone lacks (army.m).
+#include <algorithm>
+
 #include "address/idna.h"
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
@@ -52,6 +54,14 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
   // An A-label's length says nothing of its U-label's, which SuffixDistance
   // compares.
   const bool ascii_idn = ascii.find("xn--") != std::string_view::npos;
+  // "army" of army.mil: a real name under the namespace (its names list, or
+  // a name the lists hold under it).
+  auto ns_stem_known = [&](const Namespace& n, std::string_view stem) {
+    if (std::find(n.names.begin(), n.names.end(), stem) != n.names.end()) return true;
+    std::string name = Join(stem, ".");
+    name += n.ns;
+    return KnownUnderNamespace(name);
+  };
   // Every query meets every namespace, so the cheap tests go first and the
   // rest (public-suffix lookups, the trusted set) only follow a slip.
   for (const Namespace& n : namespaces_) {
@@ -147,10 +157,25 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
     std::string_view stem = reg.substr(0, reg.size() - flat.size());
     bool hyphen = stem.ends_with('-');
     if (hyphen) stem.remove_suffix(1);
-    if (stem.size() < (hyphen ? 2u : 3u) || stem.ends_with('-')) continue;
-    // Only the habitual generic endings, and a stem of plain letters: the
-    // slip is "dodmil.com"; "goldtamil.info" and "99gamil.com" are words.
-    if (!IsHabitualSuffix(q.domain->suffix) || !AllLetters(stem)) continue;
+    if (stem.empty() || stem.ends_with('-') || !AllLetters(stem)) continue;
+    // A stem of plain letters before the habitual generic endings: the slip
+    // is "dodmil.com"; "goldtamil.info" and "99gamil.com" are words.
+    // Before a country's code (armymil.us, hmrcgovuk.us, afmil.de) only
+    // what no word makes: a real name under the namespace, the run-in
+    // form of a namespace of several labels ("govuk"), or .gov and .mil
+    // before .us, the country whose namespaces they are (stategov.us, as
+    // fbi.gov.us is fbi.gov's). The habitual endings alone were asked, and
+    // the family got through to the mail server (issue 15, breaker 15,
+    // item 1).
+    const bool known = ns_stem_known(n, stem);
+    const std::string_view cc = LastLabel(q.domain->suffix);
+    if (IsHabitualSuffix(q.domain->suffix)) {
+      if (stem.size() < (hyphen || known ? 2u : 3u)) continue;
+    } else if (!address::IsCountryCodeTld(cc) ||
+               !(known || (k >= 2 && stem.size() >= 2) ||
+                 (k == 1 && cc == "us" && stem.size() >= 3))) {
+      continue;
+    }
     std::string target = Join(stem, ".") + std::string(ns);
     std::string detail = hyphen ? "has a hyphen where the dot before '" + flat + "' belongs"
                                 : "is missing the dot before '" + flat + "'";

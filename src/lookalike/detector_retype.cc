@@ -60,6 +60,24 @@ std::vector<std::string> Retypings(std::string_view tld) {
   for (size_t i = 0; i < folded.size() && folded.size() > 2; ++i) {
     add(folded.substr(0, i) + folded.substr(i + 1));
   }
+  // An ending of two labels with its dot left out or made a hyphen
+  // (milus, mil-us, govus, comuk, gov-uk): army.milus is army.mil.us,
+  // hmrc.gov-uk is hmrc.gov.uk. Both parts two letters at least; the
+  // domain so read is judged again, so only a trusted name or a near miss
+  // of one is kept (issue 15, breaker 15, item 4).
+  for (size_t i = 2; i + 2 <= folded.size(); ++i) {
+    std::string_view left = std::string_view(folded).substr(0, i);
+    std::string_view right = std::string_view(folded).substr(i);
+    if (right.starts_with('-')) right.remove_prefix(1);
+    if (left.ends_with('-') || right.size() < 2 || right.find('-') != std::string_view::npos ||
+        left.find('-') != std::string_view::npos) {
+      continue;
+    }
+    std::string t(left);
+    t += '.';
+    t += right;
+    add(std::move(t));
+  }
   return out;
 }
 
@@ -89,8 +107,17 @@ bool DetectorImpl::UndelegatedRetyped(const Domain& d, LookalikeMatch& m) const 
     if (rank <= found_rank) continue;
     found_rank = rank;
     found = std::move(r);
-    found.detail = "the TLD ." + std::string(tld) + " does not exist: it is ." + t +
-                   " mistyped";
+    // The sentence explains the suggestion: "it is .az mistyped" beside
+    // "did you mean gmail.com?" told two stories (issue 15, breaker 15,
+    // item 10). A retyping that is itself trusted is the ending meant; one
+    // only near a trusted name says which name.
+    found.detail = "the TLD ." + std::string(tld) + " does not exist";
+    if (rank == 2) {
+      found.detail.append(": it is .").append(t).append(" mistyped");
+    } else {
+      found.detail.append(": no mail can be delivered there, and the trusted domain nearest it is ")
+          .append(found.target_domain_for_suggestion);
+    }
   }
   if (found.kind == LookalikeMatch::Kind::kNone) return false;
   m.kind = LookalikeMatch::Kind::kLookalike;

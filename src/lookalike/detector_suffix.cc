@@ -35,6 +35,17 @@ void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
       }
       const bool sister = real_suffix == 1;
       const double sister_score = Declared(e.source) ? 0.6 : 0.45;
+      // A name the organisation writes to under an ending of several labels
+      // (fabrikam.com.au allowed or learned), typed with part of that
+      // ending left off (fabrikam.com, fabrikam.au): held for the sender
+      // to confirm, as its other look-alikes are. A provider's name there
+      // is its regional sister or a namesake (yahoo.co for yahoo.co.uk);
+      // an allowed or learned partner's is as likely a slip (issue 15,
+      // breaker 15, item 3).
+      const bool partner_cut = (e.source == TrustSource::kAllowlist ||
+                                e.source == TrustSource::kLearned) &&
+                               tsuf.find('.') != std::string_view::npos;
+      const double cut_score = partner_cut ? 0.6 : sister_score;
       if (const SuffixConfusion* conf = Confusion(dsuf, tsuf)) {
         c.code = dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap;
         c.detail = SuffixDetail(dsuf, tsuf) + "; " + conf->note;
@@ -50,11 +61,11 @@ void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
         c.code = ReasonCode::kSuffixDrop;
         c.detail = "the ." + std::string(tsuf.substr(0, tsuf.size() - dsuf.size() - 1)) +
                    " of ." + std::string(tsuf) + " is missing";
-        c.score = sister && !Declared(e.source) ? sister_score : 0.8;
+        c.score = sister && !Declared(e.source) ? cut_score : 0.8;
       } else if (tsuf.starts_with(Join(dsuf, "."))) {
         c.code = ReasonCode::kSuffixTruncate;
         c.detail = "the ending ." + std::string(tsuf) + " is cut short to ." + std::string(dsuf);
-        c.score = sister && !Declared(e.source) ? sister_score : 0.85;
+        c.score = sister && !Declared(e.source) ? cut_score : 0.85;
       } else if (dsuf.starts_with(Join(tsuf, "."))) {
         c.code = ReasonCode::kSuffixAppend;
         c.detail = "has ." + std::string(dsuf.substr(tsuf.size() + 1)) + " added after ." +
