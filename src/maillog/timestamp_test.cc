@@ -48,11 +48,15 @@ TEST(Timestamp, PostfixLinesWithImpossibleDatesAreNotRecognised) {
   for (std::string_view line : {
            "Feb 30 09:12:06 mail postfix/smtp[3]: 4F2A1B3C: to=<bob@army.ml>, status=sent (ok)",
            "Apr 31 09:12:06 mail postfix/smtp[3]: 4F2A1B3C: to=<bob@army.ml>, status=sent (ok)",
-           "Feb 29 09:12:06 mail postfix/smtp[3]: 4F2A1B3C: to=<bob@army.ml>, status=sent (ok)",
            "<22>1 2025-06-31T09:12:06Z mail postfix/smtp 3 - - 4F2A1B3C: removed",
        }) {
     EXPECT_FALSE(parser.Parse(line, &l)) << line;
   }
+  // Feb 29 in a year without one is judged once the year is known, and
+  // named so (breaker16 #13): never read as 1 March either.
+  parser.Parse("Feb 29 09:12:06 mail postfix/smtp[3]: 4F2A1B3C: to=<bob@army.ml>, status=sent (ok)",
+               &l);
+  EXPECT_EQ(parser.TakeImpossibleDate(), 2025);
   LineParser leap(2024);
   EXPECT_TRUE(leap.Parse(
       "Feb 29 09:12:06 mail postfix/smtp[3]: 4F2A1B3C: to=<bob@army.ml>, status=sent (ok)", &l));
