@@ -18,17 +18,17 @@
 namespace nearmiss::maillog {
 namespace {
 
-struct Run {
+struct Outcome {
   std::vector<std::string> rows;  // "QID sender>rcpt status [hops]"
   uint64_t hand_offs = 0;
 };
 
-Run Read(std::initializer_list<const char*> lines) {
+Outcome Read(std::initializer_list<const char*> lines) {
   Collect c;
   PostfixLog log(PostfixLogOptions{}, &c);
   log.BeginFile("maillog", LineParser(2025));
   for (const char* l : lines) log.Feed(l);
-  Run r;
+  Outcome r;
   r.hand_offs = log.counts().hand_offs;
   log.Finish();
   for (const Seen& s : c.attempts) {
@@ -59,7 +59,7 @@ const Rows kTwoMessages = {"1A2B3C4D >bob@army.ml sent",
 
 TEST(PostfixCollision, RemoteQueuedAsNamingALocalQueueIdThatDeliversOthers) {
   // The tester's coll5.log: A's first lines are in the previous file.
-  Run r = Read({kToLookalike, kARemoved,
+  Outcome r = Read({kToLookalike, kARemoved,
                 "Nov  3 09:12:06 mail postfix/smtpd[300]: 5E6F7A8B: client=ws[10.0.4.9]",
                 "Nov  3 09:12:06 mail postfix/cleanup[201]: 5E6F7A8B: message-id=<other@mod.gov.uk>",
                 kXFrom, kXToCarol, kXRemoved});
@@ -68,7 +68,7 @@ TEST(PostfixCollision, RemoteQueuedAsNamingALocalQueueIdThatDeliversOthers) {
   // coll4.log (a grep -v message-id extract): no Message-ID at all.
   EXPECT_EQ(Read({kToLookalike, kARemoved, kXFrom, kXToCarol, kXRemoved}).rows, kTwoMessages);
   // coll.log: A's Message-ID known, X's not.
-  Run known = Read({"Nov  3 09:12:00 mail postfix/cleanup[201]: 1A2B3C4D: message-id=<c1@mod.gov.uk>",
+  Outcome known = Read({"Nov  3 09:12:00 mail postfix/cleanup[201]: 1A2B3C4D: message-id=<c1@mod.gov.uk>",
                     "Nov  3 09:12:00 mail postfix/qmgr[202]: 1A2B3C4D: from=<alice@mod.gov.uk>, size=1000, nrcpt=1 (queue active)",
                     kToLookalike, kARemoved, kXFrom, kXToCarol, kXRemoved});
   EXPECT_EQ(known.rows, (Rows{"1A2B3C4D alice@mod.gov.uk>bob@army.ml sent",
@@ -115,15 +115,15 @@ TEST(PostfixCollision, ContentFilterWithoutMessageIdsIsStillFollowed) {
   const Rows once = {
       "BBBBB2 alice@mod.gov.uk>bob@army.ml sent [AAAAA1 via 127.0.0.1[127.0.0.1]:10024]"};
   // X's first line before the reply (the usual order), and after it.
-  Run usual = Read({a_from, b_client, a_to, a_removed, b_from, b_to, b_removed});
+  Outcome usual = Read({a_from, b_client, a_to, a_removed, b_from, b_to, b_removed});
   EXPECT_EQ(usual.rows, once);
   EXPECT_EQ(usual.hand_offs, 1u);
-  Run late = Read({a_from, a_to, a_removed, b_client, b_from, b_to, b_removed});
+  Outcome late = Read({a_from, a_to, a_removed, b_client, b_from, b_to, b_removed});
   EXPECT_EQ(late.rows, once);
   EXPECT_EQ(late.hand_offs, 1u);
   // The filter's copy never delivered (log cut): a loopback hand-off is
   // still no delivery of bob; its outcome is unknown, with the hop.
-  Run cut = Read({a_from, b_client, a_to, a_removed, b_from, b_removed});
+  Outcome cut = Read({a_from, b_client, a_to, a_removed, b_from, b_removed});
   ASSERT_EQ(cut.rows.size(), 1u);
   EXPECT_EQ(cut.rows[0],
             "BBBBB2 alice@mod.gov.uk>bob@army.ml unknown [AAAAA1 via 127.0.0.1[127.0.0.1]:10024]");
