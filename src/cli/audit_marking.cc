@@ -27,6 +27,11 @@ Result<std::string> MarkingBelowData(const Engine& engine, const std::string& ma
     size_t cut = rest.find(" / ");
     std::string part(rest.substr(0, cut));
     rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 3);
+    // The scheme's name the banner writes before it ("UK SECRET UK EYES
+    // ONLY"): the pack reads the marking without it.
+    for (std::string_view name : {"UK ", "US ", "AU "}) {
+      if (part.starts_with(name)) part.erase(0, name.size());
+    }
     content::Sensitivity read;
     NM_RETURN_IF_ERROR(
         scanner.Scan(content::TextKind::kSubject, "--marking", part, scratch, &read));
