@@ -22,21 +22,6 @@ std::string Td(const std::string& text, const char* cls = nullptr) {
   return std::string("<td") + (cls ? std::string(" class=\"") + cls + "\"" : "") + ">" +
          Html(text) + "</td>";
 }
-// A file or mailbox path: a line may break after a '/' (<wbr>) and
-// nowhere else unless a single name is wider than its column
-// (html_style.h td.file); broken "anywhere", the column shrank to a few
-// characters and every name was cut into pieces (issue-16 tester, item 6).
-std::string TdFile(const std::string& path) {
-  std::string out = "<td class=\"file\">";
-  size_t start = 0;
-  for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', start)) {
-    out += Html(path.substr(start, slash + 1 - start));
-    out += "<wbr>";
-    start = slash + 1;
-  }
-  out += Html(path.substr(start));
-  return out + "</td>";
-}
 std::string TdNum(int64_t n) {
   return "<td class=\"n\" data-v=\"" + std::to_string(n) + "\">" + Thousands(n) + "</td>";
 }
@@ -241,7 +226,7 @@ std::string LogTable(const Report& rep) {
                   "</tr></thead><tbody>";
   // The column's one meaning, said under the table (LineCounts::delivery_lines).
   for (const maillog::LineCounts& c : rep.logs) {
-    s += "<tr>" + TdFile(c.file) + Td(std::string(maillog::FormatName(c.main_format()))) +
+    s += "<tr>" + Td(c.file, "addr") + Td(std::string(maillog::FormatName(c.main_format()))) +
          Td(Span(c), "nowrap") + TdNum(static_cast<int64_t>(c.lines)) +
          TdNum(static_cast<int64_t>(c.recognised)) +
          TdNum(static_cast<int64_t>(c.delivery_lines)) + Td(Skipped(c)) + "</tr>";
@@ -264,7 +249,7 @@ std::string MailboxTable(const Report& rep) {
       left += "; and " + Thousands(static_cast<int64_t>(m.not_read - m.not_read_files.size())) +
               " more";
     }
-    s += "<tr>" + TdFile(m.path) + TdNum(static_cast<int64_t>(m.messages)) + Td(left) + "</tr>";
+    s += "<tr>" + Td(m.path) + TdNum(static_cast<int64_t>(m.messages)) + Td(left) + "</tr>";
   }
   return s + "</tbody></table>";
 }
