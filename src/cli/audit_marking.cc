@@ -1,5 +1,8 @@
 #include "cli/audit_marking.h"
 
+#include <string>
+#include <string_view>
+
 #include "nearmiss/content_scanner.h"
 
 namespace nearmiss::cli {
@@ -9,19 +12,38 @@ Result<std::string> MarkingBelowData(const Engine& engine, const std::string& ma
   if (marking.empty() || report.top_level_rank == 0) return std::string();
   const content::Scanner& scanner = *engine.shared_scanner();
   NM_ASSIGN_OR_RETURN(content::Scratch scratch, content::Scratch::Create(scanner));
-  content::Sensitivity read;
-  NM_RETURN_IF_ERROR(
-      scanner.Scan(content::TextKind::kSubject, "--marking", marking, scratch, &read));
   // The flag's caveats as the report's own are read (same packs, same
   // parse), so they are compared by category, not as text: "NOT REL TO
   // USA, GBR" holds the data's "REL TO USA, GBR" as a substring (breaker
-  // round 16 §4).
+  // round 16 §4). A marking of several schemes, written as the report
+  // writes its own ("US TOP SECRET//SCI//NOFORN / AU PROTECTED,
+  // CAVEAT=SH:CABINET": ReportMarking::Banner), is read scheme by scheme:
+  // read whole, one scheme's controls ran on into the next's words and
+  // none was carried (issue-16 tester, item 3).
   investigate::ReportMarking given;
-  given.Add(read);
-  content::Level level = engine.FilterSensitivity(std::move(read)).level;
-  // A label off the scale (unknown-label) cannot be shown to be high
-  // enough: it counts as below.
-  int rank = level == content::Level::kUnknownLabel ? 0 : static_cast<int>(level);
+  content::Level level = content::Level::kNone;
+  std::string_view rest = marking;
+  while (!rest.empty()) {
+    size_t cut = rest.find(" / ");
+    std::string part(rest.substr(0, cut));
+    rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 3);
+    // The scheme's name the banner writes before it ("UK SECRET UK EYES
+    // ONLY"): the pack reads the marking without it.
+    for (std::string_view name : {"UK ", "US ", "AU "}) {
+      if (part.starts_with(name)) part.erase(0, name.size());
+    }
+    content::Sensitivity read;
+    NM_RETURN_IF_ERROR(
+        scanner.Scan(content::TextKind::kSubject, "--marking", part, scratch, &read));
+    given.Add(read);
+    content::Level l = engine.FilterSensitivity(std::move(read)).level;
+    // A label off the scale (unknown-label) cannot be shown to be high
+    // enough: it counts as none.
+    if (l != content::Level::kUnknownLabel && static_cast<int>(l) > static_cast<int>(level)) {
+      level = l;
+    }
+  }
+  const int rank = static_cast<int>(level);
   if (rank >= report.top_level_rank) {
     // High enough, yet a caveat of the data missing from it (SECRET given
     // for SECRET//NOFORN data), or a REL TO wider than the data's, would
@@ -42,11 +64,14 @@ Result<std::string> MarkingBelowData(const Engine& engine, const std::string& ma
         for (char ch : marking) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
         if (upper.find(word) != std::string::npos) continue;
       }
+      // The data's own marking carries every caveat: said, so the fix is
+      // at hand (issue-16 tester, item 3).
       return "--marking " + marking + " lacks " + bare + ", a caveat of the data (" + top +
              ", " + report.top_level_source + ")" +
              (c.starts_with("//REL TO")
                   ? "; give NOFORN, or REL TO none but those countries"
-                  : "");
+                  : "") +
+             "; the data's own marking carries every caveat: --marking '" + top + "'";
     }
     return std::string();
   }

@@ -15,6 +15,9 @@
 // category as the packs read the flag (ReportMarking::Carries), not as
 // text: a REL TO naming a country the data's does not, or "NOT REL TO",
 // is refused; "SECRET UK EYES ONLY" carries "SECRET [UK EYES ONLY]"'s.
+// A marking of several schemes is read scheme by scheme, split at " / " as
+// the report writes its own (ReportMarking::Banner): the data's own marking
+// is always accepted, and a refusal for a missing caveat names it.
 //
 // Thread safety: a free function over an immutable Engine.
 #ifndef NEARMISS_CLI_AUDIT_MARKING_H_

@@ -395,10 +395,21 @@ void Auditor::AddSentOn() {
     const Row& row = sent_on_[i];
     if (latest[row.queue_id + '\0' + row.to] != i) continue;
     if (settled_.contains(row.queue_id + '\0' + row.to)) continue;  // into its own mailbox
-    if (report_->HasOutcome(row.queue_id, row.to)) continue;  // the next server's log said
+    // A Postfix hand-off's row ("unknown", with the hop) whose next
+    // instance's log was read apart (not merged in time order): the
+    // delivery there is its last hop, and shows the hop (issue-16 tester,
+    // item 5).
+    auto hop_to = [&](const std::string& queue_id) {
+      if (!row.hops.empty()) Join({queue_id, row.to, "", "", -1, row.hops, /*postfix_hop=*/true});
+    };
+    if (report_->HasOutcome(row.queue_id, row.to)) {  // the next server's log said
+      hop_to(row.queue_id);
+      continue;
+    }
     // The organisation's Postfix gateway's log said (OnAttempt).
     if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
         d != nullptr && d->postfix) {
+      hop_to(d->queue_id);
       continue;
     }
     if (report_->AddAttempt(row) && options_.on_row) options_.on_row(row);

@@ -42,9 +42,13 @@ void Counts::Add(const std::string& s, bool in_mbox) {
 
 std::string Report::MarkingOf(const std::string& level, const content::Sensitivity& s) {
   if (level.empty()) return {};
+  // Always the scheme's own words when a pack read it, not only with
+  // caveats: the common scale's level would print CONFIDENTIAL and
+  // PROTECTED as SECRET and CUI as OFFICIAL-SENSITIVE (issue-16 tester,
+  // item 2).
   ReportMarking own;
   own.Add(s);
-  return own.Qualified() ? own.Banner() : std::string();
+  return own.Banner();
 }
 
 bool Report::AddAttempt(const Row& row) {
@@ -185,7 +189,7 @@ void Report::JoinCopy(const Joined& j) {
       if (IsJoinedTo(r, j)) JoinInto(r, j);
     }
   }
-  ++(j.hop.empty() ? joined_copies : joined_hops);
+  if (!j.postfix_hop) ++(j.hop.empty() ? joined_copies : joined_hops);
 }
 
 bool Report::HasOutcome(const std::string& queue_id, const std::string& to) const {
@@ -271,6 +275,17 @@ void Report::Close(Open& d) {
   totals_.Add(r.status, in_mailbox);
   by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status, in_mailbox);
   flagged_messages_.insert(r.queue_id.empty() ? "mailbox:" + r.source : r.queue_id);
+  if (!r.level.empty()) {
+    ++sensitivity_read_;
+    if (r.level != "none") {
+      const std::string& m = r.marking.empty() ? r.level : r.marking;
+      if (by_marking_.size() < kMaxMarkingsCounted || by_marking_.contains(m)) {
+        ++by_marking_[m];
+      } else {
+        ++by_marking_["other"];
+      }
+    }
+  }
   DomainLine& dl = by_domain_[r.domain];
   dl.verdict = r.verdict;
   dl.target = r.target;

@@ -51,8 +51,9 @@ struct Row {
   std::string relay;
   std::string hops;       // hand-offs before this queue id ("A via 127.0.0.1[127.0.0.1]:10024")
   std::string level;      // the message's sensitivity: mailboxes, and traces with a subject
-  // `level` with the message's own caveats ("SECRET//NOFORN", Report::
-  // MarkingOf); "" when it has none. The Sensitivity column shows it.
+  // The message's own marking in its scheme's words ("SECRET//NOFORN",
+  // "CONFIDENTIAL", "CUI"; Report::MarkingOf); "" when no marking pack read
+  // one. The Sensitivity column shows it, else `level`.
   std::string marking;
   std::string source;     // mailboxes only: "Sent.mbox:12"
   // Mailboxes only: where `time` came from, best first: "date-header" (the
@@ -168,6 +169,10 @@ class Report {
     std::string level, marking;
     int level_rank = -1;
     std::string hop;
+    // A Postfix hand-off's hops, from the instance that handed the message
+    // on, whose log was read apart from the next one's: not a trace event
+    // (not counted in joined_hops).
+    bool postfix_hop = false;
   };
   // Joins `j` to the delivery's row (open, or in the table), as JoinInto;
   // counted in joined_copies / joined_hops.
@@ -213,10 +218,12 @@ class Report {
   // Adds `s`'s strong findings of a marking pack to `marking`.
   void AddCaveats(const content::Sensitivity& s) { marking.Add(s); }
   ReportMarking marking;
-  // One message's marking, as the Sensitivity column shows it: its own
-  // ReportMarking banner ("SECRET//NOFORN", "CONFIDENTIAL//REL TO USA,
-  // GBR") when it carries caveats or controls; "" when it has none (the
-  // column then shows `level`) or `level` is "".
+  // One message's marking, as the Sensitivity column, --json and --csv
+  // show it: its own ReportMarking banner, in the scheme's words with its
+  // caveats ("SECRET//NOFORN", "CONFIDENTIAL//REL TO USA, GBR",
+  // "CONFIDENTIAL", "PROTECTED", "CUI"), never the common scale's level;
+  // "" when no marking pack read one (a policy pattern or a detector set
+  // `level`: the column then shows `level`) or `level` is "".
   static std::string MarkingOf(const std::string& level, const content::Sensitivity& s);
   // Flagged trace rows whose subject went through the marking engine
   // (Exchange message-subject, Microsoft 365 Subject): Row::level is set.
@@ -281,6 +288,14 @@ class Report {
   // Of attempts_by_status()'s "sent": Sent-folder copies (delivery not
   // known from a mailbox).
   int64_t sent_folder_attempts() const { return sent_folder_attempts_; }
+  // Flagged deliveries whose message was read for its marking (a mailbox
+  // message, a trace row's subject): Row::level set.
+  int64_t sensitivity_read() const { return sensitivity_read_; }
+  // Of those, how many carried each marking, as the Sensitivity column
+  // writes it (Row::marking, else Row::level); markings past the
+  // kMaxMarkingsCounted-th distinct one are counted under "other".
+  static constexpr size_t kMaxMarkingsCounted = 32;
+  const std::map<std::string, int64_t>& by_marking() const { return by_marking_; }
   // Final deliveries, oldest first, at most kMaxTableRows.
   const std::vector<Row>& table() const { return table_; }
   size_t table_dropped() const { return table_dropped_; }
@@ -346,6 +361,8 @@ class Report {
   std::vector<Row> table_;
   size_t table_dropped_ = 0;
   std::set<std::string> flagged_messages_;
+  int64_t sensitivity_read_ = 0;
+  std::map<std::string, int64_t> by_marking_;
   std::set<std::string> unknown_next_hops_;  // relays of deliveries closed as "unknown"
   int64_t unknown_handed_ = 0;                // of those, Postfix hand-offs
   std::set<std::string> unknown_hand_offs_;  // a few named (LeftOut::hand_offs)

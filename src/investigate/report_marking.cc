@@ -320,9 +320,15 @@ bool ReportMarking::Carries(const std::string& c) const {
     }
     return false;
   }
+  // A control the packs read on into the words after it ("//NOFORN
+  // CAVEAT=SH:CABINET" from "TOP SECRET//SCI//NOFORN CAVEAT=SH:CABINET")
+  // still carries its first word's category.
   const std::string want = Trim(c, " /[]()");
-  return std::any_of(mine.begin(), mine.end(),
-                     [&](const std::string& g) { return Trim(g, " /[]()") == want; });
+  return std::any_of(mine.begin(), mine.end(), [&](const std::string& g) {
+    const std::string have = Trim(g, " /[]()");
+    return have == want ||
+           (have.starts_with(want) && (have[want.size()] == ' ' || have[want.size()] == ','));
+  });
 }
 
 }  // namespace nearmiss::investigate

@@ -19,13 +19,12 @@ std::string Hop(std::string_view queue_id, std::string_view relay) {
 }  // namespace
 
 bool PostfixLog::HandOff(const LogLine& l, Queue& q, std::string_view next,
-                         std::string_view relay) {
+                         std::string_view relay, std::string_view recipient, bool* undoable) {
+  *undoable = false;
   key_.assign(next);
   auto it = queues_.find(key_);
   if (it != queues_.end()) {
     Queue& n = it->second;
-    // A remote MX's "queued as" that happens to name a local queue id is
-    // told apart by that id's own deliveries or a different Message-ID.
     // A remote MX's "queued as" that happens to name a local queue id is
     // told apart by a different Message-ID. X's own attempts may have come
     // first (out of order): they can take the hops while they are all
@@ -33,7 +32,18 @@ bool PostfixLog::HandOff(const LogLine& l, Queue& q, std::string_view next,
     bool same = n.message_id.empty() || q.message_id.empty() || n.message_id == q.message_id;
     bool all_held = n.first_attempt == 0 || n.first_attempt - 1 >= held_base_;
     if (!same || !all_held) return false;
+    // Without both Message-IDs nothing says X is this message: X's
+    // deliveries must show it (one of them to the recipient handed on, or
+    // its orig_to=). X that delivered only others has a delivery of its
+    // own (docs/mail-logs.md): a remote MX's queue id that collides with
+    // ours (issue-16 tester, item 1). X with no attempt yet: the join is
+    // made, undoable until X shows it (ConfirmOrUndoJoins, EndUnconfirmedJoins).
+    const bool confirmed = !n.message_id.empty() && !q.message_id.empty();
+    if (!confirmed && n.first_attempt != 0 && !HeldAttemptFor(n, next, recipient)) return false;
+    // Held only when attempts are held at all (hand_off_window > 0).
+    *undoable = !confirmed && n.first_attempt == 0 && options_.hand_off_window > 0;
     if (n.hops.empty() || n.hops.find(std::string(BareQueueId(l.queue_id)) + " via ") == std::string::npos) {
+      if (*undoable && n.joined_from.empty()) n.joined_hops = n.hops;
       TakeOver(n, next, l.queue_id, q.hops, relay);
     }
     q.next_id.assign(next);
@@ -42,6 +52,62 @@ bool PostfixLog::HandOff(const LogLine& l, Queue& q, std::string_view next,
   }
   // Not seen in this log: a remote server's queue id, so a delivery.
   return false;
+}
+
+bool PostfixLog::HeldAttemptFor(const Queue& n, std::string_view id,
+                                std::string_view recipient) const {
+  if (n.first_attempt == 0 || recipient.empty()) return false;
+  for (uint64_t seq = std::max(n.first_attempt - 1, held_base_); seq < held_base_ + held_.size();
+       ++seq) {
+    const Held& h = held_[seq - held_base_];
+    // Its orig_to= names the recipient when X rewrote the address.
+    if (!h.done && h.Get(Held::kQueueId) == id &&
+        (h.Get(Held::kRecipient) == recipient || h.Get(Held::kOrigRecipient) == recipient)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool PostfixLog::Unjoin(Queue& q, uint64_t seq) {
+  Held* h = HeldAt(seq);
+  if (h == nullptr || !h->dropped) return false;
+  h->dropped = false;
+  // No longer a hand-off waiting for X (X is another message): a delivery,
+  // never PostfixLog::Unfollowed's. JoinPending took it off pending_.
+  h->end[Held::kNext] = h->end[Held::kNext - 1];
+  std::string rcpt(h->Get(Held::kRecipient));
+  std::erase(q.handed, rcpt);
+  release_key_.assign(h->Get(Held::kQueueId));
+  if (auto from = queues_.find(release_key_); from != queues_.end()) {
+    from->second.next_id.clear();
+    std::erase(from->second.handed_on, rcpt);
+  }
+  return true;
+}
+
+void PostfixLog::Unjoined(Queue& q) {
+  q.hops = q.joined_hops;
+  if (counts_.hand_offs > 0) --counts_.hand_offs;
+}
+
+void PostfixLog::ConfirmOrUndoJoins(Queue& q, std::string_view recipient,
+                                    std::string_view orig_recipient) {
+  if (q.joined_from.empty()) return;
+  bool shown = false;
+  for (uint64_t seq : q.joined_from) {
+    const Held* h = HeldAt(seq);
+    if (h == nullptr) continue;
+    std::string_view handed = h->Get(Held::kRecipient);
+    shown |= handed == recipient || (!orig_recipient.empty() && handed == orig_recipient);
+  }
+  if (!shown) {
+    // X delivers a recipient no hand-off gave it: another message.
+    bool undone = false;
+    for (uint64_t seq : q.joined_from) undone |= Unjoin(q, seq);
+    if (undone) Unjoined(q);
+  }
+  q.joined_from.clear();
 }
 
 void PostfixLog::IndexMessageId(std::string_view queue_id, const std::string& message_id) {
@@ -62,7 +128,8 @@ bool PostfixLog::HandOffByMessageId(const LogLine& l, Queue& q, std::string_view
   std::string next = m->second;  // HandOff reuses key_
   auto it = queues_.find(next);
   if (it == queues_.end() || it->second.message_id != q.message_id) return false;
-  return HandOff(l, q, next, relay);
+  bool undoable = false;  // both Message-IDs known: never
+  return HandOff(l, q, next, relay, {}, &undoable);
 }
 
 void PostfixLog::TakeOver(Queue& next, std::string_view next_id, std::string_view from_id,
@@ -131,17 +198,7 @@ void PostfixLog::Handed(Queue& next, std::string_view next_id, std::string_view 
     return;
   }
   // X's own attempts read first (lines out of order) settle the recipient.
-  if (next.first_attempt != 0) {
-    for (uint64_t seq = std::max(next.first_attempt - 1, held_base_);
-         seq < held_base_ + held_.size(); ++seq) {
-      const Held& h = held_[seq - held_base_];
-      // Its orig_to= names the recipient when X rewrote the address.
-      if (!h.done && h.Get(Held::kQueueId) == next_id &&
-          (h.Get(Held::kRecipient) == recipient || h.Get(Held::kOrigRecipient) == recipient)) {
-        return;
-      }
-    }
-  }
+  if (HeldAttemptFor(next, next_id, recipient)) return;
   if (std::find(next.handed.begin(), next.handed.end(), recipient) == next.handed.end()) {
     next.handed.emplace_back(recipient);
   }

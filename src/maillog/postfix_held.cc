@@ -110,6 +110,7 @@ void PostfixLog::Expire(int64_t now) {
   for (auto it = queues_.begin(); it != queues_.end();) {
     // A removed queue id goes when its end is passed on (Release).
     if (it->second.last_seen < cutoff && !it->second.removed) {
+      EndUnconfirmedJoins(it->second);
       CloseHandOffs(it->first, it->second, now, true);
       HoldDone(it->first, now);
       it = queues_.erase(it);
@@ -149,8 +150,10 @@ void PostfixLog::DiscardHeld() {
 }
 
 void PostfixLog::Finish() {
-  for (const auto& [id, q] : queues_) {
-    if (!q.removed) HoldDone(id, clock_);
+  for (auto& [id, q] : queues_) {
+    if (q.removed) continue;
+    EndUnconfirmedJoins(q);
+    HoldDone(id, clock_);
   }
   Release(true);
   queues_.clear();

@@ -224,6 +224,7 @@ void PostfixLog::Feed(std::string_view line) {
     // Kept (for a "queued as" naming it that comes later) until its end
     // is passed on.
     it->second.removed = true;
+    EndUnconfirmedJoins(it->second);
     HoldDone(l.queue_id, l.time);
     return;
   }
@@ -282,26 +283,22 @@ void PostfixLog::Feed(std::string_view line) {
     }
     if (!q.joined_from.empty()) {
       // Joined to a "queued as" before its Message-ID was known: another
-      // message's id means it was a remote server's queue id after all.
+      // message's id means it was a remote server's queue id after all;
+      // the same id shows the join. A hand-off whose own Message-ID was
+      // not logged stays unshown (ConfirmOrUndoJoins decides it).
       bool undone = false;
+      std::vector<uint64_t> unshown;
       for (uint64_t seq : q.joined_from) {
         Held* h = HeldAt(seq);
         std::string_view was = h != nullptr ? h->Get(Held::kMessageId) : std::string_view();
-        if (h != nullptr && h->dropped && !was.empty() && was != q.message_id) {
-          h->dropped = false;
-          // No longer a hand-off waiting for X (X is another message): a
-          // delivery, never PostfixLog::Unfollowed's. JoinPending took it
-          // off pending_ already.
-          h->end[Held::kNext] = h->end[Held::kNext - 1];
-          undone = true;
-          std::erase(q.handed, std::string(h->Get(Held::kRecipient)));
+        if (h != nullptr && was.empty()) {
+          unshown.push_back(seq);
+        } else if (h != nullptr && was != q.message_id) {
+          undone |= Unjoin(q, seq);
         }
       }
-      if (undone) {
-        q.hops = q.joined_hops;
-        if (counts_.hand_offs > 0) --counts_.hand_offs;
-      }
-      q.joined_from.clear();
+      if (undone) Unjoined(q);
+      q.joined_from = std::move(unshown);
     }
   } else if (action) {
     Action(l, q);
@@ -364,6 +361,21 @@ void PostfixLog::Action(const LogLine& l, Queue& q) {
   }
 }
 
+void PostfixLog::EndUnconfirmedJoins(Queue& q) {
+  bool undone = false;
+  for (uint64_t seq : q.joined_from) {
+    const Held* h = HeldAt(seq);
+    if (h == nullptr) continue;
+    // A relay on a public address that is not this host: a remote MX, whose
+    // "queued as" merely names a queue id of ours; nothing of q showed it
+    // to be this message. The receiving server's acceptance stands.
+    std::string_view relay = h->Get(Held::kRelay);
+    if (!LocalRelay(relay) && !InternalRelay(relay)) undone |= Unjoin(q, seq);
+  }
+  if (undone) Unjoined(q);
+  q.joined_from.clear();
+}
+
 void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   DeliveryFields f;
   if (!ReadDeliveryFields(l.text, &f)) {
@@ -410,7 +422,8 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     std::erase(q.handed, f.recipient);
     if (!f.orig_recipient.empty()) std::erase(q.handed, f.orig_recipient);
   }
-  q.joined_from.clear();  // a delivery of its own: the join, if any, stands
+  // A delivery of its own: shows a join not shown by Message-ID, or undoes it.
+  ConfirmOrUndoJoins(q, f.recipient, f.orig_recipient);
   if (mailbox_here) {
     if (counts_.local_deliveries++ == 0) counts_.first_local_delivery_line = counts_.lines;
     ++q.attempts;
@@ -418,16 +431,21 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     return;
   }
   std::string_view pending;
+  bool undoable = false;
+  std::string joined_to;  // X of an undoable hand-off (HandOff)
   if (f.status == "sent") {
     std::string_view next = QueuedAs(f.status_text);
     if (!next.empty() && next != BareQueueId(l.queue_id)) {
       std::string kept = ResolveNext(l, next, f.relay, LocalRelay(f.relay));
-      if (!kept.empty() && HandOff(l, q, kept, f.relay)) {
+      if (!kept.empty() && HandOff(l, q, kept, f.relay, f.recipient, &undoable)) {
         q.handed_on.emplace_back(f.recipient);
         if (auto n = queues_.find(q.next_id); n != queues_.end()) {
           Handed(n->second, q.next_id, f.recipient, f.relay);
         }
-        return;
+        // Shown by Message-ID (or by X's own attempt): A's attempt is gone.
+        // Else it is held dropped, for X's later lines to undo.
+        if (!undoable) return;
+        joined_to = kept;
       }
       // Not (yet) seen here: held as a delivery that X's first line, if it
       // comes within the window, turns into a hand-off.
@@ -472,6 +490,10 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   a.dsn = f.dsn;
   uint64_t seq = Hold(a, pending);
   if (q.first_attempt == 0) q.first_attempt = seq + 1;
+  if (!joined_to.empty()) {
+    held_.back().dropped = true;
+    if (auto n = queues_.find(joined_to); n != queues_.end()) n->second.joined_from.push_back(seq);
+  }
   auto was = std::find(q.deferred.begin(), q.deferred.end(), f.recipient);
   // A soft bounce leaves the message queued, as a deferral does: its
   // expiry later applies to this recipient too.

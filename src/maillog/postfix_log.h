@@ -291,7 +291,9 @@ class PostfixLog {
     bool removed = false;        // its end is held; kept for joins until passed on
     // Taken over from the "queued as" attempts held at these sequence
     // numbers (A's, dropped: one per recipient when one "queued as X"
-    // names X for several), undone if the Message-IDs differ.
+    // names X for several) and not yet shown to be this message: undone if
+    // the Message-IDs differ, or X delivers another recipient, or X ends
+    // unshown after a public relay (ConfirmOrUndoJoins, EndUnconfirmedJoins).
     std::vector<uint64_t> joined_from;
     std::string joined_hops;     // the hops it had before
     // The queue id it handed the message to, and through which relay: a
@@ -331,8 +333,30 @@ class PostfixLog {
   // deferred, one attempt naming no recipient when `one_if_none`.
   void EndDeferred(const LogLine& l, Queue& q, std::string_view status, std::string_view text,
                    bool one_if_none);
-  // True when the attempt is a hand-off to `next`, which takes it over.
-  bool HandOff(const LogLine& line, Queue& q, std::string_view next, std::string_view relay);
+  // True when the attempt (to `recipient`) is a hand-off to `next`, which
+  // takes it over. *undoable: the join rests on no Message-ID (one of the
+  // two was not logged) and X has no attempt yet: the caller holds the
+  // attempt dropped, in X's joined_from, so X's later lines can undo it.
+  bool HandOff(const LogLine& line, Queue& q, std::string_view next, std::string_view relay,
+               std::string_view recipient, bool* undoable);
+  // Whether n (queue id `id`)'s held attempts name `recipient` (to= or
+  // orig_to=).
+  bool HeldAttemptFor(const Queue& n, std::string_view id, std::string_view recipient) const;
+  // A join to q that is not this message after all (joined_from: another
+  // Message-ID, a delivery of q's own to another recipient, a public relay
+  // at q's end): the attempt held at `seq` goes on as a delivery of its
+  // own. True when undone. Unjoined restores q's hops and the count.
+  bool Unjoin(Queue& q, uint64_t seq);
+  void Unjoined(Queue& q);
+  // q's own attempt of `recipient` (orig_to= `orig_recipient`) settles its
+  // joins not settled by Message-ID: one to a recipient handed to it shows
+  // the join; one to another undoes them (issue-16 tester, item 1).
+  void ConfirmOrUndoJoins(Queue& q, std::string_view recipient, std::string_view orig_recipient);
+  // q ends (removed, idle, end of input) with joins not settled: those
+  // through a relay that is neither on this host nor inside the
+  // organisation (a public MX's "queued as" colliding with q) are undone;
+  // the others stay hand-offs whose final delivery is not in the logs.
+  void EndUnconfirmedJoins(Queue& q);
   // `count`: a new hand-off (false when passing a hop down the chain).
   void TakeOver(Queue& next, std::string_view next_id, std::string_view from_id,
                 const std::string& from_hops, std::string_view relay, bool count = true,

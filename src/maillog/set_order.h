@@ -18,7 +18,7 @@
 // log starts no later than the downstream's for the same messages, so its
 // hand-offs are read first. Logs of instances that each span more than
 // the hand-off window of the same period are still read one after the
-// other: give them merged in time order (sort -m -s -k1,3M, or one
+// other: give them merged in time order (sort -m -s -k1,1M -k2,2n -k3,3 for BSD stamps, or one
 // journalctl export), as docs/audit.md says.
 //
 // Thread safety: pure functions over the file system.

@@ -64,8 +64,9 @@ bool Date(std::string_view s, size_t at, Stamp* out) {
   out->year = Digits(s, at, 4);
   out->month = Digits(s, at + 5, 2);
   out->day = Digits(s, at + 8, 2);
-  return out->year >= 0 && out->month >= 1 && out->month <= 12 && out->day >= 1 &&
-         out->day <= 31;
+  // A day the month does not have ("2025-02-30", "2025-04-31") is no
+  // date: never rolled over into the next month.
+  return out->year >= 0 && CivilDateExists(out->year, out->month, out->day);
 }
 
 // "Z", "+hh:mm", "+hhmm" or "+hh" at s[at], ending at `end`.
@@ -104,7 +105,11 @@ size_t ReadBsdStamp(std::string_view s, Stamp* out) {
   out->month = MonthOf(s);
   if (out->month == 0) return 0;
   out->day = s[4] == ' ' ? Digits(s, 5, 1) : Digits(s, 4, 2);
-  if (out->day < 1 || out->day > 31 || !ClockTime(s, 7, out)) return 0;
+  // A day the month never has ("Feb 30", "Apr 31", "Jun 31") is no date,
+  // never rolled over into the next month; Feb 29 is checked against the
+  // year once it is known (log_line.cc), so it is judged here in a leap
+  // year (2000).
+  if (!CivilDateExists(2000, out->month, out->day) || !ClockTime(s, 7, out)) return 0;
   size_t end = 15 + Fraction(s, 15);
   if (end >= s.size() || s[end] != ' ') return 0;
   out->year = 0;

@@ -42,7 +42,9 @@ struct Stamp {
 
 // Each reads the form at the start of `s` and returns the stamp's length
 // (up to, not including, the space after it); 0 when `s` does not start with
-// that form followed by a space.
+// that form followed by a space, or its date does not exist ("Feb 30",
+// "Apr 31", "2025-02-30": CivilDateExists; a BSD "Feb 29" is read, its
+// year not known yet, and judged once the year is).  Never rolled over.
 size_t ReadBsdStamp(std::string_view s, Stamp* out);
 size_t ReadRfc3339Stamp(std::string_view s, Stamp* out);
 size_t ReadFullStamp(std::string_view s, Stamp* out);

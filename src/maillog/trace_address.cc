@@ -7,7 +7,9 @@
 namespace nearmiss::maillog {
 namespace {
 
-bool Blank(char c) { return c == ' ' || c == '\t'; }
+// A line break in a cell (Excel's Alt+Enter, a list pasted from lines)
+// separates as a blank does (issue-16 tester, item 7).
+bool Blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 std::string_view TrimBlanks(std::string_view s) {
   while (!s.empty() && Blank(s.front())) s.remove_prefix(1);
@@ -88,7 +90,7 @@ void SplitTraceAddresses(std::string_view cell, std::vector<std::string_view>* o
       }
       return;
     }
-    SplitTopLevel(piece, " \t", /*brackets=*/false, [&](std::string_view a) {
+    SplitTopLevel(piece, " \t\r\n", /*brackets=*/false, [&](std::string_view a) {
       if (!a.empty()) out->push_back(a);
     });
   });

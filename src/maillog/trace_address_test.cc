@@ -42,6 +42,26 @@ TEST(TraceAddress, ListsSplitAsExchangeExportsWriteThem) {
   EXPECT_EQ(Split(""), Strings{});
 }
 
+// Issue-16 tester, item 7: a line break in a cell (Excel's Alt+Enter)
+// separated nothing, so the cell was one address that is none, and the
+// look-alike after the break left the report.
+TEST(TraceAddress, LineBreaksInACellSeparateAsBlanks) {
+  EXPECT_EQ(Split("bob@mod.gov.uk\r\ncarol@army.ml"),
+            (Strings{"bob@mod.gov.uk", "carol@army.ml"}));
+  EXPECT_EQ(Split("bob@mod.gov.uk\ncarol@army.ml\rdan@army.ml"),
+            (Strings{"bob@mod.gov.uk", "carol@army.ml", "dan@army.ml"}));
+  EXPECT_EQ(Split("\r\n bob@mod.gov.uk;\r\ncarol@army.ml\r\n"),
+            (Strings{"bob@mod.gov.uk", "carol@army.ml"}));
+  EXPECT_EQ(Split("Frank <frank@army.ml>\r\n"), (Strings{"frank@army.ml"}));
+  // Inside quotes a break is the local part's, as ';' is.
+  EXPECT_EQ(Split("\"a\nb\"@army.ml\nc@x.example"), (Strings{"\"a\nb\"@army.ml", "c@x.example"}));
+  bool one = true;
+  EXPECT_EQ(OneTraceAddress("alice@mod.gov.uk\r\n", &one), "alice@mod.gov.uk");
+  EXPECT_TRUE(one);
+  OneTraceAddress("alice@mod.gov.uk\nbob@army.ml", &one);
+  EXPECT_FALSE(one);
+}
+
 TEST(TraceAddress, OnlyOneSmtpAddressIsValid) {
   for (const char* good : {"bob@army.ml", "Bob.Smith+x@army.ml", "\"x>y\"@army.ml",
                            "\"a;b\"@army.ml", "\"a@b\"@army.ml", "o'neil@army.ml",
@@ -209,6 +229,38 @@ TEST(TraceAddress, ExchangeSendRepliesPerRecipient) {
   EXPECT_EQ(c.seen[2].status, "deferred");
   EXPECT_EQ(c.seen[3].status, "sent");
   EXPECT_EQ(c.seen[4].status, "sent");
+}
+
+// Issue-16 tester, item 4: a reply whose own text holds ';' (Postfix's RBL
+// refusal "...; Client host [...] blocked using ...") was split into
+// pieces that no longer matched the recipients: every recipient unknown.
+// One recipient's reply is the whole field; several are split only where
+// the next piece starts with a reply code.
+TEST(TraceAddress, ExchangeSendReplyTextWithSemicolons) {
+  Collect c;
+  TraceLog ex("MSGTRK2025110311-1.LOG", &c);
+  ex.Feed("#Fields: date-time,event-id,message-id,recipient-address,recipient-status,"
+          "sender-address");
+  ex.Feed("2025-11-03T11:00:00.000Z,SEND,<m1@x>,bob@army.ml,\"550 5.7.1 Service unavailable; "
+          "Client host [192.0.2.1] blocked using zen.spamhaus.org\",alice@mod.gov.uk");
+  ex.Feed("2025-11-03T11:00:01.000Z,SEND,<m2@x>,carol@army.ml;dan@army.ml,\"250 2.1.5 OK;550 "
+          "5.7.1 Service unavailable; Client host blocked\",alice@mod.gov.uk");
+  ex.Feed("2025-11-03T11:00:02.000Z,SEND,<m3@x>,eve@army.ml;fay@army.ml,\"451 4.7.1 Try again "
+          "later; greylisted;250-2.0.0 queued; id=1\",alice@mod.gov.uk");
+  // One reply for the message, with ';' in its text, for two recipients.
+  ex.Feed("2025-11-03T11:00:03.000Z,SEND,<m4@x>,gus@army.ml;hal@army.ml,\"554 5.7.1 rejected; "
+          "see https://example.net/x;y\",alice@mod.gov.uk");
+  // One recipient whose reply says "250" after ';': still one reply, a refusal.
+  ex.Feed("2025-11-03T11:00:04.000Z,SEND,<m5@x>,ida@army.ml,\"550 5.1.1 no such user; 250 "
+          "would be nice\",alice@mod.gov.uk");
+  ex.Finish();
+  std::vector<std::string> got;
+  for (const auto& s : c.seen) got.push_back(s.rcpt + " " + s.status);
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "bob@army.ml bounced", "carol@army.ml sent", "dan@army.ml bounced",
+                     "eve@army.ml deferred", "fay@army.ml sent", "gus@army.ml bounced",
+                     "hal@army.ml bounced", "ida@army.ml bounced"}));
+  EXPECT_EQ(ex.counts().not_understood, 0u);
 }
 
 }  // namespace

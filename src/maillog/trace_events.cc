@@ -30,8 +30,13 @@ constexpr Named kEvents[] = {
     {"FAIL", EventClass::kBounced},
     {"HADISCARD", EventClass::kProgress},
     {"HARECEIVE", EventClass::kProgress},
-    {"HAREDIRECT", EventClass::kHop},
-    {"HAREDIRECTFAIL", EventClass::kBounced},
+    // Shadow redundancy (Exchange 2013+): HAREDIRECT "a shadow message was
+    // created", HAREDIRECTFAIL "a shadow message failed to be created"
+    // (Microsoft Learn, "Event types in the message tracking log"). They
+    // say nothing of the primary copy's delivery and replace no recipient:
+    // no outcome (issue-16 tester, item 11).
+    {"HAREDIRECT", EventClass::kProgress},
+    {"HAREDIRECTFAIL", EventClass::kProgress},
     {"INITMESSAGECREATED", EventClass::kProgress},
     {"LOAD", EventClass::kProgress},
     {"MODERATIONEXPIRE", EventClass::kBounced},

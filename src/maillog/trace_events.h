@@ -15,17 +15,18 @@ namespace nearmiss::maillog {
 // What one event says of a recipient.
 enum class EventClass {
   kSent,        // SEND, SENDEXTERNAL, DELIVER, DUPLICATEDELIVER
-  kBounced,     // FAIL, DELIVERFAIL, SUBMITFAIL, RESUBMITFAIL, HAREDIRECTFAIL,
+  kBounced,     // FAIL, DELIVERFAIL, SUBMITFAIL, RESUBMITFAIL,
                 // MODERATORREJECT, MODERATIONEXPIRE, MODERATORSALLNDR,
                 // POISONMESSAGE, BADMAIL: the message did not reach it
   kDiscarded,   // DROP ("dropped without a delivery status notification")
   kDeferred,    // DEFER, SUBMITDEFER, RESUBMITDEFER
-  kHop,         // EXPAND, RESOLVE, REDIRECT, DUPLICATEEXPAND, DUPLICATEREDIRECT,
-                // HAREDIRECT: the recipient was replaced by others (a
+  kHop,         // EXPAND, RESOLVE, REDIRECT, DUPLICATEEXPAND, DUPLICATEREDIRECT:
+                // the recipient was replaced by others (a
                 // group's members, its resolved or redirected address),
                 // whose own events say what became of the message
   kProgress,    // the other documented events (RECEIVE, SUBMIT, TRANSFER,
-                // AGENTINFO, DSN, ...): no outcome
+                // AGENTINFO, DSN, the shadow copy's HAREDIRECT and
+                // HAREDIRECTFAIL, ...): no outcome
   kUnknown,     // not a documented event
 };
 

@@ -54,7 +54,7 @@ TEST(TraceEvents, ClassifyIgnoresCaseAndSpaces) {
   EXPECT_EQ(ClassifyEvent("DELIVERFAIL"), EventClass::kBounced);
   EXPECT_EQ(ClassifyEvent("DeliverFail"), EventClass::kBounced);
   EXPECT_EQ(ClassifyEvent("send external"), EventClass::kSent);
-  EXPECT_EQ(ClassifyEvent("HAREDIRECT"), EventClass::kHop);
+  EXPECT_EQ(ClassifyEvent("REDIRECT"), EventClass::kHop);
   EXPECT_EQ(ClassifyEvent("RECEIVE"), EventClass::kProgress);
   EXPECT_EQ(ClassifyEvent("SENDING"), EventClass::kUnknown);
 }
@@ -139,6 +139,31 @@ TEST(TraceEvents, ExchangeFailuresAndDropsAreOutcomes) {
   EXPECT_EQ(got, (std::vector<std::string>{"w1@army.ml bounced", "w2@army.ml discarded",
                                            "w3@army.ml deferred", "w4@army.mil internal",
                                            "w5@army.ml unknown"}));
+}
+
+// Issue-16 tester, item 11: the shadow copy's events (HAREDIRECT "a shadow
+// message was created", HAREDIRECTFAIL "failed to be created") say nothing
+// of the primary copy: never bounced, never a replaced recipient; with no
+// later event the outcome is unknown, and a later one decides.
+TEST(TraceEvents, ShadowRedundancyEventsDecideNothing) {
+  EXPECT_EQ(ClassifyEvent("HAREDIRECTFAIL"), EventClass::kProgress);
+  EXPECT_EQ(ClassifyEvent("HARedirect"), EventClass::kProgress);
+  EXPECT_EQ(Outcome("Receive, HARedirectFail"), "deferred");
+  EXPECT_EQ(Outcome("Receive, HARedirect"), "deferred");
+  EXPECT_EQ(Outcome("Receive, HARedirectFail, Send"), "sent");
+  EXPECT_EQ(Outcome("Receive, Send, HARedirectFail"), "sent");
+  EXPECT_EQ(Outcome("Receive, HARedirect, Fail"), "bounced");
+  Collect c;
+  TraceLog t("MSGTRK.LOG", &c);
+  t.Feed("#Fields: date-time,server-hostname,connector-id,source,event-id,message-id,"
+         "recipient-address,recipient-status,sender-address");
+  t.Feed("2025-11-03T09:12:05Z,EX01,,SMTP,HAREDIRECTFAIL,<m@a>,u3@army.ml,,alice@army.mil");
+  t.Feed("2025-11-03T09:12:05Z,EX01,,SMTP,HAREDIRECT,<m@a>,u4@army.ml,,alice@army.mil");
+  t.Finish();
+  std::vector<std::string> got;
+  for (const Seen& s : c.seen) got.push_back(s.rcpt + " " + s.status);
+  EXPECT_EQ(got, (std::vector<std::string>{"u3@army.ml unknown", "u4@army.ml unknown"}));
+  EXPECT_EQ(t.counts().not_understood, 0u);
 }
 
 // breaker16 #12: the admin center's download with the headings its grid

@@ -54,6 +54,36 @@ void SplitOutsideQuotes(std::string_view list, char sep, Fn piece) {
   piece(list.substr(start));
 }
 
+// True when `s` starts with an SMTP reply code (RFC 5321 4.2: three
+// digits, the first 2 to 5, then a blank, '-' or the end).
+bool StartsWithReplyCode(std::string_view s) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return s.size() >= 3 && s[0] >= '2' && s[0] <= '5' && digit(s[1]) && digit(s[2]) &&
+         (s.size() == 3 || s[3] == ' ' || s[3] == '-');
+}
+
+// The SMTP replies of a SEND's recipient-status, in order, trimmed. For
+// one recipient the whole field is its reply. For several, Exchange joins
+// one reply per recipient with ';', yet a reply's own text may hold ';'
+// ("550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using
+// zen.spamhaus.org", Postfix's RBL reply): a ';' ends a reply only where
+// the next piece starts with a reply code (issue-16 tester, item 4).
+// Quotes are not honoured: a reply's text may hold an odd '"'.
+void SmtpReplies(std::string_view text, size_t recipients, std::vector<std::string_view>* out) {
+  if (recipients <= 1) {
+    out->push_back(Trim(text));
+    return;
+  }
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && (text[i] != ';' || !StartsWithReplyCode(Trim(text.substr(i + 1))))) {
+      continue;
+    }
+    out->push_back(Trim(text.substr(start, i - start)));
+    start = i + 1;
+  }
+}
+
 // Calls `fn` with each address of `cell` (trace_address.h). With
 // `required`, a cell with none gives `fn` the cell itself, which the
 // caller's Emit counts as a recipient not understood (never dropped).
@@ -169,8 +199,7 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
           // Its recipients replace the one in related-recipient-address
           // (a group's members, a resolved address): counted, and each
           // goes on as the event below says.
-          // HAREDIRECT (a shadow copy for high availability) replaces no one.
-          if (event != "HAREDIRECT") Replaced(line);
+          Replaced(line);
           [[fallthrough]];
         case EventClass::kProgress:
           // Not a delivery (RECEIVE, SUBMIT, TRANSFER, ...), but its
@@ -208,9 +237,7 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     // a 4xx is "deferred" (RFC 5321 4.2.1; breaker round 3 §12, round 16
     // §3), whether or not a FAIL event follows.
     std::vector<std::string_view> replies;
-    if (status == "sent") SplitOutsideQuotes(text, ';', [&](std::string_view r) {
-      replies.push_back(Trim(r));
-    });
+    if (status == "sent") SmtpReplies(text, rcpts.size(), &replies);
     const bool each = replies.size() == rcpts.size();
     const bool one_for_all = !each && replies.size() == 1;
     // A list of replies that fits neither (three for two recipients) does

@@ -95,6 +95,39 @@ given 1 "SECRET [UK EYES ONLY]" "SECRET [UK EYES ONLY] x"
 given 1 "SECRET [UK EYES ONLY]" "SECRET UK EYES ONLY - x"
 given 2 "SECRET" "SECRET [UK EYES ONLY] x"
 given 1 "OFFICIAL-SENSITIVE COMMERCIAL" "OFFICIAL-SENSITIVE [COMMERCIAL] bid"
+# Issue-16 tester, item 3: data in two schemes. The data's own marking, as
+# the report writes it (and as its refusal now names it), is accepted; so is
+# one that carries every scheme's caveats; one that lacks a scheme's is not.
+own() {  # own SUBJECT...: the marking the report gives the data itself
+  mbox "$@" >o.mbox
+  "$nearmiss" audit --html o.html o.mbox >/dev/null 2>&1
+  sed -n 's/.*<div class="marking">\([^<]*\)<.*/\1/p' o.html | head -n 1
+}
+for pair in "Budget [SEC=PROTECTED, CAVEAT=SH:CABINET]|TS//SCI//NOFORN" \
+    "SECRET [UK EYES ONLY] x|C//REL TO USA, GBR weekly" \
+    "NATO SECRET plan|S//NOFORN weekly" \
+    "OFFICIAL-SENSITIVE [PERSONAL] y|CUI//SP-PRVCY weekly" \
+    "[SEC=SECRET, CAVEAT=RI:AUSTEO] x|TOP SECRET [UK EYES ONLY] x|S//SI//NOFORN plan"; do
+  old_ifs=$IFS
+  IFS='|'
+  # shellcheck disable=SC2086
+  set -- $pair
+  IFS=$old_ifs
+  data=$(own "$@")
+  [ -n "$data" ] || { no "no marking for [$*]"; continue; }
+  given 1 "$data" "$@"
+  # The refusal of a marking without a caveat names the data's own.
+  mbox "$@" >r.mbox
+  "$nearmiss" audit --marking "TOP SECRET" --html r.html r.mbox >/dev/null 2>r.err
+  if grep -qF "a caveat of the data" r.err; then
+    grep -qF -- "--marking '$data'" r.err || { cat r.err >&2; no "refusal over [$*] names no accepted marking"; }
+  fi
+done
+given 1 "TOP SECRET//SCI//NOFORN CAVEAT=SH:CABINET" "Budget [SEC=PROTECTED, CAVEAT=SH:CABINET]" "TS//SCI//NOFORN"
+given 1 "TOP SECRET//SCI//NOFORN / PROTECTED CABINET" "Budget [SEC=PROTECTED, CAVEAT=SH:CABINET]" "TS//SCI//NOFORN"
+given 2 "TOP SECRET//SCI//NOFORN" "Budget [SEC=PROTECTED, CAVEAT=SH:CABINET]" "TS//SCI//NOFORN"
+given 2 "TOP SECRET//SCI CAVEAT=SH:CABINET" "Budget [SEC=PROTECTED, CAVEAT=SH:CABINET]" "TS//SCI//NOFORN"
+given 2 "UK SECRET / US CONFIDENTIAL" "SECRET [UK EYES ONLY] x" "C//REL TO USA, GBR weekly"
 
 [ "$fail" -eq 0 ] && echo "audit marking caveats: ok"
 exit "$fail"
