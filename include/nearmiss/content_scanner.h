@@ -115,6 +115,12 @@ enum class TextKind {
   // ("SECRET", "CONFIDENTIAL") counts only if the message agrees (a body
   // banner, a label), as newsletters shout the word for emphasis.
   kBulkSubject,
+  // The mail's own text ("body") of bulk or list mail: as kBody, but a bare
+  // everyday level word heading or closing it ("TOP SECRET" over and under
+  // an advert) counts only if a marking of another kind agrees (a caveat, a
+  // portion mark, a label, a non-bulk subject): the same word repeated is
+  // one newsletter shouting twice (issue 13, breaker round 8 defect 10).
+  kBulkBody,
 };
 
 class Scanner;

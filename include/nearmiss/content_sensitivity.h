@@ -65,6 +65,9 @@ struct Finding {
   // heading of the text): weak, and kept only until
   // Sensitivity::Corroborate decides whether the message agrees.
   bool needs_corroboration = false;
+  // A doubtful level word of a bulk mail's text (TextKind::kBulkBody):
+  // another such word of the same mail does not corroborate it.
+  bool bulk = false;
 };
 
 // Findings a policy rule can ask for by name (rule key `finding`), each

@@ -45,6 +45,12 @@ class ArchiveWalk {
     }
   }
 
+  // One file embedded in an Office package (ExtractEmbedded), read as a
+  // member at `depth`.
+  void ReadEmbedded(const std::string& path, const std::string& data, int depth) {
+    if (CountMember()) ReadMember(path, data, depth);
+  }
+
   // Files uuencoded in `text` (ExtractUuencoded), each a member named by
   // its "begin" line.
   void WalkUuencoded(std::string_view text) {
@@ -296,6 +302,22 @@ void ExtractUuencoded(std::string_view name, std::string_view text,
     return;
   }
   ArchiveWalk(name, budget, out).WalkUuencoded(text);
+}
+
+void ExtractEmbedded(std::string_view name, const std::string& path,
+                     const std::string& data, ExtractBudget& budget,
+                     Extracted* out) {
+  if (budget.embedded_depth + 1 > budget.max_archive_depth) {
+    out->limits.push_back(
+        {"max-archive-depth", std::string(name) + "/" + path +
+                                  ": objects embedded deeper than " +
+                                  std::to_string(budget.max_archive_depth) +
+                                  "; not read"});
+    return;
+  }
+  ++budget.embedded_depth;
+  ArchiveWalk(name, budget, out).ReadEmbedded(path, data, budget.embedded_depth);
+  --budget.embedded_depth;
 }
 
 Extracted ExtractArchive(DocType type, std::string_view name,

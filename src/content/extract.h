@@ -25,6 +25,9 @@ struct ExtractBudget {
   int max_archive_depth = 4;
   std::size_t max_archive_members = 1000;
   std::size_t max_compression_ratio = 200;
+  // Objects embedded in Office files open around the one being read
+  // (ExtractEmbedded): bounded by max_archive_depth as nested archives are.
+  int embedded_depth = 0;
 
   bool TimeUp() const { return Clock::now() >= deadline; }
   // Told each page a paged document (PDF) starts: (page, pages), 1-based.
@@ -132,6 +135,16 @@ Extracted ExtractZipDocument(DocType type, std::string_view name,
 // through libytnef (kTnef), the rest through libarchive (kArchive).
 Extracted ExtractArchive(DocType type, std::string_view name,
                          std::string_view bytes, ExtractBudget& budget);
+// A file embedded in an Office package (`path` inside it, such as
+// "word/embeddings/Microsoft_Word_Document1.docx" or "Object 1/notes.txt")
+// or a member that is not one of its parts, read like an archive member:
+// nested documents, text and archives are extracted, encrypted ones listed,
+// unreadable formats reported (archive_text.cc). Deeper than
+// max_archive_depth embedded objects is a "max-archive-depth" limit. Adds
+// to `*out`.
+void ExtractEmbedded(std::string_view name, const std::string& path,
+                     const std::string& data, ExtractBudget& budget,
+                     Extracted* out);
 // Files uuencoded in a text ("begin 644 plan.txt" ... "end", POSIX
 // uuencode), decoded by GMime's uudecode filter and each read like an
 // archive member (archive_text.cc). Adds to `*out`.

@@ -125,6 +125,26 @@ TEST(LabelHeadersTest, SublabelIsTheHigherOfParentAndChild) {
   EXPECT_EQ(neither.findings[0].text, "Falcon\\Team");
 }
 
+// A tenant that made the standard's compound a parent and a child:
+// "OFFICIAL\Sensitive" is OFFICIAL-SENSITIVE, not OFFICIAL (issue 13,
+// breaker round 8 defect 6); the child read with its parent is no unknown
+// label.
+TEST(LabelHeadersTest, ParentAndChildThatSpellOneMarking) {
+  auto scanner = Compile();
+  for (std::string_view name :
+       {"OFFICIAL\\Sensitive", "OFFICIAL/Sensitive", "Official - Sensitive",
+        "OFFICIAL\\Sensitive\\Commercial", "OFFICIAL_0\\Sensitive_1"}) {
+    Sensitivity s = ScanLabel(*scanner, "msip_labels", Msip(name));
+    EXPECT_EQ(s.level, Level::kOfficialSensitive) << name;
+  }
+  Sensitivity personal =
+      ScanLabel(*scanner, "msip_labels", Msip("OFFICIAL\\Sensitive Personal"));
+  EXPECT_EQ(personal.level, Level::kOfficialSensitive);
+  EXPECT_FALSE(personal.Has("unknown-label"));
+  // Parts that each have their level stay as they were.
+  EXPECT_EQ(ScanLabel(*scanner, "msip_labels", Msip("General/Secret")).findings.size(), 2u);
+}
+
 // Display names write the parent and child with a spaced dash, and some
 // tenants qualify a label in brackets (issue 13, tester round 4: these were
 // held as unknown labels). A dash inside a word is part of the name.

@@ -25,6 +25,13 @@ PortionPlace SubjectPortionPlace(std::string_view mark) {
   for (char c : mark.substr(1, mark.size() - 2)) {
     if (c < 'A' || c > 'Z') return PortionPlace::kPortion;
   }
+  // "(CUI) Convoy update": the CUI Registry's mark and its predecessors
+  // ("(SBU)", "(FOUO)") are nobody's initials nor a size; the DoD CUI
+  // marking guide portion-marks an e-mail's subject so (issue 13, breaker
+  // round 8 defect 8).
+  if (mark.size() > 3 && !BareMarkMayBeInitials(mark)) {
+    return PortionPlace::kPortion;
+  }
   return PortionPlace::kIfCorroborated;
 }
 
@@ -69,6 +76,15 @@ bool TypedPlainly(const Scratch::Rep& s, std::string_view text,
   };
   std::size_t tb = LineStart(text, at);
   return trim(input.substr(b, e - b)) == trim(text.substr(tb, LineEnd(text, at) - tb));
+}
+
+// The match's line holds a lower-case letter after the match (a label key
+// before it, "Classification: SECRET", is not the free text asked about).
+bool LowerCaseAfter(std::string_view text, const RawMatch& m) {
+  for (std::size_t i = m.end, e = LineEnd(text, m.end); i < e; ++i) {
+    if (text[i] >= 'a' && text[i] <= 'z') return true;
+  }
+  return false;
 }
 
 // "CUI", "FOUO", "LES", "SBU": acronyms, not words.
@@ -147,8 +163,21 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   }
   // "Acme Ltd\n\nCONFIDENTIAL": a company's footer under its signature
   // has the bottom banner's place and nothing else of a marked message.
-  if (strong && kind == TextKind::kBody && s.mail_body && p.footer_word &&
+  // In bulk mail any everyday level word closing the text ("TOP SECRET"
+  // under an advert that it also heads) is such a footer.
+  if (strong && kind == TextKind::kBody && s.mail_body &&
+      (p.footer_word || (s.bulk_body && p.heading_word)) &&
       IsBareFooter(text, m.begin, m.end) && TypedPlainly(s, text, m)) {
+    return Counts::kIfCorroborated;
+  }
+  // "TOP SECRET - Menu Launch Friday", "SECRET - Draw on Friday": an
+  // everyday level word heading a line of words in lower or mixed case is
+  // an advert's or a note's title as readily as a banner with a page
+  // number; it counts if the message agrees (the same banner at the other
+  // edge, a marked subject, portion marks). "SECRET - DRAFT" in capitals
+  // is a banner.
+  if (strong && kind == TextKind::kBody && s.mail_body && p.heading_word &&
+      LowerCaseAfter(text, m) && TierHeadsBannerLine(text, m.begin, m.end)) {
     return Counts::kIfCorroborated;
   }
   *strength = strong ? Strength::kStrong : Strength::kWeak;

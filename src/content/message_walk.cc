@@ -107,6 +107,7 @@ class Walker {
         kind = TextKind::kBulkSubject;
       }
     }
+    if (where == "subject") bulk_ = kind == TextKind::kBulkSubject;
     Scan(kind, where, subject);
   }
 
@@ -417,7 +418,10 @@ class Walker {
       ScanLabelProperties(member.msip_labels, member.classifications, at);
       if (member.has_text) Scan(TextKind::kBody, at, member.text);
     }
-    if (text.has_text) Scan(TextKind::kBody, where, text.text);
+    if (text.has_text) {
+      Scan(bulk_ && where == "body" ? TextKind::kBulkBody : TextKind::kBody,
+           where, text.text);
+    }
     for (const ExtractedMember& message : text.messages) {
       WalkMessageFile(message.path.empty() ? where : where + "/" + message.path,
                       message.text, depth);
@@ -433,6 +437,7 @@ class Walker {
   std::size_t size_ = 0;  // the message's, for on_step_
   int parts_ = 0;
   bool stopped_ = false;
+  bool bulk_ = false;  // the message is bulk or list mail (ScanSubject)
   bool depth_reported_ = false;
   bool time_reported_ = false;
 };

@@ -78,6 +78,38 @@ inline constexpr int kBannerLines = 3;
 bool IsBannerMarking(std::string_view text, std::size_t begin,
                      std::size_t end);
 
+// A tier heading a banner line that carries more words: drafts, page and
+// copy numbers, handling instructions and codewords written on the line
+// ("SECRET - DRAFT", "SECRET (DRAFT)", "UK SECRET - Page 1 of 3", "TOP
+// SECRET CODEWORD", "OFFICIAL-SENSITIVE: RECIPIENTS ONLY", "NATO SECRET -
+// NOT RELEASABLE TO NON-NATO NATIONS"), or after a short prefix in
+// capitals ("DRAFT - SECRET", "ISAF SECRET", "KFOR RESTRICTED - DRAFT";
+// IsTierPrefix). The line is the first or last of its page (IsEdgeLine),
+// at most 100 bytes, the words after the tier follow a separator or a
+// blank and a capital, and do not read as a sentence (no closing . ! ?,
+// at most two words in lower case) nor as an idiom ("SECRET SANTA",
+// subject_idioms.h). GSC and DoDM 5200.01 Vol 2 put the banner at the top
+// and foot of each page; what else the line holds does not unmark it
+// (issue 13, breaker round 8 defect 1). IsBannerMarking asks this when the
+// match is not alone on its line.
+bool TierHeadsBannerLine(std::string_view text, std::size_t begin,
+                         std::size_t end);
+
+// `prefix` (what stands before a tier on its line or at a subject's head,
+// ending in a blank) is one or two words in capitals, digits, '-', '/' or
+// '.' ("ISAF ", "RESOLUTE SUPPORT ", "MISSION "), or, when
+// `separator_allowed`, up to five such words and a separator ("DRAFT - ",
+// "COPY 2 OF 5 -- "); none of them a phrase word (IsPhraseWord: "OUR
+// SECRET", "NOT SECRET"). NATO-led missions prefix the tier with the
+// mission's name (ISAF, KFOR, RESOLUTE SUPPORT; AC/35-D/2002 allows
+// mission-specific markings).
+bool IsTierPrefix(std::string_view prefix, bool separator_allowed);
+
+// A word that makes a level word after it the object of a phrase ("the",
+// "our", "best", "kept", "little") or denies it ("not", "non", "no");
+// ASCII case folded.
+bool IsPhraseWord(std::string_view word);
+
 // A portion mark's place (DoDM 5200.01 Vol 2, CAPCO manual: the mark opens
 // each paragraph, after its number or letter).
 //

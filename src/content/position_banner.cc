@@ -138,7 +138,9 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
   if (HasLabel(text, line_begin, begin)) return true;
   // Framed on either side by rules, box edges or symbols and padding
   // ("│   SECRET   │", "■■■ SECRET ■■■", "~~~ SECRET ~~~").
-  if (!OnlyFrame(before) || !OnlyFrame(after)) return false;
+  if (!OnlyFrame(before) || !OnlyFrame(after)) {
+    return TierHeadsBannerLine(text, begin, end);
+  }
   // A lone "CONFIDENTIAL" over "This e-mail is intended only for ..."
   // heads a disclaimer. No other marking heads one: "UK SECRET" or
   // "OFFICIAL-SENSITIVE" above an appended disclaimer is the sender's bottom

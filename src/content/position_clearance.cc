@@ -138,6 +138,81 @@ bool UnderClearanceHeading(std::string_view text, std::size_t line_begin,
   return false;
 }
 
+// Clearance levels as recruiters list them (32 CFR 117 and DCSA: TOP
+// SECRET, SECRET, CONFIDENTIAL, TS/SCI; OPM's PUBLIC TRUST positions), in
+// the capitals of a list line.
+constexpr std::array<std::string_view, 6> kClearanceLevels = {
+    "TOP SECRET", "TS", "SECRET", "CONFIDENTIAL", "PUBLIC TRUST", "POSITIVE VETTING"};
+
+// Neighbour lines longer than this are not list lines; the bound keeps the
+// look at them constant per match.
+constexpr std::size_t kMaxListLineBytes = 120;
+
+// `line` opens, after blanks and a bullet, with a clearance level, its
+// controls ("/SCI", "//SCI"), a separator and a place or a role: "TOP
+// SECRET/SCI - Reston", "SECRET - Fort Meade", "* TS/SCI, Chantilly VA".
+bool IsLevelListLine(std::string_view line) {
+  if (line.size() > kMaxListLineBytes) return false;
+  std::size_t i = 0;
+  while (i < line.size() && (IsBlank(line[i]) || line[i] == '*' || line[i] == '-')) ++i;
+  if (line.substr(i, 3) == "\u2022") i += 3;
+  while (i < line.size() && IsBlank(line[i])) ++i;
+  std::size_t level_end = 0;
+  for (std::string_view level : kClearanceLevels) {
+    if (line.substr(i, level.size()) == level &&
+        (i + level.size() == line.size() || !IsAlpha(line[i + level.size()]))) {
+      level_end = i + level.size();
+      break;
+    }
+  }
+  if (level_end == 0) return false;
+  i = level_end;
+  while (i < line.size() && (line[i] == '/' || IsUpper(line[i]))) ++i;
+  while (i < line.size() && IsBlank(line[i])) ++i;
+  if (i == line.size()) return false;
+  char sep = line[i];
+  if (sep != '-' && sep != ',' && sep != ':' && sep != '(' && sep != '|' &&
+      sep != '@') {
+    return false;
+  }
+  for (++i; i < line.size(); ++i) {
+    if (IsAlpha(line[i])) return true;
+  }
+  return false;
+}
+
+// The line next to the one from `line_begin` to `line_end` (above, or below
+// when `below`), with no blank line between; empty when there is none or
+// it is longer than kMaxListLineBytes.
+std::string_view AdjacentLine(std::string_view text, std::size_t line_begin,
+                              std::size_t line_end, bool below) {
+  if (below) {
+    if (line_end >= text.size() || text[line_end] != '\n') return {};
+    std::size_t b = line_end + 1, e = b;
+    while (e < text.size() && text[e] != '\n' && e - b <= kMaxListLineBytes) ++e;
+    return text.substr(b, e - b);
+  }
+  if (line_begin == 0 || text[line_begin - 1] != '\n') return {};
+  std::size_t e = line_begin - 1, b = e;
+  while (b > 0 && text[b - 1] != '\n' && e - b <= kMaxListLineBytes) --b;
+  return text.substr(b, e - b);
+}
+
+// The match's line and a line right next to it are each a clearance level
+// with a place or a role after it: a recruiter's list of cleared roles
+// ("TOP SECRET/SCI - Reston\nSECRET - Fort Meade"). A marked message
+// carries one level per banner line, and no banner stands on two lines in
+// a row with two places after them (issue 13, breaker round 8 defect 9).
+bool InClearanceList(std::string_view text, std::size_t line_begin,
+                     std::size_t line_end) {
+  if (line_end - line_begin > kMaxListLineBytes ||
+      !IsLevelListLine(text.substr(line_begin, line_end - line_begin))) {
+    return false;
+  }
+  return IsLevelListLine(AdjacentLine(text, line_begin, line_end, false)) ||
+         IsLevelListLine(AdjacentLine(text, line_begin, line_end, true));
+}
+
 }  // namespace
 
 bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
@@ -175,6 +250,7 @@ bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
     }
   }
   if (UnderClearanceHeading(text, line_begin, begin, end)) return true;
+  if (InClearanceList(text, line_begin, LineEnd(text, end))) return true;
   // Only the clearance's own spelling, "/SCI" after one slash, in these
   // looser places: a real "SECRET//NOFORN" under "Requirements:" or in a
   // subject about hiring still counts.

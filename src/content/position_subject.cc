@@ -80,6 +80,13 @@ bool IsSubjectMarking(std::string_view text, std::size_t begin,
     ++at;
   }
   if (at == begin) return true;
+  // A mission's or an operation's name before the tier, a separator after
+  // it: "ISAF SECRET: convoy", "KFOR RESTRICTED - roster" (issue 13,
+  // breaker round 8 defect 5).
+  if (IsTierPrefix(text.substr(at, begin - at), false) &&
+      FollowedBySeparator(text, end)) {
+    return true;
+  }
   // Wrapped in brackets anywhere: "Budget [OFFICIAL-SENSITIVE]".
   std::size_t b = begin, e = end;
   while (b > 0 && IsBlank(text[b - 1])) --b;
@@ -144,11 +151,11 @@ namespace {
 
 // Words after which a level word at a subject's end is the object of a
 // phrase ("Our best kept SECRET", "The big SECRET", "Victoria's SECRET"),
-// not a marking.
-constexpr std::array<std::string_view, 22> kPhraseWords = {
+// not a marking; "NOT SECRET", "NON RESTRICTED" deny it.
+constexpr std::array<std::string_view, 25> kPhraseWords = {
     "the", "a", "an", "our", "my", "your", "his", "her", "their", "its",
     "this", "that", "little", "big", "kept", "best", "it", "is", "be",
-    "so", "was", "are"};
+    "so", "was", "are", "not", "non", "no"};
 
 // The verbs that make a sentence of a subject ("Your account is now
 // secured", "you're covered"): a notice, not a marked message's title.
@@ -167,6 +174,13 @@ bool IsOneOfNoCase(std::string_view word,
 }
 
 }  // namespace
+
+bool IsPhraseWord(std::string_view word) {
+  for (std::string_view w : kPhraseWords) {
+    if (word.size() == w.size() && StartsWithNoCaseAt(word, 0, w)) return true;
+  }
+  return false;
+}
 
 bool EndsSubjectUnseparated(std::string_view text, std::size_t begin,
                             std::size_t end) {
@@ -188,9 +202,7 @@ bool EndsSubjectUnseparated(std::string_view text, std::size_t begin,
   while (word > 0 && !IsBlank(text[word - 1])) --word;
   std::string_view last = text.substr(word, b - word);
   if (last.ends_with("'s") || last.ends_with("\u2019s")) return false;
-  for (std::string_view w : kPhraseWords) {
-    if (last.size() == w.size() && StartsWithNoCaseAt(last, 0, w)) return false;
-  }
+  if (IsPhraseWord(last)) return false;
   for (std::size_t i = 0; i < b; ++i) {
     if (text[i] >= 'a' && text[i] <= 'z') return true;
   }

@@ -399,5 +399,70 @@ TEST(PositionTest, EighthRoundPlaces) {
   EXPECT_TRUE(DescribedInProse("the file was stamped\nTOP SECRET", 21));
 }
 
+// Issue 13, breaker round 8 defect 1: a tier heading a banner line that
+// carries more words counts on the page's first and last lines.
+TEST(PositionTest, TierHeadsBannerLineWithMoreWords) {
+  const char* kBody = "\n\nBob,\n\nThe convoy leaves at 0600.\n\nAlice";
+  for (std::string_view line :
+       {"SECRET - DRAFT", "SECRET (DRAFT)", "UK SECRET - Page 1 of 3",
+        "UK SECRET - COPY 2 OF 5", "TOP SECRET CODEWORD",
+        "OFFICIAL-SENSITIVE: RECIPIENTS ONLY", "OFFICIAL-SENSITIVE/COMMERCIAL",
+        "SECRET -- NOFORN", "*** SECRET - DRAFT ***", "DRAFT - SECRET",
+        "COPY 2 OF 5 -- SECRET", "ISAF SECRET", "RESOLUTE SUPPORT SECRET - DRAFT"}) {
+    // The longest form, as the scan keeps it.
+    std::string_view tier = line.find("TOP SECRET") != std::string_view::npos ? "TOP SECRET"
+                            : line.find("SECRET") != std::string_view::npos
+                                ? "SECRET"
+                                : "OFFICIAL-SENSITIVE";
+    std::string top = std::string(line) + kBody;
+    EXPECT_TRUE(At(IsBannerMarking, top, tier)) << line;
+    std::string bottom = "Bob,\n\nThe convoy leaves at 0600.\nRoute B.\n\n" +
+                         std::string(line);
+    EXPECT_TRUE(At(IsBannerMarking, bottom, tier)) << line;
+  }
+  for (std::string_view line :
+       {"SECRET SANTA - sign up below", "SECRET - the draw is on Friday.",
+        "SECRET - our new menu launches on Friday", "OUR LITTLE SECRET - DRAFT",
+        "NOT SECRET - DRAFT", "THE BEST KEPT SECRET", "SECRETS - DRAFT",
+        "SECRET - DRAFT - " "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}) {
+    std::string top = std::string(line) + kBody;
+    EXPECT_FALSE(At(IsBannerMarking, top, "SECRET")) << line;
+  }
+  // In the middle of the text the line is not a banner.
+  EXPECT_FALSE(At(IsBannerMarking,
+                  "Hi,\n\nOne.\nTwo.\nThree.\nSECRET - DRAFT\nFour.\nFive.\nSix."
+                  "\n\nJo",
+                  "SECRET"));
+  EXPECT_TRUE(IsTierPrefix("ISAF ", false));
+  EXPECT_TRUE(IsTierPrefix("RESOLUTE SUPPORT ", false));
+  EXPECT_FALSE(IsTierPrefix("DRAFT - ", false));
+  EXPECT_TRUE(IsTierPrefix("DRAFT - ", true));
+  EXPECT_FALSE(IsTierPrefix("OUR ", false));
+  EXPECT_FALSE(IsTierPrefix("Our ", false));
+  EXPECT_FALSE(IsTierPrefix("ONE TWO THREE ", false));
+  // At a subject's head after a mission's name and before a separator.
+  EXPECT_TRUE(At(IsSubjectMarking, "ISAF SECRET: convoy update", "SECRET"));
+  EXPECT_TRUE(At(IsSubjectMarking, "RE: KFOR SECRET - roster", "SECRET"));
+  EXPECT_FALSE(At(IsSubjectMarking, "OUR SECRET: the new menu", "SECRET"));
+  EXPECT_FALSE(At(IsSubjectMarking, "ISAF SECRET SANTA draw", "SECRET"));
+}
+
+// Issue 13, breaker round 8 defect 9: a list of clearance levels with
+// places is a recruiter's, not a banner.
+TEST(PositionTest, ClearanceListIsNotABanner) {
+  std::string_view list =
+      "Hi Bob,\n\nCleared roles this week:\n\nTOP SECRET/SCI - Reston\n"
+      "SECRET - Fort Meade\n\nThanks,\nKim";
+  EXPECT_TRUE(At(AboutClearance, list, "TOP SECRET"));
+  EXPECT_TRUE(At(AboutClearance, list, "SECRET - Fort"));
+  EXPECT_TRUE(At(AboutClearance, "Roles:\n* TS/SCI - Chantilly\n* SECRET, Norfolk",
+                 "SECRET,"));
+  // One line alone, or a banner with nothing after it, is not a list.
+  EXPECT_FALSE(At(AboutClearance, "SECRET - DRAFT\n\nThe convoy.", "SECRET"));
+  EXPECT_FALSE(At(AboutClearance, "SECRET//NOFORN\nSECRET - Fort Meade",
+                  "SECRET//NOFORN"));
+}
+
 }  // namespace
 }  // namespace nearmiss::content

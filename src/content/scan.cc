@@ -61,6 +61,10 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
   s.input = text;
   s.typed_at = s.typed_input = 0;
   s.over_budget = false;
+  // Bulk mail's text is read as a body, the level words on its edges
+  // doubted (marking_strength.cc).
+  s.bulk_body = kind == TextKind::kBulkBody;
+  if (s.bulk_body) kind = TextKind::kBody;
   s.mail_body = kind == TextKind::kBody && where == "body";
   if (IsAlreadyNormal(text)) {
     s.text = text;

@@ -163,6 +163,7 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
                             TrimMatch(text.substr(m.begin, m.end - m.begin)),
                             doubtful ? Strength::kWeak : strength);
     f.needs_corroboration = doubtful;
+    f.bulk = doubtful && s.bulk_body;
     out->Add(std::move(f));
   }
 }

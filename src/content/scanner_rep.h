@@ -130,6 +130,7 @@ struct Scratch::Rep {
   std::string collapsed;  // letter-spaced runs joined (letter_spacing.h)
   std::string_view input;  // the text given to Scan, before normalising
   bool mail_body = false;  // `input` is the message's own text ("body")
+  bool bulk_body = false;  // ... of bulk or list mail (TextKind::kBulkBody)
   std::string_view text;  // what was scanned: input, `normalized`, `collapsed`
   std::vector<RawMatch> matches;
   std::vector<RawMatch> kept;

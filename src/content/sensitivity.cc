@@ -75,7 +75,7 @@ void Sensitivity::Corroborate() {
       // A bulk mail's doubtful subject word (TextKind::kBulkSubject) is not
       // a banner line: "TOP SECRET: preview" over a "TOP SECRET" heading
       // is one newsletter shouting twice.
-      if (g.where != "subject") ++word_count[g.marking];
+      if (g.where != "subject" && !g.bulk) ++word_count[g.marking];
       word_levels.insert(g.level);
     }
   }
@@ -97,7 +97,9 @@ void Sensitivity::Corroborate() {
       }
     }
     // The same lone level word on another banner line.
-    if (!portion && f.where != "subject" && word_count[f.marking] >= 2) return true;
+    if (!portion && f.where != "subject" && !f.bulk && word_count[f.marking] >= 2) {
+      return true;
+    }
     // A bare level word and a bare portion mark of the same level: the
     // heading "SECRET" over "(S) Route B", or under the subject "(S)
     // Convoy timings", is the banner-and-portion layout of a classified

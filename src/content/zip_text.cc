@@ -45,6 +45,26 @@ bool WantedMember(DocType type, std::string_view name) {
   return true;
 }
 
+// A member that is not one of the package's XML parts: an embedded object
+// ("word/embeddings/Microsoft_Word_Document1.docx", "ppt/embeddings/
+// oleObject1.bin", ODF's "Object 1/"), media, or a file that has no business
+// in the package ("word/notes.txt", every member of a zip renamed .docx).
+// It is read like an archive member (ExtractEmbedded): what holds words is
+// extracted, images and fonts have none (binary, no known format), a
+// legacy Office object is reported unread. An embedded marked document is
+// inside the file being sent (issue 13, breaker round 8 defect 2). Only the
+// macro project is left: code, not the document's words (ECMA-376 Part 1,
+// 15.2.13 and [MS-OVBA]).
+bool OtherMember(std::string_view name) {
+  if (name.empty() || name.back() == '/') return false;  // a directory
+  std::string_view base = name.substr(name.rfind('/') + 1);
+  auto ends = [&](std::string_view s) {
+    return base.size() >= s.size() && base.substr(base.size() - s.size()) == s;
+  };
+  return !ends(".xml") && !ends(".rels") && !base.starts_with("vbaProject") &&
+         name != "mimetype";
+}
+
 // docProps/custom.xml: <property name="MSIP_Label_..._Name"><vt:lpwstr>
 // Secret</vt:lpwstr></property> becomes "MSIP_Label_..._Name=Secret;", and
 // a property named "Classification" (Titus, templates) a label name to read
@@ -133,6 +153,17 @@ Extracted ExtractZipDocument(DocType type, std::string_view name,
     bool labels = type == DocType::kOoxml && member_name == "docProps/custom.xml";
     bool label_info =
         type == DocType::kOoxml && member_name == "docMetadata/LabelInfo.xml";
+    if (OtherMember(member_name)) {
+      if (zip.Encrypted(i)) {
+        out.encrypted_members.push_back(std::string(member_name));
+        continue;
+      }
+      std::string data;
+      if (zip.Read(i, budget, &used, &data)) {
+        ExtractEmbedded(name, std::string(member_name), data, budget, &out);
+      }
+      continue;
+    }
     if (!labels && !label_info && !WantedMember(type, member_name)) continue;
     std::string xml;
     if (!zip.Read(i, budget, &used, &xml)) continue;

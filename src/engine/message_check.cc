@@ -155,13 +155,14 @@ void Engine::ScanParts(const MessageParts& parts, content::Scratch& scratch,
   auto note = [s](Status st) {
     if (!st.ok()) s->complete = false;
   };
+  // An add-in may pass List-Unsubscribe or Precedence with the labels.
+  bool bulk = false;
+  for (const auto& [name, value] : parts.headers) {
+    bulk = bulk || content::IsBulkMailHeader(name, value);
+  }
   if (!parts.subject.empty()) {
-    // An add-in may pass List-Unsubscribe or Precedence with the labels.
-    content::TextKind kind = content::TextKind::kSubject;
-    for (const auto& [name, value] : parts.headers) {
-      if (content::IsBulkMailHeader(name, value)) kind = content::TextKind::kBulkSubject;
-    }
-    note(scanner_->Scan(kind, "subject", parts.subject, scratch, s));
+    note(scanner_->Scan(bulk ? content::TextKind::kBulkSubject : content::TextKind::kSubject,
+                        "subject", parts.subject, scratch, s));
   }
   for (const auto& [name, value] : parts.headers) {
     note(scanner_->ScanHeader(name, value, scratch, s));
@@ -172,7 +173,8 @@ void Engine::ScanParts(const MessageParts& parts, content::Scratch& scratch,
       body = body.substr(0, policy_.limits.max_text_bytes);
       s->complete = false;
     }
-    note(scanner_->Scan(content::TextKind::kBody, "body", body, scratch, s));
+    note(scanner_->Scan(bulk ? content::TextKind::kBulkBody : content::TextKind::kBody,
+                        "body", body, scratch, s));
   }
   for (std::string_view name : parts.attachment_names) {
     if (name.empty()) continue;

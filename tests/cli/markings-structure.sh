@@ -15,7 +15,11 @@
 # PDF form field values; UNCLASSIFIED with a public-release statement or a
 # control; Microsoft's Confidential label and Outlook's quoted
 # "Sensitivity: Confidential" beside the government CONFIDENTIAL; marketing,
-# social and bulk-mail subjects beside marked ones.
+# social and bulk-mail subjects beside marked ones. Issue 13, breaker round
+# 8: zips named or typed as Office files, objects embedded in Office files
+# (a legacy OLE object: unreadable), banner lines with a draft note or a
+# page number in a page header and a PDF, a recruiter's list of cleared
+# roles, a bulk advert headed and closed by TOP SECRET.
 # The findings of each fixture are goldens of content_golden_test
 # (FIXTURE.eml.golden beside it); here, the level, completeness and action.
 # Usage: markings-structure.sh NEARMISS.
@@ -86,7 +90,23 @@ marketing-restricted-time-offer none true accept
 social-secret-santa-caps none true accept
 newsletter-secret-preview none true accept
 subject-secret-deployment SECRET true hold
-newsletter-secret-body-banner SECRET true hold"
+newsletter-secret-body-banner SECRET true hold
+zip-renamed-docx TOP_SECRET true hold
+zip-renamed-xlsx SECRET true hold
+zip-renamed-odt SECRET true hold
+zip-typed-docx SECRET true hold
+zip-of-docx-renamed-docx TOP_SECRET true hold
+docx-embedded-docx TOP_SECRET true hold
+docx-embedded-txt SECRET true hold
+docx-stray-txt SECRET true hold
+docx-embedded-plain none true accept
+docx-embedded-ole none false hold
+docx-header-draft SECRET true hold
+docx-header-draft-plain none true accept
+pdf-banner-page-number SECRET true hold
+recruiter-clearance-list none true accept
+newsletter-top-secret-edges none true accept
+banner-secret-draft SECRET true hold"
 
 files=$(printf '%s\n' "$cases" | while read -r name _ _ _; do printf '%s ' "$data/$name.eml"; done)
 # shellcheck disable=SC2086  # the list of fixtures is split on purpose

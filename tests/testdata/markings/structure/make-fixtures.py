@@ -418,3 +418,60 @@ mail("subject-secret-deployment", "SECRET deployment plan",
 mail("newsletter-secret-body-banner", "SECRET: convoy timings",
      "SECRET//NOFORN\n\nThe convoy leaves at 0600.\n\nSECRET//NOFORN",
      "List-Unsubscribe: <mailto:leave@example.com>\n")
+
+
+# Issue 13, breaker round 8 (corpus README, "breaker round 8"). Defect 2: a
+# zip named or typed as an Office file is read as the zip it is, and what
+# an Office package holds besides its XML parts (embedded objects, stray
+# files) is read like an archive member; images have no words, a legacy
+# OLE object is unreadable (incomplete). Defect 1 in documents: a banner
+# line with a draft note or a page number in a page header or a PDF.
+MARKED_TXT = b"UK TOP SECRET\n\nThe convoy leaves at 0600.\n\nUK TOP SECRET\n"
+SECRET_TXT = b"SECRET//NOFORN\n\nRoute notes for Thursday.\n\nSECRET//NOFORN\n"
+DOCX_TYPE = ("application/vnd.openxmlformats-officedocument."
+             "wordprocessingml.document")
+eml("zip-renamed-docx", zipped([("a.txt", MARKED_TXT)]), "plan.docx", DOCX_TYPE)
+eml("zip-renamed-xlsx", zipped([("notes/route.txt", SECRET_TXT)]), "figures.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+eml("zip-renamed-odt", zipped([("route.txt", SECRET_TXT)]), "notes.odt",
+    "application/vnd.oasis.opendocument.text")
+eml("zip-typed-docx", zipped([("route.txt", SECRET_TXT)]), "plan.zip", DOCX_TYPE)
+eml("zip-of-docx-renamed-docx", zipped([("plan.docx", docx(
+    para(run("UK TOP SECRET")) + PROSE + para(run("UK TOP SECRET"))))]),
+    "plan.docx", DOCX_TYPE)
+eml("docx-embedded-docx", docx(extra=[(
+    "word/embeddings/Microsoft_Word_Document1.docx",
+    docx(para(run("UK TOP SECRET")) + PROSE + para(run("UK TOP SECRET"))))]),
+    "minutes.docx", DOCX_TYPE)
+eml("docx-embedded-txt", docx(extra=[("word/embeddings/notes.txt", SECRET_TXT)]),
+    "minutes.docx", DOCX_TYPE)
+eml("docx-stray-txt", docx(extra=[("word/notes.txt", SECRET_TXT)]),
+    "minutes.docx", DOCX_TYPE)
+eml("docx-embedded-plain", docx(extra=[
+    ("word/embeddings/Microsoft_Word_Document1.docx", docx()),
+    ("word/media/image1.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
+     b"\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"),
+    ("word/vbaProject.bin", cfb(["VBA", "PROJECT"]))]),
+    "minutes.docm", DOCX_TYPE)
+eml("docx-embedded-ole", docx(extra=[
+    ("word/embeddings/oleObject1.bin", cfb(["WordDocument"]))]),
+    "minutes.docx", DOCX_TYPE)
+eml("docx-header-draft", docx(header=para(run("NATO SECRET - DRAFT"))),
+    "report.docx", DOCX_TYPE)
+eml("docx-header-draft-plain", docx(header=para(run("DRAFT - Version 3"))),
+    "report.docx", DOCX_TYPE)
+eml("pdf-banner-page-number", pdf(["UK SECRET - DRAFT", "",
+                                   "The convoy leaves at 0600.", "",
+                                   "UK SECRET - Page 1 of 3"]),
+    "report.pdf", "application/pdf")
+# Defects 9 and 10: a recruiter's list of cleared roles; a bulk advert
+# headed and closed by the same level word.
+mail("recruiter-clearance-list", "Cleared opportunities this week",
+     "Hi Bob,\n\nCleared roles this week:\n\nTOP SECRET/SCI - Reston\n"
+     "SECRET - Fort Meade\n\nThanks,\nKim")
+mail("newsletter-top-secret-edges", "December newsletter",
+     "TOP SECRET\n\nShhh... our winter menu launches Friday. Be the first to "
+     "book.\n\nTOP SECRET", "List-Unsubscribe: <mailto:unsub@news.example.com>\n")
+mail("banner-secret-draft", "Convoy update",
+     "SECRET - DRAFT\n\nBob,\n\nThe convoy leaves at 0600 on Thursday from the "
+     "north gate.\n\nAlice\n\nSECRET - DRAFT")

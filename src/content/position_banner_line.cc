@@ -1,0 +1,138 @@
+// A tier heading a banner line that carries more words (position.h,
+// TierHeadsBannerLine and IsTierPrefix): drafts, page and copy numbers,
+// handling instructions and codewords written on the banner line itself.
+#include <cstddef>
+#include <string_view>
+
+#include "content/line_text.h"
+#include "content/position.h"
+#include "content/subject_idioms.h"
+
+namespace nearmiss::content {
+namespace {
+
+// A banner line is short: GSC and CAPCO banners with a caveat and a page
+// number ("UK SECRET - FOR UK/US EYES ONLY - Page 12 of 40") stay under it,
+// and a longer line is a sentence.
+constexpr std::size_t kMaxBannerLineBytes = 100;
+
+// Words of the free text starting with a lower-case letter: "Page 1 of 3"
+// has one, a sentence ("our winter menu launches Friday") has more.
+constexpr int kMaxLowerCaseWords = 2;
+
+bool IsSeparator(char c) {
+  return c == '-' || c == ':' || c == '/' || c == '|' || c == ',' ||
+         c == '(' || c == '[' || c == '\\';
+}
+
+// Words in capitals a compound tier takes after a blank alone ("TOP
+// SECRET CODEWORD", "OFFICIAL-SENSITIVE HR MANAGEMENT").
+constexpr int kMaxUnseparatedWords = 3;
+
+// Free text after the tier: a separator ("SECRET - DRAFT", "OFFICIAL-
+// SENSITIVE: RECIPIENTS ONLY", "SECRET (DRAFT)", "OFFICIAL-SENSITIVE/
+// COMMERCIAL"), and not a sentence. After a compound tier (`compound`: "TOP
+// SECRET", "OFFICIAL-SENSITIVE", "NATO SECRET") a blank and up to three
+// words in capitals or numbers do too ("TOP SECRET CODEWORD"); a single
+// level word so followed is a phrase ("OFFICIAL RESULTS TO FOLLOW").
+bool FreeTextAfterTier(std::string_view after, bool compound) {
+  std::size_t i = 0;
+  while (i < after.size() && IsBlank(after[i])) ++i;
+  if (i == after.size()) return false;
+  std::size_t last = after.size();
+  while (last > 0 && IsBlank(after[last - 1])) --last;
+  if (!IsSeparator(after[i])) {
+    if (i == 0 || !compound) return false;
+    int words = 0;
+    for (std::size_t k = i; k < last; ++k) {
+      if ((after[k] >= 'a' && after[k] <= 'z')) return false;
+      if (!IsBlank(after[k]) && IsBlank(after[k - 1])) ++words;
+    }
+    return words <= kMaxUnseparatedWords;
+  }
+  char end_char = after[last - 1];
+  if (end_char == '.' || end_char == '!' || end_char == '?') return false;
+  int lower_words = 0;
+  for (std::size_t k = i; k < last; ++k) {
+    bool starts = k == 0 || !IsAlpha(after[k - 1]);
+    if (starts && after[k] >= 'a' && after[k] <= 'z') ++lower_words;
+  }
+  return lower_words <= kMaxLowerCaseWords;
+}
+
+}  // namespace
+
+bool IsTierPrefix(std::string_view prefix, bool separator_allowed) {
+  std::size_t e = prefix.size();
+  if (e == 0 || !IsBlank(prefix[e - 1])) return false;
+  while (e > 0 && IsBlank(prefix[e - 1])) --e;
+  bool separated = false;
+  if (separator_allowed) {
+    // "DRAFT - SECRET", "COPY 2 OF 5 -- SECRET", "DRAFT: SECRET".
+    std::size_t run = e;
+    while (run > 0 && (prefix[run - 1] == '-' || prefix[run - 1] == ':' ||
+                       prefix[run - 1] == '|')) {
+      --run;
+    }
+    separated = run < e;
+    e = run;
+    while (e > 0 && IsBlank(prefix[e - 1])) --e;
+  }
+  std::size_t b = 0;
+  while (b < e && IsBlank(prefix[b])) ++b;
+  if (b == e) return false;
+  // Words in capitals (a mission's name, "DRAFT", a copy number): one or
+  // two before the bare tier ("ISAF SECRET", "RESOLUTE SUPPORT SECRET"),
+  // up to five before a separator ("COPY 2 OF 5 - SECRET"). None of them a
+  // word that makes the tier the object of a phrase ("OUR SECRET", "THE
+  // BEST KEPT SECRET", "NOT SECRET").
+  int words = 0;
+  bool letters = false;
+  for (std::size_t k = b; k < e;) {
+    std::size_t w = k;
+    bool alnum = false;  // "-" alone is a separator, not a word
+    while (k < e && !IsBlank(prefix[k])) {
+      char c = prefix[k];
+      if (IsUpper(c)) {
+        letters = alnum = true;
+      } else if (IsDigit(c)) {
+        alnum = true;
+      } else if (c != '-' && c != '/' && c != '.') {
+        return false;
+      }
+      ++k;
+    }
+    if (!alnum || IsPhraseWord(prefix.substr(w, k - w))) return false;
+    ++words;
+    while (k < e && IsBlank(prefix[k])) ++k;
+  }
+  return letters && words <= (separated ? 5 : 2);
+}
+
+bool TierHeadsBannerLine(std::string_view text, std::size_t begin,
+                         std::size_t end) {
+  // A match may take the blanks after its word.
+  while (end > begin && IsBlank(text[end - 1])) --end;
+  std::size_t line_begin = LineStart(text, begin);
+  std::size_t line_end = LineEnd(text, end);
+  if (line_end - line_begin > kMaxBannerLineBytes) return false;
+  std::string_view before = text.substr(line_begin, begin - line_begin);
+  std::string_view after = text.substr(end, line_end - end);
+  bool bare_before = OnlyFrame(before);
+  bool bare_after = OnlyFrame(after);
+  if (bare_before && bare_after) return false;
+  if (!bare_before) {
+    // The frame's opening run ("*** DRAFT - SECRET") is not a word.
+    std::size_t lead = 0;
+    while (lead < before.size() && OnlyFrame(before.substr(lead, 1))) ++lead;
+    if (!IsTierPrefix(before.substr(lead), true)) return false;
+  }
+  std::string_view tier = text.substr(begin, end - begin);
+  bool compound = tier.find_first_of(" -") != std::string_view::npos;
+  if (!bare_after && !FreeTextAfterTier(after, compound)) return false;
+  // "SECRET SANTA - sign up", "TOP SECRET recipe - page 2": the idiom.
+  if (FollowedBySubjectIdiom(text.substr(0, line_end), end)) return false;
+  return IsEdgeLine(text, begin, end);
+}
+
+}  // namespace nearmiss::content
