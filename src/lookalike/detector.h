@@ -20,6 +20,7 @@
 
 #include "lookalike/edit.h"
 #include "lookalike/hash_index.h"
+#include "lookalike/namespace_index.h"
 #include "lookalike/slip_score.h"
 #include "lookalike/trusted_set.h"
 #include "nearmiss/lookalike.h"
@@ -223,6 +224,9 @@ class DetectorImpl final : public LookalikeDetector {
     std::vector<std::string> names;
   };
   std::vector<Namespace> namespaces_;
+  // Which of namespaces_ a query can meet (positions in it): the two loops
+  // over them visit those alone (namespace_index.h says why).
+  NamespaceIndex namespace_index_;
   struct ViewHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }

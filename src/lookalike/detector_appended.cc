@@ -95,7 +95,13 @@ void DetectorImpl::ForeignZoneCandidates(const Query& q, Best& best) const {
   // neighbour all the same.
   const std::string_view ascii = q.domain->ascii;
   const TailSplits splits(ascii);
-  for (const Namespace& n : namespaces_) {
+  // The namespaces one edit from a tail (namespace_index.h), in order.
+  thread_local std::vector<uint32_t> near;
+  near.clear();
+  namespace_index_.AppendNear(ascii, near);
+  NamespaceIndex::SortUnique(near);
+  for (uint32_t at : near) {
+    const Namespace& n = namespaces_[at];
     if (n.labels < 2) continue;
     std::string_view head, tail;
     if (!splits.Split(n.labels, head, tail) || tail == n.ns) continue;

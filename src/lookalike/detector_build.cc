@@ -83,9 +83,13 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
       if (name.size() >= 4) known_under_namespace_.emplace(name + "." + ns);
     }
   }
+  std::vector<NamespaceIndex::Spec> specs;
   for (uint32_t i = 0; i < namespaces_.size(); ++i) {
-    if (namespaces_[i].labels >= 2) flat_namespaces_.emplace(namespaces_[i].flat, i);
+    const Namespace& n = namespaces_[i];
+    if (n.labels >= 2) flat_namespaces_.emplace(n.flat, i);
+    specs.push_back({n.ns, n.labels, n.flat, n.confused || n.idn});
   }
+  namespace_index_.Build(specs);
   // Names under a namespace that the lists hold (af.mil and ramstein.af.mil
   // of ramstein.af.mil): see KnownUnderNamespace.
   // The same walk fills names_under_namespaces_ (UnseenCountryName), from

@@ -62,9 +62,14 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
     name += n.ns;
     return KnownUnderNamespace(name);
   };
-  // Every query meets every namespace, so the cheap tests go first and the
-  // rest (public-suffix lookups, the trusted set) only follow a slip.
-  for (const Namespace& n : namespaces_) {
+  // Only the namespaces a test below can fire for (namespace_index.h), in
+  // their order, so ties and runners-up fall as over all of them. The
+  // cheap tests go first; the rest (public-suffix lookups, the trusted
+  // set) only follow a slip.
+  thread_local std::vector<uint32_t> near;
+  namespace_index_.Candidates(ascii, q.reg_label, near);
+  for (uint32_t at : near) {
+    const Namespace& n = namespaces_[at];
     const uint32_t id = n.id;
     std::string_view ns = n.ns;
     const size_t k = n.labels;
