@@ -222,14 +222,15 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
     } else if (Shape shape = ShapeOf(local, typed, f.key, known, crowded); shape.score > 0) {
       kind = shape.kind;
       score = shape.score;
-    } else if (!crowded && typed.n == 2 && known.n == 2 && typed.p[0] == known.p[0] &&
-               typed.p[0].size() >= 2 && typed.p[1].size() >= 2) {
+    } else if (!crowded && FamilyNameStartsAlike(typed, known)) {
       kind = SlipKind::kOtherFamilyName;
       score = 0.5;
     } else if (Shape shape = NumberedShapeOf(local, f.key, crowded); shape.score > 0) {
       // Two kinds at once: rbrown1, brown.robert2 for robert.brown (a
-      // directory's numbered initial form for the second R. Brown).
+      // directory's numbered initial form for the second R. Brown;
+      // dalvarez33 for alvarez.daniel; robertbrown33, a separator edit).
       kind = shape.kind;
+      edits = kind == SlipKind::kEdit ? 1 : 0;
       score = shape.score;
       with_number = true;
     } else {

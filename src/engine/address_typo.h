@@ -95,7 +95,7 @@ enum class SlipKind : uint8_t {
   kSwappedParts,    // "the name parts are swapped"
   kShortenedParts,  // "a name part is dropped or shortened"
   kInitialAfterFamily,  // "the family name first and the given name's initial after it"
-  kOtherFamilyName, // "the same given name with another family name"
+  kOtherFamilyName, // "the same given name with a family name that starts alike"
   kDisplayName,     // "the display name 'John Smith' names the other address"
   kDisplayAddress,  // "the display name is the address john.smith@..., not this one"
   kNumber,          // "the same name with a number added or dropped"
@@ -105,6 +105,7 @@ enum class SlipKind : uint8_t {
   kNeighbourDomain, // "the same local part at the trusted domain next to this one"
   kGivenNameForm,   // "the given name in another form": alex.petrov, bob.brown
   kFamilyGroup,     // "the family name's particles or second part dropped": jan.berg
+  kSwappedInitial,  // "the names in the other order, one cut to its initial": dalvarez
 };
 
 // Frequent addresses at one domain of the list asked beyond which the

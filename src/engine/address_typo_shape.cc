@@ -28,6 +28,14 @@ std::string WithoutDigits(std::string_view s) {
   return out;
 }
 
+std::string WithoutSeparators(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != '.' && c != '_' && c != '-' && c != ' ') out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 Shape ShapeOf(std::string_view local, const Parts& typed, std::string_view key,
@@ -53,9 +61,31 @@ Shape ShapeOf(std::string_view local, const Parts& typed, std::string_view key,
        Shortened(key, known, typed, /*allow_drop=*/false))) {
     return {SlipKind::kLongForm, 0.65};
   }
+  // The same in the other order or run together: alvarez.daniel or
+  // danielalvarez for the frequent d.alvarez or dalvarez.
+  if (!crowded) {
+    const NameForm form = OtherNameForm(key, local);
+    if (form == NameForm::kOtherOrderInitial || form == NameForm::kSameOrderInitial) {
+      return {SlipKind::kLongForm, 0.65};
+    }
+  }
   // jsmith for smith.j, akowalski for kowalski.a: the parts swapped and
   // the separator dropped or added at once (initial_forms.h).
   if (OtherInitialForm(local, key)) return {SlipKind::kSwappedParts, 0.8};
+  // dalvarez, d.alvarez for alvarez.daniel: the initial forms of a
+  // family-first address, read in the other order (initial_forms.h). On a
+  // crowded domain not against a run-together name read at every cut:
+  // foster.amy there is another Amy as often as amyfoster swapped.
+  switch (crowded && known.n != 2 ? NameForm::kNone : OtherNameForm(local, key)) {
+    case NameForm::kOtherOrder:
+      return {SlipKind::kSwappedParts, 0.8};
+    case NameForm::kOtherOrderInitial:
+      return {SlipKind::kSwappedInitial, 0.7};
+    case NameForm::kSameOrderInitial:
+      return {SlipKind::kShortenedParts, 0.7};
+    case NameForm::kNone:
+      break;
+  }
   return {};
 }
 
@@ -74,6 +104,11 @@ Shape NumberedShapeOf(std::string_view local, std::string_view key, bool crowded
   if (bare_local.empty() || bare_key.empty() || bare_local == bare_key) return {};
   const Parts typed = Split(bare_local), known = Split(bare_key);
   Shape shape = ShapeOf(bare_local, typed, bare_key, known, crowded);
+  // robertbrown33 for robert.brown: the separator dropped or changed is
+  // an edit, which the number put past the edit rule's reach.
+  if (shape.score == 0 && WithoutSeparators(bare_local) == WithoutSeparators(bare_key)) {
+    shape = {SlipKind::kEdit, 0.8};
+  }
   if (shape.score > 0) shape.score -= 0.1;
   return shape;
 }
@@ -89,12 +124,14 @@ std::string KindDetail(SlipKind kind, int edits, const std::string& known,
       return "the family name first and the given name's initial after it";
     case SlipKind::kShortenedParts:
       return "a name part dropped or cut to its initial";
+    case SlipKind::kSwappedInitial:
+      return "the names in the other order, one cut to its initial";
     case SlipKind::kGivenNameForm:
       return "the given name in another form (a short or familiar one)";
     case SlipKind::kFamilyGroup:
       return "the family name's particles or second part dropped or run together";
     case SlipKind::kOtherFamilyName:
-      return "the same given name with another family name";
+      return "the same given name with a family name that starts alike";
     case SlipKind::kNumber:
       return "the same name with a number added or dropped";
     case SlipKind::kDigit:
