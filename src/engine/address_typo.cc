@@ -4,195 +4,15 @@
 #include <array>
 #include <utility>
 
+#include "engine/address_fold.h"
+#include "engine/address_typo_shape.h"
 #include "engine/display_name.h"
-#include "engine/initial_forms.h"
 #include "engine/local_part_rules.h"
 #include "engine/mailbox_space.h"
 #include "engine/name_forms.h"
 #include "lookalike/visual_key.h"
 
 namespace nearmiss::engine {
-namespace {
-
-constexpr size_t kMaxLocal = 64;  // RFC 5321 section 4.5.3.1.1
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// A folded copy of an address or sender: on the stack for any address
-// RFC 5321 allows (section 4.5.3.1.3: 256 octets of path), on the heap
-// beyond that.
-class FoldBuffer {
- public:
-  std::string_view Fold(std::string_view s) {
-    if (s.size() > stack_.size()) {
-      heap_ = std::string(s);
-      for (char& c : heap_) c = Lower(c);
-      return heap_;
-    }
-    for (size_t i = 0; i < s.size(); ++i) stack_[i] = Lower(s[i]);
-    return std::string_view(stack_.data(), s.size());
-  }
-
- private:
-  std::array<char, 320> stack_;
-  std::string heap_;
-};
-
-std::string Folded(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
-
-// A slip's shape by its name parts (typed first; both as compared): the
-// kind and score, or score 0 for none. The order is the rules' priority
-// for one frequent address (address_typo.h lists the kinds).
-struct Shape {
-  SlipKind kind = SlipKind::kEdit;
-  double score = 0;
-};
-Shape ShapeOf(std::string_view local, const Parts& typed, std::string_view key,
-              const Parts& known, bool crowded) {
-  if (typed.n >= 2 && SameMultiset(typed, known)) return {SlipKind::kSwappedParts, 0.85};
-  // Another given-name form of the same person ranks above another person
-  // with the same given name (kOtherFamilyName, 0.5): chris.lee is meant
-  // for christopher.lee, not chris.wood. On a crowded domain only the
-  // table's forms count: a prefix there (ann / anna, dan / dana) is as
-  // often another person.
-  if (OtherGivenForm(typed, known, /*prefixes=*/!crowded)) return {SlipKind::kGivenNameForm, 0.75};
-  if (typed.n > 0 && InitialAfterFamily(local, typed, known)) {
-    return {SlipKind::kInitialAfterFamily, 0.7};
-  }
-  if (typed.n > 0 && (Shortened(local, typed, known) || InitialsKept(local, typed, known))) {
-    return {SlipKind::kShortenedParts, 0.7};
-  }
-  if (typed.n > 0 && FamilyGroupShortened(local, typed, known)) {
-    return {SlipKind::kFamilyGroup, 0.7};
-  }
-  if (!crowded && typed.n >= 2 && known.n > 0 &&
-      (InitialAfterFamily(key, known, typed) ||
-       Shortened(key, known, typed, /*allow_drop=*/false))) {
-    return {SlipKind::kLongForm, 0.65};
-  }
-  // jsmith for smith.j, akowalski for kowalski.a: the parts swapped and
-  // the separator dropped or added at once (initial_forms.h).
-  if (OtherInitialForm(local, key)) return {SlipKind::kSwappedParts, 0.8};
-  return {};
-}
-
-// `s` without its digits, and without a separator they leave at an end or
-// doubled: "brown.robert2" -> "brown.robert", "j.2.smith" -> "j.smith".
-std::string WithoutDigits(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') continue;
-    const bool sep = c == '.' || c == '_' || c == '-' || c == ' ';
-    if (sep && (out.empty() || out.back() == '.' || out.back() == '_' || out.back() == '-' ||
-                out.back() == ' ')) {
-      continue;
-    }
-    out += c;
-  }
-  while (!out.empty() && (out.back() == '.' || out.back() == '_' || out.back() == '-' ||
-                          out.back() == ' ')) {
-    out.pop_back();
-  }
-  return out;
-}
-
-// Two kinds at once: a number added to (or dropped from) a name in another
-// shape, rbrown1 or brown.robert2 for robert.brown; one side numbered, the
-// other not. Scored a little under the shape alone. Not on a crowded
-// domain: there a numbered initial form (canderson170, jsmith363) is
-// another person's address as often as not, and the provider benchmark's
-// false alarms rose from 0.7% to 1.7% with it (bench/relationships).
-Shape NumberedShapeOf(std::string_view local, std::string_view key, bool crowded) {
-  if (crowded) return {};
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  const bool typed_digits = std::any_of(local.begin(), local.end(), digit);
-  if (typed_digits == std::any_of(key.begin(), key.end(), digit)) return {};
-  const std::string bare_local = WithoutDigits(local), bare_key = WithoutDigits(key);
-  if (bare_local.empty() || bare_key.empty() || bare_local == bare_key) return {};
-  const Parts typed = Split(bare_local), known = Split(bare_key);
-  Shape shape = ShapeOf(bare_local, typed, bare_key, known, crowded);
-  if (shape.score > 0) shape.score -= 0.1;
-  return shape;
-}
-
-std::string KindDetail(SlipKind kind, int edits, const std::string& known,
-                       std::string_view display) {
-  switch (kind) {
-    case SlipKind::kEdit:
-      return edits == 1 ? "one character differs" : "two characters differ";
-    case SlipKind::kSwappedParts:
-      return "the same name parts in another order";
-    case SlipKind::kInitialAfterFamily:
-      return "the family name first and the given name's initial after it";
-    case SlipKind::kShortenedParts:
-      return "a name part dropped or cut to its initial";
-    case SlipKind::kGivenNameForm:
-      return "the given name in another form (a short or familiar one)";
-    case SlipKind::kFamilyGroup:
-      return "the family name's particles or second part dropped or run together";
-    case SlipKind::kOtherFamilyName:
-      return "the same given name with another family name";
-    case SlipKind::kNumber:
-      return "the same name with a number added or dropped";
-    case SlipKind::kDigit:
-      return "one digit of the number swapped, dropped, added or changed";
-    case SlipKind::kLongForm:
-      return "the name written out where the frequent address shortens it";
-    case SlipKind::kHomoglyph:
-      return "the same letters on screen";
-    case SlipKind::kNeighbourDomain:  // FindNeighbourSlip's own
-      return {};
-    case SlipKind::kDisplayAddress: {
-      std::string out("the display name is the address ");
-      return out.append(known).append(", not this one");
-    }
-    case SlipKind::kDisplayName: {
-      std::string out("the display name '");
-      return out.append(display).append("' fits ").append(known).append(", not this address");
-    }
-  }
-  return {};
-}
-
-}  // namespace
-
-std::string WithoutExtension(std::string_view address, std::string_view delimiters) {
-  if (delimiters.empty()) return {};
-  size_t at = address.rfind('@');
-  if (at == std::string_view::npos) return {};
-  size_t cut = address.substr(0, at).find_first_of(delimiters);
-  if (cut == std::string_view::npos || cut == 0) return {};
-  return std::string(address.substr(0, cut)) + std::string(address.substr(at));
-}
-
-std::string_view DisplayNameOf(std::string_view input) {
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '"' || c == '\r' || c == '\n'; };
-  auto trim = [&blank](std::string_view d) {
-    while (!d.empty() && blank(d.front())) d.remove_prefix(1);
-    while (!d.empty() && blank(d.back())) d.remove_suffix(1);
-    return d;
-  };
-  size_t lt = input.rfind('<');
-  if (lt != std::string_view::npos) return trim(input.substr(0, lt));
-  // RFC 5322 section 4.4's obsolete form, `pat.doe@x.org (John Smith)`:
-  // what mail readers show as the name (mailx and scripts still write
-  // it). The last comment after the address, nested ones kept whole.
-  std::string_view t = trim(input);
-  if (!t.ends_with(')')) return {};
-  int depth = 0;
-  for (size_t i = t.size(); i-- > 0;) {
-    if (t[i] == ')' && (i == 0 || t[i - 1] != '\\')) ++depth;
-    if (t[i] == '(' && (i == 0 || t[i - 1] != '\\') && --depth == 0) {
-      if (t.substr(0, i).find('@') == std::string_view::npos) return {};
-      return trim(t.substr(i + 1, t.size() - i - 2));
-    }
-  }
-  return {};
-}
 
 void AddressIndex::Add(std::string_view sender, std::string_view recipient_as_given,
                        int64_t messages) {
@@ -262,8 +82,7 @@ bool AddressIndex::FindSlip(std::string_view sender, std::string_view address,
   FoldBuffer domain_buffer;
   std::string_view domain = MailboxSpace(domain_buffer.Fold(address.substr(at + 1)));
   std::array<char, kMaxLocal> buffer;
-  for (size_t i = 0; i < at; ++i) buffer[i] = Lower(address[i]);
-  std::string_view local(buffer.data(), at);
+  const std::string_view local = FoldedLocal(address, at, buffer);
   const std::vector<Frequent>* list = ListFor(sender, domain);
   return list != nullptr && Best(list, local, domain, display, out);
 }
@@ -288,77 +107,11 @@ bool AddressIndex::FindKnownDisplaySlip(std::string_view sender, std::string_vie
   FoldBuffer domain_buffer;
   std::string_view domain = MailboxSpace(domain_buffer.Fold(address.substr(at + 1)));
   std::array<char, kMaxLocal> buffer;
-  for (size_t i = 0; i < at; ++i) buffer[i] = Lower(address[i]);
-  std::string_view local(buffer.data(), at);
+  const std::string_view local = FoldedLocal(address, at, buffer);
   const std::vector<Frequent>* list = ListFor(sender, domain);
   return list != nullptr && Best(list, local, domain, display, out, /*display_only=*/true);
 }
 
-bool AddressIndex::FindNeighbourSlip(std::string_view sender, std::string_view address,
-                                     std::string_view target, std::string_view display,
-                                     Slip* out) const {
-  size_t at = address.rfind('@');
-  if (at == std::string_view::npos || at == 0 || at > kMaxLocal) return false;
-  const std::string domain(MailboxSpace(Folded(address.substr(at + 1))));
-  const std::string folded_target(MailboxSpace(Folded(target)));
-  // The domains people write to that this one sits next to: the detector's
-  // target, and any within two edits (mfa.gov.hu by mfa.gov.au, where the
-  // detector names the protected mfa.gov; gmx.net by gmx.de).
-  auto near = [&](std::string_view d) {
-    if (d == domain) return false;
-    if (d == folded_target) return true;
-    return d.size() <= kMaxLocal && domain.size() <= kMaxLocal && OsaDistance(d, domain, 2) <= 2;
-  };
-  std::vector<std::pair<std::string_view, const std::vector<Frequent>*>> lists;
-  if (sender.empty()) {
-    for (const auto& [d, list] : org_frequent_) {
-      if (near(d)) lists.emplace_back(d, &list);
-    }
-  } else if (const std::vector<Frequent>* list = ListFor(sender, ""); list != nullptr) {
-    for (const Frequent& f : *list) {
-      bool listed = std::any_of(lists.begin(), lists.end(),
-                                [&f](const auto& l) { return l.first == f.domain; });
-      if (!listed && near(f.domain)) lists.emplace_back(f.domain, list);
-    }
-  }
-  std::array<char, kMaxLocal> buffer;
-  for (size_t i = 0; i < at; ++i) buffer[i] = Lower(address[i]);
-  const std::string_view local(buffer.data(), at);
-  // The same mailbox name at a neighbour: the strongest sign, as the domain
-  // is all that changed (a one-letter slip, or autocomplete).
-  const Frequent* same = nullptr;
-  for (const auto& [d, list] : lists) {
-    for (const Frequent& f : *list) {
-      if (f.domain == d && f.local == local && (same == nullptr || f.messages > same->messages)) {
-        same = &f;
-      }
-    }
-  }
-  if (same != nullptr) {
-    out->known = same->address;
-    out->messages = same->messages;
-    out->kind = SlipKind::kNeighbourDomain;
-    out->edits = 0;
-    out->score = 0.9;
-    // Built by append: GCC 12's false -Wrestrict on literal + string (bug 105329).
-    out->detail.assign("the same name at ");
-    out->detail.append(same->domain).append(", a domain written to next to this one; written to ");
-    out->detail.append(std::to_string(same->messages)).append(" times");
-    return true;
-  }
-  bool found = false;
-  for (const auto& [d, list] : lists) {
-    Slip slip;
-    if (!Best(list, local, d, display, &slip)) continue;
-    if (found && slip.score <= out->score) continue;
-    std::string where("at ");
-    where.append(d).append(", a domain written to next to this one: ");
-    slip.detail.insert(0, where);
-    *out = std::move(slip);
-    found = true;
-  }
-  return found;
-}
 
 bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view typed_local,
                         std::string_view domain, std::string_view display, Slip* out,
@@ -469,14 +222,15 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
     } else if (Shape shape = ShapeOf(local, typed, f.key, known, crowded); shape.score > 0) {
       kind = shape.kind;
       score = shape.score;
-    } else if (!crowded && typed.n == 2 && known.n == 2 && typed.p[0] == known.p[0] &&
-               typed.p[0].size() >= 2 && typed.p[1].size() >= 2) {
+    } else if (!crowded && FamilyNameStartsAlike(typed, known)) {
       kind = SlipKind::kOtherFamilyName;
       score = 0.5;
     } else if (Shape shape = NumberedShapeOf(local, f.key, crowded); shape.score > 0) {
       // Two kinds at once: rbrown1, brown.robert2 for robert.brown (a
-      // directory's numbered initial form for the second R. Brown).
+      // directory's numbered initial form for the second R. Brown;
+      // dalvarez33 for alvarez.daniel; robertbrown33, a separator edit).
       kind = shape.kind;
+      edits = kind == SlipKind::kEdit ? 1 : 0;
       score = shape.score;
       with_number = true;
     } else {

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/address_fold.h"
 #include "engine/address_typo.h"
 #include "engine/display_name.h"
 #include "engine/mailbox_space.h"
@@ -19,10 +20,6 @@ namespace {
 // A display name names at most this many addresses worth comparing
 // ("John Smith (john.smith@x.org, j.smith@y.org)"); more is a list.
 constexpr size_t kMaxDisplayAddresses = 4;
-constexpr size_t kMaxLocal = 64;  // RFC 5321 section 4.5.3.1.1
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 // What ends an address written inside a phrase: blanks, quotes, brackets
 // of any kind and list separators.
 bool Delimits(char c) {

@@ -313,7 +313,8 @@ TEST(AddressTypoRegress, ACrowdedDomainKeepsOnlyTheStrongKinds) {
       {"linda.allen2@bigmail.example", "", "linda.allen@bigmail.example", SlipKind::kNumber},
       {"pat.doe@bigmail.example", "Linda Allen", "linda.allen@bigmail.example",
        SlipKind::kDisplayName},
-      {"linda.young@small.example", "", "linda.allen@small.example", SlipKind::kOtherFamilyName},
+      {"linda.allenson@small.example", "", "linda.allen@small.example",
+       SlipKind::kOtherFamilyName},
   });
 }
 

@@ -64,7 +64,7 @@ TEST(AddressIndex, FindsEachKindOfSlip) {
       {"smith.j@partner.example", "", "john.smith@partner.example",
        SlipKind::kInitialAfterFamily},
       {"smithj@partner.example", "", "john.smith@partner.example", SlipKind::kInitialAfterFamily},
-      {"john.taylor@partner.example", "", "john.smith@partner.example",
+      {"john.smithson@partner.example", "", "john.smith@partner.example",
        SlipKind::kOtherFamilyName},
       {"pat.kelly@partner.example", "John Smith", "john.smith@partner.example",
        SlipKind::kDisplayName},
@@ -123,6 +123,8 @@ TEST(AddressIndex, LeavesNewContactsAlone) {
   EXPECT_FALSE(Find(index, "pat.kelly@partner.example", "Mr Smith").has_value());
   // The family name with another initial is another person, not a slip.
   EXPECT_FALSE(Find(index, "smith.k@partner.example").has_value());
+  // Another John, whose family name starts otherwise: a new colleague.
+  EXPECT_FALSE(Find(index, "john.taylor@partner.example").has_value());
 }
 
 TEST(AddressTypo, WithoutExtensionSplitsAtTheFirstDelimiter) {

@@ -8,6 +8,7 @@
 
 #include <initializer_list>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -19,6 +20,22 @@ namespace nearmiss {
 // (frequent at the default address_typo_min_messages, 3).
 inline engine::AddressIndex AliceWroteTo(std::initializer_list<const char*> frequent) {
   engine::AddressIndex index(3);
+  for (const char* to : frequent) index.Add("alice@mod.example", to, 8);
+  index.Finish();
+  return index;
+}
+
+// An index where alice@mod.example wrote 8 times to 60 people at `domain`
+// (personaa.x@, personba.x@, ...: more than kCrowdedDomain, a crowded
+// domain) and to each of `frequent`.
+inline engine::AddressIndex CrowdedWith(std::string_view domain,
+                                        std::initializer_list<const char*> frequent) {
+  engine::AddressIndex index(3);
+  for (int i = 0; i < 60; ++i) {
+    std::string person("person");
+    person.append(1, static_cast<char>('a' + i % 26)).append(1, static_cast<char>('a' + i / 26));
+    index.Add("alice@mod.example", person.append(".x@").append(domain), 8);
+  }
   for (const char* to : frequent) index.Add("alice@mod.example", to, 8);
   index.Finish();
   return index;

@@ -42,7 +42,52 @@ size_t Readings(std::string_view local, std::array<Reading, 2>& out) {
   return 0;
 }
 
+// `typed` is `x` and `y` joined by one of the separators or by nothing.
+bool Joins(std::string_view typed, std::string_view x, std::string_view y) {
+  if (typed.size() < x.size() + y.size() || !typed.starts_with(x) || !typed.ends_with(y)) {
+    return false;
+  }
+  const size_t gap = typed.size() - x.size() - y.size();
+  return gap == 0 || (gap == 1 && IsSeparator(typed[x.size()]));
+}
+
+// How `typed` writes the names `x` then `y`: whole, or one of them as its
+// initial (the whole one then three letters or more); 0 none, 1 whole, 2
+// with an initial.
+int WritesInOrder(std::string_view typed, std::string_view x, std::string_view y) {
+  if (Joins(typed, x, y)) return 1;
+  if (y.size() >= 3 && Joins(typed, x.substr(0, 1), y)) return 2;
+  return x.size() >= 3 && Joins(typed, x, y.substr(0, 1)) ? 2 : 0;
+}
+
+// The form of `typed` against the two names `a` then `b`.
+NameForm FormOf(std::string_view typed, std::string_view a, std::string_view b) {
+  switch (WritesInOrder(typed, b, a)) {
+    case 1: return NameForm::kOtherOrder;
+    case 2: return NameForm::kOtherOrderInitial;
+  }
+  // The same names whole in the same order are another separator: the
+  // edit rules' business (john_smith for john.smith).
+  return WritesInOrder(typed, a, b) == 2 ? NameForm::kSameOrderInitial : NameForm::kNone;
+}
+
 }  // namespace
+
+NameForm OtherNameForm(std::string_view typed, std::string_view known) {
+  if (typed == known || typed.size() < 3 || typed.size() > 64) return NameForm::kNone;
+  const size_t sep = std::find_if(known.begin(), known.end(), IsSeparator) - known.begin();
+  if (sep < known.size()) {
+    std::string_view a = known.substr(0, sep), b = known.substr(sep + 1);
+    if (a.size() < 2 || b.size() < 2 || !Letters(a) || !Letters(b)) return NameForm::kNone;
+    return FormOf(typed, a, b);
+  }
+  if (known.size() < 6 || !Letters(known)) return NameForm::kNone;
+  for (size_t cut = 3; cut + 3 <= known.size(); ++cut) {
+    NameForm form = FormOf(typed, known.substr(0, cut), known.substr(cut));
+    if (form != NameForm::kNone) return form;
+  }
+  return NameForm::kNone;
+}
 
 bool OtherInitialForm(std::string_view typed, std::string_view known) {
   if (typed == known) return false;

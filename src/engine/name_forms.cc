@@ -256,4 +256,18 @@ bool FamilyGroupShortened(std::string_view typed, const Parts& t, const Parts& k
   return false;
 }
 
+bool FamilyNameStartsAlike(const Parts& typed, const Parts& known) {
+  if (typed.n != 2 || known.n != 2 || typed.p[0] != known.p[0] || typed.p[0].size() < 2) {
+    return false;
+  }
+  const std::string_view a = typed.p[1], b = known.p[1];
+  if (a == b || a.size() < 2) return false;
+  const size_t shorter = std::min(a.size(), b.size());
+  size_t same = 0;
+  while (same < shorter && a[same] == b[same]) ++same;
+  // Four letters typed before the completion was picked; or one name the
+  // other's beginning (smith, smithson), which three letters make a name.
+  return same >= 4 || (same == shorter && shorter >= 3);
+}
+
 }  // namespace nearmiss::engine
