@@ -417,6 +417,8 @@ class PostfixLog {
   // recipient the hand-off carried). A hand-off to a loopback filter that
   // names no next queue id is held by kByMessageId + its Message-ID.
   std::unordered_map<std::string, std::vector<uint64_t>> pending_;
+  // The key of a hand-off held by Message-ID (no queue id can start so).
+  static constexpr std::string_view kByMessageId = "\x01msgid:";
   std::string pending_key_;  // the by-Message-ID key being held
   std::string unfollowed_hops_, unfollowed_text_;  // Unfollowed's, for the sink's views
   // The latest queue id seen with each Message-ID (checked against queues_
