@@ -35,12 +35,15 @@ const LineCounts& PostfixLog::counts() const { return trace_ ? trace_->counts() 
 
 void PostfixLog::BeginTraceFile(std::string name, DateOrder date_order) {
   counts_ = LineCounts();
+  ++file_;
+  file_open_ = true;
   trace_ = std::make_unique<TraceLog>(std::move(name), sink_, date_order,
                                       options_.judgeable_domain, options_.learning,
                                       options_.own_domain);
 }
 
 void PostfixLog::EndFile() {
+  file_open_ = false;
   if (trace_) {
     trace_->Finish();
     counts_ = trace_->counts();
@@ -50,8 +53,9 @@ void PostfixLog::EndFile() {
 
 void PostfixLog::NotUnderstood(std::string_view line) { counts_.NotUnderstood(line); }
 
-Attempt PostfixLog::QueueAttempt(const LogLine& l, const Queue& q) {
+Attempt PostfixLog::QueueAttempt(const LogLine& l, const Queue& q) const {
   Attempt a;
+  a.file = file_;
   a.time = l.time;
   a.queue_id = l.queue_id;
   a.sender = q.sender;
