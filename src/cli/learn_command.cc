@@ -258,6 +258,7 @@ int RunLearn(const LearnFlags& flags) {
       },
       flags.year);
   bytes_before += scanned;
+  progress.EndYearPass();
   // The logs of separate writers (instances, hosts) in time order, as
   // audit reads them (set_order.h).
   const std::vector<std::string> ordered = maillog::OrderSetsByTime(rotated, flags.year, years);
