@@ -8,6 +8,7 @@
 #include "investigate/time_axis.h"
 #include "maillog/postfix_log.h"  // BareQueueId
 #include "maillog/timestamp.h"
+#include "maillog/trace_log.h"  // kSmartHostOutside
 
 namespace nearmiss::investigate {
 namespace {
@@ -188,6 +189,11 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
               : r.relay.find("no later event") != std::string::npos
               ? "<td><span class=\"tag unknown\">outcome unknown</span>: last seen at " +
                     Html(r.relay) + "; final delivery not in the logs given</td>"
+              // A smart host outside the organisation took it (trace_log.h).
+              : r.relay.find(maillog::kSmartHostOutside) != std::string::npos
+              ? "<td><span class=\"tag unknown\">outcome unknown</span>: accepted by " +
+                    Html(r.relay) + "; whether it reached the recipient is in that server's "
+                    "log (for Exchange Online, the Microsoft 365 message trace)</td>"
               : "<td><span class=\"tag unknown\">outcome unknown</span>: handed to " +
                     Html(r.relay) + "; final delivery not in the logs given (give " +
                     Html(r.relay) + "'s log)</td>") +
