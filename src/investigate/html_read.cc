@@ -9,10 +9,36 @@
 namespace nearmiss::investigate {
 namespace {
 
-std::string Span(const maillog::LineCounts& c) {
-  if (c.first_time == 0) return "";
-  return maillog::FormatTime(c.first_time).substr(0, 16) + " to " +
-         maillog::FormatTime(c.last_time).substr(0, 16);
+// A file or mailbox path, in a cell that may break it only after a '/',
+// '.', '-' or '_' (<wbr>), whole pieces of the name on each line; a piece
+// wider than the column breaks where it must (html_style.h td.file).
+// Broken anywhere (overflow-wrap:anywhere), the column's narrowest width
+// was one letter: the table shrank it to a few characters and every name,
+// even "maillog", came out in pieces (issue-16 tester, item 6).
+std::string TdFile(const std::string& path) {
+  std::string out = "<td class=\"file\">";
+  size_t start = 0;
+  for (size_t i = 0; i < path.size(); ++i) {
+    const char c = path[i];
+    if ((c == '/' || c == '.' || c == '-' || c == '_') && i + 1 < path.size()) {
+      out += Html(std::string_view(path).substr(start, i + 1 - start));
+      out += "<wbr>";
+      start = i + 1;
+    }
+  }
+  out += Html(std::string_view(path).substr(start));
+  return out + "</td>";
+}
+
+// The time covered, each time unbroken (a line may break before "to"
+// only): "2025-11-03T09:12" split at its hyphens is no time a reader
+// recognises, nor one a search of the PDF's text finds.
+std::string SpanCell(const maillog::LineCounts& c) {
+  if (c.first_time == 0) return "<td></td>";
+  return "<td><span class=\"nowrap\">" +
+         Html(maillog::FormatTime(c.first_time).substr(0, 16)) +
+         "</span> to <span class=\"nowrap\">" +
+         Html(maillog::FormatTime(c.last_time).substr(0, 16)) + "</span></td>";
 }
 
 // What was left out of a file, and why, in words.
@@ -85,14 +111,21 @@ std::string Skipped(const maillog::LineCounts& c) {
 
 // What was made of each log file's lines (maillog/line_counts.h).
 std::string LogTable(const Report& rep) {
-  std::string s = "<table class=\"read\"><thead><tr><th>Log file</th><th>Form</th><th>Time covered</th>"
+  // In print the columns have fixed shares of the page (html_style.h):
+  // sized by their content, the unbreakable pieces of the file names,
+  // forms and times made the table wider than the page, its last column
+  // cut off; a name then wraps after a '/', '.', '-' or '_' (TdFile).
+  std::string s = "<table class=\"read\"><colgroup><col style=\"width:20%\">"
+                  "<col style=\"width:10%\"><col style=\"width:16%\"><col style=\"width:7%\">"
+                  "<col style=\"width:8%\"><col style=\"width:9%\"><col style=\"width:30%\">"
+                  "</colgroup><thead><tr><th>Log file</th><th>Form</th><th>Time covered</th>"
                   "<th class=\"n\">Lines read</th><th class=\"n\">Recognised</th>"
                   "<th class=\"n\">Delivery attempts</th><th>Left out, and why</th>"
                   "</tr></thead><tbody>";
   // The column's one meaning, said under the table (LineCounts::delivery_lines).
   for (const maillog::LineCounts& c : rep.logs) {
-    s += "<tr>" + Td(c.file, "addr") + Td(std::string(maillog::FormatName(c.main_format()))) +
-         Td(Span(c), "nowrap") + TdNum(static_cast<int64_t>(c.lines)) +
+    s += "<tr>" + TdFile(c.file) + Td(std::string(maillog::FormatName(c.main_format()))) +
+         SpanCell(c) + TdNum(static_cast<int64_t>(c.lines)) +
          TdNum(static_cast<int64_t>(c.recognised)) +
          TdNum(static_cast<int64_t>(c.delivery_lines)) + Td(Skipped(c)) + "</tr>";
   }
@@ -114,7 +147,7 @@ std::string MailboxTable(const Report& rep) {
       left += "; and " + Thousands(static_cast<int64_t>(m.not_read - m.not_read_files.size())) +
               " more";
     }
-    s += "<tr>" + Td(m.path) + TdNum(static_cast<int64_t>(m.messages)) + Td(left) + "</tr>";
+    s += "<tr>" + TdFile(m.path) + TdNum(static_cast<int64_t>(m.messages)) + Td(left) + "</tr>";
   }
   return s + "</tbody></table>";
 }
