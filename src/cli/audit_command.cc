@@ -224,6 +224,7 @@ int RunAudit(const AuditFlags& flags) {
   });
   progress.SetLogs(ordered, flags.year);
   auditor.PlanYears(ordered);
+  progress.EndYearPass();
   // The logs of separate writers (instances, hosts) in time order, so a
   // hand-off is followed whatever order they were named in (set_order.h).
   std::vector<std::string> by_time =

@@ -45,7 +45,9 @@ ByteProgress::ByteProgress(std::string command)
     : command_(std::move(command)),
       on_(::isatty(STDERR_FILENO) == 1),
       start_(Clock::now()),
-      last_(start_) {}
+      last_(start_) {
+  pass_start_ = start_;  // declared before start_ (progress.h)
+}
 
 namespace {
 // " [#####---------------] 26%"; past 100 (a file that grows while read
@@ -88,22 +90,41 @@ void ByteProgress::SetLogs(const std::vector<std::string>& ordered, int year) {
   set_total(total, file_bytes);
 }
 
+void ByteProgress::EndYearPass() {
+  if (!year_pass_) return;
+  year_pass_ = false;
+  pass_base_ = last_bytes_;
+  pass_start_ = Clock::now();
+}
+
 void ByteProgress::Update(uint64_t bytes, uint64_t lines) {
+  last_bytes_ = bytes;
   if (!on_) return;
   auto now = Clock::now();
   if (now - last_ < std::chrono::milliseconds(100)) return;
   last_ = now;
-  double s = std::chrono::duration<double>(now - start_).count();
+  // Each pass its own bytes, rate and bar (the header says why).
+  const uint64_t read = bytes > pass_base_ ? bytes - pass_base_ : 0;
+  const uint64_t of = year_pass_ ? year_bytes_ : file_bytes_;
+  const double s = std::chrono::duration<double>(now - pass_start_).count();
   std::string bar;
-  if (total_ > 0) {
-    bar = Bar(bytes, total_) + " of " + Megabytes(file_bytes_) + " MB" +
-          (total_ == file_bytes_       ? ""
-           : total_ == 2 * file_bytes_ ? ", read twice for the year"
-                                       : ", some read twice for the year");
+  if (of > 0) bar = Bar(read, of) + " of " + Megabytes(of) + " MB";
+  std::string line = command_;
+  if (year_pass_) {
+    // No line is counted yet: this pass finds each file's year.
+    line += ": pass 1 of 2 (the year): read " + Megabytes(read) + " MB";
+  } else {
+    line += year_bytes_ != 0 ? ": pass 2 of 2: read " : ": read ";
+    line += Megabytes(read);
+    line += " MB, ";
+    line += Thousands(static_cast<int64_t>(lines));
+    line += " lines";
   }
-  std::fprintf(stderr, "\r\033[K%s: read %s MB, %s lines (%s)%s", command_.c_str(),
-               Megabytes(bytes).c_str(), Thousands(static_cast<int64_t>(lines)).c_str(),
-               ReadRate(bytes, s).c_str(), bar.c_str());
+  line += " (";
+  line += ReadRate(read, s);
+  line += ')';
+  line += bar;
+  std::fprintf(stderr, "\r\033[K%s", line.c_str());
   drawn_ = true;
 }
 

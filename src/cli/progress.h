@@ -45,12 +45,16 @@ std::string ReadRate(uint64_t bytes, double seconds);
 
 // "audit: read 12.3 MB, 98,304 lines (45.6 MB/s) [######--------------]
 // 30% of 41.0 MB" on stderr when it is a terminal, at most ten times a
-// second: the bar and the percent are of the work, the bytes of every log
-// given (a gzip file's as stored) counted once per pass over it: a log
-// without years in its timestamps is read twice (its year first,
-// maillog::YearPassPaths), so the bar fills over both passes and says so
-// ("... of 41.0 MB, read twice for the year"). `audit` and `learn` draw
-// the same bar, each with its own name first.
+// second: the bytes read of every log given (a gzip file's as stored), the
+// bar and the percent of their size. Logs without years in their
+// timestamps are read twice (their year first, maillog::YearPassPaths):
+// then each pass is a bar of its own, over the bytes it reads, and says
+// which it is: "audit: pass 1 of 2 (the year): read 4.1 MB (45.6 MB/s)
+// [####----------------] 20% of 20.5 MB", then "audit: pass 2 of 2: read
+// 12.3 MB, 98,304 lines (...) [...] 30% of 41.0 MB". (One bar over both
+// once read "read 1987.0 MB ... of 1232.1 MB" and 0 lines for the first
+// half: issue-16 tester, item 9.) `audit` and `learn` draw the same bar,
+// each with its own name first.
 class ByteProgress {
  public:
   explicit ByteProgress(std::string command);
@@ -59,11 +63,17 @@ class ByteProgress {
   void set_total(uint64_t work, uint64_t bytes) {
     total_ = work;
     file_bytes_ = bytes;
+    year_bytes_ = work > bytes ? work - bytes : 0;
+    year_pass_ = year_bytes_ != 0;
   }
-  // set_total over the logs `ordered`, planned with --year `year` (0:
-  // none) and read: a log read twice for its year counts its bytes twice
-  // (maillog::YearPassPaths), so the bar covers both passes.
+  // The bytes of the logs `ordered`, planned with --year `year` (0: none)
+  // and read, and of those read for their year first
+  // (maillog::YearPassPaths): with any, the bar starts at pass 1 of 2.
   void SetLogs(const std::vector<std::string>& ordered, int year);
+  // The year's pass is over (after maillog::PlanYears): the next bytes
+  // are pass 2's, counted from those Update was last given.
+  void EndYearPass();
+  // `bytes`: read so far over both passes; `lines`: lines read.
   void Update(uint64_t bytes, uint64_t lines);
   // Where the mailbox reader is, after `messages` messages: "audit: 11
   // mailbox messages read; Sent.mbox:12 (41.2 MB), attachment:report.pdf
@@ -89,6 +99,11 @@ class ByteProgress {
   std::string command_;
   bool on_, drawn_ = false;
   uint64_t total_ = 0, file_bytes_ = 0;
+  uint64_t year_bytes_ = 0;   // the year pass's
+  bool year_pass_ = false;    // drawing pass 1 of 2
+  uint64_t last_bytes_ = 0;   // Update's latest
+  uint64_t pass_base_ = 0;    // the bytes before pass 2
+  Clock::time_point pass_start_;
   uint64_t writing_ = 0;  // the deliveries Writing named
   std::optional<WriteProgress::Stage> stage_;  // the one Written last drew
   Clock::time_point start_, last_;

@@ -162,6 +162,12 @@ class Learner {
   void set_write_progress(WriteProgressFn progress) { write_progress_ = std::move(progress); }
   // Log lines read so far, every log (for a progress report).
   uint64_t log_lines() const { return log_ ? log_->lines() : 0; }
+  // Hand-offs found after the file of their "queued as" line was read, by
+  // the order the logs were added (maillog::PostfixLog::late_hand_offs):
+  // complete after FinishLogs.
+  std::vector<int64_t> late_hand_offs() const {
+    return log_ ? log_->late_hand_offs() : std::vector<int64_t>();
+  }
   static constexpr size_t kMaxRunKeys = 1 << 20;
   static constexpr size_t kMaxUnkeyed = 1 << 20;
 

@@ -1,5 +1,6 @@
 #include "investigate/auditor.h"
 
+#include <algorithm>
 #include <cctype>
 #include <ctime>
 
@@ -74,7 +75,27 @@ const Auditor::Flag& Auditor::Classify(const std::string& domain) {
   return flags_.emplace(domain, std::move(f)).first->second;
 }
 
+void Auditor::NoteHandOff(const maillog::Attempt& a) {
+  // The next queue id (X of "queued as X") and the recipient handed on.
+  std::string key(maillog::BareQueueId(a.queue_id));
+  key += '\0';
+  key.append(a.recipient);
+  if (a.status == "unknown" && !a.hops.empty() && a.file != 0) {
+    if (unfollowed_.size() >= Report::kMaxOpen) unfollowed_.clear();  // bounded: uncounted at worst
+    unfollowed_[std::move(key)] = a.file;
+    return;
+  }
+  if (unfollowed_.empty() || a.status == "unknown") return;
+  if (auto it = unfollowed_.find(key); it != unfollowed_.end()) {
+    if (late_hand_offs_.size() < it->second) late_hand_offs_.resize(it->second);
+    ++late_hand_offs_[it->second - 1];
+    unfollowed_.erase(it);
+  }
+}
+
 void Auditor::OnAttempt(const maillog::Attempt& a) {
+  // Every hand-off, flagged recipient or not, for the per-file counts.
+  if (!a.from_trace) NoteHandOff(a);
   if (a.status == "internal") {
     // Delivered into the organisation's own mailbox (trace_log.h): no
     // delivery, but the message's "unknown" for it is settled (AddSentOn).
@@ -243,6 +264,10 @@ Status Auditor::AddLog(const std::string& path, const std::string& shown) {
   if (counts.file.empty()) counts.file = shown;
   bytes_before_ += last;
   report_->lines = log_.lines();
+  if (log_.file() != 0) {
+    log_slots_.resize(log_.file(), report_->logs.size());
+    log_slots_[log_.file() - 1] = report_->logs.size();
+  }
   report_->logs.push_back(std::move(counts));
   return s;
 }
@@ -421,6 +446,16 @@ void Auditor::AddSentOn() {
 void Auditor::Finish() {
   log_.Finish();
   AddSentOn();
+  // Hand-offs known only after their file was read (the next hop in a
+  // later file, or in another instance's log read apart), in that file's
+  // counts (issue-16 tester, items 5 and 10).
+  const std::vector<int64_t>* lates[] = {&log_.late_hand_offs(), &late_hand_offs_};
+  for (const std::vector<int64_t>* late : lates) {
+    for (size_t f = 0; f < late->size() && f < log_slots_.size(); ++f) {
+      uint64_t& n = report_->logs[log_slots_[f]].hand_offs;
+      n = static_cast<uint64_t>(std::max<int64_t>(0, static_cast<int64_t>(n) + (*late)[f]));
+    }
+  }
   report_->doubtful_mailbox_dates = dated_long_before_;
   if (dated_long_before_ != 0) {
     // "Since when" rests on these dates: a reader must know which are

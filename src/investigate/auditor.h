@@ -100,6 +100,12 @@ class Auditor final : public maillog::DeliverySink {
   // and RFC 2047 decoding as a mailbox message's subject). The last
   // subject's answer is kept: a message's rows (one per recipient) repeat it.
   content::Level SubjectLevel(std::string_view subject);
+  // A Postfix hand-off passed on unfollowed (maillog::PostfixLog's
+  // Unfollowed: status "unknown", with the hop) is noted; the next queue
+  // id's outcome for that recipient, read later (another instance's log
+  // read apart), counts it as a hand-off of the file of its "queued as"
+  // line (issue-16 tester, item 5).
+  void NoteHandOff(const maillog::Attempt& a);
   // Passes the rows kept in sent_on_ to the report, but those whose
   // message and recipient have an outcome there already.
   void AddSentOn();
@@ -127,6 +133,17 @@ class Auditor final : public maillog::DeliverySink {
   // from a log given before or after, replaces them: counted once. Past
   // the bound a join is missed at worst (counted twice), never dropped.
   std::vector<Row> sent_on_;
+  // Where each file the reader began is in report_->logs (by
+  // PostfixLog::file() - 1), and the hand-offs found after the file ended
+  // (NoteHandOff's, by the same index): added to its counts at Finish, so
+  // a hand-off is counted in the file of its "queued as" line.
+  std::vector<size_t> log_slots_;
+  std::vector<int64_t> late_hand_offs_;
+  // Hand-offs the reader passed on unfollowed (status "unknown" with the
+  // hop: the next queue id not seen within its window, as when another
+  // instance's log is read apart), by next queue id and recipient: the
+  // file of their "queued as" line. Bounded by Report::kMaxOpen.
+  std::unordered_map<std::string, uint32_t> unfollowed_;
   // Message and recipient ("ID\0ADDRESS", as logged) delivered into the
   // organisation's own mailbox (status "internal"): their "unknown" in
   // sent_on_ is settled. Bounded by Report::kMaxOpen.

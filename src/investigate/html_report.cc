@@ -2,11 +2,13 @@
 // tables of the flagged domains, senders and deliveries.
 #include <algorithm>
 
+#include "investigate/html_cells.h"
 #include "investigate/html_style.h"
 #include "investigate/render.h"
 #include "investigate/time_axis.h"
 #include "maillog/postfix_log.h"  // BareQueueId
 #include "maillog/timestamp.h"
+#include "maillog/trace_log.h"  // kSmartHostOutside
 
 namespace nearmiss::investigate {
 namespace {
@@ -18,13 +20,6 @@ std::string Kpi(const std::string& n, const std::string& label, bool alert = fal
          "</div><div class=\"l\">" + Html(label) + "</div></div>";
 }
 
-std::string Td(const std::string& text, const char* cls = nullptr) {
-  return std::string("<td") + (cls ? std::string(" class=\"") + cls + "\"" : "") + ">" +
-         Html(text) + "</td>";
-}
-std::string TdNum(int64_t n) {
-  return "<td class=\"n\" data-v=\"" + std::to_string(n) + "\">" + Thousands(n) + "</td>";
-}
 std::string TdTag(const std::string& v) {
   return "<td><span class=\"tag " + Html(v) + "\">" + Html(v) + "</span></td>";
 }
@@ -151,116 +146,6 @@ std::string SenderTable(const Report& rep) {
   return s + "</tbody></table>";
 }
 
-std::string Span(const maillog::LineCounts& c) {
-  if (c.first_time == 0) return "";
-  return maillog::FormatTime(c.first_time).substr(0, 16) + " to " +
-         maillog::FormatTime(c.last_time).substr(0, 16);
-}
-
-// What was left out of a file, and why, in words.
-std::string Skipped(const maillog::LineCounts& c) {
-  std::string s;
-  auto add = [&s](const std::string& part) { s += (s.empty() ? "" : "; ") + part; };
-  // Lines read before the error are counted: "in full" (as the text says).
-  if (!c.error.empty()) add((c.lines == 0 ? "NOT READ: " : "NOT READ in full: ") + c.error);
-  if (c.unrecognised != 0) {
-    add(Counted(static_cast<int64_t>(c.unrecognised), "line") +
-        " in no form this reader knows (first at line " +
-        std::to_string(c.first_unrecognised_line) + ")");
-  }
-  if (c.ambiguous_dates != 0) {
-    add("of those, " + Counted(static_cast<int64_t>(c.ambiguous_dates), "record") +
-        " whose date is ambiguous (day/month or month/day, first at line " +
-        std::to_string(c.first_ambiguous_date_line) + "; read them with --date-order)");
-  }
-  if (c.not_understood != 0) {
-    add(Counted(static_cast<int64_t>(c.not_understood), "delivery line") +
-        " that did not parse (first at line " +
-        std::to_string(c.first_not_understood_line) + ")");
-  }
-  if (c.unparsable_recipients != 0) {
-    add("of those, " + Counted(static_cast<int64_t>(c.unparsable_recipients), "delivery",
-                               "deliveries") +
-        " to a recipient address that cannot be parsed, so was not judged (first at "
-        "line " + std::to_string(c.first_unparsable_recipient_line) + ")");
-  }
-  if (std::string w = maillog::YearSpanWarning(c); !w.empty()) add(w);
-  if (c.probes != 0) {
-    add(Counted(static_cast<int64_t>(c.probes), "address verification probe") +
-        ", which deliver nothing");
-  }
-  if (c.stopped != 0) {
-    add(Counted(static_cast<int64_t>(c.stopped), "recipient") +
-        " stopped by a milter or a header check (rejected, held or discarded; shown as such, "
-        "not as delivery attempts)");
-  }
-  if (c.soft_bounces != 0) {
-    add(Counted(static_cast<int64_t>(c.soft_bounces), "soft bounce") +
-        " (soft_bounce = yes): would have bounced, kept in the queue; counted as "
-        "deferred, not delivered");
-  }
-  if (c.hand_offs != 0) {
-    add(Counted(static_cast<int64_t>(c.hand_offs), "hand-off") +
-        " to a content filter or another Postfix instance, counted at the last hop");
-  }
-  if (c.local_deliveries != 0) {
-    add(Counted(static_cast<int64_t>(c.local_deliveries), "delivery") +
-        " into a mailbox on this host (Postfix local, virtual or LMTP to a socket): delivered "
-        "locally, did not leave this host, not counted as deliveries; a look-alike domain "
-        "delivered here is the organisation's own: list it in the policy's [domains] "
-        "organisation");
-  }
-  if (c.internal_hops != 0) {
-    add(Counted(static_cast<int64_t>(c.internal_hops), "Exchange event") +
-        " within the organisation (between its servers, into its mailboxes), "
-        "which are not mail leaving it");
-  }
-  if (c.replaced != 0) {
-    add(Counted(static_cast<uint64_t>(c.replaced), "row") +
-        " whose recipient was replaced by others (a group expanded to its members, an address "
-        "resolved or redirected to another; first at line " +
-        std::to_string(c.first_replaced_line) + "), which are not deliveries: the new "
-        "recipients have rows of their own");
-  }
-  return s.empty() ? "nothing" : s;
-}
-
-// What was made of each log file's lines (maillog/line_counts.h).
-std::string LogTable(const Report& rep) {
-  std::string s = "<table class=\"read\"><thead><tr><th>Log file</th><th>Form</th><th>Time covered</th>"
-                  "<th class=\"n\">Lines read</th><th class=\"n\">Recognised</th>"
-                  "<th class=\"n\">Delivery attempts</th><th>Left out, and why</th>"
-                  "</tr></thead><tbody>";
-  // The column's one meaning, said under the table (LineCounts::delivery_lines).
-  for (const maillog::LineCounts& c : rep.logs) {
-    s += "<tr>" + Td(c.file, "addr") + Td(std::string(maillog::FormatName(c.main_format()))) +
-         Td(Span(c), "nowrap") + TdNum(static_cast<int64_t>(c.lines)) +
-         TdNum(static_cast<int64_t>(c.recognised)) +
-         TdNum(static_cast<int64_t>(c.delivery_lines)) + Td(Skipped(c)) + "</tr>";
-  }
-  return s + "</tbody></table>";
-}
-
-// What was read of each mailbox: its messages, and the files not read.
-std::string MailboxTable(const Report& rep) {
-  std::string s = "<table><thead><tr><th>Mailbox</th><th class=\"n\">Messages read</th>"
-                  "<th>Left out, and why</th></tr></thead><tbody>";
-  for (const MailboxRead& m : rep.mailboxes) {
-    std::string left = m.not_read == 0 ? std::string("nothing")
-                                       : Counted(static_cast<int64_t>(m.not_read), "file") +
-                                             " not read: ";
-    for (size_t i = 0; i < m.not_read_files.size(); ++i) {
-      left += (i == 0 ? "" : "; ") + m.not_read_files[i];
-    }
-    if (m.not_read > m.not_read_files.size()) {
-      left += "; and " + Thousands(static_cast<int64_t>(m.not_read - m.not_read_files.size())) +
-              " more";
-    }
-    s += "<tr>" + Td(m.path) + TdNum(static_cast<int64_t>(m.messages)) + Td(left) + "</tr>";
-  }
-  return s + "</tbody></table>";
-}
-
 std::string DeliveryTable(const Report& rep, bool with_level) {
   // Column widths for print (percent of the page; html_style.h): every
   // column on the page, long addresses and relays wrapped.
@@ -304,6 +189,11 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
               : r.relay.find("no later event") != std::string::npos
               ? "<td><span class=\"tag unknown\">outcome unknown</span>: last seen at " +
                     Html(r.relay) + "; final delivery not in the logs given</td>"
+              // A smart host outside the organisation took it (trace_log.h).
+              : r.relay.find(maillog::kSmartHostOutside) != std::string::npos
+              ? "<td><span class=\"tag unknown\">outcome unknown</span>: accepted by " +
+                    Html(r.relay) + "; whether it reached the recipient is in that server's "
+                    "log (for Exchange Online, the Microsoft 365 message trace)</td>"
               : "<td><span class=\"tag unknown\">outcome unknown</span>: handed to " +
                     Html(r.relay) + "; final delivery not in the logs given (give " +
                     Html(r.relay) + "'s log)</td>") +
@@ -472,30 +362,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
                             : Counted(t.deliveries, "delivery", "deliveries")) +
        "</small></h2><div class=\"scroll\">" + DeliveryTable(rep, with_level) +
        "</div></section>";
-  if (!rep.logs.empty() || !rep.mailboxes.empty()) {
-    h += "<section class=\"card\" id=\"read\"><h2>What was read<small>a line is recognised "
-         "when its syslog or journal framing, or its trace's CSV record, parses; a mailbox "
-         "file is read when it starts as a message</small></h2>";
-    if (!rep.logs.empty()) {
-      h += "<div class=\"scroll\">" + LogTable(rep) +
-           "</div><p class=\"small\">Delivery attempts: one recipient's outcome at one "
-           "delivery, as the file records it, counted the same way in every form: a Postfix "
-           "<code>to=</code> line with a status (a hand-off to a content filter is one), one per "
-           "recipient of a queue manager's expiry, an Exchange SEND, FAIL or DEFER event once "
-           "per recipient it names, a Microsoft 365 trace row, a historical search recipient. "
-           "Address verification probes, hops within the organisation and lines not understood "
-           "are not attempts.</p>";
-    }
-    if (!rep.mailboxes.empty()) h += "<div class=\"scroll\">" + MailboxTable(rep) + "</div>";
-    for (const std::string& n : rep.notes) h += "<p>" + Html(n) + "</p>";
-    if (rep.duplicates() != 0) {
-      h += "<p>" + Counted(static_cast<int64_t>(rep.duplicates()), "attempt") +
-           (rep.duplicates() == 1 ? " was" : " were") +
-           " read again (the same message, recipient, time and status, in one input or "
-           "several), counted once.</p>";
-    }
-    h += "</section>";
-  }
+  h += ReadSectionHtml(rep);
   h += "</main><footer>A delivery is one recipient of one message; its status "
        "is its latest outcome. Domains are classified with the "
        "policy " + Html(meta.policy) + ". Times that carry a zone in the log are shown in UTC; others as written.</footer>"

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "investigate/render.h"
+#include "maillog/trace_log.h"  // kSmartHostOutside
 
 namespace nearmiss::investigate {
 
@@ -40,23 +41,45 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     return std::string(out.empty() ? "INCOMPLETE: this report leaves out" : "It also leaves out");
   };
   if (const int64_t sent_on = l.outcome_unknown - l.handed_unknown; sent_on != 0) {
-    // Counted, but not known to have arrived or failed: the Exchange
-    // server the message went on to wrote the outcome in a log not read.
-    std::string hops;
-    for (const std::string& h : l.next_hops) hops += (hops.empty() ? "" : ", ") + h;
+    // Counted, but not known to have arrived or failed: the server the
+    // message went on to wrote the outcome in a log not read. A smart host
+    // outside the organisation (maillog::kSmartHostOutside) wrote it in
+    // its operator's log, which no log of the organisation's holds: said
+    // apart, with where that outcome is found.
+    std::string hops, outside;
+    for (const std::string& h : l.next_hops) {
+      std::string& to = h.find(maillog::kSmartHostOutside) != std::string::npos ? outside : hops;
+      to += (to.empty() ? "" : ", ") + h;
+    }
     // An event with no later one on the same server (RECEIVE, TRANSFER:
     // "EX01 (TRANSFER; no later event in the logs given)") waits for that
     // server's later log, not another server's (breaker round 3 §12).
-    bool later = !l.next_hops.empty();
-    for (const std::string& h : l.next_hops) later &= h.find("no later event") != std::string::npos;
+    bool later = !hops.empty();
+    size_t inside = 0;
+    for (const std::string& h : l.next_hops) {
+      if (h.find(maillog::kSmartHostOutside) != std::string::npos) continue;
+      later &= h.find("no later event") != std::string::npos;
+      ++inside;
+    }
     out += lead() + " the outcome of " + Thousands(sent_on) +
-           (sent_on == 1 ? " flagged delivery" : " flagged deliveries") +
-           (later ? ": last seen at " + hops +
-                        " (counted as outcome unknown; give the later logs of that server, "
-                        "and of the next, too). "
-                  : ": sent on to " + hops +
-                        (l.next_hops.size() == 1 ? ", whose log was" : ", whose logs were") +
-                        " not given (counted as outcome unknown; give that log too). ");
+           (sent_on == 1 ? " flagged delivery" : " flagged deliveries");
+    if (!hops.empty()) {
+      out += later ? ": last seen at " + hops +
+                         " (counted as outcome unknown; give the later logs of that server, "
+                         "and of the next, too)"
+                   : ": sent on to " + hops +
+                         (inside == 1 ? ", whose log was" : ", whose logs were") +
+                         " not given (counted as outcome unknown; give that log too)";
+    }
+    if (!outside.empty()) {
+      out += (hops.empty() ? ": accepted by " : "; and accepted by ") + outside +
+             " (counted as outcome unknown): whether it reached the recipient is only in the "
+             "log of " +
+             (inside == l.next_hops.size() - 1 ? "that server" : "those servers") +
+             ", outside the organisation, held by whoever runs it; for Exchange Online, give "
+             "the Microsoft 365 message trace of the same days";
+    }
+    out += ". ";
   }
   if (l.handed_unknown != 0) {
     // Postfix's own words: the message was queued again after a content

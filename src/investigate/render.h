@@ -77,6 +77,11 @@ std::string ReportHtml(const Report& report, const HtmlMeta& meta);
 // The first section: how many messages went to look-alike domains, to
 // which, from whom, how sensitive, since when (html_summary.cc).
 std::string ExecutiveSummaryHtml(const Report& report, const HtmlMeta& meta);
+// The section "What was read": a table of the log files (form, time
+// covered, lines read, recognised, delivery attempts, what was left out
+// and why) and one of the mailboxes (messages read, files not read);
+// "" when neither was given (html_read.cc).
+std::string ReadSectionHtml(const Report& report);
 // "<code>xn--rmy-8cd.mil</code> (U-label)": a domain with its U-label
 // beside it when `unicode` is not empty.
 std::string DomainLabel(const std::string& domain, const std::string& unicode);

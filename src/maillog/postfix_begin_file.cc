@@ -19,6 +19,8 @@ void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view
       year_given == 0 ? std::string(", or give --year")
                       : "; the set was dated from --year " + std::to_string(year_given);
   trace_.reset();
+  ++file_;
+  file_open_ = true;
   std::string base = RotationBase(name);
   std::string previous = std::move(counts_.file);
   counts_ = LineCounts();

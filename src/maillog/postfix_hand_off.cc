@@ -44,7 +44,7 @@ bool PostfixLog::HandOff(const LogLine& l, Queue& q, std::string_view next,
     *undoable = !confirmed && n.first_attempt == 0 && options_.hand_off_window > 0;
     if (n.hops.empty() || n.hops.find(std::string(BareQueueId(l.queue_id)) + " via ") == std::string::npos) {
       if (*undoable && n.joined_from.empty()) n.joined_hops = n.hops;
-      TakeOver(n, next, l.queue_id, q.hops, relay);
+      TakeOver(n, next, l.queue_id, q.hops, relay, file_);
     }
     q.next_id.assign(next);
     q.next_relay.assign(relay);
@@ -88,7 +88,19 @@ bool PostfixLog::Unjoin(Queue& q, uint64_t seq) {
 
 void PostfixLog::Unjoined(Queue& q) {
   q.hops = q.joined_hops;
-  if (counts_.hand_offs > 0) --counts_.hand_offs;
+  CountHandOff(q.hand_off_file, -1);
+  q.hand_off_file = kNotCounted;
+}
+
+void PostfixLog::CountHandOff(uint32_t file, int delta) {
+  if (file == kNotCounted) return;
+  // File 0: fed with no file begun (a caller that reads one stream).
+  if (file == file_ && (file_open_ || file_ == 0)) {
+    if (delta > 0 || counts_.hand_offs > 0) counts_.hand_offs += delta;
+    return;
+  }
+  if (late_hand_offs_.size() < file) late_hand_offs_.resize(file);
+  late_hand_offs_[file - 1] += delta;
 }
 
 void PostfixLog::ConfirmOrUndoJoins(Queue& q, std::string_view recipient,
@@ -133,9 +145,12 @@ bool PostfixLog::HandOffByMessageId(const LogLine& l, Queue& q, std::string_view
 }
 
 void PostfixLog::TakeOver(Queue& next, std::string_view next_id, std::string_view from_id,
-                          const std::string& from_hops, std::string_view relay, bool count,
-                          int depth) {
-  if (count) ++counts_.hand_offs;
+                          const std::string& from_hops, std::string_view relay,
+                          uint32_t counted_in, int depth) {
+  if (counted_in != kNotCounted) {
+    CountHandOff(counted_in, 1);
+    next.hand_off_file = counted_in;
+  }
   std::string hop = Hop(from_id, relay);
   next.hops = from_hops.empty() ? hop : from_hops + ", " + hop;
   // Already handed on (its lines came first): the queue ids after it learn
@@ -143,7 +158,8 @@ void PostfixLog::TakeOver(Queue& next, std::string_view next_id, std::string_vie
   if (!next.next_id.empty() && depth < 8) {
     auto it = queues_.find(next.next_id);
     if (it != queues_.end()) {
-      TakeOver(it->second, next.next_id, next_id, next.hops, next.next_relay, false, depth + 1);
+      TakeOver(it->second, next.next_id, next_id, next.hops, next.next_relay, kNotCounted,
+               depth + 1);
     }
   }
   if (next.first_attempt == 0) return;
@@ -186,8 +202,10 @@ void PostfixLog::JoinPending(std::string_view id, Queue& q) {
       from->second.next_id.assign(id);
       from->second.next_relay.assign(h->Get(Held::kRelay));
     }
+    // Counted in the file of the "queued as" line, which may be one
+    // read before this (issue-16 tester, item 10).
     TakeOver(q, id, h->Get(Held::kQueueId), std::string(h->Get(Held::kHops)),
-             h->Get(Held::kRelay));
+             h->Get(Held::kRelay), h->file);
   }
 }
 

@@ -153,6 +153,10 @@ struct Attempt {
   // From a trace (trace_log.h), not a Postfix log: its queue_id is the
   // Message-ID, shared by every server's events of the message.
   bool from_trace = false;
+  // The file whose line this attempt was read from (PostfixLog::file(): 1
+  // for the first file begun); 0 when it is no one line's (a recipient a
+  // hand-off gave a queue id that never attempted it) or from a trace.
+  uint32_t file = 0;
 };
 
 class DeliverySink {
@@ -249,10 +253,22 @@ class PostfixLog {
   // The lines of every file; the current file's counts.
   uint64_t lines() const { return lines_; }
   const LineCounts& counts() const;
+  // The file being read, or the last one read: 1 for the first BeginFile
+  // or BeginTraceFile, one more for each after it; 0 before any.
+  uint32_t file() const { return file_; }
+  // Hand-offs counted, or uncounted, after their file ended, by file
+  // (element file() - 1; may be negative): a "queued as X" whose X first
+  // showed in a later file (a rotation between them), a join undone at a
+  // later line or at the end of input. A hand-off belongs to the file of
+  // its "queued as" line (issue-16 tester, item 10), whose counts() were
+  // taken at its end: add these to them once the input is finished.
+  const std::vector<int64_t>& late_hand_offs() const { return late_hand_offs_; }
   size_t open_queues() const { return queues_.size(); }
   size_t held() const { return held_.size(); }
 
  private:
+  // A hand-off not to be counted (TakeOver), or counted nowhere yet.
+  static constexpr uint32_t kNotCounted = UINT32_MAX;
   // An attempt or the end of a queue id, waiting for the hand-off window;
   // its strings are copied into `text` (the line is gone by then).
   struct Held {
@@ -262,6 +278,7 @@ class PostfixLog {
     bool done = false;     // the end of queue_id, not an attempt
     bool dropped = false;  // joined as a hand-off: never passed on
     bool sender_known = true;
+    uint32_t file = 0;  // Attempt::file
     int64_t time = 0, size = 0;
     std::string text;
     uint32_t end[kFields] = {};  // where each field ends in `text`
@@ -296,6 +313,9 @@ class PostfixLog {
     // unshown after a public relay (ConfirmOrUndoJoins, EndUnconfirmedJoins).
     std::vector<uint64_t> joined_from;
     std::string joined_hops;     // the hops it had before
+    // The file a hand-off to it was counted in (its "queued as" line's):
+    // an undone join is uncounted there (Unjoined).
+    uint32_t hand_off_file = kNotCounted;
     // The queue id it handed the message to, and through which relay: a
     // hop learnt later (lines out of order) is passed down the chain.
     std::string next_id, next_relay;
@@ -327,7 +347,7 @@ class PostfixLog {
   void NotUnderstood(std::string_view line);
   // An attempt of `q` at line `l`: its time, key, sender, Message-ID, size
   // and hops; the caller sets the recipient and outcome.
-  static Attempt QueueAttempt(const LogLine& l, const Queue& q);
+  Attempt QueueAttempt(const LogLine& l, const Queue& q) const;
   // Ends q's recipients still deferred with `status` and `text`, each an
   // attempt at line `l`'s time (qmgr's expiry, a postsuper -d); with none
   // deferred, one attempt naming no recipient when `one_if_none`.
@@ -357,10 +377,14 @@ class PostfixLog {
   // organisation (a public MX's "queued as" colliding with q) are undone;
   // the others stay hand-offs whose final delivery is not in the logs.
   void EndUnconfirmedJoins(Queue& q);
-  // `count`: a new hand-off (false when passing a hop down the chain).
+  // `counted_in`: the file of the "queued as" line of a new hand-off,
+  // counted there (kNotCounted when passing a hop down the chain).
   void TakeOver(Queue& next, std::string_view next_id, std::string_view from_id,
-                const std::string& from_hops, std::string_view relay, bool count = true,
+                const std::string& from_hops, std::string_view relay, uint32_t counted_in,
                 int depth = 0);
+  // Adds `delta` to the hand-offs of `file`: the current file's counts
+  // while it is read, else late_hand_offs_.
+  void CountHandOff(uint32_t file, int delta);
   // The queue id's first line: joins a held "queued as" naming it.
   void JoinPending(std::string_view id, Queue& q);
   // `recipient`, handed to `next` through `relay`, waits for next's
@@ -398,6 +422,9 @@ class PostfixLog {
   DeliverySink* sink_;
   LineParser parser_;
   LineCounts counts_;
+  uint32_t file_ = 0;        // file()
+  bool file_open_ = false;   // between Begin*File and EndFile
+  std::vector<int64_t> late_hand_offs_;
   std::unordered_map<std::string, Queue> queues_;
   std::string last_base_;  // the rotated set of the previous file
   std::string_view line_;  // the line being fed, for NotUnderstood
@@ -417,6 +444,8 @@ class PostfixLog {
   // recipient the hand-off carried). A hand-off to a loopback filter that
   // names no next queue id is held by kByMessageId + its Message-ID.
   std::unordered_map<std::string, std::vector<uint64_t>> pending_;
+  // The key of a hand-off held by Message-ID (no queue id can start so).
+  static constexpr std::string_view kByMessageId = "\x01msgid:";
   std::string pending_key_;  // the by-Message-ID key being held
   std::string unfollowed_hops_, unfollowed_text_;  // Unfollowed's, for the sink's views
   // The latest queue id seen with each Message-ID (checked against queues_

@@ -18,7 +18,15 @@
 //   "Information Written to the Message Tracking Log", TechNet cc539063):
 //   only what left the organisation is an attempt. SEND ("sent by SMTP to
 //   a different server") through a Send connector of its own (connector-id
-//   "Internet", a smart host's) and SENDEXTERNAL are "sent"; SEND through
+//   "Internet", a partner's) and SENDEXTERNAL are "sent"; a SEND the smart
+//   host outside the organisation accepted, through a connector named for
+//   one ("Outbound to Office 365", the Hybrid Configuration Wizard's; one
+//   whose name says "smart host"/"smarthost"), is "unknown" when auditing,
+//   relay "HOST (a smart host outside the organisation through
+//   CONNECTOR)" (kSmartHostOutside): the final outcome is in that host's
+//   log, for Exchange Online the Microsoft 365 message trace, whose row
+//   replaces it when given (its refusal, 4xx or 5xx, is still deferred or
+//   bounced, and learning learns the recipient as sent); SEND through
 //   the implicit "Intra-Organization SMTP Send Connector" (or an Edge
 //   subscription's "EdgeSync - Inbound to ...") is a hop between its own
 //   servers and DELIVER ("delivered to a mailbox") a delivery into its own
@@ -137,6 +145,11 @@ namespace nearmiss::maillog {
 // True when the file's first line is a trace's: a '#' directive (Exchange,
 // PowerShell's #TYPE) or a CSV header naming a sender and recipients.
 bool LooksLikeTrace(std::string_view first_line);
+
+// In the relay of a SEND to a smart host outside the organisation
+// ("HOST (a smart host outside the organisation through CONNECTOR)"):
+// the words a report finds it by (investigate/incomplete.cc).
+inline constexpr std::string_view kSmartHostOutside = "a smart host outside the organisation";
 
 class TraceLog {
  public:

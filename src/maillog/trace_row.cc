@@ -3,6 +3,7 @@
 // (trace_log.h).
 #include <algorithm>
 #include <cstdint>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,24 @@ namespace {
 bool IntraOrganisation(std::string_view connector) {
   return connector == "Intra-Organization SMTP Send Connector" ||
          connector.starts_with("EdgeSync - Inbound to ");
+}
+
+// A SEND through a connector that hands mail to a smart host outside the
+// organisation, known by its name: the Hybrid Configuration Wizard's
+// "Outbound to Office 365" (or "Outbound to Office 365 - GUID"), whose
+// smart host is the tenant's Exchange Online Protection endpoint, or a
+// connector its administrator named for a smart host ("Smarthost relay").
+// The 250 of such a SEND says the smart host queued the message, not that
+// the recipient's domain took it. Any other connector's destination may
+// be the recipient's own MX: a log cannot tell the two apart (a look-up of
+// MX records would, years later, give today's answer), so those SENDs
+// stay outcomes.
+bool OutsideSmartHost(std::string_view connector) {
+  std::string lower(connector);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.starts_with("outbound to office 365") ||
+         lower.find("smarthost") != std::string::npos ||
+         lower.find("smart host") != std::string::npos;
 }
 
 // The pieces of `list` between `sep`s outside double quotes (a quoted
@@ -221,6 +240,19 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     }
     std::string_view text = Field(f, recipient_status_);
     const bool attempt = status != "unknown" && status != "internal";
+    // Accepted by a smart host outside the organisation (OutsideSmartHost):
+    // the final outcome is in its operator's log, for Exchange Online the
+    // Microsoft 365 message trace, which replaces this when given. Learning
+    // still learns the recipient: the organisation wrote to it.
+    std::string smart_host;
+    if (event == "SEND" && !learning_ && OutsideSmartHost(Field(f, connector_))) {
+      smart_host.assign(relay);
+      smart_host += " (";
+      smart_host += kSmartHostOutside;
+      smart_host += " through ";
+      smart_host += Field(f, connector_);
+      smart_host += ')';
+    }
     std::string_view list = Field(f, recipient_);
     if (kind_ == Kind::kExport && list == "System.String[]") {
       Refuse(line);
@@ -261,6 +293,9 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
         st = "bounced";
       } else if (status == "sent" && reply.starts_with('4')) {
         st = "deferred";
+      } else if (status == "sent" && !smart_host.empty()) {
+        Emit(time, id, sender, rcpts[i], "unknown", smart_host, reply, line, attempt);
+        continue;
       }
       Emit(time, id, sender, rcpts[i], st, relay, reply, line, attempt);
     }

@@ -138,6 +138,71 @@ for addr in sys.argv[2:]:
         ok = False
 sys.exit(0 if ok else 1)
 PY
+# The files read, by name, in "What was read" (issue-16 tester, item 6: the
+# column shrank to a few characters and cut every name, even "maillog",
+# into pieces). Read back word by word with its place (pdftotext -bbox):
+# each name is spelt out in one column, line after line, and a line of it
+# ends only after a '/', '.', '-' or '_'; a name with none of those, too
+# wide for its column, still whole there; no word past the right margin.
+mkdir -p ex/EX01 ex/EDGE01 logs/2025/november/mail-gateway-01.mod.gov.uk/postfix
+cp MSGTRK2025110309-1.LOG MSGTRK2025110310-1.LOG ex/EX01/
+cp edge01-tracking.log ex/EDGE01/
+cp long.log maillog
+cp long.log logs/2025/november/mail-gateway-01.mod.gov.uk/postfix/maillog_20251103-0900.log
+unbroken=AVeryLongLogFileNameWithNoPlaceAtAllToBreakItForTheReportsTableOfFilesRead
+cp long.log "$unbroken"
+set -- ex/EX01/MSGTRK2025110309-1.LOG ex/EX01/MSGTRK2025110310-1.LOG ex/EDGE01/edge01-tracking.log \
+  maillog logs/2025/november/mail-gateway-01.mod.gov.uk/postfix/maillog_20251103-0900.log "$unbroken"
+"$nearmiss" audit --year 2025 --html files.html --pdf files.pdf "$@" >/dev/null 2>&1
+pdftotext -bbox files.pdf files.bbox.html || no "file names: pdftotext -bbox failed"
+python3 - files.bbox.html "$unbroken" "$@" <<'PY' || no "PDF What was read: a file name cut or drawn past the margin"
+import html, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+unbroken = sys.argv[2]
+pages = []
+for page in re.finditer(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>', text, re.S):
+    words = [(float(x0), float(y0), float(x1), html.unescape(w)) for x0, y0, x1, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+        page.group(2))]
+    pages.append((float(page.group(1)), words))
+ok = True
+for width, words in pages:
+    past = [w for _, _, x1, w in words if x1 > width - 27]
+    if past:
+        print("past the right margin:", past[:5], file=sys.stderr)
+        ok = False
+# The name's pieces, top to bottom in one column (as the address check
+# above reads them); the longest spelling found.
+def pieces(name):
+    best = []
+    for _, words in pages:
+        for x0, y0, _, w in words:
+            if not w or not name.startswith(w):
+                continue
+            got, pos, y = [w], len(w), y0
+            while pos < len(name):
+                below = [(yy, ww) for xx, yy, _, ww in words
+                         if abs(xx - x0) < 4 and yy > y + 1 and ww and name.startswith(ww, pos)]
+                if not below:
+                    break
+                y, piece = min(below)
+                got.append(piece)
+                pos += len(piece)
+            if pos == len(name):
+                return got
+            if len(got) > len(best):
+                best = got
+    return None
+for name in sys.argv[3:]:
+    got = pieces(name)
+    if got is None:
+        print("not whole in any cell:", name, file=sys.stderr)
+        ok = False
+    elif name != unbroken and any(p[-1] not in "/.-_" for p in got[:-1]):
+        print("cut between letters:", name, "->", got, file=sys.stderr)
+        ok = False
+sys.exit(0 if ok else 1)
+PY
 # The outcome donut's key, every entry whole (breaker16 round 2 §8: "sent
 # (accepted by the s" cut off, its count lost, and a sixth entry below the
 # box): seven slices, the longest labels the report writes. In the PDF,

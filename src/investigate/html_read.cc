@@ -1,0 +1,185 @@
+// The report's "What was read" section: each log file with its form, the
+// time it covers, its lines and what was made of them, what was left out
+// and why; each mailbox with its messages and the files not read.
+#include "investigate/html_cells.h"
+#include "investigate/render.h"
+#include "maillog/line_counts.h"
+#include "maillog/timestamp.h"
+
+namespace nearmiss::investigate {
+namespace {
+
+// A file or mailbox path, in a cell that may break it only after a '/',
+// '.', '-' or '_' (<wbr>), whole pieces of the name on each line; a piece
+// wider than the column breaks where it must (html_style.h td.file).
+// Broken anywhere (overflow-wrap:anywhere), the column's narrowest width
+// was one letter: the table shrank it to a few characters and every name,
+// even "maillog", came out in pieces (issue-16 tester, item 6).
+std::string TdFile(const std::string& path) {
+  std::string out = "<td class=\"file\">";
+  size_t start = 0;
+  for (size_t i = 0; i < path.size(); ++i) {
+    const char c = path[i];
+    if ((c == '/' || c == '.' || c == '-' || c == '_') && i + 1 < path.size()) {
+      out += Html(std::string_view(path).substr(start, i + 1 - start));
+      out += "<wbr>";
+      start = i + 1;
+    }
+  }
+  out += Html(std::string_view(path).substr(start));
+  return out + "</td>";
+}
+
+// The time covered, each time unbroken (a line may break before "to"
+// only): "2025-11-03T09:12" split at its hyphens is no time a reader
+// recognises, nor one a search of the PDF's text finds.
+std::string SpanCell(const maillog::LineCounts& c) {
+  if (c.first_time == 0) return "<td></td>";
+  return "<td><span class=\"nowrap\">" +
+         Html(maillog::FormatTime(c.first_time).substr(0, 16)) +
+         "</span> to <span class=\"nowrap\">" +
+         Html(maillog::FormatTime(c.last_time).substr(0, 16)) + "</span></td>";
+}
+
+// What was left out of a file, and why, in words.
+std::string Skipped(const maillog::LineCounts& c) {
+  std::string s;
+  auto add = [&s](const std::string& part) { s += (s.empty() ? "" : "; ") + part; };
+  // Lines read before the error are counted: "in full" (as the text says).
+  if (!c.error.empty()) add((c.lines == 0 ? "NOT READ: " : "NOT READ in full: ") + c.error);
+  if (c.unrecognised != 0) {
+    add(Counted(static_cast<int64_t>(c.unrecognised), "line") +
+        " in no form this reader knows (first at line " +
+        std::to_string(c.first_unrecognised_line) + ")");
+  }
+  if (c.ambiguous_dates != 0) {
+    add("of those, " + Counted(static_cast<int64_t>(c.ambiguous_dates), "record") +
+        " whose date is ambiguous (day/month or month/day, first at line " +
+        std::to_string(c.first_ambiguous_date_line) + "; read them with --date-order)");
+  }
+  if (c.not_understood != 0) {
+    add(Counted(static_cast<int64_t>(c.not_understood), "delivery line") +
+        " that did not parse (first at line " +
+        std::to_string(c.first_not_understood_line) + ")");
+  }
+  if (c.unparsable_recipients != 0) {
+    add("of those, " + Counted(static_cast<int64_t>(c.unparsable_recipients), "delivery",
+                               "deliveries") +
+        " to a recipient address that cannot be parsed, so was not judged (first at "
+        "line " + std::to_string(c.first_unparsable_recipient_line) + ")");
+  }
+  if (std::string w = maillog::YearSpanWarning(c); !w.empty()) add(w);
+  if (c.probes != 0) {
+    add(Counted(static_cast<int64_t>(c.probes), "address verification probe") +
+        ", which deliver nothing");
+  }
+  if (c.stopped != 0) {
+    add(Counted(static_cast<int64_t>(c.stopped), "recipient") +
+        " stopped by a milter or a header check (rejected, held or discarded; shown as such, "
+        "not as delivery attempts)");
+  }
+  if (c.soft_bounces != 0) {
+    add(Counted(static_cast<int64_t>(c.soft_bounces), "soft bounce") +
+        " (soft_bounce = yes): would have bounced, kept in the queue; counted as "
+        "deferred, not delivered");
+  }
+  if (c.hand_offs != 0) {
+    add(Counted(static_cast<int64_t>(c.hand_offs), "hand-off") +
+        " to a content filter or another Postfix instance, counted at the last hop");
+  }
+  if (c.local_deliveries != 0) {
+    add(Counted(static_cast<int64_t>(c.local_deliveries), "delivery") +
+        " into a mailbox on this host (Postfix local, virtual or LMTP to a socket): delivered "
+        "locally, did not leave this host, not counted as deliveries; a look-alike domain "
+        "delivered here is the organisation's own: list it in the policy's [domains] "
+        "organisation");
+  }
+  if (c.internal_hops != 0) {
+    add(Counted(static_cast<int64_t>(c.internal_hops), "Exchange event") +
+        " within the organisation (between its servers, into its mailboxes), "
+        "which are not mail leaving it");
+  }
+  if (c.replaced != 0) {
+    add(Counted(static_cast<uint64_t>(c.replaced), "row") +
+        " whose recipient was replaced by others (a group expanded to its members, an address "
+        "resolved or redirected to another; first at line " +
+        std::to_string(c.first_replaced_line) + "), which are not deliveries: the new "
+        "recipients have rows of their own");
+  }
+  return s.empty() ? "nothing" : s;
+}
+
+// What was made of each log file's lines (maillog/line_counts.h).
+std::string LogTable(const Report& rep) {
+  // In print the columns have fixed shares of the page (html_style.h):
+  // sized by their content, the unbreakable pieces of the file names,
+  // forms and times made the table wider than the page, its last column
+  // cut off; a name then wraps after a '/', '.', '-' or '_' (TdFile).
+  std::string s = "<table class=\"read\"><colgroup><col style=\"width:20%\">"
+                  "<col style=\"width:10%\"><col style=\"width:16%\"><col style=\"width:7%\">"
+                  "<col style=\"width:8%\"><col style=\"width:9%\"><col style=\"width:30%\">"
+                  "</colgroup><thead><tr><th>Log file</th><th>Form</th><th>Time covered</th>"
+                  "<th class=\"n\">Lines read</th><th class=\"n\">Recognised</th>"
+                  "<th class=\"n\">Delivery attempts</th><th>Left out, and why</th>"
+                  "</tr></thead><tbody>";
+  // The column's one meaning, said under the table (LineCounts::delivery_lines).
+  for (const maillog::LineCounts& c : rep.logs) {
+    s += "<tr>" + TdFile(c.file) + Td(std::string(maillog::FormatName(c.main_format()))) +
+         SpanCell(c) + TdNum(static_cast<int64_t>(c.lines)) +
+         TdNum(static_cast<int64_t>(c.recognised)) +
+         TdNum(static_cast<int64_t>(c.delivery_lines)) + Td(Skipped(c)) + "</tr>";
+  }
+  return s + "</tbody></table>";
+}
+
+// What was read of each mailbox: its messages, and the files not read.
+std::string MailboxTable(const Report& rep) {
+  std::string s = "<table><thead><tr><th>Mailbox</th><th class=\"n\">Messages read</th>"
+                  "<th>Left out, and why</th></tr></thead><tbody>";
+  for (const MailboxRead& m : rep.mailboxes) {
+    std::string left = m.not_read == 0 ? std::string("nothing")
+                                       : Counted(static_cast<int64_t>(m.not_read), "file") +
+                                             " not read: ";
+    for (size_t i = 0; i < m.not_read_files.size(); ++i) {
+      left += (i == 0 ? "" : "; ") + m.not_read_files[i];
+    }
+    if (m.not_read > m.not_read_files.size()) {
+      left += "; and " + Thousands(static_cast<int64_t>(m.not_read - m.not_read_files.size())) +
+              " more";
+    }
+    s += "<tr>" + TdFile(m.path) + TdNum(static_cast<int64_t>(m.messages)) + Td(left) + "</tr>";
+  }
+  return s + "</tbody></table>";
+}
+
+}  // namespace
+
+std::string ReadSectionHtml(const Report& rep) {
+  if (rep.logs.empty() && rep.mailboxes.empty()) return "";
+  std::string h;
+  h += "<section class=\"card\" id=\"read\"><h2>What was read<small>a line is recognised "
+       "when its syslog or journal framing, or its trace's CSV record, parses; a mailbox "
+       "file is read when it starts as a message</small></h2>";
+  if (!rep.logs.empty()) {
+    h += "<div class=\"scroll\">" + LogTable(rep) +
+         "</div><p class=\"small\">Delivery attempts: one recipient's outcome at one "
+         "delivery, as the file records it, counted the same way in every form: a Postfix "
+         "<code>to=</code> line with a status (a hand-off to a content filter is one), one per "
+         "recipient of a queue manager's expiry, an Exchange SEND, FAIL or DEFER event once "
+         "per recipient it names, a Microsoft 365 trace row, a historical search recipient. "
+         "Address verification probes, hops within the organisation and lines not understood "
+         "are not attempts.</p>";
+  }
+  if (!rep.mailboxes.empty()) h += "<div class=\"scroll\">" + MailboxTable(rep) + "</div>";
+  for (const std::string& n : rep.notes) h += "<p>" + Html(n) + "</p>";
+  if (rep.duplicates() != 0) {
+    h += "<p>" + Counted(static_cast<int64_t>(rep.duplicates()), "attempt") +
+         (rep.duplicates() == 1 ? " was" : " were") +
+         " read again (the same message, recipient, time and status, in one input or "
+         "several), counted once.</p>";
+  }
+  h += "</section>";
+  return h;
+}
+
+}  // namespace nearmiss::investigate
