@@ -27,29 +27,12 @@ import struct
 import sys
 import time
 
-
-def pkt(code, data=b""):
-    return struct.pack(">I", len(data) + 1) + code + data
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "milter"))
+from milter_wire import pkt, read_packet  # noqa: E402
 
 
 def cstrings(*items):
     return b"".join(i.encode() + b"\0" for i in items)
-
-
-def read_exactly(s, n):
-    data = b""
-    while len(data) < n:
-        chunk = s.recv(n - len(data))
-        if not chunk:
-            sys.exit("milter_replay: the milter closed the connection")
-        data += chunk
-    return data
-
-
-def read_packet(s):
-    (size,) = struct.unpack(">I", read_exactly(s, 4))
-    data = read_exactly(s, size)
-    return data[:1], data[1:]
 
 
 KINDS = [("Lunch", "carol@army.mil"), ("Re: budget", "erin@partner.example"),
