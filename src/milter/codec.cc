@@ -3,6 +3,8 @@
 // packet becomes a ParseError and never an out-of-bounds read.
 #include "milter/codec.h"
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 
 namespace nearmiss::milter {
@@ -75,27 +77,46 @@ bool ParseArgs(Reader& r, std::string_view* first,
 }  // namespace
 
 void Framer::Feed(std::string_view bytes) {
+  if (bytes.empty()) return;
+  std::memcpy(Reserve(bytes.size()), bytes.data(), bytes.size());
+  Commit(bytes.size());
+}
+
+char* Framer::Reserve(size_t n) {
   // Compact only when the consumed prefix dominates, so a stream of small
   // packets does not shift the buffer on every read.
-  if (consumed_ > 0 && consumed_ * 2 >= buffer_.size()) {
-    buffer_.erase(0, consumed_);
+  if (consumed_ > 0 && consumed_ * 2 >= size_) {
+    std::memmove(buffer_.get(), buffer_.get() + consumed_, size_ - consumed_);
+    size_ -= consumed_;
     consumed_ = 0;
   }
-  buffer_.append(bytes);
+  if (size_ + n > capacity_) {
+    size_t grown = std::max(size_ + n, capacity_ * 2);
+    auto bigger = std::make_unique_for_overwrite<char[]>(grown);
+    if (size_ > 0) std::memcpy(bigger.get(), buffer_.get(), size_);
+    buffer_ = std::move(bigger);
+    capacity_ = grown;
+  }
+  return buffer_.get() + size_;
 }
+
+void Framer::Commit(size_t k) { size_ += k; }
 
 void Framer::ReleaseIfEmpty() {
   if (buffered() > 0) return;
-  buffer_.clear();
+  size_ = 0;
   consumed_ = 0;
-  if (buffer_.capacity() > 64 * 1024) std::string().swap(buffer_);
+  if (capacity_ > 64 * 1024) {
+    buffer_.reset();
+    capacity_ = 0;
+  }
 }
 
 Result<std::optional<Packet>> Framer::Next() {
   if (!error_.ok()) return error_;
-  size_t available = buffer_.size() - consumed_;
+  size_t available = size_ - consumed_;
   if (available < 4) return std::optional<Packet>();
-  uint32_t length = LoadBigEndian32(buffer_.data() + consumed_);
+  uint32_t length = LoadBigEndian32(buffer_.get() + consumed_);
   if (length == 0) {
     error_ = Status::ParseError("milter: packet of length 0");
     return error_;
@@ -107,7 +128,7 @@ Result<std::optional<Packet>> Framer::Next() {
     return error_;
   }
   if (available - 4 < length) return std::optional<Packet>();
-  const char* start = buffer_.data() + consumed_ + 4;
+  const char* start = buffer_.get() + consumed_ + 4;
   consumed_ += 4 + size_t{length};
   return std::optional<Packet>(
       Packet{start[0], std::string_view(start + 1, length - 1)});

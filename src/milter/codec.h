@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,12 +45,20 @@ class Framer {
   // Appends received bytes; invalidates views handed out before.
   void Feed(std::string_view bytes);
 
+  // Room for `n` more bytes at the end of the buffer, for a read straight
+  // into it (Connection::Read: no copy through a second buffer); Commit(k)
+  // then keeps the first k (at most n) of them (0 on a failed read). Until Commit the
+  // room is not buffered(), and nothing else may touch the framer.
+  // Invalidates views handed out before.
+  char* Reserve(size_t n);
+  void Commit(size_t k);
+
   // The next complete packet; nullopt when more bytes are needed. A bad
   // length yields an error, and so does every call after it.
   Result<std::optional<Packet>> Next();
 
   // Bytes received but not yet returned as packets.
-  size_t buffered() const { return buffer_.size() - consumed_; }
+  size_t buffered() const { return size_ - consumed_; }
 
   // With nothing buffered, gives back a buffer grown past 64 KiB (a large
   // packet, or a peer that sent a long burst): an idle connection should
@@ -58,7 +67,11 @@ class Framer {
 
  private:
   size_t max_packet_;
-  std::string buffer_;
+  // Not a std::string: growing one zero-fills, and Reserve's room, 16 KiB
+  // a read, would be cleared on every read only to be overwritten.
+  std::unique_ptr<char[]> buffer_;
+  size_t capacity_ = 0;
+  size_t size_ = 0;  // received bytes in buffer_, consumed ones included
   size_t consumed_ = 0;
   Status error_;
 };

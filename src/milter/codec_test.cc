@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -76,6 +77,46 @@ TEST(FramerTest, ManyPacketsInOneFeed) {
     ++n;
   }
   EXPECT_EQ(n, 100);
+}
+
+// Connection::Read receives straight into the framer: the room reserved
+// for a read is not buffered bytes (the stall timer reads buffered()), a
+// short read keeps only what arrived, a failed read (Commit(0)) leaves the
+// buffer as it was, and packets split across reads of every size come out
+// whole, in order.
+TEST(FramerTest, ReadsStraightIntoReservedRoom) {
+  std::string wire;
+  EncodeStrings(cmd::kHelo, {"mx.example"}, &wire);
+  EncodePacket(cmd::kBody, std::string(40000, 'b'), &wire);
+  EncodePacket(cmd::kAbort, {}, &wire);
+  for (size_t room : {1ul, 7ul, 16ul * 1024, 64ul * 1024}) {
+    Framer f;
+    std::vector<std::pair<char, size_t>> got;
+    size_t at = 0;
+    while (at < wire.size()) {
+      size_t before = f.buffered();
+      f.Reserve(room);
+      f.Commit(0);  // a read that failed: nothing kept
+      EXPECT_EQ(f.buffered(), before);
+      char* dst = f.Reserve(room);
+      EXPECT_EQ(f.buffered(), before) << "the room is not buffered";
+      size_t n = std::min(room, wire.size() - at);
+      std::memcpy(dst, wire.data() + at, n);
+      f.Commit(n);
+      at += n;
+      EXPECT_EQ(f.buffered(), before + n);
+      for (;;) {
+        auto p = f.Next();
+        ASSERT_TRUE(p.ok());
+        if (!p->has_value()) break;
+        got.emplace_back((*p)->code, (*p)->data.size());
+      }
+      f.ReleaseIfEmpty();
+    }
+    EXPECT_EQ(got, (std::vector<std::pair<char, size_t>>{{'H', 11}, {'B', 40000}, {'A', 0}}))
+        << "room " << room;
+    EXPECT_EQ(f.buffered(), 0u);
+  }
 }
 
 TEST(FramerTest, RejectsOversizedPacketBeforeBuffering) {

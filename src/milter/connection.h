@@ -27,10 +27,10 @@ namespace nearmiss::milter {
 
 using Socket = asio::generic::stream_protocol::socket;
 
-// What connections share: the loop, the pool and its bound, options, log,
-// and one read buffer: every read runs on the I/O thread and hands its
-// bytes to the connection's Framer at once, so an idle connection holds no
-// read buffer of its own (thousands of idle peers cost kilobytes each).
+// What connections share: the loop, the pool and its bound, options, log.
+// Each connection reads straight into its Framer (Connection::Read), so an
+// idle one holds its read room, 16 KiB (64 KiB after a read that filled
+// it), and no more.
 struct ServerContext {
   asio::io_context& io;
   asio::thread_pool& pool;
@@ -39,7 +39,6 @@ struct ServerContext {
   LogSink log;
   std::atomic<size_t> queued_scans{0};
   std::atomic<size_t> open_connections{0};
-  std::array<char, 65536> read_buffer{};  // I/O thread only
   uint64_t stalled_closed = 0;            // I/O thread only: stall timeouts
 };
 
@@ -108,6 +107,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool tcp_ = false;
   // A reply went out since the last read: it carried the ACK (QuickAck).
   bool replied_ = false;
+  size_t read_room_ = kSmallRead;  // Read()'s room; see there
+  static constexpr size_t kSmallRead = 16 * 1024;
+  static constexpr size_t kLargeRead = 64 * 1024;
 };
 
 }  // namespace nearmiss::milter
