@@ -147,6 +147,10 @@ class DetectorImpl final : public LookalikeDetector {
   // ending added (hmrc.gov-uk.com, yahoo-co-uk.com, hmrc.govuk.com).
   // detector_combosquat.cc.
   void HyphenatedEndingCandidates(const Query& q, Best& best) const;
+  // A namespace of several labels, no mail domain itself, with an ending
+  // added (gov.uk.com, mil.nz.com, gov-uk.net): suffix-append of the
+  // namespace, with no suggestion. detector_appended.cc.
+  void BareNamespaceEndingCandidates(const Query& q, Best& best) const;
   // A slip of a namespace into another country's real public-sector zone
   // (health.gov.ua for health.gov.au): reported as a real neighbour of the
   // namespace's name (RealZoneNeighbour). detector_appended.cc.
@@ -175,6 +179,10 @@ class DetectorImpl final : public LookalikeDetector {
   // (y7mail.con, mailo.con, tim.iy): `m` becomes tld-not-delegated with
   // that domain to suggest, though it is not trusted. True when found.
   bool RealDomainSuffixSlip(const Query& q, LookalikeMatch& m) const;
+  // A host of a provider typed as the mail domain (mail.gmail.com): `m`
+  // becomes a look-alike of the provider, suggesting it, unless `best`
+  // explains the domain as a slip across a dot (g.mail.com). True when so.
+  bool ProviderHost(const Domain& d, const Best& best, LookalikeMatch& m) const;
   // True when `alt` is `typed` with a dot moved and no entry of its own.
   bool UnlistedDotMove(std::string_view typed, const std::string& alt) const;
   // Keeps `c` in `best` when it ranks higher.

@@ -228,6 +228,43 @@ bool DetectorImpl::RealDomainSuffixSlip(const Query& q, LookalikeMatch& m) const
   return false;
 }
 
+bool DetectorImpl::ProviderHost(const Domain& d, const Best& best, LookalikeMatch& m) const {
+  // mail.gmail.com, smtp.gmail.com, www.outlook.com: a host of a provider
+  // typed as the mail domain. The provider is trusted exactly (no one has
+  // an address at x.gmail.com), so this is no trusted domain, and the mail
+  // bounces or goes to a host that is no one's mailbox; the sender meant
+  // the provider (issue 15, breaker 15, item 13). Its labels read alone
+  // are no slip of another name (ymail.com for mail.gmail.com); a slip
+  // across the dot is (g.mail.com: gmail.com with a dot inserted, though
+  // mail.com is a provider too), and so is one of the provider's own
+  // domain named outright (the best candidate's target).
+  if (d.registrable.empty() || d.ascii == d.registrable) return false;
+  const std::optional<uint32_t> own = set_.Exact(d.registrable);
+  if (!own || set_[*own].covers_subdomains()) return false;
+  if (best.code && best.score >= options_.threshold) {
+    const ReasonCode c = *best.code;
+    if (c == ReasonCode::kDotInsertion || c == ReasonCode::kDotOmission ||
+        c == ReasonCode::kHyphenation || best.target == d.registrable) {
+      return false;
+    }
+  }
+  // A real mail domain under the provider's (none is listed today) is
+  // judged by the real-domain list, not made a slip here.
+  if (real_domains_.contains(std::string(d.ascii))) return false;
+  const Entry& e = set_[*own];
+  m.kind = LookalikeMatch::Kind::kLookalike;
+  m.code = ReasonCode::kDotOmission;
+  m.source = e.source;
+  m.target = e.domain;
+  m.resembles = e.domain;
+  m.target_domain_for_suggestion = e.domain;
+  std::string_view host = std::string_view(d.ascii).substr(0, d.ascii.size() - d.registrable.size() - 1);
+  m.detail.assign("'").append(host).append("' is a host of the provider ").append(e.domain);
+  m.detail.append(", not a mail domain: its addresses are at ").append(e.domain).append(" itself");
+  m.score = 0.9;
+  return true;
+}
+
 LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   LookalikeMatch m;
   if (d.ascii.empty()) return m;
@@ -314,6 +351,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   AppendCandidates(q, best);
   EmbeddedDomainCandidates(q, best);
   AppendedZoneCandidates(q, best);
+  BareNamespaceEndingCandidates(q, best);
   HyphenatedEndingCandidates(q, best);
   ForeignZoneCandidates(q, best);
   JoinedCandidates(q, best);
@@ -327,6 +365,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     TypoAndSuffixCandidates(q, best);
     FamilyTypoCandidates(q, best);
   }
+  if (ProviderHost(d, best, m)) return m;
   const bool delegated = address::HasDelegatedTld(d.ascii);
   // y7mail.con is y7mail.com's slip, not ymail.com's: a real mail domain
   // under the same name is the likelier target, and, not trusted, it is
@@ -344,16 +383,6 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
                  " does not exist: no mail can be delivered there";
     }
     return m;
-  }
-  // mail.gmail.com holds the provider gmail.com exactly: its labels read
-  // alone are no slip of another name (ymail.com). A slip across the dot
-  // is (g.mail.com: gmail.com with a dot inserted, though mail.com is a
-  // provider too).
-  const bool across_dots = *best.code == ReasonCode::kDotInsertion ||
-                           *best.code == ReasonCode::kDotOmission ||
-                           *best.code == ReasonCode::kHyphenation;
-  if (!q.prefix.empty() && !across_dots && best.target != d.registrable) {
-    if (auto own = set_.Exact(d.registrable); own && !set_[*own].covers_subdomains()) return m;
   }
   if (RealZoneNeighbour(d, best, m)) return m;
   // A real mail domain is not a slip, however close (mailo.com, mail.com):
