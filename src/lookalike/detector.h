@@ -69,6 +69,11 @@ struct Best : Candidate {
   std::string alt_target;
   std::string alt_suggestion;
   double alt_score = 0;
+  // The runner-up's entry, reason and sentence: Classify puts it first when
+  // the organisation writes to it more (OrganisationPrior).
+  uint32_t alt_id = 0;
+  std::optional<ReasonCode> alt_code;
+  std::string alt_detail;
 };
 
 // Scores closer than this are alike (Offer then weighs the slip's likelihood).
@@ -177,7 +182,9 @@ class DetectorImpl final : public LookalikeDetector {
   bool UndelegatedRetyped(const Domain& d, LookalikeMatch& m) const;
   // A slip of a real mail domain's ending into a TLD the root zone lacks
   // (y7mail.con, mailo.con, tim.iy): `m` becomes tld-not-delegated with
-  // that domain to suggest, though it is not trusted. True when found.
+  // that domain to suggest, though it is not trusted. A public suffix that
+  // is a mail domain (nic.ib, gc.cs for nic.in, gc.ca) is read so too, and
+  // when it is trusted `m` is its look-alike. True when found.
   bool RealDomainSuffixSlip(const Query& q, LookalikeMatch& m) const;
   // A host of a provider typed as the mail domain (mail.gmail.com): `m`
   // becomes a look-alike of the provider, suggesting it, unless `best`
@@ -214,7 +221,9 @@ class DetectorImpl final : public LookalikeDetector {
   static constexpr size_t kFamilyTypoMinLength = 5;
   std::unordered_map<uint64_t, std::vector<std::string>> family_typo_;
   std::unordered_map<std::string, std::string> real_domains_;    // domain -> note
-  // The same by name part: "y7mail" -> {"y7mail.com"}.
+  // Public suffixes that are mail domains (LookalikeLists::suffix_mail_domains).
+  std::unordered_set<std::string> suffix_mail_domains_;
+  // The same by name part: "y7mail" -> {"y7mail.com"}; "nic" -> {"nic.in"}.
   std::unordered_map<std::string, std::vector<std::string>> real_by_name_;
   HashIndex typo_, by_name_, joined_, host_;
   // The namespaces with what NamespaceCandidates asks of each, worked out

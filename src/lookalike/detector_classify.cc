@@ -136,6 +136,9 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
       best.alt_score = c.score;
       best.alt_target = std::move(c.target);
       best.alt_suggestion = std::move(c.suggestion);
+      best.alt_id = c.id;
+      best.alt_code = c.code;
+      best.alt_detail = std::move(c.detail);
     }
     return;
   }
@@ -144,10 +147,15 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
     best.alt_score = best.score;
     best.alt_target = std::move(best.target);
     best.alt_suggestion = std::move(best.suggestion);
+    best.alt_id = best.id;
+    best.alt_code = best.code;
+    best.alt_detail = std::move(best.detail);
   } else if (best.alt_target == c.target) {
     best.alt_score = 0;
     best.alt_target.clear();
     best.alt_suggestion.clear();
+    best.alt_code.reset();
+    best.alt_detail.clear();
   }
   static_cast<Candidate&>(best) = std::move(c);
   best.likelihood = likelihood;
@@ -216,8 +224,19 @@ bool DetectorImpl::RealDomainSuffixSlip(const Query& q, LookalikeMatch& m) const
   std::string_view typed = q.domain->suffix;
   for (const std::string& real : it->second) {
     std::string_view suffix = std::string_view(real).substr(q.name.size() + 1);
-    // A trusted one (gmail.com for gmail.con) is the look-alike's target.
-    if (set_.TrustedBy(real) || SuffixDistance(typed, suffix, 1) != 1) continue;
+    if (SuffixDistance(typed, suffix, 1) != 1) continue;
+    // A trusted one (gmail.com for gmail.con) is the look-alike's target,
+    // found by the finders, except a public suffix that is a mail domain:
+    // they read nic.in as no name under .in, so nic.ib was only invalid
+    // (issue 15, breaker 15, item 4).
+    if (std::optional<uint32_t> id = set_.TrustedBy(real)) {
+      if (!suffix_mail_domains_.contains(real)) continue;
+      m.kind = LookalikeMatch::Kind::kLookalike;
+      m.source = set_[*id].source;
+      m.target = real;
+      m.resembles = real;
+      m.score = 0.9;
+    }
     m.code = ReasonCode::kTldNotDelegated;
     m.target_domain_for_suggestion = real;
     m.detail = "the TLD ." + std::string(LastLabel(typed)) +
@@ -399,6 +418,28 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
       return m;
     }
   }
+  // Two targets within this of each other are both offered.
+  constexpr double kClose = 0.05;
+  // An alternative that only leaves off what the best one explains is no
+  // second choice: hmrc.gov beside hmrc.gov.uk for hmrc.gov.ul.
+  auto alt_offered = [&] {
+    const bool alt_cut = best.suggestion.starts_with(best.alt_suggestion + ".") ||
+                         UnlistedDotMove(d.ascii, best.alt_suggestion);
+    return !best.alt_suggestion.empty() && !alt_cut && best.alt_score >= best.score - kClose &&
+           best.alt_score >= options_.threshold;
+  };
+  // Of two close targets the one the organisation writes to more is named
+  // first (yahoo.com.uk: yahoo.co.uk or yahoo.com.hk, as the history says;
+  // issue 15, breaker 15, item 6). Without history both priors are 1.
+  if (best.alt_code && alt_offered() &&
+      OrganisationPriorOf(best.alt_id) > OrganisationPriorOf(best.id)) {
+    std::swap(best.id, best.alt_id);
+    std::swap(best.target, best.alt_target);
+    std::swap(best.suggestion, best.alt_suggestion);
+    std::swap(best.detail, best.alt_detail);
+    std::swap(best.code, best.alt_code);
+    std::swap(best.score, best.alt_score);
+  }
   // A slip into a TLD the root zone does not have: say so, it is the
   // strongest sign (hotmail.con, barclays.co.ul, army.mik).
   // Any slip of the ending counts (army.mil.mik, hmrc.govuk).
@@ -416,16 +457,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     best.code = ReasonCode::kTldNotDelegated;
   }
   m.kind = LookalikeMatch::Kind::kLookalike;
-  // Two targets within this of each other are both offered.
-  constexpr double kClose = 0.05;
-  // An alternative that only leaves off what the best one explains is no
-  // second choice: hmrc.gov beside hmrc.gov.uk for hmrc.gov.ul.
-  const bool alt_cut = best.suggestion.starts_with(best.alt_suggestion + ".") ||
-                       UnlistedDotMove(d.ascii, best.alt_suggestion);
-  if (!best.alt_suggestion.empty() && !alt_cut && best.alt_score >= best.score - kClose &&
-      best.alt_score >= options_.threshold) {
-    m.alternative_suggestion = std::move(best.alt_suggestion);
-  }
+  if (alt_offered()) m.alternative_suggestion = std::move(best.alt_suggestion);
   m.source = set_[best.id].source;
   m.target = best.target;
   // A namespace's reading names the namespace's name (af.mil); a listed
