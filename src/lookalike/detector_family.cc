@@ -125,11 +125,9 @@ void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
       const bool com_co = ComCoSwap(dsuf, own_suffix);
       const bool dropped = LabelCount(own_suffix) == 2 && own_suffix.ends_with(Join(".", dsuf)) &&
                            IsOpenSecondLevel(own_suffix.substr(0, own_suffix.find('.')));
-      std::optional<uint32_t> id =
-          com_co || dropped || PlainKeySlip(DescribeEdit(dsuf, own_suffix), true)
-              ? set_.Exact(own)
-              : std::nullopt;
-      if (!id) continue;
+      if (!com_co && !dropped && !PlainKeySlip(DescribeEdit(dsuf, own_suffix), true)) continue;
+      const std::optional<uint32_t> id = set_.Exact(own);
+      if (!id.has_value()) continue;
       regional = true;
       if (dropped) {
         std::string detail = "the .";
