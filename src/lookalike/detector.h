@@ -188,7 +188,9 @@ class DetectorImpl final : public LookalikeDetector {
   bool RealDomainSuffixSlip(const Query& q, LookalikeMatch& m) const;
   // A host of a provider typed as the mail domain (mail.gmail.com): `m`
   // becomes a look-alike of the provider, suggesting it, unless `best`
-  // explains the domain as a slip across a dot (g.mail.com). True when so.
+  // explains the domain as a slip across a dot (g.mail.com); a host not
+  // named for a protocol (mail.gmail.com) leaves `m` external. True when
+  // `m` is the answer.
   bool ProviderHost(const Domain& d, const Best& best, LookalikeMatch& m) const;
   // True when `alt` is `typed` with a dot moved and no entry of its own.
   bool UnlistedDotMove(std::string_view typed, const std::string& alt) const;

@@ -267,6 +267,18 @@ bool DetectorImpl::ProviderHost(const Domain& d, const Best& best, LookalikeMatc
       return false;
     }
   }
+  // Only the names of a server's protocols: "mail", "webmail", "vip" and
+  // the like are real mail domains under some providers (mail.usa.com,
+  // vip.qq.com, webmail.bellsouth.net: bench/false-alarms flagged 8).
+  const std::string_view host_label =
+      std::string_view(d.ascii).substr(0, d.ascii.size() - d.registrable.size() - 1);
+  bool protocol_host = false;
+  for (std::string_view h : {"www", "smtp", "imap", "pop", "pop3", "mx", "mx1", "mx2"}) {
+    protocol_host = protocol_host || host_label == h;
+  }
+  // Another host of the provider is left external, as before: its labels
+  // read alone are no slip of another name (mail.gmail.com: mail.com).
+  if (!protocol_host) return true;
   // A real mail domain under the provider's (none is listed today) is
   // judged by the real-domain list, not made a slip here.
   if (real_domains_.contains(std::string(d.ascii))) return false;
