@@ -71,6 +71,11 @@ struct LookalikeLists {
   // Provider names that are words ("mail", "email"): no family is made of
   // a provider with such a name (data/lists/word-provider-names.txt).
   std::vector<std::string> word_names;
+  // Public suffixes that are mail domains too (nic.in, gc.ca: the engine's
+  // suffix_mail_domain.h), ASCII, lower case. A slip of one's TLD into one
+  // the root zone lacks (nic.ib, gc.cs) suggests it: a look-alike when it
+  // is trusted, else an undeliverable address with the suggestion.
+  std::vector<std::string> suffix_mail_domains;
 };
 
 struct LookalikeOptions {

@@ -81,9 +81,13 @@ std::vector<std::string> DefaultSources(const Engine& engine) {
 
 // The arguments as the policy's lists hold them: U-labels to A-labels
 // (münchen.de -> xn--mnchen-3ya.de), lower case, ".mil" for a namespace.
-// An argument that is no domain, or a bare public suffix (co.uk: its
-// namespace is written .co.uk), is refused naming it: never an empty list.
-Result<std::vector<std::string>> NormalizeSources(const std::vector<std::string>& args) {
+// An argument that is no domain is refused naming it: never an empty list.
+// A bare public suffix (co.uk, nic.in) goes into `suffixes` as a domain:
+// RunPermute keeps it only when check judges it as a mail domain (nic.in,
+// gc.ca: engine/suffix_mail_domain.h), else refuses it (co.uk: its
+// namespace is written .co.uk).
+Result<std::vector<std::string>> NormalizeSources(const std::vector<std::string>& args,
+                                                  std::vector<std::string>& suffixes) {
   std::vector<std::string> out;
   for (const std::string& arg : args) {
     Result<std::string> d = NormalizeDomainEntry(arg);
@@ -110,8 +114,8 @@ Result<std::vector<std::string>> NormalizeSources(const std::vector<std::string>
                                      " is not delegated (IANA root zone), so no mail can reach it");
     }
     if (d->starts_with('.') && !arg.starts_with('.')) {
-      return Status::InvalidArgument("'" + arg + "' is a public suffix, not a domain; for every "
-                                     "domain under it write '" + *d + "'");
+      d->erase(0, 1);
+      suffixes.push_back(*d);
     }
     out.push_back(std::move(*d));
   }
@@ -127,7 +131,8 @@ bool Listed(const Engine& engine, const std::string& source) {
 
 int RunPermute(const PermuteFlags& given) {
   PermuteFlags flags = given;
-  Result<std::vector<std::string>> named = NormalizeSources(flags.domains);
+  std::vector<std::string> suffixes;
+  Result<std::vector<std::string>> named = NormalizeSources(flags.domains, suffixes);
   if (!named.ok()) {
     std::fprintf(stderr, "nearmiss permute: %s\n", named.error().message().c_str());
     return kExitError;
@@ -141,6 +146,17 @@ int RunPermute(const PermuteFlags& given) {
   }
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
   if (!engine) return kExitError;
+  // nic.in, gc.ca are public suffixes check judges as mail domains: permuted
+  // as the domains they are, as check sees them (issue 15, breaker 15,
+  // item 11). Any other is a zone, not a domain.
+  for (const std::string& d : suffixes) {
+    if (engine->CheckRecipient("x@" + d).verdict != Verdict::kInvalid) continue;
+    std::fprintf(stderr,
+                 "nearmiss permute: '%s' is a public suffix, not a mail domain; for every domain "
+                 "under it write '.%s'\n",
+                 d.c_str(), d.c_str());
+    return kExitError;
+  }
   // A domain given that no list names is permuted as if protected, and
   // said so: check flags those look-alikes only once it is listed.
   for (const std::string& d : flags.domains) {

@@ -163,6 +163,7 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
   NM_ASSIGN_OR_RETURN(lists.real_domains,
                       engine::ParseRealMailDomains(data::kRealMailDomains,
                                                    "data/lists/real-mail-domains.txt"));
+  lists.suffix_mail_domains = engine::SuffixMailDomains(policy.use_default_protected);
   LookalikeOptions options;
   options.threshold = policy.lookalike_threshold;
   auto engine = std::shared_ptr<Engine>(new Engine());

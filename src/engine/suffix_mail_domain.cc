@@ -1,5 +1,6 @@
 #include "engine/suffix_mail_domain.h"
 
+#include <algorithm>
 #include <cctype>
 #include <unordered_set>
 #include <vector>
@@ -28,7 +29,10 @@ std::optional<Domain> PublicSuffixDomain(std::string_view input, std::string* pr
   return d;
 }
 
-bool WrittenAsDomainInProtectedList(std::string_view ascii) {
+namespace {
+
+// The embedded protected list's bare public suffixes (gc.ca).
+const std::unordered_set<std::string>& BareProtectedSuffixes() {
   // A bare public suffix in a domain list is read as its namespace
   // (policy/domain_list.cc), so the detector cannot tell "gc.ca" from
   // ".gc.ca": the embedded list's own lines can.
@@ -51,10 +55,11 @@ bool WrittenAsDomainInProtectedList(std::string_view ascii) {
     }
     return out;
   }();
-  return kBare.contains(std::string(ascii));
+  return kBare;
 }
 
-bool ListedSuffixMailDomain(std::string_view ascii) {
+// data/lists/suffix-mail-domains.txt's domains.
+const std::unordered_set<std::string>& ListedSuffixes() {
   // The embedded list is checked by provider_lists_test (it parses); a
   // broken line here would only leave its domain refused, as before.
   static const std::unordered_set<std::string> kListed = [] {
@@ -66,7 +71,27 @@ bool ListedSuffixMailDomain(std::string_view ascii) {
     }
     return out;
   }();
-  return kListed.contains(std::string(ascii));
+  return kListed;
+}
+
+}  // namespace
+
+bool WrittenAsDomainInProtectedList(std::string_view ascii) {
+  return BareProtectedSuffixes().contains(std::string(ascii));
+}
+
+bool ListedSuffixMailDomain(std::string_view ascii) {
+  return ListedSuffixes().contains(std::string(ascii));
+}
+
+std::vector<std::string> SuffixMailDomains(bool default_protected) {
+  std::vector<std::string> out(ListedSuffixes().begin(), ListedSuffixes().end());
+  if (default_protected) {
+    out.insert(out.end(), BareProtectedSuffixes().begin(), BareProtectedSuffixes().end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 }  // namespace nearmiss::engine

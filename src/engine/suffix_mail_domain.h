@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "nearmiss/address.h"
 
@@ -38,6 +39,12 @@ bool ListedSuffixMailDomain(std::string_view ascii);
 // a domain (a line "gc.ca", no leading dot: "one domain and its
 // subdomains"), which the engine holds as the namespace .gc.ca.
 bool WrittenAsDomainInProtectedList(std::string_view ascii);
+
+// Every public suffix the engine judges as a mail domain by the lists:
+// data/lists/suffix-mail-domains.txt, and with `default_protected` the
+// embedded protected list's bare lines (gc.ca). For the detector
+// (LookalikeLists::suffix_mail_domains).
+std::vector<std::string> SuffixMailDomains(bool default_protected);
 
 }  // namespace nearmiss::engine
 

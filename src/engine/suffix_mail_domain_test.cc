@@ -71,3 +71,43 @@ TEST(SuffixMailDomainTest, RealOperatorsNamedLikeAWordProviderAreNotItsLookalike
 
 }  // namespace
 }  // namespace nearmiss
+
+namespace nearmiss {
+namespace {
+
+// Issue 15, breaker 15, item 4: a slip of such a domain's TLD into one the
+// root zone lacks (gc.cs, nic.ib) came back `invalid` with no suggestion:
+// the finders read the suffix itself as no name. Trusted (gc.ca by the
+// embedded list, nic.in and gov.in by the policy), it is a look-alike
+// suggesting the domain; only listed, an undeliverable address suggesting
+// it. Each kind of TLD slip: a key next to it, a letter added.
+TEST(SuffixMailDomainTest, ATldSlipOfAPublicSuffixMailDomainSuggestsIt) {
+  auto engine = Build("[domains]\nprotected = [\"nic.in\", \"gov.in\"]\n");
+  ASSERT_NE(engine, nullptr);
+  // (.ac and .ni are real ccTLDs: gc.ac, gov.ni are no undelegated slips.)
+  for (auto [typed, meant] : {std::pair{"a@gc.cs", "a@gc.ca"}, {"a@gc.caa", "a@gc.ca"},
+                              {"a@nic.ib", "a@nic.in"},
+                              {"a@nic.inn", "a@nic.in"}, {"a@nic.jn", "a@nic.in"},
+                              {"a@gov.ib", "a@gov.in"}, {"a@gov.inn", "a@gov.in"}}) {
+    RecipientCheck c = engine->CheckRecipient(typed);
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed << " " << CodeOf(c);
+    EXPECT_EQ(CodeOf(c), "tld-not-delegated") << typed;
+    EXPECT_EQ(c.suggestion, meant) << typed;
+  }
+  // Listed in suffix-mail-domains.txt, not trusted: refused as undeliverable,
+  // with the domain meant.
+  auto plain = BuildDefault();
+  ASSERT_NE(plain, nullptr);
+  // (mil.np is Nepal's military zone, a public suffix of its own.)
+  for (auto [typed, meant] : {std::pair{"a@nic.ib", "a@nic.in"}, {"a@nic.inn", "a@nic.in"},
+                              {"a@mil.noo", "a@mil.no"}}) {
+    RecipientCheck c = plain->CheckRecipient(typed);
+    EXPECT_EQ(c.verdict, Verdict::kInvalid) << typed << " " << CodeOf(c);
+    EXPECT_EQ(c.suggestion, meant) << typed;
+  }
+  // A namespace is never suggested (gov.uk is no mail domain).
+  EXPECT_NE(plain->CheckRecipient("a@gov.uj").suggestion, "a@gov.uk");
+}
+
+}  // namespace
+}  // namespace nearmiss

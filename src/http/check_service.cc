@@ -18,6 +18,21 @@ constexpr size_t kMaxFindings = 20;
 std::string Summary(const Decision& d, const std::vector<MessageRecipient>& rcpts,
                     ClientAction action) {
   if (action == ClientAction::kAllow) {
+    // A real mail domain one slip from a trusted one (mailo.com by
+    // mail.com) is allowed, yet its note asks the sender to check it: the
+    // summary an add-in shows says so, as `check` does, never "looks
+    // right" (issue 15, breaker 15, item 12).
+    std::string notes;
+    for (const MessageRecipient& r : rcpts) {
+      for (const Reason& reason : r.check.reasons) {
+        if (reason.code != ReasonCode::kRealNeighbour) continue;
+        if (!notes.empty()) notes.append(" ");
+        notes.append(r.check.address).append(": ");
+        AppendReasonMessage(reason, &notes);
+        notes.append(".");
+      }
+    }
+    if (!notes.empty()) return notes;
     size_t n = rcpts.size();
     return n == 1 ? "The recipient looks right." : "All " + std::to_string(n) + " recipients look right.";
   }

@@ -115,6 +115,33 @@ TEST(CheckServiceTest, ALookalikeThatCannotReceiveMailIsRefused) {
   EXPECT_EQ(a.body["recipients"][0]["suggestion"], "x@gmail.com");
 }
 
+// Issue 15, breaker 15, item 12: a real mail domain one slip from a
+// trusted one was allowed with the summary "The recipient looks right.",
+// hiding the note `check` shows. Each such recipient's note is the summary.
+TEST(CheckServiceTest, TheSummaryCarriesARealNeighboursNote) {
+  Result<std::shared_ptr<const Engine>> engine = Engine::Compile(*DefaultPolicy());
+  ASSERT_TRUE(engine.ok());
+  for (std::string_view address : {"claire@mailo.com", "jan@t-online.hu"}) {
+    CheckAnswer a = CheckMessage(**engine, To(std::string(address)));
+    ASSERT_EQ(a.body["recipients"].size(), 1u) << address;
+    EXPECT_EQ(a.body["action"], "allow") << address;
+    const std::string summary = a.body["summary"];
+    EXPECT_TRUE(summary.starts_with(std::string(address) + ": ")) << summary;
+    EXPECT_NE(summary.find("check it is the one meant"), std::string::npos) << summary;
+  }
+  // Two recipients: both notes; a plain one adds none.
+  CheckRequest r = To("claire@mailo.com");
+  r.recipients.push_back({"bob@example.org", RecipientField::kCc});
+  r.recipients.push_back({"jan@t-online.hu", RecipientField::kCc});
+  const std::string summary = CheckMessage(**engine, r).body["summary"];
+  EXPECT_NE(summary.find("claire@mailo.com: "), std::string::npos) << summary;
+  EXPECT_NE(summary.find("jan@t-online.hu: "), std::string::npos) << summary;
+  EXPECT_EQ(summary.find("bob@example.org"), std::string::npos) << summary;
+  // Without a note the summary is as before.
+  EXPECT_EQ(CheckMessage(**engine, To("bob@example.org")).body["summary"],
+            "The recipient looks right.");
+}
+
 }  // namespace
 }  // namespace nearmiss::http
 

@@ -70,6 +70,11 @@ struct Best : Candidate {
   std::string alt_target;
   std::string alt_suggestion;
   double alt_score = 0;
+  // The runner-up's entry, reason and sentence: Classify puts it first when
+  // the organisation writes to it more (OrganisationPrior).
+  uint32_t alt_id = 0;
+  std::optional<ReasonCode> alt_code;
+  std::string alt_detail;
 };
 
 // Scores closer than this are alike (Offer then weighs the slip's likelihood).
@@ -148,6 +153,10 @@ class DetectorImpl final : public LookalikeDetector {
   // ending added (hmrc.gov-uk.com, yahoo-co-uk.com, hmrc.govuk.com).
   // detector_combosquat.cc.
   void HyphenatedEndingCandidates(const Query& q, Best& best) const;
+  // A namespace of several labels, no mail domain itself, with an ending
+  // added (gov.uk.com, mil.nz.com, gov-uk.net): suffix-append of the
+  // namespace, with no suggestion. detector_appended.cc.
+  void BareNamespaceEndingCandidates(const Query& q, Best& best) const;
   // A slip of a namespace into another country's real public-sector zone
   // (health.gov.ua for health.gov.au): reported as a real neighbour of the
   // namespace's name (RealZoneNeighbour). detector_appended.cc.
@@ -174,8 +183,16 @@ class DetectorImpl final : public LookalikeDetector {
   bool UndelegatedRetyped(const Domain& d, LookalikeMatch& m) const;
   // A slip of a real mail domain's ending into a TLD the root zone lacks
   // (y7mail.con, mailo.con, tim.iy): `m` becomes tld-not-delegated with
-  // that domain to suggest, though it is not trusted. True when found.
+  // that domain to suggest, though it is not trusted. A public suffix that
+  // is a mail domain (nic.ib, gc.cs for nic.in, gc.ca) is read so too, and
+  // when it is trusted `m` is its look-alike. True when found.
   bool RealDomainSuffixSlip(const Query& q, LookalikeMatch& m) const;
+  // A host of a provider typed as the mail domain (mail.gmail.com): `m`
+  // becomes a look-alike of the provider, suggesting it, unless `best`
+  // explains the domain as a slip across a dot (g.mail.com); a host not
+  // named for a protocol (mail.gmail.com) leaves `m` external. True when
+  // `m` is the answer.
+  bool ProviderHost(const Domain& d, const Best& best, LookalikeMatch& m) const;
   // True when `alt` is `typed` with a dot moved and no entry of its own.
   bool UnlistedDotMove(std::string_view typed, const std::string& alt) const;
   // Keeps `c` in `best` when it ranks higher.
@@ -207,7 +224,9 @@ class DetectorImpl final : public LookalikeDetector {
   static constexpr size_t kFamilyTypoMinLength = 5;
   std::unordered_map<uint64_t, std::vector<std::string>> family_typo_;
   std::unordered_map<std::string, std::string> real_domains_;    // domain -> note
-  // The same by name part: "y7mail" -> {"y7mail.com"}.
+  // Public suffixes that are mail domains (LookalikeLists::suffix_mail_domains).
+  std::unordered_set<std::string> suffix_mail_domains_;
+  // The same by name part: "y7mail" -> {"y7mail.com"}; "nic" -> {"nic.in"}.
   std::unordered_map<std::string, std::vector<std::string>> real_by_name_;
   HashIndex typo_, by_name_, joined_, host_;
   // The namespaces with what NamespaceCandidates asks of each, worked out

@@ -82,6 +82,37 @@ void DetectorImpl::AppendedZoneCandidates(const Query& q, Best& best) const {
   }
 }
 
+void DetectorImpl::BareNamespaceEndingCandidates(const Query& q, Best& best) const {
+  // gov.uk.com, police.uk.net, mil.nz.com, govt.nz.co, gov.au.co.uk: a
+  // namespace of two labels or more, itself no mail domain, with an ending
+  // added (a TLD, a public suffix such as co.uk, or an open zone such as
+  // us.com). Whoever registers the name under that ending receives the
+  // mail; the PSL split reads it as "gov" under uk.com, or as the
+  // registered name nz.com, so no finder of a trusted name sees the
+  // namespace, and gov.uk.com was suggested as gov.scot (issue 15, breaker
+  // 15, item 9). No suggestion: the namespace's mail domains are names
+  // under it, and which is meant cannot be told. Single-label namespaces
+  // (.mil, .gov) are left out: mil.com and gov.com are names of their own;
+  // so are the dots made hyphens (gov-uk.com, HyphensForTheDotsOfAMulti-
+  // LabelEnding: a namespace written so is no one's).
+  for (size_t k = 1; k <= 2; ++k) {
+    std::string_view head, tail;
+    if (!SplitTail(q.domain->ascii, k, head, tail) || LabelCount(head) < 2) continue;
+    const bool open_zone = k == 2 && address::IsOpenPrivateZone(tail);
+    if (k == 1 ? !address::HasDelegatedTld(tail) : !open_zone && !IsPublicSuffix(tail)) continue;
+    std::string flat(head);
+    std::erase(flat, '.');
+    auto it = flat_namespaces_.find(flat);
+    if (it == flat_namespaces_.end() || namespaces_[it->second].ns != head) continue;
+    const Namespace& n = namespaces_[it->second];
+    std::string detail = "is the namespace " + n.ns;
+    detail.append(" with .").append(tail).append(" added; ").append(n.ns);
+    detail.append(" is no mail domain: its mail domains are names under it");
+    if (open_zone) detail.append(" (.").append(tail).append(", a zone where anyone registers a name)");
+    Offer({n.id, ReasonCode::kSuffixAppend, std::move(detail), n.ns, "", 0.95}, best);
+  }
+}
+
 void DetectorImpl::ForeignZoneCandidates(const Query& q, Best& best) const {
   // health.gov.ua (health.gov.au), mfa.gov.hu: NamespaceCandidates leaves a
   // real public suffix one letter from a namespace alone (another country's

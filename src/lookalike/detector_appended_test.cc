@@ -133,5 +133,52 @@ TEST_F(DetectorAppendedTest, ASlipIntoAForeignGovernmentZoneNamesItsNeighbour) {
   ExpectLookalike("af.mil.ng", "suffix-append", "af.mil");
 }
 
+// Issue 15, breaker 15, item 9: a namespace of several labels with an
+// ending added was external (police.uk.com, mil.nz.com) or suggested an
+// unrelated trusted name (gov.uk.com: gov.scot). Every such namespace, each
+// kind of ending (a TLD, an open zone, a public suffix of two labels): a
+// look-alike of the namespace with no suggestion, as the namespace is no
+// mail domain.
+TEST_F(DetectorAppendedTest, ANamespaceWithAnEndingAddedIsItsLookalikeWithoutSuggestion) {
+  for (std::string_view ns : {"gov.uk", "nhs.uk", "gov.au", "govt.nz", "mil.nz", "gouv.fr"}) {
+    for (std::string_view ending : {"com", "net", "co", "de", "us.com", "uk.com", "co.uk"}) {
+      std::string typed = std::string(ns) + "." + std::string(ending);
+      LookalikeMatch m = Classify(typed);
+      EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << typed << " " << m.detail;
+      EXPECT_EQ(m.code, ReasonCode::kSuffixAppend) << typed << " " << m.detail;
+      EXPECT_EQ(m.target, ns) << typed << " " << m.detail;
+      EXPECT_EQ(m.target_domain_for_suggestion, "") << typed << " " << m.detail;
+    }
+  }
+  // A name under the namespace keeps its own suggestion.
+  ExpectLookalike("hmrc.gov.uk.com", "suffix-append", "hmrc.gov.uk");
+  // Single-label namespaces are left out: gov.com and mil.com are names of
+  // their own; and a name that only begins like a namespace is no slip.
+  for (std::string_view d : {"gov.com", "govukx.com", "gov-ukraine.com", "uk.gov.com"}) {
+    EXPECT_NE(Classify(d).target, "gov.uk") << d;
+  }
+}
+
+// Issue 15, breaker 15, item 13: a host of a provider typed as the mail
+// domain (mail.gmail.com) was external with no suggestion.
+TEST_F(DetectorAppendedTest, AHostOfAProviderSuggestsTheProvider) {
+  for (std::string_view host : {"www", "smtp", "imap", "pop", "pop3", "mx1"}) {
+    for (std::string_view provider : {"gmail.com", "yahoo.com", "yahoo.co.uk", "mail.ru"}) {
+      std::string typed = std::string(host) + "." + std::string(provider);
+      LookalikeMatch m = Classify(typed);
+      EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << typed << " " << m.detail;
+      EXPECT_EQ(m.target_domain_for_suggestion, provider) << typed << " " << m.detail;
+      EXPECT_EQ(m.source, TrustSource::kProvider) << typed;
+    }
+  }
+  // "mail", "vip", "webmail" are real mail domains under some providers
+  // (mail.usa.com, vip.qq.com): not made look-alikes of the provider.
+  EXPECT_EQ(Classify("mail.gmail.com").kind, LookalikeMatch::Kind::kNone);
+  // A slip in the provider's name under a host keeps its own reason.
+  ExpectLookalike("mail.gmial.com", "label-typo", "gmail.com");
+  // A subdomain of a name trusted with its subdomains stays trusted.
+  EXPECT_EQ(Classify("hr.army.mil").kind, LookalikeMatch::Kind::kTrusted);
+}
+
 }  // namespace
 }  // namespace nearmiss

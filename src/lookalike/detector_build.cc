@@ -169,6 +169,14 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
     }
     real_domains_.emplace(std::move(r.domain), std::move(r.note));
   }
+  // nic.in, gc.ca: the name is the first label, the rest the suffix it is
+  // one of (RealDomainSuffixSlip reads them by name, as the real domains).
+  for (std::string& d : lists.suffix_mail_domains) {
+    const size_t dot = d.find('.');
+    if (dot == std::string::npos || dot == 0) continue;
+    real_by_name_[d.substr(0, dot)].push_back(d);
+    suffix_mail_domains_.insert(std::move(d));
+  }
   const auto& all = set_.entries();
   const uint32_t n = static_cast<uint32_t>(all.size());
 

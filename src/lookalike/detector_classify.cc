@@ -136,6 +136,9 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
       best.alt_score = c.score;
       best.alt_target = std::move(c.target);
       best.alt_suggestion = std::move(c.suggestion);
+      best.alt_id = c.id;
+      best.alt_code = c.code;
+      best.alt_detail = std::move(c.detail);
     }
     return;
   }
@@ -144,10 +147,15 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
     best.alt_score = best.score;
     best.alt_target = std::move(best.target);
     best.alt_suggestion = std::move(best.suggestion);
+    best.alt_id = best.id;
+    best.alt_code = best.code;
+    best.alt_detail = std::move(best.detail);
   } else if (best.alt_target == c.target) {
     best.alt_score = 0;
     best.alt_target.clear();
     best.alt_suggestion.clear();
+    best.alt_code.reset();
+    best.alt_detail.clear();
   }
   static_cast<Candidate&>(best) = std::move(c);
   best.likelihood = likelihood;
@@ -216,8 +224,19 @@ bool DetectorImpl::RealDomainSuffixSlip(const Query& q, LookalikeMatch& m) const
   std::string_view typed = q.domain->suffix;
   for (const std::string& real : it->second) {
     std::string_view suffix = std::string_view(real).substr(q.name.size() + 1);
-    // A trusted one (gmail.com for gmail.con) is the look-alike's target.
-    if (set_.TrustedBy(real) || SuffixDistance(typed, suffix, 1) != 1) continue;
+    if (SuffixDistance(typed, suffix, 1) != 1) continue;
+    // A trusted one (gmail.com for gmail.con) is the look-alike's target,
+    // found by the finders, except a public suffix that is a mail domain:
+    // they read nic.in as no name under .in, so nic.ib was only invalid
+    // (issue 15, breaker 15, item 4).
+    if (std::optional<uint32_t> id = set_.TrustedBy(real)) {
+      if (!suffix_mail_domains_.contains(real)) continue;
+      m.kind = LookalikeMatch::Kind::kLookalike;
+      m.source = set_[*id].source;
+      m.target = real;
+      m.resembles = real;
+      m.score = 0.9;
+    }
     m.code = ReasonCode::kTldNotDelegated;
     m.target_domain_for_suggestion = real;
     m.detail = "the TLD ." + std::string(LastLabel(typed)) +
@@ -226,6 +245,55 @@ bool DetectorImpl::RealDomainSuffixSlip(const Query& q, LookalikeMatch& m) const
     return true;
   }
   return false;
+}
+
+bool DetectorImpl::ProviderHost(const Domain& d, const Best& best, LookalikeMatch& m) const {
+  // mail.gmail.com, smtp.gmail.com, www.outlook.com: a host of a provider
+  // typed as the mail domain. The provider is trusted exactly (no one has
+  // an address at x.gmail.com), so this is no trusted domain, and the mail
+  // bounces or goes to a host that is no one's mailbox; the sender meant
+  // the provider (issue 15, breaker 15, item 13). Its labels read alone
+  // are no slip of another name (ymail.com for mail.gmail.com); a slip
+  // across the dot is (g.mail.com: gmail.com with a dot inserted, though
+  // mail.com is a provider too), and so is one of the provider's own
+  // domain named outright (the best candidate's target).
+  if (d.registrable.empty() || d.ascii == d.registrable) return false;
+  const std::optional<uint32_t> own = set_.Exact(d.registrable);
+  if (!own || set_[*own].covers_subdomains()) return false;
+  if (best.code && best.score >= options_.threshold) {
+    const ReasonCode c = *best.code;
+    if (c == ReasonCode::kDotInsertion || c == ReasonCode::kDotOmission ||
+        c == ReasonCode::kHyphenation || best.target == d.registrable) {
+      return false;
+    }
+  }
+  // Only the names of a server's protocols: "mail", "webmail", "vip" and
+  // the like are real mail domains under some providers (mail.usa.com,
+  // vip.qq.com, webmail.bellsouth.net: bench/false-alarms flagged 8).
+  const std::string_view host_label =
+      std::string_view(d.ascii).substr(0, d.ascii.size() - d.registrable.size() - 1);
+  bool protocol_host = false;
+  for (std::string_view h : {"www", "smtp", "imap", "pop", "pop3", "mx", "mx1", "mx2"}) {
+    protocol_host = protocol_host || host_label == h;
+  }
+  // Another host of the provider is left external, as before: its labels
+  // read alone are no slip of another name (mail.gmail.com: mail.com).
+  if (!protocol_host) return true;
+  // A real mail domain under the provider's (none is listed today) is
+  // judged by the real-domain list, not made a slip here.
+  if (real_domains_.contains(std::string(d.ascii))) return false;
+  const Entry& e = set_[*own];
+  m.kind = LookalikeMatch::Kind::kLookalike;
+  m.code = ReasonCode::kDotOmission;
+  m.source = e.source;
+  m.target = e.domain;
+  m.resembles = e.domain;
+  m.target_domain_for_suggestion = e.domain;
+  std::string_view host = std::string_view(d.ascii).substr(0, d.ascii.size() - d.registrable.size() - 1);
+  m.detail.assign("'").append(host).append("' is a host of the provider ").append(e.domain);
+  m.detail.append(", not a mail domain: its addresses are at ").append(e.domain).append(" itself");
+  m.score = 0.9;
+  return true;
 }
 
 LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
@@ -314,6 +382,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   AppendCandidates(q, best);
   EmbeddedDomainCandidates(q, best);
   AppendedZoneCandidates(q, best);
+  BareNamespaceEndingCandidates(q, best);
   HyphenatedEndingCandidates(q, best);
   ForeignZoneCandidates(q, best);
   JoinedCandidates(q, best);
@@ -327,6 +396,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     TypoAndSuffixCandidates(q, best);
     FamilyTypoCandidates(q, best);
   }
+  if (ProviderHost(d, best, m)) return m;
   const bool delegated = address::HasDelegatedTld(d.ascii);
   // y7mail.con is y7mail.com's slip, not ymail.com's: a real mail domain
   // under the same name is the likelier target, and, not trusted, it is
@@ -345,16 +415,6 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     }
     return m;
   }
-  // mail.gmail.com holds the provider gmail.com exactly: its labels read
-  // alone are no slip of another name (ymail.com). A slip across the dot
-  // is (g.mail.com: gmail.com with a dot inserted, though mail.com is a
-  // provider too).
-  const bool across_dots = *best.code == ReasonCode::kDotInsertion ||
-                           *best.code == ReasonCode::kDotOmission ||
-                           *best.code == ReasonCode::kHyphenation;
-  if (!q.prefix.empty() && !across_dots && best.target != d.registrable) {
-    if (auto own = set_.Exact(d.registrable); own && !set_[*own].covers_subdomains()) return m;
-  }
   if (RealZoneNeighbour(d, best, m)) return m;
   // A real mail domain is not a slip, however close (mailo.com, mail.com):
   // say what it is and let the policy decide. Names the organisation
@@ -369,6 +429,28 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
       m.detail = real->second;
       return m;
     }
+  }
+  // Two targets within this of each other are both offered.
+  constexpr double kClose = 0.05;
+  // An alternative that only leaves off what the best one explains is no
+  // second choice: hmrc.gov beside hmrc.gov.uk for hmrc.gov.ul.
+  auto alt_offered = [&] {
+    const bool alt_cut = best.suggestion.starts_with(best.alt_suggestion + ".") ||
+                         UnlistedDotMove(d.ascii, best.alt_suggestion);
+    return !best.alt_suggestion.empty() && !alt_cut && best.alt_score >= best.score - kClose &&
+           best.alt_score >= options_.threshold;
+  };
+  // Of two close targets the one the organisation writes to more is named
+  // first (yahoo.com.uk: yahoo.co.uk or yahoo.com.hk, as the history says;
+  // issue 15, breaker 15, item 6). Without history both priors are 1.
+  if (best.alt_code && alt_offered() &&
+      OrganisationPriorOf(best.alt_id) > OrganisationPriorOf(best.id)) {
+    std::swap(best.id, best.alt_id);
+    std::swap(best.target, best.alt_target);
+    std::swap(best.suggestion, best.alt_suggestion);
+    std::swap(best.detail, best.alt_detail);
+    std::swap(best.code, best.alt_code);
+    std::swap(best.score, best.alt_score);
   }
   // A slip into a TLD the root zone does not have: say so, it is the
   // strongest sign (hotmail.con, barclays.co.ul, army.mik).
@@ -387,16 +469,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     best.code = ReasonCode::kTldNotDelegated;
   }
   m.kind = LookalikeMatch::Kind::kLookalike;
-  // Two targets within this of each other are both offered.
-  constexpr double kClose = 0.05;
-  // An alternative that only leaves off what the best one explains is no
-  // second choice: hmrc.gov beside hmrc.gov.uk for hmrc.gov.ul.
-  const bool alt_cut = best.suggestion.starts_with(best.alt_suggestion + ".") ||
-                       UnlistedDotMove(d.ascii, best.alt_suggestion);
-  if (!best.alt_suggestion.empty() && !alt_cut && best.alt_score >= best.score - kClose &&
-      best.alt_score >= options_.threshold) {
-    m.alternative_suggestion = std::move(best.alt_suggestion);
-  }
+  if (alt_offered()) m.alternative_suggestion = std::move(best.alt_suggestion);
   m.source = set_[best.id].source;
   m.target = best.target;
   // A namespace's reading names the namespace's name (af.mil); a listed

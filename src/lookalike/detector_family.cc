@@ -117,12 +117,27 @@ void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
         continue;
       }
       std::string_view own_suffix = std::string_view(own).substr(f.name.size() + 1);
-      std::optional<uint32_t> id =
-          PlainKeySlip(DescribeEdit(dsuf, own_suffix), true) ? set_.Exact(own) : std::nullopt;
-      if (!id) continue;
+      // yahoo.com.uk, hotmail.com.uk: .com typed for the .co of the
+      // country's own ending, the commonest slip there is, ranks above a
+      // key next to it (yahoo.com.hk); yahoo.uk, hotmail.uk: the .co of
+      // .co.uk left out, the regional domain meant before the home (issue
+      // 15, breaker 15, item 6). The home stays the second offer.
+      const bool com_co = ComCoSwap(dsuf, own_suffix);
+      const bool dropped = LabelCount(own_suffix) == 2 && own_suffix.ends_with(Join(".", dsuf)) &&
+                           IsOpenSecondLevel(own_suffix.substr(0, own_suffix.find('.')));
+      if (!com_co && !dropped && !PlainKeySlip(DescribeEdit(dsuf, own_suffix), true)) continue;
+      const std::optional<uint32_t> id = set_.Exact(own);
+      if (!id.has_value()) continue;
       regional = true;
+      if (dropped) {
+        std::string detail = "the .";
+        detail.append(own_suffix.substr(0, own_suffix.find('.'))).append(" of .");
+        detail.append(own_suffix).append(" is missing");
+        Offer({*id, ReasonCode::kSuffixDrop, std::move(detail), own, Join(prefix, own), 0.97}, best);
+        continue;
+      }
       Offer({*id, ReasonCode::kSuffixEdit, SuffixDetail(dsuf, own_suffix), own, Join(prefix, own),
-             0.97},
+             com_co ? 0.98 : 0.97},
             best);
     }
   }

@@ -136,6 +136,18 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
                 best);
         }
       }
+      // "mil.ml": the namespace's own name under its slip. No name is meant
+      // (mil.mil is no one's), yet whoever holds mil.ml receives what was
+      // meant for .mil, and permute's map refuses all of .ml (issue 15,
+      // breaker 15, item 14): a look-alike of the namespace, no suggestion.
+      if (slip && repeats && head == name_label) {
+        std::string detail = SuffixDetail(tail, ns);
+        if (conf) detail.append("; ").append(conf->note);
+        detail.append("; ").append(ns).append(" is the namespace itself, no mail domain");
+        Offer({id, dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap, std::move(detail),
+               std::string(ns), "", conf ? 0.95 : 0.9},
+              best);
+      }
     }
     const std::string& flat = n.flat;
     // "hmrc.govuk", "cra.gcca": a multi-label namespace with its dot left

@@ -100,8 +100,10 @@ void DetectorImpl::MultiLabelSuffixCandidates(const Query& q, Best& best) const 
           real_tail = address::IsListedSuffix(tail) && address::HasDelegatedTld(tail) ? 1 : 0;
         }
         if (real_tail == 1) return;
+        // barclays.com.uk: .com for the .co of .co.uk ranks above a key
+        // next to it (barclays.com.hk) (issue 15, breaker 15, item 6).
         Offer({id, ReasonCode::kSuffixEdit, SuffixDetail(tail, tsuf), e.domain,
-               Join(prefix, e.domain), 0.9},
+               Join(prefix, e.domain), ComCoSwap(tail, tsuf) ? 0.93 : 0.9},
               best);
       });
     };

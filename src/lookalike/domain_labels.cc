@@ -53,4 +53,12 @@ bool IsOpenSecondLevel(std::string_view label) {
   return false;
 }
 
+bool ComCoSwap(std::string_view typed, std::string_view meant) {
+  const size_t t = typed.find('.'), m = meant.find('.');
+  if (t == std::string_view::npos || m == std::string_view::npos) return false;
+  if (typed.substr(t) != meant.substr(m)) return false;
+  const std::string_view a = typed.substr(0, t), b = meant.substr(0, m);
+  return (a == "com" && b == "co") || (a == "co" && b == "com");
+}
+
 }  // namespace nearmiss::lookalike

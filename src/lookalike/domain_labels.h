@@ -82,6 +82,12 @@ int DotJoin(std::string_view typed, std::string_view intended);
 // ccTLD itself. "co", "com", "net", "org", "biz", "info".
 bool IsOpenSecondLevel(std::string_view label);
 
+// True when the endings `typed` and `meant` differ only in a first label
+// that is "com" in one and "co" in the other (com.uk for co.uk, co.au for
+// com.au): the habit of one country's commercial ending typed for
+// another's, likelier than any one-key slip of the same length (com.hk).
+bool ComCoSwap(std::string_view typed, std::string_view meant);
+
 }  // namespace nearmiss::lookalike
 
 #endif  // NEARMISS_LOOKALIKE_DOMAIN_LABELS_H_

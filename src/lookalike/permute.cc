@@ -235,6 +235,13 @@ std::vector<std::string> PermuteDomain(const PermuteInput& in) {
     std::string_view suffix = split.suffix;
     std::string_view name = src.size() > suffix.size() ? src.substr(0, src.size() - suffix.size() - 1)
                                                        : std::string_view();
+    // A public suffix that is a mail domain (nic.in, gc.ca: the caller
+    // gives only mail domains): its first label is the name, as check's
+    // reading of nic.ib is "nic" under a slip of .in.
+    if (name.empty() && src.find('.') != std::string_view::npos) {
+      name = src.substr(0, src.find('.'));
+      suffix = src.substr(name.size() + 1);
+    }
     if (!name.empty()) {
       // Name slips in its last label (the registrable one).
       size_t dot = name.rfind('.');
