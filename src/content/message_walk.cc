@@ -88,6 +88,7 @@ class Walker {
       if (name == nullptr || !scanner_.IsLabelHeader(name)) continue;
       const char* value = g_mime_header_get_value(h);
       if (value == nullptr) continue;
+      out_->label_headers.emplace_back(name, value);
       Report(scanner_.ScanHeader(name, value, scratch_, &out_->sensitivity));
     }
   }
