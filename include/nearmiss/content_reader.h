@@ -67,6 +67,12 @@ struct ScannedMessage {
   // the split is a judgement a reader should know of.
   bool mbox_unspaced = false;
   Sensitivity sensitivity;
+  // The message's label headers the marking packs read (their
+  // label_headers: X-Protective-Marking, msip_labels, ...), name as written
+  // and value unfolded as scanned, in header order: a label's other fields
+  // go with it (the Australian email standard's CAVEAT= after SEC=), and
+  // `sensitivity` names the label alone.
+  std::vector<std::pair<std::string, std::string>> label_headers;
   std::vector<Attachment> attachments;
   // Problems that did not stop the read: "truncated message", "unknown
   // charset 'x-foo' in part 2", "invalid base64 in part 3", I/O errors.

@@ -28,7 +28,8 @@ namespace {
 // The words IsLabelledLine accepts end in one of these; it checks the rest
 // of the prefix and that it opens its line.
 constexpr const char* kLabelLinePrefix =
-    "(?:sensitivity|classification|marking)(?: (?:label|level))?:";
+    "(?:(?:sensitivity|classification|marking)(?: (?:label|level))?:|label:|"
+    "classified as|labell?ed as)";
 
 bool IsWordIn(const std::vector<std::string>& words, std::string_view word) {
   for (const std::string& w : words) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "content/extract.h"
+#include "content/html_entities.h"
 
 namespace nearmiss::content {
 namespace {
@@ -63,6 +64,9 @@ const xmlNode kLineEnd{};
 
 Extracted HtmlToText(std::string_view html) {
   Extracted out;
+  // The parser knows HTML 4's named references only (html_entities.h).
+  std::string rewritten;
+  if (RewriteHtml5Entities(html, &rewritten)) html = rewritten;
   if (html.size() > INT_MAX) {
     out.errors.push_back("HTML part too large");
     return out;

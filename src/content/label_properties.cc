@@ -12,10 +12,17 @@ namespace {
 
 // The property's name, lower case, without blanks, '_' or '-': "Security
 // Classification", "security_classification" and "SecurityClassification"
-// are one name.
+// are one name, and so is SharePoint's XML name for a column with a blank,
+// "Security_x0020_Classification" (the blank escaped as _x0020_, as
+// [MS-WSSFO3] encodes internal column names).
 std::string NameKey(std::string_view name) {
   std::string key;
-  for (char c : name) {
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (name.substr(i, 7) == "_x0020_") {
+      i += 6;
+      continue;
+    }
+    char c = name[i];
     if (c == ' ' || c == '_' || c == '-') continue;
     key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   }
@@ -57,25 +64,11 @@ bool Blank(std::string_view s) {
   return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-}  // namespace
-
-void OfferLabelProperty(std::string_view name, std::string_view value,
-                        LabelProperties* out) {
-  if (name.substr(0, 11) == "MSIP_Label_") {
-    out->msip_labels.append(name);
-    out->msip_labels.push_back('=');
-    out->msip_labels.append(value);
-    out->msip_labels.append("; ");
-    return;
-  }
-  if (IsClassificationProperty(name) && !Blank(value)) {
-    out->classifications.emplace_back(value);
-  }
-}
-
-bool OfferXmpProperties(std::string_view xmp, LabelProperties* out) {
+// Every simple element and attribute of `xml`, offered by its local name:
+// XMP's two ways of writing a property, and custom XML data's elements.
+bool OfferXmlProperties(std::string_view xml, LabelProperties* out) {
   pugi::xml_document doc;
-  if (!doc.load_buffer(xmp.data(), xmp.size())) return false;
+  if (!doc.load_buffer(xml.data(), xml.size())) return false;
   struct Walker : pugi::xml_tree_walker {
     LabelProperties* out;
     bool for_each(pugi::xml_node& node) override {
@@ -94,6 +87,30 @@ bool OfferXmpProperties(std::string_view xmp, LabelProperties* out) {
   walker.out = out;
   doc.traverse(walker);
   return true;
+}
+
+}  // namespace
+
+void OfferLabelProperty(std::string_view name, std::string_view value,
+                        LabelProperties* out) {
+  if (name.substr(0, 11) == "MSIP_Label_") {
+    out->msip_labels.append(name);
+    out->msip_labels.push_back('=');
+    out->msip_labels.append(value);
+    out->msip_labels.append("; ");
+    return;
+  }
+  if (IsClassificationProperty(name) && !Blank(value)) {
+    out->classifications.emplace_back(value);
+  }
+}
+
+bool OfferXmpProperties(std::string_view xmp, LabelProperties* out) {
+  return OfferXmlProperties(xmp, out);
+}
+
+bool OfferCustomXmlProperties(std::string_view xml, LabelProperties* out) {
+  return OfferXmlProperties(xml, out);
 }
 
 }  // namespace nearmiss::content

@@ -45,6 +45,17 @@ void OfferLabelProperty(std::string_view name, std::string_view value,
 // offers nothing and returns false.
 bool OfferXmpProperties(std::string_view xmp, LabelProperties* out);
 
+// Every simple element (one holding only text) and attribute of an Office
+// package's custom XML data part (customXml/item<N>.xml, ECMA-376 Part 1,
+// 22.5 "Custom XML Data Storage"), offered by its local name, SharePoint's
+// escaped blanks decoded ("Security_x0020_Classification"). SharePoint
+// keeps a library's columns there (<p:properties><documentManagement>
+// <Classification>SECRET</Classification>), and labelling tools and
+// templates their classification fields, so a document classified only
+// there is read (issue 13, breaker round 8 defect 2). Malformed XML offers
+// nothing and returns false.
+bool OfferCustomXmlProperties(std::string_view xml, LabelProperties* out);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_LABEL_PROPERTIES_H_

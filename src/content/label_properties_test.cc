@@ -69,5 +69,32 @@ TEST(LabelProperties, XmpElementsAndAttributes) {
   EXPECT_TRUE(none.empty());
 }
 
+// Breaker round 8 defect 2: a classification kept in a custom XML data
+// part, SharePoint's columns (blank escaped as _x0020_) or a template's.
+TEST(LabelProperties, CustomXmlDataParts) {
+  const char* sharepoint =
+      "<p:properties xmlns:p='http://schemas.microsoft.com/office/2006/metadata/properties'>"
+      "<documentManagement><Security_x0020_Classification xmlns='urn:x'>UK SECRET"
+      "</Security_x0020_Classification><Owner xmlns='urn:x'>J. Smith</Owner>"
+      "<Classification_x0020_Date xmlns='urn:x'>2026-01-01</Classification_x0020_Date>"
+      "<ProtectiveMarking xsi:nil='true' xmlns:xsi='urn:xsi'/>"
+      "</documentManagement></p:properties>";
+  LabelProperties p;
+  EXPECT_TRUE(OfferCustomXmlProperties(sharepoint, &p));
+  EXPECT_EQ(p.classifications, (std::vector<std::string>{"UK SECRET"}));
+  LabelProperties q;
+  EXPECT_TRUE(OfferCustomXmlProperties(
+      "<root><Classification>SECRET//NOFORN</Classification>"
+      "<item MSIP_Label_11111111-2222-3333-4444-555555555555_Name='Secret'/></root>",
+      &q));
+  EXPECT_EQ(q.classifications, (std::vector<std::string>{"SECRET//NOFORN"}));
+  EXPECT_EQ(q.msip_labels, "MSIP_Label_11111111-2222-3333-4444-555555555555_Name=Secret; ");
+  LabelProperties none;
+  EXPECT_TRUE(OfferCustomXmlProperties("<b:Sources><b:Source><b:Tag>Sec1</b:Tag>"
+                                       "</b:Source></b:Sources>", &none));
+  EXPECT_TRUE(none.empty());
+  EXPECT_FALSE(OfferCustomXmlProperties("<root><Classification>SECRET</root>", &none));
+}
+
 }  // namespace
 }  // namespace nearmiss::content

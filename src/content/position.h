@@ -178,14 +178,17 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
 // The match is the value of a labelled line: "Classification:", "Data
 // classification:", "Information classification:", "Security
 // classification:", "Document classification:", "Sensitivity:",
-// "Sensitivity label:", "Protective marking:", "Marking:", and the DoD
-// e-mail's "Caveats:" ("Classification: UNCLASSIFIED\nCaveats: FOUO",
-// DoDM 5200.01 Vol 2 encl. 4) (IsBannerMarking takes the same labels) at
-// the line's start, or alone on the line above one the match starts
-// ("Classification:\nSECRET"), only decoration after the match. Purview
-// writes a label's visual marking this way in a header or footer
-// ("Sensitivity: Confidential"); the label's name is then written as the
-// tenant spells it, so mixed case counts there.
+// "Sensitivity label:", "Protective marking:", "Marking:", "Label:", the
+// DoD e-mail's "Caveats:" ("Classification: UNCLASSIFIED\nCaveats: FOUO",
+// DoDM 5200.01 Vol 2 encl. 4) and Purview's "Classified as" (also "This
+// email is classified as", "... labelled as") (IsBannerMarking takes the
+// same labels) at the line's start, or alone on the line above one the
+// match starts ("Classification:\nSECRET"), only decoration after the
+// match, or a sublabel's child after '\' ("Confidential\All Employees").
+// Purview writes a label's visual marking this way in a header or footer
+// ("Sensitivity: Confidential", "Classified as Highly Confidential"); the
+// label's name is then written as the tenant spells it, so mixed case
+// counts there.
 bool IsLabelledLine(std::string_view text, std::size_t begin, std::size_t end);
 
 // The match's line is within the first or last kBannerLines lines of its

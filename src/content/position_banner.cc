@@ -31,20 +31,46 @@ constexpr std::array<std::string_view, 16> kDefiningWords = {
 // The DoD e-mail layout ("Classification: UNCLASSIFIED\nCaveats: FOUO",
 // DoDM 5200.01 Vol 2 encl. 4 on electronic mail) puts the dissemination
 // control on a "Caveats:" line of its own.
-constexpr std::array<std::string_view, 13> kLabelledLines = {
+// Purview's own footer wording, "Classified as <label>" (a content
+// marking's text such as "Classified as ${Item.Label}"; Microsoft Learn,
+// "Learn about sensitivity labels", dynamic markings), and a plain "Label:"
+// are keys too (issue 13, breaker round 8 item 7).
+constexpr std::array<std::string_view, 17> kLabelledLines = {
     "classification:",          "security classification:",
     "data classification:",     "information classification:",
     "document classification:", "classification level:",
     "protective marking:",      "marking:",
     "sensitivity:",             "sensitivity label:",
     "caveats:",                 "caveat:",
-    "handling caveats:"};
+    "handling caveats:",        "label:",
+    "classified as",            "labelled as",
+    "labeled as"};
+
+// What the phrase keys may follow to make a sentence of the footer: "This
+// email is classified as Highly Confidential".
+constexpr std::array<std::string_view, 10> kLabelledThings = {
+    "email", "e-mail", "message", "document", "file",
+    "attachment", "item", "information", "content", "communication"};
+
+// The length of "This <thing> is " at `at` in `s`, or 0.
+std::size_t ThisThingIs(std::string_view s, std::size_t at) {
+  if (!StartsWithNoCaseAt(s, at, "this ")) return 0;
+  std::size_t i = at + 5;
+  for (std::string_view thing : kLabelledThings) {
+    if (StartsWithNoCaseAt(s, i, thing) && StartsWithNoCaseAt(s, i + thing.size(), " is ")) {
+      return i + thing.size() + 4 - at;
+    }
+  }
+  return 0;
+}
 
 // `s` is a label key with only blanks before it and decoration after it
-// ("Classification:", "  Protective marking: -").
+// ("Classification:", "  Protective marking: -", "This email is classified
+// as ").
 bool IsLabelKey(std::string_view s) {
   std::size_t lead = 0;
   while (lead < s.size() && IsBlank(s[lead])) ++lead;
+  lead += ThisThingIs(s, lead);
   for (std::string_view label : kLabelledLines) {
     if (StartsWithNoCaseAt(s, lead, label) &&
         OnlyDecoration(s.substr(lead + label.size()))) {
@@ -157,7 +183,11 @@ bool IsLabelledLine(std::string_view text, std::size_t begin,
                     std::size_t end) {
   std::size_t line_begin = LineStart(text, begin);
   std::string_view after = text.substr(end, LineEnd(text, end) - end);
-  if (!OnlyDecoration(after)) return false;
+  // A Purview sublabel's parent ("Classified as Confidential\All
+  // Employees"): the child after Purview's '\' scopes it and says no level,
+  // as in a label header (label_headers.cc).
+  bool sublabel_parent = !after.empty() && after.front() == '\\';
+  if (!OnlyDecoration(after) && !sublabel_parent) return false;
   return HasLabel(text, line_begin, begin);
 }
 

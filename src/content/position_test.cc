@@ -393,6 +393,20 @@ TEST(PositionTest, EighthRoundPlaces) {
   EXPECT_TRUE(At(IsLabelledLine, "a\nClassification:\n\nSECRET\nd\ne", "SECRET"));
   EXPECT_FALSE(At(IsLabelledLine, "a\nClassification:\n\n\nSECRET\nd\ne", "SECRET"));
   EXPECT_FALSE(At(IsLabelledLine, "Classification:\nSECRET SANTA draw", "SECRET"));
+  // Breaker round 8 item 7: Purview's "Classified as <label>" footer, as a
+  // sentence of the footer, and a plain "Label:"; not the words in prose.
+  EXPECT_TRUE(At(IsLabelledLine, "a\nb\n\nClassified as Highly Confidential",
+                 "Highly Confidential"));
+  EXPECT_TRUE(At(IsLabelledLine, "  classified as SECRET\na\nb", "SECRET"));
+  EXPECT_TRUE(At(IsLabelledLine, "This email is classified as OFFICIAL-SENSITIVE\na",
+                 "OFFICIAL-SENSITIVE"));
+  EXPECT_TRUE(At(IsLabelledLine, "a\nThis document is labelled as SECRET", "SECRET"));
+  EXPECT_TRUE(At(IsLabelledLine, "a\nLabel: Confidential", "Confidential"));
+  EXPECT_TRUE(At(IsLabelledLine, "a\nClassified as\nTOP SECRET", "TOP SECRET"));
+  EXPECT_FALSE(At(IsLabelledLine, "The file was classified as SECRET", "SECRET"));
+  EXPECT_FALSE(At(IsLabelledLine, "Declassified as SECRET", "SECRET"));
+  EXPECT_FALSE(At(IsLabelledLine, "Classified as SECRET by the ministry in 1985", "SECRET"));
+  EXPECT_FALSE(At(IsLabelledLine, "This email is not classified as SECRET", "SECRET"));
   // "reading" on the line above is a closing, on the marking's line a verb.
   EXPECT_FALSE(DescribedInProse("Happy reading\nSECRET//NOFORN", 14));
   EXPECT_TRUE(DescribedInProse("a sign reading SECRET", 15));

@@ -75,7 +75,14 @@ Finding MakeFinding(const PatternEntry& p, std::string_view where,
                     std::size_t offset, std::string_view text,
                     Strength strength) {
   Finding f;
-  f.marking = p.name;
+  // A label's form is a name the sender's tool wrote, and several names
+  // share an entry ("General" holds "Internal", "Internal Use Only"; "Public"
+  // holds Outlook's "Normal"): the finding names the one in the message, as
+  // a label the policy's table places does (issue 13, breaker round 8 item
+  // 13). The other kinds are named by their marking ("SECRET" for "Secret").
+  f.marking = p.kind == MarkingKind::kLabel && !TrimMatch(text).empty()
+                  ? std::string(TrimMatch(text))
+                  : p.name;
   f.pack = p.pack;
   f.level = p.level;
   f.where = std::string(where);

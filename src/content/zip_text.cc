@@ -65,6 +65,11 @@ bool OtherMember(std::string_view name) {
          name != "mimetype";
 }
 
+void KeepLabels(LabelProperties found, Extracted* out) {
+  out->msip_labels += found.msip_labels;
+  for (std::string& c : found.classifications) out->classifications.push_back(std::move(c));
+}
+
 // docProps/custom.xml: <property name="MSIP_Label_..._Name"><vt:lpwstr>
 // Secret</vt:lpwstr></property> becomes "MSIP_Label_..._Name=Secret;", and
 // a property named "Classification" (Titus, templates) a label name to read
@@ -77,8 +82,24 @@ bool CustomPropertiesAsLabels(std::string_view xml, Extracted* out) {
     OfferLabelProperty(p.attribute("name").value(), p.first_child().text().get(),
                        &found);
   }
-  out->msip_labels += found.msip_labels;
-  for (std::string& c : found.classifications) out->classifications.push_back(std::move(c));
+  KeepLabels(std::move(found), out);
+  return true;
+}
+
+// customXml/item<N>.xml, a custom XML data part (not its itemProps<N>.xml,
+// which only names the part's schemas): its classification fields as labels
+// (label_properties.h). False when the part is not well-formed XML.
+bool IsCustomXmlItem(std::string_view name) {
+  constexpr std::string_view kDir = "customXml/item";
+  if (!name.starts_with(kDir) || !name.ends_with(".xml")) return false;
+  std::string_view number = name.substr(kDir.size(), name.size() - kDir.size() - 4);
+  return !number.empty() && number.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+bool CustomXmlAsLabels(std::string_view xml, Extracted* out) {
+  LabelProperties found;
+  if (!OfferCustomXmlProperties(xml, &found)) return false;
+  KeepLabels(std::move(found), out);
   return true;
 }
 
@@ -153,6 +174,7 @@ Extracted ExtractZipDocument(DocType type, std::string_view name,
     bool labels = type == DocType::kOoxml && member_name == "docProps/custom.xml";
     bool label_info =
         type == DocType::kOoxml && member_name == "docMetadata/LabelInfo.xml";
+    bool custom_xml = type == DocType::kOoxml && IsCustomXmlItem(member_name);
     if (OtherMember(member_name)) {
       if (zip.Encrypted(i)) {
         out.encrypted_members.push_back(std::string(member_name));
@@ -164,7 +186,7 @@ Extracted ExtractZipDocument(DocType type, std::string_view name,
       }
       continue;
     }
-    if (!labels && !label_info && !WantedMember(type, member_name)) continue;
+    if (!labels && !label_info && !custom_xml && !WantedMember(type, member_name)) continue;
     std::string xml;
     if (!zip.Read(i, budget, &used, &xml)) continue;
     XmlTextOptions options;
@@ -174,6 +196,7 @@ Extracted ExtractZipDocument(DocType type, std::string_view name,
     // that does not: either may hold what decides the message's level.
     bool parsed = labels       ? CustomPropertiesAsLabels(xml, &out)
                   : label_info ? LabelInfoAsLabels(xml, &out.msip_labels)
+                  : custom_xml ? CustomXmlAsLabels(xml, &out)
                                : XmlToText(xml, &out.text, options);
     if (!parsed) {
       out.errors.push_back(std::string(name) + ": " + std::string(member_name) +

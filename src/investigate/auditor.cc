@@ -315,7 +315,9 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
     unspaced_.Add(m);
     Result<Address> from = ParseAddress(m.from);
     std::string sender = from.ok() ? from->ToString() : m.from;
-    content::Sensitivity s = engine_->FilterSensitivity(m.sensitivity);
+    content::Sensitivity s =
+        investigate::WithEmailLabelFields(engine_->FilterSensitivity(m.sensitivity),
+                                          m.label_headers);
     // A Date: after the delivery or now is set aside, as learn does.
     const content::MailboxDate date = content::MessageDate(m, std::time(nullptr));
     const int64_t t = date.seconds;

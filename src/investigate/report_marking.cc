@@ -200,6 +200,32 @@ std::string SchemeName(const std::string& pack) {
 
 }  // namespace
 
+content::Sensitivity WithEmailLabelFields(
+    const content::Sensitivity& s,
+    const std::vector<std::pair<std::string, std::string>>& label_headers) {
+  content::Sensitivity out = s;
+  for (content::Finding& f : out.findings) {
+    if (Upper(f.where) != "HEADER:X-PROTECTIVE-MARKING") continue;
+    for (const auto& [name, value] : label_headers) {
+      if (Upper(name) != "X-PROTECTIVE-MARKING") continue;
+      // The standard's fields from SEC= on, unfolded; its VER=, NS= before.
+      std::string unfolded;
+      for (char c : value) {
+        if (c != '\r' && c != '\n') unfolded += c == '\t' ? ' ' : c;
+      }
+      const size_t sec = Upper(unfolded).find("SEC=");
+      if (sec == std::string::npos) continue;
+      f.pack = "au";
+      // Appended: GCC 12 -O3's false -Wrestrict on "[" + string (bug 105329).
+      f.text = "[";
+      f.text.append(unfolded, sec);
+      f.text += ']';
+      break;
+    }
+  }
+  return out;
+}
+
 void ReportMarking::Add(const content::Sensitivity& s) {
   for (const content::Finding& f : s.findings) {
     if (f.strength != content::Strength::kStrong || f.level == content::Level::kNone ||

@@ -43,11 +43,22 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "nearmiss/content_sensitivity.h"
 
 namespace nearmiss::investigate {
+
+// `s` with each finding of the X-Protective-Marking header (the labels
+// pack reads its SEC= value alone: "PROTECTED") read as Australia's email
+// label with the header's other fields ("[SEC=PROTECTED,
+// CAVEAT=SH:CABINET]", pack "au"), as the subject form is, so a report's
+// marking keeps the caveats of either (tester round 7 item 4).
+// `label_headers`: the message's (content::ScannedMessage::label_headers).
+content::Sensitivity WithEmailLabelFields(
+    const content::Sensitivity& s,
+    const std::vector<std::pair<std::string, std::string>>& label_headers);
 
 class ReportMarking {
  public:

@@ -4,6 +4,8 @@
 
 #include <initializer_list>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace nearmiss::investigate {
 namespace {
@@ -203,6 +205,42 @@ TEST(ReportMarking, CarriesComparesCaveatsByCategory) {
   EXPECT_TRUE(given("uk", "SECRET UK EYES ONLY").Carries(" UK EYES ONLY"));
   EXPECT_TRUE(given("uk", "SECRET [UK EYES ONLY").Carries(" UK EYES ONLY"));
   EXPECT_FALSE(given("uk", "SECRET").Carries(" UK EYES ONLY"));
+}
+
+// Tester round 7 item 4: the same label in the X-Protective-Marking header
+// (the labels pack reads its SEC= value alone) kept only "PROTECTED".
+Sensitivity Header(const char* name) {
+  Sensitivity s;
+  Finding x;
+  x.pack = "labels";
+  x.text = name;
+  x.marking = name;
+  x.level = Level::kSecret;
+  x.strength = Strength::kStrong;
+  x.where = "header:X-Protective-Marking";
+  s.Add(std::move(x));
+  return s;
+}
+
+TEST(ReportMarking, KeepsTheProtectiveMarkingHeadersFields) {
+  // Folded as a mail client writes it; the reader unfolds nothing itself.
+  const std::vector<std::pair<std::string, std::string>> headers = {
+      {"Subject", "budget"},
+      {"X-Protective-Marking",
+       "VER=2018.4, NS=gov.au,\r\n SEC=PROTECTED, CAVEAT=SH:CABINET, ORIGIN=alice@finance.gov.au"}};
+  EXPECT_EQ(BannerOf({WithEmailLabelFields(Header("PROTECTED"), headers)}),
+            "PROTECTED, CAVEAT=SH:CABINET");
+  // Without the header's value the label alone, as before.
+  EXPECT_EQ(BannerOf({WithEmailLabelFields(Header("PROTECTED"), {})}), "PROTECTED");
+  // The header and the subject of one message are one scheme's marking,
+  // not two.
+  EXPECT_EQ(BannerOf({WithEmailLabelFields(
+                          Header("PROTECTED"),
+                          {{"x-protective-marking",
+                            "VER=2018.4, NS=gov.au, SEC=PROTECTED, CAVEAT=SH:CABINET, "
+                            "ACCESS=Legal-Privilege, ORIGIN=alice@finance.gov.au"}}),
+                      Message({{"au", "[SEC=PROTECTED, CAVEAT=SH:CABINET]", Level::kSecret}})}),
+            "PROTECTED, CAVEAT=SH:CABINET, ACCESS=Legal-Privilege");
 }
 
 }  // namespace

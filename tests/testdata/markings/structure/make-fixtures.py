@@ -475,3 +475,88 @@ mail("newsletter-top-secret-edges", "December newsletter",
 mail("banner-secret-draft", "Convoy update",
      "SECRET - DRAFT\n\nBob,\n\nThe convoy leaves at 0600 on Thursday from the "
      "north gate.\n\nAlice\n\nSECRET - DRAFT")
+
+
+# Issue 13, breaker round 8, items left open (corpus README, "breaker round
+# 8, open items"). Item 7: Purview's "Classified as <label>" content
+# marking, in a body and in a DOCX footer, placed by the label table like
+# "Classification: <label>"; a name of a label scheme's shape nobody places
+# is unknown-label; prose with the words is nothing.
+NOTE = "Bob,\n\nThe figures for the quarter are attached.\n\nAlice"
+mail("visual-classified-as-highly-confidential", "Figures",
+     NOTE + "\n\nClassified as Highly Confidential")
+mail("visual-classified-as-sublabel", "Figures",
+     NOTE + "\n\nClassified as Confidential\\All Employees")
+mail("visual-this-email-classified-as-secret", "Figures",
+     "This email is classified as SECRET\n\n" + NOTE)
+mail("visual-label-official-sensitive", "Figures", NOTE + "\n\nLabel: OFFICIAL-SENSITIVE")
+mail("visual-classified-as-unknown", "Figures",
+     NOTE + "\n\nClassified as Restricted Internal")
+mail("visual-classified-as-prose", "Shipping",
+     "Bob,\n\nThe solvent is classified as a hazardous material for transport.\n"
+     "Tickets are classified as low priority when nobody is blocked.\n\nAlice")
+eml("docx-footer-classified-as", docx(footer=para(run("Classified as Highly Confidential"))),
+    "figures.docx", DOCX_TYPE)
+# Item 13: HTML5 named references for separators that libxml2's HTML 4
+# parser leaves as text; the Australian header in lower case, and with no
+# classification at all; a label named by what the message carries.
+html_eml("html-entity-sol-banner",
+         "<p>SECRET&sol;&sol;NOFORN</p><p>Bob, the route is attached.</p>"
+         "<p>SECRET&sol;&sol;NOFORN</p>")
+html_eml("html-entity-portion",
+         "<p>Bob,</p><p>1. &lpar;S&sol;&sol;NF&rpar; The convoy leaves at 0600.</p>"
+         "<p>2. &lpar;C&sol;&sol;REL TO USA&comma; GBR&rpar; Route as agreed.</p>")
+html_eml("html-entity-au-subject-form",
+         "<p>&lsqb;SEC&equals;PROTECTED&rsqb;</p><p>Bob, the brief is attached.</p>")
+html_eml("html-entity-escaped",
+         "<p>Use &amp;sol; in HTML to write a slash: SECRET&amp;sol;&amp;sol;NOFORN.</p>")
+mail("xpm-lower-case", "Brief", NOTE,
+     "x-protective-marking: ver=2018.4, ns=gov.au, sec=protected,\n"
+     " origin=alice@example.org\n")
+mail("xpm-mixed-case-os", "Brief", NOTE,
+     "X-Protective-Marking: Ver=2018.4, Ns=gov.au, Sec=Official:Sensitive, "
+     "Origin=alice@example.org\n")
+mail("xpm-no-classification", "Brief", NOTE,
+     "X-Protective-Marking: VER=2018.4, NS=gov.au, ORIGIN=alice@example.org\n")
+mail("purview-internal-named", "Figures", NOTE, MSIP % "Internal")
+mail("sensitivity-normal-named", "Figures", NOTE, "Sensitivity: Normal\n")
+# Item 3: a classification kept in a custom XML data part (SharePoint's
+# document library columns, a template's field), and one that names none.
+SP_PROPS = ('<p:properties xmlns:p="http://schemas.microsoft.com/office/2006/'
+            'metadata/properties"><documentManagement>%s</documentManagement>'
+            '</p:properties>')
+ITEM_PROPS = ('<ds:datastoreItem ds:itemID="{6A1B2C3D-0000-4000-8000-000000000001}" '
+              'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/'
+              'customXml"/>')
+eml("docx-customxml-sharepoint", docx(extra=[
+    ("customXml/item1.xml", XML + SP_PROPS %
+     '<Security_x0020_Classification xmlns="http://x.example/">UK SECRET'
+     '</Security_x0020_Classification><Owner xmlns="http://x.example/">J. Smith</Owner>'),
+    ("customXml/itemProps1.xml", XML + ITEM_PROPS)]), "plan.docx", DOCX_TYPE)
+eml("docx-customxml-classification", docx(extra=[
+    ("customXml/item1.xml", "<root><Classification>SECRET//NOFORN</Classification></root>")]),
+    "plan.docx", DOCX_TYPE)
+eml("docx-customxml-unknown", docx(extra=[
+    ("customXml/item2.xml", XML + SP_PROPS %
+     "<DocumentClassification>Project Falcon</DocumentClassification>")]),
+    "plan.docx", DOCX_TYPE)
+eml("docx-customxml-plain", docx(extra=[
+    ("customXml/item1.xml", XML + SP_PROPS %
+     "<Owner>J. Smith</Owner><ReviewDate>2027-01-01</ReviewDate>"
+     "<Notes>Secret Santa list</Notes>"),
+    ("customXml/itemProps1.xml", XML + ITEM_PROPS)]), "plan.docx", DOCX_TYPE)
+eml("docx-customxml-malformed", docx(extra=[
+    ("customXml/item1.xml", "<root><Classification>SECRET</root>")]),
+    "plan.docx", DOCX_TYPE)
+# Item 4: a finding names the level read, each level letter with each
+# control list and form (banner, abbreviated banner, portion, mixed case,
+# UK caveat, Australian subject label, NATO ATOMAL head).
+mail("named-c-rel-banner", "Convoy",
+     "C//REL TO USA, GBR\n\nBob,\n\nThe convoy leaves at 0600.\n\nAlice\n\nC//REL TO USA, GBR")
+mail("named-levels-each-form", "Convoy",
+     "Bob,\n\n1. (C//NF) The convoy leaves at 0600.\n\n2. (S//REL TO USA, GBR) "
+     "Route as agreed.\n\n3. (//GBR C) Timings by the liaison officer.\n\nAlice")
+mail("named-confidential-mixed-case", "Convoy", "Confidential//NoForn\n\n" + NOTE)
+mail("named-confidential-uk-caveat", "CONFIDENTIAL UK EYES ONLY: convoy", NOTE)
+mail("named-sec-confidential", "Convoy [SEC=CONFIDENTIAL]", NOTE)
+mail("named-nato-atomal", "Convoy", "//NCA\n\n" + NOTE + "\n\n//NCA")

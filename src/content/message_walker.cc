@@ -1,0 +1,222 @@
+// MessageWalker: headers, subjects, the MIME tree and the messages inside
+// a message (message_walker.h). A leaf part is walk_leaf.cc's.
+#include "content/message_walker.h"
+
+#include <algorithm>
+
+#include "content/bulk_mail.h"
+#include "content/encrypted_format.h"
+#include "content/gmime_util.h"
+#include "content/message_walk.h"
+
+namespace nearmiss::content {
+
+MessageWalker::MessageWalker(const Scanner& scanner, Scratch& scratch,
+                             const ContentLimits& limits, ScannedMessage* out)
+    : scanner_(scanner),
+      scratch_(scratch),
+      limits_(limits),
+      out_(out),
+      budget_{limits.max_attachment_bytes,
+              limits.max_total_bytes,
+              Clock::now() + limits.max_extraction_time,
+              limits.max_archive_depth,
+              limits.max_archive_members,
+              limits.max_compression_ratio,
+              {}} {}
+
+void MessageWalker::OnStep(const std::function<void(const ReadStep&)>* on_step,
+                           std::size_t size) {
+  on_step_ = on_step != nullptr && *on_step ? on_step : nullptr;
+  size_ = size;
+}
+
+void MessageWalker::ScanHeaders(GMimeObject* object) {
+  GMimeHeaderList* headers = g_mime_object_get_header_list(object);
+  int n = g_mime_header_list_get_count(headers);
+  for (int i = 0; i < n; ++i) {
+    GMimeHeader* h = g_mime_header_list_get_header_at(headers, i);
+    const char* name = g_mime_header_get_name(h);
+    if (name == nullptr || !scanner_.IsLabelHeader(name)) continue;
+    const char* value = g_mime_header_get_value(h);
+    if (value == nullptr) continue;
+    out_->label_headers.emplace_back(name, value);
+    Report(scanner_.ScanHeader(name, value, scratch_, &out_->sensitivity));
+  }
+}
+
+void MessageWalker::ScanSubject(GMimeObject* object, std::string_view where,
+                                std::string_view subject) {
+  TextKind kind = TextKind::kSubject;
+  GMimeHeaderList* headers = g_mime_object_get_header_list(object);
+  int n = g_mime_header_list_get_count(headers);
+  for (int i = 0; i < n && kind == TextKind::kSubject; ++i) {
+    GMimeHeader* h = g_mime_header_list_get_header_at(headers, i);
+    const char* name = g_mime_header_get_name(h);
+    const char* value = g_mime_header_get_value(h);
+    if (name != nullptr &&
+        IsBulkMailHeader(name, value != nullptr ? value : "")) {
+      kind = TextKind::kBulkSubject;
+    }
+  }
+  if (where == "subject") bulk_ = kind == TextKind::kBulkSubject;
+  Scan(kind, where, subject);
+}
+
+void MessageWalker::Scan(TextKind kind, std::string_view where,
+                         std::string_view text) {
+  if (text.size() > limits_.max_text_bytes) {
+    AddLimit(&out_->sensitivity, "max-text-bytes",
+             std::string(where) + ": only the first " +
+                 std::to_string(limits_.max_text_bytes) + " bytes scanned");
+    text = text.substr(0, limits_.max_text_bytes);
+  }
+  Report(scanner_.Scan(kind, where, text, scratch_, &out_->sensitivity));
+}
+
+void MessageWalker::Walk(GMimeObject* object, int depth) {
+  if (stopped_) return;
+  if (++parts_ > limits_.max_parts) {
+    AddLimit(&out_->sensitivity, "max-parts",
+             "more than " + std::to_string(limits_.max_parts) +
+                 " MIME parts; the rest not read");
+    stopped_ = true;
+    return;
+  }
+  if (depth > limits_.max_mime_depth) {
+    if (!depth_reported_) {
+      AddLimit(&out_->sensitivity, "max-mime-depth",
+               "MIME nesting deeper than " +
+                   std::to_string(limits_.max_mime_depth) +
+                   "; deeper parts not read");
+      depth_reported_ = true;
+    }
+    return;
+  }
+  if (GMIME_IS_MULTIPART_ENCRYPTED(object)) {
+    // RFC 1847 2.2: the second part is the ciphertext; nothing in it
+    // can be read, and the first is only the protocol's version.
+    AddEncrypted("body", EncryptedMimeObject(object));
+    return;
+  }
+  if (GMIME_IS_MULTIPART(object)) {
+    WalkMultipart(GMIME_MULTIPART(object), depth);
+  } else if (GMIME_IS_MESSAGE_PART(object)) {
+    WalkAttachedMessage(GMIME_MESSAGE_PART(object), depth);
+  } else if (GMIME_IS_PART(object)) {
+    WalkLeaf(GMIME_PART(object), depth);
+  }
+}
+
+// An attachment or archive member that is encrypted: read by nobody but
+// its recipient, so the policy decides (rule condition `finding`).
+// `what` says what it is ("an S/MIME encrypted message").
+void MessageWalker::AddEncrypted(std::string where, const char* what) {
+  Finding f;
+  f.marking = "encrypted-attachment";
+  f.pack = "archive";
+  f.where = std::move(where);
+  f.text = what != nullptr ? std::string(what) + "; its content cannot be read"
+                           : "encrypted; its content cannot be read";
+  f.strength = Strength::kStrong;
+  out_->sensitivity.Add(std::move(f));
+}
+
+// A scan that failed left its text unread: the level is a lower bound.
+void MessageWalker::Report(const Status& s) {
+  if (s.ok()) return;
+  out_->errors.push_back(s.message());
+  out_->sensitivity.complete = false;
+}
+
+void MessageWalker::WalkMultipart(GMimeMultipart* multipart, int depth) {
+  int n = g_mime_multipart_get_count(multipart);
+  GMimeContentType* type =
+      g_mime_object_get_content_type(GMIME_OBJECT(multipart));
+  bool alternative = type != nullptr && g_mime_content_type_is_type(
+                                            type, "multipart", "alternative");
+  if (!alternative) {
+    for (int i = 0; i < n; ++i) {
+      Walk(g_mime_multipart_get_part(multipart, i), depth + 1);
+    }
+    return;
+  }
+  // RFC 2046 5.1.4: alternatives should say the same thing, but a sender's
+  // client may put a marking in one only (an HTML banner the plain text
+  // lost). Every alternative is read and the most sensitive wins; the
+  // plain text one first, and what a later one only repeats is dropped so
+  // that findings are not doubled.
+  int plain = 0;
+  for (int i = 0; i < n; ++i) {
+    GMimeContentType* t =
+        g_mime_object_get_content_type(g_mime_multipart_get_part(multipart, i));
+    if (t != nullptr && g_mime_content_type_is_type(t, "text", "plain")) {
+      plain = i;
+      break;
+    }
+  }
+  std::vector<Finding>& findings = out_->sensitivity.findings;
+  std::size_t first = findings.size();
+  Walk(g_mime_multipart_get_part(multipart, plain), depth + 1);
+  std::size_t read = findings.size();
+  for (int i = 0; i < n; ++i) {
+    if (i == plain) continue;
+    std::size_t before = findings.size();
+    Walk(g_mime_multipart_get_part(multipart, i), depth + 1);
+    auto repeats = [&](const Finding& f) {
+      return std::any_of(findings.begin() + first, findings.begin() + read,
+                         [&](const Finding& g) {
+                           return g.marking == f.marking && g.pack == f.pack &&
+                                  g.level == f.level &&
+                                  g.strength == f.strength &&
+                                  g.where == f.where;
+                         });
+    };
+    findings.erase(
+        std::remove_if(findings.begin() + before, findings.end(), repeats),
+        findings.end());
+  }
+}
+
+void MessageWalker::WalkAttachedMessage(GMimeMessagePart* part, int depth) {
+  GMimeMessage* inner = g_mime_message_part_get_message(part);
+  if (inner == nullptr) return;
+  std::string name = OrEmpty(g_mime_object_get_content_disposition_parameter(
+      GMIME_OBJECT(part), "filename"));
+  std::string subject = OrEmpty(g_mime_message_get_subject(inner));
+  if (name.empty()) name = subject.empty() ? "message.eml" : subject + ".eml";
+  out_->attachments.push_back({name, "message/rfc822", 0, true});
+  WalkInnerMessage(inner, "attachment:" + name, depth);
+}
+
+// The subject, label headers and body of a message inside this one,
+// reported at `where` ("attachment:fwd.eml", "attachment:a.zip/fwd.eml").
+void MessageWalker::WalkInnerMessage(GMimeMessage* inner,
+                                     const std::string& where, int depth) {
+  ScanSubject(GMIME_OBJECT(inner), where,
+              OrEmpty(g_mime_message_get_subject(inner)));
+  ScanHeaders(GMIME_OBJECT(inner));
+  GMimeObject* body = g_mime_message_get_mime_part(inner);
+  if (body != nullptr) Walk(body, depth + 1);
+}
+
+// A message saved as a file (an .eml in a zip, or sent as octet-stream):
+// parsed by GMime and walked like an attached message. One GMime cannot
+// parse is a part not read: the scan is incomplete.
+void MessageWalker::WalkMessageFile(const std::string& where,
+                                    const std::string& bytes, int depth) {
+  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(
+      reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+  GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
+  GPtr<GMimeMessage> inner(
+      g_mime_parser_construct_message(parser.get(), nullptr));
+  if (!inner) {
+    AddLimit(&out_->sensitivity, "unreadable-attachment",
+             where + ": not a MIME message");
+    out_->errors.push_back(where + ": not a MIME message");
+    return;
+  }
+  WalkInnerMessage(inner.get(), where, depth);
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,194 @@
+// MessageWalker::WalkLeaf: one leaf MIME part, its bytes decoded, its
+// document type told, encrypted and unreadable formats reported, its text
+// extracted and scanned with what it holds (message_walker.h).
+#include <algorithm>
+
+#include "content/encrypted_format.h"
+#include "content/extract.h"
+#include "content/gmime_util.h"
+#include "content/message_walk.h"
+#include "content/message_walker.h"
+
+namespace nearmiss::content {
+namespace {
+
+// Enough decoded bytes for ClassifyDocument's magic numbers ("%PDF-") and
+// for EncryptedFileFormat's packet headers.
+constexpr std::size_t kSniffBytes = 4096;
+
+}  // namespace
+
+// A document's labels kept in its properties (label_properties.h): the
+// Purview keys as the msip_labels header, each classification property's
+// value as the Classification header (labels.toml), at `where`.
+void MessageWalker::ScanLabelProperties(
+    const std::string& msip_labels,
+    const std::vector<std::string>& classifications, const std::string& where) {
+  if (!msip_labels.empty()) {
+    Report(scanner_.ScanHeader("msip_labels", msip_labels, scratch_,
+                               &out_->sensitivity, where));
+  }
+  for (const std::string& value : classifications) {
+    Report(scanner_.ScanHeader("Classification", value, scratch_,
+                               &out_->sensitivity, where));
+  }
+}
+
+void MessageWalker::WalkLeaf(GMimePart* part, int depth) {
+  GMimeObject* object = GMIME_OBJECT(part);
+  GMimeContentType* ct = g_mime_object_get_content_type(object);
+  std::string mime_type = "application/octet-stream";
+  if (ct != nullptr) {
+    char* s = g_mime_content_type_get_mime_type(ct);
+    mime_type = OrEmpty(s);
+    g_free(s);
+  }
+  std::string filename = OrEmpty(g_mime_part_get_filename(part));
+  bool is_attachment = !filename.empty() || g_mime_part_is_attachment(part);
+  std::string where =
+      is_attachment
+          ? "attachment:" +
+                (filename.empty() ? "part" + std::to_string(parts_) : filename)
+          : "body";
+  // At most max_message_bytes + 1, so an extractor can tell it was cut.
+  const std::size_t cap = limits_.max_message_bytes + 1;
+  PartContent content(part);
+  std::string bytes;
+  content.Sniff(std::min<std::size_t>(kSniffBytes, cap), &bytes);
+  DocType type = ClassifyDocument(mime_type, filename,
+                                  std::string_view(bytes).substr(0, cap));
+  // Parts we take no text from need only their size; a compound file is
+  // read whole to find an encrypted Office package inside it.
+  if (type != DocType::kOther || IsCompoundFile(bytes)) {
+    bytes.clear();
+    content.Read(cap, &bytes);
+  }
+  std::size_t size = std::min(content.Finish(), cap);
+  if (bytes.size() > cap) bytes.resize(cap);
+  // A zip was told from its first bytes only: its central directory says
+  // whether it is an Office package with no telling name.
+  if (type == DocType::kZip)
+    type = ClassifyDocument(mime_type, filename, bytes);
+  if (content.invalid_base64()) {
+    // GMime skipped the bad characters: the bytes decoded are not the
+    // ones sent, so what was read is not the whole part.
+    AddLimit(&out_->sensitivity, "unreadable-attachment",
+             where + ": invalid base64");
+    out_->errors.push_back(where + ": invalid base64");
+  }
+  if (type == DocType::kText || type == DocType::kHtml) {
+    const char* charset =
+        ct ? g_mime_content_type_get_parameter(ct, "charset") : nullptr;
+    if (charset != nullptr && g_ascii_strcasecmp(charset, "utf-8") != 0 &&
+        g_ascii_strcasecmp(charset, "us-ascii") != 0) {
+      std::string utf8;
+      if (!ConvertToUtf8(bytes, charset, &utf8)) {
+        out_->errors.push_back(where + ": unknown charset '" +
+                               std::string(charset).substr(0, 40) +
+                               "'; scanned as is");
+      }
+      bytes = std::move(utf8);
+    }
+  }
+  if (is_attachment) {
+    std::string name = filename;
+    std::replace(name.begin(), name.end(), '_', ' ');
+    if (!name.empty())
+      Scan(TextKind::kAttachmentName, "attachment-name:" + filename, name);
+    // kOther kept only the head of its bytes.
+    out_->attachments.push_back({filename, mime_type,
+                                 type == DocType::kOther ? size : bytes.size(),
+                                 false});
+  }
+  if (IsEncryptedOfficeFile(filename, bytes)) {
+    AddEncrypted(where);
+    return;
+  }
+  // S/MIME and OpenPGP: as the MIME structure says (an enveloped
+  // application/pkcs7-mime, inline "BEGIN PGP MESSAGE"), or as the
+  // bytes say (a ".gpg", ".p7m" or ".asc" file of any MIME type).
+  const char* sealed = EncryptedMimeObject(object);
+  if (sealed == nullptr) {
+    sealed =
+        EncryptedFileFormat(std::string_view(bytes).substr(0, kSniffBytes));
+  }
+  if (sealed != nullptr) {
+    AddEncrypted(where, sealed);
+    return;
+  }
+  if (const char* unread = UnreadFormat(filename, bytes); unread != nullptr) {
+    std::string error = where + ": " + unread + "; its text is not read";
+    AddLimit(&out_->sensitivity, "unreadable-attachment", error);
+    out_->errors.push_back(std::move(error));
+    return;
+  }
+  if (type == DocType::kOther) return;
+  if (budget_.TimeUp()) {
+    if (!time_reported_) {
+      AddLimit(&out_->sensitivity, "max-extraction-time",
+               "extraction time limit reached; later parts not read");
+      time_reported_ = true;
+    }
+    return;
+  }
+  if (on_step_ != nullptr) {
+    budget_.on_page = [this, &where](int page, int pages) {
+      (*on_step_)(ReadStep{out_->source, size_, where, page, pages});
+    };
+  }
+  Extracted text = ExtractDocument(type, where, bytes, budget_);
+  budget_.on_page = nullptr;
+  ScanExtracted(std::move(text), where, filename, is_attachment, depth);
+}
+
+void MessageWalker::ScanExtracted(Extracted text, const std::string& where,
+                                  const std::string& filename,
+                                  bool is_attachment, int depth) {
+  // An extractor error means some of this attachment's text was not read
+  // (a corrupt zip, an unparseable PDF, malformed XML in a DOCX): what it
+  // held is unknown, so the scan is incomplete and [limits]
+  // incomplete_level decides, never `none`.
+  for (std::string& e : text.errors) {
+    AddLimit(&out_->sensitivity, "unreadable-attachment", e);
+    out_->errors.push_back(std::move(e));
+  }
+  for (LimitHit& l : text.limits) {
+    AddLimit(&out_->sensitivity, std::move(l.bound), std::move(l.detail));
+  }
+  if (text.encrypted) AddEncrypted(where);
+  if (is_attachment &&
+      (text.has_text || !text.member_names.empty() || !text.messages.empty())) {
+    out_->attachments.back().text_extracted = true;
+  }
+  ScanLabelProperties(text.msip_labels, text.classifications, where);
+  // A meeting's SUMMARY is its subject (calendar_text.cc).
+  for (const std::string& subject : text.subjects) {
+    Scan(TextKind::kSubject, where, subject);
+  }
+  // Archives: each member's name like an attachment's, each member's
+  // text like an attachment's, at "attachment:<zip>/<path>".
+  for (const std::string& member : text.member_names) {
+    std::string base = member.substr(member.find_last_of('/') + 1);
+    std::replace(base.begin(), base.end(), '_', ' ');
+    Scan(TextKind::kAttachmentName,
+         "attachment-name:" + filename + "/" + member, base);
+  }
+  for (const std::string& member : text.encrypted_members) {
+    AddEncrypted(where + "/" + member);
+  }
+  for (const ExtractedMember& member : text.members) {
+    std::string at = where + "/" + member.path;
+    ScanLabelProperties(member.msip_labels, member.classifications, at);
+    if (member.has_text) Scan(TextKind::kBody, at, member.text);
+  }
+  if (text.has_text) {
+    Scan(bulk_ && where == "body" ? TextKind::kBulkBody : TextKind::kBody,
+         where, text.text);
+  }
+  for (const ExtractedMember& message : text.messages) {
+    WalkMessageFile(message.path.empty() ? where : where + "/" + message.path,
+                    message.text, depth);
+  }
+}
+
+}  // namespace nearmiss::content
