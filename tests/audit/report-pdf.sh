@@ -97,43 +97,18 @@ printf '%s\n' \
   "Nov  3 09:12:08 mail postfix/qmgr[102]: 4D4D01: removed" >long.log
 "$nearmiss" audit --year 2025 --html long.html --pdf long.pdf long.log >/dev/null 2>&1
 pdftotext -bbox long.pdf long.bbox.html || no "long addresses: pdftotext -bbox failed"
-python3 - long.bbox.html "$long_from" "$long_to" "$long_to2" <<'PY' || no "long addresses: lost or drawn past the page's margin"
-import html, re, sys
-text = open(sys.argv[1], encoding="utf-8").read()
-pages = []
-for page in re.finditer(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>', text, re.S):
-    words = [(float(x0), float(y0), float(x1), html.unescape(w)) for x0, y0, x1, w in re.findall(
-        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
-        page.group(2))]
-    pages.append((float(page.group(1)), words))
+PYTHONPATH="$here" python3 - long.bbox.html "$long_from" "$long_to" "$long_to2" <<'PY' || no "long addresses: lost or drawn past the page's margin"
+import sys
+import pdf_words
+pages = pdf_words.pages(sys.argv[1])
 ok = True
-# Nothing past the right margin (10 mm, 28.3 pt): a table wider than its
-# box is cut there, its last columns lost.
-for width, words in pages:
-    past = [w for _, _, x1, w in words if x1 > width - 27]
-    if past:
-        print("past the right margin:", past[:5], file=sys.stderr)
-        ok = False
-# Each address whole in one cell: its first piece, then the pieces below it
-# in the same column, line after line, spell it out.
-def whole(addr):
-    for _, words in pages:
-        for x0, y0, _, w in words:
-            if not w or not addr.startswith(w):
-                continue
-            pos, y = len(w), y0
-            while pos < len(addr):
-                below = [(yy, ww) for xx, yy, _, ww in words
-                         if abs(xx - x0) < 4 and yy > y + 1 and ww and addr.startswith(ww, pos)]
-                if not below:
-                    break
-                y, piece = min(below)
-                pos += len(piece)
-            if pos == len(addr):
-                return True
-    return False
+past = pdf_words.past_margin(pages)
+if past:
+    print("past the right margin:", past[:5], file=sys.stderr)
+    ok = False
+# Each address whole in one cell, line after line.
 for addr in sys.argv[2:]:
-    if not whole(addr):
+    if pdf_words.pieces(pages, addr) is None:
         print("not whole in any cell:", addr, file=sys.stderr)
         ok = False
 sys.exit(0 if ok else 1)
@@ -155,46 +130,18 @@ set -- ex/EX01/MSGTRK2025110309-1.LOG ex/EX01/MSGTRK2025110310-1.LOG ex/EDGE01/e
   maillog logs/2025/november/mail-gateway-01.mod.gov.uk/postfix/maillog_20251103-0900.log "$unbroken"
 "$nearmiss" audit --year 2025 --html files.html --pdf files.pdf "$@" >/dev/null 2>&1
 pdftotext -bbox files.pdf files.bbox.html || no "file names: pdftotext -bbox failed"
-python3 - files.bbox.html "$unbroken" "$@" <<'PY' || no "PDF What was read: a file name cut or drawn past the margin"
-import html, re, sys
-text = open(sys.argv[1], encoding="utf-8").read()
+PYTHONPATH="$here" python3 - files.bbox.html "$unbroken" "$@" <<'PY' || no "PDF What was read: a file name cut or drawn past the margin"
+import sys
+import pdf_words
+pages = pdf_words.pages(sys.argv[1])
 unbroken = sys.argv[2]
-pages = []
-for page in re.finditer(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>', text, re.S):
-    words = [(float(x0), float(y0), float(x1), html.unescape(w)) for x0, y0, x1, w in re.findall(
-        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
-        page.group(2))]
-    pages.append((float(page.group(1)), words))
 ok = True
-for width, words in pages:
-    past = [w for _, _, x1, w in words if x1 > width - 27]
-    if past:
-        print("past the right margin:", past[:5], file=sys.stderr)
-        ok = False
-# The name's pieces, top to bottom in one column (as the address check
-# above reads them); the longest spelling found.
-def pieces(name):
-    best = []
-    for _, words in pages:
-        for x0, y0, _, w in words:
-            if not w or not name.startswith(w):
-                continue
-            got, pos, y = [w], len(w), y0
-            while pos < len(name):
-                below = [(yy, ww) for xx, yy, _, ww in words
-                         if abs(xx - x0) < 4 and yy > y + 1 and ww and name.startswith(ww, pos)]
-                if not below:
-                    break
-                y, piece = min(below)
-                got.append(piece)
-                pos += len(piece)
-            if pos == len(name):
-                return got
-            if len(got) > len(best):
-                best = got
-    return None
+past = pdf_words.past_margin(pages)
+if past:
+    print("past the right margin:", past[:5], file=sys.stderr)
+    ok = False
 for name in sys.argv[3:]:
-    got = pieces(name)
+    got = pdf_words.pieces(pages, name)
     if got is None:
         print("not whole in any cell:", name, file=sys.stderr)
         ok = False

@@ -135,6 +135,16 @@ out=$("$bin" permute example-unlisted.net 2>"$tmp/unlisted.err" | grep -vc '^#')
 check "unlisted domain permuted" 0 $?
 grep -q 'example-unlisted.net is in no list' "$tmp/unlisted.err"
 check "unlisted domain said so" 0 $?
+# Issue 15, breaker 15 item 11: a public suffix that check judges as a mail
+# domain (nic.in, gc.ca: the Indian and Canadian governments' own mail) is
+# permuted as that domain; a bare zone (co.uk, above) is still refused.
+for suffix_domain in nic.in gc.ca; do
+  "$bin" permute --store none "$suffix_domain" > "$tmp/sfx.out" 2> "$tmp/sfx.err"
+  check "permute $suffix_domain exits 0" 0 $?
+  n=$(grep -vc '^#' "$tmp/sfx.out")
+  [ "$n" -gt 0 ]
+  check "permute $suffix_domain writes look-alikes" 0 $?
+done
 for bad in bad..domain x@gmail.com co.uk ''; do
   "$bin" permute "$bad" > "$tmp/bad.out" 2> "$tmp/bad.err"
   check "permute '$bad' exits 2" 2 $?
