@@ -216,9 +216,10 @@ content::Sensitivity WithEmailLabelFields(
       const size_t sec = Upper(unfolded).find("SEC=");
       if (sec == std::string::npos) continue;
       f.pack = "au";
-      // Appended: GCC 12 -O3's false -Wrestrict on "[" + string (bug 105329).
-      f.text = "[";
-      f.text.append(unfolded, sec);
+      // clear() then append: GCC 12 -O3 reports a false -Wrestrict on
+      // "[" + string and on assigning a one-character literal (bug 105329).
+      f.text.clear();
+      f.text.append(1, '[').append(unfolded, sec);
       f.text += ']';
       break;
     }

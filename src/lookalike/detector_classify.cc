@@ -290,7 +290,10 @@ bool DetectorImpl::ProviderHost(const Domain& d, const Best& best, LookalikeMatc
   m.resembles = e.domain;
   m.target_domain_for_suggestion = e.domain;
   std::string_view host = std::string_view(d.ascii).substr(0, d.ascii.size() - d.registrable.size() - 1);
-  m.detail.assign("'").append(host).append("' is a host of the provider ").append(e.domain);
+  // clear() then append, not assign("'"): GCC 12 at -O3 reports a false
+  // -Wrestrict on assigning a one-character literal here (bug 105329).
+  m.detail.clear();
+  m.detail.append(1, '\'').append(host).append("' is a host of the provider ").append(e.domain);
   m.detail.append(", not a mail domain: its addresses are at ").append(e.domain).append(" itself");
   m.score = 0.9;
   return true;
