@@ -248,8 +248,9 @@ bool DetectorImpl::RealDomainSuffixSlip(const Query& q, LookalikeMatch& m) const
 }
 
 bool DetectorImpl::ProviderHost(const Domain& d, const Best& best, LookalikeMatch& m) const {
-  // mail.gmail.com, smtp.gmail.com, www.outlook.com: a host of a provider
-  // typed as the mail domain. The provider is trusted exactly (no one has
+  // smtp.gmail.com, www.outlook.com, mx.gmx.de: a protocol host of a
+  // provider typed as the mail domain (mail.gmail.com is not taken: see
+  // the host-label list below). The provider is trusted exactly (no one has
   // an address at x.gmail.com), so this is no trusted domain, and the mail
   // bounces or goes to a host that is no one's mailbox; the sender meant
   // the provider (issue 15, breaker 15, item 13). Its labels read alone
