@@ -113,28 +113,42 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, bool whole, std::string_vie
   for (uint32_t id : ids) {
     const Entry& e = set_[id];
     if (e.suffix() != dsuf) continue;
-    std::string tlook = EntryLookName(e);
+    std::string_view traw = e.name();
+    // An entry with an A-label is read as its U-label's look-alike; any
+    // other name is its own (EntryLookName), read in place.
+    const bool idn_entry = traw.find("xn--") != std::string_view::npos;
+    std::string tlook_storage;
+    if (idn_entry) tlook_storage = EntryLookName(e);
+    const std::string_view tlook = idn_entry ? std::string_view(tlook_storage) : traw;
     std::string tkey = VisualKey(tlook);
-    int key_limit = DeletionDepth(tkey), look_limit = DeletionDepth(tlook);
+    int key_limit = DeletionDepth(tkey);
+    int kd = BoundedDamerau(qkey, tkey, key_limit);
+    // The spelling's distance decides only when the keys' does not.
+    if (kd > key_limit) {
+      const int look_limit = DeletionDepth(tlook);
+      if (BoundedDamerau(look, tlook, look_limit) > look_limit) continue;
+    }
     // Lengths in characters: "яндекс" is six letters, not twelve bytes.
     const size_t tlook_chars = CharCount(tlook);
-    int kd = BoundedDamerau(qkey, tkey, key_limit);
-    int ld = BoundedDamerau(look, tlook, look_limit);
-    if (kd > key_limit && ld > look_limit) continue;
-    std::string_view traw = e.name();
-    Edit edit = DescribeEdit(look, tlook);
+    // The kind of edit ranks the candidate; its sentence is built below only
+    // for a candidate Offer weighs (DescribeEdit of the same pair).
+    Edit edit = ClassifyEdit(look, tlook);
     // An IDN name (münchen.de, яндекс.рф) is judged on its own letters: its
     // ASCII look-alike form hides a letter typed without its accent
     // (munchen) and says 'u' where 'ü' was left out (mnchen).
     bool base_letter = false;
+    bool edit_in_unicode = false;  // `edit` is of uni and tuni
     std::string tuni;  // the entry's name shown in a detail: its U-label
-    if (traw.find("xn--") != std::string_view::npos) {
+    if (idn_entry) {
       tuni = EntryUnicodeName(e);
       traw = tuni;
-      Edit real = DescribeEdit(uni, tuni);
+      Edit real = ClassifyEdit(uni, tuni);
       if (real.kind != EditKind::kNone && real.kind != EditKind::kOther) {
         base_letter = edit.kind == EditKind::kNone && !q.idn;
-        if (edit.kind != EditKind::kNone || base_letter) edit = std::move(real);
+        if (edit.kind != EditKind::kNone || base_letter) {
+          edit = real;
+          edit_in_unicode = true;
+        }
       }
     }
     // Same name, plain ASCII: a subdomain of a provider, not a look-alike.
@@ -205,7 +219,9 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, bool whole, std::string_vie
       case Form::kGlyphs: c.detail = "uses look-alike characters"; break;
       case Form::kGlyph: c.detail = both("has a look-alike letter", tlook); break;
       case Form::kSpelled: c.detail = both("is spelled with look-alike letters", traw); break;
-      case Form::kSlip: c.detail = std::move(edit.detail); break;
+      case Form::kSlip:
+        c.detail = edit_in_unicode ? DescribeEdit(uni, tuni).detail : DescribeEdit(look, tlook).detail;
+        break;
       case Form::kMixed: c.detail = both("mixes look-alike letters with a typo", traw); break;
       case Form::kTwoPlaces: c.detail = both("differs in two places", traw); break;
     }

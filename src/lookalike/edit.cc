@@ -36,62 +36,148 @@ void AppendUtf8(char32_t c, std::string& out) {
   if (!error) out.append(buf, static_cast<size_t>(n));
 }
 
+// Appends `c` or `s` in single quotes. The sentences are appended into one
+// string, not joined from temporaries (each of which allocated).
 template <typename Ch>
-std::string Quote(Ch c) {
-  std::string q = "'";
-  AppendUtf8(static_cast<char32_t>(c), q);
-  q += '\'';
-  return q;
+void AppendQuoted(std::string& out, Ch c) {
+  out += '\'';
+  AppendUtf8(static_cast<char32_t>(c), out);
+  out += '\'';
 }
 template <typename Ch>
-std::string Quote(std::basic_string_view<Ch> s) {
-  std::string quoted = "'";  // appended, not "'" + string&&: GCC bug 105329
-  for (Ch c : s) AppendUtf8(static_cast<char32_t>(c), quoted);
-  quoted += '\'';
-  return quoted;
+void AppendQuoted(std::string& out, std::basic_string_view<Ch> s) {
+  out += '\'';
+  for (Ch c : s) AppendUtf8(static_cast<char32_t>(c), out);
+  out += '\'';
 }
+
+// Where one edit sits, and which: what Locate finds without building any
+// text, so a caller that only ranks the edit (most typo candidates of a big
+// trusted set are outranked) pays no string work. Words turns it into the
+// sentence.
+enum class Shape { kSame, kOmission, kInsertion, kReplacement, kTransposition, kOther };
+struct Located {
+  Shape shape = Shape::kOther;
+  EditKind kind = EditKind::kOther;
+  bool adjacent_keys = false;
+  size_t at = 0;  // the edit's position: the length of the common prefix
+};
 
 // typed is intended with one character removed at `i`.
 template <typename Ch>
-Edit DescribeOmission(std::basic_string_view<Ch> intended, size_t i) {
-  Ch c = intended[i];
-  if (c == '.') return {EditKind::kDotDropped, false, "is missing the dot after " + Quote(intended.substr(0, i))};
-  if (c == '-') return {EditKind::kHyphenDropped, false, "is missing the hyphen"};
-  bool doubled = (i > 0 && intended[i - 1] == c) || (i + 1 < intended.size() && intended[i + 1] == c);
-  return {EditKind::kOmission, false,
-          doubled ? "has a single " + Quote(c) + " where there are two"
-                  : "is missing " + std::string(IsVowel(c) ? "an " : "a ") + Quote(c)};
+Located LocateOmission(std::basic_string_view<Ch> intended, size_t i) {
+  const Ch c = intended[i];
+  const EditKind kind = c == '.' ? EditKind::kDotDropped
+                        : c == '-' ? EditKind::kHyphenDropped
+                                   : EditKind::kOmission;
+  return {Shape::kOmission, kind, false, i};
 }
 
 // typed is intended with `typed[i]` inserted at `i`.
 template <typename Ch>
-Edit DescribeInsertion(std::basic_string_view<Ch> typed, size_t i) {
-  Ch c = typed[i];
-  if (c == '.') return {EditKind::kDotAdded, false, "has an extra dot after " + Quote(typed.substr(0, i))};
-  if (c == '-') return {EditKind::kHyphenAdded, false, "has an extra hyphen after " + Quote(typed.substr(0, i))};
-  if (c == 's' && i + 1 == typed.size()) return {EditKind::kPlural, false, "has an extra 's' at the end"};
+Located LocateInsertion(std::basic_string_view<Ch> typed, size_t i) {
+  const Ch c = typed[i];
+  if (c == '.') return {Shape::kInsertion, EditKind::kDotAdded, false, i};
+  if (c == '-') return {Shape::kInsertion, EditKind::kHyphenAdded, false, i};
+  if (c == 's' && i + 1 == typed.size()) return {Shape::kInsertion, EditKind::kPlural, false, i};
   bool repeated = (i > 0 && typed[i - 1] == c) || (i + 1 < typed.size() && typed[i + 1] == c);
-  if (repeated) return {EditKind::kRepetition, true, "has " + Quote(c) + " typed twice"};
+  if (repeated) return {Shape::kInsertion, EditKind::kRepetition, true, i};
   bool adjacent = (i > 0 && Adjacent(c, typed[i - 1])) ||
                   (i + 1 < typed.size() && Adjacent(c, typed[i + 1]));
-  return {EditKind::kInsertion, adjacent,
-          "has an extra " + Quote(c) + (adjacent ? ", a neighbouring key" : "")};
+  return {Shape::kInsertion, EditKind::kInsertion, adjacent, i};
 }
 
 template <typename Ch>
-Edit DescribeReplacement(Ch typed, Ch intended) {
-  std::string pair = Quote(typed) + " where " + Quote(intended) + " belongs";
-  if (typed == '-' && intended == '.') return {EditKind::kDotAsHyphen, false, "has a hyphen where a dot belongs"};
-  if (typed == '.' && intended == '-') return {EditKind::kDotAdded, false, "has a dot where a hyphen belongs"};
+Located LocateReplacement(Ch typed, Ch intended, size_t i) {
+  auto at = [&](EditKind kind, bool adjacent) {
+    return Located{Shape::kReplacement, kind, adjacent, i};
+  };
+  if (typed == '-' && intended == '.') return at(EditKind::kDotAsHyphen, false);
+  if (typed == '.' && intended == '-') return at(EditKind::kDotAdded, false);
   bool adjacent = Adjacent(typed, intended);
-  if (IsVowel(typed) && IsVowel(intended)) return {EditKind::kVowelSwap, adjacent, "has the vowel " + pair};
-  if (adjacent) return {EditKind::kReplacement, true, "has " + pair + ", the key next to it"};
+  if (IsVowel(typed) && IsVowel(intended)) return at(EditKind::kVowelSwap, adjacent);
+  if (adjacent) return at(EditKind::kReplacement, true);
   // A bit flip is a fault of bytes on the wire: ASCII only.
   if (typed < 0x80 && intended < 0x80 &&
       std::popcount(static_cast<unsigned>(typed ^ intended)) == 1) {
-    return {EditKind::kBitFlip, false, "has " + pair + ", one bit apart"};
+    return at(EditKind::kBitFlip, false);
   }
-  return {EditKind::kReplacement, false, "has " + pair};
+  return at(EditKind::kReplacement, false);
+}
+
+template <typename Ch>
+Located Locate(std::basic_string_view<Ch> typed, std::basic_string_view<Ch> intended) {
+  if (typed == intended) return {Shape::kSame, EditKind::kNone, false, 0};
+  size_t p = 0;  // common prefix
+  while (p < typed.size() && p < intended.size() && typed[p] == intended[p]) ++p;
+  size_t s = 0;  // common suffix not overlapping the prefix
+  while (s < typed.size() - p && s < intended.size() - p &&
+         typed[typed.size() - 1 - s] == intended[intended.size() - 1 - s]) {
+    ++s;
+  }
+  size_t typed_mid = typed.size() - p - s, intended_mid = intended.size() - p - s;
+  if (typed_mid == 0 && intended_mid == 1) return LocateOmission(intended, p);
+  if (typed_mid == 1 && intended_mid == 0) return LocateInsertion(typed, p);
+  if (typed_mid == 1 && intended_mid == 1) return LocateReplacement(typed[p], intended[p], p);
+  if (typed_mid == 2 && intended_mid == 2 && typed[p] == intended[p + 1] &&
+      typed[p + 1] == intended[p]) {
+    return {Shape::kTransposition, EditKind::kTransposition, Adjacent(typed[p], typed[p + 1]), p};
+  }
+  return {Shape::kOther, EditKind::kOther, false, p};
+}
+
+// The sentence for an edit Locate found in the same two strings.
+template <typename Ch>
+std::string Words(const Located& e, std::basic_string_view<Ch> typed,
+                  std::basic_string_view<Ch> intended) {
+  const size_t i = e.at;
+  std::string out;
+  out.reserve(64);
+  // "<lead>'<c>'<tail>"
+  auto quoted = [&](std::string_view lead, auto c, std::string_view tail) {
+    out.append(lead);
+    AppendQuoted(out, c);
+    out.append(tail);
+    return std::move(out);
+  };
+  switch (e.shape) {
+    case Shape::kSame: return "is identical";
+    case Shape::kOther: return "differs in two places";
+    case Shape::kOmission: {
+      const Ch c = intended[i];
+      if (e.kind == EditKind::kDotDropped) return quoted("is missing the dot after ", intended.substr(0, i), "");
+      if (e.kind == EditKind::kHyphenDropped) return "is missing the hyphen";
+      bool doubled = (i > 0 && intended[i - 1] == c) || (i + 1 < intended.size() && intended[i + 1] == c);
+      if (doubled) return quoted("has a single ", c, " where there are two");
+      return quoted(IsVowel(c) ? "is missing an " : "is missing a ", c, "");
+    }
+    case Shape::kInsertion: {
+      const Ch c = typed[i];
+      switch (e.kind) {
+        case EditKind::kDotAdded: return quoted("has an extra dot after ", typed.substr(0, i), "");
+        case EditKind::kHyphenAdded: return quoted("has an extra hyphen after ", typed.substr(0, i), "");
+        case EditKind::kPlural: return "has an extra 's' at the end";
+        case EditKind::kRepetition: return quoted("has ", c, " typed twice");
+        default: return quoted("has an extra ", c, e.adjacent_keys ? ", a neighbouring key" : "");
+      }
+    }
+    case Shape::kReplacement: {
+      if (e.kind == EditKind::kDotAsHyphen) return "has a hyphen where a dot belongs";
+      if (e.kind == EditKind::kDotAdded) return "has a dot where a hyphen belongs";
+      out.append(e.kind == EditKind::kVowelSwap ? "has the vowel " : "has ");
+      AppendQuoted(out, typed[i]);
+      const std::string_view tail = e.kind == EditKind::kBitFlip  ? " belongs, one bit apart"
+                                    : e.kind == EditKind::kVowelSwap ? " belongs"
+                                    : e.adjacent_keys               ? " belongs, the key next to it"
+                                                                    : " belongs";
+      return quoted(" where ", intended[i], tail);
+    }
+    case Shape::kTransposition:
+      out.append("has ");
+      AppendQuoted(out, typed.substr(i, 2));
+      return quoted(" where ", intended.substr(i, 2), " belongs: two letters swapped");
+  }
+  return "differs in two places";
 }
 
 // `text` as code points (ICU's U8_NEXT); a malformed sequence as its lead
@@ -176,29 +262,6 @@ int Damerau(std::basic_string_view<Ch> a, std::basic_string_view<Ch> b, int limi
   return prev[cols];
 }
 
-template <typename Ch>
-Edit Describe(std::basic_string_view<Ch> typed, std::basic_string_view<Ch> intended) {
-  if (typed == intended) return {EditKind::kNone, false, "is identical"};
-  size_t p = 0;  // common prefix
-  while (p < typed.size() && p < intended.size() && typed[p] == intended[p]) ++p;
-  size_t s = 0;  // common suffix not overlapping the prefix
-  while (s < typed.size() - p && s < intended.size() - p &&
-         typed[typed.size() - 1 - s] == intended[intended.size() - 1 - s]) {
-    ++s;
-  }
-  size_t typed_mid = typed.size() - p - s, intended_mid = intended.size() - p - s;
-  if (typed_mid == 0 && intended_mid == 1) return DescribeOmission(intended, p);
-  if (typed_mid == 1 && intended_mid == 0) return DescribeInsertion(typed, p);
-  if (typed_mid == 1 && intended_mid == 1) return DescribeReplacement(typed[p], intended[p]);
-  if (typed_mid == 2 && intended_mid == 2 && typed[p] == intended[p + 1] &&
-      typed[p + 1] == intended[p]) {
-    return {EditKind::kTransposition, Adjacent(typed[p], typed[p + 1]),
-            "has " + Quote(typed.substr(p, 2)) + " where " + Quote(intended.substr(p, 2)) +
-                " belongs: two letters swapped"};
-  }
-  return {EditKind::kOther, false, "differs in two places"};
-}
-
 }  // namespace
 
 size_t CharCount(std::string_view utf8) {
@@ -216,11 +279,28 @@ int BoundedDamerau(std::string_view a, std::string_view b, int limit) {
 }
 
 Edit DescribeEdit(std::string_view typed, std::string_view intended) {
-  if (IsAscii(typed) && IsAscii(intended)) return Describe(typed, intended);
+  if (IsAscii(typed) && IsAscii(intended)) {
+    const Located e = Locate(typed, intended);
+    return {e.kind, e.adjacent_keys, Words(e, typed, intended)};
+  }
   std::u32string ut, ui;
   Decode(typed, ut);
   Decode(intended, ui);
-  return Describe(std::u32string_view(ut), std::u32string_view(ui));
+  const std::u32string_view t(ut), i(ui);
+  const Located e = Locate(t, i);
+  return {e.kind, e.adjacent_keys, Words(e, t, i)};
+}
+
+Edit ClassifyEdit(std::string_view typed, std::string_view intended) {
+  if (IsAscii(typed) && IsAscii(intended)) {
+    const Located e = Locate(typed, intended);
+    return {e.kind, e.adjacent_keys, {}};
+  }
+  thread_local std::u32string ut, ui;
+  Decode(typed, ut);
+  Decode(intended, ui);
+  const Located e = Locate(std::u32string_view(ut), std::u32string_view(ui));
+  return {e.kind, e.adjacent_keys, {}};
 }
 
 bool PlainKeySlip(const Edit& e, bool any_vowel) {

@@ -49,6 +49,11 @@ struct Edit {
 // Keyboard neighbours and bit flips are ASCII facts only.
 Edit DescribeEdit(std::string_view typed, std::string_view intended);
 
+// DescribeEdit's kind and adjacent_keys without its detail (left empty):
+// for ranking an edit before deciding to tell it. The same kind as
+// DescribeEdit for every pair; no allocation for ASCII strings.
+Edit ClassifyEdit(std::string_view typed, std::string_view intended);
+
 // A plain slip: a neighbouring key struck instead or as well, two swapped,
 // one left out or doubled, and with `any_vowel` a vowel for another. Not
 // any letter for any other: every two-letter ending is one letter from a

@@ -74,6 +74,44 @@ TEST(KeyboardTest, KnowsNeighbours) {
   EXPECT_FALSE(KeysAdjacent('a', 'a'));
 }
 
+// KeysAdjacent reads a table made at compile time from the layouts' rows:
+// every kind of neighbour the rows define, on each layout, either case.
+TEST(KeyboardTest, TableKeepsEveryKindOfNeighbour) {
+  EXPECT_TRUE(KeysAdjacent('1', '2'));  // digits row
+  EXPECT_TRUE(KeysAdjacent('1', 'q'));  // digit over letter
+  EXPECT_TRUE(KeysAdjacent('2', 'q'));  // the row below sits half a key right
+  EXPECT_FALSE(KeysAdjacent('3', 'q'));
+  EXPECT_TRUE(KeysAdjacent('w', 'a'));  // row below, left
+  EXPECT_TRUE(KeysAdjacent('w', 's'));  // row below, right
+  EXPECT_FALSE(KeysAdjacent('w', 'd'));
+  EXPECT_TRUE(KeysAdjacent('n', 'm'));
+  EXPECT_TRUE(KeysAdjacent('b', 'h'));
+  EXPECT_TRUE(KeysAdjacent('t', 'y'));   // QWERTY
+  EXPECT_TRUE(KeysAdjacent('t', 'z'));   // QWERTZ
+  EXPECT_TRUE(KeysAdjacent('y', 'x'));   // QWERTZ bottom row
+  EXPECT_TRUE(KeysAdjacent('q', 's'));   // AZERTY: q starts the home row
+  EXPECT_TRUE(KeysAdjacent('l', 'm'));   // AZERTY: m ends it
+  EXPECT_TRUE(KeysAdjacent('w', 'x'));   // AZERTY bottom row
+  EXPECT_FALSE(KeysAdjacent('p', 'a'));  // row ends do not wrap
+  EXPECT_FALSE(KeysAdjacent('0', 'q'));
+  EXPECT_TRUE(KeysAdjacent('Q', 'w'));
+  EXPECT_TRUE(KeysAdjacent('G', 'H'));
+  EXPECT_FALSE(KeysAdjacent('A', 'a'));
+  EXPECT_FALSE(KeysAdjacent('-', '0'));  // not on the rows
+  EXPECT_FALSE(KeysAdjacent('.', ','));
+  EXPECT_FALSE(KeysAdjacent(static_cast<char>(0xC3), 'a'));  // a UTF-8 lead byte
+  EXPECT_FALSE(KeysAdjacent(static_cast<char>(0xE1), static_cast<char>(0xE2)));
+  // A neighbour either way, and no key its own neighbour.
+  for (int a = 0; a < 256; ++a) {
+    EXPECT_FALSE(KeysAdjacent(static_cast<char>(a), static_cast<char>(a)));
+    for (int b = 0; b < 256; ++b) {
+      ASSERT_EQ(KeysAdjacent(static_cast<char>(a), static_cast<char>(b)),
+                KeysAdjacent(static_cast<char>(b), static_cast<char>(a)))
+          << a << " " << b;
+    }
+  }
+}
+
 TEST(DescribeEditTest, NamesEachKindOfSlip) {
   EXPECT_EQ(DescribeEdit("ml", "mil").kind, EditKind::kOmission);
   EXPECT_EQ(DescribeEdit("ml", "mil").detail, "is missing an 'i'");
@@ -92,6 +130,74 @@ TEST(DescribeEditTest, NamesEachKindOfSlip) {
   EXPECT_EQ(DescribeEdit("us-bank", "us.bank").kind, EditKind::kDotAsHyphen);
   EXPECT_EQ(DescribeEdit("aple", "apple").detail, "has a single 'p' where there are two");
   EXPECT_EQ(DescribeEdit("gnial", "gmail").kind, EditKind::kOther);
+}
+
+// Every sentence DescribeEdit tells, one family member each: the sentence is
+// built apart from the kind (ClassifyEdit ranks without it).
+TEST(DescribeEditTest, TellsEachKindInWords) {
+  auto detail = [](std::string_view typed, std::string_view intended) {
+    return DescribeEdit(typed, intended).detail;
+  };
+  EXPECT_EQ(detail("gmail", "gmail"), "is identical");
+  EXPECT_EQ(detail("gnial", "gmail"), "differs in two places");
+  EXPECT_EQ(detail("gmal", "gmail"), "is missing an 'i'");
+  EXPECT_EQ(detail("gmai", "gmail"), "is missing a 'l'");
+  EXPECT_EQ(detail("usbank", "us.bank"), "is missing the dot after 'us'");
+  EXPECT_EQ(detail("usbank", "us-bank"), "is missing the hyphen");
+  EXPECT_EQ(detail("g.mail", "gmail"), "has an extra dot after 'g'");
+  EXPECT_EQ(detail("g-mail", "gmail"), "has an extra hyphen after 'g'");
+  EXPECT_EQ(detail("gmails", "gmail"), "has an extra 's' at the end");
+  EXPECT_EQ(detail("gmaill", "gmail"), "has 'l' typed twice");
+  EXPECT_EQ(detail("gmaiul", "gmail"), "has an extra 'u', a neighbouring key");
+  EXPECT_EQ(detail("gmaxil", "gmail"), "has an extra 'x'");
+  EXPECT_EQ(detail("us-bank", "us.bank"), "has a hyphen where a dot belongs");
+  EXPECT_EQ(detail("us.bank", "us-bank"), "has a dot where a hyphen belongs");
+  EXPECT_EQ(detail("gmoil", "gmail"), "has the vowel 'o' where 'a' belongs");
+  EXPECT_EQ(detail("gmsil", "gmail"), "has 's' where 'a' belongs, the key next to it");
+  EXPECT_EQ(detail("gmaih", "gmail"), "has 'h' where 'l' belongs, one bit apart");
+  EXPECT_EQ(detail("gmpil", "gmail"), "has 'p' where 'a' belongs");
+  EXPECT_EQ(detail("gmial", "gmail"), "has 'ia' where 'ai' belongs: two letters swapped");
+}
+
+// ClassifyEdit is DescribeEdit without the sentence: the same kind and
+// keyboard fact for every pair of a family of names and their slips (each
+// character left out, doubled, replaced, swapped with the next, and one
+// inserted), ASCII and not, and no sentence.
+TEST(ClassifyEditTest, AgreesWithDescribeEditOnEveryEdit) {
+  const std::vector<std::string> names = {"gmail", "us.bank", "us-bank", "army.mil", "aple",
+                                          "яндекс", "münchen", "b1nd"};
+  const std::vector<std::string> letters = {"a", "s", "l", "0", ".", "-", "s", "ü", "д", "q"};
+  size_t checked = 0;
+  for (const std::string& n : names) {
+    std::vector<std::string> typed = {n, "", "x" + n + "yz"};
+    std::vector<size_t> at;  // where each character starts
+    for (size_t i = 0; i < n.size(); ++i) {
+      if ((static_cast<unsigned char>(n[i]) & 0xC0) != 0x80) at.push_back(i);
+    }
+    at.push_back(n.size());
+    for (size_t c = 0; c + 1 < at.size(); ++c) {
+      const std::string ch = n.substr(at[c], at[c + 1] - at[c]);
+      typed.push_back(n.substr(0, at[c]) + n.substr(at[c + 1]));
+      typed.push_back(n.substr(0, at[c + 1]) + ch + n.substr(at[c + 1]));
+      for (const std::string& l : letters) {
+        typed.push_back(n.substr(0, at[c]) + l + n.substr(at[c + 1]));
+        typed.push_back(n.substr(0, at[c]) + l + n.substr(at[c]));
+      }
+      if (c + 2 < at.size()) {
+        const std::string next = n.substr(at[c + 1], at[c + 2] - at[c + 1]);
+        typed.push_back(n.substr(0, at[c]) + next + ch + n.substr(at[c + 2]));
+      }
+    }
+    for (const std::string& l : letters) typed.push_back(n + l);
+    for (const std::string& t : typed) {
+      const Edit described = DescribeEdit(t, n), classified = ClassifyEdit(t, n);
+      EXPECT_EQ(classified.kind, described.kind) << t << " for " << n;
+      EXPECT_EQ(classified.adjacent_keys, described.adjacent_keys) << t << " for " << n;
+      EXPECT_TRUE(classified.detail.empty()) << t << " for " << n;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 800u);
 }
 
 // Issue 15 breaker, fifth round, item 10: a Cyrillic letter for another

@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <string_view>
 
 namespace nearmiss::lookalike {
@@ -16,7 +17,7 @@ constexpr std::array<std::array<std::string_view, 4>, 3> kLayouts = {{
     {"1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn"},  // AZERTY
 }};
 
-bool AdjacentOn(const std::array<std::string_view, 4>& rows, char a, char b) {
+constexpr bool AdjacentOn(const std::array<std::string_view, 4>& rows, char a, char b) {
   for (size_t r = 0; r < rows.size(); ++r) {
     size_t i = rows[r].find(a);
     if (i == std::string_view::npos) continue;
@@ -31,6 +32,37 @@ bool AdjacentOn(const std::array<std::string_view, 4>& rows, char a, char b) {
     if (r + 1 < rows.size() && (at(r + 1, c) || at(r + 1, c - 1))) return true;
   }
   return false;
+}
+
+// Which ASCII characters neighbour which on any layout, worked out from
+// kLayouts at compile time: KeysAdjacent is asked of every near candidate
+// of a check (several with a million names), and searching the rows cost
+// about 500 instructions a call.
+struct AdjacencyTable {
+  std::array<std::array<uint64_t, 2>, 128> bits{};
+  constexpr bool Get(unsigned a, unsigned b) const { return (bits[a][b / 64] >> (b % 64)) & 1; }
+};
+
+constexpr AdjacencyTable MakeAdjacencyTable() {
+  AdjacencyTable t;
+  for (unsigned a = 0; a < 128; ++a) {
+    for (unsigned b = 0; b < 128; ++b) {
+      bool adjacent = false;
+      for (const auto& rows : kLayouts) {
+        adjacent = adjacent || (a != b && AdjacentOn(rows, static_cast<char>(a), static_cast<char>(b)));
+      }
+      if (adjacent) t.bits[a][b / 64] |= uint64_t{1} << (b % 64);
+    }
+  }
+  return t;
+}
+
+constexpr AdjacencyTable kAdjacency = MakeAdjacencyTable();
+
+// ASCII lower case, as std::tolower in the "C" locale; other bytes as they are.
+constexpr unsigned char AsciiLower(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u >= 'A' && u <= 'Z' ? static_cast<unsigned char>(u + ('a' - 'A')) : u;
 }
 
 }  // namespace
@@ -56,13 +88,9 @@ double KeyDistance(char a, char b) {
 }
 
 bool KeysAdjacent(char a, char b) {
-  a = static_cast<char>(std::tolower(static_cast<unsigned char>(a)));
-  b = static_cast<char>(std::tolower(static_cast<unsigned char>(b)));
-  if (a == b) return false;
-  for (const auto& rows : kLayouts) {
-    if (AdjacentOn(rows, a, b)) return true;
-  }
-  return false;
+  const unsigned char la = AsciiLower(a), lb = AsciiLower(b);
+  // Every key of kLayouts is ASCII: nothing else neighbours anything.
+  return la < 128 && lb < 128 && kAdjacency.Get(la, lb);
 }
 
 }  // namespace nearmiss::lookalike

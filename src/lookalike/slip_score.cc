@@ -105,7 +105,7 @@ double OrganisationPrior(int64_t messages) {
 
 double SlipLikelihood(std::string_view typed, std::string_view intended) {
   if (intended.size() > typed.size() && intended.starts_with(typed)) return 0.95;
-  Edit e = DescribeEdit(typed, intended);
+  Edit e = ClassifyEdit(typed, intended);
   switch (e.kind) {
     case EditKind::kNone: return 1;
     case EditKind::kTransposition:

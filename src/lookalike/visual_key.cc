@@ -178,7 +178,7 @@ namespace {
 // Single letters drawn alike in common mail-client fonts. 'b'/'d' and
 // 'c'/'e' are mirror or near images at small sizes; '3'/'8' and '6'/'9'
 // differ by one stroke.
-char FoldLetter(char c) {
+constexpr char FoldLetter(char c) {
   switch (c) {
     case '1': case 'i': case '|': return 'l';
     case '0': return 'o';
@@ -191,12 +191,12 @@ char FoldLetter(char c) {
   }
 }
 
-bool LLike(char c) { return c == 'l' || c == '1' || c == 'i' || c == '|'; }
+constexpr bool LLike(char c) { return c == 'l' || c == '1' || c == 'i' || c == '|'; }
 
 // The letter that the pair `a` `b` (as typed) reads as, or '\0'. Only pairs
 // that really render as one glyph; matched on the typed letters, not the
 // folded ones, so that common digraphs ("le", "ci") stay themselves.
-char FoldPair(char a, char b) {
+constexpr char FoldPair(char a, char b) {
   if ((a == 'r' && (b == 'n' || b == 'r')) || (a == 'n' && b == 'n')) return 'm';
   if (a == 'v' && b == 'v') return 'w';
   if ((a == 'c' || a == 'd') && (b == 'l' || b == '1')) return 'd';  // cl, dl
@@ -207,27 +207,51 @@ char FoldPair(char a, char b) {
   return '\0';
 }
 
+// FoldLetter of every byte, and whether a byte can begin a pair FoldPair
+// folds, made at compile time: VisualKey runs for every near candidate of a
+// check (several with a million names), and the tests per letter were most
+// of its cost.
+struct FoldTables {
+  std::array<char, 256> letter{};
+  std::array<bool, 256> pair_lead{};
+};
+
+constexpr FoldTables MakeFoldTables() {
+  FoldTables t;
+  for (int i = 0; i < 256; ++i) {
+    const char c = static_cast<char>(i);
+    t.letter[i] = FoldLetter(c);
+    for (int j = 0; j < 256; ++j) t.pair_lead[i] = t.pair_lead[i] || FoldPair(c, static_cast<char>(j)) != '\0';
+  }
+  return t;
+}
+
+constexpr FoldTables kFold = MakeFoldTables();
+
 }  // namespace
 
 std::string FoldLetters(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = FoldLetter(c);
+  for (char& c : out) c = kFold.letter[static_cast<unsigned char>(c)];
   return out;
 }
 
 std::string VisualKey(std::string_view s) {
   std::string key;
-  key.reserve(s.size());
+  key.resize(s.size());
+  size_t k = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (i + 1 < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (kFold.pair_lead[c] && i + 1 < s.size()) {
       if (char pair = FoldPair(s[i], s[i + 1])) {
-        key.push_back(pair);
+        key[k++] = pair;
         ++i;
         continue;
       }
     }
-    key.push_back(FoldLetter(s[i]));
+    key[k++] = kFold.letter[c];
   }
+  key.resize(k);
   return key;
 }
 
