@@ -47,6 +47,11 @@ struct Query {
   // (uk.com, us.com: address::IsOpenPrivateZone), and what is before them;
   // empty otherwise. Two finders ask, and the answer costs libpsl lookups.
   std::string_view open_zone, open_zone_head;
+  // HashKey of the strings the name indexes are asked for, worked out once
+  // (HashNames): with a big trusted set Classify prefetches their lines
+  // before the finders look them up, and hashing each twice cost a check
+  // at a million names some 400 instructions.
+  uint64_t ascii_hash = 0, registrable_hash = 0, name_hash = 0, reg_label_hash = 0;
 };
 
 // One possible explanation; the best-scoring one is reported.

@@ -56,6 +56,19 @@ void MakeQuery(const Domain& d, Query& q) {
   q.uni_reg_label = LastLabel(q.uni_name);
 }
 
+// Fills q's hashes (Query::ascii_hash ...).
+void HashNames(Query& q) {
+  const Domain& d = *q.domain;
+  q.ascii_hash = HashKey(d.ascii);
+  // The registrable domain is asked for only when it differs from the
+  // whole (JoinedCandidates); else its hash is the whole's, read already.
+  q.registrable_hash =
+      d.registrable.empty() || d.registrable == d.ascii ? q.ascii_hash : HashKey(d.registrable);
+  q.name_hash = HashKey(q.name);
+  // Most names are one label: the last label is the name.
+  q.reg_label_hash = q.reg_label == q.name ? q.name_hash : HashKey(q.reg_label);
+}
+
 // Fills q.open_zone: asked only of a domain the finders search, not of the
 // trusted ones most checks answer.
 void FindOpenZone(Query& q) {
@@ -309,13 +322,14 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // read waits for main memory. Start all the loads now so they overlap.
   if (prefetch_) set_.Prefetch(d.ascii);
   if (prefetch_ && !q.name.empty()) {
+    HashNames(q);
     set_.Prefetch(q.name);
-    by_name_.Prefetch(HashKey(q.name));
-    by_name_.Prefetch(HashKey(q.reg_label));
-    joined_.Prefetch(HashKey(d.ascii));
-    joined_.Prefetch(HashKey(d.registrable));
-    joined_.Prefetch(HashKey(q.name));
-    host_.Prefetch(HashKey(q.reg_label));
+    by_name_.Prefetch(q.name_hash);
+    by_name_.Prefetch(q.reg_label_hash);
+    joined_.Prefetch(q.ascii_hash);
+    joined_.Prefetch(q.registrable_hash);
+    joined_.Prefetch(q.name_hash);
+    host_.Prefetch(q.reg_label_hash);
   }
   // A homoglyph of a trusted name counts even inside a trusted namespace:
   // no one registers Cyrillic names under .mil.
@@ -373,6 +387,8 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     }
   }
   if (q.name.empty()) return m;
+  // Hashed above when prefetching; else only now, past the trusted answer.
+  if (!prefetch_) HashNames(q);
   FindOpenZone(q);
   Best best;
   best.typed = d.ascii;

@@ -35,8 +35,9 @@ void DetectorImpl::AppendCandidates(const Query& q, Best& best) const {
 
 void DetectorImpl::JoinedCandidates(const Query& q, Best& best) const {
   const Domain& d = *q.domain;
-  auto try_string = [&](std::string_view typed, std::string_view prefix, std::string_view extra_tld) {
-    joined_.Find(HashKey(typed), [&](uint32_t id) {
+  auto try_string = [&](std::string_view typed, uint64_t hash, std::string_view prefix,
+                        std::string_view extra_tld) {
+    joined_.Find(hash, [&](uint32_t id) {
       const Entry& e = set_[id];
       int join = DotJoin(typed, e.domain);
       if (join == 0) return;
@@ -55,13 +56,15 @@ void DetectorImpl::JoinedCandidates(const Query& q, Best& best) const {
             best);
     });
   };
-  try_string(d.ascii, "", "");
-  if (!d.registrable.empty() && d.registrable != d.ascii) try_string(d.registrable, q.prefix, "");
-  try_string(q.name, "", d.suffix);
+  try_string(d.ascii, q.ascii_hash, "", "");
+  if (!d.registrable.empty() && d.registrable != d.ascii) {
+    try_string(d.registrable, q.registrable_hash, q.prefix, "");
+  }
+  try_string(q.name, q.name_hash, "", d.suffix);
 }
 
 void DetectorImpl::HostLabelCandidates(const Query& q, Best& best) const {
-  host_.Find(HashKey(q.reg_label), [&](uint32_t id) {
+  host_.Find(q.reg_label_hash, [&](uint32_t id) {
     const Entry& e = set_[id];
     std::string_view first = e.name().substr(0, e.name().find('.'));
     if (first != q.reg_label) return;

@@ -17,8 +17,8 @@ void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
   // Whether the query's suffix is a real one: the same for every entry of
   // the name, asked once (a libpsl lookup), and only once one is found.
   int real_suffix = -1;
-  auto try_name = [&](std::string_view name, std::string_view prefix) {
-    by_name_.Find(HashKey(name), [&](uint32_t id) {
+  auto try_name = [&](std::string_view name, uint64_t hash, std::string_view prefix) {
+    by_name_.Find(hash, [&](uint32_t id) {
       const Entry& e = set_[id];
       std::string_view tsuf = e.suffix();
       if (e.name() != name || tsuf == dsuf) return;
@@ -77,8 +77,8 @@ void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
       Offer(std::move(c), best);
     });
   };
-  try_name(q.name, "");
-  if (q.reg_label != q.name) try_name(q.reg_label, q.prefix);
+  try_name(q.name, q.name_hash, "");
+  if (q.reg_label != q.name) try_name(q.reg_label, q.reg_label_hash, q.prefix);
 }
 
 void DetectorImpl::MultiLabelSuffixCandidates(const Query& q, Best& best) const {
