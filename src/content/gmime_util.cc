@@ -108,6 +108,21 @@ void EnsureGMimeInitialized() {
   std::call_once(once, [] { g_mime_init(); });
 }
 
+BorrowedStream::BorrowedStream(std::string_view bytes)
+    // The array does not own the bytes (freed with FALSE below), so the
+    // const_cast writes nothing.
+    : array_(g_byte_array_new_take(
+          const_cast<guint8*>(reinterpret_cast<const guint8*>(bytes.data())),
+          bytes.size())),
+      stream_(g_mime_stream_mem_new_with_byte_array(array_)) {
+  g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(stream_), FALSE);
+}
+
+BorrowedStream::~BorrowedStream() {
+  g_object_unref(stream_);
+  g_byte_array_free(array_, FALSE);
+}
+
 ParserOptions::ParserOptions(std::vector<std::string>* warnings)
     : options_(g_mime_parser_options_new()) {
   static const char* kFallback[] = {"UTF-8", "windows-1252", nullptr};
@@ -127,6 +142,13 @@ PartContent::PartContent(GMimePart* part) {
   g_mime_encoding_init_decode(&decoder_, g_mime_data_wrapper_get_encoding(content));
   check_base64_ = g_mime_part_get_content_encoding(part) ==
                   GMIME_CONTENT_ENCODING_BASE64;
+}
+
+PartContent::PartContent(GMimeStream* raw, GMimeContentEncoding encoding)
+    : raw_(raw) {
+  g_mime_stream_reset(raw_);
+  g_mime_encoding_init_decode(&decoder_, encoding);
+  check_base64_ = encoding == GMIME_CONTENT_ENCODING_BASE64;
 }
 
 PartContent::~PartContent() {

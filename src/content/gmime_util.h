@@ -24,6 +24,25 @@ struct GObjectUnref {
 template <typename T>
 using GPtr = std::unique_ptr<T, GObjectUnref>;
 
+// A GMime memory stream over `bytes` where they are:
+// g_mime_stream_mem_new_with_buffer would first copy them (64 MiB at the
+// default cap; for the milter a second copy beside its buffer). GMime only
+// reads them. The bytes must outlive this, and this every object made
+// from the stream (declare it first).
+class BorrowedStream {
+ public:
+  explicit BorrowedStream(std::string_view bytes);
+  ~BorrowedStream();
+  BorrowedStream(const BorrowedStream&) = delete;
+  BorrowedStream& operator=(const BorrowedStream&) = delete;
+
+  GMimeStream* get() const { return stream_; }
+
+ private:
+  GByteArray* array_;
+  GMimeStream* stream_;
+};
+
 // Parser options that report GMime's warnings about malformed input into
 // `warnings` (which must outlive the options). Fallback charsets let 8-bit
 // headers without a charset decode as UTF-8, then Windows-1252.
@@ -48,6 +67,10 @@ struct ParserOptions {
 class PartContent {
  public:
   explicit PartContent(GMimePart* part);
+  // Content that is no part of a GMime tree (the plain path's body:
+  // plain_message.h): `raw` (not owned; it must outlive this) holds it
+  // encoded in `encoding`, decoded as GMime decodes a part's content.
+  PartContent(GMimeStream* raw, GMimeContentEncoding encoding);
   ~PartContent();
   PartContent(const PartContent&) = delete;
   PartContent& operator=(const PartContent&) = delete;
