@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,9 +69,10 @@ class PartContent {
  public:
   explicit PartContent(GMimePart* part);
   // Content that is no part of a GMime tree (the plain path's body:
-  // plain_message.h): `raw` (not owned; it must outlive this) holds it
-  // encoded in `encoding`, decoded as GMime decodes a part's content.
-  PartContent(GMimeStream* raw, GMimeContentEncoding encoding);
+  // plain_message.h): `raw` (which must outlive this) holds it encoded in
+  // `encoding`, decoded as GMime decodes a part's content, and read where
+  // it is, without a stream's copy.
+  PartContent(std::string_view raw, GMimeContentEncoding encoding);
   ~PartContent();
   PartContent(const PartContent&) = delete;
   PartContent& operator=(const PartContent&) = delete;
@@ -89,6 +91,9 @@ class PartContent {
   bool invalid_base64() const { return invalid_base64_; }
 
  private:
+  bool HasContent() const { return raw_ != nullptr || memory_.has_value(); }
+  // Sniff of content in memory.
+  void SniffMemory(std::size_t want, std::string* out);
   // Decodes the next block into `out` (which must hold kBlock + 3 bytes);
   // false at the end of the content.
   bool Step(char* out, std::size_t* n);
@@ -100,7 +105,14 @@ class PartContent {
   // Raw bytes Sniff decodes at a time: a few lines of base64 or QP.
   static constexpr std::size_t kSniffBlock = 256;
   GMimeStream* raw_ = nullptr;  // owned by the part
+  // The content when it is in memory (the second constructor), and how
+  // much of it NextRaw has given.
+  std::optional<std::string_view> memory_;
+  std::size_t memory_at_ = 0;
   GMimeEncoding decoder_;
+  // 7bit, 8bit, binary or none: GMime's decoder only copies
+  // (g_mime_encoding_step's default case), so Read appends the raw bytes.
+  bool identity_ = false;
   bool check_base64_ = false;
   bool padding_seen_ = false;
   bool invalid_base64_ = false;

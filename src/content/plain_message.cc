@@ -148,8 +148,7 @@ bool ReadEncoding(const Field* field, GMimeContentEncoding* encoding) {
 bool HoldsPgpBlock(std::string_view body, GMimeContentEncoding encoding) {
   if (body.find(kPgpMarker) != std::string_view::npos) return true;
   if (encoding != GMIME_CONTENT_ENCODING_BASE64) return false;
-  BorrowedStream stream(body);
-  PartContent content(stream.get(), encoding);
+  PartContent content(body, encoding);
   std::string decoded;
   content.Read(body.size(), &decoded);
   return decoded.find(kPgpMarker) != std::string::npos;
@@ -240,8 +239,7 @@ std::optional<ScannedMessage> ScanPlainMessage(std::string_view bytes, std::size
       g_free(mime_type);
       leaf.charset = g_mime_content_type_get_parameter(type.get(), "charset");
     }
-    BorrowedStream stream(body);
-    PartContent content(stream.get(), encoding);
+    PartContent content(body, encoding);
     walker.WalkBodyLeaf(leaf, content);
   }
   out.sensitivity.Corroborate();

@@ -147,7 +147,7 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
       (*on_step_)(ReadStep{out_->source, size_, where, page, pages});
     };
   }
-  Extracted text = ExtractDocument(type, where, bytes, budget_);
+  Extracted text = ExtractDocument(type, where, std::move(bytes), budget_);
   budget_.on_page = nullptr;
   ScanExtracted(std::move(text), where, filename, is_attachment, depth);
 }
