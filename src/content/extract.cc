@@ -151,6 +151,19 @@ std::string DecodeTextBytes(std::string_view bytes) {
   return utf8;
 }
 
+std::string DecodeTextBytes(std::string&& bytes) {
+  const std::string_view view = bytes;
+  if (view.substr(0, 3) == "\xEF\xBB\xBF") {
+    bytes.erase(0, 3);
+    return std::move(bytes);
+  }
+  if (view.substr(0, 2) == "\xFF\xFE" || view.substr(0, 2) == "\xFE\xFF" ||
+      GuessUtf16(view) != nullptr) {
+    return DecodeTextBytes(view);
+  }
+  return std::move(bytes);
+}
+
 bool IsCompoundFile(std::string_view bytes) {
   // [MS-CFB] 2.2: the compound file header signature.
   static constexpr std::string_view kCfb("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
@@ -173,6 +186,16 @@ bool IsEncryptedOfficeFile(std::string_view filename, std::string_view bytes) {
 }
 
 namespace {
+
+// A text part's text (already as UTF-8), and the files uuencoded in it.
+Extracted ExtractText(std::string text, std::string_view name, ExtractBudget& budget) {
+  Extracted e;
+  e.text = std::move(text);
+  e.has_text = true;
+  ExtractUuencoded(name, e.text, budget, &e);
+  return e;
+}
+
 // A member named `part` in the zip's central directory, wherever it
 // stands. An OOXML package has "[Content_Types].xml" (ECMA-376 part 2,
 // 10.1.2.4): Office writes it first, other writers (LibreOffice, python-docx, a re-zipped
@@ -294,15 +317,18 @@ DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
 }
 
 Extracted ExtractDocument(DocType type, std::string_view name,
+                          std::string&& bytes, ExtractBudget& budget) {
+  if (type == DocType::kText) {
+    return ExtractText(DecodeTextBytes(std::move(bytes)), name, budget);
+  }
+  return ExtractDocument(type, name, std::string_view(bytes), budget);
+}
+
+Extracted ExtractDocument(DocType type, std::string_view name,
                           std::string_view bytes, ExtractBudget& budget) {
   switch (type) {
-    case DocType::kText: {
-      Extracted e;
-      e.text = DecodeTextBytes(bytes);
-      e.has_text = true;
-      ExtractUuencoded(name, e.text, budget, &e);
-      return e;
-    }
+    case DocType::kText:
+      return ExtractText(DecodeTextBytes(bytes), name, budget);
     case DocType::kHtml:
       return HtmlToText(DecodeTextBytes(bytes));
     case DocType::kOoxml:

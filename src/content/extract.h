@@ -118,6 +118,10 @@ bool IsEncryptedOfficeFile(std::string_view filename, std::string_view bytes);
 // `name` is used in errors and limit details.
 Extracted ExtractDocument(DocType type, std::string_view name,
                           std::string_view bytes, ExtractBudget& budget);
+// The same, from bytes the caller gives up: a text part's become the text
+// without a copy (a mail body read once, not twice).
+Extracted ExtractDocument(DocType type, std::string_view name,
+                          std::string&& bytes, ExtractBudget& budget);
 
 // The individual extractors.
 Extracted HtmlToText(std::string_view html);
@@ -127,6 +131,8 @@ Extracted HtmlToText(std::string_view html);
 // byte in every other place of the first 512 bytes), is converted through
 // GMime's charset filter (iconv). Anything else is returned as it is.
 std::string DecodeTextBytes(std::string_view bytes);
+// The same, keeping `bytes` (no copy) when they need no conversion.
+std::string DecodeTextBytes(std::string&& bytes);
 // OOXML and ODF packages (zip_text.cc).
 Extracted ExtractZipDocument(DocType type, std::string_view name,
                              std::string_view bytes, ExtractBudget& budget);

@@ -101,11 +101,32 @@ bool AsciiWithoutALabel(std::string_view s) {
   return true;
 }
 
+// 7bit, 8bit, binary or none (RFC 2045 section 6.2): nothing to decode.
+bool IsIdentity(GMimeContentEncoding encoding) {
+  return encoding == GMIME_CONTENT_ENCODING_DEFAULT || encoding == GMIME_CONTENT_ENCODING_7BIT ||
+         encoding == GMIME_CONTENT_ENCODING_8BIT || encoding == GMIME_CONTENT_ENCODING_BINARY;
+}
+
 }  // namespace
 
 void EnsureGMimeInitialized() {
   static std::once_flag once;
   std::call_once(once, [] { g_mime_init(); });
+}
+
+BorrowedStream::BorrowedStream(std::string_view bytes)
+    // The array does not own the bytes (freed with FALSE below), so the
+    // const_cast writes nothing.
+    : array_(g_byte_array_new_take(
+          const_cast<guint8*>(reinterpret_cast<const guint8*>(bytes.data())),
+          bytes.size())),
+      stream_(g_mime_stream_mem_new_with_byte_array(array_)) {
+  g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(stream_), FALSE);
+}
+
+BorrowedStream::~BorrowedStream() {
+  g_object_unref(stream_);
+  g_byte_array_free(array_, FALSE);
 }
 
 ParserOptions::ParserOptions(std::vector<std::string>* warnings)
@@ -124,9 +145,17 @@ PartContent::PartContent(GMimePart* part) {
   if (raw_ == nullptr) return;
   g_mime_stream_reset(raw_);
   // The wrapper's encoding, as g_mime_data_wrapper_write_to_stream uses.
-  g_mime_encoding_init_decode(&decoder_, g_mime_data_wrapper_get_encoding(content));
+  const GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding(content);
+  g_mime_encoding_init_decode(&decoder_, encoding);
+  identity_ = IsIdentity(encoding);
   check_base64_ = g_mime_part_get_content_encoding(part) ==
                   GMIME_CONTENT_ENCODING_BASE64;
+}
+
+PartContent::PartContent(std::string_view raw, GMimeContentEncoding encoding) : memory_(raw) {
+  g_mime_encoding_init_decode(&decoder_, encoding);
+  identity_ = IsIdentity(encoding);
+  check_base64_ = encoding == GMIME_CONTENT_ENCODING_BASE64;
 }
 
 PartContent::~PartContent() {
@@ -134,6 +163,11 @@ PartContent::~PartContent() {
 }
 
 std::string_view PartContent::NextRaw(char* buf) {
+  if (memory_) {
+    std::string_view block = memory_->substr(memory_at_, kBlock);
+    memory_at_ += block.size();
+    return block;
+  }
   ssize_t got;
   const char* data = buf;
   if (held_ >= 0) {
@@ -149,7 +183,7 @@ std::string_view PartContent::NextRaw(char* buf) {
 
 bool PartContent::Step(char* out, std::size_t* n) {
   *n = 0;
-  if (raw_ == nullptr || flushed_) return false;
+  if (!HasContent() || flushed_) return false;
   started_ = true;
   char in[kBlock];
   std::string_view block = NextRaw(in);
@@ -169,6 +203,10 @@ bool PartContent::Step(char* out, std::size_t* n) {
 
 void PartContent::Sniff(std::size_t want, std::string* out) {
   out->clear();
+  if (memory_) {
+    if (!started_) SniffMemory(want, out);
+    return;
+  }
   if (raw_ == nullptr || started_ || held_ >= 0) return;
   // The first block is held for Step and Finish, and decoded here a few
   // lines at a time with a copy of the decoder, so Sniff changes nothing
@@ -199,7 +237,44 @@ void PartContent::Sniff(std::size_t want, std::string* out) {
   g_mime_stream_reset(raw_);
 }
 
+void PartContent::SniffMemory(std::size_t want, std::string* out) {
+  // As Sniff decodes a stream's content, piece for piece (a few lines at a
+  // time in the first block, then a block at a time), so the bytes it
+  // returns are the same; nothing is held, as nothing needs reading again.
+  const std::string_view all = *memory_;
+  const std::string_view first = all.substr(0, kBlock);
+  GMimeEncoding decoder = decoder_;
+  char decoded[kBlock + 3];
+  for (std::size_t at = 0; out->size() < want && at < first.size(); at += kSniffBlock) {
+    std::string_view piece = first.substr(at, kSniffBlock);
+    out->append(decoded, g_mime_encoding_step(&decoder, piece.data(), piece.size(), decoded));
+  }
+  if (out->size() >= want) return;
+  for (std::size_t at = first.size(); !first.empty() && at < all.size(); at += kBlock) {
+    std::string_view piece = all.substr(at, kBlock);
+    out->append(decoded, g_mime_encoding_step(&decoder, piece.data(), piece.size(), decoded));
+    if (out->size() >= want) return;
+  }
+  out->append(decoded, g_mime_encoding_flush(&decoder, decoded, 0, decoded));
+}
+
 void PartContent::Read(std::size_t want, std::string* out) {
+  if (identity_) {
+    // Nothing to decode (g_mime_encoding_step only copies): the raw blocks
+    // are the content, appended as they come.
+    char in[kBlock];
+    while (out->size() < want && HasContent() && !flushed_) {
+      started_ = true;
+      std::string_view block = NextRaw(in);
+      if (block.empty()) {
+        flushed_ = true;
+        break;
+      }
+      out->append(block);
+      decoded_ += block.size();
+    }
+    return;
+  }
   // Decoded into a buffer on the stack and appended: growing `out` by a
   // whole block first would zero 16 KB for a body of a few hundred bytes.
   char block[kBlock + 3];  // GMime's bound for one decoded block

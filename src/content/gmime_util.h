@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,25 @@ struct GObjectUnref {
 };
 template <typename T>
 using GPtr = std::unique_ptr<T, GObjectUnref>;
+
+// A GMime memory stream over `bytes` where they are:
+// g_mime_stream_mem_new_with_buffer would first copy them (64 MiB at the
+// default cap; for the milter a second copy beside its buffer). GMime only
+// reads them. The bytes must outlive this, and this every object made
+// from the stream (declare it first).
+class BorrowedStream {
+ public:
+  explicit BorrowedStream(std::string_view bytes);
+  ~BorrowedStream();
+  BorrowedStream(const BorrowedStream&) = delete;
+  BorrowedStream& operator=(const BorrowedStream&) = delete;
+
+  GMimeStream* get() const { return stream_; }
+
+ private:
+  GByteArray* array_;
+  GMimeStream* stream_;
+};
 
 // Parser options that report GMime's warnings about malformed input into
 // `warnings` (which must outlive the options). Fallback charsets let 8-bit
@@ -48,6 +68,11 @@ struct ParserOptions {
 class PartContent {
  public:
   explicit PartContent(GMimePart* part);
+  // Content that is no part of a GMime tree (the plain path's body:
+  // plain_message.h): `raw` (which must outlive this) holds it encoded in
+  // `encoding`, decoded as GMime decodes a part's content, and read where
+  // it is, without a stream's copy.
+  PartContent(std::string_view raw, GMimeContentEncoding encoding);
   ~PartContent();
   PartContent(const PartContent&) = delete;
   PartContent& operator=(const PartContent&) = delete;
@@ -66,6 +91,9 @@ class PartContent {
   bool invalid_base64() const { return invalid_base64_; }
 
  private:
+  bool HasContent() const { return raw_ != nullptr || memory_.has_value(); }
+  // Sniff of content in memory.
+  void SniffMemory(std::size_t want, std::string* out);
   // Decodes the next block into `out` (which must hold kBlock + 3 bytes);
   // false at the end of the content.
   bool Step(char* out, std::size_t* n);
@@ -77,7 +105,14 @@ class PartContent {
   // Raw bytes Sniff decodes at a time: a few lines of base64 or QP.
   static constexpr std::size_t kSniffBlock = 256;
   GMimeStream* raw_ = nullptr;  // owned by the part
+  // The content when it is in memory (the second constructor), and how
+  // much of it NextRaw has given.
+  std::optional<std::string_view> memory_;
+  std::size_t memory_at_ = 0;
   GMimeEncoding decoder_;
+  // 7bit, 8bit, binary or none: GMime's decoder only copies
+  // (g_mime_encoding_step's default case), so Read appends the raw bytes.
+  bool identity_ = false;
   bool check_base64_ = false;
   bool padding_seen_ = false;
   bool invalid_base64_ = false;

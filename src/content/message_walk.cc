@@ -33,15 +33,11 @@ std::string Unfold(std::string_view raw) {
 // with them (Postfix's `sendmail -t` reads either set). Not GMime's parsed
 // list: it keeps the first '@' of "eve@army.mil@army.ml", while the mail
 // server delivers to the last.
-void CollectRecipientHeaders(GMimeObject* message, ScannedMessage* out) {
-  GMimeHeaderList* headers = g_mime_object_get_header_list(message);
-  const int n = g_mime_header_list_get_count(headers);
-  for (int i = 0; i < n; ++i) {
-    GMimeHeader* h = g_mime_header_list_get_header_at(headers, i);
-    const char* name = g_mime_header_get_name(h);
-    const char* raw = g_mime_header_get_raw_value(h);
-    if (name == nullptr || raw == nullptr) continue;
-    std::string_view field = name;
+void CollectRecipientHeaders(const std::vector<HeaderView>& headers,
+                             ScannedMessage* out) {
+  for (const HeaderView& h : headers) {
+    if (h.raw_value == nullptr) continue;
+    std::string_view field = h.name;
     if (StartsWithNoCase(field, "Resent-")) {
       field.remove_prefix(7);
     }
@@ -50,7 +46,7 @@ void CollectRecipientHeaders(GMimeObject* message, ScannedMessage* out) {
                                      : EqualsNoCase(field, "Bcc") ? &out->bcc
                                                                   : nullptr;
     if (list == nullptr) continue;
-    std::string value = Unfold(raw);
+    std::string value = Unfold(h.raw_value);
     if (!value.empty()) list->push_back(std::move(value));
   }
 }
@@ -68,6 +64,30 @@ void AddLimit(Sensitivity* s, std::string bound, std::string detail) {
   s->complete = false;
 }
 
+std::string AddressListString(InternetAddressList* from) {
+  if (from != nullptr && internet_address_list_length(from) == 1) {
+    return AddressToString(internet_address_list_get_address(from, 0));
+  }
+  if (from == nullptr) return "";
+  char* s = internet_address_list_to_string(from, nullptr, FALSE);
+  std::string out = OrEmpty(s);
+  g_free(s);
+  return out;
+}
+
+bool WalkHead(const std::vector<HeaderView>& headers, std::size_t size,
+              MessageWalker& walker, ScannedMessage* out) {
+  CollectRecipientHeaders(headers, out);
+  walker.ScanSubject(headers, "subject", out->subject);
+  walker.ScanHeaders(headers);
+  if (size <= walker.limits().max_message_bytes) return true;
+  AddLimit(&out->sensitivity, "max-message-bytes",
+           "message is " + std::to_string(size) + " bytes; over " +
+               std::to_string(walker.limits().max_message_bytes) +
+               ", body not read");
+  return false;
+}
+
 ScannedMessage WalkMessage(
     GMimeMessage* message, std::string source, std::size_t size,
     std::vector<std::string> parser_warnings, const Scanner& scanner,
@@ -81,30 +101,14 @@ ScannedMessage WalkMessage(
   if (GDateTime* date = g_mime_message_get_date(message)) {
     out.date = g_date_time_to_unix(date);
   }
-  InternetAddressList* from = g_mime_message_get_from(message);
-  if (from != nullptr && internet_address_list_length(from) == 1) {
-    out.from = AddressToString(internet_address_list_get_address(from, 0));
-  } else if (from != nullptr) {
-    char* s = internet_address_list_to_string(from, nullptr, FALSE);
-    out.from = OrEmpty(s);
-    g_free(s);
-  }
-  CollectRecipientHeaders(GMIME_OBJECT(message), &out);
+  out.from = AddressListString(g_mime_message_get_from(message));
   out.subject = OrEmpty(g_mime_message_get_subject(message));
-
   MessageWalker walker(scanner, scratch, limits, &out);
   walker.OnStep(on_step, size);
-  walker.ScanSubject(GMIME_OBJECT(message), "subject", out.subject);
-  walker.ScanHeaders(GMIME_OBJECT(message));
-  if (size > limits.max_message_bytes) {
-    AddLimit(&out.sensitivity, "max-message-bytes",
-             "message is " + std::to_string(size) + " bytes; over " +
-                 std::to_string(limits.max_message_bytes) + ", body not read");
-    out.sensitivity.Corroborate();
-    return out;
+  if (WalkHead(HeaderViews(GMIME_OBJECT(message)), size, walker, &out)) {
+    GMimeObject* body = g_mime_message_get_mime_part(message);
+    if (body != nullptr) walker.Walk(body, 0);
   }
-  GMimeObject* body = g_mime_message_get_mime_part(message);
-  if (body != nullptr) walker.Walk(body, 0);
   out.sensitivity.Corroborate();
   return out;
 }

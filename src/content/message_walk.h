@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "content/message_walker.h"
 #include "nearmiss/content_reader.h"
 
 namespace nearmiss::content {
@@ -23,6 +24,19 @@ ScannedMessage WalkMessage(GMimeMessage* message, std::string source,
                            const Scanner& scanner, Scratch& scratch,
                            const ContentLimits& limits,
                            const std::function<void(const ReadStep&)>* on_step = nullptr);
+
+// The head of a message whose ScannedMessage `out` has its subject set:
+// `headers` are the message's own fields (those of its body part,
+// Content-*, excluded: GMime gives them to the part). Fills the To/Cc/Bcc
+// values and scans the subject and label headers by `walker` (which writes
+// into `out`). False when `size` (bytes) is over max_message_bytes: the
+// limit finding is recorded and the body must not be read.
+bool WalkHead(const std::vector<HeaderView>& headers, std::size_t size,
+              MessageWalker& walker, ScannedMessage* out);
+
+// What WalkMessage puts in ScannedMessage::from for the From header's
+// addresses (null or empty: "").
+std::string AddressListString(InternetAddressList* from);
 
 // Records a bound that was hit: a finding with where "limit" and the message
 // marked incomplete.

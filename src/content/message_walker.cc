@@ -31,32 +31,37 @@ void MessageWalker::OnStep(const std::function<void(const ReadStep&)>* on_step,
   size_ = size;
 }
 
-void MessageWalker::ScanHeaders(GMimeObject* object) {
+std::vector<HeaderView> HeaderViews(GMimeObject* object) {
   GMimeHeaderList* headers = g_mime_object_get_header_list(object);
-  int n = g_mime_header_list_get_count(headers);
+  const int n = g_mime_header_list_get_count(headers);
+  std::vector<HeaderView> views;
+  views.reserve(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
     GMimeHeader* h = g_mime_header_list_get_header_at(headers, i);
     const char* name = g_mime_header_get_name(h);
-    if (name == nullptr || !scanner_.IsLabelHeader(name)) continue;
-    const char* value = g_mime_header_get_value(h);
-    if (value == nullptr) continue;
-    out_->label_headers.emplace_back(name, value);
-    Report(scanner_.ScanHeader(name, value, scratch_, &out_->sensitivity));
+    if (name == nullptr) continue;
+    views.push_back({name, g_mime_header_get_raw_value(h),
+                     g_mime_header_get_value(h)});
+  }
+  return views;
+}
+
+void MessageWalker::ScanHeaders(const std::vector<HeaderView>& headers) {
+  for (const HeaderView& h : headers) {
+    if (h.value == nullptr || !scanner_.IsLabelHeader(h.name)) continue;
+    out_->label_headers.emplace_back(h.name, h.value);
+    Report(scanner_.ScanHeader(h.name, h.value, scratch_, &out_->sensitivity));
   }
 }
 
-void MessageWalker::ScanSubject(GMimeObject* object, std::string_view where,
+void MessageWalker::ScanSubject(const std::vector<HeaderView>& headers,
+                                std::string_view where,
                                 std::string_view subject) {
   TextKind kind = TextKind::kSubject;
-  GMimeHeaderList* headers = g_mime_object_get_header_list(object);
-  int n = g_mime_header_list_get_count(headers);
-  for (int i = 0; i < n && kind == TextKind::kSubject; ++i) {
-    GMimeHeader* h = g_mime_header_list_get_header_at(headers, i);
-    const char* name = g_mime_header_get_name(h);
-    const char* value = g_mime_header_get_value(h);
-    if (name != nullptr &&
-        IsBulkMailHeader(name, value != nullptr ? value : "")) {
+  for (const HeaderView& h : headers) {
+    if (IsBulkMailHeader(h.name, h.value != nullptr ? h.value : "")) {
       kind = TextKind::kBulkSubject;
+      break;
     }
   }
   if (where == "subject") bulk_ = kind == TextKind::kBulkSubject;
@@ -74,14 +79,14 @@ void MessageWalker::Scan(TextKind kind, std::string_view where,
   Report(scanner_.Scan(kind, where, text, scratch_, &out_->sensitivity));
 }
 
-void MessageWalker::Walk(GMimeObject* object, int depth) {
-  if (stopped_) return;
+bool MessageWalker::Enter(int depth) {
+  if (stopped_) return false;
   if (++parts_ > limits_.max_parts) {
     AddLimit(&out_->sensitivity, "max-parts",
              "more than " + std::to_string(limits_.max_parts) +
                  " MIME parts; the rest not read");
     stopped_ = true;
-    return;
+    return false;
   }
   if (depth > limits_.max_mime_depth) {
     if (!depth_reported_) {
@@ -91,8 +96,17 @@ void MessageWalker::Walk(GMimeObject* object, int depth) {
                    "; deeper parts not read");
       depth_reported_ = true;
     }
-    return;
+    return false;
   }
+  return true;
+}
+
+void MessageWalker::WalkBodyLeaf(const LeafPart& leaf, PartContent& content) {
+  if (Enter(0)) ReadLeaf(leaf, content, 0);
+}
+
+void MessageWalker::Walk(GMimeObject* object, int depth) {
+  if (!Enter(depth)) return;
   if (GMIME_IS_MULTIPART_ENCRYPTED(object)) {
     // RFC 1847 2.2: the second part is the ciphertext; nothing in it
     // can be read, and the first is only the protocol's version.
@@ -193,9 +207,9 @@ void MessageWalker::WalkAttachedMessage(GMimeMessagePart* part, int depth) {
 // reported at `where` ("attachment:fwd.eml", "attachment:a.zip/fwd.eml").
 void MessageWalker::WalkInnerMessage(GMimeMessage* inner,
                                      const std::string& where, int depth) {
-  ScanSubject(GMIME_OBJECT(inner), where,
-              OrEmpty(g_mime_message_get_subject(inner)));
-  ScanHeaders(GMIME_OBJECT(inner));
+  const std::vector<HeaderView> headers = HeaderViews(GMIME_OBJECT(inner));
+  ScanSubject(headers, where, OrEmpty(g_mime_message_get_subject(inner)));
+  ScanHeaders(headers);
   GMimeObject* body = g_mime_message_get_mime_part(inner);
   if (body != nullptr) Walk(body, depth + 1);
 }

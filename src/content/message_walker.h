@@ -17,11 +17,40 @@
 #include <vector>
 
 #include "content/extract.h"
+#include "content/gmime_util.h"
 #include "nearmiss/content_reader.h"
 
 namespace nearmiss::content {
 
 inline std::string OrEmpty(const char* s) { return s != nullptr ? s : ""; }
+
+// One header field of a message, as GMime's header list holds it: `name`
+// as written, without the colon; `raw_value` everything after the colon,
+// folds and the line end included; `value` unfolded and RFC 2047 decoded
+// (g_mime_header_get_value). The strings belong to whoever made the view
+// (a GMimeHeader, or the plain path's fields: plain_message.h).
+struct HeaderView {
+  const char* name;
+  const char* raw_value;
+  // May be null; the plain path leaves it null where nothing reads it (a
+  // field that is no label header, Subject or Precedence).
+  const char* value;
+};
+
+// The header fields of `object` (a message or a part) in order.
+std::vector<HeaderView> HeaderViews(GMimeObject* object);
+
+// A leaf part as WalkLeaf needs it, wherever it came from: GMime's tree, or
+// the plain path's single part (plain_message.h). `content` decodes its
+// bytes; `charset` may be null; `sealed` is EncryptedMimeObject's answer
+// for what the MIME structure says (null: not sealed by it).
+struct LeafPart {
+  std::string mime_type;  // "text/plain"
+  std::string filename;   // "" when unnamed
+  bool is_attachment = false;
+  const char* charset = nullptr;
+  const char* sealed = nullptr;
+};
 
 class MessageWalker {
  public:
@@ -33,20 +62,26 @@ class MessageWalker {
   void OnStep(const std::function<void(const ReadStep&)>* on_step,
               std::size_t size);
 
-  // The label headers of `object`, a message or part, by the packs'
-  // label_header tables (labels.toml).
-  void ScanHeaders(GMimeObject* object);
+  // The label headers of a message or part, by the packs' label_header
+  // tables (labels.toml).
+  void ScanHeaders(const std::vector<HeaderView>& headers);
 
-  // The subject of `object`, a message: of bulk or list mail (bulk_mail.h)
-  // a bare level word needs the message to agree.
-  void ScanSubject(GMimeObject* object, std::string_view where,
-                   std::string_view subject);
+  // The subject of a message with these `headers`: of bulk or list mail
+  // (bulk_mail.h) a bare level word needs the message to agree.
+  void ScanSubject(const std::vector<HeaderView>& headers,
+                   std::string_view where, std::string_view subject);
+
+  const ContentLimits& limits() const { return limits_; }
 
   // `text` at `where`, at most max_text_bytes of it.
   void Scan(TextKind kind, std::string_view where, std::string_view text);
 
   // `object` and what it holds, `depth` MIME levels down.
   void Walk(GMimeObject* object, int depth);
+
+  // A leaf part that is the whole body of the message (the plain path's
+  // single part), counted against the limits as Walk counts it.
+  void WalkBodyLeaf(const LeafPart& leaf, PartContent& content);
 
  private:
   void AddEncrypted(std::string where, const char* what = nullptr);
@@ -60,7 +95,10 @@ class MessageWalker {
                         int depth);
   void WalkMessageFile(const std::string& where, const std::string& bytes,
                        int depth);
+  // False when the part limit or the depth limit stops the walk here.
+  bool Enter(int depth);
   void WalkLeaf(GMimePart* part, int depth);
+  void ReadLeaf(const LeafPart& leaf, PartContent& content, int depth);
   void ScanExtracted(Extracted text, const std::string& where,
                      const std::string& filename, bool is_attachment,
                      int depth);

@@ -12,6 +12,7 @@
 #include "content/mbox_from_line.h"
 #include "content/mbox_split.h"
 #include "content/message_walk.h"
+#include "content/plain_message.h"
 #include "nearmiss/content_reader.h"
 
 namespace nearmiss::content {
@@ -67,32 +68,16 @@ GPtr<GMimeMessage> Parse(GMimeStream* stream, const ParserOptions& options) {
   return GPtr<GMimeMessage>(g_mime_parser_construct_message(parser.get(), options.get()));
 }
 
-// ScanMessage of a message `size` bytes long of which `bytes` were kept
-// (an mbox entry past the cap is counted, not kept: mbox_split.h).
-ScannedMessage ScanSized(std::string_view bytes, std::size_t size, std::string source,
+// GMime's full parse of a message `size` bytes long of which `bytes` (at
+// most max_message_bytes) were kept.
+ScannedMessage ScanFully(std::string_view bytes, std::size_t size, std::string source,
                          const Scanner& scanner, Scratch& scratch, const ContentLimits& limits,
-                         const std::function<void(const ReadStep&)>* on_step = nullptr) {
-  if (on_step != nullptr && *on_step) (*on_step)(ReadStep{source, size, {}, 0, 0});
-  EnsureGMimeInitialized();
-  if (bytes.size() > limits.max_message_bytes) {
-    bytes = bytes.substr(0, limits.max_message_bytes);
-  }
+                         const std::function<void(const ReadStep&)>* on_step) {
   std::vector<std::string> warnings;
   ParserOptions options(&warnings);
-  // The parser reads the caller's bytes where they are:
-  // g_mime_stream_mem_new_with_buffer would first copy the whole message
-  // (64 MiB at the default cap, for the milter a second copy beside its
-  // buffer). The stream does not own the array, and the parser only reads
-  // it, so the const_cast writes nothing; `view` outlives the stream and
-  // the message (declared first, destroyed last) and frees only the
-  // GByteArray header.
-  struct ByteArrayView {
-    GByteArray* array;
-    ~ByteArrayView() { g_byte_array_free(array, FALSE); }
-  } view{g_byte_array_new_take(
-      const_cast<guint8*>(reinterpret_cast<const guint8*>(bytes.data())), bytes.size())};
-  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_byte_array(view.array));
-  g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(stream.get()), FALSE);
+  // The parser reads the caller's bytes where they are; `stream` outlives
+  // the message (declared first, destroyed last).
+  BorrowedStream stream(bytes);
   GPtr<GMimeMessage> message = Parse(stream.get(), options);
   if (!message) {
     ScannedMessage m = ErrorMessage(std::move(source), "not a MIME message");
@@ -103,7 +88,35 @@ ScannedMessage ScanSized(std::string_view bytes, std::size_t size, std::string s
                      std::move(warnings), scanner, scratch, limits, on_step);
 }
 
+// ScanMessage of a message `size` bytes long of which `bytes` were kept
+// (an mbox entry past the cap is counted, not kept: mbox_split.h): by the
+// plain path when the message takes it (plain_message.h), else by GMime.
+ScannedMessage ScanSized(std::string_view bytes, std::size_t size, std::string source,
+                         const Scanner& scanner, Scratch& scratch, const ContentLimits& limits,
+                         const std::function<void(const ReadStep&)>* on_step = nullptr) {
+  if (on_step != nullptr && *on_step) (*on_step)(ReadStep{source, size, {}, 0, 0});
+  EnsureGMimeInitialized();
+  if (bytes.size() > limits.max_message_bytes) {
+    bytes = bytes.substr(0, limits.max_message_bytes);
+  }
+  std::optional<ScannedMessage> plain =
+      ScanPlainMessage(bytes, size, source, scanner, scratch, limits);
+  if (plain) return std::move(*plain);
+  return ScanFully(bytes, size, std::move(source), scanner, scratch, limits, on_step);
+}
+
 }  // namespace
+
+ScannedMessage ScanMessageParsed(std::string_view bytes, std::string source,
+                                 const Scanner& scanner, Scratch& scratch,
+                                 const ContentLimits& limits) {
+  EnsureGMimeInitialized();
+  std::size_t size = bytes.size();
+  if (bytes.size() > limits.max_message_bytes) {
+    bytes = bytes.substr(0, limits.max_message_bytes);
+  }
+  return ScanFully(bytes, size, std::move(source), scanner, scratch, limits, nullptr);
+}
 
 ScannedMessage ScanMessage(std::string_view bytes, std::string source,
                            const Scanner& scanner, Scratch& scratch,

@@ -37,14 +37,28 @@ void MessageWalker::ScanLabelProperties(
 void MessageWalker::WalkLeaf(GMimePart* part, int depth) {
   GMimeObject* object = GMIME_OBJECT(part);
   GMimeContentType* ct = g_mime_object_get_content_type(object);
-  std::string mime_type = "application/octet-stream";
+  LeafPart leaf;
+  leaf.mime_type = "application/octet-stream";
   if (ct != nullptr) {
     char* s = g_mime_content_type_get_mime_type(ct);
-    mime_type = OrEmpty(s);
+    leaf.mime_type = OrEmpty(s);
     g_free(s);
   }
-  std::string filename = OrEmpty(g_mime_part_get_filename(part));
-  bool is_attachment = !filename.empty() || g_mime_part_is_attachment(part);
+  leaf.filename = OrEmpty(g_mime_part_get_filename(part));
+  leaf.is_attachment = !leaf.filename.empty() || g_mime_part_is_attachment(part);
+  leaf.charset = ct ? g_mime_content_type_get_parameter(ct, "charset") : nullptr;
+  // S/MIME and OpenPGP as the MIME structure says: an enveloped
+  // application/pkcs7-mime, inline "BEGIN PGP MESSAGE".
+  leaf.sealed = EncryptedMimeObject(object);
+  PartContent content(part);
+  ReadLeaf(leaf, content, depth);
+}
+
+void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
+                             int depth) {
+  const std::string& mime_type = leaf.mime_type;
+  const std::string& filename = leaf.filename;
+  const bool is_attachment = leaf.is_attachment;
   std::string where =
       is_attachment
           ? "attachment:" +
@@ -52,7 +66,6 @@ void MessageWalker::WalkLeaf(GMimePart* part, int depth) {
           : "body";
   // At most max_message_bytes + 1, so an extractor can tell it was cut.
   const std::size_t cap = limits_.max_message_bytes + 1;
-  PartContent content(part);
   std::string bytes;
   content.Sniff(std::min<std::size_t>(kSniffBytes, cap), &bytes);
   DocType type = ClassifyDocument(mime_type, filename,
@@ -77,8 +90,7 @@ void MessageWalker::WalkLeaf(GMimePart* part, int depth) {
     out_->errors.push_back(where + ": invalid base64");
   }
   if (type == DocType::kText || type == DocType::kHtml) {
-    const char* charset =
-        ct ? g_mime_content_type_get_parameter(ct, "charset") : nullptr;
+    const char* charset = leaf.charset;
     if (charset != nullptr && g_ascii_strcasecmp(charset, "utf-8") != 0 &&
         g_ascii_strcasecmp(charset, "us-ascii") != 0) {
       std::string utf8;
@@ -104,10 +116,9 @@ void MessageWalker::WalkLeaf(GMimePart* part, int depth) {
     AddEncrypted(where);
     return;
   }
-  // S/MIME and OpenPGP: as the MIME structure says (an enveloped
-  // application/pkcs7-mime, inline "BEGIN PGP MESSAGE"), or as the
-  // bytes say (a ".gpg", ".p7m" or ".asc" file of any MIME type).
-  const char* sealed = EncryptedMimeObject(object);
+  // S/MIME and OpenPGP: as the MIME structure says (LeafPart::sealed), or
+  // as the bytes say (a ".gpg", ".p7m" or ".asc" file of any MIME type).
+  const char* sealed = leaf.sealed;
   if (sealed == nullptr) {
     sealed =
         EncryptedFileFormat(std::string_view(bytes).substr(0, kSniffBytes));
@@ -136,7 +147,7 @@ void MessageWalker::WalkLeaf(GMimePart* part, int depth) {
       (*on_step_)(ReadStep{out_->source, size_, where, page, pages});
     };
   }
-  Extracted text = ExtractDocument(type, where, bytes, budget_);
+  Extracted text = ExtractDocument(type, where, std::move(bytes), budget_);
   budget_.on_page = nullptr;
   ScanExtracted(std::move(text), where, filename, is_attachment, depth);
 }
