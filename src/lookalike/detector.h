@@ -154,6 +154,9 @@ class DetectorImpl final : public LookalikeDetector {
   // or a name under it, so a real foreign zone ending it is a slip, not
   // that country's own name (wp.mil.pl). detector_appended.cc.
   bool KnownUnderNamespace(std::string_view name) const;
+  // KnownUnderNamespace, or `name` is NAME.NS with NAME in the namespace
+  // NS's names list (af.mil, dla.mil: names too short for the former).
+  bool NamespaceNameKnown(std::string_view name) const;
   // A multi-label name with its dots made hyphens or left out and an
   // ending added (hmrc.gov-uk.com, yahoo-co-uk.com, hmrc.govuk.com).
   // detector_combosquat.cc.

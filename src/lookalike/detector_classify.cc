@@ -1,8 +1,10 @@
 // Classifying one recipient domain: trusted, a look-alike, or neither. The
 // candidate finders are in detector_suffix.cc (endings), detector_namespace.cc
 // (protected namespaces), detector_family.cc (providers' names under foreign
-// zones), detector_dots.cc and detector_name.cc (the name); this file builds the query, keeps the best candidate and turns
-// it into the answer.
+// zones), detector_dots.cc and detector_name.cc (the name); the readings that
+// make a domain no look-alike (a real neighbour, a provider's host) are
+// detector_neighbours.cc's. This file builds the query, keeps the best
+// candidate and turns it into the answer.
 #include <algorithm>
 
 #include "address/idna.h"
@@ -174,145 +176,6 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
   best.likelihood = likelihood;
 }
 
-bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, LookalikeMatch& m) const {
-  // mfa.gov.hu (for mfa.gov.au), mzv.gov.cz (mzv.gov with .cz), mil.ru
-  // (mail.ru), wp.mil.pl (wp.pl): the domain sits in a country's
-  // public-sector zone, which is real (second_level_zone.h); what it
-  // resembles lies outside that zone, so it is another government's or
-  // school's name, not a slip. Not when the zone's TLD is a known confusion
-  // of the target's (army.mil.ml: .ml for .mil), nor for look-alike letters.
-  // The zone RealSecondLevelZoneOf would name, the last two labels; its
-  // label is tested first, as asking whether the zone is real costs a
-  // libpsl lookup for most look-alikes under a ccTLD (gmial.de).
-  if (*best.code == ReasonCode::kHomoglyph) return false;
-  const std::string_view ascii = d.ascii;
-  const size_t last = ascii.rfind('.');
-  if (last == std::string_view::npos || last == 0) return false;
-  const size_t prev = ascii.rfind('.', last - 1);
-  const std::string_view zone = prev == std::string_view::npos ? ascii : ascii.substr(prev + 1);
-  const size_t dot = zone.find('.');
-  if (!address::IsPublicSectorLabel(zone.substr(0, dot))) return false;
-  if (!address::IsRealSecondLevelZone(zone)) return false;
-  std::string_view target = best.target;
-  if (target == zone || target.ends_with(Join(".", zone))) return false;
-  // af.mil.sy, army.mil.cn: a name the lists hold under the namespace, with
-  // a country's code added, is that name's slip whatever zone it lands in
-  // (issue 15, fresh tester, item 1); wp.mil.pl, a name no list holds, is
-  // the country's own.
-  if (*best.code == ReasonCode::kSuffixAppend && set_[best.id].source != TrustSource::kLearned &&
-      (!set_[best.id].is_namespace || KnownUnderNamespace(target))) {
-    return false;
-  }
-  // The confusion explains a name in the zone (army.mil.ml: .ml typed for
-  // .mil), not the zone itself under the target's TLD: gouv.ml is Mali's
-  // government's, and gouv.mil (what a .mil namespace makes of it) is a
-  // name no one has.
-  const bool zone_as_target =
-      target == Join(zone.substr(0, dot + 1), LastLabel(target));
-  if (!zone_as_target && Confusion(zone.substr(dot + 1), LastLabel(target)) != nullptr) {
-    return false;
-  }
-  // Within one country the PSL's own zones are the ones that exist: gv.uk
-  // and go.uk are slips of gov.uk, though gv.at and go.jp are real.
-  const ReasonCode c = *best.code;
-  const bool suffix_slip = c == ReasonCode::kSuffixEdit || c == ReasonCode::kTldSwap ||
-                           c == ReasonCode::kSuffixDrop || c == ReasonCode::kSuffixTruncate;
-  if (suffix_slip && zone.substr(dot + 1) == LastLabel(target) && !address::IsListedSuffix(zone)) {
-    return false;
-  }
-  m.code = ReasonCode::kRealNeighbour;
-  m.source = set_[best.id].source;
-  m.target = best.target;
-  m.resembles = best.target;
-  // "in gov.hu, a public-sector zone of .hu"; for mil.ru itself "a
-  // public-sector zone of .ru".
-  m.detail = "a public-sector zone of ." + std::string(zone.substr(dot + 1));
-  if (zone != d.ascii) m.detail = "in " + std::string(zone) + ", " + m.detail;
-  return true;
-}
-
-bool DetectorImpl::RealDomainSuffixSlip(const Query& q, LookalikeMatch& m) const {
-  auto it = real_by_name_.find(std::string(q.name));
-  if (it == real_by_name_.end()) return false;
-  std::string_view typed = q.domain->suffix;
-  for (const std::string& real : it->second) {
-    std::string_view suffix = std::string_view(real).substr(q.name.size() + 1);
-    if (SuffixDistance(typed, suffix, 1) != 1) continue;
-    // A trusted one (gmail.com for gmail.con) is the look-alike's target,
-    // found by the finders, except a public suffix that is a mail domain:
-    // they read nic.in as no name under .in, so nic.ib was only invalid
-    // (issue 15, breaker 15, item 4).
-    if (std::optional<uint32_t> id = set_.TrustedBy(real)) {
-      if (!suffix_mail_domains_.contains(real)) continue;
-      m.kind = LookalikeMatch::Kind::kLookalike;
-      m.source = set_[*id].source;
-      m.target = real;
-      m.resembles = real;
-      m.score = 0.9;
-    }
-    m.code = ReasonCode::kTldNotDelegated;
-    m.target_domain_for_suggestion = real;
-    m.detail = "the TLD ." + std::string(LastLabel(typed)) +
-               " does not exist: no mail can be delivered there; " + real +
-               " is a real mail domain one slip away";
-    return true;
-  }
-  return false;
-}
-
-bool DetectorImpl::ProviderHost(const Domain& d, const Best& best, LookalikeMatch& m) const {
-  // smtp.gmail.com, www.outlook.com, mx.gmx.de: a protocol host of a
-  // provider typed as the mail domain (mail.gmail.com is not taken: see
-  // the host-label list below). The provider is trusted exactly (no one has
-  // an address at x.gmail.com), so this is no trusted domain, and the mail
-  // bounces or goes to a host that is no one's mailbox; the sender meant
-  // the provider (issue 15, breaker 15, item 13). Its labels read alone
-  // are no slip of another name (ymail.com for mail.gmail.com); a slip
-  // across the dot is (g.mail.com: gmail.com with a dot inserted, though
-  // mail.com is a provider too), and so is one of the provider's own
-  // domain named outright (the best candidate's target).
-  if (d.registrable.empty() || d.ascii == d.registrable) return false;
-  const std::optional<uint32_t> own = set_.Exact(d.registrable);
-  if (!own || set_[*own].covers_subdomains()) return false;
-  if (best.code && best.score >= options_.threshold) {
-    const ReasonCode c = *best.code;
-    if (c == ReasonCode::kDotInsertion || c == ReasonCode::kDotOmission ||
-        c == ReasonCode::kHyphenation || best.target == d.registrable) {
-      return false;
-    }
-  }
-  // Only the names of a server's protocols: "mail", "webmail", "vip" and
-  // the like are real mail domains under some providers (mail.usa.com,
-  // vip.qq.com, webmail.bellsouth.net: bench/false-alarms flagged 8).
-  const std::string_view host_label =
-      std::string_view(d.ascii).substr(0, d.ascii.size() - d.registrable.size() - 1);
-  bool protocol_host = false;
-  for (std::string_view h : {"www", "smtp", "imap", "pop", "pop3", "mx", "mx1", "mx2"}) {
-    protocol_host = protocol_host || host_label == h;
-  }
-  // Another host of the provider is left external, as before: its labels
-  // read alone are no slip of another name (mail.gmail.com: mail.com).
-  if (!protocol_host) return true;
-  // A real mail domain under the provider's (none is listed today) is
-  // judged by the real-domain list, not made a slip here.
-  if (real_domains_.contains(std::string(d.ascii))) return false;
-  const Entry& e = set_[*own];
-  m.kind = LookalikeMatch::Kind::kLookalike;
-  m.code = ReasonCode::kDotOmission;
-  m.source = e.source;
-  m.target = e.domain;
-  m.resembles = e.domain;
-  m.target_domain_for_suggestion = e.domain;
-  std::string_view host = std::string_view(d.ascii).substr(0, d.ascii.size() - d.registrable.size() - 1);
-  // clear() then append, not assign("'"): GCC 12 at -O3 reports a false
-  // -Wrestrict on assigning a one-character literal here (bug 105329).
-  m.detail.clear();
-  m.detail.append(1, '\'').append(host).append("' is a host of the provider ").append(e.domain);
-  m.detail.append(", not a mail domain: its addresses are at ").append(e.domain).append(" itself");
-  m.score = 0.9;
-  return true;
-}
-
 LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   LookalikeMatch m;
   if (d.ascii.empty()) return m;
@@ -421,8 +284,27 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // y7mail.con is y7mail.com's slip, not ymail.com's: a real mail domain
   // under the same name is the likelier target, and, not trusted, it is
   // only suggested (issue 15 breaker, round 3, item 9).
-  if (!delegated && RealDomainSuffixSlip(q, m)) return m;
+  LookalikeMatch real_slip;
+  const bool real_near = !delegated && RealDomainSuffixSlip(q, real_slip);
+  if (real_near && real_slip.kind == LookalikeMatch::Kind::kLookalike) return real_slip;
   if (!delegated) UndelegatedCandidates(q, best);
+  // But a trusted domain of that same name one slip away is the one meant
+  // (sina.con: sina.com, 'n' beside 'm', before sina.cn; rambler.ur:
+  // rambler.ru, two letters swapped, before rambler.ua): the verdict is its
+  // look-alike, so the policy's look-alike rules see it, and the real
+  // domain is the second offer (issue 15, breaker 15, round 4, item 5).
+  std::string real_alt;
+  if (real_near) {
+    const bool trusted_same_name = best.code && best.score >= options_.threshold &&
+                                   !set_[best.id].is_namespace &&
+                                   set_[best.id].name() == q.name &&
+                                   best.suggestion == set_[best.id].domain;
+    if (!trusted_same_name) {
+      m = std::move(real_slip);
+      return m;
+    }
+    real_alt = real_slip.target_domain_for_suggestion;
+  }
   if (!best.code || best.score < options_.threshold) {
     // Fail closed: a TLD outside the root zone receives no mail, near miss
     // or not (gmail.zz). See LookalikeMatch.
@@ -460,17 +342,44 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     return !best.alt_suggestion.empty() && !alt_cut && best.alt_score >= best.score - kClose &&
            best.alt_score >= options_.threshold;
   };
-  // Of two close targets the one the organisation writes to more is named
-  // first (yahoo.com.uk: yahoo.co.uk or yahoo.com.hk, as the history says;
-  // issue 15, breaker 15, item 6). Without history both priors are 1.
-  if (best.alt_code && alt_offered() &&
-      OrganisationPriorOf(best.alt_id) > OrganisationPriorOf(best.id)) {
+  auto swap_alt = [&] {
     std::swap(best.id, best.alt_id);
     std::swap(best.target, best.alt_target);
     std::swap(best.suggestion, best.alt_suggestion);
     std::swap(best.detail, best.alt_detail);
     std::swap(best.code, best.alt_code);
     std::swap(best.score, best.alt_score);
+  };
+  // Of two close targets the one the organisation writes to more is named
+  // first (yahoo.com.uk: yahoo.co.uk or yahoo.com.hk, as the history says;
+  // issue 15, breaker 15, item 6). Without history both priors are 1.
+  if (best.alt_code && alt_offered() &&
+      OrganisationPriorOf(best.alt_id) > OrganisationPriorOf(best.id)) {
+    swap_alt();
+  }
+  // A name under a TLD namespace that no list holds (ird.gov, defence.gov:
+  // a reading of .gov or .mil by letter count) is never named beside, nor
+  // before, a country's namespace that explains the same typing
+  // (ird.gov.nz: ird.govt.nz; defence.gov.au.x: defence.gov.au). A name the
+  // lists hold there (army.mil) is real and keeps its place (issue 15,
+  // breaker 15, round 4, item 4).
+  auto made_up = [&](uint32_t id, const std::string& target) {
+    return set_[id].is_namespace && LabelCount(set_[id].domain) == 1 &&
+           !NamespaceNameKnown(target);
+  };
+  if (best.alt_code && set_[best.id].is_namespace && set_[best.alt_id].is_namespace) {
+    // Put first only when it keeps more of what was typed (defence.gov.au
+    // of defence.gov.au.x, not fbi.gov.uk of fbi.gov.us, where .us is the
+    // country whose .gov it is).
+    if (made_up(best.id, best.target) && !made_up(best.alt_id, best.alt_target) &&
+        alt_offered() && d.ascii.starts_with(best.alt_suggestion + ".") &&
+        best.alt_suggestion.starts_with(best.suggestion + ".")) {
+      swap_alt();
+    }
+    if (made_up(best.alt_id, best.alt_target) && !made_up(best.id, best.target)) {
+      best.alt_code.reset();
+      best.alt_suggestion.clear();
+    }
   }
   // A slip into a TLD the root zone does not have: say so, it is the
   // strongest sign (hotmail.con, barclays.co.ul, army.mik).
@@ -489,7 +398,14 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     best.code = ReasonCode::kTldNotDelegated;
   }
   m.kind = LookalikeMatch::Kind::kLookalike;
-  if (alt_offered()) m.alternative_suggestion = std::move(best.alt_suggestion);
+  if (alt_offered()) {
+    m.alternative_suggestion = std::move(best.alt_suggestion);
+  } else if (!real_alt.empty()) {
+    m.alternative_suggestion = real_alt;
+  }
+  if (!real_alt.empty()) {
+    best.detail.append("; ").append(real_alt).append(", a real mail domain, is one slip away too");
+  }
   m.source = set_[best.id].source;
   m.target = best.target;
   // A namespace's reading names the namespace's name (af.mil); a listed

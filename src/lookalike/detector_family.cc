@@ -54,9 +54,19 @@ void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
     if (std::string_view open = NearOpenSecondLevel(name); !open.empty()) {
       std::string_view before = prefix.substr(0, prefix.size() - 1);
       std::string_view label = LastLabel(before);
+      // yahoo.cok.uk is a slip of .co.uk ('k' added) as well as of .com.uk
+      // ('k' for 'm'): a domain of the provider's own under any second
+      // level it may be a slip of is the one meant, and
+      // MultiLabelSuffixCandidates names it (issue 15, breaker 15, round 4,
+      // item 6).
+      for (std::string_view other : {"com", "co", "net", "org"}) {
+        if (!PlainKeySlip(DescribeEdit(name, other), true)) continue;
+        std::string own = Join(Join(label, "."), other);
+        own.append(".").append(dsuf);
+        if (family_domains_.contains(own)) return;
+      }
       meant_suffix = Join(open, ".");
       meant_suffix += dsuf;
-      if (family_domains_.contains(Join(Join(label, "."), meant_suffix))) return;
       second_slip = SuffixDetail(Join(Join(name, "."), dsuf), meant_suffix);
       dsuf = meant_suffix;
       prefix = before.substr(0, before.size() - label.size());
@@ -77,7 +87,11 @@ void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
   std::string_view tld = LastLabel(dsuf);
   // Only a real country-code suffix: gmail.ru, seznam.cy, yahoo.com.cy,
   // gmail.рф. A name under a generic TLD is left to the other classes.
-  if (!address::IsCountryCodeTld(tld) || !address::IsListedSuffix(LastLabel(dsuf))) return;
+  // Every delegated ccTLD, whatever the PSL holds of it: it lists no bare
+  // "za", only co.za, org.za..., and asking for the TLD's own rule left all
+  // of .za open (gmail.co.za, seznam.za; issue 15, breaker 15, round 4,
+  // item 2).
+  if (!address::IsCountryCodeTld(tld)) return;
   // Directly under the ccTLD, or under any second level where anyone
   // registers (yahoo.com.cy, gmail.co.uk, gmail.me.uk, gmail.ne.jp,
   // gmail.waw.pl). A public-sector zone (wp.mil.pl, wp.ac.uk, aol.gov.br:

@@ -52,7 +52,8 @@ void DetectorImpl::FamilyTypoCandidates(const Query& q, Best& best) const {
   // public-sector zone (a name there is its government's).
   const std::string_view dsuf = q.domain->suffix;
   const std::string_view tld = LastLabel(dsuf);
-  if (!address::IsCountryCodeTld(tld) || !address::IsListedSuffix(tld)) return;
+  // Any delegated ccTLD, as FamilyCandidates (the PSL has no bare "za").
+  if (!address::IsCountryCodeTld(tld)) return;
   if (dsuf != tld) {
     std::string_view second = dsuf.substr(0, dsuf.size() - tld.size() - 1);
     if (second.find('.') != std::string_view::npos || address::IsPublicSectorLabel(second) ||

@@ -48,6 +48,17 @@ std::vector<std::string_view> DetectorImpl::RealNamesNear(const std::vector<std:
   return out.size() <= 1 ? out : plain;
 }
 
+bool DetectorImpl::NamespaceNameKnown(std::string_view name) const {
+  if (KnownUnderNamespace(name)) return true;
+  const size_t dot = name.find('.');
+  if (dot == std::string_view::npos) return false;
+  const std::string_view label = name.substr(0, dot), ns = name.substr(dot + 1);
+  for (const Namespace& n : namespaces_) {
+    if (n.ns == ns) return std::find(n.names.begin(), n.names.end(), label) != n.names.end();
+  }
+  return false;
+}
+
 void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
   std::string_view ascii = q.domain->ascii;
   const TailSplits splits(ascii);
@@ -85,23 +96,40 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
       // confuse the two (ml for mil).
       // A TLD outside the root zone is a suffix only by libpsl's "*" rule:
       // nothing is registered under it (army.mik).
-      const bool slip = conf != nullptr || (dist == 1 && (!IsPublicSuffix(tail) ||
-                                                         !address::HasDelegatedTld(tail)));
       // "mail.mil.ml" is not "mail.mil.mil": a name that repeats the
       // namespace's first label is no domain anyone has (see AppendCandidates).
       // A namespace of several labels may repeat its first (nhs.nhs.ul for
       // nhs.nhs.uk is still a slip of .nhs.uk).
       std::string_view name_label = LastLabel(head);
+      // army.il, navy.il, af.il: .mil one edit into a real TLD (the 'm' left
+      // out: Israel's .il; .ril, .mit are brands' TLDs). A TLD namespace's
+      // real names (its names list, or a name the lists hold under it) are
+      // the government's, so the same name under the slipped TLD is its
+      // slip; any other name there is that TLD's own (idf.il). Only a
+      // namespace that is a TLD: one of several labels slipped into a real
+      // zone lands in another government's (health.gov.ua for .gov.au),
+      // which ForeignZoneCandidates and RealZoneNeighbour name (issue 15,
+      // breaker 15, round 4, item 1).
+      auto real_tld_slip = [&] { return k == 1 && dist == 1 && ns_stem_known(n, name_label); };
+      // met.uk.police, ird.nz.govt: the two labels swapped (item 7 of the
+      // same round); under .gov or any delegated TLD such a name is trusted
+      // before it gets here, or is that TLD's own.
+      const bool swapped = k == 2 && LabelsSwapped(tail, ns);
+      const bool slip = conf != nullptr ||
+                        (dist == 1 && (!IsPublicSuffix(tail) || !address::HasDelegatedTld(tail))) ||
+                        real_tld_slip() || swapped;
       const bool repeats = k == 1 && name_label == ns;
       // "seznam.cz.ml", "gmail.com.mi": a trusted name with one label
       // added is its slip (suffix-append, AppendCandidates), not "cz.mil".
       auto appended = [&] { return head != name_label && set_.TrustedBy(head).has_value(); };
       // "yahoo.ml" is not "yahoo.mil": no provider has a domain under a
       // government namespace; FamilyCandidates and SuffixCandidates name
-      // its own domains instead.
-      auto provider = [&] {
-        return head == name_label && families_.contains(std::string(name_label));
-      };
+      // its own domains instead. With a host label before it too
+      // (www.gmail.ml, mx.hotmail.ml): "www.hotmail.mil" is no one's, nor
+      // is "www.mail.mil" what was meant by gmail, and the provider's
+      // reading is the one a sender means (issue 15, breaker 15, round 4,
+      // item 3).
+      auto provider = [&] { return families_.contains(std::string(name_label)); };
       if (slip && !repeats && !appended() && !provider() &&
           !UnseenCountryName(head, name_label, ns)) {
         std::string target = Join(name_label, ".");
@@ -114,8 +142,9 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
         // breaker, round 3, item 8).
         double score = conf ? 0.95 : 0.9;
         if (!conf && k >= 2 && PlainKeySlip(DescribeEdit(tail, ns))) score = 0.93;
-        const ReasonCode code = dist <= 1 ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap;
-        std::string detail = SuffixDetail(tail, ns);
+        const ReasonCode code =
+            dist <= 1 || swapped ? ReasonCode::kSuffixEdit : ReasonCode::kTldSwap;
+        std::string detail = swapped ? SwappedDetail(tail, ns) : SuffixDetail(tail, ns);
         if (conf) detail += "; " + conf->note;
         // armu.ml, navv.ml: a slip of a real .mil name as well. That name
         // is the one meant; armu.mil is no one's (issue 15, the founding
@@ -246,6 +275,39 @@ void DetectorImpl::UndelegatedCandidates(const Query& q, Best& best) const {
   // and a trusted name with a label added is AppendCandidates' (gmail.com.mi
   // is gmail.com, not com.mil).
   if (families_.contains(std::string(q.reg_label)) || set_.TrustedBy(q.name)) return;
+  // ird.govt, interieur.gouv, met.police, leeds.nhs: a namespace of several
+  // labels with its country's code left off, the rest the TLD typed. Such a
+  // TLD does not exist, so the namespace meant is the one the rest begins
+  // (.govt.nz), never the US .gov a letter away (ird.gov), nor nothing
+  // (issue 15, breaker 15, round 4, item 4).
+  for (const Namespace& n : namespaces_) {
+    if (n.labels < 2) continue;
+    const std::string_view ns = n.ns;
+    const size_t cut = ns.rfind('.');
+    std::string_view head, tail;
+    if (!SplitTail(ascii, n.labels - 1, head, tail) || tail != ns.substr(0, cut)) continue;
+    // met.uk.police: the code is there, swapped (NamespaceCandidates).
+    if (LastLabel(head) == ns.substr(cut + 1)) continue;
+    // Classify says the TLD does not exist (a suffix slip).
+    std::string detail = "the .";
+    detail.append(ns.substr(cut + 1)).append(" of .").append(ns).append(" is missing");
+    std::string target = Join(LastLabel(head), ".");
+    target += ns;
+    Offer({n.id, ReasonCode::kSuffixDrop, std::move(detail), std::move(target),
+           Join(head, ".") + std::string(ns), 0.93},
+          best);
+  }
+  // army.military, af.milit: a TLD namespace's name written longer, for
+  // its real names alone (a word that begins "mil" says nothing else).
+  for (const Namespace& n : namespaces_) {
+    if (n.labels != 1 || tld.size() <= n.ns.size() || !tld.starts_with(n.ns)) continue;
+    if (!NamespaceNameKnown(Join(q.reg_label, ".") + n.ns)) continue;
+    std::string detail = no_tld + "; it is ." + n.ns + " with '";
+    detail.append(tld.substr(n.ns.size())).append("' added");
+    Offer({n.id, ReasonCode::kTldNotDelegated, std::move(detail), Join(q.reg_label, ".") + n.ns,
+           Join(q.name, ".") + n.ns, 0.85},
+          best);
+  }
   // gmail.co.m is gmail.com with a dot moved, not gmail.co.mil: a
   // provider's name before an open second level is no name under a
   // namespace either (issue 15 breaker, round 3, item 12).

@@ -95,6 +95,17 @@ void DetectorImpl::MultiLabelSuffixCandidates(const Query& q, Best& best) const 
         const Entry& e = set_[id];
         std::string_view tsuf = e.suffix();
         if (e.name() != name || LabelCount(tsuf) != k || tsuf == tail) return;
+        // barclays.uk.co, anz.au.com, yahoo.uk.co: the two labels of the
+        // ending swapped. Whoever holds uk.co or au.com (ordinary names
+        // there, or an open zone such as br.com) receives the mail; no
+        // sister is ever spelt so (issue 15, breaker 15, round 4, item 7).
+        // Above the provider's home (yahoo.br.com: yahoo.com.br).
+        if (LabelsSwapped(tail, tsuf)) {
+          Offer({id, ReasonCode::kSuffixEdit, SwappedDetail(tail, tsuf), e.domain,
+                 Join(prefix, e.domain), 0.97},
+                best);
+          return;
+        }
         if (SuffixDistance(tail, tsuf, 1) != 1) return;
         if (real_tail < 0) {
           real_tail = address::IsListedSuffix(tail) && address::HasDelegatedTld(tail) ? 1 : 0;

@@ -61,4 +61,20 @@ bool ComCoSwap(std::string_view typed, std::string_view meant) {
   return (a == "com" && b == "co") || (a == "co" && b == "com");
 }
 
+bool LabelsSwapped(std::string_view typed, std::string_view meant) {
+  const size_t t = typed.find('.'), m = meant.find('.');
+  if (t == std::string_view::npos || m == std::string_view::npos || typed == meant ||
+      typed.size() != meant.size() || typed.find('.', t + 1) != std::string_view::npos ||
+      meant.find('.', m + 1) != std::string_view::npos) {
+    return false;
+  }
+  return typed.substr(0, t) == meant.substr(m + 1) && typed.substr(t + 1) == meant.substr(0, m);
+}
+
+std::string SwappedDetail(std::string_view typed, std::string_view meant) {
+  std::string s = "the labels of .";
+  s.append(meant).append(" are swapped (.").append(typed).append(")");
+  return s;
+}
+
 }  // namespace nearmiss::lookalike

@@ -88,6 +88,14 @@ bool IsOpenSecondLevel(std::string_view label);
 // another's, likelier than any one-key slip of the same length (com.hk).
 bool ComCoSwap(std::string_view typed, std::string_view meant);
 
+// True when `typed` and `meant` are two labels each, the same two in the
+// other order (uk.co for co.uk, au.com for com.au): the two labels of an
+// ending of several swapped, which SuffixDistance counts as two edits.
+bool LabelsSwapped(std::string_view typed, std::string_view meant);
+
+// "the labels of .co.uk are swapped (.uk.co)": what LabelsSwapped found.
+std::string SwappedDetail(std::string_view typed, std::string_view meant);
+
 }  // namespace nearmiss::lookalike
 
 #endif  // NEARMISS_LOOKALIKE_DOMAIN_LABELS_H_

@@ -36,6 +36,11 @@ void NamespaceIndex::Build(const std::vector<Spec>& specs) {
     flat_lengths_.push_back(s.flat.size());
     if (const size_t dot = s.ns.find('.'); dot != std::string_view::npos) {
       Add(by_rest_, s.ns.substr(dot + 1), at);
+      if (s.labels == 2) {
+        std::string swapped(s.ns.substr(dot + 1));
+        swapped.append(".").append(s.ns.substr(0, dot));
+        Add(by_swapped_, swapped, at);
+      }
     }
   }
   std::sort(near_.begin(), near_.end());
@@ -86,6 +91,7 @@ void NamespaceIndex::Candidates(std::string_view ascii, std::string_view reg_lab
       }
     }
   }
+  if (!by_swapped_.empty()) Find(by_swapped_, LastLabels(ascii, 2), out);
   SortUnique(out);
 }
 

@@ -13,7 +13,9 @@
 //       it, or either side is an IDN (then the distance is on U-labels);
 //   (b) the query's last label is its flat form (hmrc.govuk);
 //   (c) the query is one label run into it (hmrcgov.uk, hmrc-gov.uk);
-//   (d) the query's registrable label ends in its flat form (dodmil.com).
+//   (d) the query's registrable label ends in its flat form (dodmil.com);
+//   (e) the query's last two labels are its two in the other order
+//       (met.uk.police for police.uk).
 // (a) is found the way the typo index finds names (symmetric deletion,
 // SymSpell): two strings one edit apart share a string one deletion from
 // each, so the namespaces' one-deletion variants are indexed and the
@@ -55,7 +57,7 @@ class NamespaceIndex {
   void AppendNear(std::string_view ascii, std::vector<uint32_t>& out) const;
 
   // `out` becomes the positions, ascending and unique, of every namespace
-  // for which (a)-(d) above may hold for the domain `ascii` (lower-case
+  // for which (a)-(e) above may hold for the domain `ascii` (lower-case
   // ASCII, A-labels) whose registrable label is `reg_label`.
   void Candidates(std::string_view ascii, std::string_view reg_label,
                   std::vector<uint32_t>& out) const;
@@ -88,6 +90,7 @@ class NamespaceIndex {
   StringMap by_flat_;          // (b), (d)
   std::vector<size_t> flat_lengths_;  // distinct, ascending
   StringMap by_rest_;          // (c): "uk" of gov.uk -> gov.uk's position
+  StringMap by_swapped_;       // (e): "uk.gov" -> gov.uk's position
   std::vector<std::string> ns_;  // by position
 };
 

@@ -212,8 +212,34 @@ void SuffixSlips(std::string_view name, std::string_view suffix, const PermuteIn
       out.insert(s);
     }
   }
+  // Any letter for or beside one of the TLD that makes a delegated TLD
+  // (army.mit, army.ril for army.mil): check reads a TLD namespace's real
+  // names under any TLD one edit away as slips, keys next to each other
+  // or not.
+  if (!name.empty() && !labels.back().starts_with("xn--")) {
+    const std::string_view tld = labels.back();
+    const std::string before = pre + JoinLabels(labels, 0, labels.size() - 1) +
+                               (labels.size() > 1 ? "." : "");
+    std::string v;
+    for (size_t i = 0; i <= tld.size(); ++i) {
+      for (char c = 'a'; c <= 'z'; ++c) {
+        v.assign(tld).insert(i, 1, c);
+        if (address::IsDelegatedTld(v)) out.insert(before + v);
+        if (i == tld.size() || c == tld[i]) continue;
+        v.assign(tld);
+        v[i] = c;
+        if (address::IsDelegatedTld(v)) out.insert(before + v);
+      }
+    }
+  }
   for (const SuffixConfusion& c : in.confusions) {
     if (c.intended == suffix) out.insert(pre + c.typed);
+  }
+  if (labels.size() == 2) {
+    // barclays.uk.co for barclays.co.uk: check's swapped labels.
+    std::string swapped = pre;
+    swapped.append(labels[1]).append(".").append(labels[0]);
+    out.insert(std::move(swapped));
   }
   if (labels.size() > 1) {
     out.insert(pre + JoinLabels(labels, 0, labels.size() - 1));  // cba.com for cba.com.au
@@ -279,6 +305,14 @@ std::vector<std::string> PermuteDomain(const PermuteInput& in) {
       }
       for (const std::string& tld : in.country_tlds) {
         out.insert(std::string(reg) + "." + tld);
+        // Under the country's commercial second levels the PSL lists
+        // (gmail.co.za, seznam.com.mx): check's provider under another
+        // country's zone.
+        for (std::string_view open : {"co", "com", "net", "org"}) {
+          std::string zone(open);
+          zone.append(".").append(tld);
+          if (address::IsListedSuffix(zone)) out.insert(std::string(reg) + "." + zone);
+        }
         // The whole domain with a country's code added (barclays.co.uk.uk,
         // army.mil.de): check's suffix-append of any ending, written here
         // for each ccTLD and the three generic endings below.

@@ -109,5 +109,20 @@ TEST(PermuteTest, IdnNamesSlipTheirOwnLetters) {
   }
 }
 
+// Issue 15, breaker 15, round 4: what check now flags, permute writes too:
+// a real TLD one edit from the source's (army.il, army.mit: item 1), the
+// name under a ccTLD's listed commercial zones (seznam.co.za: item 2), the
+// two labels of the ending swapped (barclays.uk.co: item 7).
+TEST(PermuteTest, RealTldsOneEditAwayZonesOfEveryCcTldAndSwappedLabels) {
+  std::vector<std::string> mil = PermuteDomain({"army.mil", {}, {}, {}});
+  for (std::string_view s : {"army.il", "army.mit", "army.ril"}) EXPECT_TRUE(Has(mil, s)) << s;
+  std::vector<std::string> seznam = PermuteDomain({"seznam.cz", {}, {"za", "ke"}, {}});
+  for (std::string_view s : {"seznam.za", "seznam.co.za", "seznam.org.za", "seznam.co.ke"}) {
+    EXPECT_TRUE(Has(seznam, s)) << s;
+  }
+  std::vector<std::string> barclays = PermuteDomain({"barclays.co.uk", {}, {}, {}});
+  EXPECT_TRUE(Has(barclays, "barclays.uk.co"));
+}
+
 }  // namespace
 }  // namespace nearmiss::lookalike
