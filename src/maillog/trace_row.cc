@@ -3,7 +3,6 @@
 // (trace_log.h).
 #include <algorithm>
 #include <cstdint>
-#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -417,26 +416,16 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
     return;
   }
   if (attempt) ++counts_.delivery_lines;
-  // Exchange and Microsoft 365 match addresses and Message-IDs without
-  // regard to case (a RECEIVE's "Bob.Smith@" is the SEND's "bob.smith@",
-  // the trace's "<H2@MOD.GOV.UK>" the tracking log's "<h2@mod.gov.uk>"):
-  // one message's events are joined folded, and shown so (issue-16 tester
-  // §5). Postfix's local parts keep their case (postfix_log.h).
-  auto fold = [](std::string_view v, std::string* out) {
-    out->assign(v);
-    for (char& c : *out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return std::string_view(*out);
-  };
   Attempt a;
   a.time = time;
-  a.queue_id = fold(id, &folded_id_);
+  a.queue_id = id;
   a.sender = sender;
   a.sender_known = row_sender_known_;
-  a.recipient = fold(rcpt, &folded_rcpt_);
+  a.recipient = rcpt;
   a.status = status;
   a.status_text = text;
   a.relay = relay;
-  a.message_id = a.queue_id;
+  a.message_id = id;
   a.subject = subject_text_;
   a.from_trace = true;
   sink_->OnAttempt(a);
