@@ -45,7 +45,19 @@ std::string Noun(uint64_t n, std::string_view one, std::string_view many) {
   if (n == 1) return std::string(one);
   if (!many.empty()) return std::string(many);
   std::string out(one);
-  out += 's';
+  // English: a consonant before a final 'y' makes "-ies" ("delivery",
+  // "deliveries"; "day", "days"); "-s", "-x", "-ch", "-sh" take "-es"
+  // ("address", "addresses"; "mailbox", "mailboxes").
+  const size_t n_chars = out.size();
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  if (n_chars >= 2 && out.back() == 'y' && !vowel(out[n_chars - 2])) {
+    out.back() = 'i';
+    out += "es";
+  } else if (out.ends_with('s') || out.ends_with('x') || out.ends_with("ch") || out.ends_with("sh")) {
+    out += "es";
+  } else {
+    out += 's';
+  }
   return out;
 }
 

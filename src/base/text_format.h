@@ -23,8 +23,8 @@ std::string FormatUtc(int64_t unix_seconds, const char* format);
 // numbers, and so do line numbers ("maillog:1234").
 std::string Thousands(int64_t n);
 
-// The noun that agrees with `n`: `one` for 1, else `many` when given, else
-// `one` with an "s" ("1 messages" read as a bug, issue 16).
+// The noun that agrees with `n` ("1 messages" read as a bug): `one` for 1, else `many` when
+// given, else `one`'s plural: "deliveries", "addresses", "files" (text_format.cc).
 std::string Noun(uint64_t n, std::string_view one, std::string_view many = {});
 // "1 file", "2 files", "1,234 files": Thousands(n) and Noun(n, one, many).
 std::string Counted(uint64_t n, std::string_view one, std::string_view many = {});

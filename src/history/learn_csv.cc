@@ -115,6 +115,23 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
     return Status::ParseError(path + ":1: no recipient column (recipient, to or rcpt) in a header "
                               "separated by ',', ';' or tabs: '" + log::Untrusted(line, 100) + "'");
   }
+  if (date_order == maillog::DateOrder::kUnstated && time >= 0) {
+    // A first pass for the order of day and month: a row that can be read
+    // only one way decides the whole file (maillog::DecideDateOrder), as
+    // in a trace.
+    const std::streampos rows = in.tellg();
+    bool day_first = false, month_first = false;
+    while (std::getline(in, line)) {
+      std::vector<std::string> f = CsvFields(line, separator);
+      if (static_cast<int>(f.size()) <= time) continue;
+      maillog::DateOrder says = maillog::DateOrderEvidence(f[time]);
+      day_first |= says == maillog::DateOrder::kDayMonth;
+      month_first |= says == maillog::DateOrder::kMonthDay;
+    }
+    date_order = maillog::DecideDateOrder(day_first, month_first);
+    in.clear();
+    in.seekg(rows);
+  }
   int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();
@@ -129,18 +146,20 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
     if (t < 0) {
       std::string where = path + ":" + std::to_string(n) + ": ";
       if (t == maillog::kAmbiguousDate) {
-        return Status::ParseError(where + "the slash date '" + log::Untrusted(f[time], 100) +
-                                  "' may be day/month or month/day: say which with "
-                                  "--date-order dmy or mdy");
+        return Status::ParseError(where + "the date '" + log::Untrusted(f[time], 100) +
+                                  "' may be day/month or month/day and the file's other rows "
+                                  "do not say which: say which with --date-order dmy or mdy");
       }
       if (t == maillog::kWrongOrderDate) {
-        return Status::ParseError(where + "the slash date '" + log::Untrusted(f[time], 100) +
+        return Status::ParseError(where + "the date '" + log::Untrusted(f[time], 100) +
                                   "' is no date in the --date-order given, but is in the other");
       }
       return Status::ParseError(where + "bad time '" + log::Untrusted(f[time], 100) +
                                 "' (want seconds since 1970, YYYY-MM-DD, an RFC 3339 "
                                 "date-time such as 2026-09-01T10:00:00Z, DD.MM.YYYY, or a "
-                                "slash date with --date-order)");
+                                "culture's short date and time such as 11/4/2025 3:02:11 PM, "
+                                "4/11/2025 3:02:11 pm or 04-11-2025 15:02:11; docs/mail-logs.md "
+                                "lists them)");
     }
     std::string to = Canonical(f[rcpt]);
     if (to.empty()) {

@@ -93,7 +93,24 @@ void Auditor::NoteHandOff(const maillog::Attempt& a) {
   }
 }
 
-void Auditor::OnAttempt(const maillog::Attempt& a) {
+std::string_view Auditor::TraceSpelling(std::string_view v) {
+  std::string folded(v);
+  for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return trace_spelling_.try_emplace(std::move(folded), v).first->second;
+}
+
+void Auditor::OnAttempt(const maillog::Attempt& given) {
+  maillog::Attempt a = given;
+  if (a.from_trace) {
+    // Bounded; cleared before this attempt's lookups, whose views it holds.
+    if (trace_spelling_.size() >= Report::kMaxOpen) trace_spelling_.clear();
+    // One spelling per message and recipient (trace_spelling_). Attempt
+    // holds views: these point into the map, valid for this call.
+    a.queue_id = TraceSpelling(given.queue_id);
+    a.message_id = given.message_id == given.queue_id ? a.queue_id
+                                                      : TraceSpelling(given.message_id);
+    a.recipient = TraceSpelling(given.recipient);
+  }
   // Every hand-off, flagged recipient or not, for the per-file counts.
   if (!a.from_trace) NoteHandOff(a);
   if (a.status == "internal") {

@@ -148,6 +148,15 @@ class Auditor final : public maillog::DeliverySink {
   // organisation's own mailbox (status "internal"): their "unknown" in
   // sent_on_ is settled. Bounded by Report::kMaxOpen.
   std::unordered_set<std::string> settled_;
+  // Exchange and Microsoft 365 match addresses and Message-IDs without
+  // regard to case: a trace's Message-ID or recipient folded to ASCII
+  // lower case -> its first spelling in the run, which every later event
+  // of it is given, so one message's events join (a RECEIVE's
+  // "Bob.Smith@", the SEND's "bob.smith@"; the trace's "<H2@MOD.GOV.UK>",
+  // the tracking log's "<h2@mod.gov.uk>"; issue-16 tester §5). Bounded
+  // as settled_ is. Postfix's local parts keep their case.
+  std::unordered_map<std::string, std::string> trace_spelling_;
+  std::string_view TraceSpelling(std::string_view v);
   // The first attempt before --since of each delivery (message key and
   // recipient), for its row's first attempt when a later one is in range.
   // Bounded by Report::kMaxOpen (past it forgotten: the row starts later).

@@ -57,6 +57,11 @@ std::string Skipped(const maillog::LineCounts& c) {
         " whose date is ambiguous (day/month or month/day, first at line " +
         std::to_string(c.first_ambiguous_date_line) + "; read them with --date-order)");
   }
+  if (c.unreadable_times != 0) {
+    add("of those, " + Counted(static_cast<int64_t>(c.unreadable_times), "record") +
+        " whose time is in no form this reader knows (first at line " +
+        std::to_string(c.first_unreadable_time_line) + ")");
+  }
   if (c.not_understood != 0) {
     add(Counted(static_cast<int64_t>(c.not_understood), "delivery line") +
         " that did not parse (first at line " +
@@ -75,7 +80,7 @@ std::string Skipped(const maillog::LineCounts& c) {
   }
   if (c.stopped != 0) {
     add(Counted(static_cast<int64_t>(c.stopped), "recipient") +
-        " stopped by a milter or a header check (rejected, held or discarded; shown as such, "
+        " stopped by a milter, a header or body check or an access map (rejected, held or discarded; shown as such, "
         "not as delivery attempts)");
   }
   if (c.soft_bounces != 0) {

@@ -44,7 +44,7 @@ std::string Legend() {
       "<i style=\"background:#5d4037\"></i>";
   out += kOutcomeUnknown;
   out += "<i style=\"background:#f1948a\"></i>in a Sent folder (delivery not known)"
-         "<i style=\"background:#117a65\"></i>rejected by a milter (never delivered)"
+         "<i style=\"background:#117a65\"></i>rejected by a milter, a check or an access map (never delivered)"
          "<i style=\"background:#b7950b\"></i>held in the hold queue (not delivered)</div>";
   return out;
 }
@@ -265,7 +265,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     std::string label = st;
     // Only a Postfix log with a milter or hold checks has them.
     if ((label == "rejected" || label == "held") && n == 0) continue;
-    if (label == "rejected") label = "rejected by a milter";
+    if (label == "rejected") label = "rejected by a milter, a check or an access map";
     if (label == "held") label = "held (hold queue)";
     if (label == "unknown") {
       if (n == 0) continue;  // only Exchange logs without the next server's have it

@@ -111,7 +111,7 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
               : std::string()) +
          (t.rejected != 0
               ? "<strong>" + Thousands(t.rejected) +
-                    " rejected by the mail filter</strong> (a milter; never delivered), "
+                    " rejected by the mail server</strong> (a milter, a header or body check or an access map; never delivered), "
               : std::string()) +
          (t.held != 0 ? "<strong>" + Thousands(t.held) +
                             " held</strong> in the hold queue when the logs end (not delivered; "

@@ -119,6 +119,7 @@ std::string SummaryJson(const Report& rep) {
                     {"unrecognised_lines", c.unrecognised},
                     {"first_unrecognised", first},
                     {"ambiguous_dates", c.ambiguous_dates},
+                    {"unreadable_times", c.unreadable_times},
                     {"delivery_lines", c.delivery_lines},
                     {"verification_probes", c.probes},
                     {"soft_bounces", c.soft_bounces},
@@ -223,7 +224,10 @@ std::string ReportText(const Report& rep) {
   std::string rare;
   if (t.expired != 0) rare += ", expired " + Thousands(t.expired);
   if (t.discarded != 0) rare += ", discarded (never delivered) " + Thousands(t.discarded);
-  if (t.rejected != 0) rare += ", rejected by a milter (never delivered) " + Thousands(t.rejected);
+  if (t.rejected != 0) {
+    rare += ", rejected by a milter, a check or an access map (never delivered) " +
+            Thousands(t.rejected);
+  }
   if (t.held != 0) rare += ", held in the hold queue (not delivered) " + Thousands(t.held);
   if (t.unknown != 0) {
     rare += ", ";

@@ -143,7 +143,8 @@ int RankOf(const std::string& level) {
 
 void Report::IndexDelivery(const Row& row, bool postfix) {
   if (row.message_id.empty() || row.to.empty()) return;
-  AttemptId key = AttemptKey(row.message_id, Folded(row.to), 0, "");
+  // Folded: Exchange and Microsoft 365 write one Message-ID in either case.
+  AttemptId key = AttemptKey(Folded(row.message_id), Folded(row.to), 0, "");
   auto [it, added] = delivered_.try_emplace(key);
   it->second = {row.queue_id, std::max(it->second.seconds, row.seconds), postfix};
   if (!added) return;
@@ -157,7 +158,7 @@ void Report::IndexDelivery(const Row& row, bool postfix) {
 const Report::Delivered* Report::FindDelivery(const std::string& message_id,
                                               const std::string& to) const {
   if (message_id.empty()) return nullptr;
-  auto it = delivered_.find(AttemptKey(message_id, Folded(to), 0, ""));
+  auto it = delivered_.find(AttemptKey(Folded(message_id), Folded(to), 0, ""));
   return it == delivered_.end() ? nullptr : &it->second;
 }
 

@@ -85,10 +85,26 @@ LineFormat LineCounts::main_format() const {
 }
 
 std::string AmbiguousDates(const LineCounts& c) {
-  return Thousands(static_cast<int64_t>(c.ambiguous_dates)) +
-         " with an ambiguous date (dd/mm/yyyy or mm/dd/yyyy without AM/PM, first at " + c.file +
-         ":" + std::to_string(c.first_ambiguous_date_line) +
-         "; give --date-order dmy or mdy to read them)";
+  std::string out;
+  if (c.ambiguous_dates != 0) {
+    out = Thousands(static_cast<int64_t>(c.ambiguous_dates)) +
+          " with an ambiguous date (day or month first, which the file's dates do not "
+          "decide: 04/11/2025, 04-11-2025 3:02:11 PM, 4/11/2025 3:02:11 pm; first at " + c.file +
+          ":" + std::to_string(c.first_ambiguous_date_line) +
+          "; give --date-order dmy or mdy to read them)";
+  }
+  if (c.unreadable_times != 0) {
+    std::string time = c.first_unreadable_time;
+    for (char& ch : time) {
+      if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';  // untrusted bytes
+    }
+    if (!out.empty()) out += ", ";
+    out += Thousands(static_cast<int64_t>(c.unreadable_times)) +
+           " with a time in no form this reader knows ('" + time + "', first at " + c.file +
+           ":" + std::to_string(c.first_unreadable_time_line) +
+           "; docs/mail-logs.md lists the cultures' forms read)";
+  }
+  return out;
 }
 
 std::string Describe(const LineCounts& c) {
@@ -112,11 +128,11 @@ std::string Describe(const LineCounts& c) {
   if (c.first_unrecognised_line != 0) {
     out += " (first at " + c.file + ":" + std::to_string(c.first_unrecognised_line) + ")";
   }
-  if (c.ambiguous_dates != 0) out += ", of which " + AmbiguousDates(c);
+  if (c.ambiguous_dates != 0 || c.unreadable_times != 0) out += ", of which " + AmbiguousDates(c);
   // Shown when there are any, so a log without them reads as before.
   if (c.stopped != 0) {
     out += ", " + Counted(c.stopped, "recipient") +
-           " stopped by a milter or a header check (rejected, held or discarded: not delivery "
+           " stopped by a milter, a header or body check or an access map (rejected, held or discarded: not delivery "
            "attempts)";
   }
   if (c.probes != 0) {
@@ -261,7 +277,9 @@ Status CheckRecognised(const LineCounts& c, int min_percent) {
   std::string need =
       min_percent > 0 ? std::to_string(min_percent) + "%" : std::string("at least one");
   std::string where = c.file + ":" + std::to_string(c.first_unrecognised_line);
-  std::string dates = c.ambiguous_dates != 0 ? "; " + AmbiguousDates(c) : std::string();
+  std::string dates = c.ambiguous_dates != 0 || c.unreadable_times != 0
+                          ? "; " + AmbiguousDates(c)
+                          : std::string();
   if (const LineFormat form = c.main_format(); form != LineFormat::kNone) {
     // The file is in a form this reader knows; too many of its records are
     // not: said as such, not as "not a mail log".

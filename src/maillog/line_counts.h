@@ -37,6 +37,13 @@ struct LineCounts {
   // (trace_log.h, --date-order).
   uint64_t ambiguous_dates = 0;
   uint64_t first_ambiguous_date_line = 0;
+  // Of the unrecognised: trace records whose time is in no form this
+  // reader knows ("4/11/2025 3:02:11 P.M."), the first one's line and its
+  // time as written (at most kExcerpt bytes), so the message says the time
+  // is why.
+  uint64_t unreadable_times = 0;
+  uint64_t first_unreadable_time_line = 0;
+  std::string first_unreadable_time;
   // Of the unrecognised: slash dates that are no date in the order stated
   // (--date-order mdy for "17/09/2026"), the first one's line, its date
   // and the order stated ("mdy", "dmy").
@@ -167,8 +174,11 @@ struct LineCounts {
 // recognised (first at maillog:7)": each figure named for what it counts.
 std::string Describe(const LineCounts& counts);
 
-// "3 with an ambiguous date (dd/mm/yyyy or mm/dd/yyyy without AM/PM, first
-// at trace.csv:5; give --date-order dmy or mdy to read them)".
+// "3 with an ambiguous date (day or month first, which the file's dates do
+// not decide: ...; first at trace.csv:5; give --date-order dmy or mdy to
+// read them)", and for unreadable_times "2 with a time in no form this
+// reader knows ('4/11/2025 3:02:11 P.M.', first at trace.csv:7; ...)";
+// "" when none of either.
 std::string AmbiguousDates(const LineCounts& counts);
 
 // "dates may be ambiguous: ..." for a file whose lines without a year span

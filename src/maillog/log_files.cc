@@ -15,6 +15,7 @@
 
 #include "maillog/gzip_stream.h"
 #include "maillog/natural_order.h"
+#include "maillog/rotation_name.h"
 #include "maillog/trace_log.h"
 #include "maillog/utf16.h"
 
@@ -26,27 +27,15 @@ constexpr size_t kChunk = 1 << 20;
 struct RotKey {
   std::string base;
   int order;  // position of the base among the inputs
-  // Older sorts first: numbered rotations by descending number, dated ones
-  // by ascending date, the live file last.
+  // Older sorts first: dated rotations by ascending date, numbered ones by
+  // descending number (NAME.0 after NAME.1), the live file last
+  // (rotation_name.h).
   int64_t age_rank;
 };
 
 RotKey KeyOf(const std::string& path) {
-  std::string name = path;
-  if (name.ends_with(".gz")) name.resize(name.size() - 3);
-  size_t dot = name.rfind('.');
-  size_t slash = name.rfind('/');
-  bool after_slash = dot != std::string::npos && (slash == std::string::npos || dot > slash);
-  if (after_slash && dot + 1 < name.size() &&
-      std::all_of(name.begin() + dot + 1, name.end(), ::isdigit) && name.size() - dot <= 4) {
-    return {name.substr(0, dot), 0, -std::stoll(name.substr(dot + 1))};
-  }
-  size_t dash = name.rfind('-');
-  if (dash != std::string::npos && name.size() - dash == 9 &&
-      std::all_of(name.begin() + dash + 1, name.end(), ::isdigit)) {
-    return {name.substr(0, dash), 0, std::stoll(name.substr(dash + 1)) - 100000000LL};
-  }
-  return {name, 0, 0};
+  RotationName r = ReadRotationName(path);
+  return {std::move(r.base), 0, r.age_rank};
 }
 
 Status Errno(const std::string& path, const char* what) {

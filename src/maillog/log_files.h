@@ -15,8 +15,10 @@
 namespace nearmiss::maillog {
 
 // Oldest first: "maillog.3.gz maillog.2.gz maillog.1 maillog" (logrotate
-// numbers) and "maillog-20240301 maillog-20240308 maillog" (dateext), each
-// base name's set together, bases in the order first given.
+// numbers), "mail.log.1.gz mail.log.0 mail.log" (savelog, newsyslog),
+// "maillog-20240301 maillog-20240308 maillog" (dateext; also hourly,
+// dotted and `postfix logrotate` names: rotation_name.h), each base name's
+// set together, bases in the order first given.
 std::vector<std::string> OrderRotated(std::vector<std::string> paths);
 // The order logs are read in: Postfix logs as OrderRotated puts them, then
 // the traces (Exchange, Microsoft 365: LooksLikeTrace on the first line) in

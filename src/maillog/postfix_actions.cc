@@ -9,15 +9,31 @@ namespace {
 
 struct Kind {
   std::string_view prefix, action, status;
-  bool milter;  // the reply before the fields; else cleanup_act_log's form
+  // Always the reply before the fields (a milter's); else by the event:
+  // cleanup_act_log's form for "header", "body" and "content", smtpd's
+  // (the milter form) for an SMTP command (IsCleanupContext).
+  bool milter;
 };
 constexpr Kind kKinds[] = {
     {"milter-reject: ", "milter-reject", "rejected", true},
     {"milter-hold: ", "milter-hold", "held", true},
     {"milter-discard: ", "milter-discard", "discarded", true},
+    {"reject: ", "reject", "rejected", false},
     {"hold: ", "hold", "held", false},
     {"discard: ", "discard", "discarded", false},
+    // The message goes to another address instead (header_checks or an
+    // access map's REDIRECT): never to the one named, so it ends there as
+    // one thrown away does; the address it went to is in the reply, and
+    // its own delivery is a line of its own.
+    {"redirect: ", "redirect", "discarded", false},
 };
+
+// cleanup's contexts (cleanup.h: CLEANUP_ACT_CTXT_HEADER "header",
+// _BODY "body", _ANY "content"): header_checks, body_checks and their
+// milter-free kin; anything else is an SMTP command smtpd logged.
+bool IsCleanupContext(std::string_view event) {
+  return event == "header" || event == "body" || event == "content";
+}
 
 const Kind* KindOf(std::string_view text) {
   for (const Kind& k : kKinds) {
@@ -89,7 +105,7 @@ bool ReadActionLine(std::string_view text, ActionFields* out) {
   if (fields == std::string_view::npos) fields = rest.rfind("; to=<");
   std::string_view head = rest.substr(0, fields);
   if (fields == std::string_view::npos && head.ends_with(';')) head.remove_suffix(1);
-  if (k->milter) {
+  if (k->milter || !IsCleanupContext(out->event)) {
     // "EVENT from CLIENT: REPLY": the client is "host[addr]" (a port
     // after ':' at most), never ": ".
     size_t from = head.find(" from ");
@@ -104,6 +120,13 @@ bool ReadActionLine(std::string_view text, ActionFields* out) {
     out->reply = head.substr(sp + 1, from - sp - 1);
   }
   out->dsn = Dsn(out->reply);
+  if (!k->milter && !IsCleanupContext(out->event) &&
+      out->reply.find("Relay access denied") != std::string_view::npos) {
+    // smtpd's answer to a client outside that may not relay (smtpd_check.c,
+    // reject_unauth_destination): mail from outside, no attempt from inside
+    // to stop. Read as naming no recipient.
+    return true;
+  }
   if (fields == std::string_view::npos) return true;
   std::string_view s = rest.substr(fields + 2);
   if (s.starts_with("from=<")) {
@@ -112,6 +135,11 @@ bool ReadActionLine(std::string_view text, ActionFields* out) {
   }
   if (s.starts_with(" ")) s.remove_prefix(1);
   if (s.starts_with("to=<") && !Take(s, "to=<", &out->recipient)) return false;
+  // cleanup_act_log's optional text after the fields (": 5.7.1 blocked"):
+  // a REJECT's reply, which holds its status code.
+  if (const size_t text = s.find(": "); out->dsn.empty() && text != std::string_view::npos) {
+    out->dsn = Dsn(s.substr(text + 2));
+  }
   return true;
 }
 

@@ -23,6 +23,19 @@
 //           cleanup_act_log(): "%s: %s: %s %.200s from %s;" and the same
 //           fields), a header_checks or body_checks HOLD; "discard:" the
 //           same for DISCARD. CLASS is "header" or "body".
+//   cleanup "QID: reject: header NAME: VALUE from HOST[ADDR]; from=<S>
+//           to=<R> proto=P helo=<H>: 5.7.1 TEXT" (cleanup_act_log() again,
+//           cleanup_act()'s REJECT: the same function as HOLD and DISCARD);
+//           "redirect:" the same for REDIRECT, its text the address the
+//           message went to instead. CLASS may also be "content".
+//   smtpd   "NOQUEUE: reject: RCPT from HOST[ADDR]: 554 5.7.1 <R>: Recipient
+//           address rejected: TEXT; from=<S> to=<R> proto=P helo=<H>"
+//           (src/smtpd/smtpd_check.c, log_whatsup(): "%s: %s: %s from %s:
+//           %s;" and the same fields), an access map or restriction's
+//           REJECT, HOLD, DISCARD or REDIRECT of a recipient ("reject:",
+//           "hold:", "discard:", "redirect:"); its QID is "NOQUEUE" before
+//           the first recipient is accepted. "reject_warning:" (warn_if_
+//           reject) stops nothing and is not read.
 // The fields are found at the last "; from=<" (the text before is a
 // milter's reply or a sender's header, which may hold anything).
 // S and R are as the program holds them: Postfix quotes neither here, so
@@ -38,10 +51,12 @@
 namespace nearmiss::maillog {
 
 struct ActionFields {
-  // The outcome, as Attempt::status says it: "rejected" (milter-reject),
+  // The outcome, as Attempt::status says it: "rejected" (milter-reject,
+  // reject),
   // "held" (milter-hold, hold: the message waits in the hold queue until an
   // administrator releases or deletes it, postsuper(1)), "discarded"
-  // (milter-discard, discard: accepted and thrown away).
+  // (milter-discard, discard: accepted and thrown away; redirect: sent to
+  // another address instead of the one named).
   std::string_view status;
   std::string_view action;     // as logged: "milter-reject", "hold", ...
   std::string_view event;      // "RCPT", "END-OF-MESSAGE", "header", "body"

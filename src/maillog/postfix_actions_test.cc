@@ -94,7 +94,19 @@ TEST(PostfixActions, InternalFormAddressAndLinesWithoutARecipient) {
   EXPECT_FALSE(ReadActionLine(
       "milter-reject: RCPT from h[192.0.2.1]: 550 5.7.1 no; from=<a@mod.gov.uk> to=<bob@army",
       &f));
-  EXPECT_FALSE(IsActionLine("reject: RCPT from h[192.0.2.1]: 554 5.7.1 relay denied"));
+  // smtpd's own reject of a recipient is an action now (issue-16 tester
+  // §4); one without fields names no recipient.
+  EXPECT_TRUE(IsActionLine("reject: RCPT from h[192.0.2.1]: 554 5.7.1 relay denied"));
+  EXPECT_TRUE(ReadActionLine("reject: RCPT from h[192.0.2.1]: 554 5.7.1 relay denied", &f));
+  EXPECT_EQ(f.recipient, "");
+  EXPECT_FALSE(IsActionLine("reject_warning: header Subject: x from h[192.0.2.1]; from=<a@b>"));
+  // A header check's reject, its status code in the text after the fields.
+  ASSERT_TRUE(ReadActionLine("reject: header Subject: bad from ws1[10.0.0.5]; from=<i@mod.gov.uk> "
+                             "to=<h1@army.ml> proto=ESMTP helo=<ws1>: 5.7.1 blocked subject",
+                             &f));
+  EXPECT_EQ(f.status, "rejected");
+  EXPECT_EQ(f.recipient, "h1@army.ml");
+  EXPECT_EQ(f.dsn, "5.7.1");
 }
 
 constexpr const char* kHost = "Nov  3 09:12:0";

@@ -30,7 +30,18 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
   }
   // The form is told from the file's first line, not its name.
   if (LooksLikeTrace(FirstLine(path))) {
-    log.BeginTraceFile(path, options.date_order);
+    DateOrder order = options.date_order;
+    if (order == DateOrder::kUnstated) {
+      // A first pass for the order of day and month: a row that can be
+      // read only one way decides the whole file (trace_time.h,
+      // DecideDateOrder); an unreadable file fails in the pass that
+      // follows, which says so.
+      TraceLog scan(path, nullptr);
+      scan.ScanDateOrder();
+      (void)ForEachLine(path, [&scan](std::string_view line) { scan.Feed(line); }, scan_progress);
+      order = scan.DecidedOrder();
+    }
+    log.BeginTraceFile(path, order);
   } else if (const PlannedYear* p = Planned(options, path); p != nullptr) {
     // Dated with its whole set (year_plan.h), which was read for it; with
     // --year, anchored at it.

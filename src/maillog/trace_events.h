@@ -17,7 +17,7 @@ enum class EventClass {
   kSent,        // SEND, SENDEXTERNAL, DELIVER, DUPLICATEDELIVER
   kBounced,     // FAIL, DELIVERFAIL, SUBMITFAIL, RESUBMITFAIL,
                 // MODERATORREJECT, MODERATIONEXPIRE, MODERATORSALLNDR,
-                // POISONMESSAGE, BADMAIL: the message did not reach it
+                // BADMAIL: the message did not reach it
   kDiscarded,   // DROP ("dropped without a delivery status notification")
   kDeferred,    // DEFER, SUBMITDEFER, RESUBMITDEFER
   kHop,         // EXPAND, RESOLVE, REDIRECT, DUPLICATEEXPAND, DUPLICATEREDIRECT:
@@ -25,6 +25,8 @@ enum class EventClass {
                 // group's members, its resolved or redirected address),
                 // whose own events say what became of the message
   kProgress,    // the other documented events (RECEIVE, SUBMIT, TRANSFER,
+                // POISONMESSAGE: in or out of the poison queue, whence it
+                // may be resubmitted,
                 // AGENTINFO, DSN, the shadow copy's HAREDIRECT and
                 // HAREDIRECTFAIL, ...): no outcome
   kUnknown,     // not a documented event

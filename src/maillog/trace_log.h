@@ -169,6 +169,11 @@ class TraceLog {
   void Feed(std::string_view line);
   void Finish();
   const LineCounts& counts() const { return counts_; }
+  // A first pass over the file (ReadLog, when no order is stated): rows
+  // are not read, only what each time says of the file's order of day
+  // and month is kept (DateOrderEvidence); DecidedOrder then gives it.
+  void ScanDateOrder() { scanning_ = true; }
+  DateOrder DecidedOrder() const { return DecideDateOrder(day_first_seen_, month_first_seen_); }
 
  private:
   // kExtended: historical search's extended report, Exchange's events
@@ -205,8 +210,11 @@ class TraceLog {
   bool learning_ = false;
   DomainCheck own_domain_;
   std::string no_id_;  // the key of a row without a MessageId (Row)
+  std::string folded_id_, folded_rcpt_;  // Emit's, case-folded
   bool row_sender_known_ = true;  // the row being read names one sender (Row, Emit)
   DateOrder date_order_;
+  bool scanning_ = false;  // ScanDateOrder
+  bool day_first_seen_ = false, month_first_seen_ = false;
   LineCounts counts_;
   CsvRecords csv_;
   // The first line of the record being read, for excerpts of what was not

@@ -152,6 +152,54 @@ TEST(TraceTime, DatesOfOtherLocales) {
   }
 }
 
+// Issue-16 tester §1: a dashed day-first date with AM/PM (en-IN's
+// dd-MM-yyyy h:mm:ss tt) was read month first, silently. Every culture's
+// form: read when the culture settles the order, ambiguous when it does
+// not, and read in the order the file's rows decide.
+TEST(TraceTime, CulturesWhoseOrderIsNotCertainAreAmbiguous) {
+  auto at = [](const char* v, DateOrder o = DateOrder::kUnstated) {
+    return FormatTime(TraceTime(v, o));
+  };
+  EXPECT_EQ(at("11/4/2025 3:02:11 PM"), "2025-11-04T15:02:11");   // en-US
+  EXPECT_EQ(at("2025-11-04T15:02:11Z"), "2025-11-04T15:02:11");   // ISO
+  EXPECT_EQ(at("04.11.2025 15:02:11"), "2025-11-04T15:02:11");    // de-DE
+  EXPECT_EQ(at("04.11.2025 3:02:11 PM"), "2025-11-04T15:02:11");  // dots: day first
+  for (const char* v : {"04-11-2025 3:02:11 PM",    // en-IN (NLS)
+                        "04-11-2025 3:02:11 pm",
+                        "4/11/2025 3:02:11 pm",     // en-AU
+                        "04/11/2025 3:02:11 am",    // en-IN (ICU)
+                        "04/11/2025 15:02:11",      // en-GB, fr-FR
+                        "04-11-2025 15:02:11"}) {   // nl-NL
+    EXPECT_EQ(TraceTime(v, DateOrder::kUnstated), kAmbiguousDate) << v;
+    EXPECT_EQ(TraceTime(v, DateOrder::kMixed), kAmbiguousDate) << v;
+  }
+  EXPECT_EQ(TraceTime("11/4/2025 3:02:11 PM", DateOrder::kMixed), kAmbiguousDate);
+  EXPECT_EQ(at("04-11-2025 3:02:11 PM", DateOrder::kDayMonth), "2025-11-04T15:02:11");
+  EXPECT_EQ(at("4/11/2025 3:02:11 pm", DateOrder::kDayMonth), "2025-11-04T15:02:11");
+  EXPECT_EQ(at("4/11/2025 12:02:11 am", DateOrder::kDayMonth), "2025-11-04T00:02:11");
+  EXPECT_EQ(at("11/4/2025 3:02:11 PM", DateOrder::kDayMonth), "2025-04-11T15:02:11");
+  EXPECT_EQ(at("04/04/2025 15:02:11"), "2025-04-04T15:02:11");  // either way the same
+  // Other designators and forms are no time: the caller says so.
+  EXPECT_EQ(at("4/11/2025 3:02:11 p.m.", DateOrder::kDayMonth), "2025-11-04T15:02:11");  // en-NZ
+  EXPECT_EQ(TraceTime("4/11/2025 3:02:11 p.m.", DateOrder::kUnstated), kAmbiguousDate);
+  EXPECT_EQ(at("2025-11-04 3:02:11 p.m."), "2025-11-04T15:02:11");  // en-CA
+  for (const char* v : {"4/11/2025 3:02:11 P.M.", "4/11/2025 3:02:11 Pm", "4/11/2025 13:02:11 PM",
+                        "4/11/2025 3:02:11 p"}) {
+    EXPECT_EQ(TraceTime(v, DateOrder::kDayMonth), kNoTime) << v;
+  }
+  // What a row says of its file.
+  EXPECT_EQ(DateOrderEvidence("13-11-2025 3:02:11 PM"), DateOrder::kDayMonth);
+  EXPECT_EQ(DateOrderEvidence("13/11/2025 15:02:11"), DateOrder::kDayMonth);
+  EXPECT_EQ(DateOrderEvidence("11/13/2025 3:02:11 PM"), DateOrder::kMonthDay);
+  EXPECT_EQ(DateOrderEvidence("04-11-2025 3:02:11 PM"), DateOrder::kUnstated);
+  EXPECT_EQ(DateOrderEvidence("13.11.2025 15:02:11"), DateOrder::kUnstated);  // dots: settled
+  EXPECT_EQ(DateOrderEvidence("2025-11-13T15:02:11Z"), DateOrder::kUnstated);
+  EXPECT_EQ(DecideDateOrder(true, false), DateOrder::kDayMonth);
+  EXPECT_EQ(DecideDateOrder(false, true), DateOrder::kMonthDay);
+  EXPECT_EQ(DecideDateOrder(true, true), DateOrder::kMixed);
+  EXPECT_EQ(DecideDateOrder(false, false), DateOrder::kUnstated);
+}
+
 // Breaker round 2 §1: Status None ("rejected or redirected to a different
 // recipient") is not delivered, never dropped; Expanded and Resolved are
 // no deliveries, but counted (LineCounts::replaced) with their first line.

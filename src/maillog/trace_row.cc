@@ -3,7 +3,6 @@
 // (trace_log.h).
 #include <algorithm>
 #include <cstdint>
-#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -117,6 +116,12 @@ void ForEachAddress(std::string_view cell, bool required, Fn fn) {
 }  // namespace
 
 void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
+  if (scanning_) {
+    DateOrder says = DateOrderEvidence(Field(f, time_));
+    day_first_seen_ |= says == DateOrder::kDayMonth;
+    month_first_seen_ |= says == DateOrder::kMonthDay;
+    return;
+  }
   if (!time_zone_.empty() && time_zone_ != "UTC") {
     // A zone the heading names that is no UTC offset ("Pacific Standard
     // Time"): its times cannot be put in UTC, and read as UTC they would
@@ -150,6 +155,10 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   }
   if (time < 0) {
     Unrecognised(line);
+    if (counts_.unreadable_times++ == 0) {
+      counts_.first_unreadable_time_line = line;
+      counts_.first_unreadable_time = std::string(Field(f, time_)).substr(0, LineCounts::kExcerpt);
+    }
     NotUnderstood(line);
     return;
   }
@@ -268,8 +277,13 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     // several). A recipient the next server refused (5xx) is never "sent",
     // a 4xx is "deferred" (RFC 5321 4.2.1; breaker round 3 §12, round 16
     // §3), whether or not a FAIL event follows.
+    // A SEND to another of the organisation's servers ("unknown" above)
+    // holds that server's reply the same way: a 5xx or 4xx there is the
+    // outcome, refused or deferred, and its log holds nothing more
+    // (issue-16 tester §7).
+    const bool intra = status == "unknown" && event == "SEND";
     std::vector<std::string_view> replies;
-    if (status == "sent") SmtpReplies(text, rcpts.size(), &replies);
+    if (status == "sent" || intra) SmtpReplies(text, rcpts.size(), &replies);
     const bool each = replies.size() == rcpts.size();
     const bool one_for_all = !each && replies.size() == 1;
     // A list of replies that fits neither (three for two recipients) does
@@ -289,15 +303,16 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
         if (learning_) continue;
         st = "unknown";
         reply = text;
-      } else if (status == "sent" && reply.starts_with('5')) {
+      } else if ((status == "sent" || intra) && reply.starts_with('5')) {
         st = "bounced";
-      } else if (status == "sent" && reply.starts_with('4')) {
+      } else if ((status == "sent" || intra) && reply.starts_with('4')) {
         st = "deferred";
       } else if (status == "sent" && !smart_host.empty()) {
         Emit(time, id, sender, rcpts[i], "unknown", smart_host, reply, line, attempt);
         continue;
       }
-      Emit(time, id, sender, rcpts[i], st, relay, reply, line, attempt);
+      Emit(time, id, sender, rcpts[i], st, relay, reply, line,
+           attempt || (intra && st != "unknown"));
     }
     return;
   }

@@ -20,6 +20,86 @@ int Number(std::string_view s, size_t* at, size_t max_digits) {
 
 }  // namespace
 
+namespace {
+
+// A date with the year last or first and a time, as a culture's short
+// date and long time write it, split into its numbers; ok false when the
+// text is no such date.
+struct NumericDate {
+  bool ok = false;
+  int first = 0, second_part = 0, year = 0;  // as written, before any order
+  char sep = 0;
+  bool year_first = false;
+  int hour = 0, minute = 0, second = 0;
+  // "" (24-hour), "AM"/"PM" (en-US's designator), or "am"/"pm" (en-AU's,
+  // en-IN's under ICU, and "a.m."/"p.m." read as these): which culture
+  // wrote it tells the order apart.
+  std::string_view designator;
+};
+
+NumericDate SplitDate(std::string_view v) {
+  NumericDate d;
+  size_t at = 0;
+  d.first = Number(v, &at, 4);
+  if (d.first < 1 || at >= v.size()) return d;
+  d.sep = v[at++];
+  if (d.sep != '/' && d.sep != '.' && d.sep != '-') return d;
+  d.second_part = Number(v, &at, 2);
+  if (d.second_part < 1 || at >= v.size() || v[at++] != d.sep) return d;
+  d.year = Number(v, &at, 4);
+  if (at >= v.size() || v[at++] != ' ') return d;
+  if (d.first >= 1000) {
+    // Year first ("2025/11/03", "2025.11.03"): year, month, day in every
+    // locale that writes it.
+    if (d.year < 1 || d.year > 31) return d;
+    d.year_first = true;
+    const int day = d.year;
+    d.year = d.first;
+    d.first = d.second_part;  // the month
+    d.second_part = day;
+  } else if (d.year < 1970 || d.first > 31) {
+    return d;
+  }
+  d.hour = Number(v, &at, 2);
+  if (d.hour < 0 || at >= v.size() || v[at++] != ':') return d;
+  d.minute = Number(v, &at, 2);
+  if (d.minute < 0 || d.minute > 59) return d;
+  if (at < v.size() && v[at] == ':') {  // none: to the minute
+    ++at;
+    d.second = Number(v, &at, 2);
+    if (d.second < 0 || d.second > 60) return d;
+  }
+  std::string_view rest = v.substr(at);
+  // The designators cultures write: en-US's "AM"/"PM", en-AU's and ICU
+  // en-IN's "am"/"pm", en-CA's and en-NZ's "a.m."/"p.m." (lower case).
+  static constexpr std::string_view kDesignators[][2] = {
+      {" AM", "AM"}, {" PM", "PM"}, {" am", "am"}, {" pm", "pm"}, {" a.m.", "am"}, {" p.m.", "pm"}};
+  std::string_view designator;
+  for (const auto& [written, read] : kDesignators) {
+    if (rest == written) designator = read;
+  }
+  if (!designator.empty()) {
+    if (d.hour < 1 || d.hour > 12) return d;
+    d.designator = designator;
+    d.hour = d.hour % 12 + (designator[0] == 'P' || designator[0] == 'p' ? 12 : 0);
+  } else if (!rest.empty() || d.hour > 23) {
+    return d;
+  }
+  d.ok = true;
+  return d;
+}
+
+}  // namespace
+
+DateOrder DateOrderEvidence(std::string_view v) {
+  NumericDate d = SplitDate(v);
+  // A dotted date is day first by culture, whatever its numbers.
+  if (!d.ok || d.year_first || d.sep == '.') return DateOrder::kUnstated;
+  if (d.first > 12 && d.second_part <= 12) return DateOrder::kDayMonth;
+  if (d.second_part > 12 && d.first <= 12) return DateOrder::kMonthDay;
+  return DateOrder::kUnstated;
+}
+
 int64_t TraceTime(std::string_view v, DateOrder order) {
   Stamp st;
   std::string iso(v);
@@ -32,61 +112,46 @@ int64_t TraceTime(std::string_view v, DateOrder order) {
            (st.zoned ? st.offset : 0);
   }
   // The date as the exporting machine's locale writes it (Export-Csv and
-  // the admin center take the short date of the culture: en-US "11/3/2025",
-  // en-GB "03/11/2025", de-DE "03.11.2025", nl-NL "03-11-2025", ja-JP
-  // "2025/11/03"; CLDR's short date patterns). Breaker round 16 §11.
-  size_t at = 0;
-  int first = Number(v, &at, 4);
-  if (first < 1 || at >= v.size()) return -1;
-  const char sep = v[at++];
-  if (sep != '/' && sep != '.' && sep != '-') return -1;
-  int second_part = Number(v, &at, 2);
-  if (second_part < 1 || at >= v.size() || v[at++] != sep) return -1;
-  int year = Number(v, &at, 4);
-  if (at >= v.size() || v[at++] != ' ') return -1;
-  if (first >= 1000) {
-    // Year first ("2025/11/03", "2025.11.03"): year, month, day in every
-    // locale that writes it.
-    if (year < 1 || year > 31) return -1;
-    const int day_first = year;
-    year = first;
-    first = second_part;  // the month
-    second_part = day_first;
+  // the admin center take the short date and long time of the culture:
+  // en-US "11/3/2025 9:12:06 AM", en-AU "3/11/2025 9:12:06 am", en-IN
+  // "03-11-2025 9:12:06 AM", en-GB and fr-FR "03/11/2025 09:12:06", de-DE
+  // "03.11.2025 09:12:06", ja-JP "2025/11/03 9:12:06"; .NET's and CLDR's
+  // short date patterns). Breaker round 16 §11, issue-16 tester §1.
+  NumericDate d = SplitDate(v);
+  if (!d.ok) return -1;
+  if (d.year_first) {
     order = DateOrder::kMonthDay;
-  } else if (year < 1970 || first > 31) {
-    return -1;
-  } else if (sep == '.' && order == DateOrder::kUnstated) {
+  } else if (d.sep == '.' && (order == DateOrder::kUnstated || order == DateOrder::kMixed)) {
     // A dotted date with the year last is day first wherever it is
     // written (de-DE, ru-RU, pl-PL, ...; CLDR): no order to state.
     order = DateOrder::kDayMonth;
+  } else if (order == DateOrder::kUnstated && d.sep == '/' &&
+             (d.designator == "AM" || d.designator == "PM")) {
+    // en-US's own form (M/d/yyyy h:mm:ss tt, upper-case designator):
+    // month first, unless the file's other rows said otherwise (the
+    // caller states the order they decide; DecideDateOrder).
+    order = DateOrder::kMonthDay;
+  } else if (order == DateOrder::kUnstated || order == DateOrder::kMixed) {
+    // Any other year-last date: a dash (en-IN's dd-MM-yyyy, nl-NL), a
+    // lower-case designator (en-AU, en-IN under ICU) or 24-hour time
+    // (en-GB, fr-FR) is written day first by some cultures and month
+    // first by others; the file did not say which (13/11 only says so
+    // where the file's rows agree: DecideDateOrder).
+    if (d.first == d.second_part) order = DateOrder::kDayMonth;  // 04/04: the same day
+    else return kAmbiguousDate;
   }
-  int hour = Number(v, &at, 2);
-  if (hour < 0 || at >= v.size() || v[at++] != ':') return -1;
-  int minute = Number(v, &at, 2);
-  if (minute < 0 || minute > 59) return -1;
-  int second = 0;  // none: to the minute
-  if (at < v.size() && v[at] == ':') {
-    ++at;
-    second = Number(v, &at, 2);
-    if (second < 0 || second > 60) return -1;
-  }
-  std::string_view rest = v.substr(at);
-  if (rest == " AM" || rest == " PM") {
-    if (hour < 1 || hour > 12) return -1;
-    hour = hour % 12 + (rest == " PM" ? 12 : 0);
-  } else if (!rest.empty() || hour > 23) {
-    return -1;
-  } else if (order == DateOrder::kUnstated) {
-    // 24-hour time: not Export-Csv's en-US form, so the locale that wrote
-    // the date is unknown and so is which number is the day (13/11 only
-    // says so for its own row, not for the file's 04/11).
-    return kAmbiguousDate;
-  }
-  int month = order == DateOrder::kDayMonth ? second_part : first;
-  int day = order == DateOrder::kDayMonth ? first : second_part;
+  int month = order == DateOrder::kDayMonth ? d.second_part : d.first;
+  int day = order == DateOrder::kDayMonth ? d.first : d.second_part;
   if (month > 12 && day <= 12 && month <= 31 && day >= 1) return kWrongOrderDate;
-  if (!CivilDateExists(year, month, day)) return -1;  // 11/31, 2/29/2025: no such day
-  return CivilToSeconds(year, month, day, hour, minute, second);
+  if (!CivilDateExists(d.year, month, day)) return -1;  // 11/31, 2/29/2025: no such day
+  return CivilToSeconds(d.year, month, day, d.hour, d.minute, d.second);
+}
+
+DateOrder DecideDateOrder(bool day_first_seen, bool month_first_seen) {
+  if (day_first_seen && month_first_seen) return DateOrder::kMixed;
+  if (day_first_seen) return DateOrder::kDayMonth;
+  if (month_first_seen) return DateOrder::kMonthDay;
+  return DateOrder::kUnstated;
 }
 
 bool ToTheMinute(std::string_view v) {

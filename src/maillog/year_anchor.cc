@@ -8,6 +8,7 @@
 
 #include "maillog/log_files.h"
 #include "maillog/log_line.h"
+#include "maillog/rotation_name.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::maillog {
@@ -20,20 +21,13 @@ constexpr int64_t kZoneSlack = 26 * 3600;
 }  // namespace
 
 int NameDate(const std::string& path, int* month, int* day) {
-  std::string name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
-  if (name.ends_with(".gz")) name.resize(name.size() - 3);
-  size_t dash = name.rfind('-');
-  if (dash == std::string::npos || name.size() - dash != 9 ||
-      !std::all_of(name.begin() + dash + 1, name.end(), ::isdigit)) {
-    return 0;
-  }
-  int y = std::stoi(name.substr(dash + 1, 4));
-  int m = std::stoi(name.substr(dash + 5, 2));
-  int d = std::stoi(name.substr(dash + 7, 2));
-  if (y < 1970 || m < 1 || m > 12 || d < 1 || d > 31) return 0;
-  *month = m;
-  *day = d;
-  return y;
+  const int64_t named = ReadRotationName(path).named;
+  if (named == 0) return 0;
+  Stamp st;
+  SecondsToCivil(named, &st);
+  *month = st.month;
+  *day = st.day;
+  return st.year;
 }
 
 YearBound FileYearBound(const std::string& path) {
@@ -44,12 +38,12 @@ YearBound FileYearBound(const std::string& path) {
   int64_t mtime = CivilToSeconds(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
                                  tm.tm_min, tm.tm_sec);
   YearBound b{mtime + kZoneSlack, "modification time " + FormatTime(mtime)};
-  int month = 0, day = 0;
-  if (int year = NameDate(path, &month, &day); year != 0) {
+  if (const int64_t at = ReadRotationName(path).named; at != 0) {
     // The end of the day after the name's date (dateyesterday names the
-    // day before the rotation).
-    int64_t named = CivilToSeconds(year, month, day, 0, 0, 0) + 2 * 86400 - 1;
-    if (named < b.wall) b = {named, "name date " + FormatTime(named - 2 * 86400 + 1).substr(0, 10)};
+    // day before the rotation); a name with a time (hourly, `postfix
+    // logrotate`) gets the same two days, for the zones' slack.
+    int64_t named = at - at % 86400 + 2 * 86400 - 1;
+    if (named < b.wall) b = {named, "name date " + FormatTime(at).substr(0, 10)};
   }
   return b;
 }
@@ -73,6 +67,11 @@ Result<YearScan> ScanYears(const std::string& path,
     if (l.format != LineFormat::kRfc3164 && l.format != LineFormat::kRfc3164Precise) {
       if (l.format == LineFormat::kRfc3339 || l.format == LineFormat::kRfc5424 ||
           l.format == LineFormat::kJournalFull || l.format == LineFormat::kJournalUnix) {
+        if (!scan.dated) {
+          scan.first_dated_time = l.time;
+          scan.bsd_before_dated = scan.any;
+          scan.pre_dated_last_time = scan.last_time;
+        }
         scan.dated = true;
       }
       return;
@@ -100,6 +99,18 @@ Result<YearScan> ScanYears(const std::string& path,
 }
 
 int FirstYear(const YearScan& scan, const YearBound& bound) {
+  if (scan.bsd_before_dated) {
+    YearBound by_dated{scan.first_dated_time + kZoneSlack, ""};
+    YearScan before = scan;
+    before.bsd_before_dated = false;
+    before.last_time = before.latest_time = scan.pre_dated_last_time;
+    if (scan.feb29_year > 0) {
+      Stamp pre;
+      SecondsToCivil(scan.pre_dated_last_time, &pre);
+      if (scan.feb29_year > pre.year) before.feb29_year = 0;  // after the dated line
+    }
+    return FirstYear(before, by_dated);
+  }
   Stamp last, limit;
   // The latest line, which is the last unless the file steps back.
   SecondsToCivil(std::max(scan.last_time, scan.latest_time), &last);

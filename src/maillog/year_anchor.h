@@ -5,10 +5,11 @@
 // The bound: the file's modification time (the time of its last write,
 // read as local wall-clock time, plus 26 hours: the widest gap between two
 // zones' clocks, UTC-12 to UTC+14, since the log's host may keep another
-// zone than the reader's), and, for a logrotate dateext name
+// zone than the reader's), and, for a rotated name with a date
 // ("maillog-20260101", "mail.log-20260101.gz": logrotate's default
-// dateformat "-%Y%m%d", the day it rotated the file) the end of the day
-// after that date (a day later, for logrotate's `dateyesterday`); the
+// dateformat "-%Y%m%d", the day it rotated the file; hourly, dotted and
+// `postfix logrotate` names: rotation_name.h) the end of the day after
+// that date (a day later, for logrotate's `dateyesterday`); the
 // earlier of the two. A copy made with `cp` has a later modification time
 // than the log's last line, and a `touch` can set any: the bound only
 // says the lines are not later than it.
@@ -45,8 +46,9 @@ struct YearBound {
 // modification time: the reader's clock stands in for it.
 YearBound FileYearBound(const std::string& path);
 
-// The year of the date in a dateext name ("maillog-20260101",
-// "maillog-20260101.gz"); 0 when the name carries none.
+// The year of the date in a rotated name ("maillog-20260101",
+// "maillog-20260101.gz", "postfix.log.20260101-000002.gz":
+// rotation_name.h); 0 when the name carries none.
 int NameDate(const std::string& path, int* month, int* day);
 
 // True when the dateext names of a rotated set fix the year of every line
@@ -81,6 +83,14 @@ struct YearScan {
   // Some line carries its year (RFC 3339, RFC 5424, journal short-full or
   // short-unix): year_plan.h leaves the file's set to ReadLog.
   bool dated = false;
+  // The first line that carries its year: its time (UTC, as LineParser
+  // gives it). Lines without a year before it (a central log's RFC 3164
+  // host before its RFC 5424 one, a template changed partway) are dated by
+  // it, not by the bound: bsd_before_dated, and the last such line's time
+  // counted as last_time (pre_dated_last_time). Issue-16 tester §2.
+  int64_t first_dated_time = 0;
+  bool bsd_before_dated = false;
+  int64_t pre_dated_last_time = 0;
   std::string last_line;  // the last line with a BSD timestamp, as read
   // `seek` (ScanYears) is one of the file's lines, byte for byte: the
   // previous rotated file's last line, so the two files overlap there.
@@ -99,6 +109,11 @@ Result<YearScan> ScanYears(const std::string& path,
 // The year of the first BSD line of a file scanned as `scan` whose lines
 // are not after `bound` (above), and such that a 29 February line falls in
 // a leap year (the latest such year, looking back at most eight years).
+// When BSD lines come before the file's first dated line, that line is
+// their bound instead (plus the 26 hours of zones, as the modification
+// time's: the BSD stamp is the host's wall clock, the dated one UTC): the
+// year is the latest that puts the last of them not after it, so the file
+// reads forward from its first line, whatever its modification time.
 int FirstYear(const YearScan& scan, const YearBound& bound);
 
 }  // namespace nearmiss::maillog

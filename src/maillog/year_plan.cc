@@ -14,6 +14,9 @@ namespace {
 // a 29 February stamp keeps its day.
 constexpr int kReferenceYear = 2000;
 constexpr int kLookBackYears = 8;
+// The widest gap between two zones' clocks (year_anchor.h): a year-less
+// stamp is the host's wall clock, a dated one UTC.
+constexpr int64_t kZoneSlackSeconds = 26 * 3600;
 
 bool Leap(int y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
 
@@ -59,6 +62,24 @@ std::string OverlapEvidence(const Stamp& prev_last, const YearBound& prev_bound,
     return "each file dated by its own bound says so, the previous one's " + prev_bound.source;
   }
   return "";
+}
+
+// A set with dated lines (RFC 3339, RFC 5424, journal short-full or
+// short-unix) in some of its files: each file is dated by its own bound,
+// which a later file's first dated line lowers (rotation wrote the older
+// file first). So a year-less maillog.1 is not dated after the dated
+// maillog that follows it, whatever its copy's modification time
+// (issue-16 tester §2, rotmix).
+void DatedLater(size_t i, const std::vector<size_t>& positions,
+                const std::vector<std::pair<size_t, int64_t>>& dated_starts, YearBound* bound) {
+  for (const auto& [position, time] : dated_starts) {
+    if (position <= positions[i]) continue;
+    const int64_t limit = time + kZoneSlackSeconds;
+    if (limit < bound->wall) {
+      bound->wall = limit;
+      bound->source = "a later file's first dated line";
+    }
+  }
 }
 
 }  // namespace
@@ -139,6 +160,12 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
   std::vector<std::string> set_paths;
   std::vector<YearScan> scans;
   std::vector<YearBound> bounds;
+  // Each scanned file's place in its set, and the first dated time of each
+  // file of the set that has one (a file of dated lines only is not in
+  // `scans`): a later file's first dated line bounds an older file.
+  std::vector<size_t> positions;
+  std::vector<std::pair<size_t, int64_t>> dated_starts;
+  size_t set_files = 0;
   bool dated = false;
   auto flush = [&] {
     // A dated set keeps each file's own year (FirstYear), which ReadLog
@@ -149,6 +176,7 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
     std::vector<int> years =
         dated ? std::vector<int>() : PlanSetYears(scans, bounds, &overlaps, anchor_year);
     for (size_t i = 0; i < scans.size() && !(dated && anchor_year != 0); ++i) {
+      if (dated) DatedLater(i, positions, dated_starts, &bounds[i]);
       plan[set_paths[i]] = {dated ? FirstYear(scans[i], bounds[i]) : years[i],
                             std::move(scans[i].first_line), bounds[i].source,
                             std::move(overlaps[i]), anchor_year};
@@ -156,6 +184,9 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
     set_paths.clear();
     scans.clear();
     bounds.clear();
+    positions.clear();
+    dated_starts.clear();
+    set_files = 0;
     dated = false;
   };
   std::string base;
@@ -173,6 +204,8 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
         ScanYears(path, progress, scans.empty() ? std::string_view() : scans.back().last_line);
     if (!scan.ok()) continue;
     dated = dated || scan->dated;
+    const size_t position = set_files++;
+    if (scan->dated) dated_starts.emplace_back(position, scan->first_dated_time);
     if (!scan->any) {
       // No line without a year: the year is never used; the file carries
       // the set's on (no first line).
@@ -182,6 +215,7 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
       continue;
     }
     set_paths.push_back(path);
+    positions.push_back(position);
     bounds.push_back(FileYearBound(path));
     scans.push_back(std::move(*scan));
   }

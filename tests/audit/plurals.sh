@@ -37,6 +37,21 @@ for input in one.log maillog filter.log; do
   sed -e 's/<[^>]*>/ /g' "$name.html" >"$name.html.txt"
   check "$name.html.txt" "HTML report of $input"
 done
+# More than one: the English plural, never a noun with "s" stuck on
+# ("2 deliverys into a mailbox", issue-16 tester §8). A log with two local
+# deliveries, read by audit and learn, and its HTML report.
+printf 'Nov  3 09:12:07 mail postfix/local[104]: 3C3C0A: to=<alice@mail.mod.gov.uk>, relay=local, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (delivered to mailbox)\nNov  3 09:12:08 mail postfix/virtual[105]: 3C3C0B: to=<bob@mod.gov.uk>, relay=virtual, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (delivered to maildir)\n' \
+  >local.log
+"$nearmiss" audit --year 2025 local.log >local.txt 2>&1
+"$nearmiss" audit --year 2025 --html local.html local.log >/dev/null 2>&1
+sed -e 's/<[^>]*>/ /g' local.html >local.html.txt
+"$nearmiss" learn --store "sqlite:$w/local.db" --year 2025 local.log >local.learn 2>&1
+badplural='[0-9] ([a-z-]+ )*[a-z-]*[^aeiou ]ys([^a-z]|$)'
+for f in local.txt local.html.txt local.learn; do
+  grep -Eq -- "$badplural" "$f" && no "$f has a bad plural: $(grep -Eo -- "$badplural" "$f" | head -n 2)"
+  grep -qF "2 deliveries into a mailbox on this host" "$f" ||
+    no "$f lacks: 2 deliveries into a mailbox on this host"
+done
 # The singular forms are there (so the check above is not vacuous).
 for want in "audit: 1 log line, 0 mailbox messages" "one.log: 1 line read" \
     "; 1 attempt)" "1 delivery to 1 domain"; do

@@ -108,9 +108,25 @@ contains "... and says which separators were tried" "separated by ',', ';' or ta
 check "a slash-dated CSV with --date-order dmy" "2 found = 2 new + 0 repeated in the sources + 0 already in the store" \
   "$(learned d.db --date-order dmy "$data/slash.csv")"
 check "... dated day first" 2026-09-01 "$(day d.db "alice@mod.example -> pat@client.example")"
-out=$("$bin" learn --store "sqlite:$tmp/d2.db" "$data/slash.csv" 2>&1); rc=$?
-check "a slash-dated CSV without --date-order exits 2" 2 "$rc"
-contains "... and names the option" "may be day/month or month/day: say which with --date-order dmy or mdy" "$out"
+# Without it, a row that reads only one way (13/09: day first) decides
+# the whole file (issue-16 tester §1): 01/09 is 1 September.
+check "a slash-dated CSV decided by its own 13/09" "2 found = 2 new + 0 repeated in the sources + 0 already in the store" \
+  "$(learned d1.db "$data/slash.csv")"
+check "... dated day first" 2026-09-01 "$(day d1.db "alice@mod.example -> pat@client.example")"
+# A file whose rows do not decide (04/11 only), in each culture's form that
+# may be either (en-GB 24-hour, en-IN dashed with AM/PM, en-AU lower-case
+# pm), exits 2 and names the option.
+for when in "04/11/2025 15:02:11" "04-11-2025 3:02:11 PM" "4/11/2025 3:02:11 pm"; do
+  printf 'sender,recipient,date\nalice@mod.example,pat@client.example,%s\n' "$when" > "$tmp/undecided.csv"
+  out=$("$bin" learn --store "sqlite:$tmp/d2.db" "$tmp/undecided.csv" 2>&1); rc=$?
+  check "an undecided CSV date ($when) without --date-order exits 2" 2 "$rc"
+  contains "... and names the option" "may be day/month or month/day and the file's other rows do not say which: say which with --date-order dmy or mdy" "$out"
+done
+# The en-IN file of the tester's report, with a row that decides it.
+printf 'sender,recipient,date\nalice@mod.gov.in,lc1@partner.example,04-11-2025 3:02:11 PM\nalice@mod.gov.in,lc2@partner.example,13-11-2025 9:00:00 AM\n' > "$tmp/en-in.csv"
+check "an en-IN CSV decided by its 13-11 row" "2 found = 2 new + 0 repeated in the sources + 0 already in the store" \
+  "$(learned d4.db "$tmp/en-in.csv")"
+check "... its 04-11 is 4 November" 2025-11-04 "$(day d4.db "alice@mod.gov.in -> lc1@partner.example")"
 printf 'sender,recipient,date\nalice@mod.example,pat@client.example,32.13.2026\n' > "$tmp/bad.csv"
 out=$("$bin" learn --store "sqlite:$tmp/d3.db" "$tmp/bad.csv" 2>&1); rc=$?
 check "a date that is none exits 2" 2 "$rc"

@@ -1,0 +1,57 @@
+#include "maillog/rotation_name.h"
+
+#include <gtest/gtest.h>
+
+#include "maillog/log_files.h"
+#include "maillog/timestamp.h"
+
+namespace nearmiss::maillog {
+namespace {
+
+// Issue-16 tester §3: rotation names other than logrotate's daily dateext
+// were not read as a set (copied, the oldest file was dated a year late).
+TEST(RotationName, EveryRotationsNamesAreOneSetWithTheirTime) {
+  struct Case {
+    const char* path;
+    const char* base;
+    const char* named;  // "" when the name carries no time
+  } cases[] = {
+      {"/l/postfix.log.20251201-000001.gz", "/l/postfix.log", "2025-12-01T00:00:01"},
+      {"/l/maillog.20260101-000002", "/l/maillog", "2026-01-01T00:00:02"},
+      {"/l/maillog-2025120100.gz", "/l/maillog", "2025-12-01T00:00:00"},
+      {"/l/maillog-2026010113", "/l/maillog", "2026-01-01T13:00:00"},
+      {"/l/maillog.2025-12-01", "/l/maillog", "2025-12-01T00:00:00"},
+      {"/l/maillog-2025-12-01.gz", "/l/maillog", "2025-12-01T00:00:00"},
+      {"/l/maillog-20251201", "/l/maillog", "2025-12-01T00:00:00"},
+      {"/l/mail.log.20251201", "/l/mail.log", "2025-12-01T00:00:00"},
+      {"/l/mail.log.0", "/l/mail.log", ""},
+      {"/l/mail.log.1.gz", "/l/mail.log", ""},
+      {"/l/mail.log", "/l/mail.log", ""},
+      {"mail-2025.log", "mail-2025.log", ""},
+      {"/l/maillog-20251399", "/l/maillog-20251399", ""},  // no such date
+      {"/l/maillog-2025120", "/l/maillog-2025120", ""},
+  };
+  for (const Case& c : cases) {
+    RotationName r = ReadRotationName(c.path);
+    EXPECT_EQ(r.base, c.base) << c.path;
+    EXPECT_EQ(r.named == 0 ? std::string() : FormatTime(r.named), c.named) << c.path;
+  }
+}
+
+TEST(RotationName, OldestFirstWhateverTheNames) {
+  EXPECT_EQ(OrderRotated({"/l/mail.log", "/l/mail.log.0", "/l/mail.log.1.gz"}),
+            (std::vector<std::string>{"/l/mail.log.1.gz", "/l/mail.log.0", "/l/mail.log"}));
+  EXPECT_EQ(OrderRotated({"/l/postfix.log", "/l/postfix.log.20260101-000002.gz",
+                          "/l/postfix.log.20251201-000001.gz"}),
+            (std::vector<std::string>{"/l/postfix.log.20251201-000001.gz",
+                                      "/l/postfix.log.20260101-000002.gz", "/l/postfix.log"}));
+  EXPECT_EQ(OrderRotated({"/l/maillog", "/l/maillog-2026010100", "/l/maillog-2025120100.gz"}),
+            (std::vector<std::string>{"/l/maillog-2025120100.gz", "/l/maillog-2026010100",
+                                      "/l/maillog"}));
+  EXPECT_EQ(OrderRotated({"/l/maillog.2026-01-01", "/l/maillog", "/l/maillog.2025-12-01"}),
+            (std::vector<std::string>{"/l/maillog.2025-12-01", "/l/maillog.2026-01-01",
+                                      "/l/maillog"}));
+}
+
+}  // namespace
+}  // namespace nearmiss::maillog
