@@ -10,6 +10,13 @@ namespace nearmiss::cli {
 Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags) {
   StoreChoice choice = ChooseStore(flags.store_url, /*create=*/false);
   if (choice.url.empty()) return std::shared_ptr<Store>();
+  if (!choice.missing.empty()) {
+    Status missing = Status::NotFound("store " + choice.missing +
+                                      " does not exist (nearmiss learn creates it); refusing to "
+                                      "judge with no history");
+    log::Error(missing.message());
+    return missing;
+  }
   Result<PasswordSource> password = flags.store_password.Resolve();
   if (!password.ok()) {
     log::Error(password.error().message());
