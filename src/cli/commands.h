@@ -85,9 +85,6 @@ struct StoreChoice {
   std::string url;     // "" : no store
   std::string origin;  // for messages: "as configured", "the default: ..."
   bool configured = false;
-  // Without `create`: the configured SQLite file that does not exist (the
-  // command must refuse it, not judge with an empty history); "" when it does.
-  std::string missing{};
 };
 StoreChoice ChooseStore(const std::string& given, bool create);
 

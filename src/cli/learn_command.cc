@@ -11,6 +11,7 @@
 #include "base/log.h"
 #include "base/text_format.h"
 #include "cli/commands.h"
+#include "cli/store_missing.h"
 #include "cli/progress.h"
 #include "cli/config_flags.h"
 #include "history/learn.h"
@@ -154,7 +155,7 @@ int RunLearn(const LearnFlags& flags) {
   if (choice.url.empty()) return Fail(Status::InvalidArgument("learn needs a store, not --store none"));
   // learn may create a configured store, and says so: a mistyped path is
   // then seen at once, not at the next check (issue 14 breaker, item 7).
-  const bool missing = !ChooseStore(choice.url, /*create=*/false).missing.empty();
+  const bool missing = !MissingSqliteStore(choice.url).empty();
   Result<std::unique_ptr<Store>> store = Store::Open(choice.url, password->password);
   if (!store.ok()) {
     return Fail(Status::IoError("store " + StoreDisplayName(choice.url) + " (" + choice.origin +

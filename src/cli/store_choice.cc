@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "cli/commands.h"
+#include "cli/store_missing.h"
 #include "nearmiss/store.h"
 #include "store/default_location.h"
 
@@ -11,24 +12,7 @@ namespace nearmiss::cli {
 
 StoreChoice ChooseStore(const std::string& given, bool create) {
   if (given == "none") return {"", "--store none", true};
-  if (!given.empty()) {
-    StoreChoice choice{given, "as configured", true};
-    // A read-only command given a SQLite store that is not there judges with
-    // no history at all: a mistyped path would pass every slip the real
-    // store catches (issue 14 breaker, item 7). SQLite would create it.
-    std::string_view path = given;
-    if (path.starts_with("sqlite://")) {
-      path.remove_prefix(9);
-    } else if (path.starts_with("sqlite:")) {
-      path.remove_prefix(7);
-    }
-    std::error_code ec;
-    if (!create && !IsPostgresStoreUrl(given) && !path.empty() && path != ":memory:" &&
-        !std::filesystem::exists(std::filesystem::path(path), ec)) {
-      choice.missing = std::string(path);
-    }
-    return choice;
-  }
+  if (!given.empty()) return {given, "as configured", true};
   store::DefaultLocation d = store::FindDefaultStore(store::StoreEnvironment::FromProcess());
   std::string origin = "the default: " + d.why;
   std::error_code ec;
@@ -43,6 +27,22 @@ StoreChoice ChooseStore(const std::string& given, bool create) {
             false};
   }
   return {"sqlite://" + d.path, origin, false};
+}
+
+std::string MissingSqliteStore(const std::string& url) {
+  if (url.empty() || IsPostgresStoreUrl(url)) return {};
+  std::string_view path = url;
+  // As Store::Open reads it: "sqlite:///abs/path" or "sqlite:PATH".
+  if (path.starts_with("sqlite://")) {
+    path.remove_prefix(9);
+  } else if (path.starts_with("sqlite:")) {
+    path.remove_prefix(7);
+  }
+  std::error_code ec;
+  if (path.empty() || path == ":memory:" || std::filesystem::exists(std::filesystem::path(path), ec)) {
+    return {};
+  }
+  return std::string(path);
 }
 
 }  // namespace nearmiss::cli
