@@ -268,7 +268,9 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
     } else if (Shape shape = ShapeOf(local, typed, f.key, known, crowded); shape.score > 0) {
       kind = shape.kind;
       score = shape.score;
-    } else if (!crowded && FamilyNameStartsAlike(typed, known, order)) {
+    } else if (!crowded && (FamilyNameStartsAlike(typed, known, order) ||
+                            (typed.n == 1 && known.n == 1 &&
+                             RunTogetherFamilyStartsAlike(local, f.key)))) {
       kind = SlipKind::kOtherFamilyName;
       score = 0.5;
     } else if (Shape shape = NumberedShapeOf(local, f.key, crowded); shape.score > 0) {

@@ -45,7 +45,7 @@ TEST(AddressTypoRound8, FamilyNameStartsAlikeAtFamilyFirstDomains) {
       "castro.john@ff.example", "lancaster.ella@ff.example", "alvarez.daniel@ff.example",
       "hollister.chloe@ff.example", "lancaster_ella@us.example", "castro_john@us.example",
       "whitfield-oliver@hy.example", "pembroke-oscar@hy.example", "smith-maria@hy.example",
-      "zara.underwood@gf.example"});
+      "zara.underwood@gf.example", "johnsmith@rt.example", "ellalancaster@rt.example"});
   const SlipKind k = SlipKind::kOtherFamilyName;
   ExpectSlips(index, {
       {"castillo.john@ff.example", "", "castro.john@ff.example", k},
@@ -59,7 +59,12 @@ TEST(AddressTypoRound8, FamilyNameStartsAlikeAtFamilyFirstDomains) {
       // Found as a given-name prefix (kGivenNameForm) before this rule.
       {"smithson-maria@hy.example", "", "smith-maria@hy.example", SlipKind::kGivenNameForm},
       {"zara.underhill@gf.example", "", "zara.underwood@gf.example", k},
+      // Run together, a given name of the list first.
+      {"johnsmitley@rt.example", "", "johnsmith@rt.example", k},
+      {"ellalancashire@rt.example", "", "ellalancaster@rt.example", k},
   });
+  AddressIndex run_together = AliceWroteTo({"johnsmith@rt.example"});
+  ExpectNoSlips(run_together, {{"johnjones@rt.example", ""}, {"janesmithson@rt.example", ""}});
   ExpectNoSlips(index, {
       // Another given name with the same family name: another Castro.
       {"castro.maria@ff.example", ""},

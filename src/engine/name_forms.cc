@@ -276,18 +276,35 @@ bool FamilyGroupShortened(std::string_view typed, const Parts& t, const Parts& k
   return false;
 }
 
+namespace {
+
+// Two family names that start alike (FamilyNameStartsAlike), typed `a`.
+bool StartsAlike(std::string_view a, std::string_view b) {
+  if (a == b || a.size() < 2) return false;
+  const size_t shorter = std::min(a.size(), b.size());
+  size_t same = 0;
+  while (same < shorter && a[same] == b[same]) ++same;
+  // Four letters typed before the completion was picked; or one name the
+  // other's beginning (smith, smithson), which three letters make a name.
+  return same >= 4 || (same == shorter && shorter >= 3);
+}
+
+}  // namespace
+
+bool RunTogetherFamilyStartsAlike(std::string_view typed, std::string_view known) {
+  for (size_t cut = 2; cut + 3 <= known.size(); ++cut) {
+    const std::string_view given = known.substr(0, cut);
+    if (!typed.starts_with(given) || !IsGivenName(given)) continue;
+    if (StartsAlike(typed.substr(cut), known.substr(cut))) return true;
+  }
+  return false;
+}
+
 bool FamilyNameStartsAlike(const Parts& typed, const Parts& known, NameOrder order) {
   if (typed.n != 2 || known.n != 2) return false;
   auto alike = [&](size_t given, size_t family) {
-    if (typed.p[given] != known.p[given] || typed.p[given].size() < 2) return false;
-    const std::string_view a = typed.p[family], b = known.p[family];
-    if (a == b || a.size() < 2) return false;
-    const size_t shorter = std::min(a.size(), b.size());
-    size_t same = 0;
-    while (same < shorter && a[same] == b[same]) ++same;
-    // Four letters typed before the completion was picked; or one name the
-    // other's beginning (smith, smithson), which three letters make a name.
-    return same >= 4 || (same == shorter && shorter >= 3);
+    return typed.p[given] == known.p[given] && typed.p[given].size() >= 2 &&
+           StartsAlike(typed.p[family], known.p[family]);
   };
   return (order != NameOrder::kFamilyFirst && alike(0, 1)) ||
          (order != NameOrder::kGivenFirst && alike(1, 0));

@@ -86,6 +86,13 @@ bool FamilyGroupShortened(std::string_view typed, const Parts& t, const Parts& k
 // and none of the slips. Equal parts are false.
 bool FamilyNameStartsAlike(const Parts& typed, const Parts& known, NameOrder order);
 
+// The same, run together: `known` (one word) starts with a given name of
+// name_order.h's lists and `typed` with the same one, and the rest (the
+// family names, three letters or more) start alike as above:
+// johnsmitley, johnsmithy for the frequent johnsmith. Equal words are
+// false.
+bool RunTogetherFamilyStartsAlike(std::string_view typed, std::string_view known);
+
 }  // namespace nearmiss::engine
 
 #endif  // NEARMISS_ENGINE_NAME_FORMS_H_
