@@ -204,7 +204,7 @@ int RunAudit(const AuditFlags& flags) {
       mailboxes.clear();
     } else {
       for (const std::string& skipped : sent->skipped) {
-        std::string note = "not read (not a Sent folder): " + skipped;
+        std::string note = "not read (" + history::SkippedFolderLine(skipped).substr(9);
         log::Info(note);
         report.notes.push_back(std::move(note));
       }

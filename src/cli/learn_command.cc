@@ -11,6 +11,7 @@
 #include "base/log.h"
 #include "base/text_format.h"
 #include "cli/commands.h"
+#include "cli/store_missing.h"
 #include "cli/progress.h"
 #include "cli/config_flags.h"
 #include "history/learn.h"
@@ -152,10 +153,17 @@ int RunLearn(const LearnFlags& flags) {
   if (!password.ok()) return Fail(password.error());
   StoreChoice choice = ChooseStore(flags.store, /*create=*/true);
   if (choice.url.empty()) return Fail(Status::InvalidArgument("learn needs a store, not --store none"));
+  // learn may create a configured store, and says so: a mistyped path is
+  // then seen at once, not at the next check (issue 14 breaker, item 7).
+  const bool missing = !MissingSqliteStore(choice.url).empty();
   Result<std::unique_ptr<Store>> store = Store::Open(choice.url, password->password);
   if (!store.ok()) {
     return Fail(Status::IoError("store " + StoreDisplayName(choice.url) + " (" + choice.origin +
                                 "): " + store.error().message()));
+  }
+  if (missing && choice.configured) {
+    std::printf("store: %s did not exist; created it (new and empty)\n",
+                StoreDisplayName(choice.url).c_str());
   }
   // Said first when no one named it, so whoever runs `check` next knows
   // where the history went.
@@ -300,7 +308,7 @@ int RunLearn(const LearnFlags& flags) {
                                                                      flags.sent_folders);
     if (!sent.ok()) return Fail(sent.error());
     for (const std::string& skipped : sent->skipped) {
-      std::printf("skipped (not a Sent folder): %s\n", skipped.c_str());
+      std::printf("%s\n", history::SkippedFolderLine(skipped).c_str());
     }
     for (const std::string& warning : sent->warnings) log::Warn(warning);
     mailboxes = std::move(sent->read);

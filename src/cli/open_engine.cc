@@ -4,12 +4,20 @@
 // skeleton (daemon/single_server.h), which also keeps the engine fresh.
 #include "base/log.h"
 #include "cli/commands.h"
+#include "cli/store_missing.h"
 
 namespace nearmiss::cli {
 
 Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags) {
   StoreChoice choice = ChooseStore(flags.store_url, /*create=*/false);
   if (choice.url.empty()) return std::shared_ptr<Store>();
+  if (const std::string missing_path = MissingSqliteStore(choice.url); !missing_path.empty()) {
+    Status missing = Status::NotFound("store " + missing_path +
+                                      " does not exist (nearmiss learn creates it); refusing to "
+                                      "judge with no history");
+    log::Error(missing.message());
+    return missing;
+  }
   Result<PasswordSource> password = flags.store_password.Resolve();
   if (!password.ok()) {
     log::Error(password.error().message());

@@ -4,6 +4,8 @@
 #include <filesystem>
 
 #include "cli/commands.h"
+#include "cli/store_missing.h"
+#include "nearmiss/store.h"
 #include "store/default_location.h"
 
 namespace nearmiss::cli {
@@ -25,6 +27,22 @@ StoreChoice ChooseStore(const std::string& given, bool create) {
             false};
   }
   return {"sqlite://" + d.path, origin, false};
+}
+
+std::string MissingSqliteStore(const std::string& url) {
+  if (url.empty() || IsPostgresStoreUrl(url)) return {};
+  std::string_view path = url;
+  // As Store::Open reads it: "sqlite:///abs/path" or "sqlite:PATH".
+  if (path.starts_with("sqlite://")) {
+    path.remove_prefix(9);
+  } else if (path.starts_with("sqlite:")) {
+    path.remove_prefix(7);
+  }
+  std::error_code ec;
+  if (path.empty() || path == ":memory:" || std::filesystem::exists(std::filesystem::path(path), ec)) {
+    return {};
+  }
+  return std::string(path);
 }
 
 }  // namespace nearmiss::cli

@@ -10,9 +10,38 @@
 #include "engine/local_part_rules.h"
 #include "engine/mailbox_space.h"
 #include "engine/name_forms.h"
+#include "lookalike/keyboard.h"
 #include "lookalike/visual_key.h"
 
 namespace nearmiss::engine {
+namespace {
+
+// Whether `local` differs from the frequent `key` only in an initial
+// before (or after) the same family name: b.macdonald or macdonald.b for
+// p.macdonald or macdonald.p, or bmacdonald for pmacdonald when pmacdonald
+// reads as an initial and a family name (name_order.h). `letters`: the
+// typed initial and the frequent one.
+bool InitialOnlyChanged(std::string_view local, const Parts& typed, std::string_view key,
+                        const Parts& known, std::pair<char, char>* letters) {
+  if (typed.n == 1 && known.n == 1) {
+    *letters = {local[0], key[0]};
+    return local.size() == key.size() && local.size() >= 4 && local[0] != key[0] &&
+           local.substr(1) == key.substr(1) && ReadsAsInitialAndFamily(key);
+  }
+  if (typed.n != 2 || known.n != 2) return false;
+  for (size_t initial = 0; initial < 2; ++initial) {
+    const size_t family = 1 - initial;
+    if (typed.p[initial].size() == 1 && known.p[initial].size() == 1 &&
+        typed.p[initial] != known.p[initial] && typed.p[family] == known.p[family] &&
+        typed.p[family].size() >= 3) {
+      *letters = {typed.p[initial][0], known.p[initial][0]};
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 void AddressIndex::Add(std::string_view sender, std::string_view recipient_as_given,
                        int64_t messages) {
@@ -36,6 +65,13 @@ void AddressIndex::Add(std::string_view sender, std::string_view recipient_as_gi
 }
 
 void AddressIndex::Finish() {
+  Map<NameOrderVotes> votes;
+  for (const auto& [address, messages] : by_anyone_) {
+    size_t at = address.rfind('@');
+    votes[std::string(MailboxSpace(std::string_view(address).substr(at + 1)))].Add(
+        CompareForm(std::string_view(address).substr(0, at)).text);
+  }
+  for (const auto& [domain, v] : votes) name_order_[domain] = v.Order();
   for (const auto& [address, messages] : by_anyone_) {
     if (messages < min_messages_) continue;
     size_t at = address.rfind('@');
@@ -150,6 +186,8 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
         return f.domain == domain;
       })) > kCrowdedDomain;
   const int max_edits = crowded ? 1 : 2;
+  const auto order_it = name_order_.find(domain);
+  const NameOrder order = order_it == name_order_.end() ? NameOrder::kUnknown : order_it->second;
   const Frequent* best = nullptr;
   SlipKind best_kind = SlipKind::kEdit;
   int best_edits = 0;
@@ -212,6 +250,14 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
     } else if (typed.n >= 2 && SameMultiset(typed, known)) {
       kind = SlipKind::kSwappedParts;
       score = 0.85;
+    } else if (std::pair<char, char> initials;
+               InitialOnlyChanged(local, typed, f.key, known, &initials)) {
+      // Another person with the same family name (address_typo.h), unless
+      // the initial is a neighbouring key's: then a weak slip.
+      if (crowded || !lookalike::KeysAdjacent(initials.first, initials.second)) continue;
+      kind = SlipKind::kEdit;
+      edits = 1;
+      score = 0.45;
     } else if (int d = OsaDistance(local, f.key, max_edits);
                d <= max_edits &&
                ((d == 1 && std::max(local.size(), f.key.size()) >= 3) ||
@@ -222,7 +268,9 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
     } else if (Shape shape = ShapeOf(local, typed, f.key, known, crowded); shape.score > 0) {
       kind = shape.kind;
       score = shape.score;
-    } else if (!crowded && FamilyNameStartsAlike(typed, known)) {
+    } else if (!crowded && (FamilyNameStartsAlike(typed, known, order) ||
+                            (typed.n == 1 && known.n == 1 &&
+                             RunTogetherFamilyStartsAlike(local, f.key)))) {
       kind = SlipKind::kOtherFamilyName;
       score = 0.5;
     } else if (Shape shape = NumberedShapeOf(local, f.key, crowded); shape.score > 0) {

@@ -69,7 +69,8 @@ TEST(AddressTypoRound7, TheSameGivenNameNeedsAFamilyNameThatStartsAlike) {
 // The rule's own reading, part by part.
 TEST(AddressTypoRound7, FamilyNameStartsAlikeReadsTheSecondPart) {
   auto alike = [](std::string_view typed, std::string_view known) {
-    return engine::FamilyNameStartsAlike(engine::Split(typed), engine::Split(known));
+    return engine::FamilyNameStartsAlike(engine::Split(typed), engine::Split(known),
+                                          engine::NameOrder::kGivenFirst);
   };
   EXPECT_TRUE(alike("john.smithson", "john.smith"));
   EXPECT_TRUE(alike("john.smi", "john.smith"));    // a prefix of three letters

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "content/header_encode.h"
+#include "content/normalize.h"
 #include "lookalike/visual_key.h"
 
 namespace nearmiss::engine {
@@ -60,7 +61,14 @@ std::string German(const std::string& text, bool* changed) {
 std::vector<std::string> DisplayNameForms(std::string_view display) {
   std::vector<std::string> out;
   if (display.empty()) return out;
-  const std::string decoded = content::DecodedPhrase(display);
+  // NFKC first (content/normalize.h): a full-width "Ｍａｒｉａ Ｇａｒｃｉａ"
+  // reads as Maria Garcia, as the confusable folding below expects.
+  std::string decoded = content::DecodedPhrase(display);
+  if (!content::IsAlreadyNormal(decoded)) {
+    std::string normal;
+    content::NormalizeText(decoded, &normal);
+    decoded = std::move(normal);
+  }
   out.push_back(lookalike::AsciiLookalike(decoded).text);
   bool german = false;
   std::string transcribed = German(decoded, &german);
@@ -98,7 +106,10 @@ bool DisplayNames(std::string_view display, std::string* given, std::string* fam
   if (n < 2) return false;
   *given = comma ? words[1] : words[0];
   *family = comma ? words[0] : words[n - 1];
-  return given->size() >= 2 && family->size() >= 2;
+  // Two words, one an initial: "P. Okonkwo", "Okonkwo, P.", "Maria G.",
+  // "Nakamura K." (which of the two is the initial is read by NamesPerson).
+  const bool one_initial = n == 2 && (given->size() == 1) != (family->size() == 1);
+  return one_initial || (given->size() >= 2 && family->size() >= 2);
 }
 
 std::vector<std::pair<std::string, std::string>> DisplayNameReadings(std::string_view form) {
@@ -172,6 +183,20 @@ bool NamesPerson(std::string_view local, std::string_view given, std::string_vie
   std::string rest;
   for (char c : local) {
     if (IsLetter(c) || static_cast<unsigned char>(c) >= 0x80) rest += Lower(c);
+  }
+  if (given.size() == 1 || family.size() == 1) {
+    // One name and one initial, in either order ("P. Okonkwo", "Maria
+    // G."): the name whole, and nothing else or a word starting with the
+    // initial (p.okonkwo, pieter.okonkwo, okonkwo; maria.garcia, mgarcia is
+    // not "Maria G." but garcia.maria is).
+    const std::string_view name = given.size() == 1 ? family : given;
+    const char initial = given.size() == 1 ? given[0] : family[0];
+    if (name.size() < 2) return false;
+    for (size_t at = rest.find(name); at != std::string::npos; at = rest.find(name, at + 1)) {
+      const std::string other = rest.substr(0, at) + rest.substr(at + name.size());
+      if (other.empty() || other[0] == initial) return true;
+    }
+    return false;
   }
   if (rest == given || rest == family) return true;
   for (size_t at = rest.find(family); at != std::string::npos; at = rest.find(family, at + 1)) {

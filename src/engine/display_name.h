@@ -32,7 +32,9 @@ std::vector<std::string> DisplayNameForms(std::string_view display);
 // The display name's given and family names, lower case ASCII (pass a form
 // from DisplayNameForms): "John Smith", "Smith, John", "John A. Smith",
 // "Mr John Smith", "Dr. Smith, John", "John Smith (partner)", "John Smith
-// [EXT]", "John Smith Jr". Text in parentheses, brackets or braces is a
+// [EXT]", "John Smith Jr"; and two words one of which is an initial, "P.
+// Okonkwo", "Okonkwo, P.", "Maria G." (the initial in `given` or `family`
+// as the words stand). Text in parentheses, brackets or braces is a
 // qualifier (a company, "external"), not a name, and is skipped; so are
 // titles (RFC 5322 leaves the phrase free; directories and clients put
 // "Mr", "Dr" there) and generational or degree suffixes. False when fewer
@@ -61,6 +63,9 @@ std::string DisplayAddress(std::string_view display);
 // the given name, or with the given name's initial and nothing else, or one
 // of the two names alone. "John Smith": john.smith, jsmith, smith.j,
 // john.a.smith, smith, john; not jane.smith or smith.jane (another Smith).
+// When one of the two is an initial (one letter), the other name whole and
+// nothing else, or a word starting with the initial: "P. Okonkwo" names
+// p.okonkwo, pieter.okonkwo, okonkwo; "Maria G." maria.garcia, garcia.maria.
 bool NamesPerson(std::string_view local, std::string_view given, std::string_view family);
 
 }  // namespace nearmiss::engine

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "engine/address_typo.h"
+#include "engine/family_particles.h"
 namespace nearmiss::data {
 // data/names/given-name-forms.txt, compiled in (nm_embed, src/engine/CMakeLists.txt).
 extern const std::string_view kGivenNameForms;
@@ -78,17 +79,6 @@ bool InitialOfForm(std::string_view given, char initial) {
   return false;
 }
 
-// Particles of family names, written as their own name parts in addresses
-// (jan.van.der.berg, maria.de.la.cruz, ludwig.von.mises): Dutch, German,
-// French, Spanish, Portuguese, Italian and Arabic usage.
-bool IsParticle(std::string_view p) {
-  static constexpr std::array<std::string_view, 27> kParticles = {
-      "van", "der", "den", "de", "del", "della", "dela", "la", "le", "les", "los", "las", "di",
-      "da",  "das", "dos", "do", "du", "von",   "zu",   "zur", "ter", "ten", "te",  "op",  "al",
-      "el"};
-  return std::find(kParticles.begin(), kParticles.end(), p) != kParticles.end();
-}
-
 // The separator written after part `p` of a local part (Parts views point
 // into it), or 0 at its end.
 char SeparatorAfter(std::string_view p, std::string_view whole) {
@@ -102,6 +92,34 @@ bool GivenMatches(std::string_view typed, std::string_view given) {
   return SameGivenName(typed, given, /*prefixes=*/true);
 }
 
+// Whether `fam` is the parts [i, to) of `k` run together, `so_far` before
+// them, with any group of particles in them written in a short form of
+// data/names/family-particles.txt (van der -> vd: "vdberg" for van.der.berg,
+// wherever the group sits). At most kMaxParts parts: a few branches.
+bool ShortFormMatches(std::string_view fam, const Parts& k, size_t i, size_t to,
+                      std::string& so_far, bool shortened) {
+  if (so_far.size() > fam.size() || fam.compare(0, so_far.size(), so_far) != 0) return false;
+  if (i == to) return shortened && so_far == fam;
+  const size_t mark = so_far.size();
+  so_far.append(k.p[i]);
+  bool found = ShortFormMatches(fam, k, i + 1, to, so_far, shortened);
+  so_far.resize(mark);
+  for (const ParticleGroup& g : FamilyParticles()) {
+    if (found) break;
+    if (g.shorts.empty() || i + g.words.size() >= to) continue;  // a family name must follow
+    bool group = true;
+    for (size_t w = 0; w < g.words.size() && group; ++w) group = k.p[i + w] == g.words[w];
+    if (!group) continue;
+    for (const std::string& s : g.shorts) {
+      so_far.append(s);
+      found = ShortFormMatches(fam, k, i + g.words.size(), to, so_far, true);
+      so_far.resize(mark);
+      if (found) break;
+    }
+  }
+  return found;
+}
+
 // A typed family `fam` written for the family parts [from, to) of `k`.
 bool FamilyMatches(std::string_view fam, const Parts& k, size_t from, size_t to) {
   std::string joined;
@@ -110,6 +128,8 @@ bool FamilyMatches(std::string_view fam, const Parts& k, size_t from, size_t to)
     if (!IsParticle(k.p[i]) && k.p[i].size() >= 3 && fam == k.p[i]) return true;
   }
   if (fam == joined) return true;
+  std::string so_far;
+  if (ShortFormMatches(fam, k, from, to, so_far, /*shortened=*/false)) return true;
   return joined.size() >= 7 && fam.size() <= 64 && OsaDistance(fam, joined, 1) <= 1;
 }
 
@@ -256,11 +276,10 @@ bool FamilyGroupShortened(std::string_view typed, const Parts& t, const Parts& k
   return false;
 }
 
-bool FamilyNameStartsAlike(const Parts& typed, const Parts& known) {
-  if (typed.n != 2 || known.n != 2 || typed.p[0] != known.p[0] || typed.p[0].size() < 2) {
-    return false;
-  }
-  const std::string_view a = typed.p[1], b = known.p[1];
+namespace {
+
+// Two family names that start alike (FamilyNameStartsAlike), typed `a`.
+bool StartsAlike(std::string_view a, std::string_view b) {
   if (a == b || a.size() < 2) return false;
   const size_t shorter = std::min(a.size(), b.size());
   size_t same = 0;
@@ -268,6 +287,27 @@ bool FamilyNameStartsAlike(const Parts& typed, const Parts& known) {
   // Four letters typed before the completion was picked; or one name the
   // other's beginning (smith, smithson), which three letters make a name.
   return same >= 4 || (same == shorter && shorter >= 3);
+}
+
+}  // namespace
+
+bool RunTogetherFamilyStartsAlike(std::string_view typed, std::string_view known) {
+  for (size_t cut = 2; cut + 3 <= known.size(); ++cut) {
+    const std::string_view given = known.substr(0, cut);
+    if (!typed.starts_with(given) || !IsGivenName(given)) continue;
+    if (StartsAlike(typed.substr(cut), known.substr(cut))) return true;
+  }
+  return false;
+}
+
+bool FamilyNameStartsAlike(const Parts& typed, const Parts& known, NameOrder order) {
+  if (typed.n != 2 || known.n != 2) return false;
+  auto alike = [&](size_t given, size_t family) {
+    return typed.p[given] == known.p[given] && typed.p[given].size() >= 2 &&
+           StartsAlike(typed.p[family], known.p[family]);
+  };
+  return (order != NameOrder::kFamilyFirst && alike(0, 1)) ||
+         (order != NameOrder::kGivenFirst && alike(1, 0));
 }
 
 }  // namespace nearmiss::engine

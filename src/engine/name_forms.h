@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "engine/local_part_rules.h"
+#include "engine/name_order.h"
 #include "nearmiss/status.h"
 
 namespace nearmiss::engine {
@@ -71,17 +72,26 @@ bool NamesPersonByForm(std::string_view known_key, std::string_view given,
 bool FamilyGroupShortened(std::string_view typed, const Parts& t, const Parts& k);
 
 // The same given name with another family name that starts alike: two
-// parts on each side, the first (the given name, two letters or more) the
-// same, the second another family name that the frequent one's first four
-// letters begin, or a prefix of three letters or more of it, or that holds
-// it so (john.smithson, john.castro for john.smith, john.castillo; the
-// entry next to the meant one when autocomplete completes what was
-// typed). Another family name that starts otherwise (john.jones for
-// john.smith) is another John, a new colleague as often as a slip: on the
-// generated partner domains (bench/relationships) every one of the new
-// contacts the rule used to flag (4.6% of them) was such, and none of the
-// slips. Equal parts are false.
-bool FamilyNameStartsAlike(const Parts& typed, const Parts& known);
+// parts on each side, the given name (two letters or more) the same, the
+// family name another that the frequent one's first four letters begin,
+// or a prefix of three letters or more of it, or that holds it so
+// (john.smithson, john.castro for john.smith, john.castillo; the entry
+// next to the meant one when autocomplete completes what was typed). The
+// given name is the first part, or the last at a family-first domain
+// (`order`, name_order.h: castillo.john for castro.john); both are tried
+// when the order is unknown. Another family name that starts otherwise
+// (john.jones for john.smith) is another John, a new colleague as often as
+// a slip: on the generated partner domains (bench/relationships) every
+// one of the new contacts the rule used to flag (4.6% of them) was such,
+// and none of the slips. Equal parts are false.
+bool FamilyNameStartsAlike(const Parts& typed, const Parts& known, NameOrder order);
+
+// The same, run together: `known` (one word) starts with a given name of
+// name_order.h's lists and `typed` with the same one, and the rest (the
+// family names, three letters or more) start alike as above:
+// johnsmitley, johnsmithy for the frequent johnsmith. Equal words are
+// false.
+bool RunTogetherFamilyStartsAlike(std::string_view typed, std::string_view known);
 
 }  // namespace nearmiss::engine
 

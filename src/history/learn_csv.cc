@@ -73,13 +73,22 @@ int64_t CsvTime(const std::string& v) {
 // negative answers say why), or a dotted one ("01.09.2026 10:00", day
 // first: DIN 5008 and every locale that writes dots), read as the
 // day-first slash date it is.
+// Each form with or without a time: a date alone ("01.10.2026",
+// "1.10.2026", "21/10/2026", what a spreadsheet's date column exports) is
+// midnight UTC, as "2026-10-01" is (issue 14 breaker, item 8).
 int64_t SpreadsheetTime(const std::string& v, maillog::DateOrder order) {
-  if (v.size() >= 10 && v[2] == '.' && v[5] == '.') {
-    std::string slashed = v;
-    slashed[2] = slashed[5] = '/';
-    return maillog::TraceTime(slashed, maillog::DateOrder::kDayMonth);
+  std::string date = v.substr(0, v.find_first_of(" T"));
+  std::string rest = v.substr(date.size());
+  if (rest.empty()) rest = " 00:00:00";
+  // D.M.YYYY with one or two digits for the day and the month.
+  const size_t dot1 = date.find('.');
+  const size_t dot2 = dot1 == std::string::npos ? dot1 : date.find('.', dot1 + 1);
+  if ((dot1 == 1 || dot1 == 2) && dot2 != std::string::npos &&
+      (dot2 - dot1 == 2 || dot2 - dot1 == 3) && date.size() - dot2 == 5) {
+    date[dot1] = date[dot2] = '/';
+    return maillog::TraceTime(date + rest, maillog::DateOrder::kDayMonth);
   }
-  return maillog::TraceTime(v, order);
+  return maillog::TraceTime(date + rest, order);
 }
 
 }  // namespace

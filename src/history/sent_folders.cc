@@ -95,4 +95,25 @@ Result<SentSelection> SelectSentFolders(const std::vector<std::string>& sources,
   return out;
 }
 
+std::string SkippedFolderLine(const std::string& skipped) {
+  std::string line = "skipped (not a Sent folder): " + skipped;
+  // The folder's own name: the last path part, without Maildir++'s '.'.
+  std::string name = fs::path(skipped).filename().string();
+  if (name.starts_with(".")) name.erase(0, 1);
+  if (name.empty() || skipped.ends_with(" (INBOX)")) return line;
+  // Words of sent-mail folder names (Gmail, Outlook and Thunderbird in
+  // English, German, French, Spanish, Portuguese, Italian, Dutch, the
+  // Nordic languages), accents as their ASCII letters are found too.
+  static constexpr std::string_view kWords[] = {"sent", "gesendet", "envoy", "enviad",
+                                                "inviat", "verzonden", "skickat", "sendt",
+                                                "lahetetyt", "odeslan", "wyslan"};
+  const std::string lower = AsciiLower(name);
+  for (std::string_view w : kWords) {
+    if (lower.find(w) != std::string::npos) {
+      return line + "; if it is sent mail, read it with --sent-folder '" + name + "'";
+    }
+  }
+  return line;
+}
+
 }  // namespace nearmiss::history

@@ -45,6 +45,15 @@ struct SentSelection {
 Result<SentSelection> SelectSentFolders(const std::vector<std::string>& sources,
                                         const std::vector<std::string>& sent_names);
 
+// The line `learn` and `audit` give a skipped folder (an entry of
+// SentSelection::skipped): the entry, and when the folder's name reads as
+// sent mail in another client's or language's naming ("[Gmail].Sent Mail",
+// "INBOX.Sent", "Gesendete Objekte", "Elements envoyes", "Enviados",
+// "Verzonden items"), the flag that reads it: "skipped (not a Sent
+// folder): ROOT/.[Gmail].Sent Mail; if it is sent mail, read it with
+// --sent-folder '[Gmail].Sent Mail'". Names compare without ASCII case.
+std::string SkippedFolderLine(const std::string& skipped);
+
 }  // namespace nearmiss::history
 
 #endif  // NEARMISS_HISTORY_SENT_FOLDERS_H_

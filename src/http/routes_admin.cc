@@ -5,6 +5,7 @@
 
 #include "base/line_text.h"
 #include "base/log.h"
+#include "http/held_reason.h"
 #include "http/server_impl.h"
 #include "render/decision_record.h"
 
@@ -121,7 +122,10 @@ void ApiServerImpl::AddAdminRoutes() {
     Result<std::vector<HeldMessage>> held = postfix_.ListHeld();
     if (!held.ok()) return SendQueueError(res, held.error());
     Json list = Json::array();
-    for (const HeldMessage& m : *held) list.push_back(HeldJson(m, false));
+    for (HeldMessage& m : *held) {
+      HeldReasonFromStore(store_, m);
+      list.push_back(HeldJson(m, false));
+    }
     SendJson(res, {{"messages", std::move(list)}});
   }));
 
@@ -131,6 +135,7 @@ void ApiServerImpl::AddAdminRoutes() {
   server_->Get(kHeldId, Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {
     Result<HeldMessage> m = postfix_.GetHeld(req.matches[1].str());
     if (!m.ok()) return SendQueueError(res, m.error());
+    HeldReasonFromStore(store_, *m);
     SendJson(res, HeldJson(*m, true));
   }));
   server_->Post(kHeldId + "/release",

@@ -80,14 +80,34 @@ void AppendPart(std::string_view part, std::string* out) {
 }
 
 // The tag header: what was done, at what level, by which rule, and why.
+// It travels with the message to every recipient, outside ones included,
+// and stays on a held message that a sender's link or an admin releases
+// (Postfix cannot edit a queued message): so it says why only in words
+// that name no one. A recipient's reason (address-typo: "looks like
+// maria.garcia@..., written to 16 times"; a look-alike: the trusted domain
+// it resembles) would tell the outside recipient, who may be exactly the
+// wrong person, another correspondent of the organisation and how often
+// it is written to (issue 14 breaker, item 4): those are written as their
+// reason codes only; the whole sentence is in the sender's notice, the
+// decision log and the admin's held view. A removed recipient (maybe a
+// Bcc) is counted, not named. The message's own sensitivity sentence
+// names no one and is kept.
 std::string TagValue(const Transaction& tx, const Decision& d,
                      const content::Sensitivity& s,
                      const std::vector<std::string>& removed) {
   std::string v(ActionName(d.message_action));
   AppendPart("level=" + std::string(content::LevelName(d.level)), &v);
   if (d.rule.index > 0) AppendPart("rule=" + d.rule.name, &v);
-  AppendPart(d.message, &v);
-  for (const std::string& r : removed) AppendPart("recipient removed: " + r, &v);
+  std::string codes;
+  std::vector<ReasonCode> seen;
+  for (const Reason& r : d.reasons) {
+    if (r.code == ReasonCode::kTrusted || r.code == ReasonCode::kSensitivity) continue;
+    if (std::find(seen.begin(), seen.end(), r.code) != seen.end()) continue;
+    seen.push_back(r.code);
+    codes.append(codes.empty() ? "reasons=" : ",").append(ReasonCodeName(r.code));
+  }
+  AppendPart(codes.empty() ? d.message : codes, &v);
+  if (!removed.empty()) AppendPart("recipients removed: " + std::to_string(removed.size()), &v);
   if (!s.complete) {
     AppendPart(tx.truncated() ? "partial: decided on the first " +
                                     std::to_string(tx.message.size()) + " of " +

@@ -1,0 +1,85 @@
+// The tag header on a message the milter lets through or holds (issue 14
+// breaker, item 4): it travels to every recipient, outside ones included,
+// and stays on a held message that the sender's link or an admin releases,
+// so it must never name another correspondent or how often the
+// organisation writes to them. Every path that writes it is taken: confirm
+// (held, released by the sender's link), hold (released by an admin), tag
+// and warn (delivered at once), each with an address-typo recipient.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "milter/checker.h"
+#include "milter/transaction.h"
+#include "nearmiss/engine.h"
+
+namespace nearmiss::milter {
+namespace {
+
+// alice writes to maria.garcia@partner.example often; `action` is what the
+// address-typo rule does.
+std::shared_ptr<const Checker> TypoChecker(Action action) {
+  HistorySnapshot h;
+  h.domains.push_back({"partner.example", 16, 1'700'000'000, 1'704'000'000, false});
+  h.correspondents.push_back(
+      {"alice@mod.example", "maria.garcia@partner.example", 16, 1'700'000'000, 1'704'000'000});
+  h.taken_at = 1'704'100'000;
+  Result<Policy> policy = DefaultPolicy();
+  EXPECT_TRUE(policy.ok());
+  for (Rule& r : policy->rules) {
+    if (r.name == "address-typo") r.action = action;
+  }
+  auto engine = Engine::Compile(*policy, &h);
+  EXPECT_TRUE(engine.ok()) << engine.error().message();
+  return MakeEngineChecker(*engine);
+}
+
+// The value of the X-Nearmiss header the replies add; "" when none.
+std::string TagHeader(const std::string& replies) {
+  const std::string name = std::string("X-Nearmiss") + '\0';
+  size_t at = replies.find(name);
+  if (at == std::string::npos) return {};
+  at += name.size();
+  return replies.substr(at, replies.find('\0', at) - at);
+}
+
+EomOutcome SendToSlip(const std::shared_ptr<const Checker>& checker) {
+  Transaction tx;
+  tx.queue_id = "4F2A91C3B";
+  tx.sender = "alice@mod.example";
+  tx.checker = checker;
+  tx.max_bytes = 1 << 20;
+  for (const char* rcpt : {"maria.garsia@partner.example", "wei.zhang@partner.example"}) {
+    TxRecipient r;
+    r.raw = "<" + std::string(rcpt) + ">";
+    r.check = checker->CheckRecipient(r.raw);
+    r.decision = checker->DecideRecipient(tx.sender, r.check, MailPath::kSmtp);
+    tx.recipients.push_back(std::move(r));
+  }
+  tx.Append(
+      "From: Alice <alice@mod.example>\r\nTo: maria.garsia@partner.example, "
+      "wei.zhang@partner.example\r\nSubject: t1\r\n\r\nhi\r\n");
+  return FinishMessage(tx, EomContext{});
+}
+
+TEST(MilterTagHeaderTest, NamesNoOtherCorrespondentOnAnyPath) {
+  for (Action action : {Action::kConfirm, Action::kHold, Action::kTag, Action::kWarn}) {
+    const std::string name(ActionName(action));
+    EomOutcome out = SendToSlip(TypoChecker(action));
+    const std::string tag = TagHeader(out.replies);
+    ASSERT_FALSE(tag.empty()) << name << ": " << out.log_line;
+    EXPECT_EQ(tag.find("maria.garcia"), std::string::npos) << name << ": " << tag;
+    EXPECT_EQ(tag.find("written to"), std::string::npos) << name << ": " << tag;
+    EXPECT_EQ(tag.find("regular correspondent"), std::string::npos) << name << ": " << tag;
+    EXPECT_EQ(tag.find("did you mean"), std::string::npos) << name << ": " << tag;
+    // What was done and by which rule is still said, by its codes.
+    EXPECT_EQ(tag, name + "; level=none; rule=address-typo; reasons=address-typo") << name;
+  }
+  // The sender's notice still carries the whole reason and the suggestion.
+  EomOutcome confirm = SendToSlip(TypoChecker(Action::kConfirm));
+  ASSERT_TRUE(confirm.confirm.has_value());
+  EXPECT_EQ(confirm.confirm->recipients[0].suggestion, "maria.garcia@partner.example");
+}
+
+}  // namespace
+}  // namespace nearmiss::milter
