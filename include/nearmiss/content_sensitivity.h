@@ -62,11 +62,11 @@ struct Finding {
   // A doubtful marking (a bare portion mark in a place a list label or a
   // person's initials could take, a lone level word inside a page's banner
   // zone but not on its first or last line, a bare level word as the
-  // heading of the text): weak, and kept only until
-  // Sensitivity::Corroborate decides whether the message agrees.
+  // heading of the text): weak until Sensitivity::Corroborate decides
+  // whether the message agrees; then strong, or left a weak finding.
   bool needs_corroboration = false;
-  // A doubtful level word of a bulk mail's text (TextKind::kBulkBody):
-  // another such word of the same mail does not corroborate it.
+  // A doubtful level word of a bulk mail's text (TextKind::kBulkBody); it
+  // is shown so, and agrees with its mail's other banners as any does.
   bool bulk = false;
 };
 
@@ -99,9 +99,9 @@ struct Sensitivity {
   // B\n(U) Fair", "(NR) ...\n(NU) ..."), or, for a lone level word, the same
   // word on another banner line (top and bottom of a page), and a lone
   // level word and a bare portion mark agree with each other at the same
-  // level ("SECRET" heading, "(S) Convoy timings" subject). The others are
-  // dropped: a lone "(S) Blue T-shirt" subject, "(TS) Tom to send the
-  // slides", "TOP SECRET" heading an advert. Detector,
+  // level ("SECRET" heading, "(S) Convoy timings" subject). The others stay
+  // weak findings: a lone "(S) Blue T-shirt" subject, "(TS) Tom to send
+  // the slides", "TOP SECRET" heading an advert. Detector,
   // policy-pattern and limit findings corroborate nothing.
   void Corroborate();
 };

@@ -16,7 +16,7 @@ bool IsBulkMailHeader(std::string_view name, std::string_view value) {
                             value.front() == '\n')) {
     value.remove_prefix(1);
   }
-  for (std::string_view kind : {"bulk", "list", "junk"}) {
+  for (std::string_view kind : {"bulk", "junk"}) {
     if (StartsWithNoCaseAt(value, 0, kind) &&
         (value.size() == kind.size() || !IsAlpha(value[kind.size()]))) {
       return true;

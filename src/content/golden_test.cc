@@ -24,6 +24,11 @@ const char kStructureDir[] = "tests/testdata/markings/structure";
 // Breaker round 7: encrypted mail, TNEF, iCalendar and uuencode (made by
 // make-fixtures.py there).
 const char kContainersDir[] = "tests/testdata/markings/containers";
+// Breaker round 13: the tester's reproducers, one per defect family
+// (legal legends, clearance words, list mail, idioms after a separator,
+// numbered portions, wrapped banners, underscores, [SEC=...], business
+// headings, RESTRICTED notices, sublabels, msip_labels keys, zip flags).
+const char kRound13Dir[] = "tests/testdata/markings/round13";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -65,7 +70,7 @@ std::shared_ptr<const Scanner> TestScanner() {
 
 std::vector<std::string> Fixtures() {
   std::vector<std::string> out;
-  for (const char* dir : {kDir, kStructureDir, kContainersDir}) {
+  for (const char* dir : {kDir, kStructureDir, kContainersDir, kRound13Dir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

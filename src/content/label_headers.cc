@@ -10,6 +10,7 @@
 // dropped: a guard that read "none" there would let a labelled document out.
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <vector>
 
@@ -73,6 +74,44 @@ bool CoversWholeName(std::string_view words, const Sensitivity& found) {
     if (word_char && !covered[i]) return false;
   }
   return true;
+}
+
+// Words of a sublabel's child that scope its parent and say no level: an
+// audience, as in Purview's default and sample sublabels ("Confidential\All
+// Employees", "Highly Confidential\Recipients Only", "Confidential\Anyone
+// (unrestricted)"; Microsoft Learn, "Default labels and policies"), a
+// department ("Highly Confidential\Finance"), protection ("Secret
+// (Encrypted)"), a caveat ("Secret - UK Eyes Only") or a GSC descriptor
+// ("OFFICIAL\Sensitive\Commercial"). A child of other
+// words ("General\Project Falcon") may say more than its parent.
+constexpr std::array<std::string_view, 44> kAudienceWords = {
+    "all",        "employees",   "employee",     "staff",     "anyone",
+    "unrestricted", "recipients", "recipient",   "only",      "specified",
+    "people",     "trusted",     "partners",     "everyone",  "users",
+    "internal",   "external",    "company",      "organisation",
+    "organization", "commercial", "personal",    "locsen",    "legal",
+    "medical",    "contracts",   "management",   "policy",    "finance",
+    "hr",         "sales",       "marketing",    "engineering", "operations",
+    "board",      "executive",   "executives",   "research",  "encrypted",
+    "unencrypted", "encryption", "no",           "eyes",      "uk"};
+
+bool IsAudienceScope(std::string_view part) {
+  bool any = false;
+  for (std::size_t i = 0; i < part.size();) {
+    if (!std::isalpha(static_cast<unsigned char>(part[i]))) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < part.size() && std::isalpha(static_cast<unsigned char>(part[j]))) ++j;
+    std::string_view word = part.substr(i, j - i);
+    bool known = false;
+    for (std::string_view w : kAudienceWords) known = known || EqualsNoCase(word, w);
+    if (!known) return false;
+    any = true;
+    i = j;
+  }
+  return any;
 }
 
 }  // namespace
@@ -191,7 +230,8 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
           joined = joined || part.data() == tries[tries.size() - 1 - k].data();
         }
         if (!whole && !joined &&
-            (part.data() == parent.data() || !found.findings.empty())) {
+            (part.data() == parent.data() || !found.findings.empty() ||
+             !IsAudienceScope(part))) {
           unplaced.push_back(part);
         }
         continue;
@@ -203,17 +243,17 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
       placed = true;
     }
     if (placed) {
-      // "Acme\Secret": the known child sets the level, and the parent
-      // nobody places is still reported (weak, so the level stays the
-      // known child's; the policy's finding = ["unknown-label"] sees it).
+      // "Acme\Secret", "Project Falcon\Public", "General\Project Falcon":
+      // a part nobody places is reported as unknown-label, strong, so the
+      // level shown is the one the policy acts on (unknown-label, above
+      // TOP SECRET); the known part's finding stays beside it (issue 13
+      // item 3; breaker round 13 defect 11).
       for (std::string_view part : unplaced) {
-        Finding f = LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
-                                 where,
-                                 offset + static_cast<std::size_t>(
-                                              part.data() - label.data()),
-                                 part);
-        f.strength = Strength::kWeak;
-        out->Add(std::move(f));
+        out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
+                              where,
+                              offset + static_cast<std::size_t>(
+                                           part.data() - label.data()),
+                              part));
       }
       return Status::Ok();
     }
@@ -222,6 +262,7 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
     return Status::Ok();
   };
   if (spec->extract_text.empty()) return scan_label(text, false);
+  const std::size_t findings_before = out->findings.size();
   try {
     // Labels switched off for this item (Microsoft Learn, "MIP SDK: label
     // metadata": Enabled says whether the classification these keys
@@ -267,13 +308,6 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
           std::string_view(text).substr(at, m[1].matched ? m.length(1) : 0),
           true));
     }
-    // RFC 7444: the display marking is optional; a SIO-Label with only its
-    // structural label (a DER ESSSecurityLabel, whose classification values
-    // its security policy defines) is a label nobody here can place.
-    if (spec->unnamed_is_unknown && matched.empty()) {
-      out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
-                            where, 0, "(" + spec->header + " without a name)"));
-    }
     // A label switched on ("MSIP_Label_<id>_Enabled=true") with no name
     // attribute is still a label on the message.
     if (!spec->enabled_text.empty()) {
@@ -299,6 +333,17 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
                               where, static_cast<std::size_t>(m.position(0)),
                               "(label " + id + " enabled without a name)"));
       }
+    }
+    // RFC 7444: the display marking is optional; a SIO-Label with only its
+    // structural label (a DER ESSSecurityLabel, whose classification values
+    // its security policy defines) is a label nobody here can place. So is
+    // an msip_labels value that names no label ("msip_labels: junk"). One
+    // the enabled check above reported, or that only switches labels off,
+    // is not reported twice.
+    if (spec->unnamed_is_unknown && matched.empty() && disabled.empty() &&
+        out->findings.size() == findings_before) {
+      out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
+                            where, 0, "(" + spec->header + " without a name)"));
     }
   } catch (const std::regex_error& e) {
     return Status::ResourceExhausted(where + ": label extraction failed: " +

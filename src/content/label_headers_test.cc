@@ -88,6 +88,14 @@ TEST(LabelHeadersTest, EmptyOrMissingLabelNameIsUnknownLabel) {
   Sensitivity pspf = ScanLabel(*scanner, "X-Protective-Marking",
                                "VER=2018.4, NS=gov.au, SEC=, ORIGIN=a@b.gov.au");
   EXPECT_EQ(pspf.level, Level::kUnknownLabel);
+  // A header that names no label at all, or in keys of lower case
+  // (breaker round 13 defect 12).
+  EXPECT_EQ(ScanLabel(*scanner, "msip_labels", "junk").level, Level::kUnknownLabel);
+  EXPECT_EQ(ScanLabel(*scanner, "msip_labels",
+                      "msip_label_0a1b2c3d-1111-2222-3333-444455550097_enabled=true; "
+                      "msip_label_0a1b2c3d-1111-2222-3333-444455550097_name=Secret")
+                .level,
+            Level::kSecret);
   // A named label gives one finding, not a second "without a name".
   EXPECT_EQ(ScanLabel(*scanner, "msip_labels", Msip("Secret_0")).findings.size(), 1u);
   // A label switched off says nothing.
@@ -111,13 +119,16 @@ TEST(LabelHeadersTest, SublabelIsTheHigherOfParentAndChild) {
   Sensitivity lower_child =
       ScanLabel(*scanner, "msip_labels", Msip("TOP SECRET\\Internal Only"));
   EXPECT_EQ(lower_child.level, Level::kTopSecret);
-  // An unknown parent over a known child: the child's level, and the
-  // parent reported as an unknown label (weak) for the policy's finding
-  // condition (issue 13, known item).
-  Sensitivity unknown_parent =
-      ScanLabel(*scanner, "msip_labels", Msip("Acme\\Secret"));
-  EXPECT_EQ(unknown_parent.level, Level::kSecret);
-  EXPECT_TRUE(unknown_parent.Has("unknown-label"));
+  // An unknown part beside a known one: the known part's finding, and the
+  // unknown part reported as unknown-label, strong, so the level shown is
+  // the one the policy acts on (breaker round 13 defect 11).
+  for (std::string_view name :
+       {"Acme\\Secret", "Project Falcon\\Public", "General\\Project Falcon"}) {
+    Sensitivity s = ScanLabel(*scanner, "msip_labels", Msip(name));
+    EXPECT_EQ(s.level, Level::kUnknownLabel) << name;
+    EXPECT_TRUE(s.Has("unknown-label")) << name;
+    EXPECT_EQ(s.findings.size(), 2u) << name;
+  }
   EXPECT_FALSE(lower_child.Has("unknown-label"));  // a child only scopes
   // Neither part known: the whole name is reported.
   Sensitivity neither = ScanLabel(*scanner, "msip_labels", Msip("Falcon\\Team"));

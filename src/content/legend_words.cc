@@ -35,7 +35,59 @@ constexpr std::array<std::string_view, 9> kFooterNotices = {
     "before you print", "scanned for viruses", "virus checked",
     "virus scanned", "scanned by", "free of viruses"};
 
+// Qualifiers that make a CONFIDENTIAL after them a business heading:
+// "PRIVATE AND CONFIDENTIAL", "PERSONAL & CONFIDENTIAL", "STRICTLY
+// CONFIDENTIAL", "COMPANY CONFIDENTIAL", "HIGHLY CONFIDENTIAL". No
+// classification scheme writes a word before its tier that way (GSC,
+// DoDM 5200.01 Vol 2: the tier stands alone or after a country or a
+// mission's name).
+constexpr std::array<std::string_view, 9> kBusinessQualifiers = {
+    "private", "personal", "strictly", "company", "highly", "privileged",
+    "commercial", "commercially", "business"};
+
+// Handling phrases of a business heading after CONFIDENTIAL ("CONFIDENTIAL
+// - NOT FOR DISTRIBUTION", "CONFIDENTIAL: ADDRESSEE ONLY").
+constexpr std::array<std::string_view, 7> kBusinessHandling = {
+    "not for distribution", "not for circulation", "do not forward",
+    "do not distribute", "addressee only", "internal use", "for internal"};
+
 }  // namespace
+
+bool IsBusinessConfidentiality(std::string_view text, std::size_t begin,
+                               std::size_t end) {
+  std::size_t line_begin = LineStart(text, begin);
+  std::size_t i = begin;
+  // The word before, over "AND", "&", "+" and blanks.
+  for (int joins = 0; joins < 2; ++joins) {
+    while (i > line_begin && IsBlank(text[i - 1])) --i;
+    if (i > line_begin && (text[i - 1] == '&' || text[i - 1] == '+')) {
+      --i;
+    } else if (i >= line_begin + 4 && StartsWithNoCaseAt(text, i - 3, "and") &&
+               IsBlank(text[i - 4])) {
+      i -= 3;
+    } else {
+      break;
+    }
+  }
+  while (i > line_begin && IsBlank(text[i - 1])) --i;
+  std::size_t w = i;
+  while (w > line_begin && IsAlpha(text[w - 1])) --w;
+  std::string_view word = text.substr(w, i - w);
+  for (std::string_view q : kBusinessQualifiers) {
+    if (word.size() == q.size() && StartsWithNoCaseAt(word, 0, q)) return true;
+  }
+  std::size_t stop = LineEnd(text, end);
+  std::size_t j = end;
+  while (j < stop && (IsBlank(text[j]) || text[j] == '-' || text[j] == ':' ||
+                      text[j] == '|' || text[j] == '(' || text[j] == '[')) {
+    ++j;
+  }
+  std::string_view after = text.substr(j, stop - j);
+  for (std::string_view h : kBusinessHandling) {
+    if (StartsWithNoCaseAt(after, 0, h)) return true;
+  }
+  return false;
+}
 
 bool IsDisclaimerHeading(std::string_view matched) {
   while (!matched.empty() && (IsBlank(matched.back()) || matched.back() == '\n')) {

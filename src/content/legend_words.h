@@ -16,6 +16,15 @@ bool HasDisclaimerWords(std::string_view line);
 // The line holds a legal legend ("attorney work product", "subject to
 // contract", "without prejudice", "privileged", ...).
 bool HasLegalLegend(std::string_view line);
+// The CONFIDENTIAL matched at [begin, end) of `text` heads a business
+// letter, not a national classification: a qualifier stands right before
+// it ("PRIVATE AND CONFIDENTIAL", "PERSONAL & CONFIDENTIAL", "STRICTLY
+// CONFIDENTIAL", "COMPANY CONFIDENTIAL", "HIGHLY CONFIDENTIAL"; "AND",
+// "&" or "+" between) or a business handling phrase follows it on its line
+// ("CONFIDENTIAL - NOT FOR DISTRIBUTION", "... ADDRESSEE ONLY"). Any case.
+// Issue 13, breaker round 13 defect 9.
+bool IsBusinessConfidentiality(std::string_view text, std::size_t begin,
+                               std::size_t end);
 // The match is a word a disclaimer is headed with: "CONFIDENTIAL",
 // "PRIVATE AND CONFIDENTIAL" (blanks, '-' and '&' between the words).
 bool IsDisclaimerHeading(std::string_view matched);

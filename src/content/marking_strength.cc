@@ -2,6 +2,7 @@
 // place in the text (position.h's rules) and its case.
 #include "content/marking_strength.h"
 
+#include "content/legend_words.h"
 #include "content/line_text.h"
 #include "content/position.h"
 #include "content/subject_idioms.h"
@@ -120,13 +121,30 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
                FollowedByLowerCaseWord(text, m.end)));
   }
   // "SECRET Santa", "SECRET sale: 50% off", "TOP SECRET offers inside":
-  // the idiom, written in capitals for emphasis (subject_idioms.h).
+  // the idiom, written in capitals for emphasis, right after the bare word
+  // (subject_idioms.h); "SECRET: menu of strike options" is a marked
+  // subject (issue 13, breaker round 13 defect 4).
   if (strong && subject && p.heading_word &&
       FollowedBySubjectIdiom(text, m.end)) {
     strong = false;
   }
   // "CONFIDENTIAL" over "ATTORNEY WORK PRODUCT": business confidentiality.
-  if (strong && NearLegalLegend(text, m.begin, m.end)) strong = false;
+  // Only the bare business word (footer_word: CONFIDENTIAL): "UK SECRET:
+  // legal advice on basing rights", "OFFICIAL-SENSITIVE\nLEGALLY
+  // PRIVILEGED" and a SECRET banner over a privileged footer are
+  // government lawyers' marked mail (breaker round 13 defect 1). In a
+  // body the word still counts if the message agrees (the same word on the
+  // other banner line, a marked subject).
+  // "PRIVATE AND CONFIDENTIAL", "STRICTLY CONFIDENTIAL - your offer
+  // letter", "CONFIDENTIAL - NOT FOR DISTRIBUTION": a business heading,
+  // as "PRIVATE & CONFIDENTIAL" always was (breaker round 13 defect 9).
+  if (strong && p.footer_word && IsBusinessConfidentiality(text, m.begin, m.end)) {
+    strong = false;
+  }
+  if (strong && p.footer_word && NearLegalLegend(text, m.begin, m.end)) {
+    if (kind == TextKind::kBody) return Counts::kIfCorroborated;
+    strong = false;
+  }
   // "holds a SECRET clearance": a person's clearance level. Asked only of
   // a match that would count, as loose words in prose are many.
   if (strong && AboutClearance(text, m.begin, m.end)) strong = false;
@@ -146,9 +164,13 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
                      : rest == SubjectRest::kSentence;
     if (doubt) return Counts::kIfCorroborated;
   }
-  // A newsletter's "SECRET: members' preview": in bulk mail a bare level
-  // word leading the subject counts only if the message agrees.
-  if (strong && kind == TextKind::kBulkSubject && p.heading_word) {
+  // A newsletter's "SECRET weapon for glowing skin": in bulk mail a bare
+  // level word leading the subject without a separator counts only if the
+  // message agrees. "SECRET: convoy timings" keeps its separator's weight:
+  // list servers put bulk headers on the copies they send out (breaker
+  // round 13 defect 3).
+  if (strong && kind == TextKind::kBulkSubject && p.heading_word &&
+      !FollowedBySeparator(text, m.end)) {
     return Counts::kIfCorroborated;
   }
   // "TOP SECRET\n\nOur summer menu is here!": an everyday word as the

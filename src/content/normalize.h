@@ -5,7 +5,8 @@
 // non-breaking and typographic spaces (U+00A0, U+2000..U+200A, U+202F, U+205F,
 // U+3000) and tabs become ' '; zero-width characters, soft hyphens and the
 // combining underlines U+0332/U+0333 are dropped; CR LF and lone CR become
-// LF; then a text with other non-ASCII characters (and valid UTF-8) is put
+// LF; a run of underscores with a letter or digit on one side only
+// ("_SECRET_", Markdown emphasis) becomes as many blanks; then a text with other non-ASCII characters (and valid UTF-8) is put
 // in Unicode NFKC (ICU), which maps
 // full-width, mathematical, circled and squared letters and ligatures onto
 // plain ones ("ＳＥＣＲＥＴ" reads "SECRET"), and Cyrillic, Greek, Armenian
@@ -24,8 +25,9 @@ namespace nearmiss::content {
 // reused, which is why this is not a function returning a string).
 void NormalizeText(std::string_view in, std::string* out);
 
-// True when NormalizeText would return `in` unchanged (plain ASCII without
-// CR or tab): the common case, which then skips the copy.
+// True when NormalizeText surely returns `in` unchanged (plain ASCII
+// without CR, tab or underscore): the common case, which then skips the
+// copy.
 bool IsAlreadyNormal(std::string_view in);
 
 // Joins folded header lines (CRLF/LF followed by blanks) into one line.

@@ -26,6 +26,17 @@ TEST(NormalizeTest, SpacesAndInvisiblesAndLineEnds) {
   EXPECT_EQ(Norm("a\r\nb\rc\td"), "a\nb\nc d");
 }
 
+// Breaker round 13 defect 7: underscores as emphasis at a word's edge
+// become blanks, one for one; inside words and in rule lines they stay.
+TEST(NormalizeTest, EmphasisUnderscoresBecomeBlanks) {
+  EXPECT_EQ(Norm("_SECRET_"), " SECRET ");
+  EXPECT_EQ(Norm("__UK SECRET__\nx"), "  UK SECRET  \nx");
+  EXPECT_EQ(Norm("_OFFICIAL-SENSITIVE_: plan"), " OFFICIAL-SENSITIVE : plan");
+  EXPECT_EQ(Norm("snake_case MSIP_Label_x_Name"), "snake_case MSIP_Label_x_Name");
+  EXPECT_EQ(Norm("________"), "________");
+  EXPECT_FALSE(IsAlreadyNormal("_SECRET_"));
+}
+
 // Issue 13, breaker defect 9: look-alikes of other scripts inside Latin
 // words, or next to a word of Latin capitals, read as the Latin letters.
 TEST(NormalizeTest, LookAlikeLettersInLatinWordsFold) {

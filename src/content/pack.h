@@ -65,7 +65,8 @@
 //                                    # regex stands for (?: *// *)
 //   [[label_header]]
 //   header = "msip_labels"           # header name, case-insensitive
-//   extract = 'MSIP_Label_[^_]+_Name=([^;]+)'  # ECMAScript; group 1 is the label
+//   extract = 'MSIP_Label_[^_]+_Name=([^;]+)'  # ECMAScript, matched
+//                                    # without case; group 1 is the label
 //   decode = "base64"                # optional: decode the value first
 //   enabled = 'MSIP_Label_([0-9a-f-]+)_Enabled=true'  # optional; group 1 is
 //                                    # a label id: a label switched on whose

@@ -238,7 +238,10 @@ bool IsEdgeLine(std::string_view text, std::size_t begin, std::size_t end);
 // WORK PRODUCT", "SUBJECT TO CONTRACT", "WITHOUT PREJUDICE", "PRIVILEGED"):
 // "CONFIDENTIAL" over such a legend is the business confidentiality of a
 // lawyer's letter, not a national classification (see README of the
-// marking corpus, "Decided cases").
+// marking corpus, "Decided cases"). Asked of the bare CONFIDENTIAL only
+// (the packs' footer_word): "UK SECRET: legal advice", "OFFICIAL-SENSITIVE
+// \nLEGALLY PRIVILEGED" are government lawyers' marked mail (issue 13,
+// breaker round 13 defect 1).
 bool NearLegalLegend(std::string_view text, std::size_t begin, std::size_t end);
 
 // The match is talked about, not applied: the words just before it (on its
@@ -250,11 +253,16 @@ bool NearLegalLegend(std::string_view text, std::size_t begin, std::size_t end);
 bool DescribedInProse(std::string_view text, std::size_t begin);
 
 // A classification that names a person's security clearance, not the
-// message's: the next word on its line is "clearance", "clearances",
-// "cleared", "eligibility", "eligible", "level", "position", "required",
-// "investigation", "polygraph" and the like ("Active TOP SECRET/SCI
-// clearance with polygraph", "holds a SECRET clearance", "TS/SCI
-// eligible"), or the line is labelled "Clearance:" ("Clearance: TOP
+// message's: the next word on its line, after blanks or a joining hyphen
+// (not a " - " or "--" separator), is "clearance", "clearances",
+// "cleared", "polygraph" ("Active TOP SECRET/SCI clearance with
+// polygraph", "holds a SECRET clearance", "SECRET-cleared"), or one of
+// "eligibility", "eligible", "level", "position", "required",
+// "investigation", "holder" where the line speaks of a clearance or a job
+// (a lower-case word right before the match, or "clearance", "vetting",
+// "candidate", a job word on the line: "Applicants must be TS/SCI
+// eligible"; not "UK SECRET investigation findings", breaker round 13
+// defect 2), or the line is labelled "Clearance:" ("Clearance: TOP
 // SECRET//SCI" in a job advert), or the marking stands alone on the line
 // under a short heading naming a clearance ("Clearance:\nTOP SECRET//SCI",
 // "Clearance Level\nTOP SECRET//SCI"). The clearance's own spelling with one
@@ -307,7 +315,11 @@ enum class SubjectRest {
               // covered"): is, are, was, were, has, have, had, will, been,
               // and the contractions you're, you've, you'll, we're, we've,
               // they're, it's, that's; any case. Titles have none
-              // ("PROTECTED: Your briefing for the committee").
+              // ("PROTECTED: Your briefing for the committee"). Also a
+              // facilities notice, whose first word names what is
+              // restricted: road, street, parking, traffic, access, area,
+              // entry, closure, lane, gym, lift, car ("RESTRICTED: road
+              // closure on Main Street").
 };
 SubjectRest ReadSubjectRest(std::string_view text, std::size_t end);
 

@@ -11,13 +11,20 @@
 namespace nearmiss::content {
 namespace {
 
-// The word after the classification that makes it a clearance level.
-// "polygraph": "TS/SCI polygraph", "TS/SCI w/ polygraph" (via "w/").
-constexpr std::array<std::string_view, 16> kClearanceWords = {
-    "clearance",  "clearances", "cleared",    "eligibility",
-    "eligible",   "level",      "levels",     "position",
-    "positions",  "required",   "investigation", "polygraph",
-    "poly",       "w/",         "holder",     "holders"};
+// The word after the classification that makes it a clearance level by
+// itself. "polygraph": "TS/SCI polygraph", "TS/SCI w/ polygraph" (via
+// "w/").
+constexpr std::array<std::string_view, 6> kClearanceWords = {
+    "clearance", "clearances", "cleared", "polygraph", "poly", "w/"};
+
+// Words after the classification that make it a clearance level only in a
+// clearance's or a job's context (ClearanceContext): "TS/SCI eligible",
+// "requires TOP SECRET eligibility", but "UK SECRET investigation
+// findings", "SECRET position report" are marked subjects (issue 13,
+// breaker round 13 defect 2).
+constexpr std::array<std::string_view, 10> kContextWords = {
+    "eligibility", "eligible",      "level",  "levels", "position",
+    "positions",   "investigation", "holder", "holders", "required"};
 
 // Labels of a clearance field at a line's start ("Clearance: TS/SCI").
 constexpr std::array<std::string_view, 4> kClearanceLabels = {
@@ -102,6 +109,26 @@ bool AfterJobWord(std::string_view text, std::size_t line_begin,
     }
   }
   return false;
+}
+
+// The match's line speaks of a clearance or a job ("Applicants must be
+// TS/SCI eligible", "Job: Engineer - TS/SCI required", "Position requires
+// TOP SECRET eligibility and a CI polygraph"): a lower-case word just
+// before the match (the level is a sentence's object, not a heading), or a
+// clearance or job word anywhere on the line.
+bool ClearanceContext(std::string_view text, std::size_t begin,
+                      std::size_t end) {
+  std::size_t line_begin = LineStart(text, begin);
+  std::size_t i = begin;
+  while (i > line_begin && IsBlank(text[i - 1])) --i;
+  if (i > line_begin && text[i - 1] >= 'a' && text[i - 1] <= 'z') return true;
+  std::string_view line =
+      text.substr(line_begin, LineEnd(text, end) - line_begin);
+  for (std::string_view w : {"clearance", "cleared", "polygraph", "vetting",
+                             "candidate", "applicant"}) {
+    if (ContainsNoCase(line, w)) return true;
+  }
+  return AfterJobWord(text, line_begin, LineEnd(text, end));
 }
 
 // The marking stands alone on its line under a clearance heading: the
@@ -222,15 +249,23 @@ bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
     while (i < text.size() && text[i] == '/') ++i;
     while (i < text.size() && (IsUpper(text[i]) || text[i] == '-')) ++i;
   }
+  // Blanks, or one hyphen joining the words ("SECRET-cleared"); a dash
+  // between blanks or "--" is a subject's separator ("UK SECRET - position
+  // report 0600Z"), and what follows it is the message's own words.
   std::size_t word = i;
-  while (word < text.size() && (IsBlank(text[word]) || text[word] == '-')) {
-    ++word;
-  }
-  bool separated = word > i || (i > begin && (IsBlank(text[i - 1]) ||
-                                              text[i - 1] == '-'));
+  while (word < text.size() && IsBlank(text[word])) ++word;
+  bool joined = word == i && word < text.size() && text[word] == '-' &&
+                word + 1 < text.size() && IsAlpha(text[word + 1]);
+  if (joined) ++word;
+  bool separated = word > i || (i > begin && IsBlank(text[i - 1]));
   if (separated) {
     for (std::string_view w : kClearanceWords) {
       if (WordIs(text, word, w)) return true;
+    }
+    for (std::string_view w : kContextWords) {
+      if (WordIs(text, word, w) && ClearanceContext(text, begin, end)) {
+        return true;
+      }
     }
     // "TOP SECRET security clearance", not "SECRET security review".
     if (StartsWithNoCaseAt(text, word, "security ") &&

@@ -305,7 +305,15 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   std::size_t line_begin = LineStart(text, begin);
   std::size_t at = line_begin;
   while (at < begin && IsBlank(text[at])) ++at;
-  if (at < begin) at = SkipEnumerator(text, at, begin);
+  // A paragraph number or letter ("1.", "2.1", "A.", "(a)", "Para 3"), not
+  // a bullet or a quote marker.
+  bool numbered = false;
+  if (at < begin) {
+    std::size_t lead = at;
+    at = SkipEnumerator(text, at, begin);
+    numbered = at != lead && text[lead] != '-' && text[lead] != '*' &&
+               text[lead] != '>' && text.substr(lead, 3) != "\u2022";
+  }
   bool mid_line = at != begin && AfterSentenceEnd(text, line_begin, begin);
   if (at != begin && !mid_line) return PortionPlace::kNone;
   std::size_t next = end;
@@ -327,8 +335,12 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   // the mark closely; reading only kLegendBytes of the line keeps a line of
   // thousands of marks from costing each mark the whole line times the
   // legend words (issue 13, breaker defect 7).
+  // After a paragraph number the mark is the portion layout whatever its
+  // sentence says ("1. (S) The intended route is the north road.", "1.
+  // (C) Legal advice on the basing agreement follows."): disclaimers are
+  // not numbered paragraphs (issue 13, breaker round 13 defect 5).
   std::string_view legend = rest.substr(0, kLegendBytes);
-  if (HasDisclaimerWords(legend) || HasLegalLegend(legend)) {
+  if (!numbered && (HasDisclaimerWords(legend) || HasLegalLegend(legend))) {
     return PortionPlace::kNone;
   }
   if (InlineLabelledList(text.substr(line_begin, LineEnd(text, end) - line_begin)) ||

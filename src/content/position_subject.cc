@@ -164,6 +164,15 @@ constexpr std::array<std::string_view, 17> kFiniteVerbs = {
     "you're", "you've", "you'll", "we're", "we've", "they're", "it's",
     "that's"};
 
+// What a facilities notice restricts, as the first word after the level
+// word: "RESTRICTED: road closure on Main Street", "PROTECTED: parking
+// on level 2", "RESTRICTED access to the gym" (issue 13, breaker round 13
+// defect 10). A notice, read as kSentence.
+constexpr std::array<std::string_view, 16> kNoticeHeads = {
+    "road",    "roads",  "street", "parking", "traffic", "access",
+    "area",    "areas",  "entry",  "closure", "closures", "lane",
+    "lanes",   "gym",    "lift",   "car"};
+
 template <std::size_t N>
 bool IsOneOfNoCase(std::string_view word,
                    const std::array<std::string_view, N>& list) {
@@ -234,8 +243,11 @@ SubjectRest ReadSubjectRest(std::string_view text, std::size_t end) {
     std::size_t j = i;
     while (j < text.size() && (IsAlpha(text[j]) || text[j] == '\'')) ++j;
     std::string_view word = text.substr(i, j - i);
+    if (IsOneOfNoCase(word, kFiniteVerbs) ||
+        (!any && IsOneOfNoCase(word, kNoticeHeads))) {
+      return SubjectRest::kSentence;
+    }
     any = true;
-    if (IsOneOfNoCase(word, kFiniteVerbs)) return SubjectRest::kSentence;
     i = j;
   }
   return any ? SubjectRest::kTitle : SubjectRest::kNothing;

@@ -95,6 +95,22 @@ TEST(PositionTest, ClearanceLevelsAreNotMarkings) {
   EXPECT_FALSE(At(AboutClearance, "SECRET\nClearance is given below",
                   "SECRET"));
   EXPECT_FALSE(At(AboutClearance, "SECRET security review", "SECRET"));
+  EXPECT_TRUE(At(AboutClearance, "Staff must be SECRET-cleared", "SECRET"));
+  EXPECT_TRUE(At(AboutClearance, "Job: Engineer - TS/SCI required", "TS/SCI"));
+  EXPECT_TRUE(At(AboutClearance, "requires TOP SECRET eligibility", "TOP SECRET"));
+  // Breaker round 13 defect 2: after a separator, or leading a line with
+  // no clearance or job around it, the words are the message's own.
+  for (std::string_view line :
+       {"UK SECRET - position report 0600Z", "SECRET - required reading",
+        "TOP SECRET -- eligible targets list", "UK SECRET investigation findings",
+        "UK SECRET - investigation into the leak", "SECRET: position report",
+        "OFFICIAL-SENSITIVE - investigation update", "SECRET level 3 access plan"}) {
+    std::string_view word =
+        line.starts_with("UK SECRET") ? "UK SECRET"
+        : line.starts_with("TOP") ? "TOP SECRET"
+        : line.starts_with("OFFICIAL") ? "OFFICIAL-SENSITIVE" : "SECRET";
+    EXPECT_FALSE(At(AboutClearance, line, word)) << line;
+  }
 }
 
 bool IsPortion(std::string_view text, std::size_t begin, std::size_t end) {
@@ -102,6 +118,26 @@ bool IsPortion(std::string_view text, std::size_t begin, std::size_t end) {
 }
 bool IfCorroborated(std::string_view text, std::size_t begin, std::size_t end) {
   return PortionMarkPlace(text, begin, end) == PortionPlace::kIfCorroborated;
+}
+
+// Breaker round 13 defect 5: after a paragraph number the mark is a portion
+// whatever its sentence says; unnumbered, a disclaimer's words still make
+// "(U) This email is confidential ..." no portion.
+TEST(PositionTest, NumberedPortionWithDisclaimerWords) {
+  for (std::string_view text :
+       {"Bob,\n\n1. (S) The intended route is the north road.",
+        "1. (C) Legal advice on the basing agreement follows.",
+        "2.1 (S) Unauthorized personnel were seen at the gate.",
+        "A. (TS) The addressee list for the operation is below.",
+        "(a) (S) The material is privileged and attached."}) {
+    std::size_t at = text.rfind("(");
+    std::size_t end = text.find(')', at) + 1;
+    EXPECT_NE(PortionMarkPlace(text, at, end), PortionPlace::kNone) << text;
+  }
+  std::string_view legend = "(U) This email is intended for the addressee only.";
+  EXPECT_EQ(PortionMarkPlace(legend, 0, 3), PortionPlace::kNone);
+  std::string_view bullet = "- (S) This email is intended for the addressee only.";
+  EXPECT_EQ(PortionMarkPlace(bullet, 2, 5), PortionPlace::kNone);
 }
 
 TEST(PositionTest, PortionAtParagraphStart) {
@@ -179,6 +215,21 @@ TEST(PositionTest, PortionsAndSubjectsAsWritten) {
 
 // Breaker round 7 item 7: a notice's sentence after a subject's level
 // word, not a title.
+// Breaker round 13 defect 10: a facilities notice after the level word.
+TEST(PositionTest, ReadSubjectRestTellsNotices) {
+  for (std::string_view subject :
+       {"RESTRICTED: road closure on Main Street", "RESTRICTED - parking on level 2",
+        "RESTRICTED access to the gym", "PROTECTED: Area B closed",
+        "RESTRICTED: lift out of service"}) {
+    std::size_t end = subject.find(' ') == std::string_view::npos
+                          ? subject.size()
+                          : subject.find_first_of(" :");
+    EXPECT_EQ(ReadSubjectRest(subject, end), SubjectRest::kSentence) << subject;
+  }
+  std::string_view title = "RESTRICTED: Garden Reach shipyard visit";
+  EXPECT_EQ(ReadSubjectRest(title, 10), SubjectRest::kTitle);
+}
+
 TEST(PositionTest, ReadSubjectRestTellsTitlesFromSentences) {
   struct Case {
     const char* text;

@@ -38,8 +38,13 @@ bool ByBeginThenLongest(const Scanner::Rep& scanner, const RawMatch& a,
   bool label_a = scanner.patterns[a.id].kind == MarkingKind::kLabel;
   bool label_b = scanner.patterns[b.id].kind == MarkingKind::kLabel;
   if (label_a != label_b) return label_a;
+  // A placed level before "unknown-label" (au.toml's "[SEC=<any>]"), then
+  // the higher level.
+  auto rank = [](Level l) {
+    return l == Level::kUnknownLabel ? -1 : static_cast<int>(l);
+  };
   Level la = scanner.patterns[a.id].level, lb = scanner.patterns[b.id].level;
-  if (la != lb) return la > lb;
+  if (la != lb) return rank(la) > rank(lb);
   return a.id < b.id;
 }
 

@@ -72,10 +72,10 @@ void Sensitivity::Corroborate() {
       if (!ClassifiedMarkMayBeInitials(g.text)) note_name(plain_names, g);
       portion_levels.insert(g.level);
     } else {
-      // A bulk mail's doubtful subject word (TextKind::kBulkSubject) is not
-      // a banner line: "TOP SECRET: preview" over a "TOP SECRET" heading
-      // is one newsletter shouting twice.
-      if (g.where != "subject" && !g.bulk) ++word_count[g.marking];
+      // A subject word is not a banner line. A bulk mail's top and bottom
+      // banners that agree count as any others (breaker round 13 defect
+      // 3: a list server's copy of a marked message).
+      if (g.where != "subject") ++word_count[g.marking];
       word_levels.insert(g.level);
     }
   }
@@ -97,7 +97,7 @@ void Sensitivity::Corroborate() {
       }
     }
     // The same lone level word on another banner line.
-    if (!portion && f.where != "subject" && !f.bulk && word_count[f.marking] >= 2) {
+    if (!portion && f.where != "subject" && word_count[f.marking] >= 2) {
       return true;
     }
     // A bare level word and a bare portion mark of the same level: the
@@ -107,23 +107,22 @@ void Sensitivity::Corroborate() {
     const std::set<Level>& others = portion ? word_levels : portion_levels;
     return f.level > Level::kNone && others.count(f.level) > 0;
   };
-  std::vector<bool> keep(findings.size(), true);
+  // Decided first, changed after: whether one agrees must not depend on
+  // whether another was already settled.
+  std::vector<bool> agreed_each(findings.size(), false);
   for (std::size_t i = 0; i < findings.size(); ++i) {
-    if (findings[i].needs_corroboration) keep[i] = agrees(findings[i]);
+    if (findings[i].needs_corroboration) agreed_each[i] = agrees(findings[i]);
   }
-  std::size_t out = 0;
+  // A doubtful mark nothing agrees with stays a weak finding: the report
+  // and the audit trail show what was read and not counted (issue 13,
+  // breaker round 13: a demoted marking never vanishes).
   for (std::size_t i = 0; i < findings.size(); ++i) {
-    if (!keep[i]) continue;
     Finding& f = findings[i];
-    if (f.needs_corroboration) {
-      f.needs_corroboration = false;
-      f.strength = Strength::kStrong;
-      if (f.level > level) level = f.level;
-    }
-    if (out != i) findings[out] = std::move(f);
-    ++out;
+    if (!f.needs_corroboration) continue;
+    f.needs_corroboration = false;
+    f.strength = agreed_each[i] ? Strength::kStrong : Strength::kWeak;
+    if (agreed_each[i] && f.level > level) level = f.level;
   }
-  findings.resize(out);
 }
 
 const std::vector<std::string>& ConditionFindingNames() {

@@ -26,8 +26,10 @@ constexpr std::array<std::string_view, 16> kTradeModifiers = {
 
 // Words of the kitchen, the garden and the holidays: "SECRET Santa",
 // "TOP SECRET recipe", "SECRET ingredient", "SECRET menu", "SECRET
-// garden", "SECRET admirer". No classified subject is about them, so they
-// count after a separator too ("SECRET - our best kept recipe").
+// garden", "SECRET admirer". Before any separator only: after one they
+// may be a marked subject's own words ("SECRET: menu of strike options",
+// "SECRET - Operation Market Garden review"; issue 13, breaker round 13
+// defect 4).
 constexpr std::array<std::string_view, 7> kHomeWords = {
     "santa", "recipe", "ingredient", "menu", "sauce", "garden", "admirer"};
 
@@ -62,6 +64,7 @@ bool IsEmphasis(char c) { return c == '*' || c == '_' || c == '"' || c == '\''; 
 bool FollowedBySubjectIdiom(std::string_view text, std::size_t end) {
   std::size_t i = end;
   bool separated = false;
+  bool separator_seen = false;
   int words = 0;
   std::string_view previous;
   while (i < text.size() && text[i] != '\n' && words < kHomeWordReach) {
@@ -71,8 +74,10 @@ bool FollowedBySubjectIdiom(std::string_view text, std::size_t end) {
       continue;
     }
     if (!IsAlpha(c)) {
-      // A separator or a digit: trade words no longer count.
+      // A separator or a digit: trade words no longer count, nor home
+      // words after a separator.
       separated = true;
+      separator_seen = separator_seen || !IsDigit(c);
       ++i;
       continue;
     }
@@ -81,7 +86,7 @@ bool FollowedBySubjectIdiom(std::string_view text, std::size_t end) {
     std::string_view word = text.substr(i, j - i);
     if (word.ends_with("'s")) word.remove_suffix(2);  // "Santa's list"
     ++words;
-    if (IsOneOf(word, kHomeWords)) return true;
+    if (IsOneOf(word, kHomeWords) && !separator_seen) return true;
     // "sales" is also a trade's department ("SECRET sales brief"): only
     // the singular "sale" is the event.
     bool trade = IsOneOf(word, kTradeWords) && !IsWordOrPlural(word, "sales");

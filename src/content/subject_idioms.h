@@ -28,9 +28,10 @@ namespace nearmiss::content {
 //   about a sale. "offer letter" is an offer of employment (first round:
 //   "CONFIDENTIAL: offer letter" counts), not an offer of goods.
 // - a word of the kitchen, the garden or the holidays within the first four
-//   words after it, separator or not ("SECRET Santa", "Re: SECRET Santa
-//   draw", "SECRET - our best kept recipe", "TOP SECRET family recipe"):
-//   words no classified subject is about.
+//   words after it, before any separator ("SECRET Santa", "Re: SECRET
+//   Santa draw", "TOP SECRET family recipe"). After a separator they are
+//   the marked subject's own words: "SECRET: menu of strike options",
+//   "SECRET - Operation Market Garden review" (breaker round 13 defect 4).
 bool FollowedBySubjectIdiom(std::string_view text, std::size_t end);
 
 }  // namespace nearmiss::content

@@ -50,11 +50,23 @@ TEST(SubjectIdiomTest, HomeWordsWithinFourWords) {
   EXPECT_TRUE(IdiomAfter("SECRET Santa 2026", "SECRET"));
   EXPECT_TRUE(IdiomAfter("SECRET SANTA draw", "SECRET"));
   EXPECT_TRUE(IdiomAfter("SECRET Santa's list", "SECRET"));
-  EXPECT_TRUE(IdiomAfter("SECRET - our best kept recipe", "SECRET"));
   EXPECT_TRUE(IdiomAfter("TOP SECRET family recipes", "TOP SECRET"));
-  EXPECT_TRUE(IdiomAfter("SECRET: Santa sign-up sheet", "SECRET"));
   EXPECT_TRUE(IdiomAfter("SECRET ingredient revealed", "SECRET"));
   EXPECT_TRUE(IdiomAfter("SECRET garden party", "SECRET"));
+  EXPECT_TRUE(IdiomAfter("*SECRET* menu", "SECRET"));
+  // Breaker round 13 defect 4: after a separator they are the marked
+  // subject's own words.
+  for (std::string_view subject :
+       {"SECRET - our best kept recipe", "SECRET: Santa sign-up sheet",
+        "SECRET: menu of strike options",
+        "SECRET - Operation Market Garden review",
+        "RESTRICTED: Garden Reach shipyard visit",
+        "TOP SECRET -- admirer of the regime", "SECRET | sauce analysis"}) {
+    std::string_view word =
+        subject.starts_with("TOP") ? "TOP SECRET"
+        : subject.starts_with("RESTRICTED") ? "RESTRICTED" : "SECRET";
+    EXPECT_FALSE(IdiomAfter(subject, word)) << subject;
+  }
   // Past four words, or on the next line: the subject's own words.
   EXPECT_FALSE(IdiomAfter("SECRET: convoy timings for the Santa Rosa base", "SECRET"));
   EXPECT_FALSE(IdiomAfter("SECRET\nSanta", "SECRET"));
@@ -64,7 +76,10 @@ TEST(BulkMailTest, ListUnsubscribeAndPrecedence) {
   EXPECT_TRUE(IsBulkMailHeader("List-Unsubscribe", "<mailto:leave@example.org>"));
   EXPECT_TRUE(IsBulkMailHeader("list-unsubscribe-post", "List-Unsubscribe=One-Click"));
   EXPECT_TRUE(IsBulkMailHeader("Precedence", "bulk"));
-  EXPECT_TRUE(IsBulkMailHeader("Precedence", " List"));
+  // A discussion list's copies of its members' mail (breaker round 13
+  // defect 3).
+  EXPECT_FALSE(IsBulkMailHeader("Precedence", " List"));
+  EXPECT_FALSE(IsBulkMailHeader("Precedence", "list"));
   EXPECT_TRUE(IsBulkMailHeader("PRECEDENCE", "junk"));
   EXPECT_FALSE(IsBulkMailHeader("Precedence", "first-class"));
   EXPECT_FALSE(IsBulkMailHeader("Precedence", "bulky"));

@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "content/extract.h"
 
@@ -31,8 +32,12 @@ class ZipArchive {
   zip_int64_t size() const;
   // The member's name (UTF-8 guessed from CP437 where not flagged), or null.
   const char* Name(zip_uint64_t index) const;
-  // Zip encryption (traditional PKWARE or AES, general-purpose flag bit 0):
-  // the member cannot be read without a password.
+  // Zip encryption (traditional PKWARE or AES, general-purpose flag bit 0,
+  // APPNOTE.TXT 4.4.4): the member cannot be read without a password. The
+  // bit in either the central directory or the member's local header
+  // counts: extractors such as Info-ZIP's unzip read the local one, so a
+  // zip whose two headers disagree is not read as plain text (issue 13,
+  // breaker round 13 defect 13).
   bool Encrypted(zip_uint64_t index) const;
   // Whether this libzip can decompress the member's method (Debian 12's
   // libzip reads no LZMA, method 14, which 7-Zip and Python write).
@@ -51,6 +56,9 @@ class ZipArchive {
   };
   void Limit(std::string bound, std::string detail);
 
+  // Bit 0 of each local header's flags, by central-directory index
+  // (LocalEncryptionFlags); empty when the directory could not be walked.
+  std::vector<bool> local_encrypted_;
   std::string name_;
   Extracted* out_;
   std::unique_ptr<zip_t, Closer> zip_;
