@@ -88,7 +88,7 @@ explain() { "$bin" policy explain --from alice@mod.gov.uk --to dave@example.com 
 out=$(explain --message $data/archive-encrypted.eml)
 check "explain: encrypted zip exits 1" 1 $?
 check "explain: encrypted zip held by its rule" \
-  "action: hold (rule 5 'encrypted-attachment-external' (<embedded default policy>:147:1))" \
+  "action: hold (rule 5 'encrypted-attachment-external' (<embedded default policy>:149:1))" \
   "$(printf '%s\n' "$out" | grep '^action:')"
 check "explain: the sender is told which member" 1 \
   "$(printf '%s\n' "$out" | grep -c '^sender sees: .*attachment:locked.zip/plan.docx is encrypted')"

@@ -88,7 +88,7 @@ quoted-classification-confidential SECRET true hold
 marketing-secret-sale none true accept
 marketing-restricted-time-offer none true accept
 social-secret-santa-caps none true accept
-newsletter-secret-preview none true accept
+newsletter-secret-preview SECRET true hold
 subject-secret-deployment SECRET true hold
 newsletter-secret-body-banner SECRET true hold
 zip-renamed-docx TOP_SECRET true hold
@@ -105,7 +105,7 @@ docx-header-draft SECRET true hold
 docx-header-draft-plain none true accept
 pdf-banner-page-number SECRET true hold
 recruiter-clearance-list none true accept
-newsletter-top-secret-edges none true accept
+newsletter-top-secret-edges TOP_SECRET true hold
 banner-secret-draft SECRET true hold"
 
 files=$(printf '%s\n' "$cases" | while read -r name _ _ _; do printf '%s ' "$data/$name.eml"; done)
