@@ -341,6 +341,7 @@ TEST_F(ServerTest, AuditSearchesRecentDecisions) {
 TEST_F(ServerTest, ReloadKeepsRunningPolicyOnError) {
   Start();
   auto r = client_->Post("/v1/reload", Auth(kAdmin), "", "text/plain");
+  ASSERT_TRUE(r) << httplib::to_string(r.error());
   ASSERT_EQ(r->status, 200) << r->body;
   EXPECT_EQ(Json::parse(r->body)["generation"], 1);
   std::ofstream(::testing::TempDir() + "/nearmiss_server_test.toml") << "[domains]\nbogus = 1\n";

@@ -42,6 +42,10 @@ class ServerTest : public ::testing::Test {
     ASSERT_TRUE(server_->Bind().ok());
     thread_ = std::thread([this] { server_->Run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    // A reload compiles the policy and the marking database again: under
+    // make sanitize's ASan Debug build that takes longer than httplib's
+    // 5 s default, and a timed-out request returns no response at all.
+    client_->set_read_timeout(std::chrono::seconds(60));
     for (int i = 0; i < 100 && !client_->Get("/healthz"); ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
