@@ -102,7 +102,8 @@ int RunAuditEvents(const std::string& store_url, bool json) {
                                   {"revoked_at", a.revoked_at}, {"revoked_by", a.revoked_by},
                                   {"live", a.Live(now)},        {"reasons", a.reasons},
                                   {"suggestion", a.suggestion},
-                                  {"warning_recorded", a.warning_recorded}};
+                                  {"warning_recorded", a.warning_recorded},
+                                  {"typo_kind", a.typo_kind}};
       std::puts(j.dump().c_str());
     }
     return 0;

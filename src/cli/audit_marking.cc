@@ -75,9 +75,11 @@ Result<std::string> MarkingBelowData(const Engine& engine, const std::string& ma
     }
     return std::string();
   }
+  // The flag's own level said apart from the message's place, so it
+  // cannot be read as the message's (issue-16 tester, round 8, defect 6).
   return "--marking " + marking + " is below " + report.top_level + ", the level of " +
-         report.top_level_source + " (read by the marking packs as " +
-         std::string(content::LevelName(level)) + ")";
+         report.top_level_source + "; the marking packs read --marking " + marking +
+         " as level " + std::string(content::LevelName(level));
 }
 
 }  // namespace nearmiss::cli

@@ -67,11 +67,24 @@ std::string Skipped(const maillog::LineCounts& c) {
         " that did not parse (first at line " +
         std::to_string(c.first_not_understood_line) + ")");
   }
+  if (c.read_in_part != 0) {
+    add("of those, " + Counted(static_cast<int64_t>(c.read_in_part), "record") +
+        " read in part, whose recipients are counted with the sender or the outcome unknown "
+        "(a sender that is not one address, replies that do not say which recipient was "
+        "refused; first at line " + std::to_string(c.first_read_in_part_line) + ")");
+  }
   if (c.unparsable_recipients != 0) {
     add("of those, " + Counted(static_cast<int64_t>(c.unparsable_recipients), "delivery",
                                "deliveries") +
-        " to a recipient address that cannot be parsed, so was not judged (first at "
-        "line " + std::to_string(c.first_unparsable_recipient_line) + ")");
+        (c.no_mail_domains == 0 ? " to a recipient address that cannot be parsed"
+                                : " to a recipient address that cannot be judged") +
+        ", so was not judged (first at line " +
+        std::to_string(c.first_unparsable_recipient_line) + ")");
+  }
+  if (c.no_mail_domains != 0) {
+    // Of those: the address parses, its domain is none to deliver to, as
+    // `nearmiss check` says (issue-16 tester, round 8, defect 4).
+    add("of those, " + maillog::NoMailDomains(c));
   }
   if (std::string w = maillog::YearSpanWarning(c); !w.empty()) add(w);
   if (c.probes != 0) {

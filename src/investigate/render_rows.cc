@@ -162,7 +162,8 @@ std::string SummaryJson(const Report& rep) {
            ? nlohmann::ordered_json(
                  {{"notice", IncompleteNotice(rep, "\"logs\" and \"mailboxes\" say which.")},
                   {"unrecognised_lines", rep.left_out().unrecognised_lines},
-                  {"delivery_lines_not_understood", rep.left_out().not_understood_lines},
+                  {"delivery_lines_not_understood",
+                   rep.left_out().not_understood_lines + rep.left_out().read_in_part_lines},
                   {"inputs_not_read", rep.left_out().inputs_not_read},
                   {"outcome_unknown", rep.left_out().outcome_unknown},
                   {"outcome_unknown_next_hops", rep.left_out().next_hops},

@@ -15,6 +15,7 @@
 #ifndef NEARMISS_INVESTIGATE_REPORT_H_
 #define NEARMISS_INVESTIGATE_REPORT_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -238,6 +239,10 @@ class Report {
     uint64_t unrecognised_lines = 0;    // in no form the reader knows
     uint64_t not_understood_lines = 0;  // delivery lines that did not parse
     size_t inputs_not_read = 0;         // unread(): whole or in part
+    // Delivery lines not understood yet counted, their recipients in the
+    // report with the sender or outcome unknown (LineCounts::read_in_part);
+    // not in not_understood_lines, which are left out.
+    uint64_t read_in_part_lines = 0;
     // Flagged deliveries sent on to a server whose log was not given
     // (Counts::unknown), and those servers (Exchange's next hops).
     int64_t outcome_unknown = 0;
@@ -250,14 +255,15 @@ class Report {
     static constexpr size_t kNamedHandOffs = 5;
     bool any() const {
       return unrecognised_lines != 0 || not_understood_lines != 0 || inputs_not_read != 0 ||
-             outcome_unknown != 0;
+             outcome_unknown != 0 || read_in_part_lines != 0;
     }
   };
   LeftOut left_out() const {
     LeftOut l;
     for (const maillog::LineCounts& c : logs) {
       l.unrecognised_lines += c.unrecognised;
-      l.not_understood_lines += c.not_understood;
+      l.not_understood_lines += c.not_understood - std::min(c.read_in_part, c.not_understood);
+      l.read_in_part_lines += std::min(c.read_in_part, c.not_understood);
     }
     l.inputs_not_read = unread();
     l.outcome_unknown = totals_.unknown;

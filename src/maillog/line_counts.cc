@@ -42,6 +42,24 @@ void LineCounts::UnparsableRecipient(std::string_view line) {
   if (first_unparsable_recipient_line == 0) first_unparsable_recipient_line = lines;
 }
 
+void LineCounts::NoMailDomain(std::string why, uint64_t line) {
+  if (no_mail_domains++ == 0) {
+    first_no_mail_domain_line = line != 0 ? line : lines;
+    first_no_mail_domain_why = std::move(why);
+  }
+}
+
+std::string NoMailDomains(const LineCounts& c) {
+  if (c.no_mail_domains == 0) return {};
+  std::string why = c.first_no_mail_domain_why;
+  for (char& ch : why) {
+    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
+  }
+  return Thousands(static_cast<int64_t>(c.no_mail_domains)) +
+         " to a domain that is no mail domain (first at " + c.file + ":" +
+         std::to_string(c.first_no_mail_domain_line) + (why.empty() ? "" : ": " + why) + ")";
+}
+
 void LineCounts::SkippedDomain(std::string_view recipient, uint64_t line) {
   if (skipped_domains++ == 0) {
     first_skipped_domain_line = line != 0 ? line : lines;
@@ -172,10 +190,18 @@ std::string Describe(const LineCounts& c) {
     out += ", " + Counted(c.not_understood, "delivery line") + " not understood (first at " +
            c.file + ":" + std::to_string(c.first_not_understood_line) + ")";
   }
+  if (c.read_in_part != 0) {
+    out += ", of which " + Thousands(static_cast<int64_t>(c.read_in_part)) +
+           " read in part, their recipients counted with the sender or the outcome unknown "
+           "(first at " + c.file + ":" + std::to_string(c.first_read_in_part_line) + ")";
+  }
   if (c.unparsable_recipients != 0) {
     out += ", of which " + Thousands(static_cast<int64_t>(c.unparsable_recipients)) +
-           " to a recipient that cannot be parsed (first at " + c.file + ":" +
+           (c.no_mail_domains == 0 ? " to a recipient that cannot be parsed (first at "
+                                   : " to a recipient that cannot be judged (first at ") +
+           c.file + ":" +
            std::to_string(c.first_unparsable_recipient_line) + ")";
+    if (c.no_mail_domains != 0) out += ", of those " + NoMailDomains(c);
   }
   if (c.skipped_domains != 0) {
     out += ", " + Counted(c.skipped_domains, "recipient") + " skipped: the domain is invalid, " +

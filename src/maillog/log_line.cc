@@ -76,6 +76,19 @@ bool HostAndTag(std::string_view rest, LogLine* out) {
   size_t bracket = tag.find('[');
   out->program = bracket == std::string_view::npos ? tag : tag.substr(0, bracket);
   out->text = rest.substr(colon + 2);
+  // Solaris and illumos syslogd put a message id and the facility and
+  // level after the tag ("postfix/smtp[103]: [ID 197553 mail.info] QID:
+  // ..."; syslog(3C), msgid(1M)): the message follows it.
+  if (std::string_view t = out->text; t.starts_with("[ID ")) {
+    size_t n = 4;
+    while (n < t.size() && t[n] >= '0' && t[n] <= '9') ++n;
+    size_t close = t.find("] ", n);
+    if (n > 4 && n < t.size() && t[n] == ' ' && close != std::string_view::npos &&
+        t.substr(n + 1, close - n - 1).find_first_of(" []") == std::string_view::npos &&
+        t.substr(n + 1, close - n - 1).find('.') != std::string_view::npos) {
+      out->text = t.substr(close + 2);
+    }
+  }
   return true;
 }
 

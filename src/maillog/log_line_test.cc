@@ -42,6 +42,20 @@ TEST(LogLineFormat, Rfc3164) {
   ExpectSent(l);
 }
 
+// Solaris and illumos syslogd write a message id and facility.level after
+// the tag (issue-16 tester round 9, notes); anything else in brackets
+// there stays the text.
+TEST(LogLineFormat, Rfc3164SolarisMessageId) {
+  LogLine l = Parsed("Nov  3 09:12:03 mail postfix/smtp[123]: [ID 197553 mail.info] " +
+                     std::string(kSent));
+  EXPECT_EQ(l.format, LineFormat::kRfc3164);
+  ExpectSent(l);
+  LogLine other = Parsed("Nov  3 09:12:03 mail postfix/smtp[123]: [ID x mail.info] " +
+                         std::string(kSent));
+  EXPECT_EQ(other.queue_id, "");
+  EXPECT_TRUE(other.text.starts_with("[ID x")) << other.text;
+}
+
 // busybox syslogd and local relays write no HOST field.
 TEST(LogLineFormat, Rfc3164WithoutHost) {
   LogLine l = Parsed("Nov 30 09:12:04 postfix/smtp[103]: " + std::string(kSent));

@@ -38,6 +38,15 @@ bool FilterDiscarded(std::string_view text) {
   return sp != std::string_view::npos && text.substr(sp + 1).starts_with("Ok, discarded");
 }
 
+// A reply "250 2.5.0 Ok, id=..., BOUNCE": amavisd-new's answer when its
+// policy bounced the message (D_BOUNCE): it sends the sender a
+// non-delivery notice itself and passes nothing on. A success reply to
+// Postfix, a bounce for the recipient.
+bool FilterBounced(std::string_view text) {
+  return text.starts_with("250 2.") && text.ends_with(", BOUNCE") &&
+         text.find(" Ok, id=") != std::string_view::npos;
+}
+
 // A relay that keeps the message on this host: loopback (RFC 1122 3.2.1.3,
 // RFC 4291 2.5.3), "localhost", a pipe(8) or local transport ("dfilt",
 // "private/amavis": no "[address]" at all), "none" or nothing logged.
@@ -79,6 +88,12 @@ bool PostfixLog::Judged(std::string_view recipient) {
   // A recipient the guard cannot judge may be the very look-alike: not
   // a delivery to leave out quietly (DESIGN.md, fail closed).
   counts_.UnparsableRecipient(line_);
+  if (judgeable) {
+    // Its address parses: the domain check refused it, and says why.
+    counts_.NoMailDomain(counts_.no_mail_domains == 0 && options_.domain_why
+                             ? options_.domain_why(AddressDomain(recipient))
+                             : std::string());
+  }
   return false;
 }
 
@@ -186,6 +201,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   }
   std::string_view pending;
   bool undoable = false;
+  bool unfollowable = false;  // handed on here, no way to follow it (below)
   std::string joined_to;  // X of an undoable hand-off (HandOff)
   if (f.status == "sent") {
     std::string_view next = QueuedAs(f.status_text);
@@ -209,7 +225,9 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
                !l.program.ends_with("/virtual")) {
       // Handed to a filter on this host that said no queue id: the copy it
       // re-injects carries the same Message-ID. Joined if it shows up
-      // within the window, else a delivery (never once too few).
+      // within the window, else, for a pipe(8) filter, its outcome is
+      // unknown (HandedHere: it reached only the filter), shown, never
+      // dropped; a loopback SMTP/LMTP listener's 250 stays a delivery.
       if (HandOffByMessageId(l, q, f.relay)) {
         q.handed_on.emplace_back(f.recipient);
         if (auto n = queues_.find(q.next_id); n != queues_.end()) {
@@ -220,6 +238,14 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
       pending_key_.assign(kByMessageId);
       pending_key_.append(q.message_id);
       pending = pending_key_;
+    } else if (next.empty() && PipeRelay(f.relay) && !l.program.ends_with("/discard") &&
+               !l.program.ends_with("/local") && !l.program.ends_with("/virtual")) {
+      // The same hand-off to a pipe(8) filter, of a message whose
+      // Message-ID the log does not hold (it starts after the message's
+      // cleanup line): its copy cannot be followed, and the message had not
+      // left this host (HandedHere). A loopback SMTP/LMTP listener that
+      // answered 250 stays "sent": its reply is a server's acceptance.
+      unfollowable = true;
     }
   }
   ++q.attempts;
@@ -231,17 +257,23 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   // (its D_DISCARD, a 2.7.x success that delivers nothing).
   bool discarded = f.status == "sent" && (l.program.ends_with("/discard") ||
                                           FilterDiscarded(f.status_text));
+  // And when the filter bounced it (its reply says so): never "sent",
+  // which would count a message that reached only the filter as accepted
+  // by the receiving server (issue-16 tester, round 8, defect 3).
+  const bool filter_bounced = f.status == "sent" && FilterBounced(f.status_text);
   Attempt a = QueueAttempt(l, q);
   a.recipient = f.recipient;
   a.orig_recipient = f.orig_recipient;
   // A soft bounce stays queued: deferred, as every count says (its status
   // text keeps Postfix's reply; LineCounts::soft_bounces counts it).
   a.status = discarded                 ? std::string_view("discarded")
+             : filter_bounced           ? std::string_view("bounced")
              : f.status == "SOFTBOUNCE" ? std::string_view("deferred")
                                         : f.status;
   a.status_text = f.status_text;
   a.relay = f.relay;
   a.dsn = f.dsn;
+  if (unfollowable && !discarded && !filter_bounced) HandedHere(a, /*by_message_id=*/false);
   uint64_t seq = Hold(a, pending);
   if (q.first_attempt == 0) q.first_attempt = seq + 1;
   if (!joined_to.empty()) {

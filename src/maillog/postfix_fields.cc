@@ -2,6 +2,8 @@
 
 #include <arpa/inet.h>
 
+#include "maillog/loopback_relay.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -172,6 +174,11 @@ std::string_view QueuedAs(std::string_view t) {
   return id;
 }
 
+bool PipeRelay(std::string_view relay) {
+  return !relay.empty() && relay != "none" && relay != "local" && relay != "virtual" &&
+         relay.find('[') == std::string_view::npos && relay.find('.') == std::string_view::npos;
+}
+
 bool InternalRelay(std::string_view relay) {
   size_t open = relay.find('[');
   size_t close = relay.find(']', open == std::string_view::npos ? 0 : open);
@@ -197,6 +204,14 @@ bool InternalRelay(std::string_view relay) {
     return InternalRelay(v4.append("]"));
   }
   return (b[0] & 0xfe) == 0xfc || (b[0] == 0xfe && (b[1] & 0xc0) == 0x80);
+}
+
+bool LoopbackRelay(std::string_view relay) {
+  size_t open = relay.find('[');
+  if (open == std::string_view::npos) return false;
+  std::string_view addr = relay.substr(open + 1);
+  return addr.starts_with("127.") || addr.starts_with("::1]") || addr.starts_with("ipv6:::1]") ||
+         addr.starts_with("IPv6:::1]");
 }
 
 }  // namespace nearmiss::maillog

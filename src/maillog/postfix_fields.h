@@ -72,6 +72,12 @@ std::string_view FieldValue(std::string_view text, std::string_view key);
 // (a pipe(8) transport, "none") and for any public address.
 bool InternalRelay(std::string_view relay);
 
+// A relay that is a pipe(8) transport on this host: a name with no
+// "[address]" and no dot ("dfilt", "filter", "private/amavis"), not "none"
+// and not a mailbox transport ("local", "virtual"). Its "sent" says only
+// that the command took the message ("delivered via dfilt service").
+bool PipeRelay(std::string_view relay);
+
 // The domain of a logged address: after the last '@' outside quotes;
 // "" when none.
 std::string_view AddressDomain(std::string_view address);
@@ -96,6 +102,12 @@ bool JudgeableRecipient(std::string_view address);
 // as a recipient JudgeableRecipient refuses. Empty: syntax alone decides.
 // Called on the reader's thread only.
 using DomainCheck = std::function<bool(std::string_view domain)>;
+
+// Why a DomainCheck refused `domain`: the guard's own sentence, as `nearmiss
+// check` gives it ("'gov.uk' is a public suffix, not a mail domain"), so a
+// report names the reason, not a parse error. Called once per file, for
+// the first domain refused; may be empty.
+using DomainWhy = std::function<std::string(std::string_view domain)>;
 
 // "X" from a status text ending "queued as X" (Postfix's smtpd and most
 // MTAs: "250 2.0.0 Ok: queued as 4F2A1B3C"), with a trailing ')' of an

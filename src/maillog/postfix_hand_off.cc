@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "maillog/loopback_relay.h"
 #include "maillog/postfix_log.h"
 
 namespace nearmiss::maillog {
@@ -29,7 +30,11 @@ bool PostfixLog::HandOff(const LogLine& l, Queue& q, std::string_view next,
     // told apart by a different Message-ID. X's own attempts may have come
     // first (out of order): they can take the hops while they are all
     // still held.
-    bool same = n.message_id.empty() || q.message_id.empty() || n.message_id == q.message_id;
+    // A loopback relay's "queued as X" is this host's X (LoopbackRelay):
+    // a filter that gave the copy a new Message-ID still handed it on
+    // (issue-16 tester round 9, defect 5).
+    bool same = n.message_id.empty() || q.message_id.empty() || n.message_id == q.message_id ||
+                LoopbackRelay(relay);
     bool all_held = n.first_attempt == 0 || n.first_attempt - 1 >= held_base_;
     if (!same || !all_held) return false;
     // Without both Message-IDs nothing says X is this message: X's
@@ -223,13 +228,37 @@ void PostfixLog::Handed(Queue& next, std::string_view next_id, std::string_view 
   next.handed_relay.assign(relay);
 }
 
+void PostfixLog::HandedHere(Attempt& a, bool by_message_id) {
+  // The message had not left this host: its outcome is unknown, never
+  // "sent", accepted by the receiving server (issue-16 tester, round 8,
+  // defect 3). Mailboxes on this host (local, virtual, LMTP to a socket)
+  // and discard(8) never come here. Not learned.
+  unfollowed_text_.assign("handed to ");
+  unfollowed_text_.append(a.relay.empty() ? std::string_view("a relay") : a.relay);
+  unfollowed_text_.append(
+      by_message_id ? " on this host, which named no queue id, and no copy with its Message-ID "
+                      "was queued again; final delivery not in the logs given"
+                    : " on this host, which named no queue id, and the log holds no Message-ID "
+                      "to follow its copy by; final delivery not in the logs given");
+  a.status = "unknown";
+  a.status_text = unfollowed_text_;
+  a.dsn = {};
+}
+
 void PostfixLog::Unfollowed(Attempt& a, std::string_view next) {
-  // The by-Message-ID key starts with a byte no queue id has: a filter
-  // that named no queue id stays a delivery (a pipe(8) or LMTP mailbox
-  // delivery says "sent" the same way).
-  if (a.status != "sent" || next.empty() || next.front() == '\x01' || !InternalRelay(a.relay)) {
+  if (a.status != "sent" || next.empty()) return;
+  if (next.front() == '\x01') {
+    // Handed to a relay on this host that named no queue id, and no copy
+    // with its Message-ID (the by-Message-ID key starts with a byte no
+    // queue id has) was queued again within the window. A pipe(8) filter
+    // (relay=dfilt "delivered via dfilt service") took it and passed
+    // nothing on: unknown. A loopback SMTP or LMTP listener answered with
+    // a server's 250 (an LMTP mailbox store, a relay's own smtpd): it
+    // stays "sent", as before (the Postfix e2e sink is one).
+    if (PipeRelay(a.relay)) HandedHere(a, /*by_message_id=*/true);
     return;
   }
+  if (!InternalRelay(a.relay)) return;
   // Said as CloseHandOffs says a joined queue id that never delivered: the
   // delivery is X's, on the server that took it, after A's hop.
   unfollowed_hops_.assign(a.hops);

@@ -202,14 +202,15 @@ TEST(PostfixLog, HandOffJoinsAcrossRotatedFilesInEitherOrder) {
 }
 
 TEST(PostfixLog, QueuedAsBeforeALocalIdWithAnotherMessageIdIsADelivery) {
-  // "queued as BBBBB2" first; BBBBB2 then starts here, but its Message-ID
-  // is another message's: the remote server's id only looked local.
+  // "queued as BBBBB2" from a gateway on the internal network (not this
+  // host: no loopback address); BBBBB2 then starts here, but its
+  // Message-ID is another message's: the gateway's id only looked local.
   Collect c;
   PostfixLog log(PostfixLogOptions{}, &c);
   log.BeginFile("maillog", LineParser(2025));
   log.Feed(kFilterIn[0]);
   log.Feed(kFilterIn[1]);
-  log.Feed(kFilterIn[2]);
+  log.Feed("Mar  3 10:00:03 mx postfix/smtp[3]: AAAAA1: to=<bob@army.ml>, relay=gw.mod.gov.uk[10.0.0.5]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as BBBBB2)");
   log.Feed("Mar  3 10:00:04 mx postfix/smtpd[4]: BBBBB2: client=ws7[10.0.4.7]");
   log.Feed("Mar  3 10:00:04 mx postfix/cleanup[1]: BBBBB2: message-id=<other@mod.gov.uk>");
   log.Feed("Mar  3 10:00:05 mx postfix/qmgr[2]: BBBBB2: from=<carol@mod.gov.uk>, size=120, nrcpt=1 (queue active)");
@@ -221,6 +222,24 @@ TEST(PostfixLog, QueuedAsBeforeALocalIdWithAnotherMessageIdIsADelivery) {
   EXPECT_EQ(c.attempts[1].queue_id, "BBBBB2");
   EXPECT_EQ(c.attempts[1].hops, "");
   EXPECT_EQ(log.counts().hand_offs, 0u);
+}
+
+TEST(PostfixLog, LoopbackFilterThatReissuesTheMessageIdIsStillAHandOff) {
+  // A content filter on 127.0.0.1 (a DLP or encryption gateway) gives the
+  // copy a new Message-ID: its "queued as BBBBB2" is still this host's
+  // BBBBB2 (LoopbackRelay), so the delivery counts once, at BBBBB2.
+  Collect c;
+  PostfixLog log(PostfixLogOptions{}, &c);
+  log.BeginFile("maillog", LineParser(2025));
+  log.Feed(kFilterIn[0]);
+  log.Feed(kFilterIn[1]);
+  log.Feed(kFilterIn[2]);
+  log.Feed("Mar  3 10:00:04 mx postfix/smtpd[4]: BBBBB2: client=localhost[127.0.0.1]");
+  log.Feed("Mar  3 10:00:04 mx postfix/cleanup[1]: BBBBB2: message-id=<reissued@filter.mod.gov.uk>");
+  log.Feed("Mar  3 10:00:05 mx postfix/qmgr[2]: BBBBB2: from=<alice@mod.gov.uk>, size=120, nrcpt=1 (queue active)");
+  log.Feed("Mar  3 10:00:06 mx postfix/smtp[3]: BBBBB2: to=<bob@army.ml>, relay=mx.army.ml[192.0.2.1]:25, delay=2, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9D1E)");
+  log.Finish();
+  ExpectOnceAtTheLastHop(c, log, "a re-issued Message-ID");
 }
 
 TEST(PostfixLog, AttemptsAreHeldForTheWindowOnly) {

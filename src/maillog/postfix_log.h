@@ -19,10 +19,12 @@
 //   - status sent, deferred, bounced, and expired (qmgr's "from=<S>,
 //     status=expired, returned to sender" for every recipient still
 //     deferred, or a delivery line with that status) are attempts;
-//   - "removed" while a recipient is still deferred (qmgr removes a file
-//     only when none is left to try, so this is postsuper -d, postsuper(1))
-//     ends each such recipient as "discarded" (never delivered, no longer
-//     waiting), its text naming the deletion;
+//   - postsuper's "removed" (or one with no program) while a recipient is
+//     still deferred is postsuper -d (postsuper(1) logs under its own
+//     name): each such recipient ends "discarded" (never delivered, no
+//     longer waiting), its text naming the deletion; qmgr's own "removed"
+//     then (it removes a file only when none is left to try) means a later
+//     line of the recipient is missing: "unknown", relay saying so;
 //   - a "sent" from discard(8), or whose reply is a content filter's
 //     "250 2.7.N Ok, discarded" (amavisd-new), is status "discarded": the
 //     message was thrown away, never delivered;
@@ -188,6 +190,9 @@ struct PostfixLogOptions {
   // Recipients whose domain this refuses are not understood (DomainCheck);
   // passed on to the traces read too.
   DomainCheck judgeable_domain;
+  // Why judgeable_domain refused a domain, for the report (DomainWhy); may
+  // be unset.
+  DomainWhy domain_why;
   // Reading to learn (`nearmiss learn`: who the organisation writes to),
   // not to audit. A recipient whose domain judgeable_domain refuses is
   // then skipped and counted (LineCounts::skipped_domains), not "not
@@ -402,6 +407,10 @@ class PostfixLog {
   // "unknown", A's hop added, as CloseHandOffs passes a recipient X never
   // attempted. Anything else is left as it is.
   void Unfollowed(Attempt& a, std::string_view next);
+  // A "sent" to a relay on this host that named no queue id, whose copy
+  // was not (by_message_id) or cannot be (no Message-ID logged) followed
+  // to its re-injection: status "unknown", its text saying so.
+  void HandedHere(Attempt& a, bool by_message_id);
   // The key (QueueKey) of the queue id `next` a "queued as" on line `l`
   // names, among the queue ids kept: this instance's, else another
   // instance's on this host (a multi-instance hand-off), else, when the

@@ -169,6 +169,8 @@ class TraceLog {
   void Feed(std::string_view line);
   void Finish();
   const LineCounts& counts() const { return counts_; }
+  // Why judgeable_domain refused a domain (postfix_fields.h); may be unset.
+  void set_domain_why(DomainWhy why) { domain_why_ = std::move(why); }
   // A first pass over the file (ReadLog, when no order is stated): rows
   // are not read, only what each time says of the file's order of day
   // and month is kept (DateOrderEvidence); DecidedOrder then gives it.
@@ -188,11 +190,20 @@ class TraceLog {
   void Unrecognised(uint64_t first_line);
   void AmbiguousDate(uint64_t first_line);
   void NotUnderstood(uint64_t line);
+  // A record not understood whose recipients still go to the sink, with
+  // what was not read left unknown (LineCounts::read_in_part).
+  void ReadInPart(uint64_t line);
   // A row whose recipient was replaced by others (LineCounts::replaced).
   void Replaced(uint64_t line);
   // A row whose recipients are not in the file (System.String[]): the
   // file is refused (LineCounts::refused).
   void Refuse(uint64_t line);
+  // An Exchange log whose #Fields line lacks date-time, event-id or
+  // recipient-address, or whose records come before any #Fields line
+  // (after its #Software/#Version/... directives): no delivery can be read
+  // from it, so the file is refused (LineCounts::refused) at `line`,
+  // whatever --min-recognised says.
+  void RefuseFields(uint64_t line);
   // A row of a file whose time heading names a zone that is no UTC
   // offset: the file is refused (LineCounts::refused).
   void RefuseZone(uint64_t line);
@@ -207,10 +218,10 @@ class TraceLog {
 
   DeliverySink* sink_;
   DomainCheck judgeable_domain_;
+  DomainWhy domain_why_;
   bool learning_ = false;
   DomainCheck own_domain_;
   std::string no_id_;  // the key of a row without a MessageId (Row)
-  std::string folded_id_, folded_rcpt_;  // Emit's, case-folded
   bool row_sender_known_ = true;  // the row being read names one sender (Row, Emit)
   DateOrder date_order_;
   bool scanning_ = false;  // ScanDateOrder
@@ -221,6 +232,9 @@ class TraceLog {
   // read (a record may span lines: the excerpt is where it starts).
   std::string record_text_;
   Kind kind_ = Kind::kUnknown;
+  // An Exchange directive (#Software, #Version, #Log-type, #Date, #Fields)
+  // was read: the file is a tracking log, whose records need #Fields.
+  bool exchange_directives_ = false;
   // Columns of the header; -1 when absent.
   int time_ = -1, sender_ = -1, recipient_ = -1, status_ = -1, event_ = -1, message_id_ = -1,
       internal_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1, subject_ = -1, direction_ = -1;

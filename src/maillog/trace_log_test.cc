@@ -330,5 +330,43 @@ TEST(TraceLog, MessageTrackingExportCsv) {
   EXPECT_TRUE(LooksLikeTrace("\"Timestamp\",\"EventId\",\"Sender\",\"Recipients\""));
 }
 
+// issue-16 tester, round 8, defect 1: an Exchange log whose #Fields line
+// cannot give a delivery (no event-id, no recipient-address), or whose
+// records come before any #Fields line, is refused at that line: its
+// directive lines counted as recognised must not pass it as read, whatever
+// --min-recognised says.
+TEST(TraceLog, ExchangeFieldsThatCannotGiveADeliveryRefuseTheFile) {
+  const char* directives[] = {"#Software: Microsoft Exchange Server", "#Version: 15.02.1544.004",
+                              "#Log-type: Message Tracking Log", "#Date: 2025-11-03T09:00:01Z"};
+  struct Form {
+    std::string fields;  // "" for none
+    std::string row;
+    std::string want;
+  };
+  const Form forms[] = {
+      {"#Fields: date-time,recipient-address,sender-address,message-subject",
+       "2025-11-03T09:12:01Z,bob@army.ml,alice@mod.gov.uk,Plans",
+       "MSGTRK.LOG:5: the #Fields line has no event-id: "},
+      {"#Fields: date-time,event-id", "2025-11-03T09:12:01Z,SEND",
+       "MSGTRK.LOG:5: the #Fields line has no recipient-address: "},
+      {"#Fields: event-id,recipient-address", "SEND,bob@army.ml",
+       "MSGTRK.LOG:5: the #Fields line has no date-time: "},
+      {"", "2025-11-03T09:12:01Z,10.0.0.5,EX01,SEND,bob@army.ml,alice@mod.gov.uk",
+       "MSGTRK.LOG:5: an Exchange message tracking record before any #Fields line"},
+  };
+  for (const Form& form : forms) {
+    Collect c;
+    TraceLog t("MSGTRK.LOG", &c);
+    for (const char* d : directives) t.Feed(d);
+    if (!form.fields.empty()) t.Feed(form.fields);
+    for (int i = 0; i < 10; ++i) t.Feed(form.row);
+    t.Finish();
+    EXPECT_TRUE(c.seen.empty()) << form.fields;
+    EXPECT_TRUE(t.counts().refused.starts_with(form.want)) << t.counts().refused;
+    EXPECT_EQ(t.counts().refused.find("lower --min-recognised"), std::string::npos);
+    EXPECT_GE(t.counts().not_understood, 10u) << form.fields;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::maillog

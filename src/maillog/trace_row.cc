@@ -13,6 +13,7 @@
 #include "maillog/trace_address.h"
 #include "maillog/trace_events.h"
 #include "maillog/trace_log.h"
+#include "maillog/trace_send.h"
 #include "maillog/trace_text.h"
 #include "maillog/trace_time.h"
 
@@ -21,35 +22,6 @@ using trace_text::Normal;
 using trace_text::Trim;
 
 namespace {
-
-// A SEND through the connector Exchange uses between the organisation's
-// own transport servers: the implicit "Intra-Organization SMTP Send
-// Connector" (never listed by Get-SendConnector), or the Edge
-// subscription's inbound one ("EdgeSync - Inbound to SITE", Edge to
-// Mailbox). Every other connector (a Send connector to the internet, a
-// smart host, a partner; "EdgeSync - SITE to Internet") takes mail out.
-bool IntraOrganisation(std::string_view connector) {
-  return connector == "Intra-Organization SMTP Send Connector" ||
-         connector.starts_with("EdgeSync - Inbound to ");
-}
-
-// A SEND through a connector that hands mail to a smart host outside the
-// organisation, known by its name: the Hybrid Configuration Wizard's
-// "Outbound to Office 365" (or "Outbound to Office 365 - GUID"), whose
-// smart host is the tenant's Exchange Online Protection endpoint, or a
-// connector its administrator named for a smart host ("Smarthost relay").
-// The 250 of such a SEND says the smart host queued the message, not that
-// the recipient's domain took it. Any other connector's destination may
-// be the recipient's own MX: a log cannot tell the two apart (a look-up of
-// MX records would, years later, give today's answer), so those SENDs
-// stay outcomes.
-bool OutsideSmartHost(std::string_view connector) {
-  std::string lower(connector);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower.starts_with("outbound to office 365") ||
-         lower.find("smarthost") != std::string::npos ||
-         lower.find("smart host") != std::string::npos;
-}
 
 // The pieces of `list` between `sep`s outside double quotes (a quoted
 // local part, RFC 5321 Quoted-string with '\\' escapes, may hold one:
@@ -70,36 +42,6 @@ void SplitOutsideQuotes(std::string_view list, char sep, Fn piece) {
     }
   }
   piece(list.substr(start));
-}
-
-// True when `s` starts with an SMTP reply code (RFC 5321 4.2: three
-// digits, the first 2 to 5, then a blank, '-' or the end).
-bool StartsWithReplyCode(std::string_view s) {
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  return s.size() >= 3 && s[0] >= '2' && s[0] <= '5' && digit(s[1]) && digit(s[2]) &&
-         (s.size() == 3 || s[3] == ' ' || s[3] == '-');
-}
-
-// The SMTP replies of a SEND's recipient-status, in order, trimmed. For
-// one recipient the whole field is its reply. For several, Exchange joins
-// one reply per recipient with ';', yet a reply's own text may hold ';'
-// ("550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using
-// zen.spamhaus.org", Postfix's RBL reply): a ';' ends a reply only where
-// the next piece starts with a reply code (issue-16 tester, item 4).
-// Quotes are not honoured: a reply's text may hold an odd '"'.
-void SmtpReplies(std::string_view text, size_t recipients, std::vector<std::string_view>* out) {
-  if (recipients <= 1) {
-    out->push_back(Trim(text));
-    return;
-  }
-  size_t start = 0;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    if (i < text.size() && (text[i] != ';' || !StartsWithReplyCode(Trim(text.substr(i + 1))))) {
-      continue;
-    }
-    out->push_back(Trim(text.substr(start, i - start)));
-    start = i + 1;
-  }
 }
 
 // Calls `fn` with each address of `cell` (trace_address.h). With
@@ -188,6 +130,7 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     // its recipients are still judged, the row counted as not understood.
     NotUnderstood(line);
     if (learning_) return;
+    ReadInPart(line);
   }
   if (learning_ && !Outbound(f, sender, line)) return;
   std::string_view relay = Field(f, relay_);
@@ -295,7 +238,10 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
         std::any_of(replies.begin(), replies.end(), [](std::string_view r) {
           return r.starts_with('4') || r.starts_with('5');
         });
-    if (mismatched) NotUnderstood(line);
+    if (mismatched) {
+      NotUnderstood(line);
+      ReadInPart(line);
+    }
     for (size_t i = 0; i < rcpts.size(); ++i) {
       std::string_view st = status;
       std::string_view reply = each ? replies[i] : one_for_all ? replies[0] : text;
@@ -309,6 +255,18 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
         st = "deferred";
       } else if (status == "sent" && !smart_host.empty()) {
         Emit(time, id, sender, rcpts[i], "unknown", smart_host, reply, line, attempt);
+        continue;
+      } else if (status == "sent" && event == "SEND" && !learning_ && kind_ == Kind::kExchange &&
+                 PrivateNextHop(f, relay_, reply)) {
+        // Queued ("queued as X", in the reply or the source-context
+        // Exchange copies it to) by a server on a private, loopback or
+        // link-local address (server-ip), which no other domain's MX
+        // has: a gateway of the organisation's own, whose log holds the outcome, as Postfix's
+        // reader says of the same hop (postfix_log.h); when that log is
+        // given its delivery replaces this (issue-16 tester round 9,
+        // defect 4). Never the receiving domain's acceptance; learning
+        // still learns the recipient, as for a smart host.
+        Emit(time, id, sender, rcpts[i], "unknown", relay, reply, line, attempt);
         continue;
       }
       Emit(time, id, sender, rcpts[i], st, relay, reply, line,
@@ -408,6 +366,13 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
     // A recipient the guard cannot judge: counted and named, not dropped.
     NotUnderstood(line);
     if (counts_.unparsable_recipients++ == 0) counts_.first_unparsable_recipient_line = line;
+    if (judgeable) {
+      // Its address parses: the domain check refused it, and says why.
+      counts_.NoMailDomain(counts_.no_mail_domains == 0 && domain_why_
+                               ? domain_why_(AddressDomain(rcpt))
+                               : std::string(),
+                           line);
+    }
     return;
   }
   if (learning_ && row_sender_known_ && (sender.empty() || sender == "<>")) {

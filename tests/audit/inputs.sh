@@ -79,4 +79,35 @@ assert errs["plain"] is None, errs
 for f in ("missing.log", "cut.gz", "empty"):
     assert errs[f], (f, errs)
 PY
+# 4. Empty logs (issue-16 tester, round 8, defect 2): a 0-byte file, blank
+# lines, an empty .gz. Alone (or all of them) the run read nothing: exit
+# 2, never "0 deliveries" as if nothing had been sent; for learn too. One
+# empty file in a set with text is named in a warning and in the report's
+# notes, and the run reads the rest.
+mkdir emptylogs
+: >emptylogs/empty.log
+printf '\n\n' >emptylogs/blank.log
+: | gzip >emptylogs/empty.gz
+for f in emptylogs/empty.log emptylogs/blank.log emptylogs/empty.gz; do
+  "$nearmiss" audit --year 2025 "$f" >e.out 2>e.err; rc=$?
+  [ "$rc" -eq 2 ] || { cat e.out e.err >&2; no "audit $f alone: exit $rc, want 2"; }
+  grep -qF "nothing was read: every log given is empty" e.err ||
+    { cat e.err >&2; no "audit $f alone: the error does not say the run read nothing"; }
+  grep -qF "$f: empty (" e.err || no "audit $f alone: not named as empty"
+  "$nearmiss" learn --store "sqlite:$w/learn-empty.db" --year 2025 "$f" >l.out 2>l.err; rc=$?
+  [ "$rc" -eq 2 ] || { cat l.out l.err >&2; no "learn $f alone: exit $rc, want 2"; }
+done
+"$nearmiss" audit --year 2025 emptylogs/empty.log emptylogs/blank.log emptylogs/empty.gz \
+  >e.out 2>e.err; rc=$?
+[ "$rc" -eq 2 ] || no "audit of three empty logs: exit $rc, want 2"
+cp "$here/cases/postfix-rotated-year/maillog.1" emptylogs/maillog.1
+: >emptylogs/maillog
+"$nearmiss" audit --html set.html emptylogs/maillog emptylogs/maillog.1 >e.out 2>e.err; rc=$?
+[ "$rc" -eq 1 ] || { cat e.out e.err >&2; no "a set with an empty current file: exit $rc, want 1"; }
+grep -qF "emptylogs/maillog: empty (0 lines read, none with text)" e.err ||
+  { cat e.err >&2; no "the set's empty file is not named on stderr"; }
+! grep -qF "nothing was read" e.err || no "a set with text said nothing was read"
+grep -qF "emptylogs/maillog: empty (0 lines read, none with text)" set.html ||
+  no "the set's empty file is not named in the report"
+
 exit $fail

@@ -23,6 +23,12 @@ rc=$?
 grep -qF "below OFFICIAL-SENSITIVE, the level of sent.mbox:1" low.err ||
   { cat low.err >&2; no "the refusal does not name the level and the message"; }
 grep -qF -- "--marking-below-data" low.err || no "the refusal does not say how to force it"
+# The flag's level is said of the flag, never after the message's place,
+# where it read as the message's (issue-16 tester, round 8, defect 6).
+grep -qF "the level of sent.mbox:1; the marking packs read --marking OFFICIAL as level OFFICIAL" low.err ||
+  { cat low.err >&2; no "the refusal does not say the flag's own level apart"; }
+! grep -qF "sent.mbox:1 (read by the marking packs" low.err ||
+  no "the flag's level still reads as the message's"
 
 # An unknown marking is no level at all: below too.
 "$nearmiss" audit --marking "INTERNAL" --html unknown.html sent.mbox >/dev/null 2>&1

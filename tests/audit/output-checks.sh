@@ -57,6 +57,18 @@ if [ "$(id -u)" -ne 0 ]; then
   : >ro-file.html && chmod 444 ro-file.html
   check ro-file "$w/ro-file.html: cannot write the report: Permission denied" --html "$w/ro-file.html"
 fi
+# --year outside 1970..next year (a typo: -5, 20260) is refused with the
+# range, before any input is read (issue-16 tester round 9, defect 6); the
+# control: this year is taken (the run then blocks on the FIFO).
+for y in -5 1969 20260 $(($(date -u +%Y) + 2)); do
+  timeout 10 "$nearmiss" audit --year="$y" never-written.log >year.out 2>year.err
+  rc=$?
+  [ "$rc" -eq 2 ] || { cat year.err >&2; no "--year $y: exit $rc, want 2"; }
+  grep -qF "give one from 1970 to $(($(date -u +%Y) + 1))" year.err ||
+    { cat year.err >&2; no "--year $y: stderr lacks the range"; }
+done
+timeout 3 "$nearmiss" audit --year="$(date -u +%Y)" never-written.log >/dev/null 2>&1
+[ $? -eq 124 ] || no "--year $(date -u +%Y) (this year) was refused"
 [ ! -e "$w/r.pdf" ] && [ ! -e "$w/s.json" ] || no "an output was written though the run was refused"
 
 # The control: with every output writable, audit opens the FIFO and waits

@@ -1,0 +1,122 @@
+// `nearmiss audit`'s files, checked then written (audit_outputs.h).
+#include "cli/audit_outputs.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "base/log.h"
+#include "cli/audit_marking.h"
+#include "cli/report_pdf.h"
+#include "investigate/render.h"
+
+namespace nearmiss::cli {
+namespace {
+
+std::string Now() {
+  std::time_t t = std::time(nullptr);
+  struct tm tm;
+  ::localtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+  return buf;
+}
+
+// The file is not created here; its directory must exist and be writable,
+// and the file, if there, writable.
+Status CheckOutput(const std::string& path, std::string_view what) {
+  std::string dir = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/') + 1);
+  struct stat st;
+  std::string why;
+  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    why = "the directory " + dir + " does not exist";
+  } else if (::access(path.c_str(), F_OK) == 0 ? ::access(path.c_str(), W_OK) != 0
+                                                : ::access(dir.c_str(), W_OK | X_OK) != 0) {
+    why = std::string(std::strerror(errno));
+  } else {
+    return Status::Ok();
+  }
+  return Status::IoError(path + ": cannot write the " + std::string(what) + ": " + why +
+                         " (checked before reading the inputs)");
+}
+
+// The Chromium --pdf runs: a path, or a name found in PATH.
+Status CheckChromium(const std::string& chromium) {
+  if (chromium.find('/') != std::string::npos) {
+    if (::access(chromium.c_str(), X_OK) == 0) return Status::Ok();
+  } else if (const char* path = std::getenv("PATH")) {
+    std::string_view rest = path;
+    while (true) {
+      size_t colon = rest.find(':');
+      std::string dir(rest.substr(0, colon));
+      if (::access(((dir.empty() ? "." : dir) + "/" + chromium).c_str(), X_OK) == 0) {
+        return Status::Ok();
+      }
+      if (colon == std::string_view::npos) break;
+      rest.remove_prefix(colon + 1);
+    }
+  }
+  return Status::IoError("--chromium " + chromium +
+                         ": no such program to print the PDF with (give its path with "
+                         "--chromium; checked before reading the inputs)");
+}
+
+}  // namespace
+
+Status CheckAuditOutputs(const AuditFlags& flags) {
+  for (const auto& [path, what] : {std::pair{&flags.html, "report"}, std::pair{&flags.pdf, "PDF"},
+                                   std::pair{&flags.summary_json, "summary"}}) {
+    if (path->empty()) continue;
+    if (Status s = CheckOutput(*path, what); !s.ok()) return s;
+  }
+  if (!flags.pdf.empty()) return CheckChromium(flags.chromium);
+  return Status::Ok();
+}
+
+Status WriteAuditOutputs(const AuditFlags& flags, const Engine& engine,
+                         const investigate::Report& report) {
+  if (!flags.html.empty() || !flags.pdf.empty()) {
+    investigate::HtmlMeta meta;
+    meta.generated = Now();
+    meta.policy = engine.policy().source;
+    meta.since = flags.since;
+    meta.marking = flags.marking;
+    Result<std::string> below = MarkingBelowData(engine, flags.marking, report);
+    if (!below.ok()) return below.error();
+    if (!below->empty() && !flags.marking_below_data) {
+      // Refused before anything is written: a report marked lower than what
+      // it shows would be handled as less sensitive than it is.
+      return Status::InvalidArgument(
+          *below + "; the report is not written (give --marking-below-data to write it "
+                   "with that marking anyway)");
+    }
+    if (!below->empty()) {
+      log::Warn(*below + "; written as asked (--marking-below-data)");
+      meta.marking_warning = *below;
+    }
+    for (const DomainItem& d : engine.policy().organisation) {
+      meta.organisation += (meta.organisation.empty() ? "" : ", ") + d.domain;
+    }
+    std::string html = investigate::ReportHtml(report, meta);
+    if (!flags.html.empty()) {
+      if (Status s = WriteReportFile(flags.html, html, "report"); !s.ok()) return s;
+    }
+    if (!flags.pdf.empty()) {
+      if (Status s = PrintReportPdf(html, flags.pdf, flags.chromium); !s.ok()) return s;
+    }
+  }
+  if (!flags.summary_json.empty()) {
+    // With the reason, as the report's (WriteReportFile).
+    return WriteReportFile(flags.summary_json, investigate::SummaryJson(report), "summary");
+  }
+  return Status::Ok();
+}
+
+}  // namespace nearmiss::cli

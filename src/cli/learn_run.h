@@ -1,0 +1,43 @@
+// `nearmiss learn`'s options and the run over them: learn_command.cc
+// defines the options, learn_run.cc runs them (open the store, confirm,
+// prune, read the sources, say what became of them).
+//
+// Thread safety: none (a command run once from main).
+#ifndef NEARMISS_CLI_LEARN_RUN_H_
+#define NEARMISS_CLI_LEARN_RUN_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "history/sent_folders.h"
+#include "maillog/line_counts.h"  // kDefaultMinRecognisedPercent
+#include "maillog/trace_time.h"   // DateOrder
+
+namespace nearmiss::cli {
+
+struct LearnFlags {
+  PolicyFlags policy;
+  std::string store;  // "": the default location (ChooseStore)
+  StorePasswordFlags store_password;
+  std::vector<std::string> confirm, unconfirm;
+  int year = 0;
+  maillog::DateOrder date_order = maillog::DateOrder::kUnstated;
+  int min_recognised = maillog::kDefaultMinRecognisedPercent;
+  bool prune = false;
+  bool show = false;
+  std::string show_sender;
+  size_t show_limit = 50;
+  std::vector<std::string> sent_folders = history::DefaultSentFolderNames();
+  std::vector<std::string> sources;
+};
+
+// The exit code: kExitClean, or kExitError with the error on stderr (a
+// store or source that cannot be read, a log line not understood, a file
+// given as a Sent folder that is no mail, every log empty).
+int RunLearn(const LearnFlags& flags);
+
+}  // namespace nearmiss::cli
+
+#endif  // NEARMISS_CLI_LEARN_RUN_H_

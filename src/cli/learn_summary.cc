@@ -1,0 +1,109 @@
+// `nearmiss learn`: the Sent folder line and the summary (learn_summary.h).
+#include "cli/learn_summary.h"
+
+#include <cstdio>
+#include <string>
+
+#include "base/text_format.h"
+
+namespace nearmiss::cli {
+
+void PrintSentFolderCounts(const history::Learner::MailboxCounts& m) {
+  auto n = [](uint64_t v) { return Thousands(static_cast<int64_t>(v)); };
+  std::printf("read %s messages from Sent folders", n(m.messages).c_str());
+  if (m.dated_by_delivery > 0) {
+    std::printf("; %s without a readable Date: dated by delivery",
+                n(m.dated_by_delivery).c_str());
+  }
+  if (m.stamped > 0) {
+    // Said, so a Date: set aside or believed is never a surprise.
+    std::printf("; %s with a From_ line time other messages of its mbox share (a tool's "
+                "stamp, not when it was sent): dated by its Date: (first: %s)",
+                n(m.stamped).c_str(), m.first_stamped.c_str());
+  }
+  if (m.dated_now > 0) {
+    std::printf("; %s with no date at all dated now", n(m.dated_now).c_str());
+  }
+  if (m.date_set_aside > 0) {
+    // A sender whose clock is wrong is worth a look: the first is named.
+    std::printf("; %s with a Date: after their delivery or in the future, before 1990, "
+                "or more than a year before their delivery, dated by delivery instead "
+                "(first: %s)",
+                n(m.date_set_aside).c_str(),
+                m.first_date_set_aside.c_str());
+  }
+  if (m.joined_to_log > 0) {
+    std::printf("; %s recipients joined to log rows without a Message-ID (same sender and "
+                "recipient within %lld s)",
+                n(m.joined_to_log).c_str(),
+                static_cast<long long>(history::Learner::kLogJoinSeconds));
+  }
+  if (m.not_delivered > 0) {
+    std::printf("; %s recipients not learned: a log or trace read says the message was "
+                "not delivered to them (bounced, expired or discarded; first: %s)",
+                n(m.not_delivered).c_str(), m.first_not_delivered.c_str());
+  }
+  if (m.without_message_id > 0) {
+    std::printf("; %s without a Message-ID (known again by sender, date and subject)",
+                n(m.without_message_id).c_str());
+  }
+  if (std::string note = m.unspaced.Note(); !note.empty()) std::printf("; %s", note.c_str());
+  if (m.not_read > 0) {
+    // A file that is no message is not learned from, and said so.
+    std::printf("; %s not read (first: %s)",
+                Counted(static_cast<int64_t>(m.not_read), "file").c_str(),
+                m.first_not_read.c_str());
+  }
+  std::printf("\n");
+}
+
+void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size_t logs,
+                       const LogSkips& skips) {
+  const history::Learner::DeliveryCounts c = learner.delivery_counts();
+  // Counts a person reads, grouped: "900,000 log lines".
+  auto n = [](uint64_t v) { return Thousands(static_cast<int64_t>(v)); };
+  std::printf("read: %s in %s, %s, %s\n", Counted(log_lines, "log line").c_str(),
+              Counted(logs, "file").c_str(),
+              Counted(learner.mailbox_counts().messages, "Sent folder message").c_str(),
+              Counted(c.csv_rows, "CSV row").c_str());
+  std::printf("deliveries: %s found = %s new + %s repeated in the sources + %s already "
+              "in the store\n",
+              n(c.found).c_str(), n(c.counted).c_str(), n(c.repeated).c_str(),
+              n(c.known).c_str());
+  std::printf("new relationships: %s sender -> recipient pairs the store did not have\n",
+              n(c.new_relationships).c_str());
+  if (c.not_addresses > 0) {
+    std::printf("left out %s recipients that are not addresses (first: %s)\n",
+                n(c.not_addresses).c_str(), c.first_not_address.c_str());
+  }
+  if (uint64_t all = skips.domains + c.skipped_domains; all > 0) {
+    std::printf("skipped %s whose domain is invalid (a bad xn-- label, a leading or trailing "
+                "hyphen, a public suffix itself): not learned; first at %s\n",
+                Counted(all, "recipient").c_str(),
+                (skips.domains > 0 ? skips.first_domain : c.first_skipped_domain).c_str());
+  }
+  if (skips.inbound > 0) {
+    std::printf("skipped %s of mail the organisation received (learning is about who it writes "
+                "to); first at %s\n",
+                Counted(skips.inbound, "trace row").c_str(), skips.first_inbound.c_str());
+  }
+  if (skips.bounces > 0) {
+    std::printf("skipped %s of bounces (the null sender <>, RFC 5321 4.5.5: a notice the mail "
+                "system wrote, not correspondence a sender chose): not learned; first at %s\n",
+                Counted(skips.bounces, "delivery line").c_str(), skips.first_bounce.c_str());
+  }
+  if (skips.direction_unknown > 0) {
+    std::printf("skipped %s whose direction cannot be told (no direction column, and the policy "
+                "names no organisation domains: [domains] organisation); first at %s\n",
+                Counted(skips.direction_unknown, "trace row").c_str(),
+                skips.first_direction_unknown.c_str());
+  }
+  if (c.outcome_unknown > 0) {
+    std::printf("left out %s recipients whose outcome is unknown: sent on to another server "
+                "(an Exchange server's next hop, a Postfix content filter or instance) whose "
+                "log was not given\n",
+                n(c.outcome_unknown).c_str());
+  }
+}
+
+}  // namespace nearmiss::cli

@@ -1,0 +1,30 @@
+// `nearmiss learn`: what the run read and what became of every delivery in
+// it, printed on stdout in figures that add up: found = new + repeated in
+// the sources + already in the store; what was skipped or left out, each
+// kind with its first place.
+//
+// Thread safety: none (prints).
+#ifndef NEARMISS_CLI_LEARN_SUMMARY_H_
+#define NEARMISS_CLI_LEARN_SUMMARY_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "cli/learn_logs.h"
+#include "history/learn.h"
+
+namespace nearmiss::cli {
+
+// The "read from Sent folders" line: messages read, and how each kind of
+// date, join and file not read was treated.
+void PrintSentFolderCounts(const history::Learner::MailboxCounts& m);
+
+// The summary after the store is written: what was read (`log_lines` in
+// `logs` files), the deliveries found, new relationships, and what the
+// logs' readers (`skips`) and the learner left out.
+void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size_t logs,
+                       const LogSkips& skips);
+
+}  // namespace nearmiss::cli
+
+#endif  // NEARMISS_CLI_LEARN_SUMMARY_H_

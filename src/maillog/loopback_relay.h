@@ -1,0 +1,21 @@
+// Whether a delivery agent's relay= is this host's own loopback listener.
+//
+// Thread safety: a pure function.
+#ifndef NEARMISS_MAILLOG_LOOPBACK_RELAY_H_
+#define NEARMISS_MAILLOG_LOOPBACK_RELAY_H_
+
+#include <string_view>
+
+namespace nearmiss::maillog {
+
+// True when relay= ("127.0.0.1[127.0.0.1]:10024", "localhost[::1]:10025")
+// has a loopback address (RFC 1122 3.2.1.3, RFC 4291 2.5.3): a content
+// filter's. Its "queued as X" names this host's queue id X, never another
+// server's, whatever Message-ID X's copy carries (a DLP or encryption
+// filter re-issues it: issue-16 tester round 9, defect 5). Defined in
+// postfix_fields.cc.
+bool LoopbackRelay(std::string_view relay);
+
+}  // namespace nearmiss::maillog
+
+#endif  // NEARMISS_MAILLOG_LOOPBACK_RELAY_H_
