@@ -17,6 +17,7 @@
 #include "content/stream_archive.h"
 #include "content/tnef_archive.h"
 #include "content/zip_archive.h"
+#include "content/zip_framing.h"
 
 namespace nearmiss::content {
 namespace {
@@ -192,20 +193,43 @@ class ArchiveWalk {
     }
   }
 
+  // The zip the readers show (zip_framing.h), then each archive found
+  // before it: a zip appended to another shows only the last in unzip and
+  // Python, the first in libzip, and both in streaming readers, so all are
+  // read. What the framing cannot explain is an error (unreadable), and the
+  // members that can be read still are.
   void WalkZip(std::string_view prefix, std::string_view bytes, int depth) {
+    for (std::string_view rest = bytes; !stopped_;) {
+      ZipFrame frame;
+      std::string error;
+      bool framed = FrameZip(rest, &frame, &error);
+      bool placed = frame.end > frame.start;
+      bool opened = WalkZipView(
+          prefix, placed ? rest.substr(frame.start, frame.end - frame.start) : rest, depth);
+      // Not placed and not opened: libzip's error already says why.
+      if (!framed && (placed || opened)) out_->errors.push_back(Label(prefix) + ": " + error);
+      if (!framed || !frame.prefix_has_zip) return;
+      // Each archive before counts as a member: a bound on the loop.
+      if (!CountMember()) return;
+      rest = rest.substr(0, frame.start);
+    }
+  }
+
+  // False when libzip cannot open `bytes` (its error added).
+  bool WalkZipView(std::string_view prefix, std::string_view bytes, int depth) {
     ZipArchive zip(Label(prefix), bytes, out_);
-    if (!zip.ok()) return;
+    if (!zip.ok()) return false;
     zip_int64_t count = zip.size();
     // A member in a method libzip lacks (LZMA, PPMd, ...): libarchive's zip
     // reader has it, within the same bounds.
     for (zip_int64_t i = 0; i < count; ++i) {
       if (!zip.MethodSupported(i)) {
         WalkStream(prefix, bytes, depth);
-        return;
+        return true;
       }
     }
     for (zip_int64_t i = 0; i < count && !stopped_; ++i) {
-      if (!CountMember()) return;
+      if (!CountMember()) return true;
       const char* member = zip.Name(i);
       if (member == nullptr) continue;
       std::string path = std::string(prefix) + member;
@@ -222,6 +246,7 @@ class ArchiveWalk {
       }
       ReadMember(path, data, depth);
     }
+    return true;
   }
 
   void ReadMember(const std::string& path, const std::string& data, int depth) {

@@ -38,6 +38,7 @@ Status AddPack(const Pack& pack, Scanner::Rep* rep) {
     e.mixed_case = m.mixed_case;
     e.heading_word = m.heading_word;
     e.footer_word = m.footer_word;
+    e.agree_only = m.agree_only;
     e.subject_head = m.subject_head;
     e.expression = m.expression;
     e.extent = m.extent;

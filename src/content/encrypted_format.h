@@ -27,7 +27,17 @@ const char* EncryptedMimeObject(GMimeObject* object);
 // armoured encrypted messages; CMS EnvelopedData
 // (as in a ".p7m", ".gpg", ".pgp" or ".asc" file); not signatures. `head` may
 // be the start of the file only (4 KiB is enough for the packet headers).
+// GPGME is asked only when the bytes could be one (at least 24 bytes, and
+// a DER SEQUENCE, a binary OpenPGP packet or a "-----BEGIN " armour line):
+// the answer is GPGME's for every input (encrypted_format_test).
+// Thread-safe.
 const char* EncryptedFileFormat(std::string_view head);
+
+namespace internal {
+// GPGME's answer without the cheap pre-check, for the test that holds
+// EncryptedFileFormat to it.
+const char* GpgmeEncryptedFormat(std::string_view head);
+}  // namespace internal
 
 }  // namespace nearmiss::content
 

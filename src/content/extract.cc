@@ -5,6 +5,7 @@
 #include "base/ascii.h"
 #include "content/gmime_util.h"
 #include "content/tnef_archive.h"
+#include "content/zip_framing.h"
 
 namespace nearmiss::content {
 namespace {
@@ -313,6 +314,13 @@ DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
       AnySuffix(filename, {".txt", ".csv", ".md"})) {
     return DocType::kText;
   }
+  // A zip that does not start the file: a self-extractor ("setup.exe", a
+  // stub before the archive), or a zip appended to an image. unzip and
+  // 7-Zip open it by the end record, so its members are what the recipient
+  // sees (issue 13, breaker round 32 D1).
+  ZipFrame frame;
+  std::string not_zip;
+  if (FrameZip(bytes, &frame, &not_zip)) return DocType::kZip;
   return DocType::kOther;
 }
 

@@ -243,6 +243,19 @@ void PartContent::SniffMemory(std::size_t want, std::string* out) {
   // returns are the same; nothing is held, as nothing needs reading again.
   const std::string_view all = *memory_;
   const std::string_view first = all.substr(0, kBlock);
+  if (identity_) {
+    // g_mime_encoding_step copies these encodings' bytes as they are (as
+    // Read relies on): the same bytes taken in one copy, up to where the
+    // piece loop below would stop, rather than 16 steps and as many
+    // appends for a 4 KiB sniff of every text body (issue 20).
+    std::size_t end = 0;
+    while (end < want && end < first.size()) end = std::min(end + kSniffBlock, first.size());
+    while (end < want && !first.empty() && end < all.size()) {
+      end = std::min(end + kBlock, all.size());
+    }
+    out->assign(all.substr(0, end));
+    return;
+  }
   GMimeEncoding decoder = decoder_;
   char decoded[kBlock + 3];
   for (std::size_t at = 0; out->size() < want && at < first.size(); at += kSniffBlock) {

@@ -71,5 +71,43 @@ TEST(PartContentTest, SniffChangesNothingReadOrFinishSee) {
   }
 }
 
+// A part whose content is `bytes` as they are, in `encoding` (8bit,
+// binary...): what GMime's parser makes of an unencoded body.
+GPtr<GMimePart> RawPart(const std::string& bytes, GMimeContentEncoding encoding) {
+  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
+  GPtr<GMimeDataWrapper> wrapper(g_mime_data_wrapper_new_with_stream(stream.get(), encoding));
+  GPtr<GMimePart> part(g_mime_part_new_with_type("text", "plain"));
+  g_mime_part_set_content(part.get(), wrapper.get());
+  return part;
+}
+
+// The plain path's content in memory is sniffed in one copy when nothing
+// needs decoding: the bytes, and how many, are the ones a parsed part's
+// stream gives, piece by piece, at every size around the pieces' and the
+// blocks' edges.
+TEST(PartContentTest, SniffOfUndecodedMemoryIsTheStreamsSniff) {
+  EnsureGMimeInitialized();
+  for (GMimeContentEncoding encoding :
+       {GMIME_CONTENT_ENCODING_DEFAULT, GMIME_CONTENT_ENCODING_7BIT,
+        GMIME_CONTENT_ENCODING_8BIT, GMIME_CONTENT_ENCODING_BINARY}) {
+    for (std::size_t size : {0, 3, 255, 256, 257, 4095, 4096, 4097, 16384, 16385, 40000}) {
+      std::string bytes;
+      for (std::size_t i = 0; i < size; ++i) bytes.push_back(static_cast<char>('a' + i % 26));
+      GPtr<GMimePart> part = RawPart(bytes, encoding);
+      for (std::size_t want : {1, 8, 256, 4096, 20000, 50000}) {
+        std::string from_stream, from_memory, all;
+        PartContent streamed(part.get());
+        streamed.Sniff(want, &from_stream);
+        PartContent memory(bytes, encoding);
+        memory.Sniff(want, &from_memory);
+        EXPECT_EQ(from_memory.size(), from_stream.size()) << size << " " << want;
+        EXPECT_EQ(from_memory, from_stream) << size << " " << want;
+        memory.Read(bytes.size() + 1, &all);
+        EXPECT_EQ(all, bytes) << size << " " << want;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -29,6 +29,16 @@ const char kContainersDir[] = "tests/testdata/markings/containers";
 // numbered portions, wrapped banners, underscores, [SEC=...], business
 // headings, RESTRICTED notices, sublabels, msip_labels keys, zip flags).
 const char kRound13Dir[] = "tests/testdata/markings/round13";
+// Breaker round 14: a lone level word on a body's first or last line (the
+// doubted-marking finding), label headers under other names, LIMITED
+// OFFICIAL USE, letters joined by '-', '_' or '.'.
+const char kRound14Dir[] = "tests/testdata/markings/round14";
+// Breaker round 32: zips framed as unzip and Python frame them (D1) and
+// files attached inside PDFs (D2) (made by make-fixtures.py there); portion
+// marks after Outlook's list bullets (plain text and MsoListParagraph HTML),
+// capitals shown by CSS, TS/SCI, underscores and soft hyphens in compounds,
+// LOU and OFFICIAL USE ONLY in ordinary mail.
+const char kRound32Dir[] = "tests/testdata/markings/round32";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -70,7 +80,8 @@ std::shared_ptr<const Scanner> TestScanner() {
 
 std::vector<std::string> Fixtures() {
   std::vector<std::string> out;
-  for (const char* dir : {kDir, kStructureDir, kContainersDir, kRound13Dir}) {
+  for (const char* dir : {kDir, kStructureDir, kContainersDir, kRound13Dir,
+                          kRound14Dir, kRound32Dir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

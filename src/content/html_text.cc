@@ -4,10 +4,15 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <climits>
 #include <cstring>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "content/extract.h"
@@ -18,9 +23,11 @@ namespace {
 
 // Definition lists ("<dl><dt>SECRET</dt><dd>...") and captions lay out
 // lines as paragraphs do.
-constexpr std::array<const char*, 26> kBlockElements = {
+// A table's cells are not: the cells of a row stand side by side
+// (IsCell).
+constexpr std::array<const char*, 24> kBlockElements = {
     "p",  "tr", "li", "h1", "h2",    "h3",         "h4",
-    "h5", "h6",  "td", "th", "table", "ul", "ol", "blockquote", "pre",
+    "h5", "h6",  "table", "ul", "ol", "blockquote", "pre",
     "hr", "center", "section", "article", "header", "footer",
     "dl", "dt", "dd", "caption"};
 
@@ -52,6 +59,12 @@ bool IsBlock(const xmlNode* node) {
   return false;
 }
 
+// A row's cells are read as one line with a tab between cells, as a
+// reader sees them side by side: "(CUI)" in one cell and its sentence in
+// the next are a portion mark opening its paragraph, as "Classification:"
+// beside "SECRET" is a labelled line (issue 13, breaker round 32 D3).
+bool IsCell(const xmlNode* node) { return IsNamed(node, "td") || IsNamed(node, "th"); }
+
 bool IsSkipped(const xmlNode* node) {
   return IsNamed(node, "script") || IsNamed(node, "style") ||
          IsNamed(node, "head");
@@ -60,10 +73,101 @@ bool IsSkipped(const xmlNode* node) {
 // Pushed on the walk's stack after a line element's children.
 const xmlNode kLineEnd{};
 
+// What an element's inline style says about the case its text is shown in
+// (CSS Text 3 text-transform, CSS Fonts 3 font-variant-caps): a lower-case
+// "uk secret" under "text-transform:uppercase" or "font-variant:small-caps"
+// reaches the reader in capitals, so it is read in capitals (issue 13,
+// breaker round 32 D5). Only the declarations of the element's own style
+// attribute are read, split at ';' and ':'; rules of a <style> sheet are
+// not (see the report of that round).
+enum class Caps { kInherit, kUpper, kNone };
+
+Caps StyleCaps(const xmlNode* node) {
+  xmlChar* raw = xmlGetProp(node, reinterpret_cast<const xmlChar*>("style"));
+  if (raw == nullptr) return Caps::kInherit;
+  std::string style(reinterpret_cast<const char*>(raw));
+  xmlFree(raw);
+  for (char& c : style) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  Caps caps = Caps::kInherit;
+  std::size_t start = 0;
+  while (start <= style.size()) {
+    std::size_t stop = style.find(';', start);
+    if (stop == std::string::npos) stop = style.size();
+    std::string_view decl(style.data() + start, stop - start);
+    start = stop + 1;
+    std::size_t colon = decl.find(':');
+    if (colon == std::string_view::npos) continue;
+    auto trim = [](std::string_view v) {
+      while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+      while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
+      return v;
+    };
+    std::string_view property = trim(decl.substr(0, colon));
+    std::string_view value = trim(decl.substr(colon + 1));
+    // Later declarations win, as in CSS.
+    if (property == "text-transform") {
+      if (value.starts_with("uppercase")) caps = Caps::kUpper;
+      else if (value.starts_with("none")) caps = Caps::kNone;
+    } else if (property == "font-variant" || property == "font-variant-caps" ||
+               property == "font") {
+      // small-caps, all-small-caps, petite-caps, all-petite-caps, unicase.
+      if (value.find("-caps") != std::string_view::npos ||
+          value.find("unicase") != std::string_view::npos) {
+        caps = Caps::kUpper;
+      } else if (property != "font" && value.starts_with("normal")) {
+        caps = Caps::kNone;
+      }
+    }
+  }
+  return caps;
+}
+
+// ASCII letters only: the marking packs are ASCII, and byte lengths stay.
+void AppendUpper(std::string* text, const char* s) {
+  for (; *s != 0; ++s) {
+    char c = *s;
+    text->push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+  }
+}
+
+// Word and Outlook wrap a list item's bullet in "downlevel-revealed"
+// conditional comments, "<![if !supportLists]>·&nbsp;...<![endif]>(S) The
+// convoy ...": every client but old IE shows what is between them, and
+// libxml2 reads the two tags as text, which put "<![if" before the bullet
+// and "<![endif]>" before the portion mark (issue 13, breaker round 32 D3:
+// MsoListParagraph). Drops each "<![if ...]>" and "<![endif]>" tag and keeps
+// what is between. Returns false (and leaves `out` alone) when there is
+// none.
+bool DropRevealedConditionals(std::string_view html, std::string* out) {
+  if (html.find("<![") == std::string_view::npos) return false;
+  std::string result;
+  result.reserve(html.size());
+  bool dropped = false;
+  std::size_t at = 0;
+  while (at < html.size()) {
+    std::size_t open = html.find("<![", at);
+    if (open == std::string_view::npos) break;
+    std::string_view rest = html.substr(open + 3);
+    std::size_t close = rest.find("]>");
+    bool conditional = (rest.starts_with("if") || rest.starts_with("endif")) &&
+                       close != std::string_view::npos && close < 200;
+    std::size_t next = conditional ? open + 3 + close + 2 : open + 3;
+    result.append(html.substr(at, conditional ? open - at : next - at));
+    dropped = dropped || conditional;
+    at = next;
+  }
+  if (!dropped) return false;
+  result.append(html.substr(at));
+  *out = std::move(result);
+  return true;
+}
+
 }  // namespace
 
 Extracted HtmlToText(std::string_view html) {
   Extracted out;
+  std::string revealed;
+  if (DropRevealedConditionals(html, &revealed)) html = revealed;
   // The parser knows HTML 4's named references only (html_entities.h).
   std::string rewritten;
   if (RewriteHtml5Entities(html, &rewritten)) html = rewritten;
@@ -82,12 +186,13 @@ Extracted HtmlToText(std::string_view html) {
     return out;
   }
   // Iterative walk: hostile HTML can nest deeper than the stack allows.
-  std::vector<const xmlNode*> stack;
+  // Each entry carries whether its text is shown in capitals (StyleCaps).
+  std::vector<std::pair<const xmlNode*, bool>> stack;
   if (const xmlNode* root = xmlDocGetRootElement(doc.get())) {
-    stack.push_back(root);
+    stack.emplace_back(root, false);
   }
   while (!stack.empty()) {
-    const xmlNode* node = stack.back();
+    auto [node, upper] = stack.back();
     stack.pop_back();
     if (node == nullptr) {  // marks the end of a block element
       out.text.push_back('\n');
@@ -99,7 +204,12 @@ Extracted HtmlToText(std::string_view html) {
     }
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
       if (node->content != nullptr) {
-        out.text.append(reinterpret_cast<const char*>(node->content));
+        const char* content = reinterpret_cast<const char*>(node->content);
+        if (upper) {
+          AppendUpper(&out.text, content);
+        } else {
+          out.text.append(content);
+        }
       }
       continue;
     }
@@ -108,17 +218,20 @@ Extracted HtmlToText(std::string_view html) {
       out.text.push_back('\n');
     } else if (IsLineBreak(node)) {
       BreakLine(&out.text);
-      stack.push_back(&kLineEnd);
+      stack.emplace_back(&kLineEnd, false);
+    } else if (IsCell(node)) {
+      if (!out.text.empty() && out.text.back() != '\n') out.text.push_back('\t');
     } else if (IsBlock(node)) {
       out.text.push_back('\n');
-      stack.push_back(nullptr);
+      stack.emplace_back(nullptr, false);
     }
+    if (Caps caps = StyleCaps(node); caps != Caps::kInherit) upper = caps == Caps::kUpper;
     // Children pushed in reverse so they pop in document order.
-    std::vector<const xmlNode*> children;
+    const std::size_t first = stack.size();
     for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
-      children.push_back(c);
+      stack.emplace_back(c, upper);
     }
-    stack.insert(stack.end(), children.rbegin(), children.rend());
+    std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(first), stack.end());
   }
   out.has_text = true;
   return out;

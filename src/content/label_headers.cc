@@ -33,6 +33,24 @@ const LabelHeader* FindLabelHeader(const Scanner::Rep& rep,
       return &h;
     }
   }
+  // A gateway's or a server's copy of a listed header under its own
+  // prefix ("X-MS-Exchange-Organization-MSIP-Labels" for "msip_labels"):
+  // the same value read the same way, '-' and '_' alike (issue 13, breaker
+  // round 14 D3).
+  for (const LabelHeader& h : rep.label_headers) {
+    if (name.size() <= h.header.size() + 1) continue;
+    std::string_view tail = name.substr(name.size() - h.header.size());
+    char joint = name[name.size() - h.header.size() - 1];
+    if (joint != '-' && joint != '_') continue;
+    bool same = true;
+    for (std::size_t i = 0; i < tail.size() && same; ++i) {
+      char a = tail[i] == '-' ? '_' : tail[i];
+      char b = h.header[i] == '-' ? '_' : h.header[i];
+      same = std::tolower(static_cast<unsigned char>(a)) ==
+             std::tolower(static_cast<unsigned char>(b));
+    }
+    if (same && h.header.find_first_of("-_") != std::string::npos) return &h;
+  }
   return nullptr;
 }
 
@@ -333,6 +351,20 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
                               where, static_cast<std::size_t>(m.position(0)),
                               "(label " + id + " enabled without a name)"));
       }
+    }
+    // "_Enabled=false" with no _Name: a label switched off, the documented
+    // reading of any disabled label (README): shown weak, never counted,
+    // never a silent none (issue 13, breaker round 14, open item).
+    for (const std::string& id : disabled) {
+      bool named = std::any_of(matched.begin(), matched.end(),
+                               [&](const std::string& s) {
+                                 return s.find(id) != std::string::npos;
+                               });
+      if (named) continue;
+      Finding f = LabelFinding("disabled-label", "labels", Level::kNone, where,
+                               text.find(id), "(label " + id + " disabled, without a name)");
+      f.strength = Strength::kWeak;
+      out->Add(std::move(f));
     }
     // RFC 7444: the display marking is optional; a SIO-Label with only its
     // structural label (a DER ESSSecurityLabel, whose classification values

@@ -98,6 +98,16 @@ Status AddLabelTable(const std::vector<LabelLevel>& labels, Scanner::Rep* rep) {
     if (key.empty()) {
       return Status::InvalidArgument(l.origin + ": empty label name");
     }
+    // The policy reader refuses these already (sensitivity_section.cc);
+    // options built another way get the same refusal.
+    for (const LabelEntry& e : rep->labels) {
+      if (e.key == key) {
+        return Status::InvalidArgument(l.origin + ": label '" + l.name +
+                                       "' names the same label as the entry at " + e.origin +
+                                       " (names compare without case, '_', '-' and blanks "
+                                       "alike, a _0 version suffix dropped): keep one");
+      }
+    }
     rep->labels.push_back(LabelEntry{std::move(key), l.level, l.origin});
   }
   return Status::Ok();

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "content/label_key.h"
 #include "content/scanner_rep.h"
 
 namespace nearmiss::content {
@@ -32,16 +33,13 @@ std::string_view DropVersionSuffix(std::string_view name);
 // the last part. A dash inside a word ("OFFICIAL-SENSITIVE") never does.
 std::vector<std::string_view> SplitSublabel(std::string_view name);
 
-// The form a label name is looked up by: a trailing Purview "_<digits>"
-// suffix dropped ("Secret_0" -> "Secret"), ASCII case folded, and runs of
-// '_', '-' and blanks made one space: "Highly_Confidential",
-// "highly-confidential" and "Highly Confidential" share a key. A label GUID
-// keys the same way, with or without braces ("{guid}"), so a table entry
-// may name a label by its id.
-std::string LabelKey(std::string_view name);
+// LabelKey (label_key.h) is the form a label name is looked
+// up by: "Highly_Confidential", "highly-confidential" and "Highly
+// Confidential" share a key. A label GUID keys the same way, with or
+// without braces ("{guid}"), so a table entry may name a label by its id.
 
-// Keys the policy's label table into `rep->labels`; an empty name is an
-// error naming its origin.
+// Keys the policy's label table into `rep->labels`; an empty name, or two
+// entries with one key (both origins named), is an error.
 Status AddLabelTable(const std::vector<LabelLevel>& labels, Scanner::Rep* rep);
 
 // The table's entry for `name` (by LabelKey), or null.

@@ -1,5 +1,7 @@
 #include "content/letter_spacing.h"
 
+#include <string_view>
+
 #include "content/line_text.h"
 
 namespace nearmiss::content {
@@ -25,6 +27,35 @@ bool IsSpacedChunk(std::string_view c, int* letters) {
   return true;
 }
 
+// "S-E-C-R-E-T", "S_E_C_R_E_T", "_S_E_C_R_E_T_", "S.E.C.R.E.T:" at the
+// start of `chunk` (a blank-free token): at least two capitals ("T-O-P
+// S-E-C-R-E-T", "U_K"; only texts holding a joined level word are
+// collapsed at all), each joined to the next by the same one of '-', '_', '.', not
+// followed by a letter or digit. Appends the capitals to *out and returns
+// the bytes read (a closing joint included), or 0 for anything else.
+std::size_t JoinedLetters(std::string_view chunk, std::string* out) {
+  auto alnum = [](char c) { return IsAlpha(c) || (c >= '0' && c <= '9'); };
+  std::size_t p = chunk.size() > 1 && chunk[0] == '_' ? 1 : 0;
+  if (p + 1 >= chunk.size() || !IsUpper(chunk[p])) return 0;
+  char joint = chunk[p + 1];
+  if (joint != '-' && joint != '_' && joint != '.') return 0;
+  std::size_t letters_at = p;
+  int letters = 0;
+  while (p < chunk.size() && IsUpper(chunk[p]) &&
+         (p + 1 == chunk.size() || !alnum(chunk[p + 1]))) {
+    ++letters;
+    ++p;
+    if (p < chunk.size() && chunk[p] == joint) ++p;
+    else break;
+  }
+  if (letters < 2) return 0;
+  if (p < chunk.size() && alnum(chunk[p])) return 0;  // "A-B-C-D1"
+  for (std::size_t k = letters_at; k < p; ++k) {
+    if (IsUpper(chunk[k])) out->push_back(chunk[k]);
+  }
+  return p;
+}
+
 }  // namespace
 
 void AddLetterSpacedPattern(Scanner::Rep* rep) {
@@ -37,10 +68,21 @@ void AddLetterSpacedPattern(Scanner::Rep* rep) {
   // as "[A-Z] [A-Z] [A-Z] [A-Z]" cost a quarter of the scan's throughput in
   // bench/marking_bench). Each level contains one of them ("T O P   S E C R
   // E T", "O F F I C I A L - S E N S I T I V E", "R E S T R E I N T   U E").
-  e.expression =
-      "S E C R E T|O F F I C I A L|C O N F I D E N T I A L|"
-      "R E S T R I C T E D|P R O T E C T E D|S E N S I T I V E|"
-      "C O S M I C|R E S T R E I N T|N O F O R N|F O U O";
+  // Also joined by a hyphen, an underscore or a dot instead ("S-E-C-R-E-T",
+  // "_S_E_C_R_E_T_", "S.E.C.R.E.T"): the same typist's emphasis (issue 13,
+  // breaker round 14 D5).
+  static constexpr std::string_view kWords[] = {
+      "SECRET",     "OFFICIAL", "CONFIDENTIAL", "RESTRICTED", "PROTECTED",
+      "SENSITIVE",  "COSMIC",   "RESTREINT",    "NOFORN",     "FOUO"};
+  for (std::string_view joint : {" ", "-", "_", "\\."}) {
+    for (std::string_view word : kWords) {
+      if (!e.expression.empty()) e.expression += '|';
+      for (std::size_t i = 0; i < word.size(); ++i) {
+        if (i > 0) e.expression += joint;
+        e.expression += word[i];
+      }
+    }
+  }
   e.flags = 0;
   e.origin = "built-in";
   rep->letter_spaced_id = static_cast<unsigned>(rep->patterns.size());
@@ -62,6 +104,10 @@ void CollapseLetterSpacing(std::string_view in, std::string* out) {
                     (i == 0 || IsBlank(in[i - 1]) || in[i - 1] == '\n' ||
                      in[i - 1] == '\f');
     if (at_chunk) {
+      if (std::size_t used = JoinedLetters(in.substr(i, chunk_end(i) - i), out)) {
+        i += used;
+        continue;
+      }
       int chunks = 0, letters = 0;
       std::size_t p = i, run_end = i;
       for (;;) {

@@ -1,5 +1,6 @@
 #include "content/line_text.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include <unicode/uchar.h>
@@ -63,6 +64,32 @@ bool OnlyFrame(std::string_view s) {
     if ((U_GET_GC_MASK(c) & kFrameCategories) == 0) return false;
   }
   return true;
+}
+
+std::size_t SkipListBullet(std::string_view s, std::size_t at, std::size_t limit) {
+  limit = std::min(limit, s.size());
+  if (at >= limit) return at;
+  if (s[at] == '-' || s[at] == '*') return at + 1;
+  auto blank_after = [&](std::size_t end) {
+    return end < limit && IsBlank(s[end]) ? end : at;
+  };
+  // Outlook's plain-text letters for its bullet fonts.
+  if (s[at] == 'o' || s[at] == 'v' || s[at] == 'q' || s[at] == 'n' || s[at] == 'l') {
+    return blank_after(at + 1);
+  }
+  if (static_cast<unsigned char>(s[at]) < 0x80) return at;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = static_cast<int32_t>(at);
+  UChar32 c;
+  U8_NEXT(bytes, i, static_cast<int32_t>(limit), c);
+  if (c < 0) return at;
+  const std::size_t end = static_cast<std::size_t>(i);
+  if (c == 0x00FC || c == 0x00D8) return blank_after(end);  // Wingdings 'ü', 'Ø'
+  if (c >= 0xF000 && c <= 0xF0FF) return end;
+  constexpr std::uint32_t kBulletCategories = U_GC_PC_MASK | U_GC_PD_MASK | U_GC_PO_MASK |
+                                              U_GC_SC_MASK | U_GC_SK_MASK | U_GC_SM_MASK |
+                                              U_GC_SO_MASK;
+  return (U_GET_GC_MASK(c) & kBulletCategories) != 0 ? end : at;
 }
 
 bool IsRuleLine(std::string_view raw) {

@@ -37,6 +37,20 @@ bool OnlyFrame(std::string_view s);
 // ("--" alone is the signature delimiter): a rule above, below or around a
 // banner, or a box's edge.
 bool IsRuleLine(std::string_view raw);
+// A list bullet at s[at], as mail clients write one before a list item:
+// '-', '*', or one code point of Unicode punctuation or symbols other than
+// brackets and quotes (general categories Pc, Pd, Po, Sc, Sk, Sm, So: U+2022
+// '•', U+25E6 '◦', U+25AA '▪', U+25CF, U+2023, U+2043, U+27A2, and
+// Outlook's plain text for its Symbol and Wingdings bullets, U+00B7 '·' and
+// U+00A7 '§'); a private-use code point U+F000..U+F0FF (a Symbol or Wingdings
+// glyph as Word's HTML writes it, "&#61623;"); or a letter Outlook writes
+// for a Courier New or Wingdings bullet in plain text ('o', and Wingdings'
+// 'v' diamond, 'q' box, 'n' square, 'l' disc, 'ü' check, 'Ø' arrowhead),
+// which must be followed by a blank. ASCII '>' (a quote marker), '#', '.',
+// '(' and digits are not bullets. Returns the offset after the bullet
+// (before its blanks), or `at` when there is none; nothing past `limit`
+// is read. UTF-8 input.
+std::size_t SkipListBullet(std::string_view s, std::size_t at, std::size_t limit);
 // Whether s[from, to) holds blanks only.
 bool IsBlankLine(std::string_view s, std::size_t from, std::size_t to);
 // Counts non-blank lines strictly before `line_begin` on the same page,

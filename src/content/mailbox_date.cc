@@ -22,8 +22,12 @@ namespace {
 
 // The delivery time its container recorded, without the Date:.
 MailboxDate DeliveryDate(const ScannedMessage& m) {
-  if (!m.mbox_from_line.empty()) {  // the reader read its time into delivered
-    return m.delivered > 0 ? MailboxDate{m.delivered, "mbox-from-line"} : MailboxDate{};
+  if (!m.mbox_from_line.empty()) {
+    // The reader read its time into delivered, 0 for a stamp several
+    // entries share (mbox_stamps.h). A time before kEarliestDate is an
+    // unset clock's ("Fri Jan  2 00:00:00 1970"), no delivery either.
+    return m.delivered >= kEarliestDate ? MailboxDate{m.delivered, "mbox-from-line"}
+                                        : MailboxDate{};
   }
   if (int64_t t = MaildirNameTime(m.source); t > 0) return {t, "maildir-name"};
   struct stat st;

@@ -4,7 +4,9 @@
 // no log time: the best witness is the message's own Date: header (RFC 5322
 // 3.6.1, set by the sender's client); then the delivery time its container
 // recorded: an mbox's "From " separator line (asctime form, the delivery
-// agent's local time, no zone; read as UTC), a Maildir file name's leading
+// agent's local time, no zone; read as UTC; not when other entries of the
+// file carry the same time, a tool's stamp, nor before kEarliestDate, an
+// unset clock: mbox_stamps.h), a Maildir file name's leading
 // seconds (the Maildir convention "1709461502.M1P2.host"), or, for a file
 // of its own (.eml, Maildir), the file's modification time.
 //

@@ -120,6 +120,11 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
               (matched.size() > kMaxAcronymLetters &&
                FollowedByLowerCaseWord(text, m.end)));
   }
+  // "Re: LOU", "LOU\n\nHi Lou, ...", "OFFICIAL USE ONLY" over a pool-car
+  // notice: an abbreviation or notice that is also everyday business
+  // counts only if the message agrees (pack.h, agree_only; issue 13,
+  // breaker round 32 D6).
+  if (strong && p.agree_only) return Counts::kIfCorroborated;
   // "SECRET Santa", "SECRET sale: 50% off", "TOP SECRET offers inside":
   // the idiom, written in capitals for emphasis, right after the bare word
   // (subject_idioms.h); "SECRET: menu of strike options" is a marked
@@ -179,9 +184,14 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // The mail's own text only: a document's extracted text has lost the
   // header and footer of each page, so its one banner line may be all that
   // is left of them.
+  // Doubted, not dismissed: the same word is how a sender who marks only
+  // once marks a real message, so uncorroborated it becomes a
+  // "doubted-marking" finding the policy decides on (the default confirms
+  // it with the sender when it goes outside; breaker round 14 D1).
   if (strong && kind == TextKind::kBody && s.mail_body && p.heading_word &&
       IsBareHeading(text, m.begin, m.end) && TypedPlainly(s, text, m)) {
-    return Counts::kIfCorroborated;
+    return s.bulk_body ? Counts::kIfCorroborated
+                       : Counts::kIfCorroboratedBanner;
   }
   // "Acme Ltd\n\nCONFIDENTIAL": a company's footer under its signature
   // has the bottom banner's place and nothing else of a marked message.
@@ -190,7 +200,8 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   if (strong && kind == TextKind::kBody && s.mail_body &&
       (p.footer_word || (s.bulk_body && p.heading_word)) &&
       IsBareFooter(text, m.begin, m.end) && TypedPlainly(s, text, m)) {
-    return Counts::kIfCorroborated;
+    return s.bulk_body ? Counts::kIfCorroborated
+                       : Counts::kIfCorroboratedBanner;
   }
   // "TOP SECRET - Menu Launch Friday", "SECRET - Draw on Friday": an
   // everyday level word heading a line of words in lower or mixed case is

@@ -7,14 +7,26 @@
 #ifndef NEARMISS_CONTENT_MARKING_STRENGTH_H_
 #define NEARMISS_CONTENT_MARKING_STRENGTH_H_
 
+#include <string_view>
+
 #include "content/scanner_rep.h"
 
 namespace nearmiss::content {
 
 // Whether a marking match counts: not at all, as found, or (a doubtful mark:
 // position.h) only if another marking in the same message agrees
-// (Sensitivity::Corroborate).
-enum class Counts { kNo, kYes, kIfCorroborated };
+// (Sensitivity::Corroborate). kIfCorroboratedBanner: as kIfCorroborated, for
+// a level word alone in the banner's own place (a mail body's first or last
+// line); left uncorroborated it is a "doubted-marking" finding a policy rule
+// acts on, never silence (issue 13, breaker round 14 D1).
+enum class Counts { kNo, kYes, kIfCorroborated, kIfCorroboratedBanner };
+
+// The Finding::marking and pack of a kIfCorroboratedBanner word left
+// uncorroborated: a policy condition (`finding = ["doubted-marking"]`),
+// level the word's, strength weak (the message's level stays as it was);
+// one per message, the first such word (sensitivity.cc).
+inline constexpr std::string_view kDoubtedMarking = "doubted-marking";
+inline constexpr std::string_view kDoubtPack = "doubt";
 
 // `m` in s.text, a match of pattern `p` in a text of `kind`: whether it
 // counts, and in `strength` how strongly when it does. In a body, a match

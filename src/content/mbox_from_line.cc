@@ -11,6 +11,9 @@ namespace {
 struct FromDate {
   size_t at = 0;   // where the date starts; 0: no date
   size_t end = 0;  // just past the year
+  // Unix seconds; 0 or less for the epoch and before, which writers with
+  // no time to give put there ("Thu Jan  1 00:00:00 1970"): still a date
+  // of the From_ shape, so still a separator (`at`), but no delivery time.
   int64_t time = 0;
 };
 
@@ -37,8 +40,7 @@ FromDate FindDate(std::string_view line) {
       if (!Ends(end)) continue;
       offset = tm.tm_gmtoff;
     }
-    int64_t t = ::timegm(&tm) - offset;
-    return t > 0 ? FromDate{i, static_cast<size_t>(end - text.c_str()), t} : FromDate{};
+    return FromDate{i, static_cast<size_t>(end - text.c_str()), ::timegm(&tm) - offset};
   }
   return {};
 }
@@ -81,11 +83,11 @@ bool IsZoneWord(std::string_view w) {
 
 }  // namespace
 
-int64_t MboxFromLineTime(std::string_view line) { return FindDate(line).time; }
+int64_t MboxFromLineTime(std::string_view line) { return std::max<int64_t>(FindDate(line).time, 0); }
 
 bool IsMboxFromLine(std::string_view line) {
   FromDate d = FindDate(line);
-  if (d.time == 0) return false;
+  if (d.at == 0) return false;
   // The sender: something other than blanks between "From " and the date.
   return line.substr(5, d.at - 5).find_first_not_of(' ') != std::string_view::npos;
 }
@@ -93,7 +95,7 @@ bool IsMboxFromLine(std::string_view line) {
 bool IsFullMboxFromLine(std::string_view line) {
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
   FromDate d = FindDate(line);
-  if (d.time == 0) return false;
+  if (d.at == 0) return false;
   // asctime's three-letter day ("Mon"), not strptime's "Monday".
   if (line.size() < d.at + 4 || line[d.at + 3] != ' ') return false;
   std::string_view sender = line.substr(5, d.at - 5);

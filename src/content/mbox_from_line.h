@@ -15,7 +15,9 @@
 namespace nearmiss::content {
 
 // Unix seconds of `line`'s date, extra words after the year allowed
-// ("... 2025 remote from x"); 0 when the line has no date of that form.
+// ("... 2025 remote from x"); 0 when the line has no date of that form,
+// and for the epoch or before ("Thu Jan  1 00:00:00 1970", written by
+// tools with no time to give): a From_ line all the same, but no time.
 // The sender may itself hold blanks ("From \"a b\"@x.org ..."), so the
 // date is found by its shape, not by counting words.
 int64_t MboxFromLineTime(std::string_view line);

@@ -21,6 +21,21 @@ TEST(MboxFromLine, NoDateIsZero) {
   EXPECT_EQ(MboxFromLineTime("Date: Wed Nov  5 10:00:00 2025"), 0);
 }
 
+// Issue 14's fresh tester, defect 3: tools with no time to give write the
+// epoch. The line is a From_ line all the same (an mbox of them was read
+// as one message, 10 of 11 lost); its time is none.
+TEST(MboxFromLine, TheEpochIsAFromLineWithNoTime) {
+  for (const char* line : {"From MAILER-DAEMON Thu Jan  1 00:00:00 1970",
+                           "From alice@ourorg.example Thu Jan  1 00:00:00 1970",
+                           "From - Thu Jan 01 00:00:00 1970",
+                           "From - Wed Dec 31 23:00:00 1969"}) {
+    EXPECT_TRUE(IsMboxFromLine(line)) << line;
+    EXPECT_TRUE(IsFullMboxFromLine(line)) << line;
+    EXPECT_EQ(MboxFromLineTime(line), 0) << line;
+  }
+  EXPECT_EQ(MboxFromLineTime("From - Fri Jan  2 00:00:00 1970"), 86400);
+}
+
 TEST(MboxFromLine, NumericZoneBeforeTheYearIsApplied) {
   // Google Takeout's form: 10:00 at +0100 is 09:00 UTC.
   EXPECT_EQ(MboxFromLineTime("From 1780979281981119418@xxx Wed Nov 05 10:00:00 +0000 2025"),

@@ -1,6 +1,10 @@
 #include "content/mbox_split.h"
 
 #include <gtest/gtest.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "content/mbox_stamps.h"
 
 #include <algorithm>
 #include <cstring>
@@ -36,6 +40,26 @@ std::vector<MboxSplitter::Message> Split(const std::string& mbox, size_t chunk =
 
 constexpr char kFirst[] = "From alice@mod.gov.uk Wed Nov  5 10:00:00 2025\n";
 constexpr char kSecond[] = "From alice@mod.gov.uk Thu Nov  6 11:00:00 2025\n";
+
+// Issue 14's fresh tester, defect 2: a From_ time that several entries
+// share is a tool's stamp (a converter's run, git's fixed date), no
+// delivery time; distinct ones are, and the file's offset is left alone.
+TEST(MboxStamps, ATimeSeveralEntriesShareIsAStamp) {
+  const std::string stamp = "From MAILER-DAEMON Tue Dec  1 09:00:00 2026\n";
+  const std::string mbox = stamp + "Subject: a\n\nx\n\n" + stamp + "Subject: b\n\nx\n\n" +
+                           kFirst + "Subject: c\n\nx\n\n" + kSecond + "Subject: d\n\nx\n";
+  FILE* f = tmpfile();
+  ASSERT_NE(f, nullptr);
+  ASSERT_EQ(fwrite(mbox.data(), 1, mbox.size(), f), mbox.size());
+  fflush(f);
+  const int fd = fileno(f);
+  ASSERT_EQ(lseek(fd, 3, SEEK_SET), 3);
+  Result<std::unordered_set<int64_t>> stamps = MboxStampTimes(fd);
+  ASSERT_TRUE(stamps.ok()) << stamps.error().message();
+  EXPECT_EQ(*stamps, (std::unordered_set<int64_t>{1796115600}));  // 2026-12-01T09:00:00Z
+  EXPECT_EQ(lseek(fd, 0, SEEK_CUR), 3);
+  fclose(f);
+}
 
 TEST(MboxSplit, BodyLineStartingFromIsNotASeparator) {
   // Report item 14: an unescaped "From " in the text, after a blank line.

@@ -2,9 +2,13 @@
 
 #include "content/confusable_letters.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 
+#include <bit>
 #include <cstdint>
 #include <utility>
 
@@ -107,15 +111,31 @@ std::size_t EmphasisUnderscores(std::string_view in, std::size_t i,
   return j;
 }
 
-// The length of the run at the start of `s` that needs no change. Blocks of
-// 64 bytes are screened with a branch-free OR over the block, which the
-// compiler turns into vector compares (every line's LF used to send an
-// eight-byte screen to the byte loop: a third of a scan's time in
-// bench/marking_bench); a block with a special byte is searched bytewise.
+// The length of the run at the start of `s` that needs no change. With
+// SSE2 (every x86-64), 16 bytes at a time: a byte equal to CR, tab or '_'
+// compares to 0xff, and a byte from 0x80 has its top bit set already, so
+// one movemask of both finds the first special byte. That is about 0.7
+// instructions a byte where the 64-byte block screen below, which GCC 12
+// does not vectorise at -O2, took 2.3: a tenth of the milter's
+// instructions per message went here (issue 20, callgrind). Elsewhere the
+// blocks of 64 bytes are screened with a branch-free OR over the block; a
+// block with a special byte is searched bytewise.
 std::size_t PlainRun(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size();
   std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i tab = _mm_set1_epi8('\t');
+  const __m128i underscore = _mm_set1_epi8('_');
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, tab)),
+                               _mm_cmpeq_epi8(v, underscore));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(hit, v)));
+    if (mask != 0) return i + static_cast<std::size_t>(std::countr_zero(mask));
+  }
+#else
   constexpr std::size_t kBlock = 64;
   for (; i + kBlock <= n; i += kBlock) {
     unsigned special = 0;
@@ -129,6 +149,7 @@ std::size_t PlainRun(std::string_view s) {
       if (Special(static_cast<char>(p[k]))) return k;
     }
   }
+#endif
   while (i < n && !Special(static_cast<char>(p[i]))) ++i;
   return i;
 }

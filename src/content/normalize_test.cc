@@ -107,5 +107,39 @@ TEST(NormalizeTest, RewritesAtEveryPositionOfLongText) {
   EXPECT_EQ(Norm(base), base);
 }
 
+// The run screen reads 16 bytes at a time (normalize.cc, PlainRun): a
+// special byte must be found at every offset within a block, in the
+// bytes after the last whole block, and as the first or last byte, in a
+// text several blocks long; and a second one after the first is found too.
+TEST(NormalizeTest, FindsSpecialBytesAtEveryOffsetOfSeveralBlocks) {
+  std::string base;
+  for (int i = 0; i < 9; ++i) base += "plain words " + std::to_string(i) + " ";
+  ASSERT_GT(base.size(), 100u);
+  for (char special : {'\r', '\t', '_', '\x80', '\xc3', '\xff'}) {
+    for (size_t at = 0; at < base.size(); ++at) {
+      std::string in = base;
+      in[at] = special;
+      EXPECT_FALSE(IsAlreadyNormal(in)) << int(special) << " at " << at;
+      std::string twice = in;
+      if (at + 17 < base.size()) {
+        twice[at] = ' ';
+        twice[at + 17] = special;
+        EXPECT_FALSE(IsAlreadyNormal(twice)) << int(special) << " at " << at + 17;
+      }
+      if (special == '\r' || special == '\t') {
+        const char* mapped = special == '\r' ? "\n" : " ";
+        EXPECT_EQ(Norm(in), base.substr(0, at) + mapped + base.substr(at + 1));
+      }
+    }
+    for (size_t len = 0; len <= 40; ++len) {
+      std::string in = base.substr(0, len);
+      EXPECT_TRUE(IsAlreadyNormal(in)) << len;
+      in.push_back(special);
+      EXPECT_FALSE(IsAlreadyNormal(in)) << int(special) << " after " << len;
+    }
+  }
+  EXPECT_TRUE(IsAlreadyNormal(base));
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -6,6 +6,7 @@
 #include <string>
 #include <toml++/toml.h>
 
+#include "base/toml_error.h"
 #include "base/toml_text.h"
 
 namespace nearmiss::content {
@@ -166,6 +167,11 @@ Status ParseMarking(std::string_view file, const std::string& pack_name,
     return ErrorAt(file, t, "footer_word needs kind = \"classification\" (marking '" +
                                 *name + "')");
   }
+  bool agree_only = t["agree_only"].value_or(false);
+  if (agree_only && kind != MarkingKind::kClassification) {
+    return ErrorAt(file, t, "agree_only needs kind = \"classification\" (marking '" +
+                                *name + "')");
+  }
   NM_ASSIGN_OR_RETURN(std::vector<std::string> forms,
                       StringList(file, t, "forms"));
   NM_ASSIGN_OR_RETURN(std::vector<std::string> regexes,
@@ -187,10 +193,10 @@ Status ParseMarking(std::string_view file, const std::string& pack_name,
                                         exact_case, mixed_case, heading_word,
                                         footer_word, subject_head,
                                         std::move(expression),
-                                        extent, Origin(file, t)});
+                                        extent, Origin(file, t), agree_only});
   };
   for (const std::string& f : forms) {
-    add(LiteralToExpression(f, true), case_sensitive);
+    add(LiteralToExpression(f, true, true), case_sensitive);
     // Typed letter-spaced forms were capitals; matching them caseless would
     // only cost scan speed (measured: a third of the uk pack's).
     if (spaced) add(LetterSpacedExpression(f), true);
@@ -278,7 +284,27 @@ Status ForEachTable(std::string_view file, const toml::table& root,
 
 }  // namespace
 
-std::string LiteralToExpression(std::string_view literal, bool whole_word) {
+namespace {
+
+// Capital letters on both sides of literal[at], two at least each side:
+// "TOP-SECRET", "OFFICIAL-SENSITIVE", not "X-IN" or "Non-Business".
+bool BetweenCapitalWords(std::string_view literal, std::size_t at) {
+  auto capitals = [&](std::size_t from, int step) {
+    int n = 0;
+    for (std::size_t i = from; i < literal.size() && std::isupper(static_cast<unsigned char>(literal[i]));
+         i += step) {
+      ++n;
+      if (i == 0 && step < 0) break;
+    }
+    return n;
+  };
+  return at > 0 && capitals(at - 1, -1) >= 2 && capitals(at + 1, 1) >= 2;
+}
+
+}  // namespace
+
+std::string LiteralToExpression(std::string_view literal, bool whole_word,
+                                bool run_together) {
   std::string out;
   auto is_word = [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
@@ -287,11 +313,21 @@ std::string LiteralToExpression(std::string_view literal, bool whole_word) {
   // A blank or a hyphen may also be a line break: a banner wrapped by the
   // sender's client in the middle of the marking ("UK TOP\nSECRET",
   // "OFFICIAL-\nSENSITIVE"). One break only: a blank line ends a paragraph.
-  for (char c : literal) {
+  // Either may be an underscore, as names of files and of variables join
+  // words ("OFFICIAL_SENSITIVE", "UK_SECRET"; issue 13, breaker round 32
+  // D5): '_' is a word character, so "MY_TOP_SECRET_KEY" stays unmatched.
+  for (std::size_t at = 0; at < literal.size(); ++at) {
+    const char c = literal[at];
     if (c == ' ') {
-      out += "(?: +| *\n *)";
+      out += "(?: +| *\n *|_)";
+    } else if (c == '-' && run_together && BetweenCapitalWords(literal, at)) {
+      // The hyphen of a compound of capital words may be gone: a soft
+      // hyphen typed or pasted for it (U+00AD, which the normaliser drops:
+      // "OFFICIAL\u00adSENSITIVE" reads "OFFICIALSENSITIVE"), or run
+      // together ("TOPSECRET").
+      out += "(?: ?[-_][ \n]?)?";
     } else if (c == '-') {
-      out += " ?-[ \n]?";
+      out += " ?[-_][ \n]?";
     } else if (std::isalnum(static_cast<unsigned char>(c)) ||
                static_cast<unsigned char>(c) >= 0x80) {
       out.push_back(c);
@@ -344,7 +380,8 @@ Result<Pack> ParsePack(std::string_view toml_text, std::string_view file_name) {
     return Status::ParseError(std::string(file_name) + ":" +
                               std::to_string(e.source().begin.line) + ":" +
                               std::to_string(e.source().begin.column) + ": " +
-                              std::string(e.description()));
+                              TomlErrorText(toml_text, e.source().begin.line,
+                                            e.description()));
   }
   const toml::table& root = parsed.table();
   Pack pack;

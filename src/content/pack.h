@@ -44,6 +44,14 @@
 //                                    # counts alone, before any words only
 //                                    # if the message agrees (position.h,
 //                                    # ReadSubjectRest)
+//   agree_only = false               # the form is also a common
+//                                    # abbreviation, name or notice ("LOU":
+//                                    # a letter of understanding, a first
+//                                    # name, an airport; "OFFICIAL USE
+//                                    # ONLY" on a pool car): where it would
+//                                    # count, it counts only if the message
+//                                    # agrees (another marking, or the same
+//                                    # word on another banner line)
 //   extent = '...'                   # optional, Vectorscan syntax with
 //                                    # {name}s: the whole marking read on
 //                                    # from each match's start (a banner's
@@ -124,6 +132,7 @@ struct MarkingDef {
   std::string expression;  // Vectorscan syntax, {name}s expanded
   std::string extent;      // the same, or empty: see `extent` above
   std::string origin;      // "uk.toml:41"
+  bool agree_only = false;  // see the format above
 };
 
 struct LabelHeaderDef {
@@ -156,8 +165,11 @@ struct Pack {
 Result<Pack> ParsePack(std::string_view toml_text, std::string_view file_name);
 
 // Turns literal text into a Vectorscan expression (escapes metacharacters,
-// loosens blanks and hyphens, adds word boundaries at word edges).
-std::string LiteralToExpression(std::string_view literal, bool whole_word);
+// loosens blanks and hyphens, adds word boundaries at word edges). With
+// `run_together` (a pack's forms) a hyphen between two capital words may
+// also be missing ("OFFICIALSENSITIVE": a soft hyphen dropped).
+std::string LiteralToExpression(std::string_view literal, bool whole_word,
+                                bool run_together = false);
 
 // The letter-spaced legacy (typewriter) form of a literal:
 // "TOP SECRET" -> \bT O P +S E C R E T\b.

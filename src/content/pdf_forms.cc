@@ -1,4 +1,4 @@
-// ReadPdfFormFields (pdf_forms.h) through poppler-glib.
+// ReadPdfFormFields and OpenGlibPdf (pdf_forms.h) through poppler-glib.
 #include "content/pdf_forms.h"
 
 #include <poppler.h>
@@ -44,18 +44,22 @@ std::string FieldValue(PopplerFormField* field) {
 
 }  // namespace
 
-void ReadPdfFormFields(std::string_view name, std::string_view bytes,
-                       ExtractBudget& budget, Extracted* out) {
+PopplerDocument* OpenGlibPdf(std::string_view name, std::string_view bytes,
+                             Extracted* out) {
   GBytes* data = g_bytes_new_static(bytes.data(), bytes.size());
   GError* error = nullptr;
   PopplerDocument* doc = poppler_document_new_from_bytes(data, nullptr, &error);
   g_bytes_unref(data);  // the document keeps its own reference
   if (doc == nullptr) {
-    out->errors.push_back(std::string(name) + ": PDF form fields could not be read: " +
+    out->errors.push_back(std::string(name) + ": PDF could not be opened by poppler-glib: " +
                           (error != nullptr ? error->message : "unknown error"));
     if (error != nullptr) g_error_free(error);
-    return;
   }
+  return doc;
+}
+
+void ReadPdfFormFields(std::string_view name, PopplerDocument* doc,
+                       ExtractBudget& budget, Extracted* out) {
   LabelProperties labels;
   std::string fields;
   std::set<int> seen;  // a field with several widgets is read once
@@ -86,7 +90,6 @@ void ReadPdfFormFields(std::string_view name, std::string_view bytes,
     poppler_page_free_form_field_mapping(mapping);
     g_object_unref(page);
   }
-  g_object_unref(doc);
   if (out->text.size() + fields.size() > budget.per_attachment_bytes ||
       fields.size() > budget.total_bytes_left) {
     out->limits.push_back({"max-attachment-bytes",

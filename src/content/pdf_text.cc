@@ -1,10 +1,12 @@
 // PDF text through poppler-cpp. Pages are separated by form feeds so that a
 // banner line at the top or bottom of any page counts as a banner. The
 // document's metadata (title, labels) follows as a page of its own, then
-// its form fields' values (pdf_forms.h) as another.
+// its form fields' values (pdf_forms.h) as another. Files attached in it are
+// read as members (pdf_attachments.h).
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
+#include <poppler.h>
 
 #include <climits>
 #include <memory>
@@ -14,12 +16,15 @@
 
 #include "content/extract.h"
 #include "content/label_properties.h"
+#include "content/pdf_attachments.h"
 #include "content/pdf_forms.h"
 
 namespace nearmiss::content {
 namespace {
 
-void Quiet(const std::string& /*message*/, void* /*closure*/) {}
+// Complaints are counted, not printed: an attached file's stream that does
+// not decode is told apart from a short one (pdf_attachments.h).
+void Quiet(const std::string& /*message*/, void* /*closure*/) { NotePopplerError(); }
 
 // Blanks poppler writes between the cells of one printed line (its
 // physical layout keeps the gaps): a page header or footer laid out left,
@@ -159,7 +164,13 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
       out.text.push_back('\f');
     }
     ReadMetadata(name, *doc, &out);
-    ReadPdfFormFields(name, bytes, budget, &out);
+    // poppler-glib, opened once: form values and attached files, which
+    // poppler-cpp does not give (pdf_forms.h, pdf_attachments.h).
+    if (PopplerDocument* glib = OpenGlibPdf(name, bytes, &out)) {
+      ReadPdfFormFields(name, glib, budget, &out);
+      ReadPdfAttachments(name, glib, bytes.size(), budget, &out);
+      g_object_unref(glib);
+    }
     out.has_text = true;
   } catch (const std::exception& e) {
     out.errors.push_back(std::string(name) + ": PDF extraction failed: " +

@@ -55,8 +55,7 @@ constexpr int kListLines = 8;
 bool IsListItem(std::string_view line) {
   std::size_t i = 0;
   while (i < line.size() && IsBlank(line[i])) ++i;
-  return i < line.size() &&
-         (line[i] == '*' || line[i] == '-' || line.substr(i, 3) == "\u2022");
+  return i < line.size() && SkipListBullet(line, i, line.size()) != i;
 }
 
 // A heading line: it ends in a colon and names what follows.
@@ -177,12 +176,13 @@ constexpr std::size_t kMaxListLineBytes = 120;
 
 // `line` opens, after blanks and a bullet, with a clearance level, its
 // controls ("/SCI", "//SCI"), a separator and a place or a role: "TOP
-// SECRET/SCI - Reston", "SECRET - Fort Meade", "* TS/SCI, Chantilly VA".
+// SECRET/SCI - Reston", "SECRET - Fort Meade", "* TS/SCI, Chantilly VA",
+// "◦ TS/SCI with polygraph - Chantilly".
 bool IsLevelListLine(std::string_view line) {
   if (line.size() > kMaxListLineBytes) return false;
   std::size_t i = 0;
-  while (i < line.size() && (IsBlank(line[i]) || line[i] == '*' || line[i] == '-')) ++i;
-  if (line.substr(i, 3) == "\u2022") i += 3;
+  while (i < line.size() && IsBlank(line[i])) ++i;
+  i = SkipListBullet(line, i, line.size());
   while (i < line.size() && IsBlank(line[i])) ++i;
   std::size_t level_end = 0;
   for (std::string_view level : kClearanceLevels) {
@@ -196,6 +196,14 @@ bool IsLevelListLine(std::string_view line) {
   i = level_end;
   while (i < line.size() && (line[i] == '/' || IsUpper(line[i]))) ++i;
   while (i < line.size() && IsBlank(line[i])) ++i;
+  // The clearance's qualifier before the place: "TS/SCI with polygraph -
+  // Chantilly, VA", "TS/SCI w/ Full Scope Poly - Reston".
+  if (StartsWithNoCaseAt(line, i, "with ") || StartsWithNoCaseAt(line, i, "w/")) {
+    while (i < line.size() && line[i] != '-' && line[i] != ',' && line[i] != '(' &&
+           line[i] != '|') {
+      ++i;
+    }
+  }
   if (i == line.size()) return false;
   char sep = line[i];
   if (sep != '-' && sep != ',' && sep != ':' && sep != '(' && sep != '|' &&

@@ -9,98 +9,11 @@
 #include "base/ascii.h"
 #include "content/legend_words.h"
 #include "content/line_text.h"
+#include "content/portion_enumerator.h"
 #include "content/portion_initials.h"
 
 namespace nearmiss::content {
 namespace {
-
-// The closing bracket of an enumerator opened by `c` ("(1)", "[1]", "<1>"),
-// or 0.
-char EnumeratorClose(char c) {
-  switch (c) {
-    case '(': return ')';
-    case '[': return ']';
-    case '<': return '>';
-    default: return 0;
-  }
-}
-
-// One piece of an enumerator: "1.", "1.2", "1)", "1:", "1/", "#1", "a.",
-// "iv)", "(1)", "(iv)", "[1]", "[a]", "<1>". Returns the position after it,
-// or `i` when there is none.
-constexpr int kMaxEnumeratorPieces = 4;
-std::size_t SkipEnumeratorPiece(std::string_view s, std::size_t i,
-                                std::size_t limit) {
-  if (i >= limit) return i;
-  if (char close = EnumeratorClose(s[i]); close != 0) {
-    std::size_t j = i + 1;
-    while (j < limit && j - i <= 5 && (IsDigit(s[j]) || IsAlpha(s[j]))) ++j;
-    if (j == i + 1 || j >= limit || s[j] != close) return i;
-    return j + 1;
-  }
-  if (s[i] == '#' && i + 1 < limit && IsDigit(s[i + 1])) ++i;
-  if (IsDigit(s[i])) {
-    std::size_t j = i;
-    while (j < limit && (IsDigit(s[j]) || s[j] == '.')) ++j;
-    if (j < limit && (s[j] == ')' || s[j] == ':' || s[j] == '/')) ++j;
-    return j;
-  }
-  // A letter or a short roman numeral: "a.", "B)", "iv.".
-  std::size_t j = i;
-  while (j < limit && j - i < 4 && IsAlpha(s[j])) ++j;
-  if (j == i || j >= limit || (s[j] != '.' && s[j] != ')')) return i;
-  return j + 1;
-}
-
-// A list enumerator before a portion mark: "1.", "1.2", "a.", "b)", "(1)",
-// "(iv)", "iv.", "[1]", "[a]", "<1>", "#1", "1:", "1/", "-", "*", "•",
-// "Para 2", "Paragraph 3a.", "Item 1", "Serial 4" (DoDM 5200.01 Vol
-// 2 and the CAPCO manual mark numbered and lettered paragraphs and bullets
-// the same way: the portion mark follows the number). The mark may follow
-// with or without a blank ("1.(S)", "a.(C)": typed in a hurry). Returns the
-// position after it and its blanks, or `at` when there is none.
-std::size_t SkipEnumerator(std::string_view s, std::size_t at,
-                           std::size_t limit) {
-  std::size_t i = at;
-  for (std::string_view word : {"paragraph", "sub-para", "subpara", "para",
-                                 "item", "point", "section", "serial"}) {
-    if (!StartsWithNoCaseAt(s, i, word)) continue;
-    std::size_t j = i + word.size();
-    if (j < limit && s[j] == '.') ++j;
-    if (j >= limit || !IsBlank(s[j])) break;
-    while (j < limit && IsBlank(s[j])) ++j;
-    std::size_t number = j;
-    while (j < limit && j - number < 8 &&
-           (IsDigit(s[j]) || IsAlpha(s[j]) || s[j] == '.')) {
-      ++j;
-    }
-    if (j == number || !IsDigit(s[number])) return at;
-    if (j < limit && s[j] == ')') ++j;
-    i = j;
-    break;
-  }
-  if (i != at) {
-    // "Para 2" has been read.
-  } else if (i < limit && (s[i] == '-' || s[i] == '*' || s[i] == '>')) {
-    ++i;
-  } else if (limit - i >= 3 && s.substr(i, 3) == "\u2022") {
-    i += 3;
-  } else {
-    // Outline numbers run pieces together: "1.", "1.a.", "2.b.(1)".
-    int pieces = 0;
-    while (pieces < kMaxEnumeratorPieces) {
-      std::size_t j = SkipEnumeratorPiece(s, i, limit);
-      if (j == i) break;
-      i = j;
-      ++pieces;
-    }
-    if (pieces == 0) return at;
-  }
-  if (i == limit) return i;  // the mark follows without a blank: "1.(S)"
-  if (i >= limit || !IsBlank(s[i])) return at;
-  while (i < limit && IsBlank(s[i])) ++i;
-  return i;
-}
 
 // "(S)", "(TS)", "(NR)", "(CUI)": a mark with no control after "/" or "//".
 bool IsBareMark(std::string_view mark) {
@@ -311,8 +224,8 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   if (at < begin) {
     std::size_t lead = at;
     at = SkipEnumerator(text, at, begin);
-    numbered = at != lead && text[lead] != '-' && text[lead] != '*' &&
-               text[lead] != '>' && text.substr(lead, 3) != "\u2022";
+    numbered = at != lead && text[lead] != '>' &&
+               SkipListBullet(text, lead, begin) == lead;
   }
   bool mid_line = at != begin && AfterSentenceEnd(text, line_begin, begin);
   if (at != begin && !mid_line) return PortionPlace::kNone;

@@ -6,11 +6,13 @@
 #include <cerrno>
 #include <cstring>
 #include <optional>
+#include <unordered_set>
 
 #include "content/gmime_util.h"
 #include "content/inputs.h"
 #include "content/mbox_from_line.h"
 #include "content/mbox_split.h"
+#include "content/mbox_stamps.h"
 #include "content/message_walk.h"
 #include "content/plain_message.h"
 #include "nearmiss/content_reader.h"
@@ -143,6 +145,9 @@ struct MessageReader::Rep {
   std::string mbox_path;
   std::optional<MboxSplitter> mbox;
   int mbox_fd = -1;  // owned; closed when the mbox ends
+  // Its From_ times that several entries share: stamps, no delivery times
+  // (mbox_stamps.h).
+  std::unordered_set<int64_t> mbox_stamps;
   int mbox_index = 0;
   bool keep_bytes = false;
   std::function<void(const ReadStep&)> on_step;  // set_on_step's
@@ -151,6 +156,7 @@ struct MessageReader::Rep {
     mbox.reset();
     if (mbox_fd >= 0) close(mbox_fd);
     mbox_fd = -1;
+    mbox_stamps.clear();
   }
 
   void OpenMbox(const std::string& path, int fd, MboxSplitter split) {
@@ -174,6 +180,7 @@ struct MessageReader::Rep {
       out->mbox_unspaced = m.unspaced;
       RefuseNonMessage(out);
       out->delivered = MboxFromLineTime(out->mbox_from_line);
+      if (mbox_stamps.count(out->delivered) > 0) out->delivered = 0;
       if (keep_bytes) out->bytes = m.size <= limits.max_message_bytes ? std::move(m.bytes) : "";
       return true;
     }
@@ -207,6 +214,9 @@ struct MessageReader::Rep {
     if (got == 5 && LooksLikeMbox(std::string_view(head, 5))) {
       // Read as it is split: an mbox is never held whole.
       OpenMbox(input.path, fd, MboxSplitter::ForFd(fd, limits.max_message_bytes));
+      // An error here is met again, and said, by the read of the messages.
+      Result<std::unordered_set<int64_t>> stamps = MboxStampTimes(fd);
+      if (stamps.ok()) mbox_stamps = std::move(*stamps);
       return NextFromMbox(out);
     }
     // A Maildir message is filed when its file is written (the delivery

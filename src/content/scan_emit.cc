@@ -169,14 +169,27 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
   for (const RawMatch& m : s.kept) {
     const PatternEntry& p = scanner.patterns[m.id];
     Strength strength = Strength::kWeak;
-    bool doubtful =
-        MarkingStrength(p, kind, s, m, &strength) == Counts::kIfCorroborated;
+    Counts counts = MarkingStrength(p, kind, s, m, &strength);
+    bool doubtful = counts == Counts::kIfCorroborated ||
+                    counts == Counts::kIfCorroboratedBanner;
     Finding f = MakeFinding(p, where, m.begin,
                             TrimMatch(text.substr(m.begin, m.end - m.begin)),
                             doubtful ? Strength::kWeak : strength);
     f.needs_corroboration = doubtful;
     f.bulk = doubtful && s.bulk_body;
+    if (counts != Counts::kIfCorroboratedBanner) {
+      out->Add(std::move(f));
+      continue;
+    }
+    // Its "doubted-marking" twin, which Sensitivity::Corroborate keeps only
+    // if nothing agrees with the word.
+    Finding d = f;
+    d.marking = std::string(kDoubtedMarking);
+    d.pack = std::string(kDoubtPack);
+    d.needs_corroboration = false;
+    d.bulk = false;
     out->Add(std::move(f));
+    out->Add(std::move(d));
   }
 }
 

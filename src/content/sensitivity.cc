@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "content/marking_strength.h"
 #include "content/position.h"
 
 namespace nearmiss::content {
@@ -31,7 +32,7 @@ namespace {
 // custom, limit, archive) are facts of another kind.
 bool IsMarkingPack(std::string_view pack) {
   return pack != "detector" && pack != "custom" && pack != "limit" &&
-         pack != "archive";
+         pack != "archive" && pack != kDoubtPack;
 }
 
 bool IsPortionText(std::string_view text) {
@@ -123,11 +124,35 @@ void Sensitivity::Corroborate() {
     f.strength = agreed_each[i] ? Strength::kStrong : Strength::kWeak;
     if (agreed_each[i] && f.level > level) level = f.level;
   }
+  // A level word alone in the banner's own place that nothing agrees with
+  // is doubted, not dismissed: a sender who marks a message once types it
+  // so. Its "doubted-marking" twin (scan_emit.cc) stays, the first one only,
+  // so a rule can confirm, tag or hold it; a word that counts (strong at
+  // the same place) needs none. Decided from the findings alone, so a
+  // second Corroborate keeps what the first kept (issue 13, breaker round
+  // 14 D1).
+  std::set<std::pair<std::string, std::size_t>> counted;
+  for (const Finding& f : findings) {
+    if (f.strength == Strength::kStrong && f.pack != kDoubtPack) {
+      counted.emplace(f.where, f.offset);
+    }
+  }
+  bool kept = false;
+  std::vector<Finding> settled;
+  settled.reserve(findings.size());
+  for (Finding& f : findings) {
+    if (f.pack == kDoubtPack) {
+      if (kept || counted.count({f.where, f.offset}) > 0) continue;
+      kept = true;
+    }
+    settled.push_back(std::move(f));
+  }
+  findings = std::move(settled);
 }
 
 const std::vector<std::string>& ConditionFindingNames() {
-  static const std::vector<std::string> kNames = {"unknown-label",
-                                                  "encrypted-attachment"};
+  static const std::vector<std::string> kNames = {
+      "unknown-label", "encrypted-attachment", "doubted-marking"};
   return kNames;
 }
 

@@ -3,6 +3,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <cstdint>
 #include <vector>
 
 #include "base/ascii.h"
@@ -64,6 +65,32 @@ const FilterSplit& Filters() {
     return split;
   }();
   return kSplit;
+}
+
+// Whether `rest`, the bytes libarchive's RAR5 reader left when it reported
+// the end of the archive, is the rest of an end-of-archive block (header
+// type 5) and nothing after it but zero padding. The reader stops having
+// consumed the block's CRC32, so `rest` starts at its header size (a vint,
+// RARLAB's technote.htm). A header that runs past the input is the
+// reader's end of archive too: a cut archive, whose leftover is no such
+// block.
+bool Rar5EndBlockAt(std::string_view rest) {
+  auto vint = [&](std::size_t* at, std::uint64_t* value) {
+    *value = 0;
+    for (int shift = 0; *at < rest.size() && shift < 63; shift += 7) {
+      unsigned char b = static_cast<unsigned char>(rest[(*at)++]);
+      *value |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+      if ((b & 0x80) == 0) return true;
+    }
+    return false;
+  };
+  std::size_t at = 0;
+  std::uint64_t size = 0, type = 0;
+  if (!vint(&at, &size) || size > rest.size() - at) return false;
+  std::size_t end = at + static_cast<std::size_t>(size);
+  constexpr std::uint64_t kEndOfArchive = 5;
+  if (!vint(&at, &type) || at > end || type != kEndOfArchive) return false;
+  return rest.find_first_not_of('\0', end) == std::string_view::npos;
 }
 
 }  // namespace
@@ -159,7 +186,7 @@ StreamArchive::Entry StreamArchive::Next(std::string* path, bool* encrypted) {
   if (archive_ == nullptr || stopped_) return Entry::kEnd;
   archive_entry* entry = nullptr;
   int rc = archive_read_next_header(archive_, &entry);
-  if (rc == ARCHIVE_EOF) return Entry::kEnd;
+  if (rc == ARCHIVE_EOF) return EndedWhole() ? Entry::kEnd : Entry::kError;
   if (rc < ARCHIVE_WARN) {
     // An encrypted 7z header ends here too: the names are unknown, so the
     // whole archive is unread and the error says why.
@@ -183,7 +210,9 @@ StreamArchive::Entry StreamArchive::Next(std::string* path, bool* encrypted) {
       return Entry::kError;
     }
     *path = UncompressedName(name_);
+    ++entries_;
   } else {
+    ++entries_;
     const char* p = archive_entry_pathname_utf8(entry);
     if (p == nullptr) p = archive_entry_pathname(entry);
     *path = p != nullptr ? p : "?";
@@ -191,6 +220,34 @@ StreamArchive::Entry StreamArchive::Next(std::string* path, bool* encrypted) {
   }
   *encrypted = archive_entry_is_encrypted(entry) != 0;
   return Entry::kFile;
+}
+
+bool StreamArchive::EndedWhole() {
+  if (entries_ == 0) {
+    // Nothing to read may be an empty archive, or a damaged one whose
+    // reader gave up quietly: what cannot be told apart is not passed.
+    out_->errors.push_back(name_ +
+                           ": the archive ended before its first member "
+                           "(empty, damaged or a form libarchive does not "
+                           "read)");
+    return false;
+  }
+  if ((archive_format(archive_) & ARCHIVE_FORMAT_BASE_MASK) !=
+          ARCHIVE_FORMAT_RAR_V5 ||
+      archive_filter_count(archive_) != 1) {
+    return true;
+  }
+  la_int64_t read = archive_filter_bytes(archive_, 0);
+  if (read >= 0 && static_cast<std::size_t>(read) <= bytes_.size() &&
+      Rar5EndBlockAt(bytes_.substr(static_cast<std::size_t>(read)))) {
+    return true;
+  }
+  out_->errors.push_back(name_ + ": the RAR archive stopped at byte " +
+                         std::to_string(read) + " of " +
+                         std::to_string(bytes_.size()) +
+                         " without its end-of-archive block (cut short or "
+                         "damaged; the rest was not read)");
+  return false;
 }
 
 bool StreamArchive::Read(ExtractBudget& budget, std::size_t* used,

@@ -17,7 +17,11 @@
 // Failure policy (DESIGN.md, fail closed): a format libarchive cannot read, a
 // corrupt stream or an encrypted archive header is an error on the Extracted
 // (the walker makes it the "unreadable-attachment" limit); an encrypted
-// member is reported as encrypted, never skipped silently.
+// member is reported as encrypted, never skipped silently. An archive whose
+// reader ends before its first entry ("Rar!" and junk), or a RAR5 that ends
+// anywhere but at its end-of-archive block (cut short), is such an error
+// too: libarchive's RAR readers take a header that runs past the input for
+// the end of the archive (issue 13, breaker round 14 D2).
 //
 // Thread safety: one thread at a time. Not copyable.
 #ifndef NEARMISS_CONTENT_STREAM_ARCHIVE_H_
@@ -63,6 +67,9 @@ class StreamArchive {
   bool Open(bool raw_only);
   void Limit(std::string bound, std::string detail);
   void Error(std::string_view what);
+  // At the format's end of archive: false (an error added) when it came
+  // before any entry, or, for RAR5, not at its end-of-archive block.
+  bool EndedWhole();
 
   std::string name_;
   std::string_view bytes_;
@@ -70,6 +77,7 @@ class StreamArchive {
   Extracted* out_;
   archive* archive_ = nullptr;
   std::size_t inflated_ = 0;  // this archive's bytes, for the ratio
+  std::size_t entries_ = 0;   // headers read, directories included
   bool stopped_ = false;
 };
 

@@ -1,8 +1,10 @@
 #include "content/zip_archive.h"
 
 #include <cstdint>
+#include <utility>
 
 #include "content/inflate_budget.h"
+#include "content/zip_framing.h"
 
 namespace nearmiss::content {
 namespace {
@@ -10,49 +12,6 @@ namespace {
 struct FileCloser {
   void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
-
-std::uint32_t Le(std::string_view b, std::size_t at, int bytes) {
-  std::uint32_t v = 0;
-  for (int k = bytes - 1; k >= 0; --k) {
-    v = (v << 8) | static_cast<unsigned char>(b[at + static_cast<std::size_t>(k)]);
-  }
-  return v;
-}
-
-// Bit 0 of the general-purpose flags of each member's local header, in
-// central-directory order (APPNOTE.TXT 4.3.7, 4.3.12, 4.3.16): libzip reads
-// the central directory's copy only. The walk follows the offsets the
-// central directory gives; it stops, returning what it has, at the first
-// record that does not fit in `b` or a Zip64 offset (0xFFFFFFFF), for which
-// the central flag stands alone.
-std::vector<bool> LocalEncryptionFlags(std::string_view b) {
-  std::vector<bool> out;
-  constexpr std::size_t kEocd = 22, kCentral = 46, kLocal = 30;
-  constexpr std::size_t kMaxComment = 0xFFFF;
-  if (b.size() < kEocd) return out;
-  std::size_t eocd = std::string_view::npos;
-  for (std::size_t i = b.size() - kEocd + 1; i-- > 0;) {
-    if (b.size() - i > kEocd + kMaxComment) break;
-    if (b.compare(i, 4, "PK\x05\x06") == 0) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd == std::string_view::npos) return out;
-  std::size_t count = Le(b, eocd + 10, 2);
-  std::size_t at = Le(b, eocd + 16, 4);
-  for (std::size_t n = 0; n < count; ++n) {
-    if (at + kCentral > b.size() || b.compare(at, 4, "PK\x01\x02") != 0) break;
-    std::uint32_t local = Le(b, at + 42, 4);
-    if (local == 0xFFFFFFFFu || local + kLocal > b.size() ||
-        b.compare(local, 4, "PK\x03\x04") != 0) {
-      break;
-    }
-    out.push_back((Le(b, local + 6, 2) & 1u) != 0);
-    at += kCentral + Le(b, at + 28, 2) + Le(b, at + 30, 2) + Le(b, at + 32, 2);
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -75,7 +34,14 @@ ZipArchive::ZipArchive(std::string_view name, std::string_view bytes,
                            zip_error_strerror(&error));
   }
   zip_error_fini(&error);
-  if (zip_) local_encrypted_ = LocalEncryptionFlags(bytes);
+  // The framing's error, if any, is the caller's to report (archive_text.cc);
+  // here only the local headers' encryption bits are wanted.
+  ZipFrame frame;
+  std::string ignored;
+  if (zip_) {
+    (void)FrameZip(bytes, &frame, &ignored);
+    local_encrypted_ = std::move(frame.local_encrypted);
+  }
 }
 
 zip_int64_t ZipArchive::size() const {

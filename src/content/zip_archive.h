@@ -57,7 +57,7 @@ class ZipArchive {
   void Limit(std::string bound, std::string detail);
 
   // Bit 0 of each local header's flags, by central-directory index
-  // (LocalEncryptionFlags); empty when the directory could not be walked.
+  // (zip_framing.h); empty when the directory could not be walked.
   std::vector<bool> local_encrypted_;
   std::string name_;
   Extracted* out_;

@@ -126,3 +126,51 @@ eml("marked-tar-lzo", lzo(tar([("plans/plan.txt", MARKED)], "w")), "docs.tar.lzo
 FILLER = bytes(range(256)) * 2
 eml("fake-lrzip", b"LRZI\x00\x06" + FILLER, "plan.txt.lrz", "application/octet-stream")
 eml("fake-grzip", b"GRZipII\x00\x02\x04:)" + FILLER, "plan.txt.grz", "application/octet-stream")
+
+# Breaker round 14 (D2): RAR5. No free program writes RAR, so a stored
+# (method 0) RAR5 archive is written here from RARLAB's published format
+# (rarlab.com/technote.htm: signature, main archive header, file headers
+# with CRC32, end of archive header; sizes as vints). libarchive's RAR
+# readers end the archive quietly when a header runs past the input, so a
+# "Rar!" signature over junk and an archive cut short both read as complete
+# with nothing in them; each must be unreadable-attachment instead.
+import struct, zlib
+
+
+def vint(n):
+    out = bytearray()
+    while True:
+        b, n = n & 0x7F, n >> 7
+        out.append(b | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def rar5_block(htype, hflags, fields, data=b""):
+    body = vint(htype) + vint(hflags) + (vint(len(data)) if hflags & 2 else b"") + fields
+    header = vint(len(body)) + body
+    return struct.pack("<I", zlib.crc32(header)) + header + data
+
+
+def rar5(members):
+    out = b"Rar!\x1a\x07\x01\x00" + rar5_block(1, 0, vint(0))
+    for path, data in members:
+        name = path.encode()
+        # file flags 0x4 (CRC32 present), size, attributes (a Unix st_mode:
+        # a regular file), CRC32,
+        # compression 0 (version 0, stored), host OS 1 (Unix), name.
+        fields = (vint(0x4) + vint(len(data)) + vint(0o100644) + struct.pack("<I", zlib.crc32(data))
+                  + vint(0) + vint(1) + vint(len(name)) + name)
+        out += rar5_block(2, 0x2, fields, data)
+    return out + rar5_block(5, 0, vint(0))
+
+
+RAR5 = rar5([("notes.txt", PLAIN), ("plan.txt", MARKED)])
+eml("marked-rar5", RAR5, "plans.rar", "application/vnd.rar")
+# Cut 12 bytes into plan.txt's header: notes.txt reads, plan.txt never
+# starts.
+NOTES_END = len(rar5([("notes.txt", PLAIN)])) - len(rar5_block(5, 0, vint(0)))
+eml("truncated-rar5", RAR5[: NOTES_END + 12], "plans.rar", "application/vnd.rar")
+# The signature over 20 bytes that are no RAR (the tester's rarfam.py, seed
+# 1: random.Random(1)), which libarchive read as an empty archive.
+eml("junk-rar5", b"Rar!\x1a\x07\x01\x00" + bytes.fromhex("91d8cdc310411e7ec27378a661c935187c07e4d5"), "f.rar", "application/vnd.rar")

@@ -1,0 +1,92 @@
+// List enumerators before portion marks (portion_enumerator.h).
+#include "content/portion_enumerator.h"
+
+#include "content/line_text.h"
+
+namespace nearmiss::content {
+namespace {
+
+// The closing bracket of an enumerator opened by `c` ("(1)", "[1]", "<1>"),
+// or 0.
+char EnumeratorClose(char c) {
+  switch (c) {
+    case '(': return ')';
+    case '[': return ']';
+    case '<': return '>';
+    default: return 0;
+  }
+}
+
+// One piece of an enumerator: "1.", "1.2", "1)", "1:", "1/", "#1", "a.",
+// "iv)", "(1)", "(iv)", "[1]", "[a]", "<1>". Returns the position after it,
+// or `i` when there is none.
+constexpr int kMaxEnumeratorPieces = 4;
+std::size_t SkipEnumeratorPiece(std::string_view s, std::size_t i,
+                                std::size_t limit) {
+  if (i >= limit) return i;
+  if (char close = EnumeratorClose(s[i]); close != 0) {
+    std::size_t j = i + 1;
+    while (j < limit && j - i <= 5 && (IsDigit(s[j]) || IsAlpha(s[j]))) ++j;
+    if (j == i + 1 || j >= limit || s[j] != close) return i;
+    return j + 1;
+  }
+  if (s[i] == '#' && i + 1 < limit && IsDigit(s[i + 1])) ++i;
+  if (IsDigit(s[i])) {
+    std::size_t j = i;
+    while (j < limit && (IsDigit(s[j]) || s[j] == '.')) ++j;
+    if (j < limit && (s[j] == ')' || s[j] == ':' || s[j] == '/')) ++j;
+    return j;
+  }
+  // A letter or a short roman numeral: "a.", "B)", "iv.".
+  std::size_t j = i;
+  while (j < limit && j - i < 4 && IsAlpha(s[j])) ++j;
+  if (j == i || j >= limit || (s[j] != '.' && s[j] != ')')) return i;
+  return j + 1;
+}
+
+}  // namespace
+
+std::size_t SkipEnumerator(std::string_view s, std::size_t at,
+                           std::size_t limit) {
+  std::size_t i = at;
+  for (std::string_view word : {"paragraph", "sub-para", "subpara", "para",
+                                 "item", "point", "section", "serial"}) {
+    if (!StartsWithNoCaseAt(s, i, word)) continue;
+    std::size_t j = i + word.size();
+    if (j < limit && s[j] == '.') ++j;
+    if (j >= limit || !IsBlank(s[j])) break;
+    while (j < limit && IsBlank(s[j])) ++j;
+    std::size_t number = j;
+    while (j < limit && j - number < 8 &&
+           (IsDigit(s[j]) || IsAlpha(s[j]) || s[j] == '.')) {
+      ++j;
+    }
+    if (j == number || !IsDigit(s[number])) return at;
+    if (j < limit && s[j] == ')') ++j;
+    i = j;
+    break;
+  }
+  if (i != at) {
+    // "Para 2" has been read.
+  } else if (i < limit && s[i] == '>') {
+    ++i;
+  } else if (std::size_t b = SkipListBullet(s, i, limit); b != i) {
+    i = b;  // "-", "•", Outlook's "·", "o", "§" (line_text.h)
+  } else {
+    // Outline numbers run pieces together: "1.", "1.a.", "2.b.(1)".
+    int pieces = 0;
+    while (pieces < kMaxEnumeratorPieces) {
+      std::size_t j = SkipEnumeratorPiece(s, i, limit);
+      if (j == i) break;
+      i = j;
+      ++pieces;
+    }
+    if (pieces == 0) return at;
+  }
+  if (i == limit) return i;  // the mark follows without a blank: "1.(S)"
+  if (i >= limit || !IsBlank(s[i])) return at;
+  while (i < limit && IsBlank(s[i])) ++i;
+  return i;
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,56 @@
+// Clearance levels (position_clearance.cc): a level named as a job's or a
+// person's clearance is no marking of the message.
+#include "content/position.h"
+
+#include <gtest/gtest.h>
+
+#include "content/position_testing.h"
+
+namespace nearmiss::content {
+namespace {
+
+TEST(PositionTest, ClearanceLevelsAreNotMarkings) {
+  EXPECT_TRUE(At(AboutClearance, "- Active TOP SECRET/SCI clearance with poly",
+                 "TOP SECRET"));
+  EXPECT_TRUE(At(AboutClearance, "holds a SECRET clearance", "SECRET"));
+  EXPECT_TRUE(At(AboutClearance, "must be TS/SCI eligible", "TS/SCI"));
+  EXPECT_TRUE(At(AboutClearance, "Clearance: TOP SECRET//SCI", "TOP SECRET//SCI"));
+  EXPECT_FALSE(At(AboutClearance, "SECRET\nClearance is given below",
+                  "SECRET"));
+  EXPECT_FALSE(At(AboutClearance, "SECRET security review", "SECRET"));
+  EXPECT_TRUE(At(AboutClearance, "Staff must be SECRET-cleared", "SECRET"));
+  EXPECT_TRUE(At(AboutClearance, "Job: Engineer - TS/SCI required", "TS/SCI"));
+  EXPECT_TRUE(At(AboutClearance, "requires TOP SECRET eligibility", "TOP SECRET"));
+  // Breaker round 13 defect 2: after a separator, or leading a line with
+  // no clearance or job around it, the words are the message's own.
+  for (std::string_view line :
+       {"UK SECRET - position report 0600Z", "SECRET - required reading",
+        "TOP SECRET -- eligible targets list", "UK SECRET investigation findings",
+        "UK SECRET - investigation into the leak", "SECRET: position report",
+        "OFFICIAL-SENSITIVE - investigation update", "SECRET level 3 access plan"}) {
+    std::string_view word =
+        line.starts_with("UK SECRET") ? "UK SECRET"
+        : line.starts_with("TOP") ? "TOP SECRET"
+        : line.starts_with("OFFICIAL") ? "OFFICIAL-SENSITIVE" : "SECRET";
+    EXPECT_FALSE(At(AboutClearance, line, word)) << line;
+  }
+}
+
+// Issue 13, breaker round 8 defect 9: a list of clearance levels with
+// places is a recruiter's, not a banner.
+TEST(PositionTest, ClearanceListIsNotABanner) {
+  std::string_view list =
+      "Hi Bob,\n\nCleared roles this week:\n\nTOP SECRET/SCI - Reston\n"
+      "SECRET - Fort Meade\n\nThanks,\nKim";
+  EXPECT_TRUE(At(AboutClearance, list, "TOP SECRET"));
+  EXPECT_TRUE(At(AboutClearance, list, "SECRET - Fort"));
+  EXPECT_TRUE(At(AboutClearance, "Roles:\n* TS/SCI - Chantilly\n* SECRET, Norfolk",
+                 "SECRET,"));
+  // One line alone, or a banner with nothing after it, is not a list.
+  EXPECT_FALSE(At(AboutClearance, "SECRET - DRAFT\n\nThe convoy.", "SECRET"));
+  EXPECT_FALSE(At(AboutClearance, "SECRET//NOFORN\nSECRET - Fort Meade",
+                  "SECRET//NOFORN"));
+}
+
+}  // namespace
+}  // namespace nearmiss::content

@@ -1,0 +1,71 @@
+// Subject lines (position_subject.cc): a marking leading a subject after
+// reply prefixes and tags, and what the rest of the subject reads as.
+#include "content/position.h"
+
+#include <gtest/gtest.h>
+
+#include "content/position_testing.h"
+
+namespace nearmiss::content {
+namespace {
+
+TEST(PositionTest, SubjectPrefixAfterReplies) {
+  EXPECT_TRUE(At(IsSubjectMarking, "SECRET: plans", "SECRET"));
+  EXPECT_TRUE(At(IsSubjectMarking, "Re: Fw: [SECRET] plans", "SECRET"));
+  EXPECT_TRUE(At(IsSubjectMarking, "AW: TR: OFFICIAL: x", "OFFICIAL"));
+  EXPECT_TRUE(At(IsSubjectMarking, "RE[2]: Fwd: SECRET x", "SECRET"));
+  EXPECT_TRUE(At(IsSubjectMarking, "[EXT] SECRET: x", "SECRET"));
+  EXPECT_TRUE(At(IsSubjectMarking, "Budget (OFFICIAL-SENSITIVE)",
+                 "OFFICIAL-SENSITIVE"));
+  EXPECT_FALSE(At(IsSubjectMarking, "The secret to soup", "secret"));
+  EXPECT_FALSE(At(IsSubjectMarking, "Re: the SECRET plan", "SECRET"));
+  // Trailing after a separator and a blank (issue 13, round 4).
+  for (std::string_view subject :
+       {"Deployment plan - SECRET", "Deployment plan | SECRET", "Plan: SECRET"}) {
+    EXPECT_TRUE(At(IsSubjectMarking, subject, "SECRET")) << subject;
+  }
+  for (std::string_view subject : {"Plan - SECRET SANTA", "Anti-SECRET"}) {
+    EXPECT_FALSE(At(IsSubjectMarking, subject, "SECRET")) << subject;
+  }
+}
+
+// Breaker round 7 item 7: a notice's sentence after a subject's level
+// word, not a title.
+// Breaker round 13 defect 10: a facilities notice after the level word.
+TEST(PositionTest, ReadSubjectRestTellsNotices) {
+  for (std::string_view subject :
+       {"RESTRICTED: road closure on Main Street", "RESTRICTED - parking on level 2",
+        "RESTRICTED access to the gym", "PROTECTED: Area B closed",
+        "RESTRICTED: lift out of service"}) {
+    std::size_t end = subject.find(' ') == std::string_view::npos
+                          ? subject.size()
+                          : subject.find_first_of(" :");
+    EXPECT_EQ(ReadSubjectRest(subject, end), SubjectRest::kSentence) << subject;
+  }
+  std::string_view title = "RESTRICTED: Garden Reach shipyard visit";
+  EXPECT_EQ(ReadSubjectRest(title, 10), SubjectRest::kTitle);
+}
+
+TEST(PositionTest, ReadSubjectRestTellsTitlesFromSentences) {
+  struct Case {
+    const char* text;
+    SubjectRest want;
+  };
+  for (const Case& c : {
+           Case{"PROTECTED", SubjectRest::kNothing},
+           Case{"PROTECTED: ", SubjectRest::kNothing},
+           Case{"PROTECTED: Budget 2027 draft", SubjectRest::kTitle},
+           Case{"PROTECTED: cabinet submission", SubjectRest::kTitle},
+           Case{"PROTECTED: Your briefing for the committee", SubjectRest::kTitle},
+           Case{"PROTECTED: Your account is now secured", SubjectRest::kSentence},
+           Case{"PROTECTED - your parcel is insured", SubjectRest::kSentence},
+           Case{"PROTECTED: You're covered", SubjectRest::kSentence},
+           Case{"PROTECTED: payment WAS successful", SubjectRest::kSentence},
+           Case{"PROTECTED\nYour account is now secured", SubjectRest::kNothing},
+       }) {
+    EXPECT_EQ(ReadSubjectRest(c.text, 9), c.want) << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace nearmiss::content
