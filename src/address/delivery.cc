@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "address/mailto.h"
 #include "address/rfc5322.h"
 #include "address/text.h"
 

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "address/mailto.h"
 #include "address/rfc5322.h"
 #include "address/text.h"
 #include "nearmiss/address.h"

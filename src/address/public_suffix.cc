@@ -91,6 +91,16 @@ bool IsListedSuffix(std::string_view ascii_domain) {
                                PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;
 }
 
+bool IsWildcardOnlySuffix(std::string_view ascii_domain) {
+  const std::string_view name = StripRootDot(ascii_domain);
+  const size_t dot = name.find('.');
+  if (dot == std::string_view::npos || !IsListedSuffix(name)) return false;
+  // A label no rule of the list names explicitly: a suffix only by "*.".
+  std::string probe = "nearmiss-wildcard-probe";
+  probe += name.substr(dot);
+  return IsListedSuffix(probe);
+}
+
 bool IsOpenPrivateZone(std::string_view ascii_domain) {
   const std::string_view name = StripRootDot(ascii_domain);
   const size_t dot = name.find('.');

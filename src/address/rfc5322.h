@@ -1,6 +1,6 @@
 // RFC 5322 lexical pieces the address module shares: where a character sits
 // (inside quotes or comments, or at the top level), comments stripped, local
-// parts checked, display names cleaned, mailto: URIs opened.
+// parts checked, display names cleaned (mailto: URIs: mailto.h).
 //
 // Thread safety: pure functions; a Walker is used by one thread at a time.
 #ifndef NEARMISS_ADDRESS_RFC5322_H_
@@ -61,17 +61,6 @@ Result<std::string> ParseLocal(std::string_view raw);
 // "local@domain" into `*out` (its capacity reused), the local part quoted
 // when it is not a dot-atom (RFC 5321 4.1.2 Quoted-string).
 void AssignMailbox(std::string_view local, std::string_view ascii_domain, std::string* out);
-
-// `s` without a leading "mailto:" and its query ("?subject=..").
-std::string_view StripMailto(std::string_view s);
-
-// True when `s` is "mailto" in any case (the scheme before its ':').
-bool IsMailtoScheme(std::string_view s);
-
-// The recipients a mailto: URI (RFC 6068) names: its path's addresses and
-// those of its to, cc and bcc header fields, percent-decoded, in order.
-// Empty when `s` is not a mailto: URI.
-std::vector<std::string> MailtoRecipients(std::string_view s);
 
 // Postfix's tok822_parse "adds missing commas between addresses": two words
 // (atoms, quoted strings, domain literals) with only white space or

@@ -50,7 +50,11 @@ bool IsRealSecondLevelZone(std::string_view zone) {
   if (tld.size() != 2 || !IsDelegatedTld(tld)) return false;
   // Only zones the country is known to run: a public-sector label under an
   // open ccTLD (mil.uk, gov.de) is anyone's name (issue 15 breaker, item 1).
-  return List().zones.contains(zone) || IsListedSuffix(zone);
+  if (List().zones.contains(zone)) return true;
+  if (!IsListedSuffix(zone)) return false;
+  if (!IsWildcardOnlySuffix(zone)) return true;
+  const std::string_view label = zone.substr(0, dot);
+  return label == "gov" || label == "mil" || label == "edu" || label == "ac";
 }
 
 std::string_view RealSecondLevelZoneOf(std::string_view ascii_domain) {

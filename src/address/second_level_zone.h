@@ -20,6 +20,19 @@
 
 namespace nearmiss::address {
 
+// True when `ascii_domain` is an ICANN suffix only by an explicit wildcard
+// rule of the Public Suffix List ("*.bd", "*.np", "*.kh", "*.sch.uk"):
+// every label under the parent is then a "suffix", so the list says
+// nothing of which zones the registry runs (gob.bd and gvo.bd are suffixes
+// by it, no zones anyone has). Asked by probing the parent with a label no
+// rule names. Defined in public_suffix.cc.
+bool IsWildcardOnlySuffix(std::string_view ascii_domain);
+
+// Under a ccTLD the list covers by a wildcard alone (*.bd, *.np, *.kh, *.mm,
+// *.jm, *.pg, *.ck, *.fk, *.er) only the file's confirmed zones and the four
+// public-sector zones such registries run (gov, mil, edu, ac: gov.bd,
+// mil.np) count: gob.bd, gv.bd, go.bd are no zones but slips of gov.bd
+// (issue 15, breaker 15 round 6, defect 1).
 // True when the lower-case ASCII `zone` is exactly two labels ("gov.cz") and
 // a real zone as above. "gov.ul" (no such TLD), "com.uk" (not listed, and
 // com is left to the PSL), "cp.uk", "mil.uk" and "gov.de" (not run by the

@@ -52,5 +52,24 @@ TEST(SecondLevelZoneTest, ZoneOfADomain) {
   EXPECT_EQ(RealSecondLevelZoneOf("army.mil"), "");
 }
 
+// Issue 15, breaker 15 round 6, defect 1: under a ccTLD the PSL covers by
+// a wildcard alone (*.bd, *.np) every second label is a "suffix", and
+// gob.bd or gvo.bd were read as another government's zone, so the slips
+// of a protected .gov.bd passed. There only gov, mil, edu and ac count.
+TEST(SecondLevelZoneTest, UnderAWildcardOnlyTheCommonPublicSectorZonesAreReal) {
+  for (std::string_view z : {"gvo.bd", "gob.bd", "gv.bd", "go.bd", "giv.np", "gob.kh", "gouv.mm"}) {
+    EXPECT_TRUE(IsWildcardOnlySuffix(z)) << z;
+    EXPECT_FALSE(IsRealSecondLevelZone(z)) << z;
+  }
+  for (std::string_view z : {"gov.bd", "mil.bd", "edu.np", "ac.pg", "gov.jm"}) {
+    EXPECT_TRUE(IsWildcardOnlySuffix(z)) << z;
+    EXPECT_TRUE(IsRealSecondLevelZone(z)) << z;
+  }
+  // Listed by name, or no suffix at all: no wildcard reading.
+  for (std::string_view z : {"gov.uk", "co.uk", "gov.za", "gvo.uk", "bd", "nbr.gov.bd"}) {
+    EXPECT_FALSE(IsWildcardOnlySuffix(z)) << z;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::address

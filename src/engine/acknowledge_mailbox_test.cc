@@ -52,7 +52,8 @@ TEST(AcknowledgeMailbox, AGmailAcknowledgementCoversTheSameMailboxWrittenOtherwi
   RecipientCheck slip = e->CheckRecipient("jonsmith@gmail.com");
   ASSERT_EQ(slip.suggestion, "john.smith@gmail.com");
   Acks acks;
-  acks.Address("jonsmith@gmail.com", Codes(slip), slip.suggestion);
+  acks.Address("jonsmith@gmail.com", Codes(slip), slip.suggestion).typo_kind =
+      WarningTypoKind(slip);
   for (const char* to : {"jonsmith@gmail.com", "jon.smith@gmail.com", "j.o.n.smith@gmail.com",
                          "jonsmith@googlemail.com", "Jon.Smith@GoogleMail.com",
                          "jon.smith+news@gmail.com"}) {
@@ -64,7 +65,8 @@ TEST(AcknowledgeMailbox, AGmailAcknowledgementCoversTheSameMailboxWrittenOtherwi
   EXPECT_EQ(Check(*e, "jonsmyth@gmail.com", "Lunch", &acks).acknowledged_by, 0);
   RecipientCheck partner = e->CheckRecipient("jonsmith@partner.example");
   ASSERT_EQ(partner.suggestion, "john.smith@partner.example");
-  acks.Address("jonsmith@partner.example", Codes(partner), partner.suggestion);
+  acks.Address("jonsmith@partner.example", Codes(partner), partner.suggestion).typo_kind =
+      WarningTypoKind(partner);
   EXPECT_EQ(Check(*e, "jonsmith@partner.example", "Lunch", &acks).acknowledged_by, 2);
   EXPECT_EQ(Check(*e, "jon.smith@partner.example", "Lunch", &acks).acknowledged_by, 0);
 }

@@ -28,7 +28,7 @@ TEST(AcknowledgeWarning, SettlesTheWarningItAcknowledgedOnly) {
   ASSERT_EQ(other.suggestion, "john.jones@partner.example");
 
   Acks acks;
-  acks.Address(kJon, WarningCodes(slip), slip.suggestion);
+  acks.Address(kJon, WarningCodes(slip), slip.suggestion).typo_kind = WarningTypoKind(slip);
   RecipientDecision same = Check(*e, kJon, "Lunch", &acks);
   EXPECT_EQ(same.action, Action::kAccept);
   EXPECT_EQ(same.acknowledged_by, 1);
@@ -40,9 +40,49 @@ TEST(AcknowledgeWarning, SettlesTheWarningItAcknowledgedOnly) {
   EXPECT_EQ(jones.acknowledged_by, 0);
 
   // Acknowledged for that one too, both are settled.
-  acks.Address(kJon, WarningCodes(other), other.suggestion);
+  acks.Address(kJon, WarningCodes(other), other.suggestion).typo_kind = WarningTypoKind(other);
   EXPECT_EQ(Check(*e, kJonAsJohnJones, "Lunch", &acks).acknowledged_by, 2);
   EXPECT_EQ(Check(*e, kJon, "Lunch", &acks).acknowledged_by, 1);
+}
+
+// Issue 14's fresh tester, defect 1: alice acknowledged jon.smith@ as a
+// new colleague ("one letter differs" from john.smith@). Later she picks
+// John's entry and the mail goes to Jon: the display name is John's
+// address, or his name. The suggestion is the same, john.smith@, but the
+// evidence is another kind, and the sender never answered it: asked again,
+// in every display-name form. Acknowledged as that kind, it is settled; and
+// an acknowledgement that kept no kind (before schema 7) settles no
+// address-typo.
+TEST(AcknowledgeWarning, AnotherKindWithTheSameSuggestionIsAskedAgain) {
+  auto e = Compile(*DefaultPolicy());
+  ASSERT_NE(e, nullptr);
+  RecipientCheck slip = e->CheckRecipient(kJon);
+  ASSERT_TRUE(slip.address_typo.has_value());
+  ASSERT_EQ(WarningTypoKind(slip), "edit");
+  Acks acks;
+  acks.Address(kJon, WarningCodes(slip), slip.suggestion).typo_kind = WarningTypoKind(slip);
+  ASSERT_EQ(Check(*e, kJon, "Lunch", &acks).acknowledged_by, 1);
+  for (const char* entry : {"\"john.smith@partner.example\" <jon.smith@partner.example>",
+                            "john.smith@partner.example <jon.smith@partner.example>",
+                            "\"John Smith\" <jon.smith@partner.example>",
+                            "\"Smith, John\" <jon.smith@partner.example>",
+                            "\"Mr John Smith\" <jon.smith@partner.example>"}) {
+    RecipientCheck named = e->CheckRecipient(entry);
+    ASSERT_EQ(named.suggestion, "john.smith@partner.example") << entry;
+    EXPECT_NE(WarningTypoKind(named), "edit") << entry;
+    RecipientDecision d = Check(*e, entry, "Board minutes - for John only", &acks);
+    EXPECT_EQ(d.action, Action::kConfirm) << entry;
+    EXPECT_EQ(d.acknowledged_by, 0) << entry;
+    // Answered as that kind, that warning is settled.
+    Acks both = acks;
+    both.Address(kJon, WarningCodes(named), named.suggestion).typo_kind = WarningTypoKind(named);
+    EXPECT_EQ(Check(*e, entry, "Lunch", &both).acknowledged_by, 2) << entry;
+  }
+  // Kept no kind: settles no address-typo, not even the plain one.
+  Acks old;
+  old.Address(kJon, WarningCodes(slip), slip.suggestion).typo_kind = "";
+  EXPECT_EQ(Check(*e, kJon, "Lunch", &old).acknowledged_by, 0);
+  EXPECT_EQ(Check(*e, kJon, "Lunch", &old).action, Action::kConfirm);
 }
 
 // The milter's path (ack_warning.sh, b14h's open item): RCPT TO carries no
@@ -59,7 +99,8 @@ TEST(AcknowledgeWarning, AnEnvelopeRecipientIsJudgedByItsHeadersDisplayName) {
   ASSERT_EQ(at_rcpt.suggestion, "john.smith@partner.example");
   ASSERT_EQ(WarningCodes(at_rcpt), "address-typo");
   Acks acks;
-  acks.Address(kJon, WarningCodes(at_rcpt), at_rcpt.suggestion);
+  acks.Address(kJon, WarningCodes(at_rcpt), at_rcpt.suggestion).typo_kind =
+      WarningTypoKind(at_rcpt);
   // As the milter asks at the end of message: the RCPT's check and the
   // message with its To header.
   auto at_eom = [&](const std::string& to_header) {

@@ -58,7 +58,9 @@ class Acks final : public AcknowledgementSource {
   }
   // An acknowledgement of `recipient` (or of a whole `domain`) for the
   // warning with `reasons` and `suggestion`; `recorded` false for one
-  // stored before schema 5 (Acknowledgement::warning_recorded).
+  // stored before schema 5 (Acknowledgement::warning_recorded). One whose
+  // reasons hold address-typo is of the kind "edit" (one letter differs)
+  // unless the caller sets typo_kind on what is returned.
   Acknowledgement& Address(std::string recipient, std::string reasons = "address-typo",
                            std::string suggestion = "", bool recorded = true) {
     return Add(std::move(recipient), "", std::move(reasons), std::move(suggestion), recorded);
@@ -80,6 +82,9 @@ class Acks final : public AcknowledgementSource {
     a.reasons = std::move(reasons);
     a.suggestion = std::move(suggestion);
     a.warning_recorded = recorded;
+    if (recorded && (" " + a.reasons + " ").find(" address-typo ") != std::string::npos) {
+      a.typo_kind = "edit";
+    }
     a.created_at = 1000 - kDay;
     a.expires_at = 1000 + 180 * kDay;
     acks.push_back(std::move(a));

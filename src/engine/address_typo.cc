@@ -57,9 +57,11 @@ void AddressIndex::Add(std::string_view sender, std::string_view recipient_as_gi
     // frequent addresses at gmail.com (engine/mailbox_space.h).
     Frequent f{recipient, recipient.substr(0, at),
                std::string(MailboxSpace(std::string_view(recipient).substr(at + 1))), messages,
-               {}, {}};
+               {}, {}, {}};
     f.key = CompareForm(f.local).text;
     f.visual = lookalike::VisualKey(f.key);
+    f.organisation = OrganisationOf(f.domain);
+    organisations_.insert(f.organisation);
     sender_frequent_[Folded(sender)].push_back(std::move(f));
   }
 }
@@ -77,9 +79,11 @@ void AddressIndex::Finish() {
     size_t at = address.rfind('@');
     Frequent f{address, address.substr(0, at),
                std::string(MailboxSpace(std::string_view(address).substr(at + 1))), messages, {},
-               {}};
+               {}, {}};
     f.key = CompareForm(f.local).text;
     f.visual = lookalike::VisualKey(f.key);
+    f.organisation = OrganisationOf(f.domain);
+    organisations_.insert(f.organisation);
     org_frequent_[f.domain].push_back(std::move(f));
   }
 }
@@ -299,8 +303,17 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
   out->kind = best_kind;
   out->edits = best_edits;
   out->score = best_score;
-  out->detail = best_with_number ? "a number added or dropped, and " : "";
-  out->detail.append(KindDetail(best_kind, best_edits, best->address, display));
+  // Said, since "one letter differs" alone would not show a reader why
+  // "мария.garcia" is compared with maria.garcia.
+  out->detail.clear();
+  if (typed_form.transliterated) {
+    out->detail = "written in another script (read as '" + std::string(local) + "')";
+    if (best_kind != SlipKind::kHomoglyph || local != best->key) out->detail += ", and ";
+  }
+  if (best_with_number) out->detail += "a number added or dropped, and ";
+  if (!typed_form.transliterated || best_kind != SlipKind::kHomoglyph || local != best->key) {
+    out->detail.append(KindDetail(best_kind, best_edits, best->address, display));
+  }
   out->detail += "; written to " + std::to_string(best->messages) + " times";
   return true;
 }

@@ -107,31 +107,19 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "engine/name_order.h"
+#include "nearmiss/verdict.h"
 
 namespace nearmiss::engine {
 
-// How a typed local part differs from the frequent one; its name is the
-// address-typo reason's detail.
-enum class SlipKind : uint8_t {
-  kEdit,            // "one letter differs" / "two letters differ"
-  kSwappedParts,    // "the name parts are swapped"
-  kShortenedParts,  // "a name part is dropped or shortened"
-  kInitialAfterFamily,  // "the family name first and the given name's initial after it"
-  kOtherFamilyName, // "the same given name with a family name that starts alike"
-  kDisplayName,     // "the display name 'John Smith' names the other address"
-  kDisplayAddress,  // "the display name is the address john.smith@..., not this one"
-  kNumber,          // "the same name with a number added or dropped"
-  kDigit,           // "one digit of the number swapped, dropped, added or changed"
-  kLongForm,        // "the name written out where the frequent address shortens it"
-  kHomoglyph,       // "the same letters on screen"
-  kNeighbourDomain, // "the same local part at the trusted domain next to this one"
-  kGivenNameForm,   // "the given name in another form": alex.petrov, bob.brown
-  kFamilyGroup,     // "the family name's particles or second part dropped": jan.berg
-  kSwappedInitial,  // "the names in the other order, one cut to its initial": dalvarez
-};
+// How a typed local part differs from the frequent one: the public
+// AddressTypoKind (nearmiss/verdict.h), whose names the policy's
+// `address_typo_kind` matches; KindDetail (address_typo_shape.h) writes
+// the address-typo reason's clause for each.
+using SlipKind = AddressTypoKind;
 
 // Frequent addresses at one domain of the list asked beyond which the
 // domain is crowded (see the file comment).
@@ -216,6 +204,25 @@ class AddressIndex {
   bool FindKnownDisplaySlip(std::string_view sender, std::string_view address,
                             std::string_view display, Slip* out) const;
 
+  // The same, across the domains of one organisation: `address` at a
+  // domain whose registrable domain (public suffix + one label, libpsl) is
+  // also that of frequent addresses at other domains (its parent, a sibling
+  // subdomain: jon.smith@us.partner.example for the frequent
+  // john.smith@uk.partner.example). Those domains' frequent addresses are
+  // compared by FindSlip's rules, the detail saying where; the same local
+  // part there, never written to here, is kNeighbourDomain at 0.7 (another
+  // office's mailbox of that name is as often another person as an alias).
+  // `known`: `address` is itself written to; only what its display name
+  // names counts (FindKnownDisplaySlip). The trust of a subdomain comes
+  // from its parent, so without this a slip there passed silently (issue
+  // 14 breaker round 9, item 2). Lists as FindSlip
+  // (address_typo_organisation.cc).
+  bool FindOrganisationSlip(std::string_view sender, std::string_view address,
+                            std::string_view display, bool known, Slip* out) const;
+  // Whether `domain` (ASCII, any case) is of an organisation some frequent
+  // address belongs to, at this or another of its domains.
+  bool InFrequentOrganisation(std::string_view domain) const;
+
   size_t addresses() const { return by_anyone_.size(); }
 
  private:
@@ -226,6 +233,7 @@ class AddressIndex {
     int64_t messages = 0;
     std::string visual;  // lookalike::VisualKey(key)
     std::string key;     // local as compared: unquoted, ASCII look-alikes (.cc)
+    std::string organisation;  // registrable domain of `domain` (libpsl)
   };
   struct Hash {
     using is_transparent = void;
@@ -242,6 +250,12 @@ class AddressIndex {
   // names counts (FindKnownDisplaySlip).
   bool Best(const std::vector<Frequent>* list, std::string_view local, std::string_view domain,
             std::string_view display, Slip* out, bool display_only = false) const;
+  // Lists of frequent addresses, each with the domain it is taken at.
+  using DomainLists = std::vector<std::pair<std::string_view, const std::vector<Frequent>*>>;
+  // Of `lists`, the most written address whose folded local part is
+  // `local` at its list's domain (the same mailbox name at another
+  // domain); null: none (address_typo_neighbour.cc).
+  static const Frequent* MostWrittenSameLocal(const DomainLists& lists, std::string_view local);
 
   int64_t min_messages_;
   Map<int64_t> by_anyone_;               // address -> messages by everyone
@@ -249,6 +263,7 @@ class AddressIndex {
   Map<std::vector<Frequent>> org_frequent_;     // domain -> frequent addresses
   Map<std::vector<Frequent>> sender_frequent_;  // sender -> frequent contacts
   Map<NameOrder> name_order_;  // domain (mailbox space) -> its addresses' order
+  Set organisations_;          // registrable domains of frequent addresses
 };
 
 // The display name of a header's address entry ("John Smith" in
@@ -263,6 +278,12 @@ std::string_view DisplayNameOf(std::string_view input);
 // none to drop (no delimiter, or it starts the local part, which Postfix
 // does not split either).
 std::string WithoutExtension(std::string_view address, std::string_view delimiters);
+
+// The organisation `domain` (lower-case ASCII) belongs to: its registrable
+// domain, public suffix plus one label (libpsl, address/public_suffix.h):
+// "partner.example" for "uk.partner.example"; `domain` itself when it is a
+// suffix or has no registrable part (address_typo_organisation.cc).
+std::string OrganisationOf(std::string_view domain);
 
 // Optimal-string-alignment distance between `a` and `b` (UTF-8, each at
 // most 64 octets), counted by characters (code points) and compared without

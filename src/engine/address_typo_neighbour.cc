@@ -10,6 +10,19 @@
 
 namespace nearmiss::engine {
 
+const AddressIndex::Frequent* AddressIndex::MostWrittenSameLocal(const DomainLists& lists,
+                                                                 std::string_view local) {
+  const Frequent* same = nullptr;
+  for (const auto& [d, list] : lists) {
+    for (const Frequent& f : *list) {
+      if (f.domain == d && f.local == local && (same == nullptr || f.messages > same->messages)) {
+        same = &f;
+      }
+    }
+  }
+  return same;
+}
+
 bool AddressIndex::FindNeighbourSlip(std::string_view sender, std::string_view address,
                                      std::string_view target, std::string_view display,
                                      Slip* out) const {
@@ -25,7 +38,7 @@ bool AddressIndex::FindNeighbourSlip(std::string_view sender, std::string_view a
     if (d == folded_target) return true;
     return d.size() <= kMaxLocal && domain.size() <= kMaxLocal && OsaDistance(d, domain, 2) <= 2;
   };
-  std::vector<std::pair<std::string_view, const std::vector<Frequent>*>> lists;
+  DomainLists lists;
   if (sender.empty()) {
     for (const auto& [d, list] : org_frequent_) {
       if (near(d)) lists.emplace_back(d, &list);
@@ -41,14 +54,7 @@ bool AddressIndex::FindNeighbourSlip(std::string_view sender, std::string_view a
   const std::string_view local = FoldedLocal(address, at, buffer);
   // The same mailbox name at a neighbour: the strongest sign, as the domain
   // is all that changed (a one-letter slip, or autocomplete).
-  const Frequent* same = nullptr;
-  for (const auto& [d, list] : lists) {
-    for (const Frequent& f : *list) {
-      if (f.domain == d && f.local == local && (same == nullptr || f.messages > same->messages)) {
-        same = &f;
-      }
-    }
-  }
+  const Frequent* same = MostWrittenSameLocal(lists, local);
   if (same != nullptr) {
     out->known = same->address;
     out->messages = same->messages;

@@ -184,5 +184,25 @@ TEST(AddressTypoRound8, AnotherInitialBeforeTheSameFamilyNameIsAnotherPerson) {
   ExpectNoSlips(crowded, {{"omacdonald@cl.example", ""}, {"bmacdonald@cl.example", ""}});
 }
 
+// Issue 14's fresh tester, defect 7: a local part with letters that have
+// no Latin look-alike (Cyrillic и, я, і) was kept apart from every frequent
+// one: "мария.garcia" passed by the frequent maria.garcia. Compared in its
+// Latin transliteration, it is a slip, and the reason says why; a Cyrillic
+// name next to no frequent one is none.
+TEST(AddressTypoFreshTester, ALocalPartInAnotherScriptIsComparedInLatinLetters) {
+  const AddressIndex index = AliceWroteTo({"maria.garcia@partner.example",
+                                           "john.smith@partner.example"});
+  for (const char* typed : {"мария.garcia@partner.example", "марія.garcia@partner.example",
+                            "мария.гарсия@partner.example", "mаria.garcia@partner.example"}) {
+    std::optional<engine::Slip> slip = Find(index, typed);
+    ASSERT_TRUE(slip.has_value()) << typed;
+    EXPECT_EQ(slip->known, "maria.garcia@partner.example") << typed;
+  }
+  std::optional<engine::Slip> slip = Find(index, "мария.garcia@partner.example");
+  ASSERT_TRUE(slip.has_value());
+  EXPECT_NE(slip->detail.find("written in another script"), std::string::npos) << slip->detail;
+  ExpectNoSlips(index, {{"иван.petrov@partner.example", ""}, {"мария.lopez@partner.example", ""}});
+}
+
 }  // namespace
 }  // namespace nearmiss

@@ -55,6 +55,13 @@ Reason FindingReason(const content::Sensitivity& s, unsigned wanted) {
       r.detail = f.where;
       if (f.marking == "encrypted-attachment") {
         r.form = SensitivityForm::kEncrypted;
+      } else if (f.marking == "doubted-marking") {
+        // kNamedFinding with its sentence's parts: "'TOP SECRET' stands
+        // alone on a line of the body, where a TOP SECRET marking would,
+        // but nothing else in the message is marked".
+        r.form = SensitivityForm::kNamedFinding;
+        r.subject = std::string(content::LevelName(f.level));
+        r.object = f.text;
       } else {
         r.form = SensitivityForm::kUnlistedLabel;
         r.object = f.text;

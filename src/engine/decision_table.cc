@@ -1,6 +1,7 @@
 #include "engine/decision_table.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "base/ascii.h"
 #include "nearmiss/address.h"
@@ -8,6 +9,7 @@
 namespace nearmiss::engine {
 
 static_assert(kReasonCodeCount <= 32, "reason codes are matched as a 32-bit set");
+static_assert(kAddressTypoKindCount <= 32, "address-typo kinds are matched as a 32-bit set");
 namespace {
 
 enum class Tri { kNo, kYes, kUnknown };
@@ -39,6 +41,10 @@ std::string BuiltinMessage(Action action) {
   }
   return "";
 }
+
+// Scores compare in the hundredths the engine gives them (verdict.h
+// AddressTypo::score), never on a double's last bits.
+int Hundredths(double score) { return static_cast<int>(std::lround(score * 100)); }
 
 bool DomainCovers(std::string_view entry, std::string_view domain) {
   if (entry.starts_with('.')) entry.remove_prefix(1);
@@ -94,6 +100,11 @@ DecisionTable::DecisionTable(const Policy& policy) {
     for (TrustSource s : r.targets) c.targets |= 1u << static_cast<unsigned>(s);
     c.can_receive = r.can_receive;
     c.catch_all = r.catch_all;
+    for (AddressTypoKind k : r.address_typo_kinds) {
+      c.typo_kinds |= uint32_t{1} << static_cast<unsigned>(k);
+    }
+    c.typo = c.typo_kinds != 0 || r.address_typo_score_at_least.has_value();
+    c.typo_score_lo = Hundredths(r.address_typo_score_at_least.value_or(0));
     c.action = r.action;
     c.acknowledge = r.acknowledge;
     c.message = r.message.empty() ? BuiltinMessage(r.action) : r.message;
@@ -209,6 +220,14 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check, const Mes
                                                       check.dns->AcceptsAnyAddress()))) {
         continue;
       }
+    }
+    if (r.typo) {
+      if (!check.address_typo) continue;
+      if (r.typo_kinds != 0 &&
+          (r.typo_kinds & (uint32_t{1} << static_cast<unsigned>(check.address_typo->kind))) == 0) {
+        continue;
+      }
+      if (Hundredths(check.address_typo->score) < r.typo_score_lo) continue;
     }
     if (!r.groups.empty()) {
       bool any = std::any_of(r.groups.begin(), r.groups.end(), [&](int g) {

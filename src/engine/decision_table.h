@@ -43,6 +43,12 @@ struct CompiledRule {
   unsigned targets = 0;  // bit per TrustSource of a look-alike's target; 0 = any
   std::optional<bool> can_receive;  // Rule::can_receive
   std::optional<bool> catch_all;    // Rule::catch_all
+  // Rule::address_typo_kinds (bit per AddressTypoKind; 0 = any) and
+  // address_typo_score_at_least in hundredths; `typo` when either is set,
+  // and then only a recipient with an address-typo finding can match.
+  bool typo = false;
+  uint32_t typo_kinds = 0;
+  int typo_score_lo = 0;
   Action action = Action::kAccept;
   // Rule::acknowledge; unset: acknowledgeable unless the recipient is
   // blocked or a look-alike of a protected domain (Acknowledgeable).

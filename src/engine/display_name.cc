@@ -4,6 +4,7 @@
 #include <array>
 #include <iterator>
 #include <utility>
+#include <vector>
 
 #include "content/header_encode.h"
 #include "content/normalize.h"
@@ -88,6 +89,13 @@ bool DisplayNames(std::string_view display, std::string* given, std::string* fam
     if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
     if (depth == 0 && IsLetter(c)) {
       word += Lower(c);
+      continue;
+    }
+    // An apostrophe between letters joins one name ("O'Connor" is
+    // oconnor in addresses; NamesPerson reads names as whole words). A
+    // hyphen divides a double name, either half of which is used alone.
+    if (depth == 0 && c == '\'' && !word.empty() && i + 1 < display.size() &&
+        IsLetter(display[i + 1])) {
       continue;
     }
     if (depth == 0 && c == ',' && n == 0 && !word.empty()) comma = true;
@@ -179,32 +187,103 @@ std::string DisplayAddress(std::string_view display) {
   return out;
 }
 
-bool NamesPerson(std::string_view local, std::string_view given, std::string_view family) {
-  std::string rest;
+namespace {
+
+// The words of a local part, lower case: runs of letters (an octet of
+// 0x80 or more counts as one), split at separators and digits.
+std::vector<std::string> LocalWords(std::string_view local) {
+  std::vector<std::string> words(1);
   for (char c : local) {
-    if (IsLetter(c) || static_cast<unsigned char>(c) >= 0x80) rest += Lower(c);
-  }
-  if (given.size() == 1 || family.size() == 1) {
-    // One name and one initial, in either order ("P. Okonkwo", "Maria
-    // G."): the name whole, and nothing else or a word starting with the
-    // initial (p.okonkwo, pieter.okonkwo, okonkwo; maria.garcia, mgarcia is
-    // not "Maria G." but garcia.maria is).
-    const std::string_view name = given.size() == 1 ? family : given;
-    const char initial = given.size() == 1 ? given[0] : family[0];
-    if (name.size() < 2) return false;
-    for (size_t at = rest.find(name); at != std::string::npos; at = rest.find(name, at + 1)) {
-      const std::string other = rest.substr(0, at) + rest.substr(at + name.size());
-      if (other.empty() || other[0] == initial) return true;
+    if (IsLetter(c) || static_cast<unsigned char>(c) >= 0x80) {
+      words.back() += Lower(c);
+    } else if (!words.back().empty()) {
+      words.emplace_back();
     }
-    return false;
   }
-  if (rest == given || rest == family) return true;
-  for (size_t at = rest.find(family); at != std::string::npos; at = rest.find(family, at + 1)) {
-    std::string other = rest.substr(0, at) + rest.substr(at + family.size());
-    if (other.empty() || other == given.substr(0, 1) ||
-        other.find(given) != std::string::npos) {
-      return true;
+  if (words.back().empty()) words.pop_back();
+  return words;
+}
+
+// Whether what stands beside the family name in a run-together word
+// (`other`, "john" of johnsmith, "j" of smithj) is the given name: whole,
+// its initial, or either with one middle initial (johnqsmith, jqsmith).
+bool GivenRunFits(std::string_view other, std::string_view given) {
+  return other.empty() || other == given || other == given.substr(0, 1) ||
+         (other.size() == given.size() + 1 && other.starts_with(given)) ||
+         (other.size() == 2 && other[0] == given[0]);
+}
+
+// Whether the words beside the family name (`others`) are the given name:
+// run together (mary.jane for "Mary-Jane"), its initial, or one word that
+// is either among other whole words (john.a.smith, john.paul.smith).
+bool GivenWordsFit(const std::vector<std::string_view>& others, std::string_view given) {
+  if (others.empty()) return true;
+  std::string joined;
+  for (std::string_view w : others) joined.append(w);
+  if (joined == given) return true;
+  // Other whole words beside it are middle names or qualifiers the display
+  // name need not show (john.paul.smith for "John Smith").
+  return std::any_of(others.begin(), others.end(), [given](std::string_view w) {
+    return w == given || w == given.substr(0, 1);
+  });
+}
+
+}  // namespace
+
+bool NamesPerson(std::string_view local, std::string_view given, std::string_view family) {
+  // A name is read in whole words: "John Smith" is not john.smithson nor
+  // johnson.smith, where one name only starts or ends another (issue 14
+  // breaker, round 32, item 1: the frequent contact's display name on
+  // john.smithson@ was taken as fitting it, and a plain acknowledgement
+  // then settled mail addressed to John Smith).
+  const std::vector<std::string> words = LocalWords(local);
+  if (words.empty()) return false;
+  const bool one_initial = given.size() == 1 || family.size() == 1;
+  // The name that must stand whole, and what may stand beside it.
+  const std::string_view name = one_initial && given.size() > 1 ? given : family;
+  const std::string_view beside = one_initial && given.size() > 1 ? family : given;
+  if (name.size() < 2) return false;
+  // Beside an initial ("P. Okonkwo", "Maria G."): nothing, or one word
+  // starting with it (pieter.okonkwo, garcia.maria; mgarcia is not
+  // "Maria G.").
+  auto fits_beside = [&](const std::vector<std::string_view>& others) {
+    if (!one_initial) return GivenWordsFit(others, beside);
+    return others.empty() || (others.size() == 1 && others[0][0] == beside[0]);
+  };
+  if (words.size() == 1) {
+    const std::string_view w = words[0];
+    if (w == given || w == family) return true;
+    if (w.size() <= name.size()) return false;
+    std::string_view other;
+    if (w.starts_with(name)) {
+      other = w.substr(name.size());
+    } else if (w.ends_with(name)) {
+      other = w.substr(0, w.size() - name.size());
+    } else {
+      return false;
     }
+    return one_initial ? other[0] == beside[0] : GivenRunFits(other, beside);
+  }
+  // The name as one word or a run of words (jan.van.den.berg for
+  // "Jan van den Berg" read with family "vandenberg").
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string run;
+    for (size_t j = i; j < words.size() && run.size() < name.size(); ++j) {
+      run.append(words[j]);
+      if (run != name) continue;
+      std::vector<std::string_view> others;
+      for (size_t k = 0; k < words.size(); ++k) {
+        if (k < i || k > j) others.push_back(words[k]);
+      }
+      if (fits_beside(others)) return true;
+    }
+  }
+  // One of the two names alone, split by a separator (mary-jane@ for
+  // "Mary-Jane Smith").
+  if (!one_initial) {
+    std::string joined;
+    for (const std::string& w : words) joined.append(w);
+    if (joined == given || joined == family) return true;
   }
   return false;
 }

@@ -1,12 +1,12 @@
+// Engine: compiling a Policy (and a history snapshot) into the immutable
+// Engine; checking recipients is engine_recipient.cc, messages
+// message_check.cc.
 #include "nearmiss/engine.h"
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <unordered_map>
 
-#include "address/idna.h"
-#include "address/root_zone.h"
 #include "engine/address_typo.h"
 #include "engine/decision_table.h"
 #include "engine/embedded_lists.h"
@@ -15,6 +15,7 @@
 #include "engine/suffix_mail_domain.h"
 #include "nearmiss/address.h"
 #include "nearmiss/delivery.h"
+#include "policy/trusted_names.h"
 
 namespace nearmiss {
 namespace {
@@ -26,9 +27,15 @@ Status AddList(std::string_view text, std::string_view name, TrustSource source,
   return Status::Ok();
 }
 
-void AddItems(const std::vector<DomainItem>& items, TrustSource source,
-              std::vector<TrustedEntry>& out) {
-  for (const DomainItem& item : items) out.push_back({item.domain, source});
+// TrustedNamesOf each item: .barclays.co.uk is barclays.co.uk too, .com is
+// refused.
+Status AddItems(const std::vector<DomainItem>& items, TrustSource source,
+                std::vector<TrustedEntry>& out) {
+  for (const DomainItem& item : items) {
+    NM_ASSIGN_OR_RETURN(std::vector<std::string> names, TrustedNamesOf(item));
+    for (std::string& n : names) out.push_back({std::move(n), source});
+  }
+  return Status::Ok();
 }
 
 DeliveryOptions DeliveryOptionsFor(const DeliveryPolicy& p) {
@@ -39,84 +46,6 @@ DeliveryOptions DeliveryOptionsFor(const DeliveryPolicy& p) {
   // Postfix's myorigin defaults to $myhostname.
   o.myorigin = p.myorigin.empty() ? p.myhostname : p.myorigin;
   return o;
-}
-
-// Starts `c` over for `input`: every field but the reasons (a ReasonSink's)
-// empty, the strings and vectors keeping their capacity.
-void Reset(std::string_view input, RecipientCheck& c) {
-  c.input.assign(input);
-  c.address.clear();
-  c.domain.clear();
-  c.domain_unicode.clear();
-  c.verdict = Verdict::kInvalid;
-  c.target.clear();
-  c.suggestion.clear();
-  c.target_source = TrustSource::kProtected;
-  c.also_suggestion.clear();
-  c.score = 0;
-  c.route_domains.clear();
-  c.dns.reset();
-}
-
-// Resets `c` to an invalid recipient: nothing parsed, one reason.
-void SetInvalid(std::string_view input, const Status& why, RecipientCheck& c) {
-  Reset(input, c);
-  engine::ReasonSink sink(c.reasons);
-  sink.Add(ReasonCode::kInvalidAddress).detail.assign(why.message());
-  sink.Finish();
-}
-
-// `input` with the dots of its domain (after the last '@') made single and
-// none leading: "x@gmail.com" for "x@gmail..com"; "" when that changes
-// nothing (so a check of the repaired address never repairs again).
-std::string RepairDots(std::string_view input) {
-  const size_t at = input.rfind('@');
-  if (at == std::string_view::npos) return "";
-  std::string out(input.substr(0, at + 1));
-  bool changed = false;
-  for (char ch : input.substr(at + 1)) {
-    if (ch == '.' && (out.back() == '.' || out.back() == '@')) {
-      changed = true;
-      continue;
-    }
-    out += ch;
-  }
-  return changed ? out : "";
-}
-
-// For `input` refused as a public suffix under a wildcard rule
-// (x@hotmail.pg: "*.pg" in the PSL) that `judge` (Engine::JudgeDomain)
-// finds one slip from a trusted name: keeps its address and domain in `c`
-// with that suggestion; `c` stays invalid (fail closed).
-template <typename Judge>
-void SuggestForSuffix(std::string_view input, RecipientCheck& c, const Judge& judge) {
-  const size_t at = input.rfind('@');
-  if (at == 0 || at == std::string_view::npos) return;
-  std::string_view typed = input.substr(at + 1);
-  if (typed.ends_with('.')) typed.remove_suffix(1);
-  if (!address::IsPlainLdh(typed) || typed.find('.') == std::string_view::npos) return;
-  Domain d;
-  d.ascii.assign(typed);
-  for (char& ch : d.ascii) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  if (!IsPublicSuffix(d.ascii)) return;
-  // Judged as the registrable name it looks like: "hotmail" under ".pg".
-  d.unicode = d.ascii;
-  d.registrable = d.ascii;
-  d.suffix = d.ascii.substr(d.ascii.find('.') + 1);
-  std::string local(input.substr(0, at));
-  if (local.size() >= 2 && local.front() == '"' && local.back() == '"') {
-    local = local.substr(1, local.size() - 2);
-  }
-  RecipientCheck meant;
-  judge(d, local, meant);
-  if (meant.verdict != Verdict::kLookalike) return;
-  c.address.assign(input.substr(0, at + 1)).append(d.ascii);
-  c.domain = d.ascii;
-  c.domain_unicode = d.ascii;
-  c.target = std::move(meant.target);
-  c.target_source = meant.target_source;
-  c.suggestion = std::move(meant.suggestion);
-  c.also_suggestion = std::move(meant.also_suggestion);
 }
 
 }  // namespace
@@ -130,9 +59,9 @@ Engine::~Engine() = default;
 Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
                                                       const HistorySnapshot* history) {
   std::vector<TrustedEntry> entries;
-  AddItems(policy.organisation, TrustSource::kOrganisation, entries);
-  AddItems(policy.protected_domains, TrustSource::kProtected, entries);
-  AddItems(policy.allow, TrustSource::kAllowlist, entries);
+  NM_RETURN_IF_ERROR(AddItems(policy.organisation, TrustSource::kOrganisation, entries));
+  NM_RETURN_IF_ERROR(AddItems(policy.protected_domains, TrustSource::kProtected, entries));
+  NM_RETURN_IF_ERROR(AddItems(policy.allow, TrustSource::kAllowlist, entries));
   if (policy.use_default_protected) {
     NM_RETURN_IF_ERROR(AddList(data::kProtectedList, "data/lists/protected.txt",
                                TrustSource::kProtected, entries));
@@ -177,6 +106,24 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
       auto it = sent.find(e.domain);
       if (it != sent.end()) e.messages = it->second;
     }
+    // A name written to under a namespace (ato.gov.au under .gov.au) is
+    // rarely an entry of its own, so its count had nowhere to go, and
+    // ato.gov.u named ato.gov.uk first for an organisation that writes to
+    // ato.gov.au every day (issue 15, breaker 15 round 5, defect 3). Each
+    // becomes an entry with its namespace's trust (already trusted by it:
+    // nothing new passes) and its count; the detector ranks a namespace's
+    // candidate by its target's count. A few namespaces against the
+    // history's domains, once per compile.
+    std::vector<TrustedEntry> written;
+    for (const TrustedEntry& e : entries) {
+      if (!e.domain.starts_with('.')) continue;
+      for (const DomainStats& d : history->domains) {
+        if (d.messages > 0 && d.domain.ends_with(e.domain)) {
+          written.push_back({d.domain, e.source, d.messages});
+        }
+      }
+    }
+    for (TrustedEntry& e : written) entries.push_back(std::move(e));
   }
   NM_ASSIGN_OR_RETURN(engine->detector_,
                       LookalikeDetector::BuildWithLists(std::move(entries), std::move(lists), options));
@@ -214,225 +161,6 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
   engine->stats_.content_patterns = engine->scanner_->PatternCount();
   engine->stats_.learned_entries = engine->learned_entries_;
   return std::shared_ptr<const Engine>(std::move(engine));
-}
-
-const DomainItem* Engine::BlockedBy(std::string_view ascii) const {
-  // The domain itself, then each parent: as many lookups as labels, however
-  // long the block list (threat feeds run to many thousands).
-  for (std::string_view d = ascii;;) {
-    if (auto it = blocked_.find(d); it != blocked_.end()) return it->second;
-    size_t dot = d.find('.');
-    if (dot == std::string_view::npos) return nullptr;
-    d.remove_prefix(dot + 1);
-  }
-}
-
-namespace {
-
-// Which of two classes a recipient takes when its address names several
-// domains: the one that needs more care.
-int Severity(Verdict v) {
-  switch (v) {
-    case Verdict::kTrusted: return 0;
-    case Verdict::kExternal: return 1;
-    case Verdict::kLookalike: return 2;
-    case Verdict::kBlocked: return 3;
-    case Verdict::kInvalid: return 4;
-  }
-  return 4;
-}
-
-}  // namespace
-
-void Engine::JudgeDomain(const Domain& domain, const std::string& local, RecipientCheck& c,
-                         engine::ReasonSink& reasons) const {
-  LookalikeMatch m = detector_->Classify(domain);
-  bool allowlisted = m.kind == LookalikeMatch::Kind::kTrusted && m.source == TrustSource::kAllowlist;
-  const DomainItem* block = allowlisted ? nullptr : BlockedBy(domain.ascii);
-  if (block != nullptr) {
-    c.verdict = Verdict::kBlocked;
-    Reason& r = reasons.Add(ReasonCode::kBlocked);
-    r.subject.assign(domain.unicode);
-    r.object.assign(block->domain);
-    r.detail.assign(block->where);
-  }
-  switch (m.kind) {
-    case LookalikeMatch::Kind::kTrusted:
-      if (block == nullptr) c.verdict = Verdict::kTrusted;
-      c.target_source = m.source;  // where the trust comes from (rule.target)
-      FillReason(m, domain, &reasons.Add(ReasonCode::kTrusted));
-      break;
-    case LookalikeMatch::Kind::kLookalike: {
-      if (block == nullptr) c.verdict = Verdict::kLookalike;
-      c.target = m.target;
-      c.target_source = m.source;
-      // A local part that still routes ("x@army.mil" in x@army.mil@army.ml)
-      // was not meant whole: the suggestion keeps its first name only. It
-      // routes only when a domain follows ("army.mil"): "a@b" in
-      // "a@b"@gmial.com is one mailbox's name, kept whole and quoted (issue
-      // 15 breaker, round 3, item 10).
-      Address a;
-      const std::size_t routing = local.find_first_of("@%!");
-      const bool routes = routing != 0 && routing != std::string::npos &&
-                          local.find('.', routing) != std::string::npos;
-      a.local = routes ? local.substr(0, routing) : local;
-      // A namespace meant as a whole (police.co.uk for police.uk) has no
-      // one address to suggest.
-      if (!m.target_domain_for_suggestion.empty()) {
-        c.suggestion = a.WithDomain(m.target_domain_for_suggestion);
-      }
-      if (!m.alternative_suggestion.empty()) {
-        c.also_suggestion = a.WithDomain(m.alternative_suggestion);
-      }
-      c.score = m.score;
-      FillReason(m, domain, &reasons.Add(m.code));
-      // Look-alike letters (gmаil.zz, gmail.соm: .xn--m-0tbi) or another
-      // slip under a TLD the root zone lacks: whatever the first reason,
-      // no mail can be delivered there, and a rule on tld-not-delegated or
-      // can_receive must see it; the hold offered a release that could
-      // only bounce (issue 15, breaker 15, item 5).
-      // RFC 2606's names for tests are left out, as the detector does.
-      const std::string_view ascii = domain.ascii;
-      const std::string_view tld = ascii.substr(ascii.rfind('.') + 1);
-      if (m.code != ReasonCode::kTldNotDelegated && !address::HasDelegatedTld(ascii) &&
-          tld != "test" && tld != "example" && tld != "localhost") {
-        Reason& r = reasons.Add(ReasonCode::kTldNotDelegated);
-        FillReason(m, domain, &r);
-        r.code = ReasonCode::kTldNotDelegated;
-        r.detail.assign("the TLD .");
-        r.detail.append(address::ShownAddress(tld));
-        r.detail.append(" does not exist: no mail can be delivered there");
-      }
-      break;
-    }
-    case LookalikeMatch::Kind::kNone:
-      // Under a TLD the root zone lacks: nothing can be delivered, so it is
-      // invalid, never a silent external (fail closed).
-      if (m.code == ReasonCode::kTldNotDelegated) {
-        if (block == nullptr) c.verdict = Verdict::kInvalid;
-        // A real, untrusted mail domain one slip away (y7mail.con).
-        if (!m.target_domain_for_suggestion.empty()) {
-          Address a;
-          a.local = local;
-          c.suggestion = a.WithDomain(m.target_domain_for_suggestion);
-        }
-        FillReason(m, domain, &reasons.Add(m.code));
-        break;
-      }
-      if (block == nullptr) c.verdict = Verdict::kExternal;
-      // A real mail domain near a trusted one: external, with the note a
-      // rule can match (reason = ["real-neighbour"]) to warn or confirm.
-      if (m.code == ReasonCode::kRealNeighbour) {
-        c.target = m.target;
-        FillReason(m, domain, &reasons.Add(m.code));
-      }
-      break;
-  }
-}
-
-RecipientCheck Engine::CheckRecipient(std::string_view input) const {
-  RecipientCheck c;
-  CheckRecipient(input, &c);
-  return c;
-}
-
-void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
-  // The parse's strings, kept per thread so a plain address is parsed
-  // without allocating (ParseRecipient's in-place form).
-  thread_local Recipient parsed;
-  const Status status = ParseRecipient(input, delivery_, &parsed);
-  RecipientCheck& c = *out;
-  if (!status.ok()) {
-    // gc.ca, nic.in: a public suffix that is its owner's mail domain too.
-    thread_local std::string probe;
-    std::optional<Domain> d = engine::PublicSuffixDomain(input, &probe);
-    auto mail_domain = [&] {
-      if (engine::ListedSuffixMailDomain(d->ascii)) return true;
-      const LookalikeMatch m = detector_->Classify(*d);
-      return m.kind == LookalikeMatch::Kind::kTrusted && m.trusted_entry == d->ascii &&
-             (!m.trusted_namespace || (policy_.use_default_protected &&
-                                       engine::WrittenAsDomainInProtectedList(d->ascii)));
-    };
-    if (d && mail_domain() && ParseRecipient(probe, delivery_, &parsed).ok() &&
-        parsed.route.empty()) {
-      Reset(input, c);
-      parsed.WriteAddress(&c.address);
-      c.address.resize(c.address.rfind('@') + 1);
-      c.address.append(d->ascii);
-      c.domain.assign(d->ascii);
-      c.domain_unicode.assign(d->unicode);
-      engine::ReasonSink reasons(c.reasons);
-      JudgeDomain(*d, parsed.local, c, reasons);
-      reasons.Finish();
-      return;
-    }
-    SetInvalid(input, status, c);
-    // hotmail.pg, live.np: a name under a wildcard public suffix is no
-    // mail domain, but the sender meant one (issue 15 breaker, round 3,
-    // item 11).
-    SuggestForSuffix(input, c, [this](const Domain& d, const std::string& local,
-                                      RecipientCheck& meant) {
-      engine::ReasonSink sink(meant.reasons);
-      JudgeDomain(d, local, meant, sink);
-      sink.Finish();
-    });
-    if (!c.suggestion.empty()) return;
-    // gmail..com, .army.mil: a doubled or leading dot is a slip. The address
-    // stays invalid (fail closed), with what it was meant to be.
-    std::string repaired = RepairDots(input);
-    if (repaired.empty()) return;
-    RecipientCheck meant;
-    CheckRecipient(repaired, &meant);
-    // The repair itself when it is a deliverable address (trusted, or
-    // external: the next check judges it), a look-alike's own suggestion,
-    // never a blocked or invalid one.
-    if (meant.verdict == Verdict::kTrusted || meant.verdict == Verdict::kExternal) {
-      c.suggestion = std::move(meant.address);
-    } else if (meant.verdict == Verdict::kLookalike) {
-      c.suggestion = std::move(meant.suggestion);
-      c.also_suggestion = std::move(meant.also_suggestion);
-    }
-    return;
-  }
-  const Recipient& r = parsed;
-  Reset(input, c);
-  r.WriteAddress(&c.address);
-  c.domain.assign(r.domain.ascii);
-  c.domain_unicode.assign(r.domain.unicode);
-  engine::ReasonSink reasons(c.reasons);
-  JudgeDomain(r.domain, r.local, c, reasons);
-  if (has_history_) AddHistoryReasons(input, c, reasons);
-
-  // A domain the address routes on to is judged as if it were the
-  // delivery domain: the next hop may deliver there.
-  if (!r.route.empty()) {
-    reasons.Finish();
-    for (const RouteHop& hop : r.route) {
-      c.route_domains.push_back(hop.domain.ascii);
-      RecipientCheck h;
-      engine::ReasonSink hop_reasons(h.reasons);
-      JudgeDomain(hop.domain, hop.local, h, hop_reasons);
-      if (Severity(h.verdict) <= Severity(c.verdict)) continue;
-      c.verdict = h.verdict;
-      c.target = std::move(h.target);
-      c.target_source = h.target_source;
-      c.suggestion = std::move(h.suggestion);
-      c.score = h.score;
-      Reason& routed = hop_reasons.Add(ReasonCode::kRoutedAddress);
-      routed.subject = hop.domain.unicode;
-      routed.detail = hop.how;
-      hop_reasons.Finish();
-      for (Reason& reason : c.reasons) h.reasons.push_back(std::move(reason));
-      c.reasons = std::move(h.reasons);
-    }
-    reasons.Resume();
-  }
-  if (!r.irregular.empty()) {
-    Reason& irregular = reasons.Add(ReasonCode::kIrregularAddress);
-    irregular.subject.assign(r.domain.unicode);
-    irregular.detail.assign(r.irregular);
-  }
-  reasons.Finish();
 }
 
 }  // namespace nearmiss

@@ -2,6 +2,7 @@
 // learned.h picks them), and checks say when a recipient is new, or a near
 // miss of an address written to often (engine/address_typo.h).
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <utility>
 
@@ -161,10 +162,17 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
   if (established(c.address) || (!mailbox.empty() && established(mailbox))) {
     // A known address is still a slip when its display name is another
     // frequent contact: "Robert Brown" <li.wei@...> (address_typo.h).
-    if (!addresses_->FindKnownDisplaySlip(sender, judged, display, &slip)) return false;
+    // So is one whose display name names a frequent contact at another
+    // domain of the same organisation (address_typo_organisation.cc).
+    if (!addresses_->FindKnownDisplaySlip(sender, judged, display, &slip) &&
+        !addresses_->FindOrganisationSlip(sender, judged, display, /*known=*/true, &slip)) {
+      return false;
+    }
     rare = 0;
   } else if (!addresses_->FindDisplaySlip(sender, judged, display, &slip) &&
              !addresses_->FindSlip(sender, judged, display, &slip) &&
+             !addresses_->FindOrganisationSlip(sender, judged, display, /*known=*/false,
+                                               &slip) &&
              (neighbour.empty() ||
               !addresses_->FindNeighbourSlip(sender, judged, neighbour, display, &slip))) {
     return false;
@@ -181,6 +189,9 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
   c.target = slip.known;
   c.suggestion = std::move(slip.known);
   c.score = std::max(c.score, slip.score);
+  // In hundredths, as shown: a rule's address_typo_score_at_least = 0.75
+  // must match what JSON shows as 0.75 (0.85 - 0.1 is 0.7499999...).
+  c.address_typo = AddressTypo{slip.kind, std::round(slip.score * 100) / 100};
   return true;
 }
 
@@ -202,8 +213,11 @@ void Engine::AddHistoryReasons(std::string_view input, RecipientCheck& c,
   // time too; the sender scope waits for CheckMessage.
   // A display name may name a frequent address at another domain than
   // this never-seen one (FindDisplaySlip), so it is judged too.
-  if ((seen || !RealNeighbourOf(c).empty() || !engine::DisplayNameOf(input).empty()) &&
-      addresses_ != nullptr &&
+  // A subdomain's trust comes from its parent: the organisation's other
+  // domains written to say who was meant there (us.partner.example).
+  if (addresses_ != nullptr &&
+      (seen || !RealNeighbourOf(c).empty() || !engine::DisplayNameOf(input).empty() ||
+       addresses_->InFrequentOrganisation(c.domain)) &&
       policy_.history.address_typo_scope == HistoryPolicy::TypoScope::kOrganisation &&
       AddAddressTypo("", input, c, reasons)) {
     return;  // says all new-address would, and what was meant
@@ -239,7 +253,8 @@ void Engine::AddMessageAddressTypos(std::string_view sender,
     // At a domain nobody writes to, only a display name can name who was
     // meant (FindDisplaySlip).
     if (seen_domains_.count(c.domain) == 0 && RealNeighbourOf(c).empty() &&
-        engine::DisplayNameOf(input).empty()) {
+        engine::DisplayNameOf(input).empty() &&
+        (addresses_ == nullptr || !addresses_->InFrequentOrganisation(c.domain))) {
       continue;
     }
     // The organisation scope judged the recipient as written at

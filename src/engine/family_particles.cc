@@ -4,25 +4,14 @@
 #include <sstream>
 #include <utility>
 
+#include "engine/name_text.h"
+
 namespace nearmiss::data {
 // data/names/family-particles.txt, compiled in (nm_embed, src/engine/CMakeLists.txt).
 extern const std::string_view kFamilyParticles;
 }  // namespace nearmiss::data
 
 namespace nearmiss::engine {
-namespace {
-
-bool Letters(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
-Status LineError(std::string_view source, size_t line, std::string_view what) {
-  std::string m(source);
-  m.append(":").append(std::to_string(line)).append(": ").append(what);
-  return Status::InvalidArgument(std::move(m));
-}
-
-}  // namespace
 
 Result<std::vector<ParticleGroup>> ParseFamilyParticles(std::string_view text,
                                                         std::string_view source) {
@@ -42,7 +31,7 @@ Result<std::vector<ParticleGroup>> ParseFamilyParticles(std::string_view text,
     while (words >> word) {
       if (word == "=") {
         if (after_equals || g.words.empty()) {
-          return LineError(source, line_no, "'=' must follow one or more particles, once");
+          return NamesLineError(source, line_no, "'=' must follow one or more particles, once");
         }
         after_equals = true;
         continue;
@@ -50,13 +39,13 @@ Result<std::vector<ParticleGroup>> ParseFamilyParticles(std::string_view text,
       if (!Letters(word)) {
         std::string what("'");
         what.append(word).append("' is not a lower-case ASCII word (a-z only)");
-        return LineError(source, line_no, what);
+        return NamesLineError(source, line_no, what);
       }
       (after_equals ? g.shorts : g.words).push_back(std::move(word));
     }
     if (g.words.empty()) continue;
     if (after_equals && g.shorts.empty()) {
-      return LineError(source, line_no, "'=' with no short form after it");
+      return NamesLineError(source, line_no, "'=' with no short form after it");
     }
     out.push_back(std::move(g));
   }

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <array>
 
+#include "engine/name_text.h"
+
 namespace nearmiss::engine {
 namespace {
 
 bool IsSeparator(char c) { return c == '.' || c == '_' || c == '-' || c == ' '; }
-bool IsLetter(char c) { return c >= 'a' && c <= 'z'; }
-bool Letters(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), IsLetter); }
 
 // One reading: the initial and the family name.
 struct Reading {

@@ -1,8 +1,10 @@
 #include "engine/local_part_rules.h"
 
 #include <algorithm>
+#include <memory>
 #include <string>
 
+#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -86,6 +88,31 @@ bool FromParts(const Parts& t, size_t ti, const Parts& k, size_t ki, bool droppe
   }
   const bool cut = part.size() >= 2 || k.p[0].size() >= 2;
   return cut && FromParts(t, 1, k, part.size(), dropped, true, named);
+}
+
+// `utf8` in ASCII Latin letters by ICU's transforms; "" when ICU fails or
+// something outside ASCII is left. A Transliterator is not to be shared
+// between threads (ICU's user guide): each thread clones the process's.
+std::string LatinTransliteration(std::string_view utf8) {
+  static const icu::Transliterator* const base = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Transliterator* t = icu::Transliterator::createInstance(
+        "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status);
+    if (U_FAILURE(status)) {
+      delete t;
+      return static_cast<icu::Transliterator*>(nullptr);
+    }
+    return t;
+  }();
+  if (base == nullptr) return {};
+  thread_local std::unique_ptr<icu::Transliterator> mine(base->clone());
+  if (!mine) return {};
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  mine->transliterate(text);
+  std::string out;
+  text.toUTF8String(out);
+  return IsAscii(out) ? out : std::string();
 }
 
 }  // namespace
@@ -245,6 +272,19 @@ Compared CompareForm(std::string_view lower_local) {
     out.plain.assign(lower_local);
   }
   out.text = IsAscii(out.plain) ? out.plain : lookalike::AsciiLookalike(out.plain).text;
+  if (!IsAscii(out.text)) {
+    // Letters with no Latin look-alike (Cyrillic и, я; Greek λ) would keep
+    // a local part apart from every frequent one, however close the name:
+    // "мария.garcia" passed by the frequent maria.garcia (issue 14's fresh
+    // tester, defect 7). Read in its Latin transliteration (ICU Any-Latin,
+    // then Latin-ASCII: "мария" -> "maria"), it is judged as a slip of the
+    // same name would be; Unicode TS #39 section 5.1 holds a mixed-script
+    // identifier suspect by itself.
+    if (std::string latin = LatinTransliteration(out.plain); !latin.empty()) {
+      out.text = std::move(latin);
+      out.transliterated = true;
+    }
+  }
   return out;
 }
 

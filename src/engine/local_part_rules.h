@@ -22,10 +22,14 @@ inline constexpr size_t kMaxParts = 4;
 
 // A lower-case local part as it is compared: `plain` its content, unquoted
 // ("\"jon smith\"" -> jon smith); `text` that, outside ASCII, in the letters
-// a reader sees (lookalike::AsciiLookalike: "józef" -> "jozef").
+// a reader sees (lookalike::AsciiLookalike: "józef" -> "jozef"), and where
+// letters with no Latin look-alike are left (Cyrillic и, я), in its Latin
+// transliteration (ICU Any-Latin, Latin-ASCII: "мария" -> "maria"), then
+// `transliterated`.
 struct Compared {
   std::string plain;
   std::string text;
+  bool transliterated = false;
 };
 Compared CompareForm(std::string_view lower_local);
 // Whether `typed` and the known local part (with its CompareForm text

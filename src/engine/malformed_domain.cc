@@ -6,17 +6,35 @@
 namespace nearmiss {
 
 bool MalformedDomain(const RecipientCheck& check, std::string_view domain) {
-  return check.verdict == Verdict::kInvalid && !domain.starts_with('[') &&
-         domain.find('.') != std::string_view::npos &&
+  // An address literal ("[192.0.2.1]", "[IPv6:2001:db8::1]", RFC 5321
+  // 4.1.3) names a host, not a domain: no look-alike or blocked domain can
+  // be told from it, and `check` and the milter refuse it, so an audit
+  // must not pass it as judged, as it does not the bare "bob@192.0.2.1";
+  // learn skips it (issue-16 tester round 9, defect 1).
+  if (check.verdict == Verdict::kInvalid && domain.starts_with('[')) return true;
+  return check.verdict == Verdict::kInvalid && domain.find('.') != std::string_view::npos &&
          (check.reasons.empty() || check.reasons.front().code != ReasonCode::kTldNotDelegated);
 }
 
 DomainJudge DomainJudge::ForEngine(std::shared_ptr<const Engine> engine) {
-  return DomainJudge([engine = std::move(engine)](const std::string& normal) {
-    // "postmaster" stands in for the local part: the class depends on the
-    // domain alone.
-    return MalformedDomain(engine->CheckRecipient("postmaster@" + normal), normal);
-  });
+  return DomainJudge(
+      [engine](const std::string& normal) {
+        // "postmaster" stands in for the local part: the class depends on
+        // the domain alone.
+        return MalformedDomain(engine->CheckRecipient("postmaster@" + normal), normal);
+      },
+      [engine](const std::string& normal) {
+        RecipientCheck check = engine->CheckRecipient("postmaster@" + normal);
+        return check.reasons.empty() ? std::string() : ReasonMessage(check.reasons.front());
+      });
+}
+
+std::string DomainJudge::Why(std::string_view domain) const {
+  if (!why_) return {};
+  Domain parsed;
+  std::string normal;
+  address::NormalDomain(domain, &parsed, &normal);
+  return why_(normal);
 }
 
 bool DomainJudge::Judgeable(std::string_view domain) {

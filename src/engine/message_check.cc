@@ -80,6 +80,14 @@ bool SettlesWarning(const Engine& engine, const Acknowledgement& a, const Recipi
     // address-typo named cannot be shown to be the one acknowledged.
     if (!a.warning_recorded && r.code == ReasonCode::kAddressTypo) return false;
   }
+  // The same suggestion from another kind of evidence is another warning:
+  // "one letter differs" acknowledged says nothing about a display name
+  // that names the suggested person. An acknowledgement stored without a
+  // kind (before schema 7, or by a v2 release link) settles no address-typo.
+  if (check.address_typo &&
+      a.typo_kind != AddressTypoKindName(check.address_typo->kind)) {
+    return false;
+  }
   if (!a.warning_recorded) return true;
   if (a.recipient.empty()) {
     // A domain's: the local part of the suggestion follows the recipient's.
@@ -214,6 +222,9 @@ void Engine::ScanContent(const MessageContent& content, ThreadState* thread,
       content.total_bytes() > content.bytes().size()) {
     // The rest was never seen: say how much was, and decide on a lower bound.
     content::Finding limit;
+    // Named by its bound, as the walker names the same bound hit in a
+    // message read whole (limits.max_message_bytes).
+    limit.marking = "max-message-bytes";
     limit.pack = "limit";
     limit.where = "limit";
     limit.text = "message larger than " + std::to_string(content.bytes().size()) + " bytes";

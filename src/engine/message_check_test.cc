@@ -100,6 +100,7 @@ TEST(MessageCheckTest, TruncatedRawMessageAddsTheLimitFinding) {
   EXPECT_FALSE(c.facts.sensitivity.complete);
   ASSERT_FALSE(c.facts.sensitivity.findings.empty());
   const content::Finding& limit = c.facts.sensitivity.findings.back();
+  EXPECT_EQ(limit.marking, "max-message-bytes");
   EXPECT_EQ(limit.pack, "limit");
   EXPECT_EQ(limit.text, "message larger than 40 bytes");
   EXPECT_EQ(c.message.source, "q1");

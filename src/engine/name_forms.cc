@@ -8,6 +8,8 @@
 
 #include "engine/address_typo.h"
 #include "engine/family_particles.h"
+#include "engine/name_text.h"
+
 namespace nearmiss::data {
 // data/names/given-name-forms.txt, compiled in (nm_embed, src/engine/CMakeLists.txt).
 extern const std::string_view kGivenNameForms;
@@ -15,10 +17,6 @@ extern const std::string_view kGivenNameForms;
 
 namespace nearmiss::engine {
 namespace {
-
-bool Letters(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
 
 // The table's lines, for the forms of one name (InitialOfForm).
 const std::vector<GivenNameForms>& Lines() {
@@ -162,10 +160,8 @@ Result<std::vector<GivenNameForms>> ParseGivenNameForms(std::string_view text,
     std::string word;
     while (words >> word) {
       if (!Letters(word)) {
-        std::string m(source);
-        m.append(":").append(std::to_string(line_no)).append(": '").append(word);
-        m.append("' is not a lower-case ASCII name (a-z only)");
-        return Status::InvalidArgument(std::move(m));
+        return NamesLineError(source, line_no,
+                              "'" + word + "' is not a lower-case ASCII name (a-z only)");
       }
       if (g.name.empty()) {
         g.name = std::move(word);
@@ -175,10 +171,8 @@ Result<std::vector<GivenNameForms>> ParseGivenNameForms(std::string_view text,
     }
     if (g.name.empty()) continue;
     if (g.forms.empty()) {
-      std::string m(source);
-      m.append(":").append(std::to_string(line_no)).append(": '").append(g.name);
-      m.append("' has no form; expected 'NAME FORM [FORM...]'");
-      return Status::InvalidArgument(std::move(m));
+      return NamesLineError(source, line_no,
+                            "'" + g.name + "' has no form; expected 'NAME FORM [FORM...]'");
     }
     out.push_back(std::move(g));
   }

@@ -1,11 +1,11 @@
 #include "engine/name_order.h"
 
-#include <algorithm>
 #include <string>
 #include <unordered_set>
 
 #include "engine/local_part_rules.h"
 #include "engine/name_forms.h"
+#include "engine/name_text.h"
 
 namespace nearmiss::data {
 // data/names/given-names.txt, compiled in (nm_embed, src/engine/CMakeLists.txt).
@@ -17,10 +17,6 @@ namespace nearmiss::engine {
 namespace {
 
 constexpr std::string_view kSource = "data/names/given-names.txt";
-
-bool Letters(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
 
 // Calls `word(w, line)` for each blank-separated word outside comments.
 template <typename F>
@@ -80,10 +76,11 @@ Status CheckGivenNameList() {
   Status bad;
   EachWord(data::kGivenNames, [&](std::string_view w, size_t line) {
     if (!bad.ok() || Letters(w)) return;
-    std::string m(kSource);
-    m.append(":").append(std::to_string(line)).append(": '").append(w);
-    m.append("' is not a lower-case ASCII name (a-z only)");
-    bad = Status::InvalidArgument(std::move(m));
+    // Appended, not "'" + std::string(w): GCC 12's -O3 reports a false
+    // -Wrestrict on operator+(const char*, string&&) (GCC bug 105329).
+    std::string what = "'";
+    what.append(w).append("' is not a lower-case ASCII name (a-z only)");
+    bad = NamesLineError(kSource, line, what);
   });
   return bad;
 }

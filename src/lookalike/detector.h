@@ -215,8 +215,10 @@ class DetectorImpl final : public LookalikeDetector {
   std::string EntryUnicodeName(const Entry& e) const;
   // 2 for names long enough to match at edit distance two, else 1; the
   // length in characters (CharCount), not UTF-8 bytes.
-  int DeletionDepth(std::string_view name) const {
-    return CharCount(name) >= options_.distance2_min_length ? 2 : 1;
+  int DeletionDepth(std::string_view name) const { return DepthForChars(CharCount(name)); }
+  // The same for a name of `chars` characters (an ASCII name: its size).
+  int DepthForChars(size_t chars) const {
+    return chars >= options_.distance2_min_length ? 2 : 1;
   }
 
   LookalikeOptions options_;
@@ -277,8 +279,14 @@ class DetectorImpl final : public LookalikeDetector {
   // Messages the organisation sent to each entry, by id (TrustedEntry::
   // messages); empty without history, so a detector without it is unchanged.
   std::vector<int64_t> messages_;
-  double OrganisationPriorOf(uint32_t id) const {
-    return messages_.empty() ? 1.0 : OrganisationPrior(messages_[id]);
+  // For a namespace's candidate, the count of its target (ato.gov.au of
+  // .gov.au), when that is an entry; the engine makes each name written to
+  // under a namespace one (issue 15, breaker 15 round 5, defect 3).
+  double OrganisationPriorOf(uint32_t id, std::string_view target) const {
+    if (messages_.empty()) return 1.0;
+    if (!set_[id].is_namespace) return OrganisationPrior(messages_[id]);
+    std::optional<uint32_t> written = set_.Exact(target);
+    return OrganisationPrior(written ? messages_[*written] : 0);
   }
 };
 

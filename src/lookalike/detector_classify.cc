@@ -3,8 +3,8 @@
 // (protected namespaces), detector_family.cc (providers' names under foreign
 // zones), detector_dots.cc and detector_name.cc (the name); the readings that
 // make a domain no look-alike (a real neighbour, a provider's host) are
-// detector_neighbours.cc's. This file builds the query, keeps the best
-// candidate and turns it into the answer.
+// detector_neighbours.cc's; the query is built by detector_query.cc. This
+// file keeps the best candidate and turns it into the answer.
 #include <algorithm>
 
 #include "address/idna.h"
@@ -13,76 +13,13 @@
 #include "address/second_level_zone.h"
 #include "nearmiss/address.h"
 #include "lookalike/detector.h"
+#include "lookalike/detector_query.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/edit.h"
 #include "lookalike/slip_score.h"
 #include "lookalike/visual_key.h"
 
 namespace nearmiss::lookalike {
-namespace {
-
-// Fills `q` in place: its views may point into q.look_storage.
-void MakeQuery(const Domain& d, Query& q) {
-  q.domain = &d;
-  std::string_view ascii = d.ascii;
-  if (!d.suffix.empty() && ascii.size() > d.suffix.size() + 1) {
-    q.name = ascii.substr(0, ascii.size() - d.suffix.size() - 1);
-  }
-  q.reg_label = LastLabel(q.name);
-  q.prefix = q.name.substr(0, q.name.size() - q.reg_label.size());
-  q.idn = d.unicode != d.ascii && !d.unicode.empty();
-  if (!q.idn) {
-    q.look_name = q.name;
-    q.uni_name = q.name;
-  } else {
-    // Same number of labels in both forms: cut the suffix's labels off.
-    const size_t suffix_labels = std::count(d.suffix.begin(), d.suffix.end(), '.') + 1;
-    auto name_of = [&](std::string_view uni) -> std::optional<std::string_view> {
-      size_t cut = uni.size();
-      for (size_t i = 0; i < suffix_labels && cut != std::string_view::npos && cut > 0; ++i) {
-        cut = uni.rfind('.', cut - 1);
-      }
-      if (cut == std::string_view::npos) return std::nullopt;
-      return uni.substr(0, cut);
-    };
-    if (std::optional<std::string_view> uni = name_of(d.unicode)) {
-      q.uni_name = *uni;
-      // Read with its capitals as typed: Greek "Ν" is an N, "ν" a v.
-      const std::optional<std::string_view> shown =
-          d.typed_capitals.empty() ? uni : name_of(d.typed_capitals);
-      q.look_storage = AsciiLookalike(shown ? *shown : *uni).text;
-    }
-    q.look_name = q.look_storage;
-  }
-  q.look_reg_label = LastLabel(q.look_name);
-  q.uni_reg_label = LastLabel(q.uni_name);
-}
-
-// Fills q's hashes (Query::ascii_hash ...).
-void HashNames(Query& q) {
-  const Domain& d = *q.domain;
-  q.ascii_hash = HashKey(d.ascii);
-  // The registrable domain is asked for only when it differs from the
-  // whole (JoinedCandidates); else its hash is the whole's, read already.
-  q.registrable_hash =
-      d.registrable.empty() || d.registrable == d.ascii ? q.ascii_hash : HashKey(d.registrable);
-  q.name_hash = HashKey(q.name);
-  // Most names are one label: the last label is the name.
-  q.reg_label_hash = q.reg_label == q.name ? q.name_hash : HashKey(q.reg_label);
-}
-
-// Fills q.open_zone: asked only of a domain the finders search, not of the
-// trusted ones most checks answer.
-void FindOpenZone(Query& q) {
-  std::string_view head, zone;
-  if (SplitTail(q.domain->ascii, 2, head, zone) && address::IsOpenPrivateZone(zone)) {
-    q.open_zone = zone;
-    q.open_zone_head = head;
-  }
-}
-
-
-}  // namespace
 
 bool DetectorImpl::UnlistedDotMove(std::string_view typed, const std::string& alt) const {
   // navy.imil read as navyi.mil: a name no list holds, made up by moving
@@ -130,10 +67,10 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
     // it, OrganisationPrior), then the stronger trust, then the earlier entry.
     if (best.likelihood < 0) {
       best.likelihood = SlipLikelihood(best.typed, best.suggestion) * TargetPrior(best.id) *
-                        OrganisationPriorOf(best.id);
+                        OrganisationPriorOf(best.id, best.target);
     }
     likelihood = SlipLikelihood(best.typed, c.suggestion) * TargetPrior(c.id) *
-                 OrganisationPriorOf(c.id);
+                 OrganisationPriorOf(c.id, c.target);
     if (likelihood != best.likelihood) {
       better = likelihood > best.likelihood;
     } else {
@@ -183,10 +120,14 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   MakeQuery(d, q);
   // Every index below is read at a random place; in a big trusted set each
   // read waits for main memory. Start all the loads now so they overlap.
-  if (prefetch_) set_.Prefetch(d.ascii);
-  if (prefetch_ && !q.name.empty()) {
+  // The names are hashed once, here: the prefetches and the lookups below
+  // (TrustedBy of the whole, the name indexes) use the same hashes.
+  if (prefetch_) {
     HashNames(q);
-    set_.Prefetch(q.name);
+    set_.Prefetch(d.ascii, q.ascii_hash);
+  }
+  if (prefetch_ && !q.name.empty()) {
+    set_.Prefetch(q.name, q.name_hash);
     by_name_.Prefetch(q.name_hash);
     by_name_.Prefetch(q.reg_label_hash);
     joined_.Prefetch(q.ascii_hash);
@@ -214,7 +155,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     }
   }
   // Trusted: the common answer at RCPT time, given without allocating.
-  if (auto id = set_.TrustedBy(d.ascii)) {
+  if (auto id = prefetch_ ? set_.TrustedBy(d.ascii, q.ascii_hash) : set_.TrustedBy(d.ascii)) {
     const Entry& e = set_[*id];
     m.kind = LookalikeMatch::Kind::kTrusted;
     m.source = e.source;
@@ -354,7 +295,8 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // first (yahoo.com.uk: yahoo.co.uk or yahoo.com.hk, as the history says;
   // issue 15, breaker 15, item 6). Without history both priors are 1.
   if (best.alt_code && alt_offered() &&
-      OrganisationPriorOf(best.alt_id) > OrganisationPriorOf(best.id)) {
+      OrganisationPriorOf(best.alt_id, best.alt_target) >
+          OrganisationPriorOf(best.id, best.target)) {
     swap_alt();
   }
   // A name under a TLD namespace that no list holds (ird.gov, defence.gov:

@@ -24,10 +24,15 @@ void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
   // allocate for them.
   thread_local std::string variant;
   // `detail()` makes the sentence, only for a variant that is trusted.
+  // The label typed before the dot moved, when it is a provider's name:
+  // gmail.mmil is no gmailm.mil, as a provider's name is never read as a
+  // name under a namespace (issue 15, breaker 15 round 6, defect 7).
+  bool provider_typed = false;
   auto offer = [&](auto detail, double score) {
     std::optional<uint32_t> id = set_.TrustedBy(variant);
     // A namespace itself (gov.uk for go.vuk) is no mail domain.
     if (!id || (set_[*id].is_namespace && set_[*id].domain == variant)) return;
+    if (set_[*id].is_namespace && provider_typed) return;
     // Under a namespace every name is trusted, so a moved dot always makes
     // one (navyi.mil for navy.imil): there the reading that keeps the
     // typed name (a letter added to the ending) is the likelier one.
@@ -44,6 +49,7 @@ void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
     const std::string_view left = LastLabel(before);
     const std::string_view right = after.substr(0, after.find('.'));
     if (left.empty() || right.empty()) continue;
+    provider_typed = families_.contains(std::string(left));
     // hotmail.c.om, army.mi.l, hmrc.go.v.uk: one dot too many.
     if (before.find('.') != std::string_view::npos || after.find('.') != std::string_view::npos) {
       variant.assign(before).append(after);

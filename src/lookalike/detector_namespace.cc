@@ -6,6 +6,7 @@
 #include "address/idna.h"
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
+#include "address/second_level_zone.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/edit.h"
@@ -115,8 +116,15 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
       // same round); under .gov or any delegated TLD such a name is trusted
       // before it gets here, or is that TLD's own.
       const bool swapped = k == 2 && LabelsSwapped(tail, ns);
-      const bool slip = conf != nullptr ||
-                        (dist == 1 && (!IsPublicSuffix(tail) || !address::HasDelegatedTld(tail))) ||
+      // A suffix by a wildcard rule alone (gvo.bd under *.bd) is no zone
+      // either, unless it is a real one (gov.np for .gov.bd: another
+      // government's, ForeignZoneCandidates): issue 15, breaker 15 round 6,
+      // defect 1.
+      auto open_tail = [&] {
+        return !IsPublicSuffix(tail) || !address::HasDelegatedTld(tail) ||
+               (address::IsWildcardOnlySuffix(tail) && !address::IsRealSecondLevelZone(tail));
+      };
+      const bool slip = conf != nullptr || (dist == 1 && open_tail()) ||
                         real_tld_slip() || swapped;
       const bool repeats = k == 1 && name_label == ns;
       // "seznam.cz.ml", "gmail.com.mi": a trusted name with one label
@@ -130,7 +138,14 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
       // reading is the one a sender means (issue 15, breaker 15, round 4,
       // item 3).
       auto provider = [&] { return families_.contains(std::string(name_label)); };
-      if (slip && !repeats && !appended() && !provider() &&
+      // acme.com.gv is no acme.com.gov: under a TLD the root zone lacks, a
+      // second level's word (com, org, ac, edu) is no name under a
+      // namespace (issue 15, breaker 15 round 6, defect 7).
+      auto zone_word = [&] {
+        return (IsOpenSecondLevel(name_label) || address::IsPublicSectorLabel(name_label)) &&
+               !address::HasDelegatedTld(LastLabel(tail));
+      };
+      if (slip && !repeats && !appended() && !provider() && !zone_word() &&
           !UnseenCountryName(head, name_label, ns)) {
         std::string target = Join(name_label, ".");
         target += ns;
@@ -286,8 +301,13 @@ void DetectorImpl::UndelegatedCandidates(const Query& q, Best& best) const {
     const size_t cut = ns.rfind('.');
     std::string_view head, tail;
     if (!SplitTail(ascii, n.labels - 1, head, tail) || tail != ns.substr(0, cut)) continue;
-    // met.uk.police: the code is there, swapped (NamespaceCandidates).
+    // met.uk.police: the code is there, swapped (NamespaceCandidates); so
+    // is another namespace's (hacienda.es.gob is hacienda.gob.es swapped,
+    // not es.gob.mx; issue 15, breaker 15 round 6, defect 8).
     if (LastLabel(head) == ns.substr(cut + 1)) continue;
+    std::string other(ns.substr(0, cut + 1));
+    other += LastLabel(head);
+    if (std::optional<uint32_t> o = set_.Exact(other); o && set_[*o].is_namespace) continue;
     // Classify says the TLD does not exist (a suffix slip).
     std::string detail = "the .";
     detail.append(ns.substr(cut + 1)).append(" of .").append(ns).append(" is missing");
@@ -315,6 +335,10 @@ void DetectorImpl::UndelegatedCandidates(const Query& q, Best& best) const {
       families_.contains(std::string(LastLabel(q.prefix.substr(0, q.prefix.size() - 1))))) {
     return;
   }
+  // acme.com.g is not acme.com.gov: a second level's word (com, ac) is no
+  // name under a namespace (a .com.gr or .com.gh cut short; issue 15,
+  // breaker 15 round 6, defect 7).
+  if (IsOpenSecondLevel(q.reg_label) || address::IsPublicSectorLabel(q.reg_label)) return;
   for (uint32_t id : set_.namespaces()) {
     std::string_view ns = set_[id].domain;
     if (!truncated(ns)) continue;

@@ -96,7 +96,32 @@ bool DetectorImpl::UndelegatedRetyped(const Domain& d, LookalikeMatch& m) const 
     // A trusted name itself retyped (gmail.comcom, gmail.cm0 for
     // gmail.com) ranks above a retyping that is only near one (gmail.mo).
     double rank = r.score;
-    if (r.kind == LookalikeMatch::Kind::kTrusted) {
+    // Trusted only as a name under a namespace that nobody has there: a
+    // provider's (gmail.mail, hotmail.mik read as gmail.mil, hotmail.mil)
+    // is the provider's home, as a provider's name is never read as a name
+    // under a namespace elsewhere (NamespaceCandidates); a commercial second
+    // level (acme.com.g as acme.com.gov) is no one's (issue 15, breaker 15
+    // round 6, defect 7).
+    std::string home;
+    if (r.kind == LookalikeMatch::Kind::kTrusted && r.trusted_namespace) {
+      const std::string_view ns = r.trusted_entry.starts_with('.') ? r.trusted_entry.substr(1)
+                                                                    : r.trusted_entry;
+      const std::string_view under =
+          std::string_view(retyped->ascii).substr(0, retyped->ascii.size() - ns.size() - 1);
+      const std::string_view label = LastLabel(under);
+      if (IsOpenSecondLevel(label)) continue;
+      if (auto f = families_.find(std::string(label)); f != families_.end()) {
+        home = f->second.home;
+      }
+    }
+    if (!home.empty()) {
+      r.source = TrustSource::kProvider;
+      if (std::optional<uint32_t> id = set_.Exact(home)) r.source = set_[*id].source;
+      r.target = home;
+      r.target_domain_for_suggestion = home;
+      r.score = 0.85;
+      rank = 1.5;
+    } else if (r.kind == LookalikeMatch::Kind::kTrusted) {
       r.target = retyped->ascii;
       r.target_domain_for_suggestion = retyped->ascii;
       r.score = 0.9;
@@ -112,7 +137,9 @@ bool DetectorImpl::UndelegatedRetyped(const Domain& d, LookalikeMatch& m) const 
     // item 10). A retyping that is itself trusted is the ending meant; one
     // only near a trusted name says which name.
     found.detail = "the TLD ." + std::string(tld) + " does not exist";
-    if (rank == 2) {
+    if (!home.empty()) {
+      found.detail.append("; ").append(home).append(" is the provider's mail domain");
+    } else if (rank == 2) {
       found.detail.append(": it is .").append(t).append(" mistyped");
     } else {
       found.detail.append(": no mail can be delivered there, and the trusted domain nearest it is ")

@@ -3,6 +3,8 @@
 // slips into TLDs that do not exist passed as external (army.mi.l,
 // gmai.lcom, gmail.c), suggestions that cannot be mail domains, and
 // namespace names run together (hmrcgov.uk) or repeated (nhs.nhs.ul).
+#include <functional>
+
 #include "lookalike/detector_fixture.h"
 
 namespace nearmiss {
@@ -216,6 +218,68 @@ TEST_F(DetectorZonesTest, ANameRepeatingAMultiLabelNamespace) {
                              "police.police.ul"}) {
     EXPECT_EQ(Classify(d).kind, LookalikeMatch::Kind::kLookalike) << d;
   }
+}
+
+// Each typed domain is a look-alike suggesting the domain meant.
+void ExpectSuggested(const std::function<LookalikeMatch(std::string_view)>& classify,
+                     const std::vector<std::pair<std::string_view, std::string_view>>& cases) {
+  for (auto [typed, meant] : cases) {
+    LookalikeMatch m = classify(typed);
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << typed << " " << m.detail;
+    EXPECT_EQ(m.target_domain_for_suggestion, meant) << typed << " " << m.detail;
+  }
+}
+
+// Issue 15, breaker 15 round 6, defect 7: a provider's name under a TLD
+// the root zone lacks, one slip from .mil, was read as a name under .mil
+// (gmail.mail: "did you mean gmail.mil?", which check then trusts), and a
+// second level's word cut short as one under .gov (acme.com.g: com.gov).
+TEST_F(DetectorZonesTest, NoOneMeansAProviderOrAZoneWordUnderANamespace) {
+  ExpectSuggested([&](std::string_view d) { return Classify(d); }, {
+           {"gmail.mail", "gmail.com"}, {"hotmail.mik", "hotmail.com"},
+           {"gmail.mmil", "gmail.com"}, {"yahoo.mial", "yahoo.com"}});
+  for (std::string_view typed : {"acme.com.g", "acme.org.gv", "acme.net.mi", "acme.ac.m"}) {
+    LookalikeMatch m = Classify(typed);
+    EXPECT_NE(m.kind, LookalikeMatch::Kind::kLookalike) << typed << " " << m.target;
+    EXPECT_EQ(m.code, ReasonCode::kTldNotDelegated) << typed;
+  }
+  // The namespace's own readings stay (army.mik, army.m).
+  EXPECT_EQ(Classify("army.mik").target_domain_for_suggestion, "army.mil");
+  EXPECT_EQ(Classify("army.m").target_domain_for_suggestion, "army.mil");
+}
+
+// Issue 15, breaker 15 round 6, defect 1: a namespace an administrator
+// protects under a ccTLD the PSL covers by a wildcard alone (.gov.bd under
+// *.bd) had no suffix-slip protection: gvo.bd, gob.bd were "suffixes" and
+// so another government's zone. Its slips are look-alikes now, as .gov.za's
+// are; another country's real zone under a wildcard (gov.np) stays a real
+// neighbour, not a slip.
+class DetectorWildcardZoneTest : public DetectorFixture {
+ protected:
+  void SetUp() override {
+    Build({{".gov.bd", TrustSource::kProtected}, {".gov.np", TrustSource::kProtected},
+           {".gov.za", TrustSource::kProtected}, {".gob.es", TrustSource::kProtected},
+           {".gob.mx", TrustSource::kProtected}, {".go.jp", TrustSource::kProtected},
+           {".go.kr", TrustSource::kProtected}},
+          LookalikeLists{});
+  }
+};
+
+TEST_F(DetectorWildcardZoneTest, SlipsOfANamespaceUnderAWildcardAreLookalikes) {
+  ExpectSuggested([&](std::string_view d) { return Classify(d); }, {
+           {"nbr.gvo.bd", "nbr.gov.bd"}, {"nbr.giv.bd", "nbr.gov.bd"},
+           {"nbr.gob.bd", "nbr.gov.bd"}, {"ird.gvo.np", "ird.gov.np"},
+           {"sars.gvo.za", "sars.gov.za"}});
+  EXPECT_EQ(Classify("nbr.gov.bd").kind, LookalikeMatch::Kind::kTrusted);
+}
+
+// Issue 15, breaker 15 round 6, defect 8: the labels of an admin-added
+// namespace swapped (hacienda.es.gob) were read as another country's
+// namespace with its code left off (es.gob.mx).
+TEST_F(DetectorWildcardZoneTest, SwappedLabelsOfANamespaceNameItself) {
+  ExpectSuggested([&](std::string_view d) { return Classify(d); }, {
+           {"hacienda.es.gob", "hacienda.gob.es"}, {"mofa.jp.go", "mofa.go.jp"},
+           {"sat.mx.gob", "sat.gob.mx"}, {"nbr.bgov.bd", "nbr.gov.bd"}});
 }
 
 }  // namespace

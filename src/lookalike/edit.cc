@@ -278,6 +278,10 @@ int BoundedDamerau(std::string_view a, std::string_view b, int limit) {
   return Damerau(std::u32string_view(ua), std::u32string_view(ub), limit);
 }
 
+int BoundedDamerauAscii(std::string_view a, std::string_view b, int limit) {
+  return Damerau(a, b, limit);
+}
+
 Edit DescribeEdit(std::string_view typed, std::string_view intended) {
   if (IsAscii(typed) && IsAscii(intended)) {
     const Located e = Locate(typed, intended);
@@ -300,6 +304,11 @@ Edit ClassifyEdit(std::string_view typed, std::string_view intended) {
   Decode(typed, ut);
   Decode(intended, ui);
   const Located e = Locate(std::u32string_view(ut), std::u32string_view(ui));
+  return {e.kind, e.adjacent_keys, {}};
+}
+
+Edit ClassifyEditAscii(std::string_view typed, std::string_view intended) {
+  const Located e = Locate(typed, intended);
   return {e.kind, e.adjacent_keys, {}};
 }
 

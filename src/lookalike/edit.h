@@ -14,6 +14,13 @@ namespace nearmiss::lookalike {
 // A malformed sequence counts as one character equal only to itself.
 int BoundedDamerau(std::string_view a, std::string_view b, int limit);
 
+// BoundedDamerau for strings the caller knows to be ASCII (a byte is a
+// character): the same answer without scanning both for UTF-8 first. The
+// typo finder verifies every candidate of a query with it (several a check
+// with a million names), and trusted entries are ASCII by construction
+// (A-labels, TrustedSet::Build). Undefined for other input.
+int BoundedDamerauAscii(std::string_view a, std::string_view b, int limit);
+
 // Code points in UTF-8 `utf8` (its bytes that are not continuation bytes):
 // the length the typo limits (DeletionDepth, the five-letter floors) read.
 size_t CharCount(std::string_view utf8);
@@ -53,6 +60,9 @@ Edit DescribeEdit(std::string_view typed, std::string_view intended);
 // for ranking an edit before deciding to tell it. The same kind as
 // DescribeEdit for every pair; no allocation for ASCII strings.
 Edit ClassifyEdit(std::string_view typed, std::string_view intended);
+// ClassifyEdit for strings the caller knows to be ASCII (as
+// BoundedDamerauAscii): the same result without the UTF-8 scans.
+Edit ClassifyEditAscii(std::string_view typed, std::string_view intended);
 
 // A plain slip: a neighbouring key struck instead or as well, two swapped,
 // one left out or doubled, and with `any_vowel` a vowel for another. Not

@@ -58,6 +58,9 @@ TEST(BoundedDamerauTest, AgreesWithTheFullMatrixOnEverySmallPair) {
       for (int limit = 0; limit <= 3; ++limit) {
         ASSERT_EQ(BoundedDamerau(a, b, limit), std::min(full, limit + 1))
             << "'" << a << "' '" << b << "' limit " << limit;
+        // The typo finder's ASCII form (detector_name.cc) answers the same.
+        ASSERT_EQ(BoundedDamerauAscii(a, b, limit), std::min(full, limit + 1))
+            << "'" << a << "' '" << b << "' limit " << limit;
         ++checked;
       }
     }
@@ -194,6 +197,12 @@ TEST(ClassifyEditTest, AgreesWithDescribeEditOnEveryEdit) {
       EXPECT_EQ(classified.kind, described.kind) << t << " for " << n;
       EXPECT_EQ(classified.adjacent_keys, described.adjacent_keys) << t << " for " << n;
       EXPECT_TRUE(classified.detail.empty()) << t << " for " << n;
+      if (std::all_of(t.begin(), t.end(), [](unsigned char c) { return c < 0x80; }) &&
+          std::all_of(n.begin(), n.end(), [](unsigned char c) { return c < 0x80; })) {
+        const Edit ascii = ClassifyEditAscii(t, n);
+        EXPECT_EQ(ascii.kind, described.kind) << t << " for " << n;
+        EXPECT_EQ(ascii.adjacent_keys, described.adjacent_keys) << t << " for " << n;
+      }
       ++checked;
     }
   }

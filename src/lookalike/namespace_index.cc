@@ -8,12 +8,15 @@
 namespace nearmiss::lookalike {
 
 void NamespaceIndex::Add(StringMap& map, std::string_view key, uint32_t at) {
+  Mark(ViewHash{}(key));
   auto it = map.find(key);
   if (it == map.end()) it = map.emplace(std::string(key), std::vector<uint32_t>{}).first;
   it->second.push_back(at);
 }
 
-void NamespaceIndex::Find(const StringMap& map, std::string_view key, std::vector<uint32_t>& out) {
+void NamespaceIndex::Find(const StringMap& map, std::string_view key,
+                          std::vector<uint32_t>& out) const {
+  if (!MayHold(ViewHash{}(key))) return;
   if (auto it = map.find(key); it != map.end()) {
     out.insert(out.end(), it->second.begin(), it->second.end());
   }
@@ -30,7 +33,10 @@ void NamespaceIndex::Build(const std::vector<Spec>& specs) {
     // has no neighbour a query could reach, and the deletion keys need < 256.
     if (s.ns.size() < 255) {
       lengths_[s.labels].set(s.ns.size());
-      ForEachDeletionKey(s.ns, 1, s.labels, [&](uint64_t key) { near_.emplace_back(key, at); });
+      ForEachDeletionKey(s.ns, 1, s.labels, [&](uint64_t key) {
+        near_.emplace_back(key, at);
+        Mark(key);
+      });
     }
     Add(by_flat_, s.flat, at);
     flat_lengths_.push_back(s.flat.size());
@@ -61,6 +67,7 @@ void NamespaceIndex::AppendNear(std::string_view ascii, std::vector<uint32_t>& o
       continue;
     }
     ForEachDeletionKey(tail, 1, k, [&](uint64_t key) {
+      if (!MayHold(key)) return;
       auto it = std::lower_bound(near_.begin(), near_.end(), std::pair<uint64_t, uint32_t>{key, 0});
       for (; it != near_.end() && it->first == key; ++it) out.push_back(it->second);
     });
@@ -85,7 +92,9 @@ void NamespaceIndex::Candidates(std::string_view ascii, std::string_view reg_lab
     Find(by_flat_, reg_label.substr(reg_label.size() - len), out);
   }
   if (const size_t dot = ascii.find('.'); dot != std::string_view::npos) {
-    if (auto it = by_rest_.find(ascii.substr(dot + 1)); it != by_rest_.end()) {
+    const std::string_view rest = ascii.substr(dot + 1);
+    if (auto it = MayHold(ViewHash{}(rest)) ? by_rest_.find(rest) : by_rest_.end();
+        it != by_rest_.end()) {
       for (uint32_t at : it->second) {
         if (ascii.size() > ns_[at].size() && ascii.ends_with(ns_[at])) out.push_back(at);
       }

@@ -254,8 +254,16 @@ std::vector<std::string> PermuteDomain(const PermuteInput& in) {
   std::set<std::string> out;
   std::string_view src = in.source;
   if (src.starts_with('.')) {
-    // A namespace: only its own slips, each a namespace.
-    SuffixSlips("", src.substr(1), in, out);
+    // A namespace: its own slips, each a namespace, and the namespace with
+    // an ending added (gov.uk.za, mil.com: check's suffix-append of every
+    // name under it, hmrc.gov.uk.za; issue 15, breaker 15 round 6,
+    // defect 4).
+    const std::string_view ns = src.substr(1);
+    SuffixSlips("", ns, in, out);
+    for (const std::string& tld : in.country_tlds) out.insert(std::string(ns) + "." + tld);
+    for (std::string_view generic : {"com", "net", "org"}) {
+      out.insert(std::string(ns) + "." + std::string(generic));
+    }
   } else {
     address::SuffixSplit split = address::SplitSuffix(src);
     std::string_view suffix = split.suffix;

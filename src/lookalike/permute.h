@@ -32,7 +32,8 @@ struct PermuteInput {
   std::string source;
   std::vector<SuffixConfusion> confusions;  // typed/intended pairs to swap
   // The two-letter TLDs to put a provider's name under (its family's own
-  // domains are judged trusted by the engine and dropped there).
+  // domains are judged trusted by the engine and dropped there), and to
+  // add after a domain or namespace (army.mil.de, gov.uk.za).
   std::vector<std::string> country_tlds;
   // The open zones of the Public Suffix List's private section to put a
   // provider's or declared name under (msk.ru, com.de, uk.com:

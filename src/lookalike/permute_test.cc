@@ -31,6 +31,18 @@ TEST(PermuteTest, NamespacesSlipTheirOwnLabelsAndConfusions) {
   EXPECT_FALSE(Has(v, "mil"));
 }
 
+// Issue 15, breaker 15 round 6, defect 4: check flags every name under a
+// namespace with an ending added (hmrc.gov.uk.za, army.mil.com), but
+// permute of a namespace wrote none of them.
+TEST(PermuteTest, NamespacesWithAnEndingAdded) {
+  PermuteInput in{".gov.uk", {}, {"za", "de"}, {}};
+  std::vector<std::string> v = PermuteDomain(in);
+  for (std::string_view s : {"gov.uk.za", "gov.uk.de", "gov.uk.com", "gov.uk.net", "gov.uk.org"}) {
+    EXPECT_TRUE(Has(v, s)) << s;
+  }
+  EXPECT_FALSE(Has(v, "gov.uk"));
+}
+
 // Issue 15 breaker: `permute army.mil` left out what check flags and the
 // README shows: armymil.com, army-mil.com (dot-omission), army.mil.ml
 // (suffix-append).

@@ -90,16 +90,27 @@ Status TrustedSet::Build(std::vector<TrustedEntry> input) {
 }
 
 std::optional<uint32_t> TrustedSet::Exact(std::string_view ascii) const {
+  if (!MayHoldTld(ascii)) return std::nullopt;
+  return ExactHashed(ascii, HashKey(ascii));
+}
+
+std::optional<uint32_t> TrustedSet::Exact(std::string_view ascii, uint64_t hash) const {
+  if (!MayHoldTld(ascii)) return std::nullopt;
+  return ExactHashed(ascii, hash);
+}
+
+std::optional<uint32_t> TrustedSet::ExactHashed(std::string_view ascii, uint64_t hash) const {
   std::optional<uint32_t> found;
-  if (!MayHoldTld(ascii)) return found;
-  exact_.Find(HashKey(ascii), [&](uint32_t id) {
+  exact_.Find(hash, [&](uint32_t id) {
     if (entries_[id].domain == ascii) found = id;
   });
   return found;
 }
 
-void TrustedSet::Prefetch(std::string_view ascii) const {
-  exact_.Prefetch(HashKey(ascii));
+void TrustedSet::Prefetch(std::string_view ascii) const { Prefetch(ascii, HashKey(ascii)); }
+
+void TrustedSet::Prefetch(std::string_view ascii, uint64_t hash) const {
+  exact_.Prefetch(hash);
   for (size_t dot = ascii.find('.'); dot != std::string_view::npos;
        dot = ascii.find('.', dot + 1)) {
     exact_.Prefetch(HashKey(ascii.substr(dot + 1)));
@@ -121,10 +132,21 @@ void TrustedSet::PrefetchEntries(std::span<const uint32_t> ids) const {
 std::optional<uint32_t> TrustedSet::TrustedBy(std::string_view ascii) const {
   // Every entry that could cover `ascii` ends in its TLD.
   if (!MayHoldTld(ascii)) return std::nullopt;
-  if (auto id = Exact(ascii)) return id;
+  return TrustedByHashed(ascii, HashKey(ascii));
+}
+
+std::optional<uint32_t> TrustedSet::TrustedBy(std::string_view ascii, uint64_t hash) const {
+  if (!MayHoldTld(ascii)) return std::nullopt;
+  return TrustedByHashed(ascii, hash);
+}
+
+std::optional<uint32_t> TrustedSet::TrustedByHashed(std::string_view ascii, uint64_t hash) const {
+  if (auto id = ExactHashed(ascii, hash)) return id;
+  // Its parents end in the same TLD, which MayHoldTld has let through.
   for (size_t dot = ascii.find('.'); dot != std::string_view::npos;
        dot = ascii.find('.', dot + 1)) {
-    if (auto id = Exact(ascii.substr(dot + 1))) {
+    const std::string_view parent = ascii.substr(dot + 1);
+    if (auto id = ExactHashed(parent, HashKey(parent))) {
       const Entry& e = entries_[*id];
       if (e.is_namespace || e.covers_subdomains()) return id;
     }

@@ -48,9 +48,14 @@ class TrustedSet {
   // The entry that makes `ascii` trusted: itself, or a parent that covers
   // subdomains, or a namespace it falls under.
   std::optional<uint32_t> TrustedBy(std::string_view ascii) const;
+  // The same with `hash` = HashKey(ascii), worked out by the caller already:
+  // with a big set Classify hashes the names it prefetches once, and the
+  // second hashing cost a check a few hundred instructions.
+  std::optional<uint32_t> TrustedBy(std::string_view ascii, uint64_t hash) const;
 
-  // Prefetches what TrustedBy(ascii) will read.
+  // Prefetches what TrustedBy(ascii) will read; `hash` is HashKey(ascii).
   void Prefetch(std::string_view ascii) const;
+  void Prefetch(std::string_view ascii, uint64_t hash) const;
 
   // Starts loading the entries `ids` name and their domains' bytes, so a
   // caller that then reads them one by one, with work between the reads,
@@ -61,6 +66,8 @@ class TrustedSet {
 
   // The entry whose domain is exactly `ascii`.
   std::optional<uint32_t> Exact(std::string_view ascii) const;
+  // The same with `hash` = HashKey(ascii).
+  std::optional<uint32_t> Exact(std::string_view ascii, uint64_t hash) const;
 
   // False when no entry ends in the TLD of `ascii` (its last label), so
   // neither Exact nor TrustedBy can find one: most of the variants the
@@ -88,6 +95,11 @@ class TrustedSet {
     }
     return (h ^ h >> 16) % kTldBits;
   }
+
+  // Exact and TrustedBy past MayHoldTld, with `hash` = HashKey(ascii): the
+  // public forms test the TLD once, not again for each parent name.
+  std::optional<uint32_t> ExactHashed(std::string_view ascii, uint64_t hash) const;
+  std::optional<uint32_t> TrustedByHashed(std::string_view ascii, uint64_t hash) const;
 
   std::array<uint64_t, kTldBits / 64> tld_bits_{};
   std::vector<Entry> entries_;

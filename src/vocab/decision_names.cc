@@ -3,6 +3,7 @@
 #include <array>
 
 #include "nearmiss/decision.h"
+#include "vocab/name_table.h"
 
 namespace nearmiss {
 namespace {
@@ -15,10 +16,7 @@ std::string_view ActionName(Action action) {
 }
 
 std::optional<Action> ParseAction(std::string_view name) {
-  for (size_t i = 0; i < kActionNames.size(); ++i) {
-    if (kActionNames[i] == name) return static_cast<Action>(i);
-  }
-  return std::nullopt;
+  return vocab::ParseByName<Action>(kActionNames, name);
 }
 
 std::string_view RecipientFieldName(RecipientField field) {

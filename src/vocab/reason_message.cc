@@ -44,6 +44,16 @@ void AppendReasonMessage(const Reason& r, std::string* out) {
     case ReasonCode::kRealNeighbour:
       // "mailo.com is a real mail domain (Mailo, a French mail provider),
       // one slip from mail.com: check it is the one meant"
+      // A name in another country's public-sector zone: nearmiss knows the
+      // zone is real, not that the name exists ("mea.gov.kn is a name in
+      // gov.kn, a public-sector zone of .kn, one slip from mea.gov.in";
+      // issue 15, breaker 15 round 6, item 10).
+      if (r.detail.starts_with("in ") || r.detail.starts_with("a public-sector zone")) {
+        s.append(r.subject).append(r.detail.starts_with("in ") ? " is a name " : " is ");
+        s.append(r.detail).append(", one slip from ").append(r.object);
+        s.append(": check it is the one meant");
+        return;
+      }
       s.append(r.subject).append(" is a real mail domain (").append(r.detail);
       s.append("), one slip from ").append(r.object).append(": check it is the one meant");
       return;
@@ -100,6 +110,13 @@ void AppendReasonMessage(const Reason& r, std::string* out) {
           s.append(r.detail).append(" is encrypted, so nearmiss cannot read what it holds");
           break;
         case SensitivityForm::kNamedFinding:
+          // A doubted marking (decide.cc) names the word and its level.
+          if (!r.object.empty() && !r.subject.empty()) {
+            s.append("'").append(r.object).append("' stands alone on a line of the ");
+            s.append(r.detail).append(", where a ").append(r.subject);
+            s.append(" marking would, but nothing else in the message is marked");
+            break;
+          }
           s.append("the message carries a finding this rule names");
           break;
         case SensitivityForm::kMarked:

@@ -1,7 +1,9 @@
-// Names of the recipient classes and reason codes (verdict.h).
+// Names of the recipient classes, reason codes and address-typo kinds
+// (verdict.h).
 #include <array>
 
 #include "nearmiss/verdict.h"
+#include "vocab/name_table.h"
 
 namespace nearmiss {
 namespace {
@@ -14,7 +16,21 @@ constexpr std::array<std::string_view, kReasonCodeCount> kReasonNames = {
     "trusted",        "blocked",        "invalid-address",
     "routed-address", "irregular-address", "sensitivity"};
 
+constexpr std::array<std::string_view, kAddressTypoKindCount> kAddressTypoKindNames = {
+    "edit",          "swapped-parts",     "shortened-parts",  "initial-after-family",
+    "other-family-name", "display-name",  "display-address",  "number",
+    "digit",         "long-form",         "homoglyph",        "neighbour-domain",
+    "given-name-form", "family-group",    "swapped-initial"};
+
 }  // namespace
+
+std::string_view AddressTypoKindName(AddressTypoKind kind) {
+  return kAddressTypoKindNames[static_cast<size_t>(kind)];
+}
+
+std::optional<AddressTypoKind> ParseAddressTypoKind(std::string_view name) {
+  return vocab::ParseByName<AddressTypoKind>(kAddressTypoKindNames, name);
+}
 
 std::string_view VerdictName(Verdict verdict) {
   switch (verdict) {
@@ -32,10 +48,7 @@ std::string_view ReasonCodeName(ReasonCode code) {
 }
 
 std::optional<ReasonCode> ParseReasonCode(std::string_view name) {
-  for (size_t i = 0; i < kReasonNames.size(); ++i) {
-    if (kReasonNames[i] == name) return static_cast<ReasonCode>(i);
-  }
-  return std::nullopt;
+  return vocab::ParseByName<ReasonCode>(kReasonNames, name);
 }
 
 }  // namespace nearmiss

@@ -26,6 +26,24 @@ TEST(VocabTest, ReasonCodesRoundTrip) {
   EXPECT_FALSE(ParseReasonCode("Suffix-Edit").has_value());
 }
 
+// Policy files name them (`address_typo_kind`), so each has one name that
+// parses back, and the names at both ends are the ones docs/policy.md lists.
+TEST(VocabTest, AddressTypoKindsRoundTrip) {
+  std::set<std::string> seen;
+  for (int i = 0; i < kAddressTypoKindCount; ++i) {
+    auto kind = static_cast<AddressTypoKind>(i);
+    std::string name(AddressTypoKindName(kind));
+    EXPECT_FALSE(name.empty());
+    EXPECT_TRUE(seen.insert(name).second) << name << " twice";
+    EXPECT_EQ(ParseAddressTypoKind(name), kind) << name;
+  }
+  EXPECT_EQ(AddressTypoKindName(AddressTypoKind::kEdit), "edit");
+  EXPECT_EQ(AddressTypoKindName(AddressTypoKind::kOtherFamilyName), "other-family-name");
+  EXPECT_EQ(AddressTypoKindName(AddressTypoKind::kSwappedInitial), "swapped-initial");
+  EXPECT_FALSE(ParseAddressTypoKind("Edit").has_value());
+  EXPECT_FALSE(ParseAddressTypoKind("edits").has_value());
+}
+
 TEST(VocabTest, ActionsAndLevelsRoundTrip) {
   for (Action a : {Action::kAccept, Action::kTag, Action::kWarn, Action::kHold,
                    Action::kRemoveRecipient, Action::kReject}) {
