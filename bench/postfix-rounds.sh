@@ -8,7 +8,10 @@
 # empty MILTER for none; PID is the milter's process, whose process tree's
 # CPU is counted), then pf_reload and run_rounds OUT_FILE. Each line of
 # OUT_FILE is one round on one listener:
-# "NAME RATE CPU_MS_PER_MSG BUSY_PERCENT FAILED IOWAIT_PERCENT MILTER_CPU_MS_PER_MSG".
+# "NAME RATE CPU_MS_PER_MSG BUSY_PERCENT FAILED IOWAIT_PERCENT MILTER_CPU_MS_PER_MSG
+# MILTER_USER_MS_PER_MSG MILTER_SYSTEM_MS_PER_MSG": the milter's CPU split
+# into user and system time (the kernel's utime and stime), which tells
+# its own code's work from its system calls and wake-ups.
 bench_here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 NEARMISS="$build/nearmiss"
 PER_ROUND=$((PER_ROUND / 4 * 4))  # four message kinds, equal shares
@@ -52,11 +55,11 @@ done
 # Jiffies: busy (user, nice, system, irq, softirq), all, and iowait.
 busy_jiffies() { awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8, $6}' /proc/stat; }
 
-# CPU ticks (user + system, with the children it has reaped) of a process
+# CPU ticks "USER SYSTEM" (with the children it has reaped) of a process
 # and every descendant alive: rspamd works in forked workers, the others
-# in threads of one process. 0 without a process.
+# in threads of one process. "0 0" without a process.
 tree_ticks() {  # pid
-  [ -n "$1" ] || { echo 0; return; }
+  [ -n "$1" ] || { echo 0 0; return; }
   python3 - "$1" <<'PY'
 import os, sys
 stats = {}
@@ -67,13 +70,16 @@ for p in os.listdir("/proc"):
         except OSError:
             continue
         rest = f[f.rindex(")") + 2:].split()  # the name may hold spaces
-        stats[int(p)] = (int(rest[1]), sum(map(int, rest[11:15])))
+        # utime + cutime, stime + cstime (proc(5) fields 14-17)
+        u = int(rest[11]) + int(rest[13])
+        stats[int(p)] = (int(rest[1]), (u, int(rest[12]) + int(rest[14])))
 tree, grew = {int(sys.argv[1])}, True
 while grew:
     kids = {p for p, (ppid, _) in stats.items() if ppid in tree} - tree
     tree |= kids
     grew = bool(kids)
-print(sum(stats[p][1] for p in tree if p in stats))
+print(sum(stats[p][1][0] for p in tree if p in stats),
+      sum(stats[p][1][1] for p in tree if p in stats))
 PY
 }
 
@@ -112,9 +118,11 @@ run_round() {  # name messages
   [ "$t1" = timeout ] && { failed=$((failed + 1)); t1=$(date +%s.%N); }
   python3 -c "
 b0, a0, w0 = map(int, '$c0'.split()); b1, a1, w1 = map(int, '$c1'.split())
+u0, s0 = map(int, '$m0'.split()); u1, s1 = map(int, '$m1'.split())
 ticks = __import__('os').sysconf('SC_CLK_TCK')
-print('$1', $2 / ($t1 - $t0), (b1 - b0) * 1000 / ticks / $2, 100 * (b1 - b0) / max(1, a1 - a0), $failed,
-      100 * (w1 - w0) / max(1, a1 - a0), ($m1 - $m0) * 1000 / ticks / $2)"
+ms = lambda t: t * 1000 / ticks / $2
+print('$1', $2 / ($t1 - $t0), ms(b1 - b0), 100 * (b1 - b0) / max(1, a1 - a0), $failed,
+      100 * (w1 - w0) / max(1, a1 - a0), ms(u1 + s1 - u0 - s0), ms(u1 - u0), ms(s1 - s0))"
 }
 
 # A warm-up round per listener (processes spawned, caches hot), then ROUNDS

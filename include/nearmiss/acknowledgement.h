@@ -41,11 +41,24 @@ struct Acknowledgement {
   //               "trusted", a class and no warning, is ignored
   //   suggestion  the corrected address it showed (RecipientCheck::
   //               suggestion: "did you mean ..."); "" when it showed none
+  //   typo_kind   when it was an address-typo: that finding's kind
+  //               (AddressTypoKindName: "edit", "display-name", ...);
+  //               "" otherwise
   // It settles a later warning whose every code but "trusted" is among
-  // `reasons` and whose suggestion is `suggestion` (folded, by mailbox;
-  // for a domain's acknowledgement, the suggestion's domain).
+  // `reasons`, whose suggestion is `suggestion` (folded, by mailbox; for a
+  // domain's acknowledgement, the suggestion's domain), and, for an
+  // address-typo, whose kind is `typo_kind`: the same suggestion is a
+  // different question when it comes from another kind of evidence. A
+  // sender who said jon.smith@ is meant (one letter differs from
+  // john.smith@) said nothing about mail to jon.smith@ under the display
+  // name "John Smith" or "john.smith@partner.example", where the contact
+  // picked is John and the mail goes to Jon (issue 14's fresh tester,
+  // defect 1). An address-typo acknowledgement stored before schema 7
+  // has no kind and settles no address-typo: the sender is asked once
+  // more, and the new acknowledgement records the kind.
   std::string reasons;
   std::string suggestion;
+  std::string typo_kind;
   // False for an acknowledgement stored before schema 5 (store.h), which
   // kept its codes (those made through the API) or none (those made by a
   // release link) and never the suggestion. Such a one settles only what
@@ -99,6 +112,13 @@ inline std::string WarningCodes(const RecipientCheck& check) {
     out.append(ReasonCodeName(r.code));
   }
   return out;
+}
+
+// The kind of `check`'s address-typo finding (AddressTypoKindName), "" when
+// it has none: what an acknowledgement of its warning keeps in `typo_kind`.
+inline std::string WarningTypoKind(const RecipientCheck& check) {
+  return check.address_typo ? std::string(AddressTypoKindName(check.address_typo->kind))
+                            : std::string();
 }
 
 struct AdminEvent {

@@ -46,7 +46,9 @@ struct ScannedMessage {
   int64_t date = 0;
   // When the message was filed: the time on an mbox entry's "From " line
   // (asctime form, UTC by convention), else the file's modification time (a
-  // Maildir message, a single .eml); 0 when unknown (stdin).
+  // Maildir message, a single .eml); 0 when unknown (stdin), and for an
+  // mbox entry whose From_ time other entries of the file share (a
+  // converter's or git's stamp, no delivery time: content/mbox_stamps.h).
   int64_t delivered = 0;
   std::string from;        // decoded header value, as written
   // One entry per header (Resent- ones included), its raw value unfolded,

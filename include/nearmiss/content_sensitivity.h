@@ -45,9 +45,30 @@ std::optional<Level> ParseLevel(std::string_view name);
 enum class Strength { kWeak, kStrong };
 std::string_view StrengthName(Strength strength);  // "weak" | "strong"
 
+// A finding's `marking` is the pack's name for the form it saw, or one of
+// these kinds of its own (the first three are ConditionFindingNames()):
+//   "unknown-label"         pack "labels": a label nothing places
+//   "encrypted-attachment"  pack "archive": content encrypted, unread
+//   "doubted-marking"       pack "doubt": a lone level word on a body's
+//                           first or last line that nothing agrees with
+//                           (the twin of the word's own weak finding)
+//   "disabled-label"        pack "labels", weak, level none: a Purview
+//                           label whose keys say _Enabled=false
+//   limits, pack "limit" (where "limit"; the message is incomplete):
+//                           "max-message-bytes", "max-mime-depth",
+//                           "max-parts", "max-attachment-bytes",
+//                           "max-total-bytes", "max-archive-depth",
+//                           "max-archive-members", "max-compression-ratio",
+//                           "max-extraction-time", "max-text-bytes",
+//                           "max-matches", "scan-budget",
+//                           "unreadable-attachment"
 struct Finding {
   std::string marking;  // the pack's name for the form: "SECRET//NOFORN"
-  std::string pack;     // "uk", "us-classified", "detector", "custom", "limit"
+  // A marking pack's name ("uk", "us-classified", "us-cui", "nato-eu", "au",
+  // "labels", a pack file's own), "policy-labels" (the policy's label
+  // table), "detector", "custom" (a policy pattern), or one of the packs
+  // above: "archive", "doubt", "limit".
+  std::string pack;
   Level level = Level::kNone;
   // "subject", "header:<Name>", "body", "attachment-name",
   // "attachment:<filename>", or "limit" for a bound that was hit.
@@ -77,6 +98,12 @@ struct Finding {
 //   "encrypted-attachment"  an encrypted archive member or document that
 //                           could not be read (pack "archive"; where
 //                           "attachment:<file>/<member>")
+//   "doubted-marking"       a level word alone in a banner's place (a
+//                           body's first or last line) that nothing else in
+//                           the message agrees with: read, not counted
+//                           (level that of the word, strength weak, pack
+//                           "doubt"); the default policy confirms it with
+//                           the sender when it goes outside
 const std::vector<std::string>& ConditionFindingNames();
 
 struct Sensitivity {

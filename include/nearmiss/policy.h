@@ -76,7 +76,7 @@ struct Rule {
   std::optional<content::Level> sensitivity_at_most;
   // The message carries a finding of one of these kinds
   // (content::ConditionFindingNames(): "unknown-label",
-  // "encrypted-attachment").
+  // "encrypted-attachment", "doubted-marking").
   std::vector<std::string> findings;
   std::vector<std::string> sender_groups;  // the sender is in one of
   std::optional<int> recipients_at_least;  // distinct recipients
@@ -97,6 +97,15 @@ struct Rule {
   // catch-all; a domain that cannot receive mail is not one
   // (DnsFacts::AcceptsAnyAddress).
   std::optional<bool> catch_all;
+  // The recipient has an `address-typo` finding (RecipientCheck::
+  // address_typo; issue 14: the wrong person at the right domain) of one of
+  // these kinds (AddressTypoKindName: "edit", "display-name", ...); empty:
+  // any kind. A recipient without the finding never matches a rule that
+  // sets this or the next condition.
+  std::vector<AddressTypoKind> address_typo_kinds;
+  // ... whose score is at least this: the engine's confidence, a number in
+  // [0, 1] in hundredths (0.8: one edit; AddressTypo::score).
+  std::optional<double> address_typo_score_at_least;
   Action action = Action::kAccept;
   // Whether a sender's acknowledgement may settle this rule's warn or
   // confirm afterwards. Unset: yes, except for a blocked recipient or a

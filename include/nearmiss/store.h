@@ -123,6 +123,15 @@ class Store {
   // the passfile); it is never part of a message. A SQLite store ignores it.
   static Result<std::unique_ptr<Store>> Open(std::string_view url,
                                              std::string_view password = {});
+  // The same for a store nearmiss has made: kNotFound, and nothing
+  // written, when the database holds no nearmiss schema (a 0-byte SQLite
+  // file left by `touch` or a failed restore, an empty PostgreSQL
+  // database), which a command that only reads (check, scan, policy
+  // explain) would otherwise take as an empty history and judge every
+  // slip with none (issue 14's fresh tester, defect 6). A store at an
+  // older schema is migrated, as by Open.
+  static Result<std::unique_ptr<Store>> OpenExisting(std::string_view url,
+                                                     std::string_view password = {});
   virtual ~Store() = default;
 
   // "sqlite" or "postgresql".
@@ -189,7 +198,7 @@ class Store {
 };
 
 // The current schema version; migrations bring older stores up to it.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // True for a PostgreSQL connection string: a postgresql:// or postgres://
 // URI, or libpq's keyword/value form (it starts with "keyword=", as

@@ -53,6 +53,49 @@ std::string_view ReasonCodeName(ReasonCode code);
 // The exact names above; nullopt when unknown.
 std::optional<ReasonCode> ParseReasonCode(std::string_view name);
 
+// How an `address-typo` recipient's local part differs from the frequent
+// address it resembles: the kind of near miss the relationship engine
+// found (src/engine/address_typo.h says which local parts make which kind).
+// Their names (AddressTypoKindName) are stable: a rule's
+// `address_typo_kind` condition matches them and JSON output carries them.
+enum class AddressTypoKind : uint8_t {
+  kEdit,                // "edit": one character differs (two in a long local part)
+  kSwappedParts,        // "swapped-parts": smith.john for john.smith
+  kShortenedParts,      // "shortened-parts": a name part dropped or cut to its initial
+  kInitialAfterFamily,  // "initial-after-family": smith.j, smithj
+  kOtherFamilyName,     // "other-family-name": john.smithson for john.smith
+  kDisplayName,         // "display-name": the display name names the frequent address
+  kDisplayAddress,      // "display-address": the display name is the frequent address
+  kNumber,              // "number": a number added or dropped (john.smith2)
+  kDigit,               // "digit": one digit swapped, dropped, added or changed
+  kLongForm,            // "long-form": john.smith typed for the frequent jsmith
+  kHomoglyph,           // "homoglyph": the same letters on screen (Cyrillic o)
+  kNeighbourDomain,     // "neighbour-domain": same local part at the trusted domain next door
+  kGivenNameForm,       // "given-name-form": alex.petrov, bob.brown
+  kFamilyGroup,         // "family-group": jan.berg for jan.van.der.berg
+  kSwappedInitial,      // "swapped-initial": dalvarez for alvarez.daniel
+};
+inline constexpr int kAddressTypoKindCount = static_cast<int>(AddressTypoKind::kSwappedInitial) + 1;
+
+// "edit", "swapped-parts", ..., "swapped-initial".
+std::string_view AddressTypoKindName(AddressTypoKind kind);
+// The exact names above; nullopt when unknown.
+std::optional<AddressTypoKind> ParseAddressTypoKind(std::string_view name);
+
+// An `address-typo` finding's facts, for the policy's `address_typo_kind`
+// and `address_typo_score_at_least` conditions.
+struct AddressTypo {
+  AddressTypoKind kind = AddressTypoKind::kEdit;
+  // The relationship engine's confidence that the address is a slip, in
+  // [0, 1], rounded to hundredths (the JSON's figure, and what the policy
+  // condition compares): 0.95 for a display name that is the frequent
+  // address, 0.8 for one edit, 0.5 for another family name that starts
+  // alike (src/engine/address_typo.cc sets each kind's).
+  double score = 0;
+
+  bool operator==(const AddressTypo&) const = default;
+};
+
 // Where a trusted domain's trust comes from (the policy's lists, the
 // embedded ones, or history; nearmiss/lookalike.h builds the index from
 // them).
@@ -137,6 +180,9 @@ struct RecipientCheck {
   // likely; else empty.
   std::string also_suggestion;
   double score = 0;        // lookalike: confidence in [0, 1]
+  // Set exactly when `reasons` holds an `address-typo`: that finding's kind
+  // and its own score (`score` above is the highest of the check's).
+  std::optional<AddressTypo> address_typo;
   std::vector<Reason> reasons;
   // Further ASCII domains the address routes through (percent hack, bang
   // path, quoted '@'; nearmiss/delivery.h), each judged too: the verdict

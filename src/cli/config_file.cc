@@ -12,6 +12,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "base/toml_error.h"
 #include "base/toml_text.h"
 
 namespace nearmiss::cli {
@@ -117,7 +118,7 @@ Result<ConfigFile> ParseConfig(std::string_view text, const std::string& name) {
   toml::parse_result parsed = toml::parse(text, name);
   if (!parsed) {
     const toml::parse_error& e = parsed.error();
-    return ErrorAt(name, e.source(), std::string(e.description()));
+    return ErrorAt(name, e.source(), TomlErrorText(text, e.source().begin.line, e.description()));
   }
   ConfigFile file;
   file.path = name;

@@ -1,9 +1,12 @@
 // --date-order: which number of a slash date is the day. A Microsoft 365
 // export is written in the exporting machine's locale and does not say
 // which; guessing would put a message on the wrong day or month.
+#include <ctime>
 #include <map>
+#include <string>
 
 #include "cli/commands.h"
+#include "cli/year_flag.h"
 
 namespace nearmiss::cli {
 
@@ -15,6 +18,34 @@ void AddDateOrderOption(CLI::App& cmd, maillog::DateOrder* order) {
                  "or month/day/year (mdy); default: only the en-US AM/PM form is read, other "
                  "slash dates are counted as ambiguous and not read")
       ->transform(CLI::CheckedTransformer(kOrders));
+}
+
+CLI::Validator YearRange() {
+  // From 1970 (the Unix epoch: no syslog timestamp is older) to next year
+  // (this year by the machine's UTC clock, plus one for a clock or zone a
+  // day apart): --year names the year of lines already written. A typo
+  // (-5, 20260, 2016 for 2026) would move every line out of --since's
+  // range or centuries away, and the report would say nothing was found
+  // (issue-16 tester round 9, defect 6).
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        std::time_t now = std::time(nullptr);
+        std::tm utc{};
+        gmtime_r(&now, &utc);
+        const int last = utc.tm_year + 1900 + 1;
+        long year = 0;
+        try {
+          size_t used = 0;
+          year = std::stol(value, &used);
+          if (used != value.size()) year = 0;
+        } catch (const std::exception&) {
+          year = 0;
+        }
+        if (year >= 1970 && year <= last) return {};
+        return "--year " + value + " is no year a log could be written in: give one from 1970 to " +
+               std::to_string(last);
+      },
+      "YEAR in 1970..next year");
 }
 
 }  // namespace nearmiss::cli

@@ -23,9 +23,14 @@ Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags) {
     log::Error(password.error().message());
     return password.error();
   }
-  Result<std::unique_ptr<Store>> store = Store::Open(choice.url, password->password);
+  // A database nearmiss never made (a 0-byte file) is no history either:
+  // refused, not initialised by a command that only reads.
+  Result<std::unique_ptr<Store>> store = Store::OpenExisting(choice.url, password->password);
   if (!store.ok()) {
-    log::Error("store (" + choice.origin + "): " + store.error().message());
+    log::Error("store (" + choice.origin + "): " + store.error().message() +
+               (store.error().code() == StatusCode::kNotFound
+                    ? "; refusing to judge with no history"
+                    : ""));
     return store.error();
   }
   return std::shared_ptr<Store>(std::move(*store));

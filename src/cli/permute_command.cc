@@ -30,6 +30,10 @@ namespace {
 struct PermuteFlags {
   PolicyFlags policy;
   std::string format = "list";
+  // Postfix's parent_domain_matches_subdomains lists smtpd_access_maps (its
+  // default): a key "x" then matches x and every name under it, ".x"
+  // nothing. "no": "x" matches x alone, ".x" the names under it (access(5)).
+  std::string parent_matching = "yes";
   std::vector<std::string> domains;
 };
 
@@ -40,6 +44,13 @@ struct Found {
   std::string code;    // "suffix-edit"
   std::string suggestion;  // "army.mil"; for a namespace source ".mil"
   bool ns = false;     // `domain` stands for every domain under it
+  // Whether check flags `domain` itself ("ml" of .mil is no mail domain;
+  // bgov.uk of .gov.uk is a registrable name of its own, external), and
+  // whether it flags the names under it (mail.army.ml yes; mail.web.de.am,
+  // a host under web.de.am, no): a map or zone may refuse only what check
+  // flags (issue 15, breaker 15 round 6, defect 2).
+  bool bare_refused = true;
+  bool under_refused = true;
   // How a person reads the entry: "army.ml", "*.ml".
   std::string Shown() const { return ns ? "*." + domain : domain; }
 };
@@ -195,7 +206,7 @@ int RunPermute(const PermuteFlags& given) {
   for (std::string source : sources) {
     for (char& c : source) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const bool ns = source.starts_with('.');
-    lookalike::PermuteInput in{source, *confusions, ns ? std::vector<std::string>{} : cctlds,
+    lookalike::PermuteInput in{source, *confusions, cctlds,
                                ns ? std::vector<std::string>{} : zones};
     for (const std::string& cand : lookalike::PermuteDomain(in)) {
       RecipientCheck c = engine->CheckRecipient((ns ? "x@example." : "x@") + cand);
@@ -207,6 +218,17 @@ int RunPermute(const PermuteFlags& given) {
       found.push_back({cand, source, ns ? source : c.target,
                        std::string(ReasonCodeName(c.reasons[0].code)),
                        WithoutProbe(c.suggestion.substr(c.suggestion.find('@') + 1), ns), ns});
+      auto refused = [&](const std::string& domain) {
+        const Verdict v = engine->CheckRecipient("x@" + domain).verdict;
+        return v != Verdict::kExternal && v != Verdict::kTrusted;
+      };
+      if (ns) found.back().bare_refused = refused(cand);
+      // The names under it, as a mail server sees them: a host named for
+      // mail, for the web, or for nothing in particular.
+      for (std::string_view host : {"mail.", "www.", "example."}) {
+        if (!found.back().under_refused) break;
+        found.back().under_refused = refused(std::string(host) + cand);
+      }
     }
   }
   std::string out;
@@ -238,24 +260,66 @@ int RunPermute(const PermuteFlags& given) {
     // form, "аrmy.mil", which the A-label key never matches. So each IDN
     // look-alike is written in both forms (issue 15 breaker, round 3,
     // item 4); the reply text stays ASCII.
-    out += "# Postfix check_recipient_access map (postmap hash:FILE), by nearmiss permute;\n"
-           "# an IDN look-alike has a line for its A-label and one for its U-label form\n";
+    // The keys each look-alike gets, so the map refuses what check flags
+    // and never more, under the setting named (--parent-matching):
+    //   the domain and the names under it: "x" and ".x", right under both
+    //     settings ("x" covers both under the default, ".x" is inert there);
+    //   the names under it only (bgov.uk of .gov.uk, a name of its own):
+    //     ".x", which only "no" honours; under the default no key can say
+    //     it ("x" refuses bgov.uk itself);
+    //   the domain only (web.de.am, whose hosts check reads otherwise):
+    //     "x" under "no"; under the default "x" refuses the names under it
+    //     too, so it is left out.
+    // Each left out is counted on stderr. A map written with "yes" is also
+    // a floor under "no"; one written with "no" refuses too much under
+    // "yes" (issue 15, breaker 15 round 6, defect 2).
+    const bool parent = flags.parent_matching == "yes";
+    size_t unexpressed = 0;
+    out += "# Postfix check_recipient_access map (postmap hash:FILE), by nearmiss permute,\n"
+           "# for parent_domain_matches_subdomains ";
+    out += parent ? "listing smtpd_access_maps (Postfix's default;\n"
+                    "# --parent-matching yes)"
+                  : "without smtpd_access_maps (--parent-matching no)";
+    out += ". It refuses only what nearmiss check flags:\n"
+           "# \"x\" with \".x\" for a look-alike and the names under it, \".x\" alone for the\n"
+           "# names under a real name check accepts (bgov.uk), \"x\" alone for a look-alike\n"
+           "# whose hosts check accepts (access(5)); an IDN look-alike has lines for its\n"
+           "# A-label and its U-label form. Check the setting: postconf\n"
+           "# parent_domain_matches_subdomains.\n";
     for (const Found& f : found) {
       // A namespace's text names it as one ("*.ml: .ml looks like .mil").
       std::string said = f.ns ? f.Shown() + ": ." + f.domain : f.domain;
       std::string action = " REJECT 5.7.1 " + said + " looks like " + f.target + " (" + f.code + ")\n";
-      out += f.domain + action;
-      if (f.domain.find("xn--") == std::string::npos) continue;
-      Result<std::string> unicode = address::ToUnicode(f.domain);
-      if (unicode.ok() && *unicode != f.domain) out += *unicode + action;
+      std::vector<std::string> keys;
+      if (f.bare_refused && (f.under_refused || !parent)) keys.push_back(f.domain);
+      if (f.under_refused) keys.push_back("." + f.domain);
+      if (parent && f.bare_refused != f.under_refused) ++unexpressed;
+      for (const std::string& key : keys) {
+        out += key + action;
+        if (key.find("xn--") == std::string::npos) continue;
+        const bool dot = key.starts_with('.');
+        Result<std::string> unicode = address::ToUnicode(f.domain);
+        if (unicode.ok() && *unicode != f.domain) out += (dot ? "." : "") + *unicode + action;
+      }
+    }
+    if (unexpressed > 0) {
+      std::fprintf(stderr,
+                   "nearmiss permute: %zu look-alikes that check flags either alone or only in "
+                   "the names under them take no effect in this map under Postfix's default "
+                   "parent_domain_matches_subdomains (no key says that there without refusing "
+                   "what check accepts); --parent-matching no writes them for a Postfix set "
+                   "without smtpd_access_maps in it\n",
+                   unexpressed);
     }
   } else if (flags.format == "rpz") {
     // An RPZ zone (unbound rpz:, BIND response-policy): NXDOMAIN for each
-    // look-alike and everything under it.
+    // look-alike and everything under it; for a namespace look-alike whose
+    // own name check accepts (bgov.uk), only what is under it.
     out += "$TTL 300\n@ IN SOA localhost. hostmaster.localhost. 1 3600 600 86400 300\n"
            "@ IN NS localhost.\n";
     for (const Found& f : found) {
-      out += f.domain + " CNAME .\n*." + f.domain + " CNAME .\n";
+      if (f.bare_refused) out += f.domain + " CNAME .\n";
+      if (f.under_refused) out += "*." + f.domain + " CNAME .\n";
     }
   } else {
     // A registrar watch wants names one can register: a namespace
@@ -318,6 +382,11 @@ void AddPermuteCommand(CLI::App& app, Run& run) {
       "floor of what check flags, never more.");
   flags->policy.Register(*cmd, /*with_protect_file=*/true);
   cmd->add_option("--format", flags->format, "list, jsonl, postfix, rpz or csv")
+      ->capture_default_str();
+  cmd->add_option("--parent-matching", flags->parent_matching,
+                  "postfix format: whether Postfix's parent_domain_matches_subdomains lists "
+                  "smtpd_access_maps (yes, its default) or not (no)")
+      ->check(CLI::IsMember({"yes", "no"}))
       ->capture_default_str();
   cmd->add_option("domains", flags->domains, "Domains or namespaces (.mil) to permute");
   cmd->callback([&run, flags] { run = [flags] { return RunPermute(*flags); }; });

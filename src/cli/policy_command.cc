@@ -120,12 +120,21 @@ std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
            f.pack + ", " + std::string(content::StrengthName(f.strength)) + ") in " + f.where +
            " at " + std::to_string(f.offset) + ": \"" + f.text + "\"\n";
   }
-  for (const RecipientDecision& r : d.recipients) {
+  for (size_t i = 0; i < d.recipients.size(); ++i) {
+    const RecipientDecision& r = d.recipients[i];
     out += std::string(RecipientFieldName(r.field)) + " " + r.recipient + ": " +
            std::string(VerdictName(r.verdict)) + " -> " + std::string(ActionName(r.action)) +
            "\n";
     for (const Reason& reason : r.reasons) {
       out += "  reason " + std::string(ReasonCodeName(reason.code)) + ": " + ReasonMessage(reason) + "\n";
+    }
+    // What a rule's address_typo_kind and address_typo_score_at_least read.
+    if (i < facts.recipients.size() && facts.recipients[i].check.address_typo) {
+      const AddressTypo& typo = *facts.recipients[i].check.address_typo;
+      char score[16];
+      std::snprintf(score, sizeof score, "%.2f", typo.score);
+      out += "  address-typo kind " + std::string(AddressTypoKindName(typo.kind)) + ", score " +
+             score + "\n";
     }
     if (r.acknowledged_by != 0) {
       // What the milter, the API, check and scan do: said with the

@@ -13,7 +13,8 @@
 namespace nearmiss::confirm {
 namespace {
 
-constexpr std::string_view kVersion = "v2";
+constexpr std::string_view kVersion = "v3";
+constexpr std::string_view kVersion2 = "v2";
 constexpr std::string_view kVersion1 = "v1";
 constexpr size_t kMaxTokenBytes = 8192;
 
@@ -58,7 +59,7 @@ std::vector<std::string> Lines(std::string_view s) {
 
 Status Invalid() { return Status::InvalidArgument("the link is not valid"); }
 
-// A field of a v2 payload: '%', tab and line feed escaped.
+// A field of a v2 or v3 payload: '%', tab and line feed escaped.
 std::string Escape(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -130,7 +131,7 @@ Result<ConfirmLink> ReadVersion1(const std::vector<std::string>& f) {
   while (start < r.size()) {
     size_t end = r.find(' ', start);
     if (end == std::string::npos) end = r.size();
-    if (end > start) link.recipients.push_back({r.substr(start, end - start), "", ""});
+    if (end > start) link.recipients.push_back({r.substr(start, end - start), "", "", ""});
     start = end + 1;
   }
   std::optional<int64_t> expires = ParseExpiry(f[5]);
@@ -184,6 +185,7 @@ std::string LinkSigner::Sign(ConfirmLink link) const {
     payload.append("\n").append(Escape(r.address));
     payload.append("\t").append(Escape(r.reasons));
     payload.append("\t").append(Escape(r.suggestion));
+    payload.append("\t").append(Escape(r.typo_kind));
   }
   return Hex(payload) + "." + Hex(Mac(payload));
 }
@@ -202,8 +204,11 @@ Result<ConfirmLink> LinkSigner::Verify(std::string_view token) const {
   std::vector<std::string> f = Lines(*payload);
   if (f.size() < 6 || (f[1] != "release" && f[1] != "delete")) return Invalid();
   if (f[0] == kVersion1) return ReadVersion1(f);
-  if (f[0] != kVersion) return Invalid();
+  if (f[0] != kVersion && f[0] != kVersion2) return Invalid();
   ConfirmLink link;
+  link.version = f[0] == kVersion ? 3 : 2;
+  // A v2 recipient has no address-typo kind: address, reasons, suggestion.
+  const size_t fields = link.version == 3 ? 4 : 3;
   std::optional<std::string> queue_id = Unescape(f[2]), sender = Unescape(f[3]),
                              nonce = Unescape(f[5]);
   std::optional<int64_t> expires = ParseExpiry(f[4]);
@@ -215,11 +220,13 @@ Result<ConfirmLink> LinkSigner::Verify(std::string_view token) const {
   link.nonce = std::move(*nonce);
   for (size_t i = 6; i < f.size(); ++i) {
     std::vector<std::string_view> parts = Fields(f[i]);
-    if (parts.size() != 3) return Invalid();
+    if (parts.size() != fields) return Invalid();
     std::optional<std::string> address = Unescape(parts[0]), reasons = Unescape(parts[1]),
-                               suggestion = Unescape(parts[2]);
-    if (!address || !reasons || !suggestion || address->empty()) return Invalid();
-    link.recipients.push_back({std::move(*address), std::move(*reasons), std::move(*suggestion)});
+                               suggestion = Unescape(parts[2]),
+                               typo_kind = fields == 4 ? Unescape(parts[3]) : std::optional<std::string>(std::string());
+    if (!address || !reasons || !suggestion || !typo_kind || address->empty()) return Invalid();
+    link.recipients.push_back({std::move(*address), std::move(*reasons), std::move(*suggestion),
+                               std::move(*typo_kind)});
   }
   return link;
 }

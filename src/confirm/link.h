@@ -2,14 +2,16 @@
 // the HMAC-SHA256 (RFC 2104, OpenSSL) that makes it unforgeable.
 //
 // A token is hex(payload) "." hex(HMAC-SHA256(key, payload)); the payload
-// is "v2", the action, the Postfix queue id, the sender, the expiry and a
+// is "v3", the action, the Postfix queue id, the sender, the expiry and a
 // random nonce, one per line, then one line for each recipient to
-// acknowledge: its address, the reason codes and the suggestion of the
-// warning it gave, tab separated. In every field '%', tab and line feed are
-// written %25, %09 and %0A, so no value can pose as another. Tokens of "v1"
-// (before issue 14's warn-once fix: the recipients space separated on one
-// line after the sender, no warning) still verify, so a notice sent before
-// an upgrade still releases; their recipients carry no warning. Verify checks
+// acknowledge: its address, the reason codes, the suggestion and the
+// address-typo kind of the warning it gave, tab separated. In every field
+// '%', tab and line feed are written %25, %09 and %0A, so no value can pose
+// as another. Older tokens still verify, so a notice sent before an upgrade
+// still releases: "v2" (no address-typo kind: its recipients' typo_kind is
+// "", which settles no address-typo, acknowledgement.h) and "v1" (before
+// issue 14's warn-once fix: the recipients space separated on one line
+// after the sender, no warning). Verify checks
 // the MAC in constant time, then the expiry; single use is the store's job
 // (Store::UseLink on the nonce), so every node sharing the store agrees.
 //
@@ -37,15 +39,17 @@ struct ConfirmLink {
     std::string address;     // canonical
     std::string reasons;     // codes, space separated (WarningCodes)
     std::string suggestion;  // "" when it had none
+    std::string typo_kind{};  // its address-typo kind (WarningTypoKind); "" when none
     bool operator==(const Recipient&) const = default;
   };
   std::vector<Recipient> recipients;
   int64_t expires_at = 0;  // unix seconds
   std::string nonce;       // 16 random bytes, hex; Sign fills it when empty
-  // What Verify read: 2, or 1 for a token signed before the warning was
-  // carried (its recipients' reasons and suggestions are empty, and a
-  // release by it acknowledges nothing). Sign always writes version 2.
-  int version = 2;
+  // What Verify read: 3; 2 for a token signed before the address-typo
+  // kind was carried; or 1 for one signed before the warning was carried
+  // (its recipients' reasons and suggestions are empty, and a release by
+  // it acknowledges nothing). Sign always writes version 3.
+  int version = 3;
 
   // The recipients' addresses, in order.
   std::vector<std::string> Addresses() const {

@@ -30,7 +30,7 @@ TEST(LinkSigner, SignedLinkVerifiesWithItsFields) {
   EXPECT_EQ(l->sender, "alice@example.org");
   EXPECT_EQ(l->recipients, Release().recipients);
   EXPECT_EQ(l->Addresses(), (std::vector<std::string>{"jon@gmial.com", "bob@gmial.com"}));
-  EXPECT_EQ(l->version, 2);
+  EXPECT_EQ(l->version, 3);
   EXPECT_EQ(l->expires_at, 2'000'000'000);
   EXPECT_EQ(l->nonce.size(), 32u);
   EXPECT_FALSE(Expired(*l, 1'999'999'999));
@@ -56,6 +56,42 @@ TEST(LinkSigner, CarriesEachRecipientsWarningWhateverItsCharacters) {
   back = signer.Verify(signer.Sign(l));
   ASSERT_TRUE(back.ok());
   EXPECT_TRUE(back->recipients.empty());
+}
+
+// Issue 14's fresh tester, defect 1: a release acknowledges the warning's
+// address-typo kind too, so "one letter differs" released does not settle
+// a later display name that names the suggested person.
+TEST(LinkSigner, CarriesEachRecipientsAddressTypoKind) {
+  LinkSigner signer(kKey);
+  ConfirmLink l = Release();
+  l.recipients = {{"jon.smith@partner.example", "address-typo", "john.smith@partner.example",
+                   "edit"},
+                  {"li.wie@partner.example", "address-typo", "li.wei@partner.example",
+                   "display-name"},
+                  {"jon@gmial.com", "label-typo", "jon@gmail.com", ""}};
+  Result<ConfirmLink> back = signer.Verify(signer.Sign(l));
+  ASSERT_TRUE(back.ok()) << back.error().message();
+  EXPECT_EQ(back->recipients, l.recipients);
+  EXPECT_EQ(back->recipients[1].typo_kind, "display-name");
+}
+
+// A notice sent before the kind was carried holds a version-2 token: it
+// still releases, with no kind (which settles no address-typo:
+// acknowledgement.h); a version-2 line with a fourth field is refused.
+TEST(LinkSigner, AVersion2TokenVerifiesWithoutTheKind) {
+  const std::string head =
+      "v2\nrelease\n4F2A91C3B\nalice@example.org\n2000000000\n00112233445566778899aabbccddeeff";
+  Result<ConfirmLink> l = LinkSigner(kKey).Verify(
+      SignPayload(kKey, head + "\njon.smith@partner.example\taddress-typo\tjohn.smith@partner.example"));
+  ASSERT_TRUE(l.ok()) << l.error().message();
+  EXPECT_EQ(l->version, 2);
+  ASSERT_EQ(l->recipients.size(), 1u);
+  EXPECT_EQ(l->recipients[0].reasons, "address-typo");
+  EXPECT_EQ(l->recipients[0].suggestion, "john.smith@partner.example");
+  EXPECT_EQ(l->recipients[0].typo_kind, "");
+  EXPECT_FALSE(LinkSigner(kKey)
+                   .Verify(SignPayload(kKey, head + "\njon@x.example\tlabel-typo\tjon@y.example\tedit"))
+                   .ok());
 }
 
 // A notice sent before the upgrade carries a version-1 token: it still

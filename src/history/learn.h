@@ -125,6 +125,11 @@ class Learner {
     uint64_t messages = 0;
     uint64_t dated_by_delivery = 0;  // no readable Date:, the filing time used
     uint64_t dated_now = 0;          // neither: the time of this run used
+    // mbox entries whose From_ time other entries of their file share: a
+    // converter's or git's stamp, not their delivery, so dated by their
+    // Date: alone (content/mbox_stamps.h); the first one's From_ line.
+    uint64_t stamped = 0;
+    std::string first_stamped;
     uint64_t without_message_id = 0;
     // Of the dated by delivery or now: a Date: later than the delivery
     // time or now (content/mailbox_date.h), set aside; the first named.

@@ -5,6 +5,7 @@
 
 #include "base/log.h"
 #include "content/mailbox_date.h"
+#include "content/mbox_from_line.h"
 #include "history/history_keys.h"
 #include "history/learn.h"
 #include "history/sent_sink.h"
@@ -64,10 +65,19 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
       mailbox_counts_.first_date_set_aside =
           m.source + ": Date: " + maillog::FormatTime(date.set_aside);
     }
+    // A Date: set aside was read: counted there, not as unreadable.
     if (date.seconds <= 0) {
       ++mailbox_counts_.dated_now;
-    } else if (date.source != "date-header") {
+    } else if (date.source != "date-header" && date.set_aside == 0) {
       ++mailbox_counts_.dated_by_delivery;
+    }
+    if (!m.mbox_from_line.empty() && m.delivered == 0 &&
+        content::MboxFromLineTime(m.mbox_from_line) > 0) {
+      // The reader found its From_ time on other entries too: a tool's
+      // stamp, not when it was sent (content/mbox_stamps.h).
+      if (mailbox_counts_.stamped++ == 0) {
+        mailbox_counts_.first_stamped = m.source + ": " + m.mbox_from_line;
+      }
     }
     ++mailbox_counts_.messages;
     mailbox_counts_.unspaced.Add(m);

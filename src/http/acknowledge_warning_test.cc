@@ -83,6 +83,7 @@ TEST_F(AcknowledgeWarningTest, SendAnywayRecordsTheCodesAndTheSuggestion) {
   EXPECT_EQ(j["reasons"], "label-typo");
   EXPECT_EQ(j["suggestion"], "kim@hotmail.com");
   EXPECT_EQ(j["warning_recorded"], true);
+  EXPECT_EQ(j["typo_kind"], "");  // no address-typo
 }
 
 TEST_F(AcknowledgeWarningTest, AReleaseLinkRecordsTheWarningTheNoticeShowed) {
@@ -91,7 +92,7 @@ TEST_F(AcknowledgeWarningTest, AReleaseLinkRecordsTheWarningTheNoticeShowed) {
   link.queue_id = "4F2A91C3B";
   link.sender = "alice@mod.gov.uk";
   link.recipients = {
-      {"jon.smith@partner.example", "address-typo", "john.smith@partner.example"}};
+      {"jon.smith@partner.example", "address-typo", "john.smith@partner.example", "edit"}};
   link.expires_at = 4'000'000'000;
   auto page = Release(confirm::LinkSigner(kKey).Sign(link));
   ASSERT_TRUE(page);
@@ -104,6 +105,9 @@ TEST_F(AcknowledgeWarningTest, AReleaseLinkRecordsTheWarningTheNoticeShowed) {
   EXPECT_EQ(acks[0].recipient, "jon.smith@partner.example");
   EXPECT_EQ(acks[0].reasons, "address-typo");
   EXPECT_EQ(acks[0].suggestion, "john.smith@partner.example");
+  // And its address-typo kind (issue 14's fresh tester, defect 1): a
+  // later display name naming john.smith@ is another warning.
+  EXPECT_EQ(acks[0].typo_kind, "edit");
   EXPECT_EQ(acks[0].why, "Jon is new");
   EXPECT_TRUE(acks[0].warning_recorded);
 }

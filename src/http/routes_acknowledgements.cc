@@ -28,6 +28,7 @@ Json AckJson(const Acknowledgement& a, int64_t now) {
             {"reasons", a.reasons},
             {"suggestion", a.suggestion},
             {"warning_recorded", a.warning_recorded},
+            {"typo_kind", a.typo_kind},
             {"who", a.who},
             {"why", a.why},
             {"path", a.path},

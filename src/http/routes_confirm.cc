@@ -194,6 +194,7 @@ void ApiServerImpl::AddConfirmRoutes() {
         a.recipient = r;
         a.reasons = flagged.reasons;
         a.suggestion = flagged.suggestion;
+        a.typo_kind = flagged.typo_kind;
         a.who = link->sender;
         a.why = why;
         a.path = "confirm-link";

@@ -149,6 +149,11 @@ Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& requ
       a.reasons += (a.reasons.empty() ? "" : " ") + code;
     }
     a.suggestion = r.value("suggestion", "");
+    // And its address-typo kind: one letter differs is another question
+    // than a display name that names the suggestion (acknowledgement.h).
+    if (const auto typo = r.find("address_typo"); typo != r.end() && typo->is_object()) {
+      a.typo_kind = typo->value("kind", "");
+    }
     // The sender is only claimed ('from'); the check token that made the
     // request is who vouches for the claim, so its name is kept too.
     const std::string& token = Caller().name;

@@ -114,7 +114,7 @@ std::string ConfirmNotifier::Compose(const ConfirmRequest& request, int64_t now)
   // The link carries what a release acknowledges: only the recipients
   // whose rule may be acknowledged.
   for (const ConfirmRequest::Recipient& r : request.recipients) {
-    if (r.acknowledgeable) link.recipients.push_back({r.address, r.codes, r.suggestion});
+    if (r.acknowledgeable) link.recipients.push_back({r.address, r.codes, r.suggestion, r.typo_kind});
   }
   link.expires_at = now + policy_.link_hours * 3600;
   confirm::Notice n;

@@ -135,7 +135,7 @@ ConfirmRequest MakeConfirmRequest(const Transaction& tx, const MessageFacts& fac
     }
     const RecipientCheck& check = facts.recipients[i].check;
     c.recipients.push_back({r.recipient, reason, check.suggestion, r.acknowledgeable,
-                            WarningCodes(check)});
+                            WarningCodes(check), WarningTypoKind(check)});
   }
   return c;
 }

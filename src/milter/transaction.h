@@ -81,6 +81,8 @@ struct ConfirmRequest {
     // The check's codes (WarningCodes): with `suggestion`, the warning a
     // release acknowledges (Acknowledgement::reasons).
     std::string codes{};
+    // Its address-typo kind (WarningTypoKind; Acknowledgement::typo_kind).
+    std::string typo_kind{};
   };
   std::vector<Recipient> recipients;  // those whose action was confirm
 };

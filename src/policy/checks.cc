@@ -68,9 +68,36 @@ bool WiderRange(std::optional<T> outer_lo, std::optional<T> outer_hi, std::optio
   return lo && hi;
 }
 
+bool HasTypoCondition(const Rule& r) {
+  return !r.address_typo_kinds.empty() || r.address_typo_score_at_least.has_value();
+}
+
+// `outer`'s reason condition holds for every recipient `inner` matches. A
+// rule with an address-typo condition matches only recipients with the
+// `address-typo` code, so `reason = ["address-typo"]` covers it whatever
+// its own reason condition (issue 14: `address_typo_kind` under an earlier
+// `reason = ["address-typo"]` rule can never match).
+bool WiderReasons(const Rule& outer, const Rule& inner) {
+  if (Wider(outer.reasons, inner.reasons)) return true;
+  return HasTypoCondition(inner) && std::find(outer.reasons.begin(), outer.reasons.end(),
+                                              "address-typo") != outer.reasons.end();
+}
+
+// The address-typo conditions: unset covers any recipient; set, only an
+// `inner` that asks for the finding with kinds and a score inside them.
+bool WiderTypo(const Rule& outer, const Rule& inner) {
+  if (!HasTypoCondition(outer)) return true;
+  if (!HasTypoCondition(inner)) return false;  // inner matches recipients without one
+  return Wider(outer.address_typo_kinds, inner.address_typo_kinds) &&
+         (!outer.address_typo_score_at_least ||
+          (inner.address_typo_score_at_least &&
+           *inner.address_typo_score_at_least >= *outer.address_typo_score_at_least));
+}
+
 // True when every message and recipient `inner` matches, `outer` matches.
 bool Shadows(const Rule& outer, const Rule& inner) {
-  return Wider(outer.recipient, inner.recipient) && Wider(outer.reasons, inner.reasons) &&
+  return Wider(outer.recipient, inner.recipient) && WiderReasons(outer, inner) &&
+         WiderTypo(outer, inner) &&
          Wider(outer.targets, inner.targets) &&
          // can_receive: unset covers both answers; set covers only the same.
          (!outer.can_receive || outer.can_receive == inner.can_receive) &&

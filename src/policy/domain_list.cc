@@ -4,8 +4,11 @@
 #include <sstream>
 
 #include "address/idna.h"
+#include "address/public_suffix.h"
+#include "address/root_zone.h"
 #include "nearmiss/address.h"
 #include "nearmiss/policy.h"
+#include "policy/trusted_names.h"
 
 namespace nearmiss {
 namespace {
@@ -37,6 +40,17 @@ Result<std::string> NormalizeDomainEntry(std::string_view entry) {
     if (!d.ok()) return d.status();
     return d->ascii;
   }
+  // A TLD of the root zone is a namespace as written: under a ccTLD the PSL
+  // covers by a wildcard (*.bd) the probe below is a suffix itself, and the
+  // error named "x.bd", a name no one wrote.
+  if (s.find('.') == std::string_view::npos) {
+    Result<std::string> ascii = address::ToAscii(s);
+    if (ascii.ok() && address::IsDelegatedTld(*ascii)) {
+      std::string dotted = ".";
+      dotted += *ascii;
+      return dotted;
+    }
+  }
   // A namespace may be a public suffix, which ParseDomain refuses: check it
   // as the parent of a name instead.
   Result<Domain> d = ParseDomain(std::string("x.") + std::string(s));
@@ -44,6 +58,39 @@ Result<std::string> NormalizeDomainEntry(std::string_view entry) {
   std::string dotted = ".";  // appended, not "." + string&&: GCC bug 105329
   dotted += std::string_view(d->ascii).substr(2);
   return dotted;
+}
+
+Result<std::vector<std::string>> TrustedNamesOf(const DomainItem& item) {
+  const std::string& d = item.domain;
+  if (!d.starts_with('.')) return std::vector<std::string>{d};
+  const std::string_view ns = std::string_view(d).substr(1);
+  const size_t dot = ns.find('.');
+  const std::string_view first = ns.substr(0, dot);
+  bool open = false;
+  if (dot == std::string_view::npos) {
+    open = address::IsCountryCodeTld(ns) || ns == "com" || ns == "net" || ns == "org" ||
+           ns == "info" || ns == "biz";
+  } else if (ns.find('.', dot + 1) == std::string_view::npos) {
+    // co.uk, com.au, net.nz: a country's commercial second level, or an
+    // open zone of the private section (uk.com, msk.ru).
+    const bool commercial = first == "co" || first == "com" || first == "net" ||
+                            first == "org" || first == "biz" || first == "info" ||
+                            first == "ltd" || first == "plc" || first == "me";
+    open = (commercial && IsPublicSuffix(ns)) || address::IsOpenPrivateZone(ns);
+  }
+  if (open) {
+    return Status::InvalidArgument(
+        item.where + ": '" + d + "' would trust every domain under ." + std::string(ns) +
+        ", anyone's (gmial." + std::string(ns) + " too): name the organisation's own domains, or "
+        "a namespace only its government or owner registers under (.mil, .gov.uk)");
+  }
+  // A registrable name written as a namespace: trusted with its own name
+  // (barclays.co.uk is under .barclays.co.uk), so the slips of that name
+  // must be flagged as the plain entry's are. The plain entry covers its
+  // subdomains as well, and both at once would be merged into the
+  // namespace (trusted_set.cc), whose slips need a name before it.
+  if (!IsPublicSuffix(ns)) return std::vector<std::string>{std::string(ns)};
+  return std::vector<std::string>{d};
 }
 
 Result<std::vector<DomainItem>> ParseDomainList(std::string_view text,

@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 96> kKeys = {
+constexpr std::array<std::string_view, 98> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -50,6 +50,8 @@ constexpr std::array<std::string_view, 96> kKeys = {
     "rule.target",
     "rule.can_receive",
     "rule.catch_all",
+    "rule.address_typo_kind",
+    "rule.address_typo_score_at_least",
     "rule.action",
     "rule.acknowledge",
     "rule.message",

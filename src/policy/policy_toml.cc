@@ -12,6 +12,7 @@
 #include <optional>
 #include <sstream>
 
+#include "base/toml_error.h"
 #include "base/toml_text.h"
 #include "nearmiss/policy.h"
 #include "policy/parse_context.h"
@@ -84,7 +85,7 @@ Policy Parse(std::string_view text, std::string_view name, std::string_view base
   toml::parse_result parsed = toml::parse(text, name);
   if (!parsed) {
     const toml::parse_error& e = parsed.error();
-    ctx.Error(e.source(), std::string(e.description()),
+    ctx.Error(e.source(), TomlErrorText(text, e.source().begin.line, e.description()),
               "TOML syntax: https://toml.io/en/v1.0.0");
     return policy;
   }

@@ -1,5 +1,6 @@
 // [[rule]]: ordered rules, the first whose conditions all hold fires.
 #include <algorithm>
+#include <cmath>
 
 #include "policy/sections.h"
 #include "policy/template.h"
@@ -91,6 +92,42 @@ void ReadNames(Context& ctx, const toml::table& t, std::string_view key,
   }
 }
 
+const std::vector<std::string>& AddressTypoKindNames() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> out;
+    for (int i = 0; i < kAddressTypoKindCount; ++i) {
+      out.emplace_back(AddressTypoKindName(static_cast<AddressTypoKind>(i)));
+    }
+    return out;
+  }();
+  return kNames;
+}
+
+// `address_typo_score_at_least`: the engine's confidence, 0 to 1, compared
+// in the hundredths the engine gives it (verdict.h AddressTypo::score), so
+// a third decimal would promise a precision no score has.
+std::optional<double> GetTypoScore(Context& ctx, const toml::table& t, std::string_view key) {
+  const toml::node* node = t.get(key);
+  if (node == nullptr) return std::nullopt;
+  const std::string what = Quoted(key) + " must be a number from 0 to 1, in hundredths";
+  std::optional<double> value = node->value<double>();  // an integer 0 or 1 too
+  if (!value || node->is_boolean()) {
+    ctx.Error(node->source(), what, "write a number without quotes: " + std::string(key) + " = 0.8");
+    return std::nullopt;
+  }
+  if (!(*value >= 0 && *value <= 1)) {
+    ctx.Error(node->source(), what,
+              "scores run from 0 to 1: 0.95 a display name that is the frequent address, 0.8 one "
+              "edit, 0.5 another family name");
+    return std::nullopt;
+  }
+  if (std::abs(*value * 100 - std::round(*value * 100)) > 1e-6) {
+    ctx.Error(node->source(), what, "scores are given in hundredths: write 0.75, not 0.755");
+    return std::nullopt;
+  }
+  return std::round(*value * 100) / 100;
+}
+
 Rule ReadRule(Context& ctx, const toml::table& t, int index, const Policy& policy) {
   CheckKeys(ctx, t, "rule");
   Rule rule;
@@ -159,6 +196,24 @@ Rule ReadRule(Context& ctx, const toml::table& t, int index, const Policy& polic
   }
   rule.can_receive = GetBool(ctx, t, "can_receive");
   rule.catch_all = GetBool(ctx, t, "catch_all");
+  if (auto kinds = GetStrings(ctx, t, "address_typo_kind")) {
+    for (const Located& k : *kinds) {
+      if (std::optional<AddressTypoKind> kind = ParseAddressTypoKind(k.value)) {
+        rule.address_typo_kinds.push_back(*kind);
+        continue;
+      }
+      ctx.Error(k.at, "unknown address-typo kind '" + k.value + "' in 'address_typo_kind'",
+                DidYouMean(k.value, AddressTypoKindNames(), "kinds"));
+    }
+    // Empty as written: a list of only bad entries has its errors already.
+    const toml::array* written = t.get("address_typo_kind")->as_array();
+    if (written != nullptr && written->empty()) {
+      ctx.Error(t.get("address_typo_kind")->source(),
+                "rule '" + rule.name + "' can never match: 'address_typo_kind' is empty",
+                "leave 'address_typo_kind' out to match an address typo of any kind");
+    }
+  }
+  rule.address_typo_score_at_least = GetTypoScore(ctx, t, "address_typo_score_at_least");
   rule.acknowledge = GetBool(ctx, t, "acknowledge");
   if (auto action = GetString(ctx, t, "action")) {
     if (std::optional<Action> a = ParseAction(*action)) {

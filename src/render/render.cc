@@ -79,6 +79,12 @@ void OpenCheckJson(const RecipientCheck& c, JsonWriter& w) {
   if (!c.suggestion.empty()) w.Key("suggestion").String(c.suggestion);
   if (!c.also_suggestion.empty()) w.Key("also_suggestion").String(c.also_suggestion);
   w.Key("score").Double(std::round(c.score * 100) / 100);
+  if (c.address_typo) {
+    w.Key("address_typo").BeginObject();
+    w.Key("kind").String(AddressTypoKindName(c.address_typo->kind));
+    w.Key("score").Double(std::round(c.address_typo->score * 100) / 100);
+    w.EndObject();
+  }
   w.Key("reasons").BeginArray();
   for (const Reason& r : c.reasons) {
     w.BeginObject().Key("code").String(ReasonCodeName(r.code)).Key("message").String(ReasonMessage(r)).EndObject();

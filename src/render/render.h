@@ -14,8 +14,9 @@ namespace nearmiss::render {
 
 // The recipient check, written once: {"input", "address", "domain",
 // "domain_unicode", "verdict", "route_domains", "target", "suggestion",
-// "score", "reasons": [{"code", "message"}]}; domain_unicode,
-// route_domains, target and suggestion only when set. Leaves the object
+// "score", "address_typo": {"kind", "score"}, "reasons": [{"code",
+// "message"}]}; domain_unicode, route_domains, target, suggestion and
+// address_typo (an address-typo finding's kind and score) only when set. Leaves the object
 // open so the caller can add members (scan's "field") before EndObject().
 // Golden: tests/testdata/render/check.golden.json.
 void OpenCheckJson(const RecipientCheck& check, JsonWriter& w);

@@ -114,8 +114,22 @@ TEST(RenderGoldenTest, RecipientCheck) {
   idn.verdict = Verdict::kTrusted;
   idn.score = 1;
 
+  // The wrong person at the right domain: the finding's kind and score.
+  RecipientCheck slip;
+  slip.input = "jon.smith@partner.example";
+  slip.address = "jon.smith@partner.example";
+  slip.domain = "partner.example";
+  slip.domain_unicode = "partner.example";
+  slip.verdict = Verdict::kExternal;
+  slip.target = "john.smith@partner.example";
+  slip.suggestion = "john.smith@partner.example";
+  slip.score = 0.8;
+  slip.address_typo = AddressTypo{AddressTypoKind::kEdit, 0.8};
+  slip.reasons = {{ReasonCode::kAddressTypo, "jon.smith@partner.example",
+                   "john.smith@partner.example", "one character differs"}};
+
   std::string lines;
-  for (const RecipientCheck& c : {invalid, lookalike, idn}) {
+  for (const RecipientCheck& c : {invalid, lookalike, idn, slip}) {
     std::string out;
     JsonWriter w(&out);
     OpenCheckJson(c, w);

@@ -112,6 +112,13 @@ ALTER TABLE nm_acknowledgement ADD COLUMN warning_recorded INTEGER NOT NULL DEFA
     // folds the Message-ID domains of the keys older versions stored
     // (learned_keys.h), which no SQL common to both backends can do.
     "",
+    // 7 (issue 14, an acknowledgement settles the warning it answered):
+    // the address-typo kind of the warning acknowledged ("edit",
+    // "display-name", ...; acknowledgement.h). '' in the rows made before:
+    // those settle no address-typo, so the sender is asked once more.
+    R"sql(
+ALTER TABLE nm_acknowledgement ADD COLUMN typo_kind TEXT NOT NULL DEFAULT '';
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

@@ -1,5 +1,5 @@
 // Acknowledgements, administrative events and used confirm links: three
-// small tables (schema migrations 3 and 5) that several nodes share.
+// small tables (schema migrations 3, 5 and 7) that several nodes share.
 #include <cctype>
 #include <string>
 
@@ -11,7 +11,7 @@ namespace {
 
 constexpr const char* kAckColumns =
     "id, sender, recipient, domain, reasons, who, why, path, created_at, expires_at, "
-    "revoked_at, revoked_by, suggestion, warning_recorded";
+    "revoked_at, revoked_by, suggestion, warning_recorded, typo_kind";
 
 Acknowledgement AckFromRow(const Row& r) {
   Acknowledgement a;
@@ -29,6 +29,7 @@ Acknowledgement AckFromRow(const Row& r) {
   a.revoked_by = r[11];
   a.suggestion = r[12];
   a.warning_recorded = ToInt(r[13]) != 0;
+  a.typo_kind = r[14];
   return a;
 }
 
@@ -48,12 +49,12 @@ Result<int64_t> SqlStore::AddAcknowledgement(const Acknowledgement& a) {
       std::vector<Row> rows,
       conn_->Query("add acknowledgement",
                    "INSERT INTO nm_acknowledgement (sender, recipient, domain, reasons, who, "
-                   "why, path, created_at, expires_at, suggestion, warning_recorded) VALUES ($1, "
-                   "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+                   "why, path, created_at, expires_at, suggestion, warning_recorded, typo_kind) "
+                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
                    {AsciiLower(a.sender), AsciiLower(a.recipient),
                     AsciiLower(a.domain.empty() ? DomainOf(a.recipient) : a.domain), a.reasons,
                     a.who, a.why, a.path, a.created_at, a.expires_at, a.suggestion,
-                    int64_t{a.warning_recorded ? 1 : 0}}));
+                    int64_t{a.warning_recorded ? 1 : 0}, a.typo_kind}));
   if (rows.empty()) return Status::IoError(conn_->name() + ": add acknowledgement: no id");
   return ToInt(rows[0][0]);
 }

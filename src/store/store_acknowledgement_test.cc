@@ -55,13 +55,17 @@ TEST_P(StoreTest, AcknowledgementsLiveExpireAndRevoke) {
 }
 
 // Issue 14 (warn once): an acknowledgement keeps the warning it
-// acknowledged, its codes and its suggestion (schema 5).
+// acknowledged, its codes and its suggestion (schema 5), and its
+// address-typo kind (schema 7: issue 14's fresh tester, defect 1, so "one
+// letter differs" acknowledged does not settle a display name that names
+// the suggested person).
 TEST_P(StoreTest, AcknowledgementsKeepTheirWarning) {
   Acknowledgement a;
   a.sender = "alice@mod.gov.uk";
   a.recipient = "jon.smith@partner.example";
   a.reasons = "address-typo";
   a.suggestion = "john.smith@partner.example";
+  a.typo_kind = "display-address";
   a.path = "confirm-link";
   a.created_at = 1000;
   a.expires_at = 2000;
@@ -73,6 +77,8 @@ TEST_P(StoreTest, AcknowledgementsKeepTheirWarning) {
   EXPECT_EQ((*live)[0].suggestion, "john.smith@partner.example");
   EXPECT_TRUE((*live)[0].warning_recorded);
   EXPECT_EQ((*store_->Acknowledgements(true, 1200))[0].suggestion, "john.smith@partner.example");
+  EXPECT_EQ((*live)[0].typo_kind, "display-address");
+  EXPECT_EQ((*store_->Acknowledgements(true, 1200))[0].typo_kind, "display-address");
 }
 
 TEST_P(StoreTest, AdminEventsAndSingleUseLinks) {

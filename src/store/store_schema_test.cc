@@ -73,6 +73,7 @@ TEST_P(StoreTest, MigrationFromSchema4KeepsAcknowledgements) {
   EXPECT_EQ(api.expires_at, 5000);
   EXPECT_EQ(api.suggestion, "");
   EXPECT_FALSE(api.warning_recorded);
+  EXPECT_EQ(api.typo_kind, "");  // migration 7: kept no kind
   EXPECT_EQ(link.recipient, "kim@mailo.com");
   EXPECT_EQ(link.path, "confirm-link");
   EXPECT_EQ(link.reasons, "");

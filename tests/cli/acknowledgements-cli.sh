@@ -103,6 +103,6 @@ check "... and as JSON" 0 $?
 contains "who: the claimed sender and the check token" "alice@mod.example (via Outlook addin)" "$(cat "$tmp/events.json")"
 # Each keeps the warning it acknowledged (codes without "trusted", and the
 # suggestion), which is all it settles (issue 14, round-4 item 5).
-contains "the warning acknowledged: its codes" '"reasons":"address-typo","suggestion":"john.smith@partner.example","warning_recorded":true' "$(cat "$tmp/events.json")"
+contains "the warning acknowledged: its codes" '"reasons":"address-typo","suggestion":"john.smith@partner.example","warning_recorded":true,"typo_kind":"edit"' "$(cat "$tmp/events.json")"
 contains "... and in the text" "for address-typo (did you mean john.smith@partner.example?)" "$(cat "$tmp/events.txt")"
 exit $fail

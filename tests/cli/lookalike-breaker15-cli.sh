@@ -114,4 +114,43 @@ case $out in
   *) echo "ok   reason names no other TLD" ;;
 esac
 contains "reason names the suggested domain" "nearest it is gmail.com" "$out"
+# Round 5, defect 2: a member of a namespace of several labels with a ccTLD
+# added whose PSL rule is a wildcard (*.kh, *.ck, *.bd: uk.kh reads as a
+# suffix) was suggested as the US .gov/.mil name (hmrc.gov), which check
+# trusts. The longest trusted name typed is the one meant.
+run_cases <<'CASES' > "$tmp/wild.txt"
+a@hmrc.gov.uk.kh lookalike reject a@hmrc.gov.uk suffix-append
+a@nzdf.mil.nz.ck lookalike reject a@nzdf.mil.nz suffix-append
+a@ato.gov.au.er lookalike reject a@ato.gov.au suffix-append
+a@hse.gov.ie.bd lookalike reject a@hse.gov.ie suffix-append
+a@hmrc.gov.uk.fk lookalike reject a@hmrc.gov.uk suffix-append
+a@defence.gov.au.pg lookalike reject a@defence.gov.au suffix-append
+a@ird.govt.nz.mm lookalike reject a@ird.govt.nz suffix-append
+CASES
+cat "$tmp/wild.txt"
+if grep -q '^FAIL' "$tmp/wild.txt"; then fail=1; fi
+# Round 5, defect 3: of two namespaces a slip fits (ato.gov.u: .gov.uk or
+# .gov.au), the name the organisation writes to is named first. A name
+# under a namespace was no entry of its own, so its count never ranked it.
+{
+  echo "sender,recipient,date"
+  i=0
+  while [ $i -lt 40 ]; do
+    echo "alice@ourorg.com.au,officer$i@ato.gov.au,2026-11-01 10:00:00"
+    echo "alice@ourorg.com.au,x$i@health.gov.au,2026-11-01 11:00:00"
+    i=$((i + 1))
+  done
+} > "$tmp/sent_au.csv"
+"$bin" learn --store "$tmp/au.db" "$tmp/sent_au.csv" > /dev/null 2>&1
+check "learn the Australian history" 0 $?
+hist="--store $tmp/au.db --from alice@ourorg.com.au"
+for pair in "ato.gov.u ato.gov.au ato.gov.uk" "health.gov.u health.gov.au health.gov.uk" \
+            "hmrc.gov.u hmrc.gov.uk hmrc.gov.au"; do
+  set -- $pair
+  got=$("$bin" check $hist --json "a@$1" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r.get("target"), r.get("suggestion"), r.get("also_suggestion", "-"))')
+  check "with history, $1 names $2 first" "$2 a@$2 a@$3" "$got"
+done
+# Without history the order is the slip's own (.gov.u is missing a 'k').
+got=$("$bin" check --store none --json a@ato.gov.u | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r.get("target"))')
+check "without history, ato.gov.u names ato.gov.uk first" "ato.gov.uk" "$got"
 exit $fail

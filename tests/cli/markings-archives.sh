@@ -47,7 +47,10 @@ marked-lz4-noname SECRET true hold
 marked-txt-lzo none false hold
 marked-tar-lzo none false hold
 fake-lrzip none false hold
-fake-grzip none false hold"
+fake-grzip none false hold
+marked-rar5 SECRET true hold
+truncated-rar5 none false hold
+junk-rar5 none false hold"
 
 files=$(printf '%s\n' "$cases" | while read -r name _ _ _; do printf '%s ' "$data/$name.eml"; done)
 # shellcheck disable=SC2086  # the list of fixtures is split on purpose

@@ -24,14 +24,16 @@ golden() {  # golden NAME GOLDEN_FILE ACTUAL_FILE
   fi
 }
 
-# (fixture, level, action for bob@example-contractor.com, an outside address)
+# (fixture, level, action for bob@example-contractor.com, an outside address;
+# summer-menu: a lone TOP SECRET nothing agrees with stays level none, and
+# the default policy asks the sender to confirm it going outside: doubted-marking)
 cases="uk-top-secret TOP_SECRET hold
 uk-secret SECRET hold
 uk-official-sensitive OFFICIAL-SENSITIVE tag
 numbered-portions SECRET hold
 spaced-banner SECRET hold
 secret-santa none accept
-summer-menu none accept
+summer-menu none confirm
 protected-account none accept
 protected-parcel none accept
 controlled-substances none accept

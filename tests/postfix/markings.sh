@@ -15,11 +15,17 @@
 #   archives   held: a SECRET text in a .tar.gz, and an .arj attachment
 #              nothing reads (unreadable-attachment: incomplete), both from
 #              tests/testdata/markings/archives
+#   round32    held: a SECRET zip appended to a benign zip (what unzip
+#              shows) and a SECRET file attached inside a PDF; a PDF with
+#              an unmarked attached file delivered untagged (breaker round
+#              32 D1, D2; tests/testdata/markings/round32)
 NEARMISS=$(realpath "$1")
 CASE=$2
 FIXTURES=$(cd "$(dirname "$0")/../testdata/markings/issue13" && pwd)
 if [ "$CASE" = archives ]; then
   FIXTURES=$(cd "$(dirname "$0")/../testdata/markings/archives" && pwd)
+elif [ "$CASE" = round32 ]; then
+  FIXTURES=$(cd "$(dirname "$0")/../testdata/markings/round32" && pwd)
 fi
 . "$(dirname "$0")/lib.sh"
 
@@ -93,6 +99,17 @@ archives)
   start_all
   expect_held marked-tar-gz files SECRET
   expect_held unreadable-arj files SECRET
+  ;;
+
+round32)
+  start_all
+  expect_held d1-zip-after-zip Files SECRET
+  expect_held d2-pdf-embedded-txt Menu SECRET
+  send_fixture d2-neg-pdf-embedded >/dev/null || exit 1
+  wait_delivered "Subject: Menu" || { queue_json; fail "d2-neg-pdf-embedded not delivered"; }
+  [ "$(delivered "Subject: Menu" "X-Nearmiss:")" -eq 0 ] ||
+    fail "d2-neg-pdf-embedded delivered with an X-Nearmiss header"
+  ok "d2-neg-pdf-embedded: delivered untagged"
   ;;
 
 *)
