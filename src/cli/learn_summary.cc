@@ -77,8 +77,9 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
                 n(c.not_addresses).c_str(), c.first_not_address.c_str());
   }
   if (uint64_t all = skips.domains + c.skipped_domains; all > 0) {
-    std::printf("skipped %s whose domain is invalid (a bad xn-- label, a leading or trailing "
-                "hyphen, a public suffix itself): not learned; first at %s\n",
+    std::printf("skipped %s whose domain cannot be learned (an address literal such as [192.0.2.7], "
+                "a bad xn-- label, a leading or trailing hyphen, a public suffix itself): not "
+                "learned; first at %s\n",
                 Counted(all, "recipient").c_str(),
                 (skips.domains > 0 ? skips.first_domain : c.first_skipped_domain).c_str());
   }

@@ -204,8 +204,8 @@ std::string Describe(const LineCounts& c) {
     if (c.no_mail_domains != 0) out += ", of those " + NoMailDomains(c);
   }
   if (c.skipped_domains != 0) {
-    out += ", " + Counted(c.skipped_domains, "recipient") + " skipped: the domain is invalid, " +
-           "nothing to learn (first at " + c.file + ":" +
+    out += ", " + Counted(c.skipped_domains, "recipient") + " skipped: the domain cannot be learned (an address literal, an invalid "
+           "domain), nothing to learn (first at " + c.file + ":" +
            std::to_string(c.first_skipped_domain_line) + ": '" + c.first_skipped_domain + "')";
   }
   if (c.inbound_rows != 0) {

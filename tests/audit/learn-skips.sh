@@ -29,9 +29,9 @@ printf 'sender,recipient,date\npat@mod.gov.uk,sue@gov.uk,2025-11-04\npat@mod.gov
 rc=$?
 [ "$rc" -eq 0 ] || { cat a.out a.err >&2; no "learn over invalid domains: exit $rc, want 0"; }
 grep -qF "maillog: 8 lines read" a.out || no "learn did not read the log: $(cat a.out)"
-grep -qF "3 recipients skipped: the domain is invalid, nothing to learn (first at maillog:3: 'bob@xn--abc.mil')" a.out ||
+grep -qF "3 recipients skipped: the domain cannot be learned (an address literal, an invalid domain), nothing to learn (first at maillog:3: 'bob@xn--abc.mil')" a.out ||
   no "the log's line does not name the skipped recipients with FILE:LINE"
-grep -qF "skipped 3 recipients whose domain is invalid" a.out ||
+grep -qF "skipped 3 recipients whose domain cannot be learned" a.out ||
   no "the summary does not count the 3 skipped recipients"
 grep -qF "first at maillog:3: 'bob@xn--abc.mil'" a.out || no "the summary does not name the first"
 "$nearmiss" learn --store "sqlite:$w/a.db" --show --limit 0 >a.show 2>&1
