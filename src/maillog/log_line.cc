@@ -271,6 +271,7 @@ void LineParser::NoteDated(const Stamp& st, int64_t time) {
 
 bool LineParser::Parse(std::string_view line, LogLine* out) {
   *out = LogLine();
+  joined_.clear();
   line = AfterKubectlPrefix(line);
   if (ContainerFrame frame; !line.empty() && line[0] >= '0' && line[0] <= '9' &&
                             ReadContainerFrame(line, &frame)) {
@@ -307,7 +308,10 @@ bool LineParser::ParseContainer(const ContainerFrame& f, LogLine* out) {
     joined_.append(content);
     content = joined_;
   }
-  if (!ContentFraming(content, out)) return false;
+  if (!ContentFraming(content, out)) {
+    *out = LogLine();  // not recognised: no form, as for any other line
+    return false;
+  }
   QueueId(out);
   return true;
 }

@@ -135,6 +135,9 @@ class LineParser {
     partial_err_.clear();
     return left;
   }
+  // The CRI line joined from partial records by the last Parse: what its
+  // views point into instead of the line given ("" when none was joined).
+  std::string_view joined() const { return joined_; }
   // A step back past this is the next year's date (a log read in time
   // order: Nov 20 then Jun 1 is June of the next year).
   static constexpr int64_t kMaxStepBack = 92 * 86400;
