@@ -47,8 +47,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     LogLine l;
     if (parser.Parse(line, &l)) {
       Check(l.format != LineFormat::kNone);
-      Check(Inside(l.host, line) && Inside(l.program, line) && Inside(l.queue_id, line) &&
-            Inside(l.text, line));
+      // Or, for a CRI line joined from partial records, inside the join.
+      const std::string_view in = parser.joined().empty() ? line : parser.joined();
+      Check(Inside(l.host, in) && Inside(l.program, in) && Inside(l.queue_id, in) &&
+            Inside(l.text, in));
     } else {
       Check(l.format == LineFormat::kNone);
     }

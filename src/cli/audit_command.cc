@@ -1,4 +1,4 @@
-// `nearmiss audit [--policy FILE] [--since DATE] [--json | --csv]
+// `nearmiss audit [--policy FILE] [--since DATE] [--until DATE] [--json | --csv]
 //  [--html FILE] [--pdf FILE] [--marking TEXT] [--summary-json FILE]
 //  [--min-recognised PERCENT]
 //  LOG_OR_MAILBOX...`: what already went to look-alike and
@@ -25,7 +25,8 @@ void AddAuditCommand(CLI::App& app, Run& run) {
       "Inputs: Postfix logs (plain or .gz, rotated sets in any order) as syslog (RFC 3164 with "
       "or without <PRI>, RFC 5424), rsyslog RSYSLOG_FileFormat, Postfix maillog_file or "
       "journalctl -o short, short-precise, short-iso, short-iso-precise, short-full, "
-      "short-unix; Exchange Server message tracking logs (MSGTRK*.LOG) and Microsoft 365 message "
+      "short-unix, and as Kubernetes keeps a container's lines (kubectl logs --timestamps, "
+      "--prefix; a runtime's CRI log file); Exchange Server message tracking logs (MSGTRK*.LOG) and Microsoft 365 message "
       "trace CSV exports (admin center, Get-MessageTraceV2, historical search), told by their "
       "header; and mailboxes (mbox, Maildir, .eml).\nA log whose non-empty lines are "
       "under --min-recognised percent in those forms (or of which none is) is an error; an "
@@ -33,7 +34,12 @@ void AddAuditCommand(CLI::App& app, Run& run) {
       "status: 0 nothing found; 1 deliveries found; 2 errors, including a log it cannot "
       "read and a delivery line it cannot understand (the report then says what it left out).");
   flags->policy.Register(*cmd, /*with_protect_file=*/true, /*with_store=*/false);
-  cmd->add_option("--since", flags->since, "Only deliveries on or after this date (YYYY-MM-DD)");
+  cmd->add_option("--since", flags->since,
+                  "Only deliveries on or after this date (YYYY-MM-DD, log time); the report "
+                  "says the window and how many log lines fell before it");
+  cmd->add_option("--until", flags->until,
+                  "Only deliveries on or before this date (YYYY-MM-DD, the whole day, log time); "
+                  "the report says the window and how many log lines fell after it");
   auto* json = cmd->add_flag("--json", flags->json,
                              "One JSON object per delivery attempt to a flagged domain");
   auto* csv = cmd->add_flag("--csv", flags->csv, "The same rows as CSV");

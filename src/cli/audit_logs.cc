@@ -83,6 +83,12 @@ void ReadAuditLogs(const std::vector<std::string>& logs,
     } else if (c.non_empty() != 0) {
       out->text_read = true;
     }
+    // How the year was chosen, once per file, when --year did not give it
+    // (issue-16 tester round 33, item 1); with --year, nothing is inferred.
+    if (std::string note = maillog::YearNote(report.logs.back()); !note.empty()) {
+      progress.Clear();
+      log::Warn(path + ": " + note);
+    }
     const bool span = report.logs.back().year_span_line != 0;
     if (std::string w = maillog::YearSpanWarning(report.logs.back(), first_span.empty());
         !w.empty()) {

@@ -48,6 +48,20 @@ int RunAudit(const AuditFlags& flags) {
       return kExitError;
     }
   }
+  if (!flags.until.empty()) {
+    // The day named is counted whole: the window ends at the next day's start.
+    const int64_t day = maillog::ParseDate(flags.until);
+    if (day < 0) {
+      log::Error("--until " + flags.until + ": expected YYYY-MM-DD");
+      return kExitError;
+    }
+    options.until = day + 86400;
+    if (options.since != 0 && options.until <= options.since) {
+      log::Error("--until " + flags.until + " is before --since " + flags.since +
+                 ": the window would hold nothing");
+      return kExitError;
+    }
+  }
   ByteProgress progress("audit");
   // Rows are written in time order (row_order.h), as the files are read.
   investigate::RowOrder rows([json = flags.json, &progress](const investigate::Row& row) {

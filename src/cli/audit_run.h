@@ -20,6 +20,7 @@ namespace nearmiss::cli {
 struct AuditFlags {
   PolicyFlags policy;
   std::string since;
+  std::string until;
   bool json = false;
   bool csv = false;
   std::string html;

@@ -68,6 +68,10 @@ Status ReadLearnLogs(const std::vector<std::string>& logs, maillog::ReadLogOptio
     progress.Clear();
     if (!s.ok()) return s;
     std::printf("read %s\n", maillog::Describe(counts).c_str());
+    // How the year was chosen, once per file, when --year did not give it.
+    if (std::string note = maillog::YearNote(counts); !note.empty()) {
+      log::Warn(log + ": " + note);
+    }
     out->lines += counts.lines;
     // A log with no line of text is said, as audit says it (issue-16
     // tester, round 8, defect 2); every log empty is an error (RunLearn).

@@ -40,7 +40,7 @@ void PrintSentFolderCounts(const history::Learner::MailboxCounts& m) {
   }
   if (m.not_delivered > 0) {
     std::printf("; %s recipients not learned: a log or trace read says the message was "
-                "not delivered to them (bounced, expired or discarded; first: %s)",
+                "not delivered to them (bounced, expired, discarded or deleted; first: %s)",
                 n(m.not_delivered).c_str(), m.first_not_delivered.c_str());
   }
   if (m.without_message_id > 0) {

@@ -83,7 +83,8 @@ class SentSink final : public maillog::DeliverySink {
         // hop, not a delivery (investigate/auditor.cc, breaker round 2 §5).
         NotDelivered(DeliveryKey(o.message_id, o.rcpt), o.last);
       }
-      if ((o.status == "bounced" || o.status == "expired" || o.status == "discarded") &&
+      if ((o.status == "bounced" || o.status == "expired" || o.status == "discarded" ||
+           o.status == "deleted") &&
           !o.message_id.empty()) {
         // A Sent folder's copy of it read later must not be learned either.
         if (failed_.size() >= kMaxOpen) failed_.clear();  // bounded: a join missed

@@ -88,6 +88,8 @@ Auditor::Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Rep
       log_(
           [this] {
             maillog::PostfixLogOptions o;
+            o.window_from = options_.since;
+            o.window_to = options_.until;
             o.judgeable_domain = [this](std::string_view d) { return judge_.Judgeable(d); };
             // The engine's reason, asked once per file (judge_ keeps only
             // the verdict).
@@ -96,7 +98,10 @@ Auditor::Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Rep
             };
             return o;
           }(),
-          this) {}
+          this) {
+  report_->window_from = options_.since;
+  report_->window_to = options_.until;
+}
 
 const Auditor::Flag& Auditor::Classify(const std::string& domain) {
   auto it = flags_.find(domain);
@@ -174,6 +179,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     }
     if (auto b = before_since_.find(key); b != before_since_.end()) first_before = b->second;
   }
+  if (options_.until != 0 && a.time >= options_.until) return;  // after --until
   std::string_view rcpt = a.recipient;
   // The domain after the last '@' outside quotes ("x@y"@army.ml).
   std::string_view domain = maillog::AddressDomain(rcpt);

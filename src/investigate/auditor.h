@@ -34,6 +34,7 @@ struct AuditOptions {
   // (maillog/line_counts.h).
   int min_recognised_percent = maillog::kDefaultMinRecognisedPercent;
   int64_t since = 0;   // attempts before this (seconds) are left out
+  int64_t until = 0;   // attempts at or after this (seconds) are left out; 0: none
   std::function<void(const Row&)> on_row;        // every flagged attempt
   // A copy joined to a delivery already passed to on_row (a Sent folder's
   // copy, a trace's hop before a gateway's delivery): its level, marking

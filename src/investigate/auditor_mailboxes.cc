@@ -70,10 +70,15 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
         for (std::string& e : SplitAddressList(header)) recipients.push_back(std::move(e));
       }
     }
+    bool outside_counted = false;  // once per message
     for (const std::string& entry : recipients) {
       RecipientCheck c = engine_->CheckRecipient(entry);
       if (c.verdict != Verdict::kLookalike && c.verdict != Verdict::kBlocked) continue;
-      if (t != 0 && t < options_.since) continue;
+      if (t != 0 && (t < options_.since || (options_.until != 0 && t >= options_.until))) {
+        if (!outside_counted) ++report_->messages_outside_window;
+        outside_counted = true;
+        continue;
+      }
       if (long_before && dated_long_before_++ == 0) {
         first_dated_long_before_ = m.source + " (Date: " + maillog::FormatTime(t).substr(0, 10) +
                                    ", filed " +

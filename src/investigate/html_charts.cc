@@ -14,9 +14,10 @@ namespace {
 // Sent (mail reached the look-alike), bounced, deferred, expired, discarded,
 // outcome unknown (handed to a relay; final delivery not in the logs given), found in a
 // Sent folder (sent; whether it arrived is not known from a mailbox),
-// rejected by a milter, held in the hold queue.
+// rejected by a milter, held in the hold queue, deleted by an administrator
+// (postsuper -d).
 constexpr const char* kPartColours[] = {"#c0392b", "#95a5a6", "#e0a030", "#6c5b7b", "#2e86c1",
-                                        "#5d4037", "#f1948a", "#117a65", "#b7950b"};
+                                        "#5d4037", "#f1948a", "#117a65", "#b7950b", "#1b2631"};
 constexpr size_t kParts = std::size(kPartColours);
 
 std::string Num(double v) {

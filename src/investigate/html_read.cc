@@ -87,6 +87,16 @@ std::string Skipped(const maillog::LineCounts& c) {
     add("of those, " + maillog::NoMailDomains(c));
   }
   if (std::string w = maillog::YearSpanWarning(c); !w.empty()) add(w);
+  // Outside the window (--since, --until): read, their deliveries not counted.
+  if (c.before_window != 0) {
+    add(Counted(static_cast<int64_t>(c.before_window), "line") +
+        " before --since, read for their messages' senders and first attempts, their "
+        "deliveries not counted");
+  }
+  if (c.after_window != 0) {
+    add(Counted(static_cast<int64_t>(c.after_window), "line") +
+        " after --until, their deliveries not counted");
+  }
   if (c.probes != 0) {
     add(Counted(static_cast<int64_t>(c.probes), "address verification probe") +
         ", which deliver nothing");
@@ -136,10 +146,11 @@ std::string LogTable(const Report& rep) {
   std::string s = "<table class=\"read\"><colgroup><col style=\"width:20%\">"
                   "<col style=\"width:10%\"><col style=\"width:16%\"><col style=\"width:7%\">"
                   "<col style=\"width:8%\"><col style=\"width:9%\"><col style=\"width:30%\">"
-                  "</colgroup><thead><tr><th>Log file</th><th>Form</th><th>Time covered</th>"
-                  "<th class=\"n\">Lines read</th><th class=\"n\">Recognised</th>"
-                  "<th class=\"n\">Delivery attempts</th><th>Left out, and why</th>"
-                  "</tr></thead><tbody>";
+                  "</colgroup><thead><tr><th>Log file</th><th>Form</th><th>";
+  // With a window, the span is of the lines in it (LineCounts::first_time).
+  s += Window(rep).applied ? "Time counted (in the window)" : "Time covered";
+  s += "</th><th class=\"n\">Lines read</th><th class=\"n\">Recognised</th>"
+       "<th class=\"n\">Delivery attempts</th><th>Left out, and why</th></tr></thead><tbody>";
   // The column's one meaning, said under the table (LineCounts::delivery_lines).
   for (const maillog::LineCounts& c : rep.logs) {
     s += "<tr>" + TdFile(c.file) + Td(std::string(maillog::FormatName(c.main_format()))) +

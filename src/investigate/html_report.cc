@@ -45,7 +45,9 @@ std::string Legend() {
   out += kOutcomeUnknown;
   out += "<i style=\"background:#f1948a\"></i>in a Sent folder (delivery not known)"
          "<i style=\"background:#117a65\"></i>rejected by a milter, a check or an access map (never delivered)"
-         "<i style=\"background:#b7950b\"></i>held in the hold queue (not delivered)</div>";
+         "<i style=\"background:#b7950b\"></i>held in the hold queue (not delivered)"
+         "<i style=\"background:#1b2631\"></i>deleted by an administrator (postsuper -d; never "
+         "delivered)</div>";
   return out;
 }
 
@@ -53,7 +55,7 @@ std::string Legend() {
 // that it was delivered, so it is never in the "delivered" part.
 std::vector<int64_t> Parts(const Counts& c) {
   return {c.sent - c.in_mailbox, c.bounced, c.deferred, c.expired, c.discarded, c.unknown,
-          c.in_mailbox, c.rejected, c.held};
+          c.in_mailbox, c.rejected, c.held, c.deleted};
 }
 
 std::string Period(const Report& rep) {
@@ -254,17 +256,20 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     if (st == "SOFTBOUNCE") {
       soft_bounces += n;
     } else if (st != "sent" && st != "bounced" && st != "deferred" && st != "expired" &&
-               st != "discarded" && st != "unknown" && st != "rejected" && st != "held") {
+               st != "discarded" && st != "deleted" && st != "unknown" && st != "rejected" &&
+               st != "held") {
       other += n;
     }
   }
   for (const char* st :
-       {"sent", "bounced", "deferred", "expired", "discarded", "unknown", "rejected", "held"}) {
+       {"sent", "bounced", "deferred", "expired", "discarded", "deleted", "unknown", "rejected",
+        "held"}) {
     auto it = rep.attempts_by_status().find(st);
     int64_t n = it == rep.attempts_by_status().end() ? 0 : it->second;
     std::string label = st;
     // Only a Postfix log with a milter or hold checks has them.
-    if ((label == "rejected" || label == "held") && n == 0) continue;
+    if ((label == "rejected" || label == "held" || label == "deleted") && n == 0) continue;
+    if (label == "deleted") label = "deleted by an administrator (postsuper -d)";
     if (label == "rejected") label = "rejected by a milter, a check or an access map";
     if (label == "held") label = "held (hold queue)";
     if (label == "unknown") {
@@ -316,13 +321,18 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   std::string covered = Covered(rep);
   h += (period.empty() ? std::string("no flagged deliveries")
                        : "Flagged deliveries " + Html(period)) +
-       (covered.empty() ? "" : " &middot; logs cover " + Html(covered)) +
-       (meta.since.empty() ? "" : " (since " + Html(meta.since) + ")") + " &middot; " +
+       (covered.empty() ? ""
+        : Window(rep).applied ? " &middot; log lines counted cover " + Html(covered)
+                              : " &middot; logs cover " + Html(covered)) +
+       " &middot; " +
        Counted(static_cast<int64_t>(rep.lines), "log line") +
        (rep.messages ? ", " + Counted(static_cast<int64_t>(rep.messages), "message") : "") +
        " from " + Counted(static_cast<int64_t>(rep.inputs.size()), "source") +
        " &middot; generated " + Html(meta.generated) +
        "</div>" +
+       // The window applied, in full, where the reader sees the figures.
+       (Window(rep).applied ? "<div class=\"meta\">" + Html(WindowText(rep)) + "</div>"
+                            : std::string()) +
        (meta.marking_warning.empty()
             ? std::string()
             : "<div class=\"marking-warning\">Marking below the data: " +

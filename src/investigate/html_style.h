@@ -64,6 +64,7 @@ tr:hover td{background:#f8fafc}
 .tag.in-sent-folder{background:#f4ecf7;color:#6c3483}
 .tag.deferred,.tag.expired{background:#fdf2e0;color:#9a6b12}
 .tag.discarded{background:#e8f1f8;color:#1f618d}
+.tag.deleted{background:#e5e8e8;color:#1b2631}
 code{font:12px/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .scroll{max-height:560px;overflow:auto}
 footer{color:#7f8c8d;font-size:12px;padding:0 40px 30px;max-width:1240px;margin:0 auto}

@@ -52,7 +52,7 @@ std::string DomainLabel(const std::string& domain, const std::string& unicode) {
   return s;
 }
 
-std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
+std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
   const Counts& t = rep.totals();
   int64_t first = 0, last = 0;
   std::vector<std::pair<std::string, const DomainLine*>> domains;
@@ -109,6 +109,10 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
          (t.discarded != 0
               ? Thousands(t.discarded) + " discarded by the mail server (never delivered), "
               : std::string()) +
+         (t.deleted != 0 ? Thousands(t.deleted) +
+                               " deleted from the queue by an administrator (postsuper -d; "
+                               "never delivered), "
+                         : std::string()) +
          (t.rejected != 0
               ? "<strong>" + Thousands(t.rejected) +
                     " rejected by the mail server</strong> (a milter, a header or body check or an access map; never delivered), "
@@ -120,8 +124,8 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
          (t.unknown != 0
               ? Thousands(t.unknown) +
                     " whose outcome is unknown (handed to a relay, another of the "
-                    "organisation's servers or a content filter; final delivery not in the "
-                    "logs given), "
+                    "organisation's servers or a content filter, or removed from the queue "
+                    "with its last line missing; final delivery not in the logs given), "
               : std::string()) +
          Thousands(t.deferred) + " still waiting when the logs end.</p>";
     h += "<table class=\"exec\"><tbody><tr><th>To which domains</th><td>";
@@ -194,7 +198,7 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& meta) {
        (rep.messages ? " and " + Counted(static_cast<int64_t>(rep.messages), "mailbox message",
                                         "mailbox messages")
                      : std::string()) +
-       (meta.since.empty() ? "" : ", since " + Html(meta.since)) +
+       (Window(rep).applied ? "; " + Html(WindowText(rep)) : std::string()) +
        "; the section \"What was read\" says what each file covered and what was left out, "
        "and why.</p></section>";
   return h;

@@ -73,8 +73,17 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     }
     out += lead() + " the outcome of " + Thousands(sent_on) +
            (sent_on == 1 ? " flagged delivery" : " flagged deliveries");
+    // Postfix's qmgr removed the message with a recipient still deferred:
+    // the line of its outcome is missing from the very log read
+    // (postfix_log.h), which no later log holds.
+    const bool removed = hops.find("qmgr removed the message") != std::string::npos;
     if (!hops.empty()) {
-      out += later ? ": last seen at " + hops +
+      out += later && removed
+                 ? ": last seen at " + hops +
+                       " (counted as outcome unknown, not as deferred; the line that settled "
+                       "it is missing from the log given: a syslog rate limit's drop, or a "
+                       "line in a framing not read)"
+             : later ? ": last seen at " + hops +
                          " (counted as outcome unknown; give the later logs of that server, "
                          "and of the next, too)"
                    : ": sent on to " + hops +

@@ -32,7 +32,7 @@ std::string RowStatus(const Row& row);
 // servers or a content filter, and its final delivery is not in the logs
 // given (b16g item 3: "(sent on)" said neither).
 inline constexpr std::string_view kOutcomeUnknown =
-    "outcome unknown (handed to a relay; final delivery not in the logs given)";
+    "outcome unknown (final delivery not in the logs given)";
 std::string CsvHeader();
 std::string RowCsv(const Row& row);
 
@@ -74,6 +74,20 @@ struct HtmlMeta {
   std::string marking_warning;
 };
 std::string ReportHtml(const Report& report, const HtmlMeta& meta);
+
+// The window a report counts (audit --since, --until; window.cc).
+struct WindowFigures {
+  bool applied = false;
+  std::string from, until;  // "2025-03-01"; --until's day is counted whole
+  uint64_t lines_before = 0, lines_after = 0;  // log lines outside it, every file
+  uint64_t messages_outside = 0;               // flagged mailbox messages outside it
+  int64_t first = 0, last = 0;                 // the span of the lines counted; 0: none
+};
+WindowFigures Window(const Report& report);
+// "window applied: from 2025-03-01 (--since); 1,204 log lines before it read
+// for their messages' senders and first attempts, their deliveries not
+// counted; the log lines counted run from ... to ..."; "" when none.
+std::string WindowText(const Report& report);
 // The first section: how many messages went to look-alike domains, to
 // which, from whom, how sensitive, since when (html_summary.cc).
 std::string ExecutiveSummaryHtml(const Report& report, const HtmlMeta& meta);

@@ -139,8 +139,14 @@ std::string SummaryJson(const Report& rep) {
                      maillog::YearSpanWarning(c).empty()
                          ? nlohmann::ordered_json(nullptr)
                          : nlohmann::ordered_json(maillog::YearSpanWarning(c))},
+                    // Of the lines in the window, when one was applied.
                     {"first_time", c.first_time ? maillog::FormatTime(c.first_time) : ""},
                     {"last_time", c.last_time ? maillog::FormatTime(c.last_time) : ""},
+                    {"year_inferred", maillog::YearNote(c).empty()
+                                          ? nlohmann::ordered_json(nullptr)
+                                          : nlohmann::ordered_json(maillog::YearNote(c))},
+                    {"lines_before_window", c.before_window},
+                    {"lines_after_window", c.after_window},
                     {"error", c.error.empty() ? nlohmann::ordered_json(nullptr)
                                               : nlohmann::ordered_json(c.error)}});
   }
@@ -169,6 +175,20 @@ std::string SummaryJson(const Report& rep) {
                   {"outcome_unknown_next_hops", rep.left_out().next_hops},
                   {"outcome_unknown_hand_offs", rep.left_out().hand_offs}})
            : nlohmann::ordered_json(nullptr)},
+      {"window",
+       [&rep] {
+         const WindowFigures w = Window(rep);
+         if (!w.applied) return nlohmann::ordered_json(nullptr);
+         return nlohmann::ordered_json(
+             {{"since", w.from.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(w.from)},
+              {"until", w.until.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(w.until)},
+              {"log_lines_before", w.lines_before},
+              {"log_lines_after", w.lines_after},
+              {"mailbox_messages_outside", w.messages_outside},
+              {"counted_first_time", w.first ? maillog::FormatTime(w.first) : ""},
+              {"counted_last_time", w.last ? maillog::FormatTime(w.last) : ""},
+              {"notice", WindowText(rep)}});
+       }()},
       {"log_lines_read", rep.lines},
       {"mailbox_messages_read", rep.messages},
       {"inputs_not_read", rep.unread()},
@@ -183,6 +203,7 @@ std::string SummaryJson(const Report& rep) {
        {{"total", t.deliveries}, {"sent", t.sent - t.in_mailbox},
         {"in_sent_folders", t.in_mailbox}, {"bounced", t.bounced},
         {"expired", t.expired}, {"discarded", t.discarded},
+        {"deleted_by_administrator", t.deleted},
         {"rejected_by_milter", t.rejected}, {"held", t.held}, {"deferred", t.deferred},
         {"outcome_unknown", t.unknown}}},
       {"flagged_attempts", rep.attempts()}};
@@ -207,6 +228,8 @@ std::string ReportText(const Report& rep) {
   }
   out += "audit: " + Counted(static_cast<int64_t>(rep.lines), "log line") + ", " +
          Counted(static_cast<int64_t>(rep.messages), "mailbox message") + "\n";
+  // The window applied (--since, --until), before any figure it bounds.
+  if (std::string w = WindowText(rep); !w.empty()) out += w + "\n";
   for (const maillog::LineCounts& c : rep.logs) out += "  " + maillog::Describe(c) + "\n";
   for (const MailboxRead& m : rep.mailboxes) out += "  " + DescribeMailbox(m) + "\n";
   for (const std::string& n : rep.notes) out += "  " + n + "\n";
@@ -225,6 +248,10 @@ std::string ReportText(const Report& rep) {
   std::string rare;
   if (t.expired != 0) rare += ", expired " + Thousands(t.expired);
   if (t.discarded != 0) rare += ", discarded (never delivered) " + Thousands(t.discarded);
+  if (t.deleted != 0) {
+    rare += ", deleted from the queue by an administrator (postsuper -d; never delivered) " +
+            Thousands(t.deleted);
+  }
   if (t.rejected != 0) {
     rare += ", rejected by a milter, a check or an access map (never delivered) " +
             Thousands(t.rejected);

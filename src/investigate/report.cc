@@ -29,6 +29,8 @@ void Counts::Add(const std::string& s, bool in_mbox) {
     ++expired;
   } else if (s == "discarded") {
     ++discarded;
+  } else if (s == "deleted") {
+    ++deleted;
   } else if (s == "unknown") {
     ++unknown;
   } else if (s == "rejected") {
@@ -252,6 +254,7 @@ void Report::Close(Open& d) {
   Row& r = d.row;
   const std::string& s = d.last_status;
   r.status = s == "sent" || s == "bounced" || s == "expired" || s == "discarded" ||
+                     s == "deleted" ||
                      s == "unknown" || s == "rejected" || s == "held"
                  ? s
                  : "deferred";

@@ -43,7 +43,8 @@ struct Row {
   std::string reason;     // why, in a sentence (the check's first reason); HTML only
   std::string target;     // look-alike: the domain it resembles
   std::string suggestion; // look-alike: the corrected address
-  // "sent", "deferred", "bounced", "expired", "discarded"; "unknown": sent
+  // "sent", "deferred", "bounced", "expired", "discarded", "deleted"
+  // (postsuper -d while deferred or held); "unknown": sent
   // on to another of the organisation's servers (relay) whose log was not
   // given, so its outcome is not known; "rejected" (by a milter, before
   // queueing) and "held" (in the hold queue) from Postfix's milter and
@@ -82,6 +83,9 @@ struct Counts {
   // expired: the queue gave up (Postfix maximal_queue_lifetime) and
   // returned the message to its sender; not counted as bounced.
   // discarded: thrown away by Postfix discard(8), never delivered.
+  // deleted: an administrator deleted the message from the queue
+  // (postsuper -d) while the recipient was deferred or held; a failure,
+  // never delivered, no longer waiting.
   // unknown: sent on to a server whose log was not given (Row::status).
   // rejected: a milter refused it before it was queued (Postfix
   // milter-reject, maillog/postfix_actions.h); never delivered.
@@ -89,7 +93,7 @@ struct Counts {
   // the logs end before it was released or deleted: not delivered, one
   // release (postsuper -H) away from it.
   int64_t deliveries = 0, sent = 0, bounced = 0, deferred = 0, expired = 0, discarded = 0,
-          unknown = 0, rejected = 0, held = 0;
+          deleted = 0, unknown = 0, rejected = 0, held = 0;
   // Of `sent`: copies found in a mailbox's Sent folder, which say the
   // message was sent, not that a receiving server accepted it.
   int64_t in_mailbox = 0;
@@ -188,6 +192,12 @@ class Report {
   // without regard to case (a Sent copy's "U1@Army.ML").
   static bool IsJoinedTo(const Row& r, const Joined& j);
   uint64_t joined_copies = 0;  // Sent-folder copies joined to a delivery
+  // The window counted (audit --since, --until: [window_from, window_to)
+  // in seconds, 0 an open end), said with every report, and the flagged
+  // mailbox messages dated outside it, left out. Each log's lines outside
+  // it are in its LineCounts (before_window, after_window).
+  int64_t window_from = 0, window_to = 0;
+  uint64_t messages_outside_window = 0;
   // Flagged mailbox messages dated by a Date: more than 30 days before
   // they were filed (content::DateLongBeforeDelivery): "since when" may be
   // too early, and page 1 says so.

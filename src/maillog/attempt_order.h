@@ -11,7 +11,11 @@
 // "unknown" (an Exchange server sent the message on to another of the
 // organisation's servers: trace_log.h) yields to any outcome that server's
 // log gives, whatever the two times (clocks of two servers may disagree),
-// and never replaces one.
+// and never replaces one. A deferral is no outcome, though: an "unknown"
+// after it (the message sent on later, or removed by qmgr with its last
+// line missing: postfix_log.h) replaces it, so a recipient is never
+// counted "deferred" past the log's own later word on it (issue-16 tester
+// round 33, item 4).
 //
 // Thread safety: pure functions.
 #ifndef NEARMISS_MAILLOG_ATTEMPT_ORDER_H_
@@ -22,8 +26,9 @@
 
 namespace nearmiss::maillog {
 
-// deferred 0 < sent 1 < discarded 2 < expired 3 < bounced 4 < rejected 5 (a
-// milter's, postfix_actions.h); anything else ("held" waits, as deferred) 0.
+// deferred 0 < sent 1 < discarded 2 < deleted 3 (postsuper -d) < expired 4
+// < bounced 5 < rejected 6 (a milter's, postfix_actions.h); anything else
+// ("held" waits, as deferred) 0.
 int OutcomeRank(std::string_view status);
 
 // True when an attempt (time, status) replaces the one kept (last_time,
@@ -31,7 +36,10 @@ int OutcomeRank(std::string_view status);
 inline bool LaterOutcome(int64_t time, std::string_view status, int64_t last_time,
                          std::string_view last_status) {
   const bool known = status != "unknown", kept_known = last_status != "unknown";
-  if (known != kept_known) return known;
+  if (known != kept_known) {
+    if (!known && last_status == "deferred") return time > last_time;
+    return known;
+  }
   if (time != last_time) return time > last_time;
   return OutcomeRank(status) > OutcomeRank(last_status);
 }

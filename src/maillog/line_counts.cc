@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/text_format.h"
+#include "maillog/timestamp.h"
 
 namespace nearmiss::maillog {
 
@@ -14,10 +15,13 @@ void LineCounts::Add(std::string_view line, const LogLine* parsed) {
     ++by_format[static_cast<size_t>(parsed->format)];
     if (IsPostfixProgram(parsed->program)) ++postfix;
     if (parsed->format != LineFormat::kJournalMarker && parsed->time != 0) {
-      // Earliest and latest, as the traces count them: lines written out
-      // of order (two hosts interleaved) must not shrink the span shown.
-      if (first_time == 0 || parsed->time < first_time) first_time = parsed->time;
-      last_time = std::max(last_time, parsed->time);
+      NoteTime(parsed->time);
+    }
+    if (parsed->format == LineFormat::kRfc3164 || parsed->format == LineFormat::kRfc3164Precise) {
+      if (yearless++ == 0 || parsed->time < first_yearless_time) {
+        first_yearless_time = parsed->time;
+      }
+      last_yearless_time = std::max(last_yearless_time, parsed->time);
     }
     return;
   }
@@ -26,6 +30,21 @@ void LineCounts::Add(std::string_view line, const LogLine* parsed) {
     first_unrecognised_line = lines;
     first_unrecognised.assign(line.substr(0, kExcerpt));
   }
+}
+
+void LineCounts::NoteTime(int64_t time) {
+  if (window_from != 0 && time < window_from) {
+    ++before_window;
+    return;
+  }
+  if (window_to != 0 && time >= window_to) {
+    ++after_window;
+    return;
+  }
+  // Earliest and latest, as the traces count them: lines written out of
+  // order (two hosts interleaved) must not shrink the span shown.
+  if (first_time == 0 || time < first_time) first_time = time;
+  last_time = std::max(last_time, time);
 }
 
 void LineCounts::NotUnderstood(std::string_view line) {
@@ -70,9 +89,18 @@ void LineCounts::SkippedDomain(std::string_view recipient, uint64_t line) {
 std::string YearSpanWarning(const LineCounts& c, bool with_span) {
   std::string out;
   if (c.year_span_line != 0 && with_span) {
-    out = "dates may be ambiguous: the timestamps carry no year and run twelve months or more "
-          "(from " + c.file + ":" + std::to_string(c.year_span_line) +
-          "), so a date may be a year off; give --year, or logs whose timestamps carry the year";
+    // --year fixes only the first line's year: past twelve months, the
+    // lines' years are still inferred, and giving it again would not help.
+    out = c.year_given != 0
+              ? "dates may be ambiguous: the timestamps carry no year and run twelve months or "
+                "more past the first line, put in " + std::to_string(c.year_given) +
+                    " by --year (from " + c.file + ":" + std::to_string(c.year_span_line) +
+                    "), so a later date may be a year off; give logs whose timestamps carry "
+                    "the year, or each year's files apart, each with its own --year"
+              : "dates may be ambiguous: the timestamps carry no year and run twelve months or "
+                "more (from " + c.file + ":" + std::to_string(c.year_span_line) +
+                    "), so a date may be a year off; give --year, or logs whose timestamps "
+                    "carry the year";
   }
   if (!c.year_not_carried.empty()) {
     out += (out.empty() ? "dates may be ambiguous: " : "; ") + c.year_not_carried;
@@ -88,8 +116,9 @@ std::string YearSpanWarning(const LineCounts& c, bool with_span) {
     out += " days before the line above it";
     if (c.step_backs > 1) out += " (and " + std::to_string(c.step_backs - 1) + " more such lines)";
     out += ": read as earlier (files of a rotated set concatenated out of order, as `cat "
-           "mail.log mail.log.1` gives), not as the next year's; give the files separately, "
-           "or --year";
+           "mail.log mail.log.1` gives), not as the next year's; give the files separately";
+    // With --year given, advising it again would not settle anything.
+    if (c.year_given == 0) out += ", or --year";
   }
   return out;
 }
@@ -147,6 +176,18 @@ std::string Describe(const LineCounts& c) {
     out += " (first at " + c.file + ":" + std::to_string(c.first_unrecognised_line) + ")";
   }
   if (c.ambiguous_dates != 0 || c.unreadable_times != 0) out += ", of which " + AmbiguousDates(c);
+  // A window (audit --since, --until): what of the file was outside it.
+  if (c.window_from != 0) {
+    out += ", " + Thousands(static_cast<int64_t>(c.before_window)) + " before --since";
+  }
+  if (c.window_to != 0) {
+    out += ", " + Thousands(static_cast<int64_t>(c.after_window)) + " after --until";
+  }
+  if (c.window_from != 0 || c.window_to != 0) {
+    out += c.first_time == 0 ? std::string(" (none in the window)")
+                             : " (in the window: " + FormatTime(c.first_time) + " to " +
+                                   FormatTime(c.last_time) + ")";
+  }
   // Shown when there are any, so a log without them reads as before.
   if (c.stopped != 0) {
     out += ", " + Counted(c.stopped, "recipient") +
@@ -238,6 +279,11 @@ static std::string FormHint(std::string_view line) {
     return "this is journalctl -o json (or json-pretty, json-sse); export the journal with "
            "journalctl -o short-iso (e.g. journalctl -u postfix -o short-iso > mail.log)";
   }
+  // Docker's json-file driver (/var/lib/docker/containers/ID/ID-json.log).
+  if (line.starts_with("{\"log\":") && has("\"stream\"") && has("\"time\"")) {
+    return "this is Docker's json-file log; export it with docker logs --timestamps "
+           "(or kubectl logs --timestamps), whose lines this reader knows";
+  }
   if (line.starts_with("__CURSOR=") || line.starts_with("__REALTIME_TIMESTAMP=") ||
       line.starts_with("__MONOTONIC_TIMESTAMP=") || line.starts_with("_BOOT_ID=") ||
       line.starts_with("MESSAGE=") || line.starts_with("    MESSAGE=") ||
@@ -268,6 +314,15 @@ static std::string FormHint(std::string_view line) {
            "cat, or a grep that cut them); export them with journalctl -o short-iso";
   }
   return {};
+}
+
+std::string YearNote(const LineCounts& c) {
+  if (c.yearless == 0 || c.year_from.empty()) return {};
+  const std::string first = FormatTime(c.first_yearless_time).substr(0, 10);
+  const std::string last = FormatTime(c.last_yearless_time).substr(0, 10);
+  return "the year is not in its timestamps (" + Counted(c.yearless, "line") +
+         "): read as " + (first == last ? first : first + " to " + last) + ", " + c.year_from +
+         "; give --year if they are from another year";
 }
 
 Status CheckRecognised(const LineCounts& c, int min_percent) {
@@ -323,7 +378,8 @@ Status CheckRecognised(const LineCounts& c, int min_percent) {
       (hint.empty() ? std::string() : "; " + hint) +
       "; supported: syslog (RFC 3164, RFC 5424), rsyslog RSYSLOG_FileFormat, Postfix "
       "maillog_file, journalctl -o short, short-precise, short-iso, short-iso-precise, "
-      "short-full, short-unix; Exchange message tracking logs; Microsoft 365 message trace "
+      "short-full, short-unix; kubectl logs --timestamps (and --prefix), docker logs "
+      "--timestamps, a container runtime's CRI log; Exchange message tracking logs; Microsoft 365 message trace "
       "and historical search CSV");
 }
 

@@ -156,8 +156,27 @@ struct LineCounts {
   uint64_t impossible_date_line = 0;
   int impossible_date_year = 0;
   // The earliest and latest log time of its recognised lines (seconds;
-  // 0: none), whatever their order in the file.
+  // 0: none), whatever their order in the file; of those in the window
+  // below only, when one is set: the span of what was counted.
   int64_t first_time = 0, last_time = 0;
+  // Recognised lines whose stamps carry no year (the rfc3164 forms), the
+  // span they were dated to, and how their year was chosen when no --year
+  // gave it (ReadLog: "the latest year that puts ... after its modification
+  // time ..."); "" when --year gave it. YearNote says it.
+  uint64_t yearless = 0;
+  int64_t first_yearless_time = 0, last_yearless_time = 0;
+  std::string year_from;
+  // The --year the file was dated from (its own first line's, or its
+  // rotated set's oldest file's); 0: none given. The warnings about its
+  // dates then advise no --year (YearSpanWarning).
+  int year_given = 0;
+  // The window of log time the report counts (audit --since, --until):
+  // [window_from, window_to), 0 an open end. Lines outside it are read
+  // (a message's earlier lines give its sender and its first attempt) but
+  // their deliveries are not counted: how many, before and after it.
+  // Trace records count one each.
+  int64_t window_from = 0, window_to = 0;
+  uint64_t before_window = 0, after_window = 0;
   // Why the input could not be read, whole or in part (cannot open, a
   // cut-off .gz, invalid UTF-16, a directory that holds no logs); "" when
   // it was. Shown with the file in every report so a failed input never
@@ -172,6 +191,9 @@ struct LineCounts {
   static constexpr size_t kExcerpt = 100;
 
   void Add(std::string_view line, const LogLine* parsed);
+  // A recognised line's or record's time: within the window, it widens
+  // first_time..last_time; else it is counted before or after it.
+  void NoteTime(int64_t time);
   // The line just Added looked like a delivery line and did not parse.
   void NotUnderstood(std::string_view line);
   // The line just Added is a delivery to a recipient that cannot be
@@ -210,6 +232,12 @@ std::string AmbiguousDates(const LineCounts& counts);
 // when none. `with_span` false leaves the twelve-month note out (a caller
 // that gave it once already in the run).
 std::string YearSpanWarning(const LineCounts& counts, bool with_span = true);
+
+// "its 120 timestamps carry no year: read as 2025-11-03 to 2025-11-09,
+// the latest year that puts no line after ...; give --year if they are
+// from another year", once per file whose year was inferred; "" when it
+// has no such line or --year gave the year.
+std::string YearNote(const LineCounts& counts);
 
 // Ok when the file was read: no non-empty lines, or some recognised and at
 // least `min_percent` of the non-empty ones. Otherwise ParseError naming

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "maillog/container_line.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::maillog {
@@ -142,6 +143,40 @@ void QueueId(LogLine* out) {
   if (id) out->text = t.substr(n + 2);
 }
 
+
+// What a container wrote (container_line.h): a syslog line with a stamp of
+// its own, whose time the runtime's replaces, or a tagged message without
+// one ("postfix/smtp[1]: ..."). The stamp's year, if any, is not used, so
+// the parser's year is not moved by it.
+bool ContentFraming(std::string_view s, LogLine* out) {
+  size_t pri = Pri(s);
+  std::string_view rest = s.substr(pri);
+  Stamp st;
+  if (pri > 0 && rest.starts_with("1 ")) {
+    rest.remove_prefix(2);
+    std::string_view stamp, app;
+    if (!Token(rest, &stamp) || !Token(rest, &out->host) || !Token(rest, &app) ||
+        !Rfc5424Rest(rest, out)) {
+      return false;
+    }
+    out->program = app == "-" ? std::string_view() : app;
+    return true;
+  }
+  size_t n = ReadBsdStamp(rest, &st);
+  if (n == 0) n = ReadRfc3339Stamp(rest, &st);
+  if (n == 0) n = ReadFullStamp(rest, &st);
+  if (n == 0) {
+    // No stamp: only a program's tag may start it, never a host (any
+    // word would pass for one, and the line with it).
+    std::string_view first = rest.substr(0, rest.find(' '));
+    if (first.size() < 2 || first.back() != ':' || first.find('/') == std::string_view::npos) {
+      return false;
+    }
+    return HostAndTag(rest, out);
+  }
+  return HostAndTag(rest.substr(n + 1), out);
+}
+
 }  // namespace
 
 std::string_view FormatName(LineFormat f) {
@@ -153,6 +188,8 @@ std::string_view FormatName(LineFormat f) {
     case LineFormat::kJournalFull: return "journal-full";
     case LineFormat::kJournalUnix: return "journal-unix";
     case LineFormat::kJournalMarker: return "journal-marker";
+    case LineFormat::kKubectl: return "kubectl";
+    case LineFormat::kCri: return "cri";
     case LineFormat::kExchangeTracking: return "exchange-tracking";
     case LineFormat::kM365Trace: return "m365-trace";
     case LineFormat::kM365Historical: return "m365-historical";
@@ -160,6 +197,12 @@ std::string_view FormatName(LineFormat f) {
     case LineFormat::kNone: break;
   }
   return "none";
+}
+
+bool CarriesYear(LineFormat f) {
+  return f == LineFormat::kRfc3339 || f == LineFormat::kRfc5424 ||
+         f == LineFormat::kJournalFull || f == LineFormat::kJournalUnix ||
+         f == LineFormat::kKubectl || f == LineFormat::kCri;
 }
 
 bool IsPostfixProgram(std::string_view p) {
@@ -228,6 +271,52 @@ void LineParser::NoteDated(const Stamp& st, int64_t time) {
 
 bool LineParser::Parse(std::string_view line, LogLine* out) {
   *out = LogLine();
+  joined_.clear();
+  line = AfterKubectlPrefix(line);
+  if (ContainerFrame frame; !line.empty() && line[0] >= '0' && line[0] <= '9' &&
+                            ReadContainerFrame(line, &frame)) {
+    return ParseContainer(frame, out);
+  }
+  return ParseSyslog(line, out);
+}
+
+bool LineParser::ParseContainer(const ContainerFrame& f, LogLine* out) {
+  const Stamp& st = f.stamp;
+  const int64_t time =
+      CivilToSeconds(st.year, st.month, st.day, st.hour, st.minute, st.second) - st.offset;
+  // Dated: later lines without a year (the same file's, a rotated set's
+  // next) carry its year on, as after any line that has one.
+  NoteDated(st, time);
+  last_time_ = time;
+  out->format = f.kind == ContainerFrame::Kind::kCri ? LineFormat::kCri : LineFormat::kKubectl;
+  out->time = time;
+  std::string& pending = f.stream == "stderr" ? partial_err_ : partial_out_;
+  if (f.partial) {
+    // Recognised, and no entry until the stream's full record ends it.
+    if (pending.size() + f.content.size() > kMaxPartial) {
+      partial_cut_ = true;
+      pending.clear();
+    } else {
+      pending.append(f.content);
+    }
+    return true;
+  }
+  std::string_view content = f.content;
+  if (!pending.empty()) {
+    joined_.swap(pending);
+    pending.clear();
+    joined_.append(content);
+    content = joined_;
+  }
+  if (!ContentFraming(content, out)) {
+    *out = LogLine();  // not recognised: no form, as for any other line
+    return false;
+  }
+  QueueId(out);
+  return true;
+}
+
+bool LineParser::ParseSyslog(std::string_view line, LogLine* out) {
   if (line.starts_with("-- ") && line.ends_with(" --")) {
     out->format = LineFormat::kJournalMarker;
     out->time = last_time_;

@@ -16,6 +16,13 @@
 //   journal-unix     "1764493923.123456 host ..." (journalctl -o short-unix)
 //   journal-marker   "-- Boot 3c0f... --", "-- No entries --" (journalctl's own
 //                    lines between entries: recognised, carry no entry)
+//   kubectl          "2025-03-03T10:00:00.123456789Z Mar  3 10:00:00 host postfix/..."
+//                    (kubectl logs --timestamps, docker logs --timestamps)
+//   cri              "2025-03-03T10:00:00.123456789Z stdout F Mar  3 10:00:00 host ..."
+//                    (a container runtime's CRI log file; "P" partial records
+//                    are joined to their stream's next full one)
+// Any of them may follow kubectl's --prefix "[pod/NAME/CONTAINER] "
+// (container_line.h has the container forms and their sources).
 // A line is recognised when its framing parses: a timestamp, a space and a
 // host (RFC 5424: the whole header and structured data). What follows the
 // host is the program's tag "name[pid]: " when there is one.
@@ -25,6 +32,7 @@
 #define NEARMISS_MAILLOG_LOG_LINE_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -39,6 +47,9 @@ enum class LineFormat : uint8_t {
   kJournalFull,
   kJournalUnix,
   kJournalMarker,
+  // A container's line, dated by its runtime (container_line.h).
+  kKubectl,
+  kCri,
   // Not syslog: the CSV traces trace_log.h reads, one record a line.
   kExchangeTracking,
   kM365Trace,
@@ -46,10 +57,14 @@ enum class LineFormat : uint8_t {
   // Get-MessageTrackingLog's output saved by Export-Csv (trace_log.h).
   kExchangeTrackingExport,
 };
-inline constexpr int kLineFormats = 12;
-// "rfc3164", ..., "journal-marker", "exchange-tracking", "m365-trace",
+inline constexpr int kLineFormats = 14;
+// "rfc3164", ..., "journal-marker", "kubectl", "cri", "exchange-tracking", "m365-trace",
 // "m365-historical", "exchange-tracking-export"; "none" for kNone.
 std::string_view FormatName(LineFormat format);
+
+// True for the forms whose stamps carry their year (RFC 3339, RFC 5424,
+// journal short-full and short-unix, the container forms).
+bool CarriesYear(LineFormat format);
 
 struct LogLine {
   LineFormat format = LineFormat::kNone;
@@ -64,7 +79,8 @@ struct LogLine {
 // instances (syslog_name = postfix-out), "postfix-NAME/...".
 bool IsPostfixProgram(std::string_view program);
 
-struct Stamp;  // timestamp.h
+struct Stamp;           // timestamp.h
+struct ContainerFrame;  // container_line.h
 
 class LineParser {
  public:
@@ -108,6 +124,20 @@ class LineParser {
   // shell glob orders a rotated set), read as earlier, not as the next
   // year's (breaker round 3 §3). 0 none. Clears it.
   int64_t TakeStepBack() { return std::exchange(step_back_, 0); }
+  // What CRI partial records ("P") left without the full record that ends
+  // them (the file ended) hold, their text unread; "(cut)" for records
+  // dropped past kMaxPartial; "" none. Clears it.
+  std::string TakePartialLeft() {
+    std::string left = partial_cut_ ? std::string("(cut)") : std::string();
+    left += partial_out_ + partial_err_;
+    partial_cut_ = false;
+    partial_out_.clear();
+    partial_err_.clear();
+    return left;
+  }
+  // The CRI line joined from partial records by the last Parse: what its
+  // views point into instead of the line given ("" when none was joined).
+  std::string_view joined() const { return joined_; }
   // A step back past this is the next year's date (a log read in time
   // order: Nov 20 then Jun 1 is June of the next year).
   static constexpr int64_t kMaxStepBack = 92 * 86400;
@@ -123,6 +153,11 @@ class LineParser {
   // the year later stamps without one carry on from, so a traditional file
   // read after an RSYSLOG_FileFormat one of its rotated set continues it.
   void NoteDated(const Stamp& st, int64_t time);
+  bool ParseSyslog(std::string_view line, LogLine* out);
+  bool ParseContainer(const ContainerFrame& frame, LogLine* out);
+  // A CRI line split into partial records joined at most this long; the
+  // runtime splits at 16 KiB, and no Postfix line comes near.
+  static constexpr size_t kMaxPartial = 1 << 20;
 
   int year_;
   int last_month_ = 0;
@@ -134,6 +169,10 @@ class LineParser {
   int64_t last_time_ = 0;  // for an RFC 5424 line without a time ("-")
   int impossible_year_ = 0;
   int64_t step_back_ = 0;
+  // CRI partial records of each stream waiting for their full one, and
+  // the joined line the views of the last Parse may point into.
+  std::string partial_out_, partial_err_, joined_;
+  bool partial_cut_ = false;
 };
 
 }  // namespace nearmiss::maillog

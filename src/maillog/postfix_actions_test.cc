@@ -166,7 +166,7 @@ TEST(PostfixLogActions, HeldThenDeletedReleasedOrStillHeld) {
   std::vector<std::string> got;
   for (const Seen& s : a) got.push_back(s.queue_id + " " + s.status);
   EXPECT_EQ(got, (std::vector<std::string>{"5F2A1B3A held", "5F2A1B3B held", "5F2A1B3C held",
-                                           "5F2A1B3A discarded", "5F2A1B3B sent"}));
+                                           "5F2A1B3A deleted", "5F2A1B3B sent"}));
   EXPECT_EQ(a[3].status_text,
             "deleted from the hold queue (postsuper -d) while held; never delivered");
 }

@@ -24,6 +24,8 @@ void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view
   std::string base = RotationBase(name);
   std::string previous = std::move(counts_.file);
   counts_ = LineCounts();
+  counts_.window_from = options_.window_from;
+  counts_.window_to = options_.window_to;
   // A file of the same rotated set continues its year; a new set starts
   // from its own.
   if (base != last_base_ || last_base_.empty()) {

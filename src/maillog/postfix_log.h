@@ -20,11 +20,13 @@
 //     status=expired, returned to sender" for every recipient still
 //     deferred, or a delivery line with that status) are attempts;
 //   - postsuper's "removed" (or one with no program) while a recipient is
-//     still deferred is postsuper -d (postsuper(1) logs under its own
-//     name): each such recipient ends "discarded" (never delivered, no
-//     longer waiting), its text naming the deletion; qmgr's own "removed"
-//     then (it removes a file only when none is left to try) means a later
-//     line of the recipient is missing: "unknown", relay saying so;
+//     still deferred or held is postsuper -d (postsuper(1) logs under its
+//     own name): each such recipient ends "deleted" (an administrator
+//     deleted it: never delivered, no longer waiting), its text naming the
+//     deletion; qmgr's own "removed" then (it removes a file only when
+//     none is left to try) means a later line of the recipient is missing:
+//     "unknown", relay saying so, which replaces the deferral (it is
+//     later: attempt_order.h);
 //   - a "sent" from discard(8), or whose reply is a content filter's
 //     "250 2.7.N Ok, discarded" (amavisd-new), is status "discarded": the
 //     message was thrown away, never delivered;
@@ -132,7 +134,8 @@ struct Attempt {
   // A hand-off's next hop is matched by it too (postfix_hand_off.cc).
   std::string_view orig_recipient;
   // "sent", "deferred", "bounced", "expired"; "discarded" for Postfix
-  // discard(8)'s "sent" (thrown away, never delivered); "unknown" for an
+  // discard(8)'s "sent" (thrown away, never delivered); "deleted" for a
+  // recipient still deferred or held when postsuper -d removed its message; "unknown" for an
   // Exchange SEND to another of the organisation's servers (trace_log.h)
   // or a Postfix hand-off whose next queue id never attempted the
   // recipient (PostfixLog): the outcome is in a log not given, and relay
@@ -212,6 +215,10 @@ struct PostfixLogOptions {
   // no sender chose the recipient (issue-16 tester, round 7, item 12).
   bool learning = false;
   DomainCheck own_domain;
+  // The window of log time a report counts (audit --since, --until;
+  // LineCounts::window_from, window_to), set in each file's counts; 0 an
+  // open end. Reading is the same: a caller leaves out the attempts.
+  int64_t window_from = 0, window_to = 0;
 };
 
 class PostfixLog {

@@ -28,6 +28,9 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
     };
     read_progress = [&](uint64_t bytes) { options.on_bytes(scanned + bytes); };
   }
+  // How the year of its stamps without one was chosen (YearNote): "" when
+  // --year gave it.
+  std::string year_from;
   // The form is told from the file's first line, not its name.
   if (LooksLikeTrace(FirstLine(path))) {
     DateOrder order = options.date_order;
@@ -47,6 +50,16 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
     // --year, anchored at it.
     log.BeginFile(path, LineParser(p->first_year), p->first_line, p->bound, p->overlap,
                   p->year_given);
+    if (p->year_given == 0) {
+      const std::string bound = p->bound.empty() ? std::string("bound") : p->bound;
+      year_from = p->set_files > 1
+                      ? "dated with its rotated set of " + std::to_string(p->set_files) +
+                            " files, read as one log oldest first: the latest years that put "
+                            "no file's last line after its own bound (this file's: " + bound +
+                            ", 26 hours allowed for time zones)"
+                      : "the latest year that puts no line of it after its " + bound +
+                            " (26 hours allowed for time zones)";
+    }
   } else if (options.year != 0) {
     log.BeginFile(path, LineParser(options.year));
   } else {
@@ -56,6 +69,10 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
     Result<YearScan> scan = ScanYears(path, scan_progress);
     if (scan.ok() && scan->any) {
       log.BeginFile(path, LineParser(FirstYear(*scan, bound)), scan->first_line, bound.source);
+      year_from = scan->bsd_before_dated
+                      ? std::string("from the year of the file's first line that carries one")
+                      : "the latest year that puts no line of it after its " + bound.source +
+                            " (26 hours allowed for time zones)";
     } else {
       Stamp b;  // no line without a year: the year is never used
       SecondsToCivil(bound.wall, &b);
@@ -66,6 +83,12 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
       path, [&log](std::string_view line) { log.Feed(line); }, read_progress);
   log.EndFile();
   *counts = log.counts();
+  counts->year_from = year_from;
+  if (const PlannedYear* p = Planned(options, path); p != nullptr) {
+    counts->year_given = p->year_given;
+  } else if (options.year != 0) {
+    counts->year_given = options.year;
+  }
   NM_RETURN_IF_ERROR(s);
   if (!counts->refused.empty()) return Status::ParseError(counts->refused);
   if (counts->impossible_date_line != 0) {

@@ -169,6 +169,11 @@ class TraceLog {
   void Feed(std::string_view line);
   void Finish();
   const LineCounts& counts() const { return counts_; }
+  // The window of log time counted (LineCounts::window_from, window_to).
+  void set_window(int64_t from, int64_t to) {
+    counts_.window_from = from;
+    counts_.window_to = to;
+  }
   // Why judgeable_domain refused a domain (postfix_fields.h); may be unset.
   void set_domain_why(DomainWhy why) { domain_why_ = std::move(why); }
   // A first pass over the file (ReadLog, when no order is stated): rows

@@ -108,8 +108,7 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   if (ToTheMinute(Field(f, time_)) && counts_.minute_times++ == 0) {
     counts_.first_minute_time_line = line;
   }
-  if (counts_.first_time == 0 || time < counts_.first_time) counts_.first_time = time;
-  counts_.last_time = std::max(counts_.last_time, time);
+  counts_.NoteTime(time);
   std::string_view id = Trim(Field(f, message_id_));
   if (id.empty()) id = Field(f, internal_id_);
   if (id.empty()) {

@@ -65,8 +65,7 @@ Result<YearScan> ScanYears(const std::string& path,
     if (!seek.empty() && !scan.seek_found && line == seek) scan.seek_found = true;
     if (!parser.Parse(line, &l)) return;
     if (l.format != LineFormat::kRfc3164 && l.format != LineFormat::kRfc3164Precise) {
-      if (l.format == LineFormat::kRfc3339 || l.format == LineFormat::kRfc5424 ||
-          l.format == LineFormat::kJournalFull || l.format == LineFormat::kJournalUnix) {
+      if (CarriesYear(l.format)) {
         if (!scan.dated) {
           scan.first_dated_time = l.time;
           scan.bsd_before_dated = scan.any;

@@ -179,7 +179,7 @@ YearPlan PlanYears(const std::vector<std::string>& paths,
       if (dated) DatedLater(i, positions, dated_starts, &bounds[i]);
       plan[set_paths[i]] = {dated ? FirstYear(scans[i], bounds[i]) : years[i],
                             std::move(scans[i].first_line), bounds[i].source,
-                            std::move(overlaps[i]), anchor_year};
+                            std::move(overlaps[i]), anchor_year, scans.size()};
     }
     set_paths.clear();
     scans.clear();

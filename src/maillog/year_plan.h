@@ -78,6 +78,7 @@ struct PlannedYear {
   // note PostfixLog::BeginFile gives); "" when it follows it.
   std::string overlap;
   int year_given = 0;  // --year, when the set was anchored at it; else 0
+  size_t set_files = 1;  // the files of its rotated set planned together
 };
 
 // Path -> its planned year; files not in it are dated alone (ReadLog). A

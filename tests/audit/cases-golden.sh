@@ -15,6 +15,8 @@
 #   summary-json  lines `audit ARGS --summary-json` must contain (fixed
 #            strings, as pretty-printed)
 #   csv      lines `audit ARGS --csv` must contain (fixed strings)
+#   stderr   lines `audit ARGS --json` must write on stderr (fixed strings;
+#            "!TEXT" must not be there; "=N TEXT": on exactly N lines)
 #   order    any content: the inputs are also read in name order, and
 #            the rows and summary must be the same (order-independence)
 #   policy.toml  given as --policy to audit and learn (the organisation's
@@ -44,7 +46,7 @@ for dir in "$here"/cases/*/; do
     while read -r f d t; do touch -d "$d $t" "$f"; done <mtimes
   fi
   inputs=$(ls -r | grep -v -x -e args -e exit -e mtimes -e learned -e html -e expected.jsonl \
-    -e summary -e summary-json -e order -e policy.toml -e learned-show -e csv)
+    -e summary -e summary-json -e order -e policy.toml -e learned-show -e csv -e stderr)
   # shellcheck disable=SC2086
   "$nearmiss" audit $args --json $inputs >"$w/$case.jsonl" 2>"$w/$case.err"
   rc=$?
@@ -67,6 +69,19 @@ for dir in "$here"/cases/*/; do
       [ "$update" = "--update" ] && cp "$w/$case.show" "$dir/learned-show"
       diff -u "$dir/learned-show" "$w/$case.show" >&2 || no "$case: learn --show differs"
     fi
+  fi
+  if [ -f stderr ]; then
+    # What `audit ARGS --json INPUTS` says on stderr: fixed strings it must
+    # hold, "!TEXT" it must not, "=N TEXT" on exactly N lines.
+    while IFS= read -r want; do
+      case "$want" in
+        !*) ! grep -qF -- "${want#!}" "$w/$case.err" || no "$case: stderr has: ${want#!}" ;;
+        =*) count=${want%% *}; count=${count#=}; text=${want#* }
+            got=$(grep -cF -- "$text" "$w/$case.err")
+            [ "$got" -eq "$count" ] || no "$case: stderr has $got lines with '$text', want $count" ;;
+        *) grep -qF -- "$want" "$w/$case.err" || no "$case: stderr lacks: $want" ;;
+      esac
+    done <stderr
   fi
   if [ -f html ]; then
     # shellcheck disable=SC2086

@@ -112,7 +112,33 @@ def formats():
     f["journal-short-full"] = (lambda t, i, p, pid, x:
                                f"{DAYS[time.gmtime(t).tm_wday]} {time.strftime('%Y-%m-%d %H:%M:%S', time.gmtime(t))} UTC {HOST} {tag(p, pid)}: {x}", 0)
     f["journal-short-unix"] = (lambda t, i, p, pid, x: f"{t}.{usec(i):06d} {HOST} {tag(p, pid)}: {x}", 0)
+    # A container's Postfix (maillog_file = /dev/stdout, TZ=UTC) as
+    # Kubernetes keeps it: the runtime's RFC3339Nano UTC time before each
+    # line (kubectl logs --timestamps; with --prefix, "[pod/NAME/CONTAINER] "
+    # before that), or the runtime's CRI log file (TIME STREAM TAG CONTENT).
+    f["kubectl-timestamps"] = (lambda t, i, p, pid, x:
+                               f"{nano(t, i)} {bsd(t, i, False, True)} {HOST} {tag(p, pid)}: {x}", 0)
+    f["kubectl-prefix-timestamps"] = (lambda t, i, p, pid, x:
+                                      f"[pod/mail-0/postfix] {nano(t, i)} {bsd(t, i, False, True)} {HOST} {tag(p, pid)}: {x}", 0)
+    f["cri"] = (lambda t, i, p, pid, x:
+                f"{nano(t, i)} stdout F {bsd(t, i, False, True)} {HOST} {tag(p, pid)}: {x}", 0)
     return f
+
+
+def nano(t, i):
+    """RFC3339Nano in UTC, as the kubelet and containerd write it."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + f".{usec(i):06d}{i % 1000:03d}Z"
+
+
+CONTAINER = ("kubectl-timestamps", "kubectl-prefix-timestamps", "cri")
+
+
+def split_partial(line, i):
+    """A CRI full record split into a partial ("P") and the full rest, as a
+    runtime splits a long line: the same time and stream on both."""
+    head, content = line.split(" stdout F ", 1)
+    cut = len(content) // 2
+    return [f"{head} stdout P {content[:cut]}", f"{head} stdout F {content[cut:]}"]
 
 
 def main():
@@ -125,11 +151,15 @@ def main():
         if journal:
             lines.append("-- Boot 3c0f9a52b7e44f0d8f1a6c2d9e8b7a61 --")
         for i, (dt, prog, pid, text) in enumerate(EVENTS):
-            if name == "postfix-maillog-file" and not prog.startswith("postfix"):
+            if (name == "postfix-maillog-file" or name in CONTAINER) and not prog.startswith("postfix"):
                 continue  # Postfix's maillog_file holds Postfix's lines only
             # Zoned forms write UTC start + dt shown at their offset; the
             # others write the same wall clock with no year.
-            lines.append(line(start + dt - (offset or 0), i, prog, pid, text))
+            written = line(start + dt - (offset or 0), i, prog, pid, text)
+            if name == "cri" and "status=bounced" in text:
+                lines.extend(split_partial(written, i))
+            else:
+                lines.append(written)
         with open(os.path.join(out, name + ".log"), "w") as f:
             f.write("\n".join(lines) + "\n")
         with open(os.path.join(out, name + ".expected.jsonl"), "w") as f:

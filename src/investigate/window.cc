@@ -1,0 +1,61 @@
+// The window a report counts (audit --since, --until), said in words: what
+// was applied, what was read outside it and not counted, and the span of
+// the lines that were counted (not of the files).
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+#include "base/text_format.h"
+#include "investigate/render.h"
+#include "maillog/timestamp.h"
+
+namespace nearmiss::investigate {
+
+WindowFigures Window(const Report& rep) {
+  WindowFigures w;
+  if (rep.window_from == 0 && rep.window_to == 0) return w;
+  w.applied = true;
+  if (rep.window_from != 0) w.from = maillog::FormatTime(rep.window_from).substr(0, 10);
+  // --until names the last day counted; the window ends at the next one's start.
+  if (rep.window_to != 0) w.until = maillog::FormatTime(rep.window_to - 86400).substr(0, 10);
+  for (const maillog::LineCounts& c : rep.logs) {
+    w.lines_before += c.before_window;
+    w.lines_after += c.after_window;
+    if (c.first_time == 0) continue;
+    w.first = w.first == 0 ? c.first_time : std::min(w.first, c.first_time);
+    w.last = std::max(w.last, c.last_time);
+  }
+  w.messages_outside = rep.messages_outside_window;
+  return w;
+}
+
+std::string WindowText(const Report& rep) {
+  const WindowFigures w = Window(rep);
+  if (!w.applied) return {};
+  std::string out = "window applied: ";
+  if (!w.from.empty()) out += "from " + w.from;
+  if (!w.until.empty()) out += std::string(w.from.empty() ? "" : " ") + "to " + w.until + " inclusive";
+  out += " (" + std::string(w.from.empty() ? "" : "--since") +
+         (w.from.empty() || w.until.empty() ? "" : ", ") + (w.until.empty() ? "" : "--until") +
+         "); ";
+  std::string outside;
+  if (!w.from.empty()) {
+    outside += Counted(w.lines_before, "log line", "log lines") + " before it";
+  }
+  if (!w.until.empty()) {
+    outside += std::string(outside.empty() ? "" : ", ") +
+               Counted(w.lines_after, "log line", "log lines") + " after it";
+  }
+  out += outside + " read for their messages' senders and first attempts, their deliveries not "
+                   "counted";
+  if (w.messages_outside != 0) {
+    out += "; " + Counted(w.messages_outside, "flagged mailbox message") +
+           " dated outside it left out";
+  }
+  out += w.first == 0 ? std::string("; no log line in it")
+                      : "; the log lines counted run from " + maillog::FormatTime(w.first) +
+                            " to " + maillog::FormatTime(w.last);
+  return out;
+}
+
+}  // namespace nearmiss::investigate
