@@ -10,6 +10,7 @@
 #include <string>
 
 #include "lookalike/detector.h"
+#include "lookalike/domain_labels.h"
 #include "lookalike/slip_score.h"
 
 namespace nearmiss::lookalike {
@@ -23,6 +24,15 @@ constexpr double kEmbeddedScore = 0.9;
 
 void DetectorImpl::EmbeddedDomainCandidates(const Query& q, Best& best) const {
   const std::string_view ascii = q.domain->ascii;
+  // hotmail.com.br.xyz, mail.hotmail.co.jp.ml: a whole trusted name (past
+  // a provider's host) with one TLD added is AppendCandidates' slip of that
+  // name, not hotmail.com with "br.xyz" after it (issue 15, round 33,
+  // item 10).
+  if (std::string_view head, tld, covered;
+      SplitTail(ascii, 1, head, tld) && head.find('.') != std::string_view::npos &&
+      TrustedPastHosts(head, covered)) {
+    return;
+  }
   // From the right: the longest trusted start names the target (x.gov.uk,
   // not the .gov namespace's x.gov).
   for (size_t p = ascii.size(); p-- > 0;) {
