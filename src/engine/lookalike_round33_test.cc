@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "engine/engine_testing.h"
@@ -52,6 +53,18 @@ TEST_F(Round33Test, TwoSlipsAcrossAProvidersTwoLabelEnding) {
                               {"optusent.con.au", "optusnet.com.au"},
                               {"hotmal.cmo.br", "hotmail.com.br"}}) {
     ExpectSuggests(typed, meant);
+  }
+  // Into a real zone (net.ai, Anguilla's): the provider's name slipped
+  // under a ccTLD it has no domain in, one key from a regional domain of
+  // its own, which is meant before the home.
+  for (auto [typed, meant, home] :
+       {std::tuple{"bigpnd.net.ai", "bigpond.net.au", "bigpond.com"},
+        {"optusnte.com.ai", "optusnet.com.au", ""}}) {
+    RecipientCheck c = Check(typed);
+    EXPECT_EQ(c.suggestion, std::string("a@") + meant) << typed << ": " << Show(c);
+    if (*home) {
+      EXPECT_EQ(c.also_suggestion, std::string("a@") + home) << typed << ": " << Show(c);
+    }
   }
 }
 
