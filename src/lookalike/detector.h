@@ -142,6 +142,12 @@ class DetectorImpl final : public LookalikeDetector {
   // gmailc.om, armym.il, gmai.lcom, army.mi.l, hotmail.c.om, hmrc.go.v.uk.
   void DotShiftCandidates(const Query& q, Best& best) const;
   void AppendCandidates(const Query& q, Best& best) const;
+  // The entry that trusts `name` (TrustedBy), or else the first entry that
+  // `name` is with host labels before it (hotmail.co.jp of
+  // mail.hotmail.co.jp: a provider is trusted exactly), `covered` set to
+  // that part of `name`. detector_name.cc.
+  std::optional<uint32_t> TrustedPastHosts(std::string_view name,
+                                           std::string_view& covered) const;
   // A whole trusted domain followed by another registered domain
   // (army.mil.attacker.com, partner.example-mail.com): detector_embedded.cc.
   void EmbeddedDomainCandidates(const Query& q, Best& best) const;
@@ -177,11 +183,20 @@ class DetectorImpl final : public LookalikeDetector {
   void TypoCandidates(const Query& q, Best& best) const;
   // `under`: the suffix whose names to search, when not the query's own.
   // `whole`: the query's whole name, else its last label only.
+  // `label`: the name to search for when not the query's own last label
+  // (the head of a two-label ending the PSL split does not see, "barclsys"
+  // of barclsys.cp.uk); `typed_under`: the ending as typed, when not the
+  // query's suffix ("cp.uk").
   void TypoCandidatesFor(const Query& q, bool whole, std::string_view prefix, Best& best,
-                         std::string_view under = {}) const;
+                         std::string_view under = {}, std::string_view label = {},
+                         std::string_view typed_under = {}) const;
   // A slip in the name and one in an ending nearly everyone types at once
   // (gmial.co, gmal.cm for gmail.com). Asked only when nothing else is near.
   void TypoAndSuffixCandidates(const Query& q, Best& best) const;
+  // A slip in the name and one in an ending of two labels that a trusted
+  // name has (barclsys.cp.uk, yaho.co.ul, bigpnd.net.ai):
+  // detector_two_slips.cc. Asked only when nothing else is near.
+  void TypoAndMultiLabelSuffixCandidates(const Query& q, Best& best) const;
   // True (and `m` filled as a real neighbour) when the domain lies in a
   // country's public-sector zone outside the best target's (mfa.gov.hu).
   bool RealZoneNeighbour(const Domain& d, const Best& best, LookalikeMatch& m) const;
@@ -276,6 +291,10 @@ class DetectorImpl final : public LookalikeDetector {
   // UnseenCountryName asked of every entry, once per query, and so of a
   // million entries with a million names.
   std::unordered_set<std::string> names_under_namespaces_;
+  // The distinct public suffixes of two labels the entries are under
+  // (co.uk, com.au, gov.uk): TypoAndMultiLabelSuffixCandidates compares a
+  // query's last two labels with each.
+  std::vector<std::string> two_label_suffixes_;
   // Messages the organisation sent to each entry, by id (TrustedEntry::
   // messages); empty without history, so a detector without it is unchanged.
   std::vector<int64_t> messages_;

@@ -4,6 +4,7 @@
 // dots of a multi-label ending made hyphens before an added .com
 // (hmrc.gov-uk.com), and a namespace's slip into another country's
 // government zone carrying no reason (health.gov.ua).
+#include "address/second_level_zone.h"
 #include "lookalike/detector_fixture.h"
 
 namespace nearmiss {
@@ -35,17 +36,56 @@ class DetectorAppendedTest : public DetectorFixture {
 
 // Item 1: army.mil.cn, navy.mil.ru, af.mil.sy were external with no reason
 // (69 ccTLDs have mil.<cc> in the PSL). A name the lists hold under .mil
-// with a ccTLD added is its slip in every zone.
-TEST_F(DetectorAppendedTest, AKnownMilNameWithACountryCodeIsASlipInEveryZone) {
+// with a ccTLD added is its slip where the country runs no military zone
+// (army.mil.uk, army.mil.de: mil.uk is a name anyone may register).
+// Where it does (mil.za, mil.cn, mil.ru), the name is that country's own
+// (South Africa's army is army.mil.za) and only its forces register
+// there: a real neighbour, reported so a rule can warn or confirm, never
+// refused as a look-alike (issue 15, round 33, item 11, which reverses the
+// first half of item 1 for real zones).
+TEST_F(DetectorAppendedTest, AKnownMilNameWithACountryCodeIsASlipOutsideRealZones) {
+  size_t real = 0, slips = 0;
   for (std::string_view cc : {"cn", "ru", "sy", "kr", "by", "ye", "iq", "tw", "tr", "br", "in",
-                              "no", "pl", "ua", "ir", "kp", "uk", "de"}) {
+                              "no", "pl", "ua", "ir", "kp", "za", "ng", "uk", "de", "fr", "eu",
+                              "us"}) {
+    const bool zone = address::IsRealSecondLevelZone("mil." + std::string(cc));
     for (std::string_view name : {"army.mil", "navy.mil", "af.mil", "hq.army.mil",
                                   "ramstein.af.mil"}) {
       std::string typed(name);
       typed.append(".").append(cc);
-      ExpectLookalike(typed, "suffix-append", name);
+      if (!zone) {
+        ++slips;
+        ExpectLookalike(typed, "suffix-append", name);
+        continue;
+      }
+      ++real;
+      LookalikeMatch m = Classify(typed);
+      EXPECT_EQ(m.kind, LookalikeMatch::Kind::kNone) << typed << " " << m.detail;
+      EXPECT_EQ(m.code, ReasonCode::kRealNeighbour) << typed << " " << m.detail;
+      // The name it is one added ending from (army.mil for hq.army.mil).
+      EXPECT_TRUE(!m.target.empty() && name.ends_with(m.target)) << typed << " " << m.target;
     }
   }
+  // mil.cn ... mil.za, mil.ng are real zones; mil.uk, mil.de, mil.fr,
+  // mil.eu, mil.us are not, nor (by the PSL) mil.ua, mil.ir, mil.kp.
+  EXPECT_EQ(real, 5u * 15);
+  EXPECT_EQ(slips, 5u * 8);
+}
+
+// The same for the South African, Nigerian and Brazilian forces' own
+// names, and for a government's: gov.za is South Africa's.
+TEST_F(DetectorAppendedTest, AForeignCountrysOwnForcesAreRealNeighbours) {
+  for (std::string_view d : {"army.mil.za", "navy.mil.za", "af.mil.za", "army.mil.ng",
+                             "navy.mil.ng", "army.mil.br", "navy.mil.br", "army.mil.cn",
+                             "fbi.gov.za", "state.gov.br"}) {
+    LookalikeMatch m = Classify(d);
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kNone) << d << " " << m.detail;
+    EXPECT_EQ(m.code, ReasonCode::kRealNeighbour) << d << " " << m.detail;
+  }
+  EXPECT_EQ(Classify("army.mil.za").detail, "in mil.za, a public-sector zone of .za");
+  // .ml for .mil stays the slip: mil.ml is no zone, and the confusion
+  // explains it.
+  ExpectLookalike("army.mil.ml", "suffix-append", "army.mil");
 }
 
 // The other half: a name no list holds in a country's real military zone
@@ -61,14 +101,19 @@ TEST_F(DetectorAppendedTest, AnUnknownNameInAForeignMilitaryZoneCarriesARealNeig
 }
 
 // The real .mil names compiled in (data/lists/namespace-names.txt) are
-// names the lists hold too: marines.mil.cn is a slip of marines.mil though
-// no entry of this set names it.
+// names the lists hold too: marines.mil.uk is a slip of marines.mil though
+// no entry of this set names it; marines.mil.kr is Korea's zone.
 TEST_F(DetectorAppendedTest, AnEmbeddedMilNameWithACountryCodeIsASlip) {
   for (std::string_view name : {"marines.mil", "spaceforce.mil", "uscg.mil"}) {
-    for (std::string_view cc : {"cn", "ru", "kr"}) {
+    for (std::string_view cc : {"uk", "de", "kr"}) {
       std::string typed(name);
       typed.append(".").append(cc);
-      ExpectLookalike(typed, "suffix-append", name);
+      if (cc == "kr") {
+        EXPECT_EQ(Classify(typed).code, ReasonCode::kRealNeighbour) << typed;
+        EXPECT_EQ(Classify(typed).target, name) << typed;
+      } else {
+        ExpectLookalike(typed, "suffix-append", name);
+      }
     }
   }
 }
@@ -128,9 +173,9 @@ TEST_F(DetectorAppendedTest, ASlipIntoAForeignGovernmentZoneNamesItsNeighbour) {
   }
   // A zone that does not exist stays a look-alike.
   ExpectLookalike("health.gov.ul", "tld-not-delegated", "health.gov.uk");
-  // A known name with the zone's code added stays a slip beside a
-  // namespace one letter away (mil.ng is one letter from mil.nz).
-  ExpectLookalike("af.mil.ng", "suffix-append", "af.mil");
+  // A known name in a real zone one letter from a namespace (mil.ng, one
+  // letter from mil.nz) is that country's own: Nigeria's.
+  EXPECT_EQ(Classify("af.mil.ng").code, ReasonCode::kRealNeighbour);
 }
 
 // Issue 15, breaker 15, item 9: a namespace of several labels with an

@@ -1,6 +1,7 @@
 // Building the detector's indexes. See detector.h for what each one holds.
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "lookalike/deletions.h"
 #include "lookalike/detector.h"
@@ -94,6 +95,8 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
   // of ramstein.af.mil): see KnownUnderNamespace.
   // The same walk fills names_under_namespaces_ (UnseenCountryName), from
   // every entry and every namespace above it.
+  // Namespace entry -> the labels of listed names directly under it.
+  std::unordered_map<uint32_t, std::unordered_set<std::string_view>> listed_under;
   for (const Entry& e : set_.entries()) {
     std::string_view d = e.domain;
     bool first = !e.is_namespace;
@@ -104,9 +107,30 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
       names_under_namespaces_.emplace(d.substr(label == std::string_view::npos ? 0 : label + 1));
       if (!first) continue;
       first = false;
+      // hmrc of hmrc.gov.uk, listed: a real name under .gov.uk, so that
+      // hrmc.gvo.uk (a slip in the name and one in the namespace) suggests
+      // it (RealNamesNear; issue 15, round 33, item 5).
+      const std::string_view under = d.substr(label == std::string_view::npos ? 0 : label + 1,
+                                              dot - (label == std::string_view::npos ? 0 : label + 1));
+      if (!under.empty()) listed_under[*ns].insert(under);
       for (size_t at = 0; at < dot; at = d.find('.', at) + 1) {
         known_under_namespace_.emplace(d.substr(at));
       }
+    }
+  }
+  for (Namespace& n : namespaces_) {
+    auto listed = listed_under.find(n.id);
+    if (listed == listed_under.end()) continue;
+    const std::unordered_set<std::string> have(n.names.begin(), n.names.end());
+    for (std::string_view name : listed->second) {
+      if (!have.contains(std::string(name))) n.names.emplace_back(name);
+    }
+  }
+  {
+    std::unordered_set<std::string_view> seen;
+    for (const Entry& e : set_.entries()) {
+      if (e.is_namespace || LabelCount(e.suffix()) != 2 || !seen.insert(e.suffix()).second) continue;
+      two_label_suffixes_.emplace_back(e.suffix());
     }
   }
   for (ProviderFamily& f : lists.families) {

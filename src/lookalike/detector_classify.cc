@@ -46,9 +46,17 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
   // A provider is trusted exactly: a subdomain of it (mail.gmail.com) is no
   // trusted name, and suggesting one sends the sender to a second warning.
   // The slip was in the name the provider owns: suggest that.
+  // Unless the name with its host is a mail domain of its own
+  // (poczta.onet.eu, Onet's, for poczta.onet.ru; issue 15, round 33,
+  // item 9): that one is meant.
   if (!set_[c.id].covers_subdomains() && c.suggestion != c.target &&
       c.suggestion.ends_with(Join(".", c.target))) {
-    c.suggestion = c.target;
+    if (std::optional<uint32_t> own = set_.Exact(c.suggestion); own && !set_[*own].is_namespace) {
+      c.id = *own;
+      c.target = c.suggestion;
+    } else {
+      c.suggestion = c.target;
+    }
   }
   // Never suggest what cannot be a mail domain: a public suffix (gov.uk for
   // gov.uk.com) or a namespace itself. Only a namespace's candidate can be
@@ -218,6 +226,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   if (!best.code || best.score < options_.threshold) {
     DistantSwapCandidates(q, best);
     TypoAndSuffixCandidates(q, best);
+    TypoAndMultiLabelSuffixCandidates(q, best);
     FamilyTypoCandidates(q, best);
   }
   if (ProviderHost(d, best, m)) return m;

@@ -84,13 +84,31 @@ void DetectorImpl::FamilyTypoCandidates(const Query& q, Best& best) const {
       if (family_domains_.contains(Join(Join(fname, "."), dsuf))) continue;
       std::optional<uint32_t> home = set_.Exact(f.home);
       if (!home) continue;
+      // Weaker than either slip alone (two slips reach more real names),
+      // yet above the threshold, as a typo with a slipped ending is.
+      const double score = std::max(options_.threshold, 0.7);
+      // bigpnd.net.ai: one key from a regional domain of its own as well
+      // (bigpond.net.au). That domain is the one meant and the home the
+      // second offer, as FamilyCandidates orders them for one slip (issue
+      // 15, round 33, item 5).
+      for (const std::string& own : f.domains) {
+        if (own.size() <= fname.size() + 1 || !own.starts_with(fname) ||
+            own[fname.size()] != '.') {
+          continue;
+        }
+        const std::string_view own_suffix = std::string_view(own).substr(fname.size() + 1);
+        if (!PlainKeySlip(DescribeEdit(dsuf, own_suffix), true)) continue;
+        std::optional<uint32_t> id = set_.Exact(own);
+        if (!id) continue;
+        std::string detail = e.detail;
+        detail.append(", and ").append(SuffixDetail(dsuf, own_suffix));
+        Offer({*id, CodeFor(e.kind), std::move(detail), own, Join(q.prefix, own), score + 0.01},
+              best);
+      }
       std::string detail = std::move(e.detail);
       detail.append(", and the provider ").append(fname).append(" has no domain under .");
       detail.append(dsuf);
-      // Weaker than either slip alone (two slips reach more real names),
-      // yet above the threshold, as a typo with a slipped ending is.
-      Offer({*home, CodeFor(e.kind), std::move(detail), f.home, Join(q.prefix, f.home),
-             std::max(options_.threshold, 0.7)},
+      Offer({*home, CodeFor(e.kind), std::move(detail), f.home, Join(q.prefix, f.home), score},
             best);
     }
   });

@@ -38,9 +38,14 @@ void DetectorImpl::AppendCandidates(const Query& q, Best& best) const {
           best);
     return;
   }
-  auto id = set_.TrustedBy(q.name);
+  std::string_view covered = q.name;
+  auto id = TrustedPastHosts(q.name, covered);
   if (!id) return;
   const Entry& e = set_[*id];
+  // mail.hotmail.co.jp.ml: a host of a provider trusted exactly (no one has
+  // an address at mail.hotmail.co.jp), the ending added after it. The
+  // provider's own domain is what was meant (issue 15, round 33, item 10).
+  const std::string_view hosts = q.name.substr(0, q.name.size() - covered.size());
   // A whole trusted name with a country's code after it (army.mil.uk,
   // fbi.gov.us) is likelier that name with the code added than a letter
   // changed in another country's zone (fbi.gov.uk): what was typed before
@@ -49,9 +54,33 @@ void DetectorImpl::AppendCandidates(const Query& q, Best& best) const {
   const std::string_view added = q.domain->suffix;
   const bool country_added = added.find('.') == std::string_view::npos &&
                              added.size() == 2 && address::HasDelegatedTld(added);
-  Offer({*id, ReasonCode::kSuffixAppend, "has ." + q.domain->suffix + " added at the end",
-         TargetUnder(e, q.name), std::string(q.name), country_added ? 0.92 : 0.85},
+  std::string detail = "has ." + q.domain->suffix + " added at the end";
+  if (!hosts.empty()) {
+    detail.append(" of ").append(covered).append(", and '");
+    detail.append(hosts.substr(0, hosts.size() - 1)).append("' is a host of ");
+    detail.append(covered).append(", not a mail domain");
+  }
+  Offer({*id, ReasonCode::kSuffixAppend, std::move(detail), TargetUnder(e, covered),
+         std::string(covered), country_added ? 0.92 : 0.85},
         best);
+}
+
+std::optional<uint32_t> DetectorImpl::TrustedPastHosts(std::string_view name,
+                                                       std::string_view& covered) const {
+  covered = name;
+  if (std::optional<uint32_t> id = set_.TrustedBy(name)) return id;
+  // Only an entry itself past the hosts: a name that covers its subdomains
+  // was found whole above, and two labels at least (mail.com of
+  // smtp.mail.com is a domain; "com" is none).
+  for (size_t dot = name.find('.'); dot != std::string_view::npos; dot = name.find('.', dot + 1)) {
+    const std::string_view rest = name.substr(dot + 1);
+    if (rest.find('.') == std::string_view::npos) break;
+    if (std::optional<uint32_t> id = set_.Exact(rest); id && !set_[*id].is_namespace) {
+      covered = rest;
+      return id;
+    }
+  }
+  return std::nullopt;
 }
 
 void DetectorImpl::JoinedCandidates(const Query& q, Best& best) const {
@@ -98,15 +127,18 @@ void DetectorImpl::HostLabelCandidates(const Query& q, Best& best) const {
 }
 
 void DetectorImpl::TypoCandidatesFor(const Query& q, bool whole, std::string_view prefix,
-                                     Best& best, std::string_view under) const {
-  const std::string_view look = whole ? q.look_name : q.look_reg_label;
-  const std::string_view uni = whole ? q.uni_name : q.uni_reg_label;
+                                     Best& best, std::string_view under, std::string_view label,
+                                     std::string_view typed_under) const {
+  const std::string_view look = !label.empty() ? label : whole ? q.look_name : q.look_reg_label;
+  const std::string_view uni = !label.empty() ? label : whole ? q.uni_name : q.uni_reg_label;
+  const std::string_view typed_suffix =
+      typed_under.empty() ? std::string_view(q.domain->suffix) : typed_under;
   if (look.empty() || look.size() >= 256) return;
   std::string qkey = VisualKey(look);
   // The suffix whose names are searched: the query's own, or (two slips
   // at once) one it is a slip of.
   const std::string_view dsuf = under.empty() ? std::string_view(q.domain->suffix) : under;
-  const bool two_slips = dsuf != q.domain->suffix;
+  const bool two_slips = dsuf != typed_suffix;
   // The query's own deletions go two deep only when it is long enough for
   // the limit of two itself (DeletionDepth), like the index's. An alignment
   // of the query with a name t within the limit (s substitutions, e letters
@@ -268,7 +300,7 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, bool whole, std::string_vie
     if (q.idn && c.code != ReasonCode::kHomoglyph && tuni.empty()) {
       c.detail += ", and uses non-Latin look-alike letters";
     }
-    if (two_slips) c.detail.append(", and ").append(SuffixDetail(q.domain->suffix, dsuf));
+    if (two_slips) c.detail.append(", and ").append(SuffixDetail(typed_suffix, dsuf));
     Offer(std::move(c), best);
   }
 }

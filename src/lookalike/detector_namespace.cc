@@ -129,7 +129,12 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
       const bool repeats = k == 1 && name_label == ns;
       // "seznam.cz.ml", "gmail.com.mi": a trusted name with one label
       // added is its slip (suffix-append, AppendCandidates), not "cz.mil".
-      auto appended = [&] { return head != name_label && set_.TrustedBy(head).has_value(); };
+      // mail.gmail.com.ml: the same past a provider's host label; never
+      // "mail.gmail.com.mil" (issue 15, round 33, item 10).
+      auto appended = [&] {
+        std::string_view covered;
+        return head != name_label && TrustedPastHosts(head, covered).has_value();
+      };
       // "yahoo.ml" is not "yahoo.mil": no provider has a domain under a
       // government namespace; FamilyCandidates and SuffixCandidates name
       // its own domains instead. With a host label before it too

@@ -34,14 +34,16 @@ bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, Lookalik
   if (!address::IsRealSecondLevelZone(zone)) return false;
   std::string_view target = best.target;
   if (target == zone || target.ends_with(Join(".", zone))) return false;
-  // af.mil.sy, army.mil.cn: a name the lists hold under the namespace, with
-  // a country's code added, is that name's slip whatever zone it lands in
-  // (issue 15, fresh tester, item 1); wp.mil.pl, a name no list holds, is
-  // the country's own.
-  if (*best.code == ReasonCode::kSuffixAppend && set_[best.id].source != TrustSource::kLearned &&
-      (!set_[best.id].is_namespace || KnownUnderNamespace(target))) {
-    return false;
-  }
+  // army.mil.za, navy.mil.ng, af.mil.sy: a name the lists hold under .mil
+  // with a country's code added lands in that country's own military zone
+  // when the PSL lists the zone (mil.za) and the registry runs it
+  // (IsRealSecondLevelZone: not a wildcard's). South Africa's army is
+  // army.mil.za, Nigeria's army.mil.ng: real domains, in zones only that
+  // country's forces register in, so no squatter receives the mail. They
+  // are real neighbours (external, with the note a rule can match to warn
+  // or confirm), never refused as look-alikes; a zone the country does not
+  // run (army.mil.uk, army.mil.de) stays the slip it is (issue 15, round
+  // 33, item 11; this reverses the fresh tester's item 1).
   // The confusion explains a name in the zone (army.mil.ml: .ml typed for
   // .mil), not the zone itself under the target's TLD: gouv.ml is Mali's
   // government's, and gouv.mil (what a .mil namespace makes of it) is a

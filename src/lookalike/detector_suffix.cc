@@ -11,6 +11,25 @@
 #include "lookalike/slip_score.h"
 
 namespace nearmiss::lookalike {
+namespace {
+
+// True when `typed` is `meant`, an open second level under a ccTLD
+// (com.br, co.jp), with one key slipped in that second level into a zone
+// of the same country that is no open one (cim.br, the zone of Brazil's
+// estate agents; cp.jp). Both are real suffixes, yet the provider's
+// sister is not there: the zone is for one profession or sector, where
+// the provider's name is the slip (terra.cim.br for terra.com.br; issue
+// 15, round 33, item 9).
+bool OpenLevelSlip(std::string_view typed, std::string_view meant) {
+  if (LabelCount(typed) != 2 || LabelCount(meant) != 2) return false;
+  const size_t t = typed.find('.'), m = meant.find('.');
+  if (typed.substr(t) != meant.substr(m)) return false;
+  const std::string_view typed_level = typed.substr(0, t), meant_level = meant.substr(0, m);
+  return IsOpenSecondLevel(meant_level) && !IsOpenSecondLevel(typed_level) &&
+         PlainKeySlip(DescribeEdit(typed_level, meant_level));
+}
+
+}  // namespace
 
 void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
   std::string_view dsuf = q.domain->suffix;
@@ -56,7 +75,8 @@ void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
         // Both real suffixes (example.de, example.dk): often a sister site.
         // Except one letter off the ending nearly everyone types (outlook.cm):
         // there the slip is likelier than a sister.
-        c.score = sister && !IsHabitualSuffix(tsuf) ? sister_score : 0.85;
+        c.score = sister && !IsHabitualSuffix(tsuf) && !OpenLevelSlip(dsuf, tsuf) ? sister_score
+                                                                                   : 0.85;
       } else if (tsuf.ends_with(Join(".", dsuf))) {
         c.code = ReasonCode::kSuffixDrop;
         c.detail = "the ." + std::string(tsuf.substr(0, tsuf.size() - dsuf.size() - 1)) +
