@@ -215,6 +215,12 @@ int RunLearn(const LearnFlags& flags) {
     return kExitError;
   }
   int rc = kExitClean;
+  if (!flags.sources.empty()) {
+    if (std::string why = NothingLearned(learner, logs_read.skips); !why.empty()) {
+      log::Error(why);
+      rc = kExitError;
+    }
+  }
   if (logs_read.not_understood != 0) {
     log::Error("learn: " + Counted(logs_read.not_understood, "delivery line") +
                " not understood (first at " + logs_read.first_not_understood +
