@@ -96,6 +96,12 @@ struct AddressTypo {
   bool operator==(const AddressTypo&) const = default;
 };
 
+// The highest score an address-typo finding has (a display name that is
+// the frequent address, a homoglyph): a policy condition above it can
+// never match, and `policy lint` says so. address_typo_round33_test.cc
+// holds the engine to it.
+inline constexpr double kAddressTypoScoreMax = 0.95;
+
 // Where a trusted domain's trust comes from (the policy's lists, the
 // embedded ones, or history; nearmiss/lookalike.h builds the index from
 // them).
