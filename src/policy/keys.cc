@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 98> kKeys = {
+constexpr std::array<std::string_view, 99> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
