@@ -191,7 +191,8 @@ class AddressIndex {
   // Whether `t` is one burst (the constructor's `min_days`): messages
   // that count as one contact.
   bool Burst(const Tally& t) const {
-    return min_days_ > 0 && t.last_seen > 0 && t.last_seen - t.first_seen < min_days_ * 86'400;
+    return min_days_ > 0 && t.messages > 1 && t.last_seen > 0 &&
+           t.last_seen - t.first_seen < min_days_ * 86'400;
   }
   // The contacts `t` counts as: its messages, or 1 for a burst.
   int64_t Contacts(const Tally& t) const { return Burst(t) ? 1 : t.messages; }

@@ -149,8 +149,11 @@ std::string Disabled(std::string_view code, const Policy& p) {
   return "";
 }
 
-// Why `rule` can match nothing on its own under `p`, or "".
-std::string Impossible(const Rule& r, const Policy& p) {
+// Why `rule` can match nothing on its own under `p`, or "". `written`: the
+// rule is the file's own; the embedded default rules a file without rules
+// keeps are not judged by the file's [history] switches (a policy that
+// turns address_typo off keeps them, and their address-typo rule waits).
+std::string Impossible(const Rule& r, const Policy& p, bool written) {
   if (!r.targets.empty() && !r.recipient.empty() &&
       std::find(r.recipient.begin(), r.recipient.end(), Verdict::kLookalike) ==
           r.recipient.end() &&
@@ -187,7 +190,7 @@ std::string Impossible(const Rule& r, const Policy& p) {
   // A condition on a finding the policy never produces (issue 14, round
   // 33, item 6): every code in 'reason' switched off, or an address-typo
   // condition with address_typo off.
-  if (!r.reasons.empty()) {
+  if (written && !r.reasons.empty()) {
     std::string why;
     bool all_off = true;
     for (const std::string& code : r.reasons) {
@@ -198,7 +201,7 @@ std::string Impossible(const Rule& r, const Policy& p) {
     if (all_off) return "every code in 'reason' is off: " + why;
   }
   if (HasTypoCondition(r)) {
-    if (std::string off = Disabled("address-typo", p); !off.empty()) {
+    if (std::string off = Disabled("address-typo", p); written && !off.empty()) {
       return "it has an address-typo condition, and " + off;
     }
     // The finding comes with a trusted or external recipient only.
@@ -229,6 +232,10 @@ std::string Impossible(const Rule& r, const Policy& p) {
 
 void CheckPolicy(Context& ctx, const Policy& policy, const std::vector<bool>& broken) {
   CheckDomains(ctx, policy);
+  auto written = [&ctx](const Rule& r) {
+    return r.where.size() > ctx.file().size() && r.where.starts_with(ctx.file()) &&
+           r.where[ctx.file().size()] == ':';
+  };
   std::map<std::string, const Rule*> names;
   for (size_t j = 0; j < policy.rules.size(); ++j) {
     const Rule& rule = policy.rules[j];
@@ -239,14 +246,14 @@ void CheckPolicy(Context& ctx, const Policy& policy, const std::vector<bool>& br
                   "give every rule its own name: explanations and logs cite it");
     }
     if (j < broken.size() && broken[j]) continue;
-    if (std::string why = Impossible(rule, policy); !why.empty()) {
+    if (std::string why = Impossible(rule, policy, written(rule)); !why.empty()) {
       ctx.ErrorAt(rule.where, "rule '" + rule.name + "' can never match: " + why,
                   "fix the conditions or remove the rule");
       continue;
     }
     for (size_t i = 0; i < j; ++i) {
       const Rule& earlier = policy.rules[i];
-      bool usable = !(i < broken.size() && broken[i]) && Impossible(earlier, policy).empty();
+      bool usable = !(i < broken.size() && broken[i]) && Impossible(earlier, policy, written(earlier)).empty();
       if (usable && Shadows(earlier, rule)) {
         ctx.ErrorAt(rule.where,
                     "rule '" + rule.name + "' can never match: rule '" + earlier.name + "' (" +

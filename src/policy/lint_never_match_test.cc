@@ -62,6 +62,16 @@ TEST(LintNeverMatchTest, RulesThatCanNeverMatchAreNamed) {
   }
 }
 
+// A file without rules keeps the embedded default ones, whose address-typo
+// rule a file that turns address_typo off must not make an error.
+TEST(LintNeverMatchTest, TheDefaultRulesAreNotJudgedByTheFilesSwitches) {
+  for (const char* text : {"[history]\naddress_typo = false\n",
+                           "[history]\naddress_typo = false\nflag_new_addresses = true\n"}) {
+    std::vector<PolicyError> errors = LintPolicy(text, "p.toml", "");
+    EXPECT_TRUE(errors.empty()) << text << "\n  " << errors[0].ToString();
+  }
+}
+
 TEST(LintNeverMatchTest, RulesThatCanMatchStayClean) {
   const Never cases[] = {
       {"[history]\nflag_new_addresses = true\n", "reason = [\"new-address\"]", ""},

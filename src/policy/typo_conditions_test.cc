@@ -73,7 +73,7 @@ TEST(TypoConditionsTest, BadValuesNameTheirPlaceAndKey) {
        "scores run from 0 to 1"},
       {"address_typo_score_at_least = 0.755",
        "p.toml:3:31: 'address_typo_score_at_least' must be a number from 0 to 1, in hundredths",
-       "hundredths: write 0.75"},
+       "hundredths: write 0.76"},
       {"address_typo_score_at_least = \"0.8\"",
        "p.toml:3:31: 'address_typo_score_at_least' must be a number from 0 to 1, in hundredths",
        "without quotes"},
