@@ -52,7 +52,8 @@ address under its own display name.
 
 Usage: generate.py --seed N --out DIR
   (writes DIR/history.csv, DIR/cases.tsv, DIR/cases-independent.tsv,
-  DIR/cases-families.tsv)
+  DIR/cases-families.tsv, DIR/cases-threads.tsv and DIR/history-threads.csv:
+  thread_cases)
 """
 import argparse
 import datetime
@@ -284,6 +285,73 @@ def family_cases(seed, domains, written, out_rows):
     return cases
 
 
+def thread_cases(seed, frequent, meant, seen, domains, n, out_rows):
+    """Round 33, item 4: slips a thread repeats, and contacts that became
+    known. Rows for their history (DIR/history-threads.csv) go to out_rows; returns
+    (label, input, expected, kind) cases. A separate random stream, so the
+    figures above stay comparable across versions.
+
+      slip thread-slip         a slip of a frequent address (independent_slips)
+                               then written to 2 or 3 more times within 36
+                               hours: replies in its thread, or the slip sent
+                               again. Still a slip.
+      new  new-known-contact   an address of a slip's shape (a real colleague
+                               jon.smith beside john.smith) written to 3 to 6
+                               times over 7 days or more: a correspondent now.
+      new  new-burst-contact   a fresh person at a known domain, written to 3
+                               or 4 times within one day (a new project's
+                               first exchange): new, and as often a false
+                               alarm as any new contact.
+    """
+    rng = random.Random(seed * 104729 + 33)
+    start = datetime.datetime(2026, 3, 1, tzinfo=datetime.timezone.utc)
+    sender = "thread.sender@mod.example"
+    cases = []
+
+    def burst(address, count, hours):
+        t0 = start + datetime.timedelta(seconds=rng.randrange(170 * 86400))
+        for i in range(count):
+            t = t0 + datetime.timedelta(seconds=0 if i == 0 else rng.randrange(hours * 3600))
+            out_rows.append((sender, address, t.strftime("%Y-%m-%dT%H:%M:%S")))
+
+    def shaped():
+        while True:
+            address = rng.choice(frequent)
+            local, domain = address.split("@")
+            person, conv = meant[address]
+            kind, typed = rng.choice(independent_slips(rng, local, person, conv))
+            typed_address = typed + "@" + domain
+            if typed and typed_address not in seen:
+                seen.add(typed_address)
+                return typed_address, address
+
+    for _ in range(n):
+        typed, address = shaped()
+        burst(typed, rng.randint(3, 4), 36)
+        cases.append(("slip", typed, address, "thread-slip"))
+    for _ in range(n):
+        typed, _ = shaped()
+        count = rng.randint(3, 6)
+        days = sorted(rng.sample(range(170), count))
+        if days[-1] - days[0] < 7:
+            days[-1] = days[0] + 7 + rng.randrange(10)
+        for d in days:
+            t = start + datetime.timedelta(days=d, seconds=rng.randrange(86400))
+            out_rows.append((sender, typed, t.strftime("%Y-%m-%dT%H:%M:%S")))
+        cases.append(("new", typed, "", "new-known-contact"))
+    made = 0
+    while made < n:
+        domain, conv, _ = rng.choice(domains)
+        address = CONVENTIONS[conv](rng.choice(GIVEN), rng.choice(FAMILY)) + "@" + domain
+        if address in seen:
+            continue
+        seen.add(address)
+        burst(address, rng.randint(3, 4), 20)
+        cases.append(("new", address, "", "new-burst-contact"))
+        made += 1
+    return cases
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=1)
@@ -358,8 +426,16 @@ def main():
     with open(os.path.join(a.out, "history.csv"), "a") as f:
         for r in extra:
             f.write(",".join(r) + "\n")
+    # Their own history file, learned on top of history.csv into a second
+    # store (measure.py): the figures above stay those of history.csv.
+    thread_rows = []
+    threads = thread_cases(a.seed, frequent, meant, seen, domains, a.cases // 3, thread_rows)
+    with open(os.path.join(a.out, "history-threads.csv"), "w") as f:
+        f.write("sender,recipient,date\n")
+        for r in thread_rows:
+            f.write(",".join(r) + "\n")
     for name, labelled in (("cases.tsv", cases), ("cases-independent.tsv", independent),
-                           ("cases-families.tsv", families)):
+                           ("cases-families.tsv", families), ("cases-threads.tsv", threads)):
         with open(os.path.join(a.out, name), "w") as f:
             for c in labelled:
                 f.write("\t".join(c) + "\n")

@@ -66,6 +66,20 @@ def main():
         families = [line.rstrip("\n").split("\t")
                     for line in open(os.path.join(w, "cases-families.tsv"))]
         fam_results = check(nearmiss, store, None, [c[1] for c in families])
+        threads = [line.rstrip("\n").split("\t")
+                   for line in open(os.path.join(w, "cases-threads.tsv"))]
+        # The thread history on top of the main one, in a store of its own.
+        threads_store = "sqlite:" + os.path.join(w, "threads.db")
+        subprocess.run([nearmiss, "learn", "--store", threads_store,
+                        os.path.join(w, "history.csv"), os.path.join(w, "history-threads.csv")],
+                       capture_output=True, text=True, check=True)
+        thread_results = check(nearmiss, threads_store, None, [c[1] for c in threads])
+        # The same without the burst rule (history.address_typo_min_days = 0:
+        # every message counts), for the before/after of round 33, item 4.
+        no_burst = os.path.join(w, "no-burst.toml")
+        with open(no_burst, "w") as f:
+            f.write("[history]\naddress_typo_min_days = 0\n")
+        thread_old = check(nearmiss, threads_store, no_burst, [c[1] for c in threads])
         before = os.path.join(w, "new-address.toml")
         with open(before, "w") as f:
             f.write("[history]\nflag_new_addresses = true\naddress_typo = false\n")
@@ -142,6 +156,16 @@ def main():
              100.0 * sum(k[1] for k in fam_slips) / max(1, sum(k[0] for k in fam_slips)),
              sum(k[0] for k in fam_new),
              100.0 * sum(k[1] for k in fam_new) / max(1, sum(k[0] for k in fam_new))))
+    print("threads (round 33: a slip repeated within 36 hours; contacts that became known):")
+    now, was = tally(threads, thread_results), tally(threads, thread_old)
+    for kind in sorted(now):
+        what = "false alarms" if kind.startswith("new") else "recall"
+        print("  %-30s %5d cases  %s %5.1f%% (every message counted: %5.1f%%)"
+              % (kind, now[kind][0], what, 100.0 * now[kind][1] / now[kind][0],
+                 100.0 * was[kind][1] / was[kind][0]))
+    if len(thread_results) != len(threads) or len(thread_old) != len(threads):
+        sys.exit("check answered %d and %d of %d thread cases"
+                 % (len(thread_results), len(thread_old), len(threads)))
     if ind_recall < a.min_recall or false > a.max_false:
         print("FAIL: independent recall %.1f%% (min %.1f), false alarms %.1f%% (max %.1f)"
               % (ind_recall, a.min_recall, false, a.max_false))

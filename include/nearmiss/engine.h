@@ -50,6 +50,13 @@ struct EngineStats {
   size_t rules = 0;
   size_t content_patterns = 0;  // in the Scanner's database
   size_t learned_entries = 0;   // domains trusted from history
+  // What the history compiled in holds: domains written to and sender ->
+  // recipient pairs. Both 0 with no store or a store nothing was learned
+  // into: trust learning, new-domain and address-typo then have nothing to
+  // compare against (the daemons warn at start: daemon/single_server.h).
+  size_t history_domains = 0;
+  size_t history_correspondents = 0;
+  bool HistoryEmpty() const { return history_domains == 0 && history_correspondents == 0; }
 };
 
 // A learned domain not trusted: it looks like `resembles`, a policy-trusted

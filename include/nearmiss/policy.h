@@ -214,6 +214,11 @@ struct HistoryPolicy {
   // "Often": at least this many messages to the address (by anyone, or by
   // the sender in the sender scope).
   int64_t address_typo_min_messages = 3;
+  // ... over at least this many days between the first and the last
+  // message to it: messages within fewer (one thread, a burst) count as
+  // one contact, so a slip that replies or a resend repeat stays a slip,
+  // neither known nor frequent (issue 14, round 33, item 4). 0: off.
+  int64_t address_typo_min_days = 3;
   // The characters that separate a local part from its extension, as
   // Postfix's recipient_delimiter (postconf(5)): john.smith+news@ is
   // john.smith@'s mailbox, neither new nor a slip of it. Split at the first

@@ -96,6 +96,12 @@ struct AddressTypo {
   bool operator==(const AddressTypo&) const = default;
 };
 
+// The highest score an address-typo finding has (a display name that is
+// the frequent address, a homoglyph): a policy condition above it can
+// never match, and `policy lint` says so. address_typo_round33_test.cc
+// holds the engine to it.
+inline constexpr double kAddressTypoScoreMax = 0.95;
+
 // Where a trusted domain's trust comes from (the policy's lists, the
 // embedded ones, or history; nearmiss/lookalike.h builds the index from
 // them).
@@ -148,6 +154,14 @@ struct Reason {
   std::string detail;
   TrustSource source = TrustSource::kProtected;  // kTrusted only
   SensitivityForm form = SensitivityForm::kMarked;  // kSensitivity only
+  // kAddressTypo only: how `subject` itself was written to, as a clause of
+  // the sentence ("has never been written to here", "has been written to
+  // only 1 time here", "has been written to 4 times here, all within one
+  // day"), and the sender whose contacts were compared ("": everyone's,
+  // the organisation scope). Every clause is a fact of the history
+  // (engine_history.cc; issue 14, round 33, item 3).
+  std::string history;
+  std::string scope;
 
   bool operator==(const Reason&) const = default;
 };

@@ -76,7 +76,10 @@ Result<std::string> ExistingStore(const std::string& given) {
 int RunAuditEvents(const std::string& store_url, bool json) {
   Result<std::string> url = ExistingStore(store_url);
   if (!url.ok()) return Error(url.error().message());
-  Result<std::unique_ptr<Store>> store = Store::Open(*url);
+  // An existing file nearmiss never made (empty, or another program's
+  // database) is refused as it is, not initialised (issue 14, round 33,
+  // item 7).
+  Result<std::unique_ptr<Store>> store = Store::OpenExisting(*url);
   if (!store.ok()) return Error(store.error().message());
   Result<std::vector<AdminEvent>> events = (*store)->AdminEvents(0);
   if (!events.ok()) return Error(events.error().message());

@@ -29,7 +29,11 @@ void AddLearnCommand(CLI::App& app, Run& run) {
               "The summary: lines, messages and rows read; deliveries found = new (counted now) + "
               "repeated in the sources (overlapping rotated logs, a message in two folders or "
               "named twice: counted once) + already in the store (counted by an earlier run); "
-              "new relationships (sender -> recipient pairs the store did not have).");
+              "new relationships (sender -> recipient pairs the store did not have).\n"
+              "Exit status: 0 learned (or everything was already in the store); 2 an error, "
+              "or sources that hold no delivery at all while rows were skipped (received mail, "
+              "a direction that cannot be told, bounces, invalid domains, no addresses), said "
+              "with how many, why and the first FILE:LINE of each.");
   // Its own --store below: learning always has a store, by default the
   // state directory's.
   flags->policy.Register(*cmd, /*with_protect_file=*/false, /*with_store=*/false);

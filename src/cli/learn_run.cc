@@ -69,7 +69,18 @@ int RunLearn(const LearnFlags& flags) {
   // learn may create a configured store, and says so: a mistyped path is
   // then seen at once, not at the next check (issue 14 breaker, item 7).
   const bool missing = !MissingSqliteStore(choice.url).empty();
-  Result<std::unique_ptr<Store>> store = Store::Open(choice.url, password->password);
+  // --show alone only reads: a store that is missing or holds nothing
+  // nearmiss made is refused as `check` refuses it, never created or
+  // initialised to print an empty table (issue 14, round 33, item 7).
+  const bool show_only = flags.show && flags.sources.empty() && flags.confirm.empty() &&
+                         flags.unconfirm.empty() && !flags.prune;
+  if (show_only && missing) {
+    return Fail(Status::NotFound("store " + StoreDisplayName(choice.url) + " (" + choice.origin +
+                                 ") does not exist; nothing learned to show"));
+  }
+  Result<std::unique_ptr<Store>> store = show_only
+                                             ? Store::OpenExisting(choice.url, password->password)
+                                             : Store::Open(choice.url, password->password);
   if (!store.ok()) {
     return Fail(Status::IoError("store " + StoreDisplayName(choice.url) + " (" + choice.origin +
                                 "): " + store.error().message()));
@@ -215,6 +226,12 @@ int RunLearn(const LearnFlags& flags) {
     return kExitError;
   }
   int rc = kExitClean;
+  if (!flags.sources.empty()) {
+    if (std::string why = NothingLearned(learner, logs_read.skips); !why.empty()) {
+      log::Error(why);
+      rc = kExitError;
+    }
+  }
   if (logs_read.not_understood != 0) {
     log::Error("learn: " + Counted(logs_read.not_understood, "delivery line") +
                " not understood (first at " + logs_read.first_not_understood +

@@ -107,4 +107,32 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
   }
 }
 
+std::string NothingLearned(const history::Learner& learner, const LogSkips& skips) {
+  const history::Learner::DeliveryCounts c = learner.delivery_counts();
+  if (c.found > 0) return {};
+  const history::Learner::MailboxCounts& m = learner.mailbox_counts();
+  std::string why;
+  auto add = [&why](uint64_t n, std::string_view noun, std::string_view tail,
+                    const std::string& first) {
+    if (n == 0) return;
+    why.append(why.empty() ? "" : "; ").append(Counted(n, noun)).append(tail);
+    if (!first.empty()) why.append(" (first at ").append(first).append(")");
+  };
+  add(skips.inbound, "trace row", " of mail the organisation received", skips.first_inbound);
+  add(skips.direction_unknown, "trace row",
+      " whose direction cannot be told (no direction column, and the policy names no "
+      "[domains] organisation)",
+      skips.first_direction_unknown);
+  add(skips.bounces, "bounce", " (null sender <>)", skips.first_bounce);
+  add(skips.domains + c.skipped_domains, "recipient", " whose domain is invalid",
+      skips.domains > 0 ? skips.first_domain : c.first_skipped_domain);
+  add(c.not_addresses, "recipient", " left out as no address", c.first_not_address);
+  add(c.outcome_unknown, "recipient",
+      " whose outcome is unknown (sent on to a server whose log was not given)", "");
+  add(m.not_delivered, "recipient", " not delivered (bounced, expired or discarded)",
+      m.first_not_delivered);
+  if (why.empty()) return {};
+  return "learn: nothing learned: the sources given hold no delivery to learn; skipped " + why;
+}
+
 }  // namespace nearmiss::cli

@@ -34,6 +34,15 @@ std::string DrainedLine(const journal::StoreWriter* journal) {
 
 }  // namespace
 
+std::string EmptyHistoryWarning(std::string_view store_url, const EngineStats& stats) {
+  if (!stats.HistoryEmpty()) return {};
+  std::string where = store_url.empty() ? std::string("no store")
+                                        : "the store has learned nothing yet";
+  return "history: empty (" + where +
+         "): address-typo, new-domain and trust learning have nothing to compare against "
+         "until `nearmiss learn` fills the store";
+}
+
 std::string_view StepName(Step step) {
   switch (step) {
     case Step::kOpenStore: return "open store";
@@ -84,6 +93,14 @@ int RunSingleServer(const SingleServerOptions& options, const ServiceFactory& ma
   // Said once, at start; a reload that meets the same directory is silent.
   std::string cache = content::DatabaseCacheWarning(r.engines->Get()->scanner().DatabaseCache());
   if (!cache.empty()) log::Warn(cache);
+  // Said once, at start: a daemon judging with no history passes every
+  // slip of a correspondent's address and trusts no learned domain, which
+  // no other line shows (issue 14, round 33, item 7). serve's /metrics
+  // counts what the history holds (nearmiss_history_*).
+  if (std::string empty = EmptyHistoryWarning(options.store_url, r.engines->Get()->stats());
+      !empty.empty()) {
+    log::Warn(empty);
+  }
 
   step(Step::kOpenJournal);
   if (r.store) {

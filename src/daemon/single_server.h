@@ -76,6 +76,11 @@ struct Resources {
   std::shared_ptr<journal::StoreWriter> journal;  // null without a store
 };
 
+// The warning a daemon logs at start when the engine's history is empty
+// (EngineStats::HistoryEmpty): with no store (`store_url` ""), or a store
+// nothing was learned into; "" when the history holds something.
+std::string EmptyHistoryWarning(std::string_view store_url, const EngineStats& stats);
+
 // A daemon's listener and loop, provided by its command.
 class Service {
  public:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <ctime>
 #include <utility>
 
 #include "engine/address_fold.h"
@@ -43,21 +44,44 @@ bool InitialOnlyChanged(std::string_view local, const Parts& typed, std::string_
 
 }  // namespace
 
+void Tally::Merge(const Tally& other) {
+  if (other.last_seen > 0) {
+    first_seen = last_seen == 0 ? other.first_seen : std::min(first_seen, other.first_seen);
+    last_seen = std::max(last_seen, other.last_seen);
+  }
+  messages += other.messages;
+}
+
+std::string WrittenClause(int64_t messages, int64_t last_seen) {
+  std::string out("written to ");
+  out.append(std::to_string(messages)).append(messages == 1 ? " time" : " times");
+  if (last_seen > 0) {
+    const std::time_t t = static_cast<std::time_t>(last_seen);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char day[16];
+    std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    out.append(", last on ").append(day);
+  }
+  return out;
+}
+
 void AddressIndex::Add(std::string_view sender, std::string_view recipient_as_given,
-                       int64_t messages) {
+                       int64_t messages, int64_t first_seen, int64_t last_seen) {
   // Kept folded, as learn folds what it counts: John.Smith@ and
   // john.smith@ are one correspondent, never a slip of each other.
   const std::string recipient = Folded(recipient_as_given);
   size_t at = recipient.rfind('@');
   if (at == std::string::npos || at == 0) return;
-  by_anyone_[recipient] += messages;
+  const Tally pair{messages, first_seen, last_seen};
+  by_anyone_[recipient].Merge(pair);
   by_sender_[Folded(sender)].emplace(recipient);
-  if (messages >= min_messages_ && !sender.empty()) {
+  if (messages >= min_messages_ && !Burst(pair) && !sender.empty()) {
     // By mailbox space: a slip at googlemail.com is compared with the
     // frequent addresses at gmail.com (engine/mailbox_space.h).
     Frequent f{recipient, recipient.substr(0, at),
                std::string(MailboxSpace(std::string_view(recipient).substr(at + 1))), messages,
-               {}, {}, {}};
+               {}, {}, {}, last_seen};
     f.key = CompareForm(f.local).text;
     f.visual = lookalike::VisualKey(f.key);
     f.organisation = OrganisationOf(f.domain);
@@ -68,18 +92,18 @@ void AddressIndex::Add(std::string_view sender, std::string_view recipient_as_gi
 
 void AddressIndex::Finish() {
   Map<NameOrderVotes> votes;
-  for (const auto& [address, messages] : by_anyone_) {
+  for (const auto& [address, tally] : by_anyone_) {
     size_t at = address.rfind('@');
     votes[std::string(MailboxSpace(std::string_view(address).substr(at + 1)))].Add(
         CompareForm(std::string_view(address).substr(0, at)).text);
   }
   for (const auto& [domain, v] : votes) name_order_[domain] = v.Order();
-  for (const auto& [address, messages] : by_anyone_) {
-    if (messages < min_messages_) continue;
+  for (const auto& [address, tally] : by_anyone_) {
+    if (tally.messages < min_messages_ || Burst(tally)) continue;
     size_t at = address.rfind('@');
     Frequent f{address, address.substr(0, at),
-               std::string(MailboxSpace(std::string_view(address).substr(at + 1))), messages, {},
-               {}, {}};
+               std::string(MailboxSpace(std::string_view(address).substr(at + 1))),
+               tally.messages, {}, {}, {}, tally.last_seen};
     f.key = CompareForm(f.local).text;
     f.visual = lookalike::VisualKey(f.key);
     f.organisation = OrganisationOf(f.domain);
@@ -314,7 +338,8 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
   if (!typed_form.transliterated || best_kind != SlipKind::kHomoglyph || local != best->key) {
     out->detail.append(KindDetail(best_kind, best_edits, best->address, display));
   }
-  out->detail += "; written to " + std::to_string(best->messages) + " times";
+  out->detail.append("; ").append(WrittenClause(best->messages, best->last_seen));
+  out->last_seen = best->last_seen;
   return true;
 }
 

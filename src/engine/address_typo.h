@@ -131,6 +131,20 @@ inline constexpr size_t kCrowdedDomain = 50;
 // against 10 (engine_history.cc).
 inline constexpr int64_t kRareRatio = 5;
 
+// How often an address was written to (by everyone here, or by one
+// sender), and the dates of the first and the last message (unix seconds;
+// 0 and 0: the history gave none).
+struct Tally {
+  int64_t messages = 0;
+  int64_t first_seen = 0;
+  int64_t last_seen = 0;
+  void Merge(const Tally& other);
+};
+
+// "written to 8 times, last on 2026-09-22" ("1 time"; no date when
+// `last_seen` is 0): the count clause of every address-typo detail.
+std::string WrittenClause(int64_t messages, int64_t last_seen);
+
 struct Slip {
   std::string known;   // the frequent address it resembles
   int64_t messages = 0;  // written to it (by the scope's senders)
@@ -138,6 +152,7 @@ struct Slip {
   int edits = 0;       // kEdit: 1 or 2
   double score = 0;    // confidence in [0, 1]
   std::string detail;  // the sentence's clause (address-typo reason)
+  int64_t last_seen = 0;  // the last message to `known` (0: undated)
 };
 
 class AddressIndex {
@@ -145,10 +160,20 @@ class AddressIndex {
   // `min_messages`: how often an address must have been written to (by one
   // sender, for that sender's list; by everyone, for the organisation's)
   // to count as frequent.
-  explicit AddressIndex(int64_t min_messages) : min_messages_(min_messages) {}
+  // `min_days` (history.address_typo_min_days): the messages to an
+  // address all sent within fewer days than this (between its first and
+  // its last) are one burst, which counts as one contact: a slip that a
+  // thread repeats (replies to jon.smith@, the slip sent again) is not
+  // made a frequent or known correspondent by it (issue 14, round 33,
+  // item 4). A pair given no dates is no burst. 0: no such rule.
+  explicit AddressIndex(int64_t min_messages, int64_t min_days = 0)
+      : min_messages_(min_messages), min_days_(min_days) {}
 
   // One sender -> recipient pair of the history; `sender` may be "".
-  void Add(std::string_view sender, std::string_view recipient, int64_t messages);
+  // `first_seen` and `last_seen`: its first and last message (unix
+  // seconds; 0: undated).
+  void Add(std::string_view sender, std::string_view recipient, int64_t messages,
+           int64_t first_seen = 0, int64_t last_seen = 0);
   // Ends building: sums the organisation's figures.
   void Finish();
 
@@ -160,7 +185,17 @@ class AddressIndex {
   // How often `address` (compared as Known does, its mailbox space's other
   // domains summed) was written to by everyone here; 0: never
   // (address_typo_written.cc).
-  int64_t Written(std::string_view address) const;
+  int64_t Written(std::string_view address) const { return WrittenTally(address).messages; }
+  // The same with the dates of the first and last message.
+  Tally WrittenTally(std::string_view address) const;
+  // Whether `t` is one burst (the constructor's `min_days`): messages
+  // that count as one contact.
+  bool Burst(const Tally& t) const {
+    return min_days_ > 0 && t.messages > 1 && t.last_seen > 0 &&
+           t.last_seen - t.first_seen < min_days_ * 86'400;
+  }
+  // The contacts `t` counts as: its messages, or 1 for a burst.
+  int64_t Contacts(const Tally& t) const { return Burst(t) ? 1 : t.messages; }
 
   // The best frequent address `address` (never written to) is a slip of:
   // among `sender`'s frequent contacts, or the organisation's when `sender`
@@ -234,6 +269,7 @@ class AddressIndex {
     std::string visual;  // lookalike::VisualKey(key)
     std::string key;     // local as compared: unquoted, ASCII look-alikes (.cc)
     std::string organisation;  // registrable domain of `domain` (libpsl)
+    int64_t last_seen = 0;     // the last message to it (0: undated)
   };
   struct Hash {
     using is_transparent = void;
@@ -258,7 +294,8 @@ class AddressIndex {
   static const Frequent* MostWrittenSameLocal(const DomainLists& lists, std::string_view local);
 
   int64_t min_messages_;
-  Map<int64_t> by_anyone_;               // address -> messages by everyone
+  int64_t min_days_;
+  Map<Tally> by_anyone_;                 // address -> messages by everyone
   Map<Set> by_sender_;                   // sender -> addresses written to
   Map<std::vector<Frequent>> org_frequent_;     // domain -> frequent addresses
   Map<std::vector<Frequent>> sender_frequent_;  // sender -> frequent contacts

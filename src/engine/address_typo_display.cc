@@ -101,10 +101,10 @@ bool AddressIndex::FindDisplaySlip(std::string_view sender, std::string_view add
     if (best == nullptr) continue;
     // Built by append: GCC 12's false -Wrestrict on literal + string (bug 105329).
     std::string detail("the display name is the address ");
-    detail.append(best->address).append(", not this one; written to ");
-    detail.append(std::to_string(best->messages)).append(" times");
+    detail.append(best->address).append(", not this one; ");
+    detail.append(WrittenClause(best->messages, best->last_seen));
     *out = Slip{best->address, best->messages, SlipKind::kDisplayAddress, 0, 0.95,
-                std::move(detail)};
+                std::move(detail), best->last_seen};
     return true;
   }
   return false;

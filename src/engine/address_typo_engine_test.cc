@@ -33,9 +33,9 @@ TEST(EngineAddressTypo, ReasonSuggestionAndDefaultPolicyConfirm) {
   EXPECT_EQ(c.suggestion, "john.smith@partner.example");
   EXPECT_DOUBLE_EQ(c.score, 0.8);
   EXPECT_EQ(ReasonMessage(c.reasons.back()),
-            "jon.smith@partner.example has not been written to before and looks like "
+            "jon.smith@partner.example has never been written to here; it looks like "
             "john.smith@partner.example, a frequent correspondent (one character differs; "
-            "written to 30 times)");
+            "written to 30 times, last on 2023-12-31)");
   // The embedded default policy asks the sender to confirm it; the known address goes through.
   Envelope env;
   env.sender = "alice@mod.example";

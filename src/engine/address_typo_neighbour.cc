@@ -63,8 +63,9 @@ bool AddressIndex::FindNeighbourSlip(std::string_view sender, std::string_view a
     out->score = 0.9;
     // Built by append: GCC 12's false -Wrestrict on literal + string (bug 105329).
     out->detail.assign("the same name at ");
-    out->detail.append(same->domain).append(", a domain written to next to this one; written to ");
-    out->detail.append(std::to_string(same->messages)).append(" times");
+    out->detail.append(same->domain).append(", a domain written to next to this one; ");
+    out->detail.append(WrittenClause(same->messages, same->last_seen));
+    out->last_seen = same->last_seen;
     return true;
   }
   bool found = false;

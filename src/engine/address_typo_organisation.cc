@@ -70,11 +70,12 @@ bool AddressIndex::FindOrganisationSlip(std::string_view sender, std::string_vie
     // The same mailbox name at another of its domains.
     const Frequent* same = MostWrittenSameLocal(lists, local);
     if (same != nullptr) {
-      *out = Slip{same->address, same->messages, SlipKind::kNeighbourDomain, 0, 0.7, {}};
+      *out = Slip{same->address, same->messages, SlipKind::kNeighbourDomain, 0, 0.7, {},
+                  same->last_seen};
       // Built by append: GCC 12's false -Wrestrict on literal + string (bug 105329).
       out->detail.assign("the same name at ");
       out->detail.append(same->domain).append(Where(same->domain, organisation));
-      out->detail.append("; written to ").append(std::to_string(same->messages)).append(" times");
+      out->detail.append("; ").append(WrittenClause(same->messages, same->last_seen));
       return true;
     }
   }

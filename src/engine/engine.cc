@@ -160,6 +160,10 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
   engine->stats_.rules = policy.rules.size();
   engine->stats_.content_patterns = engine->scanner_->PatternCount();
   engine->stats_.learned_entries = engine->learned_entries_;
+  if (history != nullptr) {
+    engine->stats_.history_domains = history->domains.size();
+    engine->stats_.history_correspondents = history->correspondents.size();
+  }
   return std::shared_ptr<const Engine>(std::move(engine));
 }
 

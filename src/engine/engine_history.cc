@@ -59,6 +59,31 @@ std::string_view RealNeighbourOf(const RecipientCheck& c) {
   return c.verdict == Verdict::kExternal ? std::string_view(c.target) : std::string_view();
 }
 
+// The address-typo sentence's clause about the typed address itself
+// (Reason::history): what the history says of it, and nothing else. Its
+// count is everyone's (AddressIndex::WrittenTally); "never" is said of
+// the scope asked: by `sender`, or by anyone here.
+std::string TypedHistory(const engine::Tally& typed, bool known, bool burst,
+                         std::string_view sender) {
+  std::string out;
+  if (typed.messages == 0) {
+    out.assign("has never been written to ");
+    if (sender.empty()) return out.append("here");
+    return out.append("by ").append(sender);
+  }
+  auto times = [](int64_t n) { return std::to_string(n) + (n == 1 ? " time" : " times"); };
+  if (known) return "has been written to " + times(typed.messages) + " here";
+  if (burst) {
+    const int64_t days = std::max<int64_t>(1, (typed.last_seen - typed.first_seen + 86'399) / 86'400);
+    out = "has been written to " + times(typed.messages) + " here, all within " +
+          (days == 1 ? std::string("one day") : std::to_string(days) + " days") +
+          " (one thread or burst, counted as one contact: a slip repeated or replied to makes "
+          "one too)";
+    return out;
+  }
+  return "has been written to only " + times(typed.messages) + " here";
+}
+
 }  // namespace
 
 Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
@@ -87,16 +112,19 @@ Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
     for (const std::string& a : history.addresses) seen_addresses_.insert(AsciiLower(mailbox(a)));
   }
   if (policy.history.address_typo && !history.correspondents.empty()) {
-    auto index = std::make_unique<engine::AddressIndex>(policy.history.address_typo_min_messages);
+    auto index = std::make_unique<engine::AddressIndex>(policy.history.address_typo_min_messages,
+                                                        policy.history.address_typo_min_days);
     // Extensions of one mailbox (john.smith+a@, john.smith+b@) add up, on
     // both sides: what alice+list@ wrote is alice@'s history, as her
     // acknowledgements are (message_check.cc).
-    std::map<std::pair<std::string, std::string>, int64_t> pairs;
+    std::map<std::pair<std::string, std::string>, engine::Tally> pairs;
     for (const AddressStats& a : history.correspondents) {
-      pairs[{a.sender.empty() ? a.sender : mailbox(a.sender), mailbox(a.recipient)}] +=
-          a.messages;
+      pairs[{a.sender.empty() ? a.sender : mailbox(a.sender), mailbox(a.recipient)}].Merge(
+          {a.messages, a.first_seen, a.last_seen});
     }
-    for (const auto& [pair, messages] : pairs) index->Add(pair.first, pair.second, messages);
+    for (const auto& [pair, t] : pairs) {
+      index->Add(pair.first, pair.second, t.messages, t.first_seen, t.last_seen);
+    }
     index->Finish();
     addresses_ = std::move(index);
   }
@@ -140,12 +168,21 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
   // that bounced) would otherwise make that slip known for good; it stays
   // a slip while the address it misses was written to kRareRatio times as
   // often (issue 14 breaker, round 5, item 9). 0: never written to.
+  // A burst (messages all within history.address_typo_min_days: a slip a
+  // thread repeated) counts as one contact, so it stays a slip (issue 14,
+  // round 33, item 4). `typed`: how the address itself was written to,
+  // for the sentence.
   int64_t rare = 0;
+  engine::Tally typed;
   auto established = [&](std::string_view address) {
     if (!addresses_->Known(sender, address)) return false;
-    const int64_t written = addresses_->Written(address);
-    if (written >= policy_.history.address_typo_min_messages) return true;
-    rare = std::max(rare, written);
+    const engine::Tally written = addresses_->WrittenTally(address);
+    if (written.messages > typed.messages) typed = written;
+    if (written.messages >= policy_.history.address_typo_min_messages &&
+        !addresses_->Burst(written)) {
+      return true;
+    }
+    rare = std::max(rare, addresses_->Contacts(written));
     return false;
   };
   // A sub-address is judged by its mailbox (Postfix's recipient_delimiter):
@@ -159,7 +196,9 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
   // display name that writes a frequent address is judged first, at any
   // domain: the sender picked that person (address_typo_display.cc).
   const std::string_view neighbour = RealNeighbourOf(c);
+  bool known = false;
   if (established(c.address) || (!mailbox.empty() && established(mailbox))) {
+    known = true;
     // A known address is still a slip when its display name is another
     // frequent contact: "Robert Brown" <li.wei@...> (address_typo.h).
     // So is one whose display name names a frequent contact at another
@@ -177,15 +216,13 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
               !addresses_->FindNeighbourSlip(sender, judged, neighbour, display, &slip))) {
     return false;
   }
-  if (rare > 0) {
-    if (slip.messages < engine::kRareRatio * rare) return false;
-    slip.detail.append("; this address only ").append(std::to_string(rare));
-    slip.detail.append(rare == 1 ? " time" : " times");
-  }
+  if (rare > 0 && slip.messages < engine::kRareRatio * rare) return false;
   Reason& r = reasons.Add(ReasonCode::kAddressTypo);
   r.subject.assign(c.address);
   r.object.assign(slip.known);
   r.detail = std::move(slip.detail);
+  r.scope.assign(sender);
+  r.history = TypedHistory(typed, known, rare > 0 && addresses_->Burst(typed), sender);
   c.target = slip.known;
   c.suggestion = std::move(slip.known);
   c.score = std::max(c.score, slip.score);

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -88,6 +89,21 @@ bool FromParts(const Parts& t, size_t ti, const Parts& k, size_t ki, bool droppe
   }
   const bool cut = part.size() >= 2 || k.p[0].size() >= 2;
   return cut && FromParts(t, 1, k, part.size(), dropped, true, named);
+}
+
+// `utf8` in Unicode normalization form KC; `utf8` itself when ICU fails.
+std::string Nfkc(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status) || nfkc == nullptr) return std::string(utf8);
+  icu::UnicodeString normal =
+      nfkc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(),
+                                                                    static_cast<int32_t>(utf8.size()))),
+                      status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  std::string out;
+  normal.toUTF8String(out);
+  return out;
 }
 
 // `utf8` in ASCII Latin letters by ICU's transforms; "" when ICU fails or
@@ -271,7 +287,11 @@ Compared CompareForm(std::string_view lower_local) {
   } else {
     out.plain.assign(lower_local);
   }
-  out.text = IsAscii(out.plain) ? out.plain : lookalike::AsciiLookalike(out.plain).text;
+  // Compatibility forms first (Unicode NFKC, ICU Normalizer2), as a display
+  // name is read (display_name.cc): circled ⓙⓞⓔ, full-width ｊｏｅ,
+  // ligatures ﬁ and mathematical 𝐣𝐨𝐞 are the letters j o e fi a reader
+  // sees, not another script (issue 14, round 33, item 5).
+  out.text = IsAscii(out.plain) ? out.plain : lookalike::AsciiLookalike(Nfkc(out.plain)).text;
   if (!IsAscii(out.text)) {
     // Letters with no Latin look-alike (Cyrillic и, я; Greek λ) would keep
     // a local part apart from every frequent one, however close the name:

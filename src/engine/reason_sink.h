@@ -26,6 +26,8 @@ class ReasonSink {
     r.subject.clear();
     r.object.clear();
     r.detail.clear();
+    r.history.clear();
+    r.scope.clear();
     r.source = TrustSource::kProtected;
     r.form = SensitivityForm::kMarked;
     return r;

@@ -149,6 +149,13 @@ std::string Metrics::Render(const Gauges& g) const {
         "Milter messages decided as not read to the end ([limits] incomplete_level).",
         g.milter_incomplete);
   gauge("nearmiss_policy_generation", "gauge", "Policy reloads since start.", g.policy_generation);
+  gauge("nearmiss_history_domains", "gauge",
+        "Domains written to in the history the engine compiled (0: empty history).",
+        g.history_domains);
+  gauge("nearmiss_history_correspondents", "gauge",
+        "Sender -> recipient pairs in the history the engine compiled (0: nothing for "
+        "address-typo to compare against).",
+        g.history_correspondents);
   gauge("nearmiss_audit_records", "gauge", "Decisions in the recent-decisions ring.", g.audit_records);
   JournalMetrics(out, "nearmiss_journal", "", g.journal);
   JournalMetrics(out, "nearmiss_milter_journal", " (the milter's, as last logged)",

@@ -250,6 +250,11 @@ void ApiServerImpl::AddPublicRoutes() {
     Gauges g;
     g.policy_generation = static_cast<int64_t>(engines_->generation());
     {
+      const EngineStats stats = engines_->Get()->stats();
+      g.history_domains = static_cast<int64_t>(stats.history_domains);
+      g.history_correspondents = static_cast<int64_t>(stats.history_correspondents);
+    }
+    {
       // postqueue walks the queue directories: not on every scrape.
       std::lock_guard lock(held_mu_);
       auto now = std::chrono::steady_clock::now();

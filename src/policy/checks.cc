@@ -127,13 +127,33 @@ std::vector<Verdict> ClassesFor(std::string_view code) {
   if (parsed && *parsed <= ReasonCode::kTldNotDelegated) {
     return {Verdict::kLookalike, Verdict::kBlocked};  // the look-alike classes
   }
-  // new-address, address-typo, routed-address, irregular-address, sensitivity.
+  // Judged only for a trusted or external recipient (engine_history.cc:
+  // AddAddressTypo, AddHistoryReasons).
+  if (code == "address-typo" || code == "new-address") {
+    return {Verdict::kTrusted, Verdict::kExternal};
+  }
+  // routed-address, irregular-address, sensitivity.
   return {Verdict::kTrusted, Verdict::kExternal, Verdict::kLookalike, Verdict::kBlocked,
           Verdict::kInvalid};
 }
 
-// Why `rule` can match nothing on its own, or "".
-std::string Impossible(const Rule& r) {
+// Why `code` is never given under `p`: its [history] switch is off; "".
+std::string Disabled(std::string_view code, const Policy& p) {
+  if (code == "address-typo" && !p.history.address_typo) {
+    return "history.address_typo = false: the engine gives no address-typo finding";
+  }
+  if (code == "new-address" && !p.history.flag_new_addresses) {
+    return "history.flag_new_addresses is off (the default): the engine gives no new-address "
+           "reason";
+  }
+  return "";
+}
+
+// Why `rule` can match nothing on its own under `p`, or "". `written`: the
+// rule is the file's own; the embedded default rules a file without rules
+// keeps are not judged by the file's [history] switches (a policy that
+// turns address_typo off keeps them, and their address-typo rule waits).
+std::string Impossible(const Rule& r, const Policy& p, bool written) {
   if (!r.targets.empty() && !r.recipient.empty() &&
       std::find(r.recipient.begin(), r.recipient.end(), Verdict::kLookalike) ==
           r.recipient.end() &&
@@ -167,6 +187,44 @@ std::string Impossible(const Rule& r) {
     }
     if (!possible) return "no recipient of the classes in 'recipient' has the codes in 'reason'";
   }
+  // A condition on a finding the policy never produces (issue 14, round
+  // 33, item 6): every code in 'reason' switched off, or an address-typo
+  // condition with address_typo off.
+  if (written && !r.reasons.empty()) {
+    std::string why;
+    bool all_off = true;
+    for (const std::string& code : r.reasons) {
+      std::string off = Disabled(code, p);
+      all_off = all_off && !off.empty();
+      if (why.empty()) why = std::move(off);
+    }
+    if (all_off) return "every code in 'reason' is off: " + why;
+  }
+  if (HasTypoCondition(r)) {
+    if (std::string off = Disabled("address-typo", p); written && !off.empty()) {
+      return "it has an address-typo condition, and " + off;
+    }
+    // The finding comes with a trusted or external recipient only.
+    const std::vector<Verdict> typo = ClassesFor("address-typo");
+    if (!r.recipient.empty() &&
+        std::none_of(r.recipient.begin(), r.recipient.end(), [&](Verdict v) {
+          return std::find(typo.begin(), typo.end(), v) != typo.end();
+        })) {
+      return "an address-typo condition matches trusted and external recipients only, and "
+             "'recipient' has neither";
+    }
+    // Its reasons are any-of; the finding must come with one of them.
+    if (!r.reasons.empty() &&
+        std::none_of(r.reasons.begin(), r.reasons.end(), [&](const std::string& code) {
+          for (Verdict v : ClassesFor(code)) {
+            if (std::find(typo.begin(), typo.end(), v) != typo.end()) return true;
+          }
+          return false;
+        })) {
+      return "an address-typo condition matches trusted and external recipients only, and no "
+             "code in 'reason' comes with those";
+    }
+  }
   return "";
 }
 
@@ -174,6 +232,10 @@ std::string Impossible(const Rule& r) {
 
 void CheckPolicy(Context& ctx, const Policy& policy, const std::vector<bool>& broken) {
   CheckDomains(ctx, policy);
+  auto written = [&ctx](const Rule& r) {
+    return r.where.size() > ctx.file().size() && r.where.starts_with(ctx.file()) &&
+           r.where[ctx.file().size()] == ':';
+  };
   std::map<std::string, const Rule*> names;
   for (size_t j = 0; j < policy.rules.size(); ++j) {
     const Rule& rule = policy.rules[j];
@@ -184,14 +246,14 @@ void CheckPolicy(Context& ctx, const Policy& policy, const std::vector<bool>& br
                   "give every rule its own name: explanations and logs cite it");
     }
     if (j < broken.size() && broken[j]) continue;
-    if (std::string why = Impossible(rule); !why.empty()) {
+    if (std::string why = Impossible(rule, policy, written(rule)); !why.empty()) {
       ctx.ErrorAt(rule.where, "rule '" + rule.name + "' can never match: " + why,
                   "fix the conditions or remove the rule");
       continue;
     }
     for (size_t i = 0; i < j; ++i) {
       const Rule& earlier = policy.rules[i];
-      bool usable = !(i < broken.size() && broken[i]) && Impossible(earlier).empty();
+      bool usable = !(i < broken.size() && broken[i]) && Impossible(earlier, policy, written(earlier)).empty();
       if (usable && Shadows(earlier, rule)) {
         ctx.ErrorAt(rule.where,
                     "rule '" + rule.name + "' can never match: rule '" + earlier.name + "' (" +

@@ -32,9 +32,17 @@ void ReadLookalikeSection(Context& ctx, const toml::table& t, Policy& policy) {
   CheckKeys(ctx, t, "lookalike");
   if (const toml::node* node = t.get("threshold")) {
     std::optional<double> value = node->value<double>();
-    if (!value || *value < 0 || *value > 1) {
+    const std::string_view literal = ctx.Literal(node->source());
+    if (!value || node->is_boolean() || *value < 0 || *value > 1) {
       ctx.Error(node->source(), "'threshold' must be a number from 0 to 1",
                 "0.5 is the default; raise it to hear less");
+    } else if (!literal.empty() && DecimalPlaces(literal) > 2) {
+      // Scores are shown in hundredths (render.cc): 0.30000000000000004,
+      // a float printed with all its digits, promises what no score has.
+      ctx.Error(node->source(),
+                "'threshold' is written with " + std::to_string(DecimalPlaces(literal)) +
+                    " decimal places (" + std::string(literal) + ")",
+                "scores are shown in hundredths: write at most two decimals, e.g. 0.3");
     } else {
       policy.lookalike_threshold = *value;
     }

@@ -24,6 +24,7 @@ void ReadHistorySection(Context& ctx, const toml::table& t, Policy& policy) {
   if (auto v = GetInt(ctx, t, "address_typo_min_messages", 1, 1'000'000'000)) {
     h.address_typo_min_messages = *v;
   }
+  if (auto v = GetInt(ctx, t, "address_typo_min_days", 0, 100'000)) h.address_typo_min_days = *v;
   if (auto v = GetString(ctx, t, "recipient_delimiter")) {
     // Postfix takes any characters; '@', quotes, blanks and controls would
     // split addresses, not extensions.

@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 98> kKeys = {
+constexpr std::array<std::string_view, 99> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -83,6 +83,7 @@ constexpr std::array<std::string_view, 98> kKeys = {
     "history.address_typo",
     "history.address_typo_scope",
     "history.address_typo_min_messages",
+    "history.address_typo_min_days",
     "history.recipient_delimiter",
     "history.refresh_seconds",
     "history.audit_retention_days",

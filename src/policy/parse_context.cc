@@ -12,6 +12,30 @@ std::string Context::Where(const toml::source_region& at) const {
          std::to_string(at.begin.column);
 }
 
+std::string_view Context::Literal(const toml::source_region& at) const {
+  if (text_.empty() || at.begin.line == 0 || at.begin.column == 0) return {};
+  size_t start = 0;
+  for (toml::source_index line = 1; line < at.begin.line; ++line) {
+    start = text_.find('\n', start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  start += at.begin.column - 1;
+  if (start >= text_.size()) return {};
+  size_t end = text_.find_first_of(" \t\r\n,]}#", start);
+  return text_.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+int DecimalPlaces(std::string_view literal) {
+  size_t dot = literal.find('.');
+  if (dot == std::string_view::npos) return 0;
+  int places = 0;
+  for (size_t i = dot + 1; i < literal.size() && literal[i] >= '0' && literal[i] <= '9'; ++i) {
+    ++places;
+  }
+  return places;
+}
+
 void Context::Error(const toml::source_region& at, std::string what,
                     std::string hint) {
   ErrorAt(Where(at), std::move(what), std::move(hint));

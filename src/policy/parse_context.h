@@ -31,12 +31,24 @@ class Context {
   // A path from the policy, relative to the policy file's directory.
   std::string Resolve(std::string_view path) const;
   size_t error_count() const { return errors_->size(); }
+  // The document parsed, for reading a value as written (Literal).
+  void set_text(std::string_view text) { text_ = text; }
+  // The token at `at` as the file writes it (a number's digits: toml++
+  // keeps only the value), up to the first blank, ',', ']', '}' or '#'
+  // on its line; "" when the text is not known.
+  std::string_view Literal(const toml::source_region& at) const;
 
  private:
+  std::string_view text_;
   std::string file_;
   std::string base_dir_;
   std::vector<PolicyError>* errors_;
 };
+
+// Decimal places a number is written with ("0.30000000000000004": 17,
+// "0.8": 1, "1": 0, "8e-1": counted as written, 1). Exponents are not
+// weighed: a policy writes scores plainly.
+int DecimalPlaces(std::string_view literal);
 
 struct Located {
   std::string value;

@@ -73,6 +73,7 @@ void SortByPlace(std::string_view file, std::vector<PolicyError>& errors) {
 Policy Parse(std::string_view text, std::string_view name, std::string_view base_dir,
              std::vector<PolicyError>* errors) {
   policy::Context ctx(name, base_dir, errors);
+  ctx.set_text(text);
   Policy policy;
   policy.source = std::string(name);
   // What toml++ 3.3.0 would meet with undefined behaviour (base/toml_text.h).

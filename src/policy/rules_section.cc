@@ -1,6 +1,7 @@
 // [[rule]]: ordered rules, the first whose conditions all hold fires.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "policy/sections.h"
 #include "policy/template.h"
@@ -121,11 +122,33 @@ std::optional<double> GetTypoScore(Context& ctx, const toml::table& t, std::stri
               "edit, 0.5 another family name");
     return std::nullopt;
   }
-  if (std::abs(*value * 100 - std::round(*value * 100)) > 1e-6) {
-    ctx.Error(node->source(), what, "scores are given in hundredths: write 0.75, not 0.755");
+  // Judged as written: 0.30000000000000004 (a float printed with all its
+  // digits by a generator) is within 1e-6 of 0.3 but promises a precision
+  // no score has; the reader deserves to see 0.3.
+  const std::string_view literal = ctx.Literal(node->source());
+  if ((!literal.empty() && DecimalPlaces(literal) > 2) ||
+      std::abs(*value * 100 - std::round(*value * 100)) > 1e-6) {
+    char shown[32];
+    std::snprintf(shown, sizeof shown, "%.2f", std::round(*value * 100) / 100);
+    ctx.Error(node->source(),
+              what + " (written " +
+                  (literal.empty() ? std::string("with more decimals") : std::string(literal)) +
+                  ")",
+              "scores are given in hundredths: write " + std::string(shown));
     return std::nullopt;
   }
-  return std::round(*value * 100) / 100;
+  const double score = std::round(*value * 100) / 100;
+  if (score > kAddressTypoScoreMax) {
+    char top[16];
+    std::snprintf(top, sizeof top, "%.2f", kAddressTypoScoreMax);
+    ctx.Error(node->source(),
+              Quoted(key) + " can never be met: no address-typo finding scores above " + top,
+              std::string("the highest scores: ") + top +
+                  " a display name that is the frequent address or a homoglyph, 0.9 ASCII "
+                  "look-alike letters; write at most " + top);
+    return std::nullopt;
+  }
+  return score;
 }
 
 Rule ReadRule(Context& ctx, const toml::table& t, int index, const Policy& policy) {

@@ -18,7 +18,7 @@ TEST(TypoConditionsTest, ReadsKindsAndScore) {
   Result<Policy> p = Rules(
       "[[rule]]\nname = \"a\"\naddress_typo_kind = [\"display-name\", \"edit\"]\n"
       "address_typo_score_at_least = 0.85\naction = \"reject\"\n"
-      "[[rule]]\nname = \"b\"\naddress_typo_score_at_least = 1\naction = \"hold\"\n"
+      "[[rule]]\nname = \"b\"\naddress_typo_score_at_least = 0\naction = \"hold\"\n"
       "[[rule]]\nname = \"c\"\naddress_typo_kind = [\"other-family-name\"]\naction = \"warn\"\n");
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   ASSERT_EQ(p->rules.size(), 3u);
@@ -27,7 +27,7 @@ TEST(TypoConditionsTest, ReadsKindsAndScore) {
   ASSERT_TRUE(p->rules[0].address_typo_score_at_least.has_value());
   EXPECT_DOUBLE_EQ(*p->rules[0].address_typo_score_at_least, 0.85);
   EXPECT_TRUE(p->rules[1].address_typo_kinds.empty());
-  EXPECT_DOUBLE_EQ(p->rules[1].address_typo_score_at_least.value_or(-1), 1.0);  // an integer
+  EXPECT_DOUBLE_EQ(p->rules[1].address_typo_score_at_least.value_or(-1), 0.0);  // an integer
   EXPECT_EQ(p->rules[2].address_typo_kinds,
             (std::vector<AddressTypoKind>{AddressTypoKind::kOtherFamilyName}));
   EXPECT_FALSE(p->rules[2].address_typo_score_at_least.has_value());
@@ -73,7 +73,7 @@ TEST(TypoConditionsTest, BadValuesNameTheirPlaceAndKey) {
        "scores run from 0 to 1"},
       {"address_typo_score_at_least = 0.755",
        "p.toml:3:31: 'address_typo_score_at_least' must be a number from 0 to 1, in hundredths",
-       "hundredths: write 0.75"},
+       "hundredths: write 0.76"},
       {"address_typo_score_at_least = \"0.8\"",
        "p.toml:3:31: 'address_typo_score_at_least' must be a number from 0 to 1, in hundredths",
        "without quotes"},
@@ -137,8 +137,9 @@ TEST(TypoConditionsTest, ANarrowerEarlierRuleLeavesTheLaterOneReachable) {
       {"address_typo_score_at_least = 0.8", "address_typo_kind = [\"edit\"]"},
       {"address_typo_kind = [\"edit\"]\naddress_typo_score_at_least = 0.8",
        "address_typo_kind = [\"edit\"]"},
-      // Another reason does not come with an address typo.
-      {"reason = [\"new-address\"]", "address_typo_kind = [\"edit\"]"},
+      // Another reason does not come with an address typo (new-address is
+      // off by default, so that rule could never match: round 33, item 6).
+      {"reason = [\"routed-address\"]", "address_typo_kind = [\"edit\"]"},
   };
   for (const auto& [earlier, later] : reachable) {
     std::vector<PolicyError> errors = Pair(earlier, later);

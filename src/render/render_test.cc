@@ -20,6 +20,17 @@
 namespace nearmiss::render {
 namespace {
 
+// A reason with its facts (the address-typo history clause and scope left
+// empty; set where a test needs them).
+Reason MakeReason(ReasonCode code, std::string subject, std::string object, std::string detail) {
+  Reason r;
+  r.code = code;
+  r.subject = std::move(subject);
+  r.object = std::move(object);
+  r.detail = std::move(detail);
+  return r;
+}
+
 std::string Dump(const nlohmann::ordered_json& j) {
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
@@ -92,7 +103,7 @@ TEST(JsonWriterTest, NestingAndCommas) {
 TEST(RenderGoldenTest, RecipientCheck) {
   RecipientCheck invalid;
   invalid.input = "not an \"address\"\n";
-  invalid.reasons.push_back({ReasonCode::kInvalidAddress, "", "", "no @ in it"});
+  invalid.reasons.push_back(MakeReason(ReasonCode::kInvalidAddress, "", "", "no @ in it"));
 
   RecipientCheck lookalike;
   lookalike.input = "Bob <bob@army.ml>";
@@ -103,8 +114,9 @@ TEST(RenderGoldenTest, RecipientCheck) {
   lookalike.target = "army.mil";
   lookalike.suggestion = "bob@army.mil";
   lookalike.score = 0.8749;
-  lookalike.reasons = {{ReasonCode::kSuffixEdit, "army.ml", "army.mil", "the TLD .ml is missing an 'i'"},
-                       {ReasonCode::kNewDomain, "army.ml", "army.mil", ""}};
+  lookalike.reasons = {
+      MakeReason(ReasonCode::kSuffixEdit, "army.ml", "army.mil", "the TLD .ml is missing an 'i'"),
+      MakeReason(ReasonCode::kNewDomain, "army.ml", "army.mil", "")};
 
   RecipientCheck idn;
   idn.input = "a@xn--rmy-qdd.mil";
@@ -125,8 +137,9 @@ TEST(RenderGoldenTest, RecipientCheck) {
   slip.suggestion = "john.smith@partner.example";
   slip.score = 0.8;
   slip.address_typo = AddressTypo{AddressTypoKind::kEdit, 0.8};
-  slip.reasons = {{ReasonCode::kAddressTypo, "jon.smith@partner.example",
-                   "john.smith@partner.example", "one character differs"}};
+  slip.reasons = {MakeReason(ReasonCode::kAddressTypo, "jon.smith@partner.example",
+                              "john.smith@partner.example", "one character differs")};
+  slip.reasons[0].history = "has never been written to here";
 
   std::string lines;
   for (const RecipientCheck& c : {invalid, lookalike, idn, slip}) {

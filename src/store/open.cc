@@ -15,19 +15,24 @@ std::string DefaultStoreUrl() {
 
 namespace {
 
+// The file of a SQLite store URL: "sqlite:///abs/path" (URL form), the
+// shorter "sqlite:PATH", or a bare path.
+std::string_view SqlitePath(std::string_view url) {
+  if (url.starts_with("sqlite://")) {
+    url.remove_prefix(9);
+  } else if (url.starts_with("sqlite:")) {
+    url.remove_prefix(7);
+  }
+  return url;
+}
+
 Result<std::unique_ptr<store::Connection>> Connect(std::string_view url,
                                                    std::string_view password) {
   std::unique_ptr<store::Connection> conn;
   if (IsPostgresStoreUrl(url)) {
     NM_ASSIGN_OR_RETURN(conn, store::OpenPostgres(std::string(url), std::string(password)));
   } else {
-    std::string_view path = url;
-    // "sqlite:///abs/path" (URL form) or the shorter "sqlite:PATH".
-    if (path.starts_with("sqlite://")) {
-      path.remove_prefix(9);
-    } else if (path.starts_with("sqlite:")) {
-      path.remove_prefix(7);
-    }
+    std::string_view path = SqlitePath(url);
     if (path.empty()) return Status::InvalidArgument("store URL has no path: " + std::string(url));
     NM_ASSIGN_OR_RETURN(conn, store::OpenSqlite(std::string(path)));
   }
@@ -56,13 +61,26 @@ Result<std::unique_ptr<Store>> Store::Open(std::string_view url, std::string_vie
 
 Result<std::unique_ptr<Store>> Store::OpenExisting(std::string_view url,
                                                    std::string_view password) {
-  NM_ASSIGN_OR_RETURN(std::unique_ptr<store::Connection> conn, Connect(url, password));
-  NM_ASSIGN_OR_RETURN(bool has_schema, HasSchema(*conn));
-  if (!has_schema) {
-    return Status::NotFound(conn->name() +
+  auto no_store = [](const std::string& name) {
+    return Status::NotFound(name +
                             ": holds no nearmiss store (an empty or new database; nearmiss "
                             "learn makes one)");
+  };
+  if (!IsPostgresStoreUrl(url)) {
+    // Asked read-only first: opening for writing sets journal_mode=WAL,
+    // which writes a header (4 KiB) into an empty file, so a command that
+    // only reads and refuses an empty store would still have made one
+    // (issue 14, round 33, item 7).
+    const std::string path(SqlitePath(url));
+    if (path.empty()) return Status::InvalidArgument("store URL has no path: " + std::string(url));
+    NM_ASSIGN_OR_RETURN(std::unique_ptr<store::Connection> probe,
+                        store::OpenSqliteReadOnly(path));
+    NM_ASSIGN_OR_RETURN(bool has_schema, HasSchema(*probe));
+    if (!has_schema) return no_store(probe->name());
   }
+  NM_ASSIGN_OR_RETURN(std::unique_ptr<store::Connection> conn, Connect(url, password));
+  NM_ASSIGN_OR_RETURN(bool has_schema, HasSchema(*conn));
+  if (!has_schema) return no_store(conn->name());
   NM_RETURN_IF_ERROR(store::Migrate(*conn));
   return std::unique_ptr<Store>(std::make_unique<store::SqlStore>(std::move(conn)));
 }

@@ -42,6 +42,10 @@ class Connection {
 
 // `path` is created when missing; journal_mode=WAL, busy timeout 10 s.
 Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path);
+// `path` opened read-only, as it is: never created, no pragma that writes
+// (journal_mode=WAL converts the file). For asking whether it holds a
+// store before anything is written to it (Store::OpenExisting).
+Result<std::unique_ptr<Connection>> OpenSqliteReadOnly(const std::string& path);
 // `url` is a libpq connection URI ("postgresql://user@127.0.0.1:5433/db");
 // `password`, when not empty, overrides any libpq would find itself.
 Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url,

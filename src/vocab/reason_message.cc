@@ -77,8 +77,16 @@ void AppendReasonMessage(const Reason& r, std::string* out) {
       s.append(" before, though ").append(r.object).append(" is a known correspondent");
       return;
     case ReasonCode::kAddressTypo:
-      s.append(r.subject).append(" has not been written to before and looks like ");
-      s.append(r.object).append(", a frequent correspondent (").append(r.detail).append(")");
+      // "jon.smith@x has never been written to here; it looks like
+      // john.smith@x, a frequent correspondent (one letter dropped;
+      // written to 8 times, last on 2026-09-22)". A reason made before
+      // `history` existed (a stored record) says only what it knew.
+      s.append(r.subject).append(" ");
+      s.append(r.history.empty() ? std::string_view("is no frequent correspondent")
+                                 : std::string_view(r.history));
+      s.append("; it looks like ").append(r.object).append(", a frequent correspondent");
+      if (!r.scope.empty()) s.append(" of ").append(r.scope);
+      s.append(" (").append(r.detail).append(")");
       return;
     case ReasonCode::kInvalidAddress:
       s.append(r.detail);

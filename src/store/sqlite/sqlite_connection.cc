@@ -133,6 +133,19 @@ Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path) {
   return std::unique_ptr<Connection>(std::move(conn));
 }
 
+Result<std::unique_ptr<Connection>> OpenSqliteReadOnly(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string why = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db);
+    return Status::IoError(path + ": cannot open store: " + why);
+  }
+  sqlite3_busy_timeout(db, 10000);
+  return std::unique_ptr<Connection>(std::make_unique<SqliteConnection>(db, path));
+}
+
 int64_t ToInt(const std::string& text) {
   return text.empty() ? 0 : std::strtoll(text.c_str(), nullptr, 10);
 }
