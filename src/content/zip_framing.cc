@@ -120,10 +120,23 @@ bool FrameZip(std::string_view b, ZipFrame* frame, std::string* error) {
     if (extra_at + extra <= zip.size()) {
       ApplyZip64Extra(zip.substr(extra_at, extra), &uncompressed, &compressed, &local);
     }
+    std::string_view central_name = zip.substr(std::min(at + kCentral, zip.size()), name);
     at += kCentral + name + extra + comment;
     if (local > zip.size() || zip.size() - local < kLocal || !SigAt(zip, local, kLocalSig)) {
       locals_whole = false;  // libzip reports the member as unreadable
       continue;
+    }
+    // The same member named two ways: unzip, Python and libzip (and Office,
+    // for a package) go by the directory's name, streaming readers (bsdtar,
+    // Java's ZipInputStream) by the local header's, so the two tools show
+    // different files (issue 13, round 33 defect 4).
+    std::string_view local_name =
+        zip.substr(static_cast<std::size_t>(local) + kLocal, Le(zip, local + 26, 2));
+    if (local_name != central_name) {
+      *error = "member '" + std::string(central_name.substr(0, 100)) +
+               "' is named '" + std::string(local_name.substr(0, 100)) +
+               "' in its local file header";
+      return false;
     }
     if (locals_whole) frame->local_encrypted.push_back((Le(zip, local + 6, 2) & 1u) != 0);
     std::uint64_t data = local + kLocal + Le(zip, local + 26, 2) + Le(zip, local + 28, 2);
