@@ -317,6 +317,11 @@ DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
     return DocType::kCalendar;
   }
   bool is_zip = bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+  // "~$report.docx": the owner file Office writes beside a document it has
+  // open (the user's name, not the document), swept into zipped folders.
+  // Not a package, and nothing to read.
+  std::string_view base = filename.substr(filename.find_last_of("/\\") + 1);
+  if (!is_zip && base.starts_with("~$") && IsOoxmlName(filename)) return DocType::kOther;
   if (IsOoxmlName(filename) ||
       mime_type.find("openxmlformats") != std::string_view::npos) {
     return is_zip ? ZipClaimedAs(DocType::kOoxml, bytes)

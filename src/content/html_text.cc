@@ -81,9 +81,10 @@ bool IsSkipped(const xmlNode* node) {
 // The <title> of the <head>: the document's own name, shown in a browser's
 // tab and window and as the heading of a saved or printed page, and where
 // a template or a DLP tool writes the classification ("<title>SECRET//
-// NOFORN</title>"). It is read as the text's first line, a paragraph of
-// its own, so a marking there is a banner line (issue 13, round 33 defect
-// 1). The rest of the head (meta, link, base, script, style) is metadata a
+// NOFORN</title>"). It is read as a page of its own ('\f' after it, as
+// extract.h's documents separate pages) before the body, so a marking
+// there is a banner line and the body's own first line stays its first
+// (issue 13, round 33 defect 1). The rest of the head (meta, link, base, script, style) is metadata a
 // reader never sees and is not read: "<meta name=keywords content='TOP
 // SECRET'>" marks nothing.
 void AppendTitles(const xmlNode* head, std::string* text) {
@@ -107,7 +108,7 @@ void AppendTitles(const xmlNode* head, std::string* text) {
     if (title.empty()) continue;
     BreakLine(text);
     text->append(title);
-    text->append("\n\n");
+    text->append("\n\f");
   }
 }
 
