@@ -81,13 +81,15 @@ bool IsSkipped(const xmlNode* node) {
 // The <title> of the <head>: the document's own name, shown in a browser's
 // tab and window and as the heading of a saved or printed page, and where
 // a template or a DLP tool writes the classification ("<title>SECRET//
-// NOFORN</title>"). It is read as a page of its own ('\f' after it, as
-// extract.h's documents separate pages) before the body, so a marking
-// there is a banner line and the body's own first line stays its first
-// (issue 13, round 33 defect 1). The rest of the head (meta, link, base, script, style) is metadata a
-// reader never sees and is not read: "<meta name=keywords content='TOP
-// SECRET'>" marks nothing.
-void AppendTitles(const xmlNode* head, std::string* text) {
+// NOFORN</title>", "<title>[SECRET] Convoy timings</title>"). A title is
+// written as a subject line is, so it is read as one (Extracted::subjects,
+// as an iCalendar SUMMARY is): a banner, or a marking at its head or end,
+// counts; "Secret Santa 2026" and "Top secret recipes" do not; and the
+// body's own first line stays its first line for the banner rules (issue
+// 13, round 33 defect 1). The rest of the head (meta, link, base, script,
+// style) is metadata a reader never sees and is not read: "<meta
+// name=keywords content='TOP SECRET'>" marks nothing.
+void AppendTitles(const xmlNode* head, std::vector<std::string>* subjects) {
   for (const xmlNode* c = head->children; c != nullptr; c = c->next) {
     if (c->type != XML_ELEMENT_NODE || !IsNamed(c, "title")) continue;
     xmlChar* raw = xmlNodeGetContent(c);
@@ -105,10 +107,7 @@ void AppendTitles(const xmlNode* head, std::string* text) {
     }
     xmlFree(raw);
     while (!title.empty() && title.back() == ' ') title.pop_back();
-    if (title.empty()) continue;
-    BreakLine(text);
-    text->append(title);
-    text->append("\n\f");
+    if (!title.empty()) subjects->push_back(std::move(title));
   }
 }
 
@@ -257,7 +256,7 @@ Extracted HtmlToText(std::string_view html) {
     }
     if (node->type != XML_ELEMENT_NODE || IsSkipped(node)) continue;
     if (IsNamed(node, "head")) {
-      AppendTitles(node, &out.text);
+      AppendTitles(node, &out.subjects);
       continue;
     }
     if (IsNamed(node, "br")) {

@@ -187,7 +187,44 @@ def main():
               "<html><head><title>The secret to a calm inbox | Acme Newsletter</title></head><body><p>Five tips.</p></body></html>")
     html_body("d1-neg-title-empty", "Menu",
               "<html><head><title></title></head><body><p>%s</p></body></html>" % BENIGN)
+    html_body("d1-title-brackets", "Update",
+              "<html><head><title>[SECRET] Convoy timings</title></head><body><p>The convoy leaves at 0600.</p></body></html>")
+    html_body("d1-title-reply", "Update",
+              "<html><head><title>RE: SECRET//NOFORN - convoy</title></head><body><p>Noted, thanks.</p></body></html>")
+    html_body("d1-title-in-body", "Update",
+              "<html><body><title>SECRET//NOFORN</title><p>The convoy leaves at 0600.</p></body></html>")
+    html_body("d1-title-nbsp", "Update",
+              "<html><head><title>SECRET&nbsp;//&nbsp;NOFORN</title></head><body><p>Hi.</p></body></html>")
+    html_body("d1-title-second", "Update",
+              "<html><head><title>Convoy</title><title>TOP SECRET//SI</title></head><body><p>Hi.</p></body></html>")
+    html_body("d1-title-au-sec", "Update",
+              "<html><head><title>Budget papers [SEC=PROTECTED]</title></head><body><p>Papers attached.</p></body></html>")
+    html_body("d1-neg-title-secret-garden", "Tickets",
+              "<html><head><title>The Secret Garden - tickets</title></head><body><p>Lunch on Friday.</p></body></html>")
+    html_body("d1-neg-title-private-confidential", "Offer",
+              "<html><head><title>Private &amp; Confidential</title></head><body><p>Your offer letter is attached.</p></body></html>")
+    html_body("d1-neg-json-ld", "Order",
+              "<html><head><script type='application/ld+json'>{\"@type\":\"EmailMessage\",\"description\":\"TOP SECRET//SI//NOFORN\"}</script>"
+              "</head><body><p>Lunch on Friday.</p></body></html>")
+    html_body("d1-neg-mso-xml-head", "Menu",
+              "<html><head><!--[if gte mso 9]><xml><o:DocumentProperties><o:Category>SECRET</o:Category>"
+              "</o:DocumentProperties></xml><![endif]--></head><body><p>Lunch on Friday.</p></body></html>")
     # D2: style sheets and scripts are not shown; what is rendered still counts.
+    html_body("d2-neg-comment", "Menu",
+              "<html><body><!-- SECRET//NOFORN template v2 --><p>Lunch on Friday.</p></body></html>")
+    html_body("d2-neg-style-import", "Menu",
+              "<html><head><style>@import url('TOP-SECRET.css'); .UK-SECRET{}</style></head><body><p>Lunch on Friday.</p></body></html>")
+    html_body("d2-neg-noscript-style", "Menu",
+              "<html><body><noscript><style>/* SECRET//NOFORN */</style></noscript><p>Lunch on Friday.</p></body></html>")
+    html_body("d2-neg-style-html-comment", "Menu",
+              "<html><body><style type='text/css'>\n<!--\n/* TOP SECRET */\n.secret {}\n-->\n</style><p>Lunch on Friday.</p></body></html>")
+    html_body("d2-neg-script-cdata", "Menu",
+              "<html><body><script><![CDATA[ var x = 'SECRET//NOFORN'; ]]></script><p>Lunch on Friday.</p></body></html>")
+    attached("d2-neg-html-octet-stream", "Page", "page", "application/octet-stream",
+             ("<!DOCTYPE html><html><head><style>/* TOP SECRET */ .secret{}</style></head>"
+              "<body><p>%s</p></body></html>" % BENIGN).encode())
+    attached("d2-html-octet-stream", "Page", "page", "application/octet-stream",
+             b"<!-- saved page --><html><body><p>UK SECRET</p><p>The convoy leaves at 0600.</p></body></html>")
     html_body("d2-neg-style-sheet", "Menu",
               "<html><head><style>.secret { color: red } /* CONFIDENTIAL */ "
               "p.banner::before { content: \"SECRET\" } .TOP-SECRET{}</style></head>"
