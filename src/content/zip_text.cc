@@ -187,6 +187,14 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
       continue;
     }
     if (!labels && !label_info && !custom_xml && !WantedMember(type, member_name)) continue;
+    // A part zip-encrypted in either header (ZipArchive::Encrypted): Office
+    // encrypts a document as a whole, in a CFB envelope, never a part, so
+    // such a part is someone's doing and what it holds is unknown to unzip
+    // (issue 13, round 33 defect 4).
+    if (zip.Encrypted(i)) {
+      out.encrypted_members.push_back(std::string(member_name));
+      continue;
+    }
     std::string xml;
     if (!zip.Read(i, budget, &used, &xml)) continue;
     XmlTextOptions options;

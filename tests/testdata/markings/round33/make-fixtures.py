@@ -9,7 +9,7 @@ negatives of the same shape. Run from this directory with python3; the
 goldens are written by `NM_UPDATE_GOLDEN=1 ctest -R content_golden`.
 Only the files this script writes (d1-*, d2-*, d4-*) are replaced.
 """
-import base64, io, os, struct, zipfile
+import base64, io, os, shutil, struct, subprocess, tempfile, zipfile
 
 B = "nearmiss-round33-boundary"
 HEAD = (
@@ -137,6 +137,61 @@ def renamed_local(data, old, new):
             return data[:at + 30] + new + data[at + 30 + n:]
         at = data.find(b"PK\x03\x04", at + 4)
     raise ValueError(old)
+
+
+def local_field(data, name, offset, value):
+    """The local header of member `name` with the 2-byte field at `offset`
+    OR-ed with `value` (offset 6, the flags) or set to it (offset 8, the
+    method): the central directory keeps its own."""
+    b = bytearray(data)
+    at = data.find(b"PK\x03\x04")
+    while at != -1:
+        n = struct.unpack("<H", b[at + 26:at + 28])[0]
+        if bytes(b[at + 30:at + 30 + n]) == name:
+            old = struct.unpack("<H", b[at + offset:at + offset + 2])[0]
+            struct.pack_into("<H", b, at + offset, old | value if offset == 6 else value)
+        at = data.find(b"PK\x03\x04", at + 4)
+    return bytes(b)
+
+
+class Unseekable(io.RawIOBase):
+    """A stream zipfile cannot seek back in: it writes data descriptors
+    (bit 3), as streaming writers (Java, .NET, web exports) do."""
+    def __init__(self):
+        self.data = bytearray()
+
+    def writable(self):
+        return True
+
+    def write(self, b):
+        self.data += b
+        return len(b)
+
+
+def streamed(members):
+    out = Unseekable()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for path, data in members:
+            z.writestr(zipfile.ZipInfo(path, (2026, 12, 3, 9, 0, 0)), data)
+    return bytes(out.data)
+
+
+def zip64_package(members):
+    """The package in Zip64 form throughout (zip -fz)."""
+    tmp = tempfile.mkdtemp()
+    try:
+        for path, data in members:
+            full = os.path.join(tmp, path)
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            with open(full, "w") as f:
+                f.write(data)
+            os.utime(full, (1796288400, 1796288400))
+        subprocess.run(["zip", "-q", "-X", "-fz", "out.zip"] + [p for p, _ in members],
+                       cwd=tmp, check=True)
+        with open(os.path.join(tmp, "out.zip"), "rb") as f:
+            return f.read()
+    finally:
+        shutil.rmtree(tmp)
 
 
 MARK = "SECRET//NOFORN\nThe convoy leaves at 0600 on Thursday.\nSECRET//NOFORN"
@@ -293,6 +348,33 @@ def main():
     attached("d4-docx-in-zip-after-docx", "Report", "report.zip", "application/zip",
              zipped([("report.docx", docx(BENIGN) + docx(MARK))]))
     attached("d4-docx-no-name-after-docx", "Report", "report", "application/octet-stream", docx(BENIGN) + docx(MARK))
+    stored = docx(MARK, zipfile.ZIP_STORED)
+    attached("d4-docx-local-encrypted-flag", "Report", "report.docx", dx,
+             local_field(stored, b"word/document.xml", 6, 1))
+    attached("d4-docx-local-method-differs", "Report", "report.docx", dx,
+             local_field(docx(BENIGN, zipfile.ZIP_STORED), b"word/document.xml", 8, 8))
+    attached("d4-docx-three-packages", "Report", "report.docx", dx, docx(BENIGN) + docx(MARK) + docx(BENIGN))
+    attached("d4-ppsx-after-ppsx", "Show", "show.ppsx",
+             "application/vnd.openxmlformats-officedocument.presentationml.slideshow",
+             pptx(["UK SECRET", "Convoy timings"]) + pptx(["Lunch"]))
+    attached("d4-dotx-stub-before", "Template", "template.dotx",
+             "application/vnd.openxmlformats-officedocument.wordprocessingml.template",
+             b"MZ" + b"\0" * 300 + docx(MARK))
+    attached("d4-embedded-docx-then-zip", "Report", "report.docx", dx,
+             zipped(docx_members(BENIGN) + [("word/embeddings/Microsoft_Word_Document1.docx",
+                                             docx(BENIGN) + secret_zip)]))
+    attached("d4-odt-local-name-differs", "Report", "report.odt", od,
+             renamed_local(odt(BENIGN), b"content.xml", b"contenu.xml"))
+    attached("d4-docx-junk-with-signature-before", "Report", "report.docx", dx,
+             b"junk PK\x03\x04 junk " * 4 + docx(BENIGN))
+    attached("d4-docx-truncated", "Report", "report.docx", dx, docx(BENIGN)[:-30])
+    attached("d4-docx-streamed", "Report", "report.docx", dx, streamed(docx_members(MARK)))
+    attached("d4-neg-docx-streamed", "Report", "report.docx", dx, streamed(docx_members(BENIGN)))
+    attached("d4-neg-docx-zip64", "Report", "report.docx", dx, zip64_package(docx_members(BENIGN)))
+    attached("d4-neg-docx-comment-with-signature", "Report", "report.docx", dx,
+             docx(BENIGN)[:-2] + struct.pack("<H", 10) + b"PK\x03\x04 hello")
+    attached("d4-neg-docx-owner-file-in-zip", "Report", "report.zip", "application/zip",
+             zipped([("~$report.docx", b"\x05alice" + b"\x00" * 156), ("report.docx", docx(BENIGN))]))
     attached("d4-neg-docx-plain", "Report", "report.docx", dx, docx(BENIGN))
     attached("d4-neg-docx-trailing-crlf", "Report", "report.docx", dx, docx(BENIGN) + b"\r\n\r\n")
     attached("d4-neg-docx-after-docx", "Report", "report.docx", dx, docx(BENIGN) + docx("Dinner menu: pasta."))
