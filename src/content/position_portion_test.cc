@@ -133,6 +133,8 @@ TEST(PositionTest, FifthRoundPortions) {
   EXPECT_EQ(place(cable, "(SBU)"), PortionPlace::kPortion);
   std::string_view comment = "(C) Comment: Post expects the talks to resume.";
   EXPECT_NE(place(comment, "(C)"), PortionPlace::kNone);
+  std::string_view pilcrow = "\xC2\xB6" "1. (SBU) Summary: the visa backlog grew in May.";
+  EXPECT_EQ(place(pilcrow, "(SBU)"), PortionPlace::kPortion);
   std::string_view colon_list = "Results:\n(C) Chemistry: pass\n(S) Spanish: pass";
   EXPECT_EQ(place(colon_list, "(S)"), PortionPlace::kNone);
 }
