@@ -39,6 +39,11 @@ const char kRound14Dir[] = "tests/testdata/markings/round14";
 // capitals shown by CSS, TS/SCI, underscores and soft hyphens in compounds,
 // LOU and OFFICIAL USE ONLY in ordinary mail.
 const char kRound32Dir[] = "tests/testdata/markings/round32";
+// Round 33: banners in an HTML <title> and head metadata that is not one
+// (d1), style sheets, scripts and HTML found by its bytes (d2), and OOXML/
+// ODF packages framed as zips are (d4; made by make-fixtures.py there);
+// the legacy US forms LOU, LES, SBU, FOUO (d3).
+const char kRound33Dir[] = "tests/testdata/markings/round33";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -81,7 +86,7 @@ std::shared_ptr<const Scanner> TestScanner() {
 std::vector<std::string> Fixtures() {
   std::vector<std::string> out;
   for (const char* dir : {kDir, kStructureDir, kContainersDir, kRound13Dir,
-                          kRound14Dir, kRound32Dir}) {
+                          kRound14Dir, kRound32Dir, kRound33Dir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

@@ -1,6 +1,6 @@
 // HTML to text with libxml2's forgiving HTML parser: text nodes only, script
 // and style dropped, block elements on their own lines so banner lines in an
-// HTML body stay banner lines.
+// HTML body stay banner lines; of the <head>, only the <title>.
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
@@ -65,9 +65,50 @@ bool IsBlock(const xmlNode* node) {
 // beside "SECRET" is a labelled line (issue 13, breaker round 32 D3).
 bool IsCell(const xmlNode* node) { return IsNamed(node, "td") || IsNamed(node, "th"); }
 
+// What a reader is never shown as text (HTML Living Standard, rendering:
+// "script", "style" and the head's metadata are display:none): a style
+// sheet's class names, comments and `content:` strings (".secret {}",
+// "/* CONFIDENTIAL */") and a script's strings are code, not the message's
+// words (issue 13, round 33 defect 2). "template", "noscript" and text
+// hidden by an inline "display:none" are read: mail clients differ on
+// them (Outlook's Word engine knows neither "template" nor display:none on
+// most elements and shows the text), so a marking there may be what the
+// recipient sees.
 bool IsSkipped(const xmlNode* node) {
-  return IsNamed(node, "script") || IsNamed(node, "style") ||
-         IsNamed(node, "head");
+  return IsNamed(node, "script") || IsNamed(node, "style");
+}
+
+// The <title> of the <head>: the document's own name, shown in a browser's
+// tab and window and as the heading of a saved or printed page, and where
+// a template or a DLP tool writes the classification ("<title>SECRET//
+// NOFORN</title>", "<title>[SECRET] Convoy timings</title>"). A title is
+// written as a subject line is, so it is read as one (Extracted::subjects,
+// as an iCalendar SUMMARY is): a banner, or a marking at its head or end,
+// counts; "Secret Santa 2026" and "Top secret recipes" do not; and the
+// body's own first line stays its first line for the banner rules (issue
+// 13, round 33 defect 1). The rest of the head (meta, link, base, script,
+// style) is metadata a reader never sees and is not read: "<meta
+// name=keywords content='TOP SECRET'>" marks nothing.
+void AppendTitles(const xmlNode* head, std::vector<std::string>* subjects) {
+  for (const xmlNode* c = head->children; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || !IsNamed(c, "title")) continue;
+    xmlChar* raw = xmlNodeGetContent(c);
+    if (raw == nullptr) continue;
+    // Blanks and line breaks inside a title collapse to one space, as a
+    // browser shows it.
+    std::string title;
+    for (const char* p = reinterpret_cast<const char*>(raw); *p != 0; ++p) {
+      bool blank = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f';
+      if (blank) {
+        if (!title.empty() && title.back() != ' ') title.push_back(' ');
+      } else {
+        title.push_back(*p);
+      }
+    }
+    xmlFree(raw);
+    while (!title.empty() && title.back() == ' ') title.pop_back();
+    if (!title.empty()) subjects->push_back(std::move(title));
+  }
 }
 
 // Pushed on the walk's stack after a line element's children.
@@ -214,6 +255,10 @@ Extracted HtmlToText(std::string_view html) {
       continue;
     }
     if (node->type != XML_ELEMENT_NODE || IsSkipped(node)) continue;
+    if (IsNamed(node, "head")) {
+      AppendTitles(node, &out.subjects);
+      continue;
+    }
     if (IsNamed(node, "br")) {
       out.text.push_back('\n');
     } else if (IsLineBreak(node)) {

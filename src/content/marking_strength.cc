@@ -217,6 +217,48 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   return Counts::kYes;
 }
 
+// A banner that is a phrase of words ("LIMITED OFFICIAL USE", "LAW
+// ENFORCEMENT SENSITIVE", no "//" in it) run on into more words of its
+// line in capitals: a preposition right after it ("LIMITED OFFICIAL USE OF
+// POOL CARS") or three words or more ("LAW ENFORCEMENT SENSITIVE DATA
+// TRAINING IN MAY") make it the head of a notice's heading, not a banner.
+// A banner run into the sentence it marks ("COSMIC TOP SECRET ATOMAL
+// papers are attached.") is still one. A separator
+// ("- DRAFT", "(LES)", ": visa cable") or one control word after it
+// ("SENSITIVE BUT UNCLASSIFIED NOFORN") keeps it a banner (issue 13, round
+// 33 defect 3).
+bool PhraseRunsOn(std::string_view text, const RawMatch& m) {
+  std::string_view matched = text.substr(m.begin, m.end - m.begin);
+  if (matched.find(' ') == std::string_view::npos ||
+      matched.find('/') != std::string_view::npos || m.end >= text.size() ||
+      !IsBlank(text[m.end])) {
+    return false;
+  }
+  std::size_t i = m.end;
+  while (i < text.size() && IsBlank(text[i])) ++i;
+  if (i == text.size() || !IsAlpha(text[i])) return false;
+  std::string_view rest = text.substr(i, LineEnd(text, i) - i);
+  std::size_t word_end = 0;
+  while (word_end < rest.size() && IsAlpha(rest[word_end])) ++word_end;
+  std::string_view first = rest.substr(0, word_end);
+  static constexpr std::string_view kPrepositions[] = {
+      "OF", "FOR", "IN", "ON", "AT", "BY", "WITH", "FROM", "TO", "AND", "OR"};
+  for (std::string_view p : kPrepositions) {
+    if (first == p) return true;
+  }
+  int words = 0;
+  for (std::size_t k = 0; k < rest.size();) {
+    while (k < rest.size() && IsBlank(rest[k])) ++k;
+    if (k == rest.size()) break;
+    if (!IsAlpha(rest[k])) return false;  // a separator or a digit ends the words
+    for (; k < rest.size() && !IsBlank(rest[k]); ++k) {
+      if (rest[k] >= 'a' && rest[k] <= 'z') return false;
+    }
+    ++words;
+  }
+  return words >= 3;
+}
+
 // Returns whether a marking match in `text` (s.text, or a part of it read
 // as a subject) counts, and how strongly.
 Counts PlacedStrength(const PatternEntry& p, TextKind kind,
@@ -247,6 +289,9 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
       // another marking of the message agrees.
       if (*strength == Strength::kStrong && kind == TextKind::kBody &&
           OpensSentence(text, m.begin, m.end)) {
+        return Counts::kIfCorroborated;
+      }
+      if (*strength == Strength::kStrong && PhraseRunsOn(text, m)) {
         return Counts::kIfCorroborated;
       }
       return Counts::kYes;

@@ -49,6 +49,15 @@ std::size_t SkipEnumeratorPiece(std::string_view s, std::size_t i,
 std::size_t SkipEnumerator(std::string_view s, std::size_t at,
                            std::size_t limit) {
   std::size_t i = at;
+  // "¶1. (SBU) Summary: ...": the paragraph sign (U+00B6) before the
+  // number, as cables are printed and quoted (issue 13, round 33 defect
+  // 3); the number is read as after no sign.
+  std::size_t outline_from = at;
+  if (limit - i > 2 && s.compare(i, 2, "\xC2\xB6") == 0) {
+    std::size_t j = i + 2;
+    while (j < limit && IsBlank(s[j])) ++j;
+    if (j < limit && IsDigit(s[j])) outline_from = i = j;
+  }
   for (std::string_view word : {"paragraph", "sub-para", "subpara", "para",
                                  "item", "point", "section", "serial"}) {
     if (!StartsWithNoCaseAt(s, i, word)) continue;
@@ -66,11 +75,11 @@ std::size_t SkipEnumerator(std::string_view s, std::size_t at,
     i = j;
     break;
   }
-  if (i != at) {
+  if (i != outline_from) {
     // "Para 2" has been read.
-  } else if (i < limit && s[i] == '>') {
+  } else if (i == at && i < limit && s[i] == '>') {
     ++i;
-  } else if (std::size_t b = SkipListBullet(s, i, limit); b != i) {
+  } else if (std::size_t b = i == at ? SkipListBullet(s, i, limit) : i; b != i) {
     i = b;  // "-", "•", Outlook's "·", "o", "§" (line_text.h)
   } else {
     // Outline numbers run pieces together: "1.", "1.a.", "2.b.(1)".

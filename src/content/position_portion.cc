@@ -144,9 +144,28 @@ bool InlineLabelledList(std::string_view line) {
   return tagged >= 1;
 }
 
+// Words (runs holding a letter) in `s`.
+int CountWords(std::string_view s) {
+  int words = 0;
+  bool in_word = false, has_letter = false;
+  for (char c : s) {
+    if (IsBlank(c)) {
+      if (in_word && has_letter) ++words;
+      in_word = has_letter = false;
+      continue;
+    }
+    in_word = true;
+    if (IsAlpha(c)) has_letter = true;
+  }
+  return words + (in_word && has_letter ? 1 : 0);
+}
+
 // One capitalised word, then a dash or a colon and a value: "(C) Chemistry
 // - pass", "(S) Spanish: pass": a tagged item of a list (results, options,
-// a menu), not a sentence.
+// a menu), not a sentence. A value that is a sentence of its own (four
+// words or more) is a cable's paragraph heading: "1. (SBU) Summary: the
+// visa backlog grew in May.", "(C) Comment: Post expects ..." (issue 13,
+// round 33 defect 3).
 bool LabelDashValue(std::string_view rest) {
   std::size_t i = 0;
   while (i < rest.size() && IsBlank(rest[i])) ++i;
@@ -154,7 +173,7 @@ bool LabelDashValue(std::string_view rest) {
   while (i < rest.size() && IsAlpha(rest[i])) ++i;
   while (i < rest.size() && IsBlank(rest[i])) ++i;
   return i + 1 < rest.size() && (rest[i] == '-' || rest[i] == ':') &&
-         IsBlank(rest[i + 1]);
+         IsBlank(rest[i + 1]) && CountWords(rest.substr(i + 1)) < kProseWords;
 }
 
 // The unclassified `mark` ("(U)", "(NU)") opens another line of the text

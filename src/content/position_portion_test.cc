@@ -127,6 +127,16 @@ TEST(PositionTest, FifthRoundPortions) {
   EXPECT_EQ(place(two, "(NR)"), PortionPlace::kPortion);
   std::string_view actions = "Actions:\n(NR) To send the slides today.\n(NR) To book the room.";
   EXPECT_EQ(place(actions, "(NR)"), PortionPlace::kIfCorroborated);
+  // Round 33 defect 3: a cable's paragraph heading ("Summary:", "Comment:")
+  // before a sentence is no list tag; "(S) Spanish: pass" still is.
+  std::string_view cable = "1. (SBU) Summary: the visa backlog grew in May.\n\n2. (U) End.";
+  EXPECT_EQ(place(cable, "(SBU)"), PortionPlace::kPortion);
+  std::string_view comment = "(C) Comment: Post expects the talks to resume.";
+  EXPECT_NE(place(comment, "(C)"), PortionPlace::kNone);
+  std::string_view pilcrow = "\xC2\xB6" "1. (SBU) Summary: the visa backlog grew in May.";
+  EXPECT_EQ(place(pilcrow, "(SBU)"), PortionPlace::kPortion);
+  std::string_view colon_list = "Results:\n(C) Chemistry: pass\n(S) Spanish: pass";
+  EXPECT_EQ(place(colon_list, "(S)"), PortionPlace::kNone);
 }
 
 }  // namespace

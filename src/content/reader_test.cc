@@ -70,7 +70,7 @@ TEST_F(ReaderTest, LevelsOfMarkingFixtures) {
       {"encoding-qp-soft-break.eml", Level::kOfficialSensitive},
       {"rfc2047-latin1.eml", Level::kSecret},
       {"rfc2231-filename.eml", Level::kSecret},
-      {"html-body.eml", Level::kOfficialSensitive},
+      {"html-body.eml", Level::kTopSecret},  // its <title> (round 33)
       {"attach-docx.eml", Level::kSecret},
       {"attach-xlsx.eml", Level::kOfficialSensitive},
       {"attach-pptx.eml", Level::kTopSecret},

@@ -79,8 +79,9 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
   std::size_t size = std::min(content.Finish(), cap);
   if (bytes.size() > cap) bytes.resize(cap);
   // A zip was told from its first bytes only: its central directory says
-  // whether it is an Office package with no telling name.
-  if (type == DocType::kZip)
+  // whether it is an Office package with no telling name, and a package
+  // whose zip does not start the file is placed by its end record.
+  if (type == DocType::kZip || type == DocType::kOoxml || type == DocType::kOdf)
     type = ClassifyDocument(mime_type, filename, bytes);
   if (content.invalid_base64()) {
     // GMime skipped the bad characters: the bytes decoded are not the

@@ -120,10 +120,47 @@ bool FrameZip(std::string_view b, ZipFrame* frame, std::string* error) {
     if (extra_at + extra <= zip.size()) {
       ApplyZip64Extra(zip.substr(extra_at, extra), &uncompressed, &compressed, &local);
     }
+    std::string_view central_name = zip.substr(std::min(at + kCentral, zip.size()), name);
+    const std::uint64_t central_method = Le(zip, at + 10, 2), central_crc = Le(zip, at + 16, 4);
+    const std::uint64_t central_compressed = Le(zip, at + 20, 4);
+    const std::uint64_t central_uncompressed = Le(zip, at + 24, 4);
     at += kCentral + name + extra + comment;
     if (local > zip.size() || zip.size() - local < kLocal || !SigAt(zip, local, kLocalSig)) {
       locals_whole = false;  // libzip reports the member as unreadable
       continue;
+    }
+    // The same member named two ways: unzip, Python and libzip (and Office,
+    // for a package) go by the directory's name, streaming readers (bsdtar,
+    // Java's ZipInputStream) by the local header's, so the two tools show
+    // different files (issue 13, round 33 defect 4).
+    std::string_view local_name =
+        zip.substr(static_cast<std::size_t>(local) + kLocal, Le(zip, local + 26, 2));
+    if (local_name != central_name) {
+      *error = "member '" + std::string(central_name.substr(0, 100)) +
+               "' is named '" + std::string(local_name.substr(0, 100)) +
+               "' in its local file header";
+      return false;
+    }
+    // The method, and (unless bit 3 defers them to a data descriptor,
+    // APPNOTE.TXT 4.4.4) the CRC and sizes, must agree as well: a reader
+    // that trusts the local header decodes other bytes than one that
+    // trusts the directory. 0xFFFFFFFF is Zip64's "see the extra field".
+    std::string why;
+    const std::uint64_t flags = Le(zip, local + 6, 2);
+    if (Le(zip, local + 8, 2) != central_method) {
+      why = "compression method";
+    } else if ((flags & 0x8u) == 0) {
+      auto differs = [](std::uint64_t a, std::uint64_t b) {
+        return a != b && a != kZip64Mark && b != kZip64Mark;
+      };
+      if (Le(zip, local + 14, 4) != central_crc) why = "CRC-32";
+      else if (differs(Le(zip, local + 18, 4), central_compressed)) why = "compressed size";
+      else if (differs(Le(zip, local + 22, 4), central_uncompressed)) why = "size";
+    }
+    if (!why.empty()) {
+      *error = "member '" + std::string(central_name.substr(0, 100)) + "': its local file header " +
+               "gives another " + why + " than its central directory entry";
+      return false;
     }
     if (locals_whole) frame->local_encrypted.push_back((Le(zip, local + 6, 2) & 1u) != 0);
     std::uint64_t data = local + kLocal + Le(zip, local + 26, 2) + Le(zip, local + 28, 2);

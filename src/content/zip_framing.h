@@ -48,7 +48,10 @@ struct ZipFrame {
 // attachment's "unreadable" error), when there is no end record in the
 // last 64 KiB + 22 bytes, the central directory does not fit before it, or
 // a local file header lies where no central directory entry explains it
-// (between or before members, or after the end record).
+// (between or before members, or after the end record), or a member's
+// local header gives another name, compression method, CRC or size than
+// its central directory entry (the sizes and CRC only where bit 3 does not
+// defer them to a data descriptor).
 bool FrameZip(std::string_view bytes, ZipFrame* frame, std::string* error);
 
 }  // namespace nearmiss::content
