@@ -160,8 +160,8 @@ struct Reason {
   // day"), and the sender whose contacts were compared ("": everyone's,
   // the organisation scope). Every clause is a fact of the history
   // (engine_history.cc; issue 14, round 33, item 3).
-  std::string history;
-  std::string scope;
+  std::string history{};
+  std::string scope{};
 
   bool operator==(const Reason&) const = default;
 };
