@@ -55,6 +55,19 @@ void LineCounts::NotUnderstood(std::string_view line) {
   }
 }
 
+void LineCounts::UnfinishedRecord(std::string_view text, LineFormat format) {
+  auto& of_format = by_format[static_cast<size_t>(format)];
+  if (recognised > 0 && of_format > 0) {
+    --recognised;
+    --of_format;
+  }
+  ++unrecognised;
+  if (first_unrecognised_line == 0) {
+    first_unrecognised_line = lines;
+    first_unrecognised.assign(text.substr(0, kExcerpt));
+  }
+}
+
 void LineCounts::UnparsableRecipient(std::string_view line) {
   NotUnderstood(line);
   ++unparsable_recipients;

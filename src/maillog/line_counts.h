@@ -196,6 +196,11 @@ struct LineCounts {
   void NoteTime(int64_t time);
   // The line just Added looked like a delivery line and did not parse.
   void NotUnderstood(std::string_view line);
+  // A container's partial records (CRI "P") that the file ended before the
+  // full record completing them: counted recognised as read, their line
+  // was never whole, so one of them moves to `unrecognised` (the file's
+  // last line named), never dropped without a word.
+  void UnfinishedRecord(std::string_view text, LineFormat format);
   // The line just Added is a delivery to a recipient that cannot be
   // judged: not understood, and counted as such.
   void UnparsableRecipient(std::string_view line);

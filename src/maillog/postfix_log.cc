@@ -69,6 +69,8 @@ void PostfixLog::EndFile() {
   if (std::string left = parser_.TakePartialLeft();
       left.find("to=<") != std::string::npos || left.starts_with("(cut)")) {
     NotUnderstood(left);
+  } else if (!left.empty()) {
+    counts_.UnfinishedRecord(left, LineFormat::kCri);
   }
   if (trace_) {
     trace_->Finish();

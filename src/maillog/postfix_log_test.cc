@@ -157,4 +157,36 @@ TEST(PostfixLog, UnparsableRecipientIsNotUnderstood) {
 }
 
 }  // namespace
+// A container log cut inside a line the runtime split (CRI "P" records
+// with no "F" after them): a delivery in it is not understood; any other
+// line is counted not recognised, never dropped without a word.
+TEST(PostfixLog, ContainerRecordTheFileCutIsCountedEitherWay) {
+  const char* kQueued =
+      "2025-03-03T10:00:00.1Z stdout F Mar  3 10:00:00 mx postfix/qmgr[2]: AAAAA1: "
+      "from=<a@mod.gov.uk>, size=1, nrcpt=1 (queue active)";
+  struct Case {
+    const char* cut;
+    uint64_t not_understood, unrecognised;
+  } cases[] = {
+      {"2025-03-03T10:00:01.1Z stdout P Mar  3 10:00:01 mx postfix/smtp[3]: AAAAA1: "
+       "to=<bob@army.ml>, relay=mx.army.ml[192.0.2.1]:25, del",
+       1, 0},
+      {"2025-03-03T10:00:01.1Z stdout P Mar  3 10:00:01 mx postfix/qmgr[2]: AAAAA1: remo", 0, 1},
+      {"2025-03-03T10:00:01.1Z stderr P Mar  3 10:00:01 mx postfix/cleanup[1]: AAAAA1: mess", 0,
+       1},
+  };
+  for (const Case& k : cases) {
+    Collect c;
+    PostfixLog log(PostfixLogOptions{}, &c);
+    log.BeginFile("mail.log", LineParser(2025));
+    log.Feed(kQueued);
+    log.Feed(k.cut);
+    log.EndFile();
+    log.Finish();
+    EXPECT_EQ(log.counts().not_understood, k.not_understood) << k.cut;
+    EXPECT_EQ(log.counts().unrecognised, k.unrecognised) << k.cut;
+    EXPECT_EQ(log.counts().recognised + log.counts().unrecognised, 2u) << k.cut;
+  }
+}
+
 }  // namespace nearmiss::maillog
