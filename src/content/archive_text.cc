@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <string>
 
+#include "content/content_sniff.h"
 #include "content/encrypted_format.h"
 #include "content/extract.h"
 #include "content/gmime_util.h"
@@ -21,12 +22,6 @@
 
 namespace nearmiss::content {
 namespace {
-
-// A member with no type we know by name or magic is read as text when it
-// has no NUL in its head: "README", "notes" and "plan.log" are text files.
-bool LooksLikeText(std::string_view bytes) {
-  return bytes.substr(0, 4096).find('\0') == std::string_view::npos;
-}
 
 class ArchiveWalk {
  public:
@@ -275,7 +270,19 @@ class ArchiveWalk {
       Walk(type, path + "/", data, depth + 1);
       return;
     }
-    if (type == DocType::kOther && LooksLikeText(data)) type = DocType::kText;
+    // Told by its bytes as a top-level part is (content_sniff.h), with
+    // the same outcome: a binary member of no known format is unread, and
+    // says so, as it would be sent on its own; passing it over let a zip
+    // carry what a bare attachment could not (issue 13, round 34 defect 2).
+    if (type == DocType::kOther) {
+      Sniffed sniffed = SniffUnlisted("", path, data);
+      if (sniffed.unread != nullptr) {
+        out_->errors.push_back(name_ + "/" + path + ": " + sniffed.unread +
+                               "; its text is not read");
+        return;
+      }
+      type = sniffed.type;
+    }
     if (type == DocType::kOther) return;
     Extracted e = ExtractDocument(type, name_ + "/" + path, data, budget_);
     for (std::string& error : e.errors) out_->errors.push_back(std::move(error));

@@ -53,6 +53,21 @@ bool IsBoundary(std::string_view raw) {
           ContainsNoCase(line, "forwarded message"));
 }
 
+// How deeply a line is quoted: the '>' marks in its leading run of quote
+// marks and blanks ("> > x" and ">> x" are both 2; RFC 3676 4.5 writes
+// them unspaced, clients and people space them).
+int QuoteDepth(std::string_view s, std::size_t start) {
+  int depth = 0;
+  for (std::size_t i = start; i < s.size() && s[i] != '\n'; ++i) {
+    if (s[i] == '>') {
+      ++depth;
+    } else if (!IsBlank(s[i])) {
+      break;
+    }
+  }
+  return depth;
+}
+
 // "Bob,", "Hi all,", "Dear Ms Jones,", "Hello team!": a short first line
 // ending in a comma or an exclamation mark.
 bool IsGreeting(std::string_view raw) {
@@ -87,6 +102,7 @@ int ZoneLinesBefore(std::string_view s, std::size_t line_begin, int limit) {
   std::size_t end = line_begin;
   std::size_t first_start = line_begin;  // the topmost non-blank line seen
   bool reached_top = false;
+  const int depth = QuoteDepth(s, line_begin);
   for (;;) {
     // The text's start, a form feed before the line, or a boundary line.
     if (end == 0 || s[end - 1] != '\n') {
@@ -96,6 +112,13 @@ int ZoneLinesBefore(std::string_view s, std::size_t line_begin, int limit) {
     if (count > limit) break;
     std::size_t start = LineStart(s, end - 1);
     if (IsBoundary(s.substr(start, end - 1 - start))) {
+      reached_top = true;
+      break;
+    }
+    // A line quoted to another depth is another message's text: the quoted
+    // message starts at the first line of this depth, with or without an
+    // attribution line ("Bob wrote:") above it (issue 13, round 34 item 8).
+    if (!IsBlankLine(s, start, end - 1) && QuoteDepth(s, start) != depth) {
       reached_top = true;
       break;
     }
@@ -131,6 +154,7 @@ int ZoneLinesAfter(std::string_view s, std::size_t line_end, int limit) {
   bool seen_blank = false;
   bool at_signature = false;  // the lines end at a "-- " delimiter
   std::size_t begin = line_end;
+  const int depth = QuoteDepth(s, LineStart(s, std::min(line_end, s.size())));
   for (;;) {
     if (begin >= s.size() || s[begin] != '\n') break;  // text end, form feed
     std::size_t stop = LineEnd(s, begin + 1);
@@ -141,6 +165,8 @@ int ZoneLinesAfter(std::string_view s, std::size_t line_end, int limit) {
       at_signature = line == "-- " || line == "--";
       break;
     }
+    // The quoted message ends where the quote depth changes.
+    if (!IsBlankLine(line, 0, line.size()) && QuoteDepth(s, start) != depth) break;
     if (IsBlankLine(line, 0, line.size()) || IsRuleLine(line)) {
       if (lines > 0 && block_of[lines - 1] == block) ++block;
       seen_blank = true;

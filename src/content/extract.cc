@@ -1,22 +1,17 @@
 #include "content/extract.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "base/ascii.h"
+#include "content/archive_kind.h"
+#include "content/file_suffix.h"
 #include "content/gmime_util.h"
 #include "content/tnef_archive.h"
 #include "content/zip_framing.h"
 
 namespace nearmiss::content {
 namespace {
-
-bool AnySuffix(std::string_view name,
-               std::initializer_list<std::string_view> suffixes) {
-  for (std::string_view s : suffixes) {
-    if (EndsWithNoCase(name, s)) return true;
-  }
-  return false;
-}
 
 bool IsOoxmlName(std::string_view filename) {
   return AnySuffix(filename,
@@ -32,6 +27,10 @@ constexpr std::size_t kSniffUtf16Bytes = 512;
 const char* GuessUtf16(std::string_view bytes) {
   std::size_t n = std::min(bytes.size(), kSniffUtf16Bytes) & ~std::size_t{1};
   if (n < 8) return nullptr;
+  // Either answer needs zero bytes in at least 70% of one parity's places:
+  // text with none at all (every mail body) is settled by one memchr, not
+  // 512 bytes counted one by one (issue 20).
+  if (std::memchr(bytes.data(), '\0', n) == nullptr) return nullptr;
   std::size_t even_zero = 0, odd_zero = 0;
   for (std::size_t i = 0; i < n; i += 2) {
     even_zero += bytes[i] == '\0';
@@ -41,88 +40,6 @@ const char* GuessUtf16(std::string_view bytes) {
   if (odd_zero * 10 >= pairs * 7 && even_zero * 20 <= pairs) return "UTF-16LE";
   if (even_zero * 10 >= pairs * 7 && odd_zero * 20 <= pairs) return "UTF-16BE";
   return nullptr;
-}
-
-// Archive and compression formats other than zip, by their magic numbers
-// (each format's specification or its tool's man page) or their names.
-bool IsOtherArchive(std::string_view mime_type, std::string_view filename,
-                    std::string_view bytes) {
-  static constexpr std::string_view kMagic[] = {
-      std::string_view("\x1F\x8B", 2),                      // gzip, RFC 1952
-      std::string_view("\xFD" "7zXZ\x00", 6),               // xz
-      std::string_view("7z\xBC\xAF\x27\x1C", 6),            // 7z
-      std::string_view("Rar!\x1A\x07", 6),                  // RAR 4 and 5
-      "MSCF",                                              // Microsoft CAB
-      std::string_view("\x28\xB5\x2F\xFD", 4),              // zstd, RFC 8878
-      std::string_view("\x1F\x9D", 2),                      // compress(1)
-      "LZIP",                                              // lzip
-      std::string_view("\x5D\x00\x00", 3),                  // lzma (alone)
-      // The rest are read only where libarchive was built with them (or
-      // finds the external program): otherwise StreamArchive fails and the
-      // attachment is unreadable, never passed as opaque bytes (issue 13).
-      std::string_view("\x04\x22\x4D\x18", 4),              // lz4 frame
-      std::string_view("\x02\x21\x4C\x18", 4),              // lz4 legacy
-      std::string_view("\x89LZO\x00\x0D\x0A\x1A\x0A", 9),   // lzop(1)
-      std::string_view("\xC7\x71", 2),                      // cpio binary
-      std::string_view("\x60\xEA", 2),                      // ARJ
-  };
-  for (std::string_view m : kMagic) {
-    if (bytes.substr(0, m.size()) == m) return true;
-  }
-  // Magic numbers in printable ASCII: a text/* part may begin with them
-  // ("070701 ..." in a list of numbers), so there they do not decide.
-  static constexpr std::string_view kTextMagic[] = {
-      "LRZI", "GRZip", "!<arch>\n",       // lrzip(1), grzip, ar(1)
-      "070707", "070701", "070702",       // cpio ASCII headers
-      "xar!", "hsqs", "zPQ",              // xar, squashfs, zpaq
-      "StuffIt ", "SIT!"};                // StuffIt
-  if (!StartsWithNoCase(mime_type, "text/")) {
-    for (std::string_view m : kTextMagic) {
-      if (bytes.substr(0, m.size()) == m) return true;
-    }
-  }
-  // bzip2: "BZh", the block size digit, then the block magic (pi in BCD).
-  if (bytes.size() >= 10 && bytes.substr(0, 3) == "BZh" &&
-      bytes.substr(4, 6) == "1AY&SY") {
-    return true;
-  }
-  // POSIX ustar and GNU tar: "ustar" at offset 257 of the first header.
-  if (bytes.size() > 262 && bytes.substr(257, 5) == "ustar") return true;
-  // LHA: "-lh?-" or "-lz?-" at offset 2; ACE: "**ACE**" at offset 7.
-  if (bytes.size() > 7 && bytes[2] == '-' && bytes[3] == 'l' &&
-      (bytes[4] == 'h' || bytes[4] == 'z') && bytes[6] == '-') {
-    return true;
-  }
-  if (bytes.size() > 14 && bytes.substr(7, 7) == "**ACE**") return true;
-  if (AnySuffix(filename, {".tar", ".tgz", ".taz", ".tbz", ".tbz2", ".txz",
-                           ".tzst", ".gz", ".bz2", ".xz", ".lzma", ".lz",
-                           ".zst", ".z", ".7z", ".rar", ".cab", ".cpio",
-                           ".iso", ".lzh", ".lha", ".arj", ".ace", ".zoo",
-                           ".lz4", ".tlz4", ".lzo", ".tzo", ".lrz", ".tlrz",
-                           ".zpaq", ".xar", ".sit", ".sitx", ".ar"})) {
-    return true;
-  }
-  static constexpr std::string_view kTypes[] = {
-      "application/gzip",          "application/x-gzip",
-      "application/x-tar",         "application/x-gtar",
-      "application/x-bzip2",       "application/x-bzip",
-      "application/x-xz",          "application/x-lzma",
-      "application/zstd",          "application/x-7z-compressed",
-      "application/vnd.rar",       "application/x-rar-compressed",
-      "application/x-rar",         "application/vnd.ms-cab-compressed",
-      "application/x-cpio",        "application/x-iso9660-image",
-      "application/x-compress",    "application/x-compressed",
-      "application/x-lzh-compressed", "application/x-arj",
-      "application/x-ace-compressed", "application/x-lz4",
-      "application/x-lzop",        "application/x-lrzip",
-      "application/x-xar",         "application/x-stuffit",
-      "application/x-archive"};
-  for (std::string_view t : kTypes) {
-    if (StartsWithNoCase(mime_type, t) && (mime_type.size() == t.size())) {
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace
@@ -152,17 +69,28 @@ std::string DecodeTextBytes(std::string_view bytes) {
   return utf8;
 }
 
+std::optional<std::string_view> TextBytesAsIs(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return bytes.substr(3);
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF" ||
+      GuessUtf16(bytes) != nullptr) {
+    return std::nullopt;
+  }
+  return bytes;
+}
+
 std::string DecodeTextBytes(std::string&& bytes) {
-  const std::string_view view = bytes;
-  if (view.substr(0, 3) == "\xEF\xBB\xBF") {
-    bytes.erase(0, 3);
-    return std::move(bytes);
-  }
-  if (view.substr(0, 2) == "\xFF\xFE" || view.substr(0, 2) == "\xFE\xFF" ||
-      GuessUtf16(view) != nullptr) {
-    return DecodeTextBytes(view);
-  }
+  const std::optional<std::string_view> as_is = TextBytesAsIs(bytes);
+  if (!as_is) return DecodeTextBytes(std::string_view(bytes));
+  bytes.erase(0, bytes.size() - as_is->size());
   return std::move(bytes);
+}
+
+Extracted ExtractTextInPlace(std::string_view text, std::string_view name,
+                             ExtractBudget& budget) {
+  Extracted e;
+  e.has_text = true;
+  ExtractUuencoded(name, text, budget, &e);
+  return e;
 }
 
 bool IsCompoundFile(std::string_view bytes) {
@@ -190,10 +118,8 @@ namespace {
 
 // A text part's text (already as UTF-8), and the files uuencoded in it.
 Extracted ExtractText(std::string text, std::string_view name, ExtractBudget& budget) {
-  Extracted e;
+  Extracted e = ExtractTextInPlace(text, name, budget);
   e.text = std::move(text);
-  e.has_text = true;
-  ExtractUuencoded(name, e.text, budget, &e);
   return e;
 }
 
@@ -301,6 +227,12 @@ const char* UnreadFormat(std::string_view filename, std::string_view bytes) {
   return nullptr;
 }
 
+bool IsOfficeOwnerFile(std::string_view filename, std::string_view bytes) {
+  const bool is_zip = bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+  std::string_view base = filename.substr(filename.find_last_of("/\\") + 1);
+  return !is_zip && base.starts_with("~$") && IsOoxmlName(filename);
+}
+
 DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
                          std::string_view bytes) {
   if (UnreadFormat(filename, bytes) != nullptr) return DocType::kOther;
@@ -317,11 +249,7 @@ DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
     return DocType::kCalendar;
   }
   bool is_zip = bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
-  // "~$report.docx": the owner file Office writes beside a document it has
-  // open (the user's name, not the document), swept into zipped folders.
-  // Not a package, and nothing to read.
-  std::string_view base = filename.substr(filename.find_last_of("/\\") + 1);
-  if (!is_zip && base.starts_with("~$") && IsOoxmlName(filename)) return DocType::kOther;
+  if (IsOfficeOwnerFile(filename, bytes)) return DocType::kOther;
   if (IsOoxmlName(filename) ||
       mime_type.find("openxmlformats") != std::string_view::npos) {
     return is_zip ? ZipClaimedAs(DocType::kOoxml, bytes)
@@ -389,6 +317,17 @@ Extracted ExtractDocument(DocType type, std::string_view name,
       return ExtractText(DecodeTextBytes(bytes), name, budget);
     case DocType::kHtml:
       return HtmlToText(DecodeTextBytes(bytes));
+    case DocType::kXml: {
+      // Markup of no vocabulary we know (SVG, a data file): each element's
+      // text a line. XML that does not parse is read as HTML is, by
+      // libxml2's forgiving parser: its tags are never the words.
+      std::string xml = DecodeTextBytes(bytes);
+      std::string text;
+      XmlTextOptions options;
+      options.every_element_breaks = true;
+      if (!XmlToText(xml, &text, options)) return HtmlToText(xml);
+      return ExtractText(std::move(text), name, budget);
+    }
     case DocType::kOoxml:
     case DocType::kOdf:
       return ExtractZipDocument(type, name, bytes, budget);

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,8 +88,10 @@ struct Extracted {
 // gzip, bzip2, xz, ...), read through libarchive (stream_archive.h).
 // kTnef: Outlook's winmail.dat (tnef_archive.h), walked like an archive.
 // kCalendar: an iCalendar object (RFC 5545; text/calendar, ".ics").
+// kXml: markup of no vocabulary we know (SVG, XML data), told by its bytes
+// (content_sniff.h).
 enum class DocType {
-  kText, kHtml, kOoxml, kOdf, kPdf, kZip, kArchive, kTnef, kCalendar,
+  kText, kHtml, kXml, kOoxml, kOdf, kPdf, kZip, kArchive, kTnef, kCalendar,
   kMessage, kOther
 };
 
@@ -99,6 +102,12 @@ enum class DocType {
 // Returns what it is, for the error ("an RTF document"), or nullptr.
 // ClassifyDocument calls such a document kOther.
 const char* UnreadFormat(std::string_view filename, std::string_view bytes);
+
+// "~$report.docx": the owner file Office writes beside a document it has
+// open (the user's name, not the document), swept into zipped folders. Not
+// a package and nothing to read: ClassifyDocument calls it kOther and
+// SniffUnlisted (content_sniff.h) knows it carries no text.
+bool IsOfficeOwnerFile(std::string_view filename, std::string_view bytes);
 
 // From the MIME type, the file name's extension and the first bytes.
 DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
@@ -133,6 +142,15 @@ Extracted HtmlToText(std::string_view html);
 std::string DecodeTextBytes(std::string_view bytes);
 // The same, keeping `bytes` (no copy) when they need no conversion.
 std::string DecodeTextBytes(std::string&& bytes);
+// What DecodeTextBytes(bytes) returns, as a view into `bytes`, when it
+// converts nothing (no UTF-16; a UTF-8 byte order mark dropped); else
+// std::nullopt.
+std::optional<std::string_view> TextBytesAsIs(std::string_view bytes);
+// ExtractDocument(DocType::kText, name, text, budget) for a text that
+// TextBytesAsIs gave, without copying it: everything but `text`, which is
+// left empty (has_text set); the caller reads `text` where it lies.
+Extracted ExtractTextInPlace(std::string_view text, std::string_view name,
+                             ExtractBudget& budget);
 // OOXML and ODF packages (zip_text.cc).
 Extracted ExtractZipDocument(DocType type, std::string_view name,
                              std::string_view bytes, ExtractBudget& budget);
@@ -164,6 +182,8 @@ Extracted ExtractCalendar(std::string_view name, std::string_view bytes);
 Extracted ExtractPdf(std::string_view name, std::string_view bytes,
                      ExtractBudget& budget);
 
+class OfficeCaps;  // office_caps.h
+
 // How XmlToText reads one part.
 struct XmlTextOptions {
   // A tab (w:tab, w:ptab, text:tab) ends a paragraph: a blank line is
@@ -173,6 +193,16 @@ struct XmlTextOptions {
   // cell is a paragraph of its own for the banner rule. Default false: a
   // tab in running text is a blank.
   bool tab_splits_line = false;
+  // Every element starts a line. Set for XML of no vocabulary we know:
+  // an SVG's <text> elements stand apart on the page, a data file's fields
+  // are values of their own ("<level>SECRET</level><title>..."), never one
+  // run-on line (issue 13, round 34 defect 2).
+  bool every_element_breaks = false;
+  // The package's styles (word/styles.xml, ODF styles.xml): text that its
+  // formatting shows in capitals is written in capitals, the part's own
+  // automatic styles added (office_caps.h). Null for XML that is not an
+  // Office part: case stays as written.
+  const OfficeCaps* styles = nullptr;
 };
 
 // Text of an XML document: character data, with a line break before each

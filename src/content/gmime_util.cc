@@ -147,7 +147,11 @@ PartContent::PartContent(GMimePart* part) {
   // The wrapper's encoding, as g_mime_data_wrapper_write_to_stream uses.
   const GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding(content);
   g_mime_encoding_init_decode(&decoder_, encoding);
-  identity_ = IsIdentity(encoding);
+  // x-uuencode: GMime's uudecode step expects to be past the "begin" line,
+  // which it does not look for, so the part decoded to nothing and its text
+  // was never read (issue 13, round 34 defect 3). Kept as written, the text
+  // reader decodes the begin ... end block as a file (ExtractUuencoded).
+  identity_ = IsIdentity(encoding) || encoding == GMIME_CONTENT_ENCODING_UUENCODE;
   check_base64_ = g_mime_part_get_content_encoding(part) ==
                   GMIME_CONTENT_ENCODING_BASE64;
 }
@@ -297,6 +301,14 @@ void PartContent::Read(std::size_t want, std::string* out) {
     out->append(block, n);
     if (!more) return;
   }
+}
+
+std::optional<std::string_view> PartContent::TakeWhole() {
+  if (!memory_ || !identity_ || started_) return std::nullopt;
+  started_ = flushed_ = true;
+  memory_at_ = memory_->size();
+  decoded_ = memory_->size();
+  return *memory_;
 }
 
 std::size_t PartContent::Finish() {

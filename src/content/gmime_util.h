@@ -84,6 +84,12 @@ class PartContent {
   // Decodes into `*out` until it holds at least `want` bytes or the content
   // ends (it may hold more: decoding goes a block at a time).
   void Read(std::size_t want, std::string* out);
+  // The whole content where it lies, when it is in memory (the second
+  // constructor), needs no decoding (7bit, 8bit, binary or none: what Read
+  // would append) and nothing has been read yet: the bytes Read would give,
+  // without their copy. The content counts as read to its end (Finish gives
+  // its size). std::nullopt otherwise, reading nothing.
+  std::optional<std::string_view> TakeWhole();
   // Reads the rest without keeping it. Returns the decoded size of the whole
   // content, kept and not.
   std::size_t Finish();

@@ -44,6 +44,13 @@ const char kRound32Dir[] = "tests/testdata/markings/round32";
 // ODF packages framed as zips are (d4; made by make-fixtures.py there);
 // the legacy US forms LOU, LES, SBU, FOUO (d3).
 const char kRound33Dir[] = "tests/testdata/markings/round33";
+// Round 35 (b13t): capitals set by formatting (d1), backspace overstrike
+// (d2), banners in a Word header's table and split by tabs or table cells
+// (d3) (made by make-fixtures.py there).
+const char kRound35Dir[] = "tests/testdata/markings/round35";
+// Round 36 (b13u): a lone ordinary-mail level word decorated ("CONFIDENTIAL.",
+// "*PROTECTED*") at a body's or an attachment's edge (d1; tester r13 repros).
+const char kRound36Dir[] = "tests/testdata/markings/round36";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -86,7 +93,8 @@ std::shared_ptr<const Scanner> TestScanner() {
 std::vector<std::string> Fixtures() {
   std::vector<std::string> out;
   for (const char* dir : {kDir, kStructureDir, kContainersDir, kRound13Dir,
-                          kRound14Dir, kRound32Dir, kRound33Dir}) {
+                          kRound14Dir, kRound32Dir, kRound33Dir, kRound35Dir,
+                          kRound36Dir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <climits>
 #include <cstring>
 #include <memory>
@@ -15,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "content/css_caps.h"
 #include "content/extract.h"
 #include "content/html_entities.h"
 
@@ -118,57 +118,37 @@ const xmlNode kLineEnd{};
 // (CSS Text 3 text-transform, CSS Fonts 3 font-variant-caps): a lower-case
 // "uk secret" under "text-transform:uppercase" or "font-variant:small-caps"
 // reaches the reader in capitals, so it is read in capitals (issue 13,
-// breaker round 32 D5). Only the declarations of the element's own style
-// attribute are read, split at ';' and ':'; rules of a <style> sheet are
-// not (see the report of that round).
-enum class Caps { kInherit, kUpper, kNone };
-
+// breaker round 32 D5). The rules of the page's style sheets are read too
+// (css_caps.h); the style attribute wins over them, as in CSS.
 Caps StyleCaps(const xmlNode* node) {
   xmlChar* raw = xmlGetProp(node, reinterpret_cast<const xmlChar*>("style"));
   if (raw == nullptr) return Caps::kInherit;
-  std::string style(reinterpret_cast<const char*>(raw));
+  Caps caps = DeclarationCaps(reinterpret_cast<const char*>(raw));
   xmlFree(raw);
-  for (char& c : style) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  Caps caps = Caps::kInherit;
-  std::size_t start = 0;
-  while (start <= style.size()) {
-    std::size_t stop = style.find(';', start);
-    if (stop == std::string::npos) stop = style.size();
-    std::string_view decl(style.data() + start, stop - start);
-    start = stop + 1;
-    std::size_t colon = decl.find(':');
-    if (colon == std::string_view::npos) continue;
-    auto trim = [](std::string_view v) {
-      while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
-      while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
-      return v;
-    };
-    std::string_view property = trim(decl.substr(0, colon));
-    std::string_view value = trim(decl.substr(colon + 1));
-    // Later declarations win, as in CSS.
-    if (property == "text-transform") {
-      if (value.starts_with("uppercase")) caps = Caps::kUpper;
-      else if (value.starts_with("none")) caps = Caps::kNone;
-    } else if (property == "font-variant" || property == "font-variant-caps" ||
-               property == "font") {
-      // small-caps, all-small-caps, petite-caps, all-petite-caps, unicase.
-      if (value.find("-caps") != std::string_view::npos ||
-          value.find("unicase") != std::string_view::npos) {
-        caps = Caps::kUpper;
-      } else if (property != "font" && value.starts_with("normal")) {
-        caps = Caps::kNone;
-      }
-    }
-  }
   return caps;
 }
 
-// ASCII letters only: the marking packs are ASCII, and byte lengths stay.
-void AppendUpper(std::string* text, const char* s) {
-  for (; *s != 0; ++s) {
-    char c = *s;
-    text->push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+// The rules of every <style> element of the document (head, body, an
+// SVG's) that decide capitals. Not its text: a sheet is code, never read
+// as the message's words (round 33 defect 2).
+StyleSheetCaps ReadStyleSheets(const xmlNode* root) {
+  StyleSheetCaps sheets;
+  std::vector<const xmlNode*> stack;
+  if (root != nullptr) stack.push_back(root);
+  while (!stack.empty()) {
+    const xmlNode* node = stack.back();
+    stack.pop_back();
+    if (node->type != XML_ELEMENT_NODE) continue;
+    if (IsNamed(node, "style")) {
+      if (xmlChar* raw = xmlNodeGetContent(node)) {
+        sheets.Add(reinterpret_cast<const char*>(raw));
+        xmlFree(raw);
+      }
+      continue;
+    }
+    for (const xmlNode* c = node->last; c != nullptr; c = c->prev) stack.push_back(c);
   }
+  return sheets;
 }
 
 // Word and Outlook wrap a list item's bullet in "downlevel-revealed"
@@ -229,9 +209,9 @@ Extracted HtmlToText(std::string_view html) {
   // Iterative walk: hostile HTML can nest deeper than the stack allows.
   // Each entry carries whether its text is shown in capitals (StyleCaps).
   std::vector<std::pair<const xmlNode*, bool>> stack;
-  if (const xmlNode* root = xmlDocGetRootElement(doc.get())) {
-    stack.emplace_back(root, false);
-  }
+  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  if (root != nullptr) stack.emplace_back(root, false);
+  const StyleSheetCaps sheets = ReadStyleSheets(root);
   while (!stack.empty()) {
     auto [node, upper] = stack.back();
     stack.pop_back();
@@ -247,7 +227,7 @@ Extracted HtmlToText(std::string_view html) {
       if (node->content != nullptr) {
         const char* content = reinterpret_cast<const char*>(node->content);
         if (upper) {
-          AppendUpper(&out.text, content);
+          AppendUpperAscii(&out.text, content);
         } else {
           out.text.append(content);
         }
@@ -258,6 +238,26 @@ Extracted HtmlToText(std::string_view html) {
     if (IsNamed(node, "head")) {
       AppendTitles(node, &out.subjects);
       continue;
+    }
+    if (IsNamed(node, "img")) {
+      // An image's alt text (HTML Living Standard 4.8.4.4): what a mail
+      // client shows while it blocks remote images, as most do by default;
+      // a banner drawn as a picture carries its words there ("UK SECRET").
+      // A line of its own, as such a banner stands (issue 13, still open
+      // from earlier rounds: <img alt> was not read).
+      if (xmlChar* alt = xmlGetProp(node, reinterpret_cast<const xmlChar*>("alt"))) {
+        std::string_view value(reinterpret_cast<const char*>(alt));
+        if (value.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+          BreakLine(&out.text);
+          if (upper) {
+            AppendUpperAscii(&out.text, value);
+          } else {
+            out.text.append(value);
+          }
+          out.text.push_back('\n');
+        }
+        xmlFree(alt);
+      }
     }
     if (IsNamed(node, "br")) {
       out.text.push_back('\n');
@@ -270,7 +270,9 @@ Extracted HtmlToText(std::string_view html) {
       out.text.push_back('\n');
       stack.emplace_back(nullptr, false);
     }
-    if (Caps caps = StyleCaps(node); caps != Caps::kInherit) upper = caps == Caps::kUpper;
+    Caps caps = StyleCaps(node);
+    if (caps == Caps::kInherit && !sheets.empty()) caps = sheets.For(node);
+    if (caps != Caps::kInherit) upper = caps == Caps::kUpper;
     // Children pushed in reverse so they pop in document order.
     const std::size_t first = stack.size();
     for (const xmlNode* c = node->children; c != nullptr; c = c->next) {

@@ -151,4 +151,30 @@ std::string_view NeighbourLine(std::string_view s, std::size_t line_begin,
   return {};
 }
 
+// Where the last cell of `s` starts (0 when `s` is one cell): after its
+// last tab or gap of kCellGap blanks, the gap right before the match
+// included.
+std::size_t LastCellBreak(std::string_view s) {
+  std::size_t run = 0;
+  for (std::size_t j = s.size(); j > 0; --j) {
+    char c = s[j - 1];
+    if (c == '\t') return j;
+    run = c == ' ' ? run + 1 : 0;
+    if (run >= kCellGap) return j - 1 + run;
+  }
+  return 0;
+}
+
+// Where the first cell of `s` ends (s.size() when `s` is one cell).
+std::size_t FirstCellBreak(std::string_view s) {
+  std::size_t run = 0;
+  for (std::size_t j = 0; j < s.size(); ++j) {
+    char c = s[j];
+    if (c == '\t') return j;
+    run = c == ' ' ? run + 1 : 0;
+    if (run >= kCellGap) return j + 1 - run;
+  }
+  return s.size();
+}
+
 }  // namespace nearmiss::content

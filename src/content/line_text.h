@@ -65,6 +65,17 @@ int NonBlankLinesAfter(std::string_view s, std::size_t line_end, int limit);
 std::string_view NeighbourLine(std::string_view s, std::size_t line_begin,
                                std::size_t line_end, bool forward);
 
+// A break between cells of a line: a tab, or a gap of kCellGap blanks or
+// more (text laid out in columns, a header's left, centre and right parts;
+// one or two blanks are a sentence's). The normaliser writes a tab as
+// kCellGap blanks (normalize.h).
+inline constexpr std::size_t kCellGap = 3;
+// Where the last cell of `s` starts (0 when `s` is one cell): after its last
+// tab or gap, the gap at its end included.
+std::size_t LastCellBreak(std::string_view s);
+// Where the first cell of `s` ends (s.size() when `s` is one cell).
+std::size_t FirstCellBreak(std::string_view s);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_LINE_TEXT_H_

@@ -23,6 +23,9 @@ namespace {
 
 constexpr double kMinRecall = 0.98;
 constexpr double kMaxFalseAlarmRate = 0.01;
+// Negatives held or asked about (any action of the default policy): the
+// bound reached in issue 13's round 35 (b13t defect 5), 12 of 672.
+constexpr double kMaxAnyActionRate = 0.02;
 
 struct Sample {
   std::string file;
@@ -41,7 +44,7 @@ std::string Unescape(const std::string& s) {
       continue;
     }
     char c = s[++i];
-    out.push_back(c == 'n' ? '\n' : c == 't' ? '\t' : c);
+    out.push_back(c == 'n' ? '\n' : c == 't' ? '\t' : c == 'b' ? '\b' : c);
   }
   return out;
 }
@@ -131,6 +134,21 @@ std::string MakeMessage(const Sample& sample) {
   return m;
 }
 
+bool HasDoubt(const Sensitivity& s) {
+  for (const Finding& f : s.findings) {
+    if (f.marking == "doubted-marking") return true;
+  }
+  return false;
+}
+
+std::string Shorten(const std::string& text) {
+  std::string out = text.substr(0, 70);
+  for (char& c : out) {
+    if (c == '\n') c = '|';
+  }
+  return out;
+}
+
 struct Tally {
   int positives = 0;
   int found = 0;
@@ -162,10 +180,31 @@ TEST(MarkingCorpusTest, RecallAndFalseAlarmsPerPack) {
                   std::string(LevelName(m.sensitivity.level)).c_str());
     }
   }
-  int false_alarms = 0;
+  int false_alarms = 0;  // the level raised
+  int held_unread = 0;   // none, but not read to the end: held
+  int confirmed = 0;     // none, with a doubted-marking: confirm
   for (const Sample& s : negatives) {
     ScannedMessage m = ScanMessage(MakeMessage(s), s.file, **scanner, *scratch);
-    if (m.sensitivity.level == s.level) continue;
+    // What the default policy does with the result, not only its level: a
+    // negative not read to the end is held ([limits] incomplete_level), and
+    // one with a "doubted-marking" finding is held for the sender to
+    // confirm (rule doubted-marking-external). Both stop ordinary mail, so
+    // both are false alarms of the action kind (issue 13, round 34 item 13).
+    if (m.sensitivity.level == s.level) {
+      // An attachment-name sample's attachment is a stand-in line of text
+      // under the name (MakeMessage): a ".pdf" that is none is unreadable,
+      // which says nothing about the name measured.
+      if (!m.sensitivity.complete && s.where != "attachment-name") {
+        ++held_unread;
+        std::printf("false hold  %s:%d incomplete: %s\n", s.file.c_str(),
+                    s.line, Shorten(s.text).c_str());
+      } else if (HasDoubt(m.sensitivity)) {
+        ++confirmed;
+        std::printf("false confirm  %s:%d doubted-marking: %s\n",
+                    s.file.c_str(), s.line, Shorten(s.text).c_str());
+      }
+      continue;
+    }
     ++false_alarms;
     // Charged to every pack whose strong finding set the level.
     std::set<std::string> raisers;
@@ -200,8 +239,28 @@ TEST(MarkingCorpusTest, RecallAndFalseAlarmsPerPack) {
   std::printf("%-14s %9d %8.3f %12d %11.2f%%  (%zu negatives)\n", "all",
               all_positives, recall, false_alarms, 100 * rate,
               negatives.size());
+  // What the default policy does with them, not only their level: held
+  // (the level raised, or not read to the end: [limits] incomplete_level)
+  // and held for the sender to confirm (doubted-marking-external). Both
+  // stop ordinary mail (issue 13, round 34 item 13).
+  double held_rate = (false_alarms + held_unread) / n_negatives;
+  double any_rate = (false_alarms + held_unread + confirmed) / n_negatives;
+  std::printf("%-14s %9s %8s %12d %11.2f%%  (level raised or held unread)\n",
+              "held", "", "", false_alarms + held_unread, 100 * held_rate);
+  std::printf("%-14s %9s %8s %12d %11.2f%%  (held, or confirm asked)\n",
+              "any action", "", "", false_alarms + held_unread + confirmed,
+              100 * any_rate);
   EXPECT_GE(recall, kMinRecall);
   EXPECT_LE(rate, kMaxFalseAlarmRate);
+  EXPECT_LE(held_rate, kMaxFalseAlarmRate);
+  // The confirms left are a bare SECRET or TOP SECRET heading a note or an
+  // advert, which the breaker's round 14 (D1) decided to put to the sender
+  // rather than pass: the same shape is how a sender who marks once marks
+  // real mail (round14/d1-*.eml). The pack's ordinary-mail words
+  // (CONFIDENTIAL, PROTECTED, RESTRICTED) alone no longer ask (round 35,
+  // marking_strength.cc OrdinaryMailWord); below 1% would need SECRET's
+  // and TOP SECRET's to stop asking too.
+  EXPECT_LE(any_rate, kMaxAnyActionRate);
 }
 
 }  // namespace

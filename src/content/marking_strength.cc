@@ -2,10 +2,15 @@
 // place in the text (position.h's rules) and its case.
 #include "content/marking_strength.h"
 
+#include <algorithm>
+
+#include "content/checkbox_choice.h"
 #include "content/legend_words.h"
 #include "content/line_text.h"
+#include "content/lone_word.h"
 #include "content/position.h"
 #include "content/subject_idioms.h"
+#include "content/typed_plainly.h"
 
 namespace nearmiss::content {
 namespace {
@@ -22,7 +27,9 @@ bool WrittenInCapitals(std::string_view matched) {
 // A portion mark leading a subject: with controls ("(S//NF) Convoy") it
 // counts; a bare one ("(S) Blue T-shirt", "(TS) Tom's leaving do") only if
 // the message agrees, as in a body.
-PortionPlace SubjectPortionPlace(std::string_view mark) {
+PortionPlace SubjectPortionPlace(std::string_view spaced) {
+  std::string compact = CompactPortionMark(spaced);
+  std::string_view mark = compact;
   for (char c : mark.substr(1, mark.size() - 2)) {
     if (c < 'A' || c > 'Z') return PortionPlace::kPortion;
   }
@@ -36,49 +43,6 @@ PortionPlace SubjectPortionPlace(std::string_view mark) {
   return PortionPlace::kIfCorroborated;
 }
 
-// Whether the line of `text` holding `at` is, blanks trimmed, the same as
-// that line of `input`, what the sender wrote: a word typed plainly.
-// Letter-spaced ("S E C R E T"), underlined ("S̲E̲C̲R̲E̲T̲"), full-width or
-// mathematical letters are a drawn banner's typography, not a heading's
-// (marking corpus README, seventh round). Normalisation and joining keep
-// line breaks (CR LF and a lone CR become LF), so line numbers agree; when
-// they do not, the lines differ, and the word stays a banner.
-bool TypedPlainly(const Scratch::Rep& s, std::string_view text,
-                  const RawMatch& m) {
-  std::string_view input = s.input;
-  // "S  E  C  R  E  T" (two blanks) matches the letter-spaced form as
-  // written, with nothing normalised: a one-letter word says it.
-  for (std::size_t i = m.begin; i < m.end; ++i) {
-    bool alone = IsAlpha(text[i]) && (i == m.begin || !IsAlpha(text[i - 1])) &&
-                 (i + 1 == m.end || !IsAlpha(text[i + 1]));
-    if (alone) return false;
-  }
-  std::size_t at = m.begin;
-  if (input.data() == text.data()) return true;
-  // Count on from the last call (matches come in order); start over only
-  // when this match lies before it.
-  if (at < s.typed_at) s.typed_at = s.typed_input = 0;
-  std::size_t line = 0;
-  for (std::size_t i = s.typed_at; i < at; ++i) line += text[i] == '\n' ? 1 : 0;
-  std::size_t b = s.typed_input;
-  for (std::size_t i = b; i < input.size() && line > 0; ++i) {
-    bool lone_cr = input[i] == '\r' && (i + 1 == input.size() || input[i + 1] != '\n');
-    if ((input[i] == '\n' || lone_cr) && --line == 0) b = i + 1;
-  }
-  if (line > 0) return false;
-  s.typed_at = LineStart(text, at);
-  s.typed_input = b;
-  std::size_t e = b;
-  while (e < input.size() && input[e] != '\n' && input[e] != '\r') ++e;
-  auto trim = [](std::string_view s) {
-    while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
-    while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
-    return s;
-  };
-  std::size_t tb = LineStart(text, at);
-  return trim(input.substr(b, e - b)) == trim(text.substr(tb, LineEnd(text, at) - tb));
-}
-
 // The match's line holds a lower-case letter after the match (a label key
 // before it, "Classification: SECRET", is not the free text asked about).
 bool LowerCaseAfter(std::string_view text, const RawMatch& m) {
@@ -86,6 +50,44 @@ bool LowerCaseAfter(std::string_view text, const RawMatch& m) {
     if (text[i] >= 'a' && text[i] <= 'z') return true;
   }
   return false;
+}
+
+// A form the pack lets be written in mixed case ("Nato Secret: plan",
+// "Official-Sensitive: staffing") leads a subject as the capitals do: with
+// a separator after it or before the subject's own words in lower case.
+// Title case before more title case is a name or a headline ("Nato Secret
+// Files documentary", "Cosmic Top Secret Escape Room"); all lower case
+// ("official sensitive data handling training") is prose unless a
+// separator marks it off. Capitals are not asked (issue 13, round 34
+// items 12 and 15).
+bool MixedCaseLeadsSubject(std::string_view text, const RawMatch& m) {
+  std::string_view matched = text.substr(m.begin, m.end - m.begin);
+  if (WrittenInCapitals(matched)) return true;
+  bool lower = std::none_of(matched.begin(), matched.end(),
+                            [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (FollowedBySeparator(text, m.end) || lower) {
+    return FollowedBySeparator(text, m.end);
+  }
+  // The next word starts in lower case ("Nato Secret exercise plan").
+  std::size_t i = m.end;
+  while (i < text.size() && IsBlank(text[i])) ++i;
+  return i > m.end && i < text.size() && text[i] >= 'a' && text[i] <= 'z';
+}
+
+// A bare level word that ordinary mail writes alone at a body's edge and
+// that its own scheme never writes so alone, by the pack's rules: the
+// business word (footer_word: CONFIDENTIAL, which companies put above a
+// letter and under a signature, while EO 13526 mail marked CONFIDENTIAL
+// carries it top and bottom and in the subject, which agree), and a word
+// whose scheme marks a message another way (subject_head other than
+// "any": AU PROTECTED by [SEC=...] and X-Protective-Marking, the PSPF email
+// standard; RESTRICTED, read as PROTECTED is). Uncorroborated at the
+// body's edge it is a weak finding that does not ask the sender; SECRET
+// and TOP SECRET, which a sender who marks once does write alone atop a
+// message, stay doubted-marking (breaker round 14 D1). Issue 13, b13t
+// defect 5: these were 8 of the corpus's 20 negatives confirmed.
+bool OrdinaryMailWord(const PatternEntry& p) {
+  return p.footer_word || p.subject_head != SubjectHead::kAny;
 }
 
 // "CUI", "FOUO", "LES", "SBU": acronyms, not words.
@@ -96,6 +98,18 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
                     std::string_view text, const RawMatch& m,
                     Strength* strength) {
   *strength = Strength::kWeak;
+  bool subject = kind == TextKind::kSubject || kind == TextKind::kBulkSubject;
+  if (p.subject_head == SubjectHead::kOnly) {
+    // "CTS: exercise order": NATO's abbreviations of its levels lead a
+    // subject as the words do, and nowhere else mark anything ("CTS" in
+    // a signature, "Charlotte, NC"); pack.h, subject_head = "only".
+    if (!subject || !WrittenInCapitals(text.substr(m.begin, m.end - m.begin)) ||
+        !LeadsSubjectBeforeColon(text, m.begin, m.end)) {
+      return Counts::kNo;
+    }
+    *strength = Strength::kStrong;
+    return p.agree_only ? Counts::kIfCorroborated : Counts::kYes;
+  }
   if (kind == TextKind::kBody && IsLabelledLine(text, m.begin, m.end)) {
     // "Sensitivity: Confidential", "Classification: Highly Confidential":
     // a label's visual marking, its name spelt as the tenant spells it.
@@ -103,7 +117,6 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     return Counts::kYes;
   }
   if (p.kind == MarkingKind::kLabel) return Counts::kNo;
-  bool subject = kind == TextKind::kSubject || kind == TextKind::kBulkSubject;
   bool subject_like = subject || kind == TextKind::kAttachmentName;
   bool strong = subject_like ? IsSubjectMarking(text, m.begin, m.end)
                              : IsBannerMarking(text, m.begin, m.end);
@@ -119,6 +132,18 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
              (!subject || FollowedBySeparator(text, m.end) ||
               (matched.size() > kMaxAcronymLetters &&
                FollowedByLowerCaseWord(text, m.end)));
+  }
+  if (strong && p.mixed_case && subject) {
+    strong = MixedCaseLeadsSubject(text, m);
+  }
+  // "Re: LES", "LES": a short footer word that is also a first name or
+  // initials, as the whole subject, says nothing of a marked message; it
+  // counts if the message agrees ("LES: case summary" keeps its separator's
+  // weight; issue 13, round 34: LES alone as a whole subject).
+  if (strong && subject && p.footer_word &&
+      m.end - m.begin <= kMaxAcronymLetters &&
+      text.find_first_not_of(" \t", m.end) == std::string_view::npos) {
+    return Counts::kIfCorroborated;
   }
   // "Re: LOU", "LOU\n\nHi Lou, ...", "OFFICIAL USE ONLY" over a pool-car
   // notice: an abbreviation or notice that is also everyday business
@@ -150,6 +175,9 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     if (kind == TextKind::kBody) return Counts::kIfCorroborated;
     strong = false;
   }
+  // "☒ PUBLIC ☐ INTERNAL ☐ CONFIDENTIAL ☐ SECRET": a level offered in a
+  // form's row of boxes and not ticked marks nothing (checkbox_choice.h).
+  if (strong && !subject && UncheckedChoice(text, m.begin)) strong = false;
   // "holds a SECRET clearance": a person's clearance level. Asked only of
   // a match that would count, as loose words in prose are many.
   if (strong && AboutClearance(text, m.begin, m.end)) strong = false;
@@ -178,6 +206,28 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
       !FollowedBySeparator(text, m.end)) {
     return Counts::kIfCorroborated;
   }
+  // "CONFIDENTIAL.", "*PROTECTED*", "[CONFIDENTIAL]", a CONFIDENTIAL under
+  // "-- " or "____", an attachment's or a document's first line: the
+  // ordinary-mail word decorated as mail decorates a typed word is the
+  // same weak finding as the bare one below, in an attachment's text too
+  // (its scheme marks a document top and bottom, which agree). Issue 13,
+  // round 36 item 1 (tester r13 repros 25-27, 30-36, 40, 41).
+  // As there, a heading word on the first line, the footer word
+  // (CONFIDENTIAL) on the last ("...\nLee\n\nPROTECTED" stays a bottom
+  // banner), typed plainly ("C O N F I D E N T I A L" is drawn).
+  if (strong && kind == TextKind::kBody && OrdinaryMailWord(p)) {
+    LoneEdge edge = LoneWordAtEdge(text, m.begin, m.end);
+    if (((edge == LoneEdge::kFirst && p.heading_word) ||
+         (edge == LoneEdge::kLast && p.footer_word)) &&
+        WordTypedPlainly(s, text, m)) {
+      return Counts::kIfCorroborated;
+    }
+    // "Regards\nAlice\n\nACME LTD - CONFIDENTIAL": the business word in
+    // a company's footer (tester r13 repros 24, 27).
+    if (p.footer_word && ClosesCompanyFooter(text, m.begin, m.end)) {
+      return Counts::kIfCorroborated;
+    }
+  }
   // "TOP SECRET\n\nOur summer menu is here!": an everyday word as the
   // heading of an advert or a personal note has the banner's place but
   // nothing of a marked message around it (position.h, IsBareHeading).
@@ -190,8 +240,8 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // it with the sender when it goes outside; breaker round 14 D1).
   if (strong && kind == TextKind::kBody && s.mail_body && p.heading_word &&
       IsBareHeading(text, m.begin, m.end) && TypedPlainly(s, text, m)) {
-    return s.bulk_body ? Counts::kIfCorroborated
-                       : Counts::kIfCorroboratedBanner;
+    return s.bulk_body || OrdinaryMailWord(p) ? Counts::kIfCorroborated
+                                              : Counts::kIfCorroboratedBanner;
   }
   // "Acme Ltd\n\nCONFIDENTIAL": a company's footer under its signature
   // has the bottom banner's place and nothing else of a marked message.
@@ -200,8 +250,13 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   if (strong && kind == TextKind::kBody && s.mail_body &&
       (p.footer_word || (s.bulk_body && p.heading_word)) &&
       IsBareFooter(text, m.begin, m.end) && TypedPlainly(s, text, m)) {
-    return s.bulk_body ? Counts::kIfCorroborated
-                       : Counts::kIfCorroboratedBanner;
+    // A short word ("LES") closing a mail is a sign-off name or initials as
+    // readily as a bottom banner: it counts if the message agrees, and is
+    // not put to the sender as a doubted marking (issue 13, round 34 item
+    // 13: "Hi Les, ...\n\nLES" was held for confirmation).
+    bool acronym = m.end - m.begin <= kMaxAcronymLetters;
+    return s.bulk_body || acronym || OrdinaryMailWord(p) ? Counts::kIfCorroborated
+                                                         : Counts::kIfCorroboratedBanner;
   }
   // "TOP SECRET - Menu Launch Friday", "SECRET - Draw on Friday": an
   // everyday level word heading a line of words in lower or mixed case is
@@ -293,6 +348,12 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
       }
       if (*strength == Strength::kStrong && PhraseRunsOn(text, m)) {
         return Counts::kIfCorroborated;
+      }
+      if (*strength == Strength::kStrong && p.mixed_case &&
+          (kind == TextKind::kSubject || kind == TextKind::kBulkSubject) &&
+          IsSubjectMarking(text, m.begin, m.end) &&
+          !MixedCaseLeadsSubject(text, m)) {
+        *strength = Strength::kWeak;
       }
       return Counts::kYes;
     case MarkingKind::kPortion: {

@@ -30,14 +30,28 @@ std::string Unfold(std::string_view raw) {
 }
 
 // Each To, Cc and Bcc header's raw value, unfolded; Resent-To/Cc/Bcc count
-// with them (Postfix's `sendmail -t` reads either set). Not GMime's parsed
+// with them (Postfix's `sendmail -t` reads either set). The Return-Path
+// too (ScannedMessage::return_path). Not GMime's parsed
 // list: it keeps the first '@' of "eve@army.mil@army.ml", while the mail
 // server delivers to the last.
 void CollectRecipientHeaders(const std::vector<HeaderView>& headers,
                              ScannedMessage* out) {
+  bool return_path_seen = false;
   for (const HeaderView& h : headers) {
     if (h.raw_value == nullptr) continue;
     std::string_view field = h.name;
+    // The topmost is the last delivery's (RFC 5321 section 4.4: each
+    // delivery adds its own at the top); a relay's older ones below it
+    // are not this message's sender.
+    if (EqualsNoCase(field, "Return-Path")) {
+      if (!return_path_seen) out->return_path = Unfold(h.raw_value);
+      return_path_seen = true;
+      continue;
+    }
+    if (EqualsNoCase(field, "Sender")) {
+      if (out->sender_header.empty()) out->sender_header = Unfold(h.raw_value);
+      continue;
+    }
     if (StartsWithNoCase(field, "Resent-")) {
       field.remove_prefix(7);
     }

@@ -147,6 +147,20 @@ void MessageWalker::WalkMultipart(GMimeMultipart* multipart, int depth) {
   int n = g_mime_multipart_get_count(multipart);
   GMimeContentType* type =
       g_mime_object_get_content_type(GMIME_OBJECT(multipart));
+  if (g_mime_object_get_content_type_parameter(GMIME_OBJECT(multipart),
+                                              "boundary") == nullptr) {
+    // RFC 2046 5.1.1: the boundary parameter is required; without it the
+    // parts cannot be told apart and GMime keeps none of the content. A
+    // parse error is no reason to call the message read (issue 13, round
+    // 34 defect 3).
+    std::string what = OrEmpty(g_mime_object_get_content_disposition_parameter(
+        GMIME_OBJECT(multipart), "filename"));
+    std::string error = (what.empty() ? std::string("body") : "attachment:" + what) +
+                        ": a multipart with no boundary (RFC 2046 5.1.1); "
+                        "its content is not read";
+    AddLimit(&out_->sensitivity, "unreadable-attachment", error);
+    out_->errors.push_back(std::move(error));
+  }
   bool alternative = type != nullptr && g_mime_content_type_is_type(
                                             type, "multipart", "alternative");
   if (!alternative) {

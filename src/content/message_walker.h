@@ -50,6 +50,10 @@ struct LeafPart {
   bool is_attachment = false;
   const char* charset = nullptr;
   const char* sealed = nullptr;
+  // A Content-Transfer-Encoding GMime does not know ("base-64",
+  // "x-gzip"), as written; "" when known or absent. RFC 2045 6.4: such a
+  // part is opaque, so it is reported unread.
+  std::string unknown_encoding;
 };
 
 class MessageWalker {
@@ -99,9 +103,11 @@ class MessageWalker {
   bool Enter(int depth);
   void WalkLeaf(GMimePart* part, int depth);
   void ReadLeaf(const LeafPart& leaf, PartContent& content, int depth);
-  void ScanExtracted(Extracted text, const std::string& where,
-                     const std::string& filename, bool is_attachment,
-                     int depth);
+  // `body_text` is the text scanned as the part's own: `text.text`, or the
+  // part's bytes where they lie (ExtractTextInPlace).
+  void ScanExtracted(Extracted& text, std::string_view body_text,
+                     const std::string& where, const std::string& filename,
+                     bool is_attachment, int depth);
 
   const Scanner& scanner_;
   Scratch& scratch_;

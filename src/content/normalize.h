@@ -3,9 +3,11 @@
 //
 // Unicode dashes (U+2010..U+2015, U+2212, U+FE58, U+FE63, U+FF0D) become '-';
 // non-breaking and typographic spaces (U+00A0, U+2000..U+200A, U+202F, U+205F,
-// U+3000) and tabs become ' '; zero-width characters, soft hyphens and the
+// U+3000) become ' ' and a tab three (a cell break: position_banner.cc,
+// kCellGap); zero-width characters, soft hyphens and the
 // combining underlines U+0332/U+0333 are dropped; CR LF and lone CR become
-// LF; a run of underscores with a letter or digit on one side only
+// LF; a backspace strikes the character after it over the one before
+// ("S\bS" bold and "_\bS" underline, as nroff writes them, read "S"); a run of underscores with a letter or digit on one side only
 // ("_SECRET_", Markdown emphasis) becomes as many blanks; then a text with other non-ASCII characters (and valid UTF-8) is put
 // in Unicode NFKC (ICU), which maps
 // full-width, mathematical, circled and squared letters and ligatures onto
@@ -26,7 +28,7 @@ namespace nearmiss::content {
 void NormalizeText(std::string_view in, std::string* out);
 
 // True when NormalizeText surely returns `in` unchanged (plain ASCII
-// without CR, tab or underscore): the common case, which then skips the
+// without CR, tab, backspace or underscore): the common case, which then skips the
 // copy.
 bool IsAlreadyNormal(std::string_view in);
 

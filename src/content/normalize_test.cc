@@ -23,11 +23,29 @@ TEST(NormalizeTest, SpacesAndInvisiblesAndLineEnds) {
   EXPECT_EQ(Norm("TOP\u202fSECRET"), "TOP SECRET");
   EXPECT_EQ(Norm("SE\u200bCRET"), "SECRET");
   EXPECT_EQ(Norm("SE\u00adCRET"), "SECRET");
-  EXPECT_EQ(Norm("a\r\nb\rc\td"), "a\nb\nc d");
+  // A tab is a cell break: three blanks (issue 13, round 34 item 5).
+  EXPECT_EQ(Norm("a\r\nb\rc\td"), "a\nb\nc   d");
 }
 
 // Breaker round 13 defect 7: underscores as emphasis at a word's edge
 // become blanks, one for one; inside words and in rule lines they stay.
+// Issue 13, b13t defect 2: backspace overstrike as nroff, man(1) and line
+// printers write it reads as the letters shown.
+TEST(NormalizeTest, BackspaceOverstrikeShowsTheLetterStruckLast) {
+  EXPECT_EQ(Norm("S\bSE\bEC\bCR\bRE\bET\bT"), "SECRET");     // bold
+  EXPECT_EQ(Norm("_\bU_\bK _\bS_\bE_\bC"), "UK SEC");         // underline
+  EXPECT_EQ(Norm("S\b_E\b_C\b_"), "SEC");                      // underline after
+  EXPECT_EQ(Norm("/\b/ x"), "/ x");
+  // Non-ASCII struck over: the whole UTF-8 sequence goes.
+  EXPECT_EQ(Norm("\u00e9\bE"), "E");
+  // Nothing to strike: a backspace at the start or after a line break.
+  EXPECT_EQ(Norm("\bSECRET\n\bX"), "SECRET\nX");
+  EXPECT_FALSE(IsAlreadyNormal("S\bS"));
+  // Long plain runs around it (the 16- and 32-byte screens).
+  std::string plain(70, 'a');
+  EXPECT_EQ(Norm(plain + "S\bS" + plain), plain + "S" + plain);
+}
+
 TEST(NormalizeTest, EmphasisUnderscoresBecomeBlanks) {
   EXPECT_EQ(Norm("_SECRET_"), " SECRET ");
   EXPECT_EQ(Norm("__UK SECRET__\nx"), "  UK SECRET  \nx");
@@ -91,7 +109,7 @@ TEST(NormalizeTest, AlreadyNormalMatchesNormalize) {
 TEST(NormalizeTest, RewritesAtEveryPositionOfLongText) {
   const std::string base = "line one\nline two is longer\nthree\n";
   const std::pair<std::string, std::string> cases[] = {
-      {"\r\n", "\n"}, {"\r", "\n"}, {"\t", " "}, {"\u2013", "-"},
+      {"\r\n", "\n"}, {"\r", "\n"}, {"\t", "   "}, {"\u2013", "-"},
       {"\u00a0", " "},  {"\u200b", ""}, {"\xff", "\xff"}, {"\u00e9", "\u00e9"}};
   for (const auto& [special, mapped] : cases) {
     for (size_t at = 0; at <= base.size(); ++at) {
@@ -127,7 +145,7 @@ TEST(NormalizeTest, FindsSpecialBytesAtEveryOffsetOfSeveralBlocks) {
         EXPECT_FALSE(IsAlreadyNormal(twice)) << int(special) << " at " << at + 17;
       }
       if (special == '\r' || special == '\t') {
-        const char* mapped = special == '\r' ? "\n" : " ";
+        const char* mapped = special == '\r' ? "\n" : "   ";
         EXPECT_EQ(Norm(in), base.substr(0, at) + mapped + base.substr(at + 1));
       }
     }

@@ -153,9 +153,12 @@ Status ParseMarking(std::string_view file, const std::string& pack_name,
       subject_head = SubjectHead::kTitle;
     } else if (head == "alone") {
       subject_head = SubjectHead::kAlone;
+    } else if (head == "only") {
+      subject_head = SubjectHead::kOnly;
     } else if (head != "any") {
-      return ErrorAt(file, *node, "subject_head must be \"any\", \"title\" or \"alone\" (marking '" +
-                                      *name + "')");
+      return ErrorAt(file, *node,
+                     "subject_head must be \"any\", \"title\", \"alone\" or \"only\" (marking '" +
+                         *name + "')");
     }
     if (subject_head != SubjectHead::kAny && kind != MarkingKind::kClassification) {
       return ErrorAt(file, *node, "subject_head needs kind = \"classification\" (marking '" +
@@ -197,6 +200,18 @@ Status ParseMarking(std::string_view file, const std::string& pack_name,
   };
   for (const std::string& f : forms) {
     add(LiteralToExpression(f, true, true), case_sensitive);
+    // A portion mark typed with blanks inside its brackets ("( NS ) The
+    // convoy", "( S ) Route"): the US pack caught "( S // NF )" by its
+    // banner abbreviation only, and no pack the bare letters (issue 13,
+    // round 34 item 9). At least one blank, so the plain form stays the
+    // literal's match alone.
+    if (kind == MarkingKind::kPortion && f.size() > 2 && f.front() == '(' &&
+        f.back() == ')') {
+      std::string inner =
+          LiteralToExpression(std::string_view(f).substr(1, f.size() - 2),
+                              false, false);
+      add("\\((?: +" + inner + " *| *" + inner + " +)\\)", case_sensitive);
+    }
     // Typed letter-spaced forms were capitals; matching them caseless would
     // only cost scan speed (measured: a third of the uk pack's).
     if (spaced) add(LetterSpacedExpression(f), true);

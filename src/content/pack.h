@@ -43,7 +43,11 @@
 //                                    # only if the message agrees; "alone"
 //                                    # counts alone, before any words only
 //                                    # if the message agrees (position.h,
-//                                    # ReadSubjectRest)
+//                                    # ReadSubjectRest); "only": an
+//                                    # abbreviation that counts leading a
+//                                    # subject, in capitals, before ':' or
+//                                    # '//' ("CTS: exercise order"), and
+//                                    # nowhere else
 //   agree_only = false               # the form is also a common
 //                                    # abbreviation, name or notice ("LOU":
 //                                    # a letter of understanding, a first
@@ -114,7 +118,7 @@ enum class MarkingKind {
 };
 
 // `subject_head` in the format above.
-enum class SubjectHead { kAny, kTitle, kAlone };
+enum class SubjectHead { kAny, kTitle, kAlone, kOnly };
 
 struct MarkingDef {
   std::string name;

@@ -10,6 +10,7 @@
 #include "content/gmime_util.h"
 #include "content/message_walk.h"
 #include "content/message_walker.h"
+#include "content/plain_header.h"
 
 namespace nearmiss::content {
 namespace {
@@ -164,12 +165,22 @@ std::optional<ScannedMessage> ScanPlainMessage(std::string_view bytes, std::size
   if (body_at == std::string_view::npos || RepeatsAField(fields.list)) return std::nullopt;
   if (Find(fields.list, "Content-Disposition") != nullptr) return std::nullopt;
   std::vector<std::string> warnings;
-  ParserOptions options(&warnings);
+  // Made on first use: a plain ASCII message needs no GMime parser call.
+  std::optional<ParserOptions> parser_options;
+  auto options = [&] {
+    if (!parser_options) parser_options.emplace(&warnings);
+    return parser_options->get();
+  };
   for (Field& f : fields.list) {
     if (!NeedsValue(f, scanner)) continue;
-    // As g_mime_header_get_value decodes it.
+    // As g_mime_header_get_value decodes it (plain_header.h: text that
+    // decodes to itself is kept as unfolded).
     char* unfolded = g_mime_utils_header_unfold(f.raw_value.c_str());
-    f.value = g_mime_utils_header_decode_text(options.get(), unfolded);
+    if (DecodesToItself(unfolded)) {
+      f.value = unfolded;
+      continue;
+    }
+    f.value = g_mime_utils_header_decode_text(options(), unfolded);
     g_free(unfolded);
   }
   if (!warnings.empty()) return std::nullopt;
@@ -183,7 +194,7 @@ std::optional<ScannedMessage> ScanPlainMessage(std::string_view bytes, std::size
       if (static_cast<unsigned char>(c) >= 0x80) return std::nullopt;
     }
     if (f->raw_value.find("=?") != std::string::npos) return std::nullopt;
-    type.reset(g_mime_content_type_parse(options.get(), f->value));
+    type.reset(g_mime_content_type_parse(options(), f->value));
     if (!warnings.empty() || !g_mime_content_type_is_type(type.get(), "text", "*") ||
         g_mime_content_type_get_parameter(type.get(), "name") != nullptr) {
       return std::nullopt;
@@ -199,16 +210,19 @@ std::optional<ScannedMessage> ScanPlainMessage(std::string_view bytes, std::size
   ScannedMessage out;
   out.source = std::string(source);
   GPtr<InternetAddressList> from;
+  std::optional<std::string> bare_from;  // BareAddrSpec's, when it answers
   std::vector<HeaderView> head;
   head.reserve(fields.list.size());
   for (const Field& f : fields.list) {
     if (IsContentField(f.name)) continue;
     head.push_back({f.name.c_str(), f.raw_value.c_str(), f.value});
     if (EqualsNoCase(f.name, "From")) {
+      bare_from = BareAddrSpec(f.raw_value);
+      if (bare_from) continue;
       // GMime's message keeps what it parsed of a From it could not parse
       // to the end; internet_address_list_parse keeps nothing then: such
       // a From is left to the full parse.
-      from.reset(internet_address_list_parse(options.get(), f.raw_value.c_str()));
+      from.reset(internet_address_list_parse(options(), f.raw_value.c_str()));
       if (!from && f.raw_value.find_first_not_of(" \t\r\n") != std::string::npos) {
         return std::nullopt;
       }
@@ -226,8 +240,12 @@ std::optional<ScannedMessage> ScanPlainMessage(std::string_view bytes, std::size
     }
   }
   if (!warnings.empty()) return std::nullopt;
-  if (!from) from.reset(internet_address_list_new());
-  out.from = AddressListString(from.get());
+  if (bare_from) {
+    out.from = std::move(*bare_from);
+  } else {
+    if (!from) from.reset(internet_address_list_new());
+    out.from = AddressListString(from.get());
+  }
 
   MessageWalker walker(scanner, scratch, limits, &out);
   if (WalkHead(head, size, walker, &out)) {

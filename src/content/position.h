@@ -7,6 +7,7 @@
 #define NEARMISS_CONTENT_POSITION_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace nearmiss::content {
@@ -20,6 +21,20 @@ namespace nearmiss::content {
 // or TrailsSubject, or BetweenSeparators, or EndsSubjectUnseparated.
 bool IsSubjectMarking(std::string_view text, std::size_t begin,
                       std::size_t end);
+
+// Where a subject's own words start, for a match at `begin`: after the
+// reply, forward, meeting and report prefixes, gateway tags and the head's
+// decoration that IsSubjectMarking skips. A match at that offset leads the
+// subject.
+std::size_t SubjectWordsStart(std::string_view text, std::size_t begin);
+
+// The match leads the subject (SubjectWordsStart) and a ':' or the banner's
+// "//" follows it: "CTS: exercise order", "RE: [EXTERNAL] NS//REL TO SWE:
+// plan". Not after a mission's name, not in brackets elsewhere, not
+// trailing ("Raleigh office - NC"), not before a dash, nor alone: NATO's
+// level abbreviations are also initials, codes and state names (nato-eu
+// pack, subject_head = "only").
+bool LeadsSubjectBeforeColon(std::string_view text, std::size_t begin, std::size_t end);
 
 // The match stands in the "Subject:" field of a header block quoted in a
 // body or a document: the line starts (after blanks and "> " quote marks)
@@ -163,6 +178,8 @@ enum class PortionPlace { kNone, kPortion, kIfCorroborated };
 // initials; "(CUI)", "(SBU)" and "(FOUO)" (the CUI Registry's mark and its
 // predecessors) are nobody's initials.
 bool BareMarkMayBeInitials(std::string_view mark);
+// The mark without blanks: "( NS )" is "(NS)" (issue 13, round 34 item 9).
+std::string CompactPortionMark(std::string_view mark);
 
 // BareMarkMayBeInitials, and the mark says a classified level: not the
 // unclassified "(NU)" (ACP 240 / AC/35-D/2002's portion form). Two such

@@ -125,12 +125,53 @@ bool OwnParagraph(std::string_view text, std::size_t line_begin,
 // of an opener ("Hi Bob,\n\nAs discussed.\n\nUK SECRET\n\n...", a
 // gateway's "CAUTION: This email originated outside ..." paragraph), the
 // last of them not introducing it ("one word:\n\nSECRET" is a story's).
+// The match's line closes the page's opening block (a blank line or the
+// page's end below it) and every line above it on the page is a title or
+// reference line, not a sentence: "Deployment plan\nUK SECRET\n\n...",
+// "MEMORANDUM\nUK SECRET", "Ref: MOD/2026/114\nUK SECRET". Whether the
+// banner counts depends on what the line above is, not on a blank line
+// between them (issue 13, round 34 item 4). `before` lines are above it.
+bool UnderTitleLines(std::string_view text, std::size_t line_begin,
+                     std::size_t line_end, int before) {
+  bool blank_below = line_end >= text.size() || text[line_end] != '\n' ||
+                     IsBlankLine(text, line_end + 1, LineEnd(text, line_end + 1));
+  if (!blank_below) return false;
+  std::size_t end = line_begin;
+  for (int seen = 0; seen < before && end > 0 && text[end - 1] == '\n';) {
+    std::size_t start = LineStart(text, end - 1);
+    std::string_view line = text.substr(start, end - 1 - start);
+    end = start;
+    while (!line.empty() && (IsBlank(line.back()) || line.back() == '\r')) {
+      line.remove_suffix(1);
+    }
+    if (line.empty()) continue;
+    ++seen;
+    char last = line.back();
+    if (last == '.' || last == '!' || last == '?' || last == ':' ||
+        last == ';' || last == ',') {
+      return false;  // a sentence, or a line that leads into the next
+    }
+    int words = 0;
+    bool in_word = false;
+    for (char c : line) {
+      if (!IsBlank(c) && !in_word) ++words;
+      in_word = !IsBlank(c);
+    }
+    if (words > 8) return false;
+  }
+  return true;
+}
+
+// `under_title`: a line closing an opening block of title lines
+// (UnderTitleLines) is at the top too. A bare heading word is not asked
+// so: under "Hello" it is a line of a note, not the note's heading.
 bool AtTop(std::string_view text, std::size_t line_begin,
-           std::size_t line_end) {
+           std::size_t line_end, bool under_title = true) {
   int before = ZoneLinesBefore(text, line_begin, kBannerLines);
   if (before == 0) return true;
-  if (before >= kBannerLines || !OwnParagraph(text, line_begin, line_end)) {
-    return false;
+  if (before >= kBannerLines) return false;
+  if (!OwnParagraph(text, line_begin, line_end)) {
+    return under_title && UnderTitleLines(text, line_begin, line_end, before);
   }
   std::string_view above = NeighbourLine(text, line_begin, line_end, false);
   while (!above.empty() && IsBlank(above.back())) above.remove_suffix(1);
@@ -162,6 +203,13 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
   std::string_view before = text.substr(line_begin, begin - line_begin);
   std::string_view after = text.substr(end, line_end - end);
   if (HasLabel(text, line_begin, begin)) return true;
+  // A banner line laid out in cells ("MOD/2026/114<tab>UK SECRET<tab>Page 1
+  // of 3", a header's left, centre and right parts, a table row's cells, a
+  // PDF's wide gaps): the marking alone in its cell is alone on the line.
+  // One rule for every container, not a split in each extractor (issue 13,
+  // round 34 item 5).
+  before = before.substr(LastCellBreak(before));
+  after = after.substr(0, FirstCellBreak(after));
   // Framed on either side by rules, box edges or symbols and padding
   // ("│   SECRET   │", "■■■ SECRET ■■■", "~~~ SECRET ~~~").
   if (!OnlyFrame(before) || !OnlyFrame(after)) {
@@ -238,7 +286,7 @@ bool IsBareHeading(std::string_view text, std::size_t begin, std::size_t end) {
   // Under an opener, a heading has prose under it; a name and a signature
   // under it make it the bottom banner ("Bob,\n\nThe convoy leaves at
   // 0600.\n\nSECRET\n\nAlice Smith\nJ3 Plans Officer").
-  return AtTop(text, line_begin, line_end) &&
+  return AtTop(text, line_begin, line_end, /*under_title=*/false) &&
          ReadsAsProse(NeighbourLine(text, line_begin, line_end, true));
 }
 

@@ -147,3 +147,63 @@ TEST(PositionTest, TierHeadsBannerLineWithMoreWords) {
 
 }  // namespace
 }  // namespace nearmiss::content
+
+// Issue 13, round 34 item 8: the quoted message's first and last lines are
+// its banner lines wherever the quote depth changes, however the marks are
+// spaced; without a change, a line in the middle is in the middle.
+namespace nearmiss::content {
+namespace {
+
+TEST(PositionTest, QuoteDepthChangeStartsTheQuotedMessage) {
+  EXPECT_TRUE(At(IsBannerMarking,
+                 "Sounds good.\n\n> > UK SECRET\n> >\n> > The convoy leaves.\n",
+                 "UK SECRET"));
+  EXPECT_TRUE(At(IsBannerMarking,
+                 "Ok.\n\n> One.\n> > Two.\n> > Three.\n> > Four.\n> > Five.\n"
+                 "> > Six.\n> >\n> > UK SECRET\n> Seven.\n> Eight.\n> Nine.\n",
+                 "UK SECRET"));
+  EXPECT_FALSE(At(IsBannerMarking,
+                  "> One.\n> Two.\n> Three.\n> Four.\n> UK SECRET\n> Five.\n"
+                  "> Six.\n> Seven.\n> Eight.\n",
+                  "UK SECRET"));
+}
+
+}  // namespace
+}  // namespace nearmiss::content
+
+// Issue 13, round 34 item 4: under a title or reference line, with no
+// blank line between, a banner closing the opening block is the top one;
+// under a sentence or a lead-in ending in ':' it is not.
+namespace nearmiss::content {
+namespace {
+
+TEST(PositionTest, BannerUnderTitleLine) {
+  EXPECT_TRUE(IsEdgeLine("Deployment plan\nUK SECRET\n\nThe convoy leaves.\n",
+                         16, 25));
+  EXPECT_TRUE(IsEdgeLine("Ref: MOD/2026/114\nUK SECRET\n\nText.\n", 18, 27));
+  EXPECT_FALSE(IsEdgeLine("The word of the day is:\nSECRET\n\nText.\n", 24, 30));
+  EXPECT_FALSE(IsEdgeLine("Deployment plan\nUK SECRET\nThe convoy leaves.\n\n"
+                          "More.\nMore.\nMore.\nMore.\n",
+                          16, 25));
+}
+
+}  // namespace
+}  // namespace nearmiss::content
+
+// Issue 13, round 34 item 5: a banner alone in its cell of a line split by
+// a tab (three blanks after normalising) or a wide gap.
+namespace nearmiss::content {
+namespace {
+
+TEST(PositionTest, BannerAloneInItsCell) {
+  EXPECT_TRUE(At(IsBannerMarking,
+                 "MOD/2026/114   UK SECRET   Page 1 of 3\n\nThe convoy.\n",
+                 "UK SECRET"));
+  EXPECT_TRUE(At(IsBannerMarking, "Ref 4471     UK SECRET\n\nThe convoy.\n",
+                 "UK SECRET"));
+  EXPECT_FALSE(At(IsBannerMarking, "MOD/2026/114 UK SECRET Page 1\n\nThe convoy.\n",
+                  "UK SECRET"));
+}
+
+}  // namespace
+}  // namespace nearmiss::content

@@ -16,7 +16,10 @@ namespace nearmiss::content {
 namespace {
 
 // "(S)", "(TS)", "(NR)", "(CUI)": a mark with no control after "/" or "//".
-bool IsBareMark(std::string_view mark) {
+// Blanks inside the brackets ("( NS )") are the same mark.
+bool IsBareMark(std::string_view spaced) {
+  std::string compact = CompactPortionMark(spaced);
+  std::string_view mark = compact;
   if (mark.size() < 3 || mark.size() > 5) return false;
   for (char c : mark.substr(1, mark.size() - 2)) {
     if (!IsUpper(c)) return false;
@@ -54,10 +57,13 @@ bool InOptionList(std::string_view text, std::size_t begin, std::size_t end) {
   }
   for (std::size_t i = from; i < to; ++i) {
     if (text[i] != '(' || i == begin) continue;
-    std::size_t close = text.substr(i, std::min<std::size_t>(6, to - i)).find(')');
+    std::size_t close = text.substr(i, std::min<std::size_t>(8, to - i)).find(')');
     if (close == std::string_view::npos) continue;
     close += i;
-    if (IsOptionLabel(text.substr(i + 1, close - i - 1))) return true;
+    std::string_view inner = text.substr(i + 1, close - i - 1);
+    while (!inner.empty() && IsBlank(inner.front())) inner.remove_prefix(1);
+    while (!inner.empty() && IsBlank(inner.back())) inner.remove_suffix(1);
+    if (IsOptionLabel(inner)) return true;
   }
   return false;
 }
@@ -223,7 +229,17 @@ constexpr std::size_t kLegendBytes = 240;
 
 }  // namespace
 
-bool BareMarkMayBeInitials(std::string_view mark) {
+std::string CompactPortionMark(std::string_view mark) {
+  std::string out;
+  for (char c : mark) {
+    if (!IsBlank(c)) out.push_back(c);
+  }
+  return out;
+}
+
+bool BareMarkMayBeInitials(std::string_view spaced) {
+  std::string compact = CompactPortionMark(spaced);
+  std::string_view mark = compact;
   return mark.size() > 3 && IsBareMark(mark) && mark != "(CUI)" && mark != "(SBU)" &&
          mark != "(FOUO)";
 }

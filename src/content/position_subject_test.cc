@@ -69,3 +69,27 @@ TEST(PositionTest, ReadSubjectRestTellsTitlesFromSentences) {
 
 }  // namespace
 }  // namespace nearmiss::content
+
+// Issue 13, round 34 item 7: any brackets, symbols, emoji, or a date or
+// reference number before the marking leave it at the subject's head; a
+// short number or a word does not.
+namespace nearmiss::content {
+namespace {
+
+TEST(PositionTest, SubjectHeadAfterSymbolsDatesAndReferences) {
+  EXPECT_TRUE(At(IsSubjectMarking, "{UK SECRET} deployment plan", "UK SECRET"));
+  EXPECT_TRUE(At(IsSubjectMarking, "<<SECRET>> plan", "SECRET"));
+  EXPECT_TRUE(At(IsSubjectMarking, "!! SECRET: plan", "SECRET"));
+  EXPECT_TRUE(At(IsSubjectMarking, "\xF0\x9F\x94\x92 SECRET: plan", "SECRET"));
+  EXPECT_TRUE(At(IsSubjectMarking, "2026-12-01 UK SECRET: plan", "UK SECRET"));
+  EXPECT_TRUE(At(IsSubjectMarking, "MOD/2026/114 UK SECRET plan", "UK SECRET"));
+  EXPECT_TRUE(At(IsSubjectMarking, "Re: #4471 SECRET: plan", "SECRET"));
+  EXPECT_FALSE(At(IsSubjectMarking, "3 SECRET tips", "SECRET"));
+  EXPECT_FALSE(At(IsSubjectMarking, "Q4 SECRET plan", "SECRET"));
+  EXPECT_FALSE(At(IsSubjectMarking, "Plan 2026 SECRET: x", "SECRET"));
+  EXPECT_TRUE(FollowedBySeparator("<SECRET> plan", 7));
+  EXPECT_TRUE(FollowedBySeparator("~~ SECRET ~~ plan", 9));
+}
+
+}  // namespace
+}  // namespace nearmiss::content

@@ -157,9 +157,12 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
       break;
     }
     Strength strength = Strength::kWeak;
-    if (MarkingStrength(scanner.patterns[m.id], kind, s, m, &strength) !=
-        Counts::kNo) {
-      *out_it++ = m;
+    const Counts counts = MarkingStrength(scanner.patterns[m.id], kind, s, m, &strength);
+    if (counts != Counts::kNo) {
+      RawMatch placed = m;
+      placed.counts = static_cast<unsigned char>(counts);
+      placed.strength = static_cast<unsigned char>(strength);
+      *out_it++ = placed;
     }
   }
   s.kept.erase(out_it, s.kept.end());
@@ -168,8 +171,10 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
   // settles once the whole message has been read.
   for (const RawMatch& m : s.kept) {
     const PatternEntry& p = scanner.patterns[m.id];
-    Strength strength = Strength::kWeak;
-    Counts counts = MarkingStrength(p, kind, s, m, &strength);
+    // As placed in the first pass (MarkingStrength reads only the text and
+    // the match: the same answer).
+    const auto strength = static_cast<Strength>(m.strength);
+    const auto counts = static_cast<Counts>(m.counts);
     bool doubtful = counts == Counts::kIfCorroborated ||
                     counts == Counts::kIfCorroboratedBanner;
     Finding f = MakeFinding(p, where, m.begin,

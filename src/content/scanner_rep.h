@@ -98,6 +98,11 @@ struct RawMatch {
   unsigned id;
   unsigned long long begin;
   unsigned long long end;
+  // EmitMarkings' placement of a marking match (MarkingStrength's Counts
+  // and Strength), kept from its first pass so the second does not place
+  // it again.
+  unsigned char counts = 0;
+  unsigned char strength = 0;
 };
 
 // Bound on matches kept per text: beyond it a scan stops and reports a limit

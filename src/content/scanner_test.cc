@@ -87,7 +87,11 @@ TEST_F(ScannerTest, IssueThirteenForms) {
            Case{kBody, "Hi\n\nsee below\n\nConfidential\n", Level::kNone},
            Case{kBody, "Thanks,\nJo\n\nCONFIDENTIAL\n---\nThis e-mail is "
                        "intended only for the addressee.\n", Level::kNone},
-           Case{kBody, "Thanks,\nJo\n\nCONFIDENTIAL\n", Level::kSecret},
+           // An attachment's text ("t", not the mail's "body"): the
+           // business word alone closing it counts only if the text agrees
+           // (issue 13, round 36 item 1); SECRET so placed is a banner.
+           Case{kBody, "Thanks,\nJo\n\nCONFIDENTIAL\n", Level::kNone},
+           Case{kBody, "Thanks,\nJo\n\nSECRET\n", Level::kSecret},
        }) {
     EXPECT_EQ(Scan(c.kind, c.text).level, c.want) << c.text;
   }
@@ -193,6 +197,45 @@ TEST_F(ScannerTest, PortionMarksOnlyAtParagraphStart) {
             Level::kOfficialSensitive);
   Sensitivity s = Scan(TextKind::kBody, "select item(s) and (TS) later");
   EXPECT_TRUE(s.findings.empty());
+}
+
+// Issue 13, round 34 items 11, 12 and 15: the PSPF's other caveats and
+// label keys; mixed-case forms at a subject's head need a separator or
+// lower-case words after them.
+TEST_F(ScannerTest, RoundThirtyFourSubjectsAndCaveats) {
+  EXPECT_EQ(Scan(TextKind::kSubject, "Budget [VER=2018.4, SEC=PROTECTED]").level,
+            Level::kSecret);
+  Sensitivity excl =
+      Scan(TextKind::kBody, "PROTECTED//EXCLUSIVE FOR Jane Smith\n\nFigures.\n");
+  ASSERT_FALSE(excl.findings.empty());
+  EXPECT_EQ(excl.findings[0].marking, "PROTECTED <caveat>");
+  EXPECT_EQ(Scan(TextKind::kSubject, "Re: Nato Secret Files documentary").level,
+            Level::kNone);
+  EXPECT_EQ(Scan(TextKind::kSubject, "Cosmic Top Secret Escape Room").level,
+            Level::kNone);
+  EXPECT_EQ(Scan(TextKind::kSubject, "Nato Secret: exercise plan").level,
+            Level::kSecret);
+  EXPECT_EQ(Scan(TextKind::kSubject, "official sensitive data training").level,
+            Level::kNone);
+  EXPECT_EQ(Scan(TextKind::kSubject, "OFFICIAL/SENSITIVE: staffing").level,
+            Level::kOfficialSensitive);
+}
+
+// Issue 13, round 34 item 9: blanks inside a portion mark's brackets, in
+// every pack's portion forms, and NATO's hyphenated compound forms.
+TEST_F(ScannerTest, SpacedPortionMarksAndHyphenatedNatoForms) {
+  EXPECT_EQ(Scan(TextKind::kBody, "intro\n\n( S//NF ) The plan.\n").level,
+            Level::kSecret);
+  Sensitivity ns = Scan(TextKind::kBody, "Bob,\n\n1. ( NS ) The convoy leaves.\n");
+  ASSERT_FALSE(ns.findings.empty());
+  EXPECT_EQ(ns.findings[0].marking, "(NS)");
+  Sensitivity s = Scan(TextKind::kBody, "Team,\n\n1. ( S ) The route.\n");
+  ASSERT_FALSE(s.findings.empty());
+  EXPECT_EQ(s.findings[0].marking, "(S)");
+  EXPECT_EQ(Scan(TextKind::kBody, "NATO-SECRET\n\nThe exercise.\n").level,
+            Level::kSecret);
+  EXPECT_EQ(Scan(TextKind::kBody, "COSMIC-TOP-SECRET\n\nAnnex B.\n").level,
+            Level::kTopSecret);
 }
 
 TEST_F(ScannerTest, UnclassifiedIsNone) {

@@ -3,7 +3,9 @@
 #include <utility>
 #include <pugixml.hpp>
 
+#include "content/css_caps.h"
 #include "content/extract.h"
+#include "content/office_caps.h"
 
 namespace nearmiss::content {
 namespace {
@@ -47,8 +49,8 @@ bool IsHexOrSign(char c) {
 
 class TextWalker : public pugi::xml_tree_walker {
  public:
-  TextWalker(std::string* out, const XmlTextOptions& options)
-      : out_(out), options_(options) {}
+  TextWalker(std::string* out, const XmlTextOptions& options, const OfficeCaps* caps)
+      : out_(out), options_(options), caps_(caps) {}
 
   bool for_each(pugi::xml_node& node) override {
     if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
@@ -56,10 +58,29 @@ class TextWalker : public pugi::xml_tree_walker {
       if (parent && OneOf(LocalName(parent.name()), kExcelHeaderElements)) {
         return true;  // written whole when its element was met
       }
-      out_->append(node.value());
+      if (caps_ != nullptr && caps_->ShownInCapitals(node)) {
+        AppendUpperAscii(out_, node.value());
+      } else {
+        out_->append(node.value());
+      }
     } else if (node.type() == pugi::node_element) {
       const char* local = LocalName(node.name());
-      if (OneOf(local, kLineElements)) out_->push_back('\n');
+      if (std::strcmp(local, "tc") == 0) {
+        next_cell_ = IsLaterCell(node);
+      } else if (next_cell_ && std::strcmp(local, "p") == 0) {
+        // The first paragraph of a Word table's second or later cell
+        // stands beside the cell before it, as HTML's cells are read
+        // (html_text.cc, IsCell): a tab, which the normaliser makes a cell
+        // break. "SECRET" | "//NOFORN" is one banner, and "MOD/2026/114" |
+        // "UK SECRET" | "Page 1 of 3" in a header's table one banner line
+        // with the marking alone in its cell (issue 13, b13t defect 3).
+        out_->push_back('\t');
+        next_cell_ = false;
+        return true;
+      }
+      if (options_.every_element_breaks || OneOf(local, kLineElements)) {
+        out_->push_back('\n');
+      }
       // Words a reader sees that live in attributes: Word's watermark
       // (Design > Watermark writes VML v:textpath string="SECRET" in the
       // header part), WordArt in VML, and an image's or shape's alt text
@@ -94,8 +115,25 @@ class TextWalker : public pugi::xml_tree_walker {
   }
 
  private:
+  // A WordprocessingML cell (w:tc) with a cell before it in its row: the
+  // nearest element before it is a cell (a bookmark or permission mark
+  // between cells skipped, a few at most), not the row's properties.
+  static bool IsLaterCell(const pugi::xml_node& cell) {
+    int looked = 0;
+    for (pugi::xml_node p = cell.previous_sibling(); p && looked < 8;
+         p = p.previous_sibling(), ++looked) {
+      if (p.type() != pugi::node_element) continue;
+      const char* local = LocalName(p.name());
+      if (std::strcmp(local, "tc") == 0) return true;
+      if (std::strcmp(local, "trPr") == 0 || std::strcmp(local, "tblPrEx") == 0) return false;
+    }
+    return false;
+  }
+
   std::string* out_;
   const XmlTextOptions& options_;
+  const OfficeCaps* caps_;
+  bool next_cell_ = false;  // the next paragraph opens a later cell
 };
 
 }  // namespace
@@ -147,7 +185,13 @@ bool XmlToText(std::string_view xml, std::string* out,
                        pugi::encoding_utf8)) {
     return false;
   }
-  TextWalker walker(out, options);
+  // The part's own automatic styles (ODF content.xml) over the package's.
+  OfficeCaps caps;
+  if (options.styles != nullptr) {
+    caps = *options.styles;
+    caps.AddStyles(doc.document_element());
+  }
+  TextWalker walker(out, options, options.styles != nullptr ? &caps : nullptr);
   doc.traverse(walker);
   return true;
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "content/extract.h"
+#include "content/office_caps.h"
 
 namespace nearmiss::content {
 namespace {
@@ -66,6 +67,120 @@ TEST(XmlToTextTest, TabsSplitHeaderCellsOnly) {
       "</w:t></w:r></w:p>";
   EXPECT_EQ(Text(header, true), "\nMOD/2026/114\n\nUK SECRET\n\nPage 1");
   EXPECT_EQ(Text(header, false), "\nMOD/2026/114 UK SECRET Page 1");
+}
+
+}  // namespace
+}  // namespace nearmiss::content
+
+namespace nearmiss::content {
+namespace {
+
+// Issue 13, b13t defect 1: capitals set by character formatting are read
+// as shown. `styles_xml` is the package's styles part.
+std::string Shown(std::string_view xml, std::string_view styles_xml = "") {
+  OfficeCaps styles;
+  pugi::xml_document doc;
+  if (!styles_xml.empty() && doc.load_buffer(styles_xml.data(), styles_xml.size())) {
+    styles.AddStyles(doc.document_element());
+  }
+  XmlTextOptions options;
+  options.styles = &styles;
+  std::string out;
+  EXPECT_TRUE(XmlToText(xml, &out, options)) << xml;
+  return out;
+}
+
+constexpr char kW[] = "xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'";
+
+std::string Doc(std::string_view body) {
+  return std::string("<w:document ") + kW + "><w:body>" + std::string(body) +
+         "</w:body></w:document>";
+}
+
+TEST(XmlToTextCapsTest, WordRunCapsAndSmallCaps) {
+  EXPECT_EQ(Shown(Doc("<w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>uk secret</w:t></w:r>"
+                      "<w:r><w:t> plan</w:t></w:r></w:p>")),
+            "\nUK SECRET plan");
+  EXPECT_EQ(Shown(Doc("<w:p><w:r><w:rPr><w:smallCaps w:val='1'/></w:rPr><w:t>uk secret</w:t>"
+                      "</w:r></w:p>")),
+            "\nUK SECRET");
+  EXPECT_EQ(Shown(Doc("<w:p><w:r><w:rPr><w:caps w:val='false'/></w:rPr><w:t>uk secret</w:t>"
+                      "</w:r></w:p>")),
+            "\nuk secret");
+  // Without the package's styles (not an Office part) case stays.
+  std::string out;
+  ASSERT_TRUE(XmlToText(Doc("<w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>uk secret</w:t></w:r></w:p>"),
+                        &out));
+  EXPECT_EQ(out, "\nuk secret");
+}
+
+TEST(XmlToTextCapsTest, WordStylesParagraphCharacterAndDefaults) {
+  std::string styles = std::string("<w:styles ") + kW +
+                       "><w:style w:type='paragraph' w:default='1' w:styleId='Normal'/>"
+                       "<w:style w:type='paragraph' w:styleId='Mark'><w:rPr><w:caps/></w:rPr>"
+                       "</w:style><w:style w:type='paragraph' w:styleId='MarkBold'>"
+                       "<w:basedOn w:val='Mark'/></w:style>"
+                       "<w:style w:type='character' w:styleId='Plain'><w:rPr>"
+                       "<w:caps w:val='0'/></w:rPr></w:style></w:styles>";
+  // The paragraph's style, through basedOn.
+  EXPECT_EQ(Shown(Doc("<w:p><w:pPr><w:pStyle w:val='MarkBold'/></w:pPr><w:r><w:t>uk secret"
+                      "</w:t></w:r></w:p>"),
+                  styles),
+            "\nUK SECRET");
+  // A character style turning caps off wins over the paragraph's.
+  EXPECT_EQ(Shown(Doc("<w:p><w:pPr><w:pStyle w:val='Mark'/></w:pPr><w:r><w:rPr>"
+                      "<w:rStyle w:val='Plain'/></w:rPr><w:t>uk secret</w:t></w:r></w:p>"),
+                  styles),
+            "\nuk secret");
+  // The default paragraph style says nothing; the document defaults do.
+  std::string defaults = std::string("<w:styles ") + kW +
+                         "><w:docDefaults><w:rPrDefault><w:rPr><w:smallCaps/></w:rPr>"
+                         "</w:rPrDefault></w:docDefaults></w:styles>";
+  EXPECT_EQ(Shown(Doc("<w:p><w:r><w:t>uk secret</w:t></w:r></w:p>"), defaults),
+            "\nUK SECRET");
+  EXPECT_EQ(Shown(Doc("<w:p><w:r><w:t>uk secret</w:t></w:r></w:p>"), styles), "\nuk secret");
+}
+
+TEST(XmlToTextCapsTest, DrawingMlCap) {
+  constexpr char kA[] = "xmlns:a='http://schemas.openxmlformats.org/drawingml/2006/main'";
+  EXPECT_EQ(Shown(std::string("<a:txBody ") + kA +
+                  "><a:p><a:r><a:rPr cap='all'/><a:t>uk secret</a:t></a:r></a:p>"
+                  "<a:p><a:r><a:rPr cap='none'/><a:t>plan</a:t></a:r></a:p></a:txBody>"),
+            "\nUK SECRET\nplan");
+}
+
+TEST(XmlToTextCapsTest, OdfTextTransformAndSmallCaps) {
+  constexpr char kNs[] =
+      "xmlns:office='urn:oasis:names:tc:opendocument:xmlns:office:1.0' "
+      "xmlns:style='urn:oasis:names:tc:opendocument:xmlns:style:1.0' "
+      "xmlns:text='urn:oasis:names:tc:opendocument:xmlns:text:1.0' "
+      "xmlns:fo='urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0'";
+  std::string styles = std::string("<office:document-styles ") + kNs +
+                       "><office:styles><style:style style:name='Mark' "
+                       "style:family='paragraph'><style:text-properties "
+                       "fo:font-variant='small-caps'/></style:style></office:styles>"
+                       "</office:document-styles>";
+  std::string content = std::string("<office:document-content ") + kNs +
+                        "><office:automatic-styles><style:style style:name='P1' "
+                        "style:family='paragraph' style:parent-style-name='Mark'/>"
+                        "<style:style style:name='T1' style:family='text'>"
+                        "<style:text-properties fo:text-transform='none'/></style:style>"
+                        "</office:automatic-styles><office:body><office:text>"
+                        "<text:p text:style-name='P1'>uk secret</text:p>"
+                        "<text:p text:style-name='P1'><text:span text:style-name='T1'>"
+                        "plan</text:span> b</text:p></office:text></office:body>"
+                        "</office:document-content>";
+  EXPECT_EQ(Shown(content, styles), "\nUK SECRET\nplan B");
+}
+
+// Issue 13, b13t defect 3: a Word table's cells of one row stand side by
+// side, a tab between them.
+TEST(XmlToTextTest, WordTableCellsOfARowAreOneLine) {
+  EXPECT_EQ(Text(Doc("<w:tbl><w:tr><w:trPr/><w:tc><w:tcPr/><w:p><w:r><w:t>SECRET</w:t>"
+                     "</w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>//NOFORN</w:t></w:r></w:p>"
+                     "<w:p><w:r><w:t>second</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc>"
+                     "<w:p><w:r><w:t>next row</w:t></w:r></w:p></w:tc></w:tr></w:tbl>")),
+            "\n\nSECRET\t//NOFORN\nsecond\n\nnext row");
 }
 
 }  // namespace

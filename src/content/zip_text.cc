@@ -4,6 +4,7 @@
 
 #include "content/extract.h"
 #include "content/label_properties.h"
+#include "content/office_caps.h"
 #include "content/zip_archive.h"
 #include "content/zip_framing.h"
 
@@ -156,6 +157,34 @@ bool OdfEncrypted(ZipArchive& zip, ExtractBudget& budget, std::size_t* used) {
   return false;
 }
 
+// The package's styles part, where the formatting that shows text in
+// capitals is named (office_caps.h): word/styles.xml, or ODF's styles.xml.
+// Read before the text parts, which the zip may list first. ODF's is also
+// a text part (page headers and footers): its bytes are kept in
+// `*odf_styles` so that it is read once. A styles part that is not
+// well-formed XML is an error: what it would show in capitals is unknown.
+OfficeCaps ReadStyles(DocType type, std::string_view name, ZipArchive& zip,
+                      ExtractBudget& budget, std::size_t* used, Extracted& out,
+                      std::string* odf_styles) {
+  OfficeCaps caps;
+  std::string_view part = type == DocType::kOdf ? "styles.xml" : "word/styles.xml";
+  for (zip_int64_t i = 0; i < zip.size() && !zip.stopped(); ++i) {
+    const char* member = zip.Name(i);
+    if (member == nullptr || part != member || zip.Encrypted(i)) continue;
+    std::string xml;
+    if (!zip.Read(i, budget, used, &xml)) break;
+    pugi::xml_document doc;
+    if (doc.load_buffer(xml.data(), xml.size())) {
+      caps.AddStyles(doc.document_element());
+    } else if (type != DocType::kOdf) {  // ODF's is reported as a text part
+      out.errors.push_back(std::string(name) + ": " + std::string(part) + ": malformed XML");
+    }
+    if (type == DocType::kOdf) *odf_styles = std::move(xml);
+    break;
+  }
+  return caps;
+}
+
 // The package's parts, from `bytes` as libzip opens them. False when
 // libzip cannot open it (its error added).
 bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
@@ -167,6 +196,8 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     out.encrypted = true;
     return true;
   }
+  std::string odf_styles;
+  const OfficeCaps styles = ReadStyles(type, name, zip, budget, &used, out, &odf_styles);
   for (zip_int64_t i = 0; i < count && !zip.stopped(); ++i) {
     const char* member = zip.Name(i);
     if (member == nullptr) continue;
@@ -196,9 +227,14 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
       continue;
     }
     std::string xml;
-    if (!zip.Read(i, budget, &used, &xml)) continue;
+    if (type == DocType::kOdf && member_name == "styles.xml" && !odf_styles.empty()) {
+      xml = std::move(odf_styles);  // read already, by ReadStyles
+    } else if (!zip.Read(i, budget, &used, &xml)) {
+      continue;
+    }
     XmlTextOptions options;
     options.tab_splits_line = IsHeaderFooterPart(type, member_name);
+    options.styles = &styles;
     const std::size_t before = out.text.size();
     // A label part that does not parse is as unreadable as a text part
     // that does not: either may hold what decides the message's level.

@@ -1,0 +1,94 @@
+// Whether CSS shows an HTML element's text in capitals: the
+// `text-transform` and `font-variant` declarations of its own style
+// attribute (DeclarationCaps) and of the rules of the page's <style> sheets
+// that select it (StyleSheetCaps). A lower-case "uk secret" in a
+// `<p class="banner">` under `.banner { text-transform: uppercase }`
+// reaches the reader as "UK SECRET", so it is read in capitals (issue 13:
+// inline styles were applied, style sheets were not).
+//
+// Not a CSS engine: only what decides capitals is read, and a selector
+// part that cannot be decided from the element and its ancestors at rest
+// is taken as matching (structural pseudo-classes, attribute selectors:
+// the guard reads capitals where a sheet might show them). Rules that do
+// not apply to a message at rest are dropped: states (:hover, :focus,
+// :active, ...) and the generated content of ::before/::after (not the
+// element's words; round 33 decided that a style sheet's strings are
+// code).
+//
+// Thread safety: a StyleSheetCaps is built by one thread and then only
+// read.
+#ifndef NEARMISS_CONTENT_CSS_CAPS_H_
+#define NEARMISS_CONTENT_CSS_CAPS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+// libxml2's element node (libxml/tree.h), kept out of this header so that
+// its users need not see libxml2's.
+struct _xmlNode;
+
+namespace nearmiss::content {
+
+// kInherit: the declarations say nothing of capitals.
+enum class Caps { kInherit, kUpper, kNone };
+
+// A declaration block ("color: red; text-transform: uppercase"): the last
+// text-transform, font-variant, font-variant-caps or font declaration that
+// says capitals ("uppercase", "small-caps", "all-small-caps",
+// "petite-caps", "unicase") or their absence ("none", "normal"), as CSS
+// lets later declarations win. CSS Text 3 (text-transform), CSS Fonts 3
+// (font-variant-caps).
+Caps DeclarationCaps(std::string_view declarations);
+
+class StyleSheetCaps {
+ public:
+  // Adds the rules of one style sheet (a <style> element's text) that
+  // decide capitals, in document order after those added before. Rules
+  // inside @media, @supports and @layer blocks are read as the sheet's own
+  // (a mail client applies the screen's); other at-rules are skipped.
+  void Add(std::string_view sheet);
+
+  bool empty() const { return rules_.empty(); }
+
+  // What the rules selecting `element` say, by the cascade: the rule of
+  // highest importance and specificity, the later of equals (CSS Cascade
+  // 4, 6.1). kInherit when none selects it.
+  Caps For(const _xmlNode* element) const;
+
+ private:
+  struct Compound {
+    std::string tag;  // lower case; empty for any
+    std::vector<std::string> classes;
+    std::string id;
+  };
+  struct Rule {
+    // Subject last; combinators[i] joins compounds[i] and compounds[i+1]:
+    // ' ' descendant, '>' child, '+' next sibling, '~' later sibling.
+    std::vector<Compound> compounds;
+    std::string combinators;
+    long weight = 0;  // importance and specificity
+    Caps caps = Caps::kInherit;
+  };
+
+  void AddRule(std::string_view selectors, std::string_view declarations);
+  static bool Matches(const Rule& rule, std::size_t k, const _xmlNode* node);
+  static bool MatchesCompound(const Compound& c, const _xmlNode* node);
+
+  std::vector<Rule> rules_;  // in the sheet's order
+};
+
+// Appends `s` with its ASCII letters in capitals (the marking packs are
+// ASCII, and byte lengths stay): text shown in capitals by CSS or by an
+// Office document's character formatting. Text typed with a capital of
+// its own ("Top secret: surprise party for Jim", "Cosmic Top Secret Escape
+// Room", "Secret asks") is appended as typed: the sender chose its case,
+// and the precision and idiom rules judge a level word by it (written in
+// mixed case, prose); a run typed all in lower case ("uk top secret")
+// takes the capitals it is shown in (issue 13, round 36 item 2; tester r13
+// repros 21-23, 28, 42).
+void AppendUpperAscii(std::string* text, std::string_view s);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_CSS_CAPS_H_

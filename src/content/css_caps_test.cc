@@ -1,0 +1,105 @@
+// Capitals set by an HTML page's style sheets (css_caps.h), read through
+// HtmlToText as a message's HTML body is (issue 13, b13t defect 1).
+#include "content/css_caps.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "content/extract.h"
+
+namespace nearmiss::content {
+namespace {
+
+std::string Shown(std::string_view sheet, std::string_view body) {
+  return HtmlToText("<html><head><style>" + std::string(sheet) + "</style></head><body>" +
+                    std::string(body) + "</body></html>")
+      .text;
+}
+
+TEST(CssCapsTest, DeclarationsLaterWinsImportantWinsOverLater) {
+  EXPECT_EQ(DeclarationCaps("color: red; TEXT-TRANSFORM : Uppercase"), Caps::kUpper);
+  EXPECT_EQ(DeclarationCaps("text-transform: uppercase; text-transform: none"), Caps::kNone);
+  EXPECT_EQ(DeclarationCaps("text-transform: uppercase !important; text-transform: none"),
+            Caps::kUpper);
+  EXPECT_EQ(DeclarationCaps("font: small-caps bold 12px Arial"), Caps::kUpper);
+  EXPECT_EQ(DeclarationCaps("font-variant-caps: all-small-caps"), Caps::kUpper);
+  EXPECT_EQ(DeclarationCaps("color: red"), Caps::kInherit);
+}
+
+TEST(CssCapsTest, ClassTypeIdAndMediaRules) {
+  EXPECT_NE(Shown(".banner{text-transform:uppercase}", "<p class='x banner'>uk secret</p>")
+                .find("UK SECRET"),
+            std::string::npos);
+  EXPECT_NE(Shown("h1 { font-variant: small-caps }", "<h1>uk secret</h1>").find("UK SECRET"),
+            std::string::npos);
+  EXPECT_NE(Shown("#top{text-transform:uppercase}", "<div id='top'>uk secret</div>")
+                .find("UK SECRET"),
+            std::string::npos);
+  EXPECT_NE(Shown("@media screen { p.m { text-transform: uppercase } }",
+                  "<p class='m'>uk secret</p>")
+                .find("UK SECRET"),
+            std::string::npos);
+  // Inherited by the element's descendants, as CSS inherits the property.
+  EXPECT_NE(Shown("div.m{text-transform:uppercase}", "<div class='m'><b>uk secret</b></div>")
+                .find("UK SECRET"),
+            std::string::npos);
+}
+
+TEST(CssCapsTest, CombinatorsAreFollowed) {
+  std::string sheet = "#page .top > span { text-transform: uppercase }";
+  EXPECT_NE(Shown(sheet, "<div id='page'><p class='top'><span>uk secret</span></p></div>")
+                .find("UK SECRET"),
+            std::string::npos);
+  // Not a child of .top, not under #page.
+  EXPECT_NE(Shown(sheet, "<div id='page'><p class='top'><i><span>uk secret</span></i></p></div>")
+                .find("uk secret"),
+            std::string::npos);
+  EXPECT_NE(Shown(sheet, "<div><p class='top'><span>uk secret</span></p></div>").find("uk secret"),
+            std::string::npos);
+  EXPECT_NE(Shown("h2 + p { text-transform: uppercase }", "<h2>x</h2><p>uk secret</p>")
+                .find("UK SECRET"),
+            std::string::npos);
+  EXPECT_NE(Shown("h2 ~ p { text-transform: uppercase }", "<p>uk secret</p><h2>x</h2>")
+                .find("uk secret"),
+            std::string::npos);
+}
+
+TEST(CssCapsTest, CascadeSpecificityOrderAndInlineStyle) {
+  // Equal specificity: the later rule.
+  EXPECT_NE(Shown(".a{text-transform:uppercase} .b{text-transform:none}",
+                  "<p class='a b'>uk secret</p>")
+                .find("uk secret"),
+            std::string::npos);
+  // Higher specificity wins over a later rule.
+  EXPECT_NE(Shown("p.a{text-transform:uppercase} .b{text-transform:none}",
+                  "<p class='a b'>uk secret</p>")
+                .find("UK SECRET"),
+            std::string::npos);
+  // The style attribute wins over the sheet.
+  EXPECT_NE(Shown("p{text-transform:uppercase}", "<p style='text-transform:none'>uk secret</p>")
+                .find("uk secret"),
+            std::string::npos);
+}
+
+TEST(CssCapsTest, StatesGeneratedContentAndCommentsDoNotApply) {
+  EXPECT_NE(Shown("p:hover{text-transform:uppercase}", "<p>uk secret</p>").find("uk secret"),
+            std::string::npos);
+  EXPECT_NE(Shown("p::before{text-transform:uppercase}", "<p>uk secret</p>").find("uk secret"),
+            std::string::npos);
+  EXPECT_NE(Shown("/* p{text-transform:uppercase} */", "<p>uk secret</p>").find("uk secret"),
+            std::string::npos);
+  EXPECT_NE(Shown("@font-face { p { text-transform: uppercase } } q{color:red}",
+                  "<p>uk secret</p>")
+                .find("uk secret"),
+            std::string::npos);
+  // A structural pseudo-class is taken as matching.
+  EXPECT_NE(Shown("p:first-child{text-transform:uppercase}", "<p>uk secret</p>")
+                .find("UK SECRET"),
+            std::string::npos);
+  // The sheet itself is never text.
+  EXPECT_EQ(Shown(".secret{text-transform:uppercase}", "").find("secret"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace nearmiss::content

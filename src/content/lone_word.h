@@ -1,0 +1,40 @@
+// LoneWordAtEdge: a level word alone on the first or last line of a
+// text but for punctuation and emphasis around it, for the ordinary-mail
+// word rule (marking_strength.cc, OrdinaryMailWord). Internal to
+// Scanner::Scan.
+#ifndef NEARMISS_CONTENT_LONE_WORD_H_
+#define NEARMISS_CONTENT_LONE_WORD_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace nearmiss::content {
+
+// Which edge line of `text` the match [begin, end) is the only word of its line, the line's
+// other characters being blanks, no-break spaces and the punctuation that
+// decorates a typed word ("CONFIDENTIAL.", "CONFIDENTIAL:", "*PROTECTED*",
+// "[CONFIDENTIAL]", "_RESTRICTED_"), and that line is the first or the last
+// non-blank line of `text`, which holds other text too. The last line
+// includes one under a signature dash ("-- ") or a rule ("____"); the
+// first, an attachment's first line or a document's first paragraph.
+// A "//" or a letter or digit on the line makes it something else
+// ("CONFIDENTIAL//NOFORN", "CONFIDENTIAL - ACME LTD"). kNone if neither.
+enum class LoneEdge { kNone, kFirst, kLast };
+LoneEdge LoneWordAtEdge(std::string_view text, std::size_t begin,
+                        std::size_t end);
+
+// Whether the match [begin, end) closes a company's footer line, the last
+// non-blank line of `text`: the company's name ending in its legal form
+// and a separator before the word ("ACME LTD - CONFIDENTIAL", "Acme
+// Holdings plc | Confidential", "Initech, Inc. - CONFIDENTIAL"), with
+// only decoration after it. The legal forms are those a registered
+// company must show in its name (UK Companies Act 2006 ss. 58-59: plc,
+// limited, ltd; LLP Act 2000: LLP; US Inc., Corp., LLC; DE GmbH, AG; FR/ES
+// SA): a mission's or an exercise's name before a tier ("ISAF - SECRET")
+// has none.
+bool ClosesCompanyFooter(std::string_view text, std::size_t begin,
+                         std::size_t end);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_LONE_WORD_H_
