@@ -63,7 +63,11 @@ auto Routed(std::string_view rcpt, Classify classify) {
   // Only a local part holding '%', '!' or '@' can route on: the plain
   // address costs this scan alone.
   std::string_view domain = maillog::AddressDomain(rcpt);
+  // The local part without the '@' before the domain: with it, every
+  // address matched below and was parsed again (callgrind: a third of a
+  // trace row's cost; issue-16 tester round 34, item 9).
   std::string_view local = rcpt.substr(0, rcpt.size() - domain.size());
+  if (!domain.empty() && local.ends_with('@')) local.remove_suffix(1);
   if (local.find_first_of("%!@") == std::string_view::npos) return RoutedFlag<F>{};
   // Postfix's reading with no domain of its own (DeliveryOptions{}): every
   // domain named inside the local part, in order.
@@ -90,6 +94,8 @@ Auditor::Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Rep
             maillog::PostfixLogOptions o;
             o.window_from = options_.since;
             o.window_to = options_.until;
+            o.smart_hosts = options_.smart_hosts;
+            o.final_relays = options_.final_relays;
             o.judgeable_domain = [this](std::string_view d) { return judge_.Judgeable(d); };
             // The engine's reason, asked once per file (judge_ keeps only
             // the verdict).
@@ -187,7 +193,15 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
   if (domain.empty()) {
     if (a.status != "expired") return;  // local delivery: no domain
   } else {
-    address::NormalDomain(domain, &parsed_, &domain_);
+    // Normalised once per domain as logged (NormalDomain is IDNA work):
+    // a log names few domains many times.
+    if (auto n = normal_domains_.find(domain); n != normal_domains_.end()) {
+      domain_ = n->second;
+    } else {
+      address::NormalDomain(domain, &parsed_, &domain_);
+      if (normal_domains_.size() >= Report::kMaxOpen) normal_domains_.clear();
+      normal_domains_.emplace(std::string(domain), domain_);
+    }
     const Flag* f = &Classify(domain_);
     row.to = std::string(rcpt.substr(0, rcpt.size() - domain.size())) + domain_;  // NormalAddress
     row.domain = domain_;
@@ -269,6 +283,18 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     if (sent_on_.size() > Report::kMaxOpen) AddSentOn();
     return;
   }
+  // A Postfix "sent" whose reply names the next queue id ("queued as X")
+  // may be a hop to a gateway of the organisation's whose log, given too,
+  // was read apart from this one (another host, another time zone): held
+  // until the Postfix logs are read, then joined to X's delivery of the
+  // same Message-ID and recipient (ResolveQueuedOn), else added as it is.
+  if (!a.from_trace && row.status == "sent" && !row.message_id.empty() && !row.to.empty()) {
+    if (std::string_view next = maillog::QueuedAs(a.status_text); !next.empty()) {
+      queued_on_.push_back({std::move(row), std::string(next), a.file});
+      if (queued_on_.size() > Report::kMaxOpen) ResolveQueuedOn();
+      return;
+    }
+  }
   // A row repeated (overlapping exports) is counted and listed once.
   if (!report_->AddAttempt(row) || row.to.empty()) return;
   report_->IndexDelivery(row, !a.from_trace);
@@ -321,7 +347,10 @@ Status Auditor::AddLog(const std::string& path, const std::string& shown) {
   // Postfix attempts still held for a hand-off (postfix_log.h) reach the
   // report first, so a trace's SEND to the organisation's Postfix gateway
   // finds the gateway's delivery (OnAttempt).
-  if (maillog::LooksLikeTrace(maillog::FirstLine(path))) log_.Finish();
+  if (maillog::LooksLikeTrace(maillog::FirstLine(path))) {
+    log_.Finish();
+    ResolveQueuedOn();
+  }
   report_->inputs.push_back(shown);
   shown_ = shown;
   maillog::ReadLogOptions o;
@@ -360,53 +389,9 @@ Status Auditor::AddLog(const std::string& path, const std::string& shown) {
   return s;
 }
 
-void Auditor::AddSentOn() {
-  // One row per message and recipient among its "unknown"s, so that a
-  // recipient still on its way is one attempt, not one per event that saw
-  // it pass: a SEND to the next server (its relay names where the outcome
-  // is) over an event that is no delivery (RECEIVE, HAREDIRECT, ...: relay
-  // "SERVER (EVENT; no later event ...)", maillog/trace_log.h), else the
-  // latest.
-  auto event_only = [](const Row& r) { return r.relay.ends_with("no later event in the logs given)"); };
-  std::unordered_map<std::string, size_t> latest;
-  for (size_t i = 0; i < sent_on_.size(); ++i) {
-    const Row& row = sent_on_[i];
-    auto [it, added] = latest.try_emplace(row.queue_id + '\0' + row.to, i);
-    if (added) continue;
-    const Row& kept = sent_on_[it->second];
-    if (event_only(row) != event_only(kept) ? event_only(kept) : row.seconds >= kept.seconds) {
-      it->second = i;
-    }
-  }
-  for (size_t i = 0; i < sent_on_.size(); ++i) {
-    const Row& row = sent_on_[i];
-    if (latest[row.queue_id + '\0' + row.to] != i) continue;
-    if (settled_.contains(row.queue_id + '\0' + row.to)) continue;  // into its own mailbox
-    // A Postfix hand-off's row ("unknown", with the hop) whose next
-    // instance's log was read apart (not merged in time order): the
-    // delivery there is its last hop, and shows the hop (issue-16 tester,
-    // item 5).
-    auto hop_to = [&](const std::string& queue_id) {
-      if (!row.hops.empty()) Join({queue_id, row.to, "", "", -1, row.hops, /*postfix_hop=*/true});
-    };
-    if (report_->HasOutcome(row.queue_id, row.to)) {  // the next server's log said
-      hop_to(row.queue_id);
-      continue;
-    }
-    // The organisation's Postfix gateway's log said (OnAttempt).
-    if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
-        d != nullptr && d->postfix) {
-      hop_to(d->queue_id);
-      continue;
-    }
-    if (report_->AddAttempt(row) && options_.on_row) options_.on_row(row);
-  }
-  sent_on_.clear();
-  settled_.clear();
-}
-
 void Auditor::Finish() {
   log_.Finish();
+  ResolveQueuedOn();
   AddSentOn();
   // Hand-offs known only after their file was read (the next hop in a
   // later file, or in another instance's log read apart), in that file's

@@ -35,6 +35,12 @@ struct AuditOptions {
   int min_recognised_percent = maillog::kDefaultMinRecognisedPercent;
   int64_t since = 0;   // attempts before this (seconds) are left out
   int64_t until = 0;   // attempts at or after this (seconds) are left out; 0: none
+  // The organisation's smart hosts outside it, lower case
+  // (maillog::PostfixLogOptions::smart_hosts).
+  std::vector<std::string> smart_hosts;
+  // Relays of the organisation that are final deliveries
+  // (maillog::PostfixLogOptions::final_relays: audit --final-relay).
+  std::vector<std::string> final_relays;
   std::function<void(const Row&)> on_row;        // every flagged attempt
   // A copy joined to a delivery already passed to on_row (a Sent folder's
   // copy, a trace's hop before a gateway's delivery): its level, marking
@@ -110,6 +116,10 @@ class Auditor final : public maillog::DeliverySink {
   // Passes the rows kept in sent_on_ to the report, but those whose
   // message and recipient have an outcome there already.
   void AddSentOn();
+  // Passes on queued_on_: each a hop of X's delivery when X is a Postfix
+  // queue id read with the same Message-ID and recipient (the gateway's
+  // log read apart: another host, another time zone), else a delivery.
+  void ResolveQueuedOn();
   // A copy joins its delivery in the report and in the rows on_join holds.
   void Join(const Report::Joined& j) {
     report_->JoinCopy(j);
@@ -122,6 +132,13 @@ class Auditor final : public maillog::DeliverySink {
   maillog::PostfixLog log_;
   std::unordered_map<std::string, Flag> flags_;
   std::string domain_;  // reused
+  // Each recipient domain as logged -> address::NormalDomain's form, for
+  // OnAttempt. Bounded by Report::kMaxOpen (cleared past it).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> normal_domains_;
   Domain parsed_;       // reused by ParseDomain
   uint64_t bytes_before_ = 0;
   maillog::YearPlan years_;
@@ -134,6 +151,15 @@ class Auditor final : public maillog::DeliverySink {
   // from a log given before or after, replaces them: counted once. Past
   // the bound a join is missed at worst (counted twice), never dropped.
   std::vector<Row> sent_on_;
+  // Flagged Postfix "sent"s whose reply named a next queue id ("queued as
+  // X"), until the Postfix logs are read (ResolveQueuedOn), or
+  // Report::kMaxOpen of them: past the bound a join is missed at worst.
+  struct QueuedOn {
+    Row row;
+    std::string next;   // X
+    uint32_t file = 0;  // of its line (Attempt::file)
+  };
+  std::vector<QueuedOn> queued_on_;
   // Where each file the reader began is in report_->logs (by
   // PostfixLog::file() - 1), and the hand-offs found after the file ended
   // (NoteHandOff's, by the same index): added to its counts at Finish, so

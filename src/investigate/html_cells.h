@@ -9,8 +9,12 @@
 #include <string>
 
 #include "investigate/render.h"
+#include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
+
+// The day of `s` ("2025-11-03"); "" for 0 (no time).
+inline std::string Day(int64_t s) { return s == 0 ? "" : maillog::FormatTime(s).substr(0, 10); }
 
 // "<td class=\"CLS\">text</td>"; no class attribute when `cls` is null.
 inline std::string Td(const std::string& text, const char* cls = nullptr) {

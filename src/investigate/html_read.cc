@@ -62,6 +62,11 @@ std::string Skipped(const maillog::LineCounts& c) {
         " whose time is in no form this reader knows (first at line " +
         std::to_string(c.first_unreadable_time_line) + ")");
   }
+  if (c.empty_recipients != 0) {
+    add("of those, " + Counted(static_cast<int64_t>(c.empty_recipients), "record") + " whose " +
+        c.first_empty_recipient_heading + " holds no address, so no recipient could be judged "
+        "(first at line " + std::to_string(c.first_empty_recipient_line) + ")");
+  }
   if (c.not_understood != 0) {
     add(Counted(static_cast<int64_t>(c.not_understood), "delivery line") +
         " that did not parse (first at line " +
@@ -103,8 +108,9 @@ std::string Skipped(const maillog::LineCounts& c) {
   }
   if (c.stopped != 0) {
     add(Counted(static_cast<int64_t>(c.stopped), "recipient") +
-        " stopped by a milter, a header or body check or an access map (rejected, held or discarded; shown as such, "
-        "not as delivery attempts)");
+        " stopped by a milter, a header or body check or an access map (rejected, held or "
+        "discarded before any delivery: each counted as an attempt with that outcome, never as "
+        "delivered)");
   }
   if (c.soft_bounces != 0) {
     add(Counted(static_cast<int64_t>(c.soft_bounces), "soft bounce") +
@@ -194,8 +200,10 @@ std::string ReadSectionHtml(const Report& rep) {
          "</div><p class=\"small\">Delivery attempts: one recipient's outcome at one "
          "delivery, as the file records it, counted the same way in every form: a Postfix "
          "<code>to=</code> line with a status (a hand-off to a content filter is one), one per "
-         "recipient of a queue manager's expiry, an Exchange SEND, FAIL or DEFER event once "
-         "per recipient it names, a Microsoft 365 trace row, a historical search recipient. "
+         "recipient of a queue manager's expiry, one per recipient a milter, a check or an "
+         "access map rejected, held or discarded, an Exchange event with an outcome (SEND, "
+         "SENDEXTERNAL, FAIL and the other failures, DEFER, DROP) once per recipient it names, "
+         "a Microsoft 365 trace row, a historical search recipient. "
          "Address verification probes, hops within the organisation and lines not understood "
          "are not attempts.</p>";
   }

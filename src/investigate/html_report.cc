@@ -1,14 +1,12 @@
 // The investigation report as one HTML file: summary, charts, and sortable
-// tables of the flagged domains, senders and deliveries.
+// tables of the flagged domains, senders and deliveries (html_tables.cc).
 #include <algorithm>
 
 #include "investigate/html_cells.h"
 #include "investigate/html_style.h"
+#include "investigate/html_tables.h"
 #include "investigate/render.h"
 #include "investigate/time_axis.h"
-#include "maillog/postfix_log.h"  // BareQueueId
-#include "maillog/timestamp.h"
-#include "maillog/trace_log.h"  // kSmartHostOutside
 
 namespace nearmiss::investigate {
 namespace {
@@ -19,20 +17,6 @@ std::string Kpi(const std::string& n, const std::string& label, bool alert = fal
   return std::string("<div class=\"kpi") + (alert ? " alert" : "") + "\"><div class=\"n\">" + n +
          "</div><div class=\"l\">" + Html(label) + "</div></div>";
 }
-
-std::string TdTag(const std::string& v) {
-  return "<td><span class=\"tag " + Html(v) + "\">" + Html(v) + "</span></td>";
-}
-// Where a mailbox message's time came from (Row::date_source), in words.
-std::string DateSourceWords(const std::string& source) {
-  if (source == "date-header") return "Date: header";
-  if (source == "mbox-from-line") return "mbox From_ line";
-  if (source == "maildir-name") return "Maildir file name";
-  if (source == "file-mtime") return "file modification time";
-  return source;
-}
-
-std::string Day(int64_t s) { return s == 0 ? "" : maillog::FormatTime(s).substr(0, 10); }
 
 std::string Legend() {
   std::string out =
@@ -79,131 +63,6 @@ std::string Covered(const Report& rep) {
   }
   if (first == 0) return "";
   return Day(first) + " to " + Day(last);
-}
-
-// "Delivered" is what a receiving server accepted (a log or trace says
-// so); Sent-folder copies, which say only that the message was sent, have
-// a column of their own when there are any, as on page 1.
-std::string FolderHead(const Report& rep) {
-  return rep.totals().in_mailbox == 0 ? std::string()
-                                      : "<th class=\"n\">In Sent folders (delivery unknown)</th>";
-}
-std::string Delivered(const Report& rep, const Counts& c) {
-  return TdNum(c.sent - c.in_mailbox) +
-         (rep.totals().in_mailbox == 0 ? std::string() : TdNum(c.in_mailbox));
-}
-
-std::string DomainTable(const Report& rep) {
-  std::string s = "<table class=\"sortable\"><thead><tr><th>Domain</th><th>Class</th>"
-                  "<th>Resembles</th><th>Why</th><th class=\"n\">Deliveries</th>"
-                  "<th class=\"n\">Delivered</th>";
-  // Appended, not "..." + string: GCC 12 -O3's false -Wrestrict (bug 105329).
-  s += FolderHead(rep);
-  s += "<th class=\"n\">Bounced</th><th class=\"n\">Expired</th>"
-                  "<th class=\"n\">Deferred</th>"
-                  "<th class=\"n\">Senders</th><th>First</th><th>Last</th></tr></thead><tbody>";
-  for (const auto& [domain, d] : rep.by_domain()) {
-    // Cells of addresses and domains wrap anywhere (html_style.h: a long
-    // name has no other place to break, and would push the table off the page).
-    s += "<tr><td class=\"addr\">" + DomainLabel(domain, d.domain_unicode) + "</td>" +
-         TdTag(d.verdict) + "<td class=\"addr\"><code>" + Html(d.target) + "</code></td>" +
-         Td(d.reason) +
-         TdNum(d.counts.deliveries) +
-         Delivered(rep, d.counts) + TdNum(d.counts.bounced) + TdNum(d.counts.expired) +
-         TdNum(d.counts.deferred) +
-         TdNum(static_cast<int64_t>(d.senders.size())) + Td(Day(d.first)) + Td(Day(d.last)) +
-         "</tr>";
-  }
-  return s + "</tbody></table>";
-}
-
-std::string SenderTable(const Report& rep) {
-  std::string s = "<table class=\"sortable\"><thead><tr><th>Sender</th>"
-                  "<th class=\"n\">Deliveries</th><th class=\"n\">Delivered</th>";
-  s += FolderHead(rep);
-  s += "<th class=\"n\">Bounced</th><th class=\"n\">Domains</th><th>Look-alike domains</th>"
-                  "</tr></thead><tbody>";
-  // Each look-alike with its U-label beside an "xn--" name, as the domain
-  // table shows it: the reader recognises "аrmy.mil", not its A-label.
-  auto domain_cell = [&](const std::set<std::string>& domains) {
-    std::string cell = "<td class=\"addr\">";
-    const size_t opening = cell.size();
-    for (const std::string& x : domains) {
-      auto it = rep.by_domain().find(x);
-      cell += (cell.size() == opening ? "" : ", ") +
-              DomainLabel(x, it == rep.by_domain().end() ? "" : it->second.domain_unicode);
-    }
-    return cell + "</td>";
-  };
-  for (const auto& [sender, d] : rep.by_sender()) {
-    s += "<tr>" + Td(sender, "addr") + TdNum(d.counts.deliveries) + Delivered(rep, d.counts) +
-         TdNum(d.counts.bounced) + TdNum(static_cast<int64_t>(d.domains.size())) +
-         domain_cell(d.domains) + "</tr>";
-  }
-  if (const SenderLine& u = rep.unknown_sender(); u.counts.deliveries != 0) {
-    s += "<tr>" + Td("(unknown: not in the log; not one sender)") + TdNum(u.counts.deliveries) +
-         Delivered(rep, u.counts) + TdNum(u.counts.bounced) +
-         TdNum(static_cast<int64_t>(u.domains.size())) + domain_cell(u.domains) + "</tr>";
-  }
-  return s + "</tbody></table>";
-}
-
-std::string DeliveryTable(const Report& rep, bool with_level) {
-  // Column widths for print (percent of the page; html_style.h): every
-  // column on the page, long addresses and relays wrapped.
-  std::string s = std::string("<table class=\"sortable deliveries\"><colgroup>") +
-                  (with_level ? "<col style=\"width:9%\"><col style=\"width:8%\">"
-                                "<col style=\"width:10%\"><col style=\"width:11%\">"
-                                "<col style=\"width:8%\"><col style=\"width:13%\">"
-                                "<col style=\"width:10%\"><col style=\"width:8%\">"
-                                "<col style=\"width:12%\"><col style=\"width:11%\">"
-                              : "<col style=\"width:10%\"><col style=\"width:9%\">"
-                                "<col style=\"width:11%\"><col style=\"width:12%\">"
-                                "<col style=\"width:8%\"><col style=\"width:16%\">"
-                                "<col style=\"width:11%\"><col style=\"width:8%\">"
-                                "<col style=\"width:15%\">") +
-                  "</colgroup><thead><tr><th>First attempt</th><th>Queue id</th>"
-                  "<th>From</th><th>To</th><th>Class</th><th>Why</th><th>Did they mean</th>"
-                  "<th>Status</th><th>Relay</th>";
-  if (with_level) s += "<th>Sensitivity</th>";
-  s += "</tr></thead><tbody>";
-  for (const Row& r : rep.table()) {
-    std::string to = Html(r.to);
-    if (!r.domain_unicode.empty()) {
-      to += " <span class=\"ulabel\">(" + Html(r.domain_unicode) + ")</span>";
-    }
-    std::string when = Html(r.time.empty() && !r.source.empty() ? "unknown" : r.time);
-    if (!r.date_source.empty()) {
-      when += " <span class=\"ulabel\">(" + Html(DateSourceWords(r.date_source)) + ")</span>";
-    } else if (!r.source.empty()) {
-      when += " <span class=\"ulabel\">(no Date: header, no delivery time)</span>";
-    }
-    s += "<tr><td data-v=\"" + Html(r.time) + "\">" + when + "</td><td><code>" + Html(maillog::BareQueueId(r.queue_id)) + "</code></td>" +
-         Td(SenderLabel(r)) +
-         "<td>" + to + "</td>" + TdTag(r.verdict) + Td(r.reason) + Td(r.suggestion) +
-         (r.status != "unknown" ? TdTag(RowStatus(r))
-          // A Postfix hand-off (hops logged) whose next queue id never
-          // logged this recipient's delivery; else an Exchange SEND on.
-          : !r.hops.empty()
-              ? "<td><span class=\"tag unknown\">outcome unknown</span>: handed to " +
-                    Html(r.relay) + " (queued as " + Html(maillog::BareQueueId(r.queue_id)) +
-                    "); final delivery not in the logs given</td>"
-              : r.relay.find("no later event") != std::string::npos
-              ? "<td><span class=\"tag unknown\">outcome unknown</span>: last seen at " +
-                    Html(r.relay) + "; final delivery not in the logs given</td>"
-              // A smart host outside the organisation took it (trace_log.h).
-              : r.relay.find(maillog::kSmartHostOutside) != std::string::npos
-              ? "<td><span class=\"tag unknown\">outcome unknown</span>: accepted by " +
-                    Html(r.relay) + "; whether it reached the recipient is in that server's "
-                    "log (for Exchange Online, the Microsoft 365 message trace)</td>"
-              : "<td><span class=\"tag unknown\">outcome unknown</span>: handed to " +
-                    Html(r.relay) + "; final delivery not in the logs given (give " +
-                    Html(r.relay) + "'s log)</td>") +
-         Td(r.hops.empty() ? r.relay : r.relay + " (after " + r.hops + ")");
-    if (with_level) s += Td(r.marking.empty() ? r.level : r.marking);
-    s += "</tr>";
-  }
-  return s + "</tbody></table>";
 }
 
 }  // namespace

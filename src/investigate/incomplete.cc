@@ -23,6 +23,12 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
                     (l.not_understood_lines == 1 ? " delivery line" : " delivery lines") +
                     " not understood");
   }
+  if (l.orphan_lines != 0) {
+    parts.push_back(Thousands(static_cast<int64_t>(l.orphan_lines)) +
+                    (l.orphan_lines == 1 ? " Postfix line" : " Postfix lines") +
+                    " of a message whose earlier lines were not read (which recipient it "
+                    "released, expired or delivered cannot be told)");
+  }
   if (l.inputs_not_read != 0) {
     parts.push_back(Thousands(static_cast<int64_t>(l.inputs_not_read)) +
                     (l.inputs_not_read == 1 ? " input" : " inputs") +

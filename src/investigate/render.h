@@ -51,7 +51,8 @@ std::string DescribeMailbox(const MailboxRead& mailbox);
 // One JSON object: what was read ("log_lines_read", "mailbox_messages_read",
 // and per log file "lines_read", "empty_lines", "recognised_lines",
 // "recognised_by_form", "postfix_lines", "unrecognised_lines",
-// "first_unrecognised": {"line", "text"} or null, "unparsable_recipients",
+// "first_unrecognised": {"line", "text"} or null, "empty_recipient_cells"
+// (trace records whose recipient cell holds no address), "unparsable_recipients",
 // "dates_may_be_ambiguous"; per mailbox "mailbox", "messages_read",
 // "files_not_read", "first_not_read") and what was found
 // ("flagged_deliveries": {"total", "sent", "bounced", "deferred"},

@@ -120,6 +120,7 @@ std::string SummaryJson(const Report& rep) {
                     {"first_unrecognised", first},
                     {"ambiguous_dates", c.ambiguous_dates},
                     {"unreadable_times", c.unreadable_times},
+                    {"empty_recipient_cells", c.empty_recipients},
                     {"delivery_lines", c.delivery_lines},
                     {"verification_probes", c.probes},
                     {"soft_bounces", c.soft_bounces},

@@ -303,7 +303,10 @@ void Report::Close(Open& d) {
   }
   if (r.seconds != 0) {
     dl.first = dl.first == 0 ? r.seconds : std::min(dl.first, r.seconds);
-    dl.last = std::max(dl.last, r.seconds);
+    // The latest attempt, not the first: a delivery first tried before
+    // --since and delivered inside the window ends the span inside it
+    // (issue-16 tester round 34, item 9).
+    dl.last = std::max({dl.last, r.seconds, d.last_seconds});
   }
   SenderLine& sl = r.from_known ? by_sender_[SenderLabel(r)] : unknown_sender_;
   sl.counts.Add(r.status, in_mailbox);

@@ -263,9 +263,11 @@ class Report {
     int64_t handed_unknown = 0;
     std::set<std::string> hand_offs;
     static constexpr size_t kNamedHandOffs = 5;
+    // Postfix lines of a message not held (LineCounts::orphan_lines).
+    uint64_t orphan_lines = 0;
     bool any() const {
       return unrecognised_lines != 0 || not_understood_lines != 0 || inputs_not_read != 0 ||
-             outcome_unknown != 0 || read_in_part_lines != 0;
+             outcome_unknown != 0 || read_in_part_lines != 0 || orphan_lines != 0;
     }
   };
   LeftOut left_out() const {
@@ -274,6 +276,7 @@ class Report {
       l.unrecognised_lines += c.unrecognised;
       l.not_understood_lines += c.not_understood - std::min(c.read_in_part, c.not_understood);
       l.read_in_part_lines += std::min(c.read_in_part, c.not_understood);
+      l.orphan_lines += c.orphan_lines;
     }
     l.inputs_not_read = unread();
     l.outcome_unknown = totals_.unknown;

@@ -48,6 +48,7 @@ class CsvRecords {
   DirectiveFn directive_;
   csv_parser* parser_;
   std::vector<std::string> fields_;
+  size_t used_ = 0;  // fields_ of the record being read; the rest are spare
   uint64_t line_ = 0;          // lines fed
   uint64_t record_line_ = 0;   // where the record being read started
   bool started_ = false;       // a record has begun (a field or a quote)

@@ -144,29 +144,6 @@ LineFormat LineCounts::main_format() const {
   return by_format[best] == 0 ? LineFormat::kNone : static_cast<LineFormat>(best);
 }
 
-std::string AmbiguousDates(const LineCounts& c) {
-  std::string out;
-  if (c.ambiguous_dates != 0) {
-    out = Thousands(static_cast<int64_t>(c.ambiguous_dates)) +
-          " with an ambiguous date (day or month first, which the file's dates do not "
-          "decide: 04/11/2025, 04-11-2025 3:02:11 PM, 4/11/2025 3:02:11 pm; first at " + c.file +
-          ":" + std::to_string(c.first_ambiguous_date_line) +
-          "; give --date-order dmy or mdy to read them)";
-  }
-  if (c.unreadable_times != 0) {
-    std::string time = c.first_unreadable_time;
-    for (char& ch : time) {
-      if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';  // untrusted bytes
-    }
-    if (!out.empty()) out += ", ";
-    out += Thousands(static_cast<int64_t>(c.unreadable_times)) +
-           " with a time in no form this reader knows ('" + time + "', first at " + c.file +
-           ":" + std::to_string(c.first_unreadable_time_line) +
-           "; docs/mail-logs.md lists the cultures' forms read)";
-  }
-  return out;
-}
-
 std::string Describe(const LineCounts& c) {
   if (!c.error.empty() && c.lines == 0) return c.file + ": NOT READ: " + c.error;
   std::string out = c.file + ": " + Counted(c.lines, "line") + " read";
@@ -188,7 +165,7 @@ std::string Describe(const LineCounts& c) {
   if (c.first_unrecognised_line != 0) {
     out += " (first at " + c.file + ":" + std::to_string(c.first_unrecognised_line) + ")";
   }
-  if (c.ambiguous_dates != 0 || c.unreadable_times != 0) out += ", of which " + AmbiguousDates(c);
+  if (std::string why = RecordsNotRead(c); !why.empty()) out += ", of which " + why;
   // A window (audit --since, --until): what of the file was outside it.
   if (c.window_from != 0) {
     out += ", " + Thousands(static_cast<int64_t>(c.before_window)) + " before --since";
@@ -204,8 +181,9 @@ std::string Describe(const LineCounts& c) {
   // Shown when there are any, so a log without them reads as before.
   if (c.stopped != 0) {
     out += ", " + Counted(c.stopped, "recipient") +
-           " stopped by a milter, a header or body check or an access map (rejected, held or discarded: not delivery "
-           "attempts)";
+           " stopped by a milter, a header or body check or an access map (rejected, held or "
+           "discarded before any delivery: each counted as an attempt with that outcome, never "
+           "as delivered)";
   }
   if (c.probes != 0) {
     out += ", " + Counted(c.probes, "address verification probe") +
@@ -265,6 +243,12 @@ std::string Describe(const LineCounts& c) {
   if (c.inbound_rows != 0) {
     out += ", " + Counted(c.inbound_rows, "row") + " skipped: mail received, not sent (first at " +
            c.file + ":" + std::to_string(c.first_inbound_row_line) + ")";
+  }
+  if (c.orphan_lines != 0) {
+    out += ", " + Counted(c.orphan_lines, "line") +
+           " of a message whose earlier lines were not read (a release from hold, an expiry "
+           "or a delivery of a queue id not held; first at " + c.file + ":" +
+           std::to_string(c.first_orphan_line) + ")";
   }
   if (c.bounces != 0) {
     out += ", " + Counted(c.bounces, "delivery line") +
@@ -371,9 +355,8 @@ Status CheckRecognised(const LineCounts& c, int min_percent) {
   std::string need =
       min_percent > 0 ? std::to_string(min_percent) + "%" : std::string("at least one");
   std::string where = c.file + ":" + std::to_string(c.first_unrecognised_line);
-  std::string dates = c.ambiguous_dates != 0 || c.unreadable_times != 0
-                          ? "; " + AmbiguousDates(c)
-                          : std::string();
+  std::string dates = RecordsNotRead(c);
+  if (!dates.empty()) dates.insert(0, "; ");
   if (const LineFormat form = c.main_format(); form != LineFormat::kNone) {
     // The file is in a form this reader knows; too many of its records are
     // not: said as such, not as "not a mail log".

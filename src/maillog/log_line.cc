@@ -205,12 +205,6 @@ bool CarriesYear(LineFormat f) {
          f == LineFormat::kKubectl || f == LineFormat::kCri;
 }
 
-bool IsPostfixProgram(std::string_view p) {
-  if (!p.starts_with("postfix")) return false;
-  p.remove_prefix(7);
-  return p.empty() || p[0] == '/' || p[0] == '-';
-}
-
 int LineParser::InferYear(const Stamp& st, int64_t offset) {
   // A log is written in time order: a month earlier than the last line's
   // is the next year's (Nov 20 then Jun 1: June of the next year), however

@@ -76,7 +76,9 @@ struct LogLine {
 };
 
 // True for Postfix's own programs: "postfix/..." and, for multiple
-// instances (syslog_name = postfix-out), "postfix-NAME/...".
+// instances (syslog_name = postfix-out), "postfix-NAME/..."; and any
+// other syslog_name's "NAME/.../PROGRAM" whose PROGRAM is one of
+// Postfix's ("mta-out/smtp", "mx/submission/smtpd").
 bool IsPostfixProgram(std::string_view program);
 
 struct Stamp;           // timestamp.h

@@ -185,6 +185,14 @@ TEST(LogLineFormat, OtherProgramsAreFramedToo) {
   EXPECT_EQ(l.program, "");
   EXPECT_TRUE(IsPostfixProgram("postfix-out/smtp"));
   EXPECT_FALSE(IsPostfixProgram("postfixadmin"));
+  // Any syslog_name, its last part a Postfix program (issue-16 tester
+  // round 35, defect 3).
+  EXPECT_TRUE(IsPostfixProgram("mta-out/smtp"));
+  EXPECT_TRUE(IsPostfixProgram("mx/submission/smtpd"));
+  EXPECT_TRUE(IsPostfixProgram("relay-in/qmgr"));
+  EXPECT_FALSE(IsPostfixProgram("dovecot/imap"));
+  EXPECT_FALSE(IsPostfixProgram("/smtp"));
+  EXPECT_FALSE(IsPostfixProgram("smtp"));
 }
 
 TEST(LogLineFormat, Unrecognised) {

@@ -11,10 +11,6 @@
 namespace nearmiss::maillog {
 namespace {
 
-bool IsQueueIdChar(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
 // "<ADDR>" at the start of `s` after `key`: ADDR, and `s` moved past '>'.
 bool TakeAddress(std::string_view& s, std::string_view key, std::string_view* addr) {
   if (!s.starts_with(key)) return false;
@@ -163,17 +159,6 @@ bool JudgeableRecipient(std::string_view address) {
   return label != 0;
 }
 
-std::string_view QueuedAs(std::string_view t) {
-  while (!t.empty() && (t.back() == ')' || t.back() == ' ')) t.remove_suffix(1);
-  size_t at = t.rfind("queued as ");
-  if (at == std::string_view::npos) return {};
-  std::string_view id = t.substr(at + 10);
-  for (char c : id) {
-    if (!IsQueueIdChar(c)) return {};
-  }
-  return id;
-}
-
 bool PipeRelay(std::string_view relay) {
   return !relay.empty() && relay != "none" && relay != "local" && relay != "virtual" &&
          relay.find('[') == std::string_view::npos && relay.find('.') == std::string_view::npos;
@@ -185,6 +170,10 @@ bool InternalRelay(std::string_view relay) {
   if (open == std::string_view::npos || close == std::string_view::npos) return false;
   std::string addr(relay.substr(open + 1, close - open - 1));
   if (addr.starts_with("ipv6:") || addr.starts_with("IPv6:")) addr.erase(0, 5);
+  // A scoped address's zone ("fe80::1%eth0", RFC 4007 11): inet_pton(3)
+  // takes none, and the zone does not change what the address is
+  // (issue-16 tester round 34, item 8).
+  if (size_t zone = addr.find('%'); zone != std::string::npos) addr.erase(zone);
   unsigned char b[16];
   if (inet_pton(AF_INET, addr.c_str(), b) == 1) {
     return b[0] == 127 || b[0] == 10 || (b[0] == 172 && (b[1] & 0xf0) == 16) ||
@@ -203,7 +192,9 @@ bool InternalRelay(std::string_view relay) {
     for (int i = 13; i < 16; ++i) v4.append(".").append(std::to_string(b[i]));
     return InternalRelay(v4.append("]"));
   }
-  return (b[0] & 0xfe) == 0xfc || (b[0] == 0xfe && (b[1] & 0xc0) == 0x80);
+  // fc00::/7 unique local (RFC 4193), fe80::/10 link-local (RFC 4291), and
+  // fec0::/10 site-local (deprecated by RFC 3879, never routed).
+  return (b[0] & 0xfe) == 0xfc || (b[0] == 0xfe && (b[1] & 0x80) == 0x80);
 }
 
 bool LoopbackRelay(std::string_view relay) {
@@ -211,7 +202,15 @@ bool LoopbackRelay(std::string_view relay) {
   if (open == std::string_view::npos) return false;
   std::string_view addr = relay.substr(open + 1);
   return addr.starts_with("127.") || addr.starts_with("::1]") || addr.starts_with("ipv6:::1]") ||
-         addr.starts_with("IPv6:::1]");
+         addr.starts_with("IPv6:::1]") || SocketRelay(relay);
+}
+
+bool SocketRelay(std::string_view relay) {
+  size_t open = relay.find('[');
+  if (open == std::string_view::npos) return false;
+  size_t close = relay.find(']', open);
+  return close != std::string_view::npos &&
+         relay.substr(open + 1, close - open - 1).find('/') != std::string_view::npos;
 }
 
 }  // namespace nearmiss::maillog

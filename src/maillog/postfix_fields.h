@@ -27,6 +27,8 @@
 #include <functional>
 #include <string_view>
 
+#include "maillog/next_hop_reply.h"  // QueuedAs, long declared here
+
 namespace nearmiss::maillog {
 
 struct DeliveryFields {
@@ -65,7 +67,8 @@ std::string_view FieldValue(std::string_view text, std::string_view key);
 // receiving domain's acceptance: its address is loopback (RFC 1122
 // 3.2.1.3, RFC 4291 2.5.3), private (RFC 1918: 10/8, 172.16/12,
 // 192.168/16; RFC 4193: fc00::/7), shared (RFC 6598: 100.64/10) or
-// link-local (RFC 3927: 169.254/16; RFC 4291: fe80::/10): none of these is
+// link-local (RFC 3927: 169.254/16; RFC 4291: fe80::/10, with or without a
+// zone "%eth0", RFC 4007), or site-local (fec0::/10, RFC 3879): none of these is
 // reachable from the Internet, so no other domain's MX has one. The
 // address is read with inet_pton(3); Postfix writes an IPv6 one bare or
 // with "ipv6:" (smtp_connect.c). False for a relay with no "[address]"
@@ -108,11 +111,6 @@ using DomainCheck = std::function<bool(std::string_view domain)>;
 // report names the reason, not a parse error. Called once per file, for
 // the first domain refused; may be empty.
 using DomainWhy = std::function<std::string(std::string_view domain)>;
-
-// "X" from a status text ending "queued as X" (Postfix's smtpd and most
-// MTAs: "250 2.0.0 Ok: queued as 4F2A1B3C"), with a trailing ')' of an
-// Amavis-style nested reply left off; "" when absent.
-std::string_view QueuedAs(std::string_view status_text);
 
 }  // namespace nearmiss::maillog
 

@@ -102,5 +102,21 @@ TEST(InternalRelay, PrivateAndLoopbackAddressesOnly) {
   }
 }
 
+// Issue-16 tester round 34, item 8: the forms an internal relay's address
+// takes in a log: a zone id on a scoped IPv6 address, upper case, the
+// "IPv6:" tag, a mapped IPv4, a site-local address.
+TEST(InternalRelay, AddressForms) {
+  for (const char* in : {"gw[fe80::1%eth0]:25", "gw[ipv6:fe80::1%25eth0]:25",
+                         "gw[IPv6:FE80::A%ens3]:25", "gw[FD12::1]:25", "gw[fec0::1]:25",
+                         "gw[::FFFF:192.168.0.9]:25", "gw[::ffff:100.64.1.1]:25",
+                         "gw[::ffff:169.254.1.1]:25", "gw[::1%lo]:25"}) {
+    EXPECT_TRUE(InternalRelay(in)) << in;
+  }
+  for (const char* out : {"mx[2001:db8::1%eth0]:25", "mx[ff02::1%eth0]:25",
+                          "mx[192.0.2.1%eth0]:25"}) {
+    EXPECT_FALSE(InternalRelay(out)) << out;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::maillog

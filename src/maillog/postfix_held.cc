@@ -13,8 +13,9 @@ PostfixLog::Held* PostfixLog::HeldAt(uint64_t seq) {
   return &held_[seq - held_base_];
 }
 
-uint64_t PostfixLog::Hold(const Attempt& a, std::string_view pending_next) {
+uint64_t PostfixLog::Hold(const Attempt& a, std::string_view pending_next, bool org_hand_off) {
   Held& h = held_.emplace_back();
+  h.org_hand_off = org_hand_off;
   h.time = a.time;
   h.size = a.size;
   h.sender_known = a.sender_known;
@@ -88,7 +89,7 @@ void PostfixLog::Release(bool all) {
         a.dsn = h.Get(Held::kDsn);
         a.hops = h.Get(Held::kHops);
         a.message_id = h.Get(Held::kMessageId);
-        Unfollowed(a, h.Get(Held::kNext));
+        Unfollowed(a, h.Get(Held::kNext), h.org_hand_off);
         sink_->OnAttempt(a);
       }
     }
@@ -100,6 +101,12 @@ void PostfixLog::Release(bool all) {
 void PostfixLog::Expire(int64_t now) {
   last_sweep_ = now;
   int64_t cutoff = now - options_.idle_timeout;
+  // A message with a recipient deferred or held is still in Postfix's
+  // queue however long its log is silent: held mail does not expire while
+  // on hold (postsuper(1)), and a deferred one may wait out a long
+  // maximal_queue_lifetime or a stopped Postfix. Log time does not end
+  // it; only the bound does (issue-16 tester round 34, item 2).
+  int64_t queued_cutoff = INT64_MIN;
   if (queues_.size() > options_.max_queues) {
     // Over the bound: forget the least recently seen half, so the sweep
     // runs rarely even on a log that never says "removed".
@@ -108,10 +115,19 @@ void PostfixLog::Expire(int64_t now) {
     for (const auto& [id, q] : queues_) seen.push_back(q.last_seen);
     std::nth_element(seen.begin(), seen.begin() + seen.size() / 2, seen.end());
     cutoff = std::max(cutoff, seen[seen.size() / 2] + 1);
+    queued_cutoff = cutoff;
   }
   for (auto it = queues_.begin(); it != queues_.end();) {
+    const bool queued = !it->second.deferred.empty() || it->second.on_hold;
     // A removed queue id goes when its end is passed on (Release).
-    if (it->second.last_seen < cutoff && !it->second.removed) {
+    if (it->second.last_seen < (queued ? queued_cutoff : cutoff) && !it->second.removed) {
+      if (queued) {
+        // Let go with a recipient still queued: its later lines (a
+        // release, an expiry, a delivery) are counted (LineCounts::
+        // orphan_lines). Bounded: past it, such a line starts afresh.
+        if (forgotten_.size() >= options_.max_queues) forgotten_.clear();
+        forgotten_.insert(it->first);
+      }
       EndUnconfirmedJoins(it->second);
       CloseHandOffs(it->first, it->second, now, true);
       HoldDone(it->first, now);

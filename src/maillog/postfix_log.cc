@@ -59,6 +59,7 @@ void PostfixLog::BeginTraceFile(std::string name, DateOrder date_order) {
                                       options_.judgeable_domain, options_.learning,
                                       options_.own_domain);
   trace_->set_domain_why(options_.domain_why);
+  trace_->set_smart_hosts(options_.smart_hosts);
   trace_->set_window(options_.window_from, options_.window_to);
 }
 
@@ -86,12 +87,17 @@ Attempt PostfixLog::QueueAttempt(const LogLine& l, const Queue& q) const {
   a.file = file_;
   a.time = l.time;
   a.queue_id = l.queue_id;
-  a.sender = q.sender;
-  a.sender_known = q.sender_seen;  // false: no from= line read
+  // The first hop's sender when a hand-off led here (Queue::origin_sender).
+  a.sender = q.origin_known ? std::string_view(q.origin_sender) : std::string_view(q.sender);
+  a.sender_known = q.origin_known || q.sender_seen;  // false: no from= line read
   a.message_id = q.message_id;
   a.size = q.size;
   a.hops = q.hops;
   return a;
+}
+
+void PostfixLog::Orphan() {
+  if (counts_.orphan_lines++ == 0) counts_.first_orphan_line = counts_.lines;
 }
 
 void PostfixLog::EndDeferred(const LogLine& l, Queue& q, std::string_view status,
@@ -161,6 +167,21 @@ void PostfixLog::Feed(std::string_view line) {
     if (LooksLikeDelivery(l.text)) NotUnderstood(line);
     return;
   }
+  if (l.program.ends_with(".service") && counts_.refused.empty()) {
+    // journalctl -o with-unit: the unit ("postfix@-.service") stands where
+    // Postfix's program name ("postfix/smtp", "postfix/qmgr") does, and
+    // that name is what tells a delivery agent's line from qmgr's or
+    // postsuper's (a discard(8) "sent", a deletion): read without it, a
+    // report would be wrong without a word. Refused whole, saying which
+    // form to export instead.
+    counts_.refused = counts_.file + ":" + std::to_string(counts_.lines) +
+                      ": this is journalctl -o with-unit output: the unit '" +
+                      std::string(l.program) +
+                      "' replaces Postfix's program names (postfix/smtp, postfix/qmgr), which "
+                      "tell its lines apart; export with journalctl -o short-iso (or "
+                      "short-full) instead";
+  }
+  if (!counts_.refused.empty()) return;
   line_ = line;
   std::string_view t = l.text;
   // The kinds of line a delivery is made of; anything else is noise here.
@@ -173,7 +194,9 @@ void PostfixLog::Feed(std::string_view line) {
   bool client = t.starts_with("client=");
   // A milter or a header check stopped or held the message (postfix_actions.h).
   bool action = !to && !from && IsActionLine(t);
-  if (!to && !from && !removed && !msgid && !client && !action) return;
+  // postsuper -H: the message leaves the hold queue; qmgr's from= follows.
+  bool released = t == "released from hold";
+  if (!to && !from && !removed && !msgid && !client && !action && !released) return;
   KeyLine(&l);  // by host and instance too (postfix_scope.cc)
   if (noqueue) {
     // Its own key: the line (and its time, so the same log read twice is
@@ -195,6 +218,12 @@ void PostfixLog::Feed(std::string_view line) {
   if (l.time - last_sweep_ > 3600 || queues_.size() > options_.max_queues) Expire(l.time);
   key_.assign(l.queue_id);
   auto it = queues_.find(key_);
+  if (released) {
+    // A release of a message not seen held says nothing of which
+    // recipient it freed: counted, never applied to nobody silently.
+    if (it == queues_.end() || it->second.removed || !it->second.on_hold) Orphan();
+    return;
+  }
   if (removed) {
     if (it == queues_.end() || it->second.removed) return;
     if (!it->second.deferred.empty() && l.program.ends_with("/qmgr")) {
@@ -235,6 +264,9 @@ void PostfixLog::Feed(std::string_view line) {
     it = queues_.end();
   }
   bool first_line = it == queues_.end();
+  // A queue id let go while still queued (Expire): this line belongs to
+  // state no longer held.
+  if (first_line && !forgotten_.empty() && forgotten_.erase(key_) != 0) Orphan();
   if (first_line) it = queues_.emplace(key_, Queue{}).first;
   Queue& q = it->second;
   q.last_seen = l.time;
@@ -261,7 +293,10 @@ void PostfixLog::Feed(std::string_view line) {
     if (rest.starts_with(", status=expired")) {
       // qmgr gives up on the message (qmgr_active.c): the recipients still
       // deferred expire, each an attempt of its own. When this log showed
-      // none of them deferred, one attempt without a recipient says so.
+      // none of them deferred, one attempt without a recipient says so,
+      // and the line is counted: it expired recipients this log did not
+      // show (LineCounts::orphan_lines).
+      if (q.deferred.empty()) Orphan();
       EndDeferred(l, q, "expired", "returned to sender", /*one_if_none=*/true);
     }
   } else if (client) {

@@ -9,7 +9,11 @@
 // `settle_after` past its last line once every recipient it has is settled
 // (each attempted with a final outcome, as many as qmgr's nrcpt= said when
 // a from= line was read; none deferred, none handed on), else
-// `idle_timeout` without a line; and never past the `max_queues` bound. A
+// `idle_timeout` without a line unless a recipient is still deferred or
+// held (Postfix keeps such a message, held mail without end: postsuper(1));
+// and never past the `max_queues` bound, queued or not. A line of a queue
+// id let go while queued, a release from hold of one not held, an expiry
+// with no recipient deferred are counted (LineCounts::orphan_lines). A
 // log without "removed" lines (a `grep status=` extract, a mass mailing cut
 // mid-way) is thus read in memory bounded by the messages of the last
 // `settle_after` of log time, not by the whole log. A line of a queue id
@@ -98,11 +102,14 @@
 #include <string_view>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+#include "maillog/attempt.h"
 #include "maillog/line_counts.h"
 #include "maillog/log_line.h"
 #include "maillog/postfix_fields.h"
+#include "maillog/postfix_log_options.h"
 
 namespace nearmiss::maillog {
 class TraceLog;
@@ -111,116 +118,7 @@ enum class DateOrder;
 
 namespace nearmiss::maillog {
 
-// One delivery attempt's outcome, for one recipient. Views point into the
-// line or the reader's state: copy what you keep.
-struct Attempt {
-  int64_t time = 0;
-  std::string_view queue_id;
-  // What a sink keys the message by (OnDone names it too): Postfix queue
-  // ids are unique per instance only, so two hosts, or two instances of
-  // one host (syslog_name postfix-out), logging to one file may both have
-  // a 4C01A1 (breaker round 3 §2). From a Postfix log: the queue id, its
-  // host and its instance (QueueKey); from a trace: "" (queue_id, the
-  // Message-ID, is the key). Key() gives the one to use.
-  std::string_view queue_key;
-  std::string_view Key() const { return queue_key.empty() ? queue_id : queue_key; }
-  std::string_view sender;      // "" for the null sender (bounces) or when unknown
-  // False when the log showed no sender for the message (no qmgr from=
-  // line: the log starts after it): unknown, not the null sender.
-  bool sender_known = true;
-  std::string_view recipient;   // as logged, lower case not guaranteed
-  // orig_to= as logged: the address before virtual(5), canonical(5) or
-  // aliases(5) rewrote it (Postfix logs it only then); "" when not logged.
-  // A hand-off's next hop is matched by it too (postfix_hand_off.cc).
-  std::string_view orig_recipient;
-  // "sent", "deferred", "bounced", "expired"; "discarded" for Postfix
-  // discard(8)'s "sent" (thrown away, never delivered); "deleted" for a
-  // recipient still deferred or held when postsuper -d removed its message; "unknown" for an
-  // Exchange SEND to another of the organisation's servers (trace_log.h)
-  // or a Postfix hand-off whose next queue id never attempted the
-  // recipient (PostfixLog): the outcome is in a log not given, and relay
-  // names where it went (hops non-empty for the Postfix case); and, from
-  // an Exchange log when auditing, "unknown" for a recipient a RECEIVE (or
-  // another event that is no delivery) left on its way, and "internal"
-  // for one DELIVERed into the organisation's own mailbox, which settles
-  // it and is no delivery (trace_log.h).
-  std::string_view status;
-  std::string_view status_text; // "250 2.0.0 Ok", "returned to sender"
-  std::string_view relay;       // "mx.army.ml[192.0.2.7]:25", "none"
-  std::string_view dsn;         // "2.0.0"
-  std::string_view hops;        // earlier hand-offs: "4F2A1B3C via 127.0.0.1[127.0.0.1]:10024"
-  std::string_view message_id;  // "" when not seen
-  // The message's subject as a trace records it (Exchange message-subject,
-  // Microsoft 365 Subject, historical search message_subject); "" when the
-  // log has none (Postfix logs no subject).
-  std::string_view subject;
-  int64_t size = 0;
-  // From a trace (trace_log.h), not a Postfix log: its queue_id is the
-  // Message-ID, shared by every server's events of the message.
-  bool from_trace = false;
-  // The file whose line this attempt was read from (PostfixLog::file(): 1
-  // for the first file begun); 0 when it is no one line's (a recipient a
-  // hand-off gave a queue id that never attempted it) or from a trace.
-  uint32_t file = 0;
-};
-
-class DeliverySink {
- public:
-  virtual ~DeliverySink() = default;
-  virtual void OnAttempt(const Attempt& attempt) = 0;
-  // The queue id is finished (removed, or forgotten after a timeout); no
-  // more attempts for this message follow.
-  virtual void OnDone(std::string_view queue_id) { (void)queue_id; }
-};
-
-// A Postfix message's key: "QUEUEID" '\x1f' "HOST/INSTANCE", the instance
-// being the syslog_name before the program ("postfix", "postfix-out",
-// "mailout" of "mailout/smtp"). BareQueueId gives the queue id back (the
-// text up to the '\x1f'; a key without one is returned whole).
-std::string QueueKey(std::string_view queue_id, std::string_view host, std::string_view program);
-std::string_view BareQueueId(std::string_view key);
-
-struct PostfixLogOptions {
-  int year = 1970;                      // for timestamps without one (first line)
-  int64_t idle_timeout = 8 * 86400;     // past maximal_queue_lifetime (5 d)
-  size_t max_queues = 1 << 20;          // state kept at most for this many
-  // Attempts and ends of queue ids are held this long (log time) so a
-  // hand-off can join lines in any order (above). 0: passed on at once.
-  int64_t hand_off_window = 600;
-  size_t max_held = 1 << 18;            // held events at most; past it the oldest go
-  // A settled queue id (above) is let go this long after its last line.
-  int64_t settle_after = 600;
-  // Recipients whose domain this refuses are not understood (DomainCheck);
-  // passed on to the traces read too.
-  DomainCheck judgeable_domain;
-  // Why judgeable_domain refused a domain, for the report (DomainWhy); may
-  // be unset.
-  DomainWhy domain_why;
-  // Reading to learn (`nearmiss learn`: who the organisation writes to),
-  // not to audit. A recipient whose domain judgeable_domain refuses is
-  // then skipped and counted (LineCounts::skipped_domains), not "not
-  // understood": nothing is learned of it, and the history is still whole.
-  // And a trace's rows of mail that came in are skipped and counted
-  // (LineCounts::inbound_rows, trace_log.h): those whose direction column
-  // says so, else, for Microsoft 365 traces, those whose sender's domain
-  // own_domain refuses (every row when own_domain is empty: the direction
-  // cannot be told, LineCounts::direction_unknown_rows).
-  // In a Postfix log, with own_domain set, a delivery of a message whose
-  // sender's domain own_domain refuses (mail received from outside and
-  // delivered by lmtp, local or virtual to a mailbox here, or relayed for
-  // an outside sender) is skipped and counted the same way; a sender not
-  // logged is kept (issue-14 tester, round 3, item 7). A delivery of a
-  // message from the null sender (from=<>: a bounce, RFC 5321 4.5.5) is
-  // skipped and counted (LineCounts::bounces): the mail system wrote it,
-  // no sender chose the recipient (issue-16 tester, round 7, item 12).
-  bool learning = false;
-  DomainCheck own_domain;
-  // The window of log time a report counts (audit --since, --until;
-  // LineCounts::window_from, window_to), set in each file's counts; 0 an
-  // open end. Reading is the same: a caller leaves out the attempts.
-  int64_t window_from = 0, window_to = 0;
-};
-
+// Attempts go to a DeliverySink (attempt.h); options in postfix_log_options.h.
 class PostfixLog {
  public:
   PostfixLog(PostfixLogOptions options, DeliverySink* sink);
@@ -290,6 +188,10 @@ class PostfixLog {
     bool done = false;     // the end of queue_id, not an attempt
     bool dropped = false;  // joined as a hand-off: never passed on
     bool sender_known = true;
+    // A "sent" by the smtp client to a relay of the organisation not
+    // declared final (PostfixLogOptions::final_relays): never passed on as
+    // the recipient's server's acceptance (Unfollowed).
+    bool org_hand_off = false;
     uint32_t file = 0;  // Attempt::file
     int64_t time = 0, size = 0;
     std::string text;
@@ -325,6 +227,14 @@ class PostfixLog {
     // unshown after a public relay (ConfirmOrUndoJoins, EndUnconfirmedJoins).
     std::vector<uint64_t> joined_from;
     std::string joined_hops;     // the hops it had before
+    // The envelope sender at the message's first hop (A's from=, taken
+    // over with the hops): a content filter or an SRS rewrite may change
+    // the sender the next queue id logs ("SRS0=...=ivan@relay..."), yet
+    // the person who sent it is the first hop's (issue-16 tester round 34,
+    // item 7). Unknown (origin_known false) when no hand-off led here or
+    // A's from= was not read: the queue id's own sender stands.
+    std::string origin_sender, joined_origin_sender;
+    bool origin_known = false, joined_origin_known = false;
     // The file a hand-off to it was counted in (its "queued as" line's):
     // an undone join is uncounted there (Unjoined).
     uint32_t hand_off_file = kNotCounted;
@@ -391,9 +301,11 @@ class PostfixLog {
   void EndUnconfirmedJoins(Queue& q);
   // `counted_in`: the file of the "queued as" line of a new hand-off,
   // counted there (kNotCounted when passing a hop down the chain).
+  // `from_sender`: the first hop's sender (Queue::origin_sender), when
+  // `from_known`.
   void TakeOver(Queue& next, std::string_view next_id, std::string_view from_id,
                 const std::string& from_hops, std::string_view relay, uint32_t counted_in,
-                int depth = 0);
+                std::string_view from_sender, bool from_known, int depth = 0);
   // Adds `delta` to the hand-offs of `file`: the current file's counts
   // while it is read, else late_hand_offs_.
   void CountHandOff(uint32_t file, int delta);
@@ -413,7 +325,14 @@ class PostfixLog {
   // receiving domain's acceptance, so `a` becomes X's delivery with status
   // "unknown", A's hop added, as CloseHandOffs passes a recipient X never
   // attempted. Anything else is left as it is.
-  void Unfollowed(Attempt& a, std::string_view next);
+  // `org_hand_off` (Held::org_hand_off): a "sent" to a relay of the
+  // organisation that named no queue id this log can hold, or whose
+  // next queue id was not followed, is "unknown" too (HandedOn).
+  void Unfollowed(Attempt& a, std::string_view next, bool org_hand_off);
+  // A "sent" to a relay of the organisation (not on this host, or whose
+  // copy cannot be followed) naming no queue id of a Postfix log: status
+  // "unknown", its text naming the relay and the id its reply gave, if any.
+  void HandedOn(Attempt& a);
   // A "sent" to a relay on this host that named no queue id, whose copy
   // was not (by_message_id) or cannot be (no Message-ID logged) followed
   // to its re-injection: status "unknown", its text saying so.
@@ -428,7 +347,16 @@ class PostfixLog {
   std::string ResolveNext(const LogLine& l, std::string_view next, std::string_view relay,
                           bool local_relay) const;
   // Returns the attempt's sequence number.
-  uint64_t Hold(const Attempt& a, std::string_view pending_next);
+  uint64_t Hold(const Attempt& a, std::string_view pending_next, bool org_hand_off = false);
+  // A "queued as" of `from_key`'s line through `relay` may name `next_key`:
+  // a relay on this host (loopback, a pipe, none) names a queue id of the
+  // same host; a relay whose host name's first label is a host of this
+  // log names one of that host (issue-16 tester round 35, defect 2).
+  // The relay's host name's first label is a host of this log (a central
+  // syslog's hostname field).
+  bool RelayNamesHost(std::string_view relay) const;
+  bool SameHostAsRelay(std::string_view from_key, std::string_view relay,
+                       std::string_view next_key) const;
   void HoldDone(std::string_view queue_id, int64_t time);
   // Passes on what is older than the window (all when `all`).
   void Release(bool all);
@@ -442,6 +370,10 @@ class PostfixLog {
   bool file_open_ = false;   // between Begin*File and EndFile
   std::vector<int64_t> late_hand_offs_;
   std::unordered_map<std::string, Queue> queues_;
+  // Queue ids let go by the bound while a recipient was still queued
+  // (Expire): their later lines are orphans (LineCounts::orphan_lines).
+  std::unordered_set<std::string> forgotten_;
+  void Orphan();  // counts the line being fed as one
   std::string last_base_;  // the rotated set of the previous file
   std::string_view line_;  // the line being fed, for NotUnderstood
   std::unique_ptr<TraceLog> trace_;  // the current file's, when it is a trace

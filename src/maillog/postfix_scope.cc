@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <string>
 
+#include "maillog/loopback_relay.h"
 #include "maillog/postfix_log.h"
 
 namespace nearmiss::maillog {
@@ -59,6 +60,27 @@ void PostfixLog::KeyLine(LogLine* l) {
   }
 }
 
+bool PostfixLog::RelayNamesHost(std::string_view relay) const {
+  std::string_view host = RelayHost(relay);
+  if (host.empty() || relay.find('[') == std::string_view::npos) return false;
+  return std::any_of(scopes_.begin(), scopes_.end(),
+                     [&](const std::string& s) { return SameNoCase(HostOf(s), host); });
+}
+
+bool PostfixLog::SameHostAsRelay(std::string_view from_key, std::string_view relay,
+                                 std::string_view next_key) const {
+  auto host = [](std::string_view key) {
+    size_t mark = key.find(kScopeMark);
+    return mark == std::string_view::npos ? std::string_view() : HostOf(key.substr(mark + 1));
+  };
+  // On this host: loopback, a pipe(8) transport, none, nothing logged.
+  const bool here = relay.empty() || relay == "none" || LoopbackRelay(relay) ||
+                    relay.find('[') == std::string_view::npos;
+  if (here) return SameNoCase(host(from_key), host(next_key));
+  if (RelayNamesHost(relay)) return SameNoCase(host(next_key), RelayHost(relay));
+  return true;  // a relay named for no host of this log: Message-ID and recipient decide
+}
+
 std::string PostfixLog::ResolveNext(const LogLine& l, std::string_view next,
                                     std::string_view relay, bool local_relay) const {
   std::string_view own = l.queue_id.substr(l.queue_id.find(kScopeMark) + 1);
@@ -68,21 +90,33 @@ std::string PostfixLog::ResolveNext(const LogLine& l, std::string_view next,
     k.append(scope);
     return queues_.contains(k) ? k : std::string();
   };
+  // A relay named for a host of this log (a central syslog's hostname
+  // field) took the message there: X is that host's, and one not (yet)
+  // kept there is held for X's first line (JoinPending), never joined to,
+  // or taken as a delivery for want of, another host's equal queue id
+  // (issue-16 tester round 35, defect 2).
+  if (!local_relay && RelayNamesHost(relay) && !SameNoCase(RelayHost(relay), HostOf(own))) {
+    for (const std::string& scope : scopes_) {
+      if (!SameNoCase(HostOf(scope), RelayHost(relay))) continue;
+      if (std::string k = kept(scope); !k.empty()) return k;
+    }
+    return {};
+  }
   if (std::string k = kept(own); !k.empty()) return k;
   for (const std::string& scope : scopes_) {
     if (scope == own || HostOf(scope) != HostOf(own)) continue;
     if (std::string k = kept(scope); !k.empty()) return k;
   }
-  if (local_relay) return {};
-  // Another host of a central log: the one the relay names, else the only
-  // host keeping such a queue id (a wrong join is undone by its Message-ID).
+  if (local_relay || RelayNamesHost(relay)) return {};
+  // Another host of a central log, when the relay names none of its hosts:
+  // the only host keeping such a queue id (a wrong join is undone by its
+  // Message-ID, or by X delivering another recipient).
   std::string only;
   int found = 0;
   for (const std::string& scope : scopes_) {
     if (HostOf(scope) == HostOf(own)) continue;
     std::string k = kept(scope);
     if (k.empty()) continue;
-    if (SameNoCase(HostOf(scope), RelayHost(relay))) return k;
     ++found;
     only = std::move(k);
   }

@@ -65,11 +65,37 @@ bool Atext(unsigned char c) {
   return std::strchr("!#$%&'*+-/=?^_`{|}~", c) != nullptr && c != '\0';
 }
 
+// A list's or an element's wrapper, taken off: PowerShell shows a
+// String[] as "{a, b}" (its formatter's, which a copied table or an
+// Out-String export keeps), ConvertTo-Json as ["a", "b"], and a list
+// edited by hand may bracket one element ("[eve@navy.ml]"). No address
+// starts with '[' (RFC 5321 4.1.2) or ends with '}', and an address
+// quoted whole ("\"bob@army.ml\"", JSON's string) has no '@' after its
+// closing quote; so none of these is one address and each is unwrapped,
+// never judged by the text after its last '@' (issue-16 tester round 34,
+// item 6).
+std::string_view Unwrap(std::string_view s) {
+  for (;;) {
+    s = TrimBlanks(s);
+    if (s.size() >= 2 && ((s.front() == '{' && s.back() == '}') ||
+                          (s.front() == '[' && s.back() == ']'))) {
+      s = s.substr(1, s.size() - 2);
+      continue;
+    }
+    if (s.size() >= 2 && s.front() == '"' && s.back() == '"' &&
+        s.find('"', 1) == s.size() - 1 && s.find('@') != std::string_view::npos) {
+      s = s.substr(1, s.size() - 2);
+      continue;
+    }
+    return s;
+  }
+}
+
 }  // namespace
 
 void SplitTraceAddresses(std::string_view cell, std::vector<std::string_view>* out) {
-  SplitTopLevel(cell, ";,", /*brackets=*/true, [&](std::string_view raw) {
-    std::string_view piece = TrimBlanks(raw);
+  SplitTopLevel(Unwrap(cell), ";,", /*brackets=*/true, [&](std::string_view raw) {
+    std::string_view piece = Unwrap(raw);
     if (piece.empty()) return;
     size_t open = LastOpenBracket(piece);
     if (open != std::string_view::npos && piece.back() == '>') {

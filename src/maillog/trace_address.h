@@ -22,7 +22,9 @@ namespace nearmiss::maillog {
 // quotes (PowerShell's "$($_.Recipients)" joins with blanks). A piece in
 // display-name form ("Frank <frank@army.ml>", RFC 5322 3.4 name-addr)
 // gives the address inside its last '<...>'; a bare address loses any
-// enclosing '<' '>'. Empty pieces (a trailing ';') give nothing. Nothing
+// enclosing '<' '>'. A list or a piece wrapped as PowerShell or JSON
+// writes one ("{a, b}", "[a]", "\"a\"") is unwrapped first. Empty pieces
+// (a trailing ';') give nothing. Nothing
 // is checked here: TraceAddressValid says whether each piece is one
 // address.
 void SplitTraceAddresses(std::string_view cell, std::vector<std::string_view>* out);

@@ -171,8 +171,12 @@ TEST(TraceAddress, InvalidAddressesAreNotUnderstood) {
   t.Finish();
   EXPECT_TRUE(c.seen.empty());
   EXPECT_EQ(t.counts().not_understood, 2u);
-  EXPECT_EQ(t.counts().unparsable_recipients, 2u);
+  // The empty cell names no recipient at all: a record not read, said as
+  // such (round 35, item 1), not a recipient that cannot be parsed.
+  EXPECT_EQ(t.counts().unparsable_recipients, 1u);
   EXPECT_EQ(t.counts().first_unparsable_recipient_line, 2u);
+  EXPECT_EQ(t.counts().empty_recipients, 1u);
+  EXPECT_EQ(t.counts().first_empty_recipient_line, 3u);
 
   Collect e;
   TraceLog ex("MSGTRK2025110301-1.LOG", &e);
@@ -260,6 +264,38 @@ TEST(TraceAddress, ExchangeSendReplyTextWithSemicolons) {
                      "bob@army.ml bounced", "carol@army.ml sent", "dan@army.ml bounced",
                      "eve@army.ml deferred", "fay@army.ml sent", "gus@army.ml bounced",
                      "hal@army.ml bounced", "ida@army.ml bounced"}));
+  EXPECT_EQ(ex.counts().not_understood, 0u);
+}
+
+// Issue-16 tester round 34, item 6: the list forms real exports write
+// (PowerShell's "{a, b}" for a String[], ConvertTo-Json's ["a","b"], a
+// bracketed element) are read as a whole: every address, never the first
+// piece with its wrapper ("{bob@army.ml") and the rest dropped.
+TEST(TraceAddress, WrappedListFormsAreReadWhole) {
+  EXPECT_EQ(Split("{bob@army.ml, carol@navy.ml}"), (Strings{"bob@army.ml", "carol@navy.ml"}));
+  EXPECT_EQ(Split("{bob@army.ml}"), (Strings{"bob@army.ml"}));
+  EXPECT_EQ(Split("<dan@army.ml>; [eve@navy.ml]"), (Strings{"dan@army.ml", "eve@navy.ml"}));
+  EXPECT_EQ(Split("[\"fay@army.ml\",\"gus@navy.ml\"]"), (Strings{"fay@army.ml", "gus@navy.ml"}));
+  EXPECT_EQ(Split(" { hal@army.ml ; <ida@navy.ml> } "), (Strings{"hal@army.ml", "ida@navy.ml"}));
+  // An address literal keeps its brackets; a quoted local part its quotes.
+  EXPECT_EQ(Split("{jo@[192.0.2.1], \"k l\"@army.ml}"),
+            (Strings{"jo@[192.0.2.1]", "\"k l\"@army.ml"}));
+  for (const std::string& a : Split("{bob@army.ml, carol@navy.ml}")) {
+    EXPECT_TRUE(TraceAddressValid(a)) << a;
+  }
+}
+
+TEST(TraceAddress, ExchangeExportBracedRepliesPerRecipient) {
+  Collect c;
+  TraceLog ex("MSGTRK2025110311-1.LOG", &c);
+  ex.Feed("#Fields: date-time,event-id,message-id,recipient-address,recipient-status,"
+          "sender-address");
+  ex.Feed("2025-11-03T11:00:00.000Z,SEND,<m@x>,\"{bob@army.ml, carol@navy.ml}\","
+          "\"{550 5.1.1 User unknown, 250 2.1.5 Recipient OK}\",alice@mod.gov.uk");
+  ex.Finish();
+  std::vector<std::string> got;
+  for (const auto& s : c.seen) got.push_back(s.rcpt + " " + s.status);
+  EXPECT_EQ(got, (std::vector<std::string>{"bob@army.ml bounced", "carol@navy.ml sent"}));
   EXPECT_EQ(ex.counts().not_understood, 0u);
 }
 

@@ -114,7 +114,16 @@ EventsOutcome HistoricalOutcome(std::string_view events) {
     return out;
   }
   out.kind = EventsOutcome::kStatus;
-  out.status = Status(decisive);
+  // Only progress ("Receive, Transfer"): nothing decided it yet.
+  out.status = decisive == EventClass::kProgress ? "unknown" : Status(decisive);
+  return out;
+}
+
+std::string UndecidedRelay(std::string_view where, std::string_view event) {
+  std::string out(where.empty() ? std::string_view("Microsoft 365") : where);
+  out += " (";
+  out += event;
+  out += kNoLaterEvent;
   return out;
 }
 

@@ -8,6 +8,7 @@
 #ifndef NEARMISS_MAILLOG_TRACE_EVENTS_H_
 #define NEARMISS_MAILLOG_TRACE_EVENTS_H_
 
+#include <string>
 #include <string_view>
 
 namespace nearmiss::maillog {
@@ -43,10 +44,23 @@ struct EventsOutcome {
     kNotDelivery,     // its latest decisive event is a hop (kHop)
     kNotUnderstood,   // an event outside the documented list, or none
   } kind = kNotUnderstood;
-  // "sent", "bounced", "discarded", "deferred" (with kStatus). "deferred"
-  // also when no event decides yet (only "Receive": still on its way).
+  // "sent", "bounced", "discarded", "deferred" (with kStatus); "unknown"
+  // when no event decides yet ("Receive", "Receive, Transfer": still on
+  // its way, its outcome in no trace given), as an Exchange RECEIVE with
+  // no later event is (UndecidedRelay).
   std::string_view status;
 };
+
+// The relay of a recipient no event of the trace decides (status
+// "unknown"), in every format's one form: "WHERE (EVENT; no later event
+// in the logs given)": an Exchange RECEIVE or TRANSFER with no later
+// event, a Microsoft 365 historical search's "Receive, Transfer", a
+// message trace's Pending or GettingStatus. The report reads the suffix
+// (investigate/auditor.cc) and says the outcome is unknown and the report
+// INCOMPLETE, never "still waiting" (deferred: that is a DEFER, a 4xx).
+// `where` empty: "Microsoft 365" (the trace names no server).
+std::string UndecidedRelay(std::string_view where, std::string_view event);
+inline constexpr std::string_view kNoLaterEvent = "; no later event in the logs given)";
 
 // The latest decisive event (kSent, kBounced, kDiscarded, kDeferred, kHop)
 // decides, as the latest event decides for Exchange (attempt_order.h):

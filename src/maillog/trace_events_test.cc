@@ -12,13 +12,13 @@ namespace nearmiss::maillog {
 namespace {
 
 struct Seen {
-  std::string rcpt, status;
+  std::string rcpt, status, relay;
 };
 
 class Collect final : public DeliverySink {
  public:
   void OnAttempt(const Attempt& a) override {
-    seen.push_back({std::string(a.recipient), std::string(a.status)});
+    seen.push_back({std::string(a.recipient), std::string(a.status), std::string(a.relay)});
   }
   std::vector<Seen> seen;
 };
@@ -45,7 +45,7 @@ TEST(TraceEvents, HistoricalLatestDecisiveEventDecides) {
   EXPECT_EQ(Outcome("Receive, Expand"), "not a delivery");
   EXPECT_EQ(Outcome("Receive, Resolve"), "not a delivery");
   EXPECT_EQ(Outcome("Receive, Send, AgentInfo"), "sent");
-  EXPECT_EQ(Outcome("Receive"), "deferred");
+  EXPECT_EQ(Outcome("Receive"), "unknown");
   EXPECT_EQ(Outcome("Receive, Frobnicate"), "not understood");
   EXPECT_EQ(Outcome(""), "not understood");
 }
@@ -111,9 +111,9 @@ TEST(TraceEvents, M365TraceDocumentedStatuses) {
   // None: "rejected, or redirected to another recipient" (Microsoft's
   // message trace statuses), not delivered (issue 16, tester round 2 #1).
   EXPECT_EQ(got, (std::vector<std::string>{"u1@army.ml sent", "u4@army.ml bounced",
-                                           "u5@army.ml deferred", "u6@army.ml bounced",
+                                           "u5@army.ml unknown", "u6@army.ml bounced",
                                            "u7@army.ml bounced", "u8@army.ml bounced",
-                                           "u9@army.ml deferred", "u10@army.ml bounced"}));
+                                           "u9@army.ml unknown", "u10@army.ml bounced"}));
   EXPECT_EQ(t.counts().not_understood, 1u);
   EXPECT_EQ(t.counts().first_not_understood_line, 12u);
 }
@@ -148,8 +148,8 @@ TEST(TraceEvents, ExchangeFailuresAndDropsAreOutcomes) {
 TEST(TraceEvents, ShadowRedundancyEventsDecideNothing) {
   EXPECT_EQ(ClassifyEvent("HAREDIRECTFAIL"), EventClass::kProgress);
   EXPECT_EQ(ClassifyEvent("HARedirect"), EventClass::kProgress);
-  EXPECT_EQ(Outcome("Receive, HARedirectFail"), "deferred");
-  EXPECT_EQ(Outcome("Receive, HARedirect"), "deferred");
+  EXPECT_EQ(Outcome("Receive, HARedirectFail"), "unknown");
+  EXPECT_EQ(Outcome("Receive, HARedirect"), "unknown");
   EXPECT_EQ(Outcome("Receive, HARedirectFail, Send"), "sent");
   EXPECT_EQ(Outcome("Receive, Send, HARedirectFail"), "sent");
   EXPECT_EQ(Outcome("Receive, HARedirect, Fail"), "bounced");
@@ -185,6 +185,50 @@ TEST(TraceEvents, AdminCenterHeadings) {
   EXPECT_EQ(t.counts().main_format(), LineFormat::kM365Trace);
   // A plain sender,recipient export (learn's CSV) has no Status: not a trace.
   EXPECT_FALSE(LooksLikeTrace("sender,recipient,date"));
+}
+
+// Issue-16 tester round 34, item 4: a recipient no event decides is one
+// thing in every format: outcome unknown, its relay in the one form
+// (UndecidedRelay) the report reads as "no later event", never "deferred"
+// (a DEFER, a 4xx, which none of these shows).
+TEST(TraceEvents, UndecidedIsUnknownInEveryFormat) {
+  for (const char* events : {"Receive", "Receive, Transfer", "Receive, Submit",
+                             "Receive, PoisonMessage", "Receive, AgentInfo, Transfer"}) {
+    EXPECT_EQ(Outcome(events), "unknown") << events;
+  }
+  EXPECT_EQ(Outcome("Receive, Defer"), "deferred");
+  Collect c;
+  {
+    TraceLog t("MSGTRK.LOG", &c);
+    t.Feed("#Fields: date-time,server-hostname,connector-id,source,event-id,message-id,"
+           "recipient-address,recipient-status,sender-address");
+    t.Feed("2025-11-03T09:12:05Z,EX01,,SMTP,RECEIVE,<m@a>,x1@army.ml,,alice@army.mil");
+    t.Finish();
+  }
+  {
+    TraceLog t("hist.csv", &c);
+    t.Feed("origin_timestamp_utc,sender_address,recipient_status,message_subject,total_bytes,"
+           "message_id,network_message_id,original_client_ip,directionality,connector_id,"
+           "delivery_priority");
+    t.Feed("2025-11-05 08:00:01Z,alice@army.mil,\"x2@army.ml##Receive, Transfer;x3@army.ml##"
+           "Receive, Submit\",r,30211,<h@a>,1b2c,10.0.4.12,Originating,,Normal");
+    t.Finish();
+  }
+  {
+    TraceLog t("trace.csv", &c);
+    t.Feed("\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\","
+           "\"MessageId\"");
+    t.Feed("\"11/3/2025 9:12:06 AM\",\"alice@army.mil\",\"x4@army.ml\",\"hi\",\"GettingStatus\","
+           "\"<t@a>\"");
+    t.Feed("\"11/3/2025 9:12:06 AM\",\"alice@army.mil\",\"x5@army.ml\",\"hi\",\"Pending\","
+           "\"<t@a>\"");
+    t.Finish();
+  }
+  ASSERT_EQ(c.seen.size(), 5u);
+  for (const Seen& s : c.seen) {
+    EXPECT_EQ(s.status, "unknown") << s.rcpt;
+    EXPECT_TRUE(s.relay.ends_with(kNoLaterEvent)) << s.rcpt << ": " << s.relay;
+  }
 }
 
 }  // namespace

@@ -61,7 +61,9 @@ std::string HeadingZone(std::string_view heading, int64_t* offset) {
 
 void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
   time_ = sender_ = recipient_ = status_ = event_ = message_id_ = internal_id_ = relay_ =
-      connector_ = recipient_status_ = subject_ = direction_ = -1;
+      connector_ = recipient_status_ = subject_ = direction_ = server_ip_ = -1;
+  recipient_heading_.clear();
+  recipient_status_heading_.clear();
   time_offset_ = 0;
   time_zone_.clear();
   columns_ = names.size();
@@ -76,8 +78,10 @@ void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
       sender_ = c;
     } else if (n == "recipientaddress" || n == "recipients" || n == "recipient") {
       recipient_ = c;
+      recipient_heading_ = names[i];
     } else if (n == "recipientstatus") {
       recipient_status_ = c;
+      recipient_status_heading_ = names[i];
     } else if (n == "status" || n == "deliverystatus") {
       status_ = c;
     } else if (n == "eventid") {
@@ -88,6 +92,8 @@ void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
       internal_id_ = c;
     } else if (n == "serverhostname" || n == "toip") {
       relay_ = c;
+    } else if (n == "serverip") {
+      server_ip_ = c;
     } else if (n == "connectorid") {
       connector_ = c;
     } else if (n == "subject" || n == "messagesubject") {

@@ -21,7 +21,9 @@
 //   "Internet", a partner's) and SENDEXTERNAL are "sent"; a SEND the smart
 //   host outside the organisation accepted, through a connector named for
 //   one ("Outbound to Office 365", the Hybrid Configuration Wizard's; one
-//   whose name says "smart host"/"smarthost"), is "unknown" when auditing,
+//   whose name says "smart host"/"smarthost" or a gateway's name), or to a
+//   next hop that is one (server-hostname, server-ip: smart_host.h, with
+//   audit --smart-host), is "unknown" when auditing,
 //   relay "HOST (a smart host outside the organisation through
 //   CONNECTOR)" (kSmartHostOutside): the final outcome is in that host's
 //   log, for Exchange Online the Microsoft 365 message trace, whose row
@@ -55,8 +57,12 @@
 //   get-messagetracev2): a header row with Received, SenderAddress,
 //   RecipientAddress, Subject, Status, MessageId (also ToIP, FromIP, Size,
 //   MessageTraceId), one row per recipient, times in UTC. Status:
-//   Delivered is "sent"; Failed, Quarantined and FilteredAsSpam are
-//   "bounced" (not delivered); Pending and GettingStatus "deferred";
+//   Delivered is "sent" ("unknown" when auditing if its ToIP is a smart
+//   host named with audit --smart-host: smart_host.h); Failed,
+//   Quarantined and FilteredAsSpam are "bounced" (not delivered); Pending and GettingStatus (no outcome yet)
+//   "unknown", relay "TOIP (Pending; no later event in the logs given)"
+//   (UndecidedRelay, trace_events.h: one form for every format's
+//   undecided recipient, as Exchange's RECEIVE with no later event);
 //   None ("no delivery status because it was rejected or redirected to a
 //   different recipient") is "bounced" too: this recipient did not get
 //   it; Expanded (a group, whose members have rows of their own) and
@@ -73,7 +79,9 @@
 //   recipient, the events in the order they happened: the latest decisive
 //   one decides (trace_events.h: "Receive, Send, Fail" and "Receive,
 //   DeliverFail" are "bounced", "Receive, Drop" "discarded", "Receive,
-//   Expand" not a delivery, "Receive" alone "deferred"); an event outside
+//   Expand" not a delivery; "Receive" alone, "Receive, Transfer" or any
+//   list of events none of which decides is "unknown", UndecidedRelay);
+//   an event outside
 //   Exchange's list is counted as not understood.
 //
 //   Exchange Server message tracking, saved by PowerShell
@@ -90,6 +98,12 @@
 //   them (Select-Object with Recipients joined by ';'). A list joined by
 //   ';', ',' or blanks is read. Timestamp is the exporting machine's local
 //   time, with no zone in the file: read as written.
+//
+// A record that decides an outcome (an Exchange SEND, FAIL, DEFER, DROP,
+// ...; a message trace row; a historical search row or entry) whose
+// recipient cell holds no address is not read: unrecognised and not
+// understood, named with the cell's heading (LineCounts::
+// empty_recipients), never passed over as a delivery to nobody.
 //
 // A line equal to the header, after the first (two exports concatenated
 // with `cat`), is skipped as a header again, and so is a "#TYPE" line.
@@ -176,6 +190,10 @@ class TraceLog {
   }
   // Why judgeable_domain refused a domain (postfix_fields.h); may be unset.
   void set_domain_why(DomainWhy why) { domain_why_ = std::move(why); }
+  // audit --smart-host (PostfixLogOptions::smart_hosts, lower case): a
+  // next hop of that name or address, or a connector of that name, is a
+  // smart host outside the organisation, as in a Postfix log.
+  void set_smart_hosts(std::vector<std::string> named) { smart_hosts_ = std::move(named); }
   // A first pass over the file (ReadLog, when no order is stated): rows
   // are not read, only what each time says of the file's order of day
   // and month is kept (DateOrderEvidence); DecidedOrder then gives it.
@@ -212,6 +230,29 @@ class TraceLog {
   // A row of a file whose time heading names a zone that is no UTC
   // offset: the file is refused (LineCounts::refused).
   void RefuseZone(uint64_t line);
+  // A record's event, row or recipient entry whose recipient cell
+  // (`heading`, as the file names it) holds no address: an event that may
+  // be the delivery to a look-alike, so never dropped; the record is
+  // unrecognised and not understood (LineCounts::empty_recipients).
+  void EmptyRecipient(uint64_t line, std::string_view heading);
+  // What Row read of a record before its format's own fields.
+  struct RowHead {
+    int64_t time;
+    std::string_view id, sender, relay;
+  };
+  // Row's reading of each format's outcome fields: an Exchange event
+  // (kExchange, kExtended, kExport; trace_row_exchange.cc), a Microsoft
+  // 365 message trace row and a historical search row (trace_row_m365.cc).
+  void ExchangeRow(const std::vector<std::string>& f, uint64_t line, const RowHead& head);
+  void TraceRow(const std::vector<std::string>& f, uint64_t line, const RowHead& head);
+  void HistoricalRow(const std::vector<std::string>& f, uint64_t line, const RowHead& head);
+  // A SEND (or a Microsoft 365 row, a historical search entry) whose next
+  // hop is a smart host outside the organisation: "RELAY (a smart host
+  // outside the organisation[ through CONNECTOR])"; "" when it is not
+  // (OutboundRelay, smart_host.h: by the next hop's name or address, the
+  // connector's name, or audit --smart-host).
+  std::string SmartHostRelay(const std::vector<std::string>& f, std::string_view relay,
+                             std::string_view recipient) const;
   void Emit(int64_t time, std::string_view id, std::string_view sender, std::string_view rcpt,
             std::string_view status, std::string_view relay, std::string_view text,
             uint64_t line, bool attempt = true);  // false: a hop, not in delivery_lines
@@ -224,6 +265,7 @@ class TraceLog {
   DeliverySink* sink_;
   DomainCheck judgeable_domain_;
   DomainWhy domain_why_;
+  std::vector<std::string> smart_hosts_;
   bool learning_ = false;
   DomainCheck own_domain_;
   std::string no_id_;  // the key of a row without a MessageId (Row)
@@ -242,7 +284,12 @@ class TraceLog {
   bool exchange_directives_ = false;
   // Columns of the header; -1 when absent.
   int time_ = -1, sender_ = -1, recipient_ = -1, status_ = -1, event_ = -1, message_id_ = -1,
-      internal_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1, subject_ = -1, direction_ = -1;
+      internal_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1, subject_ = -1,
+      direction_ = -1, server_ip_ = -1;
+  // The recipient columns' headings as the file writes them
+  // ("recipient-address", "Recipients", "RecipientAddress",
+  // "recipient_status"): named when a cell holds no address.
+  std::string recipient_heading_, recipient_status_heading_;
   size_t columns_ = 0;
   // The zone the time column's heading names ("Date (UTC+01:00)", the
   // admin center's download in the administrator's zone): "UTC" with

@@ -1,7 +1,6 @@
 // TraceLog, the rows: one Exchange event or Microsoft 365 row becomes
 // the delivery attempts it records, or is counted as what it is instead
 // (trace_log.h).
-#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -9,53 +8,16 @@
 
 #include "maillog/postfix_fields.h"
 #include "maillog/postfix_log.h"
+#include "maillog/smart_host.h"
 #include "maillog/timestamp.h"
 #include "maillog/trace_address.h"
-#include "maillog/trace_events.h"
 #include "maillog/trace_log.h"
-#include "maillog/trace_send.h"
 #include "maillog/trace_text.h"
 #include "maillog/trace_time.h"
 
 namespace nearmiss::maillog {
 using trace_text::Normal;
 using trace_text::Trim;
-
-namespace {
-
-// The pieces of `list` between `sep`s outside double quotes (a quoted
-// local part, RFC 5321 Quoted-string with '\\' escapes, may hold one:
-// "a;b"@army.ml). Calls `piece` with each, untrimmed.
-template <typename Fn>
-void SplitOutsideQuotes(std::string_view list, char sep, Fn piece) {
-  bool quoted = false;
-  size_t start = 0;
-  for (size_t i = 0; i < list.size(); ++i) {
-    char c = list[i];
-    if (quoted && c == '\\') {
-      ++i;  // the escaped character, whatever it is
-    } else if (c == '"') {
-      quoted = !quoted;
-    } else if (c == sep && !quoted) {
-      piece(list.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  piece(list.substr(start));
-}
-
-// Calls `fn` with each address of `cell` (trace_address.h). With
-// `required`, a cell with none gives `fn` the cell itself, which the
-// caller's Emit counts as a recipient not understood (never dropped).
-template <typename Fn>
-void ForEachAddress(std::string_view cell, bool required, Fn fn) {
-  std::vector<std::string_view> all;
-  SplitTraceAddresses(cell, &all);
-  if (all.empty() && required) all.push_back(Trim(cell));
-  for (std::string_view a : all) fn(a);
-}
-
-}  // namespace
 
 void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   if (scanning_) {
@@ -135,206 +97,58 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   std::string_view relay = Field(f, relay_);
   if (relay.empty()) relay = Field(f, connector_);
   subject_text_ = Field(f, subject_);
+  const RowHead h{time, id, sender, relay};
   if (kind_ == Kind::kExchange || kind_ == Kind::kExtended || kind_ == Kind::kExport) {
-    std::string_view event = Field(f, event_);
-    std::string_view status;
-    std::string pending;  // the relay of a recipient whose outcome is still to come
-    if (event == "DELIVER" || event == "DELIVERFAIL" || event == "DUPLICATEDELIVER") {
-      // Into the organisation's own mailbox: not mail leaving it. Its
-      // recipients go on as "internal" (not an attempt), which settles an
-      // earlier event's "unknown" (RECEIVE, below) and is counted nowhere
-      // (investigate/auditor.cc); learning has no "unknown" to settle.
-      if (event == "DELIVER") ++counts_.internal_hops;
-      if (learning_) return;
-      status = "internal";
-    } else if (event == "SEND" && IntraOrganisation(Field(f, connector_))) {
-      // Sent on to another of its servers (an Edge Transport server, the
-      // next Mailbox server): the outcome is in that server's log. Each
-      // recipient goes on as "unknown" with the next hop as its relay, so
-      // a look-alike recipient never vanishes when that log is not given;
-      // the sink lets the next server's outcome (same Message-ID) replace
-      // it when that log is given (investigate/auditor.h).
-      ++counts_.internal_hops;
-      status = "unknown";
-    } else {
-      switch (ClassifyEvent(event)) {
-        case EventClass::kSent: status = "sent"; break;
-        // Any failure (FAIL, SUBMITFAIL, MODERATORREJECT, ...) and DROP
-        // are outcomes of a recipient: never left out, never "sent".
-        case EventClass::kBounced: status = "bounced"; break;
-        case EventClass::kDiscarded: status = "discarded"; break;
-        case EventClass::kDeferred: status = "deferred"; break;
-        case EventClass::kUnknown: NotUnderstood(line); return;
-        case EventClass::kHop:
-          // Its recipients replace the one in related-recipient-address
-          // (a group's members, a resolved address): counted, and each
-          // goes on as the event below says.
-          Replaced(line);
-          [[fallthrough]];
-        case EventClass::kProgress:
-          // Not a delivery (RECEIVE, SUBMIT, TRANSFER, ...), but its
-          // recipients are on their way: each goes on as "unknown", so a
-          // message to a look-alike whose later events are in no log
-          // given (the next hour's file, the next server's, still queued)
-          // never vanishes; any later outcome replaces it
-          // (attempt_order.h). Learning learns no "unknown": nothing to do.
-          if (learning_) return;
-          status = "unknown";
-          // Appended, not built with +: GCC 12 -O3's false -Wrestrict.
-          pending.assign(Field(f, relay_));
-          pending += " (";
-          pending += event;
-          pending += "; no later event in the logs given)";
-          relay = pending;
-          break;
-      }
-    }
-    std::string_view text = Field(f, recipient_status_);
-    const bool attempt = status != "unknown" && status != "internal";
-    // Accepted by a smart host outside the organisation (OutsideSmartHost):
-    // the final outcome is in its operator's log, for Exchange Online the
-    // Microsoft 365 message trace, which replaces this when given. Learning
-    // still learns the recipient: the organisation wrote to it.
-    std::string smart_host;
-    if (event == "SEND" && !learning_ && OutsideSmartHost(Field(f, connector_))) {
-      smart_host.assign(relay);
-      smart_host += " (";
-      smart_host += kSmartHostOutside;
-      smart_host += " through ";
-      smart_host += Field(f, connector_);
-      smart_host += ')';
-    }
-    std::string_view list = Field(f, recipient_);
-    if (kind_ == Kind::kExport && list == "System.String[]") {
-      Refuse(line);
-      return;
-    }
-    // A list joined by ';' (Exchange's own), ',' or blanks (an export's
-    // -join): each address apart (trace_address.h).
-    std::vector<std::string_view> rcpts;
-    SplitTraceAddresses(list, &rcpts);
-    // A SEND's recipient-status holds the next server's SMTP reply: one
-    // per recipient ("550 5.1.1 User unknown;250 2.1.5 Recipient OK"), or
-    // one for the whole message ("550 5.7.1 rejected" for one recipient or
-    // several). A recipient the next server refused (5xx) is never "sent",
-    // a 4xx is "deferred" (RFC 5321 4.2.1; breaker round 3 §12, round 16
-    // §3), whether or not a FAIL event follows.
-    // A SEND to another of the organisation's servers ("unknown" above)
-    // holds that server's reply the same way: a 5xx or 4xx there is the
-    // outcome, refused or deferred, and its log holds nothing more
-    // (issue-16 tester §7).
-    const bool intra = status == "unknown" && event == "SEND";
-    std::vector<std::string_view> replies;
-    if (status == "sent" || intra) SmtpReplies(text, rcpts.size(), &replies);
-    const bool each = replies.size() == rcpts.size();
-    const bool one_for_all = !each && replies.size() == 1;
-    // A list of replies that fits neither (three for two recipients) does
-    // not say which recipient a refusal was for: if any is a refusal, each
-    // recipient's outcome is unknown and the record not understood (exit
-    // 2), never "sent" (nor learned).
-    const bool mismatched =
-        !each && !one_for_all &&
-        std::any_of(replies.begin(), replies.end(), [](std::string_view r) {
-          return r.starts_with('4') || r.starts_with('5');
-        });
-    if (mismatched) {
-      NotUnderstood(line);
-      ReadInPart(line);
-    }
-    for (size_t i = 0; i < rcpts.size(); ++i) {
-      std::string_view st = status;
-      std::string_view reply = each ? replies[i] : one_for_all ? replies[0] : text;
-      if (mismatched) {
-        if (learning_) continue;
-        st = "unknown";
-        reply = text;
-      } else if ((status == "sent" || intra) && reply.starts_with('5')) {
-        st = "bounced";
-      } else if ((status == "sent" || intra) && reply.starts_with('4')) {
-        st = "deferred";
-      } else if (status == "sent" && !smart_host.empty()) {
-        Emit(time, id, sender, rcpts[i], "unknown", smart_host, reply, line, attempt);
-        continue;
-      } else if (status == "sent" && event == "SEND" && !learning_ && kind_ == Kind::kExchange &&
-                 PrivateNextHop(f, relay_, reply)) {
-        // Queued ("queued as X", in the reply or the source-context
-        // Exchange copies it to) by a server on a private, loopback or
-        // link-local address (server-ip), which no other domain's MX
-        // has: a gateway of the organisation's own, whose log holds the outcome, as Postfix's
-        // reader says of the same hop (postfix_log.h); when that log is
-        // given its delivery replaces this (issue-16 tester round 9,
-        // defect 4). Never the receiving domain's acceptance; learning
-        // still learns the recipient, as for a smart host.
-        Emit(time, id, sender, rcpts[i], "unknown", relay, reply, line, attempt);
-        continue;
-      }
-      Emit(time, id, sender, rcpts[i], st, relay, reply, line,
-           attempt || (intra && st != "unknown"));
-    }
-    return;
+    ExchangeRow(f, line, h);
+  } else if (kind_ == Kind::kTrace) {
+    TraceRow(f, line, h);
+  } else {
+    HistoricalRow(f, line, h);
   }
-  if (kind_ == Kind::kTrace) {
-    std::string s = Normal(Field(f, status_));
-    std::string_view status;
-    if (s == "delivered") {
-      status = "sent";
-    } else if (s == "failed" || s == "quarantined" || s == "filteredasspam") {
-      status = "bounced";
-    } else if (s == "pending" || s == "gettingstatus") {
-      status = "deferred";
-    } else if (s == "none") {
-      // "The message has no delivery status because it was rejected or
-      // redirected to a different recipient" (Get-MessageTrace's Status):
-      // this recipient did not get it, and a send to a look-alike that a
-      // transport rule rejected must not vanish. Not delivered: bounced.
-      ForEachAddress(Field(f, recipient_), /*required=*/true, [&](std::string_view rcpt) {
-        Emit(time, id, sender, rcpt, "bounced", relay,
-             "None: no delivery status (rejected, or redirected to another recipient)", line);
-      });
-      return;
-    } else if (s == "expanded" || s == "resolved") {
-      // A group expanded to its members, or an address resolved to
-      // another (Active Directory): those have rows of their own. Not a
-      // delivery, but counted.
-      Replaced(line);
-      return;
-    } else {
-      NotUnderstood(line);
-      return;
-    }
-    // One row per recipient by the documentation; a cell holding several
-    // (an edited export) gives each its row.
-    ForEachAddress(Field(f, recipient_), /*required=*/true, [&](std::string_view rcpt) {
-      Emit(time, id, sender, rcpt, status, relay, Field(f, status_), line);
-    });
-    return;
-  }
-  // Historical search: "ADDRESS##EVENT, EVENT;ADDRESS##...".
-  SplitOutsideQuotes(Field(f, recipient_status_), ';', [&](std::string_view entry) {
-    if (entry.empty()) return;
-    size_t hash = entry.rfind("##");
-    if (hash == std::string_view::npos) {
-      NotUnderstood(line);
-      return;
-    }
-    std::string_view events = entry.substr(hash + 2);
-    EventsOutcome o = HistoricalOutcome(events);
-    if (o.kind == EventsOutcome::kNotUnderstood) {
-      NotUnderstood(line);
-      return;
-    }
-    if (o.kind == EventsOutcome::kNotDelivery) {
-      Replaced(line);
-      return;
-    }
-    ForEachAddress(entry.substr(0, hash), /*required=*/true, [&](std::string_view rcpt) {
-      Emit(time, id, sender, rcpt, o.status, relay, events, line);
-    });
-  });
 }
 
-bool TraceLog::Outbound(const std::vector<std::string>& f, std::string_view sender,
-                        uint64_t line) {
+void TraceLog::EmptyRecipient(uint64_t line, std::string_view heading) {
+  // Not read, as a record of too few fields is (Record): unrecognised,
+  // and a delivery line not understood (exit 2, the report INCOMPLETE).
+  Unrecognised(line);
+  NotUnderstood(line);
+  if (counts_.empty_recipients++ == 0) {
+    counts_.first_empty_recipient_line = line;
+    counts_.first_empty_recipient_heading = heading.empty() ? "recipient column" : heading;
+  }
+}
+
+std::string TraceLog::SmartHostRelay(const std::vector<std::string>& f, std::string_view relay,
+                                     std::string_view recipient) const {
+  const std::string_view connector = Field(f, connector_);
+  NextHop hop;
+  hop.address = Field(f, server_ip_);
+  // Microsoft 365's ToIP is an address, Exchange's server-hostname a name
+  // (a name has a letter outside a-f, or no '.' nor ':' an address has).
+  const bool address =
+      relay.find_first_not_of("0123456789.:abcdefABCDEF") == std::string_view::npos &&
+      relay.find_first_of(".:") != std::string_view::npos;
+  if (address) {
+    hop.address = relay;
+  } else {
+    hop.host = relay;
+  }
+  if (!SmartHostConnector(connector, smart_hosts_) &&
+      !OutboundRelay(hop, AddressDomain(recipient), smart_hosts_)) {
+    return {};
+  }
+  std::string out(relay.empty() ? hop.address : relay);
+  out += " (";
+  out += kSmartHostOutside;
+  if (!connector.empty() && connector != relay) {
+    out += " through ";
+    out += connector;
+  }
+  out += ')';
+  return out;
+}
+
+bool TraceLog::Outbound(const std::vector<std::string>& f, std::string_view sender, uint64_t line) {
   std::string d = Normal(Field(f, direction_));
   bool inbound = d == "incoming" || d == "inbound";
   bool known = inbound || d == "originating" || d == "outgoing" || d == "outbound";

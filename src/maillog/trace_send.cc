@@ -2,7 +2,6 @@
 // (trace_send.h).
 #include "maillog/trace_send.h"
 
-#include <cctype>
 #include <string>
 
 #include "maillog/postfix_fields.h"
@@ -28,22 +27,21 @@ bool IntraOrganisation(std::string_view connector) {
          connector.starts_with("EdgeSync - Inbound to ");
 }
 
-bool OutsideSmartHost(std::string_view connector) {
-  std::string lower(connector);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower.starts_with("outbound to office 365") ||
-         lower.find("smarthost") != std::string::npos ||
-         lower.find("smart host") != std::string::npos;
-}
-
 void SmtpReplies(std::string_view text, size_t recipients, std::vector<std::string_view>* out) {
+  // PowerShell's form of a String[] ("{250 2.0.0 OK, 550 5.1.1 User
+  // unknown}", trace_address.h): unwrapped, and ", " before a reply code
+  // separates as ';' does (issue-16 tester round 34, item 6).
+  text = Trim(text);
+  const bool braced = text.size() >= 2 && text.front() == '{' && text.back() == '}';
+  if (braced) text = text.substr(1, text.size() - 2);
   if (recipients <= 1) {
     out->push_back(Trim(text));
     return;
   }
   size_t start = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
-    if (i < text.size() && (text[i] != ';' || !StartsWithReplyCode(Trim(text.substr(i + 1))))) {
+    const bool sep = i < text.size() && (text[i] == ';' || (braced && text[i] == ','));
+    if (i < text.size() && (!sep || !StartsWithReplyCode(Trim(text.substr(i + 1))))) {
       continue;
     }
     out->push_back(Trim(text.substr(start, i - start)));

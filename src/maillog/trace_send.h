@@ -1,8 +1,8 @@
-// What an Exchange message tracking SEND event's fields say (trace_row.cc):
-// whether its connector keeps mail inside the organisation or hands it to
-// a smart host outside it (by the connector's name), and which SMTP reply
-// of its recipient-status belongs to which recipient. Internal to
-// src/maillog.
+// What an Exchange message tracking SEND event's fields say
+// (trace_row_exchange.cc): whether its connector keeps mail inside the
+// organisation (one that hands it to a smart host outside it:
+// smart_host.h), and which SMTP reply of its recipient-status belongs to
+// which recipient. Internal to src/maillog.
 //
 // Thread safety: pure functions.
 #ifndef NEARMISS_MAILLOG_TRACE_SEND_H_
@@ -22,18 +22,6 @@ namespace nearmiss::maillog {
 // Mailbox). Every other connector (a Send connector to the internet, a
 // smart host, a partner; "EdgeSync - SITE to Internet") takes mail out.
 bool IntraOrganisation(std::string_view connector);
-
-// A SEND through a connector that hands mail to a smart host outside the
-// organisation, known by its name: the Hybrid Configuration Wizard's
-// "Outbound to Office 365" (or "Outbound to Office 365 - GUID"), whose
-// smart host is the tenant's Exchange Online Protection endpoint, or a
-// connector its administrator named for a smart host ("Smarthost relay").
-// The 250 of such a SEND says the smart host queued the message, not that
-// the recipient's domain took it. Any other connector's destination may
-// be the recipient's own MX: a log cannot tell the two apart (a look-up of
-// MX records would, years later, give today's answer), so those SENDs
-// stay outcomes.
-bool OutsideSmartHost(std::string_view connector);
 
 // The SMTP replies of a SEND's recipient-status, in order, trimmed. For
 // one recipient the whole field is its reply. For several, Exchange joins

@@ -1,0 +1,152 @@
+// Auditor's joins of a message's hops read apart: a Postfix "sent" with
+// "queued as X" to X's delivery in another host's log (ResolveQueuedOn),
+// and the recipients sent on ("unknown") to their next server's outcome
+// (AddSentOn).
+#include <cctype>
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "investigate/auditor.h"
+#include "maillog/postfix_fields.h"
+#include "maillog/postfix_log.h"
+
+namespace nearmiss::investigate {
+namespace {
+
+std::string Hop(const Row& row) {
+  std::string hop = row.hops;
+  hop += hop.empty() ? "" : ", ";
+  hop += std::string(maillog::BareQueueId(row.queue_id)) + " via " +
+         (row.relay.empty() ? std::string("(no relay logged)") : row.relay);
+  return hop;
+}
+
+std::string Folded(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+void Auditor::ResolveQueuedOn() {
+  // A "queued as X" joins X when X is a Postfix queue id of the logs given
+  // with the same Message-ID and recipient: the gateway's own log names
+  // it, whatever its clock or time zone (issue-16 tester round 34, item
+  // 3). A remote MX's queue id is in no log given, so its "sent" stays.
+  const size_t n = queued_on_.size();
+  std::unordered_map<std::string, size_t> by_id;
+  auto key = [](std::string_view id, const Row& r) {
+    return std::string(maillog::BareQueueId(id)) + '\0' + r.message_id + '\0' + Folded(r.to);
+  };
+  for (size_t i = 0; i < n; ++i) by_id.emplace(key(queued_on_[i].row.queue_id, queued_on_[i].row), i);
+  std::vector<ptrdiff_t> pred(n, -1), next(n, -1);
+  for (size_t i = 0; i < n; ++i) {
+    const QueuedOn& q = queued_on_[i];
+    auto it = by_id.find(key(q.next, q.row));
+    if (it == by_id.end() || it->second == i || pred[it->second] != -1) continue;
+    pred[it->second] = static_cast<ptrdiff_t>(i);
+    next[i] = static_cast<ptrdiff_t>(it->second);
+  }
+  // A chain must end in a row that is no hop: one that loops (two ids that
+  // name each other) is undone, each row its own delivery.
+  for (size_t i = 0; i < n; ++i) {
+    ptrdiff_t j = next[i];
+    for (int depth = 0; j != -1 && depth < 32; ++depth) j = next[j];
+    if (j != -1) {
+      if (next[i] != -1) pred[next[i]] = -1;
+      next[i] = -1;
+    }
+  }
+  auto count_hand_off = [this](uint32_t file) {
+    if (file == 0) return;
+    if (late_hand_offs_.size() < file) late_hand_offs_.resize(file);
+    ++late_hand_offs_[file - 1];
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (next[i] != -1) {
+      count_hand_off(queued_on_[i].file);
+      continue;
+    }
+    Row row = std::move(queued_on_[i].row);
+    std::string hops;
+    for (ptrdiff_t p = pred[i]; p != -1; p = pred[p]) {
+      std::string h = Hop(queued_on_[p].row);
+      hops = hops.empty() ? h : h + ", " + hops;
+    }
+    if (!hops.empty()) row.hops = row.hops.empty() ? hops : hops + ", " + row.hops;
+    // X's delivery added already (no "queued as" in its reply).
+    if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
+        d != nullptr && d->postfix && d->queue_id != row.queue_id &&
+        maillog::BareQueueId(d->queue_id) == queued_on_[i].next) {
+      count_hand_off(queued_on_[i].file);
+      Join({d->queue_id, row.to, "", "", -1, Hop(row), /*postfix_hop=*/true});
+      continue;
+    }
+    if (!report_->AddAttempt(row)) continue;
+    report_->IndexDelivery(row, /*postfix=*/true);
+    if (options_.on_row) options_.on_row(row);
+  }
+  queued_on_.clear();
+}
+
+void Auditor::AddSentOn() {
+  // One row per message and recipient among its "unknown"s, so that a
+  // recipient still on its way is one attempt, not one per event that saw
+  // it pass: a SEND to the next server (its relay names where the outcome
+  // is) over an event that is no delivery (RECEIVE, HAREDIRECT, ...: relay
+  // "SERVER (EVENT; no later event ...)", maillog/trace_log.h), else the
+  // latest.
+  auto event_only = [](const Row& r) { return r.relay.ends_with("no later event in the logs given)"); };
+  std::unordered_map<std::string, size_t> latest;
+  for (size_t i = 0; i < sent_on_.size(); ++i) {
+    const Row& row = sent_on_[i];
+    auto [it, added] = latest.try_emplace(row.queue_id + '\0' + row.to, i);
+    if (added) continue;
+    const Row& kept = sent_on_[it->second];
+    if (event_only(row) != event_only(kept) ? event_only(kept) : row.seconds >= kept.seconds) {
+      it->second = i;
+    }
+  }
+  for (size_t i = 0; i < sent_on_.size(); ++i) {
+    const Row& row = sent_on_[i];
+    if (latest[row.queue_id + '\0' + row.to] != i) continue;
+    if (settled_.contains(row.queue_id + '\0' + row.to)) continue;  // into its own mailbox
+    // A Postfix hand-off's row ("unknown", with the hop) whose next
+    // instance's log was read apart (not merged in time order): the
+    // delivery there is its last hop, and shows the hop (issue-16 tester,
+    // item 5).
+    auto hop_to = [&](const std::string& queue_id) {
+      if (!row.hops.empty()) Join({queue_id, row.to, "", "", -1, row.hops, /*postfix_hop=*/true});
+    };
+    if (report_->HasOutcome(row.queue_id, row.to)) {  // the next server's log said
+      hop_to(row.queue_id);
+      continue;
+    }
+    // The organisation's Postfix gateway's log said (OnAttempt).
+    if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
+        d != nullptr && d->postfix) {
+      hop_to(d->queue_id);
+      continue;
+    }
+    // A Postfix "unknown" (a smart host outside the organisation, a
+    // gateway of its own) whose next server's trace was given: a
+    // Microsoft 365 trace of the smart host, an Exchange log of the
+    // gateway. The trace's row of the same Message-ID and recipient is the
+    // outcome; this is its hop, never a delivery of its own (issue-16
+    // tester round 34, item 1). Traces are read after every Postfix log
+    // (AddLog), so the trace's row is here by now.
+    if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
+        d != nullptr && !d->postfix && row.queue_id != row.message_id) {
+      Join({d->queue_id, row.to, "", "", -1, Hop(row), /*postfix_hop=*/true});
+      continue;
+    }
+    if (report_->AddAttempt(row) && options_.on_row) options_.on_row(row);
+  }
+  sent_on_.clear();
+  settled_.clear();
+}
+
+}  // namespace nearmiss::investigate

@@ -1,0 +1,86 @@
+// Attempt and DeliverySink: what every mail-log and trace reader
+// (PostfixLog, TraceLog) hands to its caller, one recipient's delivery
+// attempt at a time, and the key a Postfix message is known by.
+//
+// Thread safety: plain values; a sink is called from its reader's thread.
+#ifndef NEARMISS_MAILLOG_ATTEMPT_H_
+#define NEARMISS_MAILLOG_ATTEMPT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace nearmiss::maillog {
+
+// One delivery attempt's outcome, for one recipient. Views point into the
+// line or the reader's state: copy what you keep.
+struct Attempt {
+  int64_t time = 0;
+  std::string_view queue_id;
+  // What a sink keys the message by (OnDone names it too): Postfix queue
+  // ids are unique per instance only, so two hosts, or two instances of
+  // one host (syslog_name postfix-out), logging to one file may both have
+  // a 4C01A1 (breaker round 3 §2). From a Postfix log: the queue id, its
+  // host and its instance (QueueKey); from a trace: "" (queue_id, the
+  // Message-ID, is the key). Key() gives the one to use.
+  std::string_view queue_key;
+  std::string_view Key() const { return queue_key.empty() ? queue_id : queue_key; }
+  std::string_view sender;      // "" for the null sender (bounces) or when unknown
+  // False when the log showed no sender for the message (no qmgr from=
+  // line: the log starts after it): unknown, not the null sender.
+  bool sender_known = true;
+  std::string_view recipient;   // as logged, lower case not guaranteed
+  // orig_to= as logged: the address before virtual(5), canonical(5) or
+  // aliases(5) rewrote it (Postfix logs it only then); "" when not logged.
+  // A hand-off's next hop is matched by it too (postfix_hand_off.cc).
+  std::string_view orig_recipient;
+  // "sent", "deferred", "bounced", "expired"; "discarded" for Postfix
+  // discard(8)'s "sent" (thrown away, never delivered); "deleted" for a
+  // recipient still deferred or held when postsuper -d removed its message; "unknown" for an
+  // Exchange SEND to another of the organisation's servers (trace_log.h)
+  // or a Postfix hand-off whose next queue id never attempted the
+  // recipient (PostfixLog): the outcome is in a log not given, and relay
+  // names where it went (hops non-empty for the Postfix case); and, from
+  // an Exchange log when auditing, "unknown" for a recipient a RECEIVE (or
+  // another event that is no delivery) left on its way, and "internal"
+  // for one DELIVERed into the organisation's own mailbox, which settles
+  // it and is no delivery (trace_log.h).
+  std::string_view status;
+  std::string_view status_text; // "250 2.0.0 Ok", "returned to sender"
+  std::string_view relay;       // "mx.army.ml[192.0.2.7]:25", "none"
+  std::string_view dsn;         // "2.0.0"
+  std::string_view hops;        // earlier hand-offs: "4F2A1B3C via 127.0.0.1[127.0.0.1]:10024"
+  std::string_view message_id;  // "" when not seen
+  // The message's subject as a trace records it (Exchange message-subject,
+  // Microsoft 365 Subject, historical search message_subject); "" when the
+  // log has none (Postfix logs no subject).
+  std::string_view subject;
+  int64_t size = 0;
+  // From a trace (trace_log.h), not a Postfix log: its queue_id is the
+  // Message-ID, shared by every server's events of the message.
+  bool from_trace = false;
+  // The file whose line this attempt was read from (PostfixLog::file(): 1
+  // for the first file begun); 0 when it is no one line's (a recipient a
+  // hand-off gave a queue id that never attempted it) or from a trace.
+  uint32_t file = 0;
+};
+
+class DeliverySink {
+ public:
+  virtual ~DeliverySink() = default;
+  virtual void OnAttempt(const Attempt& attempt) = 0;
+  // The queue id is finished (removed, or forgotten after a timeout); no
+  // more attempts for this message follow.
+  virtual void OnDone(std::string_view queue_id) { (void)queue_id; }
+};
+
+// A Postfix message's key: "QUEUEID" '\x1f' "HOST/INSTANCE", the instance
+// being the syslog_name before the program ("postfix", "postfix-out",
+// "mailout" of "mailout/smtp"). BareQueueId gives the queue id back (the
+// text up to the '\x1f'; a key without one is returned whole).
+std::string QueueKey(std::string_view queue_id, std::string_view host, std::string_view program);
+std::string_view BareQueueId(std::string_view key);
+
+}  // namespace nearmiss::maillog
+
+#endif  // NEARMISS_MAILLOG_ATTEMPT_H_

@@ -1,0 +1,60 @@
+// Why trace records were not read, in words (line_counts.h): what
+// AmbiguousDates says, then the records whose recipient cell held no
+// address (LineCounts::empty_recipients).
+#include <cstdint>
+#include <string>
+
+#include "base/text_format.h"
+#include "maillog/line_counts.h"
+
+namespace nearmiss::maillog {
+namespace {
+
+// Untrusted bytes from the file: control characters shown as '?', so a
+// binary file cannot write to the terminal.
+std::string Printable(std::string s) {
+  for (char& ch : s) {
+    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string AmbiguousDates(const LineCounts& c) {
+  std::string out;
+  if (c.ambiguous_dates != 0) {
+    out = Thousands(static_cast<int64_t>(c.ambiguous_dates)) +
+          " with an ambiguous date (day or month first, which the file's dates "
+          "do not "
+          "decide: 04/11/2025, 04-11-2025 3:02:11 PM, 4/11/2025 3:02:11 pm; "
+          "first at " +
+          c.file + ":" + std::to_string(c.first_ambiguous_date_line) +
+          "; give --date-order dmy or mdy to read them)";
+  }
+  if (c.unreadable_times != 0) {
+    const std::string time = Printable(c.first_unreadable_time);
+    if (!out.empty()) out += ", ";
+    out += Thousands(static_cast<int64_t>(c.unreadable_times)) +
+           " with a time in no form this reader knows ('" + time + "', first at " + c.file + ":" +
+           std::to_string(c.first_unreadable_time_line) +
+           "; docs/mail-logs.md lists the cultures' forms read)";
+  }
+  return out;
+}
+
+std::string RecordsNotRead(const LineCounts& c) {
+  std::string out = AmbiguousDates(c);
+  if (c.empty_recipients != 0) {
+    if (!out.empty()) out += ", ";
+    out += Thousands(static_cast<int64_t>(c.empty_recipients)) + " whose " +
+           Printable(c.first_empty_recipient_heading) + " holds no address (first at " + c.file +
+           ":" + std::to_string(c.first_empty_recipient_line) +
+           "; an event of a delivery to no recipient named, which may be the "
+           "one to a "
+           "look-alike)";
+  }
+  return out;
+}
+
+}  // namespace nearmiss::maillog

@@ -1,0 +1,75 @@
+// Whether a delivery's next hop is a smart host outside the organisation:
+// a relay service or an email security gateway that queues mail for
+// delivery elsewhere (its 250 says it took the message, not that the
+// recipient's domain did), for every format read: a Postfix relay=, an
+// Exchange SEND's server-hostname, server-ip and connector-id, a
+// Microsoft 365 trace's ToIP, a historical search's connector_id.
+//
+// A log cannot tell a smart host from the recipient's own MX by the reply,
+// so a next hop is one only by its name, its port or its connector:
+//   - a name the organisation gives (audit --smart-host HOST, or
+//     smart_hosts in the configuration): the next hop's host is HOST or
+//     ends with ".HOST" (so "mail.protection.outlook.com" names every
+//     tenant endpoint), or its address is HOST (an IP address), or its
+//     Exchange Send connector is named HOST;
+//   - a relay service's or an email security gateway's host, from
+//     data/lists/outbound-relays.txt (each entry with its public source:
+//     Google's and Microsoft 365's SMTP relay, Amazon SES, SendGrid,
+//     Mailgun, MailChannels, SparkPost, Postmark, Mimecast's outbound hosts
+//     of every region, Proofpoint, Barracuda, Cisco, Hornetsecurity), or a
+//     Send connector whose name holds a gateway's name as a whole word
+//     ("To Mimecast", "ToMimecast"; not "San Francisco Internet");
+//   - a hop on the submission port, 587 (RFC 6409 3.1) or 465 (RFC 8314
+//     3.3), to an address that is not the organisation's own (private,
+//     loopback, link-local: InternalRelay): mail is relayed MX to MX on
+//     port 25 (RFC 5321 2.3.5, 5.1), so a client that submits on 587 hands
+//     the message to a relay that will deliver it;
+//   - an Exchange connector named for one: the Hybrid Configuration
+//     Wizard's "Outbound to Office 365", or one whose name says "smart
+//     host" / "smarthost";
+//   - Exchange Online Protection's TENANT.mail.protection.outlook.com
+//     (Microsoft 365's "SMTP relay" connector, and its "direct send"):
+//     the same name is also the MX of a domain hosted there, spelled as
+//     the domain with its dots as dashes ("army-ml" for army.ml, with a
+//     suffix such as "01b"): when the first label so names the recipient's
+//     domain or a parent of it, the relay is the recipient's MX (a
+//     delivery); otherwise it is the organisation's tenant, a smart host.
+//
+// Thread safety: pure functions (the list is read once, thread-safely).
+#ifndef NEARMISS_MAILLOG_SMART_HOST_H_
+#define NEARMISS_MAILLOG_SMART_HOST_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nearmiss::maillog {
+
+// A delivery's next hop: its host name ("" when not logged), its address
+// ("" when not logged) and port (0 when not logged).
+struct NextHop {
+  std::string_view host, address;
+  int port = 0;
+};
+
+// True when `hop` is a smart host outside the organisation (above).
+// `recipient_domain` is the delivery's ("army.ml"); `named` the
+// organisation's smart hosts (lower case, no trailing dot). Case is
+// ignored.
+bool OutboundRelay(const NextHop& hop, std::string_view recipient_domain,
+                   const std::vector<std::string>& named);
+
+// OutboundRelay of `relay` as Postfix logs it ("host[addr]:port").
+bool PostfixSmartHost(std::string_view relay, std::string_view recipient_domain,
+                      const std::vector<std::string>& named);
+
+// An Exchange Send connector (connector-id) that hands mail to a smart
+// host outside the organisation by its name (above): "Outbound to Office
+// 365", a name saying "smart host", a gateway's word from the list, or a
+// name given in `named`. Any other connector's destination may be the
+// recipient's own MX, which its next hop then says.
+bool SmartHostConnector(std::string_view connector, const std::vector<std::string>& named);
+
+}  // namespace nearmiss::maillog
+
+#endif  // NEARMISS_MAILLOG_SMART_HOST_H_

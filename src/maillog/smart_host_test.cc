@@ -1,0 +1,143 @@
+#include "maillog/smart_host.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace nearmiss::maillog {
+namespace {
+
+const std::vector<std::string> kNone;
+
+// Issue-16 tester round 34, item 1: relay services a Postfix relayhost
+// names, whose 250 is a queueing, not the recipient domain's acceptance.
+TEST(SmartHost, RelayServicesByName) {
+  for (const char* relay : {
+           "smtp-relay.gmail.com[142.250.27.28]:587",
+           "SMTP-Relay.Gmail.com[142.250.27.28]:25",
+           "smtp.gmail.com[142.250.27.108]:587",
+           "smtp.office365.com[52.98.1.1]:587",
+           "smtp-mail.outlook.com[52.98.1.1]:587",
+           "email-smtp.eu-west-2.amazonaws.com[3.8.1.1]:587",
+           "smtp.sendgrid.net[167.89.1.1]:587",
+           "smtp.mailgun.org[34.1.1.1]:587",
+           "eu-smtp-outbound-1.mimecast.com[195.130.217.1]:25",
+           "outbound-us1.ppe-hosted.com[148.163.1.1]:25",
+           "modgov-uk01b.mail.protection.outlook.com[52.101.68.5]:25",
+           "mod-gov-uk.mail.protection.outlook.com.[52.101.68.5]:25",
+       }) {
+    EXPECT_TRUE(PostfixSmartHost(relay, "army.ml", kNone)) << relay;
+  }
+}
+
+// The recipient's own MX is a delivery: a hosted domain's EOP name, a
+// Google MX, any other host.
+TEST(SmartHost, RecipientsOwnMxIsNot) {
+  EXPECT_FALSE(PostfixSmartHost("army-ml.mail.protection.outlook.com[52.101.1.1]:25",
+                                "army.ml", kNone));
+  EXPECT_FALSE(PostfixSmartHost("army-ml01b.mail.protection.outlook.com[52.101.1.1]:25",
+                                "army.ml", kNone));
+  // A subdomain whose MX is its parent's tenant.
+  EXPECT_FALSE(PostfixSmartHost("army-ml.mail.protection.outlook.com[52.101.1.1]:25",
+                                "hq.army.ml", kNone));
+  EXPECT_FALSE(PostfixSmartHost("gmail-smtp-in.l.google.com[142.250.1.26]:25", "gmial.com",
+                                kNone));
+  EXPECT_FALSE(PostfixSmartHost("aspmx.l.google.com[142.250.1.26]:25", "army.ml", kNone));
+  EXPECT_FALSE(PostfixSmartHost("eu-smtp-inbound-1.mimecast.com[195.130.217.1]:25", "army.ml",
+                                kNone));
+  EXPECT_FALSE(PostfixSmartHost("mx.army.ml[192.0.2.7]:25", "army.ml", kNone));
+  EXPECT_FALSE(PostfixSmartHost("none", "army.ml", kNone));
+  EXPECT_FALSE(PostfixSmartHost("", "army.ml", kNone));
+  EXPECT_FALSE(PostfixSmartHost("dfilt", "army.ml", kNone));
+}
+
+// The organisation names its own smart hosts: the host or one under it.
+TEST(SmartHost, NamedByTheOrganisation) {
+  const std::vector<std::string> named = {"relay.isp.example", "mailhop.example.net"};
+  EXPECT_TRUE(PostfixSmartHost("relay.isp.example[203.0.113.5]:25", "army.ml", named));
+  EXPECT_TRUE(PostfixSmartHost("out2.relay.isp.example[203.0.113.6]:25", "army.ml", named));
+  EXPECT_TRUE(PostfixSmartHost("MAILHOP.example.net[203.0.113.7]:587", "army.ml", named));
+  EXPECT_FALSE(PostfixSmartHost("badrelay.isp.example[203.0.113.8]:25", "army.ml", named));
+  EXPECT_FALSE(PostfixSmartHost("relay.isp.example.evil[203.0.113.9]:25", "army.ml", named));
+}
+
+// Issue-16 tester round 35, item 2: the gateways and relay services of
+// data/lists/outbound-relays.txt, each entry's form.
+TEST(SmartHost, GatewaysAndRelayServicesOfTheList) {
+  for (const char* relay : {
+           "mx0a-00123401.pphosted.com[205.220.165.32]:25",
+           "outbound-eu1.ppe-hosted.com[185.183.28.1]:25",
+           "d123456a.ess.barracudanetworks.com[64.235.150.1]:25",
+           "d123456a.ess.uk.barracudanetworks.com[35.197.1.1]:25",
+           "esa1.modgov.iphmx.com[68.232.140.10]:25",
+           "relay.mailchannels.net[23.83.208.1]:25",
+           "smtp.sparkpostmail.com[52.1.1.1]:25",
+           "smtp.eu.sparkpostmail.com[52.1.1.2]:25",
+           "smtp.postmarkapp.com[50.31.156.6]:25",
+           "smtp-broadcasts.postmarkapp.com[50.31.156.7]:25",
+           "mx-gate01.hornetsecurity.com[185.140.208.1]:25",
+           "za-smtp-outbound-1.mimecast.co.za[41.74.192.1]:25",
+           "je-smtp-outbound-1.mimecast-offshore.com[213.167.75.1]:25",
+           "usb-smtp-outbound-2.mimecast.com[207.211.30.1]:25",
+           "smtp.eu.mailgun.org[141.193.32.1]:25",
+       }) {
+    EXPECT_TRUE(PostfixSmartHost(relay, "army.ml", kNone)) << relay;
+  }
+  // Not under them: a name that only ends with the same letters, an
+  // inbound Mimecast host, a look-alike of a gateway's domain.
+  for (const char* relay : {
+           "mx.notpphosted.com[192.0.2.1]:25",
+           "za-smtp-inbound-1.mimecast.co.za[41.74.192.2]:25",
+           "esa1.modgov.iphmx.com.evil.example[192.0.2.3]:25",
+           "ess.barracudanetworks.com.example[192.0.2.4]:25",
+       }) {
+    EXPECT_FALSE(PostfixSmartHost(relay, "army.ml", kNone)) << relay;
+  }
+}
+
+// Submission (RFC 6409 port 587, RFC 8314 port 465) is to a relay; MX to
+// MX is on port 25. A private or loopback address is the organisation's
+// own (a hand-off, postfix_log.h), not a smart host outside it.
+TEST(SmartHost, SubmissionPortIsARelay) {
+  EXPECT_TRUE(PostfixSmartHost("smtp.relay.example.net[203.0.113.5]:587", "army.ml", kNone));
+  EXPECT_TRUE(PostfixSmartHost("203.0.113.5[203.0.113.5]:465", "army.ml", kNone));
+  EXPECT_FALSE(PostfixSmartHost("smtp.relay.example.net[203.0.113.5]:25", "army.ml", kNone));
+  EXPECT_FALSE(PostfixSmartHost("relay.mod.internal[10.0.0.5]:587", "army.ml", kNone));
+  EXPECT_FALSE(PostfixSmartHost("localhost[127.0.0.1]:587", "army.ml", kNone));
+}
+
+// The next hop of any format: an address named with --smart-host (a
+// Microsoft 365 trace's ToIP), a host name without a port (Exchange's
+// server-hostname).
+TEST(SmartHost, NextHopOfAnyFormat) {
+  const std::vector<std::string> named = {"203.0.113.25", "relay1.modgov.example"};
+  EXPECT_TRUE(OutboundRelay({"", "203.0.113.25", 0}, "army.ml", named));
+  EXPECT_FALSE(OutboundRelay({"", "203.0.113.26", 0}, "army.ml", named));
+  EXPECT_TRUE(OutboundRelay({"relay1.modgov.example", "", 0}, "army.ml", named));
+  EXPECT_TRUE(OutboundRelay({"esa2.modgov.iphmx.com", "", 0}, "army.ml", kNone));
+  EXPECT_FALSE(OutboundRelay({"mx.army.ml", "192.0.2.7", 0}, "army.ml", named));
+}
+
+// Exchange Send connectors by name: the Hybrid wizard's, one saying smart
+// host, one named for a gateway, one named with --smart-host (its server
+// prefix aside); "Internet" is not one.
+TEST(SmartHost, SendConnectorsByName) {
+  const std::vector<std::string> named = {"outbound gateway"};
+  EXPECT_TRUE(SmartHostConnector("Outbound to Office 365 - 6f3c2a1e", kNone));
+  EXPECT_TRUE(SmartHostConnector("EX01\\Smart Host Connector", kNone));
+  EXPECT_TRUE(SmartHostConnector("EX01\\To Mimecast", kNone));
+  EXPECT_TRUE(SmartHostConnector("Proofpoint outbound", kNone));
+  EXPECT_TRUE(SmartHostConnector("EX1\\Outbound Gateway", named));
+  EXPECT_FALSE(SmartHostConnector("EX1\\Outbound Gateway", kNone));
+  EXPECT_FALSE(SmartHostConnector("EX01\\Internet", kNone));
+  EXPECT_FALSE(SmartHostConnector("", named));
+  // Whole words only (issue-16 tester round 36, defect 4).
+  EXPECT_FALSE(SmartHostConnector("San Francisco Internet", kNone));
+  EXPECT_FALSE(SmartHostConnector("EX01\\SanFrancisco Internet", kNone));
+  EXPECT_TRUE(SmartHostConnector("EX01\\To-Cisco", kNone));
+  EXPECT_TRUE(SmartHostConnector("EX01\\ToMimecast", kNone));
+}
+
+}  // namespace
+}  // namespace nearmiss::maillog

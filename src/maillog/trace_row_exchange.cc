@@ -1,0 +1,160 @@
+// TraceLog, an Exchange message tracking event (the log itself, the
+// historical search's extended report, Get-MessageTrackingLog's
+// Export-Csv): the delivery attempts it records, or what it is instead
+// (trace_log.h).
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "maillog/postfix_fields.h"
+#include "maillog/postfix_log.h"
+#include "maillog/trace_address.h"
+#include "maillog/trace_events.h"
+#include "maillog/trace_log.h"
+#include "maillog/trace_send.h"
+
+namespace nearmiss::maillog {
+
+void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, const RowHead& h) {
+  const int64_t time = h.time;
+  const std::string_view id = h.id, sender = h.sender;
+  std::string_view relay = h.relay;
+  std::string_view event = Field(f, event_);
+  std::string_view status;
+  std::string pending;  // the relay of a recipient whose outcome is still to come
+  if (event == "DELIVER" || event == "DELIVERFAIL" || event == "DUPLICATEDELIVER") {
+    // Into the organisation's own mailbox: not mail leaving it. Its
+    // recipients go on as "internal" (not an attempt), which settles an
+    // earlier event's "unknown" (RECEIVE, below) and is counted nowhere
+    // (investigate/auditor.cc); learning has no "unknown" to settle.
+    if (event == "DELIVER") ++counts_.internal_hops;
+    if (learning_) return;
+    status = "internal";
+  } else if (event == "SEND" && IntraOrganisation(Field(f, connector_))) {
+    // Sent on to another of its servers (an Edge Transport server, the
+    // next Mailbox server): the outcome is in that server's log. Each
+    // recipient goes on as "unknown" with the next hop as its relay, so
+    // a look-alike recipient never vanishes when that log is not given;
+    // the sink lets the next server's outcome (same Message-ID) replace
+    // it when that log is given (investigate/auditor.h).
+    ++counts_.internal_hops;
+    status = "unknown";
+  } else {
+    switch (ClassifyEvent(event)) {
+      case EventClass::kSent: status = "sent"; break;
+      // Any failure (FAIL, SUBMITFAIL, MODERATORREJECT, ...) and DROP
+      // are outcomes of a recipient: never left out, never "sent".
+      case EventClass::kBounced: status = "bounced"; break;
+      case EventClass::kDiscarded: status = "discarded"; break;
+      case EventClass::kDeferred: status = "deferred"; break;
+      case EventClass::kUnknown: NotUnderstood(line); return;
+      case EventClass::kHop:
+        // Its recipients replace the one in related-recipient-address
+        // (a group's members, a resolved address): counted, and each
+        // goes on as the event below says.
+        Replaced(line);
+        [[fallthrough]];
+      case EventClass::kProgress:
+        // Not a delivery (RECEIVE, SUBMIT, TRANSFER, ...), but its
+        // recipients are on their way: each goes on as "unknown", so a
+        // message to a look-alike whose later events are in no log
+        // given (the next hour's file, the next server's, still queued)
+        // never vanishes; any later outcome replaces it
+        // (attempt_order.h). Learning learns no "unknown": nothing to do.
+        if (learning_) return;
+        status = "unknown";
+        // Appended, not built with +: GCC 12 -O3's false -Wrestrict.
+        pending = UndecidedRelay(Field(f, relay_), event);
+        relay = pending;
+        break;
+    }
+  }
+  std::string_view text = Field(f, recipient_status_);
+  const bool attempt = status != "unknown" && status != "internal";
+  std::string_view list = Field(f, recipient_);
+  if (kind_ == Kind::kExport && list == "System.String[]") {
+    Refuse(line);
+    return;
+  }
+  // A list joined by ';' (Exchange's own), ',' or blanks (an export's
+  // -join): each address apart (trace_address.h).
+  std::vector<std::string_view> rcpts;
+  SplitTraceAddresses(list, &rcpts);
+  // An event that decides an outcome (SEND, FAIL, DEFER, DROP, ...) to no
+  // recipient named: never passed over (issue-16 tester round 35, item
+  // 1). One that decides none (RECEIVE, NOTIFYMAPI, ...) leaves its
+  // recipients to the event that does, which names them.
+  if (rcpts.empty() && status != "internal" && (status != "unknown" || event == "SEND")) {
+    EmptyRecipient(line, recipient_heading_);
+    return;
+  }
+  // Accepted by a smart host outside the organisation (smart_host.h: by
+  // the connector's name or the next hop's): the final outcome is in its
+  // operator's log, for Exchange Online the Microsoft 365 message trace,
+  // which replaces this when given. Learning still learns the recipient:
+  // the organisation wrote to it. One answer for the event, asked with its
+  // first recipient (only Exchange Online's tenant name, also the MX of
+  // the domains hosted there, depends on it).
+  std::string smart_host;
+  if (event == "SEND" && !learning_) smart_host = SmartHostRelay(f, relay, rcpts.front());
+  // A SEND's recipient-status holds the next server's SMTP reply: one
+  // per recipient ("550 5.1.1 User unknown;250 2.1.5 Recipient OK"), or
+  // one for the whole message ("550 5.7.1 rejected" for one recipient or
+  // several). A recipient the next server refused (5xx) is never "sent",
+  // a 4xx is "deferred" (RFC 5321 4.2.1; breaker round 3 §12, round 16
+  // §3), whether or not a FAIL event follows.
+  // A SEND to another of the organisation's servers ("unknown" above)
+  // holds that server's reply the same way: a 5xx or 4xx there is the
+  // outcome, refused or deferred, and its log holds nothing more
+  // (issue-16 tester §7).
+  const bool intra = status == "unknown" && event == "SEND";
+  std::vector<std::string_view> replies;
+  if (status == "sent" || intra) SmtpReplies(text, rcpts.size(), &replies);
+  const bool each = replies.size() == rcpts.size();
+  const bool one_for_all = !each && replies.size() == 1;
+  // A list of replies that fits neither (three for two recipients) does
+  // not say which recipient a refusal was for: if any is a refusal, each
+  // recipient's outcome is unknown and the record not understood (exit
+  // 2), never "sent" (nor learned).
+  const bool mismatched =
+      !each && !one_for_all && std::any_of(replies.begin(), replies.end(), [](std::string_view r) {
+        return r.starts_with('4') || r.starts_with('5');
+      });
+  if (mismatched) {
+    NotUnderstood(line);
+    ReadInPart(line);
+  }
+  for (size_t i = 0; i < rcpts.size(); ++i) {
+    std::string_view st = status;
+    std::string_view reply = each ? replies[i] : one_for_all ? replies[0] : text;
+    if (mismatched) {
+      if (learning_) continue;
+      st = "unknown";
+      reply = text;
+    } else if ((status == "sent" || intra) && reply.starts_with('5')) {
+      st = "bounced";
+    } else if ((status == "sent" || intra) && reply.starts_with('4')) {
+      st = "deferred";
+    } else if (status == "sent" && !smart_host.empty()) {
+      Emit(time, id, sender, rcpts[i], "unknown", smart_host, reply, line, attempt);
+      continue;
+    } else if (status == "sent" && event == "SEND" && !learning_ && kind_ == Kind::kExchange &&
+               PrivateNextHop(f, relay_, reply)) {
+      // Queued ("queued as X", in the reply or the source-context
+      // Exchange copies it to) by a server on a private, loopback or
+      // link-local address (server-ip), which no other domain's MX
+      // has: a gateway of the organisation's own, whose log holds the outcome,
+      // as Postfix's reader says of the same hop (postfix_log.h); when that log
+      // is given its delivery replaces this (issue-16 tester round 9, defect
+      // 4). Never the receiving domain's acceptance; learning still learns the
+      // recipient, as for a smart host.
+      Emit(time, id, sender, rcpts[i], "unknown", relay, reply, line, attempt);
+      continue;
+    }
+    Emit(time, id, sender, rcpts[i], st, relay, reply, line, attempt || (intra && st != "unknown"));
+  }
+}
+
+}  // namespace nearmiss::maillog
