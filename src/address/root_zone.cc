@@ -1,6 +1,8 @@
 #include "address/root_zone.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -113,6 +115,70 @@ std::vector<std::string_view> FormsOfTld(std::string_view tld) {
 }
 
 std::string_view RootZoneSource() { return Zone().source; }
+
+std::optional<int64_t> RootZoneDay() {
+  // "IANA Version 2024110800": the first eight digits are the date.
+  const std::string_view source = Zone().source;
+  const size_t at = source.find("IANA Version ");
+  if (at == std::string_view::npos) return std::nullopt;
+  const std::string_view digits = source.substr(at + 13, 8);
+  if (digits.size() != 8 || !std::all_of(digits.begin(), digits.end(), [](char c) {
+        return c >= '0' && c <= '9';
+      })) {
+    return std::nullopt;
+  }
+  const int v = std::stoi(std::string(digits));
+  const std::chrono::year_month_day ymd{std::chrono::year(v / 10000),
+                                        std::chrono::month(static_cast<unsigned>(v / 100 % 100)),
+                                        std::chrono::day(static_cast<unsigned>(v % 100))};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days(ymd).time_since_epoch().count();
+}
+
+std::string RootZoneAge(int64_t now) {
+  const std::optional<int64_t> day = RootZoneDay();
+  if (!day) return "";
+  const std::chrono::year_month_day ymd{std::chrono::sys_days(std::chrono::days(*day))};
+  char date[16];
+  std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  // Floor division: a clock before 1970 is no reason to misreport.
+  const int64_t today = now >= 0 ? now / 86400 : (now - 86399) / 86400;
+  const int64_t age = today - *day;
+  std::string out = "updated ";
+  out.append(date).append(", ");
+  if (age < 0) return out.append("after today's date (is the clock right?)");
+  out.append(std::to_string(age)).append(age == 1 ? " day ago" : " days ago");
+  if (age > kRootZoneStaleDays) {
+    out.append("; older than ").append(std::to_string(kRootZoneStaleDays));
+    out.append(" days: refresh it with tools/make-root-zone-tlds");
+  }
+  return out;
+}
+
+bool IsPrivateUseTld(std::string_view tld) {
+  for (std::string_view t : {"internal", "local", "corp", "home", "mail", "lan", "localdomain",
+                             "intranet", "private"}) {
+    if (tld == t) return true;
+  }
+  return false;
+}
+
+std::string UndelegatedTldDetail(std::string_view tld_shown, std::string_view tld_ascii) {
+  std::string s = "the TLD .";
+  s.append(tld_shown);
+  if (IsPrivateUseTld(tld_ascii)) {
+    // hq.corp, host.local, mail.internal: real on the sender's network, so
+    // "does not exist" would be false; what is true is that no server
+    // outside it receives such mail, and how to trust the name.
+    s.append(" is for private networks, outside the public DNS: mail there reaches only a "
+             "server inside your network; if the domain is yours, list it in [domains] "
+             "organisation or allow");
+    return s;
+  }
+  s.append(" does not exist: no mail can be delivered there");
+  return s;
+}
 
 }  // namespace address
 }  // namespace nearmiss

@@ -13,6 +13,8 @@
 #ifndef NEARMISS_ADDRESS_ROOT_ZONE_H_
 #define NEARMISS_ADDRESS_ROOT_ZONE_H_
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,20 @@ bool IsDelegatedTld(std::string_view tld);
 // True when the last label of the lower-case ASCII `domain` (one trailing
 // dot ignored) is a delegated TLD.
 bool HasDelegatedTld(std::string_view domain);
+
+// A TLD kept out of the root zone for private networks: .internal (ICANN
+// Board resolution 2024.07.29.06, reserved for private use), .local (RFC
+// 6762, Multicast DNS), and the names ICANN will not delegate as they
+// collide with private use (.corp, .home, .mail: NGPC resolution
+// 2014.07.30.NG01) or that networks commonly use (.lan, .localdomain,
+// .intranet, .private). Mail there can reach a server inside the sender's
+// network, never one outside it.
+bool IsPrivateUseTld(std::string_view tld);
+
+// The sentence for a domain under a TLD the root zone lacks: "the TLD .zz
+// does not exist: no mail can be delivered there", or, for a private-use
+// TLD, that it is one and how to trust it ([domains] organisation or allow).
+std::string UndelegatedTldDetail(std::string_view tld_shown, std::string_view tld_ascii);
 
 // True when `tld`, one lower-case A-label, is a delegated country-code TLD:
 // two ASCII letters (ISO 3166, "ru"), or an internationalized one
@@ -51,6 +67,20 @@ std::vector<std::string> CountryCodeTlds();
 // "data/lists/root-zone-tlds.txt: 1445 TLDs (IANA Version 2024110800)":
 // the list's date, for `nearmiss --version`.
 std::string_view RootZoneSource();
+
+// The day IANA's copy was made, read from its version (YYYYMMDDNN: IANA
+// numbers each edition by its date), as days since 1970-01-01; nullopt
+// when the embedded list has no such version line.
+std::optional<int64_t> RootZoneDay();
+
+// How old the list is on the day of `now` (seconds since the epoch), as
+// `nearmiss --version` says it: "updated 2024-11-08, 755 days ago"; with a
+// hint to refresh it when older than kRootZoneStaleDays, as IANA adds and
+// retires TLDs several times a year (a retired TLD still listed passes a
+// dead domain as real, a new one missing refuses a real one). "" without a
+// version line.
+inline constexpr int64_t kRootZoneStaleDays = 180;
+std::string RootZoneAge(int64_t now);
 
 }  // namespace nearmiss::address
 

@@ -1,17 +1,46 @@
 #include "dns/add_facts.h"
 
+#include <algorithm>
 #include <chrono>
+#include <ctime>
+
+#include "base/text_format.h"
 
 namespace nearmiss::dns {
 
+bool Undelegated(const RecipientCheck& check) {
+  return std::any_of(check.reasons.begin(), check.reasons.end(),
+                     [](const Reason& r) { return r.code == ReasonCode::kTldNotDelegated; });
+}
+
+bool FactsWithoutLookup(RecipientCheck* check) {
+  // gmail.zz, army.mik: the engine found the TLD missing from the root
+  // zone (reason tld-not-delegated). The root answers NXDOMAIN for it, so
+  // the facts are known; asking would only tell the resolver the look-alike
+  // (why DNS is off by default) and, against a silent server, wait out the
+  // deadline for an "unknown" that contradicts the reason (issue 15, round
+  // 34, item 7).
+  if (!Undelegated(*check)) return false;
+  DnsFacts f;
+  f.exists = false;
+  f.mx = false;
+  f.exchanger = MailExchanger::kNone;
+  f.checked_at = FormatUtc(static_cast<int64_t>(std::time(nullptr)), "%Y-%m-%dT%H:%M:%SZ");
+  check->dns = std::move(f);
+  check->dns_pending = false;
+  return true;
+}
+
 bool AddDnsFacts(DnsSource& source, RecipientCheck* check) {
   if (check->verdict != Verdict::kLookalike || check->domain.empty()) return false;
+  if (FactsWithoutLookup(check)) return false;
   check->dns = source.Lookup(check->domain).get();
   return true;
 }
 
 bool AddReadyDnsFacts(DnsSource& source, RecipientCheck* check) {
   if (check->verdict != Verdict::kLookalike || check->domain.empty()) return false;
+  if (FactsWithoutLookup(check)) return true;
   std::shared_future<DnsFacts> f = source.Lookup(check->domain);
   if (f.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
     check->dns_pending = true;
@@ -20,6 +49,15 @@ bool AddReadyDnsFacts(DnsSource& source, RecipientCheck* check) {
   check->dns = f.get();
   check->dns_pending = false;
   return true;
+}
+
+std::optional<std::shared_future<DnsFacts>> StartLookup(DnsSource& source,
+                                                        RecipientCheck* check) {
+  if (check->verdict != Verdict::kLookalike || check->domain.empty() || check->dns.has_value() ||
+      FactsWithoutLookup(check)) {
+    return std::nullopt;
+  }
+  return source.Lookup(check->domain);
 }
 
 }  // namespace nearmiss::dns

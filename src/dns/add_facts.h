@@ -5,6 +5,9 @@
 #ifndef NEARMISS_DNS_ADD_FACTS_H_
 #define NEARMISS_DNS_ADD_FACTS_H_
 
+#include <future>
+#include <optional>
+
 #include "nearmiss/dns.h"
 #include "nearmiss/verdict.h"
 
@@ -16,6 +19,21 @@ namespace nearmiss::dns {
 // an unanswered lookup leaves the facts unknown, which rules treat as "can
 // receive mail". Returns whether it looked anything up.
 bool AddDnsFacts(DnsSource& source, RecipientCheck* check);
+
+// A look-alike under a TLD the root zone lacks (reason tld-not-delegated):
+// its facts are known without a query (exists false, no mail exchanger)
+// and put in `check->dns`; nothing is sent to the resolver. Both functions
+// around it ask this first. Returns whether it applied.
+bool FactsWithoutLookup(RecipientCheck* check);
+// Whether the check carries reason tld-not-delegated.
+bool Undelegated(const RecipientCheck& check);
+
+// Starts the lookup of a look-alike's domain without waiting (a shared
+// future), or nullopt when none is needed: not a look-alike, facts there,
+// or known without a query (FactsWithoutLookup, which then fills them).
+// `nearmiss check` starts a batch so the lookups run at once.
+std::optional<std::shared_future<DnsFacts>> StartLookup(DnsSource& source,
+                                                        RecipientCheck* check);
 
 // The same without ever waiting, for the milter's I/O thread: starts (or
 // joins) the lookup and puts the facts in only when they are already known

@@ -7,30 +7,20 @@
 #include <tuple>
 #include <utility>
 
+#include "engine/default_policy_testing.h"
 #include "engine/engine_testing.h"
 #include "nearmiss/engine.h"
 
 namespace nearmiss {
 namespace {
 
-std::string CodeOf(const RecipientCheck& c) {
-  return c.reasons.empty() ? "" : std::string(ReasonCodeName(c.reasons[0].code));
-}
+using lookalike_testing::CodeOf;
+using lookalike_testing::Show;
 
-std::string Show(const RecipientCheck& c) {
-  return std::string(VerdictName(c.verdict)) + " " + CodeOf(c) + " " + c.target + " -> " +
-         c.suggestion + " / " + c.also_suggestion;
-}
-
-class Round33Test : public ::testing::Test {
+// The default policy's fixture, decided for a sender of the protected
+// mod.gov.uk.
+class Round33Test : public lookalike_testing::DefaultPolicyTest {
  protected:
-  void SetUp() override {
-    engine_ = BuildDefault();
-    ASSERT_NE(engine_, nullptr);
-  }
-  RecipientCheck Check(const std::string& domain) const {
-    return engine_->CheckRecipient("a@" + domain);
-  }
   RecipientDecision Decide(const std::string& domain) const {
     return engine_->DecideRecipient("s@mod.gov.uk", Check(domain), RecipientField::kEnvelope,
                                     MailPath::kSmtp);
@@ -40,7 +30,6 @@ class Round33Test : public ::testing::Test {
     EXPECT_EQ(c.verdict, Verdict::kLookalike) << domain << ": " << Show(c);
     EXPECT_EQ(c.suggestion, "a@" + meant) << domain << ": " << Show(c);
   }
-  std::shared_ptr<const Engine> engine_;
 };
 
 // Item 5 on the embedded providers: a slip in the name and one in their

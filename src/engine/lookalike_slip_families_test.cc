@@ -232,11 +232,14 @@ TEST(SlipFamiliesTest, YahoosPublishedDomainsAreTrusted) {
     RecipientCheck c = engine->CheckRecipient(std::string("a@") + d);
     EXPECT_EQ(c.verdict, Verdict::kTrusted) << d << ": " << Show(c);
   }
+  // cloud.com is one letter from icloud.com: the real-mail list's note.
+  // post.ee is no slip since round 34 (post, a word, makes no family), so
+  // it carries no reason at all.
   for (const char* d : {"post.ee", "cloud.com"}) {
     RecipientCheck c = engine->CheckRecipient(std::string("a@") + d);
     EXPECT_EQ(c.verdict, Verdict::kExternal) << d << ": " << Show(c);
-    EXPECT_EQ(CodeOf(c), "real-neighbour") << d;
   }
+  EXPECT_EQ(CodeOf(engine->CheckRecipient("a@cloud.com")), "real-neighbour");
 }
 
 }  // namespace

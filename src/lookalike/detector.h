@@ -138,6 +138,11 @@ class DetectorImpl final : public LookalikeDetector {
   // A domain under a TLD the root zone lacks (gmail.c, army.m): the trusted
   // name whose TLD it cuts short. Asked only for such a domain.
   void UndelegatedCandidates(const Query& q, Best& best) const;
+  // A domain of one label that is a trusted name with its dots left out
+  // (gmailcom, hotmailcouk, armymil): true and `m` its look-alike.
+  // Asked for a Domain of one label, which the engine builds for a name
+  // ParseDomain refuses (detector_dotless.cc).
+  bool DotlessMatch(const Domain& d, LookalikeMatch& m) const;
   // A dot moved one letter or typed once too often, wherever it lands:
   // gmailc.om, armym.il, gmai.lcom, army.mi.l, hotmail.c.om, hmrc.go.v.uk.
   void DotShiftCandidates(const Query& q, Best& best) const;
@@ -197,9 +202,48 @@ class DetectorImpl final : public LookalikeDetector {
   // name has (barclsys.cp.uk, yaho.co.ul, bigpnd.net.ai):
   // detector_two_slips.cc. Asked only when nothing else is near.
   void TypoAndMultiLabelSuffixCandidates(const Query& q, Best& best) const;
+  // A slip in the name and one in a country's commercial second level that
+  // no trusted name is under, or under a name too short for two slips
+  // (gmial.con.au, hbsc.cp.uk): true and `m` the look-alike the domain is
+  // with its ending repaired (gmial.com.au, hbsc.co.uk).
+  // detector_two_slips.cc. Asked only when nothing else is near.
+  bool SecondLevelSlip(const Domain& d, LookalikeMatch& m) const;
   // True (and `m` filled as a real neighbour) when the domain lies in a
   // country's public-sector zone outside the best target's (mfa.gov.hu).
   bool RealZoneNeighbour(const Domain& d, const Best& best, LookalikeMatch& m) const;
+  // True (and `best` turned to it) when the domain is a department's name
+  // in another country's public-sector zone one slip from the protected
+  // zone that holds it (hmrc.gov.ua, defence.gov.ir): a look-alike, not a
+  // real neighbour (detector_departments.cc).
+  bool ForeignZoneDepartment(const Domain& d, Best& best) const;
+  // The first protected namespace of several labels whose names list holds
+  // `label` ("gov.au" for defence), or "".
+  std::string_view NamespaceListing(std::string_view label) const;
+  // A department a country's zone lists, typed under the one-label
+  // namespace of its kind that holds no such name (hmrc.gov, nzdf.mil):
+  // true and `m` its look-alike of the listed name (hmrc.gov.uk). Asked of
+  // a domain trusted by such a namespace (detector_departments.cc).
+  bool DepartmentUnderTld(const Domain& d, LookalikeMatch& m) const;
+  // Fills department_under_tld_ (Init, once).
+  void IndexDepartmentsUnderTlds();
+  // A department a zone of .uk, .au or .nz lists, typed with the zone's
+  // middle label left out (hmrc.uk for hmrc.gov.uk): true and `m` its
+  // look-alike (detector_department_drop.cc).
+  bool DepartmentUnderCcTld(const Domain& d, LookalikeMatch& m) const;
+  // `m` the suffix-drop look-alike of listed[0] ("hmrc.gov.uk"), the label
+  // `missing` of its zone left out; false when the zone is not trusted.
+  bool DepartmentDropMatch(const Domain& d, const std::vector<std::string>& listed,
+                           std::string_view missing, LookalikeMatch& m) const;
+  // Fills department_under_cctld_ (Init, once).
+  void IndexDepartmentsUnderCcTlds();
+  // `best` names LABEL.gov or LABEL.mil, which no list holds: turned to the
+  // one listed name of that label under a country's zone of the kind
+  // (hmrc.gov.uk for hmrc.gov.com), when there is one.
+  void RetargetMadeUpName(const Domain& d, Best& best) const;
+  // The one listed name LABEL.NS of a namespace of several labels that
+  // begins with `kind` ("gov."): "hmrc.gov.uk" for hmrc; "" when none or
+  // several (health: gov.au and gov.ie).
+  std::string ListedNameOfKind(std::string_view label, std::string_view kind) const;
   // A TLD the root zone lacks typed for one it has (gmail.co.ik,
   // gmail.comcom, gmail.cm0): `m` becomes the look-alike the retyped
   // domain is, or is near, as tld-not-delegated (detector_retype.cc).
@@ -266,6 +310,12 @@ class DetectorImpl final : public LookalikeDetector {
     // Real names directly under it ("army" of army.mil:
     // NamespaceNamesUnder); empty for most namespaces.
     std::vector<std::string> names;
+    // The names data/lists/namespace-names.txt holds alone, without the
+    // trusted and learned names added to `names`: the department rule
+    // (detector_departments.cc) refuses a name under a neighbouring
+    // country's real zone only for these, so a learned mfa.gov.au does
+    // not turn Hungary's mfa.gov.hu into a 550.
+    std::vector<std::string> listed_names;
   };
   std::vector<Namespace> namespaces_;
   // Which of namespaces_ a query can meet (positions in it): the two loops
@@ -278,6 +328,18 @@ class DetectorImpl final : public LookalikeDetector {
   // Each namespace of several labels by its flat form ("govuk" of gov.uk),
   // to its index in namespaces_ (the first of that form).
   std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> flat_namespaces_;
+  // "hmrc.gov" -> {"hmrc.gov.uk"}: each listed department of a country's
+  // zone (gov.uk) under the one-label namespace its zone begins with (gov),
+  // when the lists hold no such name there (namespace-names.txt's dotgov
+  // names), with every zone that lists it ("education.gov": .gov.uk,
+  // .gov.au, .gov.ie). Read without allocating for every domain a
+  // one-label namespace trusts.
+  std::unordered_map<std::string, std::vector<std::string>, ViewHash, std::equal_to<>>
+      department_under_tld_;
+  // "hmrc.uk" -> {"hmrc.gov.uk"}: each listed department under its
+  // country's bare ccTLD (IndexDepartmentsUnderCcTlds).
+  std::unordered_map<std::string, std::vector<std::string>, ViewHash, std::equal_to<>>
+      department_under_cctld_;
   // Whether Classify starts the loads of its first lookups ahead: only when
   // the indexes outgrow a core's cache (kPrefetchBytes), as with 100 names
   // the hashing it costs is all there is to it.

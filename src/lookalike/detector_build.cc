@@ -74,8 +74,9 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
     flat.erase(std::remove(flat.begin(), flat.end(), '.'), flat.end());
     namespaces_.push_back({id, ns, static_cast<size_t>(std::count(ns.begin(), ns.end(), '.')) + 1,
                            std::move(flat), intended.contains(ns),
-                           ns.find("xn--") != std::string::npos, {}});
+                           ns.find("xn--") != std::string::npos, {}, {}});
     namespaces_.back().names = NamespaceNamesUnder(ns);
+    namespaces_.back().listed_names = namespaces_.back().names;
     // The real names under it (army.mil, navy.mil) are names the lists
     // hold: with a ccTLD added (army.mil.cn) they are slips in every zone.
     // Four letters or more, as for suggestions: short ones are other
@@ -146,39 +147,21 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
         lists.word_names.end()) {
       continue;
     }
+    // A family of one domain: that domain is its own regional one too, so
+    // t-online.se is one key from t-online.de (suffix-edit), as when such
+    // families were derived from the provider list (FamilyCandidates' regional
+    // reading walks `domains`).
+    if (f.domains.empty()) f.domains.push_back(f.home);
     for (const std::string& d : f.domains) family_domains_.insert(d);
-    family_domains_.insert(f.home);
     std::string name = f.name;
     families_.emplace(std::move(name), std::move(f));
   }
-  // Every other provider is a family of its own listed domains, the first
-  // one its home: its name under a ccTLD it has no domain in (t-online.se,
-  // interia.de, optusnet.com.ai) is a slip of its home, not only for the
-  // providers whose regional domains are data (issue 15 breaker, second
-  // round, item 3). Only when some families are given: a detector built
-  // without the provider lists has none.
-  if (!families_.empty()) {
-    std::unordered_map<std::string, ProviderFamily> derived;
-    for (const Entry& e : set_.entries()) {
-      if (e.source != TrustSource::kProvider || e.is_namespace || e.name().empty()) continue;
-      std::string name(LastLabel(e.name()));
-      if (name != e.name() || families_.contains(name)) continue;  // mail.yahoo.com: a host
-      if (std::find(lists.word_names.begin(), lists.word_names.end(), name) !=
-          lists.word_names.end()) {
-        continue;
-      }
-      auto [it, fresh] = derived.try_emplace(name);
-      if (fresh) {
-        it->second.name = name;
-        it->second.home = e.domain;
-      }
-      it->second.domains.push_back(e.domain);
-    }
-    for (auto& [name, f] : derived) {
-      for (const std::string& d : f.domains) family_domains_.insert(d);
-      families_.emplace(name, std::move(f));
-    }
-  }
+  // Only the names provider-regions.txt holds make families: every other
+  // provider was one too (issue 15 breaker, second round, item 3), and so
+  // its name under any other ccTLD a slip, words and surnames alike
+  // (post.lt, sky.at, cox.co.uk: round 34, item 2). That file holds the
+  // coined brands; a provider it lacks keeps its listed domains, trusted,
+  // and its name elsewhere is judged by the other classes.
   for (const auto& [name, f] : families_) {
     if (name.find('-') == std::string::npos) continue;
     std::string flat = name;
@@ -186,6 +169,8 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
     if (!families_.contains(flat)) family_unhyphenated_.emplace(std::move(flat), name);
   }
   IndexFamilyTypos();
+  IndexDepartmentsUnderTlds();
+  IndexDepartmentsUnderCcTlds();
   for (RealMailDomain& r : lists.real_domains) {
     const std::string suffix = PublicSuffix(r.domain);
     if (r.domain.size() > suffix.size() + 1) {

@@ -79,6 +79,15 @@ bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, Lookalik
       }
     });
   }
+  // The lists' own names of that label come next (hmrc.gov.uk, in
+  // namespace-names.txt), when one country's zone alone holds it (issue
+  // 15, round 34, item 5).
+  if (set_[best.id].is_namespace && !NamespaceNameKnown(target) && m.target == best.target) {
+    const std::string_view name = target.substr(0, target.find('.'));
+    if (std::string listed = ListedNameOfKind(name, zone.substr(0, dot + 1)); !listed.empty()) {
+      m.target = std::move(listed);
+    }
+  }
   m.resembles = m.target;
   // "in gov.hu, a public-sector zone of .hu"; for mil.ru itself "a
   // public-sector zone of .ru".

@@ -29,8 +29,26 @@ class DetectorSlipsTest : public DetectorFixture {
     lists.confusions = {{"ml", "mil", "ml is Mali's country code"},
                         {"ml", "nl", "ml is Mali's country code, not the Netherlands' .nl"},
                         {"co", "com", "co is Colombia's country code"}};
-    // Only two providers have regional data; the rule holds for all.
-    lists.families = {{"gmail", "gmail.com", {}}, {"seznam", "seznam.cz", {}}};
+    // The rule holds for the names given as families (provider-regions.txt
+    // in the product): since round 34 a provider's name is a family only
+    // there, never derived from the provider list (sky, a word: below).
+    lists.families = {{"gmail", "gmail.com", {"googlemail.com"}},
+                      {"seznam", "seznam.cz", {}},
+                      {"hotmail", "hotmail.com", {}},
+                      {"yahoo", "yahoo.com", {"yahoo.co.uk"}},
+                      {"outlook", "outlook.com", {}},
+                      {"gmx", "gmx.net", {}},
+                      {"t-online", "t-online.de", {}},
+                      {"interia", "interia.pl", {}},
+                      {"abv", "abv.bg", {}},
+                      {"telenet", "telenet.be", {}},
+                      {"optusnet", "optusnet.com.au", {}},
+                      {"uol", "uol.com.br", {}},
+                      {"posteo", "posteo.de", {}},
+                      {"xs4all", "xs4all.nl", {}},
+                      {"bigpond", "bigpond.com", {"bigpond.net.au"}}};
+    entries.push_back({"sky.com", TrustSource::kProvider});
+    entries.push_back({"cox.net", TrustSource::kProvider});
     Build(entries, lists);
   }
 
@@ -43,6 +61,18 @@ class DetectorSlipsTest : public DetectorFixture {
 
 // Item 3: the provider's name under a real ccTLD (or a country's open
 // second level) where it has no domain, for every provider in the list.
+// Round 34, item 2: a provider the families leave out (a word, a surname:
+// sky, cox) is trusted at its own domain, and its name under another
+// country is judged by the other classes alone: sky.at, cox.co.uk are
+// other companies'.
+TEST_F(DetectorSlipsTest, AProviderWithoutFamilyDataMakesNoFamily) {
+  for (std::string_view d : {"sky.at", "sky.es", "cox.co.uk", "cox.de"}) {
+    EXPECT_NE(Classify(d).kind, LookalikeMatch::Kind::kLookalike) << d << " " << Classify(d).detail;
+  }
+  EXPECT_EQ(Classify("sky.com").kind, LookalikeMatch::Kind::kTrusted);
+  ExpectLookalike("skyy.com", "sky.com");
+}
+
 TEST_F(DetectorSlipsTest, EveryProviderUnderAnotherCountry) {
   // One key from a domain of its own (.se for .de, .pk for .pl): that
   // domain's ending slipped (suffix-edit, issue 15 breaker, round 3, item

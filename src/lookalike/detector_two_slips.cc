@@ -9,10 +9,14 @@
 // names have (two_label_suffixes_), and the label before them is searched
 // under the ending it is one edit from, as TypoAndSuffixCandidates does for
 // the habitual one-label endings (gmial.co).
+#include <algorithm>
+#include <string>
+
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
+#include "lookalike/edit.h"
 #include "lookalike/slip_score.h"
 
 namespace nearmiss::lookalike {
@@ -42,6 +46,42 @@ void DetectorImpl::TypoAndMultiLabelSuffixCandidates(const Query& q, Best& best)
     if (real_tail == 1) return;
     TypoCandidatesFor(q, /*whole=*/false, prefix, best, meant, label, tail);
   }
+}
+
+bool DetectorImpl::SecondLevelSlip(const Domain& d, LookalikeMatch& m) const {
+  // gmial.con.au, hbsc.cp.uk: a slip in the name and one in a country's
+  // commercial second level, whose name no trusted entry is under
+  // (gmail.com's is .com, and gmial.com.au is gmail.com's name under a
+  // ccTLD it lacks) or whose name is too short for two slips at once
+  // (hsbc). The ending is repaired to the open second level it is one edit
+  // from, and the repaired domain judged as typed: a look-alike there is
+  // the look-alike meant, both slips said (issue 15, round 35, defect 2).
+  if (d.unicode != d.ascii) return false;
+  std::string_view head, tail;
+  if (!SplitTail(d.ascii, 2, head, tail) || head.empty()) return false;
+  const size_t dot = tail.find('.');
+  const std::string_view second = tail.substr(0, dot), cc = tail.substr(dot + 1);
+  // The open second levels are short; the typed one is no real zone of
+  // the ccTLD (co.ug, com.ar are other countries' own).
+  if (second.size() > 5 || !address::IsCountryCodeTld(cc) || address::IsListedSuffix(tail)) {
+    return false;
+  }
+  for (std::string_view open : {"co", "com", "net", "org"}) {
+    if (BoundedDamerau(second, open, 1) != 1) continue;
+    std::string meant_tail(open);
+    meant_tail.append(".").append(cc);
+    if (!address::IsListedSuffix(meant_tail)) continue;
+    Result<Domain> repaired = ParseDomain(Join(head, ".") + meant_tail);
+    if (!repaired.ok()) continue;
+    LookalikeMatch slip = Classify(*repaired);
+    if (slip.kind != LookalikeMatch::Kind::kLookalike) continue;
+    slip.detail.append("; and ").append(SuffixDetail(tail, meant_tail));
+    // Two slips: a little less sure than either alone.
+    slip.score = std::min(slip.score, 0.9);
+    m = std::move(slip);
+    return true;
+  }
+  return false;
 }
 
 }  // namespace nearmiss::lookalike

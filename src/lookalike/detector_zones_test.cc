@@ -103,7 +103,10 @@ TEST_F(DetectorZonesTest, SlipsIntoTldsThatDoNotExist) {
 }
 
 TEST_F(DetectorZonesTest, AnUndelegatedTldWithNothingNearFailsClosed) {
-  for (std::string_view d : {"shop.q", "example.zz", "mod.um", "shop.yu"}) {
+  // .um is retired (root_zone_test.cc). Not mod.um: retyped as mod.uk it
+  // is now near mod.gov.uk, the department with .gov dropped (issue 15,
+  // round 36, defect 1), so something is near.
+  for (std::string_view d : {"shop.q", "example.zz", "shop.um", "shop.yu"}) {
     LookalikeMatch m = Classify(d);
     EXPECT_EQ(m.kind, LookalikeMatch::Kind::kNone) << d;
     EXPECT_EQ(m.code, ReasonCode::kTldNotDelegated) << d;

@@ -1,0 +1,199 @@
+// The answers of the resolver thread's lookups: c-ares' callbacks (MX,
+// then A and AAAA on NODATA; the exchanger's address for the catch-all
+// probe), the probe's answer, and Finish, which answers a lookup once.
+#include <arpa/inet.h>
+#include <arpa/nameser.h>
+
+#include <algorithm>
+#include <ctime>
+
+#include "base/text_format.h"
+#include "dns/answer.h"
+#include "dns/resolver_impl.h"
+
+namespace nearmiss::dns {
+namespace {
+
+std::string NowUtc() {
+  return FormatUtc(static_cast<int64_t>(std::time(nullptr)), "%Y-%m-%dT%H:%M:%SZ");
+}
+
+}  // namespace
+
+DnsFacts Resolver::Impl::Unknown(std::string why) {
+  DnsFacts f;
+  f.unknown = std::move(why);
+  f.checked_at = NowUtc();
+  return f;
+}
+
+DnsFacts Resolver::Impl::Known(bool exists, MailExchanger m) {
+  DnsFacts f;
+  f.exists = exists;
+  f.exchanger = m;
+  f.mx = m == MailExchanger::kMx || m == MailExchanger::kImplicit;
+  f.checked_at = NowUtc();
+  return f;
+}
+
+// Answers the lookup once; `ttl` (seconds) caches the answer, capped.
+void Resolver::Impl::Finish(Pending& p, DnsFacts facts, std::optional<uint32_t> ttl) {
+  if (p.done) return;
+  p.done = true;
+  if (prober_ && !facts.catch_all && facts.catch_all_unknown.empty()) {
+    facts.catch_all_unknown = !facts.exists.has_value() ? "not probed: DNS answer unknown"
+                              : p.answer                ? "timeout"
+                                                        : "not probed: no mail exchanger";
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    inflight_.erase(p.domain);
+    if (prober_ && p.answer && !facts.catch_all) ++counters_.probes_unknown;
+    if (!facts.exists.has_value()) {
+      ++counters_.unknown;
+      if (facts.unknown == "timeout") ++counters_.timeouts;
+    } else if (ttl && options_.cache_ttl_max > 0 && options_.cache_size > 0) {
+      int64_t seconds = std::min<int64_t>(*ttl, options_.cache_ttl_max);
+      if (seconds > 0) {
+        Clock::time_point now = Clock::now();
+        cache_.Store(p.domain, facts, now + std::chrono::seconds(seconds), now);
+      }
+    }
+  }
+  p.promise.set_value(std::move(facts));
+}
+
+void Resolver::Impl::Send(const std::shared_ptr<Pending>& p, int type, ares_callback callback) {
+  ++p->outstanding;
+  ares_query(channel_, p->domain.c_str(), ns_c_in, type, callback,
+             new Query{this, p, static_cast<unsigned>(type)});
+}
+
+void Resolver::Impl::OnMx(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen) {
+  std::unique_ptr<Query> q(static_cast<Query*>(arg));
+  Pending& p = *q->pending;
+  --p.outstanding;
+  if (p.done || status == ARES_EDESTRUCTION) return;
+  Impl& self = *q->self;
+  uint32_t negative = static_cast<uint32_t>(kNegativeTtlSeconds);
+  if (status == ARES_ENOTFOUND) {  // NXDOMAIN
+    return self.Finish(p, Known(false, MailExchanger::kNone), negative);
+  }
+  if (status == ARES_ENODATA) {  // the name exists, without MX
+    self.Send(q->pending, ns_t_a, OnAddress);
+    self.Send(q->pending, ns_t_aaaa, OnAddress);
+    return;
+  }
+  if (status != ARES_SUCCESS) return self.Finish(p, Unknown(UnknownReason(status)), std::nullopt);
+  ares_mx_reply* mx = nullptr;
+  int rc = ares_parse_mx_reply(abuf, alen, &mx);
+  // An answer of other types only: a CNAME chain whose end has no MX
+  // (RFC 1034 §3.6.2). c-ares says ENODATA for some shapes and success
+  // with no record for others (a CNAME-only answer): both are NODATA.
+  if (rc == ARES_ENODATA || (rc == ARES_SUCCESS && mx == nullptr)) {
+    self.Send(q->pending, ns_t_a, OnAddress);
+    self.Send(q->pending, ns_t_aaaa, OnAddress);
+    return;
+  }
+  if (rc != ARES_SUCCESS) return self.Finish(p, Unknown(UnknownReason(rc)), std::nullopt);
+  // RFC 7505 §3: a null MX is the only MX, preference 0, exchange "."
+  // (c-ares hands the root as "" or ".").
+  bool null_mx = mx->next == nullptr && mx->priority == 0 &&
+                 (mx->host == nullptr || mx->host[0] == '\0' ||
+                  std::string_view(mx->host) == ".");
+  // RFC 5321 §5.1: the lowest preference is tried first.
+  const ares_mx_reply* best = mx;
+  for (const ares_mx_reply* m = mx; m != nullptr; m = m->next) {
+    if (m->priority < best->priority) best = m;
+  }
+  std::string exchanger = best->host != nullptr ? best->host : "";
+  ares_free_data(mx);
+  self.Answered(q->pending, Known(true, null_mx ? MailExchanger::kNullMx : MailExchanger::kMx),
+                MinAnswerTtl(abuf, alen, ns_t_mx), std::move(exchanger));
+}
+
+void Resolver::Impl::OnAddress(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen) {
+  std::unique_ptr<Query> q(static_cast<Query*>(arg));
+  Pending& p = *q->pending;
+  --p.outstanding;
+  if (p.done || status == ARES_EDESTRUCTION) return;
+  ++p.address_answers;
+  if (status == ARES_SUCCESS) {
+    // Only an A or AAAA record is an address; a CNAME-only answer is not.
+    if (std::optional<uint32_t> ttl = MinAnswerTtl(abuf, alen, q->type)) {
+      p.has_address = true;
+      p.address_ttl = p.address_ttl ? std::min(*p.address_ttl, *ttl) : *ttl;
+    }
+  } else if (status != ARES_ENODATA && status != ARES_ENOTFOUND) {
+    p.address_failure = UnknownReason(status);
+  }
+  Impl& self = *q->self;
+  // The other family's answer after the first address already answered
+  // (and maybe started the probe): nothing more to do, or the domain is
+  // probed twice.
+  if (p.answer) return;
+  // One address is enough for the implicit MX of RFC 5321 §5.1.
+  if (p.has_address) {
+    return self.Answered(q->pending, Known(true, MailExchanger::kImplicit), p.address_ttl,
+                         p.domain);
+  }
+  if (p.address_answers < 2) return;
+  if (!p.address_failure.empty()) {
+    return self.Finish(p, Unknown(p.address_failure), std::nullopt);
+  }
+  self.Finish(p, Known(true, MailExchanger::kNone), static_cast<uint32_t>(kNegativeTtlSeconds));
+}
+
+// DNS says the domain receives mail at `exchanger`: done, or (probe on)
+// on to the exchanger's address and the probe.
+void Resolver::Impl::Answered(const std::shared_ptr<Pending>& p, DnsFacts facts, std::optional<uint32_t> ttl,
+              std::string exchanger) {
+  if (!prober_ || !facts.mx.value_or(false) || exchanger.empty()) {
+    return Finish(*p, std::move(facts), ttl);
+  }
+  p->answer = std::move(facts);
+  p->answer_ttl = ttl;
+  p->exchanger = std::move(exchanger);
+  ++p->outstanding;
+  ares_gethostbyname(channel_, p->exchanger.c_str(), AF_UNSPEC, OnExchangerAddress,
+                     new Query{this, p, 0});
+}
+
+void Resolver::Impl::OnExchangerAddress(void* arg, int status, int /*timeouts*/, hostent* host) {
+  std::unique_ptr<Query> q(static_cast<Query*>(arg));
+  Pending& p = *q->pending;
+  --p.outstanding;
+  if (p.done || status == ARES_EDESTRUCTION) return;
+  Impl& self = *q->self;
+  char text[INET6_ADDRSTRLEN] = {};
+  if (status != ARES_SUCCESS || host == nullptr || host->h_addr_list[0] == nullptr ||
+      inet_ntop(host->h_addrtype, host->h_addr_list[0], text, sizeof text) == nullptr) {
+    return self.Probed(p, {std::nullopt, "no address for the mail exchanger " + p.exchanger +
+                                             " (" + UnknownReason(status) + ")"});
+  }
+  {
+    std::lock_guard<std::mutex> lock(self.mu_);
+    ++self.counters_.probes;
+  }
+  self.prober_->Probe(text, p.domain, p.deadline,
+                      [impl = &self, pending = q->pending](ProbeResult r) {
+                        // The prober's thread: handed to the resolver thread.
+                        std::lock_guard<std::mutex> lock(impl->mu_);
+                        impl->probed_.emplace_back(pending, std::move(r));
+                        impl->Wake();
+                      });
+}
+
+// The probe's answer: the DNS facts with catch_all, kept for the probe's TTL.
+void Resolver::Impl::Probed(Pending& p, ProbeResult r) {
+  if (p.done || !p.answer) return;
+  DnsFacts facts = *p.answer;
+  facts.catch_all = r.catch_all;
+  facts.catch_all_unknown = std::move(r.unknown);
+  int64_t keep = r.catch_all ? options_.catch_all_cache_ttl : kUnknownProbeTtlSeconds;
+  std::optional<uint32_t> ttl = p.answer_ttl;
+  if (ttl) ttl = static_cast<uint32_t>(std::min<int64_t>(*ttl, keep));
+  Finish(p, std::move(facts), ttl);
+}
+
+}  // namespace nearmiss::dns

@@ -1,0 +1,51 @@
+// A department a country's zone lists typed with the zone's middle label
+// left out: hmrc.uk, ato.au, nzdf.nz for hmrc.gov.uk, ato.gov.au,
+// nzdf.mil.nz. .uk (2014), .nz (2014) and .au (2022) let anyone register
+// directly under the ccTLD, so the mail went to whoever holds the name
+// there; it was external (issue 15, round 36, defect 1). It is the
+// suffix-drop look-alike the protected lists give cba.au of cba.com.au.
+#include "lookalike/detector.h"
+#include "lookalike/domain_labels.h"
+
+namespace nearmiss::lookalike {
+
+namespace {
+
+// The countries whose departments' names under the bare ccTLD are read so.
+// Not .ie and .fr: many Irish offices write from NAME.ie (justice.ie,
+// revenue.ie: namespace-names.txt), and the French ministries' labels are
+// words (culture.fr, justice.fr) others hold.
+bool DropReadIn(std::string_view cctld) {
+  return cctld == "uk" || cctld == "au" || cctld == "nz";
+}
+
+}  // namespace
+
+void DetectorImpl::IndexDepartmentsUnderCcTlds() {
+  for (const Namespace& n : namespaces_) {
+    if (n.labels != 2) continue;
+    const std::string_view cctld = LastLabel(n.ns);
+    if (!DropReadIn(cctld)) continue;
+    for (const std::string& label : n.listed_names) {
+      std::string name = Join(label, ".");
+      name += cctld;
+      // A name trusted as it is (a protected or allowed hmrc.uk) stays so.
+      if (set_.TrustedBy(name)) continue;
+      department_under_cctld_[std::move(name)].push_back(Join(label, ".") + n.ns);
+    }
+  }
+}
+
+bool DetectorImpl::DepartmentUnderCcTld(const Domain& d, LookalikeMatch& m) const {
+  const std::string_view reg = d.registrable;
+  auto it = department_under_cctld_.find(reg);
+  if (it == department_under_cctld_.end()) return false;
+  // A real domain of that name (mod.uk, the Ministry of Defence's own
+  // beside mod.gov.uk: real-mail-domains.txt) is no slip.
+  if (real_domains_.contains(std::string(reg))) return false;
+  const std::string& listed = it->second.front();  // "hmrc.gov.uk"
+  const std::string_view zone = std::string_view(listed).substr(listed.find('.') + 1);
+  return DepartmentDropMatch(d, it->second, zone.substr(0, zone.find('.')), m);
+}
+
+}  // namespace nearmiss::lookalike

@@ -1,0 +1,218 @@
+// The names of government departments under the protected namespaces
+// (data/lists/namespace-names.txt) read in other countries' zones: a
+// department's name one slip from its own zone is the misdirection the
+// guard exists for (hmrc.gov.ua for hmrc.gov.uk), and a name built from a
+// label under .gov or .mil that no list holds (hmrc.gov, for hmrc.gov.za or
+// hmrc.gov.com) gives way to the listed name of that label (hmrc.gov.uk).
+// Classify asks them (detector_classify.cc); issue 15, round 34, items 1
+// and 5.
+#include "address/public_suffix.h"
+#include "address/second_level_zone.h"
+#include "lookalike/detector.h"
+#include "lookalike/domain_labels.h"
+#include "lookalike/edit.h"
+#include "lookalike/slip_score.h"
+
+namespace nearmiss::lookalike {
+
+namespace {
+
+// A department's name this long or longer is told from a word another
+// government uses only by the lists: "defence", "finance", "homeoffice".
+// Shorter ones are acronyms every country reuses (mod.gov.in, India's
+// ministry of defence; mod.gov.il, Israel's), a department's only where
+// its own zone is the one slipped (dwp.gov.ua for dwp.gov.uk).
+constexpr size_t kWordLabel = 5;
+
+}  // namespace
+
+std::string_view DetectorImpl::NamespaceListing(std::string_view label) const {
+  // A country's zone (gov.au), not .mil's US names: af, navy and the like
+  // are every country's services' words.
+  for (const Namespace& n : namespaces_) {
+    if (n.labels < 2) continue;
+    if (std::find(n.names.begin(), n.names.end(), label) != n.names.end()) return n.ns;
+  }
+  return {};
+}
+
+std::string DetectorImpl::ListedNameOfKind(std::string_view label, std::string_view kind) const {
+  std::string found;
+  for (const Namespace& n : namespaces_) {
+    if (n.labels < 2 || !n.ns.starts_with(kind)) continue;
+    if (std::find(n.names.begin(), n.names.end(), label) == n.names.end()) continue;
+    // Two countries' departments of one name (health.gov.au,
+    // health.gov.ie): neither is the one meant more than the other.
+    if (!found.empty()) return "";
+    found = Join(label, ".") + n.ns;
+  }
+  return found;
+}
+
+bool DetectorImpl::ForeignZoneDepartment(const Domain& d, Best& best) const {
+  // defence.gov.ir for .gov.ie, hmrc.gov.ua for hmrc.gov.uk, defence.mil.mz
+  // for .mil.nz: the typed zone is real (another country's public-sector
+  // zone), but whether the name exists there nothing here knows (DNS is
+  // off by default and never asked of an external name). A name the lists
+  // hold for a protected namespace one slip away, or a department's word
+  // they hold under any (kWordLabel), is read as the slip it most likely is;
+  // any other name there stays the real neighbour RealZoneNeighbour makes
+  // it (mfa.gov.hu), and so does a name the real-mail list holds.
+  if (!best.code || *best.code == ReasonCode::kHomoglyph) return false;
+  const std::string_view ascii = d.ascii;
+  const size_t last = ascii.rfind('.');
+  if (last == std::string_view::npos || last == 0) return false;
+  const size_t prev = ascii.rfind('.', last - 1);
+  if (prev == std::string_view::npos || prev == 0) return false;
+  const std::string_view zone = ascii.substr(prev + 1);
+  const std::string_view kind = zone.substr(0, zone.find('.') + 1);  // "gov."
+  if (!address::IsPublicSectorLabel(kind.substr(0, kind.size() - 1))) return false;
+  if (!address::IsRealSecondLevelZone(zone)) return false;
+  const std::string_view head = ascii.substr(0, prev);
+  const std::string_view label = LastLabel(head);
+  if (real_domains_.contains(std::string(d.registrable.empty() ? ascii : d.registrable))) {
+    return false;
+  }
+  // The protected zones of the same kind one slip from the typed one, those
+  // that list the name first (hmrc: gov.uk before gov.au for gov.ua).
+  std::vector<const Namespace*> near, listed;
+  for (const Namespace& n : namespaces_) {
+    if (n.labels != 2 || n.ns == zone || !n.ns.starts_with(kind)) continue;
+    if (BoundedDamerau(zone, n.ns, 1) != 1) continue;
+    near.push_back(&n);
+    if (std::find(n.listed_names.begin(), n.listed_names.end(), label) != n.listed_names.end()) {
+      listed.push_back(&n);
+    }
+  }
+  if (near.empty()) return false;
+  const std::string_view elsewhere = listed.empty() ? NamespaceListing(label) : "";
+  if (listed.empty() && (label.size() < kWordLabel || elsewhere.empty())) return false;
+  const std::vector<const Namespace*>& meant = listed.empty() ? near : listed;
+  // The best candidate's zone first when it is one of them (the likelier
+  // slip by Offer's ranking), then the file's order.
+  std::vector<const Namespace*> order;
+  for (const Namespace* n : meant) {
+    if (best.target == Join(label, ".") + n->ns) order.insert(order.begin(), n);
+    else order.push_back(n);
+  }
+  auto fill = [&](const Namespace& n, uint32_t& id, std::optional<ReasonCode>& code,
+                  std::string& detail, std::string& target, std::string& suggestion) {
+    id = n.id;
+    code = ReasonCode::kSuffixEdit;
+    target = Join(label, ".") + n.ns;
+    suggestion = Join(head, ".") + n.ns;
+    detail = SuffixDetail(zone, n.ns);
+    // "'hmrc' is a department under .gov.uk, not a name known in gov.ua";
+    // "'defence' names a department under .gov.au, ...".
+    detail.append("; '").append(label).append("' ");
+    detail.append(listed.empty() ? "names a department under ." : "is a department under .");
+    detail.append(listed.empty() ? elsewhere : std::string_view(n.ns));
+    detail.append(", not a name known in ").append(zone);
+  };
+  fill(*order[0], best.id, best.code, best.detail, best.target, best.suggestion);
+  best.score = std::max(best.score, 0.93);
+  if (order.size() > 1) {
+    fill(*order[1], best.alt_id, best.alt_code, best.alt_detail, best.alt_target,
+         best.alt_suggestion);
+    best.alt_score = best.score;
+  } else {
+    best.alt_code.reset();
+    best.alt_suggestion.clear();
+    best.alt_target.clear();
+    best.alt_score = 0;
+  }
+  return true;
+}
+
+void DetectorImpl::IndexDepartmentsUnderTlds() {
+  for (const Namespace& tld : namespaces_) {
+    if (tld.labels != 1) continue;
+    const std::string kind = tld.ns + ".";  // "gov."
+    for (const Namespace& n : namespaces_) {
+      if (n.labels < 2 || !n.ns.starts_with(kind)) continue;
+      for (const std::string& label : n.listed_names) {
+        std::string name = Join(label, ".") + tld.ns;
+        if (NamespaceNameKnown(name)) continue;
+        // education.gov: .gov.uk, .gov.au and .gov.ie all list it; each
+        // zone once, in the file's order.
+        std::vector<std::string>& listed = department_under_tld_[std::move(name)];
+        listed.push_back(Join(label, ".") + n.ns);
+      }
+    }
+  }
+}
+
+bool DetectorImpl::DepartmentDropMatch(const Domain& d, const std::vector<std::string>& listed,
+                                       std::string_view missing, LookalikeMatch& m) const {
+  const std::string_view reg = d.registrable;
+  const std::string& first = listed.front();  // "hmrc.gov.uk"
+  const std::string_view zone = std::string_view(first).substr(first.find('.') + 1);
+  const std::optional<uint32_t> id = set_.Exact(zone);
+  if (!id) return false;
+  const std::string_view hosts = std::string_view(d.ascii).substr(0, d.ascii.size() - reg.size());
+  const std::string_view label = reg.substr(0, reg.find('.'));
+  m.kind = LookalikeMatch::Kind::kLookalike;
+  m.source = set_[*id].source;
+  m.code = ReasonCode::kSuffixDrop;
+  m.target = first;
+  m.resembles = first;
+  m.target_domain_for_suggestion = std::string(hosts) + first;
+  if (listed.size() > 1) m.alternative_suggestion = std::string(hosts) + listed[1];
+  m.detail = "the ." + std::string(missing) + " of ." + std::string(zone) + " is missing; '" +
+             std::string(label) + "' is a department under ." + std::string(zone);
+  m.score = 0.93;
+  return true;
+}
+
+bool DetectorImpl::DepartmentUnderTld(const Domain& d, LookalikeMatch& m) const {
+  // hmrc.gov, dwp.gov, nzdf.mil: trusted by the US namespace, which covers
+  // every name under it, though no one registered them; the sender wrote a
+  // department of the UK's (NZ's) zone and left its country out. Trusted,
+  // the mail went to whoever registers hmrc.gov (issue 15, round 35,
+  // defect 3). A label several countries list (education.gov) names the
+  // first two; which is meant nothing here tells.
+  const std::string_view reg = d.registrable;
+  auto it = department_under_tld_.find(reg);
+  if (it == department_under_tld_.end()) return false;
+  const std::string& listed = it->second.front();  // "hmrc.gov.uk"
+  const std::string_view zone = std::string_view(listed).substr(listed.find('.') + 1);
+  if (!DepartmentDropMatch(d, it->second, zone.substr(zone.rfind('.') + 1), m)) return false;
+  for (size_t i = 1; i < it->second.size(); ++i) {
+    const std::string& other = it->second[i];
+    m.detail.append(i + 1 == it->second.size() ? " and ." : ", .");
+    m.detail.append(std::string_view(other).substr(other.find('.') + 1));
+  }
+  m.detail.append(", and no list holds ").append(reg);
+  return true;
+}
+
+void DetectorImpl::RetargetMadeUpName(const Domain& d, Best& best) const {
+  const std::string& ns = set_[best.id].domain;  // "gov"
+  const std::string_view label = std::string_view(best.target).substr(0, best.target.find('.'));
+  const std::string listed = ListedNameOfKind(label, ns + ".");
+  if (listed.empty() || !best.suggestion.ends_with(best.target)) return;
+  const std::optional<uint32_t> id = set_.Exact(listed.substr(label.size() + 1));
+  if (!id || !set_[*id].is_namespace) return;
+  const std::string_view before =
+      std::string_view(best.suggestion).substr(0, best.suggestion.size() - best.target.size());
+  std::string detail;
+  if (d.ascii.starts_with(best.suggestion + ".")) {
+    // "has .com where .uk belongs": the ending after the name's "gov".
+    const std::string_view typed = std::string_view(d.ascii).substr(best.suggestion.size() + 1);
+    const std::string_view meant = std::string_view(listed).substr(best.target.size() + 1);
+    detail = SuffixDetail(typed, meant);
+    best.code = ReasonCode::kSuffixEdit;
+  } else {
+    detail = best.detail;
+  }
+  detail.append("; ").append(listed).append(" is a real .").append(set_[*id].domain);
+  detail.append(" name, and no list holds ").append(best.target);
+  best.id = *id;
+  best.target = listed;
+  best.suggestion = Join(before, listed);
+  best.detail = std::move(detail);
+  best.alt_code.reset();
+  best.alt_suggestion.clear();
+}
+
+}  // namespace nearmiss::lookalike
