@@ -108,6 +108,10 @@ void AddressIndex::Finish() {
     f.visual = lookalike::VisualKey(f.key);
     f.organisation = OrganisationOf(f.domain);
     organisations_.insert(f.organisation);
+    std::vector<std::string>& domains = local_domains_[f.local];
+    if (std::find(domains.begin(), domains.end(), f.domain) == domains.end()) {
+      domains.push_back(f.domain);
+    }
     org_frequent_[f.domain].push_back(std::move(f));
   }
 }
@@ -336,7 +340,7 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
   }
   if (best_with_number) out->detail += "a number added or dropped, and ";
   if (!typed_form.transliterated || best_kind != SlipKind::kHomoglyph || local != best->key) {
-    out->detail.append(KindDetail(best_kind, best_edits, best->address, display));
+    out->detail.append(KindDetail(best_kind, best_edits, best->address, display, local, best->key));
   }
   out->detail.append("; ").append(WrittenClause(best->messages, best->last_seen));
   out->last_seen = best->last_seen;

@@ -213,8 +213,26 @@ class AddressIndex {
   // pat@mfa.gov.au), or a near miss of a frequent address there by
   // FindSlip's rules (kim.lee@mailo.com for kimlee@mail.com), the detail
   // then saying where. Lists as FindSlip.
+  // `same_local_only`: only the same local part counts (a trusted
+  // domain's own address, where a near miss of another name there is
+  // another person as often as not).
   bool FindNeighbourSlip(std::string_view sender, std::string_view address,
-                         std::string_view target, std::string_view display, Slip* out) const;
+                         std::string_view target, std::string_view display, Slip* out,
+                         bool same_local_only = false) const;
+
+  // Whether the local part of `address` is that of a frequent address (by
+  // anyone here) at a domain next to the address's own (NearDomains): the
+  // same person's mailbox name at a neighbouring provider that is itself
+  // trusted (pierre.dupont@gmail.com or @email.com for the frequent
+  // pierre.dupont@mail.com; sam.jones@hotmail.com for the frequent
+  // sam.jones@hotmail.co.uk), which FindNeighbourSlip then judges. One
+  // hash lookup by local part (issue 14, round 34, item 7).
+  bool SameLocalNearDomain(std::string_view address) const;
+  // The most written frequent address with the local part of `address` at
+  // a domain next to its own (NearDomains), "" when none: who a look-alike
+  // of two providers was meant for (sam.jones@hotmail.co: the
+  // organisation writes to sam.jones@hotmail.co.uk, not @hotmail.com).
+  std::string SameLocalNearest(std::string_view address) const;
 
   // The frequent address a display name is or writes, at any domain, when
   // `address` (never written to) is another mailbox: `"john.smith@
@@ -301,6 +319,7 @@ class AddressIndex {
   Map<std::vector<Frequent>> sender_frequent_;  // sender -> frequent contacts
   Map<NameOrder> name_order_;  // domain (mailbox space) -> its addresses' order
   Set organisations_;          // registrable domains of frequent addresses
+  Map<std::vector<std::string>> local_domains_;  // folded local -> its frequent domains
 };
 
 // The display name of a header's address entry ("John Smith" in
@@ -321,6 +340,14 @@ std::string WithoutExtension(std::string_view address, std::string_view delimite
 // "partner.example" for "uk.partner.example"; `domain` itself when it is a
 // suffix or has no registrable part (address_typo_organisation.cc).
 std::string OrganisationOf(std::string_view domain);
+
+// Whether domains `a` and `b` (folded, mailbox spaces) are neighbours for
+// a mailbox name written at one and meant for the other: within two edits
+// over the whole name (gmail.com, email.com by mail.com; gmx.net by
+// gmx.de), or the same first label of four or more characters under
+// another suffix (hotmail.com by hotmail.co.uk). Never a domain with
+// itself.
+bool NearDomains(std::string_view a, std::string_view b);
 
 // Optimal-string-alignment distance between `a` and `b` (UTF-8, each at
 // most 64 octets), counted by characters (code points) and compared without

@@ -23,9 +23,50 @@ const AddressIndex::Frequent* AddressIndex::MostWrittenSameLocal(const DomainLis
   return same;
 }
 
+bool NearDomains(std::string_view a, std::string_view b) {
+  if (a == b || a.empty() || b.empty()) return false;
+  if (a.size() <= kMaxLocal && b.size() <= kMaxLocal && OsaDistance(a, b, 2) <= 2) return true;
+  const std::string_view first_a = a.substr(0, a.find('.'));
+  const std::string_view first_b = b.substr(0, b.find('.'));
+  return first_a.size() >= 4 && first_a.size() < a.size() && first_a == first_b;
+}
+
+bool AddressIndex::SameLocalNearDomain(std::string_view address) const {
+  const size_t at = address.rfind('@');
+  if (at == std::string_view::npos || at == 0 || at > kMaxLocal) return false;
+  std::array<char, kMaxLocal> buffer;
+  auto it = local_domains_.find(FoldedLocal(address, at, buffer));
+  if (it == local_domains_.end()) return false;
+  const std::string domain(MailboxSpace(Folded(address.substr(at + 1))));
+  return std::any_of(it->second.begin(), it->second.end(),
+                     [&domain](const std::string& d) { return NearDomains(d, domain); });
+}
+
+std::string AddressIndex::SameLocalNearest(std::string_view address) const {
+  const size_t at = address.rfind('@');
+  if (at == std::string_view::npos || at == 0 || at > kMaxLocal) return "";
+  std::array<char, kMaxLocal> buffer;
+  const std::string_view local = FoldedLocal(address, at, buffer);
+  auto it = local_domains_.find(local);
+  if (it == local_domains_.end()) return "";
+  const std::string domain(MailboxSpace(Folded(address.substr(at + 1))));
+  std::string best;
+  int64_t most = 0;
+  for (const std::string& d : it->second) {
+    if (!NearDomains(d, domain)) continue;
+    std::string candidate = std::string(local) + "@" + d;
+    const int64_t n = Written(candidate);
+    if (n > most) {
+      most = n;
+      best = std::move(candidate);
+    }
+  }
+  return best;
+}
+
 bool AddressIndex::FindNeighbourSlip(std::string_view sender, std::string_view address,
                                      std::string_view target, std::string_view display,
-                                     Slip* out) const {
+                                     Slip* out, bool same_local_only) const {
   size_t at = address.rfind('@');
   if (at == std::string_view::npos || at == 0 || at > kMaxLocal) return false;
   const std::string domain(MailboxSpace(Folded(address.substr(at + 1))));
@@ -36,7 +77,7 @@ bool AddressIndex::FindNeighbourSlip(std::string_view sender, std::string_view a
   auto near = [&](std::string_view d) {
     if (d == domain) return false;
     if (d == folded_target) return true;
-    return d.size() <= kMaxLocal && domain.size() <= kMaxLocal && OsaDistance(d, domain, 2) <= 2;
+    return NearDomains(d, domain);
   };
   DomainLists lists;
   if (sender.empty()) {
@@ -68,6 +109,7 @@ bool AddressIndex::FindNeighbourSlip(std::string_view sender, std::string_view a
     out->last_seen = same->last_seen;
     return true;
   }
+  if (same_local_only) return false;
   bool found = false;
   for (const auto& [d, list] : lists) {
     Slip slip;

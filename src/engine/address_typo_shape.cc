@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "content/header_encode.h"
 #include "engine/initial_forms.h"
 #include "engine/name_forms.h"
 
@@ -114,12 +115,21 @@ Shape NumberedShapeOf(std::string_view local, std::string_view key, bool crowded
 }
 
 std::string KindDetail(SlipKind kind, int edits, const std::string& known,
-                       std::string_view display) {
+                       std::string_view display, std::string_view local,
+                       std::string_view key) {
   switch (kind) {
     case SlipKind::kEdit:
       return edits == 1 ? "one character differs" : "two characters differ";
-    case SlipKind::kSwappedParts:
-      return "the same name parts in another order";
+    case SlipKind::kSwappedParts: {
+      // john_smith, john-smith for john.smith: the parts are as they were,
+      // only what joins them differs; "another order" was untrue (issue 14,
+      // round 34, item 9).
+      const Parts typed = Split(local), frequent = Split(key);
+      bool same_order = typed.n >= 2 && typed.n == frequent.n;
+      for (size_t i = 0; same_order && i < typed.n; ++i) same_order = typed.p[i] == frequent.p[i];
+      return same_order ? "the same name parts joined by another separator"
+                        : "the same name parts in another order";
+    }
     case SlipKind::kInitialAfterFamily:
       return "the family name first and the given name's initial after it";
     case SlipKind::kShortenedParts:
@@ -148,7 +158,12 @@ std::string KindDetail(SlipKind kind, int edits, const std::string& known,
     }
     case SlipKind::kDisplayName: {
       std::string out("the display name '");
-      return out.append(display).append("' fits ").append(known).append(", not this address");
+      // As a reader sees it: an RFC 2047 encoded name decoded (issue 14,
+      // round 35, item 7), as DisplayNameForms read it.
+      return out.append(content::DecodedPhrase(display))
+          .append("' fits ")
+          .append(known)
+          .append(", not this address");
     }
   }
   return {};

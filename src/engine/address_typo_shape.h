@@ -37,9 +37,11 @@ Shape ShapeOf(std::string_view local, const Parts& typed, std::string_view key,
 Shape NumberedShapeOf(std::string_view local, std::string_view key, bool crowded);
 
 // The address-typo reason's clause for `kind` (`edits` for kEdit; `known`
-// and `display` for the display-name kinds).
+// and `display` for the display-name kinds; the typed `local` part and the
+// frequent address's `key` to tell a separator changed from an order).
 std::string KindDetail(SlipKind kind, int edits, const std::string& known,
-                       std::string_view display);
+                       std::string_view display, std::string_view local = {},
+                       std::string_view key = {});
 
 }  // namespace nearmiss::engine
 

@@ -294,7 +294,20 @@ Decision Engine::Decide(const MessageFacts& facts) const {
   if (worst != nullptr) {
     d.action = worst->action;
     d.rule = worst->rule;
-    d.message = worst->message;
+    // Every recipient the worst action falls on is named, each message
+    // once (army.mik, gmail.zz and navy.ml refused together): the message
+    // is what a sender reads of the whole decision, and naming only the
+    // first left the others to be found one send at a time (issue 15,
+    // round 34, item 9).
+    d.message.clear();
+    std::vector<std::string_view> said;
+    for (const RecipientDecision& rd : d.recipients) {
+      if (rd.action != worst->action || rd.message.empty()) continue;
+      if (std::find(said.begin(), said.end(), rd.message) != said.end()) continue;
+      said.push_back(rd.message);
+      if (!d.message.empty()) d.message.append(rd.message.ends_with('.') ? " " : "; ");
+      d.message.append(rd.message);
+    }
     d.smtp_code = worst->smtp_code;
     d.message_action = reject_message || !any_left ? Action::kReject : left;
   }

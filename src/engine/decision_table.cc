@@ -113,6 +113,17 @@ DecisionTable::DecisionTable(const Policy& policy) {
     }
     c.decidable_at_rcpt = !c.has_level && c.findings == 0 && !c.recipients_lo && !c.recipients_hi &&
                           !c.external_lo && !c.external_hi;
+    // A look-alike is outside the organisation as much as an external
+    // domain is: a rule about the message (SECRET, an encrypted attachment,
+    // many recipients) written for `external` covers it too. Otherwise a
+    // look-alike whose own warn or confirm was acknowledged fell through to
+    // the default accept, and an unacknowledged one stayed the sender's to
+    // release: SECRET went to erin@hotmial.com (issue 14, round 34).
+    constexpr unsigned kExternalBit = 1u << static_cast<unsigned>(Verdict::kExternal);
+    if ((c.classes & kExternalBit) != 0 && AboutMessage(c)) {
+      c.extended_classes = 1u << static_cast<unsigned>(Verdict::kLookalike);
+      c.classes |= c.extended_classes;
+    }
     rules_.push_back(std::move(c));
   }
   default_.ref.name = "default";
@@ -249,6 +260,14 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check, const Mes
     t = And(t, InRange(view.external_domains, r.external_lo, r.external_hi));
     if (dns_unknown) t = And(t, Tri::kUnknown);
     if (t == Tri::kNo) continue;
+    // Such a rule waits for the content only at the end of the message,
+    // where Decide judges every recipient again: at RCPT it must not hold
+    // back the look-alike's own rule (gmail.zz refused at RCPT), and what
+    // RCPT can do (refuse) is never less than it.
+    if (t == Tri::kUnknown &&
+        (r.extended_classes & (1u << static_cast<unsigned>(check.verdict))) != 0) {
+      continue;
+    }
     if (t == Tri::kUnknown) {
       m.deferred = true;
       return m;

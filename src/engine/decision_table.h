@@ -32,6 +32,8 @@ struct MessageView {
 struct CompiledRule {
   RuleRef ref;
   unsigned classes = 0;  // bit per Verdict; 0 = any
+  // Of `classes`, those added to what the policy wrote: `lookalike` for a
+  // rule about the message that names `external` (DecisionTable).
   uint32_t reasons = 0;  // bit per ReasonCode; 0 = any
   bool has_level = false;
   content::Level level_lo = content::Level::kNone;
@@ -55,6 +57,7 @@ struct CompiledRule {
   std::optional<bool> acknowledge;
   std::string message;    // the template; a built-in one when the rule has none
   std::string smtp_code;  // resolved against the default; "" unless reject
+  unsigned extended_classes = 0;
   // Needs neither content nor the recipient list: decidable at RCPT.
   bool decidable_at_rcpt = true;
 };

@@ -167,4 +167,13 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
   return std::shared_ptr<const Engine>(std::move(engine));
 }
 
+std::string Engine::FinalLookalikeTarget(std::string_view domain) const {
+  Result<Domain> d = ParseDomain(domain);
+  if (!d.ok()) return "";
+  LookalikeMatch m = detector_->Classify(*d);
+  if (m.kind != LookalikeMatch::Kind::kLookalike) return "";
+  const unsigned final_targets = engine::FinalTargets(policy_);
+  return (final_targets & (1u << static_cast<unsigned>(m.source))) != 0 ? m.target : "";
+}
+
 }  // namespace nearmiss

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "base/ascii.h"
+#include "address/idna.h"
 #include "base/log.h"
 #include "engine/address_typo.h"
 #include "engine/learned.h"
@@ -25,8 +26,23 @@ namespace {
 // domain-only fix stays the second suggestion.
 void SuggestKnownAddress(const engine::AddressIndex& addresses, std::string_view input,
                          RecipientCheck& c) {
-  if (c.suggestion.empty() || !c.also_suggestion.empty()) return;
+  if (c.suggestion.empty()) return;
   if (addresses.Known("", c.suggestion)) return;
+  // Of two targets, or one and a domain next to it, the address the
+  // organisation writes to is named first: sam.jones@hotmail.co is
+  // sam.jones@hotmail.co.uk when that is whom people here write to, not
+  // the hotmail.com the detector ranks first (README; issue 14, round 34,
+  // item 7).
+  if (!c.also_suggestion.empty() && addresses.Known("", c.also_suggestion)) {
+    std::swap(c.suggestion, c.also_suggestion);
+    return;
+  }
+  if (std::string known = addresses.SameLocalNearest(c.address); !known.empty()) {
+    if (c.also_suggestion.empty()) c.also_suggestion = std::move(c.suggestion);
+    c.suggestion = std::move(known);
+    return;
+  }
+  if (!c.also_suggestion.empty()) return;
   engine::Slip slip;
   if (!addresses.FindSlip("", c.suggestion, engine::DisplayNameOf(input), &slip)) return;
   c.also_suggestion = std::move(c.suggestion);
@@ -93,10 +109,16 @@ Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
   for (const DomainStats& d : history.domains) {
     if (d.messages <= 0) continue;
     seen_domains_.insert(d.domain);
+    auto& written = domain_written_[d.domain];
+    written.first += d.messages;
+    written.second = std::max(written.second, d.last_seen);
     // One mailbox space is one domain written to (engine/mailbox_space.h):
     // a slip at googlemail.com of a frequent gmail.com address is judged.
     for (std::string_view other : engine::MailboxSpaceDomains(d.domain)) {
       seen_domains_.emplace(other);
+      auto& space = domain_written_[std::string(other)];
+      space.first += d.messages;
+      space.second = std::max(space.second, d.last_seen);
     }
   }
   // The history is kept by mailbox, as recipients are judged (Postfix's
@@ -133,7 +155,8 @@ Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
   NM_ASSIGN_OR_RETURN(std::unique_ptr<const LookalikeDetector> base,
                       LookalikeDetector::Build(entries, confusions, options));
   NM_ASSIGN_OR_RETURN(engine::LearnedSelection picked,
-                      engine::SelectLearned(history, policy.history, *base, confusions, options));
+                      engine::SelectLearned(history, policy.history, *base, confusions, options,
+                                            engine::FinalTargets(policy)));
   if (!picked.skipped.empty()) {
     // Said on every compile (each check, each reload) until the rows are
     // fixed, and bounded: a store of many bad rows names the first few.
@@ -213,13 +236,25 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
              !addresses_->FindOrganisationSlip(sender, judged, display, /*known=*/false,
                                                &slip) &&
              (neighbour.empty() ||
-              !addresses_->FindNeighbourSlip(sender, judged, neighbour, display, &slip))) {
+              !addresses_->FindNeighbourSlip(sender, judged, neighbour, display, &slip)) &&
+             // The same mailbox name at a neighbouring domain that is
+             // itself trusted or written to (gmail.com by mail.com): only
+             // the same local part, as a near miss of another name at a
+             // provider is another person as often as not.
+             (!neighbour.empty() || !addresses_->SameLocalNearDomain(judged) ||
+              !addresses_->FindNeighbourSlip(sender, judged, "", display, &slip,
+                                             /*same_local_only=*/true))) {
     return false;
   }
   if (rare > 0 && slip.messages < engine::kRareRatio * rare) return false;
   Reason& r = reasons.Add(ReasonCode::kAddressTypo);
-  r.subject.assign(c.address);
-  r.object.assign(slip.known);
+  // Named as people read them, U-labels, as every other reason names its
+  // domain and the line its address and suggestion: "jon@xn--bcher-kva.de
+  // ... did you mean john@bücher.de?" showed one domain in two forms
+  // (issue 14, round 35's second tester, item 7). The suggestion stays
+  // the A-label address mail is sent to.
+  r.subject = address::ShownAddress(c.address);
+  r.object = address::ShownAddress(slip.known);
   r.detail = std::move(slip.detail);
   r.scope.assign(sender);
   r.history = TypedHistory(typed, known, rare > 0 && addresses_->Burst(typed), sender);
@@ -254,7 +289,8 @@ void Engine::AddHistoryReasons(std::string_view input, RecipientCheck& c,
   // domains written to say who was meant there (us.partner.example).
   if (addresses_ != nullptr &&
       (seen || !RealNeighbourOf(c).empty() || !engine::DisplayNameOf(input).empty() ||
-       addresses_->InFrequentOrganisation(c.domain)) &&
+       addresses_->InFrequentOrganisation(c.domain) ||
+       addresses_->SameLocalNearDomain(c.address)) &&
       policy_.history.address_typo_scope == HistoryPolicy::TypoScope::kOrganisation &&
       AddAddressTypo("", input, c, reasons)) {
     return;  // says all new-address would, and what was meant
@@ -265,8 +301,14 @@ void Engine::AddHistoryReasons(std::string_view input, RecipientCheck& c,
       seen_addresses_.count(AsciiLower(
           engine::WithoutExtension(c.address, policy_.history.recipient_delimiter))) == 0) {
     Reason& r = reasons.Add(ReasonCode::kNewAddress);
-    r.subject.assign(c.address);
+    r.subject = address::ShownAddress(c.address);  // as its domain, in U-labels
     r.object.assign(c.domain_unicode);
+    // Only what the history shows: people here wrote to the domain, so
+    // often, last then. "A known correspondent" said more than it knew: a
+    // domain written to once is no correspondent (issue 14, round 34).
+    if (auto it = domain_written_.find(c.domain); it != domain_written_.end()) {
+      r.history = engine::WrittenClause(it->second.first, it->second.second);
+    }
   }
 }
 
@@ -291,7 +333,8 @@ void Engine::AddMessageAddressTypos(std::string_view sender,
     // meant (FindDisplaySlip).
     if (seen_domains_.count(c.domain) == 0 && RealNeighbourOf(c).empty() &&
         engine::DisplayNameOf(input).empty() &&
-        (addresses_ == nullptr || !addresses_->InFrequentOrganisation(c.domain))) {
+        (addresses_ == nullptr || (!addresses_->InFrequentOrganisation(c.domain) &&
+                                   !addresses_->SameLocalNearDomain(c.address)))) {
       continue;
     }
     // The organisation scope judged the recipient as written at

@@ -47,13 +47,17 @@ TEST(EngineHistory, FrequentDomainsBecomeTrustedLookalikesOfThemDoNot) {
   EXPECT_EQ(typo.target, "partner.co");
   EXPECT_FALSE(HasReason(typo, "new-domain"));  // mail went there before
   EXPECT_NE(e->CheckRecipient("amy@army.ml").verdict, Verdict::kTrusted);
-  EXPECT_EQ(e->CheckRecipient("amy@navy.ml").verdict, Verdict::kTrusted);
+  // navy.ml is confirmed in the store, but it imitates the protected
+  // navy.mil, whose look-alikes the policy never lets be acknowledged: no
+  // confirmation trusts it (issue 14, round 34, item 2; it was trusted).
+  EXPECT_EQ(e->CheckRecipient("amy@navy.ml").verdict, Verdict::kLookalike);
   EXPECT_EQ(e->CheckRecipient("amy@brief.example").verdict, Verdict::kExternal);
   std::vector<std::string> left;
   for (const LeftOutDomain& l : e->learned_left_out()) left.push_back(l.domain + ">" + l.resembles);
   std::sort(left.begin(), left.end());
-  EXPECT_EQ(left, (std::vector<std::string>{"army.ml>army.mil", "parnter.co>partner.co"}));
-  EXPECT_EQ(e->stats().learned_entries, 2u);  // partner.co, navy.ml
+  EXPECT_EQ(left, (std::vector<std::string>{"army.ml>army.mil", "navy.ml>navy.mil",
+                                             "parnter.co>partner.co"}));
+  EXPECT_EQ(e->stats().learned_entries, 1u);  // partner.co
 }
 
 TEST(EngineHistory, NeverSeenNearMissIsTheStrongestSignal) {
@@ -136,7 +140,7 @@ TEST(EngineHistory, ARowNotInALabelFormIsSkippedNotFatal) {
   auto e = Compile(*p, h);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->CheckRecipient("amy@partner.co").verdict, Verdict::kTrusted);
-  EXPECT_EQ(e->stats().learned_entries, 2u);  // partner.co, navy.ml: as without them
+  EXPECT_EQ(e->stats().learned_entries, 1u);  // partner.co: as without them
   EXPECT_NE(e->CheckRecipient("amy@army.ml").verdict, Verdict::kTrusted);
 }
 

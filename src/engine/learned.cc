@@ -14,11 +14,28 @@ constexpr size_t kMaxCompared = 4096;
 
 }  // namespace
 
+unsigned FinalTargets(const Policy& policy) {
+  unsigned bits = 1u << static_cast<unsigned>(TrustSource::kProtected);
+  for (const Rule& r : policy.rules) {
+    if (!r.acknowledge.has_value() || *r.acknowledge) continue;
+    if (r.action == Action::kAccept) continue;
+    if (!r.recipient.empty() &&
+        std::find(r.recipient.begin(), r.recipient.end(), Verdict::kLookalike) ==
+            r.recipient.end()) {
+      continue;
+    }
+    if (r.targets.empty()) return ~0u;
+    for (TrustSource t : r.targets) bits |= 1u << static_cast<unsigned>(t);
+  }
+  return bits;
+}
+
 Result<LearnedSelection> SelectLearned(const HistorySnapshot& history,
                                        const HistoryPolicy& policy,
                                        const LookalikeDetector& base,
                                        const std::vector<SuffixConfusion>& confusions,
-                                       const LookalikeOptions& options) {
+                                       const LookalikeOptions& options,
+                                       unsigned final_targets) {
   LearnedSelection out;
   // The rows the engine can hold: TrustedSet takes A-labels only, so a row
   // in any other form would fail the whole build (every check with it).
@@ -78,8 +95,17 @@ Result<LearnedSelection> SelectLearned(const HistorySnapshot& history,
                   d.last_seen - d.first_seen >= policy.min_days * 86400;
     if (!passes && !d.confirmed) continue;
     const Domain* parsed = &parsed_rows[row];
+    // A look-alike of a final target (army.ml of army.mil, gov.uk.com of
+    // .gov.uk) stays one whoever confirmed it: the policy says no one's
+    // word settles it, and a confirmed domain would trust its subdomains
+    // too (issue 14, round 34, item 2).
+    LookalikeMatch m = base.Classify(*parsed);
+    if (m.kind == LookalikeMatch::Kind::kLookalike &&
+        (final_targets & (1u << static_cast<unsigned>(m.source))) != 0) {
+      out.left_out.push_back({d.domain, m.target, d.messages, true});
+      continue;
+    }
     if (!d.confirmed) {
-      LookalikeMatch m = base.Classify(*parsed);
       if (m.kind == LookalikeMatch::Kind::kTrusted) continue;  // trusted already
       if (m.kind == LookalikeMatch::Kind::kLookalike) {
         out.left_out.push_back({d.domain, m.target, d.messages});

@@ -23,12 +23,24 @@ struct LearnedSelection {
   std::vector<std::string> skipped;
 };
 
-// `base` is the detector over the policy's own trusted entries.
+// The trust sources whose look-alikes are final under `policy`: no
+// sender's acknowledgement settles them, so no administrator's confirmation
+// (learn --confirm, a store row) makes one trusted either; the policy's own
+// allow list, written beside the rules, still does. Bit per
+// TrustSource: `protected` always (Acknowledgeable's default), and the
+// targets of each rule with `acknowledge = false` that can match a
+// look-alike (every source when the rule names none).
+unsigned FinalTargets(const Policy& policy);
+
+// `base` is the detector over the policy's own trusted entries. A row,
+// confirmed or not, that `base` calls a look-alike of a domain trusted
+// through a source in `final_targets` is left out (LeftOutDomain::final).
 Result<LearnedSelection> SelectLearned(const HistorySnapshot& history,
                                        const HistoryPolicy& policy,
                                        const LookalikeDetector& base,
                                        const std::vector<SuffixConfusion>& confusions,
-                                       const LookalikeOptions& options);
+                                       const LookalikeOptions& options,
+                                       unsigned final_targets);
 
 }  // namespace nearmiss::engine
 

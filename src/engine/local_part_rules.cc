@@ -318,8 +318,19 @@ bool SameMailbox(const Compared& typed, std::string_view known_local, std::strin
   if (typed.text != known_key) return false;
   const Compared known = CompareForm(known_local);
   if (IsAscii(typed.plain) && IsAscii(known.plain)) return typed.plain == known.plain;
-  return icu::UnicodeString::fromUTF8(typed.plain)
-             .caseCompare(icu::UnicodeString::fromUTF8(known.plain), U_FOLD_CASE_DEFAULT) == 0;
+  // Canonically equivalent forms (NFD "e" + U+0301 and NFC "é", UAX #15)
+  // are one text: compared in NFC, as RFC 6532 section 3.1 asks addresses
+  // be written (round 35's third tester, defect 6).
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::UnicodeString a = icu::UnicodeString::fromUTF8(typed.plain);
+  icu::UnicodeString b = icu::UnicodeString::fromUTF8(known.plain);
+  if (U_SUCCESS(status) && nfc != nullptr) {
+    icu::UnicodeString na = nfc->normalize(a, status);
+    icu::UnicodeString nb = nfc->normalize(b, status);
+    if (U_SUCCESS(status)) return na.caseCompare(nb, U_FOLD_CASE_DEFAULT) == 0;
+  }
+  return a.caseCompare(b, U_FOLD_CASE_DEFAULT) == 0;
 }
 
 }  // namespace nearmiss::engine

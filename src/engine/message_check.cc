@@ -134,7 +134,17 @@ bool ApplyAcknowledgements(const Engine& engine, const AcknowledgementSource& so
       // which person there: a slip of a frequent address at that domain is
       // still asked about.
       if (about_address && a.recipient.empty()) continue;
-      if (a.Live(now) &&
+      // Nor does one cover a look-alike domain (gmial.com): the API takes
+      // none for one, and one stored otherwise (by hand, by an older
+      // serve) must not let every address a squatter makes through
+      // (issue 14, round 34, item 1).
+      if (a.recipient.empty() && r.check.verdict == Verdict::kLookalike) continue;
+      // It stops applying acknowledgement_days after it was made, as the
+      // policy says now: a shortened setting shortens those already made,
+      // and a lengthened one never revives one past its stored expiry
+      // (issue 14, round 34, item 4).
+      const int64_t lasts = engine.policy().confirm.acknowledgement_days * 86400;
+      if (a.Live(now) && now < a.created_at + lasts &&
           (a.Covers(r.check.address, r.check.domain) ||
            (!a.recipient.empty() &&
             engine::MailboxIdentity(engine.Mailbox(a.recipient)) == mailbox)) &&

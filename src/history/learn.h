@@ -66,7 +66,11 @@ class Learner {
   // dotted date DD.MM.YYYY [HH:MM[:SS]], day first as every locale that
   // writes dots has it), separated by ',', ';' or tabs (whichever makes the
   // header name a recipient column; Excel writes ';' where ',' is the
-  // decimal mark), a UTF-8 byte order mark skipped.
+  // decimal mark), a UTF-8 byte order mark skipped. A Message-ID column
+  // (Message-ID, MessageId, Internet Message Id, ...) keys a row as a
+  // mailbox's message is keyed (DeliveryKey), a queue id column (Queue ID,
+  // queue_id, qid) as a Postfix log's delivery without a Message-ID, so a
+  // delivery read from the export and from its log or mailbox counts once.
   Status AddCsv(const std::string& path,
                 maillog::DateOrder date_order = maillog::DateOrder::kUnstated);
   // Sent folders: every To/Cc/Bcc recipient of every message, at the
@@ -96,7 +100,7 @@ class Learner {
     uint64_t known = 0;  // the store had counted it in an earlier run
     // Sender -> recipient pairs the store had no row for.
     uint64_t new_relationships = 0;
-    uint64_t csv_rows = 0;  // of `found`, rows of CSV exports (no key: always counted)
+    uint64_t csv_rows = 0;  // of `found`, rows of CSV exports
     // Recipients left out because they are no address (a CSV cell, a
     // To/Cc/Bcc entry ParseAddress refuses), not in `found`; the first
     // one's place: "FILE:LINE" or the message's source.
@@ -125,6 +129,7 @@ class Learner {
     uint64_t messages = 0;
     uint64_t dated_by_delivery = 0;  // no readable Date:, the filing time used
     uint64_t dated_now = 0;          // neither: the time of this run used
+    std::string first_dated_now;     // its source: "Sent.mbox:3"
     // mbox entries whose From_ time other entries of their file share: a
     // converter's or git's stamp, not their delivery, so dated by their
     // Date: alone (content/mbox_stamps.h); the first one's From_ line.

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <chrono>
 #include <fstream>
+#include <unordered_map>
 
 #include "base/ascii.h"
 #include "base/log.h"
@@ -91,6 +92,56 @@ int64_t SpreadsheetTime(const std::string& v, maillog::DateOrder order) {
   return maillog::TraceTime(date + rest, order);
 }
 
+// Whether a date field gives a day and no time of day ("2026-11-02",
+// "02.11.2026", "11/2/2026"): no ':' and not seconds since 1970.
+bool DayAlone(std::string_view v) {
+  if (v.find(':') != std::string_view::npos) return false;
+  return std::any_of(v.begin(), v.end(), [](char c) { return c < '0' || c > '9'; });
+}
+
+}  // namespace
+
+namespace {
+// A header lower-cased, without the blanks, '_', '-' and '/' exports put
+// between its words: "Internet Message Id" and "internet_message_id" are
+// "internetmessageid".
+std::string HeaderKey(std::string_view lowered) {
+  std::string h;
+  for (char c : lowered) {
+    if (c != ' ' && c != '_' && c != '-' && c != '/') h.push_back(c);
+  }
+  return h;
+}
+
+// A header that names the time a row's message was sent, as exports write
+// it: case, blanks, '_' and '-' aside ("Date Sent", "SentDateTime",
+// "date_time", "Received").
+bool IsDateColumn(std::string_view lowered) {
+  const std::string h = HeaderKey(lowered);
+  for (std::string_view name : {"date", "time", "timestamp", "datetime", "sent", "datesent",
+                                "sentdate", "senttime", "sentdatetime", "sentat", "received",
+                                "receiveddate", "receivedtime", "receiveddatetime", "when"}) {
+    if (h == name) return true;
+  }
+  return false;
+}
+
+// A header naming the message's Message-ID (RFC 5322 section 3.6.4) as
+// exports write it: "Message-ID", "MessageId" (Microsoft 365 message
+// trace), "Internet Message Id", "InternetMessageId" (Exchange message
+// tracking's internet-message-id, Graph's internetMessageId).
+bool IsMessageIdColumn(std::string_view lowered) {
+  const std::string h = HeaderKey(lowered);
+  return h == "messageid" || h == "internetmessageid" || h == "msgid";
+}
+
+// A header naming the Postfix queue id (postconf(5) "queue ID"), as a CSV
+// made from a mail log writes it ("Queue ID", "queue_id", "QueueId",
+// "qid").
+bool IsQueueIdColumn(std::string_view lowered) {
+  const std::string h = HeaderKey(lowered);
+  return h == "queueid" || h == "qid";
+}
 }  // namespace
 
 Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
@@ -100,20 +151,21 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
   if (!std::getline(in, line)) return Status::ParseError(path + ":1: empty file");
   // Excel writes a UTF-8 byte order mark before the header.
   if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-  int sender = -1, rcpt = -1, time = -1, message_id = -1;
+  int sender = -1, rcpt = -1, time = -1, message_id = -1, queue_id = -1;
   // The separator is the one whose header names a recipient column: ','
   // (RFC 4180), ';' (Excel where ',' is the decimal mark: most of Europe)
   // or a tab (exports saved as text).
   char separator = 0;
   for (char candidate : {',', ';', '\t'}) {
     std::vector<std::string> head = CsvFields(line, candidate);
-    sender = rcpt = time = message_id = -1;
+    sender = rcpt = time = message_id = queue_id = -1;
     for (size_t i = 0; i < head.size(); ++i) {
       std::string h = AsciiLower(head[i]);
       if (h == "sender" || h == "from") sender = static_cast<int>(i);
       if (h == "recipient" || h == "to" || h == "rcpt") rcpt = static_cast<int>(i);
-      if (h == "date" || h == "time" || h == "timestamp") time = static_cast<int>(i);
-      if (h == "message-id" || h == "message_id" || h == "messageid") message_id = static_cast<int>(i);
+      if (IsDateColumn(h)) time = static_cast<int>(i);
+      if (IsMessageIdColumn(h)) message_id = static_cast<int>(i);
+      if (IsQueueIdColumn(h)) queue_id = static_cast<int>(i);
     }
     if (rcpt >= 0) {
       separator = candidate;
@@ -123,6 +175,15 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
   if (separator == 0) {
     return Status::ParseError(path + ":1: no recipient column (recipient, to or rcpt) in a header "
                               "separated by ',', ';' or tabs: '" + log::Untrusted(line, 100) + "'");
+  }
+  // No date column: each row would be dated at the import and, having no
+  // date, counted again by every later import of the same file. Refused,
+  // as a bad date is (issue 14, round 34's second tester, defect 1).
+  if (time < 0) {
+    return Status::ParseError(path + ":1: no date column (date, time, timestamp, datetime, sent, "
+                              "date sent, sent date, received, ...) in the header: '" +
+                              log::Untrusted(line, 100) +
+                              "'; each row needs the time it was sent to be learned once");
   }
   if (date_order == maillog::DateOrder::kUnstated && time >= 0) {
     // A first pass for the order of day and month: a row that can be read
@@ -144,6 +205,9 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
   int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();
+  // Rows dated by a day alone, by what else they hold: how many came
+  // before them in this file (DayKey).
+  std::unordered_map<std::string, int> day_rows;
   for (int n = 2; std::getline(in, line); ++n) {
     if (line.empty()) continue;
     std::vector<std::string> f = CsvFields(line, separator);
@@ -186,15 +250,53 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
     std::string id = message_id >= 0 && static_cast<int>(f.size()) > message_id
                          ? f[message_id]
                          : "";
+    // Spreadsheets pad cells (" <id@host>", a quoted "<id@host> "): the
+    // blanks are no part of the msg-id (RFC 5322 section 3.6.4), and left
+    // in, the row missed its source's key and was counted again.
+    auto trim = [](std::string& s) {
+      auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+      while (!s.empty() && blank(s.back())) s.pop_back();
+      s.erase(0, std::find_if_not(s.begin(), s.end(), blank) - s.begin());
+    };
+    trim(id);
     // GMime gives a mailbox's Message-ID without its angle brackets.
     if (id.size() >= 2 && id.front() == '<' && id.back() == '>') id = id.substr(1, id.size() - 2);
+    trim(id);  // "<id@host >"
+    // A queue id names the delivery as the Postfix log it was exported
+    // from keys it without a Message-ID (history/sent_sink.h: queue id,
+    // recipient, the "sent" line's time), so the export and the log count
+    // once (issue 14, round 35's second tester, defect 1).
+    std::string queue = queue_id >= 0 && static_cast<int>(f.size()) > queue_id
+                            ? f[queue_id]
+                            : "";
+    // Spreadsheets pad cells; a queue id holds no blank (Postfix's
+    // base-16 or long base-52 form).
+    std::erase_if(queue, [](char c) { return c == ' ' || c == '\t'; });
     std::string key;
+    std::vector<std::string> aliases;
     if (!id.empty()) {
       key = DeliveryKey(id, to);
+      if (!queue.empty()) aliases.push_back("log:" + queue + " " + to + " " + std::to_string(t));
+    } else if (!queue.empty()) {
+      key = "log:" + queue + " " + to + " " + std::to_string(t);
+    } else if (time >= 0 && DayAlone(f[time])) {
+      // A day is no time: three invoices to one recipient on one day are
+      // three messages, not one read three times (issue 14, round 34,
+      // item 8). The row's other columns (a subject) tell them apart, and
+      // identical rows by their order in the file, so a second read of
+      // the file, or of an export that repeats its rows, still counts once.
+      std::string base = "csv:" + from + " " + to + " " + std::to_string(t) + " day";
+      for (size_t i = 0; i < f.size(); ++i) {
+        const int c = static_cast<int>(i);
+        if (c == sender || c == rcpt || c == time || c == message_id || c == queue_id) continue;
+        base.append(1, '\x1f').append(f[i]);
+      }
+      const int seen = ++day_rows[base];
+      key = seen == 1 ? base : base + " #" + std::to_string(seen);
     } else if (time >= 0) {
       key = "csv:" + from + " " + to + " " + std::to_string(t);
     }
-    NM_RETURN_IF_ERROR(Add({from, to, t, std::move(key)}));
+    NM_RETURN_IF_ERROR(Add({from, to, t, std::move(key), std::move(aliases)}));
   }
   return Status::Ok();
 }

@@ -2,6 +2,8 @@
 // as audit dates it, joined to this run's log rows without a Message-ID
 // (learn.h).
 #include <chrono>
+#include <cstdint>
+#include <cstdio>
 
 #include "base/log.h"
 #include "content/mailbox_date.h"
@@ -33,12 +35,35 @@ std::string Learner::JoinedLogKey(const std::string& sender, const std::string& 
   return key;
 }
 
+namespace {
+
+// A stable name for a message's bytes (64-bit FNV-1a, hex): the same on
+// every run and every machine, unlike std::hash. Only names a message that
+// has neither a Message-ID nor a usable date, beside its author and
+// subject, so a collision would merge two such messages, never lose a
+// relationship.
+std::string BytesKey(std::string_view bytes) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+  return out;
+}
+
+}  // namespace
+
 Status Learner::AddMailboxes(const std::vector<std::string>& paths,
                              std::shared_ptr<const content::Scanner> scanner,
                              std::function<void(const content::ReadStep&)> on_step) {
   NM_ASSIGN_OR_RETURN(std::unique_ptr<content::MessageReader> reader,
                       content::MessageReader::Open(paths, std::move(scanner)));
   if (on_step) reader->set_on_step(std::move(on_step));
+  // The bytes name a message with neither a Message-ID nor a date again
+  // on the next run (MessageKey).
+  reader->set_keep_bytes(true);
   int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();
@@ -67,7 +92,7 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
     }
     // A Date: set aside was read: counted there, not as unreadable.
     if (date.seconds <= 0) {
-      ++mailbox_counts_.dated_now;
+      if (mailbox_counts_.dated_now++ == 0) mailbox_counts_.first_dated_now = m.source;
     } else if (date.source != "date-header" && date.set_aside == 0) {
       ++mailbox_counts_.dated_by_delivery;
     }
@@ -84,10 +109,15 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
     if (m.message_id.empty()) ++mailbox_counts_.without_message_id;
     std::string from = Canonical(m.from);
     // What names this message again when the folder is read twice: its
-    // Message-ID (RFC 5322 section 3.6.4), else its author, date and subject.
-    std::string id = m.message_id.empty()
-                         ? "nomsgid:" + from + " " + std::to_string(time) + " " + m.subject
-                         : "";
+    // Message-ID (RFC 5322 section 3.6.4), else its author, date and
+    // subject; with no date it could use, its bytes, never the time of
+    // this run, which changes with every run (issue 14, round 34, item 5).
+    std::string id;
+    if (m.message_id.empty()) {
+      id = "nomsgid:" + from + " " +
+           (date.seconds > 0 ? std::to_string(time) : "nodate:" + BytesKey(m.bytes)) + " " +
+           m.subject;
+    }
     for (const auto* list : {&m.to, &m.cc, &m.bcc}) {
       for (const std::string& header : *list) {
         for (const std::string& entry : SplitAddressList(header)) {
