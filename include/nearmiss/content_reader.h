@@ -51,6 +51,14 @@ struct ScannedMessage {
   // converter's or git's stamp, no delivery time: content/mbox_stamps.h).
   int64_t delivered = 0;
   std::string from;        // decoded header value, as written
+  // The topmost Return-Path: header's value unfolded, as written ("<a@x>",
+  // "<>" for the null sender): the envelope sender (RFC 5321 MAIL FROM)
+  // the final delivery recorded (RFC 5321 section 4.4). "" when absent.
+  std::string return_path;
+  // The first Sender: header's raw value unfolded ("" when absent): the
+  // mailbox responsible for sending, which RFC 5322 section 3.6.2 requires
+  // when From: names more than one author.
+  std::string sender_header;
   // One entry per header (Resent- ones included), its raw value unfolded,
   // not decoded: "Bob <b@x.org>, team: c@y.org;". Split it with
   // SplitAddressList (nearmiss/address.h) and judge each piece with

@@ -65,6 +65,9 @@ struct LeftOutDomain {
   std::string domain;
   std::string resembles;
   int64_t messages = 0;
+  // A look-alike of a target the policy makes final (learned.h
+  // FinalTargets): `learn --confirm` cannot trust it either.
+  bool final = false;
 };
 
 class Engine {
@@ -146,6 +149,11 @@ class Engine {
 
   EngineStats stats() const { return stats_; }
   const std::vector<LeftOutDomain>& learned_left_out() const { return left_out_; }
+  // The target `domain` (A-label) imitates when the policy makes its
+  // look-alikes final (never acknowledged: a protected target, a rule with
+  // `acknowledge = false`), so no confirmation in the store may trust it
+  // (`learn --confirm army.ml`); "" otherwise.
+  std::string FinalLookalikeTarget(std::string_view domain) const;
   const Policy& policy() const { return policy_; }
   // `address` as one mailbox: without the extension its local part carries
   // after the first of [history] recipient_delimiter (Postfix's parameter:
@@ -205,6 +213,9 @@ class Engine {
   // History: every domain and (when the policy asks) address written to.
   bool has_history_ = false;
   std::unordered_set<std::string> seen_domains_, seen_addresses_;
+  // How often people here wrote to each domain and when last (a mailbox
+  // space's other names share it): the facts a new-address sentence states.
+  std::unordered_map<std::string, std::pair<int64_t, int64_t>> domain_written_;
   // Who writes to which address, for address-typo; null without history or
   // when the policy turns it off.
   std::unique_ptr<const engine::AddressIndex> addresses_;

@@ -40,6 +40,25 @@ void AddAuditCommand(CLI::App& app, Run& run) {
   cmd->add_option("--until", flags->until,
                   "Only deliveries on or before this date (YYYY-MM-DD, the whole day, log time); "
                   "the report says the window and how many log lines fell after it");
+  cmd->add_option("--smart-host", flags->smart_hosts,
+                  "A smart host outside the organisation that mail leaves through (Postfix's "
+                  "relayhost, an Exchange Send connector's smart host, a Microsoft 365 outbound "
+                  "connector's; e.g. a hosted filtering or relay service; repeat for several), "
+                  "in every log format: a next hop that is HOST or a host under it, the address "
+                  "HOST, or a Send connector named HOST is not the recipient's server, so its "
+                  "250 is outcome unknown, not delivered, unless a trace of it is given. HOST "
+                  "as Postfix's relayhost writes it ([host]:port, host:port, "
+                  "smtp:[host]:587); anything else is an error. Known "
+                  "relay services and gateways need no flag (data/lists/outbound-relays.txt)")
+      ->allow_extra_args(false);
+  cmd->add_option("--final-relay", flags->final_relays,
+                  "A relay of the organisation that is a final delivery (a mail store reached "
+                  "over SMTP), as HOST, HOST:PORT or [HOST]:PORT (Postfix's relayhost forms), HOST "
+                  "its name or address (repeat for "
+                  "several). Without it, Postfix's smtp client's 250 from a loopback, private "
+                  "or link-local address is a hand-off whose outcome is in that server's log "
+                  "(outcome unknown when not given), never a delivery")
+      ->allow_extra_args(false);
   auto* json = cmd->add_flag("--json", flags->json,
                              "One JSON object per delivery attempt to a flagged domain");
   auto* csv = cmd->add_flag("--csv", flags->csv, "The same rows as CSV");

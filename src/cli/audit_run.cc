@@ -9,6 +9,7 @@
 #include <map>
 #include <utility>
 
+#include "base/ascii.h"
 #include "base/log.h"
 #include "base/text_format.h"
 #include "cli/audit_inputs.h"
@@ -18,6 +19,7 @@
 #include "investigate/auditor.h"
 #include "investigate/render.h"
 #include "investigate/row_order.h"
+#include "maillog/relay_host.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::cli {
@@ -39,6 +41,31 @@ int RunAudit(const AuditFlags& flags) {
   }
   investigate::AuditOptions options;
   options.year = flags.year;
+  // Written as main.cf writes a next hop (relay_host.h); what is none, an
+  // error: a smart host the run silently never matched left its 250s
+  // "sent" (issue-16 tester round 36, defect 2).
+  for (const auto& [flag, given] : {std::pair{"--smart-host", &flags.smart_hosts},
+                                    std::pair{"--final-relay", &flags.final_relays}}) {
+    for (const std::string& g : *given) {
+      if (given == &flags.smart_hosts && g.find_first_of(" \\") != std::string::npos) {
+        // An Exchange Send connector's name ("To Gateway", "EX01\Relay
+        // Out"): no host has a space or a backslash.
+        options.smart_hosts.push_back(AsciiLower(g));
+        continue;
+      }
+      maillog::RelayHost hop;
+      std::string why;
+      if (!maillog::ReadRelayHost(g, &hop, &why)) {
+        log::Error(std::string(flag) + " '" + g + "': " + why);
+        return kExitError;
+      }
+      if (given == &flags.smart_hosts) {
+        options.smart_hosts.push_back(std::move(hop.host));
+      } else {
+        options.final_relays.push_back(maillog::DeclaredRelay(hop));
+      }
+    }
+  }
   options.date_order = flags.date_order;
   options.min_recognised_percent = flags.min_recognised;
   if (!flags.since.empty()) {

@@ -20,6 +20,9 @@ namespace nearmiss::cli {
 struct AuditFlags {
   PolicyFlags policy;
   std::string since;
+  // --smart-host: the organisation's smart hosts outside it (maillog/smart_host.h).
+  std::vector<std::string> smart_hosts;
+  std::vector<std::string> final_relays;  // --final-relay (maillog/final_relay.h)
   std::string until;
   bool json = false;
   bool csv = false;

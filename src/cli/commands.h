@@ -90,8 +90,11 @@ StoreChoice ChooseStore(const std::string& given, bool create);
 
 // `learn --show`: organisation-wide figures, each recipient address, then
 // sender -> recipient counts with first and last seen (relationships_show.cc);
-// `sender` "" for every sender, `limit` rows per table (0: all).
-int ShowRelationships(Store& store, const std::string& sender, size_t limit);
+// `sender` "" for every sender, `limit` rows per table (0: all); addresses
+// counted by mailbox, an extension after one of `delimiters` (the policy's
+// [history] recipient_delimiter) folded as the engine folds it.
+int ShowRelationships(Store& store, const std::string& sender, size_t limit,
+                      const std::string& delimiters);
 
 // The composition of the one-shot commands (check, scan, audit, learn,
 // policy), in open_engine.cc; the daemons' is the skeleton's

@@ -5,9 +5,14 @@
 // (learn_summary.cc), and the exit code.
 #include "cli/learn_run.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "base/log.h"
@@ -35,6 +40,31 @@ int Fail(const Status& s) {
 
 // Deletes audit records past history.audit_retention_days, as the daemons
 // do on each refresh, for stores no daemon looks after (cron).
+// Who ran learn: the login a sudo came from, else the effective user.
+std::string LocalUser() {
+  if (const char* sudo = std::getenv("SUDO_USER"); sudo != nullptr && *sudo != '\0') {
+    return std::string(sudo) + " (sudo)";
+  }
+  if (const passwd* pw = getpwuid(geteuid()); pw != nullptr && pw->pw_name != nullptr) {
+    return pw->pw_name;
+  }
+  return "uid " + std::to_string(geteuid());
+}
+
+// The policy's [history] recipient_delimiter, by which --show counts
+// sub-addresses with their mailbox as the engine does; "" (logged) when
+// the policy does not load.
+std::optional<std::string> RecipientDelimiter(const LearnFlags& flags) {
+  Result<Policy> policy = flags.policy.policy_file.empty()
+                              ? DefaultPolicy()
+                              : LoadPolicyFile(flags.policy.policy_file);
+  if (!policy.ok()) {
+    Fail(policy.error());
+    return std::nullopt;
+  }
+  return policy->history.recipient_delimiter;
+}
+
 int Prune(const LearnFlags& flags, Store& store) {
   Result<Policy> policy = flags.policy.policy_file.empty()
                               ? DefaultPolicy()
@@ -97,7 +127,9 @@ int RunLearn(const LearnFlags& flags) {
   }
   if (flags.show && flags.sources.empty() && flags.confirm.empty() && flags.unconfirm.empty() &&
       !flags.prune) {
-    return ShowRelationships(**store, flags.show_sender, flags.show_limit);
+    std::optional<std::string> delimiters = RecipientDelimiter(flags);
+    if (!delimiters) return kExitError;
+    return ShowRelationships(**store, flags.show_sender, flags.show_limit, *delimiters);
   }
   if (flags.prune) {
     if (int rc = Prune(flags, **store); rc != kExitClean) return rc;
@@ -105,6 +137,7 @@ int RunLearn(const LearnFlags& flags) {
       return kExitClean;
     }
   }
+  std::shared_ptr<const Engine> policy_engine;
   // The store keys domains by A-label (the engine trusts nothing else), so
   // "--confirm Bücher.DE." confirms the row learn counts mail to.
   for (const auto& [list, confirmed] :
@@ -116,8 +149,36 @@ int RunLearn(const LearnFlags& flags) {
                                             " " + log::Untrusted(given, 100) + ": " +
                                             d.error().message()));
       }
+      // A look-alike the policy makes final (army.ml, gov.uk.com) is no
+      // administrator's to trust: the rule that refuses it says no one's
+      // word settles it (issue 14, round 34, item 2).
+      if (confirmed) {
+        if (!policy_engine) policy_engine = LoadEngine(flags.policy, nullptr);
+        if (!policy_engine) return kExitError;
+        if (std::string target = policy_engine->FinalLookalikeTarget(d->ascii); !target.empty()) {
+          return Fail(Status::InvalidArgument(
+              "--confirm " + d->ascii + ": it looks like " + target +
+              ", whose look-alikes the policy never lets be acknowledged (a protected domain, "
+              "or a rule with acknowledge = false); nothing confirmed. If it is a real "
+              "correspondent, change the policy"));
+        }
+      }
       Status s = (*store)->ConfirmDomain(d->ascii, confirmed);
       if (!s.ok()) return Fail(s);
+      // An admin's act on what the store trusts: written with who and when,
+      // as serve writes a release or a revoke (audit --events).
+      AdminEvent event;
+      event.time_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+      event.who = LocalUser();
+      event.role = "admin";
+      event.action = confirmed ? "confirm" : "unconfirm";
+      event.object = "domain:" + d->ascii;
+      event.detail = std::string(confirmed ? "confirmed " : "withdrew the confirmation of ") +
+                     d->ascii + " as a correspondent (learn --" +
+                     (confirmed ? "confirm" : "unconfirm") + ")";
+      if (Status e = (*store)->AppendAdminEvent(event); !e.ok()) return Fail(e);
       std::printf("%s %s\n", confirmed ? "confirmed" : "unconfirmed", d->ascii.c_str());
     }
   }
@@ -207,6 +268,13 @@ int RunLearn(const LearnFlags& flags) {
     Result<std::shared_ptr<const Engine>> with = Engine::Compile(engine->policy(), &*snap);
     if (!with.ok()) return Fail(with.error());
     for (const LeftOutDomain& l : (*with)->learned_left_out()) {
+      if (l.final) {
+        // --confirm would be refused: not offered (issue 14, round 34, item 2).
+        std::printf("left out %s (%s messages): looks like %s, whose look-alikes the policy "
+                    "never lets be acknowledged; it stays refused\n",
+                    l.domain.c_str(), Thousands(l.messages).c_str(), l.resembles.c_str());
+        continue;
+      }
       std::printf("left out %s (%s messages): looks like %s; if it is a real correspondent: "
                   "nearmiss learn --confirm %s\n",
                   l.domain.c_str(), Thousands(l.messages).c_str(), l.resembles.c_str(),
@@ -216,7 +284,10 @@ int RunLearn(const LearnFlags& flags) {
                 Counted(static_cast<int64_t>((*with)->stats().learned_entries), "domain").c_str());
   }
   if (flags.show) {
-    if (int rc = ShowRelationships(**store, flags.show_sender, flags.show_limit); rc != kExitClean) {
+    std::optional<std::string> delimiters = RecipientDelimiter(flags);
+    if (!delimiters) return kExitError;
+    if (int rc = ShowRelationships(**store, flags.show_sender, flags.show_limit, *delimiters);
+        rc != kExitClean) {
       return rc;
     }
   }

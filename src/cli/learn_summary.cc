@@ -22,7 +22,11 @@ void PrintSentFolderCounts(const history::Learner::MailboxCounts& m) {
                 n(m.stamped).c_str(), m.first_stamped.c_str());
   }
   if (m.dated_now > 0) {
-    std::printf("; %s with no date at all dated now", n(m.dated_now).c_str());
+    // "No date at all" was wrong for a Date: present but unreadable (ISO
+    // form) or set aside (1985): what is true is that none could be used.
+    std::printf("; %s with no usable date (no Date: that could be read and believed, no "
+                "delivery time) dated now, known again by their content (first: %s)",
+                n(m.dated_now).c_str(), m.first_dated_now.c_str());
   }
   if (m.date_set_aside > 0) {
     // A sender whose clock is wrong is worth a look: the first is named.

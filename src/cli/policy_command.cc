@@ -122,9 +122,13 @@ std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
   }
   for (size_t i = 0; i < d.recipients.size(); ++i) {
     const RecipientDecision& r = d.recipients[i];
+    // The class as `check` shows it (render::ShownClass): an address-typo
+    // at a trusted domain is not "trusted -> confirm".
+    const std::string_view shown = i < facts.recipients.size()
+                                       ? render::ShownClass(facts.recipients[i].check)
+                                       : VerdictName(r.verdict);
     out += std::string(RecipientFieldName(r.field)) + " " + r.recipient + ": " +
-           std::string(VerdictName(r.verdict)) + " -> " + std::string(ActionName(r.action)) +
-           "\n";
+           std::string(shown) + " -> " + std::string(ActionName(r.action)) + "\n";
     for (const Reason& reason : r.reasons) {
       out += "  reason " + std::string(ReasonCodeName(reason.code)) + ": " + ReasonMessage(reason) + "\n";
     }

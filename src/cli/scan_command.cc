@@ -15,6 +15,7 @@
 #include "cli/scan_render.h"
 #include "journal/store_writer.h"
 #include "store/store_acknowledgements.h"
+#include "nearmiss/address.h"
 #include "nearmiss/content_reader.h"
 
 namespace nearmiss::cli {
@@ -27,6 +28,10 @@ struct ScanFlags {
   PolicyFlags policy;
   SpoolFlags spool;  // with --store
   bool json = false;
+  // The envelope sender (RFC 5321 MAIL FROM) of every message, when
+  // sender_given; "" the null sender.
+  std::string sender;
+  bool sender_given = false;
   std::vector<std::string> inputs;
 };
 
@@ -55,12 +60,73 @@ bool Flagged(const Decision& d, const MessageFacts& facts) {
   return false;
 }
 
+// Where a message's envelope sender came from, for the text output.
+enum class SenderSource { kOption, kReturnPath, kSender, kFirstAuthor, kFrom };
+
+// The envelope sender the milter would have judged the message by (RFC
+// 5321 MAIL FROM: acknowledgements, the sender's correspondents, sender
+// groups are its), which `scan` has no MTA to give: --sender when given,
+// else the Return-Path: the final delivery wrote from it (RFC 5321 section
+// 4.4; "<>" the null sender, as the milter reads MAIL FROM:<>), else the
+// author: the From header's mailbox, who is the sender of most mail a Sent
+// folder holds (issue 14, round 35's second tester, defect 2). A From of
+// several mailboxes names the one who sent it in Sender: (RFC 5322 section
+// 3.6.2); without a Sender: the first is taken. A Return-Path or Sender
+// that is no address is passed over. What was passed over, or chosen among
+// several, is said in `*note` (else ""), so that no sender is guessed
+// silently (round 35's third tester, defects 2 and 7).
+SenderSource EnvelopeSender(const ScanFlags& flags, const content::ScannedMessage& m,
+                            std::string* sender, std::string* note) {
+  note->clear();
+  if (flags.sender_given) {
+    *sender = flags.sender;
+    return SenderSource::kOption;
+  }
+  std::string_view path = m.return_path;
+  if (path.size() >= 2 && path.front() == '<' && path.back() == '>') {
+    path = path.substr(1, path.size() - 2);
+    if (path.empty()) {
+      sender->clear();
+      return SenderSource::kReturnPath;
+    }
+  }
+  if (!path.empty()) {
+    if (Result<Address> a = ParseAddress(path); a.ok()) {
+      *sender = a->ToString();
+      return SenderSource::kReturnPath;
+    }
+    *note = "the Return-Path '" + log::Untrusted(m.return_path, 100) +
+            "' is no address; judged by the author instead";
+  }
+  std::vector<std::string> authors = SplitAddressList(m.from);
+  if (authors.size() <= 1) {
+    *sender = m.from;
+    return SenderSource::kFrom;
+  }
+  if (!m.sender_header.empty()) {
+    if (Result<Address> a = ParseAddress(m.sender_header); a.ok()) {
+      *sender = a->ToString();
+      return SenderSource::kSender;
+    }
+  }
+  *sender = authors.front();
+  if (!note->empty()) *note += "; ";
+  *note += "From: names " + std::to_string(authors.size()) + " mailboxes and " +
+           (m.sender_header.empty() ? std::string("no Sender:")
+                                    : "a Sender: '" + log::Untrusted(m.sender_header, 100) +
+                                          "' that is no address") +
+           " (RFC 5322 section 3.6.2); judged by the first, " + log::Untrusted(*sender, 100);
+  return SenderSource::kFirstAuthor;
+}
+
 // The message's own headers as Engine::CheckMessage's envelope: `scan`
-// has no MTA, so the From header is the sender and To/Cc/Bcc (Resent- ones
+// has no MTA, so the sender is EnvelopeSender's and To/Cc/Bcc (Resent- ones
 // included) the recipients, each split as the mail server reads a list.
-// `envelope` is reused from message to message; it views `m`'s strings.
-void FillEnvelope(const content::ScannedMessage& m, Envelope* envelope) {
-  envelope->sender = m.from;
+// `envelope` is reused from message to message; it views `m`'s strings
+// and `sender`.
+void FillEnvelope(const content::ScannedMessage& m, const std::string& sender,
+                  Envelope* envelope) {
+  envelope->sender = sender;
   envelope->path = MailPath::kOffline;
   envelope->recipients.clear();
   auto add = [&](const std::vector<std::string>& headers, RecipientField field) {
@@ -187,7 +253,20 @@ class ScanAudit {
   size_t pending_ = 0;
 };
 
-int RunScan(const ScanFlags& flags) {
+int RunScan(ScanFlags flags) {
+  // As check's --from: "<>" is the null sender, anything else an address,
+  // kept canonical as the milter's MAIL FROM is compared.
+  if (flags.sender_given) {
+    if (flags.sender == "<>") {
+      flags.sender.clear();
+    } else if (Result<Address> a = ParseAddress(flags.sender); a.ok()) {
+      flags.sender = a->ToString();
+    } else {
+      log::Error("--sender '" + log::Untrusted(flags.sender, 200) +
+                 "': not an envelope sender address: " + a.error().message());
+      return kExitError;
+    }
+  }
   Result<std::shared_ptr<Store>> store = OpenStore(flags.policy);
   if (!store.ok()) return kExitError;
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy, store->get());
@@ -221,14 +300,24 @@ int RunScan(const ScanFlags& flags) {
   }
   MessageCheck check;   // reused: CheckMessage keeps its capacity
   std::string out;  // reused: one line per message
+  std::string sender;  // reused: see EnvelopeSender
+  std::string sender_note;  // reused: see EnvelopeSender
   while ((*reader)->Next(&message)) {
-    FillEnvelope(message, &envelope);
+    const SenderSource source = EnvelopeSender(flags, message, &sender, &sender_note);
+    if (!sender_note.empty()) log::Warn(message.source + ": " + sender_note);
+    FillEnvelope(message, sender, &envelope);
     engine->CheckMessage(envelope, MessageContent::Read(&message), &check);
     const MessageFacts& facts = check.facts;
     const Decision& decision = check.decision;
     summary.Add(decision, facts, message);
     if (audit) audit->Record(facts, decision, message);
     ScanResult result{&message, &facts, &decision};
+    // Said when the decision's sender is not the From header's.
+    if (source == SenderSource::kOption) result.sender_from = "--sender";
+    if (source == SenderSource::kReturnPath) result.sender_from = "Return-Path";
+    if (source == SenderSource::kSender) result.sender_from = "Sender";
+    if (source == SenderSource::kFirstAuthor) result.sender_from = "From's first mailbox";
+    if (source != SenderSource::kFrom) result.sender = &sender;
     out.clear();
     if (flags.json) {
       AppendScanJson(result, &out);
@@ -265,8 +354,16 @@ void AddScanCommand(CLI::App& app, Run& run) {
   flags->policy.Register(*cmd, /*with_protect_file=*/true);
   flags->spool.Register(*cmd);
   cmd->add_flag("--json", flags->json, "One JSON object per message (JSON Lines)");
+  CLI::Option* sender = cmd->add_option(
+      "--sender", flags->sender,
+      "The envelope sender (RFC 5321 MAIL FROM; \"<>\" the null sender) of every message, "
+      "as the milter judges it (acknowledgements, the sender's correspondents, sender "
+      "groups); default: each message's Return-Path, else its From");
   cmd->add_option("inputs", flags->inputs, "Files, folders, or - for stdin")->required();
-  cmd->callback([&run, flags] { run = [flags] { return RunScan(*flags); }; });
+  cmd->callback([&run, flags, sender] {
+    flags->sender_given = sender->count() > 0;
+    run = [flags] { return RunScan(*flags); };
+  });
 }
 
 }  // namespace nearmiss::cli

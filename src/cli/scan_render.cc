@@ -20,6 +20,10 @@ void AppendScanJson(const ScanResult& r, std::string* out) {
   w.Key("source").String(m.source);
   w.Key("message_id").String(m.message_id);
   w.Key("from").String(m.from);
+  if (r.sender != nullptr) {
+    w.Key("sender").String(*r.sender);
+    w.Key("sender_from").String(r.sender_from);
+  }
   w.Key("subject").String(m.subject);
   w.Key("recipients").BeginArray();
   const std::vector<RecipientDecision>& decided = r.decision->recipients;
@@ -56,6 +60,10 @@ std::string ScanToText(const ScanResult& r, const Terminal& term) {
   std::string out = term.Paint(Colour::kBold, m.source);
   if (!m.subject.empty()) out += "  \"" + m.subject + "\"";
   out += "\n  from  " + (m.from.empty() ? std::string("(no From)") : m.from) + "\n";
+  if (r.sender != nullptr) {
+    out += "  sender " + (r.sender->empty() ? std::string("<> (the null sender)") : *r.sender) +
+           " (" + r.sender_from + "; the sender the policy judged)\n";
+  }
   for (size_t i = 0; i < r.facts->recipients.size(); ++i) {
     const MessageRecipient& rcpt = r.facts->recipients[i];
     std::string field(RecipientFieldName(rcpt.field));

@@ -18,9 +18,14 @@ struct ScanResult {
   const content::ScannedMessage* message;
   const MessageFacts* facts;
   const Decision* decision;
+  // The envelope sender the decision used when it is not the From header
+  // (null then), and where it came from ("Return-Path", "--sender").
+  const std::string* sender = nullptr;
+  const char* sender_from = "";
 };
 
-// {"source", "message_id", "from", "subject", "recipients": [check + "field"],
+// {"source", "message_id", "from", "sender" and "sender_from" (only when
+// the envelope sender is not From), "subject", "recipients": [check + "field"],
 //  "sensitivity": {...} (render/sensitivity.h), "action", "rule",
 //  "errors": [...]}, appended to `out` as one line of JSON text (no
 // newline). Sensitivity and recipients are the facts the decision used.

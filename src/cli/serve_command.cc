@@ -139,7 +139,8 @@ void AddServeCommand(CLI::App& app, Run& run) {
   http::ApiOptions& a = flags->api;
   BindConfig("serve.token_file", *cmd,
              cmd->add_option("--token-file", a.token_file,
-                             "Tokens, one 'check|admin TOKEN' per line")
+                             "Tokens, one 'ROLE TOKEN NAME' per line (ROLE check or admin; NAME, "
+                             "the person, is what the audit record names)")
                  ->check(CLI::ExistingFile),
              &a.token_file);
   cmd->add_option("--tls-cert", a.tls_cert, "PEM certificate chain: serve HTTPS")

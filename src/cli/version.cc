@@ -1,6 +1,8 @@
 // `nearmiss --version`: what was built, from what, and the age of every list
 // a verdict depends on, so an administrator can tell whether a missed
 // look-alike is a stale list.
+#include <ctime>
+
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
 #include "cli/build_info.h"
@@ -17,7 +19,12 @@ std::string VersionText() {
     out += "  " + list.path + " " + list.date + " " + list.commit + "\n";
   }
   out += "public suffix list: " + address::PublicSuffixListSource() + "\n";
-  out += "root zone TLDs: " + std::string(address::RootZoneSource()) + "\n";
+  out += "root zone TLDs: " + std::string(address::RootZoneSource());
+  // How old, said once here: a stale list misjudges new and retired TLDs
+  // (issue 15, round 35, defect 5).
+  const std::string age = address::RootZoneAge(static_cast<int64_t>(std::time(nullptr)));
+  if (!age.empty()) out += ", " + age;
+  out += "\n";
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -104,6 +105,8 @@ class SingleServerTest : public testing::Test {
 
 TEST_F(SingleServerTest, StepsRunInOrderAndSigtermDrainsTheJournal) {
   options_.store_url = (dir_ / "nearmiss.db").string();
+  // Made on purpose first, as learn (or the package's learn --prune) does.
+  ASSERT_TRUE(Store::Open(options_.store_url).ok());
   int rc = RunSingleServer(options_, [this](const Resources& r)
                                          -> Result<std::unique_ptr<Service>> {
     events_.Add("make service");
@@ -211,6 +214,27 @@ TEST_F(SingleServerTest, BindFailureEndsWithStatus2BeforeAnythingRuns) {
   std::vector<std::string> events = events_.Get();
   ASSERT_FALSE(events.empty());
   EXPECT_EQ(events.back(), "Bind");
+}
+
+// Issue 14, round 34, item 3: a mistyped --store (a file that is not
+// there, or one nearmiss never made) is refused as `check` refuses it, not
+// created and judged with no history; nothing is left behind.
+TEST_F(SingleServerTest, AStoreNearmissNeverMadeIsRefused) {
+  std::filesystem::create_directories(dir_ / "empty");
+  std::ofstream(dir_ / "empty" / "zero.db").close();
+  for (const std::filesystem::path& p :
+       {dir_ / "nope.db", dir_ / "no-dir" / "nearmiss.db", dir_ / "empty" / "zero.db"}) {
+    options_.store_url = "sqlite:" + p.string();
+    bool made = false;
+    int rc = RunSingleServer(options_, [&made](const Resources&) -> Result<std::unique_ptr<Service>> {
+      made = true;
+      return Status::Internal("not reached");
+    });
+    EXPECT_EQ(rc, 2) << p;
+    EXPECT_FALSE(made) << p;
+    std::error_code ec;
+    EXPECT_EQ(std::filesystem::exists(p, ec) ? std::filesystem::file_size(p, ec) : 0u, 0u) << p;
+  }
 }
 
 TEST_F(SingleServerTest, UnknownUserFailsBeforeTheStoreIsOpened) {

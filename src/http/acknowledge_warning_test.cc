@@ -112,6 +112,68 @@ TEST_F(AcknowledgeWarningTest, AReleaseLinkRecordsTheWarningTheNoticeShowed) {
   EXPECT_TRUE(acks[0].warning_recorded);
 }
 
+// Issue 14, round 34, item 9: a release link's `why` with a line break was
+// kept with the break turned into '?', where the API refuses the same text
+// with 400. Refused the same way, before the link is spent: it still works.
+TEST_F(AcknowledgeWarningTest, AReleaseLinksWhyIsOneLineAsTheApisJustification) {
+  confirm::ConfirmLink link;
+  link.action = "release";
+  link.queue_id = "4F2A91C3B";
+  link.sender = "alice@mod.gov.uk";
+  link.recipients = {
+      {"jon.smith@partner.example", "address-typo", "john.smith@partner.example", "edit"}};
+  link.expires_at = 4'000'000'000;
+  const std::string token = confirm::LinkSigner(kKey).Sign(link);
+  for (const char* why : {"line1%0AFORGED+line", "a%0Db", "x%1B%5B31m", "bidi%E2%80%AEtext",
+                          "zero%E2%80%8Bwidth"}) {
+    auto page = client_->Post("/confirm", "t=" + token + "&why=" + why,
+                              "application/x-www-form-urlencoded");
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->status, 400) << why << ": " << page->body;
+  }
+  EXPECT_TRUE(Stored().empty());
+  auto page = Release(token);  // the link was not spent
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200) << page->body;
+  ASSERT_EQ(Stored().size(), 1u);
+}
+
+// Issue 14, round 34, item 9: a revoke event said only "acknowledgement
+// revoked"; it names which sender -> recipient.
+TEST_F(AcknowledgeWarningTest, ARevokeEventNamesTheSenderAndRecipient) {
+  auto r = Check(R"({"from": "carol@mod.gov.uk", "to": ["kim@hotmial.com"], "acknowledge": true})");
+  ASSERT_TRUE(r);
+  Json made = Json::parse(r->body)["acknowledged"];
+  ASSERT_EQ(made.size(), 1u) << r->body;
+  const std::string id = std::to_string(made[0]["id"].get<int64_t>());
+  auto del = client_->Delete("/v1/acknowledgements/" + id, Auth(kAdmin));
+  ASSERT_TRUE(del);
+  ASSERT_EQ(del->status, 200) << del->body;
+  auto events = client_->Get("/v1/events", Auth(kAdmin));
+  ASSERT_TRUE(events);
+  EXPECT_THAT(events->body,
+              HasSubstr("acknowledgement revoked: carol@mod.gov.uk -> kim@hotmial.com (api)"));
+}
+
+// Issue 14, round 35's second tester, item 7: an id past the largest was
+// read as the largest (strtoll clamps) and the 404 named that id, not the
+// one asked for. Refused as out of range, and nothing revoked.
+TEST_F(AcknowledgeWarningTest, AnAcknowledgementIdOutOfRangeIsRefused) {
+  auto r = Check(R"({"from": "carol@mod.gov.uk", "to": ["kim@hotmial.com"], "acknowledge": true})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(Json::parse(r->body)["acknowledged"].size(), 1u) << r->body;
+  auto del = client_->Delete("/v1/acknowledgements/99999999999999999999", Auth(kAdmin));
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 400) << del->body;
+  EXPECT_THAT(del->body, HasSubstr("acknowledgement id '99999999999999999999' is out of range"));
+  EXPECT_THAT(del->body, Not(HasSubstr("9223372036854775807'")));
+  ASSERT_EQ(Stored().size(), 1u);
+  EXPECT_EQ(Stored()[0].revoked_at, 0);
+  // A malformed or unknown id is still 404.
+  EXPECT_EQ(client_->Delete("/v1/acknowledgements/12x", Auth(kAdmin))->status, 404);
+  EXPECT_EQ(client_->Delete("/v1/acknowledgements/77", Auth(kAdmin))->status, 404);
+}
+
 // A notice sent before the upgrade (a version-1 token) still releases its
 // message, but cannot say which warning was meant: it acknowledges nothing
 // and promises nothing, rather than silence every later warning.

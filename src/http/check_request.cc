@@ -243,22 +243,8 @@ class Reader {
     // It goes into the accountable record (audit --events, the console):
     // one line of text, or a sender could write lines that look like
     // another event.
-    if (size_t bad = ControlCharacterAt(a.justification); bad != std::string::npos) {
-      Error("/acknowledge/justification",
-            "a justification is one line of text: a control character (line break, escape, "
-            "bidirectional override) at byte " + std::to_string(bad));
-    } else if (size_t cf = FormatCharacterAt(a.justification); cf != std::string::npos) {
-      // Invisible in the console and `audit --events`: two justifications
-      // that look alike would differ, and RLM/ALM reorder what follows.
-      char hex[16];
-      UChar32 c;
-      size_t i = cf;
-      U8_NEXT(a.justification.data(), i, a.justification.size(), c);
-      std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
-      Error("/acknowledge/justification",
-            std::string("a justification is one line of visible text: an invisible format "
-                        "character (Unicode category Cf: zero-width, bidirectional mark, soft "
-                        "hyphen) ").append(hex).append(" at byte ").append(std::to_string(cf)));
+    if (std::string why = JustificationProblem(a.justification); !why.empty()) {
+      Error("/acknowledge/justification", why);
     }
     auto r = it->find("recipients");
     if (r == it->end() || r->is_null()) return;
@@ -346,6 +332,26 @@ ParsedCheck ParseCheckRequest(std::string_view body, const CheckLimits& limits) 
     out.problem = InvalidRequest(std::string("unexpected JSON: ") + e.what());
   }
   return out;
+}
+
+std::string JustificationProblem(std::string_view text) {
+  if (size_t bad = ControlCharacterAt(text); bad != std::string::npos) {
+    return "a justification is one line of text: a control character (line break, escape, "
+           "bidirectional override) at byte " + std::to_string(bad);
+  }
+  if (size_t cf = FormatCharacterAt(text); cf != std::string::npos) {
+    // Invisible in the console and `audit --events`: two justifications
+    // that look alike would differ, and RLM/ALM reorder what follows.
+    char hex[16];
+    UChar32 c;
+    size_t i = cf;
+    U8_NEXT(text.data(), i, text.size(), c);
+    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+    return std::string("a justification is one line of visible text: an invisible format "
+                       "character (Unicode category Cf: zero-width, bidirectional mark, soft "
+                       "hyphen) ").append(hex).append(" at byte ").append(std::to_string(cf));
+  }
+  return "";
 }
 
 }  // namespace nearmiss::http

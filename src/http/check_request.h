@@ -81,6 +81,13 @@ struct ParsedCheck {
 
 ParsedCheck ParseCheckRequest(std::string_view body, const CheckLimits& limits);
 
+// Why `text`, a sender's justification (the API's, a release link's
+// `why`), cannot go into the accountable record as one line of visible
+// text: a control character (line break, escape, bidirectional override;
+// base/line_text.h) or an invisible format character (Unicode category
+// Cf), named with its byte; "" when it can. Both paths refuse the same.
+std::string JustificationProblem(std::string_view text);
+
 }  // namespace nearmiss::http
 
 #endif  // NEARMISS_HTTP_CHECK_REQUEST_H_

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "address/idna.h"
 #include "render/decision.h"
 #include "render/render.h"
 #include "render/sensitivity.h"
@@ -31,6 +32,32 @@ std::string Summary(const Decision& d, const std::vector<MessageRecipient>& rcpt
         AppendReasonMessage(reason, &notes);
         notes.append(".");
       }
+    }
+    // A recipient the sender's acknowledgement settled is allowed for
+    // that, not because it looks right: the summary names what was
+    // acknowledged (issue 14, round 35's second tester, defect 5).
+    for (size_t i = 0; i < rcpts.size() && i < d.recipients.size(); ++i) {
+      const RecipientDecision& rd = d.recipients[i];
+      if (rd.acknowledged_by == 0) continue;
+      const RecipientCheck& c = rcpts[i].check;
+      if (!notes.empty()) notes.append(" ");
+      // A trusted domain's own reasons say why it is trusted; what was
+      // warned of is the address's (address-typo, new-address).
+      std::string codes;
+      for (const Reason& reason : c.reasons) {
+        if (c.verdict == Verdict::kTrusted && reason.code != ReasonCode::kAddressTypo &&
+            reason.code != ReasonCode::kNewAddress) {
+          continue;
+        }
+        codes.append(codes.empty() ? "" : ", ").append(ReasonCodeName(reason.code));
+      }
+      notes.append(c.address.empty() ? c.input : address::ShownAddress(c.address))
+          .append(": allowed because you acknowledged the warning")
+          .append(codes.empty() ? "" : " (" + codes + ")");
+      if (!c.suggestion.empty()) {
+        notes.append(" that asked if you meant ").append(address::ShownAddress(c.suggestion));
+      }
+      notes.append(" (acknowledgement ").append(std::to_string(rd.acknowledged_by)).append(").");
     }
     if (!notes.empty()) return notes;
     size_t n = rcpts.size();

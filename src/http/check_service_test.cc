@@ -7,6 +7,8 @@
 
 #include <stdexcept>
 
+#include "engine/acknowledgement_testing.h"
+
 namespace nearmiss::http {
 namespace {
 
@@ -140,6 +142,36 @@ TEST(CheckServiceTest, TheSummaryCarriesARealNeighboursNote) {
   // Without a note the summary is as before.
   EXPECT_EQ(CheckMessage(**engine, To("bob@example.org")).body["summary"],
             "The recipient looks right.");
+}
+
+// Issue 14, round 35's second tester, defect 5: after "Send anyway" on
+// jon.smith@ (an address-typo of john.smith@), the next check was allowed
+// with the summary "The recipient looks right.": it says the sender's
+// acknowledgement let it through, of which warning, and the suggestion.
+TEST(CheckServiceTest, ASummaryOfAnAcknowledgedRecipientSaysWhatWasAcknowledged) {
+  auto engine = nearmiss::Compile("");
+  ASSERT_NE(engine, nullptr);
+  Acks acks;
+  acks.Address("jon.smith@partner.example", "address-typo", "john.smith@partner.example");
+  CheckRequest r = To("jon.smith@partner.example");
+  r.from = "alice@mod.example";
+  r.acknowledgements = &acks;
+  r.now = 1000;
+  CheckAnswer a = CheckMessage(*engine, r);
+  ASSERT_EQ(a.body["action"], "allow") << a.body.dump();
+  ASSERT_EQ(a.body["recipients"][0]["acknowledged_by"], 1) << a.body.dump();
+  EXPECT_EQ(a.body["summary"],
+            "jon.smith@partner.example: allowed because you acknowledged the warning "
+            "(address-typo) that asked if you meant john.smith@partner.example "
+            "(acknowledgement 1).");
+  // With another recipient that needs none, only the acknowledged one is named.
+  r.recipients.push_back({"john.smith@partner.example", RecipientField::kCc});
+  CheckAnswer two = CheckMessage(*engine, r);
+  EXPECT_EQ(two.body["summary"], a.body["summary"]) << two.body.dump();
+  // Unacknowledged and flagged: not allowed, and no acknowledgement named.
+  acks.acks.clear();
+  CheckAnswer asked = CheckMessage(*engine, To("jon.smith@partner.example"));
+  EXPECT_EQ(asked.body["summary"].get<std::string>().find("acknowledged"), std::string::npos);
 }
 
 }  // namespace

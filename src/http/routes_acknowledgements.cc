@@ -3,9 +3,12 @@
 // /v1/acknowledgements/ID) and read who released, deleted, acknowledged and
 // revoked what (GET /v1/events). All need an admin token and a store.
 #include <algorithm>
+#include <charconv>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 
+#include "base/log.h"
 #include "http/server_impl.h"
 
 namespace nearmiss::http {
@@ -71,16 +74,35 @@ void ApiServerImpl::AddAcknowledgementRoutes() {
                                                        httplib::Response& res) {
     if (store_ == nullptr) return no_store(res);
     const std::string text = req.matches[1].str();
-    char* end = nullptr;
-    long long id = std::strtoll(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0' || id <= 0) {
+    int64_t id = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec == std::errc::result_out_of_range) {
+      // strtoll made it the largest id and the answer named that one, not
+      // the id asked for (issue 14, round 35's second tester, item 7).
+      return SendProblem(res, InvalidRequest("acknowledgement id '" + log::Untrusted(text, 40) +
+                                             "' is out of range (1 to " +
+                                             std::to_string(INT64_MAX) + "); nothing revoked"));
+    }
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || id <= 0) {
       return SendProblem(res, NotFound("no acknowledgement '" + text + "'"));
     }
     const std::string& who = Caller().name;
+    // Which sender -> recipient it was, for the record: "acknowledgement
+    // revoked" alone named nothing (issue 14, round 34, item 9).
+    std::string what;
+    if (Result<std::vector<Acknowledgement>> all = store_->Acknowledgements(true, NowSeconds());
+        all.ok()) {
+      for (const Acknowledgement& a : *all) {
+        if (a.id != id) continue;
+        what = ": " + a.sender + " -> " + (a.recipient.empty() ? "@" + a.domain : a.recipient) +
+               " (" + a.path + ")";
+        break;
+      }
+    }
     Status s = store_->RevokeAcknowledgement(id, who, NowSeconds());
     if (s.code() == StatusCode::kNotFound) return SendProblem(res, NotFound(s.message()));
     if (!s.ok()) return SendProblem(res, MakeProblem(503, "store-failed", s.message()));
-    RecordEvent(who, "admin", "revoke", "ack:" + text, "acknowledgement revoked");
+    RecordEvent(who, "admin", "revoke", "ack:" + text, "acknowledgement revoked" + what);
     SendJson(res, {{"id", id}, {"revoked", true}, {"by", who}});
   }));
 

@@ -138,6 +138,15 @@ void ApiServerImpl::AddConfirmRoutes() {
                  "<p>It was released or deleted already.</p>");
         return;
       }
+      // The same rule as the API's justification (issue 14, round 34, item
+      // 9): refused, not kept with its line breaks turned into '?', and
+      // before the link is spent, so the sender can send it again.
+      if (std::string bad = JustificationProblem(req.get_param_value("why")); !bad.empty()) {
+        SendPage(res, 400, "The reason was not accepted",
+                 "<p>" + HtmlEscape(bad) + ".</p><p>Go back, write it on one line, and send "
+                 "again: the link still works.</p>");
+        return;
+      }
       const int64_t now = NowSeconds();
       Result<bool> first = store_->UseLink(link->nonce, link->expires_at, now);
       if (!first.ok()) {

@@ -97,6 +97,16 @@ Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& requ
   const auto& wanted = request.acknowledge.recipients;
   std::vector<std::string> wanted_keys;
   for (const std::string& w : wanted) wanted_keys.push_back(AckKey(w));
+  // A message blocked for another recipient (reject, remove-recipient) is
+  // not sent, so "Send anyway" did not happen: nothing is recorded for an
+  // act that did not happen (docs/api.md; issue 14, round 34, item 6).
+  std::string blocked_by;
+  for (const Json& r : recipients) {
+    if (r.value("client_action", "") == "block") {
+      blocked_by = r.value("address", r.value("input", ""));
+      break;
+    }
+  }
   for (const Json& r : recipients) {
     const std::string action = r.value("action", "");
     const std::string input = r.value("input", "");
@@ -108,7 +118,12 @@ Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& requ
     if (wanted.empty() ? action == "accept" && !r.contains("acknowledged_by") : !listed) continue;
     // Why this one gets no acknowledgement, said rather than left out.
     std::string why;
-    if (r.contains("acknowledged_by")) {
+    if (!blocked_by.empty() && action != "accept" && !r.contains("acknowledged_by") &&
+        r.value("client_action", "") != "block") {
+      why = "the message is blocked (" + blocked_by +
+            "): it is not sent, so nothing is acknowledged; fix the blocked recipient and "
+            "send again";
+    } else if (r.contains("acknowledged_by")) {
       why = "already acknowledged (acknowledgement " + r["acknowledged_by"].dump() + ")";
     } else if (action == "accept") {
       why = "not flagged: the policy accepts it";
@@ -116,6 +131,12 @@ Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& requ
       why = "rule '" + r.value("rule", "") + "' (" + action + ") may not be acknowledged";
     } else if (address.empty()) {
       why = "not an address";
+    } else if (request.acknowledge.domain_scope && r.value("verdict", "") == "lookalike") {
+      // A look-alike domain (gmial.com) is anyone's to register: the
+      // sender knows the one person she means there, not every address
+      // its owner may make (issue 14, round 34, item 1; docs/api.md).
+      why = "a look-alike domain is acknowledged by address only, never as a whole: "
+            "acknowledge it with scope 'address'";
     } else if (request.acknowledge.domain_scope && AboutAddress(r)) {
       // The engine would not apply it either (message_check.cc): one
       // click must not switch off the wrong-person check at a whole domain.

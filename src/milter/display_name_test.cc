@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <ctime>
 #include <limits>
 #include <string>
 
@@ -111,8 +112,12 @@ TEST(MilterDisplayNameTest, AnAcknowledgementSettlesOnlyTheWarningOfTheHeadersEn
   ASSERT_EQ(rcpt.suggestion, "john.smith@partner.example");
   Acks acks;
   // The milter judges acknowledgements at the clock's time.
-  acks.Address("jon.smith@partner.example", WarningCodes(rcpt), rcpt.suggestion).expires_at =
-      std::numeric_limits<int64_t>::max();
+  // Made now: an acknowledgement stops applying acknowledgement_days after
+  // it was made, whatever expiry it was stored with (issue 14, round 34).
+  Acknowledgement& ack =
+      acks.Address("jon.smith@partner.example", WarningCodes(rcpt), rcpt.suggestion);
+  ack.created_at = static_cast<int64_t>(std::time(nullptr));
+  ack.expires_at = std::numeric_limits<int64_t>::max();
   auto checker = MakeEngineChecker(engine, &acks);
   auto eom = [&](const char* header) {
     return FinishMessage(To(checker, header, "jon.smith@partner.example", "Lunch"), EomContext{});

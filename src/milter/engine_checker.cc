@@ -36,6 +36,8 @@ class EngineChecker final : public Checker {
         check.domain.empty()) {
       return std::nullopt;
     }
+    // Known without a query: never sent to the resolver (dns/add_facts.h).
+    if (dns::Undelegated(check)) return std::nullopt;
     return dns_->Lookup(check.domain);
   }
 

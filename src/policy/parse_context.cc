@@ -84,10 +84,23 @@ std::optional<int64_t> GetInt(Context& ctx, const toml::table& t,
   if (node == nullptr) return std::nullopt;
   const auto* i = node->as_integer();
   if (i == nullptr || i->get() < min || i->get() > max) {
+    std::string hint = i != nullptr ? "the value is out of range" : "write a number without quotes";
+    if (const auto* f = node->as_floating_point()) {
+      // "acknowledgement_days = 1.5": a fraction is no count of days (or
+      // of anything GetInt reads); saying "without quotes" of a number
+      // written without them misled (issue 14, round 35, item 7).
+      const double v = f->get();
+      hint = "a fraction is not allowed here: write a whole number";
+      if (v >= static_cast<double>(min) && v <= static_cast<double>(max) &&
+          v != static_cast<double>(static_cast<int64_t>(v))) {
+        hint += ", such as " + std::to_string(static_cast<int64_t>(v)) + " or " +
+                std::to_string(static_cast<int64_t>(v) + 1);
+      }
+    }
     ctx.Error(node->source(),
               Quoted(key) + " must be a whole number from " +
                   std::to_string(min) + " to " + std::to_string(max),
-              i == nullptr ? "write a number without quotes" : "the value is out of range");
+              std::move(hint));
     return std::nullopt;
   }
   return i->get();

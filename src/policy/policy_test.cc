@@ -258,6 +258,25 @@ TEST(PolicyLintTest, SenderGroupsAndPatternsFromFiles) {
   std::filesystem::remove_all(dir);
 }
 
+// Issue 14, round 35's second tester, item 7: "acknowledgement_days =
+// 1.5" was refused with the hint "write a number without quotes", of a
+// number written without them. The hint says it must be whole, and how.
+TEST(PolicyLintTest, AFractionWhereAWholeNumberIsWantedIsSaidSo) {
+  std::vector<PolicyError> errors =
+      LintPolicy("[confirm]\nacknowledgement_days = 1.5\n", "p.toml", "");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].where, "p.toml:2:24");
+  EXPECT_EQ(errors[0].what, "'acknowledgement_days' must be a whole number from 1 to 100000");
+  EXPECT_EQ(errors[0].hint, "a fraction is not allowed here: write a whole number, such as 1 or 2");
+  // Quoted, the old hint stands; out of range, as before.
+  errors = LintPolicy("[confirm]\nacknowledgement_days = \"30\"\n", "p.toml", "");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].hint, "write a number without quotes");
+  errors = LintPolicy("[confirm]\nacknowledgement_days = 0.0\n", "p.toml", "");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].hint, "a fraction is not allowed here: write a whole number");
+}
+
 TEST(PolicyApiTest, TokensOriginsAndOverride) {
   Result<Policy> p = ParsePolicy(
       "[api]\ncheck_tokens = [\"cccccccccccccccccccc\"]\nadmin_tokens = [\"aaaaaaaaaaaaaaaaaaaa\"]\n"

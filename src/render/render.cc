@@ -1,5 +1,6 @@
 #include "render/render.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "address/idna.h"
@@ -101,6 +102,13 @@ nlohmann::ordered_json CheckToJson(const RecipientCheck& c) {
   return ParseWritten(text);
 }
 
+std::string_view ShownClass(const RecipientCheck& c) {
+  if (c.address_typo && (c.verdict == Verdict::kTrusted || c.verdict == Verdict::kExternal)) {
+    return "address-typo";
+  }
+  return VerdictName(c.verdict);
+}
+
 std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {
   Colour colour = Colour::kNone;
   switch (c.verdict) {
@@ -110,8 +118,9 @@ std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {
     case Verdict::kBlocked:
     case Verdict::kInvalid: colour = Colour::kRed; break;
   }
-  std::string verdict(VerdictName(c.verdict));
-  verdict.resize(10, ' ');
+  std::string verdict(ShownClass(c));
+  if (verdict != VerdictName(c.verdict)) colour = Colour::kYellow;
+  verdict.resize(std::max<size_t>(10, verdict.size() + 1), ' ');
   // People read the Unicode form; the A-label form is in the JSON.
   // Peer text: controls (a NUL, CR, LF) shown as '?', never written raw.
   std::string who = log::Untrusted(c.address.empty() ? c.input : c.address, 1024);

@@ -25,6 +25,13 @@ void OpenCheckJson(const RecipientCheck& check, JsonWriter& w);
 // parsed from OpenCheckJson's text, so the two cannot differ.
 nlohmann::ordered_json CheckToJson(const RecipientCheck& check);
 
+// The class a person is shown for `check`: its verdict's name, but
+// "address-typo" for a slip of a known address at a trusted or external
+// domain, the finding the decision acts on (a green "trusted" before "did
+// you mean" told the reader the opposite: issue 14, round 35's second
+// tester, defect 3). JSON keeps the verdict and the finding apart.
+std::string_view ShownClass(const RecipientCheck& check);
+
 // "bob@army.ml: army.ml looks like army.mil (...); did you mean bob@army.mil?"
 // preceded by the verdict, padded and coloured when the terminal allows.
 std::string CheckToLine(const RecipientCheck& check, const Terminal& term);

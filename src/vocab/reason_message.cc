@@ -73,8 +73,13 @@ void AppendReasonMessage(const Reason& r, std::string* out) {
       s.append(" before, and it looks like ").append(r.object);
       return;
     case ReasonCode::kNewAddress:
+      // "nobody here has written to jon@partner.example before; people
+      // here have written to partner.example (written to 40 times, last
+      // on 2026-09-22)": the facts of the history, no more. A reason made
+      // before `history` was kept (a stored record) says only that.
       s.append("nobody here has written to ").append(r.subject);
-      s.append(" before, though ").append(r.object).append(" is a known correspondent");
+      s.append(" before; people here have written to ").append(r.object);
+      if (!r.history.empty()) s.append(" (").append(r.history).append(")");
       return;
     case ReasonCode::kAddressTypo:
       // "jon.smith@x has never been written to here; it looks like

@@ -88,11 +88,17 @@ check() {  # JSON body: POST /v1/check (no check token configured: open)
 check '{"from": "carol@mod.gov.uk", "to": ["kim@hotmial.com"]}' >"$W/c1.json" || fail "check"
 grep -q '"action":"warn"' "$W/c1.json" || { cat "$W/c1.json"; fail "kim@hotmial.com not warned"; }
 grep -q '"acknowledgeable":true' "$W/c1.json" || fail "kim@hotmial.com not acknowledgeable"
+# With a refused recipient beside it the message is blocked, so nothing is
+# acknowledged (docs/api.md: nothing is recorded for an act that did not
+# happen); kim alone then is.
 check '{"from": "carol@mod.gov.uk", "to": ["kim@hotmial.com", "bob@army.ml"],
         "acknowledge": {"justification": "Kim runs her own mail"}}' >"$W/c2.json" || fail "ack"
-grep -q '"acknowledged":\[{"id":[0-9]*,"recipient":"kim@hotmial.com"' "$W/c2.json" ||
-  { cat "$W/c2.json"; fail "no acknowledgement from the API"; }
 grep -q '"action":"block"' "$W/c2.json" || fail "bob@army.ml acknowledged away"
+grep -q '"acknowledged":\[\]' "$W/c2.json" || { cat "$W/c2.json"; fail "acknowledged on a blocked message"; }
+check '{"from": "carol@mod.gov.uk", "to": ["kim@hotmial.com"],
+        "acknowledge": {"justification": "Kim runs her own mail"}}' >"$W/c2b.json" || fail "ack"
+grep -q '"acknowledged":\[{"id":[0-9]*,"recipient":"kim@hotmial.com"' "$W/c2b.json" ||
+  { cat "$W/c2b.json"; fail "no acknowledgement from the API"; }
 check '{"from": "carol@mod.gov.uk", "to": ["kim@hotmial.com"]}' >"$W/c3.json" || fail "check"
 grep -q '"action":"allow"' "$W/c3.json" || { cat "$W/c3.json"; fail "API ack not applied"; }
 send --from carol@mod.gov.uk --to kim@hotmial.com --header "Subject: For Kim" --body "hi" ||
@@ -100,19 +106,20 @@ send --from carol@mod.gov.uk --to kim@hotmial.com --header "Subject: For Kim" --
 wait_delivered "Subject: For Kim" || { queue_json; fail "the API acknowledgement did not reach the milter"; }
 ok "Send anyway through the API acknowledged kim@hotmial.com (not bob@army.ml); the milter delivers"
 
-# 4c. A domain acknowledgement covers every address there, for that sender.
+# 4c. A look-alike domain is acknowledged by address only (issue 14, round
+#     34): asked for the whole of yaho.com, the API records nothing for the
+#     domain and the warning stays for another address there.
 check '{"from": "dave@mod.gov.uk", "to": ["ann@yaho.com"],
         "acknowledge": {"scope": "domain"}}' >"$W/d1.json" || fail "domain ack"
-grep -q '"domain":"yaho.com"' "$W/d1.json" || { cat "$W/d1.json"; fail "no domain acknowledgement"; }
+grep -q '"acknowledged":\[\]' "$W/d1.json" || { cat "$W/d1.json"; fail "a look-alike domain acknowledged whole"; }
+grep -q 'acknowledged by address only' "$W/d1.json" || { cat "$W/d1.json"; fail "no reason for the refused domain acknowledgement"; }
 check '{"from": "dave@mod.gov.uk", "to": ["ben@yaho.com"]}' >"$W/d2.json" || fail "check"
-grep -q '"action":"allow"' "$W/d2.json" || { cat "$W/d2.json"; fail "domain ack not applied to ben"; }
-check '{"from": "erin@mod.gov.uk", "to": ["ben@yaho.com"]}' >"$W/d3.json" || fail "check"
-grep -q '"action":"warn"' "$W/d3.json" || { cat "$W/d3.json"; fail "dave's ack applied to erin"; }
+grep -q '"action":"warn"' "$W/d2.json" || { cat "$W/d2.json"; fail "ben@yaho.com not warned"; }
 code=$(curl -s -o "$W/d4.json" -w '%{http_code}' -H 'Content-Type: application/json' \
   -d '{"from": "dave@mod.gov.uk", "to": ["x@yaho.com"], "acknowledge": {"scope": "site"}}' \
   "$URL/v1/check")
 [ "$code" = 400 ] && grep -q '/acknowledge/scope' "$W/d4.json" || { cat "$W/d4.json"; fail "bad scope answered $code"; }
-ok "a domain acknowledgement covers ben@yaho.com for dave, not for erin; a bad scope is a 400"
+ok "a look-alike domain is not acknowledged whole: ben@yaho.com is still warned; a bad scope is a 400"
 
 # 5. The admin revokes it in the console.
 NEARMISS_URL="$URL" NEARMISS_ADMIN_TOKEN="$ADMIN_TOKEN" ARTIFACTS="$ARTIFACTS" \

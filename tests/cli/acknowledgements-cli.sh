@@ -36,10 +36,14 @@ ack() {  # ack JSON: POST /v1/check with the check token
     -d "$1" "http://127.0.0.1:$port/v1/check"
 }
 ack '{"from": "alice@mod.example", "to": ["jon.smith@partner.example"], "acknowledge": {"justification": "Jon joined"}}' > "$tmp/ack1.json"
-ack '{"from": "alice@mod.example", "to": ["zz@partnerr.example"], "acknowledge": {"scope": "domain"}}' > "$tmp/ack2.json"
+# A look-alike domain is acknowledged by address only (issue 14, round 34):
+# the whole of partnerr.example is refused, zz@ alone is taken.
+ack '{"from": "alice@mod.example", "to": ["zz@partnerr.example"], "acknowledge": {"scope": "domain"}}' > "$tmp/ack2d.json"
+ack '{"from": "alice@mod.example", "to": ["zz@partnerr.example"], "acknowledge": true}' > "$tmp/ack2.json"
 kill "$serve_pid"; wait "$serve_pid" 2>/dev/null
 contains "the API acknowledged jon.smith" '"recipient":"jon.smith@partner.example"' "$(cat "$tmp/ack1.json")"
-contains "the API acknowledged partnerr.example" '"domain":"partnerr.example"' "$(cat "$tmp/ack2.json")"
+contains "the API refused partnerr.example as a whole" 'a look-alike domain is acknowledged by address only' "$(cat "$tmp/ack2d.json")"
+contains "... and acknowledged zz@partnerr.example" '"recipient":"zz@partnerr.example"' "$(cat "$tmp/ack2.json")"
 
 # The same mailbox on both sides (recipient_delimiter "+").
 "$bin" check --from alice@mod.example jon.smith+x@partner.example > "$tmp/sub1.txt" 2>&1

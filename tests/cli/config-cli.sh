@@ -141,6 +141,12 @@ for list in data/lists/*.txt data/markings/*.toml data/policy/default.toml; do
 done
 contains "--version: public suffix list" "public suffix list: libpsl " "$v"
 contains "--version: root zone TLDs" "root zone TLDs: data/lists/root-zone-tlds.txt: " "$v"
+# How old the root zone list is, from its header's IANA version (issue 15,
+# round 35, defect 5): "..., updated 2024-11-08, 755 days ago".
+case "$v" in
+  *"root zone TLDs: "*"(IANA Version "*"), updated "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]", "*" day"*) echo "ok   --version: root zone list's age" ;;
+  *) echo "FAIL --version: root zone list's age: $v"; fail=1 ;;
+esac
 
 # 5. A mistyped subcommand is named, at every level, with the closest one.
 err=$("$bin" frobnicate 2>&1)

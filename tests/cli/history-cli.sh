@@ -46,9 +46,12 @@ reasons --store "$store" carol@partnre.co | grep -q "new-domain" \
   && echo "ok   ... with the new-domain reason" || { echo "FAIL no new-domain reason"; fail=1; }
 check "mail already sent to army.ml does not make it trusted" lookalike \
   "$(verdict --store "$store" jones@army.ml)"
-"$bin" learn --store "$store" --confirm army.ml > /dev/null
-check "a confirmed domain is trusted" trusted "$(verdict --store "$store" jones@army.ml)"
-"$bin" learn --store "$store" --unconfirm army.ml > /dev/null
+# army.ml imitates the protected army.mil, whose look-alikes the policy
+# never lets be acknowledged: no admin's confirmation trusts it either
+# (issue 14, round 34, item 2; it used to make jones@army.ml trusted).
+"$bin" learn --store "$store" --confirm army.ml > /dev/null 2>&1
+check "--confirm of a look-alike of a protected domain is refused" 2 $?
+check "... and it stays a look-alike" lookalike "$(verdict --store "$store" jones@army.ml)"
 "$bin" policy explain --store "$store" --from alice@mod.gov.uk --to carol@partnre.co \
   > "$tmp/explain.txt"
 grep -q "reason new-domain" "$tmp/explain.txt" && echo "ok   policy explain uses the history" \

@@ -70,6 +70,9 @@ check "... and creates nothing" no "$([ -e "$tmp/missing.db" ] && echo yes || ec
 # The daemons on an empty history: one warning at start, and serve's
 # /metrics says what the history holds.
 . "$root/tests/daemon/lib.sh"  # wait_for
+# Made on purpose (learn --prune, as the package does): a daemon refuses a
+# store nearmiss never made (issue 14, round 34, item 3).
+"$bin" learn --store "sqlite:$tmp/fresh.db" --prune > /dev/null 2>&1
 port=$("$root/tests/free-port")
 "$bin" serve --listen "127.0.0.1:$port" --store "sqlite:$tmp/fresh.db" --postfix-bin /nonexistent \
   > /dev/null 2> "$tmp/serve.err" &

@@ -14,6 +14,8 @@ PORT=$("$(dirname "$0")/../free-port")
 CHECK_TOKEN=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
 ADMIN_TOKEN=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
 printf 'check %s\nadmin %s Test Admin\n' "$CHECK_TOKEN" "$ADMIN_TOKEN" >"$W/tokens"
+# Made on purpose first: serve refuses a store nearmiss never made.
+"$NEARMISS" learn --store "$W/nearmiss.db" --prune >/dev/null || { echo "FAIL: learn --prune"; exit 1; }
 "$NEARMISS" serve --listen "127.0.0.1:$PORT" --token-file "$W/tokens" --postfix-bin /nonexistent \
   --store "$W/nearmiss.db" 2>"$W/serve.err" &
 PID=$!

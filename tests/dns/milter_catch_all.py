@@ -54,10 +54,15 @@ try:
     check("not a catch-all: the end of message warns, does not refuse", not refused(eom),
           repr(eom))
 
-    # A catch-all, first message: deferred at RCPT, refused at end of message.
+    # A catch-all, first message: deferred at RCPT, refused at end of message;
+    # or, when DNS and the probe answered before RCPT was judged (they start
+    # at once, and a loaded machine can hold the milter back), refused at
+    # RCPT already. Either way it never passes.
     at_rcpt, eom, took = send(milter.port, "bob@exanple.test", smtp=True)
-    check("catch-all: RCPT deferred", at_rcpt[0] == b"c", repr(at_rcpt))
-    check("catch-all: refused at end of message", refused(eom), repr(eom) + milter.err())
+    check("catch-all: RCPT deferred, or refused once the probe answered",
+          at_rcpt[0] == b"c" or refused([at_rcpt]), repr(at_rcpt))
+    check("catch-all: refused at RCPT or at end of message",
+          refused([at_rcpt]) or refused(eom), repr(at_rcpt) + repr(eom) + milter.err())
     check("catch-all: within DNS + probe deadlines (%.2f s)" % took, took < 4.0)
 
     # Second message: the answer is cached, so the rule acts at RCPT.

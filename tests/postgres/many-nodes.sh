@@ -12,10 +12,11 @@
 #    `new-domain` (the milters refuse it at RCPT; serve's POST /v1/check
 #    says so) where before it was an external domain the milters accepted,
 #    within refresh_seconds (+ a margin for the recompile).
-# 3. Confirmation: `nearmiss learn --store --confirm army.ml` makes every
-#    node trust army.ml, a look-alike of the protected army.mil they all
-#    refused before, within the same time.
-# 4. Mail to army.ml then passes both milters, and their records in serve's
+# 3. Confirmation: `nearmiss learn --store --confirm partnre.co` makes every
+#    node trust partnre.co, the look-alike of the learned partner.co they all
+#    refused before, within the same time (army.ml, a look-alike of the
+#    protected army.mil, is never confirmed: learn refuses it).
+# 4. Mail to partnre.co then passes both milters, and their records in serve's
 #    audit API call it trusted; no node restarted.
 # Each node's delay is printed.
 set -eu
@@ -133,32 +134,37 @@ wait_nodes "$learned" carol@partnre.co refuse lookalike+new-domain >&2 ||
 
 # --- 3: a confirmed domain.
 echo "before confirming:" >&2
-wait_nodes "$(date +%s.%N)" jones@army.ml refuse lookalike 0 >&2 ||
-  fail "army.ml is not a refused look-alike before --confirm"
-"$NEARMISS" learn --store "$NEARMISS_TEST_PG_URL" --confirm army.ml >"$W/confirm.out" 2>"$W/confirm.err" ||
+wait_nodes "$(date +%s.%N)" carol@partnre.co refuse lookalike 0 >&2 ||
+  fail "partnre.co is not a refused look-alike before --confirm"
+"$NEARMISS" learn --store "$NEARMISS_TEST_PG_URL" --confirm partnre.co >"$W/confirm.out" 2>"$W/confirm.err" ||
   fail "learn --confirm: $(cat "$W/confirm.err")"
 confirmed=$(date +%s.%N)
-echo "confirmed army.ml; until each node trusts jones@army.ml (limit $((REFRESH + MARGIN)) s):" >&2
-wait_nodes "$confirmed" jones@army.ml continue trusted >&2 ||
+# A look-alike of a protected name is never confirmed (issue 14: army.ml
+# stays refused): learn refuses it and no node changes its answer.
+if "$NEARMISS" learn --store "$NEARMISS_TEST_PG_URL" --confirm army.ml >"$W/refused.out" 2>"$W/refused.err"; then
+  fail "learn --confirm army.ml was taken"
+fi
+echo "confirmed partnre.co; until each node trusts carol@partnre.co (limit $((REFRESH + MARGIN)) s):" >&2
+wait_nodes "$confirmed" carol@partnre.co continue trusted >&2 ||
   fail "a node did not see the confirmation within $((REFRESH + MARGIN)) s"
 
-# Mail to army.ml now goes through both milters, and their records in
+# Mail to partnre.co now goes through both milters, and their records in
 # serve's audit API call it trusted.
-probe send "$PORT_A" jones@army.ml "OFFICIAL: confirmed, relay A" || fail "milter A refused army.ml"
-probe send "$PORT_B" jones@army.ml "OFFICIAL: confirmed, relay B" || fail "milter B refused army.ml"
+probe send "$PORT_A" carol@partnre.co "OFFICIAL: confirmed, relay A" || fail "milter A refused partnre.co"
+probe send "$PORT_B" carol@partnre.co "OFFICIAL: confirmed, relay B" || fail "milter B refused partnre.co"
 trusted_records() {
   curl -sf -H "Authorization: Bearer $TOKEN" \
     "http://127.0.0.1:$PORT_S/v1/audit?source=milter&limit=5000" |
     python3 -c 'import json, sys
 records = json.load(sys.stdin)["records"]
 print(sum(1 for r in records for x in r["recipients"]
-          if x["address"] == "jones@army.ml" and x["verdict"] == "trusted"))'
+          if x["address"] == "carol@partnre.co" and x["verdict"] == "trusted"))'
 }
 for _ in $(seq 100); do
   [ "$(trusted_records)" = 2 ] && break
   sleep 0.1
 done
-[ "$(trusted_records)" = 2 ] || fail "$(trusted_records) milter records call jones@army.ml trusted, want 2"
+[ "$(trusted_records)" = 2 ] || fail "$(trusted_records) milter records call carol@partnre.co trusted, want 2"
 # The milters' decision logs give the reason for their refusals.
 for m in milter-a milter-b; do
   python3 - "$W/$m.log" <<'PY' || fail "$m's decision log"

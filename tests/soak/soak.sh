@@ -59,6 +59,10 @@ cp "$W/policy.good" "$W/policy.toml"
 printf '[[rules]]\nname = \n' >"$W/policy.bad"
 "$NEARMISS" policy lint "$W/policy.bad" >/dev/null 2>&1 && fail "the broken policy lints clean"
 
+# Made on purpose first, as the package does: the milter refuses a store
+# nearmiss never made.
+"$NEARMISS" learn --store "sqlite:$W/store.db" --prune >/dev/null || fail "learn --prune"
+
 # systemd's part: restart the milter 100 ms after it dies (RestartSec's
 # default), until the soak is over.
 supervise() {

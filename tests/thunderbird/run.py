@@ -387,6 +387,9 @@ def run(nearmiss, artifacts, w, procs):
     with open(tokens, "w") as f:
         f.write(f"check {token}\nadmin {admin_token} Test Admin\n")
     store = os.path.join(w, "nearmiss.db")
+    # Made on purpose first: serve refuses a store nearmiss never made.
+    subprocess.run([nearmiss, "learn", "--store", store, "--prune"], check=True,
+                   stdout=subprocess.DEVNULL)
     serve_port, front_port, control_port = free_port(), free_port(), free_port()
     serve_log = os.path.join(w, "serve.log")
     serve = start_serve(nearmiss, serve_port, tokens, store, serve_log)
