@@ -8,11 +8,13 @@ the .eml files are committed, and this records how they were made. Output
 is byte-for-byte the same run to run (fixed zip dates and boundaries).
 Names given on the command line write only those fixtures.
 """
-import base64, io, sys, zipfile
+import base64, os, sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from ooxml_fixture import PKG_RELS, W, XML, content_types, zipped  # noqa: E402
 
 ONLY = set(sys.argv[1:])
 BOUNDARY = "nearmiss-round35-boundary"
-ZIP_DATE = (2026, 12, 1, 9, 0, 0)
 HEAD = ("From: alice@example.org\nTo: bob@outside-partner.com\n"
         "Subject: %s\nMessage-ID: <%s@example.org>\n"
         "Date: Thu, 03 Dec 2026 09:00:00 +0000\nMIME-Version: 1.0\n")
@@ -47,34 +49,9 @@ def text_mail(name, body, subject="Weekly notes"):
           "Content-Transfer-Encoding: 8bit\n\n" + body)
 
 
-def zipped(members):
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for path, data in members:
-            info = zipfile.ZipInfo(path, ZIP_DATE)
-            info.compress_type = (zipfile.ZIP_STORED if path == "mimetype"
-                                  else zipfile.ZIP_DEFLATED)
-            z.writestr(info, data)
-    return buf.getvalue()
-
-
-XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-PKG_RELS = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/'
-            '2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
-            'openxmlformats.org/officeDocument/2006/relationships/officeDocument"'
-            ' Target="%s"/></Relationships>')
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 ODT = "application/vnd.oasis.opendocument.text"
-
-
-def content_types(main_part, main_type):
-    return (XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Default Extension="rels" ContentType="application/'
-            'vnd.openxmlformats-package.relationships+xml"/><Default Extension='
-            '"xml" ContentType="application/xml"/><Override PartName="/%s" '
-            'ContentType="%s"/></Types>') % (main_part, main_type)
 
 
 def para(*runs, style=None):

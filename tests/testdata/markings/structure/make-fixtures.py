@@ -8,10 +8,12 @@ directory with python3 (standard library only); the .eml files are
 committed, and this records how they were made. Output is byte-for-byte
 the same run to run (fixed zip dates, fixed MIME boundaries).
 """
-import base64, io, zipfile
+import base64, os, sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from ooxml_fixture import PKG_RELS, W, XML, content_types, zipped  # noqa: E402
 
 BOUNDARY = "nearmiss-structure-boundary"
-ZIP_DATE = (2026, 12, 1, 9, 0, 0)
 
 
 def eml(name, attachment, filename, ctype, body="See the attached file.\n"):
@@ -46,33 +48,6 @@ def html_eml(name, html):
     ) % (name, html)
     with open(name + ".eml", "w", newline="\n") as f:
         f.write(text)
-
-
-def zipped(members):
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for path, data in members:
-            info = zipfile.ZipInfo(path, ZIP_DATE)
-            info.compress_type = (zipfile.ZIP_STORED if path == "mimetype"
-                                  else zipfile.ZIP_DEFLATED)
-            z.writestr(info, data)
-    return buf.getvalue()
-
-
-XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-PKG_RELS = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/'
-            '2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
-            'openxmlformats.org/officeDocument/2006/relationships/officeDocument"'
-            ' Target="%s"/></Relationships>')
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-
-
-def content_types(main_part, main_type):
-    return (XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Default Extension="rels" ContentType="application/'
-            'vnd.openxmlformats-package.relationships+xml"/><Default Extension='
-            '"xml" ContentType="application/xml"/><Override PartName="/%s" '
-            'ContentType="%s"/></Types>') % (main_part, main_type)
 
 
 def para(*runs):
