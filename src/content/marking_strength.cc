@@ -104,7 +104,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     // subject as the words do, and nowhere else mark anything ("CTS" in
     // a signature, "Charlotte, NC"); pack.h, subject_head = "only".
     if (!subject || !WrittenInCapitals(text.substr(m.begin, m.end - m.begin)) ||
-        !LeadsSubjectBeforeColon(text, m.begin, m.end)) {
+        !AbbreviationLeadsSubject(text, m.begin, m.end)) {
       return Counts::kNo;
     }
     *strength = Strength::kStrong;
