@@ -185,3 +185,54 @@ TEST(XmlToTextTest, WordTableCellsOfARowAreOneLine) {
 
 }  // namespace
 }  // namespace nearmiss::content
+
+// Issue 13, round 37 item 3: an ODF table row reads as one line, a tab
+// between its cells, as Word's and HTML's rows do; an empty last cell does
+// not pull the paragraph under the table into the row.
+namespace nearmiss::content {
+namespace {
+
+constexpr char kOdf[] =
+    "xmlns:office='urn:oasis:names:tc:opendocument:xmlns:office:1.0' "
+    "xmlns:table='urn:oasis:names:tc:opendocument:xmlns:table:1.0' "
+    "xmlns:text='urn:oasis:names:tc:opendocument:xmlns:text:1.0'";
+
+std::string OdfText(std::string_view body) {
+  return Text(std::string("<office:document-content ") + kOdf +
+              "><office:body><office:text>" + std::string(body) +
+              "</office:text></office:body></office:document-content>");
+}
+
+TEST(XmlToTextTest, OdfTableCellsOfARowAreOneLine) {
+  EXPECT_EQ(OdfText("<table:table><table:table-row><table:table-cell><text:p>MOD/2026/114"
+                    "</text:p></table:table-cell><table:table-cell><text:p>UK SECRET"
+                    "</text:p></table:table-cell><table:table-cell><text:p>Page 1 of 3"
+                    "</text:p><text:p>second</text:p></table:table-cell></table:table-row>"
+                    "<table:table-row><table:table-cell><text:h>next row</text:h>"
+                    "</table:table-cell></table:table-row></table:table>"),
+            "\n\nMOD/2026/114\tUK SECRET\tPage 1 of 3\nsecond\n\nnext row");
+  // A merged cell's covered neighbour is a cell of the row too; an empty
+  // later cell leaves the paragraph under the table a line of its own.
+  EXPECT_EQ(OdfText("<table:table><table:table-row><table:table-cell><text:p>SECRET"
+                    "</text:p></table:table-cell><table:covered-table-cell/>"
+                    "<table:table-cell><text:p>//NOFORN</text:p></table:table-cell>"
+                    "<table:table-cell/></table:table-row></table:table>"
+                    "<text:p>The plan follows.</text:p>"),
+            "\n\nSECRET\t//NOFORN\nThe plan follows.");
+}
+
+TEST(XmlToTextTest, WordEmptyLaterCellLeavesTheNextParagraphALine) {
+  EXPECT_EQ(Text(Doc("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>UNCLASSIFIED</w:t></w:r></w:p>"
+                     "</w:tc><w:tc><w:tcPr/></w:tc></w:tr></w:tbl>"
+                     "<w:p><w:r><w:t>SECRET</w:t></w:r></w:p>")),
+            "\n\nUNCLASSIFIED\nSECRET");
+  // An empty later cell with its empty paragraph is still a cell.
+  EXPECT_EQ(Text(Doc("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>SECRET</w:t></w:r></w:p></w:tc>"
+                     "<w:tc><w:p/></w:tc></w:tr></w:tbl><w:p><w:r><w:t>Plan</w:t></w:r>"
+                     "</w:p>")),
+            "\n\nSECRET\t\nPlan");
+}
+
+}  // namespace
+}  // namespace nearmiss::content
+
