@@ -1,5 +1,6 @@
 #include "content/office_caps.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string_view>
 
@@ -100,14 +101,16 @@ std::string_view OdfShapeStyle(const pugi::xml_node& node, const char** family) 
   return {};
 }
 
-// table:number-columns-repeated, at least 1 and bounded: a sheet's last
-// column is often repeated a million times.
+// table:number-columns-repeated: 1 when absent or not a number, and
+// bounded (a sheet's last column is often repeated a million times, and
+// past the bound no column is looked for).
 std::size_t Repeated(const pugi::xml_node& node) {
+  constexpr std::size_t kMaxRepeat = std::size_t{1} << 20;
   std::string_view v = Attribute(node, "number-columns-repeated");
   std::size_t n = 0;
   for (char c : v) {
-    if (c < '0' || c > '9' || n > (1u << 20)) return 1u << 20;
-    n = n * 10 + static_cast<std::size_t>(c - '0');
+    if (c < '0' || c > '9') return 1;
+    n = std::min(kMaxRepeat, n * 10 + static_cast<std::size_t>(c - '0'));
   }
   return n == 0 ? 1 : n;
 }

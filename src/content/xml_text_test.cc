@@ -328,6 +328,15 @@ TEST(XmlToTextCapsTest, OdfTableCellStylesAndColumnDefaults) {
                              "secret</text:p></table:table-cell></table:table-row></table:table>"
                              "</office:spreadsheet>")),
             "\n\tUK SECRET");
+  // A repeat count that is no number is one column.
+  EXPECT_EQ(Shown(OdfContent(automatic,
+                             "<office:spreadsheet><table:table><table:table-column "
+                             "table:number-columns-repeated='x'/><table:table-column "
+                             "table:default-cell-style-name='ce1'/><table:table-row>"
+                             "<table:table-cell><text:p>plan</text:p></table:table-cell>"
+                             "<table:table-cell><text:p>uk secret</text:p></table:table-cell>"
+                             "</table:table-row></table:table></office:spreadsheet>")),
+            "\n\nplan\tUK SECRET");
 }
 
 TEST(XmlToTextCapsTest, WordTableStyles) {
