@@ -2,7 +2,9 @@
 """Writes the fixtures of issue 13, round 37: NATO's level abbreviations
 leading a subject set off by ' - ', ' | ' or opening brackets, and after a
 gateway's unbracketed notice (d1); a form's column header naming the levels
-(d2); ODF table rows read as one line, and Word's empty last cell (d3).
+(d2); ODF table rows read as one line, and Word's empty last cell (d3);
+capitals from ODF presentation styles and Word table styles (d4); CSS
+var() and escapes (d5).
 Run from this directory with python3 (standard library only); the .eml
 files are committed, and this records how they were made. Output is
 byte-for-byte the same run to run (fixed zip dates and boundaries). Names
@@ -89,15 +91,23 @@ def wtable(*rows):
         "<w:tr>%s</w:tr>" % "".join(tc(c) for c in r) for r in rows)
 
 
-def docx(body):
-    return zipped([("[Content_Types].xml", TYPES), ("_rels/.rels", XML + PKG_RELS),
-                   ("word/document.xml", XML + "<w:document %s><w:body>%s</w:body>"
-                    "</w:document>" % (W, body))])
+def docx(body, styles_xml=None):
+    members = [("[Content_Types].xml", TYPES), ("_rels/.rels", XML + PKG_RELS),
+               ("word/document.xml", XML + "<w:document %s><w:body>%s</w:body>"
+                "</w:document>" % (W, body))]
+    if styles_xml is not None:
+        members.append(("word/styles.xml", XML + "<w:styles %s>%s</w:styles>" % (W, styles_xml)))
+    return zipped(members)
 
 
 ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+STYLED_NS = (ODF_NS + ' xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+          'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" '
+          'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"')
+ODP = "application/vnd.oasis.opendocument.presentation"
 
 
 def otable(*rows):
@@ -108,10 +118,14 @@ def otable(*rows):
         "<table:table-row>%s</table:table-row>" % "".join(tc(c) for c in r) for r in rows)
 
 
-def odf(kind, mimetype, body):
+def odf(kind, mimetype, body, automatic=""):
+    styles = ""
+    if automatic:
+        styles = "<office:automatic-styles>%s</office:automatic-styles>" % automatic
     content = (XML + '<office:document-content %s office:version="1.2">'
-               '<office:body><office:%s>%s</office:%s></office:body>'
-               '</office:document-content>') % (ODF_NS, kind, body, kind)
+               '%s<office:body><office:%s>%s</office:%s></office:body>'
+               '</office:document-content>') % (STYLED_NS if automatic else ODF_NS,
+                                                 styles, kind, body, kind)
     return zipped([("mimetype", mimetype), ("content.xml", content)])
 
 
@@ -166,3 +180,42 @@ attach("r37-d3-docx-empty-cell-then-banner",
        docx(wtable(["Acme Defence Ltd", None]) + wpara("TOP SECRET") + wpara(NOTE)
             + wpara("TOP SECRET")),
        "plan.docx", DOCX)
+
+# d4: capitals set by an ODF presentation style and a Word table style;
+# "uk top secret" counts only in capitals (uk.toml).
+BANNER = "uk top secret"
+PR1 = ('<style:style style:name="pr1" style:family="presentation"><style:text-properties '
+       'fo:text-transform="uppercase"/></style:style>')
+
+
+def frame(text, style=None):
+    attr = ' presentation:style-name="%s"' % style if style else ""
+    return ('<draw:frame%s><draw:text-box><text:p>%s</text:p></draw:text-box></draw:frame>'
+            % (attr, text))
+
+
+attach("r37-d4-odp-presentation-caps",
+       odf("presentation", ODP, '<draw:page draw:name="p1">%s%s%s</draw:page>'
+           % (frame(BANNER, "pr1"), frame(NOTE), frame(BANNER, "pr1")), automatic=PR1),
+       "brief.odp", ODP)
+attach("r37-d4-docx-table-style-caps",
+       docx('<w:tbl><w:tblPr><w:tblStyle w:val="Banner"/></w:tblPr><w:tr><w:tc>%s</w:tc>'
+            '</w:tr></w:tbl>%s<w:tbl><w:tblPr><w:tblStyle w:val="Banner"/></w:tblPr><w:tr>'
+            '<w:tc>%s</w:tc></w:tr></w:tbl>' % (wpara(BANNER), wpara(NOTE), wpara(BANNER)),
+            styles_xml='<w:style w:type="table" w:styleId="Banner"><w:rPr><w:caps/></w:rPr>'
+                       '</w:style>'),
+       "plan.docx", DOCX)
+
+# d5: CSS custom properties and escapes in the rule that sets capitals.
+html_mail("r37-d5-html-var",
+          "<html><head><style>:root { --mark: uppercase }\n.banner { text-transform: "
+          "var(--mark) }</style></head><body><p class='banner'>%s</p><p>%s</p>"
+          "<p class='banner'>%s</p></body></html>" % (BANNER, NOTE, BANNER))
+html_mail("r37-d5-html-escape",
+          "<html><head><style>.banner { text-transform: \\75ppercase }</style></head>"
+          "<body><p class='banner'>%s</p><p>%s</p><p class='banner'>%s</p></body></html>"
+          % (BANNER, NOTE, BANNER))
+html_mail("r37-d5-neg-html-var-none",
+          "<html><head><style>:root { --mark: none }\n.banner { text-transform: "
+          "var(--mark, uppercase) }</style></head><body><p class='banner'>%s</p><p>%s</p>"
+          "</body></html>" % (BANNER, NOTE))
