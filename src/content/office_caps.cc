@@ -67,8 +67,7 @@ Caps OdfTextProperties(const pugi::xml_node& properties) {
 
 // The style family an ODF element's text:style-name names (ODF 1.2 Part 1,
 // 19.876: paragraphs and headings name paragraph styles, spans and links
-// text styles; 19.726.15: a table cell's table:style-name a table-cell
-// style).
+// text styles; a table cell's table:style-name names a table-cell style).
 const char* OdfFamily(std::string_view element) {
   if (element == "p" || element == "h") return "paragraph";
   if (element == "span" || element == "a" || element == "ruby") return "text";
@@ -76,8 +75,8 @@ const char* OdfFamily(std::string_view element) {
   return nullptr;
 }
 
-// A drawing shape's style (ODF 1.2 Part 1, 19.471 presentation:style-name,
-// 19.219 draw:style-name): a presentation object's text takes its
+// A drawing shape's style (ODF 1.2 Part 1, the presentation:style-name and
+// draw:style-name attributes): a presentation object's text takes its
 // presentation style, any other shape's its graphic style. Sets `*family`
 // (left null for an element that is no shape) and returns the name, or
 // empty.
@@ -119,9 +118,10 @@ std::size_t Repeated(const pugi::xml_node& node) {
 constexpr int kMaxColumnSteps = 1024;
 
 // The default cell style of the column a cell stands in
-// (table:default-cell-style-name on table:table-column, ODF 1.2 Part 1,
-// 9.1.6), the row's first (9.1.3): what a cell without a style of its own
-// is shown with. Empty when none is found within kMaxColumnSteps.
+// (ODF 1.2 Part 1, table:default-cell-style-name on table:table-column),
+// the row's first (the same attribute on table:table-row): what a cell
+// without a style of its own is shown with. Empty when none is found
+// within kMaxColumnSteps.
 std::string_view ColumnCellStyle(const pugi::xml_node& cell) {
   pugi::xml_node row = cell.parent();
   if (std::string_view r = Attribute(row, "default-cell-style-name"); !r.empty()) return r;
@@ -197,7 +197,7 @@ void OfficeCaps::AddWordStyles(const pugi::xml_node& styles) {
 void OfficeCaps::AddOdfStyles(const pugi::xml_node& container) {
   for (pugi::xml_node s : container.children()) {
     // style:default-style: the family's formatting where no style of the
-    // chain says (ODF 1.2 Part 1, 16.4).
+    // chain says (ODF 1.2 Part 1, <style:default-style>).
     if (Local(s) == "default-style") {
       if (pugi::xml_node properties = Child(s, "text-properties")) {
         Caps caps = OdfTextProperties(properties);

@@ -127,8 +127,7 @@ class TextWalker : public pugi::xml_tree_walker {
 
  private:
   // A table cell: WordprocessingML's w:tc, ODF's table:table-cell and the
-  // table:covered-table-cell a merged cell hides (ODF 1.2 part 1, 9.1.4,
-  // 9.1.5).
+  // table:covered-table-cell a merged cell hides (ODF 1.2 Part 1).
   static bool IsCell(const char* local) {
     return std::strcmp(local, "tc") == 0 || std::strcmp(local, "table-cell") == 0 ||
            std::strcmp(local, "covered-table-cell") == 0;
