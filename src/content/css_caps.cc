@@ -7,6 +7,8 @@
 #include <string>
 #include <utility>
 
+#include "content/css_values.h"
+
 namespace nearmiss::content {
 namespace {
 
@@ -38,19 +40,15 @@ bool EqualNoCase(std::string_view a, std::string_view b) {
 
 // The declarations' say on capitals, normal and !important apart: an
 // important declaration wins over a later normal one (CSS Cascade 4, 6.1).
-void ReadDeclarations(std::string_view block, Caps* normal, Caps* important) {
-  std::string lowered = LowerCopy(block);
-  std::string_view style = lowered;
-  std::size_t start = 0;
-  while (start <= style.size()) {
-    std::size_t stop = style.find(';', start);
-    if (stop == std::string_view::npos) stop = style.size();
-    std::string_view decl = style.substr(start, stop - start);
-    start = stop + 1;
-    std::size_t colon = decl.find(':');
-    if (colon == std::string_view::npos) continue;
-    std::string_view property = Trim(decl.substr(0, colon));
-    std::string_view value = Trim(decl.substr(colon + 1));
+// Escapes are decoded and var() references replaced first (css_values.h):
+// by the block's own custom properties, then by `sheet`'s (may be null).
+void ReadDeclarations(std::string_view block, const CustomProperties* sheet, Caps* normal,
+                      Caps* important) {
+  CustomProperties local;
+  if (block.find("--") != std::string_view::npos) local.Collect(block);
+  ForEachDeclaration(block, [&](const std::string& property, const std::string& raw) {
+    std::string resolved = local.Resolve(raw, sheet);
+    std::string_view value = resolved;
     Caps caps = Caps::kInherit;
     if (property == "text-transform") {
       if (value.starts_with("uppercase")) caps = Caps::kUpper;
@@ -65,10 +63,10 @@ void ReadDeclarations(std::string_view block, Caps* normal, Caps* important) {
         caps = Caps::kNone;
       }
     }
-    if (caps == Caps::kInherit) continue;
+    if (caps == Caps::kInherit) return;
     // Later declarations win, as in CSS.
     *(value.find("!important") != std::string_view::npos ? important : normal) = caps;
-  }
+  });
 }
 
 // Comments and the HTML comment tokens a <style> may hold ("<!--", "-->",
@@ -168,17 +166,11 @@ const xmlNode* PreviousElement(const xmlNode* node) {
 
 thread_local int match_steps = 0;
 
-}  // namespace
-
-Caps DeclarationCaps(std::string_view declarations) {
-  Caps normal = Caps::kInherit, important = Caps::kInherit;
-  ReadDeclarations(declarations, &normal, &important);
-  return important != Caps::kInherit ? important : normal;
-}
-
-void StyleSheetCaps::Add(std::string_view sheet) {
-  std::string css = StripComments(sheet);
-  std::string_view s = css;
+// Calls `fn(selectors, declarations)` for each rule of a sheet (comments
+// stripped), the rules inside @media, @supports, @layer and @document
+// blocks as the sheet's own; other at-rules are skipped.
+template <typename Fn>
+void ForEachRule(std::string_view s, Fn fn) {
   std::size_t i = 0;
   while (i < s.size()) {
     // Blanks, a stray ';', and the '}' that closes an @media block.
@@ -206,14 +198,34 @@ void StyleSheetCaps::Add(std::string_view sheet) {
     if (brace == std::string_view::npos) break;
     std::size_t close = s.find('}', brace + 1);
     if (close == std::string_view::npos) close = s.size();
-    AddRule(s.substr(i, brace - i), s.substr(brace + 1, close - brace - 1));
+    fn(s.substr(i, brace - i), s.substr(brace + 1, close - brace - 1));
     i = close + 1;
   }
 }
 
+}  // namespace
+
+Caps DeclarationCaps(std::string_view declarations, const StyleSheetCaps* sheets) {
+  Caps normal = Caps::kInherit, important = Caps::kInherit;
+  ReadDeclarations(declarations, sheets != nullptr ? &sheets->custom_properties() : nullptr,
+                   &normal, &important);
+  return important != Caps::kInherit ? important : normal;
+}
+
+void StyleSheetCaps::Add(std::string_view sheet) {
+  std::string css = StripComments(sheet);
+  // Custom properties first: a rule may use one a later rule defines.
+  ForEachRule(css, [&](std::string_view, std::string_view declarations) {
+    if (declarations.find("--") != std::string_view::npos) custom_.Collect(declarations);
+  });
+  ForEachRule(css, [&](std::string_view selectors, std::string_view declarations) {
+    AddRule(selectors, declarations);
+  });
+}
+
 void StyleSheetCaps::AddRule(std::string_view selectors, std::string_view declarations) {
   Caps normal = Caps::kInherit, important = Caps::kInherit;
-  ReadDeclarations(declarations, &normal, &important);
+  ReadDeclarations(declarations, &custom_, &normal, &important);
   for (auto [caps, weight_base] : {std::pair{normal, 0L}, std::pair{important, 1L << 40}}) {
     if (caps == Caps::kInherit) continue;
     for (std::string_view text : SplitSelectors(selectors)) {

@@ -6,7 +6,8 @@
 // reaches the reader as "UK SECRET", so it is read in capitals (issue 13:
 // inline styles were applied, style sheets were not).
 //
-// Not a CSS engine: only what decides capitals is read, and a selector
+// Not a CSS engine: only what decides capitals is read (escapes and var()
+// references resolved as css_values.h says), and a selector
 // part that cannot be decided from the element and its ancestors at rest
 // is taken as matching (structural pseudo-classes, attribute selectors:
 // the guard reads capitals where a sheet might show them). Rules that do
@@ -24,6 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include "content/css_values.h"
+
 // libxml2's element node (libxml/tree.h), kept out of this header so that
 // its users need not see libxml2's.
 struct _xmlNode;
@@ -33,13 +36,18 @@ namespace nearmiss::content {
 // kInherit: the declarations say nothing of capitals.
 enum class Caps { kInherit, kUpper, kNone };
 
+class StyleSheetCaps;
+
 // A declaration block ("color: red; text-transform: uppercase"): the last
 // text-transform, font-variant, font-variant-caps or font declaration that
 // says capitals ("uppercase", "small-caps", "all-small-caps",
 // "petite-caps", "unicase") or their absence ("none", "normal"), as CSS
 // lets later declarations win. CSS Text 3 (text-transform), CSS Fonts 3
-// (font-variant-caps).
-Caps DeclarationCaps(std::string_view declarations);
+// (font-variant-caps). Escapes are decoded and var() references replaced
+// (css_values.h), by the block's custom properties and then by those of
+// `sheets` (may be null).
+Caps DeclarationCaps(std::string_view declarations,
+                     const StyleSheetCaps* sheets = nullptr);
 
 class StyleSheetCaps {
  public:
@@ -50,6 +58,10 @@ class StyleSheetCaps {
   void Add(std::string_view sheet);
 
   bool empty() const { return rules_.empty(); }
+
+  // The custom properties ("--t: uppercase") the sheets define, for var()
+  // in a style attribute (DeclarationCaps).
+  const CustomProperties& custom_properties() const { return custom_; }
 
   // What the rules selecting `element` say, by the cascade: the rule of
   // highest importance and specificity, the later of equals (CSS Cascade
@@ -76,6 +88,7 @@ class StyleSheetCaps {
   static bool MatchesCompound(const Compound& c, const _xmlNode* node);
 
   std::vector<Rule> rules_;  // in the sheet's order
+  CustomProperties custom_;
 };
 
 // Appends `s` with its ASCII letters in capitals (the marking packs are

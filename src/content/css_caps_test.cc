@@ -101,5 +101,47 @@ TEST(CssCapsTest, StatesGeneratedContentAndCommentsDoNotApply) {
   EXPECT_EQ(Shown(".secret{text-transform:uppercase}", "").find("secret"), std::string::npos);
 }
 
+
+// Issue 13, round 37 item 5: CSS escapes (CSS Syntax 3, 4.3.7) and var()
+// references to custom properties in the declarations that set capitals.
+TEST(CssCapsTest, EscapesAndCustomProperties) {
+  EXPECT_EQ(UnescapeCss("\\75ppercase"), "uppercase");
+  EXPECT_EQ(UnescapeCss("\\000075 ppercase"), "uppercase");  // one blank ends it
+  EXPECT_EQ(UnescapeCss("up\\per\\63 ase"), "uppercase");
+  EXPECT_EQ(UnescapeCss("\\0"), "\xEF\xBF\xBD");
+  EXPECT_EQ(DeclarationCaps("text-transform: \\75ppercase"), Caps::kUpper);
+  EXPECT_EQ(DeclarationCaps("text-tr\\61nsform: UPPERCASE"), Caps::kUpper);
+  EXPECT_EQ(DeclarationCaps("font-variant: sm\\61ll-caps"), Caps::kUpper);
+  EXPECT_EQ(DeclarationCaps("--t: uppercase; text-transform: var(--t)"), Caps::kUpper);
+  EXPECT_EQ(DeclarationCaps("text-transform: var(--t); --t: uppercase"), Caps::kUpper);
+  EXPECT_EQ(DeclarationCaps("text-transform: var(--missing, uppercase)"), Caps::kUpper);
+  EXPECT_EQ(DeclarationCaps("--a: var(--b); --b: upper\\63 ase; text-transform: var(--a)"),
+            Caps::kUpper);
+  EXPECT_EQ(DeclarationCaps("--t: none; text-transform: var(--t)"), Caps::kNone);
+  EXPECT_EQ(DeclarationCaps("text-transform: var(--missing)"), Caps::kInherit);
+  // A reference to itself resolves to nothing, as CSS makes it invalid.
+  EXPECT_EQ(DeclarationCaps("--t: var(--t); text-transform: var(--t)"), Caps::kInherit);
+  // Through a page: a rule using the root's property, a later rule
+  // defining it, an inline style using the sheet's, an escaped class.
+  EXPECT_NE(Shown(":root { --mark: uppercase } .b { text-transform: var(--mark) }",
+                  "<p class='b'>uk secret</p>")
+                .find("UK SECRET"),
+            std::string::npos);
+  EXPECT_NE(Shown(".b { font-variant: var(--v) } html { --v: small-caps }",
+                  "<p class='b'>uk secret</p>")
+                .find("UK SECRET"),
+            std::string::npos);
+  EXPECT_NE(Shown(":root { --t: uppercase }", "<p style='text-transform: var(--t)'>uk secret</p>")
+                .find("UK SECRET"),
+            std::string::npos);
+  EXPECT_NE(Shown(".b { text-transform: \\75ppercase }", "<p class='b'>uk secret</p>")
+                .find("UK SECRET"),
+            std::string::npos);
+  EXPECT_NE(Shown(":root { --t: none } .b { text-transform: var(--t) }",
+                  "<p class='b'>uk secret</p>")
+                .find("uk secret"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace nearmiss::content

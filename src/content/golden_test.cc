@@ -51,6 +51,10 @@ const char kRound35Dir[] = "tests/testdata/markings/round35";
 // Round 36 (b13u): a lone ordinary-mail level word decorated ("CONFIDENTIAL.",
 // "*PROTECTED*") at a body's or an attachment's edge (d1; tester r13 repros).
 const char kRound36Dir[] = "tests/testdata/markings/round36";
+// Round 37: NATO's abbreviations leading a subject in every separator form
+// (d1), a form's column header naming the levels (d2), ODF table rows and
+// Word's empty last cell (d3) (made by make-fixtures.py there).
+const char kRound37Dir[] = "tests/testdata/markings/round37";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -94,7 +98,7 @@ std::vector<std::string> Fixtures() {
   std::vector<std::string> out;
   for (const char* dir : {kDir, kStructureDir, kContainersDir, kRound13Dir,
                           kRound14Dir, kRound32Dir, kRound33Dir, kRound35Dir,
-                          kRound36Dir}) {
+                          kRound36Dir, kRound37Dir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

@@ -120,10 +120,10 @@ const xmlNode kLineEnd{};
 // reaches the reader in capitals, so it is read in capitals (issue 13,
 // breaker round 32 D5). The rules of the page's style sheets are read too
 // (css_caps.h); the style attribute wins over them, as in CSS.
-Caps StyleCaps(const xmlNode* node) {
+Caps StyleCaps(const xmlNode* node, const StyleSheetCaps& sheets) {
   xmlChar* raw = xmlGetProp(node, reinterpret_cast<const xmlChar*>("style"));
   if (raw == nullptr) return Caps::kInherit;
-  Caps caps = DeclarationCaps(reinterpret_cast<const char*>(raw));
+  Caps caps = DeclarationCaps(reinterpret_cast<const char*>(raw), &sheets);
   xmlFree(raw);
   return caps;
 }
@@ -270,7 +270,7 @@ Extracted HtmlToText(std::string_view html) {
       out.text.push_back('\n');
       stack.emplace_back(nullptr, false);
     }
-    Caps caps = StyleCaps(node);
+    Caps caps = StyleCaps(node, sheets);
     if (caps == Caps::kInherit && !sheets.empty()) caps = sheets.For(node);
     if (caps != Caps::kInherit) upper = caps == Caps::kUpper;
     // Children pushed in reverse so they pop in document order.

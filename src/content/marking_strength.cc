@@ -104,7 +104,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     // subject as the words do, and nowhere else mark anything ("CTS" in
     // a signature, "Charlotte, NC"); pack.h, subject_head = "only".
     if (!subject || !WrittenInCapitals(text.substr(m.begin, m.end - m.begin)) ||
-        !LeadsSubjectBeforeColon(text, m.begin, m.end)) {
+        !AbbreviationLeadsSubject(text, m.begin, m.end)) {
       return Counts::kNo;
     }
     *strength = Strength::kStrong;
@@ -178,6 +178,13 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // "☒ PUBLIC ☐ INTERNAL ☐ CONFIDENTIAL ☐ SECRET": a level offered in a
   // form's row of boxes and not ticked marks nothing (checkbox_choice.h).
   if (strong && !subject && UncheckedChoice(text, m.begin)) strong = false;
+  // "UNCLASSIFIED | CONFIDENTIAL | SECRET": a form's column header names
+  // the levels, one a column (checkbox_choice.h, RowListsLevels; issue 13,
+  // round 37 item 2). The row was read by EmitMarkings for this line.
+  if (strong && !subject && s.levels_row && m.begin >= s.levels_row_begin &&
+      m.end <= s.levels_row_end) {
+    strong = false;
+  }
   // "holds a SECRET clearance": a person's clearance level. Asked only of
   // a match that would count, as loose words in prose are many.
   if (strong && AboutClearance(text, m.begin, m.end)) strong = false;

@@ -11,9 +11,16 @@
 //   <a:pPr><a:defRPr cap=...>;
 // - ODF (ODT, ODP, ODS): fo:text-transform="uppercase" or
 //   fo:font-variant="small-caps" in a style's <style:text-properties> (ODF
-//   1.2 Part 1, 20.227 and 20.192), the nearest element's text:style-name
-//   that says either way deciding, each style followed through
-//   style:parent-style-name.
+//   1.2 Part 1, 20.227 and 20.192), the nearest element's style that says
+//   either way deciding (a span's or paragraph's text:style-name, a table
+//   cell's table:style-name or else its row's or column's
+//   table:default-cell-style-name, a drawing shape's presentation:style-name
+//   or draw:style-name), each style followed through
+//   style:parent-style-name; then the style:default-style of the families
+//   met, innermost first (issue 13, round 37 item 4).
+// - Word table styles: the w:tblStyle of the table a paragraph stands in
+//   (or the default table style), under the paragraph's style and over the
+//   document defaults (17.7.2).
 // Direct formatting wins over a character style, which wins over the
 // paragraph's style, as Word applies them; caps is a toggle property in
 // Word's styles (17.7.3), which nearmiss reads as set, not toggled: a
@@ -60,8 +67,10 @@ class OfficeCaps {
 
   Styles word_;  // by w:styleId
   std::string word_default_paragraph_;
+  std::string word_default_table_;
   Caps word_defaults_ = Caps::kInherit;
   Styles odf_;  // by family, '/', style:name
+  std::map<std::string, Caps, std::less<>> odf_defaults_;  // by family
 };
 
 }  // namespace nearmiss::content

@@ -45,8 +45,11 @@
 //                                    # if the message agrees (position.h,
 //                                    # ReadSubjectRest); "only": an
 //                                    # abbreviation that counts leading a
-//                                    # subject, in capitals, before ':' or
-//                                    # '//' ("CTS: exercise order"), and
+//                                    # subject, in capitals, set off by
+//                                    # ':', '//', ' - ', ' | ' or opening
+//                                    # brackets ("CTS: exercise order",
+//                                    # "[CTSA] annex"; position.h,
+//                                    # AbbreviationLeadsSubject), and
 //                                    # nowhere else
 //   agree_only = false               # the form is also a common
 //                                    # abbreviation, name or notice ("LOU":

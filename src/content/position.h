@@ -28,13 +28,19 @@ bool IsSubjectMarking(std::string_view text, std::size_t begin,
 // subject.
 std::size_t SubjectWordsStart(std::string_view text, std::size_t begin);
 
-// The match leads the subject (SubjectWordsStart) and a ':' or the banner's
-// "//" follows it: "CTS: exercise order", "RE: [EXTERNAL] NS//REL TO SWE:
-// plan". Not after a mission's name, not in brackets elsewhere, not
-// trailing ("Raleigh office - NC"), not before a dash, nor alone: NATO's
-// level abbreviations are also initials, codes and state names (nato-eu
-// pack, subject_head = "only").
-bool LeadsSubjectBeforeColon(std::string_view text, std::size_t begin, std::size_t end);
+// An abbreviation of a level leads the subject (SubjectWordsStart, which
+// also skips a gateway's unbracketed notice, "CAUTION: EXTERNAL EMAIL - ")
+// and is set off from the subject's words as senders set it off: a ':' or
+// the banner's "//" after it ("CTS: exercise order", "RE: [EXTERNAL]
+// NS//REL TO SWE: plan"), a ' - ' or ' | ' (or doubled, ' -- ', ' || ')
+// with blanks on both sides ("CTSA - annex"), or alone in the brackets
+// that open the subject ("[CTS] order", "(CTSA) annex"). Not after a
+// mission's name, not in brackets elsewhere, not trailing ("Raleigh office
+// - NC"), nor alone: NATO's level abbreviations are also initials, codes
+// and state names (nato-eu pack, subject_head = "only"; issue 13, round 37
+// item 1).
+bool AbbreviationLeadsSubject(std::string_view text, std::size_t begin,
+                              std::size_t end);
 
 // The match stands in the "Subject:" field of a header block quoted in a
 // body or a document: the line starts (after blanks and "> " quote marks)

@@ -99,6 +99,54 @@ std::size_t SkipHeadDecoration(std::string_view text, std::size_t at,
   return at;
 }
 
+// Skips `word` (ASCII case folded) at `at` and the blanks after it;
+// returns `at` when the word is not there whole.
+std::size_t SkipWord(std::string_view s, std::size_t at, std::string_view word) {
+  if (!StartsWithNoCaseAt(s, at, word)) return at;
+  std::size_t i = at + word.size();
+  if (i < s.size() && IsAlpha(s[i])) return at;
+  while (i < s.size() && IsBlank(s[i])) ++i;
+  return i;
+}
+
+// Skips a run of the separators a gateway writes after its notice, and
+// the blanks around them.
+std::size_t SkipNoticeSeparators(std::string_view s, std::size_t at) {
+  while (at < s.size() && (IsBlank(s[at]) || s[at] == ':' || s[at] == '-' ||
+                           s[at] == '|')) {
+    ++at;
+  }
+  return at;
+}
+
+// Skips a mail gateway's external-sender notice written unbracketed at a
+// subject's head: "CAUTION: EXTERNAL EMAIL - ", "CAUTION: EXTERNAL EMAIL ",
+// "WARNING: External Sender | ", "ATTENTION - EXTERNAL MESSAGE: " (the
+// forms Mimecast, Proofpoint and Exchange transport rules are configured
+// to prepend; the bracketed "[EXTERNAL]" is SkipGatewayTag's). Returns
+// `at` when there is none, or nothing follows it before `begin`.
+std::size_t SkipGatewayNotice(std::string_view s, std::size_t at,
+                              std::size_t begin) {
+  std::size_t i = at;
+  for (std::string_view head : {"caution", "warning", "attention"}) {
+    i = SkipWord(s, at, head);
+    if (i != at) break;
+  }
+  if (i == at) return at;
+  i = SkipNoticeSeparators(s, i);
+  std::size_t after = SkipWord(s, i, "external");
+  if (after == i) return at;
+  for (std::string_view what : {"email", "e-mail", "mail", "message", "sender"}) {
+    std::size_t j = SkipWord(s, after, what);
+    if (j != after) {
+      after = j;
+      break;
+    }
+  }
+  after = SkipNoticeSeparators(s, after);
+  return after <= begin ? after : at;
+}
+
 }  // namespace
 
 std::size_t SubjectWordsStart(std::string_view text, std::size_t begin) {
@@ -107,18 +155,35 @@ std::size_t SubjectWordsStart(std::string_view text, std::size_t begin) {
     while (at < text.size() && IsBlank(text[at])) ++at;
     std::size_t next = SkipReplyPrefix(text, at);
     if (next == at && at < begin) next = SkipGatewayTag(text, at, begin);
+    if (next == at && at < begin) next = SkipGatewayNotice(text, at, begin);
     if (next == at) break;
     at = next;
   }
   return SkipHeadDecoration(text, at, begin);
 }
 
-bool LeadsSubjectBeforeColon(std::string_view text, std::size_t begin, std::size_t end) {
+bool AbbreviationLeadsSubject(std::string_view text, std::size_t begin,
+                              std::size_t end) {
   if (SubjectWordsStart(text, begin) != begin) return false;
+  // Alone in the brackets that open the subject: "[CTS] exercise order",
+  // "(CTSA) annex", as "[SECRET] plan" is written.
+  std::size_t b = begin;
+  while (b > 0 && IsBlank(text[b - 1])) --b;
   std::size_t i = end;
   while (i < text.size() && IsBlank(text[i])) ++i;
-  return i < text.size() &&
-         (text[i] == ':' || (text[i] == '/' && i + 1 < text.size() && text[i + 1] == '/'));
+  if (b > 0 && (text[b - 1] == '[' || text[b - 1] == '(')) {
+    return i < text.size() && text[i] == (text[b - 1] == '[' ? ']' : ')');
+  }
+  if (i == text.size()) return false;
+  // "CTS: order", "NS//REL TO SWE: plan".
+  if (text[i] == ':') return true;
+  if (text[i] == '/') return i + 1 < text.size() && text[i + 1] == '/';
+  // "CTSA - annex", "CTSA | annex", "CTSA -- annex", "CTSA || annex": the
+  // run set off by blanks on both sides, as a separator, not "CTS-B".
+  if (i == end || (text[i] != '-' && text[i] != '|')) return false;
+  std::size_t run = i;
+  while (run < text.size() && text[run] == text[i]) ++run;
+  return run - i <= 2 && (run == text.size() || IsBlank(text[run]));
 }
 
 bool IsSubjectMarking(std::string_view text, std::size_t begin,

@@ -93,3 +93,31 @@ TEST(PositionTest, SubjectHeadAfterSymbolsDatesAndReferences) {
 
 }  // namespace
 }  // namespace nearmiss::content
+
+// Issue 13, round 37 item 1: NATO's level abbreviations lead a subject set
+// off in every way senders set a marking off, and after a gateway's notice
+// written without brackets; not trailing, not glued, not bracketed later.
+namespace nearmiss::content {
+namespace {
+
+TEST(PositionTest, AbbreviationLeadsSubjectInEverySeparatorForm) {
+  for (std::string_view subject :
+       {"CTSA: annex", "CTSA//REL TO SWE: annex", "CTSA - annex", "CTSA | annex",
+        "CTSA -- annex", "CTSA || annex", "[CTSA] annex", "(CTSA) annex",
+        "RE: [EXTERNAL] CTSA - annex", "Fwd: (CTSA) annex", "[CTSA]",
+        "CAUTION: EXTERNAL EMAIL - CTSA: annex",
+        "CAUTION: EXTERNAL EMAIL CTSA: annex",
+        "Warning: External Sender | RE: CTSA - annex"}) {
+    EXPECT_TRUE(At(AbbreviationLeadsSubject, subject, "CTSA")) << subject;
+  }
+  for (std::string_view subject :
+       {"CTSA", "CTSA annex", "CTSA-annex", "CTSA -annex", "CTSA --- annex",
+        "Plan [CTSA] annex", "Plan - CTSA", "[CTSA annex]",
+        "(CTSA annex)", "CAUTION: CTSA: annex", "EXTERNAL EMAIL CTSA: annex",
+        "CAUTION: EXTERNAL EMAILS CTSA: annex"}) {
+    EXPECT_FALSE(At(AbbreviationLeadsSubject, subject, "CTSA")) << subject;
+  }
+}
+
+}  // namespace
+}  // namespace nearmiss::content

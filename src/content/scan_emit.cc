@@ -105,6 +105,28 @@ void KeepSource(const Scanner::Rep& scanner, Scratch::Rep& s, PatternSource sour
   }
 }
 
+// Whether the line [line_begin, line_end), whose matches are s.kept[k]
+// on (sorted by start), is a row of cells listing levels (RowListsLevels):
+// its classification words and label names are the levels it names.
+bool LineListsLevels(const Scanner::Rep& scanner, Scratch::Rep& s,
+                     std::size_t k, std::size_t line_begin,
+                     std::size_t line_end) {
+  std::string_view line = s.text.substr(line_begin, line_end - line_begin);
+  if (line.find_first_of("\t|") == std::string_view::npos &&
+      line.find("   ") == std::string_view::npos) {
+    return false;  // one cell
+  }
+  s.row_names.clear();
+  for (; k < s.kept.size() && s.kept[k].begin < line_end; ++k) {
+    const PatternEntry& p = scanner.patterns[s.kept[k].id];
+    if (p.kind != MarkingKind::kClassification && p.kind != MarkingKind::kLabel) {
+      continue;
+    }
+    s.row_names.push_back(NamedLevel{s.kept[k].begin, s.kept[k].end, p.level});
+  }
+  return RowListsLevels(s.text, line_begin, line_end, s.row_names);
+}
+
 }  // namespace
 
 void SortLabelSpans(Scratch::Rep& s) {
@@ -138,18 +160,25 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
   std::size_t line_begin = 0, line_end = 0;
   bool line_known = false;
   auto out_it = s.kept.begin();
-  const RawMatch* previous = nullptr;
-  for (const RawMatch& m : s.kept) {
+  RawMatch previous{~0u, 0, 0};
+  s.levels_row = false;
+  for (std::size_t k = 0; k < s.kept.size(); ++k) {
+    // Copied: placed matches are written back over the entries before it.
+    const RawMatch m = s.kept[k];
     // A shorter match of the same pattern at the same start: a prefix of
     // the one just read (sorted longest first).
-    bool prefix = previous != nullptr && previous->id == m.id &&
-                  previous->begin == m.begin;
-    previous = &m;
+    bool prefix = previous.id == m.id && previous.begin == m.begin;
+    previous = m;
     if (prefix) continue;
     if (!line_known || m.begin > line_end) {
       line_begin = LineStart(text, m.begin);
       line_end = LineEnd(text, m.begin);
       line_known = true;
+      // The entries from k on are not yet overwritten: the line's names.
+      s.levels_row = kind == TextKind::kBody &&
+                     LineListsLevels(scanner, s, k, line_begin, line_end);
+      s.levels_row_begin = line_begin;
+      s.levels_row_end = line_end;
     }
     work += line_end - line_begin + kMatchWork;
     if (work > kMaxPositionWork) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "content/checkbox_choice.h"
 #include "content/detectors.h"
 #include "content/pack.h"
 #include "nearmiss/content_scanner.h"
@@ -152,6 +153,12 @@ struct Scratch::Rep {
   // place and that look like a scheme's values ("Non-Public"): unknown-label
   // unless the packs' findings cover them (body_labels.cc).
   std::vector<std::pair<std::size_t, std::size_t>> label_values;
+  // The line EmitMarkings is placing matches on, when it is a row of cells
+  // listing levels (checkbox_choice.h, RowListsLevels): a column header
+  // of a form, whose level words mark nothing. `row_names` is its buffer.
+  std::vector<NamedLevel> row_names;
+  bool levels_row = false;
+  std::size_t levels_row_begin = 0, levels_row_end = 0;
   bool overflowed = false;
   bool over_budget = false;  // kMaxPositionWork spent (scan.cc)
   // Where TypedPlainly last counted lines to (text offset, its line number,

@@ -11,12 +11,14 @@ namespace nearmiss::content {
 namespace {
 
 // Local names (after any prefix) that start a new line of text: paragraphs,
-// headings, rows and cells, and the line breaks of OOXML (w:br, w:cr) and
-// ODF (text:line-break, ODF 1.2 part 1 6.1.5): "UK SECRET<line-break/>UK
-// EYES ONLY" is two banner lines, not "UK SECRETUK EYES ONLY".
-constexpr std::array<const char*, 11> kLineElements = {
-    "p",   "h",  "si",        "row",       "c",         "br",
-    "cr",  "tr", "table-row", "table-cell", "line-break"};
+// headings, rows, a spreadsheet's cells, and the line breaks of OOXML
+// (w:br, w:cr) and ODF (text:line-break, ODF 1.2 part 1 6.1.5): "UK
+// SECRET<line-break/>UK EYES ONLY" is two banner lines, not "UK SECRETUK
+// EYES ONLY". A Word or ODF table's cells are not here: a row is one line
+// with a tab between its cells (TextWalker).
+constexpr std::array<const char*, 10> kLineElements = {
+    "p",   "h",  "si",        "row",  "c",  "br",
+    "cr",  "tr", "table-row", "line-break"};
 
 // SpreadsheetML page headers and footers (ECMA-376 Part 1, 18.3.1.36
 // headerFooter): their text is a format string, read by ExcelHeaderText.
@@ -65,18 +67,27 @@ class TextWalker : public pugi::xml_tree_walker {
       }
     } else if (node.type() == pugi::node_element) {
       const char* local = LocalName(node.name());
-      if (std::strcmp(local, "tc") == 0) {
+      if (IsCell(local)) {
+        cell_ = node;
         next_cell_ = IsLaterCell(node);
-      } else if (next_cell_ && std::strcmp(local, "p") == 0) {
-        // The first paragraph of a Word table's second or later cell
-        // stands beside the cell before it, as HTML's cells are read
+        // A later ODF cell opens no line: its paragraph stands beside the
+        // cell before it, as a later Word cell's does (below).
+        if (next_cell_) return true;
+      } else if (next_cell_ && IsParagraph(local)) {
+        next_cell_ = false;
+        // The first paragraph of a Word or ODF table's second or later
+        // cell stands beside the cell before it, as HTML's cells are read
         // (html_text.cc, IsCell): a tab, which the normaliser makes a cell
         // break. "SECRET" | "//NOFORN" is one banner, and "MOD/2026/114" |
         // "UK SECRET" | "Page 1 of 3" in a header's table one banner line
-        // with the marking alone in its cell (issue 13, b13t defect 3).
-        out_->push_back('\t');
-        next_cell_ = false;
-        return true;
+        // with the marking alone in its cell (issue 13, b13t defect 3;
+        // ODF rows, round 37 item 3). Only a paragraph of that cell: after
+        // an empty last cell (no paragraph in it) the paragraph under the
+        // table is a line of its own, not a cell of the row above.
+        if (NearestCell(node) == cell_) {
+          out_->push_back('\t');
+          return true;
+        }
       }
       if (options_.every_element_breaks || OneOf(local, kLineElements)) {
         out_->push_back('\n');
@@ -115,16 +126,36 @@ class TextWalker : public pugi::xml_tree_walker {
   }
 
  private:
-  // A WordprocessingML cell (w:tc) with a cell before it in its row: the
-  // nearest element before it is a cell (a bookmark or permission mark
-  // between cells skipped, a few at most), not the row's properties.
+  // A table cell: WordprocessingML's w:tc, ODF's table:table-cell and the
+  // table:covered-table-cell a merged cell hides (ODF 1.2 Part 1).
+  static bool IsCell(const char* local) {
+    return std::strcmp(local, "tc") == 0 || std::strcmp(local, "table-cell") == 0 ||
+           std::strcmp(local, "covered-table-cell") == 0;
+  }
+
+  // A paragraph: w:p, text:p, text:h.
+  static bool IsParagraph(const char* local) {
+    return std::strcmp(local, "p") == 0 || std::strcmp(local, "h") == 0;
+  }
+
+  // The table cell a paragraph is in, or an empty node.
+  static pugi::xml_node NearestCell(const pugi::xml_node& node) {
+    for (pugi::xml_node a = node.parent(); a; a = a.parent()) {
+      if (a.type() == pugi::node_element && IsCell(LocalName(a.name()))) return a;
+    }
+    return pugi::xml_node();
+  }
+
+  // A cell with a cell before it in its row: the nearest element before it
+  // is a cell (a bookmark or permission mark between Word's cells skipped,
+  // a few at most), not the row's properties.
   static bool IsLaterCell(const pugi::xml_node& cell) {
     int looked = 0;
     for (pugi::xml_node p = cell.previous_sibling(); p && looked < 8;
          p = p.previous_sibling(), ++looked) {
       if (p.type() != pugi::node_element) continue;
       const char* local = LocalName(p.name());
-      if (std::strcmp(local, "tc") == 0) return true;
+      if (IsCell(local)) return true;
       if (std::strcmp(local, "trPr") == 0 || std::strcmp(local, "tblPrEx") == 0) return false;
     }
     return false;
@@ -134,6 +165,7 @@ class TextWalker : public pugi::xml_tree_walker {
   const XmlTextOptions& options_;
   const OfficeCaps* caps_;
   bool next_cell_ = false;  // the next paragraph opens a later cell
+  pugi::xml_node cell_;     // the cell last entered
 };
 
 }  // namespace

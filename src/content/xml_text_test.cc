@@ -185,3 +185,178 @@ TEST(XmlToTextTest, WordTableCellsOfARowAreOneLine) {
 
 }  // namespace
 }  // namespace nearmiss::content
+
+// Issue 13, round 37 item 3: an ODF table row reads as one line, a tab
+// between its cells, as Word's and HTML's rows do; an empty last cell does
+// not pull the paragraph under the table into the row.
+namespace nearmiss::content {
+namespace {
+
+constexpr char kOdf[] =
+    "xmlns:office='urn:oasis:names:tc:opendocument:xmlns:office:1.0' "
+    "xmlns:table='urn:oasis:names:tc:opendocument:xmlns:table:1.0' "
+    "xmlns:text='urn:oasis:names:tc:opendocument:xmlns:text:1.0'";
+
+std::string OdfText(std::string_view body) {
+  return Text(std::string("<office:document-content ") + kOdf +
+              "><office:body><office:text>" + std::string(body) +
+              "</office:text></office:body></office:document-content>");
+}
+
+TEST(XmlToTextTest, OdfTableCellsOfARowAreOneLine) {
+  EXPECT_EQ(OdfText("<table:table><table:table-row><table:table-cell><text:p>MOD/2026/114"
+                    "</text:p></table:table-cell><table:table-cell><text:p>UK SECRET"
+                    "</text:p></table:table-cell><table:table-cell><text:p>Page 1 of 3"
+                    "</text:p><text:p>second</text:p></table:table-cell></table:table-row>"
+                    "<table:table-row><table:table-cell><text:h>next row</text:h>"
+                    "</table:table-cell></table:table-row></table:table>"),
+            "\n\nMOD/2026/114\tUK SECRET\tPage 1 of 3\nsecond\n\nnext row");
+  // A merged cell's covered neighbour is a cell of the row too; an empty
+  // later cell leaves the paragraph under the table a line of its own.
+  EXPECT_EQ(OdfText("<table:table><table:table-row><table:table-cell><text:p>SECRET"
+                    "</text:p></table:table-cell><table:covered-table-cell/>"
+                    "<table:table-cell><text:p>//NOFORN</text:p></table:table-cell>"
+                    "<table:table-cell/></table:table-row></table:table>"
+                    "<text:p>The plan follows.</text:p>"),
+            "\n\nSECRET\t//NOFORN\nThe plan follows.");
+}
+
+TEST(XmlToTextTest, WordEmptyLaterCellLeavesTheNextParagraphALine) {
+  EXPECT_EQ(Text(Doc("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>UNCLASSIFIED</w:t></w:r></w:p>"
+                     "</w:tc><w:tc><w:tcPr/></w:tc></w:tr></w:tbl>"
+                     "<w:p><w:r><w:t>SECRET</w:t></w:r></w:p>")),
+            "\n\nUNCLASSIFIED\nSECRET");
+  // An empty later cell with its empty paragraph is still a cell.
+  EXPECT_EQ(Text(Doc("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>SECRET</w:t></w:r></w:p></w:tc>"
+                     "<w:tc><w:p/></w:tc></w:tr></w:tbl><w:p><w:r><w:t>Plan</w:t></w:r>"
+                     "</w:p>")),
+            "\n\nSECRET\t\nPlan");
+}
+
+}  // namespace
+}  // namespace nearmiss::content
+
+// Issue 13, round 37 item 4: capitals from ODF default styles, drawing-shape
+// and table-cell styles (a column's default cell style included), and Word
+// table styles.
+namespace nearmiss::content {
+namespace {
+
+constexpr char kOdfNs[] =
+    "xmlns:office='urn:oasis:names:tc:opendocument:xmlns:office:1.0' "
+    "xmlns:style='urn:oasis:names:tc:opendocument:xmlns:style:1.0' "
+    "xmlns:text='urn:oasis:names:tc:opendocument:xmlns:text:1.0' "
+    "xmlns:table='urn:oasis:names:tc:opendocument:xmlns:table:1.0' "
+    "xmlns:draw='urn:oasis:names:tc:opendocument:xmlns:drawing:1.0' "
+    "xmlns:presentation='urn:oasis:names:tc:opendocument:xmlns:presentation:1.0' "
+    "xmlns:fo='urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0'";
+
+std::string OdfContent(std::string_view automatic, std::string_view body) {
+  return std::string("<office:document-content ") + kOdfNs + "><office:automatic-styles>" +
+         std::string(automatic) + "</office:automatic-styles><office:body>" +
+         std::string(body) + "</office:body></office:document-content>";
+}
+
+std::string OdfStyles(std::string_view common) {
+  return std::string("<office:document-styles ") + kOdfNs + "><office:styles>" +
+         std::string(common) + "</office:styles></office:document-styles>";
+}
+
+constexpr char kUpper[] = "<style:text-properties fo:text-transform='uppercase'/>";
+constexpr char kNoTransform[] = "<style:text-properties fo:text-transform='none'/>";
+
+TEST(XmlToTextCapsTest, OdfDefaultStyles) {
+  std::string defaults = OdfStyles(std::string("<style:default-style style:family='paragraph'>") +
+                                   kUpper + "</style:default-style>");
+  EXPECT_EQ(Shown(OdfContent("", "<office:text><text:p>uk secret</text:p></office:text>"),
+                  defaults),
+            "\nUK SECRET");
+  // A style of the chain that says otherwise wins over the default.
+  EXPECT_EQ(Shown(OdfContent(std::string("<style:style style:name='P1' style:family='paragraph'>") +
+                                 kNoTransform + "</style:style>",
+                             "<office:text><text:p text:style-name='P1'>uk secret</text:p>"
+                             "</office:text>"),
+                  defaults),
+            "\nuk secret");
+  // Without it the paragraph is as typed.
+  EXPECT_EQ(Shown(OdfContent("", "<office:text><text:p>uk secret</text:p></office:text>")),
+            "\nuk secret");
+}
+
+TEST(XmlToTextCapsTest, OdfPresentationAndGraphicStyles) {
+  std::string automatic = std::string("<style:style style:name='pr1' style:family='presentation'>") +
+                          kUpper + "</style:style><style:style style:name='gr1' "
+                          "style:family='graphic'>" + kUpper + "</style:style>";
+  EXPECT_EQ(Shown(OdfContent(automatic,
+                             "<office:presentation><draw:page draw:style-name='dp1'><draw:frame "
+                             "presentation:style-name='pr1' draw:style-name='x'><draw:text-box>"
+                             "<text:p>uk secret</text:p></draw:text-box></draw:frame>"
+                             "<draw:custom-shape draw:style-name='gr1'><text:p>nato secret"
+                             "</text:p></draw:custom-shape><draw:frame><draw:text-box><text:p>"
+                             "plan</text:p></draw:text-box></draw:frame></draw:page>"
+                             "</office:presentation>")),
+            "\nUK SECRET\nNATO SECRET\nplan");
+  std::string graphic_default =
+      OdfStyles(std::string("<style:default-style style:family='graphic'>") + kUpper +
+                "</style:default-style>");
+  EXPECT_EQ(Shown(OdfContent("", "<office:drawing><draw:page><draw:rect><text:p>uk secret"
+                                 "</text:p></draw:rect></draw:page></office:drawing>"),
+                  graphic_default),
+            "\nUK SECRET");
+}
+
+TEST(XmlToTextCapsTest, OdfTableCellStylesAndColumnDefaults) {
+  std::string automatic = std::string("<style:style style:name='ce1' style:family='table-cell'>") +
+                          kUpper + "</style:style>";
+  EXPECT_EQ(Shown(OdfContent(automatic,
+                             "<office:spreadsheet><table:table><table:table-column "
+                             "table:number-columns-repeated='2'/><table:table-column "
+                             "table:default-cell-style-name='ce1'/><table:table-row>"
+                             "<table:table-cell table:style-name='ce1'><text:p>uk secret</text:p>"
+                             "</table:table-cell><table:table-cell><text:p>plan</text:p>"
+                             "</table:table-cell><table:table-cell><text:p>uk eyes only"
+                             "</text:p></table:table-cell></table:table-row></table:table>"
+                             "</office:spreadsheet>")),
+            "\n\nUK SECRET\tplan\tUK EYES ONLY");
+  // Repeated cells before it count towards its column.
+  EXPECT_EQ(Shown(OdfContent(automatic,
+                             "<office:spreadsheet><table:table><table:table-columns>"
+                             "<table:table-column table:number-columns-repeated='3'/>"
+                             "<table:table-column table:default-cell-style-name='ce1'/>"
+                             "</table:table-columns><table:table-row><table:table-cell "
+                             "table:number-columns-repeated='3'/><table:table-cell><text:p>uk "
+                             "secret</text:p></table:table-cell></table:table-row></table:table>"
+                             "</office:spreadsheet>")),
+            "\n\tUK SECRET");
+  // A repeat count that is no number is one column.
+  EXPECT_EQ(Shown(OdfContent(automatic,
+                             "<office:spreadsheet><table:table><table:table-column "
+                             "table:number-columns-repeated='x'/><table:table-column "
+                             "table:default-cell-style-name='ce1'/><table:table-row>"
+                             "<table:table-cell><text:p>plan</text:p></table:table-cell>"
+                             "<table:table-cell><text:p>uk secret</text:p></table:table-cell>"
+                             "</table:table-row></table:table></office:spreadsheet>")),
+            "\n\nplan\tUK SECRET");
+}
+
+TEST(XmlToTextCapsTest, WordTableStyles) {
+  std::string styles = std::string("<w:styles ") + kW +
+                       "><w:style w:type='table' w:styleId='Banner'><w:rPr><w:caps/></w:rPr>"
+                       "</w:style><w:style w:type='paragraph' w:styleId='Plain'><w:rPr>"
+                       "<w:caps w:val='0'/></w:rPr></w:style></w:styles>";
+  std::string table = "<w:tbl><w:tblPr><w:tblStyle w:val='Banner'/></w:tblPr><w:tr><w:tc>"
+                      "<w:p><w:r><w:t>uk secret</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr>"
+                      "<w:pStyle w:val='Plain'/></w:pPr><w:r><w:t>plan</w:t></w:r></w:p>"
+                      "</w:tc></w:tr></w:tbl><w:p><w:r><w:t>after</w:t></w:r></w:p>";
+  EXPECT_EQ(Shown(Doc(table), styles), "\n\nUK SECRET\tplan\nafter");
+  std::string default_table = std::string("<w:styles ") + kW +
+                              "><w:style w:type='table' w:default='1' w:styleId='Grid'><w:rPr>"
+                              "<w:smallCaps/></w:rPr></w:style></w:styles>";
+  EXPECT_EQ(Shown(Doc("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>uk secret</w:t></w:r></w:p></w:tc>"
+                      "</w:tr></w:tbl>"),
+                  default_table),
+            "\n\nUK SECRET");
+}
+
+}  // namespace
+}  // namespace nearmiss::content

@@ -1,0 +1,184 @@
+// CSS escapes and var() references: see css_values.h.
+#include "content/css_values.h"
+
+#include <cstdint>
+
+namespace nearmiss::content {
+namespace {
+
+bool IsCssSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+std::string_view Trim(std::string_view v) {
+  while (!v.empty() && IsCssSpace(v.front())) v.remove_prefix(1);
+  while (!v.empty() && IsCssSpace(v.back())) v.remove_suffix(1);
+  return v;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+void AppendUtf8(std::uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+void LowerInPlace(std::string* s) {
+  for (char& c : *s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+}
+
+// The offset of the first `c` in `s` from `from` that no backslash
+// escapes, or npos.
+std::size_t FindUnescaped(std::string_view s, char c, std::size_t from) {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    if (s[i] == '\\') {
+      ++i;  // the escaped character is not a delimiter
+    } else if (s[i] == c) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+constexpr std::uint32_t kReplacement = 0xFFFD;
+
+}  // namespace
+
+std::string UnescapeCss(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] != '\\') {
+      out.push_back(s[i++]);
+      continue;
+    }
+    ++i;
+    if (i == s.size()) {
+      AppendUtf8(kReplacement, &out);
+      break;
+    }
+    if (HexValue(s[i]) < 0) {
+      if (s[i] != '\n') out.push_back(s[i]);  // "\;" is ';', "\<newline>" nothing
+      ++i;
+      continue;
+    }
+    std::uint32_t cp = 0;
+    for (int n = 0; n < 6 && i < s.size() && HexValue(s[i]) >= 0; ++n, ++i) {
+      cp = cp * 16 + static_cast<std::uint32_t>(HexValue(s[i]));
+    }
+    if (i < s.size() && IsCssSpace(s[i])) {
+      // One white space ends the escape; "\r\n" counts as one.
+      i += s.substr(i, 2) == "\r\n" ? 2 : 1;
+    }
+    if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = kReplacement;
+    AppendUtf8(cp, &out);
+  }
+  return out;
+}
+
+bool ShowsCapitals(std::string_view value) {
+  return value.find("uppercase") != std::string_view::npos ||
+         value.find("-caps") != std::string_view::npos ||
+         value.find("unicase") != std::string_view::npos;
+}
+
+std::string_view NextDeclaration(std::string_view block, std::size_t* at) {
+  std::size_t stop = FindUnescaped(block, ';', *at);
+  if (stop == std::string_view::npos) stop = block.size();
+  std::string_view decl = block.substr(*at, stop - *at);
+  *at = stop + 1;
+  return decl;
+}
+
+bool SplitDeclaration(std::string_view decl, std::string* property, std::string* value) {
+  std::size_t colon = FindUnescaped(decl, ':', 0);
+  if (colon == std::string_view::npos) return false;
+  *property = UnescapeCss(Trim(decl.substr(0, colon)));
+  *value = UnescapeCss(Trim(decl.substr(colon + 1)));
+  LowerInPlace(property);
+  LowerInPlace(value);
+  *property = std::string(Trim(*property));
+  *value = std::string(Trim(*value));
+  return true;
+}
+
+void CustomProperties::Collect(std::string_view block) {
+  ForEachDeclaration(block, [&](const std::string& property, const std::string& value) {
+    if (!property.starts_with("--")) return;
+    auto it = values_.find(property);
+    if (it == values_.end()) {
+      values_.emplace(property, value);
+    } else if (ShowsCapitals(value) || !ShowsCapitals(it->second)) {
+      it->second = value;  // later wins, but not over capitals
+    }
+  });
+}
+
+const std::string* CustomProperties::Find(std::string_view name) const {
+  auto it = values_.find(name);
+  return it == values_.end() ? nullptr : &it->second;
+}
+
+bool CustomProperties::Substitute(std::string_view value, const CustomProperties* outer,
+                                  int depth, std::string* out) const {
+  if (depth > kMaxVarDepth) return false;
+  for (std::size_t i = 0; i < value.size();) {
+    std::size_t var = value.find("var(", i);
+    if (var == std::string_view::npos) {
+      out->append(value.substr(i));
+      break;
+    }
+    out->append(value.substr(i, var - i));
+    // The reference runs to its matching ')'.
+    std::size_t open = var + 4, close = open;
+    for (int nest = 1; close < value.size(); ++close) {
+      if (value[close] == '(') ++nest;
+      if (value[close] == ')' && --nest == 0) break;
+    }
+    std::string_view inside = value.substr(open, close - open);
+    std::size_t comma = inside.find(',');
+    std::string_view name = Trim(inside.substr(0, comma));
+    const std::string* found = Find(name);
+    if (found == nullptr && outer != nullptr) found = outer->Find(name);
+    std::string_view replacement;
+    if (found != nullptr) {
+      replacement = *found;
+    } else if (comma != std::string_view::npos) {
+      replacement = Trim(inside.substr(comma + 1));
+    }
+    if (!Substitute(replacement, outer, depth + 1, out)) return false;
+    if (out->size() > kMaxVarBytes) return false;
+    i = close + 1;
+  }
+  return out->size() <= kMaxVarBytes;
+}
+
+std::string CustomProperties::Resolve(std::string_view value,
+                                      const CustomProperties* outer) const {
+  if (value.find("var(") == std::string_view::npos) return std::string(value);
+  std::string out;
+  if (!Substitute(value, outer, 0, &out)) return {};
+  return out;
+}
+
+}  // namespace nearmiss::content
