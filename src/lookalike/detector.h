@@ -143,6 +143,12 @@ class DetectorImpl final : public LookalikeDetector {
   // Asked for a Domain of one label, which the engine builds for a name
   // ParseDomain refuses (detector_dotless.cc).
   bool DotlessMatch(const Domain& d, LookalikeMatch& m) const;
+  // The same with one slip more (gmailcon, armymill, gmail-com): the
+  // typed name `s` (ASCII) with its dots put back is judged, and a
+  // suggestion one edit from `s` kept. detector_dotless.cc.
+  bool DotlessSlipMatch(std::string_view s, LookalikeMatch& m) const;
+  // NamespaceNameKnown of `name` or of a parent of it (us.army.mil: army.mil).
+  bool NameOrParentKnown(std::string_view name) const;
   // A dot moved one letter or typed once too often, wherever it lands:
   // gmailc.om, armym.il, gmai.lcom, army.mi.l, hotmail.c.om, hmrc.go.v.uk.
   void DotShiftCandidates(const Query& q, Best& best) const;

@@ -1,0 +1,44 @@
+// Issue 15, round 37: the look-alikes a tester found past round 36, each
+// as a sender meets it, on the embedded lists and the default policy.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+
+#include "engine/default_policy_testing.h"
+#include "engine/engine_testing.h"
+#include "nearmiss/engine.h"
+
+namespace nearmiss {
+namespace {
+
+using lookalike_testing::Show;
+using Round37Test = lookalike_testing::DefaultPolicyTest;
+
+// Item 2: a trusted name typed without its dots and with one slip more
+// (a letter off, two swapped, a hyphen for the dot, a Cyrillic letter)
+// was invalid with no suggestion: only the exact name with its dots left
+// out was found. The dots are put back and the slip judged, and the
+// suggestion kept only when it is one edit from what was typed.
+TEST_F(Round37Test, ADotlessDomainWithOneSlipMoreIsALookalike) {
+  for (auto [typed, meant] : {std::pair{"gmailcon", "gmail.com"},
+                              {"gmialcom", "gmail.com"},
+                              {"gmail-com", "gmail.com"},
+                              {"gm\u0430ilcom", "gmail.com"},  // Cyrillic "а"
+                              {"armymill", "army.mil"},
+                              {"usarmymil", "us.army.mil"}}) {
+    RecipientCheck c = Check(typed);
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed << ": " << Show(c);
+    EXPECT_EQ(c.suggestion, "a@" + std::string(meant)) << typed << ": " << Show(c);
+    EXPECT_EQ(Decide(typed).action, Action::kReject) << typed;
+  }
+  // Two slips besides the dots, or a name no list holds under a namespace,
+  // stay invalid: nothing one edit away to suggest.
+  for (const char* typed : {"gmxilcon", "johnsmil", "qwertyuiop"}) {
+    RecipientCheck c = Check(typed);
+    EXPECT_EQ(c.verdict, Verdict::kInvalid) << typed << ": " << Show(c);
+  }
+}
+
+}  // namespace
+}  // namespace nearmiss
