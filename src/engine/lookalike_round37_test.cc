@@ -40,5 +40,29 @@ TEST_F(Round37Test, ADotlessDomainWithOneSlipMoreIsALookalike) {
   }
 }
 
+// Item 3: a declared name with a key slip under another country's real
+// ending one edit from its own (com.ua for com.au, co.ug for co.uk) was
+// external: the ending alone is that country's namesake, so two slips were
+// not looked for. A declared name of five letters or more with one plain
+// key slip is the look-alike, scored at most 0.8.
+TEST_F(Round37Test, ADeclaredNameSlippedIntoARealEndingIsALookalike) {
+  auto e = Build(
+      "[domains]\nprotected = [\"westpac.com.au\", \"barclays.co.uk\", \"hsbc.co.uk\"]\n");
+  ASSERT_NE(e, nullptr);
+  for (auto [typed, meant] : {std::pair{"westapc.com.ua", "westpac.com.au"},
+                              {"barclsys.co.ug", "barclays.co.uk"},
+                              {"wesrpac.com.ua", "westpac.com.au"}}) {
+    RecipientCheck c = e->CheckRecipient(std::string("a@") + typed);
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed << ": " << Show(c);
+    EXPECT_EQ(c.suggestion, "a@" + std::string(meant)) << typed << ": " << Show(c);
+    EXPECT_LE(c.score, 0.8) << typed;
+  }
+  // A vowel for another is no key slip; hsbc is too short for two slips.
+  for (const char* typed : {"westpuc.com.ua", "hsbv.co.ug"}) {
+    RecipientCheck c = e->CheckRecipient(std::string("a@") + typed);
+    EXPECT_NE(c.verdict, Verdict::kLookalike) << typed << ": " << Show(c);
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss

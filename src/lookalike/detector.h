@@ -208,6 +208,10 @@ class DetectorImpl final : public LookalikeDetector {
   // name has (barclsys.cp.uk, yaho.co.ul, bigpnd.net.ai):
   // detector_two_slips.cc. Asked only when nothing else is near.
   void TypoAndMultiLabelSuffixCandidates(const Query& q, Best& best) const;
+  // Part of it when the typed ending is another country's real one
+  // (westapc.com.ua): declared names only, capped. detector_two_slips.cc.
+  void RealEndingSlip(const Query& q, std::string_view prefix, std::string_view label,
+                      std::string_view tail, std::string_view meant, Best& best) const;
   // A slip in the name and one in a country's commercial second level that
   // no trusted name is under, or under a name too short for two slips
   // (gmial.con.au, hbsc.cp.uk): true and `m` the look-alike the domain is
