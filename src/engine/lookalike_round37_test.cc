@@ -64,5 +64,19 @@ TEST_F(Round37Test, ADeclaredNameSlippedIntoARealEndingIsALookalike) {
   }
 }
 
+// Item 4: a real neighbour's note (target) named a domain made of the
+// typed label and the namespace (hmcr.gov.au for hmcr.gov.ua), which no
+// one has. It names the listed name one slip away (hmrc.gov.uk), else the
+// namespace as the lists write it.
+TEST_F(Round37Test, ARealNeighboursNoteNamesARealDomain) {
+  RecipientCheck hmcr = Check("hmcr.gov.ua");
+  EXPECT_NE(hmcr.verdict, Verdict::kLookalike) << Show(hmcr);
+  EXPECT_EQ(lookalike_testing::CodeOf(hmcr), "real-neighbour") << Show(hmcr);
+  EXPECT_EQ(hmcr.target, "hmrc.gov.uk") << Show(hmcr);
+  RecipientCheck made_up = Check("qzxvk.gov.ua");
+  EXPECT_EQ(lookalike_testing::CodeOf(made_up), "real-neighbour") << Show(made_up);
+  EXPECT_EQ(made_up.target, ".gov.au") << Show(made_up);
+}
+
 }  // namespace
 }  // namespace nearmiss

@@ -254,6 +254,9 @@ class DetectorImpl final : public LookalikeDetector {
   // begins with `kind` ("gov."): "hmrc.gov.uk" for hmrc; "" when none or
   // several (health: gov.au and gov.ie).
   std::string ListedNameOfKind(std::string_view label, std::string_view kind) const;
+  // The same for a name one slip from `label` (hmrc.gov.uk for hmcr):
+  // the one the lists hold, or "" when none or several are that near.
+  std::string ListedNameNearOfKind(std::string_view label, std::string_view kind) const;
   // A TLD the root zone lacks typed for one it has (gmail.co.ik,
   // gmail.comcom, gmail.cm0): `m` becomes the look-alike the retyped
   // domain is, or is near, as tld-not-delegated (detector_retype.cc).
