@@ -216,14 +216,13 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       // no mail can be delivered there, and a rule on tld-not-delegated or
       // can_receive must see it; the hold offered a release that could
       // only bounce (issue 15, breaker 15, item 5).
-      // RFC 2606's names for tests are left out, as the detector does.
+      // RFC 6761's names for tests are left out, as the detector does.
       const std::string_view ascii = domain.ascii;
       const std::string_view tld = ascii.substr(ascii.rfind('.') + 1);
       // A name of one label (gmailcom) has no TLD: its reason says what
       // Postfix does with it.
       if (m.code != ReasonCode::kTldNotDelegated && !address::HasDelegatedTld(ascii) &&
-          ascii.find('.') != std::string_view::npos && tld != "test" && tld != "example" &&
-          tld != "localhost") {
+          ascii.find('.') != std::string_view::npos && !address::IsTestingTld(tld)) {
         Reason& r = reasons.Add(ReasonCode::kTldNotDelegated);
         FillReason(m, domain, &r);
         r.code = ReasonCode::kTldNotDelegated;

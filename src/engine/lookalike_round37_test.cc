@@ -78,5 +78,34 @@ TEST_F(Round37Test, ARealNeighboursNoteNamesARealDomain) {
   EXPECT_EQ(made_up.target, ".gov.au") << Show(made_up);
 }
 
+// Item 5: the special-use TLDs follow one rule (RFC 6761, RFC 2606). A name
+// under .invalid is made undeliverable on purpose: invalid, never a
+// look-alike (gmail.com.invalid was gmail.com's suffix-append). Under
+// .test, .example and .localhost a name is judged like any other, and the
+// TLD is never called missing.
+TEST_F(Round37Test, SpecialUseTldsFollowOneRule) {
+  for (const char* typed : {"gmail.com.invalid", "army.mil.invalid", "example.invalid"}) {
+    RecipientCheck c = Check(typed);
+    EXPECT_EQ(c.verdict, Verdict::kInvalid) << typed << ": " << Show(c);
+    EXPECT_EQ(lookalike_testing::CodeOf(c), "tld-not-delegated") << typed << ": " << Show(c);
+    EXPECT_EQ(c.suggestion, "") << typed << ": " << Show(c);
+    EXPECT_EQ(Decide(typed).action, Action::kReject) << typed;
+  }
+  auto e = Build("[domains]\norganisation = [\"corp.test\", \"lab.example\"]\n");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->CheckRecipient("a@corp.test").verdict, Verdict::kTrusted);
+  for (const char* typed : {"a@cprp.test", "a@lba.example"}) {
+    RecipientCheck c = e->CheckRecipient(typed);
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed << ": " << Show(c);
+  }
+  for (const char* typed : {"a@other.test", "a@host.localhost", "a@www.example"}) {
+    RecipientCheck c = e->CheckRecipient(typed);
+    EXPECT_EQ(c.verdict, Verdict::kExternal) << typed << ": " << Show(c);
+    for (const Reason& r : c.reasons) {
+      EXPECT_NE(r.code, ReasonCode::kTldNotDelegated) << typed << ": " << Show(c);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss
