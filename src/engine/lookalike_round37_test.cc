@@ -107,5 +107,28 @@ TEST_F(Round37Test, SpecialUseTldsFollowOneRule) {
   }
 }
 
+// Item 8: a word ending in "gov" or "mil" under .com (opengov.com,
+// promil.com, windmil.com, treadmil.com) was refused as the dot-omission
+// of open.gov, pro.mil: names no list holds. The run-in form of .gov or
+// .mil counts only for a name the lists hold; the namespaces of several
+// labels keep theirs (atogov.au, irdgovt.nz, metpolice.uk, armymil.nz).
+TEST_F(Round37Test, AWordRunIntoGovOrMilIsALookalikeOnlyOfAListedName) {
+  for (const char* typed : {"opengov.com", "promil.com", "windmil.com", "treadmil.com",
+                            "smartgov.net"}) {
+    RecipientCheck c = Check(typed);
+    EXPECT_NE(lookalike_testing::CodeOf(c), "dot-omission") << typed << ": " << Show(c);
+  }
+  for (auto [typed, meant] : {std::pair{"armymil.com", "army.mil"},
+                              {"army-mil.com", "army.mil"},
+                              {"atogov.au", "ato.gov.au"},
+                              {"irdgovt.nz", "ird.govt.nz"},
+                              {"armymil.nz", "army.mil.nz"}}) {
+    RecipientCheck c = Check(typed);
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed << ": " << Show(c);
+    EXPECT_EQ(c.suggestion, "a@" + std::string(meant)) << typed << ": " << Show(c);
+  }
+  EXPECT_EQ(Check("metpolice.uk").verdict, Verdict::kLookalike) << Show(Check("metpolice.uk"));
+}
+
 }  // namespace
 }  // namespace nearmiss
