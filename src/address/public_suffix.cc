@@ -168,6 +168,34 @@ std::string PublicSuffixListSource() {
   return source + "its built-in copy of " + day(builtin);
 }
 
+std::optional<int64_t> PublicSuffixListDay() {
+  if (!PublicSuffixListLoaded()) return std::nullopt;
+  // The same choice as PublicSuffixListSource's (psl_latest()'s).
+  time_t t = psl_builtin_file_time();
+  struct stat st;
+  const char* dist = psl_dist_filename();
+  if (dist != nullptr && *dist != '\0' && ::stat(dist, &st) == 0 && st.st_mtime > t) {
+    t = st.st_mtime;
+  }
+  const int64_t secs = static_cast<int64_t>(t);
+  return secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
+}
+
+std::string PublicSuffixListAge(int64_t now, std::optional<int64_t> day) {
+  if (!day) return "";
+  // Floor division, as RootZoneAge.
+  const int64_t today = now >= 0 ? now / 86400 : (now - 86399) / 86400;
+  const int64_t age = today - *day;
+  if (age < 0) return "after today's date (is the clock right?)";
+  std::string out = std::to_string(age);
+  out.append(age == 1 ? " day ago" : " days ago");
+  if (age > kPublicSuffixStaleDays) {
+    out.append("; older than ").append(std::to_string(kPublicSuffixStaleDays));
+    out.append(" days: update it (Debian: apt-get install --only-upgrade publicsuffix)");
+  }
+  return out;
+}
+
 }  // namespace nearmiss::address
 
 namespace nearmiss {

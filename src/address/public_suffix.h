@@ -11,6 +11,8 @@
 #ifndef NEARMISS_ADDRESS_PUBLIC_SUFFIX_H_
 #define NEARMISS_ADDRESS_PUBLIC_SUFFIX_H_
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +71,21 @@ bool PublicSuffixListLoaded();
 // psl_latest() chooses: the system file when it is newer than the built-in
 // copy (dates are file modification times, UTC).
 std::string PublicSuffixListSource();
+
+// The day of the list PublicSuffixListSource names (its file's
+// modification time, UTC), as days since 1970-01-01; nullopt when no list
+// is loaded.
+std::optional<int64_t> PublicSuffixListDay();
+
+// How old the list of `day` is on the day of `now` (seconds since the
+// epoch), as `nearmiss --version` says it after PublicSuffixListSource:
+// "612 days ago", with a hint to update it when older than
+// kPublicSuffixStaleDays: the PSL changes every week, and a suffix it
+// lacks (a new ccTLD zone, a new open private zone) splits a domain at the
+// wrong label, so a look-alike registered there reads as the zone's own
+// name. "" without a day.
+inline constexpr int64_t kPublicSuffixStaleDays = 180;
+std::string PublicSuffixListAge(int64_t now, std::optional<int64_t> day);
 
 }  // namespace nearmiss::address
 

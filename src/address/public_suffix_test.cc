@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <ctime>
 
 #include "nearmiss/address.h"
 
@@ -95,6 +96,24 @@ TEST(PublicSuffixTest, OpenPrivateZonesAreListed) {
   }
   for (std::string_view d : {"gov.ru", "co.uk", "com.au", "blogspot.com"}) EXPECT_FALSE(has(d)) << d;
   EXPECT_TRUE(std::is_sorted(z->begin(), z->end()));
+}
+
+// Issue 15, round 37, item 6: `nearmiss --version` said the root zone
+// list's age and the PSL's date alone, so a stale PSL went unremarked.
+TEST(PublicSuffixTest, ListAgeWarnsWhenOld) {
+  const int64_t day = 19800;  // 2024-03-18
+  const int64_t noon = day * 86400 + 43200;
+  EXPECT_EQ(PublicSuffixListAge(noon, day), "0 days ago");
+  EXPECT_EQ(PublicSuffixListAge(noon + 86400, day), "1 day ago");
+  EXPECT_EQ(PublicSuffixListAge(noon + 180 * 86400, day), "180 days ago");
+  EXPECT_EQ(PublicSuffixListAge(noon + 400 * 86400, day),
+            "400 days ago; older than 180 days: update it (Debian: apt-get install "
+            "--only-upgrade publicsuffix)");
+  EXPECT_EQ(PublicSuffixListAge(noon - 2 * 86400, day), "after today's date (is the clock right?)");
+  EXPECT_EQ(PublicSuffixListAge(noon, std::nullopt), "");
+  // The list in use has a day, no later than today.
+  ASSERT_TRUE(PublicSuffixListDay().has_value());
+  EXPECT_LE(*PublicSuffixListDay(), static_cast<int64_t>(std::time(nullptr)) / 86400);
 }
 
 TEST(PublicSuffixTest, EmptyInput) {

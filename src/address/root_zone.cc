@@ -156,6 +156,12 @@ std::string RootZoneAge(int64_t now) {
   return out;
 }
 
+SpecialUseTld SpecialUse(std::string_view tld) {
+  if (tld == "test" || tld == "example" || tld == "localhost") return SpecialUseTld::kTesting;
+  if (tld == "invalid") return SpecialUseTld::kInvalid;
+  return SpecialUseTld::kNone;
+}
+
 bool IsPrivateUseTld(std::string_view tld) {
   for (std::string_view t : {"internal", "local", "corp", "home", "mail", "lan", "localdomain",
                              "intranet", "private"}) {

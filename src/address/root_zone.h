@@ -39,6 +39,26 @@ bool HasDelegatedTld(std::string_view domain);
 // network, never one outside it.
 bool IsPrivateUseTld(std::string_view tld);
 
+// The special-use TLDs of RFC 6761 (section 6) and RFC 2606, kept out of
+// the root zone for good, in one rule every finder asks:
+// - kTesting: .test, .example, .localhost. Names there are written in
+//   tests and documentation (and .localhost is the host itself); a name
+//   under one is judged like any other, but its TLD is never missing
+//   (tld-not-delegated) nor the slip of another TLD.
+// - kInvalid: .invalid, reserved never to resolve (RFC 6761 section 6.4):
+//   an address under it is undeliverable, invalid, never a look-alike of
+//   the name before it (gmail.com.invalid is an address made invalid on
+//   purpose, as mailing lists and forms do).
+enum class SpecialUseTld { kNone, kTesting, kInvalid };
+// `tld`: one lower-case A-label.
+SpecialUseTld SpecialUse(std::string_view tld);
+inline bool IsTestingTld(std::string_view tld) {
+  return SpecialUse(tld) == SpecialUseTld::kTesting;
+}
+// The sentence for a domain under .invalid.
+inline constexpr std::string_view kInvalidTldDetail =
+    "the TLD .invalid is reserved never to exist (RFC 6761): no mail can be delivered there";
+
 // The sentence for a domain under a TLD the root zone lacks: "the TLD .zz
 // does not exist: no mail can be delivered there", or, for a private-use
 // TLD, that it is one and how to trust it ([domains] organisation or allow).

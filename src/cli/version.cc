@@ -18,11 +18,16 @@ std::string VersionText() {
   for (const EmbeddedList& list : b.lists) {
     out += "  " + list.path + " " + list.date + " " + list.commit + "\n";
   }
-  out += "public suffix list: " + address::PublicSuffixListSource() + "\n";
+  const int64_t now = static_cast<int64_t>(std::time(nullptr));
+  out += "public suffix list: " + address::PublicSuffixListSource();
+  // How old each list is, said once here: a stale list misjudges new and
+  // retired TLDs and zones (issue 15, round 35, defect 5; round 37, item 6).
+  const std::string psl_age =
+      address::PublicSuffixListAge(now, address::PublicSuffixListDay());
+  if (!psl_age.empty()) out.append(", ").append(psl_age);
+  out += "\n";
   out += "root zone TLDs: " + std::string(address::RootZoneSource());
-  // How old, said once here: a stale list misjudges new and retired TLDs
-  // (issue 15, round 35, defect 5).
-  const std::string age = address::RootZoneAge(static_cast<int64_t>(std::time(nullptr)));
+  const std::string age = address::RootZoneAge(now);
   if (!age.empty()) out += ", " + age;
   out += "\n";
   return out;

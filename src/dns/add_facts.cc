@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <string>
 
 #include "base/text_format.h"
 
@@ -13,14 +14,19 @@ bool Undelegated(const RecipientCheck& check) {
                      [](const Reason& r) { return r.code == ReasonCode::kTldNotDelegated; });
 }
 
+bool OneLabel(const RecipientCheck& check) {
+  return !check.domain.empty() && check.domain.find('.') == std::string::npos;
+}
+
 bool FactsWithoutLookup(RecipientCheck* check) {
   // gmail.zz, army.mik: the engine found the TLD missing from the root
   // zone (reason tld-not-delegated). The root answers NXDOMAIN for it, so
   // the facts are known; asking would only tell the resolver the look-alike
   // (why DNS is off by default) and, against a silent server, wait out the
   // deadline for an "unknown" that contradicts the reason (issue 15, round
-  // 34, item 7).
-  if (!Undelegated(*check)) return false;
+  // 34, item 7). A name of one label (gmailcom, a dot-omission) is no
+  // TLD's mail domain either (resolver.h): never asked (issue 15, round 37).
+  if (!Undelegated(*check) && !OneLabel(*check)) return false;
   DnsFacts f;
   f.exists = false;
   f.mx = false;

@@ -20,13 +20,15 @@ namespace nearmiss::dns {
 // receive mail". Returns whether it looked anything up.
 bool AddDnsFacts(DnsSource& source, RecipientCheck* check);
 
-// A look-alike under a TLD the root zone lacks (reason tld-not-delegated):
-// its facts are known without a query (exists false, no mail exchanger)
+// A look-alike under a TLD the root zone lacks (reason tld-not-delegated),
+// or of one label (gmailcom: no TLD's own name is a mail domain): its facts are known without a query (exists false, no mail exchanger)
 // and put in `check->dns`; nothing is sent to the resolver. Both functions
 // around it ask this first. Returns whether it applied.
 bool FactsWithoutLookup(RecipientCheck* check);
 // Whether the check carries reason tld-not-delegated.
 bool Undelegated(const RecipientCheck& check);
+// Whether the checked domain is of one label (gmailcom).
+bool OneLabel(const RecipientCheck& check);
 
 // Starts the lookup of a look-alike's domain without waiting (a shared
 // future), or nullopt when none is needed: not a look-alike, facts there,

@@ -92,6 +92,12 @@ std::shared_future<DnsFacts> Resolver::Impl::Lookup(std::string_view domain_in) 
   while (!domain.empty() && domain.back() == '.') domain.pop_back();
   std::lock_guard<std::mutex> lock(mu_);
   ++counters_.lookups;
+  if (domain.find('.') == std::string::npos) {  // one label: never asked (resolver.h)
+    ++counters_.one_label;
+    std::promise<DnsFacts> ready;
+    ready.set_value(Known(false, MailExchanger::kNone));
+    return ready.get_future().share();
+  }
   if (std::optional<DnsFacts> hit = cache_.Find(domain, Clock::now())) {
     ++counters_.cache_hits;
     std::promise<DnsFacts> ready;

@@ -84,6 +84,7 @@ struct ResolverCounters {
   uint64_t timeouts = 0;    // of those, past the deadline
   uint64_t probes = 0;          // catch-all probes started (the exchanger's address known)
   uint64_t probes_unknown = 0;  // lookups whose catch-all probe answered unknown
+  uint64_t one_label = 0;       // names of one label, refused unasked (Lookup)
 };
 
 class Resolver final : public DnsSource {
@@ -94,6 +95,12 @@ class Resolver final : public DnsSource {
   // Stops the thread; lookups in flight are answered unknown ("shutdown").
   ~Resolver() override;
 
+  // A name of one label (gmailcom) is never sent: it is answered at once
+  // as no mail domain (exists false, no mail exchanger) and counted
+  // (`one_label`). Such a name is a TLD, and a TLD is no mail domain: ICANN
+  // forbids dotless domains (SAC053; NGPC resolution 2013.08.13.01), and
+  // asking would only tell the server the look-alike, or, to the search
+  // list of the system resolver, ask gmailcom.$domain instead.
   std::shared_future<DnsFacts> Lookup(std::string_view ascii_domain) override;
 
   ResolverCounters counters() const;

@@ -72,6 +72,33 @@ TEST(DecideRecipientTest, ALookalikeThatCannotReceiveMailIsRefused) {
   EXPECT_EQ(mik.smtp_code, "550 5.7.1");
 }
 
+// Issue 15, round 37, item 1: gmailcom (gmail.com, its dot left out) is no
+// mail domain, as gmail.zz is not: it was held for a confirmation whose
+// release could only bounce (or go to gmailcom.$mydomain). With DNS off it
+// is refused at RCPT, with the suggestion, by the same rule as gmail.zz.
+TEST(DecideRecipientTest, ADotlessLookalikeIsRefusedWithoutDns) {
+  // The third with a Cyrillic "а" (U+0430).
+  auto e = *Engine::Compile(*DefaultPolicy());
+  for (std::string_view rcpt : {"bob@gmailcom", "bob@gmail-com", "bob@gmаilcom"}) {
+    RecipientCheck check = e->CheckRecipient(rcpt);
+    ASSERT_EQ(check.verdict, Verdict::kLookalike) << rcpt;
+    EXPECT_EQ(check.suggestion, "bob@gmail.com") << rcpt;
+    EXPECT_FALSE(check.dns.has_value()) << rcpt;
+    RecipientDecision d =
+        e->DecideRecipient("a@mod.gov.uk", check, RecipientField::kEnvelope, MailPath::kSmtp);
+    EXPECT_EQ(d.action, Action::kReject) << rcpt;
+    EXPECT_EQ(d.rule.name, "lookalike-undeliverable") << rcpt;
+    EXPECT_FALSE(d.deferred) << rcpt;
+    EXPECT_TRUE(d.at_rcpt) << rcpt;
+    EXPECT_EQ(d.smtp_code, "550 5.1.2") << rcpt;
+    EXPECT_NE(d.message.find("did you mean bob@gmail.com"), std::string::npos) << d.message;
+  }
+  // A dotted look-alike under a real TLD is still the sender's to confirm.
+  RecipientDecision typo = e->DecideRecipient("a@mod.gov.uk", e->CheckRecipient("bob@gmial.com"),
+                                              RecipientField::kEnvelope, MailPath::kSmtp);
+  EXPECT_EQ(typo.rule.name, "lookalike-confirm");
+}
+
 // Open item 2: police.co.uk is police.uk with .co typed in, and police.uk is
 // a namespace, no one's mail domain: no address is suggested, and the
 // reply says where to look.

@@ -201,7 +201,13 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check, const Mes
   // A TLD the root zone lacks receives no mail: a fact without DNS, so a
   // can_receive rule is judged at once (gmail.zz, army.mik: Postfix would
   // bounce them, so the default policy refuses them with the suggestion).
+  // Nor does a name of one label (gmailcom, gmail-com): no TLD's own name
+  // is a mail domain (dns/resolver.h), so it is refused as gmail.zz is,
+  // DNS on or off (issue 15, round 37, item 1).
+  const bool one_label = check.verdict == Verdict::kLookalike && !check.domain.empty() &&
+                         check.domain.find('.') == std::string::npos;
   const bool no_tld =
+      one_label ||
       (reasons & (uint32_t{1} << static_cast<unsigned>(ReasonCode::kTldNotDelegated))) != 0;
   Match m;
   for (size_t i = from; i < rules_.size(); ++i) {

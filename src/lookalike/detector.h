@@ -143,6 +143,12 @@ class DetectorImpl final : public LookalikeDetector {
   // Asked for a Domain of one label, which the engine builds for a name
   // ParseDomain refuses (detector_dotless.cc).
   bool DotlessMatch(const Domain& d, LookalikeMatch& m) const;
+  // The same with one slip more (gmailcon, armymill, gmail-com): the
+  // typed name `s` (ASCII) with its dots put back is judged, and a
+  // suggestion one edit from `s` kept. detector_dotless.cc.
+  bool DotlessSlipMatch(std::string_view s, LookalikeMatch& m) const;
+  // NamespaceNameKnown of `name` or of a parent of it (us.army.mil: army.mil).
+  bool NameOrParentKnown(std::string_view name) const;
   // A dot moved one letter or typed once too often, wherever it lands:
   // gmailc.om, armym.il, gmai.lcom, army.mi.l, hotmail.c.om, hmrc.go.v.uk.
   void DotShiftCandidates(const Query& q, Best& best) const;
@@ -202,6 +208,10 @@ class DetectorImpl final : public LookalikeDetector {
   // name has (barclsys.cp.uk, yaho.co.ul, bigpnd.net.ai):
   // detector_two_slips.cc. Asked only when nothing else is near.
   void TypoAndMultiLabelSuffixCandidates(const Query& q, Best& best) const;
+  // Part of it when the typed ending is another country's real one
+  // (westapc.com.ua): declared names only, capped. detector_two_slips.cc.
+  void RealEndingSlip(const Query& q, std::string_view prefix, std::string_view label,
+                      std::string_view tail, std::string_view meant, Best& best) const;
   // A slip in the name and one in a country's commercial second level that
   // no trusted name is under, or under a name too short for two slips
   // (gmial.con.au, hbsc.cp.uk): true and `m` the look-alike the domain is
@@ -244,6 +254,9 @@ class DetectorImpl final : public LookalikeDetector {
   // begins with `kind` ("gov."): "hmrc.gov.uk" for hmrc; "" when none or
   // several (health: gov.au and gov.ie).
   std::string ListedNameOfKind(std::string_view label, std::string_view kind) const;
+  // The same for a name one slip from `label` (hmrc.gov.uk for hmcr):
+  // the one the lists hold, or "" when none or several are that near.
+  std::string ListedNameNearOfKind(std::string_view label, std::string_view kind) const;
   // A TLD the root zone lacks typed for one it has (gmail.co.ik,
   // gmail.comcom, gmail.cm0): `m` becomes the look-alike the retyped
   // domain is, or is near, as tld-not-delegated (detector_retype.cc).

@@ -97,7 +97,9 @@ TEST_F(DetectorAppendedTest, AnUnknownNameInAForeignMilitaryZoneCarriesARealNeig
     EXPECT_EQ(m.kind, LookalikeMatch::Kind::kNone) << d << " " << m.detail;
     EXPECT_EQ(m.code, ReasonCode::kRealNeighbour) << d << " " << m.detail;
   }
-  EXPECT_EQ(Classify("wp.mil.pl").target, "wp.mil");
+  // The note names the namespace as the lists write it, never a made-up
+  // wp.mil (round 37, item 4).
+  EXPECT_EQ(Classify("wp.mil.pl").target, ".mil");
 }
 
 // The real .mil names compiled in (data/lists/namespace-names.txt) are
@@ -164,11 +166,12 @@ TEST_F(DetectorAppendedTest, HyphensForTheDotsOfAMultiLabelEnding) {
 // (item 1) made a department the lists hold for the zone one slip away
 // (health.gov.au, defence.gov.au, ato.gov.au, mod.gov.uk:
 // namespace-names.txt) a look-alike in the foreign zone: names no list
-// holds stay the real neighbours they were.
+// holds stay the real neighbours they were. Round 37 (item 4): their note
+// names the namespace (.gov.au), not a made-up mfa.gov.au.
 TEST_F(DetectorAppendedTest, ASlipIntoAForeignGovernmentZoneNamesItsNeighbour) {
   for (auto [typed, near] :
-       {std::pair{"mfa.gov.hu", "mfa.gov.au"}, {"mzv.gov.az", "mzv.gov.au"},
-        {"sgg.gov.al", "sgg.gov.au"}}) {
+       {std::pair{"mfa.gov.hu", ".gov.au"}, {"mzv.gov.az", ".gov.au"},
+        {"sgg.gov.al", ".gov.au"}}) {
     LookalikeMatch m = Classify(typed);
     EXPECT_EQ(m.kind, LookalikeMatch::Kind::kNone) << typed << " " << m.detail;
     EXPECT_EQ(m.code, ReasonCode::kRealNeighbour) << typed << " " << m.detail;

@@ -124,6 +124,13 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
 LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   LookalikeMatch m;
   if (d.ascii.empty()) return m;
+  // gmail.com.invalid: made undeliverable on purpose (RFC 6761 section
+  // 6.4), no slip of gmail.com; invalid, as under any TLD the root lacks.
+  if (address::SpecialUse(LastLabel(d.ascii)) == address::SpecialUseTld::kInvalid) {
+    m.code = ReasonCode::kTldNotDelegated;
+    m.detail = address::kInvalidTldDetail;
+    return m;
+  }
   Query q;
   MakeQuery(d, q);
   // Every index below is read at a random place; in a big trusted set each
@@ -237,7 +244,10 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     FamilyTypoCandidates(q, best);
   }
   if (ProviderHost(d, best, m)) return m;
-  const bool delegated = address::HasDelegatedTld(d.ascii);
+  // A testing TLD (.test, .example, .localhost) is never missing nor a
+  // slip of another (address::SpecialUse): as good as delegated here.
+  const bool delegated =
+      address::HasDelegatedTld(d.ascii) || address::IsTestingTld(LastLabel(d.ascii));
   // y7mail.con is y7mail.com's slip, not ymail.com's: a real mail domain
   // under the same name is the likelier target, and, not trusted, it is
   // only suggested (issue 15 breaker, round 3, item 9).
@@ -267,7 +277,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     // or not (gmail.zz). See LookalikeMatch.
     if (delegated && SecondLevelSlip(d, m)) return m;
     std::string_view tld = LastLabel(d.ascii);
-    if (!delegated && tld != "test" && tld != "example" && tld != "localhost") {
+    if (!delegated) {
       if (UndelegatedRetyped(d, m)) return m;
       m.code = ReasonCode::kTldNotDelegated;
       m.detail = address::UndelegatedTldDetail(address::ShownAddress(tld), tld);

@@ -49,6 +49,24 @@ std::string DetectorImpl::ListedNameOfKind(std::string_view label, std::string_v
   return found;
 }
 
+std::string DetectorImpl::ListedNameNearOfKind(std::string_view label,
+                                               std::string_view kind) const {
+  // Four letters at least: every short acronym is one slip from several.
+  constexpr size_t kMinLabel = 4;
+  if (label.size() < kMinLabel) return "";
+  std::string found;
+  for (const Namespace& n : namespaces_) {
+    if (n.labels < 2 || !n.ns.starts_with(kind)) continue;
+    for (const std::string& name : n.names) {
+      if (name.size() + 1 < label.size() || label.size() + 1 < name.size()) continue;
+      if (BoundedDamerauAscii(label, name, 1) != 1) continue;
+      if (!found.empty()) return "";
+      found = Join(name, ".") + n.ns;
+    }
+  }
+  return found;
+}
+
 bool DetectorImpl::ForeignZoneDepartment(const Domain& d, Best& best) const {
   // defence.gov.ir for .gov.ie, hmrc.gov.ua for hmrc.gov.uk, defence.mil.mz
   // for .mil.nz: the typed zone is real (another country's public-sector

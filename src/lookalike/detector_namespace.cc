@@ -236,6 +236,11 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
     const bool known = ns_stem_known(n, stem);
     const std::string_view cc = LastLabel(q.domain->suffix);
     if (IsHabitualSuffix(q.domain->suffix)) {
+      // opengov.com, promil.com, windmil.com, treadmil.com: words that end
+      // in a TLD namespace's name, so its run-in form counts only for a
+      // name the lists hold (dodmil.com, armymil.com). One of several
+      // labels (hmrcgovuk.com) is no word (issue 15, round 37, item 8).
+      if (k == 1 && !known) continue;
       if (stem.size() < (hyphen || known ? 2u : 3u)) continue;
     } else if (!address::IsCountryCodeTld(cc) ||
                !(known || (k >= 2 && stem.size() >= 2) ||

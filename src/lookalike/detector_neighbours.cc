@@ -87,6 +87,18 @@ bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, Lookalik
     if (std::string listed = ListedNameOfKind(name, zone.substr(0, dot + 1)); !listed.empty()) {
       m.target = std::move(listed);
     }
+    // Else a real name one slip from it (hmcr.gov.ua: hmrc.gov.uk), else
+    // the namespace as the lists write it (.gov.au): the note names what
+    // exists, never a name made up of the typed label and the namespace
+    // (hmcr.gov.au; issue 15, round 37, item 4).
+    if (m.target == best.target) {
+      if (std::string near = ListedNameNearOfKind(name, zone.substr(0, dot + 1));
+          !near.empty()) {
+        m.target = std::move(near);
+      } else {
+        m.target = Join(".", set_[best.id].domain);
+      }
+    }
   }
   m.resembles = m.target;
   // "in gov.hu, a public-sector zone of .hu"; for mil.ru itself "a

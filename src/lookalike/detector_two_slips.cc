@@ -43,8 +43,47 @@ void DetectorImpl::TypoAndMultiLabelSuffixCandidates(const Query& q, Best& best)
     if (real_tail < 0) {
       real_tail = address::IsListedSuffix(tail) && address::HasDelegatedTld(tail) ? 1 : 0;
     }
-    if (real_tail == 1) return;
-    TypoCandidatesFor(q, /*whole=*/false, prefix, best, meant, label, tail);
+    if (real_tail == 1) {
+      RealEndingSlip(q, prefix, label, tail, meant, best);
+    } else {
+      TypoCandidatesFor(q, /*whole=*/false, prefix, best, meant, label, tail);
+    }
+  }
+}
+
+void DetectorImpl::RealEndingSlip(const Query& q, std::string_view prefix,
+                                  std::string_view label, std::string_view tail,
+                                  std::string_view meant, Best& best) const {
+  // westapc.com.ua for westpac.com.au, barclsys.co.ug for barclays.co.uk:
+  // another country's real ending, and a slip in the name too. The ending
+  // alone would be that country's namesake, so only a declared name (the
+  // organisation's, protected: a bank's, a department's) of five letters
+  // or more counts, with one plain key slip (a neighbouring key, two
+  // swapped, one left out or doubled: PlainKeySlip), and at most 0.8: a
+  // name of that country may still be one letter from it (issue 15,
+  // round 37, item 3).
+  constexpr size_t kMinName = 5;
+  constexpr double kMaxScore = 0.8;
+  if (label.size() < kMinName - 1) return;
+  Best found;
+  found.typed = best.typed;
+  TypoCandidatesFor(q, /*whole=*/false, prefix, found, meant, label, tail);
+  for (bool runner_up : {false, true}) {
+    const std::optional<ReasonCode>& code = runner_up ? found.alt_code : found.code;
+    if (!code) continue;
+    const uint32_t id = runner_up ? found.alt_id : found.id;
+    const Entry& e = set_[id];
+    const std::string_view name = e.name();
+    if (!Declared(e.source) || e.is_namespace || name.size() < kMinName) continue;
+    if (!PlainKeySlip(ClassifyEditAscii(label, name))) continue;
+    Candidate c;
+    c.id = id;
+    c.code = code;
+    c.target = runner_up ? found.alt_target : found.target;
+    c.suggestion = runner_up ? found.alt_suggestion : found.suggestion;
+    c.detail = runner_up ? found.alt_detail : found.detail;
+    c.score = std::min(runner_up ? found.alt_score : found.score, kMaxScore);
+    Offer(std::move(c), best);
   }
 }
 

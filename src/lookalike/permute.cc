@@ -307,6 +307,22 @@ std::vector<std::string> PermuteDomain(const PermuteInput& in) {
       std::replace(hyphened.begin(), hyphened.end(), '.', '-');
       out.insert(run + ".com");
       out.insert(hyphened + ".com");
+      // The name with its dots left out and nothing added (gmailcom,
+      // armymil, hmrcgovuk): check's dot-omission of a name of one label.
+      out.insert(run);
+      // A middle label dropped (hmrc.uk for hmrc.gov.uk, nzdf.nz for
+      // nzdf.mil.nz, us.mil for us.army.mil): check's suffix-drop of a
+      // zone's middle label (issue 15, round 36).
+      const std::vector<std::string_view> labels = Labels(src);
+      for (size_t drop = 1; drop + 1 < labels.size(); ++drop) {
+        std::string d;
+        for (size_t i = 0; i < labels.size(); ++i) {
+          if (i == drop) continue;
+          if (!d.empty()) d += '.';
+          d += labels[i];
+        }
+        out.insert(std::move(d));
+      }
       std::string_view last = suffix.substr(suffix.rfind('.') + 1);
       for (const SuffixConfusion& c : in.confusions) {
         if (c.intended == last) out.insert(std::string(src) + "." + c.typed);

@@ -7,7 +7,8 @@
 // Greek as an A-label, a hyphen, a dot inserted), suffix slips inside each suffix label (co.uk -> cp.uk,
 // co.ul), the listed suffix confusions, a suffix cut short or with .com
 // added, a dot dropped (usbank.com; the whole name run together under .com:
-// armymil.com, army-mil.com), an ending added (a confused one, army.mil.ml;
+// armymil.com, army-mil.com; or nothing: gmailcom), a middle label dropped
+// (hmrc.uk for hmrc.gov.uk), an ending added (a confused one, army.mil.ml;
 // every ccTLD, barclays.co.uk.uk; .com, .net, .org), the name under every
 // other ccTLD, under each open zone of the PSL's private section
 // (gmail.uk.com, gmail.msk.ru, gmail.com.de) and under the other scripts' forms of its TLD (gmail.ком).

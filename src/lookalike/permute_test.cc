@@ -52,6 +52,20 @@ TEST(PermuteTest, DotOmissionUnderComAndAConfusedEndingAdded) {
   for (std::string_view s : {"armymil.com", "army-mil.com", "army.mil.ml"}) EXPECT_TRUE(Has(v, s)) << s;
 }
 
+// Issue 15, round 37, item 7: check flags gmailcom (dot-omission, one
+// label) and hmrc.uk (suffix-drop of the zone's middle label) since round
+// 35 and 36, but permute wrote neither, so a map built from it let them by.
+TEST(PermuteTest, DotlessAndMiddleLabelDroppedForms) {
+  std::vector<std::string> g = PermuteDomain({"gmail.com", {}, {}, {}});
+  EXPECT_TRUE(Has(g, "gmailcom"));
+  std::vector<std::string> h = PermuteDomain({"hmrc.gov.uk", {}, {}, {}});
+  for (std::string_view s : {"hmrcgovuk", "hmrc.uk"}) EXPECT_TRUE(Has(h, s)) << s;
+  std::vector<std::string> a = PermuteDomain({"us.army.mil", {}, {}, {}});
+  for (std::string_view s : {"usarmymil", "us.mil"}) EXPECT_TRUE(Has(a, s)) << s;
+  // A name of two labels has no middle one: nothing but its TLD or name.
+  EXPECT_FALSE(Has(g, "gmail")) << "a label alone";
+}
+
 // Issue 15 breaker, finding 8: whole classes check flags were never
 // written: bitsquat (gmaih), dot-insertion (g.mail), a vowel for another
 // (gmeil) and homoglyphs in another script (аrmy.mil, the README's own

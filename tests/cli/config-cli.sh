@@ -147,6 +147,11 @@ case "$v" in
   *"root zone TLDs: "*"(IANA Version "*"), updated "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]", "*" day"*) echo "ok   --version: root zone list's age" ;;
   *) echo "FAIL --version: root zone list's age: $v"; fail=1 ;;
 esac
+# The PSL's age the same way (issue 15, round 37, item 6): "..., 612 days ago".
+case "$v" in
+  *"public suffix list: libpsl "*" of "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]", "*" day"*) echo "ok   --version: public suffix list's age" ;;
+  *) echo "FAIL --version: public suffix list's age: $v"; fail=1 ;;
+esac
 
 # 5. A mistyped subcommand is named, at every level, with the closest one.
 err=$("$bin" frobnicate 2>&1)
