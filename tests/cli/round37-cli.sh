@@ -1,0 +1,97 @@
+#!/bin/sh
+# Issue 14, round 37 (learning what the organisation writes to), through the
+# CLI:
+# 1. A CSV is taken as a form (Microsoft 365 trace, historical search,
+#    Exchange tracking export, sent-mail CSV) only with every column that
+#    defines it; any other is refused (exit 2) naming the file, what it
+#    lacks and each form's columns. No CSV without Status is an M365 trace.
+# 2. A recipient cell lists several addresses (';' or ','), Outlook's
+#    "Smith, John <j@x>; Doe, Jane <d@y>" never split inside a name; a cell
+#    not read names FILE:LINE and its column.
+# 3. CSV dates: RFC 5322, ISO 8601 with an offset, 'Z', no seconds, a
+#    " UTC" suffix, "GMT+0100" with its offset; an unknown zone refused; the
+#    headings exports write (To: (Address), Recipients, Date (UTC+02:00))
+#    and a Date and a Time column joined.
+# Usage: round37-cli.sh NEARMISS.
+set -u
+bin=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root" || exit 2
+. "$root/tests/cli/lib.sh"
+data=$root/tests/testdata/history/round37
+found() {  # found LEARN_OUTPUT: the "deliveries: ..." figures
+  sed -n 's/^deliveries: //p' "$1"
+}
+# pairs DB: the sender -> recipient rows of learn --show, "RECIPIENT COUNT FIRST".
+pairs() {
+  "$bin" learn --store "sqlite:$tmp/$1" --show --limit 0 2>/dev/null |
+    awk '$2 == "->" && $1 != "sender" { print $3, $4, $5 }' | sort
+}
+
+# --- 1: forms by every column ----------------------------------------------
+"$bin" learn --store "sqlite:$tmp/f1.db" "$data/trace-no-status.csv" > "$tmp/f1.txt" 2>&1
+check "a trace without Status: refused (exit 2)" 2 $?
+contains "... naming the file and what it lacks" \
+  "trace-no-status.csv:1: a CSV of no form nearmiss reads" "$(cat "$tmp/f1.txt")"
+contains "... as a message trace: Status" \
+  "a Microsoft 365 message trace needs Received, SenderAddress, RecipientAddress and Status (this file has no Status)" \
+  "$(cat "$tmp/f1.txt")"
+contains "... and the other forms' columns" \
+  "a Microsoft 365 historical search needs origin_timestamp_utc, sender_address and recipient_status" \
+  "$(cat "$tmp/f1.txt")"
+"$bin" audit --min-recognised 0 "$data/trace-no-status.csv" > "$tmp/f1a.txt" 2>&1
+check "audit of it, --min-recognised 0: refused (exit 2)" 2 $?
+contains "... naming Status" "(this file has no Status)" "$(cat "$tmp/f1a.txt")"
+"$bin" learn --store "sqlite:$tmp/f2.db" "$data/no-sender.csv" > "$tmp/f2.txt" 2>&1
+check "a CSV without a sender column: refused (exit 2)" 2 $?
+contains "... naming the sender column" \
+  "a sent-mail CSV needs sender, recipient and date columns (this file has no sender)" \
+  "$(cat "$tmp/f2.txt")"
+"$bin" audit "$data/dates.csv" > "$tmp/f3.txt" 2>&1
+check "audit of a sent-mail CSV: refused (exit 2)" 2 $?
+contains "... saying learn reads it" "which \`nearmiss learn\` reads, not audit" "$(cat "$tmp/f3.txt")"
+"$bin" learn --store "sqlite:$tmp/f4.db" "$data/sender-address.csv" > "$tmp/f4.txt" 2>&1
+check "Sender Address, Recipient Address, Date: a sent-mail CSV (exit 0)" 0 $?
+check "... its row learned" "pat@client.example 1 2026-09-01" "$(pairs f4.db)"
+
+# --- 2: recipient cells ----------------------------------------------------
+"$bin" learn --store "sqlite:$tmp/c.db" "$data/recipient-cells.csv" > "$tmp/c.txt" 2>&1
+check "recipient cells: 4 deliveries" \
+  "4 found = 4 new + 0 repeated in the sources + 0 already in the store" "$(found "$tmp/c.txt")"
+check "... one per address, none split in a display name" \
+  "jane.doe@partner.example 1 2026-09-01
+john.smith@partner.example 1 2026-09-01
+kim@partner.example 1 2026-09-02
+lee@partner.example 1 2026-09-02" "$(pairs c.db)"
+contains "... a cell read in part is left out, named with FILE:LINE and column" \
+  "left out 1 recipients that are not addresses (first: $data/recipient-cells.csv:4: column 'recipient': 'garbage <<, bob@partner.example')" \
+  "$(cat "$tmp/c.txt")"
+
+# --- 3: dates and headings -------------------------------------------------
+"$bin" learn --store "sqlite:$tmp/d.db" "$data/dates.csv" > "$tmp/d.txt" 2>&1
+check "dates: exit 0" 0 $?
+# Each is 2026-09-01 23:30 UTC: a day earlier than written where an offset
+# was read (GMT+0100 read as GMT would give 2026-09-02).
+check "... each read at its offset" \
+  "gmtoffset@dates.example 1 2026-09-01
+isooffset@dates.example 1 2026-09-01
+noseconds@dates.example 1 2026-09-01
+rfc@dates.example 1 2026-09-01
+utc@dates.example 1 2026-09-01
+zulu@dates.example 1 2026-09-01" "$(pairs d.db)"
+"$bin" learn --store "sqlite:$tmp/z.db" "$data/unknown-zone.csv" > "$tmp/z.txt" 2>&1
+check "a zone no offset says (BST): refused (exit 2)" 2 $?
+contains "... naming FILE:LINE and the column" "unknown-zone.csv:2: the date 'Tue, 01 Sep 2026 10:00:00 BST' in column 'date' names a zone" \
+  "$(cat "$tmp/z.txt")"
+"$bin" learn --store "sqlite:$tmp/b.db" "$data/bad-date.csv" > "$tmp/b.txt" 2>&1
+check "a date in no form: refused (exit 2)" 2 $?
+contains "... naming FILE:LINE and the column" "bad-date.csv:3: bad time 'someday' in column 'date'" \
+  "$(cat "$tmp/b.txt")"
+"$bin" learn --store "sqlite:$tmp/o.db" "$data/outlook-headings.csv" > "$tmp/o.txt" 2>&1
+check "Outlook's headings, Date (UTC+02:00): exit 0" 0 $?
+check "... To: (Address) learned, at UTC" "pat@outlook.example 1 2026-09-01" "$(pairs o.db)"
+"$bin" learn --store "sqlite:$tmp/t.db" "$data/date-time-columns.csv" > "$tmp/t.txt" 2>&1
+check "a Date and a Time column, Recipients: exit 0" 0 $?
+check "... joined" "dt@columns.example 1 2026-09-01" "$(pairs t.db)"
+
+exit $fail
