@@ -12,6 +12,10 @@
 #    " UTC" suffix, "GMT+0100" with its offset; an unknown zone refused; the
 #    headings exports write (To: (Address), Recipients, Date (UTC+02:00))
 #    and a Date and a Time column joined.
+# 4. learn --show: sub-addresses and gmail.com/googlemail.com as one
+#    mailbox, the merged row explained, columns padded by display width.
+# 5. A Google Takeout mbox: only messages labelled Sent are learned; an
+#    Apple Mail .mbox folder is read, its index files skipped.
 # Usage: round37-cli.sh NEARMISS.
 set -u
 bin=$1
@@ -93,5 +97,57 @@ check "... To: (Address) learned, at UTC" "pat@outlook.example 1 2026-09-01" "$(
 "$bin" learn --store "sqlite:$tmp/t.db" "$data/date-time-columns.csv" > "$tmp/t.txt" 2>&1
 check "a Date and a Time column, Recipients: exit 0" 0 $?
 check "... joined" "dt@columns.example 1 2026-09-01" "$(pairs t.db)"
+
+# --- 4: learn --show by mailbox --------------------------------------------
+"$bin" learn --store "sqlite:$tmp/g.db" "$data/gmail-merge.csv" > /dev/null 2>&1
+"$bin" learn --store "sqlite:$tmp/g.db" --show --limit 0 > "$tmp/g.txt" 2>&1
+contains "gmail.com, googlemail.com and +news: one mailbox" \
+  "organisation: 6 deliveries from 1 sender to 3 addresses at 2 domains" "$(cat "$tmp/g.txt")"
+check "... one row, counted 4 times, marked" 1 \
+  "$(grep -cE '^john.smith@gmail.com \* +4 +1 2026-09-01 +2026-09-04$' "$tmp/g.txt")"
+check "... no row for googlemail.com" 0 "$(grep -c '^john.smith@googlemail' "$tmp/g.txt")"
+contains "... the merge explained (domain)" \
+  "john.smith@gmail.com counts john.smith@googlemail.com: googlemail.com and gmail.com are one mailbox domain" \
+  "$(cat "$tmp/g.txt")"
+contains "... the merge explained (sub-address)" \
+  "john.smith@gmail.com counts john.smith+news@gmail.com: a sub-address (recipient_delimiter '+')" \
+  "$(cat "$tmp/g.txt")"
+# Every row's count ends at the same terminal column, whatever the
+# address's characters (a CJK character takes two columns, é one).
+widths=$(python3 - "$tmp/g.txt" <<'PY'
+import re, sys, unicodedata
+def width(s):
+    w = 0
+    for ch in s:
+        if unicodedata.combining(ch) or unicodedata.category(ch) == "Cf":
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return w
+seen = set()
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r"^(\S.*?)\s+(\d+) +(\d+) (\d{4}-\d\d-\d\d)", line)
+    if m and "->" not in line:
+        seen.add(width(line[:m.end(2)]))
+print(" ".join(str(w) for w in sorted(seen)))
+PY
+)
+check "... the recipients' counts end in one column" 50 "$widths"
+
+# --- 5: Takeout and Apple Mail ---------------------------------------------
+"$bin" learn --store "sqlite:$tmp/k.db" "$data/takeout.mbox" > "$tmp/k.txt" 2>&1
+check "a Takeout mbox: exit 0" 0 $?
+contains "... 2 messages labelled Sent read" "read 2 messages from Sent folders" "$(cat "$tmp/k.txt")"
+contains "... the other skipped and said" \
+  "skipped 1 message of a Google Takeout mbox not labelled Sent in X-Gmail-Labels" "$(cat "$tmp/k.txt")"
+check "... only the sent mail's recipients learned" \
+  "kim@client.example 1 2026-09-03
+pat@client.example 1 2026-09-01" "$(pairs k.db)"
+"$bin" learn --store "sqlite:$tmp/a.db" "$data/Sent Messages.mbox" > "$tmp/a.txt" 2>&1
+check "an Apple Mail .mbox folder: exit 0" 0 $?
+contains "... its 2 messages read" "read 2 messages from Sent folders" "$(cat "$tmp/a.txt")"
+check "... Info.plist and table_of_contents not read as files" 0 "$(grep -c 'not read' "$tmp/a.txt")"
+check "... both recipients learned" \
+  "ann@apple.example 1 2026-09-01
+ben@apple.example 1 2026-09-02" "$(pairs a.db)"
 
 exit $fail
