@@ -15,7 +15,8 @@
 # 4. learn --show: sub-addresses and gmail.com/googlemail.com as one
 #    mailbox, the merged row explained, columns padded by display width.
 # 5. A Google Takeout mbox: only messages labelled Sent are learned; an
-#    Apple Mail .mbox folder is read, its index files skipped.
+#    Apple Mail .mbox folder is read, its index files skipped; of a folder
+#    of such exports only the Sent ones are read.
 # Usage: round37-cli.sh NEARMISS.
 set -u
 bin=$1
@@ -149,5 +150,14 @@ check "... Info.plist and table_of_contents not read as files" 0 "$(grep -c 'not
 check "... both recipients learned" \
   "ann@apple.example 1 2026-09-01
 ben@apple.example 1 2026-09-02" "$(pairs a.db)"
+# A folder of Apple Mail exports is a mail store: its Sent Messages.mbox
+# read, its INBOX.mbox (received mail) skipped and said.
+"$bin" learn --store "sqlite:$tmp/e.db" "$data/apple-export" > "$tmp/e.txt" 2>&1
+check "a folder of Apple Mail exports: exit 0" 0 $?
+contains "... INBOX.mbox skipped" "skipped (not a Sent folder): $data/apple-export/INBOX.mbox" \
+  "$(cat "$tmp/e.txt")"
+check "... only Sent Messages.mbox learned" \
+  "ann@apple.example 1 2026-09-01
+ben@apple.example 1 2026-09-02" "$(pairs e.db)"
 
 exit $fail
