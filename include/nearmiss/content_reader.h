@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,11 @@ struct ScannedMessage {
   std::vector<std::string> cc;
   std::vector<std::string> bcc;
   std::string subject;  // decoded
+  // The X-Gmail-Labels header's raw value unfolded ("Sent,Opened,Category
+  // Personal"): the labels Google Takeout writes on each message of the
+  // mbox it exports (the whole mailbox, received mail included). Unset
+  // when the message has none.
+  std::optional<std::string> gmail_labels;
   // For an mbox message, its "From " separator line as written
   // ("From alice@mod.gov.uk Wed Nov  5 10:00:00 2025"), whose time is the
   // delivery agent's local time, without a zone; "" for other inputs.

@@ -24,6 +24,7 @@
 #include "daemon/refresher.h"
 #include "engine/malformed_domain.h"
 #include "history/learn.h"
+#include "maillog/csv_forms.h"
 #include "maillog/log_files.h"
 #include "maillog/read_log.h"
 #include "maillog/trace_log.h"
@@ -203,12 +204,23 @@ int RunLearn(const LearnFlags& flags) {
   std::vector<std::string> logs, mailboxes;
   uint64_t csv_sources = 0;
   for (const std::string& src : flags.sources) {
-    // A Microsoft 365 trace is a .csv too: its header tells it from a
-    // plain sender,recipient,date export.
-    if (src.ends_with(".csv") && !maillog::LooksLikeTrace(maillog::FirstLine(src))) {
-      Status s = learner.AddCsv(src, flags.date_order);
-      if (!s.ok()) return Fail(s);
-      ++csv_sources;
+    // A Microsoft 365 trace is a .csv too: its header alone tells which
+    // form it is, taken only when it names every column of one
+    // (maillog/csv_forms.h); a CSV of no form is refused, naming what it
+    // lacks, before anything is learned.
+    if (maillog::IsCsvName(src)) {
+      const std::string first = maillog::FirstLine(src);
+      switch (maillog::TellCsvForm(first)) {
+        case maillog::CsvForm::kSentMail:
+          if (Status s = learner.AddCsv(src, flags.date_order); !s.ok()) return Fail(s);
+          ++csv_sources;
+          break;
+        case maillog::CsvForm::kTrace:
+          logs.push_back(src);
+          break;
+        case maillog::CsvForm::kNone:
+          return Fail(Status::ParseError(maillog::CsvFormRefusal(src + ":1", first, true)));
+      }
     } else {
       (maillog::LooksLikeMailbox(src) ? mailboxes : logs).push_back(src);
     }

@@ -52,6 +52,12 @@ void PrintSentFolderCounts(const history::Learner::MailboxCounts& m) {
                 n(m.without_message_id).c_str());
   }
   if (std::string note = m.unspaced.Note(); !note.empty()) std::printf("; %s", note.c_str());
+  if (m.not_sent_label > 0) {
+    std::printf("; skipped %s of a Google Takeout mbox not labelled Sent in X-Gmail-Labels "
+                "(mail received, or drafts: not learned; first: %s)",
+                Counted(static_cast<int64_t>(m.not_sent_label), "message").c_str(),
+                m.first_not_sent_label.c_str());
+  }
   if (m.not_read > 0) {
     // A file that is no message is not learned from, and said so.
     std::printf("; %s not read (first: %s)",

@@ -7,10 +7,12 @@
 #include <map>
 #include <set>
 
+#include "address/display_width.h"
 #include "base/log.h"
 #include "base/text_format.h"
 #include "cli/commands.h"
 #include "engine/address_typo.h"
+#include "engine/mailbox_space.h"
 #include "history/history_keys.h"
 
 namespace nearmiss::cli {
@@ -30,37 +32,86 @@ struct Recipient {
   std::set<std::string> senders;
 };
 
-// `pairs` with every address taken to its mailbox (Postfix's
-// recipient_delimiter, `delimiters`) and the pairs that then name the same
-// sender -> recipient summed, as the engine counts them (engine_history.cc:
-// john.smith+proj@ written to is john.smith@ written to), in the store's
-// order of their first pair (issue 14, round 35's second tester, defect 4).
-std::vector<AddressStats> ByMailbox(const std::vector<AddressStats>& pairs,
-                                    const std::string& delimiters) {
-  auto mailbox = [&delimiters](const std::string& address) {
+// The pairs with every address taken to its mailbox as the engine counts
+// it, and the pairs that then name the same sender -> recipient summed
+// (issue 14, round 35's second tester, defect 4): a sub-address is its
+// mailbox (Postfix's recipient_delimiter, `delimiters`: john.smith+proj@
+// is john.smith@), and the domains of one mailbox space are one with the
+// dots of a Gmail local part (engine/mailbox_space.h, MailboxIdentity:
+// john.smith@googlemail.com is john.smith@gmail.com). Each mailbox is shown
+// as its most frequent form, its extension dropped.
+struct ByMailbox {
+  std::vector<AddressStats> pairs;  // by count, most first
+  // A recipient shown -> the other forms counted in it.
+  std::map<std::string, std::set<std::string>> merged;
+};
+
+ByMailbox FoldByMailbox(const std::vector<AddressStats>& pairs, const std::string& delimiters) {
+  auto without_extension = [&delimiters](const std::string& address) {
     std::string m = engine::WithoutExtension(address, delimiters);
     return m.empty() ? address : m;
   };
-  std::vector<AddressStats> out;
+  // The store gives the pairs by count: the first form of a mailbox met
+  // is its most frequent, the one shown.
+  std::map<std::string, std::string> shown;  // MailboxIdentity -> shown form
+  auto mailbox = [&](const std::string& address) {
+    if (address.empty()) return address;
+    const std::string plain = without_extension(address);
+    return shown.try_emplace(engine::MailboxIdentity(plain), plain).first->second;
+  };
+  ByMailbox out;
   std::map<std::pair<std::string, std::string>, size_t> at;
   for (const AddressStats& p : pairs) {
     AddressStats folded = p;
-    if (!folded.sender.empty()) folded.sender = mailbox(p.sender);
+    folded.sender = mailbox(p.sender);
     folded.recipient = mailbox(p.recipient);
-    auto [it, added] = at.try_emplace({folded.sender, folded.recipient}, out.size());
+    if (folded.recipient != p.recipient) out.merged[folded.recipient].insert(p.recipient);
+    auto [it, added] = at.try_emplace({folded.sender, folded.recipient}, out.pairs.size());
     if (added) {
-      out.push_back(std::move(folded));
+      out.pairs.push_back(std::move(folded));
       continue;
     }
-    AddressStats& sum = out[it->second];
+    AddressStats& sum = out.pairs[it->second];
     sum.messages += p.messages;
     sum.first_seen = std::min(sum.first_seen, p.first_seen);
     sum.last_seen = std::max(sum.last_seen, p.last_seen);
   }
-  // The store gives the pairs by count; a sum may have moved up.
-  std::stable_sort(out.begin(), out.end(), [](const AddressStats& a, const AddressStats& b) {
-    return a.messages > b.messages;
-  });
+  // A sum may have moved up.
+  std::stable_sort(out.pairs.begin(), out.pairs.end(),
+                   [](const AddressStats& a, const AddressStats& b) {
+                     return a.messages > b.messages;
+                   });
+  return out;
+}
+
+// Why `form` is counted as the mailbox `shown`, in the words a reader
+// checks it by.
+std::string WhyMerged(const std::string& form, const std::string& shown,
+                      const std::string& delimiters) {
+  std::vector<std::string> why;
+  std::string plain = engine::WithoutExtension(form, delimiters);
+  if (!plain.empty()) {
+    why.push_back("a sub-address (recipient_delimiter '" + delimiters + "')");
+  } else {
+    plain = form;
+  }
+  const std::string domain = plain.substr(plain.rfind('@') + 1);
+  const std::string shown_domain = shown.substr(shown.rfind('@') + 1);
+  if (domain != shown_domain) {
+    std::string words = domain;
+    words += " and ";
+    words += shown_domain;
+    words += " are one mailbox domain";
+    why.push_back(std::move(words));
+  }
+  if (plain.substr(0, plain.rfind('@')) != shown.substr(0, shown.rfind('@'))) {
+    why.push_back("Gmail ignores dots in the name");
+  }
+  std::string out;
+  for (const std::string& w : why) {
+    if (!out.empty()) out += "; ";
+    out += w;
+  }
   return out;
 }
 
@@ -96,7 +147,8 @@ int ShowRelationships(Store& store, const std::string& sender_as_given, size_t l
                 mailbox.c_str());
     sender = std::move(mailbox);
   }
-  *pairs = ByMailbox(*pairs, delimiters);
+  ByMailbox folded = FoldByMailbox(*pairs, delimiters);
+  *pairs = std::move(folded.pairs);
   // Organisation-wide: every sender's deliveries to each address.
   std::map<std::string, Recipient> recipients;
   std::set<std::string> senders, domains;
@@ -138,15 +190,33 @@ int ShowRelationships(Store& store, const std::string& sender_as_given, size_t l
   });
   size_t rows = limit == 0 ? by_count.size() : std::min(limit, by_count.size());
   std::printf("\nrecipient%*s messages senders first seen  last seen\n", 32, "");
+  std::vector<std::string> explained;
   for (size_t i = 0; i < rows; ++i) {
     const auto& [address, r] = by_count[i];
-    std::printf("%-41s %8s %7s %-11s %s\n", address.c_str(), Thousands(r.messages).c_str(),
+    // Padded by the columns a terminal gives the address (a CJK or
+    // full-width character takes two), not its bytes.
+    std::string cell = address;
+    if (folded.merged.contains(address)) cell += " *";
+    std::printf("%s %8s %7s %-11s %s\n", ::nearmiss::address::PadToWidth(cell, 41).c_str(),
+                Thousands(r.messages).c_str(),
                 Thousands(static_cast<int64_t>(r.senders.size())).c_str(), Day(r.first).c_str(),
                 Day(r.last).c_str());
+    if (folded.merged.contains(address)) explained.push_back(address);
   }
   if (rows < by_count.size()) {
     std::printf("(%s more; --limit 0 shows all)\n",
                 Thousands(static_cast<int64_t>(by_count.size() - rows)).c_str());
+  }
+  if (!explained.empty()) {
+    // A merged row is said, so its count can be checked against the
+    // store's rows (one mailbox, as the checks count it).
+    std::printf("* one mailbox, counted as the checks count it:\n");
+    for (const std::string& address : explained) {
+      for (const std::string& form : folded.merged.at(address)) {
+        std::printf("  %s counts %s: %s\n", address.c_str(), form.c_str(),
+                    WhyMerged(form, address, delimiters).c_str());
+      }
+    }
   }
 
   rows = limit == 0 ? pairs->size() : std::min(limit, pairs->size());
@@ -154,7 +224,8 @@ int ShowRelationships(Store& store, const std::string& sender_as_given, size_t l
   for (size_t i = 0; i < rows; ++i) {
     const AddressStats& p = (*pairs)[i];
     std::string pair = (p.sender.empty() ? "(unknown)" : p.sender) + " -> " + p.recipient;
-    std::printf("%-61s %8s %-11s %s\n", pair.c_str(), Thousands(p.messages).c_str(),
+    std::printf("%s %8s %-11s %s\n", ::nearmiss::address::PadToWidth(pair, 61).c_str(),
+                Thousands(p.messages).c_str(),
                 Day(p.first_seen).c_str(), Day(p.last_seen).c_str());
   }
   if (rows < pairs->size()) {

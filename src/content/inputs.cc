@@ -40,6 +40,12 @@ void Expand(const fs::path& path, int depth, std::vector<InputFile>* out) {
     out->push_back({path.string(), "directory nesting too deep; skipped"});
     return;
   }
+  if (IsAppleMailMbox(path)) {
+    // Its messages are in the one file "mbox"; the index and the property
+    // list beside it are Apple Mail's own, no mail.
+    out->push_back({(path / "mbox").string(), ""});
+    return;
+  }
   std::string error;
   bool maildir = IsMaildir(path);
   if (maildir) {
@@ -78,6 +84,12 @@ void Expand(const fs::path& path, int depth, std::vector<InputFile>* out) {
 }
 
 }  // namespace
+
+bool IsAppleMailMbox(const std::filesystem::path& dir) {
+  std::error_code ec;
+  return fs::is_regular_file(dir / "mbox", ec) &&
+         (fs::exists(dir / "Info.plist", ec) || fs::exists(dir / "table_of_contents", ec));
+}
 
 bool IsMaildir(const std::filesystem::path& dir) {
   return IsDir(dir / "cur") || IsDir(dir / "new");

@@ -20,6 +20,12 @@ struct InputFile {
 // Sorted within each directory, so output order is reproducible.
 std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths);
 
+// A mailbox Apple Mail exported ("Mailbox > Export Mailbox"): a folder
+// "NAME.mbox" holding the messages in one mbox file named "mbox" beside
+// Apple Mail's "Info.plist" and "table_of_contents" (its index), which are
+// no mail: only "mbox" is read.
+bool IsAppleMailMbox(const std::filesystem::path& dir);
+
 // A Maildir: `dir` holds cur/ or new/ (https://cr.yp.to/proto/maildir.html).
 bool IsMaildir(const std::filesystem::path& dir);
 

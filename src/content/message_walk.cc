@@ -48,6 +48,10 @@ void CollectRecipientHeaders(const std::vector<HeaderView>& headers,
       return_path_seen = true;
       continue;
     }
+    if (EqualsNoCase(field, "X-Gmail-Labels")) {
+      if (!out->gmail_labels) out->gmail_labels = Unfold(h.raw_value);
+      continue;
+    }
     if (EqualsNoCase(field, "Sender")) {
       if (out->sender_header.empty()) out->sender_header = Unfold(h.raw_value);
       continue;

@@ -149,6 +149,10 @@ class Learner {
     uint64_t not_delivered = 0;
     std::string first_not_delivered;
     std::string first_date_set_aside;
+    // Messages of a Google Takeout mbox whose X-Gmail-Labels lack Sent:
+    // received mail (or drafts), not learned; the first one's source.
+    uint64_t not_sent_label = 0;
+    std::string first_not_sent_label;
     // Files that are no message or could not be read (a stray file in a
     // Maildir): not counted as messages, said with the first.
     uint64_t not_read = 0;

@@ -1,14 +1,14 @@
-// Learner::AddCsv: sender,recipient,date exports (learn.h).
+// Learner::AddCsv: sent-mail CSV exports (learn.h; the form:
+// maillog/csv_forms.h; its cells: csv_cells.h).
 #include <algorithm>
-#include <cctype>
-#include <chrono>
 #include <fstream>
 #include <unordered_map>
 
-#include "base/ascii.h"
 #include "base/log.h"
+#include "history/csv_cells.h"
 #include "history/history_keys.h"
 #include "history/learn.h"
+#include "maillog/csv_forms.h"
 #include "maillog/timestamp.h"
 #include "maillog/trace_time.h"
 
@@ -42,106 +42,6 @@ std::vector<std::string> CsvFields(std::string_view line, char separator) {
   return out;
 }
 
-// A CSV row's time: seconds since 1970 (at most 11 digits), a date
-// ("2026-09-01", midnight UTC) or an RFC 3339 date-time with "Z" or a
-// numeric offset ("2026-09-01T10:00:00+02:00"; without a zone, read as
-// UTC; a space for the "T" as RFC 3339 section 5.6 allows). Every field is
-// range-checked; -1 for anything else, which the caller names by line.
-int64_t CsvTime(const std::string& v) {
-  if (!v.empty() && v.size() <= 11 && std::all_of(v.begin(), v.end(), ::isdigit)) {
-    return std::strtoll(v.c_str(), nullptr, 10);
-  }
-  if (v.size() == 10) return maillog::ParseDate(v);
-  if (v.size() < 19 || (v[10] != 'T' && v[10] != 't' && v[10] != ' ')) return -1;
-  std::string stamp = v;
-  stamp[10] = 'T';
-  maillog::Stamp st;
-  if (maillog::ReadRfc3339Stamp(stamp + " ", &st) != stamp.size()) {
-    // No zone: the date-time as written, read as UTC.
-    if (stamp.size() != 19 || maillog::ReadRfc3339Stamp(stamp + "Z ", &st) != 20) return -1;
-  }
-  if (st.month < 1 || st.month > 12 || st.day < 1 || st.day > 31 || st.hour > 23 ||
-      st.minute > 59 || st.second > 60) {
-    return -1;
-  }
-  int64_t day = maillog::ParseDate(stamp.substr(0, 10));
-  if (day < 0) return -1;
-  return day + st.hour * 3600 + st.minute * 60 + st.second - (st.zoned ? st.offset : 0);
-}
-
-// A time CsvTime does not read, in a form spreadsheets write: a slash
-// date in the stated order (as a trace's: maillog::TraceTime, whose
-// negative answers say why), or a dotted one ("01.09.2026 10:00", day
-// first: DIN 5008 and every locale that writes dots), read as the
-// day-first slash date it is.
-// Each form with or without a time: a date alone ("01.10.2026",
-// "1.10.2026", "21/10/2026", what a spreadsheet's date column exports) is
-// midnight UTC, as "2026-10-01" is (issue 14 breaker, item 8).
-int64_t SpreadsheetTime(const std::string& v, maillog::DateOrder order) {
-  std::string date = v.substr(0, v.find_first_of(" T"));
-  std::string rest = v.substr(date.size());
-  if (rest.empty()) rest = " 00:00:00";
-  // D.M.YYYY with one or two digits for the day and the month.
-  const size_t dot1 = date.find('.');
-  const size_t dot2 = dot1 == std::string::npos ? dot1 : date.find('.', dot1 + 1);
-  if ((dot1 == 1 || dot1 == 2) && dot2 != std::string::npos &&
-      (dot2 - dot1 == 2 || dot2 - dot1 == 3) && date.size() - dot2 == 5) {
-    date[dot1] = date[dot2] = '/';
-    return maillog::TraceTime(date + rest, maillog::DateOrder::kDayMonth);
-  }
-  return maillog::TraceTime(date + rest, order);
-}
-
-// Whether a date field gives a day and no time of day ("2026-11-02",
-// "02.11.2026", "11/2/2026"): no ':' and not seconds since 1970.
-bool DayAlone(std::string_view v) {
-  if (v.find(':') != std::string_view::npos) return false;
-  return std::any_of(v.begin(), v.end(), [](char c) { return c < '0' || c > '9'; });
-}
-
-}  // namespace
-
-namespace {
-// A header lower-cased, without the blanks, '_', '-' and '/' exports put
-// between its words: "Internet Message Id" and "internet_message_id" are
-// "internetmessageid".
-std::string HeaderKey(std::string_view lowered) {
-  std::string h;
-  for (char c : lowered) {
-    if (c != ' ' && c != '_' && c != '-' && c != '/') h.push_back(c);
-  }
-  return h;
-}
-
-// A header that names the time a row's message was sent, as exports write
-// it: case, blanks, '_' and '-' aside ("Date Sent", "SentDateTime",
-// "date_time", "Received").
-bool IsDateColumn(std::string_view lowered) {
-  const std::string h = HeaderKey(lowered);
-  for (std::string_view name : {"date", "time", "timestamp", "datetime", "sent", "datesent",
-                                "sentdate", "senttime", "sentdatetime", "sentat", "received",
-                                "receiveddate", "receivedtime", "receiveddatetime", "when"}) {
-    if (h == name) return true;
-  }
-  return false;
-}
-
-// A header naming the message's Message-ID (RFC 5322 section 3.6.4) as
-// exports write it: "Message-ID", "MessageId" (Microsoft 365 message
-// trace), "Internet Message Id", "InternetMessageId" (Exchange message
-// tracking's internet-message-id, Graph's internetMessageId).
-bool IsMessageIdColumn(std::string_view lowered) {
-  const std::string h = HeaderKey(lowered);
-  return h == "messageid" || h == "internetmessageid" || h == "msgid";
-}
-
-// A header naming the Postfix queue id (postconf(5) "queue ID"), as a CSV
-// made from a mail log writes it ("Queue ID", "queue_id", "QueueId",
-// "qid").
-bool IsQueueIdColumn(std::string_view lowered) {
-  const std::string h = HeaderKey(lowered);
-  return h == "queueid" || h == "qid";
-}
 }  // namespace
 
 Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
@@ -151,41 +51,41 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
   if (!std::getline(in, line)) return Status::ParseError(path + ":1: empty file");
   // Excel writes a UTF-8 byte order mark before the header.
   if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-  int sender = -1, rcpt = -1, time = -1, message_id = -1, queue_id = -1;
-  // The separator is the one whose header names a recipient column: ','
-  // (RFC 4180), ';' (Excel where ',' is the decimal mark: most of Europe)
-  // or a tab (exports saved as text).
-  char separator = 0;
-  for (char candidate : {',', ';', '\t'}) {
-    std::vector<std::string> head = CsvFields(line, candidate);
-    sender = rcpt = time = message_id = queue_id = -1;
-    for (size_t i = 0; i < head.size(); ++i) {
-      std::string h = AsciiLower(head[i]);
-      if (h == "sender" || h == "from") sender = static_cast<int>(i);
-      if (h == "recipient" || h == "to" || h == "rcpt") rcpt = static_cast<int>(i);
-      if (IsDateColumn(h)) time = static_cast<int>(i);
-      if (IsMessageIdColumn(h)) message_id = static_cast<int>(i);
-      if (IsQueueIdColumn(h)) queue_id = static_cast<int>(i);
+  // Every column of the form, or nothing read: a file without a date
+  // column would date each row at the import and count it again at every
+  // later one (issue 14, round 34's second tester, defect 1); one without
+  // a sender would learn deliveries from no one.
+  const maillog::SentMailColumns cols = maillog::FindSentMailColumns(line);
+  if (!cols.complete()) {
+    return Status::ParseError(maillog::CsvFormRefusal(path + ":1", line, /*sent_mail=*/true));
+  }
+  if (!cols.zone.empty() && cols.zone != "UTC") {
+    return Status::ParseError(path + ":1: the date column's heading '" +
+                              log::Untrusted(cols.headings[cols.date], 100) +
+                              "' names a zone that is no UTC offset; read as UTC every time "
+                              "would be shifted: name it as UTC+HH:MM, or write the zone in "
+                              "each date");
+  }
+  const char separator = cols.separator;
+  const int sender = cols.sender, rcpt = cols.recipient, time = cols.date,
+            time_of_day = cols.time_of_day, message_id = cols.message_id,
+            queue_id = cols.queue_id;
+  const std::string rcpt_column = cols.headings[rcpt];
+  std::string time_column = cols.headings[time];
+  if (time_of_day >= 0) {
+    time_column += " + ";
+    time_column += cols.headings[time_of_day];
+  }
+  // A row's date cell; with a Date and a Time column, the two joined.
+  auto when = [&](const std::vector<std::string>& f) {
+    std::string v = static_cast<int>(f.size()) > time ? f[time] : "";
+    if (time_of_day >= 0 && static_cast<int>(f.size()) > time_of_day) {
+      v += ' ';
+      v += f[time_of_day];
     }
-    if (rcpt >= 0) {
-      separator = candidate;
-      break;
-    }
-  }
-  if (separator == 0) {
-    return Status::ParseError(path + ":1: no recipient column (recipient, to or rcpt) in a header "
-                              "separated by ',', ';' or tabs: '" + log::Untrusted(line, 100) + "'");
-  }
-  // No date column: each row would be dated at the import and, having no
-  // date, counted again by every later import of the same file. Refused,
-  // as a bad date is (issue 14, round 34's second tester, defect 1).
-  if (time < 0) {
-    return Status::ParseError(path + ":1: no date column (date, time, timestamp, datetime, sent, "
-                              "date sent, sent date, received, ...) in the header: '" +
-                              log::Untrusted(line, 100) +
-                              "'; each row needs the time it was sent to be learned once");
-  }
-  if (date_order == maillog::DateOrder::kUnstated && time >= 0) {
+    return v;
+  };
+  if (date_order == maillog::DateOrder::kUnstated) {
     // A first pass for the order of day and month: a row that can be read
     // only one way decides the whole file (maillog::DecideDateOrder), as
     // in a trace.
@@ -194,7 +94,7 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
     while (std::getline(in, line)) {
       std::vector<std::string> f = CsvFields(line, separator);
       if (static_cast<int>(f.size()) <= time) continue;
-      maillog::DateOrder says = maillog::DateOrderEvidence(f[time]);
+      maillog::DateOrder says = maillog::DateOrderEvidence(when(f));
       day_first |= says == maillog::DateOrder::kDayMonth;
       month_first |= says == maillog::DateOrder::kMonthDay;
     }
@@ -202,51 +102,64 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
     in.clear();
     in.seekg(rows);
   }
-  int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
   // Rows dated by a day alone, by what else they hold: how many came
   // before them in this file (DayKey).
   std::unordered_map<std::string, int> day_rows;
   for (int n = 2; std::getline(in, line); ++n) {
-    if (line.empty()) continue;
+    if (line.empty() || line == "\r") continue;
     std::vector<std::string> f = CsvFields(line, separator);
-    if (static_cast<int>(f.size()) <= rcpt) {
-      return Status::ParseError(path + ":" + std::to_string(n) + ": too few fields");
+    const std::string at = path + ":" + std::to_string(n);
+    if (static_cast<int>(f.size()) <= std::max({rcpt, time, time_of_day})) {
+      return Status::ParseError(at + ": too few fields");
     }
-    int64_t t = time >= 0 && static_cast<int>(f.size()) > time ? CsvTime(f[time]) : now;
-    if (t < 0) t = SpreadsheetTime(f[time], date_order);
+    const std::string date_cell = when(f);
+    int64_t t = CsvTime(date_cell, cols.offset);
+    if (t == -1) t = SpreadsheetTime(date_cell, date_order);
     if (t < 0) {
-      std::string where = path + ":" + std::to_string(n) + ": ";
+      // FILE:LINE, then the cell as written and its column.
+      std::string cell_in = "'";
+      cell_in += log::Untrusted(date_cell, 100);
+      cell_in += "' in column '";
+      cell_in += log::Untrusted(time_column, 60);
+      cell_in += "'";
+      if (t == kUnknownZone) {
+        return Status::ParseError(at + ": the date " + cell_in +
+                                  " names a zone that is no RFC 5322 zone nor an offset; "
+                                  "read as UTC it could be hours off: write it as an offset "
+                                  "(+0100)");
+      }
       if (t == maillog::kAmbiguousDate) {
-        return Status::ParseError(where + "the date '" + log::Untrusted(f[time], 100) +
-                                  "' may be day/month or month/day and the file's other rows "
+        return Status::ParseError(at + ": the date " + cell_in +
+                                  " may be day/month or month/day and the file's other rows "
                                   "do not say which: say which with --date-order dmy or mdy");
       }
       if (t == maillog::kWrongOrderDate) {
-        return Status::ParseError(where + "the date '" + log::Untrusted(f[time], 100) +
-                                  "' is no date in the --date-order given, but is in the other");
+        return Status::ParseError(at + ": the date " + cell_in +
+                                  " is no date in the --date-order given, but is in the other");
       }
-      return Status::ParseError(where + "bad time '" + log::Untrusted(f[time], 100) +
-                                "' (want seconds since 1970, YYYY-MM-DD, an RFC 3339 "
-                                "date-time such as 2026-09-01T10:00:00Z, DD.MM.YYYY, or a "
-                                "culture's short date and time such as 11/4/2025 3:02:11 PM, "
-                                "4/11/2025 3:02:11 pm or 04-11-2025 15:02:11; docs/mail-logs.md "
-                                "lists them)");
+      return Status::ParseError(at + ": bad time " + cell_in +
+                                " (want seconds since 1970, YYYY-MM-DD, an ISO 8601 "
+                                "date-time such as 2026-09-01T10:00:00Z or 2026-09-01 10:00 "
+                                "+01:00, an RFC 5322 date such as Tue, 1 Sep 2026 10:00:00 "
+                                "+0100, DD.MM.YYYY, or a culture's short date and time such "
+                                "as 11/4/2025 3:02:11 PM, 4/11/2025 3:02:11 pm or 04-11-2025 "
+                                "15:02:11; docs/mail-logs.md lists them)");
     }
-    std::string to = Canonical(f[rcpt]);
-    if (to.empty()) {
-      NotAnAddress(path + ":" + std::to_string(n) + ": '" + log::Untrusted(f[rcpt], 100) + "'");
+    // The recipient cell may list several (csv_cells.h); a cell read in
+    // part is not read (a recipient guessed from part of it could be the
+    // wrong one), and said with its place and column.
+    const RecipientCell cell = ReadRecipientCell(f[rcpt]);
+    const std::string cell_place = at + ": column '" + log::Untrusted(rcpt_column, 60) + "': '" +
+                                   log::Untrusted(f[rcpt], 100) + "'";
+    if (!cell.unread.empty() || cell.addresses.empty()) {
+      NotAnAddress(cell_place);
       continue;
     }
-    if (!Judgeable(to, path + ":" + std::to_string(n))) continue;
     std::string from = sender >= 0 && static_cast<int>(f.size()) > sender ? Canonical(f[sender]) : "";
-    ++counts_.csv_rows;
     // What names the delivery again when the file, or a copy of its rows,
     // is read twice: its Message-ID and recipient, as a mailbox's (the same
     // key, so a Sent folder and a CSV export of it count once), else the
-    // sender, recipient and time. A row without a time column has no key:
-    // it is dated now, and two reads are two different times.
+    // sender, recipient and time.
     std::string id = message_id >= 0 && static_cast<int>(f.size()) > message_id
                          ? f[message_id]
                          : "";
@@ -272,31 +185,41 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
     // Spreadsheets pad cells; a queue id holds no blank (Postfix's
     // base-16 or long base-52 form).
     std::erase_if(queue, [](char c) { return c == ' ' || c == '\t'; });
-    std::string key;
-    std::vector<std::string> aliases;
-    if (!id.empty()) {
-      key = DeliveryKey(id, to);
-      if (!queue.empty()) aliases.push_back("log:" + queue + " " + to + " " + std::to_string(t));
-    } else if (!queue.empty()) {
-      key = "log:" + queue + " " + to + " " + std::to_string(t);
-    } else if (time >= 0 && DayAlone(f[time])) {
-      // A day is no time: three invoices to one recipient on one day are
-      // three messages, not one read three times (issue 14, round 34,
-      // item 8). The row's other columns (a subject) tell them apart, and
-      // identical rows by their order in the file, so a second read of
-      // the file, or of an export that repeats its rows, still counts once.
-      std::string base = "csv:" + from + " " + to + " " + std::to_string(t) + " day";
-      for (size_t i = 0; i < f.size(); ++i) {
-        const int c = static_cast<int>(i);
-        if (c == sender || c == rcpt || c == time || c == message_id || c == queue_id) continue;
-        base.append(1, '\x1f').append(f[i]);
+    for (const std::string& address : cell.addresses) {
+      std::string to = Canonical(address);
+      if (to.empty()) {
+        NotAnAddress(cell_place);
+        continue;
       }
-      const int seen = ++day_rows[base];
-      key = seen == 1 ? base : base + " #" + std::to_string(seen);
-    } else if (time >= 0) {
-      key = "csv:" + from + " " + to + " " + std::to_string(t);
+      if (!Judgeable(to, at)) continue;
+      ++counts_.csv_rows;
+      std::string key;
+      std::vector<std::string> aliases;
+      if (!id.empty()) {
+        key = DeliveryKey(id, to);
+        if (!queue.empty()) aliases.push_back("log:" + queue + " " + to + " " + std::to_string(t));
+      } else if (!queue.empty()) {
+        key = "log:" + queue + " " + to + " " + std::to_string(t);
+      } else if (DayAlone(date_cell)) {
+        // A day is no time: three invoices to one recipient on one day are
+        // three messages, not one read three times (issue 14, round 34,
+        // item 8). The row's other columns (a subject) tell them apart,
+        // and identical rows by their order in the file, so a second read
+        // of the file, or of an export that repeats its rows, still counts
+        // once.
+        std::string base = "csv:" + from + " " + to + " " + std::to_string(t) + " day";
+        for (size_t i = 0; i < f.size(); ++i) {
+          const int c = static_cast<int>(i);
+          if (c == sender || c == rcpt || c == time || c == message_id || c == queue_id) continue;
+          base.append(1, '\x1f').append(f[i]);
+        }
+        const int seen = ++day_rows[base];
+        key = seen == 1 ? base : base + " #" + std::to_string(seen);
+      } else {
+        key = "csv:" + from + " " + to + " " + std::to_string(t);
+      }
+      NM_RETURN_IF_ERROR(Add({from, std::move(to), t, std::move(key), std::move(aliases)}));
     }
-    NM_RETURN_IF_ERROR(Add({from, to, t, std::move(key), std::move(aliases)}));
   }
   return Status::Ok();
 }

@@ -53,6 +53,33 @@ std::string BytesKey(std::string_view bytes) {
   return out;
 }
 
+// Whether Gmail's labels (X-Gmail-Labels: "Inbox,Sent,Opened", comma
+// separated, a label with a comma in it quoted) include its system label
+// Sent. Takeout writes system labels in English whatever the account's
+// language.
+bool HasSentLabel(std::string_view labels) {
+  bool quoted = false;
+  std::string label;
+  auto is_sent = [&label] {
+    std::string_view l = label;
+    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+    while (!l.empty() && (l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
+    return l.size() == 4 && (l[0] == 'S' || l[0] == 's') && (l[1] == 'E' || l[1] == 'e') &&
+           (l[2] == 'N' || l[2] == 'n') && (l[3] == 'T' || l[3] == 't');
+  };
+  for (char c : labels) {
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      if (is_sent()) return true;
+      label.clear();
+    } else {
+      label += c;
+    }
+  }
+  return is_sent();
+}
+
 }  // namespace
 
 Status Learner::AddMailboxes(const std::vector<std::string>& paths,
@@ -75,6 +102,15 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
         std::string why = m.errors.empty() ? std::string("not read") : m.errors.front();
         mailbox_counts_.first_not_read = why.starts_with(m.source) ? why : m.source + ": " + why;
       }
+      m = content::ScannedMessage();
+      continue;
+    }
+    // A Google Takeout mbox is the whole mailbox, received mail too: only
+    // a message Gmail labelled Sent was sent from it (Gmail Help, "Download
+    // your Gmail data": each message's labels in X-Gmail-Labels). Learned
+    // from, the rest would trust every domain that ever wrote in.
+    if (m.gmail_labels && !HasSentLabel(*m.gmail_labels)) {
+      if (mailbox_counts_.not_sent_label++ == 0) mailbox_counts_.first_not_sent_label = m.source;
       m = content::ScannedMessage();
       continue;
     }

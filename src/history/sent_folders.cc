@@ -23,7 +23,7 @@ struct Folder {
 // Maildir++ (".Sent") and LAYOUT=fs ("Sent/", beside the root's own cur/,
 // new/, tmp/, which are the INBOX). Empty when `root` is no root: a folder
 // itself (the `maildirfolder` marker, a ".Name"), or a directory with no
-// Maildir in it.
+// Maildir (nor Apple Mail export, content::IsAppleMailMbox) in it.
 std::vector<Folder> FoldersOf(const fs::path& root, const std::string& base) {
   std::vector<Folder> folders;
   std::error_code ec;
@@ -31,6 +31,13 @@ std::vector<Folder> FoldersOf(const fs::path& root, const std::string& base) {
   for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
     if (name == "." || name == ".." || name == "cur" || name == "new" || name == "tmp") continue;
+    // Apple Mail's exports ("Sent Messages.mbox/", "INBOX.mbox/") beside
+    // each other are a mail store's folders too, named without ".mbox":
+    // read whole, an exported INBOX would be learned as sent mail.
+    if (content::IsAppleMailMbox(it->path()) && name.ends_with(".mbox")) {
+      folders.push_back({it->path(), name.substr(0, name.size() - 5)});
+      continue;
+    }
     if (!IsMaildir(it->path())) continue;
     folders.push_back({it->path(), name.starts_with('.') ? name.substr(1) : name});
   }

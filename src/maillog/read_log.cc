@@ -1,5 +1,7 @@
 #include "maillog/read_log.h"
 
+#include "maillog/csv_forms.h"
+#include "maillog/csv_records.h"
 #include "maillog/log_files.h"
 #include "maillog/timestamp.h"
 #include "maillog/trace_log.h"
@@ -32,7 +34,16 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
   // --year gave it.
   std::string year_from;
   // The form is told from the file's first line, not its name.
-  if (LooksLikeTrace(FirstLine(path))) {
+  const std::string first_line = FirstLine(path);
+  if (!LooksLikeTrace(first_line) && IsCsvName(path) && SplitCsvLine(first_line).size() > 1) {
+    // A .csv whose header is no trace's: read as a Postfix log every line
+    // would be "not recognised", which says nothing of what it lacks. (One
+    // separated by ';' or tabs goes on to the hint that names the export
+    // option: line_counts.cc, FormHint.)
+    counts->file = path;
+    return Status::ParseError(CsvFormRefusal(path + ":1", first_line, /*sent_mail=*/false));
+  }
+  if (LooksLikeTrace(first_line)) {
     DateOrder order = options.date_order;
     if (order == DateOrder::kUnstated) {
       // A first pass for the order of day and month: a row that can be

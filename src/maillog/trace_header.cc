@@ -5,59 +5,18 @@
 #include <string_view>
 #include <vector>
 
+#include "maillog/csv_forms.h"
 #include "maillog/trace_log.h"
 #include "maillog/trace_text.h"
 
 namespace nearmiss::maillog {
 using trace_text::Normal;
 
-namespace {
-
-// The zone a time column's heading names in parentheses ("Date (UTC)",
-// "Date (UTC+01:00)", "Received (UTC-05:30)"): "UTC" with `offset` its
-// seconds east of UTC; "" when the heading names none; any other text as
-// written (a zone no offset says, which the caller refuses).
-std::string HeadingZone(std::string_view heading, int64_t* offset) {
-  *offset = 0;
-  size_t open = heading.find('(');
-  size_t close = heading.rfind(')');
-  if (open == std::string_view::npos || close == std::string_view::npos || close < open) return {};
-  std::string_view zone = heading.substr(open + 1, close - open - 1);
-  while (!zone.empty() && zone.front() == ' ') zone.remove_prefix(1);
-  while (!zone.empty() && zone.back() == ' ') zone.remove_suffix(1);
-  std::string_view rest = zone;
-  if (rest.starts_with("UTC") || rest.starts_with("GMT")) {
-    rest.remove_prefix(3);
-    if (rest.empty()) return "UTC";
-    // "+01:00", "-05:30", "+1", "+0100".
-    if (rest[0] == '+' || rest[0] == '-') {
-      int sign = rest[0] == '-' ? -1 : 1;
-      std::string digits;
-      for (char ch : rest.substr(1)) {
-        if (ch >= '0' && ch <= '9') {
-          digits += ch;
-        } else if (ch != ':') {
-          return std::string(zone);
-        }
-      }
-      int h = 0, m = 0;
-      if (digits.size() <= 2 && !digits.empty()) {
-        h = std::stoi(digits);
-      } else if (digits.size() == 4) {
-        h = std::stoi(digits.substr(0, 2));
-        m = std::stoi(digits.substr(2));
-      } else {
-        return std::string(zone);
-      }
-      if (h > 14 || m > 59) return std::string(zone);
-      *offset = sign * (h * 3600 + m * 60);
-      return "UTC";
-    }
-  }
-  return std::string(zone);
+LineFormat TraceLog::HeaderForm(const std::vector<std::string>& names) {
+  TraceLog probe("", nullptr);
+  probe.Header(names, /*exchange=*/false);
+  return probe.format();
 }
-
-}  // namespace
 
 void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
   time_ = sender_ = recipient_ = status_ = event_ = message_id_ = internal_id_ = relay_ =

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <utility>
 
+#include "maillog/csv_forms.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/postfix_log.h"
 #include "maillog/timestamp.h"
@@ -198,9 +199,22 @@ void TraceLog::Record(const std::vector<std::string>& f, uint64_t line) {
   if (kind_ == Kind::kUnknown && columns_ == 0) {
     // No #Fields: the first record is the header (the M365 forms).
     Header(f, /*exchange=*/false);
-    if (kind_ == Kind::kUnknown) {
+    if (kind_ == Kind::kUnknown && !counts_.refused.empty()) {
+      // Refused already (Excel's "sep=;" line): said once, by that.
       columns_ = 0;
       Unrecognised(type_line_ != 0 ? type_line_ : line);
+    } else if (kind_ == Kind::kUnknown) {
+      // A header that names no form's every column: no row under it can
+      // be read, and a row taken by a partial rule (a sender and a
+      // recipient, no Status) would be a delivery guessed. Refused whole,
+      // naming what it lacks, whatever --min-recognised says; its rows are
+      // not tried as headers again.
+      columns_ = f.size();
+      Unrecognised(type_line_ != 0 ? type_line_ : line);
+      NotUnderstood(line);
+      if (counts_.refused.empty()) {
+        counts_.refused = CsvFormRefusal(counts_.file + ":" + std::to_string(line), f, learning_);
+      }
     } else {
       header_ = f;
       Tally(type_line_ != 0 ? type_line_ : line, format());

@@ -180,6 +180,9 @@ class TraceLog {
   TraceLog(std::string name, DeliverySink* sink, DateOrder date_order = DateOrder::kUnstated,
            DomainCheck judgeable_domain = {}, bool learning = false,
            DomainCheck own_domain = {});
+  // The form a header record (a Microsoft 365 export's first row) makes a
+  // file: kNone unless it names every column of one (csv_forms.h).
+  static LineFormat HeaderForm(const std::vector<std::string>& names);
   void Feed(std::string_view line);
   void Finish();
   const LineCounts& counts() const { return counts_; }

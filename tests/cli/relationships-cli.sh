@@ -126,7 +126,7 @@ grep -Eq '^bob@mod.example -> amy@partner.example +6 2026-10-01 +2026-10-06$' "$
 # A CSV row whose recipient is no address is said, with its place.
 printf 'sender,recipient,date\nbob@mod.example,dan@partner.example,2026-10-01\nbob@mod.example,not an address,2026-10-02\n' > "$tmp/export.csv"
 "$bin" learn "$tmp/export.csv" > "$tmp/csv.txt" 2>&1
-contains "a CSV row without an address is named" "left out 1 recipients that are not addresses (first: $tmp/export.csv:3: 'not an address')" "$(cat "$tmp/csv.txt")"
+contains "a CSV row without an address is named" "left out 1 recipients that are not addresses (first: $tmp/export.csv:3: column 'recipient': 'not an address')" "$(cat "$tmp/csv.txt")"
 contains "... and the good row counted" "deliveries: 1 found = 1 new + 0 repeated in the sources + 0 already in the store" "$(cat "$tmp/csv.txt")"
 "$bin" learn "$tmp/export.csv" > "$tmp/csv2.txt" 2>&1
 contains "a CSV read again counts nothing new" "deliveries: 1 found = 0 new + 0 repeated in the sources + 1 already in the store" "$(cat "$tmp/csv2.txt")"

@@ -59,7 +59,8 @@ contains "john.smith's three addresses are one recipient" \
   "organisation: 4 deliveries from 1 sender to 2 addresses at 1 domain" "$(cat "$tmp/sub-show.txt")"
 check "... counted 3 times" 1 \
   "$(grep -cE '^alice@mod.example -> john.smith@partner.example +3 ' "$tmp/sub-show.txt")"
-check "... no row of its own for john.smith+invoices@" 0 "$(grep -c 'john.smith+' "$tmp/sub-show.txt")"
+# (The lines under the table, indented, name it as counted in its mailbox.)
+check "... no row of its own for john.smith+invoices@" 0 "$(grep -v '^  ' "$tmp/sub-show.txt" | grep -c 'john.smith+')"
 # A policy with no recipient_delimiter keeps them apart, as the engine does.
 printf '[history]\nrecipient_delimiter = ""\n' > "$tmp/nodelim.toml"
 "$bin" learn --store "$s" --policy "$tmp/nodelim.toml" --show > "$tmp/sub-show2.txt" 2>&1
