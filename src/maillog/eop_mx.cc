@@ -45,7 +45,7 @@ std::string ALabels(std::string_view domain) {
 }
 
 // The suffix EOP appends to keep a key unique ("01b", "0c", "1"): digits,
-// then at most one letter. `label` ends with it past `keep` characters.
+// then at most one letter, four characters at most: `rest` is one.
 bool UniquenessSuffix(std::string_view rest) {
   if (rest.empty() || rest.size() > 4) return false;
   size_t i = 0;
