@@ -3,6 +3,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "maillog/address_ranges.h"
+#include "maillog/eop_mx.h"
 #include "maillog/postfix_fields.h"  // InternalRelay
 
 namespace nearmiss::data {
@@ -43,6 +45,7 @@ bool Glob(std::string_view host, std::string_view pattern) {
 // data/lists/outbound-relays.txt, read once.
 struct Relays {
   std::vector<std::string> hosts, globs, unders, connector_words;
+  AddressRanges ranges;  // "range": a gateway's published block
 };
 
 const Relays& List() {
@@ -64,34 +67,13 @@ const Relays& List() {
       if (kind == "glob") r.globs.push_back(std::move(value));
       if (kind == "under") r.unders.push_back(std::move(value));
       if (kind == "connector") r.connector_words.push_back(std::move(value));
+      // A malformed range is left out (smart_host_test.cc checks that
+      // every entry of the list parses).
+      if (kind == "range") r.ranges.Add(value);
     }
     return r;
   }();
   return relays;
-}
-
-// Letters and digits only: "army-ml01b" and "army.ml" compare as
-// "armyml01b" and "armyml" (Microsoft drops or dashes the dots and
-// dashes of a domain in its MX name).
-std::string Squeeze(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c))) out += c;
-  }
-  return out;
-}
-
-// EOP's "LABEL.mail.protection.outlook.com" is the MX of `domain` (or of
-// a parent of it: a subdomain routed to its parent's tenant).
-bool EopMxOf(std::string_view label, std::string_view domain) {
-  const std::string l = Squeeze(label);
-  for (std::string_view d = domain; d.find('.') != std::string_view::npos;
-       d.remove_prefix(d.find('.') + 1)) {
-    const std::string s = Squeeze(d);
-    // The domain, then at most a short suffix ("01b", "01c").
-    if (l.starts_with(s) && l.size() - s.size() <= 4) return true;
-  }
-  return false;
 }
 
 // A word boundary before `at` in `s`: its start, after a character that
@@ -130,8 +112,13 @@ bool OutboundRelay(const NextHop& hop, std::string_view recipient_domain,
       !InternalRelay("[" + (address.empty() ? host : address) + "]")) {
     return true;
   }
-  if (host.empty() || host.find('.') == std::string::npos) return false;
   const Relays& list = List();
+  // A next hop known by its address alone (a Microsoft 365 trace's ToIP)
+  // in a block a gateway operator publishes for its servers: its inbound
+  // and outbound hosts share those blocks, and either may still hold or
+  // drop the message. A named host is judged by its name below.
+  if (host.empty() && !address.empty() && list.ranges.Contains(address)) return true;
+  if (host.empty() || host.find('.') == std::string::npos) return false;
   for (const std::string& h : list.hosts) {
     if (host == h) return true;
   }
@@ -141,11 +128,10 @@ bool OutboundRelay(const NextHop& hop, std::string_view recipient_domain,
   for (const std::string& u : list.unders) {
     if (Under(host, u)) return true;
   }
-  constexpr std::string_view kEop = ".mail.protection.outlook.com";
-  if (host.ends_with(kEop) && host.size() > kEop.size()) {
-    std::string_view label = std::string_view(host).substr(0, host.size() - kEop.size());
-    if (label.find('.') != std::string_view::npos) return false;
-    return !EopMxOf(label, Lower(recipient_domain));
+  // Exchange Online's tenant name: the recipient's MX when its domain key
+  // names the recipient's domain, else the organisation's tenant (eop_mx.h).
+  if (const std::string_view key = EopDomainKey(host); !key.empty()) {
+    return !EopKeyNames(key, recipient_domain);
   }
   return false;
 }

@@ -16,9 +16,15 @@
 //     data/lists/outbound-relays.txt (each entry with its public source:
 //     Google's and Microsoft 365's SMTP relay, Amazon SES, SendGrid,
 //     Mailgun, MailChannels, SparkPost, Postmark, Mimecast's outbound hosts
-//     of every region, Proofpoint, Barracuda, Cisco, Hornetsecurity), or a
+//     of every region, Proofpoint, Barracuda, Cisco, Hornetsecurity, Amazon
+//     SES's FIPS endpoints, Broadcom/Symantec MessageLabs, Trend Micro,
+//     Brevo, Mandrill, ZeptoMail, SocketLabs, GoDaddy, Sophos, SpamExperts,
+//     Forcepoint; matched by whole labels), or a
 //     Send connector whose name holds a gateway's name as a whole word
 //     ("To Mimecast", "ToMimecast"; not "San Francisco Internet");
+//   - a next hop known only by its address (a Microsoft 365 trace's ToIP)
+//     inside a block a gateway operator publishes for its mail servers
+//     ("range" entries of the same list, address_ranges.h);
 //   - a hop on the submission port, 587 (RFC 6409 3.1) or 465 (RFC 8314
 //     3.3), to an address that is not the organisation's own (private,
 //     loopback, link-local: InternalRelay): mail is relayed MX to MX on
@@ -27,13 +33,14 @@
 //   - an Exchange connector named for one: the Hybrid Configuration
 //     Wizard's "Outbound to Office 365", or one whose name says "smart
 //     host" / "smarthost";
-//   - Exchange Online Protection's TENANT.mail.protection.outlook.com
-//     (Microsoft 365's "SMTP relay" connector, and its "direct send"):
-//     the same name is also the MX of a domain hosted there, spelled as
-//     the domain with its dots as dashes ("army-ml" for army.ml, with a
-//     suffix such as "01b"): when the first label so names the recipient's
-//     domain or a parent of it, the relay is the recipient's MX (a
-//     delivery); otherwise it is the organisation's tenant, a smart host.
+//   - Exchange Online Protection's KEY.mail.protection.outlook.com and
+//     KEY.ZONE.mx.microsoft (Microsoft 365's "SMTP relay" connector, and
+//     its "direct send"): the same name is also the MX of a domain hosted
+//     there, KEY the domain with its dots as dashes ("army-ml" for
+//     army.ml, with a suffix such as "01b"; eop_mx.h): when KEY names the
+//     recipient's domain or a parent of it, label by label, the relay is
+//     the recipient's MX (a delivery); otherwise it is the organisation's
+//     tenant, a smart host ("cba-com-au" for a recipient at cba.com).
 //
 // Thread safety: pure functions (the list is read once, thread-safely).
 #ifndef NEARMISS_MAILLOG_SMART_HOST_H_

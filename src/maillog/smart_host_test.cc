@@ -3,7 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "maillog/address_ranges.h"
+
+namespace nearmiss::data {
+extern const std::string_view kOutboundRelays;  // data/lists/outbound-relays.txt
+}  // namespace nearmiss::data
 
 namespace nearmiss::maillog {
 namespace {
@@ -137,6 +144,81 @@ TEST(SmartHost, SendConnectorsByName) {
   EXPECT_FALSE(SmartHostConnector("EX01\\SanFrancisco Internet", kNone));
   EXPECT_TRUE(SmartHostConnector("EX01\\To-Cisco", kNone));
   EXPECT_TRUE(SmartHostConnector("EX01\\ToMimecast", kNone));
+}
+
+// Issue 16, round 36, item 4: the gateways and relay services added to
+// data/lists/outbound-relays.txt, by whole labels only.
+TEST(SmartHost, MoreGatewaysAndRelayServices) {
+  for (const char* relay : {
+           "email-smtp-fips.us-east-1.amazonaws.com[52.0.0.1]:587",
+           "email-smtp-fips.us-gov-west-1.amazonaws.com[52.0.0.2]:25",
+           "cluster1.eu.messagelabs.com[85.158.136.1]:25",
+           "cluster5.outbound.messagelabs.com[85.158.137.1]:25",
+           "relay.tmes.trendmicro.com[18.208.22.1]:25",
+           "relay.tmes.trendmicro.eu[18.185.115.1]:25",
+           "army-ml.in.hes.trendmicro.com[150.70.226.1]:25",
+           "prefilter.emailsecurity.trendmicro.eu[150.70.226.147]:25",
+           "smtp-relay.brevo.com[1.179.112.1]:25",
+           "smtp-relay.sendinblue.com[1.179.112.2]:25",
+           "smtp.mandrillapp.com[198.2.128.1]:25",
+           "smtp.zeptomail.com[136.143.188.1]:25",
+           "smtp.zeptomail.eu[136.143.188.2]:25",
+           "smtp.socketlabs.com[142.0.176.1]:25",
+           "smtpout.secureserver.net[68.178.252.1]:25",
+           "relay-hosting.secureserver.net[68.178.252.2]:25",
+           "mx-01-eu-west-1.prod.hydra.sophos.com[35.177.1.1]:25",
+           "mx.spamexperts.com[38.111.198.1]:25",
+           "smtp.antispamcloud.com[38.111.198.2]:25",
+           "cluster-a.mailcontrol.com[85.115.52.1]:25",
+       }) {
+    EXPECT_TRUE(PostfixSmartHost(relay, "army.ml", kNone)) << relay;
+  }
+  // Whole labels: a host that only ends with the same letters, or puts
+  // the service's name under a domain of its own, is not one.
+  for (const char* relay : {
+           "mx.notmessagelabs.com[192.0.2.1]:25",
+           "smtp-relay.brevo.com.example[192.0.2.2]:25",
+           "xsmtp.mandrillapp.com[192.0.2.3]:25",
+           "mailcontrol.com.evil.example[192.0.2.4]:25",
+           "mysophos.com[192.0.2.5]:25",
+           "email-smtp-fips.amazonaws.com[192.0.2.6]:25",
+       }) {
+    EXPECT_FALSE(PostfixSmartHost(relay, "army.ml", kNone)) << relay;
+  }
+  EXPECT_TRUE(SmartHostConnector("EX01\\To Sophos", kNone));
+  EXPECT_TRUE(SmartHostConnector("EX01\\Outbound via Forcepoint", kNone));
+  EXPECT_TRUE(SmartHostConnector("MessageLabs outbound", kNone));
+}
+
+// Issue 16, round 36, item 3: a next hop known by its address alone (a
+// Microsoft 365 ToIP) in a gateway's published block is that gateway; a
+// named host is judged by its name (Mimecast's inbound MX stays a
+// delivery, RecipientsOwnMxIsNot).
+TEST(SmartHost, GatewayBlockByAddressAlone) {
+  EXPECT_TRUE(OutboundRelay({"", "195.130.217.40", 0}, "army.ml", kNone));
+  EXPECT_TRUE(OutboundRelay({"", "185.58.86.7", 25}, "army.ml", kNone));
+  EXPECT_FALSE(OutboundRelay({"", "192.0.2.7", 0}, "army.ml", kNone));
+  EXPECT_FALSE(OutboundRelay({"eu-smtp-inbound-1.mimecast.com", "195.130.217.1", 25}, "army.ml",
+                             kNone));
+}
+
+// Every "range" of the list is a network as written: a typo would match
+// more or less than its source says, or be left out without a word.
+TEST(SmartHost, EveryRangeOfTheListParses) {
+  std::string_view text = data::kOutboundRelays;
+  int ranges = 0;
+  while (!text.empty()) {
+    const size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    if (!line.starts_with("range ")) continue;
+    line.remove_prefix(6);
+    line = line.substr(0, line.find_first_of(" #\r"));
+    AddressRanges r;
+    EXPECT_TRUE(r.Add(line)) << line;
+    ++ranges;
+  }
+  EXPECT_GT(ranges, 0);
 }
 
 }  // namespace

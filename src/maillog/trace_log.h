@@ -29,6 +29,12 @@
 //   log, for Exchange Online the Microsoft 365 message trace, whose row
 //   replaces it when given (its refusal, 4xx or 5xx, is still deferred or
 //   bounced, and learning learns the recipient as sent); SEND through
+//   a SEND (in the log, the detail CSV or the Export-Csv form alike) to a
+//   server of the organisation's own, whatever its 250 says: on a private
+//   address (server-ip: RFC 1918, RFC 6598, loopback, link-local, IPv6
+//   ULA), through the Hybrid wizard's "Outbound to <GUID>", or named
+//   under the sender's domain (trace_send.h), is "unknown", relay that
+//   server: its own log holds the outcome; SEND through
 //   the implicit "Intra-Organization SMTP Send Connector" (or an Edge
 //   subscription's "EdgeSync - Inbound to ...") is a hop between its own
 //   servers and DELIVER ("delivered to a mailbox") a delivery into its own
@@ -58,7 +64,9 @@
 //   RecipientAddress, Subject, Status, MessageId (also ToIP, FromIP, Size,
 //   MessageTraceId), one row per recipient, times in UTC. Status:
 //   Delivered is "sent" ("unknown" when auditing if its ToIP is a smart
-//   host named with audit --smart-host: smart_host.h); Failed,
+//   host named with audit --smart-host or in a gateway's published block,
+//   smart_host.h, or a private address, trace_send.h: the mail went to a
+//   relay, not to the recipient); Failed,
 //   Quarantined and FilteredAsSpam are "bounced" (not delivered); Pending and GettingStatus (no outcome yet)
 //   "unknown", relay "TOIP (Pending; no later event in the logs given)"
 //   (UndecidedRelay, trace_events.h: one form for every format's

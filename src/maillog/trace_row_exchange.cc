@@ -99,6 +99,17 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
   // the domains hosted there, depends on it).
   std::string smart_host;
   if (event == "SEND" && !learning_) smart_host = SmartHostRelay(f, relay, rcpts.front());
+  // A SEND (tracking log, detail CSV or Export-Csv alike) to a server of
+  // the organisation's own (trace_send.h): on a private address, through
+  // the Hybrid wizard's connector to the on-premises servers, or (per
+  // recipient, below) named under the sender's domain. Shown by its name,
+  // else by its address.
+  const std::string_view hostname = Field(f, relay_), server_ip = Field(f, server_ip_);
+  const bool sent_on = status == "sent" && event == "SEND" && !learning_;
+  const bool own_hop = sent_on && (PrivateNextHop(server_ip, hostname) ||
+                                   OwnOrganisationConnector(Field(f, connector_)));
+  const std::string_view own_relay =
+      !hostname.empty() ? hostname : !server_ip.empty() ? server_ip : relay;
   // A SEND's recipient-status holds the next server's SMTP reply: one
   // per recipient ("550 5.1.1 User unknown;250 2.1.5 Recipient OK"), or
   // one for the whole message ("550 5.7.1 rejected" for one recipient or
@@ -140,17 +151,18 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
     } else if (status == "sent" && !smart_host.empty()) {
       Emit(time, id, sender, rcpts[i], "unknown", smart_host, reply, line, attempt);
       continue;
-    } else if (status == "sent" && event == "SEND" && !learning_ && kind_ == Kind::kExchange &&
-               PrivateNextHop(f, relay_, reply)) {
-      // Queued ("queued as X", in the reply or the source-context
-      // Exchange copies it to) by a server on a private, loopback or
-      // link-local address (server-ip), which no other domain's MX
-      // has: a gateway of the organisation's own, whose log holds the outcome,
-      // as Postfix's reader says of the same hop (postfix_log.h); when that log
-      // is given its delivery replaces this (issue-16 tester round 9, defect
-      // 4). Never the receiving domain's acceptance; learning still learns the
-      // recipient, as for a smart host.
-      Emit(time, id, sender, rcpts[i], "unknown", relay, reply, line, attempt);
+    } else if (own_hop || (sent_on && OwnRelayHost(hostname, AddressDomain(sender),
+                                                     AddressDomain(rcpts[i])))) {
+      // Taken by a server of the organisation's own (trace_send.h): on a
+      // private address (server-ip), which no other domain's MX is; behind
+      // the Hybrid wizard's "Outbound to <GUID>"; or named under the
+      // sender's domain. Its 250, "queued as X" or a bare "250 2.1.5 Ok",
+      // is a hand-off, never the receiving domain's acceptance: the
+      // outcome is in that server's log, whose delivery replaces this
+      // when given (issue 16, round 36, items 1 and 5). As Postfix's
+      // reader says of the same hop (postfix_log.h). Learning still
+      // learns the recipient, as for a smart host.
+      Emit(time, id, sender, rcpts[i], "unknown", own_relay, reply, line, attempt);
       continue;
     }
     Emit(time, id, sender, rcpts[i], st, relay, reply, line, attempt || (intra && st != "unknown"));

@@ -9,6 +9,7 @@
 #include "maillog/trace_address.h"
 #include "maillog/trace_events.h"
 #include "maillog/trace_log.h"
+#include "maillog/trace_send.h"
 #include "maillog/trace_text.h"
 
 namespace nearmiss::maillog {
@@ -100,12 +101,23 @@ void TraceLog::TraceRow(const std::vector<std::string>& f, uint64_t line, const 
   // One row per recipient by the documentation; a cell holding several
   // (an edited export) gives each its row. Delivered to the
   // organisation's own outbound gateway (ToIP named with --smart-host,
-  // or a connector of that name): the outcome is in its log.
+  // or in a gateway operator's published block, or a connector of that
+  // name): the outcome is in its log.
+  // Delivered to a ToIP on a private address (trace_send.h): no
+  // recipient's MX has one, so the mail went to a relay of the
+  // organisation's own (an on-premises server or gateway behind an
+  // outbound connector), not to the recipient: outcome unknown (issue 16,
+  // round 36, item 3).
+  const bool private_hop =
+      status == "sent" && !learning_ && PrivateNextHop(Field(f, relay_), std::string_view());
   if (!ForEachAddress(cell, [&](std::string_view rcpt) {
         std::string smart_host;
         if (status == "sent" && !learning_) smart_host = SmartHostRelay(f, h.relay, rcpt);
         if (!smart_host.empty()) {
           Emit(h.time, h.id, h.sender, rcpt, "unknown", smart_host, Field(f, status_), line);
+        } else if (private_hop) {
+          Emit(h.time, h.id, h.sender, rcpt, "unknown", Field(f, relay_), Field(f, status_),
+               line);
         } else {
           Emit(h.time, h.id, h.sender, rcpt, status, h.relay, Field(f, status_), line);
         }
@@ -154,11 +166,17 @@ void TraceLog::HistoricalRow(const std::vector<std::string>& f, uint64_t line, c
       }
       return;
     }
+    // Sent through the Hybrid wizard's connector to the on-premises
+    // servers (trace_send.h): the outcome is in their tracking log.
+    const bool own_hop =
+        o.status == "sent" && !learning_ && OwnOrganisationConnector(Field(f, connector_));
     if (!ForEachAddress(rcpts, [&](std::string_view rcpt) {
           std::string smart_host;
           if (o.status == "sent" && !learning_) smart_host = SmartHostRelay(f, h.relay, rcpt);
           if (!smart_host.empty()) {
             Emit(h.time, h.id, h.sender, rcpt, "unknown", smart_host, events, line);
+          } else if (own_hop) {
+            Emit(h.time, h.id, h.sender, rcpt, "unknown", h.relay, events, line);
           } else {
             Emit(h.time, h.id, h.sender, rcpt, o.status, h.relay, events, line);
           }

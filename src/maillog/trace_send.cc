@@ -2,6 +2,7 @@
 // (trace_send.h).
 #include "maillog/trace_send.h"
 
+#include <cctype>
 #include <string>
 
 #include "maillog/postfix_fields.h"
@@ -18,6 +19,30 @@ bool StartsWithReplyCode(std::string_view s) {
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   return s.size() >= 3 && s[0] >= '2' && s[0] <= '5' && digit(s[1]) && digit(s[2]) &&
          (s.size() == 3 || s[3] == ' ' || s[3] == '-');
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (out.ends_with('.')) out.pop_back();
+  return out;
+}
+
+// `host` is `domain` or a host under it (whole labels).
+bool UnderDomain(std::string_view host, std::string_view domain) {
+  return !domain.empty() &&
+         (host == domain || (host.size() > domain.size() && host.ends_with(domain) &&
+                             host[host.size() - domain.size() - 1] == '.'));
+}
+
+// A GUID as Exchange writes one: 8-4-4-4-12 hexadecimal digits.
+bool Guid(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -49,11 +74,38 @@ void SmtpReplies(std::string_view text, size_t recipients, std::vector<std::stri
   }
 }
 
-bool PrivateNextHop(const std::vector<std::string>& f, int hostname, std::string_view reply) {
-  if (hostname < 1 || static_cast<size_t>(hostname) + 1 >= f.size()) return false;
-  const bool queued = !QueuedAs(reply).empty() ||
-                      f[hostname + 1].find("queued as ") != std::string::npos;
-  return queued && InternalRelay("[" + f[hostname - 1] + "]");
+bool PrivateNextHop(std::string_view server_ip, std::string_view server_hostname) {
+  for (std::string_view a : {Trim(server_ip), Trim(server_hostname)}) {
+    if (a.empty()) continue;
+    std::string bracketed = "[";
+    bracketed += a;
+    bracketed += ']';
+    if (InternalRelay(bracketed)) return true;
+  }
+  return false;
+}
+
+bool OwnOrganisationConnector(std::string_view connector) {
+  connector = Trim(connector);
+  if (const size_t server = connector.rfind('\\'); server != std::string_view::npos) {
+    connector.remove_prefix(server + 1);
+  }
+  constexpr std::string_view kOutboundTo = "outbound to ";
+  if (connector.size() <= kOutboundTo.size() ||
+      Lower(connector.substr(0, kOutboundTo.size())) != kOutboundTo) {
+    return false;
+  }
+  return Guid(Trim(connector.substr(kOutboundTo.size())));
+}
+
+bool OwnRelayHost(std::string_view server_hostname, std::string_view sender_domain,
+                  std::string_view recipient_domain) {
+  const std::string host = Lower(Trim(server_hostname));
+  const std::string sender = Lower(sender_domain);
+  const std::string recipient = Lower(recipient_domain);
+  // A single label ("EX01") is a server's own name, not a relay's.
+  if (host.find('.') == std::string::npos || sender.find('.') == std::string::npos) return false;
+  return UnderDomain(host, sender) && !UnderDomain(host, recipient);
 }
 
 }  // namespace nearmiss::maillog

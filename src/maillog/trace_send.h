@@ -32,15 +32,39 @@ bool IntraOrganisation(std::string_view connector);
 // Quotes are not honoured: a reply's text may hold an odd '"'.
 void SmtpReplies(std::string_view text, size_t recipients, std::vector<std::string_view>* out);
 
-// A SEND's next hop is a server on a private, loopback or link-local
-// address (InternalRelay: no other domain's MX has one) that queued the
-// message ("queued as X" in `reply`, or in the source-context Exchange
-// copies the remote reply to). `f` is the record's fields, `hostname` the
-// index of server-hostname: Exchange's own #Fields list has server-ip right
-// before it and source-context right after it, the order Exchange writes
-// in every tracking log's #Fields line ("Fields in the message tracking
-// log", learn.microsoft.com), so only for a native tracking log.
-bool PrivateNextHop(const std::vector<std::string>& f, int hostname, std::string_view reply);
+// A SEND's next hop (or a Microsoft 365 trace's ToIP) is on a private
+// address: RFC 1918 (10/8, 172.16/12,
+// 192.168/16), RFC 6598 shared space (100.64/10), loopback, link-local,
+// IPv6 ULA (RFC 4193) or link-local (InternalRelay). No other domain's MX
+// has one, so that server is a gateway or relay of the organisation's
+// own, and its 250 (with "queued as" or not) says only that it took the
+// message on: the outcome is in its log, whatever the reply's words.
+// `server_ip` and `server_hostname` are the SEND's fields of those names
+// (the tracking log's; server_ip / ServerIp in the historical search's
+// detail CSV and Get-MessageTrackingLog's Export-Csv): for a SEND they
+// name the remote server ("Fields in the message tracking log",
+// learn.microsoft.com/exchange/mail-flow/transport-logs/message-tracking).
+// A server-hostname written as an address literal counts as its address.
+bool PrivateNextHop(std::string_view server_ip, std::string_view server_hostname);
+
+// A connector that takes mail to the organisation's own servers, not out
+// of it: the Hybrid Configuration Wizard's Exchange Online connector to
+// the on-premises organisation, "Outbound to <GUID>" (the OnPremises-
+// Organization object's OutboundConnector, "Set-OnPremisesOrganization",
+// learn.microsoft.com/powershell/module/exchange; the wizard names it for
+// the organisation's GUID, as administrators see it: that name form was
+// not re-read from Microsoft's pages), with or without a server prefix
+// ("EX01\\"). Not "Outbound to Office 365 - <GUID>",
+// the on-premises side's connector to Exchange Online (smart_host.h).
+bool OwnOrganisationConnector(std::string_view connector);
+
+// A SEND's next hop `server_hostname` is a relay of the sender's own
+// organisation: the sender's domain or a host under it
+// ("smtp-gw2.mod.gov.uk" for alice@mod.gov.uk), and not the recipient's
+// domain nor under it (the recipient's own MX at a subdomain of the
+// sender's is still a delivery). Case is ignored.
+bool OwnRelayHost(std::string_view server_hostname, std::string_view sender_domain,
+                  std::string_view recipient_domain);
 
 }  // namespace nearmiss::maillog
 
