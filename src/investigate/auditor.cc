@@ -96,6 +96,10 @@ Auditor::Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Rep
             o.window_to = options_.until;
             o.smart_hosts = options_.smart_hosts;
             o.final_relays = options_.final_relays;
+            o.organisation_relay = [this](std::string_view host, std::string_view sender,
+                                          std::string_view recipient) {
+              return org_relay_.IsOrganisationRelay(host, sender, recipient);
+            };
             o.judgeable_domain = [this](std::string_view d) { return judge_.Judgeable(d); };
             // The engine's reason, asked once per file (judge_ keeps only
             // the verdict).
@@ -135,17 +139,44 @@ void Auditor::NoteHandOff(const maillog::Attempt& a) {
   std::string key(maillog::BareQueueId(a.queue_id));
   key += '\0';
   key.append(a.recipient);
-  if (a.status == "unknown" && !a.hops.empty() && a.file != 0) {
+  auto count = [this](uint32_t file) {
+    if (late_hand_offs_.size() < file) late_hand_offs_.resize(file);
+    ++late_hand_offs_[file - 1];
+  };
+  // Handed into X (its last hop is its own relay: PostfixLog::Unfollowed):
+  // followed when X's own attempt of the recipient shows up, before it (a
+  // gateway's log in an earlier time zone, read first) or after it.
+  std::string last_hop = " via ";
+  last_hop += a.relay;
+  if (a.status == "unknown" && !a.hops.empty() && a.file != 0 && a.hops.ends_with(last_hop)) {
+    // Its last hop's queue id attempted it on its own too (a hop of this
+    // attempt's "queued as" handed into the next).
+    const std::string_view hops = a.hops;
+    const size_t start = hops.rfind(", ") == std::string_view::npos ? 0 : hops.rfind(", ") + 2;
+    std::string own(hops.substr(start, hops.find(' ', start) - start));
+    own += '\0';
+    own.append(a.recipient);
+    if (auto it = unfollowed_.find(own); it != unfollowed_.end()) {
+      count(it->second);
+      unfollowed_.erase(it);
+    } else if (attempted_.size() < Report::kMaxOpen) {
+      attempted_.insert(std::move(own));
+    }
+    if (attempted_.erase(key) != 0) {
+      count(a.file);
+      return;
+    }
     if (unfollowed_.size() >= Report::kMaxOpen) unfollowed_.clear();  // bounded: uncounted at worst
     unfollowed_[std::move(key)] = a.file;
     return;
   }
-  if (unfollowed_.empty() || a.status == "unknown") return;
   if (auto it = unfollowed_.find(key); it != unfollowed_.end()) {
-    if (late_hand_offs_.size() < it->second) late_hand_offs_.resize(it->second);
-    ++late_hand_offs_[it->second - 1];
+    count(it->second);
     unfollowed_.erase(it);
+    return;
   }
+  if (attempted_.size() >= Report::kMaxOpen) attempted_.clear();  // bounded: uncounted at worst
+  attempted_.insert(std::move(key));
 }
 
 std::string_view Auditor::TraceSpelling(std::string_view v) {
