@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "investigate/auditor.h"
+#include "investigate/sent_on_chain.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/postfix_log.h"
 
@@ -99,6 +100,9 @@ void Auditor::AddSentOn() {
   // is) over an event that is no delivery (RECEIVE, HAREDIRECT, ...: relay
   // "SERVER (EVENT; no later event ...)", maillog/trace_log.h), else the
   // latest.
+  // One message unknown at two of the organisation's servers: one row, at
+  // its last hop (sent_on_chain.h).
+  ChainSentOn(sent_on_);
   auto event_only = [](const Row& r) { return r.relay.ends_with("no later event in the logs given)"); };
   std::unordered_map<std::string, size_t> latest;
   for (size_t i = 0; i < sent_on_.size(); ++i) {
