@@ -30,6 +30,10 @@ std::string NotUnderstood(const std::string& path, const maillog::LineCounts& c)
                  std::to_string(c.first_unparsable_recipient_line) + ")" +
                  (c.no_mail_domains != 0 ? ", of those " + maillog::NoMailDomains(c) : "");
   }
+  if (c.other_server_lines != 0) {
+    recipients += ", ";
+    recipients += maillog::OtherServers(c);
+  }
   const uint64_t in_part = std::min(c.read_in_part, c.not_understood);
   return path + ": " + Counted(c.not_understood, "delivery line") +
          " not understood (first at " + path + ":" +

@@ -96,6 +96,10 @@ Auditor::Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Rep
             o.window_to = options_.until;
             o.smart_hosts = options_.smart_hosts;
             o.final_relays = options_.final_relays;
+            o.organisation_relay = [this](std::string_view host, std::string_view sender,
+                                          std::string_view recipient) {
+              return org_relay_.IsOrganisationRelay(host, sender, recipient);
+            };
             o.judgeable_domain = [this](std::string_view d) { return judge_.Judgeable(d); };
             // The engine's reason, asked once per file (judge_ keeps only
             // the verdict).
@@ -128,24 +132,6 @@ const Auditor::Flag& Auditor::Classify(const std::string& domain) {
     if (at != std::string::npos) f.suggestion_domain = c.suggestion.substr(at + 1);
   }
   return flags_.emplace(domain, std::move(f)).first->second;
-}
-
-void Auditor::NoteHandOff(const maillog::Attempt& a) {
-  // The next queue id (X of "queued as X") and the recipient handed on.
-  std::string key(maillog::BareQueueId(a.queue_id));
-  key += '\0';
-  key.append(a.recipient);
-  if (a.status == "unknown" && !a.hops.empty() && a.file != 0) {
-    if (unfollowed_.size() >= Report::kMaxOpen) unfollowed_.clear();  // bounded: uncounted at worst
-    unfollowed_[std::move(key)] = a.file;
-    return;
-  }
-  if (unfollowed_.empty() || a.status == "unknown") return;
-  if (auto it = unfollowed_.find(key); it != unfollowed_.end()) {
-    if (late_hand_offs_.size() < it->second) late_hand_offs_.resize(it->second);
-    ++late_hand_offs_[it->second - 1];
-    unfollowed_.erase(it);
-  }
 }
 
 std::string_view Auditor::TraceSpelling(std::string_view v) {

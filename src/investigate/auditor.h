@@ -17,6 +17,7 @@
 #include "content/mbox_unspaced.h"
 #include "nearmiss/content_reader.h"
 #include "engine/malformed_domain.h"
+#include "investigate/org_relay.h"
 #include "investigate/report.h"
 #include "maillog/postfix_log.h"
 #include "maillog/trace_log.h"
@@ -127,6 +128,9 @@ class Auditor final : public maillog::DeliverySink {
   }
 
   std::shared_ptr<const Engine> engine_;
+  // Relays of the organisation on public addresses, by name
+  // (maillog::PostfixLogOptions::organisation_relay).
+  OrgRelayJudge org_relay_{engine_};
   AuditOptions options_;
   Report* report_;
   maillog::PostfixLog log_;
@@ -171,6 +175,9 @@ class Auditor final : public maillog::DeliverySink {
   // instance's log is read apart), by next queue id and recipient: the
   // file of their "queued as" line. Bounded by Report::kMaxOpen.
   std::unordered_map<std::string, uint32_t> unfollowed_;
+  // Queue ids and recipients attempted on their own, for a hand-off into
+  // them read later (NoteHandOff).
+  std::unordered_set<std::string> attempted_;
   // Message and recipient ("ID\0ADDRESS", as logged) delivered into the
   // organisation's own mailbox (status "internal"): their "unknown" in
   // sent_on_ is settled. Bounded by Report::kMaxOpen.

@@ -1,4 +1,5 @@
-// Auditor's joins of a message's hops read apart: a Postfix "sent" with
+// Auditor's joins of a message's hops read apart: the hand-offs counted
+// per file (NoteHandOff); a Postfix "sent" with
 // "queued as X" to X's delivery in another host's log (ResolveQueuedOn),
 // and the recipients sent on ("unknown") to their next server's outcome
 // (AddSentOn).
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "investigate/auditor.h"
+#include "investigate/sent_on_chain.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/postfix_log.h"
 
@@ -30,6 +32,51 @@ std::string Folded(std::string_view s) {
 }
 
 }  // namespace
+
+void Auditor::NoteHandOff(const maillog::Attempt& a) {
+  // The next queue id (X of "queued as X") and the recipient handed on.
+  std::string key(maillog::BareQueueId(a.queue_id));
+  key += '\0';
+  key.append(a.recipient);
+  auto count = [this](uint32_t file) {
+    if (late_hand_offs_.size() < file) late_hand_offs_.resize(file);
+    ++late_hand_offs_[file - 1];
+  };
+  // Handed into X (its last hop is its own relay: PostfixLog::Unfollowed):
+  // followed when X's own attempt of the recipient shows up, before it (a
+  // gateway's log in an earlier time zone, read first) or after it.
+  std::string last_hop = " via ";
+  last_hop += a.relay;
+  if (a.status == "unknown" && !a.hops.empty() && a.file != 0 && a.hops.ends_with(last_hop)) {
+    // Its last hop's queue id attempted it on its own too (a hop of this
+    // attempt's "queued as" handed into the next).
+    const std::string_view hops = a.hops;
+    const size_t start = hops.rfind(", ") == std::string_view::npos ? 0 : hops.rfind(", ") + 2;
+    std::string own(hops.substr(start, hops.find(' ', start) - start));
+    own += '\0';
+    own.append(a.recipient);
+    if (auto it = unfollowed_.find(own); it != unfollowed_.end()) {
+      count(it->second);
+      unfollowed_.erase(it);
+    } else if (attempted_.size() < Report::kMaxOpen) {
+      attempted_.insert(std::move(own));
+    }
+    if (attempted_.erase(key) != 0) {
+      count(a.file);
+      return;
+    }
+    if (unfollowed_.size() >= Report::kMaxOpen) unfollowed_.clear();  // bounded: uncounted at worst
+    unfollowed_[std::move(key)] = a.file;
+    return;
+  }
+  if (auto it = unfollowed_.find(key); it != unfollowed_.end()) {
+    count(it->second);
+    unfollowed_.erase(it);
+    return;
+  }
+  if (attempted_.size() >= Report::kMaxOpen) attempted_.clear();  // bounded: uncounted at worst
+  attempted_.insert(std::move(key));
+}
 
 void Auditor::ResolveQueuedOn() {
   // A "queued as X" joins X when X is a Postfix queue id of the logs given
@@ -99,6 +146,9 @@ void Auditor::AddSentOn() {
   // is) over an event that is no delivery (RECEIVE, HAREDIRECT, ...: relay
   // "SERVER (EVENT; no later event ...)", maillog/trace_log.h), else the
   // latest.
+  // One message unknown at two of the organisation's servers: one row, at
+  // its last hop (sent_on_chain.h).
+  ChainSentOn(sent_on_);
   auto event_only = [](const Row& r) { return r.relay.ends_with("no later event in the logs given)"); };
   std::unordered_map<std::string, size_t> latest;
   for (size_t i = 0; i < sent_on_.size(); ++i) {

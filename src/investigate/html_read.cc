@@ -72,6 +72,16 @@ std::string Skipped(const maillog::LineCounts& c) {
         " that did not parse (first at line " +
         std::to_string(c.first_not_understood_line) + ")");
   }
+  if (c.other_server_lines != 0) {
+    std::string of = "of those, ";
+    of += Counted(static_cast<int64_t>(c.other_server_lines), "line");
+    of += " of another mail server, which this reader does not read (";
+    of += c.first_other_server;
+    of += "; first at line ";
+    of += std::to_string(c.first_other_server_line);
+    of += ')';
+    add(of);
+  }
   if (c.read_in_part != 0) {
     add("of those, " + Counted(static_cast<int64_t>(c.read_in_part), "record") +
         " read in part, whose recipients are counted with the sender or the outcome unknown "

@@ -2,6 +2,7 @@
 // every form of it: a reader must not take a partial count for the whole
 // (DESIGN.md, fail closed).
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "investigate/render.h"
@@ -19,9 +20,18 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
                     " in no form this reader knows");
   }
   if (l.not_understood_lines != 0) {
-    parts.push_back(Thousands(static_cast<int64_t>(l.not_understood_lines)) +
-                    (l.not_understood_lines == 1 ? " delivery line" : " delivery lines") +
-                    " not understood");
+    std::string part = Thousands(static_cast<int64_t>(l.not_understood_lines));
+    part += l.not_understood_lines == 1 ? " delivery line" : " delivery lines";
+    part += " not understood";
+    if (l.other_server_lines != 0) {
+      // Named, so the reader knows which log to read by other means.
+      part += " (of them ";
+      part += Thousands(static_cast<int64_t>(l.other_server_lines));
+      part += " of another mail server, which this reader does not read: the first, ";
+      part += l.first_other_server;
+      part += ')';
+    }
+    parts.push_back(std::move(part));
   }
   if (l.orphan_lines != 0) {
     parts.push_back(Thousands(static_cast<int64_t>(l.orphan_lines)) +

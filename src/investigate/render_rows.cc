@@ -131,6 +131,12 @@ std::string SummaryJson(const Report& rep) {
                     {"replaced_recipients", c.replaced},
                     {"delivery_lines_not_understood", c.not_understood},
                     {"first_not_understood", not_understood},
+                    {"other_mail_server_lines", c.other_server_lines},
+                    {"first_other_mail_server",
+                     c.first_other_server_line != 0
+                         ? nlohmann::ordered_json({{"line", c.first_other_server_line},
+                                                   {"server", c.first_other_server}})
+                         : nlohmann::ordered_json(nullptr)},
                     {"unparsable_recipients", c.unparsable_recipients},
                     {"first_unparsable_recipient_line",
                      c.first_unparsable_recipient_line

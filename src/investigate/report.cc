@@ -258,7 +258,15 @@ void Report::Close(Open& d) {
                      s == "unknown" || s == "rejected" || s == "held"
                  ? s
                  : "deferred";
-  if (r.status == "unknown" && r.hops.empty()) {
+  // Handed into the queue id it shows, whose own log was not read: its
+  // last hop is its own relay (PostfixLog::Unfollowed, CloseHandOffs). Any
+  // other "unknown", with earlier hops or none, is its own relay's: that
+  // server's log holds the outcome; a log given for an earlier hop is
+  // never asked for.
+  std::string last_hop = " via ";
+  last_hop += r.relay;
+  const bool handed_into = !r.hops.empty() && !r.relay.empty() && r.hops.ends_with(last_hop);
+  if (r.status == "unknown" && !handed_into) {
     unknown_next_hops_.insert(r.relay.empty() ? "(not named)" : r.relay);
   } else if (r.status == "unknown") {
     // A Postfix hand-off (content filter, another instance): where it

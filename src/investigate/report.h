@@ -265,6 +265,11 @@ class Report {
     static constexpr size_t kNamedHandOffs = 5;
     // Postfix lines of a message not held (LineCounts::orphan_lines).
     uint64_t orphan_lines = 0;
+    // Of not_understood_lines, another mail server's delivery lines
+    // (LineCounts::other_server_lines), and the first: "Exim at
+    // mainlog:3".
+    uint64_t other_server_lines = 0;
+    std::string first_other_server;
     bool any() const {
       return unrecognised_lines != 0 || not_understood_lines != 0 || inputs_not_read != 0 ||
              outcome_unknown != 0 || read_in_part_lines != 0 || orphan_lines != 0;
@@ -277,6 +282,14 @@ class Report {
       l.not_understood_lines += c.not_understood - std::min(c.read_in_part, c.not_understood);
       l.read_in_part_lines += std::min(c.read_in_part, c.not_understood);
       l.orphan_lines += c.orphan_lines;
+      if (c.other_server_lines != 0 && l.other_server_lines == 0) {
+        l.first_other_server = c.first_other_server;
+        l.first_other_server += " at ";
+        l.first_other_server += c.file;
+        l.first_other_server += ':';
+        l.first_other_server += std::to_string(c.first_other_server_line);
+      }
+      l.other_server_lines += c.other_server_lines;
     }
     l.inputs_not_read = unread();
     l.outcome_unknown = totals_.unknown;

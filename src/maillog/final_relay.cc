@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "maillog/relay_host.h"
+
 namespace nearmiss::maillog {
 namespace {
 
@@ -56,7 +58,13 @@ bool FinalRelay(std::string_view relay, const std::vector<std::string>& declared
   for (const std::string& d : declared) {
     std::string_view host, want_port;
     SplitDeclared(d, &host, &want_port);
-    if (!SameHost(host, name) && !SameHost(host, addr)) continue;
+    // Addresses compare as addresses: "[FD00:0:0::40]:24" given names the
+    // "fd00::40" Postfix logs (inet_ntop's form).
+    if (!SameHost(host, name) && !SameHost(host, addr) &&
+        !(addr.find(':') != std::string_view::npos && !NormalAddress(addr).empty() &&
+          NormalAddress(addr) == NormalAddress(host))) {
+      continue;
+    }
     if (want_port.empty() || want_port == port) return true;
   }
   return false;

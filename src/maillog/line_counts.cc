@@ -68,6 +68,14 @@ void LineCounts::UnfinishedRecord(std::string_view text, LineFormat format) {
   }
 }
 
+void LineCounts::OtherServer(std::string_view line, std::string_view server) {
+  NotUnderstood(line);
+  if (other_server_lines++ == 0) {
+    first_other_server_line = lines;
+    first_other_server.assign(server.substr(0, kExcerpt));
+  }
+}
+
 void LineCounts::UnparsableRecipient(std::string_view line) {
   NotUnderstood(line);
   ++unparsable_recipients;
@@ -222,6 +230,7 @@ std::string Describe(const LineCounts& c) {
     out += ", " + Counted(c.not_understood, "delivery line") + " not understood (first at " +
            c.file + ":" + std::to_string(c.first_not_understood_line) + ")";
   }
+  if (c.other_server_lines != 0) out += ", " + OtherServers(c);
   if (c.read_in_part != 0) {
     out += ", of which " + Thousands(static_cast<int64_t>(c.read_in_part)) +
            " read in part, their recipients counted with the sender or the outcome unknown "

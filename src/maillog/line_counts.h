@@ -130,6 +130,14 @@ struct LineCounts {
   uint64_t no_mail_domains = 0;
   uint64_t first_no_mail_domain_line = 0;
   std::string first_no_mail_domain_why;
+  // Of the not understood: delivery lines of another mail server
+  // (OtherMailServerDelivery, log_line.h: Exim, Sendmail, OpenSMTPD, ...),
+  // which this reader does not read: each may be a delivery to a
+  // look-alike, so each is counted and the first named, and the report is
+  // INCOMPLETE. The first one's line and the server's name.
+  uint64_t other_server_lines = 0;
+  uint64_t first_other_server_line = 0;
+  std::string first_other_server;
   // Learning only (PostfixLogOptions::learning): delivery lines whose
   // recipient's domain is malformed (engine/malformed_domain.h), skipped:
   // never learned. The first one's line and recipient (at most kExcerpt
@@ -224,6 +232,9 @@ struct LineCounts {
   // The line just Added is a delivery to a recipient that cannot be
   // judged: not understood, and counted as such.
   void UnparsableRecipient(std::string_view line);
+  // The line just Added is a delivery line of the mail server `server`
+  // (OtherMailServerDelivery): not understood, and counted as such.
+  void OtherServer(std::string_view line, std::string_view server);
   // Of those, one whose domain the DomainCheck refused, for `why`, at
   // `line` (0: the line just Added).
   void NoMailDomain(std::string why, uint64_t line = 0);
@@ -238,6 +249,10 @@ struct LineCounts {
 // "maillog: 21 lines read, 20 recognised (rfc3164), 16 from Postfix, 1 not
 // recognised (first at maillog:7)": each figure named for what it counts.
 std::string Describe(const LineCounts& counts);
+
+// "of which 2 of another mail server, which this reader does not read
+// (Exim; first at mainlog:3)"; "" when none.
+std::string OtherServers(const LineCounts& counts);
 
 // "2 to a domain that is no mail domain (first at maillog:4: 'gov.uk' is a
 // public suffix, not a mail domain)"; "" when none.

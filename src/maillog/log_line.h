@@ -81,6 +81,18 @@ struct LogLine {
 // Postfix's ("mta-out/smtp", "mx/submission/smtpd").
 bool IsPostfixProgram(std::string_view program);
 
+// The mail server whose delivery line this is when it is not Postfix's
+// ("OpenSMTPD", "Sendmail", "Exim", "qmail", "Courier", "dma", "msmtp",
+// "nullmailer"; for any other line with a recipient "to=<R@D>" or "to=R@D"
+// and a status, the program's name, or "a mail server not named" when the
+// line has none); "" when it is none or Postfix's. `text` is the line's
+// message (LogLine::text), or the whole line when it is in no form
+// LineParser knows (Exim's own main log, qmail's multilog). A delivery
+// this reader cannot read must never pass silently: PostfixLog counts
+// each (LineCounts::other_server_lines). other_mail_server.cc names the
+// sources of the forms.
+std::string_view OtherMailServerDelivery(std::string_view program, std::string_view text);
+
 struct Stamp;           // timestamp.h
 struct ContainerFrame;  // container_line.h
 

@@ -195,6 +195,80 @@ TEST(LogLineFormat, OtherProgramsAreFramedToo) {
   EXPECT_FALSE(IsPostfixProgram("smtp"));
 }
 
+// Delivery lines of other mail servers, as each writes them (the sources
+// in other_mail_server.cc): named, never taken for noise.
+TEST(LogLineFormat, OtherMailServersDeliveries) {
+  struct Case {
+    std::string_view line, server;
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {"Nov 30 09:12:03 mx smtpd[812]: 5e4c2a1b9d3f0a11 mta delivery evpid=9f2c7a0b3e1d4c55 "
+            "from=<ann@army.mil> to=<bob@army.ml> rcpt=<-> source=\"192.0.2.1\" relay=\"192.0.2.7 "
+            "(mx.army.ml)\" delay=1s result=\"Ok\" stat=\"250 2.0.0 Ok: queued\"",
+            "OpenSMTPD"},
+           {"Nov 30 09:12:03 mx sendmail[2210]: 0AUE9C3x002210: to=<bob@army.ml>, "
+            "ctladdr=<ann@army.mil> (1000/1000), delay=00:00:01, xdelay=00:00:01, mailer=esmtp, "
+            "pri=120000, relay=mx.army.ml. [192.0.2.7], dsn=2.0.0, stat=Sent (ok)",
+            "Sendmail"},
+           {"Nov 30 09:12:03 mx sm-mta[2210]: 0AUE9C3x002210: to=bob@army.ml, delay=00:00:01, "
+            "mailer=esmtp, relay=mx.army.ml. [192.0.2.7], dsn=4.0.0, stat=Deferred",
+            "Sendmail"},
+           {"Nov 30 09:12:03 mx exim[3301]: 1kZxQa-0000Ab-7C => bob@army.ml R=dnslookup "
+            "T=remote_smtp H=mx.army.ml [192.0.2.7] C=\"250 OK\"",
+            "Exim"},
+           // Exim's own main log: in no syslog form; Exim 4.97's longer ids.
+           {"2026-11-30 09:12:03 1kZxQa-00000000Ab1-7Cde ** bob@army.ml R=dnslookup: 550 no",
+            "Exim"},
+           {"2026-11-30 09:12:03 [3301] 1kZxQa-0000Ab-7C == bob@army.ml R=dnslookup defer (-44)",
+            "Exim"},
+           {"Nov 30 09:12:03 mx qmail: 1764493923.123456 starting delivery 12: msg 4711 to "
+            "remote bob@army.ml",
+            "qmail"},
+           {"@400000006927c2a3075bcd15 delivery 12: success: 192.0.2.7_accepted_message./", "qmail"},
+           {"Nov 30 09:12:03 mx courieresmtp: id=0003A1B2.692BC0E3.00004F2A,from=<ann@army.mil>,"
+            "addr=<bob@army.ml>,status: success",
+            "Courier"},
+           {"Nov 30 09:12:03 mx dma[1a2b3c.d4e5f6][4411]: <bob@army.ml> delivery successful",
+            "dma"},
+           {"Nov 30 09:12:03 mx msmtp: host=smtp.army.mil tls=on auth=on user=ann "
+            "from=ann@army.mil recipients=bob@army.ml mailsize=512 smtpstatus=250 "
+            "smtpmsg='250 ok' exitcode=EX_OK",
+            "msmtp"},
+           {"Nov 30 09:12:03 mx nullmailer[501]: From: <ann@army.mil> to: <bob@army.ml>",
+            "nullmailer"},
+           {"Nov 30 09:12:03 mx nullmailer[501]: smtp: Succeeded: 250 ok", "nullmailer"},
+           // Any other program's recipient with a status.
+           {"Nov 30 09:12:03 mx relayd[77]: to=bob@army.ml status=sent", "relayd"},
+       }) {
+    LineParser parser(2026);
+    LogLine l;
+    std::string_view got = parser.Parse(c.line, &l) ? OtherMailServerDelivery(l.program, l.text)
+                                                    : OtherMailServerDelivery({}, c.line);
+    EXPECT_EQ(got, c.server) << c.line;
+  }
+  // Postfix's, under any syslog_name, and other programs' lines that record
+  // no delivery, are none.
+  std::string postfix = "Nov 30 09:12:03 mx postfix/smtp[1]: ";
+  postfix += kSent;
+  std::string custom_name = "Nov 30 09:12:03 mx mta[1]: ";
+  custom_name += kSent;
+  for (const std::string& line : std::vector<std::string>{
+           postfix,
+           custom_name,
+           "Nov 30 09:12:03 mx postfix/cleanup[2]: 4F2A1B3C: warning: header Subject: x from "
+           "local; from=<ann@army.mil> to=<bob@army.ml>",
+           "Nov 30 09:12:03 mx amavis[3]: (03312-01) Passed CLEAN {RelayedOutbound}, "
+           "<ann@army.mil> -> <bob@army.ml>, queued_as: 5B3C, 120 ms",
+           "Nov 30 09:12:03 mx dma[1a2b3c][4411]: mail to=<bob@army.ml> queued as 1a2b3c.d4e5f6",
+           "Nov 30 09:12:03 mx CRON[3001]: (root) CMD (true)",
+       }) {
+    LineParser parser(2026);
+    LogLine l;
+    ASSERT_TRUE(parser.Parse(line, &l)) << line;
+    EXPECT_EQ(OtherMailServerDelivery(l.program, l.text), "") << line;
+  }
+}
+
 TEST(LogLineFormat, Unrecognised) {
   LineParser parser(2025);
   LogLine l;

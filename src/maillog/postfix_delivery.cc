@@ -231,7 +231,15 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   // So is lmtp's "sent" to a filter on this host or the organisation's
   // whose reply names the next hop's id (MailboxHere): the reply is the
   // filter's queueing (issue-16 tester round 36, defect 1).
-  const bool to_filter = (l.program.ends_with("/smtp") && InternalRelay(f.relay)) ||
+  // A relay of the organisation on a public address, known by its name
+  // (options_.organisation_relay: smtp-gw2.mail.mil for alice@army.mil),
+  // is one too: its 250 is the organisation's gateway queueing the message.
+  const bool org_by_name =
+      f.status == "sent" && !options_.learning && options_.organisation_relay &&
+      l.program.ends_with("/smtp") && !InternalRelay(f.relay) &&
+      options_.organisation_relay(f.relay.substr(0, f.relay.find('[')),
+                                  q.origin_known ? q.origin_sender : q.sender, f.recipient);
+  const bool to_filter = (l.program.ends_with("/smtp") && (InternalRelay(f.relay) || org_by_name)) ||
                          (l.program.ends_with("/lmtp") &&
                           (InternalRelay(f.relay) || SocketRelay(f.relay)) &&
                           !NextHopId(f.status_text).empty());

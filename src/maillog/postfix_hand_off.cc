@@ -323,7 +323,9 @@ void PostfixLog::Unfollowed(Attempt& a, std::string_view next, bool org_hand_off
   }
   // A socket's filter is on this host, as a loopback one is (issue-16
   // tester round 36, defect 1).
-  if ((!InternalRelay(a.relay) && !SocketRelay(a.relay)) ||
+  // org_hand_off: a relay of the organisation by its name (on a public
+  // address) whose next queue id was not followed.
+  if ((!InternalRelay(a.relay) && !SocketRelay(a.relay) && !org_hand_off) ||
       FinalRelay(a.relay, options_.final_relays)) {
     return;
   }

@@ -148,6 +148,15 @@ void PostfixLog::Feed(std::string_view line) {
   if (parser_.TakeSpanOverYear() && counts_.year_span_line == 0) {
     counts_.year_span_line = counts_.lines;
   }
+  // Another mail server's delivery (Exim, Sendmail, OpenSMTPD, ...: this
+  // reader reads Postfix's lines only): each counted and the first named,
+  // never passed over as noise (a look-alike may be its recipient).
+  if (std::string_view server = framed ? OtherMailServerDelivery(l.program, l.text)
+                                       : OtherMailServerDelivery({}, line);
+      !server.empty()) {
+    counts_.OtherServer(line, server);
+    return;
+  }
   // Any program's lines: a custom syslog_name ("mta/smtp") is still Postfix.
   if (!framed) {
     if (UnframedDelivery(line)) NotUnderstood(line);

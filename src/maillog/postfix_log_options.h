@@ -9,7 +9,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "maillog/postfix_fields.h"  // DomainCheck, DomainWhy
@@ -67,6 +69,16 @@ struct PostfixLogOptions {
   // audit --final-relay, a mail store reached over SMTP): then its 250 is
   // the delivery.
   std::vector<std::string> final_relays;
+  // When auditing, whether a relay on a public address is the
+  // organisation's own by its host name (`relay_host`, as logged before
+  // "[address]"), for a message from `sender` to `recipient`
+  // (investigate/org_relay.h: under the sender's registered domain, a
+  // protected domain or namespace, the organisation's domains): a "sent"
+  // by the smtp client to it is a hand-off as to an InternalRelay one.
+  // Unset: none is.
+  std::function<bool(std::string_view relay_host, std::string_view sender,
+                     std::string_view recipient)>
+      organisation_relay;
   // The window of log time a report counts (audit --since, --until;
   // LineCounts::window_from, window_to), set in each file's counts; 0 an
   // open end. Reading is the same: a caller leaves out the attempts.

@@ -1,6 +1,7 @@
 // Why trace records were not read, in words (line_counts.h): what
 // AmbiguousDates says, then the records whose recipient cell held no
-// address (LineCounts::empty_recipients).
+// address (LineCounts::empty_recipients); and the delivery lines of
+// other mail servers (OtherServers).
 #include <cstdint>
 #include <string>
 
@@ -40,6 +41,20 @@ std::string AmbiguousDates(const LineCounts& c) {
            std::to_string(c.first_unreadable_time_line) +
            "; docs/mail-logs.md lists the cultures' forms read)";
   }
+  return out;
+}
+
+std::string OtherServers(const LineCounts& c) {
+  if (c.other_server_lines == 0) return {};
+  std::string out = "of which ";
+  out += Thousands(static_cast<int64_t>(c.other_server_lines));
+  out += " of another mail server, which this reader does not read (";
+  out += Printable(c.first_other_server);
+  out += "; first at ";
+  out += c.file;
+  out += ':';
+  out += std::to_string(c.first_other_server_line);
+  out += ')';
   return out;
 }
 

@@ -10,27 +10,34 @@
 namespace nearmiss::maillog {
 namespace {
 
-// A host name (RFC 1123 2.1: letters, digits and hyphens in labels of at
-// most 63, 253 in all; '_' too, which Postfix's valid_hostname() lets
-// through) or an IPv4 address.
-bool HostName(std::string_view h) {
-  if (h.empty() || h.size() > 253) return false;
+// Why Postfix's valid_hostname() (src/util/valid_hostname.c) refuses
+// `h`, or "" when it takes it: letters, digits, '_' (which it lets
+// through) and hyphens; labels of at most 63 (VALID_LABEL_LEN), neither
+// empty (no leading, trailing or adjacent dots) nor starting or ending
+// with a hyphen; at most 255 in all (VALID_HOSTNAME_LEN); not all numeric
+// (an address is read as one, never as a name: "10.0.0" is neither).
+std::string_view HostNameRefusal(std::string_view h) {
+  if (h.empty()) return "empty host name";
   size_t label = 0;
-  for (char ch : h) {
-    if (ch == '.') {
-      if (label == 0) return false;
+  bool numeric = true;
+  for (size_t i = 0; i < h.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(h[i]);
+    const bool last_of_label = i + 1 == h.size() || h[i + 1] == '.';
+    if (std::isalnum(c) || c == '_') {
+      if (++label > 63) return "a label longer than 63 characters";
+      numeric &= std::isdigit(c) != 0;
+    } else if (c == '.') {
+      if (label == 0 || i + 1 == h.size()) return "an empty label (a misplaced dot)";
       label = 0;
-      continue;
+    } else if (c == '-') {
+      if (++label == 1 || last_of_label) return "a label starting or ending with a hyphen";
+    } else {
+      return "a character no host name has (letters, digits, '-', '_' and dots only)";
     }
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if (!(std::isalnum(c) || c == '-' || c == '_') || ++label > 63) return false;
   }
-  return label != 0;
-}
-
-bool Address(const std::string& a) {
-  unsigned char b[16];
-  return inet_pton(AF_INET, a.c_str(), b) == 1 || inet_pton(AF_INET6, a.c_str(), b) == 1;
+  if (numeric) return "all numeric, and no IP address";
+  if (h.size() > 255) return "longer than 255 characters";
+  return {};
 }
 
 // A port: digits in 1-65535, or the service names of the ports a relay
@@ -58,6 +65,19 @@ bool TransportName(std::string_view t) {
 
 }  // namespace
 
+std::string NormalAddress(std::string_view text) {
+  if (text.size() >= INET6_ADDRSTRLEN) return {};
+  const std::string a(text);
+  unsigned char b[16];
+  char out[INET6_ADDRSTRLEN];
+  for (int family : {AF_INET, AF_INET6}) {
+    if (inet_pton(family, a.c_str(), b) == 1 && inet_ntop(family, b, out, sizeof out) != nullptr) {
+      return out;
+    }
+  }
+  return {};
+}
+
 bool ReadRelayHost(std::string_view given, RelayHost* out, std::string* why) {
   *out = {};
   std::string_view s = given;
@@ -65,9 +85,11 @@ bool ReadRelayHost(std::string_view given, RelayHost* out, std::string* why) {
     *why = "empty: give a host, [host], host:port or [host]:port (Postfix's relayhost forms)";
     return false;
   }
-  if (Address(AsciiLower(s))) {
-    // A bare address, IPv6 too ("fd00::40": no port, its colons are its own).
-    out->host = AsciiLower(s);
+  if (std::string a = NormalAddress(s); !a.empty()) {
+    // A bare address, IPv6 too ("fd00::40": no port, its colons are its
+    // own), in the form Postfix logs it (RFC 5952: "FD00:0:0::40" is
+    // "fd00::40").
+    out->host = std::move(a);
     return true;
   }
   if (size_t colon = s.find(':'); colon != std::string_view::npos && !s.starts_with('[') &&
@@ -113,12 +135,17 @@ bool ReadRelayHost(std::string_view given, RelayHost* out, std::string* why) {
     *why = "no host given";
     return false;
   }
-  if (!HostName(out->host) && !Address(out->host)) {
+  if (std::string a = NormalAddress(out->host); !a.empty()) {
+    out->host = std::move(a);
+  } else if (std::string_view refusal = HostNameRefusal(out->host); !refusal.empty()) {
     // Built by += into a local: GCC 12 at -O3 reports a false -Wrestrict on
     // "literal" + std::string (GCC bug 105329), which release-check makes an error.
     std::string message = "'";
     message += host;
-    message += "' is no host name or IP address (a network such as 10.0.0.0/8 is not a next hop)";
+    message += "' is no host name or IP address: ";
+    message += refusal;
+    message += " (Postfix's valid_hostname() refuses it; a network such as 10.0.0.0/8 is not "
+               "a next hop)";
     *why = std::move(message);
     return false;
   }

@@ -24,9 +24,17 @@ struct RelayHost {
 
 // Reads `given`; false, with `*why` saying what is wrong, for what no
 // Postfix next hop is: empty, a host that is no host name or address
-// ("10.0.0.0/8"), a port that is no number in 1-65535 nor a service name
+// ("10.0.0.0/8"; a name Postfix's valid_hostname(), src/util/
+// valid_hostname.c, refuses: a label empty, over 63 characters or
+// starting or ending with a hyphen, a character other than letters,
+// digits, '-' and '_', over 255 in all, all numeric), a port that is no number in 1-65535 nor a service name
 // Postfix's smtp client knows here ("smtp", "submission", "submissions").
 bool ReadRelayHost(std::string_view given, RelayHost* out, std::string* why);
+
+// `text` as an IPv4 or IPv6 address in the form Postfix logs it
+// (inet_ntop: RFC 5952's for IPv6, "fd00::40" for "FD00:0:0::40"); ""
+// when it is no address.
+std::string NormalAddress(std::string_view text);
 
 // `hop` as final_relay.h's FinalRelay takes a declared relay: "HOST", or
 // "[HOST]:PORT" when a port is given.

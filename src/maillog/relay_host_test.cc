@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
+
+#include "maillog/final_relay.h"
 
 namespace nearmiss::maillog {
 namespace {
@@ -54,6 +57,42 @@ TEST(RelayHost, JunkIsRefused) {
   Refused("relay.example.net:65536");
   Refused("relay..example.net");
   Refused("smtp:");
+}
+
+// What Postfix's valid_hostname() (src/util/valid_hostname.c) refuses is
+// no next hop here either: a label starting or ending with a hyphen, an
+// empty label, one over 63 characters, a name over 255, a character no
+// name has, an all-numeric name that is no address. And what it takes,
+// with an address written any way, names the relay= Postfix logs.
+TEST(RelayHost, WhatValidHostnameRefusesIsRefused) {
+  EXPECT_NE(Refused("-relay.example.net").find("hyphen"), std::string::npos);
+  EXPECT_NE(Refused("relay-.example.net").find("hyphen"), std::string::npos);
+  EXPECT_NE(Refused("[relay.example-]:25").find("hyphen"), std::string::npos);
+  EXPECT_NE(Refused(".relay.example.net").find("empty label"), std::string::npos);
+  EXPECT_NE(Refused("10.0.0").find("all numeric"), std::string::npos);
+  EXPECT_NE(Refused("10.0.0.256").find("all numeric"), std::string::npos);
+  EXPECT_NE(Refused("relay!.example.net").find("character"), std::string::npos);
+  EXPECT_NE(Refused("relay example.net").find("character"), std::string::npos);
+  EXPECT_NE(Refused(std::string(64, 'a') + ".example.net").find("63"), std::string::npos);
+  std::string long_name;
+  for (int i = 0; i < 5; ++i) long_name += std::string(60, 'a') + ".";
+  long_name += "net";
+  EXPECT_NE(Refused(long_name).find("255"), std::string::npos);
+  // What it takes: '_', inner hyphens, a label of 63, an xn-- label.
+  EXPECT_EQ(Read("relay_1.ex-ample.net").host, "relay_1.ex-ample.net");
+  EXPECT_EQ(Read("xn--rmy-5cd.mil").host, "xn--rmy-5cd.mil");
+  EXPECT_EQ(Read(std::string(63, 'a') + ".net").host, std::string(63, 'a') + ".net");
+  EXPECT_EQ(Read("3com.example").host, "3com.example");
+  // Declared as main.cf writes them, they match the relay= Postfix logs.
+  const std::vector<std::string> declared = {DeclaredRelay(Read("[10.0.0.9]:25")),
+                                             DeclaredRelay(Read("[IPv6:FD00:0:0::40]:24")),
+                                             DeclaredRelay(Read("2001:DB8:0:0:0:0:0:7"))};
+  EXPECT_TRUE(FinalRelay("store.mod.gov.uk[10.0.0.9]:25", declared));
+  EXPECT_FALSE(FinalRelay("store.mod.gov.uk[10.0.0.9]:10025", declared));
+  EXPECT_TRUE(FinalRelay("lmtp.mod.gov.uk[fd00::40]:24", declared));
+  EXPECT_TRUE(FinalRelay("lmtp.mod.gov.uk[ipv6:fd00::40]:24", declared));
+  EXPECT_TRUE(FinalRelay("gw.mod.gov.uk[2001:db8::7]:25", declared));
+  EXPECT_EQ(Read("[IPv6:FD00:0:0::40]:24").host, "fd00::40");
 }
 
 TEST(RelayHost, DeclaredAsFinalRelayTakesIt) {

@@ -107,8 +107,8 @@ bool OutboundRelay(const NextHop& hop, std::string_view recipient_domain,
   for (const std::string& n : named) {
     if (Under(host, n) || (!address.empty() && address == n)) return true;
   }
-  // The submission port, to an address not the organisation's own.
-  if ((hop.port == 587 || hop.port == 465) &&
+  // Any port but 25, to an address not the organisation's own.
+  if (hop.port != 0 && hop.port != 25 &&
       !InternalRelay("[" + (address.empty() ? host : address) + "]")) {
     return true;
   }

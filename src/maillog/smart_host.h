@@ -25,11 +25,13 @@
 //   - a next hop known only by its address (a Microsoft 365 trace's ToIP)
 //     inside a block a gateway operator publishes for its mail servers
 //     ("range" entries of the same list, address_ranges.h);
-//   - a hop on the submission port, 587 (RFC 6409 3.1) or 465 (RFC 8314
-//     3.3), to an address that is not the organisation's own (private,
-//     loopback, link-local: InternalRelay): mail is relayed MX to MX on
-//     port 25 (RFC 5321 2.3.5, 5.1), so a client that submits on 587 hands
-//     the message to a relay that will deliver it;
+//   - a hop on any port but 25 (submission's 587, RFC 6409 3.1, or 465,
+//     RFC 8314 3.3; a relay service's 2525; a gateway's or filter's 10025)
+//     to an address that is not the organisation's own (private, loopback,
+//     link-local: InternalRelay): mail is relayed MX to MX on port 25
+//     (RFC 5321 2.3.5, 5.1, and no MX record names a port), so a hop on
+//     another port was told of by configuration: a relay that will
+//     deliver the message, not the recipient's domain;
 //   - an Exchange connector named for one: the Hybrid Configuration
 //     Wizard's "Outbound to Office 365", or one whose name says "smart
 //     host" / "smarthost";

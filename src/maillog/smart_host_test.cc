@@ -114,6 +114,24 @@ TEST(SmartHost, SubmissionPortIsARelay) {
   EXPECT_FALSE(PostfixSmartHost("localhost[127.0.0.1]:587", "army.ml", kNone));
 }
 
+// MX to MX is on port 25 and no MX record names a port (RFC 5321 5.1): a
+// public next hop on any other port was configured as a relay (a relay
+// service's 2525, a gateway's 10025).
+TEST(SmartHost, AnyPortButTwentyFiveIsARelay) {
+  for (std::string_view relay : {"mx.army.ml[192.0.2.7]:2525", "mx.army.ml[192.0.2.7]:587",
+                                 "mx.army.ml[192.0.2.7]:10025", "gw.example.net[203.0.113.9]:26",
+                                 "gw.example.net[2001:db8::9]:2525"}) {
+    EXPECT_TRUE(PostfixSmartHost(relay, "army.ml", kNone)) << relay;
+  }
+  for (std::string_view relay : {"mx.army.ml[192.0.2.7]:25", "mx.army.ml[192.0.2.7]",
+                                 "filter.mod.internal[10.0.0.5]:10025",
+                                 "localhost[127.0.0.1]:10026", "gw[fd00::9]:2525"}) {
+    EXPECT_FALSE(PostfixSmartHost(relay, "army.ml", kNone)) << relay;
+  }
+  EXPECT_TRUE(OutboundRelay({"", "203.0.113.9", 2525}, "army.ml", kNone));
+  EXPECT_FALSE(OutboundRelay({"", "203.0.113.9", 25}, "army.ml", kNone));
+}
+
 // The next hop of any format: an address named with --smart-host (a
 // Microsoft 365 trace's ToIP), a host name without a port (Exchange's
 // server-hostname).
