@@ -122,10 +122,10 @@ std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
   }
   for (size_t i = 0; i < d.recipients.size(); ++i) {
     const RecipientDecision& r = d.recipients[i];
-    // The class as `check` shows it (render::ShownClass): an address-typo
-    // at a trusted domain is not "trusted -> confirm".
+    // The class as `check` shows it (render::ShownClass): the finding
+    // whose rule decided, "new-address -> warn", not "trusted -> warn".
     const std::string_view shown = i < facts.recipients.size()
-                                       ? render::ShownClass(facts.recipients[i].check)
+                                       ? render::ShownClass(facts.recipients[i].check, r)
                                        : VerdictName(r.verdict);
     out += std::string(RecipientFieldName(r.field)) + " " + r.recipient + ": " +
            std::string(shown) + " -> " + std::string(ActionName(r.action)) + "\n";

@@ -166,8 +166,13 @@ class Summary {
         if (own) ++by_reason_["unknown"];
         continue;
       }
-      // A trusted recipient's first reason says why its domain is trusted;
-      // address-typo is what flags it.
+      // The finding whose rule decided (new-address, invisible-character),
+      // as the line shows it; else a trusted recipient's first reason says
+      // why its domain is trusted, and address-typo is what flags it.
+      if (!d.recipients[i].finding.empty()) {
+        ++by_reason_[d.recipients[i].finding];
+        continue;
+      }
       ReasonCode code = r.check.reasons.front().code;
       for (const Reason& x : r.check.reasons) {
         if (x.code == ReasonCode::kAddressTypo) code = x.code;
