@@ -42,7 +42,22 @@ int RunLint(const std::string& file) {
   }
   for (const PolicyError& e : errors) std::printf("%s\n", e.ToString().c_str());
   if (errors.empty()) {
-    std::printf("%s: ok\n", file.c_str());
+    // Clean, yet it may let look-alikes through: said, naming the place
+    // (issue 14, round 37, item 2). A warning does not fail the lint (the
+    // units' ExecStartPre runs it), the policy may mean it.
+    Result<Policy> policy = LoadPolicyFile(file);
+    std::vector<PolicyError> warnings;
+    if (policy.ok()) warnings = PolicyWarnings(*policy);
+    for (PolicyError& w : warnings) {
+      w.what.insert(0, "warning: ");
+      std::printf("%s\n", w.ToString().c_str());
+    }
+    if (warnings.empty()) {
+      std::printf("%s: ok\n", file.c_str());
+    } else {
+      std::printf("%s: ok, %zu warning%s\n", file.c_str(), warnings.size(),
+                  warnings.size() == 1 ? "" : "s");
+    }
     return kExitClean;
   }
   std::printf("%s: %zu error%s\n", file.c_str(), errors.size(), errors.size() == 1 ? "" : "s");
@@ -238,8 +253,9 @@ void AddPolicyCommand(CLI::App& app, Run& run) {
              lint->add_option("file", *file,
                               "Policy file (TOML); default: policy in the configuration file"),
              file.get());
-  lint->footer("Exit status: 0 clean; 2 errors (each FILE:LINE:COLUMN: what, with a hint), or "
-               "no FILE and no policy in the configuration file.");
+  lint->footer("Exit status: 0 clean, with any warnings (FILE:LINE:COLUMN: warning: what: a "
+               "policy that lets look-alikes through); 2 errors (each FILE:LINE:COLUMN: what, "
+               "with a hint), or no FILE and no policy in the configuration file.");
   lint->callback([&run, file] {
     run = [file] {
       if (file->empty()) {
