@@ -114,6 +114,14 @@ struct RecipientDecision {
   // The recipient's reasons (RecipientCheck::reasons) plus a "sensitivity"
   // reason when a sensitivity condition took part.
   std::vector<Reason> reasons;
+  // The finding the deciding rule matched on, named as its reason code: the
+  // first of the recipient's reasons that the rule's `reason` condition
+  // names (`new-address` for `reason = ["new-address"]`), or
+  // `address-typo` for a rule with an address-typo condition; "" when the
+  // rule names none (it decided on the class, the content, or is the
+  // default). Shown in place of the class (render::ShownClass): "new-address
+  // -> warn", not "trusted -> warn".
+  std::string finding;
   std::string message;    // the rule's template rendered for this recipient
   std::string smtp_code;  // for reject: "550 5.7.1"; else ""
   // The rule's own action may be settled by the sender's acknowledgement

@@ -310,6 +310,14 @@ std::vector<PolicyError> LintPolicy(std::string_view text,
                                     std::string_view base_dir);
 std::vector<PolicyError> LintPolicyFile(const std::string& path);
 
+// What a policy free of errors lets through that its author may not mean
+// to: look-alikes accepted, tagged or only warned about, by a rule that
+// can match them or by [defaults] action when no rule decides some of
+// them (src/policy/lint_warnings.cc). Each names the rule's place, or
+// the file's (`defaults.action` as set there, else Policy::source); `policy
+// lint` prints them as warnings. Empty when none.
+std::vector<PolicyError> PolicyWarnings(const Policy& policy);
+
 // The embedded default policy's text (data/policy/default.toml), as
 // `nearmiss policy init` prints it.
 std::string_view DefaultPolicyText();

@@ -216,6 +216,13 @@ std::string StoreDisplayName(std::string_view url);
 // StoreDisplayName and each password in it, as written or decoded, "***".
 std::string WithoutStoreSecrets(std::string_view text, std::string_view url);
 
+// The file a SQLite store URL names: "sqlite:///abs/path", "sqlite:PATH"
+// or a bare PATH, each possibly a SQLite URI filename
+// (https://sqlite.org/uri.html: "file:/var/lib/x.db", "file:///x.db",
+// "file:x.db?mode=ro"), without scheme, authority and query: what to look
+// for on disk. "" for a PostgreSQL string.
+std::string SqliteStoreFile(std::string_view url);
+
 // "sqlite://" + the default store's path: $NEARMISS_STATE_DIR/nearmiss.db,
 // else /var/lib/nearmiss/nearmiss.db when writable, else the user's
 // $XDG_DATA_HOME/nearmiss/nearmiss.db (src/store/default_location.h).

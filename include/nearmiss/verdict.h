@@ -43,6 +43,9 @@ enum class ReasonCode : uint8_t {
   kNewDomain, kNewAddress, kAddressTypo,
   // The other classes, and how the address was read (delivery.h).
   kTrusted, kBlocked, kInvalidAddress, kRoutedAddress, kIrregularAddress,
+  // The address holds a character a reader cannot see (Unicode
+  // Default_Ignorable_Code_Point or Bidi_Control: U+200B, U+FEFF, U+202E).
+  kInvisibleCharacter,
   // Set by a rule's sensitivity condition, not by the recipient check.
   kSensitivity,
 };
@@ -129,6 +132,9 @@ enum class TrustSource : uint8_t {
 //   invalid-address                                         the parser's sentence
 //   routed-address  next domain (U-label)                   how it is routed
 //   irregular-address  delivery domain (U-label)            what is irregular
+//   invisible-character  address      the address without   the characters
+//                        (as typed)   them ("" if invalid)  ("U+200B ZERO WIDTH
+//                                                           SPACE in the local part")
 //   sensitivity     level name        marking               where it was seen
 //                   (form says which sentence: kUnread, the level of content
 //                    not read to the end, object naming the limit that

@@ -113,8 +113,9 @@ void AddAuditCommand(CLI::App& app, Run& run) {
                   "not read, and said")
       ->allow_extra_args(false);  // one folder per flag: inputs follow
   cmd->add_option("inputs", flags->inputs, "Log files and mailboxes");
-  cmd->callback([&run, flags, events] {
+  cmd->callback([&run, flags, events, store] {
     flags->events = events->count() > 0;
+    flags->store_given = store->count() > 0;
     run = [flags] { return RunAudit(*flags); };
   });
 }

@@ -42,6 +42,10 @@ struct AuditFlags {
   // --events lists when no STORE follows it, as learn, check and serve
   // resolve theirs; "": the default location.
   std::string store;
+  // --store was given on the command line (not by the configuration file):
+  // without --events it is refused, as logs are audited against the policy
+  // alone and the store would be silently unread.
+  bool store_given = false;
   // Of a Maildir root, the folders read as sent mail (history/sent_folders.h).
   std::vector<std::string> sent_folders = history::DefaultSentFolderNames();
 };

@@ -91,7 +91,7 @@ class CheckRun {
     // Counted under the class the line shows (render::CheckToLine): a
     // slip at a trusted domain is an address-typo, not one more trusted.
     // In the classes' order, each address-typo after its domain's class.
-    const std::string_view shown = render::ShownClass(judged);
+    const std::string_view shown = render::ShownClass(judged, d);
     ++counts_[{static_cast<int>(judged.verdict) * 2 + (shown != VerdictName(judged.verdict)),
                std::string(shown)}];
     ++actions_[d.action];
@@ -117,7 +117,7 @@ class CheckRun {
       }
       out_ += j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     } else {
-      out_ += CheckToLine(judged, term_) + DecisionClause(d, term_);
+      out_ += CheckToLine(judged, term_, shown) + DecisionClause(d, term_);
       if (ack_unread) out_ += "; without --from the sender's acknowledgements were not read";
     }
     out_ += '\n';

@@ -10,6 +10,7 @@
 #include "base/log.h"
 #include "cli/commands.h"
 #include "cli/config_flags.h"
+#include "cli/message_sender.h"
 #include "render/decision.h"
 #include "render/json_writer.h"
 #include "render/render.h"
@@ -42,7 +43,22 @@ int RunLint(const std::string& file) {
   }
   for (const PolicyError& e : errors) std::printf("%s\n", e.ToString().c_str());
   if (errors.empty()) {
-    std::printf("%s: ok\n", file.c_str());
+    // Clean, yet it may let look-alikes through: said, naming the place
+    // (issue 14, round 37, item 2). A warning does not fail the lint (the
+    // units' ExecStartPre runs it), the policy may mean it.
+    Result<Policy> policy = LoadPolicyFile(file);
+    std::vector<PolicyError> warnings;
+    if (policy.ok()) warnings = PolicyWarnings(*policy);
+    for (PolicyError& w : warnings) {
+      w.what.insert(0, "warning: ");
+      std::printf("%s\n", w.ToString().c_str());
+    }
+    if (warnings.empty()) {
+      std::printf("%s: ok\n", file.c_str());
+    } else {
+      std::printf("%s: ok, %zu warning%s\n", file.c_str(), warnings.size(),
+                  warnings.size() == 1 ? "" : "s");
+    }
     return kExitClean;
   }
   std::printf("%s: %zu error%s\n", file.c_str(), errors.size(), errors.size() == 1 ? "" : "s");
@@ -59,6 +75,9 @@ struct ExplainFlags {
   std::string message_file;
   std::string path = "offline";
   bool json = false;
+  bool from_given = false;  // --from was given ("" the null sender)
+  // Where the sender was read from when --message gave it (SenderSourceName).
+  std::string sender_from;
 };
 
 // {"policy", "from", "path", "recipients": [check + "field", "action",
@@ -71,7 +90,11 @@ std::string ExplainJson(const Engine& engine, const ExplainFlags& flags,
   JsonWriter w(&out);
   w.BeginObject();
   w.Key("policy").String(engine.policy().source);
-  w.Key("from").String(flags.from);
+  // The sender judged: --from, or the message's (then where it was read).
+  w.Key("from").String(flags.from_given || flags.sender_from.empty() ? flags.from : facts.sender);
+  if (!flags.from_given && !flags.sender_from.empty()) {
+    w.Key("sender_from").String(flags.sender_from);
+  }
   w.Key("path").String(flags.path);
   w.Key("recipients").BeginArray();
   for (size_t i = 0; i < d.recipients.size() && i < facts.recipients.size(); ++i) {
@@ -106,7 +129,17 @@ std::string ExplainJson(const Engine& engine, const ExplainFlags& flags,
 std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
                         const MessageFacts& facts, const Decision& d) {
   std::string out = "policy: " + engine.policy().source + "\n";
-  out += "from: " + (flags.from.empty() ? std::string("(not given)") : flags.from) + "\n";
+  out += "from: ";
+  if (!flags.from_given && !flags.sender_from.empty()) {
+    // Read from the message (--message without --from), as scan reads it.
+    out += facts.sender.empty() ? std::string("<> (the null sender)") : facts.sender;
+    out += " (the message's ";
+    out += flags.sender_from;
+    out += ")";
+  } else {
+    out += flags.from.empty() ? std::string("(not given)") : flags.from;
+  }
+  out += "\n";
   out += "sensitivity: " + std::string(content::LevelName(d.level));
   // d.level is what the rules saw; when the message was not read to the
   // end it may be [limits] incomplete_level rather than the level found.
@@ -122,10 +155,10 @@ std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
   }
   for (size_t i = 0; i < d.recipients.size(); ++i) {
     const RecipientDecision& r = d.recipients[i];
-    // The class as `check` shows it (render::ShownClass): an address-typo
-    // at a trusted domain is not "trusted -> confirm".
+    // The class as `check` shows it (render::ShownClass): the finding
+    // whose rule decided, "new-address -> warn", not "trusted -> warn".
     const std::string_view shown = i < facts.recipients.size()
-                                       ? render::ShownClass(facts.recipients[i].check)
+                                       ? render::ShownClass(facts.recipients[i].check, r)
                                        : VerdictName(r.verdict);
     out += std::string(RecipientFieldName(r.field)) + " " + r.recipient + ": " +
            std::string(shown) + " -> " + std::string(ActionName(r.action)) + "\n";
@@ -171,14 +204,19 @@ std::optional<std::string> ReadWholeFile(const std::string& path, std::string_vi
   return bytes.str();
 }
 
-int RunExplain(const ExplainFlags& flags) {
+int RunExplain(ExplainFlags flags) {
+  if (!flags.from_given && flags.message_file.empty()) {
+    log::Error("give the sender (--from), or a whole message (--message) to read it from");
+    return kExitError;
+  }
   Result<std::shared_ptr<Store>> store = OpenStore(flags.policy);
   if (!store.ok()) return kExitError;
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy, store->get());
   if (!engine) return kExitError;
   // The command line as Engine::CheckMessage's two inputs.
   Envelope envelope;
-  envelope.sender = flags.from;
+  std::string sender = flags.from;
+  envelope.sender = sender;
   // The sender's live acknowledgements settle what they settle, as in the
   // milter, the API, check and scan: explain answers what they would do
   // (issue-14 tester, round 3, item 8).
@@ -194,24 +232,43 @@ int RunExplain(const ExplainFlags& flags) {
   for (const std::string& to : flags.to) envelope.recipients.push_back({to, RecipientField::kTo, true});
   for (const std::string& cc : flags.cc) envelope.recipients.push_back({cc, RecipientField::kCc, true});
   // A whole message (--message) is read as `scan` and the milter read it:
-  // its label headers and attachments count. Otherwise --subject and
-  // --body-file are the parts (CLI11 keeps the two forms apart).
+  // its label headers and attachments count, and what --from and --to
+  // leave out its headers say, as scan reads them (message_sender.h; issue
+  // 14, round 37, item 6). Otherwise --subject and --body-file are the
+  // parts (CLI11 keeps the two forms apart).
   std::string bytes;
   MessageParts parts;
   parts.subject = flags.subject;
+  content::ScannedMessage scanned;
   if (!flags.message_file.empty()) {
     std::optional<std::string> read = ReadWholeFile(flags.message_file, "message");
     if (!read) return kExitError;
     bytes = std::move(*read);
+    scanned = engine->ScanMessage(bytes, flags.message_file);
+    for (const std::string& e : scanned.errors) log::Warn(e);
+    if (!flags.from_given) {
+      std::string note;
+      flags.sender_from = SenderSourceName(MessageSender(scanned, &sender, &note));
+      if (!note.empty()) log::Warn(flags.message_file + ": " + note);
+      envelope.sender = sender;
+    }
+    if (flags.to.empty() && flags.cc.empty()) AddMessageRecipients(scanned, &envelope);
   } else if (!flags.body_file.empty()) {
     std::optional<std::string> read = ReadWholeFile(flags.body_file, "body");
     if (!read) return kExitError;
     bytes = std::move(*read);
     parts.body = bytes;
   }
+  if (envelope.recipients.empty()) {
+    log::Error(flags.message_file.empty()
+                   ? "give the recipients (--to, --cc), or a whole message (--message)"
+                   : flags.message_file + ": the message names no recipient (To, Cc, Bcc); "
+                                          "give --to or --cc");
+    return kExitError;
+  }
   MessageCheck check = engine->CheckMessage(
       envelope, flags.message_file.empty() ? MessageContent::Parts(parts)
-                                           : MessageContent::Raw(bytes, flags.message_file));
+                                           : MessageContent::Read(&scanned));
   for (const std::string& e : check.message.errors) log::Warn(e);
   const MessageFacts& facts = check.facts;
   const Decision& d = check.decision;
@@ -238,8 +295,9 @@ void AddPolicyCommand(CLI::App& app, Run& run) {
              lint->add_option("file", *file,
                               "Policy file (TOML); default: policy in the configuration file"),
              file.get());
-  lint->footer("Exit status: 0 clean; 2 errors (each FILE:LINE:COLUMN: what, with a hint), or "
-               "no FILE and no policy in the configuration file.");
+  lint->footer("Exit status: 0 clean, with any warnings (FILE:LINE:COLUMN: warning: what: a "
+               "policy that lets look-alikes through); 2 errors (each FILE:LINE:COLUMN: what, "
+               "with a hint), or no FILE and no policy in the configuration file.");
   lint->callback([&run, file] {
     run = [file] {
       if (file->empty()) {
@@ -256,9 +314,13 @@ void AddPolicyCommand(CLI::App& app, Run& run) {
   CLI::App* explain = cmd->add_subcommand(
       "explain", "Show what the policy does with a message: classes, sensitivity, rule, action");
   flags->policy.Register(*explain, /*with_protect_file=*/false);
-  explain->add_option("--from", flags->from, "Sender address")->required();
-  explain->add_option("--to", flags->to, "Recipient (repeat, or a comma-separated list)")
-      ->required();
+  CLI::Option* from = explain->add_option(
+      "--from", flags->from,
+      "Sender address; with --message, default: the message's Return-Path, else its From (as "
+      "scan reads it)");
+  explain->add_option("--to", flags->to,
+                      "Recipient (repeat, or a comma-separated list); with --message and no "
+                      "--to or --cc, default: the message's To, Cc and Bcc");
   explain->add_option("--cc", flags->cc, "Cc recipient (repeat)");
   CLI::Option* subject = explain->add_option("--subject", flags->subject, "Subject line");
   CLI::Option* message = explain->add_option(
@@ -272,7 +334,10 @@ void AddPolicyCommand(CLI::App& app, Run& run) {
       ->check(CLI::IsMember({"offline", "smtp", "sendmail"}));
   explain->add_flag("--json", flags->json, "One JSON object instead of the text");
   explain->footer("Exit status: 0 accepted; 1 any other action; 2 usage or policy error.");
-  explain->callback([&run, flags] { run = [flags] { return RunExplain(*flags); }; });
+  explain->callback([&run, flags, from] {
+    flags->from_given = from->count() > 0;
+    run = [flags] { return RunExplain(*flags); };
+  });
 }
 
 }  // namespace nearmiss::cli

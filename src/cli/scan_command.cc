@@ -11,6 +11,7 @@
 #include "base/log.h"
 #include "content/mbox_unspaced.h"
 #include "cli/commands.h"
+#include "cli/message_sender.h"
 #include "cli/progress.h"
 #include "cli/scan_render.h"
 #include "journal/store_writer.h"
@@ -60,63 +61,14 @@ bool Flagged(const Decision& d, const MessageFacts& facts) {
   return false;
 }
 
-// Where a message's envelope sender came from, for the text output.
-enum class SenderSource { kOption, kReturnPath, kSender, kFirstAuthor, kFrom };
-
-// The envelope sender the milter would have judged the message by (RFC
-// 5321 MAIL FROM: acknowledgements, the sender's correspondents, sender
-// groups are its), which `scan` has no MTA to give: --sender when given,
-// else the Return-Path: the final delivery wrote from it (RFC 5321 section
-// 4.4; "<>" the null sender, as the milter reads MAIL FROM:<>), else the
-// author: the From header's mailbox, who is the sender of most mail a Sent
-// folder holds (issue 14, round 35's second tester, defect 2). A From of
-// several mailboxes names the one who sent it in Sender: (RFC 5322 section
-// 3.6.2); without a Sender: the first is taken. A Return-Path or Sender
-// that is no address is passed over. What was passed over, or chosen among
-// several, is said in `*note` (else ""), so that no sender is guessed
-// silently (round 35's third tester, defects 2 and 7).
+// The envelope sender the milter would have judged the message by:
+// --sender when given, else the message's own (MessageSender).
 SenderSource EnvelopeSender(const ScanFlags& flags, const content::ScannedMessage& m,
                             std::string* sender, std::string* note) {
+  if (!flags.sender_given) return MessageSender(m, sender, note);
   note->clear();
-  if (flags.sender_given) {
-    *sender = flags.sender;
-    return SenderSource::kOption;
-  }
-  std::string_view path = m.return_path;
-  if (path.size() >= 2 && path.front() == '<' && path.back() == '>') {
-    path = path.substr(1, path.size() - 2);
-    if (path.empty()) {
-      sender->clear();
-      return SenderSource::kReturnPath;
-    }
-  }
-  if (!path.empty()) {
-    if (Result<Address> a = ParseAddress(path); a.ok()) {
-      *sender = a->ToString();
-      return SenderSource::kReturnPath;
-    }
-    *note = "the Return-Path '" + log::Untrusted(m.return_path, 100) +
-            "' is no address; judged by the author instead";
-  }
-  std::vector<std::string> authors = SplitAddressList(m.from);
-  if (authors.size() <= 1) {
-    *sender = m.from;
-    return SenderSource::kFrom;
-  }
-  if (!m.sender_header.empty()) {
-    if (Result<Address> a = ParseAddress(m.sender_header); a.ok()) {
-      *sender = a->ToString();
-      return SenderSource::kSender;
-    }
-  }
-  *sender = authors.front();
-  if (!note->empty()) *note += "; ";
-  *note += "From: names " + std::to_string(authors.size()) + " mailboxes and " +
-           (m.sender_header.empty() ? std::string("no Sender:")
-                                    : "a Sender: '" + log::Untrusted(m.sender_header, 100) +
-                                          "' that is no address") +
-           " (RFC 5322 section 3.6.2); judged by the first, " + log::Untrusted(*sender, 100);
-  return SenderSource::kFirstAuthor;
+  *sender = flags.sender;
+  return SenderSource::kOption;
 }
 
 // The message's own headers as Engine::CheckMessage's envelope: `scan`
@@ -129,12 +81,7 @@ void FillEnvelope(const content::ScannedMessage& m, const std::string& sender,
   envelope->sender = sender;
   envelope->path = MailPath::kOffline;
   envelope->recipients.clear();
-  auto add = [&](const std::vector<std::string>& headers, RecipientField field) {
-    for (const std::string& h : headers) envelope->recipients.push_back({h, field, true});
-  };
-  add(m.to, RecipientField::kTo);
-  add(m.cc, RecipientField::kCc);
-  add(m.bcc, RecipientField::kBcc);
+  AddMessageRecipients(m, envelope);
 }
 
 class Summary {
@@ -166,8 +113,13 @@ class Summary {
         if (own) ++by_reason_["unknown"];
         continue;
       }
-      // A trusted recipient's first reason says why its domain is trusted;
-      // address-typo is what flags it.
+      // The finding whose rule decided (new-address, invisible-character),
+      // as the line shows it; else a trusted recipient's first reason says
+      // why its domain is trusted, and address-typo is what flags it.
+      if (!d.recipients[i].finding.empty()) {
+        ++by_reason_[d.recipients[i].finding];
+        continue;
+      }
       ReasonCode code = r.check.reasons.front().code;
       for (const Reason& x : r.check.reasons) {
         if (x.code == ReasonCode::kAddressTypo) code = x.code;
@@ -313,11 +265,10 @@ int RunScan(ScanFlags flags) {
     if (audit) audit->Record(facts, decision, message);
     ScanResult result{&message, &facts, &decision};
     // Said when the decision's sender is not the From header's.
-    if (source == SenderSource::kOption) result.sender_from = "--sender";
-    if (source == SenderSource::kReturnPath) result.sender_from = "Return-Path";
-    if (source == SenderSource::kSender) result.sender_from = "Sender";
-    if (source == SenderSource::kFirstAuthor) result.sender_from = "From's first mailbox";
-    if (source != SenderSource::kFrom) result.sender = &sender;
+    if (source != SenderSource::kFrom) {
+      result.sender_from = SenderSourceName(source);
+      result.sender = &sender;
+    }
     out.clear();
     if (flags.json) {
       AppendScanJson(result, &out);

@@ -68,7 +68,11 @@ std::string ScanToText(const ScanResult& r, const Terminal& term) {
     const MessageRecipient& rcpt = r.facts->recipients[i];
     std::string field(RecipientFieldName(rcpt.field));
     field.resize(6, ' ');
-    out += "  " + field + CheckToLine(rcpt.check, term);
+    // As check and policy explain show it: the finding whose rule decided.
+    out += "  " + field +
+           CheckToLine(rcpt.check, term,
+                       i < d.recipients.size() ? render::ShownClass(rcpt.check, d.recipients[i])
+                                               : std::string_view());
     if (i < d.recipients.size() && d.recipients[i].acknowledged_by != 0) {
       const RecipientDecision& rd = d.recipients[i];
       out += term.Paint(Colour::kGreen, "; " + std::string(ActionName(rd.rule_action)) + " by " +

@@ -31,18 +31,14 @@ StoreChoice ChooseStore(const std::string& given, bool create) {
 
 std::string MissingSqliteStore(const std::string& url) {
   if (url.empty() || IsPostgresStoreUrl(url)) return {};
-  std::string_view path = url;
-  // As Store::Open reads it: "sqlite:///abs/path" or "sqlite:PATH".
-  if (path.starts_with("sqlite://")) {
-    path.remove_prefix(9);
-  } else if (path.starts_with("sqlite:")) {
-    path.remove_prefix(7);
-  }
+  // As Store::Open reads it: "sqlite:///abs/path", "sqlite:PATH", and a
+  // SQLite "file:" URI in either (SqliteStoreFile).
+  const std::string path = SqliteStoreFile(url);
   std::error_code ec;
   if (path.empty() || path == ":memory:" || std::filesystem::exists(std::filesystem::path(path), ec)) {
     return {};
   }
-  return std::string(path);
+  return path;
 }
 
 }  // namespace nearmiss::cli

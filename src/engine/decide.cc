@@ -94,6 +94,17 @@ RecipientDecision Make(const engine::CompiledRule& rule, const RecipientCheck& c
   d.action = rule.action;
   d.rule = rule.ref;
   d.reasons = check.reasons;
+  // Which finding decided, read where the match was made (the compiled
+  // rule), so every shell names the same one (issue 14, round 37, item 3).
+  for (const Reason& x : check.reasons) {
+    if ((rule.reasons & (uint32_t{1} << static_cast<unsigned>(x.code))) != 0) {
+      d.finding = ReasonCodeName(x.code);
+      break;
+    }
+  }
+  if (d.finding.empty() && rule.typo && check.address_typo) {
+    d.finding = ReasonCodeName(ReasonCode::kAddressTypo);
+  }
   if (rule.findings != 0 && sensitivity != nullptr) {
     d.reasons.push_back(FindingReason(*sensitivity, rule.findings));
   } else if (rule.has_level && sensitivity != nullptr) {

@@ -10,6 +10,7 @@
 #include "address/idna.h"
 #include "base/log.h"
 #include "engine/address_typo.h"
+#include "engine/invisible_characters.h"
 #include "engine/learned.h"
 #include "engine/mailbox_space.h"
 #include "engine/reason_sink.h"
@@ -208,10 +209,23 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
     rare = std::max(rare, addresses_->Contacts(written));
     return false;
   };
+  // Written to often enough to be meant, as established says, without
+  // making it the typed address's history.
+  auto frequent = [&](std::string_view address) {
+    if (!addresses_->Known(sender, address)) return false;
+    const engine::Tally written = addresses_->WrittenTally(address);
+    return written.messages >= policy_.history.address_typo_min_messages &&
+           !addresses_->Burst(written);
+  };
   // A sub-address is judged by its mailbox (Postfix's recipient_delimiter):
   // john.smith+news@ is john.smith@, known; jon.smith+x@ is a slip of it.
   std::string mailbox = engine::WithoutExtension(c.address, policy_.history.recipient_delimiter);
   std::string_view judged = mailbox.empty() ? std::string_view(c.address) : mailbox;
+  // Judged as it reads (invisible_characters.h): jo<U+200B>hn.smith@ is
+  // john.smith@ on screen, however many such characters it holds and
+  // wherever they sit, so the slip it makes is the one a reader cannot see.
+  const std::string visible = engine::WithoutInvisible(judged);
+  if (!visible.empty()) judged = visible;
   engine::Slip slip;
   const std::string_view display = engine::DisplayNameOf(input);
   // At a real domain next to a trusted one, the frequent addresses there
@@ -220,7 +234,17 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
   // domain: the sender picked that person (address_typo_display.cc).
   const std::string_view neighbour = RealNeighbourOf(c);
   bool known = false;
-  if (established(c.address) || (!mailbox.empty() && established(mailbox))) {
+  if (!visible.empty() && frequent(visible)) {
+    // Exactly a frequent address on screen: the strongest slip there is.
+    const engine::Tally meant = addresses_->WrittenTally(visible);
+    slip.known = visible;
+    slip.messages = meant.messages;
+    slip.kind = AddressTypoKind::kHomoglyph;
+    slip.score = 0.95;
+    slip.last_seen = meant.last_seen;
+    slip.detail = "the same letters on screen, with a character no one can see written in it; ";
+    slip.detail.append(engine::WrittenClause(meant.messages, meant.last_seen));
+  } else if (established(c.address) || (!mailbox.empty() && established(mailbox))) {
     known = true;
     // A known address is still a slip when its display name is another
     // frequent contact: "Robert Brown" <li.wei@...> (address_typo.h).
@@ -253,7 +277,7 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
   // ... did you mean john@bücher.de?" showed one domain in two forms
   // (issue 14, round 35's second tester, item 7). The suggestion stays
   // the A-label address mail is sent to.
-  r.subject = address::ShownAddress(c.address);
+  r.subject = engine::MarkInvisible(address::ShownAddress(c.address));
   r.object = address::ShownAddress(slip.known);
   r.detail = std::move(slip.detail);
   r.scope.assign(sender);

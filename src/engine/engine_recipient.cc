@@ -9,6 +9,7 @@
 
 #include "address/idna.h"
 #include "address/root_zone.h"
+#include "engine/invisible_characters.h"
 #include "engine/reason_sink.h"
 #include "engine/suffix_mail_domain.h"
 #include "nearmiss/address.h"
@@ -350,7 +351,11 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
   c.domain.assign(r.domain.ascii);
   c.domain_unicode.assign(r.domain.unicode);
   engine::ReasonSink reasons(c.reasons);
-  JudgeDomain(r.domain, r.local, c, reasons);
+  // Judged as it reads: a look-alike's suggestion keeps no invisible
+  // character of the local part (invisible_characters.h); "" for ASCII.
+  const std::string visible_local = engine::WithoutInvisible(r.local);
+  JudgeDomain(r.domain, visible_local.empty() ? r.local : visible_local, c, reasons);
+  engine::AddInvisibleReason(input, c, reasons);
   if (has_history_) AddHistoryReasons(input, c, reasons);
 
   // A domain the address routes on to is judged as if it were the

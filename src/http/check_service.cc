@@ -42,11 +42,13 @@ std::string Summary(const Decision& d, const std::vector<MessageRecipient>& rcpt
       const RecipientCheck& c = rcpts[i].check;
       if (!notes.empty()) notes.append(" ");
       // A trusted domain's own reasons say why it is trusted; what was
-      // warned of is the address's (address-typo, new-address).
+      // warned of is the address's (address-typo, new-address,
+      // invisible-character).
       std::string codes;
       for (const Reason& reason : c.reasons) {
         if (c.verdict == Verdict::kTrusted && reason.code != ReasonCode::kAddressTypo &&
-            reason.code != ReasonCode::kNewAddress) {
+            reason.code != ReasonCode::kNewAddress &&
+            reason.code != ReasonCode::kInvisibleCharacter) {
           continue;
         }
         codes.append(codes.empty() ? "" : ", ").append(ReasonCodeName(reason.code));

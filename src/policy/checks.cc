@@ -230,6 +230,8 @@ std::string Impossible(const Rule& r, const Policy& p, bool written) {
 
 }  // namespace
 
+std::vector<Verdict> ReasonClasses(std::string_view code) { return ClassesFor(code); }
+
 void CheckPolicy(Context& ctx, const Policy& policy, const std::vector<bool>& broken) {
   CheckDomains(ctx, policy);
   auto written = [&ctx](const Rule& r) {

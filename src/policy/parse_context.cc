@@ -91,8 +91,16 @@ std::optional<int64_t> GetInt(Context& ctx, const toml::table& t,
       // written without them misled (issue 14, round 35, item 7).
       const double v = f->get();
       hint = "a fraction is not allowed here: write a whole number";
-      if (v >= static_cast<double>(min) && v <= static_cast<double>(max) &&
-          v != static_cast<double>(static_cast<int64_t>(v))) {
+      const bool in_range = v >= static_cast<double>(min) && v <= static_cast<double>(max);
+      if (in_range && v == static_cast<double>(static_cast<int64_t>(v))) {
+        // "acknowledgement_days = 180.0" or "1e2": a whole number TOML
+        // reads as a float (TOML 1.0, Float: a decimal point or an
+        // exponent makes one), so the number meant is the hint (issue 14,
+        // round 37, item 4).
+        hint = "write ";
+        hint += std::to_string(static_cast<int64_t>(v));
+        hint += " (a whole number, without a decimal point or an exponent)";
+      } else if (in_range) {
         hint += ", such as " + std::to_string(static_cast<int64_t>(v)) + " or " +
                 std::to_string(static_cast<int64_t>(v) + 1);
       }

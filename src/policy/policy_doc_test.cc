@@ -169,7 +169,7 @@ TEST(PolicyDocTest, DefaultPolicyIsCompleteAndClean) {
   }
   Result<Policy> p = DefaultPolicy();
   ASSERT_TRUE(p.ok());
-  ASSERT_EQ(p->rules.size(), 15u);
+  ASSERT_EQ(p->rules.size(), 16u);
   EXPECT_EQ(p->rules[0].name, "lookalike");
   EXPECT_EQ(p->rules[0].action, Action::kReject);
   EXPECT_EQ(p->rules[0].targets,

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "nearmiss/policy.h"
@@ -191,7 +192,7 @@ TEST(PolicyLintTest, ReportsEveryErrorWithAHint) {
 TEST(PolicyLintTest, PolicyWithoutRulesKeepsTheDefaultRules) {
   Result<Policy> p = ParsePolicy("[domains]\nblock = [\".ml\"]\n", "p.toml", "");
   ASSERT_TRUE(p.ok());
-  ASSERT_EQ(p->rules.size(), 15u);
+  ASSERT_EQ(p->rules.size(), 16u);
   Result<Policy> q = ParsePolicy("[[rule]]\nname = \"all\"\naction = \"accept\"\n", "p.toml", "");
   ASSERT_TRUE(q.ok());
   EXPECT_EQ(q->rules.size(), 1u);
@@ -275,6 +276,26 @@ TEST(PolicyLintTest, AFractionWhereAWholeNumberIsWantedIsSaidSo) {
   errors = LintPolicy("[confirm]\nacknowledgement_days = 0.0\n", "p.toml", "");
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].hint, "a fraction is not allowed here: write a whole number");
+}
+
+// Issue 14, round 37, item 4: "acknowledgement_days = 180.0" or "1e2" is
+// a whole number TOML reads as a float; the hint names the number to write.
+TEST(PolicyLintTest, AWholeNumberWrittenAsAFloatGetsTheNumberToWrite) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"180.0", "180"}, {"1e2", "100"}, {"1.8e2", "180"}, {"+30.00", "30"}};
+  for (const auto& [value, meant] : cases) {
+    std::string text("[confirm]\nacknowledgement_days = ");
+    text += value;
+    text += "\n";
+    std::vector<PolicyError> errors = LintPolicy(text, "p.toml", "");
+    ASSERT_EQ(errors.size(), 1u) << value;
+    EXPECT_EQ(errors[0].what, "'acknowledgement_days' must be a whole number from 1 to 100000")
+        << value;
+    std::string want("write ");
+    want += meant;
+    want += " (a whole number, without a decimal point or an exponent)";
+    EXPECT_EQ(errors[0].hint, want) << value;
+  }
 }
 
 TEST(PolicyApiTest, TokensOriginsAndOverride) {

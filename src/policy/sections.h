@@ -34,6 +34,10 @@ bool IsSmtpReplyCode(std::string_view s);
 // match (empty ranges, shadowed by an earlier rule), duplicate rule names.
 void CheckPolicy(Context& ctx, const Policy& policy, const std::vector<bool>& broken_rules);
 
+// The recipient classes whose checks can carry reason `code` (checks.cc);
+// every class for a code not placed there.
+std::vector<Verdict> ReasonClasses(std::string_view code);
+
 }  // namespace nearmiss::policy
 
 #endif  // NEARMISS_POLICY_SECTIONS_H_

@@ -109,7 +109,14 @@ std::string_view ShownClass(const RecipientCheck& c) {
   return VerdictName(c.verdict);
 }
 
-std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {
+std::string_view ShownClass(const RecipientCheck& c, const RecipientDecision& d) {
+  if (!d.finding.empty() && (c.verdict == Verdict::kTrusted || c.verdict == Verdict::kExternal)) {
+    return d.finding;
+  }
+  return ShownClass(c);
+}
+
+std::string CheckToLine(const RecipientCheck& c, const Terminal& term, std::string_view shown) {
   Colour colour = Colour::kNone;
   switch (c.verdict) {
     case Verdict::kTrusted: colour = Colour::kGreen; break;
@@ -118,7 +125,7 @@ std::string CheckToLine(const RecipientCheck& c, const Terminal& term) {
     case Verdict::kBlocked:
     case Verdict::kInvalid: colour = Colour::kRed; break;
   }
-  std::string verdict(ShownClass(c));
+  std::string verdict(shown.empty() ? ShownClass(c) : shown);
   if (verdict != VerdictName(c.verdict)) colour = Colour::kYellow;
   verdict.resize(std::max<size_t>(10, verdict.size() + 1), ' ');
   // People read the Unicode form; the A-label form is in the JSON.

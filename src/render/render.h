@@ -8,6 +8,7 @@
 
 #include "render/json_writer.h"
 #include "render/terminal.h"
+#include "nearmiss/decision.h"
 #include "nearmiss/verdict.h"
 
 namespace nearmiss::render {
@@ -31,10 +32,16 @@ nlohmann::ordered_json CheckToJson(const RecipientCheck& check);
 // you mean" told the reader the opposite: issue 14, round 35's second
 // tester, defect 3). JSON keeps the verdict and the finding apart.
 std::string_view ShownClass(const RecipientCheck& check);
+// The same once the policy decided: a trusted or external recipient is
+// shown as the finding whose rule decided (RecipientDecision::finding:
+// "new-address -> warn", not "trusted -> warn"); otherwise as above.
+std::string_view ShownClass(const RecipientCheck& check, const RecipientDecision& decision);
 
 // "bob@army.ml: army.ml looks like army.mil (...); did you mean bob@army.mil?"
-// preceded by the verdict, padded and coloured when the terminal allows.
-std::string CheckToLine(const RecipientCheck& check, const Terminal& term);
+// preceded by the class (`shown`, ShownClass(check) when empty), padded
+// and coloured when the terminal allows.
+std::string CheckToLine(const RecipientCheck& check, const Terminal& term,
+                        std::string_view shown = {});
 
 }  // namespace nearmiss::render
 

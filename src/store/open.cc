@@ -16,7 +16,7 @@ std::string DefaultStoreUrl() {
 namespace {
 
 // The file of a SQLite store URL: "sqlite:///abs/path" (URL form), the
-// shorter "sqlite:PATH", or a bare path.
+// shorter "sqlite:PATH", or a bare path; SQLite reads a "file:" URI in it.
 std::string_view SqlitePath(std::string_view url) {
   if (url.starts_with("sqlite://")) {
     url.remove_prefix(9);
@@ -25,6 +25,27 @@ std::string_view SqlitePath(std::string_view url) {
   }
   return url;
 }
+
+}  // namespace
+
+std::string SqliteStoreFile(std::string_view url) {
+  if (IsPostgresStoreUrl(url)) return {};
+  std::string_view path = SqlitePath(url);
+  // A URI filename (SQLite is built with SQLITE_USE_URI on Debian): a
+  // "file:" store naming a directory was refused as "unable to open
+  // database file", and one naming a store as missing (issue 14, round 37,
+  // item 5).
+  if (!path.starts_with("file:")) return std::string(path);
+  path.remove_prefix(5);
+  if (path.starts_with("//")) {
+    path.remove_prefix(2);  // the authority: "" or "localhost"
+    const size_t slash = path.find('/');
+    path = slash == std::string_view::npos ? std::string_view() : path.substr(slash);
+  }
+  return std::string(path.substr(0, path.find_first_of("?#")));
+}
+
+namespace {
 
 Result<std::unique_ptr<store::Connection>> Connect(std::string_view url,
                                                    std::string_view password) {

@@ -104,6 +104,15 @@ void AppendReasonMessage(const Reason& r, std::string* out) {
       s.append("not a plain mailbox (").append(r.detail).append("); judged on ");
       s.append(r.subject).append(", where the mail server delivers it");
       return;
+    case ReasonCode::kInvisibleCharacter:
+      // "jo<U+200B>hn.smith@x holds a character no one can see (U+200B
+      // ZERO WIDTH SPACE in the local part); it reads as john.smith@x"
+      s.append(r.subject).append(" holds a character no one can see (").append(r.detail);
+      s.append(")");
+      if (!r.object.empty()) {
+        s.append("; it reads as ").append(r.object);
+      }
+      return;
     case ReasonCode::kSensitivity:
       switch (r.form) {
         case SensitivityForm::kUnread:

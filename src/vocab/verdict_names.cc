@@ -14,7 +14,8 @@ constexpr std::array<std::string_view, kReasonCodeCount> kReasonNames = {
     "hyphenation",    "bitsquat",       "homoglyph",       "tld-not-delegated",
     "real-neighbour", "new-domain",     "new-address",     "address-typo",
     "trusted",        "blocked",        "invalid-address",
-    "routed-address", "irregular-address", "sensitivity"};
+    "routed-address", "irregular-address", "invisible-character",
+    "sensitivity"};
 
 constexpr std::array<std::string_view, kAddressTypoKindCount> kAddressTypoKindNames = {
     "edit",          "swapped-parts",     "shortened-parts",  "initial-after-family",

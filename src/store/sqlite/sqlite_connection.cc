@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "nearmiss/store.h"
 #include "store/sql.h"
 
 namespace nearmiss::store {
@@ -110,12 +111,18 @@ class SqliteConnection final : public Connection {
 // SQLite answers a directory with "disk I/O error" (or "unable to open
 // database file"), which sends the reader to the disk: said as what it is
 // (issue 14, round 35's second tester, item 7).
-Status RefuseDirectory(const std::string& path) {
+Status RefuseDirectory(const std::string& given) {
+  // A "file:" URI names its file after the scheme (SqliteStoreFile).
+  const std::string path = SqliteStoreFile(given);
   std::error_code ec;
   if (!std::filesystem::is_directory(path, ec)) return Status::Ok();
-  return Status::IoError(path + ": cannot open store: is a directory, not a store file; name a "
-                         "file (" + (std::filesystem::path(path) / "nearmiss.db").string() +
-                         ")");
+  std::string why(given);
+  why += ": cannot open store: ";
+  if (path != given) why.append(path).append(" ");
+  why += "is a directory, not a store file; name a file (";
+  why += (std::filesystem::path(path) / "nearmiss.db").string();
+  why += ")";
+  return Status::IoError(why);
 }
 
 }  // namespace
