@@ -10,12 +10,13 @@ import io, zipfile
 ZIP_DATE = (2026, 12, 1, 9, 0, 0)
 
 
-def zipped(members):
-    """members: (path, bytes or str) pairs, in the order they are written."""
+def zipped(members, date=ZIP_DATE):
+    """members: (path, bytes or str) pairs, in the order they are written;
+    date: every member's modification time (a generator's own fixed date)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         for path, data in members:
-            info = zipfile.ZipInfo(path, ZIP_DATE)
+            info = zipfile.ZipInfo(path, date)
             info.compress_type = (zipfile.ZIP_STORED if path == "mimetype"
                                   else zipfile.ZIP_DEFLATED)
             z.writestr(info, data)

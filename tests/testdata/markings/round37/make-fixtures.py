@@ -10,7 +10,10 @@ files are committed, and this records how they were made. Output is
 byte-for-byte the same run to run (fixed zip dates and boundaries). Names
 given on the command line write only those fixtures.
 """
-import base64, io, sys, zipfile
+import base64, os, sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import ooxml_fixture  # noqa: E402
 
 ONLY = set(sys.argv[1:])
 BOUNDARY = "nearmiss-round37-boundary"
@@ -53,30 +56,16 @@ def attach(name, data, filename, ctype, body="See the attached file.\n"):
 
 
 def zipped(members):
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for path, data in members:
-            info = zipfile.ZipInfo(path, ZIP_DATE)
-            info.compress_type = (zipfile.ZIP_STORED if path == "mimetype"
-                                  else zipfile.ZIP_DEFLATED)
-            z.writestr(info, data)
-    return buf.getvalue()
+    return ooxml_fixture.zipped(members, ZIP_DATE)
 
 
-XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+XML = ooxml_fixture.XML
+W = ooxml_fixture.W
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
 ODS = "application/vnd.oasis.opendocument.spreadsheet"
-PKG_RELS = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/'
-            '2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
-            'openxmlformats.org/officeDocument/2006/relationships/officeDocument"'
-            ' Target="word/document.xml"/></Relationships>')
-TYPES = (XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-         'content-types"><Default Extension="rels" ContentType="application/'
-         'vnd.openxmlformats-package.relationships+xml"/><Default Extension='
-         '"xml" ContentType="application/xml"/><Override PartName="/word/'
-         'document.xml" ContentType="%s.main+xml"/></Types>' % DOCX)
+PKG_RELS = ooxml_fixture.PKG_RELS % "word/document.xml"
+TYPES = ooxml_fixture.content_types("word/document.xml", DOCX + ".main+xml")
 
 
 def wpara(text):
