@@ -12,16 +12,6 @@
 namespace nearmiss::content {
 namespace {
 
-bool IsCssSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-std::string_view Trim(std::string_view v) {
-  while (!v.empty() && IsCssSpace(v.front())) v.remove_prefix(1);
-  while (!v.empty() && IsCssSpace(v.back())) v.remove_suffix(1);
-  return v;
-}
-
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 std::string LowerCopy(std::string_view v) {
@@ -229,7 +219,7 @@ void StyleSheetCaps::AddRule(std::string_view selectors, std::string_view declar
   for (auto [caps, weight_base] : {std::pair{normal, 0L}, std::pair{important, 1L << 40}}) {
     if (caps == Caps::kInherit) continue;
     for (std::string_view text : SplitSelectors(selectors)) {
-      std::string_view sel = Trim(text);
+      std::string_view sel = TrimCss(text);
       Rule rule;
       rule.caps = caps;
       Compound current;

@@ -6,16 +6,6 @@
 namespace nearmiss::content {
 namespace {
 
-bool IsCssSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-std::string_view Trim(std::string_view v) {
-  while (!v.empty() && IsCssSpace(v.front())) v.remove_prefix(1);
-  while (!v.empty() && IsCssSpace(v.back())) v.remove_suffix(1);
-  return v;
-}
-
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -113,12 +103,12 @@ std::string_view NextDeclaration(std::string_view block, std::size_t* at) {
 bool SplitDeclaration(std::string_view decl, std::string* property, std::string* value) {
   std::size_t colon = FindUnescaped(decl, ':', 0);
   if (colon == std::string_view::npos) return false;
-  *property = UnescapeCss(Trim(decl.substr(0, colon)));
-  *value = UnescapeCss(Trim(decl.substr(colon + 1)));
+  *property = UnescapeCss(TrimCss(decl.substr(0, colon)));
+  *value = UnescapeCss(TrimCss(decl.substr(colon + 1)));
   LowerInPlace(property);
   LowerInPlace(value);
-  *property = std::string(Trim(*property));
-  *value = std::string(Trim(*value));
+  *property = std::string(TrimCss(*property));
+  *value = std::string(TrimCss(*value));
   return true;
 }
 
@@ -157,14 +147,14 @@ bool CustomProperties::Substitute(std::string_view value, const CustomProperties
     }
     std::string_view inside = value.substr(open, close - open);
     std::size_t comma = inside.find(',');
-    std::string_view name = Trim(inside.substr(0, comma));
+    std::string_view name = TrimCss(inside.substr(0, comma));
     const std::string* found = Find(name);
     if (found == nullptr && outer != nullptr) found = outer->Find(name);
     std::string_view replacement;
     if (found != nullptr) {
       replacement = *found;
     } else if (comma != std::string_view::npos) {
-      replacement = Trim(inside.substr(comma + 1));
+      replacement = TrimCss(inside.substr(comma + 1));
     }
     if (!Substitute(replacement, outer, depth + 1, out)) return false;
     if (out->size() > kMaxVarBytes) return false;

@@ -30,6 +30,17 @@ namespace nearmiss::content {
 // as is a backslash at the end.
 std::string UnescapeCss(std::string_view s);
 
+// CSS white space (CSS Syntax 3, 4.2: space, tab, newline, carriage return,
+// form feed), and `v` without it at either end.
+inline bool IsCssSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+inline std::string_view TrimCss(std::string_view v) {
+  while (!v.empty() && IsCssSpace(v.front())) v.remove_prefix(1);
+  while (!v.empty() && IsCssSpace(v.back())) v.remove_suffix(1);
+  return v;
+}
+
 // Whether a (lower-case) value is one that shows capitals: "uppercase",
 // "small-caps" and the other "-caps" values, "unicase".
 bool ShowsCapitals(std::string_view value);

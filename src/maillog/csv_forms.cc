@@ -5,18 +5,13 @@
 #include <cctype>
 #include <initializer_list>
 
+#include "base/ascii.h"
 #include "maillog/csv_records.h"
 #include "maillog/line_counts.h"
 #include "maillog/trace_log.h"
 
 namespace nearmiss::maillog {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool OneOf(const std::string& key, std::initializer_list<std::string_view> names) {
   return std::any_of(names.begin(), names.end(), [&key](std::string_view n) { return key == n; });
@@ -174,7 +169,7 @@ std::string HeadingKey(std::string_view heading) {
       // Outlook's "From: (Address)", "To: (Name)" name the column by what
       // is in parentheses; anything else there is a zone ("Date (UTC)"),
       // read by HeadingZone, no part of the name.
-      const std::string word = Lower(inside);
+      const std::string word = AsciiLower(inside);
       if (word == "address" || word == "name" || word == "type") out += word;
       continue;
     }
@@ -198,7 +193,7 @@ std::string HeadingZone(std::string_view heading, int64_t* offset) {
   std::string_view zone = heading.substr(open + 1, close - open - 1);
   while (!zone.empty() && zone.front() == ' ') zone.remove_prefix(1);
   while (!zone.empty() && zone.back() == ' ') zone.remove_suffix(1);
-  const std::string word = Lower(zone);
+  const std::string word = AsciiLower(zone);
   if (word == "address" || word == "name" || word == "type") return {};  // Outlook's, no zone
   std::string_view rest = zone;
   if (rest.starts_with("UTC") || rest.starts_with("GMT")) {
@@ -260,7 +255,7 @@ SentMailColumns FindSentMailColumns(std::string_view header_line) {
 }
 
 bool IsCsvName(std::string_view path) {
-  std::string lower = Lower(path.substr(path.size() < 8 ? 0 : path.size() - 8));
+  std::string lower = AsciiLower(path.substr(path.size() < 8 ? 0 : path.size() - 8));
   return lower.ends_with(".csv") || lower.ends_with(".csv.gz");
 }
 
