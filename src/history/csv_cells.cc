@@ -126,7 +126,9 @@ std::string IsoOffset(std::string_view z) {
       return {};
     }
   }
-  if (digits.size() == 1) digits.insert(0, "0");
+  // Padded by building a new string: GCC 12 at -O3 reports a false
+  // -Wrestrict on insert(0, "0") (GCC bug 105329), an error in release-check.
+  if (digits.size() == 1) digits = std::string(1, '0') + digits;
   if (digits.size() == 2) digits += "00";
   if (digits.size() != 4) return {};
   std::string out(1, z[0]);
