@@ -11,31 +11,11 @@
 #include <string>
 #include <string_view>
 
+#include "engine/frequent_history_testing.h"
 #include "nearmiss/engine.h"
 
 namespace nearmiss {
 namespace {
-
-constexpr int64_t kFirst = 1'700'000'000;  // 2023-11-14
-constexpr int64_t kLast = 1'704'000'000;   // 2023-12-31
-
-// alice writes often to each of `frequent`.
-std::shared_ptr<const Engine> AliceWritesTo(std::initializer_list<const char*> frequent) {
-  HistorySnapshot h;
-  for (const char* a : frequent) {
-    const std::string address(a);
-    const std::string domain = address.substr(address.find('@') + 1);
-    h.domains.push_back({domain, 8, kFirst, kLast, false});
-    h.correspondents.push_back({"alice@mod.example", address, 8, kFirst, kLast});
-    h.addresses.push_back(address);
-  }
-  h.taken_at = kLast + 86'400;
-  Result<Policy> p = DefaultPolicy();
-  EXPECT_TRUE(p.ok());
-  auto e = Engine::Compile(*p, &h);
-  EXPECT_TRUE(e.ok()) << e.error().message();
-  return e.ok() ? *e : nullptr;
-}
 
 // The address-typo finding of `input`: its suggestion, or "" for none.
 std::string Suggests(const Engine& e, std::string_view input) {
