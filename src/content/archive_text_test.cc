@@ -10,25 +10,12 @@
 #include <memory>
 #include <sstream>
 
+#include "content/shared_scanner_testing.h"
 #include "content/stream_archive.h"
 #include "nearmiss/content.h"
 
 namespace nearmiss::content {
 namespace {
-
-// One scanner for every read. Compiling the marking database (ScannerOptions{}
-// caches nothing) is the cost here, not the archives: about 10 s of CPU
-// under `make sanitize`'s ASan Debug build, so one compile per read (37
-// reads) ran past ctest's 900 s on a loaded machine. The bounds under test
-// are the reader's, the same with any scanner.
-std::shared_ptr<const Scanner> SharedScanner() {
-  static const std::shared_ptr<const Scanner> scanner = [] {
-    auto compiled = Scanner::Compile(ScannerOptions{});
-    EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
-    return compiled.ok() ? *compiled : nullptr;
-  }();
-  return scanner;
-}
 
 ScannedMessage Read(const std::string& name, const ContentLimits& limits) {
   std::shared_ptr<const Scanner> scanner = SharedScanner();

@@ -12,19 +12,11 @@
 #include <string>
 
 #include "content/content_sniff.h"
+#include "content/shared_scanner_testing.h"
 #include "nearmiss/content.h"
 
 namespace nearmiss::content {
 namespace {
-
-std::shared_ptr<const Scanner> SharedScanner() {
-  static const std::shared_ptr<const Scanner> scanner = [] {
-    auto compiled = Scanner::Compile(ScannerOptions{});
-    EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
-    return compiled.ok() ? *compiled : nullptr;
-  }();
-  return scanner;
-}
 
 ScannedMessage Read(const std::string& name) {
   std::ifstream in("tests/testdata/markings/round34/" + name + ".eml",
