@@ -15,16 +15,13 @@ namespace nearmiss {
 namespace {
 
 using address::Echo;
+using address::Invalid;
 
 constexpr std::size_t kMaxLabelOctets = 63;    // RFC 1035 2.3.4
 constexpr std::size_t kMaxDomainOctets = 253;  // RFC 1035, less the root dot
 // Raw input past this cannot come down to 253 ASCII octets in practice;
 // refusing it early keeps ICU away from megabytes of fuzz or paste.
 constexpr std::size_t kMaxDomainInput = 1024;
-
-Status Invalid(std::string message) {
-  return Status::InvalidArgument(std::move(message));
-}
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 

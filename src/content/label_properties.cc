@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "content/xml_names.h"
+
 namespace nearmiss::content {
 namespace {
 
@@ -53,13 +55,6 @@ bool IsClassificationProperty(std::string_view name) {
   return false;
 }
 
-std::string_view LocalName(std::string_view name) {
-  if (std::size_t colon = name.rfind(':'); colon != std::string_view::npos) {
-    name.remove_prefix(colon + 1);
-  }
-  return name;
-}
-
 bool Blank(std::string_view s) {
   return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
@@ -74,12 +69,12 @@ bool OfferXmlProperties(std::string_view xml, LabelProperties* out) {
     bool for_each(pugi::xml_node& node) override {
       if (node.type() != pugi::node_element) return true;
       for (pugi::xml_attribute a : node.attributes()) {
-        OfferLabelProperty(LocalName(a.name()), a.value(), out);
+        OfferLabelProperty(XmlLocalName(a.name()), a.value(), out);
       }
       // A simple property: an element holding only text.
       pugi::xml_node child = node.first_child();
       if (child && child.type() == pugi::node_pcdata && !child.next_sibling()) {
-        OfferLabelProperty(LocalName(node.name()), child.value(), out);
+        OfferLabelProperty(XmlLocalName(node.name()), child.value(), out);
       }
       return true;
     }

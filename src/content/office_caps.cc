@@ -4,22 +4,20 @@
 #include <cstring>
 #include <string_view>
 
+#include "content/xml_names.h"
+
 namespace nearmiss::content {
 namespace {
 
 std::string_view Local(const pugi::xml_node& node) {
-  std::string_view name = node.name();
-  std::size_t colon = name.rfind(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+  return XmlLocalName(std::string_view(node.name()));
 }
 
 // An attribute by its local name ("w:val", "fo:text-transform"): the
 // prefixes are the writer's choice, not the format's.
 std::string_view Attribute(const pugi::xml_node& node, std::string_view local) {
   for (pugi::xml_attribute a : node.attributes()) {
-    std::string_view name = a.name();
-    std::size_t colon = name.rfind(':');
-    if ((colon == std::string_view::npos ? name : name.substr(colon + 1)) == local) {
+    if (XmlLocalName(std::string_view(a.name())) == local) {
       return a.value();
     }
   }

@@ -16,6 +16,7 @@
 
 #include "content/extract.h"
 #include "content/label_properties.h"
+#include "content/line_text.h"
 #include "content/pdf_attachments.h"
 #include "content/pdf_forms.h"
 
@@ -26,10 +27,10 @@ namespace {
 // not decode is told apart from a short one (pdf_attachments.h).
 void Quiet(const std::string& /*message*/, void* /*closure*/) { NotePopplerError(); }
 
-// Blanks poppler writes between the cells of one printed line (its
-// physical layout keeps the gaps): a page header or footer laid out left,
-// centre and right ("MOD/2026/114          UK SECRET          Page 1 of 3").
-constexpr std::size_t kCellGap = 3;
+// Poppler's physical layout keeps the blanks between the cells of one
+// printed line: a page header or footer laid out left, centre and right
+// ("MOD/2026/114          UK SECRET          Page 1 of 3") has gaps of
+// kCellGap blanks or more (line_text.h).
 // The lines at a page's top and bottom that are split into cells: as many
 // as the banner rule looks at (position.h kBannerLines).
 constexpr int kEdgeLines = 3;

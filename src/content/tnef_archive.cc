@@ -66,7 +66,8 @@ bool ReadTnef(std::string_view bytes, std::vector<TnefFile>* files,
     }
   }
   int n = 0;
-  for (Attachment* a = t.starting_attach.next; a != nullptr; a = a->next) {
+  // ::Attachment is libytnef's, not content::Attachment (extract.h).
+  for (::Attachment* a = t.starting_attach.next; a != nullptr; a = a->next) {
     ++n;
     std::string name;
     if (variableLength* v = MAPIFindProperty(

@@ -6,6 +6,7 @@
 #include "content/css_caps.h"
 #include "content/extract.h"
 #include "content/office_caps.h"
+#include "content/xml_names.h"
 
 namespace nearmiss::content {
 namespace {
@@ -31,11 +32,6 @@ constexpr std::array<std::pair<const char*, const char*>, 6> kShownAttributes = 
     {"textpath", "string"}, {"docPr", "descr"}, {"docPr", "title"},
     {"cNvPr", "descr"},     {"cNvPr", "title"}, {"shape", "alt"}}};
 
-const char* LocalName(const char* name) {
-  const char* colon = std::strrchr(name, ':');
-  return colon ? colon + 1 : name;
-}
-
 template <std::size_t N>
 bool OneOf(const char* local, const std::array<const char*, N>& names) {
   for (const char* n : names) {
@@ -57,7 +53,7 @@ class TextWalker : public pugi::xml_tree_walker {
   bool for_each(pugi::xml_node& node) override {
     if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
       pugi::xml_node parent = node.parent();
-      if (parent && OneOf(LocalName(parent.name()), kExcelHeaderElements)) {
+      if (parent && OneOf(XmlLocalName(parent.name()), kExcelHeaderElements)) {
         return true;  // written whole when its element was met
       }
       if (caps_ != nullptr && caps_->ShownInCapitals(node)) {
@@ -66,7 +62,7 @@ class TextWalker : public pugi::xml_tree_walker {
         out_->append(node.value());
       }
     } else if (node.type() == pugi::node_element) {
-      const char* local = LocalName(node.name());
+      const char* local = XmlLocalName(node.name());
       if (IsCell(local)) {
         cell_ = node;
         next_cell_ = IsLaterCell(node);
@@ -141,7 +137,7 @@ class TextWalker : public pugi::xml_tree_walker {
   // The table cell a paragraph is in, or an empty node.
   static pugi::xml_node NearestCell(const pugi::xml_node& node) {
     for (pugi::xml_node a = node.parent(); a; a = a.parent()) {
-      if (a.type() == pugi::node_element && IsCell(LocalName(a.name()))) return a;
+      if (a.type() == pugi::node_element && IsCell(XmlLocalName(a.name()))) return a;
     }
     return pugi::xml_node();
   }
@@ -154,7 +150,7 @@ class TextWalker : public pugi::xml_tree_walker {
     for (pugi::xml_node p = cell.previous_sibling(); p && looked < 8;
          p = p.previous_sibling(), ++looked) {
       if (p.type() != pugi::node_element) continue;
-      const char* local = LocalName(p.name());
+      const char* local = XmlLocalName(p.name());
       if (IsCell(local)) return true;
       if (std::strcmp(local, "trPr") == 0 || std::strcmp(local, "tblPrEx") == 0) return false;
     }

@@ -7,6 +7,7 @@
 #include "content/office_caps.h"
 #include "content/zip_archive.h"
 #include "content/zip_framing.h"
+#include "content/xml_names.h"
 
 namespace nearmiss::content {
 namespace {
@@ -117,11 +118,7 @@ bool LabelInfoAsLabels(std::string_view xml, std::string* out) {
   pugi::xml_document doc;
   if (!doc.load_buffer(xml.data(), xml.size())) return false;
   for (pugi::xml_node label : doc.document_element().children()) {
-    std::string_view local = label.name();
-    if (std::size_t colon = local.rfind(':'); colon != std::string_view::npos) {
-      local.remove_prefix(colon + 1);
-    }
-    if (local != "label") continue;
+    if (XmlLocalName(std::string_view(label.name())) != "label") continue;
     std::string id = label.attribute("id").value();
     std::erase_if(id, [](char c) { return c == '{' || c == '}'; });
     if (id.empty()) id = "unknown";

@@ -22,14 +22,17 @@ std::string HostName() {
   return name;
 }
 
-struct Request {
+}  // namespace
+
+// One probe waiting for its turn. Not in the anonymous namespace: it is a
+// member of CatchAllProber::Impl's queue, and GCC's -Wsubobject-linkage
+// refuses that when this file is compiled in a unity batch.
+struct ProbeRequest {
   std::string address;
   std::string domain;
-  Clock::time_point deadline;
+  std::chrono::steady_clock::time_point deadline;
   std::function<void(ProbeResult)> done;
 };
-
-}  // namespace
 
 std::optional<bool> CatchAllFromRcptReply(int code) {
   if (code == 250 || code == 251) return true;
@@ -57,7 +60,7 @@ class CatchAllProber::Impl {
     thread_.join();
   }
 
-  void Probe(Request r) {
+  void Probe(ProbeRequest r) {
     asio::post(io_, [this, r = std::move(r)]() mutable {
       waiting_.push_back(std::move(r));
       StartWaiting();
@@ -68,7 +71,7 @@ class CatchAllProber::Impl {
   // One dialogue; owned by the handlers that refer to it.
   class Session : public std::enable_shared_from_this<Session> {
    public:
-    Session(Impl& prober, Request r)
+    Session(Impl& prober, ProbeRequest r)
         : prober_(prober), r_(std::move(r)), socket_(prober.io_), timer_(prober.io_) {}
 
     void Start() {
@@ -177,7 +180,7 @@ class CatchAllProber::Impl {
     }
 
     Impl& prober_;
-    Request r_;
+    ProbeRequest r_;
     asio::ip::tcp::socket socket_;
     asio::steady_timer timer_;
     std::array<char, 1024> chunk_{};
@@ -190,7 +193,7 @@ class CatchAllProber::Impl {
 
   void StartWaiting() {
     while (active_ < options_.max_concurrent && !waiting_.empty()) {
-      Request r = std::move(waiting_.front());
+      ProbeRequest r = std::move(waiting_.front());
       waiting_.pop_front();
       if (r.deadline <= Clock::now()) {
         r.done({std::nullopt, "timeout"});
@@ -212,7 +215,7 @@ class CatchAllProber::Impl {
   asio::executor_work_guard<asio::io_context::executor_type> work_;
   std::thread thread_;
   // The prober's thread only.
-  std::deque<Request> waiting_;
+  std::deque<ProbeRequest> waiting_;
   size_t active_ = 0;
 };
 

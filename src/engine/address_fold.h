@@ -10,11 +10,13 @@
 #include <string>
 #include <string_view>
 
+#include "base/ascii.h"
+
 namespace nearmiss::engine {
 
 inline constexpr size_t kMaxLocal = 64;  // RFC 5321 section 4.5.3.1.1
 
-inline char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+inline char Lower(char c) { return AsciiToLower(c); }
 
 // A folded copy of an address or sender: on the stack for any address
 // RFC 5321 allows (section 4.5.3.1.3: 256 octets of path), on the heap

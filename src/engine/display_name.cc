@@ -8,6 +8,7 @@
 
 #include "content/header_encode.h"
 #include "content/normalize.h"
+#include "engine/address_fold.h"
 #include "lookalike/visual_key.h"
 
 namespace nearmiss::engine {
@@ -17,7 +18,6 @@ namespace {
 // (given, middle, family, and one more): more is a phrase, not a name.
 constexpr size_t kMaxNameWords = 4;
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Words of a display name that are no name: titles before it (RFC 5322

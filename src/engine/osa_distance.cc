@@ -6,12 +6,11 @@
 #include <array>
 #include <cstdlib>
 
+#include "engine/address_fold.h"  // kMaxLocal
 #include "engine/address_typo.h"
 
 namespace nearmiss::engine {
 namespace {
-
-constexpr size_t kMaxLocal = 64;  // RFC 5321 section 4.5.3.1.1
 
 // `text` as code points (ICU's U8_NEXT), ASCII lower-cased; a malformed
 // sequence as its lead octet, tagged apart from code points (it can only

@@ -28,7 +28,9 @@ size_t FormatCharacterAt(std::string_view s) {
   return std::string_view::npos;
 }
 
-using Json = nlohmann::json;
+// Not http's `Json` (ordered_json, for answers): a request is read
+// into a plain object; the name differs so a unity batch sees both.
+using RequestJson = nlohmann::json;
 
 // nlohmann's parser keeps its own stack, but a deep document still costs
 // memory and time for nothing: refuse it before parsing.
@@ -53,7 +55,7 @@ class Reader {
  public:
   Reader(const CheckLimits& limits, ParsedCheck& out) : limits_(limits), out_(out) {}
 
-  void Read(const Json& root) {
+  void Read(const RequestJson& root) {
     if (!root.is_object()) Error("", "the body must be a JSON object");
     if (root.is_object()) ReadObject(root);
     if (!errors_.empty() && out_.ok) {
@@ -65,7 +67,7 @@ class Reader {
   }
 
  private:
-  void ReadObject(const Json& root) {
+  void ReadObject(const RequestJson& root) {
     static constexpr std::string_view kKnown[] = {"from", "to", "cc", "bcc", "subject",
                                                   "body", "attachments", "headers",
                                                   "acknowledge"};
@@ -95,7 +97,7 @@ class Reader {
     if (errors_.size() < 20) errors_.push_back({std::move(pointer), std::move(detail)});
   }
 
-  void ReadString(const Json& o, const char* key, std::string& out) {
+  void ReadString(const RequestJson& o, const char* key, std::string& out) {
     auto it = o.find(key);
     if (it == o.end() || it->is_null()) return;
     if (!it->is_string()) {
@@ -148,7 +150,7 @@ class Reader {
                             " recipients in one check");
   }
 
-  void ReadRecipients(const Json& o, const char* key, RecipientField field) {
+  void ReadRecipients(const RequestJson& o, const char* key, RecipientField field) {
     auto it = o.find(key);
     if (it == o.end() || it->is_null()) return;
     std::string base = std::string("/") + key;
@@ -165,7 +167,7 @@ class Reader {
       return;
     }
     for (size_t i = 0; i < it->size(); ++i) {
-      const Json& a = (*it)[i];
+      const RequestJson& a = (*it)[i];
       std::string pointer = base + "/" + std::to_string(i);
       if (!a.is_string()) {
         Error(pointer, "an address must be a string such as \"Bob <bob@army.mil>\"");
@@ -175,7 +177,7 @@ class Reader {
     }
   }
 
-  void ReadAttachments(const Json& o) {
+  void ReadAttachments(const RequestJson& o) {
     auto it = o.find("attachments");
     if (it == o.end() || it->is_null()) return;
     if (!it->is_array()) {
@@ -191,7 +193,7 @@ class Reader {
       return;
     }
     for (size_t i = 0; i < it->size(); ++i) {
-      const Json& a = (*it)[i];
+      const RequestJson& a = (*it)[i];
       std::string pointer = "/attachments/" + std::to_string(i);
       if (!a.is_object()) {
         Error(pointer, "an attachment must be an object {\"name\", \"content_type\", \"size\"}");
@@ -211,7 +213,7 @@ class Reader {
     }
   }
 
-  void ReadAcknowledge(const Json& o) {
+  void ReadAcknowledge(const RequestJson& o) {
     auto it = o.find("acknowledge");
     if (it == o.end() || it->is_null()) return;
     CheckRequest::Acknowledge& a = out_.request.acknowledge;
@@ -253,7 +255,7 @@ class Reader {
       return;
     }
     for (size_t i = 0; i < r->size(); ++i) {
-      const Json& v = (*r)[i];
+      const RequestJson& v = (*r)[i];
       if (!v.is_string() || v.get_ref<const std::string&>().size() > limits_.max_address_bytes ||
           a.recipients.size() >= limits_.max_recipients) {
         Error("/acknowledge/recipients/" + std::to_string(i), "an address string");
@@ -263,7 +265,7 @@ class Reader {
     }
   }
 
-  void ReadHeaders(const Json& o) {
+  void ReadHeaders(const RequestJson& o) {
     auto it = o.find("headers");
     if (it == o.end() || it->is_null()) return;
     if (!it->is_object() || it->size() > limits_.max_headers) {
@@ -294,18 +296,18 @@ ParsedCheck ParseCheckRequest(std::string_view body, const CheckLimits& limits) 
     out.problem = InvalidRequest("JSON nested deeper than " + std::to_string(limits.max_depth));
     return out;
   }
-  Json root;
+  RequestJson root;
   // A key given twice ({"to": [...], "to": [...]}) would have the last one
   // win, silently dropping a recipient list: refuse it, naming the key.
   std::vector<std::set<std::string>> keys;  // one set per open object
   std::string duplicate;
-  auto callback = [&](int depth, Json::parse_event_t event, Json& parsed) {
+  auto callback = [&](int depth, RequestJson::parse_event_t event, RequestJson& parsed) {
     (void)depth;
-    if (event == Json::parse_event_t::object_start) {
+    if (event == RequestJson::parse_event_t::object_start) {
       keys.emplace_back();
-    } else if (event == Json::parse_event_t::object_end) {
+    } else if (event == RequestJson::parse_event_t::object_end) {
       if (!keys.empty()) keys.pop_back();
-    } else if (event == Json::parse_event_t::key && !keys.empty() && parsed.is_string()) {
+    } else if (event == RequestJson::parse_event_t::key && !keys.empty() && parsed.is_string()) {
       if (!keys.back().insert(parsed.get<std::string>()).second && duplicate.empty()) {
         duplicate = parsed.get<std::string>();
       }
@@ -313,8 +315,8 @@ ParsedCheck ParseCheckRequest(std::string_view body, const CheckLimits& limits) 
     return true;
   };
   try {
-    root = Json::parse(body, callback);
-  } catch (const Json::exception& e) {
+    root = RequestJson::parse(body, callback);
+  } catch (const RequestJson::exception& e) {
     // e.what() names the byte offset of the syntax error.
     out.ok = false;
     out.problem = InvalidRequest(std::string("the body is not JSON: ") + e.what());
@@ -327,7 +329,7 @@ ParsedCheck ParseCheckRequest(std::string_view body, const CheckLimits& limits) 
   }
   try {
     Reader(limits, out).Read(root);
-  } catch (const Json::exception& e) {
+  } catch (const RequestJson::exception& e) {
     out.ok = false;
     out.problem = InvalidRequest(std::string("unexpected JSON: ") + e.what());
   }

@@ -4,23 +4,17 @@
 // revoked what (GET /v1/events). All need an admin token and a store.
 #include <algorithm>
 #include <charconv>
-#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 
 #include "base/log.h"
+#include "base/unix_time.h"
 #include "http/server_impl.h"
 
 namespace nearmiss::http {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-int64_t NowSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 Json AckJson(const Acknowledgement& a, int64_t now) {
   Json j = {{"id", a.id},
@@ -58,7 +52,7 @@ void ApiServerImpl::AddAcknowledgementRoutes() {
                Guard(Role::kAdmin, [this, no_store](const httplib::Request& req,
                                                     httplib::Response& res) {
     if (store_ == nullptr) return no_store(res);
-    const int64_t now = NowSeconds();
+    const int64_t now = UnixSeconds();
     bool all = req.get_param_value("all") == "1" || req.get_param_value("all") == "true";
     Result<std::vector<Acknowledgement>> acks = store_->Acknowledgements(all, now, 1000);
     if (!acks.ok()) {
@@ -90,7 +84,7 @@ void ApiServerImpl::AddAcknowledgementRoutes() {
     // Which sender -> recipient it was, for the record: "acknowledgement
     // revoked" alone named nothing (issue 14, round 34, item 9).
     std::string what;
-    if (Result<std::vector<Acknowledgement>> all = store_->Acknowledgements(true, NowSeconds());
+    if (Result<std::vector<Acknowledgement>> all = store_->Acknowledgements(true, UnixSeconds());
         all.ok()) {
       for (const Acknowledgement& a : *all) {
         if (a.id != id) continue;
@@ -99,7 +93,7 @@ void ApiServerImpl::AddAcknowledgementRoutes() {
         break;
       }
     }
-    Status s = store_->RevokeAcknowledgement(id, who, NowSeconds());
+    Status s = store_->RevokeAcknowledgement(id, who, UnixSeconds());
     if (s.code() == StatusCode::kNotFound) return SendProblem(res, NotFound(s.message()));
     if (!s.ok()) return SendProblem(res, MakeProblem(503, "store-failed", s.message()));
     RecordEvent(who, "admin", "revoke", "ack:" + text, "acknowledgement revoked" + what);

@@ -7,12 +7,12 @@
 // link's. A release acknowledges the flagged recipients for [confirm]
 // acknowledgement_days; every act is an admin event under the sender's name.
 #include <cctype>
-#include <chrono>
 #include <optional>
 
 #include "base/log.h"
 #include "base/ascii.h"
 #include "base/text_format.h"
+#include "base/unix_time.h"
 #include "http/server_impl.h"
 
 namespace nearmiss::http {
@@ -33,12 +33,6 @@ void SendPage(httplib::Response& res, int status, std::string_view title, std::s
                       "</style></head><body><h1>" +
                       HtmlEscape(title) + "</h1>" + body + "</body></html>",
                   "text/html; charset=utf-8");
-}
-
-int64_t NowSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
 }
 
 std::string JoinRecipients(const std::vector<confirm::ConfirmLink::Recipient>& v) {
@@ -75,7 +69,7 @@ void ApiServerImpl::AddConfirmRoutes() {
                "<p>Copy the whole link from the notice, or ask an administrator.</p>");
       return std::nullopt;
     }
-    if (confirm::Expired(*link, NowSeconds())) {
+    if (confirm::Expired(*link, UnixSeconds())) {
       SendPage(res, 410, "This link has expired",
                "<p>The message is still held; ask an administrator to release or delete it.</p>");
       return std::nullopt;
@@ -147,7 +141,7 @@ void ApiServerImpl::AddConfirmRoutes() {
                  "again: the link still works.</p>");
         return;
       }
-      const int64_t now = NowSeconds();
+      const int64_t now = UnixSeconds();
       Result<bool> first = store_->UseLink(link->nonce, link->expires_at, now);
       if (!first.ok()) {
         log::Warn("confirm link for " + log::Untrusted(link->queue_id) + ": " +

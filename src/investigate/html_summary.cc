@@ -2,6 +2,7 @@
 // Every figure names what it counts.
 #include <algorithm>
 
+#include "investigate/html_cells.h"  // Day
 #include "investigate/render.h"
 #include "maillog/timestamp.h"
 
@@ -9,8 +10,6 @@ namespace nearmiss::investigate {
 namespace {
 
 constexpr size_t kNamed = 5;
-
-std::string Day(int64_t s) { return s == 0 ? "" : maillog::FormatTime(s).substr(0, 10); }
 
 // How many of the flagged recipients whose message was read carried a
 // marking, and which, most first ("135 of the 135 flagged recipients whose

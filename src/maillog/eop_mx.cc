@@ -8,17 +8,13 @@
 #include <cstdint>
 #include <vector>
 
+#include "base/ascii.h"
+
 namespace nearmiss::maillog {
 namespace {
 
 constexpr std::string_view kEop = ".mail.protection.outlook.com";
 constexpr std::string_view kMxMicrosoft = ".mx.microsoft";
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // `domain` in A-labels, lower case (UTS #46 nontransitional, as DNS and
 // the address module hold it); as given, lower case, when ICU refuses it
@@ -26,22 +22,22 @@ std::string Lower(std::string_view s) {
 std::string ALabels(std::string_view domain) {
   const bool ascii = std::all_of(domain.begin(), domain.end(),
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii || domain.size() > 1024) return Lower(domain);
+  if (ascii || domain.size() > 1024) return AsciiLower(domain);
   static const UIDNA* const idna = [] {
     UErrorCode status = U_ZERO_ERROR;
     UIDNA* p = uidna_openUTS46(UIDNA_NONTRANSITIONAL_TO_ASCII, &status);
     return U_SUCCESS(status) ? p : nullptr;
   }();
-  if (idna == nullptr) return Lower(domain);
+  if (idna == nullptr) return AsciiLower(domain);
   std::string out(domain.size() * 4 + 64, '\0');
   UIDNAInfo info = UIDNA_INFO_INITIALIZER;
   UErrorCode status = U_ZERO_ERROR;
   const int32_t n =
       uidna_nameToASCII_UTF8(idna, domain.data(), static_cast<int32_t>(domain.size()), out.data(),
                              static_cast<int32_t>(out.size()), &info, &status);
-  if (U_FAILURE(status) || info.errors != 0 || n < 0) return Lower(domain);
+  if (U_FAILURE(status) || info.errors != 0 || n < 0) return AsciiLower(domain);
   out.resize(static_cast<size_t>(n));
-  return Lower(out);
+  return AsciiLower(out);
 }
 
 // The suffix EOP appends to keep a key unique ("01b", "0c", "1"): digits,
@@ -79,7 +75,7 @@ std::string_view EopDomainKey(std::string_view host) {
 }
 
 bool EopKeyNames(std::string_view key_given, std::string_view domain) {
-  const std::string key = Lower(key_given);
+  const std::string key = AsciiLower(key_given);
   const std::string ascii = ALabels(domain);
   std::string_view d = ascii;
   while (!d.empty() && d.back() == '.') d.remove_suffix(1);

@@ -23,7 +23,7 @@ enum class StatusKind { kAttempt, kProbe, kUnknown };
 // writes "SOFTBOUNCE" instead of "bounced" under soft_bounce = yes
 // (global/bounce.c: the mail stays queued, deferred); verify_append()
 // writes the DSN action of a probe.
-StatusKind KindOf(std::string_view status) {
+StatusKind StatusKindOf(std::string_view status) {
   if (status == "sent" || status == "deferred" || status == "bounced" || status == "expired" ||
       status == "SOFTBOUNCE") {
     return StatusKind::kAttempt;
@@ -162,7 +162,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     NotUnderstood(line_);
     return;
   }
-  switch (KindOf(f.status)) {
+  switch (StatusKindOf(f.status)) {
     case StatusKind::kProbe:
       ++counts_.probes;
       return;

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "base/ascii.h"
 #include "maillog/address_ranges.h"
 #include "maillog/eop_mx.h"
 #include "maillog/postfix_fields.h"  // InternalRelay
@@ -13,12 +14,6 @@ extern const std::string_view kOutboundRelays;  // data/lists/outbound-relays.tx
 
 namespace nearmiss::maillog {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // `host` is `name` or a host under it.
 bool Under(std::string_view host, std::string_view name) {
@@ -60,7 +55,7 @@ const Relays& List() {
       size_t blank = line.find(' ');
       if (blank == std::string_view::npos) continue;
       std::string_view kind = line.substr(0, blank);
-      std::string value = Lower(line.substr(blank + 1));
+      std::string value = AsciiLower(line.substr(blank + 1));
       while (!value.empty() && (value.back() == ' ' || value.back() == '\r')) value.pop_back();
       if (value.empty()) continue;
       if (kind == "host") r.hosts.push_back(std::move(value));
@@ -101,9 +96,9 @@ bool HasWord(std::string_view name, std::string_view lower, std::string_view wor
 
 bool OutboundRelay(const NextHop& hop, std::string_view recipient_domain,
                    const std::vector<std::string>& named) {
-  std::string host = Lower(hop.host);
+  std::string host = AsciiLower(hop.host);
   while (host.ends_with('.')) host.pop_back();
-  const std::string address = Lower(hop.address);
+  const std::string address = AsciiLower(hop.address);
   for (const std::string& n : named) {
     if (Under(host, n) || (!address.empty() && address == n)) return true;
   }
@@ -154,7 +149,7 @@ bool PostfixSmartHost(std::string_view relay, std::string_view recipient_domain,
 
 bool SmartHostConnector(std::string_view connector, const std::vector<std::string>& named) {
   if (connector.empty()) return false;
-  const std::string lower = Lower(connector);
+  const std::string lower = AsciiLower(connector);
   // A connector-id names its server too ("EX01\To Gateway").
   const size_t server = lower.rfind('\\');
   const std::string_view name = server == std::string::npos

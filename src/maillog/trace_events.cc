@@ -68,7 +68,7 @@ constexpr Named kEvents[] = {
     {"TRANSFER", EventClass::kProgress},
 };
 
-std::string_view Status(EventClass c) {
+std::string_view StatusWord(EventClass c) {
   switch (c) {
     case EventClass::kSent: return "sent";
     case EventClass::kBounced: return "bounced";
@@ -115,7 +115,7 @@ EventsOutcome HistoricalOutcome(std::string_view events) {
   }
   out.kind = EventsOutcome::kStatus;
   // Only progress ("Receive, Transfer"): nothing decided it yet.
-  out.status = decisive == EventClass::kProgress ? "unknown" : Status(decisive);
+  out.status = decisive == EventClass::kProgress ? "unknown" : StatusWord(decisive);
   return out;
 }
 

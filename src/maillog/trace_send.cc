@@ -2,9 +2,9 @@
 // (trace_send.h).
 #include "maillog/trace_send.h"
 
-#include <cctype>
 #include <string>
 
+#include "base/ascii.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/trace_text.h"
 
@@ -21,9 +21,8 @@ bool StartsWithReplyCode(std::string_view s) {
          (s.size() == 3 || s[3] == ' ' || s[3] == '-');
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+std::string LowerWithoutRootDot(std::string_view s) {
+  std::string out = AsciiLower(s);
   while (out.ends_with('.')) out.pop_back();
   return out;
 }
@@ -92,7 +91,7 @@ bool OwnOrganisationConnector(std::string_view connector) {
   }
   constexpr std::string_view kOutboundTo = "outbound to ";
   if (connector.size() <= kOutboundTo.size() ||
-      Lower(connector.substr(0, kOutboundTo.size())) != kOutboundTo) {
+      LowerWithoutRootDot(connector.substr(0, kOutboundTo.size())) != kOutboundTo) {
     return false;
   }
   return Guid(Trim(connector.substr(kOutboundTo.size())));
@@ -100,9 +99,9 @@ bool OwnOrganisationConnector(std::string_view connector) {
 
 bool OwnRelayHost(std::string_view server_hostname, std::string_view sender_domain,
                   std::string_view recipient_domain) {
-  const std::string host = Lower(Trim(server_hostname));
-  const std::string sender = Lower(sender_domain);
-  const std::string recipient = Lower(recipient_domain);
+  const std::string host = LowerWithoutRootDot(Trim(server_hostname));
+  const std::string sender = LowerWithoutRootDot(sender_domain);
+  const std::string recipient = LowerWithoutRootDot(recipient_domain);
   // A single label ("EX01") is a server's own name, not a relay's.
   if (host.find('.') == std::string::npos || sender.find('.') == std::string::npos) return false;
   return UnderDomain(host, sender) && !UnderDomain(host, recipient);

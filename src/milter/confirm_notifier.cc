@@ -1,18 +1,12 @@
 #include "milter/confirm_notifier.h"
 
-#include <chrono>
 
 #include "base/ascii.h"
 #include "base/log.h"
+#include "base/unix_time.h"
 
 namespace nearmiss::milter {
 namespace {
-
-int64_t Now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // Whether `path` is no longer the file `seen` was (rotated or rewritten).
 bool KeyFileChanged(const std::string& path, const struct stat& seen) {
@@ -180,7 +174,7 @@ void ConfirmNotifier::Work() {
     }
     Status s = confirm::SubmitNotice({policy_.sendmail, policy_.postfix_config},
                                      policy_.notice_from, request.sender,
-                                     Compose(request, Now()));
+                                     Compose(request, UnixSeconds()));
     if (s.ok()) {
       log::Info("confirm notice for " + id + " sent to " + log::Untrusted(request.sender));
     } else {
