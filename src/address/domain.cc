@@ -7,6 +7,7 @@
 #include "address/idna.h"
 #include "base/ascii.h"
 #include "address/public_suffix.h"
+#include "address/rfc5322.h"  // Invalid
 #include "address/text.h"
 #include "address/typed_case.h"
 #include "nearmiss/address.h"
