@@ -1,7 +1,8 @@
 // Engine::Decide and DecideRecipient: recipients through the decision table,
 // messages rendered for the sender, and the message's own action.
 #include <algorithm>
-#include <set>
+#include <string_view>
+#include <vector>
 
 #include "address/idna.h"
 #include "engine/decision_table.h"
@@ -42,6 +43,17 @@ Reason SensitivityReason(const content::Sensitivity& s) {
     r.detail = best->where;
   }
   return r;
+}
+
+// SensitivityReason(s).form == kUnread, without building the reason.
+bool Unread(const content::Sensitivity& s) {
+  if (s.complete) return false;
+  for (const content::Finding& f : s.findings) {
+    if (f.strength == content::Strength::kStrong && f.level == s.level && f.pack != "limit") {
+      return false;
+    }
+  }
+  return true;
 }
 
 // For a rule's `finding` condition: the first finding of a kind it names.
@@ -119,7 +131,7 @@ RecipientDecision Make(const engine::CompiledRule& rule, const RecipientCheck& c
   }
   std::string marked;
   if (sensitivity != nullptr) {
-    marked = SensitivityReason(*sensitivity).form == SensitivityForm::kUnread
+    marked = Unread(*sensitivity)
                  ? "the message could not be read to the end, so it counts as "
                  : "the message is marked ";
     marked += content::LevelName(level);
@@ -224,6 +236,12 @@ Resolved Resolve(const engine::DecisionTable& table, const RecipientCheck& check
   return out;
 }
 
+// How many distinct strings `v` holds (sorts it).
+int CountDistinct(std::vector<std::string_view>& v) {
+  std::sort(v.begin(), v.end());
+  return static_cast<int>(std::unique(v.begin(), v.end()) - v.begin());
+}
+
 }  // namespace
 
 RecipientDecision Engine::DecideRecipient(std::string_view sender, const RecipientCheck& check,
@@ -248,27 +266,40 @@ RecipientDecision Engine::DecideRecipient(std::string_view sender, const Recipie
 }
 
 Decision Engine::Decide(const MessageFacts& facts) const {
-  content::Sensitivity sensitivity = FilterSensitivity(facts.sensitivity);
+  // The facts' sensitivity as it is, unless a pack is disabled or its level
+  // must be raised: a copy of its findings per message cost the milter more
+  // than deciding (bench/milter-instructions, round 38).
+  const content::Sensitivity* seen = &facts.sensitivity;
+  content::Sensitivity changed;
   // What could not be read may hold anything: never less than
   // [limits] incomplete_level.
-  if (!sensitivity.complete && sensitivity.level < policy_.incomplete_level) {
-    sensitivity.level = policy_.incomplete_level;
+  if (!disabled_packs_.empty() ||
+      (!seen->complete && seen->level < policy_.incomplete_level)) {
+    changed = FilterSensitivity(facts.sensitivity);
+    if (!changed.complete && changed.level < policy_.incomplete_level) {
+      changed.level = policy_.incomplete_level;
+    }
+    seen = &changed;
   }
+  const content::Sensitivity& sensitivity = *seen;
   engine::MessageView view;
   view.sender_in_group = table_->SenderGroups(facts.sender);
   view.level = sensitivity.level;
   view.findings = engine::DecisionTable::FindingBits(sensitivity);
-  std::set<std::string> addresses, external;
+  // Distinct addresses and external domains, compared as the set of
+  // strings they were (views: no copies).
+  std::vector<std::string_view> addresses, external;
+  addresses.reserve(facts.recipients.size());
   for (const MessageRecipient& r : facts.recipients) {
     const RecipientCheck& c = r.check;
-    addresses.insert(c.address.empty() ? c.input : c.address);
+    addresses.push_back(c.address.empty() ? c.input : c.address);
     if (c.verdict == Verdict::kExternal || c.verdict == Verdict::kLookalike ||
         c.verdict == Verdict::kBlocked) {
-      external.insert(c.domain);
+      external.push_back(c.domain);
     }
   }
-  view.recipients = static_cast<int>(addresses.size());
-  view.external_domains = static_cast<int>(external.size());
+  view.recipients = CountDistinct(addresses);
+  view.external_domains = CountDistinct(external);
 
   Decision d;
   d.level = sensitivity.level;

@@ -64,6 +64,43 @@ TEST(EngineAllocTest, ReuseGivesTheSameAnswerAsAFreshCheck) {
   }
 }
 
+// Engine::Decide reads the scanner's findings where they are: a message's
+// weak findings (running-text words, long strings) cost it nothing, where
+// a copy of them cost an allocation per string (bench/milter-instructions,
+// round 38). Distinct recipients are counted without copying addresses.
+TEST(EngineAllocTest, DecideCopiesNeitherFindingsNorAddresses) {
+  auto engine = BuildDefault();
+  ASSERT_NE(engine, nullptr);
+  MessageFacts plain;
+  plain.sender = "alice@mod.gov.uk";
+  plain.path = MailPath::kSmtp;
+  for (std::string_view a : {"quartermaster.general@logistics.army.mil",
+                             "quartermaster.general@logistics.army.mil",
+                             "someone.with.a.long.name@partner-organisation.example"}) {
+    plain.recipients.push_back({engine->CheckRecipient(a), RecipientField::kEnvelope, 0});
+  }
+  MessageFacts worded = plain;
+  for (int i = 0; i < 4; ++i) {
+    content::Finding f;
+    f.marking = "secret (a running-text word, weak)";
+    f.pack = "uk-pack-with-a-long-name";
+    f.where = "attachment:quarterly-figures.docx";
+    f.text = "the secret of the quarterly figures";
+    f.strength = content::Strength::kWeak;
+    worded.sensitivity.findings.push_back(f);
+  }
+  engine->Decide(plain);  // warm
+  uint64_t before = base::ThreadAllocations();
+  Decision a = engine->Decide(plain);
+  uint64_t plain_allocations = base::ThreadAllocations() - before;
+  before = base::ThreadAllocations();
+  Decision b = engine->Decide(worded);
+  uint64_t worded_allocations = base::ThreadAllocations() - before;
+  EXPECT_EQ(a.message_action, b.message_action);
+  EXPECT_EQ(a.rule.id, b.rule.id);
+  EXPECT_EQ(worded_allocations, plain_allocations);
+}
+
 // The counter itself: a cold check, and a look-alike's sentence facts, do
 // allocate, so a zero above is a measurement and not a dead counter.
 TEST(EngineAllocTest, TheCounterSeesAllocations) {

@@ -148,6 +148,10 @@ Result<Command> ParseCommand(const Packet& packet) {
     case cmd::kMacro: {
       Macros m;
       if (!r.Char(&m.for_command)) return Malformed(packet.code, "empty");
+      // One allocation for the list, not one per doubling: each message
+      // brings three macro packets (MAIL, RCPT, end of message).
+      m.values.reserve(static_cast<size_t>(
+          std::count(r.rest().begin(), r.rest().end(), '\0') / 2));
       while (!r.empty()) {
         std::string_view name, value;
         if (!r.CString(&name) || !r.CString(&value)) {

@@ -59,6 +59,10 @@ struct Transaction {
   // of message takes the fail action instead of deciding.
   std::string unjudged;
 
+  // The buffer's first size: a message's header block fits (bounded by
+  // max_bytes too).
+  static constexpr size_t kFirstRoom = 4096;
+
   bool truncated() const { return seen_bytes > message.size(); }
   // Appends within the bound and the budget; counts everything. The buffer
   // grows geometrically but never past `max_bytes`, so a message at the cap

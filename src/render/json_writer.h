@@ -47,6 +47,8 @@ class JsonWriter {
   JsonWriter& Close(char c);
   // A comma when a value already stands at this level.
   void Separate();
+  // `s` needs no escape: written quoted, as a key (with its colon) or a value.
+  void Plain(std::string_view s, bool key);
 
   std::string* out_;
   bool need_comma_ = false;

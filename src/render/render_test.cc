@@ -81,6 +81,42 @@ TEST(JsonWriterTest, NumbersMatchNlohmann) {
   }
 }
 
+// The eight-byte look (json_writer.cc, PlainPrefix) at every offset of a
+// word and past it, and strings and keys longer than the one-append buffer.
+TEST(JsonWriterTest, EscapesFoundAtEveryOffset) {
+  for (int b : {0x00, 0x01, 0x1f, 0x20, 0x21, 0x22, 0x5c, 0x5b, 0x7f, 0x80, 0xc3, 0xff}) {
+    for (std::size_t at = 0; at < 24; ++at) {
+      std::string s(24, 'a');
+      s[at] = static_cast<char>(b);
+      EXPECT_EQ(Written(s), Dump(nlohmann::ordered_json(s))) << b << " at " << at;
+    }
+  }
+  for (std::size_t n : {std::size_t{123}, std::size_t{124}, std::size_t{125}, std::size_t{300}}) {
+    std::string s(n, 'k');
+    std::string out;
+    JsonWriter w(&out);
+    w.BeginObject().Key(s).String(s).Key("x\n").String(s + "\"").EndObject();
+    EXPECT_EQ(out, Dump(nlohmann::ordered_json{{s, s}, {"x\n", s + "\""}})) << n;
+  }
+}
+
+// Every whole number of thousandths the direct form covers, and its edges.
+TEST(JsonWriterTest, ThousandthsMatchNlohmann) {
+  std::string out;
+  for (std::int64_t k = 0; k < 1'000'000; ++k) {
+    double d = static_cast<double>(k) / 1000;
+    out.clear();
+    JsonWriter(&out).Double(d);
+    ASSERT_EQ(out, Dump(nlohmann::ordered_json(d))) << k;
+  }
+  for (double d : {-0.0, 1000.0, 1000.001, 999.9995, 0.0005, 1e-300, 0.1 + 0.2,
+                   std::numeric_limits<double>::infinity()}) {
+    out.clear();
+    JsonWriter(&out).Double(d);
+    EXPECT_EQ(out, Dump(nlohmann::ordered_json(d))) << d;
+  }
+}
+
 TEST(JsonWriterTest, NestingAndCommas) {
   std::string out;
   JsonWriter w(&out);
