@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "content/css_caps.h"
+#include "content/shown_caps.h"
 #include "content/extract.h"
 #include "content/html_entities.h"
 
@@ -212,6 +213,7 @@ Extracted HtmlToText(std::string_view html) {
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   if (root != nullptr) stack.emplace_back(root, false);
   const StyleSheetCaps sheets = ReadStyleSheets(root);
+  std::vector<RaisedRun> raised;  // text shown in capitals, typed in lower case
   while (!stack.empty()) {
     auto [node, upper] = stack.back();
     stack.pop_back();
@@ -227,7 +229,7 @@ Extracted HtmlToText(std::string_view html) {
       if (node->content != nullptr) {
         const char* content = reinterpret_cast<const char*>(node->content);
         if (upper) {
-          AppendUpperAscii(&out.text, content);
+          AppendUpperAscii(&out.text, content, &raised);
         } else {
           out.text.append(content);
         }
@@ -250,7 +252,7 @@ Extracted HtmlToText(std::string_view html) {
         if (value.find_first_not_of(" \t\r\n") != std::string_view::npos) {
           BreakLine(&out.text);
           if (upper) {
-            AppendUpperAscii(&out.text, value);
+            AppendUpperAscii(&out.text, value, &raised);
           } else {
             out.text.append(value);
           }
@@ -280,6 +282,7 @@ Extracted HtmlToText(std::string_view html) {
     }
     std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(first), stack.end());
   }
+  TypedCaseInCellRows(&out.text, raised);
   out.has_text = true;
   return out;
 }
