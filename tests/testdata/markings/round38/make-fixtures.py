@@ -92,3 +92,30 @@ html_mail("r38-d2-html-one-cell-caps",
           "<table><tr><td class='mark'>uk secret</td></tr></table><p>%s</p>"
           "<table><tr><td class='mark'>uk secret</td></tr></table></body></html>" % NOTE,
           "Convoy")
+
+# d3: a banner drawn as an image: its alt text (what a client shows while it
+# blocks images, and writes into the text/plain alternative), its title
+# (the tooltip), an aria-label on an element with role="img" (a CSS
+# background banner) are lines of the body at the image's place.
+BANNER_IMG = '<p><img src="cid:banner@example.org" width="600" height="40" %s></p>'
+html_mail("r38-d3-html-img-alt-banner",
+          "<html><body>%s<p>%s</p>%s</body></html>"
+          % (BANNER_IMG % 'alt="SECRET//NOFORN"', NOTE, BANNER_IMG % 'alt="SECRET//NOFORN"'),
+          "Convoy")
+html_mail("r38-d3-html-img-title-banner",
+          "<html><body>%s<p>%s</p></body></html>"
+          % (BANNER_IMG % 'alt="" title="UK SECRET"', NOTE), "Convoy")
+html_mail("r38-d3-html-role-img-banner",
+          "<html><body><div role='img' aria-label='TOP SECRET//SI//NOFORN' style='height:"
+          "40px;background:url(cid:banner@example.org)'></div><p>%s</p></body></html>" % NOTE,
+          "Convoy")
+# Decorative images with ordinary alt text mark nothing.
+html_mail("r38-d3-neg-html-img-alt-decorative",
+          "<html><body><p><img src='cid:logo@example.org' alt='Secret Escapes logo'></p>"
+          "<p>Hi Bob,</p><p>Photos from the weekend are below.</p><p><img src='cid:p1"
+          "@example.org' alt='Our secret garden in June' title='The secret garden'></p>"
+          "<p>Love, Alice</p></body></html>", "Weekend photos")
+html_mail("r38-d3-neg-html-img-alt-party",
+          "<html><body><p><img src='cid:b@example.org' alt='Top secret: surprise party for "
+          "Jim!'></p><p>Saturday at 7, the back room of the Crown. Don't tell him.</p>"
+          "</body></html>", "Saturday")
