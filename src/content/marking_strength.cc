@@ -118,9 +118,11 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
       return Counts::kYes;
     case MarkingKind::kPortion: {
       *strength = Strength::kStrong;
+      bool in_subject = kind == TextKind::kSubject || kind == TextKind::kBulkSubject;
       PortionPlace place =
           subject_like
-              ? (IsSubjectMarking(text, m.begin, m.end)
+              ? (IsSubjectMarking(text, m.begin, m.end) ||
+                         (in_subject && PortionEndsSubject(text, m.begin, m.end))
                      ? SubjectPortionPlace(text.substr(m.begin, m.end - m.begin))
                      : PortionPlace::kNone)
               : PortionMarkPlace(text, m.begin, m.end);

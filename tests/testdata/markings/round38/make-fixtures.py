@@ -119,3 +119,15 @@ html_mail("r38-d3-neg-html-img-alt-party",
           "<html><body><p><img src='cid:b@example.org' alt='Top secret: surprise party for "
           "Jim!'></p><p>Saturday at 7, the back room of the Crown. Don't tell him.</p>"
           "</body></html>", "Saturday")
+
+# d4: NATO's abbreviation leading a subject agreed by a US banner naming
+# NATO, and by a NATO portion mark ending the subject (the higher level,
+# both named); a portion mark of another scheme agrees with neither.
+ORDER = "The exercise order is attached. Units report by 0600.\n"
+text_mail("r38-d4-subject-cts-us-banner",
+          "TOP SECRET//REL TO USA, NATO\n\n" + ORDER + "\nTOP SECRET//REL TO USA, NATO\n",
+          "CTS: exercise plan")
+text_mail("r38-d4-subject-cts-trailing-ns", ORDER, "CTS: exercise plan (NS)")
+text_mail("r38-d4-subject-nr-trailing-nc", ORDER, "RE: [EXTERNAL] NR - roster (NC)")
+text_mail("r38-d4-neg-subject-ns-trailing-ts", "Moving dates are below.\n",
+          "NS: Halifax office move (TS)")
