@@ -226,9 +226,15 @@ class ArchiveWalk {
     for (zip_int64_t i = 0; i < count && !stopped_; ++i) {
       if (!CountMember()) return true;
       const char* member = zip.Name(i);
-      if (member == nullptr) continue;
+      if (member == nullptr) {
+        // libzip gives no name only for an entry it cannot describe: what
+        // it holds is unknown, not absent.
+        out_->errors.push_back(Label(prefix) + ": member " + std::to_string(i) +
+                               " has no name libzip can read; not read");
+        continue;
+      }
       std::string path = std::string(prefix) + member;
-      if (path.ends_with('/')) continue;  // a directory entry
+      if (path.ends_with('/') && !zip.HoldsBytes(i)) continue;  // a directory
       out_->member_names.push_back(path);
       if (zip.Encrypted(i)) {
         out_->encrypted_members.push_back(path);

@@ -279,5 +279,42 @@ TEST(ArchiveTest, ExternalProgramFiltersAreNamed) {
       << out.errors.back();
 }
 
+// Issue 13, round 38 (tests/testdata/markings/archives/make-zip-fixtures.py):
+// every zip entry that cannot be decrypted or decompressed is named, the
+// encrypted ones as encrypted-attachment (the scan stays complete: the
+// policy decides), the rest as unreadable or a bound (the scan is
+// incomplete). A directory entry carrying bytes is read like a file.
+TEST(ArchiveTest, ZipEntriesNoReaderOpensAreNamedNeverClean) {
+  for (const char* fixture : {"zip-aes256-ae2.eml", "zip-aes128-ae1.eml",
+                              "zip-aes-no-flag.eml", "zip-pkware.eml"}) {
+    ScannedMessage m = Read(std::string(kStreamArchives) + fixture, ContentLimits{});
+    EXPECT_TRUE(m.sensitivity.complete) << fixture;
+    ASSERT_TRUE(m.sensitivity.Has("encrypted-attachment")) << fixture;
+    EXPECT_EQ(m.sensitivity.findings[0].where, "attachment:plan.zip/plan.txt") << fixture;
+  }
+  for (const auto& [fixture, bound] :
+       {std::pair{"zip-aes-bad-strength.eml", "unreadable-attachment"},
+        std::pair{"zip-method99-no-extra.eml", "unreadable-attachment"},
+        std::pair{"zip-method-wavpack.eml", "unreadable-attachment"},
+        std::pair{"zip-truncated.eml", "unreadable-attachment"},
+        std::pair{"zip-overlap-bomb.eml", "max-compression-ratio"}}) {
+    ScannedMessage m = Read(std::string(kStreamArchives) + fixture, ContentLimits{});
+    EXPECT_FALSE(m.sensitivity.complete) << fixture;
+    EXPECT_TRUE(HasLimit(m.sensitivity, bound)) << fixture;
+  }
+  // Without the ratio bound the byte bound stops the bomb.
+  ContentLimits loose;
+  loose.max_compression_ratio = 1'000'000;
+  ScannedMessage bomb = Read(std::string(kStreamArchives) + "zip-overlap-bomb.eml", loose);
+  EXPECT_FALSE(bomb.sensitivity.complete);
+  EXPECT_TRUE(HasLimit(bomb.sensitivity, "max-attachment-bytes") ||
+              HasLimit(bomb.sensitivity, "max-total-bytes"));
+  for (const auto& [fixture, where] :
+       {std::pair{"zip-directory-with-data.eml", "attachment:plan.zip/plan/"},
+        std::pair{"docx-directory-with-data.eml", "attachment:plan.docx/word/media/"}}) {
+    ExpectMarkedAt(fixture, Level::kSecret, where);
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -377,14 +377,4 @@ Caps StyleSheetCaps::For(const xmlNode* element) const {
   return caps;
 }
 
-void AppendUpperAscii(std::string* text, std::string_view s) {
-  if (std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
-    text->append(s);
-    return;
-  }
-  for (char c : s) {
-    text->push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
-  }
-}
-
 }  // namespace nearmiss::content

@@ -91,17 +91,6 @@ class StyleSheetCaps {
   CustomProperties custom_;
 };
 
-// Appends `s` with its ASCII letters in capitals (the marking packs are
-// ASCII, and byte lengths stay): text shown in capitals by CSS or by an
-// Office document's character formatting. Text typed with a capital of
-// its own ("Top secret: surprise party for Jim", "Cosmic Top Secret Escape
-// Room", "Secret asks") is appended as typed: the sender chose its case,
-// and the precision and idiom rules judge a level word by it (written in
-// mixed case, prose); a run typed all in lower case ("uk top secret")
-// takes the capitals it is shown in (issue 13, round 36 item 2; tester r13
-// repros 21-23, 28, 42).
-void AppendUpperAscii(std::string* text, std::string_view s);
-
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_CSS_CAPS_H_

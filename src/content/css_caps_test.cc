@@ -143,5 +143,24 @@ TEST(CssCapsTest, EscapesAndCustomProperties) {
             std::string::npos);
 }
 
+// Issue 13, round 38 (repro 29): capitals a table's style shows on a
+// lower-case cell of a row of cells are put back to the typed case; a
+// one-cell row, a paragraph and an image's alt text on its own line keep
+// them.
+TEST(CssCapsTest, CellRowsKeepTheirTypedCase) {
+  EXPECT_EQ(Shown("th { text-transform: uppercase }",
+                  "<table><tr><th>Recipe</th><th>secret</th><th>Serves 4</th></tr></table>")
+                .find("SECRET"),
+            std::string::npos);
+  EXPECT_EQ(Shown("", "<table><tr style='text-transform:uppercase'><td>Dish</td>"
+                      "<td>top secret</td></tr></table>")
+                .find("SECRET"),
+            std::string::npos);
+  EXPECT_NE(Shown("td { text-transform: uppercase }",
+                  "<table><tr><td>uk secret</td></tr></table>")
+                .find("UK SECRET"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace nearmiss::content

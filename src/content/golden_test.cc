@@ -55,6 +55,11 @@ const char kRound36Dir[] = "tests/testdata/markings/round36";
 // (d1), a form's column header naming the levels (d2), ODF table rows and
 // Word's empty last cell (d3) (made by make-fixtures.py there).
 const char kRound37Dir[] = "tests/testdata/markings/round37";
+// Round 38: table rows with a lower-case level word shown in capitals by
+// the table's style (d2), banners drawn as images (d3), PowerPoint
+// capitals from the layout, master and list styles (d5) (made by
+// make-fixtures.py there).
+const char kRound38Dir[] = "tests/testdata/markings/round38";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -98,7 +103,7 @@ std::vector<std::string> Fixtures() {
   std::vector<std::string> out;
   for (const char* dir : {kDir, kStructureDir, kContainersDir, kRound13Dir,
                           kRound14Dir, kRound32Dir, kRound33Dir, kRound35Dir,
-                          kRound36Dir, kRound37Dir}) {
+                          kRound36Dir, kRound37Dir, kRound38Dir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

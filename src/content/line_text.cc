@@ -177,4 +177,11 @@ std::size_t FirstCellBreak(std::string_view s) {
   return s.size();
 }
 
+bool IsCellRow(std::string_view line) {
+  std::size_t first = line.find_first_not_of(" \t\r\f");
+  if (first == std::string_view::npos) return false;
+  line = line.substr(first, line.find_last_not_of(" \t\r\f") + 1 - first);
+  return FirstCellBreak(line) < line.size();
+}
+
 }  // namespace nearmiss::content

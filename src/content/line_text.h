@@ -75,6 +75,10 @@ inline constexpr std::size_t kCellGap = 3;
 std::size_t LastCellBreak(std::string_view s);
 // Where the first cell of `s` ends (s.size() when `s` is one cell).
 std::size_t FirstCellBreak(std::string_view s);
+// `line` is a row of cells: a cell break with words on each side of it
+// ("Recipe\tsecret\tServes 4", "MOD/2026/114   UK SECRET"), blanks at its
+// ends aside.
+bool IsCellRow(std::string_view line);
 
 }  // namespace nearmiss::content
 

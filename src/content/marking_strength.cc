@@ -1,28 +1,17 @@
 // MarkingStrength: whether a marking match counts, and how strongly, by its
-// place in the text (position.h's rules) and its case.
+// place in the text (position.h's rules) and its case. Banners and portion
+// marks are judged here; classification words and label names by
+// WordStrength (word_strength.h).
 #include "content/marking_strength.h"
 
-#include <algorithm>
+#include <string>
 
-#include "content/checkbox_choice.h"
-#include "content/legend_words.h"
 #include "content/line_text.h"
-#include "content/lone_word.h"
 #include "content/position.h"
-#include "content/subject_idioms.h"
-#include "content/typed_plainly.h"
+#include "content/word_strength.h"
 
 namespace nearmiss::content {
 namespace {
-
-// Whether the matched text has no lower-case ASCII letter: the standards
-// write markings in capitals ("Top secret: surprise party" is prose).
-bool WrittenInCapitals(std::string_view matched) {
-  for (char c : matched) {
-    if (c >= 'a' && c <= 'z') return false;
-  }
-  return true;
-}
 
 // A portion mark leading a subject: with controls ("(S//NF) Convoy") it
 // counts; a bare one ("(S) Blue T-shirt", "(TS) Tom's leaving do") only if
@@ -41,242 +30,6 @@ PortionPlace SubjectPortionPlace(std::string_view spaced) {
     return PortionPlace::kPortion;
   }
   return PortionPlace::kIfCorroborated;
-}
-
-// The match's line holds a lower-case letter after the match (a label key
-// before it, "Classification: SECRET", is not the free text asked about).
-bool LowerCaseAfter(std::string_view text, const RawMatch& m) {
-  for (std::size_t i = m.end, e = LineEnd(text, m.end); i < e; ++i) {
-    if (text[i] >= 'a' && text[i] <= 'z') return true;
-  }
-  return false;
-}
-
-// A form the pack lets be written in mixed case ("Nato Secret: plan",
-// "Official-Sensitive: staffing") leads a subject as the capitals do: with
-// a separator after it or before the subject's own words in lower case.
-// Title case before more title case is a name or a headline ("Nato Secret
-// Files documentary", "Cosmic Top Secret Escape Room"); all lower case
-// ("official sensitive data handling training") is prose unless a
-// separator marks it off. Capitals are not asked (issue 13, round 34
-// items 12 and 15).
-bool MixedCaseLeadsSubject(std::string_view text, const RawMatch& m) {
-  std::string_view matched = text.substr(m.begin, m.end - m.begin);
-  if (WrittenInCapitals(matched)) return true;
-  bool lower = std::none_of(matched.begin(), matched.end(),
-                            [](char c) { return c >= 'A' && c <= 'Z'; });
-  if (FollowedBySeparator(text, m.end) || lower) {
-    return FollowedBySeparator(text, m.end);
-  }
-  // The next word starts in lower case ("Nato Secret exercise plan").
-  std::size_t i = m.end;
-  while (i < text.size() && IsBlank(text[i])) ++i;
-  return i > m.end && i < text.size() && text[i] >= 'a' && text[i] <= 'z';
-}
-
-// A bare level word that ordinary mail writes alone at a body's edge and
-// that its own scheme never writes so alone, by the pack's rules: the
-// business word (footer_word: CONFIDENTIAL, which companies put above a
-// letter and under a signature, while EO 13526 mail marked CONFIDENTIAL
-// carries it top and bottom and in the subject, which agree), and a word
-// whose scheme marks a message another way (subject_head other than
-// "any": AU PROTECTED by [SEC=...] and X-Protective-Marking, the PSPF email
-// standard; RESTRICTED, read as PROTECTED is). Uncorroborated at the
-// body's edge it is a weak finding that does not ask the sender; SECRET
-// and TOP SECRET, which a sender who marks once does write alone atop a
-// message, stay doubted-marking (breaker round 14 D1). Issue 13, b13t
-// defect 5: these were 8 of the corpus's 20 negatives confirmed.
-bool OrdinaryMailWord(const PatternEntry& p) {
-  return p.footer_word || p.subject_head != SubjectHead::kAny;
-}
-
-// "CUI", "FOUO", "LES", "SBU": acronyms, not words.
-constexpr std::size_t kMaxAcronymLetters = 4;
-
-// A classification word or label name in a strong place, or not.
-Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
-                    std::string_view text, const RawMatch& m,
-                    Strength* strength) {
-  *strength = Strength::kWeak;
-  bool subject = kind == TextKind::kSubject || kind == TextKind::kBulkSubject;
-  if (p.subject_head == SubjectHead::kOnly) {
-    // "CTS: exercise order": NATO's abbreviations of its levels lead a
-    // subject as the words do, and nowhere else mark anything ("CTS" in
-    // a signature, "Charlotte, NC"); pack.h, subject_head = "only".
-    if (!subject || !WrittenInCapitals(text.substr(m.begin, m.end - m.begin)) ||
-        !AbbreviationLeadsSubject(text, m.begin, m.end)) {
-      return Counts::kNo;
-    }
-    *strength = Strength::kStrong;
-    return p.agree_only ? Counts::kIfCorroborated : Counts::kYes;
-  }
-  if (kind == TextKind::kBody && IsLabelledLine(text, m.begin, m.end)) {
-    // "Sensitivity: Confidential", "Classification: Highly Confidential":
-    // a label's visual marking, its name spelt as the tenant spells it.
-    *strength = Strength::kStrong;
-    return Counts::kYes;
-  }
-  if (p.kind == MarkingKind::kLabel) return Counts::kNo;
-  bool subject_like = subject || kind == TextKind::kAttachmentName;
-  bool strong = subject_like ? IsSubjectMarking(text, m.begin, m.end)
-                             : IsBannerMarking(text, m.begin, m.end);
-  if (strong && !p.mixed_case) {
-    // An everyday word: capitals only, and leading a subject only with a
-    // separator after it ("SECRET: x") or before the subject's own words
-    // in lower case ("SECRET deployment plan"); not "SECRET SANTA draw".
-    // File names keep "SECRET plan.docx": they have no such shouting.
-    // A short acronym ("SBU review", "LES tickets") is also a business
-    // abbreviation: it needs the separator.
-    std::string_view matched = text.substr(m.begin, m.end - m.begin);
-    strong = WrittenInCapitals(matched) &&
-             (!subject || FollowedBySeparator(text, m.end) ||
-              (matched.size() > kMaxAcronymLetters &&
-               FollowedByLowerCaseWord(text, m.end)));
-  }
-  if (strong && p.mixed_case && subject) {
-    strong = MixedCaseLeadsSubject(text, m);
-  }
-  // "Re: LES", "LES": a short footer word that is also a first name or
-  // initials, as the whole subject, says nothing of a marked message; it
-  // counts if the message agrees ("LES: case summary" keeps its separator's
-  // weight; issue 13, round 34: LES alone as a whole subject).
-  if (strong && subject && p.footer_word &&
-      m.end - m.begin <= kMaxAcronymLetters &&
-      text.find_first_not_of(" \t", m.end) == std::string_view::npos) {
-    return Counts::kIfCorroborated;
-  }
-  // "Re: LOU", "LOU\n\nHi Lou, ...", "OFFICIAL USE ONLY" over a pool-car
-  // notice: an abbreviation or notice that is also everyday business
-  // counts only if the message agrees (pack.h, agree_only; issue 13,
-  // breaker round 32 D6).
-  if (strong && p.agree_only) return Counts::kIfCorroborated;
-  // "SECRET Santa", "SECRET sale: 50% off", "TOP SECRET offers inside":
-  // the idiom, written in capitals for emphasis, right after the bare word
-  // (subject_idioms.h); "SECRET: menu of strike options" is a marked
-  // subject (issue 13, breaker round 13 defect 4).
-  if (strong && subject && p.heading_word &&
-      FollowedBySubjectIdiom(text, m.end)) {
-    strong = false;
-  }
-  // "CONFIDENTIAL" over "ATTORNEY WORK PRODUCT": business confidentiality.
-  // Only the bare business word (footer_word: CONFIDENTIAL): "UK SECRET:
-  // legal advice on basing rights", "OFFICIAL-SENSITIVE\nLEGALLY
-  // PRIVILEGED" and a SECRET banner over a privileged footer are
-  // government lawyers' marked mail (breaker round 13 defect 1). In a
-  // body the word still counts if the message agrees (the same word on the
-  // other banner line, a marked subject).
-  // "PRIVATE AND CONFIDENTIAL", "STRICTLY CONFIDENTIAL - your offer
-  // letter", "CONFIDENTIAL - NOT FOR DISTRIBUTION": a business heading,
-  // as "PRIVATE & CONFIDENTIAL" always was (breaker round 13 defect 9).
-  if (strong && p.footer_word && IsBusinessConfidentiality(text, m.begin, m.end)) {
-    strong = false;
-  }
-  if (strong && p.footer_word && NearLegalLegend(text, m.begin, m.end)) {
-    if (kind == TextKind::kBody) return Counts::kIfCorroborated;
-    strong = false;
-  }
-  // "☒ PUBLIC ☐ INTERNAL ☐ CONFIDENTIAL ☐ SECRET": a level offered in a
-  // form's row of boxes and not ticked marks nothing (checkbox_choice.h).
-  if (strong && !subject && UncheckedChoice(text, m.begin)) strong = false;
-  // "UNCLASSIFIED | CONFIDENTIAL | SECRET": a form's column header names
-  // the levels, one a column (checkbox_choice.h, RowListsLevels; issue 13,
-  // round 37 item 2). The row was read by EmitMarkings for this line.
-  if (strong && !subject && s.levels_row && m.begin >= s.levels_row_begin &&
-      m.end <= s.levels_row_end) {
-    strong = false;
-  }
-  // "holds a SECRET clearance": a person's clearance level. Asked only of
-  // a match that would count, as loose words in prose are many.
-  if (strong && AboutClearance(text, m.begin, m.end)) strong = false;
-  if (strong && kind == TextKind::kBody && !IsEdgeLine(text, m.begin, m.end)) {
-    return Counts::kIfCorroborated;
-  }
-  // "PROTECTED: Your account is now secured", "CONTROLLED: substances
-  // policy update": a word whose scheme marks a subject another way
-  // ([SEC=PROTECTED]; the CUI banner atop the body), leading a subject
-  // before a notice's sentence (or, for "alone", before any words), counts
-  // only if the message agrees (pack.h, subject_head; corpus README,
-  // breaker round 7 item 7).
-  if (strong && subject && p.subject_head != SubjectHead::kAny) {
-    SubjectRest rest = ReadSubjectRest(text, m.end);
-    bool doubt = p.subject_head == SubjectHead::kAlone
-                     ? rest != SubjectRest::kNothing
-                     : rest == SubjectRest::kSentence;
-    if (doubt) return Counts::kIfCorroborated;
-  }
-  // A newsletter's "SECRET weapon for glowing skin": in bulk mail a bare
-  // level word leading the subject without a separator counts only if the
-  // message agrees. "SECRET: convoy timings" keeps its separator's weight:
-  // list servers put bulk headers on the copies they send out (breaker
-  // round 13 defect 3).
-  if (strong && kind == TextKind::kBulkSubject && p.heading_word &&
-      !FollowedBySeparator(text, m.end)) {
-    return Counts::kIfCorroborated;
-  }
-  // "CONFIDENTIAL.", "*PROTECTED*", "[CONFIDENTIAL]", a CONFIDENTIAL under
-  // "-- " or "____", an attachment's or a document's first line: the
-  // ordinary-mail word decorated as mail decorates a typed word is the
-  // same weak finding as the bare one below, in an attachment's text too
-  // (its scheme marks a document top and bottom, which agree). Issue 13,
-  // round 36 item 1 (tester r13 repros 25-27, 30-36, 40, 41).
-  // As there, a heading word on the first line, the footer word
-  // (CONFIDENTIAL) on the last ("...\nLee\n\nPROTECTED" stays a bottom
-  // banner), typed plainly ("C O N F I D E N T I A L" is drawn).
-  if (strong && kind == TextKind::kBody && OrdinaryMailWord(p)) {
-    LoneEdge edge = LoneWordAtEdge(text, m.begin, m.end);
-    if (((edge == LoneEdge::kFirst && p.heading_word) ||
-         (edge == LoneEdge::kLast && p.footer_word)) &&
-        WordTypedPlainly(s, text, m)) {
-      return Counts::kIfCorroborated;
-    }
-    // "Regards\nAlice\n\nACME LTD - CONFIDENTIAL": the business word in
-    // a company's footer (tester r13 repros 24, 27).
-    if (p.footer_word && ClosesCompanyFooter(text, m.begin, m.end)) {
-      return Counts::kIfCorroborated;
-    }
-  }
-  // "TOP SECRET\n\nOur summer menu is here!": an everyday word as the
-  // heading of an advert or a personal note has the banner's place but
-  // nothing of a marked message around it (position.h, IsBareHeading).
-  // The mail's own text only: a document's extracted text has lost the
-  // header and footer of each page, so its one banner line may be all that
-  // is left of them.
-  // Doubted, not dismissed: the same word is how a sender who marks only
-  // once marks a real message, so uncorroborated it becomes a
-  // "doubted-marking" finding the policy decides on (the default confirms
-  // it with the sender when it goes outside; breaker round 14 D1).
-  if (strong && kind == TextKind::kBody && s.mail_body && p.heading_word &&
-      IsBareHeading(text, m.begin, m.end) && TypedPlainly(s, text, m)) {
-    return s.bulk_body || OrdinaryMailWord(p) ? Counts::kIfCorroborated
-                                              : Counts::kIfCorroboratedBanner;
-  }
-  // "Acme Ltd\n\nCONFIDENTIAL": a company's footer under its signature
-  // has the bottom banner's place and nothing else of a marked message.
-  // In bulk mail any everyday level word closing the text ("TOP SECRET"
-  // under an advert that it also heads) is such a footer.
-  if (strong && kind == TextKind::kBody && s.mail_body &&
-      (p.footer_word || (s.bulk_body && p.heading_word)) &&
-      IsBareFooter(text, m.begin, m.end) && TypedPlainly(s, text, m)) {
-    // A short word ("LES") closing a mail is a sign-off name or initials as
-    // readily as a bottom banner: it counts if the message agrees, and is
-    // not put to the sender as a doubted marking (issue 13, round 34 item
-    // 13: "Hi Les, ...\n\nLES" was held for confirmation).
-    bool acronym = m.end - m.begin <= kMaxAcronymLetters;
-    return s.bulk_body || acronym || OrdinaryMailWord(p) ? Counts::kIfCorroborated
-                                                         : Counts::kIfCorroboratedBanner;
-  }
-  // "TOP SECRET - Menu Launch Friday", "SECRET - Draw on Friday": an
-  // everyday level word heading a line of words in lower or mixed case is
-  // an advert's or a note's title as readily as a banner with a page
-  // number; it counts if the message agrees (the same banner at the other
-  // edge, a marked subject, portion marks). "SECRET - DRAFT" in capitals
-  // is a banner.
-  if (strong && kind == TextKind::kBody && s.mail_body && p.heading_word &&
-      LowerCaseAfter(text, m) && TierHeadsBannerLine(text, m.begin, m.end)) {
-    return Counts::kIfCorroborated;
-  }
-  *strength = strong ? Strength::kStrong : Strength::kWeak;
-  return Counts::kYes;
 }
 
 // A banner that is a phrase of words ("LIMITED OFFICIAL USE", "LAW
@@ -365,9 +118,11 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
       return Counts::kYes;
     case MarkingKind::kPortion: {
       *strength = Strength::kStrong;
+      bool in_subject = kind == TextKind::kSubject || kind == TextKind::kBulkSubject;
       PortionPlace place =
           subject_like
-              ? (IsSubjectMarking(text, m.begin, m.end)
+              ? (IsSubjectMarking(text, m.begin, m.end) ||
+                         (in_subject && PortionEndsSubject(text, m.begin, m.end))
                      ? SubjectPortionPlace(text.substr(m.begin, m.end - m.begin))
                      : PortionPlace::kNone)
               : PortionMarkPlace(text, m.begin, m.end);

@@ -75,6 +75,15 @@ bool TrailsSubject(std::string_view text, std::size_t begin, std::size_t end);
 bool EndsSubjectUnseparated(std::string_view text, std::size_t begin,
                             std::size_t end);
 
+// A portion mark (the match, brackets included) ends the subject after the
+// subject's own words: "CTS: exercise plan (NS)", "Convoy timings (S)".
+// DoDM 5200.01 Vol 2 encl. 4 puts an e-mail subject's portion mark first;
+// senders who mark at the end write it so too. Read as a subject's leading
+// mark is (SubjectPortionPlace): a bare one counts only if the message
+// agrees ("Slides (TS)" is Tom Smith's), one with controls counts (issue 13,
+// round 38 item 4).
+bool PortionEndsSubject(std::string_view text, std::size_t begin, std::size_t end);
+
 // The match stands between separators in the middle of a subject, each with
 // a blank on its outer side: "Deployment plan - SECRET - v2", "Plan | TOP
 // SECRET | v2", "Plan / SECRET / draft", "Plan: SECRET - draft", or after

@@ -119,5 +119,21 @@ TEST(PositionTest, AbbreviationLeadsSubjectInEverySeparatorForm) {
   }
 }
 
+// Issue 13, round 38 item 4: a portion mark ending a subject after its
+// words ("CTS: x (NS)").
+TEST(PositionTest, PortionMarkEndsSubject) {
+  for (std::string_view subject :
+       {"CTS: x (NS)", "RE: [EXTERNAL] exercise plan (S)", "Convoy timings (NS) ",
+        "Plan (TS)*"}) {
+    std::size_t b = subject.rfind('(');
+    EXPECT_TRUE(PortionEndsSubject(subject, b, subject.find(')', b) + 1)) << subject;
+  }
+  for (std::string_view subject :
+       {"(NS)", "RE: (NS)", "Plan (NS) draft", "Plan(NS)", "[EXTERNAL] (S)"}) {
+    std::size_t b = subject.rfind('(');
+    EXPECT_FALSE(PortionEndsSubject(subject, b, subject.find(')', b) + 1)) << subject;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::content

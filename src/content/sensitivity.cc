@@ -66,18 +66,26 @@ void Sensitivity::Corroborate() {
   };
   std::map<std::string_view, int> word_count;
   std::set<Level> portion_levels, word_levels;
+  std::set<Level> body_portion_levels, body_word_levels;  // outside the subject
+  // The packs of the subject's doubtful words and portion marks.
+  std::set<std::string_view> subject_word_packs, subject_portion_packs;
   for (const Finding& g : findings) {
     if (!g.needs_corroboration) continue;
+    if (g.where == "subject") {
+      (IsPortionText(g.text) ? subject_portion_packs : subject_word_packs).insert(g.pack);
+    }
     if (IsPortionText(g.text)) {
       note_name(portion_names, g);
       if (!ClassifiedMarkMayBeInitials(g.text)) note_name(plain_names, g);
       portion_levels.insert(g.level);
+      if (g.where != "subject") body_portion_levels.insert(g.level);
     } else {
       // A subject word is not a banner line. A bulk mail's top and bottom
       // banners that agree count as any others (breaker round 13 defect
       // 3: a list server's copy of a marked message).
       if (g.where != "subject") ++word_count[g.marking];
       word_levels.insert(g.level);
+      if (g.where != "subject") body_word_levels.insert(g.level);
     }
   }
   auto agrees = [&](const Finding& f) {
@@ -97,6 +105,16 @@ void Sensitivity::Corroborate() {
         return true;
       }
     }
+    // A subject led by one of a scheme's abbreviations and ended by a
+    // portion mark of the same scheme ("CTS: exercise plan (NS)"): two
+    // marks of one system set off as a marked subject sets them, which a
+    // code and a person's initials are not both; each counts at its own
+    // level, so the message takes the higher and names both (issue 13,
+    // round 38 item 4).
+    if (f.where == "subject" &&
+        (portion ? subject_word_packs : subject_portion_packs).count(f.pack) > 0) {
+      return true;
+    }
     // The same lone level word on another banner line.
     if (!portion && f.where != "subject" && word_count[f.marking] >= 2) {
       return true;
@@ -104,8 +122,12 @@ void Sensitivity::Corroborate() {
     // A bare level word and a bare portion mark of the same level: the
     // heading "SECRET" over "(S) Route B", or under the subject "(S)
     // Convoy timings", is the banner-and-portion layout of a classified
-    // message (DoDM 5200.01 Vol 2), which an advert does not copy.
-    const std::set<Level>& others = portion ? word_levels : portion_levels;
+    // message (DoDM 5200.01 Vol 2), which an advert does not copy. Two in
+    // the subject agree only as one scheme's (above): "CTS: invoice 4471
+    // overdue (TS)" is a code and a person's initials.
+    const std::set<Level>& others =
+        f.where == "subject" ? (portion ? body_word_levels : body_portion_levels)
+                             : (portion ? word_levels : portion_levels);
     return f.level > Level::kNone && others.count(f.level) > 0;
   };
   // Decided first, changed after: whether one agrees must not depend on

@@ -103,5 +103,48 @@ TEST(CorroborateTest, AnUnclassifiedOrOneLetterMarkAgreesWithInitialsShapedOnes)
   EXPECT_EQ(us.findings.size(), 2u);
 }
 
+// Issue 13, round 38 item 4: a subject led by a NATO abbreviation and
+// ended by a NATO portion mark ("CTS: exercise plan (NS)"): the two agree,
+// the level is the higher, both are named. A US banner agrees with a bare
+// CTS as any strong marking does. Marks of other packs, or one of them in
+// the body, do not agree so (at different levels: a bare word and a bare
+// portion mark of one level agree whatever their packs).
+TEST(CorroborateTest, SubjectAbbreviationAndTrailingPortionMarkOfOnePackAgree) {
+  auto in_subject = [](Finding f) {
+    f.where = "subject";
+    return f;
+  };
+  Sensitivity s;
+  s.Add(in_subject(Doubtful("CTS", "nato-eu", Level::kTopSecret, "CTS")));
+  s.Add(in_subject(Doubtful("(NS)", "nato-eu", Level::kSecret, "(NS)")));
+  s.Corroborate();
+  EXPECT_EQ(s.level, Level::kTopSecret);
+  ASSERT_EQ(s.findings.size(), 2u);
+  EXPECT_EQ(s.findings[0].strength, Strength::kStrong);
+  EXPECT_EQ(s.findings[1].strength, Strength::kStrong);
+
+  Sensitivity banner;
+  banner.Add(in_subject(Doubtful("CTS", "nato-eu", Level::kTopSecret, "CTS")));
+  banner.Add(Strong("TOP SECRET//<controls>", "us-classified", Level::kTopSecret,
+                    "TOP SECRET//REL TO USA, NATO"));
+  banner.Corroborate();
+  EXPECT_EQ(banner.level, Level::kTopSecret);
+  EXPECT_EQ(banner.findings[0].strength, Strength::kStrong);
+
+  Sensitivity other_pack;
+  other_pack.Add(in_subject(Doubtful("CTS", "nato-eu", Level::kTopSecret, "CTS")));
+  other_pack.Add(in_subject(Doubtful("(S)", "us-classified", Level::kSecret, "(S)")));
+  other_pack.Corroborate();
+  EXPECT_TRUE(AllWeak(other_pack));
+
+  Sensitivity body_portion;
+  body_portion.Add(in_subject(Doubtful("NS", "nato-eu", Level::kSecret, "NS")));
+  Finding nina = Doubtful("(NR)", "nato-eu", Level::kOfficialSensitive, "(NR)");
+  nina.where = "body";
+  body_portion.Add(nina);
+  body_portion.Corroborate();
+  EXPECT_TRUE(AllWeak(body_portion));
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -1,9 +1,10 @@
 #include <array>
 #include <cstring>
 #include <utility>
+#include <vector>
 #include <pugixml.hpp>
 
-#include "content/css_caps.h"
+#include "content/shown_caps.h"
 #include "content/extract.h"
 #include "content/office_caps.h"
 #include "content/xml_names.h"
@@ -57,7 +58,7 @@ class TextWalker : public pugi::xml_tree_walker {
         return true;  // written whole when its element was met
       }
       if (caps_ != nullptr && caps_->ShownInCapitals(node)) {
-        AppendUpperAscii(out_, node.value());
+        AppendUpperAscii(out_, node.value(), &raised_);
       } else {
         out_->append(node.value());
       }
@@ -121,6 +122,8 @@ class TextWalker : public pugi::xml_tree_walker {
     return true;
   }
 
+  const std::vector<RaisedRun>& raised() const { return raised_; }
+
  private:
   // A table cell: WordprocessingML's w:tc, ODF's table:table-cell and the
   // table:covered-table-cell a merged cell hides (ODF 1.2 Part 1).
@@ -158,6 +161,7 @@ class TextWalker : public pugi::xml_tree_walker {
   }
 
   std::string* out_;
+  std::vector<RaisedRun> raised_;  // text shown in capitals, typed in lower case
   const XmlTextOptions& options_;
   const OfficeCaps* caps_;
   bool next_cell_ = false;  // the next paragraph opens a later cell
@@ -221,6 +225,7 @@ bool XmlToText(std::string_view xml, std::string* out,
   }
   TextWalker walker(out, options, options.styles != nullptr ? &caps : nullptr);
   doc.traverse(walker);
+  TypedCaseInCellRows(out, walker.raised());
   return true;
 }
 

@@ -305,6 +305,8 @@ TEST(XmlToTextCapsTest, OdfPresentationAndGraphicStyles) {
             "\nUK SECRET");
 }
 
+// One cell with words a row: a row of two (shown_caps.h) keeps its typed
+// case.
 TEST(XmlToTextCapsTest, OdfTableCellStylesAndColumnDefaults) {
   std::string automatic = std::string("<style:style style:name='ce1' style:family='table-cell'>") +
                           kUpper + "</style:style>";
@@ -313,11 +315,13 @@ TEST(XmlToTextCapsTest, OdfTableCellStylesAndColumnDefaults) {
                              "table:number-columns-repeated='2'/><table:table-column "
                              "table:default-cell-style-name='ce1'/><table:table-row>"
                              "<table:table-cell table:style-name='ce1'><text:p>uk secret</text:p>"
-                             "</table:table-cell><table:table-cell><text:p>plan</text:p>"
-                             "</table:table-cell><table:table-cell><text:p>uk eyes only"
-                             "</text:p></table:table-cell></table:table-row></table:table>"
-                             "</office:spreadsheet>")),
-            "\n\nUK SECRET\tplan\tUK EYES ONLY");
+                             "</table:table-cell></table:table-row><table:table-row>"
+                             "<table:table-cell/><table:table-cell><text:p>plan</text:p>"
+                             "</table:table-cell></table:table-row><table:table-row>"
+                             "<table:table-cell table:number-columns-repeated='2'/>"
+                             "<table:table-cell><text:p>uk eyes only</text:p></table:table-cell>"
+                             "</table:table-row></table:table></office:spreadsheet>")),
+            "\n\nUK SECRET\n\tplan\n\tUK EYES ONLY");
   // Repeated cells before it count towards its column.
   EXPECT_EQ(Shown(OdfContent(automatic,
                              "<office:spreadsheet><table:table><table:table-columns>"
@@ -333,10 +337,10 @@ TEST(XmlToTextCapsTest, OdfTableCellStylesAndColumnDefaults) {
                              "<office:spreadsheet><table:table><table:table-column "
                              "table:number-columns-repeated='x'/><table:table-column "
                              "table:default-cell-style-name='ce1'/><table:table-row>"
-                             "<table:table-cell><text:p>plan</text:p></table:table-cell>"
+                             "<table:table-cell/>"
                              "<table:table-cell><text:p>uk secret</text:p></table:table-cell>"
                              "</table:table-row></table:table></office:spreadsheet>")),
-            "\n\nplan\tUK SECRET");
+            "\n\tUK SECRET");
 }
 
 TEST(XmlToTextCapsTest, WordTableStyles) {
@@ -344,11 +348,13 @@ TEST(XmlToTextCapsTest, WordTableStyles) {
                        "><w:style w:type='table' w:styleId='Banner'><w:rPr><w:caps/></w:rPr>"
                        "</w:style><w:style w:type='paragraph' w:styleId='Plain'><w:rPr>"
                        "<w:caps w:val='0'/></w:rPr></w:style></w:styles>";
+  // One cell with words a row: a row of two keeps its typed case
+  // (CellRowsKeepTheirTypedCase).
   std::string table = "<w:tbl><w:tblPr><w:tblStyle w:val='Banner'/></w:tblPr><w:tr><w:tc>"
-                      "<w:p><w:r><w:t>uk secret</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr>"
-                      "<w:pStyle w:val='Plain'/></w:pPr><w:r><w:t>plan</w:t></w:r></w:p>"
-                      "</w:tc></w:tr></w:tbl><w:p><w:r><w:t>after</w:t></w:r></w:p>";
-  EXPECT_EQ(Shown(Doc(table), styles), "\n\nUK SECRET\tplan\nafter");
+                      "<w:p><w:r><w:t>uk secret</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc>"
+                      "<w:p><w:pPr><w:pStyle w:val='Plain'/></w:pPr><w:r><w:t>plan</w:t></w:r>"
+                      "</w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>after</w:t></w:r></w:p>";
+  EXPECT_EQ(Shown(Doc(table), styles), "\n\nUK SECRET\n\nplan\nafter");
   std::string default_table = std::string("<w:styles ") + kW +
                               "><w:style w:type='table' w:default='1' w:styleId='Grid'><w:rPr>"
                               "<w:smallCaps/></w:rPr></w:style></w:styles>";
@@ -356,6 +362,32 @@ TEST(XmlToTextCapsTest, WordTableStyles) {
                       "</w:tr></w:tbl>"),
                   default_table),
             "\n\nUK SECRET");
+}
+
+// Issue 13, round 38 (repro 29): a row of cells keeps the case its cells
+// were typed in, the Word table's and PowerPoint table's alike; a cell's
+// own words typed in capitals stay capitals.
+TEST(XmlToTextCapsTest, CellRowsKeepTheirTypedCase) {
+  std::string styles = std::string("<w:styles ") + kW +
+                       "><w:style w:type='table' w:styleId='Head'><w:rPr><w:caps/></w:rPr>"
+                       "</w:style></w:styles>";
+  auto row = [](std::string_view a, std::string_view b, std::string_view c) {
+    std::string out = "<w:tbl><w:tblPr><w:tblStyle w:val='Head'/></w:tblPr><w:tr>";
+    for (std::string_view cell : {a, b, c}) {
+      out += "<w:tc><w:p><w:r><w:t>";
+      out += cell;
+      out += "</w:t></w:r></w:p></w:tc>";
+    }
+    out += "</w:tr></w:tbl>";
+    return out;
+  };
+  EXPECT_EQ(Shown(Doc(row("Recipe", "secret", "Serves 4")), styles),
+            "\n\nRecipe\tsecret\tServes 4");
+  EXPECT_EQ(Shown(Doc(row("MOD/2026/114", "UK SECRET", "page 1 of 3")), styles),
+            "\n\nMOD/2026/114\tUK SECRET\tpage 1 of 3");
+  // Paragraphs keep the shown capitals.
+  EXPECT_EQ(Shown(Doc("<w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>uk secret</w:t></w:r></w:p>")),
+            "\nUK SECRET");
 }
 
 }  // namespace

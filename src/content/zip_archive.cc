@@ -62,6 +62,14 @@ bool ZipArchive::MethodSupported(zip_uint64_t index) const {
   return zip_compression_method_supported(st.comp_method, 0) != 0;
 }
 
+bool ZipArchive::HoldsBytes(zip_uint64_t index) const {
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat_index(zip_.get(), index, 0, &st) != 0) return true;  // Read says why
+  return ((st.valid & ZIP_STAT_SIZE) != 0 && st.size != 0) ||
+         ((st.valid & ZIP_STAT_COMP_SIZE) != 0 && st.comp_size != 0);
+}
+
 bool ZipArchive::Encrypted(zip_uint64_t index) const {
   if (index < local_encrypted_.size() && local_encrypted_[index]) return true;
   zip_stat_t st;

@@ -42,6 +42,12 @@ class ZipArchive {
   // Whether this libzip can decompress the member's method (Debian 12's
   // libzip reads no LZMA, method 14, which 7-Zip and Python write).
   bool MethodSupported(zip_uint64_t index) const;
+  // Whether the member's directory entry declares any bytes (compressed or
+  // not). A directory entry ("plans/") written by any zip tool declares
+  // none; one that does carries data that unzip, 7-Zip and Explorer hide
+  // (they make a folder of it) but that is sent all the same, so it is read
+  // as a file (issue 13, round 38).
+  bool HoldsBytes(zip_uint64_t index) const;
 
   // Reads member `index` into `*data`, adding what it inflates to `*used`
   // (the attachment's running total). False when the member is unreadable

@@ -58,8 +58,10 @@ bool WantedMember(DocType type, std::string_view name) {
 // inside the file being sent (issue 13, breaker round 8 defect 2). Only the
 // macro project is left: code, not the document's words (ECMA-376 Part 1,
 // 15.2.13 and [MS-OVBA]).
-bool OtherMember(std::string_view name) {
-  if (name.empty() || name.back() == '/') return false;  // a directory
+// A directory entry that declares bytes (ZipArchive::HoldsBytes) is one.
+bool OtherMember(std::string_view name, bool holds_bytes) {
+  if (name.empty()) return false;
+  if (name.back() == '/') return holds_bytes;
   std::string_view base = name.substr(name.rfind('/') + 1);
   auto ends = [&](std::string_view s) {
     return base.size() >= s.size() && base.substr(base.size() - s.size()) == s;
@@ -197,13 +199,17 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
   const OfficeCaps styles = ReadStyles(type, name, zip, budget, &used, out, &odf_styles);
   for (zip_int64_t i = 0; i < count && !zip.stopped(); ++i) {
     const char* member = zip.Name(i);
-    if (member == nullptr) continue;
+    if (member == nullptr) {  // what it holds is unknown, not absent
+      out.errors.push_back(std::string(name) + ": member " + std::to_string(i) +
+                           " has no name libzip can read; not read");
+      continue;
+    }
     std::string_view member_name(member);
     bool labels = type == DocType::kOoxml && member_name == "docProps/custom.xml";
     bool label_info =
         type == DocType::kOoxml && member_name == "docMetadata/LabelInfo.xml";
     bool custom_xml = type == DocType::kOoxml && IsCustomXmlItem(member_name);
-    if (OtherMember(member_name)) {
+    if (OtherMember(member_name, zip.HoldsBytes(i))) {
       if (zip.Encrypted(i)) {
         out.encrypted_members.push_back(std::string(member_name));
         continue;

@@ -14,6 +14,11 @@
 # which a guard does not do on mail (seventh round): such an attachment is
 # unreadable-attachment, never complete, and held for an outside address;
 # under strace, the scan makes no execve but its own.
+# Zip entries (round 38, make-zip-fixtures.py): WinZip AES (AE-1, AE-2,
+# method 99 without bit 0) and traditional PKWARE members are
+# encrypted-attachment; an AES strength or method 99 without its extra
+# field, a method nothing decodes, a cut zip and an overlapping-entry bomb
+# leave the scan incomplete; a directory entry carrying bytes is read.
 # Usage: markings-archives.sh NEARMISS. NM_UPDATE_GOLDEN=1 rewrites the
 # golden (review the diff by hand).
 set -u
@@ -50,7 +55,18 @@ fake-lrzip none false hold
 fake-grzip none false hold
 marked-rar5 SECRET true hold
 truncated-rar5 none false hold
-junk-rar5 none false hold"
+junk-rar5 none false hold
+zip-aes256-ae2 none true hold
+zip-aes128-ae1 none true hold
+zip-aes-no-flag none true hold
+zip-aes-bad-strength none false hold
+zip-method99-no-extra none false hold
+zip-pkware none true hold
+zip-method-wavpack none false hold
+zip-truncated none false hold
+zip-overlap-bomb none false hold
+zip-directory-with-data SECRET true hold
+docx-directory-with-data SECRET true hold"
 
 files=$(printf '%s\n' "$cases" | while read -r name _ _ _; do printf '%s ' "$data/$name.eml"; done)
 # shellcheck disable=SC2086  # the list of fixtures is split on purpose

@@ -1,11 +1,12 @@
 """Package helpers shared by the fixture generators of this folder
-(structure/ and round35/ make-fixtures.py): a zip written with a fixed date,
+(structure/, round35/, round37/ and round38/ make-fixtures.py): a zip
+written with a fixed date,
 the `mimetype` member stored as ODF 1.2 part 3 (3.3) requires, and the
 OOXML package parts (ECMA-376 part 2: the package relationships and
 [Content_Types].xml) every Word or PowerPoint fixture needs. Standard
 library only; output is byte-for-byte the same run to run.
 """
-import io, zipfile
+import base64, io, zipfile
 
 ZIP_DATE = (2026, 12, 1, 9, 0, 0)
 
@@ -37,3 +38,44 @@ def content_types(main_part, main_type):
             'vnd.openxmlformats-package.relationships+xml"/><Default Extension='
             '"xml" ContentType="application/xml"/><Override PartName="/%s" '
             'ContentType="%s"/></Types>') % (main_part, main_type)
+
+
+class MailFixtures:
+    """The .eml writers of the round generators (round35/, round37/,
+    round38/): each message from alice@example.org to
+    bob@outside-partner.com (outside the organisation, so the default
+    policy's rules for outside recipients apply), dated `date` (RFC 5322),
+    with the fixed MIME `boundary`; `only`: the fixture names to write
+    (empty: all)."""
+
+    def __init__(self, date, boundary, only):
+        self.head = ("From: alice@example.org\nTo: bob@outside-partner.com\n"
+                     "Subject: %s\nMessage-ID: <%s@example.org>\n"
+                     "Date: " + date + "\nMIME-Version: 1.0\n")
+        self.boundary, self.only = boundary, only
+
+    def write(self, name, text):
+        if self.only and name not in self.only:
+            return
+        with open(name + ".eml", "wb") as f:
+            f.write(text.encode() if isinstance(text, str) else text)
+
+    def text_mail(self, name, body, subject="Weekly notes"):
+        self.write(name, self.head % (subject, name) +
+                   "Content-Type: text/plain; charset=utf-8\n"
+                   "Content-Transfer-Encoding: 8bit\n\n" + body)
+
+    def html_mail(self, name, html, subject="Weekly notes"):
+        self.write(name, self.head % (subject, name) +
+                   "Content-Type: text/html; charset=utf-8\n\n%s\n" % html)
+
+    def attach(self, name, data, filename, ctype, body="See the attached file.\n"):
+        b64 = base64.encodebytes(data).decode()
+        b = self.boundary
+        self.write(name, self.head % ("files", name) +
+                   'Content-Type: multipart/mixed; boundary="%s"\n\n'
+                   "--%s\nContent-Type: text/plain; charset=utf-8\n\n%s\n"
+                   '--%s\nContent-Type: %s; name="%s"\n'
+                   'Content-Disposition: attachment; filename="%s"\n'
+                   "Content-Transfer-Encoding: base64\n\n%s\n--%s--\n"
+                   % (b, b, body, b, ctype, filename, filename, b64, b))

@@ -10,7 +10,7 @@ files are committed, and this records how they were made. Output is
 byte-for-byte the same run to run (fixed zip dates and boundaries). Names
 given on the command line write only those fixtures.
 """
-import base64, os, sys
+import os, sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import ooxml_fixture  # noqa: E402
@@ -18,41 +18,11 @@ import ooxml_fixture  # noqa: E402
 ONLY = set(sys.argv[1:])
 BOUNDARY = "nearmiss-round37-boundary"
 ZIP_DATE = (2026, 12, 3, 9, 0, 0)
-HEAD = ("From: alice@example.org\nTo: bob@outside-partner.com\n"
-        "Subject: %s\nMessage-ID: <%s@example.org>\n"
-        "Date: Thu, 03 Dec 2026 09:00:00 +0000\nMIME-Version: 1.0\n")
+MAIL = ooxml_fixture.MailFixtures("Thu, 03 Dec 2026 09:00:00 +0000", BOUNDARY, ONLY)
+write, text_mail, html_mail, attach = MAIL.write, MAIL.text_mail, MAIL.html_mail, MAIL.attach
 NOTE = "The convoy leaves at 0600 on Thursday from the north gate."
 MINUTES = ("Minutes of the project board, 3 December.\n"
            "Actions are listed below.\n")
-
-
-def write(name, text):
-    if ONLY and name not in ONLY:
-        return
-    with open(name + ".eml", "wb") as f:
-        f.write(text.encode())
-
-
-def text_mail(name, body, subject="Weekly notes"):
-    write(name, HEAD % (subject, name) +
-          "Content-Type: text/plain; charset=utf-8\n"
-          "Content-Transfer-Encoding: 8bit\n\n" + body)
-
-
-def html_mail(name, html, subject="Weekly notes"):
-    write(name, HEAD % (subject, name) +
-          "Content-Type: text/html; charset=utf-8\n\n%s\n" % html)
-
-
-def attach(name, data, filename, ctype, body="See the attached file.\n"):
-    b64 = base64.encodebytes(data).decode()
-    write(name, HEAD % ("files", name) +
-          'Content-Type: multipart/mixed; boundary="%s"\n\n'
-          "--%s\nContent-Type: text/plain; charset=utf-8\n\n%s\n"
-          '--%s\nContent-Type: %s; name="%s"\n'
-          'Content-Disposition: attachment; filename="%s"\n'
-          "Content-Transfer-Encoding: base64\n\n%s\n--%s--\n"
-          % (BOUNDARY, BOUNDARY, body, BOUNDARY, ctype, filename, filename, b64, BOUNDARY))
 
 
 def zipped(members):
