@@ -135,6 +135,14 @@ bool ReadsAsDisclaimer(std::string_view line) {
   return false;
 }
 
+bool ReadsAsDisclaimerOfThisMail(std::string_view line) {
+  if (!ReadsAsDisclaimer(line)) return false;
+  for (std::string_view w : kMessageWords) {
+    if (w.starts_with("this ") && ContainsNoCase(line, w)) return true;
+  }
+  return false;
+}
+
 bool DisclaimerFollows(std::string_view s, std::size_t line_end) {
   std::size_t at = line_end;
   std::string_view next;

@@ -21,6 +21,11 @@ bool HasDisclaimerWords(std::string_view line);
 // vehicles were seen ...", "Rounds fired in error ...": issue 13, tester
 // 13 item 2); a disclaimer is about the mail it closes.
 bool ReadsAsDisclaimer(std::string_view line);
+// ReadsAsDisclaimer, and the line names the mail itself ("this email",
+// "this message", "this communication", ...): what a disclaimer under a
+// classified portion mark must say, for "(S) If you are not the intended
+// recipient of this convoy plan, notify J3." is the portion's own sentence.
+bool ReadsAsDisclaimerOfThisMail(std::string_view line);
 // The line holds a legal legend ("attorney work product", "subject to
 // contract", "without prejudice", "privileged", ...).
 bool HasLegalLegend(std::string_view line);

@@ -259,15 +259,16 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   // not numbered paragraphs (issue 13, breaker round 13 defect 5).
   // A disclaimer's words are everyday words too: the line is a disclaimer
   // only when it speaks of the mail it closes (legend_words.h,
-  // ReadsAsDisclaimer: "(S) This email is intended for the addressee
-  // only."), and a legal legend closes nothing under a classified mark:
+  // ReadsAsDisclaimer; under a classified mark it names the mail itself:
+  // "(S) This email is intended for the addressee only."), and a legal
+  // legend closes nothing under a classified mark:
   // "(S) Unauthorized vehicles were seen ...", "(TS) The source intended
   // to travel ...", "(C) Legal advice ... it is privileged." are portions
   // (issue 13, tester 13 item 2).
   std::string_view legend = rest.substr(0, kLegendBytes);
-  if (!numbered && (ReadsAsDisclaimer(legend) ||
-                    (UnclassifiedMark(text.substr(begin, end - begin)) &&
-                     HasLegalLegend(legend)))) {
+  bool unclassified = UnclassifiedMark(text.substr(begin, end - begin));
+  if (!numbered && (unclassified ? ReadsAsDisclaimer(legend) || HasLegalLegend(legend)
+                                 : ReadsAsDisclaimerOfThisMail(legend))) {
     return PortionPlace::kNone;
   }
   std::size_t own = mid_line ? std::string_view::npos : begin - line_begin;
