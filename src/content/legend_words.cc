@@ -19,6 +19,14 @@ constexpr std::array<std::string_view, 13> kDisclaimerWords = {
     "confidential and", "contains confidential", "confidentiality notice",
     "unauthorised", "unauthorized"};
 
+// What a disclaimer speaks of: the mail it is appended to, its recipient
+// and sender. Matched case-insensitively beside a kDisclaimerWords phrase.
+constexpr std::array<std::string_view, 16> kMessageWords = {
+    "this email", "this e-mail", "this message", "this mail",
+    "this communication", "this transmission", "this electronic",
+    "attachment", "recipient", "addressee", "sender", "received this",
+    "disclaimer", "confidentiality notice", "any files", "this fax"};
+
 // Legal legends: handling words of lawyers' and negotiators' letters
 // (legal professional privilege, the "work product" doctrine, "subject to
 // contract" and "without prejudice" in English practice). Phrases, matched
@@ -119,6 +127,22 @@ bool HasDisclaimerWords(std::string_view line) {
   return false;
 }
 
+bool ReadsAsDisclaimer(std::string_view line) {
+  if (!HasDisclaimerWords(line)) return false;
+  for (std::string_view w : kMessageWords) {
+    if (ContainsNoCase(line, w)) return true;
+  }
+  return false;
+}
+
+bool ReadsAsDisclaimerOfThisMail(std::string_view line) {
+  if (!ReadsAsDisclaimer(line)) return false;
+  for (std::string_view w : kMessageWords) {
+    if (w.starts_with("this ") && ContainsNoCase(line, w)) return true;
+  }
+  return false;
+}
+
 bool DisclaimerFollows(std::string_view s, std::size_t line_end) {
   std::size_t at = line_end;
   std::string_view next;
@@ -129,10 +153,7 @@ bool DisclaimerFollows(std::string_view s, std::size_t line_end) {
     at = stop;
     if (!OnlyDecoration(next)) break;
   }
-  for (std::string_view w : kDisclaimerWords) {
-    if (ContainsNoCase(next, w)) return true;
-  }
-  return false;
+  return ReadsAsDisclaimer(next);
 }
 
 }  // namespace nearmiss::content

@@ -13,6 +13,19 @@ namespace nearmiss::content {
 // The line holds a phrase of an email disclaimer ("intended", "in error",
 // "is confidential", ...).
 bool HasDisclaimerWords(std::string_view line);
+// The line reads as a disclaimer: it holds a disclaimer phrase and speaks
+// of the message or its handling ("this email", "this message", "the
+// intended recipient", "the sender", "attachments", "received this",
+// "addressee"). Each disclaimer phrase alone is also an everyday word of
+// operational and legal traffic ("The intended route ...", "Unauthorized
+// vehicles were seen ...", "Rounds fired in error ...": issue 13, tester
+// 13 item 2); a disclaimer is about the mail it closes.
+bool ReadsAsDisclaimer(std::string_view line);
+// ReadsAsDisclaimer, and the line names the mail itself ("this email",
+// "this message", "this communication", ...): what a disclaimer under a
+// classified portion mark must say, for "(S) If you are not the intended
+// recipient of this convoy plan, notify J3." is the portion's own sentence.
+bool ReadsAsDisclaimerOfThisMail(std::string_view line);
 // The line holds a legal legend ("attorney work product", "subject to
 // contract", "without prejudice", "privileged", ...).
 bool HasLegalLegend(std::string_view line);
@@ -35,7 +48,7 @@ bool IsDisclaimerHeading(std::string_view matched);
 // sentence about a virus is no legend; banner_zone.h skips these lines.
 bool HasFooterNotice(std::string_view line);
 // Whether the next line after `line_end` with words on it (rules such as
-// "---" skipped) reads as a disclaimer.
+// "---" skipped) reads as a disclaimer (ReadsAsDisclaimer).
 bool DisclaimerFollows(std::string_view s, std::size_t line_end);
 
 }  // namespace nearmiss::content

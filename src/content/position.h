@@ -160,15 +160,19 @@ bool IsPhraseWord(std::string_view word);
 //   lists: it is always kIfCorroborated ("(CUI)", "(SBU)", "(FOUO)", the CUI
 //   Registry's mark and its predecessors, excepted), and kNone when the
 //   words after it spell the initials ("(TS) Tom Smith"). On a disclaimer or legal-legend
-//   line ("(U) This email is confidential ...") a bare mark is kNone, so
-//   that it corroborates nothing. On its own it counts only as the start of
+//   line ("(U) This email is confidential ...": legend_words.h,
+//   ReadsAsDisclaimer; a legal legend under an unclassified mark only) a
+//   bare mark is kNone, so that it corroborates nothing. On its own it counts only as the start of
 //   a sentence (a
 //   capital, a digit or a quote after it; "(TS) stands for timestamp" is
 //   kIfCorroborated), never on a copyright line ("(C) 2025 Example Ltd"),
-//   and never among option labels:
-//   a single capital other than U, C, S or a clothing size in brackets within
-//   kOptionLines lines ("(S) 36-38 / (M) 40-42", "(A) London (B) Berlin
-//   (C) Paris") makes the line a list of options (kNone).
+//   and never among option labels (portion_options.h): a clothing size, two
+//   single capitals other than U, C, S and O, or one next in the alphabet
+//   to the mark, where a list's items stand (opening the lines of the
+//   mark's block, or beside it on its line with a short value between:
+//   "(S) 36-38 / (M) 40-42", "(A) London (B) Berlin (C) Paris") make it
+//   an option (kNone); "see Annex (A)", "Microsoft(R)" or a signature's
+//   "(M) 07700 ..." do not (issue 13, tester 13 item 1).
 // - A one-letter bare mark ("(S)", "(C)") must further open prose (the
 //   line ends in . ! ? after a word, or has four words): "(S) The convoy
 //   leaves at 0600." is a portion, "(S) Blue T-shirt" is not on its own.
@@ -181,7 +185,11 @@ bool IsPhraseWord(std::string_view word);
 // - A bare mark of two or more letters after a paragraph number or letter
 //   (not a bullet) and before a sentence ("1. (TS) The convoy leaves at
 //   0600.", "1. (NS) ...") is kPortion: the numbered paragraph opened by
-//   its mark is the portion layout itself (issue 13). So is one before a
+//   its mark is the portion layout itself (issue 13); if its words spell
+//   the mark ("1. (TS) The Syrian convoy ...") it is kIfCorroborated, and
+//   kPortion beside an unclassified portion (tester 13 item 3). After a
+//   number a "label: value" that ends as a sentence ("1. (S) Size: 12
+//   personnel.", SALUTE) is a portion; "(S) Spanish: pass" is a list. So is one before a
 //   sentence opening with a determiner ("(NS) The exercise moves ..."), or
 //   in a text where the same mark, or an unclassified "(U)" or "(NU)",
 //   opens another paragraph with a sentence ("(TS) Convoy leaves at

@@ -37,6 +37,24 @@ bool WordIs(std::string_view text, std::size_t at, std::string_view word) {
   return word.back() == '/' || after == text.size() || !IsAlpha(text[after]);
 }
 
+// "TOP SECRET/SCI with polygraph", "TS/SCI with a full-scope poly": a
+// polygraph within three words after "with" qualifies a person's clearance
+// (a job spec's "Security Classification: TOP SECRET/SCI with polygraph",
+// issue 13, tester 13 item 17). No marking is written with a polygraph.
+bool WithPolygraph(std::string_view text, std::size_t word) {
+  if (!WordIs(text, word, "with")) return false;
+  std::size_t i = word + 4;
+  for (int n = 0; n < 3; ++n) {
+    while (i < text.size() && IsBlank(text[i])) ++i;
+    if (WordIs(text, i, "polygraph") || WordIs(text, i, "poly") ||
+        WordIs(text, i, "FSP")) {
+      return true;
+    }
+    while (i < text.size() && !IsBlank(text[i]) && text[i] != '\n') ++i;
+  }
+  return false;
+}
+
 // Words of a heading over a clearance in a job advert ("Clearance
 // Required:", "Requirements:", "Essential qualifications:").
 constexpr std::array<std::string_view, 6> kRequirementHeadings = {
@@ -270,6 +288,7 @@ bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
     for (std::string_view w : kClearanceWords) {
       if (WordIs(text, word, w)) return true;
     }
+    if (WithPolygraph(text, word)) return true;
     for (std::string_view w : kContextWords) {
       if (WordIs(text, word, w) && ClearanceContext(text, begin, end)) {
         return true;

@@ -36,6 +36,22 @@ TEST(PositionTest, ClearanceLevelsAreNotMarkings) {
   }
 }
 
+// Tester 13 item 17: a job spec's field, a clearance with a polygraph.
+TEST(PositionTest, ClearanceWithPolygraph) {
+  struct Case {
+    std::string_view line, match;
+    bool clearance;
+  };
+  for (const Case& c : {
+           Case{"Security Classification: TOP SECRET/SCI with polygraph", "TOP SECRET", true},
+           Case{"Required: TS/SCI with a full-scope poly", "TS/SCI", true},
+           Case{"Must hold SECRET with CI polygraph", "SECRET", true},
+           Case{"SECRET with the route attached", "SECRET", false},
+           Case{"TOP SECRET//NOFORN with annexes", "TOP SECRET//NOFORN", false}}) {
+    EXPECT_EQ(At(AboutClearance, c.line, c.match), c.clearance) << c.line;
+  }
+}
+
 // Issue 13, breaker round 8 defect 9: a list of clearance levels with
 // places is a recruiter's, not a banner.
 TEST(PositionTest, ClearanceListIsNotABanner) {

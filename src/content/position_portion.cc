@@ -11,6 +11,7 @@
 #include "content/line_text.h"
 #include "content/portion_enumerator.h"
 #include "content/portion_initials.h"
+#include "content/portion_options.h"
 
 namespace nearmiss::content {
 namespace {
@@ -25,47 +26,6 @@ bool IsBareMark(std::string_view spaced) {
     if (!IsUpper(c)) return false;
   }
   return true;
-}
-
-// An option label in brackets that is no portion mark: a single capital
-// other than U, C and S ("(A) London", "(M) 40-42"), or a clothing size
-// ("(XL)", "(XXS)").
-bool IsOptionLabel(std::string_view inner) {
-  if (inner.size() == 1) {
-    return IsUpper(inner[0]) && inner[0] != 'U' && inner[0] != 'C' &&
-           inner[0] != 'S';
-  }
-  for (std::string_view size : {"XS", "XL", "XXS", "XXL", "2XL", "3XL"}) {
-    if (inner == size) return true;
-  }
-  return false;
-}
-
-// Lists of options share the line or the lines near it with other
-// bracketed labels: "(S) 36-38 / (M) 40-42 / (L) 44-46", "(A) London
-// (B) Berlin (C) Paris". Looks kOptionLines lines up and down (not past a
-// form feed) for an option label.
-constexpr int kOptionLines = 6;
-bool InOptionList(std::string_view text, std::size_t begin, std::size_t end) {
-  std::size_t from = LineStart(text, begin);
-  for (int n = 0; n < kOptionLines && from > 0 && text[from - 1] == '\n'; ++n) {
-    from = LineStart(text, from - 1);
-  }
-  std::size_t to = LineEnd(text, end);
-  for (int n = 0; n < kOptionLines && to < text.size() && text[to] == '\n'; ++n) {
-    to = LineEnd(text, to + 1);
-  }
-  for (std::size_t i = from; i < to; ++i) {
-    if (text[i] != '(' || i == begin) continue;
-    std::size_t close = text.substr(i, std::min<std::size_t>(8, to - i)).find(')');
-    if (close == std::string_view::npos) continue;
-    close += i;
-    std::string_view inner = text.substr(i + 1, close - i - 1);
-    while (!inner.empty() && IsBlank(inner.front())) inner.remove_prefix(1);
-    while (!inner.empty() && IsBlank(inner.back())) inner.remove_suffix(1);
-    if (IsOptionLabel(inner)) return true;
-  }
-  return false;
 }
 
 // Whether a line reads as a sentence: it ends in sentence punctuation after
@@ -130,10 +90,12 @@ bool AfterSentenceEnd(std::string_view s, std::size_t line_begin,
 // Several bracketed capitals each after its own number on one line: "1. (C)
 // Coffee 2. (S) Strategy 3. (U) Update" is a list of tagged items run
 // together, not paragraphs (a portion opens its own paragraph).
-bool InlineLabelledList(std::string_view line) {
+// `own` is where the line's lead mark stands (after its paragraph number,
+// "Para 1. (S)"), or npos: the paragraph's own number is no item's.
+bool InlineLabelledList(std::string_view line, std::size_t own) {
   int tagged = 0;
   for (std::size_t i = 1; i + 2 < line.size(); ++i) {
-    if (line[i] != '(' || !IsUpper(line[i + 1])) continue;
+    if (line[i] != '(' || !IsUpper(line[i + 1]) || i == own) continue;
     if (line.substr(i, 6).find(')') == std::string_view::npos) continue;
     std::size_t j = i;
     while (j > 0 && IsBlank(line[j - 1])) --j;
@@ -183,7 +145,7 @@ bool LabelDashValue(std::string_view rest) {
 }
 
 // The unclassified `mark` ("(U)", "(NU)") opens another line of the text
-// with a sentence: "(TS) Convoy leaves at 0600.\n(U) Timings as agreed."
+// (after its paragraph number, if any) with a sentence: "(TS) Convoy leaves at 0600.\n(U) Timings as agreed."
 // (mixed paragraphs of the CAPCO layout, in mail often one line each with
 // no blank line between). Only the kRepeatLook nearest others before and
 // after are read: a text of many such lines must not make each mark search
@@ -212,8 +174,10 @@ bool OpensAnotherLine(std::string_view text, std::size_t begin,
   }
   for (int k = 0; k < n; ++k) {
     std::size_t at = others[k];
-    std::size_t line_begin = LineStart(text, at);
-    if (!IsBlankLine(text, line_begin, at)) continue;
+    // At the line's head, or after its paragraph number ("2. (U) ...").
+    std::size_t lead = LineStart(text, at);
+    while (lead < at && IsBlank(text[lead])) ++lead;
+    if (lead != at && SkipEnumerator(text, lead, at) != at) continue;
     std::size_t after = at + mark.size();
     std::string_view rest = text.substr(after, LineEnd(text, after) - after);
     if (!rest.empty() && rest[0] == ':') rest.remove_prefix(1);
@@ -226,6 +190,12 @@ bool OpensAnotherLine(std::string_view text, std::size_t begin,
 }
 
 constexpr std::size_t kLegendBytes = 240;
+
+// "(U)", "(NU)": the unclassified portion marks (CAPCO; AC/35-D/2002).
+bool UnclassifiedMark(std::string_view spaced) {
+  std::string compact = CompactPortionMark(spaced);
+  return compact == "(U)" || compact == "(NU)";
+}
 
 }  // namespace
 
@@ -287,12 +257,29 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   // sentence says ("1. (S) The intended route is the north road.", "1.
   // (C) Legal advice on the basing agreement follows."): disclaimers are
   // not numbered paragraphs (issue 13, breaker round 13 defect 5).
+  // A disclaimer's words are everyday words too: the line is a disclaimer
+  // only when it speaks of the mail it closes (legend_words.h,
+  // ReadsAsDisclaimer; under a classified mark it names the mail itself:
+  // "(S) This email is intended for the addressee only."), and a legal
+  // legend closes nothing under a classified mark:
+  // "(S) Unauthorized vehicles were seen ...", "(TS) The source intended
+  // to travel ...", "(C) Legal advice ... it is privileged." are portions
+  // (issue 13, tester 13 item 2).
   std::string_view legend = rest.substr(0, kLegendBytes);
-  if (!numbered && (HasDisclaimerWords(legend) || HasLegalLegend(legend))) {
+  bool unclassified = UnclassifiedMark(text.substr(begin, end - begin));
+  if (!numbered && (unclassified ? ReadsAsDisclaimer(legend) || HasLegalLegend(legend)
+                                 : ReadsAsDisclaimerOfThisMail(legend))) {
     return PortionPlace::kNone;
   }
-  if (InlineLabelledList(text.substr(line_begin, LineEnd(text, end) - line_begin)) ||
-      LabelDashValue(rest)) {
+  std::size_t own = mid_line ? std::string_view::npos : begin - line_begin;
+  if (InlineLabelledList(text.substr(line_begin, LineEnd(text, end) - line_begin), own)) {
+    return PortionPlace::kNone;
+  }
+  // "(S) Spanish: pass" is a results list; after a paragraph number a
+  // label and a value that ends as a sentence does are a report's
+  // paragraph ("1. (S) Size: 12 personnel.", SALUTE and SITREP formats:
+  // issue 13, tester 13 item 4); "1. (S) Spanish - pass" is still a list.
+  if (LabelDashValue(rest) && (!numbered || !ProseFollows(rest))) {
     return PortionPlace::kNone;
   }
   // "Para 2 (NS): The convoy ...": a colon may stand between the mark and
@@ -303,9 +290,16 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   // slides", "(NC) Nick Clarke to confirm"), in minutes as in portions.
   std::string_view mark = text.substr(begin, end - begin);
   if (BareMarkMayBeInitials(mark)) {
-    if (SpellsInitials(text.substr(begin + 1, end - begin - 2), rest)) {
-      return PortionPlace::kNone;
-    }
+    // Words that spell the initials ("(TS) Tom Smith to chair") make it a
+    // name, unless an unclassified portion opens another line with a
+    // sentence (the CAPCO layout of mixed paragraphs) or a paragraph number
+    // stands before it ("1. (TS) The Syrian convoy ...", "1. (NS) Naval
+    // Ships ..."): then they are its sentence's first words (issue 13,
+    // tester 13 item 3). Numbered, they still leave it doubtful.
+    bool mixed = OpensAnotherLine(text, begin, end, "(U)") ||
+                 OpensAnotherLine(text, begin, end, "(NU)");
+    bool spells = SpellsInitials(text.substr(begin + 1, end - begin - 2), rest);
+    if (spells && !mixed && !numbered) return PortionPlace::kNone;
     // A bare mark opening a sentence is the portion layout ("(TS) Convoy
     // leaves at 0600.", "1. (NS) Exercise moves to phase 2."), unless the
     // text around it says it is someone's initials (portion_initials.h:
@@ -317,9 +311,7 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
     if (!StartsSentence(rest) || !ProseFollows(rest)) {
       return PortionPlace::kIfCorroborated;
     }
-    bool portion = OpensAnotherLine(text, begin, end, "(U)") ||
-                   OpensAnotherLine(text, begin, end, "(NU)") ||
-                   !InitialsEvidence(text, begin, end, rest);
+    bool portion = mixed || (!spells && !InitialsEvidence(text, begin, end, rest));
     return portion ? PortionPlace::kPortion : PortionPlace::kIfCorroborated;
   }
   if (text[next] == ':') {

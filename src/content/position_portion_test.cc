@@ -175,5 +175,76 @@ TEST(PositionTest, PortionAfterListBullets) {
   }
 }
 
+// The place of the first `mark` in `text`.
+PortionPlace PlaceOf(std::string_view text, std::string_view mark) {
+  std::size_t at = text.find(mark);
+  return PortionMarkPlace(text, at, at + mark.size());
+}
+
+// Tester 13 item 1: a capital in brackets that is no option of the mark's
+// list does not cancel it; option lists still do.
+TEST(PositionTest, UnrelatedBracketedCapitalsKeepPortions) {
+  for (std::string_view text :
+       {"1. (S) The convoy leaves at 0600.\n2. (U) Weather is fine.\n\nAlice Smith\n"
+        "J3 Plans\n(T) 020 7218 9000\n(M) 07700 900123\n",
+        "1. (S) The convoy leaves at 0600.\n2. (U) Weather is fine.\n\n"
+        "Sent from Microsoft(R) Outlook\n",
+        "1. (S) The convoy leaves at 0600, see Annex (A).\n",
+        "1. (S) The convoy leaves at 0600.\n2. (U) COA (A) is preferred.\n",
+        "1. (S) The convoy leaves at 0600.\n\n2. (U) Options are (A) road, (B) air.\n",
+        "1. (S) The convoy leaves at 0600.\n2. (A) Weather is fine.\n",
+        "1. (S) The convoy leaves at 0600.\n2. (O) Weather is fine.\n"}) {
+    EXPECT_EQ(PlaceOf(text, "(S)"), PortionPlace::kPortion) << text;
+  }
+  EXPECT_EQ(PlaceOf("1. (TS) The convoy leaves at 0600.\n2. (U) COA (A) and COA (B).\n", "(TS)"),
+            PortionPlace::kPortion);
+  for (std::string_view text :
+       {"Sizes available:\n(S) 36-38 / (M) 40-42 / (L) 44-46",
+        "Q3: Which is the largest?\n(A) Mars (B) Venus (S) Jupiter",
+        "Vote:\n(C) The Crown Inn.\n(D) The Old Bell.",
+        "Pick one:\n1. (B) The Crown Inn.\n2. (S) The Swan.\n3. (D) The Old Bell."}) {
+    std::string_view mark = text.find("(S)") != std::string_view::npos ? "(S)" : "(C)";
+    EXPECT_EQ(PlaceOf(text, mark), PortionPlace::kNone) << text;
+  }
+}
+
+// Tester 13 item 2: a disclaimer's everyday words in a classified portion.
+TEST(PositionTest, EverydayDisclaimerWordsInClassifiedPortions) {
+  for (std::string_view text :
+       {"Bob,\n\n(S) Unauthorized vehicles were seen at the north gate at 0600.\n",
+        "Bob,\n\n(S) Rounds fired in error hit the east range at 0600.\n",
+        "Bob,\n\n(C) Legal advice on the basing agreement follows; it is privileged.\n"}) {
+    std::string_view mark = text.find("(S)") != std::string_view::npos ? "(S)" : "(C)";
+    EXPECT_EQ(PlaceOf(text, mark), PortionPlace::kPortion) << text;
+  }
+  EXPECT_EQ(PlaceOf("(U) If you are not the intended recipient, delete this email.", "(U)"),
+            PortionPlace::kNone);
+}
+
+// Tester 13 items 3, 4 and 11: numbered paragraphs whose words spell the
+// mark, label-and-value report lines, "Para 1.".
+TEST(PositionTest, NumberedPortionsWhateverTheirWords) {
+  EXPECT_EQ(PlaceOf("1. (TS) The Syrian convoy will move on Friday.\n2. (U) Weather is fine.",
+                    "(TS)"),
+            PortionPlace::kPortion);
+  EXPECT_EQ(PlaceOf("(TS) Two SA-8 systems moved north.\n\n(U) Weather is fine.", "(TS)"),
+            PortionPlace::kPortion);
+  EXPECT_EQ(PlaceOf("1. (NS) Naval Ships from Norway join on Monday.\n2. (NU) Admin follows.",
+                    "(NS)"),
+            PortionPlace::kPortion);
+  // Numbered initials with no unclassified portion beside them stay
+  // doubtful; unnumbered, a name.
+  EXPECT_EQ(PlaceOf("1. (TS) Tom Smith will chair the meeting.", "(TS)"),
+            PortionPlace::kIfCorroborated);
+  EXPECT_EQ(PlaceOf("(TS) Tom Smith will chair the meeting.", "(TS)"), PortionPlace::kNone);
+  EXPECT_EQ(PlaceOf("1. (S) Size: 12 personnel.\n2. (S) Activity: digging in.", "(S)"),
+            PortionPlace::kPortion);
+  EXPECT_EQ(PlaceOf("Results:\n1. (C) Chemistry - pass\n2. (S) Spanish - pass", "(S)"),
+            PortionPlace::kNone);
+  EXPECT_EQ(PlaceOf("(S) Spanish: pass", "(S)"), PortionPlace::kNone);
+  EXPECT_EQ(PlaceOf("Para 1. (S) The convoy leaves at 0600.\nPara 2. (U) Fine.", "(S)"),
+            PortionPlace::kPortion);
+}
+
 }  // namespace
 }  // namespace nearmiss::content

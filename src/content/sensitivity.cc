@@ -39,6 +39,11 @@ bool IsPortionText(std::string_view text) {
   return !text.empty() && text.front() == '(';
 }
 
+// The unclassified portion marks of CAPCO and of ACP 240 / AC/35-D/2002.
+bool IsUnclassifiedPortion(std::string_view marking) {
+  return marking == "(U)" || marking == "(NU)";
+}
+
 }  // namespace
 
 void Sensitivity::Corroborate() {
@@ -69,12 +74,22 @@ void Sensitivity::Corroborate() {
   std::set<Level> body_portion_levels, body_word_levels;  // outside the subject
   // The packs of the subject's doubtful words and portion marks.
   std::set<std::string_view> subject_word_packs, subject_portion_packs;
+  // Per pack, up to kListNames distinct doubtful portion names, and whether
+  // an unclassified portion ("(U)", "(NU)") stands in the text at all.
+  constexpr std::size_t kListNames = 3;
+  std::map<std::string_view, std::set<std::string_view>> distinct_names;
+  std::set<std::string_view> unclassified_packs;
   for (const Finding& g : findings) {
+    if (IsPortionText(g.text) && IsUnclassifiedPortion(g.marking)) {
+      unclassified_packs.insert(g.pack);
+    }
     if (!g.needs_corroboration) continue;
     if (g.where == "subject") {
       (IsPortionText(g.text) ? subject_portion_packs : subject_word_packs).insert(g.pack);
     }
     if (IsPortionText(g.text)) {
+      std::set<std::string_view>& names = distinct_names[g.pack];
+      if (names.size() < kListNames) names.insert(g.marking);
       note_name(portion_names, g);
       if (!ClassifiedMarkMayBeInitials(g.text)) note_name(plain_names, g);
       portion_levels.insert(g.level);
@@ -96,7 +111,15 @@ void Sensitivity::Corroborate() {
     // Nina") or repeat one name, or are two classified marks read as
     // initials ("(NR) To send ...\n\n(NC) Will book ..."): such a mark
     // needs another kind of mark of its pack that differs from it.
-    if (portion && !ClassifiedMarkMayBeInitials(f.text) && portion_names[f.pack].second) {
+    // Two classified one-letter marks before short phrases and nothing
+    // else ("(C) Cookery on Mondays\n(S) Swimming on Tuesdays", "Present:\n
+    // (C) John Smith - Chair\n(S) Mary Jones - Secretary") are a lettered
+    // list as readily as portions: they agree beside an unclassified
+    // portion, which a marked text seldom lacks, or among three or more
+    // levels (issue 13, tester 13 item 16).
+    if (portion && !ClassifiedMarkMayBeInitials(f.text) && portion_names[f.pack].second &&
+        (unclassified_packs.count(f.pack) > 0 ||
+         distinct_names[f.pack].size() >= kListNames)) {
       return true;
     }
     if (portion && ClassifiedMarkMayBeInitials(f.text)) {

@@ -33,8 +33,27 @@ constexpr std::array<std::string_view, 16> kTradeModifiers = {
 constexpr std::array<std::string_view, 7> kHomeWords = {
     "santa", "recipe", "ingredient", "menu", "sauce", "garden", "admirer"};
 
-// How many words after the level word a home word may stand.
-constexpr int kHomeWordReach = 4;
+// How many words after the level word a home word may stand: right after
+// it, or after one word ("TOP SECRET family recipe"). Further on it is a
+// marked subject's own noun ("SECRET strike options menu for CDS"; issue
+// 13, tester 13 item 8).
+constexpr int kHomeWordReach = 2;
+
+// Closed-class words (prepositions, adverbs of place and time, the verbs
+// of an advert's call) after which a word of trade closes its phrase:
+// "SECRET sale starts now", "TOP SECRET deals for members", "PROTECTED
+// savings inside". Any other word after it makes the trade word the first
+// of a compound, a marked subject's noun phrase: "SECRET pricing annex",
+// "SECRET deal text for the treaty", "CONFIDENTIAL price negotiation"
+// (issue 13, tester 13 item 8).
+// Also the heads of an advert's own compounds ("price match", "price
+// drop", "sale event", "discount code").
+constexpr std::array<std::string_view, 36> kPhraseClosers = {
+    "for", "inside", "on", "in", "at", "to", "from", "of", "with", "now",
+    "today", "tonight", "here", "this", "ends", "ending", "starts",
+    "starting", "is", "are", "just", "only", "you", "your", "up", "off",
+    "all", "everything", "and", "revealed", "match", "drop", "cut", "alert",
+    "event", "code"};
 
 // `word` is `w` or its plural ("offers", "deals", "recipes", "sauces").
 bool IsWordOrPlural(std::string_view word, std::string_view w) {
@@ -59,12 +78,27 @@ bool IsOneOf(std::string_view word, const std::array<std::string_view, N>& list)
 // Emphasis around a word: "*SECRET* sale", "_SECRET_ sale", "\"SECRET\"".
 bool IsEmphasis(char c) { return c == '*' || c == '_' || c == '"' || c == '\''; }
 
+// The trade word ending at `j` closes its phrase: the subject ends, or a
+// separator with a blank before it, a '!', '?', ':', ',', a digit or a
+// closed-class word follows. "tip-off" (a hyphen glued on) is one word.
+bool ClosesPhrase(std::string_view text, std::size_t j) {
+  if (j >= text.size() || text[j] == '\n') return true;
+  if (!IsBlank(text[j]) && !IsEmphasis(text[j])) {
+    return text[j] == '!' || text[j] == '?' || text[j] == ':' ||
+           text[j] == ',' || text[j] == '.';
+  }
+  std::size_t k = j;
+  while (k < text.size() && (IsBlank(text[k]) || IsEmphasis(text[k]))) ++k;
+  if (k == text.size() || text[k] == '\n' || !IsAlpha(text[k])) return true;
+  std::size_t e = k;
+  while (e < text.size() && IsAlpha(text[e])) ++e;
+  return IsOneOf(text.substr(k, e - k), kPhraseClosers);
+}
+
 }  // namespace
 
 bool FollowedBySubjectIdiom(std::string_view text, std::size_t end) {
   std::size_t i = end;
-  bool separated = false;
-  bool separator_seen = false;
   int words = 0;
   std::string_view previous;
   while (i < text.size() && text[i] != '\n' && words < kHomeWordReach) {
@@ -74,39 +108,69 @@ bool FollowedBySubjectIdiom(std::string_view text, std::size_t end) {
       continue;
     }
     if (!IsAlpha(c)) {
-      // A separator or a digit: trade words no longer count, nor home
-      // words after a separator.
-      separated = true;
-      separator_seen = separator_seen || !IsDigit(c);
-      ++i;
-      continue;
+      // A separator or a digit ends the phrase: words after it are the
+      // subject's own.
+      break;
     }
     std::size_t j = i;
     while (j < text.size() && (IsAlpha(text[j]) || text[j] == '\'')) ++j;
     std::string_view word = text.substr(i, j - i);
     if (word.ends_with("'s")) word.remove_suffix(2);  // "Santa's list"
     ++words;
-    if (IsOneOf(word, kHomeWords) && !separator_seen) return true;
+    if (IsOneOf(word, kHomeWords)) return true;
     // "sales" is also a trade's department ("SECRET sales brief"): only
     // the singular "sale" is the event.
     bool trade = IsOneOf(word, kTradeWords) && !IsWordOrPlural(word, "sales");
-    if (!separated && trade) {
-      bool adjacent = words == 1 ||
-                      (words == 2 && IsOneOf(previous, kTradeModifiers));
-      if (adjacent) {
-        // "offer letter": an offer of employment.
-        std::size_t k = j;
-        while (k < text.size() && IsBlank(text[k])) ++k;
-        bool letter = IsWordOrPlural(word, "offer") &&
-                      StartsWithNoCaseAt(text, k, "letter");
-        if (!letter) return true;
-      }
-    }
-    if (words >= 2) separated = true;  // trade words stand first or second
+    bool adjacent = words == 1 || (words == 2 && IsOneOf(previous, kTradeModifiers));
+    if (trade && adjacent && ClosesPhrase(text, j)) return true;
     previous = word;
     i = j;
   }
   return false;
+}
+
+namespace {
+
+// Words of an advert's or a notice's headline written in capitals
+// ("PROTECT YOUR ACCOUNT NOW", "UK SECRET SERVICE DOCUMENTARY TONIGHT"):
+// pronouns, determiners, the moment and the offer. A message's subject
+// names its matter and has none of them ("OP NORTH CONVOY TIMINGS").
+constexpr std::array<std::string_view, 22> kHeadlineWords = {
+    "the", "a", "an", "your", "you", "our", "we", "my", "it", "is", "are",
+    "now", "today", "tonight", "free", "new", "this", "all", "here",
+    "only", "win", "off"};
+
+}  // namespace
+
+bool FollowedByCapitalsTitle(std::string_view text, std::size_t end) {
+  std::size_t i = end;
+  while (i < text.size() && IsBlank(text[i])) ++i;
+  if (i == end) return false;
+  // A date-time group: DDHHMM and a zone letter ("031200Z").
+  std::size_t d = i;
+  while (d < text.size() && IsDigit(text[d])) ++d;
+  if (d - i == 6 && d < text.size() && IsUpper(text[d]) &&
+      (d + 1 == text.size() || !IsAlpha(text[d + 1]))) {
+    return true;
+  }
+  int words = 0;
+  while (i < text.size() && text[i] != '\n') {
+    std::size_t j = i;
+    bool letter = false;
+    for (; j < text.size() && !IsBlank(text[j]) && text[j] != '\n'; ++j) {
+      char c = text[j];
+      if (c >= 'a' && c <= 'z') return words >= kCapitalsTitleWords;
+      if (!IsUpper(c) && !IsDigit(c) && c != '-' && c != '/' && c != '\'') {
+        return words + (letter ? 1 : 0) >= kCapitalsTitleWords;
+      }
+      letter = letter || IsUpper(c);
+    }
+    if (IsOneOf(text.substr(i, j - i), kHeadlineWords)) return false;
+    words += letter ? 1 : 0;
+    i = j;
+    while (i < text.size() && IsBlank(text[i])) ++i;
+  }
+  return words >= kCapitalsTitleWords;
 }
 
 }  // namespace nearmiss::content

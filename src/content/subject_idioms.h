@@ -24,15 +24,33 @@ namespace nearmiss::content {
 //   audience ("SECRET sale", "TOP SECRET offers", "CONFIDENTIAL pricing",
 //   "SECRET summer sale", "RESTRICTED time offer", "SECRET VIP deals"),
 //   with blanks, stars, underscores or quotes between ("*SECRET* sale"),
-//   never after a separator: "SECRET: arms sale to X" is a marked subject
-//   about a sale. "offer letter" is an offer of employment (first round:
+//   that closes its phrase: the subject ends there, or punctuation, a
+//   separator, a number or a closed-class word follows ("SECRET sale
+//   starts now", "TOP SECRET deals for members"). Another noun after it
+//   makes it a noun phrase of a marked subject ("SECRET pricing annex",
+//   "SECRET deal text for the treaty", "CONFIDENTIAL price negotiation",
+//   "SECRET tip-off on HVT location": issue 13, tester 13 item 8). Never
+//   after a separator: "SECRET: arms sale to X" is a marked subject about
+//   a sale. "offer letter" is an offer of employment (first round:
 //   "CONFIDENTIAL: offer letter" counts), not an offer of goods.
-// - a word of the kitchen, the garden or the holidays within the first four
-//   words after it, before any separator ("SECRET Santa", "Re: SECRET
-//   Santa draw", "TOP SECRET family recipe"). After a separator they are
-//   the marked subject's own words: "SECRET: menu of strike options",
-//   "SECRET - Operation Market Garden review" (breaker round 13 defect 4).
+// - a word of the kitchen, the garden or the holidays right after it or
+//   after one word, before any separator ("SECRET Santa", "Re: SECRET
+//   Santa draw", "TOP SECRET family recipe"). Further on, or after a
+//   separator, they are the marked subject's own words: "SECRET strike
+//   options menu for CDS", "SECRET: menu of strike options", "SECRET -
+//   Operation Market Garden review" (breaker round 13 defect 4).
 bool FollowedBySubjectIdiom(std::string_view text, std::size_t end);
+
+// Whether a subject's own words after a level word ending at `end` are
+// written all in capitals, as military message subjects are (ACP 121/127,
+// USMTF): a date-time group ("SECRET 031200Z DEC 26 convoy": six digits and
+// a time zone letter) or kCapitalsTitleWords words or more in capitals and
+// digits ("SECRET OP NORTH CONVOY TIMINGS"). Such a subject has no lower
+// case after the level word to set it off, and needs none (issue 13,
+// tester 13 item 7); an idiom ("SECRET SANTA DRAW 2026") is still read by
+// FollowedBySubjectIdiom.
+inline constexpr int kCapitalsTitleWords = 3;
+bool FollowedByCapitalsTitle(std::string_view text, std::size_t end);
 
 }  // namespace nearmiss::content
 

@@ -72,6 +72,36 @@ TEST(SubjectIdiomTest, HomeWordsWithinFourWords) {
   EXPECT_FALSE(IdiomAfter("SECRET\nSanta", "SECRET"));
 }
 
+// Tester 13 item 8: a trade word that opens a marked subject's noun
+// phrase, a kitchen word deep in the subject.
+TEST(SubjectIdiomTest, TradeWordOpeningANounPhraseIsNoIdiom) {
+  for (std::string_view subject :
+       {"SECRET pricing annex - F-35 sustainment contract",
+        "SECRET deal text for the UK/FR treaty", "SECRET tip-off on HVT location",
+        "SECRET strike options menu for CDS", "SECRET offer terms for the frigate"}) {
+    EXPECT_FALSE(IdiomAfter(subject, "SECRET")) << subject;
+  }
+  EXPECT_FALSE(IdiomAfter("CONFIDENTIAL price negotiation with Saudi MOD", "CONFIDENTIAL"));
+  EXPECT_TRUE(IdiomAfter("SECRET sale starts now", "SECRET"));
+  EXPECT_TRUE(IdiomAfter("TOP SECRET deals for members", "TOP SECRET"));
+  EXPECT_TRUE(IdiomAfter("SECRET sale!", "SECRET"));
+}
+
+// Tester 13 item 7: a military subject in capitals or a date-time group.
+TEST(SubjectIdiomTest, CapitalsTitleAfterTheLevelWord) {
+  auto title = [](std::string_view subject, std::string_view word) {
+    return FollowedByCapitalsTitle(subject, subject.find(word) + word.size());
+  };
+  EXPECT_TRUE(title("SECRET OP NORTH CONVOY TIMINGS", "SECRET"));
+  EXPECT_TRUE(title("SECRET 031200Z DEC 26 convoy", "SECRET"));
+  EXPECT_TRUE(title("CONFIDENTIAL 3 CDO BDE MOVEMENT ORDER", "CONFIDENTIAL"));
+  EXPECT_FALSE(title("PROTECT YOUR ACCOUNT NOW", "PROTECT"));
+  EXPECT_FALSE(title("UK SECRET SERVICE DOCUMENTARY TONIGHT", "UK SECRET"));
+  EXPECT_FALSE(title("RESTRICTED ACCESS - server room works", "RESTRICTED"));
+  EXPECT_FALSE(title("SECRET SANTA DRAW 2026", "SECRET"));
+  EXPECT_FALSE(title("SECRET 2026", "SECRET"));
+}
+
 TEST(BulkMailTest, ListUnsubscribeAndPrecedence) {
   EXPECT_TRUE(IsBulkMailHeader("List-Unsubscribe", "<mailto:leave@example.org>"));
   EXPECT_TRUE(IsBulkMailHeader("list-unsubscribe-post", "List-Unsubscribe=One-Click"));

@@ -51,9 +51,19 @@ bool WrittenInCapitals(std::string_view matched) {
   return true;
 }
 
+// A label in its own brackets ("[SEC=OFFICIAL:Sensitive] Budget Estimates
+// Brief", "[SEC=PROTECTED, ACCESS=Legal-Privilege] Cabinet Submission") is
+// set off by them: the PSPF email standard's label, which senders put at
+// the head of the subject as well as at its end (issue 13, tester 13 item
+// 5).
 bool MixedCaseLeadsSubject(std::string_view text, const RawMatch& m) {
   std::string_view matched = text.substr(m.begin, m.end - m.begin);
   if (WrittenInCapitals(matched)) return true;
+  if (matched.size() > 2 && (matched.front() == '[' || matched.front() == '(' ||
+                             matched.front() == '{') &&
+      (matched.back() == ']' || matched.back() == ')' || matched.back() == '}')) {
+    return true;
+  }
   bool lower = std::none_of(matched.begin(), matched.end(),
                             [](char c) { return c >= 'A' && c <= 'Z'; });
   if (FollowedBySeparator(text, m.end) || lower) {
@@ -104,7 +114,9 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   if (strong && (!p.mixed_case || cell_row)) {
     // An everyday word: capitals only, and leading a subject only with a
     // separator after it ("SECRET: x") or before the subject's own words
-    // in lower case ("SECRET deployment plan"); not "SECRET SANTA draw".
+    // in lower case ("SECRET deployment plan"), or before a title all in
+    // capitals or a date-time group (subject_idioms.h); not "SECRET SANTA
+    // draw" (an idiom).
     // File names keep "SECRET plan.docx": they have no such shouting.
     // A short acronym ("SBU review", "LES tickets") is also a business
     // abbreviation: it needs the separator.
@@ -112,7 +124,8 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     strong = WrittenInCapitals(matched) &&
              (!subject || FollowedBySeparator(text, m.end) ||
               (matched.size() > kMaxAcronymLetters &&
-               FollowedByLowerCaseWord(text, m.end)));
+               (FollowedByLowerCaseWord(text, m.end) ||
+                FollowedByCapitalsTitle(text, m.end))));
   }
   if (strong && p.mixed_case && subject) {
     strong = MixedCaseLeadsSubject(text, m);
