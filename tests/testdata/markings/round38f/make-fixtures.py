@@ -208,3 +208,16 @@ opaque_signed("r38-d15-smime-opaque-signed-untyped", b"convoy",
               b"Content-Disposition: attachment; filename=\"plan.txt\"\r\n\r\n"
               b"UK SECRET\r\n\r\nConvoy at 0600.\r\n\r\nUK SECRET\r\n--in--\r\n",
               smime_type=b"x-unnamed")
+
+
+# d18: "CUI" labelling a company tax code on a Romanian invoice (Cod Unic de
+# Inregistrare) is no US CUI banner; a CUI banner over the text still is.
+body_mail("r38-d18-neg-html-cui-cell",
+          b"<table><tr><td>CUI</td><td>RO12345678</td></tr><tr><td>Nr. Reg. Com.</td>"
+          b"<td>J40/1234/2020</td></tr></table><p>Buna ziua, atasat factura.</p>\n",
+          b"text/html; charset=utf-8")
+body_mail("r38-d18-neg-text-cui-over-code",
+          b"CUI\nRO12345678\n\nSC Exemplu SRL\nAtasat factura.\n", b"text/plain; charset=utf-8")
+body_mail("r38-d18-cui-banner-over-table",
+          b"CUI\n\nSupplier\tRO12345678\nContract\tW912-26-C-0001\n\nCUI\n",
+          b"text/plain; charset=utf-8")
