@@ -87,6 +87,12 @@ void FillEnvelope(const content::ScannedMessage& m, const std::string& sender,
 class Summary {
  public:
   void Add(const Decision& d, const MessageFacts& facts, const content::ScannedMessage& m) {
+    if (m.unread) {
+      // No message: counted apart, never under an action or a level.
+      ++unread_;
+      ++with_errors_;
+      return;
+    }
     ++messages_;
     unspaced_.Add(m);
     if (!m.errors.empty()) ++with_errors_;
@@ -135,6 +141,10 @@ class Summary {
                       " messages, " + std::to_string(flagged_) + " flagged, " +
                       std::to_string(with_errors_) + " with errors, " +
                       std::to_string(incomplete_) + " not read to the end";
+    if (unread_ > 0) {
+      out += "; " + std::to_string(unread_) + (unread_ == 1 ? " input" : " inputs") +
+             " held no message read";
+    }
     if (acknowledged_ > 0) {
       out += "; " + std::to_string(acknowledged_) +
              " recipients settled by the sender's acknowledgement";
@@ -159,6 +169,7 @@ class Summary {
 
  private:
   size_t messages_ = 0, flagged_ = 0, with_errors_ = 0, incomplete_ = 0, acknowledged_ = 0;
+  size_t unread_ = 0;  // inputs that held no message (ScannedMessage::unread)
   std::map<std::string, size_t> by_level_, by_action_, by_reason_;
   content::UnspacedSplits unspaced_;
 };

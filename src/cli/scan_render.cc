@@ -46,6 +46,8 @@ void AppendScanJson(const ScanResult& r, std::string* out) {
   w.Key("decision");
   render::WriteDecisionJson(*r.decision, w);
   w.Key("errors").StringArray(m.errors);
+  // Only on an input that held no message (its action is no judgement).
+  if (m.unread) w.Key("not_read").Bool(true);
   // Only on such a message, so other lines keep their shape.
   if (m.mbox_unspaced) w.Key("mbox_unspaced").Bool(true);
   w.EndObject();
@@ -58,6 +60,16 @@ std::string ScanToText(const ScanResult& r, const Terminal& term) {
   // in it), never the reader's.
   const content::Sensitivity& sensitivity = r.facts->sensitivity;
   std::string out = term.Paint(Colour::kBold, m.source);
+  if (m.unread) {
+    // No message was read (a file that does not exist, an empty one, no
+    // message at all): there is no level and no action to show, only why
+    // (tester 13 item 21: "counts as SECRET" beside "action accept").
+    out += "\n  " + term.Paint(Colour::kRed, "not read") + ": no message, so nothing judged\n";
+    for (const std::string& e : m.errors) {
+      out += "  " + term.Paint(Colour::kRed, "error") + " " + e + "\n";
+    }
+    return out;
+  }
   if (!m.subject.empty()) out += "  \"" + m.subject + "\"";
   out += "\n  from  " + (m.from.empty() ? std::string("(no From)") : m.from) + "\n";
   if (r.sender != nullptr) {

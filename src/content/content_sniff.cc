@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "base/ascii.h"
+#include "content/text_charset.h"
 
 namespace nearmiss::content {
 namespace {
@@ -40,21 +41,6 @@ bool LooksLikeXml(std::string_view head) {
   }
   return head.size() > 1 && head[0] == '<' &&
          (std::isalpha(static_cast<unsigned char>(head[1])) || head[1] == '_');
-}
-
-bool Utf16(std::string_view head) {
-  if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) return true;
-  std::size_t n = std::min<std::size_t>(head.size(), 512) & ~std::size_t{1};
-  if (n < 8) return false;
-  std::size_t even = 0, odd = 0;
-  for (std::size_t i = 0; i < n; i += 2) {
-    even += head[i] == '\0';
-    odd += head[i + 1] == '\0';
-  }
-  // As DecodeTextBytes guesses it (extract.cc): ASCII in UTF-16 has a zero
-  // in most of one column and almost none in the other.
-  return (odd * 10 >= n / 2 * 7 && even * 20 <= n / 2) ||
-         (even * 10 >= n / 2 * 7 && odd * 20 <= n / 2);
 }
 
 // Formats that hold pictures, sound, video or glyphs, by their magic
@@ -125,7 +111,8 @@ Sniffed SniffUnlisted(std::string_view mime_type, std::string_view filename,
     return {DocType::kMessage, nullptr};
   }
   if (DetachedSignature(mime_type)) return {DocType::kOther, nullptr};
-  if (Utf16(head)) return {DocType::kText, nullptr};
+  // UTF-16 and UTF-32 as DecodeTextBytes reads them (text_charset.h).
+  if (SniffUnicodeForm(head).charset != nullptr) return {DocType::kText, nullptr};
   if (KnownMedia(head)) return {DocType::kOther, nullptr};
   if (IsOfficeOwnerFile(filename, head)) return {DocType::kOther, nullptr};
   if (head.find('\0') == std::string_view::npos) {

@@ -17,7 +17,8 @@ namespace nearmiss::content {
 // (RFC 1847, RFC 3156 PGP/MIME), application/pkcs7-mime or
 // x-pkcs7-mime of any smime-type (RFC 8551 3.2: enveloped-data and
 // authEnveloped-data are encrypted; signed-data and compressed-data wrap
-// the content in CMS, which only a CMS library could open), and a part
+// the content in CMS: the walker reads signed content through OpenSSL
+// (walk_cms.cc) and comes here only for what does not parse), and a part
 // GMime's parser found an armoured "-----BEGIN PGP MESSAGE-----" in
 // (g_mime_part_get_openpgp_data: inline PGP in a text body).
 const char* EncryptedMimeObject(GMimeObject* object);

@@ -1,12 +1,13 @@
 #include "content/extract.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "base/ascii.h"
 #include "content/archive_kind.h"
+#include "content/csv_text.h"
 #include "content/file_suffix.h"
 #include "content/gmime_util.h"
+#include "content/text_charset.h"
 #include "content/tnef_archive.h"
 #include "content/zip_framing.h"
 
@@ -18,64 +19,25 @@ bool IsOoxmlName(std::string_view filename) {
                    {".docx", ".docm", ".xlsx", ".xlsm", ".pptx", ".pptm"});
 }
 
-// How many of the first bytes to look at when guessing UTF-16 without a BOM.
-constexpr std::size_t kSniffUtf16Bytes = 512;
-
-// UTF-16 without a byte order mark: ASCII text in it has a zero byte in
-// every other place (odd places for little-endian). Returns "UTF-16LE",
-// "UTF-16BE" or nullptr.
-const char* GuessUtf16(std::string_view bytes) {
-  std::size_t n = std::min(bytes.size(), kSniffUtf16Bytes) & ~std::size_t{1};
-  if (n < 8) return nullptr;
-  // Either answer needs zero bytes in at least 70% of one parity's places:
-  // text with none at all (every mail body) is settled by one memchr, not
-  // 512 bytes counted one by one (issue 20).
-  if (std::memchr(bytes.data(), '\0', n) == nullptr) return nullptr;
-  std::size_t even_zero = 0, odd_zero = 0;
-  for (std::size_t i = 0; i < n; i += 2) {
-    even_zero += bytes[i] == '\0';
-    odd_zero += bytes[i + 1] == '\0';
-  }
-  std::size_t pairs = n / 2;
-  if (odd_zero * 10 >= pairs * 7 && even_zero * 20 <= pairs) return "UTF-16LE";
-  if (even_zero * 10 >= pairs * 7 && odd_zero * 20 <= pairs) return "UTF-16BE";
-  return nullptr;
-}
-
 }  // namespace
 
 std::string DecodeTextBytes(std::string_view bytes) {
-  // The byte order marks of Unicode (The Unicode Standard, 23.8): UTF-8's
-  // is dropped, UTF-16's decide the byte order. Notepad and PowerShell
-  // write UTF-16LE with a BOM ("Unicode" in Save As).
-  const char* charset = nullptr;
-  std::size_t skip = 0;
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    return std::string(bytes.substr(3));
-  } else if (bytes.substr(0, 2) == "\xFF\xFE") {
-    charset = "UTF-16LE";
-    skip = 2;
-  } else if (bytes.substr(0, 2) == "\xFE\xFF") {
-    charset = "UTF-16BE";
-    skip = 2;
-  } else {
-    charset = GuessUtf16(bytes);
-  }
-  if (charset == nullptr) return std::string(bytes);
+  // UTF-8's byte order mark is dropped; UTF-16's and UTF-32's decide the
+  // byte order. Notepad and PowerShell write UTF-16LE with a mark
+  // ("Unicode" in Save As).
+  const UnicodeForm form = SniffUnicodeForm(bytes);
+  if (form.charset == nullptr) return std::string(bytes.substr(form.bom));
   std::string utf8;
-  if (!ConvertToUtf8(std::string(bytes.substr(skip)), charset, &utf8)) {
+  if (!ConvertToUtf8(std::string(bytes.substr(form.bom)), form.charset, &utf8)) {
     return std::string(bytes);
   }
   return utf8;
 }
 
 std::optional<std::string_view> TextBytesAsIs(std::string_view bytes) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return bytes.substr(3);
-  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF" ||
-      GuessUtf16(bytes) != nullptr) {
-    return std::nullopt;
-  }
-  return bytes;
+  const UnicodeForm form = SniffUnicodeForm(bytes);
+  if (form.charset != nullptr) return std::nullopt;
+  return bytes.substr(form.bom);
 }
 
 std::string DecodeTextBytes(std::string&& bytes) {
@@ -118,6 +80,8 @@ namespace {
 
 // A text part's text (already as UTF-8), and the files uuencoded in it.
 Extracted ExtractText(std::string text, std::string_view name, ExtractBudget& budget) {
+  std::string cells;
+  if (IsCsvName(name) && CsvToText(text, &cells)) text = std::move(cells);
   Extracted e = ExtractTextInPlace(text, name, budget);
   e.text = std::move(text);
   return e;

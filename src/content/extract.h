@@ -136,14 +136,17 @@ Extracted ExtractDocument(DocType type, std::string_view name,
 Extracted HtmlToText(std::string_view html);
 
 // A text attachment's bytes as UTF-8 (The Unicode Standard, 23.8): a UTF-8
-// byte order mark is dropped; a UTF-16 one, or UTF-16 without one (a zero
-// byte in every other place of the first 512 bytes), is converted through
-// GMime's charset filter (iconv). Anything else is returned as it is.
+// byte order mark is dropped; UTF-16 and UTF-32, with a mark or told by
+// their zero bytes (text_charset.h), are converted through GMime's charset
+// filter (iconv). Anything else is returned as it is: bytes that are not
+// UTF-8 are read as Windows-1252 where the text is normalised
+// (normalize.h), each on its own, so legacy bytes and UTF-8 mixed in one
+// text both read.
 std::string DecodeTextBytes(std::string_view bytes);
 // The same, keeping `bytes` (no copy) when they need no conversion.
 std::string DecodeTextBytes(std::string&& bytes);
 // What DecodeTextBytes(bytes) returns, as a view into `bytes`, when it
-// converts nothing (no UTF-16; a UTF-8 byte order mark dropped); else
+// converts nothing (no UTF-16 or UTF-32; a UTF-8 byte order mark dropped); else
 // std::nullopt.
 std::optional<std::string_view> TextBytesAsIs(std::string_view bytes);
 // ExtractDocument(DocType::kText, name, text, budget) for a text that

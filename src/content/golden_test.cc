@@ -56,10 +56,13 @@ const char kRound36Dir[] = "tests/testdata/markings/round36";
 // Word's empty last cell (d3) (made by make-fixtures.py there).
 const char kRound37Dir[] = "tests/testdata/markings/round37";
 // Round 38: table rows with a lower-case level word shown in capitals by
-// the table's style (d2), banners drawn as images (d3), PowerPoint
-// capitals from the layout, master and list styles (d5) (made by
+// the table's style (d2), banners drawn as images (d3) (made by
 // make-fixtures.py there).
 const char kRound38Dir[] = "tests/testdata/markings/round38";
+// Round 38 (r38f, tester 13): legacy Windows-1252 text, CSV cells and
+// UTF-32 with no declared charset (d6), PDF pages of images with no text
+// (d10), opaque-signed S/MIME (d15) (made by make-fixtures.py there).
+const char kRound38fDir[] = "tests/testdata/markings/round38f";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -103,7 +106,8 @@ std::vector<std::string> Fixtures() {
   std::vector<std::string> out;
   for (const char* dir : {kDir, kStructureDir, kContainersDir, kRound13Dir,
                           kRound14Dir, kRound32Dir, kRound33Dir, kRound35Dir,
-                          kRound36Dir, kRound37Dir, kRound38Dir}) {
+                          kRound36Dir, kRound37Dir, kRound38Dir,
+                          kRound38fDir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

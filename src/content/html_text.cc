@@ -19,6 +19,7 @@
 #include "content/shown_caps.h"
 #include "content/extract.h"
 #include "content/html_entities.h"
+#include "content/text_charset.h"
 
 namespace nearmiss::content {
 namespace {
@@ -235,6 +236,12 @@ Extracted HtmlToText(std::string_view html) {
   // The parser knows HTML 4's named references only (html_entities.h).
   std::string rewritten;
   if (RewriteHtml5Entities(html, &rewritten)) html = rewritten;
+  // libxml2 told "UTF-8" switches the rest of a page to Latin-1 at the
+  // first byte that is not UTF-8: a page saved with no charset in
+  // Windows-1252 lost its en dashes, and UTF-8 after that byte was misread.
+  // Each such byte is read as Windows-1252 instead (text_charset.h).
+  std::string mended;
+  if (MendInvalidUtf8(html, &mended)) html = mended;
   if (html.size() > INT_MAX) {
     out.errors.push_back("HTML part too large");
     return out;

@@ -118,6 +118,10 @@ void MessageWalker::Walk(GMimeObject* object, int depth) {
   } else if (GMIME_IS_MESSAGE_PART(object)) {
     WalkAttachedMessage(GMIME_MESSAGE_PART(object), depth);
   } else if (GMIME_IS_PART(object)) {
+    if (GMIME_IS_APPLICATION_PKCS7_MIME(object) &&
+        WalkCmsWrapped(GMIME_PART(object), depth)) {
+      return;
+    }
     WalkLeaf(GMIME_PART(object), depth);
   }
 }

@@ -102,6 +102,10 @@ class MessageWalker {
   // False when the part limit or the depth limit stops the walk here.
   bool Enter(int depth);
   void WalkLeaf(GMimePart* part, int depth);
+  // An application/pkcs7-mime part that is signed or compressed, not
+  // encrypted (walk_cms.cc): true when it was dealt with; false leaves it
+  // to WalkLeaf (encrypted, certificates only, or not CMS).
+  bool WalkCmsWrapped(GMimePart* part, int depth);
   void ReadLeaf(const LeafPart& leaf, PartContent& content, int depth);
   // `body_text` is the text scanned as the part's own: `text.text`, or the
   // part's bytes where they lie (ExtractTextInPlace).

@@ -1,6 +1,7 @@
 #include "content/normalize.h"
 
 #include "content/confusable_letters.h"
+#include "content/text_charset.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -66,8 +67,8 @@ Mapped Classify(std::uint32_t cp) {
 }
 
 // Decodes one UTF-8 sequence at s[i]; returns its length, or 0 when the bytes
-// are not valid UTF-8 (then they are copied through untouched: an unknown
-// charset must not hide ASCII markings next to it).
+// are not valid UTF-8 (then the first is read as Windows-1252, one byte:
+// an unknown charset must not hide ASCII markings next to it).
 std::size_t DecodeUtf8(std::string_view s, std::size_t i, std::uint32_t* cp) {
   auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
   unsigned char c = b(0);
@@ -248,9 +249,9 @@ void FoldCompatibility(std::string* text, std::string* spare) {
 void NormalizeText(std::string_view in, std::string* out) {
   out->clear();
   out->reserve(in.size());
-  // Whether NFKC may change something: a non-ASCII character kept as it is,
-  // and no invalid UTF-8 (which ICU would replace, moving the ASCII).
-  bool kept_non_ascii = false, invalid = false;
+  // Whether NFKC may change something: a non-ASCII character kept. The
+  // text is valid UTF-8 by then (legacy bytes are read as Windows-1252).
+  bool kept_non_ascii = false;
   for (std::size_t i = 0; i < in.size();) {
     std::size_t run = PlainRun(in.substr(i));
     out->append(in.data() + i, run);
@@ -282,11 +283,14 @@ void NormalizeText(std::string_view in, std::string* out) {
     }
     std::uint32_t cp = 0;
     std::size_t len = DecodeUtf8(in, i, &cp);
-    if (len == 0) {
-      out->push_back(c);
-      ++i;
-      invalid = true;
-      continue;
+    // A byte that is no UTF-8 is legacy text with no charset declared
+    // (Notepad's "ANSI" save, Excel's CSV, a script's mail): its
+    // Windows-1252 character, so that "UK\xA0SECRET" and
+    // "OFFICIAL\x96SENSITIVE" read (issue 13, tester 13 item 6).
+    const bool legacy = len == 0;
+    if (legacy) {
+      cp = Windows1252Char(static_cast<unsigned char>(c));
+      len = 1;
     }
     switch (Classify(cp)) {
       case Mapped::kDash:
@@ -304,13 +308,17 @@ void NormalizeText(std::string_view in, std::string* out) {
       case Mapped::kDrop:
         break;
       case Mapped::kKeep:
-        out->append(in.substr(i, len));
+        if (legacy) {
+          AppendUtf8(cp, out);
+        } else {
+          out->append(in.substr(i, len));
+        }
         kept_non_ascii = true;
         break;
     }
     i += len;
   }
-  if (kept_non_ascii && !invalid) {
+  if (kept_non_ascii) {
     thread_local std::string spare;
     FoldCompatibility(out, &spare);
     // "SЕCRET" with a Cyrillic E: look-alikes inside Latin words.

@@ -1,6 +1,8 @@
 // Normalisation applied to every text before matching, so one pattern covers
 // the spellings mail clients and word processors produce.
 //
+// A byte that is not part of valid UTF-8 is read as its Windows-1252
+// character (text_charset.h: legacy text that declares no charset). Then
 // Unicode dashes (U+2010..U+2015, U+2212, U+FE58, U+FE63, U+FF0D) become '-';
 // non-breaking and typographic spaces (U+00A0, U+2000..U+200A, U+202F, U+205F,
 // U+3000) become ' ' and a tab three (a cell break: position_banner.cc,
@@ -8,7 +10,7 @@
 // combining underlines U+0332/U+0333 are dropped; CR LF and lone CR become
 // LF; a backspace strikes the character after it over the one before
 // ("S\bS" bold and "_\bS" underline, as nroff writes them, read "S"); a run of underscores with a letter or digit on one side only
-// ("_SECRET_", Markdown emphasis) becomes as many blanks; then a text with other non-ASCII characters (and valid UTF-8) is put
+// ("_SECRET_", Markdown emphasis) becomes as many blanks; then a text with other non-ASCII characters is put
 // in Unicode NFKC (ICU), which maps
 // full-width, mathematical, circled and squared letters and ligatures onto
 // plain ones ("ＳＥＣＲＥＴ" reads "SECRET"), and Cyrillic, Greek, Armenian

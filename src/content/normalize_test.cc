@@ -77,9 +77,20 @@ TEST(NormalizeTest, OtherScriptsProseStaysAsWritten) {
   }
 }
 
-TEST(NormalizeTest, InvalidUtf8PassesThrough) {
-  EXPECT_EQ(Norm("\xff SECRET \xc3"), "\xff SECRET \xc3");
-  EXPECT_EQ(Norm("caf\xc3\xa9"), "caf\xc3\xa9");
+// Tester 13 item 6: a byte that is no UTF-8 is legacy text with no charset
+// (Notepad's "ANSI", Excel's CSV): its Windows-1252 character, so the
+// no-break space and en dash Outlook and Word type read as a blank and a
+// dash. Valid UTF-8 beside it stays as it is.
+TEST(NormalizeTest, BytesThatAreNoUtf8ReadAsWindows1252) {
+  EXPECT_EQ(Norm("UK\xa0SECRET"), "UK SECRET");
+  EXPECT_EQ(Norm("OFFICIAL\x96SENSITIVE"), "OFFICIAL-SENSITIVE");
+  EXPECT_EQ(Norm("OFFICIAL\x97SENSITIVE"), "OFFICIAL-SENSITIVE");
+  EXPECT_EQ(Norm("\xff SECRET \xc3"), "\xc3\xbf SECRET \xc3\x83");
+  EXPECT_EQ(Norm("caf\xe9 \x80 5"), "caf\xc3\xa9 \xe2\x82\xac 5");
+  // Mixed: a UTF-8 reply above a legacy quote.
+  EXPECT_EQ(Norm("caf\xc3\xa9\nUK\xa0SECRET"), "caf\xc3\xa9\nUK SECRET");
+  // The five bytes the code page leaves undefined: their C1 control.
+  EXPECT_EQ(Norm("a\x81" "b"), "a\xc2\x81" "b");
 }
 
 TEST(NormalizeTest, UnfoldJoinsContinuationLines) {
@@ -110,7 +121,8 @@ TEST(NormalizeTest, RewritesAtEveryPositionOfLongText) {
   const std::string base = "line one\nline two is longer\nthree\n";
   const std::pair<std::string, std::string> cases[] = {
       {"\r\n", "\n"}, {"\r", "\n"}, {"\t", "   "}, {"\u2013", "-"},
-      {"\u00a0", " "},  {"\u200b", ""}, {"\xff", "\xff"}, {"\u00e9", "\u00e9"}};
+      {"\u00a0", " "},  {"\u200b", ""}, {"\xff", "\u00ff"}, {"\x96", "-"},
+      {"\u00e9", "\u00e9"}};
   for (const auto& [special, mapped] : cases) {
     for (size_t at = 0; at <= base.size(); ++at) {
       std::string in = base.substr(0, at) + special + base.substr(at);

@@ -2,7 +2,8 @@
 // banner line at the top or bottom of any page counts as a banner. The
 // document's metadata (title, labels) follows as a page of its own, then
 // its form fields' values (pdf_forms.h) as another. Files attached in it are
-// read as members (pdf_attachments.h).
+// read as members (pdf_attachments.h). A page that shows its words only as
+// pictures (a scan) is reported not read (pdf_images.h).
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
@@ -19,6 +20,7 @@
 #include "content/line_text.h"
 #include "content/pdf_attachments.h"
 #include "content/pdf_forms.h"
+#include "content/pdf_images.h"
 
 namespace nearmiss::content {
 namespace {
@@ -140,6 +142,15 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
       out.encrypted = true;
       return out;
     }
+    // poppler-glib, opened once: the images of pages with little text
+    // (pdf_images.h), form values and attached files, which poppler-cpp
+    // does not give (pdf_forms.h, pdf_attachments.h).
+    std::unique_ptr<PopplerDocument, void (*)(PopplerDocument*)> glib(
+        OpenGlibPdf(name, bytes, &out), [](PopplerDocument* d) {
+          if (d != nullptr) g_object_unref(d);
+        });
+    std::string pictures;  // the pages read as pictures: "1, 3"
+    int picture_pages = 0;
     std::size_t used = 0;
     for (int i = 0; i < doc->pages(); ++i) {
       if (budget.TimeUp()) {
@@ -161,16 +172,29 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
       }
       used += utf8.size();
       budget.total_bytes_left -= utf8.size();
-      AppendPage(std::string_view(utf8.data(), utf8.size()), &out.text);
+      const std::string_view page_text(utf8.data(), utf8.size());
+      if (glib && PageIsPictures(glib.get(), i, page_text)) {
+        if (picture_pages++ > 0) pictures += ", ";
+        pictures += std::to_string(i + 1);
+      }
+      AppendPage(page_text, &out.text);
       out.text.push_back('\f');
     }
+    if (!pictures.empty()) {
+      // Unread words: an error, so the scan is incomplete and the policy's
+      // action for unreadable content decides (pdf_images.h).
+      std::string error(name);
+      error += picture_pages > 1 ? ": pages " : ": page ";
+      error += pictures;
+      error += picture_pages > 1 ? " show only pictures and no text (a scan?); their words"
+                                 : " shows only pictures and no text (a scan?); its words";
+      error += " are not read";
+      out.errors.push_back(std::move(error));
+    }
     ReadMetadata(name, *doc, &out);
-    // poppler-glib, opened once: form values and attached files, which
-    // poppler-cpp does not give (pdf_forms.h, pdf_attachments.h).
-    if (PopplerDocument* glib = OpenGlibPdf(name, bytes, &out)) {
-      ReadPdfFormFields(name, glib, budget, &out);
-      ReadPdfAttachments(name, glib, bytes.size(), budget, &out);
-      g_object_unref(glib);
+    if (glib) {
+      ReadPdfFormFields(name, glib.get(), budget, &out);
+      ReadPdfAttachments(name, glib.get(), bytes.size(), budget, &out);
     }
     out.has_text = true;
   } catch (const std::exception& e) {

@@ -7,6 +7,7 @@
 #include "base/ascii.h"
 #include "content/banner_zone.h"
 #include "content/legend_words.h"
+#include "content/cui_label.h"
 #include "content/line_text.h"
 
 namespace nearmiss::content {
@@ -209,6 +210,7 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
   // One rule for every container, not a split in each extractor (issue 13,
   // round 34 item 5).
   before = before.substr(LastCellBreak(before));
+  if (IsCuiLabelForCode(text, begin, end, after, line_end)) return false;
   after = after.substr(0, FirstCellBreak(after));
   // Framed on either side by rules, box edges or symbols and padding
   // ("│   SECRET   │", "■■■ SECRET ■■■", "~~~ SECRET ~~~").

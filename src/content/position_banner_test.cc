@@ -31,6 +31,22 @@ TEST(PositionTest, BannerLineAtTopOrBottom) {
                  "SECRET"));
 }
 
+// Tester 13 item 18: "CUI" in a cell before a code is a Romanian
+// invoice's tax-code label, not a US CUI banner; a CUI banner in a row of
+// cells, or alone, still is.
+TEST(PositionTest, CuiCellBeforeACodeIsALabel) {
+  EXPECT_FALSE(At(IsBannerMarking, "CUI   RO12345678\nNr. Reg. Com.   J40/1234/2020\n\nBuna ziua.",
+                  "CUI"));
+  EXPECT_FALSE(At(IsBannerMarking, "CUI   12345678\n\nBuna ziua.", "CUI"));
+  EXPECT_TRUE(At(IsBannerMarking, "CUI\n\nThe contract follows.", "CUI"));
+  EXPECT_TRUE(At(IsBannerMarking, "MOD/2026/114   CUI   Page 1 of 3\n\nThe contract.", "CUI"));
+  EXPECT_TRUE(At(IsBannerMarking, "CUI   Controlled by: DoD\n\nThe contract.", "CUI"));
+  // The label above its code, as a plain-text invoice lays it out.
+  EXPECT_FALSE(At(IsBannerMarking, "CUI\nRO12345678\n\nSC Exemplu SRL\n", "CUI"));
+  EXPECT_TRUE(At(IsBannerMarking, "CUI\n1. Purpose of the contract.\n", "CUI"));
+  EXPECT_TRUE(At(IsBannerMarking, "CUI\n\nRO12345678 is the supplier.\n", "CUI"));
+}
+
 // Issue 13, round 4: a greeting above the top banner, and a closing,
 // signature, "-- " delimiter, disclaimer or quoted reply below the bottom
 // one, are not counted as lines of the page (banner_zone.h).

@@ -230,6 +230,12 @@ struct MessageReader::Rep {
       *out = ErrorMessage(input.path, input.path + ": " + data.error().message());
       return true;
     }
+    if (data->empty()) {
+      // Nothing to read is not a message with nothing in it: named, and
+      // never judged as one (tester 13 item 21).
+      *out = ErrorMessage(input.path, input.path + ": an empty file (0 bytes): no message in it");
+      return true;
+    }
     if (is_stdin && LooksLikeMbox(*data)) {
       // What was read to look at it first, then the rest of stdin.
       OpenMbox(input.path, -1,

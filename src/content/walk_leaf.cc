@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "content/content_sniff.h"
+#include "content/csv_text.h"
 #include "content/encrypted_format.h"
 #include "content/extract.h"
 #include "content/gmime_util.h"
@@ -199,9 +200,10 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
       (*on_step_)(ReadStep{out_->source, size_, where, page, pages});
     };
   }
-  // A text in memory that needs no conversion is scanned where it lies.
+  // A text in memory that needs no conversion is scanned where it lies
+  // (a CSV's fields become cells: csv_text.h).
   std::optional<std::string_view> as_is;
-  if (type == DocType::kText && !owned()) as_is = TextBytesAsIs(data);
+  if (type == DocType::kText && !owned() && !IsCsvName(where)) as_is = TextBytesAsIs(data);
   Extracted text = as_is ? ExtractTextInPlace(*as_is, where, budget_)
                    : owned() ? ExtractDocument(type, where, std::move(bytes), budget_)
                              : ExtractDocument(type, where, data, budget_);

@@ -84,6 +84,20 @@ check "scan: incomplete_level = none keeps the level found" "accept" "$(json 'm[
 check "clean message exits 0" 0 $?
 "$bin" scan /nonexistent.eml > /dev/null 2>&1
 check "unreadable input exits 2" 2 $?
+# Tester 13 item 21: an input that holds no message (a file that does not
+# exist, an empty one) is named and not judged: no "action accept" beside
+# "counts as SECRET", and the summary counts it apart from the messages.
+"$bin" scan /nonexistent.eml > "$tmp/missing.txt" 2>&1
+check "missing input: named, not judged, counted apart" \
+  "1 0 1 1" \
+  "$(grep -c '^  error /nonexistent.eml: No such file or directory$' "$tmp/missing.txt") $(grep -c 'action\|level\|by action' "$tmp/missing.txt") $(grep -c '^summary: 0 messages' "$tmp/missing.txt") $(grep -c '1 input held no message read$' "$tmp/missing.txt")"
+: > "$tmp/empty.eml"
+"$bin" scan "$tmp/empty.eml" > "$tmp/empty.txt" 2>&1
+check "empty input exits 2" 2 $?
+check "empty input: said to be empty, not judged" "1 1 0" \
+  "$(grep -c "error $tmp/empty.eml: an empty file (0 bytes): no message in it" "$tmp/empty.txt") $(grep -c 'not read.*: no message, so nothing judged' "$tmp/empty.txt") $(grep -c 'action' "$tmp/empty.txt")"
+out=$("$bin" scan --json "$tmp/empty.eml")
+check "scan json: an empty input is marked not read" "True" "$(json 'm["not_read"]')"
 "$bin" scan - < $data/sensitive-to-lookalike.eml > "$tmp/stdin.txt"
 check "stdin flagged exits 1" 1 $?
 

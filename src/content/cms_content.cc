@@ -1,0 +1,39 @@
+#include "content/cms_content.h"
+
+#include <openssl/cms.h>
+#include <openssl/objects.h>
+
+#include <climits>
+#include <memory>
+
+namespace nearmiss::content {
+
+CmsContent ReadCms(std::string_view der) {
+  CmsContent out;
+  if (der.size() > LONG_MAX) return out;
+  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
+  std::unique_ptr<CMS_ContentInfo, void (*)(CMS_ContentInfo*)> cms(
+      d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())),
+      &CMS_ContentInfo_free);
+  if (!cms) return out;
+  switch (OBJ_obj2nid(CMS_get0_type(cms.get()))) {
+    case NID_pkcs7_signed: {
+      ASN1_OCTET_STRING** content = CMS_get0_content(cms.get());
+      if (content == nullptr || *content == nullptr) {
+        out.kind = CmsKind::kNoContent;
+        return out;
+      }
+      out.kind = CmsKind::kSigned;
+      out.content.assign(reinterpret_cast<const char*>(ASN1_STRING_get0_data(*content)),
+                         static_cast<std::size_t>(ASN1_STRING_length(*content)));
+      return out;
+    }
+    case NID_id_smime_ct_compressedData:
+      out.kind = CmsKind::kCompressed;
+      return out;
+    default:
+      return out;
+  }
+}
+
+}  // namespace nearmiss::content
