@@ -62,6 +62,11 @@ struct Candidate {
   std::string target;         // the trusted domain it resembles
   std::string suggestion;     // the whole domain to suggest; "" for none (police.uk)
   double score = 0;
+  // A real mail domain at the typed name (real-mail-domains.txt) is named
+  // as the real neighbour it is, though the target is declared: the
+  // reading is a guess at a whole zone moved (hmrc.co.uk), no slip of a
+  // letter (MovedZoneCandidates).
+  bool yields_to_real_domain = false;
 };
 
 // The best candidate so far, and the best with another target, kept so a
@@ -186,6 +191,11 @@ class DetectorImpl final : public LookalikeDetector {
   // (health.gov.ua for health.gov.au): reported as a real neighbour of the
   // namespace's name (RealZoneNeighbour). detector_appended.cc.
   void ForeignZoneCandidates(const Query& q, Best& best) const;
+  // A name the lists hold under a zone of several labels, typed with the
+  // zone's last label another TLD (forces.gc.com, met.police.com) or with
+  // its first the same country's company zone (hmrc.co.uk, ato.com.au):
+  // detector_moved_zone.cc.
+  void MovedZoneCandidates(const Query& q, Best& best) const;
   void JoinedCandidates(const Query& q, Best& best) const;
   void HostLabelCandidates(const Query& q, Best& best) const;
   // Two letters swapped across a third (sezman.cz for seznam.cz), of a
@@ -236,6 +246,14 @@ class DetectorImpl final : public LookalikeDetector {
   bool DepartmentUnderTld(const Domain& d, LookalikeMatch& m) const;
   // Fills department_under_tld_ (Init, once).
   void IndexDepartmentsUnderTlds();
+  // A name under a namespace that is a listed name two labels deep with
+  // the dot between them left out (usarmy.mil for us.army.mil): true and
+  // `m` its look-alike (detector_joined_name.cc). Asked of a domain a
+  // namespace trusts.
+  bool JoinedKnownName(const Domain& d, LookalikeMatch& m) const;
+  // Fills joined_known_names_ and adds the file's deeper names to
+  // known_under_namespace_ (Init, once, after the namespaces).
+  void IndexJoinedNames();
   // A department a zone of .uk, .au or .nz lists, typed with the zone's
   // middle label left out (hmrc.uk for hmrc.gov.uk): true and `m` its
   // look-alike (detector_department_drop.cc).
@@ -246,9 +264,10 @@ class DetectorImpl final : public LookalikeDetector {
                            std::string_view missing, LookalikeMatch& m) const;
   // Fills department_under_cctld_ (Init, once).
   void IndexDepartmentsUnderCcTlds();
-  // `best` names LABEL.gov or LABEL.mil, which no list holds: turned to the
-  // one listed name of that label under a country's zone of the kind
-  // (hmrc.gov.uk for hmrc.gov.com), when there is one.
+  // `best` names LABEL.gov or LABEL.mil, or LABEL under a country's zone
+  // (abs.gov.uk), which no list holds: turned to the one listed name of
+  // that label under a country's zone of the kind (hmrc.gov.uk for
+  // hmrc.gov.com, abs.gov.au for abs.gov.us), when there is one.
   void RetargetMadeUpName(const Domain& d, Best& best) const;
   // The one listed name LABEL.NS of a namespace of several labels that
   // begins with `kind` ("gov."): "hmrc.gov.uk" for hmrc; "" when none or
@@ -349,6 +368,8 @@ class DetectorImpl final : public LookalikeDetector {
   // one-label namespace trusts.
   std::unordered_map<std::string, std::vector<std::string>, ViewHash, std::equal_to<>>
       department_under_tld_;
+  // "usarmy.mil" -> "us.army.mil": JoinedKnownName's index.
+  std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> joined_known_names_;
   // "hmrc.uk" -> {"hmrc.gov.uk"}: each listed department under its
   // country's bare ccTLD (IndexDepartmentsUnderCcTlds).
   std::unordered_map<std::string, std::vector<std::string>, ViewHash, std::equal_to<>>

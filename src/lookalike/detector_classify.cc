@@ -74,6 +74,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   if (auto id = prefetch_ ? set_.TrustedBy(d.ascii, q.ascii_hash) : set_.TrustedBy(d.ascii)) {
     const Entry& e = set_[*id];
     if (e.is_namespace && !department_under_tld_.empty() && DepartmentUnderTld(d, m)) return m;
+    if (e.is_namespace && !joined_known_names_.empty() && JoinedKnownName(d, m)) return m;
     m.kind = LookalikeMatch::Kind::kTrusted;
     m.source = e.source;
     m.code = ReasonCode::kTrusted;
@@ -132,6 +133,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   BareNamespaceEndingCandidates(q, best);
   HyphenatedEndingCandidates(q, best);
   ForeignZoneCandidates(q, best);
+  MovedZoneCandidates(q, best);
   JoinedCandidates(q, best);
   HostLabelCandidates(q, best);
   TypoCandidates(q, best);
@@ -190,7 +192,8 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // A real mail domain is not a slip, however close (mailo.com, mail.com):
   // say what it is and let the policy decide. Names the organisation
   // declared itself stay look-alikes.
-  if (!department && !real_domains_.empty() && !Declared(set_[best.id].source)) {
+  if (!department && !real_domains_.empty() &&
+      (!Declared(set_[best.id].source) || best.yields_to_real_domain)) {
     auto real = real_domains_.find(std::string(d.registrable.empty() ? d.ascii : d.registrable));
     if (real != real_domains_.end()) {
       m.code = ReasonCode::kRealNeighbour;
@@ -269,8 +272,21 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // label, and the sender's ending is a slip of its .uk (issue 15, round
   // 34, item 5). A label several countries list (health) keeps the .gov
   // reading: neither country is likelier.
-  if (made_up(best.id, best.target) &&
-      (!best.alt_code || made_up(best.alt_id, best.alt_target) || !alt_offered())) {
+  // abs.gov.us: abs.gov with .us added, or abs.gov.uk one letter off; the
+  // lists hold neither, and hold abs.gov.au: a department is not moved into
+  // another country's namespace (issue 15, round 38, item 6). Unless the
+  // ending typed is a plain key slip of that country's (health.gov.ul: .uk,
+  // 'l' beside 'k'), where the slip says which country was meant, or the
+  // name is typed whole with an ending added (hse.gov.ie.bd: .gov.ie).
+  auto unlisted = [&](uint32_t id, const std::string& target, const std::string& suggestion) {
+    if (made_up(id, target)) return true;
+    return set_[id].is_namespace && LabelCount(set_[id].domain) >= 2 &&
+           !NamespaceNameKnown(target) && !d.ascii.starts_with(Join(suggestion, ".")) &&
+           !PlainKeySlip(DescribeEdit(LastLabel(d.ascii), LastLabel(suggestion)));
+  };
+  if (unlisted(best.id, best.target, best.suggestion) &&
+      (!best.alt_code || unlisted(best.alt_id, best.alt_target, best.alt_suggestion) ||
+       !alt_offered())) {
     RetargetMadeUpName(d, best);
   }
   // A slip into a TLD the root zone does not have: say so, it is the
