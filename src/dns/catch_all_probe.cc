@@ -34,7 +34,10 @@ struct ProbeRequest {
   std::function<void(ProbeResult)> done;
 };
 
-std::optional<bool> CatchAllFromRcptReply(int code) {
+std::optional<bool> CatchAllFromRcptReply(int code, std::string_view status) {
+  // "550 5.7.1 Relay access denied": the server refused the probe by its
+  // policy (who asks, from where), which says nothing of the mailbox.
+  if (code >= 400 && IsPolicyStatus(status)) return std::nullopt;
   if (code == 250 || code == 251) return true;
   if (code == 550 || code == 551 || code == 553) return false;
   return std::nullopt;
@@ -105,7 +108,7 @@ class CatchAllProber::Impl {
 
     void ReadReply() {
       int code = 0;
-      switch (TakeReply(in_, &code)) {
+      switch (TakeReply(in_, &code, &status_)) {
         case ReplyRead::kComplete: return OnReply(code);
         case ReplyRead::kMalformed: return End({std::nullopt, "not an SMTP reply"});
         case ReplyRead::kIncomplete: break;
@@ -144,8 +147,15 @@ class CatchAllProber::Impl {
           if (code != 250) return Refused("MAIL FROM", code);
           return Send("RCPT TO:<" + RandomLocalPart() + "@" + r_.domain + ">");
         default: {
-          std::optional<bool> verdict = CatchAllFromRcptReply(code);
-          return QuitAndEnd({verdict, verdict ? "" : "RCPT reply " + std::to_string(code)});
+          std::optional<bool> verdict = CatchAllFromRcptReply(code, status_);
+          std::string unknown;
+          if (!verdict) {
+            unknown = "RCPT reply " + std::to_string(code);
+            if (IsPolicyStatus(status_)) {
+              unknown.append(" ").append(status_).append(" (refused by policy)");
+            }
+          }
+          return QuitAndEnd({verdict, std::move(unknown)});
         }
       }
     }
@@ -186,6 +196,7 @@ class CatchAllProber::Impl {
     std::array<char, 1024> chunk_{};
     std::string in_;
     std::string out_;
+    std::string status_;  // the last reply's enhanced status code ("5.7.1"), or ""
     int step_ = 0;
     bool quitting_ = false;
     bool ended_ = false;

@@ -7,7 +7,8 @@
 //   <- 220 greeting        -> EHLO <this host's name>   <- 250
 //   -> MAIL FROM:<>        <- 250   (the null reverse-path: no bounce comes back)
 //   -> RCPT TO:<nearmiss-probe-<20 random hex digits>@domain>
-//   <- 250/251: catch-all true; 550/551/553: false; anything else: unknown
+//   <- 250/251: catch-all true; 550/551/553: false; anything else, or
+//      an x.7.x (policy) status: unknown
 //   -> QUIT
 //
 // DATA is never sent, so no message is ever delivered. A connection that
@@ -34,6 +35,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "nearmiss/status.h"
 
@@ -80,8 +82,11 @@ class CatchAllProber {
 // The RCPT reply's meaning (RFC 5321 §4.2.2, §3.6): 250 and 251 accept
 // the address; 550 (no such mailbox), 551 (not local) and 553 (name not
 // allowed) refuse it; every other code (a 4yz greylist, a 5yz policy
-// refusal of the probe itself) leaves it unknown.
-std::optional<bool> CatchAllFromRcptReply(int code);
+// refusal of the probe itself) leaves it unknown. So does a 4yz or 5yz
+// code whose enhanced status `status` (RFC 3463 §3.8, subject 7: "550 5.7.1 Relay
+// access denied") says the server refused the probe by its security or
+// policy: that is no answer about the mailbox.
+std::optional<bool> CatchAllFromRcptReply(int code, std::string_view status = {});
 
 // "nearmiss-probe-" and 20 random hex digits: a local part no mailbox has.
 std::string RandomLocalPart();

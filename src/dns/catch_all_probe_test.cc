@@ -23,7 +23,7 @@ namespace {
 using std::chrono::milliseconds;
 using Clock = std::chrono::steady_clock;
 
-enum class Mode { kAcceptAll, kRejectUnknown, kSilent, kRefuseGreeting, kGreylist };
+enum class Mode { kAcceptAll, kRejectUnknown, kSilent, kRefuseGreeting, kGreylist, kRelayDenied };
 
 // An SMTP responder on 127.0.0.1 (a port the kernel picked) that serves
 // connections one after another and records every command line it read.
@@ -90,6 +90,9 @@ class Responder {
         if (mode_ == Mode::kAcceptAll) Say(c, "250 2.1.5 Ok\r\n");
         if (mode_ == Mode::kRejectUnknown) Say(c, "550 5.1.1 User unknown\r\n");
         if (mode_ == Mode::kGreylist) Say(c, "450 4.2.0 Greylisted\r\n");
+        if (mode_ == Mode::kRelayDenied) {
+          Say(c, "550-5.7.1 Relaying denied: you are not\r\n550 5.7.1 allowed to send here\r\n");
+        }
       } else if (line == "QUIT") {
         return Say(c, "221 Bye\r\n");
       } else {
@@ -154,6 +157,16 @@ TEST(CatchAllProbeTest, GreylistingIsUnknownWithTheCode) {
   ProbeResult r = ProbeOnce(server.port());
   EXPECT_FALSE(r.catch_all.has_value());
   EXPECT_EQ(r.unknown, "RCPT reply 450");
+}
+
+// Issue 15, round 38, item 7: "550 5.7.1" refuses the probe by policy
+// (relaying, the prober's address), not the mailbox: it was read as "no
+// such mailbox", catch-all false. Unknown, with the status.
+TEST(CatchAllProbeTest, APolicyRefusalIsUnknownNotAnAnswer) {
+  Responder server(Mode::kRelayDenied);
+  ProbeResult r = ProbeOnce(server.port());
+  EXPECT_FALSE(r.catch_all.has_value());
+  EXPECT_EQ(r.unknown, "RCPT reply 550 5.7.1 (refused by policy)");
 }
 
 TEST(CatchAllProbeTest, RefusedGreetingIsUnknown) {
@@ -236,6 +249,12 @@ TEST(CatchAllProbeTest, RcptReplyCodes) {
   EXPECT_EQ(CatchAllFromRcptReply(553), false);
   EXPECT_FALSE(CatchAllFromRcptReply(450).has_value());
   EXPECT_FALSE(CatchAllFromRcptReply(554).has_value());
+  // The enhanced status decides when it says policy (RFC 3463 §3.8).
+  EXPECT_EQ(CatchAllFromRcptReply(550, "5.1.1"), false);
+  EXPECT_FALSE(CatchAllFromRcptReply(550, "5.7.1").has_value());
+  EXPECT_FALSE(CatchAllFromRcptReply(553, "5.7.26").has_value());
+  EXPECT_EQ(CatchAllFromRcptReply(250, "2.7.0"), true);  // accepted all the same
+  EXPECT_EQ(CatchAllFromRcptReply(250, "2.1.5"), true);
 }
 
 TEST(CatchAllProbeTest, RandomLocalPartsDiffer) {

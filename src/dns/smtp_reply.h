@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace nearmiss::dns {
 
@@ -24,8 +25,14 @@ enum class ReplyRead {
 
 // Takes one reply from the front of `buffer`: lines "250-..." continue it,
 // the line "250 ..." (or a bare "250") ends it (§4.2.1). Lines end in CRLF;
-// a bare LF is accepted too.
-ReplyRead TakeReply(std::string& buffer, int* code);
+// a bare LF is accepted too. `status`, when given, becomes the enhanced
+// status code the last line's text begins with (RFC 2034 §4, RFC 3463 §2:
+// "5.7.1" of "550 5.7.1 Relay access denied"), or "" when it has none.
+ReplyRead TakeReply(std::string& buffer, int* code, std::string* status = nullptr);
+
+// True when `status` (an enhanced status code, RFC 3463) reports a
+// security or policy refusal: subject 7 ("5.7.1 relay denied", "4.7.1").
+bool IsPolicyStatus(std::string_view status);
 
 }  // namespace nearmiss::dns
 

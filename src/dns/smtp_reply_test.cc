@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+
 namespace nearmiss::dns {
 namespace {
 
@@ -11,6 +14,28 @@ TEST(SmtpReplyTest, OneLineReply) {
   EXPECT_EQ(TakeReply(b, &code), ReplyRead::kComplete);
   EXPECT_EQ(code, 220);
   EXPECT_TRUE(b.empty());
+}
+
+// RFC 2034 §4: the enhanced status code leads the text of each line.
+TEST(SmtpReplyTest, EnhancedStatusOfTheLastLine) {
+  for (auto [reply, want] : {std::pair{"550 5.7.1 Relay access denied\r\n", "5.7.1"},
+                             {"550-5.1.1 The email account\r\n550 5.1.1 does not exist\r\n", "5.1.1"},
+                             {"553 5.7.26 Unauthenticated\r\n", "5.7.26"},
+                             {"250 2.1.5\r\n", "2.1.5"},
+                             {"550 User unknown\r\n", ""},
+                             {"550 5.7\r\n", ""},
+                             {"550 5.7.1x denied\r\n", ""},
+                             {"550\r\n", ""}}) {
+    std::string b = reply;
+    int code = 0;
+    std::string status = "stale";
+    ASSERT_EQ(TakeReply(b, &code, &status), ReplyRead::kComplete) << reply;
+    EXPECT_EQ(status, want) << reply;
+  }
+  EXPECT_TRUE(IsPolicyStatus("5.7.1"));
+  EXPECT_TRUE(IsPolicyStatus("4.7.0"));
+  EXPECT_FALSE(IsPolicyStatus("5.1.1"));
+  EXPECT_FALSE(IsPolicyStatus(""));
 }
 
 TEST(SmtpReplyTest, MultiLineReplyEndsAtTheSpaceLineAndLeavesTheRest) {

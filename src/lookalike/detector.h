@@ -1,5 +1,7 @@
 // DetectorImpl: the LookalikeDetector behind the public interface.
 //
+// The candidate types (Query, Candidate, Best) are candidate.h's.
+//
 // Indexes (all HashIndex over TrustedSet ids):
 //   typo_     deletion neighbourhoods of each entry's visual key and plain
 //             spelling (name part, keyed with its suffix): one-edit matches,
@@ -18,6 +20,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "lookalike/candidate.h"
 #include "lookalike/edit.h"
 #include "lookalike/hash_index.h"
 #include "lookalike/namespace_index.h"
@@ -26,70 +29,6 @@
 #include "nearmiss/lookalike.h"
 
 namespace nearmiss::lookalike {
-
-// A recipient domain, taken apart once per Classify.
-struct Query {
-  const Domain* domain;
-  std::string_view name;       // ASCII part before ".suffix": "mail.gmial"
-  std::string_view reg_label;  // last label of name: "gmial"
-  std::string_view prefix;     // name before reg_label, with its dot: "mail."
-  // The name as a reader sees it, ASCII where possible: `name` itself for
-  // an ASCII domain, else a view of look_storage (so a Query is filled in
-  // place, never copied).
-  std::string_view look_name;
-  std::string_view look_reg_label;
-  // The name as typed, in Unicode ("münchen", "янлекс"); `name` when ASCII.
-  std::string_view uni_name;
-  std::string_view uni_reg_label;
-  std::string look_storage;
-  bool idn = false;
-  // The last two labels when they are an open private zone of the PSL
-  // (uk.com, us.com: address::IsOpenPrivateZone), and what is before them;
-  // empty otherwise. Two finders ask, and the answer costs libpsl lookups.
-  std::string_view open_zone, open_zone_head;
-  // HashKey of the strings the name indexes are asked for, worked out once
-  // (HashNames): with a big trusted set Classify prefetches their lines
-  // before the finders look them up, and hashing each twice cost a check
-  // at a million names some 400 instructions.
-  uint64_t ascii_hash = 0, registrable_hash = 0, name_hash = 0, reg_label_hash = 0;
-};
-
-// One possible explanation; the best-scoring one is reported.
-struct Candidate {
-  uint32_t id = 0;            // the trusted entry
-  std::optional<ReasonCode> code;  // unset: no candidate yet
-  std::string detail;         // "the TLD is missing an 'i'"
-  std::string target;         // the trusted domain it resembles
-  std::string suggestion;     // the whole domain to suggest; "" for none (police.uk)
-  double score = 0;
-};
-
-// The best candidate so far, and the best with another target, kept so a
-// close second can be offered too (Offer).
-struct Best : Candidate {
-  // The recipient domain as typed, and SlipLikelihood of it for the best
-  // candidate's suggestion times TargetPrior (-1: not yet asked): ranks
-  // candidates that score alike.
-  std::string_view typed;
-  double likelihood = -1;
-  std::string alt_target;
-  std::string alt_suggestion;
-  double alt_score = 0;
-  // The runner-up's entry, reason and sentence: Classify puts it first when
-  // the organisation writes to it more (OrganisationPrior).
-  uint32_t alt_id = 0;
-  std::optional<ReasonCode> alt_code;
-  std::string alt_detail;
-};
-
-// Scores closer than this are alike (Offer then weighs the slip's likelihood).
-inline constexpr double kScoreEpsilon = 1e-9;
-
-// Neither the best nor the runner-up: nothing Offer would weigh (most typo
-// candidates of a big trusted set end here).
-inline bool Outranked(double score, const Best& best) {
-  return score < best.score - kScoreEpsilon && score <= best.alt_score;
-}
 
 class DetectorImpl final : public LookalikeDetector {
  public:
@@ -186,6 +125,11 @@ class DetectorImpl final : public LookalikeDetector {
   // (health.gov.ua for health.gov.au): reported as a real neighbour of the
   // namespace's name (RealZoneNeighbour). detector_appended.cc.
   void ForeignZoneCandidates(const Query& q, Best& best) const;
+  // A name the lists hold under a zone of several labels, typed with the
+  // zone's last label another TLD (forces.gc.com, met.police.com) or with
+  // its first the same country's company zone (hmrc.co.uk, ato.com.au):
+  // detector_moved_zone.cc.
+  void MovedZoneCandidates(const Query& q, Best& best) const;
   void JoinedCandidates(const Query& q, Best& best) const;
   void HostLabelCandidates(const Query& q, Best& best) const;
   // Two letters swapped across a third (sezman.cz for seznam.cz), of a
@@ -236,6 +180,14 @@ class DetectorImpl final : public LookalikeDetector {
   bool DepartmentUnderTld(const Domain& d, LookalikeMatch& m) const;
   // Fills department_under_tld_ (Init, once).
   void IndexDepartmentsUnderTlds();
+  // A name under a namespace that is a listed name two labels deep with
+  // the dot between them left out (usarmy.mil for us.army.mil): true and
+  // `m` its look-alike (detector_joined_name.cc). Asked of a domain a
+  // namespace trusts.
+  bool JoinedKnownName(const Domain& d, LookalikeMatch& m) const;
+  // Fills joined_known_names_ and adds the file's deeper names to
+  // known_under_namespace_ (Init, once, after the namespaces).
+  void IndexJoinedNames();
   // A department a zone of .uk, .au or .nz lists, typed with the zone's
   // middle label left out (hmrc.uk for hmrc.gov.uk): true and `m` its
   // look-alike (detector_department_drop.cc).
@@ -246,9 +198,10 @@ class DetectorImpl final : public LookalikeDetector {
                            std::string_view missing, LookalikeMatch& m) const;
   // Fills department_under_cctld_ (Init, once).
   void IndexDepartmentsUnderCcTlds();
-  // `best` names LABEL.gov or LABEL.mil, which no list holds: turned to the
-  // one listed name of that label under a country's zone of the kind
-  // (hmrc.gov.uk for hmrc.gov.com), when there is one.
+  // `best` names LABEL.gov or LABEL.mil, or LABEL under a country's zone
+  // (abs.gov.uk), which no list holds: turned to the one listed name of
+  // that label under a country's zone of the kind (hmrc.gov.uk for
+  // hmrc.gov.com, abs.gov.au for abs.gov.us), when there is one.
   void RetargetMadeUpName(const Domain& d, Best& best) const;
   // The one listed name LABEL.NS of a namespace of several labels that
   // begins with `kind` ("gov."): "hmrc.gov.uk" for hmrc; "" when none or
@@ -349,6 +302,8 @@ class DetectorImpl final : public LookalikeDetector {
   // one-label namespace trusts.
   std::unordered_map<std::string, std::vector<std::string>, ViewHash, std::equal_to<>>
       department_under_tld_;
+  // "usarmy.mil" -> "us.army.mil": JoinedKnownName's index.
+  std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> joined_known_names_;
   // "hmrc.uk" -> {"hmrc.gov.uk"}: each listed department under its
   // country's bare ccTLD (IndexDepartmentsUnderCcTlds).
   std::unordered_map<std::string, std::vector<std::string>, ViewHash, std::equal_to<>>

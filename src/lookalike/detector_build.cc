@@ -171,6 +171,7 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
   IndexFamilyTypos();
   IndexDepartmentsUnderTlds();
   IndexDepartmentsUnderCcTlds();
+  IndexJoinedNames();
   for (RealMailDomain& r : lists.real_domains) {
     const std::string suffix = PublicSuffix(r.domain);
     if (r.domain.size() > suffix.size() + 1) {

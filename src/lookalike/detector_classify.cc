@@ -3,8 +3,9 @@
 // (protected namespaces), detector_family.cc (providers' names under foreign
 // zones), detector_dots.cc and detector_name.cc (the name); the readings that
 // make a domain no look-alike (a real neighbour, a provider's host) are
-// detector_neighbours.cc's; the query is built by detector_query.cc. This
-// file keeps the best candidate and turns it into the answer.
+// detector_neighbours.cc's; the query is built by detector_query.cc; the
+// ranking of candidates is detector_offer.cc's. This file asks the finders
+// and turns the best candidate into the answer.
 #include <algorithm>
 
 #include "address/idna.h"
@@ -20,106 +21,6 @@
 #include "lookalike/visual_key.h"
 
 namespace nearmiss::lookalike {
-
-bool DetectorImpl::UnlistedDotMove(std::string_view typed, const std::string& alt) const {
-  // navy.imil read as navyi.mil: a name no list holds, made up by moving
-  // the dot, is no second choice beside the namespace slip (navy.mil)
-  // (issue 15 breaker, round 3, item 12).
-  if (alt.empty() || set_.Exact(alt).has_value()) return false;
-  std::string flat_typed(typed), flat_alt(alt);
-  std::erase(flat_typed, '.');
-  std::erase(flat_alt, '.');
-  return flat_typed == flat_alt;
-}
-
-const SuffixConfusion* DetectorImpl::Confusion(std::string_view typed,
-                                               std::string_view intended) const {
-  std::string key = Join(typed, std::string_view("\0", 1));
-  key += intended;
-  auto it = confusions_.find(key);
-  return it == confusions_.end() ? nullptr : &it->second;
-}
-
-void DetectorImpl::Offer(Candidate c, Best& best) const {
-  constexpr double kEpsilon = kScoreEpsilon;
-  if (Outranked(c.score, best)) return;
-  // A provider is trusted exactly: a subdomain of it (mail.gmail.com) is no
-  // trusted name, and suggesting one sends the sender to a second warning.
-  // The slip was in the name the provider owns: suggest that.
-  // Unless the name with its host is a mail domain of its own
-  // (poczta.onet.eu, Onet's, for poczta.onet.ru; issue 15, round 33,
-  // item 9): that one is meant.
-  if (!set_[c.id].covers_subdomains() && c.suggestion != c.target &&
-      c.suggestion.ends_with(Join(".", c.target))) {
-    if (std::optional<uint32_t> own = set_.Exact(c.suggestion); own && !set_[*own].is_namespace) {
-      c.id = *own;
-      c.target = c.suggestion;
-    } else {
-      c.suggestion = c.target;
-    }
-  }
-  // Never suggest what cannot be a mail domain: a public suffix (gov.uk for
-  // gov.uk.com) or a namespace itself. Only a namespace's candidate can be
-  // one: any other suggestion holds a trusted domain, so the lookups (a
-  // third of a check's time with a million names) are spared there.
-  if (set_[c.id].is_namespace && !c.suggestion.empty()) {
-    if (IsPublicSuffix(c.suggestion)) return;
-    if (std::optional<uint32_t> ns = set_.Exact(c.suggestion); ns && set_[*ns].is_namespace) return;
-  }
-  bool better = c.score >= best.score - kEpsilon;
-  double likelihood = -1;
-  if (better && c.score <= best.score + kEpsilon && best.code.has_value()) {
-    // Alike in score: the likelier intent names the target: how likely the
-    // slip is (slip_score.h) times how often the target is meant (its place
-    // in the lists, TargetPrior, and how often the organisation writes to
-    // it, OrganisationPrior), then the stronger trust, then the earlier entry.
-    if (best.likelihood < 0) {
-      best.likelihood = SlipLikelihood(best.typed, best.suggestion) * TargetPrior(best.id) *
-                        OrganisationPriorOf(best.id, best.target);
-    }
-    likelihood = SlipLikelihood(best.typed, c.suggestion) * TargetPrior(c.id) *
-                 OrganisationPriorOf(c.id, c.target);
-    if (likelihood != best.likelihood) {
-      better = likelihood > best.likelihood;
-    } else {
-      int a = TrustStrength(set_[c.id].source), b = TrustStrength(set_[best.id].source);
-      if (a > b || (a == b && c.id >= best.id)) better = false;
-    }
-  }
-  // The runner-up with another target is kept: when it is about as likely
-  // (yahoo.com.t: .tr or .tw), the sender is offered both.
-  if (!better) {
-    // The same suggestion by another reading is no second choice
-    // (ramstein.af.mik: ramstein.af.mil twice, issue 15, fresh tester, item 11).
-    if (c.code && c.target != best.target && c.suggestion != best.suggestion &&
-        c.score > best.alt_score) {
-      best.alt_score = c.score;
-      best.alt_target = std::move(c.target);
-      best.alt_suggestion = std::move(c.suggestion);
-      best.alt_id = c.id;
-      best.alt_code = c.code;
-      best.alt_detail = std::move(c.detail);
-    }
-    return;
-  }
-  if (best.code && best.target != c.target && best.suggestion != c.suggestion &&
-      best.score > best.alt_score) {
-    best.alt_score = best.score;
-    best.alt_target = std::move(best.target);
-    best.alt_suggestion = std::move(best.suggestion);
-    best.alt_id = best.id;
-    best.alt_code = best.code;
-    best.alt_detail = std::move(best.detail);
-  } else if (best.alt_target == c.target) {
-    best.alt_score = 0;
-    best.alt_target.clear();
-    best.alt_suggestion.clear();
-    best.alt_code.reset();
-    best.alt_detail.clear();
-  }
-  static_cast<Candidate&>(best) = std::move(c);
-  best.likelihood = likelihood;
-}
 
 LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   LookalikeMatch m;
@@ -173,6 +74,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   if (auto id = prefetch_ ? set_.TrustedBy(d.ascii, q.ascii_hash) : set_.TrustedBy(d.ascii)) {
     const Entry& e = set_[*id];
     if (e.is_namespace && !department_under_tld_.empty() && DepartmentUnderTld(d, m)) return m;
+    if (e.is_namespace && !joined_known_names_.empty() && JoinedKnownName(d, m)) return m;
     m.kind = LookalikeMatch::Kind::kTrusted;
     m.source = e.source;
     m.code = ReasonCode::kTrusted;
@@ -231,6 +133,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   BareNamespaceEndingCandidates(q, best);
   HyphenatedEndingCandidates(q, best);
   ForeignZoneCandidates(q, best);
+  MovedZoneCandidates(q, best);
   JoinedCandidates(q, best);
   HostLabelCandidates(q, best);
   TypoCandidates(q, best);
@@ -289,7 +192,8 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // A real mail domain is not a slip, however close (mailo.com, mail.com):
   // say what it is and let the policy decide. Names the organisation
   // declared itself stay look-alikes.
-  if (!department && !real_domains_.empty() && !Declared(set_[best.id].source)) {
+  if (!department && !real_domains_.empty() &&
+      (!Declared(set_[best.id].source) || best.yields_to_real_domain)) {
     auto real = real_domains_.find(std::string(d.registrable.empty() ? d.ascii : d.registrable));
     if (real != real_domains_.end()) {
       m.code = ReasonCode::kRealNeighbour;
@@ -368,8 +272,21 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // label, and the sender's ending is a slip of its .uk (issue 15, round
   // 34, item 5). A label several countries list (health) keeps the .gov
   // reading: neither country is likelier.
-  if (made_up(best.id, best.target) &&
-      (!best.alt_code || made_up(best.alt_id, best.alt_target) || !alt_offered())) {
+  // abs.gov.us: abs.gov with .us added, or abs.gov.uk one letter off; the
+  // lists hold neither, and hold abs.gov.au: a department is not moved into
+  // another country's namespace (issue 15, round 38, item 6). Unless the
+  // ending typed is a plain key slip of that country's (health.gov.ul: .uk,
+  // 'l' beside 'k'), where the slip says which country was meant, or the
+  // name is typed whole with an ending added (hse.gov.ie.bd: .gov.ie).
+  auto unlisted = [&](uint32_t id, const std::string& target, const std::string& suggestion) {
+    if (made_up(id, target)) return true;
+    return set_[id].is_namespace && LabelCount(set_[id].domain) >= 2 &&
+           !NamespaceNameKnown(target) && !d.ascii.starts_with(Join(suggestion, ".")) &&
+           !PlainKeySlip(DescribeEdit(LastLabel(d.ascii), LastLabel(suggestion)));
+  };
+  if (unlisted(best.id, best.target, best.suggestion) &&
+      (!best.alt_code || unlisted(best.alt_id, best.alt_target, best.alt_suggestion) ||
+       !alt_offered())) {
     RetargetMadeUpName(d, best);
   }
   // A slip into a TLD the root zone does not have: say so, it is the

@@ -4,6 +4,7 @@
 // directly under the ccTLD, so the mail went to whoever holds the name
 // there; it was external (issue 15, round 36, defect 1). It is the
 // suffix-drop look-alike the protected lists give cba.au of cba.com.au.
+#include "address/second_level_zone.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 
@@ -26,6 +27,10 @@ void DetectorImpl::IndexDepartmentsUnderCcTlds() {
     if (n.labels != 2) continue;
     const std::string_view cctld = LastLabel(n.ns);
     if (!DropReadIn(cctld)) continue;
+    // Only a government's zone (gov.uk, govt.nz, mil.nz): the police
+    // forces' names (kent, essex, scotland of .police.uk) are places, whose
+    // names under .uk are the places' own.
+    if (!address::IsPublicSectorLabel(n.ns.substr(0, n.ns.find('.')))) continue;
     for (const std::string& label : n.listed_names) {
       std::string name = Join(label, ".");
       name += cctld;

@@ -205,19 +205,25 @@ bool DetectorImpl::DepartmentUnderTld(const Domain& d, LookalikeMatch& m) const 
 }
 
 void DetectorImpl::RetargetMadeUpName(const Domain& d, Best& best) const {
-  const std::string& ns = set_[best.id].domain;  // "gov"
+  // "gov" of the made-up hmrc.gov; "gov.uk" of abs.gov.uk, the kind "gov".
+  const std::string& ns = set_[best.id].domain;
+  const std::string_view kind = std::string_view(ns).substr(0, ns.find('.'));
   const std::string_view label = std::string_view(best.target).substr(0, best.target.find('.'));
-  const std::string listed = ListedNameOfKind(label, ns + ".");
-  if (listed.empty() || !best.suggestion.ends_with(best.target)) return;
+  const std::string listed = ListedNameOfKind(label, Join(kind, "."));
+  if (listed.empty() || listed == best.target || !best.suggestion.ends_with(best.target)) return;
   const std::optional<uint32_t> id = set_.Exact(listed.substr(label.size() + 1));
   if (!id || !set_[*id].is_namespace) return;
   const std::string_view before =
       std::string_view(best.suggestion).substr(0, best.suggestion.size() - best.target.size());
+  // "hmrc.gov" of hmrc.gov.com and abs.gov.us: what was typed before the
+  // ending that is the slip.
+  std::string stem(before);
+  stem.append(label).append(".").append(kind).append(".");
   std::string detail;
-  if (d.ascii.starts_with(best.suggestion + ".")) {
+  if (d.ascii.starts_with(stem)) {
     // "has .com where .uk belongs": the ending after the name's "gov".
-    const std::string_view typed = std::string_view(d.ascii).substr(best.suggestion.size() + 1);
-    const std::string_view meant = std::string_view(listed).substr(best.target.size() + 1);
+    const std::string_view typed = std::string_view(d.ascii).substr(stem.size());
+    const std::string_view meant = std::string_view(listed).substr(label.size() + kind.size() + 2);
     detail = SuffixDetail(typed, meant);
     best.code = ReasonCode::kSuffixEdit;
   } else {

@@ -14,6 +14,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "address/root_zone.h"
 #include "lookalike/detector.h"
@@ -160,6 +162,9 @@ bool DetectorImpl::DotlessSlipMatch(std::string_view s, LookalikeMatch& m) const
   std::string flat;
   LookalikeMatch best;
   std::string best_form, alternative;
+  // Each form that explains the typing, with the domain it suggests: the
+  // reading shown is picked among them once the suggestion is known.
+  std::vector<std::pair<const std::string*, std::string>> readings;
   for (const std::string& form : forms) {
     Result<Domain> parsed = ParseDomain(form);
     if (!parsed.ok()) continue;
@@ -189,6 +194,7 @@ bool DetectorImpl::DotlessSlipMatch(std::string_view s, LookalikeMatch& m) const
     flat = meant;
     std::erase(flat, '.');
     if (BoundedDamerauAscii(flat, s, 1) > 1) continue;
+    readings.emplace_back(&form, meant);
     if (best.kind == LookalikeMatch::Kind::kLookalike) {
       if (meant != best.target_domain_for_suggestion && alternative.empty() &&
           c.score <= best.score) {
@@ -208,6 +214,19 @@ bool DetectorImpl::DotlessSlipMatch(std::string_view s, LookalikeMatch& m) const
   m.target = best.target;
   m.resembles = m.target;
   const std::string& meant = best.target_domain_for_suggestion;
+  // The reading shown is the one nearest the suggestion, dots included:
+  // gmailcon reads as gmail.con, a slip of gmail.com, not as gmailc.on,
+  // which suggests it too but moves the dot as well (issue 15, round 38,
+  // item 4). The first such form when several are as near.
+  int nearest = 3;
+  for (const auto& [form, suggested] : readings) {
+    if (suggested != meant) continue;
+    const int distance = BoundedDamerauAscii(*form, meant, 2);
+    if (distance < nearest) {
+      nearest = distance;
+      best_form = *form;
+    }
+  }
   m.detail = "has no dot: it reads as " + best_form;
   if (best_form != meant) {
     m.detail += ", itself a slip of ";

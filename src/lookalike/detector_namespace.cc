@@ -233,7 +233,12 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
     // fbi.gov.us is fbi.gov's). The habitual endings alone were asked, and
     // the family got through to the mail server (issue 15, breaker 15,
     // item 1).
-    const bool known = ns_stem_known(n, stem);
+    // usarmymil.com: a listed name two labels deep (us.army.mil) with both
+    // dots left out (JoinedKnownName's index).
+    std::string joined(stem);
+    joined.append(".").append(ns);
+    const auto deeper = n.labels == 1 ? joined_known_names_.find(joined) : joined_known_names_.end();
+    const bool known = ns_stem_known(n, stem) || deeper != joined_known_names_.end();
     const std::string_view cc = LastLabel(q.domain->suffix);
     if (IsHabitualSuffix(q.domain->suffix)) {
       // opengov.com, promil.com, windmil.com, treadmil.com: words that end
@@ -247,11 +252,17 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
                  (k == 1 && cc == "us" && stem.size() >= 3))) {
       continue;
     }
-    std::string target = Join(stem, ".") + std::string(ns);
+    const std::string meant = deeper != joined_known_names_.end() ? deeper->second
+                                                                 : Join(stem, ".") + std::string(ns);
+    std::string target = TargetUnder(set_[id], meant);
     std::string detail = hyphen ? "has a hyphen where the dot before '" + flat + "' belongs"
                                 : "is missing the dot before '" + flat + "'";
+    if (deeper != joined_known_names_.end()) {
+      detail = hyphen ? "has a hyphen for a dot of " : "is missing the dots of ";
+      detail += meant;
+    }
     detail += " and ends in ." + q.domain->suffix;
-    Offer({id, ReasonCode::kDotOmission, detail, target, Join(q.prefix, target), 0.7}, best);
+    Offer({id, ReasonCode::kDotOmission, detail, target, Join(q.prefix, meant), 0.7}, best);
   }
 }
 

@@ -14,7 +14,8 @@ class DetectorSwapTest : public DetectorFixture {
            {"aviano.af.mil", TrustSource::kProtected}, {"seznam.cz", TrustSource::kProvider},
            {"hotmail.com", TrustSource::kProvider},  {"outlook.com", TrustSource::kProvider},
            {"bundeswehr.de", TrustSource::kProtected}, {"parliament.uk", TrustSource::kProtected},
-           {"example.org", TrustSource::kLearned}},
+           {"example.org", TrustSource::kLearned}, {"icloud.com", TrustSource::kProvider},
+           {"yandex.ru", TrustSource::kProvider}},
           {});
   }
 };
@@ -31,6 +32,28 @@ TEST_F(DetectorSwapTest, TwoLettersSwappedAcrossAThird) {
   EXPECT_EQ(Classify("sezman.cz").detail, "has 'm' and 'n' swapped around the 'a'");
   // A learned name is a correspondent's, maybe a word: not searched.
   EXPECT_NE(Classify("exlmape.org").kind, LookalikeMatch::Kind::kLookalike);
+}
+
+// Issue 15, round 38, item 1: a letter typed two places late or early
+// (icould.com for icloud.com) was external; one place (gmial) is the typo
+// index's.
+TEST_F(DetectorSwapTest, ALetterMovedTwoPlaces) {
+  for (auto [typed, meant] :
+       {std::pair{"icould.com", "icloud.com"}, {"iculod.com", "icloud.com"},
+        {"hotaiml.com", "hotmail.com"}, {"thomail.com", "hotmail.com"},
+        {"sezamn.cz", "seznam.cz"}, {"yndaex.ru", "yandex.ru"}, {"bundeweshr.de", "bundeswehr.de"},
+        {"prlaiament.uk", "parliament.uk"}, {"mail.icould.com", "icloud.com"}}) {
+    LookalikeMatch m = Classify(typed);
+    EXPECT_EQ(m.kind, LookalikeMatch::Kind::kLookalike) << typed << " " << m.detail;
+    EXPECT_EQ(ReasonCodeName(m.code), "label-typo") << typed << " " << m.detail;
+    EXPECT_EQ(m.target_domain_for_suggestion, meant) << typed << " " << m.detail;
+  }
+  EXPECT_EQ(Classify("icould.com").detail, "has the 'l' two places late ('oul' where 'lou' belongs)");
+  EXPECT_EQ(Classify("iculod.com").detail,
+            "has the 'u' two places early ('ulo' where 'lou' belongs)");
+  // A learned name is a correspondent's, maybe a word: not searched.
+  EXPECT_NE(Classify("exmpale.org").kind, LookalikeMatch::Kind::kLookalike);
+  EXPECT_NE(Classify("xaemple.org").kind, LookalikeMatch::Kind::kLookalike);
 }
 
 TEST_F(DetectorSwapTest, OneSuggestionNamingTheListedHost) {
