@@ -136,9 +136,7 @@ void PostfixLog::Action(const LogLine& l, Queue& q) {
   // deliveries), expired, or deleted (postsuper -d: "removed"), as a
   // deferred recipient is.
   q.on_hold = true;
-  if (std::find(q.deferred.begin(), q.deferred.end(), f.recipient) == q.deferred.end()) {
-    q.deferred.emplace_back(f.recipient);
-  }
+  NoteDeferred(q, f.recipient);
 }
 
 void PostfixLog::EndUnconfirmedJoins(Queue& q) {
@@ -252,7 +250,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
       if (!kept.empty() && HandOff(l, q, kept, f.relay, f.recipient, &undoable)) {
         q.handed_on.emplace_back(f.recipient);
         if (auto n = queues_.find(q.next_id); n != queues_.end()) {
-          Handed(n->second, q.next_id, f.recipient, f.relay);
+          Handed(n->second, q.next_id, f.recipient, f.relay, file_, counts_.lines);
         }
         // Shown by Message-ID (or by X's own attempt): A's attempt is gone.
         // Else it is held dropped, for X's later lines to undo.
@@ -273,7 +271,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
       if (HandOffByMessageId(l, q, f.relay)) {
         q.handed_on.emplace_back(f.recipient);
         if (auto n = queues_.find(q.next_id); n != queues_.end()) {
-          Handed(n->second, q.next_id, f.recipient, f.relay);
+          Handed(n->second, q.next_id, f.recipient, f.relay, file_, counts_.lines);
         }
         return;
       }
@@ -335,13 +333,24 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     held_.back().dropped = true;
     if (auto n = queues_.find(joined_to); n != queues_.end()) n->second.joined_from.push_back(seq);
   }
-  auto was = std::find(q.deferred.begin(), q.deferred.end(), f.recipient);
   // A soft bounce leaves the message queued, as a deferral does: its
   // expiry later applies to this recipient too.
   if (f.status == "deferred" || f.status == "SOFTBOUNCE") {
-    if (was == q.deferred.end()) q.deferred.emplace_back(f.recipient);
-  } else if (was != q.deferred.end()) {
+    NoteDeferred(q, f.recipient);
+  } else if (auto was = std::find(q.deferred.begin(), q.deferred.end(), f.recipient);
+             was != q.deferred.end()) {
+    q.deferred_at.erase(q.deferred_at.begin() + (was - q.deferred.begin()));
     q.deferred.erase(was);
+  }
+}
+
+void PostfixLog::NoteDeferred(Queue& q, std::string_view recipient) {
+  auto was = std::find(q.deferred.begin(), q.deferred.end(), recipient);
+  if (was == q.deferred.end()) {
+    q.deferred.emplace_back(recipient);
+    q.deferred_at.emplace_back(file_, counts_.lines);
+  } else {
+    q.deferred_at[was - q.deferred.begin()] = {file_, counts_.lines};
   }
 }
 
