@@ -86,6 +86,32 @@ contains "... nothing learned, and why" \
 contains "... none in the store" "organisation: 0 deliveries from 0 senders" \
   "$("$bin" learn --store "$tmp/nosender2.db" --show)"
 
+# Issue 14: a sender is her mailbox in every form the provider delivers to
+# it: at Gmail dots and +tags do not count and googlemail.com is gmail.com
+# (Gmail Help 7436150; engine/mailbox_space.h); elsewhere only the
+# sub-address (recipient_delimiter) joins, and dots name another person.
+printf '%s\n' 'sender,recipient,date' \
+  'john.smith@gmail.com,amy@partner.example,2026-10-01' \
+  'johnsmith@gmail.com,ben@partner.example,2026-10-02' \
+  'John.Smith+x@googlemail.com,cat@partner.example,2026-10-03' \
+  'jo.smith@gmail.com,dan@partner.example,2026-10-04' \
+  'j.smith@mod.example,eve@partner.example,2026-10-05' \
+  'j.smith+list@mod.example,fay@partner.example,2026-10-06' \
+  'jsmith@mod.example,gus@partner.example,2026-10-07' > "$tmp/forms.csv"
+"$bin" learn --store "$tmp/forms.db" "$tmp/forms.csv" > /dev/null 2>&1
+"$bin" learn --store "$tmp/forms.db" --show --sender john.smith@gmail.com > "$tmp/forms1.txt" 2>&1
+contains "a Gmail sender: every form of the mailbox" \
+  "john.smith@gmail.com: 3 deliveries from 1 sender to 3 addresses at 1 domain" "$(cat "$tmp/forms1.txt")"
+contains "... the forms named" "john.smith@gmail.com: counted with the other forms of its mailbox: john.smith+x@googlemail.com (a sub-address (recipient_delimiter '+'); googlemail.com and gmail.com are one mailbox domain) johnsmith@gmail.com (Gmail ignores dots in the name)" "$(cat "$tmp/forms1.txt")"
+grep -q 'dan@partner.example' "$tmp/forms1.txt" && { echo "FAIL another Gmail name joined:"; cat "$tmp/forms1.txt"; fail=1; } || echo "ok   ... jo.smith@gmail.com is another mailbox"
+"$bin" learn --store "$tmp/forms.db" --show --sender JohnSmith+y@GoogleMail.com > "$tmp/forms2.txt" 2>&1
+contains "... asked by another form, the same mailbox" \
+  "johnsmith@googlemail.com: 3 deliveries from 1 sender to 3 addresses at 1 domain" "$(cat "$tmp/forms2.txt")"
+"$bin" learn --store "$tmp/forms.db" --show --sender j.smith@mod.example > "$tmp/forms3.txt" 2>&1
+contains "elsewhere: the sub-address joins" \
+  "j.smith@mod.example: 2 deliveries from 1 sender to 2 addresses at 1 domain" "$(cat "$tmp/forms3.txt")"
+grep -q 'gus@partner.example' "$tmp/forms3.txt" && { echo "FAIL dots dropped outside Gmail:"; cat "$tmp/forms3.txt"; fail=1; } || echo "ok   ... and jsmith@mod.example stays another person"
+
 # address-typo through check, with no flags: the wrong person at the right domain.
 check "jon.smith is an address-typo" "address-typo" \
   "$(json '",".join(r["code"] for r in c["reasons"] if r["code"]=="address-typo")' jon.smith@partner.example)"
