@@ -100,6 +100,10 @@ Auditor::Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Rep
                                           std::string_view recipient) {
               return org_relay_.IsOrganisationRelay(host, sender, recipient);
             };
+            o.provider_relay = [this](std::string_view host, std::string_view sender,
+                                      std::string_view recipient) {
+              return org_relay_.IsProviderRelay(host, sender, recipient);
+            };
             o.judgeable_domain = [this](std::string_view d) { return judge_.Judgeable(d); };
             // The engine's reason, asked once per file (judge_ keeps only
             // the verdict).

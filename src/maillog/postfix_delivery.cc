@@ -215,9 +215,15 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   std::string joined_to;  // X of an undoable hand-off (HandOff)
   // Accepted by a smart host outside the organisation (smart_host.h): no
   // hand-off of its own to follow, and no delivery either (below).
+  // So is the sender's own mail provider's relay (a host under gmail.com
+  // for alice@gmail.com, not the recipient's MX): its 250 is the
+  // provider queueing the message (options_.provider_relay).
   const bool outside_smart_host =
       f.status == "sent" && !options_.learning &&
-      PostfixSmartHost(f.relay, AddressDomain(f.recipient), options_.smart_hosts);
+      (PostfixSmartHost(f.relay, AddressDomain(f.recipient), options_.smart_hosts) ||
+       (options_.provider_relay && l.program.ends_with("/smtp") && !InternalRelay(f.relay) &&
+        options_.provider_relay(f.relay.substr(0, f.relay.find('[')),
+                                q.origin_known ? q.origin_sender : q.sender, f.recipient)));
   // The smtp client's "sent" to a relay of the organisation (InternalRelay:
   // loopback, RFC 1918, RFC 4193, link-local; no other domain's MX has
   // such an address) only handed the message on, whatever its reply: the
