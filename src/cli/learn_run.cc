@@ -321,6 +321,19 @@ int RunLearn(const LearnFlags& flags) {
                "); their deliveries were not learned, so the history is incomplete");
     rc = kExitError;
   }
+  if (const history::Learner::DeliveryCounts c = learner.delivery_counts();
+      c.sender_unknown != 0) {
+    // Fail closed as for a line not understood: a filtered log (grep
+    // postfix/smtp) learned as mail of no one would trust its domains for
+    // everyone, bounces and relayed mail among them (issue 14).
+    log::Error("learn: " + Counted(c.sender_unknown, "delivery", "deliveries") +
+               " whose sender the log does not show (no qmgr from= line; first at " +
+               c.first_sender_unknown +
+               ") not learned, so the history is incomplete; give the whole log, not only "
+               "its delivery lines (a log filtered by grep), and the file before it when "
+               "the log starts after the message was queued");
+    rc = kExitError;
+  }
   if (const uint64_t unread = learner.mailbox_counts().not_read; unread != 0) {
     // As for a log it cannot read: what was given and not read (a plain
     // text given as a Sent folder, a stray file in a Maildir, an mbox cut

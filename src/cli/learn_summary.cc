@@ -109,6 +109,13 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
                 Counted(skips.direction_unknown, "trace row").c_str(),
                 skips.first_direction_unknown.c_str());
   }
+  if (c.sender_unknown > 0) {
+    std::printf("left out %s whose sender the log does not show (no qmgr from= line: a "
+                "filtered log, or one that starts after the message was queued): not "
+                "learned as anyone's sent mail; first at %s\n",
+                Counted(c.sender_unknown, "delivery", "deliveries").c_str(),
+                c.first_sender_unknown.c_str());
+  }
   if (c.outcome_unknown > 0) {
     std::printf("left out %s recipients whose outcome is unknown: sent on to another server "
                 "(an Exchange server's next hop, a Postfix content filter or instance) whose "
@@ -139,6 +146,8 @@ std::string NothingLearned(const history::Learner& learner, const LogSkips& skip
   add(c.not_addresses, "recipient", " left out as no address", c.first_not_address);
   add(c.outcome_unknown, "recipient",
       " whose outcome is unknown (sent on to a server whose log was not given)", "");
+  add(c.sender_unknown, "recipient", " whose sender the log does not show (no qmgr from= line)",
+      c.first_sender_unknown);
   add(m.not_delivered, "recipient", " not delivered (bounced, expired or discarded)",
       m.first_not_delivered);
   if (why.empty()) return {};

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "address/display_width.h"
+#include "base/ascii.h"
 #include "base/log.h"
 #include "base/text_format.h"
 #include "cli/commands.h"
@@ -84,6 +85,22 @@ ByMailbox FoldByMailbox(const std::vector<AddressStats>& pairs, const std::strin
   return out;
 }
 
+// The identity of `address`'s mailbox as the checks count it (sender or
+// recipient): its extension dropped (Postfix's recipient_delimiter,
+// `delimiters`), and at Gmail a "+tag" whatever the local delimiter is
+// (Gmail Help, answer 7436150: "add a plus sign (+) and any word"); then
+// MailboxIdentity (dots dropped at Gmail, googlemail.com as gmail.com).
+std::string MailboxKey(const std::string& address, const std::string& delimiters) {
+  std::string m = engine::WithoutExtension(address, delimiters);
+  if (m.empty()) m = address;
+  const size_t at = m.rfind('@');
+  if (at != std::string::npos &&
+      engine::MailboxSpace(AsciiLower(std::string_view(m).substr(at + 1))) == "gmail.com") {
+    if (size_t plus = m.find('+'); plus != std::string::npos && plus < at) m.erase(plus, at - plus);
+  }
+  return engine::MailboxIdentity(m);
+}
+
 // Why `form` is counted as the mailbox `shown`, in the words a reader
 // checks it by.
 std::string WhyMerged(const std::string& form, const std::string& shown,
@@ -127,25 +144,44 @@ int ShowRelationships(Store& store, const std::string& sender_as_given, size_t l
     Domain scratch;
     history::HistoryAddress(sender_as_given, &scratch, &sender);
   }
-  Result<std::vector<AddressStats>> pairs = store.Correspondents(sender, 0);
+  // A sender is her mailbox, every form of it, as the engine judges her
+  // acknowledgements and address-typo: a sub-address (alice+x@ is alice@:
+  // Postfix's recipient_delimiter, the policy's [history]
+  // recipient_delimiter, "+" unless it says otherwise), and at a provider
+  // documented to deliver them to one mailbox its other forms
+  // (engine/mailbox_space.h: john.smith@gmail.com is johnsmith@gmail.com
+  // and John.Smith+x@googlemail.com; issue 14). Elsewhere dots and
+  // domains stay apart: j.smith@ and jsmith@mod.example are two people.
+  Result<std::vector<AddressStats>> pairs = store.Correspondents("", 0);
   if (!pairs.ok()) {
     log::Error(pairs.error().message());
     return kExitError;
   }
-  // A sub-address (alice+x@) with no history of its own is its mailbox's
-  // (alice@), as the engine judges her acknowledgements and address-typo
-  // (Postfix's recipient_delimiter, the policy's [history]
-  // recipient_delimiter: "+" unless it says otherwise).
-  if (std::string mailbox = engine::WithoutExtension(sender, delimiters);
-      pairs->empty() && !mailbox.empty()) {
-    pairs = store.Correspondents(mailbox, 0);
-    if (!pairs.ok()) {
-      log::Error(pairs.error().message());
-      return kExitError;
+  if (!sender.empty()) {
+    const std::string key = MailboxKey(sender, delimiters);
+    std::set<std::string> forms;
+    std::erase_if(*pairs, [&](const AddressStats& p) {
+      if (p.sender.empty() || MailboxKey(p.sender, delimiters) != key) return true;
+      forms.insert(p.sender);
+      return false;
+    });
+    // A sub-address with no deliveries of its own is shown as its mailbox.
+    if (std::string mailbox = engine::WithoutExtension(sender, delimiters);
+        !mailbox.empty() && !forms.contains(sender)) {
+      std::printf("%s: no deliveries of its own; shown for its mailbox %s\n", sender.c_str(),
+                  mailbox.c_str());
+      sender = std::move(mailbox);
     }
-    std::printf("%s: no deliveries of its own; shown for its mailbox %s\n", sender.c_str(),
-                mailbox.c_str());
-    sender = std::move(mailbox);
+    forms.erase(sender);
+    if (!forms.empty()) {
+      // Said, so the figures can be checked against the store's rows.
+      std::printf("%s: counted with the other %s of its mailbox:", sender.c_str(),
+                  forms.size() == 1 ? "form" : "forms");
+      for (const std::string& f : forms) {
+        std::printf(" %s (%s)", f.c_str(), WhyMerged(f, sender, delimiters).c_str());
+      }
+      std::printf("\n");
+    }
   }
   ByMailbox folded = FoldByMailbox(*pairs, delimiters);
   *pairs = std::move(folded.pairs);

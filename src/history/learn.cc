@@ -77,6 +77,13 @@ Learner::DeliveryCounts Learner::delivery_counts() const {
   c.found += merged;
   c.repeated += merged;
   c.outcome_unknown = sink_ ? sink_->outcome_unknown() : 0;
+  c.sender_unknown = sink_ ? sink_->sender_unknown() : 0;
+  if (c.sender_unknown != 0) {
+    const auto [file, line] = sink_->first_sender_unknown();
+    c.first_sender_unknown =
+        (file != 0 && file <= log_names_.size() ? log_names_[file - 1] : std::string("a log")) +
+        ":" + std::to_string(line);
+  }
   return c;
 }
 
@@ -126,6 +133,10 @@ Status Learner::AddPostfixLog(const std::string& path, const maillog::ReadLogOpt
   };
   Status s = maillog::ReadLog(path, *log_, options, counts);
   sink_->on_batch = nullptr;
+  if (log_->file() != 0) {
+    log_names_.resize(log_->file());
+    log_names_[log_->file() - 1] = path;
+  }
   if (!s.ok()) {
     // Its attempts still held for a hand-off join must not be learned later.
     log_->DiscardHeld();

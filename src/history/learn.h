@@ -117,6 +117,13 @@ class Learner {
     // servers whose log was not given (maillog/trace_log.h). Not in
     // `found`: not known to have been delivered, so not learned.
     uint64_t outcome_unknown = 0;
+    // Deliveries "sent" in a log that never named their sender (no qmgr
+    // from= line: a log filtered to the smtp lines, or one that starts
+    // after the message was queued; a trace row naming no one sender):
+    // not in `found`, never learned as anyone's sent mail; the first one's
+    // place, "FILE:LINE".
+    uint64_t sender_unknown = 0;
+    std::string first_sender_unknown;
   };
   DeliveryCounts delivery_counts() const;
 
@@ -204,6 +211,8 @@ class Learner {
   std::vector<Delivery> found_;  // from logs, not yet added
   std::unique_ptr<SentSink> sink_;
   std::unique_ptr<maillog::PostfixLog> log_;
+  // The logs by maillog::PostfixLog::file() - 1, as given (FILE:LINE).
+  std::vector<std::string> log_names_;
   std::vector<Delivery> pending_;
   DeliveryCounts counts_;
   // Hashes of the keys written in this run, to tell a delivery repeated in

@@ -52,7 +52,8 @@ class SentSink final : public maillog::DeliverySink {
                           [&](const Open& o) { return o.rcpt == rcpt; });
     if (r == it->second.end()) {
       it->second.push_back({std::move(sender), std::move(rcpt), a.time, a.time,
-                            std::string(a.status), std::string(a.message_id), a.from_trace});
+                            std::string(a.status), std::string(a.message_id), a.from_trace,
+                            a.sender_known, a.file, a.line});
     } else if (a.time == r->last && a.status == "sent" && r->status == "sent") {
       // The same "sent" line again (rotated logs that overlap, read while
       // the message is still open): one delivery, counted as repeated.
@@ -62,6 +63,8 @@ class SentSink final : public maillog::DeliverySink {
       // At the same time the outcome decides, not the order of the inputs.
       r->last = a.time;
       r->status.assign(a.status);
+      r->file = a.file;
+      r->line = a.line;
     }
     if (open_.size() > kMaxOpen) Finish();
   }
@@ -91,6 +94,19 @@ class SentSink final : public maillog::DeliverySink {
         failed_.insert(DeliveryKey(o.message_id, o.rcpt));
       }
       if (o.status != "sent") continue;
+      if (!o.sender_known) {
+        // The log never named the sender (no qmgr from= line: a log
+        // filtered to the smtp lines, or one that starts after the message
+        // was queued): it may be a bounce, or mail relayed or forwarded for
+        // someone outside, so it is no one's sent mail. Not learned, not
+        // dropped unsaid: counted, the earliest line named (issue 14).
+        ++sender_unknown_;
+        if (first_sender_unknown_.second == 0 ||
+            std::pair(o.file, o.line) < first_sender_unknown_) {
+          first_sender_unknown_ = {o.file, o.line};
+        }
+        continue;
+      }
       // The log's own keys: queue id, recipient and the time of the "sent"
       // line, which every file that holds the delivery logs alike, and of
       // the first attempt (the key stores kept before; the same for a
@@ -142,6 +158,10 @@ class SentSink final : public maillog::DeliverySink {
   uint64_t repeated() const { return repeated_; }
   // Recipients decided with the outcome "unknown" (sent on; not learned).
   uint64_t outcome_unknown() const { return outcome_unknown_; }
+  // Deliveries "sent" whose sender the log never named (not learned), and
+  // the first one's line (maillog::Attempt::file, line; line 0: none).
+  uint64_t sender_unknown() const { return sender_unknown_; }
+  std::pair<uint32_t, uint64_t> first_sender_unknown() const { return first_sender_unknown_; }
   // True when a log or trace said the delivery named by DeliveryKey(id,
   // rcpt) bounced, expired or was discarded.
   bool Failed(const std::string& key) const { return failed_.contains(key); }
@@ -153,6 +173,10 @@ class SentSink final : public maillog::DeliverySink {
     std::string status;
     std::string message_id;  // without angle brackets; "" when not logged
     bool from_trace = false;  // maillog::Attempt::from_trace
+    bool sender_known = true;  // maillog::Attempt::sender_known
+    // The line of its latest outcome (maillog::Attempt::file, line).
+    uint32_t file = 0;
+    uint64_t line = 0;
   };
   void NotDelivered(std::string key, int64_t time) {
     if (not_delivered_.size() >= kMaxOpen) not_delivered_.clear();  // bounded: a join missed
@@ -168,6 +192,8 @@ class SentSink final : public maillog::DeliverySink {
   Domain domain_;  // HistoryAddress's scratch
   uint64_t repeated_ = 0;
   uint64_t outcome_unknown_ = 0;
+  uint64_t sender_unknown_ = 0;
+  std::pair<uint32_t, uint64_t> first_sender_unknown_{0, 0};
 };
 
 }  // namespace nearmiss::history

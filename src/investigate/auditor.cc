@@ -100,6 +100,10 @@ Auditor::Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Rep
                                           std::string_view recipient) {
               return org_relay_.IsOrganisationRelay(host, sender, recipient);
             };
+            o.provider_relay = [this](std::string_view host, std::string_view sender,
+                                      std::string_view recipient) {
+              return org_relay_.IsProviderRelay(host, sender, recipient);
+            };
             o.judgeable_domain = [this](std::string_view d) { return judge_.Judgeable(d); };
             // The engine's reason, asked once per file (judge_ keeps only
             // the verdict).
@@ -226,6 +230,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
   row.relay = std::string(a.relay);
   row.hops = std::string(a.hops);
   row.message_id = std::string(a.message_id);
+  row.where = Where(a);
   int level_rank = -1;
   if (!a.subject.empty() && !row.to.empty()) {
     content::Level level = SubjectLevel(a.subject);
@@ -298,6 +303,16 @@ content::Level Auditor::SubjectLevel(std::string_view subject) {
   content::ScannedMessage m = engine_->ScanMessage(message, shown_);
   last_subject_sensitivity_ = std::move(m.sensitivity);
   return last_subject_sensitivity_.level;
+}
+
+std::string Auditor::Where(const maillog::Attempt& a) const {
+  if (a.file == 0 || a.line == 0) return {};
+  // A file ended is in the report; the one being read is shown_.
+  std::string out = a.file <= log_slots_.size() ? report_->logs[log_slots_[a.file - 1]].file
+                                                 : shown_;
+  out += ':';
+  out += std::to_string(a.line);
+  return out;
 }
 
 void Auditor::OnDone(std::string_view queue_id) { report_->Done(std::string(queue_id)); }

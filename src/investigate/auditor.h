@@ -114,6 +114,9 @@ class Auditor final : public maillog::DeliverySink {
   // read apart), counts it as a hand-off of the file of its "queued as"
   // line (issue-16 tester, item 5).
   void NoteHandOff(const maillog::Attempt& a);
+  // "FILE:LINE" of `a`'s line, the file as the report names it (Row::where);
+  // "" when the reader gave no line.
+  std::string Where(const maillog::Attempt& a) const;
   // Passes the rows kept in sent_on_ to the report, but those whose
   // message and recipient have an outcome there already.
   void AddSentOn();

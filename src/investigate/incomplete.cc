@@ -11,7 +11,7 @@
 namespace nearmiss::investigate {
 
 std::string IncompleteNotice(const Report& rep, const std::string& where) {
-  Report::LeftOut l = rep.left_out();
+  LeftOut l = rep.left_out();
   if (!l.any()) return {};
   std::vector<std::string> parts;
   if (l.unrecognised_lines != 0) {
@@ -72,10 +72,18 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     // outside the organisation (maillog::kSmartHostOutside) wrote it in
     // its operator's log, which no log of the organisation's holds: said
     // apart, with where that outcome is found.
+    // Each hop with the first line that sent a message on to it, so the
+    // reader opens the log there (issue 16).
     std::string hops, outside;
     for (const std::string& h : l.next_hops) {
       std::string& to = h.find(maillog::kSmartHostOutside) != std::string::npos ? outside : hops;
-      to += (to.empty() ? "" : ", ") + h;
+      if (!to.empty()) to += ", ";
+      to += h;
+      if (auto at = l.next_hop_lines.find(h); at != l.next_hop_lines.end() && !at->second.empty()) {
+        to += " (first at ";
+        to += at->second;
+        to += ')';
+      }
     }
     // An event with no later one on the same server (RECEIVE, TRANSFER:
     // "EX01 (TRANSFER; no later event in the logs given)") waits for that
@@ -121,7 +129,7 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     // filter or another instance, and that queue id's delivery is missing.
     std::string named;
     for (const std::string& h : l.hand_offs) named += (named.empty() ? "" : ", ") + h;
-    if (l.hand_offs.size() >= Report::LeftOut::kNamedHandOffs) {
+    if (l.hand_offs.size() >= LeftOut::kNamedHandOffs) {
       named += " (the first ";
       named += std::to_string(l.hand_offs.size());
       named += " named)";

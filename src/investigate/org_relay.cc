@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "maillog/smart_host.h"
 #include "nearmiss/address.h"
 #include "nearmiss/verdict.h"
 
@@ -63,8 +64,7 @@ bool OrgRelayJudge::Provider(const std::string& domain) {
   return provider;
 }
 
-bool OrgRelayJudge::IsOrganisationRelay(std::string_view relay_host, std::string_view sender,
-                                        std::string_view recipient) {
+std::string OrgRelayJudge::HostName(std::string_view relay_host) {
   std::string host;
   for (char c : relay_host) host += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   while (host.ends_with('.')) host.pop_back();
@@ -72,14 +72,37 @@ bool OrgRelayJudge::IsOrganisationRelay(std::string_view relay_host, std::string
   const size_t dot = host.rfind('.');
   if (dot == std::string::npos || dot + 1 == host.size() ||
       std::isdigit(static_cast<unsigned char>(host[dot + 1])) || host.find(':') != std::string::npos) {
-    return false;
+    return {};
   }
+  return host;
+}
+
+bool OrgRelayJudge::IsProviderRelay(std::string_view relay_host, std::string_view sender,
+                                    std::string_view recipient) {
+  const std::string host = HostName(relay_host);
+  if (host.empty() || Under(host, Registered(recipient))) return false;
+  // Under a protected or the organisation's own domain: IsOrganisationRelay's.
+  if (HostClass(host) != 0) return false;
+  const std::string from = Registered(sender);
+  if (!Under(host, from)) return false;
+  // A shared mailbox provider's relay (alice@gmail.com through a host
+  // under gmail.com) keeps the provider rule: neither the organisation's
+  // nor a relay service, its 250 counted as the delivery it is in
+  // postfix-public-org-relay. A relay service's or gateway's (the list's
+  // operators: sendgrid.net, mimecast.com) is a smart host outside.
+  return !Provider(from) && maillog::RelayOperatorDomain(from);
+}
+
+bool OrgRelayJudge::IsOrganisationRelay(std::string_view relay_host, std::string_view sender,
+                                        std::string_view recipient) {
+  const std::string host = HostName(relay_host);
+  if (host.empty()) return false;
   if (Under(host, Registered(recipient))) return false;  // the recipient's own MX
   const int cls = HostClass(host);
   if (cls < 0) return false;
   if (cls > 0) return true;
   const std::string from = Registered(sender);
-  return Under(host, from) && !Provider(from);
+  return Under(host, from) && !Provider(from) && !maillog::RelayOperatorDomain(from);
 }
 
 }  // namespace nearmiss::investigate

@@ -19,6 +19,17 @@
 // domain: a look-alike's MX is no relay of the organisation), nor when it
 // is under the recipient's own registered domain (the recipient's MX).
 //
+// A relay under the sender's registered domain when that domain is a
+// shared mailbox or hosting provider is the provider's, not the
+// organisation's: its staff and its customers send through it alike. For
+// a mailbox provider (the engine's kProvider trust: gmail.com,
+// outlook.com) the provider rule stands (its 250 a delivery, as before);
+// for an operator of data/lists/outbound-relays.txt that is no mailbox
+// provider (sendgrid.net, mailgun.org, mimecast.com) the list's rule:
+// a smart host outside the organisation (IsProviderRelay;
+// maillog/smart_host.h), outcome unknown, never the recipient's server
+// and never a hand-off to the organisation's log.
+//
 // Thread safety: one per Auditor (it caches its answers, bounded).
 #ifndef NEARMISS_INVESTIGATE_ORG_RELAY_H_
 #define NEARMISS_INVESTIGATE_ORG_RELAY_H_
@@ -41,6 +52,9 @@ class OrgRelayJudge {
   // delivery's addresses.
   bool IsOrganisationRelay(std::string_view relay_host, std::string_view sender,
                            std::string_view recipient);
+  // The relay is the sender's mail provider's (above); same arguments.
+  bool IsProviderRelay(std::string_view relay_host, std::string_view sender,
+                       std::string_view recipient);
 
  private:
   // The engine's answer for `host`: 1 the organisation's (protected or
@@ -48,6 +62,9 @@ class OrgRelayJudge {
   int HostClass(const std::string& host);
   // The registered domain of `address`'s domain; "" when it has none.
   static std::string Registered(std::string_view address);
+  // `relay_host` lower case, without a trailing dot; "" when it names no
+  // host (no reverse name, an address).
+  static std::string HostName(std::string_view relay_host);
   bool Provider(const std::string& domain);
 
   std::shared_ptr<const Engine> engine_;

@@ -180,6 +180,7 @@ std::string SummaryJson(const Report& rep) {
                   {"inputs_not_read", rep.left_out().inputs_not_read},
                   {"outcome_unknown", rep.left_out().outcome_unknown},
                   {"outcome_unknown_next_hops", rep.left_out().next_hops},
+                  {"outcome_unknown_next_hop_lines", rep.left_out().next_hop_lines},
                   {"outcome_unknown_hand_offs", rep.left_out().hand_offs}})
            : nlohmann::ordered_json(nullptr)},
       {"window",

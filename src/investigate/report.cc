@@ -267,7 +267,9 @@ void Report::Close(Open& d) {
   last_hop += r.relay;
   const bool handed_into = !r.hops.empty() && !r.relay.empty() && r.hops.ends_with(last_hop);
   if (r.status == "unknown" && !handed_into) {
-    unknown_next_hops_.insert(r.relay.empty() ? "(not named)" : r.relay);
+    const std::string hop = r.relay.empty() ? "(not named)" : r.relay;
+    unknown_next_hops_.insert(hop);
+    NoteUnknownLine(unknown_hop_lines_, hop, r);
   } else if (r.status == "unknown") {
     // A Postfix hand-off (content filter, another instance): where it
     // went and the queue id it got there, a few named.
@@ -276,8 +278,9 @@ void Report::Close(Open& d) {
     named += " (queued as ";
     named += maillog::BareQueueId(r.queue_id);
     named += ')';
-    if (unknown_hand_offs_.size() < LeftOut::kNamedHandOffs) {
-      unknown_hand_offs_.insert(std::move(named));
+    if (unknown_hand_offs_.size() < LeftOut::kNamedHandOffs ||
+        unknown_hand_offs_.contains(named)) {
+      NoteUnknownLine(unknown_hand_offs_, named, r);
     }
   }
   r.time = d.first_time;

@@ -25,59 +25,14 @@
 #include <unordered_set>
 #include <vector>
 
+#include "investigate/left_out.h"
 #include "investigate/report_marking.h"
+#include "investigate/row.h"
 #include "maillog/line_counts.h"
 #include "nearmiss/content_sensitivity.h"
 
 namespace nearmiss::investigate {
 
-struct Row {
-  std::string time;       // "2024-03-03T10:15:02"; "" when unknown
-  std::string queue_id;   // "" for mailbox messages
-  std::string from;       // "" for the null sender <>, or when unknown
-  bool from_known = true; // false: the log never named the sender
-  std::string to;
-  std::string domain;
-  std::string domain_unicode;  // U-label form when `domain` has A-labels ("xn--"), else ""
-  std::string verdict;    // "lookalike" or "blocked"
-  std::string reason;     // why, in a sentence (the check's first reason); HTML only
-  std::string target;     // look-alike: the domain it resembles
-  std::string suggestion; // look-alike: the corrected address
-  // "sent", "deferred", "bounced", "expired", "discarded", "deleted"
-  // (postsuper -d while deferred or held); "unknown": sent
-  // on to another of the organisation's servers (relay) whose log was not
-  // given, so its outcome is not known; "rejected" (by a milter, before
-  // queueing) and "held" (in the hold queue) from Postfix's milter and
-  // header check lines (maillog/postfix_actions.h).
-  std::string status;
-  std::string relay;
-  std::string hops;       // hand-offs before this queue id ("A via 127.0.0.1[127.0.0.1]:10024")
-  std::string level;      // the message's sensitivity: mailboxes, and traces with a subject
-  // The message's own marking in its scheme's words ("SECRET//NOFORN",
-  // "CONFIDENTIAL", "CUI"; Report::MarkingOf); "" when no marking pack read
-  // one. The Sensitivity column shows it, else `level`.
-  std::string marking;
-  std::string source;     // mailboxes only: "Sent.mbox:12"
-  // Mailboxes only: where `time` came from, best first: "date-header" (the
-  // message's Date:, RFC 5322 3.6.1), "mbox-from-line" (the mbox From_
-  // line's delivery time, as written, no zone), "maildir-name" (the
-  // delivery time a Maildir file name starts with), "file-mtime" (the
-  // file's modification time); "" when none gave one.
-  std::string date_source;
-  int64_t seconds = 0;    // `time` as a number; 0 when unknown
-  // An earlier attempt of the same delivery, before --since (so left out
-  // itself): the delivery's first attempt is still that one (breaker round
-  // 3 §10: "since when" must not move forward because of a filter). 0: none.
-  int64_t first_seconds = 0;
-  // The message's Message-ID without angle brackets ("" when not known):
-  // what joins one message's copies across inputs (Report::FindDelivery).
-  std::string message_id;
-};
-
-// The sender as the report shows it: the address, "<> (bounce)" for the
-// null sender (RFC 5321 4.5.5), "(unknown)" when the log never named one; parentheses
-// cannot appear unquoted in an address, so no sender reads the same.
-std::string SenderLabel(const Row& row);
 
 struct Counts {
   // expired: the queue gave up (Postfix maximal_queue_lifetime) and
@@ -242,68 +197,12 @@ class Report {
   std::vector<std::string> inputs;
   std::vector<maillog::LineCounts> logs;  // per log file, in reading order
   std::vector<MailboxRead> mailboxes;     // per mailbox, in the order given
+  // What the figures leave out, in numbers (IncompleteNotice says it).
+  using LeftOut = investigate::LeftOut;
+  LeftOut left_out() const;
   // Inputs that could not be read, whole or in part (LineCounts::error, a
   // mailbox with files not read).
-  // What the figures leave out, in numbers (IncompleteNotice says it).
-  struct LeftOut {
-    uint64_t unrecognised_lines = 0;    // in no form the reader knows
-    uint64_t not_understood_lines = 0;  // delivery lines that did not parse
-    size_t inputs_not_read = 0;         // unread(): whole or in part
-    // Delivery lines not understood yet counted, their recipients in the
-    // report with the sender or outcome unknown (LineCounts::read_in_part);
-    // not in not_understood_lines, which are left out.
-    uint64_t read_in_part_lines = 0;
-    // Flagged deliveries sent on to a server whose log was not given
-    // (Counts::unknown), and those servers (Exchange's next hops).
-    int64_t outcome_unknown = 0;
-    std::set<std::string> next_hops;
-    // Of outcome_unknown, Postfix hand-offs (a content filter, another
-    // instance) whose next queue id's delivery is not in the logs, and a
-    // few of them named "RELAY (queued as ID)" (at most kNamedHandOffs).
-    int64_t handed_unknown = 0;
-    std::set<std::string> hand_offs;
-    static constexpr size_t kNamedHandOffs = 5;
-    // Postfix lines of a message not held (LineCounts::orphan_lines).
-    uint64_t orphan_lines = 0;
-    // Of not_understood_lines, another mail server's delivery lines
-    // (LineCounts::other_server_lines), and the first: "Exim at
-    // mainlog:3".
-    uint64_t other_server_lines = 0;
-    std::string first_other_server;
-    bool any() const {
-      return unrecognised_lines != 0 || not_understood_lines != 0 || inputs_not_read != 0 ||
-             outcome_unknown != 0 || read_in_part_lines != 0 || orphan_lines != 0;
-    }
-  };
-  LeftOut left_out() const {
-    LeftOut l;
-    for (const maillog::LineCounts& c : logs) {
-      l.unrecognised_lines += c.unrecognised;
-      l.not_understood_lines += c.not_understood - std::min(c.read_in_part, c.not_understood);
-      l.read_in_part_lines += std::min(c.read_in_part, c.not_understood);
-      l.orphan_lines += c.orphan_lines;
-      if (c.other_server_lines != 0 && l.other_server_lines == 0) {
-        l.first_other_server = c.first_other_server;
-        l.first_other_server += " at ";
-        l.first_other_server += c.file;
-        l.first_other_server += ':';
-        l.first_other_server += std::to_string(c.first_other_server_line);
-      }
-      l.other_server_lines += c.other_server_lines;
-    }
-    l.inputs_not_read = unread();
-    l.outcome_unknown = totals_.unknown;
-    l.next_hops = unknown_next_hops_;
-    l.handed_unknown = unknown_handed_;
-    l.hand_offs = unknown_hand_offs_;
-    return l;
-  }
-  size_t unread() const {
-    size_t n = 0;
-    for (const maillog::LineCounts& c : logs) n += c.error.empty() ? 0 : 1;
-    for (const MailboxRead& m : mailboxes) n += m.not_read == 0 ? 0 : 1;
-    return n;
-  }
+  size_t unread() const;
 
   const Counts& totals() const { return totals_; }
   // Distinct messages (queue ids, trace Message-IDs, mailbox messages) with
@@ -395,9 +294,19 @@ class Report {
   std::set<std::string> flagged_messages_;
   int64_t sensitivity_read_ = 0;
   std::map<std::string, int64_t> by_marking_;
+  // A delivery closed as "unknown": the earliest line that sent one on
+  // (Row::where, by log time), per next hop or hand-off named.
+  struct FirstLine {
+    int64_t seconds = 0;
+    std::string where;
+  };
+  static void NoteUnknownLine(std::map<std::string, FirstLine>& lines, const std::string& key,
+                              const Row& r);
   std::set<std::string> unknown_next_hops_;  // relays of deliveries closed as "unknown"
+  std::map<std::string, FirstLine> unknown_hop_lines_;  // of unknown_next_hops_
   int64_t unknown_handed_ = 0;                // of those, Postfix hand-offs
-  std::set<std::string> unknown_hand_offs_;  // a few named (LeftOut::hand_offs)
+  // A few named (LeftOut::hand_offs): "RELAY (queued as ID)".
+  std::map<std::string, FirstLine> unknown_hand_offs_;
 };
 
 }  // namespace nearmiss::investigate

@@ -60,9 +60,16 @@ struct Attempt {
   // Message-ID, shared by every server's events of the message.
   bool from_trace = false;
   // The file whose line this attempt was read from (PostfixLog::file(): 1
-  // for the first file begun); 0 when it is no one line's (a recipient a
-  // hand-off gave a queue id that never attempted it) or from a trace.
+  // for the first file begun, a trace's as a log's); 0 when fed with no
+  // file begun.
   uint32_t file = 0;
+  // That line's number in `file` (1 for its first line): where a reader
+  // finds the attempt, and for an outcome left unknown the line that sent
+  // the message on (issue 16: the INCOMPLETE notice names it). A recipient
+  // a hand-off gave a queue id that never attempted it is the handing
+  // line's ("queued as X", PostfixLog::CloseHandOffs); qmgr's "removed" of
+  // a recipient still deferred is that line's. 0: not known.
+  uint64_t line = 0;
 };
 
 class DeliverySink {

@@ -136,9 +136,7 @@ void PostfixLog::Action(const LogLine& l, Queue& q) {
   // deliveries), expired, or deleted (postsuper -d: "removed"), as a
   // deferred recipient is.
   q.on_hold = true;
-  if (std::find(q.deferred.begin(), q.deferred.end(), f.recipient) == q.deferred.end()) {
-    q.deferred.emplace_back(f.recipient);
-  }
+  NoteDeferred(q, f.recipient);
 }
 
 void PostfixLog::EndUnconfirmedJoins(Queue& q) {
@@ -217,9 +215,15 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   std::string joined_to;  // X of an undoable hand-off (HandOff)
   // Accepted by a smart host outside the organisation (smart_host.h): no
   // hand-off of its own to follow, and no delivery either (below).
+  // So is the sender's own mail provider's relay (a host under gmail.com
+  // for alice@gmail.com, not the recipient's MX): its 250 is the
+  // provider queueing the message (options_.provider_relay).
   const bool outside_smart_host =
       f.status == "sent" && !options_.learning &&
-      PostfixSmartHost(f.relay, AddressDomain(f.recipient), options_.smart_hosts);
+      (PostfixSmartHost(f.relay, AddressDomain(f.recipient), options_.smart_hosts) ||
+       (options_.provider_relay && l.program.ends_with("/smtp") && !InternalRelay(f.relay) &&
+        options_.provider_relay(f.relay.substr(0, f.relay.find('[')),
+                                q.origin_known ? q.origin_sender : q.sender, f.recipient)));
   // The smtp client's "sent" to a relay of the organisation (InternalRelay:
   // loopback, RFC 1918, RFC 4193, link-local; no other domain's MX has
   // such an address) only handed the message on, whatever its reply: the
@@ -252,7 +256,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
       if (!kept.empty() && HandOff(l, q, kept, f.relay, f.recipient, &undoable)) {
         q.handed_on.emplace_back(f.recipient);
         if (auto n = queues_.find(q.next_id); n != queues_.end()) {
-          Handed(n->second, q.next_id, f.recipient, f.relay);
+          Handed(n->second, q.next_id, f.recipient, f.relay, file_, counts_.lines);
         }
         // Shown by Message-ID (or by X's own attempt): A's attempt is gone.
         // Else it is held dropped, for X's later lines to undo.
@@ -273,7 +277,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
       if (HandOffByMessageId(l, q, f.relay)) {
         q.handed_on.emplace_back(f.recipient);
         if (auto n = queues_.find(q.next_id); n != queues_.end()) {
-          Handed(n->second, q.next_id, f.recipient, f.relay);
+          Handed(n->second, q.next_id, f.recipient, f.relay, file_, counts_.lines);
         }
         return;
       }
@@ -335,13 +339,24 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     held_.back().dropped = true;
     if (auto n = queues_.find(joined_to); n != queues_.end()) n->second.joined_from.push_back(seq);
   }
-  auto was = std::find(q.deferred.begin(), q.deferred.end(), f.recipient);
   // A soft bounce leaves the message queued, as a deferral does: its
   // expiry later applies to this recipient too.
   if (f.status == "deferred" || f.status == "SOFTBOUNCE") {
-    if (was == q.deferred.end()) q.deferred.emplace_back(f.recipient);
-  } else if (was != q.deferred.end()) {
+    NoteDeferred(q, f.recipient);
+  } else if (auto was = std::find(q.deferred.begin(), q.deferred.end(), f.recipient);
+             was != q.deferred.end()) {
+    q.deferred_at.erase(q.deferred_at.begin() + (was - q.deferred.begin()));
     q.deferred.erase(was);
+  }
+}
+
+void PostfixLog::NoteDeferred(Queue& q, std::string_view recipient) {
+  auto was = std::find(q.deferred.begin(), q.deferred.end(), recipient);
+  if (was == q.deferred.end()) {
+    q.deferred.emplace_back(recipient);
+    q.deferred_at.emplace_back(file_, counts_.lines);
+  } else {
+    q.deferred_at[was - q.deferred.begin()] = {file_, counts_.lines};
   }
 }
 

@@ -230,7 +230,7 @@ void PostfixLog::JoinPending(std::string_view id, Queue& q) {
     if (h == nullptr || h->done || h->dropped) continue;
     h->dropped = true;
     q.joined_from.push_back(seq);
-    Handed(q, id, h->Get(Held::kRecipient), h->Get(Held::kRelay));
+    Handed(q, id, h->Get(Held::kRecipient), h->Get(Held::kRelay), h->file, h->line);
     if (taken) continue;
     taken = true;
     q.joined_hops = q.hops;
@@ -249,7 +249,7 @@ void PostfixLog::JoinPending(std::string_view id, Queue& q) {
 }
 
 void PostfixLog::Handed(Queue& next, std::string_view next_id, std::string_view recipient,
-                        std::string_view relay) {
+                        std::string_view relay, uint32_t file, uint64_t line) {
   if (recipient.empty()) return;
   if (std::find(next.handed_on.begin(), next.handed_on.end(), recipient) != next.handed_on.end()) {
     return;
@@ -260,6 +260,10 @@ void PostfixLog::Handed(Queue& next, std::string_view next_id, std::string_view 
     next.handed.emplace_back(recipient);
   }
   next.handed_relay.assign(relay);
+  if (next.handed_line == 0) {
+    next.handed_file = file;
+    next.handed_line = line;
+  }
 }
 
 void PostfixLog::HandedHere(Attempt& a, bool by_message_id) {
@@ -360,6 +364,8 @@ void PostfixLog::CloseHandOffs(std::string_view id, const Queue& q, int64_t time
   a.status = "unknown";
   a.status_text = text;
   a.relay = q.handed_relay;
+  a.file = q.handed_file;
+  a.line = q.handed_line;
   a.message_id = q.message_id;
   a.size = q.size;
   a.hops = q.hops;

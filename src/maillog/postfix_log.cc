@@ -60,6 +60,7 @@ void PostfixLog::BeginTraceFile(std::string name, DateOrder date_order) {
                                       options_.own_domain);
   trace_->set_domain_why(options_.domain_why);
   trace_->set_smart_hosts(options_.smart_hosts);
+  trace_->set_file(file_);
   trace_->set_window(options_.window_from, options_.window_to);
 }
 
@@ -85,6 +86,7 @@ void PostfixLog::NotUnderstood(std::string_view line) { counts_.NotUnderstood(li
 Attempt PostfixLog::QueueAttempt(const LogLine& l, const Queue& q) const {
   Attempt a;
   a.file = file_;
+  a.line = counts_.lines;
   a.time = l.time;
   a.queue_id = l.queue_id;
   // The first hop's sender when a hand-off led here (Queue::origin_sender).
@@ -115,11 +117,17 @@ void PostfixLog::EndDeferred(const LogLine& l, Queue& q, std::string_view status
   // One attempt per recipient ended (LineCounts::delivery_lines).
   counts_.delivery_lines += std::max<size_t>(one_if_none ? 1 : 0, q.deferred.size());
   if (q.deferred.empty() && one_if_none) Hold(a, {});
-  for (const std::string& rcpt : q.deferred) {
-    a.recipient = rcpt;
+  for (size_t i = 0; i < q.deferred.size(); ++i) {
+    a.recipient = q.deferred[i];
+    if (status == "unknown" && i < q.deferred_at.size()) {
+      // Where it was last seen: its last deferral, not the "removed".
+      a.file = q.deferred_at[i].first;
+      a.line = q.deferred_at[i].second;
+    }
     Hold(a, {});
   }
   q.deferred.clear();
+  q.deferred_at.clear();
 }
 
 void PostfixLog::Feed(std::string_view line) {

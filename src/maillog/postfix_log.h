@@ -104,6 +104,7 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+#include <utility>
 
 #include "maillog/attempt.h"
 #include "maillog/line_counts.h"
@@ -193,6 +194,7 @@ class PostfixLog {
     // the recipient's server's acceptance (Unfollowed).
     bool org_hand_off = false;
     uint32_t file = 0;  // Attempt::file
+    uint64_t line = 0;  // Attempt::line
     int64_t time = 0, size = 0;
     std::string text;
     uint32_t end[kFields] = {};  // where each field ends in `text`
@@ -209,6 +211,10 @@ class PostfixLog {
     // Recipients whose latest attempt was deferred: the ones qmgr's
     // "status=expired" (which names none) returns to the sender.
     std::vector<std::string> deferred;
+    // Each one's latest deferral (or hold) line, by the same index
+    // (Attempt::file, Attempt::line): where an outcome qmgr's "removed"
+    // leaves unknown was last seen (EndDeferred).
+    std::vector<std::pair<uint32_t, uint64_t>> deferred_at;
     // A milter or header check put it in the hold queue (its recipients
     // then wait in `deferred`) and no qmgr line has shown it released.
     bool on_hold = false;
@@ -246,6 +252,10 @@ class PostfixLog {
     // input) each left is passed on as "unknown" (CloseHandOffs).
     std::vector<std::string> handed;
     std::string handed_relay;
+    // The "queued as" line that handed them (Attempt::file, Attempt::line):
+    // where the notice of an outcome left unknown points.
+    uint32_t handed_file = 0;
+    uint64_t handed_line = 0;
     // Recipients it handed on itself (its dropped attempts): a hand-off to
     // it read later (lines out of order) finds them followed already.
     std::vector<std::string> handed_on;
@@ -311,10 +321,13 @@ class PostfixLog {
   void CountHandOff(uint32_t file, int delta);
   // The queue id's first line: joins a held "queued as" naming it.
   void JoinPending(std::string_view id, Queue& q);
-  // `recipient`, handed to `next` through `relay`, waits for next's
-  // attempt (Queue::handed), unless next's held attempts already name it.
+  // `recipient`, handed to `next` through `relay` by the line `line` of
+  // `file`, waits for next's attempt (Queue::handed), unless next's held
+  // attempts already name it.
+  // `recipient` of `q` deferred (or held) by the line being read.
+  void NoteDeferred(Queue& q, std::string_view recipient);
   void Handed(Queue& next, std::string_view next_id, std::string_view recipient,
-              std::string_view relay);
+              std::string_view relay, uint32_t file, uint64_t line);
   // The end of queue id `id`: each recipient handed to it and never
   // attempted goes to the sink (or is held, `hold`) with status "unknown":
   // its final delivery is not in the logs given.

@@ -79,6 +79,16 @@ struct PostfixLogOptions {
   std::function<bool(std::string_view relay_host, std::string_view sender,
                      std::string_view recipient)>
       organisation_relay;
+  // When auditing, whether a relay on a public address is the sender's
+  // mail provider's (investigate/org_relay.h IsProviderRelay: under the
+  // sender's registered domain where that domain is a shared provider,
+  // gmail.com, outlook.com, or an operator of the relay list,
+  // sendgrid.net): a smart host outside the organisation as one of the
+  // relay list is (kSmartHostOutside), never the recipient's server.
+  // Unset: none is.
+  std::function<bool(std::string_view relay_host, std::string_view sender,
+                     std::string_view recipient)>
+      provider_relay;
   // The window of log time a report counts (audit --since, --until;
   // LineCounts::window_from, window_to), set in each file's counts; 0 an
   // open end. Reading is the same: a caller leaves out the attempts.

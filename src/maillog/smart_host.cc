@@ -147,6 +147,18 @@ bool PostfixSmartHost(std::string_view relay, std::string_view recipient_domain,
   return OutboundRelay(hop, recipient_domain, named);
 }
 
+bool RelayOperatorDomain(std::string_view domain) {
+  if (domain.find('.') == std::string_view::npos) return false;
+  const Relays& list = List();
+  // A glob's fixed tail names its operator ("email-smtp.*.amazonaws.com").
+  for (const auto* entries : {&list.hosts, &list.globs, &list.unders}) {
+    for (const std::string& e : *entries) {
+      if (Under(e, domain)) return true;
+    }
+  }
+  return false;
+}
+
 bool SmartHostConnector(std::string_view connector, const std::vector<std::string>& named) {
   if (connector.empty()) return false;
   const std::string lower = AsciiLower(connector);

@@ -79,6 +79,12 @@ bool PostfixSmartHost(std::string_view relay, std::string_view recipient_domain,
 // recipient's own MX, which its next hop then says.
 bool SmartHostConnector(std::string_view connector, const std::vector<std::string>& named);
 
+// True when `domain` (lower case, a registered domain: "sendgrid.net")
+// runs a relay service or gateway of the list: a host, glob or under
+// entry is `domain` or under it (smtp.sendgrid.net, *-smtp-outbound-*.
+// mimecast.com). A host under it is that operator's, whoever sends.
+bool RelayOperatorDomain(std::string_view domain);
+
 }  // namespace nearmiss::maillog
 
 #endif  // NEARMISS_MAILLOG_SMART_HOST_H_

@@ -239,5 +239,18 @@ TEST(SmartHost, EveryRangeOfTheListParses) {
   EXPECT_GT(ranges, 0);
 }
 
+// The operators of the list by their registered domain: a sender there is
+// the operator's staff or customer, and a relay under it the operator's
+// (investigate/org_relay.h IsProviderRelay), never the organisation's.
+TEST(SmartHost, RelayOperatorDomainsOfTheList) {
+  EXPECT_TRUE(RelayOperatorDomain("sendgrid.net"));     // host smtp.sendgrid.net
+  EXPECT_TRUE(RelayOperatorDomain("mimecast.com"));     // glob *-smtp-outbound-*.mimecast.com
+  EXPECT_TRUE(RelayOperatorDomain("amazonaws.com"));    // glob email-smtp.*.amazonaws.com
+  EXPECT_TRUE(RelayOperatorDomain("pphosted.com"));     // under pphosted.com
+  EXPECT_FALSE(RelayOperatorDomain("mod.gov.uk"));
+  EXPECT_FALSE(RelayOperatorDomain("grid.net"));        // by whole labels: not sendgrid.net
+  EXPECT_FALSE(RelayOperatorDomain("com"));
+}
+
 }  // namespace
 }  // namespace nearmiss::maillog

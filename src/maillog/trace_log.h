@@ -205,6 +205,8 @@ class TraceLog {
   // next hop of that name or address, or a connector of that name, is a
   // smart host outside the organisation, as in a Postfix log.
   void set_smart_hosts(std::vector<std::string> named) { smart_hosts_ = std::move(named); }
+  // The number its attempts carry as Attempt::file (PostfixLog::file()).
+  void set_file(uint32_t file) { file_ = file; }
   // A first pass over the file (ReadLog, when no order is stated): rows
   // are not read, only what each time says of the file's order of day
   // and month is kept (DateOrderEvidence); DecidedOrder then gives it.
@@ -281,6 +283,7 @@ class TraceLog {
   DomainCheck own_domain_;
   std::string no_id_;  // the key of a row without a MessageId (Row)
   bool row_sender_known_ = true;  // the row being read names one sender (Row, Emit)
+  uint32_t file_ = 0;             // set_file
   DateOrder date_order_;
   bool scanning_ = false;  // ScanDateOrder
   bool day_first_seen_ = false, month_first_seen_ = false;

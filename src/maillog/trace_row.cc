@@ -206,6 +206,8 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.message_id = id;
   a.subject = subject_text_;
   a.from_trace = true;
+  a.file = file_;
+  a.line = line;
   sink_->OnAttempt(a);
 }
 

@@ -1,0 +1,66 @@
+// Report's figures of what it leaves out (left_out.h), from the per-file
+// line counts and the deliveries closed as "unknown".
+#include <algorithm>
+
+#include "investigate/report.h"
+
+namespace nearmiss::investigate {
+
+LeftOut Report::left_out() const {
+  LeftOut l;
+  for (const maillog::LineCounts& c : logs) {
+    l.unrecognised_lines += c.unrecognised;
+    l.not_understood_lines += c.not_understood - std::min(c.read_in_part, c.not_understood);
+    l.read_in_part_lines += std::min(c.read_in_part, c.not_understood);
+    l.orphan_lines += c.orphan_lines;
+    if (c.other_server_lines != 0 && l.other_server_lines == 0) {
+      l.first_other_server = c.first_other_server;
+      l.first_other_server += " at ";
+      l.first_other_server += c.file;
+      l.first_other_server += ':';
+      l.first_other_server += std::to_string(c.first_other_server_line);
+    }
+    l.other_server_lines += c.other_server_lines;
+  }
+  l.inputs_not_read = unread();
+  l.outcome_unknown = totals_.unknown;
+  l.next_hops = unknown_next_hops_;
+  for (const auto& [relay, first] : unknown_hop_lines_) l.next_hop_lines[relay] = first.where;
+  l.handed_unknown = unknown_handed_;
+  for (const auto& [named, first] : unknown_hand_offs_) {
+    std::string with = named;
+    if (!first.where.empty()) {
+      // "127.0.0.1[127.0.0.1]:10025 (queued as 92B3C4D5" gets its line.
+      with.pop_back();
+      with += ", said at ";
+      with += first.where;
+      with += ')';
+    }
+    l.hand_offs.insert(std::move(with));
+  }
+  return l;
+}
+
+size_t Report::unread() const {
+  size_t n = 0;
+  for (const maillog::LineCounts& c : logs) n += c.error.empty() ? 0 : 1;
+  for (const MailboxRead& m : mailboxes) n += m.not_read == 0 ? 0 : 1;
+  return n;
+}
+
+void Report::NoteUnknownLine(std::map<std::string, FirstLine>& lines, const std::string& key,
+                             const Row& r) {
+  if (r.where.empty()) {
+    lines.try_emplace(key);
+    return;
+  }
+  // The earliest by log time, then by name: the same whatever order the
+  // inputs were given in.
+  FirstLine& f = lines[key];
+  if (f.where.empty() || r.seconds < f.seconds ||
+      (r.seconds == f.seconds && r.where < f.where)) {
+    f = {r.seconds, r.where};
+  }
+}
+
+}  // namespace nearmiss::investigate

@@ -1,0 +1,57 @@
+// LeftOut: what the figures of an audit report leave out, in numbers
+// (Report::left_out gives it, IncompleteNotice says it in words): lines
+// not read or not understood, inputs not read, and deliveries whose
+// outcome is in a log not given, with where the log read shows them.
+//
+// Thread safety: a plain value.
+#ifndef NEARMISS_INVESTIGATE_LEFT_OUT_H_
+#define NEARMISS_INVESTIGATE_LEFT_OUT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+
+namespace nearmiss::investigate {
+
+struct LeftOut {
+  uint64_t unrecognised_lines = 0;    // in no form the reader knows
+  uint64_t not_understood_lines = 0;  // delivery lines that did not parse
+  size_t inputs_not_read = 0;         // Report::unread(): whole or in part
+  // Delivery lines not understood yet counted, their recipients in the
+  // report with the sender or outcome unknown (LineCounts::read_in_part);
+  // not in not_understood_lines, which are left out.
+  uint64_t read_in_part_lines = 0;
+  // Flagged deliveries sent on to a server whose log was not given
+  // (Counts::unknown), and those servers (Exchange's next hops).
+  int64_t outcome_unknown = 0;
+  std::set<std::string> next_hops;
+  // Of next_hops, each one's first line in the logs read that sent a
+  // message on to it ("maillog:12", Row::where; the earliest by log time):
+  // the line an investigator opens to see which message, and a hop the
+  // reader took for another server's can be checked there.
+  std::map<std::string, std::string> next_hop_lines;
+  // Of outcome_unknown, Postfix hand-offs (a content filter, another
+  // instance) whose next queue id's delivery is not in the logs, and a
+  // few of them named "RELAY (queued as ID, said at FILE:LINE)" (at most
+  // kNamedHandOffs).
+  int64_t handed_unknown = 0;
+  std::set<std::string> hand_offs;
+  static constexpr size_t kNamedHandOffs = 5;
+  // Postfix lines of a message not held (LineCounts::orphan_lines).
+  uint64_t orphan_lines = 0;
+  // Of not_understood_lines, another mail server's delivery lines
+  // (LineCounts::other_server_lines), and the first: "Exim at
+  // mainlog:3".
+  uint64_t other_server_lines = 0;
+  std::string first_other_server;
+  bool any() const {
+    return unrecognised_lines != 0 || not_understood_lines != 0 || inputs_not_read != 0 ||
+           outcome_unknown != 0 || read_in_part_lines != 0 || orphan_lines != 0;
+  }
+};
+
+}  // namespace nearmiss::investigate
+
+#endif  // NEARMISS_INVESTIGATE_LEFT_OUT_H_

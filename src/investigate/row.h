@@ -1,0 +1,67 @@
+// Row: one attempt's outcome to a flagged recipient, as audit's report
+// keeps it (report.h) and --json, --csv and the HTML table show it.
+//
+// Thread safety: a plain value.
+#ifndef NEARMISS_INVESTIGATE_ROW_H_
+#define NEARMISS_INVESTIGATE_ROW_H_
+
+#include <cstdint>
+#include <string>
+
+namespace nearmiss::investigate {
+
+struct Row {
+  std::string time;       // "2024-03-03T10:15:02"; "" when unknown
+  std::string queue_id;   // "" for mailbox messages
+  std::string from;       // "" for the null sender <>, or when unknown
+  bool from_known = true; // false: the log never named the sender
+  std::string to;
+  std::string domain;
+  std::string domain_unicode;  // U-label form when `domain` has A-labels ("xn--"), else ""
+  std::string verdict;    // "lookalike" or "blocked"
+  std::string reason;     // why, in a sentence (the check's first reason); HTML only
+  std::string target;     // look-alike: the domain it resembles
+  std::string suggestion; // look-alike: the corrected address
+  // "sent", "deferred", "bounced", "expired", "discarded", "deleted"
+  // (postsuper -d while deferred or held); "unknown": sent
+  // on to another of the organisation's servers (relay) whose log was not
+  // given, so its outcome is not known; "rejected" (by a milter, before
+  // queueing) and "held" (in the hold queue) from Postfix's milter and
+  // header check lines (maillog/postfix_actions.h).
+  std::string status;
+  std::string relay;
+  std::string hops;       // hand-offs before this queue id ("A via 127.0.0.1[127.0.0.1]:10024")
+  std::string level;      // the message's sensitivity: mailboxes, and traces with a subject
+  // The message's own marking in its scheme's words ("SECRET//NOFORN",
+  // "CONFIDENTIAL", "CUI"; Report::MarkingOf); "" when no marking pack read
+  // one. The Sensitivity column shows it, else `level`.
+  std::string marking;
+  std::string source;     // mailboxes only: "Sent.mbox:12"
+  // Logs and traces: the line this attempt was read from ("maillog:12";
+  // maillog::Attempt::line), which for an outcome left unknown is the
+  // line that sent the message on; "" when not known.
+  std::string where;
+  // Mailboxes only: where `time` came from, best first: "date-header" (the
+  // message's Date:, RFC 5322 3.6.1), "mbox-from-line" (the mbox From_
+  // line's delivery time, as written, no zone), "maildir-name" (the
+  // delivery time a Maildir file name starts with), "file-mtime" (the
+  // file's modification time); "" when none gave one.
+  std::string date_source;
+  int64_t seconds = 0;    // `time` as a number; 0 when unknown
+  // An earlier attempt of the same delivery, before --since (so left out
+  // itself): the delivery's first attempt is still that one (breaker round
+  // 3 §10: "since when" must not move forward because of a filter). 0: none.
+  int64_t first_seconds = 0;
+  // The message's Message-ID without angle brackets ("" when not known):
+  // what joins one message's copies across inputs (Report::FindDelivery).
+  std::string message_id;
+};
+
+// The sender as the report shows it: the address, "<> (bounce)" for the
+// null sender (RFC 5321 4.5.5), "(unknown)" when the log never named one; parentheses
+// cannot appear unquoted in an address, so no sender reads the same.
+std::string SenderLabel(const Row& row);
+
+}  // namespace nearmiss::investigate
+
+#endif  // NEARMISS_INVESTIGATE_ROW_H_
