@@ -222,6 +222,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   MultiLabelSuffixCandidates(q, best);
   InsertedSuffixLabelCandidates(q, best);
   FamilyCandidates(q, best);
+  GenericTldCandidates(q, best);
   OpenZoneCandidates(q, best);
   ScriptTldCandidates(q, best);
   NamespaceCandidates(q, best);
@@ -368,9 +369,14 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // label, and the sender's ending is a slip of its .uk (issue 15, round
   // 34, item 5). A label several countries list (health) keeps the .gov
   // reading: neither country is likelier.
-  if (made_up(best.id, best.target) &&
+  if (made_up(best.id, best.target) && !RealNameForMadeUp(q, best) &&
       (!best.alt_code || made_up(best.alt_id, best.alt_target) || !alt_offered())) {
     RetargetMadeUpName(d, best);
+  }
+  // Nor offered second beside a real name (ing.nl, not ing.mil, for ing.ml).
+  if (best.alt_code && made_up(best.alt_id, best.alt_target) && !made_up(best.id, best.target)) {
+    best.alt_code.reset();
+    best.alt_suggestion.clear();
   }
   // A slip into a TLD the root zone does not have: say so, it is the
   // strongest sign (hotmail.con, barclays.co.ul, army.mik).
