@@ -105,8 +105,10 @@ def near_set():
     families = {f[0]: set(f[1:]) for f in family_lines()}
     words = {l.split()[0] for l in list_lines("word-provider-names.txt")}
 
+    delegated = set(list_lines("root-zone-tlds.txt"))
+
     def generic(tld):
-        return len(tld) > 2 and not tld.startswith("xn--")
+        return len(tld) > 2 and not tld.startswith("xn--") and tld in delegated
 
     def near_family(domain):
         labels = domain.split(".")

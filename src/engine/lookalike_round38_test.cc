@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "engine/default_policy_testing.h"
@@ -235,6 +236,25 @@ TEST_F(Round38Test, ATrustedNameWithAMissingOrMadeUpEndingIsSuggested) {
     EXPECT_EQ(Check(unknown).verdict, Verdict::kInvalid)
         << unknown << ": " << Show(Check(unknown));
   }
+}
+
+// Item 10: hotmail.co.k named hotmail.co.kr first: a cut-off ending ranked
+// above a letter left out though one letter is all that is left of it.
+// Both are one missing letter; the likelier target (.co.uk, listed first)
+// is named first, the other second.
+TEST_F(Round38Test, AOneLetterEndingRanksTheLikelierTargetFirst) {
+  for (auto [typed, first, second] :
+       {std::tuple{"hotmail.co.k", "hotmail.co.uk", "hotmail.co.kr"},
+        {"yahoo.co.k", "yahoo.co.uk", "yahoo.co.kr"}}) {
+    RecipientCheck c = Check(typed);
+    EXPECT_EQ(c.suggestion, "a@" + std::string(first))
+        << typed << ": " << Show(c);
+    EXPECT_EQ(c.also_suggestion, "a@" + std::string(second))
+        << typed << ": " << Show(c);
+  }
+  // Cut short by more than a letter, the cut-off reading stays first.
+  EXPECT_EQ(Check("gmail.co").suggestion, "a@gmail.com")
+      << Show(Check("gmail.co"));
 }
 
 }  // namespace
