@@ -15,7 +15,8 @@ an embedded trusted domain, or when its ending is one edit from a protected
 namespace or a listed confusion of it, or (issue 15) when it is the name of
 a provider family of data/lists/provider-regions.txt under a ccTLD the
 family does not own (gmail.it, yahoo.ru: the look-alikes that rule exists
-to flag), or when it is a combosquat of a trusted name: the whole name at
+to flag) or, for a family with a domain under a generic TLD, under another
+generic TLD (hotmail.red, ymail.net: round 38), or when it is a combosquat of a trusted name: the whole name at
 the start of another registered domain (gmail.com.247blog.com) or its dots
 made hyphens under another ending (usa-gov.cf). The false-alarm rate is the share of
 the other, far domains that come back `lookalike`; every flagged domain is
@@ -102,12 +103,27 @@ def near_set():
         return False
 
     families = {f[0]: set(f[1:]) for f in family_lines()}
+    words = {l.split()[0] for l in list_lines("word-provider-names.txt")}
+
+    delegated = set(list_lines("root-zone-tlds.txt"))
+
+    def generic(tld):
+        return len(tld) > 2 and not tld.startswith("xn--") and tld in delegated
 
     def near_family(domain):
         labels = domain.split(".")
         own = families.get(labels[0])
-        return (own is not None and len(labels) in (2, 3) and len(labels[-1]) == 2
-                and domain not in own)
+        if own is None or domain in own:
+            return False
+        if len(labels) in (2, 3) and len(labels[-1]) == 2:
+            return True
+        # Round 38 (issue 15, tester item 4): the name of a family that has a
+        # domain under a generic TLD, under another generic TLD (hotmail.red,
+        # ymail.net), three letters or more and no word: the look-alikes
+        # lookalike/detector_generic_tld.cc exists to flag.
+        return (len(labels) == 2 and generic(labels[1]) and len(labels[0]) >= 3
+                and labels[0] not in words
+                and any(generic(d.split(".")[-1]) and d.count(".") == 1 for d in own))
 
     trusted_set = set(trusted)
 

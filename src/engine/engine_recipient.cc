@@ -270,7 +270,27 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
   // The parse's strings, kept per thread so a plain address is parsed
   // without allocating (ParseRecipient's in-place form).
   thread_local Recipient parsed;
-  const Status status = ParseRecipient(input, delivery_, &parsed);
+  Status status = ParseRecipient(input, delivery_, &parsed);
+  if (!status.ok()) {
+    // army.mil<U+200E>, gmail.com<U+202C>: UTS #46 disallows the bidi
+    // controls (and ignores the other invisible characters), so a mark
+    // pasted from right-to-left text made the address invalid while a zero
+    // width space in the same place was dropped. Every Default_Ignorable
+    // and Bidi_Control character of the domain is treated alike: the
+    // domain judged is the one a reader sees, and AddInvisibleReason
+    // (below, from `input`) says which were there (issue 15, fresh tester
+    // 15, item 11).
+    const engine::TypedAddress typed = engine::TypedAddressOf(input);
+    const std::string visible_domain = engine::WithoutInvisible(typed.domain);
+    if (!visible_domain.empty() && typed.domain.data() >= input.data()) {
+      thread_local std::string visible_input;
+      const size_t start = static_cast<size_t>(typed.domain.data() - input.data());
+      visible_input.assign(input.substr(0, start));
+      visible_input += visible_domain;
+      visible_input += input.substr(start + typed.domain.size());
+      if (ParseRecipient(visible_input, delivery_, &parsed).ok()) status = Status::Ok();
+    }
+  }
   RecipientCheck& c = *out;
   if (!status.ok()) {
     // gc.ca, nic.in: a public suffix that is its owner's mail domain too.
@@ -279,7 +299,8 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
     auto mail_domain = [&] {
       if (engine::ListedSuffixMailDomain(d->ascii)) return true;
       const LookalikeMatch m = detector_->Classify(*d);
-      return m.kind == LookalikeMatch::Kind::kTrusted && m.trusted_entry == d->ascii &&
+      if (m.kind != LookalikeMatch::Kind::kTrusted) return engine::SectorSecondLevel(d->ascii);
+      return m.trusted_entry == d->ascii &&
              (!m.trusted_namespace || (policy_.use_default_protected &&
                                        engine::WrittenAsDomainInProtectedList(d->ascii)));
     };

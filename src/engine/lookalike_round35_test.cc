@@ -44,7 +44,9 @@ TEST_F(Round35Test, ATrustedNameWithItsDotsLeftOutIsALookalike) {
   // Any other name of one label stays invalid, with nothing to suggest:
   // a namespace's unknown name (john.mil), a namespace itself (gov.uk), a
   // word.
-  for (const char* typed : {"johnmil", "govuk", "localhost", "mailserver", "gmail"}) {
+  // (gmail alone is gmail.com with its ending left off since round 38,
+  // item 8: lookalike_round38_test.)
+  for (const char* typed : {"johnmil", "govuk", "localhost", "mailserver"}) {
     RecipientCheck c = Check(typed);
     EXPECT_EQ(c.verdict, Verdict::kInvalid) << typed << ": " << Show(c);
     EXPECT_EQ(c.suggestion, "") << typed << ": " << Show(c);

@@ -6,7 +6,11 @@
 #include <vector>
 
 #include "address/idna.h"
+#include "address/public_suffix.h"
+#include "address/root_zone.h"
+#include "address/second_level_zone.h"
 #include "engine/embedded_lists.h"
+#include "lookalike/domain_labels.h"
 
 namespace nearmiss::engine {
 
@@ -78,6 +82,22 @@ const std::unordered_set<std::string>& ListedSuffixes() {
 
 bool WrittenAsDomainInProtectedList(std::string_view ascii) {
   return BareProtectedSuffixes().contains(std::string(ascii));
+}
+
+bool SectorSecondLevel(std::string_view ascii) {
+  const size_t dot = ascii.find('.');
+  if (dot == std::string_view::npos || ascii.find('.', dot + 1) != std::string_view::npos) {
+    return false;
+  }
+  const std::string_view label = ascii.substr(0, dot), tld = ascii.substr(dot + 1);
+  // A country's academic zone (ac.uk, edu.au) is its schools', none of
+  // which receives mail at the zone's name.
+  constexpr std::string_view kSchools[] = {"ac", "edu", "sch", "k12"};
+  for (std::string_view school : kSchools) {
+    if (label == school) return false;
+  }
+  return address::IsCountryCodeTld(tld) && !lookalike::IsOpenSecondLevel(label) &&
+         address::IsListedSuffix(ascii) && !address::IsWildcardOnlySuffix(ascii);
 }
 
 bool ListedSuffixMailDomain(std::string_view ascii) {

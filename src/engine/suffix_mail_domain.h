@@ -35,6 +35,19 @@ std::optional<Domain> PublicSuffixDomain(std::string_view input, std::string* pr
 // True when data/lists/suffix-mail-domains.txt lists `ascii` (lower case).
 bool ListedSuffixMailDomain(std::string_view ascii);
 
+// True when `ascii` is a country's second level that the Public Suffix
+// List's ICANN section lists by name (no "*" rule), other than the open
+// commercial ones (co.uk, com.au, org.il: IsOpenSecondLevel) and the
+// academic ones (ac.uk, edu.au): idf.il,
+// mil.lv, mil.by. Such a zone is one organisation's (the Israel Defense
+// Forces', Latvia's and Belarus's armed forces'), which often receives
+// mail at the zone's own name as mil.no and gov.in do; the PSL lists it
+// for the names under it, and says nothing of the name itself. So it is
+// judged as any external domain, never refused as "a public suffix"
+// (issue 15, fresh tester 15, item 5). A namespace the lists protect
+// (gov.uk, nhs.uk) stays what its entry says.
+bool SectorSecondLevel(std::string_view ascii);
+
 // True when data/lists/protected.txt protects `ascii`, a public suffix, as
 // a domain (a line "gc.ca", no leading dot: "one domain and its
 // subdomains"), which the engine holds as the namespace .gc.ca.

@@ -34,7 +34,9 @@ TEST(SuffixMailDomainTest, AListedOrProtectedPublicSuffixIsJudgedAsADomain) {
     EXPECT_NE(c.verdict, Verdict::kLookalike) << a << " " << CodeOf(c) << " " << c.target;
   }
   // Every other public suffix is still no mail domain, namespaces included.
-  for (std::string_view a : {"bob@co.uk", "bob@gov.uk", "bob@com.au", "bob@mil.pl", "bob@gov.au",
+  // (A listed second level one organisation runs, mil.pl, idf.il, is
+  // judged as a domain since round 38, item 5: lookalike_round38_test.)
+  for (std::string_view a : {"bob@co.uk", "bob@gov.uk", "bob@com.au", "bob@gov.au",
                              "bob@nhs.uk", "bob@ac.uk"}) {
     RecipientCheck c = engine->CheckRecipient(a);
     EXPECT_EQ(c.verdict, Verdict::kInvalid) << a << " " << CodeOf(c);

@@ -55,6 +55,9 @@ class DetectorImpl final : public LookalikeDetector {
   // A slip in a provider's name under a ccTLD it has no domain in
   // (gmial.de, gmai.co.uk): detector_family_typo.cc.
   void FamilyTypoCandidates(const Query& q, Best& best) const;
+  // A provider's or a declared name under another generic TLD (gmail.net,
+  // nato.com for nato.int): detector_generic_tld.cc says whose is whose.
+  void GenericTldCandidates(const Query& q, Best& best) const;
   // Fills family_typo_ from families_ (Init, once).
   void IndexFamilyTypos();
   // A trusted name in an open zone of the PSL's private section
@@ -203,6 +206,10 @@ class DetectorImpl final : public LookalikeDetector {
   // that label under a country's zone of the kind (hmrc.gov.uk for
   // hmrc.gov.com, abs.gov.au for abs.gov.us), when there is one.
   void RetargetMadeUpName(const Domain& d, Best& best) const;
+  // The same `best` turned to a trusted domain of the typed name (proton.me
+  // of proton.ml) or one the name is with its dots left out (army.mil of
+  // armymil.ml): true when turned (detector_made_up.cc).
+  bool RealNameForMadeUp(const Query& q, Best& best) const;
   // The one listed name LABEL.NS of a namespace of several labels that
   // begins with `kind` ("gov."): "hmrc.gov.uk" for hmrc; "" when none or
   // several (health: gov.au and gov.ie).

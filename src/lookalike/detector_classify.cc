@@ -124,6 +124,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   MultiLabelSuffixCandidates(q, best);
   InsertedSuffixLabelCandidates(q, best);
   FamilyCandidates(q, best);
+  GenericTldCandidates(q, best);
   OpenZoneCandidates(q, best);
   ScriptTldCandidates(q, best);
   NamespaceCandidates(q, best);
@@ -284,10 +285,15 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
            !NamespaceNameKnown(target) && !d.ascii.starts_with(Join(suggestion, ".")) &&
            !PlainKeySlip(DescribeEdit(LastLabel(d.ascii), LastLabel(suggestion)));
   };
-  if (unlisted(best.id, best.target, best.suggestion) &&
+  if (unlisted(best.id, best.target, best.suggestion) && !RealNameForMadeUp(q, best) &&
       (!best.alt_code || unlisted(best.alt_id, best.alt_target, best.alt_suggestion) ||
        !alt_offered())) {
     RetargetMadeUpName(d, best);
+  }
+  // Nor offered second beside a real name (ing.nl, not ing.mil, for ing.ml).
+  if (best.alt_code && made_up(best.alt_id, best.alt_target) && !made_up(best.id, best.target)) {
+    best.alt_code.reset();
+    best.alt_suggestion.clear();
   }
   // A slip into a TLD the root zone does not have: say so, it is the
   // strongest sign (hotmail.con, barclays.co.ul, army.mik).

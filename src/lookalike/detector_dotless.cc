@@ -95,7 +95,46 @@ bool DetectorImpl::DotlessMatch(const Domain& d, LookalikeMatch& m) const {
   for (size_t a = 1; !found_id && a + 2 < s.size(); ++a) {
     for (size_t b = a + 1; b + 1 < s.size(); ++b) try_cuts(a, b);
   }
-  if (!found_id) return DotlessSlipMatch(s, m);
+  if (!found_id && DotlessSlipMatch(s, m)) return true;
+  if (!found_id) {
+    // gmail, hotmail, army: a trusted name alone, its ending left off (issue
+    // 15, fresh tester 15, item 8); "'gmail' is a public suffix" meant
+    // nothing to the sender. A provider family's home, else the trusted
+    // domain of that name listed first, else a real name under a TLD
+    // namespace (army.mil); a name no list holds stays invalid.
+    std::optional<uint32_t> id;
+    if (auto f = families_.find(std::string(s)); f != families_.end()) {
+      id = set_.Exact(f->second.home);
+    } else {
+      by_name_.Find(HashKey(s), [&](uint32_t e) {
+        if (set_[e].name() == s && !set_[e].is_namespace && (!id || e < *id)) id = e;
+      });
+    }
+    if (id) {
+      found = set_[*id].domain;
+    } else {
+      for (uint32_t ns : set_.namespaces()) {
+        if (LabelCount(set_[ns].domain) != 1) continue;
+        std::string known = Join(Join(s, "."), set_[ns].domain);
+        if (!NamespaceNameKnown(known)) continue;
+        id = ns;
+        found = std::move(known);
+        break;
+      }
+    }
+    if (!id) return false;
+    m.kind = LookalikeMatch::Kind::kLookalike;
+    m.source = set_[*id].source;
+    m.code = ReasonCode::kSuffixDrop;
+    m.target = TargetUnder(set_[*id], found);
+    m.resembles = m.target;
+    m.detail = "has no ending: " + found +
+               " is the trusted domain of that name, and a name of one label is no one's mail "
+               "domain";
+    m.target_domain_for_suggestion = std::move(found);
+    m.score = 0.8;
+    return true;
+  }
   const Entry& e = set_[*found_id];
   const size_t dots = std::count(found.begin(), found.end(), '.');
   m.kind = LookalikeMatch::Kind::kLookalike;

@@ -307,6 +307,37 @@ void DetectorImpl::UndelegatedCandidates(const Query& q, Best& best) const {
            no_tld + "; it is ." + std::string(e.suffix()) + " cut short", e.domain, e.domain, 0.85},
           best);
   });
+  // gmail.web, gmail.emai, army.web: a trusted name exactly, under a TLD
+  // of three letters or more that does not exist and is no slip of one
+  // (issue 15, fresh tester 15, item 8). Nothing can be delivered there,
+  // and the name says what was meant: a provider family's home, a trusted
+  // domain of that name, or a real name under a TLD namespace (army.mil).
+  // Below every slip of the ending (gmail.comm: suffix-edit), which says
+  // more.
+  if (tld.size() >= 3) {
+    constexpr double kNameAloneScore = 0.7;
+    const std::string_view name = q.reg_label;
+    auto offer = [&](uint32_t id, const std::string& domain) {
+      std::string detail = no_tld;
+      detail.append("; ").append(domain).append(" is the trusted domain of that name");
+      Offer({id, ReasonCode::kTldNotDelegated, std::move(detail), TargetUnder(set_[id], domain),
+             Join(q.prefix, domain), kNameAloneScore},
+            best);
+    };
+    if (auto f = families_.find(std::string(name)); f != families_.end()) {
+      if (std::optional<uint32_t> home = set_.Exact(f->second.home)) offer(*home, f->second.home);
+    } else {
+      by_name_.Find(HashKey(name), [&](uint32_t id) {
+        const Entry& e = set_[id];
+        if (e.name() == name && !e.is_namespace) offer(id, e.domain);
+      });
+      for (const Namespace& n : namespaces_) {
+        if (n.labels != 1) continue;
+        std::string known = Join(Join(name, "."), n.ns);
+        if (NamespaceNameKnown(known)) offer(n.id, known);
+      }
+    }
+  }
   // No provider has a domain under a namespace (hotmail.m is not hotmail.mil),
   // and a trusted name with a label added is AppendCandidates' (gmail.com.mi
   // is gmail.com, not com.mil).

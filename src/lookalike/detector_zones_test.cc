@@ -47,9 +47,12 @@ TEST_F(DetectorZonesTest, OtherCountriesGovernmentZonesAreNotSlips) {
                              "mzz.gov.si", "mfa.gov.bg", "portal.gov.cz", "mil.ru"}) {
     LookalikeMatch m = Classify(d);
     EXPECT_EQ(m.kind, LookalikeMatch::Kind::kNone) << d << " " << m.detail;
-    EXPECT_EQ(m.code, ReasonCode::kRealNeighbour) << d;
   }
-  EXPECT_EQ(Classify("mfa.gov.hu").detail, "in gov.hu, a public-sector zone of .hu");
+  // No note either where no real name is near: gov.hu is Hungary's own
+  // zone, no slip of .gov.au (round 38, fresh tester 15, item 9). mil.ru
+  // stays one slip from mail.ru, a real domain.
+  EXPECT_TRUE(Classify("mfa.gov.hu").detail.empty()) << Classify("mfa.gov.hu").detail;
+  EXPECT_EQ(Classify("mil.ru").code, ReasonCode::kRealNeighbour);
   EXPECT_EQ(Classify("mil.ru").detail, "a public-sector zone of .ru");
   // Still slips: a zone that does not exist, and .ml for .mil.
   ExpectLookalike("mod.gov.ul", "tld-not-delegated", "mod.gov.uk");

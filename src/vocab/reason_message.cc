@@ -49,8 +49,10 @@ void AppendReasonMessage(const Reason& r, std::string* out) {
       // gov.kn, a public-sector zone of .kn, one slip from mea.gov.in";
       // issue 15, breaker 15 round 6, item 10).
       if (r.detail.starts_with("in ") || r.detail.starts_with("a public-sector zone")) {
+        // "..., two slips": the detector counted more than one.
         s.append(r.subject).append(r.detail.starts_with("in ") ? " is a name " : " is ");
-        s.append(r.detail).append(", one slip from ").append(r.object);
+        s.append(r.detail).append(r.detail.ends_with(" slips") ? " from " : ", one slip from ");
+        s.append(r.object);
         s.append(": check it is the one meant");
         return;
       }

@@ -1,0 +1,98 @@
+// Candidates from a provider's or a declared name under another generic
+// TLD (gmail.net, outlook.org, gmail.email for gmail.com; nato.com,
+// nato.org for nato.int; nhs.com for nhs.net). Putting .net or .org for
+// .com, and .com for .int or .net, is the commonest wrong-ending slip
+// (issue 15, fresh tester 15, item 4); no keyboard slip explains it, so the
+// suffix classes (detector_suffix.cc) never saw it, and FamilyCandidates
+// (detector_family.cc) judges a provider's name under ccTLDs alone.
+//
+// Whose is it? Decided from the data, never from a guess:
+//  - a provider family (data/lists/provider-regions.txt) owns exactly the
+//    domains listed for it there (gmx.net, gmx.org, fastmail.net are
+//    listed and stay trusted); its name under any other generic TLD is
+//    a look-alike of its home. Only a family that lists a domain under a
+//    generic TLD: a brand the lists know only under country codes
+//    (seznam.cz, wp.pl) may hold its .com as a company site.
+//  - a declared name (protected, organisation) under a generic TLD is one
+//    domain; the same name under another generic TLD is not the
+//    organisation's unless it declared that one too (nato.int declared,
+//    nato.org not: a look-alike). A declared name under a ccTLD
+//    (barclays.co.uk) is left out: such brands commonly hold their .com
+//    (barclays.com is Barclays'), which the data cannot tell.
+//  - names of fewer than three letters are left out (wp.com is
+//    WordPress's, un.com no one's slip of un.org), as are the names of
+//    data/lists/word-provider-names.txt (no family is made of them).
+#include "address/root_zone.h"
+#include "address/second_level_zone.h"
+#include "lookalike/detector.h"
+#include "lookalike/domain_labels.h"
+#include "lookalike/slip_score.h"
+
+namespace nearmiss::lookalike {
+namespace {
+
+// Below the keyboard slips of an ending (gmail.cam: suffix-edit, 0.85) and
+// a provider's name under a ccTLD (0.96), which explain a domain better.
+constexpr double kGenericTldScore = 0.8;
+constexpr size_t kMinNameLength = 3;
+
+// A delegated generic TLD written in ASCII, alone: "com", "net", "int",
+// "email". Not co.uk, not a ccTLD, nor another script's form of one
+// (ScriptTldCandidates: gmail.ком), nor a testing TLD.
+bool IsGenericTld(std::string_view tld) {
+  return tld.size() > 2 && tld.find('.') == std::string_view::npos &&
+         !tld.starts_with("xn--") && address::HasDelegatedTld(tld) &&
+         !address::IsCountryCodeTld(tld) && !address::IsTestingTld(tld);
+}
+
+}  // namespace
+
+void DetectorImpl::GenericTldCandidates(const Query& q, Best& best) const {
+  const std::string_view dsuf = q.domain->suffix;
+  const std::string_view name = q.reg_label;
+  // gov of gov.scot, gov.wales: a public-sector word, the namespace-like
+  // head of a zone, not a name (hmrc.gov.com is hmrc.gov.uk's slip,
+  // RetargetMadeUpName's, never hmrc.gov.wales).
+  if (name.size() < kMinNameLength || !IsGenericTld(dsuf) ||
+      address::IsPublicSectorLabel(name)) {
+    return;
+  }
+  if (auto it = families_.find(std::string(name)); it != families_.end()) {
+    const ProviderFamily& f = it->second;
+    auto generic_own = [&](std::string_view own) {
+      return own.size() > f.name.size() + 1 && own.starts_with(f.name) &&
+             own[f.name.size()] == '.' &&
+             IsGenericTld(own.substr(f.name.size() + 1));
+    };
+    bool under_generic = generic_own(f.home);
+    for (const std::string& own : f.domains)
+      under_generic = under_generic || generic_own(own);
+    std::string here = Join(Join(f.name, "."), dsuf);
+    if (under_generic && !family_domains_.contains(here)) {
+      if (std::optional<uint32_t> home = set_.Exact(f.home)) {
+        std::string detail = "the provider " + f.name +
+                             " has no domain under ." + std::string(dsuf);
+        Offer({*home, ReasonCode::kTldSwap, std::move(detail), f.home,
+               Join(q.prefix, f.home), kGenericTldScore},
+              best);
+      }
+    }
+  }
+  by_name_.Find(HashKey(name), [&](uint32_t id) {
+    const Entry& e = set_[id];
+    if (e.name() != name || e.is_namespace || !Declared(e.source)) return;
+    const std::string_view tsuf = e.suffix();
+    if (tsuf == dsuf || !IsGenericTld(tsuf)) return;
+    // The organisation declared the name under this TLD too: trusted
+    // already, and never asked here; under a third one it is still a slip.
+    std::string detail = "has .";
+    detail.append(dsuf).append(" for .").append(tsuf).append(": ").append(
+        e.domain);
+    detail.append(" is the trusted domain of that name");
+    Offer({id, ReasonCode::kTldSwap, std::move(detail), e.domain,
+           Join(q.prefix, e.domain), kGenericTldScore},
+          best);
+  });
+}
+
+}  // namespace nearmiss::lookalike
