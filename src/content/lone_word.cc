@@ -38,7 +38,7 @@ std::size_t InvisibleSpace(std::string_view s, std::size_t i) {
 
 // Whether [from, to) holds only blanks, invisible spaces and decoration,
 // with no "//" (a banner's control separator).
-bool OnlyDecoration(std::string_view s, std::size_t from, std::size_t to) {
+bool DecorationWithoutSeparator(std::string_view s, std::size_t from, std::size_t to) {
   for (std::size_t i = from; i < to;) {
     if (std::size_t n = InvisibleSpace(s, i); n > 0) {
       i += n;
@@ -92,7 +92,7 @@ bool ClosesCompanyFooter(std::string_view text, std::size_t begin,
   std::size_t line_end = text.find('\n', begin);
   if (line_end == std::string_view::npos) line_end = text.size();
   while (end > begin && IsSpaceByte(text[end - 1])) --end;
-  if (end > line_end || !OnlyDecoration(text, end, line_end) ||
+  if (end > line_end || !DecorationWithoutSeparator(text, end, line_end) ||
       !OnlySpace(text, line_end, text.size()) ||
       OnlySpace(text, 0, line_begin)) {
     return false;
@@ -121,8 +121,8 @@ LoneEdge LoneWordAtEdge(std::string_view text, std::size_t begin,
   // The match may take the blanks or the line break after the word.
   while (end > begin && IsSpaceByte(text[end - 1])) --end;
   if (end > line_end) return LoneEdge::kNone;  // wrapped over two lines
-  if (!OnlyDecoration(text, line_begin, begin) ||
-      !OnlyDecoration(text, end, line_end)) {
+  if (!DecorationWithoutSeparator(text, line_begin, begin) ||
+      !DecorationWithoutSeparator(text, end, line_end)) {
     return LoneEdge::kNone;
   }
   bool first = OnlySpace(text, 0, line_begin);
