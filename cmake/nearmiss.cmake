@@ -1,3 +1,17 @@
+# Test programs are most of a clean build (one GoogleTest source each, ~210
+# of them). In RelWithDebInfo they compile with -g1: line tables for
+# backtraces, no variable locations. Measured on src/content/
+# sensitivity_test.cc: 3.5 s with -g against 2.5 s with -g1. The libraries
+# they test keep the build type's flags. Tried and left out: a precompiled
+# header of GoogleTest and the standard library shared by every test (a
+# further third off) made GCC 12 report false -Warray-bounds inside
+# std::string's inlined copies in 8 tests; -O1 did the same.
+function(nm_test_build_options target)
+  if(CMAKE_BUILD_TYPE STREQUAL "RelWithDebInfo")
+    target_compile_options(${target} PRIVATE -g1)
+  endif()
+endfunction()
+
 # nm_test(NAME SOURCE LIBS...): a GoogleTest binary registered with CTest.
 # Tests run from the source tree so they can read tests/testdata and data/.
 function(nm_test name source)
@@ -5,6 +19,7 @@ function(nm_test name source)
     return()
   endif()
   add_executable(${name} ${source})
+  nm_test_build_options(${name})
   target_link_libraries(${name} PRIVATE ${ARGN} GTest::gtest GTest::gmock
                                         GTest::gtest_main)
   add_test(NAME ${name} COMMAND ${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
