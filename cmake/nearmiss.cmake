@@ -5,12 +5,7 @@
 # they test keep the build type's flags. Tried and left out: a precompiled
 # header of GoogleTest and the standard library shared by every test (a
 # further third off) made GCC 12 report false -Warray-bounds inside
-# std::string's inlined copies in 8 tests; -O1 did the same.
-function(nm_test_build_options target)
-  if(CMAKE_BUILD_TYPE STREQUAL "RelWithDebInfo")
-    target_compile_options(${target} PRIVATE -g1)
-  endif()
-endfunction()
+# std::string's inlined copies in 8 tests; -O1 did the same. (nm_test)
 
 # nm_test(NAME SOURCE LIBS...): a GoogleTest binary registered with CTest.
 # Tests run from the source tree so they can read tests/testdata and data/.
@@ -19,7 +14,9 @@ function(nm_test name source)
     return()
   endif()
   add_executable(${name} ${source})
-  nm_test_build_options(${name})
+  if(CMAKE_BUILD_TYPE STREQUAL "RelWithDebInfo")
+    target_compile_options(${name} PRIVATE -g1)  # why: the comment above
+  endif()
   target_link_libraries(${name} PRIVATE ${ARGN} GTest::gtest GTest::gmock
                                         GTest::gtest_main)
   add_test(NAME ${name} COMMAND ${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
