@@ -62,3 +62,49 @@ def wait_ready(binary, server):
         time.sleep(0.1)
     os.unlink(f.name)
     raise RuntimeError("dnsmasq at %s did not answer in 5 s" % server)
+
+
+class DelayingForwarder:
+    """A loopback UDP forwarder that passes each query to `upstream` after
+    `delay` seconds: a lookup the milter starts at RCPT is then certainly
+    still pending when it decides the RCPT, whatever the machine's load (a
+    direct dnsmasq answer can arrive between the lookup's start and that
+    decision when the milter's thread is preempted: CI, stop 36)."""
+
+    def __init__(self, upstream, delay):
+        import threading
+        assert loopback(upstream), upstream + " is not loopback"
+        host, port = upstream.rsplit(":", 1)
+        self._upstream = (host, int(port))
+        self._delay = delay
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self._sock.bind(("127.0.0.1", 0))
+        self.server = "127.0.0.1:%d" % self._sock.getsockname()[1]
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self):
+        import threading
+        while True:
+            try:
+                query, client = self._sock.recvfrom(4096)
+            except OSError:
+                return  # closed
+            threading.Thread(target=self._forward, args=(query, client), daemon=True).start()
+
+    def _forward(self, query, client):
+        import time
+        time.sleep(self._delay)
+        up = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        up.settimeout(2.0)
+        try:
+            up.sendto(query, self._upstream)
+            answer, _ = up.recvfrom(4096)
+            self._sock.sendto(answer, client)
+        except OSError:
+            pass  # no answer upstream: the client's own deadline decides
+        finally:
+            up.close()
+
+    def close(self):
+        self._sock.close()

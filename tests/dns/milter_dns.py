@@ -22,7 +22,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "milter"))
-from dnsmasq import loopback, start as start_dnsmasq, wait_ready  # noqa: E402
+from dnsmasq import DelayingForwarder, loopback, start as start_dnsmasq, wait_ready  # noqa: E402
 from checks import Checks  # noqa: E402
 from milter_client import Milter  # noqa: E402
 from milter_wire import pkt, read_packet  # noqa: E402
@@ -31,15 +31,15 @@ BIN = sys.argv[1]
 check = Checks()
 
 
-def write_policy(path, server):
+def write_policy(path, server, timeout_ms=400):
     assert loopback(server), server + " is not loopback"
     with open(path, "w") as f:
         f.write('[domains]\nprotected = ["example.test"]\n'
-                '[dns]\nenabled = true\nservers = ["%s"]\ntimeout_ms = 400\n'
+                '[dns]\nenabled = true\nservers = ["%s"]\ntimeout_ms = %d\n'
                 '[[rule]]\nname = "lookalike-cannot-receive"\nrecipient = ["lookalike"]\n'
                 'can_receive = false\naction = "warn"\n'
                 '[[rule]]\nname = "lookalike"\nrecipient = ["lookalike"]\naction = "reject"\n'
-                % server)
+                % (server, timeout_ms))
 
 
 def send(port, rcpt):
@@ -119,6 +119,10 @@ os.environ["NEARMISS_STATE_DIR"] = os.path.join(work, "state")
 
 dnsmasq, server = start_dnsmasq()
 wait_ready(BIN, server)
+# After the SIGHUP the milter asks dnsmasq through a forwarder that holds
+# each answer 250 ms (deadline 1500 ms): the SMTP path's RCPT then finds its
+# lookup pending on any machine, as the deferred case below needs.
+slow = DelayingForwarder(server, 0.25)
 milter = Milter(BIN, policy, work)
 err = milter.err
 port = milter.port
@@ -132,10 +136,10 @@ try:
     check("silent server: waited for the lookup (%.2f s)" % took, took >= 0.35)
     check("silent server: decided by the deadline (%.2f s)" % took, took < 3.0)
 
-    # SIGHUP with [dns] servers = dnsmasq: the next message's lookup goes
-    # there. exampl.test does not exist (zone.conf: local=/test/), so the
+    # SIGHUP with [dns] servers = dnsmasq (through the forwarder): the next
+    # message's lookup goes there. exampl.test does not exist (zone.conf: local=/test/), so the
     # first message to it is decided on that: warn, not refused.
-    write_policy(policy, server)
+    write_policy(policy, slow.server, 1500)
     before = err().count("policy reloaded")
     milter.proc.send_signal(signal.SIGHUP)
     for _ in range(100):
@@ -169,6 +173,7 @@ try:
           err().count("dns: look-alikes' domains are looked up") == 2, err())
 finally:
     milter.stop()
+    slow.close()
     dnsmasq.terminate()
     dnsmasq.wait()
     silent.close()
