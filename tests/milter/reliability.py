@@ -196,11 +196,18 @@ def case_stalled():
     try:
         base = m.status("VmRSS")
         held = []
+        refused = 0
         for _ in range(200):
             s = connect(m)
             negotiate(s)
             begin(s)
-            body(s, MIB)
+            try:
+                body(s, MIB)
+            except OSError:
+                # Closed mid-body for want of budget: on a loaded machine the
+                # earlier sessions' bodies may still be buffered when this one
+                # arrives. That is the bound doing its work, not a fault.
+                refused += 1
             held.append(s)
         for _ in range(50):
             s = connect(m)
@@ -218,7 +225,8 @@ def case_stalled():
         assert_serves(m, "after the stalled sessions were closed")
         code, data = verdict(one_message(m, 8 * MIB))
         assert code in (b"c", b"a"), ("budget not returned", code, data)
-        return (f"200 sessions stalled after 1 MiB of body + 50 after 1 MB of one packet: "
+        return (f"200 sessions stalled after 1 MiB of body ({refused} closed mid-body for want "
+                f"of budget) + 50 after 1 MB of one packet: "
                 f"RSS {base:.0f} -> {rss:.0f} MiB (budget 32 MiB); all closed, budget back")
     finally:
         m.stop()
