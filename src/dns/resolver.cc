@@ -130,6 +130,9 @@ Status Resolver::Impl::InitChannel(int64_t server_timeout_ms) {
   opts.tries = 1;  // the deadline bounds the lookup; no retry past it
   // NOCHECKRESP: a SERVFAIL or REFUSED comes back as such, not as a
   // retry against the same server until the deadline.
+  // Not ARES_FLAG_IGNTC: a truncated UDP reply is asked again over TCP
+  // (RFC 7766 5), and a TCP server that refuses or stays silent leaves the
+  // facts unknown (resolver_truncated_test.cc).
   opts.flags = ARES_FLAG_NOCHECKRESP | ARES_FLAG_NOSEARCH;
   int rc = ares_init_options(&channel_, &opts, mask);
   if (rc != ARES_SUCCESS) return Status::Internal(std::string("c-ares: ") + ares_strerror(rc));
