@@ -86,11 +86,25 @@ void FillEnvelope(const content::ScannedMessage& m, const std::string& sender,
 
 class Summary {
  public:
-  void Add(const Decision& d, const MessageFacts& facts, const content::ScannedMessage& m) {
+  void Add(const ScanResult& r) {
+    const Decision& d = *r.decision;
+    const MessageFacts& facts = *r.facts;
+    const content::ScannedMessage& m = *r.message;
     if (m.unread) {
       // No message: counted apart, never under an action or a level.
       ++unread_;
       ++with_errors_;
+      return;
+    }
+    if (NamesNoRecipient(r)) {
+      // Nothing to judge it for: flagged, under its level, never "accept".
+      ++messages_;
+      ++flagged_;
+      if (!m.errors.empty()) ++with_errors_;
+      if (!facts.sensitivity.complete) ++incomplete_;
+      ++by_level_[std::string(content::LevelName(d.level))];
+      ++by_action_[kNotJudged];
+      ++by_reason_["no-recipients"];
       return;
     }
     ++messages_;
@@ -272,9 +286,9 @@ int RunScan(ScanFlags flags) {
     engine->CheckMessage(envelope, MessageContent::Read(&message), &check);
     const MessageFacts& facts = check.facts;
     const Decision& decision = check.decision;
-    summary.Add(decision, facts, message);
-    if (audit) audit->Record(facts, decision, message);
     ScanResult result{&message, &facts, &decision};
+    summary.Add(result);
+    if (audit) audit->Record(facts, decision, message);
     // Said when the decision's sender is not the From header's.
     if (source != SenderSource::kFrom) {
       result.sender_from = SenderSourceName(source);

@@ -13,6 +13,10 @@ using render::Terminal;
 using render::Colour;
 using render::WriteSensitivityJson;
 
+bool NamesNoRecipient(const ScanResult& r) {
+  return !r.message->unread && r.facts->recipients.empty();
+}
+
 void AppendScanJson(const ScanResult& r, std::string* out) {
   const content::ScannedMessage& m = *r.message;
   JsonWriter w(out);
@@ -41,7 +45,11 @@ void AppendScanJson(const ScanResult& r, std::string* out) {
   w.EndArray();
   w.Key("sensitivity");
   WriteSensitivityJson(r.facts->sensitivity, w);
-  w.Key("action").String(ActionName(r.decision->action));
+  const bool no_recipient = NamesNoRecipient(r);
+  w.Key("action").String(no_recipient ? std::string_view(kNotJudged)
+                                      : ActionName(r.decision->action));
+  // Only on such a message, so other lines keep their shape.
+  if (no_recipient) w.Key("not_judged").String("no-recipients");
   w.Key("rule").String(r.decision->rule.id);
   w.Key("decision");
   render::WriteDecisionJson(*r.decision, w);
@@ -126,13 +134,19 @@ std::string ScanToText(const ScanResult& r, const Terminal& term) {
                                         (weak == 1 ? "" : "s") +
                                         " outside a marking's place, not counted)");
   }
-  Colour colour = d.action == Action::kAccept ? Colour::kGreen
-                  : d.action == Action::kTag  ? Colour::kYellow
-                                              : Colour::kRed;
-  out += "\n  action " + term.Paint(colour, std::string(ActionName(d.action))) + " by " +
-         d.rule.id;
-  if (d.action != Action::kAccept && !d.message.empty()) out += ": " + d.message;
-  out += "\n";
+  if (NamesNoRecipient(r)) {
+    out += "\n  action " + term.Paint(Colour::kRed, kNotJudged) +
+           ": the message names no recipient (To, Cc and Bcc are empty; a sent copy does not "
+           "keep Bcc), so no rule can be chosen; `nearmiss check` the addresses it went to\n";
+  } else {
+    Colour colour = d.action == Action::kAccept ? Colour::kGreen
+                    : d.action == Action::kTag  ? Colour::kYellow
+                                                : Colour::kRed;
+    out += "\n  action " + term.Paint(colour, std::string(ActionName(d.action))) + " by " +
+           d.rule.id;
+    if (d.action != Action::kAccept && !d.message.empty()) out += ": " + d.message;
+    out += "\n";
+  }
   if (m.mbox_unspaced) {
     out += "  note  began at a From_ line with no empty line before it (split there)\n";
   }

@@ -24,9 +24,19 @@ struct ScanResult {
   const char* sender_from = "";
 };
 
+// A read message that names no recipient (To, Cc, Bcc and their Resent-
+// forms all empty: a draft, or a sent copy whose only recipients were Bcc,
+// which the copy does not keep): the policy has no recipient to judge it
+// for, so `scan` judges nothing rather than show the default action's
+// "accept" (a guard fails closed). Shown as action "not-judged", counted
+// as flagged.
+bool NamesNoRecipient(const ScanResult& r);
+inline constexpr const char* kNotJudged = "not-judged";
+
 // {"source", "message_id", "from", "sender" and "sender_from" (only when
 // the envelope sender is not From), "subject", "recipients": [check + "field"],
-//  "sensitivity": {...} (render/sensitivity.h), "action", "rule",
+//  "sensitivity": {...} (render/sensitivity.h), "action" ("not-judged" and
+//  "not_judged": "no-recipients" when NamesNoRecipient), "rule",
 //  "errors": [...]}, appended to `out` as one line of JSON text (no
 // newline). Sensitivity and recipients are the facts the decision used.
 void AppendScanJson(const ScanResult& r, std::string* out);

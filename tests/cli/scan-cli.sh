@@ -145,4 +145,19 @@ for l in open(sys.argv[1]): m=json.loads(l); print(m["message_id"], "True" if m.
 contains "scan text: the unspaced splits are said" \
   "note: 2 mbox messages began at a From_ line with no empty line before it (first: $unspaced:3)" \
   "$(cat "$tmp/unspaced.txt")"
+# A message that names no recipient (a draft; a sent copy whose recipients
+# were all Bcc, which the copy does not keep): no rule can be chosen, so it
+# is "not-judged" and flagged, never the default action's "accept" (a
+# SECRET message here was "action accept", exit 0).
+printf 'From: alice@mod.gov.uk\nSubject: SECRET: plan\n\nSECRET\n\nThe plan.\n\nSECRET\n' \
+  > "$tmp/no-rcpt.eml"
+out=$("$bin" scan --json "$tmp/no-rcpt.eml"); rc=$?
+check "no recipient: exit 1 (flagged)" 1 "$rc"
+check "no recipient: action not-judged" not-judged "$(field "$out" action)"
+check "no recipient: why" no-recipients "$(field "$out" not_judged)"
+out=$("$bin" scan "$tmp/no-rcpt.eml")
+contains "no recipient: said in words" "action not-judged: the message names no recipient" "$out"
+contains "no recipient: counted apart" "by action: not-judged 1" "$out"
+contains "no recipient: its level kept" "by level: SECRET 1" "$out"
+
 exit $fail
