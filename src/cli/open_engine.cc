@@ -5,8 +5,26 @@
 #include "base/log.h"
 #include "cli/commands.h"
 #include "cli/store_missing.h"
+#include "engine/embedded_lists.h"
 
 namespace nearmiss::cli {
+namespace {
+
+// The entries of an embedded list: its lines that are neither empty nor a
+// '#' comment (the format data/lists/protected.txt's header gives).
+size_t ListEntries(std::string_view list) {
+  size_t n = 0;
+  while (!list.empty()) {
+    size_t end = list.find('\n');
+    std::string_view line = list.substr(0, end);
+    list = end == std::string_view::npos ? std::string_view() : list.substr(end + 1);
+    size_t first = line.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos && line[first] != '#') ++n;
+  }
+  return n;
+}
+
+}  // namespace
 
 Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags) {
   StoreChoice choice = ChooseStore(flags.store_url, /*create=*/false);
@@ -51,6 +69,21 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags,
     if (!items.ok()) {
       log::Error(items.error().message());
       return nullptr;
+    }
+    // Said, not silent: the file takes the government and military
+    // namespaces' place (stop 35's tester, item 13: .mil look-alikes were
+    // no longer refused and nothing said so).
+    if (policy->use_default_protected) {
+      std::string warning = "--protect-file " + flags.protect_file + ": its ";
+      warning += std::to_string(items->size());
+      warning += items->size() == 1 ? " entry replaces" : " entries replace";
+      warning += " the embedded protected list (";
+      warning += std::to_string(ListEntries(data::kProtectedList));
+      warning +=
+          " entries, data/lists/protected.txt: .mil, .gov, .gov.uk, ...), so look-alikes of "
+          "those are judged only as the file and the policy list them; to add to the embedded "
+          "list instead, name the file in the policy's [domains] protected_files";
+      log::Warn(warning);
     }
     policy->use_default_protected = false;
     for (DomainItem& item : *items)

@@ -45,6 +45,17 @@ case $msg in
   *bad-list.txt:2:*) echo "ok   bad protect file names file:line" ;;
   *) echo "FAIL bad protect file message: $msg"; fail=1 ;;
 esac
+# Said, not silent: the file replaces the embedded government and military
+# list, so army.ml is no longer refused (stop 35's tester, item 13).
+printf 'partner.example\n' > "$tmp/one-entry.txt"
+msg=$("$bin" check --protect-file "$tmp/one-entry.txt" bob@army.ml 2>&1 >/dev/null)
+contains "protect file replacing the embedded list is said" \
+  "one-entry.txt: its 1 entry replaces the embedded protected list (" "$msg"
+contains "the replaced list is named" "data/lists/protected.txt: .mil, .gov" "$msg"
+msg=$(printf '[domains]\nuse_default_protected = false\n' > "$tmp/no-default.toml"
+      "$bin" check --policy "$tmp/no-default.toml" --protect-file "$tmp/one-entry.txt" \
+        bob@army.ml 2>&1 >/dev/null)
+check "no warning when the policy already leaves the embedded list out" "" "$msg"
 
 # 3. A policy that blocks .ml and allows a partner.
 printf '[domains]\nblock = [".ml"]\nallow = ["partner.ml"]\n' > "$tmp/block.toml"
