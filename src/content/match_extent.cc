@@ -80,4 +80,22 @@ std::size_t ExtendMatch(const Scanner::Rep& rep, Scratch::Rep& s, RawMatch* m) {
   return static_cast<std::size_t>(search.end);
 }
 
+void TrimPartialWord(std::string_view text, std::size_t keep, RawMatch* m) {
+  auto alnum = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  };
+  std::size_t end = static_cast<std::size_t>(m->end);
+  std::size_t floor = static_cast<std::size_t>(m->begin) + keep;
+  if (end >= text.size() || end <= floor || !alnum(text[end - 1]) ||
+      text[end] < 'a' || text[end] > 'z') {
+    return;
+  }
+  std::size_t cut = end;
+  while (cut > floor && alnum(text[cut - 1])) --cut;
+  while (cut > floor && std::string_view(" ,/-").find(text[cut - 1]) != std::string_view::npos) {
+    --cut;
+  }
+  if (cut > floor) m->end = cut;
+}
+
 }  // namespace nearmiss::content

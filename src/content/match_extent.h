@@ -45,6 +45,16 @@ Status CompileExtents(Scanner::Rep* rep);
 // or a megabyte, when the extent stops after five).
 std::size_t ExtendMatch(const Scanner::Rep& rep, Scratch::Rep& s, RawMatch* m);
 
+// Cuts `m` (a match in `text`) back to before a word it ends inside of: when
+// the match's last byte is a letter or digit and the next byte a lower-case
+// letter, the capitals it took are the head of a word of the text ("SECRET//
+// NOFORN Orders" read "SECRET//NOFORN O": a run of controls is capitals,
+// blanks, ',', '/' and '-', and the O of "Orders" is a capital). Then the
+// blanks, commas, slashes and dashes before that word go too. Never cuts to
+// or before `m->begin + keep` (the pattern's own head). CAPCO register:
+// controls are whole tokens separated by "//", "/" and ",".
+void TrimPartialWord(std::string_view text, std::size_t keep, RawMatch* m);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_MATCH_EXTENT_H_

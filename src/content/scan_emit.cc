@@ -150,6 +150,7 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
     if (InLabelSpan(s, m)) continue;
     s.kept.push_back(m);
     work += ExtendMatch(scanner, s, &s.kept.back());
+    TrimPartialWord(text, 1, &s.kept.back());
   }
   std::sort(s.kept.begin(), s.kept.end(),
             [&](const RawMatch& a, const RawMatch& b) {

@@ -156,6 +156,22 @@ TEST_F(ScannerTest, ExtentReadsTheWholeBanner) {
   s = Scan(TextKind::kBody, "S//NF\nREL TO USA\n\ntext\n");
   ASSERT_FALSE(s.findings.empty());
   EXPECT_EQ(s.findings[0].text, "S//NF");
+  // A capitalised word after a capital banner is the subject's, not a
+  // control: its first letter was read as one ("SECRET//NOFORN O", and the
+  // audit report's banner built from it; stop 37's issue 16 tester, F9).
+  for (auto [subject, whole] : {
+           std::pair{"SECRET//NOFORN Orders", "SECRET//NOFORN"},
+           std::pair{"TOP SECRET//SI Orders for Monday", "TOP SECRET//SI"},
+           std::pair{"CONFIDENTIAL//REL TO USA, FVEY Budget", "CONFIDENTIAL//REL TO USA, FVEY"},
+           std::pair{"CUI//SP-PRVCY Personnel file", "CUI//SP-PRVCY"},
+           std::pair{"TOP SECRET//SI//NOFORN Brief", "TOP SECRET//SI//NOFORN"},
+           std::pair{"S//NF Orders", "S//NF"},
+           std::pair{"SECRET//NOFORN ORDERS", "SECRET//NOFORN ORDERS"},
+       }) {
+    s = Scan(TextKind::kSubject, subject);
+    ASSERT_EQ(s.findings.size(), 1u) << subject;
+    EXPECT_EQ(s.findings[0].text, whole) << subject;
+  }
 }
 
 TEST_F(ScannerTest, BannersStrongAnywhere) {
