@@ -217,6 +217,11 @@ class DetectorImpl final : public LookalikeDetector {
   // The same for a name one slip from `label` (hmrc.gov.uk for hmcr):
   // the one the lists hold, or "" when none or several are that near.
   std::string ListedNameNearOfKind(std::string_view label, std::string_view kind) const;
+  // Whether `d`'s registrable domain (or the whole, for a public suffix
+  // that is a mail domain) is listed in real-mail-domains.txt.
+  bool ListedRealDomain(const Domain& d) const {
+    return real_domains_.contains(std::string(d.registrable.empty() ? d.ascii : d.registrable));
+  }
   // A TLD the root zone lacks typed for one it has (gmail.co.ik,
   // gmail.comcom, gmail.cm0): `m` becomes the look-alike the retyped
   // domain is, or is near, as tld-not-delegated (detector_retype.cc).
