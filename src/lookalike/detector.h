@@ -242,6 +242,12 @@ class DetectorImpl final : public LookalikeDetector {
   bool UnlistedDotMove(std::string_view typed, const std::string& alt) const;
   // Keeps `c` in `best` when it ranks higher.
   void Offer(Candidate c, Best& best) const;
+  // After the finders: a trusted domain under the very ending typed, one
+  // slip in its name (partner.ml for partnr.ml), named before the reading
+  // of a name no list holds under a namespace one slip in the ending
+  // (partnr.mil): the organisation trusts the first, no one the second
+  // (issue 15, round 41, item 9). Swaps best and runner-up when so.
+  void PreferTrustedUnderTypedEnding(const Query& q, Best& best) const;
   bool UnseenCountryName(std::string_view head, std::string_view name_label,
                          std::string_view ns) const;
   const SuffixConfusion* Confusion(std::string_view typed, std::string_view intended) const;

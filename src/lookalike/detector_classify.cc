@@ -147,6 +147,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     TypoAndMultiLabelSuffixCandidates(q, best);
     FamilyTypoCandidates(q, best);
   }
+  PreferTrustedUnderTypedEnding(q, best);
   if (ProviderHost(d, best, m)) return m;
   // A testing TLD (.test, .example, .localhost) is never missing nor a
   // slip of another (address::SpecialUse): as good as delegated here.
