@@ -425,11 +425,13 @@ void AddPermuteCommand(CLI::App& app, Run& run) {
       "or Greek letter; an IDN name's slips on its own letters), dot-omission, dot-insertion, "
       "suffix-edit, suffix-drop, tld-not-delegated, tld-swap (every other ccTLD, a country's "
       "open zone of the Public Suffix List's private section such as uk.com, us.org, "
-      "msk.ru or com.de, the TLD in another script such as .ком) and "
+      "msk.ru or com.de, the TLD in another script such as .ком, another generic TLD such as "
+      "gmail.net), dot-insertion of a dot moved (gmailc.om) and "
       "suffix-append (every ccTLD, .com, .net, .org and the confusion list added). check also "
       "flags what no finite list holds: any other ending added, two slips at once, several "
       "look-alike letters. A map from permute is a "
-      "floor of what check flags, never more.");
+      "floor of what check flags, never more: a namespace look-alike holding a name check "
+      "accepts (.ml with partner.ml trusted) is left out, and named on stderr.");
   flags->policy.Register(*cmd, /*with_protect_file=*/true);
   cmd->add_option("--format", flags->format, "list, jsonl, postfix, rpz or csv")
       ->capture_default_str();
