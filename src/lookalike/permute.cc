@@ -374,7 +374,10 @@ std::vector<std::string> PermuteDomain(const PermuteInput& in) {
           out.insert(s);
           s.assign(src);
         }
-        if (at + 2 < src.size() && src[at + 2] != '.') {
+        // The label after keeps two letters or more (no webd.e).
+        const size_t next = src.find('.', at + 1);
+        const size_t after = (next == std::string_view::npos ? src.size() : next) - at - 1;
+        if (after >= 3) {
           std::swap(s[at], s[at + 1]);
           out.insert(s);
         }
