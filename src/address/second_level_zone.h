@@ -2,7 +2,9 @@
 // government's, army's, schools'), so that mzv.gov.cz is a real domain and
 // not mzv.gov with ".cz" added, nor mzv.gov.uk with a letter changed?
 //
-// A two-label name LABEL.CC is a real zone when CC is a delegated
+// A two-label name LABEL.CC is a real zone when it is one of the zones of
+// data/lists/second-level-zones.txt under a delegated TLD (gov.cz; gov.scot
+// and gov.wales, under geographic TLDs), or when CC is a delegated
 // country-code TLD (root_zone.h) and either the Public Suffix List's ICANN
 // section lists it (co.uk, com.au, gov.pl, mil.ru) or it is one of the
 // zones of data/lists/second-level-zones.txt, each confirmed for its country

@@ -44,6 +44,22 @@ TEST(SecondLevelZoneTest, APublicSectorLabelUnderAnOpenCcTldIsNoZone) {
   EXPECT_FALSE(IsPublicSectorLabel("gov.cz"));
 }
 
+// Issue 15, round 41, item 1: armed forces' and governments' zones the PSL
+// leaves out, each listed with its source, and the devolved governments'
+// zones under geographic TLDs; the same labels under an unlisted
+// geographic TLD are no zone.
+TEST(SecondLevelZoneTest, ArmedForcesAndDevolvedGovernmentZonesAreReal) {
+  for (std::string_view z : {"mil.se", "mil.be", "mil.fi", "mil.dk", "mil.ee", "mil.sk", "mil.gr",
+                             "mil.am", "gov.hr", "gov.md", "gov.mt", "gov.scot", "gov.wales"}) {
+    EXPECT_TRUE(IsRealSecondLevelZone(z)) << z;
+  }
+  EXPECT_EQ(RealSecondLevelZoneOf("hkv.mil.se"), "mil.se");
+  EXPECT_EQ(RealSecondLevelZoneOf("mod.gov.scot"), "gov.scot");
+  for (std::string_view z : {"gov.london", "mil.scot", "gov.com", "gov.zz"}) {
+    EXPECT_FALSE(IsRealSecondLevelZone(z)) << z;
+  }
+}
+
 TEST(SecondLevelZoneTest, ZoneOfADomain) {
   EXPECT_EQ(RealSecondLevelZoneOf("mzv.gov.cz"), "gov.cz");
   EXPECT_EQ(RealSecondLevelZoneOf("mil.ru"), "mil.ru");

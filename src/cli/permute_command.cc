@@ -11,6 +11,7 @@
 // size of a map before loading it.
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <map>
 #include <set>
@@ -133,6 +134,24 @@ Result<std::vector<std::string>> NormalizeSources(const std::vector<std::string>
   return out;
 }
 
+// The names check accepts by a list: the policy's and the embedded lists'
+// domains and the real mail domains. A namespace look-alike holding one of
+// them ("ml" of .mil with partner.ml trusted) is not written: its key would
+// refuse that name's mail, which check accepts (issue 15, round 41, item 5).
+std::vector<std::string> KnownNames(const Engine& engine) {
+  std::vector<std::string> out = DefaultSources(engine);
+  for (const DomainItem& d : engine.policy().allow) out.push_back(d.domain);
+  std::string_view text = data::kRealMailDomains;
+  while (!text.empty()) {
+    const size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    if (line.empty() || line[0] == '#') continue;
+    out.emplace_back(line.substr(0, line.find_first_of(" \t\r")));
+  }
+  return out;
+}
+
 // Whether check already trusts `source` by a list (protected, organisation,
 // provider, ...): a look-alike of it is flagged as is.
 bool Listed(const Engine& engine, const std::string& source) {
@@ -203,6 +222,18 @@ int RunPermute(const PermuteFlags& given) {
   }
   std::vector<Found> found;
   std::set<std::string> written;  // a candidate of two sources is written once
+  const std::vector<std::string> known = KnownNames(*engine);
+  std::vector<std::string> over_accepted;  // "ml (partner.ml)": left out
+  // The first name under namespace `cand` that check accepts, or "".
+  auto accepted_under = [&](const std::string& cand) -> std::string {
+    for (const std::string& k : known) {
+      if (k.size() <= cand.size() + 1 || !k.ends_with(cand) || k[k.size() - cand.size() - 1] != '.')
+        continue;
+      const Verdict v = engine->CheckRecipient("x@" + k).verdict;
+      if (v == Verdict::kTrusted || v == Verdict::kExternal) return k;
+    }
+    return "";
+  };
   for (std::string source : sources) {
     for (char& c : source) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const bool ns = source.starts_with('.');
@@ -215,6 +246,12 @@ int RunPermute(const PermuteFlags& given) {
       // namespace a name under it.
       const bool of_source = ns ? c.target.ends_with(source) : c.target == source;
       if (!of_source || !written.insert(cand).second) continue;
+      if (ns) {
+        if (std::string held = accepted_under(cand); !held.empty()) {
+          over_accepted.push_back(cand + " (" + held + ")");
+          continue;
+        }
+      }
       found.push_back({cand, source, ns ? source : c.target,
                        std::string(ReasonCodeName(c.reasons[0].code)),
                        WithoutProbe(c.suggestion.substr(c.suggestion.find('@') + 1), ns), ns});
@@ -315,8 +352,13 @@ int RunPermute(const PermuteFlags& given) {
     // An RPZ zone (unbound rpz:, BIND response-policy): NXDOMAIN for each
     // look-alike and everything under it; for a namespace look-alike whose
     // own name check accepts (bgov.uk), only what is under it.
-    out += "$TTL 300\n@ IN SOA localhost. hostmaster.localhost. 1 3600 600 86400 300\n"
-           "@ IN NS localhost.\n";
+    // The SOA serial is the time of writing in seconds since 1970 (RFC
+    // 1982 serial arithmetic holds it until 2106): a zone written later has
+    // a larger serial, so a secondary or unbound's rpz: reload takes it
+    // (issue 15, round 41, item 8; it was a fixed 1).
+    out += "$TTL 300\n@ IN SOA localhost. hostmaster.localhost. ";
+    out += std::to_string(static_cast<long long>(std::time(nullptr)));
+    out += " 3600 600 86400 300\n@ IN NS localhost.\n";
     for (const Found& f : found) {
       if (f.bare_refused) out += f.domain + " CNAME .\n";
       if (f.under_refused) out += "*." + f.domain + " CNAME .\n";
@@ -340,6 +382,14 @@ int RunPermute(const PermuteFlags& given) {
                    "registrable names: left out of the CSV (--format list writes them)\n",
                    namespaces);
     }
+  }
+  if (!over_accepted.empty()) {
+    std::string names;
+    for (const std::string& n : over_accepted) names += (names.empty() ? "" : ", ") + n;
+    std::fprintf(stderr,
+                 "nearmiss permute: %zu namespace look-alikes not written, as they hold a name "
+                 "check accepts (a key for the whole namespace would refuse its mail): %s\n",
+                 over_accepted.size(), names.c_str());
   }
   // A source with no look-alike is said, not left to an empty output.
   for (const std::string& source : flags.domains) {
@@ -375,11 +425,13 @@ void AddPermuteCommand(CLI::App& app, Run& run) {
       "or Greek letter; an IDN name's slips on its own letters), dot-omission, dot-insertion, "
       "suffix-edit, suffix-drop, tld-not-delegated, tld-swap (every other ccTLD, a country's "
       "open zone of the Public Suffix List's private section such as uk.com, us.org, "
-      "msk.ru or com.de, the TLD in another script such as .ком) and "
+      "msk.ru or com.de, the TLD in another script such as .ком, another generic TLD such as "
+      "gmail.net), dot-insertion of a dot moved (gmailc.om) and "
       "suffix-append (every ccTLD, .com, .net, .org and the confusion list added). check also "
       "flags what no finite list holds: any other ending added, two slips at once, several "
       "look-alike letters. A map from permute is a "
-      "floor of what check flags, never more.");
+      "floor of what check flags, never more: a namespace look-alike holding a name check "
+      "accepts (.ml with partner.ml trusted) is left out, and named on stderr.");
   flags->policy.Register(*cmd, /*with_protect_file=*/true);
   cmd->add_option("--format", flags->format, "list, jsonl, postfix, rpz or csv")
       ->capture_default_str();

@@ -217,6 +217,11 @@ class DetectorImpl final : public LookalikeDetector {
   // The same for a name one slip from `label` (hmrc.gov.uk for hmcr):
   // the one the lists hold, or "" when none or several are that near.
   std::string ListedNameNearOfKind(std::string_view label, std::string_view kind) const;
+  // Whether `d`'s registrable domain (or the whole, for a public suffix
+  // that is a mail domain) is listed in real-mail-domains.txt.
+  bool ListedRealDomain(const Domain& d) const {
+    return real_domains_.contains(std::string(d.registrable.empty() ? d.ascii : d.registrable));
+  }
   // A TLD the root zone lacks typed for one it has (gmail.co.ik,
   // gmail.comcom, gmail.cm0): `m` becomes the look-alike the retyped
   // domain is, or is near, as tld-not-delegated (detector_retype.cc).
@@ -237,6 +242,12 @@ class DetectorImpl final : public LookalikeDetector {
   bool UnlistedDotMove(std::string_view typed, const std::string& alt) const;
   // Keeps `c` in `best` when it ranks higher.
   void Offer(Candidate c, Best& best) const;
+  // After the finders: a trusted domain under the very ending typed, one
+  // slip in its name (partner.ml for partnr.ml), named before the reading
+  // of a name no list holds under a namespace one slip in the ending
+  // (partnr.mil): the organisation trusts the first, no one the second
+  // (issue 15, round 41, item 9). Swaps best and runner-up when so.
+  void PreferTrustedUnderTypedEnding(const Query& q, Best& best) const;
   bool UnseenCountryName(std::string_view head, std::string_view name_label,
                          std::string_view ns) const;
   const SuffixConfusion* Confusion(std::string_view typed, std::string_view intended) const;

@@ -147,6 +147,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     TypoAndMultiLabelSuffixCandidates(q, best);
     FamilyTypoCandidates(q, best);
   }
+  PreferTrustedUnderTypedEnding(q, best);
   if (ProviderHost(d, best, m)) return m;
   // A testing TLD (.test, .example, .localhost) is never missing nor a
   // slip of another (address::SpecialUse): as good as delegated here.
@@ -192,9 +193,14 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   if (!department && RealZoneNeighbour(d, best, m)) return m;
   // A real mail domain is not a slip, however close (mailo.com, mail.com):
   // say what it is and let the policy decide. Names the organisation
-  // declared itself stay look-alikes.
+  // declared itself stay look-alikes, except under .int: IANA registers
+  // a .int name only to an organisation established by a treaty between
+  // governments (RFC 1591, IANA's .int policy), so a listed one (wmo.int,
+  // beside who.int) is that organisation, never a squat (issue 15, round
+  // 41, item 3).
+  const bool treaty_zone = LastLabel(d.ascii) == "int";
   if (!department && !real_domains_.empty() &&
-      (!Declared(set_[best.id].source) || best.yields_to_real_domain)) {
+      (!Declared(set_[best.id].source) || best.yields_to_real_domain || treaty_zone)) {
     auto real = real_domains_.find(std::string(d.registrable.empty() ? d.ascii : d.registrable));
     if (real != real_domains_.end()) {
       m.code = ReasonCode::kRealNeighbour;

@@ -88,7 +88,7 @@ bool DetectorImpl::ForeignZoneDepartment(const Domain& d, Best& best) const {
   if (!address::IsRealSecondLevelZone(zone)) return false;
   const std::string_view head = ascii.substr(0, prev);
   const std::string_view label = LastLabel(head);
-  if (real_domains_.contains(std::string(d.registrable.empty() ? ascii : d.registrable))) {
+  if (ListedRealDomain(d)) {
     return false;
   }
   // The protected zones of the same kind one slip from the typed one, those

@@ -115,4 +115,21 @@ void DetectorImpl::Offer(Candidate c, Best& best) const {
   best.likelihood = likelihood;
 }
 
+void DetectorImpl::PreferTrustedUnderTypedEnding(const Query& q, Best& best) const {
+  if (!best.code || !best.alt_code || !set_[best.id].is_namespace) return;
+  const Entry& alt = set_[best.alt_id];
+  if (alt.is_namespace || alt.suffix() != q.domain->suffix || alt.domain != best.alt_target) return;
+  // One slip in the whole name (partnr for partner), and the namespace
+  // reading one in the ending: example.mil.com stays example.mil's
+  // (suffix-append), never mail.com's.
+  if (*best.code != ReasonCode::kSuffixEdit || BoundedDamerau(q.name, alt.name(), 1) > 1) return;
+  // A listed name under the namespace (army.mil of army.ml) stays meant.
+  if (set_.Exact(best.target) || known_under_namespace_.contains(best.target)) return;
+  Candidate trusted{best.alt_id, best.alt_code, std::move(best.alt_detail), std::move(best.alt_target),
+                    std::move(best.alt_suggestion), std::max(best.alt_score, best.score)};
+  KeepAsRunnerUp(std::move(static_cast<Candidate&>(best)), best);
+  static_cast<Candidate&>(best) = std::move(trusted);
+  best.likelihood = -1;
+}
+
 }  // namespace nearmiss::lookalike

@@ -29,6 +29,21 @@ bool OpenLevelSlip(std::string_view typed, std::string_view meant) {
          PlainKeySlip(DescribeEdit(typed_level, meant_level));
 }
 
+// True when `typed` is `meant` with one key of its TLD replaced by its
+// neighbour on the keyboard, the labels before it the same (proton.mr for
+// proton.me, uol.com.bt for uol.com.br: r beside e, t beside r). A
+// provider's sister under a country's TLD is a real possibility, but one
+// that is also a neighbouring key of its own ending is likelier a slip
+// (issue 15, round 41, item 4); its real sisters are listed
+// (provider-regions.txt, real-mail-domains.txt): a listed namesake
+// (post.ch beside post.cz) keeps no reason at all, as round 34 left it.
+bool EndingKeySlip(std::string_view typed, std::string_view meant) {
+  const size_t t = typed.rfind('.') + 1, m = meant.rfind('.') + 1;
+  if (typed.substr(0, t) != meant.substr(0, m)) return false;
+  const Edit e = DescribeEdit(typed.substr(t), meant.substr(m));
+  return e.kind == EditKind::kReplacement && e.adjacent_keys;
+}
+
 }  // namespace
 
 void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
@@ -75,8 +90,11 @@ void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
         // Both real suffixes (example.de, example.dk): often a sister site.
         // Except one letter off the ending nearly everyone types (outlook.cm):
         // there the slip is likelier than a sister.
-        c.score = sister && !IsHabitualSuffix(tsuf) && !OpenLevelSlip(dsuf, tsuf) ? sister_score
-                                                                                   : 0.85;
+        c.score = sister && !IsHabitualSuffix(tsuf) && !OpenLevelSlip(dsuf, tsuf) &&
+                          (Declared(e.source) || !EndingKeySlip(dsuf, tsuf) ||
+                           ListedRealDomain(*q.domain))
+                      ? sister_score
+                      : 0.85;
       } else if (tsuf.ends_with(Join(".", dsuf))) {
         c.code = ReasonCode::kSuffixDrop;
         c.detail = "the ." + std::string(tsuf.substr(0, tsuf.size() - dsuf.size() - 1)) +

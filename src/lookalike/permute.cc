@@ -351,6 +351,37 @@ std::vector<std::string> PermuteDomain(const PermuteInput& in) {
           out.insert(std::move(z));
         }
       }
+      // The name under the generic TLDs people put for one another (gmail.net,
+      // gmail.info for gmail.com; nato.org for nato.int): check's tld-swap
+      // of a provider or a declared name (detector_generic_tld.cc), kept by
+      // the caller only where check flags it (issue 15, round 41, item 5).
+      if (suffix.find('.') == std::string_view::npos) {
+        for (std::string_view generic : {"com", "net", "org", "int", "info", "biz", "email",
+                                         "online", "site", "xyz", "app", "top"}) {
+          if (generic == suffix) continue;
+          std::string g(name);
+          g += '.';
+          g += generic;
+          out.insert(std::move(g));
+        }
+      }
+      // A dot moved one letter left or right (gmai.lcom, gmailc.om): check's
+      // dot-insertion and undelegated readings of the same slip.
+      for (size_t at = src.find('.'); at != std::string_view::npos; at = src.find('.', at + 1)) {
+        std::string s(src);
+        if (at > 1 && src[at - 2] != '.') {
+          std::swap(s[at - 1], s[at]);
+          out.insert(s);
+          s.assign(src);
+        }
+        // The label after keeps two letters or more (no webd.e).
+        const size_t next = src.find('.', at + 1);
+        const size_t after = (next == std::string_view::npos ? src.size() : next) - at - 1;
+        if (after >= 3) {
+          std::swap(s[at], s[at + 1]);
+          out.insert(s);
+        }
+      }
       // The name in every open zone of the PSL's private section (gmail.msk.ru,
       // gmail.com.de): a registry of its own where anyone takes any name.
       for (const std::string& zone : in.open_zones) out.insert(std::string(reg) + "." + zone);

@@ -66,6 +66,23 @@ TEST(PermuteTest, DotlessAndMiddleLabelDroppedForms) {
   EXPECT_FALSE(Has(g, "gmail")) << "a label alone";
 }
 
+// Issue 15, round 41, item 5: check flags the name under another generic
+// TLD (gmail.net: tld-swap) and a dot moved one letter (gmailc.om,
+// gmai.lcom), but permute wrote neither.
+TEST(PermuteTest, GenericTldAndMovedDotForms) {
+  std::vector<std::string> g = PermuteDomain({"gmail.com", {}, {}, {}});
+  for (std::string_view s : {"gmail.net", "gmail.org", "gmail.info", "gmailc.om", "gmai.lcom"}) {
+    EXPECT_TRUE(Has(g, s)) << s;
+  }
+  EXPECT_FALSE(Has(g, "gmail.mail")) << "a private-use name, no TLD";
+  std::vector<std::string> n = PermuteDomain({"nato.int", {}, {}, {}});
+  for (std::string_view s : {"nato.org", "nato.com", "natoi.nt", "nat.oint"}) EXPECT_TRUE(Has(n, s)) << s;
+  // A two-letter TLD is never cut to one letter by the moved dot.
+  std::vector<std::string> w = PermuteDomain({"web.de", {}, {}, {}});
+  EXPECT_FALSE(Has(w, "webd.e"));
+  EXPECT_TRUE(Has(w, "we.bde"));
+}
+
 // Issue 15 breaker, finding 8: whole classes check flags were never
 // written: bitsquat (gmaih), dot-insertion (g.mail), a vowel for another
 // (gmeil) and homoglyphs in another script (аrmy.mil, the README's own
