@@ -195,7 +195,7 @@ TEST_F(SessionTest, SecretToExternalIsHeldWithAHeaderSayingWhy) {
   auto r = Eom();
   ASSERT_EQ(r.size(), 3u);
   EXPECT_EQ(r[0], "h:X-Nearmiss|hold; level=SECRET; rule=secret-external; "
-                  "SECRET to an external recipient|");
+                  "reasons=sensitivity|");
   EXPECT_EQ(r[1], "q:nearmiss: SECRET to an external recipient|");
   EXPECT_EQ(r[2], "c:");
   EXPECT_EQ(checker_->last_scanned, "Subject: SECRET: plans\r\n\r\nbody\r\n");

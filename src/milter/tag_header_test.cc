@@ -81,5 +81,38 @@ TEST(MilterTagHeaderTest, NamesNoOtherCorrespondentOnAnyPath) {
   EXPECT_EQ(confirm.confirm->recipients[0].suggestion, "maria.garcia@partner.example");
 }
 
+// A content rule's message is rendered per recipient ("{level} message sent
+// to {recipient}, outside the organisation"): written into the header it
+// named every recipient, Bcc ones included, to all the others.
+TEST(MilterTagHeaderTest, ContentRuleNamesNoRecipientBccIncluded) {
+  Result<Policy> policy = DefaultPolicy();
+  ASSERT_TRUE(policy.ok());
+  auto engine = Engine::Compile(*policy, nullptr);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  std::shared_ptr<const Checker> checker = MakeEngineChecker(*engine);
+  Transaction tx;
+  tx.queue_id = "6D6D6D6D6C";
+  tx.sender = "alice@mod.gov.uk";
+  tx.checker = checker;
+  tx.max_bytes = 1 << 20;
+  for (const char* rcpt : {"john.smith@partner.example", "hidden.bcc@bank.example"}) {
+    TxRecipient r;
+    r.raw = "<" + std::string(rcpt) + ">";
+    r.check = checker->CheckRecipient(r.raw);
+    r.decision = checker->DecideRecipient(tx.sender, r.check, MailPath::kSmtp);
+    tx.recipients.push_back(std::move(r));
+  }
+  tx.Append("From: alice@mod.gov.uk\r\nTo: john.smith@partner.example\r\n"
+            "Subject: OFFICIAL-SENSITIVE: budget\r\n\r\nOFFICIAL-SENSITIVE\r\n\r\n"
+            "Budget figures attached.\r\n");
+  EomOutcome out = FinishMessage(tx, EomContext{});
+  const std::string tag = TagHeader(out.replies);
+  ASSERT_FALSE(tag.empty()) << out.log_line;
+  EXPECT_EQ(tag.find("hidden.bcc"), std::string::npos) << tag;
+  EXPECT_EQ(tag.find("john.smith"), std::string::npos) << tag;
+  EXPECT_EQ(tag, "tag; level=OFFICIAL-SENSITIVE; rule=official-sensitive-external; "
+                 "reasons=sensitivity");
+}
+
 }  // namespace
 }  // namespace nearmiss::milter

@@ -90,8 +90,8 @@ void AppendPart(std::string_view part, std::string* out) {
 // it is written to (issue 14 breaker, item 4): those are written as their
 // reason codes only; the whole sentence is in the sender's notice, the
 // decision log and the admin's held view. A removed recipient (maybe a
-// Bcc) is counted, not named. The message's own sensitivity sentence
-// names no one and is kept.
+// Bcc) is counted, not named. A rule's message is never written: it is
+// rendered with a recipient's address.
 std::string TagValue(const Transaction& tx, const Decision& d,
                      const content::Sensitivity& s,
                      const std::vector<std::string>& removed) {
@@ -106,7 +106,13 @@ std::string TagValue(const Transaction& tx, const Decision& d,
     seen.push_back(r.code);
     codes.append(codes.empty() ? "reasons=" : ",").append(ReasonCodeName(r.code));
   }
-  AppendPart(codes.empty() ? d.message : codes, &v);
+  // A rule's message is rendered per recipient ({recipient}: "... sent to
+  // hidden.bcc@bank.example, outside the organisation"), so it never goes
+  // in: a Bcc recipient was named to every other recipient (stop 37's
+  // issue 14 tester, item 1). A content rule is said by its code; only the
+  // defaults' own messages, which name no one, are kept.
+  if (codes.empty() && d.level > content::Level::kNone) codes = "reasons=sensitivity";
+  AppendPart(codes.empty() && d.rule.index == 0 ? d.message : codes, &v);
   if (!removed.empty()) AppendPart("recipients removed: " + std::to_string(removed.size()), &v);
   if (!s.complete) {
     AppendPart(tx.truncated() ? "partial: decided on the first " +
