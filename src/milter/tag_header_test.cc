@@ -7,7 +7,9 @@
 // and warn (delivered at once), each with an address-typo recipient.
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include "milter/checker.h"
 #include "milter/transaction.h"
@@ -43,23 +45,32 @@ std::string TagHeader(const std::string& replies) {
   return replies.substr(at, replies.find('\0', at) - at);
 }
 
-EomOutcome SendToSlip(const std::shared_ptr<const Checker>& checker) {
+// The end of a message from `sender` to `rcpts` (each judged at RCPT as the
+// milter does), whose headers and body are `message`.
+EomOutcome Finish(const std::shared_ptr<const Checker>& checker, const char* queue_id,
+                  const char* sender, std::initializer_list<const char*> rcpts,
+                  std::string_view message) {
   Transaction tx;
-  tx.queue_id = "4F2A91C3B";
-  tx.sender = "alice@mod.example";
+  tx.queue_id = queue_id;
+  tx.sender = sender;
   tx.checker = checker;
   tx.max_bytes = 1 << 20;
-  for (const char* rcpt : {"maria.garsia@partner.example", "wei.zhang@partner.example"}) {
+  for (const char* rcpt : rcpts) {
     TxRecipient r;
     r.raw = "<" + std::string(rcpt) + ">";
     r.check = checker->CheckRecipient(r.raw);
     r.decision = checker->DecideRecipient(tx.sender, r.check, MailPath::kSmtp);
     tx.recipients.push_back(std::move(r));
   }
-  tx.Append(
-      "From: Alice <alice@mod.example>\r\nTo: maria.garsia@partner.example, "
-      "wei.zhang@partner.example\r\nSubject: t1\r\n\r\nhi\r\n");
+  tx.Append(message);
   return FinishMessage(tx, EomContext{});
+}
+
+EomOutcome SendToSlip(const std::shared_ptr<const Checker>& checker) {
+  return Finish(checker, "4F2A91C3B", "alice@mod.example",
+                {"maria.garsia@partner.example", "wei.zhang@partner.example"},
+                "From: Alice <alice@mod.example>\r\nTo: maria.garsia@partner.example, "
+                "wei.zhang@partner.example\r\nSubject: t1\r\n\r\nhi\r\n");
 }
 
 TEST(MilterTagHeaderTest, NamesNoOtherCorrespondentOnAnyPath) {
@@ -89,23 +100,12 @@ TEST(MilterTagHeaderTest, ContentRuleNamesNoRecipientBccIncluded) {
   ASSERT_TRUE(policy.ok());
   auto engine = Engine::Compile(*policy, nullptr);
   ASSERT_TRUE(engine.ok()) << engine.error().message();
-  std::shared_ptr<const Checker> checker = MakeEngineChecker(*engine);
-  Transaction tx;
-  tx.queue_id = "6D6D6D6D6C";
-  tx.sender = "alice@mod.gov.uk";
-  tx.checker = checker;
-  tx.max_bytes = 1 << 20;
-  for (const char* rcpt : {"john.smith@partner.example", "hidden.bcc@bank.example"}) {
-    TxRecipient r;
-    r.raw = "<" + std::string(rcpt) + ">";
-    r.check = checker->CheckRecipient(r.raw);
-    r.decision = checker->DecideRecipient(tx.sender, r.check, MailPath::kSmtp);
-    tx.recipients.push_back(std::move(r));
-  }
-  tx.Append("From: alice@mod.gov.uk\r\nTo: john.smith@partner.example\r\n"
-            "Subject: OFFICIAL-SENSITIVE: budget\r\n\r\nOFFICIAL-SENSITIVE\r\n\r\n"
-            "Budget figures attached.\r\n");
-  EomOutcome out = FinishMessage(tx, EomContext{});
+  EomOutcome out =
+      Finish(MakeEngineChecker(*engine), "6D6D6D6D6C", "alice@mod.gov.uk",
+             {"john.smith@partner.example", "hidden.bcc@bank.example"},
+             "From: alice@mod.gov.uk\r\nTo: john.smith@partner.example\r\n"
+             "Subject: OFFICIAL-SENSITIVE: budget\r\n\r\nOFFICIAL-SENSITIVE\r\n\r\n"
+             "Budget figures attached.\r\n");
   const std::string tag = TagHeader(out.replies);
   ASSERT_FALSE(tag.empty()) << out.log_line;
   EXPECT_EQ(tag.find("hidden.bcc"), std::string::npos) << tag;
