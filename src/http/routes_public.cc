@@ -220,6 +220,14 @@ void ApiServerImpl::AddPublicRoutes() {
     Json acknowledged = Json::array();
     Json not_acknowledged = Json::array();
     if (request.acknowledge.present) {
+      // The policy's "no Send anyway" holds for every client, not only for
+      // the add-ins that hide the button.
+      if (!engine->policy().api.allow_send_anyway) {
+        return SendProblem(res, MakeProblem(403, "send-anyway-off",
+                                            "the policy's [api] allow_send_anyway is false: a "
+                                            "warning is not acknowledged through the API; the "
+                                            "sender asks an administrator"));
+      }
       if (store_ == nullptr) {
         return SendProblem(res, MakeProblem(503, "no-store",
                                             "acknowledgements live in the store: start serve "

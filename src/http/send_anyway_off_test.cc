@@ -1,0 +1,76 @@
+// [api] allow_send_anyway = false (docs/policy.md): a sender may not
+// override a warning with "Send anyway". The add-ins hide the button; the
+// API must refuse the acknowledgement too, or any client that posts one
+// silences the warning everywhere for acknowledgement_days (stop 37's
+// issue 14 tester, item 2: acknowledged, answered allow, and the milter on
+// the same store then let the slip through).
+#include <httplib.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "http/server.h"
+#include "http/server_testing.h"
+#include "nearmiss/store.h"
+
+namespace nearmiss::http {
+namespace {
+
+using Json = nlohmann::json;
+
+class SendAnywayOffTest : public ServerTest {
+ protected:
+  void SetUp() override {
+    dir_ = ::testing::TempDir() + "/nearmiss_send_anyway_off";
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    Result<std::unique_ptr<Store>> store = Store::Open(dir_ + "/acks.db");
+    ASSERT_TRUE(store.ok()) << store.error().message();
+    store_ = std::move(*store);
+    policy_name_ = "nearmiss_send_anyway_off_test.toml";
+    Start({}, store_.get(), "allow_send_anyway = false\n");
+  }
+  void TearDown() override {
+    ServerTest::TearDown();
+    server_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  size_t Stored() {
+    Result<std::vector<Acknowledgement>> all = store_->Acknowledgements(true, 0);
+    EXPECT_TRUE(all.ok());
+    return all.ok() ? all->size() : 0;
+  }
+
+  std::string dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(SendAnywayOffTest, AnAcknowledgementIsRefusedAndNothingIsStored) {
+  const std::string warned = R"({"from": "alice@example.gov.uk", "to": ["erin@hotmial.com"]})";
+  auto before = Check(warned);
+  ASSERT_TRUE(before);
+  ASSERT_EQ(before->status, 200) << before->body;
+  Json j = Json::parse(before->body);
+  ASSERT_EQ(j["action"], "warn") << j.dump();
+  EXPECT_EQ(j["send_anyway"], false);
+
+  for (const char* ack : {R"(true)", R"({"justification": "I mean it"})",
+                          R"({"scope": "domain"})"}) {
+    auto r = Check(R"({"from": "alice@example.gov.uk", "to": ["erin@hotmial.com"],
+                       "acknowledge": )" + std::string(ack) + "}");
+    ExpectProblem(r, 403);
+    ASSERT_TRUE(r);
+    EXPECT_NE(r->body.find("allow_send_anyway"), std::string::npos) << r->body;
+  }
+  EXPECT_EQ(Stored(), 0u);
+  // The warning stands.
+  auto after = Check(warned);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(Json::parse(after->body)["action"], "warn") << after->body;
+}
+
+}  // namespace
+}  // namespace nearmiss::http
