@@ -30,7 +30,8 @@ bool ElsewhereNameWord(std::string_view w) {
   return true;
 }
 
-std::string ElsewhereKey(std::string_view scope, std::string_view given, std::string_view family) {
+std::string ElsewhereKey(std::string_view scope, std::string_view given,
+                         std::string_view family) {
   std::string key(scope);
   key += '\n';
   key.append(given).append(" ").append(family);
@@ -38,7 +39,8 @@ std::string ElsewhereKey(std::string_view scope, std::string_view given, std::st
 }
 
 // The (given, family) pairs a display name reads as, in full.
-std::vector<std::pair<std::string, std::string>> ElsewhereReadings(std::string_view display) {
+std::vector<std::pair<std::string, std::string>> ElsewhereReadings(
+    std::string_view display) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const std::string& form : DisplayNameForms(display)) {
     std::string given, family;
@@ -83,35 +85,41 @@ void AddressIndex::AddPerson(std::string_view scope, const Frequent& f) {
   }
 }
 
-bool AddressIndex::FindDisplayNameElsewhere(std::string_view sender, std::string_view address,
-                                            std::string_view display, Slip* out) const {
-  if (display.empty() || people_.empty() || !DisplayAddress(display).empty()) return false;
+bool AddressIndex::FindDisplayNameElsewhere(std::string_view sender,
+                                            std::string_view address,
+                                            std::string_view display,
+                                            Slip* out) const {
+  if (display.empty() || people_.empty() || !DisplayAddress(display).empty())
+    return false;
   size_t at = address.rfind('@');
   if (at == std::string_view::npos || at == 0) return false;
   const std::string typed_domain = Folded(address.substr(at + 1));
   const std::string typed_space(MailboxSpace(typed_domain));
   const std::string typed_organisation = OrganisationOf(typed_space);
   FoldBuffer sender_buffer;
-  const std::string_view scope = sender.empty() ? std::string_view() : sender_buffer.Fold(sender);
+  const std::string_view scope =
+      sender.empty() ? std::string_view() : sender_buffer.Fold(sender);
   const Frequent* best = nullptr;
   for (const auto& [given, family] : ElsewhereReadings(display)) {
     auto it = people_.find(ElsewhereKey(scope, given, family));
     if (it == people_.end()) continue;
     for (const Frequent& f : it->second) {
-      if (f.domain == typed_space || f.organisation == typed_organisation) continue;
+      if (f.domain == typed_space || f.organisation == typed_organisation)
+        continue;
       if (best == nullptr || f.messages > best->messages) best = &f;
     }
   }
   if (best == nullptr) return false;
-  // Built by append: GCC 12's false -Wrestrict on literal + string (bug 105329).
+  // Built by append: GCC 12's false -Wrestrict on literal + string (bug
+  // 105329).
   std::string detail("the display name '");
   detail.append(content::DecodedPhrase(display))
       .append("' names ")
       .append(best->address)
       .append(", at another domain than this address; ")
       .append(WrittenClause(best->messages, best->last_seen));
-  *out = Slip{best->address, best->messages, SlipKind::kDisplayName, 0, 0.8, std::move(detail),
-              best->last_seen};
+  *out = Slip{best->address, best->messages,    SlipKind::kDisplayName, 0,
+              0.8,           std::move(detail), best->last_seen};
   return true;
 }
 

@@ -150,10 +150,15 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries,
       const Delivery& d = deliveries[i];
       std::string domain = DomainOf(d.recipient);
       if (domain.empty()) counts[i] = false;
+      // A delivery counted before still tells the name its recipient is
+      // written under: a store learned before schema 8 kept none, and
+      // learning the folder again counts nothing but fills them.
+      if (!domain.empty() && !d.display_name.empty()) {
+        names[{d.sender, d.recipient}] = d.display_name;
+      }
       if (!counts[i]) continue;
       domains[domain].Add(d.time);
       pairs[{d.sender, d.recipient}].Add(d.time);
-      if (!d.display_name.empty()) names[{d.sender, d.recipient}] = d.display_name;
       ++n;
     }
     for (const auto& [domain, s] : domains) {
@@ -169,6 +174,13 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries,
                         names.count(pair) ? names[pair] : std::string()}));
       if (!rows.empty() && ToInt(rows[0][0]) == s.messages) ++new_pairs;
       if (progress) progress({WriteProgress::Stage::kRelationships, ++written, pairs.size()});
+    }
+    for (const auto& [pair, name] : names) {
+      if (pairs.count(pair) > 0) continue;  // written with its counts above
+      NM_RETURN_IF_ERROR(conn_->Exec("record display names",
+                                     "UPDATE nm_correspondent SET display_name = $3 WHERE "
+                                     "sender = $1 AND recipient = $2 AND display_name <> $3",
+                                     {pair.first, pair.second, name}));
     }
     if (out != nullptr) {
       out->counted = std::move(counts);

@@ -20,15 +20,18 @@ DecisionRecord Acknowledged(int64_t t) {
   r.level = "OFFICIAL";
   r.rule = "default action";
   r.message_id = "m1@mod.gov.uk";
-  DecisionRecipient p{"jon.smith@partner.example", "trusted", "accept",
-                      {"trusted", "address-typo"}, "", "john.smith@partner.example"};
+  DecisionRecipient p{
+      "jon.smith@partner.example", "trusted", "accept",
+      {"trusted", "address-typo"}, "",        "john.smith@partner.example"};
   p.acknowledged_by = 7;
-  p.acknowledgement = {"alice@mod.gov.uk", "confirm-link", 1764000000, "address"};
+  p.acknowledgement = {"alice@mod.gov.uk", "confirm-link", 1764000000,
+                       "address"};
   p.settled_rule = "rule 2 'address-typo' (policy.toml:9:1)";
   p.rule_action = "confirm";
   r.recipients.push_back(p);
   // A second recipient no acknowledgement settled.
-  r.recipients.push_back({"bob@partner.example", "trusted", "accept", {"trusted"}, "", ""});
+  r.recipients.push_back(
+      {"bob@partner.example", "trusted", "accept", {"trusted"}, "", ""});
   return r;
 }
 }  // namespace
@@ -60,26 +63,36 @@ TEST_P(StoreTest, MigrationFromSchema7ReadsOldRecordsAsSettledByNone) {
     auto conn = EmptyAt(7);
     ASSERT_NE(conn, nullptr);
     // What a schema-7 nearmiss wrote: a record, its recipient, a learned pair.
-    ASSERT_TRUE(conn->Exec("schema-7 record",
-                           "INSERT INTO nm_audit (time_ms, source, queue_id, sender, action, "
-                           "level, rule, message_id, digest, record_key) VALUES (900, 'milter', "
-                           "'Q9', 'alice@mod.gov.uk', 'accept', 'none', 'default action', "
-                           "'old@mod.gov.uk', '', 'k-old')")
-                    .ok());
-    auto id = conn->Query("schema-7 id", "SELECT id FROM nm_audit WHERE record_key = 'k-old'");
+    ASSERT_TRUE(
+        conn->Exec(
+                "schema-7 record",
+                "INSERT INTO nm_audit (time_ms, source, queue_id, sender, "
+                "action, "
+                "level, rule, message_id, digest, record_key) VALUES (900, "
+                "'milter', "
+                "'Q9', 'alice@mod.gov.uk', 'accept', 'none', 'default action', "
+                "'old@mod.gov.uk', '', 'k-old')")
+            .ok());
+    auto id = conn->Query("schema-7 id",
+                          "SELECT id FROM nm_audit WHERE record_key = 'k-old'");
     ASSERT_TRUE(id.ok() && id->size() == 1u);
-    ASSERT_TRUE(conn->Exec("schema-7 recipient",
-                           "INSERT INTO nm_audit_recipient (audit_id, position, address, domain, "
-                           "verdict, action, reasons, target, suggestion) VALUES ($1, 0, "
-                           "'jon.smith@partner.example', 'partner.example', 'trusted', 'accept', "
-                           "'trusted address-typo', '', 'john.smith@partner.example')",
-                           {store::ToInt((*id)[0][0])})
-                    .ok());
-    ASSERT_TRUE(conn->Exec("schema-7 pair",
-                           "INSERT INTO nm_correspondent (sender, recipient, messages, "
-                           "first_seen, last_seen) VALUES ('alice@mod.gov.uk', "
-                           "'john.smith@partner.example', 3, 100, 200)")
-                    .ok());
+    ASSERT_TRUE(
+        conn->Exec(
+                "schema-7 recipient",
+                "INSERT INTO nm_audit_recipient (audit_id, position, address, "
+                "domain, "
+                "verdict, action, reasons, target, suggestion) VALUES ($1, 0, "
+                "'jon.smith@partner.example', 'partner.example', 'trusted', "
+                "'accept', "
+                "'trusted address-typo', '', 'john.smith@partner.example')",
+                {store::ToInt((*id)[0][0])})
+            .ok());
+    ASSERT_TRUE(
+        conn->Exec("schema-7 pair",
+                   "INSERT INTO nm_correspondent (sender, recipient, messages, "
+                   "first_seen, last_seen) VALUES ('alice@mod.gov.uk', "
+                   "'john.smith@partner.example', 3, 100, 200)")
+            .ok());
   }
   auto opened = Store::Open(url_);
   ASSERT_TRUE(opened.ok()) << opened.error().message();
@@ -106,6 +119,70 @@ TEST_P(StoreTest, MigrationFromSchema7ReadsOldRecordsAsSettledByNone) {
   EXPECT_EQ(old.acknowledgement.made_at, 0);
   EXPECT_EQ(old.settled_rule, "");
   EXPECT_EQ(old.rule_action, "");
+}
+
+}  // namespace nearmiss
+
+namespace nearmiss {
+
+// Schema 8: the display name a recipient is written under is kept per pair
+// (the last seen), read back in Correspondents and the snapshot, and filled
+// by a delivery counted before (a store learned before schema 8 kept none;
+// learning the folder again counts nothing but names it).
+TEST_P(StoreTest, DisplayNamesAreKeptAndFilledByDeliveriesCountedBefore) {
+  const std::string alice = "alice@mod.example";
+  ASSERT_TRUE(store_
+                  ->RecordDeliveries({{alice, "js@partner.example", 100,
+                                       "msgid:1@x js@partner.example"},
+                                      {alice,
+                                       "bob@partner.example",
+                                       100,
+                                       "msgid:1@x bob@partner.example",
+                                       {},
+                                       "Bob Brown"}})
+                  .ok());
+  auto pairs = store_->Correspondents(alice);
+  ASSERT_TRUE(pairs.ok()) << pairs.error().message();
+  ASSERT_EQ(pairs->size(), 2u);
+  for (const AddressStats& a : *pairs) {
+    EXPECT_EQ(a.display_name,
+              a.recipient == "bob@partner.example" ? "Bob Brown" : "")
+        << a.recipient;
+  }
+  // The same delivery again, now with the name: no count, the name kept.
+  RecordedDeliveries out;
+  ASSERT_TRUE(store_
+                  ->RecordDeliveries({{alice,
+                                       "js@partner.example",
+                                       100,
+                                       "msgid:1@x js@partner.example",
+                                       {},
+                                       "\"Jon Smythe\""}},
+                                     &out)
+                  .ok());
+  EXPECT_EQ(out.counted_total, 0u);
+  auto snap = store_->Snapshot(/*with_addresses=*/true);
+  ASSERT_TRUE(snap.ok()) << snap.error().message();
+  bool seen = false;
+  for (const AddressStats& a : snap->correspondents) {
+    if (a.recipient != "js@partner.example") continue;
+    seen = true;
+    EXPECT_EQ(a.messages, 1);
+    EXPECT_EQ(a.display_name, "\"Jon Smythe\"");
+  }
+  EXPECT_TRUE(seen);
+  // A later delivery with no name keeps the one known.
+  ASSERT_TRUE(store_
+                  ->RecordDeliveries({{alice, "bob@partner.example", 200,
+                                       "msgid:2@x bob@partner.example"}})
+                  .ok());
+  pairs = store_->Correspondents(alice);
+  for (const AddressStats& a : *pairs) {
+    if (a.recipient == "bob@partner.example") {
+      EXPECT_EQ(a.messages, 2);
+      EXPECT_EQ(a.display_name, "Bob Brown");
+    }
+  }
 }
 
 }  // namespace nearmiss

@@ -48,6 +48,18 @@ check "Jon Smythe at gmail.com: did you mean js@partner.example (a learned name)
 sqlite3 "$tmp/state/nearmiss.db" \
   "SELECT display_name FROM nm_correspondent WHERE recipient = 'js@partner.example'" >"$tmp/names.txt"
 check "learn kept the display name" "Jon Smythe" "$(cat "$tmp/names.txt")"
+# A store learned before schema 8 kept no names: learning the folder again
+# counts nothing, and fills them.
+sqlite3 "$tmp/state/nearmiss.db" "UPDATE nm_correspondent SET display_name = ''"
+check "... with the names gone, js@ is named by no one" "" \
+  "$(field 'c.get("suggestion", "")' '"Jon Smythe" <jon.smythe@gmail.com>')"
+"$bin" learn "$data/round41/smythe.mbox" >"$tmp/learn2.txt" 2>&1
+contains "learned again: nothing counts twice" "4 found = 0 new + 0 repeated in the sources + 4 already in the store" \
+  "$(cat "$tmp/learn2.txt")"
+check "... and the name is back" "Jon Smythe" "$(sqlite3 "$tmp/state/nearmiss.db" \
+  "SELECT display_name FROM nm_correspondent WHERE recipient = 'js@partner.example'")"
+check "... so is the suggestion" js@partner.example \
+  "$(field 'c.get("suggestion", "")' '"Jon Smythe" <jon.smythe@gmail.com>')"
 
 # Not flagged: the right address, a name no frequent address has, a given
 # name alone, a name that is an initial.
