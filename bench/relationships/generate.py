@@ -282,6 +282,31 @@ def family_cases(seed, domains, written, out_rows):
             name = "%s %s" % (given.capitalize(), " ".join(x.capitalize() for x in parts))
             cases.append(("slip", '"%s" <%s>' % (name, q[4]), address, "fam-display-known"))
             cases.append(("new", '"%s" <%s>' % (name, address), "", "new-display-fits"))
+    # Round 41, item 3: the person's display name over the same mailbox name
+    # at another organisation's domain (a look-alike registration with a
+    # dash, a webmail address), never written to; and strangers: a name no
+    # one here has, at such a domain. Drawn from their own generator, so the
+    # cases above stay as they were.
+    erng = random.Random(seed * 7919 + 41)
+    names = {(p[2], tuple(p[3])) for p in people}
+    for p in people:
+        domain, conv, given, parts, address, sep = p
+        name = "%s %s" % (given.capitalize(), " ".join(x.capitalize() for x in parts))
+        local_part = address.split("@")[0]
+        # Webmail, or a company no domain rule relates to the person's (a
+        # dashed copy of the domain is a look-alike, which that detector
+        # finds with its own reason).
+        elsewhere = erng.choice(["gmail.com", "outlook.com", "yahoo.com",
+                                 "newco-%d.example" % erng.randrange(1000)])
+        case("slip", local_part, (elsewhere,) + p[1:], "fam-display-elsewhere", display=name,
+             expected=address)
+        stranger = (erng.choice(GIVEN), [erng.choice(FAMILY)])
+        if (stranger[0], tuple(stranger[1])) in names:
+            continue
+        s_name = "%s %s" % (stranger[0].capitalize(), stranger[1][0].capitalize())
+        s_local = stranger[0] + "." + stranger[1][0]
+        case("new", s_local, (elsewhere,) + p[1:], "new-display-elsewhere", display=s_name,
+             expected="")
     return cases
 
 

@@ -71,6 +71,18 @@ enum class MailPath {
 };
 std::string_view MailPathName(MailPath path);  // "smtp", "sendmail", "offline"
 
+// Who made an acknowledgement and how, as the audit record of a decision it
+// settled names it (copied from the Acknowledgement, acknowledgement.h).
+struct AcknowledgementOrigin {
+  std::string who;      // the sender, or the admin who made it
+  // Which way it came: "confirm-link" (the release link of the milter's
+  // confirm notice), "api" (POST /v1/check's acknowledgement: a client's
+  // or an add-in's "Send anyway"), "admin".
+  std::string path;
+  int64_t made_at = 0;  // unix seconds
+  std::string scope;    // "address" (one recipient) or "domain"
+};
+
 struct MessageRecipient {
   RecipientCheck check;  // from Engine::CheckRecipient
   RecipientField field = RecipientField::kEnvelope;
@@ -78,6 +90,8 @@ struct MessageRecipient {
   // by the sender; 0 when none. Decide lets it settle a warn or confirm
   // whose rule may be acknowledged.
   int64_t acknowledgement = 0;
+  // That acknowledgement's maker and path; empty when `acknowledgement` is 0.
+  AcknowledgementOrigin acknowledgement_origin = {};
 };
 
 struct MessageFacts {

@@ -27,6 +27,17 @@ struct DecisionRecipient {
   std::vector<std::string> reasons;  // reason codes: "suffix-edit", ...
   std::string target;      // look-alike: the domain it resembles
   std::string suggestion;  // look-alike: the corrected address
+  // The sender's acknowledgement that settled this recipient's warn or
+  // confirm (RecipientDecision::acknowledged_by); 0, and the rest empty,
+  // when none did. `acknowledgement` says who made it, which way and
+  // when; `settled_rule` is the rule it settled (RuleRef::id) and
+  // `rule_action` that rule's own action ("warn", "confirm"), while
+  // `action` is what the message got for this recipient. Stored since
+  // schema 8; records written before read as none.
+  int64_t acknowledged_by = 0;
+  AcknowledgementOrigin acknowledgement = {};
+  std::string settled_rule = {};
+  std::string rule_action = {};
 };
 
 struct DecisionRecord {

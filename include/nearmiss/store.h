@@ -60,6 +60,10 @@ struct Delivery {
   int64_t time = 0;       // unix seconds, when it was sent
   std::string key;        // see above; "" none
   std::vector<std::string> aliases = {};  // see above; ignored when key is ""
+  // The display name the message wrote the recipient under (To:, Cc:),
+  // raw header text; "" none. Kept per pair, the last one seen
+  // (AddressStats::display_name).
+  std::string display_name = {};
 };
 
 // What RecordDeliveries made of one call's deliveries.
@@ -198,7 +202,7 @@ class Store {
 };
 
 // The current schema version; migrations bring older stores up to it.
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 // True for a PostgreSQL connection string: a postgresql:// or postgres://
 // URI, or libpq's keyword/value form (it starts with "keyword=", as

@@ -80,22 +80,28 @@ int RunSingleServer(const SingleServerOptions& options, const ServiceFactory& ma
   if (!options.store_url.empty()) {
     FilesAs files_as(run_as ? &*run_as : nullptr);
     if (!files_as.status().ok()) return Fail(files_as.status().message());
-    // A SQLite store must be one nearmiss made on purpose (learn, or the
+    // The store must be one nearmiss made on purpose (learn, or the
     // package's `learn --prune`): opened for writing, SQLite would create
     // a mistyped path on the spot, and the daemon would judge every slip
     // with no history, as `check` refuses to (issue 14, round 34, item 3).
-    // A PostgreSQL database is made by its admin (createdb), never by a
-    // typo, so serve and milter still make its schema.
-    const bool sqlite = !IsPostgresStoreUrl(options.store_url) &&
-                        options.store_url.find(":memory:") == std::string::npos;
+    // An empty PostgreSQL database (createdb, a wrong dbname, a restore
+    // that failed) is refused the same way: only learn makes the schema,
+    // so a node never starts on a history no one learned (issue 14, round
+    // 41, item 2). ":memory:" is a test's private store, made here.
+    const bool memory = options.store_url.find(":memory:") != std::string::npos;
     Result<std::unique_ptr<Store>> store =
-        sqlite ? Store::OpenExisting(options.store_url, options.store_password)
-               : Store::Open(options.store_url, options.store_password);
+        memory ? Store::Open(options.store_url, options.store_password)
+               : Store::OpenExisting(options.store_url, options.store_password);
     if (!store.ok()) {
-      return Fail("store " + options.store_url + ": " + store.error().message() +
-                  (sqlite ? "; refusing to judge with no history (make it on purpose: "
-                            "nearmiss learn --store URL --prune)"
-                          : ""));
+      std::string said = "store ";
+      said += StoreDisplayName(options.store_url);
+      said += ": ";
+      said += WithoutStoreSecrets(store.error().message(), options.store_url);
+      if (!memory) {
+        said += "; refusing to judge with no history (make it on purpose: nearmiss learn "
+                "--store URL --prune, or learn a mail log into it)";
+      }
+      return Fail(said);
     }
     r.store = std::move(*store);
   }

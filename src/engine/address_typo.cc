@@ -67,7 +67,8 @@ std::string WrittenClause(int64_t messages, int64_t last_seen) {
 }
 
 void AddressIndex::Add(std::string_view sender, std::string_view recipient_as_given,
-                       int64_t messages, int64_t first_seen, int64_t last_seen) {
+                       int64_t messages, int64_t first_seen, int64_t last_seen,
+                       std::string_view display_name) {
   // Kept folded, as learn folds what it counts: John.Smith@ and
   // john.smith@ are one correspondent, never a slip of each other.
   const std::string recipient = Folded(recipient_as_given);
@@ -76,6 +77,7 @@ void AddressIndex::Add(std::string_view sender, std::string_view recipient_as_gi
   const Tally pair{messages, first_seen, last_seen};
   by_anyone_[recipient].Merge(pair);
   by_sender_[Folded(sender)].emplace(recipient);
+  if (!display_name.empty()) display_names_[recipient] = std::string(display_name);
   if (messages >= min_messages_ && !Burst(pair) && !sender.empty()) {
     // By mailbox space: a slip at googlemail.com is compared with the
     // frequent addresses at gmail.com (engine/mailbox_space.h).
@@ -112,7 +114,11 @@ void AddressIndex::Finish() {
     if (std::find(domains.begin(), domains.end(), f.domain) == domains.end()) {
       domains.push_back(f.domain);
     }
+    AddPerson("", f);
     org_frequent_[f.domain].push_back(std::move(f));
+  }
+  for (const auto& [sender, list] : sender_frequent_) {
+    for (const Frequent& f : list) AddPerson(sender, f);
   }
 }
 

@@ -172,8 +172,12 @@ class AddressIndex {
   // One sender -> recipient pair of the history; `sender` may be "".
   // `first_seen` and `last_seen`: its first and last message (unix
   // seconds; 0: undated).
+  // `display_name`: the display name the recipient was written to under
+  // (learned from From/To headers; "" when none was seen), which
+  // FindDisplayNameElsewhere reads as the person's name beside the one
+  // its local part writes.
   void Add(std::string_view sender, std::string_view recipient, int64_t messages,
-           int64_t first_seen = 0, int64_t last_seen = 0);
+           int64_t first_seen = 0, int64_t last_seen = 0, std::string_view display_name = {});
   // Ends building: sums the organisation's figures.
   void Finish();
 
@@ -272,6 +276,22 @@ class AddressIndex {
   // (address_typo_organisation.cc).
   bool FindOrganisationSlip(std::string_view sender, std::string_view address,
                             std::string_view display, bool known, Slip* out) const;
+  // The wrong person at the right domain, across domains: `address`
+  // (never written to) sits under a display name that names, given and
+  // family name in full, a frequent address at another organisation's
+  // domain: `"John Smith" <john.smith@partner-example.com>` when John
+  // Smith is written to often at partner.example. The person is named by
+  // the frequent address's local part (two name parts, either order:
+  // john.smith, smith_john) or by the display name it was learned under
+  // (Add). kDisplayName, score 0.8, the most written such address
+  // suggested; none when the display name is an address (FindDisplaySlip
+  // judges that), names no one in full ("John", "J. Smith") or names a
+  // frequent address at `address`'s own organisation (Best and
+  // FindOrganisationSlip judge those). Lists as FindSlip
+  // (address_typo_elsewhere.cc).
+  bool FindDisplayNameElsewhere(std::string_view sender, std::string_view address,
+                                std::string_view display, Slip* out) const;
+
   // Whether `domain` (ASCII, any case) is of an organisation some frequent
   // address belongs to, at this or another of its domains.
   bool InFrequentOrganisation(std::string_view domain) const;
@@ -310,6 +330,10 @@ class AddressIndex {
   // `local` at its list's domain (the same mailbox name at another
   // domain); null: none (address_typo_neighbour.cc).
   static const Frequent* MostWrittenSameLocal(const DomainLists& lists, std::string_view local);
+  // Indexes `f` under the names of the person it is (its local part's,
+  // its learned display name's) for `scope` ("" the organisation, else a
+  // sender), into people_ (address_typo_elsewhere.cc).
+  void AddPerson(std::string_view scope, const Frequent& f);
 
   int64_t min_messages_;
   int64_t min_days_;
@@ -320,6 +344,10 @@ class AddressIndex {
   Map<NameOrder> name_order_;  // domain (mailbox space) -> its addresses' order
   Set organisations_;          // registrable domains of frequent addresses
   Map<std::vector<std::string>> local_domains_;  // folded local -> its frequent domains
+  Map<std::string> display_names_;  // address -> the display name learned with it
+  // scope + '\n' + "given family" -> the frequent addresses of that person
+  // (AddPerson).
+  Map<std::vector<Frequent>> people_;
 };
 
 // The display name of a header's address entry ("John Smith" in

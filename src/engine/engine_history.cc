@@ -141,12 +141,17 @@ Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
     // both sides: what alice+list@ wrote is alice@'s history, as her
     // acknowledgements are (message_check.cc).
     std::map<std::pair<std::string, std::string>, engine::Tally> pairs;
+    std::map<std::pair<std::string, std::string>, std::string> names;  // learned display names
     for (const AddressStats& a : history.correspondents) {
-      pairs[{a.sender.empty() ? a.sender : mailbox(a.sender), mailbox(a.recipient)}].Merge(
-          {a.messages, a.first_seen, a.last_seen});
+      std::pair<std::string, std::string> key{a.sender.empty() ? a.sender : mailbox(a.sender),
+                                              mailbox(a.recipient)};
+      if (!a.display_name.empty()) names[key] = a.display_name;
+      pairs[std::move(key)].Merge({a.messages, a.first_seen, a.last_seen});
     }
     for (const auto& [pair, t] : pairs) {
-      index->Add(pair.first, pair.second, t.messages, t.first_seen, t.last_seen);
+      auto name = names.find(pair);
+      index->Add(pair.first, pair.second, t.messages, t.first_seen, t.last_seen,
+                 name == names.end() ? std::string_view() : std::string_view(name->second));
     }
     index->Finish();
     addresses_ = std::move(index);
@@ -267,7 +272,11 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
              // provider is another person as often as not.
              (!neighbour.empty() || !addresses_->SameLocalNearDomain(judged) ||
               !addresses_->FindNeighbourSlip(sender, judged, "", display, &slip,
-                                             /*same_local_only=*/true))) {
+                                             /*same_local_only=*/true)) &&
+             // The name of a frequent contact at another organisation's
+             // domain over this one: "John Smith" <john.smith@partner-
+             // example.com> for john.smith@partner.example.
+             !addresses_->FindDisplayNameElsewhere(sender, judged, display, &slip)) {
     return false;
   }
   if (rare > 0 && slip.messages < engine::kRareRatio * rare) return false;

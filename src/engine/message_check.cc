@@ -150,6 +150,8 @@ bool ApplyAcknowledgements(const Engine& engine, const AcknowledgementSource& so
             engine::MailboxIdentity(engine.Mailbox(a.recipient)) == mailbox)) &&
           SettlesWarning(engine, a, r.check)) {
         r.acknowledgement = a.id;
+        r.acknowledgement_origin = {a.who, a.path, a.created_at,
+                                    a.recipient.empty() ? "domain" : "address"};
         any = true;
         break;
       }
@@ -281,7 +283,10 @@ void Engine::CheckMessage(const Envelope& envelope, const MessageContent& conten
     if (content.kind() == MessageContent::Kind::kRead) headers = content.read();
     AddMessageAddressTypos(facts.sender, headers, facts);
   }
-  for (MessageRecipient& r : facts.recipients) r.acknowledgement = 0;
+  for (MessageRecipient& r : facts.recipients) {
+    r.acknowledgement = 0;
+    r.acknowledgement_origin = {};
+  }
   out->decision = Decide(facts);
   // The store is asked only when a rule that an acknowledgement may settle
   // (a warn or confirm; Acknowledgeable) matched: whatever the class, so a

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "base/log.h"
+#include "engine/address_typo.h"
 #include "history/csv_cells.h"
 #include "history/history_keys.h"
 #include "history/learn.h"
@@ -218,7 +219,10 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
       } else {
         key = "csv:" + from + " " + to + " " + std::to_string(t);
       }
-      NM_RETURN_IF_ERROR(Add({from, std::move(to), t, std::move(key), std::move(aliases)}));
+      // A cell that writes the recipient's name ("John Smith"
+      // <john.smith@...>, as mail exports do) keeps it, as a Sent folder's.
+      NM_RETURN_IF_ERROR(Add({from, std::move(to), t, std::move(key), std::move(aliases),
+                              std::string(engine::DisplayNameOf(address))}));
     }
   }
   return Status::Ok();

@@ -8,6 +8,7 @@
 #include "base/log.h"
 #include "content/mailbox_date.h"
 #include "content/mbox_from_line.h"
+#include "engine/address_typo.h"
 #include "history/history_keys.h"
 #include "history/learn.h"
 #include "history/sent_sink.h"
@@ -177,7 +178,12 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
             key = std::move(joined);
             ++mailbox_counts_.joined_to_log;
           }
-          NM_RETURN_IF_ERROR(Add({from, std::move(to), time, std::move(key)}));
+          // The name the sender wrote the recipient under ("John Smith"
+          // <john.smith@...>): the person the address is, for the wrong
+          // person at the right domain across domains (address_typo.h
+          // FindDisplayNameElsewhere).
+          NM_RETURN_IF_ERROR(Add({from, std::move(to), time, std::move(key), {},
+                                  std::string(engine::DisplayNameOf(entry))}));
         }
       }
     }

@@ -49,6 +49,14 @@ DecisionRecord MakeDecisionRecord(std::string_view source, const MessageFacts& f
       p.target = facts.recipients[i].check.target;
       p.suggestion = facts.recipients[i].check.suggestion;
     }
+    if (d.acknowledged_by != 0) {
+      p.acknowledged_by = d.acknowledged_by;
+      p.settled_rule = d.settled_rule.id;
+      p.rule_action = std::string(ActionName(d.rule_action));
+      if (i < facts.recipients.size() && facts.recipients[i].acknowledgement == d.acknowledged_by) {
+        p.acknowledgement = facts.recipients[i].acknowledgement_origin;
+      }
+    }
     r.recipients.push_back(std::move(p));
   }
   return r;

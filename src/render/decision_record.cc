@@ -34,6 +34,17 @@ void WriteDecisionRecordJson(const DecisionRecord& r, JsonWriter& w) {
     w.Key("reasons").StringArray(p.reasons);
     if (!p.target.empty()) w.Key("target").String(p.target);
     if (!p.suggestion.empty()) w.Key("suggestion").String(p.suggestion);
+    if (p.acknowledged_by != 0) {
+      w.Key("acknowledged_by").Uint(static_cast<uint64_t>(p.acknowledged_by));
+      w.Key("acknowledgement").BeginObject();
+      w.Key("who").String(p.acknowledgement.who);
+      w.Key("path").String(p.acknowledgement.path);
+      w.Key("made_at").Uint(static_cast<uint64_t>(p.acknowledgement.made_at));
+      w.Key("scope").String(p.acknowledgement.scope);
+      w.EndObject();
+      w.Key("settled_rule").String(p.settled_rule);
+      w.Key("rule_action").String(p.rule_action);
+    }
     w.EndObject();
   }
   w.EndArray();
@@ -84,6 +95,19 @@ bool DecisionRecordFromJson(std::string_view line, DecisionRecord* out) {
       }
       p.target = Str(x, "target");
       p.suggestion = Str(x, "suggestion");
+      if (auto by = x.find("acknowledged_by"); by != x.end() && by->is_number_integer()) {
+        p.acknowledged_by = by->get<int64_t>();
+        if (auto a = x.find("acknowledgement"); a != x.end() && a->is_object()) {
+          p.acknowledgement.who = Str(*a, "who");
+          p.acknowledgement.path = Str(*a, "path");
+          if (auto at = a->find("made_at"); at != a->end() && at->is_number_integer()) {
+            p.acknowledgement.made_at = at->get<int64_t>();
+          }
+          p.acknowledgement.scope = Str(*a, "scope");
+        }
+        p.settled_rule = Str(x, "settled_rule");
+        p.rule_action = Str(x, "rule_action");
+      }
       r.recipients.push_back(std::move(p));
     }
   }

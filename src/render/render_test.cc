@@ -271,9 +271,25 @@ TEST(RenderGoldenTest, DecisionRecord) {
   api.time_ms = 1;
   api.source = "api";
   api.recipients.push_back({"carol@army.mil", "trusted", "accept", {}, "", ""});
+  // A recipient whose confirm the sender's release link settled: the record
+  // names the acknowledgement, who made it, which way, when, for what, and
+  // the rule it settled with that rule's action (schema 8).
+  DecisionRecord settled;
+  settled.key = "node1-44";
+  settled.time_ms = 2;
+  settled.source = "milter";
+  settled.sender = "alice@mod.gov.uk";
+  DecisionRecipient p{"jon.smith@partner.example", "trusted", "accept", {"trusted", "address-typo"},
+                      "", "john.smith@partner.example"};
+  p.acknowledged_by = 12;
+  p.acknowledgement = {"alice@mod.gov.uk", "confirm-link", 1795763000, "address"};
+  p.settled_rule = "rule 9 'address-typo' (policy.toml:120:1)";
+  p.rule_action = "confirm";
+  settled.recipients.push_back(p);
+  settled.action = "accept";
 
   std::string lines;
-  for (const DecisionRecord* x : {&r, &api}) {
+  for (const DecisionRecord* x : {&r, &api, &settled}) {
     std::string out;
     JsonWriter w(&out);
     WriteDecisionRecordJson(*x, w);

@@ -119,6 +119,24 @@ ALTER TABLE nm_acknowledgement ADD COLUMN warning_recorded INTEGER NOT NULL DEFA
     R"sql(
 ALTER TABLE nm_acknowledgement ADD COLUMN typo_kind TEXT NOT NULL DEFAULT '';
 )sql",
+    // 8 (issue 14, accountable acknowledgements): a decision's record names
+    // the acknowledgement that settled a recipient's warning, who made it,
+    // which way (confirm-link, api, admin), when, for an address or a
+    // domain, and the rule it settled with that rule's own action
+    // (DecisionRecipient). Records written before read as settled by none.
+    // And the display name a learned recipient is written to under
+    // (From/To headers, logs that carry one), for the wrong person at the
+    // right domain across domains; '' when none was seen.
+    R"sql(
+ALTER TABLE nm_audit_recipient ADD COLUMN acknowledged_by BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE nm_audit_recipient ADD COLUMN ack_who TEXT NOT NULL DEFAULT '';
+ALTER TABLE nm_audit_recipient ADD COLUMN ack_path TEXT NOT NULL DEFAULT '';
+ALTER TABLE nm_audit_recipient ADD COLUMN ack_made_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE nm_audit_recipient ADD COLUMN ack_scope TEXT NOT NULL DEFAULT '';
+ALTER TABLE nm_audit_recipient ADD COLUMN settled_rule TEXT NOT NULL DEFAULT '';
+ALTER TABLE nm_audit_recipient ADD COLUMN rule_action TEXT NOT NULL DEFAULT '';
+ALTER TABLE nm_correspondent ADD COLUMN display_name TEXT NOT NULL DEFAULT '';
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

@@ -107,9 +107,13 @@ Status SqlStore::AppendAudit(const std::vector<DecisionRecord>& records) {
         NM_RETURN_IF_ERROR(conn_->Exec(
             "append audit recipient",
             "INSERT INTO nm_audit_recipient (audit_id, position, address, domain, verdict, "
-            "action, reasons, target, suggestion) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            "action, reasons, target, suggestion, acknowledged_by, ack_who, ack_path, "
+            "ack_made_at, ack_scope, settled_rule, rule_action) VALUES ($1, $2, $3, $4, $5, "
+            "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
             {audit_id, static_cast<int64_t>(i), p.address, DomainOf(p.address), p.verdict,
-             p.action, JoinCodes(p.reasons), p.target, p.suggestion}));
+             p.action, JoinCodes(p.reasons), p.target, p.suggestion, p.acknowledged_by,
+             p.acknowledgement.who, p.acknowledgement.path, p.acknowledgement.made_at,
+             p.acknowledgement.scope, p.settled_rule, p.rule_action}));
       }
     }
     return Status::Ok();
@@ -148,14 +152,20 @@ Result<std::vector<DecisionRecord>> SqlStore::SearchAudit(const AuditQuery& q) {
   NM_ASSIGN_OR_RETURN(
       std::vector<Row> rcpts,
       conn_->Query("read audit recipients",
-                   "SELECT audit_id, address, verdict, action, reasons, target, suggestion "
-                   "FROM nm_audit_recipient WHERE audit_id >= $1 AND audit_id <= $2 "
+                   "SELECT audit_id, address, verdict, action, reasons, target, suggestion, "
+                   "acknowledged_by, ack_who, ack_path, ack_made_at, ack_scope, settled_rule, "
+                   "rule_action FROM nm_audit_recipient WHERE audit_id >= $1 AND audit_id <= $2 "
                    "ORDER BY audit_id, position",
                    {index.begin()->first, index.rbegin()->first}));
   for (const Row& r : rcpts) {
     auto it = index.find(ToInt(r[0]));
     if (it == index.end()) continue;
-    out[it->second].recipients.push_back({r[1], r[2], r[3], SplitCodes(r[4]), r[5], r[6]});
+    DecisionRecipient p{r[1], r[2], r[3], SplitCodes(r[4]), r[5], r[6]};
+    p.acknowledged_by = ToInt(r[7]);
+    p.acknowledgement = {r[8], r[9], ToInt(r[10]), r[11]};
+    p.settled_rule = r[12];
+    p.rule_action = r[13];
+    out[it->second].recipients.push_back(std::move(p));
   }
   return out;
 }

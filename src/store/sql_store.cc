@@ -130,21 +130,32 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries,
   // sum equals this call's messages exactly when the row is new (the same
   // statement on both backends; PostgreSQL's xmax trick has no SQLite twin).
   const std::string pair_sql =
-      "INSERT INTO nm_correspondent (sender, recipient, messages, first_seen, last_seen) "
-      "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sender, recipient) DO UPDATE SET "
-      "messages = nm_correspondent.messages + excluded.messages, first_seen = " +
+      "INSERT INTO nm_correspondent (sender, recipient, messages, first_seen, last_seen, "
+      "display_name) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sender, recipient) DO UPDATE "
+      "SET messages = nm_correspondent.messages + excluded.messages, first_seen = " +
       Least() + "(nm_correspondent.first_seen, excluded.first_seen), last_seen = " +
-      Greatest() + "(nm_correspondent.last_seen, excluded.last_seen) RETURNING messages";
+      Greatest() +
+      "(nm_correspondent.last_seen, excluded.last_seen), display_name = CASE WHEN "
+      "excluded.display_name <> '' THEN excluded.display_name ELSE nm_correspondent.display_name "
+      "END RETURNING messages";
   std::lock_guard<std::mutex> lock(mu_);
   return InTransaction([&]() -> Status {
     NM_ASSIGN_OR_RETURN(std::vector<bool> counts, NewDeliveries(deliveries, progress));
     std::map<std::string, Sum> domains;
     std::map<std::pair<std::string, std::string>, Sum> pairs;
+    // The display name each pair was last written under ("" none seen).
+    std::map<std::pair<std::string, std::string>, std::string> names;
     size_t n = 0;
     for (size_t i = 0; i < deliveries.size(); ++i) {
       const Delivery& d = deliveries[i];
       std::string domain = DomainOf(d.recipient);
       if (domain.empty()) counts[i] = false;
+      // A delivery counted before still tells the name its recipient is
+      // written under: a store learned before schema 8 kept none, and
+      // learning the folder again counts nothing but fills them.
+      if (!domain.empty() && !d.display_name.empty()) {
+        names[{d.sender, d.recipient}] = d.display_name;
+      }
       if (!counts[i]) continue;
       domains[domain].Add(d.time);
       pairs[{d.sender, d.recipient}].Add(d.time);
@@ -159,9 +170,17 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries,
       NM_ASSIGN_OR_RETURN(
           std::vector<Row> rows,
           conn_->Query("record correspondents", pair_sql,
-                       {pair.first, pair.second, s.messages, s.first, s.last}));
+                       {pair.first, pair.second, s.messages, s.first, s.last,
+                        names.count(pair) ? names[pair] : std::string()}));
       if (!rows.empty() && ToInt(rows[0][0]) == s.messages) ++new_pairs;
       if (progress) progress({WriteProgress::Stage::kRelationships, ++written, pairs.size()});
+    }
+    for (const auto& [pair, name] : names) {
+      if (pairs.count(pair) > 0) continue;  // written with its counts above
+      NM_RETURN_IF_ERROR(conn_->Exec("record display names",
+                                     "UPDATE nm_correspondent SET display_name = $3 WHERE "
+                                     "sender = $1 AND recipient = $2 AND display_name <> $3",
+                                     {pair.first, pair.second, name}));
     }
     if (out != nullptr) {
       out->counted = std::move(counts);
@@ -208,7 +227,8 @@ Result<std::optional<DomainStats>> SqlStore::Domain(std::string_view domain) {
 Result<std::vector<AddressStats>> SqlStore::Correspondents(std::string_view sender,
                                                            size_t limit) {
   std::string sql =
-      "SELECT sender, recipient, messages, first_seen, last_seen FROM nm_correspondent";
+      "SELECT sender, recipient, messages, first_seen, last_seen, display_name FROM "
+      "nm_correspondent";
   std::vector<Param> params;
   if (!sender.empty()) {
     sql += " WHERE sender = $1";
@@ -220,7 +240,7 @@ Result<std::vector<AddressStats>> SqlStore::Correspondents(std::string_view send
   NM_ASSIGN_OR_RETURN(std::vector<Row> rows, conn_->Query("list correspondents", sql, params));
   std::vector<AddressStats> out;
   for (const Row& r : rows) {
-    out.push_back({r[0], r[1], ToInt(r[2]), ToInt(r[3]), ToInt(r[4])});
+    out.push_back({r[0], r[1], ToInt(r[2]), ToInt(r[3]), ToInt(r[4]), r[5]});
   }
   return out;
 }

@@ -83,6 +83,11 @@ contains "... and in the summary" "1 recipients settled by the sender's acknowle
 "$bin" scan --json "$tmp/a.eml" > "$tmp/scan-a.json" 2>&1
 check "scan --json names the acknowledgement" True \
   "$(python3 -c 'import json,sys; d=json.loads(open(sys.argv[1]).readline()); print(d["recipients"][0].get("acknowledged_by",0)>0)' "$tmp/scan-a.json")"
+# The scan's record in the store's audit log names the acknowledgement:
+# who made it, which way, for the address, and the rule it settled (schema 8).
+check "scan's audit record names who acknowledged, which way, and the rule settled" \
+  "alice@mod.example (via Outlook addin)|api|address|confirm|yes" \
+  "$(sqlite3 "$tmp/cfg/nearmiss.db" "SELECT ack_who, ack_path, ack_scope, rule_action, CASE WHEN acknowledged_by > 0 AND ack_made_at > 0 AND settled_rule <> '' THEN 'yes' ELSE 'no' END FROM nm_audit_recipient WHERE address = 'zz@partnerr.example' AND acknowledged_by > 0 LIMIT 1")"
 # Without the acknowledgement (bob), still flagged, and counted as its reason.
 sed 's/alice@/bob@/' "$tmp/a.eml" > "$tmp/b.eml"
 "$bin" scan "$tmp/b.eml" > "$tmp/scan-b.txt" 2>&1

@@ -55,6 +55,37 @@ send --from alice@mod.gov.uk --to jon.smith@partner.example --header "Subject: s
 wait_delivered "Subject: second $$" || { tail -3 "$MILTER_LOG"; fail "the same warning was asked again"; }
 ok "the same warning is settled: delivered"
 
+# The milter's record of that delivery names the acknowledgement that
+# settled it: its id, who made it (alice, by her notice's release link),
+# when, for the address, and the rule it settled with that rule's action.
+ACK_ID=$(echo "$ACKS" | python3 -c 'import json,sys
+print([a for a in json.load(sys.stdin)["acknowledgements"] if a["recipient"] == "jon.smith@partner.example"][0]["id"])') ||
+  { echo "$ACKS"; fail "no acknowledgement id"; }
+settled=
+for _ in $(seq 100); do
+  curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" \
+    "$URL/v1/audit?source=milter&sender=alice@mod.gov.uk&limit=50" >"$W/audit.json" || true
+  settled=$(ACK_ID=$ACK_ID python3 - "$W/audit.json" <<'PY'
+import json, os, sys
+records = json.load(open(sys.argv[1])).get("records", [])
+for rec in records:
+    for r in rec["recipients"]:
+        if r["address"] == "jon.smith@partner.example" and "acknowledged_by" in r:
+            a = r["acknowledgement"]
+            assert r["acknowledged_by"] == int(os.environ["ACK_ID"]), r
+            assert a["who"] == "alice@mod.gov.uk" and a["path"] == "confirm-link", r
+            assert a["scope"] == "address" and a["made_at"] > 0, r
+            assert r["rule_action"] == "confirm" and r["settled_rule"], r
+            print(r["settled_rule"])
+            sys.exit(0)
+sys.exit(1)
+PY
+) && break
+  sleep 0.1
+done
+[ -n "$settled" ] || { cat "$W/audit.json"; fail "no milter record names the acknowledgement of jon.smith@"; }
+ok "the milter's record: acknowledged_by $ACK_ID, made by alice@mod.gov.uk through confirm-link, settled $settled"
+
 # The same address under the display name "John Jones" is another warning
 # (did you mean john.jones@?). Through the milter it was delivered, settled
 # by the acknowledgement above: RCPT TO has no display name, the envelope

@@ -75,6 +75,10 @@ start_milter() {  # NAME PORT
 PORT_A=$("$here/../free-port")
 PORT_B=$("$here/../free-port")
 PORT_S=$("$here/../free-port")
+# The nodes judge only with a store made on purpose (an empty database is
+# refused): learn makes the schema, as a deployment's `learn --prune` does.
+"$NEARMISS" learn --store "$NEARMISS_TEST_PG_URL" --prune >"$W/prune.out" 2>"$W/prune.err" ||
+  fail "learn --prune: $(cat "$W/prune.err")"
 start_milter milter-a "$PORT_A"
 start_milter milter-b "$PORT_B"
 mkdir "$W/spool-serve"

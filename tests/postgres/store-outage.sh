@@ -110,6 +110,10 @@ assert_store() {
 : >"$W/answered"
 
 # --- 1: the store goes down and comes back under traffic.
+# serve judges only with a store made on purpose (an empty database is
+# refused): learn makes the schema, as a deployment's `learn --prune` does.
+"$NEARMISS" learn --store "$NEARMISS_TEST_PG_URL" --prune >"$W/learn.out" 2>"$W/learn.err" ||
+  fail "learn --prune: $(cat "$W/learn.err")"
 start_serve serve1
 send 0 400 &
 SENDER_PID=$!

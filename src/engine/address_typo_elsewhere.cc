@@ -1,0 +1,126 @@
+// AddressIndex::FindDisplayNameElsewhere: a display name that names, in
+// full, a person written to often at another organisation's domain, over
+// an address never written to: `"John Smith" <john.smith@partner-example.com>`
+// when john.smith@partner.example is frequent (issue 14, round 41, item 3).
+// The name shows the contact the sender means; the address is somewhere
+// else: a look-alike registration no domain rule knows, a personal or an
+// old employer's mailbox. Best compares within one domain and
+// FindOrganisationSlip within one organisation; this is the rest.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "content/header_encode.h"
+#include "engine/address_fold.h"
+#include "engine/address_typo.h"
+#include "engine/display_name.h"
+#include "engine/local_part_rules.h"
+#include "engine/mailbox_space.h"
+
+namespace nearmiss::engine {
+namespace {
+
+// A name word worth keying a person by: two letters or more, letters only
+// (an initial, "j", or a number names no one in full).
+bool ElsewhereNameWord(std::string_view w) {
+  if (w.size() < 2) return false;
+  for (char c : w) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  return true;
+}
+
+std::string ElsewhereKey(std::string_view scope, std::string_view given,
+                         std::string_view family) {
+  std::string key(scope);
+  key += '\n';
+  key.append(given).append(" ").append(family);
+  return key;
+}
+
+// The (given, family) pairs a display name reads as, in full.
+std::vector<std::pair<std::string, std::string>> ElsewhereReadings(
+    std::string_view display) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& form : DisplayNameForms(display)) {
+    std::string given, family;
+    if (DisplayNames(form, &given, &family) && ElsewhereNameWord(given) &&
+        ElsewhereNameWord(family)) {
+      out.emplace_back(std::move(given), std::move(family));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void AddressIndex::AddPerson(std::string_view scope, const Frequent& f) {
+  // Its local part, read as DisplayNames reads a name (the first word
+  // given, the last family, the words between dropped), in either order,
+  // the domain's being unknown here: john.smith and smith.john are John
+  // Smith, daan.de.vries Daan (De) Vries, von.mises.carmen Carmen (Von)
+  // Mises.
+  const Parts parts = Split(f.key);
+  std::vector<std::string> keys;
+  if (parts.n >= 2) {
+    const std::string_view first = parts.p[0], last = parts.p[parts.n - 1];
+    const std::string_view before_last = parts.p[parts.n - 2];
+    if (ElsewhereNameWord(first) && ElsewhereNameWord(last)) {
+      keys.push_back(ElsewhereKey(scope, first, last));
+    }
+    if (ElsewhereNameWord(last) && ElsewhereNameWord(before_last)) {
+      keys.push_back(ElsewhereKey(scope, last, before_last));
+    }
+  }
+  // And the display name learned with it: "Jon Smythe" <js@partner.example>.
+  if (auto it = display_names_.find(f.address); it != display_names_.end()) {
+    for (const auto& [given, family] : ElsewhereReadings(it->second)) {
+      keys.push_back(ElsewhereKey(scope, given, family));
+    }
+  }
+  for (size_t i = 0; i < keys.size(); ++i) {
+    bool again = false;
+    for (size_t j = 0; j < i; ++j) again = again || keys[j] == keys[i];
+    if (!again) people_[keys[i]].push_back(f);
+  }
+}
+
+bool AddressIndex::FindDisplayNameElsewhere(std::string_view sender,
+                                            std::string_view address,
+                                            std::string_view display,
+                                            Slip* out) const {
+  if (display.empty() || people_.empty() || !DisplayAddress(display).empty())
+    return false;
+  size_t at = address.rfind('@');
+  if (at == std::string_view::npos || at == 0) return false;
+  const std::string typed_domain = Folded(address.substr(at + 1));
+  const std::string typed_space(MailboxSpace(typed_domain));
+  const std::string typed_organisation = OrganisationOf(typed_space);
+  FoldBuffer sender_buffer;
+  const std::string_view scope =
+      sender.empty() ? std::string_view() : sender_buffer.Fold(sender);
+  const Frequent* best = nullptr;
+  for (const auto& [given, family] : ElsewhereReadings(display)) {
+    auto it = people_.find(ElsewhereKey(scope, given, family));
+    if (it == people_.end()) continue;
+    for (const Frequent& f : it->second) {
+      if (f.domain == typed_space || f.organisation == typed_organisation)
+        continue;
+      if (best == nullptr || f.messages > best->messages) best = &f;
+    }
+  }
+  if (best == nullptr) return false;
+  // Built by append: GCC 12's false -Wrestrict on literal + string (bug
+  // 105329).
+  std::string detail("the display name '");
+  detail.append(content::DecodedPhrase(display))
+      .append("' names ")
+      .append(best->address)
+      .append(", at another domain than this address; ")
+      .append(WrittenClause(best->messages, best->last_seen));
+  *out = Slip{best->address, best->messages,    SlipKind::kDisplayName, 0,
+              0.8,           std::move(detail), best->last_seen};
+  return true;
+}
+
+}  // namespace nearmiss::engine
