@@ -2,6 +2,10 @@
 // MSIP label properties of OOXML files. Reading is bounded by ZipArchive.
 #include <pugixml.hpp>
 
+#include <algorithm>
+
+#include "base/ascii.h"
+
 #include "content/extract.h"
 #include "content/label_properties.h"
 #include "content/office_caps.h"
@@ -79,13 +83,16 @@ void KeepLabels(LabelProperties found, Extracted* out) {
 // Secret</vt:lpwstr></property> becomes "MSIP_Label_..._Name=Secret;", and
 // a property named "Classification" (Titus, templates) a label name to read
 // (label_properties.h). False when the part is not well-formed XML.
-bool CustomPropertiesAsLabels(std::string_view xml, Extracted* out) {
+using Properties = std::vector<std::pair<std::string, std::string>>;
+
+bool CustomPropertiesAsLabels(std::string_view xml, Extracted* out, Properties* all) {
   pugi::xml_document doc;
   if (!doc.load_buffer(xml.data(), xml.size())) return false;
   LabelProperties found;
   for (pugi::xml_node p : doc.document_element().children()) {
     OfferLabelProperty(p.attribute("name").value(), p.first_child().text().get(),
                        &found);
+    all->emplace_back(p.attribute("name").value(), p.first_child().text().get());
   }
   KeepLabels(std::move(found), out);
   return true;
@@ -132,6 +139,30 @@ bool LabelInfoAsLabels(std::string_view xml, std::string* out) {
                 "; ");
   }
   return true;
+}
+
+// The values of the custom properties that DOCPROPERTY fields show
+// (`fields`, extract.h XmlTextOptions), each a page of its own: Word
+// updates such fields when it prints, so the property's value is what the
+// page shows, whatever result was cached ("{ DOCPROPERTY Classification }"
+// in a header, saved before the fields were updated). Names are compared
+// without case, as Word does; each value is written once.
+void ShowFieldProperties(const std::vector<std::string>& fields, const Properties& props,
+                         std::string* text) {
+  std::vector<std::string_view> shown;
+  for (const auto& [name, value] : props) {
+    bool used = std::any_of(fields.begin(), fields.end(), [&](const std::string& f) {
+      return EqualsNoCase(f, name);
+    });
+    if (!used || value.empty() ||
+        std::find(shown.begin(), shown.end(), value) != shown.end()) {
+      continue;
+    }
+    shown.push_back(value);
+    text->push_back('\f');
+    text->append(value);
+    text->push_back('\f');
+  }
 }
 
 // Page headers and footers, where a tab splits the left, centre and right
@@ -197,6 +228,8 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
   }
   std::string odf_styles;
   const OfficeCaps styles = ReadStyles(type, name, zip, budget, &used, out, &odf_styles);
+  std::vector<std::string> fields;  // DOCPROPERTY names, from every part
+  Properties props;                 // docProps/custom.xml, name and value
   for (zip_int64_t i = 0; i < count && !zip.stopped(); ++i) {
     const char* member = zip.Name(i);
     if (member == nullptr) {  // what it holds is unknown, not absent
@@ -241,7 +274,8 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     const std::size_t before = out.text.size();
     // A label part that does not parse is as unreadable as a text part
     // that does not: either may hold what decides the message's level.
-    bool parsed = labels       ? CustomPropertiesAsLabels(xml, &out)
+    options.field_properties = &fields;
+    bool parsed = labels       ? CustomPropertiesAsLabels(xml, &out, &props)
                   : label_info ? LabelInfoAsLabels(xml, &out.msip_labels)
                   : custom_xml ? CustomXmlAsLabels(xml, &out)
                                : XmlToText(xml, &out.text, options);
@@ -252,6 +286,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     // Each member that gave words is a page of its own for banners.
     if (out.text.size() > before) out.text.push_back('\f');
   }
+  ShowFieldProperties(fields, props, &out.text);
   out.has_text = zip.ok();
   return zip.ok();
 }

@@ -79,7 +79,8 @@ def complex_field(instr, result):
 
 def simple_field(instr, result):
     """A simple field (17.16.19): w:fldSimple holding its cached result."""
-    return '<w:fldSimple w:instr=" %s ">%s</w:fldSimple>' % (instr, run(result) if result else "")
+    return '<w:fldSimple w:instr=" %s ">%s</w:fldSimple>' % (
+        instr.replace('"', "&quot;"), run(result) if result else "")
 
 
 # d1: DOCPROPERTY fields in a header or footer.
