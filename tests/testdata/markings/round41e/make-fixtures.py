@@ -152,17 +152,7 @@ def pdf(content):
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
                b"/Resources << /Font << /F1 3 0 R >> /ExtGState << /GS1 << /ca 0.2 >> >> >> "
                b"/Contents 4 0 R >>"]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += (b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-            % (len(objects) + 1, xref))
-    return out
+    return ooxml_fixture.pdf_file(objects)
 
 
 LETTER = (b"BT /F1 11 Tf 72 700 Td 14 TL (Dear Bob,) ' "
@@ -199,6 +189,14 @@ text_mail("d6-neg-recruiter-ts-sci-requirements",
           "Requirements:\n- Active TS/SCI with Full Scope Poly\n- 5 years of Python\n"
           "- TS/SCI w/ CI poly preferred\n\nApply by Friday.\n", "Role: data engineer")
 
+# The clearance in a job advert's subject: a job title on the line.
+text_mail("d6-neg-subject-ts-sci-title", "Hi Bob,\n\nA role you may like.\n\nJo\n",
+          "TS/SCI Systems Engineer - Reston")
+text_mail("d6-neg-subject-ts-sci-bracketed", "Hi Bob,\n\nA role you may like.\n\nJo\n",
+          "Intelligence Analyst (TS/SCI) - Chantilly")
+# A real short banner leading a subject still counts.
+text_mail("d6-subject-ts-sci-banner", "The convoy leaves at 0600.\n", "TS/SCI: convoy route")
+
 # d7: clearances in a staff list.
 attach("d7-neg-csv-clearance-column",
        b"Name,Role,Clearance,Expires\r\nJ Smith,Analyst,SECRET,2027-03\r\n"
@@ -220,6 +218,10 @@ attach("d8-neg-docx-company-footer-tabs",
        docx(footer=para(run("Acme Ltd"), TAB, run("CONFIDENTIAL"), TAB, run("Page 1"))),
        "invoice.docx", DOCX)
 
+# A mission's name has no legal form: its tier in a cell stays a banner.
+text_mail("d8-mission-footer-tabs",
+          "The convoy leaves at 0600.\n\nKFOR\tCONFIDENTIAL\tPage 1\n", "Convoy")
+
 # d9: grading keys in an appraisal form.
 text_mail("d9-neg-grading-key",
           "Annual appraisal form\n\nKey: (S) Satisfactory (U) Unsatisfactory (C) Commendable\n\n"
@@ -227,5 +229,7 @@ text_mail("d9-neg-grading-key",
 text_mail("d9-neg-grading-key-lines",
           "Annual appraisal form\n\nGrades:\n(S) Satisfactory\n(U) Unsatisfactory\n"
           "(C) Commendable\n\nTeamwork: S\nInitiative: C\n", "Appraisal")
+text_mail("d9-portion-one-word-sentence",
+          "SECRET\n\n(S) Soldiers crossed the river at 0600.\n\n(C) Convoy.\n\nSECRET\n", "Route")
 text_mail("d9-portion-marks-still",
           "SECRET\n\n(S) The convoy leaves at 0600.\n\n(U) Weather is fair.\n\nSECRET\n", "Convoy")
