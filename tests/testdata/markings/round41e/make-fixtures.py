@@ -168,6 +168,11 @@ attach("d4-pdf-watermark-rotated-first", pdf(ROTATED % b"TOP SECRET" + LETTER), 
 attach("d4-pdf-watermark-spaced",
        pdf(LETTER + (ROTATED % b"S E C R E T")), "letter.pdf", PDFT)
 attach("d4-neg-pdf-watermark-draft", pdf(LETTER + ROTATED % b"DRAFT"), "letter.pdf", PDFT)
+attach("d4-neg-pdf-watermark-paid", pdf(LETTER + ROTATED % b"Paid in full"), "invoice.pdf", PDFT)
+# A stamp up the left margin (a quarter turn).
+attach("d4-pdf-margin-vertical",
+       pdf(LETTER + b"q BT /F1 28 Tf 0 1 -1 0 40 300 Tm (UK SECRET) Tj ET Q "),
+       "letter.pdf", PDFT)
 
 # d5: a Word banner split by a tab.
 attach("d5-docx-tab-secret-noforn",
