@@ -11,24 +11,6 @@
 namespace nearmiss::content {
 namespace {
 
-// A header cell naming a column of people's clearances: "Clearance",
-// "Security clearance", "Clearance level", "Vetting", "Vetting status"
-// (UK NSV: BPSS, CTC, SC, DV), any case, at most three words.
-bool IsClearanceHeading(std::string_view cell) {
-  std::string lower;
-  int words = 0;
-  bool in_word = false;
-  for (char c : cell) {
-    bool blank = c == ' ' || c == '\t' || c == '_' || c == '-';
-    if (!blank && !in_word) ++words;
-    in_word = !blank;
-    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
-  return words >= 1 && words <= 3 &&
-         (lower.find("clearance") != std::string::npos ||
-          lower.find("vetting") != std::string::npos);
-}
-
 struct Sheet {
   std::string* text = nullptr;
   bool first_field = true;
@@ -72,6 +54,21 @@ void OnRecord(int /*terminator*/, void* self) {
 }
 
 }  // namespace
+
+bool IsClearanceHeading(std::string_view cell) {
+  std::string lower;
+  int words = 0;
+  bool in_word = false;
+  for (char c : cell) {
+    bool blank = c == ' ' || c == '\t' || c == '_' || c == '-';
+    if (!blank && !in_word) ++words;
+    in_word = !blank;
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return words >= 1 && words <= 3 &&
+         (lower.find("clearance") != std::string::npos ||
+          lower.find("vetting") != std::string::npos);
+}
 
 bool IsCsvName(std::string_view name) { return EndsWithNoCase(name, ".csv"); }
 

@@ -27,6 +27,12 @@ bool IsCsvName(std::string_view name);
 // marking (round 41 item 7); a banner row above the header still reads.
 bool CsvToText(std::string_view csv, std::string* out);
 
+// Whether a sheet's header cell names a column of people's clearances:
+// "Clearance", "Security clearance", "Clearance level", "Vetting",
+// "Vetting status" (UK NSV: BPSS, CTC, SC, DV), any case, at most three
+// words (CSV here, XLSX in sheet_text.h).
+bool IsClearanceHeading(std::string_view cell);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_CSV_TEXT_H_

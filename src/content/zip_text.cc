@@ -9,6 +9,7 @@
 #include "content/extract.h"
 #include "content/label_properties.h"
 #include "content/office_caps.h"
+#include "content/sheet_text.h"
 #include "content/zip_archive.h"
 #include "content/zip_framing.h"
 #include "content/xml_names.h"
@@ -215,6 +216,26 @@ OfficeCaps ReadStyles(DocType type, std::string_view name, ZipArchive& zip,
   return caps;
 }
 
+// An XLSX package's shared strings (xl/sharedStrings.xml), read before the
+// sheets that index them (sheet_text.h). A part that does not parse is an
+// error, as any text part's is. False when there is none.
+constexpr std::string_view kSharedStrings = "xl/sharedStrings.xml";
+bool ReadPackageStrings(std::string_view name, ZipArchive& zip, ExtractBudget& budget,
+                        std::size_t* used, Extracted& out, std::vector<std::string>* strings) {
+  for (zip_int64_t i = 0; i < zip.size() && !zip.stopped(); ++i) {
+    const char* member = zip.Name(i);
+    if (member == nullptr || kSharedStrings != member || zip.Encrypted(i)) continue;
+    std::string xml;
+    if (!zip.Read(i, budget, used, &xml)) return false;
+    if (!ReadSharedStrings(xml, strings)) {
+      out.errors.push_back(std::string(name) + ": " + std::string(kSharedStrings) +
+                           ": malformed XML");
+    }
+    return true;
+  }
+  return false;
+}
+
 // The package's parts, from `bytes` as libzip opens them. False when
 // libzip cannot open it (its error added).
 bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
@@ -229,6 +250,11 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
   std::string odf_styles;
   const OfficeCaps styles = ReadStyles(type, name, zip, budget, &used, out, &odf_styles);
   std::vector<std::string> fields;  // DOCPROPERTY names, from every part
+  std::vector<std::string> strings;  // XLSX shared strings, by index
+  const bool sheets = type == DocType::kOoxml;
+  const bool have_strings =
+      sheets && ReadPackageStrings(name, zip, budget, &used, out, &strings);
+  std::vector<bool> shown(strings.size(), false);
   Properties props;                 // docProps/custom.xml, name and value
   for (zip_int64_t i = 0; i < count && !zip.stopped(); ++i) {
     const char* member = zip.Name(i);
@@ -254,6 +280,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
       continue;
     }
     if (!labels && !label_info && !custom_xml && !WantedMember(type, member_name)) continue;
+    if (have_strings && member_name == kSharedStrings) continue;  // read above
     // A part zip-encrypted in either header (ZipArchive::Encrypted): Office
     // encrypts a document as a whole, in a CFB envelope, never a part, so
     // such a part is someone's doing and what it holds is unknown to unzip
@@ -278,7 +305,9 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     bool parsed = labels       ? CustomPropertiesAsLabels(xml, &out, &props)
                   : label_info ? LabelInfoAsLabels(xml, &out.msip_labels)
                   : custom_xml ? CustomXmlAsLabels(xml, &out)
-                               : XmlToText(xml, &out.text, options);
+                  : sheets && IsWorksheetPart(member_name)
+                      ? SheetToText(xml, strings, &shown, &out.text)
+                      : XmlToText(xml, &out.text, options);
     if (!parsed) {
       out.errors.push_back(std::string(name) + ": " + std::string(member_name) +
                            ": malformed XML");
@@ -287,6 +316,18 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     if (out.text.size() > before) out.text.push_back('\f');
   }
   ShowFieldProperties(fields, props, &out.text);
+  // Shared strings no sheet showed (a deleted sheet's, a pivot cache's):
+  // read still, one a line, on a page of their own.
+  std::string unshown;
+  for (std::size_t k = 0; k < strings.size(); ++k) {
+    if (shown[k] || strings[k].empty()) continue;
+    unshown.push_back('\n');
+    unshown += strings[k];
+  }
+  if (!unshown.empty()) {
+    out.text += unshown;
+    out.text.push_back('\f');
+  }
   out.has_text = zip.ok();
   return zip.ok();
 }

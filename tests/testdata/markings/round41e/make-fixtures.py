@@ -215,6 +215,45 @@ attach("d7-csv-clearance-column-marked",
        b"OFFICIAL-SENSITIVE\r\nName,Clearance\r\nJ Smith,SECRET\r\n",
        "staff.csv", "text/csv")
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SML = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def xlsx(rows):
+    """A workbook of one sheet: `rows` of cell texts, every text a shared
+    string (as Excel saves them, ECMA-376 Part 1, 18.4), numbers as numbers."""
+    strings, cells_xml = [], []
+    for r, row in enumerate(rows, 1):
+        cells = []
+        for c, value in enumerate(row):
+            ref = "%s%d" % ("ABCDEFGH"[c], r)
+            if value.isdigit():
+                cells.append('<c r="%s"><v>%s</v></c>' % (ref, value))
+                continue
+            if value not in strings:
+                strings.append(value)
+            cells.append('<c r="%s" t="s"><v>%d</v></c>' % (ref, strings.index(value)))
+        cells_xml.append('<row r="%d">%s</row>' % (r, "".join(cells)))
+    return ooxml_fixture.zipped([
+        ("[Content_Types].xml", ooxml_fixture.content_types("xl/workbook.xml", XLSX + ".main+xml")),
+        ("_rels/.rels", XML + ooxml_fixture.PKG_RELS % "xl/workbook.xml"),
+        ("xl/workbook.xml", XML + '<workbook %s><sheets><sheet name="Staff" sheetId="1"/></sheets>'
+         "</workbook>" % SML),
+        ("xl/worksheets/sheet1.xml", XML + "<worksheet %s><sheetData>%s</sheetData></worksheet>"
+         % (SML, "".join(cells_xml))),
+        ("xl/sharedStrings.xml", XML + '<sst %s count="%d">%s</sst>' % (
+            SML, len(strings), "".join("<si><t>%s</t></si>" % t for t in strings))),
+    ], ZIP_DATE)
+
+
+attach("d7-neg-xlsx-clearance-column",
+       xlsx([["Name", "Role", "Clearance", "Expires"], ["J Smith", "Analyst", "SECRET", "2027"],
+             ["A Jones", "Engineer", "TS/SCI", "2026"], ["K Patel", "Admin", "SC", "2028"],
+             ["L Brown", "Director", "DV", "2027"]]), "staff.xlsx", XLSX)
+attach("d7-xlsx-marked-cell",
+       xlsx([["SECRET//NOFORN"], ["Route", "Time"], ["North gate", "0600"], ["SECRET//NOFORN"]]),
+       "plan.xlsx", XLSX)
+
 # d8: a company's footer split by tabs.
 text_mail("d8-neg-company-footer-tabs",
           "Hi Bob,\n\nThe invoice is attached.\n\nRegards,\nAlice\n\nAcme Ltd\tCONFIDENTIAL\tPage 1\n",
