@@ -3,6 +3,7 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -31,14 +32,18 @@ void RunsText(const pugi::xml_node& node, std::string* out) {
 
 // The column index of a cell reference ("C2" -> 2), or `fallback` when the
 // cell has none (r is optional: the cells then follow one another).
+// Excel's last column is XFD (16,384; ECMA-376 Part 1, 18.3.1.4): a
+// reference past it is hostile or broken and is placed at the bound, so a
+// column table is never sized by it.
+constexpr std::size_t kMaxColumns = 16384;
 std::size_t ColumnOf(const char* ref, std::size_t fallback) {
   std::size_t column = 0;
   bool any = false;
   for (; *ref >= 'A' && *ref <= 'Z'; ++ref) {
-    column = column * 26 + static_cast<std::size_t>(*ref - 'A' + 1);
+    column = std::min(column * 26 + static_cast<std::size_t>(*ref - 'A' + 1), kMaxColumns);
     any = true;
   }
-  return any ? column - 1 : fallback;
+  return std::min(any ? column - 1 : fallback, kMaxColumns - 1);
 }
 
 // Excel's page header and footer elements (xml_text.cc reads them alike).
