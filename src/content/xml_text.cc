@@ -119,6 +119,15 @@ class TextWalker : public pugi::xml_tree_walker {
           return true;
         }
       }
+      // ODF's user-defined field (ODF 1.2 Part 1, 7.5.6): it shows the
+      // document's meta:user-defined property of its text:name.
+      if (std::strcmp(local, "user-defined") == 0 && options_.field_properties != nullptr) {
+        for (pugi::xml_attribute a : node.attributes()) {
+          if (std::strcmp(XmlLocalName(a.name()), "name") == 0 && *a.value() != '\0') {
+            options_.field_properties->emplace_back(a.value());
+          }
+        }
+      }
       if (std::strcmp(local, "fldSimple") == 0) {
         for (pugi::xml_attribute a : node.attributes()) {
           if (std::strcmp(XmlLocalName(a.name()), "instr") == 0) {

@@ -142,6 +142,25 @@ bool LabelInfoAsLabels(std::string_view xml, std::string* out) {
   return true;
 }
 
+// meta.xml's user-defined properties (ODF 1.2 Part 1, 4.3.2.4:
+// <meta:user-defined meta:name="Classification">SECRET</...>), which ODF's
+// user-defined fields show. Malformed XML adds nothing (the part is also
+// read as text, which reports it).
+void OdfUserProperties(std::string_view xml, Properties* all) {
+  pugi::xml_document doc;
+  if (!doc.load_buffer(xml.data(), xml.size())) return;
+  for (pugi::xml_node meta : doc.document_element().children()) {
+    for (pugi::xml_node p : meta.children()) {
+      if (XmlLocalName(std::string_view(p.name())) != "user-defined") continue;
+      for (pugi::xml_attribute a : p.attributes()) {
+        if (XmlLocalName(std::string_view(a.name())) == "name") {
+          all->emplace_back(a.value(), p.text().get());
+        }
+      }
+    }
+  }
+}
+
 // The values of the custom properties that DOCPROPERTY fields show
 // (`fields`, extract.h XmlTextOptions), each a page of its own: Word
 // updates such fields when it prints, so the property's value is what the
@@ -302,6 +321,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     // A label part that does not parse is as unreadable as a text part
     // that does not: either may hold what decides the message's level.
     options.field_properties = &fields;
+    if (type == DocType::kOdf && member_name == "meta.xml") OdfUserProperties(xml, &props);
     bool parsed = labels       ? CustomPropertiesAsLabels(xml, &out, &props)
                   : label_info ? LabelInfoAsLabels(xml, &out.msip_labels)
                   : custom_xml ? CustomXmlAsLabels(xml, &out)

@@ -108,6 +108,40 @@ attach("d1-neg-docx-docproperty-company",
        "menu.docx", DOCX)
 
 
+# ODF's document fields: text:user-defined shows a meta:user-defined
+# property (ODF 1.2 Part 1, 7.5.6 and 4.3.2.4), in a page header.
+ODT = "application/vnd.oasis.opendocument.text"
+ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"')
+
+
+def odt(header, meta_props=()):
+    members = [("mimetype", ODT),
+               ("content.xml", XML + '<office:document-content %s office:version="1.2">'
+                "<office:body><office:text><text:p>%s</text:p></office:text></office:body>"
+                "</office:document-content>" % (ODF_NS, NOTE)),
+               ("styles.xml", XML + "<office:document-styles %s><office:master-styles>"
+                '<style:master-page style:name="Standard"><style:header><text:p>%s</text:p>'
+                "</style:header></style:master-page></office:master-styles>"
+                "</office:document-styles>" % (ODF_NS, header)),
+               ("meta.xml", XML + '<office:document-meta %s office:version="1.2"><office:meta>'
+                "<meta:generator>LibreOffice/7.4</meta:generator>%s</office:meta>"
+                "</office:document-meta>" % (ODF_NS, "".join(
+                    '<meta:user-defined meta:name="%s">%s</meta:user-defined>' % p
+                    for p in meta_props)))]
+    return ooxml_fixture.zipped(members, ZIP_DATE)
+
+
+attach("d1-odt-user-defined-header",
+       odt('<text:user-defined text:name="Classification">UK SECRET</text:user-defined>',
+           [("Classification", "UK SECRET")]), "plan.odt", ODT)
+attach("d1-odt-user-defined-unupdated",
+       odt('<text:user-defined text:name="ProtectiveMark"/>', [("ProtectiveMark", "TOP SECRET")]),
+       "plan.odt", ODT)
+
+
 # d2: Titus headers whose properties are not named Classification.
 def titus(props):
     import json
