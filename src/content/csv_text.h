@@ -21,7 +21,17 @@ bool IsCsvName(std::string_view name);
 // Excel writes the list separator of the sender's locale (';' where the
 // decimal mark is a comma). False, `*out` untouched, when the first line
 // holds neither (one column, or tab-separated text: read as it is).
+// Under a header cell naming people's clearances ("Clearance", "Security
+// clearance", "Vetting"), each value is written "Clearance: <value>": a
+// staff list's "SECRET" or "TS/SCI" states a clearance, not the file's
+// marking (round 41 item 7); a banner row above the header still reads.
 bool CsvToText(std::string_view csv, std::string* out);
+
+// Whether a sheet's header cell names a column of people's clearances:
+// "Clearance", "Security clearance", "Clearance level", "Vetting",
+// "Vetting status" (UK NSV: BPSS, CTC, SC, DV), any case, at most three
+// words (CSV here, XLSX in sheet_text.h).
+bool IsClearanceHeading(std::string_view cell);
 
 }  // namespace nearmiss::content
 

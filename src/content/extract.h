@@ -189,12 +189,14 @@ class OfficeCaps;  // office_caps.h
 
 // How XmlToText reads one part.
 struct XmlTextOptions {
-  // A tab (w:tab, w:ptab, text:tab) ends a paragraph: a blank line is
-  // written. Set for page headers and footers (word/header*, word/footer*,
-  // ODF styles.xml): Word lays a header out as left, centre and right cells
-  // split by tabs ("MOD/2026/114<tab>UK SECRET<tab>Page 1 of 3"), and each
-  // cell is a paragraph of its own for the banner rule. Default false: a
-  // tab in running text is a blank.
+  // A tab (w:tab, w:ptab, text:tab) is written as a tab, a cell break for
+  // the banner rules (the normaliser's, as in plain text). Set for page
+  // headers and footers (word/header*, word/footer*, ODF styles.xml): Word
+  // lays a header out as left, centre and right cells split by tabs
+  // ("MOD/2026/114<tab>UK SECRET<tab>Page 1 of 3": the marking alone in its
+  // cell), and a banner typed with a tab stays one banner ("TOP<tab>SECRET",
+  // "SECRET<tab>NOFORN"; round 41 item 5: a blank line split them). Default
+  // false: a tab in running text is a blank.
   bool tab_splits_line = false;
   // Every element starts a line. Set for XML of no vocabulary we know:
   // an SVG's <text> elements stand apart on the page, a data file's fields
@@ -206,6 +208,13 @@ struct XmlTextOptions {
   // automatic styles added (office_caps.h). Null for XML that is not an
   // Office part: case stays as written.
   const OfficeCaps* styles = nullptr;
+  // Where the names of the document properties that DOCPROPERTY fields show
+  // are added (ECMA-376 Part 1, 17.16.5.13: "DOCPROPERTY Classification",
+  // in a complex field's w:instrText or a w:fldSimple's w:instr), for the
+  // caller to resolve against docProps/custom.xml. A field's instruction is
+  // code, not shown text, and is never written to the text; its cached
+  // result is. Null: names not collected.
+  std::vector<std::string>* field_properties = nullptr;
 };
 
 // Text of an XML document: character data, with a line break before each

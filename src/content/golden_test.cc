@@ -63,6 +63,11 @@ const char kRound38Dir[] = "tests/testdata/markings/round38";
 // UTF-32 with no declared charset (d6), PDF pages of images with no text
 // (d10), opaque-signed S/MIME (d15) (made by make-fixtures.py there).
 const char kRound38fDir[] = "tests/testdata/markings/round38f";
+// Round 41 (r41e, a fresh tester's list): DOCPROPERTY fields, Titus headers
+// without a classification property, MSIP labels both enabled and
+// disabled, PDF watermarks, banners split by a tab, and ordinary mail held
+// for clearances, a company's footer and grading keys (make-fixtures.py).
+const char kRound41eDir[] = "tests/testdata/markings/round41e";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -107,7 +112,7 @@ std::vector<std::string> Fixtures() {
   for (const char* dir : {kDir, kStructureDir, kContainersDir, kRound13Dir,
                           kRound14Dir, kRound32Dir, kRound33Dir, kRound35Dir,
                           kRound36Dir, kRound37Dir, kRound38Dir,
-                          kRound38fDir}) {
+                          kRound38fDir, kRound41eDir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

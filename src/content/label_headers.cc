@@ -17,6 +17,7 @@
 #include "base/ascii.h"
 #include "content/base64.h"
 #include "content/normalize.h"
+#include "content/label_switches.h"
 #include "content/label_table.h"
 #include "content/scanner_rep.h"
 
@@ -132,6 +133,36 @@ bool IsAudienceScope(std::string_view part) {
   return any;
 }
 
+// What an unknown-label finding shows for a label header that names no
+// label: the header and, cut short, what it holds ("(x-titus-metadata-40
+// without a name: {"Props":[{"n":"AcmeSensitivity",...)"), so that the
+// sender and the admin see the label (round 41 item 2).
+std::string UnnamedText(const std::string& header, std::string_view value) {
+  constexpr std::size_t kShown = 100;
+  std::string out = "(";
+  out += header;
+  out += " without a name";
+  value = TrimLabel(value);
+  if (!value.empty()) {
+    out += ": ";
+    std::size_t n = std::min(value.size(), kShown);
+    while (n < value.size() && n > 0 && (static_cast<unsigned char>(value[n]) & 0xC0) == 0x80) --n;
+    out += value.substr(0, n);  // whole UTF-8 characters
+    if (n < value.size()) out += "...";
+  }
+  out += ")";
+  return out;
+}
+
+// Whether a label name's findings place it at a level: above none, and not
+// only unknown-label (a name nothing places).
+bool PlacesALevel(const Sensitivity& found) {
+  return std::any_of(found.findings.begin(), found.findings.end(), [](const Finding& f) {
+    return f.strength == Strength::kStrong && f.level != Level::kNone &&
+           f.level != Level::kUnknownLabel;
+  });
+}
+
 }  // namespace
 
 bool Scanner::IsLabelHeader(std::string_view name) const {
@@ -160,12 +191,13 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
   // header value (for base64 values, into the decoded text).
   // `named`: the header's name attribute was there (an extract matched), so
   // a label is present even when its name is empty ("_Name=;", "SEC=,").
-  auto scan_label = [&](std::string_view label, bool named) -> Status {
+  auto scan_label = [&](std::string_view label, bool named,
+                        Sensitivity* into) -> Status {
     std::size_t offset = static_cast<std::size_t>(label.data() - text.data());
     label = TrimLabel(label);
     if (label.empty()) {
       if (named) {
-        out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
+        into->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
                               where, offset, "(empty label name)"));
       }
       return Status::Ok();
@@ -211,7 +243,7 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
           }
           if (!spans) continue;
           f.offset = offset;
-          out->Add(std::move(f));
+          into->Add(std::move(f));
           placed = true;
           explained = k + 1;
         }
@@ -223,7 +255,7 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
       std::size_t at = offset + static_cast<std::size_t>(part.data() - label.data());
       bool whole = part.size() == label.size();
       if (const LabelEntry* e = FindLabel(*rep_, part)) {
-        out->Add(LabelFinding(part, "policy-labels", e->level, where, at, part));
+        into->Add(LabelFinding(part, "policy-labels", e->level, where, at, part));
         if (whole) return Status::Ok();
         placed = true;
         continue;
@@ -236,7 +268,7 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
       Sensitivity found;
       NM_RETURN_IF_ERROR(
           Scan(TextKind::kHeaderLabel, where, words, scratch, &found));
-      if (!found.complete) out->complete = false;
+      if (!found.complete) into->complete = false;
       if (found.findings.empty() || !CoversWholeName(words, found)) {
         // The parent only: a child ("All Employees", "Recipients Only")
         // scopes its parent, as Purview sublabels do, and says no level.
@@ -256,7 +288,7 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
       }
       for (Finding& f : found.findings) {
         f.offset += at;
-        out->Add(std::move(f));
+        into->Add(std::move(f));
       }
       placed = true;
     }
@@ -267,7 +299,7 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
       // TOP SECRET); the known part's finding stays beside it (issue 13
       // item 3; breaker round 13 defect 11).
       for (std::string_view part : unplaced) {
-        out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
+        into->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
                               where,
                               offset + static_cast<std::size_t>(
                                            part.data() - label.data()),
@@ -275,24 +307,27 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
       }
       return Status::Ok();
     }
-    out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel, where,
+    into->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel, where,
                           offset, label));
     return Status::Ok();
   };
-  if (spec->extract_text.empty()) return scan_label(text, false);
+  if (spec->extract_text.empty()) return scan_label(text, false, out);
   const std::size_t findings_before = out->findings.size();
   try {
     // Labels switched off for this item (Microsoft Learn, "MIP SDK: label
     // metadata": Enabled says whether the classification these keys
-    // describe is enabled for the data item). Their names stay in the
-    // header after a label is removed; they are shown, weak, not counted.
-    std::vector<std::string> disabled;
-    if (!spec->disabled_text.empty()) {
-      for (auto it = std::sregex_iterator(text.begin(), text.end(),
-                                          spec->disabled);
-           it != std::sregex_iterator(); ++it) {
-        if (it->size() >= 2 && it->length(1) > 0) disabled.push_back(it->str(1));
-      }
+    // describe is enabled for the data item), and labels the header gives
+    // both values, read as enabled (label_switches.h).
+    const LabelSwitches switches =
+        ReadLabelSwitches(text, spec->enabled, !spec->enabled_text.empty(),
+                          spec->disabled, !spec->disabled_text.empty());
+    const std::vector<std::string>& disabled = switches.disabled;
+    for (const std::string& id : switches.conflicting) {
+      Finding f = LabelFinding("label-enabled-and-disabled", "labels", Level::kNone, where,
+                               text.find(id),
+                               "(label " + id + " both enabled and disabled: read as enabled)");
+      f.strength = Strength::kWeak;
+      out->Add(std::move(f));
     }
     std::vector<std::string> matched;  // whole extract matches
     for (auto it = std::sregex_iterator(text.begin(), text.end(),
@@ -303,14 +338,23 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
       matched.push_back(m.str(0));
       std::size_t at = static_cast<std::size_t>(m.position(1));
       std::string whole = m.str(0);
-      if (std::any_of(disabled.begin(), disabled.end(),
-                      [&](const std::string& id) {
-                        return whole.find(id) != std::string::npos;
-                      })) {
+      if (LabelSwitches::Names(disabled, whole)) {
+        // "_Enabled=false" beside a name: Office leaves a removed label's
+        // keys so, and the name still says what the item was classified.
+        // A name that places a level (by the table or the packs) counts,
+        // the stricter reading, and the switch is named beside it; a name
+        // that places nothing, or none, is only shown (round 41 item 3).
+        Sensitivity named;
+        NM_RETURN_IF_ERROR(scan_label(
+            std::string_view(text).substr(at, m[1].matched ? m.length(1) : 0), true,
+            &named));
         Finding f = LabelFinding("disabled-label", "labels", Level::kNone,
                                  where, at, m.str(1));
         f.strength = Strength::kWeak;
         out->Add(std::move(f));
+        if (PlacesALevel(named)) {
+          for (Finding& g : named.findings) out->Add(std::move(g));
+        }
         continue;
       }
       // The table may name a Purview label by its id, the GUID in
@@ -324,7 +368,7 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
       }
       NM_RETURN_IF_ERROR(scan_label(
           std::string_view(text).substr(at, m[1].matched ? m.length(1) : 0),
-          true));
+          true, out));
     }
     // A label switched on ("MSIP_Label_<id>_Enabled=true") with no name
     // attribute is still a label on the message.
@@ -375,7 +419,7 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
     if (spec->unnamed_is_unknown && matched.empty() && disabled.empty() &&
         out->findings.size() == findings_before) {
       out->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel,
-                            where, 0, "(" + spec->header + " without a name)"));
+                            where, 0, UnnamedText(spec->header, text)));
     }
   } catch (const std::regex_error& e) {
     return Status::ResourceExhausted(where + ": label extraction failed: " +

@@ -103,6 +103,42 @@ TEST(LabelHeadersTest, EmptyOrMissingLabelNameIsUnknownLabel) {
             Level::kNone);
 }
 
+// Round 41 item 3: a label both enabled and disabled is enabled, named; a
+// disabled label's name counts when it places a level, not when it places
+// nothing.
+TEST(LabelHeadersTest, EnabledAndDisabledReadsTheStricterWay) {
+  auto scanner = Compile();
+  auto has = [](const Sensitivity& s, std::string_view marking) {
+    for (const Finding& f : s.findings) {
+      if (f.marking == marking) return true;
+    }
+    return false;
+  };
+  Sensitivity both = ScanLabel(*scanner, "msip_labels",
+                               Msip("Secret_0") + "; " + kGuid + "Enabled=false");
+  EXPECT_EQ(both.level, Level::kSecret);
+  EXPECT_TRUE(has(both, "label-enabled-and-disabled"));
+  std::string off = std::string(kGuid) + "Enabled=false; " + kGuid + "Name=";
+  Sensitivity secret = ScanLabel(*scanner, "msip_labels", off + "Secret_0");
+  EXPECT_EQ(secret.level, Level::kSecret);
+  EXPECT_TRUE(has(secret, "disabled-label"));
+  EXPECT_EQ(ScanLabel(*scanner, "msip_labels", off + "Team_Falcon_0").level, Level::kNone);
+  EXPECT_EQ(ScanLabel(*scanner, "msip_labels", off + "Public").level, Level::kNone);
+}
+
+// Round 41 item 2: a Titus header with no classification property is a label
+// nobody places, shown with what it holds.
+TEST(LabelHeadersTest, TitusWithoutClassificationIsUnknown) {
+  auto scanner = Compile();
+  Sensitivity s = ScanLabel(*scanner, "x-tituslabs-classifications-30",
+                            "TLPropertyRoot=ACME;Marking=Restricted;");
+  EXPECT_EQ(s.level, Level::kUnknownLabel);
+  ASSERT_FALSE(s.findings.empty());
+  EXPECT_NE(s.findings[0].text.find("Marking=Restricted"), std::string::npos);
+  EXPECT_EQ(ScanLabel(*scanner, "X-Titus-Labels-Access", "Restricted to Finance").level,
+            Level::kUnknownLabel);
+}
+
 // A sublabel's level is the higher of its parent's and its child's: a
 // child never lowers its parent (issue 13, round 4: "TOP SECRET\Internal
 // Only" read OFFICIAL).

@@ -4,6 +4,9 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <vector>
+
+#include "base/ascii.h"
 
 namespace nearmiss::content {
 namespace {
@@ -82,6 +85,45 @@ bool IsLegalForm(std::string_view word) {
   return false;
 }
 
+// The blanks at the end of `s`: three or more are a cell break, as the
+// normaliser writes a tab between a line's cells.
+std::size_t TrailingBlanks(std::string_view s) {
+  std::size_t n = 0;
+  while (n < s.size() && s[s.size() - 1 - n] == ' ') ++n;
+  return n;
+}
+
+bool Digits(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// A footer's page-number cell: "Page 1", "Page 1 of 3", "p. 2", "1", "1/3",
+// "1 of 3" (blanks between words; what Word's PAGE and NUMPAGES fields give).
+bool PageNumberCell(std::string_view s) {
+  while (!s.empty() && IsSpaceByte(s.back())) s.remove_suffix(1);
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) words.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  std::size_t k = 0;
+  if (k < words.size() && (EqualsNoCase(words[k], "page") || EqualsNoCase(words[k], "p.") ||
+                           EqualsNoCase(words[k], "pg"))) {
+    ++k;
+  }
+  if (k == words.size()) return false;
+  std::string_view n = words[k++];
+  std::size_t slash = n.find('/');
+  if (slash != std::string_view::npos) {
+    return k == words.size() && Digits(n.substr(0, slash)) && Digits(n.substr(slash + 1));
+  }
+  if (!Digits(n)) return false;
+  if (k == words.size()) return true;
+  return k + 2 == words.size() && EqualsNoCase(words[k], "of") && Digits(words[k + 1]);
+}
+
 }  // namespace
 
 bool ClosesCompanyFooter(std::string_view text, std::size_t begin,
@@ -92,18 +134,27 @@ bool ClosesCompanyFooter(std::string_view text, std::size_t begin,
   std::size_t line_end = text.find('\n', begin);
   if (line_end == std::string_view::npos) line_end = text.size();
   while (end > begin && IsSpaceByte(text[end - 1])) --end;
-  if (end > line_end || !DecorationWithoutSeparator(text, end, line_end) ||
-      !OnlySpace(text, line_end, text.size()) ||
+  if (end > line_end || !OnlySpace(text, line_end, text.size()) ||
       OnlySpace(text, 0, line_begin)) {
     return false;
   }
-  // Before the word: the separator, then the name's last word.
+  // After the word: decoration, or a cell holding the page number
+  // ("Acme Ltd<tab>CONFIDENTIAL<tab>Page 1", a Word footer's three cells;
+  // round 41 item 8).
+  std::string_view after = text.substr(end, line_end - end);
+  std::size_t cell_at = after.find_first_not_of(' ');
+  bool page_cell = cell_at != std::string_view::npos && cell_at >= 3 &&
+                   PageNumberCell(after.substr(cell_at));
+  if (!page_cell && !DecorationWithoutSeparator(text, end, line_end)) return false;
+  // Before the word: the separator (a dash, bar or colon, or a cell
+  // break), then the name's last word.
   std::string_view before = text.substr(line_begin, begin - line_begin);
+  bool cell = TrailingBlanks(before) >= 3;
   while (!before.empty() && IsSpaceByte(before.back())) before.remove_suffix(1);
   if (before.empty()) return false;
   char sep = before.back();
-  if (sep != '-' && sep != '|' && sep != ':') return false;
-  before.remove_suffix(1);
+  if (!cell && sep != '-' && sep != '|' && sep != ':') return false;
+  if (!cell) before.remove_suffix(1);
   while (!before.empty() && IsSpaceByte(before.back())) before.remove_suffix(1);
   std::size_t word = before.find_last_of(" \t");
   word = word == std::string_view::npos ? 0 : word + 1;

@@ -27,7 +27,10 @@ LoneEdge LoneWordAtEdge(std::string_view text, std::size_t begin,
 // non-blank line of `text`: the company's name ending in its legal form
 // and a separator before the word ("ACME LTD - CONFIDENTIAL", "Acme
 // Holdings plc | Confidential", "Initech, Inc. - CONFIDENTIAL"), with
-// only decoration after it. The legal forms are those a registered
+// only decoration after it; or the line's cells, split by a tab (three
+// blanks or more once normalised), with the word alone in its cell and at
+// most a page number after it ("Acme Ltd<tab>CONFIDENTIAL<tab>Page 1",
+// Word's left, centre and right footer cells; round 41 item 8). The legal forms are those a registered
 // company must show in its name (UK Companies Act 2006 ss. 58-59: plc,
 // limited, ltd; LLP Act 2000: LLP; US Inc., Corp., LLC; DE GmbH, AG; FR/ES
 // SA): a mission's or an exercise's name before a tier ("ISAF - SECRET")

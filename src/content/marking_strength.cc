@@ -117,6 +117,12 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
       }
       return Counts::kYes;
     case MarkingKind::kPortion: {
+      // "Systems Engineer (TS/SCI)": the clearance a job asks for, in the
+      // portion's brackets (round 41 item 6).
+      if (AboutClearance(text, m.begin, m.end)) {
+        *strength = Strength::kWeak;
+        return Counts::kYes;
+      }
       *strength = Strength::kStrong;
       bool in_subject = kind == TextKind::kSubject || kind == TextKind::kBulkSubject;
       PortionPlace place =

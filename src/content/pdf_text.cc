@@ -21,6 +21,7 @@
 #include "content/pdf_attachments.h"
 #include "content/pdf_forms.h"
 #include "content/pdf_images.h"
+#include "content/pdf_watermark.h"
 
 namespace nearmiss::content {
 namespace {
@@ -178,6 +179,16 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
         pictures += std::to_string(i + 1);
       }
       AppendPage(page_text, &out.text);
+      // A watermark across the page, its letters scattered by the layout:
+      // joined, each line a paragraph at the page's foot, where a banner
+      // of the whole page stands (pdf_watermark.h; round 41 item 4).
+      if (MayHoldWatermark(page_text)) {
+        for (const std::string& line : JoinWatermarkFragments(PageTextBoxes(*page))) {
+          out.text.append("\n\n");
+          out.text.append(line);
+          out.text.push_back('\n');
+        }
+      }
       out.text.push_back('\f');
     }
     if (!pictures.empty()) {

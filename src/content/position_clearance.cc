@@ -67,6 +67,16 @@ constexpr std::array<std::string_view, 8> kJobWords = {
     "job", "jobs", "vacancy", "vacancies", "hiring", "career", "careers",
     "recruiting"};
 
+// Job titles and words of an opening ("TS/SCI Systems Engineer - Reston",
+// "Intelligence Analyst (TS/SCI)", "TS/SCI: developer opening"): with the
+// clearance's own spelling, "/SCI" after one slash, anywhere on the line,
+// the line advertises a cleared job (round 41 item 6).
+constexpr std::array<std::string_view, 20> kRoleWords = {
+    "engineer",  "engineers", "analyst",   "analysts",   "developer",
+    "developers", "administrator", "admin", "architect", "scientist",
+    "specialist", "technician", "consultant", "manager",  "opening",
+    "openings",  "opportunity", "opportunities", "role",  "roles"};
+
 // Lines looked at above a list item for its heading.
 constexpr int kListLines = 8;
 
@@ -123,6 +133,17 @@ bool AfterJobWord(std::string_view text, std::size_t line_begin,
     if (i > line_begin && IsAlpha(text[i - 1])) continue;
     for (std::string_view w : kJobWords) {
       if (i + w.size() <= begin && WordIs(text, i, w)) return true;
+    }
+  }
+  return false;
+}
+
+// A job title or an opening's word anywhere on the line [line_begin, line_end).
+bool RoleWordOnLine(std::string_view text, std::size_t line_begin, std::size_t line_end) {
+  for (std::size_t i = line_begin; i < line_end; ++i) {
+    if (i > line_begin && IsAlpha(text[i - 1])) continue;
+    for (std::string_view w : kRoleWords) {
+      if (i + w.size() <= line_end && WordIs(text, i, w)) return true;
     }
   }
   return false;
@@ -306,9 +327,19 @@ bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
                           text[lead] == '*')) {
     ++lead;
   }
+  // The label at the line's head, or at the head of the match's cell in a
+  // row of cells (a tab, or three blanks once normalised: a staff list's
+  // "J Smith<tab>Clearance: SECRET", csv_text.h; round 41 item 7).
+  std::size_t cell = begin;
+  for (std::size_t n = 0; cell > line_begin && n < kMaxListLineBytes; --cell, ++n) {
+    if (text[cell - 1] == '\t' || (cell >= line_begin + 3 && text[cell - 1] == ' ' &&
+                                   text[cell - 2] == ' ' && text[cell - 3] == ' ')) {
+      break;
+    }
+  }
   for (std::string_view label : kClearanceLabels) {
-    if (StartsWithNoCaseAt(text, lead, label) && lead + label.size() <= begin) {
-      return true;
+    for (std::size_t at : {lead, cell}) {
+      if (StartsWithNoCaseAt(text, at, label) && at + label.size() <= begin) return true;
     }
   }
   if (UnderClearanceHeading(text, line_begin, begin, end)) return true;
@@ -318,7 +349,8 @@ bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
   // subject about hiring still counts.
   if (!SingleSlashSci(text, begin, end)) return false;
   return UnderRequirementHeading(text, line_begin) ||
-         AfterJobWord(text, line_begin, begin);
+         AfterJobWord(text, line_begin, begin) ||
+         RoleWordOnLine(text, line_begin, LineEnd(text, end));
 }
 
 }  // namespace nearmiss::content

@@ -191,6 +191,23 @@ bool OpensAnotherLine(std::string_view text, std::size_t begin,
 
 constexpr std::size_t kLegendBytes = 240;
 
+// "(S) Satisfactory", "(U) Unsatisfactory", "(C) Commendable": a key of a
+// form's grades or options, the bracketed letter the first letter of the
+// one word it stands for, that word all of the entry (the line ends, or a
+// comma, a semicolon, '=' or the next bracketed key follows). A portion is
+// a sentence ("(S) Soldiers crossed the river."), never one word (round
+// 41 item 9).
+bool KeyEntry(char letter, std::string_view rest) {
+  std::size_t i = 0;
+  while (i < rest.size() && IsBlank(rest[i])) ++i;
+  std::size_t word = i;
+  while (i < rest.size() && IsAlpha(rest[i])) ++i;
+  if (i - word < 3 || rest[word] != letter) return false;
+  while (i < rest.size() && IsBlank(rest[i])) ++i;
+  return i == rest.size() || rest[i] == ',' || rest[i] == ';' || rest[i] == '=' ||
+         rest[i] == '(';
+}
+
 // "(U)", "(NU)": the unclassified portion marks (CAPCO; AC/35-D/2002).
 bool UnclassifiedMark(std::string_view spaced) {
   std::string compact = CompactPortionMark(spaced);
@@ -285,6 +302,7 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   // "Para 2 (NS): The convoy ...": a colon may stand between the mark and
   // its sentence, as after "(S//NF):".
   if (!rest.empty() && rest[0] == ':') rest.remove_prefix(1);
+  if (end - begin == 3 && KeyEntry(text[begin + 1], rest)) return PortionPlace::kNone;
   if (line_end || mid_line) return PortionPlace::kIfCorroborated;
   // Two or more letters: also a person's initials ("(TS) Tom to send the
   // slides", "(NC) Nick Clarke to confirm"), in minutes as in portions.

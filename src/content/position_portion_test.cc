@@ -139,6 +139,21 @@ TEST(PositionTest, FifthRoundPortions) {
   EXPECT_EQ(place(colon_list, "(S)"), PortionPlace::kNone);
 }
 
+// Round 41 item 9: a grading key's letters stand for the one word after
+// them; a portion is a sentence.
+TEST(PositionTest, GradingKeyIsNoPortion) {
+  auto place = [](std::string_view text, std::string_view mark) {
+    std::size_t b = text.find(mark);
+    return PortionMarkPlace(text, b, b + mark.size());
+  };
+  std::string_view key = "Grades:\n(S) Satisfactory\n(U) Unsatisfactory\n(C) Commendable";
+  EXPECT_EQ(place(key, "(S)"), PortionPlace::kNone);
+  EXPECT_EQ(place(key, "(C)"), PortionPlace::kNone);
+  EXPECT_EQ(place("(S) Satisfactory, (U) Unsatisfactory", "(S)"), PortionPlace::kNone);
+  EXPECT_EQ(place("(S) Soldiers crossed the river at 0600.", "(S)"), PortionPlace::kPortion);
+  EXPECT_NE(place("(C) Convoy.", "(C)"), PortionPlace::kNone);
+}
+
 }  // namespace
 }  // namespace nearmiss::content
 

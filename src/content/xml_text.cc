@@ -1,4 +1,6 @@
 #include <array>
+#include <cctype>
+#include <string>
 #include <cstring>
 #include <utility>
 #include <vector>
@@ -46,6 +48,30 @@ bool IsHexOrSign(char c) {
          (c >= 'A' && c <= 'F') || c == '+' || c == '-';
 }
 
+// The property a DOCPROPERTY field instruction names (ECMA-376 Part 1,
+// 17.16.5.13: DOCPROPERTY "Name" [switches]), added to `names` (when not
+// null). Field keywords are case-insensitive; a name with blanks is quoted.
+void FieldProperty(std::string_view instr, std::vector<std::string>* names) {
+  if (names == nullptr) return;
+  std::size_t i = instr.find_first_not_of(" \t");
+  constexpr std::string_view kKey = "DOCPROPERTY";
+  if (i == std::string_view::npos || instr.size() - i < kKey.size()) return;
+  for (std::size_t k = 0; k < kKey.size(); ++k) {
+    if (std::toupper(static_cast<unsigned char>(instr[i + k])) != kKey[k]) return;
+  }
+  i = instr.find_first_not_of(" \t", i + kKey.size());
+  if (i == std::string_view::npos) return;
+  std::size_t end;
+  if (instr[i] == '"') {
+    end = instr.find('"', ++i);
+    if (end == std::string_view::npos) end = instr.size();
+  } else {
+    end = instr.find_first_of(" \t\\", i);
+    if (end == std::string_view::npos) end = instr.size();
+  }
+  if (end > i) names->emplace_back(instr.substr(i, end - i));
+}
+
 class TextWalker : public pugi::xml_tree_walker {
  public:
   TextWalker(std::string* out, const XmlTextOptions& options, const OfficeCaps* caps)
@@ -56,6 +82,13 @@ class TextWalker : public pugi::xml_tree_walker {
       pugi::xml_node parent = node.parent();
       if (parent && OneOf(XmlLocalName(parent.name()), kExcelHeaderElements)) {
         return true;  // written whole when its element was met
+      }
+      // A field's instruction (w:instrText, w:delInstrText): code Word
+      // does not show ("DOCPROPERTY Classification \* MERGEFORMAT"); run
+      // into the line it split the cached result from its banner line.
+      if (parent && IsFieldCode(XmlLocalName(parent.name()))) {
+        FieldProperty(node.value(), options_.field_properties);
+        return true;
       }
       if (caps_ != nullptr && caps_->ShownInCapitals(node)) {
         AppendUpperAscii(out_, node.value(), &raised_);
@@ -86,6 +119,22 @@ class TextWalker : public pugi::xml_tree_walker {
           return true;
         }
       }
+      // ODF's user-defined field (ODF 1.2 Part 1, 7.5.6): it shows the
+      // document's meta:user-defined property of its text:name.
+      if (std::strcmp(local, "user-defined") == 0 && options_.field_properties != nullptr) {
+        for (pugi::xml_attribute a : node.attributes()) {
+          if (std::strcmp(XmlLocalName(a.name()), "name") == 0 && *a.value() != '\0') {
+            options_.field_properties->emplace_back(a.value());
+          }
+        }
+      }
+      if (std::strcmp(local, "fldSimple") == 0) {
+        for (pugi::xml_attribute a : node.attributes()) {
+          if (std::strcmp(XmlLocalName(a.name()), "instr") == 0) {
+            FieldProperty(a.value(), options_.field_properties);
+          }
+        }
+      }
       if (options_.every_element_breaks || OneOf(local, kLineElements)) {
         out_->push_back('\n');
       }
@@ -111,7 +160,7 @@ class TextWalker : public pugi::xml_tree_walker {
         out_->push_back('\f');
       } else if (std::strcmp(local, "tab") == 0 ||
                  std::strcmp(local, "ptab") == 0) {  // w:ptab: header tabs
-        out_->append(options_.tab_splits_line ? "\n\n" : " ");
+        out_->push_back(options_.tab_splits_line ? '\t' : ' ');
       } else if (std::strcmp(local, "s") == 0) {
         out_->push_back(' ');
       } else if (std::strcmp(local, "noBreakHyphen") == 0) {
@@ -125,6 +174,10 @@ class TextWalker : public pugi::xml_tree_walker {
   const std::vector<RaisedRun>& raised() const { return raised_; }
 
  private:
+  static bool IsFieldCode(const char* local) {
+    return std::strcmp(local, "instrText") == 0 || std::strcmp(local, "delInstrText") == 0;
+  }
+
   // A table cell: WordprocessingML's w:tc, ODF's table:table-cell and the
   // table:covered-table-cell a merged cell hides (ODF 1.2 Part 1).
   static bool IsCell(const char* local) {

@@ -65,8 +65,28 @@ TEST(XmlToTextTest, TabsSplitHeaderCellsOnly) {
       "<w:p xmlns:w='w'><w:r><w:t>MOD/2026/114</w:t></w:r><w:r><w:tab/></w:r>"
       "<w:r><w:t>UK SECRET</w:t></w:r><w:r><w:ptab/></w:r><w:r><w:t>Page 1"
       "</w:t></w:r></w:p>";
-  EXPECT_EQ(Text(header, true), "\nMOD/2026/114\n\nUK SECRET\n\nPage 1");
+  // A cell break, as a plain-text header's tabs are: "TOP<tab>SECRET" and
+  // "SECRET<tab>NOFORN" stay one banner (round 41 item 5).
+  EXPECT_EQ(Text(header, true), "\nMOD/2026/114\tUK SECRET\tPage 1");
   EXPECT_EQ(Text(header, false), "\nMOD/2026/114 UK SECRET Page 1");
+}
+
+// A field's instruction is code, not text; the DOCPROPERTY names it shows are
+// collected (round 41 item 1).
+TEST(XmlToTextTest, FieldInstructionsAreNotText) {
+  std::vector<std::string> names;
+  XmlTextOptions options;
+  options.field_properties = &names;
+  std::string out;
+  ASSERT_TRUE(XmlToText(
+      "<w:p xmlns:w='w'><w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText>"
+      " DOCPROPERTY Classification \\* MERGEFORMAT </w:instrText></w:r><w:r><w:fldChar "
+      "w:fldCharType='separate'/></w:r><w:r><w:t>UK SECRET</w:t></w:r><w:r><w:fldChar "
+      "w:fldCharType='end'/></w:r></w:p><w:p xmlns:w='w'><w:fldSimple w:instr=' docproperty "
+      "\"Sec Mark\" '><w:r><w:t>SECRET</w:t></w:r></w:fldSimple></w:p>",
+      &out, options));
+  EXPECT_EQ(out, "\nUK SECRET\nSECRET");
+  EXPECT_EQ(names, (std::vector<std::string>{"Classification", "Sec Mark"}));
 }
 
 }  // namespace

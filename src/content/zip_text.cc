@@ -2,9 +2,14 @@
 // MSIP label properties of OOXML files. Reading is bounded by ZipArchive.
 #include <pugixml.hpp>
 
+#include <algorithm>
+
+#include "base/ascii.h"
+
 #include "content/extract.h"
 #include "content/label_properties.h"
 #include "content/office_caps.h"
+#include "content/sheet_text.h"
 #include "content/zip_archive.h"
 #include "content/zip_framing.h"
 #include "content/xml_names.h"
@@ -79,13 +84,16 @@ void KeepLabels(LabelProperties found, Extracted* out) {
 // Secret</vt:lpwstr></property> becomes "MSIP_Label_..._Name=Secret;", and
 // a property named "Classification" (Titus, templates) a label name to read
 // (label_properties.h). False when the part is not well-formed XML.
-bool CustomPropertiesAsLabels(std::string_view xml, Extracted* out) {
+using Properties = std::vector<std::pair<std::string, std::string>>;
+
+bool CustomPropertiesAsLabels(std::string_view xml, Extracted* out, Properties* all) {
   pugi::xml_document doc;
   if (!doc.load_buffer(xml.data(), xml.size())) return false;
   LabelProperties found;
   for (pugi::xml_node p : doc.document_element().children()) {
     OfferLabelProperty(p.attribute("name").value(), p.first_child().text().get(),
                        &found);
+    all->emplace_back(p.attribute("name").value(), p.first_child().text().get());
   }
   KeepLabels(std::move(found), out);
   return true;
@@ -132,6 +140,49 @@ bool LabelInfoAsLabels(std::string_view xml, std::string* out) {
                 "; ");
   }
   return true;
+}
+
+// meta.xml's user-defined properties (ODF 1.2 Part 1, 4.3.2.4:
+// <meta:user-defined meta:name="Classification">SECRET</...>), which ODF's
+// user-defined fields show. Malformed XML adds nothing (the part is also
+// read as text, which reports it).
+void OdfUserProperties(std::string_view xml, Properties* all) {
+  pugi::xml_document doc;
+  if (!doc.load_buffer(xml.data(), xml.size())) return;
+  for (pugi::xml_node meta : doc.document_element().children()) {
+    for (pugi::xml_node p : meta.children()) {
+      if (XmlLocalName(std::string_view(p.name())) != "user-defined") continue;
+      for (pugi::xml_attribute a : p.attributes()) {
+        if (XmlLocalName(std::string_view(a.name())) == "name") {
+          all->emplace_back(a.value(), p.text().get());
+        }
+      }
+    }
+  }
+}
+
+// The values of the custom properties that DOCPROPERTY fields show
+// (`fields`, extract.h XmlTextOptions), each a page of its own: Word
+// updates such fields when it prints, so the property's value is what the
+// page shows, whatever result was cached ("{ DOCPROPERTY Classification }"
+// in a header, saved before the fields were updated). Names are compared
+// without case, as Word does; each value is written once.
+void ShowFieldProperties(const std::vector<std::string>& fields, const Properties& props,
+                         std::string* text) {
+  std::vector<std::string_view> shown;
+  for (const auto& [name, value] : props) {
+    bool used = std::any_of(fields.begin(), fields.end(), [&](const std::string& f) {
+      return EqualsNoCase(f, name);
+    });
+    if (!used || value.empty() ||
+        std::find(shown.begin(), shown.end(), value) != shown.end()) {
+      continue;
+    }
+    shown.push_back(value);
+    text->push_back('\f');
+    text->append(value);
+    text->push_back('\f');
+  }
 }
 
 // Page headers and footers, where a tab splits the left, centre and right
@@ -184,6 +235,26 @@ OfficeCaps ReadStyles(DocType type, std::string_view name, ZipArchive& zip,
   return caps;
 }
 
+// An XLSX package's shared strings (xl/sharedStrings.xml), read before the
+// sheets that index them (sheet_text.h). A part that does not parse is an
+// error, as any text part's is. False when there is none.
+constexpr std::string_view kSharedStrings = "xl/sharedStrings.xml";
+bool ReadPackageStrings(std::string_view name, ZipArchive& zip, ExtractBudget& budget,
+                        std::size_t* used, Extracted& out, std::vector<std::string>* strings) {
+  for (zip_int64_t i = 0; i < zip.size() && !zip.stopped(); ++i) {
+    const char* member = zip.Name(i);
+    if (member == nullptr || kSharedStrings != member || zip.Encrypted(i)) continue;
+    std::string xml;
+    if (!zip.Read(i, budget, used, &xml)) return false;
+    if (!ReadSharedStrings(xml, strings)) {
+      out.errors.push_back(std::string(name) + ": " + std::string(kSharedStrings) +
+                           ": malformed XML");
+    }
+    return true;
+  }
+  return false;
+}
+
 // The package's parts, from `bytes` as libzip opens them. False when
 // libzip cannot open it (its error added).
 bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
@@ -197,6 +268,13 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
   }
   std::string odf_styles;
   const OfficeCaps styles = ReadStyles(type, name, zip, budget, &used, out, &odf_styles);
+  std::vector<std::string> fields;  // DOCPROPERTY names, from every part
+  std::vector<std::string> strings;  // XLSX shared strings, by index
+  const bool sheets = type == DocType::kOoxml;
+  const bool have_strings =
+      sheets && ReadPackageStrings(name, zip, budget, &used, out, &strings);
+  std::vector<bool> shown(strings.size(), false);
+  Properties props;                 // docProps/custom.xml, name and value
   for (zip_int64_t i = 0; i < count && !zip.stopped(); ++i) {
     const char* member = zip.Name(i);
     if (member == nullptr) {  // what it holds is unknown, not absent
@@ -221,6 +299,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
       continue;
     }
     if (!labels && !label_info && !custom_xml && !WantedMember(type, member_name)) continue;
+    if (have_strings && member_name == kSharedStrings) continue;  // read above
     // A part zip-encrypted in either header (ZipArchive::Encrypted): Office
     // encrypts a document as a whole, in a CFB envelope, never a part, so
     // such a part is someone's doing and what it holds is unknown to unzip
@@ -241,16 +320,33 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     const std::size_t before = out.text.size();
     // A label part that does not parse is as unreadable as a text part
     // that does not: either may hold what decides the message's level.
-    bool parsed = labels       ? CustomPropertiesAsLabels(xml, &out)
+    options.field_properties = &fields;
+    if (type == DocType::kOdf && member_name == "meta.xml") OdfUserProperties(xml, &props);
+    bool parsed = labels       ? CustomPropertiesAsLabels(xml, &out, &props)
                   : label_info ? LabelInfoAsLabels(xml, &out.msip_labels)
                   : custom_xml ? CustomXmlAsLabels(xml, &out)
-                               : XmlToText(xml, &out.text, options);
+                  : sheets && IsWorksheetPart(member_name)
+                      ? SheetToText(xml, strings, &shown, &out.text)
+                      : XmlToText(xml, &out.text, options);
     if (!parsed) {
       out.errors.push_back(std::string(name) + ": " + std::string(member_name) +
                            ": malformed XML");
     }
     // Each member that gave words is a page of its own for banners.
     if (out.text.size() > before) out.text.push_back('\f');
+  }
+  ShowFieldProperties(fields, props, &out.text);
+  // Shared strings no sheet showed (a deleted sheet's, a pivot cache's):
+  // read still, one a line, on a page of their own.
+  std::string unshown;
+  for (std::size_t k = 0; k < strings.size(); ++k) {
+    if (shown[k] || strings[k].empty()) continue;
+    unshown.push_back('\n');
+    unshown += strings[k];
+  }
+  if (!unshown.empty()) {
+    out.text += unshown;
+    out.text.push_back('\f');
   }
   out.has_text = zip.ok();
   return zip.ok();

@@ -79,3 +79,19 @@ class MailFixtures:
                    'Content-Disposition: attachment; filename="%s"\n'
                    "Content-Transfer-Encoding: base64\n\n%s\n--%s--\n"
                    % (b, b, body, b, ctype, filename, filename, b64, b))
+
+
+def pdf_file(objects):
+    """A PDF 1.4 file of `objects` (bytes, numbered from 1; object 1 the
+    catalog) with its cross-reference table and trailer (ISO 32000-1 7.5)."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += (b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objects) + 1, xref))
+    return out

@@ -114,17 +114,7 @@ def pdf(pages):
         kids.append(len(objects))
     objects[1] = (b"<< /Type /Pages /Count %d /Kids [" % len(kids) +
                   b" ".join(b"%d 0 R" % k for k in kids) + b"] >>")
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += (b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-            % (len(objects) + 1, xref))
-    return out
+    return ooxml_fixture.pdf_file(objects)
 
 
 def text_page(*lines):

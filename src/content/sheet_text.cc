@@ -1,0 +1,138 @@
+// XLSX worksheets as rows of cells (sheet_text.h).
+#include "content/sheet_text.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
+#include "content/csv_text.h"
+#include "content/extract.h"
+#include "content/xml_names.h"
+
+namespace nearmiss::content {
+namespace {
+
+bool LocalIs(const pugi::xml_node& node, const char* name) {
+  return std::strcmp(XmlLocalName(node.name()), name) == 0;
+}
+
+// The text of every <t> under `node`, phonetic runs (rPh) left out.
+void RunsText(const pugi::xml_node& node, std::string* out) {
+  for (pugi::xml_node child : node.children()) {
+    if (child.type() != pugi::node_element || LocalIs(child, "rPh")) continue;
+    if (LocalIs(child, "t")) {
+      out->append(child.text().get());
+    } else {
+      RunsText(child, out);
+    }
+  }
+}
+
+// The column index of a cell reference ("C2" -> 2), or `fallback` when the
+// cell has none (r is optional: the cells then follow one another).
+// Excel's last column is XFD (16,384; ECMA-376 Part 1, 18.3.1.4): a
+// reference past it is hostile or broken and is placed at the bound, so a
+// column table is never sized by it.
+constexpr std::size_t kMaxColumns = 16384;
+std::size_t ColumnOf(const char* ref, std::size_t fallback) {
+  std::size_t column = 0;
+  bool any = false;
+  for (; *ref >= 'A' && *ref <= 'Z'; ++ref) {
+    column = std::min(column * 26 + static_cast<std::size_t>(*ref - 'A' + 1), kMaxColumns);
+    any = true;
+  }
+  return std::min(any ? column - 1 : fallback, kMaxColumns - 1);
+}
+
+// Excel's page header and footer elements (xml_text.cc reads them alike).
+constexpr const char* kHeaderFooter[] = {"oddHeader",  "oddFooter",  "evenHeader",
+                                         "evenFooter", "firstHeader", "firstFooter"};
+
+}  // namespace
+
+bool IsWorksheetPart(std::string_view name) {
+  return name.starts_with("xl/worksheets/") && name.ends_with(".xml") &&
+         name.find('/', 14) == std::string_view::npos;
+}
+
+bool ReadSharedStrings(std::string_view xml, std::vector<std::string>* out) {
+  pugi::xml_document doc;
+  if (!doc.load_buffer(xml.data(), xml.size())) return false;
+  for (pugi::xml_node si : doc.document_element().children()) {
+    if (si.type() != pugi::node_element || !LocalIs(si, "si")) continue;
+    std::string text;
+    RunsText(si, &text);
+    out->push_back(std::move(text));
+  }
+  return true;
+}
+
+bool SheetToText(std::string_view xml, const std::vector<std::string>& shared,
+                 std::vector<bool>* used, std::string* out) {
+  pugi::xml_document doc;
+  if (!doc.load_buffer(xml.data(), xml.size())) return false;
+  std::vector<bool> clearance;  // by column, once a header row named one
+  bool header_seen = false;
+  for (pugi::xml_node part : doc.document_element().children()) {
+    if (part.type() != pugi::node_element) continue;
+    if (LocalIs(part, "headerFooter")) {
+      for (pugi::xml_node h : part.children()) {
+        for (const char* name : kHeaderFooter) {
+          if (!LocalIs(h, name)) continue;
+          out->push_back('\f');
+          ExcelHeaderText(h.child_value(), out);
+          out->push_back('\f');
+        }
+      }
+      continue;
+    }
+    if (!LocalIs(part, "sheetData")) continue;
+    for (pugi::xml_node row : part.children()) {
+      if (row.type() != pugi::node_element || !LocalIs(row, "row")) continue;
+      out->push_back('\n');
+      bool first = true, header_row = false;
+      std::size_t next_column = 0;
+      for (pugi::xml_node c : row.children()) {
+        if (c.type() != pugi::node_element || !LocalIs(c, "c")) continue;
+        std::size_t column = ColumnOf(c.attribute("r").value(), next_column);
+        next_column = column + 1;
+        std::string value;
+        std::string_view type = c.attribute("t").value();
+        if (type == "inlineStr") {
+          for (pugi::xml_node is : c.children()) {
+            if (is.type() == pugi::node_element && LocalIs(is, "is")) RunsText(is, &value);
+          }
+        } else {
+          for (pugi::xml_node v : c.children()) {
+            if (v.type() == pugi::node_element && LocalIs(v, "v")) value = v.text().get();
+          }
+          if (type == "s") {
+            char* end = nullptr;
+            unsigned long index = std::strtoul(value.c_str(), &end, 10);
+            if (end != value.c_str() && *end == '\0' && index < shared.size()) {
+              value = shared[index];
+              (*used)[index] = true;
+            }  // an index no string has: its digits are kept, as before
+          }
+        }
+        if (value.empty()) continue;
+        if (!first) out->push_back('\t');
+        first = false;
+        if (!header_seen && IsClearanceHeading(value)) {
+          if (clearance.size() <= column) clearance.resize(column + 1);
+          clearance[column] = true;
+          header_row = true;
+        } else if (header_seen && column < clearance.size() && clearance[column]) {
+          out->append("Clearance: ");  // csv_text.h: a person's clearance
+        }
+        out->append(value);
+      }
+      header_seen = header_seen || header_row;
+    }
+  }
+  return true;
+}
+
+}  // namespace nearmiss::content
