@@ -125,7 +125,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
              (!subject || FollowedBySeparator(text, m.end) ||
               (matched.size() > kMaxAcronymLetters &&
                (FollowedByLowerCaseWord(text, m.end) ||
-                FollowedByCapitalsTitle(text, m.end))));
+                FollowedByCapitalsTitle(text, m.end, !p.footer_word))));
   }
   if (strong && p.mixed_case && subject) {
     strong = MixedCaseLeadsSubject(text, m);
