@@ -63,6 +63,10 @@ const char kRound38Dir[] = "tests/testdata/markings/round38";
 // UTF-32 with no declared charset (d6), PDF pages of images with no text
 // (d10), opaque-signed S/MIME (d15) (made by make-fixtures.py there).
 const char kRound38fDir[] = "tests/testdata/markings/round38f";
+// Round 41 (r41a, tester 41): a level after a label line, NZ and Canadian
+// caveats, subjects led by a level and capitals, French and NATO/PfP forms,
+// a wrapped PROTECTED CABINET, HR's Confidential subjects.
+const char kRound41aDir[] = "tests/testdata/markings/round41a";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -107,7 +111,7 @@ std::vector<std::string> Fixtures() {
   for (const char* dir : {kDir, kStructureDir, kContainersDir, kRound13Dir,
                           kRound14Dir, kRound32Dir, kRound33Dir, kRound35Dir,
                           kRound36Dir, kRound37Dir, kRound38Dir,
-                          kRound38fDir}) {
+                          kRound38fDir, kRound41aDir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

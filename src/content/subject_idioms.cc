@@ -182,8 +182,15 @@ bool FollowedByCapitalsTitle(std::string_view text, std::size_t end,
       letter = letter || IsUpper(c);
     }
     if (IsOneOf(text.substr(i, j - i), kHeadlineWords)) return false;
+    const bool number = !letter && text.find_first_of("0123456789", i) < j;
+    // After a bare separator ("ACCESS - server room") only the long form
+    // is read: the words after it are not the title's.
+    if (!letter && !number) {
+      if (TitleLongEnough(words, tokens, short_titles)) return true;
+      short_titles = false;
+    }
     words += letter ? 1 : 0;
-    ++tokens;
+    tokens += letter || number ? 1 : 0;
     i = j;
     while (i < text.size() && IsBlank(text[i])) ++i;
   }
