@@ -68,6 +68,10 @@ const char kRound38fDir[] = "tests/testdata/markings/round38f";
 // disabled, PDF watermarks, banners split by a tab, and ordinary mail held
 // for clearances, a company's footer and grading keys (make-fixtures.py).
 const char kRound41eDir[] = "tests/testdata/markings/round41e";
+// Round 41 (r41a, tester 41): a level after a label line, NZ and Canadian
+// caveats, subjects led by a level and capitals, French and NATO/PfP forms,
+// a wrapped PROTECTED CABINET, HR's Confidential subjects.
+const char kRound41aDir[] = "tests/testdata/markings/round41a";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -112,7 +116,7 @@ std::vector<std::string> Fixtures() {
   for (const char* dir : {kDir, kStructureDir, kContainersDir, kRound13Dir,
                           kRound14Dir, kRound32Dir, kRound33Dir, kRound35Dir,
                           kRound36Dir, kRound37Dir, kRound38Dir,
-                          kRound38fDir, kRound41eDir}) {
+                          kRound38fDir, kRound41eDir, kRound41aDir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

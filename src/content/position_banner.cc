@@ -36,16 +36,33 @@ constexpr std::array<std::string_view, 16> kDefiningWords = {
 // marking's text such as "Classified as ${Item.Label}"; Microsoft Learn,
 // "Learn about sensitivity labels", dynamic markings), and a plain "Label:"
 // are keys too (issue 13, breaker round 8 item 7).
-constexpr std::array<std::string_view, 17> kLabelledLines = {
+// "Security marking:", "Security level:" and "Handling:" are the keys
+// senders type above a marking in their own words (tester 41 item 1). A
+// key's colon may have blanks before it, as French typography sets it
+// ("Classification :").
+constexpr std::array<std::string_view, 20> kLabelledLines = {
     "classification:",          "security classification:",
     "data classification:",     "information classification:",
     "document classification:", "classification level:",
     "protective marking:",      "marking:",
+    "security marking:",        "security level:",
+    "handling:",
     "sensitivity:",             "sensitivity label:",
     "caveats:",                 "caveat:",
     "handling caveats:",        "label:",
     "classified as",            "labelled as",
     "labeled as"};
+
+// The length of `key` at `at` in `s`, its closing ':' after any blanks
+// ("Classification :"), or 0.
+std::size_t KeyAt(std::string_view s, std::size_t at, std::string_view key) {
+  if (!key.ends_with(':')) return StartsWithNoCaseAt(s, at, key) ? key.size() : 0;
+  std::string_view word = key.substr(0, key.size() - 1);
+  if (!StartsWithNoCaseAt(s, at, word)) return 0;
+  std::size_t i = at + word.size();
+  while (i < s.size() && IsBlank(s[i])) ++i;
+  return i < s.size() && s[i] == ':' ? i + 1 - at : 0;
+}
 
 // What the phrase keys may follow to make a sentence of the footer: "This
 // email is classified as Highly Confidential".
@@ -73,10 +90,8 @@ bool IsLabelKey(std::string_view s) {
   while (lead < s.size() && IsBlank(s[lead])) ++lead;
   lead += ThisThingIs(s, lead);
   for (std::string_view label : kLabelledLines) {
-    if (StartsWithNoCaseAt(s, lead, label) &&
-        OnlyDecoration(s.substr(lead + label.size()))) {
-      return true;
-    }
+    const std::size_t n = KeyAt(s, lead, label);
+    if (n > 0 && OnlyDecoration(s.substr(lead + n))) return true;
   }
   return false;
 }

@@ -29,6 +29,13 @@ TEST(PositionTest, BannerLineAtTopOrBottom) {
                   "CONFIDENTIAL"));
   EXPECT_TRUE(At(IsBannerMarking, "a\nb\nc\nd\nClassification: SECRET\ne\nf\ng\nh",
                  "SECRET"));
+  // Tester 41 item 1: a blank before the key's colon, the senders' keys.
+  EXPECT_TRUE(At(IsBannerMarking, "a\nb\nc\nd\nClassification :\nSECRET\ne\nf\ng\nh",
+                 "SECRET"));
+  EXPECT_TRUE(At(IsBannerMarking, "a\nb\nc\nd\nSecurity marking:\nSECRET\ne\nf\ng\nh",
+                 "SECRET"));
+  EXPECT_FALSE(At(IsBannerMarking, "a\nb\nc\nd\nClassification of\nSECRET\ne\nf\ng\nh",
+                  "SECRET"));
 }
 
 // Tester 13 item 18: "CUI" in a cell before a code is a Romanian

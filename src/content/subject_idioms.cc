@@ -140,9 +140,18 @@ constexpr std::array<std::string_view, 22> kHeadlineWords = {
     "now", "today", "tonight", "free", "new", "this", "all", "here",
     "only", "win", "off"};
 
+// "SITREP 042", "OP LANTERN": a word in capitals and a number or a second
+// word name a report or an operation; one word alone ("SECRET PLAN") could
+// be a shouted phrase.
+bool TitleLongEnough(int words, int tokens, bool short_titles) {
+  return words >= kCapitalsTitleWords ||
+         (short_titles && words >= 1 && tokens >= 2);
+}
+
 }  // namespace
 
-bool FollowedByCapitalsTitle(std::string_view text, std::size_t end) {
+bool FollowedByCapitalsTitle(std::string_view text, std::size_t end,
+                             bool short_titles) {
   std::size_t i = end;
   while (i < text.size() && IsBlank(text[i])) ++i;
   if (i == end) return false;
@@ -153,24 +162,39 @@ bool FollowedByCapitalsTitle(std::string_view text, std::size_t end) {
       (d + 1 == text.size() || !IsAlpha(text[d + 1]))) {
     return true;
   }
-  int words = 0;
+  int words = 0;   // tokens with a capital letter
+  int tokens = 0;  // and numbers ("SITREP 042")
   while (i < text.size() && text[i] != '\n') {
     std::size_t j = i;
     bool letter = false;
     for (; j < text.size() && !IsBlank(text[j]) && text[j] != '\n'; ++j) {
       char c = text[j];
-      if (c >= 'a' && c <= 'z') return words >= kCapitalsTitleWords;
+      // "SECRET MOD position paper": an acronym or a name in capitals,
+      // then the subject's own words in lower case.
+      if (c >= 'a' && c <= 'z') {
+        return words >= kCapitalsTitleWords ||
+               (short_titles && words >= 1 && j == i);
+      }
       if (!IsUpper(c) && !IsDigit(c) && c != '-' && c != '/' && c != '\'') {
-        return words + (letter ? 1 : 0) >= kCapitalsTitleWords;
+        return TitleLongEnough(words + (letter ? 1 : 0), tokens + (j > i ? 1 : 0),
+                               short_titles);
       }
       letter = letter || IsUpper(c);
     }
     if (IsOneOf(text.substr(i, j - i), kHeadlineWords)) return false;
+    const bool number = !letter && text.find_first_of("0123456789", i) < j;
+    // After a bare separator ("ACCESS - server room") only the long form
+    // is read: the words after it are not the title's.
+    if (!letter && !number) {
+      if (TitleLongEnough(words, tokens, short_titles)) return true;
+      short_titles = false;
+    }
     words += letter ? 1 : 0;
+    tokens += letter || number ? 1 : 0;
     i = j;
     while (i < text.size() && IsBlank(text[i])) ++i;
   }
-  return words >= kCapitalsTitleWords;
+  return TitleLongEnough(words, tokens, short_titles);
 }
 
 }  // namespace nearmiss::content

@@ -45,12 +45,19 @@ bool FollowedBySubjectIdiom(std::string_view text, std::size_t end);
 // written all in capitals, as military message subjects are (ACP 121/127,
 // USMTF): a date-time group ("SECRET 031200Z DEC 26 convoy": six digits and
 // a time zone letter) or kCapitalsTitleWords words or more in capitals and
-// digits ("SECRET OP NORTH CONVOY TIMINGS"). Such a subject has no lower
-// case after the level word to set it off, and needs none (issue 13,
-// tester 13 item 7); an idiom ("SECRET SANTA DRAW 2026") is still read by
-// FollowedBySubjectIdiom.
+// digits ("SECRET OP NORTH CONVOY TIMINGS"), or fewer when they name a
+// report or an operation: a word in capitals and a number or a second word
+// ("SECRET SITREP 042", "TOP SECRET OP LANTERN"), or an acronym before the
+// subject's own words in lower case ("SECRET MOD position paper"). A single
+// word in capitals ("SECRET PLAN") is not enough, and the shorter forms
+// are read only when `short_titles` (not for CONFIDENTIAL, also a business
+// heading: "CONFIDENTIAL HR matter"). Such a subject has no
+// lower case right after the level word to set it off, and needs none
+// (issue 13, tester 13 item 7; tester 41 item 3); an idiom ("SECRET SANTA
+// DRAW 2026", "SECRET SANTA 2026") is still read by FollowedBySubjectIdiom.
 inline constexpr int kCapitalsTitleWords = 3;
-bool FollowedByCapitalsTitle(std::string_view text, std::size_t end);
+bool FollowedByCapitalsTitle(std::string_view text, std::size_t end,
+                             bool short_titles = true);
 
 }  // namespace nearmiss::content
 

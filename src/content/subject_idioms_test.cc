@@ -98,8 +98,23 @@ TEST(SubjectIdiomTest, CapitalsTitleAfterTheLevelWord) {
   EXPECT_FALSE(title("PROTECT YOUR ACCOUNT NOW", "PROTECT"));
   EXPECT_FALSE(title("UK SECRET SERVICE DOCUMENTARY TONIGHT", "UK SECRET"));
   EXPECT_FALSE(title("RESTRICTED ACCESS - server room works", "RESTRICTED"));
-  EXPECT_FALSE(title("SECRET SANTA DRAW 2026", "SECRET"));
   EXPECT_FALSE(title("SECRET 2026", "SECRET"));
+  EXPECT_FALSE(title("SECRET PLAN", "SECRET"));
+  // Short titles (tester 41 item 3): a report or an operation's name, an
+  // acronym before the subject's words. The idiom is read after them.
+  EXPECT_TRUE(title("SECRET SITREP 042", "SECRET"));
+  EXPECT_TRUE(title("TOP SECRET OP LANTERN", "TOP SECRET"));
+  EXPECT_TRUE(title("SECRET MOD position paper", "SECRET"));
+  EXPECT_TRUE(title("SECRET SANTA DRAW 2026", "SECRET"));
+  EXPECT_TRUE(IdiomAfter("SECRET SANTA DRAW 2026", "SECRET"));
+  EXPECT_FALSE(IdiomAfter("SECRET SITREP 042", "SECRET"));
+  // Without short titles (CONFIDENTIAL), three words in capitals as before.
+  auto long_only = [](std::string_view subject, std::string_view word) {
+    return FollowedByCapitalsTitle(subject, subject.find(word) + word.size(), false);
+  };
+  EXPECT_FALSE(long_only("CONFIDENTIAL HR matter", "CONFIDENTIAL"));
+  EXPECT_FALSE(long_only("SECRET SITREP 042", "SECRET"));
+  EXPECT_TRUE(long_only("CONFIDENTIAL 3 CDO BDE MOVEMENT ORDER", "CONFIDENTIAL"));
 }
 
 TEST(BulkMailTest, ListUnsubscribeAndPrecedence) {

@@ -42,6 +42,14 @@ bool OrdinaryMailWord(const PatternEntry& p) {
 // "CUI", "FOUO", "LES", "SBU": acronyms, not words.
 constexpr std::size_t kMaxAcronymLetters = 4;
 
+// The short titles after a level word ("SECRET SITREP 042", "SECRET MOD
+// position paper") are read for the everyday level words, whose idioms are
+// read next (FollowedBySubjectIdiom), and not for CONFIDENTIAL, also HR's
+// and a lawyer's heading ("CONFIDENTIAL HR matter"; tester 41 items 3, 7).
+bool ShortTitlesRead(const PatternEntry& p) {
+  return p.heading_word && !p.footer_word;
+}
+
 }  // namespace
 
 bool WrittenInCapitals(std::string_view matched) {
@@ -125,7 +133,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
              (!subject || FollowedBySeparator(text, m.end) ||
               (matched.size() > kMaxAcronymLetters &&
                (FollowedByLowerCaseWord(text, m.end) ||
-                FollowedByCapitalsTitle(text, m.end))));
+                FollowedByCapitalsTitle(text, m.end, ShortTitlesRead(p)))));
   }
   if (strong && p.mixed_case && subject) {
     strong = MixedCaseLeadsSubject(text, m);
