@@ -209,6 +209,14 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     ++q.finals;
     return;
   }
+  // Handed on (or delivered, below): no longer deferred here; qmgr's
+  // "removed" then says nothing of it (issue-16 tester16, F5).
+  auto no_longer_deferred = [&q](std::string_view recipient) {
+    auto was = std::find(q.deferred.begin(), q.deferred.end(), recipient);
+    if (was == q.deferred.end()) return;
+    q.deferred_at.erase(q.deferred_at.begin() + (was - q.deferred.begin()));
+    q.deferred.erase(was);
+  };
   std::string_view pending;
   bool undoable = false;
   bool unfollowable = false;  // handed on here, no way to follow it (below)
@@ -260,7 +268,10 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
         }
         // Shown by Message-ID (or by X's own attempt): A's attempt is gone.
         // Else it is held dropped, for X's later lines to undo.
-        if (!undoable) return;
+        if (!undoable) {
+          no_longer_deferred(f.recipient);
+          return;
+        }
         joined_to = kept;
       }
       // Not (yet) seen here: held as a delivery that X's first line, if it
@@ -279,6 +290,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
         if (auto n = queues_.find(q.next_id); n != queues_.end()) {
           Handed(n->second, q.next_id, f.recipient, f.relay, file_, counts_.lines);
         }
+        no_longer_deferred(f.recipient);
         return;
       }
       pending_key_.assign(kByMessageId);
@@ -343,10 +355,8 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   // expiry later applies to this recipient too.
   if (f.status == "deferred" || f.status == "SOFTBOUNCE") {
     NoteDeferred(q, f.recipient);
-  } else if (auto was = std::find(q.deferred.begin(), q.deferred.end(), f.recipient);
-             was != q.deferred.end()) {
-    q.deferred_at.erase(q.deferred_at.begin() + (was - q.deferred.begin()));
-    q.deferred.erase(was);
+  } else {
+    no_longer_deferred(f.recipient);
   }
 }
 
