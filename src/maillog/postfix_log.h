@@ -412,6 +412,9 @@ class PostfixLog {
   // The latest queue id seen with each Message-ID (checked against queues_
   // on use; rebuilt from queues_ when it outgrows them).
   std::unordered_map<std::string, std::string> by_message_id_;
+  // Queue ids postsuper -r requeued, by Message-ID: the next queue id with
+  // it is the same message's (its hops name the old one). Bounded.
+  std::unordered_map<std::string, std::string> requeued_;
 };
 
 }  // namespace nearmiss::maillog
