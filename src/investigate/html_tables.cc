@@ -156,6 +156,9 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
     if (!r.domain_unicode.empty()) {
       to += " <span class=\"ulabel\">(" + Html(r.domain_unicode) + ")</span>";
     }
+    if (!r.orig_to.empty()) {
+      to += " <span class=\"ulabel\">(rewritten from " + Html(r.orig_to) + ")</span>";
+    }
     std::string when = Html(r.time.empty() && !r.source.empty() ? "unknown" : r.time);
     if (!r.date_source.empty()) {
       when += " <span class=\"ulabel\">(" + Html(DateSourceWords(r.date_source)) + ")</span>";

@@ -209,6 +209,10 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     ++q.finals;
     return;
   }
+  // The address the sender gave: this line's orig_to=, else the one a
+  // hand-off to this queue id named (rewritten before a content filter).
+  const std::string_view orig =
+      f.orig_recipient.empty() ? HandedOrig(q, f.recipient) : f.orig_recipient;
   std::string_view pending;
   bool undoable = false;
   bool unfollowable = false;  // handed on here, no way to follow it (below)
@@ -257,6 +261,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
         q.handed_on.emplace_back(f.recipient);
         if (auto n = queues_.find(q.next_id); n != queues_.end()) {
           Handed(n->second, q.next_id, f.recipient, f.relay, file_, counts_.lines);
+          NoteHandedOrig(n->second, q.next_id, f.recipient, orig);
         }
         // Shown by Message-ID (or by X's own attempt): A's attempt is gone.
         // Else it is held dropped, for X's later lines to undo.
@@ -278,6 +283,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
         q.handed_on.emplace_back(f.recipient);
         if (auto n = queues_.find(q.next_id); n != queues_.end()) {
           Handed(n->second, q.next_id, f.recipient, f.relay, file_, counts_.lines);
+          NoteHandedOrig(n->second, q.next_id, f.recipient, orig);
         }
         return;
       }
@@ -309,7 +315,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   const bool filter_bounced = f.status == "sent" && FilterBounced(f.status_text);
   Attempt a = QueueAttempt(l, q);
   a.recipient = f.recipient;
-  a.orig_recipient = f.orig_recipient;
+  a.orig_recipient = orig;
   // A soft bounce stays queued: deferred, as every count says (its status
   // text keeps Postfix's reply; LineCounts::soft_bounces counts it).
   a.status = discarded                 ? std::string_view("discarded")
