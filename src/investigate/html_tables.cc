@@ -120,7 +120,7 @@ std::string SenderTable(const Report& rep) {
     return cell + "</td>";
   };
   for (const auto& [sender, d] : rep.by_sender()) {
-    s += "<tr>" + Td(sender, "addr") + TdNum(d.counts.deliveries) + Delivered(rep, d.counts) +
+    s += "<tr>" + TdSender(sender) + TdNum(d.counts.deliveries) + Delivered(rep, d.counts) +
          OutcomeCells(rep, d.counts) + TdNum(static_cast<int64_t>(d.domains.size())) +
          domain_cell(d.domains) + "</tr>";
   }
@@ -166,7 +166,7 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
       when += " <span class=\"ulabel\">(no Date: header, no delivery time)</span>";
     }
     s += "<tr><td data-v=\"" + Html(r.time) + "\">" + when + "</td><td><code>" + Html(maillog::BareQueueId(r.queue_id)) + "</code></td>" +
-         Td(SenderLabel(r)) +
+         TdSender(SenderLabel(r)) +
          "<td>" + to + "</td>" + TdTag(r.verdict) + Td(r.reason) + Td(r.suggestion) +
          (r.status != "unknown" ? TdTag(RowStatus(r))
           // A Postfix hand-off (hops logged) whose next queue id never
