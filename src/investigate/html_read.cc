@@ -122,7 +122,7 @@ std::string Skipped(const maillog::LineCounts& c) {
   }
   if (c.local_deliveries != 0) {
     add(Counted(static_cast<int64_t>(c.local_deliveries), "delivery") +
-        " into a mailbox on this host (Postfix local, virtual or LMTP to a socket): delivered "
+        " into a mailbox on this host (Postfix local, virtual, or LMTP to a socket or this host's LMTP port): delivered "
         "locally, did not leave this host, not counted as deliveries; a look-alike domain "
         "delivered here is the organisation's own: list it in the policy's [domains] "
         "organisation");

@@ -66,9 +66,13 @@ bool LocalRelay(std::string_view relay) {
 // A delivery into a mailbox on this host: local(8) and virtual(8) log
 // relay=local and relay=virtual; lmtp(8) to a UNIX-domain socket logs the
 // socket's path in the brackets (relay=mail.example[private/dovecot-lmtp],
-// relay=localhost[/var/run/dovecot/lmtp]). LMTP over TCP is left out: a
-// content filter may listen there (content_filter = lmtp:[127.0.0.1]:10024).
-// So may a socket (amavisd-new's lmtp:unix:/var/lib/amavis/amavisd.sock):
+// relay=localhost[/var/run/dovecot/lmtp]); so does lmtp(8) over TCP to
+// this host's own LMTP port, 24 (Dovecot's and Cyrus's inet_listener, the
+// port IANA lists for any private mail system) or 2003 (Cyrus's "lmtp"
+// service): relay=127.0.0.1[127.0.0.1]:24, relay=localhost[::1]:24. A
+// mailbox store reached on a loopback port is local delivery, not a relay.
+// Other TCP ports are left out: a content filter may listen there
+// (content_filter = lmtp:[127.0.0.1]:10024). So may a socket (amavisd-new's lmtp:unix:/var/lib/amavis/amavisd.sock):
 // a reply that names the next hop's id ("250 2.0.0 Ok: queued as X",
 // NextHopId) is a filter's hand-off, never a mailbox store's (a store's
 // reply names no queue: Dovecot "250 2.0.0 <rcpt> ID Saved"; issue-16
@@ -76,7 +80,9 @@ bool LocalRelay(std::string_view relay) {
 bool MailboxHere(std::string_view program, std::string_view relay, std::string_view reply) {
   if (relay == "local" || relay == "virtual") return true;
   if (program.ends_with("/local") || program.ends_with("/virtual")) return true;
-  return program.ends_with("/lmtp") && SocketRelay(relay) && NextHopId(reply).empty();
+  if (!program.ends_with("/lmtp") || !NextHopId(reply).empty()) return false;
+  return SocketRelay(relay) ||
+         (LoopbackRelay(relay) && (relay.ends_with("]:24") || relay.ends_with("]:2003")));
 }
 
 }  // namespace
