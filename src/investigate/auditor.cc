@@ -217,6 +217,26 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     row.verdict = f->verdict;
     row.target = f->target;
     row.domain_unicode = f->domain_unicode;
+    if (!a.orig_recipient.empty()) {
+      // Rewritten by the server (alias, virtual or canonical map; an
+      // Exchange redirect or expansion): the address the sender gave is
+      // shown beside the one delivered to, and the reason says so.
+      std::string orig = NormalAddress(a.orig_recipient, &parsed_);
+      if (orig != row.to) {
+        std::string why = row.reason;
+        if (!why.empty()) why += "; ";
+        why += a.from_trace ? "Exchange turned the address " : "the server rewrote the address ";
+        why += orig;
+        why += a.from_trace ? " into " : " to ";
+        why += row.to;
+        why += a.from_trace
+                   ? " (a redirect, a group's expansion or an address resolved: REDIRECT, "
+                     "EXPAND or RESOLVE, related-recipient-address)"
+                   : " (alias, virtual or canonical map, Postfix orig_to=)";
+        row.reason = std::move(why);
+        row.orig_to = std::move(orig);
+      }
+    }
   }
   row.seconds = a.time;
   row.first_seconds = first_before;

@@ -64,6 +64,7 @@ std::string RowJson(const Row& r) {
   // null: the log never named the sender; "" is the null sender <>.
   if (!r.from_known) j["from"] = nullptr;
   if (!r.hops.empty()) j["hops"] = r.hops;
+  if (!r.orig_to.empty()) j["orig_to"] = r.orig_to;
   if (!r.level.empty()) j["level"] = r.level;
   if (!r.marking.empty()) j["marking"] = r.marking;  // the level with its caveats
   if (!r.source.empty()) j["source"] = r.source;
@@ -75,7 +76,7 @@ std::string CsvHeader() {
   // marking after level: the caveats (NOFORN, REL TO, UK EYES ONLY) a
   // spreadsheet must carry too, as --json's "marking" (breaker round 16 §9).
   return "time,queue_id,from,to,domain,verdict,target,suggestion,status,relay,hops,level,marking,"
-         "source,date_source";
+         "source,date_source,orig_to";
 }
 
 std::string RowCsv(const Row& r) {
@@ -85,7 +86,7 @@ std::string RowCsv(const Row& r) {
   const std::string status = RowStatus(r);
   for (const std::string* v : {&r.time, &queue_id, &from, &r.to, &r.domain, &r.verdict,
                                &r.target, &r.suggestion, &status, &r.relay, &r.hops,
-                               &r.level, &r.marking, &r.source, &r.date_source}) {
+                               &r.level, &r.marking, &r.source, &r.date_source, &r.orig_to}) {
     if (!out.empty() || v != &r.time) out += ',';
     out += CsvField(*v);
   }
