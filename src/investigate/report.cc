@@ -89,7 +89,7 @@ bool Report::AddAttempt(const Row& row) {
   // A mailbox item has no queue id: its "sent" is a Sent-folder copy.
   if (row.queue_id.empty() && row.status == "sent") ++sent_folder_attempts_;
   if (it == list.end()) {
-    list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}, {}, {}, {}});
+    list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}, {}, {}, {}, {}});
     it = list.end() - 1;
     if (row.first_seconds != 0 && row.first_seconds < row.seconds) {
       it->first_seconds = row.first_seconds;
@@ -116,6 +116,7 @@ bool Report::AddAttempt(const Row& row) {
       if (!it->joined_hop.empty()) {
         it->row.hops = it->row.hops.empty() ? it->joined_hop : it->joined_hop + ", " + it->row.hops;
       }
+      if (!it->joined_orig_to.empty()) it->row.orig_to = it->joined_orig_to;
       it->last_seconds = row.seconds;
       it->last_status = row.status;
     }
@@ -172,6 +173,7 @@ void Report::JoinInto(Row& r, const Joined& j) {
     r.marking = j.marking;
   }
   if (!j.hop.empty()) r.hops = r.hops.empty() ? j.hop : j.hop + ", " + r.hops;
+  if (!j.orig_to.empty()) r.orig_to = j.orig_to;
 }
 
 bool Report::IsJoinedTo(const Row& r, const Joined& j) {
@@ -186,6 +188,7 @@ void Report::JoinCopy(const Joined& j) {
       d.joined_level = d.row.level;
       d.joined_marking = d.row.marking;
       if (!j.hop.empty()) d.joined_hop = j.hop;
+      if (!j.orig_to.empty()) d.joined_orig_to = j.orig_to;
     }
   } else {
     for (Row& r : table_) {
