@@ -220,22 +220,9 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     if (!a.orig_recipient.empty()) {
       // Rewritten by the server (alias, virtual or canonical map; an
       // Exchange redirect or expansion): the address the sender gave is
-      // shown beside the one delivered to, and the reason says so.
+      // shown beside the one delivered to (RowReason says so).
       std::string orig = NormalAddress(a.orig_recipient, &parsed_);
-      if (orig != row.to) {
-        std::string why = row.reason;
-        if (!why.empty()) why += "; ";
-        why += a.from_trace ? "Exchange turned the address " : "the server rewrote the address ";
-        why += orig;
-        why += a.from_trace ? " into " : " to ";
-        why += row.to;
-        why += a.from_trace
-                   ? " (a redirect, a group's expansion or an address resolved: REDIRECT, "
-                     "EXPAND or RESOLVE, related-recipient-address)"
-                   : " (alias, virtual or canonical map, Postfix orig_to=)";
-        row.reason = std::move(why);
-        row.orig_to = std::move(orig);
-      }
+      if (orig != row.to) row.orig_to = std::move(orig);
     }
   }
   row.seconds = a.time;
@@ -280,7 +267,8 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     // joined: both are counted, as before.
     const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
     if (d != nullptr && d->postfix && d->seconds >= row.seconds) {
-      Join({d->queue_id, row.to, row.level, row.marking, level_rank, TraceHop(row)});
+      Join({d->queue_id, row.to, row.level, row.marking, level_rank, TraceHop(row), false,
+            row.orig_to});
       return;
     }
   }

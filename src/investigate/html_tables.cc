@@ -167,7 +167,7 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
     }
     s += "<tr><td data-v=\"" + Html(r.time) + "\">" + when + "</td><td><code>" + Html(maillog::BareQueueId(r.queue_id)) + "</code></td>" +
          TdSender(SenderLabel(r)) +
-         "<td>" + to + "</td>" + TdTag(r.verdict) + Td(r.reason) + Td(r.suggestion) +
+         "<td>" + to + "</td>" + TdTag(r.verdict) + Td(RowReason(r)) + Td(r.suggestion) +
          (r.status != "unknown" ? TdTag(RowStatus(r))
           // A Postfix hand-off (hops logged) whose next queue id never
           // logged this recipient's delivery; else an Exchange SEND on.

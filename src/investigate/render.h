@@ -35,6 +35,13 @@ std::string RowStatus(const Row& row);
 // given (b16g item 3: "(sent on)" said neither).
 inline constexpr std::string_view kOutcomeUnknown =
     "outcome unknown (final delivery not in the logs given)";
+// The row's reason in words (the HTML's Why column): Row::reason, and
+// when the server rewrote the address the sender gave (Row::orig_to),
+// "the server rewrote the address X to Y (alias, virtual or canonical
+// map, Postfix orig_to=)", or for a trace's row (its queue id is its
+// Message-ID) "Exchange turned the address X into Y (... REDIRECT, EXPAND
+// or RESOLVE, related-recipient-address)".
+std::string RowReason(const Row& row);
 std::string CsvHeader();
 std::string RowCsv(const Row& row);
 

@@ -72,6 +72,22 @@ std::string RowJson(const Row& r) {
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+std::string RowReason(const Row& r) {
+  if (r.orig_to.empty()) return r.reason;
+  // A Postfix row's queue id is its QueueKey, never its Message-ID.
+  const bool from_trace = !r.queue_id.empty() && r.queue_id == r.message_id;
+  std::string why = r.reason;
+  if (!why.empty()) why += "; ";
+  why += from_trace ? "Exchange turned the address " : "the server rewrote the address ";
+  why += r.orig_to;
+  why += from_trace ? " into " : " to ";
+  why += r.to;
+  why += from_trace ? " (a redirect, a group's expansion or an address resolved: REDIRECT, "
+                      "EXPAND or RESOLVE, related-recipient-address)"
+                    : " (alias, virtual or canonical map, Postfix orig_to=)";
+  return why;
+}
+
 std::string CsvHeader() {
   // marking after level: the caveats (NOFORN, REL TO, UK EYES ONLY) a
   // spreadsheet must carry too, as --json's "marking" (breaker round 16 §9).

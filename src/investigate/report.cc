@@ -97,7 +97,7 @@ bool Report::AddAttempt(const Row& row) {
     first = row.first_seconds;
   }
   if (it == list.end()) {
-    list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}, {}, {}, {}});
+    list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}, {}, {}, {}, {}});
     it = list.end() - 1;
     if (first != 0 && first < row.seconds) {
       it->first_seconds = first;
@@ -128,6 +128,7 @@ bool Report::AddAttempt(const Row& row) {
       if (!it->joined_hop.empty()) {
         it->row.hops = it->row.hops.empty() ? it->joined_hop : it->joined_hop + ", " + it->row.hops;
       }
+      if (!it->joined_orig_to.empty()) it->row.orig_to = it->joined_orig_to;
       it->last_seconds = row.seconds;
       it->last_status = row.status;
     }
@@ -186,6 +187,7 @@ void Report::JoinInto(Row& r, const Joined& j) {
     r.marking = j.marking;
   }
   if (!j.hop.empty()) r.hops = r.hops.empty() ? j.hop : j.hop + ", " + r.hops;
+  if (!j.orig_to.empty()) r.orig_to = j.orig_to;
 }
 
 bool Report::IsJoinedTo(const Row& r, const Joined& j) {
@@ -200,6 +202,7 @@ void Report::JoinCopy(const Joined& j) {
       d.joined_level = d.row.level;
       d.joined_marking = d.row.marking;
       if (!j.hop.empty()) d.joined_hop = j.hop;
+      if (!j.orig_to.empty()) d.joined_orig_to = j.orig_to;
     }
   } else {
     for (Row& r : table_) {

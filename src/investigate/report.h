@@ -137,6 +137,9 @@ class Report {
     // on, whose log was read apart from the next one's: not a trace event
     // (not counted in joined_hops).
     bool postfix_hop = false;
+    // The address the sender gave, rewritten at the earlier hop (Row::
+    // orig_to): it replaces the delivery's, the first hop's standing.
+    std::string orig_to;
   };
   // Joins `j` to the delivery's row (open, or in the table), as JoinInto;
   // counted in joined_copies / joined_hops.
@@ -263,7 +266,7 @@ class Report {
     std::vector<Seen> seen;
     // JoinCopy's: a Sent-folder copy's level and marking, a trace hop
     // before this delivery; kept when a later attempt replaces `row`.
-    std::string joined_level, joined_marking, joined_hop;
+    std::string joined_level, joined_marking, joined_hop, joined_orig_to;
   };
   void Close(Open& d);
   void CloseAll();  // every open message, by queue id

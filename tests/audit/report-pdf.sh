@@ -245,5 +245,14 @@ while i < len(data):
 raw = zlib.decompress(idat)
 assert len(set(raw[: 1280 * 4 * 400])) > 40, "looks blank"
 PY
+# An address the server rewrote (Postfix orig_to=) shows the one the
+# sender gave in the PDF too: beside the address and in the reason.
+cp "$here/cases/postfix-orig-to-any-order/maillog" orig.log
+"$nearmiss" audit --year 2025 --html orig.html --pdf orig.pdf orig.log >/dev/null 2>&1
+pdftotext orig.pdf orig.txt || no "orig_to: pdftotext failed"
+tr -s ' \n' ' ' <orig.txt >orig.flat
+for want in "rewritten from" "the server rewrote the address" "Postfix orig_to="; do
+  grep -qF -- "$want" orig.flat || no "PDF lacks the rewritten address: $want"
+done
 [ "$fail" -eq 0 ] || exit 1
 echo "audit report PDF and screenshot: OK"
