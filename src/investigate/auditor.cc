@@ -217,6 +217,13 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     row.verdict = f->verdict;
     row.target = f->target;
     row.domain_unicode = f->domain_unicode;
+    if (!a.orig_recipient.empty()) {
+      // Rewritten by the server (alias, virtual or canonical map; an
+      // Exchange redirect or expansion): the address the sender gave is
+      // shown beside the one delivered to (RowReason says so).
+      std::string orig = NormalAddress(a.orig_recipient, &parsed_);
+      if (orig != row.to) row.orig_to = std::move(orig);
+    }
   }
   row.seconds = a.time;
   row.first_seconds = first_before;
@@ -260,7 +267,8 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     // joined: both are counted, as before.
     const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
     if (d != nullptr && d->postfix && d->seconds >= row.seconds) {
-      Join({d->queue_id, row.to, row.level, row.marking, level_rank, TraceHop(row)});
+      Join({d->queue_id, row.to, row.level, row.marking, level_rank, TraceHop(row), false,
+            row.orig_to});
       return;
     }
   }

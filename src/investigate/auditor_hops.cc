@@ -115,6 +115,7 @@ void Auditor::ResolveQueuedOn() {
   for (size_t i = 0; i < n; ++i) {
     if (next[i] != -1) {
       count_hand_off(queued_on_[i].file);
+      report_->Superseded(queued_on_[i].row);
       continue;
     }
     Row row = std::move(queued_on_[i].row);
@@ -124,12 +125,18 @@ void Auditor::ResolveQueuedOn() {
       hops = hops.empty() ? h : h + ", " + hops;
     }
     if (!hops.empty()) row.hops = row.hops.empty() ? hops : hops + ", " + row.hops;
+    // The address the sender gave, rewritten at an earlier hop (its
+    // orig_to=) and logged no more by the gateway: the first hop's stands.
+    for (ptrdiff_t p = pred[i]; p != -1; p = pred[p]) {
+      if (!queued_on_[p].row.orig_to.empty()) row.orig_to = queued_on_[p].row.orig_to;
+    }
     // X's delivery added already (no "queued as" in its reply).
     if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
         d != nullptr && d->postfix && d->queue_id != row.queue_id &&
         maillog::BareQueueId(d->queue_id) == queued_on_[i].next) {
       count_hand_off(queued_on_[i].file);
-      Join({d->queue_id, row.to, "", "", -1, Hop(row), /*postfix_hop=*/true});
+      report_->Superseded(row);
+      Join({d->queue_id, row.to, "", "", -1, Hop(row), /*postfix_hop=*/true, row.orig_to});
       continue;
     }
     if (!report_->AddAttempt(row)) continue;
@@ -169,15 +176,22 @@ void Auditor::AddSentOn() {
     // delivery there is its last hop, and shows the hop (issue-16 tester,
     // item 5).
     auto hop_to = [&](const std::string& queue_id) {
-      if (!row.hops.empty()) Join({queue_id, row.to, "", "", -1, row.hops, /*postfix_hop=*/true});
+      if (!row.hops.empty()) {
+        Join({queue_id, row.to, "", "", -1, row.hops, /*postfix_hop=*/true, row.orig_to});
+      }
     };
-    if (report_->HasOutcome(row.queue_id, row.to)) {  // the next server's log said
+    // Joined into a later delivery: its own queue id's earlier deferral
+    // (or that of a hop before it) is no delivery of its own (F6).
+    if (report_->HasOutcome(row.queue_id, row.to, row.seconds)) {  // the next server's log said
+      report_->Superseded(row);
       hop_to(row.queue_id);
       continue;
     }
-    // The organisation's Postfix gateway's log said (OnAttempt).
+    // The organisation's Postfix gateway's log said (OnAttempt); a
+    // deferral before this row is the recipient's wait here, not that.
     if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
-        d != nullptr && d->postfix) {
+        d != nullptr && d->postfix && !(d->waiting && d->seconds <= row.seconds)) {
+      report_->Superseded(row);
       hop_to(d->queue_id);
       continue;
     }
@@ -190,7 +204,8 @@ void Auditor::AddSentOn() {
     // (AddLog), so the trace's row is here by now.
     if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
         d != nullptr && !d->postfix && row.queue_id != row.message_id) {
-      Join({d->queue_id, row.to, "", "", -1, Hop(row), /*postfix_hop=*/true});
+      report_->Superseded(row);
+      Join({d->queue_id, row.to, "", "", -1, Hop(row), /*postfix_hop=*/true, row.orig_to});
       continue;
     }
     if (report_->AddAttempt(row) && options_.on_row) options_.on_row(row);

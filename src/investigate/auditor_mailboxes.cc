@@ -113,7 +113,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       // outcome and the copy's level, never a second "sent" (issue 16,
       // breaker round 2 §3).
       if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to)) {
-        Join({d->queue_id, row.to, row.level, row.marking, static_cast<int>(s.level), ""});
+        Join({d->queue_id, row.to, row.level, row.marking, static_cast<int>(s.level), "", false, ""});
         continue;
       }
       if (report_->AddAttempt(row) && options_.on_row) options_.on_row(row);

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "investigate/render.h"
 #include "maillog/timestamp.h"
@@ -27,6 +28,29 @@ inline std::string Td(const std::string& text, const char* cls = nullptr) {
   out += '>';
   out += Html(text);
   return out + "</td>";
+}
+
+// `text` escaped (Html), with a line break allowed (<wbr>) after each of
+// `after`'s characters and nowhere else but where the cell's CSS allows
+// (a file name after '/', '.', '-', '_'; an address after '@' and '.').
+inline std::string BreakableAfter(std::string_view text, std::string_view after) {
+  std::string out;
+  size_t start = 0;
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    if (after.find(text[i]) == std::string_view::npos) continue;
+    out += Html(text.substr(start, i + 1 - start));
+    out += "<wbr>";
+    start = i + 1;
+  }
+  out += Html(text.substr(start));
+  return out;
+}
+
+// A sender's address in a cell that breaks it only after its '@' or a
+// '.' (html_style.h td.sender), never inside a label or a word of its
+// local part: "alice.smith@<wbr>mod.<wbr>gov.<wbr>uk".
+inline std::string TdSender(const std::string& address) {
+  return "<td class=\"sender\">" + BreakableAfter(address, "@.") + "</td>";
 }
 
 // A count: "1,234", sorted by its value.

@@ -16,18 +16,7 @@ namespace {
 // was one letter: the table shrank it to a few characters and every name,
 // even "maillog", came out in pieces (issue-16 tester, item 6).
 std::string TdFile(const std::string& path) {
-  std::string out = "<td class=\"file\">";
-  size_t start = 0;
-  for (size_t i = 0; i < path.size(); ++i) {
-    const char c = path[i];
-    if ((c == '/' || c == '.' || c == '-' || c == '_') && i + 1 < path.size()) {
-      out += Html(std::string_view(path).substr(start, i + 1 - start));
-      out += "<wbr>";
-      start = i + 1;
-    }
-  }
-  out += Html(std::string_view(path).substr(start));
-  return out + "</td>";
+  return "<td class=\"file\">" + BreakableAfter(path, "/.-_") + "</td>";
 }
 
 // The time covered, each time unbroken (a line may break before "to"
@@ -133,7 +122,7 @@ std::string Skipped(const maillog::LineCounts& c) {
   }
   if (c.local_deliveries != 0) {
     add(Counted(static_cast<int64_t>(c.local_deliveries), "delivery") +
-        " into a mailbox on this host (Postfix local, virtual or LMTP to a socket): delivered "
+        " into a mailbox on this host (Postfix local, virtual, or LMTP to a socket or this host's LMTP port): delivered "
         "locally, did not leave this host, not counted as deliveries; a look-alike domain "
         "delivered here is the organisation's own: list it in the policy's [domains] "
         "organisation");

@@ -81,6 +81,8 @@ span.nowrap{white-space:nowrap}
 @media print{table.read{table-layout:fixed;width:100%;font-size:11px}td.file{overflow-wrap:anywhere}}
 @media print{table.pagebox.first main{padding:12px 0 0}table.deliveries{table-layout:fixed;font-size:10px}table.deliveries td,table.deliveries th{padding:4px 3px}table.deliveries code{font-size:9.5px}table.deliveries .tag{font-size:9px;padding:1px 4px}}
 @media print{table.deliveries td,table.deliveries th{overflow-wrap:anywhere;word-break:break-word}table.exec{table-layout:fixed}}
+td.sender,table.deliveries td.sender{overflow-wrap:break-word;word-break:normal}
+@media print{table.deliveries td.sender{overflow-wrap:break-word;word-break:normal}}
 @media print{body{background:#fff}.card,.kpi,.summary{box-shadow:none;border:1px solid #ddd}.scroll{max-height:none;overflow:visible}th{white-space:normal}th:after{content:none}header{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 )css";
 

@@ -120,7 +120,7 @@ std::string SenderTable(const Report& rep) {
     return cell + "</td>";
   };
   for (const auto& [sender, d] : rep.by_sender()) {
-    s += "<tr>" + Td(sender, "addr") + TdNum(d.counts.deliveries) + Delivered(rep, d.counts) +
+    s += "<tr>" + TdSender(sender) + TdNum(d.counts.deliveries) + Delivered(rep, d.counts) +
          OutcomeCells(rep, d.counts) + TdNum(static_cast<int64_t>(d.domains.size())) +
          domain_cell(d.domains) + "</tr>";
   }
@@ -156,6 +156,9 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
     if (!r.domain_unicode.empty()) {
       to += " <span class=\"ulabel\">(" + Html(r.domain_unicode) + ")</span>";
     }
+    if (!r.orig_to.empty()) {
+      to += " <span class=\"ulabel\">(rewritten from " + Html(r.orig_to) + ")</span>";
+    }
     std::string when = Html(r.time.empty() && !r.source.empty() ? "unknown" : r.time);
     if (!r.date_source.empty()) {
       when += " <span class=\"ulabel\">(" + Html(DateSourceWords(r.date_source)) + ")</span>";
@@ -163,8 +166,8 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
       when += " <span class=\"ulabel\">(no Date: header, no delivery time)</span>";
     }
     s += "<tr><td data-v=\"" + Html(r.time) + "\">" + when + "</td><td><code>" + Html(maillog::BareQueueId(r.queue_id)) + "</code></td>" +
-         Td(SenderLabel(r)) +
-         "<td>" + to + "</td>" + TdTag(r.verdict) + Td(r.reason) + Td(r.suggestion) +
+         TdSender(SenderLabel(r)) +
+         "<td>" + to + "</td>" + TdTag(r.verdict) + Td(RowReason(r)) + Td(r.suggestion) +
          (r.status != "unknown" ? TdTag(RowStatus(r))
           // A Postfix hand-off (hops logged) whose next queue id never
           // logged this recipient's delivery; else an Exchange SEND on.

@@ -13,13 +13,15 @@
 namespace nearmiss::investigate {
 
 // {"time","queue_id","from","to","domain","verdict","target","suggestion",
-//  "status","relay"}, plus "hops" after a hand-off; "level" (the common
+//  "status","relay"}, plus "hops" after a hand-off; "orig_to" when the
+//  server rewrote the address the sender gave (Row::orig_to); "level" (the common
 //  scale's word) and "marking" (the message's own, with its caveats:
 //  "SECRET//NOFORN"; only when it has caveats) for mailbox messages, traces
 //  with a subject, and a log's delivery a Sent-folder copy joined; "source"
 //  and "date_source" for mailbox messages. The CSV has every column, in
 //  CsvHeader's order, empty where the JSON leaves a key out ("hops": the
-//  hand-off chain, "4F2A1B3C via 127.0.0.1[127.0.0.1]:10024").
+//  hand-off chain, "4F2A1B3C via 127.0.0.1[127.0.0.1]:10024"; "orig_to"
+//  last, so the columns before it keep their places).
 std::string RowJson(const Row& row);
 // A row's status as the rows show it (JSON, CSV, the HTML table): a Sent
 // folder copy (a mailbox message, no queue id) is "in-sent-folder", never
@@ -33,6 +35,13 @@ std::string RowStatus(const Row& row);
 // given (b16g item 3: "(sent on)" said neither).
 inline constexpr std::string_view kOutcomeUnknown =
     "outcome unknown (final delivery not in the logs given)";
+// The row's reason in words (the HTML's Why column): Row::reason, and
+// when the server rewrote the address the sender gave (Row::orig_to),
+// "the server rewrote the address X to Y (alias, virtual or canonical
+// map, Postfix orig_to=)", or for a trace's row (its queue id is its
+// Message-ID) "Exchange turned the address X into Y (... REDIRECT, EXPAND
+// or RESOLVE, related-recipient-address)".
+std::string RowReason(const Row& row);
 std::string CsvHeader();
 std::string RowCsv(const Row& row);
 

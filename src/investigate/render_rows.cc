@@ -64,6 +64,7 @@ std::string RowJson(const Row& r) {
   // null: the log never named the sender; "" is the null sender <>.
   if (!r.from_known) j["from"] = nullptr;
   if (!r.hops.empty()) j["hops"] = r.hops;
+  if (!r.orig_to.empty()) j["orig_to"] = r.orig_to;
   if (!r.level.empty()) j["level"] = r.level;
   if (!r.marking.empty()) j["marking"] = r.marking;  // the level with its caveats
   if (!r.source.empty()) j["source"] = r.source;
@@ -71,11 +72,27 @@ std::string RowJson(const Row& r) {
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+std::string RowReason(const Row& r) {
+  if (r.orig_to.empty()) return r.reason;
+  // A Postfix row's queue id is its QueueKey, never its Message-ID.
+  const bool from_trace = !r.queue_id.empty() && r.queue_id == r.message_id;
+  std::string why = r.reason;
+  if (!why.empty()) why += "; ";
+  why += from_trace ? "Exchange turned the address " : "the server rewrote the address ";
+  why += r.orig_to;
+  why += from_trace ? " into " : " to ";
+  why += r.to;
+  why += from_trace ? " (a redirect, a group's expansion or an address resolved: REDIRECT, "
+                      "EXPAND or RESOLVE, related-recipient-address)"
+                    : " (alias, virtual or canonical map, Postfix orig_to=)";
+  return why;
+}
+
 std::string CsvHeader() {
   // marking after level: the caveats (NOFORN, REL TO, UK EYES ONLY) a
   // spreadsheet must carry too, as --json's "marking" (breaker round 16 §9).
   return "time,queue_id,from,to,domain,verdict,target,suggestion,status,relay,hops,level,marking,"
-         "source,date_source";
+         "source,date_source,orig_to";
 }
 
 std::string RowCsv(const Row& r) {
@@ -85,7 +102,7 @@ std::string RowCsv(const Row& r) {
   const std::string status = RowStatus(r);
   for (const std::string* v : {&r.time, &queue_id, &from, &r.to, &r.domain, &r.verdict,
                                &r.target, &r.suggestion, &status, &r.relay, &r.hops,
-                               &r.level, &r.marking, &r.source, &r.date_source}) {
+                               &r.level, &r.marking, &r.source, &r.date_source, &r.orig_to}) {
     if (!out.empty() || v != &r.time) out += ',';
     out += CsvField(*v);
   }

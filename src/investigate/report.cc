@@ -75,6 +75,8 @@ bool Report::AddAttempt(const Row& row) {
   }
   auto it = std::find_if(list.begin(), list.end(),
                          [&](const Open& d) { return d.row.to == row.to; });
+  // A later attempt of a recipient whose queue id ended while it waited.
+  if (it == list.end()) it = list.begin() + static_cast<ptrdiff_t>(Revive(row, list));
   if (it != list.end() && !row.queue_id.empty()) {
     // The same outcome of the same recipient of the same message at the
     // same time: one row in two overlapping exports (or log copies).
@@ -88,14 +90,24 @@ bool Report::AddAttempt(const Row& row) {
   ++by_status_[row.status];
   // A mailbox item has no queue id: its "sent" is a Sent-folder copy.
   if (row.queue_id.empty() && row.status == "sent") ++sent_folder_attempts_;
+  // The next hop's attempt ends the first hop's wait: one delivery, at
+  // the last hop, since the first attempt.
+  int64_t first = DropHopWaits(row);
+  if (row.first_seconds != 0 && (first == 0 || row.first_seconds < first)) {
+    first = row.first_seconds;
+  }
   if (it == list.end()) {
-    list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}, {}, {}, {}});
+    list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}, {}, {}, {}, {}});
     it = list.end() - 1;
-    if (row.first_seconds != 0 && row.first_seconds < row.seconds) {
-      it->first_seconds = row.first_seconds;
-      it->first_time = maillog::FormatTime(row.first_seconds);
+    if (first != 0 && first < row.seconds) {
+      it->first_seconds = first;
+      it->first_time = maillog::FormatTime(first);
     }
   } else {
+    if (first != 0 && first < it->first_seconds) {
+      it->first_seconds = first;
+      it->first_time = maillog::FormatTime(first);
+    }
     if (row.seconds < it->first_seconds) {
       it->first_time = row.time;
       it->first_seconds = row.seconds;
@@ -116,6 +128,7 @@ bool Report::AddAttempt(const Row& row) {
       if (!it->joined_hop.empty()) {
         it->row.hops = it->row.hops.empty() ? it->joined_hop : it->joined_hop + ", " + it->row.hops;
       }
+      if (!it->joined_orig_to.empty()) it->row.orig_to = it->joined_orig_to;
       it->last_seconds = row.seconds;
       it->last_status = row.status;
     }
@@ -148,7 +161,9 @@ void Report::IndexDelivery(const Row& row, bool postfix) {
   // Folded: Exchange and Microsoft 365 write one Message-ID in either case.
   AttemptId key = AttemptKey(Folded(row.message_id), Folded(row.to), 0, "");
   auto [it, added] = delivered_.try_emplace(key);
-  it->second = {row.queue_id, std::max(it->second.seconds, row.seconds), postfix};
+  const bool latest = row.seconds >= it->second.seconds;
+  it->second = {row.queue_id, std::max(it->second.seconds, row.seconds), postfix,
+                latest ? Waiting(row.status) : it->second.waiting};
   if (!added) return;
   delivered_order_.push_back(key);
   if (delivered_order_.size() > kMaxClosedSeen) {
@@ -172,6 +187,7 @@ void Report::JoinInto(Row& r, const Joined& j) {
     r.marking = j.marking;
   }
   if (!j.hop.empty()) r.hops = r.hops.empty() ? j.hop : j.hop + ", " + r.hops;
+  if (!j.orig_to.empty()) r.orig_to = j.orig_to;
 }
 
 bool Report::IsJoinedTo(const Row& r, const Joined& j) {
@@ -186,6 +202,7 @@ void Report::JoinCopy(const Joined& j) {
       d.joined_level = d.row.level;
       d.joined_marking = d.row.marking;
       if (!j.hop.empty()) d.joined_hop = j.hop;
+      if (!j.orig_to.empty()) d.joined_orig_to = j.orig_to;
     }
   } else {
     for (Row& r : table_) {
@@ -195,11 +212,13 @@ void Report::JoinCopy(const Joined& j) {
   if (!j.postfix_hop) ++(j.hop.empty() ? joined_copies : joined_hops);
 }
 
-bool Report::HasOutcome(const std::string& queue_id, const std::string& to) const {
+bool Report::HasOutcome(const std::string& queue_id, const std::string& to,
+                        int64_t seconds) const {
   auto it = open_.find(queue_id);
   if (it == open_.end()) return false;
   return std::any_of(it->second.begin(), it->second.end(), [&](const Open& d) {
-    return d.row.to == to && d.last_status != "unknown";
+    return d.row.to == to && d.last_status != "unknown" &&
+           !(Waiting(d.last_status) && d.last_seconds <= seconds);
   });
 }
 
@@ -213,12 +232,13 @@ void Report::CloseAll() {
 void Report::Done(const std::string& queue_id) {
   auto it = open_.find(queue_id);
   if (it == open_.end()) return;
-  for (Open& d : it->second) Close(d);
+  for (Open& d : it->second) DoneOne(d);
   open_.erase(it);
 }
 
 void Report::Finish() {
   CloseAll();
+  CloseWaiting();
   std::sort(table_.begin(), table_.end(), [](const Row& a, const Row& b) {
     return std::tie(a.time, a.queue_id, a.to) < std::tie(b.time, b.queue_id, b.to);
   });

@@ -21,6 +21,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -115,6 +116,9 @@ class Report {
     std::string queue_id;  // the delivery's key in this report
     int64_t seconds = 0;   // its latest attempt's time
     bool postfix = false;  // read from a Postfix log (not a trace)
+    // Its latest attempt was deferred or held (Report::Waiting): still
+    // waiting then, no outcome of a next server's.
+    bool waiting = false;
   };
   // Remembers `row` (added, with a message_id) as above.
   void IndexDelivery(const Row& row, bool postfix);
@@ -133,6 +137,9 @@ class Report {
     // on, whose log was read apart from the next one's: not a trace event
     // (not counted in joined_hops).
     bool postfix_hop = false;
+    // The address the sender gave, rewritten at the earlier hop (Row::
+    // orig_to): it replaces the delivery's, the first hop's standing.
+    std::string orig_to;
   };
   // Joins `j` to the delivery's row (open, or in the table), as JoinInto;
   // counted in joined_copies / joined_hops.
@@ -159,8 +166,19 @@ class Report {
   uint64_t doubtful_mailbox_dates = 0;
   uint64_t joined_hops = 0;    // trace SENDs joined to a gateway's delivery
   // True when a delivery of `to` in message `queue_id` is still open with
-  // an outcome other than "unknown" (the next server's log had it).
-  bool HasOutcome(const std::string& queue_id, const std::string& to) const;
+  // an outcome other than "unknown" (the next server's log had it); a
+  // deferral or hold at or before `seconds` (the row asking's time) is
+  // the recipient's own wait before it went on, no outcome.
+  bool HasOutcome(const std::string& queue_id, const std::string& to, int64_t seconds) const;
+  // Whether `status` leaves a recipient waiting in the queue: "deferred"
+  // (retried until sent, bounced or expired: Postfix qmgr) or "held".
+  static bool Waiting(std::string_view status) { return status == "deferred" || status == "held"; }
+  // `row` (a Postfix or trace attempt joined into another delivery rather
+  // than added: AddSentOn, ResolveQueuedOn) is a later attempt of its own
+  // queue id's recipient and of each queue id its hops name: a deferral
+  // or hold of theirs still waiting is no delivery of its own; dropped
+  // (report_waiting.cc). AddAttempt does the same for a row it adds.
+  void Superseded(const Row& row);
   // A queue id is finished: its deliveries get their final status.
   void Done(const std::string& queue_id);
   // End of input.
@@ -248,10 +266,35 @@ class Report {
     std::vector<Seen> seen;
     // JoinCopy's: a Sent-folder copy's level and marking, a trace hop
     // before this delivery; kept when a later attempt replaces `row`.
-    std::string joined_level, joined_marking, joined_hop;
+    std::string joined_level, joined_marking, joined_hop, joined_orig_to;
   };
   void Close(Open& d);
   void CloseAll();  // every open message, by queue id
+  // A recipient's final state is its last attempt's, whatever came before
+  // (issue-16 tester16, F5, F6, F8): a delivery whose queue id ended
+  // (Done) while its last attempt was deferred or held waits here, by
+  // BareQueueId + '\0' + recipient, until the end of input (Finish closes
+  // it as it stands), unless a later attempt of the same recipient comes
+  // first: one of the same queue id (a "sent ... queued as X" the auditor
+  // held until every log was read: AddAttempt revives it), or of a queue id
+  // whose hops name this one (a content filter's or gateway's delivery
+  // after the first hop's deferral: dropped, its first time kept).
+  // Bounded by kMaxOpen: past it every waiting one is closed.
+  std::unordered_map<std::string, Open> waiting_;
+  // Hop keys (as waiting_'s) a later attempt named while that queue id was
+  // still open: its deferral is dropped at Done. Bounded by kMaxOpen.
+  std::unordered_set<std::string> superseded_;
+  static std::string WaitingKey(std::string_view queue_id, std::string_view to);
+  // Moves the waiting delivery of row's queue id and recipient into `list`
+  // (the open ones of its queue id); its index there, or list.size().
+  size_t Revive(const Row& row, std::vector<Open>& list);
+  // Drops the waiting deliveries of row's recipient at the queue ids its
+  // hops name (or notes them, while open); the earliest first attempt
+  // among them, 0 when none.
+  int64_t DropHopWaits(const Row& row);
+  // Done's, for one delivery: waits (above), is dropped, or is closed.
+  void DoneOne(Open& d);
+  void CloseWaiting();
   // "QUEUEID\0TO\0SECONDS\0STATUS": one attempt's identity.
   // An attempt's identity as 128 bits (two independent 64-bit hashes of
   // queue id, recipient, time and status): 16 bytes a closed attempt, not

@@ -16,6 +16,11 @@ struct Row {
   std::string from;       // "" for the null sender <>, or when unknown
   bool from_known = true; // false: the log never named the sender
   std::string to;
+  // The address the sender gave, when the server rewrote it to `to` before
+  // delivering (Postfix's orig_to=: aliases(5), virtual(5), canonical(5);
+  // Exchange's related-recipient-address of a REDIRECT, EXPAND or RESOLVE
+  // event, trace_log.h); "" when not rewritten. The reason says so too.
+  std::string orig_to;
   std::string domain;
   std::string domain_unicode;  // U-label form when `domain` has A-labels ("xn--"), else ""
   std::string verdict;    // "lookalike" or "blocked"

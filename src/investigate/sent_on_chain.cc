@@ -98,6 +98,9 @@ size_t ChainSentOn(std::vector<Row>& rows) {
     for (ptrdiff_t i = static_cast<ptrdiff_t>(head), j = succ[head]; j != -1; i = j, j = succ[j]) {
       const Row& a = rows[i];
       Row& b = rows[j];
+      // The address the sender gave, rewritten at an earlier hop: the
+      // earliest hop's stands (Row::orig_to).
+      if (!a.orig_to.empty()) b.orig_to = a.orig_to;
       std::string hops = a.hops;
       if (link[j] == Link::kToTrace) {
         // The Postfix hop itself is shown, as Auditor shows a hop.

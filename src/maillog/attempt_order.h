@@ -37,7 +37,11 @@ inline bool LaterOutcome(int64_t time, std::string_view status, int64_t last_tim
                          std::string_view last_status) {
   const bool known = status != "unknown", kept_known = last_status != "unknown";
   if (known != kept_known) {
-    if (!known && last_status == "deferred") return time > last_time;
+    // At the same second too: qmgr's "removed" in the deferral's second
+    // is still its later word (issue-16 tester16, F1); either way round,
+    // so the order the inputs were given in does not decide.
+    if (!known && last_status == "deferred") return time >= last_time;
+    if (known && status == "deferred" && time == last_time) return false;
     return known;
   }
   if (time != last_time) return time > last_time;

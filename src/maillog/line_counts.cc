@@ -216,8 +216,8 @@ std::string Describe(const LineCounts& c) {
   }
   if (c.local_deliveries != 0) {
     out += ", " + Counted(c.local_deliveries, "delivery") +
-           " into a mailbox on this host (local, virtual or LMTP to a socket; did not leave "
-           "this host, not counted; first at " + c.file + ":" +
+           " into a mailbox on this host (local, virtual, or LMTP to a socket or this host's "
+           "LMTP port; did not leave this host, not counted; first at " + c.file + ":" +
            std::to_string(c.first_local_delivery_line) + ")";
   }
   if (c.replaced != 0) {

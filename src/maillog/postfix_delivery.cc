@@ -66,9 +66,13 @@ bool LocalRelay(std::string_view relay) {
 // A delivery into a mailbox on this host: local(8) and virtual(8) log
 // relay=local and relay=virtual; lmtp(8) to a UNIX-domain socket logs the
 // socket's path in the brackets (relay=mail.example[private/dovecot-lmtp],
-// relay=localhost[/var/run/dovecot/lmtp]). LMTP over TCP is left out: a
-// content filter may listen there (content_filter = lmtp:[127.0.0.1]:10024).
-// So may a socket (amavisd-new's lmtp:unix:/var/lib/amavis/amavisd.sock):
+// relay=localhost[/var/run/dovecot/lmtp]); so does lmtp(8) over TCP to
+// this host's own LMTP port, 24 (Dovecot's and Cyrus's inet_listener, the
+// port IANA lists for any private mail system) or 2003 (Cyrus's "lmtp"
+// service): relay=127.0.0.1[127.0.0.1]:24, relay=localhost[::1]:24. A
+// mailbox store reached on a loopback port is local delivery, not a relay.
+// Other TCP ports are left out: a content filter may listen there
+// (content_filter = lmtp:[127.0.0.1]:10024). So may a socket (amavisd-new's lmtp:unix:/var/lib/amavis/amavisd.sock):
 // a reply that names the next hop's id ("250 2.0.0 Ok: queued as X",
 // NextHopId) is a filter's hand-off, never a mailbox store's (a store's
 // reply names no queue: Dovecot "250 2.0.0 <rcpt> ID Saved"; issue-16
@@ -76,7 +80,9 @@ bool LocalRelay(std::string_view relay) {
 bool MailboxHere(std::string_view program, std::string_view relay, std::string_view reply) {
   if (relay == "local" || relay == "virtual") return true;
   if (program.ends_with("/local") || program.ends_with("/virtual")) return true;
-  return program.ends_with("/lmtp") && SocketRelay(relay) && NextHopId(reply).empty();
+  if (!program.ends_with("/lmtp") || !NextHopId(reply).empty()) return false;
+  return SocketRelay(relay) ||
+         (LoopbackRelay(relay) && (relay.ends_with("]:24") || relay.ends_with("]:2003")));
 }
 
 }  // namespace
@@ -209,6 +215,18 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     ++q.finals;
     return;
   }
+  // Handed on (or delivered, below): no longer deferred here; qmgr's
+  // "removed" then says nothing of it (issue-16 tester16, F5).
+  auto no_longer_deferred = [&q](std::string_view recipient) {
+    auto was = std::find(q.deferred.begin(), q.deferred.end(), recipient);
+    if (was == q.deferred.end()) return;
+    q.deferred_at.erase(q.deferred_at.begin() + (was - q.deferred.begin()));
+    q.deferred.erase(was);
+  };
+  // The address the sender gave: this line's orig_to=, else the one a
+  // hand-off to this queue id named (rewritten before a content filter).
+  const std::string_view orig =
+      f.orig_recipient.empty() ? HandedOrig(q, f.recipient) : f.orig_recipient;
   std::string_view pending;
   bool undoable = false;
   bool unfollowable = false;  // handed on here, no way to follow it (below)
@@ -257,10 +275,14 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
         q.handed_on.emplace_back(f.recipient);
         if (auto n = queues_.find(q.next_id); n != queues_.end()) {
           Handed(n->second, q.next_id, f.recipient, f.relay, file_, counts_.lines);
+          NoteHandedOrig(n->second, q.next_id, f.recipient, orig);
         }
         // Shown by Message-ID (or by X's own attempt): A's attempt is gone.
         // Else it is held dropped, for X's later lines to undo.
-        if (!undoable) return;
+        if (!undoable) {
+          no_longer_deferred(f.recipient);
+          return;
+        }
         joined_to = kept;
       }
       // Not (yet) seen here: held as a delivery that X's first line, if it
@@ -278,7 +300,9 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
         q.handed_on.emplace_back(f.recipient);
         if (auto n = queues_.find(q.next_id); n != queues_.end()) {
           Handed(n->second, q.next_id, f.recipient, f.relay, file_, counts_.lines);
+          NoteHandedOrig(n->second, q.next_id, f.recipient, orig);
         }
+        no_longer_deferred(f.recipient);
         return;
       }
       pending_key_.assign(kByMessageId);
@@ -309,7 +333,7 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   const bool filter_bounced = f.status == "sent" && FilterBounced(f.status_text);
   Attempt a = QueueAttempt(l, q);
   a.recipient = f.recipient;
-  a.orig_recipient = f.orig_recipient;
+  a.orig_recipient = orig;
   // A soft bounce stays queued: deferred, as every count says (its status
   // text keeps Postfix's reply; LineCounts::soft_bounces counts it).
   a.status = discarded                 ? std::string_view("discarded")
@@ -343,10 +367,8 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   // expiry later applies to this recipient too.
   if (f.status == "deferred" || f.status == "SOFTBOUNCE") {
     NoteDeferred(q, f.recipient);
-  } else if (auto was = std::find(q.deferred.begin(), q.deferred.end(), f.recipient);
-             was != q.deferred.end()) {
-    q.deferred_at.erase(q.deferred_at.begin() + (was - q.deferred.begin()));
-    q.deferred.erase(was);
+  } else {
+    no_longer_deferred(f.recipient);
   }
 }
 

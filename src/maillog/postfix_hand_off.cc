@@ -91,6 +91,7 @@ bool PostfixLog::Unjoin(Queue& q, uint64_t seq) {
   h->end[Held::kNext] = h->end[Held::kNext - 1];
   std::string rcpt(h->Get(Held::kRecipient));
   std::erase(q.handed, rcpt);
+  std::erase_if(q.handed_orig, [&rcpt](const auto& p) { return p.first == rcpt; });
   release_key_.assign(h->Get(Held::kQueueId));
   if (auto from = queues_.find(release_key_); from != queues_.end()) {
     from->second.next_id.clear();
@@ -188,19 +189,34 @@ void PostfixLog::TakeOver(Queue& next, std::string_view next_id, std::string_vie
   for (uint64_t seq = next.first_attempt - 1; seq < held_base_ + held_.size(); ++seq) {
     Held& h = held_[seq - held_base_];
     if (h.done || h.Get(Held::kQueueId) != next_id) continue;
-    std::string_view f[Held::kFields];
-    for (int i = 0; i < Held::kFields; ++i) f[i] = h.Get(static_cast<Held::Field>(i));
-    f[Held::kHops] = next.hops;
+    h.Set(Held::kHops, next.hops);
     if (next.origin_known) {
-      f[Held::kSender] = next.origin_sender;
+      h.Set(Held::kSender, next.origin_sender);
       h.sender_known = true;
     }
-    std::string text;
-    for (int i = 0; i < Held::kFields; ++i) {
-      text.append(f[i]);
-      h.end[i] = static_cast<uint32_t>(text.size());
+  }
+}
+
+std::string_view PostfixLog::HandedOrig(const Queue& q, std::string_view recipient) const {
+  for (const auto& [rcpt, orig] : q.handed_orig) {
+    if (rcpt == recipient) return orig;
+  }
+  return {};
+}
+
+void PostfixLog::NoteHandedOrig(Queue& next, std::string_view next_id, std::string_view recipient,
+                                std::string_view orig) {
+  if (orig.empty() || orig == recipient || !HandedOrig(next, recipient).empty()) return;
+  next.handed_orig.emplace_back(recipient, orig);
+  if (next.first_attempt == 0) return;
+  // Its attempts read before the hand-off line (out of order) carry it too.
+  for (uint64_t seq = std::max(next.first_attempt - 1, held_base_);
+       seq < held_base_ + held_.size(); ++seq) {
+    Held& h = held_[seq - held_base_];
+    if (!h.done && h.Get(Held::kQueueId) == next_id && h.Get(Held::kRecipient) == recipient &&
+        h.Get(Held::kOrigRecipient).empty()) {
+      h.Set(Held::kOrigRecipient, orig);
     }
-    h.text = std::move(text);
   }
 }
 

@@ -213,7 +213,10 @@ void PostfixLog::Feed(std::string_view line) {
   bool action = !to && !from && IsActionLine(t);
   // postsuper -H: the message leaves the hold queue; qmgr's from= follows.
   bool released = t == "released from hold";
-  if (!to && !from && !removed && !msgid && !client && !action && !released) return;
+  // postsuper -r: the message goes to the maildrop queue, whence pickup(8)
+  // and cleanup(8) queue it again under a new queue id (postsuper(1)).
+  bool requeued = t == "requeued" && l.program.ends_with("/postsuper");
+  if (!to && !from && !removed && !msgid && !client && !action && !released && !requeued) return;
   KeyLine(&l);  // by host and instance too (postfix_scope.cc)
   if (noqueue) {
     // Its own key: the line (and its time, so the same log read twice is
@@ -239,6 +242,24 @@ void PostfixLog::Feed(std::string_view line) {
     // A release of a message not seen held says nothing of which
     // recipient it freed: counted, never applied to nobody silently.
     if (it == queues_.end() || it->second.removed || !it->second.on_hold) Orphan();
+    return;
+  }
+  if (requeued) {
+    // Its recipients live on under the new queue id, which carries the
+    // same Message-ID: that one's attempts are theirs, this one's hop
+    // before them (issue-16 tester16, F14). Not a deletion, not a loss.
+    if (it == queues_.end() || it->second.removed) return;
+    Queue& q = it->second;
+    if (!q.message_id.empty()) {
+      if (requeued_.size() >= options_.max_queues) requeued_.clear();  // bounded: counted twice at worst
+      requeued_[q.message_id] = BareQueueId(l.queue_id);
+    }
+    q.deferred.clear();
+    q.deferred_at.clear();
+    q.on_hold = false;
+    q.removed = true;
+    EndUnconfirmedJoins(q);
+    HoldDone(l.queue_id, l.time);
     return;
   }
   if (removed) {
@@ -323,6 +344,15 @@ void PostfixLog::Feed(std::string_view line) {
     if (id.starts_with('<') && id.ends_with('>')) id = id.substr(1, id.size() - 2);
     q.message_id.assign(id);
     IndexMessageId(l.queue_id, q.message_id);
+    if (auto r = requeued_.find(q.message_id);
+        r != requeued_.end() && r->second != BareQueueId(l.queue_id)) {
+      // The copy postsuper -r requeued: the old queue id is its hop.
+      std::string hop = r->second;
+      hop += " via postsuper -r (requeued)";
+      if (!q.hops.empty()) hop += ", " + q.hops;
+      q.hops = std::move(hop);
+      requeued_.erase(r);
+    }
     if (!pending_.empty() && q.attempts == 0) {
       // A filter's re-injected copy, after the hand-off that named no
       // queue id (HandOffByMessageId).

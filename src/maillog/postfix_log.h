@@ -111,6 +111,7 @@
 #include "maillog/log_line.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/postfix_log_options.h"
+#include "maillog/postfix_queue.h"
 
 namespace nearmiss::maillog {
 class TraceLog;
@@ -179,87 +180,11 @@ class PostfixLog {
 
  private:
   // A hand-off not to be counted (TakeOver), or counted nowhere yet.
-  static constexpr uint32_t kNotCounted = UINT32_MAX;
-  // An attempt or the end of a queue id, waiting for the hand-off window;
-  // its strings are copied into `text` (the line is gone by then).
-  struct Held {
-    // kNext: the X of a "queued as X" held until X shows up (or not).
-    enum Field { kQueueId, kSender, kRecipient, kOrigRecipient, kStatus, kStatusText, kRelay,
-                 kDsn, kHops, kMessageId, kNext, kFields };
-    bool done = false;     // the end of queue_id, not an attempt
-    bool dropped = false;  // joined as a hand-off: never passed on
-    bool sender_known = true;
-    // A "sent" by the smtp client to a relay of the organisation not
-    // declared final (PostfixLogOptions::final_relays): never passed on as
-    // the recipient's server's acceptance (Unfollowed).
-    bool org_hand_off = false;
-    uint32_t file = 0;  // Attempt::file
-    uint64_t line = 0;  // Attempt::line
-    int64_t time = 0, size = 0;
-    std::string text;
-    uint32_t end[kFields] = {};  // where each field ends in `text`
-    std::string_view Get(Field f) const {
-      uint32_t b = f == 0 ? 0 : end[f - 1];
-      return std::string_view(text).substr(b, end[f] - b);
-    }
-  };
-  struct Queue {
-    std::string sender;
-    bool sender_seen = false;  // a from= line was read
-    std::string message_id;
-    std::string hops;  // hand-offs that led to this queue id
-    // Recipients whose latest attempt was deferred: the ones qmgr's
-    // "status=expired" (which names none) returns to the sender.
-    std::vector<std::string> deferred;
-    // Each one's latest deferral (or hold) line, by the same index
-    // (Attempt::file, Attempt::line): where an outcome qmgr's "removed"
-    // leaves unknown was last seen (EndDeferred).
-    std::vector<std::pair<uint32_t, uint64_t>> deferred_at;
-    // A milter or header check put it in the hold queue (its recipients
-    // then wait in `deferred`) and no qmgr line has shown it released.
-    bool on_hold = false;
-    int64_t size = 0;
-    int64_t last_seen = 0;
-    uint32_t attempts = 0;
-    // qmgr's nrcpt= of the latest from= line (0: none read), and the final
-    // attempts since: all settled when finals reach it.
-    uint32_t nrcpt = 0, finals = 0;
-    uint64_t first_attempt = 0;  // sequence number of its first held attempt + 1; 0: none
-    bool removed = false;        // its end is held; kept for joins until passed on
-    // Taken over from the "queued as" attempts held at these sequence
-    // numbers (A's, dropped: one per recipient when one "queued as X"
-    // names X for several) and not yet shown to be this message: undone if
-    // the Message-IDs differ, or X delivers another recipient, or X ends
-    // unshown after a public relay (ConfirmOrUndoJoins, EndUnconfirmedJoins).
-    std::vector<uint64_t> joined_from;
-    std::string joined_hops;     // the hops it had before
-    // The envelope sender at the message's first hop (A's from=, taken
-    // over with the hops): a content filter or an SRS rewrite may change
-    // the sender the next queue id logs ("SRS0=...=ivan@relay..."), yet
-    // the person who sent it is the first hop's (issue-16 tester round 34,
-    // item 7). Unknown (origin_known false) when no hand-off led here or
-    // A's from= was not read: the queue id's own sender stands.
-    std::string origin_sender, joined_origin_sender;
-    bool origin_known = false, joined_origin_known = false;
-    // The file a hand-off to it was counted in (its "queued as" line's):
-    // an undone join is uncounted there (Unjoined).
-    uint32_t hand_off_file = kNotCounted;
-    // The queue id it handed the message to, and through which relay: a
-    // hop learnt later (lines out of order) is passed down the chain.
-    std::string next_id, next_relay;
-    // Recipients a hand-off gave this queue id that it has not attempted
-    // yet, and the relay that took them: at its end (removed, idle, end of
-    // input) each left is passed on as "unknown" (CloseHandOffs).
-    std::vector<std::string> handed;
-    std::string handed_relay;
-    // The "queued as" line that handed them (Attempt::file, Attempt::line):
-    // where the notice of an outcome left unknown points.
-    uint32_t handed_file = 0;
-    uint64_t handed_line = 0;
-    // Recipients it handed on itself (its dropped attempts): a hand-off to
-    // it read later (lines out of order) finds them followed already.
-    std::vector<std::string> handed_on;
-  };
+  static constexpr uint32_t kNotCounted = kPostfixNotCounted;
+  // What is held for the hand-off window, and each queue id's state
+  // (postfix_queue.h).
+  using Held = PostfixHeld;
+  using Queue = PostfixQueue;
   void Expire(int64_t now);
   // Lets go the queue ids settled (above) and idle past settle_after.
   void Settle(int64_t now);
@@ -326,6 +251,13 @@ class PostfixLog {
   // attempts already name it.
   // `recipient` of `q` deferred (or held) by the line being read.
   void NoteDeferred(Queue& q, std::string_view recipient);
+  // The address the sender gave for `recipient` handed to `next` (queue id
+  // `next_id`) when the hand-off's line logged orig_to= `orig` (rewritten
+  // before a content filter): next's attempts of `recipient` that log no
+  // orig_to=, held already or read later (HandedOrig), carry it.
+  void NoteHandedOrig(Queue& next, std::string_view next_id, std::string_view recipient,
+                      std::string_view orig);
+  std::string_view HandedOrig(const Queue& q, std::string_view recipient) const;
   void Handed(Queue& next, std::string_view next_id, std::string_view recipient,
               std::string_view relay, uint32_t file, uint64_t line);
   // The end of queue id `id`: each recipient handed to it and never
@@ -412,6 +344,9 @@ class PostfixLog {
   // The latest queue id seen with each Message-ID (checked against queues_
   // on use; rebuilt from queues_ when it outgrows them).
   std::unordered_map<std::string, std::string> by_message_id_;
+  // Queue ids postsuper -r requeued, by Message-ID: the next queue id with
+  // it is the same message's (its hops name the old one). Bounded.
+  std::unordered_map<std::string, std::string> requeued_;
 };
 
 }  // namespace nearmiss::maillog

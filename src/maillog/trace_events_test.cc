@@ -231,5 +231,39 @@ TEST(TraceEvents, UndecidedIsUnknownInEveryFormat) {
   }
 }
 
+
+// REDIRECT, EXPAND and RESOLVE name the address they replaced in
+// related-recipient-address (Microsoft's message tracking log field
+// reference): each later event of a recipient they gave carries it as the
+// address the sender gave; a chain keeps the first; another message's
+// recipient of the same address does not.
+class OrigCollect final : public DeliverySink {
+ public:
+  void OnAttempt(const Attempt& a) override {
+    seen.push_back(std::string(a.recipient) + " " + std::string(a.status) + " <" +
+                   std::string(a.orig_recipient) + ">");
+  }
+  std::vector<std::string> seen;
+};
+
+TEST(TraceEvents, RelatedRecipientIsTheAddressGiven) {
+  OrigCollect c;
+  TraceLog t("MSGTRK.LOG", &c);
+  t.Feed("#Fields: date-time,server-hostname,connector-id,source,event-id,message-id,"
+         "recipient-address,recipient-status,related-recipient-address,sender-address");
+  t.Feed("2025-11-03T09:12:05Z,EX01,,ROUTING,REDIRECT,<m@a>,fwd@mod.gov.uk,,Bob@mod.gov.uk,alice@army.mil");
+  t.Feed("2025-11-03T09:12:05Z,EX01,,ROUTING,EXPAND,<m@a>,w1@army.ml;w2@army.mil,,FWD@mod.gov.uk,alice@army.mil");
+  t.Feed("2025-11-03T09:12:05Z,EX01,,ROUTING,RESOLVE,<m@b>,w3@army.ml,,w3.old@mod.gov.uk,alice@army.mil");
+  t.Feed("2025-11-03T09:12:06Z,mx.army.ml,Internet,SMTP,SEND,<m@a>,w1@army.ml,250 ok,,alice@army.mil");
+  t.Feed("2025-11-03T09:12:06Z,mx.army.ml,Internet,SMTP,SEND,<m@c>,w1@army.ml,250 ok,,alice@army.mil");
+  t.Feed("2025-11-03T09:12:06Z,mx.army.ml,Internet,SMTP,FAIL,<m@b>,W3@army.ml,550 no,,alice@army.mil");
+  t.Finish();
+  EXPECT_EQ(c.seen, (std::vector<std::string>{
+                        "fwd@mod.gov.uk unknown <Bob@mod.gov.uk>",
+                        "w1@army.ml unknown <Bob@mod.gov.uk>", "w2@army.mil unknown <Bob@mod.gov.uk>",
+                        "w3@army.ml unknown <w3.old@mod.gov.uk>", "w1@army.ml sent <Bob@mod.gov.uk>",
+                        "w1@army.ml sent <>", "W3@army.ml bounced <w3.old@mod.gov.uk>"}));
+}
+
 }  // namespace
 }  // namespace nearmiss::maillog

@@ -20,7 +20,7 @@ LineFormat TraceLog::HeaderForm(const std::vector<std::string>& names) {
 
 void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
   time_ = sender_ = recipient_ = status_ = event_ = message_id_ = internal_id_ = relay_ =
-      connector_ = recipient_status_ = subject_ = direction_ = server_ip_ = -1;
+      connector_ = recipient_status_ = subject_ = direction_ = server_ip_ = related_ = -1;
   recipient_heading_.clear();
   recipient_status_heading_.clear();
   time_offset_ = 0;
@@ -38,6 +38,8 @@ void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
     } else if (n == "recipientaddress" || n == "recipients" || n == "recipient") {
       recipient_ = c;
       recipient_heading_ = names[i];
+    } else if (n == "relatedrecipientaddress") {
+      related_ = c;
     } else if (n == "recipientstatus") {
       recipient_status_ = c;
       recipient_status_heading_ = names[i];

@@ -150,6 +150,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -299,7 +300,21 @@ class TraceLog {
   // Columns of the header; -1 when absent.
   int time_ = -1, sender_ = -1, recipient_ = -1, status_ = -1, event_ = -1, message_id_ = -1,
       internal_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1, subject_ = -1,
-      direction_ = -1, server_ip_ = -1;
+      direction_ = -1, server_ip_ = -1, related_ = -1;
+  // Exchange's REDIRECT, EXPAND and RESOLVE (and their DUPLICATE forms)
+  // name the address they replaced in related-recipient-address (the
+  // group expanded, the address redirected or resolved; Microsoft's
+  // message tracking log field reference): by Message-ID '\0' recipient
+  // (lower case), the address the sender gave, which every later event of
+  // that recipient carries as Attempt::orig_recipient. Bounded (cleared
+  // past kMaxRelated: a recipient then shows without it).
+  static constexpr size_t kMaxRelated = 100000;
+  std::unordered_map<std::string, std::string> related_of_;
+  std::string related_key_;  // reused for lookups
+  // Notes `rcpts` of message `id` as replacing `related` (above).
+  void NoteRelated(std::string_view id, const std::vector<std::string_view>& rcpts,
+                   std::string_view related);
+  std::string_view RelatedOf(std::string_view id, std::string_view rcpt);
   // The recipient columns' headings as the file writes them
   // ("recipient-address", "Recipients", "RecipientAddress",
   // "recipient_status"): named when a cell holds no address.

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/ascii.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/postfix_log.h"
 #include "maillog/smart_host.h"
@@ -200,6 +201,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.sender = sender;
   a.sender_known = row_sender_known_;
   a.recipient = rcpt;
+  a.orig_recipient = RelatedOf(id, rcpt);
   a.status = status;
   a.status_text = text;
   a.relay = relay;
@@ -209,6 +211,35 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.file = file_;
   a.line = line;
   sink_->OnAttempt(a);
+}
+
+std::string_view TraceLog::RelatedOf(std::string_view id, std::string_view rcpt) {
+  if (related_of_.empty()) return {};
+  related_key_.assign(id);
+  related_key_ += '\0';
+  related_key_ += AsciiLower(rcpt);
+  auto it = related_of_.find(related_key_);
+  return it == related_of_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+void TraceLog::NoteRelated(std::string_view id, const std::vector<std::string_view>& rcpts,
+                           std::string_view related) {
+  std::vector<std::string_view> cell;
+  SplitTraceAddresses(related, &cell);
+  if (cell.size() != 1) return;  // none, or no one address to name
+  related = cell.front();
+  // A group expanded from an address already redirected: the first one
+  // given stands.
+  std::string given(RelatedOf(id, related));
+  if (given.empty()) given.assign(related);
+  if (related_of_.size() + rcpts.size() > kMaxRelated) related_of_.clear();
+  for (std::string_view r : rcpts) {
+    if (AsciiLower(r) == AsciiLower(given)) continue;
+    std::string key(id);
+    key += '\0';
+    key += AsciiLower(r);
+    related_of_.try_emplace(std::move(key), given);
+  }
 }
 
 }  // namespace nearmiss::maillog

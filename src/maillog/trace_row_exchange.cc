@@ -82,6 +82,9 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
   // -join): each address apart (trace_address.h).
   std::vector<std::string_view> rcpts;
   SplitTraceAddresses(list, &rcpts);
+  // REDIRECT, EXPAND, RESOLVE: its recipients replace the address in
+  // related-recipient-address, the one the sender gave (NoteRelated).
+  if (ClassifyEvent(event) == EventClass::kHop) NoteRelated(id, rcpts, Field(f, related_));
   // An event that decides an outcome (SEND, FAIL, DEFER, DROP, ...) to no
   // recipient named: never passed over (issue-16 tester round 35, item
   // 1). One that decides none (RECEIVE, NOTIFYMAPI, ...) leaves its

@@ -3,6 +3,7 @@
 pages(path) -> [(page_width_pt, [(x0, y0, x1, word), ...]), ...]
 past_margin(pages) -> the words drawn past the right margin (10 mm, 28.3 pt:
     a table wider than its box is cut there, its last columns lost).
+all_pieces(pages, text) -> every such spelling (one list of pieces each).
 pieces(pages, text) -> the pieces that spell `text` in one column, line after
     line (its first piece, then pieces below it in the same column), or None
     when no column spells it whole.
@@ -26,7 +27,9 @@ def past_margin(pages_):
     return [w for width, words in pages_ for _, _, x1, w in words if x1 > width - 27]
 
 
-def pieces(pages_, text):
+def all_pieces(pages_, text):
+    """Every column that spells `text` whole: a list of its pieces each."""
+    out = []
     for _, words in pages_:
         for x0, y0, _, w in words:
             if not w or not text.startswith(w):
@@ -41,5 +44,10 @@ def pieces(pages_, text):
                 got.append(piece)
                 pos += len(piece)
             if pos == len(text):
-                return got
-    return None
+                out.append(got)
+    return out
+
+
+def pieces(pages_, text):
+    got = all_pieces(pages_, text)
+    return got[0] if got else None

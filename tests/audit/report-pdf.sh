@@ -111,6 +111,31 @@ for addr in sys.argv[2:]:
     if pdf_words.pieces(pages, addr) is None:
         print("not whole in any cell:", addr, file=sys.stderr)
         ok = False
+# The sender, in the Senders table and the Deliveries table's From column,
+# breaks only after its '@' or a '.', never inside a word (issue 16: it
+# came out as "kept.f" / "or.testing" and "ministryo" / "fdefence..."):
+# in the Senders table, whose column takes the longest word's width, not
+# at all; in the Deliveries table's fixed column, only inside a word wider
+# than the column (20 letters or more: "ministryofdefenceprocurement...").
+import re
+sender = sys.argv[2]
+spelt = pdf_words.all_pieces(pages, sender)
+if len(spelt) < 2:
+    print("the sender is not whole in both tables:", spelt, file=sys.stderr)
+    ok = False
+if not any(all(p[-1] in "@." for p in got[:-1]) for got in spelt):
+    print("no table keeps the sender's words whole:", spelt, file=sys.stderr)
+    ok = False
+for got in spelt:
+    pos = 0
+    for p in got[:-1]:
+        pos += len(p)
+        if p[-1] in "@.":
+            continue
+        word = [m for m in re.finditer(r"[^@.]+", sender) if m.start() < pos < m.end()]
+        if not word or len(word[0].group()) < 20:
+            print("sender cut inside a word that fits:", got, file=sys.stderr)
+            ok = False
 sys.exit(0 if ok else 1)
 PY
 # The files read, by name, in "What was read" (issue-16 tester, item 6: the
@@ -220,5 +245,14 @@ while i < len(data):
 raw = zlib.decompress(idat)
 assert len(set(raw[: 1280 * 4 * 400])) > 40, "looks blank"
 PY
+# An address the server rewrote (Postfix orig_to=) shows the one the
+# sender gave in the PDF too: beside the address and in the reason.
+cp "$here/cases/postfix-orig-to-any-order/maillog" orig.log
+"$nearmiss" audit --year 2025 --html orig.html --pdf orig.pdf orig.log >/dev/null 2>&1
+pdftotext orig.pdf orig.txt || no "orig_to: pdftotext failed"
+tr -s ' \n' ' ' <orig.txt >orig.flat
+for want in "rewritten from" "the server rewrote the address" "Postfix orig_to="; do
+  grep -qF -- "$want" orig.flat || no "PDF lacks the rewritten address: $want"
+done
 [ "$fail" -eq 0 ] || exit 1
 echo "audit report PDF and screenshot: OK"
