@@ -110,6 +110,7 @@
 #include <utility>
 #include <vector>
 
+#include "address/display_name.h"
 #include "engine/name_order.h"
 #include "nearmiss/verdict.h"
 
@@ -350,11 +351,8 @@ class AddressIndex {
   Map<std::vector<Frequent>> people_;
 };
 
-// The display name of a header's address entry ("John Smith" in
-// `"John Smith" <jon@x.org>`, and in the obsolete comment form `jon@x.org
-// (John Smith)`, RFC 5322 section 4.4), without quotes and blanks around
-// it; "" when there is none (an envelope address).
-std::string_view DisplayNameOf(std::string_view input);
+// The display name of a header's address entry (address/display_name.h).
+using address::DisplayNameOf;
 
 // `address` without the extension of its local part: the part from the
 // first of `delimiters` (Postfix's recipient_delimiter) up to the '@'

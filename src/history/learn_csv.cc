@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "base/log.h"
-#include "engine/address_typo.h"
+#include "address/display_name.h"
 #include "history/csv_cells.h"
 #include "history/history_keys.h"
 #include "history/learn.h"
@@ -222,7 +222,7 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
       // A cell that writes the recipient's name ("John Smith"
       // <john.smith@...>, as mail exports do) keeps it, as a Sent folder's.
       NM_RETURN_IF_ERROR(Add({from, std::move(to), t, std::move(key), std::move(aliases),
-                              std::string(engine::DisplayNameOf(address))}));
+                              std::string(address::DisplayNameOf(address))}));
     }
   }
   return Status::Ok();

@@ -8,7 +8,7 @@
 #include "base/log.h"
 #include "content/mailbox_date.h"
 #include "content/mbox_from_line.h"
-#include "engine/address_typo.h"
+#include "address/display_name.h"
 #include "history/history_keys.h"
 #include "history/learn.h"
 #include "history/sent_sink.h"
@@ -180,10 +180,10 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
           }
           // The name the sender wrote the recipient under ("John Smith"
           // <john.smith@...>): the person the address is, for the wrong
-          // person at the right domain across domains (address_typo.h
+          // person at the right domain across domains (engine/address_typo.h
           // FindDisplayNameElsewhere).
           NM_RETURN_IF_ERROR(Add({from, std::move(to), time, std::move(key), {},
-                                  std::string(engine::DisplayNameOf(entry))}));
+                                  std::string(address::DisplayNameOf(entry))}));
         }
       }
     }
