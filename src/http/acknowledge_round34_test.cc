@@ -21,24 +21,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-class AcknowledgeRound34Test : public ServerTest {
+class AcknowledgeRound34Test : public StoreServerTest {
  protected:
-  void SetUp() override {
-    dir_ = ::testing::TempDir() + "/nearmiss_ack_round34";
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    Result<std::unique_ptr<Store>> store = Store::Open(dir_ + "/acks.db");
-    ASSERT_TRUE(store.ok()) << store.error().message();
-    store_ = std::move(*store);
-    policy_name_ = "nearmiss_ack_round34_test.toml";
-    Start({}, store_.get());
-  }
-  void TearDown() override {
-    ServerTest::TearDown();
-    server_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  void SetUp() override { StartWithStore("nearmiss_ack_round34"); }
   Json Answer(const std::string& body) {
     auto r = Check(body);
     EXPECT_TRUE(r);
@@ -46,14 +31,6 @@ class AcknowledgeRound34Test : public ServerTest {
     EXPECT_EQ(r->status, 200) << r->body;
     return Json::parse(r->body);
   }
-  size_t Stored() {
-    Result<std::vector<Acknowledgement>> all = store_->Acknowledgements(true, 0);
-    EXPECT_TRUE(all.ok());
-    return all.ok() ? all->size() : 0;
-  }
-
-  std::string dir_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(AcknowledgeRound34Test, SensitiveMessageToALookalikeIsHeldAndAcknowledgesNothing) {

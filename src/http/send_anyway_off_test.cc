@@ -9,7 +9,6 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 
 #include "http/server.h"
 #include "http/server_testing.h"
@@ -20,32 +19,11 @@ namespace {
 
 using Json = nlohmann::json;
 
-class SendAnywayOffTest : public ServerTest {
+class SendAnywayOffTest : public StoreServerTest {
  protected:
   void SetUp() override {
-    dir_ = ::testing::TempDir() + "/nearmiss_send_anyway_off";
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    Result<std::unique_ptr<Store>> store = Store::Open(dir_ + "/acks.db");
-    ASSERT_TRUE(store.ok()) << store.error().message();
-    store_ = std::move(*store);
-    policy_name_ = "nearmiss_send_anyway_off_test.toml";
-    Start({}, store_.get(), "allow_send_anyway = false\n");
+    StartWithStore("nearmiss_send_anyway_off", "allow_send_anyway = false\n");
   }
-  void TearDown() override {
-    ServerTest::TearDown();
-    server_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  size_t Stored() {
-    Result<std::vector<Acknowledgement>> all = store_->Acknowledgements(true, 0);
-    EXPECT_TRUE(all.ok());
-    return all.ok() ? all->size() : 0;
-  }
-
-  std::string dir_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(SendAnywayOffTest, AnAcknowledgementIsRefusedAndNothingIsStored) {

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -73,6 +74,37 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<ApiServer> server_;
   std::thread thread_;
   std::unique_ptr<httplib::Client> client_;
+};
+
+// A server on a SQLite store of its own in TempDir()/`name` (removed after),
+// its policy file `name`.toml plus `policy_extra`.
+class StoreServerTest : public ServerTest {
+ protected:
+  void StartWithStore(const std::string& name, const std::string& policy_extra = "") {
+    dir_ = ::testing::TempDir() + "/" + name;
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    Result<std::unique_ptr<Store>> store = Store::Open(dir_ + "/acks.db");
+    ASSERT_TRUE(store.ok()) << store.error().message();
+    store_ = std::move(*store);
+    policy_name_ = name + ".toml";
+    Start({}, store_.get(), policy_extra);
+  }
+  void TearDown() override {
+    ServerTest::TearDown();
+    server_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  // Acknowledgements in the store, live and expired.
+  size_t Stored() {
+    Result<std::vector<Acknowledgement>> all = store_->Acknowledgements(true, 0);
+    EXPECT_TRUE(all.ok());
+    return all.ok() ? all->size() : 0;
+  }
+
+  std::string dir_;
+  std::unique_ptr<Store> store_;
 };
 
 }  // namespace nearmiss::http
