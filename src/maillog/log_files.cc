@@ -73,8 +73,9 @@ void Split(std::string_view data, std::string& carry,
   }
 }
 
-// The text of a file's bytes: as they are, or from UTF-16 (utf16.h) when
-// the first chunk starts with its byte order mark.
+// The text of a file's bytes: as they are (a leading UTF-8 byte order mark
+// dropped), or from UTF-16 (utf16.h) when the first chunk starts with its
+// byte order mark.
 class Decoder {
  public:
   Decoder(const std::string& path, const std::function<void(std::string_view)>& line)
@@ -85,6 +86,12 @@ class Decoder {
       if (const char* enc = Utf16Encoding(data)) {
         utf16_ = std::make_unique<Utf16ToUtf8>(enc);
         data.remove_prefix(2);
+      } else if (data.starts_with("\xEF\xBB\xBF")) {
+        // A UTF-8 byte order mark (a log saved by Notepad or PowerShell on
+        // its way to the investigator): not part of the first line, which
+        // was otherwise unreadable and its delivery lost (stop 37's issue
+        // 16 tester, F13).
+        data.remove_prefix(3);
       }
     }
     if (!utf16_) {
