@@ -5,6 +5,7 @@
 #include "base/log.h"
 #include "cli/commands.h"
 #include "cli/store_missing.h"
+#include "daemon/single_server.h"
 #include "engine/embedded_lists.h"
 
 namespace nearmiss::cli {
@@ -105,6 +106,15 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags,
   if (!engine.ok()) {
     log::Error(policy->source + ": " + engine.error().message());
     return nullptr;
+  }
+  // A store that exists but holds nothing learned (a first `learn` that
+  // failed leaves one): said, as the daemons say it, not judged silently
+  // as if history had been consulted (stop 37's issue 14 tester, item 6).
+  if (store != nullptr) {
+    const std::string empty = daemon::EmptyHistoryWarning(flags.store_url.empty() ? "default"
+                                                                                  : flags.store_url,
+                                                           (*engine)->stats());
+    if (!empty.empty()) log::Warn(empty);
   }
   std::string cache = content::DatabaseCacheWarning((*engine)->scanner().DatabaseCache());
   if (!cache.empty()) log::Warn(cache);

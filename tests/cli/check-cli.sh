@@ -56,6 +56,13 @@ msg=$(printf '[domains]\nuse_default_protected = false\n' > "$tmp/no-default.tom
       "$bin" check --policy "$tmp/no-default.toml" --protect-file "$tmp/one-entry.txt" \
         bob@army.ml 2>&1 >/dev/null)
 check "no warning when the policy already leaves the embedded list out" "" "$msg"
+# A store that holds nothing learned (a first learn that failed leaves one):
+# check says its history is empty instead of judging silently.
+printf 'sender,recipient,date\nx@ourorg.example,y@z.example,2026-09-33T10:00:00Z\n' > "$tmp/bad-date.csv"
+"$bin" learn --store "$tmp/empty.db" "$tmp/bad-date.csv" >/dev/null 2>&1
+check "a learn with a bad date fails" 2 $?
+msg=$("$bin" check --store "$tmp/empty.db" --from x@ourorg.example y@z.example 2>&1 >/dev/null)
+contains "an empty store is said" "history: empty (the store has learned nothing yet)" "$msg"
 
 # 3. A policy that blocks .ml and allows a partner.
 printf '[domains]\nblock = [".ml"]\nallow = ["partner.ml"]\n' > "$tmp/block.toml"
