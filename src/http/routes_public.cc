@@ -7,6 +7,7 @@
 #include "base/ascii.h"
 #include "base/log.h"
 #include "nearmiss/address.h"
+#include "nearmiss/policy.h"
 #include "http/check_service.h"
 #include "http/console_assets.h"
 #include "http/server_impl.h"
@@ -237,6 +238,21 @@ void ApiServerImpl::AddPublicRoutes() {
         return SendProblem(res, InvalidRequest("an acknowledgement needs 'from': the sender "
                                                "who acknowledges",
                                                {{"/from", "the sender's address"}}));
+      }
+      // As the notice's release link ([confirm]: organisation senders only):
+      // a check token is in every add-in, so without this anyone holding one
+      // settled warnings in the name of any outside address, which the
+      // milter then honoured for relayed mail (stop 37's issue 14 tester,
+      // item 5). No organisation named: every sender, as before.
+      const std::vector<DomainItem>& organisation = engine->policy().organisation;
+      const size_t at = request.from.rfind('@');
+      if (!organisation.empty() &&
+          (at == std::string::npos ||
+           !InOrganisation(organisation, std::string_view(request.from).substr(at + 1)))) {
+        return SendProblem(res, MakeProblem(403, "sender-outside-organisation",
+                                            "'from' is not at a domain of the policy's [domains] "
+                                            "organisation: only the organisation's senders "
+                                            "acknowledge a warning"));
       }
       CheckAnswer before = CheckMessageOrFail(*engine, request);
       if (before.unchecked) {

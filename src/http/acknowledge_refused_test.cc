@@ -1,3 +1,5 @@
+// Acknowledgements the API refuses, storing nothing.
+//
 // [api] allow_send_anyway = false (docs/policy.md): a sender may not
 // override a warning with "Send anyway". The add-ins hide the button; the
 // API must refuse the acknowledgement too, or any client that posts one
@@ -48,6 +50,29 @@ TEST_F(SendAnywayOffTest, AnAcknowledgementIsRefusedAndNothingIsStored) {
   auto after = Check(warned);
   ASSERT_TRUE(after);
   EXPECT_EQ(Json::parse(after->body)["action"], "warn") << after->body;
+}
+
+// A check token is in every add-in: with [domains] organisation named, only
+// its senders acknowledge, as only they get the notice's release link.
+class OutsideSenderTest : public StoreServerTest {
+ protected:
+  void SetUp() override {
+    StartWithStore("nearmiss_ack_outside_sender", "[domains]\norganisation = [\"ourorg.example\"]\n");
+  }
+};
+
+TEST_F(OutsideSenderTest, AnOutsideSenderCannotAcknowledge) {
+  auto r = Check(R"({"from": "evil@outside.example", "to": ["erin@hotmial.com"],
+                     "acknowledge": true})");
+  ExpectProblem(r, 403);
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->body.find("sender-outside-organisation"), std::string::npos) << r->body;
+  EXPECT_EQ(Stored(), 0u);
+  auto ours = Check(R"({"from": "alice@ourorg.example", "to": ["erin@hotmial.com"],
+                        "acknowledge": true})");
+  ASSERT_TRUE(ours);
+  EXPECT_EQ(ours->status, 200) << ours->body;
+  EXPECT_EQ(Stored(), 1u);
 }
 
 }  // namespace
