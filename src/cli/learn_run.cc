@@ -39,11 +39,13 @@ int Fail(const Status& s) {
   return kExitError;
 }
 
-// Deletes audit records past history.audit_retention_days, as the daemons
-// do on each refresh, for stores no daemon looks after (cron).
-// Who ran learn: the login a sudo came from, else the effective user.
+// Who ran learn: the login a sudo to root came from, else the effective
+// user. SUDO_USER is only an environment variable: believed only when
+// running as root, where sudo set it (a user's own shell can set it to
+// anyone; stop 37's issue 14 tester, item 7).
 std::string LocalUser() {
-  if (const char* sudo = std::getenv("SUDO_USER"); sudo != nullptr && *sudo != '\0') {
+  if (const char* sudo = std::getenv("SUDO_USER");
+      geteuid() == 0 && sudo != nullptr && *sudo != '\0') {
     return std::string(sudo) + " (sudo)";
   }
   if (const passwd* pw = getpwuid(geteuid()); pw != nullptr && pw->pw_name != nullptr) {
@@ -66,6 +68,8 @@ std::optional<std::string> RecipientDelimiter(const LearnFlags& flags) {
   return policy->history.recipient_delimiter;
 }
 
+// Deletes audit records past history.audit_retention_days, as the daemons
+// do on each refresh, for stores no daemon looks after (cron).
 int Prune(const LearnFlags& flags, Store& store) {
   Result<Policy> policy = flags.policy.policy_file.empty()
                               ? DefaultPolicy()

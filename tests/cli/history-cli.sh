@@ -131,4 +131,21 @@ printf '[history]\naudit_retention_days = 0\n' > "$tmp/forever.toml"
 check "retention 0 keeps everything" \
   "audit log: kept forever (history.audit_retention_days = 0); 2 records" \
   "$("$bin" learn --store "$store" --policy "$tmp/forever.toml" --prune)"
+# Who confirmed: SUDO_USER is believed only as root, where sudo set it; a
+# user's own shell can name anyone (stop 37's issue 14 tester, item 7).
+if [ "$(id -u)" = 0 ] && command -v runuser > /dev/null; then
+  shared=$(mktemp -d); chmod 777 "$shared"
+  printf 'sender,recipient,date\nx@ourorg.example,y@partner.example,2026-09-01T10:00:00Z\n' > "$shared/ok.csv"
+  "$bin" learn --store "$shared/s.db" "$shared/ok.csv" > /dev/null 2>&1
+  chmod 666 "$shared/s.db"
+  runuser -u nobody -- env SUDO_USER=ann NEARMISS_CACHE_DIR=none \
+    "$bin" learn --store "$shared/s.db" --confirm partner.example > /dev/null 2>&1
+  check "learn --confirm as a user with SUDO_USER set" 0 $?
+  SUDO_USER=ann "$bin" learn --store "$shared/s.db" --unconfirm partner.example > /dev/null 2>&1
+  events=$("$bin" audit --events --store "$shared/s.db" 2>/dev/null)
+  contains "... is recorded as that user, not SUDO_USER's" "confirm     domain:partner.example by nobody (admin)" "$events"
+  contains "... and as root, sudo's login" "by ann (sudo) (admin)" "$events"
+  rm -rf "$shared"
+fi
+
 exit $fail
