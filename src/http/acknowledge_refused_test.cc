@@ -75,5 +75,20 @@ TEST_F(OutsideSenderTest, AnOutsideSenderCannotAcknowledge) {
   EXPECT_EQ(Stored(), 1u);
 }
 
+// The admin lists' parameters: a typo or a bad value is a 400 naming it,
+// never a full list answered as if filtered.
+TEST_F(OutsideSenderTest, AdminListParametersAreChecked) {
+  for (const char* path : {"/v1/events?limit=abc", "/v1/events?limit=0", "/v1/events?limt=5",
+                           "/v1/acknowledgements?all=yes", "/v1/acknowledgements?al=1"}) {
+    ExpectProblem(client_->Get(path, Auth(kAdmin)), 400);
+  }
+  for (const char* path : {"/v1/events?limit=5", "/v1/events", "/v1/acknowledgements?all=true",
+                           "/v1/acknowledgements"}) {
+    auto r = client_->Get(path, Auth(kAdmin));
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 200) << path << " " << r->body;
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::http

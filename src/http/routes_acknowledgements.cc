@@ -9,6 +9,7 @@
 
 #include "base/log.h"
 #include "base/unix_time.h"
+#include "http/query_params.h"
 #include "http/server_impl.h"
 
 namespace nearmiss::http {
@@ -51,9 +52,15 @@ void ApiServerImpl::AddAcknowledgementRoutes() {
   server_->Get("/v1/acknowledgements",
                Guard(Role::kAdmin, [this, no_store](const httplib::Request& req,
                                                     httplib::Response& res) {
+    if (std::optional<Problem> p = UnknownQueryParam(req, {"all"})) return SendProblem(res, *p);
+    const std::string all_text = req.get_param_value("all");
+    if (req.has_param("all") && all_text != "1" && all_text != "true" && all_text != "0" &&
+        all_text != "false") {
+      return SendProblem(res, InvalidRequest("all is 1, true, 0 or false"));
+    }
     if (store_ == nullptr) return no_store(res);
     const int64_t now = UnixSeconds();
-    bool all = req.get_param_value("all") == "1" || req.get_param_value("all") == "true";
+    bool all = all_text == "1" || all_text == "true";
     Result<std::vector<Acknowledgement>> acks = store_->Acknowledgements(all, now, 1000);
     if (!acks.ok()) {
       return SendProblem(res, MakeProblem(503, "store-failed", acks.error().message()));
@@ -102,11 +109,14 @@ void ApiServerImpl::AddAcknowledgementRoutes() {
 
   server_->Get("/v1/events", Guard(Role::kAdmin, [this, no_store](const httplib::Request& req,
                                                                   httplib::Response& res) {
+    if (std::optional<Problem> p = UnknownQueryParam(req, {"limit"})) return SendProblem(res, *p);
+    int64_t limit = 200;  // absent: the newest 200
+    if (!IntParam(req, "limit", &limit) || limit == 0) {
+      return SendProblem(res, InvalidRequest("limit is a whole number from 1 (at most 5000 are sent)"));
+    }
     if (store_ == nullptr) return no_store(res);
-    long long limit = std::strtoll(req.get_param_value("limit").c_str(), nullptr, 10);
-    if (limit <= 0) limit = 200;  // absent or malformed: the newest 200
     Result<std::vector<AdminEvent>> events =
-        store_->AdminEvents(static_cast<size_t>(std::min(limit, 5000LL)));
+        store_->AdminEvents(static_cast<size_t>(std::min<int64_t>(limit, 5000)));
     if (!events.ok()) {
       return SendProblem(res, MakeProblem(503, "store-failed", events.error().message()));
     }

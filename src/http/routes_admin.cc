@@ -5,6 +5,7 @@
 
 #include "base/line_text.h"
 #include "base/log.h"
+#include "http/query_params.h"
 #include "http/held_reason.h"
 #include "http/server_impl.h"
 #include "render/decision_record.h"
@@ -24,17 +25,6 @@ Json HeldJson(const HeldMessage& m, bool detail) {
     j["body_preview"] = m.body_preview;
   }
   return j;
-}
-
-// A query parameter as a non-negative integer; false when malformed.
-bool IntParam(const httplib::Request& req, const char* name, int64_t* out) {
-  if (!req.has_param(name)) return true;
-  std::string v = req.get_param_value(name);
-  char* end = nullptr;
-  long long n = std::strtoll(v.c_str(), &end, 10);
-  if (v.empty() || *end != '\0' || n < 0) return false;
-  *out = n;
-  return true;
 }
 
 void SendQueueError(httplib::Response& res, const Status& s) {
@@ -161,6 +151,11 @@ void ApiServerImpl::AddAdminRoutes() {
   }));
 
   server_->Get("/v1/audit", Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {
+    if (std::optional<Problem> p = UnknownQueryParam(
+            req, {"since", "until", "before_id", "limit", "source", "sender", "domain", "verdict",
+                  "class", "action", "q"})) {
+      return SendProblem(res, *p);
+    }
     AuditQuery q;
     int64_t limit = 100;
     if (!IntParam(req, "since", &q.since_ms) || !IntParam(req, "until", &q.until_ms) ||

@@ -74,6 +74,10 @@ TEST_F(ServerAdminTest, AuditSearchesRecentDecisions) {
   EXPECT_EQ(Json::parse(client_->Get("/v1/audit?class=lookalike", Auth(kAdmin))->body)["counts"]["total"], 1);
   EXPECT_EQ(Json::parse(client_->Get("/v1/audit?q=carol", Auth(kAdmin))->body)["counts"]["total"], 1);
   ExpectProblem(client_->Get("/v1/audit?since=yesterday", Auth(kAdmin)), 400);
+  // A typo in a filter's name answered every record, as if filtered.
+  auto typo = client_->Get("/v1/audit?sendr=alice@mod.gov.uk", Auth(kAdmin));
+  ExpectProblem(typo, 400);
+  EXPECT_NE(typo->body.find("'sendr'"), std::string::npos) << typo->body;
 }
 
 TEST_F(ServerAdminTest, ReloadKeepsRunningPolicyOnError) {
