@@ -9,23 +9,6 @@
 #include "engine/embedded_lists.h"
 
 namespace nearmiss::cli {
-namespace {
-
-// The entries of an embedded list: its lines that are neither empty nor a
-// '#' comment (the format data/lists/protected.txt's header gives).
-size_t ListEntries(std::string_view list) {
-  size_t n = 0;
-  while (!list.empty()) {
-    size_t end = list.find('\n');
-    std::string_view line = list.substr(0, end);
-    list = end == std::string_view::npos ? std::string_view() : list.substr(end + 1);
-    size_t first = line.find_first_not_of(" \t\r");
-    if (first != std::string_view::npos && line[first] != '#') ++n;
-  }
-  return n;
-}
-
-}  // namespace
 
 Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags) {
   StoreChoice choice = ChooseStore(flags.store_url, /*create=*/false);
@@ -79,7 +62,10 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags,
       warning += std::to_string(items->size());
       warning += items->size() == 1 ? " entry replaces" : " entries replace";
       warning += " the embedded protected list (";
-      warning += std::to_string(ListEntries(data::kProtectedList));
+      // The embedded list is the engine's, which parses it the same way.
+      Result<std::vector<DomainItem>> embedded =
+          ParseDomainList(data::kProtectedList, "data/lists/protected.txt");
+      warning += embedded.ok() ? std::to_string(embedded->size()) : std::string("its");
       warning +=
           " entries, data/lists/protected.txt: .mil, .gov, .gov.uk, ...), so look-alikes of "
           "those are judged only as the file and the policy list them; to add to the embedded "
