@@ -203,8 +203,10 @@ class ScanAudit {
             /*say_fallback=*/false)) {}
 
   void Record(const MessageFacts& facts, const Decision& d, const content::ScannedMessage& m) {
-    // An input that could not be read holds no decision.
-    if (facts.recipients.empty() && !m.errors.empty()) return;
+    // An input that could not be read holds no decision, nor does a message
+    // that names no recipient (NamesNoRecipient): its record would say the
+    // default action's "accept" for a message nothing judged.
+    if (facts.recipients.empty()) return;
     writer_->Record(MakeDecisionRecord("scan", facts, d, "", m.message_id, m.bytes));
     if (++pending_ == kBatch) {
       writer_->Flush();
