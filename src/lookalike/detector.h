@@ -168,6 +168,17 @@ class DetectorImpl final : public LookalikeDetector {
   // True (and `m` filled as a real neighbour) when the domain lies in a
   // country's public-sector zone outside the best target's (mfa.gov.hu).
   bool RealZoneNeighbour(const Domain& d, const Best& best, LookalikeMatch& m) const;
+  // True (and `m` filled as a real neighbour) when the domain is the best
+  // target with its country code replaced whole by another delegated one
+  // under the same public-sector label (mod.gov.se, mod.gov.de for
+  // mod.gov.uk): another country's government naming, not a slip.
+  // detector_neighbours.cc.
+  bool ForeignGovernmentEnding(const Domain& d, const Best& best, LookalikeMatch& m) const;
+  // True when `name` is a government body's name under the public-sector
+  // label `kind` ("gov") in a country other than `cc`: a real domain the
+  // lists hold (mod.gov.ua) or a protected namespace listing it.
+  bool GovernmentNameElsewhere(std::string_view name, std::string_view kind,
+                               std::string_view cc) const;
   // True (and `best` turned to it) when the domain is a department's name
   // in another country's public-sector zone one slip from the protected
   // zone that holds it (hmrc.gov.ua, defence.gov.ir): a look-alike, not a
@@ -218,10 +229,15 @@ class DetectorImpl final : public LookalikeDetector {
   // the one the lists hold, or "" when none or several are that near.
   std::string ListedNameNearOfKind(std::string_view label, std::string_view kind) const;
   // Whether `d`'s registrable domain (or the whole, for a public suffix
-  // that is a mail domain) is listed in real-mail-domains.txt.
-  bool ListedRealDomain(const Domain& d) const {
-    return real_domains_.contains(std::string(d.registrable.empty() ? d.ascii : d.registrable));
+  // that is a mail domain) is listed in real-mail-domains.txt, or the whole
+  // domain is: in a zone the PSL leaves out (gov.sk) the registrable domain
+  // is the zone, and mod.gov.sk is listed whole (issue 15, round 42).
+  const std::string* ListedRealNote(const Domain& d) const {
+    auto it = real_domains_.find(std::string(d.registrable.empty() ? d.ascii : d.registrable));
+    if (it == real_domains_.end()) it = real_domains_.find(std::string(d.ascii));
+    return it == real_domains_.end() ? nullptr : &it->second;
   }
+  bool ListedRealDomain(const Domain& d) const { return ListedRealNote(d) != nullptr; }
   // A TLD the root zone lacks typed for one it has (gmail.co.ik,
   // gmail.comcom, gmail.cm0): `m` becomes the look-alike the retyped
   // domain is, or is near, as tld-not-delegated (detector_retype.cc).

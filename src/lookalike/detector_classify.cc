@@ -201,13 +201,12 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   const bool treaty_zone = LastLabel(d.ascii) == "int";
   if (!department && !real_domains_.empty() &&
       (!Declared(set_[best.id].source) || best.yields_to_real_domain || treaty_zone)) {
-    auto real = real_domains_.find(std::string(d.registrable.empty() ? d.ascii : d.registrable));
-    if (real != real_domains_.end()) {
+    if (const std::string* real = ListedRealNote(d)) {
       m.code = ReasonCode::kRealNeighbour;
       m.source = set_[best.id].source;
       m.target = best.target;
       m.resembles = best.target;
-      m.detail = real->second;
+      m.detail = *real;
       return m;
     }
   }
@@ -301,6 +300,9 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     best.alt_code.reset();
     best.alt_suggestion.clear();
   }
+  // Asked once a made-up reading is retargeted (mod.gov.se: mod.gov with
+  // .se added, no list's name, then mod.gov.uk with .se for .uk).
+  if (!department && ForeignGovernmentEnding(d, best, m)) return m;
   // A slip into a TLD the root zone does not have: say so, it is the
   // strongest sign (hotmail.con, barclays.co.ul, army.mik).
   // Any slip of the ending counts (army.mil.mik, hmrc.govuk).

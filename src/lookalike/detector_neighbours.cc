@@ -4,6 +4,8 @@
 // TLD the root zone lacks (sina.con: sina.cn), a provider's protocol host
 // typed as the mail domain (smtp.gmail.com). Classify asks them
 // (detector_classify.cc).
+#include <algorithm>
+
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
 #include "address/second_level_zone.h"
@@ -146,6 +148,94 @@ bool DetectorImpl::RealZoneNeighbour(const Domain& d, const Best& best, Lookalik
                                                               : 1;
   if (slips == 2) m.detail += ", two slips";
   if (slips > 2) m.detail += ", several slips";
+  return true;
+}
+
+bool DetectorImpl::GovernmentNameElsewhere(std::string_view name, std::string_view kind,
+                                           std::string_view cc) const {
+  // "mod" under "gov" outside ".uk": a real domain the lists hold
+  // (mod.gov.ua), or a protected namespace of that kind in another country
+  // that lists the name (health.gov.ie beside health.gov.au).
+  const std::string tail = Join(Join(".", kind), ".");  // ".gov."
+  if (auto it = real_by_name_.find(std::string(name)); it != real_by_name_.end()) {
+    for (const std::string& real : it->second) {
+      const std::string_view r = real;
+      if (r.size() == name.size() + tail.size() + 2 && r.substr(name.size(), tail.size()) == tail &&
+          LastLabel(r) != cc) {
+        return true;
+      }
+    }
+  }
+  for (const Namespace& n : namespaces_) {
+    if (n.labels != 2 || n.ns.substr(0, n.ns.find('.')) != kind || LastLabel(n.ns) == cc) continue;
+    if (std::find(n.listed_names.begin(), n.listed_names.end(), name) != n.listed_names.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool DetectorImpl::ForeignGovernmentEnding(const Domain& d, const Best& best,
+                                           LookalikeMatch& m) const {
+  // mod.gov.se, mod.gov.de, mod.gov.no for mod.gov.uk; hmrc.gov.de for
+  // hmrc.gov.uk: the name and its public-sector label are typed as the
+  // target has them, and the country code after them is another country's,
+  // every letter of it (.se for .uk). No key, doubled letter or swap makes
+  // .se of .uk: the sender wrote another country's government name in the
+  // form many countries use (<organisation>.gov.<cc>), whether or not that
+  // country runs gov.<cc> as a zone (RealZoneNeighbour covers those that
+  // do). It is external with a note a rule can warn or confirm on, never a
+  // slip refused as one (issue 15, round 42, item 2). A slip of the code
+  // itself stays one: mod.gov.us ('s' for 'k'), mod.gov.ku (swapped),
+  // mod.gov.ukk (no such TLD), mod-gov.uk and mod.gov.uk.com (other labels).
+  if (!best.code || best.score < options_.threshold) return false;
+  const ReasonCode c = *best.code;
+  if (c != ReasonCode::kSuffixEdit && c != ReasonCode::kTldSwap) return false;
+  const std::string_view ascii = d.ascii;
+  const std::string_view meant = best.suggestion;
+  if (LabelCount(ascii) < 3 || LabelCount(ascii) != LabelCount(meant)) return false;
+  const std::string_view tld = LastLabel(ascii);
+  const std::string_view meant_tld = LastLabel(meant);
+  if (tld.size() != 2 || meant_tld.size() != 2) return false;
+  if (ascii.substr(0, ascii.size() - 2) != meant.substr(0, meant.size() - 2)) return false;
+  if (tld[0] == meant_tld[0] || tld[1] == meant_tld[1] ||
+      (tld[0] == meant_tld[1] && tld[1] == meant_tld[0])) {
+    return false;
+  }
+  if (!address::IsCountryCodeTld(tld) || !address::IsCountryCodeTld(meant_tld)) return false;
+  // ".ml is Mali's, typed for .mil" and the like: a listed confusion is
+  // the slip it names.
+  if (Confusion(tld, meant_tld) != nullptr) return false;
+  const std::string_view head = ascii.substr(0, ascii.size() - tld.size() - 1);
+  const std::string_view label = LastLabel(head);
+  if (!address::IsPublicSectorLabel(label)) return false;
+  // Only a name more than one country uses for its ministry (mod.gov.ua,
+  // mod.gov.pk real beside mod.gov.uk; health under .gov.au, .gov.ie and
+  // .govt.nz): one organisation's own name (hmrc, abs) under another
+  // country's code is still its slip (abs.gov.us: abs.gov.au; issue 15,
+  // round 38, item 6).
+  if (!GovernmentNameElsewhere(LastLabel(head.substr(0, head.size() - label.size() - 1)), label,
+                               meant_tld)) {
+    return false;
+  }
+  // A name under a protected namespace that no list holds (xyz.gov.se read
+  // as xyz.gov.uk) is near nothing real: external, with no note, as in a
+  // real zone (RealZoneNeighbour).
+  if (set_[best.id].is_namespace && !NamespaceNameKnown(best.target)) {
+    m = LookalikeMatch{};
+    return true;
+  }
+  m.code = ReasonCode::kRealNeighbour;
+  m.source = set_[best.id].source;
+  m.target = best.target;
+  m.resembles = best.target;
+  // "mod.gov.se is a name in gov.se, another country's government ending
+  // (.se in place of .uk), two slips from mod.gov.uk: check it is the one
+  // meant" (reason_message.cc).
+  m.detail = "in ";
+  m.detail.append(label).append(".").append(tld);
+  m.detail.append(", another country's government ending (.").append(tld);
+  m.detail.append(" in place of .").append(meant_tld).append("), two slips");
   return true;
 }
 

@@ -57,3 +57,12 @@ c.execute("INSERT INTO nm_acknowledgement (%s) VALUES (%s)" % (",".join(row), ",
 c.commit()
 PY
 }
+# judge CASES [check options...]: `$bin check --json` of each case's address
+# ("ADDRESS|VERDICT|ACTION|SUGGESTION|CODE|WORDS", '#' lines skipped) judged
+# by judge_cases.py, one line per case on stdout. $bin is the caller's binary.
+judge() {
+  cases=$1
+  shift
+  grep -v '^#' "$cases" | cut -d'|' -f1 | "$bin" check --store none --json "$@" > "$tmp/out.jsonl"
+  python3 "$(dirname "$0")/judge_cases.py" "$cases" "$tmp/out.jsonl"
+}

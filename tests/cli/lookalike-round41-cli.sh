@@ -8,13 +8,6 @@ set -u
 bin=$1
 . "$(dirname "$0")/lib.sh"
 
-judge() {  # judge CASES [check options...]: one line per case on stdout
-  cases=$1
-  shift
-  grep -v '^#' "$cases" | cut -d'|' -f1 | "$bin" check --store none --json "$@" > "$tmp/out.jsonl"
-  python3 "$(dirname "$0")/judge_cases.py" "$cases" "$tmp/out.jsonl"
-}
-
 cat > "$tmp/default" <<'CASES'
 # Item 1: other countries' armed forces and government zones are theirs
 # (data/lists/second-level-zones.txt), not .mil or .gov with an ending added.
