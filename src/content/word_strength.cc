@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "content/banner_tail.h"
 #include "content/checkbox_choice.h"
 #include "content/legend_words.h"
 #include "content/line_text.h"
@@ -272,9 +273,12 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // an advert's or a note's title as readily as a banner with a page
   // number; it counts if the message agrees (the same banner at the other
   // edge, a marked subject, portion marks). "SECRET - DRAFT" in capitals
-  // is a banner.
+  // is a banner, and so is a descriptor, caveat or page number in any case
+  // ("TOP SECRET Strap 1", "SECRET Uk Eyes Only", "SECRET Page 1 of 2":
+  // banner_tail.h; tester 13 finding 4).
   if (strong && kind == TextKind::kBody && s.mail_body && p.heading_word &&
-      LowerCaseAfter(text, m) && TierHeadsBannerLine(text, m.begin, m.end)) {
+      LowerCaseAfter(text, m) && !KnownBannerTail(text, m.end) &&
+      TierHeadsBannerLine(text, m.begin, m.end)) {
     return Counts::kIfCorroborated;
   }
   *strength = strong ? Strength::kStrong : Strength::kWeak;
