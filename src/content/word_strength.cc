@@ -78,10 +78,21 @@ bool MixedCaseLeadsSubject(std::string_view text, const RawMatch& m) {
   if (FollowedBySeparator(text, m.end) || lower) {
     return FollowedBySeparator(text, m.end);
   }
-  // The next word starts in lower case ("Nato Secret exercise plan").
+  // The next word starts in lower case ("Nato Secret exercise plan"), and
+  // does not make the level word an adjective of everyday speech ("UK
+  // Secret service tour", "Nato Secret agents quiz": round 42).
   std::size_t i = m.end;
   while (i < text.size() && IsBlank(text[i])) ++i;
-  return i > m.end && i < text.size() && text[i] >= 'a' && text[i] <= 'z';
+  if (i == m.end || i >= text.size() || text[i] < 'a' || text[i] > 'z') return false;
+  static constexpr std::string_view kEverydayNouns[] = {
+      "service", "services", "agent", "agents", "police", "weapon", "weapons",
+      "society", "santa", "garden"};
+  std::size_t e = i;
+  while (e < text.size() && IsAlpha(text[e])) ++e;
+  for (std::string_view noun : kEverydayNouns) {
+    if (text.substr(i, e - i) == noun) return false;
+  }
+  return true;
 }
 
 Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
