@@ -163,3 +163,27 @@ attach("f2-neg-docx-deleted-word-in-prose",
        docx(body=para(run("The "), '<w:del w:id="4" w:author="A"><w:r><w:delText>secret '
                       "</w:delText></w:r></w:del>", run("recipe for the lemon tart is attached.")) +
             para(run("Try it this week."))), "recipe.docx", DOCX)
+
+
+# f5 (finding 5): a Calc page header's left, centre and right regions
+# (ODF 1.2 Part 1, 16.6; Format > Page Style > Header) are one header line.
+def ods_with_header(left, center, right):
+    regions = ("<style:region-left><text:p>%s</text:p></style:region-left>"
+               "<style:region-center><text:p>%s</text:p></style:region-center>"
+               "<style:region-right><text:p>%s</text:p></style:region-right>"
+               % (left, center, right))
+    sheet = ('<table:table table:name="Targets"><table:table-row><table:table-cell>'
+             "<text:p>Site</text:p></table:table-cell><table:table-cell><text:p>Grid"
+             "</text:p></table:table-cell></table:table-row></table:table>")
+    return odf("spreadsheet", ODS, sheet,
+               '<office:master-styles><style:master-page style:name="Default">'
+               "<style:header>%s</style:header></style:master-page></office:master-styles>"
+               % regions)
+
+
+attach("f5-ods-header-regions",
+       ods_with_header("Ref 114", "UK SECRET", "Page <text:page-number>1</text:page-number>"),
+       "targets.ods", ODS)
+attach("f5-neg-ods-header-regions",
+       ods_with_header("Acme Ltd", "Budget 2026", "Page <text:page-number>1</text:page-number>"),
+       "budget.ods", ODS)
