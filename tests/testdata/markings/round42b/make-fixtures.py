@@ -187,3 +187,50 @@ attach("f5-ods-header-regions",
 attach("f5-neg-ods-header-regions",
        ods_with_header("Acme Ltd", "Budget 2026", "Page <text:page-number>1</text:page-number>"),
        "budget.ods", ODS)
+
+
+# f6 (held list, finding 6): parts Office writes that hold no text are
+# skipped, not unread; a part in their place that is not what they are
+# stays unreadable.
+XLSX_TYPES = ooxml_fixture.content_types("xl/workbook.xml", XLSX[:-5] + "sheet.main+xml")
+
+
+def xlsx(extra=()):
+    members = [("[Content_Types].xml", XLSX_TYPES),
+               ("_rels/.rels", XML + ooxml_fixture.PKG_RELS % "xl/workbook.xml"),
+               ("xl/workbook.xml", XML + '<workbook xmlns="http://schemas.openxmlformats.org/'
+                'spreadsheetml/2006/main"><sheets><sheet name="Budget" sheetId="1"/></sheets>'
+                "</workbook>"),
+               ("xl/worksheets/sheet1.xml", XML + '<worksheet xmlns="http://schemas.openxmlformats.'
+                'org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is>'
+                "<t>Travel budget 2026</t></is></c></row></sheetData></worksheet>")]
+    members.extend(extra)
+    return zipped(members)
+
+
+def devmode(printer="HP LaserJet Pro M404", extra=64):
+    """A DEVMODEW ([MS-RPRN] 2.2.2.1): the device name in 32 UTF-16 units,
+    dmSpecVersion, dmDriverVersion, dmSize (220), dmDriverExtra, the rest of
+    the public fields as zeros, then the driver's private bytes."""
+    name = printer.encode("utf-16-le").ljust(64, b"\0")
+    head = name + bytes([0x01, 0x04, 0x00, 0x06]) + (220).to_bytes(2, "little") + \
+        extra.to_bytes(2, "little")
+    return head + b"\0" * (220 - len(head)) + bytes(range(extra))
+
+
+attach("f6-neg-xlsx-printer-settings",
+       xlsx([("xl/printerSettings/printerSettings1.bin", devmode())]), "budget.xlsx", XLSX)
+attach("f6-neg-docx-embedded-font",
+       docx(extra=[("word/fonts/font1.odttf", bytes(range(256)) * 4)]), "review.docx", DOCX)
+attach("f6-neg-docx-hdphoto",
+       docx(extra=[("word/media/hdphoto1.wdp", b"II\xbc\x01" + bytes(range(200)))]),
+       "review.docx", DOCX)
+attach("f6-neg-odt-chart-replacement",
+       odf("text", ODT, "<text:p>%s</text:p>" % NOTE,
+           extra=[("ObjectReplacements/Object 1", b"VCLMTF" + bytes(range(200)))]),
+       "budget.odt", ODT)
+# Text where printer settings stand is not printer settings: unread, held.
+attach("f6-xlsx-text-as-printer-settings",
+       xlsx([("xl/printerSettings/printerSettings1.bin",
+              b"UK SECRET\n\nThe convoy leaves at 0600.\n\x00\x01\x02")]),
+       "budget.xlsx", XLSX)
