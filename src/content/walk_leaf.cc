@@ -18,7 +18,7 @@ namespace {
 
 // Enough decoded bytes for ClassifyDocument's magic numbers ("%PDF-") and
 // for EncryptedFileFormat's packet headers.
-constexpr std::size_t kSniffBytes = 4096;
+constexpr std::size_t kLeafSniffBytes = 4096;
 
 }  // namespace
 
@@ -82,7 +82,7 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
   // At most max_message_bytes + 1, so an extractor can tell it was cut.
   const std::size_t cap = limits_.max_message_bytes + 1;
   std::string bytes;
-  content.Sniff(std::min<std::size_t>(kSniffBytes, cap), &bytes);
+  content.Sniff(std::min<std::size_t>(kLeafSniffBytes, cap), &bytes);
   // The part's bytes: `bytes`, or the content where it lies when that
   // needs no decoding (PartContent::TakeWhole: the plain path's body is
   // then not copied; issue 20).
@@ -174,7 +174,7 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
   // as the bytes say (a ".gpg", ".p7m" or ".asc" file of any MIME type).
   const char* sealed = leaf.sealed;
   if (sealed == nullptr) {
-    sealed = EncryptedFileFormat(data.substr(0, kSniffBytes));
+    sealed = EncryptedFileFormat(data.substr(0, kLeafSniffBytes));
   }
   if (sealed != nullptr) {
     AddEncrypted(where, sealed);
