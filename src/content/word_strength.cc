@@ -51,6 +51,30 @@ bool ShortTitlesRead(const PatternEntry& p) {
   return p.heading_word && !p.footer_word;
 }
 
+// Business qualifiers that make a level word after them an adjective of
+// ordinary speech: "TIME SENSITIVE: please approve", "COMMERCIALLY
+// SENSITIVE", "MARKET SENSITIVE - trading update", "PRICE SENSITIVE"
+// (a listed company's heading under the UK Market Abuse Regulation), never
+// NZ's SENSITIVE marking (tester 13 finding 10). ASCII case folded.
+constexpr std::string_view kQualifiers[] = {
+    "time",   "commercially", "market", "price",   "highly",
+    "politically", "very", "extremely", "business", "environmentally"};
+
+// The word right before the match, on its line after a blank or a hyphen,
+// is one of kQualifiers.
+bool QualifiedBefore(std::string_view text, std::size_t begin) {
+  std::size_t i = begin;
+  if (i == 0 || (!IsBlank(text[i - 1]) && text[i - 1] != '-')) return false;
+  while (i > 0 && (IsBlank(text[i - 1]) || text[i - 1] == '-')) --i;
+  std::size_t end = i;
+  while (i > 0 && IsAlpha(text[i - 1])) --i;
+  std::string_view word = text.substr(i, end - i);
+  for (std::string_view q : kQualifiers) {
+    if (word.size() == q.size() && StartsWithNoCaseAt(word, 0, q)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool WrittenInCapitals(std::string_view matched) {
@@ -118,6 +142,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     return Counts::kYes;
   }
   if (p.kind == MarkingKind::kLabel) return Counts::kNo;
+  if (QualifiedBefore(text, m.begin)) return Counts::kYes;  // weak
   bool subject_like = subject || kind == TextKind::kAttachmentName;
   bool strong = subject_like ? IsSubjectMarking(text, m.begin, m.end)
                              : IsBannerMarking(text, m.begin, m.end);
