@@ -46,11 +46,31 @@ std::vector<HeaderView> HeaderViews(GMimeObject* object) {
   return views;
 }
 
+std::string MessageWalker::InMessage(std::string_view place) const {
+  std::string out = message_where_;
+  if (!out.empty()) out += '/';
+  out += place;
+  return out;
+}
+
+std::string MessageWalker::AttachmentPlace(std::string_view name) const {
+  if (!message_where_.empty()) return InMessage(name);
+  std::string out = "attachment:";
+  out += name;
+  return out;
+}
+
 void MessageWalker::ScanHeaders(const std::vector<HeaderView>& headers) {
   for (const HeaderView& h : headers) {
     if (h.value == nullptr || !scanner_.IsLabelHeader(h.name)) continue;
     out_->label_headers.emplace_back(h.name, h.value);
-    Report(scanner_.ScanHeader(h.name, h.value, scratch_, &out_->sensitivity));
+    std::string where;  // the scanner's "header:<name>" at the top
+    if (!message_where_.empty()) {
+      std::string header = "header:";
+      header += h.name;
+      where = InMessage(header);
+    }
+    Report(scanner_.ScanHeader(h.name, h.value, scratch_, &out_->sensitivity, where));
   }
 }
 
@@ -110,7 +130,7 @@ void MessageWalker::Walk(GMimeObject* object, int depth) {
   if (GMIME_IS_MULTIPART_ENCRYPTED(object)) {
     // RFC 1847 2.2: the second part is the ciphertext; nothing in it
     // can be read, and the first is only the protocol's version.
-    AddEncrypted("body", EncryptedMimeObject(object));
+    AddEncrypted(InMessage("body"), EncryptedMimeObject(object));
     return;
   }
   if (GMIME_IS_MULTIPART(object)) {
@@ -159,9 +179,8 @@ void MessageWalker::WalkMultipart(GMimeMultipart* multipart, int depth) {
     // 34 defect 3).
     std::string what = OrEmpty(g_mime_object_get_content_disposition_parameter(
         GMIME_OBJECT(multipart), "filename"));
-    std::string error = (what.empty() ? std::string("body") : "attachment:" + what) +
-                        ": a multipart with no boundary (RFC 2046 5.1.1); "
-                        "its content is not read";
+    std::string error = what.empty() ? InMessage("body") : AttachmentPlace(what);
+    error += ": a multipart with no boundary (RFC 2046 5.1.1); its content is not read";
     AddLimit(&out_->sensitivity, "unreadable-attachment", error);
     out_->errors.push_back(std::move(error));
   }
@@ -218,7 +237,7 @@ void MessageWalker::WalkAttachedMessage(GMimeMessagePart* part, int depth) {
   std::string subject = OrEmpty(g_mime_message_get_subject(inner));
   if (name.empty()) name = subject.empty() ? "message.eml" : subject + ".eml";
   out_->attachments.push_back({name, "message/rfc822", 0, true});
-  WalkInnerMessage(inner, "attachment:" + name, depth);
+  WalkInnerMessage(inner, AttachmentPlace(name), depth);
 }
 
 // The subject, label headers and body of a message inside this one,
@@ -227,9 +246,12 @@ void MessageWalker::WalkInnerMessage(GMimeMessage* inner,
                                      const std::string& where, int depth) {
   const std::vector<HeaderView> headers = HeaderViews(GMIME_OBJECT(inner));
   ScanSubject(headers, where, OrEmpty(g_mime_message_get_subject(inner)));
+  std::string outer = std::move(message_where_);
+  message_where_ = where;
   ScanHeaders(headers);
   GMimeObject* body = g_mime_message_get_mime_part(inner);
   if (body != nullptr) Walk(body, depth + 1);
+  message_where_ = std::move(outer);
 }
 
 // A message saved as a file (an .eml in a zip, or sent as octet-stream):

@@ -131,6 +131,17 @@ class MessageWalker {
   bool bulk_ = false;  // the message is bulk or list mail (ScanSubject)
   bool depth_reported_ = false;
   bool time_reported_ = false;
+  // While a message inside this one is walked, its place
+  // ("attachment:summary.eml", "attachment:mail.zip/route pack.eml"): its
+  // body, attachments and label headers are named under it
+  // ("attachment:summary.eml/body", ".../route.docx", ".../header:
+  // msip_labels"), not as the outer message's own (tester 13 finding 13).
+  // Empty at the top.
+  std::string message_where_;
+  // `place` ("body", "header:msip_labels") under message_where_.
+  std::string InMessage(std::string_view place) const;
+  // An attachment's place: "attachment:<name>", or under message_where_.
+  std::string AttachmentPlace(std::string_view name) const;
 };
 
 }  // namespace nearmiss::content

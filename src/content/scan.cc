@@ -65,7 +65,9 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
   // doubted (marking_strength.cc).
   s.bulk_body = kind == TextKind::kBulkBody;
   if (s.bulk_body) kind = TextKind::kBody;
-  s.mail_body = kind == TextKind::kBody && where == "body";
+  // A message's own text: its body, or the body of a message inside it
+  // ("attachment:summary.eml/body": message_walker.h).
+  s.mail_body = kind == TextKind::kBody && (where == "body" || where.ends_with("/body"));
   if (IsAlreadyNormal(text)) {
     s.text = text;
   } else {

@@ -30,7 +30,7 @@ bool MessageWalker::WalkCmsWrapped(GMimePart* part, int depth) {
   // The smime-type parameter is the sender's word; the CMS content type
   // decides (an unnamed one may be enveloped or authEnveloped).
   const std::string filename = OrEmpty(g_mime_part_get_filename(part));
-  return WalkCmsDer(der, "attachment:" + (filename.empty() ? std::string("smime.p7m") : filename),
+  return WalkCmsDer(der, AttachmentPlace(filename.empty() ? std::string("smime.p7m") : filename),
                     depth);
 }
 

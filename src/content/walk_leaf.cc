@@ -53,7 +53,8 @@ void MessageWalker::WalkLeaf(GMimePart* part, int depth) {
     // client; the rest travels in other messages, so what the whole holds
     // is unknown here (a marked document cut in two passed as complete:
     // tester 13 finding 17). Its bytes are still read below.
-    std::string error = "body: a message/partial fragment (RFC 2046 5.2.2) of a message sent "
+    std::string error = InMessage("body");
+    error += ": a message/partial fragment (RFC 2046 5.2.2) of a message sent "
                         "in pieces; the other pieces are not in this message";
     AddLimit(&out_->sensitivity, "unreadable-attachment", error);
     out_->errors.push_back(std::move(error));
@@ -86,9 +87,8 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
   const bool is_attachment = leaf.is_attachment;
   std::string where =
       is_attachment
-          ? "attachment:" +
-                (filename.empty() ? "part" + std::to_string(parts_) : filename)
-          : "body";
+          ? AttachmentPlace(filename.empty() ? "part" + std::to_string(parts_) : filename)
+          : InMessage("body");
   // At most max_message_bytes + 1, so an extractor can tell it was cut.
   const std::size_t cap = limits_.max_message_bytes + 1;
   std::string bytes;
