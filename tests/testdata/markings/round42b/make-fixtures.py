@@ -261,3 +261,12 @@ write("f17-message-partial",
       "From: alice@example.org\nTo: bob@outside-partner.com\nSubject: route pack\n"
       "MIME-Version: 1.0\nContent-Type: text/plain\n\n"
       "The route options are below.\n\nRoute A: north gate at 0600.\n")
+
+
+# f22 (item 22.2): a folder zipped whole, named by its classification.
+attach("f22-zip-folder-named-secret",
+       zipped([("UK SECRET/route options.txt", "Route A: north gate at 0600.\n")]),
+       "pack.zip", "application/zip")
+attach("f22-neg-zip-folder-secret-recipes",
+       zipped([("Secret recipes/lemon tart.txt", "Zest two lemons.\n")]),
+       "recipes.zip", "application/zip")
