@@ -114,6 +114,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     return m;
   }
   if (!department_under_cctld_.empty() && DepartmentUnderCcTld(d, m)) return m;
+  if (!cut_namespace_.empty() && CutNamespaceMatch(d, m)) return m;
   if (q.name.empty()) return m;
   // Hashed above when prefetching; else only now, past the trusted answer.
   if (!prefetch_) HashNames(q);
@@ -136,6 +137,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   ForeignZoneCandidates(q, best);
   MovedZoneCandidates(q, best);
   JoinedCandidates(q, best);
+  if (!country_tag_.empty()) CountryTagCandidates(q, best);
   HostLabelCandidates(q, best);
   TypoCandidates(q, best);
   DotShiftCandidates(q, best);
@@ -284,10 +286,17 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // ending typed is a plain key slip of that country's (health.gov.ul: .uk,
   // 'l' beside 'k'), where the slip says which country was meant, or the
   // name is typed whole with an ending added (hse.gov.ie.bd: .gov.ie).
+  // Nor when the sender typed that country's code itself (defence-gov.uk,
+  // defence.gv.uk, defence.govuk: "uk" typed, so defence.gov.uk under the
+  // protected .gov.uk, not the listed defence.gov.au; mod-gov.au stays
+  // Australian): a suggestion keeps the country the typed domain points at
+  // (issue 15, round 42, tester item 1).
   auto unlisted = [&](uint32_t id, const std::string& target, const std::string& suggestion) {
     if (made_up(id, target)) return true;
+    const std::string_view country = LastLabel(suggestion);
     return set_[id].is_namespace && LabelCount(set_[id].domain) >= 2 &&
            !NamespaceNameKnown(target) && !d.ascii.starts_with(Join(suggestion, ".")) &&
+           !LastLabel(d.ascii).ends_with(country) &&
            !PlainKeySlip(DescribeEdit(LastLabel(d.ascii), LastLabel(suggestion)));
   };
   if (unlisted(best.id, best.target, best.suggestion) && !RealNameForMadeUp(q, best) &&

@@ -83,6 +83,9 @@ void DetectorImpl::GenericTldCandidates(const Query& q, Best& best) const {
     if (e.name() != name || e.is_namespace || !Declared(e.source)) return;
     const std::string_view tsuf = e.suffix();
     if (tsuf == dsuf || !IsGenericTld(tsuf)) return;
+    // nhs.scot, gov.wales: a place's own domain, not what a sender who
+    // typed nhs.com meant (issue 15, round 42, tester item 21c).
+    if (TldNamesAPlace(tsuf)) return;
     // The organisation declared the name under this TLD too: trusted
     // already, and never asked here; under a third one it is still a slip.
     std::string detail = "has .";
