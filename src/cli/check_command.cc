@@ -95,6 +95,10 @@ class CheckRun {
     ++counts_[{static_cast<int>(judged.verdict) * 2 + (shown != VerdictName(judged.verdict)),
                std::string(shown)}];
     ++actions_[d.action];
+    // A lookup that did not answer counts as "can receive mail" (fail
+    // closed): counted, so a dead resolver shows in the summary (issue 15,
+    // round 42's tester, finding 13).
+    if (judged.dns && !judged.dns->unknown.empty()) ++dns_unanswered_;
     // Flagged: the policy would do more than accept, or the class is one
     // no acknowledgement covers (a look-alike, blocked or invalid address).
     if (d.action != Action::kAccept ||
@@ -142,6 +146,12 @@ class CheckRun {
         summary += sep + std::to_string(n) + " " + std::string(ActionName(action));
         sep = ", ";
       }
+      if (dns_unanswered_ > 0) {
+        summary += "; DNS: ";
+        summary += std::to_string(dns_unanswered_);
+        summary += dns_unanswered_ == 1 ? " lookup" : " lookups";
+        summary += " unanswered, counted as able to receive mail";
+      }
       out_ += term_.Paint(Colour::kDim, summary) + "\n";
     }
     Flush();
@@ -165,6 +175,7 @@ class CheckRun {
   std::vector<Queued> batch_;
   const Engine& engine_;
   DnsSource* dns_;  // null: DNS signals off
+  size_t dns_unanswered_ = 0;  // recipients whose lookup did not answer
   bool json_;
   Terminal term_;
   const std::string* sender_;

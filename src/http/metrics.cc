@@ -148,6 +148,10 @@ std::string Metrics::Render(const Gauges& g) const {
   gauge("nearmiss_milter_incomplete_total", "counter",
         "Milter messages decided as not read to the end ([limits] incomplete_level).",
         g.milter_incomplete);
+  gauge("nearmiss_milter_dns_unknown_total", "counter",
+        "Milter recipients judged on a DNS lookup that did not answer, counted as able to "
+        "receive mail (docs/fail-closed.md).",
+        g.milter_dns_unknown);
   gauge("nearmiss_policy_generation", "gauge", "Policy reloads since start.", g.policy_generation);
   gauge("nearmiss_history_domains", "gauge",
         "Domains written to in the history the engine compiled (0: empty history).",

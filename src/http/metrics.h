@@ -28,6 +28,7 @@ struct Gauges {
   int64_t milter_sessions = -1;  // distinct milter sessions seen there
   int64_t milter_errors = -1;    // its fail-action ("error") lines
   int64_t milter_incomplete = -1;  // its messages not read to the end
+  int64_t milter_dns_unknown = -1;  // its recipients judged on an unanswered lookup
   int64_t policy_generation = 0;
   // What the serving engine's history holds (EngineStats): 0 and 0 is an
   // empty history, warned about at start (daemon/single_server.h).

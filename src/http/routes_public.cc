@@ -316,6 +316,7 @@ void ApiServerImpl::AddPublicRoutes() {
       g.milter_journal = milter_log_->journal();
       g.milter_errors = milter_log_->errors();
       g.milter_incomplete = milter_log_->incomplete();
+      g.milter_dns_unknown = milter_log_->dns_unknown();
     }
     if (Result<AuditCounts> c = recent_.Count({}); c.ok()) g.audit_records = c->total;
     if (journal_) g.journal = journal_->stats();
