@@ -12,6 +12,11 @@ std::shared_ptr<Store> LateStore::Current() const {
   return store_;
 }
 
+bool LateStore::FileThere() const {
+  std::error_code ec;
+  return std::filesystem::exists(path_, ec);
+}
+
 std::shared_ptr<Store> LateStore::Open() {
   std::lock_guard lock(mu_);
   if (store_) return store_;
@@ -59,7 +64,7 @@ StoreWatcher::~StoreWatcher() { Stop(); }
 bool StoreWatcher::RunOnce() {
   if (refresher_) return true;
   const bool was_open = store_->Current() != nullptr;
-  if (!was_open) {
+  if (!was_open && store_->FileThere()) {
     if (Status s = engines_->Refresh(); !s.ok()) log_("history refresh failed: " + s.message());
   }
   std::shared_ptr<Store> store = store_->Current();

@@ -52,6 +52,8 @@ class LateStore {
   std::shared_ptr<Store> Open();
   // The store if open; never opens it.
   std::shared_ptr<Store> Current() const;
+  // Whether its file is there now (cheap: no open, no compile).
+  bool FileThere() const;
   const std::string& url() const { return url_; }
 
  private:
@@ -85,9 +87,10 @@ class StoreWatcher {
   StoreWatcher(const StoreWatcher&) = delete;
   StoreWatcher& operator=(const StoreWatcher&) = delete;
 
-  // One look: refreshes the engine while the store is missing (its history
-  // source opens the store when it appears) and, once open, starts the
-  // Refresher. True once the store is open.
+  // One look: while the store is not open and its file is there, refreshes
+  // the engine (its history source opens the store; no compile while the
+  // file is missing) and, once open, starts the Refresher. True once the
+  // store is open.
   bool RunOnce();
   void Start();
   void Stop();

@@ -105,6 +105,7 @@ TEST_F(LateStoreTest, TheWatcherOpensItWithNoReload) {
                        std::chrono::milliseconds(20));
   engines_->CountDecision(*engines_->Get());
   EXPECT_FALSE(watcher.RunOnce());
+  EXPECT_EQ(engines_->generation(), 0u) << "no compile while the file is missing";
   EXPECT_NE(Log().find("1 decisions made without history since start"), std::string::npos) << Log();
   watcher.Start();
   Learn();

@@ -249,6 +249,7 @@ TEST_F(AcknowledgeWarningTest, ALinkOfAnotherSenderIsNotForThisMessage) {
   EXPECT_EQ(page->status, 403) << page->body;
   EXPECT_THAT(page->body, HasSubstr("This link is not for this message"));
   EXPECT_THAT(page->body, Not(HasSubstr("released or deleted already")));
+  EXPECT_EQ(page->get_header_value_count("Cache-Control"), 1u);
 }
 
 }  // namespace

@@ -30,7 +30,8 @@ void SendPage(httplib::Response& res, int status, std::string_view title, std::s
                  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
                  "frame-ancestors 'none'; base-uri 'none'");
   res.set_header("Referrer-Policy", "no-referrer");
-  res.set_header("Cache-Control", "no-store");
+  // Cache-Control: no-store is every answer's (server.cc, post routing):
+  // set here too, the page carried it twice (issue-14 tester, round 42).
   res.set_content("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                   "<meta name=\"viewport\" content=\"width=device-width\"><title>" +
                       HtmlEscape(title) +
