@@ -34,6 +34,8 @@ struct Gauges {
   // empty history, warned about at start (daemon/single_server.h).
   int64_t history_domains = -1;
   int64_t history_correspondents = -1;
+  // Checks answered by an engine whose history was empty, since start.
+  int64_t decisions_without_history = -1;
   int64_t audit_records = -1;
   // The store writer's counters, with --store.
   std::optional<journal::JournalStats> journal;
