@@ -233,22 +233,24 @@ int RunCheck(const CheckFlags& flags) {
                acks ? &*acks : nullptr, std::move(not_evaluated), *store != nullptr);
   if (!flags.addresses.empty()) {
     for (const std::string& arg : flags.addresses) {
-      std::vector<std::string> pieces = SplitAddressList(arg);
+      std::vector<std::string> pieces = SplitPastedAddressList(arg);
       if (pieces.empty()) run.Check(arg);  // reported as invalid: empty
       for (const std::string& piece : pieces) run.Check(piece);
     }
     return run.Finish();
   }
   // A line holding a pasted list is split, so "bob@army.ml, carol@army.mil"
-  // is not judged as one address on its last '@'; a single address is
-  // judged as written.
+  // is not judged as one address on its last '@', and Outlook's "Okafor,
+  // Chidi <c@x>" is one recipient (SplitPastedAddressList); a single
+  // address is judged as written.
   auto check = [&run](const std::string& line) {
     // Most lines hold one plain address: skip the splitter for them. A
     // blank counts, as Postfix reads "a@x b@y" as two addresses.
     if (line.find_first_of(",;? \t") == std::string::npos) return run.Check(line);
-    std::vector<std::string> pieces = SplitAddressList(line);
-    if (pieces.size() <= 1) return run.Check(line);
-    for (const std::string& piece : pieces) run.Check(piece);
+    // Outlook's "Last, First <addr>" is two pieces read plainly and one
+    // pasted: a line the plain reading gives one piece is judged as is.
+    if (SplitAddressList(line).size() <= 1) return run.Check(line);
+    for (const std::string& piece : SplitPastedAddressList(line)) run.Check(piece);
   };
   // One line at a time, streamed: memory stays flat for any input size.
   std::ios::sync_with_stdio(false);

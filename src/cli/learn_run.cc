@@ -209,6 +209,12 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
           logs.push_back(src);
           break;
         case maillog::CsvForm::kNone:
+          // NUL bytes with no byte order mark (FirstLine converts UTF-16
+          // with one): AddCsv's refusal says what the file is, not which
+          // columns seem missing (the issue-14 tester, round 41, item 14).
+          if (first.find('\0') != std::string::npos) {
+            if (Status s = learner.AddCsv(src, flags.date_order); !s.ok()) return Fail(s);
+          }
           return Fail(Status::ParseError(maillog::CsvFormRefusal(src + ":1", first, true)));
       }
     } else {

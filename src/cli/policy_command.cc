@@ -2,6 +2,7 @@
 // a policy.
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <fstream>
 #include <future>
 #include <iostream>
@@ -258,8 +259,22 @@ int RunExplain(ExplainFlags flags) {
   envelope.path = flags.path == "smtp"       ? MailPath::kSmtp
                   : flags.path == "sendmail" ? MailPath::kSendmail
                                              : MailPath::kOffline;
-  for (const std::string& to : flags.to) envelope.recipients.push_back({to, RecipientField::kTo, true});
-  for (const std::string& cc : flags.cc) envelope.recipients.push_back({cc, RecipientField::kCc, true});
+  // --to and --cc are lists as pasted from a mail client: Outlook's
+  // "Okafor, Chidi <c@x>" is one recipient (SplitPastedAddressList). A
+  // value that splits into none is given to the engine whole, which flags
+  // it. `pasted` holds the pieces the envelope's views point into.
+  std::deque<std::string> pasted;
+  for (auto [values, field] : {std::pair{&flags.to, RecipientField::kTo},
+                               std::pair{&flags.cc, RecipientField::kCc}}) {
+    for (const std::string& v : *values) {
+      std::vector<std::string> pieces = SplitPastedAddressList(v);
+      if (pieces.empty()) envelope.recipients.push_back({v, field, true});
+      for (std::string& p : pieces) {
+        pasted.push_back(std::move(p));
+        envelope.recipients.push_back({pasted.back(), field, false});
+      }
+    }
+  }
   // A whole message (--message) is read as `scan` and the milter read it:
   // its label headers and attachments count, and what --from and --to
   // leave out its headers say, as scan reads them (message_sender.h; issue

@@ -113,7 +113,7 @@ void ApiServerImpl::AddAcknowledgementRoutes() {
     Status s = store_->RevokeAcknowledgement(id, who, UnixSeconds());
     if (s.code() == StatusCode::kNotFound) return SendProblem(res, NotFound(s.message()));
     if (!s.ok()) return SendProblem(res, MakeProblem(503, "store-failed", s.message()));
-    RecordEvent(who, "admin", "revoke", "ack:" + text, "acknowledgement revoked" + what);
+    RecordAdminEvent("revoke", "ack:" + text, "acknowledgement revoked" + what);
     SendJson(res, {{"id", id}, {"revoked", true}, {"by", who}});
   }));
 

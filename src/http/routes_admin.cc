@@ -90,8 +90,8 @@ void ApiServerImpl::AddAdminRoutes() {
     Result<bool> done = ActOnHeld(id, /*release=*/true);
     if (!done.ok()) return SendQueueError(res, done.error());
     if (!*done) return SendProblem(res, NoLongerHeld(id));
-    RecordEvent(Caller().name, "admin", "release", id,
-                HeldEventDetail("released from the hold queue", held));
+    RecordAdminEvent("release", id,
+                     HeldEventDetail("released from the hold queue", held));
     SendJson(res, {{"id", id}, {"released", true}, {"by", Caller().name}});
   }));
   server_->Delete(kHeldId, Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {
@@ -100,8 +100,8 @@ void ApiServerImpl::AddAdminRoutes() {
     Result<bool> done = ActOnHeld(id, /*release=*/false);
     if (!done.ok()) return SendQueueError(res, done.error());
     if (!*done) return SendProblem(res, NoLongerHeld(id));
-    RecordEvent(Caller().name, "admin", "delete", id,
-                HeldEventDetail("deleted from the hold queue", held));
+    RecordAdminEvent("delete", id,
+                     HeldEventDetail("deleted from the hold queue", held));
     SendJson(res, {{"id", id}, {"deleted", true}, {"by", Caller().name}});
   }));
 

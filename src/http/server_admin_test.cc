@@ -119,6 +119,11 @@ TEST_F(ServerAdminTest, ReloadReadsTheConfirmKey) {
   auto page = client_->Get("/confirm?t=" + confirm::LinkSigner(std::string(40, 'k')).Sign(link));
   ASSERT_EQ(page->status, 200) << page->body;
   EXPECT_THAT(page->body, HasSubstr("4F2A91C3B"));
+  // Each header once: the page sets its own Cache-Control, which the
+  // server's default was added beside (the issue-14 tester, round 41).
+  EXPECT_EQ(page->get_header_value_count("Cache-Control"), 1u);
+  EXPECT_EQ(page->get_header_value("Cache-Control"), "no-store");
+  EXPECT_EQ(page->get_header_value_count("X-Content-Type-Options"), 1u);
   // A release link whose rule may not be acknowledged carries no
   // recipients: the page promises nothing (the issue-14 tester's find).
   link.recipients.clear();
