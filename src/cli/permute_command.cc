@@ -52,6 +52,11 @@ struct Found {
   // flags (issue 15, breaker 15 round 6, defect 2).
   bool bare_refused = true;
   bool under_refused = true;
+  // For a namespace look-alike, the names under it that check accepts
+  // (partner.ml under "ml" of .mil, with partner.ml trusted): written as
+  // exceptions where the format has them (Postfix DUNNO, RPZ rpz-passthru,
+  // JSON Lines "except"), so the namespace is refused and they are not.
+  std::vector<std::string> except;
   // How a person reads the entry: "army.ml", "*.ml".
   std::string Shown() const { return ns ? "*." + domain : domain; }
 };
@@ -224,15 +229,23 @@ int RunPermute(const PermuteFlags& given) {
   std::set<std::string> written;  // a candidate of two sources is written once
   const std::vector<std::string> known = KnownNames(*engine);
   std::vector<std::string> over_accepted;  // "ml (partner.ml)": left out
-  // The first name under namespace `cand` that check accepts, or "".
-  auto accepted_under = [&](const std::string& cand) -> std::string {
+  // The plain list has no way to say "all of .ml but partner.ml" (a '#'
+  // line is dropped by whatever reads it), nor has a registrar watch's CSV
+  // any namespace: there such a namespace is left out, as round 41 did.
+  // Postfix (DUNNO), RPZ (rpz-passthru) and JSON Lines say the exception.
+  const bool can_except = flags.format == "postfix" || flags.format == "rpz" ||
+                          flags.format == "jsonl";
+  // The names under namespace `cand` that check accepts, in list order.
+  auto accepted_under = [&](const std::string& cand) {
+    std::vector<std::string> out;
     for (const std::string& k : known) {
       if (k.size() <= cand.size() + 1 || !k.ends_with(cand) || k[k.size() - cand.size() - 1] != '.')
         continue;
+      if (std::find(out.begin(), out.end(), k) != out.end()) continue;
       const Verdict v = engine->CheckRecipient("x@" + k).verdict;
-      if (v == Verdict::kTrusted || v == Verdict::kExternal) return k;
+      if (v == Verdict::kTrusted || v == Verdict::kExternal) out.push_back(k);
     }
-    return "";
+    return out;
   };
   for (std::string source : sources) {
     for (char& c : source) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -246,15 +259,15 @@ int RunPermute(const PermuteFlags& given) {
       // namespace a name under it.
       const bool of_source = ns ? c.target.ends_with(source) : c.target == source;
       if (!of_source || !written.insert(cand).second) continue;
-      if (ns) {
-        if (std::string held = accepted_under(cand); !held.empty()) {
-          over_accepted.push_back(cand + " (" + held + ")");
-          continue;
-        }
+      std::vector<std::string> held = ns ? accepted_under(cand) : std::vector<std::string>{};
+      if (!held.empty() && !can_except) {
+        over_accepted.push_back(cand + " (" + held[0] + ")");
+        continue;
       }
       found.push_back({cand, source, ns ? source : c.target,
                        std::string(ReasonCodeName(c.reasons[0].code)),
-                       WithoutProbe(c.suggestion.substr(c.suggestion.find('@') + 1), ns), ns});
+                       WithoutProbe(c.suggestion.substr(c.suggestion.find('@') + 1), ns), ns,
+                       /*bare_refused=*/true, /*under_refused=*/true, std::move(held)});
       auto refused = [&](const std::string& domain) {
         const Verdict v = engine->CheckRecipient("x@" + domain).verdict;
         return v != Verdict::kExternal && v != Verdict::kTrusted;
@@ -285,8 +298,13 @@ int RunPermute(const PermuteFlags& given) {
     for (const Found& f : found) {
       out += "{\"domain\":" + JsonString(f.domain) + ",\"source\":" + JsonString(f.source) +
              ",\"class\":" + JsonString(f.code) + ",\"target\":" + JsonString(f.target) +
-             ",\"suggestion\":" + JsonString(f.suggestion) +
-             (f.ns ? ",\"namespace\":true}\n" : "}\n");
+             ",\"suggestion\":" + JsonString(f.suggestion) + (f.ns ? ",\"namespace\":true" : "");
+      if (!f.except.empty()) {
+        out += ",\"except\":[";
+        for (size_t i = 0; i < f.except.size(); ++i) out += (i ? "," : "") + JsonString(f.except[i]);
+        out += "]";
+      }
+      out += "}\n";
     }
   } else if (flags.format == "postfix") {
     // check_recipient_access: with Postfix's default
@@ -327,6 +345,15 @@ int RunPermute(const PermuteFlags& given) {
       // A namespace's text names it as one ("*.ml: .ml looks like .mil").
       std::string said = f.ns ? f.Shown() + ": ." + f.domain : f.domain;
       std::string action = " REJECT 5.7.1 " + said + " looks like " + f.target + " (" + f.code + ")\n";
+      // partner.ml under "ml": DUNNO stops the lookup at the name (access(5):
+      // "pretend that the lookup key was not found", so the parent "ml" is
+      // not tried) and leaves the later restrictions to run, where OK would
+      // skip them (reject_unauth_destination among them). Both forms, so it
+      // holds under either parent_domain_matches_subdomains setting.
+      for (const std::string& e : f.except) {
+        out += "# " + e + ": accepted by nearmiss check, though under " + f.Shown() + "\n";
+        out += e + " DUNNO\n." + e + " DUNNO\n";
+      }
       std::vector<std::string> keys;
       if (f.bare_refused && (f.under_refused || !parent)) keys.push_back(f.domain);
       if (f.under_refused) keys.push_back("." + f.domain);
@@ -362,6 +389,13 @@ int RunPermute(const PermuteFlags& given) {
     for (const Found& f : found) {
       if (f.bare_refused) out += f.domain + " CNAME .\n";
       if (f.under_refused) out += "*." + f.domain + " CNAME .\n";
+      // partner.ml under *.ml: rpz-passthru exempts a name and the names
+      // under it; an exact or longer trigger wins over *.ml (BIND ARM,
+      // "Response Policy Zone"; unbound rpz).
+      for (const std::string& e : f.except) {
+        out += e + " CNAME rpz-passthru.\n";
+        out += "*." + e + " CNAME rpz-passthru.\n";
+      }
     }
   } else {
     // A registrar watch wants names one can register: a namespace
