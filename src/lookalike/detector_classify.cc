@@ -125,6 +125,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   InsertedSuffixLabelCandidates(q, best);
   FamilyCandidates(q, best);
   GenericTldCandidates(q, best);
+  GovernmentAcronymCandidates(q, best);
   OpenZoneCandidates(q, best);
   ScriptTldCandidates(q, best);
   NamespaceCandidates(q, best);
@@ -184,6 +185,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     std::string_view tld = LastLabel(d.ascii);
     if (!delegated) {
       if (UndelegatedRetyped(d, m)) return m;
+      if (CutOffUndelegated(d, m)) return m;
       m.code = ReasonCode::kTldNotDelegated;
       m.detail = address::UndelegatedTldDetail(address::ShownAddress(tld), tld);
     }
@@ -210,6 +212,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
       return m;
     }
   }
+  CutOffSecondOffer(q, best);
   // Two targets within this of each other are both offered.
   constexpr double kClose = 0.05;
   // An alternative that only leaves off what the best one explains is no
