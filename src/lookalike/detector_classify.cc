@@ -342,6 +342,14 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     }
   }
   m.target_domain_for_suggestion = best.suggestion;
+  // www.army.ml: "www." is a web host, no mail domain; the suggestion is
+  // the name under it (army.mil), not www.army.mil (issue 15, round 42,
+  // item 6).
+  if (m.target_domain_for_suggestion.starts_with("www.") && d.ascii.starts_with("www.") &&
+      m.target_domain_for_suggestion.size() > 4 &&
+      set_.TrustedBy(m.target_domain_for_suggestion.substr(4))) {
+    m.target_domain_for_suggestion.erase(0, 4);
+  }
   m.code = *best.code;
   m.resembles = m.target;
   m.detail = std::move(best.detail);

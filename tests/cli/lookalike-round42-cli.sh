@@ -68,6 +68,11 @@ a@gmail.co|lookalike|*|a@gmail.com|*|
 # own domains alone complete the ending (this aborted while being built).
 a@googlemail.co|lookalike|*|a@googlemail.com|*|
 a@googlemail.co.u|lookalike|*|a@googlemail.com|tld-not-delegated|
+# Item 6, wording: a swap of neighbours is said as one, though 'l' and 'i'
+# look alike; a web host's look-alike suggests the mail domain under it.
+a@gmali.com|lookalike|*|a@gmail.com|label-typo|two letters swapped
+a@hotmali.com|lookalike|*|a@hotmail.com|label-typo|two letters swapped
+a@www.army.ml|lookalike|reject|a@army.mil|*|
 CASES
 judge "$tmp/default" > "$tmp/report"
 
