@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/config_flags.h"
 #include "cli/message_sender.h"
+#include "engine/listed_lookalikes.h"
 #include "render/decision.h"
 #include "render/json_writer.h"
 #include "render/render.h"
@@ -48,7 +49,12 @@ int RunLint(const std::string& file) {
     // units' ExecStartPre runs it), the policy may mean it.
     Result<Policy> policy = LoadPolicyFile(file);
     std::vector<PolicyError> warnings;
-    if (policy.ok()) warnings = PolicyWarnings(*policy);
+    if (policy.ok()) {
+      warnings = PolicyWarnings(*policy);
+      // An entry of its own lists that is a look-alike (army.ml for
+      // army.mil): trusted, the slip goes out for every sender.
+      for (PolicyError& w : ListedLookalikeWarnings(*policy)) warnings.push_back(std::move(w));
+    }
     for (PolicyError& w : warnings) {
       w.what.insert(0, "warning: ");
       std::printf("%s\n", w.ToString().c_str());

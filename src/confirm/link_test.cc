@@ -4,6 +4,7 @@
 
 #include "confirm/link_testing.h"
 #include "confirm/notice.h"
+#include "confirm/notice_testing.h"
 
 namespace nearmiss::confirm {
 namespace {
@@ -147,17 +148,18 @@ TEST(ComposeNotice, NamesRecipientReasonSuggestionAndBothLinks) {
   n.expires_at = 2'000'000'000;
   n.acknowledgement_days = 180;
   n.date = 1'800'000'000;
-  std::string m = ComposeNotice(n);
-  EXPECT_NE(m.find("To: alice@example.org\r\n"), std::string::npos);
+  std::string whole = ComposeNotice(n);
+  EXPECT_NE(whole.find("To: alice@example.org\r\n"), std::string::npos);
+  // The held message's subject cannot add a header.
+  EXPECT_EQ(whole.find("\r\nBcc:"), std::string::npos);
+  EXPECT_EQ(whole.find("\nBcc:"), std::string::npos);
+  std::string m = DecodedBody(whole);
   EXPECT_NE(m.find("Did you mean jon@gmail.com?"), std::string::npos);
   EXPECT_NE(m.find("gmial.com looks like gmail.com"), std::string::npos);
   EXPECT_NE(m.find("confirm?t=R"), std::string::npos);
   EXPECT_NE(m.find("confirm?t=D"), std::string::npos);
   EXPECT_NE(m.find("180 days"), std::string::npos);
   EXPECT_NE(m.find("2033-05-18 03:33 UTC"), std::string::npos);
-  // The held message's subject cannot add a header.
-  EXPECT_EQ(m.find("\r\nBcc:"), std::string::npos);
-  EXPECT_EQ(m.find("\nBcc:"), std::string::npos);
 }
 
 }  // namespace

@@ -94,15 +94,13 @@ std::string ComposeNotice(const Notice& n) {
   header("Auto-Submitted", "auto-generated");  // RFC 3834: no auto-replies to it
   header("MIME-Version", "1.0");
   header("Content-Type", "text/plain; charset=utf-8");
-  header("Content-Transfer-Encoding", "8bit");
+  // Quoted-printable, not 8bit: a recipient list or a reason may run a
+  // line past RFC 5322's 998 octets (section 2.1.1), which relays may
+  // break or refuse; the encoding cuts lines with soft breaks and keeps
+  // the text as written (round 42 item 6).
+  header("Content-Transfer-Encoding", "quoted-printable");
   m += "\r\n";
-  for (char c : body) {
-    if (c == '\n') {
-      m += "\r\n";
-    } else if (c != '\r') {
-      m += c;
-    }
-  }
+  m += content::QuotedPrintableBody(body);
   return m;
 }
 

@@ -1,9 +1,11 @@
 // The confirm notice as the sender's client receives it.
 #include "confirm/notice.h"
+#include "confirm/notice_testing.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace nearmiss::confirm {
 namespace {
@@ -26,6 +28,18 @@ Notice Example(std::string subject) {
 
 std::string Headers(const std::string& message) {
   return message.substr(0, message.find("\r\n\r\n") + 2);
+}
+
+
+// Every line of the message, without its "\r\n"; fails on a bare "\n".
+std::vector<std::string> Lines(const std::string& message) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  for (size_t end; (end = message.find("\r\n", start)) != std::string::npos; start = end + 2) {
+    lines.push_back(message.substr(start, end - start));
+    EXPECT_EQ(lines.back().find('\n'), std::string::npos) << lines.back();
+  }
+  return lines;
 }
 
 // The issue-14 tester: a held message's UTF-8 subject went into the
@@ -54,7 +68,40 @@ TEST(Notice, Utf8SubjectIsEncoded) {
     start = end + 2;
   }
   // The body is UTF-8 text/plain and keeps the subject as written.
-  EXPECT_NE(m.find("données 日本"), std::string::npos);
+  EXPECT_NE(DecodedBody(m).find("données 日本"), std::string::npos);
+  for (unsigned char c : m) ASSERT_LT(c, 0x80) << "the body is quoted-printable";
+}
+
+// Round 42 item 6: the body was written 8bit, so a long recipient list
+// made one line of thousands of octets, past RFC 5322's 998 (section
+// 2.1.1). Quoted-printable keeps every line within 76 columns and the
+// text as written.
+TEST(Notice, LongLinesAreQuotedPrintable) {
+  Notice n = Example(std::string(180, 'Q') + " = figures");
+  n.recipients.clear();
+  std::string everyone;
+  for (int i = 0; i < 120; ++i) {
+    std::string address = "recipient.number." + std::to_string(i) + "@partner.example";
+    n.recipients.push_back({address, "a near miss of " + std::string(1200, 'x'), "", true});
+    if (!everyone.empty()) everyone += ", ";
+    everyone += address;
+  }
+  n.recipients.back().acknowledgeable = false;  // names the others on one line
+  std::string m = ComposeNotice(n);
+  EXPECT_NE(Headers(m).find("Content-Transfer-Encoding: quoted-printable\r\n"),
+            std::string::npos);
+  for (const std::string& line : Lines(m)) EXPECT_LE(line.size(), 998u) << line;
+  // The body's lines: GMime's soft breaks at 76 columns.
+  for (const std::string& line : Lines(m.substr(m.find("\r\n\r\n") + 4))) {
+    EXPECT_LE(line.size(), 76u) << line;
+  }
+  std::string body = DecodedBody(m);
+  // The one line that names 119 recipients, as written.
+  EXPECT_NE(body.find("will not ask again about recipient.number.0@partner.example, "),
+            std::string::npos);
+  EXPECT_NE(body.find(everyone.substr(0, everyone.rfind(", "))), std::string::npos);
+  EXPECT_NE(body.find(std::string(180, 'Q') + " = figures"), std::string::npos);
+  EXPECT_NE(body.find("https://nm.example/confirm?t=r\r\n"), std::string::npos);
 }
 
 TEST(Notice, AsciiSubjectStaysReadable) {

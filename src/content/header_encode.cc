@@ -8,6 +8,24 @@
 
 namespace nearmiss::content {
 
+namespace {
+
+// `text` with every "\n" written "\r\n" (a "\r" of its own dropped).
+std::string WithCrlf(std::string_view text) {
+  std::string crlf;
+  crlf.reserve(text.size() + text.size() / 32);
+  for (char c : text) {
+    if (c == '\n') {
+      crlf += "\r\n";
+    } else if (c != '\r') {
+      crlf += c;
+    }
+  }
+  return crlf;
+}
+
+}  // namespace
+
 std::string UnstructuredHeader(std::string_view name, std::string_view value) {
   EnsureGMimeInitialized();
   std::unique_ptr<char, decltype(&g_free)> encoded(
@@ -15,19 +33,27 @@ std::string UnstructuredHeader(std::string_view name, std::string_view value) {
   std::string line = std::string(name) + ": " + (encoded ? encoded.get() : "");
   std::unique_ptr<char, decltype(&g_free)> folded(
       g_mime_utils_unstructured_header_fold(nullptr, nullptr, line.c_str()), &g_free);
-  std::string out = folded ? folded.get() : line;
   // GMime folds with bare LF and ends the line with one: mail on the wire
   // (sendmail -t reads either) is written CRLF here like the other headers.
-  std::string crlf;
-  for (char c : out) {
-    if (c == '\n') {
-      crlf += "\r\n";
-    } else if (c != '\r') {
-      crlf += c;
-    }
-  }
+  std::string crlf = WithCrlf(folded ? folded.get() : line);
   if (!crlf.ends_with("\r\n")) crlf += "\r\n";
   return crlf;
+}
+
+std::string QuotedPrintableBody(std::string_view text) {
+  EnsureGMimeInitialized();
+  // GMime's encoder keeps "\n" as a hard line break: a "\r" before one
+  // would be encoded as "=0D".
+  std::string lf;
+  lf.reserve(text.size());
+  for (char c : text) {
+    if (c != '\r') lf += c;
+  }
+  GMimeEncoding state;
+  g_mime_encoding_init_encode(&state, GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
+  std::string out(g_mime_encoding_outlen(&state, lf.size()), '\0');
+  out.resize(g_mime_encoding_flush(&state, lf.data(), lf.size(), out.data()));
+  return WithCrlf(out);
 }
 
 std::string DecodedPhrase(std::string_view phrase) {

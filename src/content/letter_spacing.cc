@@ -27,6 +27,10 @@ bool IsSpacedChunk(std::string_view c, int* letters) {
   return true;
 }
 
+// Punctuation that may close a letter-spaced run, glued to its last
+// capital: ':' and ';' (a subject's separator), ',' and '.'.
+bool IsRunCloser(char c) { return c == ':' || c == ';' || c == ',' || c == '.'; }
+
 // "S-E-C-R-E-T", "S_E_C_R_E_T", "_S_E_C_R_E_T_", "S.E.C.R.E.T:" at the
 // start of `chunk` (a blank-free token): at least two capitals ("T-O-P
 // S-E-C-R-E-T", "U_K"; only texts holding a joined level word are
@@ -113,7 +117,17 @@ void CollapseLetterSpacing(std::string_view in, std::string* out) {
       for (;;) {
         std::size_t e = chunk_end(p);
         int chunk_letters = 0;
-        if (!IsSpacedChunk(in.substr(p, e - p), &chunk_letters)) break;
+        if (!IsSpacedChunk(in.substr(p, e - p), &chunk_letters)) {
+          // The run's last capital may carry the separator a subject
+          // writes after its marking: "T O P  S E C R E T: plan" (issue
+          // 13, round 42 item 1). It ends the run.
+          if (chunks > 0 && e - p == 2 && IsUpper(in[p]) && IsRunCloser(in[p + 1])) {
+            ++chunks;
+            ++letters;
+            run_end = e;
+          }
+          break;
+        }
         ++chunks;
         letters += chunk_letters;
         run_end = e;

@@ -189,6 +189,61 @@ bool OpensAnotherLine(std::string_view text, std::size_t begin,
   return false;
 }
 
+// "©" (U+00A9): Word's AutoCorrect list turns a typed "(c)" into the
+// copyright sign, so a CONFIDENTIAL portion typed in Word ("1. (C) The
+// route ...") can arrive as "1. © The route ...". A copyright notice is
+// the sign, the year and the owner (17 U.S.C. 401(b): "© 2026 Acme
+// Ltd") or the owner alone ("© Acme Ltd. Registered in England",
+// "© Photo: Reuters"). So the sign is the portion mark (C) only
+// opening a sentence (a capital, prose after it) with no year, no
+// "copyright" and no "rights reserved" on its line: after a paragraph
+// number (DoDM 5200.01 Vol 2 Encl 3: the mark follows the paragraph's
+// number), or where an unclassified "(U)" opens another line with a
+// sentence (the CAPCO layout of mixed paragraphs). Opening an unnumbered
+// line otherwise it counts only if the message agrees; mid-line it is
+// always a copyright sign (issue 13, round 42 item 2).
+constexpr std::string_view kCopyrightSign = "\xC2\xA9";
+
+bool NamesYear(std::string_view line) {
+  for (std::size_t i = 0; i + 4 <= line.size(); ++i) {
+    if ((i > 0 && IsDigit(line[i - 1])) || (line[i] != '1' && line[i] != '2')) continue;
+    if (IsDigit(line[i + 1]) && IsDigit(line[i + 2]) && IsDigit(line[i + 3]) &&
+        (i + 4 == line.size() || !IsDigit(line[i + 4])) &&
+        (line.substr(i, 2) == "19" || line.substr(i, 2) == "20")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// An owner's legal form, as a copyright notice names its owner.
+bool NamesCompany(std::string_view line) {
+  static constexpr std::string_view kForms[] = {" Ltd", " Limited", " Inc", " LLC",
+                                                " plc", " PLC", " GmbH", " LLP"};
+  for (std::string_view form : kForms) {
+    for (std::size_t at = line.find(form); at != std::string_view::npos;
+         at = line.find(form, at + 1)) {
+      std::size_t after = at + form.size();
+      if (after == line.size() || !IsAlpha(line[after])) return true;
+    }
+  }
+  return false;
+}
+
+PortionPlace CopyrightSignPlace(std::string_view text, std::size_t begin,
+                                std::size_t end, bool numbered, bool mid_line) {
+  if (mid_line) return PortionPlace::kNone;
+  std::string_view rest = text.substr(end, LineEnd(text, end) - end);
+  while (!rest.empty() && IsBlank(rest.front())) rest.remove_prefix(1);
+  if (rest.empty() || !IsUpper(rest.front()) || !ProseFollows(rest) ||
+      NamesYear(rest) || ContainsNoCase(rest, "copyright") ||
+      ContainsNoCase(rest, "rights reserved") || NamesCompany(rest)) {
+    return PortionPlace::kNone;
+  }
+  if (numbered || OpensAnotherLine(text, begin, end, "(U)")) return PortionPlace::kPortion;
+  return PortionPlace::kIfCorroborated;
+}
+
 constexpr std::size_t kLegendBytes = 240;
 
 // "(S) Satisfactory", "(U) Unsatisfactory", "(C) Commendable": a key of a
@@ -259,6 +314,9 @@ PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
   // followed by a capital or a colon: "(s)he" and "item(s)" are words.
   if (!line_end && next == end && !IsUpper(text[end]) && text[end] != ':') {
     return PortionPlace::kNone;
+  }
+  if (text.substr(begin, end - begin) == kCopyrightSign) {
+    return CopyrightSignPlace(text, begin, end, numbered, mid_line);
   }
   if (!IsBareMark(text.substr(begin, end - begin))) {
     return PortionPlace::kPortion;  // (S//NF), (CUI//SP-PRVCY), (U//FOUO)

@@ -207,8 +207,9 @@ bool OdfEncrypted(ZipArchive& zip, ExtractBudget& budget, std::size_t* used) {
   return false;
 }
 
-// The package's styles part, where the formatting that shows text in
-// capitals is named (office_caps.h): word/styles.xml, or ODF's styles.xml.
+// The package's styles parts, where the formatting that shows text in
+// capitals is named (office_caps.h): word/styles.xml, a PPTX's slide
+// masters, or ODF's styles.xml.
 // Read before the text parts, which the zip may list first. ODF's is also
 // a text part (page headers and footers): its bytes are kept in
 // `*odf_styles` so that it is read once. A styles part that is not
@@ -220,17 +221,25 @@ OfficeCaps ReadStyles(DocType type, std::string_view name, ZipArchive& zip,
   std::string_view part = type == DocType::kOdf ? "styles.xml" : "word/styles.xml";
   for (zip_int64_t i = 0; i < zip.size() && !zip.stopped(); ++i) {
     const char* member = zip.Name(i);
-    if (member == nullptr || part != member || zip.Encrypted(i)) continue;
+    if (member == nullptr || zip.Encrypted(i)) continue;
+    // A PPTX's slide masters: their text styles show placeholders in
+    // capitals (office_caps.h). Read here and again as text parts.
+    std::string_view m(member);
+    const bool master = type != DocType::kOdf && m.starts_with("ppt/slideMasters/") &&
+                        m.ends_with(".xml") && m.find('/', 17) == std::string_view::npos;
+    if (part != m && !master) continue;
     std::string xml;
     if (!zip.Read(i, budget, used, &xml)) break;
     pugi::xml_document doc;
     if (doc.load_buffer(xml.data(), xml.size())) {
       caps.AddStyles(doc.document_element());
-    } else if (type != DocType::kOdf) {  // ODF's is reported as a text part
+    } else if (type != DocType::kOdf && !master) {  // ODF's and masters are text parts too
       out.errors.push_back(std::string(name) + ": " + std::string(part) + ": malformed XML");
     }
-    if (type == DocType::kOdf) *odf_styles = std::move(xml);
-    break;
+    if (type == DocType::kOdf) {
+      *odf_styles = std::move(xml);
+      break;
+    }
   }
   return caps;
 }

@@ -40,10 +40,10 @@ ok "held $ID for alice to confirm"
 wait_delivered "To: alice@mod.gov.uk" "Held: please confirm" ||
   { cat "$MILTER_ERR"; fail "no notice delivered to alice"; }
 NOTICE=$(grep -lF "Held: please confirm" "$SINK_DIR"/* | head -1)
-grep -qF "Did you mean jon@gmail.com?" "$NOTICE" || { cat "$NOTICE"; fail "notice lacks the suggestion"; }
-grep -qF "jon@gmial.com" "$NOTICE" || fail "notice does not name the recipient"
-grep -qF "gmail.com" "$NOTICE" || fail "notice does not say why"
-LINKS=$(grep -o "$URL/confirm?t=[0-9a-f.]*" "$NOTICE")
+notice_text "$NOTICE" | grep -qF "Did you mean jon@gmail.com?" || { cat "$NOTICE"; fail "notice lacks the suggestion"; }
+notice_text "$NOTICE" | grep -qF "jon@gmial.com" || fail "notice does not name the recipient"
+notice_text "$NOTICE" | grep -qF "gmail.com" || fail "notice does not say why"
+LINKS=$(notice_text "$NOTICE" | grep -o "$URL/confirm?t=[0-9a-f.]*")
 RELEASE=$(echo "$LINKS" | sed -n 1p)
 DELETE=$(echo "$LINKS" | sed -n 2p)
 [ -n "$RELEASE" ] && [ -n "$DELETE" ] || { cat "$NOTICE"; fail "notice has no links"; }
@@ -146,8 +146,8 @@ ID=$(wait_held "Budget v2") || { queue_json; fail "message to jon.smith@partner.
 wait_delivered "To: alice@mod.gov.uk" "Did you mean john.smith@partner.example?" ||
   { grep -l "Held: please confirm" "$SINK_DIR"/* | xargs cat; fail "no notice naming john.smith"; }
 NOTICE=$(grep -lF "Did you mean john.smith@partner.example?" "$SINK_DIR"/* | head -1)
-grep -qF "jon.smith@partner.example" "$NOTICE" || fail "notice does not name the recipient"
-RELEASE=$(grep -o "$URL/confirm?t=[0-9a-f.]*" "$NOTICE" | sed -n 1p)
+notice_text "$NOTICE" | grep -qF "jon.smith@partner.example" || fail "notice does not name the recipient"
+RELEASE=$(notice_text "$NOTICE" | grep -o "$URL/confirm?t=[0-9a-f.]*" | sed -n 1p)
 curl -sf -X POST --data-urlencode "t=${RELEASE#*t=}" "$URL/confirm" >"$W/post2.html" ||
   fail "release POST for jon.smith"
 wait_delivered "Subject: Budget v2" "Figures attached" || fail "released message not delivered"

@@ -20,7 +20,7 @@ confirm_start
 links() {  # subject: the notice's release and delete links, one a line
   for _ in $(seq 100); do
     n=$(grep -lF "$1" "$SINK_DIR"/* 2>/dev/null | xargs -r grep -lF "Held: please confirm" | head -1)
-    [ -n "$n" ] && { grep -o "$URL/confirm?t=[0-9a-f.]*" "$n"; return 0; }
+    [ -n "$n" ] && { notice_text "$n" | grep -o "$URL/confirm?t=[0-9a-f.]*"; return 0; }
     sleep 0.1
   done
   return 1

@@ -150,6 +150,19 @@ wait_delivered() {  # strings...: waits up to 20 s for a matching delivery
 
 queue_json() { postqueue -c "$CONF" -j; }
 
+# A delivered message as its reader sees it: the headers, a blank line, the
+# body with its transfer encoding undone (the confirm notice is written
+# quoted-printable, so its long links carry soft breaks and "=3D").
+notice_text() {  # file
+  python3 - "$1" <<'PY'
+import email, sys
+m = email.message_from_binary_file(open(sys.argv[1], 'rb'))
+sys.stdout.write(''.join('%s: %s\n' % (k, v) for k, v in m.items()) + '\n')
+sys.stdout.flush()
+sys.stdout.buffer.write(m.get_payload(decode=True) or b'')
+PY
+}
+
 # The queue id of the message the last `send` queued, once it is in the
 # hold queue (waits up to 20 s); fails, showing the queue, otherwise.
 held_id() {

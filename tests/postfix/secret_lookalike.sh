@@ -36,7 +36,7 @@ send --from alice@mod.gov.uk --to dave@gmial.com --header "Subject: plain B$$" -
   { cat "$W/swaks.out"; fail "not accepted"; }
 IDB=$(wait_held "plain B$$") || fail "a plain message to gmial.com not held for confirmation"
 NB=$(notice "plain B$$") || fail "no notice for $IDB"
-RELEASE=$(grep -o "$URL/confirm?t=[0-9a-f.]*" "$NB" | sed -n 1p)
+RELEASE=$(notice_text "$NB" | grep -o "$URL/confirm?t=[0-9a-f.]*" | sed -n 1p)
 code=$(curl -s -o "$W/release.html" -w '%{http_code}' --data-urlencode "t=${RELEASE#*t=}" \
        --data-urlencode "why=Dave's own domain" "$URL/confirm")
 [ "$code" = 200 ] || { cat "$W/release.html"; fail "release answered $code"; }
