@@ -53,6 +53,45 @@ bool WantedMember(DocType type, std::string_view name) {
   return true;
 }
 
+// A part an Office package declares as holding no text by its format,
+// known by its place in the package (its bytes have no magic number): an
+// embedded font (ECMA-376 Part 1, 15.2.13: Word's obfuscated "word/fonts/
+// font1.odttf", PowerPoint's "ppt/fonts/font1.fntdata") and the "[trash]/"
+// items older Office left behind (freed space). Tester 13 finding 6: each
+// held an ordinary document as "not read to the end". Printer settings are
+// asked of their bytes (PrinterSettings). Anything else unknown stays
+// unreadable.
+bool NoTextPart(DocType type, std::string_view name) {
+  if (type != DocType::kOoxml) return false;
+  auto ends = [&](std::string_view s) { return name.ends_with(s); };
+  if (name.find("/fonts/") != std::string_view::npos &&
+      (ends(".odttf") || ends(".fntdata") || ends(".ttf"))) {
+    return true;
+  }
+  return name.starts_with("[trash]/") && ends(".dat");
+}
+
+bool PrinterSettingsPart(DocType type, std::string_view name) {
+  return type == DocType::kOoxml && name.find("/printerSettings/") != std::string_view::npos &&
+         name.ends_with(".bin");
+}
+
+// A sheet's or document's printer settings (ECMA-376 Part 1, 15.2.15;
+// "xl/printerSettings/printerSettings1.bin", written whenever a page setup
+// names a printer): a Windows DEVMODEW ([MS-RPRN] 2.2.2.1), its printer's
+// name in 32 UTF-16 units, then dmSize (offset 68) and dmDriverExtra (70),
+// which add up to the part's length. Nothing a reader sees.
+bool PrinterSettings(std::string_view data) {
+  constexpr std::size_t kSizeAt = 68, kMinSize = 72;
+  if (data.size() < kMinSize) return false;
+  auto u16 = [&](std::size_t at) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(data[at])) |
+           static_cast<std::size_t>(static_cast<unsigned char>(data[at + 1])) << 8;
+  };
+  std::size_t size = u16(kSizeAt), extra = u16(kSizeAt + 2);
+  return size >= kMinSize && size + extra == data.size();
+}
+
 // A member that is not one of the package's XML parts: an embedded object
 // ("word/embeddings/Microsoft_Word_Document1.docx", "ppt/embeddings/
 // oleObject1.bin", ODF's "Object 1/"), media, or a file that has no business
@@ -296,13 +335,15 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     bool label_info =
         type == DocType::kOoxml && member_name == "docMetadata/LabelInfo.xml";
     bool custom_xml = type == DocType::kOoxml && IsCustomXmlItem(member_name);
+    if (NoTextPart(type, member_name)) continue;
     if (OtherMember(member_name, zip.HoldsBytes(i))) {
       if (zip.Encrypted(i)) {
         out.encrypted_members.push_back(std::string(member_name));
         continue;
       }
       std::string data;
-      if (zip.Read(i, budget, &used, &data)) {
+      if (zip.Read(i, budget, &used, &data) &&
+          !(PrinterSettingsPart(type, member_name) && PrinterSettings(data))) {
         ExtractEmbedded(name, std::string(member_name), data, budget, &out);
       }
       continue;
