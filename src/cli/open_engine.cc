@@ -7,6 +7,7 @@
 #include "cli/store_missing.h"
 #include "daemon/single_server.h"
 #include "engine/embedded_lists.h"
+#include "engine/listed_lookalikes.h"
 
 namespace nearmiss::cli {
 
@@ -77,6 +78,9 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags,
       policy->protected_domains.push_back(std::move(item));
   }
   for (const DomainItem& item : flags.extra_protected) policy->protected_domains.push_back(item);
+  // army.ml listed for army.mil trusts the slip for every sender: said with
+  // its place (issue 15, round 42's tester, finding 3).
+  LogListedLookalikes(*policy);
   std::optional<HistorySnapshot> history;
   if (store != nullptr) {
     Result<HistorySnapshot> snapshot =

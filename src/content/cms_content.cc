@@ -36,4 +36,18 @@ CmsContent ReadCms(std::string_view der) {
   }
 }
 
+bool LooksLikeCmsSignedData(std::string_view head) {
+  // id-signedData, DER-encoded with its tag and length.
+  static constexpr unsigned char kOid[] = {0x06, 0x09, 0x2a, 0x86, 0x48, 0x86,
+                                           0xf7, 0x0d, 0x01, 0x07, 0x02};
+  if (head.size() < 2 || static_cast<unsigned char>(head[0]) != 0x30) return false;
+  // The SEQUENCE's length: short form, long form of 1 to 4 bytes, or
+  // indefinite (BER, which OpenSSL also reads).
+  auto first = static_cast<unsigned char>(head[1]);
+  std::size_t at = first < 0x80 ? 2 : first == 0x80 ? 2 : 2 + (first & 0x7f);
+  if (first > 0x84 || head.size() < at + sizeof(kOid)) return false;
+  return head.compare(at, sizeof(kOid),
+                      std::string_view(reinterpret_cast<const char*>(kOid), sizeof(kOid))) == 0;
+}
+
 }  // namespace nearmiss::content

@@ -27,6 +27,13 @@ struct CmsContent {
 // `der` (the part's content, transfer encoding removed) as CMS.
 CmsContent ReadCms(std::string_view der);
 
+// Whether `head` (a file's first bytes) opens a DER ContentInfo whose
+// content type is SignedData (RFC 5652 section 3 and 5.1: a SEQUENCE, then
+// the OID 1.2.840.113549.1.7.2): an opaque-signed S/MIME entity or a
+// detached signature, whatever MIME type or name it was sent under (a
+// ".p7m" or ".p7s" as application/octet-stream).
+bool LooksLikeCmsSignedData(std::string_view head);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_CMS_CONTENT_H_

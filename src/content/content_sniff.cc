@@ -65,6 +65,12 @@ bool KnownMedia(std::string_view h) {
       "FLV",                                     // Flash video
       std::string_view("\0\0\1\xBA", 4),         // MPEG program stream
       std::string_view("\0\0\1\xB3", 4),         // MPEG video
+      // JPEG XR / HD Photo (ITU-T T.832 Annex A: "II", 0xBC, version 1),
+      // which Office 2010+ writes for edited pictures (".wdp").
+      std::string_view("II\xBC\x01", 4),
+      // StarView metafile (LibreOffice's GDI metafile, the replacement
+      // image of a chart or formula: "ObjectReplacements/Object 1").
+      "VCLMTF",
       std::string_view("\0\1\0\0", 4),           // TrueType
       "OTTO", "true", "ttcf", "wOFF", "wOF2",    // OpenType, TTC, WOFF
   };

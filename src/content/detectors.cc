@@ -1,5 +1,6 @@
 #include "content/detectors.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
@@ -13,9 +14,11 @@ constexpr std::array<DetectorSpec, 4> kSpecs = {{
      R"(\b\d(?:[ -]?\d){12,18}\b)", false},
     {DetectorKind::kUkNino, "uk-nino",
      R"(\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b)", true},
-    {DetectorKind::kUsSsn, "us-ssn", R"(\b\d{3}-\d{2}-\d{4}\b)", false},
+    // Dashed; undashed or spaced only beside its label (ConfirmDetector).
+    {DetectorKind::kUsSsn, "us-ssn", R"(\b\d{3}[- ]?\d{2}[- ]?\d{4}\b)", false},
+    // Any case: lower or mixed case only beside "IBAN" (ConfirmDetector).
     {DetectorKind::kIban, "iban", R"(\b[A-Z]{2}\d{2} ?[A-Z0-9]{4}(?: ?[A-Z0-9]{1,4}){1,7}\b)",
-     false},
+     true},
 }};
 
 std::string Compact(std::string_view s) {
@@ -80,6 +83,40 @@ int IbanLength(std::string_view country) {
 bool IsGroupChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0;
 }
+
+// How far before a number its label may stand: "Employee SSN: 536221234",
+// "My handset IMEI is 352099001761481".
+constexpr std::size_t kLabelReach = 40;
+
+// One of `labels` (ASCII case folded, a whole word) stands within
+// kLabelReach bytes before `begin`, no blank line between.
+template <std::size_t N>
+bool LabelledBefore(std::string_view text, std::size_t begin,
+                    const std::array<std::string_view, N>& labels) {
+  std::size_t from = begin > kLabelReach ? begin - kLabelReach : 0;
+  std::string_view before = text.substr(from, begin - from);
+  std::size_t para = before.rfind("\n\n");
+  if (para != std::string_view::npos) before = before.substr(para + 2);
+  std::string folded;
+  for (char c : before) folded.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (std::string_view label : labels) {
+    for (std::size_t at = folded.find(label); at != std::string::npos;
+         at = folded.find(label, at + 1)) {
+      bool start = at == 0 || !std::isalnum(static_cast<unsigned char>(folded[at - 1]));
+      std::size_t e = at + label.size();
+      bool end = e == folded.size() || !std::isalnum(static_cast<unsigned char>(folded[e]));
+      if (start && end) return true;
+    }
+  }
+  return false;
+}
+
+// An IMEI (3GPP TS 23.003 6.2: 15 digits, Luhn-checked like a card) beside
+// its label is a handset's number, not a card's (tester 13 finding 15).
+constexpr std::array<std::string_view, 2> kImeiLabels = {"imei", "imeisv"};
+constexpr std::array<std::string_view, 3> kSsnLabels = {"ssn", "social security",
+                                                       "social security number"};
+constexpr std::array<std::string_view, 1> kIbanLabels = {"iban"};
 
 }  // namespace
 
@@ -164,7 +201,7 @@ std::optional<DetectorHit> ConfirmDetector(DetectorKind kind,
   switch (kind) {
     case DetectorKind::kPaymentCard: {
       std::string_view c = text.substr(begin, end - begin);
-      if (!IsPaymentCard(c)) return std::nullopt;
+      if (!IsPaymentCard(c) || LabelledBefore(text, begin, kImeiLabels)) return std::nullopt;
       return DetectorHit{begin, end, Mask(c, 4, 4)};
     }
     case DetectorKind::kUkNino: {
@@ -174,13 +211,19 @@ std::optional<DetectorHit> ConfirmDetector(DetectorKind kind,
     }
     case DetectorKind::kUsSsn: {
       std::string_view c = text.substr(begin, end - begin);
-      if (!IsUsSsn(c)) return std::nullopt;
+      // Undashed or spaced: a 9-digit number is a reference or an amount as
+      // readily, so only beside "SSN" or "Social Security".
+      bool dashed = c.size() == 11 && c[3] == '-' && c[6] == '-';
+      if (!IsUsSsn(c) || (!dashed && !LabelledBefore(text, begin, kSsnLabels))) {
+        return std::nullopt;
+      }
       return DetectorHit{begin, end, Mask(c, 0, 4)};
     }
     case DetectorKind::kIban: {
       // The candidate may stop short of or run past the IBAN (a following
       // word in groups of four): take exactly the country's length.
-      int want = IbanLength(text.substr(begin, 2));
+      std::string country = Compact(text.substr(begin, 2));
+      int want = IbanLength(country);
       if (want == 0) return std::nullopt;
       std::size_t i = begin;
       int taken = 0;
@@ -195,7 +238,13 @@ std::optional<DetectorHit> ConfirmDetector(DetectorKind kind,
       if (taken != want) return std::nullopt;
       if (i < text.size() && IsGroupChar(text[i])) return std::nullopt;
       std::string_view c = text.substr(begin, i - begin);
-      if (!IsIban(c)) return std::nullopt;
+      // Typed in lower or mixed case ("iban gb82west1234..."): ISO 13616's
+      // check folds case, but such a run is as often a code, so only
+      // beside "IBAN" (tester 13 finding 15).
+      bool capitals = std::none_of(c.begin(), c.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+      if (!IsIban(c) || (!capitals && !LabelledBefore(text, begin, kIbanLabels))) {
+        return std::nullopt;
+      }
       return DetectorHit{begin, i, Mask(c, 4, 4)};
     }
   }

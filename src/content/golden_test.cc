@@ -72,6 +72,14 @@ const char kRound41eDir[] = "tests/testdata/markings/round41e";
 // caveats, subjects led by a level and capitals, French and NATO/PfP forms,
 // a wrapped PROTECTED CABINET, HR's Confidential subjects.
 const char kRound41aDir[] = "tests/testdata/markings/round41a";
+// Round 42 (helper r42h): tester 13's banner tails, tracked changes, header
+// regions and the Office parts that hold no text (made by
+// round42b/make-fixtures.py; each also a corpus row).
+const char kRound42bDir[] = "tests/testdata/markings/round42b";
+// Round 42 (r42e): S/MIME signed and enveloped data sent as
+// application/octet-stream (d4), Office and HTML layouts (d5) (made by
+// make-fixtures.py there).
+const char kRound42Dir[] = "tests/testdata/markings/round42";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -116,7 +124,8 @@ std::vector<std::string> Fixtures() {
   for (const char* dir : {kDir, kStructureDir, kContainersDir, kRound13Dir,
                           kRound14Dir, kRound32Dir, kRound33Dir, kRound35Dir,
                           kRound36Dir, kRound37Dir, kRound38Dir,
-                          kRound38fDir, kRound41eDir, kRound41aDir}) {
+                          kRound38fDir, kRound41eDir, kRound41aDir, kRound42Dir,
+                          kRound42bDir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

@@ -106,6 +106,11 @@ class MessageWalker {
   // encrypted (walk_cms.cc): true when it was dealt with; false leaves it
   // to WalkLeaf (encrypted, certificates only, or not CMS).
   bool WalkCmsWrapped(GMimePart* part, int depth);
+  // CMS bytes `der` at `where` (an attachment), read as WalkCmsWrapped
+  // reads a pkcs7-mime part: true when dealt with (signed content walked,
+  // a detached signature, compressed data reported); false when it is not
+  // signed or compressed CMS.
+  bool WalkCmsDer(std::string_view der, const std::string& where, int depth);
   void ReadLeaf(const LeafPart& leaf, PartContent& content, int depth);
   // `body_text` is the text scanned as the part's own: `text.text`, or the
   // part's bytes where they lie (ExtractTextInPlace).

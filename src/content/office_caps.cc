@@ -1,44 +1,24 @@
 #include "content/office_caps.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <string>
 #include <string_view>
 
-#include "content/xml_names.h"
+#include "content/xml_node.h"
 
 namespace nearmiss::content {
 namespace {
-
-std::string_view Local(const pugi::xml_node& node) {
-  return XmlLocalName(std::string_view(node.name()));
-}
-
-// An attribute by its local name ("w:val", "fo:text-transform"): the
-// prefixes are the writer's choice, not the format's.
-std::string_view Attribute(const pugi::xml_node& node, std::string_view local) {
-  for (pugi::xml_attribute a : node.attributes()) {
-    if (XmlLocalName(std::string_view(a.name())) == local) {
-      return a.value();
-    }
-  }
-  return {};
-}
-
-pugi::xml_node Child(const pugi::xml_node& node, std::string_view local) {
-  for (pugi::xml_node c : node.children()) {
-    if (c.type() == pugi::node_element && Local(c) == local) return c;
-  }
-  return {};
-}
 
 // <w:caps/>, <w:caps w:val="true"/> are on; w:val "0", "false" or "off"
 // (ST_OnOff) turns it off. Either of caps and smallCaps on shows capitals.
 Caps WordRunProperties(const pugi::xml_node& rpr) {
   Caps caps = Caps::kInherit;
   for (pugi::xml_node c : rpr.children()) {
-    std::string_view local = Local(c);
+    std::string_view local = XmlLocal(c);
     if (local != "caps" && local != "smallCaps") continue;
-    std::string_view val = Attribute(c, "val");
+    std::string_view val = XmlAttr(c, "val");
     bool off = val == "0" || val == "false" || val == "off";
     if (!off) return Caps::kUpper;
     caps = Caps::kNone;
@@ -46,18 +26,11 @@ Caps WordRunProperties(const pugi::xml_node& rpr) {
   return caps;
 }
 
-// DrawingML's cap attribute (ST_TextCapsType: none, small, all).
-Caps DrawingCaps(const pugi::xml_node& properties) {
-  std::string_view cap = Attribute(properties, "cap");
-  if (cap == "all" || cap == "small") return Caps::kUpper;
-  if (cap == "none") return Caps::kNone;
-  return Caps::kInherit;
-}
 
 // <style:text-properties fo:text-transform=... fo:font-variant=...>.
 Caps OdfTextProperties(const pugi::xml_node& properties) {
-  std::string_view transform = Attribute(properties, "text-transform");
-  std::string_view variant = Attribute(properties, "font-variant");
+  std::string_view transform = XmlAttr(properties, "text-transform");
+  std::string_view variant = XmlAttr(properties, "font-variant");
   if (transform == "uppercase" || variant == "small-caps") return Caps::kUpper;
   if (transform == "none" || variant == "normal") return Caps::kNone;
   return Caps::kInherit;
@@ -103,7 +76,7 @@ std::string_view OdfShapeStyle(const pugi::xml_node& node, const char** family) 
 // past the bound no column is looked for).
 std::size_t Repeated(const pugi::xml_node& node) {
   constexpr std::size_t kMaxRepeat = std::size_t{1} << 20;
-  std::string_view v = Attribute(node, "number-columns-repeated");
+  std::string_view v = XmlAttr(node, "number-columns-repeated");
   std::size_t n = 0;
   for (char c : v) {
     if (c < '0' || c > '9') return 1;
@@ -122,7 +95,7 @@ constexpr int kMaxColumnSteps = 1024;
 // within kMaxColumnSteps.
 std::string_view ColumnCellStyle(const pugi::xml_node& cell) {
   pugi::xml_node row = cell.parent();
-  if (std::string_view r = Attribute(row, "default-cell-style-name"); !r.empty()) return r;
+  if (std::string_view r = XmlAttr(row, "default-cell-style-name"); !r.empty()) return r;
   std::size_t column = 0;
   int steps = 0;
   for (pugi::xml_node c = cell.previous_sibling(); c && steps < kMaxColumnSteps;
@@ -131,17 +104,17 @@ std::string_view ColumnCellStyle(const pugi::xml_node& cell) {
   }
   // The table: up through row groups and header rows.
   pugi::xml_node table = row.parent();
-  for (int i = 0; table && i < 4 && Local(table) != "table"; ++i) table = table.parent();
-  if (!table || Local(table) != "table") return {};
+  for (int i = 0; table && i < 4 && XmlLocal(table) != "table"; ++i) table = table.parent();
+  if (!table || XmlLocal(table) != "table") return {};
   // Columns in document order, inside column groups and header columns.
   std::size_t at = 0;
   steps = 0;
   for (pugi::xml_node n = table.first_child(); n && steps < kMaxColumnSteps; ++steps) {
-    std::string_view local = Local(n);
+    std::string_view local = XmlLocal(n);
     if (local.starts_with("table-row") || local == "table-header-rows") break;
     if (local == "table-column") {
       std::size_t next = at + Repeated(n);
-      if (column < next) return Attribute(n, "default-cell-style-name");
+      if (column < next) return XmlAttr(n, "default-cell-style-name");
       at = next;
     }
     if ((local == "table-columns" || local == "table-column-group" ||
@@ -155,38 +128,54 @@ std::string_view ColumnCellStyle(const pugi::xml_node& cell) {
   return {};
 }
 
-// Style chains longer than this are a loop or hostile.
-constexpr int kMaxChain = 32;
-
 }  // namespace
 
+// DrawingML's cap attribute (ST_TextCapsType: none, small, all).
+Caps OfficeCaps::DrawingCaps(const pugi::xml_node& properties) {
+  std::string_view cap = XmlAttr(properties, "cap");
+  if (cap == "all" || cap == "small") return Caps::kUpper;
+  if (cap == "none") return Caps::kNone;
+  return Caps::kInherit;
+}
+
 void OfficeCaps::AddStyles(const pugi::xml_node& root) {
-  if (Local(root) == "styles") {  // w:styles; ODF's root is office:document-styles
+  if (XmlLocal(root) == "styles") {  // w:styles; ODF's root is office:document-styles
     AddWordStyles(root);
     return;
   }
+  if (XmlLocal(root) == "sldMaster") {
+    AddSlideMaster(root);
+    return;
+  }
   for (pugi::xml_node c : root.children()) {
-    std::string_view local = Local(c);
+    std::string_view local = XmlLocal(c);
     if (local == "styles" || local == "automatic-styles") AddOdfStyles(c);
   }
 }
 
 void OfficeCaps::AddWordStyles(const pugi::xml_node& styles) {
-  if (pugi::xml_node defaults = Child(styles, "docDefaults")) {
-    if (pugi::xml_node rpr = Child(Child(defaults, "rPrDefault"), "rPr")) {
+  if (pugi::xml_node defaults = XmlChild(styles, "docDefaults")) {
+    if (pugi::xml_node rpr = XmlChild(XmlChild(defaults, "rPrDefault"), "rPr")) {
       word_defaults_ = WordRunProperties(rpr);
     }
   }
   for (pugi::xml_node s : styles.children()) {
-    if (Local(s) != "style") continue;
-    std::string id(Attribute(s, "styleId"));
+    if (XmlLocal(s) != "style") continue;
+    std::string id(XmlAttr(s, "styleId"));
     Style style;
-    style.parent = std::string(Attribute(Child(s, "basedOn"), "val"));
-    if (pugi::xml_node rpr = Child(s, "rPr")) style.caps = WordRunProperties(rpr);
-    std::string_view is_default = Attribute(s, "default");
+    style.parent = std::string(XmlAttr(XmlChild(s, "basedOn"), "val"));
+    if (pugi::xml_node rpr = XmlChild(s, "rPr")) style.caps = WordRunProperties(rpr);
+    for (pugi::xml_node c : s.children()) {
+      if (XmlLocal(c) != "tblStylePr") continue;
+      std::string_view type = XmlAttr(c, "type");
+      int region = type == "firstRow" ? kFirstRow : type == "lastRow" ? kLastRow
+                 : type == "firstCol" ? kFirstCol : type == "lastCol" ? kLastCol : -1;
+      if (region >= 0) style.regions[region] = WordRunProperties(XmlChild(c, "rPr"));
+    }
+    std::string_view is_default = XmlAttr(s, "default");
     if (is_default == "1" || is_default == "true") {
-      if (Attribute(s, "type") == "paragraph") word_default_paragraph_ = id;
-      if (Attribute(s, "type") == "table") word_default_table_ = id;
+      if (XmlAttr(s, "type") == "paragraph") word_default_paragraph_ = id;
+      if (XmlAttr(s, "type") == "table") word_default_table_ = id;
     }
     word_[std::move(id)] = std::move(style);
   }
@@ -196,23 +185,23 @@ void OfficeCaps::AddOdfStyles(const pugi::xml_node& container) {
   for (pugi::xml_node s : container.children()) {
     // style:default-style: the family's formatting where no style of the
     // chain says (ODF 1.2 Part 1, <style:default-style>).
-    if (Local(s) == "default-style") {
-      if (pugi::xml_node properties = Child(s, "text-properties")) {
+    if (XmlLocal(s) == "default-style") {
+      if (pugi::xml_node properties = XmlChild(s, "text-properties")) {
         Caps caps = OdfTextProperties(properties);
-        if (caps != Caps::kInherit) odf_defaults_[std::string(Attribute(s, "family"))] = caps;
+        if (caps != Caps::kInherit) odf_defaults_[std::string(XmlAttr(s, "family"))] = caps;
       }
       continue;
     }
-    if (Local(s) != "style") continue;
-    std::string family(Attribute(s, "family"));
+    if (XmlLocal(s) != "style") continue;
+    std::string family(XmlAttr(s, "family"));
     Style style;
-    if (std::string_view parent = Attribute(s, "parent-style-name"); !parent.empty()) {
+    if (std::string_view parent = XmlAttr(s, "parent-style-name"); !parent.empty()) {
       style.parent = family + "/" + std::string(parent);
     }
-    if (pugi::xml_node properties = Child(s, "text-properties")) {
+    if (pugi::xml_node properties = XmlChild(s, "text-properties")) {
       style.caps = OdfTextProperties(properties);
     }
-    odf_[family + "/" + std::string(Attribute(s, "name"))] = std::move(style);
+    odf_[family + "/" + std::string(XmlAttr(s, "name"))] = std::move(style);
   }
 }
 
@@ -227,37 +216,40 @@ Caps OfficeCaps::Chain(const Styles& styles, std::string key) {
 }
 
 Caps OfficeCaps::RunCaps(const pugi::xml_node& run) const {
-  if (pugi::xml_node rpr = Child(run, "rPr")) {
+  if (pugi::xml_node rpr = XmlChild(run, "rPr")) {
     Caps caps = DrawingCaps(rpr);
     if (caps == Caps::kInherit) caps = WordRunProperties(rpr);
     if (caps == Caps::kInherit) {
-      caps = Chain(word_, std::string(Attribute(Child(rpr, "rStyle"), "val")));
+      caps = Chain(word_, std::string(XmlAttr(XmlChild(rpr, "rStyle"), "val")));
     }
     if (caps != Caps::kInherit) return caps;
   }
   // The paragraph: a run may sit in a hyperlink, a content control or a
   // tracked insertion inside it.
   pugi::xml_node paragraph = run.parent();
-  for (int i = 0; paragraph && i < kMaxChain && Local(paragraph) != "p"; ++i) {
+  for (int i = 0; paragraph && i < kMaxChain && XmlLocal(paragraph) != "p"; ++i) {
     paragraph = paragraph.parent();
   }
-  if (paragraph && Local(paragraph) == "p") {
-    pugi::xml_node ppr = Child(paragraph, "pPr");
-    Caps caps = DrawingCaps(Child(ppr, "defRPr"));
+  if (paragraph && XmlLocal(paragraph) == "p") {
+    pugi::xml_node ppr = XmlChild(paragraph, "pPr");
+    Caps caps = DrawingCaps(XmlChild(ppr, "defRPr"));
+    if (caps == Caps::kInherit) caps = SlideTextCaps(paragraph);
     if (caps != Caps::kInherit) return caps;
-    std::string style(Attribute(Child(ppr, "pStyle"), "val"));
+    std::string style(XmlAttr(XmlChild(ppr, "pStyle"), "val"));
     caps = Chain(word_, style.empty() ? word_default_paragraph_ : style);
     if (caps != Caps::kInherit) return caps;
     // A table style's run properties, under the paragraph's and over the
     // document defaults (ECMA-376 Part 1, 17.7.2 style hierarchy): the
     // table's w:tblStyle, or the default table style.
     pugi::xml_node table = paragraph.parent();
-    for (int i = 0; table && i < kMaxChain && Local(table) != "tbl"; ++i) {
+    for (int i = 0; table && i < kMaxChain && XmlLocal(table) != "tbl"; ++i) {
       table = table.parent();
     }
-    if (table && Local(table) == "tbl") {
-      std::string table_style(Attribute(Child(Child(table, "tblPr"), "tblStyle"), "val"));
-      caps = Chain(word_, table_style.empty() ? word_default_table_ : table_style);
+    if (table && XmlLocal(table) == "tbl") {
+      std::string table_style(XmlAttr(XmlChild(XmlChild(table, "tblPr"), "tblStyle"), "val"));
+      std::string key = table_style.empty() ? word_default_table_ : table_style;
+      caps = TableRegionCaps(key, table, paragraph);
+      if (caps == Caps::kInherit) caps = Chain(word_, key);
       if (caps != Caps::kInherit) return caps;
     }
   }
@@ -266,9 +258,9 @@ Caps OfficeCaps::RunCaps(const pugi::xml_node& run) const {
 
 bool OfficeCaps::ShownInCapitals(const pugi::xml_node& text) const {
   pugi::xml_node parent = text.parent();
-  if (Local(parent) == "t") {  // w:t, a:t: a run's text
+  if (XmlLocal(parent) == "t") {  // w:t, a:t: a run's text
     pugi::xml_node run = parent.parent();
-    std::string_view local = Local(run);
+    std::string_view local = XmlLocal(run);
     return (local == "r" || local == "fld") && RunCaps(run) == Caps::kUpper;
   }
   if (odf_.empty() && odf_defaults_.empty()) return false;
@@ -280,11 +272,11 @@ bool OfficeCaps::ShownInCapitals(const pugi::xml_node& text) const {
   int met = 0;
   int steps = 0;
   for (pugi::xml_node n = parent; n && steps < kMaxChain; n = n.parent(), ++steps) {
-    std::string_view local = Local(n);
+    std::string_view local = XmlLocal(n);
     const char* family = OdfFamily(local);
     std::string_view name;
     if (family != nullptr) {
-      name = Attribute(n, "style-name");
+      name = XmlAttr(n, "style-name");
       if (name.empty() && std::strcmp(family, "table-cell") == 0) name = ColumnCellStyle(n);
     } else if (local != "page") {  // a draw:page's style is the page's
       name = OdfShapeStyle(n, &family);

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "content/banner_tail.h"
 #include "content/line_text.h"
 #include "content/position.h"
 #include "content/subject_idioms.h"
@@ -25,30 +26,36 @@ bool IsSeparator(char c) {
          c == '(' || c == '[' || c == '\\';
 }
 
-// Words in capitals a compound tier takes after a blank alone ("TOP
-// SECRET CODEWORD", "OFFICIAL-SENSITIVE HR MANAGEMENT").
-constexpr int kMaxUnseparatedWords = 3;
-
 // Free text after the tier: a separator ("SECRET - DRAFT", "OFFICIAL-
 // SENSITIVE: RECIPIENTS ONLY", "SECRET (DRAFT)", "OFFICIAL-SENSITIVE/
-// COMMERCIAL"), and not a sentence. After a compound tier (`compound`: "TOP
-// SECRET", "OFFICIAL-SENSITIVE", "NATO SECRET") a blank and up to three
-// words in capitals or numbers do too ("TOP SECRET CODEWORD"); a single
-// level word so followed is a phrase ("OFFICIAL RESULTS TO FOLLOW").
-bool FreeTextAfterTier(std::string_view after, bool compound) {
+// COMMERCIAL"), and not a sentence. After a blank alone (banner_tail.h):
+// page furniture, descriptors and caveats in any case after any tier
+// ("UK SECRET Page 1 of 3", "SECRET Canadian Eyes Only", "PROTECTED
+// Cabinet"); after a compound tier (`compound`: "TOP SECRET",
+// "OFFICIAL-SENSITIVE", "NATO SECRET") up to three words in capitals or
+// numbers ("TOP SECRET CODEWORD"), and, the tier in capitals
+// (`capitals`), a short tail ("UK SECRET Draft", "NATO SECRET Exercise
+// plan"); a single level word followed by words of its own is a phrase
+// ("OFFICIAL RESULTS TO FOLLOW", "SECRET recipe").
+bool FreeTextAfterTier(std::string_view after, bool compound, bool capitals) {
   std::size_t i = 0;
   while (i < after.size() && IsBlank(after[i])) ++i;
   if (i == after.size()) return false;
   std::size_t last = after.size();
   while (last > 0 && IsBlank(after[last - 1])) --last;
   if (!IsSeparator(after[i])) {
-    if (i == 0 || !compound) return false;
-    int words = 0;
-    for (std::size_t k = i; k < last; ++k) {
-      if ((after[k] >= 'a' && after[k] <= 'z')) return false;
-      if (!IsBlank(after[k]) && IsBlank(after[k - 1])) ++words;
+    if (i == 0) return false;
+    switch (ReadBannerTail(after, /*skip_separator=*/false)) {
+      case BannerTail::kKnown:
+        return true;
+      case BannerTail::kCapitals:
+        return compound;
+      case BannerTail::kShort:
+        return compound && capitals;
+      case BannerTail::kNone:
+        return false;
     }
-    return words <= kMaxUnseparatedWords;
+    return false;
   }
   char end_char = after[last - 1];
   if (end_char == '.' || end_char == '!' || end_char == '?') return false;
@@ -129,7 +136,9 @@ bool TierHeadsBannerLine(std::string_view text, std::size_t begin,
   }
   std::string_view tier = text.substr(begin, end - begin);
   bool compound = tier.find_first_of(" -") != std::string_view::npos;
-  if (!bare_after && !FreeTextAfterTier(after, compound)) return false;
+  bool capitals = tier.find_first_of("abcdefghijklmnopqrstuvwxyz") ==
+                  std::string_view::npos;
+  if (!bare_after && !FreeTextAfterTier(after, compound, capitals)) return false;
   // "SECRET SANTA - sign up", "TOP SECRET recipe - page 2": the idiom.
   if (FollowedBySubjectIdiom(text.substr(0, line_end), end)) return false;
   return IsEdgeLine(text, begin, end);

@@ -224,8 +224,12 @@ TEST(PositionTest, BannerAloneInItsCell) {
                  "UK SECRET"));
   EXPECT_TRUE(At(IsBannerMarking, "Ref 4471     UK SECRET\n\nThe convoy.\n",
                  "UK SECRET"));
-  EXPECT_FALSE(At(IsBannerMarking, "MOD/2026/114 UK SECRET Page 1\n\nThe convoy.\n",
-                  "UK SECRET"));
+  // Round 42 (tester 13 finding 1): page furniture after a blank is a
+  // banner line's too, behind a reference as alone (banner_tail.h).
+  EXPECT_TRUE(At(IsBannerMarking, "MOD/2026/114 UK SECRET Page 1\n\nThe convoy.\n",
+                 "UK SECRET"));
+  EXPECT_FALSE(At(IsBannerMarking, "MOD/2026/114 UK SECRET was the grading we used\n\n"
+                  "The convoy.\n", "UK SECRET"));
 }
 
 }  // namespace

@@ -175,6 +175,12 @@ SubjectRest ReadSubjectRest(std::string_view text, std::size_t end) {
 }
 
 bool FollowedBySeparator(std::string_view text, std::size_t end) {
+  // A hyphen joining a lower-case word to the match makes one compound
+  // word ("Protected B-side vinyl sale"), not a separator (round 42).
+  if (end + 1 < text.size() && text[end] == '-' && text[end + 1] >= 'a' &&
+      text[end + 1] <= 'z') {
+    return false;
+  }
   while (end < text.size() && IsBlank(text[end])) ++end;
   if (end == text.size()) return true;
   switch (text[end]) {

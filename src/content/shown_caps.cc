@@ -5,9 +5,33 @@
 #include "content/line_text.h"
 
 namespace nearmiss::content {
+namespace {
+
+// A run that is nothing but a level's name, in any case ("Secret", "Top
+// Secret", "UK Official-Sensitive"): shown in capitals it is the banner the
+// reader sees, as a lone heading or footer line typed in capitals is, and
+// the position rules (heading_word, footer_word) judge it as one. A run
+// with other words keeps its typed case ("Top secret: surprise party").
+bool OnlyLevelWords(std::string_view s) {
+  static constexpr std::string_view kLevels[] = {
+      "secret", "top secret", "confidential", "restricted", "official",
+      "official-sensitive", "official sensitive", "protected", "uk secret",
+      "uk top secret", "uk official", "uk official-sensitive", "uk restricted",
+      "uk confidential", "nato secret", "nato restricted", "nato confidential",
+      "cosmic top secret"};
+  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
+  for (std::string_view level : kLevels) {
+    if (s.size() == level.size() && StartsWithNoCaseAt(s, 0, level)) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 void AppendUpperAscii(std::string* text, std::string_view s, std::vector<RaisedRun>* raised) {
-  if (std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+  if (!OnlyLevelWords(s) &&
+      std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
     text->append(s);
     return;
   }

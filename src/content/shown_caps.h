@@ -28,7 +28,10 @@ struct RaisedRun {
 // precision and idiom rules judge a level word by it (written in mixed
 // case, prose); a run typed all in lower case ("uk top secret") takes the
 // capitals it is shown in (issue 13, round 36 item 2; tester r13 repros
-// 21-23, 28, 42), and is added to `*raised` when given.
+// 21-23, 28, 42), and is added to `*raised` when given. So is a run that is
+// nothing but a level's name in mixed case ("Secret", "Top Secret" under
+// text-transform: uppercase): the banner the reader sees, judged then by
+// the heading and footer rules as typed capitals are (round 42 item 5).
 void AppendUpperAscii(std::string* text, std::string_view s,
                       std::vector<RaisedRun>* raised = nullptr);
 

@@ -2,7 +2,9 @@
 // signed, not encrypted (cms_content.h; RFC 8551 3.5.2): the MIME entity
 // inside is walked as the part it stands for. Held as "encrypted", every
 // opaque-signed message to an outside address was held and the marking
-// inside never read (tester 13 item 15).
+// inside never read (tester 13 item 15). The same bytes under another type
+// (a ".p7m" sent as application/octet-stream) come here from ReadLeaf by
+// their first bytes (cms_content.h, LooksLikeCmsSignedData; round 42 item 4).
 #include <vector>
 
 #include "content/cms_content.h"
@@ -27,9 +29,13 @@ bool MessageWalker::WalkCmsWrapped(GMimePart* part, int depth) {
   if (der.size() > limits_.max_message_bytes) return false;
   // The smime-type parameter is the sender's word; the CMS content type
   // decides (an unnamed one may be enveloped or authEnveloped).
-  CmsContent cms = ReadCms(der);
   const std::string filename = OrEmpty(g_mime_part_get_filename(part));
-  const std::string where = "attachment:" + (filename.empty() ? std::string("smime.p7m") : filename);
+  return WalkCmsDer(der, "attachment:" + (filename.empty() ? std::string("smime.p7m") : filename),
+                    depth);
+}
+
+bool MessageWalker::WalkCmsDer(std::string_view der, const std::string& where, int depth) {
+  CmsContent cms = ReadCms(der);
   switch (cms.kind) {
     case CmsKind::kOther:
       return false;

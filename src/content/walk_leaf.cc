@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "content/cms_content.h"
 #include "content/content_sniff.h"
 #include "content/csv_text.h"
 #include "content/encrypted_format.h"
@@ -17,7 +18,7 @@ namespace {
 
 // Enough decoded bytes for ClassifyDocument's magic numbers ("%PDF-") and
 // for EncryptedFileFormat's packet headers.
-constexpr std::size_t kSniffBytes = 4096;
+constexpr std::size_t kLeafSniffBytes = 4096;
 
 }  // namespace
 
@@ -81,7 +82,7 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
   // At most max_message_bytes + 1, so an extractor can tell it was cut.
   const std::size_t cap = limits_.max_message_bytes + 1;
   std::string bytes;
-  content.Sniff(std::min<std::size_t>(kSniffBytes, cap), &bytes);
+  content.Sniff(std::min<std::size_t>(kLeafSniffBytes, cap), &bytes);
   // The part's bytes: `bytes`, or the content where it lies when that
   // needs no decoding (PartContent::TakeWhole: the plain path's body is
   // then not copied; issue 20).
@@ -92,7 +93,12 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
   // application/octet-stream), a known picture or sound, or something
   // unread, which must show (content_sniff.h; issue 13, round 34 defect 2).
   const char* unread_kind = nullptr;
-  if (type == DocType::kOther && !IsCompoundFile(bytes) &&
+  // S/MIME signed data under another MIME type ("smime.p7m" as
+  // application/octet-stream): read whole, then walked as the pkcs7-mime
+  // part it is (walk_cms.cc), not left as a binary nobody reads.
+  const bool cms_signed = type == DocType::kOther && leaf.sealed == nullptr &&
+                          LooksLikeCmsSignedData(bytes);
+  if (type == DocType::kOther && !cms_signed && !IsCompoundFile(bytes) &&
       EncryptedFileFormat(bytes) == nullptr && leaf.sealed == nullptr) {
     Sniffed sniffed = SniffUnlisted(mime_type, filename, bytes);
     type = sniffed.type;
@@ -100,7 +106,7 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
   }
   // Parts we take no text from need only their size; a compound file is
   // read whole to find an encrypted Office package inside it.
-  if (type != DocType::kOther || IsCompoundFile(data)) {
+  if (type != DocType::kOther || cms_signed || IsCompoundFile(data)) {
     if (std::optional<std::string_view> whole = content.TakeWhole()) {
       data = *whole;
     } else {
@@ -168,10 +174,20 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
   // as the bytes say (a ".gpg", ".p7m" or ".asc" file of any MIME type).
   const char* sealed = leaf.sealed;
   if (sealed == nullptr) {
-    sealed = EncryptedFileFormat(data.substr(0, kSniffBytes));
+    sealed = EncryptedFileFormat(data.substr(0, kLeafSniffBytes));
   }
   if (sealed != nullptr) {
     AddEncrypted(where, sealed);
+    return;
+  }
+  // Signed content, a detached signature or compressed data; bytes that
+  // open so but do not parse as CMS are unread, never passed.
+  if (cms_signed) {
+    if (!WalkCmsDer(data, where, depth)) {
+      std::string error = where + ": opens as S/MIME signed data but is not CMS; not read";
+      AddLimit(&out_->sensitivity, "unreadable-attachment", error);
+      out_->errors.push_back(std::move(error));
+    }
     return;
   }
   if (const char* unread = UnreadFormat(filename, data); unread != nullptr) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "content/banner_tail.h"
 #include "content/checkbox_choice.h"
 #include "content/legend_words.h"
 #include "content/line_text.h"
@@ -50,6 +51,30 @@ bool ShortTitlesRead(const PatternEntry& p) {
   return p.heading_word && !p.footer_word;
 }
 
+// Business qualifiers that make a level word after them an adjective of
+// ordinary speech: "TIME SENSITIVE: please approve", "COMMERCIALLY
+// SENSITIVE", "MARKET SENSITIVE - trading update", "PRICE SENSITIVE"
+// (a listed company's heading under the UK Market Abuse Regulation), never
+// NZ's SENSITIVE marking (tester 13 finding 10). ASCII case folded.
+constexpr std::string_view kQualifiers[] = {
+    "time",   "commercially", "market", "price",   "highly",
+    "politically", "very", "extremely", "business", "environmentally"};
+
+// The word right before the match, on its line after a blank or a hyphen,
+// is one of kQualifiers.
+bool QualifiedBefore(std::string_view text, std::size_t begin) {
+  std::size_t i = begin;
+  if (i == 0 || (!IsBlank(text[i - 1]) && text[i - 1] != '-')) return false;
+  while (i > 0 && (IsBlank(text[i - 1]) || text[i - 1] == '-')) --i;
+  std::size_t end = i;
+  while (i > 0 && IsAlpha(text[i - 1])) --i;
+  std::string_view word = text.substr(i, end - i);
+  for (std::string_view q : kQualifiers) {
+    if (word.size() == q.size() && StartsWithNoCaseAt(word, 0, q)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool WrittenInCapitals(std::string_view matched) {
@@ -77,10 +102,21 @@ bool MixedCaseLeadsSubject(std::string_view text, const RawMatch& m) {
   if (FollowedBySeparator(text, m.end) || lower) {
     return FollowedBySeparator(text, m.end);
   }
-  // The next word starts in lower case ("Nato Secret exercise plan").
+  // The next word starts in lower case ("Nato Secret exercise plan"), and
+  // does not make the level word an adjective of everyday speech ("UK
+  // Secret service tour", "Nato Secret agents quiz": round 42).
   std::size_t i = m.end;
   while (i < text.size() && IsBlank(text[i])) ++i;
-  return i > m.end && i < text.size() && text[i] >= 'a' && text[i] <= 'z';
+  if (i == m.end || i >= text.size() || text[i] < 'a' || text[i] > 'z') return false;
+  static constexpr std::string_view kEverydayNouns[] = {
+      "service", "services", "agent", "agents", "police", "weapon", "weapons",
+      "society", "santa", "garden"};
+  std::size_t e = i;
+  while (e < text.size() && IsAlpha(text[e])) ++e;
+  for (std::string_view noun : kEverydayNouns) {
+    if (text.substr(i, e - i) == noun) return false;
+  }
+  return true;
 }
 
 Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
@@ -106,6 +142,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     return Counts::kYes;
   }
   if (p.kind == MarkingKind::kLabel) return Counts::kNo;
+  if (QualifiedBefore(text, m.begin)) return Counts::kYes;  // weak
   bool subject_like = subject || kind == TextKind::kAttachmentName;
   bool strong = subject_like ? IsSubjectMarking(text, m.begin, m.end)
                              : IsBannerMarking(text, m.begin, m.end);
@@ -272,9 +309,12 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // an advert's or a note's title as readily as a banner with a page
   // number; it counts if the message agrees (the same banner at the other
   // edge, a marked subject, portion marks). "SECRET - DRAFT" in capitals
-  // is a banner.
+  // is a banner, and so is a descriptor, caveat or page number in any case
+  // ("TOP SECRET Strap 1", "SECRET Uk Eyes Only", "SECRET Page 1 of 2":
+  // banner_tail.h; tester 13 finding 4).
   if (strong && kind == TextKind::kBody && s.mail_body && p.heading_word &&
-      LowerCaseAfter(text, m) && TierHeadsBannerLine(text, m.begin, m.end)) {
+      LowerCaseAfter(text, m) && !KnownBannerTail(text, m.end) &&
+      TierHeadsBannerLine(text, m.begin, m.end)) {
     return Counts::kIfCorroborated;
   }
   *strength = strong ? Strength::kStrong : Strength::kWeak;

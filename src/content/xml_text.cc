@@ -72,13 +72,52 @@ void FieldProperty(std::string_view instr, std::vector<std::string>* names) {
   if (end > i) names->emplace_back(instr.substr(i, end - i));
 }
 
+// Which revision of a document with tracked changes a walk writes: the
+// text as it now reads (insertions in, deletions out: Word's "No Markup",
+// what the document says today) or as it read before the changes
+// (deletions in, insertions out: Word's "Original"). Both are in the file
+// and both are shown to whoever turns on "All Markup" (issue 13, tester 13
+// findings 2 and 7: "SECRET" changed to "OFFICIAL" with Track Changes on
+// read as "SECRETOFFICIAL", and neither counted).
+enum class Revision { kCurrent, kOriginal };
+
+// A tracked change holding text: WordprocessingML's w:ins, w:del,
+// w:moveFrom, w:moveTo (ECMA-376 Part 1, 17.13.5) and ODF's text:deletion
+// inside text:tracked-changes (ODF 1.2 Part 1, 5.5.5), whose office:change-
+// info (author, date) is metadata of the change.
+enum class ChangeKind { kNone, kInserted, kDeleted, kChangeInfo };
+
+ChangeKind ChangeKindOf(const char* local) {
+  if (std::strcmp(local, "ins") == 0 || std::strcmp(local, "moveTo") == 0) {
+    return ChangeKind::kInserted;
+  }
+  if (std::strcmp(local, "del") == 0 || std::strcmp(local, "moveFrom") == 0 ||
+      std::strcmp(local, "deletion") == 0) {
+    return ChangeKind::kDeleted;
+  }
+  if (std::strcmp(local, "change-info") == 0) return ChangeKind::kChangeInfo;
+  return ChangeKind::kNone;
+}
+
+// The kind of the nearest tracked change around a text node.
+ChangeKind ChangeAround(const pugi::xml_node& text) {
+  for (pugi::xml_node a = text.parent(); a; a = a.parent()) {
+    if (a.type() != pugi::node_element) continue;
+    ChangeKind kind = ChangeKindOf(XmlLocalName(a.name()));
+    if (kind != ChangeKind::kNone) return kind;
+  }
+  return ChangeKind::kNone;
+}
+
 class TextWalker : public pugi::xml_tree_walker {
  public:
-  TextWalker(std::string* out, const XmlTextOptions& options, const OfficeCaps* caps)
-      : out_(out), options_(options), caps_(caps) {}
+  TextWalker(std::string* out, const XmlTextOptions& options, const OfficeCaps* caps,
+             Revision revision)
+      : out_(out), options_(options), caps_(caps), revision_(revision) {}
 
   bool for_each(pugi::xml_node& node) override {
     if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+      if (!InRevision(node)) return true;
       pugi::xml_node parent = node.parent();
       if (parent && OneOf(XmlLocalName(parent.name()), kExcelHeaderElements)) {
         return true;  // written whole when its element was met
@@ -118,6 +157,16 @@ class TextWalker : public pugi::xml_tree_walker {
           out_->push_back('\t');
           return true;
         }
+      }
+      // A Calc or Writer page header's centre and right regions (ODF 1.2
+      // Part 1, 16.6 style:region-left/-center/-right: what Format > Page
+      // Style > Header writes) stand beside the region before them on the
+      // one header line: "Ref 114<tab>UK SECRET<tab>Page 1", the marking
+      // alone in its cell, as Word's tab-split header and Excel's &L &C &R
+      // are read (tester 13 finding 5).
+      if (IsParagraph(local) && LaterRegionOpens(node)) {
+        out_->push_back('\t');
+        return true;
       }
       // ODF's user-defined field (ODF 1.2 Part 1, 7.5.6): it shows the
       // document's meta:user-defined property of its text:name.
@@ -172,8 +221,23 @@ class TextWalker : public pugi::xml_tree_walker {
   }
 
   const std::vector<RaisedRun>& raised() const { return raised_; }
+  // The walk met deleted text (kCurrent left it out).
+  bool saw_deletion() const { return saw_deletion_; }
 
  private:
+  // Whether a text node belongs to the revision written. A change's edge
+  // is no word break: each revision is read as its reader sees it, so a
+  // typo fixed inside a word ("SECRE<w:ins>T</w:ins>") stays one word, and
+  // a deleted "SECRET" beside an inserted "OFFICIAL" is in one revision
+  // each.
+  bool InRevision(const pugi::xml_node& text) {
+    ChangeKind kind = ChangeAround(text);
+    if (kind == ChangeKind::kDeleted) saw_deletion_ = true;
+    if (kind == ChangeKind::kChangeInfo) return false;  // its author and date
+    return revision_ == Revision::kCurrent ? kind != ChangeKind::kDeleted
+                                           : kind != ChangeKind::kInserted;
+  }
+
   static bool IsFieldCode(const char* local) {
     return std::strcmp(local, "instrText") == 0 || std::strcmp(local, "delInstrText") == 0;
   }
@@ -183,6 +247,24 @@ class TextWalker : public pugi::xml_tree_walker {
   static bool IsCell(const char* local) {
     return std::strcmp(local, "tc") == 0 || std::strcmp(local, "table-cell") == 0 ||
            std::strcmp(local, "covered-table-cell") == 0;
+  }
+
+  // The first paragraph of a header's centre or right region with a
+  // region before it.
+  static bool LaterRegionOpens(const pugi::xml_node& paragraph) {
+    pugi::xml_node region = paragraph.parent();
+    if (!region || region.first_child() != paragraph) return false;
+    const char* local = XmlLocalName(region.name());
+    if (std::strcmp(local, "region-center") != 0 && std::strcmp(local, "region-right") != 0) {
+      return false;
+    }
+    for (pugi::xml_node p = region.previous_sibling(); p; p = p.previous_sibling()) {
+      if (p.type() == pugi::node_element &&
+          std::strncmp(XmlLocalName(p.name()), "region-", 7) == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // A paragraph: w:p, text:p, text:h.
@@ -219,6 +301,8 @@ class TextWalker : public pugi::xml_tree_walker {
   const OfficeCaps* caps_;
   bool next_cell_ = false;  // the next paragraph opens a later cell
   pugi::xml_node cell_;     // the cell last entered
+  Revision revision_;
+  bool saw_deletion_ = false;
 };
 
 }  // namespace
@@ -276,9 +360,22 @@ bool XmlToText(std::string_view xml, std::string* out,
     caps = *options.styles;
     caps.AddStyles(doc.document_element());
   }
-  TextWalker walker(out, options, options.styles != nullptr ? &caps : nullptr);
+  const OfficeCaps* shown_caps = options.styles != nullptr ? &caps : nullptr;
+  const std::size_t start = out->size();
+  std::string current;
+  TextWalker walker(&current, options, shown_caps, Revision::kCurrent);
   doc.traverse(walker);
-  TypedCaseInCellRows(out, walker.raised());
+  TypedCaseInCellRows(&current, walker.raised());
+  out->append(current);
+  if (!walker.saw_deletion()) return true;
+  // The text before its tracked changes, on a page of its own: its first
+  // and last lines are the original's banner lines.
+  std::string original;
+  TextWalker before(&original, options, shown_caps, Revision::kOriginal);
+  doc.traverse(before);
+  TypedCaseInCellRows(&original, before.raised());
+  if (out->size() > start) out->push_back('\f');
+  out->append(original);
   return true;
 }
 

@@ -53,6 +53,45 @@ bool WantedMember(DocType type, std::string_view name) {
   return true;
 }
 
+// A part an Office package declares as holding no text by its format,
+// known by its place in the package (its bytes have no magic number): an
+// embedded font (ECMA-376 Part 1, 15.2.13: Word's obfuscated "word/fonts/
+// font1.odttf", PowerPoint's "ppt/fonts/font1.fntdata") and the "[trash]/"
+// items older Office left behind (freed space). Tester 13 finding 6: each
+// held an ordinary document as "not read to the end". Printer settings are
+// asked of their bytes (PrinterSettings). Anything else unknown stays
+// unreadable.
+bool NoTextPart(DocType type, std::string_view name) {
+  if (type != DocType::kOoxml) return false;
+  auto ends = [&](std::string_view s) { return name.ends_with(s); };
+  if (name.find("/fonts/") != std::string_view::npos &&
+      (ends(".odttf") || ends(".fntdata") || ends(".ttf"))) {
+    return true;
+  }
+  return name.starts_with("[trash]/") && ends(".dat");
+}
+
+bool PrinterSettingsPart(DocType type, std::string_view name) {
+  return type == DocType::kOoxml && name.find("/printerSettings/") != std::string_view::npos &&
+         name.ends_with(".bin");
+}
+
+// A sheet's or document's printer settings (ECMA-376 Part 1, 15.2.15;
+// "xl/printerSettings/printerSettings1.bin", written whenever a page setup
+// names a printer): a Windows DEVMODEW ([MS-RPRN] 2.2.2.1), its printer's
+// name in 32 UTF-16 units, then dmSize (offset 68) and dmDriverExtra (70),
+// which add up to the part's length. Nothing a reader sees.
+bool PrinterSettings(std::string_view data) {
+  constexpr std::size_t kSizeAt = 68, kMinSize = 72;
+  if (data.size() < kMinSize) return false;
+  auto u16 = [&](std::size_t at) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(data[at])) |
+           static_cast<std::size_t>(static_cast<unsigned char>(data[at + 1])) << 8;
+  };
+  std::size_t size = u16(kSizeAt), extra = u16(kSizeAt + 2);
+  return size >= kMinSize && size + extra == data.size();
+}
+
 // A member that is not one of the package's XML parts: an embedded object
 // ("word/embeddings/Microsoft_Word_Document1.docx", "ppt/embeddings/
 // oleObject1.bin", ODF's "Object 1/"), media, or a file that has no business
@@ -207,8 +246,9 @@ bool OdfEncrypted(ZipArchive& zip, ExtractBudget& budget, std::size_t* used) {
   return false;
 }
 
-// The package's styles part, where the formatting that shows text in
-// capitals is named (office_caps.h): word/styles.xml, or ODF's styles.xml.
+// The package's styles parts, where the formatting that shows text in
+// capitals is named (office_caps.h): word/styles.xml, a PPTX's slide
+// masters, or ODF's styles.xml.
 // Read before the text parts, which the zip may list first. ODF's is also
 // a text part (page headers and footers): its bytes are kept in
 // `*odf_styles` so that it is read once. A styles part that is not
@@ -220,17 +260,25 @@ OfficeCaps ReadStyles(DocType type, std::string_view name, ZipArchive& zip,
   std::string_view part = type == DocType::kOdf ? "styles.xml" : "word/styles.xml";
   for (zip_int64_t i = 0; i < zip.size() && !zip.stopped(); ++i) {
     const char* member = zip.Name(i);
-    if (member == nullptr || part != member || zip.Encrypted(i)) continue;
+    if (member == nullptr || zip.Encrypted(i)) continue;
+    // A PPTX's slide masters: their text styles show placeholders in
+    // capitals (office_caps.h). Read here and again as text parts.
+    std::string_view m(member);
+    const bool master = type != DocType::kOdf && m.starts_with("ppt/slideMasters/") &&
+                        m.ends_with(".xml") && m.find('/', 17) == std::string_view::npos;
+    if (part != m && !master) continue;
     std::string xml;
     if (!zip.Read(i, budget, used, &xml)) break;
     pugi::xml_document doc;
     if (doc.load_buffer(xml.data(), xml.size())) {
       caps.AddStyles(doc.document_element());
-    } else if (type != DocType::kOdf) {  // ODF's is reported as a text part
+    } else if (type != DocType::kOdf && !master) {  // ODF's and masters are text parts too
       out.errors.push_back(std::string(name) + ": " + std::string(part) + ": malformed XML");
     }
-    if (type == DocType::kOdf) *odf_styles = std::move(xml);
-    break;
+    if (type == DocType::kOdf) {
+      *odf_styles = std::move(xml);
+      break;
+    }
   }
   return caps;
 }
@@ -287,13 +335,15 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     bool label_info =
         type == DocType::kOoxml && member_name == "docMetadata/LabelInfo.xml";
     bool custom_xml = type == DocType::kOoxml && IsCustomXmlItem(member_name);
+    if (NoTextPart(type, member_name)) continue;
     if (OtherMember(member_name, zip.HoldsBytes(i))) {
       if (zip.Encrypted(i)) {
         out.encrypted_members.push_back(std::string(member_name));
         continue;
       }
       std::string data;
-      if (zip.Read(i, budget, &used, &data)) {
+      if (zip.Read(i, budget, &used, &data) &&
+          !(PrinterSettingsPart(type, member_name) && PrinterSettings(data))) {
         ExtractEmbedded(name, std::string(member_name), data, budget, &out);
       }
       continue;

@@ -9,34 +9,14 @@
 
 #include "engine/address_typo.h"
 #include "engine/decision_table.h"
-#include "engine/embedded_lists.h"
 #include "engine/learned.h"
 #include "engine/reason_sink.h"
-#include "engine/suffix_mail_domain.h"
+#include "engine/trust_inputs.h"
 #include "nearmiss/address.h"
 #include "nearmiss/delivery.h"
-#include "policy/trusted_names.h"
 
 namespace nearmiss {
 namespace {
-
-Status AddList(std::string_view text, std::string_view name, TrustSource source,
-               std::vector<TrustedEntry>& out) {
-  NM_ASSIGN_OR_RETURN(std::vector<DomainItem> items, ParseDomainList(text, name));
-  for (DomainItem& item : items) out.push_back({std::move(item.domain), source});
-  return Status::Ok();
-}
-
-// TrustedNamesOf each item: .barclays.co.uk is barclays.co.uk too, .com is
-// refused.
-Status AddItems(const std::vector<DomainItem>& items, TrustSource source,
-                std::vector<TrustedEntry>& out) {
-  for (const DomainItem& item : items) {
-    NM_ASSIGN_OR_RETURN(std::vector<std::string> names, TrustedNamesOf(item));
-    for (std::string& n : names) out.push_back({std::move(n), source});
-  }
-  return Status::Ok();
-}
 
 DeliveryOptions DeliveryOptionsFor(const DeliveryPolicy& p) {
   DeliveryOptions o;
@@ -58,41 +38,9 @@ Engine::~Engine() = default;
 
 Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
                                                       const HistorySnapshot* history) {
-  std::vector<TrustedEntry> entries;
-  NM_RETURN_IF_ERROR(AddItems(policy.organisation, TrustSource::kOrganisation, entries));
-  NM_RETURN_IF_ERROR(AddItems(policy.protected_domains, TrustSource::kProtected, entries));
-  NM_RETURN_IF_ERROR(AddItems(policy.allow, TrustSource::kAllowlist, entries));
-  if (policy.use_default_protected) {
-    NM_RETURN_IF_ERROR(AddList(data::kProtectedList, "data/lists/protected.txt",
-                               TrustSource::kProtected, entries));
-  }
-  LookalikeLists lists;
-  NM_ASSIGN_OR_RETURN(lists.confusions,
-                      engine::ParseSuffixConfusions(data::kTldConfusions,
-                                                    "data/lists/tld-confusions.txt"));
-  // Families and real neighbours speak of provider domains only: without the
-  // provider list (or a policy that lists them) they find nothing to apply to.
-  NM_ASSIGN_OR_RETURN(lists.families,
-                      engine::ParseProviderFamilies(data::kProviderRegions,
-                                                    "data/lists/provider-regions.txt"));
-  NM_ASSIGN_OR_RETURN(lists.word_names,
-                      engine::ParseWordNames(data::kWordProviderNames,
-                                             "data/lists/word-provider-names.txt"));
-  if (policy.use_default_providers) {
-    NM_RETURN_IF_ERROR(AddList(data::kProvidersList, "data/lists/providers.txt",
-                               TrustSource::kProvider, entries));
-    // A family's regional domains are the provider's own (gmx.li, hotmail.co.il):
-    // trusted like the list above, which need not repeat them. TrustedSet::Build
-    // merges the domains both name.
-    for (const ProviderFamily& f : lists.families) {
-      entries.push_back({f.home, TrustSource::kProvider});
-      for (const std::string& d : f.domains) entries.push_back({d, TrustSource::kProvider});
-    }
-  }
-  NM_ASSIGN_OR_RETURN(lists.real_domains,
-                      engine::ParseRealMailDomains(data::kRealMailDomains,
-                                                   "data/lists/real-mail-domains.txt"));
-  lists.suffix_mail_domains = engine::SuffixMailDomains(policy.use_default_protected);
+  NM_ASSIGN_OR_RETURN(engine::TrustInputs inputs, engine::MakeTrustInputs(policy, true));
+  std::vector<TrustedEntry>& entries = inputs.entries;
+  LookalikeLists& lists = inputs.lists;
   LookalikeOptions options;
   options.threshold = policy.lookalike_threshold;
   auto engine = std::shared_ptr<Engine>(new Engine());

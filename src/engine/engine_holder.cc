@@ -1,5 +1,7 @@
 #include "nearmiss/engine_holder.h"
 
+#include "engine/listed_lookalikes.h"
+
 namespace nearmiss {
 namespace {
 
@@ -25,6 +27,7 @@ Result<std::unique_ptr<EngineHolder>> EngineHolder::Open(
     const std::string& path, HistorySource history, Prepare prepare) {
   NM_ASSIGN_OR_RETURN(Policy policy, Load(path));
   if (prepare) prepare(policy);
+  LogListedLookalikes(policy);
   NM_ASSIGN_OR_RETURN(std::shared_ptr<const Engine> engine,
                       CompileWith(policy, history));
   return std::make_unique<EngineHolder>(std::move(engine), std::move(history),
@@ -49,6 +52,7 @@ Result<std::shared_ptr<const Engine>> EngineHolder::Compile(
 Status EngineHolder::Reload(const Policy& given) {
   Policy policy = given;
   if (prepare_) prepare_(policy);
+  LogListedLookalikes(policy);
   std::lock_guard<std::mutex> lock(reload_mu_);
   Result<std::shared_ptr<const Engine>> engine = Compile(policy);
   if (!engine.ok()) return engine.error().WithContext(policy.source);

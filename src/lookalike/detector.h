@@ -58,6 +58,9 @@ class DetectorImpl final : public LookalikeDetector {
   void FamilyTypoCandidates(const Query& q, Best& best) const;
   // A provider's or a declared name under another generic TLD (gmail.net,
   // nato.com for nato.int): detector_generic_tld.cc says whose is whose.
+  // hmrc.com: a government body's acronym one namespace lists (hmrc.gov.uk)
+  // under a generic TLD (detector_generic_tld.cc).
+  void GovernmentAcronymCandidates(const Query& q, Best& best) const;
   void GenericTldCandidates(const Query& q, Best& best) const;
   // Fills family_typo_ from families_ (Init, once).
   void IndexFamilyTypos();
@@ -255,6 +258,19 @@ class DetectorImpl final : public LookalikeDetector {
   // gmail.comcom, gmail.cm0): `m` becomes the look-alike the retyped
   // domain is, or is near, as tld-not-delegated (detector_retype.cc).
   bool UndelegatedRetyped(const Domain& d, LookalikeMatch& m) const;
+  // Endings cut off before their end (detector_cut_off.cc). The trusted
+  // domains of the provider family `name` whose ending continues
+  // `typed_ending` ("co." for hotmail.co.uk), most written to first, then
+  // in the family's order.
+  std::vector<std::string> FamilyCompletions(std::string_view name,
+                                             std::string_view typed_ending) const;
+  // hotmail.co: beside the best reading (hotmail.com), the family's domain
+  // whose ending continues the typed one past a dot is offered second.
+  void CutOffSecondOffer(const Query& q, Best& best) const;
+  // outlook.co.u: a family's name under a real ending cut short into no
+  // TLD: `m` the look-alike of the family's domain completing it, or of
+  // its home when none does. True when found.
+  bool CutOffUndelegated(const Domain& d, LookalikeMatch& m) const;
   // A slip of a real mail domain's ending into a TLD the root zone lacks
   // (y7mail.con, mailo.con, tim.iy): `m` becomes tld-not-delegated with
   // that domain to suggest, though it is not trusted. A public suffix that

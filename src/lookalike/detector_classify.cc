@@ -126,6 +126,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   InsertedSuffixLabelCandidates(q, best);
   FamilyCandidates(q, best);
   GenericTldCandidates(q, best);
+  GovernmentAcronymCandidates(q, best);
   OpenZoneCandidates(q, best);
   ScriptTldCandidates(q, best);
   NamespaceCandidates(q, best);
@@ -186,6 +187,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     std::string_view tld = LastLabel(d.ascii);
     if (!delegated) {
       if (UndelegatedRetyped(d, m)) return m;
+      if (CutOffUndelegated(d, m)) return m;
       m.code = ReasonCode::kTldNotDelegated;
       m.detail = address::UndelegatedTldDetail(address::ShownAddress(tld), tld);
     }
@@ -212,6 +214,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
       return m;
     }
   }
+  CutOffSecondOffer(q, best);
   // Two targets within this of each other are both offered.
   constexpr double kClose = 0.05;
   // An alternative that only leaves off what the best one explains is no
@@ -348,6 +351,14 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     }
   }
   m.target_domain_for_suggestion = best.suggestion;
+  // www.army.ml: "www." is a web host, no mail domain; the suggestion is
+  // the name under it (army.mil), not www.army.mil (issue 15, round 42,
+  // item 6).
+  if (m.target_domain_for_suggestion.starts_with("www.") && d.ascii.starts_with("www.") &&
+      m.target_domain_for_suggestion.size() > 4 &&
+      set_.TrustedBy(m.target_domain_for_suggestion.substr(4))) {
+    m.target_domain_for_suggestion.erase(0, 4);
+  }
   m.code = *best.code;
   m.resembles = m.target;
   m.detail = std::move(best.detail);

@@ -95,3 +95,21 @@ def pdf_file(objects):
     out += (b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
             % (len(objects) + 1, xref))
     return out
+
+
+def text_pdf(pages):
+    """A PDF of `pages` (content streams, bytes), each page 612 by 792
+    points with one font, F1 (Helvetica, a standard Type 1 font)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None,
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for content in pages:
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content +
+                       b"\nendstream")
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                       b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>"
+                       % len(objects))
+        kids.append(len(objects))
+    objects[1] = (b"<< /Type /Pages /Count %d /Kids [" % len(kids) +
+                  b" ".join(b"%d 0 R" % k for k in kids) + b"] >>")
+    return pdf_file(objects)

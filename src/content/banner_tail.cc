@@ -1,0 +1,138 @@
+// ReadBannerTail and KnownBannerTail (banner_tail.h).
+#include "content/banner_tail.h"
+
+#include <array>
+
+#include "content/line_text.h"
+
+namespace nearmiss::content {
+namespace {
+
+// Descriptors and caveats, ASCII case folded.
+constexpr std::array<std::string_view, 33> kBannerTailWords = {
+    "personal",  "commercial", "management", "staff",     "appointments",
+    "contracts", "policy",     "investigations", "medical", "legal",
+    "locsen",    "cabinet",    "draft",      "atomic",    "atomal",
+    "eyes",      "releasable", "rel",
+    "canadian",  "british",    "australian", "uk",        "us",
+    "nato",      "recipients", "addressee",  "confidence",
+    "commercial-in-confidence", "privacy", "sensitive", "strap",
+    "final", "redacted"};
+
+// The words that link them ("Releasable to SWE", "Commercial in
+// Confidence", "UK Eyes Only"): neither known nor other, so that
+// "OFFICIAL RESULTS TO FOLLOW" stays a phrase.
+constexpr std::array<std::string_view, 4> kBannerLinkWords = {"to", "in", "only", "of"};
+
+// Page furniture words before a number: "Page 1 of 3", "Copy 2 of 5".
+constexpr std::array<std::string_view, 5> kFurnitureWords = {
+    "page", "pg", "p.", "copy", "sheet"};
+
+bool WordIs(std::string_view word, std::string_view folded) {
+  return word.size() == folded.size() && StartsWithNoCaseAt(word, 0, folded);
+}
+
+template <std::size_t N>
+bool InList(std::string_view word, const std::array<std::string_view, N>& list) {
+  for (std::string_view w : list) {
+    if (WordIs(word, w)) return true;
+  }
+  return false;
+}
+
+// "1", "3/12", "12-1", "1.": a page or copy number, a STRAP digit.
+bool NumberWord(std::string_view word) {
+  if (word.empty() || !IsDigit(word.front())) return false;
+  for (char c : word) {
+    if (!IsDigit(c) && c != '/' && c != '-' && c != '.') return false;
+  }
+  return true;
+}
+
+bool CapitalsWord(std::string_view word) {
+  bool letter = false;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    letter = letter || IsUpper(c);
+  }
+  return letter;
+}
+
+constexpr std::size_t kMaxTailWords = 8;
+constexpr int kMaxCapitalsWords = 3;
+constexpr int kMaxShortWords = 3;
+
+}  // namespace
+
+BannerTail ReadBannerTail(std::string_view after, bool skip_separator) {
+  std::size_t i = 0;
+  while (i < after.size() && IsBlank(after[i])) ++i;
+  if (skip_separator) {
+    while (i < after.size() && (after[i] == '-' || after[i] == ':' ||
+                                after[i] == '|' || after[i] == '(' ||
+                                after[i] == '[' || IsBlank(after[i]))) {
+      ++i;
+    }
+  }
+  std::size_t last = after.size();
+  while (last > i && IsBlank(after[last - 1])) --last;
+  if (i == last) return BannerTail::kNone;
+  char end_char = after[last - 1];
+  if (end_char == '.' || end_char == '!' || end_char == '?' || end_char == ',') {
+    return BannerTail::kNone;
+  }
+  std::array<std::string_view, kMaxTailWords> words{};
+  std::size_t n = 0;
+  for (std::size_t k = i; k < last;) {
+    while (k < last && IsBlank(after[k])) ++k;
+    std::size_t w = k;
+    while (k < last && !IsBlank(after[k])) ++k;
+    if (k == w) break;
+    if (n == kMaxTailWords) return BannerTail::kNone;
+    std::string_view word = after.substr(w, k - w);
+    while (!word.empty() && (word.back() == ')' || word.back() == ']')) {
+      word.remove_suffix(1);
+    }
+    words[n++] = word;
+  }
+  int known = 0, capitals = 0, other = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    std::string_view word = words[k];
+    if (InList(word, kFurnitureWords) && k + 1 < n && NumberWord(words[k + 1])) {
+      ++known;
+      ++k;  // the number
+      if (k + 2 < n && WordIs(words[k + 1], "of") && NumberWord(words[k + 2])) {
+        k += 2;
+      }
+    } else if (InList(word, kBannerLinkWords)) {
+      continue;
+    } else if (NumberWord(word) || InList(word, kBannerTailWords)) {
+      ++known;
+    } else if (CapitalsWord(word)) {
+      ++capitals;
+    } else {
+      ++other;
+    }
+  }
+  if (other == 0 && known > 0 && capitals <= kMaxCapitalsWords) {
+    return BannerTail::kKnown;
+  }
+  if (other == 0 && known == 0) {
+    return capitals <= kMaxCapitalsWords ? BannerTail::kCapitals
+                                         : BannerTail::kNone;
+  }
+  char first = words[0].empty() ? ' ' : words[0].front();
+  if (other <= 2 && known + capitals + other <= kMaxShortWords &&
+      (IsUpper(first) || IsDigit(first))) {
+    return BannerTail::kShort;
+  }
+  return BannerTail::kNone;
+}
+
+bool KnownBannerTail(std::string_view text, std::size_t end) {
+  std::size_t line_end = LineEnd(text, end);
+  return ReadBannerTail(text.substr(end, line_end - end), true) ==
+         BannerTail::kKnown;
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,71 @@
+#!/bin/sh
+# Issue 15, round 42's tester, finding 3: an entry of the policy's own lists
+# that is itself a look-alike (army.ml for army.mil, gmial.com for
+# gmail.com) or sits under a TLD the root zone lacks (nhs.nte) is trusted
+# for every sender. `policy lint` warns with the entry's FILE:LINE and the
+# name it resembles (exit 0: a warning, the entry may be meant), and
+# check/scan/explain say it on stderr when they load the policy, as the
+# daemons log it. Real entries stay quiet, and two of the policy's own
+# entries are both taken as meant (barclays.co.uk beside barclays.com).
+# Usage: listed-lookalikes-cli.sh NEARMISS
+set -u
+bin=$1
+. "$(dirname "$0")/lib.sh"
+
+"$bin" policy init > "$tmp/default.toml"
+# The default policy with its lists filled: one entry per line, so each
+# warning's line is known.
+python3 - "$tmp/default.toml" "$tmp/typo.toml" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+lists = {
+    "organisation": ["mod.gov.uk", "mod.gov.uk.com", "barclays.co.uk", "barclays.com"],
+    "protected": ["army.ml", "nhs.nte", "gmial.com", "partner.example"],
+    "allow": ["partner.example.org", "hmrc.gov.uk.com"],
+}
+for key, items in lists.items():
+    body = "[\n" + "".join('  "%s",\n' % i for i in items) + "]"
+    text, n = re.subn(r"^%s = \[[^\]]*\]" % key, "%s = %s" % (key, body), text, count=1, flags=re.M)
+    assert n == 1, key
+open(sys.argv[2], "w").write(text)
+PY
+line_of() { grep -n "\"$1\"" "$tmp/typo.toml" | cut -d: -f1; }
+
+out=$("$bin" policy lint "$tmp/typo.toml")
+check "lint exits 0 (warnings only)" 0 $?
+printf '%s\n' "$out"
+contains "army.ml named with its line" \
+  "typo.toml:$(line_of army.ml):3: warning: [domains] protected entry army.ml is itself a look-alike: army.ml looks like army.mil" "$out"
+contains "army.ml's hint" "hint: did you mean army.mil?" "$out"
+contains "gmial.com named with its line" \
+  "typo.toml:$(line_of gmial.com):3: warning: [domains] protected entry gmial.com is itself a look-alike: gmial.com looks like gmail.com" "$out"
+contains "nhs.nte named with its line" \
+  "typo.toml:$(line_of nhs.nte):3: warning: [domains] protected entry nhs.nte is itself" "$out"
+contains "an organisation entry with .com appended" \
+  "typo.toml:$(line_of mod.gov.uk.com):3: warning: [domains] organisation entry mod.gov.uk.com is itself a look-alike" "$out"
+contains "an allow entry, with the allow hint" \
+  "keep it only if it is a real domain the organisation writes to" "$out"
+for real in mod.gov.uk barclays.co.uk barclays.com partner.example partner.example.org; do
+  case $out in
+    *"entry $real is itself"*) echo "FAIL $real warned"; fail=1 ;;
+    *) echo "ok   $real not warned" ;;
+  esac
+done
+contains "the count" "ok, 5 warnings" "$out"
+
+# The default policy stays quiet.
+out=$("$bin" policy lint "$tmp/default.toml")
+check "default policy: no listed look-alike" "$tmp/default.toml: ok" "$out"
+
+# check says it on stderr when it loads the policy, and still judges.
+"$bin" check --store none --policy "$tmp/typo.toml" x@army.ml > "$tmp/check.out" 2> "$tmp/check.err"
+contains "check warns on stderr" "protected entry army.ml is itself a look-alike" "$(cat "$tmp/check.err")"
+
+# A --protect-file entry, named with the file's line: judged against the
+# embedded list it replaced (the tester's case).
+printf '# our forces\narmy.ml\n' > "$tmp/protect.txt"
+"$bin" check --store none --protect-file "$tmp/protect.txt" x@army.mil > /dev/null 2> "$tmp/pf.err"
+contains "--protect-file entry named with its line" \
+  "protect.txt:2: warning: [domains] protected entry army.ml is itself a look-alike" "$(cat "$tmp/pf.err")"
+
+exit $fail
