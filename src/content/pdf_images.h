@@ -10,7 +10,8 @@
 // letter or digit, or when its images cover at least kScanCover of the
 // page and its text layer holds fewer than kScanStampLetters letters and
 // digits (a scanner's page number, Bates number or "Scanned by" stamp over
-// the picture). A searchable scan (an OCR text layer over the picture)
+// the picture). A page that draws no image and holds no letter or digit
+// but is not blank (PageIsDrawing) is not read either. A searchable scan (an OCR text layer over the picture)
 // holds the page's words and is read. A document with text on some pages
 // and scans on others is not complete.
 // Not thread-safe across calls sharing one document.
@@ -42,6 +43,14 @@ std::size_t CountLettersAndDigits(std::string_view text);
 // which runs the page's content without rasterising it) only when the
 // text is short enough for the page to be a scan.
 bool PageIsPictures(PopplerDocument* doc, int index, std::string_view page_text);
+
+// Whether page `index` draws without words: no image, no letter or digit
+// in its text layer, and rendered over white (at a quarter of its size) some
+// pixel is not white. Vector paths are how CAD exports (SHX text, a title
+// block "SECRET") and "text converted to outlines" draw their words, which
+// no text layer holds; such a page is not read, as a scan is not (round 42,
+// tester 13 finding 8). A blank page is read.
+bool PageIsDrawing(PopplerDocument* doc, int index, std::string_view page_text);
 
 }  // namespace nearmiss::content
 

@@ -152,6 +152,8 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
         });
     std::string pictures;  // the pages read as pictures: "1, 3"
     int picture_pages = 0;
+    std::string drawings;  // the pages drawn without words (PageIsDrawing)
+    int drawing_pages = 0;
     std::size_t used = 0;
     for (int i = 0; i < doc->pages(); ++i) {
       if (budget.TimeUp()) {
@@ -177,6 +179,9 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
       if (glib && PageIsPictures(glib.get(), i, page_text)) {
         if (picture_pages++ > 0) pictures += ", ";
         pictures += std::to_string(i + 1);
+      } else if (glib && PageIsDrawing(glib.get(), i, page_text)) {
+        if (drawing_pages++ > 0) drawings += ", ";
+        drawings += std::to_string(i + 1);
       }
       AppendPage(page_text, &out.text);
       // A watermark across the page, its letters scattered by the layout:
@@ -200,6 +205,16 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
       error += picture_pages > 1 ? " show only pictures and no text (a scan?); their words"
                                  : " shows only pictures and no text (a scan?); its words";
       error += " are not read";
+      out.errors.push_back(std::move(error));
+    }
+    if (!drawings.empty()) {
+      std::string error(name);
+      error += drawing_pages > 1 ? ": pages " : ": page ";
+      error += drawings;
+      error += drawing_pages > 1 ? " draw shapes and hold no text (outlined text, a CAD drawing?);"
+                                   " their words are not read"
+                                 : " draws shapes and holds no text (outlined text, a CAD drawing?);"
+                                   " its words are not read";
       out.errors.push_back(std::move(error));
     }
     ReadMetadata(name, *doc, &out);

@@ -234,3 +234,30 @@ attach("f6-xlsx-text-as-printer-settings",
        xlsx([("xl/printerSettings/printerSettings1.bin",
               b"UK SECRET\n\nThe convoy leaves at 0600.\n\x00\x01\x02")]),
        "budget.xlsx", XLSX)
+
+
+# f8 (finding 8): a PDF page drawn only with vector paths (CAD's SHX text,
+# "text converted to outlines") holds its words in no text layer: not
+# read, like a scan. A blank page beside a page of text is read.
+def strokes():
+    """Sixty short stroked paths, the way a CAD export draws letters."""
+    ops = b"1 w "
+    for k in range(60):
+        x, y = 72 + (k % 20) * 22, 700 - (k // 20) * 40
+        ops += b"%d %d m %d %d l %d %d l S " % (x, y, x + 8, y + 24, x + 16, y)
+    return ops
+
+
+attach("f8-pdf-vector-only", pdf(strokes()), "drawing.pdf", "application/pdf")
+attach("f8-neg-pdf-text-and-blank-page", pdf(text_page(NOTE.encode()), b""),
+       "notes.pdf", "application/pdf")
+
+
+# f17 (finding 17): a message/partial fragment (RFC 2046 5.2.2) is one
+# piece of a message; the rest is not here.
+write("f17-message-partial",
+      MAIL.head % ("route pack (1/2)", "f17-message-partial") +
+      'Content-Type: message/partial; id="pack@example.org"; number=1; total=2\n\n'
+      "From: alice@example.org\nTo: bob@outside-partner.com\nSubject: route pack\n"
+      "MIME-Version: 1.0\nContent-Type: text/plain\n\n"
+      "The route options are below.\n\nRoute A: north gate at 0600.\n")
