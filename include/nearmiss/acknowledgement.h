@@ -79,6 +79,19 @@ struct Acknowledgement {
 
   // Live at `now` (unix seconds): not revoked and not expired.
   bool Live(int64_t now) const { return revoked_at == 0 && now < expires_at; }
+  // When it stops applying under a policy whose [confirm]
+  // acknowledgement_days is `days`: made_at + days, or its stored expiry
+  // if that is sooner. A shortened setting shortens those already made; a
+  // lengthened one never revives one past its stored expiry (issue 14,
+  // round 34, item 4). What the engine applies, the API lists and `audit
+  // --events` shows (issue-14 tester, round 42, item 9).
+  int64_t ExpiresUnder(int days) const {
+    const int64_t by_policy = created_at + static_cast<int64_t>(days) * 86400;
+    return by_policy < expires_at ? by_policy : expires_at;
+  }
+  bool LiveUnder(int64_t now, int days) const {
+    return revoked_at == 0 && now < ExpiresUnder(days);
+  }
   // Covers `address` at `domain` (canonical, as RecipientCheck gives them).
   // The one folding rule of acknowledgements, the history's: the whole
   // address compares without ASCII case. The domain always may (RFC 5321

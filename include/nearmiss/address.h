@@ -62,6 +62,17 @@ Status ParseDomain(std::string_view text, Domain* out);
 // angle brackets and comments; trims each piece and drops empty ones.
 std::vector<std::string> SplitAddressList(std::string_view text);
 
+// As SplitAddressList, for a list pasted from a mail client's address box
+// (check's arguments and lines, policy explain --to): Outlook shows and
+// copies a display name "Last, First" unquoted ("Okafor, Chidi
+// <c.okafor2@nhs.example>; Doe, Jane <j@x>"), which RFC 5322 section 3.4
+// reads as two entries, "Okafor" and "Chidi <c.okafor2@nhs.example>". Here
+// plain words (no '@', quote, comment or bracket) before a ',' that is
+// followed by one mailbox named by plain words are that mailbox's display
+// name: one recipient, given back as `"Okafor, Chidi" <c.okafor2@nhs.example>`.
+// A header is read by SplitAddressList alone (the mail server's reading).
+std::vector<std::string> SplitPastedAddressList(std::string_view text);
+
 // The public suffix of an ASCII, lower-case domain ("com.au" for
 // "cba.com.au"). A TLD the list does not know counts as a suffix (the
 // list's implicit "*" rule), so "army.zzz" has suffix "zzz".

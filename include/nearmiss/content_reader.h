@@ -77,6 +77,9 @@ struct ScannedMessage {
   // ("From alice@mod.gov.uk Wed Nov  5 10:00:00 2025"), whose time is the
   // delivery agent's local time, without a zone; "" for other inputs.
   std::string mbox_from_line;
+  // The line of the mbox file that separator is on (1-based), so a place
+  // in the message can be named as FILE:LINE; 0 for other inputs.
+  uint64_t mbox_line = 0;
   // True when that line had no empty line before it: a real From_ line
   // followed by a header field, where RFC 4155 wants an empty line first
   // (content/mbox_split.h). Counted and said by scan, audit and learn, as

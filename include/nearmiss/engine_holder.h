@@ -65,6 +65,17 @@ class EngineHolder {
   // Counts successful swaps: 0 for the initial Engine.
   uint64_t generation() const { return generation_.load(); }
 
+  // Counts a decision (a milter message, an API check) made by `engine`
+  // when its history is empty (EngineStats::HistoryEmpty): what slipped by
+  // address-typo, new-domain and trust learning unjudged. The milter logs
+  // the count, serve's /metrics shows it
+  // (nearmiss_decisions_without_history_total). Issue-14 tester, round 42,
+  // item 4.
+  void CountDecision(const Engine& engine) {
+    if (engine.stats().HistoryEmpty()) without_history_.fetch_add(1, std::memory_order_relaxed);
+  }
+  uint64_t decisions_without_history() const { return without_history_.load(); }
+
  private:
   // Compiles `policy` with history when there is a source.
   Result<std::shared_ptr<const Engine>> Compile(const Policy& policy) const;
@@ -73,6 +84,7 @@ class EngineHolder {
   HistorySource history_;
   Prepare prepare_;
   std::atomic<uint64_t> generation_{0};
+  std::atomic<uint64_t> without_history_{0};
   std::mutex reload_mu_;  // one compile at a time: they are heavy
 };
 

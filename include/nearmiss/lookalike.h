@@ -16,6 +16,7 @@
 #define NEARMISS_LOOKALIKE_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -138,6 +139,14 @@ class LookalikeDetector {
   virtual LookalikeMatch Classify(const Domain& domain) const = 0;
 
   virtual size_t size() const = 0;  // number of entries
+
+  // The mail domain of a trusted namespace's name, `apex` a lower-case
+  // A-label namespace as listed ("nhs.uk"): a declared domain of the same
+  // name under a TLD that names no place ("nhs.net"; gov.scot is
+  // Scotland's, not gov.uk's), or "" (police.uk, gov.uk: their mail
+  // domains are the names under them); nullopt when no namespace is listed
+  // at `apex`. What a sender who typed the namespace itself meant.
+  virtual std::optional<std::string> ApexMailDomain(std::string_view apex) const = 0;
 };
 
 }  // namespace nearmiss

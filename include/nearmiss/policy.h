@@ -160,6 +160,10 @@ struct ApiPolicy {
   // configured at all, POST /v1/check needs none (loopback deployments).
   std::vector<std::string> check_tokens;
   std::vector<std::string> admin_tokens;
+  // Where each is written, "FILE:LINE", in the same order: what the audit
+  // records name a token by when it names no person.
+  std::vector<std::string> check_token_places;
+  std::vector<std::string> admin_token_places;
   std::string token_file;  // resolved against the policy's directory; "" none
   // Origins allowed to call the API from a browser (add-in task panes):
   // "https://outlook.office.com". Exact match; the one wildcard is

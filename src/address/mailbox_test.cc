@@ -244,6 +244,39 @@ TEST(SplitAddressListTest, SeparatorsQuotesBracketsComments) {
   EXPECT_THAT(SplitAddressList("\"open, quote"), ElementsAre("\"open, quote"));
 }
 
+// Issue 14 tester, round 41, item 12: Outlook's address box shows and
+// copies "Last, First <addr>" unquoted; check split it at the comma.
+TEST(SplitPastedAddressListTest, OutlookLastFirstIsOneRecipient) {
+  EXPECT_THAT(SplitPastedAddressList("Okafor, Chidi <c.okafor2@nhs.example>"),
+              ElementsAre("\"Okafor, Chidi\" <c.okafor2@nhs.example>"));
+  EXPECT_THAT(SplitPastedAddressList("Okafor, Chidi <c@nhs.example>; Doe, Jane <d@x.org>"),
+              ElementsAre("\"Okafor, Chidi\" <c@nhs.example>", "\"Doe, Jane\" <d@x.org>"));
+  EXPECT_THAT(SplitPastedAddressList("Okafor, Chidi <c@nhs.example>, Doe, J. <d@x.org>, e@y.org"),
+              ElementsAre("\"Okafor, Chidi\" <c@nhs.example>", "\"Doe, J.\" <d@x.org>",
+                          "e@y.org"));
+  EXPECT_THAT(SplitPastedAddressList("M\xc3\xbcller, J\xc3\xb6rg <j@x.de>"),
+              ElementsAre("\"M\xc3\xbcller, J\xc3\xb6rg\" <j@x.de>"));
+  Result<Address> a = ParseAddress(SplitPastedAddressList("Okafor, Chidi <c@nhs.example>")[0]);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->display_name, "Okafor, Chidi");
+  EXPECT_EQ(a->ToString(), "c@nhs.example");
+  // Quoted names, groups and plain lists read as SplitAddressList reads them.
+  EXPECT_THAT(SplitPastedAddressList("\"Okafor, Chidi\" <c@nhs.example>; a@x.org"),
+              ElementsAre("\"Okafor, Chidi\" <c@nhs.example>", "a@x.org"));
+  EXPECT_THAT(SplitPastedAddressList("team: a@x.org, Bo <b@y.org>;"),
+              ElementsAre("a@x.org", "Bo <b@y.org>"));
+  EXPECT_THAT(SplitPastedAddressList("a@x.org, b@y.org"), ElementsAre("a@x.org", "b@y.org"));
+  // A ';' separates recipients in Outlook: the word before it is its own
+  // entry (refused later as no address), as is a word before an address
+  // with no name.
+  EXPECT_THAT(SplitPastedAddressList("Okafor; Chidi <c@nhs.example>"),
+              ElementsAre("Okafor", "Chidi <c@nhs.example>"));
+  EXPECT_THAT(SplitPastedAddressList("Okafor, <c@nhs.example>"),
+              ElementsAre("Okafor", "<c@nhs.example>"));
+  EXPECT_THAT(SplitPastedAddressList("bob@x.org, Chidi <c@nhs.example>"),
+              ElementsAre("bob@x.org", "Chidi <c@nhs.example>"));
+}
+
 // Postfix's tok822_parse: "adds missing commas between addresses", and a
 // ':' starts a group only when a ';' closes it.
 TEST(SplitAddressListTest, MissingCommasAsPostfixReadsThem) {

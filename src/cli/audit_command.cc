@@ -55,7 +55,8 @@ void AddAuditCommand(CLI::App& app, Run& run) {
                   "A relay of the organisation that is a final delivery (a mail store reached "
                   "over SMTP), as HOST, HOST:PORT or [HOST]:PORT (Postfix's relayhost forms), HOST "
                   "its name or address (repeat for "
-                  "several). Without it, Postfix's smtp client's 250 from a loopback, private "
+                  "several); or a pipe(8) transport's name as master.cf gives it (relay=NAME), "
+                  "whose sent is then a delivery into a mailbox on this host. Without it, Postfix's smtp client's 250 from a loopback, private "
                   "or link-local address is a hand-off whose outcome is in that server's log "
                   "(outcome unknown when not given), never a delivery")
       ->allow_extra_args(false);

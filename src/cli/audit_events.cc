@@ -19,10 +19,18 @@ namespace {
 
 std::string UtcTime(int64_t unix_seconds) { return FormatUtc(unix_seconds, "%Y-%m-%d %H:%M:%S"); }
 
-std::string AckState(const Acknowledgement& a, int64_t now) {
+// Under the policy's acknowledgement_days `days`, as the engine applies it
+// (Acknowledgement::ExpiresUnder).
+std::string AckState(const Acknowledgement& a, int64_t now, int days) {
   if (a.revoked_at != 0) return "revoked by " + a.revoked_by + " " + UtcTime(a.revoked_at);
-  if (!a.Live(now)) return "expired " + UtcTime(a.expires_at);
-  return "live until " + UtcTime(a.expires_at);
+  const int64_t ends = a.ExpiresUnder(days);
+  std::string cut;
+  if (ends != a.expires_at) {
+    cut = " (acknowledgement_days = " + std::to_string(days) + "; made to last until " +
+          UtcTime(a.expires_at) + ")";
+  }
+  if (!a.LiveUnder(now, days)) return "expired " + UtcTime(ends) + cut;
+  return "live until " + UtcTime(ends) + cut;
 }
 
 // The warning it settles (acknowledgement.h): "for address-typo (did you
@@ -73,7 +81,7 @@ Result<std::string> ExistingStore(const std::string& given) {
 
 }  // namespace
 
-int RunAuditEvents(const std::string& store_url, bool json) {
+int RunAuditEvents(const std::string& store_url, bool json, int acknowledgement_days) {
   Result<std::string> url = ExistingStore(store_url);
   if (!url.ok()) return Error(url.error().message());
   // An existing file nearmiss never made (empty, or another program's
@@ -101,9 +109,12 @@ int RunAuditEvents(const std::string& store_url, bool json) {
                                   {"sender", a.sender},        {"recipient", a.recipient},
                                   {"domain", a.domain},        {"who", a.who},
                                   {"why", a.why},              {"path", a.path},
-                                  {"created_at", a.created_at}, {"expires_at", a.expires_at},
+                                  {"created_at", a.created_at},
+                                  {"expires_at", a.ExpiresUnder(acknowledgement_days)},
+                                  {"stored_expires_at", a.expires_at},
                                   {"revoked_at", a.revoked_at}, {"revoked_by", a.revoked_by},
-                                  {"live", a.Live(now)},        {"reasons", a.reasons},
+                                  {"live", a.LiveUnder(now, acknowledgement_days)},
+                                  {"reasons", a.reasons},
                                   {"suggestion", a.suggestion},
                                   {"warning_recorded", a.warning_recorded},
                                   {"typo_kind", a.typo_kind}};
@@ -126,7 +137,7 @@ int RunAuditEvents(const std::string& store_url, bool json) {
                 static_cast<long long>(a.id), Shown(a.sender).c_str(),
                 Shown(a.recipient.empty() ? "*@" + a.domain : a.recipient).c_str(),
                 Shown(a.who).c_str(), Shown(a.path).c_str(), UtcTime(a.created_at).c_str(),
-                a.why.empty() ? "" : ": ", Shown(a.why).c_str(), Shown(AckState(a, now)).c_str(),
+                a.why.empty() ? "" : ": ", Shown(a.why).c_str(), Shown(AckState(a, now, acknowledgement_days)).c_str(),
                 Shown(AckWarning(a)).c_str());
   }
   return 0;

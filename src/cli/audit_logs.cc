@@ -9,6 +9,7 @@
 #include "base/text_format.h"
 #include "maillog/line_counts.h"
 #include "maillog/log_files.h"
+#include "maillog/loss_notice.h"
 #include "maillog/set_order.h"
 #include "maillog/trace_log.h"
 
@@ -33,6 +34,18 @@ std::string NotUnderstood(const std::string& path, const maillog::LineCounts& c)
   if (c.other_server_lines != 0) {
     recipients += ", ";
     recipients += maillog::OtherServers(c);
+  }
+  // Why trace records were not read (a field count not the header's, an
+  // ambiguous date, an empty recipient cell): said, not only counted
+  // (issue-16 tester16, F4).
+  if (std::string why = maillog::RecordsNotRead(c); !why.empty()) {
+    recipients += ", of which ";
+    recipients += why;
+  }
+  // And Postfix lines cut short: where, and what the cut took (F12).
+  if (std::string cut = maillog::CutLines(c); !cut.empty()) {
+    recipients += ", of which ";
+    recipients += cut;
   }
   const uint64_t in_part = std::min(c.read_in_part, c.not_understood);
   return path + ": " + Counted(c.not_understood, "delivery line") +
@@ -101,6 +114,14 @@ void ReadAuditLogs(const std::vector<std::string>& logs,
     }
     if (span && !first_span.empty()) ++more_spans;
     if (span && first_span.empty()) first_span = path;
+    if (std::string lost = maillog::LostLines(report.logs.back()); s.ok() && !lost.empty()) {
+      // The log says lines are missing (maillog/loss_notice.h): as for a
+      // line not understood, the report is incomplete (issue-16 tester16,
+      // F11).
+      progress.Clear();
+      log::Error(path + ": " + lost + "; the report is incomplete");
+      out->failed = true;
+    }
     if (!s.ok()) {
       progress.Clear();
       log::Error(s.message());

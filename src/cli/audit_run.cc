@@ -26,8 +26,17 @@ namespace nearmiss::cli {
 
 int RunAudit(const AuditFlags& flags) {
   if (flags.events) {
+    // The policy's acknowledgement_days decides which acknowledgements are
+    // in force, as for the milter and serve.
+    Result<Policy> policy = flags.policy.policy_file.empty()
+                                ? DefaultPolicy()
+                                : LoadPolicyFile(flags.policy.policy_file);
+    if (!policy.ok()) {
+      log::Error(policy.error().message());
+      return kExitError;
+    }
     return RunAuditEvents(flags.events_store.empty() ? flags.store : flags.events_store,
-                          flags.json);
+                          flags.json, policy->confirm.acknowledgement_days);
   }
   if (flags.store_given) {
     // An audit of logs reads no store (the policy alone judges them): a

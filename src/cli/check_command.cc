@@ -95,6 +95,10 @@ class CheckRun {
     ++counts_[{static_cast<int>(judged.verdict) * 2 + (shown != VerdictName(judged.verdict)),
                std::string(shown)}];
     ++actions_[d.action];
+    // A lookup that did not answer counts as "can receive mail" (fail
+    // closed): counted, so a dead resolver shows in the summary (issue 15,
+    // round 42's tester, finding 13).
+    if (judged.dns && !judged.dns->unknown.empty()) ++dns_unanswered_;
     // Flagged: the policy would do more than accept, or the class is one
     // no acknowledgement covers (a look-alike, blocked or invalid address).
     if (d.action != Action::kAccept ||
@@ -142,6 +146,12 @@ class CheckRun {
         summary += sep + std::to_string(n) + " " + std::string(ActionName(action));
         sep = ", ";
       }
+      if (dns_unanswered_ > 0) {
+        summary += "; DNS: ";
+        summary += std::to_string(dns_unanswered_);
+        summary += dns_unanswered_ == 1 ? " lookup" : " lookups";
+        summary += " unanswered, counted as able to receive mail";
+      }
       out_ += term_.Paint(Colour::kDim, summary) + "\n";
     }
     Flush();
@@ -165,6 +175,7 @@ class CheckRun {
   std::vector<Queued> batch_;
   const Engine& engine_;
   DnsSource* dns_;  // null: DNS signals off
+  size_t dns_unanswered_ = 0;  // recipients whose lookup did not answer
   bool json_;
   Terminal term_;
   const std::string* sender_;
@@ -222,22 +233,24 @@ int RunCheck(const CheckFlags& flags) {
                acks ? &*acks : nullptr, std::move(not_evaluated), *store != nullptr);
   if (!flags.addresses.empty()) {
     for (const std::string& arg : flags.addresses) {
-      std::vector<std::string> pieces = SplitAddressList(arg);
+      std::vector<std::string> pieces = SplitPastedAddressList(arg);
       if (pieces.empty()) run.Check(arg);  // reported as invalid: empty
       for (const std::string& piece : pieces) run.Check(piece);
     }
     return run.Finish();
   }
   // A line holding a pasted list is split, so "bob@army.ml, carol@army.mil"
-  // is not judged as one address on its last '@'; a single address is
-  // judged as written.
+  // is not judged as one address on its last '@', and Outlook's "Okafor,
+  // Chidi <c@x>" is one recipient (SplitPastedAddressList); a single
+  // address is judged as written.
   auto check = [&run](const std::string& line) {
     // Most lines hold one plain address: skip the splitter for them. A
     // blank counts, as Postfix reads "a@x b@y" as two addresses.
     if (line.find_first_of(",;? \t") == std::string::npos) return run.Check(line);
-    std::vector<std::string> pieces = SplitAddressList(line);
-    if (pieces.size() <= 1) return run.Check(line);
-    for (const std::string& piece : pieces) run.Check(piece);
+    // Outlook's "Last, First <addr>" is two pieces read plainly and one
+    // pasted: a line the plain reading gives one piece is judged as is.
+    if (SplitAddressList(line).size() <= 1) return run.Check(line);
+    for (const std::string& piece : SplitPastedAddressList(line)) run.Check(piece);
   };
   // One line at a time, streamed: memory stays flat for any input size.
   std::ios::sync_with_stdio(false);

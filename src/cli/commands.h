@@ -113,8 +113,10 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags);
 
 // `audit --events [STORE]` (audit_events.cc): the administrative events
 // and acknowledgements of an existing store (never created; `store_url` ""
-// for the default store), as text or JSON lines.
-int RunAuditEvents(const std::string& store_url, bool json);
+// for the default store), as text or JSON lines. Acknowledgements are shown
+// live or expired under `acknowledgement_days` (the policy's [confirm]), as
+// the engine applies them.
+int RunAuditEvents(const std::string& store_url, bool json, int acknowledgement_days);
 
 // --date-order dmy|mdy, for audit and learn: the order of day and month in
 // a trace's slash dates, which the file does not say (maillog/trace_log.h).

@@ -2,6 +2,7 @@
 // options they make with --policy and --store.
 #include "cli/commands.h"
 #include "cli/config_flags.h"
+#include "store/default_location.h"
 
 namespace nearmiss::cli {
 
@@ -25,6 +26,12 @@ Result<daemon::SingleServerOptions> DaemonFlags::Options(std::string name,
   o.name = std::move(name);
   o.policy_file = policy.policy_file;
   o.store_url = store.url;
+  // The default store, not there yet: opened when learn makes it
+  // (daemon/late_store.h). Not for --store none, nor a store named.
+  if (store.url.empty() && policy.store_url.empty()) {
+    o.late_store_path = store::FindDefaultStore(store::StoreEnvironment::FromProcess()).path;
+    o.late_store_url = "sqlite://" + o.late_store_path;
+  }
   o.spool = spool;
   o.user = user;
   return o;

@@ -96,32 +96,18 @@ int Prune(const LearnFlags& flags, Store& store) {
 
 }  // namespace
 
-int RunLearn(const LearnFlags& flags) {
-  Result<PasswordSource> password = flags.store_password.Resolve();
-  if (!password.ok()) return Fail(password.error());
-  StoreChoice choice = ChooseStore(flags.store, /*create=*/true);
-  if (choice.url.empty()) return Fail(Status::InvalidArgument("learn needs a store, not --store none"));
-  // learn may create a configured store, and says so: a mistyped path is
-  // then seen at once, not at the next check (issue 14 breaker, item 7).
-  const bool missing = !MissingSqliteStore(choice.url).empty();
-  // --show alone only reads: a store that is missing or holds nothing
-  // nearmiss made is refused as `check` refuses it, never created or
-  // initialised to print an empty table (issue 14, round 33, item 7).
-  const bool show_only = flags.show && flags.sources.empty() && flags.confirm.empty() &&
-                         flags.unconfirm.empty() && !flags.prune;
-  if (show_only && missing) {
-    return Fail(Status::NotFound("store " + StoreDisplayName(choice.url) + " (" + choice.origin +
-                                 ") does not exist; nothing learned to show"));
-  }
-  Result<std::unique_ptr<Store>> store = show_only
-                                             ? Store::OpenExisting(choice.url, password->password)
-                                             : Store::Open(choice.url, password->password);
+// One learn into the store `open_url` opens (the chosen store, or the
+// temporary file a first creation learns into); messages name `choice`.
+int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::string& open_url,
+              const std::string& password, bool missing, bool show_only) {
+  Result<std::unique_ptr<Store>> store = show_only ? Store::OpenExisting(open_url, password)
+                                                   : Store::Open(open_url, password);
   if (!store.ok()) {
     return Fail(Status::IoError("store " + StoreDisplayName(choice.url) + " (" + choice.origin +
                                 "): " + store.error().message()));
   }
   if (missing && choice.configured) {
-    std::printf("store: %s did not exist; created it (new and empty)\n",
+    std::printf("store: %s did not exist; creating it (kept only if this learn succeeds)\n",
                 StoreDisplayName(choice.url).c_str());
   }
   // Said first when no one named it, so whoever runs `check` next knows
@@ -223,6 +209,12 @@ int RunLearn(const LearnFlags& flags) {
           logs.push_back(src);
           break;
         case maillog::CsvForm::kNone:
+          // NUL bytes with no byte order mark (FirstLine converts UTF-16
+          // with one): AddCsv's refusal says what the file is, not which
+          // columns seem missing (the issue-14 tester, round 41, item 14).
+          if (first.find('\0') != std::string::npos) {
+            if (Status s = learner.AddCsv(src, flags.date_order); !s.ok()) return Fail(s);
+          }
           return Fail(Status::ParseError(maillog::CsvFormRefusal(src + ":1", first, true)));
       }
     } else {

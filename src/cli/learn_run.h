@@ -38,6 +38,13 @@ struct LearnFlags {
 // given as a Sent folder that is no mail, every log empty).
 int RunLearn(const LearnFlags& flags);
 
+// One learn (learn_run.cc) into the store `open_url` opens: `choice`'s, or
+// the temporary file a first creation learns into (learn_first.cc);
+// messages name `choice`. `missing`: the store did not exist; `show_only`:
+// --show alone (the store is only read).
+int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::string& open_url,
+              const std::string& password, bool missing, bool show_only);
+
 }  // namespace nearmiss::cli
 
 #endif  // NEARMISS_CLI_LEARN_RUN_H_

@@ -237,8 +237,10 @@ int RunMilter(const MilterFlags& flags) {
         }
         // Acknowledgements live in the store: read per flagged message, so
         // one made on any node applies at once.
+        // A default store missing at start is read from when it appears.
         std::shared_ptr<const AcknowledgementSource> acks;
         if (r.store) acks = std::make_shared<store::StoreAcknowledgements>(r.store.get());
+        if (r.late_store) acks = std::make_shared<daemon::LateAcknowledgements>(r.late_store);
         // DNS signals: the policy's [dns] and --dns*; a reload that changes
         // [dns] starts a new resolver (dns/resolver_switch.h), and each
         // message keeps the one it started with.
@@ -263,8 +265,12 @@ int RunMilter(const MilterFlags& flags) {
           return Status::Ok();
         };
         NM_RETURN_IF_ERROR(follow_dns());
+        // Each message (MAIL FROM) takes the running engine; one judged
+        // with an empty history is counted (EngineHolder::CountDecision).
         milter::CheckerSource checkers = [engines, acks, resolvers] {
-          return milter::MakeEngineChecker(engines->Get(), acks.get(), resolvers->Current());
+          std::shared_ptr<const Engine> engine = engines->Get();
+          engines->CountDecision(*engine);
+          return milter::MakeEngineChecker(std::move(engine), acks.get(), resolvers->Current());
         };
         return std::unique_ptr<daemon::Service>(std::make_unique<MilterService>(
             milter::Server::Create(options, checkers, log), flags.listen, r.engines,

@@ -11,16 +11,14 @@
 // size of a map before loading it.
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <iostream>
 #include <map>
 #include <set>
 
-#include "address/idna.h"
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
-#include "base/csv_field.h"
 #include "cli/commands.h"
+#include "cli/permute_output.h"
 #include "engine/embedded_lists.h"
 #include "lookalike/permute.h"
 #include "nearmiss/policy.h"
@@ -38,23 +36,6 @@ struct PermuteFlags {
   std::vector<std::string> domains;
 };
 
-struct Found {
-  std::string domain;  // "army.ml"; for a namespace source the namespace "ml"
-  std::string source;  // "army.mil", ".mil"
-  std::string target;  // "army.mil"; for a namespace source the namespace ".mil"
-  std::string code;    // "suffix-edit"
-  std::string suggestion;  // "army.mil"; for a namespace source ".mil"
-  bool ns = false;     // `domain` stands for every domain under it
-  // Whether check flags `domain` itself ("ml" of .mil is no mail domain;
-  // bgov.uk of .gov.uk is a registrable name of its own, external), and
-  // whether it flags the names under it (mail.army.ml yes; mail.web.de.am,
-  // a host under web.de.am, no): a map or zone may refuse only what check
-  // flags (issue 15, breaker 15 round 6, defect 2).
-  bool bare_refused = true;
-  bool under_refused = true;
-  // How a person reads the entry: "army.ml", "*.ml".
-  std::string Shown() const { return ns ? "*." + domain : domain; }
-};
 
 // The probe name a namespace's candidate is checked under ("example.ml"),
 // taken off what check answered ("example.mil" -> ".mil"), so no output
@@ -63,15 +44,6 @@ std::string WithoutProbe(std::string_view name, bool ns) {
   constexpr std::string_view kProbe = "example";
   if (ns && name.starts_with(kProbe)) name.remove_prefix(kProbe.size());
   return std::string(name);
-}
-
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
 }
 
 // The sources with no arguments: what the engine protects by name.
@@ -220,19 +192,27 @@ int RunPermute(const PermuteFlags& given) {
                  "List's private section (gmail.msk.ru) are not written, though check flags them\n",
                  z.status().ToString().c_str());
   }
-  std::vector<Found> found;
+  std::vector<PermuteFound> found;
   std::set<std::string> written;  // a candidate of two sources is written once
   const std::vector<std::string> known = KnownNames(*engine);
   std::vector<std::string> over_accepted;  // "ml (partner.ml)": left out
-  // The first name under namespace `cand` that check accepts, or "".
-  auto accepted_under = [&](const std::string& cand) -> std::string {
+  // The plain list has no way to say "all of .ml but partner.ml" (a '#'
+  // line is dropped by whatever reads it), nor has a registrar watch's CSV
+  // any namespace: there such a namespace is left out, as round 41 did.
+  // Postfix (DUNNO), RPZ (rpz-passthru) and JSON Lines say the exception.
+  const bool can_except = flags.format == "postfix" || flags.format == "rpz" ||
+                          flags.format == "jsonl";
+  // The names under namespace `cand` that check accepts, in list order.
+  auto accepted_under = [&](const std::string& cand) {
+    std::vector<std::string> out;
     for (const std::string& k : known) {
       if (k.size() <= cand.size() + 1 || !k.ends_with(cand) || k[k.size() - cand.size() - 1] != '.')
         continue;
+      if (std::find(out.begin(), out.end(), k) != out.end()) continue;
       const Verdict v = engine->CheckRecipient("x@" + k).verdict;
-      if (v == Verdict::kTrusted || v == Verdict::kExternal) return k;
+      if (v == Verdict::kTrusted || v == Verdict::kExternal) out.push_back(k);
     }
-    return "";
+    return out;
   };
   for (std::string source : sources) {
     for (char& c : source) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -246,15 +226,15 @@ int RunPermute(const PermuteFlags& given) {
       // namespace a name under it.
       const bool of_source = ns ? c.target.ends_with(source) : c.target == source;
       if (!of_source || !written.insert(cand).second) continue;
-      if (ns) {
-        if (std::string held = accepted_under(cand); !held.empty()) {
-          over_accepted.push_back(cand + " (" + held + ")");
-          continue;
-        }
+      std::vector<std::string> held = ns ? accepted_under(cand) : std::vector<std::string>{};
+      if (!held.empty() && !can_except) {
+        over_accepted.push_back(cand + " (" + held[0] + ")");
+        continue;
       }
       found.push_back({cand, source, ns ? source : c.target,
                        std::string(ReasonCodeName(c.reasons[0].code)),
-                       WithoutProbe(c.suggestion.substr(c.suggestion.find('@') + 1), ns), ns});
+                       WithoutProbe(c.suggestion.substr(c.suggestion.find('@') + 1), ns), ns,
+                       /*bare_refused=*/true, /*under_refused=*/true, std::move(held)});
       auto refused = [&](const std::string& domain) {
         const Verdict v = engine->CheckRecipient("x@" + domain).verdict;
         return v != Verdict::kExternal && v != Verdict::kTrusted;
@@ -270,119 +250,8 @@ int RunPermute(const PermuteFlags& given) {
   }
   std::string out;
   std::map<std::string, size_t> per_class;
-  for (const Found& f : found) ++per_class[f.code];
-  if (flags.format == "list") {
-    out += "# nearmiss permute: look-alikes that `nearmiss check` flags, one a line;\n"
-           "# a namespace look-alike (\".ml\" of .mil) stands for every domain under it.\n";
-    std::string last;
-    for (const Found& f : found) {
-      if (f.source != last) out += "# " + f.source + "\n";
-      last = f.source;
-      // A namespace as the policy's lists write one: ".ml".
-      out += (f.ns ? "." : "") + f.domain + "\n";
-    }
-  } else if (flags.format == "jsonl") {
-    for (const Found& f : found) {
-      out += "{\"domain\":" + JsonString(f.domain) + ",\"source\":" + JsonString(f.source) +
-             ",\"class\":" + JsonString(f.code) + ",\"target\":" + JsonString(f.target) +
-             ",\"suggestion\":" + JsonString(f.suggestion) +
-             (f.ns ? ",\"namespace\":true}\n" : "}\n");
-    }
-  } else if (flags.format == "postfix") {
-    // check_recipient_access: with Postfix's default
-    // parent_domain_matches_subdomains (it names smtpd_access_maps), "army.ml"
-    // also matches mail.army.ml, and "ml" every domain under .ml.
-    // Postfix looks a domain up as the client sent it: in an SMTPUTF8
-    // session (smtputf8_enable = yes, the default) that is the U-label
-    // form, "аrmy.mil", which the A-label key never matches. So each IDN
-    // look-alike is written in both forms (issue 15 breaker, round 3,
-    // item 4); the reply text stays ASCII.
-    // The keys each look-alike gets, so the map refuses what check flags
-    // and never more, under the setting named (--parent-matching):
-    //   the domain and the names under it: "x" and ".x", right under both
-    //     settings ("x" covers both under the default, ".x" is inert there);
-    //   the names under it only (bgov.uk of .gov.uk, a name of its own):
-    //     ".x", which only "no" honours; under the default no key can say
-    //     it ("x" refuses bgov.uk itself);
-    //   the domain only (web.de.am, whose hosts check reads otherwise):
-    //     "x" under "no"; under the default "x" refuses the names under it
-    //     too, so it is left out.
-    // Each left out is counted on stderr. A map written with "yes" is also
-    // a floor under "no"; one written with "no" refuses too much under
-    // "yes" (issue 15, breaker 15 round 6, defect 2).
-    const bool parent = flags.parent_matching == "yes";
-    size_t unexpressed = 0;
-    out += "# Postfix check_recipient_access map (postmap hash:FILE), by nearmiss permute,\n"
-           "# for parent_domain_matches_subdomains ";
-    out += parent ? "listing smtpd_access_maps (Postfix's default;\n"
-                    "# --parent-matching yes)"
-                  : "without smtpd_access_maps (--parent-matching no)";
-    out += ". It refuses only what nearmiss check flags:\n"
-           "# \"x\" with \".x\" for a look-alike and the names under it, \".x\" alone for the\n"
-           "# names under a real name check accepts (bgov.uk), \"x\" alone for a look-alike\n"
-           "# whose hosts check accepts (access(5)); an IDN look-alike has lines for its\n"
-           "# A-label and its U-label form. Check the setting: postconf\n"
-           "# parent_domain_matches_subdomains.\n";
-    for (const Found& f : found) {
-      // A namespace's text names it as one ("*.ml: .ml looks like .mil").
-      std::string said = f.ns ? f.Shown() + ": ." + f.domain : f.domain;
-      std::string action = " REJECT 5.7.1 " + said + " looks like " + f.target + " (" + f.code + ")\n";
-      std::vector<std::string> keys;
-      if (f.bare_refused && (f.under_refused || !parent)) keys.push_back(f.domain);
-      if (f.under_refused) keys.push_back("." + f.domain);
-      if (parent && f.bare_refused != f.under_refused) ++unexpressed;
-      for (const std::string& key : keys) {
-        out += key + action;
-        if (key.find("xn--") == std::string::npos) continue;
-        const bool dot = key.starts_with('.');
-        Result<std::string> unicode = address::ToUnicode(f.domain);
-        if (unicode.ok() && *unicode != f.domain) out += (dot ? "." : "") + *unicode + action;
-      }
-    }
-    if (unexpressed > 0) {
-      std::fprintf(stderr,
-                   "nearmiss permute: %zu look-alikes that check flags either alone or only in "
-                   "the names under them take no effect in this map under Postfix's default "
-                   "parent_domain_matches_subdomains (no key says that there without refusing "
-                   "what check accepts); --parent-matching no writes them for a Postfix set "
-                   "without smtpd_access_maps in it\n",
-                   unexpressed);
-    }
-  } else if (flags.format == "rpz") {
-    // An RPZ zone (unbound rpz:, BIND response-policy): NXDOMAIN for each
-    // look-alike and everything under it; for a namespace look-alike whose
-    // own name check accepts (bgov.uk), only what is under it.
-    // The SOA serial is the time of writing in seconds since 1970 (RFC
-    // 1982 serial arithmetic holds it until 2106): a zone written later has
-    // a larger serial, so a secondary or unbound's rpz: reload takes it
-    // (issue 15, round 41, item 8; it was a fixed 1).
-    out += "$TTL 300\n@ IN SOA localhost. hostmaster.localhost. ";
-    out += std::to_string(static_cast<long long>(std::time(nullptr)));
-    out += " 3600 600 86400 300\n@ IN NS localhost.\n";
-    for (const Found& f : found) {
-      if (f.bare_refused) out += f.domain + " CNAME .\n";
-      if (f.under_refused) out += "*." + f.domain + " CNAME .\n";
-    }
-  } else {
-    // A registrar watch wants names one can register: a namespace
-    // look-alike (".ml" of .mil) is none, and is left out, said on stderr.
-    out += "domain,source,class,target,suggestion\n";
-    size_t namespaces = 0;
-    for (const Found& f : found) {
-      if (f.ns) {
-        ++namespaces;
-        continue;
-      }
-      out += CsvField(f.domain) + "," + CsvField(f.source) + "," + CsvField(f.code) + "," +
-             CsvField(f.target) + "," + CsvField(f.suggestion) + "\n";
-    }
-    if (namespaces > 0) {
-      std::fprintf(stderr,
-                   "nearmiss permute: %zu namespace look-alikes (such as .ml of .mil) are not "
-                   "registrable names: left out of the CSV (--format list writes them)\n",
-                   namespaces);
-    }
-  }
+  for (const PermuteFound& f : found) ++per_class[f.code];
+  out += PermuteOutput(found, flags.format, flags.parent_matching == "yes");
   if (!over_accepted.empty()) {
     std::string names;
     for (const std::string& n : over_accepted) names += (names.empty() ? "" : ", ") + n;
@@ -394,7 +263,7 @@ int RunPermute(const PermuteFlags& given) {
   // A source with no look-alike is said, not left to an empty output.
   for (const std::string& source : flags.domains) {
     bool any = std::any_of(found.begin(), found.end(),
-                           [&](const Found& f) { return f.source == source; });
+                           [&](const PermuteFound& f) { return f.source == source; });
     if (!any) std::fprintf(stderr, "nearmiss permute: no look-alike of %s\n", source.c_str());
   }
   std::fwrite(out.data(), 1, out.size(), stdout);

@@ -13,7 +13,8 @@
 namespace nearmiss::confirm {
 namespace {
 
-constexpr std::string_view kVersion = "v3";
+constexpr std::string_view kVersion = "v4";
+constexpr std::string_view kVersion3 = "v3";
 constexpr std::string_view kVersion2 = "v2";
 constexpr std::string_view kVersion1 = "v1";
 constexpr size_t kMaxTokenBytes = 8192;
@@ -181,6 +182,8 @@ std::string LinkSigner::Sign(ConfirmLink link) const {
   }
   payload.append("\n").append(std::to_string(link.expires_at));
   payload.append("\n").append(Escape(link.nonce));
+  payload.append("\n").append(Escape(link.hold_id));
+  payload.append("\n").append(Escape(link.message_id));
   for (const ConfirmLink::Recipient& r : link.recipients) {
     payload.append("\n").append(Escape(r.address));
     payload.append("\t").append(Escape(r.reasons));
@@ -204,11 +207,21 @@ Result<ConfirmLink> LinkSigner::Verify(std::string_view token) const {
   std::vector<std::string> f = Lines(*payload);
   if (f.size() < 6 || (f[1] != "release" && f[1] != "delete")) return Invalid();
   if (f[0] == kVersion1) return ReadVersion1(f);
-  if (f[0] != kVersion && f[0] != kVersion2) return Invalid();
+  if (f[0] != kVersion && f[0] != kVersion3 && f[0] != kVersion2) return Invalid();
   ConfirmLink link;
-  link.version = f[0] == kVersion ? 3 : 2;
+  link.version = f[0] == kVersion ? 4 : f[0] == kVersion3 ? 3 : 2;
   // A v2 recipient has no address-typo kind: address, reasons, suggestion.
-  const size_t fields = link.version == 3 ? 4 : 3;
+  const size_t fields = link.version >= 3 ? 4 : 3;
+  // A v4 token names the held message (hold id, Message-ID) after the nonce.
+  size_t first_recipient = 6;
+  if (link.version == 4) {
+    if (f.size() < 8) return Invalid();
+    std::optional<std::string> hold_id = Unescape(f[6]), message_id = Unescape(f[7]);
+    if (!hold_id || !message_id) return Invalid();
+    link.hold_id = std::move(*hold_id);
+    link.message_id = std::move(*message_id);
+    first_recipient = 8;
+  }
   std::optional<std::string> queue_id = Unescape(f[2]), sender = Unescape(f[3]),
                              nonce = Unescape(f[5]);
   std::optional<int64_t> expires = ParseExpiry(f[4]);
@@ -218,7 +231,7 @@ Result<ConfirmLink> LinkSigner::Verify(std::string_view token) const {
   link.sender = std::move(*sender);
   link.expires_at = *expires;
   link.nonce = std::move(*nonce);
-  for (size_t i = 6; i < f.size(); ++i) {
+  for (size_t i = first_recipient; i < f.size(); ++i) {
     std::vector<std::string_view> parts = Fields(f[i]);
     if (parts.size() != fields) return Invalid();
     std::optional<std::string> address = Unescape(parts[0]), reasons = Unescape(parts[1]),

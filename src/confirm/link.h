@@ -2,13 +2,16 @@
 // the HMAC-SHA256 (RFC 2104, OpenSSL) that makes it unforgeable.
 //
 // A token is hex(payload) "." hex(HMAC-SHA256(key, payload)); the payload
-// is "v3", the action, the Postfix queue id, the sender, the expiry and a
-// random nonce, one per line, then one line for each recipient to
+// is "v4", the action, the Postfix queue id, the sender, the expiry, a
+// random nonce, the hold id and the Message-ID of the held message (below),
+// one per line, then one line for each recipient to
 // acknowledge: its address, the reason codes, the suggestion and the
 // address-typo kind of the warning it gave, tab separated. In every field
 // '%', tab and line feed are written %25, %09 and %0A, so no value can pose
-// as another. Older tokens still verify, so a notice sent before an upgrade
-// still releases: "v2" (no address-typo kind: its recipients' typo_kind is
+// as another. Older tokens still verify, so that /confirm can say why it
+// refuses them (they name no held message beyond its queue id, which
+// Postfix reuses: http/routes_confirm.cc acts on none of them): "v3" (no
+// hold id or Message-ID), "v2" (no address-typo kind: its recipients' typo_kind is
 // "", which settles no address-typo, acknowledgement.h) and "v1" (before
 // issue 14's warn-once fix: the recipients space separated on one line
 // after the sender, no warning). Verify checks
@@ -44,12 +47,23 @@ struct ConfirmLink {
   };
   std::vector<Recipient> recipients;
   int64_t expires_at = 0;  // unix seconds
-  std::string nonce;       // 16 random bytes, hex; Sign fills it when empty
-  // What Verify read: 3; 2 for a token signed before the address-typo
-  // kind was carried; or 1 for one signed before the warning was carried
-  // (its recipients' reasons and suggestions are empty, and a release by
-  // it acknowledges nothing). Sign always writes version 3.
-  int version = 3;
+  // 16 random bytes, hex; Sign fills it when empty. The notice's release
+  // and delete links share one, so using either spends both.
+  std::string nonce;
+  // What binds the link to the held message beyond its queue id, which
+  // Postfix reuses (issue-14 tester, round 42, item 3). hold_id: the random
+  // `hold-id=` the milter wrote into the message's tag header when it held
+  // it (HoldIdOf reads it back); "" when it could add no header. message_id:
+  // the Message-ID the milter read, without its angle brackets; "" when the
+  // message had none. /confirm acts only when the held message now under
+  // the queue id carries the same (SameHeldMessage).
+  std::string hold_id;
+  std::string message_id;
+  // What Verify read: 4; 3 for a token signed before the held message
+  // was named (no hold_id, no message_id); 2 for one signed before the
+  // address-typo kind was carried; or 1 for one signed before the warning
+  // was carried. Sign always writes version 4.
+  int version = 4;
 
   // The recipients' addresses, in order.
   std::vector<std::string> Addresses() const {

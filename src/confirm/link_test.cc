@@ -31,11 +31,37 @@ TEST(LinkSigner, SignedLinkVerifiesWithItsFields) {
   EXPECT_EQ(l->sender, "alice@example.org");
   EXPECT_EQ(l->recipients, Release().recipients);
   EXPECT_EQ(l->Addresses(), (std::vector<std::string>{"jon@gmial.com", "bob@gmial.com"}));
-  EXPECT_EQ(l->version, 3);
+  EXPECT_EQ(l->version, 4);
   EXPECT_EQ(l->expires_at, 2'000'000'000);
   EXPECT_EQ(l->nonce.size(), 32u);
   EXPECT_FALSE(Expired(*l, 1'999'999'999));
   EXPECT_TRUE(Expired(*l, 2'000'000'000));
+}
+
+// Issue-14 tester, round 42, item 3: a link names its held message beyond
+// the queue id Postfix reuses: the hold id of its tag header and its
+// Message-ID, whatever their characters.
+TEST(LinkSigner, CarriesTheHeldMessagesHoldIdAndMessageId) {
+  LinkSigner signer(kKey);
+  ConfirmLink l = Release();
+  l.hold_id = "5ca1ab1e5ca1ab1e";
+  l.message_id = "a\tb%0A@host.example";
+  Result<ConfirmLink> back = signer.Verify(signer.Sign(l));
+  ASSERT_TRUE(back.ok()) << back.error().message();
+  EXPECT_EQ(back->version, 4);
+  EXPECT_EQ(back->hold_id, "5ca1ab1e5ca1ab1e");
+  EXPECT_EQ(back->message_id, "a\tb%0A@host.example");
+  EXPECT_EQ(back->recipients, l.recipients);
+  // A version-3 token (signed before) reads with neither.
+  const std::string v3 =
+      "v3\nrelease\n4F2A91C3B\nalice@example.org\n2000000000\n00112233445566778899aabbccddeeff"
+      "\njon@gmial.com\tlabel-typo\tjon@gmail.com\t";
+  back = signer.Verify(SignPayload(kKey, v3));
+  ASSERT_TRUE(back.ok()) << back.error().message();
+  EXPECT_EQ(back->version, 3);
+  EXPECT_EQ(back->hold_id, "");
+  EXPECT_EQ(back->message_id, "");
+  ASSERT_EQ(back->recipients.size(), 1u);
 }
 
 // Issue 14 (warn once): a release acknowledges the warning the notice

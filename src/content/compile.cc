@@ -39,6 +39,7 @@ Status AddPack(const Pack& pack, Scanner::Rep* rep) {
     e.heading_word = m.heading_word;
     e.footer_word = m.footer_word;
     e.agree_only = m.agree_only;
+    e.line_alone = m.line_alone;
     e.subject_head = m.subject_head;
     e.expression = m.expression;
     e.extent = m.extent;

@@ -93,6 +93,13 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
   }
   switch (p.kind) {
     case MarkingKind::kBanner:
+      // A form that counts only on a line of its own (pack.h, line_alone):
+      // "LIMITE" under a Council document's number, not "DATE LIMITE".
+      if (p.line_alone &&
+          !(IsBlankLine(text, LineStart(text, m.begin), m.begin) &&
+            IsBlankLine(text, m.end, LineEnd(text, m.end)))) {
+        return Counts::kNo;
+      }
       // "Active TOP SECRET/SCI clearance": a person's clearance level;
       // "stop putting SECRET//NOFORN in the subject": a mention.
       *strength = AboutClearance(text, m.begin, m.end) ||

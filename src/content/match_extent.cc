@@ -98,15 +98,4 @@ void TrimPartialWord(std::string_view text, std::size_t keep, RawMatch* m) {
   if (cut > floor) m->end = cut;
 }
 
-void TrimBlankEdges(std::string_view text, RawMatch* m) {
-  auto blank = [](char c) { return c == '\n' || c == '\r' || c == ' ' || c == '\t'; };
-  std::size_t begin = static_cast<std::size_t>(m->begin);
-  std::size_t end = std::min(static_cast<std::size_t>(m->end), text.size());
-  while (begin < end && blank(text[begin])) ++begin;
-  while (end > begin && blank(text[end - 1])) --end;
-  if (begin == end) return;
-  m->begin = begin;
-  m->end = end;
-}
-
 }  // namespace nearmiss::content

@@ -55,13 +55,6 @@ std::size_t ExtendMatch(const Scanner::Rep& rep, Scratch::Rep& s, RawMatch* m);
 // controls are whole tokens separated by "//", "/" and ",".
 void TrimPartialWord(std::string_view text, std::size_t keep, RawMatch* m);
 
-// Moves `m`'s edges off the line breaks and blanks a pattern anchors on: a
-// marking that must stand alone on its line ("\n *LIMITE *\n",
-// nato-eu.toml) is the word, not its line's breaks, so its offset, its
-// text and its place (position.h) are the word's. A match of nothing but
-// blanks is left as it is.
-void TrimBlankEdges(std::string_view text, RawMatch* m);
-
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_MATCH_EXTENT_H_

@@ -94,11 +94,13 @@ Result<bool> MboxSplitter::Next(Message* out) {
     }
     have_next_ = true;
     next_offset_ = 0;
+    next_line_ = lines_ = 1;
   }
   if (!have_next_) return false;
   have_next_ = false;
   out->from_line = std::move(next_from_);
   out->offset = next_offset_;
+  out->line = next_line_;
   out->unspaced = next_unspaced_;
   after_blank_ = false;
   line_start_ = true;
@@ -108,6 +110,7 @@ Result<bool> MboxSplitter::Next(Message* out) {
     if (line.empty()) return true;  // the end of the stream ends the message
     bool starts = line_start_;
     line_start_ = whole;
+    if (whole) ++lines_;
     std::string held;  // a candidate separator kept across the look ahead
     if (starts && whole && line.starts_with("From ")) {
       bool unspaced = false;
@@ -123,6 +126,7 @@ Result<bool> MboxSplitter::Next(Message* out) {
       if (split) {
         next_from_.assign(WithoutLineEnd(line));
         next_offset_ = at;
+        next_line_ = lines_;
         next_unspaced_ = unspaced;
         have_next_ = true;
         return true;

@@ -57,6 +57,7 @@ class MboxSplitter {
     std::string bytes;      // after the separator, unescaped, at most the cap
     uint64_t size = 0;      // bytes after unescaping, the part past the cap counted
     uint64_t offset = 0;    // where the separator starts in the stream
+    uint64_t line = 0;      // the separator's line in the stream, 1-based
     // The separator had no empty line before it (the second rule above).
     bool unspaced = false;
   };
@@ -92,6 +93,8 @@ class MboxSplitter {
   bool have_next_ = false;        // next_from_ holds a separator already read
   std::string next_from_;
   uint64_t next_offset_ = 0;
+  uint64_t next_line_ = 0;
+  uint64_t lines_ = 0;  // whole lines read so far (a look ahead not counted)
   bool next_unspaced_ = false;
 };
 

@@ -105,7 +105,23 @@ TEST(MboxSplit, WholeFromLineBeforeAHeaderSplitsWithoutAnEmptyLine) {
     EXPECT_EQ(got[2].from_line, "From alice@mod.gov.uk  Fri Jan  9 10:00:00 2026");
     EXPECT_EQ(got[2].bytes, three);
     EXPECT_TRUE(got[2].unspaced);
+    // Each separator's line, the look ahead after a candidate not counted
+    // twice (the issue-14 tester, round 41, item 11: learn named a
+    // message's number as if it were a line).
+    EXPECT_EQ(got[0].line, 1u);
+    EXPECT_EQ(got[1].line, 6u);
+    EXPECT_EQ(got[2].line, 12u);
   }
+}
+
+// A line longer than the splitter's window is one line, however many
+// pieces it is read in.
+TEST(MboxSplit, SeparatorLinesCountLongLinesOnce) {
+  const std::string body = "From: a@b\nSubject: " + std::string(200 * 1024, 'x') + "\n\nbody\n";
+  auto got = Split(std::string(kFirst) + body + "\n" + kSecond + "From: a@b\n\nsecond\n", 65536);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].line, 1u);
+  EXPECT_EQ(got[1].line, 7u);
 }
 
 TEST(MboxSplit, ProseAndEscapedLinesStayInTheBody) {

@@ -175,6 +175,10 @@ Status ParseMarking(std::string_view file, const std::string& pack_name,
     return ErrorAt(file, t, "agree_only needs kind = \"classification\" (marking '" +
                                 *name + "')");
   }
+  bool line_alone = t["line_alone"].value_or(false);
+  if (line_alone && kind != MarkingKind::kBanner) {
+    return ErrorAt(file, t, "line_alone needs kind = \"banner\" (marking '" + *name + "')");
+  }
   NM_ASSIGN_OR_RETURN(std::vector<std::string> forms,
                       StringList(file, t, "forms"));
   NM_ASSIGN_OR_RETURN(std::vector<std::string> regexes,
@@ -196,7 +200,7 @@ Status ParseMarking(std::string_view file, const std::string& pack_name,
                                         exact_case, mixed_case, heading_word,
                                         footer_word, subject_head,
                                         std::move(expression),
-                                        extent, Origin(file, t), agree_only});
+                                        extent, Origin(file, t), agree_only, line_alone});
   };
   for (const std::string& f : forms) {
     add(LiteralToExpression(f, true, true), case_sensitive);

@@ -59,6 +59,13 @@
 //                                    # count, it counts only if the message
 //                                    # agrees (another marking, or the same
 //                                    # word on another banner line)
+//   line_alone = false               # kind = "banner" only: the form
+//                                    # counts only alone on its line
+//                                    # (blanks around it), as a
+//                                    # distribution marking printed on a
+//                                    # line of its own ("LIMITE") and not
+//                                    # the word in a sentence or a heading
+//                                    # ("DATE LIMITE : 15 mars")
 //   extent = '...'                   # optional, Vectorscan syntax with
 //                                    # {name}s: the whole marking read on
 //                                    # from each match's start (a banner's
@@ -140,6 +147,7 @@ struct MarkingDef {
   std::string extent;      // the same, or empty: see `extent` above
   std::string origin;      // "uk.toml:41"
   bool agree_only = false;  // see the format above
+  bool line_alone = false;  // see the format above
 };
 
 struct LabelHeaderDef {

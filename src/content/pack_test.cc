@@ -171,6 +171,23 @@ TEST(PackTest, HeadingWordIsForClassificationWords) {
       << banner.status().message();
 }
 
+// Round 42: a banner form that counts only alone on its line ("LIMITE").
+TEST(PackTest, LineAloneIsForBanners) {
+  Result<Pack> pack = ParsePack(
+      "pack = \"x\"\n[[marking]]\nname = \"L\"\nlevel = \"OFFICIAL-SENSITIVE\"\n"
+      "kind = \"banner\"\nforms = [\"LIMITE\"]\nline_alone = true\n",
+      "x.toml");
+  ASSERT_TRUE(pack.ok()) << pack.status().ToString();
+  EXPECT_TRUE(pack->markings[0].line_alone);
+  Result<Pack> word = ParsePack(
+      "pack = \"x\"\n[[marking]]\nname = \"L\"\nlevel = \"OFFICIAL-SENSITIVE\"\n"
+      "forms = [\"LIMITE\"]\nline_alone = true\n",
+      "x.toml");
+  ASSERT_FALSE(word.ok());
+  EXPECT_NE(word.status().message().find("line_alone"), std::string::npos)
+      << word.status().message();
+}
+
 TEST(PackTest, LabelValuesAreLetterWordsFolded) {
   Result<Pack> pack = ParsePack(
       "pack = \"x\"\n[label_values]\nwords = [\"Internal\"]\n"

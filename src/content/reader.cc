@@ -177,6 +177,7 @@ struct MessageReader::Rep {
       std::size_t size = static_cast<std::size_t>(m.size) + m.from_line.size() + 1;
       *out = ScanSized(m.bytes, size, std::move(source), *scanner, scratch, limits, &on_step);
       out->mbox_from_line = std::move(m.from_line);
+      out->mbox_line = m.line;
       out->mbox_unspaced = m.unspaced;
       RefuseNonMessage(out);
       out->delivered = MboxFromLineTime(out->mbox_from_line);

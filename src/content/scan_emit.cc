@@ -151,7 +151,6 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
     s.kept.push_back(m);
     work += ExtendMatch(scanner, s, &s.kept.back());
     TrimPartialWord(text, 1, &s.kept.back());
-    TrimBlankEdges(text, &s.kept.back());
   }
   std::sort(s.kept.begin(), s.kept.end(),
             [&](const RawMatch& a, const RawMatch& b) {

@@ -35,6 +35,7 @@ struct PatternEntry {
   bool heading_word = false;                        // markings only
   bool footer_word = false;                         // markings only
   bool agree_only = false;                          // markings only (pack.h)
+  bool line_alone = false;                          // banners only (pack.h)
   SubjectHead subject_head = SubjectHead::kAny;     // markings only
   Strength strength = Strength::kStrong;            // custom only
   DetectorKind detector = DetectorKind::kPaymentCard;  // detectors only

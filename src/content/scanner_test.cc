@@ -97,6 +97,32 @@ TEST_F(ScannerTest, IssueThirteenForms) {
   }
 }
 
+// Round 42: the Council of the EU's LIMITE alone on its line (nato-eu.toml,
+// line_alone), not in a French heading or a sentence; "©" as a portion mark
+// after a paragraph number, not on a copyright notice.
+TEST_F(ScannerTest, LimiteAloneAndCopyrightSignPortions) {
+  struct Case {
+    std::string_view text;
+    Level want;
+  } cases[] = {
+      {"Council of the European Union\n6543/26\nLIMITE\n\nNOTE\n", Level::kOfficialSensitive},
+      {"6543/26\n   LIMITE  \n\nNOTE\n", Level::kOfficialSensitive},
+      {"DATE LIMITE : 15 mars\n\nInscrivez-vous.\n", Level::kNone},
+      {"The document is LIMITE until published.\n", Level::kNone},
+      {"1. \u00a9 The convoy leaves at 0600.\n2. (U) Weather is fair.\n", Level::kSecret},
+      {"\u00a9 The convoy leaves at 0600.\n\n(U) Weather is fair.\n", Level::kSecret},
+      {"\u00a9 2026 Acme Ltd. All rights reserved.\n", Level::kNone},
+      {"1. \u00a9 Acme Ltd. Registered in England and Wales.\n", Level::kNone},
+      {"Images \u00a9 Getty Images. Prices include VAT.\n", Level::kNone},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Scan(TextKind::kBody, c.text).level, c.want) << c.text;
+  }
+  EXPECT_EQ(Scan(TextKind::kSubject, "LIMITE: working party note").level,
+            Level::kOfficialSensitive);
+  EXPECT_EQ(Scan(TextKind::kSubject, "LIMITE de vitesse abaissee").level, Level::kNone);
+}
+
 TEST_F(ScannerTest, LooseWordsAreWeakAndDoNotRaise) {
   Sensitivity s = Scan(TextKind::kBody,
                        "Hi,\nthe secret to a good soup is time.\nKeep it "

@@ -104,11 +104,21 @@ int RunSingleServer(const SingleServerOptions& options, const ServiceFactory& ma
       return Fail(said);
     }
     r.store = std::move(*store);
+  } else if (!options.late_store_path.empty()) {
+    r.late_store = std::make_shared<LateStore>(options.late_store_url, options.late_store_path,
+                                               [](const std::string& m) { log::Info(m); });
+    log::Info("the default store " + options.late_store_path +
+              " does not exist yet: looked for at each SIGHUP and every " +
+              std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                 options.late_store_check).count()) +
+              " s, and opened for the history once nearmiss learn makes it");
   }
 
   step(Step::kCompileEngine);
   Result<std::unique_ptr<EngineHolder>> engines = EngineHolder::Open(
-      options.policy_file, r.store ? HistoryFrom(r.store) : nullptr, options.prepare);
+      options.policy_file,
+      r.store ? HistoryFrom(r.store) : r.late_store ? LateHistory(r.late_store) : nullptr,
+      options.prepare);
   if (!engines.ok()) return Fail(engines.error().message());
   r.engines = std::move(*engines);
   // Said once, at start; a reload that meets the same directory is silent.
@@ -142,6 +152,13 @@ int RunSingleServer(const SingleServerOptions& options, const ServiceFactory& ma
     refresher = std::make_unique<Refresher>(r.engines, r.store,
                                             [](const std::string& m) { log::Info(m); });
     refresher->Start();
+  }
+  std::unique_ptr<StoreWatcher> watcher;
+  if (r.late_store) {
+    watcher = std::make_unique<StoreWatcher>(r.late_store, r.engines,
+                                             [](const std::string& m) { log::Info(m); },
+                                             options.late_store_check);
+    watcher->Start();
   }
 
   Result<std::unique_ptr<Service>> made = make_service(r);
@@ -198,6 +215,7 @@ int RunSingleServer(const SingleServerOptions& options, const ServiceFactory& ma
   // The abandoned reload still uses the service: it is left to _exit.
   if (reload_finished) service.reset();
   if (refresher) refresher->Stop();
+  if (watcher) watcher->Stop();
   if (r.journal) {
     r.journal->Flush();
     if (r.journal->stats().depth > 0) r.journal->Drain(options.drain_timeout);

@@ -53,6 +53,7 @@
 #include <string>
 #include <string_view>
 
+#include "daemon/late_store.h"
 #include "journal/open_journal.h"
 #include "journal/store_writer.h"
 #include "nearmiss/engine_holder.h"
@@ -72,6 +73,9 @@ struct RunAs {
 // skeleton keeps them until the drain is over.
 struct Resources {
   std::shared_ptr<Store> store;                   // null without a store
+  // The default store missing at start (SingleServerOptions::late_store_url),
+  // opened when it appears; null otherwise (late_store.h).
+  std::shared_ptr<LateStore> late_store;
   std::shared_ptr<EngineHolder> engines;          // never null
   std::shared_ptr<journal::StoreWriter> journal;  // null without a store
 };
@@ -119,6 +123,12 @@ struct SingleServerOptions {
   // Runs on every policy before it is compiled (EngineHolder::Prepare).
   EngineHolder::Prepare prepare;
   std::string store_url;  // "": no store, so no journal and no refresher
+  // With store_url "": the default store that did not exist at start, and
+  // its file; the daemon opens it for the history when it appears (at a
+  // SIGHUP, or every late_store_check). "" for none (--store none).
+  std::string late_store_url;
+  std::string late_store_path;
+  std::chrono::milliseconds late_store_check = kLateStoreCheck;
   std::string store_password;  // "": libpq's own (URL, passfile, PGPASSWORD)
   journal::SpoolPlace spool;
   journal::WriterOptions journal;

@@ -37,6 +37,14 @@ bool FactsWithoutLookup(RecipientCheck* check) {
   return true;
 }
 
+void MarkUnanswered(RecipientCheck* check, std::string_view why) {
+  DnsFacts f;
+  f.unknown = why;
+  f.checked_at = FormatUtc(static_cast<int64_t>(std::time(nullptr)), "%Y-%m-%dT%H:%M:%SZ");
+  check->dns = std::move(f);
+  check->dns_pending = false;
+}
+
 bool AddDnsFacts(DnsSource& source, RecipientCheck* check) {
   if (check->verdict != Verdict::kLookalike || check->domain.empty()) return false;
   if (FactsWithoutLookup(check)) return false;

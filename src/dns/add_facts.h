@@ -7,6 +7,7 @@
 
 #include <future>
 #include <optional>
+#include <string_view>
 
 #include "nearmiss/dns.h"
 #include "nearmiss/verdict.h"
@@ -29,6 +30,13 @@ bool FactsWithoutLookup(RecipientCheck* check);
 bool Undelegated(const RecipientCheck& check);
 // Whether the checked domain is of one label (gmailcom).
 bool OneLabel(const RecipientCheck& check);
+
+// A lookup asked for `check` that had not answered when the decision could
+// wait no longer (the milter's end of message): its facts become unknown,
+// `why` ("timeout") saying so, so the decision log and its counters tell a
+// decision made on "no answer" (can receive, fail closed) from one made on
+// DNS's answer. The decision is the same either way.
+void MarkUnanswered(RecipientCheck* check, std::string_view why);
 
 // Starts the lookup of a look-alike's domain without waiting (a shared
 // future), or nullopt when none is needed: not a look-alike, facts there,

@@ -142,8 +142,10 @@ RecipientDecision Make(const engine::CompiledRule& rule, const RecipientCheck& c
   const std::string suggestion = address::ShownAddress(check.suggestion);
   const std::string also = address::ShownAddress(check.also_suggestion);
   const std::string target = address::ShownAddress(check.target);
-  std::string suggestions = suggestion;
-  if (!also.empty()) suggestions.append(" or ").append(also);
+  // Never an empty one: "did you mean  or x@gov.wales?" (issue 15, round
+  // 42, tester item 6); the engine offers a second only beside a first.
+  std::string suggestions = suggestion.empty() ? also : suggestion;
+  if (!suggestion.empty() && !also.empty()) suggestions.append(" or ").append(also);
   // A look-alike of a namespace as a whole (police.co.uk for police.uk)
   // has no one address to offer: "did you mean an address under
   // .police.uk?" still tells the sender where to look.

@@ -6,12 +6,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "address/idna.h"
 #include "address/root_zone.h"
 #include "engine/invisible_characters.h"
 #include "engine/reason_sink.h"
 #include "engine/suffix_mail_domain.h"
+#include "engine/suggestion_vet.h"
 #include "nearmiss/address.h"
 #include "nearmiss/delivery.h"
 #include "nearmiss/engine.h"
@@ -68,8 +70,12 @@ std::string RepairDots(std::string_view input) {
 // (x@hotmail.pg: "*.pg" in the PSL) that `judge` (Engine::JudgeDomain)
 // finds one slip from a trusted name: keeps its address and domain in `c`
 // with that suggestion; `c` stays invalid (fail closed).
+// A protected namespace typed whole (x@nhs.uk, the commonest slip for
+// nhs.net) stays invalid, with the mail domain of its name when it has one
+// (LookalikeDetector::ApexMailDomain; issue 15, round 42, tester item 19).
 template <typename Judge>
-void SuggestForSuffix(std::string_view input, RecipientCheck& c, const Judge& judge) {
+void SuggestForSuffix(std::string_view input, const LookalikeDetector& detector,
+                      RecipientCheck& c, const Judge& judge) {
   const size_t at = input.rfind('@');
   if (at == 0 || at == std::string_view::npos) return;
   std::string_view typed = input.substr(at + 1);
@@ -86,6 +92,16 @@ void SuggestForSuffix(std::string_view input, RecipientCheck& c, const Judge& ju
   std::string local(input.substr(0, at));
   if (local.size() >= 2 && local.front() == '"' && local.back() == '"') {
     local = local.substr(1, local.size() - 2);
+  }
+  if (std::optional<std::string> apex = detector.ApexMailDomain(d.ascii)) {
+    if (apex->empty()) return;
+    Address a;
+    a.local = local;
+    c.address.assign(input.substr(0, at + 1)).append(d.ascii);
+    c.domain = d.ascii;
+    c.domain_unicode = d.ascii;
+    c.suggestion = a.WithDomain(*apex);
+    return;
   }
   RecipientCheck meant;
   judge(d, local, meant);
@@ -203,13 +219,22 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
                           local.find('.', routing) != std::string::npos;
       a.local = routes ? local.substr(0, routing) : local;
       // A namespace meant as a whole (police.co.uk for police.uk) has no
-      // one address to suggest.
+      // one address to suggest. A suggestion is one this check accepts
+      // (engine/suggestion_vet.h): usarmy.ml's is us.army.mil, not the
+      // usarmy.mil that is refused in turn. A second one is offered only
+      // beside a first: one the detector left empty leaves none ("did you
+      // mean  or x@gov.wales?"); one refused here gives its place to it.
+      std::string meant, also;
       if (!m.target_domain_for_suggestion.empty()) {
-        c.suggestion = a.WithDomain(m.target_domain_for_suggestion);
+        meant = engine::AcceptedSuggestion(*detector_, m.target_domain_for_suggestion);
+        if (!m.alternative_suggestion.empty()) {
+          also = engine::AcceptedSuggestion(*detector_, m.alternative_suggestion);
+        }
+        if (meant.empty()) std::swap(meant, also);
+        if (also == meant) also.clear();
       }
-      if (!m.alternative_suggestion.empty()) {
-        c.also_suggestion = a.WithDomain(m.alternative_suggestion);
-      }
+      if (!meant.empty()) c.suggestion = a.WithDomain(meant);
+      if (!also.empty()) c.also_suggestion = a.WithDomain(also);
       c.score = m.score;
       FillReason(m, domain, &reasons.Add(m.code));
       // Look-alike letters (gmаil.zz, gmail.соm: .xn--m-0tbi) or another
@@ -350,7 +375,7 @@ void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
     // hotmail.pg, live.np: a name under a wildcard public suffix is no
     // mail domain, but the sender meant one (issue 15 breaker, round 3,
     // item 11).
-    SuggestForSuffix(input, c, [this](const Domain& d, const std::string& local,
+    SuggestForSuffix(input, *detector_, c, [this](const Domain& d, const std::string& local,
                                       RecipientCheck& meant) {
       engine::ReasonSink sink(meant.reasons);
       JudgeDomain(d, local, meant, sink);

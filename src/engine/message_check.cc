@@ -143,8 +143,7 @@ bool ApplyAcknowledgements(const Engine& engine, const AcknowledgementSource& so
       // policy says now: a shortened setting shortens those already made,
       // and a lengthened one never revives one past its stored expiry
       // (issue 14, round 34, item 4).
-      const int64_t lasts = engine.policy().confirm.acknowledgement_days * 86400;
-      if (a.Live(now) && now < a.created_at + lasts &&
+      if (a.LiveUnder(now, engine.policy().confirm.acknowledgement_days) &&
           (a.Covers(r.check.address, r.check.domain) ||
            (!a.recipient.empty() &&
             engine::MailboxIdentity(engine.Mailbox(a.recipient)) == mailbox)) &&

@@ -100,7 +100,17 @@ class Learner {
     uint64_t known = 0;  // the store had counted it in an earlier run
     // Sender -> recipient pairs the store had no row for.
     uint64_t new_relationships = 0;
-    uint64_t csv_rows = 0;  // of `found`, rows of CSV exports
+    // Rows of CSV exports read (data rows, the header not counted), and
+    // of `found`, the recipients they named (a row may name several).
+    uint64_t csv_rows = 0;
+    uint64_t csv_recipients = 0;
+    // Rows from which no recipient was learned (a recipient cell that is
+    // empty, no address, or read only in part; every recipient's domain
+    // malformed): each also in the count that says why. The first few
+    // places, "FILE:LINE".
+    uint64_t csv_rows_unused = 0;
+    std::vector<std::string> first_csv_rows_unused;
+    static constexpr size_t kPlacesKept = 3;
     // Recipients left out because they are no address (a CSV cell, a
     // To/Cc/Bcc entry ParseAddress refuses), not in `found`; the first
     // one's place: "FILE:LINE" or the message's source.
@@ -124,6 +134,11 @@ class Learner {
     // place, "FILE:LINE".
     uint64_t sender_unknown = 0;
     std::string first_sender_unknown;
+    // Deliveries a log or trace says were not made (bounced, expired,
+    // discarded, deleted; a trace's Failed): not in `found`, not learned;
+    // the first one's place, "FILE:LINE".
+    uint64_t log_not_delivered = 0;
+    std::string first_log_not_delivered;
   };
   DeliveryCounts delivery_counts() const;
 
@@ -135,6 +150,10 @@ class Learner {
   struct MailboxCounts {
     uint64_t messages = 0;
     uint64_t dated_by_delivery = 0;  // no readable Date:, the filing time used
+    // Messages with a Date: field that cannot be read (or whose zone is no
+    // offset: "+9999"); the first one's place, "FILE:LINE: Date: TEXT".
+    uint64_t date_unreadable = 0;
+    std::string first_date_unreadable;
     uint64_t dated_now = 0;          // neither: the time of this run used
     std::string first_dated_now;     // its source: "Sent.mbox:3"
     // mbox entries whose From_ time other entries of their file share: a
@@ -144,7 +163,8 @@ class Learner {
     std::string first_stamped;
     uint64_t without_message_id = 0;
     // Of the dated by delivery or now: a Date: later than the delivery
-    // time or now (content/mailbox_date.h), set aside; the first named.
+    // time or now (content/mailbox_date.h), set aside; the first named
+    // "FILE:LINE: Date: TEXT" (the line of the field).
     uint64_t date_set_aside = 0;
     // Recipients of a message joined to a log row with no Message-ID
     // (AddPostfixLog): counted once, under the log's key.

@@ -81,6 +81,77 @@ bool HasSentLabel(std::string_view labels) {
   return is_sent();
 }
 
+// A message's Date: field as written: the line it starts on within the
+// message's bytes (0-based) and its value unfolded; `found` false when
+// the header holds none.
+struct DateField {
+  bool found = false;
+  uint64_t line = 0;
+  std::string value;
+};
+
+DateField FindDateField(std::string_view bytes) {
+  DateField d;
+  uint64_t line = 0;
+  for (size_t pos = 0; pos < bytes.size(); ++line) {
+    size_t end = bytes.find('\n', pos);
+    if (end == std::string_view::npos) end = bytes.size();
+    std::string_view l = bytes.substr(pos, end - pos);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    if (d.found && (l.empty() || (l.front() != ' ' && l.front() != '\t'))) break;
+    if (d.found) {
+      d.value += ' ';
+      d.value += l.substr(l.find_first_not_of(" \t"));
+    } else if (l.empty()) {
+      break;  // the end of the header
+    } else if (l.size() >= 5 && (l[0] | 0x20) == 'd' && (l[1] | 0x20) == 'a' &&
+               (l[2] | 0x20) == 't' && (l[3] | 0x20) == 'e' && l[4] == ':') {
+      d.found = true;
+      d.line = line;
+      d.value = std::string(l.substr(5));
+    }
+    pos = end + 1;
+  }
+  const size_t first = d.value.find_first_not_of(" \t");
+  d.value.erase(0, first == std::string::npos ? d.value.size() : first);
+  return d;
+}
+
+// Whether a Date: value's numeric zone is one a clock can be in: RFC
+// 5322's zone is four digits, but minutes past 59 or hours past 23 are no
+// offset (GMime reads "+9999" and drops it, dating the message hours off).
+bool PlausibleZone(std::string_view value) {
+  value = value.substr(0, value.find('('));  // "... +0100 (BST)"
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  const size_t blank = value.find_last_of(" \t");
+  const std::string_view zone = blank == std::string_view::npos ? value : value.substr(blank + 1);
+  if (zone.size() != 5 || (zone[0] != '+' && zone[0] != '-')) return true;
+  for (char c : zone.substr(1)) {
+    if (c < '0' || c > '9') return true;
+  }
+  return (zone[1] - '0') * 10 + (zone[2] - '0') < 24 && zone[3] < '6';
+}
+
+// Where a message's Date: is, for a person to find it: FILE:LINE of the
+// field in an mbox (its source is "FILE:N", the N-th message) or in a
+// file of its own (a Maildir's, an .eml), then the field as written.
+std::string DatePlace(const content::ScannedMessage& m, const DateField& d) {
+  if (!d.found) return m.source;
+  std::string place;
+  if (m.mbox_line > 0) {
+    place = m.source.substr(0, m.source.rfind(':'));
+    place += ':';
+    place += std::to_string(m.mbox_line + 1 + d.line);
+  } else {
+    place = m.source;
+    place += ':';
+    place += std::to_string(d.line + 1);
+  }
+  place += ": Date: ";
+  place += log::Untrusted(d.value, 100);
+  return place;
+}
+
 }  // namespace
 
 Status Learner::AddMailboxes(const std::vector<std::string>& paths,
@@ -121,11 +192,22 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
     // A Date: after the delivery (or now), before 1990 or more than a
     // year before the delivery is not believed: one such message would
     // stretch a correspondent's span (mailbox_date.h).
+    // A Date: present that could not be read (or whose zone is no
+    // offset) is counted and named by its line, as one set aside is (the
+    // issue-14 tester, round 41, item 11).
+    const DateField field = FindDateField(m.bytes);
+    if (field.found && (m.date == 0 || !PlausibleZone(field.value))) {
+      m.date = 0;
+      if (mailbox_counts_.date_unreadable++ == 0) {
+        mailbox_counts_.first_date_unreadable = DatePlace(m, field);
+      }
+    }
     const content::MailboxDate date = content::MessageDate(m, now);
     int64_t time = date.seconds > 0 ? date.seconds : now;
     if (date.set_aside > 0 && mailbox_counts_.date_set_aside++ == 0) {
       mailbox_counts_.first_date_set_aside =
-          m.source + ": Date: " + maillog::FormatTime(date.set_aside);
+          field.found ? DatePlace(m, field)
+                      : m.source + ": Date: " + maillog::FormatTime(date.set_aside);
     }
     // A Date: set aside was read: counted there, not as unreadable.
     if (date.seconds <= 0) {

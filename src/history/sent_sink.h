@@ -93,6 +93,17 @@ class SentSink final : public maillog::DeliverySink {
         if (failed_.size() >= kMaxOpen) failed_.clear();  // bounded: a join missed
         failed_.insert(DeliveryKey(o.message_id, o.rcpt));
       }
+      if (o.status == "bounced" || o.status == "expired" || o.status == "discarded" ||
+          o.status == "deleted") {
+        // Not delivered: not learned, and counted, so every row of a trace
+        // is in a figure (a Microsoft 365 trace's Failed row was in none:
+        // the issue-14 tester, round 41, item 13).
+        ++not_made_;
+        if (first_not_made_.second == 0 ||
+            std::pair(o.file, o.line) < first_not_made_) {
+          first_not_made_ = {o.file, o.line};
+        }
+      }
       if (o.status != "sent") continue;
       if (!o.sender_known) {
         // The log never named the sender (no qmgr from= line: a log
@@ -162,6 +173,10 @@ class SentSink final : public maillog::DeliverySink {
   // the first one's line (maillog::Attempt::file, line; line 0: none).
   uint64_t sender_unknown() const { return sender_unknown_; }
   std::pair<uint32_t, uint64_t> first_sender_unknown() const { return first_sender_unknown_; }
+  // Deliveries whose final outcome was bounced, expired, discarded or
+  // deleted (a trace's Failed), and the first one's (file, line).
+  uint64_t not_made() const { return not_made_; }
+  std::pair<uint32_t, uint64_t> first_not_made() const { return first_not_made_; }
   // True when a log or trace said the delivery named by DeliveryKey(id,
   // rcpt) bounced, expired or was discarded.
   bool Failed(const std::string& key) const { return failed_.contains(key); }
@@ -194,6 +209,8 @@ class SentSink final : public maillog::DeliverySink {
   uint64_t outcome_unknown_ = 0;
   uint64_t sender_unknown_ = 0;
   std::pair<uint32_t, uint64_t> first_sender_unknown_{0, 0};
+  uint64_t not_made_ = 0;
+  std::pair<uint32_t, uint64_t> first_not_made_{0, 0};
 };
 
 }  // namespace nearmiss::history

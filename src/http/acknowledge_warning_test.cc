@@ -29,6 +29,20 @@ using Json = nlohmann::json;
 
 const std::string kKey(40, 'k');
 
+// A release link for FakeTools' held message (4F2A91C3B from alice, marked
+// kFakeHoldId), flagging jon.smith@ (did you mean john.smith@?).
+confirm::ConfirmLink HeldLink() {
+  confirm::ConfirmLink link;
+  link.action = "release";
+  link.queue_id = "4F2A91C3B";
+  link.sender = "alice@mod.gov.uk";
+  link.hold_id = kFakeHoldId;
+  link.recipients = {
+      {"jon.smith@partner.example", "address-typo", "john.smith@partner.example", "edit"}};
+  link.expires_at = 4'000'000'000;
+  return link;
+}
+
 class AcknowledgeWarningTest : public ServerTest {
  protected:
   void SetUp() override {
@@ -87,13 +101,7 @@ TEST_F(AcknowledgeWarningTest, SendAnywayRecordsTheCodesAndTheSuggestion) {
 }
 
 TEST_F(AcknowledgeWarningTest, AReleaseLinkRecordsTheWarningTheNoticeShowed) {
-  confirm::ConfirmLink link;
-  link.action = "release";
-  link.queue_id = "4F2A91C3B";
-  link.sender = "alice@mod.gov.uk";
-  link.recipients = {
-      {"jon.smith@partner.example", "address-typo", "john.smith@partner.example", "edit"}};
-  link.expires_at = 4'000'000'000;
+  confirm::ConfirmLink link = HeldLink();
   auto page = Release(confirm::LinkSigner(kKey).Sign(link));
   ASSERT_TRUE(page);
   ASSERT_EQ(page->status, 200) << page->body;
@@ -116,13 +124,7 @@ TEST_F(AcknowledgeWarningTest, AReleaseLinkRecordsTheWarningTheNoticeShowed) {
 // kept with the break turned into '?', where the API refuses the same text
 // with 400. Refused the same way, before the link is spent: it still works.
 TEST_F(AcknowledgeWarningTest, AReleaseLinksWhyIsOneLineAsTheApisJustification) {
-  confirm::ConfirmLink link;
-  link.action = "release";
-  link.queue_id = "4F2A91C3B";
-  link.sender = "alice@mod.gov.uk";
-  link.recipients = {
-      {"jon.smith@partner.example", "address-typo", "john.smith@partner.example", "edit"}};
-  link.expires_at = 4'000'000'000;
+  confirm::ConfirmLink link = HeldLink();
   const std::string token = confirm::LinkSigner(kKey).Sign(link);
   for (const char* why : {"line1%0AFORGED+line", "a%0Db", "x%1B%5B31m", "bidi%E2%80%AEtext",
                           "zero%E2%80%8Bwidth"}) {
@@ -174,23 +176,80 @@ TEST_F(AcknowledgeWarningTest, AnAcknowledgementIdOutOfRangeIsRefused) {
   EXPECT_EQ(client_->Delete("/v1/acknowledgements/77", Auth(kAdmin))->status, 404);
 }
 
-// A notice sent before the upgrade (a version-1 token) still releases its
-// message, but cannot say which warning was meant: it acknowledges nothing
-// and promises nothing, rather than silence every later warning.
-TEST_F(AcknowledgeWarningTest, AVersion1LinkReleasesAndAcknowledgesNothing) {
-  const std::string token =
+// Issue-14 tester, round 42, item 3: a link named its message by queue id
+// only, and Postfix reuses queue ids, so a link opened after its message
+// had left released or deleted whichever message took the id. A link made
+// before links named the message (versions 1 to 3) acts on nothing now.
+TEST_F(AcknowledgeWarningTest, AnOldLinkActsOnNothing) {
+  const std::string v1 =
       confirm::SignVersion1(kKey, "release", "4F2A91C3B", "alice@mod.gov.uk",
                             "jon.smith@partner.example", "4000000000",
                             "00112233445566778899aabbccddeeff");
-  auto shown = client_->Get("/confirm?t=" + token);
-  ASSERT_EQ(shown->status, 200) << shown->body;
-  EXPECT_THAT(shown->body, Not(HasSubstr("will not ask again")));
-  auto page = Release(token);
-  ASSERT_TRUE(page);
-  ASSERT_EQ(page->status, 200) << page->body;
-  EXPECT_THAT(page->body, HasSubstr("released"));
-  EXPECT_THAT(page->body, Not(HasSubstr("will not ask again")));
+  const std::string v3 = confirm::SignPayload(
+      kKey, "v3\nrelease\n4F2A91C3B\nalice@mod.gov.uk\n4000000000\n"
+            "ffeeddccbbaa99887766554433221100\n"
+            "jon.smith@partner.example\taddress-typo\tjohn.smith@partner.example\tedit");
+  for (const std::string& token : {v1, v3}) {
+    auto shown = client_->Get("/confirm?t=" + token);
+    ASSERT_TRUE(shown);
+    EXPECT_EQ(shown->status, 409) << shown->body;
+    EXPECT_THAT(shown->body, HasSubstr("did not record which message it was for"));
+    EXPECT_THAT(shown->body, Not(HasSubstr("<form")));
+    auto page = Release(token);
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->status, 409) << page->body;
+    EXPECT_THAT(page->body, HasSubstr("Nothing was done"));
+  }
   EXPECT_TRUE(Stored().empty());
+  auto events = client_->Get("/v1/events", Auth(kAdmin));
+  ASSERT_TRUE(events);
+  EXPECT_THAT(events->body, Not(HasSubstr("confirm notice")));
+}
+
+// The same item: another message holds the link's queue id now (its tag
+// header bears another hold id). Neither link of the notice acts on it.
+TEST_F(AcknowledgeWarningTest, ALinkForAnotherMessageUnderItsQueueIdIsRefused) {
+  confirm::ConfirmLink link = HeldLink();
+  link.hold_id = "0123456789abcdef";  // the message that had the id before
+  link.recipients = {{"mary.jone@partner.example", "address-typo", "mary.jones@partner.example", "edit"}};
+  for (const char* action : {"release", "delete"}) {
+    link.action = action;
+    const std::string token = confirm::LinkSigner(kKey).Sign(link);
+    auto shown = client_->Get("/confirm?t=" + token);
+    ASSERT_TRUE(shown);
+    EXPECT_EQ(shown->status, 409) << shown->body;
+    EXPECT_THAT(shown->body, HasSubstr("a different message now has its queue id"));
+    EXPECT_THAT(shown->body, Not(HasSubstr("mary.jone@")));  // no words about another message
+    auto page = Release(token);
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->status, 409) << action << ": " << page->body;
+    EXPECT_THAT(page->body, HasSubstr("This message is no longer held"));
+  }
+  EXPECT_TRUE(Stored().empty());
+  // Its own link still works, and the event names the message as read.
+  link.action = "release";
+  link.hold_id = kFakeHoldId;
+  auto page = Release(confirm::LinkSigner(kKey).Sign(link));
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200) << page->body;
+  auto events = client_->Get("/v1/events", Auth(kAdmin));
+  ASSERT_TRUE(events);
+  EXPECT_THAT(events->body, HasSubstr("released from the confirm notice: from alice@mod.gov.uk to "
+                                      "jon@x.example; subject 'hi'"));
+}
+
+// Issue-14 tester, round 42, item 15: a link for a sender who does not own
+// the held message was told 404 "released or deleted already" of a message
+// still held. It is told the link is not for this message, 403.
+TEST_F(AcknowledgeWarningTest, ALinkOfAnotherSenderIsNotForThisMessage) {
+  confirm::ConfirmLink link = HeldLink();
+  link.sender = "mallory@mod.gov.uk";
+  auto page = Release(confirm::LinkSigner(kKey).Sign(link));
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 403) << page->body;
+  EXPECT_THAT(page->body, HasSubstr("This link is not for this message"));
+  EXPECT_THAT(page->body, Not(HasSubstr("released or deleted already")));
+  EXPECT_EQ(page->get_header_value_count("Cache-Control"), 1u);
 }
 
 }  // namespace

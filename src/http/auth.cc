@@ -3,6 +3,7 @@
 #include <sys/random.h>
 #include <sys/stat.h>
 
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 
@@ -26,16 +27,42 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// "Ann Admin" and "ann  admin" as one name: ASCII case folded, runs of
+// blanks as one.
+std::string FoldedName(std::string_view name) {
+  std::string out;
+  for (char c : Trim(name)) {
+    if (c == ' ' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+bool SameName(std::string_view a, std::string_view b) { return FoldedName(a) == FoldedName(b); }
+
+// An admin token that names nobody: its acts are recorded under where it
+// is defined, which says which token, not who (issue 14, "named admin
+// identities"; the issue-14 tester, round 41, item 8).
+void WarnNameless(const std::string& where) {
+  log::Warn(where + ": an admin token that names no person: releases, deletes and revokes made "
+            "with it are recorded as '" + where + "'; give each admin a token of their own in a "
+            "token file, one 'admin TOKEN NAME' line per person");
+}
+
 }  // namespace
 
-void TokenSet::Add(Role role, std::string token, std::string name) {
+void TokenSet::Add(Role role, std::string token, std::string name, std::string where) {
   if (token.empty()) return;
+  if (name.empty()) name = where;
   if (name.empty()) {
     name = (role == Role::kAdmin ? "admin token " : "check token ") +
            std::to_string(entries_.size() + 1);
   }
   if (role == Role::kCheck) ++checks_;
-  entries_.push_back({role, std::move(token), std::move(name)});
+  entries_.push_back({role, std::move(token), std::move(name), std::move(where)});
 }
 
 Status TokenSet::AddFile(const std::string& path) {
@@ -86,23 +113,43 @@ Status TokenSet::AddFile(const std::string& path) {
       }
     }
     // One person, one token (issue 14): two tokens under one name would
-    // make the audit log's "who" name either of them.
+    // make the audit log's "who" name either of them; "Ann Admin" and
+    // "ann  admin" read as one name (the issue-14 tester, round 41).
     for (const Entry& e : entries_) {
-      if (!name.empty() && e.name == name) {
-        return Status::ParseError(where + ": the name '" + std::string(name) +
-                                  "' already has a token; each name is one person's, with "
-                                  "one token");
+      if (!name.empty() && SameName(e.name, name)) {
+        std::string why = where;
+        why += ": the name '";
+        why += name;
+        why += "' already has a token (";
+        why += e.where.empty() ? e.name : e.where;
+        if (e.name != name) {
+          why += ", as '";
+          why += e.name;
+          why += "'; names that differ only in case or blanks are one person";
+        }
+        why += "); each name is one person's, with one token";
+        return Status::ParseError(why);
       }
     }
-    Add(role == "admin" ? Role::kAdmin : Role::kCheck, std::string(token),
-        std::string(name.empty() ? std::string_view(where) : name));
+    const Role r = role == "admin" ? Role::kAdmin : Role::kCheck;
+    if (r == Role::kAdmin && name.empty()) WarnNameless(where);
+    Add(r, std::string(token), std::string(name), where);
   }
   return Status::Ok();
 }
 
 Status TokenSet::AddPolicy(const ApiPolicy& api) {
-  for (const std::string& t : api.check_tokens) Add(Role::kCheck, t);
-  for (const std::string& t : api.admin_tokens) Add(Role::kAdmin, t);
+  auto place = [](const std::vector<std::string>& places, size_t i) {
+    return i < places.size() ? places[i] : std::string();
+  };
+  for (size_t i = 0; i < api.check_tokens.size(); ++i) {
+    Add(Role::kCheck, api.check_tokens[i], {}, place(api.check_token_places, i));
+  }
+  for (size_t i = 0; i < api.admin_tokens.size(); ++i) {
+    std::string where = place(api.admin_token_places, i);
+    WarnNameless(where.empty() ? "[api] admin_tokens" : where);
+    Add(Role::kAdmin, api.admin_tokens[i], {}, std::move(where));
+  }
   if (!api.token_file.empty()) return AddFile(api.token_file);
   return Status::Ok();
 }
@@ -116,7 +163,7 @@ Identity TokenSet::Identify(std::string_view token) const {
     if (SameToken(token, e.token) && (found == nullptr || e.role == Role::kAdmin)) found = &e;
   }
   if (found == nullptr) return {};
-  return {found->role, found->name};
+  return {found->role, found->name, found->where};
 }
 
 std::string_view BearerToken(std::string_view authorization) {

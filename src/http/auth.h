@@ -25,19 +25,28 @@ enum class Role { kNone, kCheck, kAdmin };
 // release, delete and revoke is recorded under (one token per person).
 struct Identity {
   Role role = Role::kNone;
-  std::string name;  // "ann.admin"; a token without a name: where it is set
+  std::string name;  // "Ann Admin"; a token without a name: `where`
+  // Where the token is defined, "FILE:LINE" (a token file's line, or the
+  // policy's `admin_tokens`/`check_tokens` line); "" for one made for the
+  // run. Admin events record it beside the name.
+  std::string where;
 };
 
 class TokenSet {
  public:
-  // `name` "" records the token's acts under `fallback_name`.
-  void Add(Role role, std::string token, std::string name = {});
+  // `name` "" records the token's acts under `where` ("FILE:LINE"), else
+  // under "admin token N" / "check token N".
+  void Add(Role role, std::string token, std::string name = {}, std::string where = {});
   // Lines "ROLE TOKEN [NAME]" (ROLE check or admin; NAME the person, the
   // rest of the line); '#' comments and blank lines. A token without a
-  // name is known by "FILE:LINE". Errors name FILE:LINE and never echo a
-  // token.
+  // name is known by "FILE:LINE", and an admin one is warned about (an
+  // admin's acts should name a person). Two names that differ only in
+  // case or blanks ("Ann Admin", "ann  admin") are one person's: refused,
+  // naming both lines. Errors name FILE:LINE and never echo a token.
   Status AddFile(const std::string& path);
-  // Tokens from [api] and the token file it names.
+  // Tokens from [api] (each known by its policy line, "FILE:LINE", an
+  // admin one warned about as naming no person) and the token file it
+  // names.
   Status AddPolicy(const ApiPolicy& api);
 
   // The role the token grants, kNone when it matches nothing.
@@ -53,6 +62,7 @@ class TokenSet {
     Role role;
     std::string token;
     std::string name;
+    std::string where;
   };
   std::vector<Entry> entries_;
   size_t checks_ = 0;

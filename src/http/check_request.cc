@@ -132,8 +132,9 @@ class Reader {
     // An entry that names no recipient ("", "undisclosed-recipients:;", the
     // usual To of Bcc-only mail) adds none, as Postfix reads it: refusing
     // the request would leave the others unjudged, and an add-in that fails
-    // open would send them.
-    std::vector<std::string> pieces = SplitAddressList(text);
+    // open would send them. An entry is read as pasted (Outlook's
+    // unquoted "Okafor, Chidi <c@x>" is one recipient).
+    std::vector<std::string> pieces = SplitPastedAddressList(text);
     for (std::string& p : pieces) {
       if (out_.request.recipients.size() >= limits_.max_recipients) {
         TooMany();

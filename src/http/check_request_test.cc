@@ -40,6 +40,17 @@ TEST(CheckRequestTest, RecipientsOnly) {
   EXPECT_EQ(p.request.recipients[0].field, RecipientField::kBcc);
 }
 
+// An entry pasted from Outlook's address box (the console's Check view
+// posts what was typed): "Okafor, Chidi <c@x>" is one recipient, not an
+// invalid "Okafor" beside it (the issue-14 tester, round 41, item 12).
+TEST(CheckRequestTest, OutlookLastFirstIsOneRecipient) {
+  ParsedCheck p = Parse(R"({"to": ["Okafor, Chidi <c.okafor2@nhs.example>; Doe, Jane <j@x.org>"]})");
+  ASSERT_TRUE(p.ok);
+  ASSERT_EQ(p.request.recipients.size(), 2u);
+  EXPECT_EQ(p.request.recipients[0].address, "\"Okafor, Chidi\" <c.okafor2@nhs.example>");
+  EXPECT_EQ(p.request.recipients[1].address, "\"Doe, Jane\" <j@x.org>");
+}
+
 // A new user's walk-around: one entry naming no recipient made the request
 // a 400, the Bcc look-alike beside it went unjudged, and an add-in failing
 // open sent the message.

@@ -31,15 +31,23 @@ inline std::string WriteTools(const std::string& name, const std::string& postqu
   return dir;
 }
 
-// Postfix's tools as this test writes them: postqueue lists 4F2A91C3B in
-// the hold queue, postcat shows its headers, and postsuper prints `report`.
+// The hold id the milter marked 4F2A91C3B with (its tag header's
+// "hold-id="), which a link for it carries (confirm::ConfirmLink::hold_id).
+inline constexpr char kFakeHoldId[] = "5ca1ab1e5ca1ab1e";
+
+// Postfix's tools as this test writes them: postqueue lists 4F2A91C3B (from
+// alice@mod.gov.uk) in the hold queue, postcat shows its headers (its tag
+// header marked kFakeHoldId), and postsuper prints `report`.
 inline std::string FakeTools(const std::string& name, const std::string& report) {
   return WriteTools(
       name,
       "[ \"$1\" = -j ] && echo '{\"queue_name\": \"hold\", \"queue_id\": \"4F2A91C3B\", "
       "\"sender\": \"alice@mod.gov.uk\", \"recipients\": [{\"address\": \"jon@x.example\"}]}'\n"
       "exit 0\n",
-      "echo '*** HEADER EXTRACTED hold/4F2A91C3B ***'; echo 'Subject: hi'\n", report);
+      "echo '*** HEADER EXTRACTED hold/4F2A91C3B ***'; echo 'Subject: hi'\n"
+      "echo 'X-Nearmiss: confirm; level=none; reasons=address-typo; hold-id=" +
+          std::string(kFakeHoldId) + "'\n",
+      report);
 }
 
 }  // namespace nearmiss::http

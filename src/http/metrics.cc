@@ -148,6 +148,10 @@ std::string Metrics::Render(const Gauges& g) const {
   gauge("nearmiss_milter_incomplete_total", "counter",
         "Milter messages decided as not read to the end ([limits] incomplete_level).",
         g.milter_incomplete);
+  gauge("nearmiss_milter_dns_unknown_total", "counter",
+        "Milter recipients judged on a DNS lookup that did not answer, counted as able to "
+        "receive mail (docs/fail-closed.md).",
+        g.milter_dns_unknown);
   gauge("nearmiss_policy_generation", "gauge", "Policy reloads since start.", g.policy_generation);
   gauge("nearmiss_history_domains", "gauge",
         "Domains written to in the history the engine compiled (0: empty history).",
@@ -156,6 +160,10 @@ std::string Metrics::Render(const Gauges& g) const {
         "Sender -> recipient pairs in the history the engine compiled (0: nothing for "
         "address-typo to compare against).",
         g.history_correspondents);
+  gauge("nearmiss_decisions_without_history_total", "counter",
+        "Checks answered with an empty history since start (no store yet, or one nothing was "
+        "learned into): address-typo, new-domain and trust learning judged nothing.",
+        g.decisions_without_history);
   gauge("nearmiss_audit_records", "gauge", "Decisions in the recent-decisions ring.", g.audit_records);
   JournalMetrics(out, "nearmiss_journal", "", g.journal);
   JournalMetrics(out, "nearmiss_milter_journal", " (the milter's, as last logged)",

@@ -28,11 +28,14 @@ struct Gauges {
   int64_t milter_sessions = -1;  // distinct milter sessions seen there
   int64_t milter_errors = -1;    // its fail-action ("error") lines
   int64_t milter_incomplete = -1;  // its messages not read to the end
+  int64_t milter_dns_unknown = -1;  // its recipients judged on an unanswered lookup
   int64_t policy_generation = 0;
   // What the serving engine's history holds (EngineStats): 0 and 0 is an
   // empty history, warned about at start (daemon/single_server.h).
   int64_t history_domains = -1;
   int64_t history_correspondents = -1;
+  // Checks answered by an engine whose history was empty, since start.
+  int64_t decisions_without_history = -1;
   int64_t audit_records = -1;
   // The store writer's counters, with --store.
   std::optional<journal::JournalStats> journal;

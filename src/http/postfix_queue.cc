@@ -26,7 +26,8 @@ void ParseTag(HeldMessage& m) {
       first = false;
       continue;  // the action
     }
-    if (part.starts_with("level=")) m.level = part.substr(6);
+    if (part.starts_with("hold-id=")) m.hold_id = part.substr(8);
+    else if (part.starts_with("level=")) m.level = part.substr(6);
     else if (part.starts_with("rule=")) m.rule = part.substr(5);
     else if (m.reason.empty()) m.reason = part;
   }
@@ -76,6 +77,7 @@ void ParseHeldContent(std::string_view text, std::string_view tag_header, size_t
     std::string_view v = Trim(value);
     if (EqualsNoCase(name, "Subject") && m.subject.empty()) m.subject = v;
     else if (EqualsNoCase(name, "From") && m.from.empty()) m.from = v;
+    else if (EqualsNoCase(name, "Message-ID") && m.message_id.empty()) m.message_id = v;
     else if (EqualsNoCase(name, tag_header) && m.tag.empty()) m.tag = v;
     name.clear();
     value.clear();

@@ -39,6 +39,10 @@ struct HeldMessage {
   std::string level;
   std::string rule;
   std::string reason;  // the sentence in the tag header
+  // The tag header's "hold-id=" part: the mark the milter gave a confirm
+  // hold, which its notice's links carry (http/held_link.h); "" for none.
+  std::string hold_id;
+  std::string message_id;  // the Message-ID header's value as written
   std::string body_preview;  // Get() only: the first bytes of the body
 };
 
@@ -96,7 +100,7 @@ int64_t PostsuperCount(std::string_view output, std::string_view what);
 // Parses `postqueue -j` output (one JSON object per line), keeping the
 // messages whose queue_name is "hold". Exposed for tests.
 std::vector<HeldMessage> ParseHeldListing(std::string_view json_lines);
-// Fills subject, from, tag, level, rule, reason (and the body preview when
+// Fills subject, from, message_id, tag, level, rule, reason, hold_id (and the body preview when
 // `preview_bytes` > 0) from `postcat -h -b` output. Exposed for tests.
 void ParseHeldContent(std::string_view postcat, std::string_view tag_header,
                       size_t preview_bytes, HeldMessage& m);

@@ -17,7 +17,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json AckJson(const Acknowledgement& a, int64_t now) {
+// `days`: the running policy's [confirm] acknowledgement_days, which
+// "expires_at" and "live" follow (Acknowledgement::ExpiresUnder); the
+// stored expiry, when later, is "stored_expires_at".
+Json AckJson(const Acknowledgement& a, int64_t now, int days) {
   Json j = {{"id", a.id},
             {"sender", a.sender},
             {"recipient", a.recipient},
@@ -31,8 +34,9 @@ Json AckJson(const Acknowledgement& a, int64_t now) {
             {"why", a.why},
             {"path", a.path},
             {"created_at", a.created_at},
-            {"expires_at", a.expires_at},
-            {"live", a.Live(now)}};
+            {"expires_at", a.ExpiresUnder(days)},
+            {"live", a.LiveUnder(now, days)}};
+  if (a.ExpiresUnder(days) != a.expires_at) j["stored_expires_at"] = a.expires_at;
   if (a.revoked_at != 0) {
     j["revoked_at"] = a.revoked_at;
     j["revoked_by"] = a.revoked_by;
@@ -65,8 +69,14 @@ void ApiServerImpl::AddAcknowledgementRoutes() {
     if (!acks.ok()) {
       return SendProblem(res, MakeProblem(503, "store-failed", acks.error().message()));
     }
+    // Listed as the engine applies them: without all=1, one the shortened
+    // acknowledgement_days has ended is left out as the store leaves out
+    // one past its stored expiry.
+    const int days = engines_->Get()->policy().confirm.acknowledgement_days;
     Json list = Json::array();
-    for (const Acknowledgement& a : *acks) list.push_back(AckJson(a, now));
+    for (const Acknowledgement& a : *acks) {
+      if (all || a.LiveUnder(now, days)) list.push_back(AckJson(a, now, days));
+    }
     SendJson(res, {{"acknowledgements", std::move(list)}});
   }));
 
@@ -103,7 +113,7 @@ void ApiServerImpl::AddAcknowledgementRoutes() {
     Status s = store_->RevokeAcknowledgement(id, who, UnixSeconds());
     if (s.code() == StatusCode::kNotFound) return SendProblem(res, NotFound(s.message()));
     if (!s.ok()) return SendProblem(res, MakeProblem(503, "store-failed", s.message()));
-    RecordEvent(who, "admin", "revoke", "ack:" + text, "acknowledgement revoked" + what);
+    RecordAdminEvent("revoke", "ack:" + text, "acknowledgement revoked" + what);
     SendJson(res, {{"id", id}, {"revoked", true}, {"by", who}});
   }));
 

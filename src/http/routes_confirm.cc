@@ -2,10 +2,15 @@
 // what the link will do and a button; only POST /confirm acts, so a mail
 // scanner that fetches every link in a message releases nothing.
 //
-// A link acts once (Store::UseLink, shared by every node), only before it
-// expires, only on a message still in the hold queue whose sender is the
-// link's. A release acknowledges the flagged recipients for [confirm]
-// acknowledgement_days; every act is an admin event under the sender's name.
+// A link acts once (Store::UseLink, shared by every node; the notice's two
+// links share one nonce, so either spends both), only before it expires,
+// only on the message it was made for (held_link.h: the hold id or
+// Message-ID it carries, since Postfix reuses queue ids), still in the hold
+// queue, and only when the link's sender sent it. Both GET and POST look at
+// the hold queue first, so the page never describes another message. A
+// release acknowledges the flagged recipients for [confirm]
+// acknowledgement_days; every act is an admin event under the sender's
+// name, naming the message as read just before acting.
 #include <cctype>
 #include <optional>
 
@@ -13,6 +18,7 @@
 #include "base/ascii.h"
 #include "base/text_format.h"
 #include "base/unix_time.h"
+#include "http/held_link.h"
 #include "http/server_impl.h"
 
 namespace nearmiss::http {
@@ -24,7 +30,8 @@ void SendPage(httplib::Response& res, int status, std::string_view title, std::s
                  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
                  "frame-ancestors 'none'; base-uri 'none'");
   res.set_header("Referrer-Policy", "no-referrer");
-  res.set_header("Cache-Control", "no-store");
+  // Cache-Control: no-store is every answer's (server.cc, post routing):
+  // set here too, the page carried it twice (issue-14 tester, round 42).
   res.set_content("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                   "<meta name=\"viewport\" content=\"width=device-width\"><title>" +
                       HtmlEscape(title) +
@@ -39,6 +46,37 @@ std::string JoinRecipients(const std::vector<confirm::ConfirmLink::Recipient>& v
   std::string out;
   for (const confirm::ConfirmLink::Recipient& r : v) out += (out.empty() ? "" : ", ") + r.address;
   return out;
+}
+
+// The page for a link that does not fit the message held under its queue
+// id (LinkFitOf); false when it fits.
+bool RefuseMisfit(httplib::Response& res, const confirm::ConfirmLink& link,
+                  const HeldMessage& held) {
+  const std::string id = HtmlEscape(link.queue_id);
+  switch (LinkFitOf(link, held)) {
+    case LinkFit::kSame:
+      return false;
+    case LinkFit::kOtherMessage:
+      SendPage(res, 409, "This message is no longer held",
+               "<p>The message this link was made for is no longer held; a different message "
+               "now has its queue id <code>" + id + "</code>. Nothing was done. A held message "
+               "of yours has its own notice with its own links.</p>");
+      return true;
+    case LinkFit::kOtherSender:
+      SendPage(res, 403, "This link is not for this message",
+               "<p>Message <code>" + id + "</code> is held, but " + HtmlEscape(link.sender) +
+                   " did not send it, so this link cannot release or delete it. Nothing was "
+                   "done.</p>");
+      return true;
+    case LinkFit::kUnbound:
+      break;
+  }
+  SendPage(res, 409, "This link cannot be used",
+           "<p>It was made by an earlier version of nearmiss, which did not record which message "
+           "it was for, and Postfix gives a queue id to a new message once the old one has left: "
+           "it could act on another message. Nothing was done. If your message is still held, "
+           "ask an administrator to release or delete it.</p>");
+  return true;
 }
 
 }  // namespace
@@ -76,11 +114,32 @@ void ApiServerImpl::AddConfirmRoutes() {
     }
     return *link;
   };
+  // The message held under the link's queue id now, when it is the link's
+  // (RefuseMisfit); on failure answers the page and returns nullopt.
+  auto held_for = [this](const confirm::ConfirmLink& link,
+                         httplib::Response& res) -> std::optional<HeldMessage> {
+    Result<HeldMessage> held = postfix_.GetHeld(link.queue_id);
+    if (!held.ok() && held.error().code() != StatusCode::kNotFound) {
+      SendPage(res, 502, "Try again in a moment", "<p>Postfix's hold queue could not be read.</p>");
+      return std::nullopt;
+    }
+    if (!held.ok()) {
+      SendPage(res, 404, "The message is no longer held",
+               "<p>No message is held under <code>" + HtmlEscape(link.queue_id) +
+                   "</code>: it was released or deleted already.</p>");
+      return std::nullopt;
+    }
+    if (RefuseMisfit(res, link, *held)) return std::nullopt;
+    return std::move(*held);
+  };
 
-  server_->Get("/confirm", [this, verify](const httplib::Request& req, httplib::Response& res) {
+  server_->Get("/confirm", [this, verify, held_for](const httplib::Request& req,
+                                                    httplib::Response& res) {
     const std::string token = req.get_param_value("t");
     std::optional<confirm::ConfirmLink> link = verify(token, res);
     if (!link) return;
+    std::optional<HeldMessage> held = held_for(*link, res);
+    if (!held) return;
     bool release = link->action == "release";
     // The link lists the recipients a release acknowledges: those whose
     // rule may be (milter/confirm_notifier.cc). None: the policy asks
@@ -91,12 +150,9 @@ void ApiServerImpl::AddConfirmRoutes() {
                        (quiet ? " because of " + HtmlEscape(JoinRecipients(link->recipients))
                               : std::string(" for you to confirm its recipients")) +
                        ".</p>";
+    if (!held->subject.empty()) body += "<p>Subject: " + HtmlEscape(held->subject) + "</p>";
     if (!release) {
       body += "<p>Delete it. It will not be sent.</p>";
-    } else if (quiet && link->version < 2) {
-      // Signed before links carried the warning: a release acknowledges
-      // nothing (routes below), so nothing is promised.
-      body += "<p>Send it as it is.</p>";
     } else if (quiet) {
       body += "<p>Send it as it is. nearmiss will not ask again about " +
               HtmlEscape(JoinRecipients(link->recipients)) + " for this reason for " +
@@ -111,7 +167,8 @@ void ApiServerImpl::AddConfirmRoutes() {
     SendPage(res, 200, release ? "Send the held message?" : "Delete the held message?", body);
   });
 
-  server_->Post("/confirm", [this, verify](const httplib::Request& req, httplib::Response& res) {
+  server_->Post("/confirm", [this, verify, held_for](const httplib::Request& req,
+                                                     httplib::Response& res) {
     try {
       std::optional<confirm::ConfirmLink> link = verify(req.get_param_value("t"), res);
       if (!link) return;
@@ -121,17 +178,8 @@ void ApiServerImpl::AddConfirmRoutes() {
                  "administrator.</p>");
         return;
       }
-      Result<HeldMessage> held = postfix_.GetHeld(link->queue_id);
-      if (!held.ok() && held.error().code() != StatusCode::kNotFound) {
-        SendPage(res, 502, "Try again in a moment",
-                 "<p>Postfix's hold queue could not be read.</p>");
-        return;
-      }
-      if (!held.ok() || AsciiLower(held->sender) != AsciiLower(link->sender)) {
-        SendPage(res, 404, "The message is no longer held",
-                 "<p>It was released or deleted already.</p>");
-        return;
-      }
+      std::optional<HeldMessage> held = held_for(*link, res);
+      if (!held) return;
       // The same rule as the API's justification (issue 14, round 34, item
       // 9): refused, not kept with its line breaks turned into '?', and
       // before the link is spent, so the sender can send it again.
@@ -150,7 +198,8 @@ void ApiServerImpl::AddConfirmRoutes() {
         return;
       }
       if (!*first) {
-        SendPage(res, 409, "This link was used already", "<p>Each link works once.</p>");
+        SendPage(res, 409, "This link was used already",
+                 "<p>A notice's links work once: its release or its delete, not both.</p>");
         return;
       }
       // A form's text may hold line breaks; the record keeps one line
@@ -179,17 +228,16 @@ void ApiServerImpl::AddConfirmRoutes() {
         return;
       }
       if (!release) {
-        RecordEvent(link->sender, "sender", "delete", link->queue_id, "from the confirm notice");
+        RecordEvent(link->sender, "sender", "delete", link->queue_id,
+                    HeldEventDetail("deleted from the confirm notice", *held));
         SendPage(res, 200, "Deleted", "<p>The message was deleted and will not be sent.</p>");
         return;
       }
       RecordEvent(link->sender, "sender", "release", link->queue_id,
-                  "from the confirm notice: " + JoinRecipients(link->recipients));
-      // A link signed before links carried the warning (version 1) cannot
-      // say which warning was meant: it acknowledges nothing, rather than
-      // every later warning about the address.
-      const std::vector<confirm::ConfirmLink::Recipient> acknowledged =
-          link->version >= 2 ? link->recipients : std::vector<confirm::ConfirmLink::Recipient>{};
+                  HeldEventDetail("released from the confirm notice", *held) +
+                      (link->recipients.empty() ? std::string()
+                                                : "; flagged: " + JoinRecipients(link->recipients)));
+      const std::vector<confirm::ConfirmLink::Recipient>& acknowledged = link->recipients;
       for (const confirm::ConfirmLink::Recipient& flagged : acknowledged) {
         const std::string& r = flagged.address;
         Acknowledgement a;

@@ -211,6 +211,7 @@ void ApiServerImpl::AddPublicRoutes() {
       return;
     }
     std::shared_ptr<const Engine> engine = engines_->Get();
+    engines_->CountDecision(*engine);  // judged with an empty history: counted
     CheckRequest& request = parsed.request;
     std::optional<store::StoreAcknowledgements> acks;
     if (store_ != nullptr) acks.emplace(store_);
@@ -298,6 +299,7 @@ void ApiServerImpl::AddPublicRoutes() {
       const EngineStats stats = engines_->Get()->stats();
       g.history_domains = static_cast<int64_t>(stats.history_domains);
       g.history_correspondents = static_cast<int64_t>(stats.history_correspondents);
+      g.decisions_without_history = static_cast<int64_t>(engines_->decisions_without_history());
     }
     {
       // postqueue walks the queue directories: not on every scrape.
@@ -316,6 +318,7 @@ void ApiServerImpl::AddPublicRoutes() {
       g.milter_journal = milter_log_->journal();
       g.milter_errors = milter_log_->errors();
       g.milter_incomplete = milter_log_->incomplete();
+      g.milter_dns_unknown = milter_log_->dns_unknown();
     }
     if (Result<AuditCounts> c = recent_.Count({}); c.ok()) g.audit_records = c->total;
     if (journal_) g.journal = journal_->stats();

@@ -109,6 +109,47 @@ TEST(AuthTest, TokenFileNamesEachPerson) {
   std::remove(path.c_str());
 }
 
+// The issue-14 tester, round 41, item 8: "Ann Admin" and "ann  admin" were
+// two people, so two tokens were recorded under names that read the same.
+TEST(AuthTest, NamesDifferingInCaseOrBlanksAreOnePerson) {
+  std::string path = ::testing::TempDir() + "/nearmiss_case_tokens.txt";
+  std::ofstream(path) << "admin 0123456789abcdef0123 Ann Admin\n# a comment\n"
+                         "admin fedcba9876543210fedc ann  ADMIN\n";
+  Status s = TokenSet().AddFile(path);
+  EXPECT_EQ(s.code(), StatusCode::kParseError);
+  EXPECT_NE(s.message().find(path + ":3: the name 'ann  ADMIN' already has a token (" + path +
+                             ":1, as 'Ann Admin'"),
+            std::string::npos)
+      << s.message();
+  EXPECT_EQ(s.message().find("fedcba98"), std::string::npos) << "never echo a token";
+  std::remove(path.c_str());
+}
+
+// The issue-14 tester, round 41, item 8: the policy's only admin token was
+// recorded as "admin token 2" (numbered after the check token); it is
+// known by its policy line, and a named token keeps its line too.
+TEST(AuthTest, PolicyTokensAreKnownByTheirLine) {
+  ApiPolicy api;
+  api.check_tokens = {"cccccccccccccccccccc"};
+  api.check_token_places = {"polapi.toml:190"};
+  api.admin_tokens = {"aaaaaaaaaaaaaaaaaaaa"};
+  api.admin_token_places = {"polapi.toml:189"};
+  TokenSet t;
+  ASSERT_TRUE(t.AddPolicy(api).ok());
+  Identity admin = t.Identify("aaaaaaaaaaaaaaaaaaaa");
+  EXPECT_EQ(admin.role, Role::kAdmin);
+  EXPECT_EQ(admin.name, "polapi.toml:189");
+  EXPECT_EQ(admin.where, "polapi.toml:189");
+  EXPECT_EQ(t.Identify("cccccccccccccccccccc").name, "polapi.toml:190");
+  std::string path = ::testing::TempDir() + "/nearmiss_where_tokens.txt";
+  std::ofstream(path) << "\nadmin 0123456789abcdef0123 Ann Admin\n";
+  ASSERT_TRUE(t.AddFile(path).ok());
+  Identity ann = t.Identify("0123456789abcdef0123");
+  EXPECT_EQ(ann.name, "Ann Admin");
+  EXPECT_EQ(ann.where, path + ":2");
+  std::remove(path.c_str());
+}
+
 TEST(AuthTest, RandomTokensDiffer) {
   std::string a = RandomToken(), b = RandomToken();
   EXPECT_EQ(a.size(), 48u);

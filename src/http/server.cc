@@ -228,8 +228,11 @@ void ApiServerImpl::InstallGate() {
         res.set_header(k, v);
       }
     }
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("Cache-Control", "no-store");
+    // Only where the handler set none: a page that sets its own (the
+    // confirm pages) sent "Cache-Control: no-store" twice (the issue-14
+    // tester, round 41).
+    if (!res.has_header("X-Content-Type-Options")) res.set_header("X-Content-Type-Options", "nosniff");
+    if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
     metrics_.ObserveResponse(res.status);
   });
 }
@@ -267,6 +270,16 @@ ApiServerImpl::Handler ApiServerImpl::Guard(Role need, Handler h) {
 }
 
 const Identity& ApiServerImpl::Caller() { return current_caller; }
+
+bool ApiServerImpl::RecordAdminEvent(const std::string& action, const std::string& object,
+                                     std::string detail) {
+  const Identity& who = Caller();
+  if (!who.where.empty() && who.where != who.name) {
+    detail += detail.empty() ? "token " : "; token ";
+    detail += who.where;
+  }
+  return RecordEvent(who.name, "admin", action, object, detail);
+}
 
 bool ApiServerImpl::RecordEvent(const std::string& who, const std::string& role,
                                 const std::string& action, const std::string& object,

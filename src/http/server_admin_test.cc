@@ -19,6 +19,7 @@
 #include <fstream>
 
 #include "confirm/link.h"
+#include "http/fake_postfix_testing.h"
 #include "http/server_testing.h"
 
 namespace nearmiss::http {
@@ -96,7 +97,9 @@ TEST_F(ServerAdminTest, ReloadKeepsRunningPolicyOnError) {
 // A reload that adds [confirm] key_file turns the confirm links on, with
 // no restart (the milter's notifier follows the same reload).
 TEST_F(ServerAdminTest, ReloadReadsTheConfirmKey) {
-  Start();
+  ApiOptions o;
+  o.postfix.command_dir = FakeTools("reload_key", "");
+  Start(o);
   const std::string token = "00.00";
   EXPECT_EQ(client_->Get("/confirm?t=" + token)->status, 404) << "links are off: no key";
   const std::string key = ::testing::TempDir() + "/nearmiss_server_admin_test.key";
@@ -109,12 +112,18 @@ TEST_F(ServerAdminTest, ReloadReadsTheConfirmKey) {
   confirm::ConfirmLink link;
   link.action = "release";
   link.queue_id = "4F2A91C3B";
-  link.sender = "alice@example.org";
+  link.sender = "alice@mod.gov.uk";  // the sender of FakeTools' held message
+  link.hold_id = kFakeHoldId;
   link.recipients = {{"jon@gmial.com", "label-typo", "jon@gmail.com"}};
   link.expires_at = 4'000'000'000;
   auto page = client_->Get("/confirm?t=" + confirm::LinkSigner(std::string(40, 'k')).Sign(link));
   ASSERT_EQ(page->status, 200) << page->body;
   EXPECT_THAT(page->body, HasSubstr("4F2A91C3B"));
+  // Each header once: the page sets its own Cache-Control, which the
+  // server's default was added beside (the issue-14 tester, round 41).
+  EXPECT_EQ(page->get_header_value_count("Cache-Control"), 1u);
+  EXPECT_EQ(page->get_header_value("Cache-Control"), "no-store");
+  EXPECT_EQ(page->get_header_value_count("X-Content-Type-Options"), 1u);
   // A release link whose rule may not be acknowledged carries no
   // recipients: the page promises nothing (the issue-14 tester's find).
   link.recipients.clear();

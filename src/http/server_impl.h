@@ -75,6 +75,11 @@ class ApiServerImpl : public ApiServer {
   // when it could not be written.
   bool RecordEvent(const std::string& who, const std::string& role, const std::string& action,
                    const std::string& object, const std::string& detail);
+  // RecordEvent for the calling admin: under the token's name, the detail
+  // ending "; token FILE:LINE" (where the token is defined) when the name
+  // is a person's, so the record says who and with which token.
+  bool RecordAdminEvent(const std::string& action, const std::string& object,
+                        std::string detail);
   // Store::ReturnLink, logged when the store refuses: the link then stays
   // spent and an administrator must act on the held message.
   void GiveLinkBack(const std::string& nonce);

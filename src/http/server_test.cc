@@ -146,6 +146,10 @@ TEST_F(ServerTest, MilterFailActionsAreCountedFromItsLog) {
       << R"({"time":1,"event":"error","session":1,"queue_id":"","sender":"a@mod.gov.uk","path":"smtp","error":"scan timed out","milter":"tempfail"})"
       << "\n"
       << R"({"time":2,"event":"message","session":1,"queue_id":"4AB","sender":"a@mod.gov.uk","recipients":[],"level":"SECRET","complete":false,"action":"hold","rule":"default","milter":"quarantine"})"
+      << "\n"
+      // Two recipients judged on lookups that did not answer, one whose
+      // probe did not (catch_all_unknown is not a DNS answer's).
+      << R"({"time":3,"event":"message","session":2,"queue_id":"4AC","sender":"a@mod.gov.uk","recipients":[{"address":"b@exampl.test","verdict":"lookalike","action":"reject","rule":"r","reasons":["tld-typo"],"dns":{"exists":null,"mx":null,"mail_exchanger":"unknown","catch_all":null,"checked_at":"2026-12-04T16:00:00Z","unknown":"timeout"}},{"address":"c@exampel.test","verdict":"lookalike","action":"reject","rule":"r","reasons":["tld-typo"],"dns":{"exists":null,"mx":null,"mail_exchanger":"unknown","catch_all":null,"checked_at":"2026-12-04T16:00:00Z","unknown":"SERVFAIL"}},{"address":"d@exmple.test","verdict":"lookalike","action":"reject","rule":"r","reasons":["tld-typo"],"dns":{"exists":true,"mx":true,"mail_exchanger":"mx","catch_all":null,"checked_at":"2026-12-04T16:00:00Z","catch_all_unknown":"timeout"}}],"level":"none","complete":true,"action":"reject","rule":"r","milter":"reject"})"
       << "\n";
   ApiOptions o;
   o.milter_log = log;
@@ -153,11 +157,12 @@ TEST_F(ServerTest, MilterFailActionsAreCountedFromItsLog) {
   std::string body;
   for (int i = 0; i < 100; ++i) {
     body = client_->Get("/metrics")->body;
-    if (body.find("nearmiss_milter_messages_total 1") != std::string::npos) break;
+    if (body.find("nearmiss_milter_messages_total 2") != std::string::npos) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   EXPECT_THAT(body, HasSubstr("nearmiss_milter_fail_action_total 1"));
   EXPECT_THAT(body, HasSubstr("nearmiss_milter_incomplete_total 1"));
+  EXPECT_THAT(body, HasSubstr("nearmiss_milter_dns_unknown_total 2"));
 }
 
 TEST_F(ServerTest, MalformedAndOversizedAreProblems) {

@@ -34,17 +34,11 @@ std::string NormalAddress(std::string_view address, Domain* scratch) {
   return out + d;
 }
 
-// "EX01.army.mil SEND via mailgw.army.mil": a trace's event as a hop
-// before the Postfix gateway's delivery.
-std::string TraceHop(const Row& row) {
-  std::string hop = "trace ";
-  // "unknown" here is a SEND on (OnAttempt): to another of its servers,
-  // a smart host, a gateway on a private address.
-  hop += row.status == "sent" || row.status == "unknown" ? "SEND" : row.status;
-  hop += " via ";
-  hop += row.relay.empty() ? "(no relay logged)" : row.relay;
-  return hop;
-}
+// How far behind UTC a Postfix gateway's syslog clock may read: an RFC
+// 3164 line names no zone, and a gateway logging local time in UTC-12
+// (the westernmost zone in use) writes a delivery 12 hours "before" the
+// trace's SEND, which is UTC (docs/mail-logs.md; issue-16 tester F10).
+constexpr int64_t kGatewayBehindUtc = 12 * 3600;
 
 // The first domain the local part of `rcpt` routes on to (percent hack,
 // bang path, quoted '@'; nearmiss/delivery.h) that `classify` (Auditor's
@@ -84,6 +78,20 @@ auto Routed(std::string_view rcpt, Classify classify) {
 }
 
 }  // namespace
+
+std::string Auditor::TraceHop(const Row& row) {
+  std::string hop = "trace ";
+  // "unknown" here is a SEND on (OnAttempt): to another of its servers,
+  // a smart host, a gateway on a private address.
+  hop += row.status == "sent" || row.status == "unknown" ? "SEND" : row.status;
+  hop += " via ";
+  hop += row.relay.empty() ? "(no relay logged)" : row.relay;
+  return hop;
+}
+
+void Auditor::JoinTraceHop(const Row& row, const std::string& queue_id, int level_rank) {
+  Join({queue_id, row.to, row.level, row.marking, level_rank, TraceHop(row), false, row.orig_to});
+}
 
 Auditor::Auditor(std::shared_ptr<const Engine> engine, AuditOptions options, Report* report)
     : engine_(std::move(engine)),
@@ -250,6 +258,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
       report_->top_level_rank = static_cast<int>(level);
       report_->top_level = row.level;
       report_->top_level_source = shown_ + " (subject of " + std::string(a.message_id) + ")";
+      report_->top_level_marking = row.marking;
     }
   }
   // A SEND on whose outcome is unknown (a gateway on a private address,
@@ -264,11 +273,14 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     // one. The trace's row is a hop of it (its subject's level joins), not
     // a delivery of its own (issue 16, breaker round 2 §5). A Postfix
     // delivery before the trace's (Postfix relaying to Exchange) is not
-    // joined: both are counted, as before.
+    // joined: both are counted, as before. A SEND handed to a server of
+    // the organisation's own ("unknown") joins that server's delivery up to
+    // kGatewayBehindUtc earlier too: its syslog may be local time behind
+    // the trace's UTC (issue-16 tester F10).
     const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
-    if (d != nullptr && d->postfix && d->seconds >= row.seconds) {
-      Join({d->queue_id, row.to, row.level, row.marking, level_rank, TraceHop(row), false,
-            row.orig_to});
+    const int64_t slack = row.status == "unknown" ? kGatewayBehindUtc : 0;
+    if (d != nullptr && d->postfix && d->seconds + slack >= row.seconds) {
+      JoinTraceHop(row, d->queue_id, level_rank);
       return;
     }
   }
@@ -437,8 +449,9 @@ void Auditor::Finish() {
     report_->notes.push_back(
         Counted(static_cast<uint64_t>(report_->joined_hops), "trace event") +
         " handing a message to a Postfix gateway whose log was given (same Message-ID and "
-        "recipient, the gateway's delivery at the same time or later) counted once, at the "
-        "gateway's outcome, with the hop shown.");
+        "recipient, the gateway's delivery at the same time or later, or up to 12 hours earlier "
+        "for a hand-off to the organisation's own server: a syslog in local time behind UTC) "
+        "counted once, at the gateway's outcome, with the hop shown.");
   }
   report_->lines = log_.lines();
   report_->Finish();

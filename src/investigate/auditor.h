@@ -124,6 +124,13 @@ class Auditor final : public maillog::DeliverySink {
   // queue id read with the same Message-ID and recipient (the gateway's
   // log read apart: another host, another time zone), else a delivery.
   void ResolveQueuedOn();
+  // "trace SEND via mailgw.army.mil": a trace's event as a hop before the
+  // Postfix gateway's delivery.
+  static std::string TraceHop(const Row& row);
+  // A trace's row `row` joins the Postfix gateway's delivery `queue_id`
+  // as its hop: the trace's subject level (rank `level_rank`), marking,
+  // hop and orig_to go to that row, counted in joined_hops.
+  void JoinTraceHop(const Row& row, const std::string& queue_id, int level_rank);
   // A copy joins its delivery in the report and in the rows on_join holds.
   void Join(const Report::Joined& j) {
     report_->JoinCopy(j);

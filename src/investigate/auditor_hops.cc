@@ -5,6 +5,7 @@
 // (AddSentOn).
 #include <cctype>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "investigate/sent_on_chain.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/postfix_log.h"
+#include "nearmiss/content_sensitivity.h"
 
 namespace nearmiss::investigate {
 namespace {
@@ -192,7 +194,16 @@ void Auditor::AddSentOn() {
     if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
         d != nullptr && d->postfix && !(d->waiting && d->seconds <= row.seconds)) {
       report_->Superseded(row);
-      hop_to(d->queue_id);
+      if (row.queue_id == row.message_id && !event_only(row)) {
+        // A trace's SEND to the gateway (a trace keys a row by its
+        // Message-ID; a RECEIVE and the like is no hop): the delivery
+        // keeps its hop and its subject's level, whatever the two clocks
+        // say (issue-16 tester F10).
+        std::optional<content::Level> level = content::ParseLevel(row.level);
+        JoinTraceHop(row, d->queue_id, level ? static_cast<int>(*level) : -1);
+      } else {
+        hop_to(d->queue_id);
+      }
       continue;
     }
     // A Postfix "unknown" (a smart host outside the organisation, a

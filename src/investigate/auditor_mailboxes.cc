@@ -97,13 +97,14 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       if (c.domain_unicode != c.domain) row.domain_unicode = c.domain_unicode;
       if (!c.reasons.empty()) row.reason = ReasonMessage(c.reasons.front());
       row.status = "sent";
-      if (static_cast<int>(s.level) > report_->top_level_rank) {
-        report_->top_level_rank = static_cast<int>(s.level);
-        report_->top_level = std::string(content::LevelName(s.level));
-        report_->top_level_source = m.source;
-      }
       row.level = std::string(content::LevelName(s.level));
       row.marking = Report::MarkingOf(row.level, s);
+      if (static_cast<int>(s.level) > report_->top_level_rank) {
+        report_->top_level_rank = static_cast<int>(s.level);
+        report_->top_level = row.level;
+        report_->top_level_source = m.source;
+        report_->top_level_marking = row.marking;
+      }
       report_->AddCaveats(s);  // a set: once per message is enough
       row.source = m.source;
       row.date_source = std::string(date.source);

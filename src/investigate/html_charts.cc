@@ -158,8 +158,9 @@ std::string DonutSvg(const std::vector<std::pair<std::string, int64_t>>& slices)
     offset += len;
   }
   s += "<text x=\"90\" y=\"88\" text-anchor=\"middle\" class=\"big\">" + Thousands(total) +
-       "</text><text x=\"90\" y=\"108\" text-anchor=\"middle\" class=\"axis\">attempts</text>"
-       "</svg><ul class=\"donut-legend\">";
+       "</text><text x=\"90\" y=\"108\" text-anchor=\"middle\" class=\"axis\">";
+  s += total == 1 ? "attempt" : "attempts";
+  s += "</text></svg><ul class=\"donut-legend\">";
   for (size_t i = 0; i < slices.size(); ++i) {
     s += "<li><i style=\"background:";
     s += kColours[i % kCount];

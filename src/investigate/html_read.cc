@@ -4,6 +4,7 @@
 #include "investigate/html_cells.h"
 #include "investigate/render.h"
 #include "maillog/line_counts.h"
+#include "maillog/loss_notice.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
@@ -71,6 +72,8 @@ std::string Skipped(const maillog::LineCounts& c) {
     of += ')';
     add(of);
   }
+  if (std::string cut = maillog::CutLines(c); !cut.empty()) add("of those, " + cut);
+  if (std::string lost = maillog::LostLines(c); !lost.empty()) add(lost);
   if (c.read_in_part != 0) {
     add("of those, " + Counted(static_cast<int64_t>(c.read_in_part), "record") +
         " read in part, whose recipients are counted with the sender or the outcome unknown "
@@ -122,7 +125,8 @@ std::string Skipped(const maillog::LineCounts& c) {
   }
   if (c.local_deliveries != 0) {
     add(Counted(static_cast<int64_t>(c.local_deliveries), "delivery") +
-        " into a mailbox on this host (Postfix local, virtual, or LMTP to a socket or this host's LMTP port): delivered "
+        " into a mailbox on this host (Postfix local, virtual, LMTP to a socket or this host's "
+        "LMTP port, or a pipe(8) mailbox program such as Dovecot's LDA): delivered "
         "locally, did not leave this host, not counted as deliveries; a look-alike domain "
         "delivered here is the organisation's own: list it in the policy's [domains] "
         "organisation");

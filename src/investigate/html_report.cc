@@ -221,8 +221,8 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
        BarListSvg(top_domains) + Legend() + "</div><div class=\"card\"><h2>Top senders</h2>" +
        BarListSvg(top_senders) + "</div></section>";
 
-  h += "<section class=\"card\"><h2>Look-alike and blocked domains<small>click a column to "
-       "sort</small></h2><div class=\"scroll\">" + DomainTable(rep) + "</div></section>";
+  h += "<section class=\"card\"><h2>Look-alike and blocked domains<small class=\"screen\">click a "
+       "column to sort</small></h2><div class=\"scroll\">" + DomainTable(rep) + "</div></section>";
   h += "<section class=\"card\"><h2>Senders</h2><div class=\"scroll\">" + SenderTable(rep) +
        "</div></section>";
   h += "<section class=\"card\"><h2>Deliveries<small>" +

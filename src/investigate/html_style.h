@@ -5,6 +5,13 @@
 
 namespace nearmiss::investigate {
 
+// Print (@media print): the page is laid out 1120 px wide (main's
+// min-width), which Chromium's print shrinks to the paper's width (A4 or
+// Letter, 10 mm margins: about 0.66, the scale the widest tables got
+// before), the same for every report; the
+// domains and senders tables ("counts") fit inside it with every column
+// (issue-16 tester F3: their Last column was cut off the page, and the
+// scale depended on how wide that table happened to be).
 inline constexpr const char* kReportCss = R"css(
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.45 -apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1f2d3d;background:#f3f5f8}
@@ -83,6 +90,7 @@ span.nowrap{white-space:nowrap}
 @media print{table.deliveries td,table.deliveries th{overflow-wrap:anywhere;word-break:break-word}table.exec{table-layout:fixed}}
 td.sender,table.deliveries td.sender{overflow-wrap:break-word;word-break:normal}
 @media print{table.deliveries td.sender{overflow-wrap:break-word;word-break:normal}}
+@media print{main{min-width:1120px}table.counts{font-size:9.5px}table.counts th{font-size:8.5px;letter-spacing:0;padding:4px 3px}table.counts td{padding:4px 3px}table.counts code{font-size:9.5px}table.counts td.why{min-width:8em}table.counts td.addr{overflow-wrap:break-word;word-break:normal}small.screen{display:none}}
 @media print{body{background:#fff}.card,.kpi,.summary{box-shadow:none;border:1px solid #ddd}.scroll{max-height:none;overflow:visible}th{white-space:normal}th:after{content:none}header{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 )css";
 

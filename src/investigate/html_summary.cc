@@ -16,17 +16,24 @@ constexpr size_t kNamed = 5;
 // message or subject was read were marked: 135 SECRET//NOFORN."): the
 // highest alone does not say how much (issue-16 tester, item 12).
 std::string MarkedCount(const Report& rep) {
+  // A sentence with nothing to count says so, never "0 of the 0 ...: ."
+  // (issue-16 tester F10).
+  if (rep.sensitivity_read() == 0) {
+    return "No flagged recipient's delivery holds a message or subject that was read, so none "
+           "is counted as marked.";
+  }
   std::vector<std::pair<std::string, int64_t>> by(rep.by_marking().begin(),
                                                   rep.by_marking().end());
   std::stable_sort(by.begin(), by.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   int64_t marked = 0;
   for (const auto& [m, n] : by) marked += n;
-  std::string out = Thousands(marked);
+  std::string out = marked == 0 ? std::string("None") : Thousands(marked);
   out += " of the ";
   out += Counted(static_cast<uint64_t>(rep.sensitivity_read()), "flagged recipient",
                  "flagged recipients");
   out += " whose message or subject was read ";
+  if (marked == 0) return out + "was marked.";
   out += marked == 1 ? "was" : "were";
   out += " marked: ";
   for (size_t i = 0; i < by.size() && i < kNamed; ++i) {
@@ -46,7 +53,9 @@ std::string MarkedCount(const Report& rep) {
 }  // namespace
 
 std::string DomainLabel(const std::string& domain, const std::string& unicode) {
-  std::string s = "<code>" + Html(domain) + "</code>";
+  // Broken after a dot, never inside a label ("gmial.c|om", issue-16
+  // tester F3), where the cell's CSS allows no other break.
+  std::string s = "<code>" + BreakableAfter(domain, ".") + "</code>";
   if (!unicode.empty()) s += " <span class=\"ulabel\">(" + Html(unicode) + ")</span>";
   return s;
 }
@@ -165,7 +174,8 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
            std::string(rep.messages > 0 ? "read from a mailbox" : "") +
            (rep.messages > 0 && rep.subjects_scanned > 0 ? " or " : "") +
            (rep.subjects_scanned > 0 ? "by its subject in a trace" : "") + " was marked <strong>" +
-           Html(rep.TopMarking()) + "</strong> (" + Html(rep.top_level_source) + "). " +
+           Html(rep.top_level_marking.empty() ? rep.TopMarking() : rep.top_level_marking) +
+           "</strong> (" + Html(rep.top_level_source) + "). " +
            MarkedCount(rep);
     } else if (rep.messages > 0 || rep.subjects_scanned > 0) {
       h += "No protective marking was found in the flagged " +

@@ -79,7 +79,8 @@ std::string OutcomeCells(const Report& rep, const Counts& counts) {
 }  // namespace
 
 std::string DomainTable(const Report& rep) {
-  std::string s = "<table class=\"sortable\"><thead><tr><th>Domain</th><th>Class</th>"
+  // "counts": printed to fit the page (html_style.h), every column there.
+  std::string s = "<table class=\"sortable counts\"><thead><tr><th>Domain</th><th>Class</th>"
                   "<th>Resembles</th><th>Why</th><th class=\"n\">Deliveries (recipients, every "
                   "outcome)</th><th class=\"n\">Delivered</th>";
   // Appended, not "..." + string: GCC 12 -O3's false -Wrestrict (bug 105329).
@@ -90,8 +91,8 @@ std::string DomainTable(const Report& rep) {
     // Cells of addresses and domains wrap anywhere (html_style.h: a long
     // name has no other place to break, and would push the table off the page).
     s += "<tr><td class=\"addr\">" + DomainLabel(domain, d.domain_unicode) + "</td>" +
-         TdTag(d.verdict) + "<td class=\"addr\"><code>" + Html(d.target) + "</code></td>" +
-         Td(d.reason) +
+         TdTag(d.verdict) + "<td class=\"addr\"><code>" + BreakableAfter(d.target, ".") +
+         "</code></td>" + Td(d.reason, "why") +
          TdNum(d.counts.deliveries) +
          Delivered(rep, d.counts) + OutcomeCells(rep, d.counts) +
          TdNum(static_cast<int64_t>(d.senders.size())) + Td(Day(d.first)) + Td(Day(d.last)) +
@@ -101,7 +102,7 @@ std::string DomainTable(const Report& rep) {
 }
 
 std::string SenderTable(const Report& rep) {
-  std::string s = "<table class=\"sortable\"><thead><tr><th>Sender</th>"
+  std::string s = "<table class=\"sortable counts\"><thead><tr><th>Sender</th>"
                   "<th class=\"n\">Deliveries (recipients, every outcome)</th>"
                   "<th class=\"n\">Delivered</th>";
   s += FolderHead(rep);

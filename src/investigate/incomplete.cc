@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "investigate/render.h"
+#include "maillog/postfix_fields.h"  // kCutBeforeStatus
 #include "maillog/trace_log.h"  // kSmartHostOutside
 
 namespace nearmiss::investigate {
@@ -39,6 +40,31 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
                     " of a message whose earlier lines were not read (which recipient it "
                     "released, expired or delivered cannot be told)");
   }
+  if (l.loss_notices != 0) {
+    // The log's own word that lines are missing (maillog/loss_notice.h):
+    // any of them may be the delivery to a look-alike (issue-16 tester16,
+    // F11).
+    std::string part = l.lost_said != 0 ? Thousands(static_cast<int64_t>(l.lost_said)) +
+                                              (l.lost_said == 1 ? " log line" : " log lines")
+                                        : std::string("log lines");
+    part += " that the logging system itself says it lost (";
+    part += Thousands(static_cast<int64_t>(l.loss_notices));
+    part += l.loss_notices == 1 ? " notice" : " notices";
+    part += " of rate limiting, suppression or a dropping output; first at ";
+    part += l.first_loss_notice;
+    part += ')';
+    parts.push_back(std::move(part));
+  }
+  if (l.missing_outcomes != 0) {
+    std::string part = "the delivery lines of ";
+    part += Thousands(static_cast<int64_t>(l.missing_outcomes));
+    part += l.missing_outcomes == 1 ? " recipient" : " recipients";
+    part += " that Postfix's qmgr took on and removed with no line of their outcome (first "
+            "removed at ";
+    part += l.first_missing_outcome;
+    part += "; qmgr removes a message only once each recipient has one)";
+    parts.push_back(std::move(part));
+  }
   if (l.inputs_not_read != 0) {
     parts.push_back(Thousands(static_cast<int64_t>(l.inputs_not_read)) +
                     (l.inputs_not_read == 1 ? " input" : " inputs") +
@@ -61,7 +87,14 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
            (l.read_in_part_lines == 1 ? " delivery line" : " delivery lines") +
            " read only in part: their recipients are in it, with what could not be read left "
            "unknown (a sender that is not one address is shown as unknown; replies that do "
-           "not say which recipient was refused leave the outcome unknown). ";
+           "not say which recipient was refused leave the outcome unknown";
+    if (l.cut_lines != 0) {
+      // Which of them, and where: the first cut line's own words
+      // (maillog::CutLines, issue-16 tester16, F12).
+      out += "; a delivery line cut short keeps what it states up to the cut: ";
+      out += l.first_cut;
+    }
+    out += "). ";
   }
   auto lead = [&out] {
     return std::string(out.empty() ? "INCOMPLETE: this report leaves out" : "It also leaves out");
@@ -74,9 +107,13 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     // apart, with where that outcome is found.
     // Each hop with the first line that sent a message on to it, so the
     // reader opens the log there (issue 16).
-    std::string hops, outside;
+    // A delivery line cut before its status (maillog::kCutBeforeStatus)
+    // went to no server whose log is missing: said apart.
+    std::string hops, outside, cut;
     for (const std::string& h : l.next_hops) {
-      std::string& to = h.find(maillog::kSmartHostOutside) != std::string::npos ? outside : hops;
+      std::string& to = h.find(maillog::kSmartHostOutside) != std::string::npos ? outside
+                        : h.find(maillog::kCutBeforeStatus) != std::string::npos ? cut
+                                                                                 : hops;
       if (!to.empty()) to += ", ";
       to += h;
       if (auto at = l.next_hop_lines.find(h); at != l.next_hop_lines.end() && !at->second.empty()) {
@@ -89,9 +126,13 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     // "EX01 (TRANSFER; no later event in the logs given)") waits for that
     // server's later log, not another server's (breaker round 3 §12).
     bool later = !hops.empty();
-    size_t inside = 0;
+    size_t inside = 0, cut_hops = 0;
     for (const std::string& h : l.next_hops) {
-      if (h.find(maillog::kSmartHostOutside) != std::string::npos) continue;
+      if (h.find(maillog::kCutBeforeStatus) != std::string::npos) ++cut_hops;
+      if (h.find(maillog::kSmartHostOutside) != std::string::npos ||
+          h.find(maillog::kCutBeforeStatus) != std::string::npos) {
+        continue;
+      }
       later &= h.find("no later event") != std::string::npos;
       ++inside;
     }
@@ -114,11 +155,15 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
                          (inside == 1 ? ", whose log was" : ", whose logs were") +
                          " not given (counted as outcome unknown; give that log too)";
     }
+    if (!cut.empty()) {
+      out += hops.empty() ? ": at " : "; and at ";
+      out += cut;
+    }
     if (!outside.empty()) {
-      out += (hops.empty() ? ": accepted by " : "; and accepted by ") + outside +
+      out += (hops.empty() && cut.empty() ? ": accepted by " : "; and accepted by ") + outside +
              " (counted as outcome unknown): whether it reached the recipient is only in the "
              "log of " +
-             (inside == l.next_hops.size() - 1 ? "that server" : "those servers") +
+             (inside + cut_hops == l.next_hops.size() - 1 ? "that server" : "those servers") +
              ", outside the organisation, held by whoever runs it; for Exchange Online, give "
              "the Microsoft 365 message trace of the same days";
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "investigate/report.h"
+#include "maillog/loss_notice.h"
 
 namespace nearmiss::investigate {
 
@@ -21,6 +22,21 @@ LeftOut Report::left_out() const {
       l.first_other_server += std::to_string(c.first_other_server_line);
     }
     l.other_server_lines += c.other_server_lines;
+    if (c.cut_lines != 0 && l.cut_lines == 0) l.first_cut = maillog::CutLines(c);
+    l.cut_lines += c.cut_lines;
+    // The first of each across the files: "FILE:LINE".
+    auto first = [&c](uint64_t had, uint64_t has, uint64_t line, std::string* where) {
+      if (had != 0 || has == 0) return;
+      *where = c.file;
+      *where += ':';
+      *where += std::to_string(line);
+    };
+    first(l.loss_notices, c.loss_notices, c.first_loss_notice_line, &l.first_loss_notice);
+    l.loss_notices += c.loss_notices;
+    l.lost_said += c.lost_said;
+    first(l.missing_outcomes, c.missing_outcomes, c.first_missing_outcome_line,
+          &l.first_missing_outcome);
+    l.missing_outcomes += c.missing_outcomes;
   }
   l.inputs_not_read = unread();
   l.outcome_unknown = totals_.unknown;

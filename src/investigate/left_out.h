@@ -46,9 +46,23 @@ struct LeftOut {
   // mainlog:3".
   uint64_t other_server_lines = 0;
   std::string first_other_server;
+  // Notices in the logs that the logging system lost lines
+  // (LineCounts::loss_notices), the lines they say were lost, and the
+  // first ("maillog:4: 'imjournal: 2310 messages lost ...'"); recipients
+  // queued and removed with no line of theirs (LineCounts::
+  // missing_outcomes) and the first such "removed" ("maillog:9").
+  // Of the delivery lines not understood, those cut short (LineCounts::
+  // cut_lines), and the first one's words (maillog::CutLines).
+  uint64_t cut_lines = 0;
+  std::string first_cut;
+  uint64_t loss_notices = 0, lost_said = 0;
+  std::string first_loss_notice;
+  uint64_t missing_outcomes = 0;
+  std::string first_missing_outcome;
   bool any() const {
     return unrecognised_lines != 0 || not_understood_lines != 0 || inputs_not_read != 0 ||
-           outcome_unknown != 0 || read_in_part_lines != 0 || orphan_lines != 0;
+           outcome_unknown != 0 || read_in_part_lines != 0 || orphan_lines != 0 ||
+           loss_notices != 0 || missing_outcomes != 0;
   }
 };
 

@@ -149,6 +149,14 @@ std::string SummaryJson(const Report& rep) {
                     {"delivery_lines_not_understood", c.not_understood},
                     {"first_not_understood", not_understood},
                     {"other_mail_server_lines", c.other_server_lines},
+                    {"loss_notices", c.loss_notices},
+                    {"first_loss_notice",
+                     c.first_loss_notice_line != 0
+                         ? nlohmann::ordered_json({{"line", c.first_loss_notice_line},
+                                                   {"text", c.first_loss_notice}})
+                         : nlohmann::ordered_json(nullptr)},
+                    {"lines_lost_by_their_count", c.lost_said},
+                    {"recipients_without_lines", c.missing_outcomes},
                     {"first_other_mail_server",
                      c.first_other_server_line != 0
                          ? nlohmann::ordered_json({{"line", c.first_other_server_line},
@@ -195,6 +203,9 @@ std::string SummaryJson(const Report& rep) {
                   {"delivery_lines_not_understood",
                    rep.left_out().not_understood_lines + rep.left_out().read_in_part_lines},
                   {"inputs_not_read", rep.left_out().inputs_not_read},
+                  {"loss_notices", rep.left_out().loss_notices},
+                  {"lines_lost_by_their_count", rep.left_out().lost_said},
+                  {"recipients_without_lines", rep.left_out().missing_outcomes},
                   {"outcome_unknown", rep.left_out().outcome_unknown},
                   {"outcome_unknown_next_hops", rep.left_out().next_hops},
                   {"outcome_unknown_next_hop_lines", rep.left_out().next_hop_lines},

@@ -148,12 +148,6 @@ std::string Folded(const std::string& to) {
   return out;
 }
 
-// The rank (content::Level) of a row's level name; -1 when none.
-int RankOf(const std::string& level) {
-  std::optional<content::Level> l = content::ParseLevel(level);
-  return l ? static_cast<int>(*l) : -1;
-}
-
 }  // namespace
 
 void Report::IndexDelivery(const Row& row, bool postfix) {
@@ -177,39 +171,6 @@ const Report::Delivered* Report::FindDelivery(const std::string& message_id,
   if (message_id.empty()) return nullptr;
   auto it = delivered_.find(AttemptKey(Folded(message_id), Folded(to), 0, ""));
   return it == delivered_.end() ? nullptr : &it->second;
-}
-
-void Report::JoinInto(Row& r, const Joined& j) {
-  const int rank = RankOf(r.level);
-  if (!j.level.empty() &&
-      (j.level_rank > rank || (j.level_rank == rank && r.marking.empty()))) {
-    r.level = j.level;
-    r.marking = j.marking;
-  }
-  if (!j.hop.empty()) r.hops = r.hops.empty() ? j.hop : j.hop + ", " + r.hops;
-  if (!j.orig_to.empty()) r.orig_to = j.orig_to;
-}
-
-bool Report::IsJoinedTo(const Row& r, const Joined& j) {
-  return r.queue_id == j.queue_id && Folded(r.to) == Folded(j.to);
-}
-
-void Report::JoinCopy(const Joined& j) {
-  if (auto open = open_.find(j.queue_id); open != open_.end()) {
-    for (Open& d : open->second) {
-      if (!IsJoinedTo(d.row, j)) continue;
-      JoinInto(d.row, j);
-      d.joined_level = d.row.level;
-      d.joined_marking = d.row.marking;
-      if (!j.hop.empty()) d.joined_hop = j.hop;
-      if (!j.orig_to.empty()) d.joined_orig_to = j.orig_to;
-    }
-  } else {
-    for (Row& r : table_) {
-      if (IsJoinedTo(r, j)) JoinInto(r, j);
-    }
-  }
-  if (!j.postfix_hop) ++(j.hop.empty() ? joined_copies : joined_hops);
 }
 
 bool Report::HasOutcome(const std::string& queue_id, const std::string& to,
@@ -310,17 +271,7 @@ void Report::Close(Open& d) {
   totals_.Add(r.status, in_mailbox);
   by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status, in_mailbox);
   flagged_messages_.insert(r.queue_id.empty() ? "mailbox:" + r.source : r.queue_id);
-  if (!r.level.empty()) {
-    ++sensitivity_read_;
-    if (r.level != "none") {
-      const std::string& m = r.marking.empty() ? r.level : r.marking;
-      if (by_marking_.size() < kMaxMarkingsCounted || by_marking_.contains(m)) {
-        ++by_marking_[m];
-      } else {
-        ++by_marking_["other"];
-      }
-    }
-  }
+  CountSensitivity(r, 1);
   DomainLine& dl = by_domain_[r.domain];
   dl.verdict = r.verdict;
   dl.target = r.target;

@@ -194,6 +194,11 @@ class Report {
   // The first message at that level: "Sent.mbox:2", or for a trace's
   // subject "MessageTrace.csv (subject of <id@example>)".
   std::string top_level_source;
+  // That message's own marking, as its Sensitivity column shows it
+  // ("SECRET//NOFORN"): page 1's "How sensitive" names it, never the
+  // banner's combination of several messages' schemes (issue-16 tester
+  // F7). "" when top_level is.
+  std::string top_level_marking;
   // The report's own marking from the data: each scheme's highest marking
   // as that scheme writes it, with its caveats ("CONFIDENTIAL//REL TO USA,
   // GBR"; "UK SECRET / US CONFIDENTIAL//NOFORN"; report_marking.h), never
@@ -335,6 +340,10 @@ class Report {
   std::vector<Row> table_;
   size_t table_dropped_ = 0;
   std::set<std::string> flagged_messages_;
+  // A closed row's level and marking counted (delta 1) in
+  // sensitivity_read_ and by_marking_, or uncounted (-1) before a join
+  // changes them (report_join.cc).
+  void CountSensitivity(const Row& r, int64_t delta);
   int64_t sensitivity_read_ = 0;
   std::map<std::string, int64_t> by_marking_;
   // A delivery closed as "unknown": the earliest line that sent one on

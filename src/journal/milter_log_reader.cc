@@ -114,6 +114,12 @@ void MilterLogFollower::Poll() {
     } else if (ParseMilterLogLine(line, &r, &session)) {
       ++messages_;
       if (line.find("\"complete\":false") != std::string_view::npos) ++incomplete_;
+      // Each recipient judged on a DNS lookup that did not answer: its
+      // facts' "unknown" member ("catch_all_unknown" is the probe's).
+      for (size_t at = line.find("\"unknown\":\""); at != std::string_view::npos;
+           at = line.find("\"unknown\":\"", at + 1)) {
+        ++dns_unknown_;
+      }
       if (seen_sessions_.size() > 100000) seen_sessions_.clear();
       if (seen_sessions_.insert(session).second) ++sessions_;
       if (sink_) sink_->Record(std::move(r));

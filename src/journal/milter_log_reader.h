@@ -47,6 +47,9 @@ class MilterLogFollower {
   int64_t errors() const { return errors_.load(); }
   // "message" lines with "complete":false: decided as not read to the end.
   int64_t incomplete() const { return incomplete_.load(); }
+  // Recipients of "message" lines judged on a DNS lookup that did not
+  // answer ([dns]; counted as able to receive mail, docs/fail-closed.md).
+  int64_t dns_unknown() const { return dns_unknown_.load(); }
   // The milter's journal counters as last reported; nullopt before any.
   std::optional<JournalStats> journal() const {
     std::lock_guard lock(journal_mu_);
@@ -61,7 +64,7 @@ class MilterLogFollower {
   uint64_t inode_ = 0;
   std::string partial_;
   std::unordered_set<std::string> seen_sessions_;
-  std::atomic<int64_t> messages_{0}, sessions_{0}, errors_{0}, incomplete_{0};
+  std::atomic<int64_t> messages_{0}, sessions_{0}, errors_{0}, incomplete_{0}, dns_unknown_{0};
   mutable std::mutex journal_mu_;
   std::optional<JournalStats> journal_;
   std::thread thread_;

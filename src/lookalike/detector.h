@@ -36,6 +36,7 @@ class DetectorImpl final : public LookalikeDetector {
 
   LookalikeMatch Classify(const Domain& domain) const override;
   size_t size() const override { return set_.entries().size(); }
+  std::optional<std::string> ApexMailDomain(std::string_view apex) const override;
   size_t MemoryBytes() const;
 
  private:
@@ -57,6 +58,9 @@ class DetectorImpl final : public LookalikeDetector {
   void FamilyTypoCandidates(const Query& q, Best& best) const;
   // A provider's or a declared name under another generic TLD (gmail.net,
   // nato.com for nato.int): detector_generic_tld.cc says whose is whose.
+  // hmrc.com: a government body's acronym one namespace lists (hmrc.gov.uk)
+  // under a generic TLD (detector_generic_tld.cc).
+  void GovernmentAcronymCandidates(const Query& q, Best& best) const;
   void GenericTldCandidates(const Query& q, Best& best) const;
   // Fills family_typo_ from families_ (Init, once).
   void IndexFamilyTypos();
@@ -212,6 +216,18 @@ class DetectorImpl final : public LookalikeDetector {
                            std::string_view missing, LookalikeMatch& m) const;
   // Fills department_under_cctld_ (Init, once).
   void IndexDepartmentsUnderCcTlds();
+  // A listed name of a TLD namespace with that TLD left off, landing in a
+  // real TLD (us.af, us.army for us.af.mil, us.army.mil): true and `m` its
+  // suffix-drop look-alike (detector_cut_namespace.cc).
+  bool CutNamespaceMatch(const Domain& d, LookalikeMatch& m) const;
+  // Fills cut_namespace_ (Init, once).
+  void IndexCutNamespaceNames();
+  // A declared name with its country code moved into the name or left out
+  // of it (nmc-uk.org for nmc.org.uk, gmc.org for gmc-uk.org):
+  // detector_country_tag.cc.
+  void CountryTagCandidates(const Query& q, Best& best) const;
+  // Fills country_tag_ (Init, once).
+  void IndexCountryTags();
   // `best` names LABEL.gov or LABEL.mil, or LABEL under a country's zone
   // (abs.gov.uk), which no list holds: turned to the one listed name of
   // that label under a country's zone of the kind (hmrc.gov.uk for
@@ -242,6 +258,19 @@ class DetectorImpl final : public LookalikeDetector {
   // gmail.comcom, gmail.cm0): `m` becomes the look-alike the retyped
   // domain is, or is near, as tld-not-delegated (detector_retype.cc).
   bool UndelegatedRetyped(const Domain& d, LookalikeMatch& m) const;
+  // Endings cut off before their end (detector_cut_off.cc). The trusted
+  // domains of the provider family `name` whose ending continues
+  // `typed_ending` ("co." for hotmail.co.uk), most written to first, then
+  // in the family's order.
+  std::vector<std::string> FamilyCompletions(std::string_view name,
+                                             std::string_view typed_ending) const;
+  // hotmail.co: beside the best reading (hotmail.com), the family's domain
+  // whose ending continues the typed one past a dot is offered second.
+  void CutOffSecondOffer(const Query& q, Best& best) const;
+  // outlook.co.u: a family's name under a real ending cut short into no
+  // TLD: `m` the look-alike of the family's domain completing it, or of
+  // its home when none does. True when found.
+  bool CutOffUndelegated(const Domain& d, LookalikeMatch& m) const;
   // A slip of a real mail domain's ending into a TLD the root zone lacks
   // (y7mail.con, mailo.con, tim.iy): `m` becomes tld-not-delegated with
   // that domain to suggest, though it is not trusted. A public suffix that
@@ -342,6 +371,12 @@ class DetectorImpl final : public LookalikeDetector {
   // country's bare ccTLD (IndexDepartmentsUnderCcTlds).
   std::unordered_map<std::string, std::vector<std::string>, ViewHash, std::equal_to<>>
       department_under_cctld_;
+  // "us.af" -> "us.af.mil": each listed name of a TLD namespace whose own
+  // last label is a delegated TLD (IndexCutNamespaceNames).
+  std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> cut_namespace_;
+  // "nmc-uk.org" -> the entry nmc.org.uk; "gmc.org" -> gmc-uk.org
+  // (IndexCountryTags).
+  std::unordered_map<std::string, std::vector<uint32_t>, ViewHash, std::equal_to<>> country_tag_;
   // Whether Classify starts the loads of its first lookups ahead: only when
   // the indexes outgrow a core's cache (kPrefetchBytes), as with 100 names
   // the hashing it costs is all there is to it.

@@ -171,6 +171,8 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
   IndexFamilyTypos();
   IndexDepartmentsUnderTlds();
   IndexDepartmentsUnderCcTlds();
+  IndexCutNamespaceNames();
+  IndexCountryTags();
   IndexJoinedNames();
   for (RealMailDomain& r : lists.real_domains) {
     const std::string suffix = PublicSuffix(r.domain);

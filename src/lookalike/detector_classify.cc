@@ -114,6 +114,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     return m;
   }
   if (!department_under_cctld_.empty() && DepartmentUnderCcTld(d, m)) return m;
+  if (!cut_namespace_.empty() && CutNamespaceMatch(d, m)) return m;
   if (q.name.empty()) return m;
   // Hashed above when prefetching; else only now, past the trusted answer.
   if (!prefetch_) HashNames(q);
@@ -125,6 +126,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   InsertedSuffixLabelCandidates(q, best);
   FamilyCandidates(q, best);
   GenericTldCandidates(q, best);
+  GovernmentAcronymCandidates(q, best);
   OpenZoneCandidates(q, best);
   ScriptTldCandidates(q, best);
   NamespaceCandidates(q, best);
@@ -136,6 +138,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   ForeignZoneCandidates(q, best);
   MovedZoneCandidates(q, best);
   JoinedCandidates(q, best);
+  if (!country_tag_.empty()) CountryTagCandidates(q, best);
   HostLabelCandidates(q, best);
   TypoCandidates(q, best);
   DotShiftCandidates(q, best);
@@ -184,6 +187,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     std::string_view tld = LastLabel(d.ascii);
     if (!delegated) {
       if (UndelegatedRetyped(d, m)) return m;
+      if (CutOffUndelegated(d, m)) return m;
       m.code = ReasonCode::kTldNotDelegated;
       m.detail = address::UndelegatedTldDetail(address::ShownAddress(tld), tld);
     }
@@ -210,6 +214,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
       return m;
     }
   }
+  CutOffSecondOffer(q, best);
   // Two targets within this of each other are both offered.
   constexpr double kClose = 0.05;
   // An alternative that only leaves off what the best one explains is no
@@ -284,10 +289,17 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // ending typed is a plain key slip of that country's (health.gov.ul: .uk,
   // 'l' beside 'k'), where the slip says which country was meant, or the
   // name is typed whole with an ending added (hse.gov.ie.bd: .gov.ie).
+  // Nor when the sender typed that country's code itself (defence-gov.uk,
+  // defence.gv.uk, defence.govuk: "uk" typed, so defence.gov.uk under the
+  // protected .gov.uk, not the listed defence.gov.au; mod-gov.au stays
+  // Australian): a suggestion keeps the country the typed domain points at
+  // (issue 15, round 42, tester item 1).
   auto unlisted = [&](uint32_t id, const std::string& target, const std::string& suggestion) {
     if (made_up(id, target)) return true;
+    const std::string_view country = LastLabel(suggestion);
     return set_[id].is_namespace && LabelCount(set_[id].domain) >= 2 &&
            !NamespaceNameKnown(target) && !d.ascii.starts_with(Join(suggestion, ".")) &&
+           !LastLabel(d.ascii).ends_with(country) &&
            !PlainKeySlip(DescribeEdit(LastLabel(d.ascii), LastLabel(suggestion)));
   };
   if (unlisted(best.id, best.target, best.suggestion) && !RealNameForMadeUp(q, best) &&
@@ -339,6 +351,14 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     }
   }
   m.target_domain_for_suggestion = best.suggestion;
+  // www.army.ml: "www." is a web host, no mail domain; the suggestion is
+  // the name under it (army.mil), not www.army.mil (issue 15, round 42,
+  // item 6).
+  if (m.target_domain_for_suggestion.starts_with("www.") && d.ascii.starts_with("www.") &&
+      m.target_domain_for_suggestion.size() > 4 &&
+      set_.TrustedBy(m.target_domain_for_suggestion.substr(4))) {
+    m.target_domain_for_suggestion.erase(0, 4);
+  }
   m.code = *best.code;
   m.resembles = m.target;
   m.detail = std::move(best.detail);

@@ -77,6 +77,28 @@ void DetectorImpl::HyphenatedEndingCandidates(const Query& q, Best& best) const 
   };
   try_body(q.domain->ascii, {});
   try_body(q.name, q.domain->suffix);
+  // barclayscouk.com, hotmailcouk.com, bankofenglandcouk.net: every dot of
+  // a trusted name's two-label ending (co.uk, com.au) left out and an
+  // ending added, the form a squatter registers for a UK bank; the hyphen
+  // and one-dot forms above were caught, this one was external (issue 15,
+  // round 42, tester item 5). The ending is the last two or three letters
+  // before a country code; only a trusted name exactly.
+  const std::string_view label = q.name;
+  if (label.find('.') != std::string_view::npos || label.find('-') != std::string_view::npos) {
+    return;
+  }
+  constexpr size_t kCountryCode = 2, kShortestName = 2;
+  for (const size_t level : {size_t{2}, size_t{3}}) {
+    if (label.size() < kShortestName + level + kCountryCode) continue;
+    const size_t cc = label.size() - kCountryCode, at = cc - level;
+    std::string variant(label.substr(0, at));
+    variant.append(".").append(label.substr(at, level)).append(".").append(label.substr(cc));
+    const std::optional<uint32_t> id = set_.Exact(variant);
+    if (!id || set_[*id].is_namespace) continue;
+    std::string detail = "is missing the dots of its ending and ends in an extra .";
+    detail += q.domain->suffix;
+    Offer({*id, ReasonCode::kDotOmission, std::move(detail), variant, variant, 0.8}, best);
+  }
 }
 
 }  // namespace nearmiss::lookalike

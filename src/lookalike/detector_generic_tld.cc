@@ -19,9 +19,19 @@
 //    nato.org not: a look-alike). A declared name under a ccTLD
 //    (barclays.co.uk) is left out: such brands commonly hold their .com
 //    (barclays.com is Barclays'), which the data cannot tell.
+//  - a government body's acronym the lists hold under one country's
+//    public-sector namespace (hmrc of hmrc.gov.uk, gchq, dvla) under a
+//    generic TLD (hmrc.com) is that body's look-alike: a ministry is in
+//    its government's zone, and the .com of its initials is someone
+//    else's. Only an acronym read as one (four or five letters, at most one
+//    vowel, at the start or the end: no syllable such as stats or linz,
+//    real words and places under .com), listed by one namespace alone
+//    (issue 15, round 42, item 4).
 //  - names of fewer than three letters are left out (wp.com is
 //    WordPress's, un.com no one's slip of un.org), as are the names of
 //    data/lists/word-provider-names.txt (no family is made of them).
+#include <algorithm>
+
 #include "address/root_zone.h"
 #include "address/second_level_zone.h"
 #include "lookalike/detector.h"
@@ -45,7 +55,47 @@ bool IsGenericTld(std::string_view tld) {
          !address::IsCountryCodeTld(tld) && !address::IsTestingTld(tld);
 }
 
+// "hmrc", "gchq", "dvla", "accc": four or five letters with at most one
+// vowel, at the start or the end, so no syllable is read in it ("stats",
+// "linz", "sante" are words or places, and theirs is the .com).
+bool ReadAsAcronym(std::string_view label) {
+  if (label.size() < 4 || label.size() > 5) return false;
+  size_t vowels = 0, at = 0;
+  for (size_t i = 0; i < label.size(); ++i) {
+    if (std::string_view("aeiouy").find(label[i]) != std::string_view::npos) {
+      ++vowels;
+      at = i;
+    }
+  }
+  return vowels == 0 || (vowels == 1 && (at == 0 || at + 1 == label.size()));
+}
+
 }  // namespace
+
+void DetectorImpl::GovernmentAcronymCandidates(const Query& q, Best& best) const {
+  const std::string_view dsuf = q.domain->suffix;
+  const std::string_view name = q.reg_label;
+  if (!ReadAsAcronym(name) || !IsGenericTld(dsuf)) return;
+  const Namespace* holder = nullptr;
+  for (const Namespace& n : namespaces_) {
+    if (std::find(n.listed_names.begin(), n.listed_names.end(), name) == n.listed_names.end()) {
+      continue;
+    }
+    if (holder != nullptr) return;  // two countries list it: whose would it be?
+    holder = &n;
+  }
+  if (holder == nullptr || holder->labels < 2 ||
+      !address::IsPublicSectorLabel(holder->ns.substr(0, holder->ns.find('.')))) {
+    return;
+  }
+  std::string target = Join(Join(name, "."), holder->ns);
+  std::string detail = "has .";
+  detail.append(dsuf).append(" for .").append(holder->ns).append(": ").append(target);
+  detail.append(" is the government body of that name");
+  Offer({holder->id, ReasonCode::kTldSwap, std::move(detail), target, Join(q.prefix, target),
+         kGenericTldScore},
+        best);
+}
 
 void DetectorImpl::GenericTldCandidates(const Query& q, Best& best) const {
   const std::string_view dsuf = q.domain->suffix;
@@ -83,6 +133,9 @@ void DetectorImpl::GenericTldCandidates(const Query& q, Best& best) const {
     if (e.name() != name || e.is_namespace || !Declared(e.source)) return;
     const std::string_view tsuf = e.suffix();
     if (tsuf == dsuf || !IsGenericTld(tsuf)) return;
+    // nhs.scot, gov.wales: a place's own domain, not what a sender who
+    // typed nhs.com meant (issue 15, round 42, tester item 21c).
+    if (TldNamesAPlace(tsuf)) return;
     // The organisation declared the name under this TLD too: trusted
     // already, and never asked here; under a third one it is still a slip.
     std::string detail = "has .";

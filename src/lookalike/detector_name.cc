@@ -244,6 +244,13 @@ void DetectorImpl::TypoCandidatesFor(const Query& q, bool whole, std::string_vie
       // slip typed; "bell" for "dell" says no more than "tell" does.
       form = Form::kGlyph;
       score = TypoScore(tlook_chars, edit, declared);
+    } else if (kd == 0 && edit.kind == EditKind::kTransposition && !q.idn) {
+      // gmali.com, hotmali.com: 'l' and 'i' look alike, but two neighbours
+      // swapped is the plainer reading of the same letters; said as the
+      // swap, as sure as the look-alike reading (issue 15, round 42, item 6).
+      form = Form::kSlip;
+      code = CodeFor(edit.kind);
+      score = 0.9;
     } else if (kd == 0) {
       form = Form::kSpelled;
       score = q.idn ? 0.95 : 0.9;

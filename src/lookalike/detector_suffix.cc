@@ -2,6 +2,9 @@
 // suffix, a slip inside a multi-label suffix, a label inserted into it, and
 // another script's form of the TLD. Namespaces are detector_namespace.cc's,
 // providers' names under foreign zones detector_family.cc's.
+#include <algorithm>
+#include <iterator>
+
 #include "address/idna.h"
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
@@ -45,6 +48,21 @@ bool EndingKeySlip(std::string_view typed, std::string_view meant) {
 }
 
 }  // namespace
+
+std::optional<std::string> DetectorImpl::ApexMailDomain(std::string_view apex) const {
+  const std::optional<uint32_t> ns = set_.Exact(apex);
+  if (!ns || !set_[*ns].is_namespace) return std::nullopt;
+  // "nhs" of nhs.uk: a namespace's entry has no name of its own.
+  const std::string_view name = apex.substr(0, apex.find('.'));
+  std::string found;
+  by_name_.Find(HashKey(name), [&](uint32_t id) {
+    const Entry& e = set_[id];
+    if (!found.empty() || e.name() != name || e.is_namespace || !Declared(e.source)) return;
+    if (TldNamesAPlace(LastLabel(e.domain))) return;
+    found = e.domain;
+  });
+  return found;
+}
 
 void DetectorImpl::SuffixCandidates(const Query& q, Best& best) const {
   std::string_view dsuf = q.domain->suffix;
@@ -200,11 +218,16 @@ void DetectorImpl::NamespaceApexCandidates(const Query& q, uint32_t ns, std::str
   // whose forces each have a name under it) there is no address to
   // suggest, and the look-alike carries none (issue 15 breaker, round 3,
   // item 1).
+  // gov.scot and gov.wales are the Scottish and Welsh Governments' own
+  // domains, not gov.uk's: a name under a place's TLD is that place's
+  // (TldNamesAPlace), and a Whitehall sender offered it writes to another
+  // administration (issue 15, round 42, tester items 2 and 6).
   const std::string& apex = set_[ns].domain;
   bool offered = false;
   by_name_.Find(HashKey(q.name), [&](uint32_t id) {
     const Entry& e = set_[id];
     if (e.name() != q.name || e.is_namespace || !Declared(e.source)) return;
+    if (TldNamesAPlace(LastLabel(e.domain))) return;
     offered = true;
     std::string why = detail;
     why.append("; ").append(apex).append(" is a namespace, and ").append(e.domain);

@@ -1,6 +1,9 @@
 #include "lookalike/domain_labels.h"
 
 #include <algorithm>
+#include <iterator>
+
+#include "address/root_zone.h"
 
 namespace nearmiss::lookalike {
 
@@ -75,6 +78,13 @@ std::string SwappedDetail(std::string_view typed, std::string_view meant) {
   std::string s = "the labels of .";
   s.append(meant).append(" are swapped (.").append(typed).append(")");
   return s;
+}
+
+bool TldNamesAPlace(std::string_view tld) {
+  static constexpr std::string_view kRegions[] = {"scot", "wales", "cymru", "eus", "gal",
+                                                  "cat",  "bzh",   "corsica", "quebec", "bayern"};
+  if (address::IsCountryCodeTld(tld)) return true;
+  return std::find(std::begin(kRegions), std::end(kRegions), tld) != std::end(kRegions);
 }
 
 }  // namespace nearmiss::lookalike

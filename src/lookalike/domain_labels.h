@@ -66,6 +66,15 @@ inline std::string Join(std::string_view a, std::string_view b) {
   return s;
 }
 
+// True when `tld` names a country or a region: a ccTLD (ISO 3166) or one
+// of the community geographic gTLDs of a nation or region (ICANN Applicant
+// Guidebook 2012, section 2.2.1.4; IANA's root zone database lists them as
+// generic): .scot, .wales, .cymru, .cat, .eus. A name there is that place's
+// own administration (gov.scot, nhs.wales), never the mail domain of a
+// namespace that covers the whole country (gov.uk, nhs.uk), nor what a
+// sender who typed nhs.com meant.
+bool TldNamesAPlace(std::string_view tld);
+
 // The endings people add out of habit to a name they typed without its own.
 bool IsHabitualSuffix(std::string_view s);
 

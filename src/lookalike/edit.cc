@@ -149,7 +149,9 @@ std::string Words(const Located& e, std::basic_string_view<Ch> typed,
       if (e.kind == EditKind::kHyphenDropped) return "is missing the hyphen";
       bool doubled = (i > 0 && intended[i - 1] == c) || (i + 1 < intended.size() && intended[i + 1] == c);
       if (doubled) return quoted("has a single ", c, " where there are two");
-      return quoted(IsVowel(c) ? "is missing an " : "is missing a ", c, "");
+      // "a 'u'": the letter's name is said "you" (tester 15, round 42,
+      // item 21d: "is missing an 'u'").
+      return quoted(IsVowel(c) && c != 'u' ? "is missing an " : "is missing a ", c, "");
     }
     case Shape::kInsertion: {
       const Ch c = typed[i];

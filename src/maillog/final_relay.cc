@@ -49,7 +49,17 @@ bool FinalRelay(std::string_view relay, const std::vector<std::string>& declared
   // an IPv6 address.
   size_t open = relay.find('[');
   size_t close = relay.find(']', open == std::string_view::npos ? 0 : open);
-  if (open == std::string_view::npos || close == std::string_view::npos) return false;
+  if (open == std::string_view::npos) {
+    // A pipe(8) transport's name ("dovecot", "maildrop"): master.cf's
+    // service name, which pipe(8) logs as relay=; declared without a port.
+    for (const std::string& d : declared) {
+      std::string_view host, want_port;
+      SplitDeclared(d, &host, &want_port);
+      if (want_port.empty() && SameHost(host, relay)) return true;
+    }
+    return false;
+  }
+  if (close == std::string_view::npos) return false;
   std::string_view name = relay.substr(0, open);
   std::string_view addr = relay.substr(open + 1, close - open - 1);
   if (addr.starts_with("ipv6:") || addr.starts_with("IPv6:")) addr.remove_prefix(5);

@@ -8,7 +8,11 @@
 // or an address ("store.mod.gov.uk", "10.0.0.30", "[::1]:2525",
 // "127.0.0.1:2525"): a relay matches when its host name or its address
 // is HOST (case ignored, a trailing dot too) and, when a port is given,
-// its port is that port.
+// its port is that port. A relay with no "[address]" is a pipe(8)
+// transport's name as master.cf names the service ("dovecot" for
+// Dovecot's LDA, "maildrop", a site's own): it matches a HOST given
+// without a port, case ignored (PostfixLog counts a pipe(8) "sent" to
+// such a transport as a delivery into a mailbox on this host).
 //
 // Thread safety: a pure function.
 #ifndef NEARMISS_MAILLOG_FINAL_RELAY_H_

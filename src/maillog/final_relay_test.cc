@@ -19,6 +19,15 @@ TEST(FinalRelay, ByNameAddressAndPort) {
   EXPECT_TRUE(FinalRelay("anything[10.0.0.41]:25", d));
   EXPECT_FALSE(FinalRelay("other.mod.gov.uk[10.0.0.42]:25", d));
   EXPECT_FALSE(FinalRelay("dfilt", d));
+}
+
+TEST(FinalRelay, PipeTransportByName) {
+  // issue-16 tester16 F2: "--final-relay dovecot" was accepted and never
+  // matched the "relay=dovecot" pipe(8) logs.
+  const std::vector<std::string> d = {"Dovecot", "store:25"};
+  EXPECT_TRUE(FinalRelay("dovecot", d));
+  EXPECT_FALSE(FinalRelay("dfilt", d));
+  EXPECT_FALSE(FinalRelay("store", d));  // declared with a port: an SMTP listener
   EXPECT_FALSE(FinalRelay("store.mod.gov.uk[10.0.0.40]:25", {}));
 }
 

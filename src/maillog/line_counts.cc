@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/text_format.h"
+#include "maillog/loss_notice.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::maillog {
@@ -216,8 +217,9 @@ std::string Describe(const LineCounts& c) {
   }
   if (c.local_deliveries != 0) {
     out += ", " + Counted(c.local_deliveries, "delivery") +
-           " into a mailbox on this host (local, virtual, or LMTP to a socket or this host's "
-           "LMTP port; did not leave this host, not counted; first at " + c.file + ":" +
+           " into a mailbox on this host (local, virtual, LMTP to a socket or this host's "
+           "LMTP port, or a pipe(8) mailbox program such as Dovecot's LDA; did not leave this "
+           "host, not counted; first at " + c.file + ":" +
            std::to_string(c.first_local_delivery_line) + ")";
   }
   if (c.replaced != 0) {
@@ -231,6 +233,8 @@ std::string Describe(const LineCounts& c) {
            c.file + ":" + std::to_string(c.first_not_understood_line) + ")";
   }
   if (c.other_server_lines != 0) out += ", " + OtherServers(c);
+  if (std::string cut = CutLines(c); !cut.empty()) out += ", of which " + cut;
+  if (std::string lost = LostLines(c); !lost.empty()) out += ", " + lost;
   if (c.read_in_part != 0) {
     out += ", of which " + Thousands(static_cast<int64_t>(c.read_in_part)) +
            " read in part, their recipients counted with the sender or the outcome unknown "

@@ -54,6 +54,14 @@ struct LineCounts {
   uint64_t empty_recipients = 0;
   uint64_t first_empty_recipient_line = 0;
   std::string first_empty_recipient_heading;
+  // Of the unrecognised: trace records whose field count is not their
+  // header's (an unquoted comma in a field, a record cut short): read
+  // misaligned they would put one column's value under another, so none is
+  // read. The first one's line, its fields and the header's (issue-16
+  // tester16, F4: the refusal did not say why).
+  uint64_t wrong_field_counts = 0;
+  uint64_t first_wrong_fields_line = 0;
+  uint64_t first_wrong_fields_found = 0, first_wrong_fields_expected = 0;
   // Of the unrecognised: slash dates that are no date in the order stated
   // (--date-order mdy for "17/09/2026"), the first one's line, its date
   // and the order stated ("mdy", "dmy").
@@ -86,7 +94,8 @@ struct LineCounts {
   uint64_t internal_hops = 0;
   // Postfix deliveries into a mailbox on this host: local(8) or virtual(8)
   // (relay=local, relay=virtual), or LMTP to a UNIX-domain socket
-  // (relay=HOST[private/dovecot-lmtp]). The mail did not leave this host:
+  // (relay=HOST[private/dovecot-lmtp]), or pipe(8) into a mailbox program
+  // (relay=dovecot: postfix_delivery.cc). The mail did not leave this host:
   // not attempts, shown apart (breaker round 3 §11). The first one's line.
   uint64_t local_deliveries = 0;
   uint64_t first_local_delivery_line = 0;
@@ -108,6 +117,22 @@ struct LineCounts {
   // round 34, item 2), never applied to nobody without a word.
   uint64_t orphan_lines = 0;
   uint64_t first_orphan_line = 0;
+  // Lines in which the logging system says it lost lines (loss_notice.h:
+  // rsyslog's rate limit or a suspended action, journald's suppression,
+  // syslog-ng's full queue): a lost line may be the delivery to a
+  // look-alike, so the report is INCOMPLETE (issue-16 tester16, F11). How
+  // many, the sum of the counts they state (0 for one that states none),
+  // the first one's line and text (at most kExcerpt bytes).
+  uint64_t loss_notices = 0, lost_said = 0;
+  uint64_t first_loss_notice_line = 0;
+  std::string first_loss_notice;
+  // Recipients Postfix's qmgr took on (nrcpt= of its from= line) with no
+  // line of theirs (delivery, deferral, hand-off, bounce) before qmgr's
+  // "removed": qmgr removes a message only once each recipient has an
+  // outcome (qmgr_active.c), so their lines are missing from the log. The
+  // first such "removed" line.
+  uint64_t missing_outcomes = 0;
+  uint64_t first_missing_outcome_line = 0;
   uint64_t not_understood = 0;  // looked like a delivery line, did not parse
   uint64_t first_not_understood_line = 0;
   std::string first_not_understood;  // at most kExcerpt bytes
@@ -119,6 +144,15 @@ struct LineCounts {
   // say they are left out (issue-16 tester, round 8, defect 5).
   uint64_t read_in_part = 0;
   uint64_t first_read_in_part_line = 0;
+  // Of the not understood: Postfix delivery lines cut short, ending before
+  // their closing ')' (postfix_fields.h ReadCutDelivery: a syslog
+  // message-size limit); those whose recipient was read are read in part
+  // too (their recipient in the report, what the cut took unknown). The
+  // first one's line, its length in bytes and what the cut took ("its
+  // reply's end", "its status", "its recipient").
+  uint64_t cut_lines = 0;
+  uint64_t first_cut_line = 0, first_cut_bytes = 0;
+  std::string first_cut_took;
   // Of the not understood: delivery lines whose recipient names no domain
   // the guard can judge (JudgeableRecipient, postfix_fields.h).
   uint64_t unparsable_recipients = 0;
@@ -222,6 +256,14 @@ struct LineCounts {
   // A recognised line's or record's time: within the window, it widens
   // first_time..last_time; else it is counted before or after it.
   void NoteTime(int64_t time);
+  // The line just Added is a notice that `said` lines were lost (0: none
+  // stated), or the "removed" of a message that leaves `recipients`
+  // without a line (loss_notice.cc).
+  void LossNotice(std::string_view line, uint64_t said);
+  void MissingOutcomes(uint64_t recipients);
+  // The line just Added is a delivery line cut short (cut_lines), which
+  // took `took`; `read_in_part`: its recipient was read.
+  void CutLine(std::string_view line, std::string_view took, bool read_in_part);
   // The line just Added looked like a delivery line and did not parse.
   void NotUnderstood(std::string_view line);
   // A container's partial records (CRI "P") that the file ended before the
@@ -266,7 +308,9 @@ std::string NoMailDomains(const LineCounts& counts);
 std::string AmbiguousDates(const LineCounts& counts);
 
 // AmbiguousDates, then "2 whose recipient-address holds no address (first
-// at MSGTRK.LOG:7; ...)" for empty_recipients; "" when none of them
+// at MSGTRK.LOG:7; ...)" for empty_recipients, then "1 with a field count
+// other than the header's (first at hs.csv:2: 14 fields where the header
+// has 11; ...)" for wrong_field_counts; "" when none of them
 // (records_not_read.cc).
 std::string RecordsNotRead(const LineCounts& counts);
 

@@ -4,6 +4,7 @@
 // postfix_hand_off.cc).
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "maillog/final_relay.h"
 #include "maillog/loopback_relay.h"
@@ -77,9 +78,22 @@ bool LocalRelay(std::string_view relay) {
 // NextHopId) is a filter's hand-off, never a mailbox store's (a store's
 // reply names no queue: Dovecot "250 2.0.0 <rcpt> ID Saved"; issue-16
 // tester round 36, defect 1).
-bool MailboxHere(std::string_view program, std::string_view relay, std::string_view reply) {
+// pipe(8) into a mailbox delivery program is one too: Dovecot's LDA as
+// Dovecot documents it for Postfix (master.cf "dovecot unix - n n - - pipe
+// flags=DRhu user=vmail:vmail argv=/usr/lib/dovecot/deliver -f ${sender}
+// -d ${recipient}": relay=dovecot, "delivered via dovecot service"), and
+// the maildrop and cyrus services of Postfix's stock master.cf; or any
+// transport the organisation names with --final-relay NAME (`declared`,
+// final_relay.h). Its "sent" is the program's exit 0: stored here, no
+// log of another server to ask for (issue-16 tester16, F2).
+bool MailboxHere(std::string_view program, std::string_view relay, std::string_view reply,
+                 const std::vector<std::string>& declared) {
   if (relay == "local" || relay == "virtual") return true;
   if (program.ends_with("/local") || program.ends_with("/virtual")) return true;
+  if (program.ends_with("/pipe") && PipeRelay(relay)) {
+    return relay == "dovecot" || relay == "maildrop" || relay == "cyrus" ||
+           FinalRelay(relay, declared);
+  }
   if (!program.ends_with("/lmtp") || !NextHopId(reply).empty()) return false;
   return SocketRelay(relay) ||
          (LoopbackRelay(relay) && (relay.ends_with("]:24") || relay.ends_with("]:2003")));
@@ -162,9 +176,31 @@ void PostfixLog::EndUnconfirmedJoins(Queue& q) {
 
 void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   DeliveryFields f;
+  bool cut = false;  // cut short in its reply text: the rest is read as written
   if (!ReadDeliveryFields(l.text, &f)) {
-    NotUnderstood(line_);
-    return;
+    // Cut short (a syslog message-size limit): what it states is kept,
+    // its recipient never lost without a word (issue-16 tester16, F12).
+    const CutAt at = ReadCutDelivery(l.text, &f);
+    if (at == CutAt::kNotCut) {
+      NotUnderstood(line_);
+      return;
+    }
+    const bool named = at != CutAt::kInRecipient && JudgeableRecipient(f.recipient) &&
+                       (!options_.judgeable_domain ||
+                        options_.judgeable_domain(AddressDomain(f.recipient)));
+    const bool status_read = at == CutAt::kInStatusText &&
+                             StatusKindOf(f.status) == StatusKind::kAttempt;
+    counts_.CutLine(line_,
+                    at == CutAt::kInRecipient ? "its recipient"
+                    : status_read             ? "the end of its reply"
+                                              : "its status",
+                    named && !options_.learning);
+    if (!named || options_.learning) return;  // learning learns no half-read line
+    if (!status_read) {
+      CutBeforeStatus(l, q, f);
+      return;
+    }
+    cut = true;
   }
   switch (StatusKindOf(f.status)) {
     case StatusKind::kProbe:
@@ -196,7 +232,8 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   // Stored in a mailbox on this host (a domain it hosts): the mail did not
   // leave it, so no delivery (to a look-alike or any); counted apart.
   const bool mailbox_here =
-      f.status == "sent" && MailboxHere(l.program, f.relay, f.status_text);
+      f.status == "sent" &&
+      MailboxHere(l.program, f.relay, f.status_text, options_.final_relays);
   if (!mailbox_here) ++counts_.delivery_lines;
   if (f.status == "SOFTBOUNCE") ++counts_.soft_bounces;
   // Its own attempt (or hand-off on) for a recipient handed to it: the
@@ -341,6 +378,13 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
              : f.status == "SOFTBOUNCE" ? std::string_view("deferred")
                                         : f.status;
   a.status_text = f.status_text;
+  if (cut) {
+    cut_text_.assign(f.status_text);
+    cut_text_ += "... (the line cut here, at ";
+    cut_text_ += std::to_string(line_.size());
+    cut_text_ += " bytes)";
+    a.status_text = cut_text_;
+  }
   a.relay = f.relay;
   a.dsn = f.dsn;
   if (unfollowable && !discarded && !filter_bounced) HandedHere(a, /*by_message_id=*/false);
@@ -372,7 +416,38 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   }
 }
 
+void PostfixLog::CutBeforeStatus(const LogLine& l, Queue& q, const DeliveryFields& f) {
+  // Its recipient is in the report, its outcome unknown: where the line
+  // stops is said as the row's relay (kCutBeforeStatus), so the report
+  // asks for no other server's log (issue-16 tester16, F12).
+  ++counts_.delivery_lines;
+  ++q.attempts;
+  ++q.finals;
+  Attempt a = QueueAttempt(l, q);
+  a.recipient = f.recipient;
+  a.orig_recipient = f.orig_recipient.empty() ? HandedOrig(q, f.recipient) : f.orig_recipient;
+  a.status = "unknown";
+  cut_text_.assign("the line ends at ");
+  cut_text_ += std::to_string(line_.size());
+  cut_text_ += " bytes, before its status (a syslog message-size limit)";
+  a.status_text = cut_text_;
+  cut_relay_.assign(f.relay.empty() ? std::string_view("relay not in the line") : f.relay);
+  cut_relay_ += " (";
+  cut_relay_ += kCutBeforeStatus;
+  cut_relay_ += ')';
+  a.relay = cut_relay_;
+  a.dsn = f.dsn;
+  if (!q.handed.empty()) std::erase(q.handed, f.recipient);
+  auto was = std::find(q.deferred.begin(), q.deferred.end(), f.recipient);
+  if (was != q.deferred.end()) {
+    q.deferred_at.erase(q.deferred_at.begin() + (was - q.deferred.begin()));
+    q.deferred.erase(was);
+  }
+  Hold(a, {});
+}
+
 void PostfixLog::NoteDeferred(Queue& q, std::string_view recipient) {
+  if (q.settled_lines != 0) --q.settled_lines;  // its line settled nothing
   auto was = std::find(q.deferred.begin(), q.deferred.end(), recipient);
   if (was == q.deferred.end()) {
     q.deferred.emplace_back(recipient);

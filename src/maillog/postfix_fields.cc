@@ -84,6 +84,64 @@ bool ReadDeliveryFields(std::string_view text, DeliveryFields* out) {
   return true;
 }
 
+CutAt ReadCutDelivery(std::string_view text, DeliveryFields* out) {
+  *out = DeliveryFields();
+  if (std::string_view("to=<").starts_with(text)) return CutAt::kInRecipient;  // "to=", "t"
+  if (!text.starts_with("to=<")) return CutAt::kNotCut;
+  std::string_view rest = text.substr(4);
+  size_t end = AddressEnd(rest);
+  // Cut right after the '>' (or its comma): the address is whole.
+  if (end == std::string_view::npos && rest.ends_with('>')) end = rest.size() - 1;
+  if (end == std::string_view::npos && rest.ends_with(">,")) end = rest.size() - 2;
+  // No '>' and no later field: cut inside the address; else malformed
+  // ("to=<quinn@army.ml, relay=...": its '>' left out, not cut off).
+  if (end == std::string_view::npos) {
+    return rest.find('>') == std::string_view::npos && rest.find(", ") == std::string_view::npos
+               ? CutAt::kInRecipient
+               : CutAt::kNotCut;
+  }
+  out->recipient = rest.substr(0, end);
+  std::string_view s = rest.substr(end + 1);
+  if (s.starts_with(", orig_to=<")) {
+    std::string_view o = s.substr(2);
+    if (!TakeAddress(o, "orig_to=<", &out->orig_recipient)) return CutAt::kBeforeStatus;
+    s = o;
+  }
+  if (std::string_view(", relay=").starts_with(s) ||
+      std::string_view(", orig_to=<").starts_with(s)) {
+    return CutAt::kBeforeStatus;  // ended at a field's name
+  }
+  if (!s.starts_with(", relay=")) return CutAt::kNotCut;
+  s.remove_prefix(8);
+  size_t comma = s.find(", ");
+  if (comma == std::string_view::npos) return CutAt::kBeforeStatus;  // the relay itself cut
+  out->relay = s.substr(0, comma);
+  s.remove_prefix(comma);
+  out->dsn = FieldValue(s.substr(2), "dsn=");
+  if (size_t dsn = s.find(", dsn="); dsn != std::string_view::npos &&
+                                     s.find(", ", dsn + 2) == std::string_view::npos) {
+    out->dsn = {};  // "dsn=5.7" at the very end: maybe cut inside it
+  }
+  size_t at = s.find(", status=");
+  if (at == std::string_view::npos) return CutAt::kBeforeStatus;
+  s.remove_prefix(at + 9);
+  size_t word = 0;
+  while (word < s.size() && s[word] != ' ' && s[word] != ',' && s[word] != '(') ++word;
+  // A word at the very end may itself be cut ("status=bou"): only a
+  // whole one that is no other's start is taken.
+  if (word == 0) return CutAt::kBeforeStatus;
+  if (word == s.size() && s != "sent" && s != "deferred" && s != "bounced" && s != "expired") {
+    return CutAt::kBeforeStatus;
+  }
+  out->status = s.substr(0, word);
+  s.remove_prefix(word);
+  if (s.empty() || s == " " || s.starts_with(" (")) {
+    out->status_text = s.size() > 2 ? s.substr(2) : std::string_view();
+    return CutAt::kInStatusText;
+  }
+  return CutAt::kNotCut;
+}
+
 bool ReadFromField(std::string_view text, std::string_view* sender, std::string_view* rest) {
   std::string_view s = text;
   if (!TakeAddress(s, "from=<", sender)) return false;

@@ -52,6 +52,30 @@ size_t AddressEnd(std::string_view s, bool (*ends)(std::string_view after) = nul
 // log_adhoc()'s shape (no "to=<...>", no relay, no status word).
 bool ReadDeliveryFields(std::string_view text, DeliveryFields* out);
 
+// Where a delivery line that ReadDeliveryFields refused was cut short: a
+// syslog message-size limit (rsyslog's $MaxMessageSize, 8k by default;
+// RFC 3164 4.1's 1024 bytes; syslog-ng's log-msg-size) ends a long line
+// (a remote server's multi-line reply) in the middle, with no closing ')'
+// (issue-16 tester16, F12). kNotCut: the text is not a start of
+// log_adhoc()'s shape (a malformed line, not a cut one).
+enum class CutAt {
+  kNotCut,
+  kInRecipient,   // before to=<R>'s closing '>': no recipient
+  kBeforeStatus,  // R read (relay too when whole), no status word
+  kInStatusText,  // R, relay and status read; the reply's end lost
+};
+
+// What the relay of a delivery line cut before its status says after the
+// relay (the row's relay, so a report tells it from a hop whose log is
+// missing: investigate/incomplete.cc).
+inline constexpr std::string_view kCutBeforeStatus =
+    "its delivery line cut before its status: the outcome is not in the log";
+
+// Reads what a cut delivery line states into *out (recipient, orig_to when
+// whole, relay when whole, dsn, status and the text up to the cut); says
+// where it was cut.
+CutAt ReadCutDelivery(std::string_view text, DeliveryFields* out);
+
 // Reads qmgr's "from=<S>, ..." text: *sender and the text after the
 // address (", size=..., nrcpt=... (queue active)" or ", status=expired,
 // returned to sender"); false when the address is not closed.

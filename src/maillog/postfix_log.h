@@ -194,6 +194,9 @@ class PostfixLog {
   bool HandOffByMessageId(const LogLine& line, Queue& q, std::string_view relay);
   void IndexMessageId(std::string_view queue_id, const std::string& message_id);
   void Delivery(const LogLine& line, Queue& q);
+  // A delivery line cut short before its status (ReadCutDelivery): an
+  // attempt of its recipient with status "unknown".
+  void CutBeforeStatus(const LogLine& line, Queue& q, const DeliveryFields& f);
   // A milter or header check's reject, hold or discard (postfix_actions.h):
   // an attempt with status "rejected", "held" or "discarded"; a held
   // recipient waits as a deferred one does (Queue::on_hold).
@@ -341,6 +344,7 @@ class PostfixLog {
   static constexpr std::string_view kByMessageId = "\x01msgid:";
   std::string pending_key_;  // the by-Message-ID key being held
   std::string unfollowed_hops_, unfollowed_text_;  // Unfollowed's, for the sink's views
+  std::string cut_text_, cut_relay_;  // a cut delivery line's (Delivery), for the sink's views
   // The latest queue id seen with each Message-ID (checked against queues_
   // on use; rebuilt from queues_ when it outgrows them).
   std::unordered_map<std::string, std::string> by_message_id_;

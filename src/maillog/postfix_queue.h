@@ -76,6 +76,17 @@ struct PostfixQueue {
   // qmgr's nrcpt= of the latest from= line (0: none read), and the final
   // attempts since: all settled when finals reach it.
   uint32_t nrcpt = 0, finals = 0;
+  // Recipient lines (any to=<...> line, a milter's or check's action on a
+  // recipient) since that from= line, and over every pass those that
+  // settled a recipient (not a deferral or a hold; an expiry settles each
+  // deferred one); start_seen: the message's first lines (smtpd's client=,
+  // cleanup's message-id=) were read, so every pass is in the logs. nrcpt=
+  // counts every recipient of the queue file, done ones too (qmgr_message.c
+  // logs rcpt_unread before reading them), so at qmgr's "removed" fewer
+  // settled than nrcpt (those deferred or handed on aside), or no line at
+  // all this pass, means lines missing (LineCounts::missing_outcomes).
+  uint32_t rcpt_lines = 0, settled_lines = 0;
+  bool start_seen = false;
   uint64_t first_attempt = 0;  // sequence number of its first held attempt + 1; 0: none
   bool removed = false;        // its end is held; kept for joins until passed on
   // Taken over from the "queued as" attempts held at these sequence

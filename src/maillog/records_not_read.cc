@@ -1,6 +1,7 @@
 // Why trace records were not read, in words (line_counts.h): what
 // AmbiguousDates says, then the records whose recipient cell held no
-// address (LineCounts::empty_recipients); and the delivery lines of
+// address (LineCounts::empty_recipients) or whose field count is not the
+// header's (LineCounts::wrong_field_counts); and the delivery lines of
 // other mail servers (OtherServers).
 #include <cstdint>
 #include <string>
@@ -68,6 +69,22 @@ std::string RecordsNotRead(const LineCounts& c) {
            "; an event of a delivery to no recipient named, which may be the "
            "one to a "
            "look-alike)";
+  }
+  if (c.wrong_field_counts != 0) {
+    if (!out.empty()) out += ", ";
+    out += Thousands(static_cast<int64_t>(c.wrong_field_counts));
+    out += " with a field count other than the header's (first at ";
+    out += c.file;
+    out += ':';
+    out += std::to_string(c.first_wrong_fields_line);
+    out += ": ";
+    out += std::to_string(c.first_wrong_fields_found);
+    out += " fields where the header has ";
+    out += std::to_string(c.first_wrong_fields_expected);
+    out += c.first_wrong_fields_found > c.first_wrong_fields_expected
+               ? "; a comma in a field that is not in double quotes?"
+               : "; a record cut short, or a field's quotes not closed?";
+    out += " Read misaligned, its columns would be wrong, so it is not read)";
   }
   return out;
 }

@@ -240,6 +240,11 @@ void TraceLog::Record(const std::vector<std::string>& f, uint64_t line) {
   // delivery line cut short), never one more line of no known form that a
   // run passes over with exit 0 (breaker round 16 §2).
   if (f.size() != columns_) {
+    if (counts_.wrong_field_counts++ == 0) {
+      counts_.first_wrong_fields_line = line;
+      counts_.first_wrong_fields_found = f.size();
+      counts_.first_wrong_fields_expected = columns_;
+    }
     Unrecognised(line);
     NotUnderstood(line);
     return;

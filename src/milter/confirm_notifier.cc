@@ -105,6 +105,11 @@ std::string ConfirmNotifier::Compose(const ConfirmRequest& request, int64_t now)
   confirm::ConfirmLink link;
   link.queue_id = request.queue_id;
   link.sender = request.sender;
+  link.hold_id = request.hold_id;
+  link.message_id = request.message_id;
+  // One nonce for both links: using either spends the pair (the notice is
+  // one decision; issue-14 tester, round 42, item 3).
+  link.nonce = confirm::RandomHex(16);
   // The link carries what a release acknowledges: only the recipients
   // whose rule may be acknowledged.
   for (const ConfirmRequest::Recipient& r : request.recipients) {

@@ -1,8 +1,10 @@
 #include "milter/decision_log.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "render/json_writer.h"
+#include "render/render.h"
 #include "render/sensitivity.h"
 
 // Written with render::JsonWriter, byte for byte what the nlohmann tree
@@ -40,6 +42,17 @@ void ReasonCodes(const std::vector<Reason>& reasons, JsonWriter& w) {
   w.EndArray();
 }
 
+// The DNS facts of the transaction's recipient `address`, when it has
+// some (a message line's recipients are the decision's, which hold none).
+void DnsOf(const Transaction& tx, std::string_view address, JsonWriter& w) {
+  for (const TxRecipient& r : tx.recipients) {
+    if (!r.refused && r.check.dns && r.check.address == address) {
+      render::WriteDnsFacts(*r.check.dns, w);
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 std::string RcptLogLine(const Transaction& tx, const TxRecipient& rcpt,
@@ -53,6 +66,10 @@ std::string RcptLogLine(const Transaction& tx, const TxRecipient& rcpt,
   w.Key("reasons");
   ReasonCodes(rcpt.check.reasons, w);
   if (!rcpt.check.suggestion.empty()) w.Key("suggestion").String(Cut(rcpt.check.suggestion));
+  // What DNS said when [dns] looked the domain up: a decision made on "no
+  // answer" (counted as able to receive) is told apart afterwards (issue
+  // 15, round 42's tester, finding 13).
+  if (rcpt.check.dns) render::WriteDnsFacts(*rcpt.check.dns, w);
   w.Key("rule").String(d.rule.id);
   w.Key("action").String(ActionName(d.action));
   w.Key("deferred").Bool(d.deferred);
@@ -73,6 +90,8 @@ std::string MessageLogLine(const Transaction& tx, const Decision& decision,
   JsonWriter w(&line);
   Base(tx, "message", w);
   w.Key("recipients").BeginArray();
+  const bool any_dns = std::any_of(tx.recipients.begin(), tx.recipients.end(),
+                                   [](const TxRecipient& r) { return r.check.dns.has_value(); });
   for (const RecipientDecision& r : decision.recipients) {
     w.BeginObject();
     w.Key("address").String(Cut(r.recipient));
@@ -81,6 +100,7 @@ std::string MessageLogLine(const Transaction& tx, const Decision& decision,
     w.Key("rule").String(r.rule.id);
     w.Key("reasons");
     ReasonCodes(r.reasons, w);
+    if (any_dns) DnsOf(tx, r.recipient, w);
     w.EndObject();
   }
   for (const TxRecipient& r : tx.recipients) {
@@ -91,6 +111,7 @@ std::string MessageLogLine(const Transaction& tx, const Decision& decision,
     w.Key("action").String(r.tempfailed ? "tempfail" : "reject");
     w.Key("rule").String(r.decision.rule.id);
     w.Key("at_rcpt").Bool(true);
+    if (r.check.dns) render::WriteDnsFacts(*r.check.dns, w);
     w.EndObject();
   }
   w.EndArray();

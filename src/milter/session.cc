@@ -7,6 +7,7 @@
 #include "address/text.h"
 #include "base/ascii.h"
 #include "base/log.h"
+#include "dns/add_facts.h"
 #include "milter/decision_log.h"
 
 namespace nearmiss::milter {
@@ -317,6 +318,11 @@ std::function<EomOutcome()> Session::TakeEndOfMessage() {
       if (!r.refused) tx_->checker->AddReadyDnsFacts(&r.check);
       // Past the wait a lookup still unanswered is unknown (fail closed),
       // no longer pending: the end of message decides, it cannot defer.
+      // Said in its facts, so the decision log shows the decision was made
+      // on no answer (issue 15, round 42's tester, finding 13).
+      if (!r.refused && r.check.dns_pending && !r.check.dns) {
+        dns::MarkUnanswered(&r.check, "timeout");
+      }
       r.check.dns_pending = false;
     }
   }

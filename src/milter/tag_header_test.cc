@@ -83,13 +83,39 @@ TEST(MilterTagHeaderTest, NamesNoOtherCorrespondentOnAnyPath) {
     EXPECT_EQ(tag.find("written to"), std::string::npos) << name << ": " << tag;
     EXPECT_EQ(tag.find("regular correspondent"), std::string::npos) << name << ": " << tag;
     EXPECT_EQ(tag.find("did you mean"), std::string::npos) << name << ": " << tag;
-    // What was done and by which rule is still said, by its codes.
-    EXPECT_EQ(tag, name + "; level=none; rule=address-typo; reasons=address-typo") << name;
+    // What was done and by which rule is still said, by its codes; a
+    // confirm hold is marked with the hold id its notice's links carry.
+    std::string want = name + "; level=none; rule=address-typo; reasons=address-typo";
+    if (action == Action::kConfirm) {
+      ASSERT_TRUE(out.confirm.has_value());
+      EXPECT_EQ(out.confirm->hold_id.size(), 16u);
+      want += "; hold-id=" + out.confirm->hold_id;
+    }
+    EXPECT_EQ(tag, want) << name;
   }
   // The sender's notice still carries the whole reason and the suggestion.
   EomOutcome confirm = SendToSlip(TypoChecker(Action::kConfirm));
   ASSERT_TRUE(confirm.confirm.has_value());
   EXPECT_EQ(confirm.confirm->recipients[0].suggestion, "maria.garcia@partner.example");
+}
+
+// Issue-14 tester, round 42, item 3: Postfix reuses queue ids, so the
+// notice's links name the held message by a hold id of its own (random:
+// two holds never share one) and its Message-ID as the milter read it.
+TEST(MilterTagHeaderTest, AConfirmHoldIsMarkedForItsLinks) {
+  const auto checker = TypoChecker(Action::kConfirm);
+  EomOutcome a = Finish(checker, "4F2A91C3B", "alice@mod.example", {"maria.garsia@partner.example"},
+                        "Message-ID: <m1@mod.example>\r\nSubject: a\r\n\r\nhi\r\n");
+  EomOutcome b = Finish(checker, "4F2A91C3B", "alice@mod.example", {"maria.garsia@partner.example"},
+                        "Subject: b\r\n\r\nhi\r\n");
+  ASSERT_TRUE(a.confirm.has_value() && b.confirm.has_value());
+  EXPECT_EQ(a.confirm->message_id, "m1@mod.example");
+  EXPECT_EQ(b.confirm->message_id, "");
+  EXPECT_NE(a.confirm->hold_id, b.confirm->hold_id);
+  EXPECT_NE(TagHeader(a.replies).find("; hold-id=" + a.confirm->hold_id), std::string::npos);
+  // A plain hold gets none (no link names it).
+  EomOutcome held = SendToSlip(TypoChecker(Action::kHold));
+  EXPECT_EQ(TagHeader(held.replies).find("hold-id="), std::string::npos);
 }
 
 // A content rule's message is rendered per recipient ("{level} message sent

@@ -10,6 +10,7 @@
 
 #include "address/text.h"
 #include "base/ascii.h"
+#include "confirm/link.h"
 #include "milter/codec.h"
 #include "milter/decision_log.h"
 
@@ -299,16 +300,31 @@ EomOutcome FinishMessage(const Transaction& tx, const EomContext& context) {
     bool hold = (d.message_action == Action::kHold || confirm) && context.can_quarantine;
     bool tagged = hold || d.message_action == Action::kTag ||
                   d.message_action == Action::kWarn || !removed.empty();
+    // A confirm hold is marked with a random hold id, which its notice's
+    // links carry: Postfix reuses queue ids, and /confirm acts only on the
+    // message that bears the mark (confirm/link.h, ConfirmLink::hold_id).
+    // Last in the header, after the part bounded by kMaxHeaderValue, so no
+    // truncation can cut it.
+    std::string hold_id;
     if (tagged && context.can_add_headers) {
-      EncodeAddHeader(tag, TagValue(tx, d, scanned.sensitivity, removed),
-                      &out.replies);
+      std::string value = TagValue(tx, d, scanned.sensitivity, removed);
+      if (confirm) {
+        hold_id = confirm::RandomHex(8);
+        value += "; hold-id=";
+        value += hold_id;
+      }
+      EncodeAddHeader(tag, value, &out.replies);
     }
     if (hold) {
       std::string reason = "nearmiss: " + (d.message.empty() ? std::string("held by policy") : d.message);
       EncodeQuarantine(SanitizeHeaderValue(reason, kMaxHeaderValue), &out.replies);
     }
     EncodeSimple(reply::kContinue, &out.replies);
-    if (confirm) out.confirm = MakeConfirmRequest(tx, facts, d, scanned.subject);
+    if (confirm) {
+      out.confirm = MakeConfirmRequest(tx, facts, d, scanned.subject);
+      out.confirm->hold_id = std::move(hold_id);
+      out.confirm->message_id = scanned.message_id;
+    }
     milter_action = hold ? "quarantine" : !removed.empty() ? "delete-recipient"
                                         : tagged          ? "tag"
                                                           : "accept";

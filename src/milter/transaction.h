@@ -75,6 +75,11 @@ struct ConfirmRequest {
   std::string queue_id;
   std::string sender;   // canonical envelope sender
   std::string subject;  // from the message; may be ""
+  // What the links bind to (confirm::ConfirmLink::hold_id, ::message_id):
+  // the hold id written into the tag header ("" when no header could be
+  // added) and the Message-ID read, without angle brackets ("" when none).
+  std::string hold_id{};
+  std::string message_id{};
   struct Recipient {
     std::string address;
     std::string reason;      // the sentence

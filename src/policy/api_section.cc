@@ -9,7 +9,7 @@ namespace {
 constexpr size_t kMinTokenLength = 16;
 
 void ReadTokens(Context& ctx, const toml::table& t, std::string_view key,
-                std::vector<std::string>& out) {
+                std::vector<std::string>& out, std::vector<std::string>& places) {
   std::optional<std::vector<Located>> tokens = GetStrings(ctx, t, key);
   if (!tokens) return;
   for (Located& token : *tokens) {
@@ -22,6 +22,10 @@ void ReadTokens(Context& ctx, const toml::table& t, std::string_view key,
       continue;
     }
     out.push_back(std::move(token.value));
+    std::string where(ctx.file());
+    where += ':';
+    where += std::to_string(token.at.begin.line);
+    places.push_back(std::move(where));
   }
 }
 
@@ -30,8 +34,8 @@ void ReadTokens(Context& ctx, const toml::table& t, std::string_view key,
 void ReadApiSection(Context& ctx, const toml::table& t, Policy& policy) {
   CheckKeys(ctx, t, "api");
   ApiPolicy& api = policy.api;
-  ReadTokens(ctx, t, "check_tokens", api.check_tokens);
-  ReadTokens(ctx, t, "admin_tokens", api.admin_tokens);
+  ReadTokens(ctx, t, "check_tokens", api.check_tokens, api.check_token_places);
+  ReadTokens(ctx, t, "admin_tokens", api.admin_tokens, api.admin_token_places);
   if (auto file = GetString(ctx, t, "token_file")) api.token_file = ctx.Resolve(*file);
   if (auto origins = GetStrings(ctx, t, "cors_origins")) {
     for (Located& o : *origins) {

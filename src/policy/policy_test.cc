@@ -307,6 +307,10 @@ TEST(PolicyApiTest, TokensOriginsAndOverride) {
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   EXPECT_EQ(p->api.check_tokens, std::vector<std::string>{"cccccccccccccccccccc"});
   EXPECT_EQ(p->api.admin_tokens, std::vector<std::string>{"aaaaaaaaaaaaaaaaaaaa"});
+  // Where each is written: what an admin act with it is recorded under
+  // (the issue-14 tester, round 41, item 8: it was "admin token 2").
+  EXPECT_EQ(p->api.check_token_places, std::vector<std::string>{"p.toml:2"});
+  EXPECT_EQ(p->api.admin_token_places, std::vector<std::string>{"p.toml:3"});
   EXPECT_EQ(p->api.token_file, "/etc/nearmiss/tokens.txt");
   EXPECT_EQ(p->api.cors_origins, std::vector<std::string>{"https://outlook.office.com"});
   EXPECT_FALSE(p->api.allow_send_anyway);

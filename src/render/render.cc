@@ -18,24 +18,6 @@ void TriState(const std::optional<bool>& v, JsonWriter& w) {
   }
 }
 
-// "dns": {"exists", "mx", "mail_exchanger", "catch_all", "checked_at"[,
-// "unknown"][, "catch_all_unknown"]}; null facts are unknown and "unknown"
-// / "catch_all_unknown" say why (catch_all is null whenever the probe is off).
-void WriteDnsFacts(const DnsFacts& d, JsonWriter& w) {
-  w.Key("dns").BeginObject();
-  w.Key("exists");
-  TriState(d.exists, w);
-  w.Key("mx");
-  TriState(d.mx, w);
-  w.Key("mail_exchanger").String(MailExchangerName(d.exchanger));
-  w.Key("catch_all");
-  TriState(d.catch_all, w);
-  w.Key("checked_at").String(d.checked_at);
-  if (!d.unknown.empty()) w.Key("unknown").String(d.unknown);
-  if (!d.catch_all_unknown.empty()) w.Key("catch_all_unknown").String(d.catch_all_unknown);
-  w.EndObject();
-}
-
 // What the DNS said, for a person: "DNS: army.test does not exist".
 std::string DnsSentence(const std::string& domain, const DnsFacts& d) {
   if (!d.exists) return "DNS: no answer about " + domain + " (" + d.unknown + "), so it counts as able to receive mail";
@@ -61,6 +43,24 @@ std::string CatchAllClause(const DnsFacts& d) {
 }
 
 }  // namespace
+
+// "dns": {"exists", "mx", "mail_exchanger", "catch_all", "checked_at"[,
+// "unknown"][, "catch_all_unknown"]}; null facts are unknown and "unknown"
+// / "catch_all_unknown" say why (catch_all is null whenever the probe is off).
+void WriteDnsFacts(const DnsFacts& d, JsonWriter& w) {
+  w.Key("dns").BeginObject();
+  w.Key("exists");
+  TriState(d.exists, w);
+  w.Key("mx");
+  TriState(d.mx, w);
+  w.Key("mail_exchanger").String(MailExchangerName(d.exchanger));
+  w.Key("catch_all");
+  TriState(d.catch_all, w);
+  w.Key("checked_at").String(d.checked_at);
+  if (!d.unknown.empty()) w.Key("unknown").String(d.unknown);
+  if (!d.catch_all_unknown.empty()) w.Key("catch_all_unknown").String(d.catch_all_unknown);
+  w.EndObject();
+}
 
 void OpenCheckJson(const RecipientCheck& c, JsonWriter& w) {
   w.BeginObject();

@@ -22,6 +22,12 @@ namespace nearmiss::render {
 // Golden: tests/testdata/render/check.golden.json.
 void OpenCheckJson(const RecipientCheck& check, JsonWriter& w);
 
+// The member "dns": {"exists", "mx", "mail_exchanger", "catch_all",
+// "checked_at"[, "unknown"][, "catch_all_unknown"]} (null facts are
+// unknown; "unknown" says why), as check's JSON and the milter's decision
+// log write it.
+void WriteDnsFacts(const DnsFacts& d, JsonWriter& w);
+
 // The same object, closed, as an nlohmann tree (the API's recipients):
 // parsed from OpenCheckJson's text, so the two cannot differ.
 nlohmann::ordered_json CheckToJson(const RecipientCheck& check);

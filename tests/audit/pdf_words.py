@@ -7,6 +7,9 @@ all_pieces(pages, text) -> every such spelling (one list of pieces each).
 pieces(pages, text) -> the pieces that spell `text` in one column, line after
     line (its first piece, then pieces below it in the same column), or None
     when no column spells it whole.
+headings(html_path) -> the text of every <th> of the report.
+missing_headings(pages, heads) -> the heading words no page draws whole
+    inside its margins (a column cut off the page).
 """
 import html
 import re
@@ -51,3 +54,42 @@ def all_pieces(pages_, text):
 def pieces(pages_, text):
     got = all_pieces(pages_, text)
     return got[0] if got else None
+
+
+def headings(path):
+    """Every table heading (<th>) of an HTML report, as its text."""
+    import html.parser
+
+    class Heads(html.parser.HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.depth, self.text, self.out = 0, [], []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "th":
+                self.depth, self.text = 1, []
+
+        def handle_endtag(self, tag):
+            if tag == "th" and self.depth:
+                self.depth = 0
+                self.out.append(" ".join("".join(self.text).split()))
+
+        def handle_data(self, data):
+            if self.depth:
+                self.text.append(data)
+
+    p = Heads()
+    p.feed(open(path, encoding="utf-8").read())
+    return p.out
+
+
+def missing_headings(pages_, heads):
+    """The words of `heads` that the pages do not draw whole, in capitals
+    (the report's CSS capitalises every heading) and inside the margins, as
+    often as the headings hold them: a column cut off the page (its
+    heading "L" for "LAST") or drawn past the margin shows here."""
+    import collections
+    drawn = collections.Counter(w for width, words in pages_ for _, _, x1, w in words
+                                if x1 <= width - 27)
+    want = collections.Counter(w.upper() for h in heads for w in h.split())
+    return sorted(w for w, n in want.items() if drawn[w] < n)

@@ -14,7 +14,7 @@ command -v chromium >/dev/null 2>&1 || { echo "SKIP: no chromium"; exit 77; }
 command -v pdftotext >/dev/null 2>&1 || { echo "SKIP: no pdftotext (poppler-utils)"; exit 77; }
 command -v pdfinfo >/dev/null 2>&1 || { echo "SKIP: no pdfinfo (poppler-utils)"; exit 77; }
 w=$(mktemp -d /tmp/nearmiss-report.XXXXXX)
-trap 'rm -rf "$w"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$w"' EXIT
 fail=0
 no() { echo "FAIL: $*" >&2; fail=1; }
 cp "$here"/cases/exchange-set/*.LOG "$here"/cases/exchange-set/*.log "$w/"
@@ -245,6 +245,37 @@ while i < len(data):
 raw = zlib.decompress(idat)
 assert len(set(raw[: 1280 * 4 * 400])) > 40, "looks blank"
 PY
+# Every table's every column on the page (issue-16 tester F3: the domains
+# table ran past the page and its Last column was cut, "L" left of its
+# heading): the report with the most columns the tables can have (every
+# outcome, Sent-folder copies), and the Exchange report above. Each
+# heading's words are drawn whole, in capitals, inside the margins, as
+# often as the headings hold them (pdftotext -bbox).
+cp "$here/cases/postfix-milter-actions/maillog" wide1.log
+cp "$here/cases/postfix-left-queue-undelivered/maillog" wide2.log
+"$nearmiss" audit --year 2025 --html wide.html --pdf wide.pdf wide1.log wide2.log slices.mbox \
+  >/dev/null 2>&1
+for r in wide report; do
+  pdftotext -bbox "$r.pdf" "$r.bbox.html" || no "$r: pdftotext -bbox failed"
+  PYTHONPATH="$here" python3 - "$r.bbox.html" "$r.html" <<'PY' || no "$r.pdf: a table's column cut off the page"
+import sys
+import pdf_words
+pages = pdf_words.pages(sys.argv[1])
+heads = pdf_words.headings(sys.argv[2])
+ok = len(heads) > 20
+cut = pdf_words.missing_headings(pages, heads)
+if cut:
+    print("headings not drawn whole on the page:", cut, file=sys.stderr)
+    ok = False
+past = pdf_words.past_margin(pages)
+if past:
+    print("past the right margin:", past[:5], file=sys.stderr)
+    ok = False
+sys.exit(0 if ok else 1)
+PY
+done
+grep -qF "Rejected (milter or check)</th>" wide.html && grep -qF "In Sent folders" wide.html ||
+  no "wide.html lacks the columns it was made for"
 # An address the server rewrote (Postfix orig_to=) shows the one the
 # sender gave in the PDF too: beside the address and in the reason.
 cp "$here/cases/postfix-orig-to-any-order/maillog" orig.log

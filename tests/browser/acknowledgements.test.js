@@ -27,6 +27,21 @@ test("the admin sees alice's acknowledgement and the events behind it", async ()
   await b.shot("20-acks.png");
 });
 
+// The record of alice's next message (step 3 of confirm.sh) names the
+// acknowledgement that settled its warning: the fields the store and
+// /v1/audit carry, shown in the Audit view (issue-14 tester, round 41).
+test("the audit view names the acknowledgement that settled a warning", async () => {
+  await b.page.click("a.tab[data-view=audit]");
+  const settled = b.page.locator("[data-acknowledged]", { hasText: "alice@mod.gov.uk" }).first();
+  await settled.waitFor();
+  const text = await settled.textContent();
+  assert.match(text, /acknowledged by alice@mod\.gov\.uk \(confirm-link, \w+, acknowledgement \d+\)/);
+  assert.match(text, /; settled rule \d+ '[^']+' \(.*\), action confirm$/);
+  await b.shot("22-audit-acknowledged.png");
+  await b.page.click("a.tab[data-view=acks]");
+  await b.page.locator("tr[data-ack]", { hasText: "jon@gmial.com" }).waitFor();
+});
+
 test("revoking asks first, then marks it revoked by the admin's name", async () => {
   const row = b.page.locator("tr[data-ack]", { hasText: "jon@gmial.com" });
   await row.locator("button.danger").click();

@@ -40,7 +40,13 @@ ack '{"from": "alice@mod.example", "to": ["jon.smith@partner.example"], "acknowl
 # the whole of partnerr.example is refused, zz@ alone is taken.
 ack '{"from": "alice@mod.example", "to": ["zz@partnerr.example"], "acknowledge": {"scope": "domain"}}' > "$tmp/ack2d.json"
 ack '{"from": "alice@mod.example", "to": ["zz@partnerr.example"], "acknowledge": true}' > "$tmp/ack2.json"
+# Ann revokes one for kim@: the event names her and the line of her
+# token (the issue-14 tester, round 41, item 8).
+ack '{"from": "alice@mod.example", "to": ["kim@partnerr.example"], "acknowledge": true}' > "$tmp/ack3.json"
+curl -sf -X DELETE -H 'Authorization: Bearer 0123456789abcdef0123456789' \
+  "http://127.0.0.1:$port/v1/acknowledgements/3" > "$tmp/revoke.json"
 kill "$serve_pid"; wait "$serve_pid" 2>/dev/null
+contains "Ann Admin revoked kim@partnerr.example's acknowledgement" '"by":"Ann Admin"' "$(cat "$tmp/revoke.json")"
 contains "the API acknowledged jon.smith" '"recipient":"jon.smith@partner.example"' "$(cat "$tmp/ack1.json")"
 contains "the API refused partnerr.example as a whole" 'a look-alike domain is acknowledged by address only' "$(cat "$tmp/ack2d.json")"
 contains "... and acknowledged zz@partnerr.example" '"recipient":"zz@partnerr.example"' "$(cat "$tmp/ack2.json")"
@@ -106,6 +112,7 @@ contains "scan's by-reason line counts address-typo" "by reason: address-typo 1"
 "$bin" audit --events > "$tmp/events.txt" 2>&1
 check "audit --events with a configured store exits 0" 0 $?
 contains "... lists its acknowledgements" "jon.smith@partner.example" "$(cat "$tmp/events.txt")"
+contains "... the revoke by Ann Admin, with her token's line" "kim@partnerr.example (api); token $tmp/tokens:1" "$(cat "$tmp/events.txt")"
 "$bin" audit --events --json > "$tmp/events.json" 2>&1
 check "... and as JSON" 0 $?
 # The API's acknowledgement names the check token that made it.

@@ -3,7 +3,8 @@
 Usage: judge_cases.py CASES OUT.jsonl
 CASES: lines ADDRESS|VERDICT|ACTION|SUGGESTION|CODE|WORDS ('#' comments);
 '*' takes any action, suggestion or code; WORDS must be in the first
-reason's message. Prints "ok   ADDRESS" or "FAIL ADDRESS: ..." for each.
+reason's message. A SUGGESTION "A or B" is the suggestion and the second
+one (also_suggestion). Prints "ok   ADDRESS" or "FAIL ADDRESS: ..." for each.
 """
 import json
 import sys
@@ -14,7 +15,10 @@ rows = [json.loads(l) for l in open(sys.argv[2])]
 if len(rows) != len(cases):
     print("FAIL expected %d results, got %d" % (len(cases), len(rows)))
 for (addr, verdict, action, sugg, code, words), r in zip(cases, rows):
-    got = [r["verdict"], r.get("action", "-"), r.get("suggestion", "-"),
+    suggested = r.get("suggestion", "-")
+    if " or " in sugg:
+        suggested += " or " + r.get("also_suggestion", "-")
+    got = [r["verdict"], r.get("action", "-"), suggested,
            r["reasons"][0]["code"] if r["reasons"] else "-"]
     want = [verdict, action, sugg, code]
     got = [g if w != "*" else "*" for g, w in zip(got, want)]

@@ -30,9 +30,9 @@ check "scan: creates nothing" no "$([ -e "$tmp/typo3.db" ] && echo yes || echo n
 check "explain: missing store exits 2" 2 $?
 printf 'sender,recipient,date\nalice@ourorg.example,x@p9.example,2026-10-01\n' >"$tmp/one.csv"
 out=$("$bin" learn --store "$tmp/new.db" "$tmp/one.csv" 2>&1)
-contains "learn: says it created the store" "did not exist; created it" "$out"
+contains "learn: says it creates the store" "did not exist; creating it" "$out"
 out=$("$bin" learn --store "$tmp/new.db" "$tmp/one.csv" 2>&1)
-case $out in *"created it"*) check "learn: an existing store is not new" no yes ;;
+case $out in *"creating it"*) check "learn: an existing store is not new" no yes ;;
              *) check "learn: an existing store is not new" no no ;; esac
 "$bin" check --store "$tmp/new.db" x@p9.example >/dev/null 2>&1
 check "check: an existing store is read" 0 $?

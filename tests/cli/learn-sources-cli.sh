@@ -72,7 +72,10 @@ check "learn of a far-future Date: exits 0" 0 $?
 contains "the far-future Date: is set aside, named" \
   "1 with a Date: after their delivery or in the future, before 1990, or more than a year before their delivery, dated by delivery instead (first: $tmp/future.mbox:" \
   "$(cat "$tmp/future.txt")"
-contains "... with the date it claimed" "Date: 2099-01-01" "$(cat "$tmp/future.txt")"
+# Named by the field's line and text, as written (it named the message's
+# number as if it were a line, and the date reformatted: the issue-14
+# tester, round 41, item 11).
+contains "... with the date it claimed, at its line" "future.mbox:22: Date: Thu, 01 Jan 2099 10:00:00 +0000" "$(cat "$tmp/future.txt")"
 contains "one day's mail trusts no domain" "trusted from history: 0 domains" "$(cat "$tmp/future.txt")"
 "$bin" learn --show --store "$tmp/future.db" > "$tmp/future-show.txt" 2>&1
 grep -Eq '^alice@mod.example -> pat@future.example +5 2026-10-06 +2026-10-06$' "$tmp/future-show.txt" \

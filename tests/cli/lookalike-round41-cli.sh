@@ -58,13 +58,14 @@ CASES
 judge "$tmp/protected" --protect-file "$tmp/protect" >> "$tmp/report"
 
 # Item 5: permute never refuses what check accepts: with partner.ml trusted,
-# the .ml namespace is not written as a whole.
-"$bin" permute --store none --protect-file "$tmp/protect" --format postfix .mil \
+# the plain list cannot write the .ml namespace as a whole (round 42 writes
+# it with an exception where the format has one: lookalike-round42-cli.sh).
+"$bin" permute --store none --protect-file "$tmp/protect" --format list .mil \
   > "$tmp/map" 2> "$tmp/map.err"
-check "permute writes no .ml key over partner.ml" "" "$(grep -E '^\.?ml ' "$tmp/map")"
+check "permute writes no .ml line over partner.ml" "" "$(grep -x '\.ml' "$tmp/map")"
 contains "permute says why .ml is left out" "partner.ml" "$(cat "$tmp/map.err")"
 check "permute still writes army.ml's namespace slips" "1" \
-  "$(grep -c '^mil\.ml REJECT' "$tmp/map")"
+  "$(grep -c '^\.mil\.ml$' "$tmp/map")"
 # ... and writes the generic-TLD and moved-dot forms check flags.
 "$bin" permute --store none gmail.com > "$tmp/list" 2>/dev/null
 for d in gmail.net gmail.org gmail.info gmailc.om gmai.lcom; do

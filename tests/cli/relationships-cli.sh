@@ -36,8 +36,8 @@ contains "a second import counts nothing" "deliveries: 14 found = 0 new + 0 repe
 contains "... and makes no relationship" "new relationships: 0 sender" "$(cat "$tmp/learn2.txt")"
 "$bin" learn --show > "$tmp/show.txt"
 contains "organisation-wide figures" "organisation: 14 deliveries from 1 sender to 2 addresses at 1 domain, 2026-09-01 to 2026-10-16" "$(cat "$tmp/show.txt")"
-grep -Eq '^alice@mod.example -> john.smith@partner.example +10 2026-09-01 +2026-10-16$' "$tmp/show.txt" \
-  && echo "ok   the pair: count, first and last seen by Date:" || { echo "FAIL --show:"; cat "$tmp/show.txt"; fail=1; }
+grep -Eq '^alice@mod.example -> john.smith@partner.example +10 2026-09-01 +2026-10-16 +"John Smith"$' "$tmp/show.txt" \
+  && echo "ok   the pair: count, first and last seen by Date:, the name written" || { echo "FAIL --show:"; cat "$tmp/show.txt"; fail=1; }
 
 # A message with no Date: is dated by its mbox "From " line.
 "$bin" learn "$data/no-date.mbox" > "$tmp/learn3.txt" 2>&1
@@ -167,7 +167,7 @@ grep -Eq '^bob@mod.example -> amy@partner.example +6 2026-10-01 +2026-10-06$' "$
 # A CSV row whose recipient is no address is said, with its place.
 printf 'sender,recipient,date\nbob@mod.example,dan@partner.example,2026-10-01\nbob@mod.example,not an address,2026-10-02\n' > "$tmp/export.csv"
 "$bin" learn "$tmp/export.csv" > "$tmp/csv.txt" 2>&1
-contains "a CSV row without an address is named" "left out 1 recipients that are not addresses (first: $tmp/export.csv:3: column 'recipient': 'not an address')" "$(cat "$tmp/csv.txt")"
+contains "a CSV row without an address is named" "left out 1 recipient that is not an address (first: $tmp/export.csv:3: column 'recipient': 'not an address')" "$(cat "$tmp/csv.txt")"
 contains "... and the good row counted" "deliveries: 1 found = 1 new + 0 repeated in the sources + 0 already in the store" "$(cat "$tmp/csv.txt")"
 "$bin" learn "$tmp/export.csv" > "$tmp/csv2.txt" 2>&1
 contains "a CSV read again counts nothing new" "deliveries: 1 found = 0 new + 0 repeated in the sources + 1 already in the store" "$(cat "$tmp/csv2.txt")"

@@ -69,7 +69,7 @@ john.smith@partner.example 1 2026-09-01
 kim@partner.example 1 2026-09-02
 lee@partner.example 1 2026-09-02" "$(pairs c.db)"
 contains "... a cell read in part is left out, named with FILE:LINE and column" \
-  "left out 1 recipients that are not addresses (first: $data/recipient-cells.csv:4: column 'recipient': 'garbage <<, bob@partner.example')" \
+  "left out 1 recipient that is not an address (first: $data/recipient-cells.csv:4: column 'recipient': 'garbage <<, bob@partner.example')" \
   "$(cat "$tmp/c.txt")"
 
 # --- 3: dates and headings -------------------------------------------------

@@ -108,7 +108,41 @@ try:
     check("silent server: still a look-alike",
           rows.get("exampel.test", {}).get("verdict") == "lookalike", json.dumps(rows))
     check("silent server: answered within the deadline (%.2f s)" % took, took < 3.0)
+    # Counted, not only said per line: the summary says how many lookups
+    # went unanswered (issue 15, round 42's tester, finding 13).
+    p = subprocess.run([BIN, "check", "--policy", policy, "--dns-server", quiet,
+                        "--dns-timeout-ms", "300", "bob@exampel.test", "bob@exmple.test",
+                        "bob@example.test"], capture_output=True, text=True, timeout=20)
+    check("silent server: the summary counts the unanswered lookups",
+          "DNS: 2 lookups unanswered, counted as able to receive mail" in p.stdout, p.stdout)
     silent.close()
+
+    # policy explain asks DNS as check does when [dns] is on: a look-alike
+    # that does not exist is refused by the can_receive = false rule, not
+    # confirmed as if it could receive (issue 15, round 42's tester, 14).
+    rules = ('[[rule]]\nname = "lookalike-confirm"\nrecipient = ["lookalike"]\n'
+             'can_receive = true\naction = "confirm"\n'
+             '[[rule]]\nname = "lookalike-undeliverable"\nrecipient = ["lookalike"]\n'
+             'can_receive = false\naction = "reject"\n')
+    with open(os.path.join(work, "explain.toml"), "w") as f:
+        f.write('[domains]\nprotected = ["example.test"]\n[dns]\nenabled = true\n'
+                'servers = ["%s"]\ntimeout_ms = 500\n' % server + rules)
+    with open(os.path.join(work, "explain-off.toml"), "w") as f:
+        f.write('[domains]\nprotected = ["example.test"]\n' + rules)
+    explain = [BIN, "policy", "explain", "--from", "a@example.test", "--to", "bob@exampl.test",
+               "--store", "none"]
+    p = subprocess.run(explain + ["--policy", os.path.join(work, "explain.toml")],
+                       capture_output=True, text=True, timeout=20)
+    check("explain with [dns]: reject, as check and the milter", "-> reject" in p.stdout,
+          p.stdout + p.stderr)
+    p = subprocess.run(explain + ["--policy", os.path.join(work, "explain-off.toml"),
+                                  "--dns-server", server], capture_output=True, text=True,
+                       timeout=20)
+    check("explain --dns-server: reject", "-> reject" in p.stdout, p.stdout + p.stderr)
+    p = subprocess.run(explain + ["--policy", os.path.join(work, "explain-off.toml")],
+                       capture_output=True, text=True, timeout=20)
+    check("explain without DNS: confirm (can_receive unknown counts as yes)",
+          "-> confirm" in p.stdout, p.stdout + p.stderr)
 
     # A bad server is an error naming it.
     p = subprocess.run([BIN, "check", "--policy", policy, "--dns-server", "not-an-ip",

@@ -62,18 +62,24 @@ def refused(packets):
 
 class Milter:
     """`nearmiss milter` on a free loopback port with `policy`, its stderr
-    in WORK/err; `port`, `err()`, `started()`, `stop()`."""
+    in WORK/err and its decision log (stdout) in WORK/out; `port`, `err()`,
+    `out()`, `started()`, `stop()`."""
 
     def __init__(self, binary, policy, work, extra=()):
         free_port = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "free-port")
         self.port = int(subprocess.check_output([free_port]).decode())
         self.err_path = os.path.join(work, "err")
+        self.out_path = os.path.join(work, "out")
         self.proc = subprocess.Popen([binary, "milter", "--no-postconf", "--listen",
                                       "inet:127.0.0.1:%d" % self.port, "--policy", policy] + list(extra),
-                                     stdout=subprocess.DEVNULL, stderr=open(self.err_path, "wb"))
+                                     stdout=open(self.out_path, "wb"), stderr=open(self.err_path, "wb"))
 
     def err(self):
         with open(self.err_path, errors="replace") as f:
+            return f.read()
+
+    def out(self):
+        with open(self.out_path, errors="replace") as f:
             return f.read()
 
     def started(self):

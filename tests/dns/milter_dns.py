@@ -11,6 +11,7 @@ cannot receive mail and rejects every other one, so the reply says which
 fact the milter had. Every server given to nearmiss is loopback.
 Usage: milter_dns.py NEARMISS
 """
+import json
 import os
 import signal
 import socket
@@ -135,6 +136,14 @@ try:
     check("silent server: refused (unknown fails closed)", refused(eom), repr(eom))
     check("silent server: waited for the lookup (%.2f s)" % took, took >= 0.35)
     check("silent server: decided by the deadline (%.2f s)" % took, took < 3.0)
+    # The decision log says the lookup went unanswered, so a decision made
+    # on "no answer" is told apart afterwards, and serve --milter-log counts
+    # it (issue 15, round 42's tester, finding 13).
+    lines = [json.loads(l) for l in milter.out().splitlines() if l.startswith("{")]
+    facts = [r.get("dns", {}) for l in lines if l.get("event") == "message"
+             for r in l.get("recipients", []) if r.get("address") == "bob@exampl.test"]
+    check("silent server: the message line carries the unanswered lookup",
+          [f.get("unknown") for f in facts] == ["timeout"], json.dumps(lines))
 
     # SIGHUP with [dns] servers = dnsmasq (through the forwarder): the next
     # message's lookup goes there. exampl.test does not exist (zone.conf: local=/test/), so the

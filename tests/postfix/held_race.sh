@@ -17,14 +17,6 @@ trap '[ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; pf_cleanup' EXIT
 
 confirm_start
 
-links() {  # subject: the notice's release and delete links, one a line
-  for _ in $(seq 100); do
-    n=$(grep -lF "$1" "$SINK_DIR"/* 2>/dev/null | xargs -r grep -lF "Held: please confirm" | head -1)
-    [ -n "$n" ] && { notice_text "$n" | grep -o "$URL/confirm?t=[0-9a-f.]*"; return 0; }
-    sleep 0.1
-  done
-  return 1
-}
 post_link() {  # link -> HTTP code
   curl -s -o /dev/null -w '%{http_code}' --data-urlencode "t=${1#*t=}" "$URL/confirm"
 }
@@ -40,7 +32,7 @@ for round in 1 2 3 4; do
   send --from alice@mod.gov.uk --to jon.smith@partner.example --header "Subject: $subject" \
        --body "round $round" || { cat "$W/swaks.out"; fail "round $round not accepted"; }
   ID=$(wait_held "$subject") || fail "round $round not held"
-  L=$(links "$subject") || fail "round $round: no notice"
+  L=$(notice_links "$subject") || fail "round $round: no notice"
   RELEASE=$(echo "$L" | sed -n 1p); DELETE=$(echo "$L" | sed -n 2p)
   before=$(acks)
   # Rounds 1-2: the sender's release against an admin's delete; 3-4: the

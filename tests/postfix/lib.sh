@@ -235,6 +235,14 @@ confirm_start() {  # needs NEARMISS
   cat "$W/serve.err"; fail "serve did not start"
 }
 
+notice_links() {  # subject: the notice's release and delete links, one a line
+  for _ in $(seq 100); do
+    n=$(grep -lF "$1" "$SINK_DIR"/* 2>/dev/null | xargs -r grep -lF "Held: please confirm" | head -1)
+    [ -n "$n" ] && { notice_text "$n" | grep -o "$URL/confirm?t=[0-9a-f.]*"; return 0; }
+    sleep 0.1
+  done
+  return 1
+}
 held_ids() { queue_json | grep '"queue_name": *"hold"' | sed -n 's/.*"queue_id": *"\([0-9A-Za-z]*\)".*/\1/p'; }
 wait_held() {  # subject: waits for a held message, prints its queue id
   for _ in $(seq 100); do

@@ -8,6 +8,10 @@
 # it (army.ml, mail.gmial.com), a namespace look-alike (x.gov.uk.za, an
 # ending added to .gov.uk), and, where the setting can say it, the names
 # under a namespace look-alike that is a real name itself (hmrc.bgov.uk).
+# With partner.ml protected beside the embedded list, the namespace "ml"
+# of .mil is written with DUNNO keys for partner.ml (issue 15, round 42,
+# item 3): partner.ml and its hosts pass, any other name under .ml is
+# refused.
 # Usage: permute_map.sh NEARMISS_BINARY
 NEARMISS=$(realpath "$1")
 . "$(dirname "$0")/lib.sh"
@@ -15,6 +19,8 @@ NEARMISS=$(realpath "$1")
 # The sources: namespaces, a protected domain, a provider (all in the
 # embedded lists, so check flags their look-alikes as the map does).
 SOURCES=(.mil .gov.uk parliament.uk gmail.com)
+# The embedded protected list and partner.ml, for permute and check alike.
+{ cat "$(dirname "$0")/../../data/lists/protected.txt"; echo partner.ml; } >"$W/protect"
 pf_customise() {
   postconf -c "$CONF" -e "smtpd_milters =" "non_smtpd_milters =" \
     "smtpd_recipient_restrictions = check_recipient_access hash:$CONF/nm_access, permit_mynetworks, reject" \
@@ -25,7 +31,8 @@ pf_customise() {
 }
 
 for setting in yes no; do
-  "$NEARMISS" permute --format postfix --parent-matching "$setting" "${SOURCES[@]}" \
+  "$NEARMISS" permute --protect-file "$W/protect" --format postfix --parent-matching "$setting" \
+    "${SOURCES[@]}" \
     >"$W/nm_access.$setting" 2>"$W/permute.$setting.err" ||
     { cat "$W/permute.$setting.err"; fail "permute --parent-matching $setting"; }
 done
@@ -37,9 +44,10 @@ done
     echo "x@$k"; echo "x@mail.$k"; echo "x@hmrc.$k"
   done
   printf '%s\n' x@army.ml x@mail.army.ml x@mail.gmial.com x@hmrc.gov.uk.za x@army.mil.com \
-    x@hmrc.bgov.uk x@bgov.uk x@parliment.uk x@parliament.ul x@army.mil x@gmail.com
+    x@hmrc.bgov.uk x@bgov.uk x@parliment.uk x@parliament.ul x@army.mil x@gmail.com \
+    x@partner.ml x@mail.partner.ml x@navyy.ml
 } | sort -u >"$W/rcpts"
-"$NEARMISS" check --json <"$W/rcpts" >"$W/check.jsonl" 2>/dev/null
+"$NEARMISS" check --protect-file "$W/protect" --json <"$W/rcpts" >"$W/check.jsonl" 2>/dev/null
 python3 - "$W/rcpts" "$W/check.jsonl" >"$W/flagged" <<'PY'
 import json, sys
 rcpts = open(sys.argv[1]).read().split()
@@ -84,10 +92,10 @@ for setting in yes no; do
   refused() { grep -q "^$1 5" "$W/smtp.$setting" || fail "$setting: $1 not refused by the map"; }
   passed() { grep -q "^$1 250" "$W/smtp.$setting" || fail "$setting: $1 refused by the map"; }
   for r in x@army.ml x@mail.army.ml x@mail.gmial.com x@hmrc.gov.uk.za x@army.mil.com \
-           x@parliment.uk x@parliament.ul; do
+           x@parliment.uk x@parliament.ul x@navyy.ml; do
     refused "$r"
   done
-  passed x@army.mil; passed x@gmail.com; passed x@bgov.uk
+  passed x@army.mil; passed x@gmail.com; passed x@bgov.uk; passed x@partner.ml
   if [ $setting = no ]; then refused x@hmrc.bgov.uk; fi
   n=$(grep -c ' 5' "$W/smtp.$setting")
   ok "parent_domain_matches_subdomains $setting: $n of $(wc -l <"$W/rcpts") refused by the map, each one check flags"

@@ -133,7 +133,10 @@ function auditRow(r) {
     h('td', { class: 'mono hide-sm' }, fmtTime(r.time_ms, true)),
     h('td', {}, h('div', { class: r.sender ? '' : 'muted' }, r.sender || 'no sender given'), h('div', { class: 'muted mono' }, r.source, r.queue_id ? ` · ${r.queue_id}` : '')),
     h('td', {}, r.recipients.map((x) => h('div', {}, x.address, ' ', badge(x.verdict),
-      x.suggestion ? h('span', { class: 'muted' }, ` → ${x.suggestion}`) : null))),
+      x.suggestion ? h('span', { class: 'muted' }, ` → ${x.suggestion}`) : null,
+      x.acknowledgement ? h('div', { class: 'muted', 'data-acknowledged': x.acknowledged_by },
+        `acknowledged by ${x.acknowledgement.who} (${x.acknowledgement.path}, ${x.acknowledgement.scope}, `,
+        `acknowledgement ${x.acknowledged_by}); settled ${x.settled_rule}, action ${x.rule_action}`) : null))),
     h('td', {}, badge(r.action), r.level && r.level !== 'none' ? h('div', {}, badge('level', r.level)) : null));
 }
 

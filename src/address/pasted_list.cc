@@ -1,0 +1,86 @@
+// SplitPastedAddressList: an address list as a mail client's address box
+// shows it (nearmiss/address.h).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "address/rfc5322.h"
+#include "address/text.h"
+#include "nearmiss/address.h"
+
+namespace nearmiss {
+namespace {
+
+using address::kNpos;
+using address::TrimSpace;
+
+// Words alone, as a display name is written unquoted: atext (UTF-8
+// included), blanks and the '.' of an initial ("Okafor, C. J."), RFC 5322
+// obs-phrase. No '@', quote, comment or bracket.
+bool PlainWords(std::string_view s) {
+  s = TrimSpace(s);
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c != ' ' && c != '\t' && c != '.' && !address::IsAtext(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether `s` is one bracketed mailbox whose display name is plain words:
+// " Chidi <c.okafor2@nhs.example>".
+bool NamedMailbox(std::string_view s) {
+  const std::size_t open = s.find('<');
+  const std::size_t close = s.find('>');
+  return open != kNpos && close != kNpos && close > open && PlainWords(s.substr(0, open)) &&
+         TrimSpace(s.substr(close + 1)).empty();
+}
+
+}  // namespace
+
+std::vector<std::string> SplitPastedAddressList(std::string_view text) {
+  // The top-level separators: ',' and ';' outside quotes, comments and
+  // angle brackets (as SplitAddressList reads them).
+  std::vector<std::size_t> seps;
+  address::Walker walker(text);
+  bool angle = false;
+  for (std::size_t i = walker.Find("<>,;"); i != kNpos; i = walker.Find("<>,;", i + 1)) {
+    if (text[i] == '<' || text[i] == '>') {
+      angle = text[i] == '<';
+    } else if (!angle) {
+      seps.push_back(i);
+    }
+  }
+  // "Last, First <addr>": a ',' between plain words and a mailbox named by
+  // plain words joins them; the name is quoted, as Outlook itself writes it
+  // in a header ("\"Okafor, Chidi\" <c@x>").
+  std::vector<std::size_t> bounds{0};  // where each segment starts
+  for (std::size_t sep : seps) bounds.push_back(sep + 1);
+  bounds.push_back(text.size() + 1);
+  auto segment = [&](std::size_t j) {
+    return text.substr(bounds[j], bounds[j + 1] - 1 - bounds[j]);
+  };
+  std::string out;
+  std::size_t copied = 0;  // text[0, copied) is in `out`
+  const std::size_t segments = bounds.size() - 1;
+  for (std::size_t j = 0; j + 1 < segments; ++j) {
+    const std::string_view last = segment(j), rest = segment(j + 1);
+    if (text[bounds[j + 1] - 1] != ',' || !PlainWords(last) || !NamedMailbox(rest)) continue;
+    const std::size_t open = rest.find('<');
+    out += text.substr(copied, bounds[j] - copied);
+    out += " \"";
+    out += TrimSpace(last);
+    out += ", ";
+    out += TrimSpace(rest.substr(0, open));
+    out += "\" ";
+    out += rest.substr(open);
+    copied = bounds[j + 2] - 1;  // the separator after the mailbox stays
+    ++j;
+  }
+  if (copied == 0) return SplitAddressList(text);
+  out += text.substr(copied);
+  return SplitAddressList(out);
+}
+
+}  // namespace nearmiss

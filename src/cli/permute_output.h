@@ -1,0 +1,47 @@
+// The output of `nearmiss permute`: the look-alikes found, written as a
+// plain list, JSON Lines, a Postfix check_recipient_access map (access(5)),
+// an RPZ zone (unbound rpz:, BIND response-policy) or CSV for a registrar
+// watch. permute_command.cc finds them; this file only writes them, and
+// says on stderr what a format cannot say (a namespace in the CSV, a key
+// the Postfix setting cannot express).
+#ifndef NEARMISS_CLI_PERMUTE_OUTPUT_H_
+#define NEARMISS_CLI_PERMUTE_OUTPUT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nearmiss::cli {
+
+struct PermuteFound {
+  std::string domain;  // "army.ml"; for a namespace source the namespace "ml"
+  std::string source;  // "army.mil", ".mil"
+  std::string target;  // "army.mil"; for a namespace source the namespace ".mil"
+  std::string code;    // "suffix-edit"
+  std::string suggestion;  // "army.mil"; for a namespace source ".mil"
+  bool ns = false;     // `domain` stands for every domain under it
+  // Whether check flags `domain` itself ("ml" of .mil is no mail domain;
+  // bgov.uk of .gov.uk is a registrable name of its own, external), and
+  // whether it flags the names under it (mail.army.ml yes; mail.web.de.am,
+  // a host under web.de.am, no): a map or zone may refuse only what check
+  // flags (issue 15, breaker 15 round 6, defect 2).
+  bool bare_refused = true;
+  bool under_refused = true;
+  // For a namespace look-alike, the names under it that check accepts
+  // (partner.ml under "ml" of .mil, with partner.ml trusted): written as
+  // exceptions where the format has them (Postfix DUNNO, RPZ rpz-passthru,
+  // JSON Lines "except"), so the namespace is refused and they are not.
+  std::vector<std::string> except;
+  // How a person reads the entry: "army.ml", "*.ml".
+  std::string Shown() const { return ns ? "*." + domain : domain; }
+};
+
+// `found` in `format` ("list", "jsonl", "postfix", "rpz" or "csv"); for
+// "postfix", `parent` is whether parent_domain_matches_subdomains lists
+// smtpd_access_maps (Postfix's default).
+std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_view format,
+                          bool parent);
+
+}  // namespace nearmiss::cli
+
+#endif  // NEARMISS_CLI_PERMUTE_OUTPUT_H_
