@@ -4,6 +4,9 @@
 // directly under the ccTLD, so the mail went to whoever holds the name
 // there; it was external (issue 15, round 36, defect 1). It is the
 // suffix-drop look-alike the protected lists give cba.au of cba.com.au.
+#include <optional>
+#include <string>
+
 #include "address/second_level_zone.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
@@ -48,6 +51,20 @@ bool DetectorImpl::DepartmentUnderCcTld(const Domain& d, LookalikeMatch& m) cons
   // A real domain of that name (mod.uk, the Ministry of Defence's own
   // beside mod.gov.uk: real-mail-domains.txt) is no slip.
   if (real_domains_.contains(std::string(reg))) return false;
+  // barclays.fco.uk: the organisation's barclays.co.uk with an 'f' typed
+  // in, not a host of fco.gov.uk: a trusted name one letter shorter in the
+  // department's label is the slip (issue 15, round 42, tester item 20).
+  if (d.ascii.size() > reg.size()) {
+    const size_t at = d.ascii.size() - reg.size();
+    const size_t label_end = at + reg.find('.');
+    thread_local std::string shorter;
+    for (size_t i = at; i < label_end; ++i) {
+      shorter.assign(d.ascii).erase(i, 1);
+      if (std::optional<uint32_t> id = set_.Exact(shorter); id && !set_[*id].is_namespace) {
+        return false;
+      }
+    }
+  }
   const std::string& listed = it->second.front();  // "hmrc.gov.uk"
   const std::string_view zone = std::string_view(listed).substr(listed.find('.') + 1);
   return DepartmentDropMatch(d, it->second, zone.substr(0, zone.find('.')), m);

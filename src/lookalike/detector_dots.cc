@@ -36,7 +36,13 @@ void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
     // Under a namespace every name is trusted, so a moved dot always makes
     // one (navyi.mil for navy.imil): there the reading that keeps the
     // typed name (a letter added to the ending) is the likelier one.
-    if (set_[*id].is_namespace) score = std::min(score, 0.85);
+    // Unless the moved dot restores a name the lists hold there (mo.dgov.uk:
+    // mod.gov.uk, not a made-up mo.gov.uk; us.a.fmil: us.af.mil): that name
+    // is the likelier one (issue 15, round 42, tester item 20).
+    if (set_[*id].is_namespace) {
+      score = NameOrParentKnown(variant) && !NameOrParentKnown(ascii) ? score + 0.02
+                                                                      : std::min(score, 0.85);
+    }
     Offer({*id, ReasonCode::kDotInsertion, detail(), TargetUnder(set_[*id], variant), variant,
            score},
           best);

@@ -180,8 +180,15 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
           why.append(", and ").append(meant).append(" is a real .").append(ns).append(" name");
           Offer({id, code, std::move(why), meant, Join(before, meant), score + 0.01}, best);
         }
+        // dft.gov.u: dft is a real .gov.uk name typed whole, so dft.gov.uk
+        // (one slip) ranks above dfat.gov.au (a real .gov.au name, but a
+        // slip in the name as well); dva.gov.u: dva.gov.au above dvla.gov.uk
+        // (issue 15, round 42, tester item 1).
         if (!real_name) {
-          Offer({id, code, std::move(detail), target, Join(head, ".") + std::string(ns), score},
+          const bool listed = k >= 2 && std::find(n.names.begin(), n.names.end(),
+                                                  name_label) != n.names.end();
+          Offer({id, code, std::move(detail), target, Join(head, ".") + std::string(ns),
+                 listed ? score + 0.02 : score},
                 best);
         }
       }

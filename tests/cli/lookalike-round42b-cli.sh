@@ -21,6 +21,19 @@ a@mod-gov.au|lookalike|reject|a@mod.gov.au|*|
 # ... while a department typed under another country's code is still
 # moved home (abs.gov.us: the lists hold abs.gov.au alone).
 a@abs.gov.us|lookalike|reject|a@abs.gov.au|*|
+# ... and a name the lists hold in the zone typed, whole, ranks above a
+# listed name in another country's zone with a letter changed (dft.gov.u:
+# the UK's Department for Transport before Australia's foreign ministry).
+a@dft.gov.u|lookalike|reject|a@dft.gov.uk|*|
+a@dft.gov.uu|lookalike|reject|a@dft.gov.uk|*|
+a@dva.gov.u|lookalike|reject|a@dva.gov.au|*|
+# Tester item 20: a dot moved by one letter restores a listed name
+# (mod.gov.uk, dwp.gov.uk, us.af.mil), not a made-up one (mo.gov.uk).
+a@mo.dgov.uk|lookalike|reject|a@mod.gov.uk|*|
+a@dw.pgov.uk|lookalike|reject|a@dwp.gov.uk|*|
+a@us.a.fmil|lookalike|reject|a@us.af.mil|*|
+# Tester item 21d: "a 'u'", the letter's name said "you".
+a@hmrc.gov.k|lookalike|reject|a@hmrc.gov.uk|*|is missing a 'u'
 # Tester item 2: gov.scot is Scotland's own government, not gov.uk's mail
 # domain: no address is offered, the sender is told to look under .gov.uk.
 a@gov.co.uk|lookalike|reject|-|*|its mail domains are names under it
@@ -62,6 +75,18 @@ a@gmc-uk.org|trusted|accept|-|*|
 a@nmc.org.uk|trusted|accept|-|*|
 CASES
 judge "$tmp/nhs" --policy "$tmp/nhs.toml" >> "$tmp/report"
+
+# Item 20: the organisation's own barclays.co.uk with an 'f' typed in is
+# its slip, not a host of fco.gov.uk (barclays.fco.gov.uk, no one's).
+"$bin" policy init | sed \
+  -e 's/^organisation = .*/organisation = ["barclays.co.uk", "barclays.com"]/' > "$tmp/bank.toml"
+cat > "$tmp/bank" <<'CASES'
+a@barclays.fco.uk|lookalike|reject|a@barclays.co.uk|*|
+a@mail.hmrc.uk|lookalike|reject|a@mail.hmrc.gov.uk|suffix-drop|
+a@barclayscouk.com|lookalike|reject|a@barclays.co.uk|dot-omission|
+a@barclayscouk.net|lookalike|reject|a@barclays.co.uk|dot-omission|
+CASES
+judge "$tmp/bank" --policy "$tmp/bank.toml" >> "$tmp/report"
 
 # Item 6: never an empty suggestion, in the JSON or the message a 550
 # carries ("did you mean  or x@gov.wales?"); an also_suggestion only
