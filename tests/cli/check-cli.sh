@@ -56,13 +56,17 @@ msg=$(printf '[domains]\nuse_default_protected = false\n' > "$tmp/no-default.tom
       "$bin" check --policy "$tmp/no-default.toml" --protect-file "$tmp/one-entry.txt" \
         bob@army.ml 2>&1 >/dev/null)
 check "no warning when the policy already leaves the embedded list out" "" "$msg"
-# A store that holds nothing learned (a first learn that failed leaves one):
-# check says its history is empty instead of judging silently.
-printf 'sender,recipient,date\nx@ourorg.example,y@z.example,2026-09-33T10:00:00Z\n' > "$tmp/bad-date.csv"
-"$bin" learn --store "$tmp/empty.db" "$tmp/bad-date.csv" >/dev/null 2>&1
-check "a learn with a bad date fails" 2 $?
+# A store that holds nothing learned (`learn --prune` before any learn makes
+# one): check says its history is empty instead of judging silently.
+"$bin" learn --prune --store "$tmp/empty.db" >/dev/null 2>&1
+check "learn --prune makes an empty store" 0 $?
 msg=$("$bin" check --store "$tmp/empty.db" --from x@ourorg.example y@z.example 2>&1 >/dev/null)
 contains "an empty store is said" "history: empty (the store has learned nothing yet)" "$msg"
+# A first learn that fails leaves no store behind (learn_first.cc).
+printf 'sender,recipient,date\nx@ourorg.example,y@z.example,2026-09-33T10:00:00Z\n' > "$tmp/bad-date.csv"
+"$bin" learn --store "$tmp/failed.db" "$tmp/bad-date.csv" >/dev/null 2>&1
+check "a learn with a bad date fails" 2 $?
+check "a failed first learn leaves no store" no "$([ -e "$tmp/failed.db" ] && echo yes || echo no)"
 
 # 3. A policy that blocks .ml and allows a partner.
 printf '[domains]\nblock = [".ml"]\nallow = ["partner.ml"]\n' > "$tmp/block.toml"
