@@ -11,7 +11,6 @@ of dnsmasq(8) (tests/dns/zone.conf).
 Usage: lookup_needed.py NEARMISS
 """
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -19,7 +18,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from dnsmasq import loopback, start as start_dnsmasq, wait_ready  # noqa: E402
+from dnsmasq import DelayingForwarder, start as start_dnsmasq, wait_ready  # noqa: E402
 from checks import Checks  # noqa: E402
 
 BIN = sys.argv[1]
@@ -36,48 +35,22 @@ def qname(query):
     return ".".join(labels).lower()
 
 
-class CountingForwarder:
-    """A loopback UDP forwarder to `upstream` that keeps each query's name."""
+class CountingForwarder(DelayingForwarder):
+    """DelayingForwarder with no delay that keeps each query's name."""
 
     def __init__(self, upstream):
-        assert loopback(upstream), upstream
-        host, port = upstream.rsplit(":", 1)
-        self._upstream = (host, int(port))
         self.names = []
         self._lock = threading.Lock()
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self._sock.bind(("127.0.0.1", 0))
-        self.server = "127.0.0.1:%d" % self._sock.getsockname()[1]
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self):
-        while True:
-            try:
-                query, client = self._sock.recvfrom(4096)
-            except OSError:
-                return
-            with self._lock:
-                self.names.append(qname(query))
-            threading.Thread(target=self._forward, args=(query, client), daemon=True).start()
+        super().__init__(upstream, 0)
 
     def _forward(self, query, client):
-        up = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        up.settimeout(2.0)
-        try:
-            up.sendto(query, self._upstream)
-            answer, _ = up.recvfrom(4096)
-            self._sock.sendto(answer, client)
-        except OSError:
-            pass
-        finally:
-            up.close()
+        with self._lock:
+            self.names.append(qname(query))
+        super()._forward(query, client)
 
     def asked(self, domain):
         with self._lock:
             return [n for n in self.names if n == domain or n.endswith("." + domain)]
-
-    def close(self):
-        self._sock.close()
 
 
 work = tempfile.mkdtemp()
