@@ -79,6 +79,10 @@ class DnsSource {
   // unknown ("timeout"), so a caller may wait on it without a timeout of
   // its own. Never throws.
   virtual std::shared_future<DnsFacts> Lookup(std::string_view ascii_domain) = 0;
+  // Whether the shells look up every look-alike, also one whose decision
+  // no DNS answer can change (RecipientCheck::dns_can_decide; [dns]
+  // lookup_every_lookalike). False by default.
+  virtual bool LooksUpEveryLookalike() const { return false; }
 };
 
 }  // namespace nearmiss

@@ -262,6 +262,11 @@ struct DnsPolicy {
   int64_t catch_all_timeout_ms = 3000;     // the probe's deadline, after the DNS one
   int64_t catch_all_cache_ttl = 86400;     // seconds an answer is kept
   int64_t catch_all_max_probes = 8;        // connections open at once
+  // Look up every look-alike, also one a rule refuses whatever DNS says
+  // (its facts then shown in the verdict). Off by default: each query
+  // reaches the look-alike's own name servers (RecipientCheck::
+  // dns_can_decide).
+  bool lookup_every_lookalike = false;
   std::string where;             // where the [dns] table is
 };
 

@@ -217,6 +217,12 @@ struct RecipientCheck {
   // (can_receive, catch_all) cannot be judged, so it defers the decision
   // to the end of message, where the facts are awaited (dns/add_facts.h).
   bool dns_pending = false;
+  // Whether DNS facts could change the decision: false for a look-alike
+  // that a rule without a DNS condition decides first (a protected
+  // look-alike the policy refuses whatever DNS says). The shells then never
+  // look its domain up, as the query would reach the look-alike's own name
+  // servers (Engine::CheckRecipient sets it; DecisionTable::DnsCanDecide).
+  bool dns_can_decide = true;
 };
 
 }  // namespace nearmiss

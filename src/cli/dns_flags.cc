@@ -27,8 +27,13 @@ void DnsFlags::Register(CLI::App& cmd) {
       ->check(CLI::Range(int64_t{10}, int64_t{30'000}));
   cmd.add_flag("--dns-probe-internal", probe_internal,
                "Let the catch-all probe connect to a mail exchanger at an internal address "
-               "(loopback, RFC 1918, link-local, ULA, this host's own); for test rigs on "
+               "(loopback, RFC 1918, link-local, ULA, documentation and the other IANA "
+               "special-purpose ranges, this host's own); for test rigs on "
                "127.0.0.1 only, never on a mail host in service");
+  cmd.add_flag("--dns-lookup-every-lookalike", every_lookalike,
+               "Look up every look-alike, also one a rule refuses whatever DNS says (as [dns] "
+               "lookup_every_lookalike); by default such a one is not asked about, as the query "
+               "reaches the look-alike's own name servers");
 }
 
 std::optional<dns::ResolverOptions> ResolverOptionsFor(const DnsFlags& flags,
@@ -39,6 +44,7 @@ std::optional<dns::ResolverOptions> ResolverOptionsFor(const DnsFlags& flags,
   options.timeout_ms = flags.timeout_ms > 0 ? flags.timeout_ms : policy.timeout_ms;
   options.cache_ttl_max = policy.cache_ttl_max;
   options.cache_size = static_cast<size_t>(policy.cache_size);
+  options.every_lookalike = flags.every_lookalike || policy.lookup_every_lookalike;
   if (policy.catch_all_probe) {
     dns::ProbeOptions probe;
     probe.port = static_cast<uint16_t>(policy.catch_all_port);

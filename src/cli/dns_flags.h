@@ -27,6 +27,8 @@ struct DnsFlags {
   // listen on 127.0.0.1 only; a look-alike's owner chooses where its MX
   // points, so a mail host in service never sets it.
   bool probe_internal = false;
+  // --dns-lookup-every-lookalike: as [dns] lookup_every_lookalike = true.
+  bool every_lookalike = false;
   void Register(CLI::App& cmd);
 };
 

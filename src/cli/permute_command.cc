@@ -300,7 +300,15 @@ void AddPermuteCommand(CLI::App& app, Run& run) {
       "flags what no finite list holds: any other ending added, two slips at once, several "
       "look-alike letters. A map from permute is a "
       "floor of what check flags, never more: a namespace look-alike holding a name check "
-      "accepts (.ml with partner.ml trusted) is left out, and named on stderr.");
+      "accepts (.ml with partner.ml trusted) is left out, and named on stderr.\n\n"
+      "Loading the postfix map: postmap hash:FILE, then check_recipient_access hash:FILE "
+      "first in smtpd_recipient_restrictions, before permit_mynetworks and "
+      "permit_sasl_authenticated (else the organisation's own senders skip it), and in any "
+      "master.cf submission service that overrides smtpd_recipient_restrictions. Mail from "
+      "sendmail(1)/pickup passes no smtpd restriction: only the milter, through "
+      "non_smtpd_milters, checks it. The map refuses with access_map_reject_code (554). Load "
+      "the rpz zone on the clients' resolver, never on the one [dns] servers names: its "
+      "NXDOMAIN would become the look-alikes' DNS facts.");
   flags->policy.Register(*cmd, /*with_protect_file=*/true);
   cmd->add_option("--format", flags->format, "list, jsonl, postfix, rpz or csv")
       ->capture_default_str();

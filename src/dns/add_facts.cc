@@ -37,6 +37,10 @@ bool FactsWithoutLookup(RecipientCheck* check) {
   return true;
 }
 
+bool LookupWanted(const DnsSource& source, const RecipientCheck& check) {
+  return check.dns_can_decide || source.LooksUpEveryLookalike();
+}
+
 void MarkUnanswered(RecipientCheck* check, std::string_view why) {
   DnsFacts f;
   f.unknown = why;
@@ -47,7 +51,7 @@ void MarkUnanswered(RecipientCheck* check, std::string_view why) {
 
 bool AddDnsFacts(DnsSource& source, RecipientCheck* check) {
   if (check->verdict != Verdict::kLookalike || check->domain.empty()) return false;
-  if (FactsWithoutLookup(check)) return false;
+  if (FactsWithoutLookup(check) || !LookupWanted(source, *check)) return false;
   check->dns = source.Lookup(check->domain).get();
   return true;
 }
@@ -55,6 +59,7 @@ bool AddDnsFacts(DnsSource& source, RecipientCheck* check) {
 bool AddReadyDnsFacts(DnsSource& source, RecipientCheck* check) {
   if (check->verdict != Verdict::kLookalike || check->domain.empty()) return false;
   if (FactsWithoutLookup(check)) return true;
+  if (!LookupWanted(source, *check)) return false;
   std::shared_future<DnsFacts> f = source.Lookup(check->domain);
   if (f.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
     check->dns_pending = true;
@@ -68,7 +73,7 @@ bool AddReadyDnsFacts(DnsSource& source, RecipientCheck* check) {
 std::optional<std::shared_future<DnsFacts>> StartLookup(DnsSource& source,
                                                         RecipientCheck* check) {
   if (check->verdict != Verdict::kLookalike || check->domain.empty() || check->dns.has_value() ||
-      FactsWithoutLookup(check)) {
+      FactsWithoutLookup(check) || !LookupWanted(source, *check)) {
     return std::nullopt;
   }
   return source.Lookup(check->domain);

@@ -15,8 +15,10 @@
 namespace nearmiss::dns {
 
 // Looks up the domain of a look-alike (only: trusted and external domains
-// are never resolved, so turning DNS on adds no lookups to ordinary mail)
-// and puts the facts in `check->dns`. Waits at most the source's deadline;
+// are never resolved, so turning DNS on adds no lookups to ordinary mail),
+// and only when DNS could change its decision (RecipientCheck::
+// dns_can_decide: a look-alike the policy refuses whatever DNS says is
+// never asked about, so its name servers learn nothing), and puts the facts in `check->dns`. Waits at most the source's deadline;
 // an unanswered lookup leaves the facts unknown, which rules treat as "can
 // receive mail". Returns whether it looked anything up.
 bool AddDnsFacts(DnsSource& source, RecipientCheck* check);
@@ -30,6 +32,12 @@ bool FactsWithoutLookup(RecipientCheck* check);
 bool Undelegated(const RecipientCheck& check);
 // Whether the checked domain is of one label (gmailcom).
 bool OneLabel(const RecipientCheck& check);
+
+// Whether `check`'s domain may be sent to `source`: DNS could change its
+// decision (RecipientCheck::dns_can_decide), or the source looks up every
+// look-alike ([dns] lookup_every_lookalike). The facts-without-lookup
+// cases (FactsWithoutLookup) are asked before this.
+bool LookupWanted(const DnsSource& source, const RecipientCheck& check);
 
 // A lookup asked for `check` that had not answered when the decision could
 // wait no longer (the milter's end of message): its facts become unknown,

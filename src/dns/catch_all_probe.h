@@ -14,7 +14,8 @@
 // DATA is never sent, so no message is ever delivered. A connection that
 // fails, a reply that is not SMTP or a dialogue past its deadline is
 // unknown, with the reason. An address inside the organisation (loopback,
-// RFC 1918, link-local, ULA, multicast, unspecified, this host's own:
+// RFC 1918, link-local, ULA, multicast, unspecified, documentation, any
+// IANA special-purpose range or its NAT64/6to4 form, this host's own:
 // internal_address.h) is never connected to: unknown, "MX address ... is
 // internal", unless `allow_internal` (tests on loopback only).
 //

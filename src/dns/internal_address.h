@@ -8,16 +8,29 @@
 // so those are refused and the catch-all answer is unknown (issue 15,
 // breaker round 3, item 5).
 //
-// Internal, from the IANA special-purpose registries (RFC 6890):
+// Internal, from the IANA special-purpose registries (RFC 6890, RFC 8190;
+// the registries' "Globally Reachable: False" entries and the deprecated
+// relay and address forms; internal_address.cc lists each with its RFC):
 //   IPv4: 0.0.0.0/8 unspecified/"this network" (RFC 1122), 127.0.0.0/8
 //   loopback, 10/8, 172.16/12, 192.168/16 private (RFC 1918), 100.64/10
 //   shared address space (RFC 6598), 169.254/16 link-local (RFC 3927),
-//   192.0.0.0/24 protocol assignments, 198.18/15 benchmarking (RFC 2544),
-//   224/4 multicast (RFC 5771), 240/4 reserved and 255.255.255.255
-//   broadcast.
+//   192.0.0.0/24 protocol assignments, 192.0.2/24, 198.51.100/24,
+//   203.0.113/24 documentation (RFC 5737), 192.88.99/24 6to4 relay
+//   anycast (RFC 7526), 198.18/15 benchmarking (RFC 2544), 224/4 multicast
+//   (RFC 5771), 240/4 reserved and 255.255.255.255 broadcast.
 //   IPv6: :: unspecified, ::1 loopback (RFC 4291), fe80::/10 link-local,
-//   fc00::/7 unique local (RFC 4193), ff00::/8 multicast; an IPv4-mapped
-//   address (::ffff:a.b.c.d) is judged as its IPv4 address.
+//   fec0::/10 site-local (RFC 3879), fc00::/7 unique local (RFC 4193),
+//   ff00::/8 multicast, 100::/64 discard-only (RFC 6666), 2001:db8::/32
+//   and 3fff::/20 documentation (RFC 3849, RFC 9637), 2001:2::/48
+//   benchmarking (RFC 5180), 2001:10::/28 and 2001:20::/28 ORCHID (RFC
+//   4843, RFC 7343), 5f00::/16 SRv6 SIDs (RFC 9602).
+//   IPv6 forms of an IPv4 address are judged as that IPv4 address:
+//   IPv4-mapped ::ffff:a.b.c.d, NAT64 64:ff9b::a.b.c.d (RFC 6052: on an
+//   IPv6-only host 64:ff9b::a01:203 reaches 10.1.2.3), 6to4 2002:AABB:CCDD::
+//   (RFC 3056), Teredo 2001:0::/32 (RFC 4380: server and inverted client
+//   address); the deprecated IPv4-compatible ::a.b.c.d (RFC 4291 2.5.5.1)
+//   and local-use NAT64 64:ff9b:1::/48 (RFC 8215) are refused whatever
+//   IPv4 address they carry.
 //   And every address of this host's own interfaces (getifaddrs(3)).
 #ifndef NEARMISS_DNS_INTERNAL_ADDRESS_H_
 #define NEARMISS_DNS_INTERNAL_ADDRESS_H_

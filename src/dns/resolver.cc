@@ -225,7 +225,9 @@ Result<std::unique_ptr<Resolver>> Resolver::Start(const ResolverOptions& options
   }
   auto impl = std::make_unique<Impl>(options);
   NM_RETURN_IF_ERROR(impl->Init());
-  return std::unique_ptr<Resolver>(new Resolver(std::move(impl)));
+  std::unique_ptr<Resolver> resolver(new Resolver(std::move(impl)));
+  resolver->every_lookalike_ = options.every_lookalike;
+  return resolver;
 }
 
 Resolver::Resolver(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -72,6 +72,8 @@ struct ResolverOptions {
   std::optional<ProbeOptions> catch_all;
   int64_t catch_all_timeout_ms = 3000;   // the probe's share of the deadline
   int64_t catch_all_cache_ttl = 86400;   // seconds a probe's answer is kept
+  // DnsSource::LooksUpEveryLookalike ([dns] lookup_every_lookalike).
+  bool every_lookalike = false;
 
   bool operator==(const ResolverOptions&) const = default;
 };
@@ -102,6 +104,7 @@ class Resolver final : public DnsSource {
   // asking would only tell the server the look-alike, or, to the search
   // list of the system resolver, ask gmailcom.$domain instead.
   std::shared_future<DnsFacts> Lookup(std::string_view ascii_domain) override;
+  bool LooksUpEveryLookalike() const override { return every_lookalike_; }
 
   ResolverCounters counters() const;
 
@@ -110,6 +113,7 @@ class Resolver final : public DnsSource {
  private:
   explicit Resolver(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+  bool every_lookalike_ = false;
 };
 
 }  // namespace nearmiss::dns

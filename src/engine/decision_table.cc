@@ -194,10 +194,59 @@ std::vector<bool> DecisionTable::SenderGroups(std::string_view sender) const {
   return in;
 }
 
-DecisionTable::Match DecisionTable::First(const RecipientCheck& check, const MessageView& view,
-                                          size_t from) const {
+namespace {
+
+uint32_t ReasonBitsOf(const RecipientCheck& check) {
   uint32_t reasons = 0;
   for (const Reason& x : check.reasons) reasons |= uint32_t{1} << static_cast<unsigned>(x.code);
+  return reasons;
+}
+
+// The rule's conditions about the recipient alone, but for DNS: its class,
+// reason, the look-alike's target and the address-typo finding.
+bool RecipientConditionsHold(const CompiledRule& r, const RecipientCheck& check,
+                             uint32_t reasons) {
+  if (r.classes != 0 && (r.classes & (1u << static_cast<unsigned>(check.verdict))) == 0) {
+    return false;
+  }
+  if (r.reasons != 0 && (r.reasons & reasons) == 0) return false;
+  if (r.targets != 0 &&
+      ((check.verdict != Verdict::kLookalike && check.verdict != Verdict::kTrusted) ||
+       (r.targets & (1u << static_cast<unsigned>(check.target_source))) == 0)) {
+    return false;
+  }
+  if (r.typo) {
+    if (!check.address_typo) return false;
+    if (r.typo_kinds != 0 &&
+        (r.typo_kinds & (uint32_t{1} << static_cast<unsigned>(check.address_typo->kind))) == 0) {
+      return false;
+    }
+    if (Hundredths(check.address_typo->score) < r.typo_score_lo) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool DecisionTable::DnsCanDecide(const RecipientCheck& check) const {
+  const uint32_t reasons = ReasonBitsOf(check);
+  for (const CompiledRule& r : rules_) {
+    if (!RecipientConditionsHold(r, check, reasons)) continue;
+    if (r.can_receive.has_value() || r.catch_all.has_value()) return true;
+    // A rule that matches whatever the sender and the message, and whose
+    // action no acknowledgement or stricter later rule passes on (warn and
+    // confirm can: Engine::Decide), decides before any later rule.
+    if (!AboutMessage(r) && r.groups.empty() && r.action != Action::kWarn &&
+        r.action != Action::kConfirm) {
+      return false;
+    }
+  }
+  return false;
+}
+
+DecisionTable::Match DecisionTable::First(const RecipientCheck& check, const MessageView& view,
+                                          size_t from) const {
+  const uint32_t reasons = ReasonBitsOf(check);
   // A TLD the root zone lacks receives no mail: a fact without DNS, so a
   // can_receive rule is judged at once (gmail.zz, army.mik: Postfix would
   // bounce them, so the default policy refuses them with the suggestion).
@@ -213,15 +262,7 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check, const Mes
   for (size_t i = from; i < rules_.size(); ++i) {
     const CompiledRule& r = rules_[i];
     Tri t = Tri::kYes;
-    if (r.classes != 0 && (r.classes & (1u << static_cast<unsigned>(check.verdict))) == 0) {
-      continue;
-    }
-    if (r.reasons != 0 && (r.reasons & reasons) == 0) continue;
-    if (r.targets != 0 &&
-        ((check.verdict != Verdict::kLookalike && check.verdict != Verdict::kTrusted) ||
-         (r.targets & (1u << static_cast<unsigned>(check.target_source))) == 0)) {
-      continue;
-    }
+    if (!RecipientConditionsHold(r, check, reasons)) continue;
     // No DNS facts (DNS off, not looked up) or an unknown answer: the
     // domain counts as able to receive mail, and as a catch-all (fail
     // closed). Facts still on their way (the milter at RCPT): this rule
@@ -237,14 +278,6 @@ DecisionTable::Match DecisionTable::First(const RecipientCheck& check, const Mes
                                                       check.dns->AcceptsAnyAddress()))) {
         continue;
       }
-    }
-    if (r.typo) {
-      if (!check.address_typo) continue;
-      if (r.typo_kinds != 0 &&
-          (r.typo_kinds & (uint32_t{1} << static_cast<unsigned>(check.address_typo->kind))) == 0) {
-        continue;
-      }
-      if (Hundredths(check.address_typo->score) < r.typo_score_lo) continue;
     }
     if (!r.groups.empty()) {
       bool any = std::any_of(r.groups.begin(), r.groups.end(), [&](int g) {

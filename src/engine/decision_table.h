@@ -89,6 +89,15 @@ class DecisionTable {
   };
   Match First(const RecipientCheck& check, const MessageView& view, size_t from = 0) const;
 
+  // Whether DNS facts could change the decision for `check`: some rule with
+  // a DNS condition (can_receive, catch_all) whose conditions about the
+  // recipient hold comes before any rule that decides it whatever the
+  // sender, the message and DNS say (no message or group condition, an
+  // action other than warn or confirm). False: the shells do not look its
+  // domain up, which the look-alike's own name servers would see (issue
+  // 15, fresh tester 15, item 26).
+  bool DnsCanDecide(const RecipientCheck& check) const;
+
   // Which groups `sender` belongs to (by address or domain).
   std::vector<bool> SenderGroups(std::string_view sender) const;
 

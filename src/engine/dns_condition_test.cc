@@ -178,5 +178,81 @@ TEST(DnsPolicyTest, CanReceiveMustBeABoolean) {
   EXPECT_EQ(errors[0].where.rfind("p.toml:3:", 0), 0u);
 }
 
+
+// Issue 15, fresh tester 15, finding 26: a look-alike is looked up only
+// when a rule that could decide it has a DNS condition; a query for one the
+// policy refuses whatever DNS says would only tell its name servers.
+std::shared_ptr<const Engine> CompiledFrom(const Policy& policy) {
+  auto e = Engine::Compile(policy);
+  EXPECT_TRUE(e.ok());
+  return e.ok() ? *e : nullptr;
+}
+
+TEST(DnsCanDecideTest, TheDefaultPolicyAsksDnsOnlyWhereACanReceiveRuleDecides) {
+  Result<Policy> p = DefaultPolicy();
+  ASSERT_TRUE(p.ok());
+  std::shared_ptr<const Engine> engine = CompiledFrom(*p);
+  ASSERT_NE(engine, nullptr);
+  // army.ml: rule 1 (protected look-alike, reject) decides, no DNS.
+  RecipientCheck army = engine->CheckRecipient("bob@army.ml");
+  ASSERT_EQ(army.verdict, Verdict::kLookalike);
+  EXPECT_FALSE(army.dns_can_decide);
+  // gmai.com: lookalike-confirm (can_receive = true) or
+  // lookalike-undeliverable (can_receive = false) decides.
+  RecipientCheck gmai = engine->CheckRecipient("bob@gmai.com");
+  ASSERT_EQ(gmai.verdict, Verdict::kLookalike);
+  EXPECT_TRUE(gmai.dns_can_decide);
+  // Not a look-alike: never looked up anyway, and said so as "can decide"
+  // (the shells ask the verdict first).
+  EXPECT_TRUE(engine->CheckRecipient("bob@example.org").dns_can_decide);
+}
+
+TEST(DnsCanDecideTest, ARuleWithADnsConditionFirstMakesEveryLookalikeAsked) {
+  Result<Policy> p = LoadPolicyFile(kPolicy);  // lookalike-cannot-receive first
+  ASSERT_TRUE(p.ok());
+  std::shared_ptr<const Engine> engine = CompiledFrom(*p);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_TRUE(engine->CheckRecipient("bob@army.ml").dns_can_decide);
+}
+
+TEST(DnsCanDecideTest, ARuleAboutTheMessageOrAWarnDoesNotSettleIt) {
+  // A rule on the message's level may not match, and a warn is passed on
+  // to later rules: the can_receive rule after either can still decide.
+  for (const char* first : {"sensitivity_at_least = \"SECRET\"\naction = \"reject\"\n",
+                            "action = \"warn\"\n"}) {
+    std::string text = "[domains]\nprotected = [\"army.mil\"]\n[[rule]]\nname = \"first\"\n"
+                       "recipient = [\"lookalike\"]\ntarget = [\"protected\"]\n";
+    text += first;
+    text += "[[rule]]\nname = \"dns\"\nrecipient = [\"lookalike\"]\ncan_receive = false\n"
+            "action = \"reject\"\n[[rule]]\nname = \"rest\"\nrecipient = [\"lookalike\"]\n"
+            "action = \"reject\"\n";
+    Result<Policy> p = ParsePolicy(text, "p.toml", "");
+    ASSERT_TRUE(p.ok()) << p.status().message();
+    std::shared_ptr<const Engine> engine = CompiledFrom(*p);
+    ASSERT_NE(engine, nullptr);
+    EXPECT_TRUE(engine->CheckRecipient("bob@army.ml").dns_can_decide) << first;
+  }
+  // A plain reject before the can_receive rule settles it: not asked.
+  Result<Policy> p = ParsePolicy(
+      "[domains]\nprotected = [\"army.mil\"]\n[[rule]]\nname = \"first\"\n"
+      "recipient = [\"lookalike\"]\ntarget = [\"protected\"]\naction = \"hold\"\n"
+      "[[rule]]\nname = \"dns\"\n"
+      "recipient = [\"lookalike\"]\ncan_receive = false\naction = \"reject\"\n",
+      "p.toml", "");
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  std::shared_ptr<const Engine> engine = CompiledFrom(*p);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_FALSE(engine->CheckRecipient("bob@army.ml").dns_can_decide);
+}
+
+TEST(DnsCanDecideTest, LookupEveryLookalikeIsReadFromThePolicy) {
+  Result<Policy> p = ParsePolicy("[dns]\nlookup_every_lookalike = true\n", "p.toml", "");
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_TRUE(p->dns.lookup_every_lookalike);
+  Result<Policy> d = DefaultPolicy();
+  ASSERT_TRUE(d.ok());
+  EXPECT_FALSE(d->dns.lookup_every_lookalike);
+}
+
 }  // namespace
 }  // namespace nearmiss

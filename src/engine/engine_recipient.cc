@@ -10,6 +10,7 @@
 
 #include "address/idna.h"
 #include "address/root_zone.h"
+#include "engine/decision_table.h"
 #include "engine/invisible_characters.h"
 #include "engine/reason_sink.h"
 #include "engine/suffix_mail_domain.h"
@@ -292,6 +293,16 @@ RecipientCheck Engine::CheckRecipient(std::string_view input) const {
 }
 
 void Engine::CheckRecipient(std::string_view input, RecipientCheck* out) const {
+  // Set on every way out, once the class and reasons are final: whether a
+  // rule could let DNS facts decide (RecipientCheck::dns_can_decide).
+  struct DnsCanDecideOnReturn {
+    const engine::DecisionTable* table;
+    RecipientCheck* check;
+    ~DnsCanDecideOnReturn() {
+      check->dns_can_decide = table == nullptr || check->verdict != Verdict::kLookalike ||
+                              table->DnsCanDecide(*check);
+    }
+  } dns_can_decide{table_.get(), out};
   // The parse's strings, kept per thread so a plain address is parsed
   // without allocating (ParseRecipient's in-place form).
   thread_local Recipient parsed;

@@ -33,7 +33,7 @@ class EngineChecker final : public Checker {
   std::optional<std::shared_future<DnsFacts>> PendingDnsFacts(
       const RecipientCheck& check) const override {
     if (dns_ == nullptr || check.dns.has_value() || check.verdict != Verdict::kLookalike ||
-        check.domain.empty()) {
+        check.domain.empty() || !dns::LookupWanted(*dns_, check)) {
       return std::nullopt;
     }
     // Known without a query: never sent to the resolver (dns/add_facts.h).

@@ -45,6 +45,7 @@ void ReadDnsSection(Context& ctx, const toml::table& t, Policy& policy) {
   if (auto v = GetInt(ctx, t, "catch_all_timeout_ms", 10, 20'000)) d.catch_all_timeout_ms = *v;
   if (auto v = GetInt(ctx, t, "catch_all_cache_ttl", 0, 30 * 86'400)) d.catch_all_cache_ttl = *v;
   if (auto v = GetInt(ctx, t, "catch_all_max_probes", 1, 1'000)) d.catch_all_max_probes = *v;
+  if (auto v = GetBool(ctx, t, "lookup_every_lookalike")) d.lookup_every_lookalike = *v;
 }
 
 }  // namespace nearmiss::policy

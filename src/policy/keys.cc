@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 99> kKeys = {
+constexpr std::array<std::string_view, 100> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -109,6 +109,7 @@ constexpr std::array<std::string_view, 99> kKeys = {
     "dns.catch_all_timeout_ms",
     "dns.catch_all_cache_ttl",
     "dns.catch_all_max_probes",
+    "dns.lookup_every_lookalike",
     // Tables that hold only tables have keys of their own too: the names.
     "senders.<group>",
     "sensitivity.pattern",
