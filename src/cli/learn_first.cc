@@ -17,6 +17,19 @@ int LearnFailed(const Status& s) {
   return kExitError;
 }
 
+// Whether the store at `url` holds anything learned: a learn that exits 2
+// (lines it could not read, deliveries whose sender the log does not show:
+// the history is incomplete) still learned what it read, as a later learn
+// into an existing store keeps it; only a first learn that learned nothing
+// leaves no store (a log that starts mid-stream is the common case, and
+// keeping nothing from it left every real first learn storeless).
+bool HoldsHistory(const std::string& url) {
+  Result<std::unique_ptr<Store>> store = Store::OpenExisting(url, "");
+  if (!store.ok()) return false;
+  Result<HistorySnapshot> snapshot = (*store)->Snapshot(/*with_addresses=*/false);
+  return snapshot.ok() && !snapshot->domains.empty();
+}
+
 }  // namespace
 
 int RunLearn(const LearnFlags& flags) {
@@ -37,9 +50,9 @@ int RunLearn(const LearnFlags& flags) {
     return LearnFailed(Status::NotFound("store " + StoreDisplayName(choice.url) + " (" + choice.origin +
                                  ") does not exist; nothing learned to show"));
   }
-  // A SQLite store learn creates is made whole or not at all: learned into
-  // a temporary file beside it, renamed to its name once the learn
-  // succeeded, removed when it failed. A failed first learn left an empty
+  // A SQLite store learn creates is learned into a temporary file beside
+  // it, renamed to its name once the learn succeeded or learned something
+  // (HoldsHistory), removed when it learned nothing. A failed first learn left an empty
   // store that check, scan and the daemons then read as a history with
   // nothing in it (issue-14 tester, round 42, item 6). A "file:" URI store
   // (its query may name options) is made in place, as before.
@@ -56,17 +69,24 @@ int RunLearn(const LearnFlags& flags) {
   remove_temp();
   const int rc = LearnInto(flags, choice, "sqlite:" + temp, password->password, missing, false);
   std::error_code ec;
-  if (rc == kExitClean && !std::filesystem::exists(missing_file, ec)) {
+  const bool keep = rc == kExitClean || (rc == kExitError && HoldsHistory("sqlite:" + temp));
+  if (keep && !std::filesystem::exists(missing_file, ec)) {
     std::filesystem::rename(temp, missing_file, ec);
-    if (!ec) return rc;
+    if (!ec) {
+      if (rc != kExitClean) {
+        log::Warn("store " + StoreDisplayName(choice.url) + " created with what this learn read; "
+                  "its history is incomplete (see above)");
+      }
+      return rc;
+    }
     log::Error("store " + StoreDisplayName(choice.url) + ": learned into " + temp +
                " but could not rename it: " + ec.message());
-  } else if (rc == kExitClean) {
+  } else if (keep) {
     log::Error("store " + StoreDisplayName(choice.url) + " was made by another program while "
                "this learn ran; this learn's copy is removed: run it again");
   } else {
     log::Error("store " + StoreDisplayName(choice.url) + " not created: the first learn into "
-               "it failed, so nothing was kept; run it again once the input is fixed");
+               "it learned nothing, so nothing was kept; run it again once the input is fixed");
   }
   remove_temp();
   return kExitError;

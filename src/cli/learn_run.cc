@@ -107,7 +107,7 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
                                 "): " + store.error().message()));
   }
   if (missing && choice.configured) {
-    std::printf("store: %s did not exist; creating it (kept only if this learn succeeds)\n",
+    std::printf("store: %s did not exist; creating it (kept only if this learn learns something)\n",
                 StoreDisplayName(choice.url).c_str());
   }
   // Said first when no one named it, so whoever runs `check` next knows

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "base/ascii.h"
+#include "engine/suffix_mail_domain.h"
 #include "nearmiss/address.h"
 
 namespace nearmiss::engine {
@@ -19,6 +20,13 @@ bool DetectorTrusts(const LookalikeDetector& detector, std::string_view domain) 
 }  // namespace
 
 std::string AcceptedSuggestion(const LookalikeDetector& detector, std::string_view domain) {
+  // A public suffix the lists name as a mail domain (gc.ca, nic.in): check
+  // judges it by the lists, so it stands (its TLD slips gc.cs, nic.ib lost
+  // their suggestion when a public suffix was vetted as a namespace).
+  if (const std::string lower = AsciiLower(domain);
+      ListedSuffixMailDomain(lower) || WrittenAsDomainInProtectedList(lower)) {
+    return std::string(domain);
+  }
   Result<Domain> d = ParseDomain(domain);
   if (!d.ok()) {
     // A public suffix (gov.uk, nhs.uk): no mail domain, unless a namespace

@@ -1,10 +1,10 @@
 #!/bin/sh
 # Issue-14 tester, round 42, item 6: a `learn` that failed on its first run
 # left a new, empty store behind, which check, scan and the daemons then
-# read as a history that holds nothing. The first learn makes the store
-# whole or not at all (learned into a temporary file beside it, renamed on
-# success, removed on failure), for a named store and the default one; a
-# later learn that fails leaves the earlier store as it was.
+# read as a history that holds nothing. The first learn is made in a
+# temporary file beside the store and renamed once it learned something
+# (removed when it learned nothing), for a named store and the default one;
+# a later learn that fails leaves the earlier store as it was.
 # Usage: learn-store-life-cli.sh NEARMISS.
 set -u
 bin=$1
@@ -18,7 +18,7 @@ printf 'sender,recipient,date\nalice@ourorg.example,bob@partner.example,2026-10-
 # A named store: the failed first learn keeps nothing, and says so.
 out=$("$bin" learn --store "$tmp/fresh.db" "$tmp/bad.csv" 2>&1)
 check "first learn fails: exit 2" 2 $?
-contains "first learn fails: says the store was not created" "not created: the first learn into it failed" "$out"
+contains "first learn fails: says the store was not created" "not created: the first learn into it learned nothing" "$out"
 check "first learn fails: no store" no "$([ -e "$tmp/fresh.db" ] && echo yes || echo no)"
 check "first learn fails: no temporary file left" "" "$(ls "$tmp" | grep learning)"
 "$bin" check --store "$tmp/fresh.db" --from x@ourorg.example y@z.example >/dev/null 2>"$tmp/e"
