@@ -148,6 +148,12 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
                 Counted(c.log_not_delivered, "delivery", "deliveries").c_str(),
                 c.log_not_delivered == 1 ? "was" : "were", c.first_log_not_delivered.c_str());
   }
+  if (c.still_deferred > 0) {
+    std::printf("left out %s still deferred when the logs end (no outcome yet; a trace's "
+                "Pending): not learned; first at %s\n",
+                Counted(c.still_deferred, "delivery", "deliveries").c_str(),
+                c.first_still_deferred.c_str());
+  }
   if (c.outcome_unknown > 0) {
     std::printf("left out %s recipients whose outcome is unknown: sent on to another server "
                 "(an Exchange server's next hop, a Postfix content filter or instance) whose "
@@ -184,6 +190,8 @@ std::string NothingLearned(const history::Learner& learner, const LogSkips& skip
       m.first_not_delivered);
   add(c.log_not_delivered, "delivery", " a log or trace says was not made (bounced, expired, "
       "discarded or deleted)", c.first_log_not_delivered);
+  add(c.still_deferred, "delivery", " still deferred when the logs end (no outcome yet)",
+      c.first_still_deferred);
   if (why.empty()) return {};
   return "learn: nothing learned: the sources given hold no delivery to learn; skipped " + why;
 }

@@ -138,6 +138,11 @@ class Learner {
     // discarded, deleted; a trace's Failed): not in `found`, not learned;
     // the first one's place, "FILE:LINE".
     uint64_t log_not_delivered = 0;
+    // Deliveries still deferred (or held) when the logs end, no outcome
+    // yet (a Microsoft 365 trace's Pending): not in `found`, not learned;
+    // the first one's latest line, "FILE:LINE".
+    uint64_t still_deferred = 0;
+    std::string first_still_deferred;
     std::string first_log_not_delivered;
   };
   DeliveryCounts delivery_counts() const;

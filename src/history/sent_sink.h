@@ -53,18 +53,20 @@ class SentSink final : public maillog::DeliverySink {
     if (r == it->second.end()) {
       it->second.push_back({std::move(sender), std::move(rcpt), a.time, a.time,
                             std::string(a.status), std::string(a.message_id), a.from_trace,
-                            a.sender_known, a.file, a.line});
+                            a.sender_known, a.file, a.line, a.run});
     } else if (a.time == r->last && a.status == "sent" && r->status == "sent") {
       // The same "sent" line again (rotated logs that overlap, read while
       // the message is still open): one delivery, counted as repeated.
       ++repeated_;
-    } else if (maillog::LaterOutcome(a.time, a.status, r->last, r->status)) {
+    } else if (maillog::LaterOutcome(a.time, a.status, r->last, r->status,
+                                     {a.file, a.run, a.line}, {r->file, r->run, r->line})) {
       if (r->message_id.empty()) r->message_id.assign(a.message_id);
       // At the same time the outcome decides, not the order of the inputs.
       r->last = a.time;
       r->status.assign(a.status);
       r->file = a.file;
       r->line = a.line;
+      r->run = a.run;
     }
     if (open_.size() > kMaxOpen) Finish();
   }
@@ -93,15 +95,27 @@ class SentSink final : public maillog::DeliverySink {
         if (failed_.size() >= kMaxOpen) failed_.clear();  // bounded: a join missed
         failed_.insert(DeliveryKey(o.message_id, o.rcpt));
       }
-      if (o.status == "bounced" || o.status == "expired" || o.status == "discarded" ||
-          o.status == "deleted") {
+      if ((o.status == "bounced" || o.status == "expired" || o.status == "discarded" ||
+           o.status == "deleted") &&
+          FirstTime(not_made_seen_, it->first, o)) {
         // Not delivered: not learned, and counted, so every row of a trace
         // is in a figure (a Microsoft 365 trace's Failed row was in none:
-        // the issue-14 tester, round 41, item 13).
+        // the issue-14 tester, round 41, item 13); once, however many
+        // overlapping copies of the log hold it (issue-16 tester16b, 13).
         ++not_made_;
         if (first_not_made_.second == 0 ||
             std::pair(o.file, o.line) < first_not_made_) {
           first_not_made_ = {o.file, o.line};
+        }
+      }
+      if ((o.status == "deferred" || o.status == "held") &&
+          FirstTime(waiting_seen_, it->first, o)) {
+        // Still deferred (or held) when the log ends: no outcome to learn
+        // from yet, counted and its latest line named (issue-16 tester16b,
+        // finding 6: it was in no figure, and learn exited 0).
+        ++still_waiting_;
+        if (first_waiting_.second == 0 || std::pair(o.file, o.line) < first_waiting_) {
+          first_waiting_ = {o.file, o.line};
         }
       }
       if (o.status != "sent") continue;
@@ -177,6 +191,10 @@ class SentSink final : public maillog::DeliverySink {
   // deleted (a trace's Failed), and the first one's (file, line).
   uint64_t not_made() const { return not_made_; }
   std::pair<uint32_t, uint64_t> first_not_made() const { return first_not_made_; }
+  // Deliveries still deferred or held when the input ended (not learned),
+  // and the first one's latest line.
+  uint64_t still_waiting() const { return still_waiting_; }
+  std::pair<uint32_t, uint64_t> first_waiting() const { return first_waiting_; }
   // True when a log or trace said the delivery named by DeliveryKey(id,
   // rcpt) bounced, expired or was discarded.
   bool Failed(const std::string& key) const { return failed_.contains(key); }
@@ -192,7 +210,24 @@ class SentSink final : public maillog::DeliverySink {
     // The line of its latest outcome (maillog::Attempt::file, line).
     uint32_t file = 0;
     uint64_t line = 0;
+    uint32_t run = 0;  // maillog::Attempt::run
   };
+  // True the first time this delivery (message key, recipient, latest
+  // attempt's time and status) is decided this way: the same lines in two
+  // overlapping logs decide it twice. Bounded: past kMaxOpen it forgets,
+  // and counts a repeat again at worst.
+  static bool FirstTime(std::unordered_set<std::string>& seen, const std::string& key,
+                        const Open& o) {
+    if (seen.size() >= kMaxOpen) seen.clear();
+    std::string id = key;
+    id += '\0';
+    id += o.rcpt;
+    id += '\0';
+    id += std::to_string(o.last);
+    id += '\0';
+    id += o.status;
+    return seen.insert(std::move(id)).second;
+  }
   void NotDelivered(std::string key, int64_t time) {
     if (not_delivered_.size() >= kMaxOpen) not_delivered_.clear();  // bounded: a join missed
     int64_t& t = not_delivered_[std::move(key)];
@@ -211,6 +246,9 @@ class SentSink final : public maillog::DeliverySink {
   std::pair<uint32_t, uint64_t> first_sender_unknown_{0, 0};
   uint64_t not_made_ = 0;
   std::pair<uint32_t, uint64_t> first_not_made_{0, 0};
+  uint64_t still_waiting_ = 0;
+  std::pair<uint32_t, uint64_t> first_waiting_{0, 0};
+  std::unordered_set<std::string> not_made_seen_, waiting_seen_;  // FirstTime's
 };
 
 }  // namespace nearmiss::history

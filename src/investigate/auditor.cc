@@ -183,7 +183,9 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     }
     if (auto b = before_since_.find(key); b != before_since_.end()) first_before = b->second;
   }
-  if (options_.until != 0 && a.time >= options_.until) return;  // after --until
+  // After --until: only the later attempts of a delivery begun in the
+  // window (Report::Follows), known once the row is made below.
+  const bool after_window = options_.until != 0 && a.time >= options_.until;
   std::string_view rcpt = a.recipient;
   // The domain after the last '@' outside quotes ("x@y"@army.ml).
   std::string_view domain = maillog::AddressDomain(rcpt);
@@ -246,6 +248,14 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
   row.hops = std::string(a.hops);
   row.message_id = std::string(a.message_id);
   row.where = Where(a);
+  row.written = {a.file, a.run, a.line};
+  if (after_window) {
+    // A window selects messages by their first attempt; one begun in it is
+    // followed to its outcome, however late, so greylisting at midnight
+    // is never "still waiting" (issue-16 tester16b, finding 2).
+    if (row.to.empty() || !report_->Follows(row.queue_id, row.to)) return;
+    row.after_window = true;
+  }
   int level_rank = -1;
   if (!a.subject.empty() && !row.to.empty()) {
     content::Level level = SubjectLevel(a.subject);

@@ -3,6 +3,7 @@
 // and why; each mailbox with its messages and the files not read.
 #include "investigate/html_cells.h"
 #include "investigate/render.h"
+#include "maillog/clock_step.h"
 #include "maillog/line_counts.h"
 #include "maillog/loss_notice.h"
 #include "maillog/timestamp.h"
@@ -94,6 +95,7 @@ std::string Skipped(const maillog::LineCounts& c) {
     add("of those, " + maillog::NoMailDomains(c));
   }
   if (std::string w = maillog::YearSpanWarning(c); !w.empty()) add(w);
+  if (std::string step = maillog::ClockStepNote(c); !step.empty()) add(step);
   // Outside the window (--since, --until): read, their deliveries not counted.
   if (c.before_window != 0) {
     add(Counted(static_cast<int64_t>(c.before_window), "line") +
@@ -102,7 +104,7 @@ std::string Skipped(const maillog::LineCounts& c) {
   }
   if (c.after_window != 0) {
     add(Counted(static_cast<int64_t>(c.after_window), "line") +
-        " after --until, their deliveries not counted");
+        " after --until, read only for the outcomes of messages begun before it");
   }
   if (c.probes != 0) {
     add(Counted(static_cast<int64_t>(c.probes), "address verification probe") +

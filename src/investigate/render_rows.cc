@@ -6,6 +6,7 @@
 #include "base/csv_field.h"
 #include "base/text_format.h"
 #include "investigate/render.h"
+#include "maillog/clock_step.h"
 #include "maillog/postfix_log.h"  // BareQueueId
 #include "maillog/timestamp.h"
 
@@ -69,10 +70,21 @@ std::string RowJson(const Row& r) {
   if (!r.marking.empty()) j["marking"] = r.marking;  // the level with its caveats
   if (!r.source.empty()) j["source"] = r.source;
   if (!r.date_source.empty()) j["date_source"] = r.date_source;
+  // The attempt (its delivery's outcome) is after --until's day.
+  if (r.after_window) j["outcome_after_window"] = true;
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::string RowReason(const Row& r) {
+  if (r.after_window) {
+    Row in_window = r;
+    in_window.after_window = false;
+    std::string why = RowReason(in_window);
+    why += why.empty() ? "" : "; ";
+    why += "outcome after the window: the message was begun in it (--until), its outcome is "
+           "dated later";
+    return why;
+  }
   if (r.orig_to.empty()) return r.reason;
   // A Postfix row's queue id is its QueueKey, never its Message-ID.
   const bool from_trace = !r.queue_id.empty() && r.queue_id == r.message_id;
@@ -167,6 +179,9 @@ std::string SummaryJson(const Report& rep) {
                      c.first_unparsable_recipient_line
                          ? nlohmann::ordered_json(c.first_unparsable_recipient_line)
                          : nlohmann::ordered_json(nullptr)},
+                    {"clock_steps_back", maillog::ClockStepNote(c).empty()
+                                             ? nlohmann::ordered_json(nullptr)
+                                             : nlohmann::ordered_json(maillog::ClockStepNote(c))},
                     {"dates_may_be_ambiguous",
                      maillog::YearSpanWarning(c).empty()
                          ? nlohmann::ordered_json(nullptr)

@@ -118,7 +118,8 @@ bool Report::AddAttempt(const Row& row) {
     // not the order the files were given in (maillog::LaterOutcome).
     // An outcome replaces "unknown" (sent on to a server whose log was
     // not given), whatever the times.
-    if (maillog::LaterOutcome(row.seconds, row.status, it->last_seconds, it->last_status)) {
+    if (maillog::LaterOutcome(row.seconds, row.status, it->last_seconds, it->last_status,
+                              row.written, it->row.written)) {
       it->row = row;
       // What another input joined (JoinCopy) stays with the delivery.
       if (!it->joined_level.empty()) {
@@ -181,6 +182,15 @@ bool Report::HasOutcome(const std::string& queue_id, const std::string& to,
     return d.row.to == to && d.last_status != "unknown" &&
            !(Waiting(d.last_status) && d.last_seconds <= seconds);
   });
+}
+
+bool Report::Follows(const std::string& queue_id, const std::string& to) const {
+  if (auto it = open_.find(queue_id); it != open_.end()) {
+    for (const Open& d : it->second) {
+      if (d.row.to == to) return true;
+    }
+  }
+  return waiting_.contains(WaitingKey(queue_id, to));
 }
 
 void Report::CloseAll() {
@@ -266,6 +276,7 @@ void Report::Close(Open& d) {
   }
   r.time = d.first_time;
   r.seconds = d.first_seconds;
+  if (r.after_window) ++outcomes_after_window;
   // A mailbox item has no queue id: its "sent" is a Sent-folder copy.
   const bool in_mailbox = r.queue_id.empty() && r.status == "sent";
   totals_.Add(r.status, in_mailbox);

@@ -170,6 +170,11 @@ class Report {
   // deferral or hold at or before `seconds` (the row asking's time) is
   // the recipient's own wait before it went on, no outcome.
   bool HasOutcome(const std::string& queue_id, const std::string& to, int64_t seconds) const;
+  // True while a delivery of queue_id (a key, or a trace's Message-ID) to
+  // `to` is open or waiting: one an attempt after --until still decides.
+  bool Follows(const std::string& queue_id, const std::string& to) const;
+  // Deliveries decided by an attempt after the window (Row::after_window).
+  uint64_t outcomes_after_window = 0;
   // Whether `status` leaves a recipient waiting in the queue: "deferred"
   // (retried until sent, bounced or expired: Postfix qmgr) or "held".
   static bool Waiting(std::string_view status) { return status == "deferred" || status == "held"; }

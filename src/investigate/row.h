@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string>
 
+#include "maillog/attempt_order.h"  // WrittenAt
+
 namespace nearmiss::investigate {
 
 struct Row {
@@ -46,6 +48,12 @@ struct Row {
   // maillog::Attempt::line), which for an outcome left unknown is the
   // line that sent the message on; "" when not known.
   std::string where;
+  // The same place as numbers (maillog::Attempt::file, run, line): within
+  // one run of one file the line order says which attempt came last.
+  maillog::WrittenAt written;
+  // The attempt is dated after the window (audit --until): its message was
+  // begun in it, and is followed to the end of the logs read (Auditor).
+  bool after_window = false;
   // Mailboxes only: where `time` came from, best first: "date-header" (the
   // message's Date:, RFC 5322 3.6.1), "mbox-from-line" (the mbox From_
   // line's delivery time, as written, no zone), "maildir-name" (the

@@ -70,6 +70,12 @@ struct Attempt {
   // line's ("queued as X", PostfixLog::CloseHandOffs); qmgr's "removed" of
   // a recipient still deferred is that line's. 0: not known.
   uint64_t line = 0;
+  // The run of `file`'s lines, written in order, that holds `line`
+  // (clock_step.h WriteOrder: a clock's step back stays in one run): two
+  // attempts of one file and run are in the order written, whatever their
+  // times say (LaterOutcome). 0: an input whose lines are in no order of
+  // writing (a Microsoft 365 export, sorted as whoever saved it chose).
+  uint32_t run = 0;
 };
 
 class DeliverySink {

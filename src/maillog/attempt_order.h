@@ -17,6 +17,12 @@
 // counted "deferred" past the log's own later word on it (issue-16 tester
 // round 33, item 4).
 //
+// Within one run of one file (Attempt::run: a Postfix log, an Exchange
+// log) the line written later is the later attempt, whatever its time
+// says: a clock stepped back between them (clock_step.h; issue-16
+// tester16b, finding 1). Elsewhere (two files, a Microsoft 365 export,
+// a concatenation out of order) the times decide as above.
+//
 // Thread safety: pure functions.
 #ifndef NEARMISS_MAILLOG_ATTEMPT_ORDER_H_
 #define NEARMISS_MAILLOG_ATTEMPT_ORDER_H_
@@ -31,10 +37,27 @@ namespace nearmiss::maillog {
 // ("held" waits, as deferred) 0.
 int OutcomeRank(std::string_view status);
 
-// True when an attempt (time, status) replaces the one kept (last_time,
-// last_status) as the one that decides.
+// Where an attempt was written: Attempt::file, run and line.
+struct WrittenAt {
+  uint32_t file = 0, run = 0;
+  uint64_t line = 0;
+};
+
+// True when `at` and `last_at` are two lines of one run of one file
+// (so their order is the order written).
+inline bool InWriteOrder(const WrittenAt& at, const WrittenAt& last_at) {
+  return at.run != 0 && at.file != 0 && at.file == last_at.file && at.run == last_at.run &&
+         at.line != 0 && last_at.line != 0 && at.line != last_at.line;
+}
+
+// True when an attempt (time, status, written at `at`) replaces the one
+// kept (last_time, last_status, written at `last_at`) as the one that
+// decides.
 inline bool LaterOutcome(int64_t time, std::string_view status, int64_t last_time,
-                         std::string_view last_status) {
+                         std::string_view last_status, const WrittenAt& at = {},
+                         const WrittenAt& last_at = {}) {
+  // Written after it: one second later, for the rules below.
+  if (InWriteOrder(at, last_at)) time = at.line > last_at.line ? last_time + 1 : last_time - 1;
   const bool known = status != "unknown", kept_known = last_status != "unknown";
   if (known != kept_known) {
     // At the same second too: qmgr's "removed" in the deferral's second

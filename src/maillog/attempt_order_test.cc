@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "maillog/clock_step.h"
+
 namespace nearmiss::maillog {
 namespace {
 
@@ -33,6 +35,43 @@ TEST(AttemptOrder, DeletedRanksAsFailure) {
   EXPECT_GT(OutcomeRank("deleted"), OutcomeRank("discarded"));
   EXPECT_LT(OutcomeRank("deleted"), OutcomeRank("bounced"));
   EXPECT_TRUE(LaterOutcome(100, "deleted", 100, "deferred"));
+}
+
+// Within one run of one file the line written later decides, whatever its
+// time: a daylight-saving fall-back or an NTP step (issue-16 tester16b,
+// finding 1). In another file, or another run (a concatenation out of
+// order), or an input in no written order (run 0), the times decide.
+TEST(AttemptOrder, LineOrderWithinARun) {
+  const WrittenAt deferral{1, 1, 2}, sent{1, 1, 3};
+  EXPECT_TRUE(LaterOutcome(100 - 3536, "sent", 100, "deferred", sent, deferral));
+  EXPECT_FALSE(LaterOutcome(100, "deferred", 100 - 3536, "sent", deferral, sent));
+  // The same second: still the later line.
+  EXPECT_TRUE(LaterOutcome(100, "sent", 100, "bounced", sent, {1, 1, 2}));
+  // Other files, another run, or no run: by time.
+  EXPECT_FALSE(LaterOutcome(50, "sent", 100, "deferred", {2, 1, 3}, deferral));
+  EXPECT_FALSE(LaterOutcome(50, "sent", 100, "deferred", {1, 2, 3}, deferral));
+  EXPECT_FALSE(LaterOutcome(50, "sent", 100, "deferred", {1, 0, 3}, {1, 0, 2}));
+}
+
+// WriteOrder (clock_step.h): steps back up to kMaxClockStep stay in the
+// run and are returned; a larger one starts the next run.
+TEST(AttemptOrder, WriteOrderRuns) {
+  WriteOrder w;
+  w.BeginFile();
+  EXPECT_EQ(w.Line(7200, 1), 0);
+  EXPECT_EQ(w.Line(7201, 2), 0);
+  EXPECT_EQ(w.Line(7201 - 3536, 3), 3536);  // a fall-back: same run
+  EXPECT_EQ(w.run(), 1u);
+  EXPECT_EQ(w.latest_line(), 2u);
+  EXPECT_EQ(w.Line(7300, 4), 0);
+  EXPECT_EQ(w.Line(7300 - 86400, 5), 0);  // a day back: another file's lines
+  EXPECT_EQ(w.run(), 2u);
+  EXPECT_EQ(w.latest_line(), 5u);
+  w.BeginFile();
+  EXPECT_EQ(w.run(), 1u);
+  EXPECT_EQ(StepSize(1), "1 s");
+  EXPECT_EQ(StepSize(3536), "58 min 56 s");
+  EXPECT_EQ(StepSize(3600), "1 h 0 min");
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/text_format.h"
+#include "maillog/clock_step.h"
 #include "maillog/loss_notice.h"
 #include "maillog/timestamp.h"
 
@@ -233,6 +234,7 @@ std::string Describe(const LineCounts& c) {
            c.file + ":" + std::to_string(c.first_not_understood_line) + ")";
   }
   if (c.other_server_lines != 0) out += ", " + OtherServers(c);
+  if (std::string step = ClockStepNote(c); !step.empty()) out += ", " + step;
   if (std::string cut = CutLines(c); !cut.empty()) out += ", of which " + cut;
   if (std::string lost = LostLines(c); !lost.empty()) out += ", " + lost;
   if (c.read_in_part != 0) {

@@ -204,6 +204,22 @@ struct LineCounts {
   uint64_t step_back_line = 0;
   int64_t step_back_seconds = 0;
   uint64_t step_backs = 0;
+  // Lines dated before an earlier line within kMaxClockStep (clock_step.h:
+  // a daylight-saving fall-back, an NTP correction): from a Postfix log,
+  // those of a message dated before its own earlier line; from an
+  // Exchange log, any. The first one's line, the earlier line's, the
+  // step's size in seconds; how many. 0: none (ClockStepNote).
+  uint64_t clock_steps = 0;
+  uint64_t clock_step_line = 0, clock_step_from_line = 0;
+  int64_t clock_step_seconds = 0;
+  bool clock_step_same_message = false;
+  void ClockStep(uint64_t line, uint64_t from_line, int64_t seconds, bool same_message) {
+    if (clock_steps++ != 0) return;
+    clock_step_line = line;
+    clock_step_from_line = from_line;
+    clock_step_seconds = seconds;
+    clock_step_same_message = same_message;
+  }
   // Trace rows whose time has no seconds (trace_time.h ToTheMinute: a
   // trace Excel saved), read as :00; the first one's line.
   uint64_t minute_times = 0;

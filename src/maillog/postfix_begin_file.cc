@@ -20,6 +20,7 @@ void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view
                       : "; the set was dated from --year " + std::to_string(year_given);
   trace_.reset();
   ++file_;
+  write_order_.BeginFile();
   file_open_ = true;
   std::string base = RotationBase(name);
   std::string previous = std::move(counts_.file);

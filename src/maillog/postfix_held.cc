@@ -20,6 +20,7 @@ uint64_t PostfixLog::Hold(const Attempt& a, std::string_view pending_next, bool 
   h.size = a.size;
   h.sender_known = a.sender_known;
   h.file = a.file;
+  h.run = a.run;
   h.line = a.line;
   const std::string_view f[Held::kFields] = {
       a.Key(),    a.sender, a.recipient, a.orig_recipient, a.status,     a.status_text,
@@ -79,6 +80,7 @@ void PostfixLog::Release(bool all) {
         a.size = h.size;
         a.sender_known = h.sender_known;
         a.file = h.file;
+        a.run = h.run;
         a.line = h.line;
         a.queue_id = BareQueueId(id);
         a.queue_key = id;

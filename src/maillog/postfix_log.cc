@@ -88,6 +88,7 @@ Attempt PostfixLog::QueueAttempt(const LogLine& l, const Queue& q) const {
   Attempt a;
   a.file = file_;
   a.line = counts_.lines;
+  a.run = write_order_.run();
   a.time = l.time;
   a.queue_id = l.queue_id;
   // The first hop's sender when a hand-off led here (Queue::origin_sender).
@@ -149,6 +150,7 @@ void PostfixLog::Feed(std::string_view line) {
     // Its delivery would be dated 1 March: none from it (breaker16 #13).
     return;
   }
+  if (framed && l.time != 0) write_order_.Line(l.time, counts_.lines);
   if (int64_t back = parser_.TakeStepBack(); back != 0 && counts_.step_backs++ == 0) {
     counts_.step_back_line = counts_.lines;
     counts_.step_back_seconds = back;
@@ -330,7 +332,16 @@ void PostfixLog::Feed(std::string_view line) {
   if (first_line && !forgotten_.empty() && forgotten_.erase(key_) != 0) Orphan();
   if (first_line) it = queues_.emplace(key_, Queue{}).first;
   Queue& q = it->second;
+  if (!first_line && q.last_file == file_ && q.last_run == write_order_.run() &&
+      l.time < q.last_seen) {
+    // Its earlier line is dated later: the clock stepped back between
+    // them (clock_step.h). Said; the order written decides (Attempt::run).
+    counts_.ClockStep(counts_.lines, q.last_line, q.last_seen - l.time, true);
+  }
   q.last_seen = l.time;
+  q.last_file = file_;
+  q.last_run = write_order_.run();
+  q.last_line = counts_.lines;
   if (first_line && !pending_.empty()) {
     key_.assign(BareQueueId(l.queue_id));  // a "queued as X" names X alone
     JoinPending(l.queue_id, q);

@@ -107,6 +107,7 @@
 #include <utility>
 
 #include "maillog/attempt.h"
+#include "maillog/clock_step.h"
 #include "maillog/line_counts.h"
 #include "maillog/log_line.h"
 #include "maillog/postfix_fields.h"
@@ -315,6 +316,7 @@ class PostfixLog {
   LineParser parser_;
   LineCounts counts_;
   uint32_t file_ = 0;        // file()
+  WriteOrder write_order_;   // Attempt::run within file_
   bool file_open_ = false;   // between Begin*File and EndFile
   std::vector<int64_t> late_hand_offs_;
   std::unordered_map<std::string, Queue> queues_;

@@ -33,6 +33,7 @@ struct PostfixHeld {
   // the recipient's server's acceptance (Unfollowed).
   bool org_hand_off = false;
   uint32_t file = 0;  // Attempt::file
+  uint32_t run = 0;   // Attempt::run
   uint64_t line = 0;  // Attempt::line
   int64_t time = 0, size = 0;
   std::string text;
@@ -72,6 +73,10 @@ struct PostfixQueue {
   bool on_hold = false;
   int64_t size = 0;
   int64_t last_seen = 0;
+  // Where its latest line was read (Attempt::file, run, line): a line of
+  // it dated earlier in the same run is a clock's step back.
+  uint32_t last_file = 0, last_run = 0;
+  uint64_t last_line = 0;
   uint32_t attempts = 0;
   // qmgr's nrcpt= of the latest from= line (0: none read), and the final
   // attempts since: all settled when finals reach it.

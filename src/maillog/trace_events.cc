@@ -77,14 +77,21 @@ std::string_view StatusWord(EventClass c) {
   }
 }
 
-}  // namespace
-
-EventClass ClassifyEvent(std::string_view event) {
+// "DELIVER" for "Deliver", "DUPLICATEDELIVER" for "Duplicate_Deliver":
+// the documented name, upper case, without blanks or underscores.
+std::string EventName(std::string_view event) {
   std::string upper;
   for (char c : event) {
     if (c == ' ' || c == '_') continue;
     upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
+  return upper;
+}
+
+}  // namespace
+
+EventClass ClassifyEvent(std::string_view event) {
+  const std::string upper = EventName(event);
   auto it = std::find_if(std::begin(kEvents), std::end(kEvents),
                          [&](const Named& n) { return n.name == upper; });
   return it == std::end(kEvents) ? EventClass::kUnknown : it->kind;
@@ -106,7 +113,11 @@ EventsOutcome HistoricalOutcome(std::string_view events) {
     EventClass c = ClassifyEvent(e);
     if (c == EventClass::kUnknown) return out;  // kNotUnderstood
     any = true;
-    if (c != EventClass::kProgress) decisive = c;
+    if (c != EventClass::kProgress) {
+      decisive = c;
+      const std::string name = EventName(e);
+      out.into_mailbox = name == "DELIVER" || name == "DUPLICATEDELIVER";
+    }
   }
   if (!any) return out;
   if (decisive == EventClass::kHop) {

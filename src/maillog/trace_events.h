@@ -49,6 +49,11 @@ struct EventsOutcome {
   // its way, its outcome in no trace given), as an Exchange RECEIVE with
   // no later event is (UndecidedRelay).
   std::string_view status;
+  // The decisive event is DELIVER or DUPLICATEDELIVER: into a mailbox of
+  // the organisation's own, as Exchange's DELIVER event, and read the same
+  // way ("internal": no delivery out, nothing learned; issue-16 tester16b,
+  // finding 15). `status` stays "sent".
+  bool into_mailbox = false;
 };
 
 // The relay of a recipient no event of the trace decides (status

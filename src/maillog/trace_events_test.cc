@@ -50,6 +50,16 @@ TEST(TraceEvents, HistoricalLatestDecisiveEventDecides) {
   EXPECT_EQ(Outcome(""), "not understood");
 }
 
+// One rule with Exchange's DELIVER: into the organisation's own mailbox
+// (issue-16 tester16b, finding 15).
+TEST(TraceEvents, HistoricalDeliverIsIntoAMailbox) {
+  EXPECT_TRUE(HistoricalOutcome("Receive, Deliver").into_mailbox);
+  EXPECT_TRUE(HistoricalOutcome("Receive, Duplicate_Deliver").into_mailbox);
+  EXPECT_FALSE(HistoricalOutcome("Receive, Send").into_mailbox);
+  EXPECT_FALSE(HistoricalOutcome("Receive, Deliver, Send").into_mailbox);
+  EXPECT_FALSE(HistoricalOutcome("Receive, DeliverFail").into_mailbox);
+}
+
 TEST(TraceEvents, ClassifyIgnoresCaseAndSpaces) {
   EXPECT_EQ(ClassifyEvent("DELIVERFAIL"), EventClass::kBounced);
   EXPECT_EQ(ClassifyEvent("DeliverFail"), EventClass::kBounced);

@@ -154,6 +154,7 @@
 #include <string_view>
 #include <vector>
 
+#include "maillog/clock_step.h"
 #include "maillog/csv_records.h"
 #include "maillog/line_counts.h"
 #include "maillog/postfix_fields.h"
@@ -285,6 +286,7 @@ class TraceLog {
   std::string no_id_;  // the key of a row without a MessageId (Row)
   bool row_sender_known_ = true;  // the row being read names one sender (Row, Emit)
   uint32_t file_ = 0;             // set_file
+  WriteOrder write_order_;        // an Exchange log's runs (Attempt::run)
   DateOrder date_order_;
   bool scanning_ = false;  // ScanDateOrder
   bool day_first_seen_ = false, month_first_seen_ = false;

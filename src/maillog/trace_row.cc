@@ -72,6 +72,15 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     counts_.first_minute_time_line = line;
   }
   counts_.NoteTime(time);
+  if (kind_ == Kind::kExchange) {
+    // One server's log, appended as events happen: a row dated before an
+    // earlier one is its clock stepping back (clock_step.h); its rows
+    // stay in the order written (Attempt::run).
+    const uint64_t from = write_order_.latest_line();
+    if (int64_t back = write_order_.Line(time, line); back != 0) {
+      counts_.ClockStep(line, from, back, false);
+    }
+  }
   std::string_view id = Trim(Field(f, message_id_));
   if (id.empty()) id = Field(f, internal_id_);
   if (id.empty()) {
@@ -210,6 +219,7 @@ void TraceLog::Emit(int64_t time, std::string_view id, std::string_view sender,
   a.from_trace = true;
   a.file = file_;
   a.line = line;
+  a.run = kind_ == Kind::kExchange ? write_order_.run() : 0;
   sink_->OnAttempt(a);
 }
 

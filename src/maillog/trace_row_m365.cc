@@ -64,12 +64,12 @@ void TraceLog::TraceRow(const std::vector<std::string>& f, uint64_t line, const 
     // No outcome yet when the trace was taken: unknown, as an Exchange
     // RECEIVE with no later event (UndecidedRelay), never "deferred"
     // (a 4xx the trace does not show; issue-16 tester round 34, item 4).
-    // Learning learns no "unknown".
-    if (learning_) return;
+    // Learning learns none, but counts each as still waiting ("deferred":
+    // issue-16 tester16b, finding 6: a Pending row was in no figure).
     std::string where = UndecidedRelay(h.relay, Field(f, status_));
     if (!ForEachAddress(cell, [&](std::string_view rcpt) {
-          Emit(h.time, h.id, h.sender, rcpt, "unknown", where, Field(f, status_), line,
-               /*attempt=*/false);
+          Emit(h.time, h.id, h.sender, rcpt, learning_ ? "deferred" : "unknown", where,
+               Field(f, status_), line, /*attempt=*/false);
         })) {
       EmptyRecipient(line, recipient_heading_);
     }
@@ -153,6 +153,20 @@ void TraceLog::HistoricalRow(const std::vector<std::string>& f, uint64_t line, c
       return;
     }
     std::string_view rcpts = entry.substr(0, hash);
+    if (o.into_mailbox) {
+      // Delivered into the organisation's own mailbox: one rule with
+      // Exchange's DELIVER (trace_row_exchange.cc): an internal hop, no
+      // delivery out, never learned (issue-16 tester16b, finding 15).
+      ++counts_.internal_hops;
+      if (learning_) return;
+      if (!ForEachAddress(rcpts, [&](std::string_view rcpt) {
+            Emit(h.time, h.id, h.sender, rcpt, "internal", h.relay, events, line,
+                 /*attempt=*/false);
+          })) {
+        EmptyRecipient(line, recipient_status_heading_);
+      }
+      return;
+    }
     if (o.status == "unknown") {
       // No event decides it ("Receive, Transfer"): as Exchange's RECEIVE
       // with no later event (UndecidedRelay). Learning learns no "unknown".

@@ -1,0 +1,83 @@
+// A clock that steps back within one file: the autumn daylight-saving
+// fall-back of a syslog kept in local time (01:59 then 01:00 again), an
+// NTP correction of a second or two, the same on an Exchange server. A
+// file's lines are still in the order they were written (syslogd,
+// journald and Exchange's transport append as events happen; Postfix
+// writes one queue id's lines in the order its programs act), so within
+// one file that order, not the times, says which of one message's events
+// came last (issue-16 tester16b, finding 1: a deferral at 01:59:01 then
+// the delivery at 01:00:05 was counted "still waiting").
+//
+// A larger step back is no clock: files of a rotated set concatenated out
+// of order (`cat mail.log mail.log.1`), or two hosts' logs in one file;
+// it starts a new run of lines, across which the times decide again.
+// WriteOrder numbers the runs (Attempt::run).
+//
+// Thread safety: plain values, one per reader.
+#ifndef NEARMISS_MAILLOG_CLOCK_STEP_H_
+#define NEARMISS_MAILLOG_CLOCK_STEP_H_
+
+#include <cstdint>
+#include <limits>
+#include <string>
+
+namespace nearmiss::maillog {
+
+struct LineCounts;
+
+// The largest step back read as a clock's: two hours covers every
+// daylight-saving change in the tz database (one hour almost everywhere,
+// 30 minutes at Lord Howe, two at Troll) and any NTP step.
+inline constexpr int64_t kMaxClockStep = 2 * 3600;
+
+// The runs of one file's lines written in order.
+class WriteOrder {
+ public:
+  // A new file: run 1, no line read.
+  void BeginFile() {
+    run_ = 1;
+    latest_ = std::numeric_limits<int64_t>::min();
+  }
+  // Each dated line's time and number, in file order: a step back past
+  // kMaxClockStep starts the next run (whose latest line is this one).
+  // Returns a smaller step back, in seconds, from the run's latest line
+  // (latest_line()); 0 when none.
+  int64_t Line(int64_t time, uint64_t line) {
+    int64_t back = 0;
+    if (latest_ != std::numeric_limits<int64_t>::min() && time < latest_) {
+      back = latest_ - time;
+      if (back > kMaxClockStep) {
+        ++run_;
+        latest_ = time;
+        latest_line_ = line;
+        return 0;
+      }
+    }
+    if (time >= latest_) {
+      latest_ = time;
+      latest_line_ = line;
+    }
+    return back;
+  }
+  uint32_t run() const { return run_; }
+  uint64_t latest_line() const { return latest_line_; }
+
+ private:
+  uint32_t run_ = 1;
+  int64_t latest_ = std::numeric_limits<int64_t>::min();
+  uint64_t latest_line_ = 0;
+};
+
+// "59 min 56 s", "1 s", "1 h 0 min": a step's size for a person.
+std::string StepSize(int64_t seconds);
+
+// "the clock steps back at dst.log:3 (1 h 0 min before dst.log:2, an
+// earlier line of the same message: a daylight-saving change or a clock
+// correction); one message's lines are taken in the order written, not by
+// their times" (with "and 2 more such lines" when more), from
+// LineCounts::clock_step_*; "" when none.
+std::string ClockStepNote(const LineCounts& counts);
+
+}  // namespace nearmiss::maillog
+
+#endif  // NEARMISS_MAILLOG_CLOCK_STEP_H_
