@@ -235,6 +235,8 @@ std::string SummaryJson(const Report& rep) {
               {"until", w.until.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(w.until)},
               {"log_lines_before", w.lines_before},
               {"log_lines_after", w.lines_after},
+              // Deliveries begun in the window whose outcome came after it.
+              {"outcomes_after", rep.outcomes_after_window},
               {"mailbox_messages_outside", w.messages_outside},
               {"counted_first_time", w.first ? maillog::FormatTime(w.first) : ""},
               {"counted_last_time", w.last ? maillog::FormatTime(w.last) : ""},

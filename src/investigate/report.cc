@@ -108,7 +108,11 @@ bool Report::AddAttempt(const Row& row) {
       it->first_seconds = first;
       it->first_time = maillog::FormatTime(first);
     }
-    if (row.seconds < it->first_seconds) {
+    // Written after the attempt kept, in the same run of the same file: not
+    // the first, whatever a clock stepped back says (maillog/clock_step.h).
+    const bool written_later = maillog::InWriteOrder(row.written, it->row.written) &&
+                               row.written.line > it->row.written.line;
+    if (row.seconds < it->first_seconds && !written_later) {
       it->first_time = row.time;
       it->first_seconds = row.seconds;
     }
