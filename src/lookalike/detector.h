@@ -10,6 +10,9 @@
 //   by_name_  the name part alone: the same name under another suffix.
 //   joined_   the domain with one dot dropped or made a hyphen.
 //   host_     first labels of known hosts (mildenhall of mildenhall.af.mil).
+//   letters_  declared and provider domains by the letters of their first
+//             label, in any order, and the rest (LettersKey): the one
+//             lookup DistantSwapCandidates makes for all its variants.
 // Namespaces are few and checked directly.
 #ifndef NEARMISS_LOOKALIKE_DETECTOR_H_
 #define NEARMISS_LOOKALIKE_DETECTOR_H_
@@ -142,6 +145,8 @@ class DetectorImpl final : public LookalikeDetector {
   // Two letters swapped across a third (sezman.cz for seznam.cz), of a
   // declared or provider name exactly: detector_swap.cc.
   void DistantSwapCandidates(const Query& q, Best& best) const;
+  // Fills letters_ (Init, once, after the set).
+  void IndexDistantSwaps();
   void TypoCandidates(const Query& q, Best& best) const;
   // `under`: the suffix whose names to search, when not the query's own.
   // `whole`: the query's whole name, else its last label only.
@@ -326,7 +331,12 @@ class DetectorImpl final : public LookalikeDetector {
   std::unordered_set<std::string> suffix_mail_domains_;
   // The same by name part: "y7mail" -> {"y7mail.com"}; "nic" -> {"nic.in"}.
   std::unordered_map<std::string, std::vector<std::string>> real_by_name_;
-  HashIndex typo_, by_name_, joined_, host_;
+  HashIndex typo_, by_name_, joined_, host_, letters_;
+  // letters_'s key: `first` (a label of a-z only) with its letters sorted,
+  // and `rest` ("com" of sezman.com). Two domains share it when they differ
+  // only in the order of their first label's letters: every variant of a
+  // distant swap (detector_swap.cc) is such a reordering.
+  static uint64_t LettersKey(std::string_view first, std::string_view rest);
   // The namespaces with what NamespaceCandidates asks of each, worked out
   // once: every query is compared with every namespace.
   struct Namespace {
@@ -374,9 +384,9 @@ class DetectorImpl final : public LookalikeDetector {
   // "us.af" -> "us.af.mil": each listed name of a TLD namespace whose own
   // last label is a delegated TLD (IndexCutNamespaceNames).
   std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> cut_namespace_;
-  // "nmc-uk.org" -> the entry nmc.org.uk; "gmc.org" -> gmc-uk.org
-  // (IndexCountryTags).
-  std::unordered_map<std::string, std::vector<uint32_t>, ViewHash, std::equal_to<>> country_tag_;
+  // HashKey("nmc-uk.org") -> the entry nmc.org.uk; HashKey("gmc.org") ->
+  // gmc-uk.org (IndexCountryTags; each verified when read).
+  HashIndex country_tag_;
   // Whether Classify starts the loads of its first lookups ahead: only when
   // the indexes outgrow a core's cache (kPrefetchBytes), as with 100 names
   // the hashing it costs is all there is to it.

@@ -277,13 +277,15 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
       if (first.size() >= 5 && !GenericHostLabel(first)) emit(HashKey(first), id);
     }
   });
+  IndexDistantSwaps();
   prefetch_ = MemoryBytes() > kPrefetchBytes;
   return Status::Ok();
 }
 
 size_t DetectorImpl::MemoryBytes() const {
   return set_.MemoryBytes() + typo_.MemoryBytes() + by_name_.MemoryBytes() +
-         joined_.MemoryBytes() + host_.MemoryBytes();
+         joined_.MemoryBytes() + host_.MemoryBytes() + letters_.MemoryBytes() +
+         country_tag_.MemoryBytes();
 }
 
 }  // namespace nearmiss::lookalike

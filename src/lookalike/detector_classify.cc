@@ -48,6 +48,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     by_name_.Prefetch(q.reg_label_hash);
     joined_.Prefetch(q.ascii_hash);
     joined_.Prefetch(q.registrable_hash);
+    country_tag_.Prefetch(q.registrable_hash);
     joined_.Prefetch(q.name_hash);
     host_.Prefetch(q.reg_label_hash);
   }
@@ -138,7 +139,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   ForeignZoneCandidates(q, best);
   MovedZoneCandidates(q, best);
   JoinedCandidates(q, best);
-  if (!country_tag_.empty()) CountryTagCandidates(q, best);
+  if (country_tag_.size() != 0) CountryTagCandidates(q, best);
   HostLabelCandidates(q, best);
   TypoCandidates(q, best);
   DotShiftCandidates(q, best);

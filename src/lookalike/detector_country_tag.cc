@@ -19,51 +19,68 @@
 
 namespace nearmiss::lookalike {
 
-void DetectorImpl::IndexCountryTags() {
-  const std::vector<Entry>& entries = set_.entries();
-  for (uint32_t id = 0; id < entries.size(); ++id) {
-    const Entry& e = entries[id];
-    if (e.is_namespace || (!Declared(e.source) && e.source != TrustSource::kAllowlist)) continue;
-    const std::string_view d = e.domain;
-    const size_t first = d.find('.');
-    if (first == std::string_view::npos) continue;
-    const std::string_view label = d.substr(0, first), rest = d.substr(first + 1);
-    const size_t second = rest.find('.');
-    std::string key;
-    if (second != std::string_view::npos && rest.find('.', second + 1) == std::string_view::npos) {
-      // nmc.org.uk -> nmc-uk.org: the code after the name, the zone's
-      // first label as the TLD.
-      const std::string_view level = rest.substr(0, second), cc = rest.substr(second + 1);
-      if (!address::IsCountryCodeTld(cc)) continue;
-      key.append(label).append("-").append(cc).append(".").append(level);
-    } else if (second == std::string_view::npos) {
-      // gmc-uk.org -> gmc.org: the tag left out.
-      const size_t hyphen = label.rfind('-');
-      if (hyphen == std::string_view::npos || hyphen == 0) continue;
-      if (!address::IsCountryCodeTld(label.substr(hyphen + 1))) continue;
-      key.append(label.substr(0, hyphen)).append(".").append(rest);
-    } else {
-      continue;
-    }
-    // A name trusted as it is stays so.
-    if (set_.TrustedBy(key)) continue;
-    country_tag_[std::move(key)].push_back(id);
+namespace {
+
+// The other form of entry `e`'s name that CountryTagCandidates answers
+// ("nmc-uk.org" of nmc.org.uk, "gmc.org" of gmc-uk.org), or "" when it has
+// none.
+std::string CountryTagForm(const Entry& e) {
+  std::string key;
+  if (e.is_namespace || (!Declared(e.source) && e.source != TrustSource::kAllowlist)) return key;
+  const std::string_view d = e.domain;
+  const size_t first = d.find('.');
+  if (first == std::string_view::npos) return key;
+  const std::string_view label = d.substr(0, first), rest = d.substr(first + 1);
+  const size_t second = rest.find('.');
+  if (second != std::string_view::npos && rest.find('.', second + 1) == std::string_view::npos) {
+    // nmc.org.uk -> nmc-uk.org: the code after the name, the zone's
+    // first label as the TLD.
+    const std::string_view level = rest.substr(0, second), cc = rest.substr(second + 1);
+    if (!address::IsCountryCodeTld(cc)) return key;
+    key.append(label).append("-").append(cc).append(".").append(level);
+  } else if (second == std::string_view::npos) {
+    // gmc-uk.org -> gmc.org: the tag left out.
+    const size_t hyphen = label.rfind('-');
+    if (hyphen == std::string_view::npos || hyphen == 0) return key;
+    if (!address::IsCountryCodeTld(label.substr(hyphen + 1))) return key;
+    key.append(label.substr(0, hyphen)).append(".").append(rest);
   }
+  return key;
+}
+
+}  // namespace
+
+void DetectorImpl::IndexCountryTags() {
+  // A HashIndex of the forms' hashes, each verified against its entry when
+  // read: with a million names a map of the forms themselves cost a check
+  // two or three cache misses (its bucket, node and key), this one line.
+  const std::vector<Entry>& entries = set_.entries();
+  country_tag_.Build(entries.size() / 4, [&](auto&& emit) {
+    for (uint32_t id = 0; id < entries.size(); ++id) {
+      const std::string key = CountryTagForm(entries[id]);
+      // A name trusted as it is stays so.
+      if (key.empty() || set_.TrustedBy(key)) continue;
+      emit(HashKey(key), id);
+    }
+  });
 }
 
 void DetectorImpl::CountryTagCandidates(const Query& q, Best& best) const {
-  auto it = country_tag_.find(q.domain->registrable);
-  if (it == country_tag_.end()) return;
-  const bool moved = q.domain->registrable.find('-') != std::string::npos;
-  for (const uint32_t id : it->second) {
+  const std::string& registrable = q.domain->registrable;
+  if (registrable.empty()) return;
+  const bool moved = registrable.find('-') != std::string::npos;
+  // Ids of one hash come back in the order they were emitted, the order
+  // of the entries.
+  country_tag_.Find(q.registrable_hash, [&](uint32_t id) {
     const Entry& e = set_[id];
+    if (CountryTagForm(e) != registrable) return;
     std::string detail = moved ? "has the country code of " : "leaves out the country tag of ";
     detail.append(e.domain).append(moved ? " moved into its name" : "");
     detail.append(": the organisation's own name, typed in another form");
     Offer({id, ReasonCode::kHyphenation, std::move(detail), e.domain, Join(q.prefix, e.domain),
            0.95},
           best);
-  }
+  });
 }
 
 }  // namespace nearmiss::lookalike

@@ -32,6 +32,11 @@ TEST_F(DetectorSwapTest, TwoLettersSwappedAcrossAThird) {
   EXPECT_EQ(Classify("sezman.cz").detail, "has 'm' and 'n' swapped around the 'a'");
   // A learned name is a correspondent's, maybe a word: not searched.
   EXPECT_NE(Classify("exlmape.org").kind, LookalikeMatch::Kind::kLookalike);
+  // The entries are found by their letters in any order (letters_): the
+  // same letters in an order no one slip makes, or under another ending,
+  // are no swap.
+  EXPECT_NE(Classify("nazmes.cz").kind, LookalikeMatch::Kind::kLookalike);
+  EXPECT_NE(Classify("sezman.cz.example").detail, "has 'm' and 'n' swapped around the 'a'");
 }
 
 // Issue 15, round 38, item 1: a letter typed two places late or early

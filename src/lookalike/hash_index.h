@@ -44,17 +44,18 @@
 // at its first line.
 //
 // Measured again for issue 20 (bench/check-instructions --cache, callgrind's
-// cache model with this machine's 48 KiB L1d and 1 MiB L2): a check with a
-// million names reads 54 cache lines that are not in L1 (5 with 100 names);
-// about 21 are this index's typo lines (one a deletion key, the keys' loads
-// issued together by FindMany), about 7 the candidates' entries and their
-// names, about 6 the exact index and its names' bytes. A filter in front
-// would save a line only where it stays in a core's cache: 1 MiB over the
-// typo index's tens of millions of keys is a fraction of a bit a key, so it
-// would answer "maybe" to nearly every key and add its own line to each.
-// What a check at a million names costs beyond one at 100 was mostly
-// instructions spent on the near neighbours it finds (about five a check),
-// so that is where the cuts went (detector_name.cc, edit.h).
+// cache model with this machine's 48 KiB L1d and 1 MiB L2; README,
+// check-scale): a check with a million names read 62.7 cache lines that are
+// not in L1 on 17f67889 (6.2 with 100 names), 53.1 after the distant swaps
+// and country tags went to one lookup each. About 21 are this index's typo
+// lines: one per deletion key (19 a check), their loads issued together by
+// FindMany; about 10 the candidates' entries and their names, 2.5 the exact
+// index. A filter in front would save a line only where it stays in a
+// core's cache: 1 MiB over the typo index's tens of millions of keys is a
+// fraction of a bit a key, so it would answer "maybe" to nearly every key
+// and add its own line to each. Grouping a query's keys into shared lines
+// (by the variant's length and ends) was tried and made the lines uneven
+// enough to cost 15 times as many.
 //
 // Tags collide: a lookup also returns, with probability 2^-tag_bits each
 // (1/4096 at a million entries), pairs of other hashes that share its line;
