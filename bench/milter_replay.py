@@ -15,10 +15,12 @@ CRLF line ends, the end-of-message macros and end of message (waits for the
 final reply), then ABORT as smtpd does before the next transaction. One
 send() per packet, as milter8 flushes each command.
 
-Usage: milter_replay.py PORT MESSAGES [--pause-after N --pause-file F]
+Usage: milter_replay.py PORT MESSAGES [--pause-after N --pause-file F] [--gap-us US]
   With --pause-after, after N messages it creates F and waits until F is
   removed (the caller zeroes its profiler's counters meanwhile), then sends
-  the remaining MESSAGES. Exits 1 with what went wrong if the milter closes
+  the remaining MESSAGES. With --gap-us, waits US microseconds after each
+  packet, so each reaches the milter alone (as Postfix's packets do); the
+  default sends them back to back. Exits 1 with what went wrong if the milter closes
   or answers a message with anything but continue/accept/add-header.
 """
 import os
@@ -48,6 +50,26 @@ def negotiate(s):
     code, _ = read_packet(s)
     if code != b"O":
         sys.exit("milter_replay: option negotiation answered %r" % code)
+
+
+GAP = 0.0  # seconds after each packet (--gap-us): packets arrive one per wake-up
+
+
+class Paced:
+    """A socket whose sendall waits GAP after each packet, as Postfix's
+    milter8 client, writing each command when smtpd reaches it, wakes the
+    milter once per packet rather than once per burst."""
+
+    def __init__(self, sock):
+        self.sock = sock
+
+    def sendall(self, data):
+        self.sock.sendall(data)
+        if GAP:
+            time.sleep(GAP)
+
+    def __getattr__(self, name):
+        return getattr(self.sock, name)
 
 
 def message(s, serial, kind):
@@ -81,7 +103,10 @@ def message(s, serial, kind):
 
 
 def main():
+    global GAP
     port, total = int(sys.argv[1]), int(sys.argv[2])
+    if "--gap-us" in sys.argv:
+        GAP = int(sys.argv[sys.argv.index("--gap-us") + 1]) / 1e6
     pause_after, pause_file = None, None
     if "--pause-after" in sys.argv:
         pause_after = int(sys.argv[sys.argv.index("--pause-after") + 1])
@@ -97,7 +122,7 @@ def main():
             open(pause_file, "w").close()
             while os.path.exists(pause_file):
                 time.sleep(0.05)
-        message(conns[i % 4], i, i % 4)
+        message(Paced(conns[i % 4]), i, i % 4)
     for s in conns:
         s.sendall(pkt(b"Q"))
         s.close()
