@@ -107,8 +107,8 @@ wait_for "$tmp/serve.err" "reload refused" $serve_pid || { echo "FAIL no refused
 contains "a name with U+200B: the reload refused, naming the line and code point" "$tmp/tk8:1: a token's name is one line of visible text: an invisible format character (Unicode category Cf: zero-width, bidirectional mark, soft hyphen) U+200B at byte 3" "$(cat "$tmp/serve.err")"
 kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null
 
-out=$("$bin" serve --listen "127.0.0.1:$port" --token-file "$tmp/tk8" --postfix-bin /nonexistent \
-  --store none 2>&1 </dev/null)
+out=$(timeout 20 "$bin" serve --listen "127.0.0.1:$port" --token-file "$tmp/tk8" \
+  --postfix-bin /nonexistent --store none 2>&1 </dev/null)
 check "serve with that token file: exit 2" 2 $?
 contains "... naming the line and code point" "tk8:1: a token's name is one line of visible text" "$out"
 
