@@ -114,9 +114,18 @@ void AddAuditCommand(CLI::App& app, Run& run) {
                   "not read, and said")
       ->allow_extra_args(false);  // one folder per flag: inputs follow
   cmd->add_option("inputs", flags->inputs, "Log files and mailboxes");
-  cmd->callback([&run, flags, events, store] {
+  cmd->callback([&run, flags, events, store, cmd] {
     flags->events = events->count() > 0;
     flags->store_given = store->count() > 0;
+    flags->log_only_given.clear();
+    for (const char* name :
+         {"--html", "--pdf", "--chromium", "--marking", "--marking-below-data", "--summary-json",
+          "--smart-host", "--final-relay", "--year", "--date-order", "--min-recognised",
+          "--sent-folder", "--protect-file"}) {
+      if (const CLI::Option* o = cmd->get_option_no_throw(name); o != nullptr && o->count() > 0) {
+        flags->log_only_given.push_back(name);
+      }
+    }
     run = [flags] { return RunAudit(*flags); };
   });
 }

@@ -24,8 +24,56 @@
 
 namespace nearmiss::cli {
 
+namespace {
+
+// --since and --until as [since, until) in unix seconds (0: open), the
+// --until day counted whole; false with the error logged.
+bool ParseWindow(const AuditFlags& flags, int64_t* since, int64_t* until) {
+  if (!flags.since.empty()) {
+    *since = maillog::ParseDate(flags.since);
+    if (*since < 0) {
+      log::Error("--since " + flags.since + ": expected YYYY-MM-DD");
+      return false;
+    }
+  }
+  if (!flags.until.empty()) {
+    // The day named is counted whole: the window ends at the next day's start.
+    const int64_t day = maillog::ParseDate(flags.until);
+    if (day < 0) {
+      log::Error("--until " + flags.until + ": expected YYYY-MM-DD");
+      return false;
+    }
+    *until = day + 86400;
+    if (*since != 0 && *until <= *since) {
+      log::Error("--until " + flags.until + " is before --since " + flags.since +
+                 ": the window would hold nothing");
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 int RunAudit(const AuditFlags& flags) {
   if (flags.events) {
+    // What --events cannot honour is refused, naming it: an auditor's
+    // filtered or exported report must not silently be the whole listing.
+    if (!flags.log_only_given.empty()) {
+      std::string why = flags.log_only_given.front();
+      why += " does not apply to --events (it is for an audit of logs and mailboxes); "
+             "--events takes --since, --until, --json or --csv";
+      log::Error(why);
+      return kExitError;
+    }
+    if (!flags.inputs.empty()) {
+      log::Error("--events lists a store and reads no logs or mailboxes: '" +
+                 log::Untrusted(flags.inputs.front(), 200) +
+                 "' given too; give the store as --events STORE or --store STORE");
+      return kExitError;
+    }
+    AuditEventsOptions events;
+    if (!ParseWindow(flags, &events.since, &events.until)) return kExitError;
     // The policy's acknowledgement_days decides which acknowledgements are
     // in force, as for the milter and serve.
     Result<Policy> policy = flags.policy.policy_file.empty()
@@ -35,8 +83,11 @@ int RunAudit(const AuditFlags& flags) {
       log::Error(policy.error().message());
       return kExitError;
     }
-    return RunAuditEvents(flags.events_store.empty() ? flags.store : flags.events_store,
-                          flags.json, policy->confirm.acknowledgement_days);
+    events.store_url = flags.events_store.empty() ? flags.store : flags.events_store;
+    events.json = flags.json;
+    events.csv = flags.csv;
+    events.acknowledgement_days = policy->confirm.acknowledgement_days;
+    return RunAuditEvents(events);
   }
   if (flags.store_given) {
     // An audit of logs reads no store (the policy alone judges them): a
@@ -89,27 +140,7 @@ int RunAudit(const AuditFlags& flags) {
   }
   options.date_order = flags.date_order;
   options.min_recognised_percent = flags.min_recognised;
-  if (!flags.since.empty()) {
-    options.since = maillog::ParseDate(flags.since);
-    if (options.since < 0) {
-      log::Error("--since " + flags.since + ": expected YYYY-MM-DD");
-      return kExitError;
-    }
-  }
-  if (!flags.until.empty()) {
-    // The day named is counted whole: the window ends at the next day's start.
-    const int64_t day = maillog::ParseDate(flags.until);
-    if (day < 0) {
-      log::Error("--until " + flags.until + ": expected YYYY-MM-DD");
-      return kExitError;
-    }
-    options.until = day + 86400;
-    if (options.since != 0 && options.until <= options.since) {
-      log::Error("--until " + flags.until + " is before --since " + flags.since +
-                 ": the window would hold nothing");
-      return kExitError;
-    }
-  }
+  if (!ParseWindow(flags, &options.since, &options.until)) return kExitError;
   ByteProgress progress("audit");
   // Rows are written in time order (row_order.h), as the files are read.
   investigate::RowOrder rows([json = flags.json, &progress](const investigate::Row& row) {

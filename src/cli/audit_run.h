@@ -46,6 +46,10 @@ struct AuditFlags {
   // without --events it is refused, as logs are audited against the policy
   // alone and the store would be silently unread.
   bool store_given = false;
+  // The options given that an audit of logs reads and --events does not
+  // ("--html", ...), in the order of the list in audit_command.cc: refused
+  // with --events, never ignored (the issue-14 tester, round 42, finding 4).
+  std::vector<std::string> log_only_given;
   // Of a Maildir root, the folders read as sent mail (history/sent_folders.h).
   std::vector<std::string> sent_folders = history::DefaultSentFolderNames();
 };

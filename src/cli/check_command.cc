@@ -129,6 +129,9 @@ class CheckRun {
     if (out_.size() > (1 << 16) || term_.tty()) Flush();
   }
 
+  // Why the history was empty ("no store"), for the summary; "" when not.
+  void set_without_history(std::string why) { without_history_ = std::move(why); }
+
   int Finish() {
     Drain();
     size_t total = 0;
@@ -151,6 +154,10 @@ class CheckRun {
         summary += std::to_string(dns_unanswered_);
         summary += dns_unanswered_ == 1 ? " lookup" : " lookups";
         summary += " unanswered, counted as able to receive mail";
+      }
+      if (!without_history_.empty()) {
+        summary += "; all " + std::to_string(total) + " judged without history (" +
+                   without_history_ + ")";
       }
       out_ += term_.Paint(Colour::kDim, summary) + "\n";
     }
@@ -180,6 +187,7 @@ class CheckRun {
   Terminal term_;
   const std::string* sender_;
   std::vector<std::string> not_evaluated_;
+  std::string without_history_;
   bool unread_acks_;
   // Reused from address to address (CheckMessage keeps their capacity).
   Envelope envelope_;
@@ -208,18 +216,34 @@ int RunCheck(const CheckFlags& flags) {
       sender = a->ToString();
     }
   }
-  Result<std::shared_ptr<Store>> store = OpenStore(flags.policy);
+  std::string no_history;
+  Result<std::shared_ptr<Store>> store = OpenStore(flags.policy, &no_history);
   if (!store.ok()) return kExitError;
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy, store->get());
   if (!engine) return kExitError;
   std::optional<store::StoreAcknowledgements> acks;
   if (*store && sender && !sender->empty()) acks.emplace(store->get());
   std::vector<std::string> not_evaluated;
+  // Judged with no history (the store missing, or empty; both warned on
+  // stderr): said in each JSON answer too, as a program reads it (the
+  // issue-14 tester, round 42, finding 5). `--store none` asked for it.
+  std::string without_history;
+  if (!no_history.empty()) {
+    without_history = "no store";
+  } else if (*store && engine->stats().HistoryEmpty()) {
+    without_history = "the store has learned nothing yet";
+  }
+  if (!without_history.empty()) {
+    not_evaluated.push_back("address-typo, new-domain and trust from history (" +
+                            without_history + ")");
+  }
   if (!sender) {
-    not_evaluated = SenderDependentParts(engine->policy(), *store != nullptr);
-    if (!not_evaluated.empty()) {
+    const std::vector<std::string> sender_parts =
+        SenderDependentParts(engine->policy(), *store != nullptr);
+    not_evaluated.insert(not_evaluated.end(), sender_parts.begin(), sender_parts.end());
+    if (!sender_parts.empty()) {
       std::string parts;
-      for (const std::string& p : not_evaluated) parts += (parts.empty() ? "" : "; ") + p;
+      for (const std::string& p : sender_parts) parts += (parts.empty() ? "" : "; ") + p;
       log::Warn("no --from: the sender-specific part of the policy was not evaluated: " + parts +
                 ". Give --from ADDRESS (the envelope sender) to judge it");
     }
@@ -231,6 +255,7 @@ int RunCheck(const CheckFlags& flags) {
   }
   CheckRun run(*engine, resolver->get(), flags.json, sender ? &*sender : nullptr,
                acks ? &*acks : nullptr, std::move(not_evaluated), *store != nullptr);
+  run.set_without_history(without_history);
   if (!flags.addresses.empty()) {
     for (const std::string& arg : flags.addresses) {
       std::vector<std::string> pieces = SplitPastedAddressList(arg);

@@ -101,8 +101,13 @@ int ShowRelationships(Store& store, const std::string& sender, size_t limit,
 // (daemon/single_server.h).
 //
 // Opens the store ChooseStore picks; null when none. On error logs it and
-// returns it.
-Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags);
+// returns it. `no_history` (check, scan, policy explain: the commands that
+// judge with history) given: when no store is used though none was refused
+// with `--store none` (the default store does not exist: nothing learned
+// yet, or another user's or a mistyped NEARMISS_STATE_DIR's), the
+// warning is logged, as an empty store's is, and kept there; else "".
+Result<std::shared_ptr<Store>> OpenStore(const PolicyFlags& flags,
+                                         std::string* no_history = nullptr);
 
 // Loads and compiles, with the history of `store` when not null; on error
 // logs it ("nearmiss: error: ...") and returns null (the caller exits with
@@ -116,7 +121,21 @@ std::shared_ptr<const Engine> LoadEngine(const PolicyFlags& flags);
 // for the default store), as text or JSON lines. Acknowledgements are shown
 // live or expired under `acknowledgement_days` (the policy's [confirm]), as
 // the engine applies them.
-int RunAuditEvents(const std::string& store_url, bool json, int acknowledgement_days);
+// `since`/`until` (unix seconds, 0: open) keep the events in [since,
+// until) and the acknowledgements made then; `csv`: one CSV row per event
+// and acknowledgement (a `type` column first) instead of the text.
+struct AuditEventsOptions {
+  std::string store_url;
+  bool json = false;
+  bool csv = false;
+  int acknowledgement_days = 0;
+  int64_t since = 0;
+  int64_t until = 0;
+};
+int RunAuditEvents(const AuditEventsOptions& options);
+inline int RunAuditEvents(const std::string& store_url, bool json, int acknowledgement_days) {
+  return RunAuditEvents({store_url, json, false, acknowledgement_days, 0, 0});
+}
 
 // --date-order dmy|mdy, for audit and learn: the order of day and month in
 // a trace's slash dates, which the file does not say (maillog/trace_log.h).

@@ -5,7 +5,6 @@
 // (learn_summary.cc), and the exit code.
 #include "cli/learn_run.h"
 
-#include <pwd.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -19,6 +18,7 @@
 #include "base/text_format.h"
 #include "cli/learn_logs.h"
 #include "cli/learn_summary.h"
+#include "cli/local_user.h"
 #include "cli/progress.h"
 #include "cli/store_missing.h"
 #include "daemon/refresher.h"
@@ -37,21 +37,6 @@ namespace {
 int Fail(const Status& s) {
   log::Error(s.message());
   return kExitError;
-}
-
-// Who ran learn: the login a sudo to root came from, else the effective
-// user. SUDO_USER is only an environment variable: believed only when
-// running as root, where sudo set it (a user's own shell can set it to
-// anyone; stop 37's issue 14 tester, item 7).
-std::string LocalUser() {
-  if (const char* sudo = std::getenv("SUDO_USER");
-      geteuid() == 0 && sudo != nullptr && *sudo != '\0') {
-    return std::string(sudo) + " (sudo)";
-  }
-  if (const passwd* pw = getpwuid(geteuid()); pw != nullptr && pw->pw_name != nullptr) {
-    return pw->pw_name;
-  }
-  return "uid " + std::to_string(geteuid());
 }
 
 // The policy's [history] recipient_delimiter, by which --show counts

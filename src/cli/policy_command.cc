@@ -239,7 +239,8 @@ int RunExplain(ExplainFlags flags) {
     log::Error("give the sender (--from), or a whole message (--message) to read it from");
     return kExitError;
   }
-  Result<std::shared_ptr<Store>> store = OpenStore(flags.policy);
+  std::string no_history;  // logged by OpenStore
+  Result<std::shared_ptr<Store>> store = OpenStore(flags.policy, &no_history);
   if (!store.ok()) return kExitError;
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy, store->get());
   if (!engine) return kExitError;

@@ -246,7 +246,8 @@ int RunScan(ScanFlags flags) {
       return kExitError;
     }
   }
-  Result<std::shared_ptr<Store>> store = OpenStore(flags.policy);
+  std::string no_history;  // logged by OpenStore
+  Result<std::shared_ptr<Store>> store = OpenStore(flags.policy, &no_history);
   if (!store.ok()) return kExitError;
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy, store->get());
   if (!engine) return kExitError;

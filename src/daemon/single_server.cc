@@ -34,10 +34,12 @@ std::string DrainedLine(const journal::StoreWriter* journal) {
 
 }  // namespace
 
-std::string EmptyHistoryWarning(std::string_view store_url, const EngineStats& stats) {
+std::string EmptyHistoryWarning(std::string_view store_url, const EngineStats& stats,
+                                std::string_view no_store_why) {
   if (!stats.HistoryEmpty()) return {};
   std::string where = store_url.empty() ? std::string("no store")
                                         : "the store has learned nothing yet";
+  if (store_url.empty() && !no_store_why.empty()) where.append(": ").append(no_store_why);
   return "history: empty (" + where +
          "): address-typo, new-domain and trust learning have nothing to compare against "
          "until `nearmiss learn` fills the store";

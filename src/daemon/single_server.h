@@ -83,7 +83,10 @@ struct Resources {
 // The warning a daemon logs at start when the engine's history is empty
 // (EngineStats::HistoryEmpty): with no store (`store_url` ""), or a store
 // nothing was learned into; "" when the history holds something.
-std::string EmptyHistoryWarning(std::string_view store_url, const EngineStats& stats);
+// `no_store_why` says why there is no store ("the default PATH does not
+// exist (nearmiss learn makes it)"), shown after "no store: ".
+std::string EmptyHistoryWarning(std::string_view store_url, const EngineStats& stats,
+                                std::string_view no_store_why = {});
 
 // A daemon's listener and loop, provided by its command.
 class Service {

@@ -53,6 +53,8 @@ class TokenSet {
   Role Lookup(std::string_view token) const { return Identify(token).role; }
   // The role and name; every token is compared, whichever matches.
   Identity Identify(std::string_view token) const;
+  // Each token's role, name and place, in the order added (no token).
+  std::vector<Identity> Identities() const;
   bool has_check_tokens() const { return checks_ > 0; }
   bool has_admin_tokens() const { return entries_.size() > checks_; }
   size_t size() const { return entries_.size(); }

@@ -337,24 +337,32 @@ ParsedCheck ParseCheckRequest(std::string_view body, const CheckLimits& limits) 
   return out;
 }
 
+std::string OneLineTextProblem(std::string_view text, std::string_view what) {
+  const size_t bad = ControlCharacterAt(text);
+  const size_t cf = bad == std::string::npos ? FormatCharacterAt(text) : std::string::npos;
+  if (bad == std::string::npos && cf == std::string::npos) return "";
+  const size_t at = bad != std::string::npos ? bad : cf;
+  char hex[16];
+  UChar32 c;
+  size_t i = at;
+  U8_NEXT(text.data(), i, text.size(), c);
+  std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c < 0 ? 0xFFFD : c));
+  std::string out(what);
+  if (bad != std::string::npos) {
+    out += " is one line of text: a control character (line break, escape, bidirectional "
+           "override) ";
+  } else {
+    // Invisible in the console and `audit --events`: two texts that look
+    // the same would differ, and RLM/ALM reorder what follows.
+    out += " is one line of visible text: an invisible format character (Unicode category Cf: "
+           "zero-width, bidirectional mark, soft hyphen) ";
+  }
+  out.append(hex).append(" at byte ").append(std::to_string(at));
+  return out;
+}
+
 std::string JustificationProblem(std::string_view text) {
-  if (size_t bad = ControlCharacterAt(text); bad != std::string::npos) {
-    return "a justification is one line of text: a control character (line break, escape, "
-           "bidirectional override) at byte " + std::to_string(bad);
-  }
-  if (size_t cf = FormatCharacterAt(text); cf != std::string::npos) {
-    // Invisible in the console and `audit --events`: two justifications
-    // that look alike would differ, and RLM/ALM reorder what follows.
-    char hex[16];
-    UChar32 c;
-    size_t i = cf;
-    U8_NEXT(text.data(), i, text.size(), c);
-    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
-    return std::string("a justification is one line of visible text: an invisible format "
-                       "character (Unicode category Cf: zero-width, bidirectional mark, soft "
-                       "hyphen) ").append(hex).append(" at byte ").append(std::to_string(cf));
-  }
-  return "";
+  return OneLineTextProblem(text, "a justification");
 }
 
 }  // namespace nearmiss::http

@@ -87,6 +87,10 @@ ParsedCheck ParseCheckRequest(std::string_view body, const CheckLimits& limits);
 // base/line_text.h) or an invisible format character (Unicode category
 // Cf), named with its byte; "" when it can. Both paths refuse the same.
 std::string JustificationProblem(std::string_view text);
+// The same for any one-line text a person reads in the record, `what`
+// naming it ("a justification", "a token's name"): "WHAT is one line of
+// text: a control character (...) U+001B at byte 3"; "" when none.
+std::string OneLineTextProblem(std::string_view text, std::string_view what);
 
 }  // namespace nearmiss::http
 

@@ -14,7 +14,9 @@ std::optional<Problem> UnknownQueryParam(const httplib::Request& req,
     if (ok) continue;
     std::string detail = "unknown query parameter '";
     detail += name.substr(0, 64);
-    detail += "'; this route takes:";
+    detail += "'; this route takes";
+    if (known.size() == 0) detail += " none, and did nothing";
+    else detail += ':';
     for (std::string_view k : known) {
       detail += ' ';
       detail += k;

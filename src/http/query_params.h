@@ -1,4 +1,4 @@
-// Query parameters of the admin API's GET routes: a name the route does not
+// Query parameters of the admin API's routes: a name the route does not
 // take, or a number that is not one, is a 400 naming it, never ignored (a
 // typo such as `/v1/audit?sendr=ann@x` answered every record, as if
 // filtered; stop 37's issue 14 tester, item 10).
@@ -18,7 +18,9 @@
 namespace nearmiss::http {
 
 // A 400 naming the first parameter of `req` not in `known` (and the ones
-// the route takes); nullopt when all are known.
+// the route takes); nullopt when all are known. `known` empty: a route that
+// takes none (DELETE, release: an act is never done with a parameter it
+// did not read; the issue-14 tester, round 42, finding 8a).
 std::optional<Problem> UnknownQueryParam(const httplib::Request& req,
                                          std::initializer_list<std::string_view> known);
 

@@ -85,6 +85,7 @@ void ApiServerImpl::AddAdminRoutes() {
   }));
   server_->Post(kHeldId + "/release",
                 Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {
+    if (std::optional<Problem> p = UnknownQueryParam(req, {})) return SendProblem(res, *p);
     std::string id = req.matches[1].str();
     const Result<HeldMessage> held = postfix_.GetHeld(id);
     Result<bool> done = ActOnHeld(id, /*release=*/true);
@@ -95,6 +96,7 @@ void ApiServerImpl::AddAdminRoutes() {
     SendJson(res, {{"id", id}, {"released", true}, {"by", Caller().name}});
   }));
   server_->Delete(kHeldId, Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {
+    if (std::optional<Problem> p = UnknownQueryParam(req, {})) return SendProblem(res, *p);
     std::string id = req.matches[1].str();
     const Result<HeldMessage> held = postfix_.GetHeld(id);
     Result<bool> done = ActOnHeld(id, /*release=*/false);

@@ -230,6 +230,22 @@ void ApiServerImpl::AddPublicRoutes() {
                                             "warning is not acknowledged through the API; the "
                                             "sender asks an administrator"));
       }
+      // An acknowledgement is an act in the sender's name, which the body
+      // only claims ('from'): a token (the add-in's check token, or an
+      // admin's) vouches for who made the request. With no check token
+      // configured checks are open, but an acknowledgement without a token
+      // would be anyone's word recorded as the sender's (the issue-14
+      // tester, round 42, finding 1): refused, nothing stored.
+      if (Caller().role == Role::kNone) {
+        return SendProblem(
+            res, MakeProblem(403, "acknowledge-needs-token",
+                             "an acknowledgement is recorded in the sender's name, so a token "
+                             "must vouch for the request: send the add-in's check token "
+                             "(Authorization: Bearer TOKEN); serve has no check token "
+                             "configured, so checks are open but acknowledgements are not: "
+                             "add a 'check TOKEN NAME' line to the token file; nothing was "
+                             "acknowledged"));
+      }
       if (store_ == nullptr) {
         return SendProblem(res, MakeProblem(503, "no-store",
                                             "acknowledgements live in the store: start serve "

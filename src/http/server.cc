@@ -66,7 +66,7 @@ Result<std::shared_ptr<const Security>> ApiServerImpl::BuildSecurity() const {
   NM_RETURN_IF_ERROR(s->tokens.AddPolicy(api));
   if (!options_.token_file.empty()) NM_RETURN_IF_ERROR(s->tokens.AddFile(options_.token_file));
   if (!generated_token_.empty()) {
-    s->tokens.Add(Role::kAdmin, generated_token_, "generated admin token");
+    s->tokens.Add(Role::kAdmin, generated_token_, GeneratedTokenName());
   }
   std::vector<std::string> origins = api.cors_origins;
   origins.insert(origins.end(), options_.cors_origins.begin(), options_.cors_origins.end());
@@ -74,12 +74,54 @@ Result<std::shared_ptr<const Security>> ApiServerImpl::BuildSecurity() const {
   return std::shared_ptr<const Security>(std::move(s));
 }
 
+std::string ApiServerImpl::GeneratedTokenName() const {
+  if (options_.generated_token_owner.empty()) return "generated admin token";
+  std::string name = options_.generated_token_owner;
+  name += " (this run's generated token)";
+  return name;
+}
+
+bool ApiServerImpl::TokenFileGiven() const {
+  return !options_.token_file.empty() || !engines_->Get()->policy().api.token_file.empty();
+}
+
+void ApiServerImpl::LogTokens(const TokenSet& tokens, bool reloaded) const {
+  std::string admins;
+  size_t n_admins = 0;
+  for (const Identity& who : tokens.Identities()) {
+    if (who.role != Role::kAdmin) continue;
+    admins += n_admins++ == 0 ? "" : ", ";
+    admins += log::Untrusted(who.name, 100);
+  }
+  const size_t n_checks = tokens.size() - n_admins;
+  std::string line = reloaded ? "tokens re-read: " : "tokens: ";
+  line += std::to_string(n_admins) + (n_admins == 1 ? " admin" : " admins");
+  if (n_admins > 0) line += " (" + admins + ")";
+  line += ", " + std::to_string(n_checks) + (n_checks == 1 ? " check token" : " check tokens");
+  log::Info(line);
+  if (n_admins == 0) {
+    std::string why = TokenFileGiven()
+                          ? "the token file names no admin ('admin TOKEN NAME' line)"
+                          : "no admin token is configured and none was made for this run "
+                            "(serve was not started from a terminal)";
+    log::Warn(why + ": the admin API and the console's sign-in are off (401) until an "
+              "'admin TOKEN NAME' line per person is added to a token file (then SIGHUP); no "
+              "token is made up, as its acts would name nobody");
+  }
+  if (n_checks == 0) {
+    log::Warn("no check token: POST /v1/check is open to every client that reaches serve, but "
+              "a 'Send anyway' acknowledgement is an act in the sender's name and needs a token "
+              "to vouch for it (403 without one); give the add-ins a 'check TOKEN NAME' line");
+  }
+}
+
 Status ApiServerImpl::Init() {
   NM_ASSIGN_OR_RETURN(std::shared_ptr<const Security> s, BuildSecurity());
-  if (!s->tokens.has_admin_tokens() && options_.generate_admin_token) {
+  if (!s->tokens.has_admin_tokens() && options_.generate_admin_token && !TokenFileGiven()) {
     generated_token_ = RandomToken();
     NM_ASSIGN_OR_RETURN(s, BuildSecurity());
   }
+  LogTokens(s->tokens, /*reloaded=*/false);
   security_.store(std::move(s));
   NM_ASSIGN_OR_RETURN(std::shared_ptr<const ConfirmState> links, LoadConfirm());
   confirm_.store(std::move(links));
@@ -187,7 +229,7 @@ void ApiServerImpl::InstallGate() {
   // Errors httplib answers itself (no route, body too large) get a
   // problem+json body too; a handler's own problem is left alone.
   server_->set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request& req, httplib::Response& res) {
+      [this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     if (res.status == 404) {
       if (const char* allow = AllowFor(req.path)) {
@@ -203,7 +245,18 @@ void ApiServerImpl::InstallGate() {
                (req.method == "POST" || req.method == "PUT" || req.method == "PATCH")) {
       // cpp-httplib refuses a body-carrying method without a length before
       // any route sees it (a bare `curl -X POST` sends none): say what is
-      // missing, with the status RFC 9110 section 15.5.12 gives it.
+      // missing, with the status RFC 9110 section 15.5.12 gives it. Who may
+      // call the route is answered first, as every route answers it (the
+      // issue-14 tester, round 42, finding 8c: a check token's bare POST
+      // to release got 411, then 403 once it had a body).
+      const Role need = req.path == "/v1/check"         ? Role::kCheck
+                        : req.path.rfind("/v1/", 0) == 0 ? Role::kAdmin
+                                                         : Role::kNone;
+      Identity who;
+      if (std::optional<Problem> p = RoleProblem(req, need, &who)) {
+        SendProblem(res, *p);
+        return httplib::Server::HandlerResponse::Handled;
+      }
       SendProblem(res, MakeProblem(411, "length-required",
                                    req.method + " " + req.path.substr(0, 200) +
                                        " needs a Content-Length header (0 for no body) or a "
@@ -237,23 +290,26 @@ void ApiServerImpl::InstallGate() {
   });
 }
 
+std::optional<Problem> ApiServerImpl::RoleProblem(const httplib::Request& req, Role need,
+                                                  Identity* who) const {
+  std::shared_ptr<const Security> sec = security();
+  // get_header_value returns a copy: keep it alive while the view is used.
+  const std::string authorization = req.get_header_value("Authorization");
+  std::string_view token = BearerToken(authorization);
+  *who = sec->tokens.Identify(token);
+  const Role have = who->role;
+  if (Allowed(sec->tokens, need, have)) return std::nullopt;
+  if (!token.empty() && have != Role::kNone) {
+    return Forbidden("this token's role may not do this; an admin token is needed");
+  }
+  return Unauthorized(token.empty() ? "send Authorization: Bearer TOKEN"
+                                    : "the token is not valid");
+}
+
 ApiServerImpl::Handler ApiServerImpl::Guard(Role need, Handler h) {
   return [this, need, h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
-    std::shared_ptr<const Security> sec = security();
-    // get_header_value returns a copy: keep it alive while the view is used.
-    const std::string authorization = req.get_header_value("Authorization");
-    std::string_view token = BearerToken(authorization);
-    Identity who = sec->tokens.Identify(token);
-    Role have = who.role;
-    if (!Allowed(sec->tokens, need, have)) {
-      if (!token.empty() && have != Role::kNone) {
-        SendProblem(res, Forbidden("this token's role may not do this; an admin token is needed"));
-      } else {
-        SendProblem(res, Unauthorized(token.empty() ? "send Authorization: Bearer TOKEN"
-                                                    : "the token is not valid"));
-      }
-      return;
-    }
+    Identity who;
+    if (std::optional<Problem> p = RoleProblem(req, need, &who)) return SendProblem(res, *p);
     // The handler runs on this thread: it reads its caller from here.
     struct CallerScope {
       explicit CallerScope(Identity who) { current_caller = std::move(who); }
@@ -346,6 +402,7 @@ Status ApiServerImpl::Reload() {
   std::lock_guard lock(reload_mu_);
   NM_RETURN_IF_ERROR(engines_->ReloadFile(options_.policy_path));
   NM_ASSIGN_OR_RETURN(std::shared_ptr<const Security> s, BuildSecurity());
+  LogTokens(s->tokens, /*reloaded=*/true);
   security_.store(std::move(s));
   // A key that cannot be read keeps the links as they were, and says so.
   Result<std::shared_ptr<const ConfirmState>> links = LoadConfirm();

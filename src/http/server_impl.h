@@ -46,11 +46,17 @@ class ApiServerImpl : public ApiServer {
   void Stop() override;
   Status Reload() override;
   std::string admin_token() const override { return generated_token_; }
+  std::string admin_token_name() const override {
+    return generated_token_.empty() ? std::string() : GeneratedTokenName();
+  }
 
   // Route helpers.
   using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
   // Wraps `h` with the role check and the exception edge.
   Handler Guard(Role need, Handler h);
+  // The 401 or 403 for a request whose token does not grant `need`;
+  // nullopt when it does, with the token's identity in `*who`.
+  std::optional<Problem> RoleProblem(const httplib::Request& req, Role need, Identity* who) const;
   static void SendProblem(httplib::Response& res, const Problem& p);
   static void SendJson(httplib::Response& res, const nlohmann::ordered_json& j, int status = 200);
 
@@ -126,6 +132,13 @@ class ApiServerImpl : public ApiServer {
 
  private:
   Result<std::shared_ptr<const Security>> BuildSecurity() const;
+  std::string GeneratedTokenName() const;
+  // Whether a token file is named (--token-file or [api] token_file).
+  bool TokenFileGiven() const;
+  // Logs who the tokens are (at start and on each reload, so the admin who
+  // removed a leaver's line sees it took), and warns of no admin token and
+  // of open checks, where acknowledgements need a token.
+  void LogTokens(const TokenSet& tokens, bool reloaded) const;
   void InstallGate();
   bool PreRoute(const httplib::Request& req, httplib::Response& res);
 };

@@ -23,14 +23,31 @@ namespace nearmiss::http {
 inline constexpr char kCheck[] = "check-token-0123456789";
 inline constexpr char kAdmin[] = "admin-token-0123456789";
 
+// A live API acknowledgement, alice@example.gov.uk -> jon@gmial.com, added
+// to `store`: its id (0 when the store refused it, a test failure).
+inline int64_t AddTestAcknowledgement(Store& store) {
+  Acknowledgement a;
+  a.sender = "alice@example.gov.uk";
+  a.recipient = "jon@gmial.com";
+  a.who = a.sender;
+  a.path = "api";
+  a.created_at = 1;
+  a.expires_at = 4'000'000'000;
+  Result<int64_t> id = store.AddAcknowledgement(a);
+  EXPECT_TRUE(id.ok());
+  return id.ok() ? *id : 0;
+}
+
 class ServerTest : public ::testing::Test {
  protected:
   // `policy_extra`: more of the policy file, after its [api] table.
   void Start(ApiOptions o = {}, Store* store = nullptr, const std::string& policy_extra = "") {
     std::string policy = ::testing::TempDir() + "/" + policy_name_;
-    std::ofstream(policy) << "[api]\ncheck_tokens = [\"" << kCheck << "\"]\nadmin_tokens = [\""
-                          << kAdmin << "\"]\ncors_origins = [\"https://addin.example\"]\n"
-                          << policy_extra;
+    std::ofstream(policy) << "[api]\n"
+                          << (with_check_token_ ? "check_tokens = [\"" + std::string(kCheck) + "\"]\n"
+                                                : std::string())
+                          << "admin_tokens = [\"" << kAdmin
+                          << "\"]\ncors_origins = [\"https://addin.example\"]\n" << policy_extra;
     Result<std::unique_ptr<EngineHolder>> h = EngineHolder::Open(policy);
     ASSERT_TRUE(h.ok()) << h.error().message();
     o.port = 0;
@@ -71,6 +88,9 @@ class ServerTest : public ::testing::Test {
   // The policy file's name in TempDir (another for each test program, as
   // ctest runs them at once).
   std::string policy_name_ = "nearmiss_server_test.toml";
+  // false: the policy names no check token, so /v1/check is open (the
+  // documented loopback set-up).
+  bool with_check_token_ = true;
   std::unique_ptr<ApiServer> server_;
   std::thread thread_;
   std::unique_ptr<httplib::Client> client_;

@@ -82,8 +82,9 @@ ok "bob@army.ml still refused"
 
 # 4b. A client's "Send anyway" through the API acknowledges too, and the
 #     milter honours it: the store is the one both read.
-check() {  # JSON body: POST /v1/check (no check token configured: open)
-  curl -sf -H 'Content-Type: application/json' -d "$1" "$URL/v1/check"
+check() {  # JSON body: POST /v1/check with the add-ins' check token
+  curl -sf -H 'Content-Type: application/json' -H "Authorization: Bearer $CHECK_TOKEN" \
+    -d "$1" "$URL/v1/check"
 }
 check '{"from": "carol@mod.gov.uk", "to": ["kim@hotmial.com"]}' >"$W/c1.json" || fail "check"
 grep -q '"action":"warn"' "$W/c1.json" || { cat "$W/c1.json"; fail "kim@hotmial.com not warned"; }
@@ -116,6 +117,7 @@ grep -q 'acknowledged by address only' "$W/d1.json" || { cat "$W/d1.json"; fail 
 check '{"from": "dave@mod.gov.uk", "to": ["ben@yaho.com"]}' >"$W/d2.json" || fail "check"
 grep -q '"action":"warn"' "$W/d2.json" || { cat "$W/d2.json"; fail "ben@yaho.com not warned"; }
 code=$(curl -s -o "$W/d4.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $CHECK_TOKEN" \
   -d '{"from": "dave@mod.gov.uk", "to": ["x@yaho.com"], "acknowledge": {"scope": "site"}}' \
   "$URL/v1/check")
 [ "$code" = 400 ] && grep -q '/acknowledge/scope' "$W/d4.json" || { cat "$W/d4.json"; fail "bad scope answered $code"; }
@@ -134,6 +136,7 @@ ok "revoked in the console; the next message is held again"
 "$NEARMISS" audit --events "$STORE" >"$W/events.txt" || fail "audit --events"
 for want in "release .*$ID.* by alice@mod.gov.uk (sender)" \
             "acknowledge .* by alice@mod.gov.uk (sender).*jon@gmial.com" \
+            "acknowledge .* by carol@mod.gov.uk (via outlook add-in) (sender).*kim@hotmial.com" \
             "revoke .*ack:.* by Ann Admin (admin)"; do
   grep -q "$want" "$W/events.txt" || { cat "$W/events.txt"; fail "audit --events lacks: $want"; }
 done

@@ -53,7 +53,7 @@ contains "protect file replacing the embedded list is said" \
   "one-entry.txt: its 1 entry replaces the embedded protected list (" "$msg"
 contains "the replaced list is named" "data/lists/protected.txt: .mil, .gov" "$msg"
 msg=$(printf '[domains]\nuse_default_protected = false\n' > "$tmp/no-default.toml"
-      "$bin" check --policy "$tmp/no-default.toml" --protect-file "$tmp/one-entry.txt" \
+      "$bin" check --store none --policy "$tmp/no-default.toml" --protect-file "$tmp/one-entry.txt" \
         bob@army.ml 2>&1 >/dev/null)
 check "no warning when the policy already leaves the embedded list out" "" "$msg"
 # A store that holds nothing learned (`learn --prune` before any learn makes

@@ -260,10 +260,14 @@ contains "... naming it" "--from 'not an address': not an envelope sender addres
 # Warn once: alice's "Send anyway" through the API (serve on the same
 # default store) settles the typo for her in check --from, not for bob.
 port=$("$root/tests/free-port")
-"$bin" serve --listen "127.0.0.1:$port" --postfix-bin /nonexistent > /dev/null 2> "$tmp/serve.err" &
+# A check token vouches for the acknowledgement (none: 403 acknowledge-needs-token).
+printf 'check fedcba9876543210fedcba98 outlook add-in\n' > "$tmp/rel-tokens"
+chmod 600 "$tmp/rel-tokens"
+"$bin" serve --listen "127.0.0.1:$port" --postfix-bin /nonexistent --token-file "$tmp/rel-tokens" \
+  > /dev/null 2> "$tmp/serve.err" &
 serve_pid=$!
 for _ in $(seq 100); do grep -q "listening on" "$tmp/serve.err" && break; sleep 0.05; done
-curl -sf -H 'Content-Type: application/json' \
+curl -sf -H 'Content-Type: application/json' -H 'Authorization: Bearer fedcba9876543210fedcba98' \
   -d '{"from": "alice@mod.example", "to": ["jon.smith@partner.example"], "acknowledge": {"justification": "Jon joined"}}' \
   "http://127.0.0.1:$port/v1/check" > "$tmp/ack.json"
 kill "$serve_pid"; wait "$serve_pid" 2>/dev/null

@@ -20,7 +20,7 @@ cd "$root" || exit 2
 d="$root/tests/testdata/history/round42"
 
 # --- 1: Outlook's "Last, First <addr>" ---------------------------------------
-out=$("$bin" check --from alice@ourorg.example 'Okafor, Chidi <c.okafor2@nhs.example>' 2>&1)
+out=$("$bin" check --store none --from alice@ourorg.example 'Okafor, Chidi <c.okafor2@nhs.example>' 2>&1)
 check "check: Outlook's pasted recipient is one address (one line)" 1 "$(printf '%s\n' "$out" | grep -c .)"
 contains "... the address judged" "c.okafor2@nhs.example: nhs.example" "$out"
 case $out in *"invalid   Okafor"*) check "check: no recipient 'Okafor'" absent present ;; esac

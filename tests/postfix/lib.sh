@@ -217,7 +217,9 @@ confirm_setup() {  # needs NEARMISS, URL, STORE
 }
 
 # confirm_setup, then Postfix, the milter and `nearmiss serve` on $URL with
-# one admin token ($ADMIN_TOKEN, Ann Admin); serve's stderr in $W/serve.err.
+# one admin token ($ADMIN_TOKEN, Ann Admin) and one check token
+# ($CHECK_TOKEN, the add-ins': a "Send anyway" acknowledgement needs a token
+# to vouch for it); serve's stderr in $W/serve.err.
 # The caller's EXIT trap stops $SERVE_PID.
 confirm_start() {  # needs NEARMISS
   API_PORT=$(free_port)
@@ -226,7 +228,8 @@ confirm_start() {  # needs NEARMISS
   confirm_setup
   start_all --policy "$W/policy.toml" --store "$STORE" --spool memory
   ADMIN_TOKEN=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
-  printf 'admin %s Ann Admin\n' "$ADMIN_TOKEN" >"$W/tokens"
+  CHECK_TOKEN=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  printf 'admin %s Ann Admin\ncheck %s outlook add-in\n' "$ADMIN_TOKEN" "$CHECK_TOKEN" >"$W/tokens"
   "$NEARMISS" serve --listen "127.0.0.1:$API_PORT" --token-file "$W/tokens" \
     --policy "$W/policy.toml" --store "$STORE" --spool memory --postfix-config "$CONF" \
     2>"$W/serve.err" &
