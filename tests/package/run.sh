@@ -59,6 +59,8 @@ DEB_BUILD_PROFILES=nocheck \
 sed -n '/^build-deb: lintian/,$p' "$work/deb.log"
 grep -q "ninja -j$jobs " "$work/deb.log" ||
   die "make deb JOBS=$jobs did not build with ninja -j$jobs: $(grep -m1 'ninja -j' "$work/deb.log")"
+grep -q -- ' -O3 .* -DNDEBUG .* -Werror ' "$work/deb.log" ||
+  die "the package build was not the release check (no compile line with -O3, -DNDEBUG and -Werror in $work/deb.log)"
 echo "package built in $(( $(date +%s) - start )) s"
 deb=$(ls "$work"/nearmiss/build-deb/nearmiss_*.deb)
 
