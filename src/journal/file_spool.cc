@@ -136,8 +136,15 @@ class FileSpool final : public Spool {
   };
 
   Status CutBack(Status error) {
-    // What a failed append left behind would read as a torn line later.
-    (void)::ftruncate(fd_, static_cast<off_t>(size_));
+    // What a failed append left behind would read as a torn line later
+    // (Load skips and counts it); say so when it cannot be cut off now.
+    if (::ftruncate(fd_, static_cast<off_t>(size_)) != 0) {
+      std::string message(error.message());
+      message += "; the part written stays as a torn line (";
+      message += std::strerror(errno);
+      message += ")";
+      return Status(error.code(), message);
+    }
     return error;
   }
 
@@ -216,13 +223,20 @@ Result<std::unique_ptr<Spool>> OpenFileSpool(const std::string& dir, std::string
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::IoError(dir + ": cannot create the spool directory: " + ec.message());
-  if (owner && made_dir) (void)::chown(dir.c_str(), owner->uid, owner->gid);
+  // A spool the daemon cannot write is refused here, not found at its
+  // first append.
+  if (owner && made_dir && ::chown(dir.c_str(), owner->uid, owner->gid) != 0)
+    return Errno(dir, "cannot give the spool directory to its owner (chown)");
   std::string path = dir + "/" + std::string(name) + ".spool";
   // O_NOFOLLOW: root never appends records through a link another user
   // put in the directory.
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) return Errno(path, "open");
-  if (owner) (void)::fchown(fd, owner->uid, owner->gid);
+  if (owner && ::fchown(fd, owner->uid, owner->gid) != 0) {
+    Status s = Errno(path, "cannot give the spool to the directory's owner (fchown)");
+    ::close(fd);
+    return s;
+  }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     Status s = errno == EWOULDBLOCK
                    ? Status::IoError(path + ": in use by another nearmiss process")
@@ -236,7 +250,12 @@ Result<std::unique_ptr<Spool>> OpenFileSpool(const std::string& dir, std::string
     ::close(fd);
     return s;
   }
-  if (owner) (void)::fchown(head_fd, owner->uid, owner->gid);
+  if (owner && ::fchown(head_fd, owner->uid, owner->gid) != 0) {
+    Status s = Errno(path + ".head", "cannot give the spool head to the directory's owner (fchown)");
+    ::close(head_fd);
+    ::close(fd);
+    return s;
+  }
   auto spool = std::make_unique<FileSpool>(path, fd, head_fd, options.max_bytes);
   NM_RETURN_IF_ERROR(spool->Load());
   return std::unique_ptr<Spool>(std::move(spool));
