@@ -1,6 +1,7 @@
 #include "engine/given_name_list.h"
 
 #include <string>
+#include <utility>
 #include <unordered_set>
 
 #include "engine/name_forms.h"
@@ -37,6 +38,18 @@ bool NeighboursSwapped(std::string_view a, std::string_view b) {
          a.substr(i + 2) == b.substr(i + 2);
 }
 
+// `a` and `b` are one name spelled two ways that sound alike: one has a
+// silent 'h' more (jon, john; sara, sarah) or a letter doubled (mathew,
+// matthew; philip, phillip). Misremembered as often as mistyped: a slip.
+bool SpelledAlike(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() != a.size() + 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.substr(i) != b.substr(i + 1)) return false;
+  return b[i] == 'h' || (i > 0 && b[i - 1] == b[i]) || (i + 1 < b.size() && b[i + 1] == b[i]);
+}
+
 }  // namespace
 
 bool IsCommonGivenName(std::string_view word) { return CommonGivenNames().count(word) > 0; }
@@ -58,7 +71,8 @@ bool OtherRealGivenName(const Parts& typed, const Parts& known, NameOrder order)
                            (order == NameOrder::kUnknown && (first || last));
   const std::string_view a = typed.p[differing], b = known.p[differing];
   return given_place && IsCommonGivenName(a) && IsCommonGivenName(b) &&
-         !SameGivenName(a, b, /*prefixes=*/false) && !NeighboursSwapped(a, b);
+         !SameGivenName(a, b, /*prefixes=*/false) && !NeighboursSwapped(a, b) &&
+         !SpelledAlike(a, b);
 }
 
 }  // namespace nearmiss::engine

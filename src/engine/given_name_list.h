@@ -33,7 +33,8 @@ Status CheckCommonGivenNames();
 // ones (IsCommonGivenName) that are not one person's (SameGivenName, the
 // table's forms only: jon for jonathan) nor the same letters with two
 // neighbours swapped (micheal for michael: the classic typing slip, whatever
-// parents also write). The given name is the only part of a one-part local
+// parents also write) nor spelled alike (a silent 'h' or a doubled letter
+// more: jon for john, sara for sarah, mathew for matthew). The given name is the only part of a one-part local
 // part (mark for mary), the first part (given-first `order`), the last
 // (family-first), or either when the order is unknown; every other part is
 // equal. The caller has found the two within one or two edits.
