@@ -53,12 +53,14 @@ address under its own display name.
 Usage: generate.py --seed N --out DIR
   (writes DIR/history.csv, DIR/cases.tsv, DIR/cases-independent.tsv,
   DIR/cases-families.tsv, DIR/cases-threads.tsv and DIR/history-threads.csv:
-  thread_cases)
+  thread_cases; DIR/cases-given-neighbours.tsv: given_neighbours.py)
 """
 import argparse
 import datetime
 import os
 import random
+
+from given_neighbours import given_neighbour_cases
 
 GIVEN = """james john robert michael william david richard joseph thomas charles
 christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth
@@ -459,8 +461,12 @@ def main():
         f.write("sender,recipient,date\n")
         for r in thread_rows:
             f.write(",".join(r) + "\n")
+    # Round 43: genuinely new people whose given name is a real neighbour of
+    # a frequent contact's (given_neighbours.py), after every other draw.
+    neighbours = given_neighbour_cases(a.seed, frequent, meant, seen, a.cases // 5)
     for name, labelled in (("cases.tsv", cases), ("cases-independent.tsv", independent),
-                           ("cases-families.tsv", families), ("cases-threads.tsv", threads)):
+                           ("cases-families.tsv", families), ("cases-threads.tsv", threads),
+                           ("cases-given-neighbours.tsv", neighbours)):
         with open(os.path.join(a.out, name), "w") as f:
             for c in labelled:
                 f.write("\t".join(c) + "\n")

@@ -136,6 +136,16 @@ class Store {
   // older schema is migrated, as by Open.
   static Result<std::unique_ptr<Store>> OpenExisting(std::string_view url,
                                                      std::string_view password = {});
+  // Removes the nearmiss schema from the database at `url` when every one
+  // of its tables is empty (nm_meta aside): what Open made for a first
+  // `learn` that then failed having written nothing, so an empty
+  // PostgreSQL database stays one (issue 14, r42a's leftover: the failed
+  // first learn left a schema that check, scan and the daemons then read as
+  // a history with nothing in it). True when removed; false, and nothing
+  // written, when the database holds no schema or any table holds a row.
+  // One transaction (PostgreSQL: under the migration's advisory lock, so a
+  // node migrating the same database at that moment waits).
+  static Result<bool> RemoveUnused(std::string_view url, std::string_view password = {});
   virtual ~Store() = default;
 
   // "sqlite" or "postgresql".

@@ -77,10 +77,11 @@ enum class AddressTypoKind : uint8_t {
   kGivenNameForm,       // "given-name-form": alex.petrov, bob.brown
   kFamilyGroup,         // "family-group": jan.berg for jan.van.der.berg
   kSwappedInitial,      // "swapped-initial": dalvarez for alvarez.daniel
+  kOtherGivenName,      // "other-given-name": mark.jones for mary.jones, both real names
 };
-inline constexpr int kAddressTypoKindCount = static_cast<int>(AddressTypoKind::kSwappedInitial) + 1;
+inline constexpr int kAddressTypoKindCount = static_cast<int>(AddressTypoKind::kOtherGivenName) + 1;
 
-// "edit", "swapped-parts", ..., "swapped-initial".
+// "edit", "swapped-parts", ..., "swapped-initial", "other-given-name".
 std::string_view AddressTypoKindName(AddressTypoKind kind);
 // The exact names above; nullopt when unknown.
 std::optional<AddressTypoKind> ParseAddressTypoKind(std::string_view name);

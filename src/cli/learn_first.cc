@@ -56,6 +56,33 @@ int RunLearn(const LearnFlags& flags) {
   // store that check, scan and the daemons then read as a history with
   // nothing in it (issue-14 tester, round 42, item 6). A "file:" URI store
   // (its query may name options) is made in place, as before.
+  if (IsPostgresStoreUrl(choice.url) && !show_only) {
+    // PostgreSQL has no file to learn beside: a first learn (the database
+    // holds no nearmiss schema) that fails having written nothing removes
+    // the schema Open made, so the database is left as it was, as a SQLite
+    // store is (r42a's leftover). Any row written (a delivery, a --confirm)
+    // keeps it, as HoldsHistory keeps a SQLite store.
+    bool first = false;
+    {  // closed before learn opens its own
+      Result<std::unique_ptr<Store>> before =
+          Store::OpenExisting(choice.url, password->password);
+      first = !before.ok() && before.error().code() == StatusCode::kNotFound;
+    }
+    const int rc = LearnInto(flags, choice, choice.url, password->password, missing, show_only);
+    if (first && rc != kExitClean) {
+      Result<bool> removed = Store::RemoveUnused(choice.url, password->password);
+      if (removed.ok() && *removed) {
+        log::Error("store " + StoreDisplayName(choice.url) + ": the schema this first learn "
+                   "created is removed: it learned nothing, so the database is left as it "
+                   "was; run it again once the input is fixed");
+      } else if (!removed.ok()) {
+        log::Error("store " + StoreDisplayName(choice.url) + ": this first learn learned "
+                   "nothing and its empty schema could not be removed: " +
+                   removed.error().message());
+      }
+    }
+    return rc;
+  }
   if (!missing || choice.url.find("file:") != std::string::npos) {
     return LearnInto(flags, choice, choice.url, password->password, missing, show_only);
   }

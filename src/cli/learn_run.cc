@@ -187,7 +187,9 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
       const std::string first = maillog::FirstLine(src);
       switch (maillog::TellCsvForm(first)) {
         case maillog::CsvForm::kSentMail:
-          if (Status s = learner.AddCsv(src, flags.date_order); !s.ok()) return Fail(s);
+          if (Status s = learner.AddCsv(src, flags.date_order); !s.ok()) {
+            return Stopped(s, learner);
+          }
           ++csv_sources;
           break;
         case maillog::CsvForm::kTrace:
@@ -198,9 +200,12 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
           // with one): AddCsv's refusal says what the file is, not which
           // columns seem missing (the issue-14 tester, round 41, item 14).
           if (first.find('\0') != std::string::npos) {
-            if (Status s = learner.AddCsv(src, flags.date_order); !s.ok()) return Fail(s);
+            if (Status s = learner.AddCsv(src, flags.date_order); !s.ok()) {
+              return Stopped(s, learner);
+            }
           }
-          return Fail(Status::ParseError(maillog::CsvFormRefusal(src + ":1", first, true)));
+          return Stopped(Status::ParseError(maillog::CsvFormRefusal(src + ":1", first, true)),
+                         learner);
       }
     } else {
       (maillog::LooksLikeMailbox(src) ? mailboxes : logs).push_back(src);
@@ -222,13 +227,13 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
   // 2) as audit's, so a script does not take a partial history for whole.
   LearnLogsRead logs_read;
   if (Status s = ReadLearnLogs(logs, read, learner, progress, &logs_read); !s.ok()) {
-    return Fail(s);
+    return Stopped(s, learner);
   }
   if (!mailboxes.empty()) {
     // Sent mail only: a Maildir root's INBOX is what others sent us.
     Result<history::SentSelection> sent = history::SelectSentFolders(mailboxes,
                                                                      flags.sent_folders);
-    if (!sent.ok()) return Fail(sent.error());
+    if (!sent.ok()) return Stopped(sent.error(), learner);
     for (const std::string& skipped : sent->skipped) {
       std::printf("%s\n", history::SkippedFolderLine(skipped).c_str());
     }
@@ -242,12 +247,12 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
           progress.Step(step, learner.mailbox_counts().messages);
         });
     progress.Clear();
-    if (!s.ok()) return Fail(s);
+    if (!s.ok()) return Stopped(s, learner);
     PrintSentFolderCounts(learner.mailbox_counts());
   }
   Status s = learner.Flush();
   progress.Clear();
-  if (!s.ok()) return Fail(s);
+  if (!s.ok()) return Stopped(s, learner);
   Result<std::vector<DomainStats>> domains = (*store)->Domains(0);
   if (!domains.ok()) return Fail(domains.error());
   if (!flags.sources.empty()) {

@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <string>
 
+#include "base/log.h"
 #include "base/text_format.h"
+#include "cli/commands.h"
 
 namespace nearmiss::cli {
 
@@ -194,6 +196,21 @@ std::string NothingLearned(const history::Learner& learner, const LogSkips& skip
       c.first_still_deferred);
   if (why.empty()) return {};
   return "learn: nothing learned: the sources given hold no delivery to learn; skipped " + why;
+}
+
+int Stopped(const Status& s, const history::Learner& learner) {
+  log::Error(s.message());
+  const history::Learner::DeliveryCounts c = learner.delivery_counts();
+  if (c.counted == 0) {
+    log::Error("learn: stopped; nothing this run read was written to the store");
+  } else {
+    log::Error("learn: stopped before the end; the store keeps the " +
+               Counted(c.counted, "delivery", "deliveries") + " this run had written (" +
+               Counted(c.new_relationships, "new relationship") +
+               "), the rest was not learned; every delivery is keyed, so the same learn run "
+               "again once the input is fixed counts none of them twice");
+  }
+  return kExitError;
 }
 
 }  // namespace nearmiss::cli

@@ -35,6 +35,17 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
 // job may take for a history.
 std::string NothingLearned(const history::Learner& learner, const LogSkips& skips);
 
+// A learn that stops before its end (a source it cannot read, a write
+// that fails): logs `s`, then what the store keeps of this run. The learner
+// commits each batch of deliveries on its own (history/learn.h), so a store
+// shared with running daemons is never locked for a whole import; what was
+// written stays, and the line says how much and that running the same learn
+// again is safe: every delivery is keyed (Message-ID, or queue id and
+// recipient: history/history_keys.h), so none counts twice. Before round
+// 43 a second learn that failed mid-way kept its first batches and said
+// nothing of them. Returns kExitError (2).
+int Stopped(const Status& s, const history::Learner& learner);
+
 }  // namespace nearmiss::cli
 
 #endif  // NEARMISS_CLI_LEARN_SUMMARY_H_

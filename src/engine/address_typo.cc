@@ -8,6 +8,7 @@
 #include "engine/address_fold.h"
 #include "engine/address_typo_shape.h"
 #include "engine/display_name.h"
+#include "engine/given_name_list.h"
 #include "engine/local_part_rules.h"
 #include "engine/mailbox_space.h"
 #include "engine/name_forms.h"
@@ -230,6 +231,7 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
   SlipKind best_kind = SlipKind::kEdit;
   int best_edits = 0;
   double best_score = 0;
+  double best_rank = 0;
   bool best_with_number = false;
   for (const Frequent& f : *list) {
     if (f.domain != domain) continue;
@@ -245,6 +247,7 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
     SlipKind kind;
     int edits = 0;
     double score = 0;
+    double rank = 0;  // what it is ranked by, when not its score
     bool with_number = false;
     if (!display_address.empty() && display_address == f.local + "@" + f.domain) {
       kind = SlipKind::kDisplayAddress;
@@ -303,6 +306,14 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
       kind = SlipKind::kEdit;
       edits = d;
       score = d == 1 ? 0.8 : 0.6;
+      // mark.jones for mary.jones: another real given name may be a new
+      // colleague (given_name_list.h). Ranked as the edit it is, so a
+      // farther address (0.6) is never suggested instead; scored lower.
+      if (OtherRealGivenName(typed, known, order)) {
+        kind = SlipKind::kOtherGivenName;
+        rank = score;
+        score = d == 1 ? 0.5 : 0.4;
+      }
     } else if (Shape shape = ShapeOf(local, typed, f.key, known, crowded); shape.score > 0) {
       kind = shape.kind;
       score = shape.score;
@@ -322,12 +333,14 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
     } else {
       continue;
     }
-    if (best == nullptr || score > best_score ||
-        (score == best_score && f.messages > best->messages)) {
+    if (rank == 0) rank = score;
+    if (best == nullptr || rank > best_rank ||
+        (rank == best_rank && f.messages > best->messages)) {
       best = &f;
       best_kind = kind;
       best_edits = edits;
       best_score = score;
+      best_rank = rank;
       best_with_number = with_number;
     }
   }

@@ -142,6 +142,19 @@ std::string KindDetail(SlipKind kind, int edits, const std::string& known,
       return "the family name's particles or second part dropped or run together";
     case SlipKind::kOtherFamilyName:
       return "the same given name with a family name that starts alike";
+    case SlipKind::kOtherGivenName: {
+      // Which two names, so the sender can tell a new colleague from a
+      // slip (issue 14 tester round 42, finding 6).
+      const Parts typed = Split(local), frequent = Split(key);
+      std::string out(edits == 1 ? "one character differs" : "two characters differ");
+      for (size_t i = 0; i < typed.n && typed.n == frequent.n; ++i) {
+        if (typed.p[i] == frequent.p[i]) continue;
+        out.append(", but '").append(typed.p[i]).append("' and '").append(frequent.p[i]);
+        out.append("' are both given names: this may be a different person");
+        break;
+      }
+      return out;
+    }
     case SlipKind::kNumber:
       return "the same name with a number added or dropped";
     case SlipKind::kDigit:

@@ -18,31 +18,10 @@ namespace {
 
 constexpr std::string_view kSource = "data/names/given-names.txt";
 
-// Calls `word(w, line)` for each blank-separated word outside comments.
-template <typename F>
-void EachWord(std::string_view text, F word) {
-  size_t line = 0;
-  for (size_t start = 0; start <= text.size();) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view l = text.substr(start, end - start);
-    start = end + 1;
-    ++line;
-    if (size_t hash = l.find('#'); hash != std::string_view::npos) l = l.substr(0, hash);
-    for (size_t i = 0; i < l.size();) {
-      while (i < l.size() && (l[i] == ' ' || l[i] == '\t' || l[i] == '\r')) ++i;
-      size_t j = i;
-      while (j < l.size() && l[j] != ' ' && l[j] != '\t' && l[j] != '\r') ++j;
-      if (j > i) word(l.substr(i, j - i), line);
-      i = j;
-    }
-  }
-}
-
 const std::unordered_set<std::string>& Lexicon() {
   static const std::unordered_set<std::string> names = [] {
     std::unordered_set<std::string> out;
-    EachWord(data::kGivenNames, [&](std::string_view w, size_t) {
+    EachNameWord(data::kGivenNames, [&](std::string_view w, size_t) {
       if (Letters(w)) out.emplace(w);
     });
     Result<std::vector<GivenNameForms>> forms =
@@ -72,18 +51,7 @@ bool IsGivenName(std::string_view word) {
   return word.size() >= 2 && Lexicon().count(std::string(word)) > 0;
 }
 
-Status CheckGivenNameList() {
-  Status bad;
-  EachWord(data::kGivenNames, [&](std::string_view w, size_t line) {
-    if (!bad.ok() || Letters(w)) return;
-    // Appended, not "'" + std::string(w): GCC 12's -O3 reports a false
-    // -Wrestrict on operator+(const char*, string&&) (GCC bug 105329).
-    std::string what = "'";
-    what.append(w).append("' is not a lower-case ASCII name (a-z only)");
-    bad = NamesLineError(kSource, line, what);
-  });
-  return bad;
-}
+Status CheckGivenNameList() { return CheckNameWords(data::kGivenNames, kSource); }
 
 void NameOrderVotes::Add(std::string_view local) {
   const Parts parts = Split(local);

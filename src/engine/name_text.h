@@ -24,12 +24,50 @@ inline bool Letters(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+// Calls `word(w, line)` for each blank-separated word of a names file
+// outside '#' comments, LINE counted from 1.
+template <typename F>
+void EachNameWord(std::string_view text, F word) {
+  size_t line = 0;
+  for (size_t start = 0; start <= text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view l = text.substr(start, end - start);
+    start = end + 1;
+    ++line;
+    if (size_t hash = l.find('#'); hash != std::string_view::npos) l = l.substr(0, hash);
+    for (size_t i = 0; i < l.size();) {
+      while (i < l.size() && (l[i] == ' ' || l[i] == '\t' || l[i] == '\r')) ++i;
+      size_t j = i;
+      while (j < l.size() && l[j] != ' ' && l[j] != '\t' && l[j] != '\r') ++j;
+      if (j > i) word(l.substr(i, j - i), line);
+      i = j;
+    }
+  }
+}
+
 // kInvalidArgument "SOURCE:LINE: WHAT", LINE counted from 1: the error of a
 // names file line that does not parse, so a maintainer can open the line.
 inline Status NamesLineError(std::string_view source, size_t line, std::string_view what) {
   std::string m(source);
   m.append(":").append(std::to_string(line)).append(": ").append(what);
   return Status::InvalidArgument(std::move(m));
+}
+
+// The first word of a names file (`text`, read as EachNameWord reads it)
+// that is not lower-case a-z, as NamesLineError naming `source`:LINE; Ok
+// when every word is.
+inline Status CheckNameWords(std::string_view text, std::string_view source) {
+  Status bad;
+  EachNameWord(text, [&](std::string_view w, size_t line) {
+    if (!bad.ok() || Letters(w)) return;
+    // Appended, not "'" + std::string(w): GCC 12's -O3 reports a false
+    // -Wrestrict on operator+(const char*, string&&) (GCC bug 105329).
+    std::string what = "'";
+    what.append(w).append("' is not a lower-case ASCII name (a-z only)");
+    bad = NamesLineError(source, line, what);
+  });
+  return bad;
 }
 
 }  // namespace nearmiss::engine

@@ -106,4 +106,43 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(std::string_view url,
   return std::unique_ptr<Store>(std::make_unique<store::SqlStore>(std::move(conn)));
 }
 
+Result<bool> Store::RemoveUnused(std::string_view url, std::string_view password) {
+  NM_ASSIGN_OR_RETURN(std::unique_ptr<store::Connection> conn, Connect(url, password));
+  NM_ASSIGN_OR_RETURN(bool has_schema, HasSchema(*conn));
+  if (!has_schema) return false;
+  const bool sqlite = conn->dialect() == store::Dialect::kSqlite;
+  NM_RETURN_IF_ERROR(conn->Exec("begin", sqlite ? "BEGIN IMMEDIATE" : "BEGIN"));
+  auto removed = [&]() -> Result<bool> {
+    if (!sqlite) {
+      NM_RETURN_IF_ERROR(
+          conn->Exec("lock for migration", "SELECT pg_advisory_xact_lock(7465736)"));
+    }
+    // Every table nearmiss made: named nm_ (store/schema.cc's migrations).
+    NM_ASSIGN_OR_RETURN(
+        std::vector<store::Row> tables,
+        conn->Query("list the schema's tables",
+                    sqlite ? "SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                             "name LIKE 'nm\\_%' ESCAPE '\\'"
+                           : "SELECT table_name FROM information_schema.tables WHERE "
+                             "table_schema = current_schema() AND table_name LIKE 'nm\\_%'"));
+    for (const store::Row& t : tables) {
+      if (t[0] == "nm_meta") continue;
+      NM_ASSIGN_OR_RETURN(std::vector<store::Row> any,
+                          conn->Query("look for rows", "SELECT 1 FROM " + t[0] + " LIMIT 1"));
+      if (!any.empty()) return false;
+    }
+    for (const store::Row& t : tables) {
+      NM_RETURN_IF_ERROR(conn->Exec("remove the unused schema",
+                                    "DROP TABLE IF EXISTS " + t[0] + (sqlite ? "" : " CASCADE")));
+    }
+    return true;
+  }();
+  if (!removed.ok() || !*removed) {
+    (void)conn->Exec("rollback", "ROLLBACK");
+    return removed;
+  }
+  NM_RETURN_IF_ERROR(conn->Exec("commit", "COMMIT"));
+  return true;
+}
+
 }  // namespace nearmiss

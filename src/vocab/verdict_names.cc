@@ -21,7 +21,8 @@ constexpr std::array<std::string_view, kAddressTypoKindCount> kAddressTypoKindNa
     "edit",          "swapped-parts",     "shortened-parts",  "initial-after-family",
     "other-family-name", "display-name",  "display-address",  "number",
     "digit",         "long-form",         "homoglyph",        "neighbour-domain",
-    "given-name-form", "family-group",    "swapped-initial"};
+    "given-name-form", "family-group",    "swapped-initial",
+    "other-given-name"};
 
 }  // namespace
 

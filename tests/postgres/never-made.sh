@@ -4,7 +4,8 @@
 # server (pg-server.sh): each exits non-zero at once, says the database
 # holds no nearmiss store and what to run, and writes nothing (no table is
 # made). Only `learn` makes the store: after `learn --prune`, serve starts
-# on the same database (issue 14, round 41, item 2).
+# on the same database (issue 14, round 41, item 2); a first learn that
+# fails having learned nothing makes none (round 43).
 set -eu
 NEARMISS=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -51,6 +52,21 @@ mkdir "$W/spool-serve" "$W/spool-milter"
 refused serve serve --listen "127.0.0.1:$("$here/../free-port")" --token-file "$W/tokens" \
   --postfix-bin /nonexistent
 refused milter milter --listen "inet:127.0.0.1:$("$here/../free-port")"
+
+# A first learn that fails having learned nothing (a file that is no mail
+# log) leaves the database as it was: no table (round 43; r42a's leftover:
+# it kept the schema it made, an empty store every command then read).
+for i in $(seq 20); do echo "this is not a mail log"; done >"$W/notes.log"
+set +e
+"$NEARMISS" learn --store "$NEARMISS_TEST_PG_URL" "$W/notes.log" >"$W/learn-bad.out" \
+  2>"$W/learn-bad.err"
+rc=$?
+set -e
+[ "$rc" = 2 ] || fail "a first learn of no mail log: exit $rc, not 2"
+[ "$(tables)" = 0 ] || fail "a failed first learn left $(tables) tables in the database"
+grep -q "the schema this first learn created is removed" "$W/learn-bad.err" ||
+  fail "the failed first learn does not say it removed the schema"
+echo "ok: a failed first learn leaves the empty database as it was" >&2
 
 # learn makes it; serve then starts on it.
 "$NEARMISS" learn --store "$NEARMISS_TEST_PG_URL" --prune >"$W/learn.out" 2>"$W/learn.err" ||
