@@ -51,8 +51,26 @@ struct ExtractedMember {
   std::vector<std::string> classifications;  // as Extracted's
 };
 
+// Text a document holds that it does not show as it now reads (see
+// Extracted::hidden).
+struct HiddenText {
+  std::string label;  // "deleted text", "earlier revision 1"
+  std::string text;
+};
+
 struct Extracted {
   std::string text;
+  // What the file still holds of its past, each scanned as a body at
+  // "<where> (<label>)" for what it adds to `text`'s findings (a marking
+  // `text` lacks, or one stronger there): a Word or ODF document as it read
+  // before its tracked changes, deletions in and insertions out ("deleted
+  // text"; ECMA-376 Part 1 17.13.5, ODF 1.2 Part 1 5.5), and a PDF's
+  // earlier revisions left in the file by incremental updates ("earlier
+  // revision N", N counted from the first save; ISO 32000-1 7.5.6). A
+  // marking changed with Track Changes on, or in Acrobat and saved, is
+  // still there for anyone who shows the markup or cuts the file at an
+  // earlier %%EOF (issue 13, tester 13 findings 2, 7 and 9).
+  std::vector<HiddenText> hidden;
   // Office files may carry sensitivity labels in their properties
   // (docProps/custom.xml): "MSIP_Label_<guid>_Name=Secret;" as msip_labels.
   std::string msip_labels;
@@ -189,6 +207,10 @@ class OfficeCaps;  // office_caps.h
 
 // How XmlToText reads one part.
 struct XmlTextOptions {
+  // Where the text as it read before its tracked changes goes (pages
+  // split by '\f'), when the part has deletions; null: appended to `out`
+  // on a page of its own.
+  std::string* original = nullptr;
   // A tab (w:tab, w:ptab, text:tab) is written as a tab, a cell break for
   // the banner rules (the normaliser's, as in plain text). Set for page
   // headers and footers (word/header*, word/footer*, ODF styles.xml): Word
