@@ -107,17 +107,19 @@ struct Extracted {
 // kTnef: Outlook's winmail.dat (tnef_archive.h), walked like an archive.
 // kCalendar: an iCalendar object (RFC 5545; text/calendar, ".ics").
 // kXml: markup of no vocabulary we know (SVG, XML data), told by its bytes
-// (content_sniff.h).
+// (content_sniff.h). kFlatOdf: an ODF document in one XML file (.fodt,
+// .fods, .fodp, .fodg). kRtf: an RTF document (rtf_text.cc).
 enum class DocType {
-  kText, kHtml, kXml, kOoxml, kOdf, kPdf, kZip, kArchive, kTnef, kCalendar,
-  kMessage, kOther
+  kText, kHtml, kXml, kOoxml, kOdf, kFlatOdf, kRtf, kPdf, kZip, kArchive, kTnef,
+  kCalendar, kMessage, kOther
 };
 
 // A document format that carries text no extractor here reads: a Compound
-// File Binary container (legacy Office, .msg) or RTF. Its words are unknown,
+// File Binary container (legacy Office, .msg). Its words are unknown,
 // so the caller reports it unreadable (the scan is incomplete, and the
 // policy's [limits] incomplete_level decides), never passes it as read.
-// Returns what it is, for the error ("an RTF document"), or nullptr.
+// Returns what it is, for the error ("a Compound File Binary document
+// ..."), or nullptr.
 // ClassifyDocument calls such a document kOther.
 const char* UnreadFormat(std::string_view filename, std::string_view bytes);
 
@@ -202,6 +204,17 @@ void ExtractUuencoded(std::string_view name, std::string_view text,
 Extracted ExtractCalendar(std::string_view name, std::string_view bytes);
 Extracted ExtractPdf(std::string_view name, std::string_view bytes,
                      ExtractBudget& budget);
+// A Flat ODF document (flat_odf.cc): office:master-styles read as the
+// zipped package's styles.xml, office:body as its content.xml (deleted
+// text in `hidden`), office:meta as its meta.xml. Malformed XML, or a root
+// that is not office:document, is an error.
+Extracted ExtractFlatOdf(std::string_view name, std::string_view bytes,
+                         ExtractBudget& budget);
+// An RTF document (rtf_text.cc says which control words are read): page
+// headers and footers a page each, then the body, then the title, subject
+// and keywords. Broken syntax (unbalanced braces, nesting past 512 groups)
+// is an error, with what was read kept.
+Extracted ExtractRtf(std::string_view name, std::string_view bytes, ExtractBudget& budget);
 
 class OfficeCaps;  // office_caps.h
 

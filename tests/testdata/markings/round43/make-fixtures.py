@@ -124,3 +124,95 @@ attach("w2-neg-docx-moved-words",
        docx(para(move("moveFrom", "Budget", deleted=True), run("Review")) + ROUTE +
             para(run("Review"), move("moveTo", "Budget"))),
        "notes.docx", DOCX)
+
+
+# f3 (tester 13 finding 18): Flat ODF, the whole package in one XML file
+# (ODF 1.2 Part 1, 2.2.1 office:document), and RTF (RTF 1.9.1).
+FLAT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+           'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+           'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+           'xmlns:dc="http://purl.org/dc/elements/1.1/"')
+
+
+def flat(kind, body, header=None, styles=""):
+    master = ""
+    if header is not None:
+        master = ('<office:master-styles><style:master-page style:name="Standard">'
+                  "<style:header>%s</style:header></style:master-page></office:master-styles>"
+                  % header)
+    return (XML + '<office:document %s office:version="1.2" office:mimetype='
+            '"application/vnd.oasis.opendocument.%s"><office:styles>%s</office:styles>%s'
+            "<office:body><office:%s>%s</office:%s></office:body></office:document>"
+            % (FLAT_NS, kind, styles, master, kind, body, kind)).encode()
+
+
+FODT = "application/vnd.oasis.opendocument.text-flat-xml"
+attach("f3-fodt-body-banner",
+       flat("text", "<text:p>UK SECRET</text:p><text:p>%s</text:p><text:p>UK SECRET</text:p>"
+            % NOTE.decode()), "brief.fodt", FODT)
+attach("f3-fodt-header-ref-tab",
+       flat("text", "<text:p>%s</text:p>" % NOTE.decode(),
+            header="<text:p>Ref 114<text:tab/>OFFICIAL-SENSITIVE<text:tab/>Page 1</text:p>"),
+       "brief.fodt", "application/octet-stream")
+# Capitals set by the document's own style (fo:text-transform), as in a
+# zipped ODF's styles.xml.
+attach("f3-fodt-styled-caps",
+       flat("text", '<text:p text:style-name="Banner">top secret</text:p><text:p>%s</text:p>'
+            '<text:p text:style-name="Banner">top secret</text:p>' % NOTE.decode(),
+            styles='<style:style style:name="Banner" style:family="paragraph">'
+                   '<style:text-properties fo:text-transform="uppercase"/></style:style>'),
+       "brief.fodt", FODT)
+attach("f3-fods-cell-banner",
+       flat("spreadsheet", '<table:table table:name="Targets"><table:table-row><table:table-cell>'
+            "<text:p>SECRET//NOFORN</text:p></table:table-cell></table:table-row>"
+            "<table:table-row><table:table-cell><text:p>Bridge 4</text:p></table:table-cell>"
+            "<table:table-cell><text:p>0600</text:p></table:table-cell></table:table-row>"
+            "</table:table>"), "targets.fods",
+       "application/vnd.oasis.opendocument.spreadsheet-flat-xml")
+attach("f3-fodp-slide-banner",
+       flat("presentation", '<draw:page draw:name="Slide 1"><draw:frame><draw:text-box>'
+            "<text:p>NATO SECRET</text:p><text:p>Exercise plan</text:p></draw:text-box>"
+            "</draw:frame></draw:page>"), "brief.fodp",
+       "application/vnd.oasis.opendocument.presentation-flat-xml")
+attach("f3-neg-fodt-secret-santa",
+       flat("text", "<text:p>Secret Santa 2026</text:p><text:p>Sign up by Friday; the "
+            "budget is ten pounds.</text:p>"), "santa.fodt", FODT)
+# The tester's own shape, with no office:mimetype and no styles.
+attach("f3-fodt-malformed",
+       b'<?xml version="1.0"?><office:document ' + FLAT_NS.encode() +
+       b"><office:body><office:text><text:p>UK SECRET</text:p>", "brief.fodt", FODT)
+
+RTF = "application/rtf"
+attach("f3-rtf-header-banner",
+       b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}{\\colortbl;\\red0\\green0\\blue0;}"
+       b"\\f0\\fs24 {\\header \\pard\\qc SECRET\\par}{\\footer \\pard\\qc SECRET\\par}"
+       b"\\pard The route is via the north gate.\\par Timings to follow.\\par}",
+       "brief.rtf", RTF)
+# \'c8 (Windows-1252 E grave) in a Canadian French banner; \u8209 (U+2011,
+# non-breaking hyphen) with its "?" fallback in a UK compound form.
+attach("f3-rtf-escapes",
+       b"{\\rtf1\\ansi\\ansicpg1252\\uc1 \\pard TR\\'c8S SECRET\\par "
+       b"Plan de transport.\\par TR\\'c8S SECRET\\par}", "plan.rtf", RTF)
+attach("f3-rtf-unicode-compound",
+       b"{\\rtf1\\ansi\\uc1 \\pard OFFICIAL\\u8209?SENSITIVE\\par Pay file for December."
+       b"\\par OFFICIAL\\u8209?SENSITIVE\\par}", "pay.rtf", "application/octet-stream")
+# A field's instruction is code, not shown text; a picture's hex is no words.
+attach("f3-neg-rtf-letter",
+       b"{\\rtf1\\ansi {\\fonttbl {\\f0 Arial;}}{\\info{\\title Soup}{\\author Jo}}"
+       b"\\pard Dear Sam,\\par the secret to good soup is time.\\par "
+       b"{\\field{\\*\\fldinst HYPERLINK \"SECRET\"}{\\fldrslt recipes}}\\par "
+       b"{\\pict\\pngblip 53454352455420}\\par}", "letter.rtf", RTF)
+attach("f3-rtf-unbalanced", b"{\\rtf1\\ansi \\pard UK SECRET\\par {\\b route", "brief.rtf", RTF)
+
+
+# n4 (tester 13 item 22.3): NHS numbers beside their label.
+text_mail("n4-nhs-number-labelled",
+          "Patient NHS number 943 476 5919, DOB 01/02/1960, referred for CT.\n")
+text_mail("n4-nhs-number-unspaced", "Referral for Mr Jones (NHS No: 4010232137).\n")
+text_mail("n4-neg-nhs-bad-check-digit", "NHS number 943 476 5918 does not match the spine.\n")
+text_mail("n4-neg-phone-and-order",
+          "Call the NHS 111 line or the surgery on 0161 496 0000. "
+          "Order 943 476 5919 was dispatched today.\n")
