@@ -59,7 +59,8 @@ void BM_MarkingScan(benchmark::State& state) {
   options.detectors = DetectorOptions{};
   if (state.range(0) == 0) {
     options.detectors.payment_cards = options.detectors.uk_nino =
-        options.detectors.us_ssn = options.detectors.iban = false;
+        options.detectors.us_ssn = options.detectors.iban =
+            options.detectors.nhs_number = false;
   }
   auto scanner = Scanner::Compile(options);
   if (!scanner.ok()) {

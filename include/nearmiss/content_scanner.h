@@ -42,6 +42,7 @@ struct DetectorOptions {
   bool us_ssn = true;         // ddd-dd-dddd; area 000/666/9xx, group 00,
                               // serial 0000 refused
   bool iban = true;           // country length + mod-97 checksum
+  bool nhs_number = true;     // 10 digits, Modulus 11, beside "NHS"
   Level level = Level::kOfficialSensitive;
 };
 

@@ -161,8 +161,18 @@ std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
   out += "\n";
   for (const content::Finding& f : facts.sensitivity.findings) {
     out += "  " + std::string(content::LevelName(f.level)) + " from '" + f.marking + "' (" +
-           f.pack + ", " + std::string(content::StrengthName(f.strength)) + ") in " + f.where +
-           " at " + std::to_string(f.offset) + ": \"" + f.text + "\"\n";
+           f.pack + ", " + std::string(content::StrengthName(f.strength)) + ")";
+    // A limit's text names the part it stopped at; "in limit at 0" said
+    // nothing (tester 13 item 22.5).
+    if (f.pack != "limit") {
+      out += " in ";
+      out += f.where;
+      out += " at ";
+      out += std::to_string(f.offset);
+    }
+    out += ": \"";
+    out += f.text;
+    out += "\"\n";
   }
   for (size_t i = 0; i < d.recipients.size(); ++i) {
     const RecipientDecision& r = d.recipients[i];

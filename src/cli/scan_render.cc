@@ -123,7 +123,16 @@ std::string ScanToText(const ScanResult& r, const Terminal& term) {
       if (f.where.starts_with("header:") && !f.text.empty() && f.text != f.marking) {
         out += " (label \"" + f.text.substr(0, 100) + "\")";
       }
-      out += " in " + f.where + " at " + std::to_string(f.offset);
+      if (f.pack == "limit") {
+        // A bound or an unreadable part: what and where it was (the
+        // detail names the attachment or member), not "in limit at 0"
+        // (tester 13 item 22.5).
+        out += " (";
+        out += f.text.substr(0, 160);
+        out += f.text.size() > 160 ? "...)" : ")";
+      } else {
+        out += " in " + f.where + " at " + std::to_string(f.offset);
+      }
     }
   }
   if (strong > 3) out += " and " + std::to_string(strong - 3) + " more";

@@ -308,6 +308,15 @@ class ArchiveWalk {
     for (ExtractedMember& m : e.messages) {
       out_->messages.push_back({path, std::move(m.text), "", true, {}});
     }
+    // A member's deleted text or earlier revisions: read as a member of
+    // their own, "annex.docx (deleted text)" (Extracted::hidden).
+    for (HiddenText& h : e.hidden) {
+      std::string at = path;
+      at += " (";
+      at += h.label;
+      at += ")";
+      out_->members.push_back({std::move(at), std::move(h.text), "", true, {}});
+    }
     if (e.has_text || !e.msip_labels.empty() || !e.classifications.empty()) {
       out_->members.push_back({path, std::move(e.text), std::move(e.msip_labels),
                                e.has_text, std::move(e.classifications)});

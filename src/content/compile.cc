@@ -170,6 +170,7 @@ Result<std::shared_ptr<const Scanner>> Scanner::Compile(
   if (d.uk_nino) AddDetector(DetectorKind::kUkNino, d.level, rep.get());
   if (d.us_ssn) AddDetector(DetectorKind::kUsSsn, d.level, rep.get());
   if (d.iban) AddDetector(DetectorKind::kIban, d.level, rep.get());
+  if (d.nhs_number) AddDetector(DetectorKind::kNhsNumber, d.level, rep.get());
   NM_RETURN_IF_ERROR(LoadOrCompileDatabase(
       options.cache_dir, DatabaseIdentity::Current(), rep.get()));
   NM_RETURN_IF_ERROR(CompileExtents(rep.get()));

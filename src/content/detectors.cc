@@ -8,7 +8,7 @@
 namespace nearmiss::content {
 namespace {
 
-constexpr std::array<DetectorSpec, 4> kSpecs = {{
+constexpr std::array<DetectorSpec, 5> kSpecs = {{
     // 13-19 digits, optionally grouped by single spaces or dashes.
     {DetectorKind::kPaymentCard, "payment-card",
      R"(\b\d(?:[ -]?\d){12,18}\b)", false},
@@ -19,6 +19,9 @@ constexpr std::array<DetectorSpec, 4> kSpecs = {{
     // Any case: lower or mixed case only beside "IBAN" (ConfirmDetector).
     {DetectorKind::kIban, "iban", R"(\b[A-Z]{2}\d{2} ?[A-Z0-9]{4}(?: ?[A-Z0-9]{1,4}){1,7}\b)",
      true},
+    // Only beside its label (ConfirmDetector): one ten-digit run in eleven
+    // passes the check by chance.
+    {DetectorKind::kNhsNumber, "nhs-number", R"(\b\d{3}[- ]?\d{3}[- ]?\d{4}\b)", false},
 }};
 
 std::string Compact(std::string_view s) {
@@ -117,6 +120,9 @@ constexpr std::array<std::string_view, 2> kImeiLabels = {"imei", "imeisv"};
 constexpr std::array<std::string_view, 3> kSsnLabels = {"ssn", "social security",
                                                        "social security number"};
 constexpr std::array<std::string_view, 1> kIbanLabels = {"iban"};
+// "NHS No", "NHS number", "NHS#": the word NHS before the number; Scotland's
+// CHI number and Northern Ireland's H&C number use the same check digit.
+constexpr std::array<std::string_view, 3> kNhsLabels = {"nhs", "chi", "h&c"};
 
 }  // namespace
 
@@ -194,6 +200,17 @@ bool IsIban(std::string_view candidate) {
   return rem == 1;
 }
 
+bool IsNhsNumber(std::string_view candidate) {
+  std::string d = Compact(candidate);
+  if (d.size() != 10 || !AllDigits(d)) return false;
+  if (d.find_first_not_of(d[0]) == std::string::npos) return false;
+  int sum = 0;
+  for (int i = 0; i < 9; ++i) sum += (d[i] - '0') * (10 - i);
+  int check = 11 - sum % 11;
+  if (check == 11) check = 0;
+  return check != 10 && check == d[9] - '0';
+}
+
 std::optional<DetectorHit> ConfirmDetector(DetectorKind kind,
                                            std::string_view text,
                                            std::size_t begin,
@@ -246,6 +263,11 @@ std::optional<DetectorHit> ConfirmDetector(DetectorKind kind,
         return std::nullopt;
       }
       return DetectorHit{begin, i, Mask(c, 4, 4)};
+    }
+    case DetectorKind::kNhsNumber: {
+      std::string_view c = text.substr(begin, end - begin);
+      if (!IsNhsNumber(c) || !LabelledBefore(text, begin, kNhsLabels)) return std::nullopt;
+      return DetectorHit{begin, end, Mask(c, 0, 3)};
     }
   }
   return std::nullopt;

@@ -11,7 +11,7 @@
 
 namespace nearmiss::content {
 
-enum class DetectorKind { kPaymentCard, kUkNino, kUsSsn, kIban };
+enum class DetectorKind { kPaymentCard, kUkNino, kUsSsn, kIban, kNhsNumber };
 
 struct DetectorSpec {
   DetectorKind kind;
@@ -20,7 +20,7 @@ struct DetectorSpec {
   bool caseless;
 };
 
-// The four detectors, in DetectorKind order.
+// The detectors, in DetectorKind order.
 const DetectorSpec& GetDetectorSpec(DetectorKind kind);
 
 // Validators: `candidate` may contain spaces or dashes between digit groups.
@@ -29,6 +29,11 @@ bool IsPaymentCard(std::string_view candidate);
 bool IsUkNino(std::string_view candidate);
 bool IsUsSsn(std::string_view candidate);
 bool IsIban(std::string_view candidate);
+// An NHS number (NHS Digital, NHS Data Model and Dictionary, "NHS NUMBER":
+// ten digits, the tenth a Modulus 11 check digit over the first nine
+// weighted 10 down to 2; a check of 10 is never issued), written whole or
+// 3-3-4 with blanks or dashes. Numbers of one repeated digit are refused.
+bool IsNhsNumber(std::string_view candidate);
 
 struct DetectorHit {
   std::size_t begin;

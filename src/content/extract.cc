@@ -177,6 +177,18 @@ bool LooksLikeHtml(std::string_view bytes) {
   }
   return StartsWithNoCase(bytes, "<!doctype html") || StartsWithNoCase(bytes, "<html");
 }
+// A Flat ODF document by its bytes: an "<office:document" root element
+// within the first KiB (after the XML declaration and comments), whatever
+// its name (LibreOffice's .fodt sent as application/xml or unnamed).
+bool LooksLikeFlatOdf(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 1024);
+  std::size_t at = head.find("<office:document");
+  if (at == std::string_view::npos) return false;
+  const std::size_t after = at + 16;
+  return after < head.size() && (head[after] == ' ' || head[after] == '>' ||
+                                 head[after] == '\n' || head[after] == '\r' ||
+                                 head[after] == '\t');
+}
 }  // namespace
 
 const char* UnreadFormat(std::string_view filename, std::string_view bytes) {
@@ -184,10 +196,7 @@ const char* UnreadFormat(std::string_view filename, std::string_view bytes) {
     return "a Compound File Binary document (legacy Office .doc/.xls/.ppt, "
            "Outlook .msg)";
   }
-  // RTF 1.9.1: a document opens with "{\rtf" and the version.
-  if (bytes.starts_with("{\\rtf") || EndsWithNoCase(filename, ".rtf")) {
-    return "an RTF document";
-  }
+  (void)filename;
   return nullptr;
 }
 
@@ -218,6 +227,18 @@ DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
       mime_type.find("openxmlformats") != std::string_view::npos) {
     return is_zip ? ZipClaimedAs(DocType::kOoxml, bytes)
                   : PackageNotAtStart(DocType::kOoxml, bytes);
+  }
+  // RTF 1.9.1: a document opens with "{\rtf" and the version.
+  if (bytes.starts_with("{\\rtf") || EndsWithNoCase(filename, ".rtf") ||
+      EndsWithNoCase(mime_type, "/rtf")) {
+    return DocType::kRtf;
+  }
+  // Flat ODF (ODF 1.2 Part 1, 2.2.1): one XML file, never a zip.
+  if (!is_zip && (AnySuffix(filename, {".fodt", ".fods", ".fodp", ".fodg"}) ||
+                  (mime_type.find("opendocument") != std::string_view::npos &&
+                   mime_type.find("flat-xml") != std::string_view::npos) ||
+                  LooksLikeFlatOdf(bytes))) {
+    return DocType::kFlatOdf;
   }
   if (AnySuffix(filename, {".odt", ".ods", ".odp"}) ||
       StartsWithNoCase(mime_type, "application/vnd.oasis.opendocument")) {
@@ -295,6 +316,10 @@ Extracted ExtractDocument(DocType type, std::string_view name,
     case DocType::kOoxml:
     case DocType::kOdf:
       return ExtractZipDocument(type, name, bytes, budget);
+    case DocType::kFlatOdf:
+      return ExtractFlatOdf(name, bytes, budget);
+    case DocType::kRtf:
+      return ExtractRtf(name, bytes, budget);
     case DocType::kZip:
     case DocType::kArchive:
     case DocType::kTnef:

@@ -51,8 +51,26 @@ struct ExtractedMember {
   std::vector<std::string> classifications;  // as Extracted's
 };
 
+// Text a document holds that it does not show as it now reads (see
+// Extracted::hidden).
+struct HiddenText {
+  std::string label;  // "deleted text", "earlier revision 1"
+  std::string text;
+};
+
 struct Extracted {
   std::string text;
+  // What the file still holds of its past, each scanned as a body at
+  // "<where> (<label>)" for what it adds to `text`'s findings (a marking
+  // `text` lacks, or one stronger there): a Word or ODF document as it read
+  // before its tracked changes, deletions in and insertions out ("deleted
+  // text"; ECMA-376 Part 1 17.13.5, ODF 1.2 Part 1 5.5), and a PDF's
+  // earlier revisions left in the file by incremental updates ("earlier
+  // revision N", N counted from the first save; ISO 32000-1 7.5.6). A
+  // marking changed with Track Changes on, or in Acrobat and saved, is
+  // still there for anyone who shows the markup or cuts the file at an
+  // earlier %%EOF (issue 13, tester 13 findings 2, 7 and 9).
+  std::vector<HiddenText> hidden;
   // Office files may carry sensitivity labels in their properties
   // (docProps/custom.xml): "MSIP_Label_<guid>_Name=Secret;" as msip_labels.
   std::string msip_labels;
@@ -89,17 +107,19 @@ struct Extracted {
 // kTnef: Outlook's winmail.dat (tnef_archive.h), walked like an archive.
 // kCalendar: an iCalendar object (RFC 5545; text/calendar, ".ics").
 // kXml: markup of no vocabulary we know (SVG, XML data), told by its bytes
-// (content_sniff.h).
+// (content_sniff.h). kFlatOdf: an ODF document in one XML file (.fodt,
+// .fods, .fodp, .fodg). kRtf: an RTF document (rtf_text.cc).
 enum class DocType {
-  kText, kHtml, kXml, kOoxml, kOdf, kPdf, kZip, kArchive, kTnef, kCalendar,
-  kMessage, kOther
+  kText, kHtml, kXml, kOoxml, kOdf, kFlatOdf, kRtf, kPdf, kZip, kArchive, kTnef,
+  kCalendar, kMessage, kOther
 };
 
 // A document format that carries text no extractor here reads: a Compound
-// File Binary container (legacy Office, .msg) or RTF. Its words are unknown,
+// File Binary container (legacy Office, .msg). Its words are unknown,
 // so the caller reports it unreadable (the scan is incomplete, and the
 // policy's [limits] incomplete_level decides), never passes it as read.
-// Returns what it is, for the error ("an RTF document"), or nullptr.
+// Returns what it is, for the error ("a Compound File Binary document
+// ..."), or nullptr.
 // ClassifyDocument calls such a document kOther.
 const char* UnreadFormat(std::string_view filename, std::string_view bytes);
 
@@ -184,11 +204,26 @@ void ExtractUuencoded(std::string_view name, std::string_view text,
 Extracted ExtractCalendar(std::string_view name, std::string_view bytes);
 Extracted ExtractPdf(std::string_view name, std::string_view bytes,
                      ExtractBudget& budget);
+// A Flat ODF document (flat_odf.cc): office:master-styles read as the
+// zipped package's styles.xml, office:body as its content.xml (deleted
+// text in `hidden`), office:meta as its meta.xml. Malformed XML, or a root
+// that is not office:document, is an error.
+Extracted ExtractFlatOdf(std::string_view name, std::string_view bytes,
+                         ExtractBudget& budget);
+// An RTF document (rtf_text.cc says which control words are read): page
+// headers and footers a page each, then the body, then the title, subject
+// and keywords. Broken syntax (unbalanced braces, nesting past 512 groups)
+// is an error, with what was read kept.
+Extracted ExtractRtf(std::string_view name, std::string_view bytes, ExtractBudget& budget);
 
 class OfficeCaps;  // office_caps.h
 
 // How XmlToText reads one part.
 struct XmlTextOptions {
+  // Where the text as it read before its tracked changes goes (pages
+  // split by '\f'), when the part has deletions; null: appended to `out`
+  // on a page of its own.
+  std::string* original = nullptr;
   // A tab (w:tab, w:ptab, text:tab) is written as a tab, a cell break for
   // the banner rules (the normaliser's, as in plain text). Set for page
   // headers and footers (word/header*, word/footer*, ODF styles.xml): Word

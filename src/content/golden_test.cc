@@ -80,6 +80,10 @@ const char kRound42bDir[] = "tests/testdata/markings/round42b";
 // application/octet-stream (d4), Office and HTML layouts (d5) (made by
 // make-fixtures.py there).
 const char kRound42Dir[] = "tests/testdata/markings/round42";
+// Round 43 (s43f): a PDF's earlier revisions (p1), moved text in Word (w2),
+// Flat ODF and RTF documents (f3), NHS numbers (n4) and smaller items (s5)
+// (made by make-fixtures.py there).
+const char kRound43Dir[] = "tests/testdata/markings/round43";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -125,7 +129,7 @@ std::vector<std::string> Fixtures() {
                           kRound14Dir, kRound32Dir, kRound33Dir, kRound35Dir,
                           kRound36Dir, kRound37Dir, kRound38Dir,
                           kRound38fDir, kRound41eDir, kRound41aDir, kRound42Dir,
-                          kRound42bDir}) {
+                          kRound42bDir, kRound43Dir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

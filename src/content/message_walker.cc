@@ -89,14 +89,15 @@ void MessageWalker::ScanSubject(const std::vector<HeaderView>& headers,
 }
 
 void MessageWalker::Scan(TextKind kind, std::string_view where,
-                         std::string_view text) {
+                         std::string_view text, Sensitivity* into) {
+  if (into == nullptr) into = &out_->sensitivity;
   if (text.size() > limits_.max_text_bytes) {
-    AddLimit(&out_->sensitivity, "max-text-bytes",
+    AddLimit(into, "max-text-bytes",
              std::string(where) + ": only the first " +
                  std::to_string(limits_.max_text_bytes) + " bytes scanned");
     text = text.substr(0, limits_.max_text_bytes);
   }
-  Report(scanner_.Scan(kind, where, text, scratch_, &out_->sensitivity));
+  Report(scanner_.Scan(kind, where, text, scratch_, into));
 }
 
 bool MessageWalker::Enter(int depth) {

@@ -77,8 +77,10 @@ class MessageWalker {
 
   const ContentLimits& limits() const { return limits_; }
 
-  // `text` at `where`, at most max_text_bytes of it.
-  void Scan(TextKind kind, std::string_view where, std::string_view text);
+  // `text` at `where`, at most max_text_bytes of it; its findings added to
+  // `into` (null: the message's).
+  void Scan(TextKind kind, std::string_view where, std::string_view text,
+            Sensitivity* into = nullptr);
 
   // `object` and what it holds, `depth` MIME levels down.
   void Walk(GMimeObject* object, int depth);
@@ -89,6 +91,10 @@ class MessageWalker {
 
  private:
   void AddEncrypted(std::string where, const char* what = nullptr);
+  // A document's hidden texts (Extracted::hidden), each at "<where>
+  // (<label>)": only the findings that add to those already made at
+  // `where` or at another of its hidden texts (walk_hidden.cc).
+  void ScanHidden(const std::vector<HiddenText>& hidden, const std::string& where);
   void ScanLabelProperties(const std::string& msip_labels,
                            const std::vector<std::string>& classifications,
                            const std::string& where);

@@ -3,7 +3,8 @@
 // document's metadata (title, labels) follows as a page of its own, then
 // its form fields' values (pdf_forms.h) as another. Files attached in it are
 // read as members (pdf_attachments.h). A page that shows its words only as
-// pictures (a scan) is reported not read (pdf_images.h).
+// pictures (a scan) is reported not read (pdf_images.h). The pages of its
+// earlier revisions are read as hidden text (pdf_revisions.h).
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
@@ -21,6 +22,7 @@
 #include "content/pdf_attachments.h"
 #include "content/pdf_forms.h"
 #include "content/pdf_images.h"
+#include "content/pdf_revisions.h"
 #include "content/pdf_watermark.h"
 
 namespace nearmiss::content {
@@ -114,6 +116,70 @@ void ReadMetadata(std::string_view name, const poppler::document& doc,
   if (!shown.empty()) {
     out->text.append(shown);
     out->text.push_back('\f');
+  }
+}
+
+// The text of one earlier revision's pages, laid out as the document's
+// own (AppendPage, '\f' after each page), into `text`; false when the
+// byte budget stops it (a limit added).
+bool RevisionText(std::string_view name, int revision, const poppler::document& doc,
+                  ExtractBudget& budget, std::size_t* used, std::string* text,
+                  Extracted* out) {
+  for (int i = 0; i < doc.pages(); ++i) {
+    std::unique_ptr<poppler::page> page(doc.create_page(i));
+    if (!page) continue;
+    poppler::byte_array utf8 = page->text().to_utf8();
+    if (*used + utf8.size() > budget.per_attachment_bytes ||
+        utf8.size() > budget.total_bytes_left) {
+      std::string detail(name);
+      detail += ": text exceeds budget at earlier revision ";
+      detail += std::to_string(revision);
+      out->limits.push_back({"max-attachment-bytes", std::move(detail)});
+      return false;
+    }
+    *used += utf8.size();
+    budget.total_bytes_left -= utf8.size();
+    AppendPage(std::string_view(utf8.data(), utf8.size()), text);
+    text->push_back('\f');
+  }
+  return true;
+}
+
+// Each earlier revision (pdf_revisions.h) opened on its own bytes and its
+// pages read, as Extracted::hidden "earlier revision N" when they read
+// otherwise than the document's `pages`. Bounded by the time budget, the
+// byte budget and max_archive_members revisions. A revision poppler cannot
+// open (no viewer shows it either) or that has no pages (a cut that is not
+// a whole file) is passed over.
+void ReadEarlierRevisions(std::string_view name, std::string_view bytes,
+                          std::string_view pages, ExtractBudget& budget,
+                          std::size_t* used, Extracted* out) {
+  const std::vector<std::size_t> ends = EarlierRevisionEnds(bytes);
+  for (std::size_t k = 0; k < ends.size(); ++k) {
+    const int revision = static_cast<int>(k) + 1;
+    std::string detail(name);
+    if (k >= budget.max_archive_members) {
+      detail += ": more than ";
+      detail += std::to_string(budget.max_archive_members);
+      detail += " earlier revisions; the oldest read, the rest not";
+      out->limits.push_back({"max-archive-members", std::move(detail)});
+      return;
+    }
+    if (budget.TimeUp()) {
+      detail += ": stopped at earlier revision ";
+      detail += std::to_string(revision);
+      out->limits.push_back({"max-extraction-time", std::move(detail)});
+      return;
+    }
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(ends[k])));
+    if (!doc || doc->is_locked() || doc->pages() == 0) continue;
+    std::string text;
+    const bool whole = RevisionText(name, revision, *doc, budget, used, &text, out);
+    if (text != pages) {
+      out->hidden.push_back({"earlier revision " + std::to_string(revision), std::move(text)});
+    }
+    if (!whole) return;
   }
 }
 
@@ -217,11 +283,13 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
                                    " its words are not read";
       out.errors.push_back(std::move(error));
     }
+    const std::string pages = out.text;
     ReadMetadata(name, *doc, &out);
     if (glib) {
       ReadPdfFormFields(name, glib.get(), budget, &out);
       ReadPdfAttachments(name, glib.get(), bytes.size(), budget, &out);
     }
+    ReadEarlierRevisions(name, bytes, pages, budget, &used, &out);
     out.has_text = true;
   } catch (const std::exception& e) {
     out.errors.push_back(std::string(name) + ": PDF extraction failed: " +

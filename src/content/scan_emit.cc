@@ -269,7 +269,8 @@ void EmitDetectors(const Scanner::Rep& scanner, Scratch::Rep& s,
     return it != claimed.begin() && std::prev(it)->second > b;
   };
   for (DetectorKind kind : {DetectorKind::kIban, DetectorKind::kPaymentCard,
-                            DetectorKind::kUsSsn, DetectorKind::kUkNino}) {
+                            DetectorKind::kUsSsn, DetectorKind::kUkNino,
+                            DetectorKind::kNhsNumber}) {
     for (const RawMatch& m : s.kept) {
       const PatternEntry& p = scanner.patterns[m.id];
       if (p.detector != kind || overlaps(m.begin, m.end)) continue;

@@ -62,7 +62,8 @@ bool ReadTnef(std::string_view bytes, std::vector<TnefFile>* files,
                                                 static_cast<std::size_t>(size))});
       free(raw);
     } else {
-      files->push_back({"body.rtf", "{\\rtf"});  // unreadable all the same
+      // Unreadable all the same (an unclosed group), named for why.
+      files->push_back({"body.rtf (compressed RTF libytnef could not decompress)", "{\\rtf"});
     }
   }
   int n = 0;

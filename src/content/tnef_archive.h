@@ -22,8 +22,8 @@ struct TnefFile {
 
 // The attachments of a TNEF stream, and its message body: the plain text
 // one (attBody) as "body.txt", the compressed RTF one (PR_RTF_COMPRESSED,
-// decompressed by libytnef) as "body.rtf", which the caller, reading no
-// RTF, reports unreadable. False, with `*error` set, when libytnef cannot
+// decompressed by libytnef) as "body.rtf", read as any RTF document
+// (rtf_text.cc). False, with `*error` set, when libytnef cannot
 // parse the stream.
 bool ReadTnef(std::string_view bytes, std::vector<TnefFile>* files,
               std::string* error);

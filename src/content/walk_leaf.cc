@@ -297,6 +297,7 @@ void MessageWalker::ScanExtracted(Extracted& text, std::string_view body_text,
     Scan(bulk_ && where == "body" ? TextKind::kBulkBody : TextKind::kBody,
          where, body_text);
   }
+  ScanHidden(text.hidden, where);
   for (const ExtractedMember& message : text.messages) {
     WalkMessageFile(message.path.empty() ? where : where + "/" + message.path,
                     message.text, depth);

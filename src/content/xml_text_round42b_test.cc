@@ -35,6 +35,33 @@ TEST(TrackedChangesTest, CurrentThenOriginalRevision) {
             "\n\nText.\nUK SECRET\f\nUK SECRET\nText.\n");
 }
 
+TEST(TrackedChangesTest, MovedTextKeepsItsWordBreaks) {
+  // Round 43 (tester 13 finding 7): a moved word beside the word after or
+  // before it stays a word of its own in either revision, never
+  // "SECRETRoute"; a move next to a blank or punctuation adds nothing.
+  EXPECT_EQ(Word("<w:p><w:moveFrom><w:r><w:delText>SECRET</w:delText></w:r></w:moveFrom>"
+                 "<w:r><w:t>Route</w:t></w:r></w:p>"
+                 "<w:p><w:r><w:t>Route</w:t></w:r><w:moveTo><w:r><w:t>SECRET</w:t></w:r>"
+                 "</w:moveTo><w:r><w:t>.</w:t></w:r></w:p>"),
+            "\nRoute\nRoute SECRET.\f\nSECRET Route\nRoute.");
+}
+
+TEST(TrackedChangesTest, OriginalRevisionToItsOwnText) {
+  // XmlTextOptions::original: the revision before the changes goes there
+  // (a zip package's parts collect it as "deleted text").
+  std::string xml = kW;
+  xml.replace(xml.find("%s"), 2,
+              "<w:p><w:del><w:r><w:delText>SECRET</w:delText></w:r></w:del>"
+              "<w:ins><w:r><w:t>OFFICIAL</w:t></w:r></w:ins></w:p>");
+  std::string out;
+  std::string original = "before";
+  XmlTextOptions options;
+  options.original = &original;
+  ASSERT_TRUE(XmlToText(xml, &out, options));
+  EXPECT_EQ(out, "\nOFFICIAL");
+  EXPECT_EQ(original, "before\f\nSECRET");
+}
+
 TEST(TrackedChangesTest, InsertionsAloneAreOneRevision) {
   // No deletion: nothing to read twice, and a typo fixed inside a word
   // stays one word.

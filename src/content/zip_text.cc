@@ -323,6 +323,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
       sheets && ReadPackageStrings(name, zip, budget, &used, out, &strings);
   std::vector<bool> shown(strings.size(), false);
   Properties props;                 // docProps/custom.xml, name and value
+  std::string deleted;  // the parts as they read before their tracked changes
   for (zip_int64_t i = 0; i < count && !zip.stopped(); ++i) {
     const char* member = zip.Name(i);
     if (member == nullptr) {  // what it holds is unknown, not absent
@@ -367,6 +368,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     XmlTextOptions options;
     options.tab_splits_line = IsHeaderFooterPart(type, member_name);
     options.styles = &styles;
+    options.original = &deleted;
     const std::size_t before = out.text.size();
     // A label part that does not parse is as unreadable as a text part
     // that does not: either may hold what decides the message's level.
@@ -398,6 +400,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     out.text += unshown;
     out.text.push_back('\f');
   }
+  if (!deleted.empty()) out.hidden.push_back({"deleted text", std::move(deleted)});
   out.has_text = zip.ok();
   return zip.ok();
 }

@@ -13,7 +13,8 @@ namespace nearmiss::policy {
 namespace {
 
 const std::vector<std::string>& DetectorNames() {
-  static const std::vector<std::string> kNames = {"payment-card", "uk-nino", "us-ssn", "iban"};
+  static const std::vector<std::string> kNames = {"payment-card", "uk-nino", "us-ssn", "iban",
+                                                   "nhs-number"};
   return kNames;
 }
 
@@ -161,7 +162,7 @@ void ReadSensitivitySection(Context& ctx, const toml::table& t, Policy& policy) 
   }
   if (auto detectors = GetStrings(ctx, t, "detectors")) {
     s.detectors.payment_cards = s.detectors.uk_nino = s.detectors.us_ssn = s.detectors.iban =
-        false;
+        s.detectors.nhs_number = false;
     for (const Located& d : *detectors) {
       if (d.value == "payment-card") {
         s.detectors.payment_cards = true;
@@ -171,6 +172,8 @@ void ReadSensitivitySection(Context& ctx, const toml::table& t, Policy& policy) 
         s.detectors.us_ssn = true;
       } else if (d.value == "iban") {
         s.detectors.iban = true;
+      } else if (d.value == "nhs-number") {
+        s.detectors.nhs_number = true;
       } else {
         std::optional<std::string> near = Closest(d.value, DetectorNames());
         ctx.Error(d.at, "unknown detector '" + d.value + "'",

@@ -6,8 +6,8 @@
 # format codes ("&C&K000000SECRET"), header and footer cells split by tabs
 # (DOCX, ODT) or wide gaps (PDF), ODF line breaks, Word's non-breaking
 # hyphen and carriage return, a label only in docMetadata/LabelInfo.xml,
-# Office files with no telling name, and formats nothing here reads (RTF,
-# legacy Office: unreadable, so incomplete and held for an outside address,
+# Office files with no telling name, RTF (read since round 43), and formats
+# nothing here reads (legacy Office: unreadable, so incomplete and held for an outside address,
 # never complete with level none), label parts that do not parse
 # (custom.xml, LabelInfo.xml, a PDF's XMP: unreadable too) and a label in
 # a PDF's XMP. Negatives: a header with no marking, a "Secret Santa" header
@@ -63,8 +63,8 @@ docx-boldon-james-os OFFICIAL-SENSITIVE true tag
 docx-noname-rels-first SECRET true hold
 zip-docx-noext-rels-first SECRET true hold
 cfb-encrypted-noname none true hold
-rtf-attachment none false hold
-rtf-in-zip none false hold
+rtf-attachment SECRET true hold
+rtf-in-zip SECRET true hold
 cfb-legacy-doc none false hold
 html-dl-banner SECRET true hold
 html-form-cells SECRET true hold
