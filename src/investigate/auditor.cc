@@ -257,7 +257,13 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     if (static_cast<int>(level) > report_->top_level_rank) {
       report_->top_level_rank = static_cast<int>(level);
       report_->top_level = row.level;
-      report_->top_level_source = shown_ + " (subject of " + std::string(a.message_id) + ")";
+      // A trace's row by its Message-ID; a Postfix queue's subject (a
+      // header check logged it) by its queue id, which every line has.
+      std::string source = shown_;
+      source += a.from_trace ? " (subject of " : " (Subject: a header check logged for queue id ";
+      source += a.from_trace ? a.message_id : a.queue_id;
+      source += ')';
+      report_->top_level_source = std::move(source);
       report_->top_level_marking = row.marking;
     }
   }
