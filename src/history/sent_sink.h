@@ -93,8 +93,11 @@ class SentSink final : public maillog::DeliverySink {
         if (failed_.size() >= kMaxOpen) failed_.clear();  // bounded: a join missed
         failed_.insert(DeliveryKey(o.message_id, o.rcpt));
       }
+      // "held": still in Postfix's hold queue or Microsoft 365's
+      // quarantine when the log or trace ends (a Quarantined row was
+      // counted here as "bounced" before issue-16 tester16b F5).
       if (o.status == "bounced" || o.status == "expired" || o.status == "discarded" ||
-          o.status == "deleted") {
+          o.status == "deleted" || o.status == "held") {
         // Not delivered: not learned, and counted, so every row of a trace
         // is in a figure (a Microsoft 365 trace's Failed row was in none:
         // the issue-14 tester, round 41, item 13).
@@ -173,8 +176,9 @@ class SentSink final : public maillog::DeliverySink {
   // the first one's line (maillog::Attempt::file, line; line 0: none).
   uint64_t sender_unknown() const { return sender_unknown_; }
   std::pair<uint32_t, uint64_t> first_sender_unknown() const { return first_sender_unknown_; }
-  // Deliveries whose final outcome was bounced, expired, discarded or
-  // deleted (a trace's Failed), and the first one's (file, line).
+  // Deliveries whose final outcome was bounced, expired, discarded,
+  // deleted (a trace's Failed) or held (hold queue, a trace's
+  // Quarantined), and the first one's (file, line).
   uint64_t not_made() const { return not_made_; }
   std::pair<uint32_t, uint64_t> first_not_made() const { return first_not_made_; }
   // True when a log or trace said the delivery named by DeliveryKey(id,

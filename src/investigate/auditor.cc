@@ -142,8 +142,24 @@ const Auditor::Flag& Auditor::Classify(const std::string& domain) {
     if (!c.reasons.empty()) f.reason = ReasonMessage(c.reasons.front());
     size_t at = c.suggestion.rfind('@');
     if (at != std::string::npos) f.suggestion_domain = c.suggestion.substr(at + 1);
+    Domain d;
+    if (ParseDomain(domain, &d).ok() && !d.registrable.empty() && d.registrable != domain) {
+      f.registrable = std::move(d.registrable);
+    }
   }
   return flags_.emplace(domain, std::move(f)).first->second;
+}
+
+void Auditor::GroupUnder(Row& row) {
+  // A host under a flagged registrable name is that name's registrant: one
+  // block or takedown (issue-16 tester16b, F7). unordered_map keeps
+  // references across insertions.
+  const Flag& f = Classify(row.domain);
+  if (f.registrable.empty()) return;
+  const Flag& g = Classify(f.registrable);
+  if (!g.flagged) return;
+  row.group_domain = f.registrable;
+  row.group_unicode = g.domain_unicode;
 }
 
 std::string_view Auditor::TraceSpelling(std::string_view v) {
@@ -225,6 +241,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     row.verdict = f->verdict;
     row.target = f->target;
     row.domain_unicode = f->domain_unicode;
+    GroupUnder(row);
     if (!a.orig_recipient.empty()) {
       // Rewritten by the server (alias, virtual or canonical map; an
       // Exchange redirect or expansion): the address the sender gave is

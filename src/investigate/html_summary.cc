@@ -147,8 +147,9 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
                     " rejected by the mail server</strong> (a milter, a header or body check or an access map; never delivered), "
               : std::string()) +
          (t.held != 0 ? "<strong>" + Thousands(t.held) +
-                            " held</strong> in the hold queue when the logs end (not delivered; "
-                            "an administrator's release would send it), "
+                            " held</strong> in Postfix's hold queue or a Microsoft 365 quarantine "
+                            "when the logs end (not delivered, not bounced; a release would "
+                            "send it), "
                       : std::string()) +
          (t.unknown != 0
               ? Thousands(t.unknown) +
@@ -160,7 +161,9 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
     h += "<table class=\"exec\"><tbody><tr><th>To which domains</th><td>";
     for (size_t i = 0; i < domains.size() && i < kNamed; ++i) {
       const DomainLine& d = *domains[i].second;
+      const std::string hosts = d.HostsText(domains[i].first);
       h += (i ? "<br>" : "") + DomainLabel(domains[i].first, d.domain_unicode) +
+           (hosts.empty() ? std::string() : " (" + Html(hosts) + ")") +
            (d.target.empty() ? std::string(" (blocked by policy)")
                              : " looks like <code>" + Html(d.target) + "</code>") +
            ": " + Counted(d.counts.deliveries, "recipient", "recipients") + ", " +
