@@ -67,6 +67,10 @@ void AddAuditCommand(CLI::App& app, Run& run) {
   cmd->add_option("--html", flags->html, "Write the report as one self-contained HTML file");
   cmd->add_option("--pdf", flags->pdf,
                   "Write the HTML report as PDF too, printed by headless Chromium");
+  cmd->add_option("--paper", flags->paper,
+                  "The printed page of the HTML report and the PDF: A4 or letter (US "
+                  "Letter); default: Chromium's own (Letter)")
+      ->check(CLI::IsMember({"A4", "letter"}, CLI::ignore_case));
   cmd->add_option("--chromium", flags->chromium,
                   "The Chromium to print the PDF with (default: chromium in PATH)");
   cmd->add_option("--marking", flags->marking,

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -87,6 +88,10 @@ Status WriteAuditOutputs(const AuditFlags& flags, const Engine& engine,
     meta.generated = Now();
     meta.policy = engine.policy().source;
     meta.since = flags.since;
+    // Any case (--paper a4): IsMember checks, it does not rewrite.
+    std::string paper = flags.paper;
+    for (char& c : paper) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    meta.paper = paper == "a4" ? "A4" : paper;
     meta.marking = flags.marking;
     Result<std::string> below = MarkingBelowData(engine, flags.marking, report);
     if (!below.ok()) return below.error();

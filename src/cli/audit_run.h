@@ -32,6 +32,7 @@ struct AuditFlags {
   bool marking_below_data = false;
   std::string pdf;
   std::string chromium = "chromium";
+  std::string paper;  // --paper: "A4", "letter" or "" (HtmlMeta::paper)
   int year = 0;
   maillog::DateOrder date_order = maillog::DateOrder::kUnstated;
   int min_recognised = maillog::kDefaultMinRecognisedPercent;

@@ -105,6 +105,9 @@ class SentSink final : public maillog::DeliverySink {
         if (failed_.size() >= kMaxOpen) failed_.clear();  // bounded: a join missed
         failed_.insert(DeliveryKey(o.message_id, o.rcpt));
       }
+      // A "held" one (Postfix's hold queue, Microsoft 365's quarantine:
+      // counted as bounced before issue-16 tester16b F5) may still be
+      // released: it is counted below with the still deferred.
       if ((o.status == "bounced" || o.status == "expired" || o.status == "discarded" ||
            o.status == "deleted") &&
           FirstTime(not_made_seen_, it->first, o)) {

@@ -142,8 +142,24 @@ const Auditor::Flag& Auditor::Classify(const std::string& domain) {
     if (!c.reasons.empty()) f.reason = ReasonMessage(c.reasons.front());
     size_t at = c.suggestion.rfind('@');
     if (at != std::string::npos) f.suggestion_domain = c.suggestion.substr(at + 1);
+    Domain d;
+    if (ParseDomain(domain, &d).ok() && !d.registrable.empty() && d.registrable != domain) {
+      f.registrable = std::move(d.registrable);
+    }
   }
   return flags_.emplace(domain, std::move(f)).first->second;
+}
+
+void Auditor::GroupUnder(Row& row) {
+  // A host under a flagged registrable name is that name's registrant: one
+  // block or takedown (issue-16 tester16b, F7). unordered_map keeps
+  // references across insertions.
+  const Flag& f = Classify(row.domain);
+  if (f.registrable.empty()) return;
+  const Flag& g = Classify(f.registrable);
+  if (!g.flagged) return;
+  row.group_domain = f.registrable;
+  row.group_unicode = g.domain_unicode;
 }
 
 std::string_view Auditor::TraceSpelling(std::string_view v) {
@@ -227,6 +243,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     row.verdict = f->verdict;
     row.target = f->target;
     row.domain_unicode = f->domain_unicode;
+    GroupUnder(row);
     if (!a.orig_recipient.empty()) {
       // Rewritten by the server (alias, virtual or canonical map; an
       // Exchange redirect or expansion): the address the sender gave is
@@ -267,7 +284,13 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     if (static_cast<int>(level) > report_->top_level_rank) {
       report_->top_level_rank = static_cast<int>(level);
       report_->top_level = row.level;
-      report_->top_level_source = shown_ + " (subject of " + std::string(a.message_id) + ")";
+      // A trace's row by its Message-ID; a Postfix queue's subject (a
+      // header check logged it) by its queue id, which every line has.
+      std::string source = shown_;
+      source += a.from_trace ? " (subject of " : " (Subject: a header check logged for queue id ";
+      source += a.from_trace ? a.message_id : a.queue_id;
+      source += ')';
+      report_->top_level_source = std::move(source);
       report_->top_level_marking = row.marking;
     }
   }

@@ -93,7 +93,12 @@ class Auditor final : public maillog::DeliverySink {
     bool flagged = false;
     bool invalid = false;  // Verdict::kInvalid for a malformed domain (Classify)
     std::string verdict, target, suggestion_domain, domain_unicode, reason;
+    // Its registrable name (public suffix plus one label) when it is a
+    // host under one; "" otherwise.
+    std::string registrable;
   };
+  // Sets row's group_domain (Row) from Classify's flags.
+  void GroupUnder(Row& row);
   const Flag& Classify(const std::string& domain);
   // The log readers' DomainCheck (maillog/postfix_fields.h): false for a
   // domain the engine calls invalid (Flag::invalid, through Classify's

@@ -95,6 +95,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       row.target = c.target;
       row.suggestion = c.suggestion;
       if (c.domain_unicode != c.domain) row.domain_unicode = c.domain_unicode;
+      GroupUnder(row);
       if (!c.reasons.empty()) row.reason = ReasonMessage(c.reasons.front());
       row.status = "sent";
       row.level = std::string(content::LevelName(s.level));

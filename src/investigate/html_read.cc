@@ -161,7 +161,7 @@ std::string LogTable(const Report& rep) {
   // With a window, the span is of the lines in it (LineCounts::first_time).
   s += Window(rep).applied ? "Time counted (in the window)" : "Time covered";
   s += "</th><th class=\"n\">Lines read</th><th class=\"n\">Recognised</th>"
-       "<th class=\"n\">Delivery attempts</th><th>Left out, and why</th></tr></thead><tbody>";
+       "<th class=\"n\">Delivery lines</th><th>Left out, and why</th></tr></thead><tbody>";
   // The column's one meaning, said under the table (LineCounts::delivery_lines).
   for (const maillog::LineCounts& c : rep.logs) {
     s += "<tr>" + TdFile(c.file) + Td(std::string(maillog::FormatName(c.main_format()))) +
@@ -202,8 +202,10 @@ std::string ReadSectionHtml(const Report& rep) {
        "file is read when it starts as a message</small></h2>";
   if (!rep.logs.empty()) {
     h += "<div class=\"scroll\">" + LogTable(rep) +
-         "</div><p class=\"small\">Delivery attempts: one recipient's outcome at one "
-         "delivery, as the file records it, counted the same way in every form: a Postfix "
+         "</div><p class=\"small\">Delivery lines: one recipient's outcome at one "
+         "delivery, as the file records it, flagged or not, counted the same way in every "
+         "form (the summary's attempts are those of flagged recipients, hand-offs "
+         "not among them): a Postfix "
          "<code>to=</code> line with a status (a hand-off to a content filter is one), one per "
          "recipient of a queue manager's expiry, one per recipient a milter, a check or an "
          "access map rejected, held or discarded, an Exchange event with an outcome (SEND, "

@@ -18,21 +18,35 @@ std::string Kpi(const std::string& n, const std::string& label, bool alert = fal
          "</div><div class=\"l\">" + Html(label) + "</div></div>";
 }
 
-std::string Legend() {
-  std::string out =
-      "<div class=\"legend\"><i style=\"background:#c0392b\"></i>delivered"
-      "<i style=\"background:#95a5a6\"></i>bounced"
-      "<i style=\"background:#e0a030\"></i>still deferred"
-      "<i style=\"background:#6c5b7b\"></i>expired (returned to sender)"
-      "<i style=\"background:#2e86c1\"></i>discarded (never delivered)"
-      "<i style=\"background:#5d4037\"></i>";
-  out += kOutcomeUnknown;
-  out += "<i style=\"background:#f1948a\"></i>in a Sent folder (delivery not known)"
-         "<i style=\"background:#117a65\"></i>rejected by a milter, a check or an access map (never delivered)"
-         "<i style=\"background:#b7950b\"></i>held in the hold queue (not delivered)"
-         "<i style=\"background:#1b2631\"></i>deleted by an administrator (postsuper -d; never "
-         "delivered)</div>";
-  return out;
+// The legend of the bars (Parts, in its order): the outcomes present in
+// `c` (the report's totals) only, so a report with three outcomes does not
+// list ten (issue-16 tester16b, F16).
+std::string Legend(const Counts& c) {
+  struct Key {
+    int64_t n;
+    std::string_view colour, label;
+  };
+  const Key keys[] = {
+      {c.sent - c.in_mailbox, "#c0392b", "delivered"},
+      {c.bounced, "#95a5a6", "bounced"},
+      {c.deferred, "#e0a030", "still deferred"},
+      {c.expired, "#6c5b7b", "expired (returned to sender)"},
+      {c.discarded, "#2e86c1", "discarded (never delivered)"},
+      {c.unknown, "#5d4037", kOutcomeUnknown},
+      {c.in_mailbox, "#f1948a", "in a Sent folder (delivery not known)"},
+      {c.rejected, "#117a65", "rejected by a milter, a check or an access map (never delivered)"},
+      {c.held, "#b7950b", "held in a hold queue or quarantine (not delivered)"},
+      {c.deleted, "#1b2631", "deleted by an administrator (postsuper -d; never delivered)"},
+  };
+  std::string out = "<div class=\"legend\">";
+  for (const Key& k : keys) {
+    if (k.n == 0) continue;
+    out += "<i style=\"background:";
+    out += k.colour;
+    out += "\"></i>";
+    out += k.label;
+  }
+  return out + "</div>";
 }
 
 // A bar's parts (Bar): a Sent-folder copy says the message was sent, not
@@ -130,7 +144,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
     if ((label == "rejected" || label == "held" || label == "deleted") && n == 0) continue;
     if (label == "deleted") label = "deleted by an administrator (postsuper -d)";
     if (label == "rejected") label = "rejected by a milter, a check or an access map";
-    if (label == "held") label = "held (hold queue)";
+    if (label == "held") label = "held (hold queue, quarantine)";
     if (label == "unknown") {
       if (n == 0) continue;  // only Exchange logs without the next server's have it
       label = kOutcomeUnknown;
@@ -169,6 +183,12 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   std::string h = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                   "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                   "<title>" + Html(meta.title) + "</title><style>" + kReportCss +
+                  // A4's print width is 3% under Letter's, for which the
+                  // 1120 px layout is scaled (html_style.h): shrunk to match.
+                  // No size: Chromium's own paper (Letter), as before.
+                  (meta.paper == "A4" ? "@page{size:A4}@media print{main{zoom:.96}}"
+                   : meta.paper == "letter" ? "@page{size:letter}"
+                                            : "") +
                   "</style></head><body><table class=\"pagebox first\"><thead>" + marking_row +
                   "</thead><tfoot>" + marking_row + "</tfoot><tbody><tr><td>"
                   "<header><div class=\"kicker\">nearmiss investigation" + badge +
@@ -178,8 +198,8 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   // The span of the flagged deliveries, named so, and beside it the time
   // the logs cover (the "What was read" table gives it per file).
   std::string covered = Covered(rep);
-  h += (period.empty() ? std::string("no flagged deliveries")
-                       : "Flagged deliveries " + Html(period)) +
+  h += (period.empty() ? std::string("no flagged recipients")
+                       : "Flagged recipients " + Html(period)) +
        (covered.empty() ? ""
         : Window(rep).applied ? " &middot; log lines counted cover " + Html(covered)
                               : " &middot; logs cover " + Html(covered)) +
@@ -203,7 +223,7 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   h += "<table class=\"pagebox rest\"><thead>" + marking_row + "</thead><tfoot>" + marking_row +
        "</tfoot><tbody><tr><td><main>";
 
-  h += "<section class=\"kpis\">" + Kpi(Thousands(t.deliveries), "Flagged deliveries", true) +
+  h += "<section class=\"kpis\">" + Kpi(Thousands(t.deliveries), "Flagged recipients", true) +
        // The summary's split: accepted by the receiving server, or only
        // found in a Sent folder (whether it arrived is not known).
        Kpi(Thousands(t.sent - t.in_mailbox), "Delivered to look-alikes", true) +
@@ -215,25 +235,27 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
 
   h += "<section class=\"grid2\"><div class=\"card\"><h2>" + by_time +
        (axis.note.empty() ? std::string() : "<small>" + Html(axis.note) + "</small>") + "</h2>" +
-       ColumnChartSvg(axis.bars, by_time) + Legend() + "</div><div class=\"card\"><h2>Delivery attempts by "
-       "outcome</h2>" + DonutSvg(statuses) + "</div></section>";
+       ColumnChartSvg(axis.bars, by_time) + Legend(t) + "</div><div class=\"card\"><h2>Attempts by outcome</h2>" + DonutSvg(statuses) + "</div></section>";
   h += "<section class=\"grid2 even\"><div class=\"card\"><h2>Top look-alike domains</h2>" +
-       BarListSvg(top_domains) + Legend() + "</div><div class=\"card\"><h2>Top senders</h2>" +
+       BarListSvg(top_domains) + Legend(t) + "</div><div class=\"card\"><h2>Top senders</h2>" +
        BarListSvg(top_senders) + "</div></section>";
 
   h += "<section class=\"card\"><h2>Look-alike and blocked domains<small class=\"screen\">click a "
        "column to sort</small></h2><div class=\"scroll\">" + DomainTable(rep) + "</div></section>";
   h += "<section class=\"card\"><h2>Senders</h2><div class=\"scroll\">" + SenderTable(rep) +
        "</div></section>";
-  h += "<section class=\"card\"><h2>Deliveries<small>" +
+  h += "<section class=\"card\"><h2>Flagged recipients<small>" +
        (rep.table_dropped() ? "first " + Thousands(static_cast<int64_t>(rep.table().size())) +
                                   " of " + Thousands(t.deliveries) + "; --json lists every attempt"
-                            : Counted(t.deliveries, "delivery", "deliveries")) +
+                            : Counted(t.deliveries, "recipient", "recipients") +
+                                  ", each by its latest outcome") +
        "</small></h2><div class=\"scroll\">" + DeliveryTable(rep, with_level) +
        "</div></section>";
   h += ReadSectionHtml(rep);
-  h += "</main><footer>A delivery is one recipient of one message; its status "
-       "is its latest outcome. Domains are classified with the "
+  // Appended, not "..." + string: GCC 12 -O3's false -Wrestrict (bug 105329).
+  std::string counted(kCountedAs);
+  counted[0] = 'A';
+  h += "</main><footer>" + Html(counted) + ". Domains are classified with the "
        "policy " + Html(meta.policy) + ". Times that carry a zone in the log are shown in UTC; others as written.</footer>"
        "</td></tr></tbody></table><script>" +
        kReportJs + "</script></body></html>\n";

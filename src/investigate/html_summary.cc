@@ -50,6 +50,27 @@ std::string MarkedCount(const Report& rep) {
   return out + ".";
 }
 
+// The flagged recipients whose sensitivity is not known: nothing of their
+// message was read (a Postfix log without a header check's Subject: line,
+// an Exchange event without a subject), said beside any count of markings
+// so "no marking was found" is never read as covering them (issue-16
+// tester16b, F4). "" when every one was read.
+std::string NothingRead(const Report& rep) {
+  const uint64_t all = rep.totals().deliveries;
+  const uint64_t read = static_cast<uint64_t>(std::max<int64_t>(rep.sensitivity_read(), 0));
+  if (all <= read) return {};
+  std::string out = " ";
+  out += Thousands(static_cast<int64_t>(all - read));
+  out += " of the ";
+  out += Counted(all, "flagged recipient", "flagged recipients");
+  out += all - read == 1 ? " has" : " have";
+  out += " no message or subject to read (a Postfix log records no subject unless a header "
+         "check logs it): ";
+  out += all - read == 1 ? "its" : "their";
+  out += " sensitivity is not known.";
+  return out;
+}
+
 }  // namespace
 
 std::string DomainLabel(const std::string& domain, const std::string& unicode) {
@@ -126,8 +147,9 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
                     " rejected by the mail server</strong> (a milter, a header or body check or an access map; never delivered), "
               : std::string()) +
          (t.held != 0 ? "<strong>" + Thousands(t.held) +
-                            " held</strong> in the hold queue when the logs end (not delivered; "
-                            "an administrator's release would send it), "
+                            " held</strong> in Postfix's hold queue or a Microsoft 365 quarantine "
+                            "when the logs end (not delivered, not bounced; a release would "
+                            "send it), "
                       : std::string()) +
          (t.unknown != 0
               ? Thousands(t.unknown) +
@@ -139,7 +161,9 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
     h += "<table class=\"exec\"><tbody><tr><th>To which domains</th><td>";
     for (size_t i = 0; i < domains.size() && i < kNamed; ++i) {
       const DomainLine& d = *domains[i].second;
+      const std::string hosts = d.HostsText(domains[i].first);
       h += (i ? "<br>" : "") + DomainLabel(domains[i].first, d.domain_unicode) +
+           (hosts.empty() ? std::string() : " (" + Html(hosts) + ")") +
            (d.target.empty() ? std::string(" (blocked by policy)")
                              : " looks like <code>" + Html(d.target) + "</code>") +
            ": " + Counted(d.counts.deliveries, "recipient", "recipients") + ", " +
@@ -173,20 +197,21 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
       h += "The most sensitive flagged message " +
            std::string(rep.messages > 0 ? "read from a mailbox" : "") +
            (rep.messages > 0 && rep.subjects_scanned > 0 ? " or " : "") +
-           (rep.subjects_scanned > 0 ? "by its subject in a trace" : "") + " was marked <strong>" +
+           (rep.subjects_scanned > 0 ? "by its subject" : "") + " was marked <strong>" +
            Html(rep.top_level_marking.empty() ? rep.TopMarking() : rep.top_level_marking) +
            "</strong> (" + Html(rep.top_level_source) + "). " +
-           MarkedCount(rep);
+           MarkedCount(rep) + NothingRead(rep);
     } else if (rep.messages > 0 || rep.subjects_scanned > 0) {
-      h += "No protective marking was found in the flagged " +
-           std::string(rep.messages > 0 ? "mailbox messages" : "") +
-           (rep.messages > 0 && rep.subjects_scanned > 0 ? " or " : "") +
-           (rep.subjects_scanned > 0 ? "trace subjects (a subject is all a trace records)"
-                                     : "") +
-           ".";
+      h += "No protective marking was found in the " +
+           Counted(static_cast<uint64_t>(rep.sensitivity_read()), "flagged recipient's",
+                   "flagged recipients'") +
+           " message or subject that was read (a subject is all a trace or a Postfix header "
+           "check records)." +
+           NothingRead(rep);
     } else {
       h += "Not known: mail logs and traces record who wrote to whom, not what the message "
-           "said. Read the Sent folders (mbox, Maildir) to learn the markings.";
+           "said (a Postfix log has a subject only where a header check logs it: "
+           "/^Subject:/ INFO). Read the Sent folders (mbox, Maildir) to learn the markings.";
     }
     // Appended, not " " + string: GCC 12 -O3's false -Wrestrict (bug 105329).
     std::string doubt;

@@ -54,7 +54,7 @@ constexpr OutcomeColumn kOutcomeColumns[] = {
     {"Deferred (still waiting)", &Counts::deferred, true},
     {"Discarded", &Counts::discarded, false},
     {"Rejected (milter or check)", &Counts::rejected, false},
-    {"Held (hold queue)", &Counts::held, false},
+    {"Held (hold queue, quarantine)", &Counts::held, false},
     {"Deleted (postsuper -d)", &Counts::deleted, false},
     {"Outcome unknown", &Counts::unknown, false},
 };
@@ -90,7 +90,10 @@ std::string DomainTable(const Report& rep) {
   for (const auto& [domain, d] : rep.by_domain()) {
     // Cells of addresses and domains wrap anywhere (html_style.h: a long
     // name has no other place to break, and would push the table off the page).
-    s += "<tr><td class=\"addr\">" + DomainLabel(domain, d.domain_unicode) + "</td>" +
+    const std::string hosts = d.HostsText(domain);
+    s += "<tr><td class=\"addr\">" + DomainLabel(domain, d.domain_unicode) +
+         (hosts.empty() ? std::string() : "<br><span class=\"small\">" + Html(hosts) + "</span>") +
+         "</td>" +
          TdTag(d.verdict) + "<td class=\"addr\"><code>" + BreakableAfter(d.target, ".") +
          "</code></td>" + Td(d.reason, "why") +
          TdNum(d.counts.deliveries) +
@@ -181,9 +184,11 @@ std::string DeliveryTable(const Report& rep, bool with_level) {
                     Html(r.relay) + "; final delivery not in the logs given</td>"
               // A smart host outside the organisation took it (trace_log.h).
               : r.relay.find(maillog::kSmartHostOutside) != std::string::npos
-              ? "<td><span class=\"tag unknown\">outcome unknown</span>: accepted by " +
-                    Html(r.relay) + "; whether it reached the recipient is in that server's "
-                    "log (for Exchange Online, the Microsoft 365 message trace)</td>"
+              // The relay is in its own column: the cell stays short (a
+              // third of a printed page before; issue-16 tester16b, F17).
+              ? "<td><span class=\"tag unknown\">outcome unknown</span> (smart host): "
+                "whether it arrived is in that server's log (Exchange Online: the Microsoft "
+                "365 message trace)</td>"
               : "<td><span class=\"tag unknown\">outcome unknown</span>: handed to " +
                     Html(r.relay) + "; final delivery not in the logs given (give " +
                     Html(r.relay) + "'s log)</td>") +

@@ -137,7 +137,7 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
       ++inside;
     }
     out += lead() + " the outcome of " + Thousands(sent_on) +
-           (sent_on == 1 ? " flagged delivery" : " flagged deliveries");
+           (sent_on == 1 ? " flagged recipient" : " flagged recipients");
     // Postfix's qmgr removed the message with a recipient still deferred:
     // the line of its outcome is missing from the very log read
     // (postfix_log.h), which no later log holds.
@@ -180,7 +180,7 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
       named += " named)";
     }
     out += lead() + " the outcome of " + Thousands(l.handed_unknown) +
-           (l.handed_unknown == 1 ? " flagged delivery" : " flagged deliveries") +
+           (l.handed_unknown == 1 ? " flagged recipient" : " flagged recipients") +
            ": handed to a content filter or another Postfix instance at " + named +
            "; the final delivery is not in the logs given (counted as outcome unknown; give "
            "the log that holds the queue id named). ";

@@ -45,6 +45,20 @@ std::string RowReason(const Row& row);
 std::string CsvHeader();
 std::string RowCsv(const Row& row);
 
+// What the reports count, said once and shown in every form (the text's
+// last line, the HTML's and so the PDF's footer): a flagged recipient is
+// one recipient of one message at a look-alike or blocked domain, counted
+// once by its latest outcome, whatever it is; an attempt is one outcome
+// line for it; a file's delivery lines count every recipient's, flagged
+// or not, hand-offs included (issue-16 tester16b, F9, F10).
+inline constexpr std::string_view kCountedAs =
+    "a flagged recipient is one recipient of one message at a look-alike or blocked domain, "
+    "counted once by its latest outcome, whatever it is (a rejected, discarded or held one "
+    "was never delivered; \"sent\" is accepted by the receiving server); an attempt is one "
+    "outcome line for a flagged recipient (a hand-off to a content filter or another Postfix "
+    "instance is a hop, not an attempt); a file's delivery lines (What was read) count "
+    "every recipient's outcome lines in it, flagged or not, hand-offs included";
+
 std::string ReportText(const Report& report);
 // "INCOMPLETE: this report leaves out 3 log lines in no form this reader
 // knows, 1 delivery line not understood and 1 input that could not be read,
@@ -82,6 +96,13 @@ struct HtmlMeta {
   // investigator kept it (--marking-below-data): the report says so under
   // its banner, in these words.
   std::string marking_warning;
+  // The printed page (CSS @page size, which Chromium's print follows):
+  // "A4" (ISO 216, what a UK or EU department prints on; the layout drawn
+  // 4% smaller) or "letter" (audit --paper); "": none set, Chromium's own
+  // (US Letter). A4 is not the default yet: with it the PDF checks of
+  // tests/audit/report-pdf.sh fail (a wide table's "(postsuper -D)"
+  // heading cut, the outcome key wrapped).
+  std::string paper;
 };
 std::string ReportHtml(const Report& report, const HtmlMeta& meta);
 

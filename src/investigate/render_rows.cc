@@ -273,6 +273,45 @@ std::string DescribeMailbox(const MailboxRead& m) {
   return out;
 }
 
+namespace {
+
+// "sent 3, bounced 1, expired 1, deferred 0": every outcome of `c` the
+// headline names, for the headline and each month alike (issue-16
+// tester16b, F8: a month showed "sent" alone). Expired and the rarer ones
+// are named when there are any, so a log without them reads as before.
+std::string Outcomes(const Counts& c) {
+  std::string rare;
+  if (c.expired != 0) rare += ", expired " + Thousands(c.expired);
+  if (c.discarded != 0) rare += ", discarded (never delivered) " + Thousands(c.discarded);
+  if (c.deleted != 0) {
+    rare += ", deleted from the queue by an administrator (postsuper -d; never delivered) " +
+            Thousands(c.deleted);
+  }
+  if (c.rejected != 0) {
+    rare += ", rejected by a milter, a check or an access map (never delivered) " +
+            Thousands(c.rejected);
+  }
+  if (c.held != 0) rare += ", held in a hold queue or quarantine (not delivered) " + Thousands(c.held);
+  if (c.unknown != 0) {
+    rare += ", ";
+    rare += kOutcomeUnknown;
+    rare += " " + Thousands(c.unknown);
+  }
+  // "sent" is what a receiving server accepted; a Sent-folder copy says
+  // only that the message was sent, so it is counted apart everywhere.
+  std::string out = "sent ";
+  out += Thousands(c.sent - c.in_mailbox);
+  if (c.in_mailbox != 0) out += ", in Sent folders (delivery unknown) " + Thousands(c.in_mailbox);
+  out += ", bounced ";
+  out += Thousands(c.bounced);
+  out += rare;
+  out += ", deferred ";
+  out += Thousands(c.deferred);
+  return out;
+}
+
+}  // namespace
+
 std::string ReportText(const Report& rep) {
   const Counts& t = rep.totals();
   std::string out;
@@ -296,53 +335,27 @@ std::string ReportText(const Report& rep) {
            (n == 1 ? " could not be read; what it holds" : " could not be read; what they hold") +
            " is not in this report\n";
   }
-  // Expired and discarded are named when there are any, so a log without
-  // them reads as before.
-  std::string rare;
-  if (t.expired != 0) rare += ", expired " + Thousands(t.expired);
-  if (t.discarded != 0) rare += ", discarded (never delivered) " + Thousands(t.discarded);
-  if (t.deleted != 0) {
-    rare += ", deleted from the queue by an administrator (postsuper -d; never delivered) " +
-            Thousands(t.deleted);
-  }
-  if (t.rejected != 0) {
-    rare += ", rejected by a milter, a check or an access map (never delivered) " +
-            Thousands(t.rejected);
-  }
-  if (t.held != 0) rare += ", held in the hold queue (not delivered) " + Thousands(t.held);
-  if (t.unknown != 0) {
-    rare += ", ";
-    rare += kOutcomeUnknown;
-    rare += " " + Thousands(t.unknown);
-  }
-  // "sent" is what a receiving server accepted; a Sent-folder copy says
-  // only that the message was sent, so it is counted apart everywhere.
-  auto folders = [](const Counts& c) {
-    return c.in_mailbox == 0 ? std::string()
-                             : ", in Sent folders (delivery unknown) " + Thousands(c.in_mailbox);
-  };
-  out += "deliveries to look-alike or blocked domains: " + Thousands(t.deliveries) + " (sent " +
-         Thousands(t.sent - t.in_mailbox) + folders(t) + ", bounced " + Thousands(t.bounced) +
-         rare + ", deferred " +
-         Thousands(t.deferred) + "; " + Counted(static_cast<uint64_t>(rep.attempts()), "attempt") +
+  out += "flagged recipients at look-alike or blocked domains: " + Thousands(t.deliveries) +
+         " (" + Outcomes(t) + "; " + Counted(static_cast<uint64_t>(rep.attempts()), "attempt") +
          ")\n";
   if (t.deliveries == 0) return out;
   out += "by month:\n";
   for (const auto& [month, c] : rep.by_month()) {
-    out += "  " + month + "  " + Thousands(c.deliveries) + " (sent " +
-           Thousands(c.sent - c.in_mailbox) + folders(c) + ")\n";
+    out += "  " + month + "  " + Thousands(c.deliveries) + " (" + Outcomes(c) + ")\n";
   }
   out += "by domain:\n";
   for (const auto& [domain, d] : rep.by_domain()) {
-    out += "  " + domain + "  " + d.verdict + (d.target.empty() ? "" : " of " + d.target) +
-           "  " + Counted(d.counts.deliveries, "delivery", "deliveries") + ", " +
+    const std::string hosts = d.HostsText(domain);
+    out += "  " + domain + (hosts.empty() ? "" : " (" + hosts + ")") + "  " + d.verdict +
+           (d.target.empty() ? "" : " of " + d.target) +
+           "  " + Counted(d.counts.deliveries, "recipient", "recipients") + ", " +
            Pct(d.counts.sent - d.counts.in_mailbox, d.counts.deliveries) + " sent, " +
            (d.counts.in_mailbox == 0
                 ? std::string()
                 : Thousands(d.counts.in_mailbox) + " in Sent folders (delivery unknown), ") +
            Counted(static_cast<uint64_t>(d.senders.size()), "sender") +
            (d.unknown_sender != 0
-                ? " (and " + Counted(d.unknown_sender, "delivery", "deliveries") +
+                ? " (and " + Counted(d.unknown_sender, "recipient", "recipients") +
                       " whose sender is not in the log)"
                 : std::string()) +
            "\n";
@@ -350,12 +363,12 @@ std::string ReportText(const Report& rep) {
   out += "by sender:\n";
   for (const auto& [sender, s] : rep.by_sender()) {
     out += "  " + ShowInvisible(sender) + "  " +
-           Counted(s.counts.deliveries, "delivery", "deliveries") +
-           " to " + Counted(static_cast<uint64_t>(s.domains.size()), "domain") + "\n";
+           Counted(s.counts.deliveries, "recipient", "recipients") +
+           " at " + Counted(static_cast<uint64_t>(s.domains.size()), "domain") + "\n";
   }
   if (const SenderLine& u = rep.unknown_sender(); u.counts.deliveries != 0) {
     out += "  (unknown: not in the log, counted as no sender)  " +
-           Counted(u.counts.deliveries, "delivery", "deliveries") + " to " +
+           Counted(u.counts.deliveries, "recipient", "recipients") + " at " +
            Counted(static_cast<int64_t>(u.domains.size()), "domain") + "\n";
   }
   out += "attempts by status:";
@@ -367,6 +380,8 @@ std::string ReportText(const Report& rep) {
   if (rep.sent_folder_attempts() != 0) {
     out += " in-sent-folders " + Thousands(rep.sent_folder_attempts());
   }
+  out += "\ncounted: ";
+  out += kCountedAs;
   return out + "\n";
 }
 

@@ -42,6 +42,16 @@ void Counts::Add(const std::string& s, bool in_mbox) {
   }
 }
 
+std::string DomainLine::HostsText(const std::string& key) const {
+  if (!HostsDiffer(key)) return {};
+  std::string out = "hosts: ";
+  for (const std::string& h : hosts) {
+    if (out.size() > 7) out += ", ";
+    out += h;
+  }
+  return out;
+}
+
 std::string Report::MarkingOf(const std::string& level, const content::Sensitivity& s) {
   if (level.empty()) return {};
   // Always the scheme's own words when a pack read it, not only with
@@ -287,11 +297,17 @@ void Report::Close(Open& d) {
   by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status, in_mailbox);
   flagged_messages_.insert(r.queue_id.empty() ? "mailbox:" + r.source : r.queue_id);
   CountSensitivity(r, 1);
-  DomainLine& dl = by_domain_[r.domain];
-  dl.verdict = r.verdict;
-  dl.target = r.target;
-  dl.domain_unicode = r.domain_unicode;
-  dl.reason = r.reason;
+  const std::string key = r.group_domain.empty() ? r.domain : r.group_domain;
+  DomainLine& dl = by_domain_[key];
+  if (dl.hosts.empty() || key == r.domain) {
+    // The registrable name's own flag when it was delivered to; else the
+    // first host's.
+    dl.verdict = r.verdict;
+    dl.target = r.target;
+    dl.reason = r.reason;
+  }
+  dl.domain_unicode = key == r.domain ? r.domain_unicode : r.group_unicode;
+  if (dl.hosts.size() < kMaxHostsNamed || dl.hosts.contains(r.domain)) dl.hosts.insert(r.domain);
   dl.counts.Add(r.status, in_mailbox);
   if (r.from_known) {
     dl.senders.insert(SenderLabel(r));
@@ -307,7 +323,7 @@ void Report::Close(Open& d) {
   }
   SenderLine& sl = r.from_known ? by_sender_[SenderLabel(r)] : unknown_sender_;
   sl.counts.Add(r.status, in_mailbox);
-  sl.domains.insert(r.domain);
+  sl.domains.insert(key);
   if (table_.size() < kMaxTableRows) {
     table_.push_back(std::move(r));
   } else {

@@ -58,8 +58,22 @@ struct Counts {
   void Add(const std::string& final_status, bool in_mailbox = false);
 };
 
+// One look-alike or blocked domain as registered: keyed by its registrable
+// name (Public Suffix List, the suffix plus one label: "gmial.com"), so a
+// host under it ("mail.gmial.com") is the same registrant, one block or
+// takedown request, never a second domain (issue-16 tester16b, F7).
 struct DomainLine {
   std::string verdict, target, domain_unicode, reason;
+  // The flagged names delivered to under it, as the rows name them
+  // ("gmial.com", "mail.gmial.com"); the reports list them when any is not
+  // the registrable name itself.
+  std::set<std::string> hosts;
+  // Whether `hosts` says more than the key: a name other than it.
+  bool HostsDiffer(const std::string& key) const {
+    return hosts.size() > 1 || (hosts.size() == 1 && *hosts.begin() != key);
+  }
+  // "hosts: gmial.com, mail.gmial.com" when HostsDiffer, else "".
+  std::string HostsText(const std::string& key) const;
   Counts counts;
   // Senders named in the log (the null sender "<> (bounce)" is one); the
   // deliveries whose sender the log never named are counted apart, as
@@ -89,6 +103,9 @@ struct MailboxRead {
 class Report {
  public:
   static constexpr size_t kMaxTableRows = 5000;
+  // Hosts named per registrable domain (DomainLine::hosts); more are
+  // counted under it, not named.
+  static constexpr size_t kMaxHostsNamed = 16;
   // Messages with flagged deliveries still open at most; past it all are
   // closed as they stand. Postfix closes a message at "removed", so only
   // traces (which never say a message is done) reach it: a trace message

@@ -25,6 +25,12 @@ struct Row {
   std::string orig_to;
   std::string domain;
   std::string domain_unicode;  // U-label form when `domain` has A-labels ("xn--"), else ""
+  // The flagged registrable domain `domain` is a host under ("gmial.com"
+  // for "mail.gmial.com": one registrant), and its U-label form; "" when
+  // `domain` is registrable itself or its registrable name is not flagged
+  // (mod.gov.uk.co stays itself, never "uk.co"). The summaries count by it
+  // (DomainLine); the rows keep `domain`.
+  std::string group_domain, group_unicode;
   std::string verdict;    // "lookalike" or "blocked"
   std::string reason;     // why, in a sentence (the check's first reason); HTML only
   std::string target;     // look-alike: the domain it resembles

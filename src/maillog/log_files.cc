@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "maillog/gzip_stream.h"
+#include "maillog/loss_notice.h"  // kMaxLogLine
 #include "maillog/natural_order.h"
 #include "maillog/rotation_name.h"
 #include "maillog/trace_log.h"
@@ -47,7 +48,7 @@ Status Errno(const std::string& path, const char* what) {
 // newline (what a crash leaves in a syslog file) must not grow memory with
 // its length (breaker round 3 §12). The cut line is read as it is, which
 // counts it as not recognised (or not understood) like any other garbage.
-constexpr size_t kMaxLine = 1 << 20;
+constexpr size_t kMaxLine = kMaxLogLine;
 
 // Splits `data` at newlines; `carry` holds a line cut by the chunk end.
 void Split(std::string_view data, std::string& carry,

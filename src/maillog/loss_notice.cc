@@ -130,9 +130,26 @@ std::string CutLines(const LineCounts& c) {
   out += Thousands(static_cast<int64_t>(c.first_cut_bytes));
   out += " bytes, which took ";
   out += c.first_cut_took;
-  out += "; a syslog message-size limit cuts long lines so: rsyslog's $MaxMessageSize, 8k by "
-         "default, RFC 3164's 1024 bytes)";
+  out += "; ";
+  out += CutReason(c.first_cut_bytes);
+  out += ')';
   return out;
+}
+
+std::string CutReason(uint64_t bytes) {
+  if (bytes >= kMaxLogLine) {
+    return "longer than this reader's 1 MiB line limit: the rest of the line was not read";
+  }
+  for (const uint64_t limit : {1024, 2048, 4096, 8192, 16384, 65536}) {
+    if (bytes + 256 >= limit && bytes <= limit + 64) {
+      std::string out = "at about ";
+      out += Thousands(static_cast<int64_t>(limit));
+      out += " bytes, a syslog message-size limit (rsyslog's $MaxMessageSize, 8k by default; "
+             "RFC 3164's 1024 bytes)";
+      return out;
+    }
+  }
+  return "cut short or malformed: its length is at no known size limit";
 }
 
 std::string LostLines(const LineCounts& c) {

@@ -46,6 +46,19 @@ bool ReadLossNotice(std::string_view program, std::string_view text, uint64_t* l
 // status; ...)" for LineCounts::cut_lines; "" when none.
 std::string CutLines(const LineCounts& counts);
 
+// Why a line of `bytes` bytes ends where it does, said as the cause its
+// length shows (issue-16 tester16b, F14): at this reader's own cap
+// (kMaxLogLine: "longer than this reader's 1 MiB line limit; the rest was
+// not read"), near a syslog message-size limit (up to 256 bytes below, or
+// 64 above for framing a relay adds, one of 1024 (RFC 3164 4.1), 2048
+// (RFC 5424 6.1's minimum a receiver should take), 4096, 8192 (rsyslog's
+// $MaxMessageSize default), 16384, 65536), else "cut short or malformed
+// (at no known size limit)".
+std::string CutReason(uint64_t bytes);
+// The longest line a log reader keeps (log_files.cc: the rest to its
+// newline is dropped).
+inline constexpr size_t kMaxLogLine = 1 << 20;
+
 // "2 notices that the logging system lost lines (first at maillog:4:
 // 'imjournal: 2310 messages lost ...'; 3,830 lines lost by their count)"
 // for LineCounts::loss_notices, then "1 recipient queued and removed with

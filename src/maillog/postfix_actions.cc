@@ -83,7 +83,69 @@ bool Take(std::string_view& s, std::string_view key, std::string_view* address) 
   return true;
 }
 
+// cleanup_act_log()'s actions (postfix_actions.h), each followed by ": ".
+constexpr std::string_view kLoggedActions[] = {"reject", "warning", "info",    "filter",
+                                               "pass",   "discard", "hold",    "prepend",
+                                               "replace", "redirect", "bcc",   "strip"};
+
+// "Subject: VALUE" (the name in any case, blanks before the colon as RFC
+// 5322's obsolete syntax allows): VALUE without its leading blanks; false
+// for any other header.
+bool SubjectValue(std::string_view header, std::string_view* value) {
+  constexpr std::string_view kName = "subject";
+  if (header.size() < kName.size()) return false;
+  for (size_t i = 0; i < kName.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(header[i])) != kName[i]) return false;
+  }
+  header.remove_prefix(kName.size());
+  while (header.starts_with(' ') || header.starts_with('\t')) header.remove_prefix(1);
+  if (!header.starts_with(':')) return false;
+  header.remove_prefix(1);
+  while (header.starts_with(' ') || header.starts_with('\t')) header.remove_prefix(1);
+  *value = header;
+  return true;
+}
+
 }  // namespace
+
+bool ReadLoggedSubject(std::string_view text, LoggedSubject* out) {
+  *out = LoggedSubject();
+  std::string_view action;
+  for (std::string_view a : kLoggedActions) {
+    if (text.starts_with(a) && text.substr(a.size()).starts_with(": header ")) {
+      action = a;
+      break;
+    }
+  }
+  if (action.empty()) return false;
+  std::string_view rest = text.substr(action.size() + 9);
+  // The fields are Postfix's, after the last "; from=<" (or "; to=<", or a
+  // bare ";" when neither is set); the content ends at the last " from "
+  // before them (ORIGIN has no blank).
+  size_t fields = rest.rfind("; from=<");
+  if (fields == std::string_view::npos) fields = rest.rfind("; to=<");
+  if (fields == std::string_view::npos) fields = rest.rfind(';');
+  if (fields == std::string_view::npos) return false;
+  std::string_view head = rest.substr(0, fields);
+  size_t from = head.rfind(" from ");
+  if (from == std::string_view::npos) return false;
+  if (!SubjectValue(head.substr(0, from), &out->subject)) return false;
+  out->action = action;
+  std::string_view s = rest.substr(fields + 1);
+  if (s.starts_with(" from=<")) {
+    s.remove_prefix(1);
+    if (!Take(s, "from=<", &out->sender)) return false;
+    out->sender_logged = true;
+  }
+  if (action == "replace") {
+    // ": TEXT" after the fields: the header that replaced the match.
+    std::string_view replaced;
+    if (size_t t = s.find(": "); t != std::string_view::npos && SubjectValue(s.substr(t + 2), &replaced)) {
+      out->subject = replaced;
+    }
+  }
+  return true;
+}
 
 bool IsActionLine(std::string_view text) { return KindOf(text) != nullptr; }
 

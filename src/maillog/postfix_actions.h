@@ -42,6 +42,16 @@
 // an address ends at the '>' before the next field (" to=<", " proto=",
 // " helo=<", ": ") or the end of the line.
 //
+// A header_checks or body_checks match is logged by cleanup_act_log()
+// (src/cleanup/cleanup_message.c) for every action that has one: "reject",
+// "warning" (WARN), "info" (INFO), "filter", "pass", "discard", "hold",
+// "prepend", "replace", "redirect", "bcc", "strip", each as
+// "QID: ACTION: header CONTENT from ORIGIN; from=<S> to=<R> proto=P
+// helo=<H>[: TEXT]", CONTENT being the whole header line cut at 200 bytes
+// ("%.200s"), ORIGIN "host[addr]", "local" or "unknown" (no blank). The
+// common recipe "/^Subject:/ INFO" (or WARN) logs every message's subject
+// so: ReadLoggedSubject reads it, whatever the action.
+//
 // Views point into the text. Thread safety: pure functions.
 #ifndef NEARMISS_MAILLOG_POSTFIX_ACTIONS_H_
 #define NEARMISS_MAILLOG_POSTFIX_ACTIONS_H_
@@ -74,6 +84,19 @@ bool IsActionLine(std::string_view text);
 // Reads an action line (IsActionLine); false when its fields are not in
 // the shape above (a from=<...> or to=<...> not closed, no " from ").
 bool ReadActionLine(std::string_view text, ActionFields* out);
+
+// A header check's line (above) whose header is the Subject: (name in any
+// case, RFC 5322 3.6.5): the subject as logged (encoded words left for the
+// reader of the header to decode, RFC 2047), at most 200 bytes with its
+// name; for "replace" the replacement's value when it is a Subject: too
+// (that is what went out). S as logged.
+struct LoggedSubject {
+  std::string_view action;   // "info", "warning", "hold", ...
+  std::string_view subject;  // "SECRET//NOFORN troop movements"
+  std::string_view sender;
+  bool sender_logged = false;
+};
+bool ReadLoggedSubject(std::string_view text, LoggedSubject* out);
 
 }  // namespace nearmiss::maillog
 

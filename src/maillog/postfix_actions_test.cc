@@ -171,5 +171,40 @@ TEST(PostfixLogActions, HeldThenDeletedReleasedOrStillHeld) {
             "deleted from the hold queue (postsuper -d) while held; never delivered");
 }
 
+// cleanup_act_log()'s line for a header check on the Subject: (any action,
+// "%.200s" of the header, then " from ORIGIN;" and the fields): the
+// subject, " from " inside it kept; other headers and body lines are not
+// subjects (issue-16 tester16b, F3).
+TEST(PostfixActions, LoggedSubjectOfEveryHeaderCheckAction) {
+  LoggedSubject s;
+  ASSERT_TRUE(ReadLoggedSubject(
+      "info: header Subject: SECRET report from HQ from ws9.army.mil[10.1.1.9]; "
+      "from=<fox@army.mil> to=<gil@gmial.com> proto=ESMTP helo=<ws9>",
+      &s));
+  EXPECT_EQ(s.action, "info");
+  EXPECT_EQ(s.subject, "SECRET report from HQ");
+  EXPECT_EQ(s.sender, "fox@army.mil");
+  EXPECT_TRUE(s.sender_logged);
+  ASSERT_TRUE(ReadLoggedSubject(
+      "warning: header SUBJECT:TOP SECRET from local; from=<> proto=ESMTP: logged", &s));
+  EXPECT_EQ(s.subject, "TOP SECRET");
+  EXPECT_EQ(s.sender, "");
+  EXPECT_TRUE(s.sender_logged);
+  // No from= or to= set: the bare ';' ends the content.
+  ASSERT_TRUE(ReadLoggedSubject("hold: header Subject: x from unknown;", &s));
+  EXPECT_EQ(s.subject, "x");
+  EXPECT_FALSE(s.sender_logged);
+  // REPLACE: the replacement went out.
+  ASSERT_TRUE(ReadLoggedSubject(
+      "replace: header Subject: SECRET plan from local; from=<a@b.example>: Subject: [EXT] "
+      "SECRET plan",
+      &s));
+  EXPECT_EQ(s.subject, "[EXT] SECRET plan");
+  EXPECT_FALSE(ReadLoggedSubject(
+      "info: header X-Subject: SECRET from local; from=<a@b.example>", &s));
+  EXPECT_FALSE(ReadLoggedSubject("info: body Subject: SECRET from local; from=<a@b.example>", &s));
+  EXPECT_FALSE(ReadLoggedSubject("reject_warning: header Subject: x from local;", &s));
+}
+
 }  // namespace
 }  // namespace nearmiss::maillog

@@ -8,6 +8,7 @@
 
 #include "maillog/final_relay.h"
 #include "maillog/loopback_relay.h"
+#include "maillog/loss_notice.h"  // CutReason
 #include "maillog/next_hop_reply.h"
 #include "maillog/postfix_actions.h"
 #include "maillog/postfix_log.h"
@@ -397,7 +398,14 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
     a.status = "unknown";
     smart_host_relay.assign(f.relay);
     smart_host_relay += " (";
-    smart_host_relay += kSmartHostOutside;
+    // lmtp(8) to another host is final delivery into that host's mail
+    // store (RFC 2033), no relay: its log has the outcome (issue-16
+    // tester16b, F11).
+    smart_host_relay += l.program.ends_with("/lmtp")
+                            ? std::string_view("an LMTP server on another host: final delivery "
+                                               "into its mail store (RFC 2033), not this host's "
+                                               "mailbox; its log has the outcome")
+                            : kSmartHostOutside;
     smart_host_relay += ')';
     a.relay = smart_host_relay;
   }
@@ -429,7 +437,9 @@ void PostfixLog::CutBeforeStatus(const LogLine& l, Queue& q, const DeliveryField
   a.status = "unknown";
   cut_text_.assign("the line ends at ");
   cut_text_ += std::to_string(line_.size());
-  cut_text_ += " bytes, before its status (a syslog message-size limit)";
+  cut_text_ += " bytes, before its status (";
+  cut_text_ += CutReason(line_.size());
+  cut_text_ += ')';
   a.status_text = cut_text_;
   cut_relay_.assign(f.relay.empty() ? std::string_view("relay not in the line") : f.relay);
   cut_relay_ += " (";

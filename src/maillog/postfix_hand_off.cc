@@ -55,6 +55,10 @@ bool PostfixLog::HandOff(const LogLine& l, Queue& q, std::string_view next,
         n.joined_origin_sender = n.origin_sender;
         n.joined_origin_known = n.origin_known;
       }
+      // The subject a header check logged at the first hop is the
+      // message's: a filter's re-injection is often spared the checks
+      // (receive_override_options=no_header_body_checks).
+      if (n.subject.empty()) n.subject = q.subject;
       TakeOver(n, next, l.queue_id, q.hops, relay, file_,
                q.origin_known ? std::string_view(q.origin_sender) : std::string_view(q.sender),
                q.origin_known || q.sender_seen);
@@ -179,6 +183,7 @@ void PostfixLog::TakeOver(Queue& next, std::string_view next_id, std::string_vie
   if (!next.next_id.empty() && depth < 8) {
     auto it = queues_.find(next.next_id);
     if (it != queues_.end()) {
+      if (it->second.subject.empty()) it->second.subject = next.subject;
       TakeOver(it->second, next.next_id, next_id, next.hops, next.next_relay, kNotCounted,
                next.origin_known ? std::string_view(next.origin_sender) : std::string_view(next.sender),
                next.origin_known || next.sender_seen, depth + 1);
@@ -190,6 +195,7 @@ void PostfixLog::TakeOver(Queue& next, std::string_view next_id, std::string_vie
     Held& h = held_[seq - held_base_];
     if (h.done || h.Get(Held::kQueueId) != next_id) continue;
     h.Set(Held::kHops, next.hops);
+    if (h.Get(Held::kSubject).empty() && !next.subject.empty()) h.Set(Held::kSubject, next.subject);
     if (next.origin_known) {
       h.Set(Held::kSender, next.origin_sender);
       h.sender_known = true;
@@ -259,6 +265,7 @@ void PostfixLog::JoinPending(std::string_view id, Queue& q) {
     }
     // Counted in the file of the "queued as" line, which may be one
     // read before this (issue-16 tester, item 10).
+    if (q.subject.empty()) q.subject.assign(h->Get(Held::kSubject));
     TakeOver(q, id, h->Get(Held::kQueueId), std::string(h->Get(Held::kHops)),
              h->Get(Held::kRelay), h->file, std::string(h->Get(Held::kSender)), h->sender_known);
   }
@@ -383,6 +390,7 @@ void PostfixLog::CloseHandOffs(std::string_view id, const Queue& q, int64_t time
   a.file = q.handed_file;
   a.line = q.handed_line;
   a.message_id = q.message_id;
+  a.subject = q.subject;
   a.size = q.size;
   a.hops = q.hops;
   for (const std::string& rcpt : q.handed) {

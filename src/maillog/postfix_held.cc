@@ -24,7 +24,7 @@ uint64_t PostfixLog::Hold(const Attempt& a, std::string_view pending_next, bool 
   h.line = a.line;
   const std::string_view f[Held::kFields] = {
       a.Key(),    a.sender, a.recipient, a.orig_recipient, a.status,     a.status_text,
-      a.relay,    a.dsn,    a.hops,      a.message_id,     pending_next};
+      a.relay,    a.dsn,    a.hops,      a.message_id,     a.subject,    pending_next};
   size_t n = 0;
   for (std::string_view v : f) n += v.size();
   h.text.reserve(n);
@@ -93,6 +93,7 @@ void PostfixLog::Release(bool all) {
         a.dsn = h.Get(Held::kDsn);
         a.hops = h.Get(Held::kHops);
         a.message_id = h.Get(Held::kMessageId);
+        a.subject = h.Get(Held::kSubject);
         Unfollowed(a, h.Get(Held::kNext), h.org_hand_off);
         sink_->OnAttempt(a);
       }

@@ -95,6 +95,7 @@ Attempt PostfixLog::QueueAttempt(const LogLine& l, const Queue& q) const {
   a.sender = q.origin_known ? std::string_view(q.origin_sender) : std::string_view(q.sender);
   a.sender_known = q.origin_known || q.sender_seen;  // false: no from= line read
   a.message_id = q.message_id;
+  a.subject = q.subject;
   a.size = q.size;
   a.hops = q.hops;
   return a;
@@ -222,12 +223,19 @@ void PostfixLog::Feed(std::string_view line) {
   bool client = t.starts_with("client=");
   // A milter or a header check stopped or held the message (postfix_actions.h).
   bool action = !to && !from && IsActionLine(t);
+  // A header check logged the Subject: (INFO, WARN, HOLD, ...): the
+  // message's subject, for the report's marking (issue-16 tester16b, F3).
+  LoggedSubject logged;
+  const bool subject = !to && !from && l.program.ends_with("/cleanup") && ReadLoggedSubject(t, &logged);
   // postsuper -H: the message leaves the hold queue; qmgr's from= follows.
   bool released = t == "released from hold";
   // postsuper -r: the message goes to the maildrop queue, whence pickup(8)
   // and cleanup(8) queue it again under a new queue id (postsuper(1)).
   bool requeued = t == "requeued" && l.program.ends_with("/postsuper");
-  if (!to && !from && !removed && !msgid && !client && !action && !released && !requeued) return;
+  if (!to && !from && !removed && !msgid && !client && !action && !released && !requeued &&
+      !subject) {
+    return;
+  }
   KeyLine(&l);  // by host and instance too (postfix_scope.cc)
   if (noqueue) {
     // Its own key: the line (and its time, so the same log read twice is
@@ -345,6 +353,16 @@ void PostfixLog::Feed(std::string_view line) {
   if (first_line && !pending_.empty()) {
     key_.assign(BareQueueId(l.queue_id));  // a "queued as X" names X alone
     JoinPending(l.queue_id, q);
+  }
+  if (subject) {
+    q.subject.assign(logged.subject);
+    // cleanup's from= is the envelope sender qmgr's from= names later:
+    // the sender of a log that starts after qmgr's line.
+    if (logged.sender_logged && !q.sender_seen) {
+      q.sender.assign(logged.sender);
+      q.sender_seen = true;
+    }
+    if (!action) return;
   }
   if (from) {
     std::string_view sender, rest;

@@ -24,7 +24,7 @@ inline constexpr uint32_t kPostfixNotCounted = UINT32_MAX;
 struct PostfixHeld {
   // kNext: the X of a "queued as X" held until X shows up (or not).
   enum Field { kQueueId, kSender, kRecipient, kOrigRecipient, kStatus, kStatusText, kRelay,
-               kDsn, kHops, kMessageId, kNext, kFields };
+               kDsn, kHops, kMessageId, kSubject, kNext, kFields };
   bool done = false;     // the end of queue_id, not an attempt
   bool dropped = false;  // joined as a hand-off: never passed on
   bool sender_known = true;
@@ -60,6 +60,9 @@ struct PostfixQueue {
   std::string sender;
   bool sender_seen = false;  // a from= line was read
   std::string message_id;
+  // The Subject: a header check logged (ReadLoggedSubject: "/^Subject:/
+  // INFO"), or the one a hand-off to it carried; "" when none was logged.
+  std::string subject;
   std::string hops;  // hand-offs that led to this queue id
   // Recipients whose latest attempt was deferred: the ones qmgr's
   // "status=expired" (which names none) returns to the sender.

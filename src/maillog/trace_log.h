@@ -66,8 +66,11 @@
 //   Delivered is "sent" ("unknown" when auditing if its ToIP is a smart
 //   host named with audit --smart-host or in a gateway's published block,
 //   smart_host.h, or a private address, trace_send.h: the mail went to a
-//   relay, not to the recipient); Failed,
-//   Quarantined and FilteredAsSpam are "bounced" (not delivered); Pending and GettingStatus (no outcome yet)
+//   relay, not to the recipient); Failed is "bounced" (not delivered);
+//   Quarantined is "held" (in the service's quarantine, which may release
+//   it, as Postfix's hold queue); Pending and GettingStatus (no outcome
+//   yet) and FilteredAsSpam (marked as spam: sent through the high-risk
+//   delivery pool or blocked, the trace does not say)
 //   "unknown", relay "TOIP (Pending; no later event in the logs given)"
 //   (UndecidedRelay, trace_events.h: one form for every format's
 //   undecided recipient, as Exchange's RECEIVE with no later event);

@@ -58,9 +58,22 @@ void TraceLog::TraceRow(const std::vector<std::string>& f, uint64_t line, const 
   std::string_view status;
   if (s == "delivered") {
     status = "sent";
-  } else if (s == "failed" || s == "quarantined" || s == "filteredasspam") {
+  } else if (s == "failed") {
     status = "bounced";
-  } else if (s == "pending" || s == "gettingstatus") {
+  } else if (s == "quarantined") {
+    // "The message was quarantined" (Get-MessageTraceV2's Status): held by
+    // the service, not refused; an administrator (or the user, as the
+    // quarantine policy allows) may release it to the recipient days
+    // later, and a trace taken before shows Quarantined still. Postfix's
+    // hold queue is the same: "held", never "bounced" (issue-16 tester16b,
+    // F5). Learning learns only what was delivered.
+    status = "held";
+  } else if (s == "pending" || s == "gettingstatus" || s == "filteredasspam") {
+    // FilteredAsSpam: "The message was marked as spam": outbound spam is
+    // sent through the high-risk delivery pool or its sender blocked
+    // (Microsoft Defender for Office 365, "High-risk delivery pool for
+    // outbound messages"); the trace does not say which: unknown, never
+    // "bounced" (issue-16 tester16b, F5).
     // No outcome yet when the trace was taken: unknown, as an Exchange
     // RECEIVE with no later event (UndecidedRelay), never "deferred"
     // (a 4xx the trace does not show; issue-16 tester round 34, item 4).

@@ -54,11 +54,11 @@ for f in local.txt local.html.txt local.learn; do
 done
 # The singular forms are there (so the check above is not vacuous).
 for want in "audit: 1 log line, 0 mailbox messages" "one.log: 1 line read" \
-    "; 1 attempt)" "1 delivery to 1 domain"; do
+    "; 1 attempt)" "1 recipient at 1 domain"; do
   grep -qF -- "$want" one_log.txt || no "text report of one.log lacks: $want"
 done
-grep -qF "1 delivery, 100% sent, 1 sender" maillog.txt ||
-  no "text report of maillog lacks: 1 delivery, 100% sent, 1 sender"
+grep -qF "1 recipient, 100% sent, 1 sender" maillog.txt ||
+  no "text report of maillog lacks: 1 recipient, 100% sent, 1 sender"
 grep -qF "1 hand-off followed" filter_log.txt ||
   no "text report of filter.log lacks: 1 hand-off followed"
 grep -qF "1 log line from 1 source" one_log.html.txt || no "HTML report lacks: 1 log line from 1 source"
