@@ -1,0 +1,31 @@
+#!/bin/sh
+# Issue 15, round 43: suggestions ahead of mailcheck and the tester's
+# remaining findings, through `nearmiss check` as a user runs it (embedded
+# default policy, no store unless named). Each check case:
+# ADDRESS|VERDICT|ACTION|SUGGESTION|CODE|WORDS ('*' takes any; WORDS must be
+# in the first reason).
+# Usage: lookalike-round43-cli.sh NEARMISS
+set -u
+bin=$1
+. "$(dirname "$0")/lib.sh"
+
+cat > "$tmp/default" <<'CASES'
+# Item 4: a slip of a provider's name too short to call a look-alike is
+# accepted with a hint naming the provider, as mailcheck suggests it
+# (bench/compare-mailcheck); never held or refused.
+a@gm.de|external|accept|a@gmx.de|short-name-slip|is one slip from gmx.de
+a@qqq.com|external|accept|a@qq.com|short-name-slip|has 'q' typed twice
+a@y.ru|external|accept|a@ya.ru|short-name-slip|
+a@o.pl|external|accept|a@o2.pl|short-name-slip|
+# ... a host under a short domain is that domain's, and a look-alike
+# letter mixed with a slip reaches any short name: no hint.
+a@austin.rr.com|external|accept|-|*|
+a@frre.com|external|accept|-|*|
+# ... a longer name's slip is a look-alike, as before.
+a@gmial.com|lookalike|confirm|a@gmail.com|label-typo|
+CASES
+judge "$tmp/default" > "$tmp/report"
+
+cat "$tmp/report"
+grep -q '^FAIL' "$tmp/report" && fail=1
+exit $fail
