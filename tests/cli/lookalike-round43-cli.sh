@@ -23,6 +23,17 @@ a@austin.rr.com|external|accept|-|*|
 a@frre.com|external|accept|-|*|
 # ... a longer name's slip is a look-alike, as before.
 a@gmial.com|lookalike|confirm|a@gmail.com|label-typo|
+# Tester item 24: a provider's "mail." or "webmail." host typed as the
+# domain is its host, one reason for every provider (mail.outlook.com said
+# "the provider outlook has no domain under .com"; mail.gmail.com was
+# external); a listed real mail domain there stays external.
+a@mail.outlook.com|lookalike|confirm|a@outlook.com|dot-omission|'mail' is a host of the provider outlook.com
+a@mail.hotmail.com|lookalike|confirm|a@hotmail.com|dot-omission|'mail' is a host of the provider
+a@mail.gmail.com|lookalike|confirm|a@gmail.com|dot-omission|'mail' is a host of the provider
+a@webmail.gmail.com|lookalike|confirm|a@gmail.com|dot-omission|'webmail' is a host of the provider
+a@mail.yahoo.co.uk|lookalike|confirm|a@yahoo.co.uk|dot-omission|
+a@mail.usa.com|external|accept|-|*|
+a@webmail.bellsouth.net|external|accept|-|*|
 CASES
 judge "$tmp/default" > "$tmp/report"
 
