@@ -34,8 +34,35 @@ a@webmail.gmail.com|lookalike|confirm|a@gmail.com|dot-omission|'webmail' is a ho
 a@mail.yahoo.co.uk|lookalike|confirm|a@yahoo.co.uk|dot-omission|
 a@mail.usa.com|external|accept|-|*|
 a@webmail.bellsouth.net|external|accept|-|*|
+# defence.gov: defence.gov.au (a listed department) and defense.gov (the US
+# DoD's, listed, one letter away under the .gov typed) are both offered.
+a@defence.gov|lookalike|reject|a@defence.gov.au|suffix-drop|
 CASES
 judge "$tmp/default" > "$tmp/report"
+"$bin" check --store none --json a@defence.gov a@hmrc.gov > "$tmp/also.jsonl"
+python3 - "$tmp/also.jsonl" >> "$tmp/report" <<'PY'
+import json, sys
+want = {"a@defence.gov": "a@defense.gov", "a@hmrc.gov": None}
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    got = r.get("also_suggestion")
+    ok = got == want[r["input"]]
+    print(("ok   also " if ok else "FAIL also ") + r["input"] + " -> " + str(got))
+PY
+
+# Tester item 17: `permute army.ml` (an administrator's slip) wrote the
+# look-alike's own look-alikes and advised protecting it: refused, exit 2,
+# with the name meant.
+"$bin" permute army.ml > "$tmp/perm.out" 2> "$tmp/perm.err"
+rc=$?
+if [ "$rc" = 2 ] && [ ! -s "$tmp/perm.out" ] &&
+   grep -q 'army.ml is itself a look-alike: .*did you mean army.mil?' "$tmp/perm.err" &&
+   ! grep -q 'protected' "$tmp/perm.err"; then
+  echo "ok   permute army.ml refused" >> "$tmp/report"
+else
+  echo "FAIL permute army.ml: exit $rc, $(cat "$tmp/perm.err")" >> "$tmp/report"
+fi
+"$bin" permute army.mil > /dev/null 2>&1 || echo "FAIL permute army.mil refused" >> "$tmp/report"
 
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
