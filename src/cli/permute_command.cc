@@ -282,6 +282,15 @@ int RunPermute(const PermuteFlags& given) {
                  "check accepts (a key for the whole namespace would refuse its mail): %s\n",
                  over_accepted.size(), names.c_str());
   }
+  // A source below the name check targets (us.af.mil, of af.mil) is said.
+  for (const std::string& source : flags.domains) {
+    std::string address = "x@";
+    address += source;
+    const RecipientCheck c = engine->CheckRecipient(address);
+    if (c.verdict != Verdict::kTrusted || c.reasons.empty()) continue;
+    const std::string note = UnderParentNote(source, c.reasons.front().object);
+    if (!note.empty()) std::fprintf(stderr, "nearmiss permute: note: %s\n", note.c_str());
+  }
   // A source with no look-alike is said, not left to an empty output.
   for (const std::string& source : flags.domains) {
     bool any = std::any_of(found.begin(), found.end(),

@@ -64,6 +64,18 @@ else
 fi
 "$bin" permute army.mil > /dev/null 2>&1 || echo "FAIL permute army.mil refused" >> "$tmp/report"
 
+# Tester item 13: a mail domain one level below the name check targets
+# (us.af.mil, of af.mil) gave 2 lines and no word why: a note names af.mil;
+# a source that is that name (army.mil, mod.gov.uk) gets none.
+"$bin" permute us.af.mil > /dev/null 2> "$tmp/under.err"
+if grep -q 'note: us.af.mil is under af.mil: .*permute af.mil' "$tmp/under.err"; then
+  echo "ok   permute us.af.mil names af.mil" >> "$tmp/report"
+else
+  echo "FAIL permute us.af.mil: $(cat "$tmp/under.err")" >> "$tmp/report"
+fi
+"$bin" permute army.mil mod.gov.uk 2>&1 > /dev/null | grep -q 'is under' &&
+  echo "FAIL permute army.mil mod.gov.uk: a note" >> "$tmp/report"
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
