@@ -92,6 +92,10 @@ struct LookalikeOptions {
 struct LookalikeMatch {
   // kNone with code kRealNeighbour: a real mail domain that would otherwise
   // be a look-alike of `target` (RealMailDomain); `detail` is its note.
+  // kNone with code kShortNameSlip: one slip in the letters of a trusted
+  // name too short to call it a look-alike (gm.de, gmx.de); `target`,
+  // `target_domain_for_suggestion` (and `alternative_suggestion`) are the
+  // hint, `detail` the slip.
   // kNone with code kTldNotDelegated: no trusted name is near, but the TLD
   // is not in the root zone (army.zz), so no mail can be delivered there;
   // the engine makes the recipient `invalid`. `detail` says so. The names

@@ -39,6 +39,10 @@ enum class ReasonCode : uint8_t {
   // Not a look-alike: a real mail domain one slip from a trusted one
   // (mailo.com by mail.com); carried by an `external` recipient.
   kRealNeighbour,
+  // Not a look-alike: one slip from a trusted name too short for a slip to
+  // be told from a real neighbour (gm.de by gmx.de, bkk.ru by bk.ru); the
+  // near name is suggested, as a hint; carried by an `external` recipient.
+  kShortNameSlip,
   // Learned history (history.h).
   kNewDomain, kNewAddress, kAddressTypo,
   // The other classes, and how the address was read (delivery.h).

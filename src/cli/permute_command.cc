@@ -163,6 +163,28 @@ int RunPermute(const PermuteFlags& given) {
   // said so: check flags those look-alikes only once it is listed.
   for (const std::string& d : flags.domains) {
     if (Listed(*engine, d)) continue;
+    // army.ml for army.mil: a look-alike given as a source is an
+    // administrator's slip; its look-alikes are no one's, and listing it
+    // as protected (as the note below advises) would trust it. Refused,
+    // with the name meant (issue 15, tester 15, item 17).
+    if (!d.starts_with('.')) {
+      std::string address = "x@";
+      address += d;
+      RecipientCheck c = engine->CheckRecipient(address);
+      if (c.verdict == Verdict::kLookalike && !c.reasons.empty()) {
+        std::string why = "nearmiss permute: ";
+        why += d;
+        why += " is itself a look-alike: ";
+        AppendReasonMessage(c.reasons.front(), &why);
+        if (!c.suggestion.empty()) {
+          why += "; did you mean ";
+          why += c.suggestion.substr(c.suggestion.find('@') + 1);
+          why += "?";
+        }
+        std::fprintf(stderr, "%s\n", why.c_str());
+        return kExitError;
+      }
+    }
     std::fprintf(stderr,
                  "nearmiss permute: note: %s is in no list of the policy; its look-alikes are "
                  "written as if it were protected (check flags them once it is: [domains] "
@@ -259,6 +281,15 @@ int RunPermute(const PermuteFlags& given) {
                  "nearmiss permute: %zu namespace look-alikes not written, as they hold a name "
                  "check accepts (a key for the whole namespace would refuse its mail): %s\n",
                  over_accepted.size(), names.c_str());
+  }
+  // A source below the name check targets (us.af.mil, of af.mil) is said.
+  for (const std::string& source : flags.domains) {
+    std::string address = "x@";
+    address += source;
+    const RecipientCheck c = engine->CheckRecipient(address);
+    if (c.verdict != Verdict::kTrusted || c.reasons.empty()) continue;
+    const std::string note = UnderParentNote(source, c.reasons.front().object);
+    if (!note.empty()) std::fprintf(stderr, "nearmiss permute: note: %s\n", note.c_str());
   }
   // A source with no look-alike is said, not left to an empty output.
   for (const std::string& source : flags.domains) {

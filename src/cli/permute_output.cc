@@ -1,6 +1,7 @@
 // Writing permute's look-alikes in each format (permute_output.h).
 #include "cli/permute_output.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
@@ -157,6 +158,31 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
     }
   }
   return out;
+}
+
+std::string UnderParentNote(std::string_view source, std::string_view under) {
+  if (under.empty()) return {};
+  std::string parent(under);
+  if (under.starts_with('.')) {
+    // A namespace: the name one label below it (af.mil of us.af.mil).
+    const size_t labels = static_cast<size_t>(std::count(under.begin(), under.end(), '.')) + 1;
+    size_t at = source.size();
+    for (size_t i = 0; i < labels && at != std::string_view::npos && at > 0; ++i) {
+      at = source.rfind('.', at - 1);
+    }
+    if (at == std::string_view::npos || at == 0) return {};
+    parent.assign(source.substr(at + 1));
+  }
+  if (parent == source || !source.ends_with(parent)) return {};
+  std::string note(source);
+  note += " is under ";
+  note += parent;
+  note += ": check names ";
+  note += parent;
+  note += " as the target of its look-alikes, so permute ";
+  note += parent;
+  note += " for them (a Postfix or RPZ entry of its covers the names under it)";
+  return note;
 }
 
 }  // namespace nearmiss::cli

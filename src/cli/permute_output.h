@@ -42,6 +42,15 @@ struct PermuteFound {
 std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_view format,
                           bool parent);
 
+// The note for a source check trusts under `under` (the trusted reason's
+// object: ".mil" for a namespace, "barclays.com" for a listed domain) one
+// level or more below the name check names as its look-alikes' target:
+// "us.af.mil is under af.mil: check names af.mil as the target of its
+// look-alikes (us.af.ml), so permute af.mil for them; a Postfix or RPZ
+// entry of af.mil's covers the names under it"; "" when the source is
+// that name (issue 15, tester 15, item 13: us.af.mil gave 2 lines).
+std::string UnderParentNote(std::string_view source, std::string_view under);
+
 }  // namespace nearmiss::cli
 
 #endif  // NEARMISS_CLI_PERMUTE_OUTPUT_H_

@@ -216,5 +216,37 @@ TEST(AddressTypoRound4, RealNeighbourOfAFrequentAddressIsAskedAbout) {
   }
 }
 
+// Issue 15, round 43: a short name one slip from a provider (gm.de by
+// gmx.de) carries a short-name-slip hint; with the same mailbox written to
+// often at the provider, the history says who was meant, as for a real
+// neighbour: an address-typo, confirmed.
+TEST(AddressTypoRound4, ShortNameSlipOfAFrequentAddressIsAskedAbout) {
+  HistorySnapshot h = NeighbourHistory();
+  auto engine = Engine::Compile(*DefaultPolicy(), &h);
+  ASSERT_TRUE(engine.ok()) << engine.error().message();
+  RecipientCheck r = (*engine)->CheckRecipient("lee@gm.de");
+  EXPECT_EQ(r.verdict, Verdict::kExternal);
+  bool hint = false, typo = false;
+  for (const Reason& reason : r.reasons) {
+    hint |= reason.code == ReasonCode::kShortNameSlip;
+    typo |= reason.code == ReasonCode::kAddressTypo;
+  }
+  EXPECT_TRUE(hint);
+  EXPECT_TRUE(typo);
+  EXPECT_EQ(r.suggestion, "lee@gmx.de");
+  Envelope env;
+  env.sender = "alice@mod.example";
+  env.recipients.push_back({"lee@gm.de"});
+  MessageCheck m =
+      (*engine)->CheckMessage(env, MessageContent::Raw("Subject: hi\r\n\r\nhi\r\n", "test"));
+  ASSERT_EQ(m.decision.recipients.size(), 1u);
+  EXPECT_EQ(m.decision.recipients[0].action, Action::kConfirm);
+  // Another mailbox there: the hint alone, accepted.
+  RecipientCheck other = (*engine)->CheckRecipient("sarah.connor@gm.de");
+  EXPECT_EQ(other.verdict, Verdict::kExternal);
+  EXPECT_EQ(other.suggestion, "sarah.connor@gmx.de");
+  for (const Reason& reason : other.reasons) EXPECT_NE(reason.code, ReasonCode::kAddressTypo);
+}
+
 }  // namespace
 }  // namespace nearmiss

@@ -185,6 +185,27 @@ int Severity(Verdict v) {
   return 4;
 }
 
+// The "did you mean" of match `m` for the address `a` (its local part):
+// a suggestion is one this check accepts (engine/suggestion_vet.h):
+// usarmy.ml's is us.army.mil, not the usarmy.mil that is refused in turn.
+// A second one is offered only beside a first: one the detector left empty
+// leaves none ("did you mean  or x@gov.wales?"); one refused here gives its
+// place to it.
+void Suggest(const LookalikeDetector& detector, const LookalikeMatch& m, Address& a,
+             RecipientCheck& c) {
+  std::string meant, also;
+  if (!m.target_domain_for_suggestion.empty()) {
+    meant = engine::AcceptedSuggestion(detector, m.target_domain_for_suggestion);
+    if (!m.alternative_suggestion.empty()) {
+      also = engine::AcceptedSuggestion(detector, m.alternative_suggestion);
+    }
+    if (meant.empty()) std::swap(meant, also);
+    if (also == meant) also.clear();
+  }
+  if (!meant.empty()) c.suggestion = a.WithDomain(meant);
+  if (!also.empty()) c.also_suggestion = a.WithDomain(also);
+}
+
 }  // namespace
 
 void Engine::JudgeDomain(const Domain& domain, const std::string& local, RecipientCheck& c,
@@ -220,22 +241,8 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
                           local.find('.', routing) != std::string::npos;
       a.local = routes ? local.substr(0, routing) : local;
       // A namespace meant as a whole (police.co.uk for police.uk) has no
-      // one address to suggest. A suggestion is one this check accepts
-      // (engine/suggestion_vet.h): usarmy.ml's is us.army.mil, not the
-      // usarmy.mil that is refused in turn. A second one is offered only
-      // beside a first: one the detector left empty leaves none ("did you
-      // mean  or x@gov.wales?"); one refused here gives its place to it.
-      std::string meant, also;
-      if (!m.target_domain_for_suggestion.empty()) {
-        meant = engine::AcceptedSuggestion(*detector_, m.target_domain_for_suggestion);
-        if (!m.alternative_suggestion.empty()) {
-          also = engine::AcceptedSuggestion(*detector_, m.alternative_suggestion);
-        }
-        if (meant.empty()) std::swap(meant, also);
-        if (also == meant) also.clear();
-      }
-      if (!meant.empty()) c.suggestion = a.WithDomain(meant);
-      if (!also.empty()) c.also_suggestion = a.WithDomain(also);
+      // one address to suggest (Suggest).
+      Suggest(*detector_, m, a, c);
       c.score = m.score;
       FillReason(m, domain, &reasons.Add(m.code));
       // Look-alike letters (gmаil.zz, gmail.соm: .xn--m-0tbi) or another
@@ -278,8 +285,15 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       if (block == nullptr) c.verdict = Verdict::kExternal;
       // A real mail domain near a trusted one: external, with the note a
       // rule can match (reason = ["real-neighbour"]) to warn or confirm.
-      if (m.code == ReasonCode::kRealNeighbour) {
+      // A short name one slip from a trusted one (gm.de): the same, with
+      // the near name suggested as a hint (short-name-slip).
+      if (m.code == ReasonCode::kRealNeighbour || m.code == ReasonCode::kShortNameSlip) {
         c.target = m.target;
+        if (m.code == ReasonCode::kShortNameSlip) {
+          Address a;
+          a.local = local;
+          Suggest(*detector_, m, a, c);
+        }
         FillReason(m, domain, &reasons.Add(m.code));
       }
       break;

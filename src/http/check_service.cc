@@ -26,11 +26,18 @@ std::string Summary(const Decision& d, const std::vector<MessageRecipient>& rcpt
     std::string notes;
     for (const MessageRecipient& r : rcpts) {
       for (const Reason& reason : r.check.reasons) {
-        if (reason.code != ReasonCode::kRealNeighbour) continue;
+        // Or a short name one slip from a trusted one (gm.de): the hint.
+        if (reason.code != ReasonCode::kRealNeighbour && reason.code != ReasonCode::kShortNameSlip) {
+          continue;
+        }
         if (!notes.empty()) notes.append(" ");
         notes.append(r.check.address).append(": ");
         AppendReasonMessage(reason, &notes);
-        notes.append(".");
+        if (reason.code == ReasonCode::kShortNameSlip && !r.check.suggestion.empty()) {
+          notes.append("; did you mean ").append(r.check.suggestion).append("?");
+        } else {
+          notes.append(".");
+        }
       }
     }
     // A recipient the sender's acknowledgement settled is allowed for

@@ -144,6 +144,22 @@ TEST(CheckServiceTest, TheSummaryCarriesARealNeighboursNote) {
             "The recipient looks right.");
 }
 
+// Issue 15, round 43: a short name one slip from a provider (gm.de by
+// gmx.de) is allowed, and the summary an add-in shows carries the hint and
+// the address it suggests, as mailcheck's form hint does.
+TEST(CheckServiceTest, TheSummaryCarriesAShortNameHint) {
+  Result<std::shared_ptr<const Engine>> engine = Engine::Compile(*DefaultPolicy());
+  ASSERT_TRUE(engine.ok());
+  CheckAnswer a = CheckMessage(**engine, To("jo@gm.de"));
+  ASSERT_EQ(a.body["recipients"].size(), 1u);
+  EXPECT_EQ(a.body["action"], "allow");
+  EXPECT_EQ(a.body["recipients"][0]["suggestion"], "jo@gmx.de");
+  const std::string summary = a.body["summary"];
+  EXPECT_TRUE(summary.starts_with("jo@gm.de: gm.de is one slip from gmx.de")) << summary;
+  EXPECT_TRUE(summary.ends_with("did you mean jo@gmx.de?")) << summary;
+  EXPECT_NE(summary.find("; did you mean jo@gmx.de?"), std::string::npos) << summary;
+}
+
 // Issue 14, round 35's second tester, defect 5: after "Send anyway" on
 // jon.smith@ (an address-typo of john.smith@), the next check was allowed
 // with the summary "The recipient looks right.": it says the sender's

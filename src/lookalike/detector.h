@@ -259,6 +259,12 @@ class DetectorImpl final : public LookalikeDetector {
     return it == real_domains_.end() ? nullptr : &it->second;
   }
   bool ListedRealDomain(const Domain& d) const { return ListedRealNote(d) != nullptr; }
+  // `best` below the threshold, a slip in the letters of a trusted name
+  // too short to call it a look-alike (gm.de for gmx.de): `m` becomes
+  // external with a short-name-slip hint suggesting the name, or a
+  // real-neighbour note when the lists hold the domain. True when so
+  // (detector_short_name.cc).
+  bool ShortNameSlip(const Domain& d, const Best& best, LookalikeMatch& m) const;
   // A TLD the root zone lacks typed for one it has (gmail.co.ik,
   // gmail.comcom, gmail.cm0): `m` becomes the look-alike the retyped
   // domain is, or is near, as tld-not-delegated (detector_retype.cc).

@@ -191,6 +191,8 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
       if (CutOffUndelegated(d, m)) return m;
       m.code = ReasonCode::kTldNotDelegated;
       m.detail = address::UndelegatedTldDetail(address::ShownAddress(tld), tld);
+    } else {
+      ShortNameSlip(d, best, m);
     }
     return m;
   }

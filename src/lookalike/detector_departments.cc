@@ -201,6 +201,18 @@ bool DetectorImpl::DepartmentUnderTld(const Domain& d, LookalikeMatch& m) const 
     m.detail.append(std::string_view(other).substr(other.find('.') + 1));
   }
   m.detail.append(", and no list holds ").append(reg);
+  // defence.gov: defense.gov, the US Department of Defense's, a name the
+  // lists hold one letter away under the very TLD typed, is offered
+  // beside defence.gov.au (tester 15: only that one was).
+  const size_t dot = reg.find('.');
+  const std::string_view tld = reg.substr(dot + 1);
+  for (const Namespace& n : namespaces_) {
+    if (!m.alternative_suggestion.empty() || n.ns != tld) continue;
+    const std::vector<std::string_view> near = RealNamesNear(n.listed_names, reg.substr(0, dot));
+    if (near.size() != 1) break;
+    m.alternative_suggestion = d.ascii.substr(0, d.ascii.size() - reg.size());
+    m.alternative_suggestion.append(near.front()).append(".").append(tld);
+  }
   return true;
 }
 

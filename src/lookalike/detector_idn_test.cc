@@ -51,7 +51,7 @@ TEST_F(DetectorIdnTest, SlipsToAndFromTheAsciiBaseLetter) {
   constexpr std::string_view kMunich = "xn--mnchen-3ya.de";
   EXPECT_EQ(ExpectLookalike("munchen.de", kMunich).detail, "has 'u' where 'ü' belongs");
   EXPECT_EQ(ExpectLookalike("mnchen.de", kMunich).detail, "is missing a 'ü'");
-  EXPECT_EQ(ExpectLookalike("müchen.de", kMunich).detail, "is missing a 'n'");
+  EXPECT_EQ(ExpectLookalike("müchen.de", kMunich).detail, "is missing an 'n'");
   EXPECT_EQ(ExpectLookalike("mücnhen.de", kMunich).detail,
             "has 'cn' where 'nc' belongs: two letters swapped");
   ExpectLookalike("bucher.at", "xn--bcher-kva.at");

@@ -269,9 +269,8 @@ bool DetectorImpl::RealDomainSuffixSlip(const Query& q, LookalikeMatch& m) const
 }
 
 bool DetectorImpl::ProviderHost(const Domain& d, const Best& best, LookalikeMatch& m) const {
-  // smtp.gmail.com, www.outlook.com, mx.gmx.de: a protocol host of a
-  // provider typed as the mail domain (mail.gmail.com is not taken: see
-  // the host-label list below). The provider is trusted exactly (no one has
+  // smtp.gmail.com, www.outlook.com, mx.gmx.de, mail.gmail.com: a host of
+  // a provider typed as the mail domain (the host-label list below). The provider is trusted exactly (no one has
   // an address at x.gmail.com), so this is no trusted domain, and the mail
   // bounces or goes to a host that is no one's mailbox; the sender meant
   // the provider (issue 15, breaker 15, item 13). Its labels read alone
@@ -282,28 +281,35 @@ bool DetectorImpl::ProviderHost(const Domain& d, const Best& best, LookalikeMatc
   if (d.registrable.empty() || d.ascii == d.registrable) return false;
   const std::optional<uint32_t> own = set_.Exact(d.registrable);
   if (!own || set_[*own].covers_subdomains()) return false;
-  if (best.code && best.score >= options_.threshold) {
-    const ReasonCode c = *best.code;
-    if (c == ReasonCode::kDotInsertion || c == ReasonCode::kDotOmission ||
-        c == ReasonCode::kHyphenation || best.target == d.registrable) {
-      return false;
-    }
-  }
-  // Only the names of a server's protocols: "mail", "webmail", "vip" and
-  // the like are real mail domains under some providers (mail.usa.com,
-  // vip.qq.com, webmail.bellsouth.net: bench/false-alarms flagged 8).
+  // The names of a server's protocols, and "mail" and "webmail", the
+  // commonest host names (mail.gmail.com, mail.outlook.com were "looks like
+  // no trusted domain", or a false "outlook has no domain under .com";
+  // issue 15, tester 15, item 24). "vip" and the like are real mail
+  // domains under some providers (vip.qq.com); the two real ones listed
+  // (mail.usa.com, webmail.bellsouth.net: real-mail-domains.txt) stay
+  // external below.
   const std::string_view host_label =
       std::string_view(d.ascii).substr(0, d.ascii.size() - d.registrable.size() - 1);
   bool protocol_host = false;
-  for (std::string_view h : {"www", "smtp", "imap", "pop", "pop3", "mx", "mx1", "mx2"}) {
+  for (std::string_view h :
+       {"www", "smtp", "imap", "pop", "pop3", "mx", "mx1", "mx2", "mail", "webmail"}) {
     protocol_host = protocol_host || host_label == h;
+  }
+  if (best.code && best.score >= options_.threshold) {
+    const ReasonCode c = *best.code;
+    // Of a listed host the host is the reading: one of the provider's own
+    // name under its own TLD was untrue (mail.outlook.com).
+    if (c == ReasonCode::kDotInsertion || c == ReasonCode::kDotOmission ||
+        c == ReasonCode::kHyphenation || (best.target == d.registrable && !protocol_host)) {
+      return false;
+    }
   }
   // Another host of the provider is left external, as before: its labels
   // read alone are no slip of another name (mail.gmail.com: mail.com).
   if (!protocol_host) return true;
-  // A real mail domain under the provider's (none is listed today) is
-  // judged by the real-domain list, not made a slip here.
-  if (real_domains_.contains(std::string(d.ascii))) return false;
+  // A real mail domain under the provider's (mail.usa.com) is no slip:
+  // external, as any other host.
+  if (real_domains_.contains(std::string(d.ascii))) return true;
   const Entry& e = set_[*own];
   m.kind = LookalikeMatch::Kind::kLookalike;
   m.code = ReasonCode::kDotOmission;
@@ -311,11 +317,10 @@ bool DetectorImpl::ProviderHost(const Domain& d, const Best& best, LookalikeMatc
   m.target = e.domain;
   m.resembles = e.domain;
   m.target_domain_for_suggestion = e.domain;
-  std::string_view host = std::string_view(d.ascii).substr(0, d.ascii.size() - d.registrable.size() - 1);
   // clear() then append, not assign("'"): GCC 12 at -O3 reports a false
   // -Wrestrict on assigning a one-character literal here (bug 105329).
   m.detail.clear();
-  m.detail.append(1, '\'').append(host).append("' is a host of the provider ").append(e.domain);
+  m.detail.append(1, '\'').append(host_label).append("' is a host of the provider ").append(e.domain);
   m.detail.append(", not a mail domain: its addresses are at ").append(e.domain).append(" itself");
   m.score = 0.9;
   return true;

@@ -22,6 +22,14 @@ bool IsVowel(Ch c) {
   return c < 0x80 && std::string_view("aeiou").find(static_cast<char>(c)) != std::string_view::npos;
 }
 
+// True when the character's name is said with a vowel first, so it takes
+// "an": an 'a', an 'f' ("ef"), an 'x' ("ex"), an '8'; but a 'u' ("you"),
+// a 'k', a '2', a 'ü'.
+template <typename Ch>
+bool SaidWithVowel(Ch c) {
+  return c < 0x80 && std::string_view("aefhilmnorsx8").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
 // Keyboard facts hold for ASCII keys only.
 template <typename Ch>
 bool Adjacent(Ch a, Ch b) {
@@ -150,8 +158,8 @@ std::string Words(const Located& e, std::basic_string_view<Ch> typed,
       bool doubled = (i > 0 && intended[i - 1] == c) || (i + 1 < intended.size() && intended[i + 1] == c);
       if (doubled) return quoted("has a single ", c, " where there are two");
       // "a 'u'": the letter's name is said "you" (tester 15, round 42,
-      // item 21d: "is missing an 'u'").
-      return quoted(IsVowel(c) && c != 'u' ? "is missing an " : "is missing a ", c, "");
+      // item 21d: "is missing an 'u'"); "an 'x'", said "ex".
+      return quoted(SaidWithVowel(c) ? "is missing an " : "is missing a ", c, "");
     }
     case Shape::kInsertion: {
       const Ch c = typed[i];

@@ -144,7 +144,7 @@ TEST(DescribeEditTest, TellsEachKindInWords) {
   EXPECT_EQ(detail("gmail", "gmail"), "is identical");
   EXPECT_EQ(detail("gnial", "gmail"), "differs in two places");
   EXPECT_EQ(detail("gmal", "gmail"), "is missing an 'i'");
-  EXPECT_EQ(detail("gmai", "gmail"), "is missing a 'l'");
+  EXPECT_EQ(detail("gmai", "gmail"), "is missing an 'l'");
   EXPECT_EQ(detail("usbank", "us.bank"), "is missing the dot after 'us'");
   EXPECT_EQ(detail("usbank", "us-bank"), "is missing the hyphen");
   EXPECT_EQ(detail("g.mail", "gmail"), "has an extra dot after 'g'");

@@ -14,7 +14,8 @@ void FillReason(const LookalikeMatch& m, const Domain& domain, Reason* out) {
   out->object.clear();
   if (m.kind == LookalikeMatch::Kind::kLookalike ||
       (m.kind == LookalikeMatch::Kind::kNone &&
-       (m.code == ReasonCode::kRealNeighbour || m.code == ReasonCode::kTldNotDelegated))) {
+       (m.code == ReasonCode::kRealNeighbour || m.code == ReasonCode::kShortNameSlip ||
+        m.code == ReasonCode::kTldNotDelegated))) {
     // "looks like яндекс.рф", as the sender would write it, not its A-label.
     out->object.assign(address::ShownAddress(m.resembles));
     out->detail.assign(m.detail);

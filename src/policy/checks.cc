@@ -122,7 +122,9 @@ std::vector<Verdict> ClassesFor(std::string_view code) {
   if (code == "invalid-address") return {Verdict::kInvalid};
   if (code == "new-domain") return {Verdict::kExternal, Verdict::kLookalike, Verdict::kBlocked};
   // Not a look-alike: external, or blocked when a block entry covers it.
-  if (code == "real-neighbour") return {Verdict::kExternal, Verdict::kBlocked};
+  if (code == "real-neighbour" || code == "short-name-slip") {
+    return {Verdict::kExternal, Verdict::kBlocked};
+  }
   std::optional<ReasonCode> parsed = ParseReasonCode(code);
   if (parsed && *parsed <= ReasonCode::kTldNotDelegated) {
     return {Verdict::kLookalike, Verdict::kBlocked};  // the look-alike classes

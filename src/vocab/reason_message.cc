@@ -59,6 +59,13 @@ void AppendReasonMessage(const Reason& r, std::string* out) {
       s.append(r.subject).append(" is a real mail domain (").append(r.detail);
       s.append("), one slip from ").append(r.object).append(": check it is the one meant");
       return;
+    case ReasonCode::kShortNameSlip:
+      // "gm.de is one slip from gmx.de (is missing an 'x'), but a name this
+      // short has many real neighbours: check it is the one meant"
+      s.append(r.subject).append(" is one slip from ").append(r.object);
+      s.append(" (").append(r.detail).append("), but a name this short has many real neighbours:");
+      s.append(" check it is the one meant");
+      return;
     case ReasonCode::kTrusted:
       s.append(r.subject);
       if (!r.object.empty()) s.append(" is under ").append(r.object).append(", which");
