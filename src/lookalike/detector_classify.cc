@@ -175,7 +175,15 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
                                    !set_[best.id].is_namespace &&
                                    set_[best.id].name() == q.name &&
                                    best.suggestion == set_[best.id].domain;
-    if (!trusted_same_name) {
+    // Or a name its protected namespace lists under the same first label
+    // (mod.gov.ik: mod.gov.uk, 'i' beside 'u', not Slovakia's mod.gov.sk;
+    // issue 15, tester of round 43, finding 1).
+    const auto first_label = [](std::string_view name) { return name.substr(0, name.find('.')); };
+    const bool listed_in_namespace =
+        best.code && best.score >= options_.threshold && set_[best.id].is_namespace &&
+        NamespaceNameKnown(best.suggestion) &&
+        first_label(best.suggestion) == first_label(real_slip.target_domain_for_suggestion);
+    if (!trusted_same_name && !listed_in_namespace) {
       m = std::move(real_slip);
       return m;
     }

@@ -37,6 +37,13 @@ a@webmail.bellsouth.net|external|accept|-|*|
 # defence.gov: defence.gov.au (a listed department) and defense.gov (the US
 # DoD's, listed, one letter away under the .gov typed) are both offered.
 a@defence.gov|lookalike|reject|a@defence.gov.au|suffix-drop|
+# Round 43's fresh tester, finding 1: a UK department's ending slipped
+# into a TLD that does not exist suggests the UK name its namespace lists
+# first, not another country's ministry a letter further (mod.gov.sk).
+a@mod.gov.ik|lookalike|reject|a@mod.gov.uk|*|looks like mod.gov.uk
+a@mod.gov.jk|lookalike|reject|a@mod.gov.uk|*|looks like mod.gov.uk
+a@mod.gov.k|lookalike|reject|a@mod.gov.uk|*|looks like mod.gov.uk
+a@mod.gov.sk|external|accept|-|*|
 CASES
 judge "$tmp/default" > "$tmp/report"
 "$bin" check --store none --json a@defence.gov a@hmrc.gov > "$tmp/also.jsonl"
