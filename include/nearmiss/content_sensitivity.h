@@ -95,7 +95,7 @@ struct Finding {
   // reader knows none (a body, a text file, a document's main text). An
   // offset alone counts characters of an extraction nobody sees (issue 13,
   // round 43 tester finding 6).
-  std::string place;
+  std::string place{};  // {}: aggregate initialisers may leave it out
   // The page of its text the finding is in: the form feeds before its
   // offset (a PDF's pages, an Office package's parts), 0 for the first;
   // what `place` is looked up by.

@@ -72,7 +72,7 @@ struct ExtractedMember {
   std::string msip_labels;
   bool has_text = false;
   std::vector<std::string> classifications;  // as Extracted's
-  PagePlaces places;  // of `text`'s pages, as Extracted's
+  PagePlaces places{};  // of `text`'s pages, as Extracted's
 };
 
 // Text a document holds that it does not show as it now reads (see
