@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "base/log.h"
+#include "milter/ready_read.h"
 
 namespace nearmiss::milter {
 
@@ -94,21 +95,18 @@ void Connection::QuickAck() {
 #endif
 }
 
-// Straight into the framer with async_read_some, no copy through a shared
-// buffer. asio 1.22.1 tries a speculative recv whenever it starts a read
-// (its recv op stops speculating only after a read of 0 bytes, not after a
-// short one), so after a reply the MTA must answer, that recv finds nothing:
-// under Postfix, 1,065 of 2,196 recvfrom calls for 400 messages were
-// EAGAIN (strace -c -f -p, 2 December). async_wait would not help: it
-// re-arms the edge-triggered registration with an epoll_ctl on every wait,
-// one system call for another. The room is 16 KiB, a message's headers and a small
+// Straight into the framer, no copy through a shared buffer, and after a
+// short read no recv until epoll says the MTA sent more (ready_read.h: asio
+// would try one at every read start, and after a reply the MTA must answer
+// it finds nothing). The room is 16 KiB, a message's headers and a small
 // body; a read that fills it (a large body, Postfix sends up to 64 KiB a
 // packet) raises it to 64 KiB until a read leaves room again.
 void Connection::Read() {
   if (closed_) return;
   char* room = framer_.Reserve(read_room_);
-  socket_.async_read_some(
-      asio::buffer(room, read_room_), [self = shared_from_this()](asio::error_code ec, size_t n) {
+  AsyncReadWhenReady(
+      socket_, asio::buffer(room, read_room_),
+      [self = shared_from_this()](asio::error_code ec, size_t n) {
         self->framer_.Commit(ec ? 0 : n);
         if (ec) return self->Close();  // EOF or reset: the MTA went away; or closed under us
         if (self->closed_) return;
