@@ -105,8 +105,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool close_after_write_ = false;
   bool closed_ = false;
   bool tcp_ = false;
-  // A reply went out since the last read: it carried the ACK (QuickAck).
-  bool replied_ = false;
   size_t read_room_ = kSmallRead;  // Read()'s room; see there
   static constexpr size_t kSmallRead = 16 * 1024;
   static constexpr size_t kLargeRead = 64 * 1024;
