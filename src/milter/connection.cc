@@ -104,12 +104,19 @@ void Connection::QuickAck() {
 // it finds nothing). The room is 16 KiB, a message's headers and a small
 // body; a read that fills it (a large body, Postfix sends up to 64 KiB a
 // packet) raises it to 64 KiB until a read leaves room again.
+// One read at a time: a second would fill its own idea of the framer's free
+// room, stale once the first commits. (Until round 44 an end of message
+// whose DNS answer had come after RCPT ran Process() inside Process(), both
+// started a read, and the daemon crashed on a later packet that came in
+// parts: AwaitDnsThenScan.)
 void Connection::Read() {
-  if (closed_) return;
+  if (closed_ || reading_) return;
+  reading_ = true;
   char* room = framer_.Reserve(read_room_);
   AsyncReadWhenReady(
       socket_, asio::buffer(room, read_room_),
       [self = shared_from_this()](asio::error_code ec, size_t n) {
+        self->reading_ = false;
         self->framer_.Commit(ec ? 0 : n);
         if (ec) return self->Close();  // EOF or reset: the MTA went away; or closed under us
         if (self->closed_) return;
@@ -140,6 +147,7 @@ void Connection::Process() {
       return Close();
     }
     if (!packet->has_value()) {
+      if (reading_) return;  // its room is reserved: keep the buffer as it is
       framer_.ReleaseIfEmpty();
       framer_charge_.Resize(framer_.buffered());  // shrinking always succeeds
       return Read();
@@ -167,31 +175,41 @@ void Connection::Process() {
 
 void Connection::AwaitDnsThenScan() {
   dns_wait_ = session_.PendingDnsLookups();
-  if (dns_wait_.empty()) return StartScan();
+  dns_wait_until_ = std::chrono::steady_clock::now() + server_.options.scan_timeout;
+  // Answered already (after RCPT): scan now, within the Process() that
+  // called, which goes on with the packets after this one. Only the timer
+  // calls Process() itself (PollDns): called from here too, it would run
+  // inside the loop that called us.
+  if (DnsWaitOver()) return StartScan();
   // `scanning_` stops Process() and keeps the idle timer off, as a scan does.
   scanning_ = true;
-  dns_wait_until_ = std::chrono::steady_clock::now() + server_.options.scan_timeout;
-  PollDns(++scan_);
+  ArmDnsPoll(++scan_);
+}
+
+bool Connection::DnsWaitOver() {
+  std::erase_if(dns_wait_, [](const std::shared_future<DnsFacts>& f) {
+    return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  });
+  if (!dns_wait_.empty() && std::chrono::steady_clock::now() < dns_wait_until_) return false;
+  dns_wait_.clear();
+  return true;
 }
 
 // A shared_future has no completion callback, and DnsSource (nearmiss/dns.h)
 // is shared with the engine's shells; polling a few futures every few
 // milliseconds, only while a message to a look-alike waits, costs less than
 // a thread per wait and never blocks the loop.
-void Connection::PollDns(uint64_t wait) {
+void Connection::ArmDnsPoll(uint64_t wait) {
   constexpr auto kDnsPoll = std::chrono::milliseconds(5);
-  if (closed_ || !scanning_ || wait != scan_) return;
-  std::erase_if(dns_wait_, [](const std::shared_future<DnsFacts>& f) {
-    return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  scan_timer_.expires_after(kDnsPoll);
+  scan_timer_.async_wait([self = shared_from_this(), wait](asio::error_code ec) {
+    if (!ec) self->PollDns(wait);
   });
-  if (!dns_wait_.empty() && std::chrono::steady_clock::now() < dns_wait_until_) {
-    scan_timer_.expires_after(kDnsPoll);
-    scan_timer_.async_wait([self = shared_from_this(), wait](asio::error_code ec) {
-      if (!ec) self->PollDns(wait);
-    });
-    return;
-  }
-  dns_wait_.clear();
+}
+
+void Connection::PollDns(uint64_t wait) {
+  if (closed_ || !scanning_ || wait != scan_) return;
+  if (!DnsWaitOver()) return ArmDnsPoll(wait);
   scanning_ = false;
   StartScan();
   // Finished inline: go on with packets the MTA sent meanwhile.
