@@ -277,6 +277,13 @@ bool IsBareHeading(std::string_view text, std::size_t begin, std::size_t end);
 // in the mail's own text: the scan makes such a footer count only if the
 // message agrees (a top banner, a subject marking, portion marks; issue 13,
 // breaker round 7 defect 6).
+// One rule for both edges: a lone everyday word is doubted at the edge where
+// ordinary mail writes it, the heading words (SECRET, TOP SECRET,
+// SENSITIVE) over the text (IsBareHeading), the footer words under it; at
+// the other edge it stands where a banner stands and no heading or footer
+// does, and counts (a bare SECRET alone under the text is the bottom banner:
+// tests/testdata/markings/README.md, "A bare CONFIDENTIAL on the body's
+// last line"; tester 43 finding 12).
 bool IsBareFooter(std::string_view text, std::size_t begin, std::size_t end);
 
 // The match's line is the first or the last non-blank line of its page,
