@@ -65,7 +65,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // own deadline and, should a DnsSource break that promise, by
   // scan_timeout: the facts then stay unknown (fail closed).
   void AwaitDnsThenScan();
-  void PollDns(uint64_t wait);
+  bool DnsWaitOver();  // drops answered lookups; true when none is left or past the wait
+  void ArmDnsPoll(uint64_t wait);
+  void PollDns(uint64_t wait);  // on scan_timer_
   void StartScan();
   void FinishScan(uint64_t scan, EomOutcome outcome);
   void TimeoutScan(uint64_t scan);
@@ -105,8 +107,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool close_after_write_ = false;
   bool closed_ = false;
   bool tcp_ = false;
-  // A reply went out since the last read: it carried the ACK (QuickAck).
-  bool replied_ = false;
+  bool reading_ = false;  // a Read() is outstanding
   size_t read_room_ = kSmallRead;  // Read()'s room; see there
   static constexpr size_t kSmallRead = 16 * 1024;
   static constexpr size_t kLargeRead = 64 * 1024;
