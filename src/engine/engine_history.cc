@@ -264,7 +264,8 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
       return false;
     }
     rare = 0;
-  } else if (!addresses_->FindDisplaySlip(sender, judged, display, &slip) &&
+  } else if (!addresses_->FindQuotedAddressSlip(sender, judged, display, &slip) &&
+             !addresses_->FindDisplaySlip(sender, judged, display, &slip) &&
              !addresses_->FindSlip(sender, judged, display, &slip) &&
              !addresses_->FindOrganisationSlip(sender, judged, display, /*known=*/false,
                                                &slip) &&

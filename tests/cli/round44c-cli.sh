@@ -17,6 +17,10 @@
 #    line of its From_ line, never by its number in the file; (finding 11)
 #    learn of an empty directory or an empty Maildir exits 2, says nothing
 #    was read and makes no store.
+# 5. (finding 17d) a quoted local part that is itself an address is judged as
+#    the address it reads as: "jon.smith@partner.example"@partner.example is a
+#    slip of the frequent john.smith@, "john.smith@partner.example"@... that
+#    address itself written where a mailbox name goes.
 # Usage: round44c-cli.sh NEARMISS.
 set -u
 bin=$1
@@ -112,6 +116,16 @@ for d in emptydir md2; do
   check "learn of an empty $d: exit 2" 2 $?
   contains "... nothing was read" "nothing was read: the Sent folders given hold no message ($tmp/$d)" "$(cat "$tmp/$d.out")"
   check "... no store made" no "$([ -e "$tmp/$d.db" ] && echo yes || echo no)"
+done
+
+# --- 5: a quoted local part that is an address ---------------------------------------
+for q in jon.smith john.smith; do
+  "$bin" check --store "sqlite:$tmp/names.db" --json --from alice@trust.example \
+    "\"$q@partner.example\"@partner.example" > "$tmp/quoted-$q.json" 2>&1
+  check "\"$q@partner.example\"@partner.example: asked (exit 1)" 1 $?
+  check "... an address-typo suggesting john.smith@partner.example" "john.smith@partner.example" \
+    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("suggestion"))' "$tmp/quoted-$q.json" 2>&1)"
+  contains "... saying the local part is an address" "the local part is itself an address, $q@partner.example" "$(cat "$tmp/quoted-$q.json")"
 done
 
 exit $fail
