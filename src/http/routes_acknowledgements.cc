@@ -42,6 +42,8 @@ Json AckJson(const Acknowledgement& a, int64_t now, int days) {
     j["revoked_at"] = a.revoked_at;
     j["revoked_by"] = a.revoked_by;
   }
+  // Taken over by a later acknowledgement of the same warning (schema 9).
+  if (a.replaced_by > 0) j["replaced_by"] = a.replaced_by;
   return j;
 }
 
