@@ -249,7 +249,17 @@ Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& requ
     a.path = "api";
     a.created_at = request.now;
     a.expires_at = request.now + days * 86400;
-    NM_ASSIGN_OR_RETURN(int64_t id, store_->AddAcknowledgement(a));
+    // One live acknowledgement a warning (schema 9): a second "Send anyway"
+    // (a double click, two add-ins, another node) gets the first's id.
+    bool existed = false;
+    NM_ASSIGN_OR_RETURN(int64_t id, store_->AddAcknowledgement(a, &existed));
+    if (existed) {
+      not_made->push_back({{"recipient", address},
+                           {"reason", "already acknowledged (acknowledgement " +
+                                          std::to_string(id) + ")"},
+                           {"id", id}});
+      continue;
+    }
     RecordEvent(a.who, "sender", "acknowledge", "ack:" + std::to_string(id),
                 a.sender + " -> " + (a.domain.empty() ? address : "@" + a.domain) + " (api" +
                     (a.why.empty() ? ")" : "): " + a.why));
@@ -321,11 +331,17 @@ void ApiServerImpl::AddPublicRoutes() {
       // settled warnings in the name of any outside address, which the
       // milter then honoured for relayed mail (stop 37's issue 14 tester,
       // item 5). No organisation named: every sender, as before.
+      // 'from' read as the check reads it (a display name, any case:
+      // "Alice <ALICE@Trust.Example>"), its domain compared as Postfix
+      // compares domains, without case (the issue-14 tester, round 43,
+      // finding 7: the display-name form was refused as outside).
       const std::vector<DomainItem>& organisation = engine->policy().organisation;
-      const size_t at = request.from.rfind('@');
-      if (!organisation.empty() &&
-          (at == std::string::npos ||
-           !InOrganisation(organisation, std::string_view(request.from).substr(at + 1)))) {
+      const Result<Address> from = ParseAddress(request.from);
+      if (!organisation.empty() && !from.ok()) {
+        return SendProblem(res, InvalidRequest("'from' is no address: " + from.error().message(),
+                                               {{"/from", "the sender's address"}}));
+      }
+      if (!organisation.empty() && !InOrganisation(organisation, from->domain.ascii)) {
         return SendProblem(res, MakeProblem(403, "sender-outside-organisation",
                                             "'from' is not at a domain of the policy's [domains] "
                                             "organisation: only the organisation's senders "
