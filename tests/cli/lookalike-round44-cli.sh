@@ -75,6 +75,10 @@ a@hmrc.gov.ik|lookalike|reject|a@hmrc.gov.uk|*|
 a@mo.dgov.uk|lookalike|reject|a@mod.gov.uk|*|
 # ... a real mail domain one slip away is still named second.
 a@mod.gov.ik|lookalike|reject|a@mod.gov.uk or a@mod.gov.sk|*|
+# Finding 12: a listed name with its dot moved into a TLD that does not
+# exist is that name, not a host under a name no list holds (ar.my.mil).
+a@ar.mymil|lookalike|reject|a@army.mil|*|it is army.mil with its dot moved
+a@a.rmymil|lookalike|reject|a@army.mil|*|
 # Finding 15: "rn" read as "m" in a namespace slip: the listed name.
 a@arrny.ml|lookalike|reject|a@army.mil|*|
 a@rnarines.ml|lookalike|reject|a@marines.mil|*|
