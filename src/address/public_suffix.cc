@@ -122,8 +122,12 @@ bool IsOpenPrivateZone(std::string_view ascii_domain) {
          psl_is_public_suffix2(psl, z.c_str(), PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) == 0;
 }
 
-Result<std::vector<std::string>> OpenPrivateZones() {
-  // The text list beside the one libpsl loads, else Debian's place for it.
+namespace {
+
+// Every rule of the list's text form that `keep` accepts, sorted, unique:
+// the file beside the one libpsl loads, else Debian's place for it.
+template <typename Keep>
+Result<std::vector<std::string>> TextRules(Keep keep) {
   std::string path = "/usr/share/publicsuffix/public_suffix_list.dat";
   if (const char* dist = psl_dist_filename(); dist != nullptr && *dist != '\0') {
     std::string_view d(dist);
@@ -140,11 +144,27 @@ Result<std::vector<std::string>> OpenPrivateZones() {
     // first blank (publicsuffix.org/list, "Format").
     if (line.empty() || line.starts_with("//")) continue;
     line.erase(std::min(line.find_first_of(" \t\r"), line.size()));
-    if (IsOpenPrivateZone(line)) out.push_back(std::move(line));
+    if (keep(line)) out.push_back(std::move(line));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> OpenPrivateZones() {
+  return TextRules([](const std::string& rule) { return IsOpenPrivateZone(rule); });
+}
+
+Result<std::vector<std::string>> IcannSuffixRules() {
+  return TextRules([](const std::string& rule) {
+    // Wildcard ("*.ck") and exception ("!www.ck") rules name no one zone;
+    // a U-label rule ("公司.cn") is left out, as the lists are A-labels.
+    if (rule.find_first_of("*!") != std::string::npos) return false;
+    if (std::any_of(rule.begin(), rule.end(), [](char c) { return (c & 0x80) != 0; })) return false;
+    return IsListedSuffix(rule);
+  });
 }
 
 bool PublicSuffixListLoaded() { return Psl() != nullptr; }

@@ -61,6 +61,14 @@ bool IsOpenPrivateZone(std::string_view ascii_domain);
 // each. An error names the file when it cannot be read.
 Result<std::vector<std::string>> OpenPrivateZones();
 
+// Every ICANN suffix the list names ("com", "gov.ml", "gouv.ml", ...),
+// sorted, from the same text form; wildcard and exception rules and U-label
+// rules left out. For `nearmiss permute`: a namespace look-alike ("ml" of
+// .mil) is written with the zones under it whose names check accepts as
+// its exceptions (issue 15, round 43's tester, finding 7). An error names
+// the file when it cannot be read.
+Result<std::vector<std::string>> IcannSuffixRules();
+
 // False when neither the system nor the built-in list could be loaded; then
 // every TLD, and only a TLD, counts as a suffix.
 bool PublicSuffixListLoaded();

@@ -19,6 +19,8 @@
 #include "address/root_zone.h"
 #include "cli/commands.h"
 #include "cli/permute_output.h"
+#include "cli/permute_policy.h"
+#include "cli/permute_sources.h"
 #include "engine/embedded_lists.h"
 #include "lookalike/permute.h"
 #include "nearmiss/policy.h"
@@ -44,91 +46,6 @@ std::string WithoutProbe(std::string_view name, bool ns) {
   constexpr std::string_view kProbe = "example";
   if (ns && name.starts_with(kProbe)) name.remove_prefix(kProbe.size());
   return std::string(name);
-}
-
-// The sources with no arguments: what the engine protects by name.
-std::vector<std::string> DefaultSources(const Engine& engine) {
-  std::vector<std::string> out;
-  const Policy& p = engine.policy();
-  for (const DomainItem& d : p.organisation) out.push_back(d.domain);
-  for (const DomainItem& d : p.protected_domains) out.push_back(d.domain);
-  auto add_list = [&](std::string_view text, std::string_view name) {
-    auto items = ParseDomainList(text, name);
-    if (items.ok()) {
-      for (DomainItem& d : *items) out.push_back(std::move(d.domain));
-    }
-  };
-  if (p.use_default_protected) add_list(data::kProtectedList, "data/lists/protected.txt");
-  if (p.use_default_providers) add_list(data::kProvidersList, "data/lists/providers.txt");
-  return out;
-}
-
-// The arguments as the policy's lists hold them: U-labels to A-labels
-// (münchen.de -> xn--mnchen-3ya.de), lower case, ".mil" for a namespace.
-// An argument that is no domain is refused naming it: never an empty list.
-// A bare public suffix (co.uk, nic.in) goes into `suffixes` as a domain:
-// RunPermute keeps it only when check judges it as a mail domain (nic.in,
-// gc.ca: engine/suffix_mail_domain.h), else refuses it (co.uk: its
-// namespace is written .co.uk).
-Result<std::vector<std::string>> NormalizeSources(const std::vector<std::string>& args,
-                                                  std::vector<std::string>& suffixes) {
-  std::vector<std::string> out;
-  for (const std::string& arg : args) {
-    Result<std::string> d = NormalizeDomainEntry(arg);
-    if (!d.ok()) {
-      return Status::InvalidArgument("'" + arg + "' is not a domain or a .namespace: " +
-                                     d.error().message());
-    }
-    // "gmail": one label is no mail domain. Say what it is: a TLD of the
-    // root zone (then .gmail is its namespace) or not even that.
-    if (arg.find('.') == std::string::npos) {
-      std::string tld = d->substr(1);
-      return Status::InvalidArgument(
-          address::IsDelegatedTld(tld)
-              ? "'" + arg + "' is one label, not a mail domain (a name and its suffix: " + arg +
-                    ".com); for every domain under the TLD ." + tld + " write '." + tld + "'"
-              : "'" + arg + "' is one label, not a mail domain, and ." + tld +
-                    " is not a delegated TLD");
-    }
-    // "army.mik": no mail reaches a TLD the root zone lacks, so its
-    // look-alikes would protect nothing.
-    if (!address::HasDelegatedTld(*d)) {
-      return Status::InvalidArgument("'" + arg + "': the TLD ." +
-                                     d->substr(d->rfind('.') + 1) +
-                                     " is not delegated (IANA root zone), so no mail can reach it");
-    }
-    if (d->starts_with('.') && !arg.starts_with('.')) {
-      d->erase(0, 1);
-      suffixes.push_back(*d);
-    }
-    out.push_back(std::move(*d));
-  }
-  return out;
-}
-
-// The names check accepts by a list: the policy's and the embedded lists'
-// domains and the real mail domains. A namespace look-alike holding one of
-// them ("ml" of .mil with partner.ml trusted) is not written: its key would
-// refuse that name's mail, which check accepts (issue 15, round 41, item 5).
-std::vector<std::string> KnownNames(const Engine& engine) {
-  std::vector<std::string> out = DefaultSources(engine);
-  for (const DomainItem& d : engine.policy().allow) out.push_back(d.domain);
-  std::string_view text = data::kRealMailDomains;
-  while (!text.empty()) {
-    const size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-    if (line.empty() || line[0] == '#') continue;
-    out.emplace_back(line.substr(0, line.find_first_of(" \t\r")));
-  }
-  return out;
-}
-
-// Whether check already trusts `source` by a list (protected, organisation,
-// provider, ...): a look-alike of it is flagged as is.
-bool Listed(const Engine& engine, const std::string& source) {
-  RecipientCheck c = engine.CheckRecipient((source.starts_with('.') ? "x@example" : "x@") + source);
-  return c.verdict == Verdict::kTrusted;
 }
 
 int RunPermute(const PermuteFlags& given) {
@@ -162,7 +79,7 @@ int RunPermute(const PermuteFlags& given) {
   // A domain given that no list names is permuted as if protected, and
   // said so: check flags those look-alikes only once it is listed.
   for (const std::string& d : flags.domains) {
-    if (Listed(*engine, d)) continue;
+    if (ListedSource(*engine, d)) continue;
     // army.ml for army.mil: a look-alike given as a source is an
     // administrator's slip; its look-alikes are no one's, and listing it
     // as protected (as the note below advises) would trust it. Refused,
@@ -202,21 +119,30 @@ int RunPermute(const PermuteFlags& given) {
     return kExitError;
   }
   std::vector<std::string> sources = flags.domains.empty() ? DefaultSources(*engine) : flags.domains;
+  AddPlainForms(sources);
   const std::vector<std::string> cctlds = address::CountryCodeTlds();
-  // Without the list's text form the ccTLDs' open zones (gmail.msk.ru) go
-  // unwritten, though check flags them: said, not hidden.
-  std::vector<std::string> zones;
-  if (Result<std::vector<std::string>> z = address::OpenPrivateZones(); z.ok()) {
-    zones = std::move(*z);
-  } else {
-    std::fprintf(stderr,
-                 "nearmiss permute: warning: %s; names in the open zones of the Public Suffix "
-                 "List's private section (gmail.msk.ru) are not written, though check flags them\n",
-                 z.status().ToString().c_str());
-  }
+  // Two lists from the Public Suffix List's text form; without it what
+  // goes unwritten is said, not hidden.
+  auto zones_or_warn = [](Result<std::vector<std::string>> z, const char* lost) {
+    if (z.ok()) return std::move(*z);
+    std::fprintf(stderr, "nearmiss permute: warning: %s; %s\n", z.status().ToString().c_str(),
+                 lost);
+    return std::vector<std::string>{};
+  };
+  // The ccTLDs' open zones (gmail.msk.ru), whose names check flags.
+  const std::vector<std::string> zones = zones_or_warn(
+      address::OpenPrivateZones(),
+      "names in the open zones of the Public Suffix List's private section (gmail.msk.ru) are "
+      "not written, though check flags them");
+  // The ICANN zones, for the exceptions under a namespace look-alike
+  // (gov.ml under "ml").
+  const std::vector<std::string> icann = zones_or_warn(
+      address::IcannSuffixRules(),
+      "a namespace look-alike is written with the listed names check accepts as its "
+      "exceptions, not the zones under it");
   std::vector<PermuteFound> found;
   std::set<std::string> written;  // a candidate of two sources is written once
-  const std::vector<std::string> known = KnownNames(*engine);
+  const std::vector<std::string> known = AcceptedListNames(*engine);
   std::vector<std::string> over_accepted;  // "ml (partner.ml)": left out
   // The plain list has no way to say "all of .ml but partner.ml" (a '#'
   // line is dropped by whatever reads it), nor has a registrar watch's CSV
@@ -226,11 +152,16 @@ int RunPermute(const PermuteFlags& given) {
                           flags.format == "jsonl";
   // The names under namespace `cand` that check accepts, in list order.
   auto accepted_under = [&](const std::string& cand) {
-    std::vector<std::string> out;
+    std::vector<std::string> out = AcceptedZonesUnder(*engine, cand, icann);
     for (const std::string& k : known) {
       if (k.size() <= cand.size() + 1 || !k.ends_with(cand) || k[k.size() - cand.size() - 1] != '.')
         continue;
-      if (std::find(out.begin(), out.end(), k) != out.end()) continue;
+      // A name under a zone already excepted (sante.gov.ml under gov.ml).
+      if (std::any_of(out.begin(), out.end(), [&](const std::string& e) {
+            return k == e || (k.ends_with(e) && k[k.size() - e.size() - 1] == '.');
+          })) {
+        continue;
+      }
       const Verdict v = engine->CheckRecipient("x@" + k).verdict;
       if (v == Verdict::kTrusted || v == Verdict::kExternal) out.push_back(k);
     }
@@ -253,10 +184,12 @@ int RunPermute(const PermuteFlags& given) {
         over_accepted.push_back(cand + " (" + held[0] + ")");
         continue;
       }
+      PermuteAction act = LeastPolicyAction(*engine, c);
       found.push_back({cand, source, ns ? source : c.target,
                        std::string(ReasonCodeName(c.reasons[0].code)),
                        WithoutProbe(c.suggestion.substr(c.suggestion.find('@') + 1), ns), ns,
-                       /*bare_refused=*/true, /*under_refused=*/true, std::move(held)});
+                       /*bare_refused=*/true, /*under_refused=*/true, std::move(held),
+                       act.action, std::move(act.rule)});
       auto refused = [&](const std::string& domain) {
         const Verdict v = engine->CheckRecipient("x@" + domain).verdict;
         return v != Verdict::kExternal && v != Verdict::kTrusted;
@@ -293,8 +226,10 @@ int RunPermute(const PermuteFlags& given) {
   }
   // A source with no look-alike is said, not left to an empty output.
   for (const std::string& source : flags.domains) {
-    bool any = std::any_of(found.begin(), found.end(),
-                           [&](const PermuteFound& f) { return f.source == source; });
+    const std::string plain = PlainForm(source);
+    bool any = std::any_of(found.begin(), found.end(), [&](const PermuteFound& f) {
+      return f.source == source || (!plain.empty() && f.source == plain);
+    });
     if (!any) std::fprintf(stderr, "nearmiss permute: no look-alike of %s\n", source.c_str());
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
@@ -337,7 +272,10 @@ void AddPermuteCommand(CLI::App& app, Run& run) {
       "permit_sasl_authenticated (else the organisation's own senders skip it), and in any "
       "master.cf submission service that overrides smtpd_recipient_restrictions. Mail from "
       "sendmail(1)/pickup passes no smtpd restriction: only the milter, through "
-      "non_smtpd_milters, checks it. The map refuses with access_map_reject_code (554). Load "
+      "non_smtpd_milters, checks it. Each map line carries the policy's action: REJECT "
+      "(access_map_reject_code, 554) for reject, HOLD (the hold queue, where the milter's "
+      "confirm waits for the sender's release) for confirm and hold, WARN for warn; none "
+      "for accept or tag. Load "
       "the rpz zone on the clients' resolver, never on the one [dns] servers names: its "
       "NXDOMAIN would become the look-alikes' DNS facts.");
   flags->policy.Register(*cmd, /*with_protect_file=*/true);

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <map>
 
 #include "address/idna.h"
+#include "address/root_zone.h"
 #include "base/csv_field.h"
 
 namespace nearmiss::cli {
@@ -18,6 +20,44 @@ std::string JsonString(std::string_view s) {
     out += c;
   }
   return out + "\"";
+}
+
+// The access(5) action a map line carries for the policy's `action`, with
+// the start of its text; "" for none (accept, tag: the policy lets the
+// mail through, so no key may stop it).
+//   reject, remove-recipient: "REJECT 5.7.1 " (access_map_reject_code, 554
+//     by default): the recipient refused at RCPT, the others go on, as the
+//     milter does on an SMTP session;
+//   hold, confirm: "HOLD ": the message on Postfix's hold queue, where the
+//     milter's own quarantine puts it too (docs/deployment.md), so with
+//     the milter running it still sees the recipient and sends a confirm's
+//     notice, whose release (postsuper -H) releases it; without the milter
+//     it waits for an admin there. Never a refusal: a confirm is the
+//     sender's to answer. Not DEFER (4xx): a client retries it unanswered,
+//     and the milter never sees the recipient. HOLD's text is logged only;
+//   warn: "WARN " (logged with the client, sender and recipient).
+std::string MapVerb(Action action, const std::string& rule) {
+  std::string out;
+  switch (action) {
+    case Action::kReject:
+    case Action::kRemoveRecipient:
+      return "REJECT 5.7.1 ";
+    case Action::kConfirm:
+    case Action::kHold:
+      out = "HOLD ";
+      break;
+    case Action::kWarn:
+      out = "WARN ";
+      break;
+    default:
+      return out;
+  }
+  out += "nearmiss ";
+  out += ActionName(action);
+  out += " (rule '";
+  out += rule;
+  out += "'): ";
+  return out;
 }
 
 }  // namespace
@@ -40,6 +80,7 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
       out += "{\"domain\":" + JsonString(f.domain) + ",\"source\":" + JsonString(f.source) +
              ",\"class\":" + JsonString(f.code) + ",\"target\":" + JsonString(f.target) +
              ",\"suggestion\":" + JsonString(f.suggestion) + (f.ns ? ",\"namespace\":true" : "");
+      out += ",\"action\":" + JsonString(ActionName(f.action)) + ",\"rule\":" + JsonString(f.rule);
       if (!f.except.empty()) {
         out += ",\"except\":[";
         for (size_t i = 0; i < f.except.size(); ++i) out += (i ? "," : "") + JsonString(f.except[i]);
@@ -70,6 +111,7 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
     // a floor under "no"; one written with "no" refuses too much under
     // "yes" (issue 15, breaker 15 round 6, defect 2).
     size_t unexpressed = 0;
+    std::map<std::string, size_t> unwritten;  // "accept (rule 'x')": look-alikes with no line
     out += "# Postfix check_recipient_access map (postmap hash:FILE), by nearmiss permute,\n"
            "# for parent_domain_matches_subdomains ";
     out += parent ? "listing smtpd_access_maps (Postfix's default;\n"
@@ -80,11 +122,22 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
            "# names under a real name check accepts (bgov.uk), \"x\" alone for a look-alike\n"
            "# whose hosts check accepts (access(5)); an IDN look-alike has lines for its\n"
            "# A-label and its U-label form. Check the setting: postconf\n"
-           "# parent_domain_matches_subdomains.\n";
+           "# parent_domain_matches_subdomains. Each line carries the policy's action for\n"
+           "# it: REJECT for reject, HOLD (the hold queue, where the milter's confirm\n"
+           "# waits for the sender's release) for confirm and hold, WARN for warn.\n";
     for (const PermuteFound& f : found) {
       // A namespace's text names it as one ("*.ml: .ml looks like .mil").
       std::string said = f.ns ? f.Shown() + ": ." + f.domain : f.domain;
-      std::string action = " REJECT 5.7.1 " + said + " looks like " + f.target + " (" + f.code + ")\n";
+      const std::string verb = MapVerb(f.action, f.rule);
+      if (verb.empty()) {
+        std::string why(ActionName(f.action));
+        why += " (rule '";
+        why += f.rule;
+        why += "')";
+        ++unwritten[why];
+        continue;
+      }
+      std::string action = " " + verb + said + " looks like " + f.target + " (" + f.code + ")\n";
       // partner.ml under "ml": DUNNO stops the lookup at the name (access(5):
       // "pretend that the lookup key was not found", so the parent "ml" is
       // not tried) and leaves the later restrictions to run, where OK would
@@ -105,6 +158,12 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
         Result<std::string> unicode = address::ToUnicode(f.domain);
         if (unicode.ok() && *unicode != f.domain) out += (dot ? "." : "") + *unicode + action;
       }
+    }
+    for (const auto& [why, n] : unwritten) {
+      std::fprintf(stderr,
+                   "nearmiss permute: %zu look-alikes the policy answers with %s: no line in "
+                   "the map (a key would refuse or hold what the policy lets through)\n",
+                   n, why.c_str());
     }
     if (unexpressed > 0) {
       std::fprintf(stderr,
@@ -141,10 +200,16 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
     // A registrar watch wants names one can register: a namespace
     // look-alike (".ml" of .mil) is none, and is left out, said on stderr.
     out += "domain,source,class,target,suggestion\n";
-    size_t namespaces = 0;
+    size_t namespaces = 0, undelegated = 0;
     for (const PermuteFound& f : found) {
       if (f.ns) {
         ++namespaces;
+        continue;
+      }
+      // arm.ymil, army.eil: no registry sells a name under a TLD the root
+      // zone lacks (round 43's tester, finding 17); check still flags them.
+      if (!address::HasDelegatedTld(f.domain)) {
+        ++undelegated;
         continue;
       }
       out += CsvField(f.domain) + "," + CsvField(f.source) + "," + CsvField(f.code) + "," +
@@ -155,6 +220,13 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
                    "nearmiss permute: %zu namespace look-alikes (such as .ml of .mil) are not "
                    "registrable names: left out of the CSV (--format list writes them)\n",
                    namespaces);
+    }
+    if (undelegated > 0) {
+      std::fprintf(stderr,
+                   "nearmiss permute: %zu look-alikes under a TLD that does not exist (such as "
+                   "army.eil) can be registered by no one: left out of the CSV (--format list "
+                   "writes them)\n",
+                   undelegated);
     }
   }
   return out;

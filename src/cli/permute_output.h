@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "nearmiss/decision.h"
+
 namespace nearmiss::cli {
 
 struct PermuteFound {
@@ -32,6 +34,12 @@ struct PermuteFound {
   // exceptions where the format has them (Postfix DUNNO, RPZ rpz-passthru,
   // JSON Lines "except"), so the namespace is refused and they are not.
   std::vector<std::string> except;
+  // What the policy does with it (permute_policy.h: the least over the
+  // senders), and the rule that says so: the Postfix map's action
+  // (REJECT for reject and remove-recipient, HOLD for hold and confirm,
+  // WARN for warn; accept and tag write no line) and JSON Lines' "action".
+  Action action = Action::kReject;
+  std::string rule;
   // How a person reads the entry: "army.ml", "*.ml".
   std::string Shown() const { return ns ? "*." + domain : domain; }
 };

@@ -186,6 +186,12 @@ std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
     for (const Reason& reason : r.reasons) {
       out += "  reason " + std::string(ReasonCodeName(reason.code)) + ": " + ReasonMessage(reason) + "\n";
     }
+    // The DNS facts a can_receive or catch_all condition read ([dns]).
+    if (i < facts.recipients.size() && facts.recipients[i].check.dns) {
+      out += "  ";
+      out += render::DnsFactsSentence(facts.recipients[i].check);
+      out += "\n";
+    }
     // What a rule's address_typo_kind and address_typo_score_at_least read.
     if (i < facts.recipients.size() && facts.recipients[i].check.address_typo) {
       const AddressTypo& typo = *facts.recipients[i].check.address_typo;

@@ -6,8 +6,10 @@
 #include <string>
 #include <string_view>
 
+#include "address/public_suffix.h"
 #include "base/log.h"
 #include "engine/trust_inputs.h"
+#include "lookalike/edit.h"
 #include "nearmiss/address.h"
 #include "nearmiss/lookalike.h"
 #include "policy/trusted_names.h"
@@ -22,6 +24,28 @@ struct Listed {
   std::vector<std::string> names;  // TrustedNamesOf: "army.ml", ".mil"
 };
 
+// The warning on `entry`: "[domains] protected entry army.ml" then `said`,
+// and a hint naming `meant` when there is one.
+PolicyError EntryWarning(const Listed& entry, std::string_view said, std::string_view meant) {
+  PolicyError e;
+  e.where = entry.item->where;
+  e.what = "[domains] ";
+  e.what += entry.list;
+  e.what += " entry ";
+  e.what += entry.item->domain;
+  e.what += said;
+  e.what += "; listed, mail to it is trusted for every sender";
+  if (!meant.empty()) {
+    e.hint = "did you mean ";
+    e.hint += meant;
+    e.hint += "? ";
+  }
+  e.hint += entry.source == TrustSource::kAllowlist
+                ? "keep it only if it is a real domain the organisation writes to"
+                : "list the name meant";
+  return e;
+}
+
 // The warning for `name` of `entry` when `m` reads it as a look-alike or
 // as undeliverable; nothing otherwise.
 std::optional<PolicyError> Judge(const Listed& entry, const Domain& d, const LookalikeMatch& m) {
@@ -30,25 +54,10 @@ std::optional<PolicyError> Judge(const Listed& entry, const Domain& d, const Loo
   if (m.kind != LookalikeMatch::Kind::kLookalike && !undeliverable) return std::nullopt;
   Reason reason;
   FillReason(m, d, &reason);
-  PolicyError e;
-  e.where = entry.item->where;
-  e.what = "[domains] ";
-  e.what += entry.list;
-  e.what += " entry ";
-  e.what += entry.item->domain;
-  e.what += " is itself ";
-  e.what += undeliverable ? "undeliverable: " : "a look-alike: ";
-  e.what += ReasonMessage(reason);
-  e.what += "; listed, mail to it is trusted for every sender";
-  if (!m.target_domain_for_suggestion.empty()) {
-    e.hint = "did you mean ";
-    e.hint += m.target_domain_for_suggestion;
-    e.hint += "? ";
-  }
-  e.hint += entry.source == TrustSource::kAllowlist
-                ? "keep it only if it is a real domain the organisation writes to"
-                : "list the name meant";
-  return e;
+  std::string said = " is itself ";
+  said += undeliverable ? "undeliverable: " : "a look-alike: ";
+  said += ReasonMessage(reason);
+  return EntryWarning(entry, said, m.target_domain_for_suggestion);
 }
 
 std::vector<Listed> PolicyEntries(const Policy& policy) {
@@ -65,6 +74,76 @@ std::vector<Listed> PolicyEntries(const Policy& policy) {
   add(policy.protected_domains, TrustSource::kProtected, "protected");
   add(policy.allow, TrustSource::kAllowlist, "allow");
   return out;
+}
+
+// The warning for `name` of `entry` whose ending is a slip of another
+// entry's (round 43's tester, finding 16): entries are not compared as
+// names (an organisation lists barclays.co.uk beside barclays.com), but an
+// ending is no brand's second TLD when it is
+//   - no zone at all, one letter from another entry's multi-label suffix:
+//     barclays.cp.uk beside barclays.co.uk (cp.uk is a name under .uk, not
+//     one of the Public Suffix List's zones: the entry is a host of
+//     whoever holds cp.uk);
+//   - a country's TLD that another entry's suffix starts with, cut short
+//     there: hsbc.co or natwest.co beside barclays.co.uk (.co is
+//     Colombia's, not the UK's .co.uk).
+// A warning, as the other: the admin who means cp.uk's host or a .co name
+// keeps it.
+std::optional<PolicyError> SuffixSlip(const Listed& entry, const std::string& name,
+                                      const std::vector<Listed>& all) {
+  const address::SuffixSplit own = address::SplitSuffix(name);
+  if (own.registrable.empty()) return std::nullopt;
+  // The zone the entry's last two labels would be if they were one: cp.uk.
+  const bool under_name = own.registrable != name;
+  const std::string& zone = own.registrable;
+  const bool cctld = own.suffix.size() == 2 && own.suffix.find('.') == std::string::npos;
+  // The name's own label ("hsbc" of hsbc.co): an entry of the same name
+  // (hsbc.co.uk) is named before any other (barclays.co.uk).
+  const std::string_view label =
+      std::string_view(name).substr(0, name.size() - own.suffix.size() - 1);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const Listed& other : all) {
+      if (other.item == entry.item) continue;
+      for (const std::string& m : other.names) {
+        if (m.starts_with('.')) continue;
+        const bool same = m.starts_with(label) && m.size() > label.size() && m[label.size()] == '.';
+        if (same != (pass == 0)) continue;
+        const std::string t = address::SplitSuffix(m).suffix;
+        if (t.find('.') == std::string::npos || t == own.suffix) continue;
+        std::string why;
+        if (under_name && t != zone && lookalike::BoundedDamerauAscii(zone, t, 1) <= 1) {
+          why = "its ending .";
+          why += zone;
+          why += " is no zone of .";
+          why += own.suffix;
+          why += " (the Public Suffix List's) but .";
+          why += t;
+          why += " of ";
+          why += other.item->domain;
+          why += " with one letter slipped";
+        } else if (!under_name && cctld && t.size() > own.suffix.size() && t.starts_with(own.suffix) &&
+                   t[own.suffix.size()] == '.') {
+          why = "its TLD .";
+          why += own.suffix;
+          why += " is .";
+          why += t;
+          why += " of ";
+          why += other.item->domain;
+          why += " cut short (.";
+          why += own.suffix;
+          why += " is a country's own TLD)";
+        }
+        if (why.empty()) continue;
+        // The entry with the other's ending: barclays.co.uk, hsbc.co.uk.
+        std::string meant = name.substr(0, name.size() - (under_name ? zone : own.suffix).size());
+        meant += t;
+        std::string said = ": ";
+        said += why;
+        return EntryWarning(entry, said, meant);
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -93,6 +172,10 @@ std::vector<PolicyError> ListedLookalikeWarnings(const Policy& policy) {
       if (!d.ok()) continue;
       warning = Judge(entry, *d, (*embedded)->Classify(*d));
       if (warning) break;
+    }
+    for (const std::string& name : entry.names) {
+      if (warning || name.starts_with('.')) continue;
+      warning = SuffixSlip(entry, name, entries);
     }
     if (warning) warnings.push_back(std::move(*warning));
   }

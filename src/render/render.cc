@@ -155,8 +155,16 @@ std::string CheckToLine(const RecipientCheck& c, const Terminal& term, std::stri
     }
     line += "?";
   }
-  if (c.dns) line += "; " + DnsSentence(c.domain, *c.dns) + CatchAllClause(*c.dns);
+  if (c.dns) {
+    line += "; ";
+    line += DnsFactsSentence(c);
+  }
   return line;
+}
+
+std::string DnsFactsSentence(const RecipientCheck& c) {
+  if (!c.dns) return {};
+  return DnsSentence(c.domain, *c.dns) + CatchAllClause(*c.dns);
 }
 
 }  // namespace nearmiss::render

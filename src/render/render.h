@@ -43,6 +43,13 @@ std::string_view ShownClass(const RecipientCheck& check);
 // "new-address -> warn", not "trusted -> warn"); otherwise as above.
 std::string_view ShownClass(const RecipientCheck& check, const RecipientDecision& decision);
 
+// What the DNS said of the check's domain, for a person, as the line of
+// CheckToLine ends with it: "DNS: gmial.com does not exist", "DNS: gmai.com
+// exists and receives mail (MX), and accepts mail for any address (a
+// catch-all)"; "" when it was not looked up. `policy explain` shows it too
+// (round 43's tester, finding 17: it refused by DNS without saying so).
+std::string DnsFactsSentence(const RecipientCheck& check);
+
 // "bob@army.ml: army.ml looks like army.mil (...); did you mean bob@army.mil?"
 // preceded by the class (`shown`, ShownClass(check) when empty), padded
 // and coloured when the terminal allows.

@@ -68,4 +68,28 @@ printf '# our forces\narmy.ml\n' > "$tmp/protect.txt"
 contains "--protect-file entry named with its line" \
   "protect.txt:2: warning: [domains] protected entry army.ml is itself a look-alike" "$(cat "$tmp/pf.err")"
 
+# Round 43's tester, finding 16: an entry whose ending is a slip of
+# another entry's (barclays.cp.uk beside barclays.co.uk: cp.uk is no zone)
+# or a country's TLD cut short from it (hsbc.co, natwest.co beside .co.uk
+# entries) was trusted in silence. Warned, with the name meant; real
+# multi-TLD entries (barclays.co.uk beside barclays.com) stay quiet.
+printf '[domains]\norganisation = ["barclays.co.uk", "barclays.com"]\nprotected = ["hsbc.co.uk",\n  "barclays.cp.uk",\n  "natwest.co"]\nallow = ["hsbc.co", "partner.de"]\n' > "$tmp/slip.toml"
+out=$("$bin" policy lint "$tmp/slip.toml")
+check "lint exits 0 (suffix slips are warnings)" 0 $?
+printf '%s\n' "$out"
+contains "barclays.cp.uk named with its line" \
+  "slip.toml:4:3: warning: [domains] protected entry barclays.cp.uk: its ending .cp.uk is no zone of .uk" "$out"
+contains "barclays.cp.uk's hint" "hint: did you mean barclays.co.uk? list the name meant" "$out"
+contains "natwest.co: .co.uk cut short" \
+  "slip.toml:5:3: warning: [domains] protected entry natwest.co: its TLD .co is .co.uk of" "$out"
+contains "hsbc.co: hsbc.co.uk named first" \
+  "allow entry hsbc.co: its TLD .co is .co.uk of hsbc.co.uk cut short" "$out"
+for real in barclays.com hsbc.co.uk partner.de; do
+  case $out in
+    *"entry $real:"*) echo "FAIL $real warned"; fail=1 ;;
+    *) echo "ok   $real not warned" ;;
+  esac
+done
+contains "the count" "ok, 3 warnings" "$out"
+
 exit $fail

@@ -94,7 +94,8 @@ printf '.gov.uk\n.mil\npartner.ml\n' > "$tmp/protect"
     "$(grep -x 'partner.ml CNAME rpz-passthru\.' "$tmp/rpz")"
   check "rpz passes *.partner.ml" "*.partner.ml CNAME rpz-passthru." \
     "$(grep -x '\*\.partner.ml CNAME rpz-passthru\.' "$tmp/rpz")"
-  check "jsonl says the exception" '["partner.ml"]' \
+  # With Mali's zones whose names check accepts (round 43's tester, finding 7).
+  check "jsonl says the exception" '["edu.ml","gouv.ml","gov.ml","partner.ml"]' \
     "$(pm --format jsonl | python3 -c 'import json,sys
 for l in sys.stdin:
     r = json.loads(l)

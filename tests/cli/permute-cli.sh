@@ -74,7 +74,10 @@ check "per-class counts add up" "$n" "$sum"
 
 # 4. Every format writes the same domains.
 "$bin" permute $policy $sources 2>/dev/null | grep -v '^#' > "$tmp/list"
-check "plain list" "$n" "$(wc -l < "$tmp/list" | tr -d ' ')"
+# Less the namespaces holding a name check accepts (ml: gov.ml), which the
+# list cannot except (round 43's tester, finding 7): left out, said.
+excepted=$(grep -c '"except":' "$tmp/p.jsonl")
+check "plain list" "$((n - excepted))" "$(wc -l < "$tmp/list" | tr -d ' ')"
 "$bin" permute $policy --format postfix $sources 2>/dev/null | grep -v '^#' > "$tmp/postfix"
 # An IDN look-alike has a second line for its U-label: Postfix looks a
 # domain up as an SMTPUTF8 client sent it (issue 15 breaker, round 3, item 4).
@@ -118,12 +121,23 @@ check "rpz has an SOA" 0 $?
 ns=$(grep -c '"namespace":true' "$tmp/p.jsonl")
 [ "$ns" -gt 0 ]
 check "namespace look-alikes are marked" 0 $?
-check "csv rows plus header, no namespace rows" "$((n - ns + 1))" "$(wc -l < "$tmp/csv" | tr -d ' ')"
+# Nor a name under a TLD that does not exist (army.eil): no registrar
+# sells one (round 43's tester, finding 17).
+sellable=$(python3 - "$tmp/p.jsonl" data/lists/root-zone-tlds.txt <<'PY'
+import json, sys
+tlds = {l.strip() for l in open(sys.argv[2]) if l.strip() and not l.startswith("#")}
+rows = [json.loads(l) for l in open(sys.argv[1])]
+print(sum(1 for r in rows if not r.get("namespace") and r["domain"].rsplit(".", 1)[-1] in tlds))
+PY
+)
+check "csv rows plus header, no namespace rows, none under a TLD that does not exist" "$((sellable + 1))" "$(wc -l < "$tmp/csv" | tr -d ' ')"
 check "no output names the probe" 0 "$(cat "$tmp/p.jsonl" "$tmp/list" "$tmp/postfix" "$tmp/csv" | grep -c 'example\.')"
 grep -qx 'ml REJECT 5.7.1 \*\.ml: \.ml looks like \.mil (suffix-edit)' "$tmp/postfix"
 check "postfix namespace entry" 0 $?
+grep -qx '\.iml' "$tmp/list"
+check "list writes a namespace as .iml" 0 $?
 grep -qx '\.ml' "$tmp/list"
-check "list writes a namespace as .ml" 0 $?
+check "list leaves out .ml, which holds gov.ml" 1 $?
 grep -qF '"domain":"ml","source":".mil","class":"suffix-edit","target":".mil","suggestion":".mil","namespace":true' "$tmp/p.jsonl"
 check "jsonl namespace row" 0 $?
 check "csv header" "domain,source,class,target,suggestion" "$(head -1 "$tmp/csv")"
@@ -184,7 +198,9 @@ python3 - "$bin" "$tmp/ns.postfix" "$tmp/ns.rpz" <<'PY'
 import json, subprocess, sys
 bad = []
 for path in sys.argv[2:]:
-    keys = [l.split()[0] for l in open(path) if l.strip() and not l.startswith(("#", "$", "@"))]
+    # An exception (DUNNO, rpz-passthru: gov.ml under ml) refuses nothing.
+    keys = [l.split()[0] for l in open(path) if l.strip() and not l.startswith(("#", "$", "@"))
+            and " DUNNO" not in l and "rpz-passthru" not in l]
     bare = [k for k in keys if not k.startswith((".", "*."))]
     out = subprocess.run([sys.argv[1], "check", "--store", "none", "--json"], capture_output=True, text=True,
                          input="".join("x@%s\n" % k for k in bare)).stdout.splitlines()

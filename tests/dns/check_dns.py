@@ -140,6 +140,9 @@ try:
                        capture_output=True, text=True, timeout=20)
     check("explain with [dns]: reject, as check and the milter", "-> reject" in p.stdout,
           p.stdout + p.stderr)
+    # And says the DNS facts it decided on (round 43's tester, finding 17).
+    check("explain shows the DNS facts", "  DNS: exampl.test does not exist\n" in p.stdout,
+          p.stdout)
     p = subprocess.run(explain + ["--policy", os.path.join(work, "explain-off.toml"),
                                   "--dns-server", server], capture_output=True, text=True,
                        timeout=20)

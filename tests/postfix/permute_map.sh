@@ -11,7 +11,11 @@
 # With partner.ml protected beside the embedded list, the namespace "ml"
 # of .mil is written with DUNNO keys for partner.ml (issue 15, round 42,
 # item 3): partner.ml and its hosts pass, any other name under .ml is
-# refused.
+# refused; so do Mali's government zones check accepts (sante.gov.ml,
+# gouv.ml: round 43's tester, finding 7). A look-alike the policy
+# confirms (gmial.com, gmai.com of the provider gmail.com) is HOLD, not
+# REJECT (finding 9): RCPT is accepted and the message waits in the hold
+# queue, where the milter's confirm puts it too.
 # Usage: permute_map.sh NEARMISS_BINARY
 NEARMISS=$(realpath "$1")
 . "$(dirname "$0")/lib.sh"
@@ -45,7 +49,7 @@ done
   done
   printf '%s\n' x@army.ml x@mail.army.ml x@mail.gmial.com x@hmrc.gov.uk.za x@army.mil.com \
     x@hmrc.bgov.uk x@bgov.uk x@parliment.uk x@parliament.ul x@army.mil x@gmail.com \
-    x@partner.ml x@mail.partner.ml x@navyy.ml
+    x@partner.ml x@mail.partner.ml x@navyy.ml x@sante.gov.ml x@gouv.ml x@gmai.com
 } | sort -u >"$W/rcpts"
 "$NEARMISS" check --protect-file "$W/protect" --json <"$W/rcpts" >"$W/check.jsonl" 2>/dev/null
 python3 - "$W/rcpts" "$W/check.jsonl" >"$W/flagged" <<'PY'
@@ -87,16 +91,26 @@ for setting in yes no; do
   probe >"$W/smtp.$setting" || fail "SMTP session ($setting)"
   [ "$(wc -l <"$W/smtp.$setting")" -eq "$(wc -l <"$W/rcpts")" ] || fail "not every RCPT answered ($setting)"
   # The floor: nothing refused that check accepts.
-  over=$(join <(sort "$W/smtp.$setting") <(sort "$W/flagged") | awk '$2 ~ /^5/ && $3 == "accepted"')
+  over=$(join <(sort "$W/smtp.$setting") <(sort "$W/flagged") | awk '$2 !~ /^2/ && $3 == "accepted"')
   [ -z "$over" ] || { echo "$over" | head -20; fail "$setting: the map refuses what check accepts"; }
   refused() { grep -q "^$1 5" "$W/smtp.$setting" || fail "$setting: $1 not refused by the map"; }
   passed() { grep -q "^$1 250" "$W/smtp.$setting" || fail "$setting: $1 refused by the map"; }
-  for r in x@army.ml x@mail.army.ml x@mail.gmial.com x@hmrc.gov.uk.za x@army.mil.com \
+  for r in x@army.ml x@mail.army.ml x@hmrc.gov.uk.za x@army.mil.com \
            x@parliment.uk x@parliament.ul x@navyy.ml; do
     refused "$r"
   done
   passed x@army.mil; passed x@gmail.com; passed x@bgov.uk; passed x@partner.ml
+  passed x@sante.gov.ml; passed x@gouv.ml
+  # Held, not refused: the map says HOLD for what the policy confirms.
+  passed x@mail.gmial.com; passed x@gmai.com
+  grep -q "^gmai\.com HOLD " "$CONF/nm_access" || fail "$setting: gmai.com is no HOLD line"
   if [ $setting = no ]; then refused x@hmrc.bgov.uk; fi
   n=$(grep -c ' 5' "$W/smtp.$setting")
   ok "parent_domain_matches_subdomains $setting: $n of $(wc -l <"$W/rcpts") refused by the map, each one check flags"
+  # A whole message to the confirmed look-alike lands in the hold queue.
+  send --from alice@mod.gov.uk --to x@gmai.com --header "Subject: held $setting" ||
+    { cat "$W/swaks.out"; fail "$setting: x@gmai.com not queued"; }
+  id=$(held_id)
+  ok "parent_domain_matches_subdomains $setting: x@gmai.com accepted at RCPT and held ($id)"
+  postsuper -c "$CONF" -d "$id" hold >/dev/null 2>&1
 done
