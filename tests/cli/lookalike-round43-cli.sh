@@ -54,6 +54,9 @@ a@acme.comm|invalid|reject|a@acme.com|tld-not-delegated|
 a@acme.nett|invalid|reject|a@acme.net|tld-not-delegated|
 a@acme.co.ukk|invalid|reject|a@acme.co.uk|tld-not-delegated|
 a@foo.zz|invalid|reject|-|tld-not-delegated|
+# Finding 9: USAA's own domain is no slip of usa.com (it was confirmed, and
+# written REJECT in permute's map): a real neighbour, accepted.
+a@usaa.com|external|accept|-|real-neighbour|USAA's own domain
 CASES
 judge "$tmp/default" > "$tmp/report"
 "$bin" check --store none --json a@defence.gov a@hmrc.gov > "$tmp/also.jsonl"
