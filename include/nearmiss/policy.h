@@ -171,6 +171,14 @@ struct ApiPolicy {
   std::vector<std::string> cors_origins;
   // Whether a sender may override a `warn` answer ("Send anyway").
   bool allow_send_anyway = true;
+  // Whether a check token many share (one whose token-file line binds no
+  // sender, `<alice@...>`: the add-ins' packaged token) may record a "Send
+  // anyway" in the sender its request names. Its holder (every desktop the
+  // add-in is on) could name any colleague, so such an acknowledgement is
+  // recorded as claimed, with the token and the client's address; false
+  // refuses it (403 acknowledge-needs-own-token): only a token bound to
+  // the sender, or an admin's, acknowledges.
+  bool acknowledge_with_shared_token = true;
 };
 
 // [confirm]: the `confirm` action's notice and links, and how long an
@@ -181,6 +189,7 @@ struct ConfirmPolicy {
   std::string notice_from = "postmaster@localhost";
   // The links' base: `nearmiss serve` as the sender's browser reaches it.
   std::string link_base = "http://127.0.0.1:8025";
+  std::string link_base_where;  // "FILE:LINE:COL" when the policy sets it
   // HMAC-SHA256 key for the links: 32 bytes or more, read whole. Resolved
   // against the policy's directory. "": no notices (confirm then holds and
   // the hold waits for an admin, which the milter logs).
@@ -326,6 +335,14 @@ std::vector<PolicyError> LintPolicyFile(const std::string& path);
 // the file's (`defaults.action` as set there, else Policy::source); `policy
 // lint` prints them as warnings. Empty when none.
 std::vector<PolicyError> PolicyWarnings(const Policy& policy);
+
+// With sender notices on ([confirm] key_file and [domains] organisation),
+// a link_base senders' browsers cannot use as it is: a loopback host (the
+// default 127.0.0.1: the sender's own machine) or plain http to another
+// host (the signed release token in clear on the network). Part of
+// PolicyWarnings; the milter and serve log them at start (the issue-14
+// tester, round 43, finding 10). Empty when none.
+std::vector<PolicyError> ConfirmLinkWarnings(const Policy& policy);
 
 // The embedded default policy's text (data/policy/default.toml), as
 // `nearmiss policy init` prints it.

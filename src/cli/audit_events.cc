@@ -179,7 +179,8 @@ int RunAuditEvents(const AuditEventsOptions& o) {
   // Senders write justifications, claimed addresses and queue ids: each
   // field is printed on its one line, control bytes as '?' (log::Untrusted),
   // so no field can forge another event's line.
-  std::printf("%zu administrative events%s (newest first)\n", events.size(), window.c_str());
+  std::printf("%zu administrative event%s%s (newest first)\n", events.size(),
+              events.size() == 1 ? "" : "s", window.c_str());
   for (const AdminEvent& e : events) {
     std::printf("  %s UTC  %-11s %-16s by %s (%s)%s%s\n", UtcTime(e.time_ms / 1000).c_str(),
                 Shown(e.action).c_str(), Shown(e.object).c_str(), Shown(e.who).c_str(),
@@ -187,7 +188,8 @@ int RunAuditEvents(const AuditEventsOptions& o) {
   }
   std::string made;
   if (!window.empty()) made.append(" made").append(window);
-  std::printf("%zu acknowledgements%s\n", acks.size(), made.c_str());
+  std::printf("%zu acknowledgement%s%s\n", acks.size(), acks.size() == 1 ? "" : "s",
+              made.c_str());
   for (const Acknowledgement& a : acks) {
     std::printf("  ack:%lld  %s -> %s  by %s via %s %s UTC%s%s; %s; %s\n",
                 static_cast<long long>(a.id), Shown(a.sender).c_str(),

@@ -234,6 +234,10 @@ int RunMilter(const MilterFlags& flags) {
                       "names none: every message a rule holds for its sender to confirm waits "
                       "for an administrator (docs/policy.md, [confirm])");
           }
+          // Links senders' browsers cannot use (127.0.0.1, plain http).
+          for (const PolicyError& w : ConfirmLinkWarnings(p)) {
+            log::Warn(w.where + ": " + w.what + "; " + w.hint);
+          }
         }
         // Acknowledgements live in the store: read per flagged message, so
         // one made on any node applies at once.

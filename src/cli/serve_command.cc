@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "base/log.h"
+#include "daemon/signals.h"
 #include "cli/commands.h"
 #include "cli/config_flags.h"
 #include "cli/local_user.h"
@@ -85,7 +86,13 @@ class ServeService final : public daemon::Service {
   std::string Where() const override { return url_; }
   void Run() override { server_->Run(); }
   void Stop() override { server_->Stop(); }
-  Status Reload() override { return server_->Reload(); }  // policy and tokens
+  // Policy and tokens; on a SIGHUP, the only way the skeleton calls this,
+  // recorded under whoever sent it (POST /v1/reload records its admin).
+  Status Reload() override {
+    Status s = server_->Reload();
+    server_->RecordReload(daemon::LastReloadSender(), s);
+    return s;
+  }
 
  private:
   std::unique_ptr<journal::StoreRecords> audit_;  // the server reads it
@@ -123,6 +130,11 @@ int RunServe(ServeFlags& flags) {
           log::Warn("[dns] is not used by serve: API verdicts carry no dns facts, and a rule's "
                     "can_receive / catch_all condition counts every look-alike as able to "
                     "receive mail (fail closed); the milter and check do the lookups");
+        }
+        // The links serve answers: senders must reach them (the milter
+        // warns too; serve may run where the milter does not).
+        for (const PolicyError& w : ConfirmLinkWarnings(r.engines->Get()->policy())) {
+          log::Warn(w.where + ": " + w.what + "; " + w.hint);
         }
         std::unique_ptr<journal::StoreRecords> audit;
         if (r.store) audit = std::make_unique<journal::StoreRecords>(r.store.get());

@@ -58,6 +58,50 @@ bool CapitalsWord(std::string_view word) {
   return letter;
 }
 
+// A document's parts, versions, status and references that head a banner
+// line (KnownBannerHead): "Annex A", "Version 2", "Draft", "Ref: 114".
+constexpr std::array<std::string_view, 12> kPartWords = {
+    "annex", "appendix", "enclosure", "encl", "attachment", "schedule",
+    "tab", "exhibit", "part", "section", "chapter", "volume"};
+constexpr std::array<std::string_view, 6> kVersionWords = {
+    "version", "ver", "v", "issue", "rev", "revision"};
+constexpr std::array<std::string_view, 3> kStatusWords = {"draft", "final", "provisional"};
+constexpr std::array<std::string_view, 4> kReferenceWords = {"ref", "reference", "file", "serial"};
+
+// A part's letter or number: "A", "2", "B-1", "IV", "3.1".
+bool PartId(std::string_view word) {
+  if (word.empty() || word.size() > 4) return false;
+  for (char c : word) {
+    if (!IsAlpha(c) && !IsDigit(c) && c != '-' && c != '.') return false;
+  }
+  return IsAlpha(word.front()) || IsDigit(word.front());
+}
+
+// "v1.2", "V2": a version written as one word.
+bool VersionWord(std::string_view word) {
+  return word.size() > 1 && (word.front() == 'v' || word.front() == 'V') &&
+         NumberWord(word.substr(1));
+}
+
+// A reference's code: it holds a digit ("MOD/2026/114", "114", "A/12").
+bool CodeWord(std::string_view word) {
+  bool digit = false;
+  for (char c : word) {
+    if (IsBlank(c)) return false;
+    digit = digit || IsDigit(c);
+  }
+  return digit;
+}
+
+// Only separator characters: "-", "--", "|", ":", "/".
+bool SeparatorWord(std::string_view word) {
+  if (word.empty()) return false;
+  for (char c : word) {
+    if (c != '-' && c != '|' && c != ':' && c != '/') return false;
+  }
+  return true;
+}
+
 constexpr std::size_t kMaxTailWords = 8;
 constexpr int kMaxCapitalsWords = 3;
 constexpr int kMaxShortWords = 3;
@@ -92,6 +136,9 @@ BannerTail ReadBannerTail(std::string_view after, bool skip_separator) {
     std::string_view word = after.substr(w, k - w);
     while (!word.empty() && (word.back() == ')' || word.back() == ']')) {
       word.remove_suffix(1);
+    }
+    while (!word.empty() && (word.front() == '(' || word.front() == '[')) {
+      word.remove_prefix(1);
     }
     words[n++] = word;
   }
@@ -133,6 +180,69 @@ bool KnownBannerTail(std::string_view text, std::size_t end) {
   std::size_t line_end = LineEnd(text, end);
   return ReadBannerTail(text.substr(end, line_end - end), true) ==
          BannerTail::kKnown;
+}
+
+bool KnownTailThenSeparator(std::string_view text, std::size_t end) {
+  std::size_t line_end = LineEnd(text, end);
+  std::size_t stop = end;
+  while (stop < line_end && text[stop] != ':' && text[stop] != '|' &&
+         !(text[stop] == '-' && stop > end && IsBlank(text[stop - 1]))) {
+    ++stop;
+  }
+  if (stop == line_end || stop == end || !IsBlank(text[end])) return false;
+  return ReadBannerTail(text.substr(end, stop - end), false) == BannerTail::kKnown;
+}
+
+bool KnownBannerHead(std::string_view before) {
+  constexpr std::size_t kMaxHeadWords = 12;
+  constexpr int kMaxHeadParts = 3;
+  std::array<std::string_view, kMaxHeadWords> words{};
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < before.size();) {
+    while (k < before.size() && IsBlank(before[k])) ++k;
+    std::size_t w = k;
+    while (k < before.size() && !IsBlank(before[k])) ++k;
+    if (k == w) break;
+    if (n == kMaxHeadWords) return false;
+    words[n++] = before.substr(w, k - w);
+  }
+  if (n == 0 || before.empty() || !IsBlank(before.back())) return false;
+  int parts = 0;
+  for (std::size_t k = 0; k < n;) {
+    std::string_view word = words[k];
+    // A separator glued to its word: "Ref:", "Draft-", "A|".
+    while (word.size() > 1 && SeparatorWord(word.substr(word.size() - 1))) {
+      word.remove_suffix(1);
+    }
+    if (SeparatorWord(word)) {
+      if (parts == 0) return false;
+      ++k;
+      continue;
+    }
+    std::string_view next = k + 1 < n ? words[k + 1] : std::string_view();
+    while (next.size() > 1 && (next.back() == ':' || next.back() == '-' || next.back() == '|')) {
+      next.remove_suffix(1);
+    }
+    if (++parts > kMaxHeadParts) return false;
+    if (InList(word, kFurnitureWords) && NumberWord(next)) {
+      k += 2;
+      if (k + 1 < n && WordIs(words[k], "of") && NumberWord(words[k + 1])) k += 2;
+    } else if (InList(word, kPartWords) && PartId(next)) {
+      k += 2;
+    } else if (InList(word, kVersionWords) && NumberWord(next)) {
+      k += 2;
+    } else if (VersionWord(word) || InList(word, kStatusWords)) {
+      k += 1;
+    } else if (WordIs(word, "our") && k + 2 < n && InList(next, kReferenceWords) &&
+               CodeWord(words[k + 2])) {
+      k += 3;
+    } else if (InList(word, kReferenceWords) && CodeWord(next)) {
+      k += 2;
+    } else {
+      return false;
+    }
+  }
+  return parts > 0;
 }
 
 }  // namespace nearmiss::content

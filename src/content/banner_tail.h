@@ -41,6 +41,26 @@ BannerTail ReadBannerTail(std::string_view after, bool skip_separator);
 // Page 1 of 3" name the banner's furniture, not an advert's title.
 bool KnownBannerTail(std::string_view text, std::size_t end);
 
+// After `end`, on its line, words ReadBannerTail reads as kKnown (a
+// descriptor or caveat, brackets allowed) and then a separator (':', '|'
+// or ' - '): "Official-Sensitive Personal: sickness record",
+// "Official-Sensitive [Commercial]: tender scores". GSC 2023 puts the
+// descriptor after the tier, and a sender types the subject's colon after
+// both (issue 13, round 43 tester finding 7).
+bool KnownTailThenSeparator(std::string_view text, std::size_t end);
+
+// Reads `before` (what stands before a tier on its banner line, from the
+// line's start, ending in a blank): page furniture, a document part, a
+// version, a draft's status or a reference, in any case, each with an
+// optional separator after it ("-", "|", ":", "/"): "Page 1 of 3 ", "Copy
+// 3 of 5 ", "Annex A - ", "Appendix 2 | ", "Draft - ", "Version 2 - ",
+// "Ref: MOD/2026/114 ", "Draft - Page 1 of 3 - ". Word's header and footer
+// put a page number or the document's part at the left of a typed marking
+// as often as at its right; a PDF made from them has plain spacing where
+// Word had a tab (issue 13, round 43 tester finding 3). At most three such
+// parts; any other word ("Page 2 of the ") makes it a sentence's head.
+bool KnownBannerHead(std::string_view before);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_BANNER_TAIL_H_

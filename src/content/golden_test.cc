@@ -84,6 +84,10 @@ const char kRound42Dir[] = "tests/testdata/markings/round42";
 // Flat ODF and RTF documents (f3), NHS numbers (n4) and smaller items (s5)
 // (made by make-fixtures.py there).
 const char kRound43Dir[] = "tests/testdata/markings/round43";
+// Round 44 (s44a): labelled banners with a loose separator (l1), furniture
+// before the marking (f2), a marking leading the text (l3) in Word, ODF,
+// PDF, PowerPoint and Excel (made by make-fixtures.py there).
+const char kRound44aDir[] = "tests/testdata/markings/round44a";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -129,7 +133,7 @@ std::vector<std::string> Fixtures() {
                           kRound14Dir, kRound32Dir, kRound33Dir, kRound35Dir,
                           kRound36Dir, kRound37Dir, kRound38Dir,
                           kRound38fDir, kRound41eDir, kRound41aDir, kRound42Dir,
-                          kRound42bDir, kRound43Dir}) {
+                          kRound42bDir, kRound43Dir, kRound44aDir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

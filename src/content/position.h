@@ -100,10 +100,11 @@ bool BetweenSeparators(std::string_view text, std::size_t begin,
 // signature and disclaimer blocks, a "-- " delimiter or a quoted reply below
 // are not counted: banner_zone.h), and the next line is not an email
 // disclaimer ("CONFIDENTIAL" heading "This e-mail is intended only for
-// ..."); or it is the value of a labelled line (IsLabelledLine's keys:
-// "Classification:", "Protective marking:", "Caveats:", ...), on the
-// key's line or alone on the line right under a key standing alone
-// ("Classification:\nSECRET", a form's two table cells).
+// ..."); or it is the value of a labelled line (labelled_line.h: the keys
+// "Classification", "Protective marking", "Caveats", ... with a colon, or
+// a dash, pipe or equals sign with the value not running on as a
+// sentence), on the key's line or alone on the line right under a key
+// standing alone ("Classification:\nSECRET", a form's two table cells).
 inline constexpr int kBannerLines = 3;
 bool IsBannerMarking(std::string_view text, std::size_t begin,
                      std::size_t end);
@@ -114,7 +115,9 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
 // SECRET CODEWORD", "OFFICIAL-SENSITIVE: RECIPIENTS ONLY", "NATO SECRET -
 // NOT RELEASABLE TO NON-NATO NATIONS"), or after a short prefix in
 // capitals ("DRAFT - SECRET", "ISAF SECRET", "KFOR RESTRICTED - DRAFT";
-// IsTierPrefix). The line is the first or last of its page (IsEdgeLine),
+// IsTierPrefix) or page furniture, a part, a version or a reference in any
+// case ("Page 1 of 3 UK SECRET", "Annex A - UK SECRET"; banner_tail.h,
+// KnownBannerHead). The line is the first or last of its page (IsEdgeLine),
 // at most 100 bytes, the words after the tier follow a separator or a
 // blank and a capital, and do not read as a sentence (no closing . ! ?,
 // at most two words in lower case) nor as an idiom ("SECRET SANTA",
@@ -124,6 +127,18 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
 // match is not alone on its line.
 bool TierHeadsBannerLine(std::string_view text, std::size_t begin,
                          std::size_t end);
+
+// The match opens its line (blanks, or one opening bracket, before it) and
+// is set off from the words after it: a ':' ("UK SECRET: The convoy leaves
+// at 0600."), a ' - ' or ' | ' ("OFFICIAL-SENSITIVE - The names ..."), or
+// its closing bracket ("[UK SECRET] the convoy ...", "(UK SECRET) the
+// convoy ..."); the words after it hold a lower-case letter. The subject's
+// marked head moved into the body, and the full-word form of a portion mark
+// (DoDM 5200.01 Vol 2 encl. 3: the mark opens the portion, in brackets; GSC
+// email guidance: the marking leads the text). WordStrength counts it as a
+// banner line in the banner's place, and only if the message agrees
+// elsewhere (issue 13, round 43 tester finding 5).
+bool LeadsLine(std::string_view text, std::size_t begin, std::size_t end);
 
 // `prefix` (what stands before a tier on its line or at a subject's head,
 // ending in a blank) is one or two words in capitals, digits, '-', '/' or
@@ -215,10 +230,12 @@ bool ClassifiedMarkMayBeInitials(std::string_view mark);
 PortionPlace PortionMarkPlace(std::string_view text, std::size_t begin,
                               std::size_t end);
 
-// The match is the value of a labelled line: "Classification:", "Data
+// The match is the value of a labelled line (labelled_line.h, any of its
+// separators): "Classification:", "Data
 // classification:", "Information classification:", "Security
 // classification:", "Document classification:", "Sensitivity:",
-// "Sensitivity label:", "Protective marking:", "Marking:", "Label:", the
+// "Sensitivity label:", "Protective marking:", "Marking:", "Label:",
+// "Class:", "Classification - ", "Classification | ", the
 // DoD e-mail's "Caveats:" ("Classification: UNCLASSIFIED\nCaveats: FOUO",
 // DoDM 5200.01 Vol 2 encl. 4) and Purview's "Classified as" (also "This
 // email is classified as", "... labelled as") (IsBannerMarking takes the
@@ -260,6 +277,13 @@ bool IsBareHeading(std::string_view text, std::size_t begin, std::size_t end);
 // in the mail's own text: the scan makes such a footer count only if the
 // message agrees (a top banner, a subject marking, portion marks; issue 13,
 // breaker round 7 defect 6).
+// One rule for both edges: a lone everyday word is doubted at the edge where
+// ordinary mail writes it, the heading words (SECRET, TOP SECRET,
+// SENSITIVE) over the text (IsBareHeading), the footer words under it; at
+// the other edge it stands where a banner stands and no heading or footer
+// does, and counts (a bare SECRET alone under the text is the bottom banner:
+// tests/testdata/markings/README.md, "A bare CONFIDENTIAL on the body's
+// last line"; tester 43 finding 12).
 bool IsBareFooter(std::string_view text, std::size_t begin, std::size_t end);
 
 // The match's line is the first or the last non-blank line of its page,

@@ -6,6 +6,7 @@
 
 #include "base/ascii.h"
 #include "content/banner_zone.h"
+#include "content/labelled_line.h"
 #include "content/legend_words.h"
 #include "content/cui_label.h"
 #include "content/line_text.h"
@@ -25,100 +26,6 @@ constexpr std::array<std::string_view, 16> kDefiningWords = {
     "is",       "are",      "was",     "means",  "meaning", "refers",
     "stands",   "explained", "explainer", "defined", "definition",
     "describes", "vs",      "versus",  "guide",  "overview"};
-
-// The keys of the labelled lines of Purview's content marking (the tenant
-// writes them: Microsoft Learn, "Learn about sensitivity labels") and of
-// published data-classification policies' document headers and footers.
-// The DoD e-mail layout ("Classification: UNCLASSIFIED\nCaveats: FOUO",
-// DoDM 5200.01 Vol 2 encl. 4 on electronic mail) puts the dissemination
-// control on a "Caveats:" line of its own.
-// Purview's own footer wording, "Classified as <label>" (a content
-// marking's text such as "Classified as ${Item.Label}"; Microsoft Learn,
-// "Learn about sensitivity labels", dynamic markings), and a plain "Label:"
-// are keys too (issue 13, breaker round 8 item 7).
-// "Security marking:", "Security level:" and "Handling:" are the keys
-// senders type above a marking in their own words (tester 41 item 1). A
-// key's colon may have blanks before it, as French typography sets it
-// ("Classification :").
-constexpr std::array<std::string_view, 20> kLabelledLines = {
-    "classification:",          "security classification:",
-    "data classification:",     "information classification:",
-    "document classification:", "classification level:",
-    "protective marking:",      "marking:",
-    "security marking:",        "security level:",
-    "handling:",
-    "sensitivity:",             "sensitivity label:",
-    "caveats:",                 "caveat:",
-    "handling caveats:",        "label:",
-    "classified as",            "labelled as",
-    "labeled as"};
-
-// The length of `key` at `at` in `s`, its closing ':' after any blanks
-// ("Classification :"), or 0.
-std::size_t KeyAt(std::string_view s, std::size_t at, std::string_view key) {
-  if (!key.ends_with(':')) return StartsWithNoCaseAt(s, at, key) ? key.size() : 0;
-  std::string_view word = key.substr(0, key.size() - 1);
-  if (!StartsWithNoCaseAt(s, at, word)) return 0;
-  std::size_t i = at + word.size();
-  while (i < s.size() && IsBlank(s[i])) ++i;
-  return i < s.size() && s[i] == ':' ? i + 1 - at : 0;
-}
-
-// What the phrase keys may follow to make a sentence of the footer: "This
-// email is classified as Highly Confidential".
-constexpr std::array<std::string_view, 10> kLabelledThings = {
-    "email", "e-mail", "message", "document", "file",
-    "attachment", "item", "information", "content", "communication"};
-
-// The length of "This <thing> is " at `at` in `s`, or 0.
-std::size_t ThisThingIs(std::string_view s, std::size_t at) {
-  if (!StartsWithNoCaseAt(s, at, "this ")) return 0;
-  std::size_t i = at + 5;
-  for (std::string_view thing : kLabelledThings) {
-    if (StartsWithNoCaseAt(s, i, thing) && StartsWithNoCaseAt(s, i + thing.size(), " is ")) {
-      return i + thing.size() + 4 - at;
-    }
-  }
-  return 0;
-}
-
-// `s` is a label key with only blanks before it and decoration after it
-// ("Classification:", "  Protective marking: -", "This email is classified
-// as ").
-bool IsLabelKey(std::string_view s) {
-  std::size_t lead = 0;
-  while (lead < s.size() && IsBlank(s[lead])) ++lead;
-  lead += ThisThingIs(s, lead);
-  for (std::string_view label : kLabelledLines) {
-    const std::size_t n = KeyAt(s, lead, label);
-    if (n > 0 && OnlyDecoration(s.substr(lead + n))) return true;
-  }
-  return false;
-}
-
-// The match's value is labelled: the key leads its line ("Classification:
-// SECRET"), or stands alone on the line above a line the match starts
-// ("Classification:\nSECRET"; a form's table cells "<td>Classification:
-// </td><td>SECRET</td>" come out of the HTML text with one blank line
-// between, "Classification:\n\nSECRET").
-bool HasLabel(std::string_view text, std::size_t line_begin,
-              std::size_t begin) {
-  std::string_view before = text.substr(line_begin, begin - line_begin);
-  if (IsLabelKey(before)) return true;
-  if (!OnlyDecoration(before) || line_begin == 0 ||
-      text[line_begin - 1] != '\n') {
-    return false;
-  }
-  // One blank line may stand between: HTML writes one between two cells.
-  for (int blank = 0; blank < 2; ++blank) {
-    std::size_t above = LineStart(text, line_begin - 1);
-    std::string_view line = text.substr(above, line_begin - 1 - above);
-    if (!IsBlankLine(line, 0, line.size())) return IsLabelKey(line);
-    if (above == 0 || text[above - 1] != '\n') return false;
-    line_begin = above;
-  }
-  return false;
-}
 
 // The line before `line_begin` and the one after `line_end` are blank, or
 // the page's edge: the line is a paragraph of its own.
@@ -218,7 +125,7 @@ bool IsBannerMarking(std::string_view text, std::size_t begin,
   std::size_t line_end = LineEnd(text, end);
   std::string_view before = text.substr(line_begin, begin - line_begin);
   std::string_view after = text.substr(end, line_end - end);
-  if (HasLabel(text, line_begin, begin)) return true;
+  if (LabelledValue(text, begin, end)) return true;
   // A banner line laid out in cells ("MOD/2026/114<tab>UK SECRET<tab>Page 1
   // of 3", a header's left, centre and right parts, a table row's cells, a
   // PDF's wide gaps): the marking alone in its cell is alone on the line.
@@ -253,7 +160,7 @@ bool IsLabelledLine(std::string_view text, std::size_t begin,
   // as in a label header (label_headers.cc).
   bool sublabel_parent = !after.empty() && after.front() == '\\';
   if (!OnlyDecoration(after) && !sublabel_parent) return false;
-  return HasLabel(text, line_begin, begin);
+  return LabelBefore(text, line_begin, begin) != LineLabel::kNone;
 }
 
 bool InBannerZone(std::string_view text, std::size_t begin, std::size_t end) {

@@ -132,7 +132,12 @@ bool TierHeadsBannerLine(std::string_view text, std::size_t begin,
     // The frame's opening run ("*** DRAFT - SECRET") is not a word.
     std::size_t lead = 0;
     while (lead < before.size() && OnlyFrame(before.substr(lead, 1))) ++lead;
-    if (!IsTierPrefix(before.substr(lead), true)) return false;
+    // "ISAF SECRET", "DRAFT - SECRET"; "Page 1 of 3 UK SECRET", "Annex A -
+    // UK SECRET" (banner_tail.h, KnownBannerHead).
+    if (!IsTierPrefix(before.substr(lead), true) &&
+        !KnownBannerHead(before.substr(lead))) {
+      return false;
+    }
   }
   std::string_view tier = text.substr(begin, end - begin);
   bool compound = tier.find_first_of(" -") != std::string_view::npos;
@@ -142,6 +147,61 @@ bool TierHeadsBannerLine(std::string_view text, std::size_t begin,
   // "SECRET SANTA - sign up", "TOP SECRET recipe - page 2": the idiom.
   if (FollowedBySubjectIdiom(text.substr(0, line_end), end)) return false;
   return IsEdgeLine(text, begin, end);
+}
+
+}  // namespace nearmiss::content
+
+namespace nearmiss::content {
+
+bool LeadsLine(std::string_view text, std::size_t begin, std::size_t end) {
+  while (end > begin && IsBlank(text[end - 1])) --end;
+  std::size_t line_begin = LineStart(text, begin);
+  std::size_t line_end = LineEnd(text, end);
+  std::size_t b = begin;
+  while (b > line_begin && IsBlank(text[b - 1])) --b;
+  char closer = 0;
+  if (b > line_begin) {
+    switch (text[b - 1]) {
+      case '[': closer = ']'; break;
+      case '(': closer = ')'; break;
+      case '{': closer = '}'; break;
+      case '<': closer = '>'; break;
+      default: return false;
+    }
+    --b;
+    while (b > line_begin && IsBlank(text[b - 1])) --b;
+    if (b > line_begin) return false;
+  }
+  std::size_t i = end;
+  while (i < line_end && IsBlank(text[i])) ++i;
+  bool set_off = false;
+  if (closer != 0) {
+    if (i == line_end || text[i] != closer) return false;
+    ++i;
+    set_off = true;
+  }
+  // The separator: "UK SECRET: ...", "UK SECRET - ...", "UK SECRET | ...";
+  // after brackets one may follow too ("[UK SECRET]: ...").
+  std::size_t sep = i;
+  while (sep < line_end && IsBlank(text[sep])) ++sep;
+  if (sep < line_end && text[sep] == ':') {
+    i = sep + 1;
+    set_off = true;
+  } else if (sep < line_end && (text[sep] == '-' || text[sep] == '|') && sep > end) {
+    std::size_t run = sep;
+    while (run < line_end && text[run] == text[sep]) ++run;
+    if (run - sep > 2 || run == line_end || !IsBlank(text[run])) return false;
+    i = run;
+    set_off = true;
+  }
+  if (!set_off || i == line_end || (!IsBlank(text[i]) && closer == 0)) return false;
+  // Words follow, with a lower-case letter among them: the text the
+  // marking leads ("CUI: RO12345678", a code under an invoice's tax-code
+  // label, is not; cui_label.h).
+  for (std::size_t k = i; k < line_end; ++k) {
+    if (text[k] >= 'a' && text[k] <= 'z') return true;
+  }
+  return false;
 }
 
 }  // namespace nearmiss::content

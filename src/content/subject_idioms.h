@@ -1,10 +1,12 @@
 // Everyday phrases that open with a level word at the head of a subject:
 // "SECRET Santa draw", "SECRET sale: 50% off", "TOP SECRET offers inside",
-// "RESTRICTED time offer", "SECRET - our best kept recipe". Marketing and
-// social mail writes the word in capitals for emphasis; the words after it
-// say it is the idiom, not a marking (issue 13, breaker round 6 item 12;
-// the decision and its lists are in tests/testdata/markings/README.md,
-// eleventh round).
+// "RESTRICTED time offer". Marketing and social mail writes the word in
+// capitals for emphasis; the words right after it say it is the idiom, not
+// a marking (issue 13, breaker round 6 item 12; the decision and its lists
+// are in tests/testdata/markings/README.md, eleventh round). After a
+// separator they are the subject's own words: "SECRET - our best kept
+// recipe" and "SECRET: Santa sign-up sheet" lead a marked subject (the
+// corpus README, "Moved to the positives").
 //
 // Only the packs' everyday level words (heading_word: SECRET, TOP SECRET,
 // CONFIDENTIAL, RESTRICTED, PROTECTED) are read this way; compounds and

@@ -102,6 +102,9 @@ bool MixedCaseLeadsSubject(std::string_view text, const RawMatch& m) {
   if (FollowedBySeparator(text, m.end) || lower) {
     return FollowedBySeparator(text, m.end);
   }
+  // "Official-Sensitive Personal: sickness record": a descriptor between
+  // the tier and the separator (banner_tail.h).
+  if (KnownTailThenSeparator(text, m.end)) return true;
   // The next word starts in lower case ("Nato Secret exercise plan"), and
   // does not make the level word an adjective of everyday speech ("UK
   // Secret service tour", "Nato Secret agents quiz": round 42).
@@ -146,6 +149,11 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   bool subject_like = subject || kind == TextKind::kAttachmentName;
   bool strong = subject_like ? IsSubjectMarking(text, m.begin, m.end)
                              : IsBannerMarking(text, m.begin, m.end);
+  // "UK SECRET: The convoy leaves at 0600.", "[NATO SECRET] the exercise
+  // ...": the marking leading the text it marks (position.h, LeadsLine).
+  const bool leads =
+      !strong && kind == TextKind::kBody && LeadsLine(text, m.begin, m.end);
+  strong = strong || leads;
   // "Cocktail | Nato Secret | Serves 2", "Item | official-sensitive | Qty
   // 3": in a row of table cells a level is a column's value or a name
   // beside others, and a marking only as the standards write it, in
@@ -229,6 +237,16 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   if (strong && AboutClearance(text, m.begin, m.end)) strong = false;
   if (strong && kind == TextKind::kBody && !IsEdgeLine(text, m.begin, m.end)) {
     return Counts::kIfCorroborated;
+  }
+  // "TOP SECRET: Jo's party is on Friday!", "PROTECTED: your parcel is
+  // insured": an everyday level word leading a note's first line is
+  // doubted as the same word alone there is (IsBareHeading below); the
+  // national, compound and caveated forms ("UK SECRET:", "NATO SECRET:",
+  // "OFFICIAL-SENSITIVE -") count as the subject's head does.
+  if (strong && leads && (p.heading_word || OrdinaryMailWord(p))) {
+    return s.mail_body && !s.bulk_body && !OrdinaryMailWord(p)
+               ? Counts::kIfCorroboratedBanner
+               : Counts::kIfCorroborated;
   }
   // "PROTECTED: Your account is now secured", "CONTROLLED: substances
   // policy update": a word whose scheme marks a subject another way

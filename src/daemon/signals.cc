@@ -1,11 +1,55 @@
 #include "daemon/signals.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <fstream>
 #include <string>
 
 #include "base/log.h"
 
 namespace nearmiss::daemon {
+namespace {
+
+std::mutex sender_mu;
+std::string last_sender;
+
+// "pid 4711 (systemctl), uid 0 (root)": the process's name from
+// /proc/PID/comm and the login of the uid, each left out when unknown.
+std::string SenderOf(const siginfo_t& info) {
+  if (info.si_code > 0) return "the kernel";  // kill(2), sigqueue(3), tgkill(2): <= 0
+  const std::string pid = std::to_string(info.si_pid);
+  std::string out = "pid ";
+  out += pid;
+  std::string proc = "/proc/";
+  proc += pid;
+  proc += "/comm";
+  std::string comm;
+  if (std::ifstream f(proc); f && std::getline(f, comm)) {
+    out += " (";
+    out += log::Untrusted(comm, 32);
+    out += ")";
+  }
+  out += ", uid ";
+  out += std::to_string(info.si_uid);
+  struct passwd pw;
+  struct passwd* found = nullptr;
+  char buf[1024];
+  if (getpwuid_r(info.si_uid, &pw, buf, sizeof buf, &found) == 0 && found != nullptr) {
+    out += " (";
+    out += log::Untrusted(found->pw_name, 64);
+    out += ")";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string LastReloadSender() {
+  std::lock_guard<std::mutex> lock(sender_mu);
+  return last_sender;
+}
 
 SignalMask::SignalMask() {
   sigemptyset(&set_);
@@ -48,14 +92,21 @@ void SignalThread::Finished() {
 
 void SignalThread::Loop() {
   for (;;) {
-    int signal = 0;
-    if (sigwait(&set_, &signal) != 0) continue;
+    siginfo_t info{};
+    const int signal = sigwaitinfo(&set_, &info);
+    if (signal < 0) continue;
     {
       std::lock_guard<std::mutex> lock(mu_);
       if (finished_) return;
       stopping_ = signal != SIGHUP;
     }
     if (signal == SIGHUP) {
+      const std::string sender = SenderOf(info);
+      log::Info("SIGHUP from " + sender);
+      {
+        std::lock_guard<std::mutex> lock(sender_mu);
+        last_sender = sender;
+      }
       reload_();
       continue;
     }

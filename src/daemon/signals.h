@@ -19,6 +19,7 @@
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
 
 namespace nearmiss::daemon {
@@ -74,6 +75,13 @@ class SignalThread {
   bool stopping_ = false;  // the thread took a stop signal: no wake needed
   std::thread thread_;
 };
+
+// Who sent the last SIGHUP the SignalThread took, as the kernel says
+// (siginfo's si_pid and si_uid): "pid 4711 (systemctl), uid 0 (root)"; ""
+// before any. A reload is an admin's act: serve records it under this (a
+// signal carries no token), and the log names it at each SIGHUP (the
+// issue-14 tester, round 43, finding 6).
+std::string LastReloadSender();
 
 }  // namespace nearmiss::daemon
 

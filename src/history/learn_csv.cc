@@ -20,6 +20,36 @@
 namespace nearmiss::history {
 namespace {
 
+// For a year-first date ("2026-13-01", "2026/02/31 10:00"): which of its
+// month or day is out of range, said; "" when the cell is no year-first
+// date or both are in range.
+std::string YearFirstRangeProblem(std::string_view cell) {
+  int n[3] = {0, 0, 0};
+  size_t i = 0;
+  for (int part = 0; part < 3; ++part) {
+    const size_t start = i;
+    while (i < cell.size() && cell[i] >= '0' && cell[i] <= '9') n[part] = n[part] * 10 + (cell[i++] - '0');
+    const size_t digits = i - start;
+    if (digits == 0 || (part == 0 && digits != 4) || (part > 0 && digits > 2)) return "";
+    if (part < 2) {
+      if (i >= cell.size() || (cell[i] != '-' && cell[i] != '/' && cell[i] != '.')) return "";
+      ++i;
+    }
+  }
+  std::string out;
+  if (n[1] < 1 || n[1] > 12) {
+    out = "month ";
+    out += std::to_string(n[1]);
+    out += " is out of range (1 to 12; a year-first date is year, month, day: YYYY-MM-DD, "
+           "whatever --date-order says)";
+  } else if (n[2] < 1 || n[2] > 31) {
+    out = "day ";
+    out += std::to_string(n[2]);
+    out += " is out of range (1 to 31; YYYY-MM-DD)";
+  }
+  return out;
+}
+
 // Splits one CSV record (quotes, doubled quotes; no embedded newlines) at
 // `separator`.
 std::vector<std::string> CsvFields(std::string_view line, char separator) {
@@ -182,6 +212,12 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
                                   "do not say which: say which with --date-order dmy or mdy");
       }
       if (t == maillog::kWrongOrderDate) {
+        // A year-first date has one order (ISO 8601: year, month, day):
+        // its month out of range is just that, not the --date-order's
+        // fault (the issue-14 tester, round 43, finding 14: 2026-13-01).
+        if (std::string range = YearFirstRangeProblem(date_cell); !range.empty()) {
+          return Status::ParseError(at + ": bad time " + cell_in + ": " + range);
+        }
         return Status::ParseError(at + ": the date " + cell_in +
                                   " is no date in the --date-order given, but is in the other");
       }

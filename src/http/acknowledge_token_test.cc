@@ -63,7 +63,7 @@ TEST_F(OpenChecksTest, AnAdminTokenVouchesAndIsNamed) {
   ASSERT_TRUE(acks.ok());
   ASSERT_EQ(acks->size(), 1u);
   // Claimed sender, and the token that vouched (the policy's line).
-  EXPECT_EQ((*acks)[0].who.rfind("alice@example.gov.uk (via ", 0), 0u) << (*acks)[0].who;
+  EXPECT_EQ((*acks)[0].who.rfind("alice@example.gov.uk (by admin '", 0), 0u) << (*acks)[0].who;
 }
 
 }  // namespace

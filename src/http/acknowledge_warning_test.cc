@@ -120,6 +120,28 @@ TEST_F(AcknowledgeWarningTest, AReleaseLinkRecordsTheWarningTheNoticeShowed) {
   EXPECT_TRUE(acks[0].warning_recorded);
 }
 
+// The issue-14 tester, round 43, finding 13: a link signed when the rule
+// could be acknowledged, used after it became final (army.ml, a look-alike
+// of army.mil, refused every time): the message is released, as the
+// sender asked, but nothing is acknowledged and the page does not promise
+// "will not ask again"; it says the policy asks every time.
+TEST_F(AcknowledgeWarningTest, AReleaseLinkAcknowledgesOnlyWhatTheRunningPolicyLets) {
+  confirm::ConfirmLink link = HeldLink();
+  link.recipients = {{"bob@army.ml", "lookalike", "bob@army.mil", ""},
+                     {"jon.smith@partner.example", "address-typo", "john.smith@partner.example",
+                      "edit"}};
+  auto page = Release(confirm::LinkSigner(kKey).Sign(link));
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200) << page->body;
+  EXPECT_THAT(page->body, HasSubstr("will not ask again about jon.smith@partner.example for"));
+  EXPECT_THAT(page->body, Not(HasSubstr("will not ask again about bob@army.ml")));
+  EXPECT_THAT(page->body, HasSubstr("Not remembered for bob@army.ml: the running policy asks "
+                                    "about it every time (rule &#39;"));
+  std::vector<Acknowledgement> acks = Stored();
+  ASSERT_EQ(acks.size(), 1u);
+  EXPECT_EQ(acks[0].recipient, "jon.smith@partner.example");
+}
+
 // Issue 14, round 34, item 9: a release link's `why` with a line break was
 // kept with the break turned into '?', where the API refuses the same text
 // with 400. Refused the same way, before the link is spent: it still works.

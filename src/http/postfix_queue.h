@@ -65,10 +65,11 @@ class PostfixQueue {
   Result<HeldMessage> GetHeld(std::string_view id) const;
   // Moves a held message back to the queue and asks for delivery now.
   // True when postsuper released it ("Released from hold: 1 message");
-  // false when it released nothing ("... 0 messages": the message left the
-  // hold queue between the look and the act, another action took it).
-  // postsuper exits 0 either way, so its count is the answer. A postsuper
-  // that prints no count is checked by looking again: still held is an error.
+  // false when it released nothing ("... 0 messages") and the message has
+  // left the hold queue (between the look and the act another action took
+  // it). postsuper exits 0 either way, so its count is the answer. A count
+  // of 0 with the message still held, or no count and still held, is an
+  // error naming what postsuper said.
   Result<bool> Release(std::string_view id) const;
   // Deletes a held message (postsuper -d ID hold: only from the hold queue).
   // True when postsuper deleted it ("Deleted: 1 message"), false when it

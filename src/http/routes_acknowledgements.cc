@@ -1,7 +1,8 @@
 // Acknowledgements and the administrative events, for admins: list and
 // revoke acknowledgements (GET /v1/acknowledgements, DELETE
 // /v1/acknowledgements/ID) and read who released, deleted, acknowledged and
-// revoked what (GET /v1/events). All need an admin token and a store.
+// revoked what (GET /v1/events). Reading needs a viewer or admin token,
+// revoking an admin token; all need a store.
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -78,7 +79,7 @@ void ApiServerImpl::AddAcknowledgementRoutes() {
   };
 
   server_->Get("/v1/acknowledgements",
-               Guard(Role::kAdmin, [this, no_store](const httplib::Request& req,
+               Guard(Role::kViewer, [this, no_store](const httplib::Request& req,
                                                     httplib::Response& res) {
     if (std::optional<Problem> p = UnknownQueryParam(req, {"all"})) return SendProblem(res, *p);
     const std::string all_text = req.get_param_value("all");
@@ -147,7 +148,7 @@ void ApiServerImpl::AddAcknowledgementRoutes() {
     SendJson(res, {{"id", id}, {"revoked", true}, {"by", who}});
   }));
 
-  server_->Get("/v1/events", Guard(Role::kAdmin, [this, no_store](const httplib::Request& req,
+  server_->Get("/v1/events", Guard(Role::kViewer, [this, no_store](const httplib::Request& req,
                                                                   httplib::Response& res) {
     if (std::optional<Problem> p = UnknownQueryParam(req, {"limit"})) return SendProblem(res, *p);
     int64_t limit = 200;  // absent: the newest 200

@@ -1,5 +1,9 @@
-// Admin routes: the hold queue, the audit log, the policy and reloads. All
-// need an admin token (Guard).
+// Admin routes: the hold queue, the audit log, the policy and reloads.
+// Reading needs a viewer or admin token, acting (release, delete, reload)
+// an admin token (Guard). Reading a held message and reloading are admin
+// events, as acting is: who read a patient letter held for review, and
+// who reloaded the tokens and policy, are what an investigator asks (the
+// issue-14 tester, round 43, finding 6).
 #include <chrono>
 #include <cstdlib>
 
@@ -63,13 +67,26 @@ Result<bool> ApiServerImpl::ActOnHeld(const std::string& id, bool release) {
 }
 
 void ApiServerImpl::AddAdminRoutes() {
-  server_->Get("/v1/held", Guard(Role::kAdmin, [this](const httplib::Request&, httplib::Response& res) {
+  server_->Get("/v1/held", Guard(Role::kViewer, [this](const httplib::Request&, httplib::Response& res) {
     Result<std::vector<HeldMessage>> held = postfix_.ListHeld();
     if (!held.ok()) return SendQueueError(res, held.error());
     Json list = Json::array();
+    std::string ids, all_ids;
     for (HeldMessage& m : *held) {
       HeldReasonFromStore(store_, m);
       list.push_back(HeldJson(m, false));
+      if (list.size() <= 8) ids += (ids.empty() ? "" : ", ") + m.id;
+      all_ids += m.id + " ";
+    }
+    // The list shows each message's sender, recipients and subject: a
+    // read of held content, recorded when there is any to read and this
+    // person has not listed these very messages before (the console asks
+    // for the list on every page, for its count).
+    if (!held->empty() && held_lists_.Changed(Caller().name, all_ids)) {
+      std::string detail = "listed " + std::to_string(held->size()) +
+                           (held->size() == 1 ? " held message: " : " held messages: ") + ids;
+      if (held->size() > 8) detail += ", and " + std::to_string(held->size() - 8) + " more";
+      RecordAdminEvent("view", "held", detail);
     }
     SendJson(res, {{"messages", std::move(list)}});
   }));
@@ -77,10 +94,12 @@ void ApiServerImpl::AddAdminRoutes() {
   // The pattern admits any id shape so a bad one gets a 404 from the
   // validator, not a silent fall-through to another route.
   const std::string kHeldId = R"(/v1/held/([^/]+))";
-  server_->Get(kHeldId, Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {
+  server_->Get(kHeldId, Guard(Role::kViewer, [this](const httplib::Request& req, httplib::Response& res) {
     Result<HeldMessage> m = postfix_.GetHeld(req.matches[1].str());
     if (!m.ok()) return SendQueueError(res, m.error());
     HeldReasonFromStore(store_, *m);
+    // Its body's first 4 KB: who read it is recorded.
+    RecordAdminEvent("view", m->id, HeldEventDetail("read from the hold queue", m));
     SendJson(res, HeldJson(*m, true));
   }));
   server_->Post(kHeldId + "/release",
@@ -107,7 +126,7 @@ void ApiServerImpl::AddAdminRoutes() {
     SendJson(res, {{"id", id}, {"deleted", true}, {"by", Caller().name}});
   }));
 
-  server_->Get("/v1/audit", Guard(Role::kAdmin, [this](const httplib::Request& req, httplib::Response& res) {
+  server_->Get("/v1/audit", Guard(Role::kViewer, [this](const httplib::Request& req, httplib::Response& res) {
     if (std::optional<Problem> p = UnknownQueryParam(
             req, {"since", "until", "before_id", "limit", "source", "sender", "domain", "verdict",
                   "class", "action", "q"})) {
@@ -151,7 +170,7 @@ void ApiServerImpl::AddAdminRoutes() {
     SendJson(res, j);
   }));
 
-  server_->Get("/v1/policy", Guard(Role::kAdmin, [this](const httplib::Request&, httplib::Response& res) {
+  server_->Get("/v1/policy", Guard(Role::kViewer, [this](const httplib::Request&, httplib::Response& res) {
     std::shared_ptr<const Engine> engine = engines_->Get();
     const Policy& p = engine->policy();
     auto domains = [](const std::vector<DomainItem>& items) {
@@ -190,7 +209,9 @@ void ApiServerImpl::AddAdminRoutes() {
   }));
 
   server_->Post("/v1/reload", Guard(Role::kAdmin, [this](const httplib::Request&, httplib::Response& res) {
+    const uint64_t before = engines_->generation();
     Status s = Reload();
+    RecordAdminEvent("reload", "policy", ReloadDetail(before, s));
     if (!s.ok()) {
       return SendProblem(res, MakeProblem(422, "policy-invalid",
                                           "the policy was not reloaded; the running one stays:\n" +

@@ -18,6 +18,7 @@
 #include "base/ascii.h"
 #include "base/text_format.h"
 #include "base/unix_time.h"
+#include "http/check_service.h"
 #include "http/held_link.h"
 #include "http/server_impl.h"
 
@@ -77,6 +78,47 @@ bool RefuseMisfit(httplib::Response& res, const confirm::ConfirmLink& link,
            "it could act on another message. Nothing was done. If your message is still held, "
            "ask an administrator to release or delete it.</p>");
   return true;
+}
+
+// No acknowledgement applies: a recipient is judged as the policy would
+// judge it afresh (whether "Send anyway" could settle it).
+class NoAcknowledgements : public AcknowledgementSource {
+ public:
+  Result<std::vector<Acknowledgement>> Live(std::string_view, int64_t) const override {
+    return std::vector<Acknowledgement>{};
+  }
+};
+
+// Why a recipient a link lists may not be acknowledged under the running
+// policy, "" when it may: the link was signed under the policy of its
+// notice, and an admin may since have made the rule final (`acknowledge =
+// false`): the page promised "will not ask again" for army.ml and stored
+// an acknowledgement the engine ignores (the issue-14 tester, round 43,
+// finding 13).
+std::string NotAcknowledgeableNow(const Engine& engine, const std::string& sender,
+                                  const std::string& recipient, int64_t now) {
+  static const NoAcknowledgements kNone;
+  CheckRequest request;
+  request.from = sender;
+  request.recipients.push_back({recipient, RecipientField::kTo});
+  request.acknowledgements = &kNone;
+  request.now = now;
+  const CheckAnswer answer = CheckMessageOrFail(engine, request);
+  if (answer.unchecked || !answer.body["recipients"].is_array() ||
+      answer.body["recipients"].empty()) {
+    return "it could not be judged under the running policy";
+  }
+  // Accepted now (serve's history may be newer or older than the
+  // milter's): the sender's word is kept, as the notice promised.
+  const auto& r = answer.body["recipients"][0];
+  if (r.value("action", "") == "accept") return "";
+  if (!r.value("acknowledgeable", false)) {
+    std::string why = "the running policy asks about it every time (rule '";
+    why += r.value("rule", "");
+    why += "')";
+    return why;
+  }
+  return "";
 }
 
 }  // namespace
@@ -142,8 +184,12 @@ void ApiServerImpl::AddConfirmRoutes() {
     if (!held) return;
     bool release = link->action == "release";
     // The link lists the recipients a release acknowledges: those whose
-    // rule may be (milter/confirm_notifier.cc). None: the policy asks
-    // about them every time, and the page promises nothing.
+    // rule may be (milter/confirm_notifier.cc), as the running policy
+    // still judges them (Acknowledgeable). None: the policy asks about
+    // them every time, and the page promises nothing.
+    std::string final_ones;
+    const std::vector<confirm::ConfirmLink::Recipient> settled =
+        Acknowledgeable(*link, UnixSeconds(), &final_ones);
     const bool quiet = !link->recipients.empty();
     std::string body = "<p>Message <code>" + HtmlEscape(link->queue_id) + "</code> from " +
                        HtmlEscape(link->sender) + " is held" +
@@ -153,10 +199,14 @@ void ApiServerImpl::AddConfirmRoutes() {
     if (!held->subject.empty()) body += "<p>Subject: " + HtmlEscape(held->subject) + "</p>";
     if (!release) {
       body += "<p>Delete it. It will not be sent.</p>";
-    } else if (quiet) {
+    } else if (!settled.empty()) {
       body += "<p>Send it as it is. nearmiss will not ask again about " +
-              HtmlEscape(JoinRecipients(link->recipients)) + " for this reason for " +
-              std::to_string(confirm_.load()->policy.acknowledgement_days) + " days.</p>";
+              HtmlEscape(JoinRecipients(settled)) + " for this reason for " +
+              std::to_string(confirm_.load()->policy.acknowledgement_days) + " days.</p>" +
+              final_ones;
+    } else if (quiet) {
+      body += "<p>Send it as it is.</p>";
+      body += final_ones;
     } else {
       body += "<p>Send it as it is. The policy asks about these recipients every time.</p>";
     }
@@ -237,7 +287,9 @@ void ApiServerImpl::AddConfirmRoutes() {
                   HeldEventDetail("released from the confirm notice", *held) +
                       (link->recipients.empty() ? std::string()
                                                 : "; flagged: " + JoinRecipients(link->recipients)));
-      const std::vector<confirm::ConfirmLink::Recipient>& acknowledged = link->recipients;
+      std::string final_ones;
+      const std::vector<confirm::ConfirmLink::Recipient> acknowledged =
+          Acknowledgeable(*link, now, &final_ones);
       for (const confirm::ConfirmLink::Recipient& flagged : acknowledged) {
         const std::string& r = flagged.address;
         Acknowledgement a;
@@ -261,17 +313,39 @@ void ApiServerImpl::AddConfirmRoutes() {
                     link->sender + " -> " + r + " (confirm-link" +
                         (why.empty() ? std::string(")") : "): " + why));
       }
-      SendPage(res, 200, "Sent",
-               acknowledged.empty()
-                   ? std::string("<p>The message was released and is on its way.</p>")
-                   : "<p>The message was released and is on its way. nearmiss will not ask "
-                     "again about " +
-                         HtmlEscape(JoinRecipients(acknowledged)) + " for this reason.</p>");
+      std::string page = "<p>The message was released and is on its way.";
+      if (!acknowledged.empty()) {
+        page += " nearmiss will not ask again about ";
+        page += HtmlEscape(JoinRecipients(acknowledged));
+        page += " for this reason.";
+      }
+      page += "</p>";
+      page += final_ones;
+      SendPage(res, 200, "Sent", page);
     } catch (const std::exception& e) {
       log::Warn("POST /confirm: " + log::Untrusted(e.what(), 200));
       SendPage(res, 500, "Something failed", "<p>See the server's log.</p>");
     }
   });
+}
+
+std::vector<confirm::ConfirmLink::Recipient> ApiServerImpl::Acknowledgeable(
+    const confirm::ConfirmLink& link, int64_t now, std::string* not_settled) const {
+  std::shared_ptr<const Engine> engine = engines_->Get();
+  std::vector<confirm::ConfirmLink::Recipient> out;
+  for (const confirm::ConfirmLink::Recipient& r : link.recipients) {
+    const std::string why = NotAcknowledgeableNow(*engine, link.sender, r.address, now);
+    if (why.empty()) {
+      out.push_back(r);
+      continue;
+    }
+    *not_settled += "<p>Not remembered for ";
+    *not_settled += HtmlEscape(r.address);
+    *not_settled += ": ";
+    *not_settled += HtmlEscape(why);
+    *not_settled += ", so you will be asked again.</p>";
+  }
+  return out;
 }
 
 void ApiServerImpl::GiveLinkBack(const std::string& nonce) {

@@ -88,6 +88,72 @@ bool AboutAddress(const Json& recipient) {
 
 }  // namespace
 
+std::string ApiServerImpl::AcknowledgerOf(const std::string& sender) {
+  const Identity& token = Caller();
+  std::string who = sender;
+  who += " (";
+  if (token.role == Role::kAdmin) {
+    who += "by admin '";
+  } else if (!token.sender.empty()) {
+    who += "own token '";
+  } else {
+    who += "claimed; shared token '";
+  }
+  who += token.name;
+  who += "'";
+  if (!CallerAddress().empty()) {
+    who += "; from ";
+    who += CallerAddress();
+  }
+  who += ")";
+  return who;
+}
+
+std::optional<Problem> ApiServerImpl::VouchProblem(const Engine& engine,
+                                                   const std::string& sender) const {
+  const Identity& token = Caller();
+  if (token.role == Role::kAdmin) return std::nullopt;
+  if (token.role == Role::kCheck && !token.sender.empty()) {
+    // As the store keeps a sender: by mailbox, lower case.
+    if (AsciiLower(engine.Mailbox(sender)) == AsciiLower(engine.Mailbox(token.sender))) {
+      return std::nullopt;
+    }
+    std::string detail = "this check token is ";
+    detail += log::Untrusted(token.name, 100);
+    detail += "'s own, bound to ";
+    detail += token.sender;
+    detail += " (";
+    detail += token.where;
+    detail += "): it acknowledges that sender's warnings only, not ";
+    detail += log::Untrusted(sender, 200);
+    detail += "'s; nothing was acknowledged";
+    return MakeProblem(403, "acknowledge-other-sender", std::move(detail));
+  }
+  if (token.role == Role::kCheck && !engine.policy().api.acknowledge_with_shared_token) {
+    std::string detail = "the policy's [api] acknowledge_with_shared_token is false: a check token "
+                         "many share ('";
+    detail += log::Untrusted(token.name, 100);
+    detail += "', ";
+    detail += token.where;
+    detail += ") cannot vouch that ";
+    detail += log::Untrusted(sender, 200);
+    detail += " sent this; give each sender a token of their own ('check TOKEN NAME "
+              "<address>' in the token file); nothing was acknowledged";
+    return MakeProblem(403, "acknowledge-needs-own-token", std::move(detail));
+  }
+  if (token.role == Role::kCheck) return std::nullopt;
+  // No token, or a viewer's (checks open): nothing vouches for the claim.
+  std::string detail =
+      "an acknowledgement is recorded in the sender's name, so a token must vouch for the "
+      "request: send the add-in's check token (Authorization: Bearer TOKEN)";
+  detail += token.role == Role::kViewer
+                ? "; a viewer token only reads"
+                : "; serve has no check token configured, so checks are open but "
+                  "acknowledgements are not: add a 'check TOKEN NAME' line to the token file";
+  detail += "; nothing was acknowledged";
+  return MakeProblem(403, "acknowledge-needs-token", std::move(detail));
+}
+
 Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& request,
                                   const nlohmann::ordered_json& recipients,
                                   const std::string& sender, nlohmann::ordered_json* made,
@@ -176,10 +242,9 @@ Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& requ
     if (const auto typo = r.find("address_typo"); typo != r.end() && typo->is_object()) {
       a.typo_kind = typo->value("kind", "");
     }
-    // The sender is only claimed ('from'); the check token that made the
-    // request is who vouches for the claim, so its name is kept too.
-    const std::string& token = Caller().name;
-    a.who = token.empty() ? a.sender : a.sender + " (via " + token + ")";
+    // Lower case, as the sender column is kept (the issue-14 tester,
+    // round 43, finding 17f: `ALICE@trust.example (via ...)`).
+    a.who = AcknowledgerOf(AsciiLower(a.sender));
     a.why = request.acknowledge.justification;
     a.path = "api";
     a.created_at = request.now;
@@ -231,20 +296,15 @@ void ApiServerImpl::AddPublicRoutes() {
                                             "sender asks an administrator"));
       }
       // An acknowledgement is an act in the sender's name, which the body
-      // only claims ('from'): a token (the add-in's check token, or an
-      // admin's) vouches for who made the request. With no check token
-      // configured checks are open, but an acknowledgement without a token
-      // would be anyone's word recorded as the sender's (the issue-14
-      // tester, round 42, finding 1): refused, nothing stored.
-      if (Caller().role == Role::kNone) {
-        return SendProblem(
-            res, MakeProblem(403, "acknowledge-needs-token",
-                             "an acknowledgement is recorded in the sender's name, so a token "
-                             "must vouch for the request: send the add-in's check token "
-                             "(Authorization: Bearer TOKEN); serve has no check token "
-                             "configured, so checks are open but acknowledgements are not: "
-                             "add a 'check TOKEN NAME' line to the token file; nothing was "
-                             "acknowledged"));
+      // only claims ('from'): a token (the add-in's check token, a sender's
+      // own, or an admin's) vouches for who made the request. With no check
+      // token configured checks are open, but an acknowledgement without a
+      // token would be anyone's word recorded as the sender's (the issue-14
+      // tester, round 42, finding 1): refused, nothing stored. Whether the
+      // token may vouch for this sender is asked once the sender is read
+      // (VouchProblem, below).
+      if (Caller().role == Role::kNone || Caller().role == Role::kViewer) {
+        return SendProblem(res, *VouchProblem(*engine, request.from));
       }
       if (store_ == nullptr) {
         return SendProblem(res, MakeProblem(503, "no-store",
@@ -272,6 +332,12 @@ void ApiServerImpl::AddPublicRoutes() {
                                             "acknowledge a warning"));
       }
       CheckAnswer before = CheckMessageOrFail(*engine, request);
+      // A sender's own token acknowledges for that sender only; a shared
+      // one as the policy says (the issue-14 tester, round 43, finding 5).
+      if (std::optional<Problem> p = VouchProblem(
+              *engine, before.record.sender.empty() ? request.from : before.record.sender)) {
+        return SendProblem(res, *p);
+      }
       if (before.unchecked) {
         // Nothing judged, nothing to acknowledge: the answer says unchecked.
         acknowledged = Json::array();

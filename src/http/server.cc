@@ -14,6 +14,9 @@ namespace {
 // The identity of the request a guarded handler is answering on this
 // worker thread (ApiServerImpl::Caller).
 thread_local Identity current_caller;
+// And the address it came from (httplib's remote_addr: the peer of the
+// connection, a proxy's when one is in front).
+thread_local std::string current_client;
 
 // Routes by path prefix, for 405 answers: a known path with another method.
 struct KnownPath {
@@ -85,21 +88,36 @@ bool ApiServerImpl::TokenFileGiven() const {
   return !options_.token_file.empty() || !engines_->Get()->policy().api.token_file.empty();
 }
 
-void ApiServerImpl::LogTokens(const TokenSet& tokens, bool reloaded) const {
-  std::string admins;
-  size_t n_admins = 0;
+std::string ApiServerImpl::TokensLine(const TokenSet& tokens) {
+  std::string admins, viewers;
+  size_t n_admins = 0, n_viewers = 0, n_bound = 0;
   for (const Identity& who : tokens.Identities()) {
-    if (who.role != Role::kAdmin) continue;
-    admins += n_admins++ == 0 ? "" : ", ";
-    admins += log::Untrusted(who.name, 100);
+    if (who.role == Role::kCheck && !who.sender.empty()) ++n_bound;
+    if (who.role != Role::kAdmin && who.role != Role::kViewer) continue;
+    std::string& list = who.role == Role::kAdmin ? admins : viewers;
+    size_t& n = who.role == Role::kAdmin ? n_admins : n_viewers;
+    list += n++ == 0 ? "" : ", ";
+    list += log::Untrusted(who.name, 100);
   }
-  const size_t n_checks = tokens.size() - n_admins;
-  std::string line = reloaded ? "tokens re-read: " : "tokens: ";
-  line += std::to_string(n_admins) + (n_admins == 1 ? " admin" : " admins");
+  const size_t n_checks = tokens.size() - n_admins - n_viewers;
+  std::string line = std::to_string(n_admins) + (n_admins == 1 ? " admin" : " admins");
   if (n_admins > 0) line += " (" + admins + ")";
+  if (n_viewers > 0) {
+    line += ", " + std::to_string(n_viewers) + (n_viewers == 1 ? " viewer (" : " viewers (");
+    line += viewers + ")";
+  }
   line += ", " + std::to_string(n_checks) + (n_checks == 1 ? " check token" : " check tokens");
+  if (n_bound > 0) line += " (" + std::to_string(n_bound) + " bound to one sender)";
+  return line;
+}
+
+void ApiServerImpl::LogTokens(const TokenSet& tokens, bool reloaded) const {
+  std::string line = reloaded ? "tokens re-read: " : "tokens: ";
+  line += TokensLine(tokens);
   log::Info(line);
-  if (n_admins == 0) {
+  const bool no_admin = !tokens.has_admin_tokens();
+  const bool no_check = !tokens.has_check_tokens();
+  if (no_admin) {
     std::string why = TokenFileGiven()
                           ? "the token file names no admin ('admin TOKEN NAME' line)"
                           : "no admin token is configured and none was made for this run "
@@ -108,7 +126,7 @@ void ApiServerImpl::LogTokens(const TokenSet& tokens, bool reloaded) const {
               "'admin TOKEN NAME' line per person is added to a token file (then SIGHUP); no "
               "token is made up, as its acts would name nobody");
   }
-  if (n_checks == 0) {
+  if (no_check) {
     log::Warn("no check token: POST /v1/check is open to every client that reaches serve, but "
               "a 'Send anyway' acknowledgement is an act in the sender's name and needs a token "
               "to vouch for it (403 without one); give the add-ins a 'check TOKEN NAME' line");
@@ -299,6 +317,10 @@ std::optional<Problem> ApiServerImpl::RoleProblem(const httplib::Request& req, R
   *who = sec->tokens.Identify(token);
   const Role have = who->role;
   if (Allowed(sec->tokens, need, have)) return std::nullopt;
+  if (!token.empty() && have == Role::kViewer) {
+    return Forbidden("this token's role (viewer) may only read: releasing, deleting, revoking, "
+                     "reloading and checks need an admin token (a check token for checks)");
+  }
   if (!token.empty() && have != Role::kNone) {
     return Forbidden("this token's role may not do this; an admin token is needed");
   }
@@ -312,9 +334,15 @@ ApiServerImpl::Handler ApiServerImpl::Guard(Role need, Handler h) {
     if (std::optional<Problem> p = RoleProblem(req, need, &who)) return SendProblem(res, *p);
     // The handler runs on this thread: it reads its caller from here.
     struct CallerScope {
-      explicit CallerScope(Identity who) { current_caller = std::move(who); }
-      ~CallerScope() { current_caller = Identity{}; }
-    } scope(std::move(who));
+      CallerScope(Identity who, const std::string& client) {
+        current_caller = std::move(who);
+        current_client = client;
+      }
+      ~CallerScope() {
+        current_caller = Identity{};
+        current_client.clear();
+      }
+    } scope(std::move(who), req.remote_addr);
     try {
       h(req, res);
     } catch (const std::exception& e) {
@@ -327,6 +355,8 @@ ApiServerImpl::Handler ApiServerImpl::Guard(Role need, Handler h) {
 
 const Identity& ApiServerImpl::Caller() { return current_caller; }
 
+const std::string& ApiServerImpl::CallerAddress() { return current_client; }
+
 bool ApiServerImpl::RecordAdminEvent(const std::string& action, const std::string& object,
                                      std::string detail) {
   const Identity& who = Caller();
@@ -334,7 +364,14 @@ bool ApiServerImpl::RecordAdminEvent(const std::string& action, const std::strin
     detail += detail.empty() ? "token " : "; token ";
     detail += who.where;
   }
-  return RecordEvent(who.name, "admin", action, object, detail);
+  // Where the request came from: a token is a secret that can be copied,
+  // the address says which machine used it (the issue-14 tester, round
+  // 43, finding 5).
+  if (!CallerAddress().empty()) {
+    detail += detail.empty() ? "from " : "; from ";
+    detail += CallerAddress();
+  }
+  return RecordEvent(who.name, RoleName(who.role), action, object, detail);
 }
 
 bool ApiServerImpl::RecordEvent(const std::string& who, const std::string& role,
@@ -412,6 +449,34 @@ Status ApiServerImpl::Reload() {
   }
   confirm_.store(std::move(*links));
   return Status::Ok();
+}
+
+std::string ApiServerImpl::ReloadDetail(uint64_t before, const Status& result) const {
+  std::string detail;
+  if (!result.ok()) {
+    detail = "refused at generation " + std::to_string(before) + ": ";
+    detail += log::Untrusted(result.message(), 200);
+    return detail;
+  }
+  detail = "generation " + std::to_string(before) + " -> " +
+           std::to_string(engines_->generation()) + "; ";
+  detail += engines_->Get()->policy().source;
+  detail += "; tokens: ";
+  detail += TokensLine(security()->tokens);
+  return detail;
+}
+
+void ApiServerImpl::RecordReload(const std::string& by, const Status& result) {
+  // The generation before: a refused reload leaves it; a done one moved it
+  // by one (reloads are one at a time, reload_mu_).
+  const uint64_t now = engines_->generation();
+  std::string who = "SIGHUP";
+  if (!by.empty()) {
+    who += " from ";
+    who += by;
+  }
+  RecordEvent(who, "signal", "reload", "policy",
+              ReloadDetail(result.ok() && now > 0 ? now - 1 : now, result));
 }
 
 Result<std::unique_ptr<ApiServer>> ApiServer::Create(ApiOptions options,

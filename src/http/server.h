@@ -80,6 +80,10 @@ class ApiServer {
   virtual void Run() = 0;                 // blocks until Stop
   virtual void Stop() = 0;
   virtual Status Reload() = 0;            // policy and tokens
+  // Records a reload made without a token (a SIGHUP) as an admin event
+  // under "SIGHUP from " `by` ("pid 4711 (systemctl), uid 0 (root)"), with
+  // the generation and tokens now in force, or why it was refused.
+  virtual void RecordReload(const std::string& by, const Status& result) = 0;
   virtual std::string admin_token() const = 0;  // the generated one, if any
   // The name the generated token's acts are recorded under ("" if none).
   virtual std::string admin_token_name() const = 0;

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -45,6 +46,10 @@ class ApiServerImpl : public ApiServer {
   void Run() override;
   void Stop() override;
   Status Reload() override;
+  void RecordReload(const std::string& by, const Status& result) override;
+  // The detail of a reload event: "generation 3 -> 4; POLICY; tokens: ..."
+  // or "refused at generation 3: why".
+  std::string ReloadDetail(uint64_t before, const Status& result) const;
   std::string admin_token() const override { return generated_token_; }
   std::string admin_token_name() const override {
     return generated_token_.empty() ? std::string() : GeneratedTokenName();
@@ -73,19 +78,41 @@ class ApiServerImpl : public ApiServer {
                      const nlohmann::ordered_json& before, const std::string& sender,
                      nlohmann::ordered_json* made, nlohmann::ordered_json* not_made);  // routes_confirm.cc: the sender's signed links
   void AddAcknowledgementRoutes();  // routes_acknowledgements.cc
+  // Who an acknowledgement of `sender`'s made by the calling token is
+  // recorded as: "alice@x (claimed; shared token 'outlook add-in'; from
+  // 10.0.0.5)", "(own token 'Alice Example'; ...)" for a token bound to
+  // her, "(by admin 'Ann Admin'; ...)" (routes_public.cc).
+  static std::string AcknowledgerOf(const std::string& sender);
+  // Why the calling token may not vouch for an acknowledgement in
+  // `sender`'s name (403), nullopt when it may: an admin's always; a
+  // check token bound to a sender for that sender only; a shared check
+  // token unless [api] acknowledge_with_shared_token is false; none or a
+  // viewer's never.
+  std::optional<Problem> VouchProblem(const Engine& engine, const std::string& sender) const;
 
   // Who called the handler Guard is running on this thread (the token's
   // identity); empty outside a guarded handler.
   static const Identity& Caller();
+  // The address the guarded request came from (its connection's peer);
+  // empty outside a guarded handler.
+  static const std::string& CallerAddress();
   // Writes an administrative event to the store (logged either way); false
   // when it could not be written.
   bool RecordEvent(const std::string& who, const std::string& role, const std::string& action,
                    const std::string& object, const std::string& detail);
-  // RecordEvent for the calling admin: under the token's name, the detail
-  // ending "; token FILE:LINE" (where the token is defined) when the name
-  // is a person's, so the record says who and with which token.
+  // RecordEvent for the calling admin (or viewer): under the token's name
+  // and role, the detail ending "; token FILE:LINE" (where the token is
+  // defined) when the name is a person's, so the record says who and with
+  // which token, then "; from ADDRESS" (the client's).
   bool RecordAdminEvent(const std::string& action, const std::string& object,
                         std::string detail);
+  // The recipients of `link` a release acknowledges: those the running
+  // policy still flags with a rule a sender may acknowledge (the link was
+  // signed under its notice's policy). Each one left out is said, as a
+  // page paragraph, in `*not_settled` (routes_confirm.cc).
+  std::vector<confirm::ConfirmLink::Recipient> Acknowledgeable(const confirm::ConfirmLink& link,
+                                                                int64_t now,
+                                                                std::string* not_settled) const;
   // Store::ReturnLink, logged when the store refuses: the link then stays
   // spent and an administrator must act on the held message.
   void GiveLinkBack(const std::string& nonce);
@@ -96,6 +123,9 @@ class ApiServerImpl : public ApiServer {
   Result<bool> ActOnHeld(const std::string& id, bool release);
 
   std::shared_ptr<const Security> security() const { return security_.load(); }
+  // "2 admins (Ann Admin, Bob Boss), 1 viewer (Vic Viewer), 3 check
+  // tokens (1 bound to one sender)": who the tokens are, never a token.
+  static std::string TokensLine(const TokenSet& tokens);
 
   ApiOptions options_;
   std::shared_ptr<EngineHolder> engines_;
@@ -119,6 +149,20 @@ class ApiServerImpl : public ApiServer {
   // One release or delete at a time of a held message (store_ set above).
   HeldClaims held_claims_{store_};
   CheckLimits check_limits_;
+  // What each person last listed of the hold queue, so a list of the same
+  // messages is recorded once (GET /v1/held; routes_admin.cc).
+  struct LastLists {
+    std::mutex mu;
+    std::map<std::string, std::string> by_name;
+    // Whether `name`'s list `key` differs from the last; records it.
+    bool Changed(const std::string& name, const std::string& key) {
+      std::lock_guard lock(mu);
+      std::string& last = by_name[name];
+      if (last == key) return false;
+      last = key;
+      return true;
+    }
+  } held_lists_;
   std::unique_ptr<journal::MilterLogFollower> milter_log_;
   std::unique_ptr<httplib::Server> server_;
   std::atomic<std::shared_ptr<const Security>> security_;

@@ -100,7 +100,9 @@ class ServerTest : public ::testing::Test {
 // its policy file `name`.toml plus `policy_extra`.
 class StoreServerTest : public ServerTest {
  protected:
-  void StartWithStore(const std::string& name, const std::string& policy_extra = "") {
+  // `o`: more options (a token file, Postfix's tools).
+  void StartWithStore(const std::string& name, const std::string& policy_extra = "",
+                      ApiOptions o = {}) {
     dir_ = ::testing::TempDir() + "/" + name;
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
@@ -108,7 +110,7 @@ class StoreServerTest : public ServerTest {
     ASSERT_TRUE(store.ok()) << store.error().message();
     store_ = std::move(*store);
     policy_name_ = name + ".toml";
-    Start({}, store_.get(), policy_extra);
+    Start(std::move(o), store_.get(), policy_extra);
   }
   void TearDown() override {
     ServerTest::TearDown();

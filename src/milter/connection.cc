@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "base/log.h"
+#include "milter/ready_read.h"
 
 namespace nearmiss::milter {
 
@@ -79,13 +80,16 @@ void Connection::ArmIdle(std::chrono::steady_clock::time_point deadline) {
   });
 }
 
-// Headers and body flow without replies (no-reply flags), so our kernel
-// would delay its ACKs, and Postfix, which leaves Nagle on for milter
-// sockets, would then hold the small end-of-message packet for ~40 ms
-// behind the unacknowledged body. Linux resets TCP_QUICKACK after use,
-// hence once per read, but only after a read that sent no reply: a reply
-// (RCPT, end of message) carries the ACK itself, and the setsockopt, which
-// sends a bare ACK at once, cost the milter 4% of its CPU per message.
+// Headers and body flow without replies (no-reply flags), so if our kernel
+// delayed its ACKs, Postfix, which leaves Nagle on for milter sockets, would
+// hold the small end-of-message packet for ~40 ms behind the unacknowledged
+// body. Linux delays ACKs in its "pingpong" (interactive) mode, which a
+// reply sent soon after a packet arrived turns on (tcp_event_data_sent);
+// TCP_QUICKACK turns it off, and until we send again every read that
+// empties the queue acknowledges at once (tcp_cleanup_rbuf). So once after
+// each reply is written, not after every read without one (2 system calls
+// a message under the paced replay instead of 11; bench/milter_replay.py
+// --nagle shows the stall when it is left out: 55 ms a message against 10).
 void Connection::QuickAck() {
 #ifdef TCP_QUICKACK
   if (!tcp_) return;
@@ -94,26 +98,29 @@ void Connection::QuickAck() {
 #endif
 }
 
-// Straight into the framer with async_read_some, no copy through a shared
-// buffer. asio 1.22.1 tries a speculative recv whenever it starts a read
-// (its recv op stops speculating only after a read of 0 bytes, not after a
-// short one), so after a reply the MTA must answer, that recv finds nothing:
-// under Postfix, 1,065 of 2,196 recvfrom calls for 400 messages were
-// EAGAIN (strace -c -f -p, 2 December). async_wait would not help: it
-// re-arms the edge-triggered registration with an epoll_ctl on every wait,
-// one system call for another. The room is 16 KiB, a message's headers and a small
+// Straight into the framer, no copy through a shared buffer, and after a
+// short read no recv until epoll says the MTA sent more (ready_read.h: asio
+// would try one at every read start, and after a reply the MTA must answer
+// it finds nothing). The room is 16 KiB, a message's headers and a small
 // body; a read that fills it (a large body, Postfix sends up to 64 KiB a
 // packet) raises it to 64 KiB until a read leaves room again.
+// One read at a time: a second would fill its own idea of the framer's free
+// room, stale once the first commits. (Until round 44 an end of message
+// whose DNS answer had come after RCPT ran Process() inside Process(), both
+// started a read, and the daemon crashed on a later packet that came in
+// parts: AwaitDnsThenScan.)
 void Connection::Read() {
-  if (closed_) return;
+  if (closed_ || reading_) return;
+  reading_ = true;
   char* room = framer_.Reserve(read_room_);
-  socket_.async_read_some(
-      asio::buffer(room, read_room_), [self = shared_from_this()](asio::error_code ec, size_t n) {
+  AsyncReadWhenReady(
+      socket_, asio::buffer(room, read_room_),
+      [self = shared_from_this()](asio::error_code ec, size_t n) {
+        self->reading_ = false;
         self->framer_.Commit(ec ? 0 : n);
         if (ec) return self->Close();  // EOF or reset: the MTA went away; or closed under us
         if (self->closed_) return;
         self->read_room_ = n == self->read_room_ ? kLargeRead : kSmallRead;
-        self->replied_ = false;
         if (!self->framer_charge_.Resize(self->framer_.buffered())) {
           log::Warn("session " + std::to_string(self->session_.id()) + ": " +
                     std::to_string(self->framer_.buffered()) +
@@ -126,21 +133,33 @@ void Connection::Read() {
           self->ArmIdle(self->Due());
         }
         self->Process();
-        if (!self->replied_ && !self->closed_) self->QuickAck();
       });
+}
+
+// Replies to packets that came together (the MTA pipelined them) go out in
+// one write, after the last of them is handled.
+void Connection::Process() {
+  batching_ = true;
+  HandlePackets();
+  batching_ = false;
+  if (writing_.empty()) Write();
 }
 
 // Handles every complete packet buffered; reads more unless a scan is now
 // running (the MTA sends nothing until it has the end-of-message reply).
-void Connection::Process() {
+void Connection::HandlePackets() {
   while (!closed_ && !scanning_ && !close_after_write_) {
     auto packet = framer_.Next();
     if (!packet.ok()) {
       log::Warn("session " + std::to_string(session_.id()) + ": " +
                 log::Untrusted(packet.error().message(), 200));
+      // The replies to the packets before it still go out, as unbatched.
+      batching_ = false;
+      Write();
       return Close();
     }
     if (!packet->has_value()) {
+      if (reading_) return;  // its room is reserved: keep the buffer as it is
       framer_.ReleaseIfEmpty();
       framer_charge_.Resize(framer_.buffered());  // shrinking always succeeds
       return Read();
@@ -168,31 +187,41 @@ void Connection::Process() {
 
 void Connection::AwaitDnsThenScan() {
   dns_wait_ = session_.PendingDnsLookups();
-  if (dns_wait_.empty()) return StartScan();
+  dns_wait_until_ = std::chrono::steady_clock::now() + server_.options.scan_timeout;
+  // Answered already (after RCPT): scan now, within the Process() that
+  // called, which goes on with the packets after this one. Only the timer
+  // calls Process() itself (PollDns): called from here too, it would run
+  // inside the loop that called us.
+  if (DnsWaitOver()) return StartScan();
   // `scanning_` stops Process() and keeps the idle timer off, as a scan does.
   scanning_ = true;
-  dns_wait_until_ = std::chrono::steady_clock::now() + server_.options.scan_timeout;
-  PollDns(++scan_);
+  ArmDnsPoll(++scan_);
+}
+
+bool Connection::DnsWaitOver() {
+  std::erase_if(dns_wait_, [](const std::shared_future<DnsFacts>& f) {
+    return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  });
+  if (!dns_wait_.empty() && std::chrono::steady_clock::now() < dns_wait_until_) return false;
+  dns_wait_.clear();
+  return true;
 }
 
 // A shared_future has no completion callback, and DnsSource (nearmiss/dns.h)
 // is shared with the engine's shells; polling a few futures every few
 // milliseconds, only while a message to a look-alike waits, costs less than
 // a thread per wait and never blocks the loop.
-void Connection::PollDns(uint64_t wait) {
+void Connection::ArmDnsPoll(uint64_t wait) {
   constexpr auto kDnsPoll = std::chrono::milliseconds(5);
-  if (closed_ || !scanning_ || wait != scan_) return;
-  std::erase_if(dns_wait_, [](const std::shared_future<DnsFacts>& f) {
-    return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  scan_timer_.expires_after(kDnsPoll);
+  scan_timer_.async_wait([self = shared_from_this(), wait](asio::error_code ec) {
+    if (!ec) self->PollDns(wait);
   });
-  if (!dns_wait_.empty() && std::chrono::steady_clock::now() < dns_wait_until_) {
-    scan_timer_.expires_after(kDnsPoll);
-    scan_timer_.async_wait([self = shared_from_this(), wait](asio::error_code ec) {
-      if (!ec) self->PollDns(wait);
-    });
-    return;
-  }
-  dns_wait_.clear();
+}
+
+void Connection::PollDns(uint64_t wait) {
+  if (closed_ || !scanning_ || wait != scan_) return;
+  if (!DnsWaitOver()) return ArmDnsPoll(wait);
   scanning_ = false;
   StartScan();
   // Finished inline: go on with packets the MTA sent meanwhile.
@@ -276,9 +305,8 @@ void Connection::TimeoutScan(uint64_t scan) {
 }
 
 void Connection::Send(std::string bytes) {
-  replied_ = true;
   outbox_.append(bytes);
-  if (writing_.empty()) Write();
+  if (writing_.empty() && !batching_) Write();
 }
 
 // A reply is a few bytes and the socket's send buffer is almost always
@@ -297,8 +325,8 @@ void Connection::Write() {
   }
   if (sent == outbox_.size()) {
     outbox_.clear();
-    if (close_after_write_) Close();
-    return;
+    if (close_after_write_) return Close();
+    return QuickAck();
   }
   outbox_.erase(0, sent);
   writing_.swap(outbox_);
@@ -307,7 +335,8 @@ void Connection::Write() {
                       self->writing_.clear();
                       if (ec) return self->Close();
                       if (!self->outbox_.empty()) return self->Write();
-                      if (self->close_after_write_) self->Close();
+                      if (self->close_after_write_) return self->Close();
+                      self->QuickAck();
                     });
 }
 

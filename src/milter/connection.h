@@ -59,13 +59,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
  private:
   void Read();
   void Process();
+  void HandlePackets();
   // At end of message: waits for the DNS lookups of look-alike recipients
   // (Session::PendingDnsLookups) on scan_timer_, polling every kDnsPoll, so
   // the I/O thread never blocks; then StartScan. Bounded by the lookups'
   // own deadline and, should a DnsSource break that promise, by
   // scan_timeout: the facts then stay unknown (fail closed).
   void AwaitDnsThenScan();
-  void PollDns(uint64_t wait);
+  bool DnsWaitOver();  // drops answered lookups; true when none is left or past the wait
+  void ArmDnsPoll(uint64_t wait);
+  void PollDns(uint64_t wait);  // on scan_timer_
   void StartScan();
   void FinishScan(uint64_t scan, EomOutcome outcome);
   void TimeoutScan(uint64_t scan);
@@ -105,8 +108,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool close_after_write_ = false;
   bool closed_ = false;
   bool tcp_ = false;
-  // A reply went out since the last read: it carried the ACK (QuickAck).
-  bool replied_ = false;
+  bool reading_ = false;   // a Read() is outstanding
+  bool batching_ = false;  // in Process(): Send queues, Process writes once
   size_t read_room_ = kSmallRead;  // Read()'s room; see there
   static constexpr size_t kSmallRead = 16 * 1024;
   static constexpr size_t kLargeRead = 64 * 1024;

@@ -46,9 +46,11 @@ std::string ReferenceMessage(const Transaction& tx, const Decision& d,
   Json j = Base(tx, "message");
   Json rcpts = Json::array();
   for (const RecipientDecision& r : d.recipients) {
-    rcpts.push_back({{"address", Cut(r.recipient)}, {"verdict", VerdictName(r.verdict)},
-                     {"action", ActionName(r.action)}, {"rule", r.rule.id},
-                     {"reasons", Codes(r.reasons)}});
+    Json one = {{"address", Cut(r.recipient)}, {"verdict", VerdictName(r.verdict)},
+                {"action", ActionName(r.action)}, {"rule", r.rule.id},
+                {"reasons", Codes(r.reasons)}};
+    if (r.acknowledged_by != 0) one["acknowledged_by"] = r.acknowledged_by;
+    rcpts.push_back(std::move(one));
   }
   for (const TxRecipient& r : tx.recipients) {
     if (!r.refused) continue;
@@ -165,6 +167,17 @@ TEST(DecisionLogTest, MessageLineMatchesWhenFindingsAreDroppedOrCut) {
   std::vector<std::string> errors(10, "attachment:a.zip: encrypted\t\"member\"");
   EXPECT_EQ(ZeroTime(MessageLogLine(tx, d, s, "quarantine", 3.0, errors)),
             ReferenceMessage(tx, d, s, "quarantine", 3.0, errors));
+}
+
+// The issue-14 tester, round 43, finding 17g: a recipient let through by
+// an acknowledgement did not name it in the log, as /v1/audit does.
+TEST(DecisionLogTest, AnAcknowledgedRecipientNamesItsAcknowledgement) {
+  Transaction tx = HostileTransaction();
+  Decision d = SomeDecision();
+  d.recipients[0].acknowledged_by = 42;
+  const std::string line = MessageLogLine(tx, d, {}, "accept", 1.0);
+  EXPECT_NE(line.find("\"acknowledged_by\":42"), std::string::npos) << line;
+  EXPECT_EQ(ZeroTime(line), ReferenceMessage(tx, d, {}, "accept", 1.0, {}));
 }
 
 TEST(DecisionLogTest, RcptAndFailLinesMatchTheNlohmannTree) {

@@ -104,6 +104,33 @@ class DnsWaitTest : public ::testing::Test {
       framer.Feed(std::string_view(buf, static_cast<size_t>(n)));
     }
   }
+  // Reads replies (after the option reply) until `continues` continue
+  // packets or a final answer have come, as "code:data" lines.
+  std::string ReadReplies(int continues) {
+    Framer framer;
+    std::string replies;
+    char buf[4096];
+    int seen = 0;
+    for (;;) {
+      auto p = framer.Next();
+      if (!p.ok()) return replies + "bad reply";
+      if (p->has_value()) {
+        char code = (*p)->code;
+        if (code == 'O' || code == reply::kProgress) continue;
+        replies += std::string(1, code) + ":" + std::string((*p)->data) + "\n";
+        if (code == reply::kContinue) ++seen;
+        if (seen == continues || code == reply::kAccept || code == reply::kReject ||
+            code == reply::kTempfail || code == reply::kReplyCode) {
+          return replies;
+        }
+        continue;
+      }
+      ssize_t n = ::read(fd_, buf, sizeof buf);
+      if (n <= 0) return replies + "no reply";
+      framer.Feed(std::string_view(buf, static_cast<size_t>(n)));
+    }
+  }
+
   // MAIL and RCPT are answered with continue; a third continue answers the
   // end of message.
   static bool eom_sent_seen(const std::string& replies) {
@@ -134,6 +161,51 @@ TEST_F(DnsWaitTest, FirstMessageIsDecidedOnTheAnswerThatCameAfterRcpt) {
   // sendmail-path form would refuse the message (reply code 550).
   EXPECT_EQ(r.find("550"), std::string::npos) << r;
   EXPECT_GE(took, std::chrono::milliseconds(250)) << "answered before the DNS answer";
+}
+
+// Writes `w` in pieces of `piece` bytes with a pause between, so the daemon
+// reads packets in parts.
+void WriteInPieces(int fd, const std::string& w, size_t piece) {
+  for (size_t at = 0; at < w.size(); at += piece) {
+    size_t n = std::min(piece, w.size() - at);
+    ASSERT_EQ(::write(fd, w.data() + at, n), static_cast<ssize_t>(n));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+// The answer came between RCPT and the end of message: the wait ends at
+// once and the scan runs inline, inside the packet loop. That loop then
+// started a second read beside the one the inline scan's own loop had
+// started, each into its own idea of the framer's free room, and a later
+// packet that arrived in parts was overwritten by the other read.
+TEST_F(DnsWaitTest, AnswerBeforeTheEndOfMessageKeepsOneReadAndLaterPacketsWhole) {
+  Start(std::make_shared<LateDns>(DoesNotExist(), std::chrono::milliseconds(20)));
+  std::string w;
+  EncodeOptionNegotiation({6, 0x1ff, 0x1fffff}, &w);
+  EncodeStrings(cmd::kMail, {"alice@mod.gov.uk"}, &w);
+  EncodeStrings(cmd::kRcpt, {"bob@army.ml"}, &w);
+  ASSERT_EQ(::write(fd_, w.data(), w.size()), static_cast<ssize_t>(w.size()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // answered
+  w.clear();
+  EncodeStrings(cmd::kHeader, {"Subject", "hello"}, &w);
+  EncodePacket(cmd::kEndOfHeaders, {}, &w);
+  EncodePacket(cmd::kBody, "hello\r\n", &w);
+  EncodePacket(cmd::kEndOfMessage, {}, &w);
+  ASSERT_EQ(::write(fd_, w.data(), w.size()), static_cast<ssize_t>(w.size()));
+  std::string first = ReadReplies(3);
+  EXPECT_EQ(first.find("550"), std::string::npos) << first;
+  // A second message whose body packets arrive in parts.
+  w.clear();
+  EncodeStrings(cmd::kMail, {"alice@mod.gov.uk"}, &w);
+  EncodeStrings(cmd::kRcpt, {"bob@army.ml"}, &w);
+  EncodeStrings(cmd::kHeader, {"Subject", "hello again"}, &w);
+  EncodePacket(cmd::kEndOfHeaders, {}, &w);
+  for (int i = 0; i < 4; ++i) EncodePacket(cmd::kBody, std::string(20000, 'a' + i) + "\r\n", &w);
+  EncodePacket(cmd::kEndOfMessage, {}, &w);
+  WriteInPieces(fd_, w, 7000);
+  std::string second = ReadReplies(3);
+  EXPECT_EQ(second.find("550"), std::string::npos) << second;
+  EXPECT_EQ(second.find("no reply"), std::string::npos) << second;
 }
 
 // A UDP socket on loopback that reads and never answers.

@@ -57,6 +57,9 @@ void ReadApiSection(Context& ctx, const toml::table& t, Policy& policy) {
     }
   }
   if (auto b = GetBool(ctx, t, "allow_send_anyway")) api.allow_send_anyway = *b;
+  if (auto b = GetBool(ctx, t, "acknowledge_with_shared_token")) {
+    api.acknowledge_with_shared_token = *b;
+  }
 }
 
 }  // namespace nearmiss::policy

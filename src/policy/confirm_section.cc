@@ -2,7 +2,9 @@
 // sender's acknowledgement lasts.
 #include <sys/stat.h>
 
+#include <cctype>
 #include <cerrno>
+#include <string>
 
 #include "policy/sections.h"
 
@@ -19,6 +21,7 @@ void ReadConfirmSection(Context& ctx, const toml::table& t, Policy& policy) {
     }
     while (!v->empty() && v->back() == '/') v->pop_back();
     c.link_base = *v;
+    c.link_base_where = ctx.Where(t.get("link_base")->source());
   }
   if (auto v = GetString(ctx, t, "key_file")) {
     c.key_file = ctx.Resolve(*v);
@@ -51,3 +54,57 @@ void ReadConfirmSection(Context& ctx, const toml::table& t, Policy& policy) {
 }
 
 }  // namespace nearmiss::policy
+
+namespace nearmiss {
+namespace {
+
+// The host of an http(s) URL, lower case, without brackets or port.
+std::string LinkHost(std::string_view url) {
+  const size_t scheme = url.find("://");
+  std::string_view rest = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  if (const size_t at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
+  std::string host;
+  if (rest.starts_with("[")) {
+    host = rest.substr(1, rest.find(']') - 1);
+  } else {
+    host = rest.substr(0, rest.find(':'));
+  }
+  for (char& ch : host) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return host;
+}
+
+bool IsLoopback(const std::string& host) {
+  return host == "localhost" || host.ends_with(".localhost") || host.starts_with("127.") ||
+         host == "::1" || host == "0.0.0.0" || host == "::";
+}
+
+}  // namespace
+
+std::vector<PolicyError> ConfirmLinkWarnings(const Policy& policy) {
+  const ConfirmPolicy& c = policy.confirm;
+  std::vector<PolicyError> out;
+  if (c.key_file.empty() || policy.organisation.empty()) return out;  // no notices
+  const std::string where = c.link_base_where.empty() ? policy.source : c.link_base_where;
+  const std::string host = LinkHost(c.link_base);
+  std::string what = "confirm.link_base ";
+  what += c.link_base_where.empty() ? "is left at its default, " : "is ";
+  what += c.link_base;
+  if (IsLoopback(host)) {
+    what += ": every notice's links point at the sender's own machine (";
+    what += host;
+    what += "), where no nearmiss serve answers, so every confirm hold waits for an administrator";
+    out.push_back({where, std::move(what),
+                   "set link_base to serve's address as senders' browsers reach it: "
+                   "\"https://nearmiss.example.org\""});
+  } else if (c.link_base.starts_with("http://")) {
+    what += ": plain http to another host sends each notice's signed release link in clear "
+            "over the network";
+    out.push_back({where, std::move(what),
+                   "serve it over https (serve --tls-cert/--tls-key, or a proxy) and write "
+                   "link_base = \"https://...\""});
+  }
+  return out;
+}
+
+}  // namespace nearmiss

@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 100> kKeys = {
+constexpr std::array<std::string_view, 101> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -77,6 +77,7 @@ constexpr std::array<std::string_view, 100> kKeys = {
     "api.token_file",
     "api.cors_origins",
     "api.allow_send_anyway",
+    "api.acknowledge_with_shared_token",
     "history.min_messages",
     "history.min_days",
     "history.flag_new_addresses",

@@ -127,6 +127,7 @@ std::vector<PolicyError> PolicyWarnings(const Policy& policy) {
                    "add a rule for them: recipient = [\"lookalike\"] with action = \"confirm\" "
                    "(or \"reject\")"});
   }
+  for (PolicyError& w : ConfirmLinkWarnings(policy)) out.push_back(std::move(w));
   return out;
 }
 

@@ -92,7 +92,7 @@ check "scan --json names the acknowledgement" True \
 # The scan's record in the store's audit log names the acknowledgement:
 # who made it, which way, for the address, and the rule it settled (schema 8).
 check "scan's audit record names who acknowledged, which way, and the rule settled" \
-  "alice@mod.example (via Outlook addin)|api|address|confirm|yes" \
+  "alice@mod.example (claimed; shared token 'Outlook addin'; from 127.0.0.1)|api|address|confirm|yes" \
   "$(sqlite3 "$tmp/cfg/nearmiss.db" "SELECT ack_who, ack_path, ack_scope, rule_action, CASE WHEN acknowledged_by > 0 AND ack_made_at > 0 AND settled_rule <> '' THEN 'yes' ELSE 'no' END FROM nm_audit_recipient WHERE address = 'zz@partnerr.example' AND acknowledged_by > 0 LIMIT 1")"
 # Without the acknowledgement (bob), still flagged, and counted as its reason.
 sed 's/alice@/bob@/' "$tmp/a.eml" > "$tmp/b.eml"
@@ -115,8 +115,10 @@ contains "... lists its acknowledgements" "jon.smith@partner.example" "$(cat "$t
 contains "... the revoke by Ann Admin, with her token's line" "kim@partnerr.example (api); token $tmp/tokens:1" "$(cat "$tmp/events.txt")"
 "$bin" audit --events --json > "$tmp/events.json" 2>&1
 check "... and as JSON" 0 $?
-# The API's acknowledgement names the check token that made it.
-contains "who: the claimed sender and the check token" "alice@mod.example (via Outlook addin)" "$(cat "$tmp/events.json")"
+# The API's acknowledgement names the check token that made it, that the
+# token is shared (so the sender is only claimed), and the client's address
+# (the issue-14 tester, round 43, finding 5).
+contains "who: the claimed sender, the shared check token and the client" "alice@mod.example (claimed; shared token 'Outlook addin'; from 127.0.0.1)" "$(cat "$tmp/events.json")"
 # Each keeps the warning it acknowledged (codes without "trusted", and the
 # suggestion), which is all it settles (issue 14, round-4 item 5).
 contains "the warning acknowledged: its codes" '"reasons":"address-typo","suggestion":"john.smith@partner.example","warning_recorded":true,"typo_kind":"edit"' "$(cat "$tmp/events.json")"

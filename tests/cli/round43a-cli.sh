@@ -42,7 +42,7 @@ case $out in *"ack:1"*) check "--since left the 3rd out" absent present ;; esac
 out=$("$bin" audit --events "$tmp/ev.db" --until 2026-12-04 2>&1)
 contains "--events --until: the 3rd and the 4th (the day counted whole)" "2 administrative events (before 2026-12-05 00:00:00 UTC)" "$out"
 out=$("$bin" audit --events "$tmp/ev.db" --since 2026-12-04 --until 2026-12-04 2>&1)
-contains "--since and --until: the 4th only" "1 administrative events (from 2026-12-04 00:00:00 UTC before 2026-12-05 00:00:00 UTC)" "$out"
+contains "--since and --until: the 4th only" "1 administrative event (from 2026-12-04 00:00:00 UTC before 2026-12-05 00:00:00 UTC)" "$out"
 contains "... Bob's" "by Bob Boss (admin)" "$out"
 out=$("$bin" audit --events "$tmp/ev.db" --csv --since 2026-12-05 2>&1)
 check "--events --csv: exit 0" 0 $?

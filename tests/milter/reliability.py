@@ -447,6 +447,26 @@ def case_huge_body():
         m.stop()
 
 
+def case_nagle():
+    """Postfix leaves Nagle on for milter sockets and sends headers and
+    body without replies: unless the daemon acknowledges them at once, the
+    end of message waits ~40 ms behind them (the delayed ACK), every
+    message. bench/milter_replay.py with --nagle paces the packets as
+    Postfix does and prints the median message's time."""
+    m = Milter()
+    try:
+        replay = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bench",
+                              "milter_replay.py")
+        out = subprocess.run([sys.executable, replay, str(m.port), "60", "--gap-us", "200",
+                              "--nagle"], capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0, out.stdout + out.stderr
+        median = float(out.stdout.split("median message: ")[1].split(" ms")[0])
+        assert median < 25, f"acknowledgements delayed: {out.stdout.strip()}"
+        return out.stdout.strip()
+    finally:
+        m.stop()
+
+
 CASES = {
     "descriptors": case_descriptors,
     "reload_storm": case_reload_storm,
@@ -457,6 +477,7 @@ CASES = {
     "hostile": case_hostile,
     "idle_thousands": case_idle_thousands,
     "huge_body": case_huge_body,
+    "nagle": case_nagle,
 }
 
 

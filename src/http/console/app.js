@@ -73,7 +73,7 @@ async function onSignIn(event) {
   const err = document.getElementById('login-error');
   const res = await fetch('/v1/policy', { headers: { Authorization: `Bearer ${token}` } });
   if (!res.ok) {
-    err.textContent = res.status === 403 ? 'That token may only check; an admin token is needed.' : 'That token is not valid.';
+    err.textContent = res.status === 403 ? 'That token may only check; an admin or viewer token is needed.' : 'That token is not valid.';
     err.hidden = false;
     return;
   }

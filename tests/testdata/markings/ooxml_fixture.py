@@ -113,3 +113,104 @@ def text_pdf(pages):
     objects[1] = (b"<< /Type /Pages /Count %d /Kids [" % len(kids) +
                   b" ".join(b"%d 0 R" % k for k in kids) + b"] >>")
     return pdf_file(objects)
+
+
+# Packages of one kind each with their text in the places a banner stands:
+# a Word document's body, header and footer (ECMA-376 Part 1, 17.10), an
+# ODF text's master-page header and footer (ODF 1.2 Part 1, 16.9), a
+# PowerPoint slide's paragraphs (19.3.1.38), an Excel sheet's inline-string
+# cells (18.3.1.4), a PDF page's lines (ISO 32000-1 9.4). Generators of
+# round44a/ and later rounds use them.
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ODT_TYPE = "application/vnd.oasis.opendocument.text"
+
+
+def word_paras(*texts):
+    return "".join('<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' % t
+                   for t in texts)
+
+
+def docx_package(body, header=None, footer=None, date=ZIP_DATE):
+    """body, header, footer: lists of paragraph texts (header/footer None:
+    no such part)."""
+    members = [("[Content_Types].xml", content_types("word/document.xml",
+                                                     DOCX_TYPE + ".main+xml")),
+               ("_rels/.rels", XML + PKG_RELS % "word/document.xml"),
+               ("word/document.xml", XML + "<w:document %s><w:body>%s</w:body>"
+                "</w:document>" % (W, word_paras(*body)))]
+    for part, tag, texts in (("header1", "hdr", header), ("footer1", "ftr", footer)):
+        if texts is not None:
+            members.append(("word/%s.xml" % part, XML + "<w:%s %s>%s</w:%s>"
+                            % (tag, W, word_paras(*texts), tag)))
+    return zipped(members, date)
+
+
+ODF_TEXT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+               'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"')
+
+
+def odt_package(body, header=None, footer=None, date=ZIP_DATE):
+    paras = lambda texts: "".join("<text:p>%s</text:p>" % t for t in texts)
+    content = (XML + '<office:document-content %s office:version="1.2"><office:body>'
+               "<office:text>%s</office:text></office:body></office:document-content>"
+               % (ODF_TEXT_NS, paras(body)))
+    page = ""
+    if header is not None:
+        page += "<style:header>%s</style:header>" % paras(header)
+    if footer is not None:
+        page += "<style:footer>%s</style:footer>" % paras(footer)
+    styles = (XML + '<office:document-styles %s office:version="1.2"><office:master-styles>'
+              '<style:master-page style:name="Standard">%s</style:master-page>'
+              "</office:master-styles></office:document-styles>" % (ODF_TEXT_NS, page))
+    return zipped([("mimetype", ODT_TYPE), ("content.xml", content),
+                   ("styles.xml", styles)], date)
+
+
+def pptx_package(*slides, date=ZIP_DATE):
+    """slides: lists of paragraph texts, one list a slide."""
+    p = 'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+    a = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    members = [("[Content_Types].xml", content_types("ppt/presentation.xml",
+                                                     PPTX_TYPE + ".main+xml")),
+               ("_rels/.rels", XML + PKG_RELS % "ppt/presentation.xml"),
+               ("ppt/presentation.xml", XML + "<p:presentation %s/>" % p)]
+    for n, texts in enumerate(slides, 1):
+        paras = "".join("<a:p><a:r><a:t>%s</a:t></a:r></a:p>" % t for t in texts)
+        members.append(("ppt/slides/slide%d.xml" % n, XML +
+                        "<p:sld %s %s><p:cSld><p:spTree><p:sp><p:txBody>%s</p:txBody>"
+                        "</p:sp></p:spTree></p:cSld></p:sld>" % (p, a, paras)))
+    return zipped(members, date)
+
+
+def xlsx_package(rows, date=ZIP_DATE):
+    """rows: lists of cell texts of the one sheet, "Sheet1", from A1."""
+    s = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    cells = ""
+    for y, row in enumerate(rows, 1):
+        cells += '<row r="%d">%s</row>' % (y, "".join(
+            '<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (chr(65 + x), y, t)
+            for x, t in enumerate(row)))
+    return zipped([
+        ("[Content_Types].xml", content_types("xl/workbook.xml", XLSX_TYPE[:-5] +
+                                              "sheet.main+xml")),
+        ("_rels/.rels", XML + PKG_RELS % "xl/workbook.xml"),
+        ("xl/workbook.xml", XML + '<workbook %s %s><sheets><sheet name="Sheet1" sheetId="1" '
+         'r:id="rId1"/></sheets></workbook>' % (s, r)),
+        ("xl/_rels/workbook.xml.rels", XML + '<Relationships xmlns="http://schemas.'
+         'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type='
+         '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"'
+         ' Target="worksheets/sheet1.xml"/></Relationships>'),
+        ("xl/worksheets/sheet1.xml", XML + "<worksheet %s><sheetData>%s</sheetData>"
+         "</worksheet>" % (s, cells))], date)
+
+
+def pdf_page(*lines):
+    """A page's content stream writing `lines` (str) from the top, one a
+    line, in F1 at 12 points (text_pdf's font)."""
+    ops = b"BT /F1 12 Tf 72 720 Td 14 TL "
+    ops += b" ".join(b"(%s) '" % line.encode("latin-1") for line in lines)
+    return ops + b" ET"

@@ -1,0 +1,162 @@
+// LabelBefore and LabelledValue (labelled_line.h).
+#include "content/labelled_line.h"
+
+#include <array>
+
+#include "content/line_text.h"
+
+namespace nearmiss::content {
+namespace {
+
+// A key of a labelled line. `separated`: a word that takes a separator
+// after it ("Classification: SECRET", "Classification - SECRET"); the
+// phrases ("classified as") are followed by the value after a blank.
+// `blank_only`: the word may be set off from the value by blanks alone on
+// the value's own line ("Classification UK SECRET"): the classification
+// keys, which no sentence opens with a marking after them.
+struct LabelKeyWord {
+  std::string_view word;
+  bool separated;
+  bool blank_only;
+};
+
+// The keys of the labelled lines of Purview's content marking (the tenant
+// writes them: Microsoft Learn, "Learn about sensitivity labels") and of
+// published data-classification policies' document headers and footers.
+// The DoD e-mail layout ("Classification: UNCLASSIFIED\nCaveats: FOUO",
+// DoDM 5200.01 Vol 2 encl. 4 on electronic mail) puts the dissemination
+// control on a "Caveats:" line of its own.
+// Purview's own footer wording, "Classified as <label>" (a content
+// marking's text such as "Classified as ${Item.Label}"; Microsoft Learn,
+// "Learn about sensitivity labels", dynamic markings), and a plain "Label:"
+// are keys too (issue 13, breaker round 8 item 7).
+// "Security marking:", "Security level:", "Handling:" and "Class:" are the
+// keys senders type above a marking in their own words (tester 41 item 1,
+// tester 43 finding 1). Longer keys first: "Classification level" before
+// "Classification".
+constexpr std::array<LabelKeyWord, 21> kLabelKeys = {{
+    {"security classification", true, true},
+    {"data classification", true, true},
+    {"information classification", true, true},
+    {"document classification", true, true},
+    {"classification level", true, true},
+    {"classification", true, true},
+    {"protective marking", true, true},
+    {"security marking", true, true},
+    {"marking", true, false},
+    {"security level", true, false},
+    {"handling caveats", true, false},
+    {"handling", true, false},
+    {"sensitivity label", true, false},
+    {"sensitivity", true, false},
+    {"caveats", true, false},
+    {"caveat", true, false},
+    {"label", true, false},
+    {"class", true, false},
+    {"classified as", false, false},
+    {"labelled as", false, false},
+    {"labeled as", false, false},
+}};
+
+// What the phrase keys may follow to make a sentence of the footer: "This
+// email is classified as Highly Confidential".
+constexpr std::array<std::string_view, 10> kLabelledThings = {
+    "email", "e-mail", "message", "document", "file",
+    "attachment", "item", "information", "content", "communication"};
+
+// The length of "This <thing> is " at `at` in `s`, or 0.
+std::size_t ThisThingIs(std::string_view s, std::size_t at) {
+  if (!StartsWithNoCaseAt(s, at, "this ")) return 0;
+  std::size_t i = at + 5;
+  for (std::string_view thing : kLabelledThings) {
+    if (StartsWithNoCaseAt(s, i, thing) && StartsWithNoCaseAt(s, i + thing.size(), " is ")) {
+      return i + thing.size() + 4 - at;
+    }
+  }
+  return 0;
+}
+
+// `rest` (what follows a key up to the value, or to its line's end) holds a
+// loose separator: a decoration character that is not a blank.
+bool HasSeparator(std::string_view rest) {
+  for (char c : rest) {
+    if (!IsBlank(c)) return true;
+  }
+  return false;
+}
+
+// How `s` (the text before the value on its line, or the whole line above
+// it when `same_line` is false) reads as a key: blanks, then "This <thing>
+// is " optionally, then a key, then only decoration.
+LineLabel ReadKey(std::string_view s, bool same_line) {
+  std::size_t lead = 0;
+  while (lead < s.size() && IsBlank(s[lead])) ++lead;
+  std::size_t statement = ThisThingIs(s, lead);
+  lead += statement;
+  // "This document is classified UK SECRET": the statement without "as"
+  // (tester 43 finding 3), on the value's own line.
+  if (statement > 0 && same_line && StartsWithNoCaseAt(s, lead, "classified ") &&
+      IsBlankLine(s, lead + 10, s.size())) {
+    return LineLabel::kLoose;
+  }
+  for (const LabelKeyWord& key : kLabelKeys) {
+    if (!StartsWithNoCaseAt(s, lead, key.word)) continue;
+    std::size_t i = lead + key.word.size();
+    if (!key.separated) {
+      if (OnlyDecoration(s.substr(i))) return LineLabel::kKeyed;
+      continue;
+    }
+    if (i < s.size() && (IsAlpha(s[i]) || IsDigit(s[i]))) continue;  // "Classified"
+    std::size_t colon = i;
+    while (colon < s.size() && IsBlank(s[colon])) ++colon;
+    if (colon < s.size() && s[colon] == ':') {
+      while (colon < s.size() && s[colon] == ':') ++colon;
+      if (OnlyDecoration(s.substr(colon))) return LineLabel::kKeyed;
+      continue;
+    }
+    std::string_view rest = s.substr(i);
+    if (!OnlyDecoration(rest)) continue;
+    if (HasSeparator(rest)) return LineLabel::kLoose;
+    if (same_line && key.blank_only && !rest.empty()) return LineLabel::kLoose;
+  }
+  return LineLabel::kNone;
+}
+
+}  // namespace
+
+LineLabel LabelBefore(std::string_view text, std::size_t line_begin,
+                      std::size_t begin) {
+  std::string_view before = text.substr(line_begin, begin - line_begin);
+  LineLabel here = ReadKey(before, true);
+  if (here != LineLabel::kNone) return here;
+  if (!OnlyDecoration(before) || line_begin == 0 ||
+      text[line_begin - 1] != '\n') {
+    return LineLabel::kNone;
+  }
+  // One blank line may stand between: HTML writes one between two cells.
+  for (int blank = 0; blank < 2; ++blank) {
+    std::size_t above = LineStart(text, line_begin - 1);
+    std::string_view line = text.substr(above, line_begin - 1 - above);
+    if (!IsBlankLine(line, 0, line.size())) return ReadKey(line, false);
+    if (above == 0 || text[above - 1] != '\n') return LineLabel::kNone;
+    line_begin = above;
+  }
+  return LineLabel::kNone;
+}
+
+bool LabelledValue(std::string_view text, std::size_t begin, std::size_t end) {
+  LineLabel label = LabelBefore(text, LineStart(text, begin), begin);
+  if (label != LineLabel::kLoose) return label == LineLabel::kKeyed;
+  std::string_view after = text.substr(end, LineEnd(text, end) - end);
+  while (!after.empty() && (IsBlank(after.back()) || after.back() == '\r')) {
+    after.remove_suffix(1);
+  }
+  std::size_t i = 0;
+  while (i < after.size() && IsBlank(after[i])) ++i;
+  if (i == after.size() || after.substr(i) == ".") return true;
+  if (after[i] >= 'a' && after[i] <= 'z') return false;
+  char last = after.back();
+  return last != '.' && last != '!' && last != '?';
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,133 @@
+// Banner lines as senders write them (issue 13, round 43 tester findings
+// 1, 3, 5, 7): a key set off by a dash or pipe (labelled_line.h), furniture
+// before the marking (banner_tail.h, KnownBannerHead), a marking leading
+// its line (position.h, LeadsLine), a descriptor before a subject's colon
+// (KnownTailThenSeparator).
+#include "content/labelled_line.h"
+
+#include <gtest/gtest.h>
+
+#include "content/banner_tail.h"
+#include "content/position.h"
+#include "content/position_testing.h"
+
+namespace nearmiss::content {
+namespace {
+
+LineLabel Label(std::string_view text, std::string_view word) {
+  std::size_t b = text.find(word);
+  EXPECT_NE(b, std::string_view::npos);
+  std::size_t line_begin = text.rfind('\n', b);
+  return LabelBefore(text, line_begin == std::string_view::npos ? 0 : line_begin + 1, b);
+}
+
+TEST(LabelledLineTest, KeysAndSeparators) {
+  EXPECT_EQ(Label("Classification: UK SECRET", "UK SECRET"), LineLabel::kKeyed);
+  EXPECT_EQ(Label("Classification :: UK SECRET", "UK SECRET"), LineLabel::kKeyed);
+  EXPECT_EQ(Label("Classification:\nSECRET", "SECRET"), LineLabel::kKeyed);
+  EXPECT_EQ(Label("Classified as SECRET", "SECRET"), LineLabel::kKeyed);
+  for (std::string_view line :
+       {"Classification - UK SECRET", "Classification | UK SECRET",
+        "Classification = UK SECRET", "Classification >> UK SECRET",
+        "Security classification - UK SECRET", "Protective Marking - UK SECRET",
+        "Sensitivity - UK SECRET", "Class - UK SECRET", "Classification UK SECRET",
+        "  Classification -- UK SECRET", "This document is classified UK SECRET"}) {
+    EXPECT_EQ(Label(line, "UK SECRET"), LineLabel::kLoose) << line;
+  }
+  EXPECT_EQ(Label("Class: UK SECRET", "UK SECRET"), LineLabel::kKeyed);
+  // Blanks alone only after a classification key, on the marking's line.
+  EXPECT_EQ(Label("Sensitivity UK SECRET", "UK SECRET"), LineLabel::kNone);
+  EXPECT_EQ(Label("Classification\nSECRET", "SECRET"), LineLabel::kNone);
+  EXPECT_EQ(Label("Classifications - UK SECRET", "UK SECRET"), LineLabel::kNone);
+  EXPECT_EQ(Label("The classification - UK SECRET", "UK SECRET"), LineLabel::kNone);
+  EXPECT_EQ(Label("Classification of UK SECRET", "UK SECRET"), LineLabel::kNone);
+  EXPECT_EQ(Label("This email is not classified UK SECRET", "UK SECRET"), LineLabel::kNone);
+}
+
+TEST(LabelledLineTest, LooseValueMustNotRunOnAsASentence) {
+  auto value = [](std::string_view text, std::string_view word) {
+    return At(LabelledValue, text, word);
+  };
+  EXPECT_TRUE(value("Classification - UK SECRET", "UK SECRET"));
+  EXPECT_TRUE(value("Classification - UK SECRET - UK EYES ONLY", "UK SECRET"));
+  EXPECT_TRUE(value("This document is classified UK SECRET.", "UK SECRET"));
+  EXPECT_FALSE(value("Classification - SECRET documents are kept in the safe.", "SECRET"));
+  EXPECT_FALSE(value("Classification UK SECRET material is handled here", "UK SECRET"));
+  EXPECT_FALSE(value("Classification - UK SECRET, Page 2 of the file.", "UK SECRET"));
+  // A key's own colon keeps the old rule: what follows it is the value's.
+  EXPECT_TRUE(value("Classification: SECRET documents", "SECRET"));
+}
+
+TEST(LabelledLineTest, BannerMarkingTopAndBottomInEveryPack) {
+  for (std::string_view word : {"UK SECRET", "NATO SECRET", "COSMIC TOP SECRET", "CUI",
+                                "PROTECTED", "OFFICIAL-SENSITIVE"}) {
+    std::string text = "Classification - ";
+    text += word;
+    text += "\n\nRoute options follow.\n";
+    EXPECT_TRUE(At(IsBannerMarking, text, word)) << word;
+  }
+  // A labelled value counts wherever it stands, as with a colon.
+  EXPECT_TRUE(At(IsBannerMarking, "a\nb\nc\nd\nClassification | SECRET\ne\nf\ng\nh", "SECRET"));
+  EXPECT_FALSE(At(IsBannerMarking, "a\nthe classification - SECRET or not - is unclear\nb",
+                  "SECRET"));
+}
+
+TEST(BannerHeadTest, FurnitureAndPartsBeforeTheTier) {
+  for (std::string_view head :
+       {"Page 1 of 3 ", "Copy 3 of 5 ", "Annex A - ", "Appendix 2 | ", "Draft - ",
+        "Draft ", "Version 2 - ", "Ref: MOD/2026/114 ", "Our ref: 114 ", "v1.2 ",
+        "Draft - Page 1 of 3 - ", "ANNEX B -- "}) {
+    EXPECT_TRUE(KnownBannerHead(head)) << head;
+  }
+  for (std::string_view head :
+       {"Page 2 of the ", "Copy of ", "The annex ", "Annex A is ", "Version ",
+        "Our best kept ", "- ", "Page 1 of 3", "Draft Draft Draft Draft "}) {
+    EXPECT_FALSE(KnownBannerHead(head)) << head;
+  }
+}
+
+TEST(BannerHeadTest, TierHeadsBannerLineAfterFurniture) {
+  auto heads = [](std::string_view text, std::string_view tier) {
+    return At(TierHeadsBannerLine, text, tier);
+  };
+  EXPECT_TRUE(heads("Page 1 of 3 UK SECRET\n\nThe convoy.\n", "UK SECRET"));
+  EXPECT_TRUE(heads("The convoy.\n\nCopy 3 of 5 COSMIC TOP SECRET\n", "COSMIC TOP SECRET"));
+  EXPECT_TRUE(heads("Annex A - OFFICIAL-SENSITIVE\n\nThe names.\n", "OFFICIAL-SENSITIVE"));
+  EXPECT_FALSE(heads("Copy 3 of 5 SECRET recipes\n\nEnjoy.\n", "SECRET"));
+  EXPECT_FALSE(heads("Annex A - SECRET Santa rules\n\nTen pounds.\n", "SECRET"));
+  // Not at the page's edge: a line in the middle.
+  EXPECT_FALSE(heads("a\nb\nc\nd\nPage 1 of 3 UK SECRET\ne\nf\ng\nh\n", "UK SECRET"));
+}
+
+TEST(LeadsLineTest, MarkingSetOffBeforeTheText) {
+  auto leads = [](std::string_view text, std::string_view word) {
+    return At(LeadsLine, text, word);
+  };
+  EXPECT_TRUE(leads("UK SECRET: The convoy leaves at 0600.", "UK SECRET"));
+  EXPECT_TRUE(leads("OFFICIAL-SENSITIVE - The names follow.", "OFFICIAL-SENSITIVE"));
+  EXPECT_TRUE(leads("[UK SECRET] the convoy leaves.", "UK SECRET"));
+  EXPECT_TRUE(leads("(UK SECRET) the convoy leaves.", "UK SECRET"));
+  EXPECT_TRUE(leads("  [ NATO SECRET ]: the exercise.", "NATO SECRET"));
+  EXPECT_FALSE(leads("UK SECRET", "UK SECRET"));
+  EXPECT_FALSE(leads("UK SECRET - UK EYES ONLY", "UK SECRET"));
+  EXPECT_FALSE(leads("CUI: RO12345678", "CUI"));
+  EXPECT_FALSE(leads("The UK SECRET: a documentary.", "UK SECRET"));
+  EXPECT_FALSE(leads("UK SECRET service tour.", "UK SECRET"));
+  EXPECT_FALSE(leads("[UK SECRET the convoy leaves.", "UK SECRET"));
+  EXPECT_FALSE(leads("UK SECRET --- the convoy", "UK SECRET"));
+}
+
+TEST(BannerTailTest, DescriptorBeforeTheSubjectsSeparator) {
+  auto then_sep = [](std::string_view text, std::string_view tier) {
+    return KnownTailThenSeparator(text, text.find(tier) + tier.size());
+  };
+  EXPECT_TRUE(then_sep("Official-Sensitive Personal: sickness", "Official-Sensitive"));
+  EXPECT_TRUE(then_sep("Official-Sensitive [Commercial]: tender", "Official-Sensitive"));
+  EXPECT_TRUE(then_sep("Official-Sensitive Locsen - visit", "Official-Sensitive"));
+  EXPECT_FALSE(then_sep("Official-Sensitive Training: what it means", "Official-Sensitive"));
+  EXPECT_FALSE(then_sep("Official-Sensitive Personal data handling", "Official-Sensitive"));
+  EXPECT_FALSE(then_sep("Official-Sensitive: sickness", "Official-Sensitive"));
+}
+
+}  // namespace
+}  // namespace nearmiss::content
