@@ -321,11 +321,14 @@ void ApiServerImpl::AddPublicRoutes() {
       // settled warnings in the name of any outside address, which the
       // milter then honoured for relayed mail (stop 37's issue 14 tester,
       // item 5). No organisation named: every sender, as before.
+      // `from` read as the check reads it: "Alice <ALICE@Trust.Example>"
+      // was checked as alice's but refused here as outside the
+      // organisation (the issue-14 tester, round 43, finding 7).
       const std::vector<DomainItem>& organisation = engine->policy().organisation;
-      const size_t at = request.from.rfind('@');
+      const Result<Address> from = ParseAddress(request.from);
       if (!organisation.empty() &&
-          (at == std::string::npos ||
-           !InOrganisation(organisation, std::string_view(request.from).substr(at + 1)))) {
+          (!from.ok() || !InOrganisation(organisation, AsciiLower(from->ToString().substr(
+                                                           from->ToString().rfind('@') + 1))))) {
         return SendProblem(res, MakeProblem(403, "sender-outside-organisation",
                                             "'from' is not at a domain of the policy's [domains] "
                                             "organisation: only the organisation's senders "
