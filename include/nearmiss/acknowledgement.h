@@ -76,9 +76,16 @@ struct Acknowledgement {
   int64_t expires_at = 0;  // unix seconds; not applied from then on
   int64_t revoked_at = 0;  // unix seconds; 0 while not revoked
   std::string revoked_by;
+  // The acknowledgement of the same warning that took over from this one
+  // (schema 9): made after this one's time ran out, or, for a duplicate an
+  // older nearmiss let in, the one it was folded into. 0: none. A replaced
+  // one settles nothing.
+  int64_t replaced_by = 0;
 
   // Live at `now` (unix seconds): not revoked and not expired.
-  bool Live(int64_t now) const { return revoked_at == 0 && now < expires_at; }
+  bool Live(int64_t now) const {
+    return revoked_at == 0 && replaced_by == 0 && now < expires_at;
+  }
   // When it stops applying under a policy whose [confirm]
   // acknowledgement_days is `days`: made_at + days, or its stored expiry
   // if that is sooner. A shortened setting shortens those already made; a
@@ -90,7 +97,7 @@ struct Acknowledgement {
     return by_policy < expires_at ? by_policy : expires_at;
   }
   bool LiveUnder(int64_t now, int days) const {
-    return revoked_at == 0 && now < ExpiresUnder(days);
+    return revoked_at == 0 && replaced_by == 0 && now < ExpiresUnder(days);
   }
   // Covers `address` at `domain` (canonical, as RecipientCheck gives them).
   // The one folding rule of acknowledgements, the history's: the whole

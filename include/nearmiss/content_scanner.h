@@ -102,6 +102,12 @@ struct ScannerOptions {
   // properties) that neither places becomes a finding at unknown-label.
   std::vector<LabelLevel> labels;
   DetectorOptions detectors;
+  // Packs compiled in whose findings the caller drops (the policy's
+  // sensitivity.packs left them out; the engine's FilterSensitivity). A
+  // label name only such a pack would place is no longer placed: it is
+  // unknown-label, never a finding dropped with its pack ("Secret_0" under
+  // packs = ["labels"]; issue 13, round 43 tester finding 2).
+  std::vector<std::string> ignored_packs;
 };
 
 // What kind of place a text comes from; decides which positions are strong.

@@ -89,6 +89,17 @@ struct Finding {
   // A doubtful level word of a bulk mail's text (TextKind::kBulkBody); it
   // is shown so, and agrees with its mail's other banners as any does.
   bool bulk = false;
+  // The part of a document the finding is in, as its reader names it:
+  // `sheet "Source" (hidden)`, `slide 2`, `notes of slide 1`, `page 3`,
+  // `footnotes`, `page header`, `document properties`; empty where the
+  // reader knows none (a body, a text file, a document's main text). An
+  // offset alone counts characters of an extraction nobody sees (issue 13,
+  // round 43 tester finding 6).
+  std::string place{};  // {}: aggregate initialisers may leave it out
+  // The page of its text the finding is in: the form feeds before its
+  // offset (a PDF's pages, an Office package's parts), 0 for the first;
+  // what `place` is looked up by.
+  std::size_t page = 0;
 };
 
 // Findings a policy rule can ask for by name (rule key `finding`), each

@@ -66,6 +66,21 @@ struct Delivery {
   std::string display_name = {};
 };
 
+// A message a mail log left open at the end of one `learn` (its queue id
+// seen, its end not), as far as the log showed it: kept in the store
+// (schema 10) so that the next learn, reading the next rotated file, knows
+// the sender and Message-ID of a delivery whose cleanup and qmgr lines the
+// earlier file held (a nightly `learn /var/log/mail.log.1` lost every
+// message whose delivery crossed the rotation: the issue-14 tester, round
+// 43, finding 2).
+struct CarriedMessage {
+  std::string queue_key;   // the log reader's key: queue id, host, instance
+  std::string sender;      // the envelope sender its from= line gave
+  bool sender_seen = false;  // a from= line was read ("" is the null sender)
+  std::string message_id;  // without angle brackets; "" when not logged
+  int64_t last_seen = 0;   // unix seconds of its latest line
+};
+
 // What RecordDeliveries made of one call's deliveries.
 struct RecordedDeliveries {
   // counted[i]: deliveries[i] counted. False when its key was recorded
@@ -160,6 +175,11 @@ class Store {
   virtual Status RecordDeliveries(const std::vector<Delivery>& deliveries,
                                   RecordedDeliveries* out = nullptr,
                                   const WriteProgressFn& progress = nullptr) = 0;
+  // The messages a mail log left open at the end of the last learn that
+  // read logs (CarriedMessage), and, at the end of the next, the ones it
+  // leaves open, replacing them all in one transaction.
+  virtual Result<std::vector<CarriedMessage>> CarriedMessages() = 0;
+  virtual Status ReplaceCarriedMessages(const std::vector<CarriedMessage>& messages) = 0;
   // Marks (or unmarks) a domain as a confirmed correspondent; creates its
   // row with no messages when it has none.
   virtual Status ConfirmDomain(std::string_view domain, bool confirmed) = 0;
@@ -184,8 +204,16 @@ class Store {
   virtual Result<int64_t> PruneAudit(int64_t before_ms) = 0;
 
   // Acknowledgements (acknowledgement.h). Add stores `a` (addresses and
-  // domain lower-cased) and returns its id.
-  virtual Result<int64_t> AddAcknowledgement(const Acknowledgement& a) = 0;
+  // domain lower-cased) and returns its id. One warning has at most one
+  // live acknowledgement (schema 9's unique index, store/ack_live_key.h):
+  // when the sender has one of the same warning already (same recipient or
+  // domain, reasons, suggestion, typo_kind), live at a.created_at for
+  // a.expires_at - a.created_at seconds (the running policy's days, which
+  // may have shortened it), nothing is stored and its id is returned, with
+  // *existed (when not null) true; two nodes adding at once get one row.
+  // One whose time ran out is replaced by the new one (replaced_by).
+  virtual Result<int64_t> AddAcknowledgement(const Acknowledgement& a,
+                                             bool* existed = nullptr) = 0;
   // Newest first; revoked and expired ones too when `all`, else those live
   // at `now` (unix seconds). At most `limit` (0: all).
   virtual Result<std::vector<Acknowledgement>> Acknowledgements(bool all, int64_t now,
@@ -193,7 +221,8 @@ class Store {
   // The sender's acknowledgements live at `now`.
   virtual Result<std::vector<Acknowledgement>> LiveAcknowledgements(std::string_view sender,
                                                                     int64_t now) = 0;
-  // kNotFound when no live acknowledgement has `id`.
+  // kNotFound when no live acknowledgement has `id` (schema 9 keeps one
+  // live acknowledgement a warning: revoking it ends that warning's).
   virtual Status RevokeAcknowledgement(int64_t id, std::string_view who, int64_t now) = 0;
 
   // Administrative events, newest first (at most `limit`, 0: all).
@@ -212,7 +241,7 @@ class Store {
 };
 
 // The current schema version; migrations bring older stores up to it.
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 10;
 
 // True for a PostgreSQL connection string: a postgresql:// or postgres://
 // URI, or libpq's keyword/value form (it starts with "keyword=", as

@@ -186,5 +186,40 @@ std::string UndelegatedTldDetail(std::string_view tld_shown, std::string_view tl
   return s;
 }
 
+namespace {
+
+// Whether `a` and `b` are one edit apart: a letter changed, added or left
+// out, or two neighbours swapped (optimal string alignment distance 1).
+bool OneEditApart(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return a.size() != b.size();  // one added at the end
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // changed
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);  // swapped
+  }
+  return a.substr(i) == b.substr(i + 1);  // one added in b
+}
+
+}  // namespace
+
+std::string_view CommonTldOneSlipFrom(std::string_view tld) {
+  // The generic TLDs and the ccTLDs most mail goes to, most common first.
+  static constexpr std::string_view kCommon[] = {
+      "com", "net", "org", "uk", "de", "fr", "it", "es", "nl", "ca", "au", "us", "edu",
+      "gov", "mil", "int", "info", "eu", "ch", "se", "no", "dk", "ie", "be", "at", "nz"};
+  if (tld.empty() || IsDelegatedTld(tld)) return {};
+  for (std::string_view common : kCommon) {
+    // A two-letter code only with a letter added (ukk, dee): another
+    // letter in a two-letter TLD (zz, nz) is as likely another country.
+    if (common.size() == 2 && tld.size() != 3) continue;
+    if (OneEditApart(tld, common)) return common;
+  }
+  return {};
+}
+
 }  // namespace address
 }  // namespace nearmiss

@@ -64,6 +64,17 @@ inline constexpr std::string_view kInvalidTldDetail =
 // TLD, that it is one and how to trust it ([domains] organisation or allow).
 std::string UndelegatedTldDetail(std::string_view tld_shown, std::string_view tld_ascii);
 
+// The common TLD one key slip from `tld`, a lower-case A-label the root
+// zone lacks ("con", "cmo", "comm", "c0m" -> "com"; "nett" -> "net"; "ukk"
+// -> "uk"), or "" when none is. One edit (a letter changed, added, left
+// out, or two swapped), tried against a short list of the TLDs most mail
+// goes to, in that order, so "con" is .com, not Colombia's .co; a
+// two-letter one only with a letter added ("zz" suggests nothing). For the
+// suggestion on an unlisted domain under a TLD that does not exist
+// (acme.con: "did you mean x@acme.com?"; round 43's tester, finding 17),
+// where no trusted name is near to offer.
+std::string_view CommonTldOneSlipFrom(std::string_view tld);
+
 // True when `tld`, one lower-case A-label, is a delegated country-code TLD:
 // two ASCII letters (ISO 3166, "ru"), or an internationalized one
 // ("xn--p1ai" for .рф, "xn--fiqs8s" for .中国) listed in

@@ -46,6 +46,9 @@ void AddLearnCommand(CLI::App& app, Run& run) {
   BindConfig("store", *cmd, store, &flags->store);
   flags->store_password.Register(*cmd, store);
   cmd->add_option("--confirm", flags->confirm, "Mark a domain a confirmed correspondent");
+  cmd->add_option("--force", flags->force,
+                  "With --confirm of a look-alike no one here has written to: confirm it "
+                  "anyway, for this reason (recorded in audit --events)");
   cmd->add_option("--unconfirm", flags->unconfirm, "Withdraw a confirmation");
   cmd->add_option("--year", flags->year,
                   "Year of the first timestamp that carries none (BSD syslog) in each log, or "

@@ -18,7 +18,6 @@
 #include "base/text_format.h"
 #include "cli/learn_logs.h"
 #include "cli/learn_summary.h"
-#include "cli/local_user.h"
 #include "cli/progress.h"
 #include "cli/store_missing.h"
 #include "daemon/refresher.h"
@@ -113,51 +112,7 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
       return kExitClean;
     }
   }
-  std::shared_ptr<const Engine> policy_engine;
-  // The store keys domains by A-label (the engine trusts nothing else), so
-  // "--confirm Bücher.DE." confirms the row learn counts mail to.
-  for (const auto& [list, confirmed] :
-       {std::pair{&flags.confirm, true}, std::pair{&flags.unconfirm, false}}) {
-    for (const std::string& given : *list) {
-      Result<Domain> d = ParseDomain(given);
-      if (!d.ok()) {
-        return Fail(Status::InvalidArgument(std::string(confirmed ? "--confirm" : "--unconfirm") +
-                                            " " + log::Untrusted(given, 100) + ": " +
-                                            d.error().message()));
-      }
-      // A look-alike the policy makes final (army.ml, gov.uk.com) is no
-      // administrator's to trust: the rule that refuses it says no one's
-      // word settles it (issue 14, round 34, item 2).
-      if (confirmed) {
-        if (!policy_engine) policy_engine = LoadEngine(flags.policy, nullptr);
-        if (!policy_engine) return kExitError;
-        if (std::string target = policy_engine->FinalLookalikeTarget(d->ascii); !target.empty()) {
-          return Fail(Status::InvalidArgument(
-              "--confirm " + d->ascii + ": it looks like " + target +
-              ", whose look-alikes the policy never lets be acknowledged (a protected domain, "
-              "or a rule with acknowledge = false); nothing confirmed. If it is a real "
-              "correspondent, change the policy"));
-        }
-      }
-      Status s = (*store)->ConfirmDomain(d->ascii, confirmed);
-      if (!s.ok()) return Fail(s);
-      // An admin's act on what the store trusts: written with who and when,
-      // as serve writes a release or a revoke (audit --events).
-      AdminEvent event;
-      event.time_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
-                          .count();
-      event.who = LocalUser();
-      event.role = "admin";
-      event.action = confirmed ? "confirm" : "unconfirm";
-      event.object = "domain:" + d->ascii;
-      event.detail = std::string(confirmed ? "confirmed " : "withdrew the confirmation of ") +
-                     d->ascii + " as a correspondent (learn --" +
-                     (confirmed ? "confirm" : "unconfirm") + ")";
-      if (Status e = (*store)->AppendAdminEvent(event); !e.ok()) return Fail(e);
-      std::printf("%s %s\n", confirmed ? "confirmed" : "unconfirmed", d->ascii.c_str());
-    }
-  }
+  if (int rc = ConfirmDomains(flags, **store); rc != kExitClean) return rc;
   history::Learner learner(store->get());
   // The policy's engine judges recipient domains as audit does (nothing
   // malformed is learned) and names the organisation's own domains (rows
@@ -294,6 +249,26 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
                "the mail sent (a rotated set's older files, maillog.1, maillog.2.gz)");
     return kExitError;
   }
+  // Sent folders that hold no message (an empty directory or Maildir: a
+  // mistyped or unmounted path) read nothing, which is no success: with
+  // nothing else read, an error and no store (the issue-14 tester, round
+  // 43, finding 11, where learn exited 0 and made an empty store); beside
+  // other sources, said.
+  if (!mailboxes.empty() && learner.mailbox_counts().messages == 0 &&
+      learner.mailbox_counts().not_read == 0) {
+    std::string names;
+    for (const std::string& m : mailboxes) {
+      if (!names.empty()) names += ", ";
+      names += m;
+    }
+    if (logs_read.lines == 0 && learner.delivery_counts().csv_rows == 0) {
+      log::Error("learn: nothing was read: the Sent folders given hold no message (" + names +
+                 "): an empty directory or Maildir, or a path mistyped or not mounted");
+      return kExitError;
+    }
+    log::Warn("the Sent folders given hold no message (" + names +
+              "): an empty directory or Maildir, or a path mistyped or not mounted");
+  }
   int rc = kExitClean;
   if (!flags.sources.empty()) {
     if (std::string why = NothingLearned(learner, logs_read.skips); !why.empty()) {
@@ -316,8 +291,9 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
                " whose sender the log does not show (no qmgr from= line; first at " +
                c.first_sender_unknown +
                ") not learned, so the history is incomplete; give the whole log, not only "
-               "its delivery lines (a log filtered by grep), and the file before it when "
-               "the log starts after the message was queued");
+               "its delivery lines (a log filtered by grep), and, when the log starts after "
+               "the message was queued, learn the file before it first (a learn keeps the "
+               "messages its logs leave open for the next one) or in the same run");
     rc = kExitError;
   }
   if (const uint64_t unread = learner.mailbox_counts().not_read; unread != 0) {

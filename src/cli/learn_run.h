@@ -22,6 +22,9 @@ struct LearnFlags {
   std::string store;  // "": the default location (ChooseStore)
   StorePasswordFlags store_password;
   std::vector<std::string> confirm, unconfirm;
+  // --force REASON: --confirm a look-alike never written to (recorded with
+  // the reason); "" not given.
+  std::string force;
   int year = 0;
   maillog::DateOrder date_order = maillog::DateOrder::kUnstated;
   int min_recognised = maillog::kDefaultMinRecognisedPercent;
@@ -37,6 +40,12 @@ struct LearnFlags {
 // store or source that cannot be read, a log line not understood, a file
 // given as a Sent folder that is no mail, every log empty).
 int RunLearn(const LearnFlags& flags);
+
+// --confirm and --unconfirm into `store` (learn_confirm.cc): kExitClean, or
+// kExitError with the reason on stderr (a malformed domain; a look-alike
+// the policy makes final; a look-alike no one here wrote to, without
+// --force).
+int ConfirmDomains(const LearnFlags& flags, Store& store);
 
 // One learn (learn_run.cc) into the store `open_url` opens: `choice`'s, or
 // the temporary file a first creation learns into (learn_first.cc);

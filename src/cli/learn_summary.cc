@@ -107,6 +107,16 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
               n(c.known).c_str());
   std::printf("new relationships: %s sender -> recipient pairs the store did not have\n",
               n(c.new_relationships).c_str());
+  // Messages crossing a rotation, learned one file a run (the issue-14
+  // tester, round 43, finding 2): what came in, what this run's lines
+  // continued, what goes on to the next.
+  if (const history::Learner::CarryCounts& k = learner.carry_counts();
+      k.carried_in != 0 || k.carried_out != 0) {
+    std::printf("messages open across learns: %s carried over from the last learn's logs, %s "
+                "joined by this run's lines; %s open at the end of these logs, kept in the "
+                "store for the next learn\n",
+                n(k.carried_in).c_str(), n(k.joined).c_str(), n(k.carried_out).c_str());
+  }
   if (c.not_addresses > 0) {
     std::printf("left out %s (first: %s)\n",
                 Counted(c.not_addresses, "recipient that is not an address",

@@ -167,6 +167,11 @@ std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
     if (f.pack != "limit") {
       out += " in ";
       out += f.where;
+      if (!f.place.empty()) {  // the sheet, slide or page of a document
+        out += ", ";
+        out += f.place;
+        out += ",";
+      }
       out += " at ";
       out += std::to_string(f.offset);
     }

@@ -131,7 +131,14 @@ std::string ScanToText(const ScanResult& r, const Terminal& term) {
         out += f.text.substr(0, 160);
         out += f.text.size() > 160 ? "...)" : ")";
       } else {
-        out += " in " + f.where + " at " + std::to_string(f.offset);
+        out += " in " + f.where;
+        // The sheet, slide or page of a document, where its reader knows it.
+        if (!f.place.empty()) {
+          out += ", ";
+          out += f.place;
+          out += ",";
+        }
+        out += " at " + std::to_string(f.offset);
       }
     }
   }

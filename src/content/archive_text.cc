@@ -16,6 +16,7 @@
 #include "content/extract.h"
 #include "content/gmime_util.h"
 #include "content/stream_archive.h"
+#include "content/ole_object.h"
 #include "content/tnef_archive.h"
 #include "content/zip_archive.h"
 #include "content/zip_framing.h"
@@ -250,11 +251,37 @@ class ArchiveWalk {
     return true;
   }
 
+  // An embedded OLE object: the file it holds, or an error naming it.
+  void ReadOle(const std::string& path, const std::string& data, int depth) {
+    OleObject ole;
+    std::string error;
+    std::string at = name_ + "/" + path;
+    at += ": an OLE object embedded in the document (Insert > Object)";
+    if (!ReadOleObject(data, &ole, &error)) {
+      out_->errors.push_back(at + " that could not be read: " + error);
+      return;
+    }
+    if (!ole.has_file) {
+      out_->errors.push_back(at + ", " + ole.kind + "; its content is not read");
+      return;
+    }
+    if (!CountMember()) return;
+    std::string inner = path + "/" + ole.file_name;
+    out_->member_names.push_back(inner);
+    ReadMember(inner, ole.file, depth);
+  }
+
   void ReadMember(const std::string& path, const std::string& data, int depth) {
     // An OpenPGP or CMS encrypted member ("plan.docx.gpg", "plan.p7m").
     if (IsEncryptedOfficeFile(path, data) ||
         EncryptedFileFormat(std::string_view(data).substr(0, 4096)) != nullptr) {
       out_->encrypted_members.push_back(path);
+      return;
+    }
+    // An object embedded in an Office document (ole_object.h): named by
+    // what it is, and the file it holds read as a member of its own.
+    if (IsCompoundFile(data) && IsEmbeddingPath(path)) {
+      ReadOle(path, data, depth);
       return;
     }
     if (const char* unread = UnreadFormat(path, data); unread != nullptr) {
@@ -303,10 +330,10 @@ class ArchiveWalk {
     for (ExtractedMember& m : e.members) {
       out_->members.push_back({path + "/" + m.path, std::move(m.text),
                                std::move(m.msip_labels), m.has_text,
-                               std::move(m.classifications)});
+                               std::move(m.classifications), std::move(m.places)});
     }
     for (ExtractedMember& m : e.messages) {
-      out_->messages.push_back({path, std::move(m.text), "", true, {}});
+      out_->messages.push_back({path, std::move(m.text), "", true, {}, {}});
     }
     // A member's deleted text or earlier revisions: read as a member of
     // their own, "annex.docx (deleted text)" (Extracted::hidden).
@@ -315,11 +342,12 @@ class ArchiveWalk {
       at += " (";
       at += h.label;
       at += ")";
-      out_->members.push_back({std::move(at), std::move(h.text), "", true, {}});
+      out_->members.push_back({std::move(at), std::move(h.text), "", true, {}, {}});
     }
     if (e.has_text || !e.msip_labels.empty() || !e.classifications.empty()) {
       out_->members.push_back({path, std::move(e.text), std::move(e.msip_labels),
-                               e.has_text, std::move(e.classifications)});
+                               e.has_text, std::move(e.classifications),
+                               std::move(e.places)});
     }
     if (budget_.TimeUp()) {
       Limit("max-extraction-time", name_ + ": extraction time limit reached");

@@ -169,12 +169,20 @@ void EmitBodyLabels(const Scanner::Rep& rep, Scratch::Rep& s, std::string_view w
   }
 }
 
-void EmitUnknownBodyLabels(Scratch::Rep& s, std::string_view where,
-                           std::size_t first, Sensitivity* out) {
+bool PackIgnored(const Scanner::Rep& rep, std::string_view pack) {
+  for (const std::string& p : rep.ignored_packs) {
+    if (p == pack) return true;
+  }
+  return false;
+}
+
+void EmitUnknownBodyLabels(const Scanner::Rep& rep, Scratch::Rep& s,
+                           std::string_view where, std::size_t first,
+                           Sensitivity* out) {
   // Whether every letter of `part` lies inside a strong finding of the
   // packs ("Company Confidential" does; "Non-Public", whose "Public" alone a
   // pack knows, does not: a label is placed as a whole name, as in
-  // label_headers.cc).
+  // label_headers.cc). A pack the policy turned off places nothing.
   auto covered = [&](std::string_view part) {
     std::size_t b = static_cast<std::size_t>(part.data() - s.text.data());
     for (std::size_t i = b; i < b + part.size(); ++i) {
@@ -183,7 +191,8 @@ void EmitUnknownBodyLabels(Scratch::Rep& s, std::string_view where,
       for (std::size_t k = first; k < out->findings.size() && !in; ++k) {
         const Finding& f = out->findings[k];
         in = f.strength == Strength::kStrong && !f.needs_corroboration &&
-             f.where == where && f.offset <= i && i < f.offset + f.text.size();
+             f.where == where && f.offset <= i && i < f.offset + f.text.size() &&
+             !PackIgnored(rep, f.pack);
       }
       if (!in) return false;
     }

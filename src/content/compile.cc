@@ -163,6 +163,7 @@ Result<std::shared_ptr<const Scanner>> Scanner::Compile(
     AddCustom(c, rep.get());
   }
   NM_RETURN_IF_ERROR(AddLabelTable(options.labels, rep.get()));
+  rep->ignored_packs = options.ignored_packs;
   AddLabelLinePattern(rep.get());
   AddLetterSpacedPattern(rep.get());
   const DetectorOptions& d = options.detectors;

@@ -55,6 +55,24 @@ Extracted ExtractTextInPlace(std::string_view text, std::string_view name,
   return e;
 }
 
+void PagePlaces::Start(std::string_view text, std::string name) {
+  for (; counted_ < text.size(); ++counted_) feeds_ += text[counted_] == '\f' ? 1 : 0;
+  if (!entries_.empty() && entries_.back().page == feeds_) {
+    entries_.back().name = std::move(name);  // the last part added no page
+  } else if (!entries_.empty() || !name.empty()) {
+    entries_.push_back({feeds_, std::move(name)});
+  }
+}
+
+std::string_view PagePlaces::Of(std::size_t page) const {
+  std::string_view name;
+  for (const Entry& e : entries_) {
+    if (e.page > page) break;
+    name = e.name;
+  }
+  return name;
+}
+
 bool IsCompoundFile(std::string_view bytes) {
   // [MS-CFB] 2.2: the compound file header signature.
   static constexpr std::string_view kCfb("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
@@ -330,7 +348,7 @@ Extracted ExtractDocument(DocType type, std::string_view name,
       return ExtractPdf(name, bytes, budget);
     case DocType::kMessage: {
       Extracted e;
-      e.messages.push_back({"", std::string(bytes), "", true, {}});
+      e.messages.push_back({"", std::string(bytes), "", true, {}, {}});
       return e;
     }
     case DocType::kOther:

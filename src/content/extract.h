@@ -43,12 +43,36 @@ struct LimitHit {
 
 // One document read out of an archive: its path inside the attachment
 // ("plans/annex.docx", or "inner.zip/annex.pdf" for a nested archive).
+// What a reader calls the pages of its text (Finding::place): each entry
+// names the pages from `page` (the form feeds before it) up to the next
+// entry's: a PDF's "page 3", an Office package's parts (`sheet "Source"
+// (hidden)`, "slide 2", "notes of slide 2", "footnotes", "page header",
+// "document properties"); "" where the reader knows no name (issue 13,
+// round 43 tester finding 6).
+class PagePlaces {
+ public:
+  // The text appended to `text` from now on is at `name`.
+  void Start(std::string_view text, std::string name);
+  // The place of page `page` of the text, or "".
+  std::string_view Of(std::size_t page) const;
+
+ private:
+  struct Entry {
+    std::size_t page;
+    std::string name;
+  };
+  std::vector<Entry> entries_;
+  std::size_t counted_ = 0;  // bytes of the text whose form feeds are counted
+  std::size_t feeds_ = 0;    // ... and how many there are
+};
+
 struct ExtractedMember {
   std::string path;
   std::string text;
   std::string msip_labels;
   bool has_text = false;
   std::vector<std::string> classifications;  // as Extracted's
+  PagePlaces places{};  // of `text`'s pages, as Extracted's
 };
 
 // Text a document holds that it does not show as it now reads (see
@@ -60,6 +84,7 @@ struct HiddenText {
 
 struct Extracted {
   std::string text;
+  PagePlaces places;  // of `text`'s pages
   // What the file still holds of its past, each scanned as a body at
   // "<where> (<label>)" for what it adds to `text`'s findings (a marking
   // `text` lacks, or one stronger there): a Word or ODF document as it read
@@ -250,6 +275,14 @@ struct XmlTextOptions {
   // code, not shown text, and is never written to the text; its cached
   // result is. Null: names not collected.
   std::vector<std::string>* field_properties = nullptr;
+  // Where the text as Word shows it without its hidden text goes (pages
+  // split by '\f'), when the part has some: a run whose properties hold
+  // w:vanish (ECMA-376 Part 1, 17.3.2.41) is read in the text (a marking
+  // kept out of sight still marks the document), and also left out here,
+  // so that hidden letters inside a marking ("UK SEC" + hidden "xq" +
+  // "RET", shown "UK SECRET") do not break it (round 43 tester 13, finding
+  // 8). Null: not written.
+  std::string* without_hidden = nullptr;
 };
 
 // Text of an XML document: character data, with a line break before each

@@ -88,6 +88,11 @@ const char kRound43Dir[] = "tests/testdata/markings/round43";
 // before the marking (f2), a marking leading the text (l3) in Word, ODF,
 // PDF, PowerPoint and Excel (made by make-fixtures.py there).
 const char kRound44aDir[] = "tests/testdata/markings/round44a";
+// Round 44 (s44b, tester 13 of round 43): labels under a labels-only
+// policy (l1; tests/cli/round44b-cli.sh with bank-labels.toml), a section
+// after an author's page break (p2), pages and cells not read (u3), the
+// places of findings in documents (w4) (made by make-fixtures.py there).
+const char kRound44bDir[] = "tests/testdata/markings/round44b";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -133,7 +138,7 @@ std::vector<std::string> Fixtures() {
                           kRound14Dir, kRound32Dir, kRound33Dir, kRound35Dir,
                           kRound36Dir, kRound37Dir, kRound38Dir,
                           kRound38fDir, kRound41eDir, kRound41aDir, kRound42Dir,
-                          kRound42bDir, kRound43Dir, kRound44aDir}) {
+                          kRound42bDir, kRound43Dir, kRound44aDir, kRound44bDir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

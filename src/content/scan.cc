@@ -4,6 +4,7 @@
 // confirm detector hits.
 #include <algorithm>
 #include <climits>
+#include <vector>
 
 #include "content/letter_spacing.h"
 #include "content/normalize.h"
@@ -44,6 +45,22 @@ int OnMatch(unsigned id, unsigned long long from, unsigned long long to,
   return 0;
 }
 
+// Each finding from `first` on gets its page: the form feeds before its
+// offset in `text` (Finding::page; limits stand nowhere in it).
+void NumberPages(std::string_view text, std::size_t first, Sensitivity* out) {
+  if (first == out->findings.size() || text.find('\f') == std::string_view::npos) return;
+  std::vector<std::size_t> feeds;
+  for (std::size_t i = text.find('\f'); i != std::string_view::npos; i = text.find('\f', i + 1)) {
+    feeds.push_back(i);
+  }
+  for (std::size_t k = first; k < out->findings.size(); ++k) {
+    Finding& f = out->findings[k];
+    if (f.pack == "limit") continue;
+    f.page = static_cast<std::size_t>(
+        std::lower_bound(feeds.begin(), feeds.end(), f.offset) - feeds.begin());
+  }
+}
+
 }  // namespace
 
 Status Scanner::Scan(TextKind kind, std::string_view where,
@@ -58,6 +75,7 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
     return Status::ResourceExhausted("text too large to scan in one pass");
   }
   s.in_use = true;
+  const std::size_t first_finding = out->findings.size();
   s.input = text;
   s.typed_at = s.typed_input = 0;
   s.over_budget = false;
@@ -99,7 +117,7 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
   std::size_t first_marking = out->findings.size();
   EmitMarkings(*rep_, s, kind, where, out);
   if (!s.label_values.empty()) {
-    EmitUnknownBodyLabels(s, where, first_marking, out);
+    EmitUnknownBodyLabels(*rep_, s, where, first_marking, out);
   }
   EmitCustom(*rep_, s, where, out);
   EmitDetectors(*rep_, s, where, out);
@@ -125,6 +143,7 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
     out->Add(std::move(f));
     out->complete = false;
   }
+  NumberPages(s.text, first_finding, out);
   s.in_use = false;
   return Status::Ok();
 }

@@ -84,6 +84,7 @@ struct Scanner::Rep {
   std::vector<LabelHeader> label_headers;
   std::vector<LabelEntry> labels;  // the policy's label table
   std::vector<std::string> pack_names;
+  std::vector<std::string> ignored_packs;  // ScannerOptions::ignored_packs
   LabelValueWords label_values;  // the packs' [label_values], merged
   DatabaseCacheReport cache_report;  // how `database` was obtained
   // The id of the letter-spaced trigger (letter_spacing.h), or UINT_MAX.
@@ -183,8 +184,13 @@ void EmitBodyLabels(const Scanner::Rep& rep, Scratch::Rep& s,
 // After the packs' findings of the same text (out->findings from index
 // `first`): each of `s.label_values` that their strong findings do not
 // cover whole is an unknown-label finding naming the value (body_labels.cc).
-void EmitUnknownBodyLabels(Scratch::Rep& s, std::string_view where,
-                           std::size_t first, Sensitivity* out);
+void EmitUnknownBodyLabels(const Scanner::Rep& rep, Scratch::Rep& s,
+                           std::string_view where, std::size_t first,
+                           Sensitivity* out);
+
+// Whether the caller drops this pack's findings (ignored_packs): a label
+// it alone places is unknown-label (label_headers.cc, body_labels.cc).
+bool PackIgnored(const Scanner::Rep& rep, std::string_view pack);
 
 // Compiles the pattern table into `rep->database` (compile.cc).
 Status CompileDatabase(Scanner::Rep* rep);

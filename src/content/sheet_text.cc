@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 #include "content/csv_text.h"
 #include "content/extract.h"
@@ -50,7 +51,34 @@ std::size_t ColumnOf(const char* ref, std::size_t fallback) {
 constexpr const char* kHeaderFooter[] = {"oddHeader",  "oddFooter",  "evenHeader",
                                          "evenFooter", "firstHeader", "firstFooter"};
 
+// The rows after which a manual page break starts a page, ascending.
+std::vector<unsigned long> ManualRowBreaks(const pugi::xml_node& sheet) {
+  std::vector<unsigned long> rows;
+  for (pugi::xml_node part : sheet.children()) {
+    if (part.type() != pugi::node_element || !LocalIs(part, "rowBreaks")) continue;
+    for (pugi::xml_node brk : part.children()) {
+      if (brk.type() != pugi::node_element || !LocalIs(brk, "brk")) continue;
+      std::string_view man = brk.attribute("man").value();
+      if (man != "1" && man != "true") continue;  // an automatic break moves
+      rows.push_back(std::strtoul(brk.attribute("id").value(), nullptr, 10));
+    }
+  }
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
 }  // namespace
+
+std::string SheetGaps::Describe() const {
+  std::string out = first;
+  if (missing_strings > 1) {
+    out += " (";
+    out += std::to_string(missing_strings);
+    out += " such cells)";
+  }
+  out += "; their text is not read";
+  return out;
+}
 
 bool IsWorksheetPart(std::string_view name) {
   return name.starts_with("xl/worksheets/") && name.ends_with(".xml") &&
@@ -70,9 +98,12 @@ bool ReadSharedStrings(std::string_view xml, std::vector<std::string>* out) {
 }
 
 bool SheetToText(std::string_view xml, const std::vector<std::string>& shared,
-                 std::vector<bool>* used, std::string* out) {
+                 std::vector<bool>* used, std::string* out, SheetGaps* gaps) {
   pugi::xml_document doc;
   if (!doc.load_buffer(xml.data(), xml.size())) return false;
+  const std::vector<unsigned long> breaks = ManualRowBreaks(doc.document_element());
+  std::size_t next_break = 0;
+  unsigned long row_number = 0;
   std::vector<bool> clearance;  // by column, once a header row named one
   bool header_seen = false;
   for (pugi::xml_node part : doc.document_element().children()) {
@@ -91,6 +122,15 @@ bool SheetToText(std::string_view xml, const std::vector<std::string>& shared,
     if (!LocalIs(part, "sheetData")) continue;
     for (pugi::xml_node row : part.children()) {
       if (row.type() != pugi::node_element || !LocalIs(row, "row")) continue;
+      // r is optional (rows then follow one another).
+      unsigned long r = std::strtoul(row.attribute("r").value(), nullptr, 10);
+      row_number = r > 0 ? r : row_number + 1;
+      bool page = false;
+      while (next_break < breaks.size() && breaks[next_break] < row_number) {
+        page = true;
+        ++next_break;
+      }
+      if (page) out->push_back('\f');
       out->push_back('\n');
       bool first = true, header_row = false;
       std::size_t next_column = 0;
@@ -114,7 +154,18 @@ bool SheetToText(std::string_view xml, const std::vector<std::string>& shared,
             if (end != value.c_str() && *end == '\0' && index < shared.size()) {
               value = shared[index];
               (*used)[index] = true;
-            }  // an index no string has: its digits are kept, as before
+            } else if (!value.empty()) {
+              // An index no string has: its text is not read (SheetGaps);
+              // its digits are kept, as before.
+              if (gaps->missing_strings++ == 0) {
+                gaps->first = "cell ";
+                gaps->first += c.attribute("r").value();
+                gaps->first += " refers to shared string ";
+                gaps->first += value;
+                gaps->first += "; the table has ";
+                gaps->first += std::to_string(shared.size());
+              }
+            }
           }
         }
         if (value.empty()) continue;

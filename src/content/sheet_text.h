@@ -26,10 +26,27 @@ bool IsWorksheetPart(std::string_view name);
 // parse.
 bool ReadSharedStrings(std::string_view xml, std::vector<std::string>* out);
 
+// What a sheet held that could not be read: shared-string cells whose
+// index the table has no string for (a table cut short or emptied: Excel
+// repairs such a file and drops the text). Each is text not read, so the
+// workbook is partly unreadable (docs/fail-closed.md), never "read" empty
+// (issue 13, round 43 tester finding 15).
+struct SheetGaps {
+  std::size_t missing_strings = 0;
+  std::string first;  // "cell B3 refers to shared string 2; the table has 0"
+  // `first`, the count when more, and that their text is not read.
+  std::string Describe() const;
+};
+
 // Appends the sheet's text to `*out`; marks in `*used` (sized as `shared`)
-// the shared strings it showed. False when the XML does not parse.
+// the shared strings it showed; counts in `*gaps` what it could not read.
+// A manual page break (rowBreaks/brk with man="1", ECMA-376 Part 1,
+// 18.3.1.72 and 18.3.1.3: a break above the row after row `id`) starts a
+// page of the text ('\f'), whose first and last rows are banner lines, as
+// a printed page's are (issue 13, round 43 tester finding 4). False when
+// the XML does not parse.
 bool SheetToText(std::string_view xml, const std::vector<std::string>& shared,
-                 std::vector<bool>* used, std::string* out);
+                 std::vector<bool>* used, std::string* out, SheetGaps* gaps);
 
 }  // namespace nearmiss::content
 

@@ -21,6 +21,16 @@ namespace {
 // for EncryptedFileFormat's packet headers.
 constexpr std::size_t kLeafSniffBytes = 4096;
 
+// The findings from `first` on that stand in the text scanned at `where`
+// get the reader's name for their page (Extracted::places).
+void PlaceFindings(std::size_t first, const std::string& where, const PagePlaces& places,
+                   Sensitivity* out) {
+  for (std::size_t k = first; k < out->findings.size(); ++k) {
+    Finding& f = out->findings[k];
+    if (f.where == where && f.pack != "limit") f.place = std::string(places.Of(f.page));
+  }
+}
+
 }  // namespace
 
 // A document's labels kept in its properties (label_properties.h): the
@@ -291,11 +301,15 @@ void MessageWalker::ScanExtracted(Extracted& text, std::string_view body_text,
   for (const ExtractedMember& member : text.members) {
     std::string at = where + "/" + member.path;
     ScanLabelProperties(member.msip_labels, member.classifications, at);
+    const std::size_t first = out_->sensitivity.findings.size();
     if (member.has_text) Scan(TextKind::kBody, at, member.text);
+    PlaceFindings(first, at, member.places, &out_->sensitivity);
   }
   if (text.has_text) {
+    const std::size_t first = out_->sensitivity.findings.size();
     Scan(bulk_ && where == "body" ? TextKind::kBulkBody : TextKind::kBody,
          where, body_text);
+    PlaceFindings(first, where, text.places, &out_->sensitivity);
   }
   ScanHidden(text.hidden, where);
   for (const ExtractedMember& message : text.messages) {

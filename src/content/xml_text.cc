@@ -2,6 +2,7 @@
 #include <cctype>
 #include <string>
 #include <cstring>
+#include <optional>
 #include <utility>
 #include <vector>
 #include <pugixml.hpp>
@@ -9,6 +10,7 @@
 #include "content/shown_caps.h"
 #include "content/extract.h"
 #include "content/office_caps.h"
+#include "content/page_breaks.h"
 #include "content/xml_names.h"
 
 namespace nearmiss::content {
@@ -107,12 +109,17 @@ ChangeKind ChangeAround(const pugi::xml_node& text) {
 class TextWalker : public pugi::xml_tree_walker {
  public:
   TextWalker(std::string* out, const XmlTextOptions& options, const OfficeCaps* caps,
-             Revision revision)
-      : out_(out), options_(options), caps_(caps), revision_(revision) {}
+             Revision revision, const PageBreaks* pages, bool drop_hidden = false)
+      : out_(out), options_(options), caps_(caps), revision_(revision), pages_(pages),
+        drop_hidden_(drop_hidden) {}
 
   bool for_each(pugi::xml_node& node) override {
     if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
       if (!InRevision(node)) return true;
+      if (InHiddenRun(node)) {
+        saw_hidden_ = true;
+        if (drop_hidden_) return true;
+      }
       pugi::xml_node parent = node.parent();
       if (parent && OneOf(XmlLocalName(parent.name()), kExcelHeaderElements)) {
         return true;  // written whole when its element was met
@@ -132,6 +139,13 @@ class TextWalker : public pugi::xml_tree_walker {
       }
     } else if (node.type() == pugi::node_element) {
       const char* local = XmlLocalName(node.name());
+      // A section that starts a new page (page_breaks.h): its text is a
+      // page of its own, whose first and last lines are banner lines.
+      if (page_end_ && !Within(node, page_end_)) {
+        out_->push_back('\f');
+        page_end_ = pugi::xml_node();
+      }
+      if (pages_ != nullptr && IsParagraph(local) && pages_->EndsPage(node)) page_end_ = node;
       if (IsCell(local)) {
         cell_ = node;
         next_cell_ = IsLaterCell(node);
@@ -183,6 +197,7 @@ class TextWalker : public pugi::xml_tree_walker {
       if (options_.every_element_breaks || OneOf(local, kLineElements)) {
         out_->push_back('\n');
       }
+      if (pages_ != nullptr && pages_->BreaksHere(node)) out_->push_back('\f');
       // Words a reader sees that live in attributes: Word's watermark
       // (Design > Watermark writes VML v:textpath string="SECRET" in the
       // header part), WordArt in VML, and an image's or shape's alt text
@@ -217,6 +232,8 @@ class TextWalker : public pugi::xml_tree_walker {
   }
 
   const std::vector<RaisedRun>& raised() const { return raised_; }
+  // The walk met text Word hides (w:vanish).
+  bool saw_hidden() const { return saw_hidden_; }
   // The walk met deleted text (kCurrent left it out).
   bool saw_deletion() const { return saw_deletion_; }
 
@@ -257,6 +274,38 @@ class TextWalker : public pugi::xml_tree_walker {
     if ((std::isalnum(before) || before >= 0x80) && (std::isalnum(after) || after >= 0x80)) {
       out_->push_back(' ');
     }
+  }
+
+  // Whether a text node is in a run formatted hidden: its w:rPr holds
+  // w:vanish, not switched off (w:val false, 0, off).
+  static bool InHiddenRun(const pugi::xml_node& text) {
+    for (pugi::xml_node a = text.parent(); a; a = a.parent()) {
+      if (a.type() != pugi::node_element) continue;
+      const char* local = XmlLocalName(a.name());
+      if (IsParagraph(local)) return false;
+      if (std::strcmp(local, "r") != 0) continue;
+      for (pugi::xml_node p : a.children()) {
+        if (p.type() != pugi::node_element || std::strcmp(XmlLocalName(p.name()), "rPr") != 0) {
+          continue;
+        }
+        for (pugi::xml_node v : p.children()) {
+          if (v.type() != pugi::node_element || std::strcmp(XmlLocalName(v.name()), "vanish") != 0) {
+            continue;
+          }
+          std::string_view val = v.attribute("w:val").value();
+          return val != "false" && val != "0" && val != "off";
+        }
+      }
+      return false;
+    }
+    return false;
+  }
+
+  static bool Within(const pugi::xml_node& node, const pugi::xml_node& ancestor) {
+    for (pugi::xml_node a = node.parent(); a; a = a.parent()) {
+      if (a == ancestor) return true;
+    }
+    return false;
   }
 
   static bool IsFieldCode(const char* local) {
@@ -325,6 +374,10 @@ class TextWalker : public pugi::xml_tree_walker {
   Revision revision_;
   bool saw_deletion_ = false;
   pugi::xml_node last_move_;  // the move around the text last written
+  const PageBreaks* pages_;    // null: a part that is not a Word body
+  bool drop_hidden_;           // leave out the text of hidden runs
+  bool saw_hidden_ = false;
+  pugi::xml_node page_end_;    // a paragraph after which a page starts
 };
 
 }  // namespace
@@ -344,16 +397,33 @@ bool XmlToText(std::string_view xml, std::string* out,
   }
   const OfficeCaps* shown_caps = options.styles != nullptr ? &caps : nullptr;
   const std::size_t start = out->size();
+  // A Word body's or an ODF document's sections and page breaks
+  // (w:document, office:document-content, a Flat ODF office:document;
+  // headers, notes and styles parts have none of their own).
+  std::optional<PageBreaks> pages;
+  const char* root = XmlLocalName(doc.document_element().name());
+  if (std::strcmp(root, "document") == 0 || std::strcmp(root, "document-content") == 0) {
+    pages.emplace(doc);
+  }
+  const PageBreaks* breaks = pages ? &*pages : nullptr;
   std::string current;
-  TextWalker walker(&current, options, shown_caps, Revision::kCurrent);
+  TextWalker walker(&current, options, shown_caps, Revision::kCurrent, breaks);
   doc.traverse(walker);
   TypedCaseInCellRows(&current, walker.raised());
   out->append(current);
+  if (walker.saw_hidden() && options.without_hidden != nullptr) {
+    std::string shown;
+    TextWalker without(&shown, options, shown_caps, Revision::kCurrent, breaks, true);
+    doc.traverse(without);
+    TypedCaseInCellRows(&shown, without.raised());
+    if (!options.without_hidden->empty()) options.without_hidden->push_back('\f');
+    options.without_hidden->append(shown);
+  }
   if (!walker.saw_deletion()) return true;
   // The text before its tracked changes, on a page of its own: its first
   // and last lines are the original's banner lines.
   std::string original;
-  TextWalker before(&original, options, shown_caps, Revision::kOriginal);
+  TextWalker before(&original, options, shown_caps, Revision::kOriginal, breaks);
   doc.traverse(before);
   TypedCaseInCellRows(&original, before.raised());
   std::string* into = options.original != nullptr ? options.original : out;

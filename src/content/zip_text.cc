@@ -9,6 +9,7 @@
 #include "content/extract.h"
 #include "content/label_properties.h"
 #include "content/office_caps.h"
+#include "content/part_places.h"
 #include "content/sheet_text.h"
 #include "content/zip_archive.h"
 #include "content/zip_framing.h"
@@ -322,8 +323,10 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
   const bool have_strings =
       sheets && ReadPackageStrings(name, zip, budget, &used, out, &strings);
   std::vector<bool> shown(strings.size(), false);
+  const PartPlaces places = PartPlaces::Read(type, zip, budget, &used);
   Properties props;                 // docProps/custom.xml, name and value
   std::string deleted;  // the parts as they read before their tracked changes
+  std::string unhidden;  // the parts as shown, hidden text left out
   for (zip_int64_t i = 0; i < count && !zip.stopped(); ++i) {
     const char* member = zip.Name(i);
     if (member == nullptr) {  // what it holds is unknown, not absent
@@ -365,21 +368,28 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     } else if (!zip.Read(i, budget, &used, &xml)) {
       continue;
     }
+    out.places.Start(out.text, places.Of(member_name));
     XmlTextOptions options;
     options.tab_splits_line = IsHeaderFooterPart(type, member_name);
     options.styles = &styles;
     options.original = &deleted;
+    options.without_hidden = &unhidden;
     const std::size_t before = out.text.size();
     // A label part that does not parse is as unreadable as a text part
     // that does not: either may hold what decides the message's level.
     options.field_properties = &fields;
     if (type == DocType::kOdf && member_name == "meta.xml") OdfUserProperties(xml, &props);
+    SheetGaps gaps;
     bool parsed = labels       ? CustomPropertiesAsLabels(xml, &out, &props)
                   : label_info ? LabelInfoAsLabels(xml, &out.msip_labels)
                   : custom_xml ? CustomXmlAsLabels(xml, &out)
                   : sheets && IsWorksheetPart(member_name)
-                      ? SheetToText(xml, strings, &shown, &out.text)
+                      ? SheetToText(xml, strings, &shown, &out.text, &gaps)
                       : XmlToText(xml, &out.text, options);
+    if (gaps.missing_strings > 0) {
+      out.errors.push_back(std::string(name) + ": " + std::string(member_name) + ": " +
+                           gaps.Describe());
+    }
     if (!parsed) {
       out.errors.push_back(std::string(name) + ": " + std::string(member_name) +
                            ": malformed XML");
@@ -387,6 +397,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     // Each member that gave words is a page of its own for banners.
     if (out.text.size() > before) out.text.push_back('\f');
   }
+  out.places.Start(out.text, "document properties");
   ShowFieldProperties(fields, props, &out.text);
   // Shared strings no sheet showed (a deleted sheet's, a pivot cache's):
   // read still, one a line, on a page of their own.
@@ -397,10 +408,12 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     unshown += strings[k];
   }
   if (!unshown.empty()) {
+    out.places.Start(out.text, "strings no sheet shows");
     out.text += unshown;
     out.text.push_back('\f');
   }
   if (!deleted.empty()) out.hidden.push_back({"deleted text", std::move(deleted)});
+  if (!unhidden.empty()) out.hidden.push_back({"without hidden text", std::move(unhidden)});
   out.has_text = zip.ok();
   return zip.ok();
 }

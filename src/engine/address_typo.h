@@ -293,6 +293,28 @@ class AddressIndex {
   bool FindDisplayNameElsewhere(std::string_view sender, std::string_view address,
                                 std::string_view display, Slip* out) const;
 
+  // The same for an address that is itself written to: its display name
+  // names in full a frequent contact at another organisation, and is not
+  // the address's own (it fits the address's local part, or the address
+  // was learned under it): `"Mary Jones" <jane.doe@bank.example>` when
+  // mary.jones@nhs.net and jane.doe@bank.example are both written to, the
+  // mail going to Jane while the sender sees Mary (the issue-14 tester,
+  // round 43, finding 3). kDisplayName, score 0.85; the detail names the
+  // name's owner and how the address was written to. A name both people
+  // share (two John Smiths) gives none (address_typo_elsewhere.cc).
+  bool FindKnownDisplayElsewhere(std::string_view sender, std::string_view address,
+                                 std::string_view display, Slip* out) const;
+
+  // A quoted local part that is itself an address (`"jon.smith@partner.
+  // example"@partner.example`, never written to): the mail goes to a
+  // mailbox of that odd name while the sender reads the address inside,
+  // which is judged as that address: exactly a frequent one (FindDisplaySlip's
+  // reading, kDisplayAddress, 0.95) or a slip of one (FindSlip's kinds and
+  // scores), the detail saying the local part is an address
+  // (address_typo_quoted.cc; the issue-14 tester, round 43, finding 17d).
+  bool FindQuotedAddressSlip(std::string_view sender, std::string_view address,
+                             std::string_view display, Slip* out) const;
+
   // Whether `domain` (ASCII, any case) is of an organisation some frequent
   // address belongs to, at this or another of its domains.
   bool InFrequentOrganisation(std::string_view domain) const;

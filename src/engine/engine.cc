@@ -93,6 +93,8 @@ Result<std::shared_ptr<const Engine>> Engine::Compile(const Policy& policy,
       engine->disabled_packs_.push_back(name);
     }
   }
+  // A label name only a pack that is off would place is unknown-label.
+  scan.ignored_packs = engine->disabled_packs_;
   scan.pack_files = policy.sensitivity.pack_files;
   scan.custom_patterns = policy.sensitivity.patterns;
   scan.labels = policy.sensitivity.labels;

@@ -255,12 +255,17 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
     // frequent contact: "Robert Brown" <li.wei@...> (address_typo.h).
     // So is one whose display name names a frequent contact at another
     // domain of the same organisation (address_typo_organisation.cc).
+    // And one whose display name names a frequent contact at another
+    // organisation: "Mary Jones" <jane.doe@bank.example> for the frequent
+    // mary.jones@nhs.net (address_typo_elsewhere.cc).
     if (!addresses_->FindKnownDisplaySlip(sender, judged, display, &slip) &&
-        !addresses_->FindOrganisationSlip(sender, judged, display, /*known=*/true, &slip)) {
+        !addresses_->FindOrganisationSlip(sender, judged, display, /*known=*/true, &slip) &&
+        !addresses_->FindKnownDisplayElsewhere(sender, judged, display, &slip)) {
       return false;
     }
     rare = 0;
-  } else if (!addresses_->FindDisplaySlip(sender, judged, display, &slip) &&
+  } else if (!addresses_->FindQuotedAddressSlip(sender, judged, display, &slip) &&
+             !addresses_->FindDisplaySlip(sender, judged, display, &slip) &&
              !addresses_->FindSlip(sender, judged, display, &slip) &&
              !addresses_->FindOrganisationSlip(sender, judged, display, /*known=*/false,
                                                &slip) &&

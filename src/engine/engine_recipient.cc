@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "address/idna.h"
+#include "address/public_suffix.h"
 #include "address/root_zone.h"
 #include "engine/decision_table.h"
 #include "engine/invisible_characters.h"
@@ -273,11 +274,24 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       // invalid, never a silent external (fail closed).
       if (m.code == ReasonCode::kTldNotDelegated) {
         if (block == nullptr) c.verdict = Verdict::kInvalid;
-        // A real, untrusted mail domain one slip away (y7mail.con).
-        if (!m.target_domain_for_suggestion.empty()) {
+        // A real, untrusted mail domain one slip away (y7mail.con); else
+        // the same name under the common TLD one slip from the one typed
+        // (acme.con: acme.com), when that is a registrable name.
+        std::string near = m.target_domain_for_suggestion;
+        const std::string_view ascii = domain.ascii;
+        const size_t dot = ascii.rfind('.');
+        if (near.empty() && dot != std::string_view::npos && dot > 0) {
+          const std::string_view tld = address::CommonTldOneSlipFrom(ascii.substr(dot + 1));
+          if (!tld.empty()) {
+            near.assign(ascii.substr(0, dot + 1));
+            near += tld;
+            if (address::SplitSuffix(near).registrable.empty()) near.clear();
+          }
+        }
+        if (!near.empty()) {
           Address a;
           a.local = local;
-          c.suggestion = a.WithDomain(m.target_domain_for_suggestion);
+          c.suggestion = a.WithDomain(near);
         }
         FillReason(m, domain, &reasons.Add(m.code));
         break;

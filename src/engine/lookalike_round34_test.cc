@@ -31,7 +31,6 @@ TEST_F(Round34Test, ADepartmentInAForeignZoneOneSlipFromItsOwnIsALookalike) {
                               {"ukho.gov.ua", "ukho.gov.uk"},
                               {"defra.gov.ua", "defra.gov.uk"},
                               {"dfat.gov.ua", "dfat.gov.au"},
-                              {"finance.gov.ir", "finance.gov.ie"},
                               {"taoiseach.gov.ir", "taoiseach.gov.ie"},
                               {"mfat.govt.mz", "mfat.govt.nz"},
                               {"nzdf.mil.mz", "nzdf.mil.nz"}}) {
@@ -45,15 +44,15 @@ TEST_F(Round34Test, ADepartmentInAForeignZoneOneSlipFromItsOwnIsALookalike) {
     EXPECT_EQ(Decide(typed).action, Action::kReject) << typed;
   }
   // A department's word the lists hold under another protected zone
-  // (defence.gov.au, justice.gov.uk) reads so too in a zone one slip from
-  // a protected one: defence.gov.ir for .gov.ie, defence.mil.mz for .mil.nz.
-  for (auto [typed, meant] : {std::pair{"defence.gov.ir", "defence.gov.ie"},
-                              {"justice.gov.ir", "justice.gov.ie"},
-                              {"defence.mil.mz", "defence.mil.nz"},
-                              {"treasury.gov.ir", "treasury.gov.ie"}}) {
+  // (defence.gov.au, justice.gov.uk) in a real zone one slip from a
+  // protected one is that country's ministry since round 44: every
+  // government has a defence, a justice, a treasury and a finance ministry
+  // (department-words.txt; round 43's tester, finding 3). Not refused.
+  for (const char* typed : {"defence.gov.ir", "justice.gov.ir", "treasury.gov.ir",
+                            "finance.gov.ir"}) {
     RecipientCheck c = Check(typed);
-    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed << ": " << Show(c);
-    EXPECT_EQ(c.suggestion, "a@" + std::string(meant)) << typed << ": " << Show(c);
+    EXPECT_EQ(c.verdict, Verdict::kExternal) << typed << ": " << Show(c);
+    EXPECT_NE(Decide(typed).action, Action::kReject) << typed;
   }
 }
 
@@ -99,7 +98,9 @@ TEST_F(Round34Test, TheListedDepartmentIsNamedNotTheBareGovName) {
 
 // heldout-recall's miss: a country's namespace cut short where two read
 // alike (.gov.u: .gov.au or .gov.uk) names first the one whose list holds
-// the name, and offers the other second.
+// the name. Since round 44 the other is not offered second: no list holds
+// it (hmrc.gov.au, defence.gov.uk are no one's; round 43's tester,
+// finding 10).
 TEST_F(Round34Test, OfTwoNamespacesAlikeTheOneListingTheNameComesFirst) {
   for (auto [typed, meant, other] :
        {std::tuple{"defence.gov.u", "defence.gov.au", "defence.gov.uk"},
@@ -109,7 +110,7 @@ TEST_F(Round34Test, OfTwoNamespacesAlikeTheOneListingTheNameComesFirst) {
     RecipientCheck c = Check(typed);
     EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed << ": " << Show(c);
     EXPECT_EQ(c.suggestion, "a@" + std::string(meant)) << typed << ": " << Show(c);
-    EXPECT_EQ(c.also_suggestion, "a@" + std::string(other)) << typed << ": " << Show(c);
+    EXPECT_NE(c.also_suggestion, "a@" + std::string(other)) << typed << ": " << Show(c);
   }
 }
 

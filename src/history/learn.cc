@@ -123,6 +123,13 @@ Status Learner::AddPostfixLog(const std::string& path, const maillog::ReadLogOpt
     o.judgeable_domain = judgeable_;
     o.own_domain = own_domain_;
     log_ = std::make_unique<maillog::PostfixLog>(o, sink_.get());
+    // What the last run's logs left open, for this run's lines to complete.
+    NM_ASSIGN_OR_RETURN(std::vector<CarriedMessage> carried, store_->CarriedMessages());
+    for (CarriedMessage& m : carried) {
+      log_->Carry({std::move(m.queue_key), std::move(m.sender), m.sender_seen,
+                   std::move(m.message_id), m.last_seen});
+    }
+    carry_.carried_in = carried.size();
   }
   // Learning from a file that is not a mail log would be learning from
   // noise: deliveries wait until the lines so far pass the check, and are
@@ -176,9 +183,19 @@ Status Learner::FinishLogs() {
   sink_->on_not_address = [this](std::string_view rcpt) {
     NotAnAddress("the logs read: '" + log::Untrusted(rcpt, 100) + "'");
   };
+  std::vector<maillog::PostfixLog::OpenMessage> open = log_->OpenMessages(kMaxCarried);
+  carry_.joined = log_->carried_joined();
   log_->Finish();
   sink_->Finish();
-  return AddFound();
+  NM_RETURN_IF_ERROR(AddFound());
+  std::vector<CarriedMessage> keep;
+  keep.reserve(open.size());
+  for (maillog::PostfixLog::OpenMessage& m : open) {
+    keep.push_back({std::move(m.key), std::move(m.sender), m.sender_seen,
+                    std::move(m.message_id), m.last_seen});
+  }
+  carry_.carried_out = keep.size();
+  return store_->ReplaceCarriedMessages(keep);
 }
 
 }  // namespace nearmiss::history

@@ -217,6 +217,20 @@ class Learner {
   static constexpr size_t kMaxRunKeys = 1 << 20;
   static constexpr size_t kMaxUnkeyed = 1 << 20;
 
+  // Messages a mail log leaves open across runs (Store::CarriedMessages):
+  // the first log of a run starts with those the last run that read logs
+  // left (their sender and Message-ID), and FinishLogs keeps those this
+  // run leaves, at most kMaxCarried (the latest seen). So a nightly learn
+  // of each rotated file completes a message whose cleanup and qmgr lines
+  // the earlier file held and whose delivery the later one does.
+  struct CarryCounts {
+    uint64_t carried_in = 0;  // read from the store at the first log
+    uint64_t joined = 0;      // of those, continued by a line of this run
+    uint64_t carried_out = 0;  // kept in the store for the next run
+  };
+  const CarryCounts& carry_counts() const { return carry_; }
+  static constexpr size_t kMaxCarried = 10000;
+
  private:
   Status Add(Delivery d);
   void NotAnAddress(const std::string& where);
@@ -236,6 +250,7 @@ class Learner {
   std::vector<Delivery> found_;  // from logs, not yet added
   std::unique_ptr<SentSink> sink_;
   std::unique_ptr<maillog::PostfixLog> log_;
+  CarryCounts carry_;
   // The logs by maillog::PostfixLog::file() - 1, as given (FILE:LINE).
   std::vector<std::string> log_names_;
   std::vector<Delivery> pending_;

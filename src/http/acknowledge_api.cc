@@ -233,7 +233,17 @@ Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& requ
     a.path = "api";
     a.created_at = request.now;
     a.expires_at = request.now + days * 86400;
-    NM_ASSIGN_OR_RETURN(int64_t id, store_->AddAcknowledgement(a));
+    // One live acknowledgement a warning (schema 9): a second "Send anyway"
+    // (a double click, two add-ins, another node) gets the first's id.
+    bool existed = false;
+    NM_ASSIGN_OR_RETURN(int64_t id, store_->AddAcknowledgement(a, &existed));
+    if (existed) {
+      not_made->push_back({{"recipient", address},
+                           {"reason", "already acknowledged (acknowledgement " +
+                                          std::to_string(id) + ")"},
+                           {"id", id}});
+      continue;
+    }
     RecordEvent(a.who, "sender", "acknowledge", "ack:" + std::to_string(id),
                 a.sender + " -> " + (a.domain.empty() ? address : "@" + a.domain) + " (api" +
                     (a.why.empty() ? ")" : "): " + a.why));

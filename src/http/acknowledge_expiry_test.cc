@@ -60,5 +60,40 @@ TEST_F(AcknowledgementExpiryTest, TheListAppliesTheShortenedDays) {
   }
 }
 
+// One live acknowledgement a warning (schema 9): the next acknowledgement
+// of a warning whose acknowledgement ran out takes over from it, and the
+// list says which took over (replaced_by), so the old row never comes back
+// beside the new one.
+TEST_F(AcknowledgementExpiryTest, TheListNamesWhatTookOver) {
+  const int64_t now = UnixSeconds();
+  Acknowledgement a;
+  a.sender = "alice@ourorg.example";
+  a.recipient = "jon.smith@partner.example";
+  a.reasons = "address-typo";
+  a.suggestion = "john.smith@partner.example";
+  a.typo_kind = "edit";
+  a.who = "alice@ourorg.example";
+  a.path = "api";
+  a.created_at = now - 40 * kDay;
+  a.expires_at = now - 10 * kDay;
+  Result<int64_t> old = store_->AddAcknowledgement(a);
+  ASSERT_TRUE(old.ok()) << old.error().message();
+  a.created_at = now;
+  a.expires_at = now + 30 * kDay;
+  bool existed = true;
+  Result<int64_t> fresh = store_->AddAcknowledgement(a, &existed);
+  ASSERT_TRUE(fresh.ok()) << fresh.error().message();
+  EXPECT_FALSE(existed);
+  auto all = client_->Get("/v1/acknowledgements?all=1", Auth(kAdmin));
+  ASSERT_EQ(all->status, 200) << all->body;
+  Json list = Json::parse(all->body)["acknowledgements"];
+  ASSERT_EQ(list.size(), 2u) << all->body;
+  EXPECT_EQ(list[1]["id"], *old);
+  EXPECT_EQ(list[1]["replaced_by"], *fresh);
+  EXPECT_EQ(list[1]["live"], false);
+  EXPECT_EQ(list[0]["live"], true);
+  EXPECT_FALSE(list[0].contains("replaced_by"));
+}
+
 }  // namespace
 }  // namespace nearmiss::http

@@ -75,6 +75,31 @@ TEST_F(OutsideSenderTest, AnOutsideSenderCannotAcknowledge) {
   EXPECT_EQ(Stored(), 1u);
 }
 
+// 'from' as a mail client writes it, a display name and capitals (the
+// issue-14 tester, round 43, finding 7: refused as outside while the check
+// read it): the organisation's sender acknowledges; the same second post
+// of the warning is the first's acknowledgement (schema 9).
+TEST_F(OutsideSenderTest, TheSenderMayBeWrittenAsAClientWritesIt) {
+  auto r = Check(R"({"from": "Alice Example <ALICE@OurOrg.Example>", "to": ["erin@hotmial.com"],
+                     "acknowledge": true})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(Stored(), 1u);
+  auto again = Check(R"({"from": "alice@ourorg.example", "to": ["erin@hotmial.com"],
+                         "acknowledge": true})");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200) << again->body;
+  EXPECT_EQ(Stored(), 1u);
+  auto outside = Check(R"({"from": "Evil <evil@OurOrg.Example.evil.example>",
+                           "to": ["erin@hotmial.com"], "acknowledge": true})");
+  ExpectProblem(outside, 403);
+  auto junk = Check(R"({"from": "Alice <alice@>", "to": ["erin@hotmial.com"],
+                        "acknowledge": true})");
+  ASSERT_TRUE(junk);
+  EXPECT_NE(junk->status, 200) << junk->body;
+  EXPECT_EQ(Stored(), 1u);
+}
+
 // The admin lists' parameters: a typo or a bad value is a 400 naming it,
 // never a full list answered as if filtered.
 TEST_F(OutsideSenderTest, AdminListParametersAreChecked) {

@@ -303,12 +303,14 @@ void ApiServerImpl::AddConfirmRoutes() {
         a.path = "confirm-link";
         a.created_at = now;
         a.expires_at = now + confirm_.load()->policy.acknowledgement_days * 86400;
-        Result<int64_t> id = store_->AddAcknowledgement(a);
+        bool existed = false;  // the sender acknowledged it already (schema 9)
+        Result<int64_t> id = store_->AddAcknowledgement(a, &existed);
         if (!id.ok()) {
           log::Warn("acknowledgement of " + log::Untrusted(r) + " not stored: " +
                     id.error().message());
           continue;
         }
+        if (existed) continue;
         RecordEvent(link->sender, "sender", "acknowledge", "ack:" + std::to_string(*id),
                     link->sender + " -> " + r + " (confirm-link" +
                         (why.empty() ? std::string(")") : "): " + why));

@@ -92,14 +92,17 @@ void ApiServerImpl::AddPublicRoutes() {
       // settled warnings in the name of any outside address, which the
       // milter then honoured for relayed mail (stop 37's issue 14 tester,
       // item 5). No organisation named: every sender, as before.
-      // `from` read as the check reads it: "Alice <ALICE@Trust.Example>"
-      // was checked as alice's but refused here as outside the
-      // organisation (the issue-14 tester, round 43, finding 7).
+      // 'from' read as the check reads it (a display name, any case:
+      // "Alice <ALICE@Trust.Example>"), its domain compared as Postfix
+      // compares domains, without case (the issue-14 tester, round 43,
+      // finding 7: the display-name form was refused as outside).
       const std::vector<DomainItem>& organisation = engine->policy().organisation;
       const Result<Address> from = ParseAddress(request.from);
-      if (!organisation.empty() &&
-          (!from.ok() || !InOrganisation(organisation, AsciiLower(from->ToString().substr(
-                                                           from->ToString().rfind('@') + 1))))) {
+      if (!organisation.empty() && !from.ok()) {
+        return SendProblem(res, InvalidRequest("'from' is no address: " + from.error().message(),
+                                               {{"/from", "the sender's address"}}));
+      }
+      if (!organisation.empty() && !InOrganisation(organisation, from->domain.ascii)) {
         return SendProblem(res, MakeProblem(403, "sender-outside-organisation",
                                             "'from' is not at a domain of the policy's [domains] "
                                             "organisation: only the organisation's senders "

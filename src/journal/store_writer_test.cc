@@ -25,6 +25,8 @@ class FakeStore final : public Store {
                           const WriteProgressFn&) override {
     return Unused();
   }
+  Result<std::vector<CarriedMessage>> CarriedMessages() override { return Unused(); }
+  Status ReplaceCarriedMessages(const std::vector<CarriedMessage>&) override { return Unused(); }
   Status ConfirmDomain(std::string_view, bool) override { return Unused(); }
   Result<std::vector<DomainStats>> Domains(size_t) override { return Unused(); }
   Result<std::optional<DomainStats>> Domain(std::string_view) override { return Unused(); }
@@ -37,7 +39,7 @@ class FakeStore final : public Store {
   }
   Result<AuditCounts> CountAudit(const AuditQuery&) override { return Unused(); }
   Result<int64_t> PruneAudit(int64_t) override { return Unused(); }
-  Result<int64_t> AddAcknowledgement(const Acknowledgement&) override { return Unused(); }
+  Result<int64_t> AddAcknowledgement(const Acknowledgement&, bool*) override { return Unused(); }
   Result<std::vector<Acknowledgement>> Acknowledgements(bool, int64_t, size_t) override {
     return Unused();
   }

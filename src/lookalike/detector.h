@@ -65,6 +65,12 @@ class DetectorImpl final : public LookalikeDetector {
   // under a generic TLD (detector_generic_tld.cc).
   void GovernmentAcronymCandidates(const Query& q, Best& best) const;
   void GenericTldCandidates(const Query& q, Best& best) const;
+  // Its part for declared names (nato.com, nhs.co): detector_generic_tld.cc.
+  void DeclaredUnderGenericTld(const Query& q, Best& best) const;
+  // A host typed under a protected organisation's name with its ending
+  // made a generic TLD (us.army.com, hq.af.com, royalnavy.mod.com):
+  // detector_generic_tld.cc.
+  void MovedHostCandidates(const Query& q, Best& best) const;
   // Fills family_typo_ from families_ (Init, once).
   void IndexFamilyTypos();
   // A trusted name in an open zone of the PSL's private section
@@ -227,6 +233,9 @@ class DetectorImpl final : public LookalikeDetector {
   bool CutNamespaceMatch(const Domain& d, LookalikeMatch& m) const;
   // Fills cut_namespace_ (Init, once).
   void IndexCutNamespaceNames();
+  // A declared NAME.CC typed with its country code left off, a host kept
+  // (army.mod for army.mod.uk): suffix-drop (detector_cut_namespace.cc).
+  void CutCountryCodeCandidates(const Query& q, Best& best) const;
   // A declared name with its country code moved into the name or left out
   // of it (nmc-uk.org for nmc.org.uk, gmc.org for gmc-uk.org):
   // detector_country_tag.cc.
@@ -265,6 +274,10 @@ class DetectorImpl final : public LookalikeDetector {
   // real-neighbour note when the lists hold the domain. True when so
   // (detector_short_name.cc).
   bool ShortNameSlip(const Domain& d, const Best& best, LookalikeMatch& m) const;
+  // A declared name under its country's other open second level (fca.co.uk
+  // for fca.org.uk): `m` a real-neighbour note; true when so
+  // (detector_short_name.cc).
+  bool SisterZoneNote(const Domain& d, LookalikeMatch& m) const;
   // A TLD the root zone lacks typed for one it has (gmail.co.ik,
   // gmail.comcom, gmail.cm0): `m` becomes the look-alike the retyped
   // domain is, or is near, as tld-not-delegated (detector_retype.cc).
@@ -406,6 +419,10 @@ class DetectorImpl final : public LookalikeDetector {
   // UnseenCountryName asked of every entry, once per query, and so of a
   // million entries with a million names.
   std::unordered_set<std::string> names_under_namespaces_;
+  // Names directly under a one-label namespace that the lists hold hosts
+  // under: army.mil (us.army.mil), af.mil (us.af.mil, ramstein.af.mil).
+  // Filled by IndexJoinedNames; MovedHostCandidates reads it.
+  std::unordered_set<std::string, ViewHash, std::equal_to<>> hosted_names_;
   // The distinct public suffixes of two labels the entries are under
   // (co.uk, com.au, gov.uk): TypoAndMultiLabelSuffixCandidates compares a
   // query's last two labels with each.

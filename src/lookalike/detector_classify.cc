@@ -127,6 +127,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   InsertedSuffixLabelCandidates(q, best);
   FamilyCandidates(q, best);
   GenericTldCandidates(q, best);
+  if (!q.prefix.empty()) MovedHostCandidates(q, best);
   GovernmentAcronymCandidates(q, best);
   OpenZoneCandidates(q, best);
   ScriptTldCandidates(q, best);
@@ -163,7 +164,10 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   LookalikeMatch real_slip;
   const bool real_near = !delegated && RealDomainSuffixSlip(q, real_slip);
   if (real_near && real_slip.kind == LookalikeMatch::Kind::kLookalike) return real_slip;
-  if (!delegated) UndelegatedCandidates(q, best);
+  if (!delegated) {
+    UndelegatedCandidates(q, best);
+    CutCountryCodeCandidates(q, best);
+  }
   // But a trusted domain of that same name one slip away is the one meant
   // (sina.con: sina.com, 'n' beside 'm', before sina.cn; rambler.ur:
   // rambler.ru, two letters swapped, before rambler.ua): the verdict is its
@@ -199,7 +203,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
       if (CutOffUndelegated(d, m)) return m;
       m.code = ReasonCode::kTldNotDelegated;
       m.detail = address::UndelegatedTldDetail(address::ShownAddress(tld), tld);
-    } else {
+    } else if (!SisterZoneNote(d, m)) {
       ShortNameSlip(d, best, m);
     }
     return m;
@@ -230,11 +234,21 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   constexpr double kClose = 0.05;
   // An alternative that only leaves off what the best one explains is no
   // second choice: hmrc.gov beside hmrc.gov.uk for hmrc.gov.ul.
+  // Nor a name under a namespace that no list holds and the organisation
+  // does not write to, beside the one it explains: hmrc.gov.au beside
+  // hmrc.gov.uk for hmrc.gov.u, mod.gov.ie beside mod.gov.uk for mod.gov.ik
+  // (issue 15, round 43's tester, findings 1, 10 and 12: names no one has,
+  // offered in a 550).
+  auto alt_unlisted = [&] {
+    return set_[best.alt_id].is_namespace && !NamespaceNameKnown(best.alt_target) &&
+           OrganisationPriorOf(best.alt_id, best.alt_target) <= 1.0 &&
+           (!set_[best.id].is_namespace || NamespaceNameKnown(best.target));
+  };
   auto alt_offered = [&] {
     const bool alt_cut = best.suggestion.starts_with(best.alt_suggestion + ".") ||
                          UnlistedDotMove(d.ascii, best.alt_suggestion);
     return !best.alt_suggestion.empty() && !alt_cut && best.alt_score >= best.score - kClose &&
-           best.alt_score >= options_.threshold;
+           best.alt_score >= options_.threshold && !alt_unlisted();
   };
   auto swap_alt = [&] {
     std::swap(best.id, best.alt_id);

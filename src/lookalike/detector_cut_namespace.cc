@@ -14,6 +14,7 @@
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/namespace_names.h"
+#include "lookalike/slip_score.h"
 #include "nearmiss/address.h"
 
 namespace nearmiss::lookalike {
@@ -63,6 +64,40 @@ bool DetectorImpl::CutNamespaceMatch(const Domain& d, LookalikeMatch& m) const {
   m.detail = std::move(detail);
   m.score = 0.93;
   return true;
+}
+
+void DetectorImpl::CutCountryCodeCandidates(const Query& q, Best& best) const {
+  // army.mod, royalnavy.mod, raf.mod for army.mod.uk ...: a declared domain
+  // of one name and a country code (mod.uk) typed with the code left off,
+  // so its name is the TLD typed, which does not exist. The host is kept
+  // and the organisation's name is the one meant, not a name of the host
+  // under another namespace (army.mil: "the trusted domain of that name",
+  // which a UK MoD sender never meant; issue 15, round 43's tester,
+  // finding 4). Asked only for a TLD the root zone lacks.
+  const std::string_view tld = LastLabel(q.domain->ascii);
+  if (tld.size() < 2 || q.domain->ascii.size() <= tld.size() + 1) return;
+  const std::string_view ascii = q.domain->ascii;
+  const std::string_view host = ascii.substr(0, ascii.size() - tld.size() - 1);
+  // dstl.mod: dstl is a department a country's zone lists (dstl.gov.uk),
+  // the name the other readings of an undelegated TLD find.
+  if (!NamespaceListing(LastLabel(host)).empty()) return;
+  by_name_.Find(HashKey(tld), [&](uint32_t id) {
+    const Entry& e = set_[id];
+    // A country code (mod.uk) or .int (nato.int: a treaty organisation's,
+    // hosts under it are its own); not nhs.net, whose leeds.nhs is
+    // leeds.nhs.uk's (the namespace reading).
+    const std::string_view code = e.suffix();
+    if (e.is_namespace || !Declared(e.source) || e.name() != tld ||
+        code.find('.') != std::string_view::npos ||
+        (code != "int" && !address::IsCountryCodeTld(code))) {
+      return;
+    }
+    std::string detail = "the .";
+    detail.append(e.suffix()).append(" of ").append(e.domain).append(" is missing");
+    Offer({id, ReasonCode::kSuffixDrop, std::move(detail), e.domain, Join(Join(host, "."), e.domain),
+           0.93},
+          best);
+  });
 }
 
 }  // namespace nearmiss::lookalike

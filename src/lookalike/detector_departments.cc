@@ -11,6 +11,7 @@
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/edit.h"
+#include "lookalike/namespace_names.h"
 #include "lookalike/slip_score.h"
 
 namespace nearmiss::lookalike {
@@ -91,6 +92,15 @@ bool DetectorImpl::ForeignZoneDepartment(const Domain& d, Best& best) const {
   if (ListedRealDomain(d)) {
     return false;
   }
+  // treasury.gov.ua, customs.gov.lk, justice.gov.az: a department's name
+  // that is an ordinary word (department-words.txt) in another country's
+  // real public-sector zone is that country's ministry: every government
+  // has a treasury. Only a name that is one country's own (hmrc, dwp,
+  // homeoffice) is read as the slip of its zone (issue 15, round 43's
+  // tester, finding 3: allies' real ministries were refused with a 550).
+  // A zone that is no country's (gov.ik: .ik does not exist) never gets
+  // here (IsRealSecondLevelZone), so mod.gov.ik stays mod.gov.uk's slip.
+  if (IsDepartmentWord(label)) return false;
   // The protected zones of the same kind one slip from the typed one, those
   // that list the name first (hmrc: gov.uk before gov.au for gov.ua).
   std::vector<const Namespace*> near, listed;

@@ -58,6 +58,10 @@ bool IsGenericTld(std::string_view tld) {
 // "hmrc", "gchq", "dvla", "accc": four or five letters with at most one
 // vowel, at the start or the end, so no syllable is read in it ("stats",
 // "linz", "sante" are words or places, and theirs is the .com).
+// .co, Colombia's code sold as "the new .com": .com with its last letter
+// left off, the ending slipped into most often after .com itself.
+bool ComCutShort(std::string_view tld) { return tld == "co"; }
+
 bool ReadAsAcronym(std::string_view label) {
   if (label.size() < 4 || label.size() > 5) return false;
   size_t vowels = 0, at = 0;
@@ -75,7 +79,7 @@ bool ReadAsAcronym(std::string_view label) {
 void DetectorImpl::GovernmentAcronymCandidates(const Query& q, Best& best) const {
   const std::string_view dsuf = q.domain->suffix;
   const std::string_view name = q.reg_label;
-  if (!ReadAsAcronym(name) || !IsGenericTld(dsuf)) return;
+  if (!ReadAsAcronym(name) || !(IsGenericTld(dsuf) || ComCutShort(dsuf))) return;
   const Namespace* holder = nullptr;
   for (const Namespace& n : namespaces_) {
     if (std::find(n.listed_names.begin(), n.listed_names.end(), name) == n.listed_names.end()) {
@@ -103,10 +107,15 @@ void DetectorImpl::GenericTldCandidates(const Query& q, Best& best) const {
   // gov of gov.scot, gov.wales: a public-sector word, the namespace-like
   // head of a zone, not a name (hmrc.gov.com is hmrc.gov.uk's slip,
   // RetargetMadeUpName's, never hmrc.gov.wales).
-  if (name.size() < kMinNameLength || !IsGenericTld(dsuf) ||
-      address::IsPublicSectorLabel(name)) {
+  if (name.size() < kMinNameLength || address::IsPublicSectorLabel(name)) return;
+  // nhs.co, who.co: .com cut short, read as .com is (nhs.com for nhs.net;
+  // issue 15, round 43's tester, finding 13). Declared names only: a
+  // provider's name there is a slip of its own .com (gmail.co).
+  if (ComCutShort(dsuf)) {
+    DeclaredUnderGenericTld(q, best);
     return;
   }
+  if (!IsGenericTld(dsuf)) return;
   if (auto it = families_.find(std::string(name)); it != families_.end()) {
     const ProviderFamily& f = it->second;
     auto generic_own = [&](std::string_view own) {
@@ -128,6 +137,12 @@ void DetectorImpl::GenericTldCandidates(const Query& q, Best& best) const {
       }
     }
   }
+  DeclaredUnderGenericTld(q, best);
+}
+
+void DetectorImpl::DeclaredUnderGenericTld(const Query& q, Best& best) const {
+  const std::string_view dsuf = q.domain->suffix;
+  const std::string_view name = q.reg_label;
   by_name_.Find(HashKey(name), [&](uint32_t id) {
     const Entry& e = set_[id];
     if (e.name() != name || e.is_namespace || !Declared(e.source)) return;
@@ -146,6 +161,50 @@ void DetectorImpl::GenericTldCandidates(const Query& q, Best& best) const {
            Join(q.prefix, e.domain), kGenericTldScore},
           best);
   });
+}
+
+void DetectorImpl::MovedHostCandidates(const Query& q, Best& best) const {
+  // us.army.com, hq.af.com, royalnavy.mod.com: a host label kept, the
+  // organisation's name kept, and its ending typed as the generic TLD
+  // everyone types out of habit. The host label makes the reading plain:
+  // no one writes to a host of army.com meaning the recruiting site. The
+  // same rule for every protected organisation (issue 15, tester of round
+  // 43, finding 2; shape.nato.com was GenericTldCandidates' already):
+  //  - a declared domain directly under a country code (mod.uk, canada.ca,
+  //    bund.de): the organisation declared it, and its hosts are trusted;
+  //    one under a commercial second level (barclays.co.uk) is a brand,
+  //    which commonly holds its .com as well (GenericTldCandidates' note);
+  //  - a name under a one-label namespace that the lists hold hosts under
+  //    (army.mil of us.army.mil, af.mil of ramstein.af.mil): hosted_names_.
+  // The bare name (army.com, mod.com) stays external: recruiting sites and
+  // companies hold them, and without a host nothing says which was meant.
+  const std::string_view dsuf = q.domain->suffix;
+  const std::string_view name = q.reg_label;
+  if (name.size() < 2 || !IsGenericTld(dsuf)) return;
+  auto offer = [&](uint32_t id, const std::string& target) {
+    std::string detail = "has .";
+    detail.append(dsuf).append(" for .").append(target.substr(name.size() + 1));
+    detail.append(": ").append(target).append(" is the trusted domain, ");
+    detail.append(q.prefix.substr(0, q.prefix.size() - 1)).append(" a host under it");
+    Offer({id, ReasonCode::kTldSwap, std::move(detail), target, Join(q.prefix, target),
+           kGenericTldScore},
+          best);
+  };
+  by_name_.Find(q.reg_label_hash, [&](uint32_t id) {
+    const Entry& e = set_[id];
+    if (e.name() != name || e.is_namespace || !Declared(e.source)) return;
+    const std::string_view tsuf = e.suffix();
+    if (tsuf == dsuf || !address::IsCountryCodeTld(tsuf) || tsuf.find('.') != std::string_view::npos) {
+      return;
+    }
+    offer(id, e.domain);
+  });
+  for (const Namespace& n : namespaces_) {
+    if (n.labels != 1 || n.ns == dsuf) continue;
+    std::string target(name);
+    target.append(".").append(n.ns);
+    if (hosted_names_.contains(target)) offer(n.id, target);
+  }
 }
 
 }  // namespace nearmiss::lookalike

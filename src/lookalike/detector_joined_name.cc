@@ -29,6 +29,15 @@ void DetectorImpl::IndexJoinedNames() {
     }
   }
   for (const std::string& known : known_under_namespace_) {
+    // army.mil of us.army.mil, af.mil of ramstein.af.mil: a name under a
+    // one-label namespace with hosts the lists hold (MovedHostCandidates).
+    if (const size_t last = known.rfind('.'); last != std::string::npos && last > 0) {
+      const size_t prev = known.rfind('.', last - 1);
+      std::optional<uint32_t> tld = set_.Exact(std::string_view(known).substr(last + 1));
+      if (prev != std::string::npos && tld && set_[*tld].is_namespace) {
+        hosted_names_.emplace(known.substr(prev + 1));
+      }
+    }
     for (const Namespace& n : namespaces_) {
       const std::string& ns = n.ns;
       if (known.size() <= ns.size() + 1 || !known.ends_with(ns) ||

@@ -34,6 +34,26 @@ std::vector<std::string_view> DetectorImpl::RealNamesNear(const std::vector<std:
   for (const std::string& real : names) {
     if (real == name) return {};
   }
+  // Letters that read as another's (arrny, rnarines: army, marines): the
+  // name a reader sees is the one meant, as for a name with no namespace
+  // slip (rnod.uk; issue 15, round 43's tester, finding 15). Folded only
+  // when the typed name has such letters, which few do; "rn" and "vv" only
+  // (VisualKey folds "rr" too, which would read arrny as amny).
+  std::string folded;
+  for (size_t i = 0; i < name.size(); ++i) {
+    const std::string_view pair = name.substr(i, 2);
+    if (pair == "rn" || pair == "vv") {
+      folded += pair == "rn" ? 'm' : 'w';
+      ++i;
+    } else {
+      folded += name[i];
+    }
+  }
+  if (folded.size() != name.size()) {
+    for (const std::string& real : names) {
+      if (real.size() >= 4 && real == folded) return {real};
+    }
+  }
   // One edit of any kind when only one name is that near (navv: navy);
   // among several, the plain slips alone (keys next to each other, two
   // swapped, one left out or doubled).

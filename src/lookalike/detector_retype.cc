@@ -146,6 +146,29 @@ bool DetectorImpl::UndelegatedRetyped(const Domain& d, LookalikeMatch& m) const 
           .append(found.target_domain_for_suggestion);
     }
   }
+  // ar.mymil, a.rmymil: retyped as a host under an unlisted name of a
+  // namespace (ar.my.mil), when the letters typed are a name the lists hold
+  // with its dot moved (army.mil): that name is the one meant (issue 15,
+  // round 43's tester, finding 12).
+  if (found_rank == 2 && !NameOrParentKnown(found.target_domain_for_suggestion)) {
+    std::string letters;
+    for (char c : d.ascii) {
+      if (c != '.') letters += c;
+    }
+    for (const Namespace& n : namespaces_) {
+      if (n.labels != 1 || letters.size() <= n.ns.size() || !letters.ends_with(n.ns)) continue;
+      std::string meant = letters.substr(0, letters.size() - n.ns.size());
+      meant.append(".").append(n.ns);
+      if (meant == found.target_domain_for_suggestion || !NamespaceNameKnown(meant)) continue;
+      found.source = set_[n.id].source;
+      found.target = meant;
+      found.target_domain_for_suggestion = meant;
+      found.detail = "the TLD .";
+      found.detail.append(tld).append(" does not exist: it is ").append(meant);
+      found.detail.append(" with its dot moved");
+      break;
+    }
+  }
   if (found.kind == LookalikeMatch::Kind::kNone) return false;
   m.kind = LookalikeMatch::Kind::kLookalike;
   m.code = ReasonCode::kTldNotDelegated;

@@ -2,7 +2,10 @@
 // (gm.de for gmx.de, bkk.ru for bk.ru, y.ru for ya.ru): no look-alike, but
 // the near name is offered as a hint, as a form's "did you mean" does
 // (issue 15 item 4: npm mailcheck suggests these; nearmiss said nothing).
+// And the note for a declared name under its country's other open zone
+// (fca.co.uk for fca.org.uk), also below the threshold.
 #include "lookalike/detector.h"
+#include "lookalike/domain_labels.h"
 #include "lookalike/slip_score.h"
 
 namespace nearmiss::lookalike {
@@ -38,6 +41,46 @@ bool DetectorImpl::ShortNameSlip(const Domain& d, const Best& best, LookalikeMat
     m.alternative_suggestion = best.alt_suggestion;
   }
   return true;
+}
+
+bool DetectorImpl::SisterZoneNote(const Domain& d, LookalikeMatch& m) const {
+  // fca.co.uk for fca.org.uk, barclays.org.uk for barclays.co.uk: a
+  // declared name typed under its country's other open second level. Both
+  // zones are open to anyone, so the name there is often another company's
+  // (nice.co.uk is no slip of nice.org.uk): never refused, but said, so a
+  // rule on real-neighbour can warn (issue 15, round 43's tester, finding
+  // 14). The registrable domain only (a host under it is its owner's).
+  const std::string_view suffix = d.suffix;
+  const size_t dot = suffix.find('.');
+  if (dot == std::string_view::npos || d.ascii != d.registrable || suffix.size() >= d.ascii.size()) {
+    return false;
+  }
+  const std::string_view typed_zone = suffix.substr(0, dot), cc = suffix.substr(dot + 1);
+  if (cc.find('.') != std::string_view::npos || !IsOpenSecondLevel(typed_zone)) return false;
+  const std::string_view name = std::string_view(d.ascii).substr(0, d.ascii.size() - suffix.size() - 1);
+  bool found = false;
+  by_name_.Find(HashKey(name), [&](uint32_t id) {
+    const Entry& e = set_[id];
+    const std::string_view zone = e.suffix();
+    if (found || e.is_namespace || !Declared(e.source) || e.name() != name || zone == suffix ||
+        !zone.ends_with(cc) || zone.size() <= cc.size() + 1 || zone[zone.size() - cc.size() - 1] != '.') {
+      return;
+    }
+    const std::string_view meant_zone = zone.substr(0, zone.size() - cc.size() - 1);
+    if (!IsOpenSecondLevel(meant_zone)) return;
+    found = true;
+    m = LookalikeMatch{};
+    m.code = ReasonCode::kRealNeighbour;
+    m.source = e.source;
+    m.target = e.domain;
+    m.resembles = e.domain;
+    // "fca.co.uk is a name in co.uk, another open zone of .uk (.co.uk in
+    // place of .org.uk), two slips from fca.org.uk" (reason_message.cc).
+    m.detail = "in ";
+    m.detail.append(suffix).append(", another open zone of .").append(cc);
+    m.detail.append(" (.").append(suffix).append(" in place of .").append(zone).append("), two slips");
+  });
+  return found;
 }
 
 }  // namespace nearmiss::lookalike

@@ -23,6 +23,15 @@ std::vector<std::string> NamespaceNamesUnder(std::string_view ns);
 // Every domain of the file ("af.mil", "army.mil", ...), for its tests.
 const std::vector<std::string>& NamespaceNames();
 
+// True when `label` ("treasury", "customs") is a department's name that is
+// an ordinary word (data/lists/department-words.txt, from Debian's word
+// lists): every government uses it, so under another country's real
+// public-sector zone it is that country's ministry, not a slip of ours.
+bool IsDepartmentWord(std::string_view label);
+
+// Every word of department-words.txt, for its tests.
+const std::vector<std::string>& DepartmentWords();
+
 }  // namespace nearmiss::lookalike
 
 #endif  // NEARMISS_LOOKALIKE_NAMESPACE_NAMES_H_

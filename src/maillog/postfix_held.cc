@@ -172,6 +172,28 @@ void PostfixLog::DiscardHeld() {
   pending_.clear();
 }
 
+void PostfixLog::Carry(const OpenMessage& m) {
+  Queue& q = queues_[m.key];
+  q.sender = m.sender;
+  q.sender_seen = m.sender_seen;
+  q.message_id = m.message_id;
+  q.last_seen = m.last_seen;
+  q.carried = true;
+}
+
+std::vector<PostfixLog::OpenMessage> PostfixLog::OpenMessages(size_t limit) const {
+  std::vector<OpenMessage> out;
+  for (const auto& [key, q] : queues_) {
+    if (q.removed || (!q.sender_seen && q.message_id.empty())) continue;
+    out.push_back({key, q.sender, q.sender_seen, q.message_id, q.last_seen});
+  }
+  std::sort(out.begin(), out.end(), [](const OpenMessage& a, const OpenMessage& b) {
+    return a.last_seen != b.last_seen ? a.last_seen > b.last_seen : a.key < b.key;
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
 void PostfixLog::Finish() {
   for (auto& [id, q] : queues_) {
     if (q.removed) continue;

@@ -257,6 +257,17 @@ void PostfixLog::Feed(std::string_view line) {
   if (l.time - last_sweep_ > 3600 || queues_.size() > options_.max_queues) Expire(l.time);
   key_.assign(l.queue_id);
   auto it = queues_.find(key_);
+  if (it != queues_.end() && it->second.carried) {
+    if (l.time < it->second.last_seen) {
+      // Older than what the earlier run saw of this queue id: another
+      // message (Postfix reuses queue ids), not the one carried.
+      queues_.erase(it);
+      it = queues_.end();
+    } else {
+      it->second.carried = false;
+      ++carried_joined_;
+    }
+  }
   if (released) {
     // A release of a message not seen held says nothing of which
     // recipient it freed: counted, never applied to nobody silently.

@@ -159,6 +159,28 @@ class PostfixLog {
   // input): call it before reading the sink's results.
   void Finish();
 
+  // Learning across runs (history/learn.h): a message an earlier run's
+  // logs left open (OpenMessages), seeded before the first line, so a
+  // later line of it (the next rotated file: its delivery, whose cleanup
+  // and qmgr lines the earlier file held) knows its sender and Message-ID.
+  // A line of its queue key dated before `last_seen` is another message
+  // under a reused queue id: the seed is dropped. Idle like any other
+  // (PostfixLogOptions::idle_timeout).
+  struct OpenMessage {
+    std::string key;  // the queue key (queue id, host, instance)
+    std::string sender;
+    bool sender_seen = false;
+    std::string message_id;
+    int64_t last_seen = 0;
+  };
+  void Carry(const OpenMessage& m);
+  // The messages open now (their end not read) whose sender or Message-ID
+  // was read, at most `limit`, the latest seen first: for the next run.
+  // Call before Finish.
+  std::vector<OpenMessage> OpenMessages(size_t limit) const;
+  // Carried messages a line of this run's logs continued.
+  uint64_t carried_joined() const { return carried_joined_; }
+
   // Drops what is held without passing it on (a caller that rejects the
   // file just read: its attempts must not reach the sink later).
   void DiscardHeld();
@@ -333,6 +355,7 @@ class PostfixLog {
   std::vector<std::string> scopes_;
   std::string release_key_;  // the same, for Release
   uint64_t lines_ = 0;
+  uint64_t carried_joined_ = 0;
   int64_t last_sweep_ = 0;
   int64_t last_settle_ = 0;
   std::deque<Held> held_;

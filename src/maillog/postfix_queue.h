@@ -97,6 +97,9 @@ struct PostfixQueue {
   bool start_seen = false;
   uint64_t first_attempt = 0;  // sequence number of its first held attempt + 1; 0: none
   bool removed = false;        // its end is held; kept for joins until passed on
+  // Seeded from an earlier run (PostfixLog::Carry) and no line of it read
+  // in this one yet.
+  bool carried = false;
   // Taken over from the "queued as" attempts held at these sequence
   // numbers (A's, dropped: one per recipient when one "queued as X"
   // names X for several) and not yet shown to be this message: undone if

@@ -136,14 +136,26 @@ void Connection::Read() {
       });
 }
 
+// Replies to packets that came together (the MTA pipelined them) go out in
+// one write, after the last of them is handled.
+void Connection::Process() {
+  batching_ = true;
+  HandlePackets();
+  batching_ = false;
+  if (writing_.empty()) Write();
+}
+
 // Handles every complete packet buffered; reads more unless a scan is now
 // running (the MTA sends nothing until it has the end-of-message reply).
-void Connection::Process() {
+void Connection::HandlePackets() {
   while (!closed_ && !scanning_ && !close_after_write_) {
     auto packet = framer_.Next();
     if (!packet.ok()) {
       log::Warn("session " + std::to_string(session_.id()) + ": " +
                 log::Untrusted(packet.error().message(), 200));
+      // The replies to the packets before it still go out, as unbatched.
+      batching_ = false;
+      Write();
       return Close();
     }
     if (!packet->has_value()) {
@@ -294,7 +306,7 @@ void Connection::TimeoutScan(uint64_t scan) {
 
 void Connection::Send(std::string bytes) {
   outbox_.append(bytes);
-  if (writing_.empty()) Write();
+  if (writing_.empty() && !batching_) Write();
 }
 
 // A reply is a few bytes and the socket's send buffer is almost always

@@ -59,6 +59,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
  private:
   void Read();
   void Process();
+  void HandlePackets();
   // At end of message: waits for the DNS lookups of look-alike recipients
   // (Session::PendingDnsLookups) on scan_timer_, polling every kDnsPoll, so
   // the I/O thread never blocks; then StartScan. Bounded by the lookups'
@@ -107,7 +108,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool close_after_write_ = false;
   bool closed_ = false;
   bool tcp_ = false;
-  bool reading_ = false;  // a Read() is outstanding
+  bool reading_ = false;   // a Read() is outstanding
+  bool batching_ = false;  // in Process(): Send queues, Process writes once
   size_t read_room_ = kSmallRead;  // Read()'s room; see there
   static constexpr size_t kSmallRead = 16 * 1024;
   static constexpr size_t kLargeRead = 64 * 1024;

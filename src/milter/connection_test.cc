@@ -1,7 +1,13 @@
 // The server's fail-closed paths that live in the connection, not the
-// session: a scan past its time limit and a full scan queue. The daemon runs
-// on a unix socket; the test speaks the protocol to it like an MTA.
+// session: a scan past its time limit and a full scan queue; and replies to
+// pipelined commands in one write. The daemon runs on a unix socket; the
+// test speaks the protocol to it like an MTA. send() is interposed (this
+// program's definition wins over libc's) to count the daemon's writes.
+#include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#include <atomic>
 
 #include <gtest/gtest.h>
 
@@ -11,6 +17,15 @@
 #include "milter/codec.h"
 #include "milter/server.h"
 #include "milter/test_daemon.h"
+
+namespace {
+std::atomic<int> sends{0};
+}  // namespace
+
+extern "C" ssize_t send(int fd, const void* buf, size_t n, int flags) {
+  ++sends;
+  return ::syscall(SYS_sendto, fd, buf, n, flags, nullptr, 0);
+}
 
 namespace nearmiss::milter {
 namespace {
@@ -115,6 +130,37 @@ TEST_F(ConnectionTest, FullScanQueueAnswersTheFailAction) {
   std::string r = SendMessage();
   EXPECT_NE(r.find("451 4.3.0 nearmiss could not check this message (scan queue full)"),
             std::string::npos) << r;
+}
+
+// The option reply and three RCPT replies, to packets that came in one
+// write, leave in one.
+TEST_F(ConnectionTest, RepliesToPipelinedCommandsGoOutInOneWrite) {
+  Start(ServerOptions{}, std::chrono::milliseconds(0));
+  std::string w;
+  EncodeOptionNegotiation({6, 0x1ff, 0x1fffff}, &w);
+  EncodeStrings(cmd::kMail, {"<alice@mod.gov.uk>"}, &w);
+  EncodeMacros('R', {{"{rcpt_mailer}", "smtp"}}, &w);
+  for (const char* rcpt : {"<dave@example.com>", "<erin@example.com>", "<frank@example.com>"}) {
+    EncodeStrings(cmd::kRcpt, {rcpt}, &w);
+  }
+  sends = 0;
+  ASSERT_EQ(::write(fd_, w.data(), w.size()), static_cast<ssize_t>(w.size()));
+  Framer framer;
+  std::string codes;
+  char buf[4096];
+  while (codes.size() < 4) {
+    auto p = framer.Next();
+    ASSERT_TRUE(p.ok());
+    if (p->has_value()) {
+      codes += (*p)->code;
+      continue;
+    }
+    ssize_t n = ::read(fd_, buf, sizeof buf);
+    ASSERT_GT(n, 0) << "replies so far: " << codes;
+    framer.Feed(std::string_view(buf, static_cast<size_t>(n)));
+  }
+  EXPECT_EQ(codes, "Occc");
+  EXPECT_EQ(sends.load(), 1);
 }
 
 }  // namespace

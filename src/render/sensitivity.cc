@@ -19,6 +19,9 @@ void WriteSensitivityJson(const content::Sensitivity& s, JsonWriter& w, size_t m
     w.Key("pack").String(f.pack);
     w.Key("level").String(content::LevelName(f.level));
     w.Key("where").String(f.where);
+    // The part of a document the reader names (a sheet, a slide, a page),
+    // only where it knows one.
+    if (!f.place.empty()) w.Key("place").String(f.place);
     w.Key("offset").Uint(f.offset);
     w.Key("text").String(f.text);
     w.Key("strength").String(content::StrengthName(f.strength));

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "nearmiss/store.h"
+#include "store/ack_live_key.h"
 #include "store/learned_keys.h"
 
 namespace nearmiss::store {
@@ -137,6 +138,25 @@ ALTER TABLE nm_audit_recipient ADD COLUMN settled_rule TEXT NOT NULL DEFAULT '';
 ALTER TABLE nm_audit_recipient ADD COLUMN rule_action TEXT NOT NULL DEFAULT '';
 ALTER TABLE nm_correspondent ADD COLUMN display_name TEXT NOT NULL DEFAULT '';
 )sql",
+    // 9 (issue 14, one live acknowledgement a warning: round 43's tester,
+    // finding 1): the acknowledgement that took over a row's warning once
+    // the row's time ran out (0: none). AfterScript folds the duplicates
+    // older versions let in and makes the partial unique index
+    // (ack_live_key.h).
+    R"sql(
+ALTER TABLE nm_acknowledgement ADD COLUMN replaced_by BIGINT NOT NULL DEFAULT 0;
+)sql",
+    // 10 (issue 14, learning across rotations: round 43's tester, finding
+    // 2): the messages a mail log left open at the end of a learn
+    // (CarriedMessage), for the next learn to complete.
+    R"sql(
+CREATE TABLE nm_learn_carry (
+  queue_key TEXT PRIMARY KEY,
+  sender TEXT NOT NULL,
+  sender_seen INTEGER NOT NULL,
+  message_id TEXT NOT NULL,
+  last_seen BIGINT NOT NULL);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -166,7 +186,9 @@ Status ExecScript(Connection& conn, std::string_view what, const std::string& sc
 
 // The part of migration `version` written in C++, run after its script.
 Status AfterScript(Connection& conn, int version) {
-  return version == 6 ? FoldLearnedKeys(conn) : Status::Ok();
+  if (version == 6) return FoldLearnedKeys(conn);
+  if (version == 9) return FoldDuplicateAcknowledgements(conn);
+  return Status::Ok();
 }
 
 Status Begin(Connection& conn) {

@@ -1,5 +1,6 @@
 // Acknowledgements, administrative events and used confirm links: three
 // small tables (schema migrations 3, 5 and 7) that several nodes share.
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -11,7 +12,7 @@ namespace {
 
 constexpr const char* kAckColumns =
     "id, sender, recipient, domain, reasons, who, why, path, created_at, expires_at, "
-    "revoked_at, revoked_by, suggestion, warning_recorded, typo_kind";
+    "revoked_at, revoked_by, suggestion, warning_recorded, typo_kind, replaced_by";
 
 Acknowledgement AckFromRow(const Row& r) {
   Acknowledgement a;
@@ -30,6 +31,7 @@ Acknowledgement AckFromRow(const Row& r) {
   a.suggestion = r[12];
   a.warning_recorded = ToInt(r[13]) != 0;
   a.typo_kind = r[14];
+  a.replaced_by = ToInt(r[15]);
   return a;
 }
 
@@ -39,24 +41,82 @@ std::string LimitClause(size_t limit) {
 
 }  // namespace
 
-Result<int64_t> SqlStore::AddAcknowledgement(const Acknowledgement& a) {
+Result<int64_t> SqlStore::AddAcknowledgement(const Acknowledgement& a, bool* existed) {
   if (a.sender.empty() || (a.recipient.empty() == a.domain.empty())) {
     return Status::InvalidArgument(
         "an acknowledgement needs a sender and either a recipient address or a domain");
   }
+  if (existed != nullptr) *existed = false;
+  const std::vector<Param> key = {AsciiLower(a.sender), AsciiLower(a.recipient),
+                                  AsciiLower(a.domain.empty() ? DomainOf(a.recipient) : a.domain),
+                                  a.reasons, a.suggestion, a.typo_kind};
+  const int64_t span = a.expires_at - a.created_at;  // the running policy's days
   std::lock_guard lock(mu_);
-  NM_ASSIGN_OR_RETURN(
-      std::vector<Row> rows,
-      conn_->Query("add acknowledgement",
-                   "INSERT INTO nm_acknowledgement (sender, recipient, domain, reasons, who, "
-                   "why, path, created_at, expires_at, suggestion, warning_recorded, typo_kind) "
-                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-                   {AsciiLower(a.sender), AsciiLower(a.recipient),
-                    AsciiLower(a.domain.empty() ? DomainOf(a.recipient) : a.domain), a.reasons,
-                    a.who, a.why, a.path, a.created_at, a.expires_at, a.suggestion,
-                    int64_t{a.warning_recorded ? 1 : 0}, a.typo_kind}));
-  if (rows.empty()) return Status::IoError(conn_->name() + ": add acknowledgement: no id");
-  return ToInt(rows[0][0]);
+  int64_t id = 0;
+  // The warning's unrevoked, unreplaced row: live (its id is the answer),
+  // or its time ran out (the new row replaces it). In one transaction with
+  // the insert; the unique index (ack_live_key.h) settles two nodes at once:
+  // the second insert waits for the first's commit, then does nothing and
+  // reads the first's row.
+  Status s = InTransaction([&]() -> Status {
+    for (int round = 0; round < 2; ++round) {
+      NM_ASSIGN_OR_RETURN(
+          std::vector<Row> old,
+          conn_->Query("read the warning's acknowledgement",
+                       "SELECT id, created_at, expires_at FROM nm_acknowledgement "
+                       "WHERE sender = $1 AND recipient = $2 AND domain = $3 AND reasons = $4 "
+                       "AND suggestion = $5 AND typo_kind = $6 AND revoked_at = 0 AND "
+                       "replaced_by = 0",
+                       key));
+      int64_t ended = 0;
+      if (!old.empty()) {
+        const int64_t until = std::min(ToInt(old[0][2]), ToInt(old[0][1]) + span);
+        if (a.created_at < until) {
+          id = ToInt(old[0][0]);
+          if (existed != nullptr) *existed = true;
+          return Status::Ok();
+        }
+        ended = ToInt(old[0][0]);
+        // Out of the index until the new row names it (-1: being replaced).
+        NM_RETURN_IF_ERROR(conn_->Exec("replace an ended acknowledgement",
+                                       "UPDATE nm_acknowledgement SET replaced_by = -1 "
+                                       "WHERE id = $1 AND replaced_by = 0",
+                                       {ended}));
+      }
+      const std::vector<Param> row = {
+          key[0], key[1], key[2], key[3], key[4], key[5], a.who, a.why, a.path,
+          a.created_at, a.expires_at, int64_t{a.warning_recorded ? 1 : 0}};
+      NM_ASSIGN_OR_RETURN(
+          std::vector<Row> made,
+          conn_->Query("add acknowledgement",
+                       "INSERT INTO nm_acknowledgement (sender, recipient, domain, reasons, "
+                       "suggestion, typo_kind, who, why, path, created_at, expires_at, "
+                       "warning_recorded) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                       "$12) ON CONFLICT DO NOTHING RETURNING id",
+                       row));
+      if (made.empty()) {
+        // Another node's row of this warning came first: read it (round 2).
+        if (ended != 0) {
+          NM_RETURN_IF_ERROR(conn_->Exec("keep an ended acknowledgement",
+                                         "UPDATE nm_acknowledgement SET replaced_by = 0 "
+                                         "WHERE id = $1 AND replaced_by = -1",
+                                         {ended}));
+        }
+        continue;
+      }
+      id = ToInt(made[0][0]);
+      if (ended == 0) return Status::Ok();
+      return conn_->Exec("replace an ended acknowledgement",
+                         "UPDATE nm_acknowledgement SET replaced_by = $1 WHERE id = $2",
+                         {id, ended});
+    }
+    return Status::IoError(conn_->name() +
+                           ": add acknowledgement: another one of the same warning was being "
+                           "added and then was not there");
+  });
+  if (!s.ok()) return s;
+  if (id == 0) return Status::IoError(conn_->name() + ": add acknowledgement: no id");
+  return id;
 }
 
 Result<std::vector<Acknowledgement>> SqlStore::Acknowledgements(bool all, int64_t now,
@@ -69,7 +129,8 @@ Result<std::vector<Acknowledgement>> SqlStore::Acknowledgements(bool all, int64_
       conn_->Query("list acknowledgements",
                    std::string("SELECT ") + kAckColumns +
                        " FROM nm_acknowledgement WHERE $1 = 1 OR (revoked_at = 0 AND "
-                       "expires_at > $2) ORDER BY id DESC" + LimitClause(limit),
+                       "replaced_by = 0 AND expires_at > $2) ORDER BY id DESC" +
+                       LimitClause(limit),
                    {int64_t{all ? 1 : 0}, now}));
   std::vector<Acknowledgement> out;
   for (const Row& r : rows) out.push_back(AckFromRow(r));
@@ -84,7 +145,7 @@ Result<std::vector<Acknowledgement>> SqlStore::LiveAcknowledgements(std::string_
       conn_->Query("read acknowledgements",
                    std::string("SELECT ") + kAckColumns +
                        " FROM nm_acknowledgement WHERE sender = $1 AND revoked_at = 0 AND "
-                       "expires_at > $2 ORDER BY id DESC",
+                       "replaced_by = 0 AND expires_at > $2 ORDER BY id DESC",
                    {AsciiLower(sender), now}));
   std::vector<Acknowledgement> out;
   for (const Row& r : rows) out.push_back(AckFromRow(r));
@@ -99,7 +160,7 @@ Status SqlStore::RevokeAcknowledgement(int64_t id, std::string_view who, int64_t
       std::vector<Row> rows,
       conn_->Query("revoke acknowledgement",
                    "UPDATE nm_acknowledgement SET revoked_at = $1, revoked_by = $2 "
-                   "WHERE id = $3 AND revoked_at = 0 RETURNING id",
+                   "WHERE id = $3 AND revoked_at = 0 AND replaced_by = 0 RETURNING id",
                    {now, std::string(who), id}));
   if (rows.empty()) {
     return Status::NotFound("no live acknowledgement " + std::to_string(id));

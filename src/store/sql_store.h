@@ -25,6 +25,9 @@ class SqlStore final : public Store {
 
   Status RecordDeliveries(const std::vector<Delivery>& deliveries, RecordedDeliveries* out,
                           const WriteProgressFn& progress) override;
+  // sql_carry.cc
+  Result<std::vector<CarriedMessage>> CarriedMessages() override;
+  Status ReplaceCarriedMessages(const std::vector<CarriedMessage>& messages) override;
   Status ConfirmDomain(std::string_view domain, bool confirmed) override;
   Result<std::vector<DomainStats>> Domains(size_t limit) override;
   Result<std::optional<DomainStats>> Domain(std::string_view domain) override;
@@ -39,7 +42,7 @@ class SqlStore final : public Store {
   Result<int64_t> PruneAudit(int64_t before_ms) override;
 
   // sql_acknowledgement.cc
-  Result<int64_t> AddAcknowledgement(const Acknowledgement& a) override;
+  Result<int64_t> AddAcknowledgement(const Acknowledgement& a, bool* existed) override;
   Result<std::vector<Acknowledgement>> Acknowledgements(bool all, int64_t now,
                                                         size_t limit) override;
   Result<std::vector<Acknowledgement>> LiveAcknowledgements(std::string_view sender,

@@ -27,7 +27,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   static Status DropAll(store::Connection& conn) {
     return conn.Exec("reset", "DROP TABLE IF EXISTS nm_audit_recipient, nm_audit, "
                               "nm_correspondent, nm_domain, nm_learned, nm_meta, "
-                              "nm_acknowledgement, nm_admin_event, nm_link_use");
+                              "nm_acknowledgement, nm_admin_event, nm_link_use, nm_learn_carry");
   }
   void SetUp() override {
     if (GetParam() == "postgresql") {

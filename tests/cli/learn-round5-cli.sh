@@ -73,9 +73,10 @@ check "both in one run: each message once" 5 "$(messages m2.db "$john")"
 # Message-ID's domain as the source wrote it, MOD.EXAMPLE. Opened now,
 # migration 6 folds them, so learning either trace again counts nothing.
 # (A schema-5 store has no typo_kind column, which migration 7 adds, nor
-# the columns migration 8 adds to nm_audit_recipient and nm_correspondent.)
+# the columns migration 8 adds to nm_audit_recipient and nm_correspondent,
+# nor migration 9's replaced_by and index, nor migration 10's table.)
 learned old.db --policy "$data/org.toml" "$data/m365-midcase.csv" >/dev/null
-python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE nm_learned SET key = replace(key, ?, ?)", ("@mod.example ", "@MOD.EXAMPLE ")); c.execute("ALTER TABLE nm_acknowledgement DROP COLUMN typo_kind"); [c.execute("ALTER TABLE nm_audit_recipient DROP COLUMN " + col) for col in ("acknowledged_by", "ack_who", "ack_path", "ack_made_at", "ack_scope", "settled_rule", "rule_action")]; c.execute("ALTER TABLE nm_correspondent DROP COLUMN display_name"); c.execute("UPDATE nm_meta SET value = ? WHERE key = ?", ("5", "schema_version")); c.commit()' "$tmp/old.db"
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE nm_learned SET key = replace(key, ?, ?)", ("@mod.example ", "@MOD.EXAMPLE ")); c.execute("DROP INDEX nm_acknowledgement_live"); c.execute("ALTER TABLE nm_acknowledgement DROP COLUMN replaced_by"); c.execute("DROP TABLE nm_learn_carry"); c.execute("ALTER TABLE nm_acknowledgement DROP COLUMN typo_kind"); [c.execute("ALTER TABLE nm_audit_recipient DROP COLUMN " + col) for col in ("acknowledged_by", "ack_who", "ack_path", "ack_made_at", "ack_scope", "settled_rule", "rule_action")]; c.execute("ALTER TABLE nm_correspondent DROP COLUMN display_name"); c.execute("UPDATE nm_meta SET value = ? WHERE key = ?", ("5", "schema_version")); c.commit()' "$tmp/old.db"
 old_keys() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM nm_learned WHERE key GLOB ?", ("*@MOD.EXAMPLE *",)).fetchone()[0])' "$tmp/old.db"; }
 check "the schema-5 store holds its keys in capitals" 5 "$(old_keys)"
 check "learned again into the schema-5 store: nothing counts twice" \

@@ -155,7 +155,10 @@ for pair in "ato.gov.u ato.gov.au ato.gov.uk" "health.gov.u health.gov.au health
             "hmrc.gov.u hmrc.gov.uk hmrc.gov.au"; do
   set -- $pair
   got=$("$bin" check $hist --json "a@$1" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r.get("target"), r.get("suggestion"), r.get("also_suggestion", "-"))')
-  check "with history, $1 names $2 first" "$2 a@$2 a@$3" "$got"
+  # Since round 44 the other ($3) is not offered second: no list holds
+  # it and the organisation does not write to it (round 43's tester,
+  # finding 10: hmrc.gov.au offered in a 550).
+  check "with history, $1 names $2 first" "$2 a@$2 -" "$got"
 done
 # Without history the order is the slip's own (.gov.u is missing a 'k')
 # for a name no list holds; since round 34 a name the lists hold under one

@@ -44,6 +44,19 @@ a@mod.gov.ik|lookalike|reject|a@mod.gov.uk|*|looks like mod.gov.uk
 a@mod.gov.jk|lookalike|reject|a@mod.gov.uk|*|looks like mod.gov.uk
 a@mod.gov.k|lookalike|reject|a@mod.gov.uk|*|looks like mod.gov.uk
 a@mod.gov.sk|external|accept|-|*|
+# Round 43's tester, finding 17: an unlisted name under a TLD that does not
+# exist, one slip from a common one, is offered that TLD (acme.con:
+# acme.com); still invalid and refused. Two letters changed in a
+# two-letter code (foo.zz) offer nothing: another country is as likely.
+a@acme.con|invalid|reject|a@acme.com|tld-not-delegated|the TLD .con does not exist
+a@acme.cmo|invalid|reject|a@acme.com|tld-not-delegated|
+a@acme.comm|invalid|reject|a@acme.com|tld-not-delegated|
+a@acme.nett|invalid|reject|a@acme.net|tld-not-delegated|
+a@acme.co.ukk|invalid|reject|a@acme.co.uk|tld-not-delegated|
+a@foo.zz|invalid|reject|-|tld-not-delegated|
+# Finding 9: USAA's own domain is no slip of usa.com (it was confirmed, and
+# written REJECT in permute's map): a real neighbour, accepted.
+a@usaa.com|external|accept|-|real-neighbour|USAA's own domain
 CASES
 judge "$tmp/default" > "$tmp/report"
 "$bin" check --store none --json a@defence.gov a@hmrc.gov > "$tmp/also.jsonl"

@@ -140,8 +140,15 @@ wait_nodes "$learned" carol@partnre.co refuse lookalike+new-domain >&2 ||
 echo "before confirming:" >&2
 wait_nodes "$(date +%s.%N)" carol@partnre.co refuse lookalike 0 >&2 ||
   fail "partnre.co is not a refused look-alike before --confirm"
-"$NEARMISS" learn --store "$NEARMISS_TEST_PG_URL" --confirm partnre.co >"$W/confirm.out" 2>"$W/confirm.err" ||
-  fail "learn --confirm: $(cat "$W/confirm.err")"
+# partnre.co was never written to, so --confirm alone is refused (the
+# issue-14 tester, round 43, finding 4: an admin's typo would trust a
+# look-alike for everyone); --force gives the reason, recorded.
+if "$NEARMISS" learn --store "$NEARMISS_TEST_PG_URL" --confirm partnre.co >"$W/unforced.out" 2>"$W/unforced.err"; then
+  fail "learn --confirm partnre.co (never written to) was taken without --force"
+fi
+"$NEARMISS" learn --store "$NEARMISS_TEST_PG_URL" --confirm partnre.co \
+  --force "carol's own firm, checked by phone" >"$W/confirm.out" 2>"$W/confirm.err" ||
+  fail "learn --confirm --force: $(cat "$W/confirm.err")"
 confirmed=$(date +%s.%N)
 # A look-alike of a protected name is never confirmed (issue 14: army.ml
 # stays refused): learn refuses it and no node changes its answer.
