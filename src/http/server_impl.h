@@ -78,6 +78,13 @@ class ApiServerImpl : public ApiServer {
                      const nlohmann::ordered_json& before, const std::string& sender,
                      nlohmann::ordered_json* made, nlohmann::ordered_json* not_made);  // routes_confirm.cc: the sender's signed links
   void AddAcknowledgementRoutes();  // routes_acknowledgements.cc
+  // 422 naming the first listed acknowledgement recipient that is none of
+  // the check's recipients (`recipients`, CheckAnswer::body["recipients"]):
+  // acknowledging it would store nothing, and an empty `acknowledged` would
+  // hide the client's mistake (a recipient edited out, a typo in the list).
+  // acknowledge_api.cc, as the rest of "Send anyway".
+  static std::optional<Problem> UnmatchedAcknowledgement(const CheckRequest& request,
+                                                         const nlohmann::ordered_json& recipients);
   // Who an acknowledgement of `sender`'s made by the calling token is
   // recorded as: "alice@x (claimed; shared token 'outlook add-in'; from
   // 10.0.0.5)", "(own token 'Alice Example'; ...)" for a token bound to

@@ -143,6 +143,17 @@ TEST_F(TokenRolesTest, ASharedTokensAcknowledgementIsRecordedAsClaimed) {
   EXPECT_EQ(Events().front().who, (*acks)[0].who);
 }
 
+// The issue-14 tester, round 43, finding 7: the display-name form of
+// `from`, which the check reads as alice's, was refused for "Send anyway"
+// as outside the organisation.
+TEST_F(TokenRolesTest, FromWithADisplayNameIsTheSameSender) {
+  Start();
+  auto r = Acknowledge(kShared, "Alice <ALICE@Example.gov.uk>");
+  ASSERT_EQ(Status(r), 200) << r->body;
+  EXPECT_EQ(store_->Acknowledgements(true, 0)->size(), 1u);
+  ExpectProblem(Acknowledge(kShared, "Mallory <alice@example.gov.uk.evil.example>"), 403);
+}
+
 TEST_F(TokenRolesTest, AnOwnTokenAcknowledgesForItsSenderOnly) {
   Start();
   auto other = Acknowledge(kAlice, "bob@example.gov.uk");
