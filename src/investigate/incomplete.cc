@@ -86,6 +86,10 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     part += "; qmgr removes a message only once each recipient has one)";
     parts.push_back(std::move(part));
   }
+  for (const std::string& gap : l.coverage_gaps) {
+    // The deliveries of a span no log covers (coverage.h).
+    parts.push_back("what was sent in a gap of the logs: " + gap);
+  }
   if (l.inputs_not_read != 0) {
     parts.push_back(Thousands(static_cast<int64_t>(l.inputs_not_read)) +
                     (l.inputs_not_read == 1 ? " input" : " inputs") +
