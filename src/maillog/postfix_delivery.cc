@@ -321,7 +321,15 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
                           !NextHopId(f.status_text).empty());
   const bool org_hand_off = f.status == "sent" && !options_.learning && !outside_smart_host &&
                             to_filter && !FinalRelay(f.relay, options_.final_relays);
-  if (f.status == "sent") {
+  // A content filter's own reply for this recipient that it threw the
+  // message away or bounced it (amavisd-new's D_DISCARD, D_BOUNCE): final
+  // here, never a hand-off, whatever the other recipients' replies queued
+  // (LMTP answers each recipient apart, RFC 2033 4.2; issue-16 tester
+  // round 43, finding 4: a3's BANNED discard joined the copy re-injected
+  // for a1 and a2 by its Message-ID and showed as "outcome unknown").
+  const bool filter_final =
+      f.status == "sent" && (FilterDiscarded(f.status_text) || FilterBounced(f.status_text));
+  if (f.status == "sent" && !filter_final) {
     // A smart host's "queued as X" too: joined when the smart host's own
     // log is given and X delivers this recipient (the relay's log decides,
     // not its port); else its row stays "outcome unknown" (below).
