@@ -48,9 +48,8 @@ std::string NotUnderstood(const std::string& path, const maillog::LineCounts& c)
     recipients += cut;
   }
   const uint64_t in_part = std::min(c.read_in_part, c.not_understood);
-  return path + ": " + Counted(c.not_understood, "delivery line") +
-         " not understood (first at " + path + ":" +
-         std::to_string(c.first_not_understood_line) + ")" + recipients +
+  return path + ": " + Counted(c.not_understood, "delivery line") + " not understood (" +
+         maillog::NotUnderstoodAt(c) + ")" + recipients +
          (in_part == 0 ? std::string("; they are left out of the report, which is "
                                      "incomplete")
           : in_part == c.not_understood

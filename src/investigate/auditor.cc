@@ -12,6 +12,7 @@
 #include "investigate/render.h"
 #include "engine/malformed_domain.h"
 #include "maillog/log_files.h"
+#include "maillog/next_hop_reply.h"
 #include "maillog/postfix_fields.h"
 #include "maillog/read_log.h"
 #include "maillog/timestamp.h"
@@ -261,6 +262,9 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
   row.from = NormalAddress(a.sender, &parsed_);
   row.from_known = a.sender_known;
   row.status = std::string(a.status);
+  // Refused after the end of DATA: the look-alike's server had the content
+  // (issue-16 tester round 43, finding 2).
+  row.content_received = a.status == "bounced" && maillog::RefusedAfterData(a.status_text);
   row.relay = std::string(a.relay);
   row.hops = std::string(a.hops);
   row.message_id = std::string(a.message_id);
@@ -439,6 +443,7 @@ Status Auditor::AddLog(const std::string& path, const std::string& shown) {
     log_slots_.resize(log_.file(), report_->logs.size());
     log_slots_[log_.file() - 1] = report_->logs.size();
   }
+  JudgeUnread(counts);
   report_->logs.push_back(std::move(counts));
   return s;
 }

@@ -100,6 +100,9 @@ class Auditor final : public maillog::DeliverySink {
   // Sets row's group_domain (Row) from Classify's flags.
   void GroupUnder(Row& row);
   const Flag& Classify(const std::string& domain);
+  // The recipients `counts`' delivery lines not understood name, judged:
+  // the flagged ones counted in Report::unread_flagged (auditor_unread.cc).
+  void JudgeUnread(const maillog::LineCounts& counts);
   // The log readers' DomainCheck (maillog/postfix_fields.h): false for a
   // domain the engine calls invalid (Flag::invalid, through Classify's
   // cache), so its delivery line is counted as not understood, with

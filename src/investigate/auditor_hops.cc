@@ -201,6 +201,11 @@ void Auditor::AddSentOn() {
         // say (issue-16 tester F10).
         std::optional<content::Level> level = content::ParseLevel(row.level);
         JoinTraceHop(row, d->queue_id, level ? static_cast<int>(*level) : -1);
+      } else if (row.hops.empty() && !event_only(row) && row.queue_id != row.message_id) {
+        // A Postfix smart host's "unknown" (no hop of its own yet) whose log was
+        // given: the hop into it is shown, as a trace's (issue-16 tester
+        // round 43, finding 1).
+        Join({d->queue_id, row.to, "", "", -1, Hop(row), /*postfix_hop=*/true, row.orig_to});
       } else {
         hop_to(d->queue_id);
       }

@@ -73,8 +73,15 @@ std::string ColumnChartSvg(const std::vector<Bar>& bars, std::string_view title)
   for (size_t i = 0; i < bars.size(); ++i) {
     double x = left + slot * i + (slot - bw) / 2;
     double y = h - bottom;
-    std::string tip = bars[i].label + ": " + Counted(Total(bars[i]), "delivery", "deliveries");
+    // A month no log read (coverage.h) says so, never "0 deliveries".
+    std::string tip = bars[i].label + ": " +
+                      (bars[i].note.empty() ? Counted(Total(bars[i]), "delivery", "deliveries")
+                                            : bars[i].note);
     s += "<g><title>" + Html(tip) + "</title>";
+    if (!bars[i].note.empty()) {
+      s += "<text x=\"" + Num(x + bw / 2) + "\" y=\"" + Num(y - 6) +
+           "\" class=\"note\" text-anchor=\"middle\">no log</text>";
+    }
     for (size_t p = 0; p < bars[i].parts.size() && p < kParts; ++p) {
       double bh = (h - top - bottom) * bars[i].parts[p] / static_cast<double>(max);
       if (bh <= 0) continue;

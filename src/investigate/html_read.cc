@@ -1,6 +1,7 @@
 // The report's "What was read" section: each log file with its form, the
 // time it covers, its lines and what was made of them, what was left out
 // and why; each mailbox with its messages and the files not read.
+#include "investigate/coverage.h"
 #include "investigate/html_cells.h"
 #include "investigate/render.h"
 #include "maillog/clock_step.h"
@@ -59,9 +60,12 @@ std::string Skipped(const maillog::LineCounts& c) {
         "(first at line " + std::to_string(c.first_empty_recipient_line) + ")");
   }
   if (c.not_understood != 0) {
+    // Every one named, up to LineCounts::kMaxNamed (finding 20).
+    std::string at = maillog::NotUnderstoodAt(c);
+    if (at.starts_with("at ")) at = "at lines " + at.substr(3 + c.file.size() + 1);
+    if (at.starts_with("first at ")) at = "first at line " + std::to_string(c.first_not_understood_line);
     add(Counted(static_cast<int64_t>(c.not_understood), "delivery line") +
-        " that did not parse (first at line " +
-        std::to_string(c.first_not_understood_line) + ")");
+        " that did not parse (" + at + ")");
   }
   if (c.other_server_lines != 0) {
     std::string of = "of those, ";
@@ -215,6 +219,11 @@ std::string ReadSectionHtml(const Report& rep) {
          "are not attempts.</p>";
   }
   if (!rep.mailboxes.empty()) h += "<div class=\"scroll\">" + MailboxTable(rep) + "</div>";
+  // Spans no log covers (coverage.h), with the files either side.
+  for (const std::string& gap : CoverageGapTexts(rep)) {
+    h += "<p class=\"incomplete\"><strong>Gap:</strong> " + Html(gap) +
+         ": deliveries then are not in this report.</p>";
+  }
   for (const std::string& n : rep.notes) h += "<p>" + Html(n) + "</p>";
   if (rep.duplicates() != 0) {
     h += "<p>" + Counted(static_cast<int64_t>(rep.duplicates()), "attempt") +

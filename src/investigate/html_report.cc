@@ -2,11 +2,13 @@
 // tables of the flagged domains, senders and deliveries (html_tables.cc).
 #include <algorithm>
 
+#include "investigate/coverage.h"
 #include "investigate/html_cells.h"
 #include "investigate/html_style.h"
 #include "investigate/html_tables.h"
 #include "investigate/render.h"
 #include "investigate/time_axis.h"
+#include "maillog/timestamp.h"
 
 namespace nearmiss::investigate {
 namespace {
@@ -56,24 +58,31 @@ std::vector<int64_t> Parts(const Counts& c) {
           c.in_mailbox, c.rejected, c.held, c.deleted};
 }
 
+// Months wholly inside a span no log covers (coverage.h): "no log read",
+// not a month of "0 deliveries" (issue-16 tester round 43, finding 3).
+void MarkUnread(const Report& rep, std::vector<Bar>& months) {
+  const std::vector<CoverageGap> gaps = CoverageGaps(rep);
+  for (Bar& b : months) {
+    if (b.label.size() != 7) continue;  // "YYYY-MM"; not "unknown"
+    const int64_t start = maillog::ParseDate(b.label + "-01");
+    if (start < 0) continue;
+    maillog::Stamp s;
+    maillog::SecondsToCivil(start, &s);
+    const int64_t end = s.month == 12 ? maillog::CivilToSeconds(s.year + 1, 1, 1, 0, 0, 0)
+                                      : maillog::CivilToSeconds(s.year, s.month + 1, 1, 0, 0, 0);
+    for (const CoverageGap& g : gaps) {
+      if (g.from <= start && end <= g.to) {
+        b.note = "no log read for this month: its deliveries are not known";
+      }
+    }
+  }
+}
+
 std::string Period(const Report& rep) {
   int64_t first = 0, last = 0;
   for (const auto& [d, line] : rep.by_domain()) {
     if (line.first != 0) first = first == 0 ? line.first : std::min(first, line.first);
     last = std::max(last, line.last);
-  }
-  if (first == 0) return "";
-  return Day(first) + " to " + Day(last);
-}
-
-// The time the logs cover, first line to last of every file read ("" when
-// none had a time), beside the flagged span so neither is taken for the other.
-std::string Covered(const Report& rep) {
-  int64_t first = 0, last = 0;
-  for (const maillog::LineCounts& c : rep.logs) {
-    if (c.first_time == 0) continue;
-    first = first == 0 ? c.first_time : std::min(first, c.first_time);
-    last = std::max(last, c.last_time);
   }
   if (first == 0) return "";
   return Day(first) + " to " + Day(last);
@@ -89,7 +98,8 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   }
   // Every month from the first to the last, or quarters/years over a long
   // span (time_axis.h).
-  const TimeAxis axis = MonthAxis(months);
+  TimeAxis axis = MonthAxis(months);
+  if (axis.unit == "month") MarkUnread(rep, axis.bars);
   const std::string by_time = "Deliveries by " + axis.unit;
   std::vector<std::pair<std::string, const DomainLine*>> domains;
   for (const auto& [d, line] : rep.by_domain()) domains.emplace_back(d, &line);
@@ -197,7 +207,8 @@ std::string ReportHtml(const Report& rep, const HtmlMeta& meta) {
   if (!meta.organisation.empty()) h += Html(meta.organisation) + " &middot; ";
   // The span of the flagged deliveries, named so, and beside it the time
   // the logs cover (the "What was read" table gives it per file).
-  std::string covered = Covered(rep);
+  // Gaps left out: "2026-01-01 to 2026-01-31 and 2026-03-01 to 2026-03-31".
+  std::string covered = CoveredDays(rep);
   h += (period.empty() ? std::string("no flagged recipients")
                        : "Flagged recipients " + Html(period)) +
        (covered.empty() ? ""

@@ -105,7 +105,15 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
       !n.empty()) {
     h += "<p class=\"incomplete\"><strong>INCOMPLETE</strong>" + Html(n.substr(10)) + "</p>";
   }
-  if (t.deliveries == 0) {
+  if (t.deliveries == 0 && rep.unread_flagged != 0) {
+    // Never "no message" over a line left out that names one (issue-16
+    // tester round 43, finding 6).
+    h += "<p class=\"lead\">None among the lines read went to a look-alike or blocked domain; "
+         "<strong>" +
+         Counted(static_cast<int64_t>(rep.unread_flagged), "delivery line that could not be read names",
+                 "delivery lines that could not be read name") +
+         " a look-alike or blocked recipient</strong>: " + Html(UnreadFlaggedNamed(rep)) + ".</p>";
+  } else if (t.deliveries == 0) {
     h += "<p>No message in what was read went to a look-alike or blocked domain.</p>";
   } else {
     h += "<p class=\"lead\"><strong>" +
@@ -125,12 +133,21 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
          ". Of their " + Counted(t.deliveries, "recipient", "recipients") +
          " at those domains: <strong>" + Thousands(t.sent - t.in_mailbox) +
          " accepted</strong> by the receiving server, " +
+         // A refusal after the end of DATA: the server had the content.
+         // Counted with what reached the look-alike's server, not among
+         // the refused addresses (issue-16 tester round 43, finding 2).
+         (t.bounced_after_data != 0
+              ? "<strong>" + Thousands(t.bounced_after_data) +
+                    " refused only after the receiving server had the whole message</strong> "
+                    "(the content, attachments included, reached it), "
+              : std::string()) +
          // A Sent-folder copy says the message went, not that it arrived.
          (t.in_mailbox != 0
               ? Thousands(t.in_mailbox) + " found in Sent folders (delivery not known from a "
                                           "mailbox), "
               : std::string()) +
-         Thousands(t.bounced) + " bounced, " +
+         Thousands(t.bounced - t.bounced_after_data) +
+         (t.bounced_after_data != 0 ? " other bounced, " : " bounced, ") +
          // Named when there are any, as in the text summary.
          (t.expired != 0
               ? Thousands(t.expired) + " expired (given up and returned to the sender), "
@@ -168,6 +185,10 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
                              : " looks like <code>" + Html(d.target) + "</code>") +
            ": " + Counted(d.counts.deliveries, "recipient", "recipients") + ", " +
            Thousands(d.counts.sent - d.counts.in_mailbox) + " accepted" +
+           (d.counts.bounced_after_data != 0
+                ? ", " + Thousands(d.counts.bounced_after_data) +
+                      " refused after receiving the whole message"
+                : std::string()) +
            (d.counts.in_mailbox != 0
                 ? ", " + Thousands(d.counts.in_mailbox) + " found in Sent folders"
                 : std::string());

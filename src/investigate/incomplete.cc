@@ -11,6 +11,26 @@
 
 namespace nearmiss::investigate {
 
+std::string UnreadFlaggedNamed(const Report& rep) {
+  std::string out;
+  for (size_t i = 0; i < rep.unread_flagged_named.size(); ++i) {
+    out += (i == 0 ? "" : ", ") + rep.unread_flagged_named[i];
+  }
+  if (rep.unread_flagged > rep.unread_flagged_named.size()) out += ", ...";
+  return out;
+}
+
+std::string UnreadFlagged(const Report& rep) {
+  if (rep.unread_flagged == 0) return {};
+  std::string out = " (";
+  out += Thousands(static_cast<int64_t>(rep.unread_flagged));
+  out += rep.unread_flagged == 1 ? " of them names" : " of them name";
+  out += " a recipient at a look-alike or blocked domain: ";
+  out += UnreadFlaggedNamed(rep);
+  out += ')';
+  return out;
+}
+
 std::string IncompleteNotice(const Report& rep, const std::string& where) {
   LeftOut l = rep.left_out();
   if (!l.any()) return {};
@@ -32,6 +52,7 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
       part += l.first_other_server;
       part += ')';
     }
+    if (rep.unread_flagged != 0) part += UnreadFlagged(rep);
     parts.push_back(std::move(part));
   }
   if (l.orphan_lines != 0) {
@@ -64,6 +85,10 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     part += l.first_missing_outcome;
     part += "; qmgr removes a message only once each recipient has one)";
     parts.push_back(std::move(part));
+  }
+  for (const std::string& gap : l.coverage_gaps) {
+    // The deliveries of a span no log covers (coverage.h).
+    parts.push_back("what was sent in a gap of the logs: " + gap);
   }
   if (l.inputs_not_read != 0) {
     parts.push_back(Thousands(static_cast<int64_t>(l.inputs_not_read)) +

@@ -2,6 +2,7 @@
 // line counts and the deliveries closed as "unknown".
 #include <algorithm>
 
+#include "investigate/coverage.h"
 #include "investigate/report.h"
 #include "maillog/loss_notice.h"
 
@@ -9,6 +10,7 @@ namespace nearmiss::investigate {
 
 LeftOut Report::left_out() const {
   LeftOut l;
+  l.coverage_gaps = CoverageGapTexts(*this);
   for (const maillog::LineCounts& c : logs) {
     l.unrecognised_lines += c.unrecognised;
     l.not_understood_lines += c.not_understood - std::min(c.read_in_part, c.not_understood);

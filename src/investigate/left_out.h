@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace nearmiss::investigate {
 
@@ -59,8 +60,11 @@ struct LeftOut {
   std::string first_loss_notice;
   uint64_t missing_outcomes = 0;
   std::string first_missing_outcome;
+  // Spans of time no log read covers (coverage.h), each in words.
+  std::vector<std::string> coverage_gaps;
   bool any() const {
-    return unrecognised_lines != 0 || not_understood_lines != 0 || inputs_not_read != 0 ||
+    return !coverage_gaps.empty() || unrecognised_lines != 0 || not_understood_lines != 0 ||
+           inputs_not_read != 0 ||
            outcome_unknown != 0 || read_in_part_lines != 0 || orphan_lines != 0 ||
            loss_notices != 0 || missing_outcomes != 0;
   }

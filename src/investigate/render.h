@@ -14,7 +14,9 @@ namespace nearmiss::investigate {
 
 // {"time","queue_id","from","to","domain","verdict","target","suggestion",
 //  "status","relay"}, plus "hops" after a hand-off; "orig_to" when the
-//  server rewrote the address the sender gave (Row::orig_to); "level" (the common
+//  server rewrote the address the sender gave (Row::orig_to);
+//  "content_received": true on a "bounced" row refused only after the end
+//  of DATA (Row::content_received); "level" (the common
 //  scale's word) and "marking" (the message's own, with its caveats:
 //  "SECRET//NOFORN"; only when it has caveats) for mailbox messages, traces
 //  with a subject, and a log's delivery a Sent-folder copy joined; "source"
@@ -42,6 +44,10 @@ inline constexpr std::string_view kOutcomeUnknown =
 // Message-ID) "Exchange turned the address X into Y (... REDIRECT, EXPAND
 // or RESOLVE, related-recipient-address)".
 std::string RowReason(const Row& row);
+// The reason of a row bounced after the end of DATA (Row::content_received).
+inline constexpr std::string_view kRefusedAfterData =
+    "refused only after the receiving server had the whole message (its reply answered the "
+    "end of DATA, RFC 5321 4.1.1.4): the content, attachments included, reached that server";
 std::string CsvHeader();
 std::string RowCsv(const Row& row);
 
@@ -68,6 +74,12 @@ std::string ReportText(const Report& report);
 // flagged deliveries: sent on to EDGE01, whose log was not given ...";
 // "" when nothing was left out (Report::left_out). Text, HTML page 1 and --summary-json carry it.
 std::string IncompleteNotice(const Report& report, const std::string& where);
+// " (1 of them names a recipient at a look-alike or blocked domain:
+// b1@gmial.com (nu.log:1))": the unread lines that name one
+// (Report::unread_flagged); "" when none.
+std::string UnreadFlagged(const Report& report);
+// "b1@gmial.com (nu.log:1), b2@gmial.com (nu.log:2)": those named.
+std::string UnreadFlaggedNamed(const Report& report);
 // "Sent/: mailbox, 3 messages read, 1 file not read (first: Sent/cur/junk:
 // not a message (it starts with no header field); not read)".
 std::string DescribeMailbox(const MailboxRead& mailbox);

@@ -64,6 +64,7 @@ std::string RowJson(const Row& r) {
                               {"status", RowStatus(r)},     {"relay", r.relay}};
   // null: the log never named the sender; "" is the null sender <>.
   if (!r.from_known) j["from"] = nullptr;
+  if (r.content_received) j["content_received"] = true;
   if (!r.hops.empty()) j["hops"] = r.hops;
   if (!r.orig_to.empty()) j["orig_to"] = r.orig_to;
   if (!r.level.empty()) j["level"] = r.level;
@@ -83,6 +84,14 @@ std::string RowReason(const Row& r) {
     why += why.empty() ? "" : "; ";
     why += "outcome after the window: the message was begun in it (--until), its outcome is "
            "dated later";
+    return why;
+  }
+  if (r.content_received) {
+    Row before = r;
+    before.content_received = false;
+    std::string why = RowReason(before);
+    why += why.empty() ? "" : "; ";
+    why += kRefusedAfterData;
     return why;
   }
   if (r.orig_to.empty()) return r.reason;
@@ -158,8 +167,10 @@ std::string SummaryJson(const Report& rep) {
                     {"internal_hops", c.internal_hops},
                     {"local_deliveries", c.local_deliveries},
                     {"replaced_recipients", c.replaced},
-                    {"delivery_lines_not_understood", c.not_understood},
+                    {"not_understood_naming_flagged", rep.unread_flagged},
+                  {"delivery_lines_not_understood", c.not_understood},
                     {"first_not_understood", not_understood},
+                    {"not_understood_lines", c.not_understood_at},
                     {"other_mail_server_lines", c.other_server_lines},
                     {"loss_notices", c.loss_notices},
                     {"first_loss_notice",
@@ -255,6 +266,7 @@ std::string SummaryJson(const Report& rep) {
        // it arrived) apart, as page 1 counts them.
        {{"total", t.deliveries}, {"sent", t.sent - t.in_mailbox},
         {"in_sent_folders", t.in_mailbox}, {"bounced", t.bounced},
+        {"bounced_after_content_received", t.bounced_after_data},
         {"expired", t.expired}, {"discarded", t.discarded},
         {"deleted_by_administrator", t.deleted},
         {"rejected_by_milter", t.rejected}, {"held", t.held}, {"deferred", t.deferred},
@@ -304,6 +316,11 @@ std::string Outcomes(const Counts& c) {
   if (c.in_mailbox != 0) out += ", in Sent folders (delivery unknown) " + Thousands(c.in_mailbox);
   out += ", bounced ";
   out += Thousands(c.bounced);
+  if (c.bounced_after_data != 0) {
+    out += " (";
+    out += Thousands(c.bounced_after_data);
+    out += " after the server had received the whole message: the content reached it)";
+  }
   out += rare;
   out += ", deferred ";
   out += Thousands(c.deferred);

@@ -18,9 +18,10 @@ std::string SenderLabel(const Row& r) {
   return r.from.empty() ? "<> (bounce)" : r.from;
 }
 
-void Counts::Add(const std::string& s, bool in_mbox) {
+void Counts::Add(const std::string& s, bool in_mbox, bool after_data) {
   ++deliveries;
   if (in_mbox && s == "sent") ++in_mailbox;
+  if (after_data && s == "bounced") ++bounced_after_data;
   if (s == "sent") {
     ++sent;
   } else if (s == "bounced") {
@@ -293,8 +294,10 @@ void Report::Close(Open& d) {
   if (r.after_window) ++outcomes_after_window;
   // A mailbox item has no queue id: its "sent" is a Sent-folder copy.
   const bool in_mailbox = r.queue_id.empty() && r.status == "sent";
-  totals_.Add(r.status, in_mailbox);
-  by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status, in_mailbox);
+  if (r.status != "bounced") r.content_received = false;  // a later outcome decided
+  const bool after_data = r.content_received;
+  totals_.Add(r.status, in_mailbox, after_data);
+  by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status, in_mailbox, after_data);
   flagged_messages_.insert(r.queue_id.empty() ? "mailbox:" + r.source : r.queue_id);
   CountSensitivity(r, 1);
   const std::string key = r.group_domain.empty() ? r.domain : r.group_domain;
@@ -308,7 +311,7 @@ void Report::Close(Open& d) {
   }
   dl.domain_unicode = key == r.domain ? r.domain_unicode : r.group_unicode;
   if (dl.hosts.size() < kMaxHostsNamed || dl.hosts.contains(r.domain)) dl.hosts.insert(r.domain);
-  dl.counts.Add(r.status, in_mailbox);
+  dl.counts.Add(r.status, in_mailbox, after_data);
   if (r.from_known) {
     dl.senders.insert(SenderLabel(r));
   } else {
@@ -322,7 +325,7 @@ void Report::Close(Open& d) {
     dl.last = std::max({dl.last, r.seconds, d.last_seconds});
   }
   SenderLine& sl = r.from_known ? by_sender_[SenderLabel(r)] : unknown_sender_;
-  sl.counts.Add(r.status, in_mailbox);
+  sl.counts.Add(r.status, in_mailbox, after_data);
   sl.domains.insert(key);
   if (table_.size() < kMaxTableRows) {
     table_.push_back(std::move(r));

@@ -53,9 +53,12 @@ struct Counts {
   // Of `sent`: copies found in a mailbox's Sent folder, which say the
   // message was sent, not that a receiving server accepted it.
   int64_t in_mailbox = 0;
+  // Of `bounced`: refused only after the server had received the whole
+  // message (Row::content_received): the content reached that server.
+  int64_t bounced_after_data = 0;
   // `in_mailbox`: the delivery is a Sent-folder copy (counted in `sent`
-  // and in `in_mailbox`).
-  void Add(const std::string& final_status, bool in_mailbox = false);
+  // and in `in_mailbox`); `after_data`: a bounce after the end of DATA.
+  void Add(const std::string& final_status, bool in_mailbox = false, bool after_data = false);
 };
 
 // One look-alike or blocked domain as registered: keyed by its registrable
@@ -121,6 +124,13 @@ class Report {
   uint64_t duplicates() const { return duplicates_; }
   // Said in every report: an input given twice and read once, and the like.
   std::vector<std::string> notes;
+  // Delivery lines not understood whose recipient (read leniently) is at a
+  // look-alike or blocked domain, and the first kUnreadFlaggedNamed as
+  // "b1@gmial.com (nu.log:1)": page 1 and the INCOMPLETE notice name them,
+  // never "no message went to a look-alike" over them (Auditor::JudgeUnread).
+  uint64_t unread_flagged = 0;
+  std::vector<std::string> unread_flagged_named;
+  static constexpr size_t kUnreadFlaggedNamed = 5;
   // Deliveries read from logs and traces, by Message-ID and recipient
   // (case folded), so that the same message seen again in another kind of
   // input joins it instead of counting twice (issue 16, breaker round 2

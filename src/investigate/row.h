@@ -42,6 +42,10 @@ struct Row {
   // queueing) and "held" (in the hold queue) from Postfix's milter and
   // header check lines (maillog/postfix_actions.h).
   std::string status;
+  // "bounced" only after the receiving server had the whole message: its
+  // refusal answered the end of DATA (maillog::RefusedAfterData), so the
+  // content reached the look-alike's server. --json "content_received".
+  bool content_received = false;
   std::string relay;
   std::string hops;       // hand-offs before this queue id ("A via 127.0.0.1[127.0.0.1]:10024")
   std::string level;      // the message's sensitivity: mailboxes, and traces with a subject

@@ -49,8 +49,46 @@ void LineCounts::NoteTime(int64_t time) {
   last_time = std::max(last_time, time);
 }
 
+std::string NotUnderstoodAt(const LineCounts& c) {
+  if (c.not_understood == 1 || c.not_understood_at.empty()) {
+    return "first at " + c.file + ":" + std::to_string(c.first_not_understood_line);
+  }
+  std::string out = "at " + c.file + ":";
+  for (size_t i = 0; i < c.not_understood_at.size(); ++i) {
+    out += (i == 0 ? "" : ", ") + std::to_string(c.not_understood_at[i]);
+  }
+  if (c.not_understood > c.not_understood_at.size()) {
+    out += ", and " + Thousands(static_cast<int64_t>(c.not_understood - c.not_understood_at.size())) +
+           " more";
+  }
+  return out;
+}
+
+std::string_view LineCounts::UnreadRecipient(std::string_view line) {
+  for (size_t at = 0; at + 3 < line.size(); ++at) {
+    if ((line[at] | 0x20) != 't' || (line[at + 1] | 0x20) != 'o' || line[at + 2] != '=') continue;
+    if (at != 0 && line[at - 1] != ' ' && line[at - 1] != ',' && line[at - 1] != ':') continue;
+    std::string_view rest = line.substr(at + 3);
+    size_t end = 0;
+    if (rest.starts_with('<')) {
+      rest.remove_prefix(1);
+      end = rest.find('>');
+    } else {
+      end = rest.find_first_of(", ");
+    }
+    rest = rest.substr(0, end);
+    if (rest.find('@') != std::string_view::npos) return rest;
+  }
+  return {};
+}
+
 void LineCounts::NotUnderstood(std::string_view line) {
   ++not_understood;
+  if (not_understood_at.size() < kMaxNamed) not_understood_at.push_back(lines);
+  if (std::string_view rcpt = UnreadRecipient(line);
+      !rcpt.empty() && unread_recipients.size() < kMaxUnreadRecipients) {
+    unread_recipients.emplace_back(lines, std::string(rcpt.substr(0, kExcerpt)));
+  }
   if (first_not_understood_line == 0) {
     first_not_understood_line = lines;
     first_not_understood.assign(line.substr(0, kExcerpt));
@@ -230,8 +268,8 @@ std::string Describe(const LineCounts& c) {
            c.file + ":" + std::to_string(c.first_replaced_line) + ")";
   }
   if (c.not_understood != 0) {
-    out += ", " + Counted(c.not_understood, "delivery line") + " not understood (first at " +
-           c.file + ":" + std::to_string(c.first_not_understood_line) + ")";
+    out += ", " + Counted(c.not_understood, "delivery line") + " not understood (" +
+           NotUnderstoodAt(c) + ")";
   }
   if (c.other_server_lines != 0) out += ", " + OtherServers(c);
   if (std::string step = ClockStepNote(c); !step.empty()) out += ", " + step;

@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "maillog/log_line.h"
 #include "nearmiss/status.h"
@@ -136,6 +138,16 @@ struct LineCounts {
   uint64_t not_understood = 0;  // looked like a delivery line, did not parse
   uint64_t first_not_understood_line = 0;
   std::string first_not_understood;  // at most kExcerpt bytes
+  // Their lines, the first kMaxNamed: each one named, not only the first
+  // (issue-16 tester round 43, finding 20).
+  std::vector<uint64_t> not_understood_at;
+  static constexpr size_t kMaxNamed = 10;
+  // The recipients those lines name, read leniently ("to=<a@b>", "to=a@b",
+  // "TO=<a@b>": UnreadRecipient), with their lines, the first
+  // kMaxUnreadRecipients: a line this reader cannot read may name a
+  // look-alike, which the report then says (finding 6).
+  std::vector<std::pair<uint64_t, std::string>> unread_recipients;
+  static constexpr size_t kMaxUnreadRecipients = 32;
   // Of the not understood: trace records read in part, whose recipients
   // are still delivered to the report with what could not be read left
   // unknown: a sender that is not one address (the sender unknown), SMTP
@@ -282,6 +294,10 @@ struct LineCounts {
   void CutLine(std::string_view line, std::string_view took, bool read_in_part);
   // The line just Added looked like a delivery line and did not parse.
   void NotUnderstood(std::string_view line);
+  // The recipient a line not understood names, read leniently: after
+  // "to=" in any case (not "orig_to="), up to '>' when it starts with '<',
+  // else up to ',' or a blank; "" when none holds an '@'.
+  static std::string_view UnreadRecipient(std::string_view line);
   // A container's partial records (CRI "P") that the file ended before the
   // full record completing them: counted recognised as read, their line
   // was never whole, so one of them moves to `unrecognised` (the file's
@@ -307,6 +323,11 @@ struct LineCounts {
 // "maillog: 21 lines read, 20 recognised (rfc3164), 16 from Postfix, 1 not
 // recognised (first at maillog:7)": each figure named for what it counts.
 std::string Describe(const LineCounts& counts);
+
+// Where the delivery lines not understood are: "first at FILE:20" for one,
+// "at FILE:20, 21, 25" for several, "..., and 7 more" past kMaxNamed
+// (issue-16 tester round 43, finding 20: every one named).
+std::string NotUnderstoodAt(const LineCounts& counts);
 
 // "of which 2 of another mail server, which this reader does not read
 // (Exim; first at mainlog:3)"; "" when none.

@@ -111,6 +111,10 @@ void LineCounts::MissingOutcomes(uint64_t recipients) {
 
 void LineCounts::CutLine(std::string_view line, std::string_view took, bool in_part) {
   NotUnderstood(line);
+  // Its recipient read is in the report already: not an unread one.
+  if (in_part && !unread_recipients.empty() && unread_recipients.back().first == lines) {
+    unread_recipients.pop_back();
+  }
   if (in_part && read_in_part++ == 0) first_read_in_part_line = lines;
   if (cut_lines++ == 0) {
     first_cut_line = lines;

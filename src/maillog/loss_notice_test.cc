@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "maillog/line_counts.h"
 #include "maillog/postfix_fields.h"
 
 namespace nearmiss::maillog {
@@ -37,6 +38,29 @@ TEST(ReadLossNotice, DaemonsOwnWords) {
   EXPECT_EQ(Lost("systemd-journald", "Suppressed 40 messages from sshd.service"), UINT64_MAX);
   EXPECT_EQ(Lost("CRON", "(root) CMD (run-parts /etc/cron.hourly)"), UINT64_MAX);
   EXPECT_EQ(Lost("rsyslogd", "action 'action-1' resumed (module 'builtin:omfwd')"), UINT64_MAX);
+}
+
+// Issue-16 tester round 43, findings 6 and 8: the recipient a line not
+// understood names, read leniently; orig_to= is not it.
+TEST(LineCounts, UnreadRecipient) {
+  EXPECT_EQ(LineCounts::UnreadRecipient("F5: to=<b1@gmial.com>, relay=x, status=delivered (250 ok)"),
+            "b1@gmial.com");
+  EXPECT_EQ(LineCounts::UnreadRecipient("F6: to=<b2@gmial.com> relay=x, status=sent (250 ok)"),
+            "b2@gmial.com");
+  EXPECT_EQ(LineCounts::UnreadRecipient("F7: to=b3@gmial.com, relay=x, status=sent"), "b3@gmial.com");
+  EXPECT_EQ(LineCounts::UnreadRecipient("FB: TO=<b7@gmial.com>, relay=x, status=sent"), "b7@gmial.com");
+  EXPECT_EQ(LineCounts::UnreadRecipient("F8: orig_to=<b4@gmial.com>, to=<b4@army.mil>, status=x"),
+            "b4@army.mil");
+  EXPECT_EQ(LineCounts::UnreadRecipient("F9: to=<postmaster>, status=sent"), "");
+  EXPECT_EQ(LineCounts::UnreadRecipient("no recipient here"), "");
+  LineCounts c;
+  c.file = "m";
+  for (int i = 1; i <= 12; ++i) {
+    c.lines = static_cast<uint64_t>(i);
+    c.NotUnderstood("Q: to=<x@gmial.com>, status=delivered (250 ok)");
+  }
+  EXPECT_EQ(NotUnderstoodAt(c), "at m:1, 2, 3, 4, 5, 6, 7, 8, 9, 10, and 2 more");
+  EXPECT_EQ(c.unread_recipients.size(), 12u);
 }
 
 TEST(ReadCutDelivery, WhereTheLineEnds) {

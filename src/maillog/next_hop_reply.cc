@@ -86,4 +86,9 @@ std::string_view NextHopId(std::string_view t) {
   return {};
 }
 
+bool RefusedAfterData(std::string_view reply) {
+  return reply.find("(in reply to end of DATA command)") != std::string_view::npos ||
+         reply.find("(in reply to end of BDAT command)") != std::string_view::npos;
+}
+
 }  // namespace nearmiss::maillog

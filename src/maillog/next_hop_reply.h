@@ -38,6 +38,14 @@ std::string_view QueuedAs(std::string_view reply);
 //                                 Message-ID, brackets left off.
 std::string_view NextHopId(std::string_view reply);
 
+// The receiving server refused the message only after it had the whole of
+// it: Postfix's smtp(8) and lmtp(8) log the command a reply answered
+// ("... said: 550 5.7.1 Message rejected as spam (in reply to end of DATA
+// command)", smtp_proto.c; "end of BDAT" likewise, RFC 3030). After DATA's
+// final "." (RFC 5321 4.1.1.4, 3.3) the server holds the headers, the body
+// and every attachment: the content reached it, whatever it then answered.
+bool RefusedAfterData(std::string_view reply);
+
 }  // namespace nearmiss::maillog
 
 #endif  // NEARMISS_MAILLOG_NEXT_HOP_REPLY_H_

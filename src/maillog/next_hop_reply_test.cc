@@ -32,5 +32,19 @@ TEST(NextHopReply, OtherMtasIds) {
   EXPECT_EQ(NextHopId("250 OK id=<script>"), "");
 }
 
+// Issue-16 tester round 43, finding 2: the reply's phase, as Postfix's
+// smtp(8) logs it; a refusal of the address is not one after the content.
+TEST(NextHopReply, RefusedAfterData) {
+  EXPECT_TRUE(RefusedAfterData(
+      "host mx.gmial.com[203.0.113.5] said: 550 5.7.1 Message rejected as spam by Content "
+      "Filtering (in reply to end of DATA command)"));
+  EXPECT_TRUE(RefusedAfterData("host x[192.0.2.1] said: 554 5.7.1 no (in reply to end of BDAT command)"));
+  EXPECT_FALSE(RefusedAfterData(
+      "host mx.gmial.com[203.0.113.5] said: 550 5.1.1 <da2@gmial.com>: Recipient address "
+      "rejected: User unknown (in reply to RCPT TO command)"));
+  EXPECT_FALSE(RefusedAfterData("host x[192.0.2.1] said: 554 5.5.1 no (in reply to DATA command)"));
+  EXPECT_FALSE(RefusedAfterData("250 2.0.0 Ok: queued as 4F2A1B3C"));
+}
+
 }  // namespace
 }  // namespace nearmiss::maillog

@@ -100,6 +100,17 @@ bool MailboxHere(std::string_view program, std::string_view relay, std::string_v
          (LoopbackRelay(relay) && (relay.ends_with("]:24") || relay.ends_with("]:2003")));
 }
 
+// The relay's host name as logged: before "[address]" ("smtp-gw2.army.mil
+// [198.51.100.20]:587"), or inside the brackets when nothing stands before
+// them ("[smtp-gw2.army.mil]:587", relayhost's bracketed form as written).
+// An address in the brackets is no name (OrgRelayJudge refuses it).
+std::string_view RelayName(std::string_view relay) {
+  const size_t open = relay.find('[');
+  if (open != 0) return relay.substr(0, open);
+  const size_t close = relay.find(']');
+  return close == std::string_view::npos ? std::string_view() : relay.substr(1, close - 1);
+}
+
 }  // namespace
 
 bool PostfixLog::Judged(std::string_view recipient) {
@@ -269,17 +280,6 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   bool undoable = false;
   bool unfollowable = false;  // handed on here, no way to follow it (below)
   std::string joined_to;  // X of an undoable hand-off (HandOff)
-  // Accepted by a smart host outside the organisation (smart_host.h): no
-  // hand-off of its own to follow, and no delivery either (below).
-  // So is the sender's own mail provider's relay (a host under gmail.com
-  // for alice@gmail.com, not the recipient's MX): its 250 is the
-  // provider queueing the message (options_.provider_relay).
-  const bool outside_smart_host =
-      f.status == "sent" && !options_.learning &&
-      (PostfixSmartHost(f.relay, AddressDomain(f.recipient), options_.smart_hosts) ||
-       (options_.provider_relay && l.program.ends_with("/smtp") && !InternalRelay(f.relay) &&
-        options_.provider_relay(f.relay.substr(0, f.relay.find('[')),
-                                q.origin_known ? q.origin_sender : q.sender, f.recipient)));
   // The smtp client's "sent" to a relay of the organisation (InternalRelay:
   // loopback, RFC 1918, RFC 4193, link-local; no other domain's MX has
   // such an address) only handed the message on, whatever its reply: the
@@ -297,15 +297,42 @@ void PostfixLog::Delivery(const LogLine& l, Queue& q) {
   const bool org_by_name =
       f.status == "sent" && !options_.learning && options_.organisation_relay &&
       l.program.ends_with("/smtp") && !InternalRelay(f.relay) &&
-      options_.organisation_relay(f.relay.substr(0, f.relay.find('[')),
+      options_.organisation_relay(RelayName(f.relay),
                                   q.origin_known ? q.origin_sender : q.sender, f.recipient);
+  // Accepted by a smart host outside the organisation (smart_host.h): no
+  // delivery (below); its "queued as X" is followed only when X's own log
+  // is given and X delivers the same recipient (HandOff, undoable).
+  // So is the sender's own mail provider's relay (a host under gmail.com
+  // for alice@gmail.com, not the recipient's MX): its 250 is the
+  // provider queueing the message (options_.provider_relay).
+  // Never a relay of the organisation known by its name, whatever its port
+  // (relayhost = [smtp-gw2.army.mil]:587 with SASL, Postfix SASL_README):
+  // the organisation's own gateway, whose log has the outcome (issue-16
+  // tester round 43, findings 1 and 12).
+  const bool outside_smart_host =
+      f.status == "sent" && !options_.learning && !org_by_name &&
+      (PostfixSmartHost(f.relay, AddressDomain(f.recipient), options_.smart_hosts) ||
+       (options_.provider_relay && l.program.ends_with("/smtp") && !InternalRelay(f.relay) &&
+        options_.provider_relay(f.relay.substr(0, f.relay.find('[')),
+                                q.origin_known ? q.origin_sender : q.sender, f.recipient)));
   const bool to_filter = (l.program.ends_with("/smtp") && (InternalRelay(f.relay) || org_by_name)) ||
                          (l.program.ends_with("/lmtp") &&
                           (InternalRelay(f.relay) || SocketRelay(f.relay)) &&
                           !NextHopId(f.status_text).empty());
   const bool org_hand_off = f.status == "sent" && !options_.learning && !outside_smart_host &&
                             to_filter && !FinalRelay(f.relay, options_.final_relays);
-  if (f.status == "sent" && !outside_smart_host) {
+  // A content filter's own reply for this recipient that it threw the
+  // message away or bounced it (amavisd-new's D_DISCARD, D_BOUNCE): final
+  // here, never a hand-off, whatever the other recipients' replies queued
+  // (LMTP answers each recipient apart, RFC 2033 4.2; issue-16 tester
+  // round 43, finding 4: a3's BANNED discard joined the copy re-injected
+  // for a1 and a2 by its Message-ID and showed as "outcome unknown").
+  const bool filter_final =
+      f.status == "sent" && (FilterDiscarded(f.status_text) || FilterBounced(f.status_text));
+  if (f.status == "sent" && !filter_final) {
+    // A smart host's "queued as X" too: joined when the smart host's own
+    // log is given and X delivers this recipient (the relay's log decides,
+    // not its port); else its row stays "outcome unknown" (below).
     std::string_view next = QueuedAs(f.status_text);
     if (!next.empty() && next != BareQueueId(l.queue_id)) {
       std::string kept = ResolveNext(l, next, f.relay, LocalRelay(f.relay));

@@ -16,6 +16,17 @@
 #include "maillog/trace_send.h"
 
 namespace nearmiss::maillog {
+namespace {
+
+// Exchange's expiry of a message in its queue: the enhanced status 4.4.7
+// (whatever the basic code: Exchange writes "550 4.4.7") or its
+// QUEUE.Expired reason.
+bool QueueExpired(std::string_view status) {
+  return status.find("QUEUE.Expired") != std::string_view::npos ||
+         status.find(" 4.4.7 ") != std::string_view::npos || status.starts_with("4.4.7 ");
+}
+
+}  // namespace
 
 void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, const RowHead& h) {
   const int64_t time = h.time;
@@ -29,7 +40,10 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
     // recipients go on as "internal" (not an attempt), which settles an
     // earlier event's "unknown" (RECEIVE, below) and is counted nowhere
     // (investigate/auditor.cc); learning has no "unknown" to settle.
-    if (event == "DELIVER") ++counts_.internal_hops;
+    // A duplicate delivered to the same mailbox ("DUPLICATEDELIVER",
+    // Microsoft's message tracking event table) is one too, counted with
+    // them (issue-16 tester round 43, finding 18).
+    if (event == "DELIVER" || event == "DUPLICATEDELIVER") ++counts_.internal_hops;
     if (learning_) return;
     status = "internal";
   } else if (event == "SEND" && IntraOrganisation(Field(f, connector_))) {
@@ -46,7 +60,14 @@ void TraceLog::ExchangeRow(const std::vector<std::string>& f, uint64_t line, con
       case EventClass::kSent: status = "sent"; break;
       // Any failure (FAIL, SUBMITFAIL, MODERATORREJECT, ...) and DROP
       // are outcomes of a recipient: never left out, never "sent".
-      case EventClass::kBounced: status = "bounced"; break;
+      // A FAIL whose status is the queue's expiry ("550 4.4.7
+      // QUEUE.Expired; message expired": messageexpirationtimeout, NDR
+      // 4.4.7, RFC 3463 4.4.7 "delivery time expired") gave up without a
+      // refusal: expired, as Postfix's status=expired (issue-16 tester
+      // round 43, finding 10).
+      case EventClass::kBounced:
+        status = QueueExpired(Field(f, recipient_status_)) ? "expired" : "bounced";
+        break;
       case EventClass::kDiscarded: status = "discarded"; break;
       case EventClass::kDeferred: status = "deferred"; break;
       case EventClass::kUnknown: NotUnderstood(line); return;

@@ -1,0 +1,54 @@
+// Gaps in the time the logs read cover: a rotated set with a file missing
+// (mail.log-20260201 and mail.log-20260401 given, February's not), or a
+// window (audit --since, --until) the logs barely reach. A gap's
+// deliveries are in no log given, so a report over it must say so, never
+// show "0 deliveries" for a month nobody read (issue-16 tester round 43,
+// finding 3). Fail closed: the report is incomplete and audit exits 2.
+//
+// A gap is a span of more than kMinGapSeconds (4 days: longer than a long
+// weekend, when a gateway still logs bounces and notices) with no line of
+// any log read: between the spans of the files (each file's first to last
+// line, LineCounts::first_time .. last_time, merged), and between the
+// window's ends and the logs when a window is set. Within one file only its
+// ends are known (the reader keeps no per-day count), so a gap inside a
+// file is not seen.
+//
+// Thread safety: pure functions.
+#ifndef NEARMISS_INVESTIGATE_COVERAGE_H_
+#define NEARMISS_INVESTIGATE_COVERAGE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "investigate/report.h"
+
+namespace nearmiss::investigate {
+
+inline constexpr int64_t kMinGapSeconds = 4 * 24 * 3600;
+
+struct CoverageGap {
+  int64_t from = 0, to = 0;  // seconds: the last line before it, the first after it
+  // The file whose last line starts it and the one whose first line ends
+  // it; "--since" / "--until" for a window's end no log reaches.
+  std::string before, after;
+};
+
+// The gaps, in time order; none when fewer than one file has a time.
+std::vector<CoverageGap> CoverageGaps(const Report& report);
+
+// "no log line for 29 days, from 2026-01-31T23:50:00 to 2026-03-01T00:05:00
+// (after the last line of mail.log-20260201, before the first line of
+// mail.log-20260401; ...)"; for a window's end "... from the window's start
+// (--since 2026-01-01) to 2026-12-01T09:00:00 (before the first line of
+// p2.log; ...)". Each gap one such phrase. A window ending in the future
+// ends now.
+std::vector<std::string> CoverageGapTexts(const Report& report);
+
+// The days the logs cover, gaps left out: "2026-01-01 to 2026-01-31 and
+// 2026-03-01 to 2026-03-31"; "" when no file has a time.
+std::string CoveredDays(const Report& report);
+
+}  // namespace nearmiss::investigate
+
+#endif  // NEARMISS_INVESTIGATE_COVERAGE_H_
