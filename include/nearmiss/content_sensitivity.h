@@ -80,6 +80,14 @@ struct Finding {
   // limit, what was hit.
   std::string text;
   Strength strength = Strength::kWeak;
+  // Why a marking is as strong as it is: the place rule that decided
+  // ("on a banner line", "a labelled line", "leads the subject", "inside a
+  // sentence", "alone over the text, a heading's place", ...), and for a
+  // doubtful one whether another marking agreed
+  // (Sensitivity::Corroborate). Empty for labels read from headers'
+  // values, detectors, custom patterns and limits. Shown by `policy
+  // explain` (issue 13, round 43 tester finding 5).
+  std::string why{};
   // A doubtful marking (a bare portion mark in a place a list label or a
   // person's initials could take, a lone level word inside a page's banner
   // zone but not on its first or last line, a bare level word as the

@@ -161,7 +161,13 @@ std::string ExplainText(const Engine& engine, const ExplainFlags& flags,
   out += "\n";
   for (const content::Finding& f : facts.sensitivity.findings) {
     out += "  " + std::string(content::LevelName(f.level)) + " from '" + f.marking + "' (" +
-           f.pack + ", " + std::string(content::StrengthName(f.strength)) + ")";
+           f.pack + ", " + std::string(content::StrengthName(f.strength));
+    // Which place rule made it weak or strong (Finding::why).
+    if (!f.why.empty()) {
+      out += ": ";
+      out += f.why;
+    }
+    out += ")";
     // A limit's text names the part it stopped at; "in limit at 0" said
     // nothing (tester 13 item 22.5).
     if (f.pack != "limit") {

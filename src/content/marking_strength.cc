@@ -81,6 +81,7 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
                       const RawMatch& m, Strength* strength) {
   if (kind == TextKind::kHeaderLabel) {
     *strength = Strength::kStrong;
+    s.why = "a label header";
     return Counts::kYes;
   }
   bool subject_like = kind == TextKind::kSubject ||
@@ -89,6 +90,7 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
   if (p.kind != MarkingKind::kLabel && DescribedInProse(text, m.begin)) {
     // "the document, marked TOP SECRET, was found": named, not applied.
     *strength = Strength::kWeak;
+    s.why = "described in prose (marked, labelled, stamped ...)";
     return Counts::kYes;
   }
   switch (p.kind) {
@@ -106,14 +108,19 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
                           InsideSentence(text, m.begin, m.end)
                       ? Strength::kWeak
                       : Strength::kStrong;
+      s.why = *strength == Strength::kStrong ? "a banner form"
+              : AboutClearance(text, m.begin, m.end) ? "a person's clearance"
+                                                     : "inside a sentence";
       // "RESTREINT UE explained: how ...": a body line that names it, or a
       // sender who ran the banner into the first sentence; it counts if
       // another marking of the message agrees.
       if (*strength == Strength::kStrong && kind == TextKind::kBody &&
           OpensSentence(text, m.begin, m.end)) {
+        s.why = "opens a sentence that defines it";
         return Counts::kIfCorroborated;
       }
       if (*strength == Strength::kStrong && PhraseRunsOn(text, m)) {
+        s.why = "runs on into a heading's words";
         return Counts::kIfCorroborated;
       }
       if (*strength == Strength::kStrong && p.mixed_case &&
@@ -121,6 +128,7 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
           IsSubjectMarking(text, m.begin, m.end) &&
           !MixedCaseLeadsSubject(text, m)) {
         *strength = Strength::kWeak;
+        s.why = "mixed case not set off from the subject's words";
       }
       return Counts::kYes;
     case MarkingKind::kPortion: {
@@ -128,6 +136,7 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
       // portion's brackets (round 41 item 6).
       if (AboutClearance(text, m.begin, m.end)) {
         *strength = Strength::kWeak;
+        s.why = "a person's clearance";
         return Counts::kYes;
       }
       *strength = Strength::kStrong;
@@ -141,8 +150,10 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
               : PortionMarkPlace(text, m.begin, m.end);
       switch (place) {
         case PortionPlace::kPortion:
+          s.why = "a portion mark";
           return Counts::kYes;
         case PortionPlace::kIfCorroborated:
+          s.why = "a bare portion mark, also a list label or initials";
           return Counts::kIfCorroborated;
         case PortionPlace::kNone:
           return Counts::kNo;
@@ -165,6 +176,7 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
 Counts MarkingStrength(const PatternEntry& p, TextKind kind,
                        const Scratch::Rep& s, const RawMatch& m,
                        Strength* strength) {
+  s.why = {};
   Counts counts = PlacedStrength(p, kind, s, s.text, m, strength);
   if (kind != TextKind::kBody ||
       (counts == Counts::kYes && *strength == Strength::kStrong)) {
@@ -180,6 +192,7 @@ Counts MarkingStrength(const PatternEntry& p, TextKind kind,
                      in_subject, &subject_strength) == Counts::kYes &&
       subject_strength == Strength::kStrong) {
     *strength = Strength::kStrong;
+    s.why = "the subject of a quoted header";
     return Counts::kYes;
   }
   return counts;

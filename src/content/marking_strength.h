@@ -29,7 +29,8 @@ inline constexpr std::string_view kDoubtedMarking = "doubted-marking";
 inline constexpr std::string_view kDoubtPack = "doubt";
 
 // `m` in s.text, a match of pattern `p` in a text of `kind`: whether it
-// counts, and in `strength` how strongly when it does. In a body, a match
+// counts, and in `strength` how strongly when it does; `s.why` names the
+// place rule that decided (Finding::why). In a body, a match
 // in the "Subject:" field of a quoted header block is also read as a
 // subject (position.h, QuotedSubjectField).
 Counts MarkingStrength(const PatternEntry& p, TextKind kind,

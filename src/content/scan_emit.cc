@@ -192,6 +192,7 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
       RawMatch placed = m;
       placed.counts = static_cast<unsigned char>(counts);
       placed.strength = static_cast<unsigned char>(strength);
+      placed.why = s.why.empty() ? nullptr : s.why.data();
       *out_it++ = placed;
     }
   }
@@ -212,6 +213,7 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
                             doubtful ? Strength::kWeak : strength);
     f.needs_corroboration = doubtful;
     f.bulk = doubtful && s.bulk_body;
+    if (m.why != nullptr) f.why = m.why;
     if (counts != Counts::kIfCorroboratedBanner) {
       out->Add(std::move(f));
       continue;

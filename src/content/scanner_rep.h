@@ -106,6 +106,8 @@ struct RawMatch {
   // it again.
   unsigned char counts = 0;
   unsigned char strength = 0;
+  // The place rule that decided them (Finding::why), a string literal.
+  const char* why = nullptr;
 };
 
 // Bound on matches kept per text: beyond it a scan stops and reports a limit
@@ -167,6 +169,9 @@ struct Scratch::Rep {
   // and the offset of that line in `input`): matches are read in order, so
   // counting on from there keeps the whole scan linear.
   mutable std::size_t typed_at = 0, typed_line = 0, typed_input = 0;
+  // The place rule MarkingStrength last decided by, a string literal
+  // (Finding::why); set by each of its answers.
+  mutable std::string_view why;
 };
 
 // Adds the labelled-line prefix pattern when the policy has a label table

@@ -167,6 +167,10 @@ void Sensitivity::Corroborate() {
     if (!f.needs_corroboration) continue;
     f.needs_corroboration = false;
     f.strength = agreed_each[i] ? Strength::kStrong : Strength::kWeak;
+    if (!f.why.empty()) {
+      f.why += agreed_each[i] ? "; another marking of the message agrees"
+                              : "; nothing else in the message agrees";
+    }
     if (agreed_each[i] && f.level > level) level = f.level;
   }
   // A level word alone in the banner's own place that nothing agrees with

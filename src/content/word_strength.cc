@@ -77,51 +77,6 @@ bool QualifiedBefore(std::string_view text, std::size_t begin) {
 
 }  // namespace
 
-bool WrittenInCapitals(std::string_view matched) {
-  for (char c : matched) {
-    if (c >= 'a' && c <= 'z') return false;
-  }
-  return true;
-}
-
-// A label in its own brackets ("[SEC=OFFICIAL:Sensitive] Budget Estimates
-// Brief", "[SEC=PROTECTED, ACCESS=Legal-Privilege] Cabinet Submission") is
-// set off by them: the PSPF email standard's label, which senders put at
-// the head of the subject as well as at its end (issue 13, tester 13 item
-// 5).
-bool MixedCaseLeadsSubject(std::string_view text, const RawMatch& m) {
-  std::string_view matched = text.substr(m.begin, m.end - m.begin);
-  if (WrittenInCapitals(matched)) return true;
-  if (matched.size() > 2 && (matched.front() == '[' || matched.front() == '(' ||
-                             matched.front() == '{') &&
-      (matched.back() == ']' || matched.back() == ')' || matched.back() == '}')) {
-    return true;
-  }
-  bool lower = std::none_of(matched.begin(), matched.end(),
-                            [](char c) { return c >= 'A' && c <= 'Z'; });
-  if (FollowedBySeparator(text, m.end) || lower) {
-    return FollowedBySeparator(text, m.end);
-  }
-  // "Official-Sensitive Personal: sickness record": a descriptor between
-  // the tier and the separator (banner_tail.h).
-  if (KnownTailThenSeparator(text, m.end)) return true;
-  // The next word starts in lower case ("Nato Secret exercise plan"), and
-  // does not make the level word an adjective of everyday speech ("UK
-  // Secret service tour", "Nato Secret agents quiz": round 42).
-  std::size_t i = m.end;
-  while (i < text.size() && IsBlank(text[i])) ++i;
-  if (i == m.end || i >= text.size() || text[i] < 'a' || text[i] > 'z') return false;
-  static constexpr std::string_view kEverydayNouns[] = {
-      "service", "services", "agent", "agents", "police", "weapon", "weapons",
-      "society", "santa", "garden"};
-  std::size_t e = i;
-  while (e < text.size() && IsAlpha(text[e])) ++e;
-  for (std::string_view noun : kEverydayNouns) {
-    if (text.substr(i, e - i) == noun) return false;
-  }
-  return true;
-}
-
 Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
                     std::string_view text, const RawMatch& m,
                     Strength* strength) {
@@ -136,16 +91,21 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
       return Counts::kNo;
     }
     *strength = Strength::kStrong;
+    s.why = "an abbreviation leading the subject";
     return p.agree_only ? Counts::kIfCorroborated : Counts::kYes;
   }
   if (kind == TextKind::kBody && IsLabelledLine(text, m.begin, m.end)) {
     // "Sensitivity: Confidential", "Classification: Highly Confidential":
     // a label's visual marking, its name spelt as the tenant spells it.
     *strength = Strength::kStrong;
+    s.why = "a labelled line";
     return Counts::kYes;
   }
   if (p.kind == MarkingKind::kLabel) return Counts::kNo;
-  if (QualifiedBefore(text, m.begin)) return Counts::kYes;  // weak
+  if (QualifiedBefore(text, m.begin)) {
+    s.why = "a qualified everyday word (time sensitive, market sensitive)";
+    return Counts::kYes;  // weak
+  }
   bool subject_like = subject || kind == TextKind::kAttachmentName;
   bool strong = subject_like ? IsSubjectMarking(text, m.begin, m.end)
                              : IsBannerMarking(text, m.begin, m.end);
@@ -153,6 +113,10 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // ...": the marking leading the text it marks (position.h, LeadsLine).
   const bool leads =
       !strong && kind == TextKind::kBody && LeadsLine(text, m.begin, m.end);
+  s.why = subject_like ? (strong ? "leads the subject" : "not at the subject's head or end")
+                       : (leads    ? "leads its line before the text it marks"
+                          : strong ? "on a banner line"
+                                   : "in running text, not on a banner line");
   strong = strong || leads;
   // "Cocktail | Nato Secret | Serves 2", "Item | official-sensitive | Qty
   // 3": in a row of table cells a level is a column's value or a name
@@ -179,9 +143,14 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
               (matched.size() > kMaxAcronymLetters &&
                (FollowedByLowerCaseWord(text, m.end) ||
                 FollowedByCapitalsTitle(text, m.end, ShortTitlesRead(p)))));
+    if (!strong) {
+      s.why = !WrittenInCapitals(matched) ? "not written in capitals"
+                                          : "no separator after it in the subject";
+    }
   }
   if (strong && p.mixed_case && subject) {
     strong = MixedCaseLeadsSubject(text, m);
+    if (!strong) s.why = "mixed case not set off from the subject's words";
   }
   // "Re: LES", "LES": a short footer word that is also a first name or
   // initials, as the whole subject, says nothing of a marked message; it
@@ -190,13 +159,17 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   if (strong && subject && p.footer_word &&
       m.end - m.begin <= kMaxAcronymLetters &&
       text.find_first_not_of(" \t", m.end) == std::string_view::npos) {
+    s.why = "a short word as the whole subject";
     return Counts::kIfCorroborated;
   }
   // "Re: LOU", "LOU\n\nHi Lou, ...", "OFFICIAL USE ONLY" over a pool-car
   // notice: an abbreviation or notice that is also everyday business
   // counts only if the message agrees (pack.h, agree_only; issue 13,
   // breaker round 32 D6).
-  if (strong && p.agree_only) return Counts::kIfCorroborated;
+  if (strong && p.agree_only) {
+    s.why = "a form that is also everyday business";
+    return Counts::kIfCorroborated;
+  }
   // "SECRET Santa", "SECRET sale: 50% off", "TOP SECRET offers inside":
   // the idiom, written in capitals for emphasis, right after the bare word
   // (subject_idioms.h); "SECRET: menu of strike options" is a marked
@@ -204,6 +177,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   if (strong && subject && p.heading_word &&
       FollowedBySubjectIdiom(text, m.end)) {
     strong = false;
+    s.why = "an everyday idiom (subject_idioms.h)";
   }
   // "CONFIDENTIAL" over "ATTORNEY WORK PRODUCT": business confidentiality.
   // Only the bare business word (footer_word: CONFIDENTIAL): "UK SECRET:
@@ -217,25 +191,36 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // as "PRIVATE & CONFIDENTIAL" always was (breaker round 13 defect 9).
   if (strong && p.footer_word && IsBusinessConfidentiality(text, m.begin, m.end)) {
     strong = false;
+    s.why = "a business heading";
   }
   if (strong && p.footer_word && NearLegalLegend(text, m.begin, m.end)) {
+    s.why = "next to a legal legend";
     if (kind == TextKind::kBody) return Counts::kIfCorroborated;
     strong = false;
   }
   // "☒ PUBLIC ☐ INTERNAL ☐ CONFIDENTIAL ☐ SECRET": a level offered in a
   // form's row of boxes and not ticked marks nothing (checkbox_choice.h).
-  if (strong && !subject && UncheckedChoice(text, m.begin)) strong = false;
+  if (strong && !subject && UncheckedChoice(text, m.begin)) {
+    strong = false;
+    s.why = "a choice not ticked in a form";
+  }
   // "UNCLASSIFIED | CONFIDENTIAL | SECRET": a form's column header names
   // the levels, one a column (checkbox_choice.h, RowListsLevels; issue 13,
   // round 37 item 2). The row was read by EmitMarkings for this line.
   if (strong && !subject && s.levels_row && m.begin >= s.levels_row_begin &&
       m.end <= s.levels_row_end) {
     strong = false;
+    s.why = "a form's row naming the levels";
   }
   // "holds a SECRET clearance": a person's clearance level. Asked only of
   // a match that would count, as loose words in prose are many.
-  if (strong && AboutClearance(text, m.begin, m.end)) strong = false;
+  if (strong && AboutClearance(text, m.begin, m.end)) {
+    strong = false;
+    s.why = "a person's clearance";
+  }
   if (strong && kind == TextKind::kBody && !IsEdgeLine(text, m.begin, m.end)) {
+    s.why = leads ? "leads a line in the middle of the page"
+                  : "on a line in the middle of the page";
     return Counts::kIfCorroborated;
   }
   // "TOP SECRET: Jo's party is on Friday!", "PROTECTED: your parcel is
@@ -244,6 +229,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // national, compound and caveated forms ("UK SECRET:", "NATO SECRET:",
   // "OFFICIAL-SENSITIVE -") count as the subject's head does.
   if (strong && leads && (p.heading_word || OrdinaryMailWord(p))) {
+    s.why = "an everyday word leading the first line";
     return s.mail_body && !s.bulk_body && !OrdinaryMailWord(p)
                ? Counts::kIfCorroboratedBanner
                : Counts::kIfCorroborated;
@@ -259,7 +245,10 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     bool doubt = p.subject_head == SubjectHead::kAlone
                      ? rest != SubjectRest::kNothing
                      : rest == SubjectRest::kSentence;
-    if (doubt) return Counts::kIfCorroborated;
+    if (doubt) {
+      s.why = "before a notice's sentence in the subject";
+      return Counts::kIfCorroborated;
+    }
   }
   // A newsletter's "SECRET weapon for glowing skin": in bulk mail a bare
   // level word leading the subject without a separator counts only if the
@@ -268,6 +257,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // round 13 defect 3).
   if (strong && kind == TextKind::kBulkSubject && p.heading_word &&
       !FollowedBySeparator(text, m.end)) {
+    s.why = "a bulk mail's subject without a separator";
     return Counts::kIfCorroborated;
   }
   // "CONFIDENTIAL.", "*PROTECTED*", "[CONFIDENTIAL]", a CONFIDENTIAL under
@@ -284,11 +274,13 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     if (((edge == LoneEdge::kFirst && p.heading_word) ||
          (edge == LoneEdge::kLast && p.footer_word)) &&
         WordTypedPlainly(s, text, m)) {
+      s.why = "an everyday word alone at the text's edge";
       return Counts::kIfCorroborated;
     }
     // "Regards\nAlice\n\nACME LTD - CONFIDENTIAL": the business word in
     // a company's footer (tester r13 repros 24, 27).
     if (p.footer_word && ClosesCompanyFooter(text, m.begin, m.end)) {
+      s.why = "a company's footer";
       return Counts::kIfCorroborated;
     }
   }
@@ -304,6 +296,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // it with the sender when it goes outside; breaker round 14 D1).
   if (strong && kind == TextKind::kBody && s.mail_body && p.heading_word &&
       IsBareHeading(text, m.begin, m.end) && TypedPlainly(s, text, m)) {
+    s.why = "alone over the text, a heading's place";
     return s.bulk_body || OrdinaryMailWord(p) ? Counts::kIfCorroborated
                                               : Counts::kIfCorroboratedBanner;
   }
@@ -319,6 +312,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
     // not put to the sender as a doubted marking (issue 13, round 34 item
     // 13: "Hi Les, ...\n\nLES" was held for confirmation).
     bool acronym = m.end - m.begin <= kMaxAcronymLetters;
+    s.why = "alone under the text, a footer's place";
     return s.bulk_body || acronym || OrdinaryMailWord(p) ? Counts::kIfCorroborated
                                                          : Counts::kIfCorroboratedBanner;
   }
@@ -333,6 +327,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   if (strong && kind == TextKind::kBody && s.mail_body && p.heading_word &&
       LowerCaseAfter(text, m) && !KnownBannerTail(text, m.end) &&
       TierHeadsBannerLine(text, m.begin, m.end)) {
+    s.why = "an everyday word heading a title line";
     return Counts::kIfCorroborated;
   }
   *strength = strong ? Strength::kStrong : Strength::kWeak;
