@@ -295,7 +295,7 @@ check "... and creates nothing" no "$([ -e "$tmp/nope.db" ] && echo yes || echo 
 (cd "$tmp" && "$bin" audit --events --json > "$tmp/ev.json" 2>&1)
 check "audit --events --json reads the default store" 0 $?
 check "... and makes no store named --json" no "$([ -e "$tmp/--json" ] && echo yes || echo no)"
-contains "audit --events alone lists the default store" "administrative events" "$("$bin" audit --events 2>&1)"
+contains "audit --events alone lists the default store" "1 administrative event (newest first)" "$("$bin" audit --events 2>&1)"
 
 # A Maildir root's Sent folders (both layouts): learn-sources-cli.sh.
 
