@@ -27,7 +27,13 @@ std::string Name(const variableLength* v) {
 // Frees the parse on every path.
 struct Parsed {
   TNEFStruct tnef;
-  Parsed() { TNEFInitialize(&tnef); }
+  // TNEFInitialize leaves Debug as it finds it, and TNEFParseMemory prints
+  // a trace on stdout when it is set: an uninitialised one put 64 DEBUG
+  // lines before `scan --json`'s output. Value-initialised, then set.
+  Parsed() : tnef{} {
+    TNEFInitialize(&tnef);
+    tnef.Debug = 0;
+  }
   ~Parsed() { TNEFFree(&tnef); }
   Parsed(const Parsed&) = delete;
   Parsed& operator=(const Parsed&) = delete;

@@ -120,4 +120,17 @@ contains "scan text names the sheet" \
 out=$("$bin" policy explain --from alice@example.org --to bob@outside-partner.com \
       --message $data/w4-pptx-notes-slide-order.eml)
 contains "explain names the notes" "in attachment:brief.pptx, notes of slide 2, at" "$out"
+
+# A winmail.dat (TNEF, read with libytnef): nothing but the JSON line on
+# stdout (round 44's tester 13, finding 6: libytnef's trace, switched on by an
+# uninitialised Debug field, printed 64 DEBUG lines before it).
+out=$("$bin" scan --json tests/testdata/markings/containers/tnef-winmail.eml 2>/dev/null)
+check "scan --json of a winmail.dat writes JSON only" "1 SECRET" \
+  "$(printf '%s\n' "$out" | python3 -c '
+import json, sys
+lines = [l for l in sys.stdin.read().splitlines() if l.strip()]
+try:
+    print(len(lines), json.loads(lines[0])["sensitivity"]["level"])
+except Exception as e:
+    print(len(lines), "not JSON:", lines[0][:60], e)')"
 exit $fail
