@@ -67,7 +67,7 @@ Status FoldDuplicateAcknowledgements(Connection& conn) {
     one.id = ToInt(r[0]);
     one.expires_at = ToInt(r[1]);
     one.key.assign(r.begin() + 2, r.end());
-    if (one.key[1].empty()) one.target = "@";
+    if (one.key[1].empty()) one.target += '@';  // not = "@": GCC 12 -O3 false -Wrestrict
     one.target += one.key[1].empty() ? one.key[2] : one.key[1];
     if (!group.empty() && group.back().key != one.key) {
       NM_RETURN_IF_ERROR(FoldGroup(conn, group, now_ms));
