@@ -5,7 +5,8 @@
 # properties, ODF meta.xml, Flat ODF office:meta) is a page of its own,
 # named by its place. v2: Visio shape texts are lines; XPS and OpenXPS pages
 # are read from their Glyphs, and glyphs without text are unread. x4: a
-# PDF's XMP title, subject, description and keywords. Usage:
+# PDF's XMP title, subject, description and keywords. c3: Word document
+# variables, a Boldon James label part, a Sensitivity property. Usage:
 # round45a-cli.sh NEARMISS.
 set -u
 bin=$1
@@ -51,7 +52,13 @@ x4-pdf-xmp-subject SECRET true hold
 x4-pdf-xmp-keywords OFFICIAL-SENSITIVE true tag
 x4-pdf-xmp-keywords-attribute SECRET true hold
 x4-pdf-xmp-description TOP_SECRET true hold
-x4-neg-pdf-xmp-ordinary none true accept"
+x4-neg-pdf-xmp-ordinary none true accept
+c3-docx-docvars SECRET true hold
+c3-neg-docx-docvars-ordinary none true accept
+c3-docx-bj-sisl SECRET true hold
+c3-docx-bj-sisl-unknown unknown-label true hold
+c3-docx-custom-sensitivity SECRET true hold
+c3-neg-docx-custom-sensitivity-normal none true accept"
 
 check "place: the core property Subject" 'document property "Subject"=UK SECRET' \
   "$(place p1-docx-core-subject)"
