@@ -75,4 +75,20 @@ out=$("$bin" policy explain --from alice@example.org --to bob@outside-partner.co
       --message $data/v2-xps-glyphs-without-text.eml)
 contains "explain: XPS glyphs without text are named unread" \
   "runs of glyphs carry no Unicode text" "$out"
+# e5: `policy explain --body-file` given a document reads it as an
+# attachment (main read the zip's bytes as text: none, accept); a text
+# file is the body, as before.
+explain_body() {  # explain_body FILE [SUBJECT]
+  "$bin" policy explain --from alice@example.org --to bob@outside-partner.com \
+    --subject "${2:-Route}" --body-file "$data/$1" 2>&1
+}
+out=$(explain_body e5-route.docx)
+contains "body-file docx: read as an attachment, SECRET" \
+  "SECRET from 'UK SECRET' (uk, strong: on a banner line) in attachment:e5-route.docx, page header" "$out"
+contains "body-file docx: held" "bob@outside-partner.com: external -> hold" "$out"
+contains "body-file docx: says why" "e5-route.docx is not text (a Word, Excel, PowerPoint" "$out"
+out=$(explain_body e5-route.docx "UK TOP SECRET: route")
+contains "body-file docx: the subject still counts" "sensitivity: TOP SECRET" "$out"
+out=$(explain_body e5-notes.txt)
+contains "body-file text: the body, as before" "SECRET from 'UK SECRET' (uk, strong: on a banner line) in body" "$out"
 exit $fail

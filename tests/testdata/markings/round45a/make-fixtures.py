@@ -262,3 +262,15 @@ docx("c3-docx-bj-sisl-unknown", *sisl("id_classification_projectfalcon"))
 docx("c3-docx-custom-sensitivity", custom(("Department", "Finance"),
                                           ("Sensitivity", "Highly Confidential")))
 docx("c3-neg-docx-custom-sensitivity-normal", custom(("Sensitivity", "Normal")))
+
+
+# e5 (finding 11): files for `policy explain --body-file` (not messages):
+# a Word document marked in its header and footer, and a text file.
+def raw(name, data):
+    if not MAIL.only or name in MAIL.only:
+        with open(name, "wb") as f:
+            f.write(data)
+
+
+raw("e5-route.docx", ox.docx_package(BODY, ["UK SECRET"], ["UK SECRET"], DATE))
+raw("e5-notes.txt", b"UK SECRET\n\nRoute options follow.\n\nUK SECRET\n")
