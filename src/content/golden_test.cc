@@ -97,6 +97,11 @@ const char kRound44bDir[] = "tests/testdata/markings/round44b";
 // (p1), Visio shapes and XPS pages (v2), a PDF's XMP fields (x4) (made by
 // make-fixtures.py there).
 const char kRound45aDir[] = "tests/testdata/markings/round45a";
+// Round 45 (s45b, tester 13 of round 44): a bulk mail's reading without its
+// hidden preheader (b1), a sentence after a label's colon (b2), Unicode
+// line breaks (b3), a marked section mid-page (b4), a plain value in
+// X-Protective-Marking (b5) (made by make-fixtures.py there).
+const char kRound45bDir[] = "tests/testdata/markings/round45b";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -143,7 +148,7 @@ std::vector<std::string> Fixtures() {
                           kRound36Dir, kRound37Dir, kRound38Dir,
                           kRound38fDir, kRound41eDir, kRound41aDir, kRound42Dir,
                           kRound42bDir, kRound43Dir, kRound44aDir, kRound44bDir,
-                          kRound45aDir}) {
+                          kRound45aDir, kRound45bDir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }
