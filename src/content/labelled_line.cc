@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "content/banner_tail.h"
 #include "content/line_text.h"
 
 namespace nearmiss::content {
@@ -145,8 +146,13 @@ LineLabel LabelBefore(std::string_view text, std::size_t line_begin,
 }
 
 bool LabelledValue(std::string_view text, std::size_t begin, std::size_t end) {
-  LineLabel label = LabelBefore(text, LineStart(text, begin), begin);
-  if (label != LineLabel::kLoose) return label == LineLabel::kKeyed;
+  // Keyed or loose, the value is the marking and its banner furniture only
+  // (issue 13, round 44 tester finding 9: "Classification: UK SECRET
+  // material is handled in room 4 only." is a sentence after a colon).
+  if (LabelBefore(text, LineStart(text, begin), begin) == LineLabel::kNone) {
+    return false;
+  }
+  if (KnownBannerTail(text, end)) return true;
   std::string_view after = text.substr(end, LineEnd(text, end) - end);
   while (!after.empty() && (IsBlank(after.back()) || after.back() == '\r')) {
     after.remove_suffix(1);
