@@ -91,6 +91,24 @@ TEST_F(ClientAddressServerTest, AdminEventsNameTheForwardedClient) {
       << (*events)[0].detail;
 }
 
+// The rate limit is per client behind a trusted proxy too: one client's
+// burst does not stop the others the proxy forwards for.
+TEST_F(ClientAddressServerTest, TheRateLimitIsPerForwardedClient) {
+  ApiOptions o;
+  o.trusted_proxies = {"127.0.0.1"};
+  o.rate_per_second = 0.01;
+  o.rate_burst = 2;
+  StartWithStore("nearmiss_client_address_rate", "", o);
+  auto from = [this](const char* client) {
+    httplib::Headers h = Auth(kCheck);
+    h.emplace("X-Forwarded-For", client);
+    return client_->Post("/v1/check", h, R"({"to": ["a@army.mil"]})", "application/json");
+  };
+  for (int i = 0; i < 2; ++i) EXPECT_EQ(from("203.0.113.7")->status, 200);
+  ExpectProblem(from("203.0.113.7"), 429);
+  EXPECT_EQ(from("203.0.113.8")->status, 200) << "another client behind the same proxy";
+}
+
 TEST_F(ClientAddressServerTest, AProxyThatIsNoAddressIsRefusedAtStart) {
   Result<std::unique_ptr<EngineHolder>> h = EngineHolder::Open("");
   ASSERT_TRUE(h.ok());

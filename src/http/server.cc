@@ -220,7 +220,9 @@ bool ApiServerImpl::PreRoute(const httplib::Request& req, httplib::Response& res
   }
   if (req.path.rfind("/v1/", 0) == 0) {
     int retry = 0;
-    if (!limiter_.Allow(req.remote_addr, RateLimiter::Clock::now(), &retry)) {
+    // Per client: behind a trusted proxy, the one it forwards for (read
+    // right to left, so a client cannot name itself another).
+    if (!limiter_.Allow(ClientOf(req, trusted_proxies_), RateLimiter::Clock::now(), &retry)) {
       SendProblem(res, RateLimited(retry));
       return true;
     }
