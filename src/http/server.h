@@ -41,6 +41,10 @@ struct ApiOptions {
   double rate_burst = 400;
   int threads = 16;  // each keep-alive connection holds one while open
   PostfixOptions postfix;
+  // Proxies (addresses or CIDR networks, serve --trusted-proxy) whose
+  // `Forwarded`/`X-Forwarded-For` names the client in the records
+  // (client_address.h); none: the connection's peer is the client.
+  std::vector<std::string> trusted_proxies;
   std::string milter_log;  // the milter's decision log, followed if set
   // `make addins`' output (scripts/build-addins), served read-only under
   // /addins/ for download from the console: the Thunderbird .xpi and the
