@@ -52,6 +52,14 @@ a@ncia-nato.com|lookalike|reject|a@ncia.nato.int|dot-omission|
 a@verbund.de|external|accept|-|*|
 a@landessportbund.de|external|accept|-|*|
 a@visiteuropa.eu|external|accept|-|*|
+# Finding 6: a name registered under a country's zone of EU.org (me.eu.org,
+# de.eu.org: the PSL's private section) is judged as its own name (bob),
+# never as the zone's label (me, me.com's); a provider's own name there
+# (gmail.me.eu.org) is still its look-alike, as gmail.uk.com is.
+a@bob.me.eu.org|external|accept|-|*|
+a@www.bob.de.eu.org|external|accept|-|*|
+a@gmail.me.eu.org|lookalike|confirm|a@gmail.com|*|
+a@acme.us.com|external|accept|-|*|
 CASES
 judge "$tmp/default" > "$tmp/report"
 
