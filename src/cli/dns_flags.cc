@@ -1,6 +1,7 @@
 #include "cli/dns_flags.h"
 
 #include "base/dns_server.h"
+#include "dns/server_list.h"
 
 namespace nearmiss::cli {
 
@@ -55,6 +56,31 @@ std::optional<dns::ResolverOptions> ResolverOptionsFor(const DnsFlags& flags,
     options.catch_all_cache_ttl = policy.catch_all_cache_ttl;
   }
   return options;
+}
+
+std::vector<PolicyError> DnsStartErrors(const DnsFlags& flags, const DnsPolicy& policy) {
+  std::optional<dns::ResolverOptions> options = ResolverOptionsFor(flags, policy);
+  if (!options) return {};
+  Status servers = dns::CheckServers(options->servers);
+  if (servers.ok()) return {};
+  PolicyError e;
+  if (!flags.servers.empty()) {
+    e.where = "--dns-server";
+    e.what = servers.message();
+    return {e};
+  }
+  // [dns] servers' own spelling is the parser's (dns_section.cc): what is
+  // left is DNS turned on with no server named.
+  const bool by_flag = !policy.enabled;
+  e.where = by_flag ? "--dns" : policy.where;  // `enabled`'s place (dns_section.cc)
+  if (e.where.empty()) e.where = "[dns]";
+  e.what = by_flag ? "--dns turns the DNS signals on, and neither --dns-server nor [dns] "
+                     "servers names a server to ask"
+                   : "[dns] enabled = true, and dns.servers names no server to ask: check, "
+                     "milter and serve refuse to start with it";
+  e.hint = "list servers = [\"127.0.0.1:53\"] in [dns] (\"system\" for resolv.conf(5)), or set "
+           "enabled = false; --dns-server IP[:PORT] names one for a single run";
+  return {e};
 }
 
 Result<std::unique_ptr<dns::Resolver>> OpenResolver(const DnsFlags& flags, const DnsPolicy& policy) {

@@ -251,6 +251,14 @@ int RunMilter(const MilterFlags& flags) {
         auto resolvers = std::make_shared<dns::ResolverSwitch>();
         std::shared_ptr<EngineHolder> engines = r.engines;
         auto follow_dns = [resolvers, engines, dns_flags = flags.dns]() -> Status {
+          // The start-up check lint runs too: a reload it fails keeps the
+          // running resolver (MilterService::Reload).
+          std::string refused;
+          for (const PolicyError& e : DnsStartErrors(dns_flags, engines->Get()->policy().dns)) {
+            if (!refused.empty()) refused += "; ";
+            refused += e.ToString();
+          }
+          if (!refused.empty()) return Status::InvalidArgument(refused);
           std::optional<dns::ResolverOptions> want =
               ResolverOptionsFor(dns_flags, engines->Get()->policy().dns);
           uint64_t before = resolvers->started();

@@ -63,7 +63,7 @@ std::string MapVerb(Action action, const std::string& rule) {
 }  // namespace
 
 std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_view format,
-                          bool parent) {
+                          bool parent, std::string_view note) {
   std::string out;
   if (format == "list") {
     out += "# nearmiss permute: look-alikes that `nearmiss check` flags, one a line;\n"
@@ -125,6 +125,13 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
            "# parent_domain_matches_subdomains. Each line carries the policy's action for\n"
            "# it: REJECT for reject, HOLD (the hold queue, where the milter's confirm\n"
            "# waits for the sender's release) for confirm and hold, WARN for warn.\n";
+    while (!note.empty()) {
+      const size_t nl = note.find('\n');
+      out += "# ";
+      out += note.substr(0, nl);
+      out += '\n';
+      note = nl == std::string_view::npos ? std::string_view() : note.substr(nl + 1);
+    }
     for (const PermuteFound& f : found) {
       // A namespace's text names it as one ("*.ml: .ml looks like .mil").
       std::string said = f.ns ? f.Shown() + ": ." + f.domain : f.domain;

@@ -37,9 +37,12 @@ int RunInit() {
 int RunLint(const std::string& file) {
   std::vector<PolicyError> errors = LintPolicyFile(file);
   if (errors.empty()) {
-    // The parse is clean: compiling finds what only the compilers see (a
-    // regex Vectorscan refuses, an unreadable pack file).
+    // The parse is clean: what check, milter and serve refuse to start
+    // with (DnsStartErrors, run with no --dns* flags, as the units start
+    // them), and compiling finds what only the compilers see (a regex
+    // Vectorscan refuses, an unreadable pack file).
     Result<Policy> policy = LoadPolicyFile(file);
+    if (policy.ok()) errors = DnsStartErrors(DnsFlags{}, policy->dns);
     Result<std::shared_ptr<const Engine>> engine =
         policy.ok() ? Engine::Compile(*policy) : Result<std::shared_ptr<const Engine>>(policy.error());
     if (!engine.ok()) {

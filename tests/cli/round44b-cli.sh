@@ -62,9 +62,9 @@ contains "bank explain: the label is named" \
   "unknown-label from 'unknown-label' (labels, strong) in header:msip_labels" "$out"
 contains "bank explain: held" "bob@outside-partner.com: external -> hold" "$out"
 
-# p2-neg-docx-continuous-sections and p2-neg-xlsx-annex-no-breaks: the annex with
-# no page break, framed by two UK SECRET lines, is SECRET since round 45
-# (src/content/section_banner.h); it was OFFICIAL, accepted.
+# The two p2-neg annexes (agreeing SECRET lines round an annex with no page
+# break) were negatives in round 44; round 45 (s45b, round 44's tester 13
+# finding 3) reads a section framed by agreeing banner lines as marked.
 check_fixtures "$bin" "$data" "p2-docx-annex-page-break SECRET true hold
 p2-docx-annex-section-break SECRET true hold
 p2-docx-annex-page-break-before SECRET true hold
