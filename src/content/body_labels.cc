@@ -27,10 +27,14 @@ namespace nearmiss::content {
 namespace {
 
 // The words IsLabelledLine accepts end in one of these; it checks the rest
-// of the prefix and that it opens its line.
+// of the prefix and that it opens its line. The keys take the loose
+// separators labelled_line.h reads too ("Sensitivity - Team Internal",
+// "Classification | Falcon Restricted", "Classification = ...", ">>"):
+// a tenant's label on such a line was left to the packs (note 44, issue
+// 13: a table line needed a colon).
 constexpr const char* kLabelLinePrefix =
-    "(?:(?:sensitivity|classification|marking)(?: (?:label|level))?:|label:|"
-    "classified as|labell?ed as)";
+    "(?:(?:sensitivity|classification|marking)(?: (?:label|level))?"
+    "(?::| +(?:-|\\||=|>>) )|label:|classified as|labell?ed as)";
 
 bool IsWordIn(const std::vector<std::string>& words, std::string_view word) {
   for (const std::string& w : words) {

@@ -28,10 +28,11 @@ std::string_view LoneCell(std::string_view text, std::size_t line_begin,
 }
 
 // Going down (`down`) from the line [line_begin, line_end), or up, on its
-// page, through kSectionLines lines and kSectionBytes at most: a line that
-// is `own` alone after a line of other words.
+// page, through kSectionLines lines and kSectionBytes at most: the first
+// line that is `own` alone comes after a line of other words.
 bool SameLineBeyondWords(std::string_view text, std::string_view own,
-                         std::size_t line_begin, std::size_t line_end, bool down) {
+                         std::size_t line_begin, std::size_t line_end, bool down,
+                         std::size_t* work) {
   bool words_between = false;
   std::size_t at = down ? line_end : line_begin;
   for (int seen = 0; seen < kSectionLines; ++seen) {
@@ -48,11 +49,12 @@ bool SameLineBeyondWords(std::string_view text, std::string_view own,
       b = LineStart(text, e);
       at = b;
     }
+    *work += e - b + 1;
     if (IsBlankLine(text, b, e)) continue;
     if (LoneCell(text, b, e) != own) {
       words_between = true;
-    } else if (words_between) {
-      return true;
+    } else {
+      return words_between;
     }
   }
   return false;
@@ -60,7 +62,8 @@ bool SameLineBeyondWords(std::string_view text, std::string_view own,
 
 }  // namespace
 
-bool FramesSection(std::string_view text, std::size_t begin, std::size_t end) {
+bool FramesSection(std::string_view text, std::size_t begin, std::size_t end,
+                   std::size_t* work) {
   const std::size_t line_begin = LineStart(text, begin);
   const std::size_t line_end = LineEnd(text, begin);
   if (end > line_end) return false;
@@ -70,8 +73,8 @@ bool FramesSection(std::string_view text, std::size_t begin, std::size_t end) {
       own.size() != end - begin) {
     return false;
   }
-  return SameLineBeyondWords(text, own, line_begin, line_end, true) ||
-         SameLineBeyondWords(text, own, line_begin, line_end, false);
+  return SameLineBeyondWords(text, own, line_begin, line_end, true, work) ||
+         SameLineBeyondWords(text, own, line_begin, line_end, false, work);
 }
 
 }  // namespace nearmiss::content

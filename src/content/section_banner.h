@@ -30,8 +30,13 @@ inline constexpr std::size_t kSectionBytes = 32 * 1024;
 // around it, OnlyFrame; a cell of its own in a row of cells), and within
 // kSectionLines lines above or below it on the same page (no form feed
 // between) another line reads the same (the same words, the frame around
-// them aside), with a line of text between the two.
-bool FramesSection(std::string_view text, std::size_t begin, std::size_t end);
+// them aside), with a line of text between the two. The same line right
+// next to it (no words between) ends the search that way: "UK SECRET"
+// typed twice is one banner, and a run of them costs a line each. Adds the
+// bytes it looked through to `*work` (the scan's position budget,
+// scanner_rep.h).
+bool FramesSection(std::string_view text, std::size_t begin, std::size_t end,
+                   std::size_t* work);
 
 }  // namespace nearmiss::content
 

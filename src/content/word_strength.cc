@@ -124,7 +124,7 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   // banners pasted without its page break (section_banner.h). Not the
   // everyday words, which adverts and notes repeat as headings.
   if (!strong && kind == TextKind::kBody && !p.heading_word && !OrdinaryMailWord(p) &&
-      FramesSection(text, m.begin, m.end)) {
+      FramesSection(text, m.begin, m.end, &s.section_work)) {
     strong = true;
     s.why = "alone on a line, the same line at the other end of its section";
   }
