@@ -73,6 +73,9 @@
 //   - or under a display name that is the frequent address itself:
 //     "john.smith@partner.example" <jane.doe@partner.example>, quoted or not
 //     (the strongest sign: the sender picked that person).
+//   - or is exactly a frequent person's local part at another
+//     organisation written to (john.smith@bank.example for the frequent
+//     john.smith@partner.example; FindOtherDomainSlip).
 //   Display names are compared decoded (RFC 2047) and folded to ASCII
 //   (engine/display_name.h): "José García", "Jörg Müller" (as joerg or
 //   jorg), =?UTF-8?Q?John_Smith?=. A display name fits an address that
@@ -388,6 +391,9 @@ class AddressIndex {
   // `local` at its list's domain (the same mailbox name at another
   // domain); null: none (address_typo_neighbour.cc).
   static const Frequent* MostWrittenSameLocal(const DomainLists& lists, std::string_view local);
+  // The slip "the same name at DOMAIN`where`; written to N times" of the
+  // frequent `f` (FindNeighbourSlip, FindOtherDomainSlip).
+  static Slip SameNameAt(const Frequent& f, SlipKind kind, double score, std::string_view where);
   // Indexes `f` under the names of the person it is (its local part's,
   // its learned display name's) for `scope` ("" the organisation, else a
   // sender), into people_ (address_typo_elsewhere.cc).

@@ -66,6 +66,14 @@ std::string AddressIndex::SameLocalNearest(std::string_view address) const {
   return best;
 }
 
+Slip AddressIndex::SameNameAt(const Frequent& f, SlipKind kind, double score,
+                              std::string_view where) {
+  // Built by append: GCC 12's false -Wrestrict on literal + string (bug 105329).
+  std::string detail("the same name at ");
+  detail.append(f.domain).append(where).append(WrittenClause(f.messages, f.last_seen));
+  return Slip{f.address, f.messages, kind, 0, score, std::move(detail), f.last_seen};
+}
+
 namespace {
 
 // Whether a folded local part names a person: two to four name parts, the
@@ -119,17 +127,9 @@ bool AddressIndex::FindOtherDomainSlip(std::string_view sender, std::string_view
     }
   }
   if (best == nullptr) return false;
-  out->known = best->address;
-  out->messages = best->messages;
-  out->kind = SlipKind::kOtherDomain;
-  out->edits = 0;
-  out->score = 0.7;
-  // Built by append: GCC 12's false -Wrestrict on literal + string (bug 105329).
-  out->detail.assign("the same name at ");
-  out->detail.append(best->domain).append(", another organisation written to: the right person at ");
-  out->detail.append("the wrong organisation?; ");
-  out->detail.append(WrittenClause(best->messages, best->last_seen));
-  out->last_seen = best->last_seen;
+  *out = SameNameAt(*best, SlipKind::kOtherDomain, 0.7,
+                    ", another organisation written to: the right person at the wrong "
+                    "organisation?; ");
   return true;
 }
 
@@ -166,16 +166,8 @@ bool AddressIndex::FindNeighbourSlip(std::string_view sender, std::string_view a
   // is all that changed (a one-letter slip, or autocomplete).
   const Frequent* same = MostWrittenSameLocal(lists, local);
   if (same != nullptr) {
-    out->known = same->address;
-    out->messages = same->messages;
-    out->kind = SlipKind::kNeighbourDomain;
-    out->edits = 0;
-    out->score = 0.9;
-    // Built by append: GCC 12's false -Wrestrict on literal + string (bug 105329).
-    out->detail.assign("the same name at ");
-    out->detail.append(same->domain).append(", a domain written to next to this one; ");
-    out->detail.append(WrittenClause(same->messages, same->last_seen));
-    out->last_seen = same->last_seen;
+    *out = SameNameAt(*same, SlipKind::kNeighbourDomain, 0.9,
+                      ", a domain written to next to this one; ");
     return true;
   }
   if (same_local_only) return false;
