@@ -24,6 +24,7 @@
 #include "engine/embedded_lists.h"
 #include "lookalike/permute.h"
 #include "nearmiss/policy.h"
+#include "policy/trusted_names.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -70,6 +71,19 @@ int RunPermute(const PermuteFlags& given) {
   // item 11). Any other is a zone, not a domain.
   for (const std::string& d : suffixes) {
     if (engine->CheckRecipient("x@" + d).verdict != Verdict::kInvalid) continue;
+    // An open zone (co.uk, com.au) has no look-alikes of its own: the hint
+    // to write '.co.uk' led to the error that refuses it (round 44's
+    // tester, minor).
+    std::string dotted = ".";
+    dotted += d;
+    if (!OpenNamespaceProblem(dotted).empty()) {
+      std::fprintf(stderr,
+                   "nearmiss permute: '%s' is a public suffix where anyone registers a name, not "
+                   "a mail domain, and cannot be permuted: name the domains under it "
+                   "(example.%s)\n",
+                   d.c_str(), d.c_str());
+      return kExitError;
+    }
     std::fprintf(stderr,
                  "nearmiss permute: '%s' is a public suffix, not a mail domain; for every domain "
                  "under it write '.%s'\n",

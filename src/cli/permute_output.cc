@@ -207,7 +207,7 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
     // A registrar watch wants names one can register: a namespace
     // look-alike (".ml" of .mil) is none, and is left out, said on stderr.
     out += "domain,source,class,target,suggestion\n";
-    size_t namespaces = 0, undelegated = 0;
+    size_t namespaces = 0, undelegated = 0, restricted = 0;
     for (const PermuteFound& f : found) {
       if (f.ns) {
         ++namespaces;
@@ -219,6 +219,15 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
         ++undelegated;
         continue;
       }
+      // Nor under a TLD whose registry sells to no one watched for: .int
+      // (IANA: treaty organisations only), .gov and .mil (the US
+      // government's) (round 44's tester, minor: 110 .int rows of nato.int).
+      const std::string_view tld =
+          std::string_view(f.domain).substr(f.domain.rfind('.') + 1);
+      if (tld == "int" || tld == "gov" || tld == "mil") {
+        ++restricted;
+        continue;
+      }
       out += CsvField(f.domain) + "," + CsvField(f.source) + "," + CsvField(f.code) + "," +
              CsvField(f.target) + "," + CsvField(f.suggestion) + "\n";
     }
@@ -227,6 +236,13 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
                    "nearmiss permute: %zu namespace look-alikes (such as .ml of .mil) are not "
                    "registrable names: left out of the CSV (--format list writes them)\n",
                    namespaces);
+    }
+    if (restricted > 0) {
+      std::fprintf(stderr,
+                   "nearmiss permute: %zu look-alikes under .int, .gov or .mil, whose registries "
+                   "register only treaty organisations or the US government: left out of the "
+                   "CSV (--format list writes them)\n",
+                   restricted);
     }
     if (undelegated > 0) {
       std::fprintf(stderr,

@@ -13,6 +13,7 @@
 #include "daemon/signals.h"
 #include "cli/commands.h"
 #include "cli/config_flags.h"
+#include "cli/dns_flags.h"
 #include "cli/local_user.h"
 #include "daemon/single_server.h"
 #include "http/server.h"
@@ -29,6 +30,7 @@ struct ServeFlags {
   http::ApiOptions api;
   LogFlags log;
   bool postfix_bin_given = false;  // --postfix-bin on the command line
+  DnsFlags dns;  // --dns, --dns-server, --dns-timeout-ms over [dns]
 };
 
 int Fail(const std::string& message) {
@@ -134,15 +136,19 @@ int RunServe(ServeFlags& flags) {
   // the store).
   return daemon::RunSingleServer(
       *skeleton,
-      [&api](const daemon::Resources& r) -> Result<std::unique_ptr<daemon::Service>> {
+      [&api, &flags](const daemon::Resources& r) -> Result<std::unique_ptr<daemon::Service>> {
         api.postfix.tag_header = r.engines->Get()->policy().defaults.tag_header;
-        // The API answers as a client types, with no DNS lookups of its own
-        // (issue 15 breaker, finding 11): say so rather than ignore [dns].
-        if (r.engines->Get()->policy().dns.enabled) {
-          log::Warn("[dns] is not used by serve: API verdicts carry no dns facts, and a rule's "
-                    "can_receive / catch_all condition counts every look-alike as able to "
-                    "receive mail (fail closed); the milter and check do the lookups");
-        }
+        // DNS signals as check asks them ([dns] and --dns*; round 44's note:
+        // serve ignored [dns]): POST /v1/check looks up a look-alike's
+        // domain before deciding; a reload that changes [dns] starts a new
+        // resolver, and a request keeps the one it started with.
+        auto resolvers = std::make_shared<dns::ResolverSwitch>();
+        std::shared_ptr<EngineHolder> engines = r.engines;
+        api.follow_dns = [resolvers, engines, dns_flags = flags.dns]() -> Status {
+          return FollowDns(*resolvers, dns_flags, engines->Get()->policy().dns);
+        };
+        NM_RETURN_IF_ERROR(api.follow_dns());
+        api.dns = [resolvers] { return resolvers->Current(); };
         // The links serve answers: senders must reach them (the milter
         // warns too; serve may run where the milter does not).
         for (const PolicyError& w : ConfirmLinkWarnings(r.engines->Get()->policy())) {
@@ -176,6 +182,7 @@ void AddServeCommand(CLI::App& app, Run& run) {
                              "HOST:PORT (default 127.0.0.1:8025, loopback)"),
              &flags->listen);
   flags->log.Register(*cmd);
+  flags->dns.Register(*cmd);
   http::ApiOptions& a = flags->api;
   BindConfig("serve.token_file", *cmd,
              cmd->add_option("--token-file", a.token_file,

@@ -33,9 +33,11 @@ struct LabelKeyWord {
 // are keys too (issue 13, breaker round 8 item 7).
 // "Security marking:", "Security level:", "Handling:" and "Class:" are the
 // keys senders type above a marking in their own words (tester 41 item 1,
-// tester 43 finding 1). Longer keys first: "Classification level" before
-// "Classification".
-constexpr std::array<LabelKeyWord, 21> kLabelKeys = {{
+// tester 43 finding 1). "Handle as" and "Treat as" open the handling
+// instruction a sender writes as the banner ("Handle as UK SECRET"; round
+// 44 tester, note 44 item 13). Longer keys first: "Classification level"
+// before "Classification".
+constexpr std::array<LabelKeyWord, 23> kLabelKeys = {{
     {"security classification", true, true},
     {"data classification", true, true},
     {"information classification", true, true},
@@ -57,6 +59,8 @@ constexpr std::array<LabelKeyWord, 21> kLabelKeys = {{
     {"classified as", false, false},
     {"labelled as", false, false},
     {"labeled as", false, false},
+    {"handle as", false, false},
+    {"treat as", false, false},
 }};
 
 // What the phrase keys may follow to make a sentence of the footer: "This

@@ -4,8 +4,8 @@
 // it was, and names that reading after its place: "body (without text
 // hidden by CSS)", "attachment:a.docx (without hidden text)",
 // "attachment:a.docx (deleted text)", "attachment:b.pdf (earlier revision
-// 1)" (Extracted::hidden labels: html_text.cc, zip_text.cc, flat_odf.cc,
-// pdf_text.cc). Both readings follow the place's rules (a mail body's, a
+// 1)", "body (joined as format=flowed)" (Extracted::hidden labels:
+// html_text.cc, zip_text.cc, flat_odf.cc, pdf_text.cc, walk_leaf.cc). Both readings follow the place's rules (a mail body's, a
 // bulk mail's), and one reading's words are not a second witness for the
 // other's (Sensitivity::Corroborate; issue 13, round 44 tester finding 5).
 #ifndef NEARMISS_CONTENT_READING_PLACE_H_
@@ -23,7 +23,7 @@ inline std::string_view ReadingBase(std::string_view where) {
   if (open == std::string_view::npos) return where;
   std::string_view label = where.substr(open + 2);
   if (label.starts_with("without ") || label.starts_with("deleted text") ||
-      label.starts_with("earlier revision ")) {
+      label.starts_with("earlier revision ") || label.starts_with("joined as ")) {
     return where.substr(0, open);
   }
   return where;

@@ -154,6 +154,15 @@ bool IsCustomXmlItem(std::string_view name) {
   return !number.empty() && number.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
+// word/settings.xml's document variables (label_properties.h
+// OfferWordDocVars). False when the part is not well-formed XML.
+bool DocVarsAsLabels(std::string_view xml, Extracted* out) {
+  LabelProperties found;
+  if (!OfferWordDocVars(xml, &found)) return false;
+  KeepLabels(std::move(found), out);
+  return true;
+}
+
 bool CustomXmlAsLabels(std::string_view xml, Extracted* out) {
   LabelProperties found;
   if (!OfferCustomXmlProperties(xml, &found)) return false;
@@ -344,6 +353,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     bool label_info =
         type == DocType::kOoxml && member_name == "docMetadata/LabelInfo.xml";
     bool custom_xml = type == DocType::kOoxml && IsCustomXmlItem(member_name);
+    bool doc_vars = type == DocType::kOoxml && member_name == "word/settings.xml";
     // Title, Subject, Keywords, ...: each a page (document_properties.h).
     bool properties = type == DocType::kOoxml ? member_name == "docProps/core.xml" ||
                                                     member_name == "docProps/app.xml"
@@ -370,7 +380,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
       }
       continue;
     }
-    if (!labels && !label_info && !custom_xml && !properties &&
+    if (!labels && !label_info && !custom_xml && !properties && !doc_vars &&
         !WantedMember(type, member_name)) {
       continue;
     }
@@ -405,6 +415,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
                   : label_info ? LabelInfoAsLabels(xml, &out.msip_labels)
                   : custom_xml ? CustomXmlAsLabels(xml, &out)
                   : properties ? OfficePropertiesToText(xml, &out)
+                  : doc_vars   ? DocVarsAsLabels(xml, &out)
                   : sheets && IsWorksheetPart(member_name)
                       ? SheetToText(xml, strings, &shown, &out.text, &gaps)
                       : XmlToText(xml, &out.text, options);

@@ -402,6 +402,8 @@ Status ApiServerImpl::Reload() {
         "policy reloaded, but confirm links keep the previous key: [confirm] key_file");
   }
   confirm_.store(std::move(*links));
+  // The DNS signals follow a changed [dns] (ApiOptions::follow_dns).
+  if (options_.follow_dns) NM_RETURN_IF_ERROR(options_.follow_dns());
   return Status::Ok();
 }
 

@@ -200,7 +200,21 @@ void Session::DropTransaction() {
           MakeDecisionRecord("milter", facts, d, tx_->queue_id, "", ""));
     }
   }
+  KeepSpare(&*tx_);
   tx_.reset();
+}
+
+// Only a buffer Transaction::Append grew (charged to the budget, at least
+// kFirstRoom) is kept, and one already kept is not replaced by a smaller.
+void Session::KeepSpare(Transaction* tx) {
+  size_t room = tx->message.capacity();
+  if (tx->over_budget || room < Transaction::kFirstRoom || room > kSpareRoom ||
+      room <= spare_.capacity()) {
+    return;
+  }
+  spare_ = std::move(tx->message);
+  spare_.clear();
+  spare_charge_ = std::move(tx->charge);
 }
 
 void Session::BeginMessage(std::string_view sender) {
@@ -213,6 +227,11 @@ void Session::BeginMessage(std::string_view sender) {
   size_t bound = tx_->checker ? tx_->checker->max_message_bytes() : 0;
   tx_->max_bytes = bound ? bound : options_.default_max_message_bytes;
   tx_->charge = BudgetCharge(options_.buffer_budget);
+  if (spare_.capacity() >= Transaction::kFirstRoom) {
+    tx_->message = std::move(spare_);
+    tx_->charge = std::move(spare_charge_);
+    spare_ = std::string();
+  }
 }
 
 void Session::Recipient(const Rcpt& rcpt, std::string* out) {
@@ -326,11 +345,11 @@ std::function<EomOutcome()> Session::TakeEndOfMessage() {
       r.check.dns_pending = false;
     }
   }
-  auto tx = std::make_shared<const Transaction>(std::move(*tx_));
+  auto tx = std::make_shared<Transaction>(std::move(*tx_));
   tx_.reset();
   pending_ = tx;
   EomContext context = Context();
-  return [tx, context] {
+  return [tx = std::shared_ptr<const Transaction>(std::move(tx)), context] {
     try {
       return FinishMessage(*tx, context);
     } catch (const std::exception& e) {
@@ -345,7 +364,7 @@ bool Session::end_of_message_is_quick() const {
   return tx_ && IsQuickToScan(*tx_);
 }
 
-void Session::CompleteEndOfMessage(EomOutcome outcome, std::string* out) {
+void Session::CompleteEndOfMessage(EomOutcome outcome, std::string* out, bool job_done) {
   out->append(outcome.replies);
   if (log_ && !outcome.log_line.empty()) log_(outcome.log_line);
   if (options_.audit && outcome.audit) options_.audit->Record(std::move(*outcome.audit));
@@ -358,6 +377,7 @@ void Session::CompleteEndOfMessage(EomOutcome outcome, std::string* out) {
                 "sent; an admin must release or delete it");
     }
   }
+  if (job_done && pending_ && pending_.use_count() == 1) KeepSpare(pending_.get());
   pending_.reset();
   eom_pending_ = false;
   ++messages_;

@@ -5,7 +5,8 @@
 # properties, ODF meta.xml, Flat ODF office:meta) is a page of its own,
 # named by its place. v2: Visio shape texts are lines; XPS and OpenXPS pages
 # are read from their Glyphs, and glyphs without text are unread. x4: a
-# PDF's XMP title, subject, description and keywords. Usage:
+# PDF's XMP title, subject, description and keywords. c3: Word document
+# variables, a Boldon James label part, a Sensitivity property. Usage:
 # round45a-cli.sh NEARMISS.
 set -u
 bin=$1
@@ -51,7 +52,13 @@ x4-pdf-xmp-subject SECRET true hold
 x4-pdf-xmp-keywords OFFICIAL-SENSITIVE true tag
 x4-pdf-xmp-keywords-attribute SECRET true hold
 x4-pdf-xmp-description TOP_SECRET true hold
-x4-neg-pdf-xmp-ordinary none true accept"
+x4-neg-pdf-xmp-ordinary none true accept
+c3-docx-docvars SECRET true hold
+c3-neg-docx-docvars-ordinary none true accept
+c3-docx-bj-sisl SECRET true hold
+c3-docx-bj-sisl-unknown unknown-label true hold
+c3-docx-custom-sensitivity SECRET true hold
+c3-neg-docx-custom-sensitivity-normal none true accept"
 
 check "place: the core property Subject" 'document property "Subject"=UK SECRET' \
   "$(place p1-docx-core-subject)"
@@ -68,4 +75,20 @@ out=$("$bin" policy explain --from alice@example.org --to bob@outside-partner.co
       --message $data/v2-xps-glyphs-without-text.eml)
 contains "explain: XPS glyphs without text are named unread" \
   "runs of glyphs carry no Unicode text" "$out"
+# e5: `policy explain --body-file` given a document reads it as an
+# attachment (main read the zip's bytes as text: none, accept); a text
+# file is the body, as before.
+explain_body() {  # explain_body FILE [SUBJECT]
+  "$bin" policy explain --from alice@example.org --to bob@outside-partner.com \
+    --subject "${2:-Route}" --body-file "$data/$1" 2>&1
+}
+out=$(explain_body e5-route.docx)
+contains "body-file docx: read as an attachment, SECRET" \
+  "SECRET from 'UK SECRET' (uk, strong: on a banner line) in attachment:e5-route.docx, page header" "$out"
+contains "body-file docx: held" "bob@outside-partner.com: external -> hold" "$out"
+contains "body-file docx: says why" "e5-route.docx is not text (a Word, Excel, PowerPoint" "$out"
+out=$(explain_body e5-route.docx "UK TOP SECRET: route")
+contains "body-file docx: the subject still counts" "sensitivity: TOP SECRET" "$out"
+out=$(explain_body e5-notes.txt)
+contains "body-file text: the body, as before" "SECRET from 'UK SECRET' (uk, strong: on a banner line) in body" "$out"
 exit $fail

@@ -6,7 +6,10 @@ Part 2 11 and Part 1 22.2; ODF meta.xml, ODF 1.2 Part 1 4), Visio shape
 texts and XPS fixed pages (v2, finding 2: [MS-VSDX] 2.2.8 Text_Type;
 ECMA-388 11 FixedPage and 12.1 Glyphs), a PDF's XMP title, subject,
 description and keywords (x4, finding 8: ISO 16684-1 XMP, ISO 32000-2
-14.3.2 and 14.7.2 the Metadata stream).
+14.3.2 and 14.7.2 the Metadata stream), classifier metadata in a DOCX (c3,
+finding 4: Word document variables, ECMA-376 Part 1 17.15.1.31-32; a
+Boldon James Classifier "sisl" custom XML part, ECMA-376 Part 1 22.5; a
+custom property named Sensitivity, 22.3).
 python3 make-fixtures.py [NAME...] in this directory (standard library and
 ../ooxml_fixture.py) rewrites the committed .eml files, or only those named,
 byte for byte. The names, places and figures are made up.
@@ -218,3 +221,56 @@ xmp_pdf("x4-neg-pdf-xmp-ordinary", "><dc:title>%s</dc:title><dc:subject><rdf:Bag
         "minutes</rdf:li><rdf:li>the secret to good minutes</rdf:li></rdf:Bag></dc:subject>"
         "<pdf:Keywords>restricted stock units, official holidays</pdf:Keywords>"
         % alt("Planning meeting"))
+
+
+# c3 (finding 4): where classifier tools and templates keep a label.
+def settings(*variables):
+    """word/settings.xml with w:docVars (name, value) pairs."""
+    return ("word/settings.xml", XML + "<w:settings %s><w:docVars>%s</w:docVars></w:settings>"
+            % (ox.W, "".join('<w:docVar w:name="%s" w:val="%s"/>' % v for v in variables)))
+
+
+def sisl(uid):
+    """A Boldon James Classifier label part: customXml/item1.xml and its
+    itemProps1.xml naming the label namespace."""
+    ns = "http://www.boldonjames.com/2008/01/sie/internal/label"
+    return [("customXml/item1.xml", XML + '<sisl xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
+             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" sislVersion="0" policy='
+             '"6c1a2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" origin="userSelected" xmlns="%s">'
+             '<element uid="%s" value="" /></sisl>' % (ns, uid)),
+            ("customXml/itemProps1.xml", XML + '<ds:datastoreItem ds:itemID="{2D4F6A8C-1B3E-'
+             '4C5D-9E7F-0A1B2C3D4E5F}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument'
+             '/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="%s"/></ds:schemaRefs>'
+             "</ds:datastoreItem>" % ns)]
+
+
+def custom(*props):
+    """docProps/custom.xml (ECMA-376 Part 1, 22.3) of (name, value) pairs."""
+    body = "".join('<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="%d" '
+                   'name="%s"><vt:lpwstr>%s</vt:lpwstr></property>' % (n, k, v)
+                   for n, (k, v) in enumerate(props, 2))
+    return ("docProps/custom.xml", XML + '<Properties xmlns="http://schemas.openxmlformats.org'
+            '/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org'
+            '/officeDocument/2006/docPropsVTypes">%s</Properties>' % body)
+
+
+docx("c3-docx-docvars", settings(("TemplateVersion", "4.2"), ("Classification", "UK SECRET")))
+docx("c3-neg-docx-docvars-ordinary", settings(("TemplateVersion", "4.2"),
+                                              ("ClientRef", "Secret Santa 2026")))
+docx("c3-docx-bj-sisl", *sisl("id_classification_secret"))
+docx("c3-docx-bj-sisl-unknown", *sisl("id_classification_projectfalcon"))
+docx("c3-docx-custom-sensitivity", custom(("Department", "Finance"),
+                                          ("Sensitivity", "Highly Confidential")))
+docx("c3-neg-docx-custom-sensitivity-normal", custom(("Sensitivity", "Normal")))
+
+
+# e5 (finding 11): files for `policy explain --body-file` (not messages):
+# a Word document marked in its header and footer, and a text file.
+def raw(name, data):
+    if not MAIL.only or name in MAIL.only:
+        with open(name, "wb") as f:
+            f.write(data)
+
+
+raw("e5-route.docx", ox.docx_package(BODY, ["UK SECRET"], ["UK SECRET"], DATE))
+raw("e5-notes.txt", b"UK SECRET\n\nRoute options follow.\n\nUK SECRET\n")

@@ -4,7 +4,8 @@ fresh tester's findings 3, 5, 7, 9 and 10, /work/tester44-13.md): a bulk
 mail's second reading without its CSS-hidden preheader (b1), a sentence
 after a labelled line's colon (b2), Unicode and control line breaks (b3), a
 marked section in the middle of a page with no page break (b4), a plain UK
-value in X-Protective-Marking (b5).
+value in X-Protective-Marking (b5), a format=flowed body whose client
+wrapped a banner inside a word (b6; round 43 tester #16.5).
 python3 make-fixtures.py [NAME...] in this directory (standard library and
 ../ooxml_fixture.py) rewrites the committed .eml files, or only those named,
 byte for byte. Each is a row (where = eml) of ../positives.tsv or
@@ -126,3 +127,18 @@ MAIL.text_mail("b4-neg-body-tier-list",
 header_mail("b5-header-xpm-os", "X-Protective-Marking", "OFFICIAL-SENSITIVE")
 header_mail("b5-header-xpm-uk-secret-caveat", "X-Protective-Marking", "UK SECRET, UK EYES ONLY")
 header_mail("b5-header-xpm-unknown", "X-Protective-Marking", "Project Falcon")
+
+
+def flowed_mail(name, body, delsp=True):
+    MAIL.write(name, MAIL.head % ("notes", name) +
+               "Content-Type: text/plain; charset=utf-8; format=flowed%s\n\n" %
+               ("; delsp=yes" if delsp else "") + body)
+
+
+# b6 (round 43 #16.5): RFC 3676 soft breaks, with and without delsp.
+flowed_mail("b6-body-flowed-delsp", "UK SEC \nRET\n\nRoute text.\n\nUK SEC \nRET\n")
+flowed_mail("b6-body-flowed-words", "NATO \nSECRET\n\nRoute text.\n\nNATO \nSECRET\n",
+            delsp=False)
+flowed_mail("b6-neg-body-flowed-prose",
+            "Hi Bob, the recipe stays a \nsecret until the fair. The UK \n"
+            "SECRET garden show is on Sunday.\n\nAlice\n")
