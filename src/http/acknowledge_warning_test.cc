@@ -126,6 +126,11 @@ TEST_F(AcknowledgeWarningTest, AReleaseLinkRecordsTheWarningTheNoticeShowed) {
   ASSERT_EQ(events->size(), 2u);
   for (const AdminEvent& e : *events) {
     EXPECT_EQ(e.who, "alice@mod.gov.uk (confirm link; from 127.0.0.1)") << e.action;
+    // The release names the program that used the link (a scanner's fetch
+    // is not a person's click).
+    if (e.action == "release") {
+      EXPECT_NE(e.detail.find("; user agent 'cpp-httplib/"), std::string::npos) << e.detail;
+    }
   }
 }
 

@@ -285,16 +285,25 @@ void ApiServerImpl::AddConfirmRoutes() {
       by += " (confirm link; from ";
       by += ClientOf(req, trusted_proxies_);
       by += ")";
+      // And the program that used it: a mail scanner's fetch is told from
+      // a person's browser.
+      std::string agent;
+      if (const std::string ua = req.get_header_value("User-Agent"); !ua.empty()) {
+        agent = "; user agent '";
+        agent += log::Untrusted(ua, 120);
+        agent += "'";
+      }
       if (!release) {
         RecordEvent(by, "sender", "delete", link->queue_id,
-                    HeldEventDetail("deleted from the confirm notice", *held));
+                    HeldEventDetail("deleted from the confirm notice", *held) + agent);
         SendPage(res, 200, "Deleted", "<p>The message was deleted and will not be sent.</p>");
         return;
       }
       RecordEvent(by, "sender", "release", link->queue_id,
                   HeldEventDetail("released from the confirm notice", *held) +
                       (link->recipients.empty() ? std::string()
-                                                : "; flagged: " + JoinRecipients(link->recipients)));
+                                                : "; flagged: " + JoinRecipients(link->recipients)) +
+                      agent);
       std::string final_ones;
       const std::vector<confirm::ConfirmLink::Recipient> acknowledged =
           Acknowledgeable(*link, now, &final_ones);
