@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "address/root_zone.h"
+#include "nearmiss/address.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/slip_score.h"
@@ -23,8 +24,10 @@ namespace {
 
 // The other form of entry `e`'s name that CountryTagCandidates answers
 // ("nmc-uk.org" of nmc.org.uk, "gmc.org" of gmc-uk.org), or "" when it has
-// none.
-std::string CountryTagForm(const Entry& e) {
+// none. `zone`: instead the tag made the country's zone of the TLD
+// ("gmc.org.uk" of gmc-uk.org: round 44's tester, finding 5, was offered
+// nmc.org.uk, the nurses' regulator, for the doctors' GMC).
+std::string CountryTagForm(const Entry& e, bool zone = false) {
   std::string key;
   if (e.is_namespace || (!Declared(e.source) && e.source != TrustSource::kAllowlist)) return key;
   const std::string_view d = e.domain;
@@ -44,6 +47,10 @@ std::string CountryTagForm(const Entry& e) {
     if (hyphen == std::string_view::npos || hyphen == 0) return key;
     if (!address::IsCountryCodeTld(label.substr(hyphen + 1))) return key;
     key.append(label.substr(0, hyphen)).append(".").append(rest);
+    if (zone) {
+      key.append(".").append(label.substr(hyphen + 1));
+      if (!IsPublicSuffix(std::string_view(key).substr(hyphen + 1))) key.clear();
+    }
   }
   return key;
 }
@@ -57,10 +64,12 @@ void DetectorImpl::IndexCountryTags() {
   const std::vector<Entry>& entries = set_.entries();
   country_tag_.Build(entries.size() / 4, [&](auto&& emit) {
     for (uint32_t id = 0; id < entries.size(); ++id) {
-      const std::string key = CountryTagForm(entries[id]);
-      // A name trusted as it is stays so.
-      if (key.empty() || set_.TrustedBy(key)) continue;
-      emit(HashKey(key), id);
+      for (const bool zone : {false, true}) {
+        const std::string key = CountryTagForm(entries[id], zone);
+        // A name trusted as it is stays so.
+        if (key.empty() || set_.TrustedBy(key)) continue;
+        emit(HashKey(key), id);
+      }
     }
   });
 }
@@ -73,9 +82,12 @@ void DetectorImpl::CountryTagCandidates(const Query& q, Best& best) const {
   // of the entries.
   country_tag_.Find(q.registrable_hash, [&](uint32_t id) {
     const Entry& e = set_[id];
-    if (CountryTagForm(e) != registrable) return;
-    std::string detail = moved ? "has the country code of " : "leaves out the country tag of ";
-    detail.append(e.domain).append(moved ? " moved into its name" : "");
+    const bool zone = CountryTagForm(e, true) == registrable;
+    if (!zone && CountryTagForm(e) != registrable) return;
+    std::string detail = moved  ? "has the country code of "
+                         : zone ? "has the country tag of "
+                                : "leaves out the country tag of ";
+    detail.append(e.domain).append(moved ? " moved into its name" : zone ? " moved into its ending" : "");
     detail.append(": the organisation's own name, typed in another form");
     Offer({id, ReasonCode::kHyphenation, std::move(detail), e.domain, Join(q.prefix, e.domain),
            0.95},

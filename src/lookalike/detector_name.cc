@@ -55,6 +55,15 @@ void DetectorImpl::AppendCandidates(const Query& q, Best& best) const {
   const bool country_added = added.find('.') == std::string_view::npos &&
                              added.size() == 2 && address::HasDelegatedTld(added);
   std::string detail = "has ." + q.domain->suffix + " added at the end";
+  // mail.mil.mil.ml: a one-label namespace typed twice, then the ending:
+  // mail.mil is meant; mail.mil.mil (mil.mil) is a name no one has (issue
+  // 15, round 44's tester, finding 5).
+  if (e.is_namespace && e.domain.find('.') == std::string::npos) {
+    const std::string twice = "." + e.domain + "." + e.domain;
+    const size_t before = covered.size();
+    while (covered.ends_with(twice)) covered.remove_suffix(e.domain.size() + 1);
+    if (covered.size() != before) detail.append(" after .").append(e.domain).append(" typed twice");
+  }
   if (!hosts.empty()) {
     detail.append(" of ").append(covered).append(", and '");
     detail.append(hosts.substr(0, hosts.size() - 1)).append("' is a host of ");

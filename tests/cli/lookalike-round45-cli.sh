@@ -60,6 +60,12 @@ a@bob.me.eu.org|external|accept|-|*|
 a@www.bob.de.eu.org|external|accept|-|*|
 a@gmail.me.eu.org|lookalike|confirm|a@gmail.com|*|
 a@acme.us.com|external|accept|-|*|
+# Finding 5: never a suggestion no one has: .mil typed twice before the
+# added ending is the name under .mil once (mail.mil, not mail.mil.mil).
+a@mail.mil.mil.ml|lookalike|reject|a@mail.mil|suffix-append|typed twice
+a@army.mil.mil.ml|lookalike|reject|a@army.mil|suffix-append|
+a@us.army.mil.mil.ml|lookalike|reject|a@us.army.mil|suffix-append|
+a@mail.mil.ml|lookalike|reject|a@mail.mil|suffix-append|
 CASES
 judge "$tmp/default" > "$tmp/report"
 
@@ -72,6 +78,19 @@ a@raf-mod.uk|lookalike|reject|a@raf.mod.uk|dot-omission|
 a@army.mod.uk|trusted|accept|-|*|
 CASES
 judge "$tmp/defence" --policy "$tmp/defence.toml" >> "$tmp/report"
+
+# Finding 5: a listed partner's country tag moved into its ending
+# (gmc.org.uk for the General Medical Council's gmc-uk.org) is that
+# partner, not the nurses' regulator nmc.org.uk a letter away.
+"$bin" policy init | sed \
+  -e 's/^organisation = .*/organisation = ["mft.nhs.uk"]/' \
+  -e 's/^allow = .*/allow = ["gmc-uk.org", "nmc.org.uk"]/' > "$tmp/nhs.toml"
+cat > "$tmp/nhs" <<'CASES'
+a@gmc.org.uk|lookalike|confirm|a@gmc-uk.org|hyphenation|moved into its ending
+a@nmc-uk.org|lookalike|confirm|a@nmc.org.uk|hyphenation|
+a@gmc.org|lookalike|confirm|a@gmc-uk.org|hyphenation|
+CASES
+judge "$tmp/nhs" --policy "$tmp/nhs.toml" >> "$tmp/report"
 
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
