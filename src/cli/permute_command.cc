@@ -182,6 +182,12 @@ int RunPermute(const PermuteFlags& given) {
     }
     return out;
   };
+  // The listed names whose slips under a namespace look-alike MilderUnder
+  // probes: the protected and trusted lists (not the real mail domains,
+  // whose thousands made .mil's map take 12 s, not 1).
+  size_t milder_under = 0;  // MilderUnder's lines
+  const std::vector<std::string> listed =
+      flags.format == "postfix" ? DefaultSources(*engine) : std::vector<std::string>{};
   for (std::string source : sources) {
     for (char& c : source) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const bool ns = source.starts_with('.');
@@ -216,6 +222,15 @@ int RunPermute(const PermuteFlags& given) {
       for (std::string_view host : {"mail.", "www.", "example."}) {
         if (!found.back().under_refused) break;
         found.back().under_refused = refused(std::string(host) + cand);
+      }
+      // Whole TLDs only ("ml"): a key that refuses every name under a
+      // country's TLD is where such names go (a longer key covers few).
+      if (ns && flags.format == "postfix" && cand.find('.') == std::string::npos &&
+          address::IsDelegatedTld(cand)) {
+        for (PermuteFound& f : MilderUnder(*engine, found.back(), listed, written, milder)) {
+          found.push_back(std::move(f));
+          ++milder_under;
+        }
       }
     }
   }
@@ -258,6 +273,12 @@ int RunPermute(const PermuteFlags& given) {
       return f.source == source || (!plain.empty() && f.source == plain);
     });
     if (!any) std::fprintf(stderr, "nearmiss permute: no look-alike of %s\n", source.c_str());
+  }
+  if (milder_under > 0) {
+    std::fprintf(stderr,
+                 "nearmiss permute: %zu names under a TLD look-alike (gmailco.ml under ml) "
+                 "written with check's milder action for them, before the TLD's key\n",
+                 milder_under);
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);

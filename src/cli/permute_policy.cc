@@ -24,6 +24,8 @@ int MapStrength(Action action) {
 
 }  // namespace
 
+bool MilderOnMap(Action a, Action b) { return MapStrength(a) < MapStrength(b); }
+
 PermuteAction MapPolicyAction(const Engine& engine, const RecipientCheck& check) {
   // (sender, who they are) for the sender in no group and one of each group.
   std::vector<std::pair<std::string, std::string>> senders = {
@@ -65,7 +67,7 @@ PermuteAction MapPolicyAction(const Engine& engine, const RecipientCheck& check)
   out.action = strictest->action;
   out.rule = strictest->rule;
   for (const Judged& j : judged) {
-    if (MapStrength(j.action) >= MapStrength(out.action)) continue;
+    if (!MilderOnMap(j.action, out.action)) continue;
     std::string milder = *j.who;
     milder += ": ";
     milder += ActionName(j.action);
@@ -73,6 +75,49 @@ PermuteAction MapPolicyAction(const Engine& engine, const RecipientCheck& check)
     milder += j.rule;
     milder += "')";
     out.milder.push_back(std::move(milder));
+  }
+  return out;
+}
+
+std::vector<PermuteFound> MilderUnder(const Engine& engine, const PermuteFound& under,
+                                      const std::vector<std::string>& known,
+                                      std::set<std::string>& written,
+                                      std::map<std::string, size_t>& milder) {
+  std::vector<PermuteFound> out;
+  for (const std::string& k : known) {
+    if (k.starts_with('.')) continue;
+    std::string joined;
+    for (char ch : k) {
+      if (ch != '.') joined += ch;
+    }
+    for (const std::string& stem : {joined, joined.substr(0, joined.size() - 1)}) {
+      std::string name = stem;
+      name += '.';
+      name += under.domain;
+      if (written.count(name) != 0) continue;
+      const RecipientCheck c = engine.CheckRecipient("x@" + name);
+      if (c.verdict != Verdict::kLookalike || c.reasons.empty()) continue;
+      // The namespace's own look-alike (target ".mil" or a name under it)
+      // takes the namespace's action.
+      const std::string& ns = under.target;
+      if (c.target == ns || (ns.starts_with('.') && (c.target.ends_with(ns) ||
+                                                     c.target == ns.substr(1)))) {
+        continue;
+      }
+      PermuteAction act = MapPolicyAction(engine, c);
+      if (!MilderOnMap(act.action, under.action)) continue;
+      written.insert(name);
+      for (const std::string& m : act.milder) ++milder[m];
+      PermuteFound f;
+      f.domain = name;
+      f.source = c.target;  // the name check reads it as a slip of
+      f.target = c.target;
+      f.code = ReasonCodeName(c.reasons[0].code);
+      f.suggestion = c.suggestion.substr(c.suggestion.find('@') + 1);
+      f.action = act.action;
+      f.rule = std::move(act.rule);
+      out.push_back(std::move(f));
+    }
   }
   return out;
 }

@@ -9,9 +9,11 @@
 #define NEARMISS_CLI_PERMUTE_POLICY_H_
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "cli/permute_output.h"
 #include "nearmiss/decision.h"
 #include "nearmiss/engine.h"
 
@@ -41,6 +43,28 @@ struct PermuteAction {
 // look-alike counts as able to receive mail (docs/policy.md,
 // `rule.can_receive`).
 PermuteAction MapPolicyAction(const Engine& engine, const RecipientCheck& check);
+
+// Whether `a` makes a milder map line than `b` (none < WARN < HOLD <
+// REJECT: confirm and hold, reject and remove-recipient make the same).
+bool MilderOnMap(Action a, Action b);
+
+// The names under the namespace look-alike `under` ("ml" of .mil; permute
+// asks for those that are a whole delegated TLD) that
+// check reads as another listed name's look-alike with a milder action than
+// `under`'s (gmailco.ml, coxnet.ml, mailcom.ml: a provider's name with its
+// dots left out and .ml added, confirmed, where "ml" is refused), each with
+// its own action, for the Postfix map (only: JSON Lines and the others
+// keep one row per generated look-alike) to write before the namespace's key (Postfix
+// looks up the whole domain first). Probed for each of `known` (the
+// protected and trusted lists: permute_sources.h DefaultSources), its labels joined whole and with the last
+// letter cut (gmailcom, gmailco); one in `written` is skipped, each found is
+// added to it, and its PermuteAction::milder entries counted in `milder`
+// (round 44's note: 3 of 145,519 corpus names the map refused where check
+// confirms).
+std::vector<PermuteFound> MilderUnder(const Engine& engine, const PermuteFound& under,
+                                      const std::vector<std::string>& known,
+                                      std::set<std::string>& written,
+                                      std::map<std::string, size_t>& milder);
 
 // What permute says when MapPolicyAction made lines stricter for some
 // senders than the policy is for them: `milder` counts the lines per

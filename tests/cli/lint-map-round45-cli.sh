@@ -102,4 +102,15 @@ case $out in
   *"write '.co.uk'"*) echo "FAIL permute co.uk hints '.co.uk'"; fail=1 ;;
   *) echo "ok   permute co.uk gives no '.co.uk' hint" ;;
 esac
+# Round 44's note: gmailco.ml, coxnet.ml, mailcom.ml (a provider's name with
+# its dots left out and .ml added) are confirmed by check, but the map's
+# "ml" key (of .mil) refused them: each now has its own HOLD line, which
+# Postfix finds before "ml".
+"$bin" permute --format postfix .mil > "$tmp/mil.pf" 2> /dev/null
+for d in gmailco.ml coxnet.ml mailcom.ml; do
+  check "map $d HOLD" "$d HOLD" "$(grep "^$d " "$tmp/mil.pf" | cut -d' ' -f1-2)"
+  got=$("$bin" check --store none --json "x@$d" | python3 -c 'import json,sys; print(json.load(sys.stdin)["verdict"])')
+  check "check $d lookalike" lookalike "$got"
+done
+check "map ml still REJECT" "ml REJECT" "$(grep '^ml ' "$tmp/mil.pf" | cut -d' ' -f1-2)"
 exit $fail

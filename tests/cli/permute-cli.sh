@@ -87,7 +87,10 @@ check "plain list" "$((n - excepted))" "$(wc -l < "$tmp/list" | tr -d ' ')"
 "$bin" permute $policy --format postfix $sources 2>"$tmp/postfix.err" >/dev/null
 unexpressed=$(sed -n 's/^nearmiss permute: \([0-9]*\) look-alikes that check flags either alone.*/\1/p' "$tmp/postfix.err")
 keyed=$(cut -d' ' -f1 "$tmp/postfix" | grep -v '[^ -~]' | sed 's/^\.//' | sort -u | wc -l)
-[ "$keyed" -ge "$((n - ${unexpressed:-0}))" ] && [ "$keyed" -le "$n" ]
+# ... plus the names under a TLD look-alike written with check's milder
+# action (gmailco.ml under ml: round 44's note), counted on stderr.
+milder=$(sed -n 's/^nearmiss permute: \([0-9]*\) names under a TLD look-alike.*/\1/p' "$tmp/postfix.err")
+[ "$keyed" -ge "$((n - ${unexpressed:-0}))" ] && [ "$keyed" -le "$((n + ${milder:-0}))" ]
 check "postfix: a key for each look-alike it can say ($keyed of $n, ${unexpressed:-0} unexpressed)" 0 $?
 python3 - "$tmp/postfix" <<'PY'
 import sys
