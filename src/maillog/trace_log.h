@@ -313,6 +313,9 @@ class TraceLog {
   // PageEnd says a section of exactly one default page (LineCounts::
   // page_rows).
   uint64_t section_rows_ = 0;
+  // The record being read (Record), for NotUnderstood's recipients;
+  // nullptr between records.
+  const std::vector<std::string>* record_ = nullptr;
   void PageEnd();
   // Exchange's REDIRECT, EXPAND and RESOLVE (and their DUPLICATE forms)
   // name the address they replaced in related-recipient-address (the

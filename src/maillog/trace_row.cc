@@ -102,6 +102,10 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   }
   bool one_sender = true;
   std::string_view sender = OneTraceAddress(Field(f, sender_), &one_sender);
+  // A Microsoft 365 trace's empty SenderAddress is no sender given, not
+  // the null sender of a bounce (the service's own reports carry a
+  // MicrosoftExchange...@ sender): the sender unknown (finding 6).
+  if (kind_ == Kind::kTrace && Trim(Field(f, sender_)).empty()) one_sender = false;
   // Emit's rows say whether the sender is known: "" alone would read as the
   // null sender of a bounce (RFC 5321 4.5.5), not as "no sender to name".
   row_sender_known_ = one_sender;
