@@ -122,6 +122,20 @@ bool IsOpenPrivateZone(std::string_view ascii_domain) {
          psl_is_public_suffix2(psl, z.c_str(), PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) == 0;
 }
 
+bool IsOpenPrivateSubzone(std::string_view ascii_domain) {
+  const std::string_view name = StripRootDot(ascii_domain);
+  const size_t dot = name.find('.');
+  if (dot != 2 || !IsDelegatedTld(name.substr(0, dot)) ||
+      !IsOpenPrivateZone(name.substr(dot + 1))) {
+    return false;
+  }
+  const psl_ctx_t* psl = Psl();
+  const std::string z(name);
+  return psl != nullptr &&
+         psl_is_public_suffix2(psl, z.c_str(), PSL_TYPE_PRIVATE | PSL_TYPE_NO_STAR_RULE) != 0 &&
+         psl_is_public_suffix2(psl, z.c_str(), PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) == 0;
+}
+
 namespace {
 
 // Every rule of the list's text form that `keep` accepts, sorted, unique:

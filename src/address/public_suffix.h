@@ -53,6 +53,13 @@ bool IsListedSuffix(std::string_view ascii_domain);
 // exactly, never by a "*" rule; false when the list is not loaded.
 bool IsOpenPrivateZone(std::string_view ascii_domain);
 
+// True when `ascii_domain` is a country's zone of the list's PRIVATE
+// section under one IsOpenPrivateZone accepts: three labels, the first a
+// delegated two-letter TLD (EU.org's me.eu.org, de.eu.org, under eu.org).
+// A name registered there (alice.me.eu.org) is its own, as under the parent
+// (issue 15, round 44's tester, finding 6). Not in OpenPrivateZones.
+bool IsOpenPrivateSubzone(std::string_view ascii_domain);
+
 // Every zone IsOpenPrivateZone accepts, sorted ("de.com", "msk.ru",
 // "uk.com", ...), for `nearmiss permute`. libpsl cannot list its rules, so
 // the names are read from the list's text form that Debian's publicsuffix

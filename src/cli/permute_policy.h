@@ -8,6 +8,7 @@
 #ifndef NEARMISS_CLI_PERMUTE_POLICY_H_
 #define NEARMISS_CLI_PERMUTE_POLICY_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,17 +20,34 @@ namespace nearmiss::cli {
 struct PermuteAction {
   Action action = Action::kReject;
   std::string rule;  // the deciding rule's name ("lookalike-confirm"), "default"
+  // The senders the policy treats more mildly than `action`, each with
+  // what it does for them: "[senders.execs]: warn (rule 'exec-warn')",
+  // "senders in no [senders] group: accept (rule 'default')". Empty when
+  // every sender gets `action`.
+  std::vector<std::string> milder;
 };
 
-// The least severe action the policy takes on `check` (one recipient on an
-// SMTP session, a message with no content, as `check` decides it), over a
-// sender in no [senders] group and one sender of each group (its first
-// address, else a name at its first domain). A map or zone holds one
-// answer for every sender, so the least is the one it may carry: a rule
-// that lets one group through (or only confirms for it) is kept. Without
-// DNS facts, as `check` without [dns]: a look-alike counts as able to
-// receive mail (docs/policy.md, `rule.can_receive`).
-PermuteAction LeastPolicyAction(const Engine& engine, const RecipientCheck& check);
+// The action a map or zone line carries for `check` (one recipient on an
+// SMTP session, a message with no content, as `check` decides it): the
+// strictest the policy takes over a sender in no [senders] group and one
+// sender of each group (its first address, else a name at its first
+// domain). A map holds one answer for every sender and cannot know the
+// sender (Postfix's check_recipient_access looks up the recipient's
+// domain), so a guard fails closed: the senders a rule lets through or
+// only warns about get the stricter answer too, listed in `milder` for
+// permute to say on stderr and in the map's header (issue 15, round 44's
+// tester, finding 8: the least of them made one warned group's rule WARN
+// for everyone, unsaid). Without DNS facts, as `check` without [dns]: a
+// look-alike counts as able to receive mail (docs/policy.md,
+// `rule.can_receive`).
+PermuteAction MapPolicyAction(const Engine& engine, const RecipientCheck& check);
+
+// What permute says when MapPolicyAction made lines stricter for some
+// senders than the policy is for them: `milder` counts the lines per
+// PermuteAction::milder entry. One sentence per entry and one on why
+// ("... fails closed"), each line at most 76 characters with no comment
+// mark; "" when the map is every sender's.
+std::string MilderSendersNote(const std::map<std::string, size_t>& milder);
 
 // The zones of the Public Suffix List under the namespace look-alike
 // `cand` ("gov.ml", "gouv.ml" under "ml" of .mil), out of `zones`

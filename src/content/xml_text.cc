@@ -21,10 +21,14 @@ namespace {
 // (w:br, w:cr) and ODF (text:line-break, ODF 1.2 part 1 6.1.5): "UK
 // SECRET<line-break/>UK EYES ONLY" is two banner lines, not "UK SECRETUK
 // EYES ONLY". A Word or ODF table's cells are not here: a row is one line
-// with a tab between its cells (TextWalker).
-constexpr std::array<const char*, 10> kLineElements = {
-    "p",   "h",  "si",        "row",  "c",  "br",
-    "cr",  "tr", "table-row", "line-break"};
+// with a tab between its cells (TextWalker). A Visio shape's text
+// ([MS-VSDX] 2.2.8 Text_Type, visio/pages/page<N>.xml and the masters) is
+// a line of its own: the shapes of a drawing stand apart on the page, and
+// a diagram's banner is a shape (round 44 tester 13, finding 2: "UK
+// SECRETNetwork diagram: core routersUK SECRET").
+constexpr std::array<const char*, 11> kLineElements = {
+    "p",   "h",  "si",        "row",        "c",   "br",
+    "cr",  "tr", "table-row", "line-break", "Text"};
 
 // SpreadsheetML page headers and footers (ECMA-376 Part 1, 18.3.1.36
 // headerFooter): their text is a format string, read by ExcelHeaderText.

@@ -6,6 +6,7 @@
 
 #include "base/ascii.h"
 
+#include "content/document_properties.h"
 #include "content/extract.h"
 #include "content/label_properties.h"
 #include "content/office_caps.h"
@@ -14,6 +15,7 @@
 #include "content/zip_archive.h"
 #include "content/zip_framing.h"
 #include "content/xml_names.h"
+#include "content/xps_text.h"
 
 namespace nearmiss::content {
 namespace {
@@ -69,6 +71,9 @@ bool NoTextPart(DocType type, std::string_view name) {
       (ends(".odttf") || ends(".fntdata") || ends(".ttf"))) {
     return true;
   }
+  // An obfuscated font has no other use (ECMA-376 Part 2, 12.2; an XPS
+  // document keeps its fonts as "Resources/<guid>.odttf", ECMA-388 9.1.7).
+  if (EndsWithNoCase(name, ".odttf")) return true;
   return name.starts_with("[trash]/") && ends(".dat");
 }
 
@@ -147,6 +152,15 @@ bool IsCustomXmlItem(std::string_view name) {
   if (!name.starts_with(kDir) || !name.ends_with(".xml")) return false;
   std::string_view number = name.substr(kDir.size(), name.size() - kDir.size() - 4);
   return !number.empty() && number.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// word/settings.xml's document variables (label_properties.h
+// OfferWordDocVars). False when the part is not well-formed XML.
+bool DocVarsAsLabels(std::string_view xml, Extracted* out) {
+  LabelProperties found;
+  if (!OfferWordDocVars(xml, &found)) return false;
+  KeepLabels(std::move(found), out);
+  return true;
 }
 
 bool CustomXmlAsLabels(std::string_view xml, Extracted* out) {
@@ -339,7 +353,21 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     bool label_info =
         type == DocType::kOoxml && member_name == "docMetadata/LabelInfo.xml";
     bool custom_xml = type == DocType::kOoxml && IsCustomXmlItem(member_name);
+    bool doc_vars = type == DocType::kOoxml && member_name == "word/settings.xml";
+    // Title, Subject, Keywords, ...: each a page (document_properties.h).
+    bool properties = type == DocType::kOoxml ? member_name == "docProps/core.xml" ||
+                                                    member_name == "docProps/app.xml"
+                                              : member_name == "meta.xml";
     if (NoTextPart(type, member_name)) continue;
+    if (type == DocType::kOoxml && IsXpsPage(member_name)) {  // xps_text.h
+      std::string xml;
+      if (zip.Encrypted(i)) {
+        out.encrypted_members.push_back(std::string(member_name));
+      } else if (zip.Read(i, budget, &used, &xml)) {
+        XpsPageAsText(name, member_name, xml, &out);
+      }
+      continue;
+    }
     if (OtherMember(member_name, zip.HoldsBytes(i))) {
       if (zip.Encrypted(i)) {
         out.encrypted_members.push_back(std::string(member_name));
@@ -352,7 +380,10 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
       }
       continue;
     }
-    if (!labels && !label_info && !custom_xml && !WantedMember(type, member_name)) continue;
+    if (!labels && !label_info && !custom_xml && !properties && !doc_vars &&
+        !WantedMember(type, member_name)) {
+      continue;
+    }
     if (have_strings && member_name == kSharedStrings) continue;  // read above
     // A part zip-encrypted in either header (ZipArchive::Encrypted): Office
     // encrypts a document as a whole, in a CFB envelope, never a part, so
@@ -383,6 +414,8 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     bool parsed = labels       ? CustomPropertiesAsLabels(xml, &out, &props)
                   : label_info ? LabelInfoAsLabels(xml, &out.msip_labels)
                   : custom_xml ? CustomXmlAsLabels(xml, &out)
+                  : properties ? OfficePropertiesToText(xml, &out)
+                  : doc_vars   ? DocVarsAsLabels(xml, &out)
                   : sheets && IsWorksheetPart(member_name)
                       ? SheetToText(xml, strings, &shown, &out.text, &gaps)
                       : XmlToText(xml, &out.text, options);
@@ -395,7 +428,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
                            ": malformed XML");
     }
     // Each member that gave words is a page of its own for banners.
-    if (out.text.size() > before) out.text.push_back('\f');
+    if (out.text.size() > before && !properties) out.text.push_back('\f');
   }
   out.places.Start(out.text, "document properties");
   ShowFieldProperties(fields, props, &out.text);

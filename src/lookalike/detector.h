@@ -148,6 +148,10 @@ class DetectorImpl final : public LookalikeDetector {
   void MovedZoneCandidates(const Query& q, Best& best) const;
   void JoinedCandidates(const Query& q, Best& best) const;
   void HostLabelCandidates(const Query& q, Best& best) const;
+  // A listed host of a declared domain joined to it, its dot dropped or a
+  // hyphen (armymod.uk, ec-europa.eu; hqnato.com under a generic TLD):
+  // detector_joined_name.cc, from data/lists/protected-hosts.txt.
+  void JoinedHostCandidates(const Query& q, Best& best) const;
   // Two letters swapped across a third (sezman.cz for seznam.cz), of a
   // declared or provider name exactly: detector_swap.cc.
   void DistantSwapCandidates(const Query& q, Best& best) const;
@@ -396,6 +400,14 @@ class DetectorImpl final : public LookalikeDetector {
       department_under_tld_;
   // "usarmy.mil" -> "us.army.mil": JoinedKnownName's index.
   std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> joined_known_names_;
+  // "armymod.uk", "army-mod.uk" (same ending) and "armymod" (the label,
+  // for a generic TLD) -> the host "army.mod.uk" and its entry's id
+  // (IndexJoinedNames, from protected-hosts.txt).
+  struct JoinedHost {
+    std::string host;
+    uint32_t id;
+  };
+  std::unordered_map<std::string, JoinedHost, ViewHash, std::equal_to<>> joined_hosts_;
   // "hmrc.uk" -> {"hmrc.gov.uk"}: each listed department under its
   // country's bare ccTLD (IndexDepartmentsUnderCcTlds).
   std::unordered_map<std::string, std::vector<std::string>, ViewHash, std::equal_to<>>

@@ -140,6 +140,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   ForeignZoneCandidates(q, best);
   MovedZoneCandidates(q, best);
   JoinedCandidates(q, best);
+  JoinedHostCandidates(q, best);
   if (country_tag_.size() != 0) CountryTagCandidates(q, best);
   HostLabelCandidates(q, best);
   TypoCandidates(q, best);

@@ -9,6 +9,7 @@
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 #include "lookalike/namespace_names.h"
+#include "lookalike/slip_score.h"
 
 namespace nearmiss::lookalike {
 
@@ -26,6 +27,25 @@ void DetectorImpl::IndexJoinedNames() {
         }
       }
       break;
+    }
+  }
+  // armymod.uk, army-mod.uk for army.mod.uk: a listed host of a declared
+  // domain (protected-hosts.txt) joined to it. Only a domain of the set,
+  // declared, and no namespace (whose hosts are trusted where typed).
+  for (const std::string& host : ProtectedHosts()) {
+    const size_t dot = host.find('.');
+    if (dot == std::string::npos || dot == 0) continue;
+    std::optional<uint32_t> id = set_.Exact(std::string_view(host).substr(dot + 1));
+    if (!id || set_[*id].is_namespace || !Declared(set_[*id].source)) continue;
+    const Entry& e = set_[*id];
+    const std::string_view label = std::string_view(host).substr(0, dot);
+    for (const char* glue : {"", "-"}) {
+      std::string joined(label);
+      joined.append(glue).append(e.domain);
+      joined_hosts_.try_emplace(std::move(joined), JoinedHost{host, *id});
+      // The label alone, for the habitual generic endings (hqnato.com).
+      joined.assign(label).append(glue).append(e.name());
+      joined_hosts_.try_emplace(std::move(joined), JoinedHost{host, *id});
     }
   }
   for (const std::string& known : known_under_namespace_) {
@@ -87,6 +107,33 @@ bool DetectorImpl::JoinedKnownName(const Domain& d, LookalikeMatch& m) const {
   m.detail += reg;
   m.score = 0.9;
   return true;
+}
+
+void DetectorImpl::JoinedHostCandidates(const Query& q, Best& best) const {
+  if (joined_hosts_.empty()) return;
+  const Domain& d = *q.domain;
+  auto offer = [&](const JoinedHost& h, bool generic) {
+    const Entry& e = set_[h.id];
+    const std::string_view label = std::string_view(h.host).substr(0, h.host.find('.'));
+    const bool hyphen = q.reg_label.size() > label.size() && q.reg_label[label.size()] == '-';
+    std::string detail = hyphen ? "has a hyphen where the dot between '" : "is missing the dot between '";
+    detail.append(label).append("' and '").append(e.name()).append(hyphen ? "' belongs" : "'");
+    if (generic) detail.append(" and has .").append(d.suffix).append(" for .").append(e.suffix());
+    detail.append("; ").append(h.host).append(" is a mail domain of ").append(e.domain);
+    Offer({h.id, ReasonCode::kDotOmission, std::move(detail), e.domain, Join(q.prefix, h.host),
+           generic ? 0.8 : 0.9},
+          best);
+  };
+  if (auto it = joined_hosts_.find(d.registrable); it != joined_hosts_.end()) {
+    offer(it->second, false);
+    return;
+  }
+  // hqnato.com: the dot dropped and .com typed for .int, as hq.nato.com is
+  // hq.nato.int's (MovedHostCandidates).
+  if (!IsHabitualSuffix(d.suffix)) return;
+  if (auto it = joined_hosts_.find(q.reg_label); it != joined_hosts_.end()) {
+    if (set_[it->second.id].suffix() != d.suffix) offer(it->second, true);
+  }
 }
 
 }  // namespace nearmiss::lookalike

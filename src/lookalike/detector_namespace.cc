@@ -170,6 +170,35 @@ void DetectorImpl::NamespaceCandidates(const Query& q, Best& best) const {
         return (IsOpenSecondLevel(name_label) || address::IsPublicSectorLabel(name_label)) &&
                !address::HasDelegatedTld(LastLabel(tail));
       };
+      // army.ml.ml, us.army.ml.ml: the slipped ending typed twice (an
+      // address completed twice) is the name before it under the
+      // namespace (army.mil), not "ml.mil" (no one's) with a host: the map
+      // refuses all of .ml, and check let these through (issue 15, round
+      // 44's tester, finding 2).
+      if (k == 1 && conf != nullptr && name_label == tail && head != name_label) {
+        std::string_view inner = head;
+        while (LastLabel(inner) == tail && inner.size() > tail.size()) {
+          inner.remove_suffix(tail.size() + 1);
+        }
+        // ml.ml.ml: nothing but the slip, as ml.ml: the namespace itself.
+        if (inner == tail) {
+          std::string detail = SuffixDetail(tail, ns);
+          detail.append("; ").append(conf->note).append("; ").append(ns);
+          detail.append(" is the namespace itself, no mail domain");
+          Offer({id, ReasonCode::kSuffixEdit, std::move(detail), std::string(ns), "", 0.95}, best);
+          continue;
+        }
+        {
+          std::string detail = SuffixDetail(tail, ns);
+          detail.append("; ").append(conf->note).append("; .").append(tail).append(" is typed twice");
+          std::string target = Join(LastLabel(inner), ".");
+          target += ns;
+          Offer({id, ReasonCode::kSuffixEdit, std::move(detail), target, Join(inner, ".") + std::string(ns),
+                 ns_stem_known(n, LastLabel(inner)) ? 0.96 : 0.95},
+                best);
+          continue;
+        }
+      }
       if (slip && !repeats && !appended() && !provider() && !zone_word() &&
           !UnseenCountryName(head, name_label, ns)) {
         std::string target = Join(name_label, ".");

@@ -65,6 +65,13 @@ void FindOpenZone(Query& q) {
   if (SplitTail(q.domain->ascii, 2, head, zone) && address::IsOpenPrivateZone(zone)) {
     q.open_zone = zone;
     q.open_zone_head = head;
+    // alice.me.eu.org: the country's zone under EU.org's eu.org is the
+    // zone, and alice the name, never "me" (me.com's) under eu.org.
+    std::string_view head3, zone3;
+    if (SplitTail(q.domain->ascii, 3, head3, zone3) && address::IsOpenPrivateSubzone(zone3)) {
+      q.open_zone = zone3;
+      q.open_zone_head = head3;
+    }
   }
 }
 

@@ -6,6 +6,7 @@ namespace nearmiss {
 namespace data {
 extern const std::string_view kNamespaceNames;
 extern const std::string_view kDepartmentWords;
+extern const std::string_view kProtectedHosts;
 }  // namespace data
 
 namespace lookalike {
@@ -38,6 +39,11 @@ const std::vector<std::string>& NamespaceNames() {
 const std::vector<std::string>& DepartmentWords() {
   static const std::vector<std::string>* const words = FirstWords(data::kDepartmentWords);
   return *words;
+}
+
+const std::vector<std::string>& ProtectedHosts() {
+  static const std::vector<std::string>* const hosts = FirstWords(data::kProtectedHosts);
+  return *hosts;
 }
 
 bool IsDepartmentWord(std::string_view label) {

@@ -32,6 +32,11 @@ bool IsDepartmentWord(std::string_view label);
 // Every word of department-words.txt, for its tests.
 const std::vector<std::string>& DepartmentWords();
 
+// The mail hosts of protected domains, data/lists/protected-hosts.txt
+// ("army.mod.uk", "ec.europa.eu"): their dotless and hyphenated forms
+// (armymod.uk, ec-europa.eu) are look-alikes (JoinedHostCandidates).
+const std::vector<std::string>& ProtectedHosts();
+
 }  // namespace nearmiss::lookalike
 
 #endif  // NEARMISS_LOOKALIKE_NAMESPACE_NAMES_H_

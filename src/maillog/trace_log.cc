@@ -109,6 +109,24 @@ void TraceLog::Finish() {
   // defect 7).
   const uint64_t before = counts_.not_understood;
   if (csv_.Finish() && counts_.not_understood == before) counts_.NotUnderstood(record_text_);
+  PageEnd();
+}
+
+void TraceLog::PageEnd() {
+  // Get-MessageTrace's -PageSize, Get-MessageTraceV2's and
+  // Get-MessageTrackingLog's -ResultSize: 1000 unless given, at most 5000
+  // for the two traces (Microsoft's cmdlet references). An export of
+  // exactly that many rows is, most likely, the first page of a longer
+  // result, the rest never exported (issue-16 tester round 44, finding 1).
+  const uint64_t rows = section_rows_;
+  section_rows_ = 0;
+  if (counts_.page_rows != 0 || scanning_) return;
+  if (kind_ != Kind::kTrace && kind_ != Kind::kExport) return;
+  if (rows != kDefaultPageRows && rows != kLargestPageRows) return;
+  counts_.page_rows = rows;
+  counts_.page_cmdlet = kind_ == Kind::kExport ? "Get-MessageTrackingLog"
+                        : start_date_ >= 0     ? "Get-MessageTrace"
+                                               : "Get-MessageTraceV2";
 }
 
 void TraceLog::Tally(uint64_t first_line, LineFormat f) {
@@ -226,8 +244,10 @@ void TraceLog::Record(const std::vector<std::string>& f, uint64_t line) {
     // The next export's header (two exports joined with cat): a header
     // again, not a row.
     Tally(line, format());
+    PageEnd();
     return;
   }
+  ++section_rows_;
   if (kind_ == Kind::kUnknown) {
     Unrecognised(line);
     return;

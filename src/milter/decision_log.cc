@@ -136,7 +136,7 @@ std::string MessageLogLine(const Transaction& tx, const Decision& decision,
   }
   w.PlainKey("sensitivity");
   if (as_is) {
-    render::WriteSensitivityJson(sensitivity, w);
+    render::WriteSensitivityJson(sensitivity, w, render::kAllFindings, false);
   } else {
     content::Sensitivity logged;
     logged.level = sensitivity.level;
@@ -149,7 +149,7 @@ std::string MessageLogLine(const Transaction& tx, const Decision& decision,
       cut.where = std::string(Cut(f.where));
       cut.text = std::string(Cut(f.text));
     }
-    render::WriteSensitivityJson(logged, w);
+    render::WriteSensitivityJson(logged, w, render::kAllFindings, false);
   }
   if (!errors.empty()) {
     w.PlainKey("errors").BeginArray();

@@ -211,6 +211,9 @@ TEST(RenderGoldenTest, Sensitivity) {
                              "subject", 0, "SECRET//NOFORN", content::Strength::kStrong});
   marked.findings.push_back({"OFFICIAL", "uk", content::Level::kOfficial, "body", 120,
                              "official", content::Strength::kWeak});
+  // The place rule, as policy explain prints it (round 45: "why").
+  marked.findings[0].why = "leads the subject";
+  marked.findings[1].why = "in running text, not on a banner line";
   content::Sensitivity cut = marked;
   cut.complete = false;
   cut.findings.push_back({"", "limit", content::Level::kNone, "limit", 0,
@@ -228,6 +231,11 @@ TEST(RenderGoldenTest, Sensitivity) {
   JsonWriter w(&first);
   WriteSensitivityJson(marked, w, 1);
   lines += first + "\n";
+  // The milter's decision log leaves "why" out (its lines are bounded).
+  std::string logged;
+  JsonWriter log_writer(&logged);
+  WriteSensitivityJson(marked, log_writer, kAllFindings, false);
+  EXPECT_EQ(logged.find("\"why\""), std::string::npos);
   ExpectGolden("sensitivity.golden.jsonl", lines);
 }
 

@@ -4,7 +4,8 @@
 
 namespace nearmiss::render {
 
-void WriteSensitivityJson(const content::Sensitivity& s, JsonWriter& w, size_t max_findings) {
+void WriteSensitivityJson(const content::Sensitivity& s, JsonWriter& w, size_t max_findings,
+                          bool with_why) {
   w.BeginObject();
   w.PlainKey("level").String(content::LevelName(s.level));
   // False when the message was not read to the end: the level is a lower
@@ -25,6 +26,7 @@ void WriteSensitivityJson(const content::Sensitivity& s, JsonWriter& w, size_t m
     w.PlainKey("offset").Uint(f.offset);
     w.PlainKey("text").String(f.text);
     w.PlainKey("strength").String(content::StrengthName(f.strength));
+    if (with_why && !f.why.empty()) w.PlainKey("why").String(f.why);
     w.EndObject();
   }
   w.EndArray().EndObject();
