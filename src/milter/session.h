@@ -125,7 +125,7 @@ class Session {
   // show the look-alike that Postfix then never sent DATA for.
   void DropTransaction();
   void Recipient(const Rcpt& rcpt, std::string* out);
-  void RecipientFailed(TxRecipient r, std::string why, std::string* out);
+  void RecipientFailed(TxRecipient* r, std::string why, std::string* out);
   void Continue(uint32_t no_reply_flag, std::string* out) const;
   Step Fail(Status status);
   EomContext Context() const;

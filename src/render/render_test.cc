@@ -100,6 +100,18 @@ TEST(JsonWriterTest, EscapesFoundAtEveryOffset) {
   }
 }
 
+// A literal key (PlainKey, checked when compiled) is written as Key writes
+// it, first in an object and after a member.
+TEST(JsonWriterTest, PlainKeysAsKeys) {
+  std::string a, b;
+  JsonWriter(&a).BeginObject().PlainKey("event").String("message").PlainKey("n").Uint(2)
+      .PlainKey("list").BeginArray().EndArray().EndObject();
+  JsonWriter(&b).BeginObject().Key("event").String("message").Key("n").Uint(2)
+      .Key("list").BeginArray().EndArray().EndObject();
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a, R"({"event":"message","n":2,"list":[]})");
+}
+
 // Every whole number of thousandths the direct form covers, and its edges.
 TEST(JsonWriterTest, ThousandthsMatchNlohmann) {
   std::string out;
