@@ -194,8 +194,14 @@ class Engine {
   // address carries in the message's To or Cc header (`headers` null: none);
   // one RCPT flagged by its address alone is judged again with that display
   // name, which may name another person (the suggestion the API gives).
+  // An address written under several names (`"Jane Doe" <x>, "Mary Jones"
+  // <x>`) is judged under each, the one naming another contact kept.
   void AddMessageAddressTypos(std::string_view sender, const content::ScannedMessage* headers,
                               MessageFacts& facts) const;
+  // AddMessageAddressTypos for one header entry of `c` ("": none; `lower`
+  // the sender as the index keeps it, "" for the organisation scope).
+  void JudgeHeaderEntry(std::string_view lower, bool by_sender, const std::string& entry,
+                        RecipientCheck& c) const;
 
   // Unique per compiled Engine in this process (never reused, unlike an
   // address): the key of the per-thread RecipientCache.

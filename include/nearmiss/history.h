@@ -36,7 +36,9 @@ struct AddressStats {
   int64_t messages = 0;
   int64_t first_seen = 0;
   int64_t last_seen = 0;
-  // The display name the recipient was last written under by this sender
+  // The display name the recipient was written under most by this sender
+  // (the latest of equals; one learn's messages counted: a name used once
+  // replaces none a store keeps)
   // ("John Smith" of `"John Smith" <john.smith@partner.example>` in a Sent
   // message's To: or Cc:), raw header text; "" when none was seen (a log
   // line, a CSV row without one). Stored since schema 8.

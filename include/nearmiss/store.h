@@ -61,8 +61,8 @@ struct Delivery {
   std::string key;        // see above; "" none
   std::vector<std::string> aliases = {};  // see above; ignored when key is ""
   // The display name the message wrote the recipient under (To:, Cc:),
-  // raw header text; "" none. Kept per pair, the last one seen
-  // (AddressStats::display_name).
+  // raw header text; "" none. Kept per pair, the one written most in one
+  // RecordDeliveries (AddressStats::display_name).
   std::string display_name = {};
 };
 

@@ -82,10 +82,11 @@ enum class AddressTypoKind : uint8_t {
   kFamilyGroup,         // "family-group": jan.berg for jan.van.der.berg
   kSwappedInitial,      // "swapped-initial": dalvarez for alvarez.daniel
   kOtherGivenName,      // "other-given-name": mark.jones for mary.jones, both real names
+  kOtherDomain,         // "other-domain": a frequent person's name at another organisation written to
 };
-inline constexpr int kAddressTypoKindCount = static_cast<int>(AddressTypoKind::kOtherGivenName) + 1;
+inline constexpr int kAddressTypoKindCount = static_cast<int>(AddressTypoKind::kOtherDomain) + 1;
 
-// "edit", "swapped-parts", ..., "swapped-initial", "other-given-name".
+// "edit", "swapped-parts", ..., "other-given-name", "other-domain".
 std::string_view AddressTypoKindName(AddressTypoKind kind);
 // The exact names above; nullopt when unknown.
 std::optional<AddressTypoKind> ParseAddressTypoKind(std::string_view name);

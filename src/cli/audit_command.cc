@@ -36,10 +36,12 @@ void AddAuditCommand(CLI::App& app, Run& run) {
   flags->policy.Register(*cmd, /*with_protect_file=*/true, /*with_store=*/false);
   cmd->add_option("--since", flags->since,
                   "Only deliveries on or after this date (YYYY-MM-DD, log time); the report "
-                  "says the window and how many log lines fell before it");
+                  "says the window and how many log lines fell before it. With --events, an "
+                  "RFC 3339 time too (2026-12-05T00:20:00Z)");
   cmd->add_option("--until", flags->until,
                   "Only deliveries on or before this date (YYYY-MM-DD, the whole day, log time); "
-                  "the report says the window and how many log lines fell after it");
+                  "the report says the window and how many log lines fell after it. With "
+                  "--events, an RFC 3339 time too (events before it)");
   cmd->add_option("--smart-host", flags->smart_hosts,
                   "A smart host outside the organisation that mail leaves through (Postfix's "
                   "relayhost, an Exchange Send connector's smart host, a Microsoft 365 outbound "

@@ -248,6 +248,12 @@ int RunCheck(const CheckFlags& flags) {
                 ". Give --from ADDRESS (the envelope sender) to judge it");
     }
   }
+  // The start-up check lint runs too (DnsStartErrors): every error, placed.
+  const std::vector<PolicyError> dns_errors = DnsStartErrors(flags.dns, engine->policy().dns);
+  for (const PolicyError& e : dns_errors) {
+    std::fprintf(stderr, "nearmiss: error: %s\n", e.ToString().c_str());
+  }
+  if (!dns_errors.empty()) return kExitError;
   Result<std::unique_ptr<dns::Resolver>> resolver = OpenResolver(flags.dns, engine->policy().dns);
   if (!resolver.ok()) {
     std::fprintf(stderr, "nearmiss: error: %s\n", resolver.status().message().c_str());

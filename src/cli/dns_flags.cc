@@ -1,6 +1,8 @@
 #include "cli/dns_flags.h"
 
 #include "base/dns_server.h"
+#include "base/log.h"
+#include "dns/server_list.h"
 
 namespace nearmiss::cli {
 
@@ -55,6 +57,59 @@ std::optional<dns::ResolverOptions> ResolverOptionsFor(const DnsFlags& flags,
     options.catch_all_cache_ttl = policy.catch_all_cache_ttl;
   }
   return options;
+}
+
+std::vector<PolicyError> DnsStartErrors(const DnsFlags& flags, const DnsPolicy& policy) {
+  std::optional<dns::ResolverOptions> options = ResolverOptionsFor(flags, policy);
+  if (!options) return {};
+  Status servers = dns::CheckServers(options->servers);
+  if (servers.ok()) return {};
+  PolicyError e;
+  if (!flags.servers.empty()) {
+    e.where = "--dns-server";
+    e.what = servers.message();
+    return {e};
+  }
+  // [dns] servers' own spelling is the parser's (dns_section.cc): what is
+  // left is DNS turned on with no server named.
+  const bool by_flag = !policy.enabled;
+  e.where = by_flag ? "--dns" : policy.where;  // `enabled`'s place (dns_section.cc)
+  if (e.where.empty()) e.where = "[dns]";
+  e.what = by_flag ? "--dns turns the DNS signals on, and neither --dns-server nor [dns] "
+                     "servers names a server to ask"
+                   : "[dns] enabled = true, and dns.servers names no server to ask: check, "
+                     "milter and serve refuse to start with it";
+  e.hint = "list servers = [\"127.0.0.1:53\"] in [dns] (\"system\" for resolv.conf(5)), or set "
+           "enabled = false; --dns-server IP[:PORT] names one for a single run";
+  return {e};
+}
+
+Status FollowDns(dns::ResolverSwitch& resolvers, const DnsFlags& flags, const DnsPolicy& policy) {
+  std::string refused;
+  for (const PolicyError& e : DnsStartErrors(flags, policy)) {
+    if (!refused.empty()) refused += "; ";
+    refused += e.ToString();
+  }
+  if (!refused.empty()) return Status::InvalidArgument(refused);
+  std::optional<dns::ResolverOptions> want = ResolverOptionsFor(flags, policy);
+  const uint64_t before = resolvers.started();
+  NM_RETURN_IF_ERROR(resolvers.Follow(want));
+  if (!want) {
+    if (before > 0) log::Info("dns: look-alikes' domains are no longer looked up");
+  } else if (resolvers.started() != before) {
+    std::string said = "dns: look-alikes' domains are looked up (exists, MX), timeout ";
+    said += std::to_string(want->timeout_ms);
+    said += " ms";
+    if (want->catch_all) {
+      said += "; catch-all probe ON: connects to each look-alike's mail exchanger on port ";
+      said += std::to_string(want->catch_all->port);
+      said += ", timeout ";
+      said += std::to_string(want->catch_all_timeout_ms);
+      said += " ms";
+    }
+    log::Info(said);
+  }
+  return Status::Ok();
 }
 
 Result<std::unique_ptr<dns::Resolver>> OpenResolver(const DnsFlags& flags, const DnsPolicy& policy) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "dns/resolver.h"
+#include "dns/resolver_switch.h"
 #include "nearmiss/policy.h"
 
 namespace nearmiss::cli {
@@ -36,6 +37,22 @@ struct DnsFlags {
 // wins over its key); nullopt when the DNS signals are off.
 std::optional<dns::ResolverOptions> ResolverOptionsFor(const DnsFlags& flags,
                                                        const DnsPolicy& policy);
+
+// What check, milter and serve refuse to start (or a milter reload to
+// take) with in the DNS signals the flags and [dns] ask for, and `policy
+// lint` reports with no flags given: DNS on with no server named (docs/
+// policy.md, dns.servers: there is no default), a bad server, "system" not
+// alone. Each error names the file, line and key (or the flag) at fault and
+// says how to fix it; empty when the resolver can start. The one check of
+// all four commands, so the lint passes nothing a daemon then refuses.
+std::vector<PolicyError> DnsStartErrors(const DnsFlags& flags, const DnsPolicy& policy);
+
+// Points `resolvers` at what the flags and `policy` ask for, at start and
+// after each policy reload of the milter and serve: DnsStartErrors first
+// (all of them, joined, as InvalidArgument: a reload they fail keeps the
+// running resolver), then ResolverSwitch::Follow; logs when the lookups
+// start, change or stop.
+Status FollowDns(dns::ResolverSwitch& resolvers, const DnsFlags& flags, const DnsPolicy& policy);
 
 // The resolver of ResolverOptionsFor; null (and OK) when the DNS signals
 // are off. A bad server is an error naming it.

@@ -251,22 +251,7 @@ int RunMilter(const MilterFlags& flags) {
         auto resolvers = std::make_shared<dns::ResolverSwitch>();
         std::shared_ptr<EngineHolder> engines = r.engines;
         auto follow_dns = [resolvers, engines, dns_flags = flags.dns]() -> Status {
-          std::optional<dns::ResolverOptions> want =
-              ResolverOptionsFor(dns_flags, engines->Get()->policy().dns);
-          uint64_t before = resolvers->started();
-          NM_RETURN_IF_ERROR(resolvers->Follow(want));
-          if (!want) {
-            if (before > 0) log::Info("dns: look-alikes' domains are no longer looked up");
-          } else if (resolvers->started() != before) {
-            log::Info("dns: look-alikes' domains are looked up (exists, MX), timeout " +
-                      std::to_string(want->timeout_ms) + " ms" +
-                      (want->catch_all
-                           ? "; catch-all probe ON: connects to each look-alike's mail "
-                             "exchanger on port " + std::to_string(want->catch_all->port) +
-                                 ", timeout " + std::to_string(want->catch_all_timeout_ms) + " ms"
-                           : ""));
-          }
-          return Status::Ok();
+          return FollowDns(*resolvers, dns_flags, engines->Get()->policy().dns);
         };
         NM_RETURN_IF_ERROR(follow_dns());
         // Each message (MAIL FROM) takes the running engine; one judged

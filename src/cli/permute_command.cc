@@ -24,6 +24,7 @@
 #include "engine/embedded_lists.h"
 #include "lookalike/permute.h"
 #include "nearmiss/policy.h"
+#include "policy/trusted_names.h"
 
 namespace nearmiss::cli {
 namespace {
@@ -70,6 +71,19 @@ int RunPermute(const PermuteFlags& given) {
   // item 11). Any other is a zone, not a domain.
   for (const std::string& d : suffixes) {
     if (engine->CheckRecipient("x@" + d).verdict != Verdict::kInvalid) continue;
+    // An open zone (co.uk, com.au) has no look-alikes of its own: the hint
+    // to write '.co.uk' led to the error that refuses it (round 44's
+    // tester, minor).
+    std::string dotted = ".";
+    dotted += d;
+    if (!OpenNamespaceProblem(dotted).empty()) {
+      std::fprintf(stderr,
+                   "nearmiss permute: '%s' is a public suffix where anyone registers a name, not "
+                   "a mail domain, and cannot be permuted: name the domains under it "
+                   "(example.%s)\n",
+                   d.c_str(), d.c_str());
+      return kExitError;
+    }
     std::fprintf(stderr,
                  "nearmiss permute: '%s' is a public suffix, not a mail domain; for every domain "
                  "under it write '.%s'\n",
@@ -141,6 +155,7 @@ int RunPermute(const PermuteFlags& given) {
       "a namespace look-alike is written with the listed names check accepts as its "
       "exceptions, not the zones under it");
   std::vector<PermuteFound> found;
+  std::map<std::string, size_t> milder;  // PermuteAction::milder: lines
   std::set<std::string> written;  // a candidate of two sources is written once
   const std::vector<std::string> known = AcceptedListNames(*engine);
   std::vector<std::string> over_accepted;  // "ml (partner.ml)": left out
@@ -167,6 +182,12 @@ int RunPermute(const PermuteFlags& given) {
     }
     return out;
   };
+  // The listed names whose slips under a namespace look-alike MilderUnder
+  // probes: the protected and trusted lists (not the real mail domains,
+  // whose thousands made .mil's map take 12 s, not 1).
+  size_t milder_under = 0;  // MilderUnder's lines
+  const std::vector<std::string> listed =
+      flags.format == "postfix" ? DefaultSources(*engine) : std::vector<std::string>{};
   for (std::string source : sources) {
     for (char& c : source) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const bool ns = source.starts_with('.');
@@ -184,7 +205,8 @@ int RunPermute(const PermuteFlags& given) {
         over_accepted.push_back(cand + " (" + held[0] + ")");
         continue;
       }
-      PermuteAction act = LeastPolicyAction(*engine, c);
+      PermuteAction act = MapPolicyAction(*engine, c);
+      for (const std::string& m : act.milder) ++milder[m];
       found.push_back({cand, source, ns ? source : c.target,
                        std::string(ReasonCodeName(c.reasons[0].code)),
                        WithoutProbe(c.suggestion.substr(c.suggestion.find('@') + 1), ns), ns,
@@ -201,12 +223,32 @@ int RunPermute(const PermuteFlags& given) {
         if (!found.back().under_refused) break;
         found.back().under_refused = refused(std::string(host) + cand);
       }
+      // Whole TLDs only ("ml"): a key that refuses every name under a
+      // country's TLD is where such names go (a longer key covers few).
+      if (ns && flags.format == "postfix" && cand.find('.') == std::string::npos &&
+          address::IsDelegatedTld(cand)) {
+        for (PermuteFound& f : MilderUnder(*engine, found.back(), listed, written, milder)) {
+          found.push_back(std::move(f));
+          ++milder_under;
+        }
+      }
     }
   }
   std::string out;
   std::map<std::string, size_t> per_class;
   for (const PermuteFound& f : found) ++per_class[f.code];
-  out += PermuteOutput(found, flags.format, flags.parent_matching == "yes");
+  // Only the map and JSON Lines carry the policy's action (RPZ names every
+  // look-alike whatever it is).
+  const std::string note = flags.format == "postfix" || flags.format == "jsonl"
+                               ? MilderSendersNote(milder)
+                               : std::string();
+  out += PermuteOutput(found, flags.format, flags.parent_matching == "yes", note);
+  if (!note.empty()) {
+    std::string said = note;
+    std::replace(said.begin(), said.end(), '\n', ' ');
+    said.pop_back();
+    std::fprintf(stderr, "nearmiss permute: note: %s\n", said.c_str());
+  }
   if (!over_accepted.empty()) {
     std::string names;
     for (const std::string& n : over_accepted) names += (names.empty() ? "" : ", ") + n;
@@ -231,6 +273,12 @@ int RunPermute(const PermuteFlags& given) {
       return f.source == source || (!plain.empty() && f.source == plain);
     });
     if (!any) std::fprintf(stderr, "nearmiss permute: no look-alike of %s\n", source.c_str());
+  }
+  if (milder_under > 0) {
+    std::fprintf(stderr,
+                 "nearmiss permute: %zu names under a TLD look-alike (gmailco.ml under ml) "
+                 "written with check's milder action for them, before the TLD's key\n",
+                 milder_under);
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);

@@ -63,7 +63,7 @@ std::string MapVerb(Action action, const std::string& rule) {
 }  // namespace
 
 std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_view format,
-                          bool parent) {
+                          bool parent, std::string_view note) {
   std::string out;
   if (format == "list") {
     out += "# nearmiss permute: look-alikes that `nearmiss check` flags, one a line;\n"
@@ -125,6 +125,13 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
            "# parent_domain_matches_subdomains. Each line carries the policy's action for\n"
            "# it: REJECT for reject, HOLD (the hold queue, where the milter's confirm\n"
            "# waits for the sender's release) for confirm and hold, WARN for warn.\n";
+    while (!note.empty()) {
+      const size_t nl = note.find('\n');
+      out += "# ";
+      out += note.substr(0, nl);
+      out += '\n';
+      note = nl == std::string_view::npos ? std::string_view() : note.substr(nl + 1);
+    }
     for (const PermuteFound& f : found) {
       // A namespace's text names it as one ("*.ml: .ml looks like .mil").
       std::string said = f.ns ? f.Shown() + ": ." + f.domain : f.domain;
@@ -200,7 +207,7 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
     // A registrar watch wants names one can register: a namespace
     // look-alike (".ml" of .mil) is none, and is left out, said on stderr.
     out += "domain,source,class,target,suggestion\n";
-    size_t namespaces = 0, undelegated = 0;
+    size_t namespaces = 0, undelegated = 0, restricted = 0;
     for (const PermuteFound& f : found) {
       if (f.ns) {
         ++namespaces;
@@ -212,6 +219,15 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
         ++undelegated;
         continue;
       }
+      // Nor under a TLD whose registry sells to no one watched for: .int
+      // (IANA: treaty organisations only), .gov and .mil (the US
+      // government's) (round 44's tester, minor: 110 .int rows of nato.int).
+      const std::string_view tld =
+          std::string_view(f.domain).substr(f.domain.rfind('.') + 1);
+      if (tld == "int" || tld == "gov" || tld == "mil") {
+        ++restricted;
+        continue;
+      }
       out += CsvField(f.domain) + "," + CsvField(f.source) + "," + CsvField(f.code) + "," +
              CsvField(f.target) + "," + CsvField(f.suggestion) + "\n";
     }
@@ -220,6 +236,13 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
                    "nearmiss permute: %zu namespace look-alikes (such as .ml of .mil) are not "
                    "registrable names: left out of the CSV (--format list writes them)\n",
                    namespaces);
+    }
+    if (restricted > 0) {
+      std::fprintf(stderr,
+                   "nearmiss permute: %zu look-alikes under .int, .gov or .mil, whose registries "
+                   "register only treaty organisations or the US government: left out of the "
+                   "CSV (--format list writes them)\n",
+                   restricted);
     }
     if (undelegated > 0) {
       std::fprintf(stderr,

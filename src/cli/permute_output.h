@@ -34,8 +34,8 @@ struct PermuteFound {
   // exceptions where the format has them (Postfix DUNNO, RPZ rpz-passthru,
   // JSON Lines "except"), so the namespace is refused and they are not.
   std::vector<std::string> except;
-  // What the policy does with it (permute_policy.h: the least over the
-  // senders), and the rule that says so: the Postfix map's action
+  // What the policy does with it (permute_policy.h: the strictest over
+  // the senders), and the rule that says so: the Postfix map's action
   // (REJECT for reject and remove-recipient, HOLD for hold and confirm,
   // WARN for warn; accept and tag write no line) and JSON Lines' "action".
   Action action = Action::kReject;
@@ -47,8 +47,10 @@ struct PermuteFound {
 // `found` in `format` ("list", "jsonl", "postfix", "rpz" or "csv"); for
 // "postfix", `parent` is whether parent_domain_matches_subdomains lists
 // smtpd_access_maps (Postfix's default).
+// `note` (lines of text, permute_policy.h's MilderSendersNote) goes into
+// the Postfix map's header as comments.
 std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_view format,
-                          bool parent);
+                          bool parent, std::string_view note = {});
 
 // The note for a source check trusts under `under` (the trusted reason's
 // object: ".mil" for a namespace, "barclays.com" for a listed domain) one

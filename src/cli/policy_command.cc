@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "base/log.h"
+#include "cli/body_document.h"
 #include "cli/commands.h"
 #include "cli/config_flags.h"
 #include "cli/dns_flags.h"
@@ -37,9 +38,12 @@ int RunInit() {
 int RunLint(const std::string& file) {
   std::vector<PolicyError> errors = LintPolicyFile(file);
   if (errors.empty()) {
-    // The parse is clean: compiling finds what only the compilers see (a
-    // regex Vectorscan refuses, an unreadable pack file).
+    // The parse is clean: what check, milter and serve refuse to start
+    // with (DnsStartErrors, run with no --dns* flags, as the units start
+    // them), and compiling finds what only the compilers see (a regex
+    // Vectorscan refuses, an unreadable pack file).
     Result<Policy> policy = LoadPolicyFile(file);
+    if (policy.ok()) errors = DnsStartErrors(DnsFlags{}, policy->dns);
     Result<std::shared_ptr<const Engine>> engine =
         policy.ok() ? Engine::Compile(*policy) : Result<std::shared_ptr<const Engine>>(policy.error());
     if (!engine.ok()) {
@@ -312,6 +316,7 @@ int RunExplain(ExplainFlags flags) {
   MessageParts parts;
   parts.subject = flags.subject;
   content::ScannedMessage scanned;
+  bool document = false;  // --body-file held a document (body_document.h)
   if (!flags.message_file.empty()) {
     std::optional<std::string> read = ReadWholeFile(flags.message_file, "message");
     if (!read) return kExitError;
@@ -328,8 +333,27 @@ int RunExplain(ExplainFlags flags) {
   } else if (!flags.body_file.empty()) {
     std::optional<std::string> read = ReadWholeFile(flags.body_file, "body");
     if (!read) return kExitError;
-    bytes = std::move(*read);
-    parts.body = bytes;
+    // A document is read as an attachment, never its bytes as text
+    // (body_document.h).
+    const std::string format = BodyFileFormat(flags.body_file, *read);
+    if (format.empty()) {
+      bytes = std::move(*read);
+      parts.body = bytes;
+    } else {
+      std::string note = flags.body_file;
+      note += " is not text (";
+      note += format;
+      note += "): read as an attachment, as scan and the milter read one";
+      log::Warn(note);
+      std::string subject = flags.subject;
+      for (char& c : subject) {
+        if (c == '\r' || c == '\n') c = ' ';
+      }
+      bytes = BodyFileMessage(flags.body_file, *read, subject);
+      scanned = engine->ScanMessage(bytes, flags.body_file);
+      for (const std::string& e : scanned.errors) log::Warn(e);
+      document = true;
+    }
   }
   if (envelope.recipients.empty()) {
     log::Error(flags.message_file.empty()
@@ -338,8 +362,9 @@ int RunExplain(ExplainFlags flags) {
                                           "give --to or --cc");
     return kExitError;
   }
-  const MessageContent content = flags.message_file.empty() ? MessageContent::Parts(parts)
-                                                             : MessageContent::Read(&scanned);
+  const MessageContent content = flags.message_file.empty() && !document
+                                     ? MessageContent::Parts(parts)
+                                     : MessageContent::Read(&scanned);
   MessageCheck check = engine->CheckMessage(envelope, content);
   // [dns] on (or --dns): the look-alikes are looked up as check and the
   // milter look them up, and the message judged again with the facts, so

@@ -38,4 +38,27 @@ std::optional<std::string> DecodeBase64(std::string_view in) {
   return out;
 }
 
+std::string EncodeBase64Lines(std::string_view in) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  constexpr std::size_t kLine = 76;  // RFC 2045 6.8
+  std::string out;
+  std::size_t column = 0;
+  for (std::size_t i = 0; i < in.size(); i += 3) {
+    unsigned group = static_cast<unsigned char>(in[i]) << 16;
+    if (i + 1 < in.size()) group |= static_cast<unsigned char>(in[i + 1]) << 8;
+    if (i + 2 < in.size()) group |= static_cast<unsigned char>(in[i + 2]);
+    for (std::size_t k = 0; k < 4; ++k) {
+      out.push_back(i + k <= in.size() ? kAlphabet[(group >> (18 - 6 * k)) & 63] : '=');
+    }
+    column += 4;
+    if (column >= kLine) {
+      out += "\r\n";
+      column = 0;
+    }
+  }
+  if (column > 0) out += "\r\n";
+  return out;
+}
+
 }  // namespace nearmiss::content

@@ -17,6 +17,7 @@
 // labels.toml's [label_values], which says where they come from).
 #include <array>
 
+#include "content/banner_tail.h"
 #include "content/label_table.h"
 #include "content/line_text.h"
 #include "content/position.h"
@@ -26,10 +27,14 @@ namespace nearmiss::content {
 namespace {
 
 // The words IsLabelledLine accepts end in one of these; it checks the rest
-// of the prefix and that it opens its line.
+// of the prefix and that it opens its line. The keys take the loose
+// separators labelled_line.h reads too ("Sensitivity - Team Internal",
+// "Classification | Falcon Restricted", "Classification = ...", ">>"):
+// a tenant's label on such a line was left to the packs (note 44, issue
+// 13: a table line needed a colon).
 constexpr const char* kLabelLinePrefix =
-    "(?:(?:sensitivity|classification|marking)(?: (?:label|level))?:|label:|"
-    "classified as|labell?ed as)";
+    "(?:(?:sensitivity|classification|marking)(?: (?:label|level))?"
+    "(?::| +(?:-|\\||=|>>) )|label:|classified as|labell?ed as)";
 
 bool IsWordIn(const std::vector<std::string>& words, std::string_view word) {
   for (const std::string& w : words) {
@@ -204,6 +209,16 @@ void EmitUnknownBodyLabels(const Scanner::Rep& rep, Scratch::Rep& s,
     // child scopes its parent, as in a label header.
     bool known = false;
     for (std::string_view part : SplitSublabel(value)) known = known || covered(part);
+    // "Classification: OFFICIAL-SENSITIVE Personal", "Classification: UK
+    // SECRET Page 1 of 3": a marking the packs place, then its descriptor
+    // or banner furniture (banner_tail.h), is that marking, not a tenant's
+    // label nobody knows.
+    for (std::size_t k = first; k < out->findings.size() && !known; ++k) {
+      const Finding& f = out->findings[k];
+      known = f.strength == Strength::kStrong && f.where == where && f.offset == b &&
+              f.level != Level::kUnknownLabel && !PackIgnored(rep, f.pack) &&
+              KnownBannerTail(s.text, b + f.text.size());
+    }
     if (known) continue;
     Finding f;
     f.marking = "unknown-label";

@@ -41,6 +41,26 @@ TEST(BodyLabelsTest, FooterLineIsPlacedByTheTable) {
   EXPECT_EQ(ScanBody(**plain, "Bob,\n\nSensitivity: Team Internal\n").level, Level::kNone);
 }
 
+// A loose separator as labelled_line.h reads it: the table places the
+// label there too (note 44's issue 13 list; a colon was needed before).
+TEST(BodyLabelsTest, LooseSeparatorLineIsPlacedByTheTable) {
+  auto scanner = WithTable();
+  for (std::string_view line : {"Sensitivity - Team Internal", "Classification | Team Internal",
+                                "Sensitivity = Team Internal", "Classification >> Team Internal"}) {
+    std::string body = "Bob,\n\nNotes below.\n\nAlice\n\n";
+    body += line;
+    body += "\n";
+    Sensitivity s = ScanBody(*scanner, body);
+    EXPECT_EQ(s.level, Level::kOfficialSensitive) << line;
+    ASSERT_FALSE(s.findings.empty()) << line;
+    EXPECT_EQ(s.findings[0].marking, "Team Internal") << line;
+  }
+  // A sentence after the separator is prose.
+  EXPECT_EQ(ScanBody(*scanner, "Hi,\n\nSensitivity - we keep Team Internal notes apart.\n")
+                .level,
+            Level::kNone);
+}
+
 TEST(BodyLabelsTest, TableWinsOverThePacksOnItsLine) {
   auto scanner = WithTable();
   Sensitivity s = ScanBody(*scanner, "Figures below.\n\nClassification: Confidential\\Finance\n");

@@ -13,6 +13,7 @@
 
 #include <pugixml.hpp>
 
+#include "content/document_properties.h"
 #include "content/extract.h"
 #include "content/office_caps.h"
 #include "content/xml_names.h"
@@ -60,10 +61,12 @@ Extracted ExtractFlatOdf(std::string_view name, std::string_view bytes,
       options.styles = &caps;
       options.original = &deleted;
       const std::size_t before = out.text.size();
-      if (!XmlToText(writer.xml, &out.text, options)) {
+      const bool meta = std::strcmp(part, "meta") == 0;  // document_properties.h
+      if (!(meta ? OfficePropertiesToText(writer.xml, &out)
+                 : XmlToText(writer.xml, &out.text, options))) {
         out.errors.push_back(std::string(name) + ": office:" + part + ": malformed XML");
       }
-      if (out.text.size() > before) out.text.push_back('\f');
+      if (out.text.size() > before && !meta) out.text.push_back('\f');
     }
   }
   if (out.text.size() > budget.per_attachment_bytes ||

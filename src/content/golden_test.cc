@@ -93,6 +93,15 @@ const char kRound44aDir[] = "tests/testdata/markings/round44a";
 // after an author's page break (p2), pages and cells not read (u3), the
 // places of findings in documents (w4) (made by make-fixtures.py there).
 const char kRound44bDir[] = "tests/testdata/markings/round44b";
+// Round 45 (s45a, tester 13 of round 44): document properties each a page
+// (p1), Visio shapes and XPS pages (v2), a PDF's XMP fields (x4) (made by
+// make-fixtures.py there).
+const char kRound45aDir[] = "tests/testdata/markings/round45a";
+// Round 45 (s45b, tester 13 of round 44): a bulk mail's reading without its
+// hidden preheader (b1), a sentence after a label's colon (b2), Unicode
+// line breaks (b3), a marked section mid-page (b4), a plain value in
+// X-Protective-Marking (b5) (made by make-fixtures.py there).
+const char kRound45bDir[] = "tests/testdata/markings/round45b";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -138,7 +147,8 @@ std::vector<std::string> Fixtures() {
                           kRound14Dir, kRound32Dir, kRound33Dir, kRound35Dir,
                           kRound36Dir, kRound37Dir, kRound38Dir,
                           kRound38fDir, kRound41eDir, kRound41aDir, kRound42Dir,
-                          kRound42bDir, kRound43Dir, kRound44aDir, kRound44bDir}) {
+                          kRound42bDir, kRound43Dir, kRound44aDir, kRound44bDir,
+                          kRound45aDir, kRound45bDir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

@@ -154,15 +154,6 @@ std::string UnnamedText(const std::string& header, std::string_view value) {
   return out;
 }
 
-// Whether a label name's findings place it at a level: above none, and not
-// only unknown-label (a name nothing places).
-bool PlacesALevel(const Sensitivity& found) {
-  return std::any_of(found.findings.begin(), found.findings.end(), [](const Finding& f) {
-    return f.strength == Strength::kStrong && f.level != Level::kNone &&
-           f.level != Level::kUnknownLabel;
-  });
-}
-
 // Drops the findings of packs the caller ignores (ScannerOptions::
 // ignored_packs): a pack the policy turned off places no label name, so a
 // name only it knew is unknown-label, not a finding dropped with its pack
@@ -356,22 +347,18 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
       std::size_t at = static_cast<std::size_t>(m.position(1));
       std::string whole = m.str(0);
       if (LabelSwitches::Names(disabled, whole)) {
-        // "_Enabled=false" beside a name: Office leaves a removed label's
-        // keys so, and the name still says what the item was classified.
-        // A name that places a level (by the table or the packs) counts,
-        // the stricter reading, and the switch is named beside it; a name
-        // that places nothing, or none, is only shown (round 41 item 3).
-        Sensitivity named;
-        NM_RETURN_IF_ERROR(scan_label(
-            std::string_view(text).substr(at, m[1].matched ? m.length(1) : 0), true,
-            &named));
+        // "_Enabled=false" beside a name: the classification these keys
+        // describe is not enabled for the item (Microsoft Learn, "MIP SDK:
+        // label metadata": Enabled "indicates whether the classification
+        // represented by this set of key-value pairs is enabled for the
+        // data item"), as when a label was removed or replaced. Shown weak
+        // with its name, never counted: what the item is marked is its
+        // enabled label and its text (round 44 tester 13, finding 12;
+        // round 41 had counted a name that placed a level).
         Finding f = LabelFinding("disabled-label", "labels", Level::kNone,
                                  where, at, m.str(1));
         f.strength = Strength::kWeak;
         out->Add(std::move(f));
-        if (PlacesALevel(named)) {
-          for (Finding& g : named.findings) out->Add(std::move(g));
-        }
         continue;
       }
       // The table may name a Purview label by its id, the GUID in

@@ -103,10 +103,11 @@ TEST(LabelHeadersTest, EmptyOrMissingLabelNameIsUnknownLabel) {
             Level::kNone);
 }
 
-// Round 41 item 3: a label both enabled and disabled is enabled, named; a
-// disabled label's name counts when it places a level, not when it places
-// nothing.
-TEST(LabelHeadersTest, EnabledAndDisabledReadsTheStricterWay) {
+// Round 41 item 3: a label both enabled and disabled is enabled, named.
+// Round 45 (round 44 tester 13, finding 12): a disabled label's name is
+// shown, never counted, whatever it places (MIP SDK label metadata:
+// Enabled says whether the classification is enabled for the item).
+TEST(LabelHeadersTest, EnabledAndDisabledReadsAsMipSays) {
   auto scanner = Compile();
   auto has = [](const Sensitivity& s, std::string_view marking) {
     for (const Finding& f : s.findings) {
@@ -120,8 +121,9 @@ TEST(LabelHeadersTest, EnabledAndDisabledReadsTheStricterWay) {
   EXPECT_TRUE(has(both, "label-enabled-and-disabled"));
   std::string off = std::string(kGuid) + "Enabled=false; " + kGuid + "Name=";
   Sensitivity secret = ScanLabel(*scanner, "msip_labels", off + "Secret_0");
-  EXPECT_EQ(secret.level, Level::kSecret);
+  EXPECT_EQ(secret.level, Level::kNone);
   EXPECT_TRUE(has(secret, "disabled-label"));
+  EXPECT_EQ(secret.findings.size(), 1u);
   EXPECT_EQ(ScanLabel(*scanner, "msip_labels", off + "Team_Falcon_0").level, Level::kNone);
   EXPECT_EQ(ScanLabel(*scanner, "msip_labels", off + "Public").level, Level::kNone);
 }

@@ -41,7 +41,11 @@ bool IsClassificationProperty(std::string_view name) {
   static constexpr std::string_view kNames[] = {
       "classification", "securityclassification", "dataclassification",
       "securitylabel",  "sensitivitylabel",       "protectivemarking",
-      "securitymarking", "classificationlabel",   "classificationmarking"};
+      "securitymarking", "classificationlabel",   "classificationmarking",
+      // Classifier tools' and templates' "Sensitivity" property (round 44
+      // tester 13, finding 4); its RFC 4021 values (Normal, Personal,
+      // Private, Company-Confidential) are placed as the header's are.
+      "sensitivity"};
   static constexpr std::string_view kVendorPrefixes[] = {
       "", "bjdocument", "bj", "titus", "janusseal", "janus", "document", "doc"};
   std::string key = NameKey(name);
@@ -84,6 +88,26 @@ bool OfferXmlProperties(std::string_view xml, LabelProperties* out) {
   return true;
 }
 
+// The label a Boldon James Classifier selector names by its uid: the
+// uid's last field after "id_<category>_" ("id_classification_secret":
+// "secret"), '_' read as a blank; a uid of another shape is the name
+// itself. A name no table places is unknown-label: the part says a label
+// is on the document, whatever its words.
+std::string SislLabelName(std::string_view uid) {
+  std::string_view name = uid;
+  if (name.starts_with("id_")) {
+    std::size_t field = name.find('_', 3);
+    if (field != std::string_view::npos && field + 1 < name.size()) {
+      name = name.substr(field + 1);
+    }
+  }
+  std::string out(name);
+  for (char& c : out) {
+    if (c == '_') c = ' ';
+  }
+  return out;
+}
+
 }  // namespace
 
 void OfferLabelProperty(std::string_view name, std::string_view value,
@@ -105,7 +129,36 @@ bool OfferXmpProperties(std::string_view xmp, LabelProperties* out) {
 }
 
 bool OfferCustomXmlProperties(std::string_view xml, LabelProperties* out) {
-  return OfferXmlProperties(xml, out);
+  if (!OfferXmlProperties(xml, out)) return false;
+  pugi::xml_document doc;
+  doc.load_buffer(xml.data(), xml.size());
+  const pugi::xml_node root = doc.document_element();
+  if (std::string_view(XmlLocalName(root.name())) != "sisl") return true;
+  for (pugi::xml_node e : root.children()) {
+    std::string_view uid = e.attribute("uid").value();
+    if (std::string_view(XmlLocalName(e.name())) != "element" || Blank(uid)) continue;
+    out->classifications.push_back(SislLabelName(uid));
+  }
+  return true;
+}
+
+bool OfferWordDocVars(std::string_view settings, LabelProperties* out) {
+  pugi::xml_document doc;
+  if (!doc.load_buffer(settings.data(), settings.size())) return false;
+  for (pugi::xml_node vars : doc.document_element().children()) {
+    if (std::string_view(XmlLocalName(vars.name())) != "docVars") continue;
+    for (pugi::xml_node var : vars.children()) {
+      if (std::string_view(XmlLocalName(var.name())) != "docVar") continue;
+      std::string_view name, value;
+      for (pugi::xml_attribute a : var.attributes()) {
+        std::string_view local = XmlLocalName(a.name());
+        if (local == "name") name = a.value();
+        if (local == "val") value = a.value();
+      }
+      OfferLabelProperty(name, value, out);
+    }
+  }
+  return true;
 }
 
 }  // namespace nearmiss::content

@@ -54,7 +54,21 @@ bool OfferXmpProperties(std::string_view xmp, LabelProperties* out);
 // templates their classification fields, so a document classified only
 // there is read (issue 13, breaker round 8 defect 2). Malformed XML offers
 // nothing and returns false.
+// A Boldon James Classifier label part (a custom XML part whose root is
+// "sisl", namespace http://www.boldonjames.com/2008/01/sie/internal/label:
+// <sisl ...><element uid="id_classification_secret" value=""/></sisl>)
+// offers each selector element's label name (its uid's last field,
+// "secret") as a classification: the part says a label is on the
+// document, so a name no pack or table places is unknown-label, never
+// none (round 44 tester 13, finding 4).
 bool OfferCustomXmlProperties(std::string_view xml, LabelProperties* out);
+
+// Word's document variables (word/settings.xml <w:docVars><w:docVar
+// w:name="Classification" w:val="UK SECRET"/>, ECMA-376 Part 1, 17.15.1.
+// 31-32: where VBA classification templates and add-ins keep a marking
+// that DOCVARIABLE fields print), each offered by its name. Malformed XML
+// offers nothing and returns false.
+bool OfferWordDocVars(std::string_view settings, LabelProperties* out);
 
 }  // namespace nearmiss::content
 

@@ -96,5 +96,31 @@ TEST(LabelProperties, CustomXmlDataParts) {
   EXPECT_FALSE(OfferCustomXmlProperties("<root><Classification>SECRET</root>", &none));
 }
 
+// Round 44 tester 13, finding 4: a Boldon James "sisl" label part names
+// its label by a selector's uid; Word's document variables; a property
+// named Sensitivity.
+TEST(LabelProperties, ClassifierPartsAndDocumentVariables) {
+  LabelProperties bj;
+  EXPECT_TRUE(OfferCustomXmlProperties(
+      "<sisl xmlns='http://www.boldonjames.com/2008/01/sie/internal/label' sislVersion='0' "
+      "origin='userSelected'><element uid='id_classification_uk_secret' value=''/>"
+      "<element uid='bespoke-7' value=''/></sisl>",
+      &bj));
+  EXPECT_EQ(bj.classifications, (std::vector<std::string>{"uk secret", "bespoke-7"}));
+  LabelProperties vars;
+  EXPECT_TRUE(OfferWordDocVars(
+      "<w:settings xmlns:w='urn:w'><w:zoom w:percent='100'/><w:docVars>"
+      "<w:docVar w:name='TemplateVersion' w:val='SECRET'/>"
+      "<w:docVar w:name='Protective Marking' w:val='OFFICIAL-SENSITIVE'/>"
+      "</w:docVars></w:settings>",
+      &vars));
+  EXPECT_EQ(vars.classifications, (std::vector<std::string>{"OFFICIAL-SENSITIVE"}));
+  EXPECT_FALSE(OfferWordDocVars("<w:settings>", &vars));
+  LabelProperties sensitivity;
+  OfferLabelProperty("Sensitivity", "Highly Confidential", &sensitivity);
+  OfferLabelProperty("SensitivityDate", "2026-01-01", &sensitivity);
+  EXPECT_EQ(sensitivity.classifications, (std::vector<std::string>{"Highly Confidential"}));
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "content/banner_tail.h"
 #include "content/line_text.h"
 
 namespace nearmiss::content {
@@ -32,9 +33,11 @@ struct LabelKeyWord {
 // are keys too (issue 13, breaker round 8 item 7).
 // "Security marking:", "Security level:", "Handling:" and "Class:" are the
 // keys senders type above a marking in their own words (tester 41 item 1,
-// tester 43 finding 1). Longer keys first: "Classification level" before
-// "Classification".
-constexpr std::array<LabelKeyWord, 21> kLabelKeys = {{
+// tester 43 finding 1). "Handle as" and "Treat as" open the handling
+// instruction a sender writes as the banner ("Handle as UK SECRET"; round
+// 44 tester, note 44 item 13). Longer keys first: "Classification level"
+// before "Classification".
+constexpr std::array<LabelKeyWord, 23> kLabelKeys = {{
     {"security classification", true, true},
     {"data classification", true, true},
     {"information classification", true, true},
@@ -56,6 +59,8 @@ constexpr std::array<LabelKeyWord, 21> kLabelKeys = {{
     {"classified as", false, false},
     {"labelled as", false, false},
     {"labeled as", false, false},
+    {"handle as", false, false},
+    {"treat as", false, false},
 }};
 
 // What the phrase keys may follow to make a sentence of the footer: "This
@@ -145,8 +150,13 @@ LineLabel LabelBefore(std::string_view text, std::size_t line_begin,
 }
 
 bool LabelledValue(std::string_view text, std::size_t begin, std::size_t end) {
-  LineLabel label = LabelBefore(text, LineStart(text, begin), begin);
-  if (label != LineLabel::kLoose) return label == LineLabel::kKeyed;
+  // Keyed or loose, the value is the marking and its banner furniture only
+  // (issue 13, round 44 tester finding 9: "Classification: UK SECRET
+  // material is handled in room 4 only." is a sentence after a colon).
+  if (LabelBefore(text, LineStart(text, begin), begin) == LineLabel::kNone) {
+    return false;
+  }
+  if (KnownBannerTail(text, end)) return true;
   std::string_view after = text.substr(end, LineEnd(text, end) - end);
   while (!after.empty() && (IsBlank(after.back()) || after.back() == '\r')) {
     after.remove_suffix(1);

@@ -52,12 +52,17 @@ enum class LineLabel {
 LineLabel LabelBefore(std::string_view text, std::size_t line_begin,
                       std::size_t begin);
 
-// The match [begin, end) is a labelled value a banner counts as: kKeyed,
-// or kLoose with a value that does not run on as a sentence (the next word
+// The match [begin, end) is a labelled value a banner counts as: kKeyed or
+// kLoose, with nothing after it on its line but banner furniture
+// (KnownBannerTail: "Classification: OFFICIAL-SENSITIVE Personal") or
+// words that do not run on as a sentence (the next word
 // on its line in lower case, or a line ending in ". ! ?" after more words:
 // "Classification - SECRET documents are kept in the safe."; a full stop
 // right after the marking, "This document is classified UK SECRET.",
-// ends the statement).
+// ends the statement). A colon does not make a sentence a label's value:
+// "Classification: UK SECRET material is handled in room 4 only." and
+// "Class: UK SECRET handling (e-learning), 3 places left" are prose
+// (issue 13, round 44 tester finding 9).
 bool LabelledValue(std::string_view text, std::size_t begin, std::size_t end);
 
 }  // namespace nearmiss::content

@@ -54,8 +54,26 @@ TEST(LabelledLineTest, LooseValueMustNotRunOnAsASentence) {
   EXPECT_FALSE(value("Classification - SECRET documents are kept in the safe.", "SECRET"));
   EXPECT_FALSE(value("Classification UK SECRET material is handled here", "UK SECRET"));
   EXPECT_FALSE(value("Classification - UK SECRET, Page 2 of the file.", "UK SECRET"));
-  // A key's own colon keeps the old rule: what follows it is the value's.
-  EXPECT_TRUE(value("Classification: SECRET documents", "SECRET"));
+}
+
+// After a key's colon too the value is the marking and its furniture; a
+// sentence is prose (issue 13, round 44 tester finding 9). Before round 45
+// a colon took anything after it.
+TEST(LabelledLineTest, KeyedValueMustNotRunOnAsASentence) {
+  auto value = [](std::string_view text, std::string_view word) {
+    return At(LabelledValue, text, word);
+  };
+  EXPECT_FALSE(value("Classification: SECRET documents", "SECRET"));
+  EXPECT_FALSE(value("Classification: UK SECRET material is handled in room 4 only.",
+                     "UK SECRET"));
+  EXPECT_FALSE(value("Class: UK SECRET handling (e-learning), 3 places left", "UK SECRET"));
+  EXPECT_FALSE(value("Class: OFFICIAL-SENSITIVE handling for new starters", "OFFICIAL-SENSITIVE"));
+  EXPECT_TRUE(value("Classification: UK SECRET", "UK SECRET"));
+  EXPECT_TRUE(value("Classification: OFFICIAL-SENSITIVE Personal", "OFFICIAL-SENSITIVE"));
+  EXPECT_TRUE(value("Classification: UK SECRET Page 1 of 3", "UK SECRET"));
+  EXPECT_TRUE(value("Classification: SECRET - UK Eyes Only", "SECRET"));
+  EXPECT_TRUE(value("Classification:\nUK SECRET", "UK SECRET"));
+  EXPECT_TRUE(value("This email is classified as Highly Confidential.", "Highly Confidential"));
 }
 
 TEST(LabelledLineTest, BannerMarkingTopAndBottomInEveryPack) {

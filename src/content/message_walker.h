@@ -54,6 +54,9 @@ struct LeafPart {
   // "x-gzip"), as written; "" when known or absent. RFC 2045 6.4: such a
   // part is opaque, so it is reported unread.
   std::string unknown_encoding;
+  // Content-Type format=flowed and delsp=yes (RFC 3676; flowed_text.h).
+  bool flowed = false;
+  bool delsp = false;
 };
 
 class MessageWalker {

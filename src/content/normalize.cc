@@ -20,7 +20,7 @@
 namespace nearmiss::content {
 namespace {
 
-enum class Mapped { kKeep, kDash, kSpace, kDrop, kSlash, kLetter };
+enum class Mapped { kKeep, kDash, kSpace, kDrop, kSlash, kLetter, kBreak };
 
 // Latin small capitals (IPA and Phonetic Extensions, Latin Extended-D),
 // drawn as capitals: "ꜱᴇᴄʀᴇᴛ//NOFORN" reads SECRET//NOFORN. Not in ICU's
@@ -49,6 +49,11 @@ Mapped Classify(std::uint32_t cp) {
     return Mapped::kSlash;
   }
   if (SmallCapital(cp) != 0) return Mapped::kLetter;
+  // NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line (UAX #14's
+  // mandatory breaks, class BK and NL): viewers show the text after them
+  // on a line of its own, so a banner before one is alone on its line
+  // (issue 13, round 44 tester finding 7).
+  if (cp == 0x0085 || cp == 0x2028 || cp == 0x2029) return Mapped::kBreak;
   if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE58 ||
       cp == 0xFE63 || cp == 0xFF0D) {
     return Mapped::kDash;
@@ -87,12 +92,12 @@ std::size_t DecodeUtf8(std::string_view s, std::size_t i, std::uint32_t* cp) {
 
 namespace {
 
-// CR, tab and backspace are rewritten, bytes from 0x80 start UTF-8 to look
+// CR, VT, tab and backspace are rewritten, bytes from 0x80 start UTF-8 to look
 // at, and an underscore may be decoration (EmphasisUnderscores); everything
 // else is copied as it is.
 bool Special(char c) {
   return static_cast<unsigned char>(c) >= 0x80 || c == '\r' || c == '\t' ||
-         c == '\b' || c == '_';
+         c == '\b' || c == '_' || c == '\v';
 }
 
 bool IsAsciiAlnum(char c) {
@@ -163,6 +168,7 @@ __attribute__((target("avx2"))) std::size_t PlainBlocksAvx2(const unsigned char*
   const __m256i low_bit_off = _mm256_set1_epi8(static_cast<char>(0xFE));
   const __m256i backspace = _mm256_set1_epi8('\b');
   const __m256i underscore = _mm256_set1_epi8('_');
+  const __m256i vt = _mm256_set1_epi8('\v');
   std::size_t i = 0;
   for (; i + 32 <= n; i += 32) {
     __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
@@ -171,7 +177,7 @@ __attribute__((target("avx2"))) std::size_t PlainBlocksAvx2(const unsigned char*
     __m256i hit = _mm256_or_si256(
         _mm256_or_si256(_mm256_cmpeq_epi8(v, cr),
                         _mm256_cmpeq_epi8(_mm256_and_si256(v, low_bit_off), backspace)),
-        _mm256_cmpeq_epi8(v, underscore));
+        _mm256_or_si256(_mm256_cmpeq_epi8(v, underscore), _mm256_cmpeq_epi8(v, vt)));
     if (_mm256_movemask_epi8(_mm256_or_si256(hit, v)) != 0) break;
   }
   return i;
@@ -195,11 +201,13 @@ std::size_t PlainRun(std::string_view s) {
   const __m128i low_bit_off = _mm_set1_epi8(static_cast<char>(0xFE));
   const __m128i backspace = _mm_set1_epi8('\b');
   const __m128i underscore = _mm_set1_epi8('_');
+  const __m128i vt = _mm_set1_epi8('\v');
   for (; i + 16 <= n; i += 16) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     __m128i tab_or_backspace = _mm_cmpeq_epi8(_mm_and_si128(v, low_bit_off), backspace);
     __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, cr), tab_or_backspace),
-                               _mm_cmpeq_epi8(v, underscore));
+                               _mm_or_si128(_mm_cmpeq_epi8(v, underscore),
+                                            _mm_cmpeq_epi8(v, vt)));
     auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(hit, v)));
     if (mask != 0) return i + static_cast<std::size_t>(std::countr_zero(mask));
   }
@@ -210,7 +218,8 @@ std::size_t PlainRun(std::string_view s) {
     for (std::size_t k = 0; k < kBlock; ++k) {
       unsigned char c = p[i + k];
       special |= static_cast<unsigned>(c >= 0x80) | static_cast<unsigned>(c == '\r') |
-                 static_cast<unsigned>((c & 0xFE) == '\b') | static_cast<unsigned>(c == '_');
+                 static_cast<unsigned>((c & 0xFE) == '\b') | static_cast<unsigned>(c == '_') |
+                 static_cast<unsigned>(c == '\v');
     }
     if (special == 0) continue;
     for (std::size_t k = i; k < i + kBlock; ++k) {
@@ -263,6 +272,13 @@ void NormalizeText(std::string_view in, std::string* out) {
       i += (i + 1 < in.size() && in[i + 1] == '\n') ? 2 : 1;
       continue;
     }
+    if (c == '\v') {
+      // A vertical tab ends a line (UAX #14, class BK): Word's manual line
+      // break (Shift+Enter) as its text export writes it.
+      out->push_back('\n');
+      ++i;
+      continue;
+    }
     if (c == '\t') {
       // Three blanks, not one: a tab splits a line into cells (a header's
       // "MOD/2026/114<tab>UK SECRET<tab>Page 1 of 3", a table row), and a
@@ -304,6 +320,9 @@ void NormalizeText(std::string_view in, std::string* out) {
         break;
       case Mapped::kSpace:
         out->push_back(' ');
+        break;
+      case Mapped::kBreak:
+        out->push_back('\n');
         break;
       case Mapped::kDrop:
         break;

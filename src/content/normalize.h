@@ -7,8 +7,9 @@
 // non-breaking and typographic spaces (U+00A0, U+2000..U+200A, U+202F, U+205F,
 // U+3000) become ' ' and a tab three (a cell break: position_banner.cc,
 // kCellGap); zero-width characters, soft hyphens and the
-// combining underlines U+0332/U+0333 are dropped; CR LF and lone CR become
-// LF; a backspace strikes the character after it over the one before
+// combining underlines U+0332/U+0333 are dropped; CR LF, lone CR, VT,
+// NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029)
+// become LF (UAX #14's mandatory breaks; a form feed stays, a page break); a backspace strikes the character after it over the one before
 // ("S\bS" bold and "_\bS" underline, as nroff writes them, read "S"); a run of underscores with a letter or digit on one side only
 // ("_SECRET_", Markdown emphasis) becomes as many blanks; then a text with other non-ASCII characters is put
 // in Unicode NFKC (ICU), which maps
@@ -30,7 +31,7 @@ namespace nearmiss::content {
 void NormalizeText(std::string_view in, std::string* out);
 
 // True when NormalizeText surely returns `in` unchanged (plain ASCII
-// without CR, tab, backspace or underscore): the common case, which then skips the
+// without CR, VT, tab, backspace or underscore): the common case, which then skips the
 // copy.
 bool IsAlreadyNormal(std::string_view in);
 

@@ -31,6 +31,19 @@ TEST(NormalizeTest, SpacesAndInvisiblesAndLineEnds) {
 // become blanks, one for one; inside words and in rule lines they stay.
 // Issue 13, b13t defect 2: backspace overstrike as nroff, man(1) and line
 // printers write it reads as the letters shown.
+// UAX #14's mandatory breaks (BK, NL) end a line as LF does; a form feed
+// stays, a page break (issue 13, round 44 tester finding 7).
+TEST(NormalizeTest, UnicodeAndControlLineBreaksBecomeLineFeeds) {
+  EXPECT_EQ(Norm("UK SECRET\u2028Bob"), "UK SECRET\nBob");
+  EXPECT_EQ(Norm("UK SECRET\u2029Bob"), "UK SECRET\nBob");
+  EXPECT_EQ(Norm("UK SECRET\u0085Bob"), "UK SECRET\nBob");
+  EXPECT_EQ(Norm("UK SECRET\vBob"), "UK SECRET\nBob");
+  EXPECT_EQ(Norm("UK SECRET\fBob"), "UK SECRET\fBob");
+  EXPECT_FALSE(IsAlreadyNormal("a plain line of thirty-two bytes\vand more after it"));
+  // Windows-1252's 0x85 is an ellipsis (NFKC: three full stops), not NEL.
+  EXPECT_EQ(Norm("Wait\x85"), "Wait...");
+}
+
 TEST(NormalizeTest, BackspaceOverstrikeShowsTheLetterStruckLast) {
   EXPECT_EQ(Norm("S\bSE\bEC\bCR\bRE\bET\bT"), "SECRET");     // bold
   EXPECT_EQ(Norm("_\bU_\bK _\bS_\bE_\bC"), "UK SEC");         // underline

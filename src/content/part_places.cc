@@ -133,6 +133,7 @@ constexpr KindPlace kKinds[] = {
     {"ppt/slideLayouts/", "slide layout"}, {"ppt/notesMasters/", "notes master"},
     {"ppt/handoutMasters/", "handout master"}, {"meta.xml", "document properties"},
     {"styles.xml", "page styles (headers and footers)"},
+    {"visio/pages/", "drawing page"},      {"visio/masters/", "drawing master"},
 };
 
 }  // namespace

@@ -22,6 +22,7 @@
 #include "content/pdf_attachments.h"
 #include "content/pdf_forms.h"
 #include "content/pdf_images.h"
+#include "content/document_properties.h"
 #include "content/pdf_revisions.h"
 #include "content/pdf_watermark.h"
 
@@ -114,35 +115,32 @@ void AppendPage(std::string_view page, std::string* out) {
 // The document's metadata (ISO 32000-1 section 14.3): its information
 // dictionary's keys and its XMP stream, for label keys and classification
 // properties (label_properties.h); and its Title, Subject and Keywords, the
-// words a viewer shows in its title bar and properties, as a page of text of
-// their own after the last page, each on its own line.
+// words a viewer shows in its title bar and properties, and the same
+// fields of its XMP (dc:title, dc:subject, dc:description, pdf:Keywords:
+// where PDF 2.0 keeps them), each a page of its own after the last page
+// (document_properties.h).
 void ReadMetadata(std::string_view name, const poppler::document& doc,
                   Extracted* out) {
   LabelProperties labels;
-  std::string shown;
   for (const std::string& key : doc.info_keys()) {
     poppler::byte_array value = doc.info_key(key).to_utf8();
     std::string_view text(value.data(), value.size());
     OfferLabelProperty(key, text, &labels);
     if (key == "Title" || key == "Subject" || key == "Keywords") {
-      shown.append(text);
-      shown.append("\n\n");
+      AppendPropertyPage(key, text, out);
     }
   }
   poppler::byte_array xmp = doc.metadata().to_utf8();
   // A packet that does not parse may hold the document's label: an error
   // (an unreadable attachment for the policy), as for a malformed part of
   // an Office file, not a silent skip.
+  std::string_view packet(xmp.data(), xmp.size());
   if (!xmp.empty() &&
-      !OfferXmpProperties(std::string_view(xmp.data(), xmp.size()), &labels)) {
+      (!OfferXmpProperties(packet, &labels) || !XmpPropertiesToText(packet, out))) {
     out->errors.push_back(std::string(name) + ": XMP metadata: malformed XML");
   }
   out->msip_labels += labels.msip_labels;
   for (std::string& c : labels.classifications) out->classifications.push_back(std::move(c));
-  if (!shown.empty()) {
-    out->text.append(shown);
-    out->text.push_back('\f');
-  }
 }
 
 // The text of one earlier revision's pages, laid out as the document's

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/ascii.h"
+#include "content/flowed_text.h"
 #include "content/gmime_util.h"
 #include "content/message_walk.h"
 #include "content/message_walker.h"
@@ -256,6 +257,8 @@ std::optional<ScannedMessage> ScanPlainMessage(std::string_view bytes, std::size
       leaf.mime_type = OrEmpty(mime_type);
       g_free(mime_type);
       leaf.charset = g_mime_content_type_get_parameter(type.get(), "charset");
+      leaf.flowed = IsFlowed(g_mime_content_type_get_parameter(type.get(), "format"));
+      leaf.delsp = IsDelsp(g_mime_content_type_get_parameter(type.get(), "delsp"));
     }
     PartContent content(body, encoding);
     walker.WalkBodyLeaf(leaf, content);

@@ -8,6 +8,7 @@
 
 #include "content/letter_spacing.h"
 #include "content/normalize.h"
+#include "content/reading_place.h"
 #include "content/scan_emit.h"
 #include "content/scanner_rep.h"
 
@@ -84,8 +85,11 @@ Status Scanner::Scan(TextKind kind, std::string_view where,
   s.bulk_body = kind == TextKind::kBulkBody;
   if (s.bulk_body) kind = TextKind::kBody;
   // A message's own text: its body, or the body of a message inside it
-  // ("attachment:summary.eml/body": message_walker.h).
-  s.mail_body = kind == TextKind::kBody && (where == "body" || where.ends_with("/body"));
+  // ("attachment:summary.eml/body": message_walker.h), also as it shows
+  // without its CSS-hidden text ("body (without text hidden by CSS)":
+  // reading_place.h).
+  const std::string_view place = ReadingBase(where);
+  s.mail_body = kind == TextKind::kBody && (place == "body" || place.ends_with("/body"));
   if (IsAlreadyNormal(text)) {
     s.text = text;
   } else {

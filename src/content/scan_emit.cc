@@ -187,7 +187,9 @@ void EmitMarkings(const Scanner::Rep& scanner, Scratch::Rep& s, TextKind kind,
       break;
     }
     Strength strength = Strength::kWeak;
+    s.section_work = 0;
     const Counts counts = MarkingStrength(scanner.patterns[m.id], kind, s, m, &strength);
+    work += s.section_work;
     if (counts != Counts::kNo) {
       RawMatch placed = m;
       placed.counts = static_cast<unsigned char>(counts);

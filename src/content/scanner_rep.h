@@ -165,6 +165,9 @@ struct Scratch::Rep {
   std::size_t levels_row_begin = 0, levels_row_end = 0;
   bool overflowed = false;
   bool over_budget = false;  // kMaxPositionWork spent (scan.cc)
+  // Bytes FramesSection looked through for the match being placed
+  // (section_banner.h), charged to kMaxPositionWork by EmitMarkings.
+  mutable std::size_t section_work = 0;
   // Where TypedPlainly last counted lines to (text offset, its line number,
   // and the offset of that line in `input`): matches are read in order, so
   // counting on from there keeps the whole scan linear.

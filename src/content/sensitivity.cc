@@ -1,5 +1,6 @@
 #include "nearmiss/content_sensitivity.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "content/marking_strength.h"
 #include "content/position.h"
+#include "content/reading_place.h"
 
 namespace nearmiss::content {
 
@@ -44,15 +46,77 @@ bool IsUnclassifiedPortion(std::string_view marking) {
   return marking == "(U)" || marking == "(NU)";
 }
 
+// Agreement between the readings of one text (issue 13, round 44 tester
+// finding 5): the same words read twice are one witness, not two. A
+// strong finding of another reading of the same place agrees with a
+// doubtful one only if its marking is not in the doubtful one's own
+// reading (what the second reading adds, such as a banner hidden letters
+// broke in the first); one of another place always does.
+class Readings {
+ public:
+  explicit Readings(const std::vector<Finding>& findings) {
+    for (const Finding& f : findings) {
+      std::string_view base = ReadingBase(f.where);
+      auto& wheres = bases_[base];
+      if (std::find(wheres.begin(), wheres.end(), std::string_view(f.where)) == wheres.end()) {
+        wheres.push_back(f.where);
+      }
+      present_.emplace(f.where, f.marking);
+      if (Counts(f)) {
+        ++strong_;
+        ++strong_in_base_[base];
+        strong_at_[f.where].insert(f.marking);
+      }
+    }
+  }
+
+  // A strong finding above none of a marking pack, not itself doubtful.
+  static bool Counts(const Finding& f) {
+    return !f.needs_corroboration && f.strength == Strength::kStrong &&
+           f.level > Level::kNone && IsMarkingPack(f.pack);
+  }
+
+  // A strong finding that is not `f`'s own text read again agrees.
+  bool StrongAgrees(const Finding& f) {
+    std::string_view base = ReadingBase(f.where);
+    if (strong_ > strong_in_base_[base]) return true;
+    for (std::string_view w : bases_[base]) {
+      auto at = strong_at_.find(w);
+      if (at == strong_at_.end()) continue;
+      if (w == f.where) return true;
+      auto [it, fresh] = adds_.try_emplace({std::string_view(f.where), w}, false);
+      if (fresh) {
+        for (std::string_view m : at->second) {
+          if (present_.count({std::string_view(f.where), m}) == 0) it->second = true;
+        }
+      }
+      if (it->second) return true;
+    }
+    return false;
+  }
+
+  // The other readings of `f`'s place than its own.
+  std::vector<std::string_view> Siblings(const Finding& f) {
+    std::vector<std::string_view> out;
+    for (std::string_view w : bases_[ReadingBase(f.where)]) {
+      if (w != f.where) out.push_back(w);
+    }
+    return out;
+  }
+
+ private:
+  std::map<std::string_view, std::vector<std::string_view>> bases_;
+  std::set<std::pair<std::string_view, std::string_view>> present_;
+  std::size_t strong_ = 0;
+  std::map<std::string_view, std::size_t> strong_in_base_;
+  std::map<std::string_view, std::set<std::string_view>> strong_at_;
+  std::map<std::pair<std::string_view, std::string_view>, bool> adds_;
+};
+
 }  // namespace
 
 void Sensitivity::Corroborate() {
-  bool agreed = false;
-  for (const Finding& f : findings) {
-    agreed = agreed ||
-             (!f.needs_corroboration && f.strength == Strength::kStrong &&
-              f.level > Level::kNone && IsMarkingPack(f.pack));
-  }
+  Readings readings(findings);
   // What the doubtful findings hold, gathered in one pass so that each
   // finding is decided in constant time: a message of 100,000 doubtful
   // marks must not cost 100,000 squared comparisons (a milter worker tied
@@ -70,6 +134,9 @@ void Sensitivity::Corroborate() {
     if (!fresh && it->second.first != g.marking) it->second.second = true;
   };
   std::map<std::string_view, int> word_count;
+  // The same per reading: a word its place's other readings repeat is the
+  // same word, not a second banner.
+  std::map<std::pair<std::string_view, std::string_view>, int> word_count_at;
   std::set<Level> portion_levels, word_levels;
   std::set<Level> body_portion_levels, body_word_levels;  // outside the subject
   // The packs of the subject's doubtful words and portion marks.
@@ -98,13 +165,16 @@ void Sensitivity::Corroborate() {
       // A subject word is not a banner line. A bulk mail's top and bottom
       // banners that agree count as any others (breaker round 13 defect
       // 3: a list server's copy of a marked message).
-      if (g.where != "subject") ++word_count[g.marking];
+      if (g.where != "subject") {
+        ++word_count[g.marking];
+        ++word_count_at[{std::string_view(g.where), std::string_view(g.marking)}];
+      }
       word_levels.insert(g.level);
       if (g.where != "subject") body_word_levels.insert(g.level);
     }
   }
   auto agrees = [&](const Finding& f) {
-    if (agreed) return true;
+    if (readings.StrongAgrees(f)) return true;
     bool portion = IsPortionText(f.text);
     // Portion marks of one system that differ: "(S) Route B\n(U) Fair",
     // "(NR) ...\n(NU) ...". Initials mix systems ("(TS) Tom", "(NS)
@@ -139,8 +209,12 @@ void Sensitivity::Corroborate() {
       return true;
     }
     // The same lone level word on another banner line.
-    if (!portion && f.where != "subject" && word_count[f.marking] >= 2) {
-      return true;
+    if (!portion && f.where != "subject") {
+      int count = word_count[f.marking];
+      for (std::string_view w : readings.Siblings(f)) {
+        count -= word_count_at[{w, std::string_view(f.marking)}];
+      }
+      if (count >= 2) return true;
     }
     // A bare level word and a bare portion mark of the same level: the
     // heading "SECRET" over "(S) Route B", or under the subject "(S)

@@ -49,6 +49,38 @@ TEST(CorroborateTest, ALoneDoubtfulMarkStaysWeak) {
   EXPECT_TRUE(AllWeak(s));
 }
 
+// Issue 13, round 44 tester finding 5: the same words read a second time
+// (a body without its CSS-hidden text) are not a second witness; a marking
+// only the second reading has, and one of another place, still agree.
+Finding At(Finding f, std::string where) {
+  f.where = std::move(where);
+  return f;
+}
+
+TEST(CorroborateTest, AnotherReadingOfTheSameWordsDoesNotAgree) {
+  const std::string hidden = "body (without text hidden by CSS)";
+  Sensitivity s;
+  s.Add(At(Doubtful("CONFIDENTIAL", "uk", Level::kSecret, "CONFIDENTIAL"), "body"));
+  s.Add(At(Doubtful("TOP SECRET", "uk", Level::kTopSecret, "TOP SECRET"), "body"));
+  s.Add(At(Strong("TOP SECRET", "uk", Level::kTopSecret, "TOP SECRET"), hidden));
+  s.Add(At(Doubtful("TOP SECRET", "uk", Level::kTopSecret, "TOP SECRET"), hidden));
+  s.Corroborate();
+  EXPECT_EQ(s.findings[0].strength, Strength::kWeak);
+  EXPECT_EQ(s.findings[1].strength, Strength::kWeak);
+  EXPECT_EQ(s.level, Level::kTopSecret);  // the strong one counts on its own
+}
+
+TEST(CorroborateTest, WhatOnlyTheSecondReadingHasAgrees) {
+  Sensitivity s;
+  s.Add(At(Doubtful("SECRET", "uk", Level::kSecret, "SECRET"), "attachment:a.docx"));
+  s.Add(At(Strong("UK SECRET", "uk", Level::kSecret, "UK SECRET"),
+           "attachment:a.docx (without hidden text)"));
+  s.Add(At(Doubtful("TOP SECRET", "uk", Level::kTopSecret, "TOP SECRET"), "body"));
+  s.Corroborate();
+  EXPECT_EQ(s.findings[0].strength, Strength::kStrong);
+  EXPECT_EQ(s.findings[2].strength, Strength::kStrong);  // another place
+}
+
 TEST(CorroborateTest, AStrongMarkingAnywhereAgrees) {
   Sensitivity s;
   s.Add(Doubtful("(S)", "us-classified", Level::kSecret, "(S)"));

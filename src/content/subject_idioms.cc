@@ -33,6 +33,13 @@ constexpr std::array<std::string_view, 16> kTradeModifiers = {
 constexpr std::array<std::string_view, 7> kHomeWords = {
     "santa", "recipe", "ingredient", "menu", "sauce", "garden", "admirer"};
 
+// Finance's terms after RESTRICTED: "RESTRICTED STOCK UNITS: vesting
+// schedule" (RSUs), "Restricted shares", "restricted cash", "restricted
+// equity": pay and accounts, not GPMS's RESTRICTED (round 44 tester finding
+// 13.2). Right after the word, before any separator.
+constexpr std::array<std::string_view, 4> kRestrictedFinanceWords = {
+    "stock", "share", "equity", "cash"};
+
 // How many words after the level word a home word may stand: right after
 // it, or after one word ("TOP SECRET family recipe"). Further on it is a
 // marked subject's own noun ("SECRET strike options menu for CDS"; issue
@@ -98,6 +105,10 @@ bool ClosesPhrase(std::string_view text, std::size_t j) {
 }  // namespace
 
 bool FollowedBySubjectIdiom(std::string_view text, std::size_t end) {
+  constexpr std::string_view kRestricted = "restricted";
+  const bool restricted =
+      end >= kRestricted.size() &&
+      StartsWithNoCaseAt(text, end - kRestricted.size(), kRestricted);
   std::size_t i = end;
   int words = 0;
   std::string_view previous;
@@ -118,6 +129,7 @@ bool FollowedBySubjectIdiom(std::string_view text, std::size_t end) {
     if (word.ends_with("'s")) word.remove_suffix(2);  // "Santa's list"
     ++words;
     if (IsOneOf(word, kHomeWords)) return true;
+    if (restricted && words == 1 && IsOneOf(word, kRestrictedFinanceWords)) return true;
     // "sales" is also a trade's department ("SECRET sales brief"): only
     // the singular "sale" is the event.
     bool trade = IsOneOf(word, kTradeWords) && !IsWordOrPlural(word, "sales");

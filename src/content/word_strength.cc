@@ -9,6 +9,7 @@
 #include "content/line_text.h"
 #include "content/lone_word.h"
 #include "content/position.h"
+#include "content/section_banner.h"
 #include "content/subject_idioms.h"
 #include "content/typed_plainly.h"
 
@@ -118,6 +119,15 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
                           : strong ? "on a banner line"
                                    : "in running text, not on a banner line");
   strong = strong || leads;
+  // "UK SECRET" alone on a line in the middle of a page, the same line
+  // closing the section below it (or opening it above): an annex's own
+  // banners pasted without its page break (section_banner.h). Not the
+  // everyday words, which adverts and notes repeat as headings.
+  if (!strong && kind == TextKind::kBody && !p.heading_word && !OrdinaryMailWord(p) &&
+      FramesSection(text, m.begin, m.end, &s.section_work)) {
+    strong = true;
+    s.why = "alone on a line, the same line at the other end of its section";
+  }
   // "Cocktail | Nato Secret | Serves 2", "Item | official-sensitive | Qty
   // 3": in a row of table cells a level is a column's value or a name
   // beside others, and a marking only as the standards write it, in

@@ -11,6 +11,7 @@
 #include "content/extract.h"
 #include "content/office_caps.h"
 #include "content/page_breaks.h"
+#include "content/tracked_changes.h"
 #include "content/xml_names.h"
 
 namespace nearmiss::content {
@@ -21,10 +22,14 @@ namespace {
 // (w:br, w:cr) and ODF (text:line-break, ODF 1.2 part 1 6.1.5): "UK
 // SECRET<line-break/>UK EYES ONLY" is two banner lines, not "UK SECRETUK
 // EYES ONLY". A Word or ODF table's cells are not here: a row is one line
-// with a tab between its cells (TextWalker).
-constexpr std::array<const char*, 10> kLineElements = {
-    "p",   "h",  "si",        "row",  "c",  "br",
-    "cr",  "tr", "table-row", "line-break"};
+// with a tab between its cells (TextWalker). A Visio shape's text
+// ([MS-VSDX] 2.2.8 Text_Type, visio/pages/page<N>.xml and the masters) is
+// a line of its own: the shapes of a drawing stand apart on the page, and
+// a diagram's banner is a shape (round 44 tester 13, finding 2: "UK
+// SECRETNetwork diagram: core routersUK SECRET").
+constexpr std::array<const char*, 11> kLineElements = {
+    "p",   "h",  "si",        "row",        "c",   "br",
+    "cr",  "tr", "table-row", "line-break", "Text"};
 
 // SpreadsheetML page headers and footers (ECMA-376 Part 1, 18.3.1.36
 // headerFooter): their text is a format string, read by ExcelHeaderText.
@@ -43,67 +48,6 @@ bool OneOf(const char* local, const std::array<const char*, N>& names) {
     if (std::strcmp(local, n) == 0) return true;
   }
   return false;
-}
-
-// The property a DOCPROPERTY field instruction names (ECMA-376 Part 1,
-// 17.16.5.13: DOCPROPERTY "Name" [switches]), added to `names` (when not
-// null). Field keywords are case-insensitive; a name with blanks is quoted.
-void FieldProperty(std::string_view instr, std::vector<std::string>* names) {
-  if (names == nullptr) return;
-  std::size_t i = instr.find_first_not_of(" \t");
-  constexpr std::string_view kKey = "DOCPROPERTY";
-  if (i == std::string_view::npos || instr.size() - i < kKey.size()) return;
-  for (std::size_t k = 0; k < kKey.size(); ++k) {
-    if (std::toupper(static_cast<unsigned char>(instr[i + k])) != kKey[k]) return;
-  }
-  i = instr.find_first_not_of(" \t", i + kKey.size());
-  if (i == std::string_view::npos) return;
-  std::size_t end;
-  if (instr[i] == '"') {
-    end = instr.find('"', ++i);
-    if (end == std::string_view::npos) end = instr.size();
-  } else {
-    end = instr.find_first_of(" \t\\", i);
-    if (end == std::string_view::npos) end = instr.size();
-  }
-  if (end > i) names->emplace_back(instr.substr(i, end - i));
-}
-
-// Which revision of a document with tracked changes a walk writes: the
-// text as it now reads (insertions in, deletions out: Word's "No Markup",
-// what the document says today) or as it read before the changes
-// (deletions in, insertions out: Word's "Original"). Both are in the file
-// and both are shown to whoever turns on "All Markup" (issue 13, tester 13
-// findings 2 and 7: "SECRET" changed to "OFFICIAL" with Track Changes on
-// read as "SECRETOFFICIAL", and neither counted).
-enum class Revision { kCurrent, kOriginal };
-
-// A tracked change holding text: WordprocessingML's w:ins, w:del,
-// w:moveFrom, w:moveTo (ECMA-376 Part 1, 17.13.5) and ODF's text:deletion
-// inside text:tracked-changes (ODF 1.2 Part 1, 5.5.5), whose office:change-
-// info (author, date) is metadata of the change.
-enum class ChangeKind { kNone, kInserted, kDeleted, kChangeInfo };
-
-ChangeKind ChangeKindOf(const char* local) {
-  if (std::strcmp(local, "ins") == 0 || std::strcmp(local, "moveTo") == 0) {
-    return ChangeKind::kInserted;
-  }
-  if (std::strcmp(local, "del") == 0 || std::strcmp(local, "moveFrom") == 0 ||
-      std::strcmp(local, "deletion") == 0) {
-    return ChangeKind::kDeleted;
-  }
-  if (std::strcmp(local, "change-info") == 0) return ChangeKind::kChangeInfo;
-  return ChangeKind::kNone;
-}
-
-// The kind of the nearest tracked change around a text node.
-ChangeKind ChangeAround(const pugi::xml_node& text) {
-  for (pugi::xml_node a = text.parent(); a; a = a.parent()) {
-    if (a.type() != pugi::node_element) continue;
-    ChangeKind kind = ChangeKindOf(XmlLocalName(a.name()));
-    if (kind != ChangeKind::kNone) return kind;
-  }
-  return ChangeKind::kNone;
 }
 
 class TextWalker : public pugi::xml_tree_walker {

@@ -6,6 +6,9 @@
 
 #include "base/ascii.h"
 
+#include "content/document_properties.h"
+#include "content/package_labels.h"
+#include "content/package_members.h"
 #include "content/extract.h"
 #include "content/label_properties.h"
 #include "content/office_caps.h"
@@ -14,223 +17,10 @@
 #include "content/zip_archive.h"
 #include "content/zip_framing.h"
 #include "content/xml_names.h"
+#include "content/xps_text.h"
 
 namespace nearmiss::content {
 namespace {
-
-// The members that carry a document's words: every XML part but those that
-// never hold text a reader sees (ECMA-376 Part 1 names the parts: styles,
-// themes, fonts, settings, numbering, relationships), so that a part we did
-// not think of (a slide master or layout, where PowerPoint puts a banner;
-// endnotes; comments; a chart title; a text box in a drawing) is read, not
-// skipped. The glossary (Word's building blocks) is left out: it is not on
-// any page, and an organisation's templates keep marking blocks there.
-bool WantedMember(DocType type, std::string_view name) {
-  auto ends = [&](std::string_view s) {
-    return name.size() >= s.size() && name.substr(name.size() - s.size()) == s;
-  };
-  std::string_view base = name.substr(name.rfind('/') + 1);
-  if (type == DocType::kOdf) {
-    // ODF 1.2 Part 3, section 3: content.xml, styles.xml (master pages:
-    // headers and footers) and meta.xml, and the same in embedded objects
-    // ("Object 1/content.xml": a chart, a formula).
-    return base == "content.xml" || base == "styles.xml" || name == "meta.xml";
-  }
-  if (!ends(".xml")) return false;
-  static constexpr std::string_view kNoText[] = {
-      "[Content_Types].xml", "styles.xml",   "stylesWithEffects.xml", "settings.xml",
-      "webSettings.xml",     "fontTable.xml", "numbering.xml",        "presProps.xml",
-      "viewProps.xml",       "tableStyles.xml", "calcChain.xml",      "app.xml",
-      "custom.xml",          "LabelInfo.xml"};
-  for (std::string_view n : kNoText) {
-    if (base == n) return false;
-  }
-  for (std::string_view dir : {"_rels/", "/theme/", "customXml/", "word/glossary/",
-                               "/printerSettings/", "/fonts/"}) {
-    if (name.find(dir) != std::string_view::npos || name.substr(0, dir.size()) == dir) {
-      return false;
-    }
-  }
-  return true;
-}
-
-// A part an Office package declares as holding no text by its format,
-// known by its place in the package (its bytes have no magic number): an
-// embedded font (ECMA-376 Part 1, 15.2.13: Word's obfuscated "word/fonts/
-// font1.odttf", PowerPoint's "ppt/fonts/font1.fntdata") and the "[trash]/"
-// items older Office left behind (freed space). Tester 13 finding 6: each
-// held an ordinary document as "not read to the end". Printer settings are
-// asked of their bytes (PrinterSettings). Anything else unknown stays
-// unreadable.
-bool NoTextPart(DocType type, std::string_view name) {
-  if (type != DocType::kOoxml) return false;
-  auto ends = [&](std::string_view s) { return name.ends_with(s); };
-  if (name.find("/fonts/") != std::string_view::npos &&
-      (ends(".odttf") || ends(".fntdata") || ends(".ttf"))) {
-    return true;
-  }
-  return name.starts_with("[trash]/") && ends(".dat");
-}
-
-bool PrinterSettingsPart(DocType type, std::string_view name) {
-  return type == DocType::kOoxml && name.find("/printerSettings/") != std::string_view::npos &&
-         name.ends_with(".bin");
-}
-
-// A sheet's or document's printer settings (ECMA-376 Part 1, 15.2.15;
-// "xl/printerSettings/printerSettings1.bin", written whenever a page setup
-// names a printer): a Windows DEVMODEW ([MS-RPRN] 2.2.2.1), its printer's
-// name in 32 UTF-16 units, then dmSize (offset 68) and dmDriverExtra (70),
-// which add up to the part's length. Nothing a reader sees.
-bool PrinterSettings(std::string_view data) {
-  constexpr std::size_t kSizeAt = 68, kMinSize = 72;
-  if (data.size() < kMinSize) return false;
-  auto u16 = [&](std::size_t at) {
-    return static_cast<std::size_t>(static_cast<unsigned char>(data[at])) |
-           static_cast<std::size_t>(static_cast<unsigned char>(data[at + 1])) << 8;
-  };
-  std::size_t size = u16(kSizeAt), extra = u16(kSizeAt + 2);
-  return size >= kMinSize && size + extra == data.size();
-}
-
-// A member that is not one of the package's XML parts: an embedded object
-// ("word/embeddings/Microsoft_Word_Document1.docx", "ppt/embeddings/
-// oleObject1.bin", ODF's "Object 1/"), media, or a file that has no business
-// in the package ("word/notes.txt", every member of a zip renamed .docx).
-// It is read like an archive member (ExtractEmbedded): what holds words is
-// extracted, images and fonts have none (binary, no known format), a
-// legacy Office object is reported unread. An embedded marked document is
-// inside the file being sent (issue 13, breaker round 8 defect 2). Only the
-// macro project is left: code, not the document's words (ECMA-376 Part 1,
-// 15.2.13 and [MS-OVBA]).
-// A directory entry that declares bytes (ZipArchive::HoldsBytes) is one.
-bool OtherMember(std::string_view name, bool holds_bytes) {
-  if (name.empty()) return false;
-  if (name.back() == '/') return holds_bytes;
-  std::string_view base = name.substr(name.rfind('/') + 1);
-  auto ends = [&](std::string_view s) {
-    return base.size() >= s.size() && base.substr(base.size() - s.size()) == s;
-  };
-  return !ends(".xml") && !ends(".rels") && !base.starts_with("vbaProject") &&
-         name != "mimetype";
-}
-
-void KeepLabels(LabelProperties found, Extracted* out) {
-  out->msip_labels += found.msip_labels;
-  for (std::string& c : found.classifications) out->classifications.push_back(std::move(c));
-}
-
-// docProps/custom.xml: <property name="MSIP_Label_..._Name"><vt:lpwstr>
-// Secret</vt:lpwstr></property> becomes "MSIP_Label_..._Name=Secret;", and
-// a property named "Classification" (Titus, templates) a label name to read
-// (label_properties.h). False when the part is not well-formed XML.
-using Properties = std::vector<std::pair<std::string, std::string>>;
-
-bool CustomPropertiesAsLabels(std::string_view xml, Extracted* out, Properties* all) {
-  pugi::xml_document doc;
-  if (!doc.load_buffer(xml.data(), xml.size())) return false;
-  LabelProperties found;
-  for (pugi::xml_node p : doc.document_element().children()) {
-    OfferLabelProperty(p.attribute("name").value(), p.first_child().text().get(),
-                       &found);
-    all->emplace_back(p.attribute("name").value(), p.first_child().text().get());
-  }
-  KeepLabels(std::move(found), out);
-  return true;
-}
-
-// customXml/item<N>.xml, a custom XML data part (not its itemProps<N>.xml,
-// which only names the part's schemas): its classification fields as labels
-// (label_properties.h). False when the part is not well-formed XML.
-bool IsCustomXmlItem(std::string_view name) {
-  constexpr std::string_view kDir = "customXml/item";
-  if (!name.starts_with(kDir) || !name.ends_with(".xml")) return false;
-  std::string_view number = name.substr(kDir.size(), name.size() - kDir.size() - 4);
-  return !number.empty() && number.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
-bool CustomXmlAsLabels(std::string_view xml, Extracted* out) {
-  LabelProperties found;
-  if (!OfferCustomXmlProperties(xml, &found)) return false;
-  KeepLabels(std::move(found), out);
-  return true;
-}
-
-// docMetadata/LabelInfo.xml, where Office writes a file's sensitivity labels
-// since 2021 ([MS-OFFCRYPTO] 2.6.3 LabelInfo stream, namespace
-// http://schemas.microsoft.com/office/2020/mipLabelMetadata): <clbl:label
-// id="{guid}" enabled="1" removed="0" siteId="{guid}" .../>. It names the
-// label by id only; each label becomes "MSIP_Label_<id>_Enabled=true;" (or
-// false, when disabled or removed) in msip_labels, so that the policy's
-// table places it by id and an id nobody places is unknown-label. False
-// when the part is not well-formed XML.
-bool LabelInfoAsLabels(std::string_view xml, std::string* out) {
-  pugi::xml_document doc;
-  if (!doc.load_buffer(xml.data(), xml.size())) return false;
-  for (pugi::xml_node label : doc.document_element().children()) {
-    if (XmlLocalName(std::string_view(label.name())) != "label") continue;
-    std::string id = label.attribute("id").value();
-    std::erase_if(id, [](char c) { return c == '{' || c == '}'; });
-    if (id.empty()) id = "unknown";
-    std::string_view enabled = label.attribute("enabled").value();
-    std::string_view removed = label.attribute("removed").value();
-    bool on = enabled != "0" && enabled != "false" && removed != "1" &&
-              removed != "true";
-    out->append("MSIP_Label_" + id + "_Enabled=" + (on ? "true" : "false") +
-                "; ");
-  }
-  return true;
-}
-
-// meta.xml's user-defined properties (ODF 1.2 Part 1, 4.3.2.4:
-// <meta:user-defined meta:name="Classification">SECRET</...>), which ODF's
-// user-defined fields show. Malformed XML adds nothing (the part is also
-// read as text, which reports it).
-void OdfUserProperties(std::string_view xml, Properties* all) {
-  pugi::xml_document doc;
-  if (!doc.load_buffer(xml.data(), xml.size())) return;
-  for (pugi::xml_node meta : doc.document_element().children()) {
-    for (pugi::xml_node p : meta.children()) {
-      if (XmlLocalName(std::string_view(p.name())) != "user-defined") continue;
-      for (pugi::xml_attribute a : p.attributes()) {
-        if (XmlLocalName(std::string_view(a.name())) == "name") {
-          all->emplace_back(a.value(), p.text().get());
-        }
-      }
-    }
-  }
-}
-
-// The values of the custom properties that DOCPROPERTY fields show
-// (`fields`, extract.h XmlTextOptions), each a page of its own: Word
-// updates such fields when it prints, so the property's value is what the
-// page shows, whatever result was cached ("{ DOCPROPERTY Classification }"
-// in a header, saved before the fields were updated). Names are compared
-// without case, as Word does; each value is written once.
-void ShowFieldProperties(const std::vector<std::string>& fields, const Properties& props,
-                         std::string* text) {
-  std::vector<std::string_view> shown;
-  for (const auto& [name, value] : props) {
-    bool used = std::any_of(fields.begin(), fields.end(), [&](const std::string& f) {
-      return EqualsNoCase(f, name);
-    });
-    if (!used || value.empty() ||
-        std::find(shown.begin(), shown.end(), value) != shown.end()) {
-      continue;
-    }
-    shown.push_back(value);
-    text->push_back('\f');
-    text->append(value);
-    text->push_back('\f');
-  }
-}
-
-// Page headers and footers, where a tab splits the left, centre and right
-// cells of one line (extract.h, XmlTextOptions).
-bool IsHeaderFooterPart(DocType type, std::string_view name) {
-  if (type == DocType::kOdf) return name == "styles.xml";
-  return name.starts_with("word/header") || name.starts_with("word/footer");
-}
 
 // An ODF package saved with a password: its manifest gives the parts'
 // <manifest:encryption-data> (ODF 1.2 Part 3, section 4.8), and content.xml
@@ -324,7 +114,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
       sheets && ReadPackageStrings(name, zip, budget, &used, out, &strings);
   std::vector<bool> shown(strings.size(), false);
   const PartPlaces places = PartPlaces::Read(type, zip, budget, &used);
-  Properties props;                 // docProps/custom.xml, name and value
+  PackageProperties props;                 // docProps/custom.xml, name and value
   std::string deleted;  // the parts as they read before their tracked changes
   std::string unhidden;  // the parts as shown, hidden text left out
   for (zip_int64_t i = 0; i < count && !zip.stopped(); ++i) {
@@ -339,7 +129,21 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     bool label_info =
         type == DocType::kOoxml && member_name == "docMetadata/LabelInfo.xml";
     bool custom_xml = type == DocType::kOoxml && IsCustomXmlItem(member_name);
+    bool doc_vars = type == DocType::kOoxml && member_name == "word/settings.xml";
+    // Title, Subject, Keywords, ...: each a page (document_properties.h).
+    bool properties = type == DocType::kOoxml ? member_name == "docProps/core.xml" ||
+                                                    member_name == "docProps/app.xml"
+                                              : member_name == "meta.xml";
     if (NoTextPart(type, member_name)) continue;
+    if (type == DocType::kOoxml && IsXpsPage(member_name)) {  // xps_text.h
+      std::string xml;
+      if (zip.Encrypted(i)) {
+        out.encrypted_members.push_back(std::string(member_name));
+      } else if (zip.Read(i, budget, &used, &xml)) {
+        XpsPageAsText(name, member_name, xml, &out);
+      }
+      continue;
+    }
     if (OtherMember(member_name, zip.HoldsBytes(i))) {
       if (zip.Encrypted(i)) {
         out.encrypted_members.push_back(std::string(member_name));
@@ -352,7 +156,10 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
       }
       continue;
     }
-    if (!labels && !label_info && !custom_xml && !WantedMember(type, member_name)) continue;
+    if (!labels && !label_info && !custom_xml && !properties && !doc_vars &&
+        !WantedMember(type, member_name)) {
+      continue;
+    }
     if (have_strings && member_name == kSharedStrings) continue;  // read above
     // A part zip-encrypted in either header (ZipArchive::Encrypted): Office
     // encrypts a document as a whole, in a CFB envelope, never a part, so
@@ -383,6 +190,8 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     bool parsed = labels       ? CustomPropertiesAsLabels(xml, &out, &props)
                   : label_info ? LabelInfoAsLabels(xml, &out.msip_labels)
                   : custom_xml ? CustomXmlAsLabels(xml, &out)
+                  : properties ? OfficePropertiesToText(xml, &out)
+                  : doc_vars   ? DocVarsAsLabels(xml, &out)
                   : sheets && IsWorksheetPart(member_name)
                       ? SheetToText(xml, strings, &shown, &out.text, &gaps)
                       : XmlToText(xml, &out.text, options);
@@ -395,7 +204,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
                            ": malformed XML");
     }
     // Each member that gave words is a page of its own for banners.
-    if (out.text.size() > before) out.text.push_back('\f');
+    if (out.text.size() > before && !properties) out.text.push_back('\f');
   }
   out.places.Start(out.text, "document properties");
   ShowFieldProperties(fields, props, &out.text);

@@ -73,6 +73,9 @@
 //   - or under a display name that is the frequent address itself:
 //     "john.smith@partner.example" <jane.doe@partner.example>, quoted or not
 //     (the strongest sign: the sender picked that person).
+//   - or is exactly a frequent person's local part at another
+//     organisation written to (john.smith@bank.example for the frequent
+//     john.smith@partner.example; FindOtherDomainSlip).
 //   Display names are compared decoded (RFC 2047) and folded to ASCII
 //   (engine/display_name.h): "José García", "Jörg Müller" (as joerg or
 //   jorg), =?UTF-8?Q?John_Smith?=. A display name fits an address that
@@ -305,6 +308,26 @@ class AddressIndex {
   bool FindKnownDisplayElsewhere(std::string_view sender, std::string_view address,
                                  std::string_view display, Slip* out) const;
 
+  // Whether `display` is a name of `address` itself: it fits the local
+  // part (NamesPerson: "Mary Jones" on m.jones@), or it is a display name
+  // the address was learned under (two John Smiths, both written to);
+  // read whole and between qualifiers (ElsewhereReadings).
+  bool DisplayFits(std::string_view address, std::string_view display) const;
+
+  // `slip` (a never-written address's near miss of another kind: edit,
+  // shortened-parts, ...) under a display name that names in full a
+  // frequent contact at another organisation (FindDisplayNameElsewhere),
+  // a name that fits neither the address nor `slip->known`: `"Mary
+  // Jones" <jhon.smith@partner.example>` with mary.jones@nhs.net frequent.
+  // Two slips at once, and the name is what the sender picked: `slip`
+  // becomes the display-name one (its detail then says what the address
+  // resembles too) and `also` the address the other suggested, so an
+  // acknowledgement of the edit (kind and suggestion) does not settle it
+  // (the issue-14 tester, round 44, finding 1). False, `slip` unchanged,
+  // otherwise (address_typo_elsewhere.cc).
+  bool AddDisplayNameElsewhere(std::string_view sender, std::string_view address,
+                               std::string_view display, Slip* slip, std::string* also) const;
+
   // A quoted local part that is itself an address (`"jon.smith@partner.
   // example"@partner.example`, never written to): the mail goes to a
   // mailbox of that odd name while the sender reads the address inside,
@@ -314,6 +337,21 @@ class AddressIndex {
   // (address_typo_quoted.cc; the issue-14 tester, round 43, finding 17d).
   bool FindQuotedAddressSlip(std::string_view sender, std::string_view address,
                              std::string_view display, Slip* out) const;
+
+  // Right person, wrong organisation: `address` (never written to) at a
+  // domain with frequent addresses in the list asked has exactly the local
+  // part of a frequent address at another organisation's domain there,
+  // and that local part names a person (two name parts of two letters or
+  // more, one of them a common given name, given_name_list.h): the
+  // sender writes to john.smith@partner.example and jane.doe@bank.example,
+  // and autocomplete offers john.smith@bank.example once one message went
+  // there (the issue-14 tester, round 44, finding 3). kOtherDomain, score
+  // 0.7, the most written such address suggested. Role and shared mailboxes
+  // (info@, admin@, accounts.payable@, noreply@) name no person and give
+  // none: every organisation has its own. A neighbouring domain or another
+  // of the same organisation is FindNeighbourSlip's and
+  // FindOrganisationSlip's. Lists as FindSlip (address_typo_neighbour.cc).
+  bool FindOtherDomainSlip(std::string_view sender, std::string_view address, Slip* out) const;
 
   // Whether `domain` (ASCII, any case) is of an organisation some frequent
   // address belongs to, at this or another of its domains.
@@ -353,6 +391,9 @@ class AddressIndex {
   // `local` at its list's domain (the same mailbox name at another
   // domain); null: none (address_typo_neighbour.cc).
   static const Frequent* MostWrittenSameLocal(const DomainLists& lists, std::string_view local);
+  // The slip "the same name at DOMAIN`where`; written to N times" of the
+  // frequent `f` (FindNeighbourSlip, FindOtherDomainSlip).
+  static Slip SameNameAt(const Frequent& f, SlipKind kind, double score, std::string_view where);
   // Indexes `f` under the names of the person it is (its local part's,
   // its learned display name's) for `scope` ("" the organisation, else a
   // sender), into people_ (address_typo_elsewhere.cc).

@@ -39,15 +39,21 @@ std::string ElsewhereKey(std::string_view scope, std::string_view given,
   return key;
 }
 
-// The (given, family) pairs a display name reads as, in full.
+// The (given, family) pairs a display name reads as, in full: whole and
+// each part between the organisation or role qualifiers directories write
+// ("Mary Jones - NHS", "Mary Jones | NHS", "NHS - Mary Jones", "Mary
+// Jones, NHS", "Mary Jones via NHS", "Mary Jones / Practice Manager"),
+// by the one reader the same-domain comparison uses (DisplayNameReadings;
+// the issue-14 tester, round 44, finding 2: these forms passed here).
 std::vector<std::pair<std::string, std::string>> ElsewhereReadings(
     std::string_view display) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const std::string& form : DisplayNameForms(display)) {
-    std::string given, family;
-    if (DisplayNames(form, &given, &family) && ElsewhereNameWord(given) &&
-        ElsewhereNameWord(family)) {
-      out.emplace_back(std::move(given), std::move(family));
+    for (auto& [given, family] : DisplayNameReadings(form)) {
+      if (!ElsewhereNameWord(given) || !ElsewhereNameWord(family)) continue;
+      bool again = false;
+      for (const auto& o : out) again = again || (o.first == given && o.second == family);
+      if (!again) out.emplace_back(std::move(given), std::move(family));
     }
   }
   return out;
@@ -124,28 +130,55 @@ bool AddressIndex::FindDisplayNameElsewhere(std::string_view sender,
   return true;
 }
 
-bool AddressIndex::FindKnownDisplayElsewhere(std::string_view sender, std::string_view address,
-                                             std::string_view display, Slip* out) const {
-  if (display.empty() || people_.empty() || !DisplayAddress(display).empty()) return false;
+bool AddressIndex::DisplayFits(std::string_view address, std::string_view display) const {
   const size_t at = address.rfind('@');
   if (at == std::string_view::npos || at == 0 || at > kMaxLocal) return false;
   const std::string folded = Folded(address);
   const std::string local = CompareForm(std::string_view(folded).substr(0, at)).text;
-  // The name is the address's own: it fits its local part ("Mary Jones"
-  // on m.jones@), or it is a name the address was written to under (two
-  // people called John Smith, both written to): no slip.
+  // It fits the local part ("Mary Jones" on m.jones@), or it is a name the
+  // address was written to under (two people called John Smith, both
+  // written to).
   std::vector<std::pair<std::string, std::string>> own;
   if (auto it = display_names_.find(folded); it != display_names_.end()) {
     own = ElsewhereReadings(it->second);
   }
   for (const auto& [given, family] : ElsewhereReadings(display)) {
     if (NamesPerson(local, given, family) || NamesPersonByForm(local, given, family)) {
-      return false;
+      return true;
     }
     for (const auto& o : own) {
-      if (o.first == given && o.second == family) return false;
+      if (o.first == given && o.second == family) return true;
     }
   }
+  return false;
+}
+
+bool AddressIndex::AddDisplayNameElsewhere(std::string_view sender, std::string_view address,
+                                           std::string_view display, Slip* slip,
+                                           std::string* also) const {
+  if (slip->kind == SlipKind::kDisplayName || slip->kind == SlipKind::kDisplayAddress) {
+    return false;
+  }
+  Slip named;
+  if (!FindDisplayNameElsewhere(sender, address, display, &named)) return false;
+  if (named.known == slip->known || DisplayFits(slip->known, display)) return false;
+  // Both said: whom the name names first (what the sender picked), then
+  // what the address itself resembles.
+  named.detail.append("; and the address itself is a near miss of ").append(slip->known);
+  named.detail.append(": ").append(slip->detail);
+  *also = std::move(slip->known);
+  *slip = std::move(named);
+  return true;
+}
+
+bool AddressIndex::FindKnownDisplayElsewhere(std::string_view sender, std::string_view address,
+                                             std::string_view display, Slip* out) const {
+  if (display.empty() || people_.empty() || !DisplayAddress(display).empty()) return false;
+  const size_t at = address.rfind('@');
+  if (at == std::string_view::npos || at == 0 || at > kMaxLocal) return false;
+  const std::string folded = Folded(address);
+  // The name is the address's own: no slip.
+  if (DisplayFits(folded, display)) return false;
   Slip found;
   if (!FindDisplayNameElsewhere(sender, address, display, &found)) return false;
   // Built by append: GCC 12's false -Wrestrict on literal + string.

@@ -6,6 +6,8 @@
 
 #include "engine/address_fold.h"
 #include "engine/address_typo.h"
+#include "engine/given_name_list.h"
+#include "engine/local_part_rules.h"
 #include "engine/mailbox_space.h"
 
 namespace nearmiss::engine {
@@ -64,6 +66,73 @@ std::string AddressIndex::SameLocalNearest(std::string_view address) const {
   return best;
 }
 
+Slip AddressIndex::SameNameAt(const Frequent& f, SlipKind kind, double score,
+                              std::string_view where) {
+  // Built by append: GCC 12's false -Wrestrict on literal + string (bug 105329).
+  std::string detail("the same name at ");
+  detail.append(f.domain).append(where).append(WrittenClause(f.messages, f.last_seen));
+  return Slip{f.address, f.messages, kind, 0, score, std::move(detail), f.last_seen};
+}
+
+namespace {
+
+// Whether a folded local part names a person: two to four name parts, the
+// first and last of two letters or more and letters only, one of them a
+// common given name (john.smith, smith.john, mary.ann.jones); not info,
+// accounts.payable, no.reply.
+bool NamesSomeone(std::string_view local) {
+  const Parts parts = Split(local);
+  if (parts.n < 2) return false;
+  auto word = [](std::string_view w) {
+    return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  const std::string_view first = parts.p[0], last = parts.p[parts.n - 1];
+  return word(first) && word(last) && (IsCommonGivenName(first) || IsCommonGivenName(last));
+}
+
+}  // namespace
+
+bool AddressIndex::FindOtherDomainSlip(std::string_view sender, std::string_view address,
+                                       Slip* out) const {
+  const size_t at = address.rfind('@');
+  if (at == std::string_view::npos || at == 0 || at > kMaxLocal) return false;
+  std::array<char, kMaxLocal> buffer;
+  const std::string_view local = FoldedLocal(address, at, buffer);
+  if (local_domains_.find(local) == local_domains_.end() || !NamesSomeone(local)) return false;
+  const std::string domain(MailboxSpace(Folded(address.substr(at + 1))));
+  const std::string organisation = OrganisationOf(domain);
+  const std::vector<Frequent>* list = ListFor(sender, domain);
+  // The typed domain is one the scope writes to often: a frequent address
+  // there (for the organisation's list, the domain's own).
+  if (list == nullptr ||
+      std::none_of(list->begin(), list->end(), [&](const Frequent& f) { return f.domain == domain; })) {
+    return false;
+  }
+  DomainLists lists;
+  if (sender.empty()) {
+    for (const std::string& d : local_domains_.find(local)->second) {
+      if (auto it = org_frequent_.find(d); it != org_frequent_.end()) lists.emplace_back(d, &it->second);
+    }
+  } else {
+    for (const Frequent& f : *list) {
+      if (f.local == local) lists.emplace_back(f.domain, list);
+    }
+  }
+  const Frequent* best = nullptr;
+  for (const auto& [d, l] : lists) {
+    for (const Frequent& f : *l) {
+      if (f.domain != d || f.local != local || f.domain == domain) continue;
+      if (f.organisation == organisation || NearDomains(f.domain, domain)) continue;
+      if (best == nullptr || f.messages > best->messages) best = &f;
+    }
+  }
+  if (best == nullptr) return false;
+  *out = SameNameAt(*best, SlipKind::kOtherDomain, 0.7,
+                    ", another organisation written to: the right person at the wrong "
+                    "organisation?; ");
+  return true;
+}
+
 bool AddressIndex::FindNeighbourSlip(std::string_view sender, std::string_view address,
                                      std::string_view target, std::string_view display,
                                      Slip* out, bool same_local_only) const {
@@ -97,16 +166,8 @@ bool AddressIndex::FindNeighbourSlip(std::string_view sender, std::string_view a
   // is all that changed (a one-letter slip, or autocomplete).
   const Frequent* same = MostWrittenSameLocal(lists, local);
   if (same != nullptr) {
-    out->known = same->address;
-    out->messages = same->messages;
-    out->kind = SlipKind::kNeighbourDomain;
-    out->edits = 0;
-    out->score = 0.9;
-    // Built by append: GCC 12's false -Wrestrict on literal + string (bug 105329).
-    out->detail.assign("the same name at ");
-    out->detail.append(same->domain).append(", a domain written to next to this one; ");
-    out->detail.append(WrittenClause(same->messages, same->last_seen));
-    out->last_seen = same->last_seen;
+    *out = SameNameAt(*same, SlipKind::kNeighbourDomain, 0.9,
+                      ", a domain written to next to this one; ");
     return true;
   }
   if (same_local_only) return false;

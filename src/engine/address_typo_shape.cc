@@ -164,6 +164,7 @@ std::string KindDetail(SlipKind kind, int edits, const std::string& known,
     case SlipKind::kHomoglyph:
       return "the same letters on screen";
     case SlipKind::kNeighbourDomain:  // FindNeighbourSlip's own
+    case SlipKind::kOtherDomain:      // FindOtherDomainSlip's own
       return {};
     case SlipKind::kDisplayAddress: {
       std::string out("the display name is the address ");

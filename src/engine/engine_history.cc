@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "base/ascii.h"
@@ -50,22 +51,29 @@ void SuggestKnownAddress(const engine::AddressIndex& addresses, std::string_view
   c.suggestion = std::move(slip.known);
 }
 
-// The To or Cc header entry that writes `address` with a display name
-// (`"John Smith" <jane.doe@partner.example>`), or "": the milter judges the
-// envelope recipient, whose RCPT TO carries none, and a display name that
-// names another correspondent is the same slip however the address came.
+// The To and Cc header entries that write `address` with a display name
+// (`"John Smith" <jane.doe@partner.example>`), in header order; none: one
+// "". The milter judges the envelope recipient, whose RCPT TO carries none,
+// and a display name that names another correspondent is the same slip
+// however the address came; an address written twice (`"Jane Doe" <x>,
+// "Mary Jones" <x>`) is judged under each name, as the sender saw both
+// (the issue-14 tester, round 44, finding 7h: only the first was).
 // Addresses compare without ASCII case, as the history keeps them.
-std::string HeaderEntryFor(const content::ScannedMessage& m, std::string_view address) {
+std::vector<std::string> HeaderEntriesFor(const content::ScannedMessage& m,
+                                          std::string_view address) {
+  std::vector<std::string> out;
   for (const auto* list : {&m.to, &m.cc}) {
     for (const std::string& header : *list) {
       for (std::string& entry : SplitAddressList(header)) {
         if (engine::DisplayNameOf(entry).empty()) continue;
         Result<Address> parsed = ParseAddress(entry);
-        if (parsed.ok() && AsciiLower(parsed->ToString()) == AsciiLower(address)) return entry;
+        if (!parsed.ok() || AsciiLower(parsed->ToString()) != AsciiLower(address)) continue;
+        if (std::find(out.begin(), out.end(), entry) == out.end()) out.push_back(std::move(entry));
       }
     }
   }
-  return {};
+  if (out.empty()) out.emplace_back();
+  return out;
 }
 
 // The trusted domain a real mail domain sits next to (mailo.com by
@@ -281,10 +289,18 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
              // The name of a frequent contact at another organisation's
              // domain over this one: "John Smith" <john.smith@partner-
              // example.com> for john.smith@partner.example.
-             !addresses_->FindDisplayNameElsewhere(sender, judged, display, &slip)) {
+             !addresses_->FindDisplayNameElsewhere(sender, judged, display, &slip) &&
+             // A frequent person's mailbox name at another organisation
+             // written to: john.smith@bank.example for the frequent
+             // john.smith@partner.example.
+             !addresses_->FindOtherDomainSlip(sender, judged, &slip)) {
     return false;
   }
   if (rare > 0 && slip.messages < engine::kRareRatio * rare) return false;
+  // A near miss of one contact under the name of another: both slips, the
+  // name's first (AddDisplayNameElsewhere).
+  std::string also;
+  if (!known) addresses_->AddDisplayNameElsewhere(sender, judged, display, &slip, &also);
   Reason& r = reasons.Add(ReasonCode::kAddressTypo);
   // Named as people read them, U-labels, as every other reason names its
   // domain and the line its address and suggestion: "jon@xn--bcher-kva.de
@@ -298,6 +314,7 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
   r.history = TypedHistory(typed, known, rare > 0 && addresses_->Burst(typed), sender);
   c.target = slip.known;
   c.suggestion = std::move(slip.known);
+  if (!also.empty()) c.also_suggestion = std::move(also);
   c.score = std::max(c.score, slip.score);
   // In hundredths, as shown: a rule's address_typo_score_at_least = 0.75
   // must match what JSON shows as 0.75 (0.85 - 0.1 is 0.7499999...).
@@ -361,23 +378,51 @@ void Engine::AddMessageAddressTypos(std::string_view sender,
   for (MessageRecipient& r : facts.recipients) {
     RecipientCheck& c = r.check;
     if (c.domain.empty()) continue;
-    std::string_view input = c.input;
-    std::string entry;
-    if (r.field == RecipientField::kEnvelope && headers != nullptr) {
-      entry = HeaderEntryFor(*headers, c.address);
-      if (!entry.empty()) input = entry;
+    const std::vector<std::string> entries =
+        r.field == RecipientField::kEnvelope && headers != nullptr
+            ? HeaderEntriesFor(*headers, c.address)
+            : std::vector<std::string>(1);
+    if (entries.size() == 1) {
+      JudgeHeaderEntry(lower, by_sender, entries[0], c);
+      continue;
     }
+    // Each name the address is written under, judged apart: the one whose
+    // name names another contact (display-name, display-address) is what
+    // the sender was shown; else the first slip; else none.
+    std::optional<RecipientCheck> chosen;
+    int chosen_rank = -1;
+    for (const std::string& entry : entries) {
+      RecipientCheck t = c;
+      JudgeHeaderEntry(lower, by_sender, entry, t);
+      int rank = 0;
+      if (t.address_typo) {
+        const AddressTypoKind kind = t.address_typo->kind;
+        rank = kind == AddressTypoKind::kDisplayName || kind == AddressTypoKind::kDisplayAddress ? 2 : 1;
+      }
+      if (rank > chosen_rank) {
+        chosen = std::move(t);
+        chosen_rank = rank;
+      }
+    }
+    c = std::move(*chosen);
+  }
+}
+
+void Engine::JudgeHeaderEntry(std::string_view lower, bool by_sender, const std::string& entry,
+                              RecipientCheck& c) const {
+  {
+    std::string_view input = entry.empty() ? std::string_view(c.input) : std::string_view(entry);
     // At a domain nobody writes to, only a display name can name who was
     // meant (FindDisplaySlip).
     if (seen_domains_.count(c.domain) == 0 && RealNeighbourOf(c).empty() &&
         engine::DisplayNameOf(input).empty() &&
         (addresses_ == nullptr || (!addresses_->InFrequentOrganisation(c.domain) &&
                                    !addresses_->SameLocalNearDomain(c.address)))) {
-      continue;
+      return;
     }
     // The organisation scope judged the recipient as written at
     // CheckRecipient; only a display name found here is news.
-    if (!by_sender && entry.empty()) continue;
+    if (!by_sender && entry.empty()) return;
     bool flagged = false;
     for (const Reason& x : c.reasons) flagged |= x.code == ReasonCode::kAddressTypo;
     if (flagged && !entry.empty()) {
@@ -395,9 +440,9 @@ void Engine::AddMessageAddressTypos(std::string_view sender,
       c = std::move(again);
       flagged = false;
       for (const Reason& x : c.reasons) flagged |= x.code == ReasonCode::kAddressTypo;
-      if (!by_sender) continue;
+      if (!by_sender) return;
     }
-    if (flagged) continue;
+    if (flagged) return;
     engine::ReasonSink reasons(c.reasons);
     reasons.Resume();
     AddAddressTypo(lower, input, c, reasons);

@@ -48,7 +48,8 @@ PolicyError EntryWarning(const Listed& entry, std::string_view said, std::string
 
 // The warning for `name` of `entry` when `m` reads it as a look-alike or
 // as undeliverable; nothing otherwise.
-std::optional<PolicyError> Judge(const Listed& entry, const Domain& d, const LookalikeMatch& m) {
+std::optional<PolicyError> Judge(const Listed& entry, const Domain& d, const LookalikeMatch& m,
+                                 std::string_view meant) {
   const bool undeliverable =
       m.kind == LookalikeMatch::Kind::kNone && m.code == ReasonCode::kTldNotDelegated;
   if (m.kind != LookalikeMatch::Kind::kLookalike && !undeliverable) return std::nullopt;
@@ -56,8 +57,29 @@ std::optional<PolicyError> Judge(const Listed& entry, const Domain& d, const Loo
   FillReason(m, d, &reason);
   std::string said = " is itself ";
   said += undeliverable ? "undeliverable: " : "a look-alike: ";
-  said += ReasonMessage(reason);
-  return EntryWarning(entry, said, m.target_domain_for_suggestion);
+  std::string message = ReasonMessage(reason);
+  // The reason's own offer ("gov.in is a real mail domain one slip away")
+  // goes when the namespace's reading offers another.
+  if (!meant.empty() && message.find("; ") != std::string::npos) {
+    message.resize(message.find("; "));
+  }
+  said += message;
+  return EntryWarning(entry, said, meant.empty() ? m.target_domain_for_suggestion : meant);
+}
+
+// For an entry written as a namespace (".gov.ik") whose name is
+// undeliverable: the namespace check's own reading offers for a name under
+// it (mod.gov.ik -> mod.gov.uk: the keyboard, the listed zones), as
+// ".gov.uk"; "" when it offers none. The bare name's nearest real mail
+// domain (gov.in) is no namespace anyone meant (round 44's tester, finding
+// 10).
+std::string NamespaceMeant(const LookalikeDetector& detector, const std::string& name) {
+  Result<Domain> probe = ParseDomain("example." + name);
+  if (!probe.ok()) return {};
+  const LookalikeMatch m = detector.Classify(*probe);
+  const std::string& s = m.target_domain_for_suggestion;
+  if (m.kind != LookalikeMatch::Kind::kLookalike || !s.starts_with("example.")) return {};
+  return s.substr(std::string_view("example").size());
 }
 
 std::vector<Listed> PolicyEntries(const Policy& policy) {
@@ -118,24 +140,41 @@ std::optional<PolicyError> SuffixSlip(const Listed& entry, const std::string& na
           why += own.suffix;
           why += " (the Public Suffix List's) but .";
           why += t;
-          why += " of ";
-          why += other.item->domain;
+          // The other entry is named only when it is this name's own
+          // (barclays.cp.uk beside barclays.co.uk), never another
+          // company's (round 44's tester, finding 10).
+          if (pass == 0) {
+            why += " of ";
+            why += other.item->domain;
+          }
           why += " with one letter slipped";
         } else if (!under_name && cctld && t.size() > own.suffix.size() && t.starts_with(own.suffix) &&
                    t[own.suffix.size()] == '.') {
           why = "its TLD .";
           why += own.suffix;
-          why += " is .";
+          why += " is a country's own TLD, most often ";
+          // .co is .com cut short far more often than .co.uk (check reads
+          // natwest.co as natwest.com): offered first.
+          if (own.suffix == "co") why += ".com or ";
+          why += ".";
           why += t;
-          why += " of ";
-          why += other.item->domain;
-          why += " cut short (.";
-          why += own.suffix;
-          why += " is a country's own TLD)";
+          if (pass == 0) {
+            why += " of ";
+            why += other.item->domain;
+          }
+          why += " cut short";
         }
         if (why.empty()) continue;
-        // The entry with the other's ending: barclays.co.uk, hsbc.co.uk.
-        std::string meant = name.substr(0, name.size() - (under_name ? zone : own.suffix).size());
+        // The entry with the other's ending: barclays.co.uk, hsbc.co.uk;
+        // for .co, the .com name first.
+        const std::string stem =
+            name.substr(0, name.size() - (under_name ? zone : own.suffix).size());
+        std::string meant;
+        if (!under_name && own.suffix == "co") {
+          meant = stem;
+          meant += "com or ";
+        }
+        meant += stem;
         meant += t;
         std::string said = ": ";
         said += why;
@@ -146,12 +185,70 @@ std::optional<PolicyError> SuffixSlip(const Listed& entry, const std::string& na
   return std::nullopt;
 }
 
+// A detector of `in`'s names and lists, at the policy's threshold.
+Result<std::unique_ptr<const LookalikeDetector>> DetectorOf(engine::TrustInputs in,
+                                                            double threshold) {
+  LookalikeOptions options;
+  options.threshold = threshold;
+  return LookalikeDetector::BuildWithLists(std::move(in.entries), std::move(in.lists), options);
+}
+
+// The warnings for protected and allow entries that are homoglyphs of the
+// organisation's own domains (round 44's tester, finding 9): a Cyrillic
+// "bаrclays.co.uk", or its A-label xn--brclays-2fg.co.uk, beside the
+// organisation's barclays.co.uk. The organisation's own domain is never a
+// look-alike of itself, so the entry is a mistake, and it does nothing:
+// check flags the name as the organisation's look-alike whatever the
+// lists say. Judged by a detector of the organisation's names alone.
+std::vector<PolicyError> OwnHomoglyphs(const Policy& policy, const std::vector<Listed>& entries) {
+  std::vector<PolicyError> out;
+  if (policy.organisation.empty()) return out;
+  Policy bare = policy;
+  bare.use_default_protected = false;
+  bare.use_default_providers = false;
+  Result<engine::TrustInputs> own = engine::MakeTrustInputs(bare, false);
+  if (!own.ok() ||
+      !engine::AddPolicyItems(policy.organisation, TrustSource::kOrganisation, own->entries).ok()) {
+    return out;
+  }
+  Result<std::unique_ptr<const LookalikeDetector>> detector =
+      DetectorOf(std::move(*own), policy.lookalike_threshold);
+  if (!detector.ok()) return out;
+  for (const Listed& entry : entries) {
+    if (entry.source == TrustSource::kOrganisation) continue;
+    for (const std::string& name : entry.names) {
+      if (name.starts_with('.')) continue;
+      Result<Domain> d = ParseDomain(name);
+      if (!d.ok()) continue;
+      const LookalikeMatch m = (*detector)->Classify(*d);
+      if (m.kind != LookalikeMatch::Kind::kLookalike || m.code != ReasonCode::kHomoglyph) continue;
+      Reason reason;
+      FillReason(m, *d, &reason);
+      std::string said = ": a homoglyph of the organisation's own ";
+      said += m.target;
+      said += " (";
+      said += ReasonMessage(reason);
+      said += "), so listing it does nothing: check flags it as a look-alike of ";
+      said += m.target;
+      said += " whatever the lists say";
+      PolicyError e = EntryWarning(entry, said, "");
+      e.what.resize(e.what.rfind("; listed, mail to it"));
+      e.hint = "remove it: the organisation's own domain is in organisation, and is never a "
+               "look-alike of itself";
+      out.push_back(std::move(e));
+      break;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<PolicyError> ListedLookalikeWarnings(const Policy& policy) {
   std::vector<PolicyError> warnings;
   const std::vector<Listed> entries = PolicyEntries(policy);
   if (entries.empty()) return warnings;  // the embedded lists are not rebuilt for nothing
+  warnings = OwnHomoglyphs(policy, entries);
   // The embedded lists whether or not the policy keeps them on: army.ml in
   // a --protect-file that replaced the embedded list is still .mil's slip.
   Policy reference = policy;
@@ -159,10 +256,8 @@ std::vector<PolicyError> ListedLookalikeWarnings(const Policy& policy) {
   reference.use_default_providers = true;
   Result<engine::TrustInputs> base = engine::MakeTrustInputs(reference, false);
   if (!base.ok()) return warnings;
-  LookalikeOptions options;
-  options.threshold = policy.lookalike_threshold;
   Result<std::unique_ptr<const LookalikeDetector>> embedded =
-      LookalikeDetector::BuildWithLists(std::move(base->entries), std::move(base->lists), options);
+      DetectorOf(std::move(*base), policy.lookalike_threshold);
   if (!embedded.ok()) return warnings;
   for (const Listed& entry : entries) {
     std::optional<PolicyError> warning;
@@ -170,7 +265,13 @@ std::vector<PolicyError> ListedLookalikeWarnings(const Policy& policy) {
       if (warning || name.starts_with('.')) continue;
       Result<Domain> d = ParseDomain(name);
       if (!d.ok()) continue;
-      warning = Judge(entry, *d, (*embedded)->Classify(*d));
+      const LookalikeMatch m = (*embedded)->Classify(*d);
+      std::string meant;
+      if (entry.item->domain.starts_with('.') && m.kind == LookalikeMatch::Kind::kNone &&
+          m.code == ReasonCode::kTldNotDelegated) {
+        meant = NamespaceMeant(**embedded, name);
+      }
+      warning = Judge(entry, *d, m, meant);
       if (warning) break;
     }
     for (const std::string& name : entry.names) {

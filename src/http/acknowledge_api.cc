@@ -195,7 +195,12 @@ Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& requ
             "it with scope 'address'";
     }
     if (!why.empty()) {
-      not_made->push_back({{"recipient", address.empty() ? input : address}, {"reason", why}});
+      Json one = {{"recipient", address.empty() ? input : address}, {"reason", why}};
+      // Already settled: its id, as a racing second "Send anyway" below
+      // gets it (the issue-14 tester, round 44, finding 7e: one situation,
+      // two JSON shapes).
+      if (r.contains("acknowledged_by")) one["id"] = r["acknowledged_by"];
+      not_made->push_back(std::move(one));
       continue;
     }
     Acknowledgement a;
@@ -245,7 +250,7 @@ Status ApiServerImpl::Acknowledge(const Engine& engine, const CheckRequest& requ
       continue;
     }
     RecordEvent(a.who, "sender", "acknowledge", "ack:" + std::to_string(id),
-                a.sender + " -> " + (a.domain.empty() ? address : "@" + a.domain) + " (api" +
+                AsciiLower(a.sender) + " -> " + (a.domain.empty() ? address : "@" + a.domain) + " (api" +
                     (a.why.empty() ? ")" : "): " + a.why));
     Json one = {{"id", id}, {"recipient", address}};
     if (!a.domain.empty()) one["domain"] = a.domain;

@@ -118,6 +118,20 @@ TEST_F(AcknowledgeWarningTest, AReleaseLinkRecordsTheWarningTheNoticeShowed) {
   EXPECT_EQ(acks[0].typo_kind, "edit");
   EXPECT_EQ(acks[0].why, "Jon is new");
   EXPECT_TRUE(acks[0].warning_recorded);
+  // Whoever used the link, from where (the issue-14 tester, round 44,
+  // finding 6): the link is a bearer credential in a forwardable mail.
+  EXPECT_EQ(acks[0].who, "alice@mod.gov.uk (confirm link; from 127.0.0.1)");
+  Result<std::vector<AdminEvent>> events = store_->AdminEvents(10);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 2u);
+  for (const AdminEvent& e : *events) {
+    EXPECT_EQ(e.who, "alice@mod.gov.uk (confirm link; from 127.0.0.1)") << e.action;
+    // The release names the program that used the link (a scanner's fetch
+    // is not a person's click).
+    if (e.action == "release") {
+      EXPECT_NE(e.detail.find("; user agent 'cpp-httplib/"), std::string::npos) << e.detail;
+    }
+  }
 }
 
 // The issue-14 tester, round 43, finding 13: a link signed when the rule

@@ -25,6 +25,7 @@
 #include "http/problem.h"
 #include "nearmiss/acknowledgement.h"
 #include "nearmiss/decision.h"
+#include "nearmiss/dns.h"
 
 namespace nearmiss::http {
 
@@ -61,6 +62,11 @@ struct CheckRequest {
   // acknowledgements are read (null: none apply) and the time, unix seconds.
   const AcknowledgementSource* acknowledgements = nullptr;
   int64_t now = 0;
+  // Set by the server, never from the body: the DNS signals ([dns], as
+  // `nearmiss check` asks them), null when off. A look-alike recipient's
+  // domain is looked up (dns/add_facts.h) before the decision, waiting at
+  // most the resolver's deadline; its facts are in the answer's "dns".
+  DnsSource* dns = nullptr;
 };
 
 // Bounds on one request beyond the byte limit the server enforces.

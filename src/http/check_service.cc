@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "address/idna.h"
+#include "dns/add_facts.h"
 #include "render/decision.h"
 #include "render/render.h"
 #include "render/sensitivity.h"
@@ -112,8 +113,28 @@ CheckAnswer CheckMessage(const Engine& engine, const CheckRequest& request) {
   envelope.acknowledgements = request.acknowledgements;
   envelope.now = request.now;
   envelope.recipients.reserve(request.recipients.size());
-  for (const CheckRecipientInput& in : request.recipients) {
-    envelope.recipients.push_back({in.address, in.field});
+  // With DNS on, each recipient is judged first and a look-alike's lookup
+  // started, all at once, then waited for (each within the resolver's
+  // deadline; an unanswered one is unknown, which rules read as "can
+  // receive": fail closed), as `nearmiss check` does.
+  std::vector<RecipientCheck> checks;
+  if (request.dns != nullptr) {
+    checks.reserve(request.recipients.size());
+    for (const CheckRecipientInput& in : request.recipients) {
+      checks.push_back(engine.CheckRecipient(in.address));
+    }
+    std::vector<std::optional<std::shared_future<DnsFacts>>> lookups;
+    lookups.reserve(checks.size());
+    for (RecipientCheck& c : checks) lookups.push_back(dns::StartLookup(*request.dns, &c));
+    for (size_t i = 0; i < checks.size(); ++i) {
+      if (lookups[i]) checks[i].dns = lookups[i]->get();
+    }
+  }
+  for (size_t i = 0; i < request.recipients.size(); ++i) {
+    const CheckRecipientInput& in = request.recipients[i];
+    EnvelopeRecipient r{in.address, in.field};
+    if (!checks.empty()) r.check = &checks[i];
+    envelope.recipients.push_back(r);
   }
   MessageParts parts;
   parts.subject = request.subject;

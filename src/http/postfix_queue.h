@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/process.h"
 #include "nearmiss/status.h"
 
 namespace nearmiss::http {
@@ -55,6 +56,12 @@ struct PostfixOptions {
   size_t preview_bytes = 4096;
 };
 
+// Whether serve can run Postfix's tools from `options.command_dir`
+// (--postfix-bin): InvalidArgument for a relative directory (RunProcess
+// runs only absolute paths), NotFound naming the first of postqueue,
+// postsuper and postcat that is not there or not executable.
+Status CheckPostfixTools(const PostfixOptions& options);
+
 class PostfixQueue {
  public:
   explicit PostfixQueue(PostfixOptions options) : options_(std::move(options)) {}
@@ -81,6 +88,10 @@ class PostfixQueue {
   const PostfixOptions& options() const { return options_; }
 
  private:
+  // Runs the tool; a tool that cannot be started is kIoError naming it and
+  // its path.
+  Result<ProcessResult> Spawn(std::string_view tool, std::vector<std::string> args,
+                              size_t max_output) const;
   // The tool's standard output; its standard error too in `err` when asked.
   Result<std::string> Run(std::string_view tool, std::vector<std::string> args,
                           size_t max_output, std::string* err = nullptr) const;

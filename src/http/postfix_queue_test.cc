@@ -74,5 +74,37 @@ TEST(PostfixQueueTest, RefusesBadIdsBeforeRunningAnything) {
   EXPECT_EQ(q.GetHeld("../x").status().code(), StatusCode::kInvalidArgument);
 }
 
+// A tool that cannot be run is Postfix failing (kIoError naming the tool
+// and its path), never a bad id nor a message gone: a relative
+// --postfix-bin answered every held route "not a Postfix queue id" (the
+// issue-14 tester, round 44, finding 5).
+TEST(PostfixQueueTest, ToolThatCannotRunIsNamed) {
+  for (const char* dir : {"fakebin", "/nonexistent"}) {
+    PostfixOptions o;
+    o.command_dir = dir;
+    PostfixQueue q(o);
+    for (const Status& s : {q.ListHeld().status(), q.GetHeld("4F2A91C3B").status(),
+                            q.Release("4F2A91C3B").status(), q.Delete("4F2A91C3B").status()}) {
+      EXPECT_EQ(s.code(), StatusCode::kIoError) << dir << ": " << s.message();
+      EXPECT_NE(s.message().find(std::string("cannot run postqueue (") + dir + "/postqueue)"),
+                std::string::npos) << s.message();
+    }
+  }
+}
+
+TEST(PostfixQueueTest, CheckPostfixToolsNamesTheFlagAndTheTool) {
+  PostfixOptions o;
+  o.command_dir = "fakebin";
+  Status relative = CheckPostfixTools(o);
+  EXPECT_EQ(relative.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(relative.message().find("--postfix-bin must be an absolute path (it is 'fakebin')"),
+            std::string::npos) << relative.message();
+  o.command_dir = "/nonexistent";
+  Status missing = CheckPostfixTools(o);
+  EXPECT_EQ(missing.code(), StatusCode::kNotFound);
+  EXPECT_NE(missing.message().find("/nonexistent/postqueue"), std::string::npos)
+      << missing.message();
+}
+
 }  // namespace
 }  // namespace nearmiss::http

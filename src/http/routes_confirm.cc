@@ -277,16 +277,33 @@ void ApiServerImpl::AddConfirmRoutes() {
                      "</p><p>The link still works: try it again in a moment.</p>");
         return;
       }
+      // The link is a bearer credential in a mail that may be forwarded:
+      // whoever used it is recorded as the link's sender, by the link,
+      // from the address it came from (the issue-14 tester, round 44,
+      // finding 6), as the API records a shared token's claim.
+      std::string by = link->sender;
+      by += " (confirm link; from ";
+      by += ClientOf(req, trusted_proxies_);
+      by += ")";
+      // And the program that used it: a mail scanner's fetch is told from
+      // a person's browser.
+      std::string agent;
+      if (const std::string ua = req.get_header_value("User-Agent"); !ua.empty()) {
+        agent = "; user agent '";
+        agent += log::Untrusted(ua, 120);
+        agent += "'";
+      }
       if (!release) {
-        RecordEvent(link->sender, "sender", "delete", link->queue_id,
-                    HeldEventDetail("deleted from the confirm notice", *held));
+        RecordEvent(by, "sender", "delete", link->queue_id,
+                    HeldEventDetail("deleted from the confirm notice", *held) + agent);
         SendPage(res, 200, "Deleted", "<p>The message was deleted and will not be sent.</p>");
         return;
       }
-      RecordEvent(link->sender, "sender", "release", link->queue_id,
+      RecordEvent(by, "sender", "release", link->queue_id,
                   HeldEventDetail("released from the confirm notice", *held) +
                       (link->recipients.empty() ? std::string()
-                                                : "; flagged: " + JoinRecipients(link->recipients)));
+                                                : "; flagged: " + JoinRecipients(link->recipients)) +
+                      agent);
       std::string final_ones;
       const std::vector<confirm::ConfirmLink::Recipient> acknowledged =
           Acknowledgeable(*link, now, &final_ones);
@@ -298,7 +315,7 @@ void ApiServerImpl::AddConfirmRoutes() {
         a.reasons = flagged.reasons;
         a.suggestion = flagged.suggestion;
         a.typo_kind = flagged.typo_kind;
-        a.who = link->sender;
+        a.who = by;
         a.why = why;
         a.path = "confirm-link";
         a.created_at = now;
@@ -311,7 +328,7 @@ void ApiServerImpl::AddConfirmRoutes() {
           continue;
         }
         if (existed) continue;
-        RecordEvent(link->sender, "sender", "acknowledge", "ack:" + std::to_string(*id),
+        RecordEvent(by, "sender", "acknowledge", "ack:" + std::to_string(*id),
                     link->sender + " -> " + r + " (confirm-link" +
                         (why.empty() ? std::string(")") : "): " + why));
       }

@@ -52,6 +52,9 @@ void ApiServerImpl::AddPublicRoutes() {
     std::optional<store::StoreAcknowledgements> acks;
     if (store_ != nullptr) acks.emplace(store_);
     request.acknowledgements = acks ? &*acks : nullptr;
+    // The resolver in use, kept for this request (a reload may switch it).
+    const std::shared_ptr<DnsSource> dns = options_.dns ? options_.dns() : nullptr;
+    request.dns = dns.get();
     request.now = std::chrono::duration_cast<std::chrono::seconds>(
                       std::chrono::system_clock::now().time_since_epoch())
                       .count();

@@ -14,8 +14,8 @@ namespace {
 // The identity of the request a guarded handler is answering on this
 // worker thread (ApiServerImpl::Caller).
 thread_local Identity current_caller;
-// And the address it came from (httplib's remote_addr: the peer of the
-// connection, a proxy's when one is in front).
+// And the address it came from (ClientOf: the peer of the connection, or
+// the client a trusted proxy names).
 thread_local std::string current_client;
 
 // Routes by path prefix, for 405 answers: a known path with another method.
@@ -111,6 +111,18 @@ void ApiServerImpl::LogTokens(const TokenSet& tokens, bool reloaded) const {
 }
 
 Status ApiServerImpl::Init() {
+  // A relative --postfix-bin ran nothing and every held route said "not a
+  // Postfix queue id" (the issue-14 tester, round 44, finding 5).
+  if (Status tools = CheckPostfixTools(options_.postfix);
+      tools.code() == StatusCode::kInvalidArgument) {
+    return tools;
+  }
+  for (const std::string& proxy : options_.trusted_proxies) {
+    if (!trusted_proxies_.Add(proxy)) {
+      return Status::InvalidArgument("--trusted-proxy '" + proxy +
+                                     "' is neither an IP address nor a network (10.0.0.0/8)");
+    }
+  }
   NM_ASSIGN_OR_RETURN(std::shared_ptr<const Security> s, BuildSecurity());
   if (!s->tokens.has_admin_tokens() && options_.generate_admin_token && !TokenFileGiven()) {
     generated_token_ = RandomToken();
@@ -208,7 +220,9 @@ bool ApiServerImpl::PreRoute(const httplib::Request& req, httplib::Response& res
   }
   if (req.path.rfind("/v1/", 0) == 0) {
     int retry = 0;
-    if (!limiter_.Allow(req.remote_addr, RateLimiter::Clock::now(), &retry)) {
+    // Per client: behind a trusted proxy, the one it forwards for (read
+    // right to left, so a client cannot name itself another).
+    if (!limiter_.Allow(ClientOf(req, trusted_proxies_), RateLimiter::Clock::now(), &retry)) {
       SendProblem(res, RateLimited(retry));
       return true;
     }
@@ -319,7 +333,7 @@ ApiServerImpl::Handler ApiServerImpl::Guard(Role need, Handler h) {
         current_caller = Identity{};
         current_client.clear();
       }
-    } scope(std::move(who), req.remote_addr);
+    } scope(std::move(who), ClientOf(req, trusted_proxies_));
     try {
       h(req, res);
     } catch (const std::exception& e) {
@@ -388,6 +402,8 @@ Status ApiServerImpl::Reload() {
         "policy reloaded, but confirm links keep the previous key: [confirm] key_file");
   }
   confirm_.store(std::move(*links));
+  // The DNS signals follow a changed [dns] (ApiOptions::follow_dns).
+  if (options_.follow_dns) NM_RETURN_IF_ERROR(options_.follow_dns());
   return Status::Ok();
 }
 

@@ -12,12 +12,14 @@
 #ifndef NEARMISS_HTTP_SERVER_H_
 #define NEARMISS_HTTP_SERVER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "http/postfix_queue.h"
 #include "nearmiss/decision_record.h"
+#include "nearmiss/dns.h"
 #include "nearmiss/engine_holder.h"
 #include "nearmiss/status.h"
 #include "nearmiss/store.h"
@@ -41,6 +43,10 @@ struct ApiOptions {
   double rate_burst = 400;
   int threads = 16;  // each keep-alive connection holds one while open
   PostfixOptions postfix;
+  // Proxies (addresses or CIDR networks, serve --trusted-proxy) whose
+  // `Forwarded`/`X-Forwarded-For` names the client in the records
+  // (client_address.h); none: the connection's peer is the client.
+  std::vector<std::string> trusted_proxies;
   std::string milter_log;  // the milter's decision log, followed if set
   // `make addins`' output (scripts/build-addins), served read-only under
   // /addins/ for download from the console: the Thunderbird .xpi and the
@@ -59,6 +65,13 @@ struct ApiOptions {
   // started serve (serve_command.cc), so a release, delete or revoke names
   // a person; "" records "generated admin token".
   std::string generated_token_owner;
+  // The DNS signals of POST /v1/check ([dns] and serve's --dns* flags, as
+  // `check` asks them: cli/dns_flags.h): the resolver in use, asked per
+  // request (null or empty: off); and `follow_dns`, run after each policy
+  // reload that succeeds, so the resolver follows a changed [dns] (an
+  // error fails the reload, the running resolver kept). Either may be empty.
+  std::function<std::shared_ptr<DnsSource>()> dns;
+  std::function<Status()> follow_dns;
 };
 
 class ApiServer {

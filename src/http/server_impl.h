@@ -14,6 +14,7 @@
 #include "confirm/link.h"
 #include "http/auth.h"
 #include "http/check_request.h"
+#include "http/client_address.h"
 #include "http/cors.h"
 #include "http/metrics.h"
 #include "http/problem.h"
@@ -100,8 +101,9 @@ class ApiServerImpl : public ApiServer {
   // Who called the handler Guard is running on this thread (the token's
   // identity); empty outside a guarded handler.
   static const Identity& Caller();
-  // The address the guarded request came from (its connection's peer);
-  // empty outside a guarded handler.
+  // The address the guarded request came from (ClientOf: its connection's
+  // peer, or the client a trusted proxy names); empty outside a guarded
+  // handler.
   static const std::string& CallerAddress();
   // Writes an administrative event to the store (logged either way); false
   // when it could not be written.
@@ -128,6 +130,12 @@ class ApiServerImpl : public ApiServer {
   // claim or took the message first (postsuper's count 0), the caller's
   // 409; an error otherwise (kNotFound: not held, before anything was done).
   Result<bool> ActOnHeld(const std::string& id, bool release);
+  // The answer to an admin's release (`release`) or delete of `id` that
+  // ActOnHeld did not do (`done` an error or false; `held`, the message as
+  // read before), recorded as a "release-failed"/"delete-failed" event
+  // with why, unless the id was no queue id (routes_admin.cc).
+  void RefuseHeldAct(httplib::Response& res, const std::string& id, bool release,
+                     const Result<HeldMessage>& held, const Result<bool>& done);
 
   std::shared_ptr<const Security> security() const { return security_.load(); }
   // "2 admins (Ann Admin, Bob Boss), 1 viewer (Vic Viewer), 3 check
@@ -153,6 +161,7 @@ class ApiServerImpl : public ApiServer {
   Metrics metrics_;
   RateLimiter limiter_;
   PostfixQueue postfix_;
+  maillog::AddressRanges trusted_proxies_;  // options_.trusted_proxies, read by Init
   // One release or delete at a time of a held message (store_ set above).
   HeldClaims held_claims_{store_};
   CheckLimits check_limits_;

@@ -262,9 +262,11 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
   row.from = NormalAddress(a.sender, &parsed_);
   row.from_known = a.sender_known;
   row.status = std::string(a.status);
-  // Refused after the end of DATA: the look-alike's server had the content
-  // (issue-16 tester round 43, finding 2).
-  row.content_received = a.status == "bounced" && maillog::RefusedAfterData(a.status_text);
+  // Refused (4xx or 5xx) after the end of DATA, or the connection lost
+  // after it: the look-alike's server had the content (issue-16 tester
+  // round 43, finding 2; round 44, finding 4: a deferral too, which the
+  // report keeps over the recipient's later attempts).
+  row.content_received = a.status != "sent" && maillog::RefusedAfterData(a.status_text);
   row.relay = std::string(a.relay);
   row.hops = std::string(a.hops);
   row.message_id = std::string(a.message_id);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <ctime>
+#include <map>
+#include <utility>
 
 #include "base/text_format.h"
 #include "maillog/timestamp.h"
@@ -14,13 +16,8 @@ struct Span {
   std::string first_file, last_file;
 };
 
-// The files' spans merged where they meet or overlap (within the gap).
-std::vector<Span> Spans(const Report& rep) {
-  std::vector<Span> spans;
-  for (const maillog::LineCounts& c : rep.logs) {
-    if (c.first_time == 0 || c.last_time == 0) continue;
-    spans.push_back({c.first_time, c.last_time, c.file, c.file});
-  }
+// Spans merged where they meet or overlap within kMinGapSeconds.
+std::vector<Span> Merged(std::vector<Span> spans) {
   std::sort(spans.begin(), spans.end(),
             [](const Span& a, const Span& b) { return a.first < b.first; });
   std::vector<Span> merged;
@@ -28,16 +25,70 @@ std::vector<Span> Spans(const Report& rep) {
     if (!merged.empty() && s.first - merged.back().last <= kMinGapSeconds) {
       if (s.last > merged.back().last) {
         merged.back().last = s.last;
-        merged.back().last_file = std::move(s.last_file);
+        merged.back().last_file = s.last_file;
       }
       continue;
     }
-    merged.push_back(std::move(s));
+    merged.push_back(s);
   }
   return merged;
 }
 
+// The files' spans merged where they meet or overlap (within the gap).
+std::vector<Span> Spans(const Report& rep) {
+  std::vector<Span> spans;
+  for (const maillog::LineCounts& c : rep.logs) {
+    if (c.first_time == 0 || c.last_time == 0) continue;
+    spans.push_back({c.first_time, c.last_time, c.file, c.file});
+  }
+  return Merged(std::move(spans));
+}
+
 std::string Day(int64_t t) { return maillog::FormatTime(t).substr(0, 10); }
+
+// Each host's gaps while the hosts running beside it log on: its peers
+// are the hosts whose first-to-last span overlaps its own (two gateways
+// at once, not one replacing another), and a gap of more than
+// kMinGapSeconds in its lines, within the span of it and its peers, is
+// said when its peers' lines cover more than kMinGapSeconds of it (a gap
+// of every log is said once, by Spans). None when the logs name fewer
+// than two hosts.
+void HostGaps(const Report& rep, std::vector<CoverageGap>& gaps) {
+  std::map<std::string, std::vector<Span>> hosts;
+  for (const maillog::LineCounts& c : rep.logs) {
+    for (const maillog::LineCounts::HostSpan& h : c.host_spans) {
+      hosts[h.host].push_back({h.first, h.last, c.file, c.file});
+    }
+  }
+  if (hosts.size() < 2) return;
+  std::map<std::string, std::vector<Span>> merged;
+  for (auto& [host, spans] : hosts) merged[host] = Merged(spans);
+  for (const auto& [host, own] : merged) {
+    const int64_t first = own.front().first, last = own.back().last;
+    std::vector<Span> peers;
+    int64_t from_all = first, to_all = last;
+    for (const auto& [other, theirs] : merged) {
+      if (other == host || theirs.front().first > last || theirs.back().last < first) continue;
+      peers.insert(peers.end(), theirs.begin(), theirs.end());
+      from_all = std::min(from_all, theirs.front().first);
+      to_all = std::max(to_all, theirs.back().last);
+    }
+    if (peers.empty()) continue;
+    auto add = [&](int64_t from, int64_t to, const std::string& before, const std::string& after) {
+      if (to - from <= kMinGapSeconds) return;
+      int64_t covered = 0;
+      for (const Span& p : peers) {
+        covered += std::max<int64_t>(0, std::min(to, p.last) - std::max(from, p.first));
+      }
+      if (covered > kMinGapSeconds) gaps.push_back({from, to, before, after, host, ""});
+    };
+    add(from_all, first, "", own.front().first_file);
+    for (size_t i = 1; i < own.size(); ++i) {
+      add(own[i - 1].last, own[i].first, own[i - 1].last_file, own[i].first_file);
+    }
+    add(last, to_all, own.back().last_file, "");
+  }
+}
 
 }  // namespace
 
@@ -45,40 +96,117 @@ std::vector<CoverageGap> CoverageGaps(const Report& rep) {
   const std::vector<Span> spans = Spans(rep);
   std::vector<CoverageGap> gaps;
   if (spans.empty()) return gaps;
+  // The window a trace export asked for (its StartDate, EndDate columns):
+  // the earliest start and latest end any file asked, judged as --since
+  // and --until are where no window was given or it is wider.
+  int64_t asked_from = 0, asked_to = 0;
+  std::string asked_from_file, asked_to_file;
+  for (const maillog::LineCounts& c : rep.logs) {
+    if (c.asked_from != 0 && (asked_from == 0 || c.asked_from < asked_from)) {
+      asked_from = c.asked_from;
+      asked_from_file = c.file;
+    }
+    if (c.asked_to != 0 && c.asked_to > asked_to) {
+      asked_to = c.asked_to;
+      asked_to_file = c.file;
+    }
+  }
   if (rep.window_from != 0 && spans.front().first - rep.window_from > kMinGapSeconds) {
-    gaps.push_back({rep.window_from, spans.front().first, "--since", spans.front().first_file});
+    gaps.push_back({rep.window_from, spans.front().first, "--since", spans.front().first_file, "",
+                    ""});
+  } else if (asked_from != 0 && asked_from > rep.window_from &&
+             spans.front().first - asked_from > kMinGapSeconds) {
+    gaps.push_back({asked_from, spans.front().first, "StartDate", spans.front().first_file, "",
+                    asked_from_file});
   }
   for (size_t i = 1; i < spans.size(); ++i) {
-    gaps.push_back({spans[i - 1].last, spans[i].first, spans[i - 1].last_file, spans[i].first_file});
+    gaps.push_back({spans[i - 1].last, spans[i].first, spans[i - 1].last_file, spans[i].first_file,
+                    "", ""});
   }
   // A window that ends in the future ends now: no log can hold what is
   // yet to be sent.
-  const int64_t until = std::min<int64_t>(rep.window_to, std::time(nullptr));
+  const int64_t now = std::time(nullptr);
+  const int64_t until = std::min<int64_t>(rep.window_to, now);
+  const int64_t asked_until = std::min<int64_t>(asked_to, now);
   if (rep.window_to != 0 && until - spans.back().last > kMinGapSeconds) {
-    gaps.push_back({spans.back().last, until, spans.back().last_file, "--until"});
+    gaps.push_back({spans.back().last, until, spans.back().last_file, "--until", "", ""});
+  } else if (asked_to != 0 && (rep.window_to == 0 || asked_to < rep.window_to) &&
+             asked_until - spans.back().last > kMinGapSeconds) {
+    gaps.push_back({spans.back().last, asked_until, spans.back().last_file, "EndDate", "",
+                    asked_to_file});
   }
+  HostGaps(rep, gaps);
   return gaps;
 }
 
+namespace {
+
+// "the window's start (--since 2026-01-01)", "the StartDate m.csv asked for
+// (2026-11-23)", or the time; `end` for the gap's end.
+std::string GapEnd(const CoverageGap& g, bool end) {
+  const std::string& label = end ? g.after : g.before;
+  const int64_t t = end ? g.to : g.from;
+  // --until's day is counted whole: its end is the next day's start.
+  if (label == "--since") return "the window's start (--since " + Day(t) + ")";
+  if (label == "--until") return "the window's end (--until " + Day(t - 1) + ")";
+  if (label == "StartDate" || label == "EndDate") {
+    std::string out = "the ";
+    out += label;
+    out += " ";
+    out += g.asked;
+    out += " asked for (";
+    out += maillog::FormatTime(t);
+    out += ')';
+    return out;
+  }
+  return maillog::FormatTime(t);
+}
+
+// A host's gap: "mx2: no log line of this host for 80 days, from T (its
+// last line, in FILE) to T (the last line of the other hosts' logs); ...".
+std::string HostGapText(const CoverageGap& g) {
+  std::string t = g.host;
+  t += ": no log line of this host for ";
+  t += Counted(static_cast<uint64_t>((g.to - g.from) / (24 * 3600)), "day");
+  t += ", from ";
+  t += maillog::FormatTime(g.from);
+  t += g.before.empty() ? " (the first line of the other hosts' logs)"
+                        : " (its last line before, in " + g.before + ")";
+  t += " to ";
+  t += maillog::FormatTime(g.to);
+  t += g.after.empty() ? " (the last line of the other hosts' logs)"
+                       : " (its next line, in " + g.after + ")";
+  t += "; the other hosts' logs run on: this host's log of those days was not given, or the "
+       "host stopped";
+  return t;
+}
+
+std::string GapText(const CoverageGap& g) {
+  if (!g.host.empty()) return HostGapText(g);
+  std::string t = "no log line for ";
+  t += Counted(static_cast<uint64_t>((g.to - g.from) / (24 * 3600)), "day");
+  t += ", from ";
+  t += GapEnd(g, false);
+  t += " to ";
+  t += GapEnd(g, true);
+  const bool window_start = g.before == "--since" || g.before == "StartDate";
+  const bool window_end = g.after == "--until" || g.after == "EndDate";
+  t += " (";
+  if (!window_start) t += "after the last line of " + g.before;
+  if (!window_start && !window_end) t += ", ";
+  if (!window_end) t += "before the first line of " + g.after;
+  t += g.asked.empty()
+           ? "; a rotated file missing, or a window the logs do not reach)"
+           : "; the trace holds less than it asked for: one page of a longer result, or rows cut)";
+  return t;
+}
+
+}  // namespace
+
 std::vector<std::string> CoverageGapTexts(const Report& rep) {
   std::vector<std::string> out;
-  for (const CoverageGap& g : CoverageGaps(rep)) {
-    std::string t = "no log line for ";
-    t += Counted(static_cast<uint64_t>((g.to - g.from) / (24 * 3600)), "day");
-    t += ", from ";
-    t += g.before == "--since" ? "the window's start (--since " + Day(g.from) + ")"
-                               : maillog::FormatTime(g.from);
-    t += " to ";
-    // --until's day is counted whole: its end is the next day's start.
-    t += g.after == "--until" ? "the window's end (--until " + Day(g.to - 1) + ")"
-                              : maillog::FormatTime(g.to);
-    t += " (";
-    if (g.before != "--since") t += "after the last line of " + g.before;
-    if (g.before != "--since" && g.after != "--until") t += ", ";
-    if (g.after != "--until") t += "before the first line of " + g.after;
-    t += "; a rotated file missing, or a window the logs do not reach)";
-    out.push_back(std::move(t));
-  }
+  for (const CoverageGap& g : CoverageGaps(rep)) out.push_back(GapText(g));
+  for (std::string& t : MissingFileTexts(rep)) out.push_back(std::move(t));
   return out;
 }
 

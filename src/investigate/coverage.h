@@ -13,6 +13,23 @@
 // ends are known (the reader keeps no per-day count), so a gap inside a
 // file is not seen.
 //
+// Also per host (issue-16 tester round 44, finding 3): each host's own
+// Postfix lines (LineCounts::host_spans), when the logs name two or more,
+// against the span of all the logs: a gateway whose log stops while the
+// other's runs on is a gap of that host (the mail it sent then is in no log
+// given), said with the host. And a trace export's own window (its
+// StartDate and EndDate columns, LineCounts::asked_from, asked_to) is
+// judged as --since and --until are: rows that do not reach the window it
+// asked for leave a gap (finding 1).
+//
+// MissingFileTexts (coverage_names.cc) says what the inputs' own names and
+// sizes prove missing, whatever the time: a hole in a rotated set's
+// numbers (maillog.1 and maillog.3.gz without maillog.2), days of a
+// dateext set whose lines do not reach back to the previous file's
+// rotation, an Exchange tracking log's instance numbers (MSGTRK...-1.LOG
+// and -3.LOG without -2), and a trace export of exactly one cmdlet page
+// (finding 2, finding 1).
+//
 // Thread safety: pure functions.
 #ifndef NEARMISS_INVESTIGATE_COVERAGE_H_
 #define NEARMISS_INVESTIGATE_COVERAGE_H_
@@ -32,6 +49,11 @@ struct CoverageGap {
   // The file whose last line starts it and the one whose first line ends
   // it; "--since" / "--until" for a window's end no log reaches.
   std::string before, after;
+  // For a gap of one host's lines (the others' run on): that host.
+  std::string host;
+  // For a window a trace asked for ("StartDate" / "EndDate" in before /
+  // after): the file that asked.
+  std::string asked;
 };
 
 // The gaps, in time order; none when fewer than one file has a time.
@@ -44,6 +66,13 @@ std::vector<CoverageGap> CoverageGaps(const Report& report);
 // p2.log; ...)". Each gap one such phrase. A window ending in the future
 // ends now.
 std::vector<std::string> CoverageGapTexts(const Report& report);
+
+// What the inputs themselves prove missing (above), each in words:
+// "maillog.2 (or maillog.2.gz) is not among the files given (between
+// maillog.3.gz and maillog.1: logrotate numbers a set's files .1, .2, .3
+// without a hole)"; "m365/v1page.csv holds exactly 1,000 rows, the default
+// page of Get-MessageTrace ...". CoverageGapTexts includes them.
+std::vector<std::string> MissingFileTexts(const Report& report);
 
 // The days the logs cover, gaps left out: "2026-01-01 to 2026-01-31 and
 // 2026-03-01 to 2026-03-31"; "" when no file has a time.

@@ -71,7 +71,8 @@ void MarkUnread(const Report& rep, std::vector<Bar>& months) {
     const int64_t end = s.month == 12 ? maillog::CivilToSeconds(s.year + 1, 1, 1, 0, 0, 0)
                                       : maillog::CivilToSeconds(s.year, s.month + 1, 1, 0, 0, 0);
     for (const CoverageGap& g : gaps) {
-      if (g.from <= start && end <= g.to) {
+      // A host's gap is not the month's: the other hosts' logs cover it.
+      if (g.host.empty() && g.from <= start && end <= g.to) {
         b.note = "no log read for this month: its deliveries are not known";
       }
     }

@@ -148,6 +148,14 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
               : std::string()) +
          Thousands(t.bounced - t.bounced_after_data) +
          (t.bounced_after_data != 0 ? " other bounced, " : " bounced, ") +
+         // Not delivered, yet the content reached the server at an
+         // attempt: a 4xx after the end of DATA, a connection lost after
+         // it (issue-16 tester round 44, finding 4).
+         (t.unsent_after_data != 0
+              ? "<strong>" + Thousands(t.unsent_after_data) +
+                    " never recorded as delivered though the receiving server had, or may "
+                    "have had, the whole message at an attempt</strong> (also counted below), "
+              : std::string()) +
          // Named when there are any, as in the text summary.
          (t.expired != 0
               ? Thousands(t.expired) + " expired (given up and returned to the sender), "

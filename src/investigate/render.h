@@ -15,8 +15,8 @@ namespace nearmiss::investigate {
 // {"time","queue_id","from","to","domain","verdict","target","suggestion",
 //  "status","relay"}, plus "hops" after a hand-off; "orig_to" when the
 //  server rewrote the address the sender gave (Row::orig_to);
-//  "content_received": true on a "bounced" row refused only after the end
-//  of DATA (Row::content_received); "level" (the common
+//  "content_received": true on a row not delivered whose content reached
+//  the receiving server at an attempt (Row::content_received); "level" (the common
 //  scale's word) and "marking" (the message's own, with its caveats:
 //  "SECRET//NOFORN"; only when it has caveats) for mailbox messages, traces
 //  with a subject, and a log's delivery a Sent-folder copy joined; "source"
@@ -48,6 +48,12 @@ std::string RowReason(const Row& row);
 inline constexpr std::string_view kRefusedAfterData =
     "refused only after the receiving server had the whole message (its reply answered the "
     "end of DATA, RFC 5321 4.1.1.4): the content, attachments included, reached that server";
+// The reason of any other row not delivered whose content reached the
+// receiving server at an attempt (Row::content_received).
+inline constexpr std::string_view kContentAtAnAttempt =
+    "the receiving server had the whole message at an attempt (a reply to the end of DATA, RFC "
+    "5321 4.1.1.4, or the connection lost after it: Postfix's 'message may be sent more than "
+    "once'): the content, attachments included, may have reached that server";
 std::string CsvHeader();
 std::string RowCsv(const Row& row);
 

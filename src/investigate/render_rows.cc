@@ -91,7 +91,7 @@ std::string RowReason(const Row& r) {
     before.content_received = false;
     std::string why = RowReason(before);
     why += why.empty() ? "" : "; ";
-    why += kRefusedAfterData;
+    why += r.status == "bounced" && !r.content_earlier ? kRefusedAfterData : kContentAtAnAttempt;
     return why;
   }
   if (r.orig_to.empty()) return r.reason;
@@ -267,6 +267,7 @@ std::string SummaryJson(const Report& rep) {
        {{"total", t.deliveries}, {"sent", t.sent - t.in_mailbox},
         {"in_sent_folders", t.in_mailbox}, {"bounced", t.bounced},
         {"bounced_after_content_received", t.bounced_after_data},
+        {"not_delivered_after_content_received", t.unsent_after_data},
         {"expired", t.expired}, {"discarded", t.discarded},
         {"deleted_by_administrator", t.deleted},
         {"rejected_by_milter", t.rejected}, {"held", t.held}, {"deferred", t.deferred},
@@ -324,6 +325,11 @@ std::string Outcomes(const Counts& c) {
   out += rare;
   out += ", deferred ";
   out += Thousands(c.deferred);
+  if (c.unsent_after_data != 0) {
+    out += "; not delivered though the receiving server had, or may have had, the whole "
+           "message at an attempt ";
+    out += Thousands(c.unsent_after_data);
+  }
   return out;
 }
 

@@ -22,6 +22,7 @@ void Counts::Add(const std::string& s, bool in_mbox, bool after_data) {
   ++deliveries;
   if (in_mbox && s == "sent") ++in_mailbox;
   if (after_data && s == "bounced") ++bounced_after_data;
+  if (after_data && s != "bounced" && s != "sent") ++unsent_after_data;
   if (s == "sent") {
     ++sent;
   } else if (s == "bounced") {
@@ -115,6 +116,9 @@ bool Report::AddAttempt(const Row& row) {
       it->first_time = maillog::FormatTime(first);
     }
   } else {
+    // The content reached the server at any attempt: it stays so, whatever
+    // a later attempt says (an expiry, a 5xx to RCPT TO).
+    const bool content = it->row.content_received || row.content_received;
     if (first != 0 && first < it->first_seconds) {
       it->first_seconds = first;
       it->first_time = maillog::FormatTime(first);
@@ -148,6 +152,8 @@ bool Report::AddAttempt(const Row& row) {
       it->last_seconds = row.seconds;
       it->last_status = row.status;
     }
+    it->row.content_earlier |= content && !it->row.content_received;
+    it->row.content_received = content;
   }
   if (it->seen.size() < kMaxSeen) it->seen.push_back({row.seconds, row.status});
   // Mailbox messages have no queue: each is final at once.
@@ -294,7 +300,7 @@ void Report::Close(Open& d) {
   if (r.after_window) ++outcomes_after_window;
   // A mailbox item has no queue id: its "sent" is a Sent-folder copy.
   const bool in_mailbox = r.queue_id.empty() && r.status == "sent";
-  if (r.status != "bounced") r.content_received = false;  // a later outcome decided
+  if (r.status == "sent") r.content_received = false;  // delivered: said by its status
   const bool after_data = r.content_received;
   totals_.Add(r.status, in_mailbox, after_data);
   by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status, in_mailbox, after_data);

@@ -56,6 +56,11 @@ struct Counts {
   // Of `bounced`: refused only after the server had received the whole
   // message (Row::content_received): the content reached that server.
   int64_t bounced_after_data = 0;
+  // Of the others not delivered (expired, deferred, outcome unknown, ...),
+  // those whose content reached the receiving server at an attempt
+  // (Row::content_received: a 4xx after the end of DATA, a connection lost
+  // after it).
+  int64_t unsent_after_data = 0;
   // `in_mailbox`: the delivery is a Sent-folder copy (counted in `sent`
   // and in `in_mailbox`); `after_data`: a bounce after the end of DATA.
   void Add(const std::string& final_status, bool in_mailbox = false, bool after_data = false);

@@ -42,10 +42,17 @@ struct Row {
   // queueing) and "held" (in the hold queue) from Postfix's milter and
   // header check lines (maillog/postfix_actions.h).
   std::string status;
-  // "bounced" only after the receiving server had the whole message: its
-  // refusal answered the end of DATA (maillog::RefusedAfterData), so the
-  // content reached the look-alike's server. --json "content_received".
+  // Not delivered ("bounced", "expired", "deferred", ...) though the
+  // receiving server had the whole message at one of the recipient's
+  // attempts: a reply answered the end of DATA, or the connection was lost
+  // after it (maillog::RefusedAfterData), so the content reached (or may
+  // have reached) the look-alike's server; kept over the later attempts
+  // (Report). --json "content_received".
   bool content_received = false;
+  // Of those, the content reached the server at an earlier attempt, not
+  // at the one whose outcome the row shows (a 550 to RCPT TO after a
+  // connection lost at the end of DATA).
+  bool content_earlier = false;
   std::string relay;
   std::string hops;       // hand-offs before this queue id ("A via 127.0.0.1[127.0.0.1]:10024")
   std::string level;      // the message's sensitivity: mailboxes, and traces with a subject

@@ -15,9 +15,11 @@ void LineCounts::Add(std::string_view line, const LogLine* parsed) {
   if (parsed != nullptr) {
     ++recognised;
     ++by_format[static_cast<size_t>(parsed->format)];
-    if (IsPostfixProgram(parsed->program)) ++postfix;
+    const bool from_postfix = IsPostfixProgram(parsed->program);
+    if (from_postfix) ++postfix;
     if (parsed->format != LineFormat::kJournalMarker && parsed->time != 0) {
       NoteTime(parsed->time);
+      if (from_postfix) NoteHost(parsed->host, parsed->time);
     }
     if (parsed->format == LineFormat::kRfc3164 || parsed->format == LineFormat::kRfc3164Precise) {
       if (yearless++ == 0 || parsed->time < first_yearless_time) {
@@ -47,6 +49,20 @@ void LineCounts::NoteTime(int64_t time) {
   // order (two hosts interleaved) must not shrink the span shown.
   if (first_time == 0 || time < first_time) first_time = time;
   last_time = std::max(last_time, time);
+}
+
+void LineCounts::NoteHost(std::string_view host, int64_t time) {
+  if (host.empty() || (window_from != 0 && time < window_from) ||
+      (window_to != 0 && time >= window_to)) {
+    return;
+  }
+  for (HostSpan& h : host_spans) {
+    if (h.host != host) continue;
+    h.first = std::min(h.first, time);
+    h.last = std::max(h.last, time);
+    return;
+  }
+  if (host_spans.size() < kMaxHosts) host_spans.push_back({std::string(host), time, time});
 }
 
 std::string NotUnderstoodAt(const LineCounts& c) {

@@ -22,6 +22,10 @@
 
 namespace nearmiss::maillog {
 
+// The cmdlets' default page (-PageSize, -ResultSize) and the largest the
+// message trace cmdlets take (Get-MessageTrace, Get-MessageTraceV2).
+inline constexpr uint64_t kDefaultPageRows = 1000, kLargestPageRows = 5000;
+
 // The default share of non-empty lines that must be recognised.
 inline constexpr int kDefaultMinRecognisedPercent = 90;
 
@@ -249,6 +253,29 @@ struct LineCounts {
   // 0: none), whatever their order in the file; of those in the window
   // below only, when one is set: the span of what was counted.
   int64_t first_time = 0, last_time = 0;
+  // A trace export (Get-MessageTrace, Get-MessageTraceV2,
+  // Get-MessageTrackingLog | Export-Csv) with a run of exactly
+  // kDefaultPageRows or kLargestPageRows rows under one header: the
+  // cmdlet's page, most likely cut there (trace_log.cc PageEnd); the
+  // count and the cmdlet; 0 and "" when not. The window a
+  // Get-MessageTrace export asked for, from its StartDate and EndDate
+  // columns (seconds, UTC; 0: none): rows that do not reach it are a gap
+  // (investigate/coverage.h).
+  // Each host's earliest and latest line, Postfix's lines only, in the
+  // window (the syslog header's host: "mx1", "mx2"), the first kMaxHosts
+  // hosts: coverage is judged per host as well as over all logs
+  // (investigate/coverage.h), so one gateway's missing logs are seen
+  // while another's run on (issue-16 tester round 44, finding 3).
+  struct HostSpan {
+    std::string host;
+    int64_t first = 0, last = 0;
+  };
+  std::vector<HostSpan> host_spans;
+  static constexpr size_t kMaxHosts = 32;
+  void NoteHost(std::string_view host, int64_t time);
+  uint64_t page_rows = 0;
+  std::string page_cmdlet;
+  int64_t asked_from = 0, asked_to = 0;
   // Recognised lines whose stamps carry no year (the rfc3164 forms), the
   // span they were dated to, and how their year was chosen when no --year
   // gave it (ReadLog: "the latest year that puts ... after its modification

@@ -88,7 +88,9 @@ std::string_view NextHopId(std::string_view t) {
 
 bool RefusedAfterData(std::string_view reply) {
   return reply.find("(in reply to end of DATA command)") != std::string_view::npos ||
-         reply.find("(in reply to end of BDAT command)") != std::string_view::npos;
+         reply.find("(in reply to end of BDAT command)") != std::string_view::npos ||
+         reply.find("while sending end of data -- message may be sent more than once") !=
+             std::string_view::npos;
 }
 
 }  // namespace nearmiss::maillog

@@ -44,6 +44,12 @@ std::string_view NextHopId(std::string_view reply);
 // command)", smtp_proto.c; "end of BDAT" likewise, RFC 3030). After DATA's
 // final "." (RFC 5321 4.1.1.4, 3.3) the server holds the headers, the body
 // and every attachment: the content reached it, whatever it then answered.
+// Also a connection lost or timed out after the final "." was sent:
+// smtp(8)'s "lost connection with HOST while sending end of data --
+// message may be sent more than once" (and "conversation with HOST timed
+// out while sending end of data -- ..."): Postfix's own word that the
+// server may have accepted it (RFC 1047's duplicate message), the content
+// in its hands either way (issue-16 tester round 44, finding 4).
 bool RefusedAfterData(std::string_view reply);
 
 }  // namespace nearmiss::maillog

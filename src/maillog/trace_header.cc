@@ -21,6 +21,7 @@ LineFormat TraceLog::HeaderForm(const std::vector<std::string>& names) {
 void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
   time_ = sender_ = recipient_ = status_ = event_ = message_id_ = internal_id_ = relay_ =
       connector_ = recipient_status_ = subject_ = direction_ = server_ip_ = related_ = -1;
+  start_date_ = end_date_ = -1;
   recipient_heading_.clear();
   recipient_status_heading_.clear();
   time_offset_ = 0;
@@ -61,6 +62,10 @@ void TraceLog::Header(const std::vector<std::string>& names, bool exchange) {
       subject_ = c;
     } else if (n == "directionality" || n == "direction") {
       direction_ = c;
+    } else if (n == "startdate") {
+      start_date_ = c;
+    } else if (n == "enddate") {
+      end_date_ = c;
     }
   }
   // Get-MessageTrackingLog's names for date-time and recipient-address.

@@ -15,6 +15,7 @@
 namespace nearmiss::maillog {
 using trace_text::Normal;
 using trace_text::StripBom;
+using trace_text::Trim;
 
 bool LooksLikeTrace(std::string_view first) {
   first = StripBom(first);
@@ -88,6 +89,7 @@ void TraceLog::Feed(std::string_view line) {
     return;
   }
   csv_.Feed(line);
+  record_ = nullptr;
   if (kind_ == Kind::kExchange && csv_.inside_record()) {
     // Exchange writes one event a line (the W3C extended log form its
     // #Fields: line introduces): a quote left open at the line's end is a
@@ -109,6 +111,25 @@ void TraceLog::Finish() {
   // defect 7).
   const uint64_t before = counts_.not_understood;
   if (csv_.Finish() && counts_.not_understood == before) counts_.NotUnderstood(record_text_);
+  record_ = nullptr;
+  PageEnd();
+}
+
+void TraceLog::PageEnd() {
+  // Get-MessageTrace's -PageSize, Get-MessageTraceV2's and
+  // Get-MessageTrackingLog's -ResultSize: 1000 unless given, at most 5000
+  // for the two traces (Microsoft's cmdlet references). An export of
+  // exactly that many rows is, most likely, the first page of a longer
+  // result, the rest never exported (issue-16 tester round 44, finding 1).
+  const uint64_t rows = section_rows_;
+  section_rows_ = 0;
+  if (counts_.page_rows != 0 || scanning_) return;
+  if (kind_ != Kind::kTrace && kind_ != Kind::kExport) return;
+  if (rows != kDefaultPageRows && rows != kLargestPageRows) return;
+  counts_.page_rows = rows;
+  counts_.page_cmdlet = kind_ == Kind::kExport ? "Get-MessageTrackingLog"
+                        : start_date_ >= 0     ? "Get-MessageTrace"
+                                               : "Get-MessageTraceV2";
 }
 
 void TraceLog::Tally(uint64_t first_line, LineFormat f) {
@@ -146,14 +167,39 @@ void TraceLog::AmbiguousDate(uint64_t first_line) {
 
 void TraceLog::NotUnderstood(uint64_t line) {
   ++counts_.not_understood;
+  if (counts_.not_understood_at.size() < LineCounts::kMaxNamed) {
+    counts_.not_understood_at.push_back(line);
+  }
   if (counts_.first_not_understood_line == 0) {
     counts_.first_not_understood_line = line;
     counts_.first_not_understood = record_text_;
+  }
+  // The recipients its own column names (a historical search's
+  // "ADDRESS##EVENTS;..." entries by their address), as a Postfix line's
+  // "to=" is read leniently (LineCounts::unread_recipients): a record not
+  // read may be the delivery to a look-alike, which the report then names
+  // (issue-16 tester round 44, finding 6).
+  if (record_ == nullptr) return;
+  const bool historical = recipient_ < 0 || kind_ == Kind::kHistorical;
+  std::string_view cell = Field(*record_, historical ? recipient_status_ : recipient_);
+  while (!cell.empty() && counts_.unread_recipients.size() < LineCounts::kMaxUnreadRecipients) {
+    const size_t end = cell.find_first_of(historical ? ";" : ";, ");
+    std::string_view one = cell.substr(0, end);
+    cell = end == std::string_view::npos ? std::string_view() : cell.substr(end + 1);
+    if (historical) one = one.substr(0, one.find("##"));
+    one = Trim(one);
+    if (one.size() > 2 && one.front() == '<' && one.back() == '>') one = one.substr(1, one.size() - 2);
+    if (one.find('@') == std::string_view::npos) continue;
+    counts_.unread_recipients.emplace_back(line, std::string(one.substr(0, LineCounts::kExcerpt)));
   }
 }
 
 void TraceLog::ReadInPart(uint64_t line) {
   if (counts_.read_in_part++ == 0) counts_.first_read_in_part_line = line;
+  // Its recipients go to the report as rows: not named again as unread.
+  while (!counts_.unread_recipients.empty() && counts_.unread_recipients.back().first == line) {
+    counts_.unread_recipients.pop_back();
+  }
 }
 
 void TraceLog::Directive(std::string_view text, uint64_t line) {
@@ -189,6 +235,7 @@ void TraceLog::Directive(std::string_view text, uint64_t line) {
 }
 
 void TraceLog::Record(const std::vector<std::string>& f, uint64_t line) {
+  record_ = &f;  // for NotUnderstood, while Feed or Finish reads it
   if (kind_ == Kind::kUnknown && exchange_directives_) {
     // An Exchange log's record with no usable #Fields line before it: its
     // columns are unknown, and it is an event that may be the delivery to
@@ -226,8 +273,10 @@ void TraceLog::Record(const std::vector<std::string>& f, uint64_t line) {
     // The next export's header (two exports joined with cat): a header
     // again, not a row.
     Tally(line, format());
+    PageEnd();
     return;
   }
+  ++section_rows_;
   if (kind_ == Kind::kUnknown) {
     Unrecognised(line);
     return;
@@ -245,6 +294,7 @@ void TraceLog::Record(const std::vector<std::string>& f, uint64_t line) {
       counts_.first_wrong_fields_found = f.size();
       counts_.first_wrong_fields_expected = columns_;
     }
+    record_ = nullptr;  // misaligned: its recipient column is not known
     Unrecognised(line);
     NotUnderstood(line);
     return;

@@ -306,6 +306,17 @@ class TraceLog {
   int time_ = -1, sender_ = -1, recipient_ = -1, status_ = -1, event_ = -1, message_id_ = -1,
       internal_id_ = -1, relay_ = -1, connector_ = -1, recipient_status_ = -1, subject_ = -1,
       direction_ = -1, server_ip_ = -1, related_ = -1;
+  // Get-MessageTrace's StartDate and EndDate columns (the window the
+  // cmdlet was asked for, on every row); -1 when absent.
+  int start_date_ = -1, end_date_ = -1;
+  // Rows under the current header (a header again starts a new export):
+  // PageEnd says a section of exactly one default page (LineCounts::
+  // page_rows).
+  uint64_t section_rows_ = 0;
+  // The record being read (Record), for NotUnderstood's recipients;
+  // nullptr between records.
+  const std::vector<std::string>* record_ = nullptr;
+  void PageEnd();
   // Exchange's REDIRECT, EXPAND and RESOLVE (and their DUPLICATE forms)
   // name the address they replaced in related-recipient-address (the
   // group expanded, the address redirected or resolved; Microsoft's

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/ascii.h"
@@ -72,6 +73,14 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     counts_.first_minute_time_line = line;
   }
   counts_.NoteTime(time);
+  if (counts_.asked_from == 0 && (start_date_ >= 0 || end_date_ >= 0)) {
+    // The window Get-MessageTrace was asked for, on every row alike.
+    for (auto [column, to] : {std::pair{start_date_, &counts_.asked_from},
+                              std::pair{end_date_, &counts_.asked_to}}) {
+      const int64_t t = TraceTime(Field(f, column), date_order_);
+      if (column >= 0 && t > 0) *to = t - time_offset_;
+    }
+  }
   if (kind_ == Kind::kExchange) {
     // One server's log, appended as events happen: a row dated before an
     // earlier one is its clock stepping back (clock_step.h); its rows
@@ -93,6 +102,10 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   }
   bool one_sender = true;
   std::string_view sender = OneTraceAddress(Field(f, sender_), &one_sender);
+  // A Microsoft 365 trace's empty SenderAddress is no sender given, not
+  // the null sender of a bounce (the service's own reports carry a
+  // MicrosoftExchange...@ sender): the sender unknown (finding 6).
+  if (kind_ == Kind::kTrace && Trim(Field(f, sender_)).empty()) one_sender = false;
   // Emit's rows say whether the sender is known: "" alone would read as the
   // null sender of a bounce (RFC 5321 4.5.5), not as "no sender to name".
   row_sender_known_ = one_sender;

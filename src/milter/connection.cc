@@ -263,8 +263,10 @@ void Connection::StartScan() {
 // with the next packet when this returns.
 void Connection::ScanInline() {
   auto job = session_.TakeEndOfMessage();
+  EomOutcome outcome = job();
+  job = nullptr;  // its buffer may serve the next message (job_done)
   std::string out;
-  session_.CompleteEndOfMessage(job(), &out);
+  session_.CompleteEndOfMessage(std::move(outcome), &out, /*job_done=*/true);
   Send(std::move(out));
   if (draining_) CloseAfterWrite();
 }
@@ -286,7 +288,8 @@ void Connection::FinishScan(uint64_t scan, EomOutcome outcome) {
   scan_timer_.cancel();
   progress_timer_.cancel();
   std::string out;
-  session_.CompleteEndOfMessage(std::move(outcome), &out);
+  // The worker dropped the job before posting this (StartScan).
+  session_.CompleteEndOfMessage(std::move(outcome), &out, /*job_done=*/true);
   Send(std::move(out));
   if (draining_) return CloseAfterWrite();
   Process();

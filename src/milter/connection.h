@@ -30,7 +30,8 @@ using Socket = asio::generic::stream_protocol::socket;
 // What connections share: the loop, the pool and its bound, options, log.
 // Each connection reads straight into its Framer (Connection::Read), so an
 // idle one holds its read room, 16 KiB (64 KiB after a read that filled
-// it), and no more.
+// it), and its last message's buffer if that was at most 16 KiB (Session's
+// spare, counted in the buffer budget), and no more.
 struct ServerContext {
   asio::io_context& io;
   asio::thread_pool& pool;

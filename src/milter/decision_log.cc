@@ -24,16 +24,16 @@ std::string_view Cut(std::string_view s) { return s.substr(0, kMaxField); }
 // Opens the object and writes the members every line starts with.
 void Base(const Transaction& tx, std::string_view event, JsonWriter& w) {
   w.BeginObject();
-  w.Key("time").Uint(static_cast<uint64_t>(
+  w.PlainKey("time").Uint(static_cast<uint64_t>(
       std::chrono::duration_cast<std::chrono::milliseconds>(
           std::chrono::system_clock::now().time_since_epoch())
           .count()));
-  w.Key("event").String(event);
-  w.Key("session").Uint(tx.session_id);
-  w.Key("queue_id").String(Cut(tx.queue_id));
-  w.Key("sender").String(Cut(tx.sender));
-  if (!tx.auth_user.empty()) w.Key("auth_user").String(Cut(tx.auth_user));
-  w.Key("path").String(MailPathName(tx.path));
+  w.PlainKey("event").String(event);
+  w.PlainKey("session").Uint(tx.session_id);
+  w.PlainKey("queue_id").String(Cut(tx.queue_id));
+  w.PlainKey("sender").String(Cut(tx.sender));
+  if (!tx.auth_user.empty()) w.PlainKey("auth_user").String(Cut(tx.auth_user));
+  w.PlainKey("path").String(MailPathName(tx.path));
 }
 
 void ReasonCodes(const std::vector<Reason>& reasons, JsonWriter& w) {
@@ -61,20 +61,20 @@ std::string RcptLogLine(const Transaction& tx, const TxRecipient& rcpt,
   JsonWriter w(&line);
   Base(tx, "rcpt", w);
   const RecipientDecision& d = rcpt.decision;
-  w.Key("recipient").String(Cut(rcpt.check.address.empty() ? rcpt.raw : rcpt.check.address));
-  w.Key("verdict").String(VerdictName(rcpt.check.verdict));
-  w.Key("reasons");
+  w.PlainKey("recipient").String(Cut(rcpt.check.address.empty() ? rcpt.raw : rcpt.check.address));
+  w.PlainKey("verdict").String(VerdictName(rcpt.check.verdict));
+  w.PlainKey("reasons");
   ReasonCodes(rcpt.check.reasons, w);
-  if (!rcpt.check.suggestion.empty()) w.Key("suggestion").String(Cut(rcpt.check.suggestion));
+  if (!rcpt.check.suggestion.empty()) w.PlainKey("suggestion").String(Cut(rcpt.check.suggestion));
   // What DNS said when [dns] looked the domain up: a decision made on "no
   // answer" (counted as able to receive) is told apart afterwards (issue
   // 15, round 42's tester, finding 13).
   if (rcpt.check.dns) render::WriteDnsFacts(*rcpt.check.dns, w);
-  w.Key("rule").String(d.rule.id);
-  w.Key("action").String(ActionName(d.action));
-  w.Key("deferred").Bool(d.deferred);
-  w.Key("milter").String(milter_action);
-  if (!d.message.empty()) w.Key("message").String(Cut(d.message));
+  w.PlainKey("rule").String(d.rule.id);
+  w.PlainKey("action").String(ActionName(d.action));
+  w.PlainKey("deferred").Bool(d.deferred);
+  w.PlainKey("milter").String(milter_action);
+  if (!d.message.empty()) w.PlainKey("message").String(Cut(d.message));
   w.EndObject();
   return line;
 }
@@ -89,22 +89,22 @@ std::string MessageLogLine(const Transaction& tx, const Decision& decision,
   line.reserve(1024);
   JsonWriter w(&line);
   Base(tx, "message", w);
-  w.Key("recipients").BeginArray();
+  w.PlainKey("recipients").BeginArray();
   const bool any_dns = std::any_of(tx.recipients.begin(), tx.recipients.end(),
                                    [](const TxRecipient& r) { return r.check.dns.has_value(); });
   for (const RecipientDecision& r : decision.recipients) {
     w.BeginObject();
-    w.Key("address").String(Cut(r.recipient));
-    w.Key("verdict").String(VerdictName(r.verdict));
-    w.Key("action").String(ActionName(r.action));
-    w.Key("rule").String(r.rule.id);
-    w.Key("reasons");
+    w.PlainKey("address").String(Cut(r.recipient));
+    w.PlainKey("verdict").String(VerdictName(r.verdict));
+    w.PlainKey("action").String(ActionName(r.action));
+    w.PlainKey("rule").String(r.rule.id);
+    w.PlainKey("reasons");
     ReasonCodes(r.reasons, w);
     // The acknowledgement that settled its warning, as the API's record
     // and /v1/audit name it: the log is what a SIEM and `serve
     // --milter-log` read (the issue-14 tester, round 43, finding 17g).
     if (r.acknowledged_by != 0) {
-      w.Key("acknowledged_by").Uint(static_cast<uint64_t>(r.acknowledged_by));
+      w.PlainKey("acknowledged_by").Uint(static_cast<uint64_t>(r.acknowledged_by));
     }
     if (any_dns) DnsOf(tx, r.recipient, w);
     w.EndObject();
@@ -112,16 +112,16 @@ std::string MessageLogLine(const Transaction& tx, const Decision& decision,
   for (const TxRecipient& r : tx.recipients) {
     if (!r.refused) continue;
     w.BeginObject();
-    w.Key("address").String(Cut(r.check.address.empty() ? r.raw : r.check.address));
-    w.Key("verdict").String(VerdictName(r.check.verdict));
-    w.Key("action").String(r.tempfailed ? "tempfail" : "reject");
-    w.Key("rule").String(r.decision.rule.id);
-    w.Key("at_rcpt").Bool(true);
+    w.PlainKey("address").String(Cut(r.check.address.empty() ? r.raw : r.check.address));
+    w.PlainKey("verdict").String(VerdictName(r.check.verdict));
+    w.PlainKey("action").String(r.tempfailed ? "tempfail" : "reject");
+    w.PlainKey("rule").String(r.decision.rule.id);
+    w.PlainKey("at_rcpt").Bool(true);
     if (r.check.dns) render::WriteDnsFacts(*r.check.dns, w);
     w.EndObject();
   }
   w.EndArray();
-  w.Key("level").String(content::LevelName(decision.level));
+  w.PlainKey("level").String(content::LevelName(decision.level));
   // The sensitivity in the one shape (render/sensitivity.h), its findings
   // the ones that count (strong markings, limits hit), cut like every
   // untrusted string, so a log line stays short whatever the message holds.
@@ -134,9 +134,9 @@ std::string MessageLogLine(const Transaction& tx, const Decision& decision,
             f.marking.size() <= kMaxField && f.where.size() <= kMaxField &&
             f.text.size() <= kMaxField;
   }
-  w.Key("sensitivity");
+  w.PlainKey("sensitivity");
   if (as_is) {
-    render::WriteSensitivityJson(sensitivity, w);
+    render::WriteSensitivityJson(sensitivity, w, render::kAllFindings, false);
   } else {
     content::Sensitivity logged;
     logged.level = sensitivity.level;
@@ -149,19 +149,19 @@ std::string MessageLogLine(const Transaction& tx, const Decision& decision,
       cut.where = std::string(Cut(f.where));
       cut.text = std::string(Cut(f.text));
     }
-    render::WriteSensitivityJson(logged, w);
+    render::WriteSensitivityJson(logged, w, render::kAllFindings, false);
   }
   if (!errors.empty()) {
-    w.Key("errors").BeginArray();
+    w.PlainKey("errors").BeginArray();
     for (size_t i = 0; i < errors.size() && i < 8; ++i) w.String(Cut(errors[i]));
     w.EndArray();
   }
-  w.Key("bytes").Uint(tx.seen_bytes);
-  w.Key("check_ms").Double(static_cast<double>(static_cast<int64_t>(check_ms * 1000)) / 1000);
-  w.Key("rule").String(decision.rule.id);
-  w.Key("action").String(ActionName(decision.message_action));
-  w.Key("milter").String(milter_action);
-  if (!decision.message.empty()) w.Key("message").String(Cut(decision.message));
+  w.PlainKey("bytes").Uint(tx.seen_bytes);
+  w.PlainKey("check_ms").Double(static_cast<double>(static_cast<int64_t>(check_ms * 1000)) / 1000);
+  w.PlainKey("rule").String(decision.rule.id);
+  w.PlainKey("action").String(ActionName(decision.message_action));
+  w.PlainKey("milter").String(milter_action);
+  if (!decision.message.empty()) w.PlainKey("message").String(Cut(decision.message));
   w.EndObject();
   return line;
 }
@@ -171,8 +171,8 @@ std::string FailLogLine(const Transaction& tx, std::string_view why,
   std::string line;
   JsonWriter w(&line);
   Base(tx, "error", w);
-  w.Key("error").String(Cut(why));
-  w.Key("milter").String(milter_action);
+  w.PlainKey("error").String(Cut(why));
+  w.PlainKey("milter").String(milter_action);
   w.EndObject();
   return line;
 }

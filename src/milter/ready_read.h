@@ -31,6 +31,8 @@
 #include <asio.hpp>
 #include <cerrno>
 #include <cstddef>
+#include <memory>
+#include <new>
 #include <utility>
 
 #if defined(ASIO_HAS_EPOLL) && ASIO_VERSION >= 102200 && ASIO_VERSION < 102300
@@ -55,6 +57,11 @@ struct Access : Socket {
 template <typename Handler>
 class Op : public asio::detail::reactor_op {
  public:
+  // Allocation through the handler's allocator: asio's per-thread
+  // recycling one (thread_info_base), as asio's own socket ops do, instead
+  // of new/delete at every read.
+  ASIO_DEFINE_HANDLER_PTR(Op);
+
   Op(int fd, asio::mutable_buffer room, Handler&& handler)
       : reactor_op(asio::error_code(), &Op::Perform, &Op::Complete),
         fd_(fd),
@@ -82,14 +89,18 @@ class Op : public asio::detail::reactor_op {
   }
 
   // owner is null when the io_context is destroyed with the read pending:
-  // free it without calling the handler.
+  // free it without calling the handler. The memory goes back to the
+  // thread's recycling cache (ASIO_DEFINE_HANDLER_PTR) before the upcall,
+  // so the read the handler starts takes the same block again.
   static void Complete(void* owner, asio::detail::operation* base, const asio::error_code&,
                        size_t) {
     auto* o = static_cast<Op*>(base);
+    ptr p = {std::addressof(o->handler_), o, o};
     Handler handler(std::move(o->handler_));
     asio::error_code ec = o->ec_;
     size_t n = o->bytes_transferred_;
-    delete o;
+    p.h = std::addressof(handler);
+    p.reset();
     if (owner) handler(ec, n);
   }
 
@@ -110,9 +121,12 @@ void AsyncReadWhenReady(Socket& socket, asio::mutable_buffer room, Handler handl
   }
   auto& reactor = asio::use_service<asio::detail::reactor>(
       asio::query(socket.get_executor(), asio::execution::context));
-  auto* op = new ready_read_internal::Op<Handler>(socket.native_handle(), room, std::move(handler));
-  reactor.start_op(asio::detail::reactor::read_op, impl.socket_, impl.reactor_data_, op,
+  using Op = ready_read_internal::Op<Handler>;
+  typename Op::ptr p = {std::addressof(handler), Op::ptr::allocate(handler), nullptr};
+  p.p = new (p.v) Op(socket.native_handle(), room, std::move(handler));
+  reactor.start_op(asio::detail::reactor::read_op, impl.socket_, impl.reactor_data_, p.p,
                    /*is_continuation=*/false, /*allow_speculative=*/true);
+  p.v = p.p = nullptr;  // the reactor owns it now
 }
 
 #else

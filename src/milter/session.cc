@@ -200,7 +200,21 @@ void Session::DropTransaction() {
           MakeDecisionRecord("milter", facts, d, tx_->queue_id, "", ""));
     }
   }
+  KeepSpare(&*tx_);
   tx_.reset();
+}
+
+// Only a buffer Transaction::Append grew (charged to the budget, at least
+// kFirstRoom) is kept, and one already kept is not replaced by a smaller.
+void Session::KeepSpare(Transaction* tx) {
+  size_t room = tx->message.capacity();
+  if (tx->over_budget || room < Transaction::kFirstRoom || room > kSpareRoom ||
+      room <= spare_.capacity()) {
+    return;
+  }
+  spare_ = std::move(tx->message);
+  spare_.clear();
+  spare_charge_ = std::move(tx->charge);
 }
 
 void Session::BeginMessage(std::string_view sender) {
@@ -213,12 +227,18 @@ void Session::BeginMessage(std::string_view sender) {
   size_t bound = tx_->checker ? tx_->checker->max_message_bytes() : 0;
   tx_->max_bytes = bound ? bound : options_.default_max_message_bytes;
   tx_->charge = BudgetCharge(options_.buffer_budget);
+  if (spare_.capacity() >= Transaction::kFirstRoom) {
+    tx_->message = std::move(spare_);
+    tx_->charge = std::move(spare_charge_);
+    spare_ = std::string();
+  }
 }
 
+// The recipient is built in its place in the transaction's list, not
+// moved there: a TxRecipient is two dozen strings (bench/milter-instructions).
 void Session::Recipient(const Rcpt& rcpt, std::string* out) {
   if (!tx_) BeginMessage("");
-  TxRecipient r;
-  r.raw = std::string(rcpt.recipient.substr(0, kMaxAddress));
+  std::string_view raw = rcpt.recipient.substr(0, kMaxAddress);
   // Postfix's non-smtpd path (sendmail(1)) sends bare addresses and no
   // {rcpt_mailer}; refusing a recipient there leaves the mail stuck.
   auto rcpt_macros = macros_.find('R');
@@ -226,7 +246,7 @@ void Session::Recipient(const Rcpt& rcpt, std::string* out) {
   if (rcpt_macros != macros_.end()) {
     for (const auto& [n, v] : rcpt_macros->second) has_mailer |= (n == "{rcpt_mailer}");
   }
-  if (!has_mailer || r.raw.empty() || r.raw.front() != '<') {
+  if (!has_mailer || raw.empty() || raw.front() != '<') {
     tx_->path = MailPath::kSendmail;
   }
   if (tx_->recipients.size() >= options_.max_recipients) {
@@ -242,10 +262,11 @@ void Session::Recipient(const Rcpt& rcpt, std::string* out) {
     EncodeSimple(reply::kContinue, out);
     return;
   }
+  TxRecipient& r = tx_->recipients.emplace_back();
+  r.raw = std::string(raw);
   if (!tx_->checker) {
     // No policy: the fail action applies at end of message, where the
     // sendmail path can take it too.
-    tx_->recipients.push_back(std::move(r));
     EncodeSimple(reply::kContinue, out);
     return;
   }
@@ -257,9 +278,9 @@ void Session::Recipient(const Rcpt& rcpt, std::string* out) {
     r.check = checker.CheckRecipient(StripBrackets(rcpt.recipient));
     r.decision = checker.DecideRecipient(tx_->sender, r.check, tx_->path);
   } catch (const std::exception& e) {
-    return RecipientFailed(std::move(r), std::string("internal error: ") + e.what(), out);
+    return RecipientFailed(&r, std::string("internal error: ") + e.what(), out);
   } catch (...) {
-    return RecipientFailed(std::move(r), "internal error", out);
+    return RecipientFailed(&r, "internal error", out);
   }
   const RecipientDecision& d = r.decision;
   bool refuse = tx_->path == MailPath::kSmtp && d.at_rcpt && !d.deferred &&
@@ -275,29 +296,27 @@ void Session::Recipient(const Rcpt& rcpt, std::string* out) {
   } else {
     EncodeSimple(reply::kContinue, out);
   }
-  tx_->recipients.push_back(std::move(r));
 }
 
 // A recipient the Checker could not judge: on the SMTP path with the
 // tempfail action it alone is refused 451 now (the client retries it, the
 // others go on); otherwise it stays and the end of message fails.
-void Session::RecipientFailed(TxRecipient r, std::string why, std::string* out) {
+void Session::RecipientFailed(TxRecipient* r, std::string why, std::string* out) {
   const Checker& checker = *tx_->checker;
   bool refuse_now =
       tx_->path == MailPath::kSmtp && checker.fail_action() == FailAction::kTempfail;
-  why = r.raw.substr(0, 100) + ": " + why;
-  r.decision.rule = RuleRef{0, "on_error", "", "[defaults] on_error"};
+  why = r->raw.substr(0, 100) + ": " + why;
+  r->decision.rule = RuleRef{0, "on_error", "", "[defaults] on_error"};
   if (log_) log_(FailLogLine(*tx_, why, refuse_now ? "tempfail" : "deferred-to-eom"));
   if (refuse_now) {
-    r.refused = true;
-    r.tempfailed = true;
+    r->refused = true;
+    r->tempfailed = true;
     EncodeReplyCode("451", "4.3.0",
                     "nearmiss could not check this recipient; try again later", out);
   } else {
     if (tx_->unjudged.empty()) tx_->unjudged = std::move(why);
     EncodeSimple(reply::kContinue, out);
   }
-  tx_->recipients.push_back(std::move(r));
 }
 
 std::vector<std::shared_future<DnsFacts>> Session::PendingDnsLookups() const {
@@ -326,11 +345,11 @@ std::function<EomOutcome()> Session::TakeEndOfMessage() {
       r.check.dns_pending = false;
     }
   }
-  auto tx = std::make_shared<const Transaction>(std::move(*tx_));
+  auto tx = std::make_shared<Transaction>(std::move(*tx_));
   tx_.reset();
   pending_ = tx;
   EomContext context = Context();
-  return [tx, context] {
+  return [tx = std::shared_ptr<const Transaction>(std::move(tx)), context] {
     try {
       return FinishMessage(*tx, context);
     } catch (const std::exception& e) {
@@ -345,7 +364,7 @@ bool Session::end_of_message_is_quick() const {
   return tx_ && IsQuickToScan(*tx_);
 }
 
-void Session::CompleteEndOfMessage(EomOutcome outcome, std::string* out) {
+void Session::CompleteEndOfMessage(EomOutcome outcome, std::string* out, bool job_done) {
   out->append(outcome.replies);
   if (log_ && !outcome.log_line.empty()) log_(outcome.log_line);
   if (options_.audit && outcome.audit) options_.audit->Record(std::move(*outcome.audit));
@@ -358,6 +377,7 @@ void Session::CompleteEndOfMessage(EomOutcome outcome, std::string* out) {
                 "sent; an admin must release or delete it");
     }
   }
+  if (job_done && pending_ && pending_.use_count() == 1) KeepSpare(pending_.get());
   pending_.reset();
   eom_pending_ = false;
   ++messages_;

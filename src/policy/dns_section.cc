@@ -8,7 +8,12 @@ void ReadDnsSection(Context& ctx, const toml::table& t, Policy& policy) {
   CheckKeys(ctx, t, "dns");
   DnsPolicy& d = policy.dns;
   d.where = ctx.Where(t.source());
-  if (auto v = GetBool(ctx, t, "enabled")) d.enabled = *v;
+  // DnsPolicy::where: the `enabled` key when written, what DnsStartErrors
+  // (cli/dns_flags.h) names when DNS is on with no server.
+  if (auto v = GetBool(ctx, t, "enabled")) {
+    d.enabled = *v;
+    d.where = ctx.Where(t.get("enabled")->source());
+  }
   if (auto servers = GetStrings(ctx, t, "servers")) {
     // An empty list never falls back to the system's resolvers: a guard
     // that asks public DNS about the look-alikes it sees tells whoever

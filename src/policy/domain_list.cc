@@ -60,10 +60,9 @@ Result<std::string> NormalizeDomainEntry(std::string_view entry) {
   return dotted;
 }
 
-Result<std::vector<std::string>> TrustedNamesOf(const DomainItem& item) {
-  const std::string& d = item.domain;
-  if (!d.starts_with('.')) return std::vector<std::string>{d};
-  const std::string_view ns = std::string_view(d).substr(1);
+std::string OpenNamespaceProblem(std::string_view d) {
+  if (!d.starts_with('.')) return {};
+  const std::string_view ns = d.substr(1);
   const size_t dot = ns.find('.');
   const std::string_view first = ns.substr(0, dot);
   bool open = false;
@@ -78,12 +77,29 @@ Result<std::vector<std::string>> TrustedNamesOf(const DomainItem& item) {
                             first == "ltd" || first == "plc" || first == "me";
     open = (commercial && IsPublicSuffix(ns)) || address::IsOpenPrivateZone(ns);
   }
-  if (open) {
-    return Status::InvalidArgument(
-        item.where + ": '" + d + "' would trust every domain under ." + std::string(ns) +
-        ", anyone's (gmial." + std::string(ns) + " too): name the organisation's own domains, or "
-        "a namespace only its government or owner registers under (.mil, .gov.uk)");
+  if (!open) return {};
+  std::string out = "'";
+  out += d;
+  out += "' would trust every domain under .";
+  out += ns;
+  out += ", anyone's (gmial.";
+  out += ns;
+  out += " too): name the organisation's own domains, or a namespace only its government or "
+         "owner registers under (.mil, .gov.uk)";
+  return out;
+}
+
+Result<std::vector<std::string>> TrustedNamesOf(const DomainItem& item) {
+  const std::string& d = item.domain;
+  if (!d.starts_with('.')) return std::vector<std::string>{d};
+  std::string problem = OpenNamespaceProblem(d);
+  if (!problem.empty()) {
+    std::string message = item.where;
+    message += ": ";
+    message += problem;
+    return Status::InvalidArgument(message);
   }
+  const std::string_view ns = std::string_view(d).substr(1);
   // A registrable name written as a namespace: trusted with its own name
   // (barclays.co.uk is under .barclays.co.uk), so the slips of that name
   // must be flagged as the plain entry's are. The plain entry covers its

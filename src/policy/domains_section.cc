@@ -1,5 +1,6 @@
 // [domains] and [lookalike]: what the organisation trusts and protects.
 #include "policy/sections.h"
+#include "policy/trusted_names.h"
 
 namespace nearmiss::policy {
 
@@ -21,6 +22,10 @@ void ReadDomainsSection(Context& ctx, const toml::table& t, Policy& policy) {
       if (!domain.ok()) {
         ctx.ErrorAt(line.where, "bad domain '" + line.text + "': " + domain.error().message(),
                     "one domain or .namespace per line; # starts a comment");
+        continue;
+      }
+      if (std::string open = OpenNamespaceProblem(*domain); !open.empty()) {
+        ctx.ErrorAt(line.where, open, "remove the line, or write the domains meant");
         continue;
       }
       policy.protected_domains.push_back({std::move(*domain), std::move(line.where)});

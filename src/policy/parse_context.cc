@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "policy/trusted_names.h"
+
 namespace nearmiss::policy {
 
 std::string Context::Where(const toml::source_region& at) const {
@@ -165,6 +167,16 @@ void ReadDomains(Context& ctx, const toml::table& t, std::string_view key,
                           domain.error().message(),
                 "write a domain (army.mil), a namespace (.mil) or *.domain");
       continue;
+    }
+    // A trusting list's open namespace (".co.uk"), which Engine::Compile
+    // refuses: said here at the entry, so lint lists every one in one run.
+    if (key != "block") {
+      std::string open = OpenNamespaceProblem(*domain);
+      if (!open.empty()) {
+        ctx.Error(e.at, "in '" + std::string(key) + "': " + open,
+                  "remove the entry, or write the domains meant");
+        continue;
+      }
     }
     out.push_back({std::move(*domain), ctx.Where(e.at)});
   }

@@ -6,6 +6,7 @@
 #define NEARMISS_POLICY_TRUSTED_NAMES_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nearmiss/policy.h"
@@ -28,6 +29,12 @@ namespace nearmiss {
 // (.bank, a brand's): no list says which is which.
 // (Issue 15, breaker 15 round 6, defect 3.)
 Result<std::vector<std::string>> TrustedNamesOf(const DomainItem& item);
+
+// Why TrustedNamesOf refuses the normalised entry `domain` (".co.uk"), with
+// no place: "'.co.uk' would trust every domain under .co.uk, ..."; empty
+// when it does not. The policy parser reports it at the entry itself, so
+// `policy lint` lists every such entry in one run.
+std::string OpenNamespaceProblem(std::string_view domain);
 
 }  // namespace nearmiss
 

@@ -21,6 +21,20 @@
 
 namespace nearmiss::render {
 
+// A key written in the source ("event"), checked when compiled: it needs no
+// escape (no quote, backslash, control or non-ASCII byte), so PlainKey
+// writes it without looking at its bytes. A key that needs one does not
+// compile; a key from data goes through Key.
+struct PlainKeyText {
+  std::string_view text;
+  consteval PlainKeyText(const char* key) : text(key) {  // NOLINT: implicit on purpose
+    for (char c : text) {
+      auto u = static_cast<unsigned char>(c);
+      if (c == '"' || c == '\\' || u < 0x20 || u >= 0x80) throw "key needs an escape";
+    }
+  }
+};
+
 class JsonWriter {
  public:
   explicit JsonWriter(std::string* out) : out_(out) {}
@@ -31,6 +45,11 @@ class JsonWriter {
   JsonWriter& EndArray() { return Close(']'); }
 
   JsonWriter& Key(std::string_view key);
+  // Key(key) for a literal key (PlainKeyText), without the escape check.
+  JsonWriter& PlainKey(PlainKeyText key) {
+    Plain(key.text, /*key=*/true);
+    return *this;
+  }
   // Invalid UTF-8 becomes U+FFFD, as nlohmann's `replace` handler does.
   JsonWriter& String(std::string_view s);
   // String(s), or null when `s` is empty.

@@ -100,6 +100,18 @@ TEST(JsonWriterTest, EscapesFoundAtEveryOffset) {
   }
 }
 
+// A literal key (PlainKey, checked when compiled) is written as Key writes
+// it, first in an object and after a member.
+TEST(JsonWriterTest, PlainKeysAsKeys) {
+  std::string a, b;
+  JsonWriter(&a).BeginObject().PlainKey("event").String("message").PlainKey("n").Uint(2)
+      .PlainKey("list").BeginArray().EndArray().EndObject();
+  JsonWriter(&b).BeginObject().Key("event").String("message").Key("n").Uint(2)
+      .Key("list").BeginArray().EndArray().EndObject();
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a, R"({"event":"message","n":2,"list":[]})");
+}
+
 // Every whole number of thousandths the direct form covers, and its edges.
 TEST(JsonWriterTest, ThousandthsMatchNlohmann) {
   std::string out;
@@ -199,6 +211,9 @@ TEST(RenderGoldenTest, Sensitivity) {
                              "subject", 0, "SECRET//NOFORN", content::Strength::kStrong});
   marked.findings.push_back({"OFFICIAL", "uk", content::Level::kOfficial, "body", 120,
                              "official", content::Strength::kWeak});
+  // The place rule, as policy explain prints it (round 45: "why").
+  marked.findings[0].why = "leads the subject";
+  marked.findings[1].why = "in running text, not on a banner line";
   content::Sensitivity cut = marked;
   cut.complete = false;
   cut.findings.push_back({"", "limit", content::Level::kNone, "limit", 0,
@@ -216,6 +231,11 @@ TEST(RenderGoldenTest, Sensitivity) {
   JsonWriter w(&first);
   WriteSensitivityJson(marked, w, 1);
   lines += first + "\n";
+  // The milter's decision log leaves "why" out (its lines are bounded).
+  std::string logged;
+  JsonWriter log_writer(&logged);
+  WriteSensitivityJson(marked, log_writer, kAllFindings, false);
+  EXPECT_EQ(logged.find("\"why\""), std::string::npos);
   ExpectGolden("sensitivity.golden.jsonl", lines);
 }
 

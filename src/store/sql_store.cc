@@ -136,15 +136,20 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries,
       Least() + "(nm_correspondent.first_seen, excluded.first_seen), last_seen = " +
       Greatest() +
       "(nm_correspondent.last_seen, excluded.last_seen), display_name = CASE WHEN "
-      "excluded.display_name <> '' THEN excluded.display_name ELSE nm_correspondent.display_name "
-      "END RETURNING messages";
+      "excluded.display_name <> '' AND (nm_correspondent.display_name = '' OR $7 > 1) THEN "
+      "excluded.display_name ELSE nm_correspondent.display_name END RETURNING messages";
   std::lock_guard<std::mutex> lock(mu_);
   return InTransaction([&]() -> Status {
     NM_ASSIGN_OR_RETURN(std::vector<bool> counts, NewDeliveries(deliveries, progress));
     std::map<std::string, Sum> domains;
     std::map<std::pair<std::string, std::string>, Sum> pairs;
-    // The display name each pair was last written under ("" none seen).
-    std::map<std::pair<std::string, std::string>, std::string> names;
+    // The display names each pair was written under, with how often and
+    // when last ("" none seen): the name learned is the one most used (the
+    // latest of equals), so one message under the wrong name ("Mary Jones"
+    // <jane.doe@...> among fifteen "Jane Doe") does not teach it (the
+    // issue-14 tester, round 44, finding 4). A name used once replaces none
+    // stored before.
+    std::map<std::pair<std::string, std::string>, std::map<std::string, Sum>> name_uses;
     size_t n = 0;
     for (size_t i = 0; i < deliveries.size(); ++i) {
       const Delivery& d = deliveries[i];
@@ -154,12 +159,23 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries,
       // written under: a store learned before schema 8 kept none, and
       // learning the folder again counts nothing but fills them.
       if (!domain.empty() && !d.display_name.empty()) {
-        names[{d.sender, d.recipient}] = d.display_name;
+        name_uses[{d.sender, d.recipient}][d.display_name].Add(d.time);
       }
       if (!counts[i]) continue;
       domains[domain].Add(d.time);
       pairs[{d.sender, d.recipient}].Add(d.time);
       ++n;
+    }
+    std::map<std::pair<std::string, std::string>, std::pair<std::string, int64_t>> names;
+    for (const auto& [pair, uses] : name_uses) {
+      const std::pair<const std::string, Sum>* most = nullptr;
+      for (const auto& use : uses) {
+        if (most == nullptr || use.second.messages > most->second.messages ||
+            (use.second.messages == most->second.messages && use.second.last > most->second.last)) {
+          most = &use;
+        }
+      }
+      names[pair] = {most->first, most->second.messages};
     }
     for (const auto& [domain, s] : domains) {
       NM_RETURN_IF_ERROR(conn_->Exec("record deliveries", domain_sql,
@@ -171,7 +187,8 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries,
           std::vector<Row> rows,
           conn_->Query("record correspondents", pair_sql,
                        {pair.first, pair.second, s.messages, s.first, s.last,
-                        names.count(pair) ? names[pair] : std::string()}));
+                        names.count(pair) ? names[pair].first : std::string(),
+                        names.count(pair) ? names[pair].second : int64_t{0}}));
       if (!rows.empty() && ToInt(rows[0][0]) == s.messages) ++new_pairs;
       if (progress) progress({WriteProgress::Stage::kRelationships, ++written, pairs.size()});
     }
@@ -179,8 +196,9 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries,
       if (pairs.count(pair) > 0) continue;  // written with its counts above
       NM_RETURN_IF_ERROR(conn_->Exec("record display names",
                                      "UPDATE nm_correspondent SET display_name = $3 WHERE "
-                                     "sender = $1 AND recipient = $2 AND display_name <> $3",
-                                     {pair.first, pair.second, name}));
+                                     "sender = $1 AND recipient = $2 AND display_name <> $3 AND "
+                                     "(display_name = '' OR $4 > 1)",
+                                     {pair.first, pair.second, name.first, name.second}));
     }
     if (out != nullptr) {
       out->counted = std::move(counts);

@@ -134,5 +134,31 @@ TEST_P(StoreTest, SnapshotCarriesDomainsAndAddresses) {
   EXPECT_GT(snap->taken_at, 0);
 }
 
+// The display name kept for a pair is the one written most (the latest of
+// equals), and a name used once replaces none stored: one message under
+// another contact's name among many under the right one teaches nothing
+// (the issue-14 tester, round 44, finding 4).
+TEST_P(StoreTest, DisplayNameIsTheOneWrittenMost) {
+  auto named = [](int64_t t, const char* name) {
+    return Delivery{"a@x.org", "jane.doe@bank.example", t, "k" + std::to_string(t), {}, name};
+  };
+  ASSERT_TRUE(store_->RecordDeliveries({named(10, "Jane Doe"), named(20, "Jane Doe"),
+                                        named(30, "Mary Jones"), named(40, "Jane Doe")})
+                  .ok());
+  auto name = [this] {
+    auto pairs = store_->Correspondents("a@x.org", 0);
+    return pairs.ok() && pairs->size() == 1 ? (*pairs)[0].display_name : std::string("?");
+  };
+  EXPECT_EQ(name(), "Jane Doe");
+  // A later learn with the slip alone, counted or not: kept.
+  ASSERT_TRUE(store_->RecordDeliveries({named(50, "Mary Jones")}).ok());
+  EXPECT_EQ(name(), "Jane Doe");
+  ASSERT_TRUE(store_->RecordDeliveries({named(30, "Mary Jones")}).ok());
+  EXPECT_EQ(name(), "Jane Doe");
+  // A name written twice in one learn replaces it (a contact renamed).
+  ASSERT_TRUE(store_->RecordDeliveries({named(60, "Jane Smith"), named(70, "Jane Smith")}).ok());
+  EXPECT_EQ(name(), "Jane Smith");
+}
+
 }  // namespace
 }  // namespace nearmiss

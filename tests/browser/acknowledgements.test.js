@@ -35,7 +35,8 @@ test("the audit view names the acknowledgement that settled a warning", async ()
   const settled = b.page.locator("[data-acknowledged]", { hasText: "alice@mod.gov.uk" }).first();
   await settled.waitFor();
   const text = await settled.textContent();
-  assert.match(text, /acknowledged by alice@mod\.gov\.uk \(confirm-link, \w+, acknowledgement \d+\)/);
+  // By her link, from the address it was used from (round 45).
+  assert.match(text, /acknowledged by alice@mod\.gov\.uk \(confirm link; from [^)]+\) \(confirm-link, \w+, acknowledgement \d+\)/);
   assert.match(text, /; settled rule \d+ '[^']+' \(.*\), action confirm$/);
   await b.shot("22-audit-acknowledged.png");
   await b.page.click("a.tab[data-view=acks]");

@@ -134,8 +134,8 @@ ok "revoked in the console; the next message is held again"
 
 # 6. Accountability from the command line.
 "$NEARMISS" audit --events "$STORE" >"$W/events.txt" || fail "audit --events"
-for want in "release .*$ID.* by alice@mod.gov.uk (sender)" \
-            "acknowledge .* by alice@mod.gov.uk (sender).*jon@gmial.com" \
+for want in "release .*$ID.* by alice@mod.gov.uk (confirm link; from [0-9.]*) (sender)" \
+            "acknowledge .* by alice@mod.gov.uk (confirm link; from [0-9.]*) (sender).*jon@gmial.com" \
             "acknowledge .* by carol@mod.gov.uk (claimed; shared token 'outlook add-in'; from [0-9.]*) (sender).*kim@hotmial.com" \
             "revoke .*ack:.* by Ann Admin (admin)"; do
   grep -q "$want" "$W/events.txt" || { cat "$W/events.txt"; fail "audit --events lacks: $want"; }

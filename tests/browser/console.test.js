@@ -56,6 +56,36 @@ test("audit search finds the look-alike decisions", async () => {
   await b.shot("04-audit.png");
 });
 
+// A viewer only reads: the held queue shows no release or delete button
+// (each would answer 403), the header says so, and a preview still works.
+test("a viewer sees the held queue without release or delete", async () => {
+  const signInAs = async (token) => {
+    await b.page.click("#sign-out");
+    await b.page.waitForSelector("#login[open]");
+    await b.page.fill("#token", token);
+    await b.page.click("#login-form button[type=submit]");
+    await b.page.waitForSelector("#login", { state: "hidden" });
+  };
+  await signInAs(process.env.NEARMISS_VIEWER_TOKEN);
+  await b.page.waitForSelector("#policy-name >> text=read only (viewer)");
+  await b.page.click("a.tab[data-view=held]");
+  const card = b.page.locator(`.held[data-id="${process.env.HELD_RELEASE}"]`);
+  await card.waitFor();
+  assert.equal(await b.page.locator(".held button.primary, .held button.danger").count(), 0,
+               "no release or delete button for a viewer");
+  await b.page.waitForSelector("text=Read only: an admin releases or deletes it.");
+  await card.locator("button", { hasText: "Preview" }).click();
+  await card.locator("pre >> text=SECRET body 1").waitFor();
+  await b.shot("05-viewer-held.png");
+  // And after a page reload, when the role is read again before drawing.
+  await b.page.reload();
+  await card.waitFor();
+  assert.equal(await b.page.locator(".held button.primary, .held button.danger").count(), 0);
+  await signInAs(b.token);
+  await b.page.click("a.tab[data-view=held]");
+  await card.locator("button.primary").waitFor();
+});
+
 test("deleting a held message asks first, and cancel keeps it", async () => {
   await b.page.click("a.tab[data-view=held]");
   const card = b.page.locator(`.held[data-id="${process.env.HELD_DELETE}"]`);

@@ -28,7 +28,8 @@ send --from alice@mod.gov.uk --to bob@army.ml --header "Subject: hi" || true
 
 API_PORT=$(free_port)
 ADMIN_TOKEN=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
-printf 'admin %s\n' "$ADMIN_TOKEN" >"$W/tokens"
+VIEWER_TOKEN=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
+printf 'admin %s\nviewer %s Vic Viewer\n' "$ADMIN_TOKEN" "$VIEWER_TOKEN" >"$W/tokens"
 start_serve --token-file "$W/tokens" --postfix-config "$CONF" --milter-log "$MILTER_LOG"
 URL="http://127.0.0.1:$API_PORT"
 for rcpt in '"bob@army.ml"' '"carol@army.mil"' '"eve@gmial.com", "x@navy.mil"' '"Dan <dan@army.mil>"'; do
@@ -36,7 +37,8 @@ for rcpt in '"bob@army.ml"' '"carol@army.mil"' '"eve@gmial.com", "x@navy.mil"' '
     -d "{\"from\": \"alice@mod.gov.uk\", \"to\": [$rcpt]}" "$URL/v1/check" || fail "check failed"
 done
 
-NEARMISS_URL="$URL" NEARMISS_ADMIN_TOKEN="$ADMIN_TOKEN" HELD_RELEASE="${ids[0]}" \
+NEARMISS_URL="$URL" NEARMISS_ADMIN_TOKEN="$ADMIN_TOKEN" NEARMISS_VIEWER_TOKEN="$VIEWER_TOKEN" \
+  HELD_RELEASE="${ids[0]}" \
   HELD_DELETE="${ids[1]}" ARTIFACTS="$ARTIFACTS" \
   node --test "$HERE/console.test.js" || { cat "$W/serve.err"; fail "browser test"; }
 

@@ -61,15 +61,16 @@ check "an encrypted zip to an outsider is held" "none hold attachment:locked.zip
 # Real encrypted documents (make-round2-fixtures): a user-password PDF
 # (qpdf) and a DOCX in an AES-256 zip (7-Zip) are held; an owner-only PDF
 # opens without a password and is read. A Purview label switched off
-# (_Enabled=false) still counts by a name that places a level (round 41:
-# the stricter reading; Secret_0 here), shown beside a weak disabled-label.
+# (_Enabled=false) is not enabled for the message (MIP SDK label
+# metadata): its name (Secret_0 here) is shown as a weak disabled-label,
+# never counted (round 45; round 41 had counted it).
 check "a user-password PDF to an outsider is held" "none hold attachment:locked.pdf" \
   "$(summary encrypted-pdf)"
 check "an AES zip's DOCX to an outsider is held" "none hold attachment:locked.zip/report.docx" \
   "$(summary encrypted-zip-aes-docx)"
 check "an owner-only PDF is read" "SECRET hold attachment:owner-only.pdf" \
   "$(summary encrypted-pdf-owner-only)"
-check "a disabled label named Secret counts" "SECRET hold header:msip_labels" "$(summary labels-msip-disabled)"
+check "a disabled label named Secret is not counted" "none accept -" "$(summary labels-msip-disabled)"
 # Stopped by a bound: the level found is kept in the findings, the scan is
 # incomplete, and the decision counts it as [limits] incomplete_level.
 check "archives nested past the bound: incomplete, held" "none hold limit" "$(summary archive-too-deep)"

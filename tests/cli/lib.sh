@@ -66,3 +66,22 @@ judge() {
   grep -v '^#' "$cases" | cut -d'|' -f1 | "$bin" check --store none --json "$@" > "$tmp/out.jsonl"
   python3 "$(dirname "$0")/judge_cases.py" "$cases" "$tmp/out.jsonl"
 }
+# fake_postfix DIR: Postfix's tools in DIR as serve runs them: postqueue -j
+# lists one held message, 4F2A91C3B from alice@trust.example to
+# jon@x.example; postcat shows its subject ('patient letter') and body;
+# postsuper says nothing and exits 0.
+fake_postfix() {
+  mkdir -p "$1"
+  cat >"$1/postqueue" <<'SH'
+#!/bin/sh
+[ "$1" = -j ] && echo '{"queue_name": "hold", "queue_id": "4F2A91C3B", "sender": "alice@trust.example", "recipients": [{"address": "jon@x.example"}]}'
+exit 0
+SH
+  cat >"$1/postcat" <<'SH'
+#!/bin/sh
+echo '*** HEADER EXTRACTED hold/4F2A91C3B ***'; echo 'Subject: patient letter'
+echo '*** MESSAGE CONTENTS hold/4F2A91C3B ***'; echo ''; echo 'Dear Ms Jones'
+SH
+  printf '#!/bin/sh\nexit 0\n' >"$1/postsuper"
+  chmod 755 "$1/postqueue" "$1/postcat" "$1/postsuper"
+}

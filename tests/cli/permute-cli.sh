@@ -87,7 +87,10 @@ check "plain list" "$((n - excepted))" "$(wc -l < "$tmp/list" | tr -d ' ')"
 "$bin" permute $policy --format postfix $sources 2>"$tmp/postfix.err" >/dev/null
 unexpressed=$(sed -n 's/^nearmiss permute: \([0-9]*\) look-alikes that check flags either alone.*/\1/p' "$tmp/postfix.err")
 keyed=$(cut -d' ' -f1 "$tmp/postfix" | grep -v '[^ -~]' | sed 's/^\.//' | sort -u | wc -l)
-[ "$keyed" -ge "$((n - ${unexpressed:-0}))" ] && [ "$keyed" -le "$n" ]
+# ... plus the names under a TLD look-alike written with check's milder
+# action (gmailco.ml under ml: round 44's note), counted on stderr.
+milder=$(sed -n 's/^nearmiss permute: \([0-9]*\) names under a TLD look-alike.*/\1/p' "$tmp/postfix.err")
+[ "$keyed" -ge "$((n - ${unexpressed:-0}))" ] && [ "$keyed" -le "$((n + ${milder:-0}))" ]
 check "postfix: a key for each look-alike it can say ($keyed of $n, ${unexpressed:-0} unexpressed)" 0 $?
 python3 - "$tmp/postfix" <<'PY'
 import sys
@@ -127,10 +130,13 @@ sellable=$(python3 - "$tmp/p.jsonl" data/lists/root-zone-tlds.txt <<'PY'
 import json, sys
 tlds = {l.strip() for l in open(sys.argv[2]) if l.strip() and not l.startswith("#")}
 rows = [json.loads(l) for l in open(sys.argv[1])]
-print(sum(1 for r in rows if not r.get("namespace") and r["domain"].rsplit(".", 1)[-1] in tlds))
+# Nor under .int, .gov, .mil: registered only to treaty organisations or
+# the US government (round 44's tester, minor).
+print(sum(1 for r in rows if not r.get("namespace") and r["domain"].rsplit(".", 1)[-1] in tlds
+          and r["domain"].rsplit(".", 1)[-1] not in ("int", "gov", "mil")))
 PY
 )
-check "csv rows plus header, no namespace rows, none under a TLD that does not exist" "$((sellable + 1))" "$(wc -l < "$tmp/csv" | tr -d ' ')"
+check "csv rows plus header, no namespace rows, none under a TLD that does not exist or .int/.gov/.mil" "$((sellable + 1))" "$(wc -l < "$tmp/csv" | tr -d ' ')"
 check "no output names the probe" 0 "$(cat "$tmp/p.jsonl" "$tmp/list" "$tmp/postfix" "$tmp/csv" | grep -c 'example\.')"
 grep -qx 'ml REJECT 5.7.1 \*\.ml: \.ml looks like \.mil (suffix-edit)' "$tmp/postfix"
 check "postfix namespace entry" 0 $?

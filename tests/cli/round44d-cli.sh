@@ -24,18 +24,7 @@ mkdir -p "$tmp/state" "$tmp/bin"
 printf '\357\273\277admin aaaaaaaaaaaaaaaaaaaa01 Ann Admin\nViewer vvvvvvvvvvvvvvvvvvvv02 Vic Viewer\ncheck cccccccccccccccccccc03 outlook add-in\n' >"$tmp/tokens"
 chmod 600 "$tmp/tokens"
 # Postfix's tools: one held message.
-cat >"$tmp/bin/postqueue" <<'SH'
-#!/bin/sh
-[ "$1" = -j ] && echo '{"queue_name": "hold", "queue_id": "4F2A91C3B", "sender": "alice@trust.example", "recipients": [{"address": "jon@x.example"}]}'
-exit 0
-SH
-cat >"$tmp/bin/postcat" <<'SH'
-#!/bin/sh
-echo '*** HEADER EXTRACTED hold/4F2A91C3B ***'; echo 'Subject: patient letter'
-echo '*** MESSAGE CONTENTS hold/4F2A91C3B ***'; echo ''; echo 'Dear Ms Jones'
-SH
-printf '#!/bin/sh\nexit 0\n' >"$tmp/bin/postsuper"
-chmod 755 "$tmp/bin/postqueue" "$tmp/bin/postcat" "$tmp/bin/postsuper"
+fake_postfix "$tmp/bin"
 "$bin" learn --store "$tmp/s.db" --prune >/dev/null 2>&1
 check "an empty store made" 0 $?
 port=$("$root/tests/free-port")

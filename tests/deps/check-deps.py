@@ -33,7 +33,7 @@ ALLOWED = {
     "daemon": ["engine", "store", "journal"],
     "confirm": ["base", "content"],  # signed links, the sender's notice (GMime's RFC 2047 encoder), its submission
     "milter": ["engine", "render", "journal", "store", "confirm", "dns"],
-    "http": ["engine", "render", "journal", "store", "confirm"],
+    "http": ["engine", "render", "journal", "store", "confirm", "dns"],
     "investigate": ["engine", "maillog", "content"],
     "cli": ["engine", "render", "history", "daemon", "milter", "http", "investigate",
             "maillog", "journal", "store", "dns"],

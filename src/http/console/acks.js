@@ -1,7 +1,7 @@
 // The console's accountability view: live and past acknowledgements (a
 // sender's "yes, I mean this recipient"), which an admin may revoke, and the
 // administrative events (who released, deleted, acknowledged, revoked).
-import { h, api, badge, toast, confirmAction } from '/app.js';
+import { h, api, badge, toast, confirmAction, canAct } from '/app.js';
 
 function when(seconds) {
   return new Date(seconds * 1000).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
@@ -24,7 +24,7 @@ function ackRow(a, main) {
     h('td', { class: 'mono' }, a.recipient || `*@${a.domain}`),
     h('td', {}, a.why || h('span', { class: 'muted' }, 'no reason given')),
     h('td', { class: 'hide-sm' }, when(a.created_at), h('div', { class: 'muted' }, `until ${when(a.expires_at)}`)),
-    h('td', {}, state, a.live ? h('div', {}, h('button', { type: 'button', class: 'danger', onclick: revoke }, 'Revoke')) : null));
+    h('td', {}, state, a.live && canAct() ? h('div', {}, h('button', { type: 'button', class: 'danger', onclick: revoke }, 'Revoke')) : null));
 }
 
 function eventRow(e) {

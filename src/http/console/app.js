@@ -6,6 +6,12 @@ import { renderAcknowledgements } from '/acks.js';
 
 const TOKEN_KEY = 'nearmiss.token';
 
+// The signed-in token's role, from GET /v1/policy's `caller`: a viewer
+// only reads, so the views show it no release, delete or revoke button
+// (each would answer 403).
+let callerRole = '';
+export function canAct() { return callerRole === 'admin'; }
+
 export function h(tag, attrs = {}, ...children) {
   const svg = ['svg', 'rect', 'path', 'g', 'line', 'text', 'circle', 'title'].includes(tag);
   const el = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
@@ -85,7 +91,9 @@ async function onSignIn(event) {
 }
 
 function showPolicy(policy) {
-  document.getElementById('policy-name').textContent = `Policy: ${policy.source}`;
+  callerRole = (policy.caller && policy.caller.role) || '';
+  const who = policy.caller && policy.caller.role === 'viewer' ? ' · read only (viewer)' : '';
+  document.getElementById('policy-name').textContent = `Policy: ${policy.source}${who}`;
 }
 
 function addressSuggestion(r) {
@@ -146,9 +154,11 @@ document.getElementById('login-form').addEventListener('submit', onSignIn);
 document.getElementById('login').addEventListener('cancel', (e) => e.preventDefault());
 document.getElementById('sign-out').addEventListener('click', () => {
   sessionStorage.removeItem(TOKEN_KEY);
+  callerRole = '';
   location.hash = '#/dashboard';
   route();
 });
 window.addEventListener('hashchange', route);
-if (sessionStorage.getItem(TOKEN_KEY)) api('/v1/policy').then(showPolicy).catch(() => {});
-route();
+// The role first, so a view never draws a button its token may not use.
+if (sessionStorage.getItem(TOKEN_KEY)) api('/v1/policy').then(showPolicy).catch(() => {}).finally(route);
+else route();

@@ -1,5 +1,5 @@
 // The console's data views: dashboard, held-message queue, audit search.
-import { h, api, badge, toast, confirmAction } from '/app.js';
+import { h, api, badge, toast, confirmAction, canAct } from '/app.js';
 import { stackedBars, legend, hbars, ACTION_COLOURS, CLASS_COLOURS } from '/charts.js';
 
 const ACTIONS = ['accept', 'tag', 'warn', 'confirm', 'hold', 'remove-recipient', 'reject'];
@@ -115,14 +115,16 @@ function heldCard(m, main) {
       h('div', { class: 'meta' }, `Queue id ${m.id} · ${ago(m.arrival_time)} · ${(m.size / 1024).toFixed(1)} KB`, m.rule ? ` · rule ${m.rule}` : ''),
       m.reason && h('div', { class: 'reason' }, m.reason),
       preview),
-    h('div', { class: 'actions' }, act('Preview', '', show), act('Release', 'primary', release), act('Delete', 'danger', remove)));
+    h('div', { class: 'actions' }, act('Preview', '', show),
+      canAct() && act('Release', 'primary', release), canAct() && act('Delete', 'danger', remove)));
 }
 
 export async function renderHeld(main) {
   const messages = await refreshHeldCount();
   main.replaceChildren(
     h('div', { class: 'head' }, h('div', {}, h('h1', {}, 'Held messages'),
-      h('div', { class: 'muted' }, 'Mail the policy put in the Postfix hold queue. Release delivers it; delete discards it.')),
+      h('div', { class: 'muted' }, 'Mail the policy put in the Postfix hold queue. ',
+        canAct() ? 'Release delivers it; delete discards it.' : 'Read only: an admin releases or deletes it.')),
       h('button', { type: 'button', onclick: () => renderHeld(main) }, 'Refresh')),
     messages.length ? h('div', { class: 'held-list' }, messages.map((m) => heldCard(m, main)))
       : h('div', { class: 'card' }, empty('Nothing is held. Messages the policy holds appear here for review.')));

@@ -1,13 +1,18 @@
 // The SQLite Connection: the embedded default store, one file in WAL mode so
 // readers (`nearmiss audit`, the console) never wait for the milter's writes.
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
+#include "base/env_dirs.h"
 #include "nearmiss/store.h"
 #include "store/sql.h"
 
@@ -129,6 +134,18 @@ Status RefuseDirectory(const std::string& given) {
 
 Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path) {
   NM_RETURN_IF_ERROR(RefuseDirectory(path));
+  // Root making the store in a daemon's state directory (`nearmiss learn`
+  // as root in /var/lib/nearmiss, nearmiss's): the file takes the
+  // directory's owner, as the spool does (journal/file_spool.cc), so the
+  // packaged daemons can still write it; SQLite then gives the -wal and
+  // -shm files root makes the database's owner.
+  const std::string file = SqliteStoreFile(path);
+  std::error_code ec;
+  const bool existed = file.empty() || std::filesystem::exists(file, ec);
+  const std::optional<base::DirOwner> owner =
+      existed ? std::nullopt
+              : base::OthersDirOwner(
+                    std::filesystem::absolute(file, ec).parent_path().string());
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -137,6 +154,14 @@ Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path) {
     std::string why = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close_v2(db);
     return Status::IoError(path + ": cannot open store: " + why);
+  }
+  // Only a file SQLite made (":memory:" makes none).
+  if (owner && std::filesystem::exists(file, ec) &&
+      ::chown(file.c_str(), owner->uid, owner->gid) != 0) {
+    const int err = errno;
+    sqlite3_close_v2(db);
+    return Status::IoError(file + ": cannot give the new store to its directory's owner (chown): " +
+                           std::strerror(err));
   }
   // Several processes (milter nodes on one host, `nearmiss learn`) share the
   // file: wait for a writer rather than fail at once.

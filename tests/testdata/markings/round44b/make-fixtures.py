@@ -114,7 +114,8 @@ attach("p2-docx-annex-page-break-before",
        "plan.docx", DOCX)
 # Negative: continuous section breaks start no page (w:type continuous), and
 # w:pageBreakBefore w:val="0" is off: the annex lines stay in the middle of
-# the cover's page, as on main.
+# the cover's page. Since round 45 two agreeing lines framing the annex mark
+# it mid-page too (src/content/section_banner.h): SECRET.
 attach("p2-neg-docx-continuous-sections",
        docx(COVER + para("OFFICIAL", section()) +
             para("UK SECRET", '<w:pageBreakBefore w:val="0"/>') + "".join(ANNEX[1:-1]) +
@@ -162,6 +163,8 @@ SHEET = (["OFFICIAL", "Budget"] + ["Line %d: cost as agreed" % i for i in range(
          ["OFFICIAL", "UK SECRET", "Annex A", "Route costs in detail.", "UK SECRET",
           "OFFICIAL", "Totals"] + ["Total %d: as agreed" % i for i in range(20)] + ["OFFICIAL"])
 attach("p2-xlsx-annex-row-breaks", xlsx(SHEET, [42, 46]), "plan.xlsx", XLSX)
+# No row breaks: the annex mid-sheet, framed by two UK SECRET rows (SECRET since
+# round 45, section_banner.h).
 attach("p2-neg-xlsx-annex-no-breaks", xlsx(SHEET, []), "plan.xlsx", XLSX)
 
 

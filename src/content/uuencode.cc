@@ -1,0 +1,56 @@
+// uuencoded files (uuencode.h).
+#include "content/uuencode.h"
+
+#include <gmime/gmime.h>
+
+#include <algorithm>
+
+#include "content/gmime_util.h"
+
+namespace nearmiss::content {
+
+// POSIX uuencode: "begin <mode> <name>", the mode three or four octal
+// digits.
+bool UuBeginLine(std::string_view line, std::string* name) {
+  if (!line.starts_with("begin ")) return false;
+  std::size_t i = 6, digits = 0;
+  while (i < line.size() && line[i] >= '0' && line[i] <= '7') ++i, ++digits;
+  if (digits < 3 || digits > 4 || i >= line.size() || line[i] != ' ') {
+    return false;
+  }
+  *name = std::string(line.substr(i + 1));
+  while (!name->empty() && (name->back() == ' ' || name->back() == '\t')) {
+    name->pop_back();
+  }
+  return !name->empty();
+}
+
+// Just past the "end" line after `from`, or the text's end: a block cut
+// short is decoded as far as it goes.
+std::size_t FindUuEnd(std::string_view text, std::size_t from) {
+  for (std::size_t at = from; at < text.size();) {
+    std::size_t begin = at + 1;
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(begin, end - begin);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line == "end") return std::min(end + 1, text.size());
+    at = end;
+  }
+  return text.size();
+}
+
+// GMime's uudecode filter (it finds the "begin" line itself).
+std::string UuDecode(std::string_view block) {
+  GPtr<GMimeStream> in(g_mime_stream_mem_new_with_buffer(block.data(), block.size()));
+  GPtr<GMimeStream> filtered(g_mime_stream_filter_new(in.get()));
+  GPtr<GMimeFilter> uu(
+      g_mime_filter_basic_new(GMIME_CONTENT_ENCODING_UUENCODE, FALSE));
+  g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered.get()), uu.get());
+  GPtr<GMimeStream> out(g_mime_stream_mem_new());
+  g_mime_stream_write_to_stream(filtered.get(), out.get());
+  GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out.get()));
+  return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,28 @@
+// uuencoded files in text (POSIX uuencode), as ExtractUuencoded
+// (extract.h) finds them: the "begin" line, the block's end, and GMime's
+// decoder. Split from archive_text.cc in round 45 without change of
+// behaviour.
+#ifndef NEARMISS_CONTENT_UUENCODE_H_
+#define NEARMISS_CONTENT_UUENCODE_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace nearmiss::content {
+
+// Whether `line` is a POSIX uuencode "begin <mode> <name>" line, the mode
+// three or four octal digits; the name in `*name`.
+bool UuBeginLine(std::string_view line, std::string* name);
+
+// Just past the "end" line after `from`, or the text's end: a block cut
+// short is decoded as far as it goes.
+std::size_t FindUuEnd(std::string_view text, std::size_t from);
+
+// The bytes of a uuencoded block by GMime's uudecode filter (it finds the
+// "begin" line itself).
+std::string UuDecode(std::string_view block);
+
+}  // namespace nearmiss::content
+
+#endif  // NEARMISS_CONTENT_UUENCODE_H_
