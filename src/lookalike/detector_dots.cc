@@ -5,6 +5,7 @@
 // it: the two spellings have different suffixes.
 #include <algorithm>
 
+#include "address/root_zone.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
 
@@ -80,6 +81,15 @@ void DetectorImpl::DotShiftCandidates(const Query& q, Best& best) const {
       variant.assign(ascii);
       std::swap(variant[at], variant[at + 1]);
       offer([] { return std::string("the dot is one letter early"); }, 0.9);
+    }
+    // armymi.l: the last dot two letters late, into a TLD the root zone
+    // lacks, so no mail can go there and only the suggestion is at stake
+    // (army.mil; issue 15, round 44's tester, finding 11). Not for a TLD
+    // that exists: a name two letters longer there is another's.
+    if (seen == 0 && left.size() >= 3 && !address::HasDelegatedTld(right)) {
+      variant.assign(ascii);
+      variant.erase(at, 1).insert(at - 2, 1, '.');
+      offer([] { return std::string("the dot is two letters late"); }, 0.85);
     }
   }
 }

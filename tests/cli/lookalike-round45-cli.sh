@@ -66,6 +66,11 @@ a@mail.mil.mil.ml|lookalike|reject|a@mail.mil|suffix-append|typed twice
 a@army.mil.mil.ml|lookalike|reject|a@army.mil|suffix-append|
 a@us.army.mil.mil.ml|lookalike|reject|a@us.army.mil|suffix-append|
 a@mail.mil.ml|lookalike|reject|a@mail.mil|suffix-append|
+# Finding 11: the last dot two letters late, into a TLD that does not exist
+# (armymi.l): no mail can go there, and the name meant is plain.
+a@armymi.l|lookalike|reject|a@army.mil|tld-not-delegated|two letters late
+a@navymi.l|lookalike|reject|a@navy.mil|tld-not-delegated|
+a@armym.il|lookalike|reject|a@army.mil|dot-insertion|one letter late
 CASES
 judge "$tmp/default" > "$tmp/report"
 
