@@ -154,7 +154,11 @@ TEST(MimeDecodeTest, UuencodedPartIsRead) {
 TEST(MimeDecodeTest, UnknownEncodingOrNoBoundaryIsIncomplete) {
   for (const char* name : {"mime-cte-base-64", "mime-cte-x-gzip64",
                            "mime-multipart-no-boundary",
-                           "mime-top-multipart-no-boundary"}) {
+                           "mime-top-multipart-no-boundary",
+                           // Round 45: a boundary that never appears.
+                           "mime-boundary-never-appears", "mime-boundary-other-case",
+                           "mime-inner-boundary-never-appears",
+                           "mime-forwarded-boundary-never-appears"}) {
     ScannedMessage m = Read(name);
     EXPECT_FALSE(m.sensitivity.complete) << name;
     EXPECT_TRUE(HasLimit(m.sensitivity, "unreadable-attachment")) << name;

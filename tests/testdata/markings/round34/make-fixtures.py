@@ -145,3 +145,25 @@ def html(name, body_html):
 html("html-img-alt-banner", '<html><body><p><img src="cid:b1" alt="UK SECRET"></p><p>The convoy leaves at 0600.</p><p><img src="cid:b1" alt="UK SECRET"></p></body></html>')
 html("html-img-alt-os", '<html><body><div><img src="https://example.org/banner.png" alt="OFFICIAL-SENSITIVE" width="600"></div><p>Staffing figures follow.</p></body></html>')
 html("html-img-alt-plain", '<html><body><p><img src="cid:logo" alt="Acme Ltd logo"></p><p>Your invoice is attached.</p><p><img src="cid:s" alt="Secret Santa banner"></p></body></html>')
+
+# Round 45 (round 45's tester 13, finding 1): a multipart whose boundary
+# never appears in its body (another string, or the same in another case:
+# RFC 2046 5.1.1 compares boundaries exactly), at the top, inside a
+# multipart and inside a forwarded message. GMime finds no part and warns
+# "truncated message"; the message must not be called read.
+TEXT = "Content-Type: text/plain\n\n" + UK.decode()
+write("mime-boundary-never-appears",
+      head("mime-boundary-never-appears", subject="Route", ctype="multipart/mixed; boundary=XX") + "\n"
+      "--XY\n" + TEXT + "--XY--\n")
+write("mime-boundary-other-case",
+      head("mime-boundary-other-case", subject="Route", ctype='multipart/mixed; boundary="Part_AB"') + "\n"
+      "--part_ab\n" + TEXT + "--part_ab--\n")
+write("mime-inner-boundary-never-appears",
+      head("mime-inner-boundary-never-appears", subject="Route", ctype="multipart/mixed; boundary=OUT") + "\n"
+      "--OUT\nContent-Type: text/plain\n\nHi Bob.\n--OUT\nContent-Type: multipart/alternative; boundary=IN\n\n"
+      "--In\n" + TEXT + "--In--\n--OUT--\n")
+write("mime-forwarded-boundary-never-appears",
+      head("mime-forwarded-boundary-never-appears", subject="Route", ctype="multipart/mixed; boundary=OUT") + "\n"
+      "--OUT\nContent-Type: text/plain\n\nFYI.\n--OUT\nContent-Type: message/rfc822\n\n"
+      "From: c@d.example.org\nSubject: Plan\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=YY\n\n"
+      "--ZZ\n" + TEXT + "--ZZ--\n--OUT--\n")
