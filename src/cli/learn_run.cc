@@ -254,8 +254,10 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
   // nothing else read, an error and no store (the issue-14 tester, round
   // 43, finding 11, where learn exited 0 and made an empty store); beside
   // other sources, said.
-  if (!mailboxes.empty() && learner.mailbox_counts().messages == 0 &&
-      learner.mailbox_counts().not_read == 0) {
+  // Messages skipped as received mail were read: said by NothingLearned.
+  const history::Learner::MailboxCounts& folders = learner.mailbox_counts();
+  if (!mailboxes.empty() && folders.messages == 0 && folders.not_read == 0 &&
+      folders.not_from_organisation == 0 && folders.not_sent_label == 0) {
     std::string names;
     for (const std::string& m : mailboxes) {
       if (!names.empty()) names += ", ";

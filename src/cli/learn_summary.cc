@@ -64,6 +64,12 @@ void PrintSentFolderCounts(const history::Learner::MailboxCounts& m) {
                 Counted(static_cast<int64_t>(m.not_sent_label), "message").c_str(),
                 m.first_not_sent_label.c_str());
   }
+  if (m.not_from_organisation > 0) {
+    std::printf("; skipped %s not sent by the organisation (From: outside [domains] "
+                "organisation: mail received, not learned; first: %s)",
+                Counted(static_cast<int64_t>(m.not_from_organisation), "message").c_str(),
+                m.first_not_from_organisation.c_str());
+  }
   if (m.not_read > 0) {
     // A file that is no message is not learned from, and said so.
     std::printf("; %s not read (first: %s)",
@@ -200,6 +206,11 @@ std::string NothingLearned(const history::Learner& learner, const LogSkips& skip
       c.first_sender_unknown);
   add(m.not_delivered, "recipient", " not delivered (bounced, expired or discarded)",
       m.first_not_delivered);
+  add(m.not_from_organisation, "message",
+      " not sent by the organisation (From: outside [domains] organisation)",
+      m.first_not_from_organisation);
+  add(m.not_sent_label, "message", " of a Google Takeout mbox not labelled Sent",
+      m.first_not_sent_label);
   add(c.log_not_delivered, "delivery", " a log or trace says was not made (bounced, expired, "
       "discarded or deleted)", c.first_log_not_delivered);
   add(c.still_deferred, "delivery", " still deferred when the logs end (no outcome yet)",

@@ -185,6 +185,11 @@ class Learner {
     // received mail (or drafts), not learned; the first one's source.
     uint64_t not_sent_label = 0;
     std::string first_not_sent_label;
+    // Messages whose From: is outside [domains] organisation (when the
+    // policy names it): mail received, not learned; the first one's
+    // source and author ("FILE:LINE: From: x@y").
+    uint64_t not_from_organisation = 0;
+    std::string first_not_from_organisation;
     // Files that are no message or could not be read (a stray file in a
     // Maildir): not counted as messages, said with the first.
     uint64_t not_read = 0;

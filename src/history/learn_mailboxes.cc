@@ -200,6 +200,25 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
       m = content::ScannedMessage();
       continue;
     }
+    // A Sent folder holds what the organisation sent: a message whose
+    // author (From:) is outside [domains] organisation is mail it received
+    // (dragged into Sent, or an all-mail export named Sent). Learned from,
+    // it made its sender's domain a regular correspondent (round 45's
+    // tester 14, N3); skipped and counted, as a trace's rows of received
+    // mail are (learn.h SetDomainChecks). No organisation named, no test.
+    if (own_domain_) {
+      const std::string author = Canonical(m.from);
+      const size_t at = author.rfind('@');
+      if (at != std::string::npos && !own_domain_(std::string_view(author).substr(at + 1))) {
+        if (mailbox_counts_.not_from_organisation++ == 0) {
+          mailbox_counts_.first_not_from_organisation = MboxPlace(m);
+          mailbox_counts_.first_not_from_organisation += ": From: ";
+          mailbox_counts_.first_not_from_organisation += author;
+        }
+        m = content::ScannedMessage();
+        continue;
+      }
+    }
     // When it was sent, by audit's rule (content/mailbox_date.h): the
     // author's Date:, else when it was delivered (the mbox "From " line,
     // the Maildir file name, a lone file's mtime), else now, counted.

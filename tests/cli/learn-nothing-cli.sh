@@ -28,6 +28,23 @@ check "a trace of received mail only: exit 2" 2 "$(run inbound --policy "$data/o
 contains "... says nothing was learned and why, with the first row" \
   "nothing learned: the sources given hold no delivery to learn; skipped 3 trace rows of mail the organisation received (first at $data/inbound.csv:2)" \
   "$(cat "$tmp/inbound.out")"
+# Round 45 (round 45's tester 14, N3): a Sent folder's messages whose From:
+# is outside [domains] organisation are mail received (misfiled in Sent):
+# skipped, counted and named, never learned.
+head -18 "$data/misfiled-sent.mbox" > "$tmp/received-only.mbox"
+check "a Sent folder of received mail only: exit 2" 2 \
+  "$(run received --policy "$data/org.toml" "$tmp/received-only.mbox")"
+contains "... says why, with the first message and its author" \
+  "skipped 2 messages not sent by the organisation (From: outside [domains] organisation) (first at $tmp/received-only.mbox:1: From: accounts@unknownbank.example)" \
+  "$(cat "$tmp/received.out")"
+check "a Sent folder with one sent message among received ones: exit 0" 0 \
+  "$(run misfiled --policy "$data/org.toml" "$data/misfiled-sent.mbox")"
+contains "... the received ones skipped and said" "skipped 2 messages not sent by the organisation" \
+  "$(cat "$tmp/misfiled.out")"
+check "... the received sender's domain is not learned" 0 \
+  "$("$bin" learn --show --store "sqlite:$tmp/misfiled.db" 2>/dev/null | grep -c unknownbank)"
+check "... the sent one is" 1 \
+  "$("$bin" learn --show --store "sqlite:$tmp/misfiled.db" 2>/dev/null | grep -c 'alice@mod.example -> bob@partner.example')"
 check "a trace whose direction cannot be told (no organisation): exit 2" 2 \
   "$(run nodir "$data/inbound.csv")"
 contains "... says why" "trace rows whose direction cannot be told" "$(cat "$tmp/nodir.out")"

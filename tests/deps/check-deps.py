@@ -33,7 +33,8 @@ ALLOWED = {
     "daemon": ["engine", "store", "journal"],
     "confirm": ["base", "content"],  # signed links, the sender's notice (GMime's RFC 2047 encoder), its submission
     "milter": ["engine", "render", "journal", "store", "confirm", "dns"],
-    "http": ["engine", "render", "journal", "store", "confirm", "dns"],
+    # maillog: its AddressRanges (CIDR sets) for --trusted-proxy (http/client_address.h)
+    "http": ["engine", "render", "journal", "store", "confirm", "dns", "maillog"],
     "investigate": ["engine", "maillog", "content"],
     "cli": ["engine", "render", "history", "daemon", "milter", "http", "investigate",
             "maillog", "journal", "store", "dns"],
