@@ -39,6 +39,12 @@ struct ContentLimits {
   std::chrono::milliseconds max_extraction_time{10'000};
   // Text scanned per part; beyond it the part is cut (reported as a limit).
   std::size_t max_text_bytes = 16u << 20;  // 16 MiB
+  // A picture sent as an attachment or an archive member (a scanned page
+  // as TIFF, JPEG, PNG) is an unreadable part, as a PDF page that is only
+  // a picture is: nothing reads its text (src/content/picture_parts.h;
+  // the HTML body's own inline pictures are not counted). false: pictures
+  // pass unread and uncounted. Policy: [limits] pictures_unreadable.
+  bool pictures_unreadable = true;
 };
 
 }  // namespace nearmiss::content

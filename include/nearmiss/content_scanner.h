@@ -12,6 +12,8 @@
 #ifndef NEARMISS_CONTENT_SCANNER_H_
 #define NEARMISS_CONTENT_SCANNER_H_
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,7 +45,16 @@ struct DetectorOptions {
                               // serial 0000 refused
   bool iban = true;           // country length + mod-97 checksum
   bool nhs_number = true;     // 10 digits, Modulus 11, beside "NHS"
+  // The level a hit gives ([sensitivity] detector_level): `level` for every
+  // detector, or the one `levels` names for it by its name ("us-ssn" ->
+  // SECRET; the names are detectors.cc's, as the policy's `detectors`).
   Level level = Level::kOfficialSensitive;
+  std::map<std::string, Level, std::less<>> levels;
+
+  Level LevelOf(std::string_view detector) const {
+    auto it = levels.find(detector);
+    return it == levels.end() ? level : it->second;
+  }
 };
 
 // One entry of the policy's label table ([sensitivity.labels]): a label's

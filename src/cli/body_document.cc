@@ -4,6 +4,7 @@
 #include "content/base64.h"
 #include "content/extract.h"
 #include "content/header_encode.h"
+#include "content/text_charset.h"
 
 namespace nearmiss::cli {
 
@@ -36,8 +37,15 @@ std::string BodyFileFormat(std::string_view path, std::string_view bytes) {
       break;
   }
   if (content::UnreadFormat(path, bytes) != nullptr) return content::UnreadFormat(path, bytes);
+  // UTF-16 or UTF-32 text with its byte order mark (Notepad's "Unicode"
+  // save, PowerShell 5's Out-File): text, its zero bytes no sign of a
+  // binary; the caller converts it (content::DecodeTextBytes).
+  const content::UnicodeForm unicode = content::SniffUnicodeForm(bytes);
+  if (unicode.charset != nullptr && unicode.bom != 0) return "";
   return bytes.find('\0') != std::string_view::npos ? "a binary file" : "";
 }
+
+std::string BodyFileText(std::string&& bytes) { return content::DecodeTextBytes(std::move(bytes)); }
 
 std::string BodyFileMessage(std::string_view path, std::string_view bytes,
                             std::string_view subject) {

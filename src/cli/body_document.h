@@ -16,7 +16,12 @@ namespace nearmiss::cli {
 // Excel or PowerPoint file (OOXML package)", "a PDF file", "a binary file"
 // for bytes of no known format holding a NUL byte); empty for text (plain
 // text, HTML, or bytes of no format without a NUL), read as the body.
+// UTF-16 or UTF-32 text with a byte order mark is text.
 std::string BodyFileFormat(std::string_view path, std::string_view bytes);
+
+// The body of a --body-file BodyFileFormat calls text, as UTF-8: UTF-16 and
+// UTF-32 converted, a UTF-8 byte order mark dropped (content::DecodeTextBytes).
+std::string BodyFileText(std::string&& bytes);
 
 // A MIME message (RFC 2045, 2046 multipart/mixed) with `subject`, an empty
 // text part and the file as an attachment named by the path's last

@@ -17,6 +17,7 @@
 #include "content/gmime_util.h"
 #include "content/stream_archive.h"
 #include "content/ole_object.h"
+#include "content/picture_parts.h"
 #include "content/tnef_archive.h"
 #include "content/uuencode.h"
 #include "content/zip_archive.h"
@@ -46,6 +47,7 @@ class ArchiveWalk {
   // One file embedded in an Office package (ExtractEmbedded), read as a
   // member at `depth`.
   void ReadEmbedded(const std::string& path, const std::string& data, int depth) {
+    embedded_ = true;
     if (CountMember()) ReadMember(path, data, depth);
   }
 
@@ -126,11 +128,13 @@ class ArchiveWalk {
 
   void WalkTnef(std::string_view prefix, std::string_view bytes, int depth) {
     std::vector<TnefFile> files;
+    std::vector<std::string> unread;
     std::string error;
-    if (!ReadTnef(bytes, &files, &error)) {
+    if (!ReadTnef(bytes, &files, &unread, &error)) {
       out_->errors.push_back(Label(prefix) + ": " + error);
       return;
     }
+    for (const std::string& u : unread) out_->errors.push_back(Label(prefix) + ": " + u);
     for (TnefFile& f : files) {
       if (stopped_ || !CountMember()) return;
       std::string path = std::string(prefix) + f.name;
@@ -273,7 +277,15 @@ class ArchiveWalk {
       }
       type = sniffed.type;
     }
-    if (type == DocType::kOther) return;
+    if (type == DocType::kOther) {
+      // A scan zipped is still a scan (picture_parts.h); an Office
+      // document's or a PDF's own pictures are its layout, not counted.
+      std::string picture = embedded_ ? "" : PictureKind(data.substr(0, 4096));
+      if (!picture.empty() && budget_.pictures_unreadable) {
+        out_->errors.push_back(PictureUnread(name_ + "/" + path, picture));
+      }
+      return;
+    }
     Extracted e = ExtractDocument(type, name_ + "/" + path, data, budget_);
     for (std::string& error : e.errors) out_->errors.push_back(std::move(error));
     for (LimitHit& l : e.limits) out_->limits.push_back(std::move(l));
@@ -318,6 +330,7 @@ class ArchiveWalk {
 
   std::string name_;
   ExtractBudget& budget_;
+  bool embedded_ = false;  // reading a file embedded in an Office package or a PDF
   Extracted* out_;
   std::size_t used_ = 0;     // inflated bytes, the whole attachment
   std::size_t members_ = 0;  // members seen, nested archives included

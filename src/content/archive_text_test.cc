@@ -78,6 +78,26 @@ TEST(ArchiveTest, RatioBoundStopsABomb) {
   EXPECT_TRUE(read.sensitivity.complete);
 }
 
+// Round 46 (s46b; round 43 tester 13 finding 9): the ratio is judged with
+// a size (inflate_budget.h), so a 6.8 MB log inflating 257 times is read
+// to its last line; 42.zip's shape (zips of zips of 16 MiB runs of zeros,
+// 256 MiB in all) is still stopped by the ratio at its first leaf, and
+// without the ratio by the bytes.
+TEST(ArchiveTest, RepetitiveLogIsReadAndANestedBombIsNot) {
+  const std::string dir = "../markings/round46b/";
+  ScannedMessage log = Read(dir + "z4-zip-repetitive-log.eml", ContentLimits{});
+  EXPECT_TRUE(log.sensitivity.complete);
+  EXPECT_EQ(log.sensitivity.level, Level::kSecret);
+  ScannedMessage bomb = Read(dir + "z4-zip-nested-bomb.eml", ContentLimits{});
+  EXPECT_FALSE(bomb.sensitivity.complete);
+  EXPECT_TRUE(HasLimit(bomb.sensitivity, "max-compression-ratio"));
+  ContentLimits loose;
+  loose.max_compression_ratio = 1'000'000;
+  ScannedMessage bytes = Read(dir + "z4-zip-nested-bomb.eml", loose);
+  EXPECT_FALSE(bytes.sensitivity.complete);
+  EXPECT_TRUE(HasLimit(bytes.sensitivity, "max-attachment-bytes"));
+}
+
 TEST(ArchiveTest, EncryptedMembersAreFindingsAndTheScanIsComplete) {
   ScannedMessage m = Read("archive-encrypted.eml", ContentLimits{});
   EXPECT_TRUE(m.sensitivity.complete);

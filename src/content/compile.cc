@@ -94,13 +94,14 @@ void AddCustom(const CustomPattern& c, Scanner::Rep* rep) {
   rep->patterns.push_back(std::move(e));
 }
 
-void AddDetector(DetectorKind kind, Level level, Scanner::Rep* rep) {
+void AddDetector(DetectorKind kind, const DetectorOptions& options,
+                 Scanner::Rep* rep) {
   const DetectorSpec& spec = GetDetectorSpec(kind);
   PatternEntry e;
   e.source = PatternSource::kDetector;
   e.name = std::string(spec.name);
   e.pack = "detector";
-  e.level = level;
+  e.level = options.LevelOf(spec.name);
   e.detector = kind;
   e.expression = std::string(spec.expression);
   e.flags = spec.caseless ? HS_FLAG_CASELESS : 0;
@@ -167,11 +168,11 @@ Result<std::shared_ptr<const Scanner>> Scanner::Compile(
   AddLabelLinePattern(rep.get());
   AddLetterSpacedPattern(rep.get());
   const DetectorOptions& d = options.detectors;
-  if (d.payment_cards) AddDetector(DetectorKind::kPaymentCard, d.level, rep.get());
-  if (d.uk_nino) AddDetector(DetectorKind::kUkNino, d.level, rep.get());
-  if (d.us_ssn) AddDetector(DetectorKind::kUsSsn, d.level, rep.get());
-  if (d.iban) AddDetector(DetectorKind::kIban, d.level, rep.get());
-  if (d.nhs_number) AddDetector(DetectorKind::kNhsNumber, d.level, rep.get());
+  if (d.payment_cards) AddDetector(DetectorKind::kPaymentCard, d, rep.get());
+  if (d.uk_nino) AddDetector(DetectorKind::kUkNino, d, rep.get());
+  if (d.us_ssn) AddDetector(DetectorKind::kUsSsn, d, rep.get());
+  if (d.iban) AddDetector(DetectorKind::kIban, d, rep.get());
+  if (d.nhs_number) AddDetector(DetectorKind::kNhsNumber, d, rep.get());
   NM_RETURN_IF_ERROR(LoadOrCompileDatabase(
       options.cache_dir, DatabaseIdentity::Current(), rep.get()));
   NM_RETURN_IF_ERROR(CompileExtents(rep.get()));

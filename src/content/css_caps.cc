@@ -33,12 +33,13 @@ bool EqualNoCase(std::string_view a, std::string_view b) {
 // Escapes are decoded and var() references replaced first (css_values.h):
 // by the block's own custom properties, then by `sheet`'s (may be null).
 void ReadDeclarations(std::string_view block, const CustomProperties* sheet, Caps* normal,
-                      Caps* important) {
+                      Caps* important, bool* hides = nullptr) {
   CustomProperties local;
   if (block.find("--") != std::string_view::npos) local.Collect(block);
   ForEachDeclaration(block, [&](const std::string& property, const std::string& raw) {
     std::string resolved = local.Resolve(raw, sheet);
     std::string_view value = resolved;
+    if (hides != nullptr && DeclarationHides(property, value)) *hides = true;
     Caps caps = Caps::kInherit;
     if (property == "text-transform") {
       if (value.starts_with("uppercase")) caps = Caps::kUpper;
@@ -215,13 +216,22 @@ void StyleSheetCaps::Add(std::string_view sheet) {
 
 void StyleSheetCaps::AddRule(std::string_view selectors, std::string_view declarations) {
   Caps normal = Caps::kInherit, important = Caps::kInherit;
-  ReadDeclarations(declarations, &custom_, &normal, &important);
-  for (auto [caps, weight_base] : {std::pair{normal, 0L}, std::pair{important, 1L << 40}}) {
-    if (caps == Caps::kInherit) continue;
+  bool hides = false;
+  ReadDeclarations(declarations, &custom_, &normal, &important, &hides);
+  struct Says {
+    Caps caps;
+    long weight_base;
+    bool hides;
+  };
+  for (Says says : {Says{normal, 0L, false}, Says{important, 1L << 40, false},
+                    Says{Caps::kInherit, 0L, hides}}) {
+    if (says.caps == Caps::kInherit && !says.hides) continue;
+    long weight_base = says.weight_base;
     for (std::string_view text : SplitSelectors(selectors)) {
       std::string_view sel = TrimCss(text);
       Rule rule;
-      rule.caps = caps;
+      rule.caps = says.caps;
+      rule.hides = says.hides;
       Compound current;
       bool have = false, ok = !sel.empty();
       char pending = 0;
@@ -368,6 +378,7 @@ Caps StyleSheetCaps::For(const xmlNode* element) const {
   long best = -1;
   match_steps = kMatchSteps;
   for (const Rule& rule : rules_) {
+    if (rule.caps == Caps::kInherit) continue;  // a rule that only hides
     // Later rules of equal weight win: >=.
     if (rule.weight >= best && Matches(rule, rule.compounds.size() - 1, element)) {
       best = rule.weight;
@@ -375,6 +386,14 @@ Caps StyleSheetCaps::For(const xmlNode* element) const {
     }
   }
   return caps;
+}
+
+bool StyleSheetCaps::Hides(const xmlNode* element) const {
+  match_steps = kMatchSteps;
+  for (const Rule& rule : rules_) {
+    if (rule.hides && Matches(rule, rule.compounds.size() - 1, element)) return true;
+  }
+  return false;
 }
 
 }  // namespace nearmiss::content

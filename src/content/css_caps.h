@@ -68,6 +68,13 @@ class StyleSheetCaps {
   // 4, 6.1). kInherit when none selects it.
   Caps For(const _xmlNode* element) const;
 
+  // A rule selecting `element` hides its text (DeclarationHides:
+  // "<style>.pre{display:none}</style>" ... "<div class="pre">"), as an
+  // inline style does (round 45 note: classes were not read). Not a
+  // cascade: a later rule that shows it again is not weighed, so the text
+  // is read both ways (html_text.h), never dropped.
+  bool Hides(const _xmlNode* element) const;
+
  private:
   struct Compound {
     std::string tag;  // lower case; empty for any
@@ -80,7 +87,8 @@ class StyleSheetCaps {
     std::vector<Compound> compounds;
     std::string combinators;
     long weight = 0;  // importance and specificity
-    Caps caps = Caps::kInherit;
+    Caps caps = Caps::kInherit;  // kInherit: a rule that only hides
+    bool hides = false;
   };
 
   void AddRule(std::string_view selectors, std::string_view declarations);

@@ -162,5 +162,31 @@ TEST(CssCapsTest, CellRowsKeepTheirTypedCase) {
             std::string::npos);
 }
 
+// Text a style sheet's class hides is read apart without it, as an inline
+// style's (round 45 note 45: "<style>.x{display:none}</style>" ... "<span
+// class="x">" was read as shown only).
+std::string WithoutHidden(std::string_view sheet, std::string_view body) {
+  Extracted e = HtmlToText("<html><head><style>" + std::string(sheet) + "</style></head><body>" +
+                           std::string(body) + "</body></html>");
+  return e.hidden.empty() ? "(nothing hidden)" : e.hidden.front().text;
+}
+
+TEST(CssCapsTest, StyleSheetRulesHideTextAsInlineStylesDo) {
+  const std::string_view body = "<p>UK SEC<span class=\"z\">xq</span>RET</p>";
+  for (std::string_view sheet :
+       {".z{font-size:0}", ".z { display : none }", "p .z{visibility:hidden}",
+        "span.z{font-size:0px !important}", ".z{font:0/0 a}", "@media screen{.z{display:none}}"}) {
+    EXPECT_NE(WithoutHidden(sheet, body).find("UK SECRET"), std::string::npos) << sheet;
+  }
+  for (std::string_view sheet : {".z{font-size:0.5em}", ".y{display:none}", ".z{color:red}",
+                                 ".z:hover{display:none}"}) {
+    EXPECT_EQ(WithoutHidden(sheet, body), "(nothing hidden)") << sheet;
+  }
+  // Inline, the same declarations.
+  EXPECT_NE(WithoutHidden("", "<p>UK SEC<span style=\"FONT-SIZE: 0pt\">xq</span>RET</p>")
+                .find("UK SECRET"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace nearmiss::content

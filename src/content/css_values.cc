@@ -171,4 +171,18 @@ std::string CustomProperties::Resolve(std::string_view value,
   return out;
 }
 
+bool DeclarationHides(std::string_view property, std::string_view value) {
+  if (property == "display") return value.starts_with("none");
+  if (property == "visibility") {
+    return value.starts_with("hidden") || value.starts_with("collapse");
+  }
+  // "font: 0/0 a", the image-replacement trick, sets the size to zero too.
+  if (property == "font") return value.starts_with("0/") || value.starts_with("0 ");
+  if (property != "font-size") return false;
+  std::size_t i = 0;
+  while (i < value.size() && (value[i] == '0' || value[i] == '.')) ++i;
+  // "0", "0px", "0.0em", "0 !important": no digit but zeros before the unit.
+  return i > 0 && (i == value.size() || !(value[i] >= '1' && value[i] <= '9'));
+}
+
 }  // namespace nearmiss::content

@@ -45,6 +45,13 @@ inline std::string_view TrimCss(std::string_view v) {
 // "small-caps" and the other "-caps" values, "unicase".
 bool ShowsCapitals(std::string_view value);
 
+// Whether one declaration (property and value lower-cased, as
+// ForEachDeclaration gives them) hides the element's text from a reader:
+// "display: none", "visibility: hidden" or "collapse", a "font-size" of
+// zero ("0", "0px", "0pt", "0em", "0%"; the "font: 0/0 a" shorthand). Used for a style attribute and for
+// a style sheet's rules alike (html_text.cc, css_caps.h).
+bool DeclarationHides(std::string_view property, std::string_view value);
+
 class CustomProperties {
  public:
   // Adds the custom properties ("--name: value") of a declaration block,

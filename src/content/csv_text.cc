@@ -70,7 +70,9 @@ bool IsClearanceHeading(std::string_view cell) {
           lower.find("vetting") != std::string::npos);
 }
 
-bool IsCsvName(std::string_view name) { return EndsWithNoCase(name, ".csv"); }
+bool IsCsvName(std::string_view name) {
+  return EndsWithNoCase(name, ".csv") || EndsWithNoCase(name, ".xls");
+}
 
 bool CsvToText(std::string_view csv, std::string* out) {
   const std::string_view first = csv.substr(0, csv.find('\n'));

@@ -11,7 +11,10 @@
 namespace nearmiss::content {
 
 // True for a name ending ".csv" (any case): Excel's "CSV" saves, and what
-// mail clients name a text/csv part.
+// mail clients name a text/csv part; and ".xls": a text file so named is a
+// CSV that Excel opens as a sheet (after its "format and extension don't
+// match" warning), as reporting tools and web exports send them (a real
+// .xls is a Compound File, unread: extract.h UnreadFormat).
 bool IsCsvName(std::string_view name);
 
 // `csv`'s records (RFC 4180, parsed by libcsv: quoted fields with

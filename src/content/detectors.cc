@@ -9,9 +9,11 @@ namespace nearmiss::content {
 namespace {
 
 constexpr std::array<DetectorSpec, 5> kSpecs = {{
-    // 13-19 digits, optionally grouped by single spaces or dashes.
+    // 13-19 digits, optionally grouped by single spaces, dashes or dots
+    // ("4111.1111.1111.1111": dots only between groups of four or more,
+    // CardGroupsPlausible).
     {DetectorKind::kPaymentCard, "payment-card",
-     R"(\b\d(?:[ -]?\d){12,18}\b)", false},
+     R"(\b\d(?:[ .-]?\d){12,18}\b)", false},
     {DetectorKind::kUkNino, "uk-nino",
      R"(\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b)", true},
     // Dashed; undashed or spaced only beside its label (ConfirmDetector).
@@ -27,7 +29,7 @@ constexpr std::array<DetectorSpec, 5> kSpecs = {{
 std::string Compact(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c != ' ' && c != '-') {
+    if (c != ' ' && c != '-' && c != '.') {
       out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     }
   }
@@ -119,7 +121,34 @@ bool LabelledBefore(std::string_view text, std::size_t begin,
 constexpr std::array<std::string_view, 2> kImeiLabels = {"imei", "imeisv"};
 constexpr std::array<std::string_view, 3> kSsnLabels = {"ssn", "social security",
                                                        "social security number"};
+// "Call me on 555-12-3456": a number after a telephone's word is a phone
+// number, whatever its grouping (round 43 tester 13 finding 6). "SSN" beside
+// it still makes it one.
+constexpr std::array<std::string_view, 12> kPhoneLabels = {
+    "call", "phone", "telephone", "tel", "mobile", "cell", "fax", "ring",
+    "text", "whatsapp", "ext", "dial"};
 constexpr std::array<std::string_view, 1> kIbanLabels = {"iban"};
+
+// A card number written with dots groups its digits as cards print them:
+// every separator a dot, at least two of them, and each group four digits
+// or more (4-4-4-4, Amex 4-6-5, 4-4-4-4-3): never a version, an OID
+// ("2.5.4.3...") or a decimal number ("52345678.90123").
+bool CardGroupsPlausible(std::string_view c) {
+  if (c.find('.') == std::string_view::npos) return true;
+  std::size_t group = 0;
+  int dots = 0;
+  for (char ch : c) {
+    if (ch == ' ' || ch == '-') return false;
+    if (ch == '.') {
+      if (group < 4) return false;
+      group = 0;
+      ++dots;
+    } else {
+      ++group;
+    }
+  }
+  return dots >= 2 && group >= 3;
+}
 // "NHS No", "NHS number", "NHS#": the word NHS before the number; Scotland's
 // CHI number and Northern Ireland's H&C number use the same check digit.
 constexpr std::array<std::string_view, 3> kNhsLabels = {"nhs", "chi", "h&c"};
@@ -218,7 +247,10 @@ std::optional<DetectorHit> ConfirmDetector(DetectorKind kind,
   switch (kind) {
     case DetectorKind::kPaymentCard: {
       std::string_view c = text.substr(begin, end - begin);
-      if (!IsPaymentCard(c) || LabelledBefore(text, begin, kImeiLabels)) return std::nullopt;
+      if (!IsPaymentCard(c) || !CardGroupsPlausible(c) ||
+          LabelledBefore(text, begin, kImeiLabels)) {
+        return std::nullopt;
+      }
       return DetectorHit{begin, end, Mask(c, 4, 4)};
     }
     case DetectorKind::kUkNino: {
@@ -230,8 +262,12 @@ std::optional<DetectorHit> ConfirmDetector(DetectorKind kind,
       std::string_view c = text.substr(begin, end - begin);
       // Undashed or spaced: a 9-digit number is a reference or an amount as
       // readily, so only beside "SSN" or "Social Security".
+      // Dashed, a number after a telephone's word is a phone number unless
+      // "SSN" stands beside it too.
       bool dashed = c.size() == 11 && c[3] == '-' && c[6] == '-';
-      if (!IsUsSsn(c) || (!dashed && !LabelledBefore(text, begin, kSsnLabels))) {
+      bool labelled = LabelledBefore(text, begin, kSsnLabels);
+      if (!IsUsSsn(c) || (!dashed && !labelled) ||
+          (!labelled && LabelledBefore(text, begin, kPhoneLabels))) {
         return std::nullopt;
       }
       return DetectorHit{begin, end, Mask(c, 0, 4)};

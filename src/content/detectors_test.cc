@@ -57,5 +57,36 @@ TEST(DetectorsTest, CardIsMasked) {
   EXPECT_EQ(hit->masked, "4111 **** **** 1111");
 }
 
+// Round 45 tester 13, smaller notes: a card written with dots; round 43
+// tester 13 finding 6: a 3-2-4 phone number after "Call me on".
+bool Hit(DetectorKind kind, std::string_view text, std::string_view number) {
+  std::size_t b = text.find(number);
+  return ConfirmDetector(kind, text, b, b + number.size()).has_value();
+}
+
+TEST(DetectorsTest, CardWithDotsBetweenItsGroups) {
+  EXPECT_TRUE(Hit(DetectorKind::kPaymentCard, "Card no. 4111.1111.1111.1111", "4111.1111.1111.1111"));
+  EXPECT_TRUE(Hit(DetectorKind::kPaymentCard, "Amex 3782.822463.10005 exp 09/28",
+                  "3782.822463.10005"));
+  auto hit = ConfirmDetector(DetectorKind::kPaymentCard, "4111.1111.1111.1111", 0, 19);
+  ASSERT_TRUE(hit.has_value());
+  EXPECT_EQ(hit->masked, "4111.****.****.1111");
+  // Versions, OIDs, decimals and mixed separators are not cards.
+  EXPECT_FALSE(Hit(DetectorKind::kPaymentCard, "OID 2.5.4.3.1.1.1.1.1.1.1.1.3", "2.5.4.3.1.1.1.1.1.1.1.1.3"));
+  EXPECT_FALSE(Hit(DetectorKind::kPaymentCard, "x 41111111.11111111", "41111111.11111111"));
+  EXPECT_FALSE(Hit(DetectorKind::kPaymentCard, "4111.1111 1111.1111", "4111.1111 1111.1111"));
+  EXPECT_FALSE(Hit(DetectorKind::kPaymentCard, "4111.1111.1111.1112", "4111.1111.1111.1112"));
+}
+
+TEST(DetectorsTest, PhoneNumberAfterATelephonesWordIsNoSsn) {
+  EXPECT_FALSE(Hit(DetectorKind::kUsSsn, "Call me on 555-12-3456 or 0207 946 0123.", "555-12-3456"));
+  EXPECT_FALSE(Hit(DetectorKind::kUsSsn, "Tel: 536-22-1234", "536-22-1234"));
+  EXPECT_FALSE(Hit(DetectorKind::kUsSsn, "Mobile 536-22-1234", "536-22-1234"));
+  EXPECT_TRUE(Hit(DetectorKind::kUsSsn, "Ref 536-22-1234", "536-22-1234"));
+  EXPECT_TRUE(Hit(DetectorKind::kUsSsn, "Call HR about SSN 536-22-1234", "536-22-1234"));
+  // "telephone" is a word of its own: "Intelligence file 536-22-1234" is no phone.
+  EXPECT_TRUE(Hit(DetectorKind::kUsSsn, "Intelligence file 536-22-1234", "536-22-1234"));
+}
+
 }  // namespace
 }  // namespace nearmiss::content

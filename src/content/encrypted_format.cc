@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <mutex>
 
+#include "base/ascii.h"
+
 namespace nearmiss::content {
 
 const char* EncryptedMimeObject(GMimeObject* object) {
@@ -57,6 +59,17 @@ bool MayBeEncrypted(std::string_view head) {
 
 const char* EncryptedFileFormat(std::string_view head) {
   return MayBeEncrypted(head) ? internal::GpgmeEncryptedFormat(head) : nullptr;
+}
+
+const char* RightsProtectedMessage(std::string_view mime_type, std::string_view filename,
+                                   std::string_view head) {
+  constexpr std::string_view kIdentifier("\x76\xE8\x04\x60\xC4\x11\xE3\x86", 8);
+  const std::string_view type = mime_type.substr(0, mime_type.find(';'));
+  if (head.starts_with(kIdentifier) || EndsWithNoCase(filename, ".rpmsg") ||
+      EqualsNoCase(type, "application/x-microsoft-rpmsg-message")) {
+    return "an Outlook rights-protected message (IRM, message.rpmsg)";
+  }
+  return nullptr;
 }
 
 namespace internal {

@@ -34,6 +34,18 @@ const char* EncryptedMimeObject(GMimeObject* object);
 // Thread-safe.
 const char* EncryptedFileFormat(std::string_view head);
 
+// "an Outlook rights-protected message (IRM, message.rpmsg)" when a part
+// is one, or nullptr: [MS-OXORMMS] 2.1 and 2.2, Outlook sends a message
+// protected by Information Rights Management as an attachment
+// "message.rpmsg" of type application/x-microsoft-rpmsg-message, its
+// content encrypted for the rights server's users, opening with the
+// storage container's identifier 76 E8 04 60 C4 11 E3 86. By any of the
+// three (a ".rpmsg" name, the MIME type, the identifier). It is encrypted
+// content, the policy's encrypted-attachment, not an unreadable part.
+// Pure; `head`: the part's first bytes.
+const char* RightsProtectedMessage(std::string_view mime_type, std::string_view filename,
+                                   std::string_view head);
+
 namespace internal {
 // GPGME's answer without the cheap pre-check, for the test that holds
 // EncryptedFileFormat to it.

@@ -9,6 +9,7 @@
 #include "content/gmime_util.h"
 #include "content/text_charset.h"
 #include "content/tnef_archive.h"
+#include "content/word_xml.h"
 #include "content/zip_framing.h"
 
 namespace nearmiss::content {
@@ -325,6 +326,8 @@ Extracted ExtractDocument(DocType type, std::string_view name,
       // text a line. XML that does not parse is read as HTML is, by
       // libxml2's forgiving parser: its tags are never the words.
       std::string xml = DecodeTextBytes(bytes);
+      // A Word document saved as one XML file (word_xml.h).
+      if (std::optional<Extracted> word = ExtractWordXml(name, xml, budget)) return *word;
       std::string text;
       XmlTextOptions options;
       options.every_element_breaks = true;

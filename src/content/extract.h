@@ -34,6 +34,8 @@ struct ExtractBudget {
   // Told each page a paged document (PDF) starts: (page, pages), 1-based.
   // Empty when nobody shows progress.
   std::function<void(int page, int pages)> on_page = {};
+  // ContentLimits::pictures_unreadable, for an archive's members.
+  bool pictures_unreadable = true;
 };
 
 struct LimitHit {

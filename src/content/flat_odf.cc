@@ -16,20 +16,9 @@
 #include "content/document_properties.h"
 #include "content/extract.h"
 #include "content/office_caps.h"
-#include "content/xml_names.h"
+#include "content/xml_node.h"
 
 namespace nearmiss::content {
-namespace {
-
-struct FlatPartWriter : pugi::xml_writer {
-  std::string xml;
-  void write(const void* data, std::size_t size) override {
-    xml.append(static_cast<const char*>(data), size);
-  }
-};
-
-}  // namespace
-
 Extracted ExtractFlatOdf(std::string_view name, std::string_view bytes,
                          ExtractBudget& budget) {
   Extracted out;
@@ -54,16 +43,15 @@ Extracted ExtractFlatOdf(std::string_view name, std::string_view bytes,
           std::strcmp(XmlLocalName(child.name()), part) != 0) {
         continue;
       }
-      FlatPartWriter writer;
-      child.print(writer, "", pugi::format_raw);
+      const std::string xml = XmlPrint(child);
       XmlTextOptions options;
       options.tab_splits_line = std::strcmp(part, "master-styles") == 0;
       options.styles = &caps;
       options.original = &deleted;
       const std::size_t before = out.text.size();
       const bool meta = std::strcmp(part, "meta") == 0;  // document_properties.h
-      if (!(meta ? OfficePropertiesToText(writer.xml, &out)
-                 : XmlToText(writer.xml, &out.text, options))) {
+      if (!(meta ? OfficePropertiesToText(xml, &out)
+                 : XmlToText(xml, &out.text, options))) {
         out.errors.push_back(std::string(name) + ": office:" + part + ": malformed XML");
       }
       if (out.text.size() > before && !meta) out.text.push_back('\f');

@@ -102,6 +102,13 @@ const char kRound45aDir[] = "tests/testdata/markings/round45a";
 // line breaks (b3), a marked section mid-page (b4), a plain value in
 // X-Protective-Marking (b5) (made by make-fixtures.py there).
 const char kRound45bDir[] = "tests/testdata/markings/round45b";
+// Round 46 (s46a, tester 13 of round 45): text boxes anchored beside text
+// (t1), pictures sent as attachments (i2), PDF fonts with no ToUnicode (f3),
+// RTF shapes (r4) (made by make-fixtures.py there).
+const char kRound46aDir[] = "tests/testdata/markings/round46a";
+// Round 46 (s46b, tester 13 of round 45): a sentence stating its own text's
+// level (s1) (made by make-fixtures.py there).
+const char kRound46bDir[] = "tests/testdata/markings/round46b";
 
 std::string Render(const ScannedMessage& m) {
   std::ostringstream o;
@@ -148,7 +155,8 @@ std::vector<std::string> Fixtures() {
                           kRound36Dir, kRound37Dir, kRound38Dir,
                           kRound38fDir, kRound41eDir, kRound41aDir, kRound42Dir,
                           kRound42bDir, kRound43Dir, kRound44aDir, kRound44bDir,
-                          kRound45aDir, kRound45bDir}) {
+                          kRound45aDir, kRound45bDir, kRound46aDir,
+                          kRound46bDir}) {
     for (const auto& e : fs::directory_iterator(dir)) {
       if (e.path().extension() == ".eml") out.push_back(e.path().string());
     }

@@ -39,5 +39,19 @@ TEST(HtmlImageTextTest, OtherElementsTitlesAreNotText) {
   EXPECT_EQ(Text("<img src='b.png' alt='  '>").find_first_not_of("\n"), std::string::npos);
 }
 
+// A form field's value is what its box or button shows (round 43 tester
+// 13: <input value="UK SECRET"> was not read); a hidden field's is not.
+TEST(HtmlImageTextTest, FormFieldValuesAreLines) {
+  std::string v = Text("<p>Hi</p><input type='text' value='UK SECRET'><p>Convoy.</p>");
+  EXPECT_NE(v.find("Hi\nUK SECRET\n"), std::string::npos) << v;
+  EXPECT_NE(Text("<input value='NATO SECRET'>").find("NATO SECRET"), std::string::npos);
+  EXPECT_NE(Text("<input type='submit' value='TOP SECRET'>").find("TOP SECRET"),
+            std::string::npos);
+  EXPECT_NE(Text("<input placeholder='OFFICIAL-SENSITIVE'>").find("OFFICIAL-SENSITIVE"),
+            std::string::npos);
+  EXPECT_EQ(Text("<input type='hidden' value='SECRET'>").find("SECRET"), std::string::npos);
+  EXPECT_EQ(Text("<input type='password' value='SECRET'>").find("SECRET"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace nearmiss::content

@@ -23,9 +23,10 @@ std::optional<LimitHit> ChargeInflated(ExtractBudget& budget,
   }
   *used += got;
   budget.total_bytes_left -= got;
-  if (inflated > kRatioFloorBytes &&
-      inflated / std::max<std::size_t>(compressed, 1) >
-          budget.max_compression_ratio) {
+  const std::size_t ratio = inflated / std::max<std::size_t>(compressed, 1);
+  if ((inflated > kRatioFloorBytes && ratio > budget.max_compression_ratio) ||
+      (inflated > kRunFloorBytes &&
+       ratio > std::max(kRunRatio, budget.max_compression_ratio))) {
     return LimitHit{"max-compression-ratio",
                     std::string(where) + ": inflates more than " +
                         std::to_string(budget.max_compression_ratio) +

@@ -14,9 +14,21 @@
 
 namespace nearmiss::content {
 
-// Below this many inflated bytes the ratio is not judged: a small file of
-// repeated spaces compresses past any ratio and is harmless.
-inline constexpr std::size_t kRatioFloorBytes = 1u << 20;
+// A ratio counts with a size, as a bomb is one by its output (David
+// Fifield, "A better zip bomb", 2019: the harm is the bytes written; the
+// byte bounds, [limits] max_attachment_bytes and max_total_bytes, stop
+// every bomb in the end). The ratio only stops one early:
+// - past max_compression_ratio once a unit has inflated kRatioFloorBytes
+//   (8 MiB): a repetitive log (round 43 tester 13: 7.6 MB at 342 times)
+//   inflates past 200 and is harmless below that size;
+// - past kRunRatio (or max_compression_ratio if higher) from
+//   kRunFloorBytes (1 MiB): near deflate's ceiling of about 1032 times,
+//   which only runs of one byte reach, the stuff bombs are made of.
+// Below kRunFloorBytes the ratio is not judged: a small file of repeated
+// spaces compresses past any ratio and is harmless.
+inline constexpr std::size_t kRatioFloorBytes = 8u << 20;
+inline constexpr std::size_t kRunFloorBytes = 1u << 20;
+inline constexpr std::size_t kRunRatio = 1000;
 
 // Charges `got` more decompressed bytes. `name` is the attachment (byte and
 // time bounds), `where` the unit the ratio is judged on (a zip member, or a

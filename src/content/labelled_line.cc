@@ -5,6 +5,7 @@
 
 #include "content/banner_tail.h"
 #include "content/line_text.h"
+#include "content/self_statement.h"
 
 namespace nearmiss::content {
 namespace {
@@ -35,9 +36,11 @@ struct LabelKeyWord {
 // keys senders type above a marking in their own words (tester 41 item 1,
 // tester 43 finding 1). "Handle as" and "Treat as" open the handling
 // instruction a sender writes as the banner ("Handle as UK SECRET"; round
-// 44 tester, note 44 item 13). Longer keys first: "Classification level"
+// 44 tester, note 44 item 13). "Marked as" is the sender's own statement
+// ("The attachment is marked as SECRET"; round 45 tester finding 5,
+// self_statement.h). Longer keys first: "Classification level"
 // before "Classification".
-constexpr std::array<LabelKeyWord, 23> kLabelKeys = {{
+constexpr std::array<LabelKeyWord, 24> kLabelKeys = {{
     {"security classification", true, true},
     {"data classification", true, true},
     {"information classification", true, true},
@@ -59,27 +62,10 @@ constexpr std::array<LabelKeyWord, 23> kLabelKeys = {{
     {"classified as", false, false},
     {"labelled as", false, false},
     {"labeled as", false, false},
+    {"marked as", false, false},
     {"handle as", false, false},
     {"treat as", false, false},
 }};
-
-// What the phrase keys may follow to make a sentence of the footer: "This
-// email is classified as Highly Confidential".
-constexpr std::array<std::string_view, 10> kLabelledThings = {
-    "email", "e-mail", "message", "document", "file",
-    "attachment", "item", "information", "content", "communication"};
-
-// The length of "This <thing> is " at `at` in `s`, or 0.
-std::size_t ThisThingIs(std::string_view s, std::size_t at) {
-  if (!StartsWithNoCaseAt(s, at, "this ")) return 0;
-  std::size_t i = at + 5;
-  for (std::string_view thing : kLabelledThings) {
-    if (StartsWithNoCaseAt(s, i, thing) && StartsWithNoCaseAt(s, i + thing.size(), " is ")) {
-      return i + thing.size() + 4 - at;
-    }
-  }
-  return 0;
-}
 
 // `rest` (what follows a key up to the value, or to its line's end) holds a
 // loose separator: a decoration character that is not a blank.
@@ -91,18 +77,24 @@ bool HasSeparator(std::string_view rest) {
 }
 
 // How `s` (the text before the value on its line, or the whole line above
-// it when `same_line` is false) reads as a key: blanks, then "This <thing>
-// is " optionally, then a key, then only decoration.
+// it when `same_line` is false) reads as a key: blanks, then a statement's
+// subject optionally ("This email is ", "The attachment has been ":
+// self_statement.h), then a key, then only decoration.
 LineLabel ReadKey(std::string_view s, bool same_line) {
   std::size_t lead = 0;
   while (lead < s.size() && IsBlank(s[lead])) ++lead;
-  std::size_t statement = ThisThingIs(s, lead);
+  std::size_t statement = StatementSubject(s, lead);
   lead += statement;
-  // "This document is classified UK SECRET": the statement without "as"
-  // (tester 43 finding 3), on the value's own line.
-  if (statement > 0 && same_line && StartsWithNoCaseAt(s, lead, "classified ") &&
-      IsBlankLine(s, lead + 10, s.size())) {
-    return LineLabel::kLoose;
+  // "This document is classified UK SECRET", "The attachment is marked
+  // SECRET": the statement without "as" (tester 43 finding 3, tester 45
+  // finding 5), on the value's own line.
+  if (statement > 0 && same_line) {
+    for (std::string_view verb : {"classified ", "marked ", "labelled ", "labeled "}) {
+      if (StartsWithNoCaseAt(s, lead, verb) &&
+          IsBlankLine(s, lead + verb.size() - 1, s.size())) {
+        return LineLabel::kLoose;
+      }
+    }
   }
   for (const LabelKeyWord& key : kLabelKeys) {
     if (!StartsWithNoCaseAt(s, lead, key.word)) continue;

@@ -8,6 +8,7 @@
 
 #include "content/line_text.h"
 #include "content/position.h"
+#include "content/self_statement.h"
 #include "content/word_strength.h"
 
 namespace nearmiss::content {
@@ -87,6 +88,25 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
   bool subject_like = kind == TextKind::kSubject ||
                       kind == TextKind::kBulkSubject ||
                       kind == TextKind::kAttachmentName;
+  // "This email is UK SECRET.", "The attachment is marked SECRET", "...
+  // is classified SECRET//NOFORN": the sender states the text's level
+  // wherever the sentence stands (self_statement.h), in capitals or a
+  // pack's mixed-case form. After a bare "is" the everyday words ("This
+  // email is CONFIDENTIAL") are how disclaimers speak: they count if the
+  // message agrees.
+  if (kind == TextKind::kBody && p.kind != MarkingKind::kLabel &&
+      p.kind != MarkingKind::kPortion) {
+    SelfStatement stated = StatesOwnLevel(text, m.begin, m.end);
+    if (stated != SelfStatement::kNone &&
+        (p.mixed_case || WrittenInCapitals(text.substr(m.begin, m.end - m.begin)))) {
+      s.why = "a sentence stating the text's level";
+      if (s.bulk_body || (stated == SelfStatement::kCopula && OrdinaryMailWord(p))) {
+        return Counts::kIfCorroborated;
+      }
+      *strength = Strength::kStrong;
+      return Counts::kYes;
+    }
+  }
   if (p.kind != MarkingKind::kLabel && DescribedInProse(text, m.begin)) {
     // "the document, marked TOP SECRET, was found": named, not applied.
     *strength = Strength::kWeak;

@@ -23,7 +23,9 @@ MessageWalker::MessageWalker(const Scanner& scanner, Scratch& scratch,
               limits.max_archive_depth,
               limits.max_archive_members,
               limits.max_compression_ratio,
-              {}} {}
+              {}} {
+  budget_.pictures_unreadable = limits.pictures_unreadable;
+}
 
 void MessageWalker::OnStep(const std::function<void(const ReadStep&)>* on_step,
                            std::size_t size) {
@@ -203,6 +205,16 @@ void MessageWalker::WalkMultipart(GMimeMultipart* multipart, int depth) {
     error += "' never appears (RFC 2046 5.1.1); its content is not read";
     AddLimit(&out_->sensitivity, "unreadable-attachment", error);
     out_->errors.push_back(std::move(error));
+  }
+  // RFC 2046 5.1.1: the preamble before the first boundary and the
+  // epilogue after the last are to be ignored by MIME readers, but a client
+  // that reads MIME loosely, or not at all, shows them as text, and words
+  // put there travel with the message (round 45 tester 13). Read as text
+  // of their own places; Outlook's and Thunderbird's "This is a multi-part
+  // message in MIME format." is no marking.
+  for (const auto& [text, label] : {std::pair{g_mime_multipart_get_prologue(multipart), "preamble"},
+                                    std::pair{g_mime_multipart_get_epilogue(multipart), "epilogue"}}) {
+    if (text != nullptr && *text != '\0') Scan(TextKind::kBody, InMessage(label), text);
   }
   bool alternative = type != nullptr && g_mime_content_type_is_type(
                                             type, "multipart", "alternative");

@@ -57,6 +57,9 @@ struct LeafPart {
   // Content-Type format=flowed and delsp=yes (RFC 3676; flowed_text.h).
   bool flowed = false;
   bool delsp = false;
+  // A picture the HTML body shows (a Content-ID, RFC 2392, and no
+  // Content-Disposition: attachment): not counted unread (picture_parts.h).
+  bool inline_resource = false;
 };
 
 class MessageWalker {

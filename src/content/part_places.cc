@@ -134,6 +134,8 @@ constexpr KindPlace kKinds[] = {
     {"ppt/handoutMasters/", "handout master"}, {"meta.xml", "document properties"},
     {"styles.xml", "page styles (headers and footers)"},
     {"visio/pages/", "drawing page"},      {"visio/masters/", "drawing master"},
+    {"ppt/diagrams/", "SmartArt"},         {"word/diagrams/", "SmartArt"},
+    {"xl/diagrams/", "SmartArt"},
 };
 
 }  // namespace
@@ -146,7 +148,8 @@ PartPlaces PartPlaces::Read(DocType type, ZipArchive& zip, ExtractBudget& budget
   for (const auto& [sheet, path] :
        Listed(zip, "xl/workbook.xml", "sheet", &workbook, budget, used)) {
     std::string place = "sheet \"";
-    place += Attribute(sheet, "name");
+    places.sheet_names_.emplace_back(Attribute(sheet, "name"));
+    place += places.sheet_names_.back();
     place += '"';
     std::string_view state = Attribute(sheet, "state");
     if (state == "hidden" || state == "veryHidden") {
@@ -162,13 +165,16 @@ PartPlaces PartPlaces::Read(DocType type, ZipArchive& zip, ExtractBudget& budget
     std::string place = "slide ";
     place += std::to_string(++number);
     places.named_[path] = place;
-    // The slide's notes: its relationship of type notesSlide.
+    // The slide's notes (its relationship of type notesSlide) and its
+    // SmartArt graphics' text (diagramData and the diagramDrawing Office
+    // draws from it, ppt/diagrams/; ECMA-376 Part 1, 21.4).
     for (const auto& rel : Relationships(zip, path, budget, used)) {
       const std::string& target = rel.second;
-      if (target.find("/notesSlides/") == std::string::npos) continue;
-      std::string notes = "notes of ";
-      notes += place;
-      places.named_[target] = std::move(notes);
+      if (target.find("/notesSlides/") != std::string::npos) {
+        places.named_[target] = "notes of " + place;
+      } else if (target.find("/diagrams/") != std::string::npos) {
+        places.named_[target] = "SmartArt on " + place;
+      }
     }
   }
   return places;

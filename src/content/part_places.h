@@ -21,6 +21,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "content/extract.h"
 #include "content/zip_archive.h"
@@ -35,12 +36,17 @@ class PartPlaces {
                          std::size_t* used);
 
   // The place of a part: `sheet "Source" (hidden)`, "slide 2", "notes of
-  // slide 2", "page header", "footnotes", "document properties"; "" for
+  // slide 2", "SmartArt on slide 2", "page header", "footnotes", "document properties"; "" for
   // the main text or a part of no known kind.
   std::string Of(std::string_view member) const;
 
+  // The workbook's sheet names in its order (18.2.19 sheet@name), hidden
+  // ones too: a tab shows its name as a cell shows its text.
+  const std::vector<std::string>& SheetNames() const { return sheet_names_; }
+
  private:
   std::map<std::string, std::string, std::less<>> named_;  // part path -> place
+  std::vector<std::string> sheet_names_;
 };
 
 }  // namespace nearmiss::content

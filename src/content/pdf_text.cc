@@ -3,7 +3,8 @@
 // document's metadata (title, labels) follows as a page of its own, then
 // its form fields' values (pdf_forms.h) as another. Files attached in it are
 // read as members (pdf_attachments.h). A page that shows its words only as
-// pictures (a scan) is reported not read (pdf_images.h). The pages of its
+// pictures (a scan) is reported not read (pdf_images.h), and so is a page
+// whose composite font gives no Unicode (pdf_fonts.h). The pages of its
 // earlier revisions are read as hidden text (pdf_revisions.h).
 #include <poppler-document.h>
 #include <poppler-global.h>
@@ -20,6 +21,7 @@
 #include "content/label_properties.h"
 #include "content/line_text.h"
 #include "content/pdf_attachments.h"
+#include "content/pdf_fonts.h"
 #include "content/pdf_forms.h"
 #include "content/pdf_images.h"
 #include "content/document_properties.h"
@@ -320,6 +322,9 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
                                    " its words are not read";
       out.errors.push_back(std::move(error));
     }
+    // Text in a font with no Unicode for its glyphs was read as glyph
+    // numbers: not read (pdf_fonts.h; round 45 tester 13, finding 4).
+    for (std::string& error : FontsWithoutUnicode(name, bytes)) out.errors.push_back(std::move(error));
     const std::string pages = out.text;
     out.places.Start(out.text, "document properties");
     ReadMetadata(name, *doc, &out);

@@ -1,4 +1,5 @@
-// DecodesToItself and BareAddrSpec against the GMime calls they stand in for,
+// DecodesToItself, BareAddrSpec, PlainMessageId and PlainDate against the
+// GMime calls they stand in for,
 // over generated values: wherever they answer, GMime gives the same and
 // warns of nothing; and they leave to GMime what it reads otherwise.
 #include "content/plain_header.h"
@@ -101,6 +102,102 @@ TEST(BareAddrSpecTest, SameAsGMimeWhereItAnswers) {
   for (const char* v : {"Bob <bob@army.mil>", "bob@xn--rmy-qdd.mil", "bob@[192.0.2.1]",
                         "a@b.c, d@e.f", "bob@army.mil (Bob)", "\"bob\"@army.mil", "bob"}) {
     EXPECT_FALSE(BareAddrSpec(v).has_value()) << v;
+  }
+}
+
+std::optional<std::string> GMimeMessageId(const std::string& value) {
+  char* id = g_mime_utils_decode_message_id(value.c_str());
+  if (id == nullptr) return std::nullopt;
+  std::string out = id;
+  g_free(id);
+  return out;
+}
+
+std::optional<int64_t> GMimeDate(const std::string& value) {
+  GDateTime* date = g_mime_utils_header_decode_date(value.c_str());
+  if (date == nullptr) return std::nullopt;
+  int64_t out = g_date_time_to_unix(date);
+  g_date_time_unref(date);
+  return out;
+}
+
+TEST(PlainMessageIdTest, SameAsGMimeWhereItAnswers) {
+  EnsureGMimeInitialized();
+  std::vector<std::string> values = {
+      "<bench-0@mod.gov.uk>", " <bench-0@mod.gov.uk> ", "\t<a.b@c.d>", "<a@b>", "<A+b=c@X-Y.Z>",
+      "<a..b@c.d>", "<.a@c.d>", "<a.@c.d>", "<a@.c.d>", "<a@c..d>", "<a@c.d.>", "<a@[1.2.3.4]>",
+      "<\"a b\"@c.d>", "<a@b@c>", "<@c.d>", "<a@>", "<a@c.d", "a@c.d>", "a@c.d", "<a @c.d>",
+      "<a@c.d> (comment)", "(comment) <a@c.d>", "<a@c.d><e@f.g>", "<a@c_d.e>", "<>", "<",
+      "<a(b)@c.d>", "<a@c.d"};
+  std::mt19937 rng(3964);
+  const std::string local = "abXY09.+-_=?'{}|~!#$%&*/^`";
+  const std::string domain = "abXY09.-_";
+  for (int i = 0; i < 4000; ++i) {
+    std::string v = "<" + RandomText(rng, local, 10) + "@" + RandomText(rng, domain, 12) + ">";
+    if (rng() % 4 == 0) v = " " + v + "\t";
+    values.push_back(std::move(v));
+  }
+  int answered = 0;
+  for (const std::string& v : values) {
+    std::optional<std::string> ours = PlainMessageId(v);
+    if (!ours) continue;
+    ++answered;
+    std::optional<std::string> gmime = GMimeMessageId(v);
+    ASSERT_TRUE(gmime.has_value()) << "'" << v << "'";
+    EXPECT_EQ(*ours, *gmime) << "'" << v << "'";
+  }
+  EXPECT_GT(answered, 500);
+  EXPECT_EQ(PlainMessageId("<bench-0@mod.gov.uk>"), "bench-0@mod.gov.uk");
+  for (const char* v : {"<a@[1.2.3.4]>", "<\"a b\"@c.d>", "<a@c.d> (comment)", "a@c.d", "<a..b@c.d>"}) {
+    EXPECT_FALSE(PlainMessageId(v).has_value()) << v;
+  }
+}
+
+TEST(PlainDateTest, SameAsGMimeWhereItAnswers) {
+  EnsureGMimeInitialized();
+  std::vector<std::string> values = {
+      "Wed,  2 Dec 2026 03:50:00 +0000 (UTC)", "Wed, 02 Dec 2026 03:50:00 +0000",
+      "2 Dec 2026 03:50 +0000", "Thu, 29 Feb 2024 23:59:59 -1130", "Fri, 29 Feb 2023 12:00:00 +0000",
+      "Sat, 31 Apr 2026 12:00:00 +0000", "Sun, 1 Jan 1900 00:00:00 +0000",
+      "Mon, 1 Jan 1899 00:00:00 +0000", "Mon, 1 Jan 99 00:00:00 +0000",
+      "Mon, 1 Jan 2026 00:00:00 GMT", "Mon, 1 Jan 2026 00:00:00 EST",
+      "Mon, 1 Jan 2026 24:00:00 +0000", "Mon, 1 Jan 2026 23:60:00 +0000",
+      "Mon, 1 Jan 2026 23:59:60 +0000", "Mon, 1 Jan 2026 23:59:59 +2400",
+      "Mon, 1 Jan 2026 23:59:59 +0060", "Mon, 1 Jan 2026 23:59:59 +1400 (a (nested) one)",
+      "Mon, 1 Jan 2026 23:59:59 +1400 (x) y", "Xyz, 1 Jan 2026 23:59:59 +0000",
+      "mon, 1 jan 2026 23:59:59 +0000", "Mon 1 Jan 2026 23:59:59 +0000",
+      "Mon, 1 January 2026 23:59:59 +0000", "Mon, 001 Jan 2026 00:00:00 +0000",
+      "Mon, 1 Jan 2026 0:00:00 +0000", "Mon, 1 Jan 2026 00:00:00 +000", "2026-01-01T00:00:00Z",
+      "", "  ", "Tue, 0 Jan 2026 00:00:00 +0000", "Tue, 10 Dec 9999 23:59:59 -2359"};
+  std::mt19937 rng(5322);
+  const char* days[] = {"Mon,", "Tue,", "Wed,", "Thu,", "Fri,", "Sat,", "Sun,", ""};
+  const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  auto two = [](unsigned v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  for (int i = 0; i < 4000; ++i) {
+    std::string v = days[rng() % 8];
+    v += (rng() % 2 ? "  " : " ") + std::to_string(rng() % 32) + " " + months[rng() % 12] + " " +
+         std::to_string(1890 + rng() % 300) + " " + two(rng() % 25) + ":" + two(rng() % 61);
+    if (rng() % 2) v += ":" + two(rng() % 61);
+    v += std::string(rng() % 2 ? " +" : " -") + two(rng() % 25) + two(rng() % 61);
+    if (rng() % 2) v += " (UTC)";
+    values.push_back(std::move(v));
+  }
+  int answered = 0;
+  for (const std::string& v : values) {
+    std::optional<int64_t> ours = PlainDate(v);
+    if (!ours) continue;
+    ++answered;
+    std::optional<int64_t> gmime = GMimeDate(v);
+    ASSERT_TRUE(gmime.has_value()) << "'" << v << "'";
+    EXPECT_EQ(*ours, *gmime) << "'" << v << "'";
+  }
+  EXPECT_GT(answered, 1000);
+  EXPECT_EQ(PlainDate("Wed,  2 Dec 2026 03:50:00 +0000 (UTC)"), int64_t{1796183400});
+  EXPECT_EQ(PlainDate("Wed,  2 Dec 2026 05:50:00 +0200"), int64_t{1796183400});
+  for (const char* v : {"Mon, 1 Jan 2026 00:00:00 GMT", "Mon, 1 Jan 99 00:00:00 +0000",
+                        "Fri, 29 Feb 2023 12:00:00 +0000", "Mon, 1 Jan 2026 23:59:60 +0000"}) {
+    EXPECT_FALSE(PlainDate(v).has_value()) << v;
   }
 }
 

@@ -230,11 +230,17 @@ std::optional<ScannedMessage> ScanPlainMessage(std::string_view bytes, std::size
     } else if (EqualsNoCase(f.name, "Subject")) {
       out.subject = OrEmpty(f.value);
     } else if (EqualsNoCase(f.name, "Message-ID")) {
+      if (std::optional<std::string> id = PlainMessageId(f.value != nullptr ? f.value : "")) {
+        out.message_id = std::move(*id);
+        continue;
+      }
       char* id = g_mime_utils_decode_message_id(f.value);
       out.message_id = OrEmpty(id);
       g_free(id);
     } else if (EqualsNoCase(f.name, "Date")) {
-      if (GDateTime* date = g_mime_utils_header_decode_date(f.value)) {
+      if (std::optional<int64_t> date = PlainDate(f.value != nullptr ? f.value : "")) {
+        out.date = *date;
+      } else if (GDateTime* date = g_mime_utils_header_decode_date(f.value)) {
         out.date = g_date_time_to_unix(date);
         g_date_time_unref(date);
       }

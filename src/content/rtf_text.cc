@@ -23,6 +23,14 @@
 // page of their own before the body, tabs splitting their cells, as an
 // Office document's header parts are read; \title, \subject and \keywords
 // a page of their own after it.
+// Text boxes and shapes' text (RTF 1.9.1, "Word 97 through Word 2007 RTF
+// for Drawing Objects (Shapes)"): a shape's {\*\shpinst ...} is read for
+// its {\shptxt ...} alone (its {\sp ...} properties are no text), and its
+// {\shprslt ...}, the same shape again as a Word 6/95 drawing object for
+// readers that do not know \shp, is skipped. A Word 6/95 drawing object
+// {\*\do ...} outside \shprslt is read for its {\dptxbxtext ...} alone.
+// A box's text is a block of its own, on its own lines, in the header,
+// footer or body the shape is anchored in (round 45 tester 13, finding 6).
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -40,7 +48,9 @@ namespace {
 // reader, reported unread.
 constexpr std::size_t kMaxRtfDepth = 512;
 
-enum class Dest { kBody, kSkip, kFurniture, kInfoText, kInfo };
+// kShape: inside a shape or drawing object, whose text (\shptxt,
+// \dptxbxtext) goes to RtfGroup::box.
+enum class Dest { kBody, kSkip, kFurniture, kInfoText, kInfo, kShape };
 
 constexpr std::array<const char*, 22> kSkipped = {
     "fonttbl",   "colortbl", "stylesheet", "listtable", "listoverridetable", "revtbl",
@@ -66,6 +76,8 @@ int RtfHexDigit(char c) {
 struct RtfGroup {
   Dest dest = Dest::kBody;
   int uc = 1;  // \ucN: fallback characters after each \uN
+  Dest box = Dest::kBody;  // kShape: where the shape's text goes
+  bool box_text = false;   // a \shptxt or \dptxbxtext group
 };
 
 class RtfReader {
@@ -86,6 +98,8 @@ class RtfReader {
           return false;
         }
         stack.push_back(group);
+        parent_dest_ = group.dest;
+        group.box_text = false;
         ++i;
         // "{\*\dest ...}": a destination a reader may skip when it does
         // not know it (RTF 1.9.1, "Destinations").
@@ -95,14 +109,17 @@ class RtfReader {
           *error = "a '}' closes no group";
           return false;
         }
-        if (group.dest == Dest::kFurniture && stack.back().dest != Dest::kFurniture) {
+        if (group.dest == Dest::kFurniture && stack.back().dest != Dest::kFurniture &&
+            !group.box_text) {
           furniture_ += "\f";
         }
         if (group.dest == Dest::kInfoText && stack.back().dest != Dest::kInfoText) {
           info_ += "\n\n";
         }
+        if (group.box_text && !stack.back().box_text) Put(group, "\n");
         group = stack.back();
         stack.pop_back();
+        parent_dest_ = stack.empty() ? Dest::kBody : stack.back().dest;
         ++i;
       } else if (c == '\\') {
         i = Control(i + 1, group);
@@ -136,7 +153,7 @@ class RtfReader {
       case Dest::kBody: return &body_;
       case Dest::kFurniture: return &furniture_;
       case Dest::kInfoText: return &info_;
-      case Dest::kSkip: case Dest::kInfo: return nullptr;
+      case Dest::kSkip: case Dest::kInfo: case Dest::kShape: return nullptr;
     }
     return nullptr;
   }
@@ -207,6 +224,7 @@ class RtfReader {
       *end = std::min(rtf_.size(), *end + static_cast<std::size_t>(std::max(0L, number)));
       return;
     }
+    if (Shape(word, g)) return;
     if (Named(word, kSkipped)) {
       g.dest = Dest::kSkip;
     } else if (Named(word, kFurniture) && g.dest != Dest::kSkip) {
@@ -237,7 +255,34 @@ class RtfReader {
     }
   }
 
+  // The words that open a shape, its result and its text (the file's
+  // comment above); true when `word` was one of them.
+  bool Shape(std::string_view word, RtfGroup& g) {
+    if (word == "shpinst" || word == "do") {
+      // "{\*\shpinst": skipped at the '{'; read when the shape is
+      // anchored where text is read. \do inside \shprslt stays skipped.
+      const Dest anchor = parent_dest_;
+      if (anchor == Dest::kBody || anchor == Dest::kFurniture || anchor == Dest::kShape) {
+        g.box = anchor == Dest::kShape ? g.box : anchor;
+        g.dest = Dest::kShape;
+      }
+      return true;
+    }
+    if (word == "shprslt") {
+      g.dest = Dest::kSkip;
+      return true;
+    }
+    if ((word == "shptxt" || word == "dptxbxtext") && g.dest == Dest::kShape) {
+      g.dest = g.box;
+      g.box_text = true;
+      Put(g, "\n");
+      return true;
+    }
+    return false;
+  }
+
   std::string_view rtf_;
+  Dest parent_dest_ = Dest::kBody;  // the dest of the group that holds the current one
   std::string body_;
   std::string furniture_;  // headers and footers, a page each
   std::string info_;       // title, subject, keywords

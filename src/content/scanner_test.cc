@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 
 namespace nearmiss::content {
 namespace {
@@ -344,6 +345,29 @@ TEST_F(ScannerTest, IsLabelHeaderAnswersForScanHeader) {
 
 TEST_F(ScannerTest, LabelWordsIgnoredInBody) {
   EXPECT_TRUE(Scan(TextKind::kBody, "General\n\nPublic notice").findings.empty());
+}
+
+// Issue 13, round 46 (s46b): [sensitivity] detector_level per detector.
+TEST(ScannerCompileTest, EachDetectorGivesItsOwnLevel) {
+  ScannerOptions options;
+  options.detectors.levels["us-ssn"] = Level::kSecret;
+  options.detectors.levels["payment-card"] = Level::kOfficial;
+  auto compiled = Scanner::Compile(options);
+  ASSERT_TRUE(compiled.ok()) << compiled.status().ToString();
+  auto scratch = Scratch::Create(**compiled);
+  ASSERT_TRUE(scratch.ok());
+  Sensitivity s;
+  ASSERT_TRUE((*compiled)
+                  ->Scan(TextKind::kBody, "t",
+                         "card 4111 1111 1111 1111, ssn 123-45-6789, NI AB 12 34 56 C.",
+                         *scratch, &s)
+                  .ok());
+  std::map<std::string, Level> by_name;
+  for (const Finding& f : s.findings) by_name[f.marking] = f.level;
+  EXPECT_EQ(by_name["us-ssn"], Level::kSecret);
+  EXPECT_EQ(by_name["payment-card"], Level::kOfficial);
+  EXPECT_EQ(by_name["uk-nino"], Level::kOfficialSensitive);
+  EXPECT_EQ(s.level, Level::kSecret);
 }
 
 TEST(ScannerCompileTest, BadCustomPatternNamesOrigin) {

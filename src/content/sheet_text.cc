@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "content/csv_text.h"
 #include "content/extract.h"
@@ -65,6 +66,42 @@ std::vector<unsigned long> ManualRowBreaks(const pugi::xml_node& sheet) {
   }
   std::sort(rows.begin(), rows.end());
   return rows;
+}
+
+// A data validation's messages (ECMA-376 Part 1, 18.3.1.32
+// dataValidation; x14's under extLst alike): promptTitle and prompt shown
+// beside the selected cell, errorTitle and error in the box a wrong entry
+// raises. Text the sheet shows, each box a page (its title a line over its
+// message), each ended by a form feed. The allowed values (formula1)
+// are a choice offered, not text the sheet is marked with: not read.
+void ValidationMessages(const pugi::xml_node& root, std::string* out) {
+  // Walked without recursion: a hostile part nests elements deep.
+  pugi::xml_node n = root.first_child();
+  while (n) {
+    const bool rule = n.type() == pugi::node_element && LocalIs(n, "dataValidation");
+    if (rule) {
+      // Each box a page of its own, its title over its message.
+      for (const auto& [title, message] : {std::pair{"promptTitle", "prompt"},
+                                           std::pair{"errorTitle", "error"}}) {
+        std::string box;
+        for (const char* name : {title, message}) {
+          std::string_view text = n.attribute(name).value();
+          if (text.empty()) continue;
+          box.push_back('\n');
+          box.append(text);
+        }
+        if (box.empty()) continue;
+        out->append(box);
+        out->push_back('\f');
+      }
+    } else if (n.first_child()) {
+      n = n.first_child();
+      continue;
+    }
+    while (n != root && !n.next_sibling()) n = n.parent();
+    if (n == root) break;
+    n = n.next_sibling();
+  }
 }
 
 }  // namespace
@@ -182,6 +219,13 @@ bool SheetToText(std::string_view xml, const std::vector<std::string>& shared,
       }
       header_seen = header_seen || header_row;
     }
+  }
+  // Pages of their own: a prompt is read beside the cell, not as a row.
+  std::string messages;
+  ValidationMessages(doc.document_element(), &messages);
+  if (!messages.empty()) {
+    out->push_back('\f');
+    out->append(messages);
   }
   return true;
 }

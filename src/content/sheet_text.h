@@ -43,7 +43,10 @@ struct SheetGaps {
 // A manual page break (rowBreaks/brk with man="1", ECMA-376 Part 1,
 // 18.3.1.72 and 18.3.1.3: a break above the row after row `id`) starts a
 // page of the text ('\f'), whose first and last rows are banner lines, as
-// a printed page's are (issue 13, round 43 tester finding 4). False when
+// a printed page's are (issue 13, round 43 tester finding 4). A data
+// validation's prompt and error messages (promptTitle, prompt, errorTitle,
+// error), which Excel shows beside the cell and in its error box, follow
+// on pages of their own, a box a page (round 45 leftover). False when
 // the XML does not parse.
 bool SheetToText(std::string_view xml, const std::vector<std::string>& shared,
                  std::vector<bool>* used, std::string* out, SheetGaps* gaps);

@@ -5,6 +5,7 @@ extern "C" {
 #include <ytnef.h>
 }
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
@@ -39,6 +40,35 @@ struct Parsed {
   Parsed& operator=(const Parsed&) = delete;
 };
 
+std::uint32_t Le32(std::string_view b, std::size_t at) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 1])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 2])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 3])) << 24;
+}
+
+// [MS-OXTNEF] 2.1.3.1: after the signature and the key (6 bytes), each
+// attribute is its level (1 byte), its tag (4: the type in the high word,
+// the id in the low), its length (4), its data and a checksum (2).
+// libytnef hands an attribute to its reader by the whole tag, so a message
+// body (attBody, id 0x800C, 2.1.3.3.1) written with another type than
+// atpText (2) is dropped without a word and the stream read as if it had
+// none. This walk only finds such a body's type (bounds checked, nothing
+// decoded); 0 when there is none.
+constexpr std::uint32_t kBodyId = 0x800C;
+constexpr std::uint32_t kAtpText = 2;
+std::uint32_t OddBodyType(std::string_view b) {
+  if (b.size() < 6) return 0;
+  for (std::size_t at = 6; b.size() - at >= 9;) {
+    const std::uint32_t tag = Le32(b, at + 1);
+    const std::uint32_t length = Le32(b, at + 5);
+    if ((tag & 0xFFFF) == kBodyId && (tag >> 16) != kAtpText) return tag >> 16;
+    if (length > b.size() - at - 9 || b.size() - at - 9 - length < 2) break;
+    at += 9 + std::size_t{length} + 2;
+  }
+  return 0;
+}
+
 }  // namespace
 
 bool IsTnef(std::string_view bytes) {
@@ -46,7 +76,7 @@ bool IsTnef(std::string_view bytes) {
 }
 
 bool ReadTnef(std::string_view bytes, std::vector<TnefFile>* files,
-              std::string* error) {
+              std::vector<std::string>* unread, std::string* error) {
   Parsed parsed;
   // libytnef reads the buffer only; the cast drops a const its API lacks.
   std::string copy(bytes);
@@ -56,6 +86,10 @@ bool ReadTnef(std::string_view bytes, std::vector<TnefFile>* files,
     return false;
   }
   TNEFStruct& t = parsed.tnef;
+  if (std::uint32_t type = OddBodyType(bytes); type != 0) {
+    unread->push_back("the message body (attBody) is of type " + std::to_string(type) +
+                      ", not text (2); it is not read");
+  }
   if (std::string body = Name(&t.body); !body.empty()) {
     files->push_back({"body.txt", std::move(body)});
   }

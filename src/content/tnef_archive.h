@@ -23,10 +23,13 @@ struct TnefFile {
 // The attachments of a TNEF stream, and its message body: the plain text
 // one (attBody) as "body.txt", the compressed RTF one (PR_RTF_COMPRESSED,
 // decompressed by libytnef) as "body.rtf", read as any RTF document
-// (rtf_text.cc). False, with `*error` set, when libytnef cannot
-// parse the stream.
+// (rtf_text.cc). `*unread` gets what the stream holds that is not read:
+// a body attribute of another type than text, which libytnef skips (the
+// caller makes the attachment unreadable: docs/fail-closed.md; round 45
+// leftover). False, with `*error` set, when libytnef cannot parse the
+// stream.
 bool ReadTnef(std::string_view bytes, std::vector<TnefFile>* files,
-              std::string* error);
+              std::vector<std::string>* unread, std::string* error);
 
 }  // namespace nearmiss::content
 

@@ -14,6 +14,7 @@
 #include "content/gmime_util.h"
 #include "content/message_walk.h"
 #include "content/message_walker.h"
+#include "content/picture_parts.h"
 
 namespace nearmiss::content {
 namespace {
@@ -73,6 +74,9 @@ void MessageWalker::WalkLeaf(GMimePart* part, int depth) {
   }
   leaf.filename = OrEmpty(g_mime_part_get_filename(part));
   leaf.is_attachment = !leaf.filename.empty() || g_mime_part_is_attachment(part);
+  const char* disposition = g_mime_object_get_disposition(object);
+  leaf.inline_resource = g_mime_object_get_content_id(object) != nullptr &&
+                         (disposition == nullptr || g_ascii_strcasecmp(disposition, "attachment") != 0);
   leaf.charset = ct ? g_mime_content_type_get_parameter(ct, "charset") : nullptr;
   leaf.flowed = ct != nullptr && IsFlowed(g_mime_content_type_get_parameter(ct, "format"));
   leaf.delsp = ct != nullptr && IsDelsp(g_mime_content_type_get_parameter(ct, "delsp"));
@@ -200,6 +204,7 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
   if (sealed == nullptr) {
     sealed = EncryptedFileFormat(data.substr(0, kLeafSniffBytes));
   }
+  if (sealed == nullptr) sealed = RightsProtectedMessage(mime_type, filename, data);
   if (sealed != nullptr) {
     AddEncrypted(where, sealed);
     return;
@@ -226,7 +231,15 @@ void MessageWalker::ReadLeaf(const LeafPart& leaf, PartContent& content,
     out_->errors.push_back(std::move(error));
     return;
   }
-  if (type == DocType::kOther) return;
+  if (type == DocType::kOther) {
+    if (std::string picture = PictureKind(data);
+        !picture.empty() && limits_.pictures_unreadable && !leaf.inline_resource) {
+      std::string error = PictureUnread(where, picture);
+      AddLimit(&out_->sensitivity, "unreadable-attachment", error);
+      out_->errors.push_back(std::move(error));
+    }
+    return;
+  }
   if (budget_.TimeUp()) {
     if (!time_reported_) {
       AddLimit(&out_->sensitivity, "max-extraction-time",

@@ -25,22 +25,6 @@ bool LowerCaseAfter(std::string_view text, const RawMatch& m) {
   return false;
 }
 
-// A bare level word that ordinary mail writes alone at a body's edge and
-// that its own scheme never writes so alone, by the pack's rules: the
-// business word (footer_word: CONFIDENTIAL, which companies put above a
-// letter and under a signature, while EO 13526 mail marked CONFIDENTIAL
-// carries it top and bottom and in the subject, which agree), and a word
-// whose scheme marks a message another way (subject_head other than
-// "any": AU PROTECTED by [SEC=...] and X-Protective-Marking, the PSPF email
-// standard; RESTRICTED, read as PROTECTED is). Uncorroborated at the
-// body's edge it is a weak finding that does not ask the sender; SECRET
-// and TOP SECRET, which a sender who marks once does write alone atop a
-// message, stay doubted-marking (breaker round 14 D1). Issue 13, b13t
-// defect 5: these were 8 of the corpus's 20 negatives confirmed.
-bool OrdinaryMailWord(const PatternEntry& p) {
-  return p.footer_word || p.subject_head != SubjectHead::kAny;
-}
-
 // "CUI", "FOUO", "LES", "SBU": acronyms, not words.
 constexpr std::size_t kMaxAcronymLetters = 4;
 
@@ -76,7 +60,45 @@ bool QualifiedBefore(std::string_view text, std::size_t begin) {
   return false;
 }
 
+// English words product copy puts in capitals before SENSITIVE or
+// CONFIDENTIAL ("FOR SENSITIVE skin", "OUR CONFIDENTIAL offer").
+constexpr std::string_view kCapitalWords[] = {
+    "FOR", "THE", "AND", "OUR", "ALL", "NEW", "NOT", "YOUR", "MOST", "VERY",
+    "MORE", "BEST", "PURE", "SOFT", "EXTRA", "ULTRA", "SUPER"};
+
+// An owner's code: two to four capitals not an English word above. The
+// national and alliance prefixes (UK GSC 2023's `UK`, CAPCO's FGI
+// trigraphs `DEU`, `FRA`, `USA`, `NATO`, `FVEY`) write `DEU CONFIDENTIAL`
+// for that owner's marking, never an adjective; a code nobody lists still
+// counts (fail closed).
+bool OwnerCode(std::string_view word) {
+  if (word.size() < 2 || word.size() > 4) return false;
+  for (char c : word) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  for (std::string_view w : kCapitalWords) {
+    if (word == w) return false;
+  }
+  return true;
+}
+
+// A word of letters right before the match, one blank between, on its
+// line: "ULTRA SENSITIVE", "DERMACALM SENSITIVE", "FOR SENSITIVE"; not an
+// owner's code (OwnerCode).
+bool WordRightBefore(std::string_view text, std::size_t begin) {
+  if (begin < 2 || text[begin - 1] != ' ' || !IsAlpha(text[begin - 2])) {
+    return false;
+  }
+  std::size_t i = begin - 1;
+  while (i > 0 && IsAlpha(text[i - 1])) --i;
+  return !OwnerCode(text.substr(i, begin - 1 - i));
+}
+
 }  // namespace
+
+bool OrdinaryMailWord(const PatternEntry& p) {
+  return p.footer_word || p.subject_head != SubjectHead::kAny;
+}
 
 Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
                     std::string_view text, const RawMatch& m,
@@ -105,6 +127,15 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
   if (p.kind == MarkingKind::kLabel) return Counts::kNo;
   if (QualifiedBefore(text, m.begin)) {
     s.why = "a qualified everyday word (time sensitive, market sensitive)";
+    return Counts::kYes;  // weak
+  }
+  // The business word after another word is that word's adjective, a
+  // product's or a range's name ("ULTRA SENSITIVE", "GlowCo SENSITIVE",
+  // "FOR SENSITIVE skin"; round 46), not the bare marking. The national
+  // forms ("UK CONFIDENTIAL", "NATO CONFIDENTIAL") are forms of their own,
+  // whose match holds this one.
+  if (p.footer_word && WordRightBefore(text, m.begin)) {
+    s.why = "a word before it makes it an adjective (ULTRA SENSITIVE)";
     return Counts::kYes;  // weak
   }
   bool subject_like = subject || kind == TextKind::kAttachmentName;

@@ -28,6 +28,15 @@ bool WrittenInCapitals(std::string_view matched);
 // items 12 and 15).
 bool MixedCaseLeadsSubject(std::string_view text, const RawMatch& m);
 
+// A bare level word that ordinary mail writes alone at a body's edge and
+// that its own scheme never writes so alone, by the pack's rules: the
+// business word (footer_word: CONFIDENTIAL, which companies put above a
+// letter and under a signature), and a word whose scheme marks a message
+// another way (subject_head other than "any": AU PROTECTED by [SEC=...];
+// RESTRICTED). Uncorroborated at the body's edge it is a weak finding that
+// does not ask the sender (breaker round 14 D1; b13t defect 5).
+bool OrdinaryMailWord(const PatternEntry& p);
+
 // A classification word or label name in a strong place, or not.
 Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
                     std::string_view text, const RawMatch& m, Strength* strength);

@@ -6,6 +6,7 @@
 #ifndef NEARMISS_CONTENT_XML_NODE_H_
 #define NEARMISS_CONTENT_XML_NODE_H_
 
+#include <string>
 #include <string_view>
 
 #include <pugixml.hpp>
@@ -33,6 +34,19 @@ inline pugi::xml_node XmlChild(const pugi::xml_node& node, std::string_view loca
     if (c.type() == pugi::node_element && XmlLocal(c) == local) return c;
   }
   return {};
+}
+
+// The node as XML text (pugixml's raw format, no indentation), for a
+// reader that hands one element of a file to another reader.
+inline std::string XmlPrint(const pugi::xml_node& node) {
+  struct Writer : pugi::xml_writer {
+    std::string xml;
+    void write(const void* data, std::size_t size) override {
+      xml.append(static_cast<const char*>(data), size);
+    }
+  } writer;
+  node.print(writer, "", pugi::format_raw);
+  return std::move(writer.xml);
 }
 
 }  // namespace nearmiss::content

@@ -45,6 +45,35 @@ TEST(XmlToTextTest, HeaderFooterElementsAreTheirOwnPages) {
   EXPECT_EQ(text, "\n\n42\f\n\nSECRET\f\f\n\nRef\n\nSECRET\f");
 }
 
+// A text box anchored in a paragraph with text of its own is a block of
+// its own, before or after that text (text_boxes.h; round 45 tester 13,
+// finding 2), and Word's two copies of one box (DrawingML in mc:Choice,
+// VML in mc:Fallback) are read once.
+TEST(XmlToTextTest, TextBoxesStandApartFromTheirParagraph) {
+  const std::string box =
+      "<w:txbxContent><w:p><w:r><w:t>UK SECRET</w:t></w:r></w:p></w:txbxContent>";
+  EXPECT_EQ(Text("<w:hdr xmlns:w='w' xmlns:wps='s'><w:p><w:r><wps:txbx>" + box +
+                 "</wps:txbx></w:r><w:r><w:t>Ministry of Defence</w:t></w:r></w:p></w:hdr>"),
+            "\n\nUK SECRET\nMinistry of Defence");
+  EXPECT_EQ(Text("<w:hdr xmlns:w='w' xmlns:v='v'><w:p><w:r><w:t>Ministry</w:t></w:r><w:r>"
+                 "<v:textbox>" + box + "</v:textbox></w:r><w:r><w:t>of Defence</w:t></w:r>"
+                 "</w:p></w:hdr>"),
+            "\nMinistry\nUK SECRET\nof Defence");
+  EXPECT_EQ(Text("<w:hdr xmlns:w='w' xmlns:mc='m' xmlns:v='v'><w:p><w:r><mc:AlternateContent>"
+                 "<mc:Choice Requires='wps'>" + box + "</mc:Choice><mc:Fallback><v:textbox>" +
+                 box + "</v:textbox></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>MoD"
+                 "</w:t></w:r></w:p></w:hdr>"),
+            "\n\nUK SECRET\nMoD");
+  // A Choice with no text leaves the Fallback to be read.
+  EXPECT_EQ(Text("<w:p xmlns:w='w' xmlns:mc='m'><w:r><mc:AlternateContent><mc:Choice/>"
+                 "<mc:Fallback>" + box + "</mc:Fallback></mc:AlternateContent></w:r></w:p>"),
+            "\n\nUK SECRET");
+  EXPECT_EQ(Text("<office:text xmlns:office='o' xmlns:text='t' xmlns:draw='d'><text:p>"
+                 "<draw:custom-shape><text:p>UK SECRET</text:p></draw:custom-shape>Route"
+                 "</text:p></office:text>"),
+            "\n\nUK SECRET\nRoute");
+}
+
 TEST(XmlToTextTest, LineBreaksAndHyphensThatAreElements) {
   EXPECT_EQ(Text("<office:text xmlns:office='o' xmlns:text='t'><text:p>UK "
                  "SECRET<text:line-break/>UK EYES ONLY</text:p></office:text>"),

@@ -221,6 +221,15 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     out.text += unshown;
     out.text.push_back('\f');
   }
+  // A tab's name, each a page of its own as a label of its own: a sheet
+  // named "UK SECRET" marks it as its banner would (round 45 leftover).
+  for (const std::string& sheet : places.SheetNames()) {
+    if (sheet.empty()) continue;
+    out.places.Start(out.text, "sheet name");
+    out.text.push_back('\n');
+    out.text += sheet;
+    out.text.push_back('\f');
+  }
   if (!deleted.empty()) out.hidden.push_back({"deleted text", std::move(deleted)});
   if (!unhidden.empty()) out.hidden.push_back({"without hidden text", std::move(unhidden)});
   out.has_text = zip.ok();

@@ -85,6 +85,7 @@ void ReadLimitsSection(Context& ctx, const toml::table& t, Policy& policy) {
     l.max_extraction_time = std::chrono::milliseconds(*v);
   }
   if (auto v = GetInt(ctx, t, "max_text_bytes", 1, kMaxBytes)) l.max_text_bytes = *v;
+  if (auto b = GetBool(ctx, t, "pictures_unreadable")) l.pictures_unreadable = *b;
   if (auto level = GetLevel(ctx, t, "incomplete_level")) policy.incomplete_level = *level;
 }
 

@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 101> kKeys = {
+constexpr std::array<std::string_view, 102> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -71,6 +71,7 @@ constexpr std::array<std::string_view, 101> kKeys = {
     "limits.max_compression_ratio",
     "limits.max_extraction_ms",
     "limits.max_text_bytes",
+    "limits.pictures_unreadable",
     "limits.incomplete_level",
     "api.check_tokens",
     "api.admin_tokens",

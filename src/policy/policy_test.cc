@@ -110,6 +110,43 @@ TEST(PolicyTest, LabelEntriesNamingOneLabelAreRefused) {
   EXPECT_TRUE(ok.ok()) << ok.error().message();
 }
 
+// Issue 13, round 46 (s46b): each detector can give its own level; a
+// string still sets them all. A detector or level nothing knows is an
+// error at its line, as lint prints it.
+TEST(PolicyTest, DetectorLevelPerDetector) {
+  Result<Policy> p = ParsePolicy(
+      "[sensitivity.detector_level]\n\"us-ssn\" = \"SECRET\"\npayment-card = \"OFFICIAL\"\n",
+      "p.toml", "");
+  ASSERT_TRUE(p.ok()) << p.error().message();
+  const content::DetectorOptions& d = p->sensitivity.detectors;
+  EXPECT_EQ(d.LevelOf("us-ssn"), content::Level::kSecret);
+  EXPECT_EQ(d.LevelOf("payment-card"), content::Level::kOfficial);
+  EXPECT_EQ(d.LevelOf("iban"), content::Level::kOfficialSensitive);
+  Result<Policy> all =
+      ParsePolicy("[sensitivity]\ndetector_level = \"SECRET\"\n", "p.toml", "");
+  ASSERT_TRUE(all.ok()) << all.error().message();
+  EXPECT_EQ(all->sensitivity.detectors.LevelOf("iban"), content::Level::kSecret);
+  const BadPolicy cases[] = {
+      {"[sensitivity]\ndetector_level = { \"us-ssn\" = \"CLASSIFIED\" }\n",
+       "p.toml:2:31: detector 'us-ssn': unknown sensitivity level 'CLASSIFIED'"},
+      {"[sensitivity.detector_level]\nus-ssm = \"SECRET\"\n",
+       "p.toml:2:1: unknown detector 'us-ssm' in 'detector_level'"},
+      {"[sensitivity.detector_level]\niban = 3\n",
+       "p.toml:2:8: detector 'iban': the level must be a string"},
+  };
+  for (const BadPolicy& c : cases) {
+    Result<Policy> bad = ParsePolicy(c.text, "p.toml", "");
+    ASSERT_FALSE(bad.ok()) << c.text;
+    EXPECT_EQ(bad.error().message().rfind(c.where_and_what, 0), 0u)
+        << c.text << "\n  got: " << bad.error().message();
+  }
+  EXPECT_NE(ParsePolicy("[sensitivity.detector_level]\nus-ssm = \"SECRET\"\n", "p.toml", "")
+                .error()
+                .message()
+                .find("did you mean 'us-ssn'?"),
+            std::string::npos);
+}
+
 // Breaker round 32 D7: a key defined twice is named as written, with the
 // line of its first definition (toml++ 3.3.0 mangled a quoted key).
 TEST(PolicyTest, KeyDefinedTwiceNamesBothLines) {

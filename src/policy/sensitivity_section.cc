@@ -24,6 +24,35 @@ std::string Join(const std::vector<std::string>& v) {
   return out;
 }
 
+// detector_level as a table: each detector's own level, by its name; the
+// detectors not named keep OFFICIAL-SENSITIVE. A name or level nothing
+// knows is an error at its line.
+void ReadDetectorLevels(Context& ctx, const toml::table& table,
+                        content::DetectorOptions& detectors) {
+  for (const auto& [key, value] : table) {
+    const std::string name(key.str());
+    if (std::find(DetectorNames().begin(), DetectorNames().end(), name) ==
+        DetectorNames().end()) {
+      std::optional<std::string> near = Closest(name, DetectorNames());
+      ctx.Error(key.source(), "unknown detector '" + name + "' in 'detector_level'",
+                near ? "did you mean '" + *near + "'?" : "detectors: " + Join(DetectorNames()));
+      continue;
+    }
+    std::optional<std::string> text = value.value<std::string>();
+    std::optional<content::Level> level;
+    if (text) level = content::ParseLevel(*text);
+    if (!level) {
+      ctx.Error(value.source(),
+                "detector '" + name + "': " +
+                    (text ? "unknown sensitivity level '" + *text + "'"
+                          : std::string("the level must be a string")),
+                "levels: none, OFFICIAL, OFFICIAL-SENSITIVE, SECRET, TOP SECRET, unknown-label");
+      continue;
+    }
+    detectors.levels[name] = *level;
+  }
+}
+
 void ReadPattern(Context& ctx, const toml::table& t, const toml::source_region& at,
                  Policy& policy) {
   CheckKeys(ctx, t, "sensitivity.pattern");
@@ -181,7 +210,13 @@ void ReadSensitivitySection(Context& ctx, const toml::table& t, Policy& policy) 
       }
     }
   }
-  if (auto level = GetLevel(ctx, t, "detector_level")) s.detectors.level = *level;
+  if (const toml::node* level = t.get("detector_level")) {
+    if (level->is_table()) {
+      ReadDetectorLevels(ctx, *level->as_table(), s.detectors);
+    } else if (auto all = GetLevel(ctx, t, "detector_level")) {
+      s.detectors.level = *all;
+    }
+  }
   if (const toml::node* dir = t.get("cache_dir")) {
     if (auto path = GetString(ctx, t, "cache_dir")) {
       if (path->empty()) {

@@ -65,6 +65,16 @@ class MailFixtures:
                    "Content-Type: text/plain; charset=utf-8\n"
                    "Content-Transfer-Encoding: 8bit\n\n" + body)
 
+    def bulk_html(self, name, html, subject="Members sale"):
+        """An HTML newsletter from a list server (List-Unsubscribe,
+        Precedence: bulk: src/content/bulk_mail.h), dated as the others."""
+        date = self.head.split("Date: ", 1)[1].split("\n", 1)[0]
+        self.write(name, "From: news@shop.example\nTo: bob@outside-partner.com\n"
+                   "Subject: %s\nList-Unsubscribe: <https://shop.example/u>\n"
+                   "Precedence: bulk\nMessage-ID: <%s@example.org>\nDate: %s\n"
+                   "MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n%s\n"
+                   % (subject, name, date, html))
+
     def html_mail(self, name, html, subject="Weekly notes"):
         self.write(name, self.head % (subject, name) +
                    "Content-Type: text/html; charset=utf-8\n\n%s\n" % html)
@@ -185,8 +195,9 @@ def pptx_package(*slides, date=ZIP_DATE):
     return zipped(members, date)
 
 
-def xlsx_package(rows, date=ZIP_DATE):
-    """rows: lists of cell texts of the one sheet, "Sheet1", from A1."""
+def xlsx_package(rows, date=ZIP_DATE, sheet="Sheet1", after=""):
+    """rows: lists of cell texts of the one sheet, named `sheet`, from A1;
+    `after`: the worksheet's XML after its sheetData (dataValidations)."""
     s = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
     r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
     cells = ""
@@ -198,14 +209,14 @@ def xlsx_package(rows, date=ZIP_DATE):
         ("[Content_Types].xml", content_types("xl/workbook.xml", XLSX_TYPE[:-5] +
                                               "sheet.main+xml")),
         ("_rels/.rels", XML + PKG_RELS % "xl/workbook.xml"),
-        ("xl/workbook.xml", XML + '<workbook %s %s><sheets><sheet name="Sheet1" sheetId="1" '
-         'r:id="rId1"/></sheets></workbook>' % (s, r)),
+        ("xl/workbook.xml", XML + '<workbook %s %s><sheets><sheet name="%s" sheetId="1" '
+         'r:id="rId1"/></sheets></workbook>' % (s, r, sheet)),
         ("xl/_rels/workbook.xml.rels", XML + '<Relationships xmlns="http://schemas.'
          'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type='
          '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"'
          ' Target="worksheets/sheet1.xml"/></Relationships>'),
-        ("xl/worksheets/sheet1.xml", XML + "<worksheet %s><sheetData>%s</sheetData>"
-         "</worksheet>" % (s, cells))], date)
+        ("xl/worksheets/sheet1.xml", XML + "<worksheet %s><sheetData>%s</sheetData>%s"
+         "</worksheet>" % (s, cells, after))], date)
 
 
 def pdf_page(*lines):

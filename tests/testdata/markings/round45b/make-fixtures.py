@@ -23,16 +23,6 @@ NOTE = "The convoy leaves at 0600 on Thursday from the north gate."
 MORE = "Route and timings as agreed at the planning meeting."
 
 
-def bulk_html(name, html, subject="Members sale"):
-    """An HTML newsletter from a list server (List-Unsubscribe, Precedence:
-    bulk: bulk_mail.h)."""
-    MAIL.write(name, "From: news@shop.example\nTo: bob@outside-partner.com\n"
-               "Subject: %s\nList-Unsubscribe: <https://shop.example/u>\n"
-               "Precedence: bulk\nMessage-ID: <%s@example.org>\nDate: %s\n"
-               "MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n%s\n"
-               % (subject, name, RFC_DATE, html))
-
-
 def utf8_b64_mail(name, body):
     """A text/plain UTF-8 body in base64, as a client that writes control
     and separator characters sends it."""
@@ -51,15 +41,15 @@ def header_mail(name, field, value):
 PREHEADER = '<div style="display:none;max-height:0;overflow:hidden">Up to 50% off - this weekend only</div>'
 # b1 (finding 5): the hidden-text-free reading follows the bulk-mail rule,
 # and its words do not agree with the same words of the first reading.
-bulk_html("b1-neg-html-bulk-preheader",
+MAIL.bulk_html("b1-neg-html-bulk-preheader",
           PREHEADER + "<p>CONFIDENTIAL: members-only pricing inside.</p>"
           "<p>Up to 50% off this weekend.</p><p>TOP SECRET</p>")
-bulk_html("b1-neg-html-bulk-preheader-span",
+MAIL.bulk_html("b1-neg-html-bulk-preheader-span",
           '<span style="display:none">Shh... 48 hours only</span>'
           "<h1>Top Secret Sale</h1><p>CONFIDENTIAL: members-only pricing inside.</p>"
           "<p>TOP SECRET</p>")
 # A list server's copy of a marked message keeps its banners' weight.
-bulk_html("b1-html-bulk-list-copy-banners",
+MAIL.bulk_html("b1-html-bulk-list-copy-banners",
           PREHEADER + "<p>SECRET</p><p>Bob,</p><p>" + NOTE + "</p><p>Alice</p><p>SECRET</p>",
           subject="[planning-list] Route")
 

@@ -1,0 +1,217 @@
+// StatementSubject and StatesOwnLevel (self_statement.h).
+#include "content/self_statement.h"
+
+#include <algorithm>
+#include <array>
+
+#include "content/banner_tail.h"
+#include "content/line_text.h"
+
+namespace nearmiss::content {
+namespace {
+
+// What a sender calls the text a marking is on: the message, or a document
+// that travels with it. Longer words first where one opens another.
+constexpr std::array<std::string_view, 22> kStatedThings = {
+    "email", "e-mail", "mail", "message", "documents", "document", "files", "file",
+    "attachments", "attachment", "item", "information", "contents", "content",
+    "communication", "spreadsheet", "workbook", "presentation", "report",
+    "letter", "memo", "page"};
+
+// The words of a lead-in before the subject, each ending in its blank.
+constexpr std::array<std::string_view, 8> kStatementLeadIns = {
+    "please note that ", "please note: ", "please note, ", "please note ",
+    "please be aware that ", "note: ", "nb: ", "n.b. "};
+
+// The length of the first of `prefixes` at `at` in `s` (case folded), or 0.
+template <typename Range>
+std::size_t PrefixAt(std::string_view s, std::size_t at, const Range& prefixes) {
+  for (std::string_view p : prefixes) {
+    if (StartsWithNoCaseAt(s, at, p)) return p.size();
+  }
+  return 0;
+}
+
+constexpr std::array<std::string_view, 3> kContentOf = {
+    "the contents of ", "the content of ", "the information in "};
+constexpr std::array<std::string_view, 4> kAuxiliaries = {
+    " is ", " are ", " has been ", " have been "};
+
+// `word` at `at` in `s`, case folded, and not the head of a longer word.
+bool StatedWordAt(std::string_view s, std::size_t at, std::string_view word) {
+  if (!StartsWithNoCaseAt(s, at, word)) return false;
+  std::size_t next = at + word.size();
+  return next >= s.size() || !(IsAlpha(s[next]) || IsDigit(s[next]) || s[next] == '-');
+}
+
+// The length of one of kStatedThings at `at`, or 0.
+std::size_t StatedThing(std::string_view s, std::size_t at) {
+  for (std::string_view thing : kStatedThings) {
+    if (StatedWordAt(s, at, thing)) return thing.size();
+  }
+  return 0;
+}
+
+// "this email", "the attached document", "the attachment": the length at
+// `at`, or 0.
+std::size_t ThingPhrase(std::string_view s, std::size_t at) {
+  std::size_t i = at;
+  if (StartsWithNoCaseAt(s, i, "this ")) {
+    i += 5;
+  } else if (StartsWithNoCaseAt(s, i, "the attached ") ||
+             StartsWithNoCaseAt(s, i, "the enclosed ")) {
+    i += 13;
+  } else if (StatedWordAt(s, i, "the attachments")) {
+    return 15;
+  } else if (StatedWordAt(s, i, "the attachment")) {
+    return 14;
+  } else {
+    return 0;
+  }
+  std::size_t thing = StatedThing(s, i);
+  return thing == 0 ? 0 : i + thing - at;
+}
+
+// The subject at `at`: a thing phrase, "the content(s) of" or "the
+// information in" one, and "and its/any/all attachments" after it.
+std::size_t SubjectPhrase(std::string_view s, std::size_t at) {
+  std::size_t i = at + PrefixAt(s, at, kContentOf);
+  std::size_t thing = ThingPhrase(s, i);
+  if (thing == 0) return 0;
+  i += thing;
+  for (std::string_view also : {" and its attachments", " and any attachments",
+                                " and all attachments", " and the attachments"}) {
+    if (StatedWordAt(s, i, also)) return i + also.size() - at;
+  }
+  return i - at;
+}
+
+// The auxiliary after the subject: " is ", " are ", " has been ", " have
+// been "; its length, or 0.
+std::size_t Auxiliary(std::string_view s, std::size_t at) {
+  return PrefixAt(s, at, kAuxiliaries);
+}
+
+// The verbs after the auxiliary that name the act, up to the marking.
+constexpr std::array<std::string_view, 8> kNamingVerbs = {
+    "classified as ", "classified ", "marked as ", "marked ",
+    "labelled as ", "labeled as ", "labelled ", "labeled "};
+// In place of the auxiliary: "This email carries (the marking) UK SECRET".
+constexpr std::array<std::string_view, 2> kCarries = {" carries ", " carry "};
+constexpr std::array<std::string_view, 3> kCarried = {
+    "the marking ", "the classification ", "the label "};
+
+// A sentence may start at `i` in `line`: first on the line after blanks,
+// or after a sentence's end and a blank. `starts_line`: `line` starts its
+// line (not cut from the middle of a long one).
+bool SentenceMayStart(std::string_view line, std::size_t i, bool starts_line) {
+  std::size_t j = i;
+  while (j > 0 && IsBlank(line[j - 1])) --j;
+  if (j == 0) return starts_line;
+  if (j == i) return false;  // no blank before: inside a word or after a quote
+  char c = line[j - 1];
+  return c == '.' || c == '!' || c == '?';
+}
+
+// The statement's verb phrase from `i` (after the subject) reaches exactly
+// `begin`: how it is stated, or kNone.
+SelfStatement VerbReaches(std::string_view s, std::size_t i, std::size_t begin) {
+  if (std::size_t carries = PrefixAt(s, i, kCarries); carries > 0) {
+    i += carries;
+    i += PrefixAt(s, i, kCarried);
+    return i == begin ? SelfStatement::kNamed : SelfStatement::kNone;
+  }
+  std::size_t aux = Auxiliary(s, i);
+  if (aux == 0) return SelfStatement::kNone;
+  i += aux;
+  bool copula = aux <= 5;  // " is ", " are "
+  if (copula && i == begin) return SelfStatement::kCopula;
+  std::size_t verb = PrefixAt(s, i, kNamingVerbs);
+  return verb > 0 && i + verb == begin ? SelfStatement::kNamed : SelfStatement::kNone;
+}
+
+// The marking ending at `end` closes the sentence or its clause.
+bool PredicateEnds(std::string_view text, std::size_t end) {
+  std::size_t line_end = LineEnd(text, end);
+  std::size_t i = end;
+  while (i < line_end && IsBlank(text[i])) ++i;
+  if (i == line_end) return true;
+  char c = text[i];
+  if (c == '.' || c == '!') {
+    return i + 1 == line_end || IsBlank(text[i + 1]) || text[i + 1] == c ||
+           text[i + 1] == '\r';
+  }
+  if (c == ',' || c == ';' || c == ':' || c == '(') return true;
+  if (c == '-' && i > end) return true;  // " - do not forward", not "-SENSITIVE"
+  if (KnownBannerTail(text, end)) return true;
+  for (std::string_view next : {"and", "so", "but", "please"}) {
+    if (StatedWordAt(text, i, next) && text.compare(i, next.size(), next) == 0) return true;
+  }
+  return false;
+}
+
+// The longest lead-in, subject and verb fit in kStatementReach bytes: a
+// long line of prose is not read again for every match on it.
+constexpr std::size_t kStatementReach = 160;
+
+// How `line` (the text before the marking, ending in the blank before it)
+// ends in a statement's subject and verb. `starts_line`: `line` is whole,
+// so a sentence may start at its first byte.
+SelfStatement StatementBefore(std::string_view line, bool starts_line = true) {
+  std::size_t first = 0;
+  if (line.size() > kStatementReach) {
+    first = line.size() - kStatementReach;
+    starts_line = false;
+  }
+  for (std::size_t start = first; start < line.size(); ++start) {
+    if (IsBlank(line[start]) || !SentenceMayStart(line, start, starts_line)) continue;
+    std::size_t i = start + PrefixAt(line, start, kStatementLeadIns);
+    std::size_t subject = SubjectPhrase(line, i);
+    if (subject == 0) continue;
+    SelfStatement how = VerbReaches(line, i + subject, line.size());
+    if (how != SelfStatement::kNone) return how;
+  }
+  return SelfStatement::kNone;
+}
+
+}  // namespace
+
+std::size_t StatementSubject(std::string_view s, std::size_t at) {
+  std::size_t i = at + PrefixAt(s, at, kStatementLeadIns);
+  std::size_t subject = SubjectPhrase(s, i);
+  if (subject == 0) return 0;
+  i += subject;
+  std::size_t aux = Auxiliary(s, i);
+  return aux == 0 ? 0 : i + aux - at;
+}
+
+SelfStatement StatesOwnLevel(std::string_view text, std::size_t begin,
+                             std::size_t end) {
+  if (begin == 0 || (!IsBlank(text[begin - 1]) && text[begin - 1] != '\n')) {
+    return SelfStatement::kNone;
+  }
+  // The match may take the blanks or the line break after the word.
+  while (end > begin && (IsBlank(text[end - 1]) || text[end - 1] == '\n')) --end;
+  if (!PredicateEnds(text, end)) return SelfStatement::kNone;
+  std::size_t line_begin = LineStart(text, begin);
+  if (!IsBlankLine(text, line_begin, begin)) {
+    return StatementBefore(text.substr(line_begin, begin - line_begin));
+  }
+  // "... the content of this message is\nUK SECRET.": a client wrapped the
+  // sentence before the marking. The line above, its trailing blanks as one.
+  if (line_begin < 2) return SelfStatement::kNone;
+  std::size_t above_end = line_begin - 1;
+  while (above_end > 0 && (IsBlank(text[above_end - 1]) || text[above_end - 1] == '\r')) {
+    --above_end;
+  }
+  std::size_t above = LineStart(text, above_end);
+  if (above_end == above) return SelfStatement::kNone;
+  std::array<char, kStatementReach + 1> joined;
+  std::size_t n = std::min(above_end - above, kStatementReach);
+  text.copy(joined.data(), n, above_end - n);
+  joined[n] = ' ';
+  return StatementBefore(std::string_view(joined.data(), n + 1),
+                         /*starts_line=*/n == above_end - above);
+}
+
+}  // namespace nearmiss::content

@@ -1,0 +1,70 @@
+// A sentence that states its own text's level (self_statement.h; issue 13,
+// round 45 tester finding 5): one rule for the subject, the verb and the
+// predicate, and the sentences that only look like it.
+#include "content/self_statement.h"
+
+#include <gtest/gtest.h>
+
+namespace nearmiss::content {
+namespace {
+
+SelfStatement Stated(std::string_view text, std::string_view word) {
+  std::size_t b = text.find(word);
+  EXPECT_NE(b, std::string_view::npos) << text;
+  return StatesOwnLevel(text, b, b + word.size());
+}
+
+TEST(SelfStatementTest, SubjectVerbAndMarking) {
+  for (std::string_view s : {"This email is UK SECRET.", "This email is UK SECRET",
+                             "Note: the attachment is UK SECRET.",
+                             "The content of this message is UK SECRET.",
+                             "The contents of the attached file are UK SECRET.",
+                             "This email and any attachments are UK SECRET.",
+                             "Please note that this message is UK SECRET - do not forward it.",
+                             "Bob, see below. This email is UK SECRET and must stay here.",
+                             "This document is UK SECRET (UK EYES ONLY).",
+                             "This presentation is UK SECRET!"}) {
+    EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kCopula) << s;
+  }
+  for (std::string_view s : {"The attachment is classified UK SECRET.",
+                             "The attached document is marked UK SECRET.",
+                             "The enclosed report is marked as UK SECRET",
+                             "This document has been classified as UK SECRET.",
+                             "The attachments have been labelled UK SECRET.",
+                             "This email carries the marking UK SECRET.",
+                             "This spreadsheet is classified UK SECRET, handle it so."}) {
+    EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kNamed) << s;
+  }
+  // Wrapped by a client before the marking.
+  EXPECT_EQ(Stated("Please note that the content of this message is\nUK SECRET.", "UK SECRET"),
+            SelfStatement::kCopula);
+}
+
+TEST(SelfStatementTest, SentencesThatOnlyLookLikeOne) {
+  for (std::string_view s :
+       {"Is this email UK SECRET?", "This email is UK SECRET?", "This email is not UK SECRET.",
+        "This email is no longer UK SECRET.", "If this email is UK SECRET, delete it.",
+        "He asked: \"this email is UK SECRET.\"", "\"This email is UK SECRET,\" he wrote.",
+        "The document is UK SECRET, officials said.", "Officials said this document is UK SECRET.",
+        "The secret to a good email is UK SECRET code.", "This email is UK SECRET santa info.",
+        "This email is about UK SECRET work.", "This emailing is UK SECRET.",
+        "Whether this email is UK SECRET is unclear.", "This email was UK SECRET.",
+        "This email is\n\nUK SECRET.", "The course is UK SECRET.",
+        "Reminder: do not send UK SECRET material over this network."}) {
+    EXPECT_EQ(Stated(s, "UK SECRET"), SelfStatement::kNone) << s;
+  }
+  // OFFICIAL inside OFFICIAL-SENSITIVE is not a statement of OFFICIAL.
+  EXPECT_EQ(Stated("This email is OFFICIAL-SENSITIVE.", "OFFICIAL"), SelfStatement::kNone);
+  EXPECT_EQ(Stated("This email is OFFICIAL-SENSITIVE.", "OFFICIAL-SENSITIVE"),
+            SelfStatement::kCopula);
+}
+
+TEST(SelfStatementTest, SubjectForLabelledLines) {
+  EXPECT_EQ(StatementSubject("This email is classified as SECRET", 0), 14u);
+  EXPECT_EQ(StatementSubject("Note: the attachment has been marked SECRET", 0), 30u);
+  EXPECT_EQ(StatementSubject("The document is classified as SECRET", 0), 0u);
+  EXPECT_EQ(StatementSubject("This email was classified as SECRET", 0), 0u);
+}
+
+}  // namespace
+}  // namespace nearmiss::content
