@@ -222,6 +222,9 @@ class Engine {
   // How often people here wrote to each domain and when last (a mailbox
   // space's other names share it): the facts a new-address sentence states.
   std::unordered_map<std::string, std::pair<int64_t, int64_t>> domain_written_;
+  // Domains an administrator confirmed (`learn --confirm`): their trust is
+  // said as that, not as "a regular correspondent" (engine_recipient.cc).
+  std::unordered_set<std::string> confirmed_domains_;
   // Who writes to which address, for address-typo; null without history or
   // when the policy turns it off.
   std::unique_ptr<const engine::AddressIndex> addresses_;

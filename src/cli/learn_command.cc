@@ -54,6 +54,7 @@ void AddLearnCommand(CLI::App& app, Run& run) {
                   "Year of the first timestamp that carries none (BSD syslog) in each log, or "
                   "in the oldest file of a rotated set (as audit's --year)")
       ->check(YearRange());
+  AddLogZoneOption(*cmd, &flags->log_zone);
   AddDateOrderOption(*cmd, &flags->date_order);
   cmd->add_option("--min-recognised", flags->min_recognised,
                   "Percent of a log's non-empty lines that must be in a known form, or the log "

@@ -19,6 +19,7 @@
 #include "cli/learn_logs.h"
 #include "cli/learn_summary.h"
 #include "cli/progress.h"
+#include "cli/year_flag.h"
 #include "cli/store_missing.h"
 #include "daemon/refresher.h"
 #include "engine/malformed_domain.h"
@@ -119,6 +120,7 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
   // of mail it received are not learned).
   std::shared_ptr<const Engine> engine;
   if (!flags.sources.empty()) {
+    if (!ApplyLogZone(flags.log_zone)) return kExitError;
     engine = LoadEngine(flags.policy, nullptr);
     if (!engine) return kExitError;
     auto judge = std::make_shared<DomainJudge>(DomainJudge::ForEngine(engine));
@@ -212,6 +214,7 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
   if (!domains.ok()) return Fail(domains.error());
   if (!flags.sources.empty()) {
     PrintLearnSummary(learner, logs_read.lines, logs.size(), logs_read.skips);
+    PrintNamesOfOthers(learner);
   }
   std::printf("the store (%s) knows %s\n", std::string((*store)->backend()).c_str(),
               Counted(static_cast<int64_t>(domains->size()), "domain").c_str());

@@ -26,6 +26,7 @@ struct LearnFlags {
   // the reason); "" not given.
   std::string force;
   int year = 0;
+  std::string log_zone;  // --log-zone: "" TZ or the system's zone
   maillog::DateOrder date_order = maillog::DateOrder::kUnstated;
   int min_recognised = maillog::kDefaultMinRecognisedPercent;
   bool prune = false;

@@ -234,4 +234,20 @@ int Stopped(const Status& s, const history::Learner& learner) {
   return kExitError;
 }
 
+void PrintNamesOfOthers(const history::Learner& learner) {
+  const std::vector<history::Learner::NameOfAnother> others = learner.NamesOfOthers();
+  constexpr size_t kShown = 5;
+  for (size_t i = 0; i < others.size() && i < kShown; ++i) {
+    const history::Learner::NameOfAnother& o = others[i];
+    std::printf("written under another contact's name: %s -> %s as \"%s\" (%s), the name %s is "
+                "written to under; learned, not as %s's name (check flags such a message)\n",
+                o.sender.c_str(), o.recipient.c_str(), log::Untrusted(o.name, 100).c_str(),
+                Counted(o.messages, "message").c_str(), o.owner.c_str(), o.recipient.c_str());
+  }
+  if (others.size() > kShown) {
+    std::printf("written under another contact's name: %s more\n",
+                Thousands(static_cast<int64_t>(others.size() - kShown)).c_str());
+  }
+}
+
 }  // namespace nearmiss::cli

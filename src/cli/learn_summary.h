@@ -26,6 +26,13 @@ void PrintSentFolderCounts(const history::Learner::MailboxCounts& m);
 void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size_t logs,
                        const LogSkips& skips);
 
+// The messages of the run written to one contact under another's name
+// (Learner::NamesOfOthers), the first few one a line: "written under
+// another contact's name: alice@x -> jane.doe@y as "Mary Jones" (1
+// message), the name mary.jones@z is written to under". Learned, but not as
+// the address's name; `check` flags such a message. Nothing when none.
+void PrintNamesOfOthers(const history::Learner& learner);
+
 // When the sources gave no delivery at all and some were skipped or left
 // out (every trace row received mail, of unknown direction, a bounce, an
 // invalid domain, no address, not delivered): why, with the first place of

@@ -24,6 +24,9 @@ struct NoticeRecipient {
   // protected look-alike): a release does not stop the next question, and
   // the notice says so instead of promising silence.
   bool acknowledgeable = true;
+  // A second address it may have meant (check's also_suggestion): the
+  // notice asks "Did you mean A or B?", as check and the API do; may be "".
+  std::string also_suggestion{};
 };
 
 struct Notice {

@@ -179,6 +179,9 @@ bool AddressIndex::FindKnownDisplaySlip(std::string_view sender, std::string_vie
   if (FindDisplaySlip(sender, address, display, out)) return true;
   size_t at = address.rfind('@');
   if (at == std::string_view::npos || at == 0 || at > kMaxLocal) return false;
+  // The name the address is written to under is its own, whoever else has
+  // it: "John Smith" <jon.smith@...> written so often (round 46).
+  if (DisplayFits(address, display)) return false;
   FoldBuffer domain_buffer;
   std::string_view domain = MailboxSpace(domain_buffer.Fold(address.substr(at + 1)));
   std::array<char, kMaxLocal> buffer;

@@ -308,6 +308,25 @@ class AddressIndex {
   bool FindKnownDisplayElsewhere(std::string_view sender, std::string_view address,
                                  std::string_view display, Slip* out) const;
 
+  // The same for a display name one part of which is a near miss of a
+  // frequent contact's name, the other part exact (person_names.h
+  // NearNameWord: one edit, two in words of 4 letters or more): `"Jon
+  // Smith"`, `"Jhon Smith"`, `"John Smyth"` for John Smith, `"Mary Jone"`,
+  // `"Marie Jones"` for Mary Jones, on `address` (written to) at any
+  // domain, another contact's mailbox (the issue-14 tester, round 45, N1:
+  // the exact name was flagged, these passed). The names compared are the
+  // readings of FindKnownDisplayElsewhere (qualifiers, "Smith, John",
+  // titles and suffixes read as there). None when the display name fits
+  // `address` (DisplayFits) or is a near miss of one of its own names (its
+  // local part read as a name, or the name it was learned under: `"Jhon
+  // Smith"` on jon.smith@ written to as "John Smith"); when both parts
+  // differ (`"Joan Smyth"`, `"Jane Smyth"` for John Smith: another person
+  // of a family name spelt alike, decided so in round 46); or for names
+  // with a part of one letter. kDisplayName, score 0.75, the most written
+  // such contact suggested (address_typo_near_name.cc).
+  bool FindNearNameSlip(std::string_view sender, std::string_view address,
+                        std::string_view display, Slip* out) const;
+
   // Whether `display` is a name of `address` itself: it fits the local
   // part (NamesPerson: "Mary Jones" on m.jones@), or it is a display name
   // the address was learned under (two John Smiths, both written to);
@@ -412,6 +431,9 @@ class AddressIndex {
   // scope + '\n' + "given family" -> the frequent addresses of that person
   // (AddPerson).
   Map<std::vector<Frequent>> people_;
+  // scope + '\n' + "g given" or "f family" -> the other part of each name
+  // in people_ with that part (AddPerson; FindNearNameSlip).
+  Map<std::vector<std::string>> name_parts_;
 };
 
 // The display name of a header's address entry (address/display_name.h).

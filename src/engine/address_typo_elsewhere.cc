@@ -17,12 +17,10 @@
 #include "engine/local_part_rules.h"
 #include "engine/mailbox_space.h"
 #include "engine/name_forms.h"
+#include "engine/person_names.h"
 
 namespace nearmiss::engine {
-namespace {
 
-// A name word worth keying a person by: two letters or more, letters only
-// (an initial, "j", or a number names no one in full).
 bool ElsewhereNameWord(std::string_view w) {
   if (w.size() < 2) return false;
   for (char c : w) {
@@ -39,12 +37,15 @@ std::string ElsewhereKey(std::string_view scope, std::string_view given,
   return key;
 }
 
-// The (given, family) pairs a display name reads as, in full: whole and
-// each part between the organisation or role qualifiers directories write
-// ("Mary Jones - NHS", "Mary Jones | NHS", "NHS - Mary Jones", "Mary
-// Jones, NHS", "Mary Jones via NHS", "Mary Jones / Practice Manager"),
-// by the one reader the same-domain comparison uses (DisplayNameReadings;
-// the issue-14 tester, round 44, finding 2: these forms passed here).
+std::string NamePartKey(std::string_view scope, char part, std::string_view word) {
+  std::string key(scope);
+  key += '\n';
+  key += part;
+  key += ' ';
+  key.append(word);
+  return key;
+}
+
 std::vector<std::pair<std::string, std::string>> ElsewhereReadings(
     std::string_view display) {
   std::vector<std::pair<std::string, std::string>> out;
@@ -59,36 +60,41 @@ std::vector<std::pair<std::string, std::string>> ElsewhereReadings(
   return out;
 }
 
-}  // namespace
+
+std::vector<std::pair<std::string, std::string>> LocalPartNames(std::string_view key) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const Parts parts = Split(key);
+  if (parts.n < 2) return out;
+  const std::string_view first = parts.p[0], last = parts.p[parts.n - 1];
+  const std::string_view before_last = parts.p[parts.n - 2];
+  if (ElsewhereNameWord(first) && ElsewhereNameWord(last)) out.emplace_back(first, last);
+  if (ElsewhereNameWord(last) && ElsewhereNameWord(before_last)) {
+    out.emplace_back(last, before_last);
+  }
+  return out;
+}
 
 void AddressIndex::AddPerson(std::string_view scope, const Frequent& f) {
-  // Its local part, read as DisplayNames reads a name (the first word
-  // given, the last family, the words between dropped), in either order,
-  // the domain's being unknown here: john.smith and smith.john are John
-  // Smith, daan.de.vries Daan (De) Vries, von.mises.carmen Carmen (Von)
-  // Mises.
-  const Parts parts = Split(f.key);
-  std::vector<std::string> keys;
-  if (parts.n >= 2) {
-    const std::string_view first = parts.p[0], last = parts.p[parts.n - 1];
-    const std::string_view before_last = parts.p[parts.n - 2];
-    if (ElsewhereNameWord(first) && ElsewhereNameWord(last)) {
-      keys.push_back(ElsewhereKey(scope, first, last));
-    }
-    if (ElsewhereNameWord(last) && ElsewhereNameWord(before_last)) {
-      keys.push_back(ElsewhereKey(scope, last, before_last));
-    }
-  }
-  // And the display name learned with it: "Jon Smythe" <js@partner.example>.
+  // Its local part (LocalPartNames), and the display name learned with
+  // it: "Jon Smythe" <js@partner.example>.
+  std::vector<std::pair<std::string, std::string>> names = LocalPartNames(f.key);
   if (auto it = display_names_.find(f.address); it != display_names_.end()) {
-    for (const auto& [given, family] : ElsewhereReadings(it->second)) {
-      keys.push_back(ElsewhereKey(scope, given, family));
-    }
+    for (auto& name : ElsewhereReadings(it->second)) names.push_back(std::move(name));
   }
-  for (size_t i = 0; i < keys.size(); ++i) {
+  for (size_t i = 0; i < names.size(); ++i) {
     bool again = false;
-    for (size_t j = 0; j < i; ++j) again = again || keys[j] == keys[i];
-    if (!again) people_[keys[i]].push_back(f);
+    for (size_t j = 0; j < i; ++j) again = again || names[j] == names[i];
+    if (again) continue;
+    const auto& [given, family] = names[i];
+    std::vector<Frequent>& people = people_[ElsewhereKey(scope, given, family)];
+    // A name's first address also indexes it by each of its parts, which
+    // FindNearNameSlip looks names one part off up by (the other part
+    // exact): "scope\ng john" -> smith, "scope\nf smith" -> john.
+    if (people.empty()) {
+      name_parts_[NamePartKey(scope, 'g', given)].push_back(family);
+      name_parts_[NamePartKey(scope, 'f', family)].push_back(given);
+    }
+    people.push_back(f);
   }
 }
 

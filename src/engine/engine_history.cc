@@ -116,6 +116,7 @@ Status Engine::AddHistory(const HistorySnapshot& history, const Policy& policy,
                           const LookalikeOptions& options, std::vector<TrustedEntry>& entries) {
   has_history_ = true;
   for (const DomainStats& d : history.domains) {
+    if (d.confirmed) confirmed_domains_.insert(d.domain);
     if (d.messages <= 0) continue;
     seen_domains_.insert(d.domain);
     auto& written = domain_written_[d.domain];
@@ -268,7 +269,10 @@ bool Engine::AddAddressTypo(std::string_view sender, std::string_view input, Rec
     // mary.jones@nhs.net (address_typo_elsewhere.cc).
     if (!addresses_->FindKnownDisplaySlip(sender, judged, display, &slip) &&
         !addresses_->FindOrganisationSlip(sender, judged, display, /*known=*/true, &slip) &&
-        !addresses_->FindKnownDisplayElsewhere(sender, judged, display, &slip)) {
+        !addresses_->FindKnownDisplayElsewhere(sender, judged, display, &slip) &&
+        // Or a near miss of such a name, one part off: "Jon Smith" <jane.doe@...>
+        // for the frequent John Smith (address_typo_near_name.cc).
+        !addresses_->FindNearNameSlip(sender, judged, display, &slip)) {
       return false;
     }
     rare = 0;

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "base/text_format.h"
 #include "content/bulk_mail.h"
 #include "engine/mailbox_space.h"
 #include "engine/thread_state.h"
@@ -97,6 +98,27 @@ bool SettlesWarning(const Engine& engine, const Acknowledgement& a, const Recipi
                                      engine.Mailbox(check.suggestion));
 }
 
+// The history clause of a recipient's reasons once an acknowledgement
+// covers it: "has never been written to here" stays true of the learned
+// history but read as if nobody had said yes (a confirm-link release, the
+// message delivered; the issue-14 tester, round 45, N2 d). Said as both
+// facts: "has not been learned as written to here yet; acknowledged by
+// alice@x (confirm link; from ADDR) on 2026-12-05".
+void SayAcknowledged(const Acknowledgement& a, RecipientCheck& check) {
+  static constexpr std::string_view kNever = "has never been written to ";
+  for (Reason& x : check.reasons) {
+    if (!x.history.starts_with(kNever)) continue;
+    std::string said("has not been learned as written to ");
+    said.append(std::string_view(x.history).substr(kNever.size())).append(" yet; acknowledged by ");
+    said.append(a.who);
+    if (a.who.find('(') == std::string::npos && !a.path.empty()) {
+      said.append(" (").append(a.path).append(")");
+    }
+    if (a.created_at > 0) said.append(" on ").append(FormatUtc(a.created_at, "%Y-%m-%d"));
+    x.history = std::move(said);
+  }
+}
+
 // Marks each recipient the sender acknowledged; Decide judges whether the
 // acknowledgement may settle its rule. A source that fails applies none.
 // Returns whether any recipient was marked.
@@ -151,6 +173,7 @@ bool ApplyAcknowledgements(const Engine& engine, const AcknowledgementSource& so
         r.acknowledgement = a.id;
         r.acknowledgement_origin = {a.who, a.path, a.created_at,
                                     a.recipient.empty() ? "domain" : "address"};
+        SayAcknowledged(a, r.check);
         any = true;
         break;
       }

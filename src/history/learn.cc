@@ -17,9 +17,61 @@ namespace {
 // faster to write.
 constexpr size_t kBatch = 25000;
 
+// A display name as NamesOfOthers compares it: lower case, quotes dropped,
+// blanks collapsed ("\"Mary  JONES\"" -> "mary jones").
+std::string FoldedName(std::string_view raw) {
+  std::string out;
+  for (char c : raw) {
+    if (c == '"') continue;
+    const bool blank = c == ' ' || c == '\t';
+    if (blank && (out.empty() || out.back() == ' ')) continue;
+    out += blank ? ' ' : static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 }  // namespace
 
+std::vector<Learner::NameOfAnother> Learner::NamesOfOthers() const {
+  // Each pair's name used most (the first of equals); per sender, whose
+  // that name is ("" when two contacts share it).
+  std::map<std::pair<std::string, std::string>, std::string> owner;
+  std::map<std::pair<std::string, std::string>, std::string> most_of;
+  for (const auto& [pair, names] : names_) {
+    const std::string* most = nullptr;
+    uint64_t uses = 0;
+    for (const auto& [folded, use] : names) {
+      if (most == nullptr || use.second > uses) most = &folded, uses = use.second;
+    }
+    most_of[pair] = *most;
+    auto [it, added] = owner.emplace(std::make_pair(pair.first, *most), pair.second);
+    if (!added && it->second != pair.second) it->second.clear();
+  }
+  std::vector<NameOfAnother> out;
+  for (const auto& [pair, names] : names_) {
+    for (const auto& [folded, use] : names) {
+      if (folded == most_of[pair]) continue;
+      auto it = owner.find({pair.first, folded});
+      if (it == owner.end() || it->second.empty() || it->second == pair.second) continue;
+      out.push_back({pair.first, pair.second, use.first, it->second, use.second});
+    }
+  }
+  return out;
+}
+
 Status Learner::Add(Delivery d) {
+  if (!d.display_name.empty() && !d.sender.empty()) {
+    const std::pair<std::string, std::string> pair{d.sender, d.recipient};
+    auto it = names_.find(pair);
+    if (it == names_.end() && names_.size() < kMaxNamedPairs) {
+      it = names_.try_emplace(pair).first;
+    }
+    if (it != names_.end()) {
+      auto& use = it->second[FoldedName(d.display_name)];
+      if (use.second++ == 0) use.first = d.display_name;
+    }
+  }
   pending_.push_back(std::move(d));
   ++counts_.found;
   if (pending_.size() >= kBatch) return Flush();

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -147,6 +148,23 @@ class Learner {
   };
   DeliveryCounts delivery_counts() const;
 
+  // A message of this run written to one contact under the display name
+  // another contact of the same sender is written to under most in this
+  // run (`"Mary Jones" <jane.doe@bank.example>` beside the frequent "Mary
+  // Jones" <mary.jones@nhs.net>): the slip the wrong-person check flags,
+  // which learn lists (each address keeps the name it is written to under
+  // most). Names compare without case, quotes or extra blanks; a name two
+  // contacts share names no one. At most kMaxNamedPairs sender ->
+  // recipient pairs are kept (past it, new pairs are not looked at).
+  struct NameOfAnother {
+    std::string sender, recipient;
+    std::string name;   // as written, the first time
+    std::string owner;  // the contact written to under it most
+    uint64_t messages = 0;
+  };
+  std::vector<NameOfAnother> NamesOfOthers() const;
+  static constexpr size_t kMaxNamedPairs = 200000;
+
   // How far a Sent folder message's date may be from a log row's time for
   // the two to be one delivery: submission, queueing and a first attempt
   // take seconds; a client's clock or a slow relay, a few minutes.
@@ -260,6 +278,11 @@ class Learner {
   std::vector<std::string> log_names_;
   std::vector<Delivery> pending_;
   DeliveryCounts counts_;
+  // (sender, recipient) -> folded name -> (the name as first written, uses)
+  // of this run's deliveries (NamesOfOthers).
+  std::map<std::pair<std::string, std::string>,
+           std::map<std::string, std::pair<std::string, uint64_t>>>
+      names_;
   // Hashes of the keys written in this run, to tell a delivery repeated in
   // the sources from one an earlier run counted. A hash, not the key, so
   // memory stays at a few words a delivery; a collision could only move a

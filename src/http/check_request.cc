@@ -1,5 +1,6 @@
 #include "http/check_request.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -10,6 +11,7 @@
 
 #include "base/line_text.h"
 #include "nearmiss/address.h"
+#include "policy/parse_context.h"
 
 namespace nearmiss::http {
 namespace {
@@ -51,6 +53,15 @@ int MaxDepth(std::string_view s) {
   return max;
 }
 
+// "unknown field 'justifcation'; did you mean 'justification'?" when a
+// known key is near (policy::Closest, the policy file's own hint).
+std::string UnknownField(const std::string& key, const std::vector<std::string>& known) {
+  std::string out("unknown field '");
+  out.append(key).append("'");
+  if (auto near = policy::Closest(key, known)) out.append("; did you mean '").append(*near).append("'?");
+  return out;
+}
+
 class Reader {
  public:
   Reader(const CheckLimits& limits, ParsedCheck& out) : limits_(limits), out_(out) {}
@@ -60,28 +71,22 @@ class Reader {
     if (root.is_object()) ReadObject(root);
     if (!errors_.empty() && out_.ok) {
       out_.ok = false;
-      std::string detail = errors_.size() == 1 ? errors_[0].detail
-                                               : std::to_string(errors_.size()) + " problems";
-      out_.problem = InvalidRequest(detail, std::move(errors_));
+      out_.problem = InvalidBody(std::move(errors_));
     }
   }
 
  private:
   void ReadObject(const RequestJson& root) {
-    static constexpr std::string_view kKnown[] = {"from", "to", "cc", "bcc", "subject",
-                                                  "body", "attachments", "headers",
-                                                  "acknowledge"};
-    for (const auto& [key, value] : root.items()) {
-      bool known = false;
-      for (std::string_view k : kKnown) known = known || k == key;
-      // Unknown keys are refused so a typo ("too") is not silently ignored.
-      if (!known) Error("/" + key, "unknown field '" + key + "'");
-    }
+    static const std::vector<std::string> kKnown = {"from", "to", "cc", "bcc", "subject",
+                                                    "body", "attachments", "headers",
+                                                    "acknowledge"};
+    // Unknown keys are refused so a typo ("too") is not silently ignored.
+    RefuseUnknown(root, "", kKnown);
     CheckRequest& r = out_.request;
-    ReadString(root, "from", r.from);
+    ReadString(root, "", "from", r.from);
     ReadSender(r.from);
-    ReadString(root, "subject", r.subject);
-    ReadString(root, "body", r.body);
+    ReadString(root, "", "subject", r.subject);
+    ReadString(root, "", "body", r.body);
     ReadRecipients(root, "to", RecipientField::kTo);
     ReadRecipients(root, "cc", RecipientField::kCc);
     ReadRecipients(root, "bcc", RecipientField::kBcc);
@@ -97,11 +102,22 @@ class Reader {
     if (errors_.size() < 20) errors_.push_back({std::move(pointer), std::move(detail)});
   }
 
-  void ReadString(const RequestJson& o, const char* key, std::string& out) {
+  // Each key of object `o` (at JSON pointer `base`) not in `known`.
+  void RefuseUnknown(const RequestJson& o, const std::string& base,
+                     const std::vector<std::string>& known) {
+    for (const auto& [key, value] : o.items()) {
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      Error(JsonPointer(base, key), UnknownField(key, known));
+    }
+  }
+
+  // `key` of object `o`, which sits at JSON pointer `base` ("" the body).
+  void ReadString(const RequestJson& o, const std::string& base, const char* key,
+                  std::string& out) {
     auto it = o.find(key);
     if (it == o.end() || it->is_null()) return;
     if (!it->is_string()) {
-      Error(std::string("/") + key, std::string("'") + key + "' must be a string");
+      Error(JsonPointer(base, key), std::string("'") + key + "' must be a string");
       return;
     }
     out = it->get<std::string>();
@@ -200,9 +216,11 @@ class Reader {
         Error(pointer, "an attachment must be an object {\"name\", \"content_type\", \"size\"}");
         continue;
       }
+      static const std::vector<std::string> kAttachment = {"name", "content_type", "size"};
+      RefuseUnknown(a, pointer, kAttachment);
       CheckAttachment att;
-      ReadString(a, "name", att.name);
-      ReadString(a, "content_type", att.content_type);
+      ReadString(a, pointer, "name", att.name);
+      ReadString(a, pointer, "content_type", att.content_type);
       if (auto s = a.find("size"); s != a.end() && !s->is_null()) {
         if (s->is_number_unsigned() || (s->is_number_integer() && s->get<int64_t>() >= 0)) {
           att.size = s->get<int64_t>();
@@ -228,14 +246,11 @@ class Reader {
       return;
     }
     a.present = true;
-    for (const auto& [key, value] : it->items()) {
-      if (key != "justification" && key != "recipients" && key != "scope") {
-        Error("/acknowledge/" + key, "unknown field '" + key + "'");
-      }
-    }
-    ReadString(*it, "justification", a.justification);
+    static const std::vector<std::string> kAcknowledge = {"justification", "recipients", "scope"};
+    RefuseUnknown(*it, "/acknowledge", kAcknowledge);
+    ReadString(*it, "/acknowledge", "justification", a.justification);
     std::string scope = "address";
-    ReadString(*it, "scope", scope);
+    ReadString(*it, "/acknowledge", "scope", scope);
     if (scope != "address" && scope != "domain") {
       Error("/acknowledge/scope", "'scope' is \"address\" (the default) or \"domain\"");
     }
@@ -276,7 +291,7 @@ class Reader {
     }
     for (const auto& [name, value] : it->items()) {
       if (!value.is_string()) {
-        Error("/headers/" + name, "a header value must be a string");
+        Error(JsonPointer("/headers", name), "a header value must be a string");
         continue;
       }
       out_.request.headers.emplace_back(name, value.get<std::string>());
@@ -294,23 +309,42 @@ ParsedCheck ParseCheckRequest(std::string_view body, const CheckLimits& limits) 
   ParsedCheck out;
   if (MaxDepth(body) > limits.max_depth) {
     out.ok = false;
-    out.problem = InvalidRequest("JSON nested deeper than " + std::to_string(limits.max_depth));
+    out.problem = InvalidBody({{"", "JSON nested deeper than " + std::to_string(limits.max_depth)}});
     return out;
   }
   RequestJson root;
   // A key given twice ({"to": [...], "to": [...]}) would have the last one
   // win, silently dropping a recipient list: refuse it, naming the key.
+  // The key is named by its JSON pointer (RFC 6901), so the path to it is
+  // kept: each open object's last key, each open array's element count.
+  using Event = RequestJson::parse_event_t;
   std::vector<std::set<std::string>> keys;  // one set per open object
-  std::string duplicate;
-  auto callback = [&](int depth, RequestJson::parse_event_t event, RequestJson& parsed) {
+  struct Open {
+    bool array = false;
+    std::string token;  // the object's last key, or the array's index
+    size_t elements = 0;
+  };
+  std::vector<Open> path;
+  std::string duplicate, duplicate_at;
+  auto callback = [&](int depth, Event event, RequestJson& parsed) {
     (void)depth;
-    if (event == RequestJson::parse_event_t::object_start) {
-      keys.emplace_back();
-    } else if (event == RequestJson::parse_event_t::object_end) {
-      if (!keys.empty()) keys.pop_back();
-    } else if (event == RequestJson::parse_event_t::key && !keys.empty() && parsed.is_string()) {
-      if (!keys.back().insert(parsed.get<std::string>()).second && duplicate.empty()) {
-        duplicate = parsed.get<std::string>();
+    const bool starts = event == Event::object_start || event == Event::array_start ||
+                        event == Event::value;
+    if (starts && !path.empty() && path.back().array) {
+      path.back().token = std::to_string(path.back().elements++);
+    }
+    if (event == Event::object_start || event == Event::array_start) {
+      if (event == Event::object_start) keys.emplace_back();
+      path.push_back({event == Event::array_start, "", 0});
+    } else if (event == Event::object_end || event == Event::array_end) {
+      if (event == Event::object_end && !keys.empty()) keys.pop_back();
+      if (!path.empty()) path.pop_back();
+    } else if (event == Event::key && !keys.empty() && parsed.is_string()) {
+      const std::string key = parsed.get<std::string>();
+      if (!path.empty()) path.back().token = key;
+      if (!keys.back().insert(key).second && duplicate.empty()) {
+        duplicate = key;
+        for (const Open& o : path) duplicate_at = JsonPointer(duplicate_at, o.token);
       }
     }
     return true;
@@ -320,19 +354,20 @@ ParsedCheck ParseCheckRequest(std::string_view body, const CheckLimits& limits) 
   } catch (const RequestJson::exception& e) {
     // e.what() names the byte offset of the syntax error.
     out.ok = false;
-    out.problem = InvalidRequest(std::string("the body is not JSON: ") + e.what());
+    out.problem = InvalidBody({{"", std::string("the body is not JSON: ") + e.what()}});
     return out;
   }
   if (!duplicate.empty()) {
     out.ok = false;
-    out.problem = InvalidRequest("the key \"" + duplicate.substr(0, 64) + "\" is given twice");
+    out.problem = InvalidBody(
+        {{duplicate_at, "the key \"" + duplicate.substr(0, 64) + "\" is given twice"}});
     return out;
   }
   try {
     Reader(limits, out).Read(root);
   } catch (const RequestJson::exception& e) {
     out.ok = false;
-    out.problem = InvalidRequest(std::string("unexpected JSON: ") + e.what());
+    out.problem = InvalidBody({{"", std::string("unexpected JSON: ") + e.what()}});
   }
   return out;
 }

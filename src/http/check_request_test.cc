@@ -72,6 +72,47 @@ TEST(CheckRequestTest, AKeyGivenTwiceIs400) {
   EXPECT_TRUE(Parse(R"({"to": ["a@b.com"], "attachments": [{"name": "x"}, {"name": "y"}]})").ok);
 }
 
+// The issue-14 tester, round 45, N2 b: every error names its field's JSON
+// pointer (RFC 6901), nested ones in full; an unknown key gets the known
+// key it is near; the body-level errors have the same shape.
+TEST(CheckRequestTest, EachErrorNamesItsPointer) {
+  auto one = [](std::string_view body) {
+    ParsedCheck p = Parse(body);
+    EXPECT_FALSE(p.ok) << body;
+    EXPECT_EQ(p.problem.status, 400) << body;
+    EXPECT_EQ(p.problem.errors.size(), 1u) << body << ": " << p.problem.detail;
+    return p.problem.errors.empty() ? FieldError{"?", p.problem.detail} : p.problem.errors[0];
+  };
+  const std::string to = R"("from": "alice@mod.example", "to": ["jon@x.example"], )";
+  FieldError e = one("{" + to + R"("acknowledge": {"justification": 5}})");
+  EXPECT_EQ(e.pointer, "/acknowledge/justification");
+  e = one("{" + to + R"("acknowledge": {"justifcation": "mine"}})");
+  EXPECT_EQ(e.pointer, "/acknowledge/justifcation");
+  EXPECT_EQ(e.detail, "unknown field 'justifcation'; did you mean 'justification'?");
+  e = one("{" + to + R"("subjet": "x"})");
+  EXPECT_EQ(e.pointer, "/subjet");
+  EXPECT_THAT(e.detail, HasSubstr("did you mean 'subject'?"));
+  e = one("{" + to + R"("zzzzzzzz": 1})");
+  EXPECT_EQ(e.detail, "unknown field 'zzzzzzzz'") << "nothing near: no guess";
+  e = one("{" + to + R"("attachments": [{"name": "a"}, {"name": 7}]})");
+  EXPECT_EQ(e.pointer, "/attachments/1/name");
+  e = one("{" + to + R"("attachments": [{"nmae": "a"}]})");
+  EXPECT_EQ(e.pointer, "/attachments/0/nmae");
+  EXPECT_THAT(e.detail, HasSubstr("did you mean 'name'?"));
+  e = one("{" + to + R"("headers": {"X-A/B~C": 1}})");
+  EXPECT_EQ(e.pointer, "/headers/X-A~1B~0C");
+  e = one("{" + to + R"("acknowledge": {"scope": "a", "scope": "b"}})");
+  EXPECT_EQ(e.pointer, "/acknowledge/scope");
+  e = one("{" + to + R"("attachments": [{"name": "a"}, {"name": "b", "name": "c"}]})");
+  EXPECT_EQ(e.pointer, "/attachments/1/name");
+  e = one("{\"to\": [");
+  EXPECT_EQ(e.pointer, "");
+  EXPECT_THAT(e.detail, HasSubstr("not JSON"));
+  // The detail a person reads says where, too.
+  EXPECT_THAT(Parse("{" + to + R"("acknowledge": {"justification": 5}})").problem.detail,
+              HasSubstr("'justification' must be a string (at /acknowledge/justification)"));
+}
+
 TEST(CheckRequestTest, NoRecipientIs400) {
   ParsedCheck p = Parse(R"({"from": "a@b.c", "subject": "hi"})");
   ASSERT_FALSE(p.ok);

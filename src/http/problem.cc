@@ -43,6 +43,32 @@ Problem InvalidRequest(std::string detail, std::vector<FieldError> errors) {
   p.errors = std::move(errors);
   return p;
 }
+std::string JsonPointer(std::string_view base, std::string_view token) {
+  std::string out(base);
+  out += '/';
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+Problem InvalidBody(std::vector<FieldError> errors) {
+  std::string detail;
+  if (errors.size() > 1) detail.append(std::to_string(errors.size())).append(" problems: ");
+  for (size_t i = 0; i < errors.size(); ++i) {
+    if (i > 0) detail.append("; ");
+    detail.append(errors[i].detail);
+    if (!errors[i].pointer.empty()) detail.append(" (at ").append(errors[i].pointer).append(")");
+  }
+  return InvalidRequest(std::move(detail), std::move(errors));
+}
+
 Problem TooLarge(std::string detail) { return MakeProblem(413, "too-large", std::move(detail)); }
 Problem Unauthorized(std::string detail) {
   return MakeProblem(401, "unauthorized", std::move(detail));

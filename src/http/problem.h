@@ -31,6 +31,16 @@ struct Problem {
 // Named problems; `code` is the last part of the type URN.
 Problem MakeProblem(int status, std::string_view code, std::string detail);
 Problem InvalidRequest(std::string detail, std::vector<FieldError> errors = {});
+// RFC 6901: `base` (a pointer, "" the whole document) and one more
+// reference token, its '~' written "~0" and '/' "~1": ("/headers",
+// "X-A/B") -> "/headers/X-A~1B".
+std::string JsonPointer(std::string_view base, std::string_view token);
+// The one shape of a refused request body (400, invalid-request): every
+// error in `errors`, each with its pointer ("" the whole body), and a
+// `detail` that says each with its pointer too, as a person reads it:
+// "'justification' must be a string (at /acknowledge/justification)";
+// several: "2 problems: ...; ...".
+Problem InvalidBody(std::vector<FieldError> errors);
 Problem TooLarge(std::string detail);
 Problem Unauthorized(std::string detail);
 Problem Forbidden(std::string detail);

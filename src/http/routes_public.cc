@@ -63,11 +63,17 @@ void ApiServerImpl::AddPublicRoutes() {
     if (request.acknowledge.present) {
       // The policy's "no Send anyway" holds for every client, not only for
       // the add-ins that hide the button.
+      // Each refusal of a "Send anyway" is recorded, as a refused admin
+      // act is (RecordRefusedAcknowledge).
+      auto refuse = [&](const Problem& p) {
+        RecordRefusedAcknowledge(req, request.from, p);
+        SendProblem(res, p);
+      };
       if (!engine->policy().api.allow_send_anyway) {
-        return SendProblem(res, MakeProblem(403, "send-anyway-off",
-                                            "the policy's [api] allow_send_anyway is false: a "
-                                            "warning is not acknowledged through the API; the "
-                                            "sender asks an administrator"));
+        return refuse(MakeProblem(403, "send-anyway-off",
+                                  "the policy's [api] allow_send_anyway is false: a "
+                                  "warning is not acknowledged through the API; the "
+                                  "sender asks an administrator"));
       }
       // An acknowledgement is an act in the sender's name, which the body
       // only claims ('from'): a token (the add-in's check token, a sender's
@@ -78,7 +84,7 @@ void ApiServerImpl::AddPublicRoutes() {
       // token may vouch for this sender is asked once the sender is read
       // (VouchProblem, below).
       if (Caller().role == Role::kNone || Caller().role == Role::kViewer) {
-        return SendProblem(res, *VouchProblem(*engine, request.from));
+        return refuse(*VouchProblem(*engine, request.from));
       }
       if (store_ == nullptr) {
         return SendProblem(res, MakeProblem(503, "no-store",
@@ -86,9 +92,8 @@ void ApiServerImpl::AddPublicRoutes() {
                                             "with --store"));
       }
       if (request.from.empty()) {
-        return SendProblem(res, InvalidRequest("an acknowledgement needs 'from': the sender "
-                                               "who acknowledges",
-                                               {{"/from", "the sender's address"}}));
+        return SendProblem(res, InvalidBody({{"/from", "an acknowledgement needs 'from': the "
+                                                         "sender who acknowledges"}}));
       }
       // As the notice's release link ([confirm]: organisation senders only):
       // a check token is in every add-in, so without this anyone holding one
@@ -102,21 +107,21 @@ void ApiServerImpl::AddPublicRoutes() {
       const std::vector<DomainItem>& organisation = engine->policy().organisation;
       const Result<Address> from = ParseAddress(request.from);
       if (!organisation.empty() && !from.ok()) {
-        return SendProblem(res, InvalidRequest("'from' is no address: " + from.error().message(),
-                                               {{"/from", "the sender's address"}}));
+        return SendProblem(res, InvalidBody({{"/from", "'from' is no address: " +
+                                                             from.error().message()}}));
       }
       if (!organisation.empty() && !InOrganisation(organisation, from->domain.ascii)) {
-        return SendProblem(res, MakeProblem(403, "sender-outside-organisation",
-                                            "'from' is not at a domain of the policy's [domains] "
-                                            "organisation: only the organisation's senders "
-                                            "acknowledge a warning"));
+        return refuse(MakeProblem(403, "sender-outside-organisation",
+                                  "'from' is not at a domain of the policy's [domains] "
+                                  "organisation: only the organisation's senders "
+                                  "acknowledge a warning"));
       }
       CheckAnswer before = CheckMessageOrFail(*engine, request);
       // A sender's own token acknowledges for that sender only; a shared
       // one as the policy says (the issue-14 tester, round 43, finding 5).
       if (std::optional<Problem> p = VouchProblem(
               *engine, before.record.sender.empty() ? request.from : before.record.sender)) {
-        return SendProblem(res, *p);
+        return refuse(*p);
       }
       if (before.unchecked) {
         // Nothing judged, nothing to acknowledge: the answer says unchecked.

@@ -322,7 +322,15 @@ std::optional<Problem> ApiServerImpl::RoleProblem(const httplib::Request& req, R
 ApiServerImpl::Handler ApiServerImpl::Guard(Role need, Handler h) {
   return [this, need, h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
     Identity who;
-    if (std::optional<Problem> p = RoleProblem(req, need, &who)) return SendProblem(res, *p);
+    if (std::optional<Problem> p = RoleProblem(req, need, &who)) {
+      // An act refused is recorded as one done or failed is; a plain
+      // check refused is not an act ("Send anyway" is).
+      if (need == Role::kAdmin ||
+          (need == Role::kCheck && req.body.find("\"acknowledge\"") != std::string::npos)) {
+        RecordRefused(req, who, *p);
+      }
+      return SendProblem(res, *p);
+    }
     // The handler runs on this thread: it reads its caller from here.
     struct CallerScope {
       CallerScope(Identity who, const std::string& client) {

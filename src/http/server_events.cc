@@ -48,6 +48,66 @@ bool ApiServerImpl::RecordAdminEvent(const std::string& action, const std::strin
   return RecordEvent(who.name, RoleName(who.role), action, object, detail);
 }
 
+namespace {
+
+// What a refused admin request tried, and on what: the names the done
+// acts are recorded under (routes_admin.cc, routes_acknowledgements.cc).
+std::pair<std::string, std::string> RefusedAct(const httplib::Request& req) {
+  const std::string id = req.matches.size() > 1 ? log::Untrusted(req.matches[1].str(), 64) : "";
+  const std::string_view path = req.path;
+  if (req.method == "POST" && path.ends_with("/release")) return {"release-refused", id};
+  if (req.method == "DELETE" && path.starts_with("/v1/held/")) return {"delete-refused", id};
+  if (req.method == "DELETE" && path.starts_with("/v1/acknowledgements/")) {
+    std::string object("ack:");
+    object += id;
+    return {"revoke-refused", object};
+  }
+  if (path == "/v1/reload") return {"reload-refused", "policy"};
+  if (path == "/v1/check") return {"acknowledge-refused", "/v1/check"};
+  std::string object(log::Untrusted(req.method, 16));
+  object += ' ';
+  object += log::Untrusted(req.path, 100);
+  return {"refused", object};
+}
+
+// "refused (403): DETAIL; token FILE:LINE; from ADDRESS; user agent UA".
+std::string RefusedDetail(const httplib::Request& req, const Identity& who, const Problem& p,
+                          const std::string& client) {
+  std::string detail("refused (");
+  detail.append(std::to_string(p.status)).append("): ").append(p.detail);
+  if (!who.where.empty() && who.where != who.name) detail.append("; token ").append(who.where);
+  if (!client.empty()) detail.append("; from ").append(client);
+  if (const std::string ua = req.get_header_value("User-Agent"); !ua.empty()) {
+    detail.append("; user agent ").append(log::Untrusted(ua, 100));
+  }
+  return detail;
+}
+
+}  // namespace
+
+void ApiServerImpl::RecordRefused(const httplib::Request& req, const Identity& who,
+                                  const Problem& p) {
+  const auto [action, object] = RefusedAct(req);
+  std::string name = who.name;
+  if (name.empty()) {
+    name = req.get_header_value("Authorization").empty() ? "no token" : "an unknown token";
+  }
+  RecordEvent(name, RoleName(who.role), action, object,
+              RefusedDetail(req, who, p, ClientOf(req, trusted_proxies_)));
+}
+
+void ApiServerImpl::RecordRefusedAcknowledge(const httplib::Request& req,
+                                             const std::string& sender, const Problem& p) {
+  const Identity& who = Caller();
+  std::string object(log::Untrusted(sender.empty() ? "(no from)" : sender, 200));
+  std::string name = who.name;
+  if (name.empty()) {
+    name = req.get_header_value("Authorization").empty() ? "no token" : "an unknown token";
+  }
+  RecordEvent(name, RoleName(who.role), "acknowledge-refused", object,
+              RefusedDetail(req, who, p, CallerAddress()));
+}
+
 bool ApiServerImpl::RecordEvent(const std::string& who, const std::string& role,
                                 const std::string& action, const std::string& object,
                                 const std::string& detail) {

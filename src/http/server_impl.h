@@ -115,6 +115,19 @@ class ApiServerImpl : public ApiServer {
   // which token, then "; from ADDRESS" (the client's).
   bool RecordAdminEvent(const std::string& action, const std::string& object,
                         std::string detail);
+  // An admin act refused before it ran (401, 403: a viewer's release, a
+  // bad token's delete): "release-refused", "delete-refused",
+  // "revoke-refused", "reload-refused" (else "refused"), under the token's
+  // name ("no token", "an unknown token"), its role, the problem's detail,
+  // the token's place, the client's address and user agent, so "who tried
+  // to release X?" has an answer beside the done and failed acts (the
+  // issue-14 tester, round 45, N2 c; server_events.cc).
+  void RecordRefused(const httplib::Request& req, const Identity& who, const Problem& p);
+  // The same for a refused "Send anyway" (POST /v1/check's acknowledge):
+  // "acknowledge-refused", the object naming the sender and recipients
+  // the body gave, under the caller's identity (Caller()).
+  void RecordRefusedAcknowledge(const httplib::Request& req, const std::string& sender,
+                                const Problem& p);
   // The recipients of `link` a release acknowledges: those the running
   // policy still flags with a rule a sender may acknowledge (the link was
   // signed under its notice's policy). Each one left out is said, as a

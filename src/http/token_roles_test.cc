@@ -15,6 +15,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "http/fake_postfix_testing.h"
 #include "http/server_testing.h"
@@ -129,6 +130,45 @@ TEST_F(TokenRolesTest, ReadingAHeldMessageAndReloadingAreRecorded) {
   ASSERT_EQ(Status(client_->Get("/v1/held", Auth(kAnn))), 200);
   EXPECT_EQ(Events().front().detail.rfind("listed 1 held message: 4F2A91C3B", 0), 0u)
       << Events().front().detail;
+}
+
+// The issue-14 tester, round 45, N2 c: a refused release, delete, revoke or
+// "Send anyway" (a viewer's, a bad token's) leaves an event naming who,
+// what and from where, as a failed admin release does.
+TEST_F(TokenRolesTest, RefusedActsAreRecorded) {
+  Start();
+  httplib::Headers ua = Auth(kVic);
+  ua.emplace("User-Agent", "curl/8.0");
+  EXPECT_EQ(Status(client_->Post("/v1/held/4F2A91C3B/release", ua, "", "text/plain")), 403);
+  EXPECT_EQ(Status(client_->Delete("/v1/held/4F2A91C3B", Auth("not-a-token-at-all-000"))), 401);
+  EXPECT_EQ(Status(client_->Delete("/v1/acknowledgements/7", Auth(kVic))), 403);
+  EXPECT_EQ(Status(client_->Post("/v1/check", Auth(kVic),
+                                 R"({"from": "alice@example.gov.uk", "to": ["a@b.example"],
+                                     "acknowledge": true})",
+                                 "application/json")),
+            403);
+  // A plain check refused is no act: not recorded.
+  EXPECT_EQ(Status(client_->Post("/v1/check", Auth(kVic), R"({"to": ["a@b.example"]})",
+                                 "application/json")),
+            403);
+  std::vector<AdminEvent> events = Events();
+  ASSERT_EQ(events.size(), 4u);
+  std::map<std::string, AdminEvent> by_action;
+  for (AdminEvent& e : events) by_action[e.action] = e;
+  const AdminEvent& release = by_action["release-refused"];
+  EXPECT_EQ(release.who, "Vic Viewer");
+  EXPECT_EQ(release.role, "viewer");
+  EXPECT_EQ(release.object, "4F2A91C3B");
+  EXPECT_NE(release.detail.find("refused (403): this token's role (viewer) may only read"),
+            std::string::npos) << release.detail;
+  EXPECT_NE(release.detail.find("; from 127.0.0.1; user agent curl/8.0"), std::string::npos)
+      << release.detail;
+  const AdminEvent& del = by_action["delete-refused"];
+  EXPECT_EQ(del.who, "an unknown token");
+  EXPECT_EQ(del.object, "4F2A91C3B");
+  EXPECT_NE(del.detail.find("refused (401): the token is not valid"), std::string::npos) << del.detail;
+  EXPECT_EQ(by_action["revoke-refused"].object, "ack:7");
+  EXPECT_EQ(by_action["acknowledge-refused"].who, "Vic Viewer");
 }
 
 TEST_F(TokenRolesTest, ASharedTokensAcknowledgementIsRecordedAsClaimed) {

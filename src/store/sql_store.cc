@@ -136,7 +136,8 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries,
       Least() + "(nm_correspondent.first_seen, excluded.first_seen), last_seen = " +
       Greatest() +
       "(nm_correspondent.last_seen, excluded.last_seen), display_name = CASE WHEN "
-      "excluded.display_name <> '' AND (nm_correspondent.display_name = '' OR $7 > 1) THEN "
+      "excluded.display_name <> '' AND (nm_correspondent.display_name = '' OR ($7 > 1 AND "
+      "$7 > nm_correspondent.messages)) THEN "
       "excluded.display_name ELSE nm_correspondent.display_name END RETURNING messages";
   std::lock_guard<std::mutex> lock(mu_);
   return InTransaction([&]() -> Status {
@@ -148,7 +149,13 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries,
     // latest of equals), so one message under the wrong name ("Mary Jones"
     // <jane.doe@...> among fifteen "Jane Doe") does not teach it (the
     // issue-14 tester, round 44, finding 4). A name used once replaces none
-    // stored before.
+    // stored before; one used more often replaces it only when used more
+    // than every message the store counted before this learn, all taken to
+    // be under the stored name (no count a name is kept: a second folder's
+    // three "Mary Jones" do not outweigh the first's eight "Jane Doe", and
+    // learning that folder again changes nothing; a name that really
+    // changed, used more than the old one could have been, is taken:
+    // round 46).
     std::map<std::pair<std::string, std::string>, std::map<std::string, Sum>> name_uses;
     size_t n = 0;
     for (size_t i = 0; i < deliveries.size(); ++i) {
@@ -197,7 +204,7 @@ Status SqlStore::RecordDeliveries(const std::vector<Delivery>& deliveries,
       NM_RETURN_IF_ERROR(conn_->Exec("record display names",
                                      "UPDATE nm_correspondent SET display_name = $3 WHERE "
                                      "sender = $1 AND recipient = $2 AND display_name <> $3 AND "
-                                     "(display_name = '' OR $4 > 1)",
+                                     "(display_name = '' OR ($4 > 1 AND $4 > messages))",
                                      {pair.first, pair.second, name.first, name.second}));
     }
     if (out != nullptr) {

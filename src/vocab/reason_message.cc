@@ -69,6 +69,11 @@ void AppendReasonMessage(const Reason& r, std::string* out) {
     case ReasonCode::kTrusted:
       s.append(r.subject);
       if (!r.object.empty()) s.append(" is under ").append(r.object).append(", which");
+      if (r.source == TrustSource::kLearned && !r.detail.empty()) {
+        // "is a correspondent confirmed by an administrator (learn --confirm)"
+        s.append(" is a correspondent ").append(r.detail);
+        return;
+      }
       s.append(" ").append(TrustSourcePhrase(r.source));
       return;
     case ReasonCode::kBlocked:

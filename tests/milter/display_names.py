@@ -54,13 +54,19 @@ def send(m, rcpt, to, qid):
     return got
 
 
-def main():
-    work = tempfile.mkdtemp(prefix="nearmiss-display-names.")
+def learned_store(prefix):
+    """A new directory and a store learned from sent_folder's folder there."""
+    work = tempfile.mkdtemp(prefix=prefix)
     mbox = os.path.join(work, "sent.mbox")
     store = "sqlite:" + os.path.join(work, "history.db")
     sent_folder(mbox)
     subprocess.run([milter_daemon.BIN, "learn", "--store", store, mbox], check=True,
                    stdout=subprocess.DEVNULL)
+    return work, store
+
+
+def main():
+    _, store = learned_store("nearmiss-display-names.")
     m = Milter("--store", store)
     failed = []
     jane = b'"Jane Doe" <jane.doe@bank.example>'
