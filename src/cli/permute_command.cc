@@ -18,6 +18,7 @@
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
 #include "cli/commands.h"
+#include "cli/permute_block.h"
 #include "cli/permute_output.h"
 #include "cli/permute_policy.h"
 #include "cli/permute_sources.h"
@@ -39,6 +40,17 @@ struct PermuteFlags {
   std::vector<std::string> domains;
 };
 
+
+// The look-alike reason of `c`: its first, or after the block's for a
+// blocked look-alike (army.ml under block ".ml"); null for any other.
+const Reason* LookalikeReason(const RecipientCheck& c) {
+  if (c.verdict != Verdict::kLookalike && c.verdict != Verdict::kBlocked) return nullptr;
+  if (c.target.empty() && c.verdict == Verdict::kBlocked) return nullptr;
+  for (const Reason& r : c.reasons) {
+    if (r.code != ReasonCode::kBlocked) return &r;
+  }
+  return nullptr;
+}
 
 // The probe name a namespace's candidate is checked under ("example.ml"),
 // taken off what check answered ("example.mil" -> ".mil"), so no output
@@ -157,6 +169,11 @@ int RunPermute(const PermuteFlags& given) {
   std::vector<PermuteFound> found;
   std::map<std::string, size_t> milder;  // PermuteAction::milder: lines
   std::set<std::string> written;  // a candidate of two sources is written once
+  // The block list first: its keys ("ml" of block ".ml") take the place of
+  // a look-alike's with the same name, whose names check blocks too.
+  std::vector<std::string> block_left_out;
+  found = PermuteBlockEntries(*engine, written, milder, block_left_out);
+  const size_t blocked_entries = found.size();
   const std::vector<std::string> known = AcceptedListNames(*engine);
   std::vector<std::string> over_accepted;  // "ml (partner.ml)": left out
   // The plain list has no way to say "all of .ml but partner.ml" (a '#'
@@ -195,7 +212,12 @@ int RunPermute(const PermuteFlags& given) {
                                ns ? std::vector<std::string>{} : zones};
     for (const std::string& cand : lookalike::PermuteDomain(in)) {
       RecipientCheck c = engine->CheckRecipient((ns ? "x@example." : "x@") + cand);
-      if (c.verdict != Verdict::kLookalike || c.reasons.empty()) continue;
+      // A look-alike the block list covers is check's `blocked`, its
+      // look-alike reason after the block's: kept, with the policy's action
+      // for it (a block took gmial.com out of the map: round 45's tester,
+      // finding 1).
+      const Reason* why = LookalikeReason(c);
+      if (why == nullptr) continue;
       // The look-alike must be of this source: the domain, or for a
       // namespace a name under it.
       const bool of_source = ns ? c.target.ends_with(source) : c.target == source;
@@ -208,7 +230,7 @@ int RunPermute(const PermuteFlags& given) {
       PermuteAction act = MapPolicyAction(*engine, c);
       for (const std::string& m : act.milder) ++milder[m];
       found.push_back({cand, source, ns ? source : c.target,
-                       std::string(ReasonCodeName(c.reasons[0].code)),
+                       std::string(ReasonCodeName(why->code)),
                        WithoutProbe(c.suggestion.substr(c.suggestion.find('@') + 1), ns), ns,
                        /*bare_refused=*/true, /*under_refused=*/true, std::move(held),
                        act.action, std::move(act.rule)});
@@ -248,6 +270,12 @@ int RunPermute(const PermuteFlags& given) {
     std::replace(said.begin(), said.end(), '\n', ' ');
     said.pop_back();
     std::fprintf(stderr, "nearmiss permute: note: %s\n", said.c_str());
+  }
+  const std::string block_note = BlockWrittenNote(
+      std::vector<PermuteFound>(found.begin(), found.begin() + blocked_entries));
+  if (!block_note.empty()) std::fprintf(stderr, "nearmiss permute: %s\n", block_note.c_str());
+  for (const std::string& why : block_left_out) {
+    std::fprintf(stderr, "nearmiss permute: [domains] block entry %s: not written\n", why.c_str());
   }
   if (!over_accepted.empty()) {
     std::string names;

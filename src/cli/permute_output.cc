@@ -144,14 +144,27 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
         ++unwritten[why];
         continue;
       }
-      std::string action = " " + verb + said + " looks like " + f.target + " (" + f.code + ")\n";
+      std::string action = " ";
+      action += verb;
+      action += said;
+      if (f.code == "blocked") {
+        // The entry's place (a file path) stays out of a text the client sees.
+        action += " is blocked by policy ([domains] block)\n";
+      } else {
+        action += " looks like ";
+        action += f.target;
+        action += " (";
+        action += f.code;
+        action += ")\n";
+      }
       // partner.ml under "ml": DUNNO stops the lookup at the name (access(5):
       // "pretend that the lookup key was not found", so the parent "ml" is
       // not tried) and leaves the later restrictions to run, where OK would
       // skip them (reject_unauth_destination among them). Both forms, so it
       // holds under either parent_domain_matches_subdomains setting.
       for (const std::string& e : f.except) {
-        out += "# " + e + ": accepted by nearmiss check, though under " + f.Shown() + "\n";
+        out += "# " + e + ": accepted by nearmiss check, though under " + f.Shown() +
+               (f.code == "blocked" ? " (on the allowlist)\n" : "\n");
         out += e + " DUNNO\n." + e + " DUNNO\n";
       }
       std::vector<std::string> keys;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "nearmiss/address.h"
 #include "nearmiss/lookalike.h"
@@ -74,6 +75,17 @@ struct Best : Candidate {
   std::optional<ReasonCode> alt_code;
   std::string alt_detail;
 };
+
+// The runner-up becomes the best and the best the runner-up (likelihood
+// is left for the caller).
+inline void SwapWithRunnerUp(Best& best) {
+  std::swap(best.id, best.alt_id);
+  std::swap(best.target, best.alt_target);
+  std::swap(best.suggestion, best.alt_suggestion);
+  std::swap(best.detail, best.alt_detail);
+  std::swap(best.code, best.alt_code);
+  std::swap(best.score, best.alt_score);
+}
 
 // Scores closer than this are alike (Offer then weighs the slip's likelihood).
 inline constexpr double kScoreEpsilon = 1e-9;

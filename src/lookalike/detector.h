@@ -222,8 +222,9 @@ class DetectorImpl final : public LookalikeDetector {
   // known_under_namespace_ (Init, once, after the namespaces).
   void IndexJoinedNames();
   // A department a zone of .uk, .au or .nz lists, typed with the zone's
-  // middle label left out (hmrc.uk for hmrc.gov.uk): true and `m` its
-  // look-alike (detector_department_drop.cc).
+  // middle label left out (hmrc.uk for hmrc.gov.uk), or a listed host of a
+  // declared domain so (army.uk for army.mod.uk, ec.eu for ec.europa.eu):
+  // true and `m` its look-alike (detector_department_drop.cc).
   bool DepartmentUnderCcTld(const Domain& d, LookalikeMatch& m) const;
   // `m` the suffix-drop look-alike of listed[0] ("hmrc.gov.uk"), the label
   // `missing` of its zone left out; false when the zone is not trusted.
@@ -246,6 +247,11 @@ class DetectorImpl final : public LookalikeDetector {
   void CountryTagCandidates(const Query& q, Best& best) const;
   // Fills country_tag_ (Init, once).
   void IndexCountryTags();
+  // A declared name with its country code joined on (natwest-uk.com,
+  // hsbcuk.co.uk): detector_brand_country.cc.
+  void BrandCountryCandidates(const Query& q, Best& best) const;
+  // Fills brand_country_ (Init, once, after the set).
+  void IndexBrandCountries();
   // `best` names LABEL.gov or LABEL.mil, or LABEL under a country's zone
   // (abs.gov.uk), which no list holds: turned to the one listed name of
   // that label under a country's zone of the kind (hmrc.gov.uk for
@@ -321,6 +327,14 @@ class DetectorImpl final : public LookalikeDetector {
   // (partnr.mil): the organisation trusts the first, no one the second
   // (issue 15, round 41, item 9). Swaps best and runner-up when so.
   void PreferTrustedUnderTypedEnding(const Query& q, Best& best) const;
+  // After the ranking: a runner-up whose target the organisation declared
+  // (organisation, protected) beside a best whose target it only allows,
+  // learned or knows as a provider (hsbc.co: hsbc.com allowed, hsbc.co.uk
+  // protected) becomes the target, so the strictest rule of the two
+  // decides: adding a partner never weakens a protected name (fail closed;
+  // issue 15, round 45's tester, finding 2). True when swapped; the other
+  // stays the runner-up, offered beside it.
+  bool PromoteStricterRunnerUp(Best& best) const;
   bool UnseenCountryName(std::string_view head, std::string_view name_label,
                          std::string_view ns) const;
   const SuffixConfusion* Confusion(std::string_view typed, std::string_view intended) const;
@@ -408,8 +422,9 @@ class DetectorImpl final : public LookalikeDetector {
     uint32_t id;
   };
   std::unordered_map<std::string, JoinedHost, ViewHash, std::equal_to<>> joined_hosts_;
-  // "hmrc.uk" -> {"hmrc.gov.uk"}: each listed department under its
-  // country's bare ccTLD (IndexDepartmentsUnderCcTlds).
+  // "hmrc.uk" -> {"hmrc.gov.uk"}, "army.uk" -> {"army.mod.uk"}: each
+  // listed department or host under its country's bare ccTLD
+  // (IndexDepartmentsUnderCcTlds).
   std::unordered_map<std::string, std::vector<std::string>, ViewHash, std::equal_to<>>
       department_under_cctld_;
   // "us.af" -> "us.af.mil": each listed name of a TLD namespace whose own
@@ -418,6 +433,14 @@ class DetectorImpl final : public LookalikeDetector {
   // HashKey("nmc-uk.org") -> the entry nmc.org.uk; HashKey("gmc.org") ->
   // gmc-uk.org (IndexCountryTags; each verified when read).
   HashIndex country_tag_;
+  // "natwest-uk" -> natwest.com; "hsbcuk" -> .hsbc.co.uk: the joined forms
+  // of the declared names (IndexBrandCountries); `national` when the code
+  // is the name's own ending's, not the organisation's country.
+  struct BrandCountry {
+    uint32_t id = 0;
+    bool national = false;
+  };
+  std::unordered_map<std::string, BrandCountry, ViewHash, std::equal_to<>> brand_country_;
   // Whether Classify starts the loads of its first lookups ahead: only when
   // the indexes outgrow a core's cache (kPrefetchBytes), as with 100 names
   // the hashing it costs is all there is to it.

@@ -173,6 +173,7 @@ Status DetectorImpl::Init(std::vector<TrustedEntry> entries, LookalikeLists list
   IndexDepartmentsUnderCcTlds();
   IndexCutNamespaceNames();
   IndexCountryTags();
+  IndexBrandCountries();
   IndexJoinedNames();
   for (RealMailDomain& r : lists.real_domains) {
     const std::string suffix = PublicSuffix(r.domain);

@@ -142,6 +142,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   JoinedCandidates(q, best);
   JoinedHostCandidates(q, best);
   if (country_tag_.size() != 0) CountryTagCandidates(q, best);
+  if (!brand_country_.empty()) BrandCountryCandidates(q, best);
   HostLabelCandidates(q, best);
   TypoCandidates(q, best);
   DotShiftCandidates(q, best);
@@ -251,14 +252,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     return !best.alt_suggestion.empty() && !alt_cut && best.alt_score >= best.score - kClose &&
            best.alt_score >= options_.threshold && !alt_unlisted();
   };
-  auto swap_alt = [&] {
-    std::swap(best.id, best.alt_id);
-    std::swap(best.target, best.alt_target);
-    std::swap(best.suggestion, best.alt_suggestion);
-    std::swap(best.detail, best.alt_detail);
-    std::swap(best.code, best.alt_code);
-    std::swap(best.score, best.alt_score);
-  };
+  auto swap_alt = [&] { SwapWithRunnerUp(best); };
   // Of two close targets the one the organisation writes to more is named
   // first (yahoo.com.uk: yahoo.co.uk or yahoo.com.hk, as the history says;
   // issue 15, breaker 15, item 6). Without history both priors are 1.
@@ -341,6 +335,7 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   // Asked once a made-up reading is retargeted (mod.gov.se: mod.gov with
   // .se added, no list's name, then mod.gov.uk with .se for .uk).
   if (!department && ForeignGovernmentEnding(d, best, m)) return m;
+  const bool stricter = PromoteStricterRunnerUp(best);
   // A slip into a TLD the root zone does not have: say so, it is the
   // strongest sign (hotmail.con, barclays.co.ul, army.mik).
   // Any slip of the ending counts (army.mil.mik, hmrc.govuk).
@@ -366,6 +361,10 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
   if (!real_alt.empty()) {
     best.detail.append("; ").append(real_alt).append(", a real mail domain, is one slip away too");
   }
+  if (stricter && !m.alternative_suggestion.empty()) {
+    best.detail.append("; it is one slip from ").append(best.alt_target);
+    best.detail.append(" too, and the stricter of the two decides");
+  }
   m.source = set_[best.id].source;
   m.target = best.target;
   // A namespace's reading names the namespace's name (af.mil); a listed
@@ -377,6 +376,12 @@ LookalikeMatch DetectorImpl::Classify(const Domain& d) const {
     }
   }
   m.target_domain_for_suggestion = best.suggestion;
+  // The one the organisation writes to more is offered first, whichever
+  // decides (hsbc.co: hsbc.com first when the history says so).
+  if (stricter && !m.alternative_suggestion.empty() &&
+      OrganisationPriorOf(best.alt_id, best.alt_target) > OrganisationPriorOf(best.id, best.target)) {
+    std::swap(m.target_domain_for_suggestion, m.alternative_suggestion);
+  }
   // www.army.ml: "www." is a web host, no mail domain; the suggestion is
   // the name under it (army.mil), not www.army.mil (issue 15, round 42,
   // item 6).

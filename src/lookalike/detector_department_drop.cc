@@ -4,12 +4,20 @@
 // directly under the ccTLD, so the mail went to whoever holds the name
 // there; it was external (issue 15, round 36, defect 1). It is the
 // suffix-drop look-alike the protected lists give cba.au of cba.com.au.
+//
+// So is a listed mail host of a declared domain (protected-hosts.txt) with
+// that domain's own label left out: army.uk, royalnavy.uk for army.mod.uk,
+// royalnavy.mod.uk; ec.eu for ec.europa.eu (issue 15, round 45's tester,
+// finding 6: they were external). .eu has let anyone register directly
+// under it since 2006.
 #include <optional>
 #include <string>
 
 #include "address/second_level_zone.h"
 #include "lookalike/detector.h"
 #include "lookalike/domain_labels.h"
+#include "lookalike/namespace_names.h"
+#include "lookalike/slip_score.h"
 
 namespace nearmiss::lookalike {
 
@@ -22,6 +30,12 @@ namespace {
 bool DropReadIn(std::string_view cctld) {
   return cctld == "uk" || cctld == "au" || cctld == "nz";
 }
+
+// The same for a listed host's domain (mod.uk, europa.eu). Not .de: the
+// federal bodies hold their short names there (www.bmvg.de is the
+// Ministry of Defence's own address beside bmvg.bund.de), and not .int,
+// where only treaty organisations register.
+bool HostDropReadIn(std::string_view cctld) { return DropReadIn(cctld) || cctld == "eu"; }
 
 }  // namespace
 
@@ -41,6 +55,22 @@ void DetectorImpl::IndexDepartmentsUnderCcTlds() {
       if (set_.TrustedBy(name)) continue;
       department_under_cctld_[std::move(name)].push_back(Join(label, ".") + n.ns);
     }
+  }
+  // army.uk -> army.mod.uk: a listed host of a declared domain directly
+  // under the ccTLD, no namespace (whose hosts are trusted where typed).
+  for (const std::string& host : ProtectedHosts()) {
+    const size_t dot = host.find('.');
+    if (dot == std::string::npos || dot == 0) continue;
+    const std::string_view domain = std::string_view(host).substr(dot + 1);
+    const std::optional<uint32_t> id = set_.Exact(domain);
+    if (!id || set_[*id].is_namespace || !Declared(set_[*id].source)) continue;
+    const std::string_view tld = LastLabel(domain);
+    if (!HostDropReadIn(tld) || LabelCount(domain) != 2) continue;
+    std::string name = host.substr(0, dot + 1);
+    name += tld;
+    if (set_.TrustedBy(name)) continue;
+    std::vector<std::string>& listed = department_under_cctld_[std::move(name)];
+    if (listed.empty()) listed.push_back(host);
   }
 }
 

@@ -186,8 +186,14 @@ bool DetectorImpl::DepartmentDropMatch(const Domain& d, const std::vector<std::s
   m.resembles = first;
   m.target_domain_for_suggestion = std::string(hosts) + first;
   if (listed.size() > 1) m.alternative_suggestion = std::string(hosts) + listed[1];
-  m.detail = "the ." + std::string(missing) + " of ." + std::string(zone) + " is missing; '" +
-             std::string(label) + "' is a department under ." + std::string(zone);
+  if (set_[*id].is_namespace) {
+    m.detail = "the ." + std::string(missing) + " of ." + std::string(zone) + " is missing; '" +
+               std::string(label) + "' is a department under ." + std::string(zone);
+  } else {
+    // A listed host of a declared domain (army.mod.uk of mod.uk).
+    m.detail = "the ." + std::string(missing) + " of " + first + " is missing; " + first +
+               " is a mail domain of " + std::string(zone);
+  }
   m.score = 0.93;
   return true;
 }

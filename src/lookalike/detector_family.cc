@@ -176,9 +176,9 @@ void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
 void DetectorImpl::OpenZoneCandidates(const Query& q, Best& best) const {
   // gmail.uk.com, barclays.us.com, gmail.msk.ru: the PSL's ICANN split
   // reads "uk" as the name, but uk.com is a registry of its own where
-  // anyone takes any name (public_suffix.h). A provider's or a declared
-  // name there is not its owner's, whoever holds it (issue 15 breaker,
-  // fifth round, item 12).
+  // anyone takes any name (public_suffix.h). A family's (a provider's
+  // coined brand) or a declared name there is not its owner's, whoever
+  // holds it (issue 15 breaker, fifth round, item 12).
   const std::string_view head = q.open_zone_head, zone = q.open_zone;
   if (zone.empty()) return;
   const std::string_view name = LastLabel(head);
@@ -197,10 +197,13 @@ void DetectorImpl::OpenZoneCandidates(const Query& q, Best& best) const {
   by_name_.Find(HashKey(name), [&](uint32_t id) {
     const Entry& e = set_[id];
     // A learned correspondent's name may be a common word; an entry the
-    // organisation declared, or a provider's, is a name someone owns.
-    if (e.name() != name || e.is_namespace || !(Declared(e.source) || e.source == TrustSource::kProvider)) {
-      return;
-    }
+    // organisation declared is a name it owns. A provider's name is one
+    // only when it makes a family (above): the others are words, given
+    // names or brands of separate companies (orange.uk.com, web.uk.com,
+    // alice.me.eu.org are not orange.fr, web.de, alice.it: issue 15, round
+    // 45's tester, finding 10), as under a foreign ccTLD
+    // (provider-regions.txt, word-provider-names.txt).
+    if (e.name() != name || e.is_namespace || !Declared(e.source)) return;
     Offer({id, ReasonCode::kTldSwap, std::string(name) + where + " (" + e.domain + " is trusted)",
            e.domain, Join(prefix, e.domain), 0.9},
           best);

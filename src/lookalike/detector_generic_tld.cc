@@ -62,6 +62,15 @@ bool IsGenericTld(std::string_view tld) {
 // left off, the ending slipped into most often after .com itself.
 bool ComCutShort(std::string_view tld) { return tld == "co"; }
 
+// .bank and .insurance (fTLD Registry Services): only verified, regulated
+// banks and insurers register there, and a name must correspond to the
+// registrant's own trademark, trade name or service mark (fTLD's .BANK
+// Registrant Eligibility and Name Selection Policies, checked before a name
+// is delegated). natwest.bank is NatWest's, not a stranger's slip of the
+// protected natwest.com: judged as an outside domain (issue 15, round 45's
+// tester, finding 3).
+bool VerifiedRegistrantTld(std::string_view tld) { return tld == "bank" || tld == "insurance"; }
+
 bool ReadAsAcronym(std::string_view label) {
   if (label.size() < 4 || label.size() > 5) return false;
   size_t vowels = 0, at = 0;
@@ -143,6 +152,7 @@ void DetectorImpl::GenericTldCandidates(const Query& q, Best& best) const {
 void DetectorImpl::DeclaredUnderGenericTld(const Query& q, Best& best) const {
   const std::string_view dsuf = q.domain->suffix;
   const std::string_view name = q.reg_label;
+  if (VerifiedRegistrantTld(dsuf)) return;
   by_name_.Find(HashKey(name), [&](uint32_t id) {
     const Entry& e = set_[id];
     if (e.name() != name || e.is_namespace || !Declared(e.source)) return;

@@ -132,4 +132,21 @@ void DetectorImpl::PreferTrustedUnderTypedEnding(const Query& q, Best& best) con
   best.likelihood = -1;
 }
 
+bool DetectorImpl::PromoteStricterRunnerUp(Best& best) const {
+  if (!best.code || !best.alt_code || best.alt_suggestion.empty() ||
+      best.alt_score < options_.threshold) {
+    return false;
+  }
+  const Entry& alt = set_[best.alt_id];
+  if (!Declared(alt.source) || Declared(set_[best.id].source)) return false;
+  // A reading of a namespace by letter count names no one's domain
+  // (partner.mil for partner.ml): nothing stricter is meant there.
+  if (alt.is_namespace && !NamespaceNameKnown(best.alt_target)) return false;
+  SwapWithRunnerUp(best);
+  // The score says how sure the domain is a look-alike: the surer reading's.
+  best.score = std::max(best.score, best.alt_score);
+  best.likelihood = -1;
+  return true;
+}
+
 }  // namespace nearmiss::lookalike
