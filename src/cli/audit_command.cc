@@ -92,6 +92,7 @@ void AddAuditCommand(CLI::App& app, Run& run) {
                   "without --year (New Year, overlaps); default: the latest that puts no line "
                   "after its file's modification time or dateext name date; docs/mail-logs.md")
       ->check(YearRange());
+  AddLogZoneOption(*cmd, &flags->log_zone);
   AddDateOrderOption(*cmd, &flags->date_order);
   cmd->add_option("--min-recognised", flags->min_recognised,
                   "Percent of a log's non-empty lines that must be in a known form, or the log "
@@ -126,8 +127,8 @@ void AddAuditCommand(CLI::App& app, Run& run) {
     flags->log_only_given.clear();
     for (const char* name :
          {"--html", "--pdf", "--chromium", "--marking", "--marking-below-data", "--summary-json",
-          "--smart-host", "--final-relay", "--year", "--date-order", "--min-recognised",
-          "--sent-folder", "--protect-file"}) {
+          "--smart-host", "--final-relay", "--year", "--log-zone", "--date-order",
+          "--min-recognised", "--sent-folder", "--protect-file"}) {
       if (const CLI::Option* o = cmd->get_option_no_throw(name); o != nullptr && o->count() > 0) {
         flags->log_only_given.push_back(name);
       }

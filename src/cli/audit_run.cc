@@ -16,6 +16,7 @@
 #include "cli/audit_logs.h"
 #include "cli/audit_outputs.h"
 #include "cli/progress.h"
+#include "cli/year_flag.h"
 #include "investigate/auditor.h"
 #include "investigate/coverage.h"
 #include "investigate/render.h"
@@ -127,6 +128,7 @@ int RunAudit(const AuditFlags& flags) {
     log::Error("give the logs and mailboxes to audit, or --events STORE");
     return kExitError;
   }
+  if (!ApplyLogZone(flags.log_zone)) return kExitError;
   std::shared_ptr<const Engine> engine = LoadEngine(flags.policy);
   if (!engine) return kExitError;
   if (Status s = CheckAuditOutputs(flags); !s.ok()) {

@@ -34,6 +34,7 @@ struct AuditFlags {
   std::string chromium = "chromium";
   std::string paper;  // --paper: "A4", "letter" or "" (HtmlMeta::paper)
   int year = 0;
+  std::string log_zone;  // --log-zone: "" TZ or the system's zone
   maillog::DateOrder date_order = maillog::DateOrder::kUnstated;
   int min_recognised = maillog::kDefaultMinRecognisedPercent;
   std::vector<std::string> inputs;

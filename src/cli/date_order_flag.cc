@@ -1,14 +1,33 @@
 // --date-order: which number of a slash date is the day. A Microsoft 365
 // export is written in the exporting machine's locale and does not say
 // which; guessing would put a message on the wrong day or month.
+#include <cstdlib>
 #include <ctime>
 #include <map>
 #include <string>
 
+#include "base/log.h"
 #include "cli/commands.h"
 #include "cli/year_flag.h"
+#include "maillog/log_zone.h"
 
 namespace nearmiss::cli {
+
+void AddLogZoneOption(CLI::App& cmd, std::string* zone) {
+  cmd.add_option("--log-zone", *zone,
+                 "The zone of the log host's clock, in which timestamps without a zone (RFC 3164 "
+                 "syslog) are read: UTC, an offset (+01:00) or a zone name (Europe/Paris); "
+                 "default: TZ, else the system's zone. Every time is shown in UTC");
+}
+
+bool ApplyLogZone(const std::string& zone) {
+  const char* tz = std::getenv("TZ");
+  const Status s = maillog::SetLogZone(
+      zone, !zone.empty() ? "--log-zone"
+                          : (tz != nullptr && *tz != '\0' ? "TZ" : "the system's zone"));
+  if (!s.ok()) log::Error(s.message());
+  return s.ok();
+}
 
 void AddDateOrderOption(CLI::App& cmd, maillog::DateOrder* order) {
   static const std::map<std::string, maillog::DateOrder> kOrders = {

@@ -210,6 +210,14 @@ void InstanceHoles(const Report& rep, std::vector<std::string>& out) {
 void PageCuts(const Report& rep, std::vector<std::string>& out) {
   for (const maillog::LineCounts& c : rep.logs) {
     if (c.page_rows == 0) continue;
+    // The next page exported to a file of its own and given: a full page
+    // is no cut when another trace of the same form continues it
+    // (maillog::PageContinued; issue-16 tester round 45, finding 0c).
+    const bool continued = std::any_of(rep.logs.begin(), rep.logs.end(), [&](const auto& d) {
+      return &d != &c && d.main_format() == c.main_format() && d.first_time != 0 &&
+             maillog::PageContinued(c, d.first_time, d.last_time);
+    });
+    if (continued) continue;
     std::string t = c.file + " holds exactly " +
                     Counted(c.page_rows, "row") + " under one header, ";
     t += c.page_rows == maillog::kDefaultPageRows ? "the default page of " : "the largest page of ";

@@ -71,6 +71,26 @@ std::string NothingRead(const Report& rep) {
   return out;
 }
 
+// How many of the flagged messages reached a receiving server at those
+// domains (Report::reached_messages): a recipient refused at RCPT by the
+// organisation's own gateway was tried, never "went" (issue-16 tester
+// round 45, finding 8).
+std::string ReachedSentence(const Report& rep) {
+  const size_t n = rep.flagged_messages(), reached = rep.reached_messages();
+  if (reached == 0) {
+    return n == 1 ? "<strong>It is not known to have reached a receiving server at those "
+                    "domains</strong>."
+                  : "<strong>None of them is known to have reached a receiving server at those "
+                    "domains</strong>.";
+  }
+  std::string out = "<strong>";
+  out += reached == n ? (n == 1 ? std::string("It") : "All " + Thousands(static_cast<int64_t>(n)))
+                      : Thousands(static_cast<int64_t>(reached)) + " of them";
+  out += " reached a receiving server at those domains</strong> (a recipient accepted, or refused only "
+         "after the server had the whole message).";
+  return out;
+}
+
 }  // namespace
 
 std::string DomainLabel(const std::string& domain, const std::string& unicode) {
@@ -118,7 +138,8 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
   } else {
     h += "<p class=\"lead\"><strong>" +
          Counted(static_cast<int64_t>(rep.flagged_messages()), "message", "messages") +
-         "</strong> went to <strong>" +
+         "</strong> " + (rep.flagged_messages() == 1 ? "was" : "were") +
+         " addressed to recipients at <strong>" +
          Counted(static_cast<int64_t>(rep.by_domain().size()), "look-alike or blocked domain",
                 "look-alike or blocked domains") +
          "</strong>, from " +
@@ -130,7 +151,7 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
                     (rep.unknown_sender().counts.deliveries != 0 ? " and an unknown one"
                                                                  : "")) +
          (first != 0 ? ", between " + Day(first) + " and " + Day(last) : std::string()) +
-         ". Of their " + Counted(t.deliveries, "recipient", "recipients") +
+         ". " + ReachedSentence(rep) + " Of their " + Counted(t.deliveries, "recipient", "recipients") +
          " at those domains: <strong>" + Thousands(t.sent - t.in_mailbox) +
          " accepted</strong> by the receiving server, " +
          // A refusal after the end of DATA: the server had the content.
@@ -260,7 +281,12 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
               ? "The first flagged message was first tried on " + Day(first) +
                     ", before the window counted (from " + Day(rep.window_from) +
                     "); its last attempt is inside it."
-              : "The first flagged message was sent on " + Day(first) + ".") +
+              : "The first flagged message was first tried on " + Day(first) + ".") +
+         (first == 0 ? std::string()
+          : rep.first_accepted() != 0
+              ? " The first acceptance by a receiving server at those domains was on " +
+                    Day(rep.first_accepted()) + "."
+              : std::string(" No flagged recipient was accepted by a receiving server.")) +
          doubt + "</td></tr></tbody></table>";
   }
   h += "<p class=\"small\">What was read: " +

@@ -272,6 +272,14 @@ std::string SummaryJson(const Report& rep) {
         {"deleted_by_administrator", t.deleted},
         {"rejected_by_milter", t.rejected}, {"held", t.held}, {"deferred", t.deferred},
         {"outcome_unknown", t.unknown}}},
+      // Messages, not recipients (Report::flagged_messages), and those that
+      // reached a receiving server at a flagged domain.
+      {"flagged_messages",
+       {{"total", rep.flagged_messages()},
+        {"reached_receiving_server", rep.reached_messages()},
+        {"first_accepted", rep.first_accepted() != 0
+                               ? nlohmann::ordered_json(maillog::FormatTime(rep.first_accepted()))
+                               : nlohmann::ordered_json(nullptr)}}},
       {"flagged_attempts", rep.attempts()}};
   return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

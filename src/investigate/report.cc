@@ -111,6 +111,7 @@ bool Report::AddAttempt(const Row& row) {
   if (it == list.end()) {
     list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}, {}, {}, {}, {}});
     it = list.end() - 1;
+    if (auto g = generation_.find(row.queue_id); g != generation_.end()) it->generation = g->second;
     if (first != 0 && first < row.seconds) {
       it->first_seconds = first;
       it->first_time = maillog::FormatTime(first);
@@ -224,6 +225,7 @@ void Report::CloseAll() {
 void Report::Done(const std::string& queue_id) {
   auto it = open_.find(queue_id);
   if (it == open_.end()) return;
+  ++generation_[queue_id];
   for (Open& d : it->second) DoneOne(d);
   open_.erase(it);
 }
@@ -249,6 +251,47 @@ Report::AttemptId Report::AttemptKey(const std::string& queue_id, const std::str
   uint64_t fnv = 14695981039346656037ull;
   for (unsigned char c : key) fnv = (fnv ^ c) * 1099511628211ull;
   return {static_cast<uint64_t>(std::hash<std::string>()(key)), fnv};
+}
+
+std::string Report::MessageKey(const Row& r, uint32_t generation) {
+  // A trace's row is keyed by its Message-ID already; a mailbox message
+  // without one by its place.
+  if (r.queue_id.empty()) return r.message_id.empty() ? "mailbox:" + r.source : "m:" + Folded(r.message_id);
+  if (r.queue_id == r.message_id) return "m:" + Folded(r.message_id);
+  const std::string_view bare = maillog::BareQueueId(r.queue_id);
+  // Refused before it was queued (smtpd's NOQUEUE): each refusal its own.
+  if (bare == "NOQUEUE") return "n:" + r.where + '@' + r.time;
+  // The first hop's queue id on this row's host: one message whatever
+  // queue ids a content filter gave its recipients after it.
+  std::string key = "q:";
+  key += r.hops.empty() ? bare : std::string_view(r.hops).substr(0, r.hops.find(" via "));
+  if (size_t scope = r.queue_id.find('\x1f'); scope != std::string::npos) {
+    key += r.queue_id.substr(scope, r.queue_id.find('/', scope) - scope);
+  }
+  key += '#';
+  key += std::to_string(generation);
+  return key;
+}
+
+void Report::NoteMessage(const Row& r, uint32_t generation, bool reached) {
+  std::string key = MessageKey(r, generation);
+  // A queue's life and the Message-ID it logged are one message, whichever
+  // of its rows named the Message-ID (a RCPT reject comes before cleanup's
+  // message-id= line).
+  if (key.starts_with("q:") && !r.message_id.empty()) {
+    message_alias_.try_emplace(key, "m:" + Folded(r.message_id));
+  }
+  if (reached) reached_messages_.insert(key);
+  flagged_messages_.insert(std::move(key));
+}
+
+size_t Report::Distinct(const std::set<std::string>& keys) const {
+  std::set<std::string_view> out;
+  for (const std::string& k : keys) {
+    auto a = message_alias_.find(k);
+    out.insert(a == message_alias_.end() ? std::string_view(k) : std::string_view(a->second));
+  }
+  return out.size();
 }
 
 void Report::Close(Open& d) {
@@ -304,7 +347,12 @@ void Report::Close(Open& d) {
   const bool after_data = r.content_received;
   totals_.Add(r.status, in_mailbox, after_data);
   by_month_[r.time.empty() ? "unknown" : r.time.substr(0, 7)].Add(r.status, in_mailbox, after_data);
-  flagged_messages_.insert(r.queue_id.empty() ? "mailbox:" + r.source : r.queue_id);
+  const bool reached = r.status == "sent" ? !in_mailbox : after_data;
+  if (reached && r.status == "sent") {
+    const int64_t at = d.last_seconds != 0 ? d.last_seconds : r.seconds;
+    if (at != 0 && (first_accepted_ == 0 || at < first_accepted_)) first_accepted_ = at;
+  }
+  NoteMessage(r, d.generation, reached);
   CountSensitivity(r, 1);
   const std::string key = r.group_domain.empty() ? r.domain : r.group_domain;
   DomainLine& dl = by_domain_[key];

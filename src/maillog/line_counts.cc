@@ -4,6 +4,7 @@
 
 #include "base/text_format.h"
 #include "maillog/clock_step.h"
+#include "maillog/log_zone.h"
 #include "maillog/loss_notice.h"
 #include "maillog/timestamp.h"
 
@@ -182,6 +183,10 @@ std::string YearSpanWarning(const LineCounts& c, bool with_span) {
   if (!c.year_not_carried.empty()) {
     out += (out.empty() ? "dates may be ambiguous: " : "; ") + c.year_not_carried;
   }
+  if (!c.mixed_clocks.empty()) {
+    out += out.empty() ? "dates may be ambiguous: " : "; ";
+    out += c.mixed_clocks;
+  }
   if (c.step_back_line != 0) {
     // Appended piece by piece: GCC 12 -O3's false -Wrestrict (bug 105329).
     out += out.empty() ? "dates may be ambiguous: " : "; ";
@@ -329,6 +334,11 @@ std::string Describe(const LineCounts& c) {
            " skipped: sent or received cannot be told (no direction column; name the "
            "organisation's domains in the policy, [domains] organisation; first at " +
            c.file + ":" + std::to_string(c.first_direction_unknown_line) + ")";
+  }
+  if (c.by_format[static_cast<size_t>(LineFormat::kRfc3164)] +
+          c.by_format[static_cast<size_t>(LineFormat::kRfc3164Precise)] !=
+      0 && !LogZoneIsUtc()) {
+    out += ", its times without a zone read in " + LogZoneName() + " and shown in UTC";
   }
   if (std::string w = YearSpanWarning(c); !w.empty()) out += "; " + w;
   if (!c.error.empty()) out += "; NOT READ in full: " + c.error;

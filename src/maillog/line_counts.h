@@ -244,6 +244,11 @@ struct LineCounts {
   // file of its rotated set differ (PostfixLog::BeginFile): which was taken
   // and why.
   std::string year_not_carried;
+  // Set at the file of a rotated set where both clocks are first seen:
+  // times without a zone (RFC 3164) and times with an offset (RFC 3339),
+  // which zone the former were read in (log_zone.h), and the advice
+  // (PostfixLog::NoteClocks); "" when not.
+  std::string mixed_clocks;
   // The first line whose 29 February fell in a year without one (--year,
   // or carried on from a rotated set): never read as 1 March; ReadLog
   // fails naming it. 0: none. `impossible_date_year` is that year.
@@ -273,8 +278,13 @@ struct LineCounts {
   std::vector<HostSpan> host_spans;
   static constexpr size_t kMaxHosts = 32;
   void NoteHost(std::string_view host, int64_t time);
+  // A full page another page of the same file continues is no cut (its
+  // times, page_oldest..page_newest, below): page_rows is then 0. One
+  // continued by another file's rows is judged over all the files given
+  // (PageContinued, below; investigate/coverage_names.cc).
   uint64_t page_rows = 0;
   std::string page_cmdlet;
+  int64_t page_oldest = 0, page_newest = 0;
   int64_t asked_from = 0, asked_to = 0;
   // Recognised lines whose stamps carry no year (the rfc3164 forms), the
   // span they were dated to, and how their year was chosen when no --year
@@ -346,6 +356,15 @@ struct LineCounts {
   // The most frequent recognised form; kNone when nothing was recognised.
   LineFormat main_format() const;
 };
+
+// True when rows from `first` to `last` (seconds) continue the full page
+// `page` holds (LineCounts::page_rows): the next page of the same query,
+// which Get-MessageTrace (-Page N+1) and Get-MessageTraceV2 (-EndDate and
+// -StartingRecipientAddress of the page's last row) start where the page
+// stops: its newest row at most a minute after the page's oldest and at
+// most a day before it (newest first, as the cmdlets give them), or,
+// sorted the other way, its oldest at the page's newest as well.
+bool PageContinued(const LineCounts& page, int64_t first, int64_t last);
 
 // "maillog: 21 lines read, 20 recognised (rfc3164), 16 from Postfix, 1 not
 // recognised (first at maillog:7)": each figure named for what it counts.

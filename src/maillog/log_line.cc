@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "maillog/container_line.h"
+#include "maillog/log_zone.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::maillog {
@@ -361,6 +362,25 @@ bool LineParser::ParseSyslog(std::string_view line, LogLine* out) {
   } else {
     int year = st.year;
     int64_t offset = st.zoned ? st.offset : 0;
+    if (st.zoned && st.year != 0 && in_zone_) {
+      const int64_t utc =
+          CivilToSeconds(st.year, st.month, st.day, st.hour, st.minute, st.second) - st.offset;
+      // Once an hour and offset: lines come in time order.
+      if (utc / 3600 != checked_hour_ || st.offset != checked_offset_) {
+        checked_hour_ = utc / 3600;
+        checked_offset_ = st.offset;
+        if (LogZoneOffsetAt(utc) != st.offset) {
+          offset_seen_ = true;
+          last_offset_ = st.offset;
+        }
+      }
+    }
+    if (!st.zoned && in_zone_ && !LogZoneIsUtc()) {
+      // The host's wall clock (log_zone.h): its offset at the time written.
+      const int64_t wall = CivilToSeconds(year != 0 ? year : year_, st.month, st.day, st.hour,
+                                          st.minute, st.second);
+      offset = wall - ZonelessToUtc(wall);
+    }
     if (year == 0) {
       year = InferYear(st, offset);
       if (st.month == 2 && st.day == 29 && !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))) {

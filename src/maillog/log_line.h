@@ -107,6 +107,14 @@ class LineParser {
   // across a rotated set. A line earlier by at most a day (written out of
   // order) keeps the year and moves nothing.
   explicit LineParser(int year) : year_(year) {}
+  // Stamps without a zone (RFC 3164, short-full with a zone abbreviation)
+  // read in the run's zone (log_zone.h) and given in UTC, as stamps with
+  // an offset are; without this call they are counted as if UTC (a first
+  // pass for the year, year_anchor.h, works in wall-clock time).
+  LineParser& InLogZone() {
+    in_zone_ = true;
+    return *this;
+  }
   // False when the line's framing is none of the forms above; `out`
   // points into `line`.
   bool Parse(std::string_view line, LogLine* out);
@@ -125,6 +133,12 @@ class LineParser {
   // year), so the twelve months are counted again from the next line
   // without a year. The year itself moves as before.
   void RestartSpan() { restart_span_ = true; }
+  // The offset (seconds east of UTC) of the last stamp that carried one
+  // other than the run's zone gives for its time (log_zone.h): the host's
+  // clock kept a zone the stamps without one are not read in; whether
+  // any did. For the note on a set that mixes clocks (PostfixLog).
+  int last_offset() const { return last_offset_; }
+  bool offset_seen() const { return offset_seen_; }
   // The time of the last line parsed (seconds, as LogLine::time); 0
   // before any. A rotated set's next file is judged against it.
   int64_t last_time() const { return last_time_; }
@@ -174,6 +188,11 @@ class LineParser {
   static constexpr size_t kMaxPartial = 1 << 20;
 
   int year_;
+  bool in_zone_ = false;
+  bool offset_seen_ = false;
+  int last_offset_ = 0;
+  int64_t checked_hour_ = -1;
+  int checked_offset_ = 0;
   int last_month_ = 0;
   int64_t last_bsd_time_ = 0;  // the last line that set last_month_
   int first_month_index_ = 0;  // year * 12 + month - 1 of the first line

@@ -3,6 +3,7 @@
 // own bound, and the note that says which when the two differ
 // (postfix_log.h BeginFile, year_plan.h).
 #include "maillog/log_files.h"
+#include "maillog/log_zone.h"
 #include "maillog/postfix_log.h"
 #include "maillog/timestamp.h"
 #include "maillog/trace_log.h"
@@ -18,6 +19,9 @@ void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view
   const std::string or_year =
       year_given == 0 ? std::string(", or give --year")
                       : "; the set was dated from --year " + std::to_string(year_given);
+  // Every time on one clock: stamps without a zone in the run's zone
+  // (log_zone.h), as the other files' offsets are.
+  parser.InLogZone();
   trace_.reset();
   ++file_;
   write_order_.BeginFile();
@@ -31,6 +35,9 @@ void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view
   // from its own.
   if (base != last_base_ || last_base_.empty()) {
     parser_ = parser;
+    set_zoned_file_.clear();
+    set_zoneless_file_.clear();
+    set_clocks_said_ = false;
   } else if (!first_line.empty()) {
     if (NamesFixYear(previous, name)) parser_.RestartSpan();
     LineParser probe = parser_;
@@ -99,6 +106,44 @@ void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view
   }
   last_base_ = std::move(base);
   counts_.file = std::move(name);
+}
+
+void PostfixLog::NoteClocks() {
+  if (trace_) return;
+  auto count = [this](LineFormat f) { return counts_.by_format[static_cast<size_t>(f)]; };
+  const uint64_t zoneless = count(LineFormat::kRfc3164) + count(LineFormat::kRfc3164Precise);
+  // Lines with an offset other than the run's zone's (LineParser): the
+  // two clocks disagree.
+  const uint64_t zoned = parser_.offset_seen()
+                             ? count(LineFormat::kRfc3339) + count(LineFormat::kRfc5424)
+                             : 0;
+  if (zoneless != 0 && set_zoneless_file_.empty()) set_zoneless_file_ = counts_.file;
+  if (zoned != 0 && set_zoned_file_.empty()) set_zoned_file_ = counts_.file;
+  if (set_clocks_said_ || set_zoned_file_.empty() || set_zoneless_file_.empty()) return;
+  set_clocks_said_ = true;
+  // RFC 3164's stamp is the host's local time, RFC 3339's carries its
+  // offset (an rsyslog template changed partway through the set): one
+  // clock orders the attempts, the zone-less ones read in the run's zone.
+  std::string& out = counts_.mixed_clocks;
+  out = "the set mixes clocks: ";
+  if (set_zoneless_file_ == set_zoned_file_) {
+    out += "this file has times without a zone and times with an offset";
+  } else {
+    out += set_zoneless_file_;
+    out += "'s times carry no zone, ";
+    out += set_zoned_file_;
+    out += "'s an offset";
+  }
+  std::string offset;
+  if (parser_.offset_seen()) {
+    offset = FormatOffset(parser_.last_offset());
+    out += " (" + offset + ")";
+  }
+  out += "; the times without a zone are read in ";
+  out += LogZoneName();
+  out += " and every time is put on UTC to order the attempts: if the log host's clock kept "
+         "another zone, give --log-zone with it";
+  if (!offset.empty()) out += " (the offset its dated lines carry is " + offset + ")";
 }
 
 }  // namespace nearmiss::maillog

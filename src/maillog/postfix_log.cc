@@ -61,7 +61,7 @@ bool LooksLikeDelivery(std::string_view t) {
 }  // namespace
 
 PostfixLog::PostfixLog(PostfixLogOptions options, DeliverySink* sink)
-    : options_(options), sink_(sink), parser_(options.year) {}
+    : options_(options), sink_(sink), parser_(LineParser(options.year).InLogZone()) {}
 
 PostfixLog::~PostfixLog() = default;
 
@@ -82,6 +82,7 @@ void PostfixLog::BeginTraceFile(std::string name, DateOrder date_order) {
 
 void PostfixLog::EndFile() {
   file_open_ = false;
+  NoteClocks();
   // A container's line split into partial records whose last never came
   // (the file cut there): a delivery in it is never dropped without a word.
   if (std::string left = parser_.TakePartialLeft();

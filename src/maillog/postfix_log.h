@@ -347,6 +347,15 @@ class PostfixLog {
   std::unordered_set<std::string> forgotten_;
   void Orphan();  // counts the line being fed as one
   std::string last_base_;  // the rotated set of the previous file
+  // The first file of the current rotated set whose times carry an offset,
+  // and the first whose times carry none; whether the set's mixed clocks
+  // were said (NoteClocks).
+  std::string set_zoned_file_, set_zoneless_file_;
+  bool set_clocks_said_ = false;
+  // At a file's end: when its rotated set holds times with an offset and
+  // times without a zone (log_zone.h), LineCounts::mixed_clocks says so,
+  // once a set.
+  void NoteClocks();
   std::string_view line_;  // the line being fed, for NotUnderstood
   std::unique_ptr<TraceLog> trace_;  // the current file's, when it is a trace
   std::string key_;  // reused: a lookup allocates nothing

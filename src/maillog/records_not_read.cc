@@ -23,6 +23,13 @@ std::string Printable(std::string s) {
 
 }  // namespace
 
+bool PageContinued(const LineCounts& page, int64_t first, int64_t last) {
+  constexpr int64_t kSameTime = 60, kDay = 86400;
+  if (page.page_rows == 0 || first > last) return false;
+  return (last <= page.page_oldest + kSameTime && last >= page.page_oldest - kDay) ||
+         (first >= page.page_newest - kSameTime && first <= page.page_newest + kDay);
+}
+
 std::string AmbiguousDates(const LineCounts& c) {
   std::string out;
   if (c.ambiguous_dates != 0) {

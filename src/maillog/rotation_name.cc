@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "maillog/log_zone.h"
 #include "maillog/timestamp.h"
 
 namespace nearmiss::maillog {
@@ -15,6 +16,24 @@ bool Digits(std::string_view s) {
 }
 
 int Num(std::string_view s) { return std::stoi(std::string(s)); }
+
+// logrotate's `dateformat -%Y%m%d-%s` (logrotate(8): %s, seconds since
+// 1970 UTC, makes names unique when rotating more than once a day):
+// "YYYYMMDD-SSSSSSSSSS". The seconds give the time, on the log host's
+// wall clock (log_zone.h) as the other names' times are; they must fall
+// on the date the name gives (within a day either way, the host's zone
+// unknown here), else the name is no rotation's.
+int64_t EpochSuffixTime(std::string_view date, std::string_view seconds) {
+  if (seconds.size() > 11) return 0;
+  const int y = Num(date.substr(0, 4)), m = Num(date.substr(4, 2)), d = Num(date.substr(6, 2));
+  if (y < 1970 || !CivilDateExists(y, m, d)) return 0;
+  const int64_t epoch = std::stoll(std::string(seconds));
+  const int64_t wall = epoch + LogZoneOffsetAt(epoch);
+  const int64_t day = CivilToSeconds(y, m, d, 0, 0, 0);
+  constexpr int64_t kDay = 86400;
+  if (wall < day - kDay || wall >= day + 2 * kDay) return 0;
+  return wall;
+}
 
 // The time a rotation suffix names (without its leading '-' or '.'), as
 // wall-clock seconds; 0 when it is none of the forms in rotation_name.h.
@@ -35,6 +54,9 @@ int64_t SuffixTime(std::string_view s) {
   if (s.size() < 8) return 0;
   date = s.substr(0, 8);
   s.remove_prefix(8);
+  if (s.size() >= 10 && s[0] == '-' && Digits(date) && Digits(s.substr(1))) {
+    return EpochSuffixTime(date, s.substr(1));
+  }
   if (s.size() == 2) {
     time = s;  // hourly: YYYYMMDDHH
   } else if (!s.empty()) {

@@ -10,6 +10,10 @@
 //   NAME-YYYYMMDD   logrotate's dateext, default dateformat "-%Y%m%d";
 //   NAME-YYYYMMDDHH logrotate's `hourly` default dateformat "-%Y%m%d%H"
 //                   (logrotate(8));
+//   NAME-YYYYMMDD-SSSSSSSSSS  dateformat "-%Y%m%d-%s" (logrotate(8)'s
+//                   example for rotating more than once a day): the
+//                   seconds since 1970 give the time, in the log host's
+//                   zone (log_zone.h);
 //   NAME-YYYY-MM-DD, NAME.YYYY-MM-DD, NAME.YYYYMMDD: a dateformat with
 //                   dashes or a dot before it;
 //   NAME.YYYYMMDD-HHMMSS  Postfix's `postfix logrotate` (Postfix 3.4+,
@@ -18,7 +22,8 @@
 //                   "-HH", "-HHMM".
 // A dated name is older as its date is earlier. Issue-16 tester §3.
 //
-// Thread safety: pure functions.
+// Thread safety: pure functions of the path and of the run's zone
+// (log_zone.h, set once before any reading).
 #ifndef NEARMISS_MAILLOG_ROTATION_NAME_H_
 #define NEARMISS_MAILLOG_ROTATION_NAME_H_
 

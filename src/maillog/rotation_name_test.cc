@@ -23,6 +23,12 @@ TEST(RotationName, EveryRotationsNamesAreOneSetWithTheirTime) {
       {"/l/maillog.2025-12-01", "/l/maillog", "2025-12-01T00:00:00"},
       {"/l/maillog-2025-12-01.gz", "/l/maillog", "2025-12-01T00:00:00"},
       {"/l/maillog-20251201", "/l/maillog", "2025-12-01T00:00:00"},
+      // dateformat -%Y%m%d-%s (issue-16 tester round 45, finding 0): the
+      // seconds give the time (the test's zone is UTC); seconds that fall
+      // on no day near the date make no rotation name.
+      {"/l/maillog-20261201-1796106300.gz", "/l/maillog", "2026-12-01T06:25:00"},
+      {"/l/maillog-20261202-1796192700", "/l/maillog", "2026-12-02T06:25:00"},
+      {"/l/maillog-20261201-1764547200", "/l/maillog-20261201-1764547200", ""},
       {"/l/mail.log.20251201", "/l/mail.log", "2025-12-01T00:00:00"},
       {"/l/mail.log.0", "/l/mail.log", ""},
       {"/l/mail.log.1.gz", "/l/mail.log", ""},
@@ -48,6 +54,10 @@ TEST(RotationName, OldestFirstWhateverTheNames) {
   EXPECT_EQ(OrderRotated({"/l/maillog", "/l/maillog-2026010100", "/l/maillog-2025120100.gz"}),
             (std::vector<std::string>{"/l/maillog-2025120100.gz", "/l/maillog-2026010100",
                                       "/l/maillog"}));
+  EXPECT_EQ(OrderRotated({"/l/maillog", "/l/maillog-20261202-1796192700",
+                          "/l/maillog-20261201-1796106300.gz"}),
+            (std::vector<std::string>{"/l/maillog-20261201-1796106300.gz",
+                                      "/l/maillog-20261202-1796192700", "/l/maillog"}));
   EXPECT_EQ(OrderRotated({"/l/maillog.2026-01-01", "/l/maillog", "/l/maillog.2025-12-01"}),
             (std::vector<std::string>{"/l/maillog.2025-12-01", "/l/maillog.2026-01-01",
                                       "/l/maillog"}));

@@ -28,6 +28,7 @@ int64_t FirstTime(const std::string& path, int year, const YearPlan& plan) {
     year = p != plan.end() && p->second.first_year != 0 ? p->second.first_year : 1970;
   }
   LineParser parser(year);
+  parser.InLogZone();
   LogLine l;
   if (!parser.Parse(line, &l) || l.format == LineFormat::kJournalMarker) {
     return std::numeric_limits<int64_t>::max();

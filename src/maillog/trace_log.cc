@@ -121,15 +121,28 @@ void TraceLog::PageEnd() {
   // for the two traces (Microsoft's cmdlet references). An export of
   // exactly that many rows is, most likely, the first page of a longer
   // result, the rest never exported (issue-16 tester round 44, finding 1).
+  // A full page is the shape of every page but the last of a paged
+  // export: one the next section (pages joined with cat, each under its
+  // header) continues is whole (issue-16 tester round 45, finding 0c).
   const uint64_t rows = section_rows_;
+  const int64_t oldest = section_oldest_, newest = section_newest_;
   section_rows_ = 0;
-  if (counts_.page_rows != 0 || scanning_) return;
+  section_oldest_ = INT64_MAX;
+  section_newest_ = INT64_MIN;
+  if (scanning_ || rows == 0) return;
+  if (counts_.page_rows != 0 && PageContinued(counts_, oldest, newest)) {
+    counts_.page_rows = 0;
+    counts_.page_cmdlet.clear();
+  }
+  if (counts_.page_rows != 0) return;  // the first cut stays said
   if (kind_ != Kind::kTrace && kind_ != Kind::kExport) return;
   if (rows != kDefaultPageRows && rows != kLargestPageRows) return;
   counts_.page_rows = rows;
   counts_.page_cmdlet = kind_ == Kind::kExport ? "Get-MessageTrackingLog"
                         : start_date_ >= 0     ? "Get-MessageTrace"
                                                : "Get-MessageTraceV2";
+  counts_.page_oldest = oldest;
+  counts_.page_newest = newest;
 }
 
 void TraceLog::Tally(uint64_t first_line, LineFormat f) {

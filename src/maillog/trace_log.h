@@ -313,6 +313,9 @@ class TraceLog {
   // PageEnd says a section of exactly one default page (LineCounts::
   // page_rows).
   uint64_t section_rows_ = 0;
+  // The times of its rows read (seconds; INT64_MAX and INT64_MIN before
+  // any): a full page the next section continues is no cut.
+  int64_t section_oldest_ = INT64_MAX, section_newest_ = INT64_MIN;
   // The record being read (Record), for NotUnderstood's recipients;
   // nullptr between records.
   const std::vector<std::string>* record_ = nullptr;

@@ -1,6 +1,7 @@
 // TraceLog, the rows: one Exchange event or Microsoft 365 row becomes
 // the delivery attempts it records, or is counted as what it is instead
 // (trace_log.h).
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -73,6 +74,8 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
     counts_.first_minute_time_line = line;
   }
   counts_.NoteTime(time);
+  section_oldest_ = std::min(section_oldest_, time);
+  section_newest_ = std::max(section_newest_, time);
   if (counts_.asked_from == 0 && (start_date_ >= 0 || end_date_ >= 0)) {
     // The window Get-MessageTrace was asked for, on every row alike.
     for (auto [column, to] : {std::pair{start_date_, &counts_.asked_from},

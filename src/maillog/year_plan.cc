@@ -77,7 +77,7 @@ void DatedLater(size_t i, const std::vector<size_t>& positions,
     const int64_t limit = time + kZoneSlackSeconds;
     if (limit < bound->wall) {
       bound->wall = limit;
-      bound->source = "a later file's first dated line";
+      bound->source = "rotated set's first dated line in a later file";
     }
   }
 }

@@ -25,6 +25,10 @@
 # Inputs are given in reverse name order on purpose: putting a rotated set
 # in order is the tool's job.
 set -u
+# Times without a zone are read in the reader's zone (maillog/log_zone.h): UTC
+# here, whatever the machine keeps, unless a case gives --log-zone.
+TZ=UTC
+export TZ
 nearmiss=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 update=${2:-}
 here=$(cd "$(dirname "$0")" && pwd)

@@ -67,8 +67,8 @@ if command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; 
   pdftotext one.pdf one.pdf.txt || no "pdftotext could not read the PDF"
   tr -s ' \n' ' ' <one.pdf.txt >one.flat.txt
   check one.flat.txt "PDF report of one.log"
-  grep -qF "1 message went to 1 look-alike or blocked domain" one.flat.txt ||
-    no "PDF lacks: 1 message went to 1 look-alike or blocked domain"
+  grep -qF "1 message was addressed to recipients at 1 look-alike or blocked domain" one.flat.txt ||
+    no "PDF lacks: 1 message was addressed to recipients at 1 look-alike or blocked domain"
 else
   echo "note: no chromium or pdftotext: the PDF is not checked"
 fi

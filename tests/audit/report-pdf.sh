@@ -27,10 +27,10 @@ pdftotext -layout report.pdf report.txt || no "pdftotext could not read the PDF"
 # One line of text per check; the PDF's layout may wrap long sentences.
 tr -s ' \n' ' ' <report.txt >flat.txt
 for want in "OFFICIAL-SENSITIVE" \
-    "3 messages went to 3 look-alike or blocked domains, from 3 senders" \
+    "3 messages were addressed to recipients at 3 look-alike or blocked domains, from 3 senders" \
     "3 recipients at those domains: 2 accepted by the receiving server, 1 bounced, 0 still waiting" \
     "gmial.com looks like gmail.com" "army.ml looks like army.mil" \
-    "The first flagged message was sent on 2025-11-03" \
+    "The first flagged message was first tried on 2025-11-03" \
     "What was read" "LEFT OUT, AND WHY" "2025-11-03T10:05 to"; do
   grep -qF -- "$want" flat.txt || no "PDF lacks: $want"
 done
@@ -54,8 +54,8 @@ done
 # and nothing of the rest of the report.
 pdftotext -f 1 -l 1 -layout report.pdf p1.txt || no "page 1: pdftotext failed"
 tr -s ' \n' ' ' <p1.txt >p1flat.txt
-for want in "Summary" "3 messages went to 3 look-alike or blocked domains" "HOW SENSITIVE" \
-    "SINCE WHEN" "The first flagged message was sent on 2025-11-03" \
+for want in "Summary" "3 messages were addressed to recipients at 3 look-alike or blocked domains" "HOW SENSITIVE" \
+    "SINCE WHEN" "The first flagged message was first tried on 2025-11-03" \
     "says what each file covered and what was left out, and why."; do
   grep -qF -- "$want" p1flat.txt || no "page 1 lacks: $want"
 done
