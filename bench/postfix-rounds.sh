@@ -9,9 +9,11 @@
 # CPU is counted), then pf_reload and run_rounds OUT_FILE. Each line of
 # OUT_FILE is one round on one listener:
 # "NAME RATE CPU_MS_PER_MSG BUSY_PERCENT FAILED IOWAIT_PERCENT MILTER_CPU_MS_PER_MSG
-# MILTER_USER_MS_PER_MSG MILTER_SYSTEM_MS_PER_MSG": the milter's CPU split
-# into user and system time (the kernel's utime and stime), which tells
-# its own code's work from its system calls and wake-ups.
+# MILTER_USER_MS_PER_MSG MILTER_SYSTEM_MS_PER_MSG MILTER_WAKEUPS_PER_MSG":
+# the milter's CPU split into user and system time (the kernel's utime and
+# stime), which tells its own code's work from its system calls and
+# wake-ups, and its wake-ups (voluntary context switches of every thread
+# of its process tree: a count the machine's other load does not move).
 bench_here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 NEARMISS="$build/nearmiss"
 PER_ROUND=$((PER_ROUND / 4 * 4))  # four message kinds, equal shares
@@ -57,9 +59,10 @@ busy_jiffies() { awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8, $6}' /
 
 # CPU ticks "USER SYSTEM" (with the children it has reaped) of a process
 # and every descendant alive: rspamd works in forked workers, the others
-# in threads of one process. "0 0" without a process.
+# in threads of one process; then the voluntary context switches of all
+# their threads (each a sleep, so one wake-up). "0 0 0" without a process.
 tree_ticks() {  # pid
-  [ -n "$1" ] || { echo 0 0; return; }
+  [ -n "$1" ] || { echo 0 0 0; return; }
   python3 - "$1" <<'PY'
 import os, sys
 stats = {}
@@ -78,8 +81,18 @@ while grew:
     kids = {p for p, (ppid, _) in stats.items() if ppid in tree} - tree
     tree |= kids
     grew = bool(kids)
+def switches(pid):
+    n = 0
+    try:
+        for t in os.listdir("/proc/%d/task" % pid):
+            for line in open("/proc/%d/task/%s/status" % (pid, t)):
+                if line.startswith("voluntary_ctxt_switches:"):
+                    n += int(line.split()[1])
+    except OSError:
+        pass
+    return n
 print(sum(stats[p][1][0] for p in tree if p in stats),
-      sum(stats[p][1][1] for p in tree if p in stats))
+      sum(stats[p][1][1] for p in tree if p in stats), sum(switches(p) for p in tree))
 PY
 }
 
@@ -118,11 +131,12 @@ run_round() {  # name messages
   [ "$t1" = timeout ] && { failed=$((failed + 1)); t1=$(date +%s.%N); }
   python3 -c "
 b0, a0, w0 = map(int, '$c0'.split()); b1, a1, w1 = map(int, '$c1'.split())
-u0, s0 = map(int, '$m0'.split()); u1, s1 = map(int, '$m1'.split())
+u0, s0, v0 = map(int, '$m0'.split()); u1, s1, v1 = map(int, '$m1'.split())
 ticks = __import__('os').sysconf('SC_CLK_TCK')
 ms = lambda t: t * 1000 / ticks / $2
 print('$1', $2 / ($t1 - $t0), ms(b1 - b0), 100 * (b1 - b0) / max(1, a1 - a0), $failed,
-      100 * (w1 - w0) / max(1, a1 - a0), ms(u1 + s1 - u0 - s0), ms(u1 - u0), ms(s1 - s0))"
+      100 * (w1 - w0) / max(1, a1 - a0), ms(u1 + s1 - u0 - s0), ms(u1 - u0), ms(s1 - s0),
+      (v1 - v0) / $2)"
 }
 
 # A warm-up round per listener (processes spawned, caches hot), then ROUNDS

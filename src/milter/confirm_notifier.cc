@@ -122,7 +122,7 @@ std::string ConfirmNotifier::Compose(const ConfirmRequest& request, int64_t now)
   n.queue_id = request.queue_id;
   n.subject = request.subject;
   for (const ConfirmRequest::Recipient& r : request.recipients) {
-    n.recipients.push_back({r.address, r.reason, r.suggestion, r.acknowledgeable});
+    n.recipients.push_back({r.address, r.reason, r.suggestion, r.acknowledgeable, r.also_suggestion});
   }
   link.action = "release";
   n.release_url = LinkUrl(policy_.link_base, signer_->Sign(link));

@@ -3,6 +3,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -12,6 +13,20 @@
 #include "milter/ready_read.h"
 
 namespace nearmiss::milter {
+namespace {
+
+// steady_clock's clock (CLOCK_MONOTONIC) at the kernel's last tick (a few
+// milliseconds behind at most): what the idle and stall timeouts, whole
+// seconds, need of a read's time. It reads a word the kernel keeps, where
+// steady_clock::now() reads the clock source too, once per packet.
+std::chrono::steady_clock::time_point CoarseNow() {
+  struct timespec ts;
+  if (::clock_gettime(CLOCK_MONOTONIC_COARSE, &ts) != 0) return std::chrono::steady_clock::now();
+  return std::chrono::steady_clock::time_point(std::chrono::seconds(ts.tv_sec) +
+                                               std::chrono::nanoseconds(ts.tv_nsec));
+}
+
+}  // namespace
 
 Connection::Connection(ServerContext& server, Socket socket, uint64_t id)
     : server_(server),
@@ -127,7 +142,7 @@ void Connection::Read() {
                     " bytes of an unfinished packet do not fit in max_buffered_bytes; closed");
           return self->Close();
         }
-        self->last_read_ = std::chrono::steady_clock::now();
+        self->last_read_ = CoarseNow();
         // Half a packet left: the stall timeout, not the idle one, bounds it.
         if (self->framer_.buffered() > 0 && self->Due() < self->idle_deadline_) {
           self->ArmIdle(self->Due());

@@ -289,7 +289,9 @@ class AsioServer final : public Server {
   }
 
   ServerOptions options_;
-  asio::io_context io_;
+  // One thread runs it (Run): completions the I/O thread posts to itself
+  // skip the scheduler's lock; the workers' posts still take it.
+  asio::io_context io_{1};
   asio::thread_pool pool_;
   ServerContext context_;
   asio::steady_timer drain_timer_;

@@ -22,16 +22,47 @@ std::string_view StripBrackets(std::string_view a) {
   return a;
 }
 
-// Forgets the macros of the message stages (MAIL to end of message).
-// Emptied, not erased: an empty stage reads as an absent one (Macro,
-// Recipient), and its vector keeps its capacity for the next message.
-void ClearMessageMacros(std::map<char, std::vector<std::pair<std::string, std::string>>>* macros) {
-  for (char stage : {'M', 'R', 'T', 'L', 'N', 'E'}) {
-    if (auto it = macros->find(stage); it != macros->end()) it->second.clear();
+// The macro stages kept, latest first (Session::Macro's search order):
+// end of message, end of headers, header, DATA, RCPT, MAIL, HELO, CONNECT.
+constexpr std::string_view kMacroStages = "ENLTRMHC";
+// The message stages (MAIL to end of message): forgotten after each one.
+constexpr size_t kMessageStages = 6;
+// A macro string longer than this is freed when its stage is emptied, not
+// kept for the next message: an idle connection holds little.
+constexpr size_t kKeptMacroRoom = 256;
+
+template <typename Stage>
+void ClearStage(Stage* stage) {
+  for (size_t i = 0; i < stage->size; ++i) {
+    for (std::string* s : {&stage->list[i].first, &stage->list[i].second}) {
+      if (s->capacity() > kKeptMacroRoom) std::string().swap(*s);
+    }
   }
+  stage->size = 0;
 }
 
 }  // namespace
+
+Session::MacroStage* Session::Stage(char command) {
+  size_t at = kMacroStages.find(command);
+  return at == std::string_view::npos ? nullptr : &macros_[at];
+}
+
+const Session::MacroStage* Session::Stage(char command) const {
+  size_t at = kMacroStages.find(command);
+  return at == std::string_view::npos ? nullptr : &macros_[at];
+}
+
+// Forgets the macros of the message stages (MAIL to end of message).
+// Emptied, not erased: an empty stage reads as an absent one (Macro,
+// Recipient), and its strings keep their capacity for the next message.
+void Session::ClearMessageMacros() {
+  for (size_t i = 0; i < kMessageStages; ++i) ClearStage(&macros_[i]);
+}
+
+void Session::ClearMacros() {
+  for (MacroStage& stage : macros_) ClearStage(&stage);
+}
 
 Session::Session(uint64_t id, SessionOptions options, CheckerSource source,
                  LogSink log)
@@ -116,14 +147,14 @@ Session::Step Session::Handle(const Packet& packet, std::string* out) {
         } else if constexpr (std::is_same_v<T, Abort>) {
           // The message is gone; the connection's macros stay.
           DropTransaction();
-          ClearMessageMacros(&macros_);
+          ClearMessageMacros();
         } else if constexpr (std::is_same_v<T, Quit>) {
           DropTransaction();
           return Step::kClose;
         } else if constexpr (std::is_same_v<T, QuitNewConnection>) {
           // The MTA reuses this socket for another SMTP client.
           DropTransaction();
-          macros_.clear();
+          ClearMacros();
         } else if constexpr (std::is_same_v<T, Unknown>) {
           Continue(proto::kNoReplyUnknown, out);
         }
@@ -142,7 +173,7 @@ Session::Step Session::Negotiate(const OptionNegotiation& o, std::string* out) {
   protocol_ = r.protocol;
   actions_ = r.actions;
   negotiated_ = true;
-  macros_.clear();
+  ClearMacros();
   tx_.reset();
   EncodeOptionReply(r, out);
   return Step::kContinue;
@@ -151,7 +182,10 @@ Session::Step Session::Negotiate(const OptionNegotiation& o, std::string* out) {
 // Assigned over the previous message's entries: their strings keep their
 // capacity, so a connection's steady stream of macros allocates nothing.
 void Session::StoreMacros(const Macros& m) {
-  auto& list = macros_[m.for_command];
+  MacroStage* stage = Stage(m.for_command);
+  if (stage == nullptr) return;  // a stage Macro never reads
+  ClearStage(stage);
+  auto& list = stage->list;
   size_t n = 0;
   for (const auto& [name, value] : m.values) {
     if (n >= options_.max_macros) break;
@@ -160,16 +194,14 @@ void Session::StoreMacros(const Macros& m) {
     list[n].second.assign(value.substr(0, options_.max_macro_value));
     ++n;
   }
-  list.resize(n);
+  stage->size = n;
 }
 
 std::string_view Session::Macro(std::string_view name) const {
   // Latest stage first: the queue id appears part-way through a message.
-  for (char stage : {'E', 'N', 'L', 'T', 'R', 'M', 'H', 'C'}) {
-    auto it = macros_.find(stage);
-    if (it == macros_.end()) continue;
-    for (const auto& [n, v] : it->second) {
-      if (n == name) return v;
+  for (const MacroStage& stage : macros_) {
+    for (size_t i = 0; i < stage.size; ++i) {
+      if (stage.list[i].first == name) return stage.list[i].second;
     }
   }
   return {};
@@ -241,10 +273,10 @@ void Session::Recipient(const Rcpt& rcpt, std::string* out) {
   std::string_view raw = rcpt.recipient.substr(0, kMaxAddress);
   // Postfix's non-smtpd path (sendmail(1)) sends bare addresses and no
   // {rcpt_mailer}; refusing a recipient there leaves the mail stuck.
-  auto rcpt_macros = macros_.find('R');
+  const MacroStage& rcpt_macros = *Stage('R');
   bool has_mailer = false;
-  if (rcpt_macros != macros_.end()) {
-    for (const auto& [n, v] : rcpt_macros->second) has_mailer |= (n == "{rcpt_mailer}");
+  for (size_t i = 0; i < rcpt_macros.size; ++i) {
+    has_mailer |= rcpt_macros.list[i].first == "{rcpt_mailer}";
   }
   if (!has_mailer || raw.empty() || raw.front() != '<') {
     tx_->path = MailPath::kSendmail;
@@ -381,7 +413,7 @@ void Session::CompleteEndOfMessage(EomOutcome outcome, std::string* out, bool jo
   pending_.reset();
   eom_pending_ = false;
   ++messages_;
-  ClearMessageMacros(&macros_);
+  ClearMessageMacros();
 }
 
 void Session::FailEndOfMessage(std::string_view why, std::string* out) {

@@ -19,9 +19,9 @@
 #ifndef NEARMISS_MILTER_SESSION_H_
 #define NEARMISS_MILTER_SESSION_H_
 
+#include <array>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -138,8 +138,20 @@ class Session {
   bool eom_pending_ = false;
   uint32_t protocol_ = 0;  // the agreed SMFIP_* flags
   uint32_t actions_ = 0;   // the agreed SMFIF_* flags
-  // Macros by the command they came with; a new set replaces the old.
-  std::map<char, std::vector<std::pair<std::string, std::string>>> macros_;
+  // Macros by the command they came with (the stages Macro reads; others
+  // are not kept); a new set replaces the old. A stage's first `size`
+  // entries are its macros: one emptied keeps its strings' capacity, so a
+  // connection's steady stream of macros allocates nothing (ClearStage).
+  struct MacroStage {
+    std::vector<std::pair<std::string, std::string>> list;
+    size_t size = 0;
+  };
+  // Latest stage first, as Macro searches them (kMacroStages).
+  std::array<MacroStage, 8> macros_;
+  MacroStage* Stage(char command);  // null for a stage not kept
+  const MacroStage* Stage(char command) const;
+  void ClearMessageMacros();
+  void ClearMacros();
   std::optional<Transaction> tx_;
   // The message handed to the end-of-message job, shared with it.
   std::shared_ptr<Transaction> pending_;

@@ -142,7 +142,7 @@ ConfirmRequest MakeConfirmRequest(const Transaction& tx, const MessageFacts& fac
     }
     const RecipientCheck& check = facts.recipients[i].check;
     c.recipients.push_back({r.recipient, reason, check.suggestion, r.acknowledgeable,
-                            WarningCodes(check), WarningTypoKind(check)});
+                            WarningCodes(check), WarningTypoKind(check), check.also_suggestion});
   }
   return c;
 }

@@ -92,6 +92,10 @@ struct ConfirmRequest {
     std::string codes{};
     // Its address-typo kind (WarningTypoKind; Acknowledgement::typo_kind).
     std::string typo_kind{};
+    // The second address it may have meant (RecipientCheck::also_suggestion),
+    // named in the notice beside `suggestion`; may be "". Not part of what a
+    // release acknowledges.
+    std::string also_suggestion{};
   };
   std::vector<Recipient> recipients;  // those whose action was confirm
 };

@@ -42,13 +42,19 @@ class Milter:
             stderr=open(self.err_path, "wb"), env=env)
         if hup_after is not None:
             self._hup_early(hup_after)
-        for _ in range(600):
+        # A sanitizer build compiles the marking database several times
+        # slower: NM_START_SECONDS lets `make sanitize` wait longer.
+        for _ in range(int(float(os.environ.get("NM_START_SECONDS", "60")) * 10)):
             if "listening on" in self.err():
                 return
             if self.proc.poll() is not None:
                 break
             time.sleep(0.1)
-        raise AssertionError(f"daemon did not start (exit status {self.proc.poll()}; "
+        status = self.proc.poll()
+        if status is None:  # still loading: never leave it running
+            self.proc.kill()
+            self.proc.wait()
+        raise AssertionError(f"daemon did not start in time (exit status {status}; "
                              f"-N: killed by signal N):\n" + self.err())
 
     def _hup_early(self, after):
