@@ -337,7 +337,7 @@ int RunExplain(ExplainFlags flags) {
     // (body_document.h).
     const std::string format = BodyFileFormat(flags.body_file, *read);
     if (format.empty()) {
-      bytes = std::move(*read);
+      bytes = BodyFileText(std::move(*read));
       parts.body = bytes;
     } else {
       std::string note = flags.body_file;

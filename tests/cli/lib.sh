@@ -38,6 +38,19 @@ check_fixtures() {
   cat "$tmp/checks.txt"
   if grep -q '^FAIL' "$tmp/checks.txt"; then fail=1; fi
 }
+# alice_sent TO...: a Sent folder (mbox, on stdout) of alice@trust.example's,
+# one message to each TO (a To: header value) on each of 8 days of October
+# 2026 (01, 05, ..., 29) at 10:00 UTC, Message-IDs <nN@trust.example> going
+# on from the caller's $id (set it first; the function leaves it at the last).
+alice_sent() {
+  for day in 01 05 09 13 17 21 25 29; do
+    for to in "$@"; do
+      id=$((id + 1))
+      printf 'From alice@trust.example Thu Oct %s 10:00:00 2026\nFrom: Alice <alice@trust.example>\nTo: %s\nSubject: note %s\nDate: Thu, %s Oct 2026 10:00:00 +0000\nMessage-ID: <n%s@trust.example>\n\nhello\n\n' \
+        "$day" "$to" "$id" "$day" "$id"
+    done
+  done
+}
 # add_ack DB SENDER RECIPIENT REASONS SUGGESTION [TYPO_KIND]: an API
 # acknowledgement made a minute ago, live for 100 days, written straight
 # into the SQLite store DB (a file path), as `POST /v1/check` would record it.

@@ -63,14 +63,9 @@ check "an older delivery under the carried queue id is not joined to it: exit 2"
 contains "... its sender is unknown" "whose sender the log does not show" "$(cat "$tmp/reuse.out")"
 
 # --- 2: the wrong person's name on a known address ----------------------------------
-for day in 01 05 09 13 17 21 25 29; do
-  for to in '"Mary Jones" <mary.jones@nhs.example>' '"Jane Doe" <jane.doe@bank.example>' \
-            '"John Smith" <john.smith@partner.example>' '"John Smith" <john.smith@bank.example>'; do
-    id=$((id + 1))
-    printf 'From alice@trust.example Thu Oct %s 10:00:00 2026\nFrom: Alice <alice@trust.example>\nTo: %s\nSubject: note %s\nDate: Thu, %s Oct 2026 10:00:00 +0000\nMessage-ID: <n%s@trust.example>\n\nhello\n\n' \
-      "$day" "$to" "$id" "$day" "$id"
-  done
-done > "$tmp/names.mbox"
+id=0
+alice_sent '"Mary Jones" <mary.jones@nhs.example>' '"Jane Doe" <jane.doe@bank.example>' \
+           '"John Smith" <john.smith@partner.example>' '"John Smith" <john.smith@bank.example>' > "$tmp/names.mbox"
 "$bin" learn --store "sqlite:$tmp/names.db" "$tmp/names.mbox" > "$tmp/names.out" 2>&1
 check "learn of the named Sent folder: exit 0" 0 $?
 "$bin" check --store "sqlite:$tmp/names.db" --json --from alice@trust.example \
