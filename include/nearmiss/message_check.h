@@ -55,6 +55,11 @@ struct Envelope {
   // none apply). `now` is the time they are judged at, in unix seconds.
   const AcknowledgementSource* acknowledgements = nullptr;
   int64_t now = 0;
+  // When the message was written (its Date:, unix seconds; 0: unknown or
+  // now). Set by `scan`, which judges sent mail after the fact: an
+  // acknowledgement made after this time did not exist when the message
+  // went out, so it settles nothing (round 46's tester 14, item 5).
+  int64_t written_at = 0;
   // The envelope sender (MAIL FROM, without angle brackets) or the From
   // address in any form ParseAddress reads; "" when unknown. The facts hold
   // its canonical form (Address::ToString), or it as given when it does not

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "content/header_encode.h"
 #include "address/display_width.h"
 #include "base/ascii.h"
 #include "base/log.h"
@@ -268,7 +269,9 @@ int ShowRelationships(Store& store, const std::string& sender_as_given, size_t l
     std::string name;
     if (!p.display_name.empty()) {
       name = "\"";
-      name += log::Untrusted(p.display_name, 80);
+      // Decoded (RFC 2047): a store learned before round 47 holds the
+      // encoded words.
+      name += log::Untrusted(content::DecodedPhrase(p.display_name), 80);
       name += "\"";
     }
     std::printf("%s %8s %-11s %s%s%s\n", ::nearmiss::address::PadToWidth(pair, 61).c_str(),

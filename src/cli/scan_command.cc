@@ -80,6 +80,9 @@ void FillEnvelope(const content::ScannedMessage& m, const std::string& sender,
                   Envelope* envelope) {
   envelope->sender = sender;
   envelope->path = MailPath::kOffline;
+  // An acknowledgement settles only mail written after it was made; a Date:
+  // later than the time of judging (a wrong clock) is no such time.
+  envelope->written_at = m.date > 0 && m.date <= envelope->now ? m.date : 0;
   envelope->recipients.clear();
   AddMessageRecipients(m, envelope);
 }

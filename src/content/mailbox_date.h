@@ -33,6 +33,9 @@
 // never granted early. A Date: a few days or weeks early on a badly set
 // clock is not told from the truth. Issue-14 tester, round 3, item 3.
 //
+// A delivery time (any of the three) more than kDateAheadSeconds after now
+// is no time at all: it neither dates the message nor bounds its Date:.
+//
 // A file's modification time bounds the Date: neither way (it is a
 // copy's as often as the delivery's: exported .eml evidence copied onto
 // an analysis machine); it dates only a message without a believable

@@ -146,5 +146,25 @@ TEST(MailboxDate, DateFarBeforeDeliverySetAside) {
   EXPECT_EQ(MessageDate(lone, kNow).seconds, kNow - 5 * kDateBehindSeconds);
 }
 
+// Round 46's tester 14, item 7: Maildir copies renamed "1900000001.M1P9.
+// host" (2030) made a correspondent "last seen 2030". A delivery time after
+// now is no time: it neither dates the message nor bounds its Date:.
+TEST(MailboxDate, DeliveryTimeAfterNowIsNoTime) {
+  ScannedMessage m;
+  m.source = "/nonexistent/md/.Sent/cur/1900000001.M1P999.otherhost:2,S";
+  EXPECT_EQ(MessageDate(m, kNow).seconds, 0);
+  EXPECT_EQ(MessageDate(m, kNow).source, "");
+  m.date = kNow - 86400;  // a true Date: is believed, and no delivery noted
+  EXPECT_EQ(MessageDate(m, kNow).seconds, kNow - 86400);
+  EXPECT_EQ(MessageDate(m, kNow).source, "date-header");
+  EXPECT_EQ(MessageDate(m, kNow).delivered, 0);
+  EXPECT_FALSE(DateLongBeforeDelivery(MessageDate(m, kNow)));
+  // Within the slack after now (clock skew): still the delivery time.
+  ScannedMessage near;
+  near.source = "/nonexistent/cur/" + std::to_string(kNow + 3600) + ".M1P2.host";
+  EXPECT_EQ(MessageDate(near, kNow).seconds, kNow + 3600);
+  EXPECT_EQ(MessageDate(near, kNow).source, "maildir-name");
+}
+
 }  // namespace
 }  // namespace nearmiss::content

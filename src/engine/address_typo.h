@@ -290,9 +290,11 @@ class AddressIndex {
   // (Add). kDisplayName, score 0.8, the most written such address
   // suggested; none when the display name is an address (FindDisplaySlip
   // judges that), names no one in full ("John", "J. Smith") or names a
-  // frequent address at `address`'s own organisation (Best and
-  // FindOrganisationSlip judge those). Lists as FindSlip
-  // (address_typo_elsewhere.cc).
+  // frequent address at `address`'s own organisation by its local part
+  // (Best and FindOrganisationSlip judge those). A name only learned
+  // with a frequent address ("Jon Smythe" <js@partner.example>) counts at
+  // its own domain too, over an address the name does not fit
+  // (DisplayFits). Lists as FindSlip (address_typo_elsewhere.cc).
   bool FindDisplayNameElsewhere(std::string_view sender, std::string_view address,
                                 std::string_view display, Slip* out) const;
 
@@ -417,6 +419,10 @@ class AddressIndex {
   // its learned display name's) for `scope` ("" the organisation, else a
   // sender), into people_ (address_typo_elsewhere.cc).
   void AddPerson(std::string_view scope, const Frequent& f);
+  // Whether `given family` names `f` only by the display name it was
+  // learned under, not by its local part (address_typo_elsewhere.cc).
+  bool LearnedNameOnly(const Frequent& f, std::string_view given,
+                       std::string_view family) const;
 
   int64_t min_messages_;
   int64_t min_days_;

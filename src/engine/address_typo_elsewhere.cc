@@ -6,6 +6,7 @@
 // else: a look-alike registration no domain rule knows, a personal or an
 // old employer's mailbox. Best compares within one domain and
 // FindOrganisationSlip within one organisation; this is the rest.
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "engine/mailbox_space.h"
 #include "engine/name_forms.h"
 #include "engine/person_names.h"
+#include "engine/role_words.h"
 
 namespace nearmiss::engine {
 
@@ -26,7 +28,9 @@ bool ElsewhereNameWord(std::string_view w) {
   for (char c : w) {
     if (c < 'a' || c > 'z') return false;
   }
-  return true;
+  // "Accounts Payable", accounts.payable@: a desk every organisation has,
+  // no person (role_words.h).
+  return !IsRoleWord(w);
 }
 
 std::string ElsewhereKey(std::string_view scope, std::string_view given,
@@ -74,6 +78,19 @@ std::vector<std::pair<std::string, std::string>> LocalPartNames(std::string_view
   return out;
 }
 
+bool AddressIndex::LearnedNameOnly(const Frequent& f, std::string_view given,
+                                   std::string_view family) const {
+  for (const auto& [g, fam] : LocalPartNames(f.key)) {
+    if (g == given && fam == family) return false;
+  }
+  auto it = display_names_.find(f.address);
+  if (it == display_names_.end()) return false;
+  for (const auto& [g, fam] : ElsewhereReadings(it->second)) {
+    if (g == given && fam == family) return true;
+  }
+  return false;
+}
+
 void AddressIndex::AddPerson(std::string_view scope, const Frequent& f) {
   // Its local part (LocalPartNames), and the display name learned with
   // it: "Jon Smythe" <js@partner.example>.
@@ -113,13 +130,26 @@ bool AddressIndex::FindDisplayNameElsewhere(std::string_view sender,
   const std::string_view scope =
       sender.empty() ? std::string_view() : sender_buffer.Fold(sender);
   const Frequent* best = nullptr;
+  bool best_here = false;  // at the typed address's own domain or organisation
+  // Whether the display name is the address's own (asked once, when needed).
+  std::optional<bool> fits;
   for (const auto& [given, family] : ElsewhereReadings(display)) {
     auto it = people_.find(ElsewhereKey(scope, given, family));
     if (it == people_.end()) continue;
     for (const Frequent& f : it->second) {
-      if (f.domain == typed_space || f.organisation == typed_organisation)
-        continue;
-      if (best == nullptr || f.messages > best->messages) best = &f;
+      const bool here = f.domain == typed_space || f.organisation == typed_organisation;
+      // At the same domain a name its local part writes is Best's to judge
+      // ("Priya Patel" <lihua@> for p.patel@); one only learned from the
+      // To: header ("Jon Smythe" <js@partner.example>) no local part
+      // shows, so it is judged here, over any other address there that
+      // the name does not fit (round 46's tester 14, item 2).
+      if (here && !LearnedNameOnly(f, given, family)) continue;
+      if (here && !fits) fits = DisplayFits(Folded(address), display);
+      if (here && *fits) continue;
+      if (best == nullptr || f.messages > best->messages) {
+        best = &f;
+        best_here = here;
+      }
     }
   }
   if (best == nullptr) return false;
@@ -129,7 +159,8 @@ bool AddressIndex::FindDisplayNameElsewhere(std::string_view sender,
   detail.append(content::DecodedPhrase(display))
       .append("' names ")
       .append(best->address)
-      .append(", at another domain than this address; ")
+      .append(best_here ? ", the name it is written to under, not this address; "
+                        : ", at another domain than this address; ")
       .append(WrittenClause(best->messages, best->last_seen));
   *out = Slip{best->address, best->messages,    SlipKind::kDisplayName, 0,
               0.8,           std::move(detail), best->last_seen};

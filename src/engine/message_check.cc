@@ -70,6 +70,22 @@ std::string_view DomainPart(std::string_view address) {
   return at == std::string_view::npos ? std::string_view() : address.substr(at + 1);
 }
 
+// Whether an acknowledgement of kind `acknowledged` also settles a later
+// address-typo of kind `now` with the same suggestion. The sender who
+// confirmed past a display name that names the suggested person ("John
+// Smith" <john.smiht@...>: the name on screen is someone else) has been
+// told the stronger thing about this address and still chose it; the
+// address alone a near miss of the same person (the next message, without
+// that name or under the new contact's own) is the weaker warning and must
+// not ask again (round 46's tester 14, item 1). Not the other way round,
+// and never a homoglyph (the same letters on screen), which no name shows.
+bool SettlesWeakerKind(std::string_view acknowledged, AddressTypoKind now) {
+  const bool by_name = acknowledged == AddressTypoKindName(AddressTypoKind::kDisplayName) ||
+                       acknowledged == AddressTypoKindName(AddressTypoKind::kDisplayAddress);
+  return by_name && now != AddressTypoKind::kDisplayName &&
+         now != AddressTypoKind::kDisplayAddress && now != AddressTypoKind::kHomoglyph;
+}
+
 // Whether `a` (which covers the recipient) acknowledged the warning `check`
 // gives now, not another about the same address (acknowledgement.h): each
 // code that flags it was acknowledged, and it suggests the same address.
@@ -85,8 +101,8 @@ bool SettlesWarning(const Engine& engine, const Acknowledgement& a, const Recipi
   // "one letter differs" acknowledged says nothing about a display name
   // that names the suggested person. An acknowledgement stored without a
   // kind (before schema 7, or by a v2 release link) settles no address-typo.
-  if (check.address_typo &&
-      a.typo_kind != AddressTypoKindName(check.address_typo->kind)) {
+  if (check.address_typo && a.typo_kind != AddressTypoKindName(check.address_typo->kind) &&
+      !SettlesWeakerKind(a.typo_kind, check.address_typo->kind)) {
     return false;
   }
   if (!a.warning_recorded) return true;
@@ -129,7 +145,7 @@ void SayAcknowledged(const Acknowledgement& a, RecipientCheck& check) {
 // from alice+list@ (and one made by alice+list@ for alice@), since each pair
 // is one mailbox writing to one mailbox.
 bool ApplyAcknowledgements(const Engine& engine, const AcknowledgementSource& source,
-                           int64_t now, MessageCheck* out) {
+                           int64_t now, int64_t written_at, MessageCheck* out) {
   MessageFacts& facts = out->facts;
   Result<std::vector<Acknowledgement>> live = source.Live(facts.sender, now);
   if (!live.ok()) {
@@ -156,6 +172,9 @@ bool ApplyAcknowledgements(const Engine& engine, const AcknowledgementSource& so
       // which person there: a slip of a frequent address at that domain is
       // still asked about.
       if (about_address && a.recipient.empty()) continue;
+      // A message written before the acknowledgement was made went out
+      // without it (Envelope::written_at: scan after the fact).
+      if (written_at > 0 && a.created_at > written_at) continue;
       // Nor does one cover a look-alike domain (gmial.com): the API takes
       // none for one, and one stored otherwise (by hand, by an older
       // serve) must not let every address a squatter makes through
@@ -315,7 +334,8 @@ void Engine::CheckMessage(const Envelope& envelope, const MessageContent& conten
   // trusted recipient's address-typo is settled as a look-alike's is.
   if (envelope.acknowledgements != nullptr && !facts.sender.empty() &&
       AnyAcknowledgeable(out->decision) &&
-      ApplyAcknowledgements(*this, *envelope.acknowledgements, envelope.now, out)) {
+      ApplyAcknowledgements(*this, *envelope.acknowledgements, envelope.now,
+                            envelope.written_at, out)) {
     out->decision = Decide(facts);
   }
 }

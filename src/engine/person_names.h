@@ -15,7 +15,8 @@
 namespace nearmiss::engine {
 
 // A name word worth keying a person by: two letters or more, letters only
-// (an initial, "j", or a number names no one in full).
+// (an initial, "j", or a number names no one in full), and no role word
+// ("accounts", "service": role_words.h, a desk and no one).
 bool ElsewhereNameWord(std::string_view w);
 
 // "scope\ngiven family": a person of `scope` ("" the organisation, else a

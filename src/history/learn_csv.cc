@@ -7,6 +7,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "content/header_encode.h"
 #include "base/log.h"
 #include "address/display_name.h"
 #include "history/csv_cells.h"
@@ -306,7 +307,7 @@ Status Learner::AddCsv(const std::string& path, maillog::DateOrder date_order) {
       // A cell that writes the recipient's name ("John Smith"
       // <john.smith@...>, as mail exports do) keeps it, as a Sent folder's.
       NM_RETURN_IF_ERROR(Add({from, std::move(to), t, std::move(key), std::move(aliases),
-                              std::string(address::DisplayNameOf(address))}));
+                              content::DecodedPhrase(address::DisplayNameOf(address))}));
     }
   }
   return Status::Ok();

@@ -77,8 +77,14 @@ check "policy explain: another sender is still asked, exit 1" 1 $?
 contains "... confirm" "action: confirm" "$(cat "$tmp/explain3.txt")"
 
 # scan agrees with check: the acknowledged look-alike is not flagged, and
-# the acknowledgement is named in the text and the JSON.
-printf 'From: Alice <alice@mod.example>\nTo: zz@partnerr.example\nSubject: hi\nDate: Tue, 01 Dec 2026 06:00:00 +0000\nMessage-ID: <s1@o>\n\nhello\n' > "$tmp/a.eml"
+# the acknowledgement is named in the text and the JSON. The message is
+# written after the acknowledgement was made (now): one written before it
+# went out without it, and stays flagged (round 46's tester 14, item 5).
+printf 'From: Alice <alice@mod.example>\nTo: zz@partnerr.example\nSubject: hi\nDate: Wed, 01 Jan 2025 06:00:00 +0000\nMessage-ID: <s0@o>\n\nhello\n' > "$tmp/old.eml"
+"$bin" scan "$tmp/old.eml" > "$tmp/scan-old.txt" 2>&1
+check "scan: a message written before the acknowledgement is still flagged, exit 1" 1 $?
+contains "... 1 flagged" "1 messages, 1 flagged" "$(cat "$tmp/scan-old.txt")"
+printf 'From: Alice <alice@mod.example>\nTo: zz@partnerr.example\nSubject: hi\nDate: %s\nMessage-ID: <s1@o>\n\nhello\n' "$(LC_ALL=C date -u -R)" > "$tmp/a.eml"
 "$bin" check --from alice@mod.example zz@partnerr.example > "$tmp/check-a.txt" 2>&1
 check "check: the acknowledged look-alike exits 0" 0 $?
 "$bin" scan "$tmp/a.eml" > "$tmp/scan-a.txt" 2>&1
