@@ -293,6 +293,10 @@ class ArchiveWalk {
     for (std::string& subject : e.subjects) {
       out_->subjects.push_back(std::move(subject));
     }
+    // A member is a document, never a message body.
+    for (std::string& subject : e.document_subjects) {
+      out_->subjects.push_back(std::move(subject));
+    }
     for (std::string& m : e.member_names) {
       out_->member_names.push_back(path + "/" + m);
     }

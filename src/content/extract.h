@@ -124,6 +124,10 @@ struct Extracted {
   // Texts that are a subject in their own right: an iCalendar event's
   // SUMMARY (the meeting's title, which Outlook shows as the subject).
   std::vector<std::string> subjects;
+  // Texts read as a subject only where the document is an attachment: an
+  // HTML page's <meta name="classification"> (html_labels.h); a message
+  // body's head stays metadata no reader sees (issue 13, round 33, d1).
+  std::vector<std::string> document_subjects;
   bool has_text = false;
   std::vector<std::string> errors;
   std::vector<LimitHit> limits;

@@ -21,6 +21,7 @@
 #include "content/extract.h"
 #include "content/html_conditionals.h"
 #include "content/html_entities.h"
+#include "content/html_labels.h"
 #include "content/text_charset.h"
 
 namespace nearmiss::content {
@@ -315,6 +316,7 @@ void WalkHtml(const xmlNode* root, const StyleSheetCaps& sheets, bool drop_hidde
 
 Extracted HtmlToText(std::string_view html) {
   Extracted out;
+  const std::string_view as_given = html;
   std::string revealed, shown_to_outlook;
   if (DropRevealedConditionals(html, &revealed)) html = revealed;
   if (RevealMsoConditionals(html, &shown_to_outlook)) html = shown_to_outlook;
@@ -345,6 +347,10 @@ Extracted HtmlToText(std::string_view html) {
   const StyleSheetCaps sheets = ReadStyleSheets(root);
   bool hidden = false;
   WalkHtml(root, sheets, false, &out.text, &out.subjects, &hidden);
+  LabelProperties labels;
+  ReadHtmlLabels(as_given, root, &labels, &out.document_subjects);
+  out.msip_labels = std::move(labels.msip_labels);
+  out.classifications = std::move(labels.classifications);
   if (hidden) {
     // The page as a browser shows it, what CSS hides left out: a marking
     // split by hidden letters reads whole there (IsCssHidden).

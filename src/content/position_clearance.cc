@@ -37,6 +37,39 @@ bool WordIs(std::string_view text, std::size_t at, std::string_view word) {
   return word.back() == '/' || after == text.size() || !IsAlpha(text[after]);
 }
 
+// A short field label before the match that names a clearance, in any of
+// the words recruiters and vetting forms put around it: "Clearance
+// required:", "Security clearance required:", "Minimum clearance:",
+// "Security Clearance Level:", "Vetting required:", "Clearance needed -"
+// (round 46's tester 13, finding 1; kClearanceLabels are the fixed ones).
+// The label runs from `from` to `begin`: at most kMaxLabelWords words of
+// letters, ending in ':' or a dash, one of them "clearance(s)" or
+// "vetting"/"vetted"; "Security Classification:" is no such label.
+constexpr std::size_t kMaxLabelWords = 5;
+bool ClearanceFieldLabel(std::string_view text, std::size_t from, std::size_t begin) {
+  std::size_t end = begin;
+  while (end > from && IsBlank(text[end - 1])) --end;
+  if (end == from) return false;
+  const char last = text[end - 1];
+  if (last != ':' && last != '-') return false;
+  --end;
+  std::size_t words = 0;
+  bool named = false;
+  for (std::size_t i = from; i < end;) {
+    while (i < end && IsBlank(text[i])) ++i;
+    if (i == end) break;
+    std::size_t w = i;
+    while (w < end && (IsAlpha(text[w]) || text[w] == '-')) ++w;
+    if (w == i || (w < end && !IsBlank(text[w]))) return false;  // not a word of letters
+    if (++words > kMaxLabelWords) return false;
+    for (std::string_view name : {"clearance", "clearances", "vetting", "vetted"}) {
+      named = named || (w - i == name.size() && StartsWithNoCaseAt(text, i, name));
+    }
+    i = w;
+  }
+  return named;
+}
+
 // "TOP SECRET/SCI with polygraph", "TS/SCI with a full-scope poly": a
 // polygraph within three words after "with" qualifies a person's clearance
 // (a job spec's "Security Classification: TOP SECRET/SCI with polygraph",
@@ -337,10 +370,11 @@ bool AboutClearance(std::string_view text, std::size_t begin, std::size_t end) {
       break;
     }
   }
-  for (std::string_view label : kClearanceLabels) {
-    for (std::size_t at : {lead, cell}) {
+  for (std::size_t at : {lead, cell}) {
+    for (std::string_view label : kClearanceLabels) {
       if (StartsWithNoCaseAt(text, at, label) && at + label.size() <= begin) return true;
     }
+    if (at < begin && ClearanceFieldLabel(text, at, begin)) return true;
   }
   if (UnderClearanceHeading(text, line_begin, begin, end)) return true;
   if (InClearanceList(text, line_begin, LineEnd(text, end))) return true;

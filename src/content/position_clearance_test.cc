@@ -36,6 +36,30 @@ TEST(PositionTest, ClearanceLevelsAreNotMarkings) {
   }
 }
 
+// Round 46's tester 13, finding 1: a recruiter's field label in other words
+// than "Clearance:" names a clearance; a classification field does not.
+TEST(PositionTest, ClearanceFieldLabelsInOtherWords) {
+  for (std::string_view line :
+       {"Clearance required: TOP SECRET/SCI", "Security clearance required: TOP SECRET/SCI",
+        "Minimum clearance: TOP SECRET/SCI", "Security Clearance Level: TOP SECRET/SCI",
+        "Vetting required: TOP SECRET/SCI", "Clearance needed - TOP SECRET/SCI",
+        "Required security clearance: SECRET", "  * Vetting level: SECRET"}) {
+    const std::string_view word = line.find("TOP SECRET") != std::string_view::npos
+                                      ? std::string_view("TOP SECRET")
+                                      : std::string_view("SECRET");
+    EXPECT_TRUE(At(AboutClearance, line, word)) << line;
+  }
+  for (std::string_view line :
+       {"Security Classification: TOP SECRET", "Classification: SECRET//NOFORN",
+        "The clearance office says this is it: SECRET", "Subject: SECRET",
+        "Please read the attached vetting guidance before Monday: SECRET"}) {
+    const std::string_view word = line.find("TOP SECRET") != std::string_view::npos
+                                      ? std::string_view("TOP SECRET")
+                                      : std::string_view("SECRET");
+    EXPECT_FALSE(At(AboutClearance, line, word)) << line;
+  }
+}
+
 // Tester 13 item 17: a job spec's field, a clearance with a polygraph.
 TEST(PositionTest, ClearanceWithPolygraph) {
   struct Case {

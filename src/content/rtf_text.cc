@@ -31,6 +31,16 @@
 // {\*\do ...} outside \shprslt is read for its {\dptxbxtext ...} alone.
 // A box's text is a block of its own, on its own lines, in the header,
 // footer or body the shape is anchored in (round 45 tester 13, finding 6).
+// What Word keeps of a labelled document when it saves RTF (round 46's
+// tester 13, findings 5 and 6): its custom properties ({\*\userprops
+// {\propname NAME}\proptypeN{\staticval VALUE}...}, RTF 1.9.1 "User
+// Properties") and document variables ({\*\docvar {NAME}{VALUE}}) are
+// offered as label properties (label_properties.h: Purview's MSIP_Label_
+// keys, a "Classification" property); comments ({\*\annotation ...}) are
+// a page of their own after the body; an embedded object's data
+// ({\*\objdata ...}: an OLE object, a packaged file) is not read, and says
+// so (the caller makes the document unreadable, as an Office package's
+// legacy OLE object is).
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -39,6 +49,7 @@
 #include <vector>
 
 #include "content/extract.h"
+#include "content/label_properties.h"
 #include "content/text_charset.h"
 
 namespace nearmiss::content {
@@ -50,11 +61,17 @@ constexpr std::size_t kMaxRtfDepth = 512;
 
 // kShape: inside a shape or drawing object, whose text (\shptxt,
 // \dptxbxtext) goes to RtfGroup::box.
-enum class Dest { kBody, kSkip, kFurniture, kInfoText, kInfo, kShape };
+// kUserProps, kPropName, kStaticVal: a custom property list and one
+// property's name and value; kDocVar, kDocVarPart: a document variable and
+// its name or value group; kComment: an annotation's text.
+enum class Dest {
+  kBody, kSkip, kFurniture, kInfoText, kInfo, kShape,
+  kUserProps, kPropName, kStaticVal, kDocVar, kDocVarPart, kComment
+};
 
-constexpr std::array<const char*, 22> kSkipped = {
+constexpr std::array<const char*, 21> kSkipped = {
     "fonttbl",   "colortbl", "stylesheet", "listtable", "listoverridetable", "revtbl",
-    "rsidtbl",   "generator", "pict",      "object",    "objdata",     "themedata",
+    "rsidtbl",   "generator", "pict",      "object",    "themedata",
     "fldinst",   "datastore", "latentstyles", "xmlnstbl", "filetbl",   "bkmkstart",
     "bkmkend",   "pgdsctbl", "colorschememapping", "mmathPr"};
 constexpr std::array<const char*, 8> kFurniture = {
@@ -101,6 +118,12 @@ class RtfReader {
         parent_dest_ = group.dest;
         group.box_text = false;
         ++i;
+        if (group.dest == Dest::kDocVar) {
+          // {\*\docvar {NAME}{VALUE}}: the first group its name, the next its value.
+          group.dest = Dest::kDocVarPart;
+          docvar_part_.emplace_back();
+          continue;
+        }
         // "{\*\dest ...}": a destination a reader may skip when it does
         // not know it (RTF 1.9.1, "Destinations").
         if (rtf_.substr(i, 2) == "\\*") group.dest = Dest::kSkip;
@@ -117,6 +140,7 @@ class RtfReader {
           info_ += "\n\n";
         }
         if (group.box_text && !stack.back().box_text) Put(group, "\n");
+        Closed(group.dest, stack.back().dest);
         group = stack.back();
         stack.pop_back();
         parent_dest_ = stack.empty() ? Dest::kBody : stack.back().dest;
@@ -144,8 +168,16 @@ class RtfReader {
       out += "\f";
       out += info_;
     }
+    if (!comments_.empty()) {
+      out += "\f";
+      out += comments_;
+    }
     return out;
   }
+
+  const LabelProperties& labels() const { return labels_; }
+  // Embedded objects' data groups met ({\*\objdata}), none of them read.
+  int objects() const { return objects_; }
 
  private:
   std::string* Into(const RtfGroup& g) {
@@ -153,9 +185,30 @@ class RtfReader {
       case Dest::kBody: return &body_;
       case Dest::kFurniture: return &furniture_;
       case Dest::kInfoText: return &info_;
-      case Dest::kSkip: case Dest::kInfo: case Dest::kShape: return nullptr;
+      case Dest::kPropName: return &prop_name_;
+      case Dest::kStaticVal: return &prop_value_;
+      case Dest::kDocVarPart: return docvar_part_.empty() ? nullptr : &docvar_part_.back();
+      case Dest::kComment: return &comments_;
+      case Dest::kSkip: case Dest::kInfo: case Dest::kShape: case Dest::kUserProps:
+      case Dest::kDocVar: return nullptr;
     }
     return nullptr;
+  }
+
+  // A group of `dest` ends inside one of `outer`: a property's value ends
+  // the property, a document variable's groups end the variable, a
+  // comment's text ends its line.
+  void Closed(Dest dest, Dest outer) {
+    if (dest == Dest::kStaticVal && outer != Dest::kStaticVal) {
+      OfferLabelProperty(prop_name_, prop_value_, &labels_);
+      prop_name_.clear();
+      prop_value_.clear();
+    } else if (dest == Dest::kDocVar && outer != Dest::kDocVar) {
+      if (docvar_part_.size() >= 2) OfferLabelProperty(docvar_part_[0], docvar_part_[1], &labels_);
+      docvar_part_.clear();
+    } else if (dest == Dest::kComment && outer != Dest::kComment) {
+      comments_ += "\n";
+    }
   }
 
   void Put(RtfGroup& g, std::string_view text) {
@@ -225,6 +278,7 @@ class RtfReader {
       return;
     }
     if (Shape(word, g)) return;
+    if (Properties(word, g)) return;
     if (Named(word, kSkipped)) {
       g.dest = Dest::kSkip;
     } else if (Named(word, kFurniture) && g.dest != Dest::kSkip) {
@@ -253,6 +307,34 @@ class RtfReader {
     } else if (word == "ldblquote" || word == "rdblquote") {
       Put(g, "\"");
     }
+  }
+
+  // The words that open the destinations of properties, variables,
+  // comments and objects' data (the file's comment above); true when
+  // `word` was one of them.
+  bool Properties(std::string_view word, RtfGroup& g) {
+    if (word == "objdata") {
+      ++objects_;
+      g.dest = Dest::kSkip;
+    } else if (word == "userprops" && parent_dest_ != Dest::kSkip) {
+      g.dest = Dest::kUserProps;
+      prop_name_.clear();
+      prop_value_.clear();
+    } else if (word == "propname" && parent_dest_ == Dest::kUserProps) {
+      prop_name_.clear();
+      g.dest = Dest::kPropName;
+    } else if (word == "staticval" && parent_dest_ == Dest::kUserProps) {
+      prop_value_.clear();
+      g.dest = Dest::kStaticVal;
+    } else if (word == "docvar" && parent_dest_ != Dest::kSkip) {
+      docvar_part_.clear();
+      g.dest = Dest::kDocVar;
+    } else if (word == "annotation" && parent_dest_ != Dest::kSkip) {
+      g.dest = Dest::kComment;
+    } else {
+      return false;
+    }
+    return true;
   }
 
   // The words that open a shape, its result and its text (the file's
@@ -287,6 +369,11 @@ class RtfReader {
   std::string furniture_;  // headers and footers, a page each
   std::string info_;       // title, subject, keywords
   int skip_ = 0;           // fallback characters left to skip
+  std::string comments_;   // annotations, one a line
+  std::string prop_name_, prop_value_;    // the \userprops property being read
+  std::vector<std::string> docvar_part_;  // the \docvar being read: name, value
+  LabelProperties labels_;
+  int objects_ = 0;
 };
 
 }  // namespace
@@ -302,6 +389,14 @@ Extracted ExtractRtf(std::string_view name, std::string_view bytes, ExtractBudge
   if (!reader.Read(&error)) {
     out.errors.push_back(std::string(name) + ": RTF document: " + error);
   }
+  if (reader.objects() > 0) {
+    out.errors.push_back(std::string(name) + ": RTF document: " +
+                         std::to_string(reader.objects()) +
+                         (reader.objects() == 1 ? " embedded object" : " embedded objects") +
+                         " (\\objdata: an OLE object or packaged file) not read");
+  }
+  out.msip_labels = reader.labels().msip_labels;
+  out.classifications = reader.labels().classifications;
   out.text = reader.Text();
   if (out.text.size() > budget.per_attachment_bytes ||
       out.text.size() > budget.total_bytes_left) {

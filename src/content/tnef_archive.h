@@ -20,14 +20,20 @@ struct TnefFile {
   std::string data;
 };
 
-// The attachments of a TNEF stream, and its message body: the plain text
-// one (attBody) as "body.txt", the compressed RTF one (PR_RTF_COMPRESSED,
-// decompressed by libytnef) as "body.rtf", read as any RTF document
-// (rtf_text.cc). `*unread` gets what the stream holds that is not read:
-// a body attribute of another type than text, which libytnef skips (the
-// caller makes the attachment unreadable: docs/fail-closed.md; round 45
-// leftover). False, with `*error` set, when libytnef cannot parse the
-// stream.
+// The attachments of a TNEF stream, and its message: the subject
+// (attSubject) as "subject.txt", the plain text body (attBody) as
+// "body.txt", PR_BODY as "body (PR_BODY).txt" when it differs, PR_BODY_HTML
+// as "body.html", the compressed RTF one (PR_RTF_COMPRESSED, decompressed
+// by libytnef) as "body.rtf", read as any RTF document (rtf_text.cc). An
+// attachment without attAttachData gets the bytes of its
+// PR_ATTACH_DATA_OBJ (binary, or an attached Outlook item's TNEF stream,
+// which the caller walks in turn). `*unread` gets what the stream holds
+// that is not read: a body attribute of another type than text, which
+// libytnef skips, and an attached Outlook item with no stream (the caller
+// makes the attachment unreadable: docs/fail-closed.md). False, with
+// `*error` set, when an attribute is not whole ([MS-OXTNEF] 2.1.3.1:
+// length 0, past the end, a wrong checksum; checked before libytnef,
+// which prints such errors on stdout) or libytnef cannot parse the stream.
 bool ReadTnef(std::string_view bytes, std::vector<TnefFile>* files,
               std::vector<std::string>* unread, std::string* error);
 

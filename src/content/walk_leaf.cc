@@ -298,6 +298,11 @@ void MessageWalker::ScanExtracted(Extracted& text, std::string_view body_text,
   for (const std::string& subject : text.subjects) {
     Scan(TextKind::kSubject, where, subject);
   }
+  if (is_attachment) {
+    for (const std::string& subject : text.document_subjects) {
+      Scan(TextKind::kSubject, where, subject);
+    }
+  }
   // Archives: each member's name like an attachment's, each member's
   // text like an attachment's, at "attachment:<zip>/<path>".
   // A folder's name too, once ("UK SECRET/route options.txt": a folder
