@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "content/header_encode.h"
 #include "base/log.h"
+#include "content/gmail_labels.h"
 #include "content/mailbox_date.h"
 #include "content/mbox_from_line.h"
 #include "address/display_name.h"
@@ -52,33 +54,6 @@ std::string BytesKey(std::string_view bytes) {
   char out[17];
   std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
   return out;
-}
-
-// Whether Gmail's labels (X-Gmail-Labels: "Inbox,Sent,Opened", comma
-// separated, a label with a comma in it quoted) include its system label
-// Sent. Takeout writes system labels in English whatever the account's
-// language.
-bool HasSentLabel(std::string_view labels) {
-  bool quoted = false;
-  std::string label;
-  auto is_sent = [&label] {
-    std::string_view l = label;
-    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
-    while (!l.empty() && (l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
-    return l.size() == 4 && (l[0] == 'S' || l[0] == 's') && (l[1] == 'E' || l[1] == 'e') &&
-           (l[2] == 'N' || l[2] == 'n') && (l[3] == 'T' || l[3] == 't');
-  };
-  for (char c : labels) {
-    if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      if (is_sent()) return true;
-      label.clear();
-    } else {
-      label += c;
-    }
-  }
-  return is_sent();
 }
 
 // A message's Date: field as written: the line it starts on within the
@@ -193,7 +168,7 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
     // a message Gmail labelled Sent was sent from it (Gmail Help, "Download
     // your Gmail data": each message's labels in X-Gmail-Labels). Learned
     // from, the rest would trust every domain that ever wrote in.
-    if (m.gmail_labels && !HasSentLabel(*m.gmail_labels)) {
+    if (m.gmail_labels && !content::HasSentLabel(*m.gmail_labels)) {
       if (mailbox_counts_.not_sent_label++ == 0) {
         mailbox_counts_.first_not_sent_label = MboxPlace(m);
       }
@@ -297,8 +272,10 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
           // <john.smith@...>): the person the address is, for the wrong
           // person at the right domain across domains (engine/address_typo.h
           // FindDisplayNameElsewhere).
+          // Kept decoded (RFC 2047): what `learn --show` and the console
+          // print, as a reader sees it.
           NM_RETURN_IF_ERROR(Add({from, std::move(to), time, std::move(key), {},
-                                  std::string(address::DisplayNameOf(entry))}));
+                                  content::DecodedPhrase(address::DisplayNameOf(entry))}));
         }
       }
     }

@@ -111,6 +111,10 @@ class Auditor final : public maillog::DeliverySink {
   // The report's entry for the mailbox a message's source is in, among
   // those from `first` on; nullptr when none (stdin).
   MailboxRead* MailboxOf(const std::string& source, size_t first);
+  // Why a mailbox message is not one the organisation sent ("" when it
+  // is): a Google Takeout message without the Sent label, or a From:
+  // outside [domains] organisation (none named: no test).
+  std::string NotSentWhy(const content::ScannedMessage& m) const;
   // The sensitivity of a trace's subject, through the marking engine as a
   // message holding only that Subject: header (the same packs, positions
   // and RFC 2047 decoding as a mailbox message's subject). The last

@@ -1,9 +1,11 @@
-// Auditor's mailboxes (mbox, Maildir, .eml): every message read as sent,
+// Auditor's mailboxes (mbox, Maildir, .eml): every message read as sent
+// (but those the organisation did not send: NotSentWhy),
 // its flagged recipients as rows with the message's sensitivity, a Sent
 // folder's copy joined to the delivery a log gave. The logs are in
 // auditor.cc.
 #include <ctime>
 
+#include "content/gmail_labels.h"
 #include "content/mailbox_date.h"
 #include "investigate/auditor.h"
 #include "investigate/render.h"
@@ -31,7 +33,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
   size_t first = report_->mailboxes.size();
   for (const std::string& p : paths) {
     report_->inputs.push_back(p);
-    report_->mailboxes.push_back({p, 0, 0, "", {}});
+    report_->mailboxes.push_back({p, 0, 0, "", {}, 0, ""});
   }
   content::ScannedMessage m;
   uint64_t not_read = 0;
@@ -48,6 +50,11 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
         if (box->not_read++ == 0) box->first_not_read = why;
         if (box->not_read_files.size() < MailboxRead::kMaxNamed) box->not_read_files.push_back(why);
       }
+      m = content::ScannedMessage();
+      continue;
+    }
+    if (std::string why = NotSentWhy(m); !why.empty()) {
+      if (box != nullptr && box->not_sent++ == 0) box->first_not_sent = m.source + ": " + why;
       m = content::ScannedMessage();
       continue;
     }
@@ -128,6 +135,23 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
                            "); what they hold is not in the report");
   }
   return Status::Ok();
+}
+
+std::string Auditor::NotSentWhy(const content::ScannedMessage& m) const {
+  if (m.gmail_labels && !content::HasSentLabel(*m.gmail_labels)) {
+    return "a Google Takeout message without the Sent label (X-Gmail-Labels: " +
+           *m.gmail_labels + ")";
+  }
+  const std::vector<DomainItem>& organisation = engine_->policy().organisation;
+  if (organisation.empty()) return "";
+  Result<Address> from = ParseAddress(m.from);
+  if (!from.ok()) return "";  // judged as sent: an unreadable author is no proof
+  const std::string author = from->ToString();
+  const size_t at = author.rfind('@');
+  if (at == std::string::npos || InOrganisation(organisation, std::string_view(author).substr(at + 1))) {
+    return "";
+  }
+  return "From: " + author + ", outside [domains] organisation";
 }
 
 MailboxRead* Auditor::MailboxOf(const std::string& source, size_t first) {

@@ -191,6 +191,11 @@ std::string MailboxTable(const Report& rep) {
       left += "; and " + Thousands(static_cast<int64_t>(m.not_read - m.not_read_files.size())) +
               " more";
     }
+    if (m.not_sent != 0) {
+      left = (m.not_read == 0 ? std::string() : left + "; ") +
+             Counted(static_cast<int64_t>(m.not_sent), "message") +
+             " not sent by the organisation (mail received), first: " + m.first_not_sent;
+    }
     s += "<tr>" + TdFile(m.path) + TdNum(static_cast<int64_t>(m.messages)) + Td(left) + "</tr>";
   }
   return s + "</tbody></table>";

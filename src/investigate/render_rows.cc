@@ -216,7 +216,11 @@ std::string SummaryJson(const Report& rep) {
                          {"first_not_read", m.first_not_read.empty()
                                                 ? nlohmann::ordered_json(nullptr)
                                                 : nlohmann::ordered_json(m.first_not_read)},
-                         {"not_read", m.not_read_files}});
+                         {"not_read", m.not_read_files},
+                         {"messages_not_sent", m.not_sent},
+                         {"first_not_sent", m.first_not_sent.empty()
+                                                ? nlohmann::ordered_json(nullptr)
+                                                : nlohmann::ordered_json(m.first_not_sent)}});
   }
   const Counts& t = rep.totals();
   nlohmann::ordered_json j = {
@@ -290,6 +294,10 @@ std::string DescribeMailbox(const MailboxRead& m) {
   if (m.not_read != 0) {
     out += ", " + Counted(static_cast<int64_t>(m.not_read), "file") + " not read (first: " +
            m.first_not_read + ")";
+  }
+  if (m.not_sent != 0) {
+    out += ", " + Counted(static_cast<int64_t>(m.not_sent), "message") +
+           " not sent by the organisation left out (first: " + m.first_not_sent + ")";
   }
   return out;
 }
