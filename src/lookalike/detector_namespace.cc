@@ -374,6 +374,10 @@ void DetectorImpl::UndelegatedCandidates(const Query& q, Best& best) const {
     constexpr double kNameAloneScore = 0.7;
     const std::string_view name = q.reg_label;
     auto offer = [&](uint32_t id, const std::string& domain) {
+      // gov.ukk, nhs.ukk: "gov" and "nhs" head many governments' zones;
+      // gov.scot and gov.wales are two places' own domains, never what a
+      // slip of .uk, .au or .ie meant (round 46's tester 15, finding 1).
+      if (address::IsPublicSectorLabel(name) && TldNamesAPlace(LastLabel(domain))) return;
       std::string detail = no_tld;
       detail.append("; ").append(domain).append(" is the trusted domain of that name");
       Offer({id, ReasonCode::kTldNotDelegated, std::move(detail), TargetUnder(set_[id], domain),
@@ -392,6 +396,27 @@ void DetectorImpl::UndelegatedCandidates(const Query& q, Best& best) const {
         std::string known = Join(Join(name, "."), n.ns);
         if (NamespaceNameKnown(known)) offer(n.id, known);
       }
+    }
+  }
+  // gov.ukk, gov.auu, police.ukk, gov.uj: a namespace of two labels as a
+  // whole, its TLD one slip from the namespace's own (a letter doubled,
+  // changed or swapped). No address to offer: the namespace is where the
+  // sender meant to write ("did you mean an address under .gov.uk?"); a name
+  // before it (hmrc.gov.ukk) is the suffix rules' (round 46's tester 15,
+  // finding 1).
+  if (const size_t first_dot = ascii.find('.'); first_dot == last) {
+    for (const Namespace& n : namespaces_) {
+      if (n.labels != 2) continue;
+      const std::string_view ns = n.ns;
+      const size_t cut = ns.find('.');
+      if (ascii.substr(0, first_dot) != ns.substr(0, cut)) continue;
+      const std::string_view ns_tld = ns.substr(cut + 1);
+      if (ns_tld == tld || BoundedDamerauAscii(tld, ns_tld, 1) > 1) continue;
+      std::string detail = no_tld;
+      detail.append("; it is .").append(ns_tld).append(" mistyped, and ").append(ns);
+      detail.append(" is a namespace: its mail domains are names under it");
+      Offer({n.id, ReasonCode::kTldNotDelegated, std::move(detail), std::string(ns), "", 0.9},
+            best);
     }
   }
   // No provider has a domain under a namespace (hotmail.m is not hotmail.mil),

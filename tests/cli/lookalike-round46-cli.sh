@@ -105,6 +105,21 @@ a@natwest.org|lookalike|reject|a@natwest.com|tld-swap|
 CASES
 judge "$tmp/verified" --policy "$tmp/bank.toml" >> "$tmp/report"
 
+# Round 46's fresh tester 15, finding 1: a two-label namespace as a whole
+# with its TLD one slip off is that namespace, never another government's
+# domain of the same head (gov.scot, gov.wales); no address to offer.
+cat > "$tmp/namespace-tld" <<'CASES'
+x@gov.ukk|lookalike|reject|-|tld-not-delegated|it is .uk mistyped, and gov.uk is a namespace
+x@gov.auu|lookalike|reject|-|tld-not-delegated|gov.au is a namespace
+x@gov.iee|lookalike|reject|-|tld-not-delegated|gov.ie is a namespace
+x@nhs.ukk|lookalike|reject|-|tld-not-delegated|nhs.uk is a namespace
+x@gov.uj|lookalike|reject|-|tld-not-delegated|gov.uk is a namespace
+x@police.ukk|lookalike|reject|-|tld-not-delegated|police.uk is a namespace
+x@hmrc.gov.ukk|lookalike|reject|x@hmrc.gov.uk|*|
+x@gov.scot|trusted|accept|-|*|
+CASES
+judge "$tmp/namespace-tld" >> "$tmp/report"
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
