@@ -66,6 +66,7 @@ std::vector<PermuteFound> PermuteBlockEntries(const Engine& engine, std::set<std
     for (const std::string& m : act.milder) ++milder[m];
     f.action = act.action;
     f.rule = std::move(act.rule);
+    f.smtp_code = std::move(act.smtp_code);
     out.push_back(std::move(f));
   }
   return out;

@@ -26,8 +26,10 @@ std::string JsonString(std::string_view s) {
 // the start of its text; "" for none (accept, tag: the policy lets the
 // mail through, so no key may stop it).
 //   reject, remove-recipient: "REJECT 5.7.1 " (access_map_reject_code, 554
-//     by default): the recipient refused at RCPT, the others go on, as the
-//     milter does on an SMTP session;
+//     by default), the enhanced status the policy's own reply gives ("550
+//     5.1.2": "REJECT 5.1.2 "; round 46's tester 15, finding 8): the
+//     recipient refused at RCPT, the others go on, as the milter does on an
+//     SMTP session;
 //   hold, confirm: "HOLD ": the message on Postfix's hold queue, where the
 //     milter's own quarantine puts it too (docs/deployment.md), so with
 //     the milter running it still sees the recipient and sends a confirm's
@@ -36,11 +38,18 @@ std::string JsonString(std::string_view s) {
 //     sender's to answer. Not DEFER (4xx): a client retries it unanswered,
 //     and the milter never sees the recipient. HOLD's text is logged only;
 //   warn: "WARN " (logged with the client, sender and recipient).
-std::string MapVerb(Action action, const std::string& rule) {
+std::string MapVerb(Action action, const std::string& rule, const std::string& smtp_code) {
   std::string out;
   switch (action) {
     case Action::kReject:
     case Action::kRemoveRecipient:
+      // "550 5.1.2": its enhanced status after REJECT, which Postfix sends
+      // as given (the three digits are access_map_reject_code's).
+      if (const size_t blank = smtp_code.find(' ');
+          smtp_code.starts_with('5') && blank != std::string::npos &&
+          smtp_code.size() > blank + 1 && smtp_code[blank + 1] == '5') {
+        return "REJECT " + smtp_code.substr(blank + 1) + " ";
+      }
       return "REJECT 5.7.1 ";
     case Action::kConfirm:
     case Action::kHold:
@@ -135,7 +144,7 @@ std::string PermuteOutput(const std::vector<PermuteFound>& found, std::string_vi
     for (const PermuteFound& f : found) {
       // A namespace's text names it as one ("*.ml: .ml looks like .mil").
       std::string said = f.ns ? f.Shown() + ": ." + f.domain : f.domain;
-      const std::string verb = MapVerb(f.action, f.rule);
+      const std::string verb = MapVerb(f.action, f.rule, f.smtp_code);
       if (verb.empty()) {
         std::string why(ActionName(f.action));
         why += " (rule '";

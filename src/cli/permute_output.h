@@ -40,6 +40,9 @@ struct PermuteFound {
   // WARN for warn; accept and tag write no line) and JSON Lines' "action".
   Action action = Action::kReject;
   std::string rule;
+  // A reject's reply as the policy gives it at RCPT ("550 5.1.2"), whose
+  // enhanced status the Postfix map's REJECT text carries; "": 5.7.1.
+  std::string smtp_code;
   // How a person reads the entry: "army.ml", "*.ml".
   std::string Shown() const { return ns ? "*." + domain : domain; }
 };

@@ -46,6 +46,7 @@ PermuteAction MapPolicyAction(const Engine& engine, const RecipientCheck& check)
   struct Judged {
     Action action;
     std::string rule;
+    std::string smtp_code;
     const std::string* who;
   };
   std::vector<Judged> judged;
@@ -56,7 +57,8 @@ PermuteAction MapPolicyAction(const Engine& engine, const RecipientCheck& check)
     facts.recipients.push_back({check, RecipientField::kEnvelope});
     const Decision d = engine.Decide(facts);
     if (d.recipients.empty()) continue;
-    judged.push_back({d.recipients.front().action, d.recipients.front().rule.name, &who});
+    judged.push_back({d.recipients.front().action, d.recipients.front().rule.name,
+                      d.recipients.front().smtp_code, &who});
   }
   PermuteAction out;
   if (judged.empty()) return out;
@@ -66,6 +68,7 @@ PermuteAction MapPolicyAction(const Engine& engine, const RecipientCheck& check)
   }
   out.action = strictest->action;
   out.rule = strictest->rule;
+  out.smtp_code = strictest->smtp_code;
   for (const Judged& j : judged) {
     if (!MilderOnMap(j.action, out.action)) continue;
     std::string milder = *j.who;
@@ -116,6 +119,7 @@ std::vector<PermuteFound> MilderUnder(const Engine& engine, const PermuteFound& 
       f.suggestion = c.suggestion.substr(c.suggestion.find('@') + 1);
       f.action = act.action;
       f.rule = std::move(act.rule);
+      f.smtp_code = std::move(act.smtp_code);
       out.push_back(std::move(f));
     }
   }

@@ -22,6 +22,9 @@ namespace nearmiss::cli {
 struct PermuteAction {
   Action action = Action::kReject;
   std::string rule;  // the deciding rule's name ("lookalike-confirm"), "default"
+  // For a reject, the reply the policy gives at RCPT ("550 5.1.2"; the
+  // rule's smtp_code, else [defaults] smtp_code); "" otherwise.
+  std::string smtp_code;
   // The senders the policy treats more mildly than `action`, each with
   // what it does for them: "[senders.execs]: warn (rule 'exec-warn')",
   // "senders in no [senders] group: accept (rule 'default')". Empty when

@@ -128,6 +128,15 @@ std::vector<PolicyError> PolicyWarnings(const Policy& policy) {
                    "(or \"reject\")"});
   }
   for (PolicyError& w : ConfirmLinkWarnings(policy)) out.push_back(std::move(w));
+  // The probe rides on the lookups: with [dns] off it never runs unless a
+  // command turns DNS on (--dns), and nothing else would say so (round
+  // 46's tester 15, finding 11; docs/policy.md, dns.catch_all_probe).
+  if (policy.dns.catch_all_probe && !policy.dns.enabled) {
+    out.push_back({policy.dns.where.empty() ? policy.source : policy.dns.where,
+                   "dns.catch_all_probe = true does nothing while dns.enabled is false: no "
+                   "look-alike's mail exchanger is asked unless a command is given --dns",
+                   "set dns.enabled = true (with dns.servers), or leave the probe out"});
+  }
   return out;
 }
 
