@@ -78,6 +78,7 @@ Status ReadLog(const std::string& path, PostfixLog& log, const ReadLogOptions& o
     // the same way in the pass that follows, which says so.
     YearBound bound = FileYearBound(path);
     Result<YearScan> scan = ScanYears(path, scan_progress);
+    if (scan.ok()) bound = JournalBound(bound, *scan);
     if (scan.ok() && scan->any) {
       log.BeginFile(path, LineParser(FirstYear(*scan, bound)), scan->first_line, bound.source);
       year_from = scan->bsd_before_dated

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <ctime>
 
 #include "maillog/log_files.h"
@@ -56,6 +57,42 @@ bool NamesFixYear(const std::string& previous, const std::string& path) {
   return FileYearBound(path).wall - from < 365 * 86400;
 }
 
+namespace {
+
+// "... end at Wed 2025-11-05 10:00:00 UTC. --" or "... ends at Wed
+// 2025-11-05 10:00:00 UTC. --": the date and time after the last "end at"
+// or "ends at" of a journal marker (the zone is read as the wall clock,
+// kZoneSlack covering it); 0 when none reads.
+int64_t JournalEnd(std::string_view marker) {
+  size_t at = marker.rfind("ends at ");
+  size_t skip = 8;
+  if (at == std::string_view::npos) {
+    at = marker.rfind("end at ");
+    skip = 7;
+  }
+  if (at == std::string_view::npos) return 0;
+  std::string_view rest = marker.substr(at + skip);
+  // A weekday first ("Wed "), then YYYY-MM-DD HH:MM:SS.
+  if (const size_t blank = rest.find(' '); blank != std::string_view::npos && blank <= 4) {
+    rest.remove_prefix(blank + 1);
+  }
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  const std::string text(rest.substr(0, 19));
+  if (text.size() != 19 || std::sscanf(text.c_str(), "%4d-%2d-%2d %2d:%2d:%2d", &y, &mo, &d, &h,
+                                       &mi, &s) != 6 ||
+      y < 1990 || mo < 1 || mo > 12 || d < 1 || d > 31) {
+    return 0;
+  }
+  return CivilToSeconds(y, mo, d, h, mi, s);
+}
+
+}  // namespace
+
+YearBound JournalBound(const YearBound& bound, const YearScan& scan) {
+  if (scan.journal_end <= 0 || scan.journal_end + kZoneSlack >= bound.wall) return bound;
+  return {scan.journal_end + kZoneSlack, "journal header's end " + scan.journal_end_text};
+}
+
 Result<YearScan> ScanYears(const std::string& path,
                            const std::function<void(uint64_t)>& progress, std::string_view seek) {
   YearScan scan;
@@ -64,6 +101,13 @@ Result<YearScan> ScanYears(const std::string& path,
   NM_RETURN_IF_ERROR(ForEachLine(path, [&](std::string_view line) {
     if (!seek.empty() && !scan.seek_found && line == seek) scan.seek_found = true;
     if (!parser.Parse(line, &l)) return;
+    if (l.format == LineFormat::kJournalMarker && scan.journal_end == 0) {
+      if (const int64_t end = JournalEnd(line); end > 0) {
+        scan.journal_end = end;
+        scan.journal_end_text = FormatTime(end);
+      }
+      return;
+    }
     if (l.format != LineFormat::kRfc3164 && l.format != LineFormat::kRfc3164Precise) {
       if (CarriesYear(l.format)) {
         if (!scan.dated) {

@@ -46,6 +46,7 @@ struct YearBound {
 // modification time: the reader's clock stands in for it.
 YearBound FileYearBound(const std::string& path);
 
+
 // The year of the date in a rotated name ("maillog-20260101",
 // "maillog-20260101.gz", "postfix.log.20260101-000002.gz":
 // rotation_name.h); 0 when the name carries none.
@@ -83,6 +84,13 @@ struct YearScan {
   // Some line carries its year (RFC 3339, RFC 5424, journal short-full or
   // short-unix): year_plan.h leaves the file's set to ReadLog.
   bool dated = false;
+  // The end of the span a journalctl export's header states ("-- Logs
+  // begin at Mon 2025-11-03 09:00:00 UTC, end at Wed 2025-11-05 10:00:00
+  // UTC. --", systemd up to 249; "-- Journal begins at ..., ends at ...
+  // --" after): wall-clock seconds, 0 when the file has no such header,
+  // and the text it was read from (JournalBound).
+  int64_t journal_end = 0;
+  std::string journal_end_text;
   // The first line that carries its year: its time (UTC, as LineParser
   // gives it). Lines without a year before it (a central log's RFC 3164
   // host before its RFC 5424 one, a template changed partway) are dated by
@@ -97,6 +105,11 @@ struct YearScan {
   bool seek_found = false;
   static constexpr int kScanYear = 2000;
 };
+// `bound`, or the end a journalctl export's header states
+// (YearScan::journal_end, the zone slack added) when that is earlier: the
+// file says when its last line was written, whatever its copy's
+// modification time (round 46's tester 16, finding 5).
+YearBound JournalBound(const YearBound& bound, const YearScan& scan);
 
 // Reads every line of `path` once (plain or gzip, as ForEachLine) for the
 // above; `progress` as ForEachLine's (the bytes of the file read so far);
