@@ -86,6 +86,17 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     part += "; qmgr removes a message only once each recipient has one)";
     parts.push_back(std::move(part));
   }
+  if (l.stale_waits != 0) {
+    std::string part = "the outcome of ";
+    part += Thousands(static_cast<int64_t>(l.stale_waits));
+    part += l.stale_waits == 1 ? " recipient" : " recipients";
+    part += " last seen deferred (first at ";
+    part += l.first_stale_wait;
+    part += ") while the same log goes on for more than 5 days with no line of theirs: a "
+            "queue retries a deferred recipient within hours and gives it up after 5 days, so "
+            "its delivery, bounce or expiry is in lines not given; counted as deferred";
+    parts.push_back(std::move(part));
+  }
   for (const std::string& gap : l.coverage_gaps) {
     // The deliveries of a span no log covers (coverage.h).
     parts.push_back("what was sent in a gap of the logs: " + gap);

@@ -40,6 +40,17 @@ LeftOut Report::left_out() const {
           &l.first_missing_outcome);
     l.missing_outcomes += c.missing_outcomes;
   }
+  // A wait its own file's later lines outlast (LeftOut::stale_waits).
+  for (const FirstLine& w : closed_waiting_) {
+    const std::string_view file = std::string_view(w.where).substr(0, w.where.rfind(':'));
+    for (const maillog::LineCounts& c : logs) {
+      if (c.file != file) continue;
+      if (c.last_time - w.seconds > LeftOut::kQueueLifetime) {
+        if (l.stale_waits++ == 0 || w.where < l.first_stale_wait) l.first_stale_wait = w.where;
+      }
+      break;
+    }
+  }
   l.inputs_not_read = unread();
   l.outcome_unknown = totals_.unknown;
   l.next_hops = unknown_next_hops_;

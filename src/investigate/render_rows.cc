@@ -236,6 +236,7 @@ std::string SummaryJson(const Report& rep) {
                   {"loss_notices", rep.left_out().loss_notices},
                   {"lines_lost_by_their_count", rep.left_out().lost_said},
                   {"recipients_without_lines", rep.left_out().missing_outcomes},
+                  {"deferred_then_silent", rep.left_out().stale_waits},
                   {"outcome_unknown", rep.left_out().outcome_unknown},
                   {"outcome_unknown_next_hops", rep.left_out().next_hops},
                   {"outcome_unknown_next_hop_lines", rep.left_out().next_hop_lines},

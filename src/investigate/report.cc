@@ -313,6 +313,9 @@ void Report::Close(Open& d) {
                      s == "unknown" || s == "rejected" || s == "held"
                  ? s
                  : "deferred";
+  if (r.status == "deferred" && !r.where.empty() && closed_waiting_.size() < kMaxOpen) {
+    closed_waiting_.push_back({std::max(d.last_seconds, r.seconds), r.where});
+  }
   // Handed into the queue id it shows, whose own log was not read: its
   // last hop is its own relay (PostfixLog::Unfollowed, CloseHandOffs). Any
   // other "unknown", with earlier hops or none, is its own relay's: that

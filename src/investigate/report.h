@@ -430,6 +430,10 @@ class Report {
   int64_t unknown_handed_ = 0;                // of those, Postfix hand-offs
   // A few named (LeftOut::hand_offs): "RELAY (queued as ID)".
   std::map<std::string, FirstLine> unknown_hand_offs_;
+  // Flagged recipients closed still waiting (deferred, held): their last
+  // line's time and place, which left_out() compares with the end of that
+  // line's file (LeftOut::stale_waits). At most kMaxOpen kept.
+  std::vector<FirstLine> closed_waiting_;
 };
 
 }  // namespace nearmiss::investigate
