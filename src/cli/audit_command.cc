@@ -35,11 +35,12 @@ void AddAuditCommand(CLI::App& app, Run& run) {
       "read and a delivery line it cannot understand (the report then says what it left out).");
   flags->policy.Register(*cmd, /*with_protect_file=*/true, /*with_store=*/false);
   cmd->add_option("--since", flags->since,
-                  "Only deliveries on or after this date (YYYY-MM-DD, log time); the report "
-                  "says the window and how many log lines fell before it. With --events, an "
+                  "Only deliveries on or after this date (YYYY-MM-DD, a UTC day: a time "
+                  "without a zone is read in --log-zone first); the report says the window "
+                  "and how many log lines fell before it. With --events, an "
                   "RFC 3339 time too (2026-12-05T00:20:00Z)");
   cmd->add_option("--until", flags->until,
-                  "Only deliveries on or before this date (YYYY-MM-DD, the whole day, log time); "
+                  "Only deliveries on or before this date (YYYY-MM-DD, the whole UTC day); "
                   "the report says the window and how many log lines fell after it. With "
                   "--events, an RFC 3339 time too (events before it)");
   cmd->add_option("--smart-host", flags->smart_hosts,

@@ -121,6 +121,16 @@ void OfferLabelProperty(std::string_view name, std::string_view value,
   }
   if (IsClassificationProperty(name) && !Blank(value)) {
     out->classifications.emplace_back(value);
+    return;
+  }
+  // LibreOffice's TSCP classification (Tools > Classification; the BAILS
+  // keys of the TSCP standard): "urn:bails:IntellectualProperty:
+  // BusinessAuthorizationCategory:Name" holds the label's name, as
+  // Purview's _Name does; its other categories (ExportControl,
+  // NationalSecurity) name their own label the same way.
+  constexpr std::string_view kBailsName = "BusinessAuthorizationCategory:Name";
+  if (name.starts_with("urn:bails:") && name.ends_with(kBailsName) && !Blank(value)) {
+    out->classifications.emplace_back(value);
   }
 }
 

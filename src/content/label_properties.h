@@ -13,6 +13,9 @@
 //     hand-made templates write): its value is read as a label name, as the
 //     message header "Classification" is (labels.toml), so that a value no
 //     pack places is unknown-label, never none.
+//   - LibreOffice's TSCP classification, "urn:bails:...:
+//     BusinessAuthorizationCategory:Name" (Tools > Classification): its
+//     value is the label's name, as Purview's _Name is.
 // A property whose name only contains such a word ("ClassificationDate") is
 // not a label. Functions are pure.
 #ifndef NEARMISS_CONTENT_LABEL_PROPERTIES_H_

@@ -55,7 +55,8 @@ bool LabelInfoAsLabels(std::string_view xml, std::string* out);
 // <meta:user-defined meta:name="Classification">SECRET</...>), which ODF's
 // user-defined fields show. Malformed XML adds nothing (the part is also
 // read as text, which reports it).
-void OdfUserProperties(std::string_view xml, PackageProperties* all);
+// Each is also offered as a label property (label_properties.h) into `*out`.
+void OdfUserProperties(std::string_view xml, PackageProperties* all, Extracted* out);
 
 // The values of the custom properties that DOCPROPERTY fields show
 // (`fields`, extract.h XmlTextOptions), each a page of its own: Word

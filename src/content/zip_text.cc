@@ -185,7 +185,7 @@ bool ReadPackage(DocType type, std::string_view name, std::string_view bytes,
     // A label part that does not parse is as unreadable as a text part
     // that does not: either may hold what decides the message's level.
     options.field_properties = &fields;
-    if (type == DocType::kOdf && member_name == "meta.xml") OdfUserProperties(xml, &props);
+    if (type == DocType::kOdf && member_name == "meta.xml") OdfUserProperties(xml, &props, &out);
     SheetGaps gaps;
     bool parsed = labels       ? CustomPropertiesAsLabels(xml, &out, &props)
                   : label_info ? LabelInfoAsLabels(xml, &out.msip_labels)

@@ -171,11 +171,32 @@ static const char* OtherCompression(const unsigned char* m, size_t n) {
   return nullptr;
 }
 
+// What a container of logs or mail that is no log says to do, by its magic
+// number, or null: a zip (how Exchange tracking logs and exports are
+// handed over; stored members would otherwise be read glued to its
+// headers), an OLE compound file (Outlook .msg, [MS-CFB] 2.2), an Outlook
+// .pst ([MS-PST] 2.2.2.6: "!BDN"). Round 46's tester 16, finding 9.
+static const char* Container(const unsigned char* m, size_t n) {
+  if (n >= 4 && m[0] == 'P' && m[1] == 'K' && m[2] == 3 && m[3] == 4) {
+    return "a zip archive, not a mail log: unzip it and give the logs it holds";
+  }
+  static constexpr unsigned char kCfb[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+  if (n >= 8 && std::equal(kCfb, kCfb + 8, m)) {
+    return "an OLE compound file (an Outlook .msg, a legacy Office document), not a mail log: "
+           "save a message as .eml (or a folder as mbox) and give that";
+  }
+  if (n >= 4 && m[0] == '!' && m[1] == 'B' && m[2] == 'D' && m[3] == 'N') {
+    return "an Outlook .pst, not a mail log: export its folders to mbox (readpst -r, Debian's "
+           "pst-utils) and give those";
+  }
+  return nullptr;
+}
+
 Status ForEachLine(const std::string& path, const std::function<void(std::string_view)>& line,
                    const std::function<void(uint64_t)>& progress) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Errno(path, "cannot open");
-  unsigned char magic[6] = {0, 0, 0, 0, 0, 0};
+  unsigned char magic[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   ssize_t got = ::pread(fd, magic, sizeof magic, 0);
   bool gz = got >= 2 && magic[0] == 0x1f && magic[1] == 0x8b;
   // What logrotate's compresscmd also writes (xz, bzip2, zstd, lzip,
@@ -185,6 +206,10 @@ Status ForEachLine(const std::string& path, const std::function<void(std::string
     ::close(fd);
     return Status::ParseError(path + ": " + tool + "-compressed; only gzip is read: run `" +
                               tool + " -dc " + path + " > FILE` first and give FILE");
+  }
+  if (const char* what = Container(magic, got > 0 ? static_cast<size_t>(got) : 0)) {
+    ::close(fd);
+    return Status::ParseError(path + ": " + what);
   }
   std::unique_ptr<char[]> buf(new char[kChunk]);
   Decoder decoder(path, line);

@@ -132,5 +132,23 @@ TEST_F(ReadLogTest, OtherCompressionsAreNamed) {
   }
 }
 
+// Round 46's tester 16, finding 9: a zip, an Outlook .msg (OLE compound
+// file) or .pst given as a log is named, with what to do.
+TEST_F(ReadLogTest, ContainersAreNamed) {
+  const std::pair<std::string, std::string> cases[] = {
+      {std::string("PK\x03\x04\x14\x00\x00\x00 MSGTRK2025110309-1.LOG", 31),
+       "a zip archive, not a mail log: unzip it"},
+      {std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", 10),
+       "an OLE compound file (an Outlook .msg"},
+      {std::string("!BDN\x01\x02\x03\x04", 8), "an Outlook .pst, not a mail log"},
+  };
+  for (const auto& [bytes, want] : cases) {
+    Status s = Read(Write(bytes));
+    EXPECT_FALSE(s.ok()) << want;
+    EXPECT_NE(s.message().find(want), std::string::npos) << s.message();
+    EXPECT_EQ(s.message().find("unrecognised"), std::string::npos) << s.message();
+  }
+}
+
 }  // namespace
 }  // namespace nearmiss::maillog

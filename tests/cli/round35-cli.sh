@@ -17,6 +17,9 @@ bin=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root" || exit 2
 . "$root/tests/cli/lib.sh"
+# Messages are written now: scan applies only acknowledgements made before
+# a message was written (round 47).
+now=$(LC_ALL=C date -u -R)
 data=$root/tests/testdata/history/round35
 found() {  # found LEARN_OUTPUT: the "deliveries: ..." figures
   sed -n 's/^deliveries: //p' "$1"
@@ -87,7 +90,7 @@ add_ack "$tmp/acks.db" alice@mod.example jon.smith@partner.example address-typo 
 check "check --from alice: her acknowledgement settles it (exit 0)" 0 $?
 # A message sent by alice from a shared mailbox: From names the team, the
 # envelope (Return-Path) her, as the milter saw MAIL FROM.
-printf 'Return-Path: <alice@mod.example>\nFrom: Team <team@mod.example>\nTo: jon.smith@partner.example\nSubject: hi\nDate: Tue, 01 Dec 2026 06:00:00 +0000\nMessage-ID: <rp1@mod.example>\n\nhello\n' > "$tmp/rp.eml"
+printf 'Return-Path: <alice@mod.example>\nFrom: Team <team@mod.example>\nTo: jon.smith@partner.example\nSubject: hi\nDate: '"$now"'\nMessage-ID: <rp1@mod.example>\n\nhello\n' > "$tmp/rp.eml"
 "$bin" scan --store "$s" "$tmp/rp.eml" > "$tmp/scan-rp.txt" 2>&1
 check "scan: judged by the Return-Path's alice, settled (exit 0)" 0 $?
 contains "... settled by her acknowledgement" "settled by acknowledgement" "$(cat "$tmp/scan-rp.txt")"
@@ -111,7 +114,7 @@ check "scan --sender that is no address: exit 2" 2 $?
 # Two authors: the Sender: names who sent it (RFC 5322 section 3.6.2), so
 # alice's acknowledgement settles it; without a Sender: the first author is
 # judged, and the choice is said (round 35's third tester, defect 2).
-printf 'From: Alice <alice@mod.example>, Team <team@mod.example>\nSender: Alice <alice@mod.example>\nTo: jon.smith@partner.example\nSubject: hi\nDate: Tue, 01 Dec 2026 06:00:00 +0000\nMessage-ID: <mf1@mod.example>\n\nhello\n' > "$tmp/mf.eml"
+printf 'From: Alice <alice@mod.example>, Team <team@mod.example>\nSender: Alice <alice@mod.example>\nTo: jon.smith@partner.example\nSubject: hi\nDate: '"$now"'\nMessage-ID: <mf1@mod.example>\n\nhello\n' > "$tmp/mf.eml"
 "$bin" scan --store "$s" --json "$tmp/mf.eml" > "$tmp/scan-mf.json" 2>"$tmp/scan-mf.err"
 check "From of two, Sender alice: settled by her acknowledgement (exit 0)" 0 $?
 contains "... judged by the Sender" '"sender":"alice@mod.example","sender_from":"Sender"' \
