@@ -151,7 +151,12 @@ class CatchAllProber::Impl {
           std::string unknown;
           if (!verdict) {
             unknown = "RCPT reply " + std::to_string(code);
-            if (IsPolicyStatus(status_)) {
+            // A 4xx is a temporary answer (greylisting: "450 4.7.1"): said
+            // as such, never as a refusal (round 46's tester 15, finding 9).
+            if (code >= 400 && code < 500) {
+              if (!status_.empty()) unknown.append(" ").append(status_);
+              unknown.append(" (a temporary answer: greylisting or a limit; asked again later)");
+            } else if (IsPolicyStatus(status_)) {
               unknown.append(" ").append(status_).append(" (refused by policy)");
             }
           }
