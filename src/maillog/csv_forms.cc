@@ -264,7 +264,10 @@ CsvForm TellCsvForm(std::string_view first_line) {
   // Exchange's directives, PowerShell's #TYPE, Excel's "sep=": a trace,
   // whose reader refuses it when its columns are no form.
   if (first_line.starts_with("#") || first_line.starts_with("sep=")) return CsvForm::kTrace;
-  if (TraceLog::HeaderForm(SplitCsvLine(first_line)) != LineFormat::kNone) return CsvForm::kTrace;
+  if (TraceLog::HeaderForm(SplitCsvLine(first_line)) != LineFormat::kNone ||
+      TraceLog::HeaderForm(SplitCsvLine(first_line, ';')) != LineFormat::kNone) {
+    return CsvForm::kTrace;
+  }
   const SentMailColumns c = FindSentMailColumns(first_line);
   if (c.complete() && !TraceOnlyColumns(Keys(c.headings))) return CsvForm::kSentMail;
   return CsvForm::kNone;

@@ -23,9 +23,15 @@ bool CsvRecords::inside_record() const {
   return parser_->pstate != 0 || started_;
 }
 
+void CsvRecords::SetDelimiter(char delimiter) {
+  delimiter_ = delimiter;
+  csv_set_delim(parser_, static_cast<unsigned char>(delimiter));
+}
+
 void CsvRecords::Reset() {
   csv_free(parser_);
   csv_init(parser_, CSV_APPEND_NULL);
+  csv_set_delim(parser_, static_cast<unsigned char>(delimiter_));
   fields_.clear();
   used_ = 0;
   started_ = false;
@@ -81,10 +87,11 @@ bool CsvRecords::Finish() {
   return cut;
 }
 
-std::vector<std::string> SplitCsvLine(std::string_view line) {
+std::vector<std::string> SplitCsvLine(std::string_view line, char delimiter) {
   std::vector<std::string> out;
   CsvRecords r([&out](const std::vector<std::string>& f, uint64_t) { out = f; },
                [](std::string_view, uint64_t) {});
+  r.SetDelimiter(delimiter);
   r.Feed(line);
   r.Finish();
   return out;

@@ -39,6 +39,10 @@ class CsvRecords {
   // Drops the record being read (a quote left open where records are one
   // line each) and starts afresh at the next line.
   void Reset();
+  // The field separator from the next record on: ',' (RFC 4180) by
+  // default, ';' as Export-Csv -UseCulture and Excel write it where the
+  // comma is the decimal mark (de-DE, fr-FR, nl-NL).
+  void SetDelimiter(char delimiter);
 
  private:
   static void OnField(void* data, size_t len, void* self);
@@ -52,11 +56,12 @@ class CsvRecords {
   uint64_t line_ = 0;          // lines fed
   uint64_t record_line_ = 0;   // where the record being read started
   bool started_ = false;       // a record has begun (a field or a quote)
+  char delimiter_ = ',';
 };
 
 // Splits one line that holds a whole record ("a,\"b,c\"") with the same
 // rules; for headers and tests.
-std::vector<std::string> SplitCsvLine(std::string_view line);
+std::vector<std::string> SplitCsvLine(std::string_view line, char delimiter = ',');
 
 }  // namespace nearmiss::maillog
 

@@ -173,6 +173,11 @@ namespace nearmiss::maillog {
 // PowerShell's #TYPE) or a CSV header naming a sender and recipients.
 bool LooksLikeTrace(std::string_view first_line);
 
+// The field separator of a trace export whose header is `header`: ';' when
+// only that split names a trace's columns (Export-Csv -UseCulture, Excel
+// where the comma is the decimal mark), else ','.
+char TraceDelimiter(std::string_view header);
+
 // In the relay of a SEND to a smart host outside the organisation
 // ("HOST (a smart host outside the organisation through CONNECTOR)"):
 // the words a report finds it by (investigate/incomplete.cc).
