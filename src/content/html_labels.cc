@@ -2,6 +2,8 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <string>
 #include <utility>
@@ -57,12 +59,21 @@ void ReadMeta(const xmlNode* root, LabelProperties* out, std::vector<std::string
 void ReadWordProperties(std::string_view html, LabelProperties* out) {
   constexpr std::string_view kOpen = "<o:customdocumentproperties";
   constexpr std::string_view kClose = "</o:customdocumentproperties>";
-  const std::string lower = AsciiLower(html);
+  // Searched in place, without case: every HTML body passes here, and a
+  // lower-cased copy of each cost a copy of the whole page.
+  auto find = [html](std::string_view what, std::size_t from) {
+    auto it = std::search(html.begin() + static_cast<std::ptrdiff_t>(from), html.end(),
+                          what.begin(), what.end(), [](char a, char b) {
+                            return std::tolower(static_cast<unsigned char>(a)) == b;
+                          });
+    return it == html.end() ? std::string_view::npos
+                            : static_cast<std::size_t>(it - html.begin());
+  };
   for (std::size_t from = 0;;) {
-    const std::size_t open = lower.find(kOpen, from);
-    if (open == std::string::npos) return;
-    const std::size_t close = lower.find(kClose, open);
-    if (close == std::string::npos) return;
+    const std::size_t open = find(kOpen, from);
+    if (open == std::string_view::npos) return;
+    const std::size_t close = find(kClose, open);
+    if (close == std::string_view::npos) return;
     const std::size_t end = close + kClose.size();
     // The o: and dt: prefixes are declared on <html>: wrapped here so the
     // block is a document of its own (pugixml reads prefixes as names).
