@@ -199,10 +199,11 @@ bool ReadTnef(std::string_view bytes, std::vector<TnefFile>* files,
     // bound of archives).
     if (data.empty()) data = PropertyBytes(&a->MAPI, PT_BINARY, PR_ATTACH_DATA_OBJ);
     if (data.empty()) {
+      // A PT_OBJECT value always opens with its interface's IID: what
+      // follows is the object (a TNEF stream for an attached message, an
+      // OLE storage for an embedded document), read by what it is.
       data = PropertyBytes(&a->MAPI, PT_OBJECT, PR_ATTACH_DATA_OBJ);
-      if (data.size() > kIidSize && IsTnef(std::string_view(data).substr(kIidSize))) {
-        data.erase(0, kIidSize);
-      }
+      if (data.size() > kIidSize) data.erase(0, kIidSize);
     }
     variableLength* method = MAPIFindProperty(&a->MAPI, PROP_TAG(PT_LONG, PR_ATTACH_METHOD));
     if (data.empty() && method != MAPI_UNDEFINED && method->size >= 4 &&
