@@ -56,6 +56,7 @@ Usage: generate.py --seed N --out DIR
   thread_cases; DIR/cases-given-neighbours.tsv: given_neighbours.py)
 """
 import argparse
+import collections
 import datetime
 import os
 import random
@@ -379,6 +380,44 @@ def thread_cases(seed, frequent, meant, seen, domains, n, out_rows):
     return cases
 
 
+def blend_cases(seed, frequent, meant, written, seen, most=12):
+    """Round 47: ("slip", typed, meant, "blend") cases, the given name of one
+    frequent address with the family name of another at the same domain
+    (issue 14, item 2), at domains with at most `most` frequent addresses
+    (engine kBlendMostFrequent) and a convention with a separator; the meant
+    address is the one written to more. And ("new", address, "",
+    "new-at-small-domain") cases: fresh people at those domains, never
+    written to, the blends' false alarms."""
+    rng = random.Random(seed * 7919 + 47)
+    by_domain = collections.defaultdict(list)
+    for address in sorted(frequent):
+        by_domain[address.split("@")[1]].append(address)
+    out = []
+    for domain, addresses in sorted(by_domain.items()):
+        if len(addresses) > most:
+            continue
+        for a in addresses:
+            for b in addresses:
+                (ga, fa), conv = meant[a]
+                (gb, fb), _ = meant[b]
+                if conv == 1 or ga == gb or fa == fb:
+                    continue
+                typed = CONVENTIONS[conv](ga, fb) + "@" + domain
+                if typed in seen:
+                    continue
+                seen.add(typed)
+                out.append(("slip", typed, a if written[a] >= written[b] else b, "blend"))
+        conv = meant[addresses[0]][1]
+        for _ in range(3 * len(addresses)):
+            person = (rng.choice(GIVEN), rng.choice(FAMILY))
+            address = CONVENTIONS[conv](*person) + "@" + domain
+            if address in seen:
+                continue
+            seen.add(address)
+            out.append(("new", address, "", "new-at-small-domain"))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=1)
@@ -464,7 +503,9 @@ def main():
     # Round 43: genuinely new people whose given name is a real neighbour of
     # a frequent contact's (given_neighbours.py), after every other draw.
     neighbours = given_neighbour_cases(a.seed, frequent, meant, seen, a.cases // 5)
+    blends = blend_cases(a.seed, frequent, meant, written, seen)
     for name, labelled in (("cases.tsv", cases), ("cases-independent.tsv", independent),
+                           ("cases-blends.tsv", blends),
                            ("cases-families.tsv", families), ("cases-threads.tsv", threads),
                            ("cases-given-neighbours.tsv", neighbours)):
         with open(os.path.join(a.out, name), "w") as f:

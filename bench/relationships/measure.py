@@ -43,6 +43,17 @@ def check(nearmiss, store, policy, addresses):
     return [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
 
 
+def show_cases(kinds):
+    """One line per kind of a tally: recall for slips, false alarms for the
+    quiet ("new...") cases."""
+    for kind in sorted(kinds):
+        k = kinds[kind]
+        what = ("false alarms %5.1f%%" % (100.0 * k[1] / k[0]) if kind.startswith("new")
+                else "recall %5.1f%%  right suggestion %5.1f%%"
+                % (100.0 * k[1] / k[0], 100.0 * k[2] / k[0]))
+        print("  %-30s %5d cases  %s" % (kind, k[0], what))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build")
@@ -74,6 +85,9 @@ def main():
         neighbours = [line.rstrip("\n").split("\t")
                       for line in open(os.path.join(w, "cases-given-neighbours.tsv"))]
         nb_results = check(nearmiss, store, None, [c[1] for c in neighbours])
+        blends = [line.rstrip("\n").split("\t")
+                  for line in open(os.path.join(w, "cases-blends.tsv"))]
+        blend_results = check(nearmiss, store, None, [c[1] for c in blends])
         # The thread history on top of the main one, in a store of its own.
         threads_store = "sqlite:" + os.path.join(w, "threads.db")
         subprocess.run([nearmiss, "learn", "--store", threads_store,
@@ -149,12 +163,7 @@ def main():
     fam = tally(families, fam_results)
     print("name families (round 6: given-name forms, particles, number + shape, display name "
           "over a known address):")
-    for kind in sorted(fam):
-        k = fam[kind]
-        what = ("false alarms %5.1f%%" % (100.0 * k[1] / k[0]) if kind.startswith("new")
-                else "recall %5.1f%%  right suggestion %5.1f%%"
-                % (100.0 * k[1] / k[0], 100.0 * k[2] / k[0]))
-        print("  %-30s %5d cases  %s" % (kind, k[0], what))
+    show_cases(fam)
     fam_slips = [k for kind, k in fam.items() if not kind.startswith("new")]
     fam_new = [k for kind, k in fam.items() if kind.startswith("new")]
     print("  %-30s %5d slips  recall %5.1f%%; %d quiet cases, false alarms %5.1f%%"
@@ -184,6 +193,12 @@ def main():
     # Round 43: what a policy that confirms only `address_typo_score_at_least
     # = 0.8` would do (docs/policy.md); before the other-given-name kind a
     # new Mark next to a frequent Mary scored 0.8, as a slip does.
+    if len(blend_results) != len(blends):
+        sys.exit("check answered %d of %d blend cases" % (len(blend_results), len(blends)))
+    bl = tally(blends, blend_results)
+    print("blends (round 47: the given name of one frequent address with the family name of "
+          "another at a domain of at most 12 frequent addresses):")
+    show_cases(bl)
     print("given-name neighbours (round 43: a new person whose given name is a real neighbour "
           "of a frequent contact's, never written to):")
     m = len(neighbours)

@@ -83,10 +83,11 @@ enum class AddressTypoKind : uint8_t {
   kSwappedInitial,      // "swapped-initial": dalvarez for alvarez.daniel
   kOtherGivenName,      // "other-given-name": mark.jones for mary.jones, both real names
   kOtherDomain,         // "other-domain": a frequent person's name at another organisation written to
+  kBlendedNames,        // "blended-names": john.jones for the frequent john.smith and mary.jones
 };
-inline constexpr int kAddressTypoKindCount = static_cast<int>(AddressTypoKind::kOtherDomain) + 1;
+inline constexpr int kAddressTypoKindCount = static_cast<int>(AddressTypoKind::kBlendedNames) + 1;
 
-// "edit", "swapped-parts", ..., "other-given-name", "other-domain".
+// "edit", "swapped-parts", ..., "other-domain", "blended-names".
 std::string_view AddressTypoKindName(AddressTypoKind kind);
 // The exact names above; nullopt when unknown.
 std::optional<AddressTypoKind> ParseAddressTypoKind(std::string_view name);

@@ -223,10 +223,9 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
              NamesPersonByForm(known_key, n.first, n.second);
     });
   };
-  const bool crowded =
-      static_cast<size_t>(std::count_if(list->begin(), list->end(), [&](const Frequent& f) {
-        return f.domain == domain;
-      })) > kCrowdedDomain;
+  const size_t here = static_cast<size_t>(
+      std::count_if(list->begin(), list->end(), [&](const Frequent& f) { return f.domain == domain; }));
+  const bool crowded = here > kCrowdedDomain;
   const int max_edits = crowded ? 1 : 2;
   const auto order_it = name_order_.find(domain);
   const NameOrder order = order_it == name_order_.end() ? NameOrder::kUnknown : order_it->second;
@@ -347,7 +346,30 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
       best_with_number = with_number;
     }
   }
-  if (best == nullptr) return false;
+  if (best == nullptr) {
+    // No slip of one address: a blend of two (address_typo.h), weakest of
+    // all, so only when nothing else matched.
+    const Frequent* given_from = nullptr;
+    const Frequent* family_from = nullptr;
+    if (display_only || here > kBlendMostFrequent ||
+        !BlendOf(*list, domain, typed, order, &given_from, &family_from)) {
+      return false;
+    }
+    // Suggested: the one written to more; the clause names both.
+    const Frequent* meant =
+        family_from->messages > given_from->messages ? family_from : given_from;
+    out->known = meant->address;
+    out->messages = meant->messages;
+    out->kind = SlipKind::kBlendedNames;
+    out->edits = 0;
+    out->score = 0.5;
+    out->detail = "the given name of " + given_from->address + " with the family name of " +
+                  family_from->address +
+                  ", both written to often: a blend of two contacts, or a new colleague";
+    out->detail.append("; ").append(WrittenClause(meant->messages, meant->last_seen));
+    out->last_seen = meant->last_seen;
+    return true;
+  }
   out->known = best->address;
   out->messages = best->messages;
   out->kind = best_kind;

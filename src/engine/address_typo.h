@@ -66,6 +66,12 @@
 //     another John whose family name starts otherwise (john.jones) is a
 //     new colleague as often as a slip, and was every one of this rule's
 //     false alarms in bench/relationships;
+//   - or keeps the given name of one frequent address and takes the family
+//     name of another at the same domain (john.jones where john.smith and
+//     mary.jones are both frequent; kind blended-names, 0.5, only where
+//     the list asked holds at most kBlendMostFrequent frequent addresses
+//     at that domain): a mental merge of two contacts, though another John
+//     there may be a new colleague, so the reason says so;
 //   - or sits under a display name that names the frequent address and not
 //     itself: "John Smith" <jon.jones@partner.example>, also written "Mr
 //     John Smith", "Smith, John", "John Smith (partner)" (titles, suffixes
@@ -114,6 +120,7 @@
 #include <vector>
 
 #include "address/display_name.h"
+#include "engine/local_part_rules.h"
 #include "engine/name_order.h"
 #include "nearmiss/verdict.h"
 
@@ -128,6 +135,12 @@ using SlipKind = AddressTypoKind;
 // Frequent addresses at one domain of the list asked beyond which the
 // domain is crowded (see the file comment).
 inline constexpr size_t kCrowdedDomain = 50;
+
+// Frequent addresses at one domain of the list asked beyond which a blend
+// of two of them (kind blended-names) is not looked for: among more
+// people, a new colleague shares a given name with one and a family name
+// with another too often (bench/relationships, new contacts).
+inline constexpr size_t kBlendMostFrequent = 12;
 
 // A rare address (written to, but fewer than address_typo_min_messages
 // times: one Sent copy of a past slip) is still a slip of a frequent
@@ -415,6 +428,17 @@ class AddressIndex {
   // The slip "the same name at DOMAIN`where`; written to N times" of the
   // frequent `f` (FindNeighbourSlip, FindOtherDomainSlip).
   static Slip SameNameAt(const Frequent& f, SlipKind kind, double score, std::string_view where);
+  // A blend of two frequent addresses of `list` at `domain`: `typed` (two
+  // name parts, its given name a given name of the lists, name_order.h)
+  // keeps the given name of one and takes the family name of another,
+  // written the same way, in the domain's order: john.jones for the
+  // frequent john.smith and mary.jones (issue 14, item 2, "the same given
+  // name with another family name among the sender's frequent contacts").
+  // Sets the address whose given name was kept and the one whose family
+  // name was taken; false: none (address_typo_blend.cc).
+  static bool BlendOf(const std::vector<Frequent>& list, std::string_view domain,
+                      const Parts& typed, NameOrder order, const Frequent** given_from,
+                      const Frequent** family_from);
   // Indexes `f` under the names of the person it is (its local part's,
   // its learned display name's) for `scope` ("" the organisation, else a
   // sender), into people_ (address_typo_elsewhere.cc).

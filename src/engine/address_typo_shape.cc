@@ -165,6 +165,7 @@ std::string KindDetail(SlipKind kind, int edits, const std::string& known,
       return "the same letters on screen";
     case SlipKind::kNeighbourDomain:  // FindNeighbourSlip's own
     case SlipKind::kOtherDomain:      // FindOtherDomainSlip's own
+    case SlipKind::kBlendedNames:     // Best's own: it names both addresses
       return {};
     case SlipKind::kDisplayAddress: {
       std::string out("the display name is the address ");
