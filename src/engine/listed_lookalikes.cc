@@ -193,6 +193,44 @@ Result<std::unique_ptr<const LookalikeDetector>> DetectorOf(engine::TrustInputs 
   return LookalikeDetector::BuildWithLists(std::move(in.entries), std::move(in.lists), options);
 }
 
+// A detector of `items` (one of the policy's lists, as `source`) alone; null
+// when there are none or they do not build (Engine::Compile says why).
+std::unique_ptr<const LookalikeDetector> DetectorOfList(const Policy& policy,
+                                                        const std::vector<DomainItem>& items,
+                                                        TrustSource source) {
+  if (items.empty()) return nullptr;
+  Policy bare = policy;
+  bare.use_default_protected = false;
+  bare.use_default_providers = false;
+  Result<engine::TrustInputs> in = engine::MakeTrustInputs(bare, false);
+  if (!in.ok() || !engine::AddPolicyItems(items, source, in->entries).ok()) return nullptr;
+  Result<std::unique_ptr<const LookalikeDetector>> detector =
+      DetectorOf(std::move(*in), policy.lookalike_threshold);
+  return detector.ok() ? std::move(*detector) : nullptr;
+}
+
+// The first of `entry`'s names (namespaces aside) that `detector` reads as a
+// look-alike and `wanted` keeps, with its reason in words; nullopt: none.
+struct Judged {
+  LookalikeMatch match;
+  std::string reason;
+};
+template <typename Wanted>
+std::optional<Judged> FirstLookalike(const Listed& entry, const LookalikeDetector& detector,
+                                     const Wanted& wanted) {
+  for (const std::string& name : entry.names) {
+    if (name.starts_with('.')) continue;
+    Result<Domain> d = ParseDomain(name);
+    if (!d.ok()) continue;
+    const LookalikeMatch m = detector.Classify(*d);
+    if (m.kind != LookalikeMatch::Kind::kLookalike || !wanted(m)) continue;
+    Reason reason;
+    FillReason(m, *d, &reason);
+    return Judged{m, ReasonMessage(reason)};
+  }
+  return std::nullopt;
+}
+
 // The warnings for protected and allow entries that are homoglyphs of the
 // organisation's own domains (round 44's tester, finding 9): a Cyrillic
 // "bаrclays.co.uk", or its A-label xn--brclays-2fg.co.uk, beside the
@@ -202,44 +240,50 @@ Result<std::unique_ptr<const LookalikeDetector>> DetectorOf(engine::TrustInputs 
 // lists say. Judged by a detector of the organisation's names alone.
 std::vector<PolicyError> OwnHomoglyphs(const Policy& policy, const std::vector<Listed>& entries) {
   std::vector<PolicyError> out;
-  if (policy.organisation.empty()) return out;
-  Policy bare = policy;
-  bare.use_default_protected = false;
-  bare.use_default_providers = false;
-  Result<engine::TrustInputs> own = engine::MakeTrustInputs(bare, false);
-  if (!own.ok() ||
-      !engine::AddPolicyItems(policy.organisation, TrustSource::kOrganisation, own->entries).ok()) {
-    return out;
-  }
-  Result<std::unique_ptr<const LookalikeDetector>> detector =
-      DetectorOf(std::move(*own), policy.lookalike_threshold);
-  if (!detector.ok()) return out;
+  const std::unique_ptr<const LookalikeDetector> detector =
+      DetectorOfList(policy, policy.organisation, TrustSource::kOrganisation);
+  if (!detector) return out;
   for (const Listed& entry : entries) {
     if (entry.source == TrustSource::kOrganisation) continue;
-    for (const std::string& name : entry.names) {
-      if (name.starts_with('.')) continue;
-      Result<Domain> d = ParseDomain(name);
-      if (!d.ok()) continue;
-      const LookalikeMatch m = (*detector)->Classify(*d);
-      if (m.kind != LookalikeMatch::Kind::kLookalike || m.code != ReasonCode::kHomoglyph) continue;
-      Reason reason;
-      FillReason(m, *d, &reason);
-      std::string said = ": a homoglyph of the organisation's own ";
-      said += m.target;
-      said += " (";
-      said += ReasonMessage(reason);
-      said += "), so listing it does nothing: check flags it as a look-alike of ";
-      said += m.target;
-      said += " whatever the lists say";
-      PolicyError e = EntryWarning(entry, said, "");
-      e.what.resize(e.what.rfind("; listed, mail to it"));
-      e.hint = "remove it: the organisation's own domain is in organisation, and is never a "
-               "look-alike of itself";
-      out.push_back(std::move(e));
-      break;
-    }
+    const std::optional<Judged> j = FirstLookalike(
+        entry, *detector, [](const LookalikeMatch& m) { return m.code == ReasonCode::kHomoglyph; });
+    if (!j) continue;
+    std::string said = ": a homoglyph of the organisation's own ";
+    said += j->match.target;
+    said += " (";
+    said += j->reason;
+    said += "), so listing it does nothing: check flags it as a look-alike of ";
+    said += j->match.target;
+    said += " whatever the lists say";
+    PolicyError e = EntryWarning(entry, said, "");
+    e.what.resize(e.what.rfind("; listed, mail to it"));
+    e.hint = "remove it: the organisation's own domain is in organisation, and is never a "
+             "look-alike of itself";
+    out.push_back(std::move(e));
   }
   return out;
+}
+
+// The warning for an allow entry that is a look-alike of one of the
+// policy's own protected names (round 47's tester, finding 3):
+// barclays.co.ug or barclay.co.uk allowed beside the protected
+// barclays.co.uk turns check's refusal into trust for every sender, the
+// riskiest slip an allowlist can hold. Judged by a detector of the
+// protected entries alone (the embedded lists' reading is Judge's).
+std::optional<PolicyError> ProtectedSlip(const Listed& entry, const LookalikeDetector& detector) {
+  // The same name under a whole other suffix is the organisation's own as
+  // often (partner.example.org beside partner.example, barclays.com beside
+  // barclays.co.uk): both taken as meant, as for two entries of the same
+  // list (file comment).
+  const std::optional<Judged> j = FirstLookalike(entry, detector, [](const LookalikeMatch& m) {
+    return m.code != ReasonCode::kSuffixAppend && m.code != ReasonCode::kTldSwap;
+  });
+  if (!j) return std::nullopt;
+  std::string said = " is a look-alike of the protected ";
+  said += j->match.target;
+  said += ": ";
+  said += j->reason;
+  return EntryWarning(entry, said, j->match.target_domain_for_suggestion);
 }
 
 }  // namespace
@@ -259,6 +303,9 @@ std::vector<PolicyError> ListedLookalikeWarnings(const Policy& policy) {
   Result<std::unique_ptr<const LookalikeDetector>> embedded =
       DetectorOf(std::move(*base), policy.lookalike_threshold);
   if (!embedded.ok()) return warnings;
+  // Built at the first allow entry that needs it.
+  std::unique_ptr<const LookalikeDetector> protected_detector;
+  bool protected_built = false;
   for (const Listed& entry : entries) {
     std::optional<PolicyError> warning;
     for (const std::string& name : entry.names) {
@@ -277,6 +324,14 @@ std::vector<PolicyError> ListedLookalikeWarnings(const Policy& policy) {
     for (const std::string& name : entry.names) {
       if (warning || name.starts_with('.')) continue;
       warning = SuffixSlip(entry, name, entries);
+    }
+    if (!warning && entry.source == TrustSource::kAllowlist) {
+      if (!protected_built) {
+        protected_detector =
+            DetectorOfList(policy, policy.protected_domains, TrustSource::kProtected);
+        protected_built = true;
+      }
+      if (protected_detector) warning = ProtectedSlip(entry, *protected_detector);
     }
     if (warning) warnings.push_back(std::move(*warning));
   }

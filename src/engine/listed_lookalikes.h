@@ -13,6 +13,9 @@
 // barclays.com, partner.example beside partner.example.org. A warning,
 // never an error: an allow entry such as partner.ml may be meant.
 //
+// An allow entry is also judged against the policy's own protected entries
+// (barclays.co.ug allowed beside the protected barclays.co.uk).
+//
 // Cost: one detector of the embedded lists (~5 ms) and one Classify per
 // entry. Thread-safe (no shared state).
 #ifndef NEARMISS_ENGINE_LISTED_LOOKALIKES_H_

@@ -105,6 +105,31 @@ TEST(ProviderRegionsTest, TheNameUnderAnotherRealCcTldIsStillALookalike) {
   EXPECT_LT(regional, cases) << "some names are near no regional domain";
 }
 
+// Round 46's tester 15, finding 2: a provider's coined name under a generic
+// or brand TLD one edit from a TLD of its own (.dev for .de, .nfl for .nl,
+// .car for .ca) is that domain with a slip, suggested; the same name under
+// a generic TLD far from its own stays for the other classes to judge.
+TEST(ProviderRegionsTest, TheNameUnderAGenericTldOneEditFromItsOwnIsALookalike) {
+  auto engine = BuildDefault();
+  ASSERT_NE(engine, nullptr);
+  for (const auto& [typed, meant] : std::vector<std::pair<std::string, std::string>>{
+           {"t-online.dev", "t-online.de"},
+           {"xs4all.nfl", "xs4all.nl"},
+           {"sympatico.car", "sympatico.ca"},
+           {"sympatico.cab", "sympatico.ca"},
+       }) {
+    RecipientCheck c = engine->CheckRecipient("x@" + typed);
+    EXPECT_EQ(c.verdict, Verdict::kLookalike) << typed << ": " << CodeOf(c);
+    EXPECT_EQ(CodeOf(c), "suffix-edit") << typed;
+    EXPECT_EQ(c.suggestion, "x@" + meant) << typed;
+  }
+  // Real generic-TLD mail domains of no provider stay external.
+  for (const char* real : {"example.dev", "proton.dev"}) {
+    RecipientCheck c = engine->CheckRecipient(std::string("x@") + real);
+    EXPECT_NE(c.verdict, Verdict::kLookalike) << real << ": " << CodeOf(c);
+  }
+}
+
 // Real domains of another provider one letter from a trusted one (the
 // Thunderbird ISPDB lists them as mail.com's and TIM's; poste.it, Poste
 // Italiane's, is one letter from Posteo's posteo.it): external, with the

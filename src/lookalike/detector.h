@@ -56,6 +56,11 @@ class DetectorImpl final : public LookalikeDetector {
   void NamespaceApexCandidates(const Query& q, uint32_t ns, std::string detail, Best& best) const;
   // A provider's name under a ccTLD it has no domain in (seznam.cy).
   void FamilyCandidates(const Query& q, Best& best) const;
+  // Its part for a generic or brand TLD `dsuf` one edit from one of the
+  // provider's own TLDs (t-online.dev for t-online.de); `other_slip`: the
+  // name was slipped too, left alone (detector_family.cc).
+  void GenericTldSlip(const ProviderFamily& f, std::string_view dsuf, std::string_view prefix,
+                      bool other_slip, Best& best) const;
   // A slip in a provider's name under a ccTLD it has no domain in
   // (gmial.de, gmai.co.uk): detector_family_typo.cc.
   void FamilyTypoCandidates(const Query& q, Best& best) const;

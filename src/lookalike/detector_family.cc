@@ -27,6 +27,33 @@ std::string_view NearOpenSecondLevel(std::string_view label) {
 
 }  // namespace
 
+void DetectorImpl::GenericTldSlip(const ProviderFamily& f, std::string_view dsuf,
+                                  std::string_view prefix, bool other_slip, Best& best) const {
+  // t-online.dev, xs4all.nfl, sympatico.car, telenet.bet: the provider's
+  // coined name under a generic or brand TLD one edit from a TLD of its
+  // own (de, nl, ca, be) is that domain typed with a slip; the TLD exists,
+  // but no stranger holds the brand under it in good faith (round 46's
+  // tester 15, finding 2). Any one edit, not only a neighbouring key: .dev
+  // is .de with a letter added wherever the finger landed. A slip of the
+  // name as well (tonline.dev) is two, left alone.
+  if (other_slip || dsuf.find('.') != std::string_view::npos) return;
+  for (const std::string& own : f.domains) {
+    if (own.size() <= f.name.size() + 1 || !own.starts_with(f.name) || own[f.name.size()] != '.') {
+      continue;
+    }
+    const std::string_view own_suffix = std::string_view(own).substr(f.name.size() + 1);
+    if (own_suffix.find('.') != std::string_view::npos || own_suffix == dsuf ||
+        BoundedDamerauAscii(dsuf, own_suffix, 1) > 1) {
+      continue;
+    }
+    const std::optional<uint32_t> id = set_.Exact(own);
+    if (!id.has_value()) continue;
+    Offer({*id, ReasonCode::kSuffixEdit, SuffixDetail(dsuf, own_suffix), own, Join(prefix, own),
+           0.9},
+          best);
+  }
+}
+
 void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
   if (families_.empty()) return;
   std::string_view dsuf = q.domain->suffix;
@@ -91,7 +118,10 @@ void DetectorImpl::FamilyCandidates(const Query& q, Best& best) const {
   // "za", only co.za, org.za..., and asking for the TLD's own rule left all
   // of .za open (gmail.co.za, seznam.za; issue 15, breaker 15, round 4,
   // item 2).
-  if (!address::IsCountryCodeTld(tld)) return;
+  if (!address::IsCountryCodeTld(tld)) {
+    GenericTldSlip(f, dsuf, prefix, unhyphenated || !second_slip.empty(), best);
+    return;
+  }
   // Directly under the ccTLD, or under any second level where anyone
   // registers (yahoo.com.cy, gmail.co.uk, gmail.me.uk, gmail.ne.jp,
   // gmail.waw.pl). A public-sector zone (wp.mil.pl, wp.ac.uk, aol.gov.br:

@@ -96,4 +96,32 @@ for real in barclays.com hsbc.co.uk partner.de; do
 done
 contains "the count" "ok, 3 warnings" "$out"
 
+# Round 47's tester, finding 3: an allow entry that is a look-alike of the
+# policy's own protected name (barclays.co.ug, barclay.co.uk, barclays.uk
+# for barclays.co.uk) turned check's refusal into silent trust. Warned with
+# its line and the protected name; the same name under a whole other TLD
+# (barclays.com) and an unrelated domain stay quiet.
+printf '[domains]\nprotected = ["barclays.co.uk"]\nallow = [\n  "barclay.co.uk",\n  "barclays.co.ug",\n  "barclays.uk",\n  "barclays.com",\n  "partner.de",\n]\n' > "$tmp/prot.toml"
+out=$("$bin" policy lint "$tmp/prot.toml")
+check "lint exits 0 (protected slips are warnings)" 0 $?
+printf '%s\n' "$out"
+for entry in "4 barclay.co.uk" "5 barclays.co.ug" "6 barclays.uk"; do
+  line=${entry%% *} name=${entry#* }
+  contains "$name warned with its line" \
+    "prot.toml:$line:3: warning: [domains] allow entry $name is a look-alike of the protected barclays.co.uk" "$out"
+done
+contains "the hint names the protected domain" "hint: did you mean barclays.co.uk? keep it only if" "$out"
+for real in barclays.com partner.de; do
+  case $out in
+    *"entry $real "*) echo "FAIL $real warned"; fail=1 ;;
+    *) echo "ok   $real not warned" ;;
+  esac
+done
+# Without the allowlist, check refuses what lint warned about.
+printf '[domains]\nprotected = ["barclays.co.uk"]\n' > "$tmp/prot-only.toml"
+for name in barclay.co.uk barclays.co.ug barclays.uk; do
+  out=$("$bin" check --store none --policy "$tmp/prot-only.toml" "x@$name")
+  contains "check flags $name without the allow entry" "lookalike x@$name" "$out"
+done
+
 exit $fail
