@@ -38,8 +38,8 @@ struct Attachment {
 };
 
 struct ScannedMessage {
-  // The file path; "path:N" for the N-th (1-based) message of an mbox; "-"
-  // for stdin.
+  // The file path; "path:LINE" for a message of an mbox, LINE its From_
+  // line's (1-based); "-" for stdin.
   std::string source;
   std::string message_id;  // without angle brackets; "" when absent
   // The Date: header (RFC 5322 section 3.6.1, the time the author sent it)
@@ -52,6 +52,13 @@ struct ScannedMessage {
   // converter's or git's stamp, no delivery time: content/mbox_stamps.h).
   int64_t delivered = 0;
   std::string from;        // decoded header value, as written
+  // The message was re-sent as it stands (RFC 5322 section 3.6.6): `from`,
+  // `date` and `message_id` are its topmost Resent-From (or Resent-Sender),
+  // Resent-Date and Resent-Message-ID where it has them, and `to`, `cc` and
+  // `bcc` its Resent-To/Cc/Bcc when it has any (content/resent_fields.h).
+  bool resent = false;
+  // `date` is the Resent-Date's (`resent`).
+  bool resent_dated = false;
   // The topmost Return-Path: header's value unfolded, as written ("<a@x>",
   // "<>" for the null sender): the envelope sender (RFC 5321 MAIL FROM)
   // the final delivery recorded (RFC 5321 section 4.4). "" when absent.
@@ -60,7 +67,8 @@ struct ScannedMessage {
   // mailbox responsible for sending, which RFC 5322 section 3.6.2 requires
   // when From: names more than one author.
   std::string sender_header;
-  // One entry per header (Resent- ones included), its raw value unfolded,
+  // One entry per header (the Resent- ones instead, `resent`), its raw
+  // value unfolded,
   // not decoded: "Bob <b@x.org>, team: c@y.org;". Split it with
   // SplitAddressList (nearmiss/address.h) and judge each piece with
   // Engine::CheckRecipient: the mail server's reading, not GMime's.

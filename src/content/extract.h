@@ -75,6 +75,10 @@ struct ExtractedMember {
   bool has_text = false;
   std::vector<std::string> classifications;  // as Extracted's
   PagePlaces places{};  // of `text`'s pages, as Extracted's
+  // Its texts read as a subject (Extracted::subjects, and document_subjects
+  // since a member is a document): a calendar's SUMMARY, placed at the
+  // member, never at the archive (round 46's tester 13, finding 12).
+  std::vector<std::string> subjects;
 };
 
 // Text a document holds that it does not show as it now reads (see

@@ -19,6 +19,7 @@
 #include "content/normalize.h"
 #include "content/label_switches.h"
 #include "content/label_table.h"
+#include "content/label_words.h"
 #include "content/scanner_rep.h"
 
 namespace nearmiss::content {
@@ -312,6 +313,46 @@ Status Scanner::ScanHeader(std::string_view name, std::string_view value,
                               offset + static_cast<std::size_t>(
                                            part.data() - label.data()),
                               part));
+      }
+      return Status::Ok();
+    }
+    // An internal name typed without blanks or with '-' or '_' between a
+    // parent and its child ("HighlyConfidential", "Confidential-AllEmployees",
+    // "Highly Confidential-All Employees"; label_words.h): its longest
+    // leading words the table or the packs place whole are the parent, the
+    // rest its child, read as a "Parent\Child" above is (round 46's tester
+    // 13, finding 10). A display name of words and blanks alone ("Restricted
+    // to Finance") is matched whole, as before: never by a word inside it.
+    const std::vector<std::string> words =
+        InternalNameShape(label) ? LabelWords(label) : std::vector<std::string>();
+    for (std::size_t n = words.size(); n >= 1 && words.size() >= 2; --n) {
+      const std::string parent_words = JoinLabelWords(words, 0, n);
+      Sensitivity found;
+      if (const LabelEntry* e = FindLabel(*rep_, parent_words)) {
+        found.Add(LabelFinding(parent_words, "policy-labels", e->level, where, offset, label));
+      } else {
+        NM_RETURN_IF_ERROR(Scan(TextKind::kHeaderLabel, where, parent_words, scratch, &found));
+        DropIgnoredPacks(*rep_, &found);
+        if (found.findings.empty() || !CoversWholeName(parent_words, found)) continue;
+      }
+      for (Finding& f : found.findings) {
+        f.offset = offset;
+        into->Add(std::move(f));
+      }
+      const std::string child = JoinLabelWords(words, n, words.size());
+      if (child.empty() || IsAudienceScope(child)) return Status::Ok();
+      Sensitivity child_found;
+      NM_RETURN_IF_ERROR(Scan(TextKind::kHeaderLabel, where, child, scratch, &child_found));
+      DropIgnoredPacks(*rep_, &child_found);
+      if (!child_found.findings.empty() && CoversWholeName(child, child_found)) {
+        for (Finding& f : child_found.findings) {
+          f.offset = offset;
+          into->Add(std::move(f));
+        }
+      } else {
+        // A child that may say more than its parent, as above.
+        into->Add(LabelFinding("unknown-label", "labels", Level::kUnknownLabel, where, offset,
+                               child));
       }
       return Status::Ok();
     }

@@ -3,6 +3,8 @@
 // nothing places reported at unknown-label.
 #include <gtest/gtest.h>
 
+#include "content/msip_testing.h"
+
 #include "content/label_table.h"
 #include "content/scanner_rep.h"
 #include "nearmiss/content_scanner.h"
@@ -10,12 +12,7 @@
 namespace nearmiss::content {
 namespace {
 
-const char kGuid[] = "MSIP_Label_6c3a2f1e-9b8d-4e7f-a1b2-c3d4e5f60718_";
-
-std::string Msip(std::string_view name) {
-  return std::string(kGuid) + "Enabled=true; " + kGuid + "Method=Standard; " + kGuid +
-         "Name=" + std::string(name) + "; " + kGuid + "ContentBits=0";
-}
+const char* const kGuid = kMsipGuid;
 
 Sensitivity ScanLabel(const Scanner& scanner, std::string_view header,
                       std::string_view value) {

@@ -58,7 +58,7 @@ MailboxDate MessageDate(const ScannedMessage& m, int64_t now) {
   const bool too_early =
       m.date < kEarliestDate || (recorded > 0 && m.date < recorded - kDateBehindSeconds);
   if (!too_early && (bound <= 0 || m.date <= bound + kDateAheadSeconds)) {
-    return {m.date, "date-header", 0, recorded};
+    return {m.date, m.resent_dated ? "resent-date-header" : "date-header", 0, recorded};
   }
   delivery.set_aside = m.date;
   return delivery;

@@ -54,8 +54,9 @@ namespace nearmiss::content {
 
 struct MailboxDate {
   int64_t seconds = 0;  // since the epoch; 0 when nothing gave a time
-  // "date-header", "mbox-from-line", "maildir-name", "file-mtime"; "" with
-  // seconds 0.
+  // "date-header", "resent-date-header" (a re-sent message's Resent-Date,
+  // ScannedMessage::resent_dated), "mbox-from-line", "maildir-name",
+  // "file-mtime"; "" with seconds 0.
   std::string_view source;
   // The Date: not believed (seconds since the epoch), 0 when none was.
   int64_t set_aside = 0;
@@ -78,7 +79,7 @@ inline constexpr int64_t kDateNotedBehindSeconds = 30 * 86400;
 // such messages it holds. (More than kDateBehindSeconds before, or before
 // kEarliestDate, the Date: is not believed at all: MessageDate.)
 inline bool DateLongBeforeDelivery(const MailboxDate& d) {
-  return d.source == "date-header" && d.delivered > 0 &&
+  return (d.source == "date-header" || d.source == "resent-date-header") && d.delivered > 0 &&
          d.seconds + kDateNotedBehindSeconds < d.delivered;
 }
 

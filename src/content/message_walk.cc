@@ -5,6 +5,7 @@
 #include "base/ascii.h"
 #include "content/gmime_util.h"
 #include "content/message_walker.h"
+#include "content/resent_fields.h"
 
 namespace nearmiss::content {
 namespace {
@@ -29,14 +30,15 @@ std::string Unfold(std::string_view raw) {
   return out.substr(first, last - first + 1);
 }
 
-// Each To, Cc and Bcc header's raw value, unfolded; Resent-To/Cc/Bcc count
-// with them (Postfix's `sendmail -t` reads either set). The Return-Path
+// Each To, Cc and Bcc header's raw value, unfolded; when the message has
+// Resent-To/Cc/Bcc, those instead (resent_fields.h). The Return-Path
 // too (ScannedMessage::return_path). Not GMime's parsed
 // list: it keeps the first '@' of "eve@army.mil@army.ml", while the mail
 // server delivers to the last.
 void CollectRecipientHeaders(const std::vector<HeaderView>& headers,
                              ScannedMessage* out) {
   bool return_path_seen = false;
+  std::vector<std::string> resent_to, resent_cc, resent_bcc;
   for (const HeaderView& h : headers) {
     if (h.raw_value == nullptr) continue;
     std::string_view field = h.name;
@@ -56,17 +58,18 @@ void CollectRecipientHeaders(const std::vector<HeaderView>& headers,
       if (out->sender_header.empty()) out->sender_header = Unfold(h.raw_value);
       continue;
     }
-    if (StartsWithNoCase(field, "Resent-")) {
-      field.remove_prefix(7);
-    }
-    std::vector<std::string>* list = EqualsNoCase(field, "To")    ? &out->to
-                                     : EqualsNoCase(field, "Cc")  ? &out->cc
-                                     : EqualsNoCase(field, "Bcc") ? &out->bcc
+    const bool resent = StartsWithNoCase(field, "Resent-");
+    if (resent) field.remove_prefix(7);
+    std::vector<std::string>* list = EqualsNoCase(field, "To")    ? (resent ? &resent_to : &out->to)
+                                     : EqualsNoCase(field, "Cc")  ? (resent ? &resent_cc : &out->cc)
+                                     : EqualsNoCase(field, "Bcc") ? (resent ? &resent_bcc : &out->bcc)
                                                                   : nullptr;
     if (list == nullptr) continue;
     std::string value = Unfold(h.raw_value);
     if (!value.empty()) list->push_back(std::move(value));
   }
+  ApplyResentFields(headers, std::move(resent_to), std::move(resent_cc), std::move(resent_bcc),
+                    out);
 }
 
 }  // namespace

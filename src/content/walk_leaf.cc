@@ -330,6 +330,7 @@ void MessageWalker::ScanExtracted(Extracted& text, std::string_view body_text,
   for (const ExtractedMember& member : text.members) {
     std::string at = where + "/" + member.path;
     ScanLabelProperties(member.msip_labels, member.classifications, at);
+    for (const std::string& subject : member.subjects) Scan(TextKind::kSubject, at, subject);
     const std::size_t first = out_->sensitivity.findings.size();
     if (member.has_text) Scan(TextKind::kBody, at, member.text);
     PlaceFindings(first, at, member.places, &out_->sensitivity);

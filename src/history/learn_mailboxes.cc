@@ -220,7 +220,8 @@ Status Learner::AddMailboxes(const std::vector<std::string>& paths,
     // A Date: set aside was read: counted there, not as unreadable.
     if (date.seconds <= 0) {
       if (mailbox_counts_.dated_now++ == 0) mailbox_counts_.first_dated_now = MboxPlace(m);
-    } else if (date.source != "date-header" && date.set_aside == 0) {
+    } else if (date.source != "date-header" && date.source != "resent-date-header" &&
+               date.set_aside == 0) {
       ++mailbox_counts_.dated_by_delivery;
     }
     if (!m.mbox_from_line.empty() && m.delivered == 0 &&

@@ -20,6 +20,7 @@ std::string TdTag(const std::string& v) {
 // Where a mailbox message's time came from (Row::date_source), in words.
 std::string DateSourceWords(const std::string& source) {
   if (source == "date-header") return "Date: header";
+  if (source == "resent-date-header") return "Resent-Date: header";
   if (source == "mbox-from-line") return "mbox From_ line";
   if (source == "maildir-name") return "Maildir file name";
   if (source == "file-mtime") return "file modification time";

@@ -31,8 +31,8 @@ check "SECRET to external is held" hold "$(field "$(line $data/secret-to-externa
 check "look-alike recipient is rejected" reject "$(field "$(line $data/sensitive-to-lookalike.eml)" action)"
 check "OFFICIAL-SENSITIVE to external is tagged" tag "$(field "$(line $data/sensitive-to-external.eml)" action)"
 check "loose words do not raise the level" accept "$(field "$(line $data/clean.eml)" action)"
-check "mbox messages are numbered (a provider look-alike: confirm)" confirm "$(field "$(line $data/outbox.mbox:1)" action)"
-check "Bcc recipients are checked" confirm "$(field "$(line $data/outbox.mbox:3)" action)"
+check "mbox messages are placed by their From_ line (a provider look-alike: confirm)" confirm "$(field "$(line $data/outbox.mbox:1)" action)"
+check "Bcc recipients are checked" confirm "$(field "$(line $data/outbox.mbox:19)" action)"
 
 # Header recipients as the mail server reads them: the rightmost '@'.
 printf 'From: alice@mod.gov.uk\nTo: eve@army.mil@army.ml,\n  "Ops Team" <ops@army.mil>\nCc: team: x@army.ml.;\nSubject: t\n\nhi\n' \
@@ -143,7 +143,7 @@ check "scan json: an mbox without empty lines: its messages" \
 for l in open(sys.argv[1]): m=json.loads(l); print(m["message_id"], "True" if m.get("mbox_unspaced") else "-", end=" ")' "$tmp/unspaced.jsonl")"
 "$bin" scan $unspaced > "$tmp/unspaced.txt"
 contains "scan text: the unspaced splits are said" \
-  "note: 2 mbox messages began at a From_ line with no empty line before it (first: $unspaced:3)" \
+  "note: 2 mbox messages began at a From_ line with no empty line before it (first: $unspaced:30)" \
   "$(cat "$tmp/unspaced.txt")"
 # A message that names no recipient (a draft; a sent copy whose recipients
 # were all Bcc, which the copy does not keep): no rule can be chosen, so it
