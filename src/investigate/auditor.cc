@@ -190,15 +190,23 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     settled_.insert(std::string(a.Key()) + '\0' + NormalAddress(a.recipient, &parsed_));
     return;
   }
-  int64_t first_before = 0;  // its attempt before --since, if any
   if (options_.since != 0) {
+    // A window selects messages by their first attempt (README, "audit"):
+    // a delivery begun before --since belongs to the window it began in,
+    // which follows it to its outcome, so consecutive windows count it
+    // once (issue-16 tester round 47, finding 3). Its later attempts are
+    // left out here, counted once in begun_before_window.
     std::string key = std::string(a.Key()) + '\0' + std::string(a.recipient);
     if (a.time < options_.since) {
       if (before_since_.size() >= Report::kMaxOpen) before_since_.clear();
-      before_since_.try_emplace(std::move(key), a.time);
+      before_since_.try_emplace(std::move(key), false);
       return;
     }
-    if (auto b = before_since_.find(key); b != before_since_.end()) first_before = b->second;
+    if (auto b = before_since_.find(key); b != before_since_.end()) {
+      if (!b->second) ++report_->begun_before_window;
+      b->second = true;
+      return;
+    }
   }
   // After --until: only the later attempts of a delivery begun in the
   // window (Report::Follows), known once the row is made below.
@@ -254,7 +262,6 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     }
   }
   row.seconds = a.time;
-  row.first_seconds = first_before;
   row.time = maillog::FormatTime(a.time);
   // The key, host and instance with the queue id (maillog::QueueKey):
   // shown as the queue id alone (render_rows.cc, html_report.cc).
@@ -316,7 +323,7 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     // the organisation's own ("unknown") joins that server's delivery up to
     // kGatewayBehindUtc earlier too: its syslog may be local time behind
     // the trace's UTC (issue-16 tester F10).
-    const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
+    const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to, row.seconds);
     const int64_t slack = row.status == "unknown" ? kGatewayBehindUtc : 0;
     if (d != nullptr && d->postfix && d->seconds + slack >= row.seconds) {
       JoinTraceHop(row, d->queue_id, level_rank);

@@ -213,10 +213,12 @@ class Auditor final : public maillog::DeliverySink {
   // as settled_ is. Postfix's local parts keep their case.
   std::unordered_map<std::string, std::string> trace_spelling_;
   std::string_view TraceSpelling(std::string_view v);
-  // The first attempt before --since of each delivery (message key and
-  // recipient), for its row's first attempt when a later one is in range.
-  // Bounded by Report::kMaxOpen (past it forgotten: the row starts later).
-  std::unordered_map<std::string, int64_t> before_since_;
+  // The deliveries (message key and recipient) attempted before --since,
+  // whose later attempts are left out (a window selects by first attempt);
+  // true once counted in Report::begun_before_window. Bounded by
+  // Report::kMaxOpen (past it forgotten: a later attempt is counted as
+  // one begun in the window, as with no --since).
+  std::unordered_map<std::string, bool> before_since_;
   // Mailbox messages dated by a Date: long before they were filed
   // (content::DateLongBeforeDelivery), and the first, for the report's note.
   uint64_t dated_long_before_ = 0;

@@ -133,7 +133,7 @@ void Auditor::ResolveQueuedOn() {
       if (!queued_on_[p].row.orig_to.empty()) row.orig_to = queued_on_[p].row.orig_to;
     }
     // X's delivery added already (no "queued as" in its reply).
-    if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
+    if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to, row.seconds);
         d != nullptr && d->postfix && d->queue_id != row.queue_id &&
         maillog::BareQueueId(d->queue_id) == queued_on_[i].next) {
       count_hand_off(queued_on_[i].file);
@@ -191,7 +191,7 @@ void Auditor::AddSentOn() {
     }
     // The organisation's Postfix gateway's log said (OnAttempt); a
     // deferral before this row is the recipient's wait here, not that.
-    if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
+    if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to, row.seconds);
         d != nullptr && d->postfix && !(d->waiting && d->seconds <= row.seconds)) {
       report_->Superseded(row);
       if (row.queue_id == row.message_id && !event_only(row)) {
@@ -218,7 +218,7 @@ void Auditor::AddSentOn() {
     // outcome; this is its hop, never a delivery of its own (issue-16
     // tester round 34, item 1). Traces are read after every Postfix log
     // (AddLog), so the trace's row is here by now.
-    if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to);
+    if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to, row.seconds);
         d != nullptr && !d->postfix && row.queue_id != row.message_id) {
       report_->Superseded(row);
       Join({d->queue_id, row.to, "", "", -1, Hop(row), /*postfix_hop=*/true, row.orig_to});

@@ -121,7 +121,7 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
       // to this recipient (same Message-ID): one delivery, with the log's
       // outcome and the copy's level, never a second "sent" (issue 16,
       // breaker round 2 §3).
-      if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to)) {
+      if (const Report::Delivered* d = report_->FindDelivery(row.message_id, row.to, row.seconds)) {
         Join({d->queue_id, row.to, row.level, row.marking, static_cast<int>(s.level), "", false, ""});
         continue;
       }

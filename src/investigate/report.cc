@@ -104,10 +104,7 @@ bool Report::AddAttempt(const Row& row) {
   if (row.queue_id.empty() && row.status == "sent") ++sent_folder_attempts_;
   // The next hop's attempt ends the first hop's wait: one delivery, at
   // the last hop, since the first attempt.
-  int64_t first = DropHopWaits(row);
-  if (row.first_seconds != 0 && (first == 0 || row.first_seconds < first)) {
-    first = row.first_seconds;
-  }
+  const int64_t first = DropHopWaits(row);
   if (it == list.end()) {
     list.push_back({row, row.time, row.seconds, row.seconds, row.status, {}, {}, {}, {}, {}});
     it = list.end() - 1;
@@ -190,10 +187,16 @@ void Report::IndexDelivery(const Row& row, bool postfix) {
 }
 
 const Report::Delivered* Report::FindDelivery(const std::string& message_id,
-                                              const std::string& to) const {
+                                              const std::string& to, int64_t seconds) const {
   if (message_id.empty()) return nullptr;
   auto it = delivered_.find(AttemptKey(Folded(message_id), Folded(to), 0, ""));
-  return it == delivered_.end() ? nullptr : &it->second;
+  if (it == delivered_.end()) return nullptr;
+  const int64_t apart = it->second.seconds - seconds;
+  if (seconds != 0 && it->second.seconds != 0 &&
+      (apart > kJoinWithinSeconds || apart < -kJoinWithinSeconds)) {
+    return nullptr;
+  }
+  return &it->second;
 }
 
 bool Report::HasOutcome(const std::string& queue_id, const std::string& to,

@@ -161,8 +161,19 @@ class Report {
   };
   // Remembers `row` (added, with a message_id) as above.
   void IndexDelivery(const Row& row, bool postfix);
-  // The delivery of `to` in the message `message_id` read so far, or null.
-  const Delivered* FindDelivery(const std::string& message_id, const std::string& to) const;
+  // How far apart in time a copy or a hop (a Sent-folder copy's date, a
+  // trace's event) and the delivery it joins may be: a message waits in a
+  // queue at most Postfix's maximal_queue_lifetime (5 days by default;
+  // Exchange's message expiration timeout is 2), plus two days for clocks
+  // and time zones. Farther apart, the same Message-ID is another message
+  // that reused it (a saved message re-sent, an appliance's fixed IDs):
+  // two deliveries, never one (issue-16 tester round 47, finding 2).
+  static constexpr int64_t kJoinWithinSeconds = 7 * 86400;
+  // The delivery of `to` in the message `message_id` read so far, or null;
+  // null too when `seconds` (the copy's or hop's time, unix seconds; 0:
+  // undated, no bound) is more than kJoinWithinSeconds from it.
+  const Delivered* FindDelivery(const std::string& message_id, const std::string& to,
+                                int64_t seconds) const;
   // What a copy of delivery (queue_id, to) read from another input brings
   // to it: a Sent-folder copy's level and full marking (Row::marking,
   // "SECRET//NOFORN"; `level_rank` as content::Level), a trace's hop before
@@ -214,6 +225,9 @@ class Report {
   bool Follows(const std::string& queue_id, const std::string& to) const;
   // Deliveries decided by an attempt after the window (Row::after_window).
   uint64_t outcomes_after_window = 0;
+  // Deliveries first attempted before --since with later attempts in the
+  // window: left out, counted by the window they began in (Auditor).
+  uint64_t begun_before_window = 0;
   // Whether `status` leaves a recipient waiting in the queue: "deferred"
   // (retried until sent, bounced or expired: Postfix qmgr) or "held".
   static bool Waiting(std::string_view status) { return status == "deferred" || status == "held"; }

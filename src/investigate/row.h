@@ -72,16 +72,13 @@ struct Row {
   // begun in it, and is followed to the end of the logs read (Auditor).
   bool after_window = false;
   // Mailboxes only: where `time` came from, best first: "date-header" (the
-  // message's Date:, RFC 5322 3.6.1), "mbox-from-line" (the mbox From_
+  // message's Date:, RFC 5322 3.6.1), "resent-date-header" (a re-sent
+  // message's topmost Resent-Date:, 3.6.6), "mbox-from-line" (the mbox From_
   // line's delivery time, as written, no zone), "maildir-name" (the
   // delivery time a Maildir file name starts with), "file-mtime" (the
   // file's modification time); "" when none gave one.
   std::string date_source;
   int64_t seconds = 0;    // `time` as a number; 0 when unknown
-  // An earlier attempt of the same delivery, before --since (so left out
-  // itself): the delivery's first attempt is still that one (breaker round
-  // 3 §10: "since when" must not move forward because of a filter). 0: none.
-  int64_t first_seconds = 0;
   // The message's Message-ID without angle brackets ("" when not known):
   // what joins one message's copies across inputs (Report::FindDelivery).
   std::string message_id;

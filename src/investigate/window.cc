@@ -42,6 +42,13 @@ std::string WindowText(const Report& rep) {
     out += Counted(w.lines_before, "log line", "log lines") +
            " before it read for their messages' senders and first attempts, their deliveries "
            "not counted";
+    if (rep.begun_before_window != 0) {
+      // A window selects by first attempt: windows side by side count a
+      // delivery once (issue-16 tester round 47, finding 3).
+      out += " (" + Counted(rep.begun_before_window, "delivery", "deliveries") +
+             " begun before it and attempted again in it left out: the window it began in "
+             "counts it)";
+    }
   }
   if (!w.until.empty()) {
     // A message begun in the window is followed to its outcome (issue-16

@@ -187,6 +187,10 @@ std::string YearSpanWarning(const LineCounts& c, bool with_span) {
     out += out.empty() ? "dates may be ambiguous: " : "; ";
     out += c.mixed_clocks;
   }
+  if (!c.zone_abbreviation.empty()) {
+    out += out.empty() ? "dates may be ambiguous: " : "; ";
+    out += c.zone_abbreviation;
+  }
   if (c.step_back_line != 0) {
     // Appended piece by piece: GCC 12 -O3's false -Wrestrict (bug 105329).
     out += out.empty() ? "dates may be ambiguous: " : "; ";
@@ -339,6 +343,11 @@ std::string Describe(const LineCounts& c) {
           c.by_format[static_cast<size_t>(LineFormat::kRfc3164Precise)] !=
       0 && !LogZoneIsUtc()) {
     out += ", its times without a zone read in " + LogZoneName() + " and shown in UTC";
+  } else if (c.by_format[static_cast<size_t>(LineFormat::kJournalFull)] != 0 &&
+             !LogZoneIsUtc() && c.zone_abbreviation.empty()) {
+    // short-full's abbreviations (CET, CEST) choose among the zone's offsets.
+    out += ", its times read in " + LogZoneName() + " by the zone abbreviation each carries" +
+           " and shown in UTC";
   }
   if (std::string w = YearSpanWarning(c); !w.empty()) out += "; " + w;
   if (!c.error.empty()) out += "; NOT READ in full: " + c.error;

@@ -249,6 +249,11 @@ struct LineCounts {
   // which zone the former were read in (log_zone.h), and the advice
   // (PostfixLog::NoteClocks); "" when not.
   std::string mixed_clocks;
+  // Lines of this file (journalctl -o short-full) whose zone abbreviation
+  // the run's zone does not write at their time ("CEST" read with
+  // --log-zone America/New_York, or with none): said, with the advice
+  // (PostfixLog::NoteClocks); "" when none.
+  std::string zone_abbreviation;
   // The first line whose 29 February fell in a year without one (--year,
   // or carried on from a rotated set): never read as 1 March; ReadLog
   // fails naming it. 0: none. `impossible_date_year` is that year.

@@ -375,7 +375,18 @@ bool LineParser::ParseSyslog(std::string_view line, LogLine* out) {
         }
       }
     }
-    if (!st.zoned && in_zone_ && !LogZoneIsUtc()) {
+    if (!st.zoned && in_zone_ && !st.abbreviation.empty()) {
+      // short-full's abbreviation names the offset among the zone's
+      // (log_zone.h); one the zone never writes then says the line was
+      // written in another zone (issue-16 tester round 47, finding 7).
+      const int64_t wall = CivilToSeconds(year != 0 ? year : year_, st.month, st.day, st.hour,
+                                          st.minute, st.second);
+      int64_t utc = 0;
+      if (!AbbreviatedToUtc(wall, st.abbreviation, &utc) && abbreviation_mismatches_++ == 0) {
+        first_mismatch_abbreviation_ = st.abbreviation;
+      }
+      offset = wall - utc;
+    } else if (!st.zoned && in_zone_ && !LogZoneIsUtc()) {
       // The host's wall clock (log_zone.h): its offset at the time written.
       const int64_t wall = CivilToSeconds(year != 0 ? year : year_, st.month, st.day, st.hour,
                                           st.minute, st.second);

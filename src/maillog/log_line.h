@@ -139,6 +139,11 @@ class LineParser {
   // any did. For the note on a set that mixes clocks (PostfixLog).
   int last_offset() const { return last_offset_; }
   bool offset_seen() const { return offset_seen_; }
+  // The lines (journalctl -o short-full) whose zone abbreviation the run's
+  // zone does not write at their time, read in the run's zone anyway
+  // (log_zone.h AbbreviatedToUtc), and the first such abbreviation.
+  uint64_t abbreviation_mismatches() const { return abbreviation_mismatches_; }
+  const std::string& first_mismatch_abbreviation() const { return first_mismatch_abbreviation_; }
   // The time of the last line parsed (seconds, as LogLine::time); 0
   // before any. A rotated set's next file is judged against it.
   int64_t last_time() const { return last_time_; }
@@ -191,6 +196,8 @@ class LineParser {
   bool in_zone_ = false;
   bool offset_seen_ = false;
   int last_offset_ = 0;
+  uint64_t abbreviation_mismatches_ = 0;
+  std::string first_mismatch_abbreviation_;
   int64_t checked_hour_ = -1;
   int checked_offset_ = 0;
   int last_month_ = 0;

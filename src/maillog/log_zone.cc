@@ -150,6 +150,27 @@ int64_t LogZoneOffsetAt(int64_t utc) {
   return z.named ? OffsetAt(utc) : z.fixed;
 }
 
+bool AbbreviatedToUtc(int64_t wall, std::string_view abbreviation, int64_t* utc) {
+  const Zone& z = TheZone();
+  if (z.named) {
+    // Offsets change at most a few times a year: those in force a day
+    // either side of `wall` are every candidate.
+    for (int64_t probe : {wall - 86400, wall, wall + 86400}) {
+      const int64_t offset = OffsetAt(probe);
+      const time_t t = static_cast<time_t>(wall - offset);
+      struct tm tm;
+      if (::localtime_r(&t, &tm) == nullptr || tm.tm_gmtoff != offset ||
+          tm.tm_zone == nullptr || abbreviation != tm.tm_zone) {
+        continue;
+      }
+      *utc = wall - offset;
+      return true;
+    }
+  }
+  *utc = ZonelessToUtc(wall);
+  return false;
+}
+
 int64_t ZonelessToUtc(int64_t wall) {
   Zone& z = TheZone();
   if (!z.named) return wall - z.fixed;

@@ -55,6 +55,17 @@ int64_t LogZoneOffsetAt(int64_t utc);
 // before it.
 int64_t ZonelessToUtc(int64_t wall);
 
+// The UTC time of wall-clock seconds `wall` written with the zone
+// abbreviation `abbreviation` ("CEST", "CET": journalctl -o short-full
+// writes the reader's zone's) in the run's zone: the offset, among those
+// the zone keeps within a day of `wall`, that the zone calls by that
+// abbreviation, which tells the two 02:30s of an autumn change apart
+// (02:30 CEST is 00:30Z, 02:30 CET 01:30Z). False when the run's zone never
+// writes that abbreviation then (a fixed offset or UTC writes none): the
+// line was written in another zone than the one it is read in, and
+// `*utc` is ZonelessToUtc(wall).
+bool AbbreviatedToUtc(int64_t wall, std::string_view abbreviation, int64_t* utc);
+
 }  // namespace nearmiss::maillog
 
 #endif  // NEARMISS_MAILLOG_LOG_ZONE_H_

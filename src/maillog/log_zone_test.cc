@@ -23,6 +23,33 @@ TEST(LogZone, NamedZoneFollowsDaylightSaving) {
   EXPECT_TRUE(LogZoneIsUtc());
 }
 
+// Issue-16 tester round 47, finding 7: journalctl -o short-full writes the
+// zone's abbreviation, which tells the autumn change's repeated hour apart;
+// one the zone does not write then is said, not silently read.
+TEST(LogZone, AbbreviationChoosesTheOffset) {
+  ASSERT_TRUE(SetLogZone("Europe/Paris", "--log-zone").ok());
+  int64_t utc = 0;
+  // 26 October 2025: 03:00 CEST became 02:00 CET; 02:50 came twice.
+  EXPECT_TRUE(AbbreviatedToUtc(At(2025, 10, 26, 2, 50), "CEST", &utc));
+  EXPECT_EQ(utc, At(2025, 10, 26, 0, 50));
+  EXPECT_TRUE(AbbreviatedToUtc(At(2025, 10, 26, 2, 20), "CET", &utc));
+  EXPECT_EQ(utc, At(2025, 10, 26, 1, 20));
+  EXPECT_TRUE(AbbreviatedToUtc(At(2025, 7, 7, 10, 0), "CEST", &utc));
+  EXPECT_EQ(utc, At(2025, 7, 7, 8, 0));
+  // Not Paris's abbreviation in July: read as Paris's wall clock, and false.
+  EXPECT_FALSE(AbbreviatedToUtc(At(2025, 7, 7, 10, 0), "EDT", &utc));
+  EXPECT_EQ(utc, At(2025, 7, 7, 8, 0));
+  EXPECT_FALSE(AbbreviatedToUtc(At(2025, 7, 7, 10, 0), "CET", &utc));
+  ASSERT_TRUE(SetLogZone("America/New_York", "--log-zone").ok());
+  EXPECT_FALSE(AbbreviatedToUtc(At(2025, 7, 7, 10, 0), "CEST", &utc));
+  EXPECT_TRUE(AbbreviatedToUtc(At(2025, 7, 7, 10, 0), "EDT", &utc));
+  EXPECT_EQ(utc, At(2025, 7, 7, 14, 0));
+  // UTC writes no abbreviation but its own (read as zoned by the stamp).
+  ASSERT_TRUE(SetLogZone("UTC", "--log-zone").ok());
+  EXPECT_FALSE(AbbreviatedToUtc(At(2025, 7, 7, 10, 0), "BST", &utc));
+  EXPECT_EQ(utc, At(2025, 7, 7, 10, 0));
+}
+
 TEST(LogZone, FixedOffsets) {
   ASSERT_TRUE(SetLogZone("+01:00", "--log-zone").ok());
   EXPECT_EQ(LogZoneName(), "+01:00 (--log-zone)");

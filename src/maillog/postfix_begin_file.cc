@@ -106,10 +106,25 @@ void PostfixLog::BeginFile(std::string name, LineParser parser, std::string_view
   }
   last_base_ = std::move(base);
   counts_.file = std::move(name);
+  // What the parser counted before this file (it may carry on from the last).
+  abbreviation_mismatches_ = parser_.abbreviation_mismatches();
 }
 
 void PostfixLog::NoteClocks() {
   if (trace_) return;
+  // The parser may run on across a rotated set: this file's own lines.
+  if (const uint64_t mismatched = parser_.abbreviation_mismatches() - abbreviation_mismatches_;
+      mismatched != 0) {
+    std::string& note = counts_.zone_abbreviation;
+    note = std::to_string(mismatched);
+    note += mismatched == 1 ? " line carries" : " lines carry";
+    note += " a zone abbreviation (the first ";
+    note += parser_.first_mismatch_abbreviation();
+    note += ") that ";
+    note += LogZoneName();
+    note += " does not use at its time, so its times were read in that zone and may be hours "
+            "off: give --log-zone with the zone the log was written in";
+  }
   auto count = [this](LineFormat f) { return counts_.by_format[static_cast<size_t>(f)]; };
   const uint64_t zoneless = count(LineFormat::kRfc3164) + count(LineFormat::kRfc3164Precise);
   // Lines with an offset other than the run's zone's (LineParser): the

@@ -352,6 +352,9 @@ class PostfixLog {
   // were said (NoteClocks).
   std::string set_zoned_file_, set_zoneless_file_;
   bool set_clocks_said_ = false;
+  // LineParser::abbreviation_mismatches() when this file began (BeginFile),
+  // so NoteClocks counts the file's own.
+  uint64_t abbreviation_mismatches_ = 0;
   // At a file's end: when its rotated set holds times with an offset and
   // times without a zone (log_zone.h), LineCounts::mixed_clocks says so,
   // once a set.

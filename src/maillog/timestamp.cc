@@ -149,6 +149,7 @@ size_t ReadFullStamp(std::string_view s, Stamp* out) {
     for (char c : zone) {
       if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return 0;
     }
+    out->abbreviation = zone;
   }
   return end;
 }

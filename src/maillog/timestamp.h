@@ -38,6 +38,11 @@ struct Stamp {
   bool zoned = false;     // `offset` is known
   int offset = 0;         // seconds east of UTC
   int64_t unix_time = -1; // the unix form: seconds since 1970 UTC
+  // short-full's zone abbreviation when it names no single offset ("CEST",
+  // "EST"), pointing into the line read; empty otherwise. With the log
+  // zone it tells the two readings of an autumn change's repeated hour
+  // apart (log_zone.h AbbreviatedToUtc).
+  std::string_view abbreviation;
 };
 
 // Each reads the form at the start of `s` and returns the stamp's length
