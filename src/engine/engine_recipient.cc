@@ -2,6 +2,7 @@
 // look-alike, blocked, invalid) and reasons, for the domain Postfix would
 // deliver to (and each domain a routed address names), without allocating
 // once warm.
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@
 #include "engine/reason_sink.h"
 #include "engine/suffix_mail_domain.h"
 #include "engine/suggestion_vet.h"
+#include "lookalike/edit.h"
 #include "nearmiss/address.h"
 #include "nearmiss/delivery.h"
 #include "nearmiss/engine.h"
@@ -107,7 +109,19 @@ void SuggestForSuffix(std::string_view input, const LookalikeDetector& detector,
   }
   RecipientCheck meant;
   judge(d, local, meant);
-  if (meant.verdict != Verdict::kLookalike) return;
+  if (meant.verdict != Verdict::kLookalike) {
+    // live.kh: no look-alike reading, but a listed domain one slip of its
+    // suffix away (live.hk) is the name meant (suggestion_vet.h).
+    const std::string near = engine::TrustedSuffixNeighbour(detector, d.ascii);
+    if (near.empty()) return;
+    Address a;
+    a.local = local;
+    c.address.assign(input.substr(0, at + 1)).append(d.ascii);
+    c.domain = d.ascii;
+    c.domain_unicode = d.ascii;
+    c.suggestion = a.WithDomain(near);
+    return;
+  }
   c.address.assign(input.substr(0, at + 1)).append(d.ascii);
   c.domain = d.ascii;
   c.domain_unicode = d.ascii;
@@ -186,14 +200,15 @@ int Severity(Verdict v) {
   return 4;
 }
 
-// The "did you mean" of match `m` for the address `a` (its local part):
+// The "did you mean" of match `m` for the address `a` (its local part) at
+// the typed domain `typed` (ASCII):
 // a suggestion is one this check accepts (engine/suggestion_vet.h):
 // usarmy.ml's is us.army.mil, not the usarmy.mil that is refused in turn.
 // A second one is offered only beside a first: one the detector left empty
 // leaves none ("did you mean  or x@gov.wales?"); one refused here gives its
 // place to it.
-void Suggest(const LookalikeDetector& detector, const LookalikeMatch& m, Address& a,
-             RecipientCheck& c) {
+void Suggest(const LookalikeDetector& detector, const LookalikeMatch& m, std::string_view typed,
+             Address& a, RecipientCheck& c) {
   std::string meant, also;
   if (!m.target_domain_for_suggestion.empty()) {
     meant = engine::AcceptedSuggestion(detector, m.target_domain_for_suggestion);
@@ -202,6 +217,35 @@ void Suggest(const LookalikeDetector& detector, const LookalikeMatch& m, Address
     }
     if (meant.empty()) std::swap(meant, also);
     if (also == meant) also.clear();
+    // A second offer that is the typed name with its country code changed,
+    // trusted only by a namespace's reach, is made up: fbi.gov.uk for
+    // fbi.gov.us beside fbi.gov (round 46's tester 15, finding 6;
+    // suggestion_vet.h).
+    auto tld = [](std::string_view d) { return d.substr(d.rfind('.') + 1); };
+    auto head = [](std::string_view d) { return d.substr(0, d.rfind('.')); };
+    if (!also.empty() && engine::TrustedOnlyUnderNamespace(detector, also) &&
+        head(also) == head(typed) && tld(also) != tld(typed)) {
+      also.clear();
+    }
+    // mail.dee, orange.ess, inbox.lvt: under a TLD the root zone lacks, the
+    // same name under the TLD one slip away (mail.de) before a trusted name
+    // of that label under a far TLD (mail.mil, mail.ru): a stranger's
+    // mailbox is no suggestion (round 47's tester 15, finding 1).
+    if (m.code == ReasonCode::kTldNotDelegated && !meant.empty() &&
+        std::count(meant.begin(), meant.end(), '.') == 1 &&
+        lookalike::BoundedDamerauAscii(tld(typed), tld(meant), 1) > 1) {
+      // The name as typed, one label under its TLD (www.gmail.mi is no
+      // www.gmail.mil), and never a name made up under a namespace.
+      std::string near = std::count(typed.begin(), typed.end(), '.') == 1
+                             ? engine::NearDelegatedName(typed)
+                             : std::string();
+      if (!near.empty() && engine::TrustedOnlyUnderNamespace(detector, near)) near.clear();
+      if (!near.empty()) near = engine::AcceptedSuggestion(detector, near);
+      if (!near.empty() && near != meant) {
+        also = std::move(meant);
+        meant = near;
+      }
+    }
   }
   if (!meant.empty()) c.suggestion = a.WithDomain(meant);
   if (!also.empty()) c.also_suggestion = a.WithDomain(also);
@@ -257,7 +301,7 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
       a.local = routes ? local.substr(0, routing) : local;
       // A namespace meant as a whole (police.co.uk for police.uk) has no
       // one address to suggest (Suggest).
-      Suggest(*detector_, m, a, c);
+      Suggest(*detector_, m, domain.ascii, a, c);
       c.score = m.score;
       FillReason(m, domain, &reasons.Add(m.code));
       // Look-alike letters (gmаil.zz, gmail.соm: .xn--m-0tbi) or another
@@ -320,7 +364,7 @@ void Engine::JudgeDomain(const Domain& domain, const std::string& local, Recipie
         if (m.code == ReasonCode::kShortNameSlip) {
           Address a;
           a.local = local;
-          Suggest(*detector_, m, a, c);
+          Suggest(*detector_, m, domain.ascii, a, c);
         }
         FillReason(m, domain, &reasons.Add(m.code));
       }

@@ -3,6 +3,8 @@
 
 #include <optional>
 
+#include "address/public_suffix.h"
+#include "address/root_zone.h"
 #include "base/ascii.h"
 #include "engine/suffix_mail_domain.h"
 #include "nearmiss/address.h"
@@ -58,6 +60,69 @@ std::string AcceptedSuggestion(const LookalikeDetector& detector, std::string_vi
   const std::string& next = m.target_domain_for_suggestion;
   if (!next.empty() && DetectorTrusts(detector, next)) return next;
   return "";
+}
+
+bool TrustedOnlyUnderNamespace(const LookalikeDetector& detector, std::string_view domain) {
+  Result<Domain> d = ParseDomain(domain);
+  if (!d.ok()) return false;
+  const LookalikeMatch m = detector.Classify(*d);
+  return m.kind == LookalikeMatch::Kind::kTrusted && m.trusted_namespace;
+}
+
+std::string TrustedSuffixNeighbour(const LookalikeDetector& detector, std::string_view name) {
+  const size_t dot = name.find('.');
+  if (dot == std::string_view::npos || dot == 0) return "";
+  const std::string_view label = name.substr(0, dot + 1);  // "live."
+  const std::string suffix(name.substr(dot + 1));          // "kh"
+  auto listed = [&](const std::string& s) {
+    std::string candidate(label);
+    candidate += s;
+    Result<Domain> d = ParseDomain(candidate);
+    if (!d.ok()) return std::string();
+    const LookalikeMatch m = detector.Classify(*d);
+    return m.kind == LookalikeMatch::Kind::kTrusted && !m.trusted_namespace ? candidate
+                                                                            : std::string();
+  };
+  // Swaps first: the commonest slip of a two-letter code (kh for hk).
+  for (size_t i = 0; i + 1 < suffix.size(); ++i) {
+    if (suffix[i] == suffix[i + 1] || suffix[i] == '.' || suffix[i + 1] == '.') continue;
+    std::string s = suffix;
+    std::swap(s[i], s[i + 1]);
+    if (std::string found = listed(s); !found.empty()) return found;
+  }
+  for (size_t i = 0; i <= suffix.size(); ++i) {
+    for (char c = 'a'; c <= 'z'; ++c) {
+      std::string replaced = suffix, added = suffix;
+      added.insert(i, 1, c);
+      if (std::string found = listed(added); !found.empty()) return found;
+      if (i == suffix.size() || suffix[i] == '.' || suffix[i] == c) continue;
+      replaced[i] = c;
+      if (std::string found = listed(replaced); !found.empty()) return found;
+    }
+    if (i < suffix.size() && suffix[i] != '.' && suffix.size() > 2) {
+      std::string dropped = suffix;
+      dropped.erase(i, 1);
+      if (std::string found = listed(dropped); !found.empty()) return found;
+    }
+  }
+  return "";
+}
+
+std::string NearDelegatedName(std::string_view name) {
+  const size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return "";
+  const std::string_view tld = name.substr(dot + 1);
+  if (address::IsDelegatedTld(tld)) return "";
+  std::string_view meant;
+  if (tld.size() == 3 && address::IsCountryCodeTld(tld.substr(0, 2))) {
+    meant = tld.substr(0, 2);
+  } else {
+    meant = address::CommonTldOneSlipFrom(tld);
+  }
+  if (meant.empty()) return "";
+  std::string out(name.substr(0, dot + 1));
+  out += meant;
+  return address::SplitSuffix(out).registrable.empty() ? std::string() : out;
 }
 
 }  // namespace nearmiss::engine

@@ -24,6 +24,28 @@ namespace nearmiss::engine {
 // - else "" (gov.uk, a TLD the root zone lacks): no suggestion.
 std::string AcceptedSuggestion(const LookalikeDetector& detector, std::string_view domain);
 
+// Whether `domain` is trusted only as a name under a trusted namespace
+// (fbi.gov.uk under .gov.uk), not as a domain any list names. Beside a
+// first suggestion a list names (fbi.gov for fbi.gov.us), such a second
+// one is made up by the namespace's reach: not offered (issue 15, round
+// 46's tester, finding 6).
+bool TrustedOnlyUnderNamespace(const LookalikeDetector& detector, std::string_view domain);
+
+// For a name under a wildcard public suffix that is no mail domain
+// (live.kh: "*.kh" in the Public Suffix List), the domain the lists name
+// with its first label under a suffix one slip from the typed one: two
+// letters swapped, one replaced, left out or added (live.hk), swaps
+// first; "" when none. Nothing is delivered to the typed name, so the
+// sender deserves the name meant (round 46's tester 15, finding 5).
+std::string TrustedSuffixNeighbour(const LookalikeDetector& detector, std::string_view name);
+
+// For `name` under a TLD the root zone lacks, the same name under the
+// delegated TLD one slip from it: a three-letter one that is a country's
+// code with a letter added at its end (dee -> de, lvt -> lv, pll -> pl),
+// else the common TLD one edit away (address::CommonTldOneSlipFrom: con ->
+// com); "" when none is, or the result is no registrable name.
+std::string NearDelegatedName(std::string_view name);
+
 }  // namespace nearmiss::engine
 
 #endif  // NEARMISS_ENGINE_SUGGESTION_VET_H_
