@@ -21,6 +21,7 @@
 #include "content/label_properties.h"
 #include "content/line_text.h"
 #include "content/pdf_attachments.h"
+#include "content/pdf_comments.h"
 #include "content/pdf_fonts.h"
 #include "content/pdf_forms.h"
 #include "content/pdf_images.h"
@@ -329,6 +330,7 @@ Extracted ExtractPdf(std::string_view name, std::string_view bytes,
     out.places.Start(out.text, "document properties");
     ReadMetadata(name, *doc, &out);
     if (glib) {
+      ReadPdfComments(name, glib.get(), budget, &out);
       out.places.Start(out.text, "form fields");
       ReadPdfFormFields(name, glib.get(), budget, &out);
       ReadPdfAttachments(name, glib.get(), bytes.size(), budget, &out);

@@ -2,7 +2,7 @@
 // calendar's SUMMARY inside a zip is placed at the member, not at the zip;
 // a DOCX or a zip attached as a PDF (named report.pdf, typed
 // application/pdf) is read as what its bytes are, never "PDF could not be
-// parsed".
+// parsed"; a PDF sticky note is read.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -56,6 +56,18 @@ TEST(Round47Attachments, ADocumentOrZipDeclaredPdfIsReadAsWhatItIs) {
   }
   EXPECT_EQ(PlacesOf(Read("r47-zip-typed-pdf.eml"), "SECRET//").rfind("attachment:file.zip/n.txt", 0),
             0u);
+}
+
+// Finding 14: a PDF sticky note's text (/Subtype /Text, /Contents) is read
+// as the document's comments, placed on its page.
+TEST(Round47Attachments, APdfStickyNoteIsRead) {
+  const ScannedMessage m = Read("r47-pdf-sticky-note.eml");
+  EXPECT_EQ(m.sensitivity.level, Level::kSecret);
+  bool placed = false;
+  for (const Finding& f : m.sensitivity.findings) {
+    placed |= f.where == "attachment:minutes.pdf" && f.place == "comments on page 1";
+  }
+  EXPECT_TRUE(placed);
 }
 
 }  // namespace
