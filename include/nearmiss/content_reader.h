@@ -59,6 +59,10 @@ struct ScannedMessage {
   bool resent = false;
   // `date` is the Resent-Date's (`resent`).
   bool resent_dated = false;
+  // The message's own Message-ID when `message_id` is its Resent-Message-ID
+  // (`resent`); "" otherwise. Postfix's cleanup logs message-id= with the
+  // former, so a Sent-folder copy joins its delivery by either.
+  std::string original_message_id;
   // The topmost Return-Path: header's value unfolded, as written ("<a@x>",
   // "<>" for the null sender): the envelope sender (RFC 5321 MAIL FROM)
   // the final delivery recorded (RFC 5321 section 4.4). "" when absent.

@@ -55,7 +55,10 @@ void ApplyResentFields(const std::vector<HeaderView>& headers, std::vector<std::
   }
   if (id != nullptr) {
     char* decoded = g_mime_utils_decode_message_id(id);
-    if (decoded != nullptr && *decoded != '\0') out->message_id = decoded;
+    if (decoded != nullptr && *decoded != '\0') {
+      out->original_message_id = std::move(out->message_id);
+      out->message_id = decoded;
+    }
     g_free(decoded);
   }
 }

@@ -190,23 +190,21 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
     settled_.insert(std::string(a.Key()) + '\0' + NormalAddress(a.recipient, &parsed_));
     return;
   }
+  bool* begun_before = nullptr;  // counted yet, for a delivery begun before --since
   if (options_.since != 0) {
     // A window selects messages by their first attempt (README, "audit"):
     // a delivery begun before --since belongs to the window it began in,
     // which follows it to its outcome, so consecutive windows count it
-    // once (issue-16 tester round 47, finding 3). Its later attempts are
-    // left out here, counted once in begun_before_window.
+    // once (issue-16 tester round 46, finding 3). Its later attempts are
+    // left out below, once judged: a flagged one counted once in
+    // begun_before_window, which every report states (round 47, finding 3).
     std::string key = std::string(a.Key()) + '\0' + std::string(a.recipient);
     if (a.time < options_.since) {
       if (before_since_.size() >= Report::kMaxOpen) before_since_.clear();
       before_since_.try_emplace(std::move(key), false);
       return;
     }
-    if (auto b = before_since_.find(key); b != before_since_.end()) {
-      if (!b->second) ++report_->begun_before_window;
-      b->second = true;
-      return;
-    }
+    if (auto b = before_since_.find(key); b != before_since_.end()) begun_before = &b->second;
   }
   // After --until: only the later attempts of a delivery begun in the
   // window (Report::Follows), known once the row is made below.
@@ -260,6 +258,11 @@ void Auditor::OnAttempt(const maillog::Attempt& given) {
       std::string orig = NormalAddress(a.orig_recipient, &parsed_);
       if (orig != row.to) row.orig_to = std::move(orig);
     }
+  }
+  if (begun_before != nullptr) {
+    if (!*begun_before) ++report_->begun_before_window;
+    *begun_before = true;
+    return;
   }
   row.seconds = a.time;
   row.time = maillog::FormatTime(a.time);

@@ -133,6 +133,15 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
          Counted(static_cast<int64_t>(rep.unread_flagged), "delivery line that could not be read names",
                  "delivery lines that could not be read name") +
          " a look-alike or blocked recipient</strong>: " + Html(UnreadFlaggedNamed(rep)) + ".</p>";
+  } else if (t.deliveries == 0 && rep.begun_before_window != 0) {
+    // Never "no message" over a flagged delivery the window left out
+    // because it began before it (round 47's tester 16, finding 3).
+    h += "<p class=\"lead\">None begun in the window went to a look-alike or blocked domain; "
+         "<strong>" +
+         Counted(static_cast<int64_t>(rep.begun_before_window), "delivery", "deliveries") +
+         " to one, begun before the window, had later attempts in it</strong>: the report of "
+         "the window it began in counts " +
+         (rep.begun_before_window == 1 ? "it" : "them") + " (give an earlier --since).</p>";
   } else if (t.deliveries == 0) {
     h += "<p>No message in what was read went to a look-alike or blocked domain.</p>";
   } else {

@@ -253,7 +253,7 @@ std::string SummaryJson(const Report& rep) {
               {"log_lines_after", w.lines_after},
               // Deliveries begun in the window whose outcome came after it.
               {"outcomes_after", rep.outcomes_after_window},
-              // Deliveries begun before it, attempted again in it: left out.
+              // Flagged deliveries begun before it, attempted again in it: left out.
               {"deliveries_begun_before", rep.begun_before_window},
               {"mailbox_messages_outside", w.messages_outside},
               {"counted_first_time", w.first ? maillog::FormatTime(w.first) : ""},

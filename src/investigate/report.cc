@@ -176,7 +176,11 @@ void Report::IndexDelivery(const Row& row, bool postfix) {
   AttemptId key = AttemptKey(Folded(row.message_id), Folded(row.to), 0, "");
   auto [it, added] = delivered_.try_emplace(key);
   const bool latest = row.seconds >= it->second.seconds;
-  it->second = {row.queue_id, std::max(it->second.seconds, row.seconds), postfix,
+  const int64_t first = added || it->second.first_seconds == 0
+                            ? row.seconds
+                            : (row.seconds == 0 ? it->second.first_seconds
+                                                : std::min(it->second.first_seconds, row.seconds));
+  it->second = {row.queue_id, std::max(it->second.seconds, row.seconds), first, postfix,
                 latest ? Waiting(row.status) : it->second.waiting};
   if (!added) return;
   delivered_order_.push_back(key);
@@ -191,9 +195,10 @@ const Report::Delivered* Report::FindDelivery(const std::string& message_id,
   if (message_id.empty()) return nullptr;
   auto it = delivered_.find(AttemptKey(Folded(message_id), Folded(to), 0, ""));
   if (it == delivered_.end()) return nullptr;
-  const int64_t apart = it->second.seconds - seconds;
-  if (seconds != 0 && it->second.seconds != 0 &&
-      (apart > kJoinWithinSeconds || apart < -kJoinWithinSeconds)) {
+  const Delivered& d = it->second;
+  const int64_t first = d.first_seconds != 0 ? d.first_seconds : d.seconds;
+  if (seconds != 0 && d.seconds != 0 &&
+      (seconds < first - kJoinWithinSeconds || seconds > d.seconds + kJoinWithinSeconds)) {
     return nullptr;
   }
   return &it->second;

@@ -154,6 +154,7 @@ class Report {
   struct Delivered {
     std::string queue_id;  // the delivery's key in this report
     int64_t seconds = 0;   // its latest attempt's time
+    int64_t first_seconds = 0;  // its earliest line's time (a hold, a deferral)
     bool postfix = false;  // read from a Postfix log (not a trace)
     // Its latest attempt was deferred or held (Report::Waiting): still
     // waiting then, no outcome of a next server's.
@@ -161,17 +162,19 @@ class Report {
   };
   // Remembers `row` (added, with a message_id) as above.
   void IndexDelivery(const Row& row, bool postfix);
-  // How far apart in time a copy or a hop (a Sent-folder copy's date, a
-  // trace's event) and the delivery it joins may be: a message waits in a
-  // queue at most Postfix's maximal_queue_lifetime (5 days by default;
-  // Exchange's message expiration timeout is 2), plus two days for clocks
-  // and time zones. Farther apart, the same Message-ID is another message
-  // that reused it (a saved message re-sent, an appliance's fixed IDs):
-  // two deliveries, never one (issue-16 tester round 47, finding 2).
+  // How far outside a delivery's own span (its first line to its latest
+  // attempt: a hold released days later stays one span) a copy or a hop
+  // (a Sent-folder copy's date, a trace's event) may be and still join it:
+  // a message waits in a queue up to Postfix's maximal_queue_lifetime (5
+  // days by default; Exchange's message expiration timeout is 2) before
+  // its first line here, plus two days for clocks and time zones. Farther,
+  // the same Message-ID is another message that reused it (a saved message
+  // re-sent, an appliance's fixed IDs): two deliveries, never one (issue-16
+  // tester round 46, finding 2; round 47, finding 2).
   static constexpr int64_t kJoinWithinSeconds = 7 * 86400;
   // The delivery of `to` in the message `message_id` read so far, or null;
   // null too when `seconds` (the copy's or hop's time, unix seconds; 0:
-  // undated, no bound) is more than kJoinWithinSeconds from it.
+  // undated, no bound) is more than kJoinWithinSeconds outside its span.
   const Delivered* FindDelivery(const std::string& message_id, const std::string& to,
                                 int64_t seconds) const;
   // What a copy of delivery (queue_id, to) read from another input brings
@@ -225,8 +228,9 @@ class Report {
   bool Follows(const std::string& queue_id, const std::string& to) const;
   // Deliveries decided by an attempt after the window (Row::after_window).
   uint64_t outcomes_after_window = 0;
-  // Deliveries first attempted before --since with later attempts in the
-  // window: left out, counted by the window they began in (Auditor).
+  // Flagged deliveries first attempted before --since with later attempts
+  // in the window: left out, counted by the window they began in, and said
+  // (window.cc, page 1; Auditor).
   uint64_t begun_before_window = 0;
   // Whether `status` leaves a recipient waiting in the queue: "deferred"
   // (retried until sent, bounced or expired: Postfix qmgr) or "held".

@@ -45,9 +45,11 @@ std::string WindowText(const Report& rep) {
     if (rep.begun_before_window != 0) {
       // A window selects by first attempt: windows side by side count a
       // delivery once (issue-16 tester round 47, finding 3).
-      out += " (" + Counted(rep.begun_before_window, "delivery", "deliveries") +
+      out += " (" +
+             Counted(rep.begun_before_window, "delivery to a look-alike or blocked domain",
+                     "deliveries to look-alike or blocked domains") +
              " begun before it and attempted again in it left out: the window it began in "
-             "counts it)";
+             "counts " + (rep.begun_before_window == 1 ? "it" : "them") + ")";
     }
   }
   if (!w.until.empty()) {
