@@ -64,6 +64,14 @@ Mapped Classify(std::uint32_t cp) {
   }
   // U+0332/U+0333, combining (double) low line: an underline typed as
   // characters ("S\u0332E\u0332C\u0332R\u0332E\u0332T\u0332"), which NFKC keeps.
+  // Bidi_Control (UAX #9): LRM, RLM, ALM and the embeddings, overrides and
+  // isolates that Word, Outlook and HTML editors (&lrm;) write around a
+  // Latin run in a right-to-left paragraph; they draw nothing, and a
+  // banner must stay "alone on its line" (round 47's tester 13, finding 2).
+  if (cp == 0x200E || cp == 0x200F || cp == 0x061C || (cp >= 0x202A && cp <= 0x202E) ||
+      (cp >= 0x2066 && cp <= 0x2069)) {
+    return Mapped::kDrop;
+  }
   if (cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
       cp == 0xFEFF || cp == 0x0332 || cp == 0x0333) {
     return Mapped::kDrop;

@@ -150,6 +150,16 @@ Counts WordStrength(const PatternEntry& p, TextKind kind, const Scratch::Rep& s,
                           : strong ? "on a banner line"
                                    : "in running text, not on a banner line");
   strong = strong || leads;
+  // "URGENT: UK SECRET convoy timings", "I: OFFICIAL-SENSITIVE budget": a
+  // national or compound form is no everyday word, so it counts anywhere
+  // in a (non-bulk) subject when written in capitals, as in a file name
+  // (README: the precision rules are the bare everyday word's; round 47's
+  // tester 13, finding 1).
+  if (!strong && kind == TextKind::kSubject && !p.heading_word && !OrdinaryMailWord(p) &&
+      WrittenInCapitals(text.substr(m.begin, m.end - m.begin))) {
+    strong = true;
+    s.why = "a national or compound form in the subject";
+  }
   // "UK SECRET" alone on a line in the middle of a page, the same line
   // closing the section below it (or opening it above): an annex's own
   // banners pasted without its page break (section_banner.h). Not the
