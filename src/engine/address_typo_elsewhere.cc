@@ -6,12 +6,14 @@
 // else: a look-alike registration no domain rule knows, a personal or an
 // old employer's mailbox. Best compares within one domain and
 // FindOrganisationSlip within one organisation; this is the rest.
+#include <cctype>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "content/header_encode.h"
+#include "content/normalize.h"
 #include "engine/address_fold.h"
 #include "engine/address_typo.h"
 #include "engine/display_name.h"
@@ -61,7 +63,38 @@ std::vector<std::pair<std::string, std::string>> ElsewhereReadings(
       if (!again) out.emplace_back(std::move(given), std::move(family));
     }
   }
+  if (out.empty()) {
+    if (std::string whole = WholeScriptName(display); !whole.empty()) {
+      out.emplace_back(std::string(), std::move(whole));
+    }
+  }
   return out;
+}
+
+std::string WholeScriptName(std::string_view display) {
+  std::string decoded = content::DecodedPhrase(display);
+  if (!content::IsAlreadyNormal(decoded)) {
+    std::string normal;
+    content::NormalizeText(decoded, &normal);
+    decoded = std::move(normal);
+  }
+  // Blanks collapsed, quotes and ASCII case left out; two letters at least,
+  // one of them outside ASCII (an ASCII name is read above or is none).
+  std::string out;
+  bool other_script = false;
+  size_t letters = 0;
+  for (unsigned char c : decoded) {
+    if (c == '"' || c == '\'') continue;
+    if (c == ' ' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      continue;
+    }
+    if (c >= 0x80) other_script = true;
+    if (c >= 0xC0 || (c < 0x80 && std::isalpha(c))) ++letters;  // a UTF-8 lead byte
+    out.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return other_script && letters >= 2 ? out : std::string();
 }
 
 
@@ -107,7 +140,8 @@ void AddressIndex::AddPerson(std::string_view scope, const Frequent& f) {
     // A name's first address also indexes it by each of its parts, which
     // FindNearNameSlip looks names one part off up by (the other part
     // exact): "scope\ng john" -> smith, "scope\nf smith" -> john.
-    if (people.empty()) {
+    // A whole name in another script (given "") has no parts to key.
+    if (people.empty() && !given.empty()) {
       name_parts_[NamePartKey(scope, 'g', given)].push_back(family);
       name_parts_[NamePartKey(scope, 'f', family)].push_back(given);
     }
@@ -180,7 +214,8 @@ bool AddressIndex::DisplayFits(std::string_view address, std::string_view displa
     own = ElsewhereReadings(it->second);
   }
   for (const auto& [given, family] : ElsewhereReadings(display)) {
-    if (NamesPerson(local, given, family) || NamesPersonByForm(local, given, family)) {
+    if (!given.empty() &&
+        (NamesPerson(local, given, family) || NamesPersonByForm(local, given, family))) {
       return true;
     }
     for (const auto& o : own) {

@@ -9,6 +9,7 @@
 #include "content/header_encode.h"
 #include "content/normalize.h"
 #include "engine/address_fold.h"
+#include "engine/family_particles.h"
 #include "lookalike/visual_key.h"
 
 namespace nearmiss::engine {
@@ -79,9 +80,11 @@ std::vector<std::string> DisplayNameForms(std::string_view display) {
 
 bool DisplayNames(std::string_view display, std::string* given, std::string* family) {
   std::array<std::string, kMaxNameWords> words;
+  std::array<bool, kMaxNameWords> hyphened{};  // the word ended at a hyphen
   size_t n = 0;
   std::string word;
   bool comma = false;
+  size_t family_group = 0;  // words before the comma of "van der Berg, Pieter"
   int depth = 0;  // inside (), [] or {}
   for (size_t i = 0; i <= display.size(); ++i) {
     char c = i < display.size() ? display[i] : ' ';
@@ -99,6 +102,14 @@ bool DisplayNames(std::string_view display, std::string* given, std::string* fam
       continue;
     }
     if (depth == 0 && c == ',' && n == 0 && !word.empty()) comma = true;
+    // "van der Berg, Pieter", "de la Cruz, María", "Al-Rashid, Ahmed": a
+    // family name of particles and a name, or of two halves joined by a
+    // hyphen, before the comma (round 47's tester 14, finding 1).
+    if (depth == 0 && c == ',' && n > 0 && !comma && !word.empty() && family_group == 0) {
+      bool group = true;
+      for (size_t k = 0; k < n; ++k) group = group && (IsParticle(words[k]) || hyphened[k]);
+      if (group) family_group = n + 1;
+    }
     if (!word.empty()) {
       // A title leads the name ("Mr John Smith"; after a comma, "Smith,
       // Dr John"); a suffix ends it.
@@ -106,14 +117,21 @@ bool DisplayNames(std::string_view display, std::string* given, std::string* fam
       skip |= IsSuffix(word) && n >= 2;
       if (!skip) {
         if (n == kMaxNameWords) return false;
+        hyphened[n] = c == '-';
         words[n++] = std::move(word);
       }
       word.clear();
     }
   }
   if (n < 2) return false;
-  *given = comma ? words[1] : words[0];
-  *family = comma ? words[0] : words[n - 1];
+  if (family_group != 0 && family_group < n) {
+    // The family name's last word keys it, as for "Pieter van der Berg".
+    *given = words[family_group];
+    *family = words[family_group - 1];
+  } else {
+    *given = comma ? words[1] : words[0];
+    *family = comma ? words[0] : words[n - 1];
+  }
   // Two words, one an initial: "P. Okonkwo", "Okonkwo, P.", "Maria G.",
   // "Nakamura K." (which of the two is the initial is read by NamesPerson).
   const bool one_initial = n == 2 && (given->size() == 1) != (family->size() == 1);

@@ -34,7 +34,16 @@ std::string NamePartKey(std::string_view scope, char part, std::string_view word
 // Jones, NHS", "Mary Jones via NHS", "Mary Jones / Practice Manager"),
 // by the one reader the same-domain comparison uses (DisplayNameReadings,
 // display_name.h; the issue-14 tester, round 44, finding 2).
+// A name in a script the ASCII folding does not read ("Иван Петров",
+// "李伟", "محمد علي") has no (given, family) reading; it is read whole, as
+// ("", WholeScriptName), so the exact name a contact was learned under names
+// that contact over another address (round 47's tester 14, finding 2).
 std::vector<std::pair<std::string, std::string>> ElsewhereReadings(std::string_view display);
+
+// `display` decoded (RFC 2047), NFKC, blanks collapsed, quotes dropped,
+// ASCII letters lower-cased: "" unless it holds two letters or more, one
+// of them outside ASCII.
+std::string WholeScriptName(std::string_view display);
 
 // A local part (its CompareForm text) read as a name, as DisplayNames reads
 // one (the first word given, the last family, the words between dropped),
