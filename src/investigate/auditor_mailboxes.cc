@@ -3,6 +3,7 @@
 // its flagged recipients as rows with the message's sensitivity, a Sent
 // folder's copy joined to the delivery a log gave. The logs are in
 // auditor.cc.
+#include <algorithm>
 #include <ctime>
 
 #include "content/gmail_labels.h"
@@ -69,6 +70,10 @@ Status Auditor::AddMailboxes(const std::vector<std::string>& paths) {
     // A Date: after the delivery or now is set aside, as learn does.
     const content::MailboxDate date = content::MessageDate(m, std::time(nullptr));
     const int64_t t = date.seconds;
+    if (box != nullptr && t > 0) {
+      if (box->first_date == 0 || t < box->first_date) box->first_date = t;
+      box->last_date = std::max(box->last_date, t);
+    }
     // Counted once per flagged message (below).
     bool long_before = content::DateLongBeforeDelivery(date);
     std::vector<std::string> recipients;

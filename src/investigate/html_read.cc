@@ -179,7 +179,7 @@ std::string LogTable(const Report& rep) {
 // What was read of each mailbox: its messages, and the files not read.
 std::string MailboxTable(const Report& rep) {
   std::string s = "<table><thead><tr><th>Mailbox</th><th class=\"n\">Messages read</th>"
-                  "<th>Left out, and why</th></tr></thead><tbody>";
+                  "<th>Dated</th><th>Left out, and why</th></tr></thead><tbody>";
   for (const MailboxRead& m : rep.mailboxes) {
     std::string left = m.not_read == 0 ? std::string("nothing")
                                        : Counted(static_cast<int64_t>(m.not_read), "file") +
@@ -196,7 +196,11 @@ std::string MailboxTable(const Report& rep) {
              Counted(static_cast<int64_t>(m.not_sent), "message") +
              " not sent by the organisation (mail received), first: " + m.first_not_sent;
     }
-    s += "<tr>" + TdFile(m.path) + TdNum(static_cast<int64_t>(m.messages)) + Td(left) + "</tr>";
+    const std::string dated =
+        m.first_date == 0 ? std::string("no date")
+                          : maillog::FormatTime(m.first_date) + " to " + maillog::FormatTime(m.last_date);
+    s += "<tr>" + TdFile(m.path) + TdNum(static_cast<int64_t>(m.messages)) + Td(dated) + Td(left) +
+         "</tr>";
   }
   return s + "</tbody></table>";
 }

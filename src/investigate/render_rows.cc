@@ -212,6 +212,9 @@ std::string SummaryJson(const Report& rep) {
   for (const MailboxRead& m : rep.mailboxes) {
     mailboxes.push_back({{"mailbox", m.path},
                          {"messages_read", m.messages},
+                         // The span its messages are dated over ("" when none).
+                         {"first_date", m.first_date ? maillog::FormatTime(m.first_date) : ""},
+                         {"last_date", m.last_date ? maillog::FormatTime(m.last_date) : ""},
                          {"files_not_read", m.not_read},
                          {"first_not_read", m.first_not_read.empty()
                                                 ? nlohmann::ordered_json(nullptr)
@@ -294,6 +297,9 @@ std::string SummaryJson(const Report& rep) {
 std::string DescribeMailbox(const MailboxRead& m) {
   std::string out = m.path + ": mailbox, " + Counted(static_cast<int64_t>(m.messages), "message") +
                     " read";
+  if (m.first_date != 0) {
+    out += ", dated " + maillog::FormatTime(m.first_date) + " to " + maillog::FormatTime(m.last_date);
+  }
   if (m.not_read != 0) {
     out += ", " + Counted(static_cast<int64_t>(m.not_read), "file") + " not read (first: " +
            m.first_not_read + ")";

@@ -113,6 +113,10 @@ struct MailboxRead {
   // 16, finding 1). The first named: "All mail.mbox:12: From: x@army.ml".
   uint64_t not_sent = 0;
   std::string first_not_sent;
+  // The span its messages read are dated over (content::MessageDate, unix
+  // seconds; 0 and 0 when none had a date): the time a mailbox covers, as
+  // a log's lines say theirs (round 47's tester 16, finding 6).
+  int64_t first_date = 0, last_date = 0;
 };
 
 class Report {
