@@ -317,7 +317,8 @@ int RunPermute(const PermuteFlags& given) {
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
   std::string counts = std::to_string(found.size()) + " look-alikes of " +
-                       std::to_string(sources.size()) + " sources:";
+                       std::to_string(sources.size()) +
+                       (sources.size() == 1 ? " source:" : " sources:");
   const char* sep = " ";
   for (const auto& [code, n] : per_class) {
     counts += sep + code + " " + std::to_string(n);
@@ -340,7 +341,8 @@ void AddPermuteCommand(CLI::App& app, Run& run) {
       "map), rpz (an unbound/BIND response policy zone), csv. The count per class goes to "
       "stderr.\n\nClasses written: label-typo, bitsquat, hyphenation, homoglyph (one Cyrillic "
       "or Greek letter; an IDN name's slips on its own letters), dot-omission, dot-insertion, "
-      "suffix-edit, suffix-drop, tld-not-delegated, tld-swap (every other ccTLD, a country's "
+      "suffix-edit, suffix-drop, suffix-truncate (cba.com for cba.com.au), tld-not-delegated, "
+      "tld-swap (every other ccTLD, a country's "
       "open zone of the Public Suffix List's private section such as uk.com, us.org, "
       "msk.ru or com.de, the TLD in another script such as .ком, another generic TLD such as "
       "gmail.net), dot-insertion of a dot moved (gmailc.om) and "

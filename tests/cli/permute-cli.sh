@@ -218,4 +218,15 @@ sys.exit(1 if bad else 0)
 PY
 check "no map key refuses more than check" 0 $?
 
+# Round 47's tester 15, finding 7: every class permute writes is listed in
+# its --help (suffix-truncate: cba.com for cba.com.au), and one source is
+# counted as one.
+"$bin" permute cba.com.au > "$tmp/cba.txt" 2> "$tmp/cba.err"
+grep -qx "cba.com" "$tmp/cba.txt" && echo "ok   cba.com written" || { echo "FAIL cba.com not written"; fail=1; }
+contains "one source counted as one" "look-alikes of 1 source: " "$(cat "$tmp/cba.err")"
+help=$("$bin" permute --help)
+for class in $(grep ' source: ' "$tmp/cba.err" | sed 's/.*source: //' | tr ',' '\n' | awk '{print $1}'); do
+  contains "--help lists $class" "$class" "$help"
+done
+
 exit $fail
