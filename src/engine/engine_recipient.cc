@@ -17,7 +17,6 @@
 #include "engine/reason_sink.h"
 #include "engine/suffix_mail_domain.h"
 #include "engine/suggestion_vet.h"
-#include "lookalike/edit.h"
 #include "nearmiss/address.h"
 #include "nearmiss/delivery.h"
 #include "nearmiss/engine.h"
@@ -97,14 +96,20 @@ void SuggestForSuffix(std::string_view input, const LookalikeDetector& detector,
   if (local.size() >= 2 && local.front() == '"' && local.back() == '"') {
     local = local.substr(1, local.size() - 2);
   }
-  if (std::optional<std::string> apex = detector.ApexMailDomain(d.ascii)) {
-    if (apex->empty()) return;
-    Address a;
-    a.local = local;
+  // The typed name kept as the address judged; with `domain` suggested.
+  auto keep = [&] {
     c.address.assign(input.substr(0, at + 1)).append(d.ascii);
     c.domain = d.ascii;
     c.domain_unicode = d.ascii;
-    c.suggestion = a.WithDomain(*apex);
+  };
+  auto suggest = [&](const std::string& domain) {
+    keep();
+    Address a;
+    a.local = local;
+    c.suggestion = a.WithDomain(domain);
+  };
+  if (std::optional<std::string> apex = detector.ApexMailDomain(d.ascii)) {
+    if (!apex->empty()) suggest(*apex);
     return;
   }
   RecipientCheck meant;
@@ -112,19 +117,12 @@ void SuggestForSuffix(std::string_view input, const LookalikeDetector& detector,
   if (meant.verdict != Verdict::kLookalike) {
     // live.kh: no look-alike reading, but a listed domain one slip of its
     // suffix away (live.hk) is the name meant (suggestion_vet.h).
-    const std::string near = engine::TrustedSuffixNeighbour(detector, d.ascii);
-    if (near.empty()) return;
-    Address a;
-    a.local = local;
-    c.address.assign(input.substr(0, at + 1)).append(d.ascii);
-    c.domain = d.ascii;
-    c.domain_unicode = d.ascii;
-    c.suggestion = a.WithDomain(near);
+    if (const std::string near = engine::TrustedSuffixNeighbour(detector, d.ascii); !near.empty()) {
+      suggest(near);
+    }
     return;
   }
-  c.address.assign(input.substr(0, at + 1)).append(d.ascii);
-  c.domain = d.ascii;
-  c.domain_unicode = d.ascii;
+  keep();
   c.target = std::move(meant.target);
   c.target_source = meant.target_source;
   c.suggestion = std::move(meant.suggestion);
@@ -217,36 +215,8 @@ void Suggest(const LookalikeDetector& detector, const LookalikeMatch& m, std::st
     }
     if (meant.empty()) std::swap(meant, also);
     if (also == meant) also.clear();
-    // A second offer that is the typed name with its country code changed,
-    // trusted only by a namespace's reach, is made up: fbi.gov.uk for
-    // fbi.gov.us beside fbi.gov (round 46's tester 15, finding 6;
-    // suggestion_vet.h).
-    auto tld = [](std::string_view d) { return d.substr(d.rfind('.') + 1); };
-    auto head = [](std::string_view d) { return d.substr(0, d.rfind('.')); };
-    if (!also.empty() && engine::TrustedOnlyUnderNamespace(detector, also) &&
-        head(also) == head(typed) && tld(also) != tld(typed)) {
-      also.clear();
-    }
-    // mail.dee, orange.ess, inbox.lvt: under a TLD the root zone lacks, the
-    // same name under the TLD one slip away (mail.de) before a trusted name
-    // of that label under a far TLD (mail.mil, mail.ru): a stranger's
-    // mailbox is no suggestion (round 47's tester 15, finding 1).
-    if (m.code == ReasonCode::kTldNotDelegated && !meant.empty() &&
-        std::count(meant.begin(), meant.end(), '.') == 1 &&
-        lookalike::BoundedDamerauAscii(tld(typed), tld(meant), 1) > 1) {
-      // The name as typed, one label under its TLD (www.gmail.mi is no
-      // www.gmail.mil), and never a name made up under a namespace.
-      std::string near = std::count(typed.begin(), typed.end(), '.') == 1
-                             ? engine::NearDelegatedName(typed)
-                             : std::string();
-      if (!near.empty() && engine::TrustedOnlyUnderNamespace(detector, near)) near.clear();
-      if (!near.empty()) near = engine::AcceptedSuggestion(detector, near);
-      if (!near.empty() && near != meant) {
-        also = std::move(meant);
-        meant = near;
-      }
-    }
   }
+  engine::RankSuggestions(detector, m.code, typed, &meant, &also);
   if (!meant.empty()) c.suggestion = a.WithDomain(meant);
   if (!also.empty()) c.also_suggestion = a.WithDomain(also);
 }

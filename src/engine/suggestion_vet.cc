@@ -1,12 +1,15 @@
 // engine::AcceptedSuggestion: a suggestion the same check accepts.
 #include "engine/suggestion_vet.h"
 
+#include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "address/public_suffix.h"
 #include "address/root_zone.h"
 #include "base/ascii.h"
 #include "engine/suffix_mail_domain.h"
+#include "lookalike/edit.h"
 #include "nearmiss/address.h"
 
 namespace nearmiss::engine {
@@ -106,6 +109,27 @@ std::string TrustedSuffixNeighbour(const LookalikeDetector& detector, std::strin
     }
   }
   return "";
+}
+
+void RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::string_view typed,
+                     std::string* meant, std::string* also) {
+  auto tld = [](std::string_view d) { return d.substr(d.rfind('.') + 1); };
+  auto head = [](std::string_view d) { return d.substr(0, d.rfind('.')); };
+  auto labels = [](std::string_view d) { return std::count(d.begin(), d.end(), '.') + 1; };
+  if (!also->empty() && TrustedOnlyUnderNamespace(detector, *also) && head(*also) == head(typed) &&
+      tld(*also) != tld(typed)) {
+    also->clear();
+  }
+  if (code != ReasonCode::kTldNotDelegated || meant->empty() || labels(*meant) != 2 ||
+      labels(typed) != 2 || lookalike::BoundedDamerauAscii(tld(typed), tld(*meant), 1) <= 1) {
+    return;
+  }
+  std::string near = NearDelegatedName(typed);
+  if (near.empty() || TrustedOnlyUnderNamespace(detector, near)) return;
+  near = AcceptedSuggestion(detector, near);
+  if (near.empty() || near == *meant) return;
+  *also = std::move(*meant);
+  *meant = std::move(near);
 }
 
 std::string NearDelegatedName(std::string_view name) {

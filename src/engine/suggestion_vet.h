@@ -39,6 +39,20 @@ bool TrustedOnlyUnderNamespace(const LookalikeDetector& detector, std::string_vi
 // sender deserves the name meant (round 46's tester 15, finding 5).
 std::string TrustedSuffixNeighbour(const LookalikeDetector& detector, std::string_view name);
 
+// Orders the suggestions `*meant` and `*also` (accepted ones, "" for none) of
+// a look-alike of reason `code` typed as `typed` (ASCII):
+// - a second offer that is the typed name with its country code changed,
+//   trusted only by a namespace's reach, is dropped (fbi.gov.uk for
+//   fbi.gov.us beside fbi.gov);
+// - under a TLD the root zone lacks, the same name under the TLD one slip
+//   away (NearDelegatedName: mail.de for mail.dee) comes first, before a
+//   trusted name of that label under a far TLD (mail.mil, mail.ru), which
+//   becomes the second; a name of more labels read structurally (army.mod
+//   for army.mod.uk) and one made up under a namespace are left alone
+//   (round 47's tester 15, finding 1).
+void RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::string_view typed,
+                     std::string* meant, std::string* also);
+
 // For `name` under a TLD the root zone lacks, the same name under the
 // delegated TLD one slip from it: a three-letter one that is a country's
 // code with a letter added at its end (dee -> de, lvt -> lv, pll -> pl),
