@@ -282,15 +282,11 @@ std::string ExecutiveSummaryHtml(const Report& rep, const HtmlMeta& /*meta*/) {
                "too early (see the notes).";
     }
     h += "</td></tr><tr><th>Since when</th><td>" +
-         // The first attempt, kept when it was before --since (a delivery
-         // counted in the window was first tried then): said as such, not
-         // as the day it was sent (issue-16 tester round 34, item 9).
+         // The first attempt, said as such, not as the day it was sent
+         // (issue-16 tester round 34, item 9). A window selects deliveries
+         // by it, so it is never before --since.
          (first == 0 ? std::string("Unknown.")
-          : rep.window_from != 0 && first < rep.window_from
-              ? "The first flagged message was first tried on " + Day(first) +
-                    ", before the window counted (from " + Day(rep.window_from) +
-                    "); its last attempt is inside it."
-              : "The first flagged message was first tried on " + Day(first) + ".") +
+                     : "The first flagged message was first tried on " + Day(first) + ".") +
          (first == 0 ? std::string()
           : rep.first_accepted() != 0
               ? " The first acceptance by a receiving server at those domains was on " +
