@@ -380,6 +380,16 @@ def thread_cases(seed, frequent, meant, seen, domains, n, out_rows):
     return cases
 
 
+def new_person(rng, conv, domain, seen):
+    """A fresh person's address at `domain` in its convention, added to
+    `seen`; "" when the name drawn was written to or drawn before."""
+    address = CONVENTIONS[conv](rng.choice(GIVEN), rng.choice(FAMILY)) + "@" + domain
+    if address in seen:
+        return ""
+    seen.add(address)
+    return address
+
+
 def blend_cases(seed, frequent, meant, written, seen, most=12):
     """Round 47: ("slip", typed, meant, "blend") cases, the given name of one
     frequent address with the family name of another at the same domain
@@ -409,12 +419,9 @@ def blend_cases(seed, frequent, meant, written, seen, most=12):
                 out.append(("slip", typed, a if written[a] >= written[b] else b, "blend"))
         conv = meant[addresses[0]][1]
         for _ in range(3 * len(addresses)):
-            person = (rng.choice(GIVEN), rng.choice(FAMILY))
-            address = CONVENTIONS[conv](*person) + "@" + domain
-            if address in seen:
-                continue
-            seen.add(address)
-            out.append(("new", address, "", "new-at-small-domain"))
+            address = new_person(rng, conv, domain, seen)
+            if address:
+                out.append(("new", address, "", "new-at-small-domain"))
     return out
 
 
@@ -480,12 +487,9 @@ def main():
     cases = draw(slips, a.cases)
     while sum(1 for c in cases if c[0] == "new") < a.cases:
         domain, conv, people = rng.choice(domains)
-        person = (rng.choice(GIVEN), rng.choice(FAMILY))
-        address = CONVENTIONS[conv](*person) + "@" + domain
-        if address in seen:
-            continue
-        seen.add(address)
-        cases.append(("new", address, "", "new-contact"))
+        address = new_person(rng, conv, domain, seen)
+        if address:
+            cases.append(("new", address, "", "new-contact"))
     independent = draw(independent_slips, a.cases)
     extra = []
     families = family_cases(a.seed, domains, written, extra)
