@@ -304,7 +304,8 @@ class ArchiveWalk {
                                std::move(m.subjects)});
     }
     for (ExtractedMember& m : e.messages) {
-      out_->messages.push_back({path, std::move(m.text), "", true, {}, {}, {}});
+      out_->messages.push_back({m.path.empty() ? path : path + "/" + m.path, std::move(m.text),
+                                "", true, {}, {}, {}});
     }
     // A member's deleted text or earlier revisions: read as a member of
     // their own, "annex.docx (deleted text)" (Extracted::hidden).

@@ -7,6 +7,7 @@
 #include "content/csv_text.h"
 #include "content/file_suffix.h"
 #include "content/gmime_util.h"
+#include "content/mailbox_file.h"
 #include "content/text_charset.h"
 #include "content/tnef_archive.h"
 #include "content/word_xml.h"
@@ -292,6 +293,9 @@ DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
   // file that opens with "MIME-Version:" (round 46's tester 13, finding 7).
   std::string_view head = bytes.substr(0, 64);
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  // A mailbox saved as a file (mailbox_file.h): its messages are parsed
+  // each as a message file, even when it was typed text/plain.
+  if (IsMailboxFile(mime_type, filename, bytes)) return DocType::kMessage;
   if (StartsWithNoCase(mime_type, "message/rfc822") ||
       StartsWithNoCase(mime_type, "application/x-mimearchive") ||
       StartsWithNoCase(mime_type, "multipart/related") ||
@@ -365,7 +369,7 @@ Extracted ExtractDocument(DocType type, std::string_view name,
       return ExtractPdf(name, bytes, budget);
     case DocType::kMessage: {
       Extracted e;
-      e.messages.push_back({"", std::string(bytes), "", true, {}, {}, {}});
+      e.messages = MailboxFileMessages(bytes);
       return e;
     }
     case DocType::kOther:

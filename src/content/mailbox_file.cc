@@ -1,0 +1,109 @@
+#include "content/mailbox_file.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "content/mbox_from_line.h"
+#include "content/mbox_split.h"
+#include "base/ascii.h"
+
+namespace nearmiss::content {
+namespace {
+
+std::string_view FirstLine(std::string_view bytes, std::size_t* next) {
+  std::size_t nl = bytes.find('\n');
+  *next = nl == std::string_view::npos ? bytes.size() : nl + 1;
+  std::string_view line = bytes.substr(0, *next);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  return line;
+}
+
+// RFC 5322 section 3.6.8: a field name is printable ASCII but ':', then ':'.
+bool StartsHeaderField(std::string_view bytes) {
+  std::size_t i = 0;
+  while (i < bytes.size() && bytes[i] >= 33 && bytes[i] <= 126 && bytes[i] != ':') ++i;
+  return i > 0 && i < bytes.size() && bytes[i] == ':';
+}
+
+bool LooksLikeMbox(std::string_view bytes) {
+  std::size_t next = 0;
+  std::string_view line = FirstLine(bytes, &next);
+  return IsMboxFromLine(line) && StartsHeaderField(bytes.substr(next));
+}
+
+// Apple Mail's .emlx: the message's length in bytes, alone on the first
+// line (blanks around it allowed), then the message.
+bool EmlxLength(std::string_view bytes, std::size_t* length, std::size_t* start) {
+  std::size_t next = 0;
+  std::string_view line = FirstLine(bytes, &next);
+  while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+  while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+  if (line.empty() || line.size() > 12 ||
+      !std::all_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  if (!StartsHeaderField(bytes.substr(next))) return false;
+  *length = std::stoull(std::string(line));
+  *start = next;
+  return true;
+}
+
+std::vector<ExtractedMember> SplitMbox(std::string_view bytes) {
+  std::size_t at = 0;
+  MboxSplitter splitter(
+      [bytes, &at](char* buf, std::size_t n) -> ssize_t {
+        std::size_t k = std::min(n, bytes.size() - at);
+        std::memcpy(buf, bytes.data() + at, k);
+        at += k;
+        return static_cast<ssize_t>(k);
+      },
+      bytes.size() + 1);
+  std::vector<ExtractedMember> out;
+  MboxSplitter::Message m;
+  for (;;) {
+    Result<bool> more = splitter.Next(&m);
+    // Reading from memory has no I/O error; should one come, what is left
+    // is still read, as one message, never dropped.
+    if (!more.ok()) break;
+    if (!*more) break;
+    ExtractedMember member;
+    member.path = "message " + std::to_string(out.size() + 1) + " (line " +
+                  std::to_string(m.line) + ")";
+    member.text = std::move(m.bytes);
+    member.has_text = true;
+    out.push_back(std::move(member));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsMailboxFile(std::string_view mime_type, std::string_view filename,
+                   std::string_view bytes) {
+  std::string_view base = filename.substr(filename.find_last_of("/\\") + 1);
+  std::size_t length = 0;
+  std::size_t start = 0;
+  return StartsWithNoCase(mime_type, "application/mbox") || EndsWithNoCase(base, ".mbox") ||
+         EndsWithNoCase(base, ".emlx") || EqualsNoCase(base, "mbox") ||
+         LooksLikeMbox(bytes) || EmlxLength(bytes, &length, &start);
+}
+
+std::vector<ExtractedMember> MailboxFileMessages(std::string_view bytes) {
+  std::size_t length = 0;
+  std::size_t start = 0;
+  if (EmlxLength(bytes, &length, &start)) {
+    // The count is the message's; the property list after it is Apple
+    // Mail's flags. A count past the file's end (a cut copy) keeps all.
+    std::string_view message = bytes.substr(start, std::min(length, bytes.size() - start));
+    return {{"", std::string(message), "", true, {}, {}, {}}};
+  }
+  if (LooksLikeMbox(bytes)) {
+    std::vector<ExtractedMember> messages = SplitMbox(bytes);
+    if (messages.size() == 1) messages.front().path.clear();
+    if (!messages.empty()) return messages;
+  }
+  return {{"", std::string(bytes), "", true, {}, {}, {}}};
+}
+
+}  // namespace nearmiss::content
