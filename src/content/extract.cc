@@ -237,8 +237,10 @@ DocType ClassifyDocument(std::string_view mime_type, std::string_view filename,
   }
   // RFC 5545 8.1: text/calendar; ".ics" and ".ifb" (RFC 5545 8.1), ".vcs"
   // (vCalendar 1.0).
-  if (StartsWithNoCase(mime_type, "text/calendar") ||
-      AnySuffix(filename, {".ics", ".ifb", ".vcs"})) {
+  // RFC 6350 10.1: text/vcard; ".vcf", ".vcard"; text/x-vcard of old.
+  if (StartsWithNoCase(mime_type, "text/calendar") || StartsWithNoCase(mime_type, "text/vcard") ||
+      StartsWithNoCase(mime_type, "text/x-vcard") || StartsWithNoCase(mime_type, "text/directory") ||
+      AnySuffix(filename, {".ics", ".ifb", ".vcs", ".vcf", ".vcard"}) || IsVcard(bytes)) {
     return DocType::kCalendar;
   }
   bool is_zip = bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
@@ -364,7 +366,8 @@ Extracted ExtractDocument(DocType type, std::string_view name,
     case DocType::kTnef:
       return ExtractArchive(type, name, bytes, budget);
     case DocType::kCalendar:
-      return ExtractCalendar(name, bytes);
+      if (IsVcard(bytes)) return ExtractVcard(bytes);
+      return ExtractCalendar(name, bytes, budget);
     case DocType::kPdf:
       return ExtractPdf(name, bytes, budget);
     case DocType::kMessage: {

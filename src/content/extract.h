@@ -235,8 +235,14 @@ void ExtractUuencoded(std::string_view name, std::string_view text,
 // An iCalendar object through libical (calendar_text.cc): each component's
 // SUMMARY in `subjects`; its DESCRIPTION, LOCATION and COMMENT (escapes
 // such as "\n" undone) as text, a page ('\f') per component, so that a
-// description's first and last lines are banner lines.
-Extracted ExtractCalendar(std::string_view name, std::string_view bytes);
+// description's first and last lines are banner lines; Outlook's HTML
+// body (X-ALT-DESC) as text, and each inline ATTACH read as a member.
+Extracted ExtractCalendar(std::string_view name, std::string_view bytes, ExtractBudget& budget);
+// A vCard (RFC 6350, 3.0, 2.1; vcard_text.cc): each card's free text (NOTE,
+// TITLE, ROLE, ORG, FN, CATEGORIES, LABEL), unfolded and unescaped, each
+// value a paragraph, a page ('\f') per card. IsVcard: "BEGIN:VCARD" first.
+bool IsVcard(std::string_view bytes);
+Extracted ExtractVcard(std::string_view bytes);
 Extracted ExtractPdf(std::string_view name, std::string_view bytes,
                      ExtractBudget& budget);
 // A Flat ODF document (flat_odf.cc): office:master-styles read as the
