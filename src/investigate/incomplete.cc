@@ -92,9 +92,17 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     part += l.stale_waits == 1 ? " recipient" : " recipients";
     part += " last seen deferred (first at ";
     part += l.first_stale_wait;
-    part += ") while the same log goes on for more than 5 days with no line of theirs: a "
-            "queue retries a deferred recipient within hours and gives it up after 5 days, so "
-            "its delivery, bounce or expiry is in lines not given; counted as deferred";
+    part += l.stale_exchange_waits == l.stale_waits
+                ? ") while the same server's logs go on for more than 2 days with no line of "
+                  "theirs: Exchange retries a deferred recipient within hours and expires it "
+                  "after 2 days"
+            : l.stale_exchange_waits == 0
+                ? ") while the same log goes on for more than 5 days with no line of theirs: a "
+                  "queue retries a deferred recipient within hours and gives it up after 5 days"
+                : ") while the same log goes on for more than 5 days (2 for Exchange) with no "
+                  "line of theirs: a queue retries a deferred recipient within hours and gives "
+                  "it up after 5 days (Exchange after 2)";
+    part += ", so its delivery, bounce or expiry is in lines not given; counted as deferred";
     parts.push_back(std::move(part));
   }
   for (const std::string& gap : l.coverage_gaps) {

@@ -40,15 +40,32 @@ LeftOut Report::left_out() const {
           &l.first_missing_outcome);
     l.missing_outcomes += c.missing_outcomes;
   }
-  // A wait its own file's later lines outlast (LeftOut::stale_waits).
+  // A wait the later lines of its own log outlast (LeftOut::stale_waits):
+  // its file and every other file of the same kind given with it, since a
+  // rotated set (maillog, maillog.1, maillog-20251104) and Exchange's
+  // daily MSGTRK files carry one queue's later life in the next file
+  // (round 47's tester 16, finding 6).
+  const auto family = [](const maillog::LineCounts& c) {
+    using maillog::LineFormat;
+    const auto has = [&c](LineFormat f) { return c.by_format[static_cast<int>(f)] != 0; };
+    if (has(LineFormat::kExchangeTracking) || has(LineFormat::kExchangeTrackingExport)) return 1;
+    if (has(LineFormat::kM365Trace) || has(LineFormat::kM365Historical)) return 2;
+    return 0;
+  };
   for (const FirstLine& w : closed_waiting_) {
     const std::string_view file = std::string_view(w.where).substr(0, w.where.rfind(':'));
+    const auto own = std::find_if(logs.begin(), logs.end(),
+                                  [file](const maillog::LineCounts& c) { return c.file == file; });
+    if (own == logs.end()) continue;
+    int64_t last = own->last_time;
     for (const maillog::LineCounts& c : logs) {
-      if (c.file != file) continue;
-      if (c.last_time - w.seconds > LeftOut::kQueueLifetime) {
-        if (l.stale_waits++ == 0 || w.where < l.first_stale_wait) l.first_stale_wait = w.where;
-      }
-      break;
+      if (family(c) == family(*own)) last = std::max(last, c.last_time);
+    }
+    const int64_t lifetime =
+        family(*own) == 1 ? LeftOut::kExchangeExpiration : LeftOut::kQueueLifetime;
+    if (last - w.seconds > lifetime) {
+      if (l.stale_waits++ == 0 || w.where < l.first_stale_wait) l.first_stale_wait = w.where;
+      if (family(*own) == 1) ++l.stale_exchange_waits;
     }
   }
   l.inputs_not_read = unread();

@@ -43,6 +43,7 @@ struct LineCounts {
   // (trace_log.h, --date-order).
   uint64_t ambiguous_dates = 0;
   uint64_t first_ambiguous_date_line = 0;
+  std::string first_ambiguous_date;  // its cell as written, at most 40 bytes
   // Of the unrecognised: trace records whose time is in no form this
   // reader knows ("4/11/2025 3:02:11 P.M."), the first one's line and its
   // time as written (at most kExcerpt bytes), so the message says the time
@@ -168,6 +169,13 @@ struct LineCounts {
   // reply's end", "its status", "its recipient").
   uint64_t cut_lines = 0;
   uint64_t first_cut_line = 0, first_cut_bytes = 0;
+  // Lines holding a run of NUL bytes, what a crash leaves of the page being
+  // written; syslog appends the next whole line after them. The part
+  // before the run is read as a line cut short, the part after as the line
+  // it is, under the same line number (postfix_log.cc). The first one's
+  // line and how many NULs it held.
+  uint64_t nul_runs = 0;
+  uint64_t first_nul_line = 0, first_nul_bytes = 0;
   std::string first_cut_took;
   // Of the not understood: delivery lines whose recipient names no domain
   // the guard can judge (JudgeableRecipient, postfix_fields.h).

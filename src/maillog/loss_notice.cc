@@ -135,7 +135,15 @@ std::string CutLines(const LineCounts& c) {
   out += " bytes, which took ";
   out += c.first_cut_took;
   out += "; ";
-  out += CutReason(c.first_cut_bytes);
+  if (c.first_nul_line == c.first_cut_line && c.nul_runs != 0) {
+    out += "ended by ";
+    out += Thousands(static_cast<int64_t>(c.first_nul_bytes));
+    out += c.first_nul_bytes == 1 ? " NUL byte" : " NUL bytes";
+    out += ", what a crash leaves of the line being written: the line after them is read as "
+           "its own";
+  } else {
+    out += CutReason(c.first_cut_bytes);
+  }
   out += ')';
   return out;
 }

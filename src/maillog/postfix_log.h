@@ -153,7 +153,8 @@ class PostfixLog {
   void BeginTraceFile(std::string name, DateOrder date_order);
   // Ends the current file (a trace's last record).
   void EndFile();
-  // One line without its newline.
+  // One line without its newline (a run of NUL bytes in it splits it in
+  // two under one line number: LineCounts::nul_runs).
   void Feed(std::string_view line);
   // Ends every message still open and passes on everything held (end of
   // input): call it before reading the sink's results.
@@ -202,6 +203,7 @@ class PostfixLog {
   size_t held() const { return held_.size(); }
 
  private:
+  void FeedLine(std::string_view line);
   // A hand-off not to be counted (TakeOver), or counted nowhere yet.
   static constexpr uint32_t kNotCounted = kPostfixNotCounted;
   // What is held for the hand-off window, and each queue id's state

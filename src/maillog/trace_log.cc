@@ -191,9 +191,12 @@ void TraceLog::Unrecognised(uint64_t first_line) {
   counted_as_ = LineFormat::kNone;
 }
 
-void TraceLog::AmbiguousDate(uint64_t first_line) {
+void TraceLog::AmbiguousDate(uint64_t first_line, std::string_view cell) {
   Unrecognised(first_line);
-  if (counts_.ambiguous_dates++ == 0) counts_.first_ambiguous_date_line = first_line;
+  if (counts_.ambiguous_dates++ == 0) {
+    counts_.first_ambiguous_date_line = first_line;
+    counts_.first_ambiguous_date = std::string(cell.substr(0, 40));
+  }
 }
 
 void TraceLog::NotUnderstood(uint64_t line) {

@@ -234,7 +234,7 @@ class TraceLog {
   void Row(const std::vector<std::string>& f, uint64_t line);
   void Tally(uint64_t first_line, LineFormat format);  // a record's lines, recognised
   void Unrecognised(uint64_t first_line);
-  void AmbiguousDate(uint64_t first_line);
+  void AmbiguousDate(uint64_t first_line, std::string_view cell);
   void NotUnderstood(uint64_t line);
   // A record not understood whose recipients still go to the sink, with
   // what was not read left unknown (LineCounts::read_in_part).

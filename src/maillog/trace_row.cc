@@ -45,7 +45,7 @@ void TraceLog::Row(const std::vector<std::string>& f, uint64_t line) {
   // not understood, so a few among good rows still make the run an error
   // (breaker round 16 §2).
   if (time == kAmbiguousDate) {
-    AmbiguousDate(line);
+    AmbiguousDate(line, Field(f, time_));
     NotUnderstood(line);
     return;
   }
