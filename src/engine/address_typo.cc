@@ -115,6 +115,16 @@ void AddressIndex::Finish() {
     if (std::find(domains.begin(), domains.end(), f.domain) == domains.end()) {
       domains.push_back(f.domain);
     }
+    if (f.local.find('.') != std::string::npos) {
+      std::string undotted;
+      for (char c : f.local) {
+        if (c != '.') undotted += c;
+      }
+      std::vector<std::string>& locals = undotted_locals_[undotted];
+      if (std::find(locals.begin(), locals.end(), f.local) == locals.end()) {
+        locals.push_back(f.local);
+      }
+    }
     AddPerson("", f);
     org_frequent_[f.domain].push_back(std::move(f));
   }

@@ -457,6 +457,7 @@ class AddressIndex {
   Map<NameOrder> name_order_;  // domain (mailbox space) -> its addresses' order
   Set organisations_;          // registrable domains of frequent addresses
   Map<std::vector<std::string>> local_domains_;  // folded local -> its frequent domains
+  Map<std::vector<std::string>> undotted_locals_;  // its dots dropped -> folded locals
   Map<std::string> display_names_;  // address -> the display name learned with it
   // scope + '\n' + "given family" -> the frequent addresses of that person
   // (AddPerson).

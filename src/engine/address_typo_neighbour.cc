@@ -97,9 +97,24 @@ bool AddressIndex::FindOtherDomainSlip(std::string_view sender, std::string_view
   const size_t at = address.rfind('@');
   if (at == std::string_view::npos || at == 0 || at > kMaxLocal) return false;
   std::array<char, kMaxLocal> buffer;
-  const std::string_view local = FoldedLocal(address, at, buffer);
-  if (local_domains_.find(local) == local_domains_.end() || !NamesSomeone(local)) return false;
+  const std::string_view typed = FoldedLocal(address, at, buffer);
   const std::string domain(MailboxSpace(Folded(address.substr(at + 1))));
+  // At Gmail a local part with other dots, or none, is the same mailbox
+  // (DotsIgnored): johnsmith@gmail.com is john.smith's, the commonest way
+  // a Gmail address is typed (round 47's tester 14, finding 5).
+  std::string_view local = typed;
+  if (local_domains_.find(local) == local_domains_.end() && DotsIgnored(domain)) {
+    std::string undotted;
+    for (char c : typed) {
+      if (c != '.') undotted += c;
+    }
+    if (auto it = undotted_locals_.find(undotted); it != undotted_locals_.end()) {
+      for (const std::string& known : it->second) {
+        if (NamesSomeone(known)) local = known;
+      }
+    }
+  }
+  if (local_domains_.find(local) == local_domains_.end() || !NamesSomeone(local)) return false;
   const std::string organisation = OrganisationOf(domain);
   const std::vector<Frequent>* list = ListFor(sender, domain);
   // The typed domain is one the scope writes to often: a frequent address
