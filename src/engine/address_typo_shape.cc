@@ -5,6 +5,7 @@
 #include "content/header_encode.h"
 #include "engine/initial_forms.h"
 #include "engine/name_forms.h"
+#include "engine/role_words.h"
 
 namespace nearmiss::engine {
 namespace {
@@ -37,6 +38,18 @@ std::string WithoutSeparators(std::string_view s) {
   return out;
 }
 
+// A role or shared mailbox's local part (RFC 2142; data/names/role-words.txt):
+// hr-team, it.support, sales-uk, accounts.payable. A part dropped from it
+// names another desk (hr@, support@, sales@), the commonest new contact at
+// a supplier, never a person's name cut short (round 47's tester 14,
+// finding 7).
+bool NamesADesk(const Parts& parts) {
+  for (size_t i = 0; i < parts.n; ++i) {
+    if (IsRoleWord(parts.p[i])) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Shape ShapeOf(std::string_view local, const Parts& typed, std::string_view key,
@@ -48,6 +61,8 @@ Shape ShapeOf(std::string_view local, const Parts& typed, std::string_view key,
   // table's forms count: a prefix there (ann / anna, dan / dana) is as
   // often another person.
   if (OtherGivenForm(typed, known, /*prefixes=*/!crowded)) return {SlipKind::kGivenNameForm, 0.75};
+  // A desk's parts cut or dropped are another desk (NamesADesk).
+  if (NamesADesk(known) || NamesADesk(typed)) return {};
   if (typed.n > 0 && InitialAfterFamily(local, typed, known)) {
     return {SlipKind::kInitialAfterFamily, 0.7};
   }
