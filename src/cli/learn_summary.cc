@@ -31,7 +31,8 @@ void PrintSentFolderCounts(const history::Learner::MailboxCounts& m) {
     // "No date at all" was wrong for a Date: present but unreadable (ISO
     // form) or set aside (1985): what is true is that none could be used.
     std::printf("; %s with no usable date (no Date: that could be read and believed, no "
-                "delivery time) dated now, known again by their content (first: %s)",
+                "delivery time) dated as the dated message before it in its mailbox (else the next; now "
+                "when none is), known again by their content (first: %s)",
                 n(m.dated_now).c_str(), m.first_dated_now.c_str());
   }
   if (m.date_set_aside > 0) {

@@ -119,7 +119,7 @@ for mbox in nodate-nomsgid old-date; do
     "$(found "$tmp/$mbox-2.txt")"
 done
 contains "the summary names the first undated message, not 'no date at all'" \
-  "with no usable date (no Date: that could be read and believed, no delivery time) dated now, known again by their content (first: $data/nodate-nomsgid.mbox:1)" \
+  "with no usable date (no Date: that could be read and believed, no delivery time) dated as the dated message before it in its mailbox (else the next; now when none is), known again by their content (first: $data/nodate-nomsgid.mbox:1)" \
   "$(cat "$tmp/nodate-nomsgid-1.txt")"
 
 # --- 8: CSV rows dated by a day alone -------------------------------------
