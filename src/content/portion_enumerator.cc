@@ -44,6 +44,25 @@ std::size_t SkipEnumeratorPiece(std::string_view s, std::size_t i,
   return j + 1;
 }
 
+// A dash or colon between an enumerator and its text, a blank after it:
+// "1 - (S)", "1 – (C)" (en dash), "1 — (S)" (em dash), "Para 1 : (S)"
+// (round 47's tester 13, finding 6). Returns the position after the
+// blanks that follow it, or `i`.
+std::size_t SkipEnumeratorDash(std::string_view s, std::size_t i, std::size_t limit) {
+  std::size_t j = i;
+  if (j < limit && (s[j] == '-' || s[j] == ':')) {
+    ++j;
+  } else if (limit - j >= 3 && (s.compare(j, 3, "\xE2\x80\x93") == 0 ||
+                                s.compare(j, 3, "\xE2\x80\x94") == 0)) {
+    j += 3;
+  } else {
+    return i;
+  }
+  if (j >= limit || !IsBlank(s[j])) return i;
+  while (j < limit && IsBlank(s[j])) ++j;
+  return j;
+}
+
 }  // namespace
 
 std::size_t SkipEnumerator(std::string_view s, std::size_t at,
@@ -52,8 +71,10 @@ std::size_t SkipEnumerator(std::string_view s, std::size_t at,
   // "¶1. (SBU) Summary: ...": the paragraph sign (U+00B6) before the
   // number, as cables are printed and quoted (issue 13, round 33 defect
   // 3); the number is read as after no sign.
+  // "§1 (S)": the section sign (U+00A7) likewise, when a number follows
+  // it (round 47's tester 13, finding 6); "§ " alone is a bullet below.
   std::size_t outline_from = at;
-  if (limit - i > 2 && s.compare(i, 2, "\xC2\xB6") == 0) {
+  if (limit - i > 2 && (s.compare(i, 2, "\xC2\xB6") == 0 || s.compare(i, 2, "\xC2\xA7") == 0)) {
     std::size_t j = i + 2;
     while (j < limit && IsBlank(s[j])) ++j;
     if (j < limit && IsDigit(s[j])) outline_from = i = j;
@@ -71,16 +92,18 @@ std::size_t SkipEnumerator(std::string_view s, std::size_t at,
       ++j;
     }
     if (j == number || !IsDigit(s[number])) return at;
-    if (j < limit && s[j] == ')') ++j;
+    if (j < limit && (s[j] == ')' || s[j] == ':')) ++j;  // "Para 1:", "Para 4)"
     i = j;
     break;
   }
+  bool numbered = true;  // a dash may follow a number, never a bullet
   if (i != outline_from) {
     // "Para 2" has been read.
   } else if (i == at && i < limit && s[i] == '>') {
     ++i;
   } else if (std::size_t b = i == at ? SkipListBullet(s, i, limit) : i; b != i) {
     i = b;  // "-", "•", Outlook's "·", "o", "§" (line_text.h)
+    numbered = false;
   } else {
     // Outline numbers run pieces together: "1.", "1.a.", "2.b.(1)".
     int pieces = 0;
@@ -95,7 +118,7 @@ std::size_t SkipEnumerator(std::string_view s, std::size_t at,
   if (i == limit) return i;  // the mark follows without a blank: "1.(S)"
   if (i >= limit || !IsBlank(s[i])) return at;
   while (i < limit && IsBlank(s[i])) ++i;
-  return i;
+  return numbered ? SkipEnumeratorDash(s, i, limit) : i;
 }
 
 }  // namespace nearmiss::content

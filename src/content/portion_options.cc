@@ -71,7 +71,14 @@ struct Tally {
   int sizes = 0;
   int letters = 0;
   bool next_letter = false;
+  // The mark is a multiple-choice answer letter ("(C)", A to E) and so is
+  // another label of its list: an answer key of two lines, "1. (C) ...\n2.
+  // (A) ...", is a list of answers as one of three is (round 47's tester
+  // 13, finding 9). "(S)" beside "(A)" is not: S is no answer letter.
+  bool answer_letter = false;
 };
+
+bool IsAnswerLetter(char c) { return c >= 'A' && c <= 'E'; }
 
 void Count(std::string_view inner, char mark_letter, Tally* t) {
   if (IsSize(inner)) {
@@ -81,6 +88,7 @@ void Count(std::string_view inner, char mark_letter, Tally* t) {
     t->next_letter = t->next_letter ||
                      (mark_letter != 0 && (inner[0] == mark_letter + 1 ||
                                            inner[0] == mark_letter - 1));
+    t->answer_letter = t->answer_letter || (IsAnswerLetter(mark_letter) && IsAnswerLetter(inner[0]));
   }
 }
 
@@ -139,7 +147,7 @@ bool InOptionList(std::string_view text, std::size_t begin, std::size_t end) {
       Count(LabelAt(text, at, e, &close), mark_letter, &tally);
     }
   }
-  return tally.sizes > 0 || tally.letters >= 2 || tally.next_letter;
+  return tally.sizes > 0 || tally.letters >= 2 || tally.next_letter || tally.answer_letter;
 }
 
 }  // namespace nearmiss::content
