@@ -59,6 +59,47 @@ constexpr std::array<std::string_view, 7> kBusinessHandling = {
     "not for distribution", "not for circulation", "do not forward",
     "do not distribute", "addressee only", "internal use", "for internal"};
 
+// The frames of a legal, press or business legend after "CONFIDENTIAL"
+// and a separator (round 47's tester 13, finding 5): "SUBJECT TO ..."
+// (contract, legal privilege, a protective order, board approval), "FOR
+// ... ONLY" (settlement purposes; not "for official use only", the US
+// FOUO marking), "NOT FOR ..." (publication, release), "EMBARGOED", and a
+// department's name (HR, Legal, Human Resources). No classification scheme
+// writes its caveats so: after a tier come a country's or an alliance's
+// eyes-only and release words, codewords and GPMS descriptors (PERSONAL,
+// MANAGEMENT, COMMERCIAL, STAFF), none of these.
+bool LegendFrame(std::string_view after) {
+  auto word_at = [&after](std::string_view w) {
+    return StartsWithNoCaseAt(after, 0, w) &&
+           (after.size() == w.size() || !IsAlpha(after[w.size()]));
+  };
+  if (word_at("subject to") || word_at("not for") || word_at("embargoed") ||
+      word_at("embargo") || word_at("under embargo") || word_at("hr") ||
+      word_at("human resources") || word_at("legal")) {
+    return true;
+  }
+  if (word_at("for") && !ContainsNoCase(after, "official use")) {
+    return ContainsNoCase(after, " only");
+  }
+  return false;
+}
+
+// "EMBARGOED - CONFIDENTIAL", "PRESS RELEASE: CONFIDENTIAL": a press
+// legend before the word, over a separator.
+bool PressLegendBefore(std::string_view text, std::size_t line_begin, std::size_t begin) {
+  std::string_view before = text.substr(line_begin, begin - line_begin);
+  while (!before.empty() && (IsBlank(before.back()) || before.back() == '-' ||
+                             before.back() == ':' || before.back() == '|')) {
+    before.remove_suffix(1);
+  }
+  for (std::string_view w : {"embargoed", "embargo", "press release"}) {
+    if (before.size() >= w.size() && StartsWithNoCaseAt(before, before.size() - w.size(), w)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsBusinessConfidentiality(std::string_view text, std::size_t begin,
@@ -84,6 +125,7 @@ bool IsBusinessConfidentiality(std::string_view text, std::size_t begin,
   for (std::string_view q : kBusinessQualifiers) {
     if (word.size() == q.size() && StartsWithNoCaseAt(word, 0, q)) return true;
   }
+  if (PressLegendBefore(text, line_begin, begin)) return true;
   std::size_t stop = LineEnd(text, end);
   std::size_t j = end;
   while (j < stop && (IsBlank(text[j]) || text[j] == '-' || text[j] == ':' ||
@@ -94,7 +136,7 @@ bool IsBusinessConfidentiality(std::string_view text, std::size_t begin,
   for (std::string_view h : kBusinessHandling) {
     if (StartsWithNoCaseAt(after, 0, h)) return true;
   }
-  return false;
+  return j > end && LegendFrame(after);
 }
 
 bool IsDisclaimerHeading(std::string_view matched) {

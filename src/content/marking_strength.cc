@@ -125,12 +125,14 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
       // "Active TOP SECRET/SCI clearance": a person's clearance level;
       // "stop putting SECRET//NOFORN in the subject": a mention.
       *strength = AboutClearance(text, m.begin, m.end) ||
-                          InsideSentence(text, m.begin, m.end)
+                          InsideSentence(text, m.begin, m.end) ||
+                          (kind == TextKind::kBody && QuotedInSentence(text, m.begin, m.end))
                       ? Strength::kWeak
                       : Strength::kStrong;
       s.why = *strength == Strength::kStrong ? "a banner form"
               : AboutClearance(text, m.begin, m.end) ? "a person's clearance"
-                                                     : "inside a sentence";
+              : InsideSentence(text, m.begin, m.end) ? "inside a sentence"
+                                                     : "quoted in a sentence";
       // "RESTREINT UE explained: how ...": a body line that names it, or a
       // sender who ran the banner into the first sentence; it counts if
       // another marking of the message agrees.

@@ -358,6 +358,13 @@ bool OpensSentence(std::string_view text, std::size_t begin, std::size_t end);
 // lower-case word on one side only, and counts).
 bool InsideSentence(std::string_view text, std::size_t begin, std::size_t end);
 
+// The match stands in quotation marks ("...", '...', curly, guillemets) on a
+// line with words in lower case outside them: a marking named, not applied
+// ('The slides carry the banner "SECRET//NOFORN" on every page.', 'Is it
+// "SECRET//REL TO USA, GBR" or ...?'; round 47's tester 13, finding 4). A
+// quoted form alone on its line is not (a banner a sender put in quotes).
+bool QuotedInSentence(std::string_view text, std::size_t begin, std::size_t end);
+
 // After blanks, a word with a lower-case letter follows: "SECRET deployment
 // plan", a level word in capitals and then the subject's own words. A
 // subject all in capitals ("SECRET SANTA draw") has no such contrast.

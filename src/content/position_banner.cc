@@ -306,4 +306,52 @@ bool InsideSentence(std::string_view text, std::size_t begin,
          text[e] <= 'z';
 }
 
+namespace {
+
+// The opening quotation mark ending at `at` (ASCII, curly, guillemet): its
+// length in bytes, or 0.
+std::size_t OpeningQuoteBefore(std::string_view text, std::size_t at) {
+  if (at >= 1 && (text[at - 1] == '"' || text[at - 1] == '\'')) return 1;
+  if (at >= 3 && (text.compare(at - 3, 3, "\xE2\x80\x9C") == 0 ||    // U+201C
+                  text.compare(at - 3, 3, "\xE2\x80\x98") == 0 ||    // U+2018
+                  text.compare(at - 3, 3, "\xE2\x80\x9E") == 0)) {   // U+201E
+    return 3;
+  }
+  if (at >= 2 && text.compare(at - 2, 2, "\xC2\xAB") == 0) return 2;  // U+00AB
+  return 0;
+}
+
+std::size_t ClosingQuoteAt(std::string_view text, std::size_t at) {
+  if (at < text.size() && (text[at] == '"' || text[at] == '\'')) return 1;
+  if (text.size() - at >= 3 && (text.compare(at, 3, "\xE2\x80\x9D") == 0 ||  // U+201D
+                                text.compare(at, 3, "\xE2\x80\x99") == 0 ||  // U+2019
+                                text.compare(at, 3, "\xE2\x80\x9C") == 0)) {
+    return 3;
+  }
+  if (text.size() - at >= 2 && text.compare(at, 2, "\xC2\xBB") == 0) return 2;  // U+00BB
+  return 0;
+}
+
+bool HasLowerCaseWord(std::string_view s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] >= 'a' && s[i] <= 'z' && s[i + 1] >= 'a' && s[i + 1] <= 'z') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool QuotedInSentence(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t e = end;
+  // "...NOFORN." or "...NOFORN," inside the quotes, as some write it.
+  if (e < text.size() && (text[e] == '.' || text[e] == ',' || text[e] == '?')) ++e;
+  const std::size_t open = OpeningQuoteBefore(text, begin);
+  const std::size_t close = ClosingQuoteAt(text, e);
+  if (open == 0 || close == 0) return false;
+  const std::size_t line_begin = LineStart(text, begin);
+  const std::size_t line_end = LineEnd(text, end);
+  return HasLowerCaseWord(text.substr(line_begin, begin - open - line_begin)) ||
+         HasLowerCaseWord(text.substr(e + close, line_end - std::min(line_end, e + close)));
+}
+
 }  // namespace nearmiss::content

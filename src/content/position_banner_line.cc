@@ -2,6 +2,7 @@
 // TierHeadsBannerLine and IsTierPrefix): drafts, page and copy numbers,
 // handling instructions and codewords written on the banner line itself.
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "content/banner_tail.h"
@@ -67,6 +68,31 @@ bool FreeTextAfterTier(std::string_view after, bool compound, bool capitals) {
   return lower_words <= kMaxLowerCaseWords;
 }
 
+// Words of a note's or an everyday label's head, which a capitalised line
+// of a party invitation, an advert or a script puts before "TOP SECRET"
+// ("PS: TOP SECRET", "NB: TOP SECRET", "DRESS CODE: TOP SECRET", "RECIPE:
+// TOP SECRET", "SHHH... TOP SECRET", SQL's "CREATE ROLE SECRET"): none is a
+// mission's name, a copy number or a document's part, the words that stand
+// before a tier on a banner line (round 47's tester 13, finding 8). Dots
+// ("P.S.", "SHHH...") are dropped before the word is compared.
+constexpr std::string_view kNoteWords[] = {
+    "ps",     "pps",    "nb",       "remember", "recipe", "sauce",  "ingredients",
+    "ingredient", "dress", "code",  "theme",    "menu",   "venue",  "location",
+    "destination", "password", "role", "create", "grant",  "shh",    "shhh",
+    "shhhh",  "psst",   "hint",     "clue",     "answer", "prize",  "guest",
+    "guests", "special", "reminder", "mum's",   "dad's",  "gift",   "surprise"};
+
+bool IsNoteWord(std::string_view word) {
+  std::string folded;
+  for (char c : word) {
+    if (c != '.') folded += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  }
+  for (std::string_view w : kNoteWords) {
+    if (folded == w) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsTierPrefix(std::string_view prefix, bool separator_allowed) {
@@ -109,7 +135,9 @@ bool IsTierPrefix(std::string_view prefix, bool separator_allowed) {
       }
       ++k;
     }
-    if (!alnum || IsPhraseWord(prefix.substr(w, k - w))) return false;
+    if (!alnum || IsPhraseWord(prefix.substr(w, k - w)) || IsNoteWord(prefix.substr(w, k - w))) {
+      return false;
+    }
     ++words;
     while (k < e && IsBlank(prefix[k])) ++k;
   }
