@@ -131,6 +131,10 @@ a@mail.ubs.com|trusted|accept|-|*|
 a@fca.co.uk|external|accept|-|real-neighbour|another open zone of .uk (.co.uk in place of .org.uk)
 a@bankofengland.org.uk|external|accept|-|real-neighbour|
 a@mail.fca.co.uk|external|accept|-|*|
+# Round 47's tester 15, finding 4: any second level of the country, not
+# only the open co/org/net (me.uk is for individuals, anyone's).
+a@fca.me.uk|external|accept|-|real-neighbour|another open zone of .uk (.me.uk in place of .org.uk)
+a@bankofengland.ltd.uk|external|accept|-|real-neighbour|
 CASES
 judge "$tmp/bank" --policy "$tmp/bank.toml" >> "$tmp/report"
 
