@@ -120,6 +120,20 @@ void RankSuggestions(const LookalikeDetector& detector, ReasonCode code, std::st
       tld(*also) != tld(typed)) {
     also->clear();
   }
+  // A name trusted only because a namespace covers it (bmf.gov, made up
+  // under .gov) never comes before a declared domain the typed name also
+  // reads as (the protected bmf.gv.at for bmf.gov.at; round 47's tester 15,
+  // finding 3).
+  auto declared = [&detector](std::string_view domain) {
+    Result<Domain> d = ParseDomain(domain);
+    if (!d.ok()) return false;
+    const LookalikeMatch m = detector.Classify(*d);
+    return m.kind == LookalikeMatch::Kind::kTrusted && !m.trusted_namespace;
+  };
+  if (!meant->empty() && !also->empty() && TrustedOnlyUnderNamespace(detector, *meant) &&
+      declared(*also)) {
+    std::swap(*meant, *also);
+  }
   if (code != ReasonCode::kTldNotDelegated || meant->empty() || labels(*meant) != 2 ||
       labels(typed) != 2 || lookalike::BoundedDamerauAscii(tld(typed), tld(*meant), 1) <= 1) {
     return;

@@ -138,6 +138,14 @@ a@bankofengland.ltd.uk|external|accept|-|real-neighbour|
 CASES
 judge "$tmp/bank" --policy "$tmp/bank.toml" >> "$tmp/report"
 
+# Round 47's tester 15, finding 3: the protected bmf.gv.at is offered before
+# bmf.gov, a name trusted only because .gov's namespace covers it.
+"$bin" policy init | sed -e 's/^protected = .*/protected = ["bmf.gv.at", "bund.de"]/' > "$tmp/at.toml"
+cat > "$tmp/at" <<'CASES'
+a@bmf.gov.at|lookalike|reject|a@bmf.gv.at|*|
+CASES
+judge "$tmp/at" --policy "$tmp/at.toml" >> "$tmp/report"
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
