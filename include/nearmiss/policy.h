@@ -240,6 +240,17 @@ struct HistoryPolicy {
   // Whether the policy file gave recipient_delimiter. When not, the milter
   // takes Postfix's own (postconf); every other command keeps "+".
   bool recipient_delimiter_set = false;
+  // Senders whose mail `learn` leaves out of the history: a helpdesk's
+  // ticket replies, a CRM's or a notification system's mail goes to
+  // whatever a customer typed, several times a week, and under the
+  // organisation scope would make a customer's slip "known" for everyone
+  // (round 47's tester 14, finding 4). Each entry is a whole address
+  // ("helpdesk@ourorg.example"), a local part with a bare '@' ("noreply@",
+  // at any domain), or "*@" and a domain ("*@notify.ourorg.example");
+  // lower case, compared case-insensitively.
+  std::vector<std::string> learn_skip_senders;
+  // Whether the policy's learn_skip_senders names `sender` (an address).
+  bool SkipsSender(std::string_view sender) const;
   // Whether a store's snapshot must carry addresses and sender -> recipient
   // pairs (Store::Snapshot's with_addresses).
   bool needs_addresses() const { return flag_new_addresses || address_typo; }

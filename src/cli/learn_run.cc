@@ -132,6 +132,10 @@ int LearnInto(const LearnFlags& flags, const StoreChoice& choice, const std::str
     }
     learner.SetDomainChecks([judge](std::string_view d) { return judge->Judgeable(d); },
                             std::move(own_domain));
+    if (!engine->policy().history.learn_skip_senders.empty()) {
+      learner.SetSkipSender(
+          [engine](std::string_view sender) { return engine->policy().history.SkipsSender(sender); });
+    }
   }
   std::vector<std::string> logs, mailboxes;
   uint64_t csv_sources = 0;

@@ -138,6 +138,13 @@ void PrintLearnSummary(const history::Learner& learner, uint64_t log_lines, size
                 Counted(all, "recipient").c_str(),
                 (skips.domains > 0 ? skips.first_domain : c.first_skipped_domain).c_str());
   }
+  if (c.skipped_senders > 0) {
+    std::printf("skipped %s of senders [history] learn_skip_senders names (a helpdesk, a "
+                "notification system: what they write to teaches nothing of who people here "
+                "write to); first from %s\n",
+                Counted(c.skipped_senders, "delivery", "deliveries").c_str(),
+                c.first_skipped_sender.c_str());
+  }
   if (skips.inbound > 0) {
     std::printf("skipped %s of mail the organisation received (learning is about who it writes "
                 "to); first at %s\n",
@@ -201,6 +208,8 @@ std::string NothingLearned(const history::Learner& learner, const LogSkips& skip
   add(skips.domains + c.skipped_domains, "recipient", " whose domain is invalid",
       skips.domains > 0 ? skips.first_domain : c.first_skipped_domain);
   add(c.not_addresses, "recipient", " left out as no address", c.first_not_address);
+  add(c.skipped_senders, "delivery", " of a sender [history] learn_skip_senders names",
+      c.first_skipped_sender);
   add(c.outcome_unknown, "recipient",
       " whose outcome is unknown (sent on to a server whose log was not given)", "");
   add(c.sender_unknown, "recipient", " whose sender the log does not show (no qmgr from= line)",

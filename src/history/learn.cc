@@ -61,6 +61,10 @@ std::vector<Learner::NameOfAnother> Learner::NamesOfOthers() const {
 }
 
 Status Learner::Add(Delivery d) {
+  if (skip_sender_ && skip_sender_(d.sender)) {
+    if (counts_.skipped_senders++ == 0) counts_.first_skipped_sender = d.sender;
+    return Status::Ok();
+  }
   if (!d.display_name.empty() && !d.sender.empty()) {
     const std::pair<std::string, std::string> pair{d.sender, d.recipient};
     auto it = names_.find(pair);

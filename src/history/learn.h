@@ -42,6 +42,10 @@ class Learner {
   // (maillog::PostfixLogOptions::learning): `own_domain` says whether a
   // sender's domain is the organisation's (empty: the policy names none).
   void SetDomainChecks(maillog::DomainCheck judgeable, maillog::DomainCheck own_domain);
+  // Senders whose deliveries are left out (policy [history]
+  // learn_skip_senders): counted in DeliveryCounts::skipped_senders, never
+  // in `found`.
+  void SetSkipSender(std::function<bool(std::string_view)> skip) { skip_sender_ = std::move(skip); }
 
   // A Postfix log (plain or .gz) in any form maillog reads, or an Exchange
   // or Microsoft 365 trace (maillog/trace_log.h); *counts gets what was
@@ -123,6 +127,10 @@ class Learner {
     // in their LineCounts.
     uint64_t skipped_domains = 0;
     std::string first_skipped_domain;
+    // Deliveries of a sender [history] learn_skip_senders names, not in
+    // `found`, and the first one's sender.
+    uint64_t skipped_senders = 0;
+    std::string first_skipped_sender;
     // Recipients of log messages whose last outcome is "unknown": an
     // Exchange server sent them on to another of the organisation's
     // servers whose log was not given (maillog/trace_log.h). Not in
@@ -261,6 +269,7 @@ class Learner {
   // SetDomainChecks' `judgeable` refuses.
   bool Judgeable(const std::string& recipient, const std::string& where);
   maillog::DomainCheck judgeable_, own_domain_;
+  std::function<bool(std::string_view)> skip_sender_;
   Status AddFound();
   // The key of this run's log delivery with no Message-ID from `sender` to
   // `recipient` nearest `time` (within kLogJoinSeconds), taken so no other

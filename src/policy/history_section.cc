@@ -1,4 +1,5 @@
 // [history]: when correspondence history makes a domain trusted.
+#include "base/ascii.h"
 #include "policy/sections.h"
 
 namespace nearmiss::policy {
@@ -39,9 +40,44 @@ void ReadHistorySection(Context& ctx, const toml::table& t, Policy& policy) {
                 "Postfix's recipient_delimiter, e.g. \"+\" or \"+-\"; \"\" for none");
     }
   }
+  if (auto senders = GetStrings(ctx, t, "learn_skip_senders")) {
+    for (Located& e : *senders) {
+      std::string v = AsciiLower(e.value);
+      const size_t at = v.find('@');
+      const bool ok = at != std::string::npos && v.find('@', at + 1) == std::string::npos &&
+                      (at > 0 || v.size() > 1) &&
+                      (v.substr(0, at) != "*" || at + 1 < v.size()) &&
+                      v.find_first_of(" \t\"<>,") == std::string::npos &&
+                      (v.find('*') == std::string::npos || v.starts_with("*@"));
+      if (!ok) {
+        ctx.Error(e.at, "bad learn_skip_senders entry '" + e.value + "'",
+                  "an address (\"helpdesk@ourorg.example\"), a local part and '@' (\"noreply@\"), "
+                  "or \"*@\" and a domain (\"*@notify.ourorg.example\")");
+        continue;
+      }
+      h.learn_skip_senders.push_back(std::move(v));
+    }
+  }
   // At least 10 s: each refresh reads every domain and recompiles.
   if (auto v = GetInt(ctx, t, "refresh_seconds", 10, 86'400)) h.refresh_seconds = *v;
   if (auto v = GetInt(ctx, t, "audit_retention_days", 0, 100'000)) h.audit_retention_days = *v;
 }
 
 }  // namespace nearmiss::policy
+
+namespace nearmiss {
+
+bool HistoryPolicy::SkipsSender(std::string_view sender) const {
+  if (learn_skip_senders.empty()) return false;
+  const std::string lower = AsciiLower(sender);
+  const size_t at = lower.rfind('@');
+  if (at == std::string::npos) return false;
+  const std::string_view local = std::string_view(lower).substr(0, at + 1);  // "noreply@"
+  const std::string_view domain = std::string_view(lower).substr(at);        // "@ourorg..."
+  for (const std::string& e : learn_skip_senders) {
+    if (e == lower || e == local || (e.starts_with("*@") && e.substr(1) == domain)) return true;
+  }
+  return false;
+}
+
+}  // namespace nearmiss

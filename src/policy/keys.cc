@@ -11,7 +11,7 @@ namespace nearmiss {
 namespace {
 
 // Dotted paths in file order; "<group>" stands for a sender group's name.
-constexpr std::array<std::string_view, 102> kKeys = {
+constexpr std::array<std::string_view, 103> kKeys = {
     "domains.organisation",
     "domains.protected",
     "domains.protected_files",
@@ -87,6 +87,7 @@ constexpr std::array<std::string_view, 102> kKeys = {
     "history.address_typo_min_messages",
     "history.address_typo_min_days",
     "history.recipient_delimiter",
+    "history.learn_skip_senders",
     "history.refresh_seconds",
     "history.audit_retention_days",
     "delivery.myhostname",
