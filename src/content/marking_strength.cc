@@ -97,6 +97,15 @@ Counts PlacedStrength(const PatternEntry& p, TextKind kind,
   if (kind == TextKind::kBody && p.kind != MarkingKind::kLabel &&
       p.kind != MarkingKind::kPortion) {
     SelfStatement stated = StatesOwnLevel(text, m.begin, m.end);
+    // The level quoted in the statement ('This email is classified
+    // "SECRET//NOFORN".') is stated all the same (round 48's tester 13,
+    // finding 1: the quoted-mention rule let it out).
+    if (stated == SelfStatement::kNone) {
+      std::size_t shift = 0;
+      if (const std::string plain = WithoutQuotes(text, m.begin, m.end, &shift); !plain.empty()) {
+        stated = StatesOwnLevel(plain, m.begin - shift, m.end - shift);
+      }
+    }
     if (stated != SelfStatement::kNone &&
         (p.mixed_case || WrittenInCapitals(text.substr(m.begin, m.end - m.begin)))) {
       s.why = "a sentence stating the text's level";

@@ -52,6 +52,7 @@ std::size_t SkipEnumeratorDash(std::string_view s, std::size_t i, std::size_t li
   std::size_t j = i;
   if (j < limit && (s[j] == '-' || s[j] == ':')) {
     ++j;
+    if (s[j - 1] == '-' && j < limit && s[j] == '-') ++j;  // "1 -- (S)"
   } else if (limit - j >= 3 && (s.compare(j, 3, "\xE2\x80\x93") == 0 ||
                                 s.compare(j, 3, "\xE2\x80\x94") == 0)) {
     j += 3;
@@ -67,6 +68,16 @@ std::size_t SkipEnumeratorDash(std::string_view s, std::size_t i, std::size_t li
 
 std::size_t SkipEnumerator(std::string_view s, std::size_t at,
                            std::size_t limit) {
+  // A reply's quotation marks, nested and spaced as clients write them
+  // (">> ", "> > ", "> 1. "): the line after them is read as a line (round
+  // 48's tester 13, finding 2: only one '>' with nothing after it was).
+  if (at < limit && s[at] == '>') {
+    std::size_t q = at;
+    while (q < limit && (s[q] == '>' || IsBlank(s[q]))) ++q;
+    if (q == limit || s[q] == '(') return q;
+    const std::size_t after = SkipEnumerator(s, q, limit);
+    return after != q ? after : q;
+  }
   std::size_t i = at;
   // "¶1. (SBU) Summary: ...": the paragraph sign (U+00B6) before the
   // number, as cables are printed and quoted (issue 13, round 33 defect
@@ -99,8 +110,6 @@ std::size_t SkipEnumerator(std::string_view s, std::size_t at,
   bool numbered = true;  // a dash may follow a number, never a bullet
   if (i != outline_from) {
     // "Para 2" has been read.
-  } else if (i == at && i < limit && s[i] == '>') {
-    ++i;
   } else if (std::size_t b = i == at ? SkipListBullet(s, i, limit) : i; b != i) {
     i = b;  // "-", "•", Outlook's "·", "o", "§" (line_text.h)
     numbered = false;
@@ -116,6 +125,11 @@ std::size_t SkipEnumerator(std::string_view s, std::size_t at,
     if (pieces == 0) return at;
   }
   if (i == limit) return i;  // the mark follows without a blank: "1.(S)"
+  // A dash glued to the number: "1- (S)", "1.- (S)", "1-- (S)".
+  if (numbered && s[i] == '-') {
+    const std::size_t d = SkipEnumeratorDash(s, i, limit);
+    if (d != i) return d;
+  }
   if (i >= limit || !IsBlank(s[i])) return at;
   while (i < limit && IsBlank(s[i])) ++i;
   return numbered ? SkipEnumeratorDash(s, i, limit) : i;

@@ -364,6 +364,12 @@ bool InsideSentence(std::string_view text, std::size_t begin, std::size_t end);
 // "SECRET//REL TO USA, GBR" or ...?'; round 47's tester 13, finding 4). A
 // quoted form alone on its line is not (a banner a sender put in quotes).
 bool QuotedInSentence(std::string_view text, std::size_t begin, std::size_t end);
+// `text` without the quotation marks around the match, so a statement of
+// the text's own level reads through them ('This email is classified
+// "SECRET//NOFORN".'); the match then starts `*shift` bytes earlier. ""
+// when the match is not quoted.
+std::string WithoutQuotes(std::string_view text, std::size_t begin, std::size_t end,
+                          std::size_t* shift);
 
 // After blanks, a word with a lower-case letter follows: "SECRET deployment
 // plan", a level word in capitals and then the subject's own words. A

@@ -350,8 +350,26 @@ bool QuotedInSentence(std::string_view text, std::size_t begin, std::size_t end)
   if (open == 0 || close == 0) return false;
   const std::size_t line_begin = LineStart(text, begin);
   const std::size_t line_end = LineEnd(text, end);
-  return HasLowerCaseWord(text.substr(line_begin, begin - open - line_begin)) ||
+  std::string_view before = text.substr(line_begin, begin - open - line_begin);
+  while (!before.empty() && IsBlank(before.back())) before.remove_suffix(1);
+  // 'Classification: "SECRET//NOFORN"': a labelled value, applied.
+  if (!before.empty() && before.back() == ':') return false;
+  return HasLowerCaseWord(before) ||
          HasLowerCaseWord(text.substr(e + close, line_end - std::min(line_end, e + close)));
+}
+
+std::string WithoutQuotes(std::string_view text, std::size_t begin, std::size_t end,
+                          std::size_t* shift) {
+  std::size_t e = end;
+  if (e < text.size() && (text[e] == '.' || text[e] == ',' || text[e] == '?')) ++e;
+  const std::size_t open = OpeningQuoteBefore(text, begin);
+  const std::size_t close = ClosingQuoteAt(text, e);
+  if (open == 0 || close == 0) return {};
+  std::string out(text.substr(0, begin - open));
+  out.append(text.substr(begin, e - begin));
+  out.append(text.substr(e + close));
+  *shift = open;
+  return out;
 }
 
 }  // namespace nearmiss::content
