@@ -76,6 +76,20 @@ std::string IncompleteNotice(const Report& rep, const std::string& where) {
     part += ')';
     parts.push_back(std::move(part));
   }
+  if (l.nul_runs != 0) {
+    // A crash's hole (maillog/log_files.h): the lines being written when
+    // the machine stopped are NUL bytes now (round 48's tester 16, finding 2).
+    std::string part = "what ";
+    part += Thousands(static_cast<int64_t>(l.nul_runs));
+    part += l.nul_runs == 1 ? " run" : " runs";
+    part += " of NUL bytes in the logs stand for (first at ";
+    part += l.first_nul_run;
+    part += ", ";
+    part += Thousands(static_cast<int64_t>(l.first_nul_bytes));
+    part += l.first_nul_bytes == 1 ? " byte" : " bytes";
+    part += "): what a crash leaves where the lines being written were lost";
+    parts.push_back(std::move(part));
+  }
   if (l.missing_outcomes != 0) {
     std::string part = "the delivery lines of ";
     part += Thousands(static_cast<int64_t>(l.missing_outcomes));

@@ -34,6 +34,15 @@ LeftOut Report::left_out() const {
       *where += std::to_string(line);
     };
     first(l.loss_notices, c.loss_notices, c.first_loss_notice_line, &l.first_loss_notice);
+    if (const uint64_t runs = c.nul_runs + c.nul_holes; runs != 0) {
+      const bool hole_first = c.nul_holes != 0 &&
+                              (c.nul_runs == 0 || c.first_nul_hole_line <= c.first_nul_line);
+      if (l.nul_runs == 0) {
+        first(0, runs, hole_first ? c.first_nul_hole_line : c.first_nul_line, &l.first_nul_run);
+        l.first_nul_bytes = hole_first ? c.first_nul_hole_bytes : c.first_nul_bytes;
+      }
+      l.nul_runs += runs;
+    }
     l.loss_notices += c.loss_notices;
     l.lost_said += c.lost_said;
     first(l.missing_outcomes, c.missing_outcomes, c.first_missing_outcome_line,

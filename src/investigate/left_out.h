@@ -57,6 +57,11 @@ struct LeftOut {
   uint64_t cut_lines = 0;
   std::string first_cut;
   uint64_t loss_notices = 0, lost_said = 0;
+  // Runs of NUL bytes in the logs (LineCounts::nul_runs + nul_holes): a
+  // crash's hole where what was being written is lost; the first one's
+  // "FILE:LINE" and length in bytes.
+  uint64_t nul_runs = 0, first_nul_bytes = 0;
+  std::string first_nul_run;
   std::string first_loss_notice;
   uint64_t missing_outcomes = 0;
   std::string first_missing_outcome;
@@ -83,7 +88,7 @@ struct LeftOut {
     return !coverage_gaps.empty() || unrecognised_lines != 0 || not_understood_lines != 0 ||
            inputs_not_read != 0 ||
            outcome_unknown != 0 || read_in_part_lines != 0 || orphan_lines != 0 ||
-           loss_notices != 0 || missing_outcomes != 0 || stale_waits != 0;
+           loss_notices != 0 || missing_outcomes != 0 || stale_waits != 0 || nul_runs != 0;
   }
 };
 

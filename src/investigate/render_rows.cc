@@ -237,6 +237,7 @@ std::string SummaryJson(const Report& rep) {
                    rep.left_out().not_understood_lines + rep.left_out().read_in_part_lines},
                   {"inputs_not_read", rep.left_out().inputs_not_read},
                   {"loss_notices", rep.left_out().loss_notices},
+                  {"nul_runs", rep.left_out().nul_runs},
                   {"lines_lost_by_their_count", rep.left_out().lost_said},
                   {"recipients_without_lines", rep.left_out().missing_outcomes},
                   {"deferred_then_silent", rep.left_out().stale_waits},

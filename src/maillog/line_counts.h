@@ -176,6 +176,12 @@ struct LineCounts {
   // line and how many NULs it held.
   uint64_t nul_runs = 0;
   uint64_t first_nul_line = 0, first_nul_bytes = 0;
+  // Runs of NUL bytes at a line's start: a hole where whole lines were
+  // being written when the machine stopped (round 48's tester 16, finding
+  // 2). What they held is lost: the report is INCOMPLETE. The first one's
+  // line and length.
+  uint64_t nul_holes = 0;
+  uint64_t first_nul_hole_line = 0, first_nul_hole_bytes = 0;
   std::string first_cut_took;
   // Of the not understood: delivery lines whose recipient names no domain
   // the guard can judge (JudgeableRecipient, postfix_fields.h).

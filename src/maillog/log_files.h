@@ -37,6 +37,14 @@ std::string RotationBase(const std::string& path);
 // compressed bytes: a share of the file's size). A file starting with a UTF-16
 // byte order mark is read as UTF-8 converted from it (utf16.h). Errors
 // name the file.
+// A run of NUL bytes in a file is passed to ForEachLine's `line` as a
+// marker, never as text: '\0', its length in decimal, and 's' when it
+// began a line (a hole where whole lines were lost) or 'c' when text of
+// the line came before it (a line cut short). What follows the run on the
+// same line is passed next, as a piece of its own.
+std::string NulRunMarker(uint64_t bytes, bool line_start);
+bool ReadNulRunMarker(std::string_view piece, uint64_t* bytes, bool* line_start);
+
 Status ForEachLine(const std::string& path,
                    const std::function<void(std::string_view)>& line,
                    const std::function<void(uint64_t)>& progress = nullptr);

@@ -194,6 +194,20 @@ std::string LostLines(const LineCounts& c) {
     out += "; qmgr removes a message only once each recipient has an outcome, so those lines "
            "are missing from the log)";
   }
+  if (const uint64_t runs = c.nul_runs + c.nul_holes; runs != 0) {
+    const bool hole_first =
+        c.nul_holes != 0 && (c.nul_runs == 0 || c.first_nul_hole_line <= c.first_nul_line);
+    const uint64_t bytes = hole_first ? c.first_nul_hole_bytes : c.first_nul_bytes;
+    if (!out.empty()) out += ", ";
+    out += Counted(runs, "run");
+    out += " of NUL bytes (first at ";
+    out += c.file;
+    out += ':';
+    out += std::to_string(hole_first ? c.first_nul_hole_line : c.first_nul_line);
+    out += ", ";
+    out += Counted(bytes, "byte");
+    out += "; what a crash leaves where the lines being written were lost)";
+  }
   return out;
 }
 

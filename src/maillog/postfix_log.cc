@@ -152,52 +152,67 @@ void PostfixLog::EndDeferred(const LogLine& l, Queue& q, std::string_view status
 
 void PostfixLog::Feed(std::string_view line) {
   if (trace_) {
-    ++lines_;
+    uint64_t run = 0;
+    bool at_start = false;
+    if (!ReadNulRunMarker(line, &run, &at_start)) ++lines_;
     trace_->Feed(line);
     return;
   }
-  // A crash leaves the page being written as NUL bytes, and syslog then
-  // appends the next whole line right after them (round 47's tester 16,
-  // finding 4): read together, a whole delivery was lost in a line "to a
-  // recipient that cannot be parsed". The part before the run is read as
-  // the line cut short it is, the part after as its own line, under the
-  // same line number (the file's, as grep -n and an editor count them).
-  const std::size_t nul = line.find('\0');
-  if (nul == std::string_view::npos) {
+  // A run of NUL bytes (log_files.h marker): what a crash leaves of the
+  // blocks being written, and syslog then appends the next whole line right
+  // after them (round 47's tester 16, finding 4). Read together, a whole
+  // delivery was lost. At a line's start the run stands where whole lines
+  // were (a hole: LineCounts::nul_holes); after text, that text is the
+  // line cut short it is. What follows the run is read as its own line,
+  // under the same line number (the file's, as grep -n counts them).
+  uint64_t run = 0;
+  bool at_start = false;
+  if (ReadNulRunMarker(line, &run, &at_start)) {
+    if (at_start) {
+      ++lines_;
+      ++counts_.lines;
+      if (counts_.nul_holes++ == 0) {
+        counts_.first_nul_hole_line = counts_.lines;
+        counts_.first_nul_hole_bytes = run;
+      }
+    } else if (counts_.nul_runs++ == 0) {
+      counts_.first_nul_line = counts_.lines;
+      counts_.first_nul_bytes = run;
+    }
+    continuing_ = at_start ? Continuing::kHole : Continuing::kCut;
+    return;
+  }
+  const Continuing continuing = continuing_;
+  continuing_ = Continuing::kNo;
+  if (continuing == Continuing::kNo) {
+    before_ = Tally{counts_.recognised, counts_.unrecognised, counts_.postfix, counts_.by_format};
     FeedLine(line);
     return;
   }
-  const std::size_t after = line.find_first_not_of('\0', nul);
-  const uint64_t run = (after == std::string_view::npos ? line.size() : after) - nul;
-  if (counts_.nul_runs++ == 0) {
-    counts_.first_nul_line = counts_.lines + 1;
-    counts_.first_nul_bytes = run;
-  }
-  const LineCounts before = counts_;
-  FeedLine(line.substr(0, nul));
-  if (after == std::string_view::npos) return;
+  if (line.empty()) return;
   --lines_;
   --counts_.lines;
-  const uint64_t recognised = counts_.recognised, unrecognised = counts_.unrecognised;
-  const uint64_t postfix = counts_.postfix;
-  const auto by_format = counts_.by_format;
-  FeedLine(line.substr(after));
+  if (continuing == Continuing::kHole) {
+    FeedLine(line);
+    return;
+  }
+  const Tally mid{counts_.recognised, counts_.unrecognised, counts_.postfix, counts_.by_format};
+  FeedLine(line);
   // One line of the file is recognised when either part is, and counted
   // once: the second part's count is taken back when the first counted.
-  const bool first_counted =
-      recognised + unrecognised > before.recognised + before.unrecognised;
+  const bool first_counted = mid.recognised + mid.unrecognised > before_.recognised + before_.unrecognised;
   if (!first_counted) return;
-  if (counts_.recognised > recognised) {
-    if (recognised > before.recognised) {
+  if (counts_.recognised > mid.recognised) {
+    if (mid.recognised > before_.recognised) {
       --counts_.recognised;
-      counts_.postfix = std::max(postfix, counts_.postfix - 1);
-      for (std::size_t i = 0; i < by_format.size(); ++i) {
-        if (counts_.by_format[i] > by_format[i]) --counts_.by_format[i];
+      counts_.postfix = std::max(mid.postfix, counts_.postfix - 1);
+      for (std::size_t i = 0; i < mid.by_format.size(); ++i) {
+        if (counts_.by_format[i] > mid.by_format[i]) --counts_.by_format[i];
       }
     } else {
       --counts_.unrecognised;
     }
-  } else if (counts_.unrecognised > unrecognised) {
+  } else if (counts_.unrecognised > mid.unrecognised) {
     --counts_.unrecognised;
   }
 }

@@ -96,6 +96,7 @@
 #ifndef NEARMISS_MAILLOG_POSTFIX_LOG_H_
 #define NEARMISS_MAILLOG_POSTFIX_LOG_H_
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -204,6 +205,15 @@ class PostfixLog {
 
  private:
   void FeedLine(std::string_view line);
+  // The piece after a NUL run (Feed): none, after a hole, after a cut line.
+  enum class Continuing { kNo, kHole, kCut };
+  Continuing continuing_ = Continuing::kNo;
+  // The counts a line's parts are recognised in, before the last line.
+  struct Tally {
+    uint64_t recognised = 0, unrecognised = 0, postfix = 0;
+    std::array<uint64_t, kLineFormats> by_format = {};
+  };
+  Tally before_;
   // A hand-off not to be counted (TakeOver), or counted nowhere yet.
   static constexpr uint32_t kNotCounted = kPostfixNotCounted;
   // What is held for the hand-off window, and each queue id's state

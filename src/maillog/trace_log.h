@@ -224,6 +224,7 @@ class TraceLog {
   DateOrder DecidedOrder() const { return DecideDateOrder(day_first_seen_, month_first_seen_); }
 
  private:
+  bool nul_at_start_ = false;  // of the last NUL run (Feed)
   // kExtended: historical search's extended report, Exchange's events
   // with the fields' names in snake case, read as kExchange is.
   // kExport: Get-MessageTrackingLog | Export-Csv, read as kExchange is.
