@@ -207,6 +207,53 @@ void InstanceHoles(const Report& rep, std::vector<std::string>& out) {
   }
 }
 
+// Days of one server's tracking logs between those given with no file
+// given: Exchange starts a log for each UTC day it writes an event in (its
+// name's date; a 10-digit stamp adds the hour it was started, not one file
+// an hour), and a server in use writes every day, its own health probes
+// too (round 48's tester 16, finding 3). "MSGTRK20251105-1.LOG".
+void DayHoles(const Report& rep, std::vector<std::string>& out) {
+  // The directory and prefix ("dir/MSGTRKMS") -> the start of each day or
+  // hour given, and whether the names are hourly.
+  std::map<std::string, std::pair<std::set<int64_t>, bool>> series;
+  for (const maillog::LineCounts& c : rep.logs) {
+    auto [head, n] = TrackingName(c.file);
+    if (n <= 0) continue;
+    size_t digits = head.size();
+    while (digits > 0 && std::isdigit(static_cast<unsigned char>(head[digits - 1]))) --digits;
+    const std::string stamp = head.substr(digits);
+    const bool hourly = stamp.size() == 10;
+    const int64_t t = maillog::CivilToSeconds(std::stoi(stamp.substr(0, 4)),
+                                              std::stoi(stamp.substr(4, 2)),
+                                              std::stoi(stamp.substr(6, 2)), 0, 0, 0);
+    auto& [starts, is_hourly] = series[head.substr(0, digits)];
+    starts.insert(t);
+    is_hourly = hourly;
+  }
+  for (const auto& [prefix, entry] : series) {
+    const auto& [starts, hourly] = entry;
+    const int64_t step = 86400;
+    auto name = [&](int64_t t) {
+      std::string stamp = maillog::FormatTime(t);  // "2025-11-05T00:00:00"
+      std::string out = prefix;
+      out += stamp.substr(0, 4) + stamp.substr(5, 2) + stamp.substr(8, 2);
+      if (hourly) out += "HH";
+      return out;
+    };
+    for (auto it = starts.begin(); std::next(it) != starts.end(); ++it) {
+      const int64_t a = *it, b = *std::next(it);
+      if (b - a <= step) continue;
+      std::string t = name(a + step) + "-1.LOG";
+      if (b - a > 2 * step) t += " to " + name(b - step) + "-1.LOG";
+      t += " not among the files given (" + name(a) + " and " + name(b) +
+           " are: Exchange starts a tracking log for each day it writes an event in, and a "
+           "server in use writes every day, its own health probes too; the file was not "
+           "given, or that day had no event)";
+      out.push_back(std::move(t));
+    }
+  }
+}
+
 void PageCuts(const Report& rep, std::vector<std::string>& out) {
   for (const maillog::LineCounts& c : rep.logs) {
     if (c.page_rows == 0) continue;
@@ -245,6 +292,7 @@ std::vector<std::string> MissingFileTexts(const Report& rep) {
   NumberHoles(rep, out);
   DateHoles(rep, out);
   InstanceHoles(rep, out);
+  DayHoles(rep, out);
   PageCuts(rep, out);
   return out;
 }
