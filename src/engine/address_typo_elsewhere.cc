@@ -6,6 +6,11 @@
 // else: a look-alike registration no domain rule knows, a personal or an
 // old employer's mailbox. Best compares within one domain and
 // FindOrganisationSlip within one organisation; this is the rest.
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -63,40 +68,105 @@ std::vector<std::pair<std::string, std::string>> ElsewhereReadings(
       if (!again) out.emplace_back(std::move(given), std::move(family));
     }
   }
-  if (out.empty()) {
-    if (std::string whole = WholeScriptName(display); !whole.empty()) {
-      out.emplace_back(std::string(), std::move(whole));
-    }
+  // Also when the ASCII folding read something: capitals of another script
+  // fold to Latin look-alikes ("ИВАН ПЕТРОВ" reads "bah etpob"), which
+  // name no one learned.
+  for (std::string& whole : WholeScriptNames(display)) {
+    out.emplace_back(std::string(), std::move(whole));
   }
   return out;
 }
 
 std::string WholeScriptName(std::string_view display) {
+  std::vector<std::string> names = WholeScriptNames(display);
+  return names.empty() ? std::string() : std::move(names.front());
+}
+
+namespace {
+
+// Han, Hiragana, Katakana and Hangul names are written without blanks
+// between their parts ("李伟"); a blank typed between them ("李 伟") is
+// no other name.
+bool WrittenWithoutBlanks(const icu::UnicodeString& name) {
+  bool any = false;
+  for (int32_t i = 0; i < name.length();) {
+    const UChar32 c = name.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isspace(c)) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(c, &status);
+    if (script != USCRIPT_HAN && script != USCRIPT_HIRAGANA && script != USCRIPT_KATAKANA &&
+        script != USCRIPT_HANGUL) {
+      return false;
+    }
+    any = true;
+  }
+  return any;
+}
+
+}  // namespace
+
+std::vector<std::string> WholeScriptNames(std::string_view display) {
   std::string decoded = content::DecodedPhrase(display);
   if (!content::IsAlreadyNormal(decoded)) {
     std::string normal;
     content::NormalizeText(decoded, &normal);
     decoded = std::move(normal);
   }
-  // Blanks collapsed, quotes and ASCII case left out; two letters at least,
-  // one of them outside ASCII (an ASCII name is read above or is none).
-  std::string out;
+  // A qualifier in brackets ("Иван Петров (Client)") and the comma of
+  // "Петров, Иван" are no part of the name; quotes neither.
+  std::string plain;
+  int depth = 0;
+  for (char c : decoded) {
+    if (c == '(' || c == '[') ++depth;
+    if (depth == 0 && c != '"' && c != '\'' && c != ',') plain += c;
+    if ((c == ')' || c == ']') && depth > 0) --depth;
+  }
+  // Case folded in every script ("ИВАН ПЕТРОВ" is "Иван Петров"), ICU's
+  // full folding (Unicode CaseFolding.txt).
+  icu::UnicodeString name = icu::UnicodeString::fromUTF8(plain);
+  name.foldCase();
+  const bool unspaced = WrittenWithoutBlanks(name);
+  std::string folded;
+  name.toUTF8String(folded);
+  std::vector<std::string> words;
   bool other_script = false;
   size_t letters = 0;
-  for (unsigned char c : decoded) {
-    if (c == '"' || c == '\'') continue;
+  std::string word;
+  for (size_t k = 0; k <= folded.size(); ++k) {
+    const unsigned char c = k < folded.size() ? static_cast<unsigned char>(folded[k]) : ' ';
     if (c == ' ' || c == '\t') {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
       continue;
     }
     if (c >= 0x80) other_script = true;
     if (c >= 0xC0 || (c < 0x80 && std::isalpha(c))) ++letters;  // a UTF-8 lead byte
-    out.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
+    word.push_back(static_cast<char>(c));
   }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
-  return other_script && letters >= 2 ? out : std::string();
+  if (!other_script || letters < 2 || words.empty()) return {};
+  if (unspaced) {
+    std::string joined;
+    for (const std::string& w : words) joined += w;
+    return {joined};
+  }
+  // The parts in any order ("Петров Иван" is "Иван Петров"), and with a
+  // third or fourth part (a patronymic, a second given name) each pair of
+  // them too, so "Иван Иванович Петров" and "Иван Петров" meet.
+  auto key = [](std::vector<std::string> parts) {
+    std::sort(parts.begin(), parts.end());
+    std::string out;
+    for (const std::string& p : parts) out.append(out.empty() ? "" : " ").append(p);
+    return out;
+  };
+  std::vector<std::string> out{key(words)};
+  if (words.size() >= 3 && words.size() <= 4) {
+    for (size_t a = 0; a < words.size(); ++a) {
+      for (size_t b = a + 1; b < words.size(); ++b) out.push_back(key({words[a], words[b]}));
+    }
+  }
+  return out;
 }
-
 
 std::vector<std::pair<std::string, std::string>> LocalPartNames(std::string_view key) {
   std::vector<std::pair<std::string, std::string>> out;

@@ -33,7 +33,7 @@ AddressIndex Index() {
 }
 
 TEST(AddressTypoScriptNames, TheWholeNameIsReadWhenNoAsciiReadingIs) {
-  EXPECT_EQ(engine::WholeScriptName("\"Иван  Петров\""), "Иван Петров");
+  EXPECT_EQ(engine::WholeScriptName("\"Иван  Петров\""), "иван петров");
   EXPECT_EQ(engine::WholeScriptName("=?UTF-8?B?5p2O5Lyf?="), "李伟");
   EXPECT_EQ(engine::WholeScriptName("John Smith"), "");  // read as given and family
   EXPECT_EQ(engine::WholeScriptName("李"), "");           // one letter names no one

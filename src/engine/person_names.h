@@ -40,9 +40,15 @@ std::string NamePartKey(std::string_view scope, char part, std::string_view word
 // that contact over another address (round 47's tester 14, finding 2).
 std::vector<std::pair<std::string, std::string>> ElsewhereReadings(std::string_view display);
 
-// `display` decoded (RFC 2047), NFKC, blanks collapsed, quotes dropped,
-// ASCII letters lower-cased: "" unless it holds two letters or more, one
-// of them outside ASCII.
+// The keys a name in a script the ASCII folding does not read is known
+// by: `display` decoded (RFC 2047), NFKC, case folded (ICU), quotes,
+// commas and bracketed qualifiers ("(Client)") dropped; its parts sorted
+// (any order), and each pair of them too for a name of three or four
+// parts (a patronymic); Han, Kana and Hangul parts run together. Empty
+// unless it holds two letters or more, one of them outside ASCII (round
+// 48's tester 14, finding 1: only the exact form learned matched).
+// WholeScriptName: the first of them, the whole name.
+std::vector<std::string> WholeScriptNames(std::string_view display);
 std::string WholeScriptName(std::string_view display);
 
 // A local part (its CompareForm text) read as a name, as DisplayNames reads
