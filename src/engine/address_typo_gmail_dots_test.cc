@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/address_typo.h"
+#include "engine/address_typo_testing.h"
 
 namespace nearmiss {
 namespace {
@@ -47,6 +48,19 @@ TEST(AddressTypoGmailDots, DotsCountWhereTheProviderReadsThem) {
   EXPECT_FALSE(index.FindOtherDomainSlip("", "supportdesk@gmail.com", &slip));
   // Another person at Gmail stays a new contact.
   EXPECT_FALSE(index.FindOtherDomainSlip("", "johnsmyth@gmail.com", &slip));
+}
+
+// Round 48's tester 14, finding 3: a slip of a frequent Gmail contact is
+// judged with the dots left out, as Gmail reads the mailbox: kimle@ is one
+// slip of kim.lee@, as kim.le@ is.
+TEST(AddressTypoGmailDots, ASlipAtGmailIsJudgedWithoutTheDots) {
+  const AddressIndex index = AliceWroteTo({"kim.lee@gmail.com", "david.oconnor@gmail.com"});
+  ExpectSlips(index, {{"kimle@gmail.com", "", "kim.lee@gmail.com", SlipKind::kEdit},
+                      {"kim.le@gmail.com", "", "kim.lee@gmail.com", SlipKind::kEdit},
+                      {"dav.idoconor@gmail.com", "", "david.oconnor@gmail.com", SlipKind::kEdit}});
+  // The same mailbox with other dots is no slip; another person is none.
+  ExpectNoSlips(index, {{"kimlee@gmail.com", ""}, {"k.i.m.lee@gmail.com", ""},
+                        {"jane.doe@gmail.com", ""}});
 }
 
 }  // namespace
