@@ -33,5 +33,15 @@ TEST(AddressTypoDesks, ADeskCutShortIsAnotherDesk) {
                        SlipKind::kEdit}});
 }
 
+// Round 48's tester 14, finding 4: a person whose family name is a role
+// word (Mark Sales) is a person: his name cut short is a slip.
+TEST(AddressTypoDesks, APersonNamedLikeADeskIsAPerson) {
+  const engine::AddressIndex index = AliceWroteTo({"mark.sales@vendor.example"});
+  ExpectSlips(index, {{"m.sales@vendor.example", "", "mark.sales@vendor.example",
+                       SlipKind::kShortenedParts},
+                      {"msales@vendor.example", "", "mark.sales@vendor.example",
+                       SlipKind::kShortenedParts}});
+}
+
 }  // namespace
 }  // namespace nearmiss

@@ -79,8 +79,13 @@ bool DetectorImpl::SisterZoneNote(const Domain& d, LookalikeMatch& m) const {
     m.resembles = e.domain;
     // "fca.co.uk is a name in co.uk, another open zone of .uk (.co.uk in
     // place of .org.uk), two slips from fca.org.uk" (reason_message.cc).
+    // "Open" only of the zones anyone registers in (co, com, org, net, ...):
+    // ac.uk, lg.jp, edu.au are restricted, and said as another second
+    // level (round 48's tester 15, finding 7).
     m.detail = "in ";
-    m.detail.append(suffix).append(", another open zone of .").append(cc);
+    const bool open = IsOpenSecondLevel(typed_zone) || typed_zone == "me";  // me.uk: anyone's
+    m.detail.append(suffix).append(open ? ", another open zone of ." : ", another second level of .")
+        .append(cc);
     m.detail.append(" (.").append(suffix).append(" in place of .").append(zone).append("), two slips");
   });
   return found;

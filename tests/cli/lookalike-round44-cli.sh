@@ -134,7 +134,8 @@ a@mail.fca.co.uk|external|accept|-|*|
 # Round 47's tester 15, finding 4: any second level of the country, not
 # only the open co/org/net (me.uk is for individuals, anyone's).
 a@fca.me.uk|external|accept|-|real-neighbour|another open zone of .uk (.me.uk in place of .org.uk)
-a@bankofengland.ltd.uk|external|accept|-|real-neighbour|
+a@bankofengland.ltd.uk|external|accept|-|real-neighbour|another second level of .uk (.ltd.uk in place of .co.uk)
+a@fca.ac.uk|external|accept|-|real-neighbour|another second level of .uk (.ac.uk in place of .org.uk)
 CASES
 judge "$tmp/bank" --policy "$tmp/bank.toml" >> "$tmp/report"
 
