@@ -215,9 +215,11 @@ class Store {
   virtual Result<int64_t> AddAcknowledgement(const Acknowledgement& a,
                                              bool* existed = nullptr) = 0;
   // Newest first; revoked and expired ones too when `all`, else those live
-  // at `now` (unix seconds). At most `limit` (0: all).
+  // at `now` (unix seconds). At most `limit` (0: all); with `before_id`
+  // (> 0), only those of a smaller id: the next page after one ending there.
   virtual Result<std::vector<Acknowledgement>> Acknowledgements(bool all, int64_t now,
-                                                                size_t limit = 0) = 0;
+                                                                size_t limit = 0,
+                                                                int64_t before_id = 0) = 0;
   // The sender's acknowledgements live at `now`.
   virtual Result<std::vector<Acknowledgement>> LiveAcknowledgements(std::string_view sender,
                                                                     int64_t now) = 0;

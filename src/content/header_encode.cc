@@ -65,4 +65,21 @@ std::string DecodedPhrase(std::string_view phrase) {
   return decoded ? std::string(decoded.get()) : text;
 }
 
+std::string DecodedText(std::string_view text) {
+  std::string out;
+  if (text.find("=?") == std::string_view::npos) {
+    out = std::string(text);
+  } else {
+    EnsureGMimeInitialized();
+    const std::string raw(text);
+    std::unique_ptr<char, decltype(&g_free)> decoded(
+        g_mime_utils_header_decode_text(nullptr, raw.c_str()), &g_free);
+    out = decoded ? std::string(decoded.get()) : raw;
+  }
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  }
+  return out;
+}
+
 }  // namespace nearmiss::content

@@ -33,6 +33,12 @@ std::string QuotedPrintableBody(std::string_view text);
 // iconv). Text with no "=?" is returned as given, GMime not asked.
 std::string DecodedPhrase(std::string_view phrase);
 
+// An unstructured field's text (RFC 5322 3.2.5: a Subject) as UTF-8, its
+// RFC 2047 encoded-words decoded by GMime, and every control character an
+// encoded word may carry (an encoded CR LF, a NUL) made a blank, so what
+// is shown on a page or a log line is one line of text.
+std::string DecodedText(std::string_view text);
+
 }  // namespace nearmiss::content
 
 #endif  // NEARMISS_CONTENT_HEADER_ENCODE_H_

@@ -11,6 +11,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <string>
+#include <vector>
+
 #include <httplib.h>
 
 #include <gtest/gtest.h>
@@ -83,6 +86,53 @@ TEST_F(AdminActsTest, ASecondRevokeSaysWhoRevokedItAndWhen) {
   EXPECT_EQ(store_->AdminEvents(10)->size(), 1u);  // one revoke recorded
   // An id that never was is still 404.
   ExpectProblem(client_->Delete("/v1/acknowledgements/999", Auth(kAdmin)), 404);
+}
+
+// Round 47's tester 14, finding 6: the list is paged (next_before_id) and
+// filtered by sender or recipient, so an acknowledgement older than the
+// newest page can be found and revoked.
+TEST_F(AdminActsTest, AcknowledgementsArePagedAndFiltered) {
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 5; ++i) {
+    Acknowledgement a;
+    a.sender = "user" + std::to_string(i) + "@example.gov.uk";
+    a.recipient = i == 1 ? "jon@gmial.com" : "p" + std::to_string(i) + "@partner.example";
+    a.who = a.sender;
+    a.path = "api";
+    a.created_at = 1;
+    a.expires_at = 4'000'000'000;
+    Result<int64_t> id = store_->AddAcknowledgement(a);
+    ASSERT_TRUE(id.ok());
+    ids.push_back(*id);
+  }
+  auto page = client_->Get("/v1/acknowledgements?all=1&limit=2", Auth(kAdmin));
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200) << page->body;
+  Json j = Json::parse(page->body);
+  ASSERT_EQ(j["acknowledgements"].size(), 2u);
+  EXPECT_EQ(j["acknowledgements"][0]["id"], ids[4]);  // newest first
+  ASSERT_TRUE(j.contains("next_before_id"));
+  auto next = client_->Get(
+      "/v1/acknowledgements?all=1&limit=2&before_id=" + std::to_string(j["next_before_id"].get<int64_t>()),
+      Auth(kAdmin));
+  Json k = Json::parse(next->body);
+  ASSERT_EQ(k["acknowledgements"].size(), 2u);
+  EXPECT_EQ(k["acknowledgements"][0]["id"], ids[2]);
+  auto last = client_->Get(
+      "/v1/acknowledgements?all=1&limit=2&before_id=" + std::to_string(k["next_before_id"].get<int64_t>()),
+      Auth(kAdmin));
+  Json l = Json::parse(last->body);
+  ASSERT_EQ(l["acknowledgements"].size(), 1u);
+  EXPECT_FALSE(l.contains("next_before_id"));  // the last page says so
+  // By sender (any case) and by recipient or its domain.
+  auto by_sender = client_->Get("/v1/acknowledgements?all=1&sender=USER1@example.gov.uk", Auth(kAdmin));
+  Json s = Json::parse(by_sender->body);
+  ASSERT_EQ(s["acknowledgements"].size(), 1u);
+  EXPECT_EQ(s["acknowledgements"][0]["id"], ids[1]);
+  auto by_domain = client_->Get("/v1/acknowledgements?all=1&recipient=gmial.com", Auth(kAdmin));
+  EXPECT_EQ(Json::parse(by_domain->body)["acknowledgements"].size(), 1u);
+  ExpectProblem(client_->Get("/v1/acknowledgements?limit=0", Auth(kAdmin)), 400);
+  ExpectProblem(client_->Get("/v1/acknowledgements?limit=1001", Auth(kAdmin)), 400);
 }
 
 TEST_F(AdminActsTest, ABarePostIsAnsweredForItsTokenFirst) {

@@ -9,6 +9,7 @@
 
 #include "base/ascii.h"
 #include "base/process.h"
+#include "content/header_encode.h"
 
 namespace nearmiss::http {
 namespace {
@@ -80,7 +81,10 @@ void ParseHeldContent(std::string_view text, std::string_view tag_header, size_t
   auto flush = [&] {
     if (name.empty()) return;
     std::string_view v = Trim(value);
-    if (EqualsNoCase(name, "Subject") && m.subject.empty()) m.subject = v;
+    // Decoded (RFC 2047) as the notice shows it: the confirm page, the
+    // admin API and the console showed "=?UTF-8?Q?R=C3=A9union...?=" (round
+    // 47's tester 14, finding 8).
+    if (EqualsNoCase(name, "Subject") && m.subject.empty()) m.subject = content::DecodedText(v);
     else if (EqualsNoCase(name, "From") && m.from.empty()) m.from = v;
     else if (EqualsNoCase(name, "Message-ID") && m.message_id.empty()) m.message_id = v;
     else if (EqualsNoCase(name, tag_header) && m.tag.empty()) m.tag = v;

@@ -47,6 +47,22 @@ TEST(HeldContentTest, TagHeaderParsed) {
   EXPECT_EQ(m.body_preview, "line one\nlin");
 }
 
+// Round 47's tester 14, finding 8: the subject as the sender wrote it
+// (RFC 2047 decoded), an encoded CR LF made a blank, never a second line.
+TEST(HeldContentTest, SubjectIsDecoded) {
+  HeldMessage m;
+  ParseHeldContent(
+      "*** HEADER EXTRACTED hold/4F2A91C3B ***\n"
+      "Subject: =?UTF-8?Q?R=C3=A9union_budget_=E2=80=93_pi=C3=A8ces_jointes?=\n"
+      "\nbody\n",
+      "X-Nearmiss", 0, m);
+  EXPECT_EQ(m.subject, "R\u00e9union budget \u2013 pi\u00e8ces jointes");
+  HeldMessage n;
+  ParseHeldContent("Subject: =?utf-8?q?Q3_figures=0D=0ABcc:_evil@attacker.example?=\n\nbody\n",
+                   "X-Nearmiss", 0, n);
+  EXPECT_EQ(n.subject, "Q3 figures  Bcc: evil@attacker.example");
+}
+
 TEST(ProcessTest, ArgvIsNeverAShell) {
   Result<ProcessResult> r =
       RunProcess({"/bin/echo", "$(id)", ";", "`x`", "*"}, 1024, std::chrono::seconds(5));

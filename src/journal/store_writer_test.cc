@@ -40,7 +40,7 @@ class FakeStore final : public Store {
   Result<AuditCounts> CountAudit(const AuditQuery&) override { return Unused(); }
   Result<int64_t> PruneAudit(int64_t) override { return Unused(); }
   Result<int64_t> AddAcknowledgement(const Acknowledgement&, bool*) override { return Unused(); }
-  Result<std::vector<Acknowledgement>> Acknowledgements(bool, int64_t, size_t) override {
+  Result<std::vector<Acknowledgement>> Acknowledgements(bool, int64_t, size_t, int64_t) override {
     return Unused();
   }
   Result<std::vector<Acknowledgement>> LiveAcknowledgements(std::string_view,

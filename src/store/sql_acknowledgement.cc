@@ -120,7 +120,7 @@ Result<int64_t> SqlStore::AddAcknowledgement(const Acknowledgement& a, bool* exi
 }
 
 Result<std::vector<Acknowledgement>> SqlStore::Acknowledgements(bool all, int64_t now,
-                                                                size_t limit) {
+                                                                size_t limit, int64_t before_id) {
   std::lock_guard lock(mu_);
   // One statement for both: a parameter list built conditionally trips
   // GCC 12's -Wmaybe-uninitialized on std::variant.
@@ -128,10 +128,11 @@ Result<std::vector<Acknowledgement>> SqlStore::Acknowledgements(bool all, int64_
       std::vector<Row> rows,
       conn_->Query("list acknowledgements",
                    std::string("SELECT ") + kAckColumns +
-                       " FROM nm_acknowledgement WHERE $1 = 1 OR (revoked_at = 0 AND "
-                       "replaced_by = 0 AND expires_at > $2) ORDER BY id DESC" +
+                       " FROM nm_acknowledgement WHERE ($1 = 1 OR (revoked_at = 0 AND "
+                       "replaced_by = 0 AND expires_at > $2)) AND ($3 = 0 OR id < $3) ORDER BY "
+                       "id DESC" +
                        LimitClause(limit),
-                   {int64_t{all ? 1 : 0}, now}));
+                   {int64_t{all ? 1 : 0}, now, before_id}));
   std::vector<Acknowledgement> out;
   for (const Row& r : rows) out.push_back(AckFromRow(r));
   return out;

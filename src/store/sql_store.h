@@ -43,8 +43,8 @@ class SqlStore final : public Store {
 
   // sql_acknowledgement.cc
   Result<int64_t> AddAcknowledgement(const Acknowledgement& a, bool* existed) override;
-  Result<std::vector<Acknowledgement>> Acknowledgements(bool all, int64_t now,
-                                                        size_t limit) override;
+  Result<std::vector<Acknowledgement>> Acknowledgements(bool all, int64_t now, size_t limit,
+                                                        int64_t before_id) override;
   Result<std::vector<Acknowledgement>> LiveAcknowledgements(std::string_view sender,
                                                             int64_t now) override;
   Status RevokeAcknowledgement(int64_t id, std::string_view who, int64_t now) override;

@@ -36,18 +36,33 @@ function eventRow(e) {
     h('td', {}, e.detail));
 }
 
-export async function renderAcknowledgements(main) {
-  const [{ acknowledgements }, { events }] = await Promise.all([
-    api('/v1/acknowledgements?all=1'), api('/v1/events?limit=100')]);
+// `query`: the list's filters and page (GET /v1/acknowledgements' sender,
+// recipient, before_id). The API pages by 1000, newest first: an older
+// acknowledgement is found by its sender or recipient, or by "Older".
+export async function renderAcknowledgements(main, query = {}) {
+  const params = new URLSearchParams({ all: '1' });
+  for (const key of ['sender', 'recipient', 'before_id']) if (query[key]) params.set(key, query[key]);
+  const [{ acknowledgements, next_before_id: next }, { events }] = await Promise.all([
+    api(`/v1/acknowledgements?${params}`), api('/v1/events?limit=100')]);
   const table = (head, rows, none) => rows.length
     ? h('div', { class: 'card table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, head.map((t) => h('th', {}, t)))), h('tbody', {}, rows)))
     : h('div', { class: 'card muted' }, none);
+  const sender = h('input', { type: 'search', placeholder: 'sender address', value: query.sender || '' });
+  const recipient = h('input', { type: 'search', placeholder: 'recipient address or domain', value: query.recipient || '' });
+  const find = h('form', { class: 'filters', onsubmit: (e) => {
+    e.preventDefault();
+    renderAcknowledgements(main, { sender: sender.value.trim(), recipient: recipient.value.trim() });
+  } }, sender, recipient, h('button', { type: 'submit' }, 'Find'));
   main.replaceChildren(
     h('div', { class: 'head' }, h('div', {}, h('h1', {}, 'Acknowledgements'),
       h('div', { class: 'muted' }, 'Recipients senders confirmed they mean; the same warning is not asked again until one expires or is revoked.')),
-      h('button', { type: 'button', onclick: () => renderAcknowledgements(main) }, 'Refresh')),
+      h('button', { type: 'button', onclick: () => renderAcknowledgements(main, query) }, 'Refresh')),
+    find,
     table(['Sender', 'Recipient', 'Why', 'When', 'State'], acknowledgements.map((a) => ackRow(a, main)),
-      'No acknowledgements yet.'),
+      query.sender || query.recipient ? 'No acknowledgement matches.' : 'No acknowledgements yet.'),
+    next ? h('button', { type: 'button', class: 'older',
+      onclick: () => renderAcknowledgements(main, { ...query, before_id: String(next) }) },
+    'Older acknowledgements') : '',
     h('h2', {}, 'Administrative events'),
     h('div', { id: 'events' }, table(['Time', 'Action', 'Who', 'Object', 'Detail'], events.map(eventRow),
       'No releases, deletes, acknowledgements or revokes yet.')));
