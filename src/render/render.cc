@@ -148,6 +148,11 @@ std::string CheckToLine(const RecipientCheck& c, const Terminal& term, std::stri
       line += " is not trusted and looks like no trusted domain; its TLD ." + std::string(tld) +
               " is reserved for tests and documentation (RFC 6761), never delegated: only a test "
               "rig receives mail there";
+    } else if (c.domain == "home.arpa" || c.domain.ends_with(".home.arpa")) {
+      // RFC 8375: a home network's own names, never delegated beyond it.
+      line += " is not trusted and looks like no trusted domain; home.arpa names a home "
+              "network's own hosts (RFC 8375): only a server inside that network receives mail "
+              "there";
     } else {
       line += " is not trusted and looks like no trusted domain";
     }

@@ -147,6 +147,18 @@ a@bmf.gov.at|lookalike|reject|a@bmf.gv.at|*|
 CASES
 judge "$tmp/at" --policy "$tmp/at.toml" >> "$tmp/report"
 
+# Round 47's tester 15, finding 5, and round 48's, finding 10: an external
+# name under a TLD for tests (RFC 6761) or under home.arpa (RFC 8375) says
+# that no server outside a test rig or a home network receives mail there.
+text=$("$bin" check --store none a@gmail.test a@gmail.home.arpa 2>&1)
+for words in "its TLD .test is reserved for tests and documentation (RFC 6761)" \
+             "home.arpa names a home network's own hosts (RFC 8375)"; do
+  case $text in
+    *"$words"*) echo "ok   $words" >> "$tmp/report" ;;
+    *) echo "FAIL '$words' not in: $text" >> "$tmp/report" ;;
+  esac
+done
+
 cat "$tmp/report"
 grep -q '^FAIL' "$tmp/report" && fail=1
 exit $fail
