@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "content/banner_tail.h"
 #include "content/line_text.h"
 
 namespace nearmiss::content {
@@ -55,9 +56,10 @@ constexpr std::array<std::string_view, 9> kBusinessQualifiers = {
 
 // Handling phrases of a business heading after CONFIDENTIAL ("CONFIDENTIAL
 // - NOT FOR DISTRIBUTION", "CONFIDENTIAL: ADDRESSEE ONLY").
-constexpr std::array<std::string_view, 7> kBusinessHandling = {
+constexpr std::array<std::string_view, 9> kBusinessHandling = {
     "not for distribution", "not for circulation", "do not forward",
-    "do not distribute", "addressee only", "internal use", "for internal"};
+    "do not distribute", "addressee only", "internal use", "for internal",
+    "draft for discussion", "draft for comment"};
 
 // The frames of a legal, press or business legend after "CONFIDENTIAL"
 // and a separator (round 47's tester 13, finding 5): "SUBJECT TO ..."
@@ -136,7 +138,23 @@ bool IsBusinessConfidentiality(std::string_view text, std::size_t begin,
   for (std::string_view h : kBusinessHandling) {
     if (StartsWithNoCaseAt(after, 0, h)) return true;
   }
-  return j > end && LegendFrame(after);
+  if (j > end && LegendFrame(after)) return true;
+  // After a dash or colon a government CONFIDENTIAL takes only a closed set:
+  // a descriptor (GPMS STAFF, MANAGEMENT, PERSONAL, COMMERCIAL; GSC's),
+  // a handling caveat or releasability, page furniture (banner_tail.h).
+  // Any other phrase there is a business legend ("CONFIDENTIAL - PATIENT
+  // INFORMATION", "- DRAFT FOR DISCUSSION", "- TRADE SECRET"; round 48's
+  // tester 13, finding 9): the grammar, not another list of phrases.
+  // Only a legend after a dash, in capitals, of two words or more: a
+  // subject's "CONFIDENTIAL: board appointments" is its marking and topic.
+  const bool dashed = j > end && text.substr(end, j - end).find('-') != std::string_view::npos;
+  int words = 0;
+  bool lower = false;
+  for (std::size_t k = 0; k < after.size(); ++k) {
+    if (IsAlpha(after[k]) && (k == 0 || IsBlank(after[k - 1]))) ++words;
+    lower = lower || (after[k] >= 'a' && after[k] <= 'z');
+  }
+  return dashed && words >= 2 && !lower && IsAlpha(after.front()) && !KnownBannerTail(text, end);
 }
 
 bool IsDisclaimerHeading(std::string_view matched) {
