@@ -80,7 +80,8 @@ constexpr std::string_view kNoteWords[] = {
     "ingredient", "dress", "code",  "theme",    "menu",   "venue",  "location",
     "destination", "password", "role", "create", "grant",  "shh",    "shhh",
     "shhhh",  "psst",   "hint",     "clue",     "answer", "prize",  "guest",
-    "guests", "special", "reminder", "mum's",   "dad's",  "gift",   "surprise"};
+    "guests", "special", "reminder", "mum's",   "dad's",  "gift",   "surprise", "btw", "fyi",
+    "imo",    "lol",    "omg"};
 
 bool IsNoteWord(std::string_view word) {
   std::string folded;
