@@ -18,14 +18,6 @@
 namespace nearmiss::engine {
 namespace {
 
-std::string Undotted(std::string_view local) {
-  std::string out;
-  for (char c : local) {
-    if (c != '.') out += c;
-  }
-  return out;
-}
-
 // Whether `local` differs from the frequent `key` only in an initial
 // before (or after) the same family name: b.macdonald or macdonald.b for
 // p.macdonald or macdonald.p, or bmacdonald for pmacdonald when pmacdonald
@@ -124,11 +116,7 @@ void AddressIndex::Finish() {
       domains.push_back(f.domain);
     }
     if (f.local.find('.') != std::string::npos) {
-      std::string undotted;
-      for (char c : f.local) {
-        if (c != '.') undotted += c;
-      }
-      std::vector<std::string>& locals = undotted_locals_[undotted];
+      std::vector<std::string>& locals = undotted_locals_[WithoutDots(f.local)];
       if (std::find(locals.begin(), locals.end(), f.local) == locals.end()) {
         locals.push_back(f.local);
       }
@@ -319,8 +307,8 @@ bool AddressIndex::Best(const std::vector<Frequent>* list, std::string_view type
       kind = SlipKind::kEdit;
       edits = 1;
       score = 0.45;
-    } else if (int d = OsaDistance(DotsIgnored(domain) ? Undotted(local) : std::string(local),
-                                   DotsIgnored(domain) ? Undotted(f.key) : f.key, max_edits);
+    } else if (int d = OsaDistance(DotsIgnored(domain) ? WithoutDots(local) : std::string(local),
+                                   DotsIgnored(domain) ? WithoutDots(f.key) : f.key, max_edits);
                d <= max_edits &&
                ((d == 1 && std::max(local.size(), f.key.size()) >= 3) ||
                 (d == 2 && std::min(local.size(), f.key.size()) >= 6))) {

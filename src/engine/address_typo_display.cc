@@ -12,6 +12,7 @@
 #include "engine/address_fold.h"
 #include "engine/address_typo.h"
 #include "engine/display_name.h"
+#include "engine/local_part_rules.h"
 #include "engine/mailbox_space.h"
 
 namespace nearmiss::engine {
@@ -63,9 +64,7 @@ std::vector<Named> AddressesIn(std::string_view form) {
 // Gmail delivers john.smith@ and johnsmith@ to one mailbox (address_typo.cc
 // DotsIgnored, whose reading this shares).
 std::string Undotted(std::string_view local, std::string_view space) {
-  std::string out(local);
-  if (space == "gmail.com") out.erase(std::remove(out.begin(), out.end(), '.'), out.end());
-  return out;
+  return DotsIgnored(space) ? WithoutDots(local) : std::string(local);
 }
 
 }  // namespace

@@ -104,11 +104,7 @@ bool AddressIndex::FindOtherDomainSlip(std::string_view sender, std::string_view
   // a Gmail address is typed (round 47's tester 14, finding 5).
   std::string_view local = typed;
   if (local_domains_.find(local) == local_domains_.end() && DotsIgnored(domain)) {
-    std::string undotted;
-    for (char c : typed) {
-      if (c != '.') undotted += c;
-    }
-    if (auto it = undotted_locals_.find(undotted); it != undotted_locals_.end()) {
+    if (auto it = undotted_locals_.find(WithoutDots(typed)); it != undotted_locals_.end()) {
       for (const std::string& known : it->second) {
         if (NamesSomeone(known)) local = known;
       }

@@ -253,6 +253,15 @@ bool DotsIgnored(std::string_view domain) {
   return domain == "gmail.com" || domain == "googlemail.com";
 }
 
+std::string WithoutDots(std::string_view local) {
+  std::string out;
+  out.reserve(local.size());
+  for (char c : local) {
+    if (c != '.') out += c;
+  }
+  return out;
+}
+
 // `a` and `b` equal once their dots are dropped.
 bool SameWithoutDots(std::string_view a, std::string_view b) {
   size_t i = 0, j = 0;

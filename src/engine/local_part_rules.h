@@ -41,6 +41,8 @@ bool SameMailbox(const Compared& typed, std::string_view known_local, std::strin
 bool DotsIgnored(std::string_view domain);
 // `a` and `b` equal once their dots are dropped.
 bool SameWithoutDots(std::string_view a, std::string_view b);
+// `local` with its dots dropped: how a DotsIgnored domain reads it.
+std::string WithoutDots(std::string_view local);
 
 // Name parts of a lower-case local part: "john.a.smith" -> john, a, smith,
 // separated by '.', '_', '-' or (in a quoted local part) ' '. More than
